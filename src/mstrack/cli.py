@@ -1,0 +1,318 @@
+"""The command line: parse options, call the library, print. Nothing else lives here.
+
+Imports of the store, the engine and Rich happen inside commands so that `mstrack --help` and
+shell completion stay fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import __version__
+
+app = typer.Typer(
+    help="mstrack: 民生实事 milestone tracker — programmes, quarterly targets, progress, status.",
+    no_args_is_help=True, add_completion=True, pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+import_app = typer.Typer(help="Import plans (TOML) into the store.", no_args_is_help=True)
+export_app = typer.Typer(help="Export plans from the store.", no_args_is_help=True)
+app.add_typer(import_app, name="import")
+app.add_typer(export_app, name="export")
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class Status(str, Enum):
+    behind = "behind"
+    no_report = "no_report"
+    overdue = "overdue"
+    on_track = "on_track"
+    done = "done"
+    not_due = "not_due"
+
+
+def fail(message: str) -> typer.Exit:
+    """Bad usage or input: the message on stderr, exit code 2, no traceback."""
+    typer.echo(f"mstrack: error: {message}", err=True)
+    return typer.Exit(2)
+
+
+class _Guard:
+    """Turns the library's InputError and database errors into `fail`."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, error, _traceback):
+        if error is None or isinstance(error, typer.Exit | typer.Abort | KeyboardInterrupt):
+            return False
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from .errors import InputError
+
+        if isinstance(error, InputError):
+            raise fail(str(error))
+        if isinstance(error, SQLAlchemyError):
+            reason = str(getattr(error, "orig", None) or error).splitlines()[0]
+            raise fail(f"database: {reason}")
+        return False
+
+
+def guard() -> _Guard:
+    return _Guard()
+
+
+def open_store(ctx: typer.Context, write: bool):
+    from .store import Store, resolve_db_url
+
+    store = Store(resolve_db_url(ctx.obj.get("db") if ctx.obj else None))
+    store.require_schema(write=write)
+    return store
+
+
+def console():
+    """A terminal gets its own width; a file or pipe (a printout) gets room for the table."""
+    import os
+
+    from rich.console import Console
+
+    if sys.stdout.isatty() or os.environ.get("COLUMNS"):
+        return Console()
+    return Console(width=140)
+
+
+def parse_day(text: str | None, option: str, year: int | None = None) -> date:
+    if text is None:
+        return date.today()
+    from .quantities import DateError, parse_date
+
+    try:
+        return parse_date(text, year or date.today().year)
+    except DateError as error:
+        raise fail(f"{option}: {error}") from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"mstrack {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    db: Annotated[Optional[str], typer.Option(
+        "--db", help="Database: a file path or an SQLAlchemy URL. [env: MSTRACK_DB; default: a file in the user data dir]",
+    )] = None,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    ctx.obj = {"db": db}
+
+
+@app.command()
+def init(ctx: typer.Context) -> None:
+    """Create or upgrade the database schema. Running it twice changes nothing."""
+    with guard():
+        from .store import Store, resolve_db_url
+
+        store = Store(resolve_db_url(ctx.obj.get("db")))
+        before, after = store.init()
+        if before == after:
+            typer.echo(f"{store.display_url}: schema version {after}, up to date")
+        else:
+            typer.echo(f"{store.display_url}: schema version {before} → {after}")
+
+
+def _print_status(store, on: date, programmes, unit, only, fmt: Format, fail_on, title=None) -> None:
+    from .engine import count_statuses, status_rows
+    from .render import status_json, status_table
+
+    rows = status_rows(store.status_states(on, programmes=programmes or None, unit=unit),
+                       on, only={s.value for s in only} if only else None)
+    if fmt is Format.json:
+        sys.stdout.write(status_json(rows))
+    else:
+        console().print(status_table(rows, count_statuses(rows), on, title=title))
+    if fail_on and any(row.status in {s.value for s in fail_on} for row in rows):
+        raise typer.Exit(1)
+
+
+@app.command()
+def demo(
+    ctx: typer.Context,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date to judge at. [default: the day after the seeds' latest report, else July 1 of their year]")] = None,
+    fmt: Annotated[Format, typer.Option("--format", help="table or json")] = Format.table,
+) -> None:
+    """Load every programme shipped in data/seed/ and print the status table."""
+    with guard():
+        from .seeds import demo_date, seed_plans
+
+        store = open_store(ctx, write=True)
+        plans = seed_plans()
+        for programme in plans:
+            store.save_plan(programme)
+        loaded = "，".join(f"{p.code}（{len(p.tasks)} 项任务）" for p in plans)
+        typer.echo(f"已载入 {len(plans)} 个计划：{loaded} → {store.display_url}", err=True)
+        on = parse_day(as_of, "--as-of") if as_of else demo_date(plans)
+        _print_status(store, on, None, None, None, fmt, None)
+
+
+@app.command()
+def status(
+    ctx: typer.Context,
+    programme: Annotated[Optional[list[str]], typer.Option("--programme", "-p", help="Only this programme (repeatable).")] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", "-u", help="Only tasks where this unit leads or is responsible.")] = None,
+    only: Annotated[Optional[list[Status]], typer.Option("--only", help="Only rows with this status (repeatable).")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date to judge at, e.g. 2023-07-01 or 6月底. [default: today]")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json")] = Format.table,
+    fail_on: Annotated[Optional[list[Status]], typer.Option("--fail-on", help="Exit 1 when any row has this status (repeatable).")] = None,
+) -> None:
+    """Expected versus actual for every indicator; behind first."""
+    with guard():
+        store = open_store(ctx, write=False)
+        year = None
+        if programme and len(programme) == 1:
+            year = _programme_year(store, programme[0])
+        on = parse_day(as_of, "--as-of", year)
+        _print_status(store, on, programme, unit, only, fmt, fail_on)
+
+
+def _programme_year(store, code: str) -> int | None:
+    try:
+        return store.load_plan(code).year
+    except Exception:  # noqa: BLE001 - an unknown programme is reported by the status query itself
+        return None
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    ref: Annotated[str, typer.Argument(help="PROGRAMME/CODE, e.g. shenzhen-2023/5")],
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date for the status marks. [default: today]")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json")] = Format.table,
+) -> None:
+    """One task: leader, units, each indicator's quarterly checkpoints and report history."""
+    with guard():
+        from .store import parse_ref
+
+        store = open_store(ctx, write=False)
+        detail = store.task_detail(parse_ref(ref))
+        if fmt is Format.json:
+            from .render import task_json
+
+            sys.stdout.write(task_json(detail))
+            return
+        from rich.console import Console
+
+        from .engine import IndicatorState, evaluate
+        from .render import task_view
+
+        on = parse_day(as_of, "--as-of")
+        rows = {
+            ind.id: evaluate(IndicatorState(
+                programme=detail.programme, task=detail.code, indicator=ind.name, kind=ind.kind,
+                milestones=ind.milestones, reports=ind.reports, deadline=detail.deadline,
+                target=ind.target, comparator=ind.comparator, unit=ind.unit, lead_units=ind.lead_units,
+            ), on)
+            for ind in detail.indicators
+        }
+        Console().print(task_view(detail, rows))
+
+
+@app.command()
+def log(
+    ctx: typer.Context,
+    ref: Annotated[str, typer.Argument(help="PROGRAMME/CODE, e.g. shenzhen-2023/5")],
+    value: Annotated[Optional[str], typer.Argument(help="Cumulative value: 25000, 2.5万, 65%, 197户")] = None,
+    indicator: Annotated[Optional[str], typer.Option("--indicator", "-i", help="Indicator name (a unique prefix is enough).")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date the value is as of. [default: today]")] = None,
+    note: Annotated[Optional[str], typer.Option("--note", "-n", help="Remark kept with the report.")] = None,
+    by: Annotated[Optional[str], typer.Option("--by", help="Who reported it. [default: your login name]")] = None,
+    done: Annotated[bool, typer.Option("--done", help="Mark the next checkpoint of a text-only line as met.")] = False,
+) -> None:
+    """Record reported progress for one indicator of a task."""
+    with guard():
+        from .progress import record_progress
+        from .store import parse_ref
+
+        store = open_store(ctx, write=True)
+        result = record_progress(
+            store, parse_ref(ref), value, indicator=indicator, as_of=as_of, note=note, by=by,
+            done=done, today=date.today(),
+        )
+        for warning in result.warnings:
+            typer.echo(f"mstrack: warning: {warning}", err=True)
+        typer.echo(result.message)
+
+
+@import_app.command("plan")
+def import_plan(
+    ctx: typer.Context,
+    files: Annotated[list[Path], typer.Argument(help="Plan files (TOML, docs/format.md).")],
+) -> None:
+    """Create or update programmes from plan files; every report is kept."""
+    with guard():
+        from .errors import InputError
+        from .plan import load_plan
+
+        plans, errors = [], []
+        for path in files:
+            try:
+                plans.append(load_plan(path))
+            except InputError as error:
+                errors.append(str(error))
+        if errors:
+            raise fail("\n".join(errors))
+        store = open_store(ctx, write=True)
+        for path, programme in zip(files, plans):
+            counts = store.save_plan(programme, source=str(path))
+            typer.echo(
+                f"{path}: {programme.code}: {counts['tasks_added']} tasks added, "
+                f"{counts['tasks_updated']} updated, {counts['tasks_removed']} removed"
+            )
+
+
+@export_app.command("plan")
+def export_plan(
+    ctx: typer.Context,
+    code: Annotated[str, typer.Argument(help="Programme code, e.g. shenzhen-2023")],
+    output: Annotated[str, typer.Option("--output", "-o", help="File to write; - for stdout.")] = "-",
+) -> None:
+    """Write a programme back as a plan file (TOML)."""
+    with guard():
+        from .plan import dump_plan
+
+        store = open_store(ctx, write=False)
+        text = dump_plan(store.load_plan(code))
+        if output == "-":
+            sys.stdout.write(text)
+            return
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as error:
+            raise fail(f"--output {output}: cannot write: {error.strerror or error}") from None
+        typer.echo(f"{code} → {output}", err=True)
+
+
+@app.command()
+def programmes(ctx: typer.Context) -> None:
+    """List the programmes in the store."""
+    with guard():
+        store = open_store(ctx, write=False)
+        for code in store.programme_codes():
+            typer.echo(code)
+
+
+def run() -> None:
+    app(prog_name="mstrack")

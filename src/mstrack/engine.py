@@ -1,0 +1,165 @@
+"""The status engine: expected versus actual for each indicator at a date. Pure; never prints.
+
+Rules (issue "Core loop", docs/status.md):
+- expected = the target of the latest checkpoint due on or before the date (0 before the first);
+- actual = the latest report on or before the date (for a tie on date, the later entry);
+- done: the final target is met; overdue: the deadline has passed and it is not done;
+  no_report: a checkpoint has passed and nothing was reported; behind: actual misses expected;
+  on_track: actual meets expected; not_due: no checkpoint has passed yet.
+A text-only line counts its checkpoints: expected = how many are due, actual = how many were
+marked met.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+STATUSES = ("behind", "no_report", "overdue", "on_track", "done", "not_due")
+"""Worst first: the order of the status table."""
+
+SCHEDULE = "schedule"
+
+
+@dataclass(frozen=True)
+class MilestoneState:
+    due: date
+    target: int | float | None
+    text: str = ""
+    label: str = ""
+    printed: int | float | None = None
+
+
+@dataclass(frozen=True)
+class ReportState:
+    as_of: date
+    value: int | float
+    note: str | None = None
+    reporter: str | None = None
+    entered_at: datetime | None = None
+
+
+@dataclass
+class IndicatorState:
+    """What the engine needs to know of one indicator; the store fills it, tests build it."""
+
+    programme: str
+    task: str
+    indicator: str
+    milestones: list[MilestoneState]
+    reports: list[ReportState]
+    deadline: date
+    target: int | float | None = None
+    comparator: str = "="
+    unit: str = ""
+    kind: str = "quantity"
+    lead_units: list[str] = field(default_factory=list)
+    units: list[str] = field(default_factory=list)
+    task_title: str = ""
+    text: str = ""
+    line: int = 0
+    start: date | None = None
+    indicator_id: int | None = None
+
+
+@dataclass
+class StatusRow:
+    programme: str
+    task: str
+    indicator: str
+    kind: str
+    lead_unit: str
+    unit: str
+    comparator: str
+    target: int | float | None
+    expected: int | float | None
+    actual: int | float | None
+    as_of: date | None
+    status: str
+    percent: float | None
+    deadline: date
+    next_due: date | None
+    checkpoint_text: str
+    note: str | None
+    task_title: str = ""
+    final: int | float | None = None
+
+    def as_dict(self) -> dict:
+        return {
+            "programme": self.programme, "task": self.task, "indicator": self.indicator,
+            "kind": self.kind, "lead_unit": self.lead_unit, "unit": self.unit,
+            "comparator": self.comparator, "target": self.target, "expected": self.expected,
+            "actual": self.actual, "as_of": self.as_of.isoformat() if self.as_of else None,
+            "status": self.status, "percent": self.percent, "deadline": self.deadline.isoformat(),
+            "next_due": self.next_due.isoformat() if self.next_due else None,
+            "checkpoint": self.checkpoint_text, "note": self.note, "final": self.final,
+        }
+
+
+def meets(actual: float, wanted: float, comparator: str) -> bool:
+    """A falling indicator ("<=") is met from below; everything else from above."""
+    return actual <= wanted if comparator == "<=" else actual >= wanted
+
+
+def evaluate(state: IndicatorState, on: date) -> StatusRow:
+    reports = [(r.as_of, i, r) for i, r in enumerate(state.reports) if r.as_of <= on]
+    latest = max(reports)[2] if reports else None  # the later entry wins a tie on date
+    actual = latest.value if latest else None
+
+    if state.kind == SCHEDULE:
+        dated = state.milestones
+        passed = [m for m in dated if m.due <= on]
+        expected = len(passed)
+        final = len(dated) or None
+        checkpoint_target = None
+    else:
+        dated = [m for m in state.milestones if m.target is not None]
+        passed = [m for m in dated if m.due <= on]
+        expected = passed[-1].target if passed else (0 if dated and state.comparator != "<=" else None)
+        final = state.target  # no annual target printed: judged on checkpoints only, never "done"
+        checkpoint_target = expected
+    upcoming = [m for m in state.milestones if m.due > on]
+    last_passed = [m for m in state.milestones if m.due <= on]
+    checkpoint_text = last_passed[-1].text if last_passed else (upcoming[0].text if upcoming else "")
+
+    if final is not None and actual is not None and meets(actual, final, state.comparator):
+        status = "done"
+    elif on > state.deadline:
+        status = "overdue"
+    elif not passed:
+        status = "not_due"
+    elif actual is None:
+        status = "no_report"
+    elif expected is not None and not meets(actual, expected, state.comparator):
+        status = "behind"
+    else:
+        status = "on_track"
+
+    percent = None
+    if actual is not None and final:
+        percent = round(100 * actual / final, 1) if state.comparator != "<=" else None
+    return StatusRow(
+        programme=state.programme, task=state.task, indicator=state.indicator, kind=state.kind,
+        lead_unit="、".join(state.lead_units), unit=state.unit, comparator=state.comparator,
+        target=state.target if state.kind != SCHEDULE else None,
+        expected=expected if state.kind == SCHEDULE else checkpoint_target,
+        actual=actual, as_of=latest.as_of if latest else None, status=status, percent=percent,
+        deadline=state.deadline, next_due=upcoming[0].due if upcoming else None,
+        checkpoint_text=checkpoint_text, note=latest.note if latest else None,
+        task_title=state.task_title, final=final,
+    )
+
+
+def status_rows(states: list[IndicatorState], on: date, only: set[str] | None = None) -> list[StatusRow]:
+    """Evaluate every indicator; worst status first, then programme and document order."""
+    rows = [evaluate(state, on) for state in states]
+    if only:
+        rows = [row for row in rows if row.status in only]
+    order = {status: i for i, status in enumerate(STATUSES)}
+    return sorted(rows, key=lambda row: order[row.status])  # stable: keeps document order
+
+
+def count_statuses(rows: list[StatusRow]) -> dict[str, int]:
+    counts = Counter(row.status for row in rows)
+    return {status: counts.get(status, 0) for status in STATUSES}

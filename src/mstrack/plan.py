@@ -1,0 +1,366 @@
+"""Programme definitions as plain data, and their TOML form (docs/format.md).
+
+Sources are validated here, before anything reaches the store: a plan either loads whole or
+fails with every problem named by file and key.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .errors import InputError
+
+FORMAT_VERSION = 1
+COMPARATORS = (">=", "<=", "=")
+READINGS = ("cumulative", "increment")
+CODE_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+@dataclass
+class Checkpoint:
+    due: date
+    label: str
+    text: str
+
+
+@dataclass
+class Milestone:
+    due: date
+    target: int | float | None
+    printed: int | float | None = None
+    text: str | None = None
+
+
+@dataclass
+class Indicator:
+    name: str
+    unit: str = ""
+    comparator: str = "="
+    target: int | float | None = None
+    text: str = ""
+    reading: str | None = None
+    milestones: list[Milestone] = field(default_factory=list)
+
+
+@dataclass
+class Line:
+    leaders: list[str] = field(default_factory=list)
+    lead_units: list[str] = field(default_factory=list)
+    units: list[str] = field(default_factory=list)
+    checkpoints: list[Checkpoint] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+
+
+@dataclass
+class Task:
+    code: str
+    title: str
+    area: str | None = None
+    deadline: date | None = None
+    note: str | None = None
+    lines: list[Line] = field(default_factory=list)
+
+
+@dataclass
+class Area:
+    code: str
+    name: str
+    text: str | None = None
+
+
+@dataclass
+class Programme:
+    code: str
+    name: str
+    year: int
+    start: date
+    end: date
+    source: str | None = None
+    reading: str = "cumulative"
+    note: str | None = None
+    areas: list[Area] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+
+
+def split_units(cell: str) -> list[str]:
+    """Split "市住房建设局、各区政府（大鹏新区、深汕特别合作区管委会）" on 、 outside brackets."""
+    units, depth, current = [], 0, []
+    for char in cell:
+        if char in "（(【[":
+            depth += 1
+        elif char in "）)】]":
+            depth = max(depth - 1, 0)
+        if char in "、,，;；" and depth == 0:
+            units.append("".join(current).strip())
+            current = []
+        else:
+            current.append(char)
+    units.append("".join(current).strip())
+    return [unit for unit in units if unit]
+
+
+class _Reader:
+    """Walks the parsed TOML, collecting every problem with its key path instead of stopping."""
+
+    def __init__(self, source: str):
+        self.source = source
+        self.errors: list[str] = []
+
+    def fail(self, path: str, reason: str) -> None:
+        self.errors.append(f"{self.source}: {path}: {reason}")
+
+    def text(self, table: dict, key: str, path: str, required: bool = True) -> str | None:
+        value = table.get(key)
+        if value is None:
+            if required:
+                self.fail(f"{path}.{key}", "missing")
+            return None
+        if not isinstance(value, str):
+            self.fail(f"{path}.{key}", f"expected text, got {value!r}")
+            return None
+        if required and not value.strip():
+            self.fail(f"{path}.{key}", "empty")
+        return value
+
+    def texts(self, table: dict, key: str, path: str) -> list[str]:
+        value = table.get(key, [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.fail(f"{path}.{key}", "expected a list of names")
+            return []
+        return value
+
+    def number(self, table: dict, key: str, path: str) -> int | float | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self.fail(f"{path}.{key}", f"expected a number, got {value!r}")
+            return None
+        if value != value or value in (float("inf"), float("-inf")):
+            self.fail(f"{path}.{key}", "expected a finite number")
+            return None
+        return value
+
+    def day(self, table: dict, key: str, path: str, year: int | None, required: bool) -> date | None:
+        value = table.get(key)
+        if value is None:
+            if required:
+                self.fail(f"{path}.{key}", "missing")
+            return None
+        if isinstance(value, date):
+            return value
+        if isinstance(value, str):
+            from .quantities import DateError, parse_date
+
+            try:
+                return parse_date(value, year)
+            except DateError as error:
+                self.fail(f"{path}.{key}", str(error))
+                return None
+        self.fail(f"{path}.{key}", f"expected a date such as 2023-06-30, got {value!r}")
+        return None
+
+    def tables(self, table: dict, key: str, path: str) -> list[dict]:
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            self.fail(f"{path}.{key}", "expected a list of tables")
+            return []
+        return value
+
+
+def plan_from_dict(data: dict, source: str) -> Programme:
+    """Validate a parsed plan; raise InputError listing every problem."""
+    reader = _Reader(source)
+    fmt = data.get("format", FORMAT_VERSION)
+    if fmt != FORMAT_VERSION:
+        reader.fail("format", f"this mstrack reads format {FORMAT_VERSION}, the file says {fmt!r}")
+    head = data.get("programme")
+    if not isinstance(head, dict):
+        raise InputError(f"{source}: [programme]: missing table")
+    code = reader.text(head, "code", "programme") or ""
+    if code and not CODE_RE.match(code):
+        reader.fail("programme.code", f"{code!r}: use lowercase letters, digits and '-'")
+    name = reader.text(head, "name", "programme") or ""
+    year = head.get("year")
+    if not isinstance(year, int) or isinstance(year, bool) or not 1900 <= year <= 2200:
+        reader.fail("programme.year", f"expected a year such as 2023, got {year!r}")
+        year = None
+    start = reader.day(head, "start", "programme", year, False) or (date(year, 1, 1) if year else None)
+    end = reader.day(head, "end", "programme", year, False) or (date(year, 12, 31) if year else None)
+    if start and end and end < start:
+        reader.fail("programme.end", f"{end} is before start {start}")
+    reading = head.get("reading", "cumulative")
+    if reading not in READINGS:
+        reader.fail("programme.reading", f"expected one of {', '.join(READINGS)}, got {reading!r}")
+    programme = Programme(
+        code=code, name=name, year=year or 0, start=start or date.min, end=end or date.max,
+        source=reader.text(head, "source", "programme", False), reading=reading,
+        note=reader.text(head, "note", "programme", False),
+    )
+    for i, raw in enumerate(reader.tables(data, "areas", "")):
+        path = f"areas[{i}]"
+        programme.areas.append(Area(
+            code=str(raw.get("code", "")) or reader.fail(path + ".code", "missing") or "",
+            name=reader.text(raw, "name", path) or "",
+            text=reader.text(raw, "text", path, False),
+        ))
+    area_codes = [area.code for area in programme.areas]
+    if len(set(area_codes)) != len(area_codes):
+        reader.fail("areas", "two areas share a code")
+    seen_tasks: set[str] = set()
+    for i, raw in enumerate(reader.tables(data, "tasks", "")):
+        path = f"tasks[{i}]"
+        task_code = raw.get("code")
+        if isinstance(task_code, int) and not isinstance(task_code, bool):
+            task_code = str(task_code)
+        if not isinstance(task_code, str) or not task_code.strip() or "/" in task_code:
+            reader.fail(path + ".code", f"expected the document's task number, got {task_code!r}")
+            task_code = ""
+        elif task_code in seen_tasks:
+            reader.fail(path + ".code", f"task {task_code} appears twice")
+        seen_tasks.add(task_code)
+        path = f"tasks[{i}] (task {task_code})"
+        area = raw.get("area")
+        if area is not None and str(area) not in area_codes:
+            reader.fail(path + ".area", f"no area with code {area!r}")
+        deadline = reader.day(raw, "deadline", path, year, False)
+        task = Task(
+            code=task_code, title=reader.text(raw, "title", path) or "",
+            area=str(area) if area is not None else None, deadline=deadline,
+            note=reader.text(raw, "note", path, False),
+        )
+        lines = reader.tables(raw, "lines", path)
+        if not lines:
+            reader.fail(path + ".lines", "a task needs at least one line")
+        for j, raw_line in enumerate(lines):
+            task.lines.append(_read_line(reader, raw_line, f"{path}.lines[{j}]", year))
+        names = [ind.name for line in task.lines for ind in line.indicators]
+        for duplicate in sorted({n for n in names if names.count(n) > 1}):
+            reader.fail(path, f"indicator name {duplicate!r} is used twice; names are unique per task")
+        programme.tasks.append(task)
+    if reader.errors:
+        raise InputError("\n".join(reader.errors))
+    return programme
+
+
+def _read_line(reader: _Reader, raw: dict, path: str, year: int | None) -> Line:
+    line = Line(
+        leaders=reader.texts(raw, "leader", path),
+        lead_units=reader.texts(raw, "lead_units", path),
+        units=reader.texts(raw, "units", path),
+    )
+    if not line.lead_units:
+        reader.fail(path + ".lead_units", "a line needs a lead unit (牵头单位)")
+    for k, raw_cp in enumerate(reader.tables(raw, "checkpoints", path)):
+        cp_path = f"{path}.checkpoints[{k}]"
+        due = reader.day(raw_cp, "due", cp_path, year, True)
+        line.checkpoints.append(Checkpoint(
+            due=due or date.min,
+            label=reader.text(raw_cp, "label", cp_path, False) or "",
+            text=reader.text(raw_cp, "text", cp_path, False) or "",
+        ))
+    dues = [cp.due for cp in line.checkpoints]
+    if dues != sorted(set(dues)):
+        reader.fail(path + ".checkpoints", "checkpoints must be in date order, one per date")
+    for k, raw_ind in enumerate(reader.tables(raw, "indicators", path)):
+        ind_path = f"{path}.indicators[{k}]"
+        comparator = raw_ind.get("comparator", "=")
+        if comparator not in COMPARATORS:
+            reader.fail(ind_path + ".comparator", f"expected one of {', '.join(COMPARATORS)}, got {comparator!r}")
+        reading = raw_ind.get("reading")
+        if reading is not None and reading not in READINGS:
+            reader.fail(ind_path + ".reading", f"expected one of {', '.join(READINGS)}, got {reading!r}")
+        indicator = Indicator(
+            name=(reader.text(raw_ind, "name", ind_path) or "").strip(),
+            unit=reader.text(raw_ind, "unit", ind_path, False) or "",
+            comparator=comparator, target=reader.number(raw_ind, "target", ind_path),
+            text=reader.text(raw_ind, "text", ind_path, False) or "", reading=reading,
+        )
+        for m, raw_ms in enumerate(reader.tables(raw_ind, "milestones", ind_path)):
+            ms_path = f"{ind_path}.milestones[{m}]"
+            indicator.milestones.append(Milestone(
+                due=reader.day(raw_ms, "due", ms_path, year, True) or date.min,
+                target=reader.number(raw_ms, "target", ms_path),
+                printed=reader.number(raw_ms, "printed", ms_path),
+                text=reader.text(raw_ms, "text", ms_path, False),
+            ))
+        ms_dues = [ms.due for ms in indicator.milestones]
+        if ms_dues != sorted(set(ms_dues)):
+            reader.fail(ind_path + ".milestones", "milestones must be in date order, one per date")
+        line.indicators.append(indicator)
+    return line
+
+
+def load_plan(path: Path) -> Programme:
+    """Read and validate one plan file; InputError names the file, the line or the key."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as error:
+        raise InputError(f"{path}: not UTF-8 text (byte {error.start})") from None
+    except tomllib.TOMLDecodeError as error:
+        raise InputError(f"{path}: not valid TOML: {error}") from None
+    return plan_from_dict(data, str(path))
+
+
+def _clean(table: dict) -> dict:
+    """Drop empty optional keys so export is stable and short."""
+    return {key: value for key, value in table.items() if value not in (None, "", [])}
+
+
+def plan_to_dict(programme: Programme) -> dict:
+    head = _clean({
+        "code": programme.code, "name": programme.name, "year": programme.year,
+        "start": programme.start.isoformat(), "end": programme.end.isoformat(),
+        "source": programme.source, "reading": programme.reading, "note": programme.note,
+    })
+    tasks = []
+    for task in programme.tasks:
+        lines = []
+        for line in task.lines:
+            indicators = [
+                _clean({
+                    "name": ind.name, "unit": ind.unit, "comparator": ind.comparator,
+                    "target": ind.target, "text": ind.text, "reading": ind.reading,
+                    "milestones": [
+                        _clean({"due": ms.due.isoformat(), "target": ms.target,
+                                "printed": ms.printed, "text": ms.text})
+                        for ms in ind.milestones
+                    ],
+                })
+                for ind in line.indicators
+            ]
+            lines.append(_clean({
+                "leader": line.leaders, "lead_units": line.lead_units, "units": line.units,
+                "checkpoints": [
+                    _clean({"due": cp.due.isoformat(), "label": cp.label, "text": cp.text})
+                    for cp in line.checkpoints
+                ],
+                "indicators": indicators,
+            }))
+        tasks.append(_clean({
+            "code": task.code, "area": task.area, "title": task.title,
+            "deadline": task.deadline.isoformat() if task.deadline else None,
+            "note": task.note, "lines": lines,
+        }))
+    return {
+        "format": FORMAT_VERSION,
+        "programme": head,
+        "areas": [_clean({"code": a.code, "name": a.name, "text": a.text}) for a in programme.areas],
+        "tasks": tasks,
+    }
+
+
+def dump_plan(programme: Programme) -> str:
+    import tomli_w
+
+    return tomli_w.dumps(plan_to_dict(programme), multiline_strings=False)

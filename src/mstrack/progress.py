@@ -1,0 +1,90 @@
+"""Recording reported progress: validate a value against its indicator, then store it."""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass, field
+from datetime import date
+
+from .errors import InputError
+from .quantities import DateError, QuantityError, parse_date, parse_quantity, same_unit
+from .render import format_number
+
+
+@dataclass
+class LogResult:
+    message: str
+    warnings: list[str] = field(default_factory=list)
+
+
+def check_value(text: str, unit: str, indicator: str) -> tuple[int | float, list[str]]:
+    """The number a unit reported, in the indicator's base unit; InputError says what is wrong."""
+    try:
+        quantity = parse_quantity(text)
+    except QuantityError as error:
+        raise InputError(f"VALUE: {error}") from None
+    warnings = []
+    if quantity.unit == "%" and unit != "%":
+        raise InputError(
+            f"VALUE {text!r}: {indicator} counts {unit or 'a number'}, not a percentage; give the count"
+        )
+    if quantity.unit and quantity.unit != "%" and not same_unit(quantity.unit, unit):
+        raise InputError(f"VALUE {text!r}: unit {quantity.unit!r} does not match {indicator}'s unit {unit!r}")
+    if unit == "%" and quantity.unit not in ("%", ""):
+        raise InputError(f"VALUE {text!r}: {indicator} is a percentage; give it as 65%")
+    if quantity.value < 0:
+        raise InputError(f"VALUE {text!r}: a reported value cannot be negative")
+    if unit == "%" and quantity.value > 100:
+        warnings.append(f"{indicator}: {quantity.value}% is above 100%")
+    return quantity.value, warnings
+
+
+def record_progress(
+    store, ref, value: str | None, *, indicator: str | None, as_of: str | None, note: str | None,
+    by: str | None, done: bool, today: date,
+) -> LogResult:
+    if done and value is not None:
+        raise InputError("give either VALUE or --done, not both")
+    if not done and value is None:
+        raise InputError("missing VALUE (or --done to mark a text-only checkpoint met)")
+    year, programme, state = store.resolve_indicator(ref, indicator, text_only=done)
+    label = f"{programme}/{ref.code} {state.indicator}"
+    if as_of is None:
+        on = today
+    else:
+        try:
+            on = parse_date(as_of, year)
+        except DateError as error:
+            raise InputError(f"--as-of: {error}") from None
+    if on > today:
+        raise InputError(f"--as-of {on}: a report cannot be dated in the future (today is {today})")
+    if state.start and on < state.start:
+        raise InputError(f"--as-of {on}: before the programme starts ({state.start})")
+    warnings: list[str] = []
+    if done:
+        met = max((r.value for r in state.reports), default=0)
+        if met >= len(state.milestones):
+            raise InputError(f"{label}: all {len(state.milestones)} checkpoints are already marked met")
+        number = int(met) + 1
+        checkpoint = state.milestones[number - 1]
+        what = f"checkpoint {number}/{len(state.milestones)} ({checkpoint.label or checkpoint.due}) met"
+    else:
+        number, warnings = check_value(value, state.unit, state.indicator)
+        earlier = [r for r in state.reports if r.as_of <= on and r.value > number]
+        if earlier and state.comparator != "<=":
+            last = earlier[-1]
+            warnings.append(
+                f"{label}: {format_number(number, state.unit)} as of {on} is lower than the "
+                f"{format_number(last.value, state.unit)} reported as of {last.as_of}; values are cumulative"
+            )
+        what = f"{format_number(number, state.unit)} as of {on}"
+    reporter = by or _login_name()
+    report_id = store.add_report(state.indicator_id, on, number, note, reporter)
+    return LogResult(f"{label}: {what} (report #{report_id}, by {reporter})", warnings)
+
+
+def _login_name() -> str | None:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return None

@@ -1,0 +1,208 @@
+"""Chinese quantities and dates as written in programme documents and unit reports.
+
+Pure functions: no I/O, no store. Everything here is table-tested in tests/test_quantities.py.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+SCALES = {"万": Decimal(10_000), "亿": Decimal(100_000_000), "千": Decimal(1_000)}
+
+AT_LEAST_PREFIXES = ("不少于", "不低于", "至少", "超过", "大于")
+AT_MOST_PREFIXES = ("不超过", "不高于", "不多于", "控制在", "低于", "少于")
+AT_LEAST_SUFFIXES = ("以上",)
+AT_MOST_SUFFIXES = ("以下", "以内")
+APPROX_PREFIXES = ("约", "大约")
+APPROX_SUFFIXES = ("左右",)
+CUMULATIVE_PREFIXES = ("累计",)
+FILLER_PREFIXES = ("达到", "达", "完成", "共", "新增")
+
+NUMBER = r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?"
+QUANTITY_RE = re.compile(rf"^(?P<number>{NUMBER})\s*(?P<scale>[万亿千]?)\s*(?P<unit>.*)$")
+FIND_RE = re.compile(rf"(?<![\d.])(?P<number>\d+(?:,\d{{3}})*(?:\.\d+)?)\s*(?P<scale>[万亿千]?)")
+
+
+class QuantityError(ValueError):
+    """A text that is not a quantity; the message says why, in words a user can act on."""
+
+
+class DateError(ValueError):
+    """A text that is not a date we can place; the message says why."""
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: int | float
+    unit: str
+    comparator: str = "="
+    approx: bool = False
+    cumulative: bool = False
+
+
+def normalize(text: str) -> str:
+    """Fold full-width digits, letters and punctuation (NFKC) so "６５％" reads as "65%"."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def as_number(value: Decimal) -> int | float:
+    """Integral values become int so that 18.5万 is exactly 185000, never 185000.00000000003."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _strip_words(text: str, words: tuple[str, ...], at_start: bool) -> tuple[str, bool]:
+    for word in words:
+        if at_start and text.startswith(word):
+            return text[len(word):].strip(), True
+        if not at_start and text.endswith(word):
+            return text[: -len(word)].strip(), True
+    return text, False
+
+
+def parse_quantity(text: str) -> Quantity:
+    """Read "3.2万", "18.5 万套（间）", "1.2万个以上", "不少于1200批次", "65%", "约6.9亿元"."""
+    original = text
+    body = normalize(text)
+    if not body:
+        raise QuantityError("empty value")
+    comparator = "="
+    approx = cumulative = False
+    changed = True
+    while changed:  # prefixes come in any order: "累计不少于", "约", "达到"
+        changed = False
+        for words, effect in (
+            (CUMULATIVE_PREFIXES, "cumulative"),
+            (AT_LEAST_PREFIXES, ">="),
+            (AT_MOST_PREFIXES, "<="),
+            (APPROX_PREFIXES, "approx"),
+            (FILLER_PREFIXES, None),
+        ):
+            body, found = _strip_words(body, words, at_start=True)
+            if found:
+                changed = True
+                if effect == "cumulative":
+                    cumulative = True
+                elif effect == "approx":
+                    approx = True
+                elif effect:
+                    comparator = effect
+    match = QUANTITY_RE.match(body)
+    if not match:
+        raise QuantityError(f"{original!r} is not a quantity: expected a number such as 3.2万 or 65%")
+    try:
+        number = Decimal(match["number"].replace(",", ""))
+    except InvalidOperation:  # pragma: no cover - the regex admits only valid numbers
+        raise QuantityError(f"{original!r} is not a number") from None
+    if not number.is_finite():
+        raise QuantityError(f"{original!r} is not a finite number")
+    if match["scale"]:
+        number *= SCALES[match["scale"]]
+    unit = match["unit"].strip()
+    changed = True
+    while changed:
+        changed = False
+        for words, effect in (
+            (AT_LEAST_SUFFIXES, ">="),
+            (AT_MOST_SUFFIXES, "<="),
+            (APPROX_SUFFIXES, "approx"),
+        ):
+            unit, found = _strip_words(unit, words, at_start=False)
+            if found:
+                changed = True
+                if effect == "approx":
+                    approx = True
+                else:
+                    comparator = effect
+    if re.search(r"\d", unit):
+        raise QuantityError(f"{original!r} holds more than one number; give one value")
+    return Quantity(as_number(number), unit, comparator, approx, cumulative)
+
+
+def find_quantities(text: str) -> list[int | float]:
+    """Every number in a free text, scaled by its 万/亿: "累计 3 万套" gives [30000]."""
+    found = []
+    for match in FIND_RE.finditer(normalize(text)):
+        number = Decimal(match["number"].replace(",", ""))
+        if match["scale"]:
+            number *= SCALES[match["scale"]]
+        found.append(as_number(number))
+    return found
+
+
+def same_unit(a: str, b: str) -> bool:
+    """Units compare after folding full-width forms: "套（间）" is "套(间)"."""
+    return normalize(a) == normalize(b)
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+QUARTER_WORDS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+FULL_DATE_RE = re.compile(r"^(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?$")
+MONTH_DAY_RE = re.compile(r"^(\d{1,2})\s*月\s*(\d{1,2})\s*日?(?:前)?$")
+YEAR_MONTH_RE = re.compile(r"^(\d{4})\s*[-./年]\s*(\d{1,2})\s*月?(?:底|末)?(?:前)?$")
+MONTH_END_RE = re.compile(r"^(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(?:底|末|份)?(?:前)?$")
+QUARTER_RE = re.compile(r"^(?:(\d{4})\s*年\s*)?(?:第)?([一二三四1-4])\s*季度(?:末|底)?(?:前)?$|^[Qq]([1-4])$")
+
+
+def month_end(year: int, month: int) -> date:
+    if not 1 <= month <= 12:
+        raise DateError(f"month {month} does not exist")
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _make_date(year: int, month: int, day: int, original: str) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise DateError(f"{original!r} is not a date: {year}-{month:02d}-{day:02d} does not exist") from None
+
+
+def parse_date(text: str, year: int | None = None) -> date:
+    """Read "2023-06-30", "2023.6.30", "2023年6月30日", "6月30日", "6月底", "2023.12", "第二季度".
+
+    Forms without a year take `year` (the programme's); a month alone means its last day, the
+    way 完成时限 "2023.12" and checkpoints "6月底前" are meant.
+    """
+    original = text
+    body = normalize(text)
+    if not body:
+        raise DateError("empty date")
+    if m := FULL_DATE_RE.match(body):
+        return _make_date(int(m[1]), int(m[2]), int(m[3]), original)
+    if m := MONTH_DAY_RE.match(body):
+        if year is None:
+            raise DateError(f"{original!r} has no year")
+        return _make_date(year, int(m[1]), int(m[2]), original)
+    if m := YEAR_MONTH_RE.match(body):
+        return month_end(int(m[1]), int(m[2]))
+    if m := MONTH_END_RE.match(body):
+        the_year = int(m[1]) if m[1] else year
+        if the_year is None:
+            raise DateError(f"{original!r} has no year")
+        return month_end(the_year, int(m[2]))
+    if m := QUARTER_RE.match(body):
+        the_year = int(m[1]) if m[1] else year
+        if the_year is None:
+            raise DateError(f"{original!r} has no year")
+        quarter = QUARTER_WORDS[m[2] or m[3]]
+        return month_end(the_year, quarter * 3)
+    if re.fullmatch(r"\d{8}", body):
+        return _make_date(int(body[:4]), int(body[4:6]), int(body[6:]), original)
+    if re.search(r"[\u4e00-\u9fff]", body):
+        raise DateError(f"{original!r} is not a date mstrack can read (try 2023-06-30 or 6月底)")
+    if year is None and not re.search(r"\d{4}", body):
+        raise DateError(f"{original!r} has no year")
+    from datetime import datetime
+
+    from dateutil import parser as date_parser  # only for the long tail of Western forms
+
+    try:
+        parsed = date_parser.parse(body, default=datetime(year or 2000, 1, 1))
+    except (ValueError, OverflowError) as error:
+        raise DateError(f"{original!r} is not a date: {error}") from None
+    return parsed.date()

@@ -1,0 +1,773 @@
+"""The store: owns the schema, its version, and every query mstrack makes.
+
+Callers get plain data back (plan.Programme, engine.IndicatorState, TaskDetail); no ORM object
+leaves this module, so the engine and the renderers never touch the database.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import JSON, Column, UniqueConstraint, event, func
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Field, Session, SQLModel, create_engine, select
+
+from . import plan as plan_model
+from .engine import IndicatorState, MilestoneState, ReportState
+from .errors import InputError
+
+SCHEMA_VERSION = 1
+SCHEDULE = "schedule"  # indicator kind of a text-only line, judged by checkpoints marked met
+QUANTITY = "quantity"
+
+
+class SchemaVersion(SQLModel, table=True):
+    __tablename__ = "schema_version"
+    version: int = Field(primary_key=True)
+    applied_at: datetime
+
+
+class ProgrammeRow(SQLModel, table=True):
+    __tablename__ = "programme"
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(unique=True, index=True)
+    name: str
+    year: int
+    start: date
+    end: date
+    source: str | None = None
+    reading: str = "cumulative"
+    note: str | None = None
+
+
+class AreaRow(SQLModel, table=True):
+    __tablename__ = "area"
+    __table_args__ = (UniqueConstraint("programme_id", "code"),)
+    id: int | None = Field(default=None, primary_key=True)
+    programme_id: int = Field(foreign_key="programme.id", index=True)
+    position: int
+    code: str
+    name: str
+    text: str | None = None
+
+
+class TaskRow(SQLModel, table=True):
+    __tablename__ = "task"
+    __table_args__ = (UniqueConstraint("programme_id", "code"),)
+    id: int | None = Field(default=None, primary_key=True)
+    programme_id: int = Field(foreign_key="programme.id", index=True)
+    area_id: int | None = Field(default=None, foreign_key="area.id")
+    position: int
+    code: str
+    title: str
+    deadline: date | None = None
+    note: str | None = None
+
+
+class LineRow(SQLModel, table=True):
+    """One table row of a task: its own leader, lead unit, co-units and schedule."""
+
+    __tablename__ = "task_line"
+    __table_args__ = (UniqueConstraint("task_id", "position"),)
+    id: int | None = Field(default=None, primary_key=True)
+    task_id: int = Field(foreign_key="task.id", index=True)
+    position: int
+    leaders: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+
+
+class UnitRow(SQLModel, table=True):
+    __tablename__ = "unit"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, index=True)
+
+
+class LineUnitRow(SQLModel, table=True):
+    __tablename__ = "line_unit"
+    line_id: int = Field(foreign_key="task_line.id", primary_key=True)
+    unit_id: int = Field(foreign_key="unit.id", primary_key=True, index=True)
+    role: str = Field(primary_key=True)  # "lead" or "responsible"
+    position: int
+
+
+class CheckpointRow(SQLModel, table=True):
+    __tablename__ = "checkpoint"
+    id: int | None = Field(default=None, primary_key=True)
+    line_id: int = Field(foreign_key="task_line.id", index=True)
+    due: date
+    label: str = ""
+    text: str = ""
+
+
+class IndicatorRow(SQLModel, table=True):
+    __tablename__ = "indicator"
+    __table_args__ = (UniqueConstraint("line_id", "kind", "name"),)
+    id: int | None = Field(default=None, primary_key=True)
+    line_id: int = Field(foreign_key="task_line.id", index=True)
+    position: int
+    kind: str = QUANTITY
+    name: str
+    unit: str = ""
+    comparator: str = "="
+    target: float | None = None
+    text: str = ""
+    reading: str | None = None
+
+
+class MilestoneRow(SQLModel, table=True):
+    __tablename__ = "milestone"
+    id: int | None = Field(default=None, primary_key=True)
+    indicator_id: int = Field(foreign_key="indicator.id", index=True)
+    due: date
+    target: float | None = None
+    printed: float | None = None
+    text: str | None = None
+
+
+class ReportRow(SQLModel, table=True):
+    __tablename__ = "report"
+    id: int | None = Field(default=None, primary_key=True)
+    indicator_id: int = Field(foreign_key="indicator.id", index=True)
+    as_of: date = Field(index=True)
+    value: float
+    note: str | None = None
+    reporter: str | None = None
+    entered_at: datetime
+    source: str | None = None
+
+
+TABLES = [
+    SchemaVersion, ProgrammeRow, AreaRow, TaskRow, LineRow, UnitRow, LineUnitRow, CheckpointRow,
+    IndicatorRow, MilestoneRow, ReportRow,
+]
+
+
+def _create_v1(connection) -> None:
+    SQLModel.metadata.create_all(connection, tables=[t.__table__ for t in TABLES])
+
+
+# Ordered, small, never edited once released: migration N upgrades schema N-1 to N.
+MIGRATIONS = [_create_v1]
+assert len(MIGRATIONS) == SCHEMA_VERSION
+
+
+def number(value: float | None) -> int | float | None:
+    """Floats from the database back to the int they were when integral."""
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+def default_db_url() -> str:
+    from platformdirs import user_data_dir
+
+    return f"sqlite:///{Path(user_data_dir('mstrack', appauthor=False)) / 'mstrack.db'}"
+
+
+def resolve_db_url(db: str | None) -> str:
+    """--db, then MSTRACK_DB, then the user's data directory; a plain path means SQLite."""
+    value = db or os.environ.get("MSTRACK_DB") or default_db_url()
+    if "://" in value:
+        return value
+    return f"sqlite:///{Path(value).expanduser()}"
+
+
+@dataclass
+class TaskRef:
+    programme: str
+    code: str
+
+
+def parse_ref(ref: str) -> TaskRef:
+    programme, sep, code = ref.strip().partition("/")
+    if not sep or not programme or not code:
+        raise InputError(f"task reference {ref!r}: expected PROGRAMME/CODE, for example shenzhen-2023/5")
+    return TaskRef(programme, code)
+
+
+@dataclass
+class IndicatorDetail:
+    id: int
+    kind: str
+    name: str
+    unit: str
+    comparator: str
+    target: int | float | None
+    text: str
+    line: int
+    lead_units: list[str]
+    milestones: list[MilestoneState]
+    reports: list[ReportState]
+
+
+@dataclass
+class TaskDetail:
+    programme: str
+    programme_name: str
+    code: str
+    title: str
+    area: str | None
+    leaders: list[str]
+    lead_units: list[str]
+    units: list[str]
+    deadline: date
+    note: str | None
+    indicators: list[IndicatorDetail] = field(default_factory=list)
+
+
+class Store:
+    def __init__(self, url: str):
+        self.url = url
+        self.display_url = _hide_password(url)
+        if url.startswith("sqlite:///"):
+            path = Path(url.removeprefix("sqlite:///"))
+            if str(path) not in ("", ":memory:") and not path.parent.exists():
+                try:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as error:
+                    raise InputError(f"--db {path}: cannot create its folder: {error.strerror}") from None
+        try:
+            self.engine = create_engine(url)
+        except (SQLAlchemyError, ImportError, ValueError) as error:
+            raise InputError(f"--db {self.display_url}: {error}") from None
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+
+    # --- schema ---------------------------------------------------------------------------
+
+    def schema_version(self) -> int:
+        try:
+            with self.engine.connect() as connection:
+                if not self.engine.dialect.has_table(connection, "schema_version"):
+                    return 0
+                return connection.execute(select(func.max(SchemaVersion.version))).scalar() or 0
+        except SQLAlchemyError as error:
+            raise InputError(f"--db {self.display_url}: cannot open the database: {_reason(error)}") from None
+
+    def init(self) -> tuple[int, int]:
+        """Create or upgrade the schema; returns (version before, version after)."""
+        before = self.schema_version()
+        if before > SCHEMA_VERSION:
+            raise InputError(
+                f"--db {self.display_url}: schema version {before} is newer than this mstrack "
+                f"({SCHEMA_VERSION}); upgrade mstrack"
+            )
+        with self.engine.begin() as connection:
+            for version in range(before + 1, SCHEMA_VERSION + 1):
+                MIGRATIONS[version - 1](connection)
+                connection.execute(
+                    SchemaVersion.__table__.insert().values(
+                        version=version, applied_at=datetime.now(timezone.utc)
+                    )
+                )
+        return before, SCHEMA_VERSION
+
+    def require_schema(self, write: bool) -> None:
+        """Reads on an empty file see an empty store; writes create the schema first."""
+        version = self.schema_version()
+        if version == SCHEMA_VERSION:
+            return
+        if version == 0 and write:
+            self.init()
+            return
+        if version == 0:
+            raise InputError(f"--db {self.display_url}: no mstrack data here yet; run `mstrack init` or `mstrack demo`")
+        raise InputError(
+            f"--db {self.display_url}: schema version {version}, this mstrack needs {SCHEMA_VERSION}; "
+            "run `mstrack init` to upgrade"
+        )
+
+    # --- plans ----------------------------------------------------------------------------
+
+    def programme_codes(self) -> list[str]:
+        with Session(self.engine) as session:
+            return list(session.exec(select(ProgrammeRow.code).order_by(ProgrammeRow.code)))
+
+    def save_plan(self, programme: plan_model.Programme, source: str | None = None) -> dict:
+        """Upsert a programme by code and its tasks by code, keeping every report.
+
+        Lines match by position and indicators by name. Anything the new plan drops is deleted,
+        unless reports hang on it: then nothing is written and the error names what would be lost.
+        """
+        with Session(self.engine) as session, session.begin():
+            counts = _PlanWriter(session).write(programme)
+        return counts
+
+    def load_plan(self, code: str) -> plan_model.Programme:
+        with Session(self.engine) as session:
+            head = session.exec(select(ProgrammeRow).where(ProgrammeRow.code == code)).first()
+            if head is None:
+                raise self._unknown_programme(session, code)
+            programme = plan_model.Programme(
+                code=head.code, name=head.name, year=head.year, start=head.start, end=head.end,
+                source=head.source, reading=head.reading, note=head.note,
+            )
+            areas = session.exec(
+                select(AreaRow).where(AreaRow.programme_id == head.id).order_by(AreaRow.position)
+            ).all()
+            area_codes = {area.id: area.code for area in areas}
+            programme.areas = [plan_model.Area(a.code, a.name, a.text) for a in areas]
+            tasks = session.exec(
+                select(TaskRow).where(TaskRow.programme_id == head.id).order_by(TaskRow.position)
+            ).all()
+            lines = session.exec(
+                select(LineRow).join(TaskRow).where(TaskRow.programme_id == head.id)
+                .order_by(LineRow.task_id, LineRow.position)
+            ).all()
+            line_ids = [line.id for line in lines]
+            units = _units_by_line(session, line_ids)
+            checkpoints: dict[int, list[plan_model.Checkpoint]] = {}
+            for cp in session.exec(
+                select(CheckpointRow).where(CheckpointRow.line_id.in_(line_ids))
+                .order_by(CheckpointRow.line_id, CheckpointRow.due)
+            ):
+                checkpoints.setdefault(cp.line_id, []).append(plan_model.Checkpoint(cp.due, cp.label, cp.text))
+            indicators = session.exec(
+                select(IndicatorRow).where(IndicatorRow.line_id.in_(line_ids), IndicatorRow.kind == QUANTITY)
+                .order_by(IndicatorRow.line_id, IndicatorRow.position)
+            ).all()
+            milestones: dict[int, list[plan_model.Milestone]] = {}
+            for ms in session.exec(
+                select(MilestoneRow).where(MilestoneRow.indicator_id.in_([i.id for i in indicators]))
+                .order_by(MilestoneRow.indicator_id, MilestoneRow.due)
+            ):
+                milestones.setdefault(ms.indicator_id, []).append(
+                    plan_model.Milestone(ms.due, number(ms.target), number(ms.printed), ms.text)
+                )
+            indicators_by_line: dict[int, list[plan_model.Indicator]] = {}
+            for ind in indicators:
+                indicators_by_line.setdefault(ind.line_id, []).append(plan_model.Indicator(
+                    name=ind.name, unit=ind.unit, comparator=ind.comparator, target=number(ind.target),
+                    text=ind.text, reading=ind.reading, milestones=milestones.get(ind.id, []),
+                ))
+            lines_by_task: dict[int, list[plan_model.Line]] = {}
+            for line in lines:
+                lead, responsible = units.get(line.id, ([], []))
+                lines_by_task.setdefault(line.task_id, []).append(plan_model.Line(
+                    leaders=list(line.leaders), lead_units=lead, units=responsible,
+                    checkpoints=checkpoints.get(line.id, []), indicators=indicators_by_line.get(line.id, []),
+                ))
+            programme.tasks = [
+                plan_model.Task(
+                    code=t.code, title=t.title, area=area_codes.get(t.area_id), deadline=t.deadline,
+                    note=t.note, lines=lines_by_task.get(t.id, []),
+                )
+                for t in tasks
+            ]
+            return programme
+
+    def _unknown_programme(self, session: Session, code: str) -> InputError:
+        known = list(session.exec(select(ProgrammeRow.code).order_by(ProgrammeRow.code)))
+        hint = f"known: {', '.join(known)}" if known else "no programme is loaded yet (try `mstrack demo`)"
+        return InputError(f"no programme {code!r}; {hint}")
+
+    def unit_names(self) -> list[str]:
+        with Session(self.engine) as session:
+            return list(session.exec(select(UnitRow.name).order_by(UnitRow.name)))
+
+    # --- tasks, indicators and reports ----------------------------------------------------
+
+    def _task_row(self, session: Session, ref: TaskRef) -> tuple[ProgrammeRow, TaskRow]:
+        head = session.exec(select(ProgrammeRow).where(ProgrammeRow.code == ref.programme)).first()
+        if head is None:
+            raise self._unknown_programme(session, ref.programme)
+        task = session.exec(
+            select(TaskRow).where(TaskRow.programme_id == head.id, TaskRow.code == ref.code)
+        ).first()
+        if task is None:
+            codes = list(session.exec(
+                select(TaskRow.code).where(TaskRow.programme_id == head.id).order_by(TaskRow.position)
+            ))
+            shown = ", ".join(codes[:12]) + (" …" if len(codes) > 12 else "")
+            raise InputError(f"{ref.programme} has no task {ref.code!r}; its tasks are {shown}")
+        return head, task
+
+    def task_detail(self, ref: TaskRef) -> TaskDetail:
+        with Session(self.engine) as session:
+            head, task = self._task_row(session, ref)
+            area = session.get(AreaRow, task.area_id) if task.area_id else None
+            lines = session.exec(select(LineRow).where(LineRow.task_id == task.id).order_by(LineRow.position)).all()
+            units = _units_by_line(session, [line.id for line in lines])
+            detail = TaskDetail(
+                programme=head.code, programme_name=head.name, code=task.code, title=task.title,
+                area=f"{area.code}、{area.name}" if area else None,
+                leaders=_unique(name for line in lines for name in line.leaders),
+                lead_units=_unique(u for line in lines for u in units.get(line.id, ([], []))[0]),
+                units=_unique(u for line in lines for u in units.get(line.id, ([], []))[1]),
+                deadline=task.deadline or head.end, note=task.note,
+            )
+            states = self._indicator_states(session, task_ids=[task.id], as_of=None, all_reports=True)
+            detail.indicators = [
+                IndicatorDetail(
+                    id=s.indicator_id, kind=s.kind, name=s.indicator, unit=s.unit, comparator=s.comparator,
+                    target=s.target, text=s.text, line=s.line, lead_units=s.lead_units,
+                    milestones=s.milestones, reports=s.reports,
+                )
+                for s in states
+            ]
+            return detail
+
+    def resolve_indicator(self, ref: TaskRef, name: str | None, text_only: bool) -> tuple[int, str, IndicatorState]:
+        """Find the indicator a `log` means: exact name, else a unique prefix, else a unique part."""
+        with Session(self.engine) as session:
+            head, task = self._task_row(session, ref)
+            states = self._indicator_states(session, task_ids=[task.id], as_of=None, all_reports=True)
+        candidates = [s for s in states if (s.kind == SCHEDULE) == text_only]
+        label = f"{ref.programme}/{ref.code}"
+        listing = "; ".join(f"{s.indicator} ({'text-only' if s.kind == SCHEDULE else s.unit or '-'})" for s in states)
+        if not candidates:
+            if text_only:
+                raise InputError(f"{label} has no text-only line to mark with --done; give a VALUE ({listing})")
+            raise InputError(f"{label} has only text-only lines; mark a checkpoint met with --done")
+        if name is None:
+            if len(candidates) == 1:
+                return head.year, head.code, candidates[0]
+            names = "; ".join(s.indicator for s in candidates)
+            raise InputError(f"{label} has {len(candidates)} indicators; choose one with --indicator: {names}")
+        for match in (
+            [s for s in candidates if s.indicator == name],
+            [s for s in candidates if s.indicator.startswith(name)],
+            [s for s in candidates if name in s.indicator],
+        ):
+            if len(match) == 1:
+                return head.year, head.code, match[0]
+            if len(match) > 1:
+                names = ", ".join(s.indicator for s in match)
+                raise InputError(f"--indicator {name!r} is ambiguous in {label}: {names}")
+        raise InputError(f"--indicator {name!r}: {label} has no such indicator; its indicators: {listing}")
+
+    def add_report(
+        self, indicator_id: int, as_of: date, value: float, note: str | None, reporter: str | None,
+        source: str | None = None,
+    ) -> int:
+        with Session(self.engine) as session, session.begin():
+            row = ReportRow(
+                indicator_id=indicator_id, as_of=as_of, value=value, note=note, reporter=reporter,
+                entered_at=datetime.now(timezone.utc), source=source,
+            )
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def status_states(
+        self, as_of: date, programmes: list[str] | None = None, unit: str | None = None
+    ) -> list[IndicatorState]:
+        """Every indicator with its checkpoints and its latest report on or before as_of."""
+        with Session(self.engine) as session:
+            if programmes:
+                known = set(session.exec(select(ProgrammeRow.code)))
+                for code in programmes:
+                    if code not in known:
+                        raise self._unknown_programme(session, code)
+            unit_id = None
+            if unit is not None:
+                unit_id = session.exec(select(UnitRow.id).where(UnitRow.name == unit)).first()
+                if unit_id is None:
+                    names = list(session.exec(select(UnitRow.name).where(UnitRow.name.contains(unit))))
+                    hint = f"did you mean: {', '.join(names[:8])}" if names else "see `mstrack show` for unit names"
+                    raise InputError(f"--unit {unit!r}: no such unit; {hint}")
+            return self._indicator_states(session, programmes=programmes, unit_id=unit_id, as_of=as_of)
+
+    def _indicator_states(
+        self, session: Session, *, as_of: date | None, programmes: list[str] | None = None,
+        unit_id: int | None = None, task_ids: list[int] | None = None, all_reports: bool = False,
+    ) -> list[IndicatorState]:
+        """A fixed number of set-based queries, whatever the number of indicators."""
+        def scoped(query):
+            if programmes:
+                query = query.where(ProgrammeRow.code.in_(programmes))
+            if task_ids is not None:
+                query = query.where(TaskRow.id.in_(task_ids))
+            if unit_id is not None:
+                query = query.where(
+                    LineRow.id.in_(select(LineUnitRow.line_id).where(LineUnitRow.unit_id == unit_id))
+                )
+            return query
+
+        joined = (
+            select(IndicatorRow, LineRow.position, LineRow.id, TaskRow, ProgrammeRow)
+            .join(LineRow, IndicatorRow.line_id == LineRow.id)
+            .join(TaskRow, LineRow.task_id == TaskRow.id)
+            .join(ProgrammeRow, TaskRow.programme_id == ProgrammeRow.id)
+        )
+        rows = session.exec(
+            scoped(joined).order_by(ProgrammeRow.code, TaskRow.position, LineRow.position, IndicatorRow.position)
+        ).all()
+        if not rows:
+            return []
+        indicator_ids = scoped(
+            select(IndicatorRow.id)
+            .join(LineRow, IndicatorRow.line_id == LineRow.id)
+            .join(TaskRow, LineRow.task_id == TaskRow.id)
+            .join(ProgrammeRow, TaskRow.programme_id == ProgrammeRow.id)
+        )
+        line_ids = sorted({row[2] for row in rows})
+        units = _units_by_line(session, line_ids)
+        checkpoints: dict[int, list[CheckpointRow]] = {}
+        for cp in session.exec(
+            select(CheckpointRow).where(CheckpointRow.line_id.in_(line_ids)).order_by(CheckpointRow.due)
+        ):
+            checkpoints.setdefault(cp.line_id, []).append(cp)
+        milestones: dict[int, list[MilestoneRow]] = {}
+        for ms in session.exec(
+            select(MilestoneRow).where(MilestoneRow.indicator_id.in_(indicator_ids)).order_by(MilestoneRow.due)
+        ):
+            milestones.setdefault(ms.indicator_id, []).append(ms)
+        if all_reports:
+            report_query = select(ReportRow).where(ReportRow.indicator_id.in_(indicator_ids))
+        else:
+            report_query = select(ReportRow).where(ReportRow.id.in_(_latest_report_ids(indicator_ids, as_of)))
+        reports: dict[int, list[ReportState]] = {}
+        for report in session.exec(report_query.order_by(ReportRow.as_of, ReportRow.id)):
+            reports.setdefault(report.indicator_id, []).append(ReportState(
+                as_of=report.as_of, value=number(report.value), note=report.note, reporter=report.reporter,
+                entered_at=report.entered_at,
+            ))
+        states = []
+        for indicator, line_position, line_id, task, head in rows:
+            line_checkpoints = checkpoints.get(line_id, [])
+            by_due = {cp.due: cp for cp in line_checkpoints}
+            if indicator.kind == SCHEDULE:
+                milestone_states = [
+                    MilestoneState(due=cp.due, target=None, text=cp.text, label=cp.label)
+                    for cp in line_checkpoints
+                ]
+            else:
+                milestone_states = [
+                    MilestoneState(
+                        due=ms.due, target=number(ms.target), printed=number(ms.printed),
+                        text=ms.text if ms.text is not None else (by_due[ms.due].text if ms.due in by_due else ""),
+                        label=by_due[ms.due].label if ms.due in by_due else "",
+                    )
+                    for ms in milestones.get(indicator.id, [])
+                ]
+            lead, responsible = units.get(line_id, ([], []))
+            states.append(IndicatorState(
+                indicator_id=indicator.id, programme=head.code, task=task.code, task_title=task.title,
+                line=line_position, kind=indicator.kind, indicator=indicator.name, unit=indicator.unit,
+                comparator=indicator.comparator, target=number(indicator.target), text=indicator.text,
+                lead_units=lead, units=responsible, start=head.start, deadline=task.deadline or head.end,
+                milestones=milestone_states, reports=reports.get(indicator.id, []),
+            ))
+        return states
+
+
+def _latest_report_ids(indicator_ids, as_of: date):
+    """Per indicator, the id of its latest report on or before as_of; the later entry wins a tie."""
+    ranked = (
+        select(
+            ReportRow.id,
+            func.row_number().over(
+                partition_by=ReportRow.indicator_id, order_by=(ReportRow.as_of.desc(), ReportRow.id.desc())
+            ).label("rank"),
+        )
+        .where(ReportRow.indicator_id.in_(indicator_ids), ReportRow.as_of <= as_of)
+        .subquery()
+    )
+    return select(ranked.c.id).where(ranked.c.rank == 1)
+
+
+class _PlanWriter:
+    """Applies one plan inside the caller's transaction."""
+
+    def __init__(self, session: Session):
+        self.session = session
+        self.unit_ids: dict[str, int] = {}
+        self.counts = {"tasks_added": 0, "tasks_updated": 0, "tasks_removed": 0}
+
+    def write(self, programme: plan_model.Programme) -> dict:
+        session = self.session
+        head = session.exec(select(ProgrammeRow).where(ProgrammeRow.code == programme.code)).first()
+        if head is None:
+            head = ProgrammeRow(code=programme.code, name=programme.name, year=programme.year,
+                                start=programme.start, end=programme.end)
+        for key in ("name", "year", "start", "end", "source", "reading", "note"):
+            setattr(head, key, getattr(programme, key))
+        session.add(head)
+        session.flush()
+        lost: list[str] = []
+        # Areas carry no reports: replace them.
+        old_tasks = {t.code: t for t in session.exec(select(TaskRow).where(TaskRow.programme_id == head.id))}
+        for task in old_tasks.values():
+            task.area_id = None
+        session.flush()
+        for area in session.exec(select(AreaRow).where(AreaRow.programme_id == head.id)):
+            session.delete(area)
+        session.flush()
+        area_ids = {}
+        for position, area in enumerate(programme.areas):
+            row = AreaRow(programme_id=head.id, position=position, code=area.code, name=area.name, text=area.text)
+            session.add(row)
+            session.flush()
+            area_ids[area.code] = row.id
+        new_codes = {task.code for task in programme.tasks}
+        for code, row in old_tasks.items():
+            if code not in new_codes:
+                lost += self._drop_task(row, f"{programme.code}/{code}")
+        for position, task in enumerate(programme.tasks):
+            row = old_tasks.get(task.code)
+            if row is None:
+                row = TaskRow(programme_id=head.id, position=position, code=task.code, title=task.title)
+                self.counts["tasks_added"] += 1
+            else:
+                self.counts["tasks_updated"] += 1
+            row.position, row.title, row.deadline, row.note = position, task.title, task.deadline, task.note
+            row.area_id = area_ids.get(task.area) if task.area else None
+            session.add(row)
+            session.flush()
+            lost += self._write_lines(row, task, f"{programme.code}/{task.code}")
+        if lost:
+            raise InputError(
+                "the new plan drops what reports hang on; nothing was written:\n" + "\n".join(lost)
+            )
+        return self.counts
+
+    def _write_lines(self, task_row: TaskRow, task: plan_model.Task, label: str) -> list[str]:
+        session = self.session
+        lost = []
+        old_lines = {
+            line.position: line
+            for line in session.exec(select(LineRow).where(LineRow.task_id == task_row.id))
+        }
+        for position, line in old_lines.items():
+            if position >= len(task.lines):
+                lost += self._drop_line(line, f"{label} line {position + 1}")
+        for position, line in enumerate(task.lines):
+            row = old_lines.get(position) or LineRow(task_id=task_row.id, position=position)
+            row.leaders = list(line.leaders)
+            session.add(row)
+            session.flush()
+            for link in session.exec(select(LineUnitRow).where(LineUnitRow.line_id == row.id)):
+                session.delete(link)
+            for cp in session.exec(select(CheckpointRow).where(CheckpointRow.line_id == row.id)):
+                session.delete(cp)
+            session.flush()
+            for role, names in (("lead", line.lead_units), ("responsible", line.units)):
+                for unit_position, name in enumerate(_unique(names)):
+                    session.add(LineUnitRow(line_id=row.id, unit_id=self._unit_id(name), role=role,
+                                            position=unit_position))
+            for cp in line.checkpoints:
+                session.add(CheckpointRow(line_id=row.id, due=cp.due, label=cp.label, text=cp.text))
+            lost += self._write_indicators(row, line, f"{label} line {position + 1}")
+        return lost
+
+    def _write_indicators(self, line_row: LineRow, line: plan_model.Line, label: str) -> list[str]:
+        session = self.session
+        lost = []
+        old = {(i.kind, i.name): i for i in session.exec(select(IndicatorRow).where(IndicatorRow.line_id == line_row.id))}
+        wanted: list[tuple[str, plan_model.Indicator]] = [(QUANTITY, ind) for ind in line.indicators]
+        if not line.indicators:
+            wanted = [(SCHEDULE, plan_model.Indicator(name=_schedule_name(line), unit=""))]
+        wanted_keys = {(kind, ind.name) for kind, ind in wanted}
+        for key, row in old.items():
+            if key not in wanted_keys:
+                if key[0] == SCHEDULE and wanted[0][0] == SCHEDULE:
+                    # The schedule line was renamed (its lead unit changed): keep its reports.
+                    row.name = wanted[0][1].name
+                    old[(SCHEDULE, row.name)] = row
+                    continue
+                lost += self._drop_indicator(row, f"{label} indicator {row.name!r}")
+        for position, (kind, ind) in enumerate(wanted):
+            row = old.get((kind, ind.name)) or IndicatorRow(line_id=line_row.id, position=position, kind=kind, name=ind.name)
+            row.position, row.unit, row.comparator, row.target = position, ind.unit, ind.comparator, ind.target
+            row.text, row.reading = ind.text, ind.reading
+            session.add(row)
+            session.flush()
+            for ms in session.exec(select(MilestoneRow).where(MilestoneRow.indicator_id == row.id)):
+                session.delete(ms)
+            session.flush()
+            for ms in ind.milestones:
+                session.add(MilestoneRow(indicator_id=row.id, due=ms.due, target=ms.target,
+                                         printed=ms.printed, text=ms.text))
+        return lost
+
+    def _has_reports(self, indicator_ids) -> bool:
+        return self.session.exec(select(ReportRow.id).where(ReportRow.indicator_id.in_(indicator_ids))).first() is not None
+
+    def _drop_indicator(self, row: IndicatorRow, label: str) -> list[str]:
+        if self._has_reports([row.id]):
+            return [f"  {label} has reports"]
+        for ms in self.session.exec(select(MilestoneRow).where(MilestoneRow.indicator_id == row.id)):
+            self.session.delete(ms)
+        self.session.flush()
+        self.session.delete(row)
+        return []
+
+    def _drop_line(self, row: LineRow, label: str) -> list[str]:
+        lost = []
+        for ind in self.session.exec(select(IndicatorRow).where(IndicatorRow.line_id == row.id)).all():
+            lost += self._drop_indicator(ind, f"{label} indicator {ind.name!r}")
+        for model in (LineUnitRow, CheckpointRow):
+            for child in self.session.exec(select(model).where(model.line_id == row.id)):
+                self.session.delete(child)
+        self.session.flush()
+        self.session.delete(row)
+        return lost
+
+    def _drop_task(self, row: TaskRow, label: str) -> list[str]:
+        lost = []
+        for line in self.session.exec(select(LineRow).where(LineRow.task_id == row.id)).all():
+            lost += self._drop_line(line, f"{label} line {line.position + 1}")
+        self.session.flush()
+        self.session.delete(row)
+        self.counts["tasks_removed"] += 1
+        return lost
+
+    def _unit_id(self, name: str) -> int:
+        if name not in self.unit_ids:
+            row = self.session.exec(select(UnitRow).where(UnitRow.name == name)).first()
+            if row is None:
+                row = UnitRow(name=name)
+                self.session.add(row)
+                self.session.flush()
+            self.unit_ids[name] = row.id
+        return self.unit_ids[name]
+
+
+def _schedule_name(line: plan_model.Line) -> str:
+    """The text-only line's name in `log --indicator` and the status table."""
+    return "进度安排"
+
+
+def _units_by_line(session: Session, line_ids: list[int]) -> dict[int, tuple[list[str], list[str]]]:
+    result: dict[int, tuple[list[str], list[str]]] = {}
+    if not line_ids:
+        return result
+    for line_id, role, name in session.exec(
+        select(LineUnitRow.line_id, LineUnitRow.role, UnitRow.name)
+        .join(UnitRow, LineUnitRow.unit_id == UnitRow.id)
+        .where(LineUnitRow.line_id.in_(line_ids))
+        .order_by(LineUnitRow.line_id, LineUnitRow.role, LineUnitRow.position)
+    ):
+        lead, responsible = result.setdefault(line_id, ([], []))
+        (lead if role == "lead" else responsible).append(name)
+    return result
+
+
+def _unique(items) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _sqlite_pragmas(connection, _record) -> None:
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA busy_timeout = 10000")
+    cursor.close()
+
+
+def _hide_password(url: str) -> str:
+    if "://" not in url or "@" not in url:
+        return url
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - an unparsable URL is shown without its credentials part
+        scheme, _, rest = url.partition("://")
+        return f"{scheme}://***@{rest.rpartition('@')[2]}"
+
+
+def _reason(error: SQLAlchemyError) -> str:
+    return str(getattr(error, "orig", None) or error).splitlines()[0]
