@@ -151,7 +151,9 @@ def _print_status(store, on: date, programmes, unit, only, fmt: Format, fail_on,
 @app.command()
 def demo(
     ctx: typer.Context,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date to judge at. [default: the day after the seeds' latest report, else July 1 of their year]")] = None,
+    as_of: Annotated[Optional[str], typer.Option(
+        "--as-of", help="Date to judge at. [default: July 1 of the seeds' year, after their half-year checkpoints]",
+    )] = None,
     fmt: Annotated[Format, typer.Option("--format", help="table or json")] = Format.table,
 ) -> None:
     """Load every programme shipped in data/seed/ and print the status table."""
@@ -275,7 +277,7 @@ def import_plan(
         if errors:
             raise fail("\n".join(errors))
         store = open_store(ctx, write=True)
-        for path, programme in zip(files, plans):
+        for path, programme in zip(files, plans, strict=True):
             counts = store.save_plan(programme, source=str(path))
             typer.echo(
                 f"{path}: {programme.code}: {counts['tasks_added']} tasks added, "

@@ -25,7 +25,7 @@ FILLER_PREFIXES = ("达到", "达", "完成", "共", "新增")
 
 NUMBER = r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?"
 QUANTITY_RE = re.compile(rf"^(?P<number>{NUMBER})\s*(?P<scale>[万亿千]?)\s*(?P<unit>.*)$")
-FIND_RE = re.compile(rf"(?<![\d.])(?P<number>\d+(?:,\d{{3}})*(?:\.\d+)?)\s*(?P<scale>[万亿千]?)")
+FIND_RE = re.compile(r"(?<![\d.])(?P<number>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<scale>[万亿千]?)")
 
 
 class QuantityError(ValueError):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sqlalchemy import JSON, Column, UniqueConstraint, event, func
@@ -259,7 +259,7 @@ class Store:
                 MIGRATIONS[version - 1](connection)
                 connection.execute(
                     SchemaVersion.__table__.insert().values(
-                        version=version, applied_at=datetime.now(timezone.utc)
+                        version=version, applied_at=datetime.now(UTC)
                     )
                 )
         return before, SCHEMA_VERSION
@@ -445,7 +445,7 @@ class Store:
         with Session(self.engine) as session, session.begin():
             row = ReportRow(
                 indicator_id=indicator_id, as_of=as_of, value=value, note=note, reporter=reporter,
-                entered_at=datetime.now(timezone.utc), source=source,
+                entered_at=datetime.now(UTC), source=source,
             )
             session.add(row)
             session.flush()
@@ -588,20 +588,8 @@ class _PlanWriter:
         session.add(head)
         session.flush()
         lost: list[str] = []
-        # Areas carry no reports: replace them.
         old_tasks = {t.code: t for t in session.exec(select(TaskRow).where(TaskRow.programme_id == head.id))}
-        for task in old_tasks.values():
-            task.area_id = None
-        session.flush()
-        for area in session.exec(select(AreaRow).where(AreaRow.programme_id == head.id)):
-            session.delete(area)
-        session.flush()
-        area_ids = {}
-        for position, area in enumerate(programme.areas):
-            row = AreaRow(programme_id=head.id, position=position, code=area.code, name=area.name, text=area.text)
-            session.add(row)
-            session.flush()
-            area_ids[area.code] = row.id
+        area_ids = self._write_areas(head.id, programme.areas, old_tasks.values())
         new_codes = {task.code for task in programme.tasks}
         for code, row in old_tasks.items():
             if code not in new_codes:
@@ -623,6 +611,30 @@ class _PlanWriter:
                 "the new plan drops what reports hang on; nothing was written:\n" + "\n".join(lost)
             )
         return self.counts
+
+    def _write_areas(self, programme_id: int, areas: list[plan_model.Area], tasks) -> dict[str, int]:
+        """Areas match by code; one the plan drops is deleted once no task points at it."""
+        session = self.session
+        old = {a.code: a for a in session.exec(select(AreaRow).where(AreaRow.programme_id == programme_id))}
+        wanted = {area.code for area in areas}
+        for code, row in old.items():
+            if code not in wanted:
+                for task in tasks:
+                    if task.area_id == row.id:
+                        task.area_id = None
+                        session.add(task)
+                session.flush()
+                session.delete(row)
+        session.flush()
+        ids = {}
+        for position, area in enumerate(areas):
+            row = old.get(area.code) or AreaRow(programme_id=programme_id, position=position, code=area.code,
+                                                name=area.name)
+            row.position, row.name, row.text = position, area.name, area.text
+            session.add(row)
+            session.flush()
+            ids[area.code] = row.id
+        return ids
 
     def _write_lines(self, task_row: TaskRow, task: plan_model.Task, label: str) -> list[str]:
         session = self.session

@@ -1,0 +1,43 @@
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from mstrack.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = ROOT / "data" / "sources"
+SEEDS = ROOT / "data" / "seed"
+
+
+class Cli:
+    """Runs mstrack in-process against one database file, the way a user would type it."""
+
+    def __init__(self, db: Path):
+        self.db = db
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, env: dict | None = None):
+        return self.runner.invoke(app, ["--db", str(self.db), *args], env=env, catch_exceptions=False)
+
+
+@pytest.fixture
+def cli(tmp_path) -> Cli:
+    return Cli(tmp_path / "t.db")
+
+
+@pytest.fixture(scope="session")
+def _demo_db(tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("demo") / "demo.db"
+    result = Cli(db)("demo")
+    assert result.exit_code == 0, result.output
+    return db
+
+
+@pytest.fixture
+def demo_cli(_demo_db, tmp_path) -> Cli:
+    """A fresh copy of the demo database for each test."""
+    db = tmp_path / "demo.db"
+    shutil.copy(_demo_db, db)
+    return Cli(db)

@@ -1,0 +1,286 @@
+"""The command line as a user runs it, on a real SQLite file."""
+
+import json
+import sqlite3
+
+from mstrack import __version__
+
+from .conftest import SEEDS, Cli
+
+STATUS_KEYS = {"programme", "task", "indicator", "lead_unit", "target", "expected", "actual", "as_of", "status"}
+
+
+def status_json(cli: Cli, *args: str) -> list[dict]:
+    result = cli("status", "--format", "json", *args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def log_housing(cli: Cli, value="2.5万", as_of="2023-06-30"):
+    return cli("log", "shenzhen-2023/5", value, "--indicator", "建设筹集保障性住房", "--as-of", as_of,
+               "--note", "区报数", "--by", "张三")
+
+
+def test_version(cli):
+    result = cli("--version")
+    assert result.exit_code == 0 and __version__ in result.stdout
+
+
+def test_demo_loads_the_seeds_and_prints_the_table(cli):
+    result = cli("demo")
+    assert result.exit_code == 0, result.output
+    assert "shenzhen-2023" in result.stderr
+    assert "建设筹集保障性住房" in result.stdout and "截至" in result.stdout
+
+
+def test_demo_twice_leaves_the_same_data(cli):
+    def dump():  # checkpoints and milestones are rewritten in place: compare them without their ids
+        with sqlite3.connect(cli.db) as db:
+            tables = {t: db.execute(f"select * from {t} order by 1").fetchall()
+                      for t in ("programme", "area", "task", "task_line", "unit", "line_unit", "indicator", "report")}
+            tables["checkpoint"] = db.execute("select line_id, due, label, text from checkpoint order by 1, 2").fetchall()
+            tables["milestone"] = db.execute(
+                "select indicator_id, due, target, printed, text from milestone order by 1, 2").fetchall()
+            return tables
+    assert cli("demo").exit_code == 0
+    first = dump()
+    assert cli("demo").exit_code == 0
+    assert dump() == first
+
+
+def test_init_is_idempotent(cli):
+    first = cli("init")
+    assert first.exit_code == 0 and "0 → 1" in first.stdout
+    second = cli("init")
+    assert second.exit_code == 0 and "up to date" in second.stdout
+
+
+def test_show_json_has_the_contract_keys(demo_cli):
+    result = demo_cli("show", "shenzhen-2023/5", "--format", "json")
+    assert result.exit_code == 0, result.output
+    task = json.loads(result.stdout)
+    assert task["programme"] == "shenzhen-2023" and task["code"] == "5"
+    assert task["leader"] == "余钢"
+    assert task["lead_units"] == ["市住房建设局"]
+    assert "各区政府（大鹏新区、深汕特别合作区管委会）" in task["units"]
+    assert task["deadline"] == "2023-12-31"
+    housing = task["indicators"][0]
+    assert {k: housing[k] for k in ("name", "unit", "target", "comparator")} == {
+        "name": "建设筹集保障性住房", "unit": "套（间）", "target": 185000, "comparator": "=",
+    }
+    assert [(m["due"], m["target"]) for m in housing["milestones"]] == [
+        ("2023-03-31", 10000), ("2023-06-30", 30000), ("2023-09-30", 60000), ("2023-12-31", 185000),
+    ]
+    assert housing["milestones"][1]["text"].startswith("累计建设筹集保障性住房 3 万套（间）")
+    assert housing["reports"] == []
+
+
+def test_show_text_only_task_has_milestones_without_targets(demo_cli):
+    task = json.loads(demo_cli("show", "shenzhen-2023/2", "--format", "json").stdout)
+    (schedule,) = task["indicators"]
+    assert schedule["target"] is None
+    assert [m["target"] for m in schedule["milestones"]] == [None] * 4
+    assert all(m["text"] for m in schedule["milestones"])
+
+
+def test_show_task_with_sub_rows_names_both_lead_units(demo_cli):
+    task = json.loads(demo_cli("show", "shenzhen-2023/33", "--format", "json").stdout)
+    assert task["lead_units"] == ["市城管和综合执法局", "市水务局"]
+    assert {ind["line"] for ind in task["indicators"]} == {1, 2}
+
+
+def test_show_table_for_a_person(demo_cli):
+    log_housing(demo_cli)
+    result = demo_cli("show", "shenzhen-2023/5", "--as-of", "2023-07-01")
+    assert result.exit_code == 0, result.output
+    for words in ("市住房建设局", "第二季度", "3万套（间）", "2.5万套（间）", "区报数", "进度滞后"):
+        assert words in result.stdout
+
+
+def test_log_then_status_is_behind(demo_cli):
+    result = log_housing(demo_cli)
+    assert result.exit_code == 0, result.output
+    assert "2.5万套（间）" in result.stdout
+    rows = status_json(demo_cli, "--programme", "shenzhen-2023", "--as-of", "2023-07-01")
+    assert all(set(row) >= STATUS_KEYS for row in rows)
+    (housing,) = [r for r in rows if r["task"] == "5" and r["indicator"] == "建设筹集保障性住房"]
+    assert housing | {} == housing and {k: housing[k] for k in STATUS_KEYS} == {
+        "programme": "shenzhen-2023", "task": "5", "indicator": "建设筹集保障性住房", "lead_unit": "市住房建设局",
+        "target": 185000, "expected": 30000, "actual": 25000, "as_of": "2023-06-30", "status": "behind",
+    }
+    assert rows[0]["status"] == "behind"  # behind first
+
+
+def test_status_filters_by_unit_and_status(demo_cli):
+    log_housing(demo_cli)
+    rows = status_json(demo_cli, "--unit", "市住房建设局", "--only", "behind", "--as-of", "2023-07-01")
+    assert [(r["task"], r["indicator"]) for r in rows] == [("5", "建设筹集保障性住房")]
+    # a responsible (not lead) unit sees the task too
+    rows = status_json(demo_cli, "--unit", "市人才安居集团", "--as-of", "2023-07-01")
+    assert {r["task"] for r in rows} == {"5"}
+    rows = status_json(demo_cli, "--only", "no_report", "--only", "behind", "--as-of", "2023-07-01")
+    assert {r["status"] for r in rows} == {"no_report", "behind"}
+
+
+def test_status_table_has_counts_and_the_behind_row_first(demo_cli):
+    log_housing(demo_cli)
+    result = demo_cli("status", "--as-of", "2023-07-01")
+    assert result.exit_code == 0
+    body = result.stdout
+    assert body.index("建设筹集保障性住房") < body.index("未报送")
+    assert "进度滞后 1" in body and "共 " in body
+
+
+def test_fail_on_behind_exits_1(demo_cli):
+    assert demo_cli("status", "--as-of", "2023-07-01", "--fail-on", "behind").exit_code == 0
+    log_housing(demo_cli)
+    assert demo_cli("status", "--as-of", "2023-07-01", "--fail-on", "behind").exit_code == 1
+
+
+def test_log_accepts_a_unique_prefix_and_lists_candidates_otherwise(demo_cli):
+    result = demo_cli("log", "shenzhen-2023/5", "3万", "-i", "建设", "--as-of", "2023-06-30")
+    assert result.exit_code == 0, result.output
+    result = demo_cli("log", "shenzhen-2023/5", "3万", "--as-of", "2023-06-30")
+    assert result.exit_code == 2
+    assert "建设筹集保障性住房" in result.stderr and "供应分配保障性住房" in result.stderr
+    result = demo_cli("log", "shenzhen-2023/5", "3万", "-i", "保障性住房", "--as-of", "2023-06-30")
+    assert result.exit_code == 2 and "ambiguous" in result.stderr
+    result = demo_cli("log", "shenzhen-2023/5", "3万", "-i", "病床", "--as-of", "2023-06-30")
+    assert result.exit_code == 2 and "no such indicator" in result.stderr
+
+
+def test_log_single_indicator_needs_no_name(demo_cli):
+    result = demo_cli("log", "shenzhen-2023/28", "8.9万人", "--as-of", "2023-06-30")
+    assert result.exit_code == 0, result.output
+    rows = status_json(demo_cli, "--as-of", "2023-07-01", "--programme", "shenzhen-2023")
+    (jobs,) = [r for r in rows if r["task"] == "28"]
+    assert (jobs["actual"], jobs["expected"], jobs["status"]) == (89000, 89000, "on_track")
+
+
+def test_text_only_checkpoints_are_marked_met(demo_cli):
+    assert demo_cli("log", "shenzhen-2023/2", "--done", "--as-of", "2023-03-20").exit_code == 0
+    (row,) = [r for r in status_json(demo_cli, "--as-of", "2023-07-01") if r["task"] == "2"]
+    assert (row["expected"], row["actual"], row["status"]) == (2, 1, "behind")
+    assert demo_cli("log", "shenzhen-2023/2", "--done", "--as-of", "2023-06-28").exit_code == 0
+    (row,) = [r for r in status_json(demo_cli, "--as-of", "2023-07-01") if r["task"] == "2"]
+    assert row["status"] == "on_track"
+    for as_of in ("2023-09-01", "2023-12-01"):
+        assert demo_cli("log", "shenzhen-2023/2", "--done", "--as-of", as_of).exit_code == 0
+    result = demo_cli("log", "shenzhen-2023/2", "--done", "--as-of", "2023-12-02")
+    assert result.exit_code == 2 and "already marked met" in result.stderr
+    result = demo_cli("log", "shenzhen-2023/2", "5", "--as-of", "2023-12-02")
+    assert result.exit_code == 2 and "--done" in result.stderr
+
+
+def test_log_warns_when_a_cumulative_value_falls(demo_cli):
+    log_housing(demo_cli, "3万")
+    result = log_housing(demo_cli, "2万", as_of="2023-07-15")
+    assert result.exit_code == 0
+    assert "lower than" in result.stderr and "3万" in result.stderr
+
+
+def test_bad_input_exits_2_with_a_one_line_reason(demo_cli):
+    cases = [
+        (("log", "shenzhen-2023/5", "很多", "-i", "建设"), "VALUE"),
+        (("log", "shenzhen-2023/5", "65%", "-i", "建设"), "not a percentage"),
+        (("log", "shenzhen-2023/5", "5户", "-i", "建设"), "does not match"),
+        (("log", "shenzhen-2023/5", "-i", "建设", "--", "-5"), "negative"),
+        (("log", "shenzhen-2023/5", "5", "-i", "建设", "--as-of", "2023-02-30"), "--as-of"),
+        (("log", "shenzhen-2023/5", "5", "-i", "建设", "--as-of", "2099-01-01"), "future"),
+        (("log", "shenzhen-2023/5", "5", "-i", "建设", "--as-of", "2022-12-31"), "before the programme"),
+        (("log", "shenzhen-2023/99", "5"), "no task '99'"),
+        (("log", "nowhere/5", "5"), "no programme 'nowhere'"),
+        (("log", "shenzhen-2023", "5"), "PROGRAMME/CODE"),
+        (("show", "shenzhen-2023/0"), "no task"),
+        (("status", "--as-of", "someday"), "--as-of"),
+        (("status", "--unit", "住房"), "did you mean"),
+        (("status", "--programme", "beijing-2023"), "no programme"),
+        (("export", "plan", "beijing-2023"), "no programme"),
+    ]
+    for args, words in cases:
+        result = demo_cli(*args)
+        assert result.exit_code == 2, (args, result.output)
+        assert words in result.stderr, (args, result.stderr)
+        assert "Traceback" not in result.output
+
+
+def test_bad_option_value_is_a_usage_error(demo_cli):
+    result = demo_cli("status", "--only", "late")
+    assert result.exit_code == 2 and "--only" in result.output
+
+
+def test_reading_an_empty_database_says_what_to_do(cli):
+    result = cli("status")
+    assert result.exit_code == 2 and "mstrack init" in result.stderr
+
+
+def test_not_a_database_file_is_a_clean_error(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("this is not sqlite" * 100)
+    result = Cli(path)("status")
+    assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+def test_db_from_environment(tmp_path):
+    db = tmp_path / "env.db"
+    result = Cli(db).runner.invoke(__import__("mstrack.cli").cli.app, ["init"], env={"MSTRACK_DB": str(db)})
+    assert result.exit_code == 0, result.output
+    assert db.exists()
+
+
+def test_export_import_export_gives_the_same_bytes(demo_cli, tmp_path):
+    first, second = tmp_path / "sz.toml", tmp_path / "sz2.toml"
+    assert demo_cli("export", "plan", "shenzhen-2023", "-o", str(first)).exit_code == 0
+    other = Cli(tmp_path / "u.db")
+    result = other("import", "plan", str(first))
+    assert result.exit_code == 0, result.output
+    assert other("export", "plan", "shenzhen-2023", "-o", str(second)).exit_code == 0
+    assert first.read_bytes() == second.read_bytes()
+    assert demo_cli("export", "plan", "shenzhen-2023").stdout == first.read_text(encoding="utf-8")
+
+
+def test_reimporting_a_changed_plan_updates_it_and_keeps_reports(demo_cli, tmp_path):
+    log_housing(demo_cli)
+    text = (SEEDS / "shenzhen-2023.toml").read_text(encoding="utf-8")
+    changed = tmp_path / "changed.toml"
+    changed.write_text(text.replace("target = 30000", "target = 25000", 1), encoding="utf-8")
+    result = demo_cli("import", "plan", str(changed))
+    assert result.exit_code == 0, result.output
+    assert "33 updated" in result.stdout
+    (row,) = [r for r in status_json(demo_cli, "--as-of", "2023-07-01") if r["indicator"] == "建设筹集保障性住房"]
+    assert (row["expected"], row["actual"], row["status"]) == (25000, 25000, "on_track")
+
+
+def test_a_plan_that_drops_a_reported_indicator_is_refused_whole(demo_cli, tmp_path):
+    log_housing(demo_cli)
+    text = (SEEDS / "shenzhen-2023.toml").read_text(encoding="utf-8")
+    renamed = tmp_path / "renamed.toml"
+    renamed.write_text(text.replace('name = "建设筹集保障性住房"', 'name = "筹集住房"')
+                       .replace('title = "建设筹集', 'title = "改了建设筹集'), encoding="utf-8")
+    result = demo_cli("import", "plan", str(renamed))
+    assert result.exit_code == 2
+    assert "shenzhen-2023/5" in result.stderr and "建设筹集保障性住房" in result.stderr
+    task = json.loads(demo_cli("show", "shenzhen-2023/5", "--format", "json").stdout)
+    assert task["title"].startswith("建设筹集")  # nothing of the refused import was written
+    assert task["indicators"][0]["reports"][0]["value"] == 25000
+
+
+def test_import_plan_names_the_file_and_key_at_fault(cli, tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text(
+        'format = 1\n[programme]\ncode = "x-2023"\nname = "x"\nyear = 2023\n'
+        '[[tasks]]\ncode = "1"\ntitle = "t"\n[[tasks.lines]]\nlead_units = ["甲"]\n'
+        '[[tasks.lines.indicators]]\nname = "n"\ncomparator = "≥"\ntarget = "many"\n'
+        'milestones = [{ due = "2023-02-30", target = 1 }]\n',
+        encoding="utf-8",
+    )
+    result = cli("import", "plan", str(bad))
+    assert result.exit_code == 2
+    for words in ("bad.toml", "comparator", "target: expected a number", "2023-02-30"):
+        assert words in result.stderr
+    broken = tmp_path / "broken.toml"
+    broken.write_text("format = 1\n[programme\n", encoding="utf-8")
+    result = cli("import", "plan", str(broken))
+    assert result.exit_code == 2 and "line 2" in result.stderr
+    result = cli("import", "plan", str(tmp_path / "missing.toml"))
+    assert result.exit_code == 2 and "missing.toml" in result.stderr

@@ -1,0 +1,123 @@
+"""The status engine, table-driven on plain data: no database, no CLI."""
+
+from datetime import date
+
+import pytest
+
+from mstrack.engine import IndicatorState, MilestoneState, ReportState, count_statuses, evaluate, status_rows
+
+Q = [date(2023, 3, 31), date(2023, 6, 30), date(2023, 9, 30), date(2023, 12, 31)]
+
+
+def housing(*reports: tuple[date, float], comparator: str = "=") -> IndicatorState:
+    """Shenzhen task 5: 1万, 3万, 6万, 18.5万 cumulative by quarter."""
+    return IndicatorState(
+        programme="shenzhen-2023", task="5", indicator="建设筹集保障性住房", unit="套（间）",
+        comparator=comparator, target=185000, deadline=date(2023, 12, 31),
+        milestones=[MilestoneState(due, target) for due, target in zip(Q, [10000, 30000, 60000, 185000], strict=True)],
+        reports=[ReportState(as_of, value) for as_of, value in reports],
+    )
+
+
+@pytest.mark.parametrize(
+    ("on", "reports", "status", "expected", "actual"),
+    [
+        # before the first checkpoint: nothing to judge, with or without a report
+        (date(2023, 3, 30), [], "not_due", 0, None),
+        (date(2023, 3, 30), [(date(2023, 3, 1), 5000)], "not_due", 0, 5000),
+        # on the checkpoint date the checkpoint counts
+        (date(2023, 3, 31), [], "no_report", 10000, None),
+        (date(2023, 3, 31), [(date(2023, 3, 31), 9999)], "behind", 10000, 9999),
+        (date(2023, 3, 31), [(date(2023, 3, 31), 10000)], "on_track", 10000, 10000),
+        # the issue's example: 25,000 at 2023-06-30 is behind the 30,000 Q2 target
+        (date(2023, 7, 1), [(date(2023, 6, 30), 25000)], "behind", 30000, 25000),
+        (date(2023, 6, 29), [(date(2023, 6, 20), 25000)], "on_track", 10000, 25000),
+        (date(2023, 6, 30), [(date(2023, 6, 20), 25000)], "behind", 30000, 25000),
+        # a report after the date is not seen
+        (date(2023, 7, 1), [(date(2023, 6, 30), 25000), (date(2023, 7, 2), 40000)], "behind", 30000, 25000),
+        # the final target met: done, even before the deadline
+        (date(2023, 11, 1), [(date(2023, 10, 31), 185000)], "done", 60000, 185000),
+        # the deadline passed, not done: overdue; on the deadline itself: still judged
+        (date(2023, 12, 31), [(date(2023, 12, 31), 180000)], "behind", 185000, 180000),
+        (date(2024, 1, 1), [(date(2023, 12, 31), 180000)], "overdue", 185000, 180000),
+        (date(2024, 1, 1), [], "overdue", 185000, None),
+        (date(2024, 1, 1), [(date(2023, 12, 31), 185000)], "done", 185000, 185000),
+    ],
+)
+def test_quantity_status(on, reports, status, expected, actual):
+    row = evaluate(housing(*reports), on)
+    assert (row.status, row.expected, row.actual) == (status, expected, actual)
+
+
+def test_latest_report_wins_and_a_tie_on_date_goes_to_the_later_entry():
+    state = housing((date(2023, 6, 30), 31000), (date(2023, 6, 30), 29000))
+    row = evaluate(state, date(2023, 7, 1))
+    assert (row.actual, row.status) == (29000, "behind")
+
+
+def test_percent_is_of_the_annual_target():
+    row = evaluate(housing((date(2023, 6, 30), 37000)), date(2023, 7, 1))
+    assert row.percent == 20.0
+
+
+def test_falling_indicator_is_met_from_below():
+    state = IndicatorState(
+        programme="p", task="1", indicator="诈骗警情", comparator="<=", target=100,
+        deadline=date(2023, 12, 31),
+        milestones=[MilestoneState(date(2023, 6, 30), 120), MilestoneState(date(2023, 12, 31), 100)],
+        reports=[ReportState(date(2023, 6, 30), 130)],
+    )
+    assert evaluate(state, date(2023, 7, 1)).status == "behind"
+    state.reports = [ReportState(date(2023, 6, 30), 110)]
+    assert evaluate(state, date(2023, 7, 1)).status == "on_track"
+    state.reports = [ReportState(date(2023, 9, 30), 95)]
+    assert evaluate(state, date(2023, 10, 1)).status == "done"
+
+
+def test_indicator_without_annual_target_is_judged_on_checkpoints_only():
+    state = IndicatorState(
+        programme="p", task="8", indicator="工程量", unit="%", target=None, deadline=date(2023, 12, 31),
+        milestones=[MilestoneState(Q[1], 20), MilestoneState(Q[2], 50)],
+        reports=[ReportState(date(2023, 9, 30), 60)],
+    )
+    assert evaluate(state, date(2023, 10, 1)).status == "on_track"
+    assert evaluate(state, date(2024, 1, 1)).status == "overdue"
+
+
+def schedule(met: int, on_dates=None) -> IndicatorState:
+    return IndicatorState(
+        programme="shenzhen-2023", task="2", indicator="进度安排", kind="schedule",
+        deadline=date(2023, 12, 31),
+        milestones=[MilestoneState(due, None, text=f"节点{i + 1}") for i, due in enumerate(Q)],
+        reports=[ReportState(d, i + 1) for i, d in enumerate((on_dates or [date(2023, 3, 31)] * 4)[:met])],
+    )
+
+
+@pytest.mark.parametrize(
+    ("met", "on", "status", "expected"),
+    [
+        (0, date(2023, 3, 30), "not_due", 0),
+        (0, date(2023, 3, 31), "no_report", 1),
+        (1, date(2023, 3, 31), "on_track", 1),
+        (1, date(2023, 7, 1), "behind", 2),
+        (2, date(2023, 7, 1), "on_track", 2),
+        (4, date(2023, 7, 1), "done", 2),
+        (3, date(2024, 1, 1), "overdue", 4),
+    ],
+)
+def test_text_only_line_counts_checkpoints_met(met, on, status, expected):
+    row = evaluate(schedule(met), on)
+    assert (row.status, row.expected, row.target) == (status, expected, None)
+    assert row.final == 4
+
+
+def test_rows_are_ordered_worst_first_and_counted():
+    states = [
+        housing((date(2023, 6, 30), 185000)),
+        housing(),
+        housing((date(2023, 6, 30), 25000)),
+    ]
+    rows = status_rows(states, date(2023, 7, 1))
+    assert [row.status for row in rows] == ["behind", "no_report", "done"]
+    assert count_statuses(rows)["behind"] == 1
+    assert [row.status for row in status_rows(states, date(2023, 7, 1), only={"done"})] == ["done"]

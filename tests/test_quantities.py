@@ -1,0 +1,139 @@
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mstrack.quantities import (
+    DateError,
+    Quantity,
+    QuantityError,
+    find_quantities,
+    parse_date,
+    parse_quantity,
+    same_unit,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("32000", Quantity(32000, "")),
+        ("3.2万", Quantity(32000, "")),
+        ("18.5 万套（间）", Quantity(185000, "套(间)")),
+        ("1.2万个以上", Quantity(12000, "个", ">=")),
+        ("不少于1200批次", Quantity(1200, "批次", ">=")),
+        ("65%", Quantity(65, "%")),
+        ("６５％", Quantity(65, "%")),
+        ("约6.9亿元", Quantity(690000000, "元", "=", approx=True)),
+        ("累计 3 万套（间）", Quantity(30000, "套(间)", cumulative=True)),
+        ("累计不少于170场", Quantity(170, "场", ">=", cumulative=True)),
+        ("1,200个", Quantity(1200, "个")),
+        ("0.35 万套（间）", Quantity(3500, "套(间)")),
+        ("197户", Quantity(197, "户")),
+        ("10万人次左右", Quantity(100000, "人次", approx=True)),
+        ("控制在5%以内", Quantity(5, "%", "<=")),
+        ("超过10万人次", Quantity(100000, "人次", ">=")),
+        ("2.25", Quantity(2.25, "")),
+    ],
+)
+def test_parse_quantity(text, expected):
+    assert parse_quantity(text) == expected
+
+
+def test_scaled_values_are_exact_integers():
+    value = parse_quantity("1.7亿").value
+    assert value == 170000000 and isinstance(value, int)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("", "empty"),
+        ("   ", "empty"),
+        ("abc", "not a quantity"),
+        ("已完成", "not a quantity"),
+        ("3-4", "more than one number"),
+        ("1.2.3万", "more than one number"),
+        ("nan", "not a quantity"),
+        ("inf", "not a quantity"),
+    ],
+)
+def test_parse_quantity_rejects(text, reason):
+    with pytest.raises(QuantityError, match=reason):
+        parse_quantity(text)
+
+
+@given(st.text(max_size=40))
+def test_any_text_is_a_quantity_or_a_clean_error(text):
+    try:
+        quantity = parse_quantity(text)
+    except QuantityError as error:
+        assert str(error)
+    else:
+        assert quantity.comparator in (">=", "<=", "=")
+        assert quantity.value == quantity.value  # never NaN
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2023-06-30", date(2023, 6, 30)),
+        ("2023-6-30", date(2023, 6, 30)),
+        ("2023.6.30", date(2023, 6, 30)),
+        ("2023/06/30", date(2023, 6, 30)),
+        ("2023年6月30日", date(2023, 6, 30)),
+        ("6月30日", date(2023, 6, 30)),
+        ("6月底", date(2023, 6, 30)),
+        ("6月底前", date(2023, 6, 30)),
+        ("11月底前", date(2023, 11, 30)),
+        ("2月底", date(2023, 2, 28)),
+        ("2023.12", date(2023, 12, 31)),
+        ("2023.8", date(2023, 8, 31)),
+        ("2024年2月", date(2024, 2, 29)),
+        ("第二季度", date(2023, 6, 30)),
+        ("四季度", date(2023, 12, 31)),
+        ("Q3", date(2023, 9, 30)),
+        ("20230630", date(2023, 6, 30)),
+        ("June 30 2023", date(2023, 6, 30)),
+        ("30 Jun 2023", date(2023, 6, 30)),
+    ],
+)
+def test_parse_date(text, expected):
+    assert parse_date(text, 2023) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "reason"),
+    [
+        ("2023-02-30", 2023, "does not exist"),
+        ("2023-13-01", 2023, "does not exist"),
+        ("13月底", 2023, "month 13"),
+        ("6月30日", None, "no year"),
+        ("", 2023, "empty"),
+        ("下周", 2023, "not a date"),
+        ("whenever", 2023, "not a date"),
+    ],
+)
+def test_parse_date_rejects(text, year, reason):
+    with pytest.raises(DateError, match=reason):
+        parse_date(text, year)
+
+
+@given(st.text(max_size=30))
+def test_any_text_is_a_date_or_a_clean_error(text):
+    try:
+        parse_date(text, 2023)
+    except DateError as error:
+        assert str(error)
+
+
+def test_find_quantities_scales_each_number():
+    text = "累计建设筹集保障性住房 3 万套（间），累计供应分配保障性住房 1.2 万套（间）。"
+    assert find_quantities(text) == [30000, 12000]
+    assert find_quantities("完成整体形象进度65%") == [65]
+
+
+def test_units_compare_across_full_and_half_width():
+    assert same_unit("套（间）", "套(间)")
+    assert not same_unit("套", "户")

@@ -1,0 +1,117 @@
+"""data/seed/ must say what the documents in data/sources/ say: texts, units and numbers."""
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from mstrack.plan import load_plan, split_units
+from mstrack.quantities import find_quantities
+
+from .conftest import ROOT, SEEDS, SOURCES
+
+SHARED = ROOT.parent / "shared" / "seeds"
+
+
+def read_toml(name: str) -> dict:
+    return tomllib.loads((SEEDS / name).read_text(encoding="utf-8"))
+
+
+def shenzhen_table() -> dict[str, list[list[str]]]:
+    """Rows of 000's 工作责任分解表 by task code; a continuation row joins the task above it."""
+    text = (SOURCES / "000_c24e1b05b30dc82b.txt").read_text(encoding="utf-8")
+    rows: dict[str, list[list[str]]] = {}
+    current = None
+    for line in text[text.index("序号\t工作任务"):].splitlines():
+        cells = line.split("\t")
+        if len(cells) != 9 or cells[0] == "序号" or cells[2] == "第一季度" or not any(cells[:3]):
+            continue
+        if cells[0] and not cells[1]:  # an area row: "一、优化医疗健康服务供给"
+            continue
+        if cells[0]:
+            current = cells[0]
+            rows[current] = []
+        rows[current].append([cell.strip() for cell in cells])
+    return rows
+
+
+def approx_in(number, numbers) -> bool:
+    return any(abs(number - n) < 1e-6 for n in numbers)
+
+
+def test_source_copies_match_the_shared_seeds():
+    if not SHARED.is_dir():
+        pytest.skip("no shared/seeds beside this checkout")
+    for path in SHARED.glob("*.txt"):
+        assert (SOURCES / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_every_seed_plan_loads():
+    for path in sorted(SEEDS.glob("*.toml")):
+        assert load_plan(path).tasks, path
+
+
+class TestShenzhen:
+    plan = read_toml("shenzhen-2023.toml")
+    table = shenzhen_table()
+
+    def test_all_33_tasks_in_document_order(self):
+        assert [t["code"] for t in self.plan["tasks"]] == [str(i) for i in range(1, 34)]
+        assert list(self.table) == [str(i) for i in range(1, 34)]
+        assert [a["code"] for a in self.plan["areas"]] == list("一二三四五六七八九十")
+
+    def test_sub_rows_are_lines(self):
+        lines = {t["code"]: len(t["lines"]) for t in self.plan["tasks"]}
+        assert {code for code, n in lines.items() if n > 1} == {"1", "22", "25", "33"}
+        for code, rows in self.table.items():
+            assert lines[code] == len(rows), code
+
+    def test_texts_leaders_and_units_are_as_printed(self):
+        for task in self.plan["tasks"]:
+            rows = self.table[task["code"]]
+            assert task["title"] == rows[0][1]
+            for line, row in zip(task["lines"], rows, strict=True):
+                assert [cp["text"] for cp in line["checkpoints"]] == row[2:6], task["code"]
+                assert [cp["due"] for cp in line["checkpoints"]] == [
+                    "2023-03-31", "2023-06-30", "2023-09-30", "2023-12-31"
+                ]
+                if row[6]:  # task 1's second row leaves these cells empty (merged in print)
+                    assert line["leader"] == [row[6]]
+                    assert line["lead_units"] == [row[7]]
+                    assert line["units"] == split_units(row[8])
+                    assert "、".join(line["units"]) == row[8]
+
+    def test_every_number_is_in_its_cell(self):
+        for task in self.plan["tasks"]:
+            for line in task["lines"]:
+                cells = {cp["due"]: cp["text"] for cp in line["checkpoints"]}
+                for ind in line.get("indicators", []):
+                    where = f"task {task['code']} {ind['name']}"
+                    assert ind["text"] in task["title"] or any(ind["text"] in c for c in cells.values()), where
+                    if "target" in ind:
+                        assert approx_in(ind["target"], find_quantities(ind["text"])), where
+                    targets = [ms["target"] for ms in ind.get("milestones", [])]
+                    assert targets == sorted(targets), where
+                    for ms in ind.get("milestones", []):
+                        assert approx_in(ms["target"], find_quantities(cells[ms["due"]])), (where, ms)
+
+    def test_task_5_reads_as_the_issue_says(self):
+        task = self.plan["tasks"][4]
+        housing = {i["name"]: i for i in task["lines"][0]["indicators"]}["建设筹集保障性住房"]
+        assert (housing["unit"], housing["target"]) == ("套（间）", 185000)
+        assert [m["target"] for m in housing["milestones"]] == [10000, 30000, 60000, 185000]
+
+    def test_at_least_wording_gives_at_least_comparator(self):
+        for task in self.plan["tasks"]:
+            for line in task["lines"]:
+                for ind in line.get("indicators", []):
+                    words = ind["text"]
+                    if any(w in words for w in ("以上", "不少于", "至少", "超过")):
+                        assert ind["comparator"] == ">=", (task["code"], ind["name"])
+
+
+def test_seed_directory_is_what_demo_loads():
+    from mstrack.seeds import seed_dir
+
+    shipped = sorted(p.name for p in Path(seed_dir()).glob("*.toml"))
+    assert shipped == sorted(p.name for p in SEEDS.glob("*.toml"))
