@@ -18,6 +18,19 @@ FORMAT_VERSION = 1
 COMPARATORS = (">=", "<=", "=")
 READINGS = ("cumulative", "increment")
 CODE_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+REF_RE = re.compile(r"^[a-z0-9][a-z0-9-]*/[^/\s]+$")
+KEYS = {
+    "": {"format", "programme", "areas", "tasks"},
+    "programme": {"code", "name", "year", "start", "end", "source", "reading", "note"},
+    "area": {"code", "name", "text", "declared_tasks"},
+    "task": {"code", "area", "title", "deadline", "deadline_text", "note", "assessment", "problems", "progress",
+             "links", "lines"},
+    "line": {"leader", "lead_units", "units", "checkpoints", "indicators", "reports"},
+    "checkpoint": {"due", "label", "text"},
+    "indicator": {"name", "unit", "comparator", "target", "text", "reading", "milestones", "reports"},
+    "milestone": {"due", "target", "printed", "text"},
+    "report": {"as_of", "value", "note"},
+}
 
 
 @dataclass
@@ -36,6 +49,15 @@ class Milestone:
 
 
 @dataclass
+class PlanReport:
+    """Progress the document itself reports (a half-year report's 进展情况)."""
+
+    as_of: date
+    value: int | float
+    note: str | None = None
+
+
+@dataclass
 class Indicator:
     name: str
     unit: str = ""
@@ -44,6 +66,7 @@ class Indicator:
     text: str = ""
     reading: str | None = None
     milestones: list[Milestone] = field(default_factory=list)
+    reports: list[PlanReport] = field(default_factory=list)
 
 
 @dataclass
@@ -53,6 +76,8 @@ class Line:
     units: list[str] = field(default_factory=list)
     checkpoints: list[Checkpoint] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
+    reports: list[PlanReport] = field(default_factory=list)
+    """Of a text-only line: how many of its checkpoints the document reports met, as of a date."""
 
 
 @dataclass
@@ -63,6 +88,11 @@ class Task:
     deadline: date | None = None
     note: str | None = None
     lines: list[Line] = field(default_factory=list)
+    deadline_text: str | None = None
+    assessment: str | None = None
+    problems: str | None = None
+    progress: str | None = None
+    links: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -70,6 +100,7 @@ class Area:
     code: str
     name: str
     text: str | None = None
+    declared_tasks: int | None = None
 
 
 @dataclass
@@ -112,6 +143,12 @@ class _Reader:
 
     def fail(self, path: str, reason: str) -> None:
         self.errors.append(f"{self.source}: {path}: {reason}")
+
+    def known_keys(self, table: dict, kind: str, path: str) -> None:
+        """A misspelt key would silently lose what it holds: name it instead."""
+        for key in table:
+            if key not in KEYS[kind]:
+                self.fail(f"{path}.{key}" if path else key, f"unknown key (expected one of {', '.join(sorted(KEYS[kind]))})")
 
     def text(self, table: dict, key: str, path: str, required: bool = True) -> str | None:
         value = table.get(key)
@@ -177,12 +214,14 @@ class _Reader:
 def plan_from_dict(data: dict, source: str) -> Programme:
     """Validate a parsed plan; raise InputError listing every problem."""
     reader = _Reader(source)
+    reader.known_keys(data, "", "")
     fmt = data.get("format", FORMAT_VERSION)
     if fmt != FORMAT_VERSION:
         reader.fail("format", f"this mstrack reads format {FORMAT_VERSION}, the file says {fmt!r}")
     head = data.get("programme")
     if not isinstance(head, dict):
         raise InputError(f"{source}: [programme]: missing table")
+    reader.known_keys(head, "programme", "programme")
     code = reader.text(head, "code", "programme") or ""
     if code and not CODE_RE.match(code):
         reader.fail("programme.code", f"{code!r}: use lowercase letters, digits and '-'")
@@ -205,10 +244,14 @@ def plan_from_dict(data: dict, source: str) -> Programme:
     )
     for i, raw in enumerate(reader.tables(data, "areas", "")):
         path = f"areas[{i}]"
+        reader.known_keys(raw, "area", path)
+        declared = raw.get("declared_tasks")
+        if declared is not None and (not isinstance(declared, int) or isinstance(declared, bool) or declared < 0):
+            reader.fail(path + ".declared_tasks", f"expected a count of tasks, got {declared!r}")
+            declared = None
         programme.areas.append(Area(
-            code=str(raw.get("code", "")) or reader.fail(path + ".code", "missing") or "",
-            name=reader.text(raw, "name", path) or "",
-            text=reader.text(raw, "text", path, False),
+            code=reader.text(raw, "code", path) or "", name=reader.text(raw, "name", path) or "",
+            text=reader.text(raw, "text", path, False), declared_tasks=declared,
         ))
     area_codes = [area.code for area in programme.areas]
     if len(set(area_codes)) != len(area_codes):
@@ -216,6 +259,7 @@ def plan_from_dict(data: dict, source: str) -> Programme:
     seen_tasks: set[str] = set()
     for i, raw in enumerate(reader.tables(data, "tasks", "")):
         path = f"tasks[{i}]"
+        reader.known_keys(raw, "task", path)
         task_code = raw.get("code")
         if isinstance(task_code, int) and not isinstance(task_code, bool):
             task_code = str(task_code)
@@ -230,16 +274,25 @@ def plan_from_dict(data: dict, source: str) -> Programme:
         if area is not None and str(area) not in area_codes:
             reader.fail(path + ".area", f"no area with code {area!r}")
         deadline = reader.day(raw, "deadline", path, year, False)
+        links = reader.texts(raw, "links", path)
+        for link in links:
+            if not REF_RE.match(link):
+                reader.fail(path + ".links", f"{link!r}: expected PROGRAMME/CODE, for example shenzhen-2023/28")
         task = Task(
             code=task_code, title=reader.text(raw, "title", path) or "",
             area=str(area) if area is not None else None, deadline=deadline,
             note=reader.text(raw, "note", path, False),
+            deadline_text=reader.text(raw, "deadline_text", path, False),
+            assessment=reader.text(raw, "assessment", path, False),
+            problems=reader.text(raw, "problems", path, False),
+            progress=reader.text(raw, "progress", path, False),
+            links=links,
         )
         lines = reader.tables(raw, "lines", path)
         if not lines:
             reader.fail(path + ".lines", "a task needs at least one line")
         for j, raw_line in enumerate(lines):
-            task.lines.append(_read_line(reader, raw_line, f"{path}.lines[{j}]", year))
+            task.lines.append(_read_line(reader, raw_line, f"{path}.lines[{j}]", year, reading))
         names = [ind.name for line in task.lines for ind in line.indicators]
         for duplicate in sorted({n for n in names if names.count(n) > 1}):
             reader.fail(path, f"indicator name {duplicate!r} is used twice; names are unique per task")
@@ -249,7 +302,8 @@ def plan_from_dict(data: dict, source: str) -> Programme:
     return programme
 
 
-def _read_line(reader: _Reader, raw: dict, path: str, year: int | None) -> Line:
+def _read_line(reader: _Reader, raw: dict, path: str, year: int | None, default_reading: str) -> Line:
+    reader.known_keys(raw, "line", path)
     line = Line(
         leaders=reader.texts(raw, "leader", path),
         lead_units=reader.texts(raw, "lead_units", path),
@@ -259,6 +313,7 @@ def _read_line(reader: _Reader, raw: dict, path: str, year: int | None) -> Line:
         reader.fail(path + ".lead_units", "a line needs a lead unit (牵头单位)")
     for k, raw_cp in enumerate(reader.tables(raw, "checkpoints", path)):
         cp_path = f"{path}.checkpoints[{k}]"
+        reader.known_keys(raw_cp, "checkpoint", cp_path)
         due = reader.day(raw_cp, "due", cp_path, year, True)
         line.checkpoints.append(Checkpoint(
             due=due or date.min,
@@ -270,6 +325,7 @@ def _read_line(reader: _Reader, raw: dict, path: str, year: int | None) -> Line:
         reader.fail(path + ".checkpoints", "checkpoints must be in date order, one per date")
     for k, raw_ind in enumerate(reader.tables(raw, "indicators", path)):
         ind_path = f"{path}.indicators[{k}]"
+        reader.known_keys(raw_ind, "indicator", ind_path)
         comparator = raw_ind.get("comparator", "=")
         if comparator not in COMPARATORS:
             reader.fail(ind_path + ".comparator", f"expected one of {', '.join(COMPARATORS)}, got {comparator!r}")
@@ -284,6 +340,7 @@ def _read_line(reader: _Reader, raw: dict, path: str, year: int | None) -> Line:
         )
         for m, raw_ms in enumerate(reader.tables(raw_ind, "milestones", ind_path)):
             ms_path = f"{ind_path}.milestones[{m}]"
+            reader.known_keys(raw_ms, "milestone", ms_path)
             indicator.milestones.append(Milestone(
                 due=reader.day(raw_ms, "due", ms_path, year, True) or date.min,
                 target=reader.number(raw_ms, "target", ms_path),
@@ -293,8 +350,45 @@ def _read_line(reader: _Reader, raw: dict, path: str, year: int | None) -> Line:
         ms_dues = [ms.due for ms in indicator.milestones]
         if ms_dues != sorted(set(ms_dues)):
             reader.fail(ind_path + ".milestones", "milestones must be in date order, one per date")
+        if (reading or default_reading) == "increment":
+            _check_running_sums(reader, indicator, ind_path)
+        indicator.reports = _read_reports(reader, raw_ind, ind_path, year)
         line.indicators.append(indicator)
+    line.reports = _read_reports(reader, raw, path, year)
+    if line.reports and line.indicators:
+        reader.fail(path + ".reports", "only a text-only line carries reports; put them on its indicators")
+    most = max(1, len(line.checkpoints))  # a line without checkpoints has one: its deadline
+    for r, report in enumerate(line.reports):
+        if report.value != int(report.value) or not 1 <= report.value <= most:
+            reader.fail(f"{path}.reports[{r}].value", f"expected how many checkpoints were met, 1 to {most}")
     return line
+
+
+def _read_reports(reader: _Reader, table: dict, path: str, year: int | None) -> list[PlanReport]:
+    reports = []
+    for r, raw in enumerate(reader.tables(table, "reports", path)):
+        report_path = f"{path}.reports[{r}]"
+        reader.known_keys(raw, "report", report_path)
+        as_of = reader.day(raw, "as_of", report_path, year, True)
+        value = reader.number(raw, "value", report_path)
+        if value is None and "value" not in raw:
+            reader.fail(report_path + ".value", "missing")
+        if as_of and value is not None:
+            reports.append(PlanReport(as_of, value, reader.text(raw, "note", report_path, False)))
+    return reports
+
+
+def _check_running_sums(reader: _Reader, indicator: Indicator, path: str) -> None:
+    """Per-period amounts: each milestone's target must be the running sum of what is printed."""
+    total = 0
+    for m, milestone in enumerate(indicator.milestones):
+        if milestone.printed is None:
+            if milestone.target is not None:
+                reader.fail(f"{path}.milestones[{m}].printed", "an increment reading needs the number as printed")
+            continue
+        total += milestone.printed
+        if milestone.target is None or abs(milestone.target - total) > 1e-6 * max(1, abs(total)):
+            reader.fail(f"{path}.milestones[{m}].target", f"expected the running sum {total}, got {milestone.target}")
 
 
 def load_plan(path: Path) -> Programme:
@@ -336,6 +430,10 @@ def plan_to_dict(programme: Programme) -> dict:
                                 "printed": ms.printed, "text": ms.text})
                         for ms in ind.milestones
                     ],
+                    "reports": [
+                        _clean({"as_of": r.as_of.isoformat(), "value": r.value, "note": r.note})
+                        for r in ind.reports
+                    ],
                 })
                 for ind in line.indicators
             ]
@@ -346,16 +444,23 @@ def plan_to_dict(programme: Programme) -> dict:
                     for cp in line.checkpoints
                 ],
                 "indicators": indicators,
+                "reports": [
+                    _clean({"as_of": r.as_of.isoformat(), "value": r.value, "note": r.note}) for r in line.reports
+                ],
             }))
         tasks.append(_clean({
             "code": task.code, "area": task.area, "title": task.title,
             "deadline": task.deadline.isoformat() if task.deadline else None,
-            "note": task.note, "lines": lines,
+            "deadline_text": task.deadline_text, "note": task.note, "assessment": task.assessment,
+            "problems": task.problems, "progress": task.progress, "links": task.links, "lines": lines,
         }))
     return {
         "format": FORMAT_VERSION,
         "programme": head,
-        "areas": [_clean({"code": a.code, "name": a.name, "text": a.text}) for a in programme.areas],
+        "areas": [
+            _clean({"code": a.code, "name": a.name, "text": a.text, "declared_tasks": a.declared_tasks})
+            for a in programme.areas
+        ],
         "tasks": tasks,
     }
 

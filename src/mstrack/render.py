@@ -98,7 +98,12 @@ def task_json(detail) -> str:
         "lead_units": detail.lead_units,
         "units": detail.units,
         "deadline": detail.deadline.isoformat() if detail.deadline else None,
+        "deadline_text": detail.deadline_text,
         "note": detail.note,
+        "assessment": detail.assessment,
+        "problems": detail.problems,
+        "progress": detail.progress,
+        "links": detail.links,
         "indicators": [
             {
                 "name": ind.name,
@@ -148,9 +153,11 @@ def task_view(detail, rows_by_indicator: dict[int, StatusRow]):
     facts.add_row("分管领导", "、".join(detail.leaders) or "—")
     facts.add_row("牵头单位", "、".join(detail.lead_units) or "—")
     facts.add_row("责任单位", "、".join(detail.units) or "—")
-    facts.add_row("完成时限", detail.deadline.isoformat())
-    if detail.note:
-        facts.add_row("说明", detail.note)
+    facts.add_row("完成时限", detail.deadline.isoformat() + (f"（{detail.deadline_text}）" if detail.deadline_text else ""))
+    for label, value in (("进展情况", detail.progress), ("评价", detail.assessment), ("存在问题", detail.problems),
+                         ("同一目标", "、".join(detail.links)), ("说明", detail.note)):
+        if value:
+            facts.add_row(label, value)
     parts.append(facts)
     for ind in detail.indicators:
         row = rows_by_indicator.get(ind.id)

@@ -52,6 +52,7 @@ class AreaRow(SQLModel, table=True):
     code: str
     name: str
     text: str | None = None
+    declared_tasks: int | None = None
 
 
 class TaskRow(SQLModel, table=True):
@@ -65,6 +66,19 @@ class TaskRow(SQLModel, table=True):
     title: str
     deadline: date | None = None
     note: str | None = None
+    deadline_text: str | None = None
+    assessment: str | None = None
+    problems: str | None = None
+    progress: str | None = None
+
+
+class TaskLinkRow(SQLModel, table=True):
+    """The same target in another programme, by reference: the other side may be loaded later."""
+
+    __tablename__ = "task_link"
+    task_id: int = Field(foreign_key="task.id", primary_key=True)
+    ref: str = Field(primary_key=True, index=True)
+    position: int
 
 
 class LineRow(SQLModel, table=True):
@@ -135,11 +149,13 @@ class ReportRow(SQLModel, table=True):
     note: str | None = None
     reporter: str | None = None
     entered_at: datetime
-    source: str | None = None
+    source: str | None = None  # PLAN_SOURCE for the reports a plan file carries
 
+
+PLAN_SOURCE = "plan"
 
 TABLES = [
-    SchemaVersion, ProgrammeRow, AreaRow, TaskRow, LineRow, UnitRow, LineUnitRow, CheckpointRow,
+    SchemaVersion, ProgrammeRow, AreaRow, TaskRow, TaskLinkRow, LineRow, UnitRow, LineUnitRow, CheckpointRow,
     IndicatorRow, MilestoneRow, ReportRow,
 ]
 
@@ -215,6 +231,12 @@ class TaskDetail:
     deadline: date
     note: str | None
     indicators: list[IndicatorDetail] = field(default_factory=list)
+    deadline_text: str | None = None
+    assessment: str | None = None
+    problems: str | None = None
+    progress: str | None = None
+    links: list[str] = field(default_factory=list)
+    """Both ways: the tasks this one names and the tasks that name it."""
 
 
 class Store:
@@ -308,7 +330,7 @@ class Store:
                 select(AreaRow).where(AreaRow.programme_id == head.id).order_by(AreaRow.position)
             ).all()
             area_codes = {area.id: area.code for area in areas}
-            programme.areas = [plan_model.Area(a.code, a.name, a.text) for a in areas]
+            programme.areas = [plan_model.Area(a.code, a.name, a.text, a.declared_tasks) for a in areas]
             tasks = session.exec(
                 select(TaskRow).where(TaskRow.programme_id == head.id).order_by(TaskRow.position)
             ).all()
@@ -325,7 +347,7 @@ class Store:
             ):
                 checkpoints.setdefault(cp.line_id, []).append(plan_model.Checkpoint(cp.due, cp.label, cp.text))
             indicators = session.exec(
-                select(IndicatorRow).where(IndicatorRow.line_id.in_(line_ids), IndicatorRow.kind == QUANTITY)
+                select(IndicatorRow).where(IndicatorRow.line_id.in_(line_ids))
                 .order_by(IndicatorRow.line_id, IndicatorRow.position)
             ).all()
             milestones: dict[int, list[plan_model.Milestone]] = {}
@@ -336,23 +358,45 @@ class Store:
                 milestones.setdefault(ms.indicator_id, []).append(
                     plan_model.Milestone(ms.due, number(ms.target), number(ms.printed), ms.text)
                 )
+            plan_reports: dict[int, list[plan_model.PlanReport]] = {}
+            for report in session.exec(
+                select(ReportRow).where(ReportRow.indicator_id.in_([i.id for i in indicators]),
+                                        ReportRow.source == PLAN_SOURCE)
+                .order_by(ReportRow.indicator_id, ReportRow.as_of, ReportRow.id)
+            ):
+                plan_reports.setdefault(report.indicator_id, []).append(
+                    plan_model.PlanReport(report.as_of, number(report.value), report.note)
+                )
             indicators_by_line: dict[int, list[plan_model.Indicator]] = {}
+            line_reports: dict[int, list[plan_model.PlanReport]] = {}
             for ind in indicators:
+                if ind.kind == SCHEDULE:
+                    line_reports[ind.line_id] = plan_reports.get(ind.id, [])
+                    continue
                 indicators_by_line.setdefault(ind.line_id, []).append(plan_model.Indicator(
                     name=ind.name, unit=ind.unit, comparator=ind.comparator, target=number(ind.target),
                     text=ind.text, reading=ind.reading, milestones=milestones.get(ind.id, []),
+                    reports=plan_reports.get(ind.id, []),
                 ))
+            links: dict[int, list[str]] = {}
+            for link in session.exec(
+                select(TaskLinkRow).join(TaskRow).where(TaskRow.programme_id == head.id)
+                .order_by(TaskLinkRow.task_id, TaskLinkRow.position)
+            ):
+                links.setdefault(link.task_id, []).append(link.ref)
             lines_by_task: dict[int, list[plan_model.Line]] = {}
             for line in lines:
                 lead, responsible = units.get(line.id, ([], []))
                 lines_by_task.setdefault(line.task_id, []).append(plan_model.Line(
                     leaders=list(line.leaders), lead_units=lead, units=responsible,
                     checkpoints=checkpoints.get(line.id, []), indicators=indicators_by_line.get(line.id, []),
+                    reports=line_reports.get(line.id, []),
                 ))
             programme.tasks = [
                 plan_model.Task(
                     code=t.code, title=t.title, area=area_codes.get(t.area_id), deadline=t.deadline,
-                    note=t.note, lines=lines_by_task.get(t.id, []),
+                    note=t.note, lines=lines_by_task.get(t.id, []), deadline_text=t.deadline_text,
+                    assessment=t.assessment, problems=t.problems, progress=t.progress, links=links.get(t.id, []),
                 )
                 for t in tasks
             ]
@@ -396,8 +440,20 @@ class Store:
                 leaders=_unique(name for line in lines for name in line.leaders),
                 lead_units=_unique(u for line in lines for u in units.get(line.id, ([], []))[0]),
                 units=_unique(u for line in lines for u in units.get(line.id, ([], []))[1]),
-                deadline=task.deadline or head.end, note=task.note,
+                deadline=task.deadline or head.end, note=task.note, deadline_text=task.deadline_text,
+                assessment=task.assessment, problems=task.problems, progress=task.progress,
             )
+            own = list(session.exec(
+                select(TaskLinkRow.ref).where(TaskLinkRow.task_id == task.id).order_by(TaskLinkRow.position)
+            ))
+            naming_this = session.exec(
+                select(ProgrammeRow.code, TaskRow.code)
+                .join(TaskRow, TaskRow.programme_id == ProgrammeRow.id)
+                .join(TaskLinkRow, TaskLinkRow.task_id == TaskRow.id)
+                .where(TaskLinkRow.ref == f"{head.code}/{task.code}")
+                .order_by(ProgrammeRow.code, TaskRow.position)
+            )
+            detail.links = _unique([*own, *(f"{programme}/{code}" for programme, code in naming_this)])
             states = self._indicator_states(session, task_ids=[task.id], as_of=None, all_reports=True)
             detail.indicators = [
                 IndicatorDetail(
@@ -529,11 +585,12 @@ class Store:
         for indicator, line_position, line_id, task, head in rows:
             line_checkpoints = checkpoints.get(line_id, [])
             by_due = {cp.due: cp for cp in line_checkpoints}
+            deadline = task.deadline or head.end
             if indicator.kind == SCHEDULE:
                 milestone_states = [
                     MilestoneState(due=cp.due, target=None, text=cp.text, label=cp.label)
                     for cp in line_checkpoints
-                ]
+                ] or [MilestoneState(due=deadline, target=None, text=task.title, label="完成时限")]
             else:
                 milestone_states = [
                     MilestoneState(
@@ -548,7 +605,7 @@ class Store:
                 indicator_id=indicator.id, programme=head.code, task=task.code, task_title=task.title,
                 line=line_position, kind=indicator.kind, indicator=indicator.name, unit=indicator.unit,
                 comparator=indicator.comparator, target=number(indicator.target), text=indicator.text,
-                lead_units=lead, units=responsible, start=head.start, deadline=task.deadline or head.end,
+                lead_units=lead, units=responsible, start=head.start, deadline=deadline,
                 milestones=milestone_states, reports=reports.get(indicator.id, []),
             ))
         return states
@@ -602,9 +659,16 @@ class _PlanWriter:
             else:
                 self.counts["tasks_updated"] += 1
             row.position, row.title, row.deadline, row.note = position, task.title, task.deadline, task.note
+            row.deadline_text, row.assessment = task.deadline_text, task.assessment
+            row.problems, row.progress = task.problems, task.progress
             row.area_id = area_ids.get(task.area) if task.area else None
             session.add(row)
             session.flush()
+            for link in session.exec(select(TaskLinkRow).where(TaskLinkRow.task_id == row.id)):
+                session.delete(link)
+            session.flush()
+            for link_position, ref in enumerate(_unique(task.links)):
+                session.add(TaskLinkRow(task_id=row.id, ref=ref, position=link_position))
             lost += self._write_lines(row, task, f"{programme.code}/{task.code}")
         if lost:
             raise InputError(
@@ -630,7 +694,7 @@ class _PlanWriter:
         for position, area in enumerate(areas):
             row = old.get(area.code) or AreaRow(programme_id=programme_id, position=position, code=area.code,
                                                 name=area.name)
-            row.position, row.name, row.text = position, area.name, area.text
+            row.position, row.name, row.text, row.declared_tasks = position, area.name, area.text, area.declared_tasks
             session.add(row)
             session.flush()
             ids[area.code] = row.id
@@ -671,7 +735,7 @@ class _PlanWriter:
         old = {(i.kind, i.name): i for i in session.exec(select(IndicatorRow).where(IndicatorRow.line_id == line_row.id))}
         wanted: list[tuple[str, plan_model.Indicator]] = [(QUANTITY, ind) for ind in line.indicators]
         if not line.indicators:
-            wanted = [(SCHEDULE, plan_model.Indicator(name=_schedule_name(line), unit=""))]
+            wanted = [(SCHEDULE, plan_model.Indicator(name=_schedule_name(line), unit="", reports=line.reports))]
         wanted_keys = {(kind, ind.name) for kind, ind in wanted}
         for key, row in old.items():
             if key not in wanted_keys:
@@ -693,7 +757,25 @@ class _PlanWriter:
             for ms in ind.milestones:
                 session.add(MilestoneRow(indicator_id=row.id, due=ms.due, target=ms.target,
                                          printed=ms.printed, text=ms.text))
+            self._add_plan_reports(row.id, ind.reports)
         return lost
+
+    def _add_plan_reports(self, indicator_id: int, reports: list[plan_model.PlanReport]) -> None:
+        """A plan's own reports go in once; a changed one is added as a correction, never replaced."""
+        if not reports:
+            return
+        present = {
+            (r.as_of, r.value, r.note)
+            for r in self.session.exec(
+                select(ReportRow).where(ReportRow.indicator_id == indicator_id, ReportRow.source == PLAN_SOURCE)
+            )
+        }
+        for report in reports:
+            if (report.as_of, float(report.value), report.note) not in present:
+                self.session.add(ReportRow(
+                    indicator_id=indicator_id, as_of=report.as_of, value=report.value, note=report.note,
+                    reporter=None, entered_at=datetime.now(UTC), source=PLAN_SOURCE,
+                ))
 
     def _has_reports(self, indicator_ids) -> bool:
         return self.session.exec(select(ReportRow.id).where(ReportRow.indicator_id.in_(indicator_ids))).first() is not None
@@ -722,6 +804,8 @@ class _PlanWriter:
         lost = []
         for line in self.session.exec(select(LineRow).where(LineRow.task_id == row.id)).all():
             lost += self._drop_line(line, f"{label} line {line.position + 1}")
+        for link in self.session.exec(select(TaskLinkRow).where(TaskLinkRow.task_id == row.id)):
+            self.session.delete(link)
         self.session.flush()
         self.session.delete(row)
         self.counts["tasks_removed"] += 1
