@@ -121,3 +121,78 @@ def test_rows_are_ordered_worst_first_and_counted():
     assert [row.status for row in rows] == ["behind", "no_report", "done"]
     assert count_statuses(rows)["behind"] == 1
     assert [row.status for row in status_rows(states, date(2023, 7, 1), only={"done"})] == ["done"]
+
+
+def test_an_annual_target_without_checkpoints_falls_due_at_the_deadline():
+    state = IndicatorState(
+        programme="yantian-2023", task="4", indicator="学位", unit="个", target=2000, comparator="=",
+        deadline=date(2023, 8, 31), milestones=[], reports=[],
+    )
+    assert evaluate(state, date(2023, 8, 30)).status == "not_due"
+    row = evaluate(state, date(2023, 8, 31))
+    assert (row.status, row.expected) == ("no_report", 2000)
+    state.reports = [ReportState(date(2023, 8, 31), 1500)]
+    assert evaluate(state, date(2023, 8, 31)).status == "behind"
+    assert evaluate(state, date(2023, 9, 1)).status == "overdue"
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "text"),
+    [(185000, "套（间）", "18.5万套（间）"), (17787, "人", "17787人"), (690000000, "元", "6.9亿元"),
+     (65, "%", "65%"), (2.5, "", "2.5"), (None, "个", "—"), (1_400_000_000_000, "元", "1.4万亿元")],
+)
+def test_numbers_print_the_way_documents_write_them(value, unit, text):
+    from mstrack.render import format_number
+
+    assert format_number(value, unit) == text
+
+
+@pytest.mark.parametrize(
+    ("on", "expected", "status"),
+    [
+        (date(2023, 1, 1), 0, "not_due"),  # the start: nothing is due yet
+        (date(2023, 2, 14), 4944, "no_report"),  # 44 of the 89 days from the start (0) to Q1 (1万)
+        (date(2023, 3, 31), 10000, "no_report"),
+        (date(2023, 5, 15), 20000, "no_report"),  # halfway from Q1 (1万) to Q2 (3万)
+        (date(2023, 6, 30), 30000, "no_report"),
+    ],
+)
+def test_pro_rata_is_linear_between_checkpoints(on, expected, status):
+    state = housing()
+    state.start = date(2023, 1, 1)
+    row = evaluate(state, on, rule="pro-rata")
+    assert row.status == status
+    assert abs(row.expected - expected) <= 0.02 * 10000
+
+
+def test_pro_rata_gives_an_annual_only_target_a_mid_year_expectation():
+    state = IndicatorState(
+        programme="yantian-2023", task="4", indicator="学位", target=2000, deadline=date(2023, 8, 31),
+        start=date(2023, 1, 1), milestones=[], reports=[ReportState(date(2023, 6, 30), 1000)],
+    )
+    assert evaluate(state, date(2023, 6, 30), rule="step").status == "not_due"
+    row = evaluate(state, date(2023, 6, 30), rule="pro-rata")
+    assert row.expected == round(2000 * 180 / 242, 2) and row.status == "behind"
+
+
+@pytest.mark.parametrize(
+    ("words", "status"),
+    [("已圆满完成", "done"), ("顺利推进、完成较好", "on_track"), ("按计划有序推进", "on_track"),
+     ("进度滞后", "behind"), ("严重滞后", "behind"), ("提前完成", "done"), ("", None), ("待定", None)],
+)
+def test_report_words_stand_for_statuses(words, status):
+    from mstrack.engine import assessment_status
+
+    assert assessment_status(words) == status
+
+
+def test_task_status_is_the_worst_line_and_disagreement_is_marked():
+    done = housing((date(2023, 6, 30), 185000))
+    behind = housing((date(2023, 6, 30), 20000))
+    for state in (done, behind):
+        state.assessment = "顺利推进、完成较好"
+    rows = status_rows([done, behind], date(2023, 7, 1))
+    assert {row.task_status for row in rows} == {"behind"}
+    assert {row.agrees for row in rows} == {False}
+    done.assessment = behind.assessment = "进度滞后"
+    assert {row.agrees for row in status_rows([done, behind], date(2023, 7, 1))} == {True}

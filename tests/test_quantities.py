@@ -35,6 +35,8 @@ from mstrack.quantities import (
         ("控制在5%以内", Quantity(5, "%", "<=")),
         ("超过10万人次", Quantity(100000, "人次", ">=")),
         ("2.25", Quantity(2.25, "")),
+        ("1.4万亿元", Quantity(1_400_000_000_000, "元")),
+        ("3千米", Quantity(3000, "米")),
     ],
 )
 def test_parse_quantity(text, expected):

@@ -32,6 +32,14 @@ class Format(str, Enum):
     json = "json"
 
 
+class Rule(str, Enum):
+    step = "step"
+    pro_rata = "pro-rata"
+
+
+RULE_HELP = "How expected is computed: step (the last checkpoint passed) or pro-rata (序时进度, linear between checkpoints)."
+
+
 class Status(str, Enum):
     behind = "behind"
     no_report = "no_report"
@@ -134,16 +142,16 @@ def init(ctx: typer.Context) -> None:
             typer.echo(f"{store.display_url}: schema version {before} → {after}")
 
 
-def _print_status(store, on: date, programmes, unit, only, fmt: Format, fail_on, title=None) -> None:
+def _print_status(store, on: date, programmes, unit, only, fmt: Format, fail_on, rule: Rule = Rule.step) -> None:
     from .engine import count_statuses, status_rows
     from .render import status_json, status_table
 
     rows = status_rows(store.status_states(on, programmes=programmes or None, unit=unit),
-                       on, only={s.value for s in only} if only else None)
+                       on, only={s.value for s in only} if only else None, rule=rule.value)
     if fmt is Format.json:
         sys.stdout.write(status_json(rows))
     else:
-        console().print(status_table(rows, count_statuses(rows), on, title=title))
+        console().print(status_table(rows, count_statuses(rows), on, rule=rule.value))
     if fail_on and any(row.status in {s.value for s in fail_on} for row in rows):
         raise typer.Exit(1)
 
@@ -155,6 +163,7 @@ def demo(
         "--as-of", help="Date to judge at. [default: July 1 of the seeds' year, after their half-year checkpoints]",
     )] = None,
     fmt: Annotated[Format, typer.Option("--format", help="table or json")] = Format.table,
+    rule: Annotated[Rule, typer.Option("--rule", help=RULE_HELP)] = Rule.step,
 ) -> None:
     """Load every programme shipped in data/seed/ and print the status table."""
     with guard():
@@ -167,7 +176,7 @@ def demo(
         loaded = "，".join(f"{p.code}（{len(p.tasks)} 项任务）" for p in plans)
         typer.echo(f"已载入 {len(plans)} 个计划：{loaded} → {store.display_url}", err=True)
         on = parse_day(as_of, "--as-of") if as_of else demo_date(plans)
-        _print_status(store, on, None, None, None, fmt, None)
+        _print_status(store, on, None, None, None, fmt, None, rule)
 
 
 @app.command()
@@ -179,6 +188,7 @@ def status(
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date to judge at, e.g. 2023-07-01 or 6月底. [default: today]")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json")] = Format.table,
     fail_on: Annotated[Optional[list[Status]], typer.Option("--fail-on", help="Exit 1 when any row has this status (repeatable).")] = None,
+    rule: Annotated[Rule, typer.Option("--rule", help=RULE_HELP)] = Rule.step,
 ) -> None:
     """Expected versus actual for every indicator; behind first."""
     with guard():
@@ -187,7 +197,7 @@ def status(
         if programme and len(programme) == 1:
             year = _programme_year(store, programme[0])
         on = parse_day(as_of, "--as-of", year)
-        _print_status(store, on, programme, unit, only, fmt, fail_on)
+        _print_status(store, on, programme, unit, only, fmt, fail_on, rule)
 
 
 def _programme_year(store, code: str) -> int | None:
@@ -203,6 +213,7 @@ def show(
     ref: Annotated[str, typer.Argument(help="PROGRAMME/CODE, e.g. shenzhen-2023/5")],
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date for the status marks. [default: today]")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json")] = Format.table,
+    rule: Annotated[Rule, typer.Option("--rule", help=RULE_HELP)] = Rule.step,
 ) -> None:
     """One task: leader, units, each indicator's quarterly checkpoints and report history."""
     with guard():
@@ -226,7 +237,8 @@ def show(
                 programme=detail.programme, task=detail.code, indicator=ind.name, kind=ind.kind,
                 milestones=ind.milestones, reports=ind.reports, deadline=detail.deadline,
                 target=ind.target, comparator=ind.comparator, unit=ind.unit, lead_units=ind.lead_units,
-            ), on)
+                start=detail.start,
+            ), on, rule.value)
             for ind in detail.indicators
         }
         Console().print(task_view(detail, rows))

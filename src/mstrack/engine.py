@@ -20,6 +20,21 @@ STATUSES = ("behind", "no_report", "overdue", "on_track", "done", "not_due")
 """Worst first: the order of the status table."""
 
 SCHEDULE = "schedule"
+RULES = ("step", "pro-rata")
+
+TASK_SEVERITY = ("behind", "no_report", "overdue", "on_track", "not_due", "done")
+"""A task is as bad as its worst line; done only when every line is."""
+
+ASSESSMENT_WORDS = (  # checked in this order: "顺利推进、完成较好" is on track, not done
+    ("behind", ("严重滞后", "进度滞后", "滞后", "慢序时", "逾期")),
+    ("on_track", ("顺利推进", "完成较好", "序时推进", "按序时", "超序时", "按计划", "有序推进", "正常推进")),
+    ("done", ("已圆满完成", "提前完成", "已完成", "完成")),
+)
+AGREEING = {
+    "done": {"done"},
+    "on_track": {"on_track", "done", "not_due"},
+    "behind": {"behind", "no_report", "overdue"},
+}
 
 
 @dataclass(frozen=True)
@@ -61,6 +76,7 @@ class IndicatorState:
     line: int = 0
     start: date | None = None
     indicator_id: int | None = None
+    assessment: str | None = None
 
 
 @dataclass
@@ -84,6 +100,9 @@ class StatusRow:
     note: str | None
     task_title: str = ""
     final: int | float | None = None
+    assessment: str | None = None
+    task_status: str | None = None
+    agrees: bool | None = None
 
     def as_dict(self) -> dict:
         return {
@@ -94,6 +113,7 @@ class StatusRow:
             "status": self.status, "percent": self.percent, "deadline": self.deadline.isoformat(),
             "next_due": self.next_due.isoformat() if self.next_due else None,
             "checkpoint": self.checkpoint_text, "note": self.note, "final": self.final,
+            "task_status": self.task_status, "assessment": self.assessment, "agrees": self.agrees,
         }
 
 
@@ -102,7 +122,20 @@ def meets(actual: float, wanted: float, comparator: str) -> bool:
     return actual <= wanted if comparator == "<=" else actual >= wanted
 
 
-def evaluate(state: IndicatorState, on: date) -> StatusRow:
+def _pro_rata(dated: list[MilestoneState], start: date, on: date) -> int | float:
+    """序时进度: linear from the previous checkpoint (0 at the start) to the next one."""
+    previous_due, previous_target = start, 0
+    for milestone in dated:
+        if milestone.due > on:
+            span = (milestone.due - previous_due).days
+            share = (on - previous_due).days / span if span > 0 else 1
+            value = previous_target + (milestone.target - previous_target) * max(0.0, share)
+            return int(value) if float(value).is_integer() else round(value, 2)
+        previous_due, previous_target = milestone.due, milestone.target
+    return previous_target
+
+
+def evaluate(state: IndicatorState, on: date, rule: str = "step") -> StatusRow:
     reports = [(r.as_of, i, r) for i, r in enumerate(state.reports) if r.as_of <= on]
     latest = max(reports)[2] if reports else None  # the later entry wins a tie on date
     actual = latest.value if latest else None
@@ -115,8 +148,14 @@ def evaluate(state: IndicatorState, on: date) -> StatusRow:
         checkpoint_target = None
     else:
         dated = [m for m in state.milestones if m.target is not None]
+        if state.target is not None and not any(m.due >= state.deadline for m in dated):
+            dated.append(MilestoneState(state.deadline, state.target, label="完成时限"))  # due at the deadline
         passed = [m for m in dated if m.due <= on]
         expected = passed[-1].target if passed else (0 if dated and state.comparator != "<=" else None)
+        if rule == "pro-rata" and dated and state.comparator != "<=":
+            start = state.start or date(state.deadline.year, 1, 1)
+            expected = _pro_rata(dated, start, on)
+            passed = dated if on > start else []  # every day after the start has its share
         final = state.target  # no annual target printed: judged on checkpoints only, never "done"
         checkpoint_target = expected
     upcoming = [m for m in state.milestones if m.due > on]
@@ -147,13 +186,39 @@ def evaluate(state: IndicatorState, on: date) -> StatusRow:
         actual=actual, as_of=latest.as_of if latest else None, status=status, percent=percent,
         deadline=state.deadline, next_due=upcoming[0].due if upcoming else None,
         checkpoint_text=checkpoint_text, note=latest.note if latest else None,
-        task_title=state.task_title, final=final,
+        task_title=state.task_title, final=final, assessment=state.assessment,
     )
 
 
-def status_rows(states: list[IndicatorState], on: date, only: set[str] | None = None) -> list[StatusRow]:
+def assessment_status(words: str | None) -> str | None:
+    """The status a report's own judgement ("进度滞后", "顺利推进、完成较好") stands for."""
+    if not words:
+        return None
+    for status, markers in ASSESSMENT_WORDS:
+        if any(marker in words for marker in markers):
+            return status
+    return None
+
+
+def judge_tasks(rows: list[StatusRow]) -> None:
+    """Per task: the worst of its rows, and whether the report's own word agrees with it."""
+    by_task: dict[tuple[str, str], list[StatusRow]] = {}
+    for row in rows:
+        by_task.setdefault((row.programme, row.task), []).append(row)
+    for task_rows in by_task.values():
+        worst = min((row.status for row in task_rows), key=TASK_SEVERITY.index)
+        claimed = assessment_status(task_rows[0].assessment)
+        for row in task_rows:
+            row.task_status = worst
+            row.agrees = None if claimed is None else worst in AGREEING[claimed]
+
+
+def status_rows(
+    states: list[IndicatorState], on: date, only: set[str] | None = None, rule: str = "step"
+) -> list[StatusRow]:
     """Evaluate every indicator; worst status first, then programme and document order."""
-    rows = [evaluate(state, on) for state in states]
+    rows = [evaluate(state, on, rule) for state in states]
+    judge_tasks(rows)
     if only:
         rows = [row for row in rows if row.status in only]
     order = {status: i for i, status in enumerate(STATUSES)}

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-SCALES = {"万": Decimal(10_000), "亿": Decimal(100_000_000), "千": Decimal(1_000)}
+SCALES = {
+    "万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10_000), "千": Decimal(1_000),
+}
 
 AT_LEAST_PREFIXES = ("不少于", "不低于", "至少", "超过", "大于")
 AT_MOST_PREFIXES = ("不超过", "不高于", "不多于", "控制在", "低于", "少于")
@@ -24,8 +26,9 @@ CUMULATIVE_PREFIXES = ("累计",)
 FILLER_PREFIXES = ("达到", "达", "完成", "共", "新增")
 
 NUMBER = r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?"
-QUANTITY_RE = re.compile(rf"^(?P<number>{NUMBER})\s*(?P<scale>[万亿千]?)\s*(?P<unit>.*)$")
-FIND_RE = re.compile(r"(?<![\d.])(?P<number>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<scale>[万亿千]?)")
+SCALE = r"(?P<scale>万亿|亿|万|千)?"
+QUANTITY_RE = re.compile(rf"^(?P<number>{NUMBER})\s*{SCALE}\s*(?P<unit>.*)$")
+FIND_RE = re.compile(rf"(?<![\d.])(?P<number>\d+(?:,\d{{3}})*(?:\.\d+)?)\s*{SCALE}")
 
 
 class QuantityError(ValueError):

@@ -19,15 +19,17 @@ COMPARATOR_WORDS = {">=": "≥", "<=": "≤", "=": ""}
 
 
 def format_number(value: int | float | None, unit: str = "") -> str:
-    """185000 → "18.5万", the way the documents write counts; small numbers stay as they are."""
+    """185000 → "18.5万", the way the documents write round counts; 17787 stays as it is."""
     if value is None:
         return "—"
-    if unit != "%" and abs(value) >= 100_000_000:
+    if unit != "%" and abs(value) >= 10**12 and value % 10**10 == 0:
+        text = f"{value / 10**12:.4f}".rstrip("0").rstrip(".") + "万亿"
+    elif unit != "%" and abs(value) >= 100_000_000 and value % 1_000_000 == 0:
         text = f"{value / 100_000_000:.4f}".rstrip("0").rstrip(".") + "亿"
-    elif unit != "%" and abs(value) >= 10_000:
+    elif unit != "%" and abs(value) >= 10_000 and value % 100 == 0:
         text = f"{value / 10_000:.4f}".rstrip("0").rstrip(".") + "万"
-    elif isinstance(value, float) and not value.is_integer():
-        text = f"{value:.2f}".rstrip("0").rstrip(".")
+    elif isinstance(value, float) and not value.is_integer():  # pro-rata shares: whole units past 100
+        text = f"{value:.0f}" if abs(value) >= 100 else f"{value:.2f}".rstrip("0").rstrip(".")
     else:
         text = f"{int(value)}"
     return text + unit
@@ -47,24 +49,31 @@ def status_json(rows: list[StatusRow]) -> str:
     return dump_json([row.as_dict() for row in rows])
 
 
-def status_table(rows: list[StatusRow], counts: dict[str, int], on: date, title: str | None = None):
-    """The weekly table: behind first and in red, CJK aligned by Rich's cell widths."""
+def status_table(rows: list[StatusRow], counts: dict[str, int], on: date, rule: str = "step"):
+    """The weekly table: behind first and in red, CJK aligned by Rich's cell widths.
+
+    Where a progress report judged its tasks, its word stands beside the computed status, marked ≠
+    where the two disagree."""
     from rich import box
     from rich.table import Table
 
     many = len({row.programme for row in rows}) > 1
+    rule_words = "，按序时进度" if rule == "pro-rata" else ""
     table = Table(
-        title=title or f"民生实事进度 截至 {on.isoformat()}", box=box.SIMPLE_HEAVY,
+        title=f"民生实事进度 截至 {on.isoformat()}{rule_words}", box=box.SIMPLE_HEAVY,
         show_footer=False, header_style="bold",
     )
     table.add_column("任务", no_wrap=True)
-    table.add_column("指标", min_width=8, ratio=3, overflow="fold")
-    table.add_column("牵头单位", min_width=6, ratio=2, overflow="fold")
+    table.add_column("指标", min_width=18, ratio=3, overflow="fold")
+    table.add_column("牵头单位", min_width=12, ratio=2, overflow="fold")
     table.add_column("年度目标", justify="right", no_wrap=True)
     table.add_column("序时目标", justify="right", no_wrap=True)
     table.add_column("实际", justify="right", no_wrap=True)
     table.add_column("完成率", justify="right", no_wrap=True)
     table.add_column("状态", no_wrap=True)
+    assessed = any(row.assessment for row in rows)
+    if assessed:
+        table.add_column("报告评价", min_width=6, ratio=1, overflow="fold")
     for row in rows:
         task = f"{row.programme}/{row.task}" if many else row.task
         if row.kind == "schedule":  # counts of checkpoints: due, met, of all
@@ -77,12 +86,15 @@ def status_table(rows: list[StatusRow], counts: dict[str, int], on: date, title:
             expected = format_number(row.expected, row.unit)
             actual = format_number(row.actual, row.unit)
         percent = "" if row.percent is None else f"{row.percent:g}%"
-        table.add_row(
-            task, row.indicator, row.lead_unit, target, expected, actual, percent,
-            STATUS_LABELS[row.status], style=STATUS_STYLES[row.status],
-        )
+        cells = [task, row.indicator, row.lead_unit, target, expected, actual, percent, STATUS_LABELS[row.status]]
+        if assessed:
+            cells.append(("≠ " if row.agrees is False else "") + (row.assessment or ""))
+        table.add_row(*cells, style=STATUS_STYLES[row.status])
     summary = " · ".join(f"{STATUS_LABELS[s]} {counts[s]}" for s in STATUSES if counts.get(s))
     table.caption = f"共 {len(rows)} 行：{summary}" if rows else "没有符合条件的指标"
+    disagreeing = len({(row.programme, row.task) for row in rows if row.agrees is False})
+    if disagreeing:
+        table.caption += f"；{disagreeing} 项任务的计算状态与报告评价不一致（≠）"
     return table
 
 
@@ -115,7 +127,8 @@ def task_json(detail) -> str:
                 "line": ind.line + 1,
                 "lead_units": ind.lead_units,
                 "milestones": [
-                    {"due": ms.due.isoformat(), "target": ms.target, "text": ms.text, "label": ms.label}
+                    {"due": ms.due.isoformat(), "target": ms.target, "text": ms.text, "label": ms.label,
+                     "printed": ms.printed}
                     for ms in ind.milestones
                 ],
                 "reports": [

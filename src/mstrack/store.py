@@ -235,6 +235,7 @@ class TaskDetail:
     assessment: str | None = None
     problems: str | None = None
     progress: str | None = None
+    start: date | None = None
     links: list[str] = field(default_factory=list)
     """Both ways: the tasks this one names and the tasks that name it."""
 
@@ -441,7 +442,7 @@ class Store:
                 lead_units=_unique(u for line in lines for u in units.get(line.id, ([], []))[0]),
                 units=_unique(u for line in lines for u in units.get(line.id, ([], []))[1]),
                 deadline=task.deadline or head.end, note=task.note, deadline_text=task.deadline_text,
-                assessment=task.assessment, problems=task.problems, progress=task.progress,
+                assessment=task.assessment, problems=task.problems, progress=task.progress, start=head.start,
             )
             own = list(session.exec(
                 select(TaskLinkRow.ref).where(TaskLinkRow.task_id == task.id).order_by(TaskLinkRow.position)
@@ -606,7 +607,7 @@ class Store:
                 line=line_position, kind=indicator.kind, indicator=indicator.name, unit=indicator.unit,
                 comparator=indicator.comparator, target=number(indicator.target), text=indicator.text,
                 lead_units=lead, units=responsible, start=head.start, deadline=deadline,
-                milestones=milestone_states, reports=reports.get(indicator.id, []),
+                milestones=milestone_states, reports=reports.get(indicator.id, []), assessment=task.assessment,
             ))
         return states
 
