@@ -288,3 +288,19 @@ def test_import_plan_names_the_file_and_key_at_fault(cli, tmp_path):
     assert result.exit_code == 2 and "line 2" in result.stderr
     result = cli("import", "plan", str(tmp_path / "missing.toml"))
     assert result.exit_code == 2 and "missing.toml" in result.stderr
+
+
+def test_several_text_only_lines_in_one_task_have_names_of_their_own(cli, tmp_path):
+    plan = tmp_path / "two.toml"
+    plan.write_text(
+        'format = 1\n[programme]\ncode = "x-2023"\nname = "x"\nyear = 2023\n[[tasks]]\ncode = "1"\ntitle = "t"\n'
+        '[[tasks.lines]]\nlead_units = ["甲局"]\ncheckpoints = [{ due = "2023-03-31", text = "a" }]\n'
+        '[[tasks.lines]]\nlead_units = ["乙局"]\ncheckpoints = [{ due = "2023-03-31", text = "b" }]\n',
+        encoding="utf-8",
+    )
+    assert cli("import", "plan", str(plan)).exit_code == 0
+    result = cli("log", "x-2023/1", "--done", "--as-of", "2023-03-01")
+    assert result.exit_code == 2 and "进度安排（甲局）" in result.stderr and "进度安排（乙局）" in result.stderr
+    assert cli("log", "x-2023/1", "--done", "-i", "进度安排（乙", "--as-of", "2023-03-01").exit_code == 0
+    rows = json.loads(cli("status", "--format", "json", "--as-of", "2023-04-01").stdout)
+    assert {r["indicator"]: r["status"] for r in rows} == {"进度安排（甲局）": "no_report", "进度安排（乙局）": "done"}

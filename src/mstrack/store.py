@@ -711,6 +711,7 @@ class _PlanWriter:
         for position, line in old_lines.items():
             if position >= len(task.lines):
                 lost += self._drop_line(line, f"{label} line {position + 1}")
+        schedule_names = text_line_names(task.lines)
         for position, line in enumerate(task.lines):
             row = old_lines.get(position) or LineRow(task_id=task_row.id, position=position)
             row.leaders = list(line.leaders)
@@ -727,16 +728,16 @@ class _PlanWriter:
                                             position=unit_position))
             for cp in line.checkpoints:
                 session.add(CheckpointRow(line_id=row.id, due=cp.due, label=cp.label, text=cp.text))
-            lost += self._write_indicators(row, line, f"{label} line {position + 1}")
+            lost += self._write_indicators(row, line, f"{label} line {position + 1}", schedule_names[position])
         return lost
 
-    def _write_indicators(self, line_row: LineRow, line: plan_model.Line, label: str) -> list[str]:
+    def _write_indicators(self, line_row: LineRow, line: plan_model.Line, label: str, schedule_name: str) -> list[str]:
         session = self.session
         lost = []
         old = {(i.kind, i.name): i for i in session.exec(select(IndicatorRow).where(IndicatorRow.line_id == line_row.id))}
         wanted: list[tuple[str, plan_model.Indicator]] = [(QUANTITY, ind) for ind in line.indicators]
         if not line.indicators:
-            wanted = [(SCHEDULE, plan_model.Indicator(name=_schedule_name(line), unit="", reports=line.reports))]
+            wanted = [(SCHEDULE, plan_model.Indicator(name=schedule_name, unit="", reports=line.reports))]
         wanted_keys = {(kind, ind.name) for kind, ind in wanted}
         for key, row in old.items():
             if key not in wanted_keys:
@@ -823,9 +824,15 @@ class _PlanWriter:
         return self.unit_ids[name]
 
 
-def _schedule_name(line: plan_model.Line) -> str:
-    """The text-only line's name in `log --indicator` and the status table."""
-    return "进度安排"
+def text_line_names(lines: list[plan_model.Line]) -> list[str]:
+    """Names of a task's text-only lines for `log --indicator`: 进度安排, told apart when there are several."""
+    text_only = [i for i, line in enumerate(lines) if not line.indicators]
+    names = ["进度安排"] * len(lines)
+    if len(text_only) > 1:
+        leads = [lines[i].lead_units[0] if lines[i].lead_units else "" for i in text_only]
+        for i, lead in zip(text_only, leads, strict=True):
+            names[i] = f"进度安排（{lead}）" if lead and leads.count(lead) == 1 else f"进度安排（第{i + 1}行）"
+    return names
 
 
 def _units_by_line(session: Session, line_ids: list[int]) -> dict[int, tuple[list[str], list[str]]]:
