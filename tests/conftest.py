@@ -11,6 +11,12 @@ SOURCES = ROOT / "data" / "sources"
 SEEDS = ROOT / "data" / "seed"
 
 
+def write_plan(path: Path, body: str, code: str = "x-2023") -> Path:
+    """A small plan file: the programme header, then `body` (tasks and lines) as given."""
+    path.write_text(f'format = 1\n[programme]\ncode = "{code}"\nname = "x"\nyear = 2023\n{body}', encoding="utf-8")
+    return path
+
+
 class Cli:
     """Runs mstrack in-process against one database file, the way a user would type it."""
 

@@ -5,7 +5,7 @@ import sqlite3
 
 from mstrack import __version__
 
-from .conftest import SEEDS, Cli
+from .conftest import SEEDS, Cli, write_plan
 
 STATUS_KEYS = {"programme", "task", "indicator", "lead_unit", "target", "expected", "actual", "as_of", "status"}
 
@@ -270,13 +270,11 @@ def test_a_plan_that_drops_a_reported_indicator_is_refused_whole(demo_cli, tmp_p
 
 
 def test_import_plan_names_the_file_and_key_at_fault(cli, tmp_path):
-    bad = tmp_path / "bad.toml"
-    bad.write_text(
-        'format = 1\n[programme]\ncode = "x-2023"\nname = "x"\nyear = 2023\n'
+    bad = write_plan(
+        tmp_path / "bad.toml",
         '[[tasks]]\ncode = "1"\ntitle = "t"\n[[tasks.lines]]\nlead_units = ["甲"]\n'
         '[[tasks.lines.indicators]]\nname = "n"\ncomparator = "≥"\ntarget = "many"\n'
         'milestones = [{ due = "2023-02-30", target = 1 }]\n',
-        encoding="utf-8",
     )
     result = cli("import", "plan", str(bad))
     assert result.exit_code == 2
@@ -291,12 +289,11 @@ def test_import_plan_names_the_file_and_key_at_fault(cli, tmp_path):
 
 
 def test_several_text_only_lines_in_one_task_have_names_of_their_own(cli, tmp_path):
-    plan = tmp_path / "two.toml"
-    plan.write_text(
-        'format = 1\n[programme]\ncode = "x-2023"\nname = "x"\nyear = 2023\n[[tasks]]\ncode = "1"\ntitle = "t"\n'
+    plan = write_plan(
+        tmp_path / "two.toml",
+        '[[tasks]]\ncode = "1"\ntitle = "t"\n'
         '[[tasks.lines]]\nlead_units = ["甲局"]\ncheckpoints = [{ due = "2023-03-31", text = "a" }]\n'
         '[[tasks.lines]]\nlead_units = ["乙局"]\ncheckpoints = [{ due = "2023-03-31", text = "b" }]\n',
-        encoding="utf-8",
     )
     assert cli("import", "plan", str(plan)).exit_code == 0
     result = cli("log", "x-2023/1", "--done", "--as-of", "2023-03-01")

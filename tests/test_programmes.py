@@ -2,7 +2,7 @@
 
 import json
 
-from .conftest import Cli
+from .conftest import Cli, write_plan
 
 
 def show(cli: Cli, ref: str) -> dict:
@@ -77,15 +77,14 @@ def test_demo_twice_does_not_duplicate_document_reports(demo_cli):
 
 
 def test_increment_reading_must_sum_up(cli, tmp_path):
-    plan = tmp_path / "inc.toml"
-    plan.write_text(
-        'format = 1\n[programme]\ncode = "dg-2023"\nname = "x"\nyear = 2023\n'
+    plan = write_plan(
+        tmp_path / "inc.toml",
         '[[tasks]]\ncode = "50"\ntitle = "t"\n[[tasks.lines]]\nlead_units = ["甲"]\n'
         '[[tasks.lines.indicators]]\nname = "n"\nreading = "increment"\ntarget = 63000\nmilestones = [\n'
         '  { due = "2023-03-31", printed = 20000, target = 20000 },\n'
         '  { due = "2023-06-30", printed = 20000, target = 20000 },\n'
         ']\n',
-        encoding="utf-8",
+        code="dg-2023",
     )
     result = cli("import", "plan", str(plan))
     assert result.exit_code == 2
@@ -93,11 +92,9 @@ def test_increment_reading_must_sum_up(cli, tmp_path):
 
 
 def test_unknown_keys_are_named_not_dropped(cli, tmp_path):
-    plan = tmp_path / "typo.toml"
-    plan.write_text(
-        'format = 1\n[programme]\ncode = "x-2023"\nname = "x"\nyear = 2023\n'
+    plan = write_plan(
+        tmp_path / "typo.toml",
         '[[tasks]]\ncode = "1"\ntitle = "t"\ndeadlin = "2023-06-30"\n[[tasks.lines]]\nlead_units = ["甲"]\n',
-        encoding="utf-8",
     )
     result = cli("import", "plan", str(plan))
     assert result.exit_code == 2 and "tasks[0].deadlin: unknown key" in result.stderr
