@@ -193,18 +193,9 @@ def status(
     """Expected versus actual for every indicator; behind first."""
     with guard():
         store = open_store(ctx, write=False)
-        year = None
-        if programme and len(programme) == 1:
-            year = _programme_year(store, programme[0])
+        year = store.programme_year(programme[0]) if programme and len(programme) == 1 else None
         on = parse_day(as_of, "--as-of", year)
         _print_status(store, on, programme, unit, only, fmt, fail_on, rule)
-
-
-def _programme_year(store, code: str) -> int | None:
-    try:
-        return store.load_plan(code).year
-    except Exception:  # noqa: BLE001 - an unknown programme is reported by the status query itself
-        return None
 
 
 @app.command()
@@ -226,22 +217,12 @@ def show(
 
             sys.stdout.write(task_json(detail))
             return
-        from rich.console import Console
-
-        from .engine import IndicatorState, evaluate
+        from .engine import evaluate
         from .render import task_view
 
         on = parse_day(as_of, "--as-of")
-        rows = {
-            ind.id: evaluate(IndicatorState(
-                programme=detail.programme, task=detail.code, indicator=ind.name, kind=ind.kind,
-                milestones=ind.milestones, reports=ind.reports, deadline=detail.deadline,
-                target=ind.target, comparator=ind.comparator, unit=ind.unit, lead_units=ind.lead_units,
-                start=detail.start,
-            ), on, rule.value)
-            for ind in detail.indicators
-        }
-        Console().print(task_view(detail, rows))
+        rows = {state.indicator_id: evaluate(state, on, rule.value) for state in detail.indicators}
+        console().print(task_view(detail, rows))
 
 
 @app.command()
@@ -290,7 +271,7 @@ def import_plan(
             raise fail("\n".join(errors))
         store = open_store(ctx, write=True)
         for path, programme in zip(files, plans, strict=True):
-            counts = store.save_plan(programme, source=str(path))
+            counts = store.save_plan(programme)
             typer.echo(
                 f"{path}: {programme.code}: {counts['tasks_added']} tasks added, "
                 f"{counts['tasks_updated']} updated, {counts['tasks_removed']} removed"

@@ -118,7 +118,7 @@ def task_json(detail) -> str:
         "links": detail.links,
         "indicators": [
             {
-                "name": ind.name,
+                "name": ind.indicator,
                 "kind": ind.kind,
                 "unit": ind.unit,
                 "target": ind.target,
@@ -173,9 +173,9 @@ def task_view(detail, rows_by_indicator: dict[int, StatusRow]):
             facts.add_row(label, value)
     parts.append(facts)
     for ind in detail.indicators:
-        row = rows_by_indicator.get(ind.id)
+        row = rows_by_indicator.get(ind.indicator_id)
         title = Text()
-        title.append(f"\n{ind.name}", style="bold")
+        title.append(f"\n{ind.indicator}", style="bold")
         if ind.kind == "schedule":
             title.append("  （文字节点，以 log --done 标记完成）", style="dim")
         elif ind.target is not None:

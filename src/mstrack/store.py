@@ -204,21 +204,6 @@ def parse_ref(ref: str) -> TaskRef:
 
 
 @dataclass
-class IndicatorDetail:
-    id: int
-    kind: str
-    name: str
-    unit: str
-    comparator: str
-    target: int | float | None
-    text: str
-    line: int
-    lead_units: list[str]
-    milestones: list[MilestoneState]
-    reports: list[ReportState]
-
-
-@dataclass
 class TaskDetail:
     programme: str
     programme_name: str
@@ -230,7 +215,7 @@ class TaskDetail:
     units: list[str]
     deadline: date
     note: str | None
-    indicators: list[IndicatorDetail] = field(default_factory=list)
+    indicators: list[IndicatorState] = field(default_factory=list)
     deadline_text: str | None = None
     assessment: str | None = None
     problems: str | None = None
@@ -304,11 +289,15 @@ class Store:
 
     # --- plans ----------------------------------------------------------------------------
 
+    def programme_year(self, code: str) -> int | None:
+        with Session(self.engine) as session:
+            return session.exec(select(ProgrammeRow.year).where(ProgrammeRow.code == code)).first()
+
     def programme_codes(self) -> list[str]:
         with Session(self.engine) as session:
             return list(session.exec(select(ProgrammeRow.code).order_by(ProgrammeRow.code)))
 
-    def save_plan(self, programme: plan_model.Programme, source: str | None = None) -> dict:
+    def save_plan(self, programme: plan_model.Programme) -> dict:
         """Upsert a programme by code and its tasks by code, keeping every report.
 
         Lines match by position and indicators by name. Anything the new plan drops is deleted,
@@ -408,10 +397,6 @@ class Store:
         hint = f"known: {', '.join(known)}" if known else "no programme is loaded yet (try `mstrack demo`)"
         return InputError(f"no programme {code!r}; {hint}")
 
-    def unit_names(self) -> list[str]:
-        with Session(self.engine) as session:
-            return list(session.exec(select(UnitRow.name).order_by(UnitRow.name)))
-
     # --- tasks, indicators and reports ----------------------------------------------------
 
     def _task_row(self, session: Session, ref: TaskRef) -> tuple[ProgrammeRow, TaskRow]:
@@ -455,15 +440,7 @@ class Store:
                 .order_by(ProgrammeRow.code, TaskRow.position)
             )
             detail.links = _unique([*own, *(f"{programme}/{code}" for programme, code in naming_this)])
-            states = self._indicator_states(session, task_ids=[task.id], as_of=None, all_reports=True)
-            detail.indicators = [
-                IndicatorDetail(
-                    id=s.indicator_id, kind=s.kind, name=s.indicator, unit=s.unit, comparator=s.comparator,
-                    target=s.target, text=s.text, line=s.line, lead_units=s.lead_units,
-                    milestones=s.milestones, reports=s.reports,
-                )
-                for s in states
-            ]
+            detail.indicators = self._indicator_states(session, task_ids=[task.id], as_of=None, all_reports=True)
             return detail
 
     def resolve_indicator(self, ref: TaskRef, name: str | None, text_only: bool) -> tuple[int, str, IndicatorState]:
