@@ -146,7 +146,7 @@ def test_log_accepts_a_unique_prefix_and_lists_candidates_otherwise(demo_cli):
     result = demo_cli("log", "shenzhen-2023/5", "3万", "-i", "保障性住房", "--as-of", "2023-06-30")
     assert result.exit_code == 2 and "ambiguous" in result.stderr
     result = demo_cli("log", "shenzhen-2023/5", "3万", "-i", "病床", "--as-of", "2023-06-30")
-    assert result.exit_code == 2 and "no such indicator" in result.stderr
+    assert result.exit_code == 2 and "no indicator '病床'" in result.stderr
 
 
 def test_log_single_indicator_needs_no_name(demo_cli):

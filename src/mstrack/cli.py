@@ -278,6 +278,64 @@ def import_plan(
             )
 
 
+@import_app.command("progress")
+def import_progress(
+    ctx: typer.Context,
+    files: Annotated[list[Path], typer.Argument(help="Spreadsheets of reports: .xlsx, .csv or .tsv.")],
+    programme: Annotated[Optional[str], typer.Option("--programme", "-p", help="Programme of rows without a 计划 column.")] = None,
+    sheet: Annotated[Optional[str], typer.Option("--sheet", help="Sheet to read in .xlsx files. [default: the first]")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date of rows without a 截至日期 column.")] = None,
+    by: Annotated[Optional[str], typer.Option("--by", help="Reporter of rows without a 填报人 column.")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Validate and say what would change; write nothing.")] = False,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json")] = Format.table,
+) -> None:
+    """Import unit reports from spreadsheets: all rows or none (docs/import.md)."""
+    with guard():
+        from .progress_import import import_progress as run_import
+
+        store = open_store(ctx, write=not dry_run)
+        default_as_of = parse_day(as_of, "--as-of") if as_of else None
+        with _row_progress(files) as on_row:
+            result = run_import(
+                store, files, programme=programme, sheet=sheet, default_as_of=default_as_of, by=by,
+                today=date.today(), dry_run=dry_run, on_row=on_row,
+            )
+        if fmt is Format.json:
+            from .render import dump_json
+
+            sys.stdout.write(dump_json(result.as_dict()))
+        for warning in result.warnings:
+            typer.echo(f"mstrack: warning: {warning}", err=True)
+        if result.errors:
+            for error in result.errors:
+                typer.echo(error, err=True)
+            raise fail(f"{len(result.errors)} problem(s); nothing was written")
+        if fmt is Format.table:
+            verb = "would be" if dry_run else "were"
+            typer.echo(f"{result.inserted} new, {result.updated} corrected, {result.unchanged} already there, "
+                       f"{result.skipped} empty rows skipped; {result.inserted + result.updated} reports {verb} written")
+
+
+def _row_progress(files: list[Path]):
+    """A progress bar on stderr for large files, only when a person is watching."""
+    import contextlib
+
+    if not sys.stderr.isatty() or sum(p.stat().st_size for p in files if p.exists()) < 1_000_000:
+        return contextlib.nullcontext(None)
+
+    @contextlib.contextmanager
+    def bar():
+        from rich.console import Console
+        from rich.progress import Progress, SpinnerColumn, TextColumn
+
+        with Progress(SpinnerColumn(), TextColumn("reading row {task.completed}"), transient=True,
+                      console=Console(stderr=True)) as progress:
+            task = progress.add_task("import", total=None)
+            yield lambda number: progress.update(task, completed=number)
+
+    return bar()
+
+
 @export_app.command("plan")
 def export_plan(
     ctx: typer.Context,
@@ -298,6 +356,31 @@ def export_plan(
         except OSError as error:
             raise fail(f"--output {output}: cannot write: {error.strerror or error}") from None
         typer.echo(f"{code} → {output}", err=True)
+
+
+@export_app.command("template")
+def export_template(
+    ctx: typer.Context,
+    code: Annotated[str, typer.Argument(help="Programme code, e.g. shenzhen-2023")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The .xlsx file to write.")],
+    unit: Annotated[Optional[str], typer.Option("--unit", "-u", help="Only the tasks this unit leads or is responsible for.")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Reporting date filled in. [default: today]")] = None,
+) -> None:
+    """A fill-in .xlsx for units: one row per indicator; `import progress` reads it back."""
+    with guard():
+        from .templates import template_rows, write_template
+
+        if output.suffix.lower() != ".xlsx":
+            raise fail(f"--output {output}: a template is an .xlsx file")
+        store = open_store(ctx, write=False)
+        on = parse_day(as_of, "--as-of", store.programme_year(code))
+        states = store.status_states(on, programmes=[code], unit=unit)
+        title = f"{code} 进度报送表" + (f"（{unit}）" if unit else "") + f" 截至 {on}"
+        try:
+            write_template(template_rows(states, on), on, output, title)
+        except OSError as error:
+            raise fail(f"--output {output}: cannot write: {error.strerror or error}") from None
+        typer.echo(f"{len(states)} rows → {output}", err=True)
 
 
 @app.command()

@@ -443,34 +443,32 @@ class Store:
             detail.indicators = self._indicator_states(session, task_ids=[task.id], as_of=None, all_reports=True)
             return detail
 
-    def resolve_indicator(self, ref: TaskRef, name: str | None, text_only: bool) -> tuple[int, str, IndicatorState]:
-        """Find the indicator a `log` means: exact name, else a unique prefix, else a unique part."""
+    def task_states(self, ref: TaskRef) -> tuple[int, list[IndicatorState]]:
+        """The programme's year and the task's indicators with every report, for `log` to choose from."""
         with Session(self.engine) as session:
             head, task = self._task_row(session, ref)
-            states = self._indicator_states(session, task_ids=[task.id], as_of=None, all_reports=True)
-        candidates = [s for s in states if (s.kind == SCHEDULE) == text_only]
-        label = f"{ref.programme}/{ref.code}"
-        listing = "; ".join(f"{s.indicator} ({'text-only' if s.kind == SCHEDULE else s.unit or '-'})" for s in states)
-        if not candidates:
-            if text_only:
-                raise InputError(f"{label} has no text-only line to mark with --done; give a VALUE ({listing})")
-            raise InputError(f"{label} has only text-only lines; mark a checkpoint met with --done")
-        if name is None:
-            if len(candidates) == 1:
-                return head.year, head.code, candidates[0]
-            names = "; ".join(s.indicator for s in candidates)
-            raise InputError(f"{label} has {len(candidates)} indicators; choose one with --indicator: {names}")
-        for match in (
-            [s for s in candidates if s.indicator == name],
-            [s for s in candidates if s.indicator.startswith(name)],
-            [s for s in candidates if name in s.indicator],
-        ):
-            if len(match) == 1:
-                return head.year, head.code, match[0]
-            if len(match) > 1:
-                names = ", ".join(s.indicator for s in match)
-                raise InputError(f"--indicator {name!r} is ambiguous in {label}: {names}")
-        raise InputError(f"--indicator {name!r}: {label} has no such indicator; its indicators: {listing}")
+            return head.year, self._indicator_states(session, task_ids=[task.id], as_of=None, all_reports=True)
+
+    def programme_states(self, code: str) -> tuple[int, dict[str, list[IndicatorState]]] | None:
+        """Every indicator of a programme with every report, by task code; None if there is no such programme."""
+        with Session(self.engine) as session:
+            head = session.exec(select(ProgrammeRow).where(ProgrammeRow.code == code)).first()
+            if head is None:
+                return None
+            by_task: dict[str, list[IndicatorState]] = {}
+            for state in self._indicator_states(session, programmes=[code], as_of=None, all_reports=True):
+                by_task.setdefault(state.task, []).append(state)
+            return head.year, by_task
+
+    def add_reports(self, reports: list[dict]) -> int:
+        """Many reports in one transaction, one executemany: all of them or none."""
+        if not reports:
+            return 0
+        now = datetime.now(UTC)
+        rows = [{"note": None, "reporter": None, "source": None, "entered_at": now, **report} for report in reports]
+        with self.engine.begin() as connection:
+            connection.execute(ReportRow.__table__.insert(), rows)
+        return len(rows)
 
     def add_report(
         self, indicator_id: int, as_of: date, value: float, note: str | None, reporter: str | None,

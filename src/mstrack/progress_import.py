@@ -1,0 +1,280 @@
+"""`mstrack import progress`: unit reports from spreadsheets, validated whole before anything is written.
+
+Every row is checked first; one bad row anywhere and nothing is written, and every bad row is
+named as FILE:ROW:COLUMN. Importing the same file twice adds nothing; a changed value for the same
+indicator and date is added as a correction (the later entry wins a tie on date).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .engine import SCHEDULE, IndicatorState
+from .errors import InputError
+from .progress import check_value, match_indicator
+from .quantities import DateError, normalize, parse_date
+from .render import format_number
+from .sheets import Table, cell_text, find_table, header_key, read_rows
+
+COLUMNS = {
+    "programme": {"programme", "计划", "项目编号", "计划编号", "计划代码"},
+    "task": {"task", "任务编号", "序号", "任务", "任务序号", "编号"},
+    "indicator": {"indicator", "指标", "指标名称"},
+    "as_of": {"as_of", "asof", "截至日期", "日期", "截止日期", "统计日期"},
+    "value": {"value", "数值", "完成值", "累计完成值", "累计完成"},
+    "note": {"note", "备注", "说明"},
+    "reporter": {"reporter", "填报人", "报送人"},
+}
+COLUMNS = {key: {header_key(name) for name in names} for key, names in COLUMNS.items()}
+ALL_DONE = ("全部完成", "已全部完成")
+DONE = ("已完成", "完成", "已办结", "已圆满完成", "提前完成")
+REMARK_RE = re.compile(r"^(?P<value>.*?)\s*[（(](?P<remark>.*)[）)]\s*$")
+
+
+@dataclass
+class ImportResult:
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    reports: list[dict] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {
+            "inserted": self.inserted, "updated": self.updated, "unchanged": self.unchanged,
+            "skipped": self.skipped, "errors": self.errors, "warnings": self.warnings,
+        }
+
+
+def split_remark(text: str) -> tuple[str, str | None]:
+    """"80%(新区实验幼儿园进度滞后)" → ("80%", "新区实验幼儿园进度滞后"), either kind of bracket."""
+    match = REMARK_RE.match(text.strip())
+    if match and match["value"].strip():
+        return match["value"].strip(), match["remark"].strip() or None
+    return text.strip(), None
+
+
+@dataclass
+class _Row:
+    """One validated row, before it is compared with what the store holds."""
+
+    where: str
+    state: IndicatorState
+    as_of: date
+    value: int | float
+    note: str | None
+    reporter: str | None
+    source: str
+
+
+class _Importer:
+    def __init__(self, store, programme: str | None, default_as_of: date | None, by: str | None, today: date):
+        self.store = store
+        self.programme = programme
+        self.default_as_of = default_as_of
+        self.by = by
+        self.today = today
+        self.programmes: dict[str, tuple[int, dict[str, list[IndicatorState]]] | None] = {}
+        self.result = ImportResult()
+        self.rows: list[_Row] = []
+
+    def programme_states(self, code: str):
+        if code not in self.programmes:
+            self.programmes[code] = self.store.programme_states(code)
+        return self.programmes[code]
+
+    def read(self, path: Path, sheet: str | None, on_row: Callable[[int], None] | None) -> None:
+        try:
+            table = find_table(path, read_rows(path, sheet), COLUMNS, ("task", "value"))
+        except InputError as error:
+            self.result.errors.append(str(error))
+            return
+        if "programme" not in table.columns and self.programme is None:
+            self.result.errors.append(f"{path}: no programme column (计划) and no --programme")
+            return
+        if "as_of" not in table.columns and self.default_as_of is None:
+            self.result.errors.append(f"{path}: no date column (截至日期) and no --as-of")
+            return
+        for row in table.rows:
+            if on_row:
+                on_row(row.number)
+            if all(cell is None for cell in row.cells):
+                continue
+            self._read_row(table, row)
+
+    def _read_row(self, table: Table, row) -> None:
+        path = table.path
+        errors = self.result.errors
+
+        def fail(column: str | None, reason: str) -> None:
+            place = f"{path}:{row.number}" + (f":{table.label(column)}" if column else "")
+            errors.append(f"{place}: {reason}")
+
+        task = cell_text(table.get(row, "task"))
+        value = cell_text(table.get(row, "value"))
+        if task is None:
+            fail("task", "no task number in this row")
+            return
+        if value is None:
+            self.result.skipped += 1  # a row of a fill-in sheet the unit left empty
+            return
+        code = cell_text(table.get(row, "programme")) or self.programme
+        if "/" in task and table.get(row, "programme") is None:
+            code, _, task = task.partition("/")
+        known = self.programme_states(code)
+        if known is None:
+            fail("programme" if "programme" in table.columns else None, f"no programme {code!r}")
+            return
+        year, by_task = known
+        states = by_task.get(task)
+        if states is None:
+            fail("task", f"{code} has no task {task!r}")
+            return
+        as_of = self._date(table, row, year, fail)
+        if as_of is None:
+            return
+        value, remark = split_remark(value)
+        done_word = normalize(value) in DONE + ALL_DONE
+        name = cell_text(table.get(row, "indicator"))
+        text_only = True if done_word and name is None and any(s.kind == SCHEDULE for s in states) else None
+        try:
+            state = match_indicator(states, name, text_only, f"{code}/{task}")
+        except InputError as error:
+            fail("indicator" if name else "task", str(error))
+            return
+        number = self._number(state, value, done_word, as_of, fail)
+        if number is None:
+            return
+        note = cell_text(table.get(row, "note"))
+        if remark:
+            note = f"{note}；{remark}" if note else remark
+        if done_word and state.kind != SCHEDULE:
+            note = f"{note}；{value}" if note else value
+        reporter = cell_text(table.get(row, "reporter")) or self.by
+        self.rows.append(_Row(f"{path}:{row.number}", state, as_of, number, note, reporter, str(path.name)))
+
+    def _date(self, table: Table, row, year: int, fail) -> date | None:
+        raw = table.get(row, "as_of")
+        if raw is None:
+            if self.default_as_of is None:
+                fail("as_of", "no date")
+            return self.default_as_of
+        if isinstance(raw, date):
+            as_of = raw
+        else:
+            try:
+                as_of = parse_date(cell_text(raw), year)
+            except DateError as error:
+                fail("as_of", str(error))
+                return None
+        if as_of > self.today:
+            fail("as_of", f"{as_of} is in the future")
+            return None
+        if as_of.year not in (year, year + 1):
+            fail("as_of", f"{as_of} is outside the programme's year {year}")
+            return None
+        return as_of
+
+    def _number(self, state: IndicatorState, value: str, done_word: bool, as_of: date, fail) -> int | float | None:
+        if state.kind == SCHEDULE:
+            total = len(state.milestones)
+            if normalize(value) in ALL_DONE:
+                return total
+            if done_word:
+                return max(1, sum(1 for m in state.milestones if m.due <= as_of))
+            if value.isdigit() and 0 < int(value) <= total:
+                return int(value)
+            fail("value", f"{state.indicator} is a text-only line: give 已完成 or how many of its {total} checkpoints are met")
+            return None
+        if done_word:
+            if state.target is None:
+                fail("value", f"{state.indicator} prints no annual target to be {value} against; give the number")
+                return None
+            return state.target
+        try:
+            number, warnings = check_value(value, state.unit, state.indicator)
+        except InputError as error:
+            fail("value", str(error))
+            return None
+        self.result.warnings.extend(warnings)
+        return number
+
+    def settle(self) -> None:
+        """Compare with the store and with the file itself: new, correction, or already there."""
+        result = self.result
+        seen: dict[tuple[int, date], _Row] = {}
+        for row in self.rows:
+            key = (row.state.indicator_id, row.as_of)
+            if key in seen:
+                first = seen[key]
+                if first.value != row.value:
+                    result.errors.append(
+                        f"{row.where}: {row.state.programme}/{row.state.task} {row.state.indicator} as of {row.as_of} "
+                        f"is {format_number(row.value, row.state.unit)} here but "
+                        f"{format_number(first.value, row.state.unit)} at {first.where}"
+                    )
+                else:
+                    result.unchanged += 1
+                continue
+            seen[key] = row
+            on_that_day = [r for r in row.state.reports if r.as_of == row.as_of]
+            if on_that_day and on_that_day[-1].value == row.value:
+                result.unchanged += 1
+                continue
+            if on_that_day:
+                result.updated += 1
+            else:
+                result.inserted += 1
+            result.reports.append({
+                "indicator_id": row.state.indicator_id, "as_of": row.as_of, "value": row.value,
+                "note": row.note, "reporter": row.reporter, "source": row.source,
+            })
+        self._warn_about_falls(seen.values())
+
+    def _warn_about_falls(self, rows) -> None:
+        """A cumulative value lower than the one reported before it: accepted, but said."""
+        by_indicator: dict[int, list[_Row]] = {}
+        for row in rows:
+            by_indicator.setdefault(row.state.indicator_id, []).append(row)
+        for new_rows in by_indicator.values():
+            state = new_rows[0].state
+            if state.comparator == "<=" or state.kind == SCHEDULE:
+                continue
+            timeline = sorted(
+                [(r.as_of, 0, r.value, None) for r in state.reports] + [(r.as_of, 1, r.value, r) for r in new_rows],
+                key=lambda item: item[:2],
+            )
+            highest = None
+            for as_of, _, value, row in timeline:
+                if row is not None and highest is not None and highest[1] > value and highest[0] < as_of:
+                    self.result.warnings.append(
+                        f"{row.where}: {state.programme}/{state.task} {state.indicator} "
+                        f"{format_number(value, state.unit)} as of {as_of} is lower than "
+                        f"{format_number(highest[1], state.unit)} as of {highest[0]}"
+                    )
+                if highest is None or value >= highest[1]:
+                    highest = (as_of, value)
+
+
+def import_progress(
+    store, paths: list[Path], *, programme: str | None, sheet: str | None, default_as_of: date | None,
+    by: str | None, today: date, dry_run: bool, on_row: Callable[[int], None] | None = None,
+) -> ImportResult:
+    importer = _Importer(store, programme, default_as_of, by, today)
+    for path in paths:
+        importer.read(path, sheet, on_row)
+    if not importer.result.errors:
+        importer.settle()
+    result = importer.result
+    if result.errors:
+        result.inserted = result.updated = result.unchanged = 0
+        result.reports = []
+    elif not dry_run:
+        store.add_reports(result.reports)
+    return result

@@ -1,0 +1,194 @@
+"""Reading the spreadsheets units send: .csv, .tsv and .xlsx as rows of plain values.
+
+Offices' files are messy in ordinary ways: a title row above the header, merged cells, blank rows,
+numbers stored as text, dates stored as Excel dates, GBK-encoded CSV from older Excel. Those are
+handled here, once, so that importers see clean rows with their spreadsheet row numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from .errors import InputError
+
+HEADER_SEARCH_ROWS = 30
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+
+@dataclass
+class Row:
+    number: int  # as the spreadsheet numbers it, 1-based, title and header rows included
+    cells: list
+
+
+def header_key(text) -> str:
+    """Headers match ignoring spaces, full-width forms and case: "截至 日期", "ＶＡＬＵＥ"."""
+    if text is None:
+        return ""
+    return "".join(unicodedata.normalize("NFKC", str(text)).split()).lower().replace("-", "_")
+
+
+def read_rows(path: Path, sheet: str | None = None) -> Iterator[Row]:
+    """Every row of the file's table, as values: str, int, float, date or None."""
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+    if size == 0:
+        raise InputError(f"{path}: the file is empty")
+    if size > MAX_FILE_BYTES:
+        raise InputError(f"{path}: {size // (1024 * 1024)} MB is more than mstrack reads in one file "
+                         f"({MAX_FILE_BYTES // (1024 * 1024)} MB); split it")
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        yield from _xlsx_rows(path, sheet)
+    elif suffix in (".csv", ".tsv", ".txt"):
+        if sheet is not None:
+            raise InputError(f"--sheet {sheet}: {path} is a text file and has no sheets")
+        yield from _text_rows(path, "\t" if suffix in (".tsv", ".txt") else None)
+    elif suffix == ".xls":
+        raise InputError(f"{path}: old .xls files are not read; save it as .xlsx (Excel/WPS: 另存为 .xlsx)")
+    else:
+        raise InputError(f"{path}: unknown file type {suffix or '(none)'}; use .csv, .tsv or .xlsx")
+
+
+def _decode(path: Path) -> str:
+    raw = path.read_bytes()
+    if b"\x00" in raw[:4096]:
+        raise InputError(f"{path}: this is not a text file (binary content)")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise InputError(f"{path}: not UTF-8 or GBK text")  # pragma: no cover - gb18030 decodes nearly anything
+
+
+def _text_rows(path: Path, delimiter: str | None) -> Iterator[Row]:
+    text = _decode(path)
+    if delimiter is None:
+        try:
+            delimiter = csv.Sniffer().sniff(text[:4096], delimiters=",;\t，").delimiter
+        except csv.Error:
+            delimiter = ","
+    csv.field_size_limit(MAX_FILE_BYTES)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        for number, cells in enumerate(reader, start=1):
+            yield Row(number, [cell if cell.strip() else None for cell in cells])
+    except csv.Error as error:
+        raise InputError(f"{path}:{reader.line_num}: not readable as CSV: {error}") from None
+
+
+def _xlsx_rows(path: Path, sheet: str | None) -> Iterator[Row]:
+    import zipfile
+
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        workbook = load_workbook(path, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
+        raise InputError(f"{path}: not a readable .xlsx file ({type(error).__name__}: {error})") from None
+    if sheet is None:
+        worksheet = workbook.worksheets[0]
+    elif sheet in workbook.sheetnames:
+        worksheet = workbook[sheet]
+    else:
+        raise InputError(f"--sheet {sheet!r}: {path} has no such sheet; its sheets: {', '.join(workbook.sheetnames)}")
+    merged: dict[tuple[int, int], tuple[int, int]] = {}
+    for cell_range in worksheet.merged_cells.ranges:
+        for row in range(cell_range.min_row, cell_range.max_row + 1):
+            for column in range(cell_range.min_col, cell_range.max_col + 1):
+                merged[(row, column)] = (cell_range.min_row, cell_range.min_col)
+    values: dict[tuple[int, int], object] = {}
+    for row in worksheet.iter_rows():
+        cells = []
+        for cell in row:
+            value = _cell_value(cell)
+            values[(cell.row, cell.column)] = value
+            if value is None and (cell.row, cell.column) in merged:
+                value = values.get(merged[(cell.row, cell.column)])
+            cells.append(value)
+        if row:
+            yield Row(row[0].row, cells)
+
+
+def _cell_value(cell):
+    value = cell.value
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float):
+        if value != value or value in (float("inf"), float("-inf")):
+            return str(value)
+        if "%" in (cell.number_format or ""):
+            return f"{round(value * 100, 6):g}%"  # 0.65 shown as 65% is the 65% the unit typed
+        return int(value) if float(value).is_integer() else value
+    return value
+
+
+@dataclass
+class Table:
+    """Rows under a recognised header; `columns` maps a field to its column index."""
+
+    path: Path
+    header_row: int
+    headers: list[str]
+    columns: dict[str, int]
+    rows: Iterator[Row]  # streamed: a large file is never held whole
+
+    def label(self, field: str) -> str:
+        return str(self.headers[self.columns[field]])
+
+    def get(self, row: Row, field: str):
+        index = self.columns.get(field)
+        if index is None or index >= len(row.cells):
+            return None
+        return row.cells[index]
+
+
+def find_table(path: Path, rows: Iterator[Row], aliases: dict[str, set[str]], required: tuple[str, ...]) -> Table:
+    """The first row among the top rows whose cells name every required field is the header."""
+    seen: list[Row] = []
+    for row in rows:
+        if len(seen) >= HEADER_SEARCH_ROWS:
+            break
+        seen.append(row)
+        columns: dict[str, int] = {}
+        duplicates = []
+        for index, cell in enumerate(row.cells):
+            key = header_key(cell)
+            for field, names in aliases.items():
+                if key in names:
+                    if field in columns:
+                        duplicates.append((field, row.cells[columns[field]], cell))
+                    columns.setdefault(field, index)
+        if all(field in columns for field in required):
+            if duplicates:
+                field, first, second = duplicates[0]
+                raise InputError(f"{path}:{row.number}: two columns mean {field}: {first!r} and {second!r}")
+            headers = [str(cell) if cell is not None else "" for cell in row.cells]
+            return Table(path, row.number, headers, columns, rows)
+    wanted = "; ".join(f"{field}: {' / '.join(sorted(aliases[field]))}" for field in required)
+    raise InputError(f"{path}: no header row found in the first {HEADER_SEARCH_ROWS} rows (needs {wanted})")
+
+
+def cell_text(value) -> str | None:
+    """A cell as text, the way the unit typed it; numbers keep no trailing .0."""
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip() or None

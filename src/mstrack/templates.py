@@ -1,0 +1,119 @@
+"""Fill-in sheets for units: one row per indicator, rendered from plain data; never queries.
+
+The headers are the ones `mstrack import progress` reads, so a filled sheet imports as it is.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .engine import SCHEDULE, IndicatorState
+from .render import COMPARATOR_WORDS, format_number
+
+HEADERS = ["计划", "任务编号", "工作任务", "指标", "牵头单位", "计量单位", "本期节点", "本期目标", "上次报送", "上次日期",
+           "截至日期", "数值", "备注", "填报人"]
+INPUT_COLUMNS = {"截至日期", "数值", "备注", "填报人"}
+
+
+@dataclass
+class TemplateRow:
+    programme: str
+    task: str
+    title: str
+    indicator: str
+    lead_unit: str
+    unit: str
+    checkpoint: str
+    target: str
+    last_value: str
+    last_date: date | None
+
+
+def template_rows(states: list[IndicatorState], on: date) -> list[TemplateRow]:
+    """The period a unit reports on is the first checkpoint due on or after the date."""
+    rows = []
+    for state in states:
+        upcoming = [m for m in state.milestones if m.due >= on] or state.milestones[-1:]
+        period = upcoming[0] if upcoming else None
+        latest = state.reports[-1] if state.reports else None
+        if state.kind == SCHEDULE:
+            unit = "个节点"
+            target = f"第{state.milestones.index(period) + 1}个节点（{period.due}）" if period else ""
+            last = f"{int(latest.value)}个节点已完成" if latest else ""
+        else:
+            unit = state.unit
+            with_target = [m for m in upcoming if m.target is not None]
+            target = ""
+            if with_target:
+                target = f"{COMPARATOR_WORDS[state.comparator]}{format_number(with_target[0].target, unit)}（{with_target[0].due}）"
+            elif state.target is not None:
+                target = f"{COMPARATOR_WORDS[state.comparator]}{format_number(state.target, unit)}（{state.deadline}）"
+            last = format_number(latest.value, unit) if latest else ""
+        rows.append(TemplateRow(
+            programme=state.programme, task=state.task, title=state.task_title, indicator=state.indicator,
+            lead_unit="、".join(state.lead_units), unit=unit,
+            checkpoint=period.text if period else "", target=target, last_value=last,
+            last_date=latest.as_of if latest else None,
+        ))
+    return rows
+
+
+def display_width(text: str) -> int:
+    """Columns a text takes on screen and in Excel: CJK characters count twice."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def write_template(rows: list[TemplateRow], on: date, path: Path, title: str) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "进度报送"
+    sheet.append(HEADERS)
+    header_fill = PatternFill("solid", fgColor="DDEBF7")
+    input_fill = PatternFill("solid", fgColor="FFF2CC")
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.fill = input_fill if cell.value in INPUT_COLUMNS else header_fill
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    for row in rows:
+        sheet.append([
+            row.programme, row.task, row.title, row.indicator, row.lead_unit, row.unit, row.checkpoint, row.target,
+            row.last_value, row.last_date, on, None, None, None,
+        ])
+    inputs = [i + 1 for i, header in enumerate(HEADERS) if header in INPUT_COLUMNS]
+    for excel_row in sheet.iter_rows(min_row=2):
+        for cell in excel_row:
+            cell.alignment = Alignment(vertical="top", wrap_text=cell.column_letter not in ("A", "B"))
+            if cell.column in inputs:
+                cell.protection = Protection(locked=False)
+                cell.fill = input_fill
+            if isinstance(cell.value, date):
+                cell.number_format = "yyyy-mm-dd"
+    for index, header in enumerate(HEADERS, start=1):
+        letter = sheet.cell(row=1, column=index).column_letter
+        values = [header] + [str(sheet.cell(row=r, column=index).value or "") for r in range(2, sheet.max_row + 1)]
+        widest = max(display_width(value) for value in values)
+        sheet.column_dimensions[letter].width = min(max(widest + 2, 8), 40 if header in ("工作任务", "本期节点") else 24)
+    dates = DataValidation(type="date", operator="between", formula1="DATE(1990,1,1)", formula2="DATE(2100,12,31)",
+                           showErrorMessage=True, error="请填写日期，如 2023-06-30")
+    sheet.add_data_validation(dates)
+    if sheet.max_row > 1:
+        column = sheet.cell(row=1, column=HEADERS.index("截至日期") + 1).column_letter
+        dates.add(f"{column}2:{column}{sheet.max_row}")
+    sheet.freeze_panes = "C2"
+    sheet.auto_filter.ref = sheet.dimensions
+    sheet.protection.sheet = True  # only the yellow input cells can be changed
+    sheet.protection.autoFilter = False
+    sheet.protection.formatColumns = False
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.print_title_rows = "1:1"
+    sheet.oddHeader.center.text = title
+    workbook.properties.title = title
+    workbook.save(path)
