@@ -301,3 +301,19 @@ def test_several_text_only_lines_in_one_task_have_names_of_their_own(cli, tmp_pa
     assert cli("log", "x-2023/1", "--done", "-i", "进度安排（乙", "--as-of", "2023-03-01").exit_code == 0
     rows = json.loads(cli("status", "--format", "json", "--as-of", "2023-04-01").stdout)
     assert {r["indicator"]: r["status"] for r in rows} == {"进度安排（甲局）": "no_report", "进度安排（乙局）": "done"}
+
+
+def test_a_plan_sets_its_default_rule(cli, tmp_path):
+    plan = write_plan(
+        tmp_path / "r.toml",
+        '[[tasks]]\ncode = "1"\ntitle = "t"\n[[tasks.lines]]\nlead_units = ["甲局"]\n'
+        '[[tasks.lines.indicators]]\nname = "n"\ntarget = 100\nmilestones = [{ due = "2023-12-31", target = 100 }]\n',
+    )
+    plan.write_text(plan.read_text(encoding="utf-8").replace("year = 2023\n", 'year = 2023\nrule = "pro-rata"\n'),
+                    encoding="utf-8")
+    assert cli("import", "plan", str(plan)).exit_code == 0
+    (row,) = json.loads(cli("status", "--format", "json", "--as-of", "2023-07-02").stdout)
+    assert row["rule"] == "pro-rata" and 49 < row["expected"] < 51 and row["status"] == "no_report"
+    (row,) = json.loads(cli("status", "--format", "json", "--as-of", "2023-07-02", "--rule", "step").stdout)
+    assert (row["rule"], row["expected"], row["status"]) == ("step", 0, "not_due")
+    assert 'rule = "pro-rata"' in cli("export", "plan", "x-2023").stdout

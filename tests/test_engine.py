@@ -196,3 +196,41 @@ def test_task_status_is_the_worst_line_and_disagreement_is_marked():
     assert {row.agrees for row in rows} == {False}
     done.assessment = behind.assessment = "进度滞后"
     assert {row.agrees for row in status_rows([done, behind], date(2023, 7, 1))} == {True}
+
+
+def test_pace_gap_and_days_behind_step():
+    row = evaluate(housing((date(2023, 6, 30), 25000)), date(2023, 7, 1))
+    assert (row.expected, row.pace, row.gap, row.percent) == (30000, 83.3, -5000, 13.5)
+    assert row.days_behind == 1  # 2.5万 stopped being enough when 3万 fell due on 06-30
+
+
+def test_days_behind_pro_rata_is_when_the_line_passed_the_value():
+    state = housing((date(2023, 6, 30), 20000))
+    state.start = date(2023, 1, 1)
+    row = evaluate(state, date(2023, 7, 1), rule="pro-rata")
+    # 2万 lies halfway from 1万 (03-31) to 3万 (06-30): due 2023-05-15 or 16, 46 or 47 days before 07-01
+    assert row.status == "behind" and row.days_behind in (46, 47)
+
+
+def test_falling_indicator_gap_and_pace_read_the_right_way_round():
+    state = IndicatorState(
+        programme="p", task="1", indicator="诈骗警情", comparator="<=", target=100, deadline=date(2023, 12, 31),
+        milestones=[MilestoneState(date(2023, 6, 30), 120)], reports=[ReportState(date(2023, 6, 30), 150)],
+    )
+    row = evaluate(state, date(2023, 7, 1))
+    assert (row.status, row.gap, row.pace, row.percent) == ("behind", -30, 80.0, None)
+
+
+def test_stale_reports_are_flagged():
+    state = housing((date(2023, 6, 1), 35000))
+    assert evaluate(state, date(2023, 7, 1), stale_days=14).stale is True
+    assert evaluate(state, date(2023, 6, 10), stale_days=14).stale is False
+    assert evaluate(housing(), date(2023, 7, 1), stale_days=14).stale is None
+
+
+def test_the_programme_chooses_the_default_rule_and_a_run_overrides_it():
+    state = housing()
+    state.start, state.rule = date(2023, 1, 1), "pro-rata"
+    assert evaluate(state, date(2023, 5, 15)).rule == "pro-rata"
+    assert evaluate(state, date(2023, 5, 15)).expected != 10000
+    assert evaluate(state, date(2023, 5, 15), rule="step").expected == 10000

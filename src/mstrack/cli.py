@@ -37,7 +37,8 @@ class Rule(str, Enum):
     pro_rata = "pro-rata"
 
 
-RULE_HELP = "How expected is computed: step (the last checkpoint passed) or pro-rata (序时进度, linear between checkpoints)."
+RULE_HELP = ("How expected is computed: step (the last checkpoint passed) or pro-rata (序时进度, linear between "
+             "checkpoints). [default: the programme's setting, else step]")
 
 
 class Status(str, Enum):
@@ -142,16 +143,18 @@ def init(ctx: typer.Context) -> None:
             typer.echo(f"{store.display_url}: schema version {before} → {after}")
 
 
-def _print_status(store, on: date, programmes, unit, only, fmt: Format, fail_on, rule: Rule = Rule.step) -> None:
+def _print_status(store, on: date, programmes, unit, only, fmt: Format, fail_on, rule: Rule | None = None,
+                  stale: int | None = None) -> None:
     from .engine import count_statuses, status_rows
     from .render import status_json, status_table
 
     rows = status_rows(store.status_states(on, programmes=programmes or None, unit=unit),
-                       on, only={s.value for s in only} if only else None, rule=rule.value)
+                       on, only={s.value for s in only} if only else None, rule=rule.value if rule else None,
+                       stale_days=stale)
     if fmt is Format.json:
         sys.stdout.write(status_json(rows))
     else:
-        console().print(status_table(rows, count_statuses(rows), on, rule=rule.value))
+        console().print(status_table(rows, count_statuses(rows), on))
     if fail_on and any(row.status in {s.value for s in fail_on} for row in rows):
         raise typer.Exit(1)
 
@@ -163,7 +166,7 @@ def demo(
         "--as-of", help="Date to judge at. [default: July 1 of the seeds' year, after their half-year checkpoints]",
     )] = None,
     fmt: Annotated[Format, typer.Option("--format", help="table or json")] = Format.table,
-    rule: Annotated[Rule, typer.Option("--rule", help=RULE_HELP)] = Rule.step,
+    rule: Annotated[Optional[Rule], typer.Option("--rule", help=RULE_HELP)] = None,
 ) -> None:
     """Load every programme shipped in data/seed/ and print the status table."""
     with guard():
@@ -188,14 +191,15 @@ def status(
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date to judge at, e.g. 2023-07-01 or 6月底. [default: today]")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json")] = Format.table,
     fail_on: Annotated[Optional[list[Status]], typer.Option("--fail-on", help="Exit 1 when any row has this status (repeatable).")] = None,
-    rule: Annotated[Rule, typer.Option("--rule", help=RULE_HELP)] = Rule.step,
+    rule: Annotated[Optional[Rule], typer.Option("--rule", help=RULE_HELP)] = None,
+    stale: Annotated[int, typer.Option("--stale", min=0, help="Flag rows whose latest report is older than DAYS.")] = 14,
 ) -> None:
     """Expected versus actual for every indicator; behind first."""
     with guard():
         store = open_store(ctx, write=False)
         year = store.programme_year(programme[0]) if programme and len(programme) == 1 else None
         on = parse_day(as_of, "--as-of", year)
-        _print_status(store, on, programme, unit, only, fmt, fail_on, rule)
+        _print_status(store, on, programme, unit, only, fmt, fail_on, rule, stale)
 
 
 @app.command()
@@ -204,7 +208,7 @@ def show(
     ref: Annotated[str, typer.Argument(help="PROGRAMME/CODE, e.g. shenzhen-2023/5")],
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date for the status marks. [default: today]")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json")] = Format.table,
-    rule: Annotated[Rule, typer.Option("--rule", help=RULE_HELP)] = Rule.step,
+    rule: Annotated[Optional[Rule], typer.Option("--rule", help=RULE_HELP)] = None,
 ) -> None:
     """One task: leader, units, each indicator's quarterly checkpoints and report history."""
     with guard():
@@ -221,7 +225,7 @@ def show(
         from .render import task_view
 
         on = parse_day(as_of, "--as-of")
-        rows = {state.indicator_id: evaluate(state, on, rule.value) for state in detail.indicators}
+        rows = {state.indicator_id: evaluate(state, on, rule.value if rule else None) for state in detail.indicators}
         console().print(task_view(detail, rows))
 
 

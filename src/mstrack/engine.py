@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 STATUSES = ("behind", "no_report", "overdue", "on_track", "done", "not_due")
 """Worst first: the order of the status table."""
@@ -77,6 +77,8 @@ class IndicatorState:
     start: date | None = None
     indicator_id: int | None = None
     assessment: str | None = None
+    rule: str | None = None  # the programme's default; a run's --rule overrides it
+    leaders: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -103,6 +105,14 @@ class StatusRow:
     assessment: str | None = None
     task_status: str | None = None
     agrees: bool | None = None
+    pace: float | None = None
+    gap: int | float | None = None
+    days_behind: int | None = None
+    stale: bool | None = None
+    rule: str = "step"
+    lead_units: list[str] = field(default_factory=list)
+    units: list[str] = field(default_factory=list)
+    indicator_id: int | None = None
 
     def as_dict(self) -> dict:
         return {
@@ -110,16 +120,23 @@ class StatusRow:
             "kind": self.kind, "lead_unit": self.lead_unit, "unit": self.unit,
             "comparator": self.comparator, "target": self.target, "expected": self.expected,
             "actual": self.actual, "as_of": self.as_of.isoformat() if self.as_of else None,
-            "status": self.status, "percent": self.percent, "deadline": self.deadline.isoformat(),
+            "status": self.status, "percent": self.percent, "pace": self.pace, "gap": self.gap,
+            "days_behind": self.days_behind, "stale": self.stale, "rule": self.rule,
+            "deadline": self.deadline.isoformat(),
             "next_due": self.next_due.isoformat() if self.next_due else None,
             "checkpoint": self.checkpoint_text, "note": self.note, "final": self.final,
             "task_status": self.task_status, "assessment": self.assessment, "agrees": self.agrees,
+            "lead_units": self.lead_units, "units": self.units,
         }
 
 
 def meets(actual: float, wanted: float, comparator: str) -> bool:
     """A falling indicator ("<=") is met from below; everything else from above."""
     return actual <= wanted if comparator == "<=" else actual >= wanted
+
+
+def _clean(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else round(value, 2)
 
 
 def _pro_rata(dated: list[MilestoneState], start: date, on: date) -> int | float:
@@ -129,35 +146,51 @@ def _pro_rata(dated: list[MilestoneState], start: date, on: date) -> int | float
         if milestone.due > on:
             span = (milestone.due - previous_due).days
             share = (on - previous_due).days / span if span > 0 else 1
-            value = previous_target + (milestone.target - previous_target) * max(0.0, share)
-            return int(value) if float(value).is_integer() else round(value, 2)
+            return _clean(previous_target + (milestone.target - previous_target) * max(0.0, share))
         previous_due, previous_target = milestone.due, milestone.target
     return previous_target
 
 
-def evaluate(state: IndicatorState, on: date, rule: str = "step") -> StatusRow:
+def _when_due(value: float, dated: list[MilestoneState], start: date, rule: str) -> date | None:
+    """The day from which `value` no longer met the schedule: step, the first checkpoint asking for
+    more; pro-rata, the day the line from checkpoint to checkpoint passed it."""
+    previous_due, previous_target = start, 0
+    for milestone in dated:
+        if milestone.target > value:
+            if rule == "step":
+                return milestone.due
+            span = (milestone.due - previous_due).days
+            share = (value - previous_target) / (milestone.target - previous_target)
+            return previous_due + timedelta(days=round(span * max(0.0, share)))
+        previous_due, previous_target = milestone.due, milestone.target
+    return None
+
+
+def _schedule_of(state: IndicatorState) -> tuple[list[MilestoneState], int | float | None]:
+    """The dated targets the engine compares against, and the final one ("done" when met)."""
+    if state.kind == SCHEDULE:  # a text-only line counts checkpoints met
+        counted = [MilestoneState(m.due, i + 1, m.text, m.label) for i, m in enumerate(state.milestones)]
+        return counted, len(counted) or None
+    dated = [m for m in state.milestones if m.target is not None]
+    if state.target is not None and not any(m.due >= state.deadline for m in dated):
+        dated.append(MilestoneState(state.deadline, state.target, label="完成时限"))  # due at the deadline
+    return dated, state.target  # no annual target printed: judged on checkpoints only, never "done"
+
+
+def evaluate(state: IndicatorState, on: date, rule: str | None = None, stale_days: int | None = None) -> StatusRow:
+    rule = rule or state.rule or "step"
     reports = [(r.as_of, i, r) for i, r in enumerate(state.reports) if r.as_of <= on]
     latest = max(reports)[2] if reports else None  # the later entry wins a tie on date
     actual = latest.value if latest else None
+    start = state.start or date(state.deadline.year, 1, 1)
 
-    if state.kind == SCHEDULE:
-        dated = state.milestones
-        passed = [m for m in dated if m.due <= on]
-        expected = len(passed)
-        final = len(dated) or None
-        checkpoint_target = None
-    else:
-        dated = [m for m in state.milestones if m.target is not None]
-        if state.target is not None and not any(m.due >= state.deadline for m in dated):
-            dated.append(MilestoneState(state.deadline, state.target, label="完成时限"))  # due at the deadline
-        passed = [m for m in dated if m.due <= on]
-        expected = passed[-1].target if passed else (0 if dated and state.comparator != "<=" else None)
-        if rule == "pro-rata" and dated and state.comparator != "<=":
-            start = state.start or date(state.deadline.year, 1, 1)
-            expected = _pro_rata(dated, start, on)
-            passed = dated if on > start else []  # every day after the start has its share
-        final = state.target  # no annual target printed: judged on checkpoints only, never "done"
-        checkpoint_target = expected
+    dated, final = _schedule_of(state)
+    passed = [m for m in dated if m.due <= on]
+    falling = state.comparator == "<="
+    expected = passed[-1].target if passed else (0 if dated and not falling else None)
+    if rule == "pro-rata" and dated and not falling and state.kind != SCHEDULE:
+        expected = _pro_rata(dated, start, on)
+        passed = dated if on > start else []  # every day after the start has its share
     upcoming = [m for m in state.milestones if m.due > on]
     last_passed = [m for m in state.milestones if m.due <= on]
     checkpoint_text = last_passed[-1].text if last_passed else (upcoming[0].text if upcoming else "")
@@ -175,18 +208,32 @@ def evaluate(state: IndicatorState, on: date, rule: str = "step") -> StatusRow:
     else:
         status = "on_track"
 
-    percent = None
-    if actual is not None and final:
-        percent = round(100 * actual / final, 1) if state.comparator != "<=" else None
+    percent = pace = gap = days_behind = None
+    if actual is not None:
+        if final and not falling:
+            percent = round(100 * actual / final, 1)
+        if expected is not None:
+            gap = _clean(expected - actual if falling else actual - expected)
+            if expected and not falling:
+                pace = round(100 * actual / expected, 1)
+            elif falling and actual:
+                pace = round(100 * expected / actual, 1)
+        if status == "behind" and not falling:
+            due = _when_due(actual, dated, start, "step" if state.kind == SCHEDULE else rule)
+            days_behind = max(0, (on - due).days) if due else None
+    stale = None
+    if latest is not None and stale_days is not None and status not in ("done", "not_due"):
+        stale = (on - latest.as_of).days > stale_days
     return StatusRow(
         programme=state.programme, task=state.task, indicator=state.indicator, kind=state.kind,
         lead_unit="、".join(state.lead_units), unit=state.unit, comparator=state.comparator,
-        target=state.target if state.kind != SCHEDULE else None,
-        expected=expected if state.kind == SCHEDULE else checkpoint_target,
-        actual=actual, as_of=latest.as_of if latest else None, status=status, percent=percent,
+        target=state.target if state.kind != SCHEDULE else None, expected=expected, actual=actual,
+        as_of=latest.as_of if latest else None, status=status, percent=percent,
         deadline=state.deadline, next_due=upcoming[0].due if upcoming else None,
         checkpoint_text=checkpoint_text, note=latest.note if latest else None,
-        task_title=state.task_title, final=final, assessment=state.assessment,
+        task_title=state.task_title, final=final, assessment=state.assessment, pace=pace, gap=gap,
+        days_behind=days_behind, stale=stale, rule=rule, lead_units=list(state.lead_units),
+        units=list(state.units), indicator_id=state.indicator_id,
     )
 
 
@@ -214,10 +261,11 @@ def judge_tasks(rows: list[StatusRow]) -> None:
 
 
 def status_rows(
-    states: list[IndicatorState], on: date, only: set[str] | None = None, rule: str = "step"
+    states: list[IndicatorState], on: date, only: set[str] | None = None, rule: str | None = None,
+    stale_days: int | None = None,
 ) -> list[StatusRow]:
     """Evaluate every indicator; worst status first, then programme and document order."""
-    rows = [evaluate(state, on, rule) for state in states]
+    rows = [evaluate(state, on, rule, stale_days) for state in states]
     judge_tasks(rows)
     if only:
         rows = [row for row in rows if row.status in only]

@@ -17,11 +17,12 @@ from .errors import InputError
 FORMAT_VERSION = 1
 COMPARATORS = (">=", "<=", "=")
 READINGS = ("cumulative", "increment")
+RULES = ("step", "pro-rata")
 CODE_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 REF_RE = re.compile(r"^[a-z0-9][a-z0-9-]*/[^/\s]+$")
 KEYS = {
     "": {"format", "programme", "areas", "tasks"},
-    "programme": {"code", "name", "year", "start", "end", "source", "reading", "note"},
+    "programme": {"code", "name", "year", "start", "end", "source", "reading", "rule", "note"},
     "area": {"code", "name", "text", "declared_tasks"},
     "task": {"code", "area", "title", "deadline", "deadline_text", "note", "assessment", "problems", "progress",
              "links", "lines"},
@@ -113,6 +114,7 @@ class Programme:
     source: str | None = None
     reading: str = "cumulative"
     note: str | None = None
+    rule: str = "step"
     areas: list[Area] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
 
@@ -237,10 +239,13 @@ def plan_from_dict(data: dict, source: str) -> Programme:
     reading = head.get("reading", "cumulative")
     if reading not in READINGS:
         reader.fail("programme.reading", f"expected one of {', '.join(READINGS)}, got {reading!r}")
+    rule = head.get("rule", "step")
+    if rule not in RULES:
+        reader.fail("programme.rule", f"expected one of {', '.join(RULES)}, got {rule!r}")
     programme = Programme(
         code=code, name=name, year=year or 0, start=start or date.min, end=end or date.max,
         source=reader.text(head, "source", "programme", False), reading=reading,
-        note=reader.text(head, "note", "programme", False),
+        note=reader.text(head, "note", "programme", False), rule=rule,
     )
     for i, raw in enumerate(reader.tables(data, "areas", "")):
         path = f"areas[{i}]"
@@ -415,7 +420,8 @@ def plan_to_dict(programme: Programme) -> dict:
     head = _clean({
         "code": programme.code, "name": programme.name, "year": programme.year,
         "start": programme.start.isoformat(), "end": programme.end.isoformat(),
-        "source": programme.source, "reading": programme.reading, "note": programme.note,
+        "source": programme.source, "reading": programme.reading,
+        "rule": programme.rule if programme.rule != "step" else None, "note": programme.note,
     })
     tasks = []
     for task in programme.tasks:

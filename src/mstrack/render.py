@@ -49,7 +49,7 @@ def status_json(rows: list[StatusRow]) -> str:
     return dump_json([row.as_dict() for row in rows])
 
 
-def status_table(rows: list[StatusRow], counts: dict[str, int], on: date, rule: str = "step"):
+def status_table(rows: list[StatusRow], counts: dict[str, int], on: date):
     """The weekly table: behind first and in red, CJK aligned by Rich's cell widths.
 
     Where a progress report judged its tasks, its word stands beside the computed status, marked ≠
@@ -58,7 +58,7 @@ def status_table(rows: list[StatusRow], counts: dict[str, int], on: date, rule: 
     from rich.table import Table
 
     many = len({row.programme for row in rows}) > 1
-    rule_words = "，按序时进度" if rule == "pro-rata" else ""
+    rule_words = "，按序时进度" if rows and all(row.rule == "pro-rata" for row in rows) else ""
     table = Table(
         title=f"民生实事进度 截至 {on.isoformat()}{rule_words}", box=box.SIMPLE_HEAVY,
         show_footer=False, header_style="bold",
@@ -86,12 +86,16 @@ def status_table(rows: list[StatusRow], counts: dict[str, int], on: date, rule: 
             expected = format_number(row.expected, row.unit)
             actual = format_number(row.actual, row.unit)
         percent = "" if row.percent is None else f"{row.percent:g}%"
-        cells = [task, row.indicator, row.lead_unit, target, expected, actual, percent, STATUS_LABELS[row.status]]
+        label = STATUS_LABELS[row.status] + ("·久未报" if row.stale else "")
+        cells = [task, row.indicator, row.lead_unit, target, expected, actual, percent, label]
         if assessed:
             cells.append(("≠ " if row.agrees is False else "") + (row.assessment or ""))
         table.add_row(*cells, style=STATUS_STYLES[row.status])
     summary = " · ".join(f"{STATUS_LABELS[s]} {counts[s]}" for s in STATUSES if counts.get(s))
     table.caption = f"共 {len(rows)} 行：{summary}" if rows else "没有符合条件的指标"
+    stale = sum(1 for row in rows if row.stale)
+    if stale:
+        table.caption += f"；{stale} 行最近一次报送已超过期限（久未报）"
     disagreeing = len({(row.programme, row.task) for row in rows if row.agrees is False})
     if disagreeing:
         table.caption += f"；{disagreeing} 项任务的计算状态与报告评价不一致（≠）"

@@ -41,6 +41,7 @@ class ProgrammeRow(SQLModel, table=True):
     source: str | None = None
     reading: str = "cumulative"
     note: str | None = None
+    rule: str = "step"  # how expected is computed unless a run says otherwise
 
 
 class AreaRow(SQLModel, table=True):
@@ -314,7 +315,7 @@ class Store:
                 raise self._unknown_programme(session, code)
             programme = plan_model.Programme(
                 code=head.code, name=head.name, year=head.year, start=head.start, end=head.end,
-                source=head.source, reading=head.reading, note=head.note,
+                source=head.source, reading=head.reading, note=head.note, rule=head.rule,
             )
             areas = session.exec(
                 select(AreaRow).where(AreaRow.programme_id == head.id).order_by(AreaRow.position)
@@ -443,6 +444,45 @@ class Store:
             detail.indicators = self._indicator_states(session, task_ids=[task.id], as_of=None, all_reports=True)
             return detail
 
+    def task_details(self, programmes: list[str] | None = None, unit: str | None = None) -> list[TaskDetail]:
+        """Whole tasks with every indicator and every report, in document order: what reports are made of.
+
+        A fixed number of queries whatever the number of tasks."""
+        with Session(self.engine) as session:
+            unit_id = self._unit_id(session, unit) if unit is not None else None
+            states = self._indicator_states(session, programmes=programmes, unit_id=unit_id, as_of=None, all_reports=True)
+            by_task: dict[tuple[str, str], list[IndicatorState]] = {}
+            for state in states:
+                by_task.setdefault((state.programme, state.task), []).append(state)
+            query = (
+                select(TaskRow, ProgrammeRow, AreaRow)
+                .join(ProgrammeRow, TaskRow.programme_id == ProgrammeRow.id)
+                .outerjoin(AreaRow, TaskRow.area_id == AreaRow.id)
+                .order_by(ProgrammeRow.code, TaskRow.position)
+            )
+            if programmes:
+                query = query.where(ProgrammeRow.code.in_(programmes))
+            links: dict[int, list[str]] = {}
+            for link in session.exec(select(TaskLinkRow).order_by(TaskLinkRow.task_id, TaskLinkRow.position)):
+                links.setdefault(link.task_id, []).append(link.ref)
+            details = []
+            for task, head, area in session.exec(query):
+                indicators = by_task.get((head.code, task.code))
+                if not indicators:
+                    continue  # outside the unit asked for
+                lines = sorted({state.line for state in indicators})
+                details.append(TaskDetail(
+                    programme=head.code, programme_name=head.name, code=task.code, title=task.title,
+                    area=f"{area.code}、{area.name}" if area else None,
+                    leaders=_unique(leader for state in indicators for leader in state.leaders),
+                    lead_units=_unique(u for line in lines for s in indicators if s.line == line for u in s.lead_units),
+                    units=_unique(u for line in lines for s in indicators if s.line == line for u in s.units),
+                    deadline=task.deadline or head.end, note=task.note, indicators=indicators,
+                    deadline_text=task.deadline_text, assessment=task.assessment, problems=task.problems,
+                    progress=task.progress, start=head.start, links=links.get(task.id, []),
+                ))
+            return details
+
     def task_states(self, ref: TaskRef) -> tuple[int, list[IndicatorState]]:
         """The programme's year and the task's indicators with every report, for `log` to choose from."""
         with Session(self.engine) as session:
@@ -493,14 +533,16 @@ class Store:
                 for code in programmes:
                     if code not in known:
                         raise self._unknown_programme(session, code)
-            unit_id = None
-            if unit is not None:
-                unit_id = session.exec(select(UnitRow.id).where(UnitRow.name == unit)).first()
-                if unit_id is None:
-                    names = list(session.exec(select(UnitRow.name).where(UnitRow.name.contains(unit))))
-                    hint = f"did you mean: {', '.join(names[:8])}" if names else "see `mstrack show` for unit names"
-                    raise InputError(f"--unit {unit!r}: no such unit; {hint}")
+            unit_id = self._unit_id(session, unit) if unit is not None else None
             return self._indicator_states(session, programmes=programmes, unit_id=unit_id, as_of=as_of)
+
+    def _unit_id(self, session: Session, unit: str) -> int:
+        unit_id = session.exec(select(UnitRow.id).where(UnitRow.name == unit)).first()
+        if unit_id is None:
+            names = list(session.exec(select(UnitRow.name).where(UnitRow.name.contains(unit))))
+            hint = f"did you mean: {', '.join(names[:8])}" if names else "see `mstrack units` for unit names"
+            raise InputError(f"--unit {unit!r}: no such unit; {hint}")
+        return unit_id
 
     def _indicator_states(
         self, session: Session, *, as_of: date | None, programmes: list[str] | None = None,
@@ -519,7 +561,7 @@ class Store:
             return query
 
         joined = (
-            select(IndicatorRow, LineRow.position, LineRow.id, TaskRow, ProgrammeRow)
+            select(IndicatorRow, LineRow.position, LineRow.id, TaskRow, ProgrammeRow, LineRow.leaders)
             .join(LineRow, IndicatorRow.line_id == LineRow.id)
             .join(TaskRow, LineRow.task_id == TaskRow.id)
             .join(ProgrammeRow, TaskRow.programme_id == ProgrammeRow.id)
@@ -536,6 +578,7 @@ class Store:
             .join(ProgrammeRow, TaskRow.programme_id == ProgrammeRow.id)
         )
         line_ids = sorted({row[2] for row in rows})
+        leaders = {row[2]: row[5] or [] for row in rows}
         units = _units_by_line(session, line_ids)
         checkpoints: dict[int, list[CheckpointRow]] = {}
         for cp in session.exec(
@@ -558,7 +601,7 @@ class Store:
                 entered_at=report.entered_at,
             ))
         states = []
-        for indicator, line_position, line_id, task, head in rows:
+        for indicator, line_position, line_id, task, head, _leaders in rows:
             line_checkpoints = checkpoints.get(line_id, [])
             by_due = {cp.due: cp for cp in line_checkpoints}
             deadline = task.deadline or head.end
@@ -581,8 +624,9 @@ class Store:
                 indicator_id=indicator.id, programme=head.code, task=task.code, task_title=task.title,
                 line=line_position, kind=indicator.kind, indicator=indicator.name, unit=indicator.unit,
                 comparator=indicator.comparator, target=number(indicator.target), text=indicator.text,
-                lead_units=lead, units=responsible, start=head.start, deadline=deadline,
+                lead_units=lead, units=responsible, start=head.start, deadline=deadline, leaders=list(leaders[line_id]),
                 milestones=milestone_states, reports=reports.get(indicator.id, []), assessment=task.assessment,
+                rule=head.rule,
             ))
         return states
 
@@ -616,7 +660,7 @@ class _PlanWriter:
         if head is None:
             head = ProgrammeRow(code=programme.code, name=programme.name, year=programme.year,
                                 start=programme.start, end=programme.end)
-        for key in ("name", "year", "start", "end", "source", "reading", "note"):
+        for key in ("name", "year", "start", "end", "source", "reading", "note", "rule"):
             setattr(head, key, getattr(programme, key))
         session.add(head)
         session.flush()
