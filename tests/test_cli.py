@@ -50,7 +50,9 @@ def test_demo_twice_leaves_the_same_data(cli):
 
 def test_init_is_idempotent(cli):
     first = cli("init")
-    assert first.exit_code == 0 and "0 → 1" in first.stdout
+    from mstrack.store import SCHEMA_VERSION
+
+    assert first.exit_code == 0 and f"0 → {SCHEMA_VERSION}" in first.stdout
     second = cli("init")
     assert second.exit_code == 0 and "up to date" in second.stdout
 

@@ -51,7 +51,9 @@ class Status(str, Enum):
 
 
 def fail(message: str) -> typer.Exit:
-    """Bad usage or input: the message on stderr, exit code 2, no traceback."""
+    """Bad usage or input: the message on stderr, exit code 2, no traceback, no password."""
+    if "mstrack.store" in sys.modules:
+        message = sys.modules["mstrack.store"].scrub(message)
     typer.echo(f"mstrack: error: {message}", err=True)
     return typer.Exit(2)
 
@@ -175,7 +177,7 @@ def demo(
         store = open_store(ctx, write=True)
         plans = seed_plans()
         for programme in plans:
-            store.save_plan(programme)
+            store.save_plan(programme, command="demo", source=f"seed/{programme.code}.toml")
         loaded = "，".join(f"{p.code}（{len(p.tasks)} 项任务）" for p in plans)
         typer.echo(f"已载入 {len(plans)} 个计划：{loaded} → {store.display_url}", err=True)
         on = parse_day(as_of, "--as-of") if as_of else demo_date(plans)
@@ -239,6 +241,7 @@ def log(
     note: Annotated[Optional[str], typer.Option("--note", "-n", help="Remark kept with the report.")] = None,
     by: Annotated[Optional[str], typer.Option("--by", help="Who reported it. [default: your login name]")] = None,
     done: Annotated[bool, typer.Option("--done", help="Mark the next checkpoint of a text-only line as met.")] = False,
+    reason: Annotated[Optional[str], typer.Option("--reason", help="Why: for a correction of an earlier value.")] = None,
 ) -> None:
     """Record reported progress for one indicator of a task."""
     with guard():
@@ -248,7 +251,7 @@ def log(
         store = open_store(ctx, write=True)
         result = record_progress(
             store, parse_ref(ref), value, indicator=indicator, as_of=as_of, note=note, by=by,
-            done=done, today=date.today(),
+            done=done, today=date.today(), reason=reason,
         )
         for warning in result.warnings:
             typer.echo(f"mstrack: warning: {warning}", err=True)
@@ -259,6 +262,7 @@ def log(
 def import_plan(
     ctx: typer.Context,
     files: Annotated[list[Path], typer.Argument(help="Plan files (TOML, docs/format.md).")],
+    reason: Annotated[Optional[str], typer.Option("--reason", help="Why the definition changed (kept with the batch).")] = None,
 ) -> None:
     """Create or update programmes from plan files; every report is kept."""
     with guard():
@@ -275,10 +279,13 @@ def import_plan(
             raise fail("\n".join(errors))
         store = open_store(ctx, write=True)
         for path, programme in zip(files, plans, strict=True):
-            counts = store.save_plan(programme)
+            counts = store.save_plan(programme, source=path.name, reason=reason)
+            if counts["unchanged"]:
+                typer.echo(f"{path}: {programme.code}: unchanged")
+                continue
             typer.echo(
                 f"{path}: {programme.code}: {counts['tasks_added']} tasks added, "
-                f"{counts['tasks_updated']} updated, {counts['tasks_removed']} removed"
+                f"{counts['tasks_updated']} updated, {counts['tasks_removed']} removed (batch {counts['batch']})"
             )
 
 
@@ -292,6 +299,7 @@ def import_progress(
     by: Annotated[Optional[str], typer.Option("--by", help="Reporter of rows without a 填报人 column.")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Validate and say what would change; write nothing.")] = False,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json")] = Format.table,
+    reason: Annotated[Optional[str], typer.Option("--reason", help="Why: kept with the batch and its corrections.")] = None,
 ) -> None:
     """Import unit reports from spreadsheets: all rows or none (docs/import.md)."""
     with guard():
@@ -302,7 +310,7 @@ def import_progress(
         with _row_progress(files) as on_row:
             result = run_import(
                 store, files, programme=programme, sheet=sheet, default_as_of=default_as_of, by=by,
-                today=date.today(), dry_run=dry_run, on_row=on_row,
+                today=date.today(), dry_run=dry_run, on_row=on_row, reason=reason,
             )
         if fmt is Format.json:
             from .render import dump_json
@@ -385,6 +393,97 @@ def export_template(
         except OSError as error:
             raise fail(f"--output {output}: cannot write: {error.strerror or error}") from None
         typer.echo(f"{len(states)} rows → {output}", err=True)
+
+
+@app.command()
+def history(
+    ctx: typer.Context,
+    ref: Annotated[str, typer.Argument(help="PROGRAMME/CODE, e.g. shenzhen-2023/5")],
+    indicator: Annotated[Optional[str], typer.Option("--indicator", "-i", help="Only this indicator (exact name).")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json")] = Format.table,
+) -> None:
+    """Every value a task's indicators ever had: corrections and undone reports included."""
+    with guard():
+        from .render_history import history_json, history_table
+        from .store import parse_ref
+
+        store = open_store(ctx, write=False)
+        entries = store.history(parse_ref(ref), indicator)
+        if fmt is Format.json:
+            sys.stdout.write(history_json(entries))
+        else:
+            console().print(history_table(entries, f"{ref} 报送历史"))
+
+
+@app.command()
+def batches(
+    ctx: typer.Context,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many, newest first.")] = 20,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json")] = Format.table,
+) -> None:
+    """The writes made to this database, newest first: each can be undone as a whole."""
+    with guard():
+        from .render_history import batches_json, batches_table
+
+        store = open_store(ctx, write=False)
+        found = store.batches(limit)
+        if fmt is Format.json:
+            sys.stdout.write(batches_json(found))
+        else:
+            console().print(batches_table(found))
+
+
+@app.command()
+def undo(
+    ctx: typer.Context,
+    batch: Annotated[Optional[int], typer.Argument(help="Batch id (see `mstrack batches`). [default: the latest]")] = None,
+    reason: Annotated[Optional[str], typer.Option("--reason", help="Why it is undone (kept with the new batch).")] = None,
+) -> None:
+    """Revert one batch as a whole, as a new batch: nothing is deleted, and the undo can be undone."""
+    with guard():
+        store = open_store(ctx, write=True)
+        done = store.undo(batch, reason)
+        what = [f"{done.reports_retracted} reports retracted", f"{done.reports_added} restored"]
+        if done.programme:
+            what.append(f"{done.programme} put back as it was")
+        typer.echo(f"batch {done.id} undoes batch {done.undoes}: " + ", ".join(what))
+
+
+db_app = typer.Typer(help="The database file: upgrade, back up, check.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+@db_app.command("upgrade")
+def db_upgrade(ctx: typer.Context) -> None:
+    """Upgrade the schema of an older database in place (back it up first)."""
+    init(ctx)
+
+
+@db_app.command("backup")
+def db_backup(
+    ctx: typer.Context,
+    target: Annotated[Path, typer.Argument(help="The new file to write.")],
+) -> None:
+    """An online, consistent copy, safe while others write. A plain file copy may miss the -wal file."""
+    with guard():
+        store = open_store(ctx, write=False)
+        store.backup(target)
+        typer.echo(f"{store.display_url} → {target}")
+
+
+@db_app.command("check")
+def db_check(ctx: typer.Context) -> None:
+    """Integrity and foreign keys; exit 1 when anything is wrong."""
+    with guard():
+        from .store import Store, resolve_db_url
+
+        store = Store(resolve_db_url(ctx.obj.get("db")))
+        problems = store.check()
+        for problem in problems:
+            typer.echo(problem)
+        if problems:
+            raise typer.Exit(1)
+        typer.echo(f"{store.display_url}: ok")
 
 
 @app.command()

@@ -8,7 +8,7 @@ from datetime import date
 
 from .engine import SCHEDULE, IndicatorState
 from .errors import InputError
-from .quantities import DateError, QuantityError, parse_date, parse_quantity, same_unit
+from .quantities import DateError, QuantityError, parse_date, parse_quantity, same_unit, shown
 from .render import format_number
 
 
@@ -54,13 +54,13 @@ def check_value(text: str, unit: str, indicator: str) -> tuple[int | float, list
         raise InputError(str(error)) from None
     warnings = []
     if quantity.unit == "%" and unit != "%":
-        raise InputError(f"{text!r}: {indicator} counts {unit or 'a number'}, not a percentage; give the count")
+        raise InputError(f"{shown(text)}: {indicator} counts {unit or 'a number'}, not a percentage; give the count")
     if quantity.unit and quantity.unit != "%" and not same_unit(quantity.unit, unit):
-        raise InputError(f"{text!r}: unit {quantity.unit!r} does not match {indicator}'s unit {unit!r}")
+        raise InputError(f"{shown(text)}: unit {quantity.unit!r} does not match {indicator}'s unit {unit!r}")
     if unit == "%" and quantity.unit not in ("%", ""):
-        raise InputError(f"{text!r}: {indicator} is a percentage; give it as 65%")
+        raise InputError(f"{shown(text)}: {indicator} is a percentage; give it as 65%")
     if quantity.value < 0:
-        raise InputError(f"{text!r}: a reported value cannot be negative")
+        raise InputError(f"{shown(text)}: a reported value cannot be negative")
     if unit == "%" and quantity.value > 100:
         warnings.append(f"{indicator}: {quantity.value}% is above 100%")
     return quantity.value, warnings
@@ -68,7 +68,7 @@ def check_value(text: str, unit: str, indicator: str) -> tuple[int | float, list
 
 def record_progress(
     store, ref, value: str | None, *, indicator: str | None, as_of: str | None, note: str | None,
-    by: str | None, done: bool, today: date,
+    by: str | None, done: bool, today: date, reason: str | None = None,
 ) -> LogResult:
     if done and value is not None:
         raise InputError("give either VALUE or --done, not both")
@@ -113,8 +113,11 @@ def record_progress(
             )
         what = f"{format_number(number, state.unit)} as of {on}"
     reporter = by or _login_name()
-    report_id = store.add_report(state.indicator_id, on, number, note, reporter)
-    return LogResult(f"{label}: {what} (report #{report_id}, by {reporter})", warnings)
+    same_day = [r for r in state.reports if r.as_of == on]
+    if same_day and same_day[-1].value != number:
+        what += f", correcting {format_number(same_day[-1].value, state.unit)}"
+    report_id, batch = store.add_report(state.indicator_id, on, number, note, reporter, reason)
+    return LogResult(f"{label}: {what} (report #{report_id}, batch {batch}, by {reporter})", warnings)
 
 
 def _login_name() -> str | None:

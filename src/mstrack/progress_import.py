@@ -16,9 +16,9 @@ from pathlib import Path
 from .engine import SCHEDULE, IndicatorState
 from .errors import InputError
 from .progress import check_value, match_indicator
-from .quantities import DateError, normalize, parse_date
+from .quantities import DateError, normalize, parse_date, shown
 from .render import format_number
-from .sheets import Table, cell_text, find_table, header_key, read_rows
+from .sheets import Table, Uncomputed, cell_text, find_table, header_key, read_rows
 
 COLUMNS = {
     "programme": {"programme", "计划", "项目编号", "计划编号", "计划代码"},
@@ -44,11 +44,12 @@ class ImportResult:
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     reports: list[dict] = field(default_factory=list)
+    batch: int | None = None
 
     def as_dict(self) -> dict:
         return {
             "inserted": self.inserted, "updated": self.updated, "unchanged": self.unchanged,
-            "skipped": self.skipped, "errors": self.errors, "warnings": self.warnings,
+            "skipped": self.skipped, "errors": self.errors, "warnings": self.warnings, "batch": self.batch,
         }
 
 
@@ -116,6 +117,11 @@ class _Importer:
             place = f"{path}:{row.number}" + (f":{table.label(column)}" if column else "")
             errors.append(f"{place}: {reason}")
 
+        for column in table.columns:
+            cell = table.get(row, column)
+            if isinstance(cell, Uncomputed):
+                fail(column, f"the formula {shown(str(cell))} has no saved value; open the file in Excel/WPS and save it")
+                return
         task = cell_text(table.get(row, "task"))
         value = cell_text(table.get(row, "value"))
         if task is None:
@@ -265,6 +271,7 @@ class _Importer:
 def import_progress(
     store, paths: list[Path], *, programme: str | None, sheet: str | None, default_as_of: date | None,
     by: str | None, today: date, dry_run: bool, on_row: Callable[[int], None] | None = None,
+    reason: str | None = None,
 ) -> ImportResult:
     importer = _Importer(store, programme, default_as_of, by, today)
     for path in paths:
@@ -275,6 +282,6 @@ def import_progress(
     if result.errors:
         result.inserted = result.updated = result.unchanged = 0
         result.reports = []
-    elif not dry_run:
-        store.add_reports(result.reports)
+    elif not dry_run and result.reports:
+        result.batch = store.add_reports(result.reports, "import progress", ", ".join(p.name for p in paths), reason)
     return result

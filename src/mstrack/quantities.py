@@ -48,6 +48,11 @@ class Quantity:
     cumulative: bool = False
 
 
+def shown(text: str, limit: int = 40) -> str:
+    """A cell quoted in a message: a 100,000-character cell is not echoed whole."""
+    return repr(text if len(text) <= limit else text[:limit] + "…")
+
+
 def normalize(text: str) -> str:
     """Fold full-width digits, letters and punctuation (NFKC) so "６５％" reads as "65%"."""
     return unicodedata.normalize("NFKC", text).strip()
@@ -96,13 +101,13 @@ def parse_quantity(text: str) -> Quantity:
                     comparator = effect
     match = QUANTITY_RE.match(body)
     if not match:
-        raise QuantityError(f"{original!r} is not a quantity: expected a number such as 3.2万 or 65%")
+        raise QuantityError(f"{shown(original)} is not a quantity: expected a number such as 3.2万 or 65%")
     try:
         number = Decimal(match["number"].replace(",", ""))
     except InvalidOperation:  # pragma: no cover - the regex admits only valid numbers
-        raise QuantityError(f"{original!r} is not a number") from None
+        raise QuantityError(f"{shown(original)} is not a number") from None
     if not number.is_finite():
-        raise QuantityError(f"{original!r} is not a finite number")
+        raise QuantityError(f"{shown(original)} is not a finite number")
     if match["scale"]:
         number *= SCALES[match["scale"]]
     unit = match["unit"].strip()
@@ -122,7 +127,7 @@ def parse_quantity(text: str) -> Quantity:
                 else:
                     comparator = effect
     if re.search(r"\d", unit):
-        raise QuantityError(f"{original!r} holds more than one number; give one value")
+        raise QuantityError(f"{shown(original)} holds more than one number; give one value")
     return Quantity(as_number(number), unit, comparator, approx, cumulative)
 
 
@@ -162,7 +167,7 @@ def _make_date(year: int, month: int, day: int, original: str) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise DateError(f"{original!r} is not a date: {year}-{month:02d}-{day:02d} does not exist") from None
+        raise DateError(f"{shown(original)} is not a date: {year}-{month:02d}-{day:02d} does not exist") from None
 
 
 def parse_date(text: str, year: int | None = None) -> date:
@@ -179,27 +184,27 @@ def parse_date(text: str, year: int | None = None) -> date:
         return _make_date(int(m[1]), int(m[2]), int(m[3]), original)
     if m := MONTH_DAY_RE.match(body):
         if year is None:
-            raise DateError(f"{original!r} has no year")
+            raise DateError(f"{shown(original)} has no year")
         return _make_date(year, int(m[1]), int(m[2]), original)
     if m := YEAR_MONTH_RE.match(body):
         return month_end(int(m[1]), int(m[2]))
     if m := MONTH_END_RE.match(body):
         the_year = int(m[1]) if m[1] else year
         if the_year is None:
-            raise DateError(f"{original!r} has no year")
+            raise DateError(f"{shown(original)} has no year")
         return month_end(the_year, int(m[2]))
     if m := QUARTER_RE.match(body):
         the_year = int(m[1]) if m[1] else year
         if the_year is None:
-            raise DateError(f"{original!r} has no year")
+            raise DateError(f"{shown(original)} has no year")
         quarter = QUARTER_WORDS[m[2] or m[3]]
         return month_end(the_year, quarter * 3)
     if re.fullmatch(r"\d{8}", body):
         return _make_date(int(body[:4]), int(body[4:6]), int(body[6:]), original)
     if re.search(r"[\u4e00-\u9fff]", body):
-        raise DateError(f"{original!r} is not a date mstrack can read (try 2023-06-30 or 6月底)")
+        raise DateError(f"{shown(original)} is not a date mstrack can read (try 2023-06-30 or 6月底)")
     if year is None and not re.search(r"\d{4}", body):
-        raise DateError(f"{original!r} has no year")
+        raise DateError(f"{shown(original)} has no year")
     from datetime import datetime
 
     from dateutil import parser as date_parser  # only for the long tail of Western forms
@@ -207,5 +212,5 @@ def parse_date(text: str, year: int | None = None) -> date:
     try:
         parsed = date_parser.parse(body, default=datetime(year or 2000, 1, 1))
     except (ValueError, OverflowError) as error:
-        raise DateError(f"{original!r} is not a date: {error}") from None
+        raise DateError(f"{shown(original)} is not a date: {error}") from None
     return parsed.date()

@@ -94,8 +94,8 @@ def _xlsx_rows(path: Path, sheet: str | None) -> Iterator[Row]:
 
     try:
         workbook = load_workbook(path, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
-        raise InputError(f"{path}: not a readable .xlsx file ({type(error).__name__}: {error})") from None
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, EOFError) as error:
+        raise InputError(f"{path}: not a readable .xlsx file ({type(error).__name__}: {str(error)[:200]})") from None
     if sheet is None:
         worksheet = workbook.worksheets[0]
     elif sheet in workbook.sheetnames:
@@ -107,17 +107,37 @@ def _xlsx_rows(path: Path, sheet: str | None) -> Iterator[Row]:
         for row in range(cell_range.min_row, cell_range.max_row + 1):
             for column in range(cell_range.min_col, cell_range.max_col + 1):
                 merged[(row, column)] = (cell_range.min_row, cell_range.min_col)
+    formulas = _formula_cells(path, worksheet.title)
     values: dict[tuple[int, int], object] = {}
     for row in worksheet.iter_rows():
         cells = []
         for cell in row:
             value = _cell_value(cell)
+            if value is None and (cell.row, cell.column) in formulas:
+                value = Uncomputed(formulas[(cell.row, cell.column)])
             values[(cell.row, cell.column)] = value
             if value is None and (cell.row, cell.column) in merged:
                 value = values.get(merged[(cell.row, cell.column)])
             cells.append(value)
         if row:
             yield Row(row[0].row, cells)
+
+
+class Uncomputed(str):
+    """A formula cell saved without its computed value (written by a script, never opened in Excel)."""
+
+
+def _formula_cells(path: Path, title: str) -> dict[tuple[int, int], str]:
+    """Formulas of the sheet, so that one with no saved value is named rather than read as empty."""
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(path, read_only=True)[title]
+    found = {}
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                found[(cell.row, cell.column)] = cell.value
+    return found
 
 
 def _cell_value(cell):
@@ -192,3 +212,22 @@ def cell_text(value) -> str | None:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip() or None
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(value):
+    """Text bound for a CSV cell cannot start a formula when the file is opened in Excel/WPS (a leading
+    apostrophe, as OWASP advises); numbers and dates pass as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def write_cells_as_text(worksheet) -> None:
+    """In .xlsx every string is stored as text: "=1+1" in a task title stays words, never a formula."""
+    for row in worksheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"

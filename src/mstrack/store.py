@@ -19,7 +19,7 @@ from . import plan as plan_model
 from .engine import IndicatorState, MilestoneState, ReportState
 from .errors import InputError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SCHEDULE = "schedule"  # indicator kind of a text-only line, judged by checkpoints marked met
 QUANTITY = "quantity"
 
@@ -151,23 +151,43 @@ class ReportRow(SQLModel, table=True):
     reporter: str | None = None
     entered_at: datetime
     source: str | None = None  # PLAN_SOURCE for the reports a plan file carries
+    batch_id: int | None = Field(default=None, foreign_key="batch.id", index=True)
+    reason: str | None = None  # why a correction was made
+
+
+class BatchRow(SQLModel, table=True):
+    """One write: a log, an import, a plan import, an undo. Undo works batch by batch."""
+
+    __tablename__ = "batch"
+    id: int | None = Field(default=None, primary_key=True)
+    created_at: datetime
+    user: str | None = None
+    command: str
+    source: str | None = None
+    reason: str | None = None
+    undoes: int | None = Field(default=None, foreign_key="batch.id")
+    programme: str | None = None
+    plan_before: str | None = None  # a plan import keeps the programme as it was, for undo
+
+
+class RetractionRow(SQLModel, table=True):
+    """A report taken back by an undo: the report itself stays, never edited or deleted."""
+
+    __tablename__ = "report_retraction"
+    report_id: int = Field(foreign_key="report.id", primary_key=True)
+    batch_id: int = Field(foreign_key="batch.id", index=True)
 
 
 PLAN_SOURCE = "plan"
 
 TABLES = [
     SchemaVersion, ProgrammeRow, AreaRow, TaskRow, TaskLinkRow, LineRow, UnitRow, LineUnitRow, CheckpointRow,
-    IndicatorRow, MilestoneRow, ReportRow,
+    IndicatorRow, MilestoneRow, ReportRow, BatchRow, RetractionRow,
 ]
 
 
-def _create_v1(connection) -> None:
-    SQLModel.metadata.create_all(connection, tables=[t.__table__ for t in TABLES])
-
-
-# Ordered, small, never edited once released: migration N upgrades schema N-1 to N.
-MIGRATIONS = [_create_v1]
-assert len(MIGRATIONS) == SCHEMA_VERSION
+def _stamp(connection, version: int) -> None:
+    connection.execute(SchemaVersion.__table__.insert().values(version=version, applied_at=datetime.now(UTC)))
 
 
 def number(value: float | None) -> int | float | None:
@@ -226,23 +246,91 @@ class TaskDetail:
     """Both ways: the tasks this one names and the tasks that name it."""
 
 
+@dataclass
+class BatchInfo:
+    id: int
+    created_at: datetime
+    user: str | None
+    command: str
+    source: str | None
+    reason: str | None
+    undoes: int | None
+    undone_by: int | None
+    programme: str | None
+    reports_added: int
+    reports_retracted: int
+
+
+@dataclass
+class HistoryEntry:
+    """One value an indicator had, and what became of it."""
+
+    report_id: int
+    indicator: str
+    unit: str
+    as_of: date
+    value: int | float
+    note: str | None
+    reporter: str | None
+    entered_at: datetime
+    batch_id: int | None
+    reason: str | None
+    source: str | None
+    state: str  # "current", "superseded" (a later entry for the same date) or "retracted" (undone)
+    superseded_by: int | None = None
+    retracted_by: int | None = None
+
+
 class Store:
     def __init__(self, url: str):
         self.url = url
         self.display_url = _hide_password(url)
+        self.path: Path | None = None
         if url.startswith("sqlite:///"):
             path = Path(url.removeprefix("sqlite:///"))
-            if str(path) not in ("", ":memory:") and not path.parent.exists():
-                try:
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                except OSError as error:
-                    raise InputError(f"--db {path}: cannot create its folder: {error.strerror}") from None
+            if str(path) not in ("", ":memory:"):
+                self.path = path
+                _create_private(path)
         try:
             self.engine = create_engine(url)
         except (SQLAlchemyError, ImportError, ValueError) as error:
-            raise InputError(f"--db {self.display_url}: {error}") from None
+            raise InputError(f"--db {self.display_url}: {scrub(str(error))}") from None
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
+
+    # --- the file itself ----------------------------------------------------------------------
+
+    def backup(self, target: Path) -> None:
+        """An online copy, consistent while others write (SQLite's backup API)."""
+        if self.engine.dialect.name != "sqlite":
+            raise InputError(f"--db {self.display_url}: use the server's own tools (pg_dump) to back it up")
+        if target.exists():
+            raise InputError(f"{target}: exists already; choose a new file name")
+        import sqlite3
+
+        _create_private(target)
+        source = self.engine.raw_connection()
+        try:
+            with sqlite3.connect(target) as copy:
+                source.driver_connection.backup(copy)
+            copy.close()
+        finally:
+            source.close()
+
+    def check(self) -> list[str]:
+        """Problems found by SQLite's integrity and foreign-key checks, and a schema out of date."""
+        problems = []
+        version = self.schema_version()
+        if version != SCHEMA_VERSION:
+            problems.append(f"schema version {version}, this mstrack needs {SCHEMA_VERSION} (run `mstrack db upgrade`)")
+        if self.engine.dialect.name == "sqlite":
+            with self.engine.connect() as connection:
+                for (line,) in connection.exec_driver_sql("PRAGMA integrity_check"):
+                    if line != "ok":
+                        problems.append(f"integrity: {line}")
+                for table, rowid, parent, _ in connection.exec_driver_sql("PRAGMA foreign_key_check"):
+                    problems.append(f"foreign key: {table} row {rowid} points to a missing {parent} row")
+        return problems
 
     # --- schema ---------------------------------------------------------------------------
 
@@ -263,14 +351,17 @@ class Store:
                 f"--db {self.display_url}: schema version {before} is newer than this mstrack "
                 f"({SCHEMA_VERSION}); upgrade mstrack"
             )
-        with self.engine.begin() as connection:
-            for version in range(before + 1, SCHEMA_VERSION + 1):
-                MIGRATIONS[version - 1](connection)
-                connection.execute(
-                    SchemaVersion.__table__.insert().values(
-                        version=version, applied_at=datetime.now(UTC)
-                    )
-                )
+        from .migrations import MIGRATIONS
+
+        if before == 0:  # a new database gets today's schema at once
+            with self.engine.begin() as connection:
+                SQLModel.metadata.create_all(connection, tables=[t.__table__ for t in TABLES])
+                _stamp(connection, SCHEMA_VERSION)
+            return before, SCHEMA_VERSION
+        for version in range(before + 1, SCHEMA_VERSION + 1):
+            with self.engine.begin() as connection:
+                MIGRATIONS[version](connection)
+                _stamp(connection, version)
         return before, SCHEMA_VERSION
 
     def require_schema(self, write: bool) -> None:
@@ -283,9 +374,12 @@ class Store:
             return
         if version == 0:
             raise InputError(f"--db {self.display_url}: no mstrack data here yet; run `mstrack init` or `mstrack demo`")
+        if version > SCHEMA_VERSION:
+            raise InputError(f"--db {self.display_url}: schema version {version} is newer than this mstrack "
+                             f"({SCHEMA_VERSION}); upgrade mstrack")
         raise InputError(
             f"--db {self.display_url}: schema version {version}, this mstrack needs {SCHEMA_VERSION}; "
-            "run `mstrack init` to upgrade"
+            "run `mstrack db upgrade` (back it up first with `mstrack db backup FILE`)"
         )
 
     # --- plans ----------------------------------------------------------------------------
@@ -298,15 +392,23 @@ class Store:
         with Session(self.engine) as session:
             return list(session.exec(select(ProgrammeRow.code).order_by(ProgrammeRow.code)))
 
-    def save_plan(self, programme: plan_model.Programme) -> dict:
+    def save_plan(self, programme: plan_model.Programme, command: str = "import plan", source: str | None = None,
+                  reason: str | None = None) -> dict:
         """Upsert a programme by code and its tasks by code, keeping every report.
 
         Lines match by position and indicators by name. Anything the new plan drops is deleted,
         unless reports hang on it: then nothing is written and the error names what would be lost.
         """
+        before = self.load_plan(programme.code) if programme.code in self.programme_codes() else None
+        if before == programme:
+            return {"tasks_added": 0, "tasks_updated": 0, "tasks_removed": 0, "unchanged": True, "batch": None}
+        from .plan import dump_plan
+
         with Session(self.engine) as session, session.begin():
-            counts = _PlanWriter(session).write(programme)
-        return counts
+            batch = _new_batch(session, command, source or programme.code, reason, programme=programme.code,
+                               plan_before=dump_plan(before) if before else None)
+            counts = _PlanWriter(session, batch).write(programme)
+        return {**counts, "unchanged": False, "batch": batch}
 
     def load_plan(self, code: str) -> plan_model.Programme:
         with Session(self.engine) as session:
@@ -352,7 +454,7 @@ class Store:
             plan_reports: dict[int, list[plan_model.PlanReport]] = {}
             for report in session.exec(
                 select(ReportRow).where(ReportRow.indicator_id.in_([i.id for i in indicators]),
-                                        ReportRow.source == PLAN_SOURCE)
+                                        ReportRow.source == PLAN_SOURCE, _standing())
                 .order_by(ReportRow.indicator_id, ReportRow.as_of, ReportRow.id)
             ):
                 plan_reports.setdefault(report.indicator_id, []).append(
@@ -500,28 +602,134 @@ class Store:
                 by_task.setdefault(state.task, []).append(state)
             return head.year, by_task
 
-    def add_reports(self, reports: list[dict]) -> int:
-        """Many reports in one transaction, one executemany: all of them or none."""
+    def add_reports(self, reports: list[dict], command: str, source: str | None = None, reason: str | None = None) -> int:
+        """Many reports as one batch in one transaction, one executemany: all of them or none."""
         if not reports:
             return 0
         now = datetime.now(UTC)
-        rows = [{"note": None, "reporter": None, "source": None, "entered_at": now, **report} for report in reports]
-        with self.engine.begin() as connection:
-            connection.execute(ReportRow.__table__.insert(), rows)
-        return len(rows)
+        with Session(self.engine) as session, session.begin():
+            batch = _new_batch(session, command, source, reason)
+            rows = [{"note": None, "reporter": None, "source": None, "reason": reason, "entered_at": now, **report,
+                     "batch_id": batch} for report in reports]
+            session.connection().execute(ReportRow.__table__.insert(), rows)
+        return batch
 
     def add_report(
         self, indicator_id: int, as_of: date, value: float, note: str | None, reporter: str | None,
-        source: str | None = None,
-    ) -> int:
+        reason: str | None = None,
+    ) -> tuple[int, int]:
+        """One logged value, as a batch of its own: (report id, batch id)."""
         with Session(self.engine) as session, session.begin():
+            batch = _new_batch(session, "log", None, reason)
             row = ReportRow(
                 indicator_id=indicator_id, as_of=as_of, value=value, note=note, reporter=reporter,
-                entered_at=datetime.now(UTC), source=source,
+                entered_at=datetime.now(UTC), batch_id=batch, reason=reason,
             )
             session.add(row)
             session.flush()
-            return row.id
+            return row.id, batch
+
+    # --- history and undo ------------------------------------------------------------------
+
+    def history(self, ref: TaskRef, indicator: str | None = None) -> list[HistoryEntry]:
+        """Every value the task's indicators ever had, corrections and undone ones included."""
+        with Session(self.engine) as session:
+            _, task = self._task_row(session, ref)
+            query = (
+                select(ReportRow, IndicatorRow.name, IndicatorRow.unit, RetractionRow.batch_id)
+                .join(IndicatorRow, ReportRow.indicator_id == IndicatorRow.id)
+                .join(LineRow, IndicatorRow.line_id == LineRow.id)
+                .outerjoin(RetractionRow, RetractionRow.report_id == ReportRow.id)
+                .where(LineRow.task_id == task.id)
+                .order_by(LineRow.position, IndicatorRow.position, ReportRow.as_of, ReportRow.id)
+            )
+            if indicator is not None:
+                query = query.where(IndicatorRow.name == indicator)
+            entries = [
+                HistoryEntry(
+                    report_id=r.id, indicator=name, unit=unit, as_of=r.as_of, value=number(r.value), note=r.note,
+                    reporter=r.reporter, entered_at=r.entered_at, batch_id=r.batch_id, reason=r.reason,
+                    source=r.source, state="retracted" if retracted else "current", retracted_by=retracted,
+                )
+                for r, name, unit, retracted in session.exec(query)
+            ]
+        latest: dict[tuple[str, date], HistoryEntry] = {}
+        for entry in entries:  # in entry order per date: a later standing entry supersedes an earlier one
+            if entry.state == "retracted":
+                continue
+            earlier = latest.get((entry.indicator, entry.as_of))
+            if earlier is not None:
+                earlier.state, earlier.superseded_by = "superseded", entry.report_id
+            latest[(entry.indicator, entry.as_of)] = entry
+        return entries
+
+    def batches(self, limit: int = 20) -> list[BatchInfo]:
+        with Session(self.engine) as session:
+            rows = session.exec(select(BatchRow).order_by(BatchRow.id.desc()).limit(limit)).all()
+            ids = [row.id for row in rows]
+            added = dict(session.exec(
+                select(ReportRow.batch_id, func.count()).where(ReportRow.batch_id.in_(ids)).group_by(ReportRow.batch_id)
+            ).all())
+            retracted = dict(session.exec(
+                select(RetractionRow.batch_id, func.count()).where(RetractionRow.batch_id.in_(ids))
+                .group_by(RetractionRow.batch_id)
+            ).all())
+            undone = dict(session.exec(select(BatchRow.undoes, BatchRow.id).where(BatchRow.undoes.in_(ids))).all())
+            return [
+                BatchInfo(
+                    id=row.id, created_at=row.created_at, user=row.user, command=row.command, source=row.source,
+                    reason=row.reason, undoes=row.undoes, undone_by=undone.get(row.id), programme=row.programme,
+                    reports_added=added.get(row.id, 0), reports_retracted=retracted.get(row.id, 0),
+                )
+                for row in rows
+            ]
+
+    def undo(self, batch_id: int | None, reason: str | None = None) -> BatchInfo:
+        """Revert one batch as a whole, as a new batch: its reports are retracted (never deleted), the
+        reports it retracted come back as new entries, and a plan import's programme is put back as it was."""
+        from .plan import dump_plan, plan_from_dict
+
+        with Session(self.engine) as session:
+            target = session.get(BatchRow, batch_id) if batch_id is not None else session.exec(
+                select(BatchRow).order_by(BatchRow.id.desc())).first()
+            if target is None:
+                raise InputError(f"no batch {batch_id}; see `mstrack batches`" if batch_id else "nothing to undo yet")
+            done_by = session.exec(select(BatchRow.id).where(BatchRow.undoes == target.id)).first()
+            if done_by is not None:
+                raise InputError(f"batch {target.id} was already undone by batch {done_by}; undo {done_by} to restore it")
+            target_id, programme, plan_before = target.id, target.programme, target.plan_before
+        restore = None
+        current_plan = None
+        if programme is not None:
+            current_plan = self.load_plan(programme) if programme in self.programme_codes() else None
+            if plan_before is not None:
+                import tomllib
+
+                restore = plan_from_dict(tomllib.loads(plan_before), f"batch {target_id}")
+        with Session(self.engine) as session, session.begin():
+            new = _new_batch(session, "undo", f"batch {target_id}", reason, undoes=target_id, programme=programme,
+                             plan_before=dump_plan(current_plan) if current_plan else None)
+            standing = session.exec(select(ReportRow.id).where(ReportRow.batch_id == target_id, _standing())).all()
+            for report_id in standing:
+                session.add(RetractionRow(report_id=report_id, batch_id=new))
+            taken_back = session.exec(
+                select(ReportRow).join(RetractionRow, RetractionRow.report_id == ReportRow.id)
+                .where(RetractionRow.batch_id == target_id)
+            ).all()
+            now = datetime.now(UTC)
+            for report in taken_back:
+                session.add(ReportRow(
+                    indicator_id=report.indicator_id, as_of=report.as_of, value=report.value, note=report.note,
+                    reporter=report.reporter, entered_at=now, source=report.source, batch_id=new,
+                    reason=reason or f"undo of batch {target_id}",
+                ))
+            session.flush()
+            if programme is not None:
+                if restore is not None:
+                    _PlanWriter(session, new).write(restore)
+                elif current_plan is not None:
+                    _PlanWriter(session, new).remove_programme(programme)
+        return next(b for b in self.batches(limit=50) if b.id == new)
 
     def status_states(
         self, as_of: date, programmes: list[str] | None = None, unit: str | None = None
@@ -591,7 +799,7 @@ class Store:
         ):
             milestones.setdefault(ms.indicator_id, []).append(ms)
         if all_reports:
-            report_query = select(ReportRow).where(ReportRow.indicator_id.in_(indicator_ids))
+            report_query = select(ReportRow).where(ReportRow.indicator_id.in_(indicator_ids), _standing())
         else:
             report_query = select(ReportRow).where(ReportRow.id.in_(_latest_report_ids(indicator_ids, as_of)))
         reports: dict[int, list[ReportState]] = {}
@@ -631,6 +839,28 @@ class Store:
         return states
 
 
+def _standing():
+    """Reports not taken back by an undo."""
+    return ReportRow.id.not_in(select(RetractionRow.report_id))
+
+
+def _new_batch(session: Session, command: str, source: str | None, reason: str | None, **more) -> int:
+    batch = BatchRow(created_at=datetime.now(UTC), user=_login_name(), command=command, source=source,
+                     reason=reason, **more)
+    session.add(batch)
+    session.flush()
+    return batch.id
+
+
+def _login_name() -> str | None:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return None
+
+
 def _latest_report_ids(indicator_ids, as_of: date):
     """Per indicator, the id of its latest report on or before as_of; the later entry wins a tie."""
     ranked = (
@@ -640,7 +870,7 @@ def _latest_report_ids(indicator_ids, as_of: date):
                 partition_by=ReportRow.indicator_id, order_by=(ReportRow.as_of.desc(), ReportRow.id.desc())
             ).label("rank"),
         )
-        .where(ReportRow.indicator_id.in_(indicator_ids), ReportRow.as_of <= as_of)
+        .where(ReportRow.indicator_id.in_(indicator_ids), ReportRow.as_of <= as_of, _standing())
         .subquery()
     )
     return select(ranked.c.id).where(ranked.c.rank == 1)
@@ -649,8 +879,9 @@ def _latest_report_ids(indicator_ids, as_of: date):
 class _PlanWriter:
     """Applies one plan inside the caller's transaction."""
 
-    def __init__(self, session: Session):
+    def __init__(self, session: Session, batch: int | None = None):
         self.session = session
+        self.batch = batch
         self.unit_ids: dict[str, int] = {}
         self.counts = {"tasks_added": 0, "tasks_updated": 0, "tasks_removed": 0}
 
@@ -695,6 +926,22 @@ class _PlanWriter:
                 "the new plan drops what reports hang on; nothing was written:\n" + "\n".join(lost)
             )
         return self.counts
+
+    def remove_programme(self, code: str) -> None:
+        """Undo of the import that created a programme: possible only while no report hangs on it."""
+        session = self.session
+        head = session.exec(select(ProgrammeRow).where(ProgrammeRow.code == code)).one()
+        lost = []
+        for task in session.exec(select(TaskRow).where(TaskRow.programme_id == head.id)).all():
+            lost += self._drop_task(task, f"{code}/{task.code}")
+        if lost:
+            raise InputError(f"{code} was created by that batch and reports hang on it; it cannot be removed:\n"
+                             + "\n".join(lost[:10]))
+        session.flush()
+        for area in session.exec(select(AreaRow).where(AreaRow.programme_id == head.id)):
+            session.delete(area)
+        session.flush()
+        session.delete(head)
 
     def _write_areas(self, programme_id: int, areas: list[plan_model.Area], tasks) -> dict[str, int]:
         """Areas match by code; one the plan drops is deleted once no task points at it."""
@@ -788,14 +1035,14 @@ class _PlanWriter:
         present = {
             (r.as_of, r.value, r.note)
             for r in self.session.exec(
-                select(ReportRow).where(ReportRow.indicator_id == indicator_id, ReportRow.source == PLAN_SOURCE)
+                select(ReportRow).where(ReportRow.indicator_id == indicator_id, ReportRow.source == PLAN_SOURCE, _standing())
             )
         }
         for report in reports:
             if (report.as_of, float(report.value), report.note) not in present:
                 self.session.add(ReportRow(
                     indicator_id=indicator_id, as_of=report.as_of, value=report.value, note=report.note,
-                    reporter=None, entered_at=datetime.now(UTC), source=PLAN_SOURCE,
+                    reporter=None, entered_at=datetime.now(UTC), source=PLAN_SOURCE, batch_id=self.batch,
                 ))
 
     def _has_reports(self, indicator_ids) -> bool:
@@ -874,10 +1121,38 @@ def _unique(items) -> list[str]:
 
 
 def _sqlite_pragmas(connection, _record) -> None:
+    """WAL lets readers go on while one coordinator writes; writers wait up to 30 s, never fail at once."""
     cursor = connection.cursor()
+    cursor.execute("PRAGMA busy_timeout = 30000")
     cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.execute("PRAGMA busy_timeout = 10000")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
+
+
+def _create_private(path: Path) -> None:
+    """A new database file is readable by its owner only (SQLite gives its -wal and -shm files the same mode)."""
+    import os
+
+    if path.exists():
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        pass
+    except OSError as error:
+        raise InputError(f"--db {path}: cannot create it: {error.strerror or error}") from None
+
+
+SECRETS: set[str] = set()
+"""Passwords of the database URLs in use: never printed (see scrub)."""
+
+
+def scrub(text: str) -> str:
+    for secret in SECRETS:
+        text = text.replace(secret, "***")
+    return text
 
 
 def _hide_password(url: str) -> str:
@@ -885,12 +1160,18 @@ def _hide_password(url: str) -> str:
         return url
     from sqlalchemy.engine import make_url
 
+    scheme, _, rest = url.partition("://")
+    credentials = rest.rpartition("@")[0]
+    if ":" in credentials:
+        SECRETS.add(credentials.partition(":")[2])
     try:
-        return make_url(url).render_as_string(hide_password=True)
+        parsed = make_url(url)
+        if parsed.password:
+            SECRETS.add(str(parsed.password))
+        return parsed.render_as_string(hide_password=True)
     except Exception:  # noqa: BLE001 - an unparsable URL is shown without its credentials part
-        scheme, _, rest = url.partition("://")
         return f"{scheme}://***@{rest.rpartition('@')[2]}"
 
 
 def _reason(error: SQLAlchemyError) -> str:
-    return str(getattr(error, "orig", None) or error).splitlines()[0]
+    return scrub(str(getattr(error, "orig", None) or error).splitlines()[0])

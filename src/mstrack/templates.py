@@ -71,6 +71,8 @@ def write_template(rows: list[TemplateRow], on: date, path: Path, title: str) ->
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    from .sheets import write_cells_as_text
+
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "进度报送"
@@ -106,6 +108,7 @@ def write_template(rows: list[TemplateRow], on: date, path: Path, title: str) ->
     if sheet.max_row > 1:
         column = sheet.cell(row=1, column=HEADERS.index("截至日期") + 1).column_letter
         dates.add(f"{column}2:{column}{sheet.max_row}")
+    write_cells_as_text(sheet)
     sheet.freeze_panes = "C2"
     sheet.auto_filter.ref = sheet.dimensions
     sheet.protection.sheet = True  # only the yellow input cells can be changed

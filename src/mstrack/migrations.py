@@ -1,0 +1,46 @@
+"""Schema migrations: small ordered functions, one per version, never edited once released.
+
+Why not Alembic: the schema is small, it must run the same on SQLite and PostgreSQL, and users
+upgrade files in place with `mstrack db upgrade`. A list of functions written in SQLAlchemy Core,
+each applied in its own transaction and recorded in schema_version, does that with no extra
+configuration, no env.py and no autogenerate to review (the pattern of simonw/llm).
+
+An empty database gets the current schema in one step (the models' create_all) and is stamped with
+the latest version; a database at version N runs migrations N+1 … latest. tests/test_migrations.py
+checks that an upgraded file and a new one end with the same tables and columns.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+
+def m002_batches_and_retractions(connection) -> None:
+    """v2: every write is a batch (who, when, source); undo retracts reports instead of deleting them."""
+    metadata = sa.MetaData()
+    sa.Table(
+        "batch", metadata,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("created_at", sa.DateTime, nullable=False),
+        sa.Column("user", sa.String),
+        sa.Column("command", sa.String, nullable=False),
+        sa.Column("source", sa.String),
+        sa.Column("reason", sa.String),
+        sa.Column("undoes", sa.Integer, sa.ForeignKey("batch.id")),
+        sa.Column("programme", sa.String),
+        sa.Column("plan_before", sa.Text),
+    )
+    sa.Table(
+        "report_retraction", metadata,
+        sa.Column("report_id", sa.Integer, sa.ForeignKey("report.id"), primary_key=True),
+        sa.Column("batch_id", sa.Integer, sa.ForeignKey("batch.id"), nullable=False, index=True),
+    )
+    metadata.create_all(connection)
+    connection.execute(sa.text("ALTER TABLE report ADD COLUMN batch_id INTEGER REFERENCES batch (id)"))
+    connection.execute(sa.text("ALTER TABLE report ADD COLUMN reason VARCHAR"))
+    connection.execute(sa.text("CREATE INDEX ix_report_batch_id ON report (batch_id)"))
+
+
+MIGRATIONS = {
+    2: m002_batches_and_retractions,
+}
