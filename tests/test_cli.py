@@ -319,3 +319,22 @@ def test_a_plan_sets_its_default_rule(cli, tmp_path):
     (row,) = json.loads(cli("status", "--format", "json", "--as-of", "2023-07-02", "--rule", "step").stdout)
     assert (row["rule"], row["expected"], row["status"]) == ("step", 0, "not_due")
     assert 'rule = "pro-rata"' in cli("export", "plan", "x-2023").stdout
+
+
+def test_a_plan_that_drops_a_reported_line_or_task_is_refused_whole(demo_cli, tmp_path):
+    import tomllib
+
+    import tomli_w
+
+    demo_cli("log", "shenzhen-2023/33", "10", "-i", "新增碧道", "--as-of", "2023-03-31")
+    demo_cli("log", "shenzhen-2023/2", "--done", "--as-of", "2023-03-31")
+    plan = tomllib.loads((SEEDS / "shenzhen-2023.toml").read_text(encoding="utf-8"))
+    plan["tasks"][32]["lines"].pop()  # task 33's second line (碧道)
+    plan["tasks"].pop(1)  # task 2
+    path = tmp_path / "smaller.toml"
+    path.write_text(tomli_w.dumps(plan), encoding="utf-8")
+    result = demo_cli("import", "plan", str(path))
+    assert result.exit_code == 2, result.output
+    assert "shenzhen-2023/33 line 2" in result.stderr and "shenzhen-2023/2" in result.stderr
+    assert "FOREIGN KEY" not in result.stderr
+    assert len(json.loads(demo_cli("show", "shenzhen-2023/33", "--format", "json").stdout)["indicators"]) > 4

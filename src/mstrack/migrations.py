@@ -18,7 +18,8 @@ import sqlalchemy as sa
 def m002_batches_and_retractions(connection) -> None:
     """v2: every write is a batch (who, when, source); undo retracts reports instead of deleting them."""
     metadata = sa.MetaData()
-    sa.Table(
+    sa.Table("report", metadata, sa.Column("id", sa.Integer, primary_key=True))  # exists: referenced only
+    batch = sa.Table(
         "batch", metadata,
         sa.Column("id", sa.Integer, primary_key=True),
         sa.Column("created_at", sa.DateTime, nullable=False),
@@ -30,12 +31,12 @@ def m002_batches_and_retractions(connection) -> None:
         sa.Column("programme", sa.String),
         sa.Column("plan_before", sa.Text),
     )
-    sa.Table(
+    retraction = sa.Table(
         "report_retraction", metadata,
         sa.Column("report_id", sa.Integer, sa.ForeignKey("report.id"), primary_key=True),
         sa.Column("batch_id", sa.Integer, sa.ForeignKey("batch.id"), nullable=False, index=True),
     )
-    metadata.create_all(connection)
+    metadata.create_all(connection, tables=[batch, retraction])
     connection.execute(sa.text("ALTER TABLE report ADD COLUMN batch_id INTEGER REFERENCES batch (id)"))
     connection.execute(sa.text("ALTER TABLE report ADD COLUMN reason VARCHAR"))
     connection.execute(sa.text("CREATE INDEX ix_report_batch_id ON report (batch_id)"))

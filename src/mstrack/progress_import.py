@@ -154,7 +154,7 @@ class _Importer:
         except InputError as error:
             fail("indicator" if name else "task", str(error))
             return
-        number = self._number(state, value, done_word, as_of, fail)
+        number = self._number(state, value, done_word, as_of, fail, f"{path}:{row.number}")
         if number is None:
             return
         note = cell_text(table.get(row, "note"))
@@ -187,7 +187,7 @@ class _Importer:
             return None
         return as_of
 
-    def _number(self, state: IndicatorState, value: str, done_word: bool, as_of: date, fail) -> int | float | None:
+    def _number(self, state: IndicatorState, value: str, done_word: bool, as_of: date, fail, where: str) -> int | float | None:
         if state.kind == SCHEDULE:
             total = len(state.milestones)
             if normalize(value) in ALL_DONE:
@@ -208,7 +208,7 @@ class _Importer:
         except InputError as error:
             fail("value", str(error))
             return None
-        self.result.warnings.extend(warnings)
+        self.result.warnings.extend(f"{where}: {warning}" for warning in warnings)
         return number
 
     def settle(self) -> None:

@@ -1061,6 +1061,8 @@ class _PlanWriter:
         lost = []
         for ind in self.session.exec(select(IndicatorRow).where(IndicatorRow.line_id == row.id)).all():
             lost += self._drop_indicator(ind, f"{label} indicator {ind.name!r}")
+        if lost:  # the whole write is refused: leave the line for the error to name
+            return lost
         for model in (LineUnitRow, CheckpointRow):
             for child in self.session.exec(select(model).where(model.line_id == row.id)):
                 self.session.delete(child)
@@ -1072,6 +1074,8 @@ class _PlanWriter:
         lost = []
         for line in self.session.exec(select(LineRow).where(LineRow.task_id == row.id)).all():
             lost += self._drop_line(line, f"{label} line {line.position + 1}")
+        if lost:
+            return lost
         for link in self.session.exec(select(TaskLinkRow).where(TaskLinkRow.task_id == row.id)):
             self.session.delete(link)
         self.session.flush()
