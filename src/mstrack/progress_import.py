@@ -84,6 +84,9 @@ class _Importer:
         self.programmes: dict[str, tuple[int, dict[str, list[IndicatorState]]] | None] = {}
         self.result = ImportResult()
         self.rows: list[_Row] = []
+        self.indicators: dict[tuple, IndicatorState] = {}  # (programme, task, name, done word) → match
+        self.dates: dict[tuple, date] = {}
+        self._day_index: dict[int, dict[date, list]] = {}
 
     def programme_states(self, code: str):
         if code not in self.programmes:
@@ -117,21 +120,22 @@ class _Importer:
             place = f"{path}:{row.number}" + (f":{table.label(column)}" if column else "")
             errors.append(f"{place}: {reason}")
 
-        for column in table.columns:
-            cell = table.get(row, column)
+        width = len(row.cells)
+        cells = {column: row.cells[index] if index < width else None for column, index in table.columns.items()}
+        for column, cell in cells.items():
             if isinstance(cell, Uncomputed):
                 fail(column, f"the formula {shown(str(cell))} has no saved value; open the file in Excel/WPS and save it")
                 return
-        task = cell_text(table.get(row, "task"))
-        value = cell_text(table.get(row, "value"))
+        task = cell_text(cells["task"])
+        value = cell_text(cells["value"])
         if task is None:
             fail("task", "no task number in this row")
             return
         if value is None:
             self.result.skipped += 1  # a row of a fill-in sheet the unit left empty
             return
-        code = cell_text(table.get(row, "programme")) or self.programme
-        if "/" in task and table.get(row, "programme") is None:
+        code = cell_text(cells.get("programme")) or self.programme
+        if "/" in task and cells.get("programme") is None:
             code, _, task = task.partition("/")
         known = self.programme_states(code)
         if known is None:
@@ -142,40 +146,47 @@ class _Importer:
         if states is None:
             fail("task", f"{code} has no task {task!r}")
             return
-        as_of = self._date(table, row, year, fail)
+        as_of = self._date(cells.get("as_of"), year, fail)
         if as_of is None:
             return
-        value, remark = split_remark(value)
-        done_word = normalize(value) in DONE + ALL_DONE
-        name = cell_text(table.get(row, "indicator"))
-        text_only = True if done_word and name is None and any(s.kind == SCHEDULE for s in states) else None
-        try:
-            state = match_indicator(states, name, text_only, f"{code}/{task}")
-        except InputError as error:
-            fail("indicator" if name else "task", str(error))
-            return
-        number = self._number(state, value, done_word, as_of, fail, f"{path}:{row.number}")
+        remark = None
+        if "(" in value or "（" in value:
+            value, remark = split_remark(value)
+        done_word = not value[0].isdigit() and normalize(value) in DONE + ALL_DONE
+        name = cell_text(cells.get("indicator"))
+        key = (code, task, name, done_word)
+        state = self.indicators.get(key)
+        if state is None:
+            text_only = True if done_word and name is None and any(s.kind == SCHEDULE for s in states) else None
+            try:
+                state = self.indicators[key] = match_indicator(states, name, text_only, f"{code}/{task}")
+            except InputError as error:
+                fail("indicator" if name else "task", str(error))
+                return
+        where = f"{path}:{row.number}"
+        number = self._number(state, value, done_word, as_of, fail, where)
         if number is None:
             return
-        note = cell_text(table.get(row, "note"))
+        note = cell_text(cells.get("note"))
         if remark:
             note = f"{note}；{remark}" if note else remark
         if done_word and state.kind != SCHEDULE:
             note = f"{note}；{value}" if note else value
-        reporter = cell_text(table.get(row, "reporter")) or self.by
-        self.rows.append(_Row(f"{path}:{row.number}", state, as_of, number, note, reporter, str(path.name)))
+        reporter = cell_text(cells.get("reporter")) or self.by
+        self.rows.append(_Row(where, state, as_of, number, note, reporter, table.source))
 
-    def _date(self, table: Table, row, year: int, fail) -> date | None:
-        raw = table.get(row, "as_of")
+    def _date(self, raw, year: int, fail) -> date | None:
         if raw is None:
             if self.default_as_of is None:
                 fail("as_of", "no date")
             return self.default_as_of
         if isinstance(raw, date):
             as_of = raw
+        elif (raw, year) in self.dates:
+            as_of = self.dates[(raw, year)]
         else:
             try:
-                as_of = parse_date(cell_text(raw), year)
+                as_of = self.dates[(raw, year)] = parse_date(cell_text(raw), year)
             except DateError as error:
                 fail("as_of", str(error))
                 return None
@@ -229,7 +240,7 @@ class _Importer:
                     result.unchanged += 1
                 continue
             seen[key] = row
-            on_that_day = [r for r in row.state.reports if r.as_of == row.as_of]
+            on_that_day = self._by_day(row.state).get(row.as_of)
             if on_that_day and on_that_day[-1].value == row.value:
                 result.unchanged += 1
                 continue
@@ -242,6 +253,15 @@ class _Importer:
                 "note": row.note, "reporter": row.reporter, "source": row.source,
             })
         self._warn_about_falls(seen.values())
+
+    def _by_day(self, state: IndicatorState) -> dict[date, list]:
+        """The stored reports of an indicator by date, built once per indicator."""
+        index = self._day_index.get(state.indicator_id)
+        if index is None:
+            index = self._day_index[state.indicator_id] = {}
+            for report in state.reports:
+                index.setdefault(report.as_of, []).append(report)
+        return index
 
     def _warn_about_falls(self, rows) -> None:
         """A cumulative value lower than the one reported before it: accepted, but said."""

@@ -72,8 +72,13 @@ def _strip_words(text: str, words: tuple[str, ...], at_start: bool) -> tuple[str
     return text, False
 
 
+PLAIN_NUMBER_RE = re.compile(r"^\d{1,15}(?:\.\d{1,12})?$")
+
+
 def parse_quantity(text: str) -> Quantity:
     """Read "3.2万", "18.5 万套（间）", "1.2万个以上", "不少于1200批次", "65%", "约6.9亿元"."""
+    if PLAIN_NUMBER_RE.match(text):  # most cells of a bulk import: skip the word handling
+        return Quantity(as_number(Decimal(text)), "")
     original = text
     body = normalize(text)
     if not body:

@@ -167,6 +167,10 @@ class Table:
     columns: dict[str, int]
     rows: Iterator[Row]  # streamed: a large file is never held whole
 
+    @property
+    def source(self) -> str:
+        return self.path.name
+
     def label(self, field: str) -> str:
         return str(self.headers[self.columns[field]])
 

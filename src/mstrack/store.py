@@ -609,9 +609,21 @@ class Store:
         now = datetime.now(UTC)
         with Session(self.engine) as session, session.begin():
             batch = _new_batch(session, command, source, reason)
-            rows = [{"note": None, "reporter": None, "source": None, "reason": reason, "entered_at": now, **report,
-                     "batch_id": batch} for report in reports]
-            session.connection().execute(ReportRow.__table__.insert(), rows)
+            connection = session.connection()
+            if self.engine.dialect.name == "sqlite":
+                # Measured: binding 100k rows through SQLAlchemy's type processors costs twice the insert
+                # itself; SQLite's driver takes the same values pre-rendered (dates as SQLAlchemy stores them).
+                stamp = now.replace(tzinfo=None).isoformat(sep=" ")
+                connection.exec_driver_sql(
+                    "INSERT INTO report (indicator_id, as_of, value, note, reporter, entered_at, source, batch_id, reason) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(r["indicator_id"], r["as_of"].isoformat(), r["value"], r.get("note"), r.get("reporter"), stamp,
+                      r.get("source"), batch, reason) for r in reports],
+                )
+            else:
+                rows = [{"note": None, "reporter": None, "source": None, "reason": reason, "entered_at": now, **report,
+                         "batch_id": batch} for report in reports]
+                connection.execute(ReportRow.__table__.insert(), rows)
         return batch
 
     def add_report(
@@ -798,15 +810,18 @@ class Store:
             select(MilestoneRow).where(MilestoneRow.indicator_id.in_(indicator_ids)).order_by(MilestoneRow.due)
         ):
             milestones.setdefault(ms.indicator_id, []).append(ms)
+        columns = select(ReportRow.indicator_id, ReportRow.as_of, ReportRow.value, ReportRow.note, ReportRow.reporter,
+                         ReportRow.entered_at)  # plain rows: building ORM objects for a million reports is the slow part
         if all_reports:
-            report_query = select(ReportRow).where(ReportRow.indicator_id.in_(indicator_ids), _standing())
+            report_query = columns.where(ReportRow.indicator_id.in_(indicator_ids), _standing())
         else:
-            report_query = select(ReportRow).where(ReportRow.id.in_(_latest_report_ids(indicator_ids, as_of)))
+            report_query = columns.where(ReportRow.id.in_(_latest_report_ids(indicator_ids, as_of)))
         reports: dict[int, list[ReportState]] = {}
-        for report in session.exec(report_query.order_by(ReportRow.as_of, ReportRow.id)):
-            reports.setdefault(report.indicator_id, []).append(ReportState(
-                as_of=report.as_of, value=number(report.value), note=report.note, reporter=report.reporter,
-                entered_at=report.entered_at,
+        for indicator_id, as_of_day, value, note, reporter, entered_at in session.execute(
+            report_query.order_by(ReportRow.as_of, ReportRow.id)
+        ):
+            reports.setdefault(indicator_id, []).append(ReportState(
+                as_of=as_of_day, value=number(value), note=note, reporter=reporter, entered_at=entered_at,
             ))
         states = []
         for indicator, line_position, line_id, task, head, _leaders in rows:
