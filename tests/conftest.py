@@ -1,3 +1,4 @@
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -7,6 +8,7 @@ from typer.testing import CliRunner
 
 from mstrack.cli import app
 
+os.environ.setdefault("MSTRACK_LANG", "zh")  # the tests read Chinese tables, whatever the machine's locale
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "data" / "sources"
 SEEDS = ROOT / "data" / "seed"
@@ -26,7 +28,7 @@ class Cli:
         self.runner = CliRunner()
 
     def __call__(self, *args: str, env: dict | None = None):
-        return self.runner.invoke(app, ["--db", str(self.db), *args], env=env, catch_exceptions=False)
+        return self.runner.invoke(app, ["--db", str(self.db), "--lang", "zh", *args], env=env, catch_exceptions=False)
 
 
 @pytest.fixture

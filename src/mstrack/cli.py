@@ -75,6 +75,9 @@ class _Guard:
             raise fail(str(error))
         if isinstance(error, SQLAlchemyError):
             reason = str(getattr(error, "orig", None) or error).splitlines()[0]
+            if "permission denied" in reason.lower() or "read-only" in reason.lower() or "readonly" in reason.lower():
+                raise fail(f"database: this user may only read here ({reason}); status, show, units and report "
+                           "work, writes need a user with write access")
             raise fail(f"database: {reason}")
         return False
 
@@ -127,8 +130,16 @@ def main(
     )] = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
+    lang: Annotated[Optional[str], typer.Option(
+        "--lang", envvar="MSTRACK_LANG", show_envvar=False,
+        help="Labels and messages in zh or en. [env: MSTRACK_LANG; default: zh when the locale is zh_*, else en]",
+    )] = None,
 ) -> None:
-    ctx.obj = {"db": db}
+    from .labels import LANGS, pick_lang
+
+    if lang is not None and lang not in LANGS:
+        raise fail(f"--lang {lang!r}: expected one of {', '.join(LANGS)}")
+    ctx.obj = {"db": db, "lang": pick_lang(lang)}
 
 
 @app.command()
@@ -146,7 +157,7 @@ def init(ctx: typer.Context) -> None:
 
 
 def _print_status(store, on: date, programmes, unit, only, fmt: Format, fail_on, rule: Rule | None = None,
-                  stale: int | None = None) -> None:
+                  stale: int | None = None, lang: str = "zh") -> None:
     from .engine import count_statuses, status_rows
     from .render import status_json, status_table
 
@@ -156,7 +167,7 @@ def _print_status(store, on: date, programmes, unit, only, fmt: Format, fail_on,
     if fmt is Format.json:
         sys.stdout.write(status_json(rows))
     else:
-        console().print(status_table(rows, count_statuses(rows), on))
+        console().print(status_table(rows, count_statuses(rows), on, lang))
     if fail_on and any(row.status in {s.value for s in fail_on} for row in rows):
         raise typer.Exit(1)
 
@@ -181,7 +192,7 @@ def demo(
         loaded = "，".join(f"{p.code}（{len(p.tasks)} 项任务）" for p in plans)
         typer.echo(f"已载入 {len(plans)} 个计划：{loaded} → {store.display_url}", err=True)
         on = parse_day(as_of, "--as-of") if as_of else demo_date(plans)
-        _print_status(store, on, None, None, None, fmt, None, rule)
+        _print_status(store, on, None, None, None, fmt, None, rule, lang=ctx.obj["lang"])
 
 
 @app.command()
@@ -201,7 +212,7 @@ def status(
         store = open_store(ctx, write=False)
         year = store.programme_year(programme[0]) if programme and len(programme) == 1 else None
         on = parse_day(as_of, "--as-of", year)
-        _print_status(store, on, programme, unit, only, fmt, fail_on, rule, stale)
+        _print_status(store, on, programme, unit, only, fmt, fail_on, rule, stale, lang=ctx.obj["lang"])
 
 
 @app.command()
@@ -228,7 +239,7 @@ def show(
 
         on = parse_day(as_of, "--as-of")
         rows = {state.indicator_id: evaluate(state, on, rule.value if rule else None) for state in detail.indicators}
-        console().print(task_view(detail, rows))
+        console().print(task_view(detail, rows, ctx.obj["lang"]))
 
 
 @app.command()
@@ -346,6 +357,34 @@ def _row_progress(files: list[Path]):
             yield lambda number: progress.update(task, completed=number)
 
     return bar()
+
+
+@import_app.command("table")
+def import_table(
+    file: Annotated[Path, typer.Argument(help="A published breakdown table: .xlsx, .csv, .tsv or tab-separated text.")],
+    programme: Annotated[str, typer.Option("--programme", "-p", help="Code for the new programme, e.g. beijing-2024.")],
+    year: Annotated[int, typer.Option("--year", min=1900, max=2200, help="The programme's year.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The plan file (TOML) to write for review.")],
+    sheet: Annotated[Optional[str], typer.Option("--sheet", help="Sheet to read in an .xlsx. [default: the first]")] = None,
+) -> None:
+    """Turn a published table into a plan file to review, then `import plan` it (docs/import-table.md)."""
+    with guard():
+        from .plan import CODE_RE, dump_plan
+        from .tables import convert_table
+
+        if not CODE_RE.match(programme):
+            raise fail(f"--programme {programme!r}: use lowercase letters, digits and '-'")
+        if output.exists():
+            raise fail(f"--output {output}: exists already; choose a new file name")
+        result = convert_table(file, programme, year, sheet)
+        try:
+            output.write_text(dump_plan(result.programme), encoding="utf-8")
+        except OSError as error:
+            raise fail(f"--output {output}: cannot write: {error.strerror or error}") from None
+        for line in result.summary:
+            typer.echo(line, err=True)
+        stats = ", ".join(f"{value} {key.replace('_', ' ')}" for key, value in result.stats.items())
+        typer.echo(f"{file} → {output}: {stats}")
 
 
 @export_app.command("plan")
@@ -471,6 +510,32 @@ def db_backup(
         typer.echo(f"{store.display_url} → {target}")
 
 
+@db_app.command("copy")
+def db_copy(
+    ctx: typer.Context,
+    to: Annotated[str, typer.Option("--to", help="The empty database to fill: a file path or an SQLAlchemy URL.")],
+) -> None:
+    """Copy the whole store to an empty database (SQLite ↔ PostgreSQL), then verify it."""
+    with guard():
+        from .engine import status_rows
+        from .store import Store, resolve_db_url
+
+        store = open_store(ctx, write=False)
+        target = Store(resolve_db_url(to))
+        counts = store.copy_to(target)
+        copied = target.row_counts()
+        if copied != store.row_counts() or copied != counts:
+            raise fail(f"--to {target.display_url}: row counts differ after the copy: {copied} != {counts}")
+        on = date.today()
+        before = [row.as_dict() for row in status_rows(store.status_states(on), on)]
+        after = [row.as_dict() for row in status_rows(target.status_states(on), on)]
+        if before != after:
+            raise fail(f"--to {target.display_url}: the status differs after the copy")
+        total = sum(counts.values())
+        typer.echo(f"{store.display_url} → {target.display_url}: {total} rows in {len(counts)} tables, "
+                   f"row counts and status verified")
+
+
 @db_app.command("check")
 def db_check(ctx: typer.Context) -> None:
     """Integrity and foreign keys; exit 1 when anything is wrong."""
@@ -497,3 +562,6 @@ def programmes(ctx: typer.Context) -> None:
 
 def run() -> None:
     app(prog_name="mstrack")
+
+
+from . import cli_reports  # noqa: E402,F401  (registers units and report)

@@ -6,11 +6,8 @@ import json
 from datetime import date
 
 from .engine import STATUSES, StatusRow
+from .labels import Labels
 
-STATUS_LABELS = {
-    "done": "已完成", "on_track": "序时推进", "behind": "进度滞后", "no_report": "未报送",
-    "overdue": "逾期", "not_due": "未到期",
-}
 STATUS_STYLES = {
     "behind": "bold red", "no_report": "yellow", "overdue": "magenta", "on_track": "",
     "done": "green", "not_due": "dim",
@@ -18,10 +15,17 @@ STATUS_STYLES = {
 COMPARATOR_WORDS = {">=": "≥", "<=": "≤", "=": ""}
 
 
-def format_number(value: int | float | None, unit: str = "") -> str:
-    """185000 → "18.5万", the way the documents write round counts; 17787 stays as it is."""
+def format_number(value: int | float | None, unit: str = "", lang: str = "zh") -> str:
+    """185000 → "18.5万", the way the documents write round counts; 17787 stays as it is.
+    In English, 185,000."""
     if value is None:
         return "—"
+    if lang == "en":
+        if isinstance(value, float) and not value.is_integer():
+            text = f"{value:,.0f}" if abs(value) >= 100 else f"{value:.2f}".rstrip("0").rstrip(".")
+        else:
+            text = f"{int(value):,}"
+        return text + unit
     if unit != "%" and abs(value) >= 10**12 and value % 10**10 == 0:
         text = f"{value / 10**12:.4f}".rstrip("0").rstrip(".") + "万亿"
     elif unit != "%" and abs(value) >= 100_000_000 and value % 1_000_000 == 0:
@@ -49,7 +53,7 @@ def status_json(rows: list[StatusRow]) -> str:
     return dump_json([row.as_dict() for row in rows])
 
 
-def status_table(rows: list[StatusRow], counts: dict[str, int], on: date):
+def status_table(rows: list[StatusRow], counts: dict[str, int], on: date, lang: str = "zh"):
     """The weekly table: behind first and in red, CJK aligned by Rich's cell widths.
 
     Where a progress report judged its tasks, its word stands beside the computed status, marked ≠
@@ -57,49 +61,54 @@ def status_table(rows: list[StatusRow], counts: dict[str, int], on: date):
     from rich import box
     from rich.table import Table
 
+    words = Labels(lang)
     many = len({row.programme for row in rows}) > 1
-    rule_words = "，按序时进度" if rows and all(row.rule == "pro-rata" for row in rows) else ""
+    rule_words = words("status.pro_rata") if rows and all(row.rule == "pro-rata" for row in rows) else ""
     table = Table(
-        title=f"民生实事进度 截至 {on.isoformat()}{rule_words}", box=box.SIMPLE_HEAVY,
+        title=words("status.title", on=on.isoformat(), rule=rule_words), box=box.SIMPLE_HEAVY,
         show_footer=False, header_style="bold",
     )
-    table.add_column("任务", no_wrap=True)
-    table.add_column("指标", min_width=18, ratio=3, overflow="fold")
-    table.add_column("牵头单位", min_width=12, ratio=2, overflow="fold")
-    table.add_column("年度目标", justify="right", no_wrap=True)
-    table.add_column("序时目标", justify="right", no_wrap=True)
-    table.add_column("实际", justify="right", no_wrap=True)
-    table.add_column("完成率", justify="right", no_wrap=True)
-    table.add_column("状态", no_wrap=True)
+    table.add_column(words("col.task"), no_wrap=True)
+    table.add_column(words("col.indicator"), min_width=18, ratio=3, overflow="fold")
+    table.add_column(words("col.lead_unit"), min_width=12, ratio=2, overflow="fold")
+    table.add_column(words("col.target"), justify="right", no_wrap=True)
+    table.add_column(words("col.expected"), justify="right", no_wrap=True)
+    table.add_column(words("col.actual"), justify="right", no_wrap=True)
+    table.add_column(words("col.percent"), justify="right", no_wrap=True)
+    table.add_column(words("col.status"), no_wrap=True)
     assessed = any(row.assessment for row in rows)
     if assessed:
-        table.add_column("报告评价", min_width=6, ratio=1, overflow="fold")
+        table.add_column(words("col.assessment"), min_width=6, ratio=1, overflow="fold")
     for row in rows:
         task = f"{row.programme}/{row.task}" if many else row.task
-        if row.kind == "schedule":  # counts of checkpoints: due, met, of all
-            target = f"{row.final}个节点"
-            expected = f"{row.expected}个"
-            actual = "—" if row.actual is None else f"{row.actual}个"
-        else:
-            prefix = COMPARATOR_WORDS[row.comparator]
-            target = prefix + format_number(row.target, row.unit) if row.target is not None else "—"
-            expected = format_number(row.expected, row.unit)
-            actual = format_number(row.actual, row.unit)
+        target, expected, actual = row_quantities(row, lang)
         percent = "" if row.percent is None else f"{row.percent:g}%"
-        label = STATUS_LABELS[row.status] + ("·久未报" if row.stale else "")
+        label = words.status(row.status) + (words("stale.mark") if row.stale else "")
         cells = [task, row.indicator, row.lead_unit, target, expected, actual, percent, label]
         if assessed:
             cells.append(("≠ " if row.agrees is False else "") + (row.assessment or ""))
         table.add_row(*cells, style=STATUS_STYLES[row.status])
-    summary = " · ".join(f"{STATUS_LABELS[s]} {counts[s]}" for s in STATUSES if counts.get(s))
-    table.caption = f"共 {len(rows)} 行：{summary}" if rows else "没有符合条件的指标"
+    summary = " · ".join(words("status.caption_item", label=words.status(s), n=counts[s])
+                         for s in STATUSES if counts.get(s))
+    table.caption = words("status.caption", n=len(rows), summary=summary) if rows else words("status.empty")
     stale = sum(1 for row in rows if row.stale)
     if stale:
-        table.caption += f"；{stale} 行最近一次报送已超过期限（久未报）"
+        table.caption += words("status.stale", n=stale)
     disagreeing = len({(row.programme, row.task) for row in rows if row.agrees is False})
     if disagreeing:
-        table.caption += f"；{disagreeing} 项任务的计算状态与报告评价不一致（≠）"
+        table.caption += words("status.disagree", n=disagreeing)
     return table
+
+
+def row_quantities(row: StatusRow, lang: str = "zh") -> tuple[str, str, str]:
+    """Annual target, expected and actual of a status row as printed; a text-only line counts checkpoints."""
+    words = Labels(lang)
+    if row.kind == "schedule":  # counts of checkpoints: due, met, of all
+        return (words("schedule.final", n=row.final), words("schedule.count", n=row.expected),
+                "—" if row.actual is None else words("schedule.count", n=row.actual))
+    prefix = COMPARATOR_WORDS[row.comparator]
+    target = prefix + format_number(row.target, row.unit, lang) if row.target is not None else "—"
+    return target, format_number(row.expected, row.unit, lang), format_number(row.actual, row.unit, lang)
 
 
 def task_json(detail) -> str:
@@ -149,13 +158,14 @@ def task_json(detail) -> str:
     })
 
 
-def task_view(detail, rows_by_indicator: dict[int, StatusRow]):
+def task_view(detail, rows_by_indicator: dict[int, StatusRow], lang: str = "zh"):
     """One task for a person: who is in charge, then each indicator's checkpoints and reports."""
     from rich import box
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
+    words = Labels(lang)
     parts = []
     head = Text()
     head.append(f"{detail.programme}/{detail.code}  ", style="bold")
@@ -164,51 +174,51 @@ def task_view(detail, rows_by_indicator: dict[int, StatusRow]):
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="dim", no_wrap=True)
     facts.add_column()
-    facts.add_row("计划", detail.programme_name)
+    facts.add_row(words("task.programme"), detail.programme_name)
     if detail.area:
-        facts.add_row("项目", detail.area)
-    facts.add_row("分管领导", "、".join(detail.leaders) or "—")
-    facts.add_row("牵头单位", "、".join(detail.lead_units) or "—")
-    facts.add_row("责任单位", "、".join(detail.units) or "—")
-    facts.add_row("完成时限", detail.deadline.isoformat() + (f"（{detail.deadline_text}）" if detail.deadline_text else ""))
-    for label, value in (("进展情况", detail.progress), ("评价", detail.assessment), ("存在问题", detail.problems),
-                         ("同一目标", "、".join(detail.links)), ("说明", detail.note)):
+        facts.add_row(words("task.area"), detail.area)
+    facts.add_row(words("task.leaders"), "、".join(detail.leaders) or "—")
+    facts.add_row(words("task.lead_units"), "、".join(detail.lead_units) or "—")
+    facts.add_row(words("task.units"), "、".join(detail.units) or "—")
+    facts.add_row(words("task.deadline"), detail.deadline.isoformat() + (f"（{detail.deadline_text}）" if detail.deadline_text else ""))
+    for key, value in (("task.progress", detail.progress), ("task.assessment", detail.assessment),
+                       ("task.problems", detail.problems), ("task.links", "、".join(detail.links)), ("task.note", detail.note)):
         if value:
-            facts.add_row(label, value)
+            facts.add_row(words(key), value)
     parts.append(facts)
     for ind in detail.indicators:
         row = rows_by_indicator.get(ind.indicator_id)
         title = Text()
         title.append(f"\n{ind.indicator}", style="bold")
         if ind.kind == "schedule":
-            title.append("  （文字节点，以 log --done 标记完成）", style="dim")
+            title.append(words("task.schedule_hint"), style="dim")
         elif ind.target is not None:
-            title.append(f"  目标 {COMPARATOR_WORDS[ind.comparator]}{format_number(ind.target, ind.unit)}")
+            title.append(words("task.target", target=COMPARATOR_WORDS[ind.comparator] + format_number(ind.target, ind.unit, lang)))
         if len({tuple(i.lead_units) for i in detail.indicators}) > 1:
-            title.append(f"  牵头：{'、'.join(ind.lead_units)}", style="dim")
+            title.append(words("task.lead", units="、".join(ind.lead_units)), style="dim")
         if row is not None:
-            title.append(f"  {STATUS_LABELS[row.status]}", style=STATUS_STYLES[row.status] or "bold")
+            title.append(f"  {words.status(row.status)}", style=STATUS_STYLES[row.status] or "bold")
         parts.append(title)
         checkpoints = Table(box=box.SIMPLE, show_edge=False, header_style="dim")
-        checkpoints.add_column("节点", no_wrap=True)
-        checkpoints.add_column("累计目标", justify="right", no_wrap=True)
-        checkpoints.add_column("进度安排")
+        checkpoints.add_column(words("task.checkpoint"), no_wrap=True)
+        checkpoints.add_column(words("task.cumulative"), justify="right", no_wrap=True)
+        checkpoints.add_column(words("task.plan"))
         for ms in ind.milestones:
             checkpoints.add_row(
                 f"{ms.due.isoformat()} {ms.label}".strip(),
-                format_number(ms.target, ind.unit) if ms.target is not None else "—", ms.text,
+                format_number(ms.target, ind.unit, lang) if ms.target is not None else "—", ms.text,
             )
         parts.append(checkpoints)
         if ind.reports:
             reports = Table(box=box.SIMPLE, show_edge=False, header_style="dim")
-            reports.add_column("截至", no_wrap=True)
-            reports.add_column("数值", justify="right", no_wrap=True)
-            reports.add_column("备注")
-            reports.add_column("填报人", no_wrap=True)
+            reports.add_column(words("col.as_of"), no_wrap=True)
+            reports.add_column(words("col.value"), justify="right", no_wrap=True)
+            reports.add_column(words("col.note"))
+            reports.add_column(words("col.reporter"), no_wrap=True)
             for r in ind.reports:
-                value = f"第{r.value}项节点完成" if ind.kind == "schedule" else format_number(r.value, ind.unit)
+                value = words("schedule.met", n=r.value) if ind.kind == "schedule" else format_number(r.value, ind.unit, lang)
                 reports.add_row(r.as_of.isoformat(), value, r.note or "", r.reporter or "")
             parts.append(reports)
         else:
-            parts.append(Text("  尚无报送", style="dim"))
+            parts.append(Text(words("task.no_reports"), style="dim"))
     return Group(*parts)

@@ -317,6 +317,43 @@ class Store:
         finally:
             source.close()
 
+    def copy_to(self, target: Store) -> dict[str, int]:
+        """Every row of every table into an empty store of any kind (SQLite ↔ PostgreSQL), ids kept,
+        in one transaction on the target; returns the row count of each table as copied."""
+        if self.schema_version() != SCHEMA_VERSION:
+            raise InputError(f"--db {self.display_url}: upgrade it first (`mstrack db upgrade`)")
+        version = target.schema_version()
+        if version not in (0, SCHEMA_VERSION):
+            raise InputError(f"--to {target.display_url}: schema version {version}; copy into an empty database")
+        target.init()
+        if target.programme_codes() or target.batches(limit=1):
+            raise InputError(f"--to {target.display_url}: not empty; copy into an empty database")
+        tables = [t for t in SQLModel.metadata.sorted_tables if t.name != SchemaVersion.__tablename__]
+        counts = {}
+        with self.engine.connect() as source, target.engine.begin() as destination:
+            for table in tables:
+                counts[table.name] = 0
+                result = source.execution_options(stream_results=True).execute(
+                    select(table).order_by(*table.primary_key.columns))
+                while chunk := result.mappings().fetchmany(5000):
+                    destination.execute(table.insert(), [dict(row) for row in chunk])
+                    counts[table.name] += len(chunk)
+            if destination.dialect.name == "postgresql":  # ids were given: move each sequence past them
+                for table in tables:
+                    if "id" in table.columns and table.columns["id"].autoincrement is not False:
+                        destination.exec_driver_sql(
+                            f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                            f"COALESCE((SELECT MAX(id) FROM {table.name}), 1), "
+                            f"(SELECT MAX(id) FROM {table.name}) IS NOT NULL)")
+        return counts
+
+    def row_counts(self) -> dict[str, int]:
+        with self.engine.connect() as connection:
+            return {
+                table.name: connection.execute(select(func.count()).select_from(table)).scalar()
+                for table in SQLModel.metadata.sorted_tables if table.name != SchemaVersion.__tablename__
+            }
+
     def check(self) -> list[str]:
         """Problems found by SQLite's integrity and foreign-key checks, and a schema out of date."""
         problems = []

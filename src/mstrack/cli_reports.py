@@ -1,0 +1,263 @@
+"""Commands `units` and `report weekly|half-year|annual`, registered on cli.app when cli.py imports
+this module (its last line). Like cli.py: parse options, call the library, print; the store, the
+report builders, Rich and openpyxl are imported inside the commands so that `mstrack --help` stays fast.
+
+Options whose values are a closed list (--format, --rule) are checked here, so that a bad value is
+one line on stderr and exit code 2.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .cli import RULE_HELP, app, console, fail, guard, open_store, parse_day
+
+report_app = typer.Typer(help="Printable reports: the weekly status report, the half-year and annual 一览表.",
+                         no_args_is_help=True)
+app.add_typer(report_app, name="report")
+
+UNITS_FORMATS = ("table", "json", "csv", "md", "xlsx")
+WEEKLY_FORMATS = ("table", "md", "html", "xlsx", "csv", "json")
+TABLE_FORMATS = ("md", "html", "xlsx", "json")
+RULES = ("step", "pro-rata")
+
+ProgrammesOption = Annotated[Optional[list[str]], typer.Option(
+    "--programme", "-p", help="Only this programme (repeatable). [default: all]")]
+AsOfOption = Annotated[Optional[str], typer.Option("--as-of", help="Date to judge at, e.g. 2023-07-01 or 6月底. [default: today]")]
+RuleOption = Annotated[Optional[str], typer.Option("--rule", help=RULE_HELP)]
+OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write. [default: stdout; xlsx needs a file]")]
+
+
+def _lang(ctx: typer.Context) -> str:
+    from .labels import pick_lang
+
+    obj = ctx.find_root().obj or {}
+    return obj.get("lang") or pick_lang()
+
+
+def _choice(value: str, choices: tuple[str, ...], option: str) -> str:
+    if value not in choices:
+        raise fail(f"{option} {value!r}: expected one of {', '.join(choices)}")
+    return value
+
+
+def _rule(value: str | None) -> str | None:
+    return None if value is None else _choice(value, RULES, "--rule")
+
+
+def _details(store, programmes: list[str] | None):
+    """Whole tasks of the programmes asked for (all without --programme); an unknown code is an error."""
+    known = store.programme_codes()
+    for code in programmes or []:
+        if code not in known:
+            near = [k for k in known if code in k or k in code]
+            raise fail(f"--programme {code!r}: no such programme; "
+                       f"{'did you mean: ' + ', '.join(near) if near else 'known: ' + (', '.join(known) or 'none')}")
+    return store.task_details(list(programmes) if programmes else None)
+
+
+def _year(store, programmes: list[str] | None) -> int | None:
+    return store.programme_year(programmes[0]) if programmes and len(programmes) == 1 else None
+
+
+def _check_output(fmt: str, output: Path | None) -> None:
+    if fmt == "xlsx" and (output is None or str(output) == "-"):
+        raise fail("--output: an .xlsx report is written to a file; add -o FILE.xlsx")
+
+
+def _rich_text(renderable) -> str:
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    Console(file=buffer, width=140, color_system=None, legacy_windows=False).print(renderable)
+    return buffer.getvalue()
+
+
+def _emit(content: str | bytes, fmt: str, output: Path | None, what: str, lang: str) -> None:
+    """Text to stdout or to the file; bytes (xlsx) to the file. A CSV file gets a BOM for Excel/WPS."""
+    if output is None or str(output) == "-":
+        sys.stdout.write(content)
+        return
+    try:
+        if isinstance(content, bytes):
+            output.write_bytes(content)
+        else:
+            output.write_text(content, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
+    except OSError as error:
+        raise fail(f"--output {output}: cannot write: {error.strerror or error}") from None
+    from .labels import Labels
+
+    words = Labels(lang)
+    typer.echo(words("msg.written", what=words(f"msg.{what}"), path=output), err=True)
+
+
+@app.command()
+def units(
+    ctx: typer.Context,
+    programme: ProgrammesOption = None,
+    as_of: AsOfOption = None,
+    rule: RuleOption = None,
+    responsible: Annotated[bool, typer.Option(
+        "--responsible", help="Per unit named at all (lead or co-responsible), not only per lead unit.")] = False,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json, csv, md or xlsx")] = "table",
+    output: OutputOption = None,
+) -> None:
+    """Per lead unit: tasks done, on track, behind, without a report, overdue; completion rate; worst first."""
+    fmt = _choice(fmt, UNITS_FORMATS, "--format")
+    rule = _rule(rule)
+    _check_output(fmt, output)
+    lang = _lang(ctx)
+    with guard():
+        from .reports import judged, unit_rollups
+
+        store = open_store(ctx, write=False)
+        on = parse_day(as_of, "--as-of", _year(store, programme))
+        details = _details(store, programme)
+        rollups = unit_rollups(judged([s for d in details for s in d.indicators], on, rule), responsible=responsible)
+        from . import render_report
+
+        if fmt == "json":
+            content = render_report.units_json(rollups)
+        elif fmt == "csv":
+            content = render_report.units_csv(rollups, lang)
+        elif fmt == "md":
+            content = render_report.units_md(rollups, on, lang, responsible)
+        elif fmt == "xlsx":
+            from .render_xlsx import units_xlsx
+
+            content = units_xlsx(rollups, on, lang, responsible)
+        else:
+            table = render_report.units_table(rollups, on, lang, responsible)
+            if output is None:
+                console().print(table)
+                return
+            content = _rich_text(table)
+        _emit(content, fmt, output, "units", lang)
+
+
+@report_app.command("weekly")
+def weekly(
+    ctx: typer.Context,
+    programme: ProgrammesOption = None,
+    as_of: AsOfOption = None,
+    since: Annotated[Optional[str], typer.Option(
+        "--since", help="The previous report's date: changes are counted after it. [default: 7 days before --as-of]")] = None,
+    rule: RuleOption = None,
+    stale: Annotated[int, typer.Option("--stale", min=0, help="Mark rows whose latest report is older than DAYS.")] = 14,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, md, html, xlsx, csv or json")] = "table",
+    output: OutputOption = None,
+) -> None:
+    """The weekly report: a one-line summary, the behind list with each latest note, the unit rollup,
+    and what changed since the previous report. HTML prints on A4; XLSX has a sheet per section."""
+    fmt = _choice(fmt, WEEKLY_FORMATS, "--format")
+    rule = _rule(rule)
+    _check_output(fmt, output)
+    lang = _lang(ctx)
+    with guard():
+        from datetime import timedelta
+
+        from .reports import DEFAULT_WEEK, weekly_report
+
+        store = open_store(ctx, write=False)
+        year = _year(store, programme)
+        on = parse_day(as_of, "--as-of", year)
+        previous = parse_day(since, "--since", year) if since else on - timedelta(days=DEFAULT_WEEK)
+        if previous >= on:
+            raise fail(f"--since {previous.isoformat()}: must be before --as-of {on.isoformat()}")
+        report = weekly_report(_details(store, programme), on, previous, rule, stale)
+        from . import render_report
+
+        if fmt == "json":
+            content = render_report.weekly_json(report, lang)
+        elif fmt == "csv":
+            content = render_report.weekly_csv(report, lang)
+        elif fmt == "md":
+            content = render_report.weekly_md(report, lang)
+        elif fmt == "html":
+            content = render_report.weekly_html(report, lang)
+        elif fmt == "xlsx":
+            from .render_xlsx import weekly_xlsx
+
+            content = weekly_xlsx(report, lang)
+        else:
+            view = render_report.weekly_view(report, lang)
+            if output is None:
+                console().print(view)
+                return
+            content = _rich_text(view)
+        _emit(content, fmt, output, "weekly", lang)
+
+
+def _table_report(ctx: typer.Context, kind: str, programme: str | None, as_of: str | None, rule: str | None, fmt: str,
+                  output: Path | None) -> None:
+    fmt = _choice(fmt, TABLE_FORMATS, "--format")
+    rule = _rule(rule)
+    if not programme:
+        raise fail(f"--programme: which programme's {kind} report? e.g. --programme yantian-2023")
+    _check_output(fmt, output)
+    lang = _lang(ctx)
+    with guard():
+        from .reports import Step, report_date, table_report
+
+        store = open_store(ctx, write=False)
+        details = _details(store, [programme])
+        year = store.programme_year(programme)
+        on = parse_day(as_of, "--as-of", year) if as_of else report_date(kind, year)
+        plan = store.load_plan(programme)  # the checkpoints' own words, for 下一步任务目标及措施
+        steps = {
+            task.code: [Step(cp.due, cp.label, cp.text, "、".join(line.lead_units) or None)
+                        for line in task.lines for cp in line.checkpoints]
+            for task in plan.tasks
+        }
+        report = table_report(details, kind, on, year, plan.name, rule, steps)
+        from . import render_report
+
+        if fmt == "json":
+            content = render_report.table_json(report, lang)
+        elif fmt == "md":
+            content = render_report.table_md(report, lang)
+        elif fmt == "html":
+            content = render_report.table_html(report, lang)
+        else:
+            from .render_xlsx import table_xlsx
+
+            content = table_xlsx(report, lang)
+        _emit(content, fmt, output, kind, lang)
+
+
+TableProgramme = Annotated[Optional[str], typer.Option("--programme", "-p", help="The programme, e.g. yantian-2023.")]
+TableFormatOption = Annotated[str, typer.Option("--format", "-f", help="md, html, xlsx or json")]
+
+
+@report_app.command("half-year")
+def half_year(
+    ctx: typer.Context,
+    programme: TableProgramme = None,
+    as_of: Annotated[Optional[str], typer.Option(
+        "--as-of", help="Date to report at. [default: June 30 of the programme's year]")] = None,
+    rule: RuleOption = None,
+    fmt: TableFormatOption = "md",
+    output: OutputOption = None,
+) -> None:
+    """The half-year 一览表: 项目名称, 项目内容, 上半年进展情况, 下半年任务目标及措施, 责任单位, 完成时限."""
+    _table_report(ctx, "half-year", programme, as_of, rule, fmt, output)
+
+
+@report_app.command("annual")
+def annual(
+    ctx: typer.Context,
+    programme: TableProgramme = None,
+    as_of: Annotated[Optional[str], typer.Option(
+        "--as-of", help="Date to report at. [default: December 31 of the programme's year]")] = None,
+    rule: RuleOption = None,
+    fmt: TableFormatOption = "md",
+    output: OutputOption = None,
+) -> None:
+    """The full-year 一览表: as the half-year one, with the year's progress and what remains."""
+    _table_report(ctx, "annual", programme, as_of, rule, fmt, output)

@@ -1,0 +1,272 @@
+"""Reports as .xlsx workbooks (openpyxl, imported when called): one sheet per section, a frozen
+header, fills for statuses, column widths that fit Chinese text, A4 landscape print setup.
+
+Plain data in (reports.py), bytes out; every word comes from labels.py through render_report.
+"""
+
+from __future__ import annotations
+
+import io
+
+from .labels import Labels
+from .render_report import (
+    STATUS_COLOURS,
+    SUMMARY_ORDER,
+    area_name,
+    behind_cells,
+    behind_header,
+    change_cells,
+    change_header,
+    count_sentence,
+    new_report_cells,
+    new_report_header,
+    next_lines,
+    progress_lines,
+    table_header,
+    table_summary,
+    table_title,
+    units_cells,
+    units_header,
+    weekly_subtitle,
+    weekly_summary,
+)
+from .reports import TableReport, UnitRollup, WeeklyReport
+from .templates import display_width
+
+HEADER_FILL = "D9E2F3"
+MAX_WIDTH = 60
+
+
+def status_fill(status: str):
+    from openpyxl.styles import PatternFill
+
+    return PatternFill("solid", fgColor=STATUS_COLOURS[status][1].lstrip("#").upper())
+
+
+def _status_font(status: str):
+    from openpyxl.styles import Font
+
+    return Font(bold=True, color=STATUS_COLOURS[status][0].lstrip("#").upper())
+
+
+def _print_setup(sheet, title: str, title_rows: str = "1:1") -> None:
+    sheet.print_area = sheet.dimensions
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
+    sheet.print_title_rows = title_rows
+    sheet.oddHeader.center.text = title
+    sheet.oddFooter.center.text = "&P / &N"
+
+
+def _fit_widths(sheet, header_row: int = 1, caps: dict[int, int] | None = None) -> None:
+    """Width in Excel's character units: CJK characters count twice; long text wraps at a cap."""
+    from openpyxl.utils import get_column_letter
+
+    caps = caps or {}
+    for column in range(1, sheet.max_column + 1):
+        widest = 0
+        for row in range(header_row, sheet.max_row + 1):
+            value = sheet.cell(row=row, column=column).value
+            if value is None:
+                continue
+            for line in str(value).splitlines() or [""]:
+                widest = max(widest, display_width(line))
+        sheet.column_dimensions[get_column_letter(column)].width = min(max(widest + 2, 6), caps.get(column, MAX_WIDTH))
+
+
+def _section_sheet(workbook, name: str, header: list[str], rows: list[list], title: str, numeric: set[int] = frozenset(),
+                   status_columns: dict[int, list[str]] | None = None, first: bool = False):
+    """A sheet with the header in row 1 (frozen, repeated on every printed page) and the rows below."""
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+    sheet = workbook.active if first else workbook.create_sheet()
+    sheet.title = name[:31]
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    thin = Side(style="thin", color="999999")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.border = border
+    for excel_row in sheet.iter_rows(min_row=2):
+        for cell in excel_row:
+            index = cell.column - 1
+            cell.border = border
+            cell.alignment = Alignment(vertical="top", wrap_text=index not in numeric,
+                                       horizontal="right" if index in numeric else None)
+    for index, statuses in (status_columns or {}).items():
+        for offset, status in enumerate(statuses):
+            if status:
+                cell = sheet.cell(row=offset + 2, column=index + 1)
+                cell.fill = status_fill(status)
+                cell.font = _status_font(status)
+    sheet.freeze_panes = "B2"
+    if sheet.max_row > 1:
+        sheet.auto_filter.ref = sheet.dimensions
+    _fit_widths(sheet)
+    _print_setup(sheet, title)
+    return sheet
+
+
+def _units_rows(units: list[UnitRollup], words: Labels) -> list[list]:
+    rows = []
+    for unit in units:
+        cells = units_cells(unit, words)
+        cells[8] = unit.completion_rate  # a number in the sheet, shown with a % format
+        rows.append(cells)
+    return rows
+
+
+def _units_sheet(workbook, units: list[UnitRollup], words: Labels, title: str, first: bool = False):
+    header = units_header(words)
+    sheet = _section_sheet(workbook, words("weekly.units"), header, _units_rows(units, words), title,
+                           numeric=set(range(1, 9)), first=first)
+    for offset, unit in enumerate(units):
+        row = offset + 2
+        sheet.cell(row=row, column=9).number_format = '0.0"%"'
+        for column, status in ((5, "behind"), (6, "no_report"), (7, "overdue")):
+            if getattr(unit, status):
+                sheet.cell(row=row, column=column).fill = status_fill(status)
+                sheet.cell(row=row, column=column).font = _status_font(status)
+    return sheet
+
+
+def _save(workbook, title: str) -> bytes:
+    workbook.properties.title = title
+    workbook.properties.creator = "mstrack"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def units_xlsx(units: list[UnitRollup], on, lang: str, responsible: bool = False) -> bytes:
+    from openpyxl import Workbook
+
+    words = Labels(lang)
+    title = words("units.title" if responsible else "units.title_lead", on=on.isoformat())
+    workbook = Workbook()
+    _units_sheet(workbook, units, words, title, first=True)
+    return _save(workbook, title)
+
+
+def weekly_xlsx(report: WeeklyReport, lang: str) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    words = Labels(lang)
+    many = len(report.programmes) > 1
+    title = f"{words('weekly.title')} {report.as_of.isoformat()}"
+    workbook = Workbook()
+
+    summary_rows = [[words.status(s), report.task_counts.get(s, 0), report.row_counts.get(s, 0)] for s in SUMMARY_ORDER]
+    summary_rows.append([words("weekly.total"), report.tasks, report.indicators])
+    sheet = _section_sheet(workbook, words("weekly.summary_sheet"),
+                           [words("col.status"), words("units.tasks"), words("weekly.indicators")], summary_rows, title,
+                           numeric={1, 2}, status_columns={0: list(SUMMARY_ORDER)}, first=True)
+    sheet.cell(row=len(summary_rows) + 1, column=1).font = Font(bold=True)
+    notes = [weekly_summary(report, words), weekly_subtitle(report, words),
+             words("weekly.rows", n=report.indicators, parts=count_sentence(report.row_counts, words))]
+    start = len(summary_rows) + 3
+    for offset, text in enumerate(notes):  # each sentence across the sheet's printed width
+        row = start + offset
+        cell = sheet.cell(row=row, column=1, value=text)
+        cell.font = Font(bold=offset == 0, size=12 if offset == 0 else 10)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=8)
+        sheet.row_dimensions[row].height = 15 * max(1, -(-display_width(text) // 100)) + 6
+    sheet.column_dimensions["A"].width = max(sheet.column_dimensions["A"].width, 14)
+    for letter in "DEFGH":
+        sheet.column_dimensions[letter].width = 12
+    sheet.print_area = f"A1:H{start + len(notes) - 1}"
+
+    behind_rows = []
+    for item in report.behind:
+        cells = behind_cells(item, many, words)
+        cells[6] = item.pace  # numbers in the sheet
+        cells[7] = item.days_behind
+        behind_rows.append([*cells, item.title])
+    sheet = _section_sheet(workbook, words("weekly.behind"), [*behind_header(words), words("col.title")], behind_rows,
+                           title, numeric={3, 4, 5, 6, 7}, status_columns={8: [i.status for i in report.behind]})
+    for row in range(2, sheet.max_row + 1):
+        sheet.cell(row=row, column=7).number_format = '0.0"%"'
+    _units_sheet(workbook, report.units, words, title)
+    _section_sheet(workbook, words("weekly.new_reports"), new_report_header(words),
+                   [new_report_cells(r, many, words) for r in report.new_reports], title, numeric={4},
+                   status_columns={7: [r.status for r in report.new_reports]})
+    _section_sheet(workbook, words("weekly.status_changes"), change_header(words),
+                   [change_cells(c, many, words) for c in report.status_changes], title, numeric={5},
+                   status_columns={3: [c.before for c in report.status_changes],
+                                   4: [c.after for c in report.status_changes]})
+    return _save(workbook, title)
+
+
+TABLE_WIDTHS = (16, 36, 60, 46, 14, 10)
+
+
+def table_xlsx(report: TableReport, lang: str) -> bytes:
+    """The 一览表 on one sheet: title and summary above, the header frozen and repeated on every page,
+    the project name merged down its tasks."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    words = Labels(lang)
+    title = table_title(report, words)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = words("table.sheet")
+    header = table_header(report, words)
+    columns = len(header)
+    last = get_column_letter(columns)
+    sheet.append([title])
+    sheet.merge_cells(f"A1:{last}1")
+    sheet["A1"].font = Font(bold=True, size=16)
+    sheet["A1"].alignment = Alignment(horizontal="center", vertical="center")
+    sheet.row_dimensions[1].height = 30
+    summary = [words("table.as_of", on=report.as_of.isoformat()), *table_summary(report, words)]
+    sheet.append(["\n".join(summary)])
+    sheet.merge_cells(f"A2:{last}2")
+    sheet["A2"].alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.row_dimensions[2].height = 16 * len(summary) + 4
+    sheet.append(header)
+    thin = Side(style="thin", color="666666")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    for cell in sheet[3]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.border = border
+    for group in report.groups:
+        first = sheet.max_row + 1
+        for row in group.rows:
+            sheet.append([area_name(group.area, words), f"{row.code}.{row.title}", "\n".join(progress_lines(row, words)),
+                          "\n".join(next_lines(row, words)), "\n".join(row.units), row.deadline_text])
+        for excel_row in sheet.iter_rows(min_row=first, max_row=sheet.max_row):
+            for cell in excel_row:
+                cell.alignment = Alignment(wrap_text=True, vertical="top",
+                                           horizontal="center" if cell.column == columns else None)
+                cell.border = border
+        if sheet.max_row > first:
+            sheet.merge_cells(start_row=first, start_column=1, end_row=sheet.max_row, end_column=1)
+        sheet.cell(row=first, column=1).font = Font(bold=True)
+    for index, width in enumerate(TABLE_WIDTHS[:columns], start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    for row in range(4, sheet.max_row + 1):  # room for wrapped text: Excel does not grow merged rows
+        lines = 1
+        for column in range(2, columns + 1):
+            value = str(sheet.cell(row=row, column=column).value or "")
+            width = TABLE_WIDTHS[column - 1] - 1
+            lines = max(lines, sum(max(1, -(-display_width(part) // width)) for part in value.splitlines() or [""]))
+        sheet.row_dimensions[row].height = min(409, 15 * lines + 4)
+    sheet.freeze_panes = "A4"
+    _print_setup(sheet, title, title_rows="3:3")
+    return _save(workbook, title)

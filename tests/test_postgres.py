@@ -1,0 +1,158 @@
+"""The same mstrack on a real PostgreSQL server: run when MSTRACK_TEST_PG names one (CI always does).
+
+MSTRACK_TEST_PG is an admin URL, e.g. postgresql+psycopg://postgres@127.0.0.1:5432/postgres; each test
+gets a database of its own, dropped afterwards.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+import uuid
+
+import pytest
+
+from .conftest import Cli
+
+ADMIN_URL = os.environ.get("MSTRACK_TEST_PG")
+if not ADMIN_URL and os.environ.get("CI"):
+    pytest.fail("CI runs the PostgreSQL tests: MSTRACK_TEST_PG must name a server", pytrace=False)
+pytestmark = pytest.mark.skipif(not ADMIN_URL, reason="MSTRACK_TEST_PG names no PostgreSQL server")
+
+
+def admin(sql: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text(sql))
+    engine.dispose()
+
+
+@pytest.fixture
+def pg_url():
+    name = f"mstrack_test_{uuid.uuid4().hex[:12]}"
+    admin(f"CREATE DATABASE {name}")
+    yield ADMIN_URL.rsplit("/", 1)[0] + "/" + name
+    admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+class PgCli(Cli):
+    """Cli passes whatever it holds as --db: here a URL."""
+
+
+def without(data, key: str):
+    if isinstance(data, dict):
+        return {k: without(v, key) for k, v in data.items() if k != key}
+    if isinstance(data, list):
+        return [without(item, key) for item in data]
+    return data
+
+
+def test_same_output_on_sqlite_and_postgresql(cli, pg_url):
+    pg = PgCli(pg_url)
+    for store in (cli, pg):
+        assert store("demo").exit_code == 0
+        assert store("log", "shenzhen-2023/5", "2.5万", "-i", "建设", "--as-of", "2023-06-30", "--by", "张三").exit_code == 0
+    for args in (
+        ("status", "--format", "json", "--as-of", "2023-07-01"),
+        ("status", "--format", "json", "--as-of", "2023-10-01", "--rule", "pro-rata"),
+        ("show", "shenzhen-2023/5", "--format", "json"),
+        ("show", "yantian-2023/19", "--format", "json"),
+        ("report", "weekly", "--format", "json", "--as-of", "2023-07-01"),
+    ):
+        on_sqlite, on_pg = cli(*args), pg(*args)
+        assert on_sqlite.exit_code == on_pg.exit_code == 0, (args, on_pg.output)
+        assert without(json.loads(on_sqlite.stdout), "entered_at") == without(json.loads(on_pg.stdout), "entered_at"), args
+
+
+def test_writes_history_undo_and_all_or_nothing_imports(pg_url, tmp_path):
+    pg = PgCli(pg_url)
+    pg("demo")
+    pg("log", "shenzhen-2023/5", "2.5万", "-i", "建设", "--as-of", "2023-06-30")
+    pg("log", "shenzhen-2023/5", "2.6万", "-i", "建设", "--as-of", "2023-06-30", "--reason", "更正")
+    assert pg("undo").exit_code == 0
+    states = [e["state"] for e in json.loads(pg("history", "shenzhen-2023/5", "--format", "json").stdout)]
+    assert states == ["current", "retracted"]
+    bad = tmp_path / "bad.csv"
+    bad.write_text("计划,任务编号,指标,截至日期,数值\nshenzhen-2023,5,供应,2023-06-30,1万\nshenzhen-2023,5,建设,2023-06-30,很多\n",
+                   encoding="utf-8")
+    result = pg("import", "progress", str(bad))
+    assert result.exit_code == 2 and "bad.csv:3:数值" in result.stderr
+    rows = json.loads(pg("status", "--format", "json", "--as-of", "2023-07-01", "-p", "shenzhen-2023").stdout)
+    assert {r["indicator"]: r["actual"] for r in rows if r["task"] == "5"} == {
+        "建设筹集保障性住房": 25000, "供应分配保障性住房": None}
+    assert pg("db", "check").exit_code == 0
+
+
+WRITER = textwrap.dedent("""
+    import sys
+    from datetime import date, timedelta
+    from mstrack.progress import record_progress
+    from mstrack.store import Store, parse_ref
+
+    store = Store(sys.argv[1])
+    worker = int(sys.argv[2])
+    for i in range(100):
+        record_progress(store, parse_ref("shenzhen-2023/28"), str(worker * 1000 + i), indicator=None,
+                        as_of=(date(2023, 1, 1) + timedelta(days=i)).isoformat(), note=None, by=f"w{worker}",
+                        done=False, today=date.today())
+""")
+
+
+def test_eight_coordinators_at_once_lose_nothing(pg_url, tmp_path):
+    pg = PgCli(pg_url)
+    pg("demo")
+    script = tmp_path / "writer.py"
+    script.write_text(WRITER, encoding="utf-8")
+    workers = [subprocess.Popen([sys.executable, str(script), pg_url, str(n)], stderr=subprocess.PIPE, text=True)
+               for n in range(8)]
+    errors = [worker.communicate(timeout=300)[1] for worker in workers]
+    assert [worker.returncode for worker in workers] == [0] * 8, errors
+    batches = json.loads(pg("batches", "--format", "json", "--limit", "2000").stdout)
+    assert sum(b["reports_added"] for b in batches if b["command"] == "log") == 800
+
+
+def test_a_read_only_role_reads_and_is_told_it_cannot_write(pg_url):
+    from sqlalchemy import create_engine, text
+
+    pg = PgCli(pg_url)
+    pg("demo")
+    role = f"reader_{uuid.uuid4().hex[:8]}"
+    admin(f"CREATE ROLE {role} LOGIN")
+    engine = create_engine(pg_url, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            connection.execute(text(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}"))
+        reader = PgCli(pg_url.replace("//postgres@", f"//{role}@"))
+        assert reader("status", "--format", "json").exit_code == 0
+        assert reader("show", "shenzhen-2023/5").exit_code == 0
+        result = reader("log", "shenzhen-2023/5", "1", "-i", "建设", "--as-of", "2023-06-30")
+        assert result.exit_code == 2 and "may only read" in result.stderr and "Traceback" not in result.output
+    finally:
+        with engine.connect() as connection:
+            connection.execute(text(f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {role}"))
+        engine.dispose()
+        admin(f"DROP ROLE {role}")
+
+
+def test_copy_sqlite_to_postgresql_and_back(demo_cli, pg_url, tmp_path):
+    demo_cli("log", "shenzhen-2023/5", "2.5万", "-i", "建设", "--as-of", "2023-06-30")
+    demo_cli("undo")
+    result = demo_cli("db", "copy", "--to", pg_url)
+    assert result.exit_code == 0 and "verified" in result.stdout, result.output
+    back = tmp_path / "back.db"
+    result = PgCli(pg_url)("db", "copy", "--to", str(back))
+    assert result.exit_code == 0, result.output
+    for args in (("status", "--format", "json"), ("history", "shenzhen-2023/5", "--format", "json"), ("batches", "--format", "json")):
+        assert Cli(back)(*args).stdout == demo_cli(*args).stdout
+    assert PgCli(pg_url)("log", "shenzhen-2023/5", "3万", "-i", "建设", "--as-of", "2023-06-30").exit_code == 0  # ids go on
+    again = demo_cli("db", "copy", "--to", pg_url)
+    assert again.exit_code == 2 and "not empty" in again.stderr
+
+
+def test_a_wrong_password_is_never_printed(pg_url):
+    url = pg_url.replace("//postgres@", "//nobody:Wr0ng-Secret@")
+    result = PgCli(url)("status")
+    assert result.exit_code == 2 and "Wr0ng-Secret" not in result.output and "Traceback" not in result.output

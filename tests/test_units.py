@@ -1,0 +1,173 @@
+"""`mstrack units`: tasks per unit by status, completion rate, worst first (issue "Weekly printouts", part 2)."""
+
+import csv
+import io
+import json
+
+import pytest
+
+from .conftest import Cli, write_plan
+
+# Six tasks judged at 2023-07-01 (step rule):
+#   1 甲局 (+丙局)  A: 50 of 100, 60 due by 06-30         → behind, 50 %
+#   2 甲局          B: 10 of 10                           → done, 100 %
+#   3 乙局          C: nothing reported, 10 due by 06-30   → no_report, 0 %
+#   4 乙局          D: 1 of 4, deadline 05-31              → overdue, 25 %
+#   5 乙局 (+丙局)  E: 5 of 8, 4 due by 06-30              → on_track, 62.5 %
+#   6 丁局          F: first checkpoint 09-30              → not_due, 0 %
+SMALL_PLAN = """
+[[tasks]]
+code = "1"
+title = "任务一"
+[[tasks.lines]]
+lead_units = ["甲局"]
+units = ["甲局", "丙局"]
+[[tasks.lines.indicators]]
+name = "A"
+unit = "个"
+target = 100
+milestones = [{ due = "2023-03-31", target = 30 }, { due = "2023-06-30", target = 60 }]
+reports = [{ as_of = "2023-06-30", value = 50, note = "一号备注" }]
+
+[[tasks]]
+code = "2"
+title = "任务二"
+[[tasks.lines]]
+lead_units = ["甲局"]
+[[tasks.lines.indicators]]
+name = "B"
+unit = "个"
+target = 10
+milestones = [{ due = "2023-06-30", target = 5 }]
+reports = [{ as_of = "2023-06-20", value = 10 }]
+
+[[tasks]]
+code = "3"
+title = "任务三"
+[[tasks.lines]]
+lead_units = ["乙局"]
+[[tasks.lines.indicators]]
+name = "C"
+unit = "个"
+target = 20
+milestones = [{ due = "2023-06-30", target = 10 }]
+
+[[tasks]]
+code = "4"
+title = "任务四"
+deadline = "2023-05-31"
+[[tasks.lines]]
+lead_units = ["乙局"]
+[[tasks.lines.indicators]]
+name = "D"
+unit = "座"
+target = 4
+reports = [{ as_of = "2023-05-01", value = 1, note = "四号备注" }]
+
+[[tasks]]
+code = "5"
+title = "任务五"
+[[tasks.lines]]
+lead_units = ["乙局"]
+units = ["乙局", "丙局"]
+[[tasks.lines.indicators]]
+name = "E"
+unit = "个"
+target = 8
+milestones = [{ due = "2023-06-30", target = 4 }]
+reports = [{ as_of = "2023-06-30", value = 5 }]
+
+[[tasks]]
+code = "6"
+title = "任务六"
+[[tasks.lines]]
+lead_units = ["丁局"]
+[[tasks.lines.indicators]]
+name = "F"
+unit = "个"
+target = 10
+milestones = [{ due = "2023-09-30", target = 5 }]
+"""
+
+
+@pytest.fixture
+def small(cli: Cli, tmp_path) -> Cli:
+    plan = write_plan(tmp_path / "small.toml", SMALL_PLAN)
+    result = cli("import", "plan", str(plan))
+    assert result.exit_code == 0, result.output
+    return cli
+
+
+def units_json(cli: Cli, *args: str) -> list[dict]:
+    result = cli("units", "--as-of", "2023-07-01", "--format", "json", *args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)  # JSON on stdout and nothing else
+
+
+def test_units_counts_tasks_per_lead_unit_worst_first(small):
+    rows = units_json(small)
+    assert [r["unit"] for r in rows] == ["甲局", "乙局", "丁局"]
+    first, second, third = rows
+    assert {k: first[k] for k in ("tasks", "done", "on_track", "behind", "no_report", "overdue", "not_due")} == {
+        "tasks": 2, "done": 1, "on_track": 0, "behind": 1, "no_report": 0, "overdue": 0, "not_due": 0}
+    assert {k: second[k] for k in ("tasks", "done", "on_track", "behind", "no_report", "overdue", "not_due")} == {
+        "tasks": 3, "done": 0, "on_track": 1, "behind": 0, "no_report": 1, "overdue": 1, "not_due": 0}
+    assert (third["tasks"], third["not_due"]) == (1, 1)
+    assert (first["completion_rate"], second["completion_rate"], third["completion_rate"]) == (75.0, 29.2, 0.0)
+    assert first["behind_tasks"] == ["x-2023/1"] and second["behind_tasks"] == ["x-2023/4"]
+
+
+def test_units_responsible_counts_co_responsible_units_too(small):
+    rows = units_json(small, "--responsible")
+    assert [r["unit"] for r in rows] == ["丙局", "甲局", "乙局", "丁局"]  # 丙局: as behind as 甲局, lower rate
+    co = rows[0]
+    assert (co["tasks"], co["behind"], co["on_track"], co["completion_rate"]) == (2, 1, 1, 56.2)
+
+
+def test_units_filters_by_programme_and_judges_by_the_rule(demo_cli):
+    step = {r["unit"]: r for r in units_json(demo_cli, "-p", "yantian-2023")}
+    assert sum(r["behind"] for r in step.values()) == 0
+    pro_rata = {r["unit"]: r for r in units_json(demo_cli, "-p", "yantian-2023", "--rule", "pro-rata")}
+    assert pro_rata["区残联"]["behind"] == 1 and pro_rata["区残联"]["behind_tasks"] == ["yantian-2023/19"]
+    assert "市住房建设局" not in step  # a Shenzhen unit
+
+
+def test_units_csv_md_and_table(small):
+    result = small("units", "--as-of", "2023-07-01", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[0] == ["单位", "任务数", "已完成", "序时推进", "滞后", "未报送", "逾期", "未到期", "完成率", "滞后任务"]
+    assert rows[1] == ["甲局", "2", "1", "0", "1", "0", "0", "0", "75%", "x-2023/1"]
+    result = small("units", "--as-of", "2023-07-01", "--format", "md")
+    lines = result.stdout.splitlines()
+    assert lines[0] == "# 牵头单位完成情况 截至 2023-07-01"
+    assert "| 单位 | 任务数 | 已完成 | 序时推进 | 滞后 | 未报送 | 逾期 | 未到期 | 完成率 | 滞后任务 |" in lines
+    assert "| 乙局 | 3 | 0 | 1 | 0 | 1 | 1 | 0 | 29.2% | x-2023/4 |" in lines  # overdue counts as behind there
+    table = small("units", "--as-of", "2023-07-01").stdout
+    assert table.index("甲局") < table.index("乙局") < table.index("丁局") and "完成率" in table
+
+
+def test_units_in_english(small):
+    result = small("--lang", "en", "units", "--as-of", "2023-07-01", "--format", "md")
+    assert "| Unit | Tasks | Done | On track | Behind | No report | Overdue | Not due | Done % | Tasks behind |" in result.stdout
+    assert "牵头单位" not in result.stdout
+
+
+def test_units_bad_options_exit_2_in_one_line(small):
+    for args in (["--format", "pdf"], ["--rule", "linear"], ["-p", "nowhere-2023"], ["--as-of", "2023-02-30"]):
+        result = small("units", *args)
+        assert result.exit_code == 2, args
+        assert result.stderr.count("\n") == 1 and result.stderr.startswith("mstrack: error: "), result.stderr
+
+
+def test_units_xlsx(small, tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "units.xlsx"
+    result = small("units", "--as-of", "2023-07-01", "--format", "xlsx", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    sheet = load_workbook(out).active
+    assert [sheet.cell(row=r, column=1).value for r in (1, 2, 3, 4)] == ["单位", "甲局", "乙局", "丁局"]
+    assert (sheet["I2"].value, sheet["I2"].number_format) == (75, '0.0"%"')
+    assert sheet["E2"].fill.fgColor.rgb.endswith("FFC7CE") and sheet.freeze_panes == "B2"
+    assert small("units", "--format", "xlsx").exit_code == 2  # a workbook needs -o
