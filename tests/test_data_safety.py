@@ -311,3 +311,38 @@ def test_csv_cells_are_defused():
 
     assert [spreadsheet_text(v) for v in ("=1+1", "+1", "-1", "@x", "\tx", "\rx", "ok", 5)] == [
         "'=1+1", "'+1", "'-1", "'@x", "'\tx", "'\rx", "ok", 5]
+
+
+# --- published reports ----------------------------------------------------------------------------
+
+def test_a_frozen_report_is_compared_with_later_corrections(demo_cli, tmp_path):
+    demo_cli("log", "shenzhen-2023/5", "2.5万", "-i", "建设", "--as-of", "2023-06-30")
+    result = demo_cli("report", "weekly", "--as-of", "2023-07-01", "-p", "shenzhen-2023", "--freeze", "--format", "md",
+                      "-o", str(tmp_path / "周报.md"))
+    assert result.exit_code == 0 and "frozen as report 1" in result.stderr
+    unchanged = demo_cli("report", "diff")
+    assert unchanged.exit_code == 0 and "0 change(s)" in unchanged.stdout
+    demo_cli("log", "shenzhen-2023/5", "3.1万", "-i", "建设", "--as-of", "2023-06-30", "--reason", "区住建局核实")
+    changed = demo_cli("report", "diff", "1", "--format", "json")
+    assert changed.exit_code == 1
+    body = json.loads(changed.stdout)
+    paths = {change["path"]: change for change in body["changes"]}
+    row = "changes.status[shenzhen-2023/5/建设筹集保障性住房/套（间）]"
+    assert (paths[f"{row}.actual"]["sent"], paths[f"{row}.actual"]["now"]) == (25000, 31000)
+    assert paths["summary.task_counts.behind"] == {"path": "summary.task_counts.behind", "sent": 1, "now": 0}
+    assert "behind[shenzhen-2023/5/建设筹集保障性住房/套（间）]" in paths  # the row left the behind list
+    half = demo_cli("report", "half-year", "-p", "yantian-2023", "--freeze", "-o", str(tmp_path / "h.md"))
+    assert half.exit_code == 0
+    assert demo_cli("report", "diff").exit_code == 0  # the latest: the half-year report, nothing changed
+    listing = demo_cli("report", "frozen").stdout.splitlines()
+    assert [line.split("\t")[3] for line in listing] == ["half-year", "weekly"]
+    assert demo_cli("report", "diff", "9").exit_code == 2
+
+
+def test_diff_matches_rows_by_identity_not_position():
+    from mstrack.snapshots import diff
+
+    sent = {"rows": [{"task": "1", "actual": 5}, {"task": "2", "actual": 7}]}
+    now = {"rows": [{"task": "2", "actual": 7}, {"task": "1", "actual": 6}, {"task": "3", "actual": 1}]}
+    assert [(c.path, c.sent, c.now) for c in diff(sent, now)] == [
+        ("rows[1].actual", 5, 6), ("rows[3]", None, {"task": "3", "actual": 1})]

@@ -30,6 +30,8 @@ ProgrammesOption = Annotated[Optional[list[str]], typer.Option(
 AsOfOption = Annotated[Optional[str], typer.Option("--as-of", help="Date to judge at, e.g. 2023-07-01 or 6月底. [default: today]")]
 RuleOption = Annotated[Optional[str], typer.Option("--rule", help=RULE_HELP)]
 OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write. [default: stdout; xlsx needs a file]")]
+FreezeOption = Annotated[bool, typer.Option(
+    "--freeze", help="Keep the report as printed, to compare with later corrections (`mstrack report diff`).")]
 
 
 def _lang(ctx: typer.Context) -> str:
@@ -152,6 +154,7 @@ def weekly(
     stale: Annotated[int, typer.Option("--stale", min=0, help="Mark rows whose latest report is older than DAYS.")] = 14,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, md, html, xlsx, csv or json")] = "table",
     output: OutputOption = None,
+    freeze: FreezeOption = False,
 ) -> None:
     """The weekly report: a one-line summary, the behind list with each latest note, the unit rollup,
     and what changed since the previous report. HTML prints on A4; XLSX has a sheet per section."""
@@ -162,7 +165,7 @@ def weekly(
     with guard():
         from datetime import timedelta
 
-        from .reports import DEFAULT_WEEK, weekly_report
+        from .reports import DEFAULT_WEEK
 
         store = open_store(ctx, write=False)
         year = _year(store, programme)
@@ -170,8 +173,13 @@ def weekly(
         previous = parse_day(since, "--since", year) if since else on - timedelta(days=DEFAULT_WEEK)
         if previous >= on:
             raise fail(f"--since {previous.isoformat()}: must be before --as-of {on.isoformat()}")
-        report = weekly_report(_details(store, programme), on, previous, rule, stale)
+        params = {"kind": "weekly", "programmes": programme or [], "as_of": on.isoformat(),
+                  "since": previous.isoformat(), "rule": rule, "stale": stale, "lang": lang}
+        report = _build(store, params)
         from . import render_report
+
+        if freeze:
+            _freeze(store, params, render_report.weekly_json(report, lang))
 
         if fmt == "json":
             content = render_report.weekly_json(report, lang)
@@ -194,8 +202,42 @@ def weekly(
         _emit(content, fmt, output, "weekly", lang)
 
 
+def _build(store, params: dict):
+    """The report the parameters describe: the same function makes it for printing and for `report diff`."""
+    from datetime import date
+
+    from .reports import Step, table_report, weekly_report
+
+    on = date.fromisoformat(params["as_of"])
+    if params["kind"] == "weekly":
+        return weekly_report(_details(store, params["programmes"] or None), on, date.fromisoformat(params["since"]),
+                             params["rule"], params["stale"])
+    programme = params["programme"]
+    details = _details(store, [programme])
+    plan = store.load_plan(programme)  # the checkpoints' own words, for 下一步任务目标及措施
+    steps = {
+        task.code: [Step(cp.due, cp.label, cp.text, "、".join(line.lead_units) or None)
+                    for line in task.lines for cp in line.checkpoints]
+        for task in plan.tasks
+    }
+    return table_report(details, params["kind"], on, plan.year, plan.name, params["rule"], steps)
+
+
+def _json_of(report, params: dict) -> str:
+    from . import render_report
+
+    if params["kind"] == "weekly":
+        return render_report.weekly_json(report, params["lang"])
+    return render_report.table_json(report, params["lang"])
+
+
+def _freeze(store, params: dict, content: str) -> None:
+    snapshot = store.freeze(params["kind"], params, content)
+    typer.echo(f"frozen as report {snapshot}: `mstrack report diff {snapshot}` compares it with later corrections", err=True)
+
+
 def _table_report(ctx: typer.Context, kind: str, programme: str | None, as_of: str | None, rule: str | None, fmt: str,
-                  output: Path | None) -> None:
+                  output: Path | None, freeze: bool = False) -> None:
     fmt = _choice(fmt, TABLE_FORMATS, "--format")
     rule = _rule(rule)
     if not programme:
@@ -203,20 +245,18 @@ def _table_report(ctx: typer.Context, kind: str, programme: str | None, as_of: s
     _check_output(fmt, output)
     lang = _lang(ctx)
     with guard():
-        from .reports import Step, report_date, table_report
+        from .reports import report_date
 
         store = open_store(ctx, write=False)
-        details = _details(store, [programme])
+        _details(store, [programme])  # an unknown programme is named before anything else
         year = store.programme_year(programme)
         on = parse_day(as_of, "--as-of", year) if as_of else report_date(kind, year)
-        plan = store.load_plan(programme)  # the checkpoints' own words, for 下一步任务目标及措施
-        steps = {
-            task.code: [Step(cp.due, cp.label, cp.text, "、".join(line.lead_units) or None)
-                        for line in task.lines for cp in line.checkpoints]
-            for task in plan.tasks
-        }
-        report = table_report(details, kind, on, year, plan.name, rule, steps)
+        params = {"kind": kind, "programme": programme, "as_of": on.isoformat(), "rule": rule, "lang": lang}
+        report = _build(store, params)
         from . import render_report
+
+        if freeze:
+            _freeze(store, params, render_report.table_json(report, lang))
 
         if fmt == "json":
             content = render_report.table_json(report, lang)
@@ -244,9 +284,10 @@ def half_year(
     rule: RuleOption = None,
     fmt: TableFormatOption = "md",
     output: OutputOption = None,
+    freeze: FreezeOption = False,
 ) -> None:
     """The half-year 一览表: 项目名称, 项目内容, 上半年进展情况, 下半年任务目标及措施, 责任单位, 完成时限."""
-    _table_report(ctx, "half-year", programme, as_of, rule, fmt, output)
+    _table_report(ctx, "half-year", programme, as_of, rule, fmt, output, freeze)
 
 
 @report_app.command("annual")
@@ -258,6 +299,60 @@ def annual(
     rule: RuleOption = None,
     fmt: TableFormatOption = "md",
     output: OutputOption = None,
+    freeze: FreezeOption = False,
 ) -> None:
     """The full-year 一览表: as the half-year one, with the year's progress and what remains."""
-    _table_report(ctx, "annual", programme, as_of, rule, fmt, output)
+    _table_report(ctx, "annual", programme, as_of, rule, fmt, output, freeze)
+
+
+@report_app.command("diff")
+def report_diff(
+    ctx: typer.Context,
+    snapshot: Annotated[Optional[int], typer.Argument(help="A frozen report's number. [default: the latest]")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json")] = "table",
+) -> None:
+    """What changed in a report since it was frozen and sent: the same report made again from today's
+    data (corrections, late reports). Exit 1 when anything differs."""
+    fmt = _choice(fmt, ("table", "json"), "--format")
+    with guard():
+        import json
+
+        from .snapshots import diff
+
+        store = open_store(ctx, write=False)
+        number, when, kind, params, sent = store.snapshot(snapshot)
+        now = json.loads(_json_of(_build(store, params), params))
+        changes = diff(sent, now)
+        if fmt == "json":
+            sys.stdout.write(json.dumps({"snapshot": number, "kind": kind, "frozen_at": when.isoformat(timespec="seconds"),
+                                         "params": params, "changes": [c.as_dict() for c in changes]},
+                                        ensure_ascii=False, indent=2) + "\n")
+        else:
+            typer.echo(f"report {number} ({kind}, as of {params['as_of']}, frozen {when:%Y-%m-%d %H:%M}): "
+                       f"{len(changes)} change(s) since it was sent")
+            for change in changes:
+                typer.echo(f"  {change.path}: {_short(change.sent)} → {_short(change.now)}")
+        if changes:
+            raise typer.Exit(1)
+
+
+def _short(value) -> str:
+    """A whole row that came or went is named by its path; long texts are cut."""
+    import json
+
+    if isinstance(value, dict):
+        return "{…}"
+    if isinstance(value, list):
+        return f"[{len(value)}]"
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
+@report_app.command("frozen")
+def report_frozen(ctx: typer.Context) -> None:
+    """The reports kept with --freeze, newest first."""
+    with guard():
+        store = open_store(ctx, write=False)
+        for number, when, user, kind, params in store.snapshots():
+            scope = params.get("programme") or ", ".join(params.get("programmes") or []) or "all"
+            typer.echo(f"{number}\t{when:%Y-%m-%d %H:%M}\t{user or ''}\t{kind}\t{scope}\tas of {params['as_of']}")

@@ -16,7 +16,8 @@ import sqlalchemy as sa
 
 
 def m002_batches_and_retractions(connection) -> None:
-    """v2: every write is a batch (who, when, source); undo retracts reports instead of deleting them."""
+    """v2: every write is a batch (who, when, source); undo retracts reports instead of deleting them;
+    a report printed with --freeze is kept as it was sent."""
     metadata = sa.MetaData()
     sa.Table("report", metadata, sa.Column("id", sa.Integer, primary_key=True))  # exists: referenced only
     batch = sa.Table(
@@ -36,7 +37,16 @@ def m002_batches_and_retractions(connection) -> None:
         sa.Column("report_id", sa.Integer, sa.ForeignKey("report.id"), primary_key=True),
         sa.Column("batch_id", sa.Integer, sa.ForeignKey("batch.id"), nullable=False, index=True),
     )
-    metadata.create_all(connection, tables=[batch, retraction])
+    snapshot = sa.Table(
+        "report_snapshot", metadata,
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("created_at", sa.DateTime, nullable=False),
+        sa.Column("user", sa.String),
+        sa.Column("kind", sa.String, nullable=False),
+        sa.Column("params", sa.Text, nullable=False),
+        sa.Column("content", sa.Text, nullable=False),
+    )
+    metadata.create_all(connection, tables=[batch, retraction, snapshot])
     connection.execute(sa.text("ALTER TABLE report ADD COLUMN batch_id INTEGER REFERENCES batch (id)"))
     connection.execute(sa.text("ALTER TABLE report ADD COLUMN reason VARCHAR"))
     connection.execute(sa.text("CREATE INDEX ix_report_batch_id ON report (batch_id)"))

@@ -6,6 +6,7 @@ leaves this module, so the engine and the renderers never touch the database.
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -180,9 +181,21 @@ class RetractionRow(SQLModel, table=True):
 
 PLAN_SOURCE = "plan"
 
+class SnapshotRow(SQLModel, table=True):
+    """A report as it was printed and sent (`report … --freeze`), to compare with later corrections."""
+
+    __tablename__ = "report_snapshot"
+    id: int | None = Field(default=None, primary_key=True)
+    created_at: datetime
+    user: str | None = None
+    kind: str
+    params: str  # JSON: how to make the same report again
+    content: str  # JSON: the report as sent
+
+
 TABLES = [
     SchemaVersion, ProgrammeRow, AreaRow, TaskRow, TaskLinkRow, LineRow, UnitRow, LineUnitRow, CheckpointRow,
-    IndicatorRow, MilestoneRow, ReportRow, BatchRow, RetractionRow,
+    IndicatorRow, MilestoneRow, ReportRow, BatchRow, RetractionRow, SnapshotRow,
 ]
 
 
@@ -711,6 +724,30 @@ class Store:
                 earlier.state, earlier.superseded_by = "superseded", entry.report_id
             latest[(entry.indicator, entry.as_of)] = entry
         return entries
+
+    def freeze(self, kind: str, params: dict, content: str) -> int:
+        with Session(self.engine) as session, session.begin():
+            row = SnapshotRow(created_at=datetime.now(UTC), user=_login_name(), kind=kind,
+                              params=json.dumps(params, ensure_ascii=False, sort_keys=True), content=content)
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def snapshot(self, snapshot_id: int | None) -> tuple[int, datetime, str, dict, dict]:
+        """(id, when, kind, params, content) of a frozen report; the latest without an id."""
+        with Session(self.engine) as session:
+            query = select(SnapshotRow)
+            query = query.where(SnapshotRow.id == snapshot_id) if snapshot_id else query.order_by(SnapshotRow.id.desc())
+            row = session.exec(query).first()
+            if row is None:
+                raise InputError(f"no frozen report {snapshot_id}" if snapshot_id else
+                                 "no frozen report yet: print one with `mstrack report weekly --freeze`")
+            return row.id, row.created_at, row.kind, json.loads(row.params), json.loads(row.content)
+
+    def snapshots(self, limit: int = 20) -> list[tuple[int, datetime, str | None, str, dict]]:
+        with Session(self.engine) as session:
+            rows = session.exec(select(SnapshotRow).order_by(SnapshotRow.id.desc()).limit(limit)).all()
+            return [(row.id, row.created_at, row.user, row.kind, json.loads(row.params)) for row in rows]
 
     def batches(self, limit: int = 20) -> list[BatchInfo]:
         with Session(self.engine) as session:
