@@ -1,6 +1,7 @@
 import os
 import shutil
 import sqlite3
+import uuid
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,21 @@ ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "data" / "sources"
 SEEDS = ROOT / "data" / "seed"
 
+BACKEND = os.environ.get("MSTRACK_TEST_BACKEND", "sqlite")
+"""The store the `cli` and `demo_cli` fixtures use: sqlite (always), or postgresql on the server that
+MSTRACK_TEST_PG names (CI runs the suite a second time so). Tests marked sqlite_only are about files."""
+PG_ADMIN = os.environ.get("MSTRACK_TEST_PG")
+if BACKEND not in ("sqlite", "postgresql") or (BACKEND == "postgresql" and not PG_ADMIN):
+    raise pytest.UsageError("MSTRACK_TEST_BACKEND is sqlite or postgresql, and postgresql needs MSTRACK_TEST_PG")
+
+
+def pytest_collection_modifyitems(config, items):
+    if BACKEND != "sqlite":
+        skip = pytest.mark.skip(reason="about SQLite files; this run tests the postgresql backend")
+        for item in items:
+            if "sqlite_only" in item.keywords:
+                item.add_marker(skip)
+
 
 def write_plan(path: Path, body: str, code: str = "x-2023") -> Path:
     """A small plan file: the programme header, then `body` (tasks and lines) as given."""
@@ -21,34 +37,88 @@ def write_plan(path: Path, body: str, code: str = "x-2023") -> Path:
 
 
 class Cli:
-    """Runs mstrack in-process against one database file, the way a user would type it."""
+    """Runs mstrack in-process against one database (a file path or a URL), the way a user would type it."""
 
-    def __init__(self, db: Path):
+    def __init__(self, db: Path | str):
         self.db = db
         self.runner = CliRunner()
 
     def __call__(self, *args: str, env: dict | None = None):
         return self.runner.invoke(app, ["--db", str(self.db), "--lang", "zh", *args], env=env, catch_exceptions=False)
 
+    @property
+    def url(self) -> str:
+        return str(self.db) if "://" in str(self.db) else f"sqlite:///{self.db}"
+
+    def sql(self, query: str) -> list[tuple]:
+        """Look into the store directly, whatever its kind."""
+        from sqlalchemy import create_engine, text
+        from sqlalchemy.pool import NullPool
+
+        engine = create_engine(self.url, poolclass=NullPool)
+        try:
+            with engine.connect() as connection:
+                return [tuple(row) for row in connection.execute(text(query))]
+        finally:
+            engine.dispose()
+
+
+def _admin(sql: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text(sql))
+    engine.dispose()
+
+
+def _pg_database(template: str | None = None) -> str:
+    name = f"mstrack_test_{uuid.uuid4().hex[:12]}"
+    if template:  # a template may have no other connection while it is copied
+        _admin(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{template}'")
+    _admin(f"CREATE DATABASE {name}" + (f" TEMPLATE {template}" if template else ""))
+    return name
+
+
+def _pg_url(name: str) -> str:
+    return PG_ADMIN.rsplit("/", 1)[0] + "/" + name
+
 
 @pytest.fixture
-def cli(tmp_path) -> Cli:
-    return Cli(tmp_path / "t.db")
+def cli(tmp_path):
+    if BACKEND == "sqlite":
+        yield Cli(tmp_path / "t.db")
+        return
+    name = _pg_database()
+    yield Cli(_pg_url(name))
+    _admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 @pytest.fixture(scope="session")
-def _demo_db(tmp_path_factory) -> Path:
+def _demo_db(tmp_path_factory):
+    if BACKEND == "postgresql":
+        name = _pg_database()
+        result = Cli(_pg_url(name))("demo")
+        assert result.exit_code == 0, result.output
+        yield name
+        _admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        return
     db = tmp_path_factory.mktemp("demo") / "demo.db"
     result = Cli(db)("demo")
     assert result.exit_code == 0, result.output
     with sqlite3.connect(db) as connection:  # WAL: fold the log into the file so a plain copy is whole
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    return db
+    yield db
 
 
 @pytest.fixture
-def demo_cli(_demo_db, tmp_path) -> Cli:
+def demo_cli(_demo_db, tmp_path):
     """A fresh copy of the demo database for each test."""
+    if BACKEND == "postgresql":
+        name = _pg_database(template=_demo_db)
+        yield Cli(_pg_url(name))
+        _admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        return
     db = tmp_path / "demo.db"
     shutil.copy(_demo_db, db)
-    return Cli(db)
+    yield Cli(db)

@@ -1,7 +1,8 @@
 """The command line as a user runs it, on a real SQLite file."""
 
 import json
-import sqlite3
+
+import pytest
 
 from mstrack import __version__
 
@@ -35,13 +36,12 @@ def test_demo_loads_the_seeds_and_prints_the_table(cli):
 
 def test_demo_twice_leaves_the_same_data(cli):
     def dump():  # checkpoints and milestones are rewritten in place: compare them without their ids
-        with sqlite3.connect(cli.db) as db:
-            tables = {t: db.execute(f"select * from {t} order by 1").fetchall()
-                      for t in ("programme", "area", "task", "task_line", "unit", "line_unit", "indicator", "report")}
-            tables["checkpoint"] = db.execute("select line_id, due, label, text from checkpoint order by 1, 2").fetchall()
-            tables["milestone"] = db.execute(
-                "select indicator_id, due, target, printed, text from milestone order by 1, 2").fetchall()
-            return tables
+        tables = {t: cli.sql(f"select * from {t} order by 1")
+                  for t in ("programme", "area", "task", "task_line", "unit", "line_unit", "indicator", "report")}
+        tables["checkpoint"] = cli.sql("select line_id, due, label, text from checkpoint order by 1, 2")
+        tables["milestone"] = cli.sql("select indicator_id, due, target, printed, text from milestone order by 1, 2")
+        return tables
+
     assert cli("demo").exit_code == 0
     first = dump()
     assert cli("demo").exit_code == 0
@@ -219,6 +219,7 @@ def test_reading_an_empty_database_says_what_to_do(cli):
     assert result.exit_code == 2 and "mstrack init" in result.stderr
 
 
+@pytest.mark.sqlite_only
 def test_not_a_database_file_is_a_clean_error(tmp_path):
     path = tmp_path / "notes.db"
     path.write_text("this is not sqlite" * 100)

@@ -23,9 +23,8 @@ from .conftest import ROOT, Cli
 FIXTURE = ROOT / "tests" / "fixtures" / "schema-v1.db"
 
 
-def count(db: Path, sql: str) -> int:
-    with sqlite3.connect(db) as connection:
-        return connection.execute(sql).fetchone()[0]
+def count(cli: Cli, sql: str) -> int:
+    return cli.sql(sql)[0][0]
 
 
 def housing(cli: Cli) -> dict:
@@ -53,11 +52,11 @@ def test_a_correction_is_a_new_entry_with_who_and_why(demo_cli):
 
 def test_undo_takes_a_log_back_and_undoing_the_undo_restores_it(demo_cli):
     demo_cli("log", "shenzhen-2023/5", "2.5万", "-i", "建设", "--as-of", "2023-06-30")
-    reports_before = count(demo_cli.db, "select count(*) from report")
+    reports_before = count(demo_cli, "select count(*) from report")
     result = demo_cli("undo", "--reason", "录错任务")
     assert result.exit_code == 0 and "1 reports retracted" in result.stdout
     assert housing(demo_cli)["actual"] is None
-    assert count(demo_cli.db, "select count(*) from report") == reports_before  # nothing deleted
+    assert count(demo_cli, "select count(*) from report") == reports_before  # nothing deleted
     batches = json.loads(demo_cli("batches", "--format", "json").stdout)
     undo_batch, logged = batches[0], batches[1]
     assert (undo_batch["command"], undo_batch["undoes"], undo_batch["reason"]) == ("undo", logged["id"], "录错任务")
@@ -144,6 +143,7 @@ def schema(db: Path) -> dict:
         return {name: sorted(row[1] for row in connection.execute(f"pragma table_info({name})")) for name in names}
 
 
+@pytest.mark.sqlite_only
 def test_a_v1_file_is_refused_until_upgraded_and_keeps_every_row(tmp_path):
     db = tmp_path / "old.db"
     shutil.copy(FIXTURE, db)
@@ -164,6 +164,7 @@ def test_a_v1_file_is_refused_until_upgraded_and_keeps_every_row(tmp_path):
     assert "up to date" in cli("db", "upgrade").stdout
 
 
+@pytest.mark.sqlite_only
 def test_a_newer_schema_is_refused(tmp_path):
     db = tmp_path / "new.db"
     Cli(db)("init")
@@ -173,6 +174,7 @@ def test_a_newer_schema_is_refused(tmp_path):
     assert result.exit_code == 2 and "newer than this mstrack" in result.stderr
 
 
+@pytest.mark.sqlite_only
 def test_db_check_finds_broken_foreign_keys(demo_cli):
     assert demo_cli("db", "check").exit_code == 0
     with sqlite3.connect(demo_cli.db) as connection:
@@ -182,6 +184,7 @@ def test_db_check_finds_broken_foreign_keys(demo_cli):
     assert result.exit_code == 1 and "foreign key: milestone" in result.stdout
 
 
+@pytest.mark.sqlite_only
 def test_backup_is_consistent_private_and_never_overwrites(demo_cli, tmp_path):
     demo_cli("log", "shenzhen-2023/5", "2.5万", "-i", "建设", "--as-of", "2023-06-30")
     copy = tmp_path / "copy.db"
@@ -192,6 +195,7 @@ def test_backup_is_consistent_private_and_never_overwrites(demo_cli, tmp_path):
     assert result.exit_code == 2 and "exists already" in result.stderr
 
 
+@pytest.mark.sqlite_only
 def test_a_new_database_is_readable_by_its_owner_only(tmp_path):
     db = tmp_path / "sub" / "office.db"
     Cli(db)("init")
@@ -226,25 +230,25 @@ WRITER = textwrap.dedent("""
 
 
 @pytest.mark.slow
+@pytest.mark.sqlite_only
 def test_four_writers_at_once_lose_nothing(demo_cli, tmp_path):
     script = tmp_path / "writer.py"
     script.write_text(WRITER, encoding="utf-8")
-    before = count(demo_cli.db, "select count(*) from report")
+    before = count(demo_cli, "select count(*) from report")
     workers = [subprocess.Popen([sys.executable, str(script), str(demo_cli.db), str(n)], stderr=subprocess.PIPE, text=True)
                for n in range(4)]
     errors = [worker.communicate(timeout=300)[1] for worker in workers]
     assert [worker.returncode for worker in workers] == [0, 0, 0, 0], errors
     assert not any("locked" in error for error in errors)
-    assert count(demo_cli.db, "select count(*) from report") == before + 1000
-    assert count(demo_cli.db, "select count(distinct reporter) from report where reporter like 'worker%'") == 4
+    assert count(demo_cli, "select count(*) from report") == before + 1000
+    assert count(demo_cli, "select count(distinct reporter) from report where reporter like 'worker%'") == 4
 
 
-def big_csv(db: Path, path: Path, rows: int) -> None:
-    with sqlite3.connect(db) as connection:
-        indicators = connection.execute(
-            "select p.code, t.code, i.name from indicator i join task_line l on i.line_id = l.id "
-            "join task t on l.task_id = t.id join programme p on t.programme_id = p.id where i.kind = 'quantity'"
-        ).fetchall()
+def big_csv(cli: Cli, path: Path, rows: int) -> None:
+    indicators = cli.sql(
+        "select p.code, t.code, i.name from indicator i join task_line l on i.line_id = l.id "
+        "join task t on l.task_id = t.id join programme p on t.programme_id = p.id where i.kind = 'quantity' "
+        "order by p.code, t.position, l.position, i.position")
     from datetime import date, timedelta
 
     with path.open("w", encoding="utf-8") as handle:
@@ -262,27 +266,26 @@ def big_csv(db: Path, path: Path, rows: int) -> None:
 @pytest.mark.slow
 def test_an_import_killed_at_any_moment_leaves_all_or_nothing(demo_cli, tmp_path):
     csv = tmp_path / "big.csv"
-    big_csv(demo_cli.db, csv, 100_000)
+    big_csv(demo_cli, csv, 100_000)
     executable = shutil.which("mstrack", path=str(Path(sys.executable).parent))
-    before = count(demo_cli.db, "select count(*) from report")
+    before = count(demo_cli, "select count(*) from report")
     started = time.monotonic()
     full = subprocess.run([executable, "--db", str(demo_cli.db), "import", "progress", str(csv)], capture_output=True)
     duration = time.monotonic() - started
     assert full.returncode == 0, full.stderr
-    assert count(demo_cli.db, "select count(*) from report") == before + 100_000
+    assert count(demo_cli, "select count(*) from report") == before + 100_000
     assert demo_cli("undo").exit_code == 0
     randomness = random.Random(os.environ.get("PYTEST_SEED", "7"))
     outcomes = set()
     for moment in [randomness.uniform(0.2, duration) for _ in range(3)] + [duration * 0.97]:
-        reports = count(demo_cli.db, "select count(*) from report where id not in (select report_id from report_retraction)")
+        reports = count(demo_cli, "select count(*) from report where id not in (select report_id from report_retraction)")
         process = subprocess.Popen([executable, "--db", str(demo_cli.db), "import", "progress", str(csv)],
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(moment)
         process.send_signal(signal.SIGKILL)
         process.wait()
-        with sqlite3.connect(demo_cli.db) as connection:
-            assert connection.execute("pragma integrity_check").fetchone() == ("ok",)
-        after = count(demo_cli.db, "select count(*) from report where id not in (select report_id from report_retraction)")
+        assert demo_cli("db", "check").exit_code == 0  # SQLite: integrity_check and foreign keys
+        after = count(demo_cli, "select count(*) from report where id not in (select report_id from report_retraction)")
         assert after in (reports, reports + 100_000)
         outcomes.add(after - reports)
         if after > reports:

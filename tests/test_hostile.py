@@ -2,8 +2,6 @@
 never a traceback, never a partial write."""
 
 import csv
-import sqlite3
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -14,9 +12,8 @@ from .conftest import ROOT
 CORPUS = ROOT / "tests" / "corpus"
 
 
-def reports(db: Path) -> int:
-    with sqlite3.connect(db) as connection:
-        return connection.execute("select count(*) from report").fetchone()[0]
+def reports(cli) -> int:
+    return cli.sql("select count(*) from report")[0][0]
 
 
 @pytest.mark.parametrize(
@@ -40,13 +37,13 @@ def reports(db: Path) -> int:
     ],
 )
 def test_the_broken_file_corpus(demo_cli, name, exit_code, words):
-    before = reports(demo_cli.db)
+    before = reports(demo_cli)
     result = demo_cli("import", "progress", str(CORPUS / name))
     assert result.exit_code == exit_code, result.output
     assert words in result.output
     assert "Traceback" not in result.output
     if exit_code == 2:
-        assert reports(demo_cli.db) == before
+        assert reports(demo_cli) == before
     assert len(max(result.output.splitlines(), key=len)) < 400  # a 100,000-character cell is not echoed
 
 
@@ -71,12 +68,12 @@ def test_any_text_in_any_cell_gives_values_or_clean_errors(demo_cli, tmp_path_fa
         writer = csv.writer(handle)
         writer.writerow(["计划", "任务编号", "指标", "截至日期", "数值", "备注"])
         writer.writerows(rows)
-    before = reports(demo_cli.db)
+    before = reports(demo_cli)
     result = demo_cli("import", "progress", str(path), "--format", "json")
     assert result.exit_code in (0, 2), result.output
     assert "Traceback" not in result.output
     if result.exit_code == 2:
-        assert reports(demo_cli.db) == before
+        assert reports(demo_cli) == before
         problems = [line for line in result.stderr.splitlines() if not line.startswith("mstrack:")]
         assert problems and all(line.startswith(str(path)) for line in problems)
 

@@ -1,7 +1,6 @@
 """`import progress` and `export template` on real .xlsx/.csv files, as units send them."""
 
 import json
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 
@@ -32,9 +31,9 @@ def xlsx(path: Path, rows: list[list], title: str | None = None, merges=(), shee
     return path
 
 
-def reports(db: Path) -> list[tuple]:
-    with sqlite3.connect(db) as connection:
-        return connection.execute("select indicator_id, as_of, value, note, reporter from report order by id").fetchall()
+def reports(cli) -> list[tuple]:
+    return [tuple(str(v) if hasattr(v, "isoformat") else v for v in row)
+            for row in cli.sql("select indicator_id, as_of, value, note, reporter from report order by id")]
 
 
 def status(cli: Cli, *args) -> dict:
@@ -63,7 +62,7 @@ def test_a_units_workbook_as_it_comes(demo_cli, tmp_path):
     yantian = rows[("yantian-2023", "3", "整体形象进度")]
     assert (yantian["actual"], yantian["note"]) == (80, "新区实验幼儿园进度滞后")  # a correction of the 65%
     assert rows[("shenzhen-2023", "2", "进度安排")]["actual"] == 2  # both checkpoints due by 6月30日
-    reporters = {r[4] for r in reports(demo_cli.db) if r[4]}
+    reporters = {r[4] for r in reports(demo_cli) if r[4]}
     assert reporters == {"张三", "李四"}
 
 
@@ -71,14 +70,14 @@ def test_importing_twice_adds_nothing_and_a_changed_value_is_a_correction(demo_c
     rows = [HEADER, ["shenzhen-2023", "5", "建设筹集保障性住房", "2023-06-30", "2.5万", None, None]]
     path = xlsx(tmp_path / "a.xlsx", rows)
     assert "1 new" in demo_cli("import", "progress", str(path)).stdout
-    before = reports(demo_cli.db)
+    before = reports(demo_cli)
     again = json.loads(demo_cli("import", "progress", str(path), "--format", "json").stdout)
     assert (again["inserted"], again["updated"], again["unchanged"]) == (0, 0, 1)
-    assert reports(demo_cli.db) == before
+    assert reports(demo_cli) == before
     rows[1][4] = "2.8万"
     changed = json.loads(demo_cli("import", "progress", str(xlsx(tmp_path / "b.xlsx", rows)), "--format", "json").stdout)
     assert changed["updated"] == 1
-    assert len(reports(demo_cli.db)) == len(before) + 1  # history kept
+    assert len(reports(demo_cli)) == len(before) + 1  # history kept
     assert status(demo_cli)[("shenzhen-2023", "5", "建设筹集保障性住房")]["actual"] == 28000  # latest wins
 
 
@@ -111,7 +110,7 @@ def test_excel_percent_cells_and_dates(demo_cli, tmp_path):
 
 
 def test_every_bad_row_is_named_and_nothing_is_written(demo_cli, tmp_path):
-    before = reports(demo_cli.db)
+    before = reports(demo_cli)
     path = xlsx(tmp_path / "bad.xlsx", [
         HEADER,
         ["shenzhen-2023", 5, "建设筹集保障性住房", "2023-06-30", "很多", None, None],
@@ -131,7 +130,7 @@ def test_every_bad_row_is_named_and_nothing_is_written(demo_cli, tmp_path):
     for words in (":2:数值:", ":3:任务编号:", ":4:指标:", ":5:截至日期:", ":6:截至日期:", ":7:计划:", ":8:数值:", ":9:数值:"):
         assert words in result.stderr, words
     assert "nothing was written" in result.stderr and "Traceback" not in result.output
-    assert reports(demo_cli.db) == before
+    assert reports(demo_cli) == before
 
 
 def test_duplicate_rows_with_different_values_are_refused(demo_cli, tmp_path):
@@ -148,11 +147,11 @@ def test_duplicate_rows_with_different_values_are_refused(demo_cli, tmp_path):
 
 
 def test_dry_run_and_json_write_nothing(demo_cli, tmp_path):
-    before = reports(demo_cli.db)
+    before = reports(demo_cli)
     path = xlsx(tmp_path / "a.xlsx", [HEADER, ["shenzhen-2023", 5, "建设", "2023-06-30", "2.5万", None, None]])
     result = demo_cli("import", "progress", str(path), "--dry-run")
     assert result.exit_code == 0 and "1 reports would be written" in result.stdout
-    assert reports(demo_cli.db) == before
+    assert reports(demo_cli) == before
     bad = xlsx(tmp_path / "b.xlsx", [HEADER, ["shenzhen-2023", 5, "建设", "2023-06-30", "x", None, None]])
     result = demo_cli("import", "progress", str(bad), "--format", "json")
     assert result.exit_code == 2

@@ -50,8 +50,8 @@ def without(data, key: str):
     return data
 
 
-def test_same_output_on_sqlite_and_postgresql(cli, pg_url):
-    pg = PgCli(pg_url)
+def test_same_output_on_sqlite_and_postgresql(tmp_path, pg_url):
+    cli, pg = Cli(tmp_path / "t.db"), PgCli(pg_url)
     for store in (cli, pg):
         assert store("demo").exit_code == 0
         assert store("log", "shenzhen-2023/5", "2.5万", "-i", "建设", "--as-of", "2023-06-30", "--by", "张三").exit_code == 0
@@ -137,7 +137,9 @@ def test_a_read_only_role_reads_and_is_told_it_cannot_write(pg_url):
         admin(f"DROP ROLE {role}")
 
 
-def test_copy_sqlite_to_postgresql_and_back(demo_cli, pg_url, tmp_path):
+def test_copy_sqlite_to_postgresql_and_back(pg_url, tmp_path):
+    demo_cli = Cli(tmp_path / "source.db")
+    demo_cli("demo")
     demo_cli("log", "shenzhen-2023/5", "2.5万", "-i", "建设", "--as-of", "2023-06-30")
     demo_cli("undo")
     result = demo_cli("db", "copy", "--to", pg_url)

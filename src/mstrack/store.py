@@ -305,7 +305,12 @@ class Store:
                 self.path = path
                 _create_private(path)
         try:
-            self.engine = create_engine(url)
+            if url.startswith("sqlite"):
+                self.engine = create_engine(url)
+            else:  # one command, a few queries: no pool of idle connections left on a shared server
+                from sqlalchemy.pool import NullPool
+
+                self.engine = create_engine(url, poolclass=NullPool)
         except (SQLAlchemyError, ImportError, ValueError) as error:
             raise InputError(f"--db {self.display_url}: {scrub(str(error))}") from None
         if self.engine.dialect.name == "sqlite":
