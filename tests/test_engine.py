@@ -234,3 +234,32 @@ def test_the_programme_chooses_the_default_rule_and_a_run_overrides_it():
     assert evaluate(state, date(2023, 5, 15)).rule == "pro-rata"
     assert evaluate(state, date(2023, 5, 15)).expected != 10000
     assert evaluate(state, date(2023, 5, 15), rule="step").expected == 10000
+
+
+def test_the_plain_table_aligns_cjk_and_folds_text_columns_to_fit():
+    import io
+
+    from rich.cells import cell_len
+    from rich.console import Console
+
+    from mstrack.render_table import Column, PlainTable
+
+    table = PlainTable([Column("任务"), Column("指标", fold=True, min_width=6), Column("实际", justify="right")],
+                       title="标题", caption="共 2 行")
+    table.add_row("5", "建设筹集保障性住房", "2.5万套（间）", style="red")
+    table.add_row("28", "新增就业", "89000人")
+
+    def lines(width: int) -> list[str]:
+        buffer = io.StringIO()
+        Console(file=buffer, width=width, color_system=None).print(table)
+        return buffer.getvalue().splitlines()
+
+    wide = lines(80)
+    assert any("建设筹集保障性住房" in line for line in wide)
+    rows = [line for line in wide if "万套" in line or "89000人" in line]
+    assert len({cell_len(line.rstrip()) for line in rows}) == 1  # right-justified to the same column
+    narrow = lines(28)
+    assert all(cell_len(line) <= 28 for line in narrow)
+    start = next(i for i, line in enumerate(narrow) if line.startswith(" 5 "))
+    folded = [narrow[start].split()[1]] + [line.split()[0] for line in narrow[start + 1:start + 5]]
+    assert "".join(folded) == "建设筹集保障性住房"  # folded, never a character split or lost

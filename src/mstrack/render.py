@@ -54,31 +54,29 @@ def status_json(rows: list[StatusRow]) -> str:
 
 
 def status_table(rows: list[StatusRow], counts: dict[str, int], on: date, lang: str = "zh"):
-    """The weekly table: behind first and in red, CJK aligned by Rich's cell widths.
+    """The weekly table: behind first and in red, CJK aligned by cell widths (render_table).
 
     Where a progress report judged its tasks, its word stands beside the computed status, marked ≠
     where the two disagree."""
-    from rich import box
-    from rich.table import Table
+    from .render_table import Column, PlainTable
 
     words = Labels(lang)
     many = len({row.programme for row in rows}) > 1
     rule_words = words("status.pro_rata") if rows and all(row.rule == "pro-rata" for row in rows) else ""
-    table = Table(
-        title=words("status.title", on=on.isoformat(), rule=rule_words), box=box.SIMPLE_HEAVY,
-        show_footer=False, header_style="bold",
-    )
-    table.add_column(words("col.task"), no_wrap=True)
-    table.add_column(words("col.indicator"), min_width=18, ratio=3, overflow="fold")
-    table.add_column(words("col.lead_unit"), min_width=12, ratio=2, overflow="fold")
-    table.add_column(words("col.target"), justify="right", no_wrap=True)
-    table.add_column(words("col.expected"), justify="right", no_wrap=True)
-    table.add_column(words("col.actual"), justify="right", no_wrap=True)
-    table.add_column(words("col.percent"), justify="right", no_wrap=True)
-    table.add_column(words("col.status"), no_wrap=True)
+    columns = [
+        Column(words("col.task")),
+        Column(words("col.indicator"), fold=True, min_width=18),
+        Column(words("col.lead_unit"), fold=True, min_width=12),
+        Column(words("col.target"), justify="right"),
+        Column(words("col.expected"), justify="right"),
+        Column(words("col.actual"), justify="right"),
+        Column(words("col.percent"), justify="right"),
+        Column(words("col.status")),
+    ]
     assessed = any(row.assessment for row in rows)
     if assessed:
-        table.add_column(words("col.assessment"), min_width=6, ratio=1, overflow="fold")
+        columns.append(Column(words("col.assessment"), fold=True, min_width=6))
+    table = PlainTable(columns, title=words("status.title", on=on.isoformat(), rule=rule_words))
     for row in rows:
         task = f"{row.programme}/{row.task}" if many else row.task
         target, expected, actual = row_quantities(row, lang)
