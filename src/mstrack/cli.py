@@ -189,8 +189,11 @@ def demo(
         plans = seed_plans()
         for programme in plans:
             store.save_plan(programme, command="demo", source=f"seed/{programme.code}.toml")
-        loaded = "，".join(f"{p.code}（{len(p.tasks)} 项任务）" for p in plans)
-        typer.echo(f"已载入 {len(plans)} 个计划：{loaded} → {store.display_url}", err=True)
+        from .labels import Labels
+
+        words = Labels(ctx.obj["lang"])
+        loaded = words("list.sep").join(words("demo.programme", code=p.code, tasks=len(p.tasks)) for p in plans)
+        typer.echo(words("demo.loaded", n=len(plans), programmes=loaded, db=store.display_url), err=True)
         on = parse_day(as_of, "--as-of") if as_of else demo_date(plans)
         _print_status(store, on, None, None, None, fmt, None, rule, lang=ctx.obj["lang"])
 

@@ -30,6 +30,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "count.not_due": ("{n}项未到期", "{n} not yet due"),
     "list.sep": ("，", ", "),
     "list.and": ("、", ", "),
+    # messages of the command line
+    "demo.loaded": ("已载入 {n} 个计划：{programmes} → {db}", "Loaded {n} programmes: {programmes} → {db}"),
+    "demo.programme": ("{code}（{tasks} 项任务）", "{code} ({tasks} tasks)"),
     # status table (mstrack status)
     "status.title": ("民生实事进度 截至 {on}{rule}", "Livelihood projects: progress as of {on}{rule}"),
     "status.pro_rata": ("，按序时进度", ", pro-rata (序时进度)"),
