@@ -37,7 +37,7 @@ AGREEING = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MilestoneState:
     due: date
     target: int | float | None
@@ -46,7 +46,7 @@ class MilestoneState:
     printed: int | float | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReportState:
     as_of: date
     value: int | float

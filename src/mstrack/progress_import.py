@@ -43,7 +43,7 @@ class ImportResult:
     skipped: int = 0
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    reports: list[dict] = field(default_factory=list)
+    reports: list[tuple] = field(default_factory=list)  # (indicator_id, as_of, value, note, reporter, source)
     batch: int | None = None
 
     def as_dict(self) -> dict:
@@ -61,17 +61,17 @@ def split_remark(text: str) -> tuple[str, str | None]:
     return text.strip(), None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Row:
-    """One validated row, before it is compared with what the store holds."""
+    """One validated row, before it is compared with what the store holds: small, for a million of them."""
 
-    where: str
+    file: int  # index into the importer's files
+    line: int  # the spreadsheet's row number
     state: IndicatorState
     as_of: date
     value: int | float
     note: str | None
     reporter: str | None
-    source: str
 
 
 class _Importer:
@@ -86,6 +86,7 @@ class _Importer:
         self.rows: list[_Row] = []
         self.indicators: dict[tuple, IndicatorState] = {}  # (programme, task, name, done word) → match
         self.dates: dict[tuple, date] = {}
+        self.files: list[Path] = []
         self._day_index: dict[int, dict[date, list]] = {}
 
     def programme_states(self, code: str):
@@ -93,7 +94,11 @@ class _Importer:
             self.programmes[code] = self.store.programme_states(code)
         return self.programmes[code]
 
+    def where(self, row: _Row) -> str:
+        return f"{self.files[row.file]}:{row.line}"
+
     def read(self, path: Path, sheet: str | None, on_row: Callable[[int], None] | None) -> None:
+        self.files.append(path)
         try:
             table = find_table(path, read_rows(path, sheet), COLUMNS, ("task", "value"))
         except InputError as error:
@@ -173,7 +178,7 @@ class _Importer:
         if done_word and state.kind != SCHEDULE:
             note = f"{note}；{value}" if note else value
         reporter = cell_text(cells.get("reporter")) or self.by
-        self.rows.append(_Row(where, state, as_of, number, note, reporter, table.source))
+        self.rows.append(_Row(len(self.files) - 1, row.number, state, as_of, number, note, reporter))
 
     def _date(self, raw, year: int, fail) -> date | None:
         if raw is None:
@@ -223,23 +228,27 @@ class _Importer:
         return number
 
     def settle(self) -> None:
-        """Compare with the store and with the file itself: new, correction, or already there."""
+        """Compare with the store and with the file itself: new, correction, or already there.
+
+        Rows are sorted by indicator and date (file order kept within), so that doubles sit side by
+        side: no dictionary of a million keys."""
         result = self.result
-        seen: dict[tuple[int, date], _Row] = {}
+        self.rows.sort(key=lambda row: (row.state.indicator_id, row.as_of))  # stable: file order within
+        firsts = []
+        previous = None
         for row in self.rows:
-            key = (row.state.indicator_id, row.as_of)
-            if key in seen:
-                first = seen[key]
-                if first.value != row.value:
+            if previous is not None and previous.state is row.state and previous.as_of == row.as_of:
+                if previous.value != row.value:
                     result.errors.append(
-                        f"{row.where}: {row.state.programme}/{row.state.task} {row.state.indicator} as of {row.as_of} "
-                        f"is {format_number(row.value, row.state.unit)} here but "
-                        f"{format_number(first.value, row.state.unit)} at {first.where}"
+                        f"{self.where(row)}: {row.state.programme}/{row.state.task} {row.state.indicator} as of "
+                        f"{row.as_of} is {format_number(row.value, row.state.unit)} here but "
+                        f"{format_number(previous.value, row.state.unit)} at {self.where(previous)}"
                     )
                 else:
                     result.unchanged += 1
                 continue
-            seen[key] = row
+            previous = row
+            firsts.append(row)
             on_that_day = self._by_day(row.state).get(row.as_of)
             if on_that_day and on_that_day[-1].value == row.value:
                 result.unchanged += 1
@@ -248,11 +257,10 @@ class _Importer:
                 result.updated += 1
             else:
                 result.inserted += 1
-            result.reports.append({
-                "indicator_id": row.state.indicator_id, "as_of": row.as_of, "value": row.value,
-                "note": row.note, "reporter": row.reporter, "source": row.source,
-            })
-        self._warn_about_falls(seen.values())
+            result.reports.append((row.state.indicator_id, row.as_of, row.value, row.note, row.reporter,
+                                   self.files[row.file].name))
+        result.errors.sort(key=_file_order)
+        self._warn_about_falls(firsts)
 
     def _by_day(self, state: IndicatorState) -> dict[date, list]:
         """The stored reports of an indicator by date, built once per indicator."""
@@ -280,12 +288,20 @@ class _Importer:
             for as_of, _, value, row in timeline:
                 if row is not None and highest is not None and highest[1] > value and highest[0] < as_of:
                     self.result.warnings.append(
-                        f"{row.where}: {state.programme}/{state.task} {state.indicator} "
+                        f"{self.where(row)}: {state.programme}/{state.task} {state.indicator} "
                         f"{format_number(value, state.unit)} as of {as_of} is lower than "
                         f"{format_number(highest[1], state.unit)} as of {highest[0]}"
                     )
                 if highest is None or value >= highest[1]:
                     highest = (as_of, value)
+
+
+def _file_order(message: str) -> tuple:
+    """Errors by file and row, as the person fixing the file reads them."""
+    place, _, _ = message.partition(": ")
+    path, _, rest = place.partition(":")
+    line = rest.split(":")[0]
+    return (path, int(line) if line.isdigit() else 0)
 
 
 def import_progress(

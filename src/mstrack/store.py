@@ -657,8 +657,9 @@ class Store:
                 by_task.setdefault(state.task, []).append(state)
             return head.year, by_task
 
-    def add_reports(self, reports: list[dict], command: str, source: str | None = None, reason: str | None = None) -> int:
-        """Many reports as one batch in one transaction, one executemany: all of them or none."""
+    def add_reports(self, reports: list[tuple], command: str, source: str | None = None, reason: str | None = None) -> int:
+        """Many reports, (indicator_id, as_of, value, note, reporter, source) each, as one batch in one
+        transaction and one executemany: all of them or none."""
         if not reports:
             return 0
         now = datetime.now(UTC)
@@ -672,13 +673,16 @@ class Store:
                 connection.exec_driver_sql(
                     "INSERT INTO report (indicator_id, as_of, value, note, reporter, entered_at, source, batch_id, reason) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [(r["indicator_id"], r["as_of"].isoformat(), r["value"], r.get("note"), r.get("reporter"), stamp,
-                      r.get("source"), batch, reason) for r in reports],
+                    [(indicator, as_of.isoformat(), value, note, reporter, stamp, origin, batch, reason)
+                     for indicator, as_of, value, note, reporter, origin in reports],
                 )
             else:
-                rows = [{"note": None, "reporter": None, "source": None, "reason": reason, "entered_at": now, **report,
-                         "batch_id": batch} for report in reports]
-                connection.execute(ReportRow.__table__.insert(), rows)
+                for start in range(0, len(reports), 10_000):
+                    connection.execute(ReportRow.__table__.insert(), [
+                        {"indicator_id": indicator, "as_of": as_of, "value": value, "note": note, "reporter": reporter,
+                         "source": origin, "entered_at": now, "batch_id": batch, "reason": reason}
+                        for indicator, as_of, value, note, reporter, origin in reports[start:start + 10_000]
+                    ])
         return batch
 
     def add_report(
