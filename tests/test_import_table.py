@@ -313,7 +313,7 @@ def test_empty_file(tmp_path):
 def test_binary_file(tmp_path):
     path = tmp_path / "blob.csv"
     path.write_bytes(bytes(range(256)) * 4)
-    with pytest.raises(InputError, match=r"blob\.csv: not a text table"):
+    with pytest.raises(InputError, match=r"blob\.csv: not a text file"):
         convert_table(path, "x-2023", 2023)
 
 

@@ -58,20 +58,21 @@ def read_rows(path: Path, sheet: str | None = None) -> Iterator[Row]:
         raise InputError(f"{path}: unknown file type {suffix or '(none)'}; use .csv, .tsv or .xlsx")
 
 
-def _decode(path: Path) -> str:
-    raw = path.read_bytes()
-    if b"\x00" in raw[:4096]:
-        raise InputError(f"{path}: this is not a text file (binary content)")
+def decode_text(raw: bytes, path: Path) -> str:
+    """UTF-8 (with or without BOM), else GBK/GB18030 as older Excel and WPS save CSV."""
+    nul = raw.find(b"\x00", 0, 65536)
+    if nul >= 0:
+        raise InputError(f"{path}: not a text file (binary content at byte {nul})")
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise InputError(f"{path}: not UTF-8 or GBK text")  # pragma: no cover - gb18030 decodes nearly anything
+    raise InputError(f"{path}: not a text file: neither UTF-8 nor GB18030 text")
 
 
 def _text_rows(path: Path, delimiter: str | None) -> Iterator[Row]:
-    text = _decode(path)
+    text = decode_text(path.read_bytes(), path)
     if delimiter is None:
         try:
             delimiter = csv.Sniffer().sniff(text[:4096], delimiters=",;\t，").delimiter

@@ -32,6 +32,7 @@ from .plan import (
     split_units,
 )
 from .quantities import SCALES, DateError, as_number, month_end, parse_date
+from .sheets import decode_text
 
 # --- result ------------------------------------------------------------------------------------
 
@@ -69,18 +70,6 @@ def _clean_cell(value: str) -> str:
     value = re.sub(r"\[bookmark:[^\]]*\]", "", value)  # Word bookmarks left by conversion
     value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\u3000", " ").strip()
     return "" if re.fullmatch(r"[/／\\—–\-无]+", value) else value  # "/" marks an empty cell
-
-
-def _decode(raw: bytes, path: Path) -> str:
-    if b"\x00" in raw[:65536]:
-        at = raw.index(b"\x00")
-        raise InputError(f"{path}: not a text table (binary content at byte {at})")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InputError(f"{path}: not a text table: neither UTF-8 nor GB18030 text")
 
 
 def _read_xlsx(path: Path, sheet: str | None) -> list[Sheet]:
@@ -206,7 +195,7 @@ def read_sheets(path: Path, sheet: str | None = None) -> list[Sheet]:
         raise InputError(f"{path}: an old .xls workbook: save it as .xlsx or .csv")
     if sheet is not None:
         raise InputError(f"{path}: --sheet applies to .xlsx workbooks only")
-    text = _decode(raw, path)
+    text = decode_text(raw, path)
     if suffix == ".csv":
         return [_read_delimited(path, text, None)]
     if suffix in (".tsv", ".tab"):
