@@ -50,6 +50,7 @@ def m002_batches_and_retractions(connection) -> None:
     connection.execute(sa.text("ALTER TABLE report ADD COLUMN batch_id INTEGER REFERENCES batch (id)"))
     connection.execute(sa.text("ALTER TABLE report ADD COLUMN reason VARCHAR"))
     connection.execute(sa.text("CREATE INDEX ix_report_batch_id ON report (batch_id)"))
+    connection.execute(sa.text("CREATE INDEX ix_report_indicator_as_of ON report (indicator_id, as_of, id)"))
 
 
 MIGRATIONS = {
