@@ -19,10 +19,12 @@ from . import __version__
 app = typer.Typer(
     help="mstrack: 民生实事 milestone tracker — programmes, quarterly targets, progress, status.",
     no_args_is_help=True, add_completion=True, pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: Typer's Rich help (markdown-it and all) doubled the start-up time
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-import_app = typer.Typer(help="Import plans (TOML) into the store.", no_args_is_help=True)
-export_app = typer.Typer(help="Export plans from the store.", no_args_is_help=True)
+import_app = typer.Typer(rich_markup_mode=None, help="Import plans, published tables and progress sheets.",
+                         no_args_is_help=True)
+export_app = typer.Typer(rich_markup_mode=None, help="Export plans, and fill-in templates for units.", no_args_is_help=True)
 app.add_typer(import_app, name="import")
 app.add_typer(export_app, name="export")
 
@@ -491,7 +493,7 @@ def undo(
         typer.echo(f"batch {done.id} undoes batch {done.undoes}: " + ", ".join(what))
 
 
-db_app = typer.Typer(help="The database file: upgrade, back up, check.", no_args_is_help=True)
+db_app = typer.Typer(rich_markup_mode=None, help="The database file: upgrade, back up, check.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 
 

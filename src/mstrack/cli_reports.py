@@ -16,7 +16,7 @@ import typer
 
 from .cli import RULE_HELP, app, console, fail, guard, open_store, parse_day
 
-report_app = typer.Typer(help="Printable reports: the weekly status report, the half-year and annual 一览表.",
+report_app = typer.Typer(rich_markup_mode=None, help="Printable reports: the weekly status report, the half-year and annual 一览表.",
                          no_args_is_help=True)
 app.add_typer(report_app, name="report")
 
