@@ -169,7 +169,13 @@ def _print_status(store, on: date, programmes, unit, only, fmt: Format, fail_on,
     if fmt is Format.json:
         sys.stdout.write(status_json(rows))
     else:
-        console().print(status_table(rows, count_statuses(rows), on, lang))
+        table = status_table(rows, count_statuses(rows), on, lang)
+        if sys.stdout.isatty():
+            console().print(table)
+        else:  # a file or a pipe: plain text, no console to start
+            import os
+
+            sys.stdout.write(table.text(int(os.environ.get("COLUMNS") or 140)))
     if fail_on and any(row.status in {s.value for s in fail_on} for row in rows):
         raise typer.Exit(1)
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rich.cells import cell_len
-from rich.text import Text
 
 GAP = "  "
 
@@ -54,28 +53,37 @@ class PlainTable:
                 excess -= cut
         return widths
 
-    def __rich_console__(self, console, options):
-        widths = self.widths(options.max_width)
+    def lines(self, max_width: int):
+        """(text, style) for each printed line: the same for a terminal and for a file."""
+        widths = self.widths(max_width)
         total = sum(widths) + len(GAP) * (len(widths) - 1) + 2
         if self.title:
-            yield Text(_pad(self.title, total, "center"), style="italic", no_wrap=True, overflow="crop")
+            yield _pad(self.title, total, "center"), "italic"
         headers = [_fold(c.header, w) if c.fold else [_crop(c.header, w)] for c, w in zip(self.columns, widths, strict=True)]
         for line in range(max(len(h) for h in headers)):
-            yield Text(" " + GAP.join(_pad(h[line] if line < len(h) else "", w, c.justify)
-                                      for h, c, w in zip(headers, self.columns, widths, strict=True)),
-                       style="bold", no_wrap=True, overflow="crop")
-        yield Text(" " + "━" * (total - 1), no_wrap=True, overflow="crop")
+            yield " " + GAP.join(_pad(h[line] if line < len(h) else "", w, c.justify)
+                                 for h, c, w in zip(headers, self.columns, widths, strict=True)), "bold"
+        yield " " + "━" * (total - 1), ""
         for cells, style in self.rows:
             pieces = [_fold(cell, width) if column.fold else [_crop(cell, width)]
                       for cell, column, width in zip(cells, self.columns, widths, strict=True)]
             for line in range(max(len(piece) for piece in pieces)):
-                text = GAP.join(
+                yield " " + GAP.join(
                     _pad(piece[line] if line < len(piece) else "", width, column.justify)
                     for piece, column, width in zip(pieces, self.columns, widths, strict=True)
-                )
-                yield Text(" " + text, style=style, no_wrap=True, overflow="crop")
+                ), style
         if self.caption:
-            yield Text(_pad(self.caption, total, "center"), style="dim")
+            yield _pad(self.caption, total, "center"), "dim"
+
+    def text(self, width: int) -> str:
+        """The table as plain text, for a file or a pipe: no console, no styles."""
+        return "".join(line.rstrip() + "\n" for line, _ in self.lines(width))
+
+    def __rich_console__(self, console, options):
+        from rich.text import Text
+
+        for line, style in self.lines(options.max_width):
+            yield Text(line, style=style, no_wrap=True, overflow="crop")
 
 
 def _pad(text: str, width: int, justify: str) -> str:
