@@ -16,7 +16,7 @@ from pathlib import Path
 from .engine import SCHEDULE, IndicatorState
 from .errors import InputError
 from .progress import check_value, match_indicator
-from .quantities import DateError, normalize, parse_date, shown
+from .quantities import PLAIN_NUMBER_RE, DateError, normalize, parse_date, shown
 from .render import format_number
 from .sheets import Table, Uncomputed, cell_text, find_table, header_key, read_rows
 
@@ -32,6 +32,7 @@ COLUMNS = {
 COLUMNS = {key: {header_key(name) for name in names} for key, names in COLUMNS.items()}
 ALL_DONE = ("全部完成", "已全部完成")
 DONE = ("已完成", "完成", "已办结", "已圆满完成", "提前完成")
+FIELDS = ("programme", "task", "indicator", "as_of", "value", "note", "reporter")
 REMARK_RE = re.compile(r"^(?P<value>.*?)\s*[（(](?P<remark>.*)[）)]\s*$")
 
 
@@ -51,6 +52,13 @@ class ImportResult:
             "inserted": self.inserted, "updated": self.updated, "unchanged": self.unchanged,
             "skipped": self.skipped, "errors": self.errors, "warnings": self.warnings, "batch": self.batch,
         }
+
+
+def _text(cell) -> str | None:
+    """cell_text, with the common case (a string from a CSV) first."""
+    if type(cell) is str:
+        return cell.strip() or None
+    return cell_text(cell)
 
 
 def split_remark(text: str) -> tuple[str, str | None]:
@@ -110,55 +118,56 @@ class _Importer:
         if "as_of" not in table.columns and self.default_as_of is None:
             self.result.errors.append(f"{path}: no date column (截至日期) and no --as-of")
             return
+        index = [table.columns.get(name) for name in FIELDS]
         for row in table.rows:
             if on_row:
                 on_row(row.number)
-            if all(cell is None for cell in row.cells):
+            cells = row.cells
+            if all(cell is None for cell in cells):
                 continue
-            self._read_row(table, row)
+            width = len(cells)
+            self._read_row(table, row.number, [cells[i] if i is not None and i < width else None for i in index])
 
-    def _read_row(self, table: Table, row) -> None:
-        path = table.path
-        errors = self.result.errors
+    def _fail(self, table: Table, line: int, column: str | None, reason: str) -> None:
+        place = f"{table.path}:{line}" + (f":{table.label(column)}" if column else "")
+        self.result.errors.append(f"{place}: {reason}")
 
-        def fail(column: str | None, reason: str) -> None:
-            place = f"{path}:{row.number}" + (f":{table.label(column)}" if column else "")
-            errors.append(f"{place}: {reason}")
-
-        width = len(row.cells)
-        cells = {column: row.cells[index] if index < width else None for column, index in table.columns.items()}
-        for column, cell in cells.items():
+    def _read_row(self, table: Table, line: int, cells: list) -> None:
+        """One row's cells in FIELDS order: validated into a _Row, or every problem named."""
+        for column, cell in zip(FIELDS, cells, strict=True):
             if isinstance(cell, Uncomputed):
-                fail(column, f"the formula {shown(str(cell))} has no saved value; open the file in Excel/WPS and save it")
+                self._fail(table, line, column,
+                           f"the formula {shown(str(cell))} has no saved value; open the file in Excel/WPS and save it")
                 return
-        task = cell_text(cells["task"])
-        value = cell_text(cells["value"])
+        programme_cell, task_cell, name_cell, as_of_cell, value_cell, note_cell, reporter_cell = cells
+        task = _text(task_cell)
+        value = _text(value_cell)
         if task is None:
-            fail("task", "no task number in this row")
+            self._fail(table, line, "task", "no task number in this row")
             return
         if value is None:
             self.result.skipped += 1  # a row of a fill-in sheet the unit left empty
             return
-        code = cell_text(cells.get("programme")) or self.programme
-        if "/" in task and cells.get("programme") is None:
+        code = _text(programme_cell) or self.programme
+        if "/" in task and programme_cell is None:
             code, _, task = task.partition("/")
         known = self.programme_states(code)
         if known is None:
-            fail("programme" if "programme" in table.columns else None, f"no programme {code!r}")
+            self._fail(table, line, "programme" if "programme" in table.columns else None, f"no programme {code!r}")
             return
         year, by_task = known
         states = by_task.get(task)
         if states is None:
-            fail("task", f"{code} has no task {task!r}")
+            self._fail(table, line, "task", f"{code} has no task {task!r}")
             return
-        as_of = self._date(cells.get("as_of"), year, fail)
+        as_of = self._date(as_of_cell, year, table, line)
         if as_of is None:
             return
         remark = None
         if "(" in value or "（" in value:
             value, remark = split_remark(value)
         done_word = not value[0].isdigit() and normalize(value) in DONE + ALL_DONE
-        name = cell_text(cells.get("indicator"))
+        name = _text(name_cell)
         key = (code, task, name, done_word)
         state = self.indicators.get(key)
         if state is None:
@@ -166,44 +175,57 @@ class _Importer:
             try:
                 state = self.indicators[key] = match_indicator(states, name, text_only, f"{code}/{task}")
             except InputError as error:
-                fail("indicator" if name else "task", str(error))
+                self._fail(table, line, "indicator" if name else "task", str(error))
                 return
-        where = f"{path}:{row.number}"
-        number = self._number(state, value, done_word, as_of, fail, where)
+        number = self._number(state, value, done_word, as_of, table, line)
         if number is None:
             return
-        note = cell_text(cells.get("note"))
+        note = _text(note_cell)
         if remark:
             note = f"{note}；{remark}" if note else remark
         if done_word and state.kind != SCHEDULE:
             note = f"{note}；{value}" if note else value
-        reporter = cell_text(cells.get("reporter")) or self.by
-        self.rows.append(_Row(len(self.files) - 1, row.number, state, as_of, number, note, reporter))
+        reporter = _text(reporter_cell) or self.by
+        self.rows.append(_Row(len(self.files) - 1, line, state, as_of, number, note, reporter))
 
-    def _date(self, raw, year: int, fail) -> date | None:
+    def _date(self, raw, year: int, table: Table, line: int) -> date | None:
+        cached = self.dates.get((raw, year))
+        if cached is not None:
+            return cached
         if raw is None:
             if self.default_as_of is None:
-                fail("as_of", "no date")
-            return self.default_as_of
-        if isinstance(raw, date):
+                self._fail(table, line, "as_of", "no date")
+            as_of = self.default_as_of
+        elif isinstance(raw, date):
             as_of = raw
-        elif (raw, year) in self.dates:
-            as_of = self.dates[(raw, year)]
         else:
             try:
-                as_of = self.dates[(raw, year)] = parse_date(cell_text(raw), year)
+                as_of = parse_date(cell_text(raw), year)
             except DateError as error:
-                fail("as_of", str(error))
+                self._fail(table, line, "as_of", str(error))
                 return None
+        if as_of is None:
+            return None
         if as_of > self.today:
-            fail("as_of", f"{as_of} is in the future")
+            self._fail(table, line, "as_of", f"{as_of} is in the future")
             return None
         if as_of.year not in (year, year + 1):
-            fail("as_of", f"{as_of} is outside the programme's year {year}")
+            self._fail(table, line, "as_of", f"{as_of} is outside the programme's year {year}")
             return None
+        self.dates[(raw, year)] = as_of  # only dates that passed every check are remembered
         return as_of
 
-    def _number(self, state: IndicatorState, value: str, done_word: bool, as_of: date, fail, where: str) -> int | float | None:
+    def _number(self, state: IndicatorState, value: str, done_word: bool, as_of: date, table: Table,
+                line: int) -> int | float | None:
+        def fail(column: str, reason: str) -> None:
+            self._fail(table, line, column, reason)
+
+        if state.kind != SCHEDULE and PLAIN_NUMBER_RE.match(value):  # most cells of a bulk import
+            number = float(value)
+            number = int(number) if number.is_integer() else number
+            if state.unit == "%" and number > 100:
+                self.result.warnings.append(f"{table.path}:{line}: {state.indicator}: {number}% is above 100%")
+            return number
         if state.kind == SCHEDULE:
             total = len(state.milestones)
             if normalize(value) in ALL_DONE:
@@ -224,7 +246,7 @@ class _Importer:
         except InputError as error:
             fail("value", str(error))
             return None
-        self.result.warnings.extend(f"{where}: {warning}" for warning in warnings)
+        self.result.warnings.extend(f"{table.path}:{line}: {warning}" for warning in warnings)
         return number
 
     def settle(self) -> None:
