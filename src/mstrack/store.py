@@ -864,13 +864,17 @@ class Store:
                 )
             return query
 
+        # Plain columns, not ORM objects: at 20,000 indicators building objects was most of the time.
         joined = (
-            select(IndicatorRow, LineRow.position, LineRow.id, TaskRow, ProgrammeRow, LineRow.leaders)
+            select(IndicatorRow.id, IndicatorRow.kind, IndicatorRow.name, IndicatorRow.unit, IndicatorRow.comparator,
+                   IndicatorRow.target, IndicatorRow.text, LineRow.position, LineRow.id, LineRow.leaders,
+                   TaskRow.code, TaskRow.title, TaskRow.deadline, TaskRow.assessment,
+                   ProgrammeRow.code, ProgrammeRow.start, ProgrammeRow.end, ProgrammeRow.rule)
             .join(LineRow, IndicatorRow.line_id == LineRow.id)
             .join(TaskRow, LineRow.task_id == TaskRow.id)
             .join(ProgrammeRow, TaskRow.programme_id == ProgrammeRow.id)
         )
-        rows = session.exec(
+        rows = session.execute(
             scoped(joined).order_by(ProgrammeRow.code, TaskRow.position, LineRow.position, IndicatorRow.position)
         ).all()
         if not rows:
@@ -881,21 +885,22 @@ class Store:
             .join(TaskRow, LineRow.task_id == TaskRow.id)
             .join(ProgrammeRow, TaskRow.programme_id == ProgrammeRow.id)
         )
-        line_ids = sorted({row[2] for row in rows})
-        leaders = {row[2]: row[5] or [] for row in rows}
+        line_ids = sorted({row[8] for row in rows})
         units = _units_by_line(session, line_ids)
-        checkpoints: dict[int, list[CheckpointRow]] = {}
-        for cp in session.exec(
-            select(CheckpointRow).where(CheckpointRow.line_id.in_(line_ids)).order_by(CheckpointRow.due)
+        checkpoints: dict[int, list[tuple]] = {}
+        for line_id, due, text, label in session.execute(
+            select(CheckpointRow.line_id, CheckpointRow.due, CheckpointRow.text, CheckpointRow.label)
+            .where(CheckpointRow.line_id.in_(line_ids)).order_by(CheckpointRow.due)
         ):
-            checkpoints.setdefault(cp.line_id, []).append(cp)
-        milestones: dict[int, list[MilestoneRow]] = {}
-        for ms in session.exec(
-            select(MilestoneRow).where(MilestoneRow.indicator_id.in_(indicator_ids)).order_by(MilestoneRow.due)
+            checkpoints.setdefault(line_id, []).append((due, text, label))
+        milestones: dict[int, list[tuple]] = {}
+        for indicator_id, due, target, printed, text in session.execute(
+            select(MilestoneRow.indicator_id, MilestoneRow.due, MilestoneRow.target, MilestoneRow.printed, MilestoneRow.text)
+            .where(MilestoneRow.indicator_id.in_(indicator_ids)).order_by(MilestoneRow.due)
         ):
-            milestones.setdefault(ms.indicator_id, []).append(ms)
+            milestones.setdefault(indicator_id, []).append((due, target, printed, text))
         columns = select(ReportRow.indicator_id, ReportRow.as_of, ReportRow.value, ReportRow.note, ReportRow.reporter,
-                         ReportRow.entered_at)  # plain rows: building ORM objects for a million reports is the slow part
+                         ReportRow.entered_at)
         if all_reports:
             report_query = columns.where(ReportRow.indicator_id.in_(indicator_ids), _standing())
         else:
@@ -908,32 +913,32 @@ class Store:
                 as_of=as_of_day, value=number(value), note=note, reporter=reporter, entered_at=entered_at,
             ))
         states = []
-        for indicator, line_position, line_id, task, head, _leaders in rows:
+        for (indicator_id, kind, name, unit, comparator, target, text, line_position, line_id, line_leaders,
+             task_code, task_title, task_deadline, assessment, code, start, end, rule) in rows:
             line_checkpoints = checkpoints.get(line_id, [])
-            by_due = {cp.due: cp for cp in line_checkpoints}
-            deadline = task.deadline or head.end
-            if indicator.kind == SCHEDULE:
+            deadline = task_deadline or end
+            if kind == SCHEDULE:
                 milestone_states = [
-                    MilestoneState(due=cp.due, target=None, text=cp.text, label=cp.label)
-                    for cp in line_checkpoints
-                ] or [MilestoneState(due=deadline, target=None, text=task.title, label="完成时限")]
+                    MilestoneState(due=due, target=None, text=cp_text, label=label)
+                    for due, cp_text, label in line_checkpoints
+                ] or [MilestoneState(due=deadline, target=None, text=task_title, label="完成时限")]
             else:
+                by_due = {due: (cp_text, label) for due, cp_text, label in line_checkpoints}
                 milestone_states = [
                     MilestoneState(
-                        due=ms.due, target=number(ms.target), printed=number(ms.printed),
-                        text=ms.text if ms.text is not None else (by_due[ms.due].text if ms.due in by_due else ""),
-                        label=by_due[ms.due].label if ms.due in by_due else "",
+                        due=due, target=number(ms_target), printed=number(printed),
+                        text=ms_text if ms_text is not None else by_due.get(due, ("", ""))[0],
+                        label=by_due.get(due, ("", ""))[1],
                     )
-                    for ms in milestones.get(indicator.id, [])
+                    for due, ms_target, printed, ms_text in milestones.get(indicator_id, [])
                 ]
             lead, responsible = units.get(line_id, ([], []))
             states.append(IndicatorState(
-                indicator_id=indicator.id, programme=head.code, task=task.code, task_title=task.title,
-                line=line_position, kind=indicator.kind, indicator=indicator.name, unit=indicator.unit,
-                comparator=indicator.comparator, target=number(indicator.target), text=indicator.text,
-                lead_units=lead, units=responsible, start=head.start, deadline=deadline, leaders=list(leaders[line_id]),
-                milestones=milestone_states, reports=reports.get(indicator.id, []), assessment=task.assessment,
-                rule=head.rule,
+                indicator_id=indicator_id, programme=code, task=task_code, task_title=task_title,
+                line=line_position, kind=kind, indicator=name, unit=unit, comparator=comparator,
+                target=number(target), text=text, lead_units=lead, units=responsible, start=start, deadline=deadline,
+                leaders=list(line_leaders or []), milestones=milestone_states, reports=reports.get(indicator_id, []),
+                assessment=assessment, rule=rule,
             ))
         return states
 
