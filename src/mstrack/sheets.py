@@ -8,7 +8,6 @@ handled here, once, so that importers see clean rows with their spreadsheet row 
 from __future__ import annotations
 
 import csv
-import io
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -71,20 +70,45 @@ def decode_text(raw: bytes, path: Path) -> str:
     raise InputError(f"{path}: not a text file: neither UTF-8 nor GB18030 text")
 
 
+def text_encoding(path: Path) -> str:
+    """utf-8-sig when the whole file is UTF-8, else gb18030, found in one pass that keeps nothing:
+    a million-row file is then read row by row, never held whole."""
+    import codecs
+
+    with path.open("rb") as handle:
+        head = handle.read(65536)
+        nul = head.find(b"\x00")
+        if nul >= 0:
+            raise InputError(f"{path}: not a text file (binary content at byte {nul})")
+        for encoding in ("utf-8", "gb18030"):
+            decoder = codecs.getincrementaldecoder(encoding)()
+            handle.seek(0)
+            try:
+                while chunk := handle.read(1 << 20):
+                    decoder.decode(chunk)
+                decoder.decode(b"", final=True)
+            except UnicodeDecodeError:
+                continue
+            return "utf-8-sig" if encoding == "utf-8" else encoding
+    raise InputError(f"{path}: not a text file: neither UTF-8 nor GB18030 text")
+
+
 def _text_rows(path: Path, delimiter: str | None) -> Iterator[Row]:
-    text = decode_text(path.read_bytes(), path)
-    if delimiter is None:
-        try:
-            delimiter = csv.Sniffer().sniff(text[:4096], delimiters=",;\t，").delimiter
-        except csv.Error:
-            delimiter = ","
+    encoding = text_encoding(path)
     csv.field_size_limit(MAX_FILE_BYTES)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        for number, cells in enumerate(reader, start=1):
-            yield Row(number, [cell if cell.strip() else None for cell in cells])
-    except csv.Error as error:
-        raise InputError(f"{path}:{reader.line_num}: not readable as CSV: {error}") from None
+    with path.open(encoding=encoding, newline="") as handle:
+        if delimiter is None:
+            try:
+                delimiter = csv.Sniffer().sniff(handle.read(4096), delimiters=",;\t，").delimiter
+            except csv.Error:
+                delimiter = ","
+            handle.seek(0)
+        reader = csv.reader(handle, delimiter=delimiter)
+        try:
+            for number, cells in enumerate(reader, start=1):
+                yield Row(number, [cell if cell.strip() else None for cell in cells])
+        except csv.Error as error:
+            raise InputError(f"{path}:{reader.line_num}: not readable as CSV: {error}") from None
 
 
 def _xlsx_rows(path: Path, sheet: str | None) -> Iterator[Row]:
