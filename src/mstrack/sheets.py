@@ -132,17 +132,20 @@ def _xlsx_rows(path: Path, sheet: str | None) -> Iterator[Row]:
         for row in range(cell_range.min_row, cell_range.max_row + 1):
             for column in range(cell_range.min_col, cell_range.max_col + 1):
                 merged[(row, column)] = (cell_range.min_row, cell_range.min_col)
-    formulas = _formula_cells(path, worksheet.title)
-    values: dict[tuple[int, int], object] = {}
+    formulas = _formula_cells(path, worksheet.title) if _has_formulas(path) else {}
+    anchors = set(merged.values())
+    values: dict[tuple[int, int], object] = {}  # of merged ranges' top-left cells only
     for row in worksheet.iter_rows():
         cells = []
         for cell in row:
             value = _cell_value(cell)
-            if value is None and (cell.row, cell.column) in formulas:
-                value = Uncomputed(formulas[(cell.row, cell.column)])
-            values[(cell.row, cell.column)] = value
-            if value is None and (cell.row, cell.column) in merged:
-                value = values.get(merged[(cell.row, cell.column)])
+            place = (cell.row, cell.column)
+            if value is None and place in formulas:
+                value = Uncomputed(formulas[place])
+            if place in anchors:
+                values[place] = value
+            if value is None and place in merged:
+                value = values.get(merged[place])
             cells.append(value)
         if row:
             yield Row(row[0].row, cells)
@@ -150,6 +153,20 @@ def _xlsx_rows(path: Path, sheet: str | None) -> Iterator[Row]:
 
 class Uncomputed(str):
     """A formula cell saved without its computed value (written by a script, never opened in Excel)."""
+
+
+def _has_formulas(path: Path) -> bool:
+    """Whether any sheet holds a formula (<f> in its XML): most units' files have none, and then the
+    second pass over the workbook is not needed."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                content = archive.read(name)
+                if b"<f>" in content or b"<f " in content:
+                    return True
+    return False
 
 
 def _formula_cells(path: Path, title: str) -> dict[tuple[int, int], str]:
