@@ -158,3 +158,16 @@ def test_a_wrong_password_is_never_printed(pg_url):
     url = pg_url.replace("//postgres@", "//nobody:Wr0ng-Secret@")
     result = PgCli(url)("status")
     assert result.exit_code == 2 and "Wr0ng-Secret" not in result.output and "Traceback" not in result.output
+
+
+def test_a_service_file_connects_without_a_password_in_the_url(pg_url, tmp_path, monkeypatch):
+    from sqlalchemy.engine import make_url
+
+    url = make_url(pg_url)
+    service = tmp_path / "pg_service.conf"
+    service.write_text(f"[mstrack]\nhost={url.host}\nport={url.port}\ndbname={url.database}\nuser={url.username}\n",
+                       encoding="utf-8")
+    monkeypatch.setenv("PGSERVICEFILE", str(service))
+    office = PgCli("postgresql+psycopg:///?service=mstrack")
+    assert office("init").exit_code == 0
+    assert office("programmes").exit_code == 0
