@@ -44,7 +44,7 @@ class ImportResult:
     skipped: int = 0
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    reports: list[tuple] = field(default_factory=list)  # (indicator_id, as_of, value, note, reporter, source)
+    reports: list = field(default_factory=list)  # the validated rows to write
     batch: int | None = None
 
     def as_dict(self) -> dict:
@@ -255,7 +255,7 @@ class _Importer:
         Rows are sorted by indicator and date (file order kept within), so that doubles sit side by
         side: no dictionary of a million keys."""
         result = self.result
-        self.rows.sort(key=lambda row: (row.state.indicator_id, row.as_of))  # stable: file order within
+        self.rows.sort(key=lambda row: row.state.indicator_id * 1_000_000 + row.as_of.toordinal())  # stable
         firsts = []
         previous = None
         for row in self.rows:
@@ -279,8 +279,7 @@ class _Importer:
                 result.updated += 1
             else:
                 result.inserted += 1
-            result.reports.append((row.state.indicator_id, row.as_of, row.value, row.note, row.reporter,
-                                   self.files[row.file].name))
+            result.reports.append(row)
         result.errors.sort(key=_file_order)
         self._warn_about_falls(firsts)
 
@@ -341,5 +340,7 @@ def import_progress(
         result.inserted = result.updated = result.unchanged = 0
         result.reports = []
     elif not dry_run and result.reports:
-        result.batch = store.add_reports(result.reports, "import progress", ", ".join(p.name for p in paths), reason)
+        names = [path.name for path in importer.files]
+        rows = ((r.state.indicator_id, r.as_of, r.value, r.note, r.reporter, names[r.file]) for r in result.reports)
+        result.batch = store.add_reports(rows, len(result.reports), "import progress", ", ".join(names), reason)
     return result

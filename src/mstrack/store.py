@@ -658,10 +658,10 @@ class Store:
                 by_task.setdefault(state.task, []).append(state)
             return head.year, by_task
 
-    def add_reports(self, reports: list[tuple], command: str, source: str | None = None, reason: str | None = None) -> int:
-        """Many reports, (indicator_id, as_of, value, note, reporter, source) each, as one batch in one
-        transaction and one executemany: all of them or none."""
-        if not reports:
+    def add_reports(self, reports, count: int, command: str, source: str | None = None, reason: str | None = None) -> int:
+        """`count` reports, (indicator_id, as_of, value, note, reporter, source) each from an iterable, as
+        one batch in one transaction: all of them or none. Rows stream into the driver, never a list."""
+        if not count:
             return 0
         now = datetime.now(UTC)
         with Session(self.engine) as session, session.begin():
@@ -669,20 +669,26 @@ class Store:
             connection = session.connection()
             if self.engine.dialect.name == "sqlite":
                 # Measured: binding 100k rows through SQLAlchemy's type processors costs twice the insert
-                # itself; SQLite's driver takes the same values pre-rendered (dates as SQLAlchemy stores them).
+                # itself; SQLite's driver takes the same values pre-rendered (dates as SQLAlchemy stores them),
+                # from a generator, inside this same transaction.
                 stamp = now.replace(tzinfo=None).isoformat(sep=" ")
-                connection.exec_driver_sql(
+                cursor = connection.connection.driver_connection.cursor()
+                cursor.executemany(
                     "INSERT INTO report (indicator_id, as_of, value, note, reporter, entered_at, source, batch_id, reason) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [(indicator, as_of.isoformat(), value, note, reporter, stamp, origin, batch, reason)
-                     for indicator, as_of, value, note, reporter, origin in reports],
+                    ((indicator, as_of.isoformat(), value, note, reporter, stamp, origin, batch, reason)
+                     for indicator, as_of, value, note, reporter, origin in reports),
                 )
+                cursor.close()
             else:
-                for start in range(0, len(reports), 10_000):
+                from itertools import islice
+
+                rows = iter(reports)
+                while chunk := list(islice(rows, 10_000)):
                     connection.execute(ReportRow.__table__.insert(), [
                         {"indicator_id": indicator, "as_of": as_of, "value": value, "note": note, "reporter": reporter,
                          "source": origin, "entered_at": now, "batch_id": batch, "reason": reason}
-                        for indicator, as_of, value, note, reporter, origin in reports[start:start + 10_000]
+                        for indicator, as_of, value, note, reporter, origin in chunk
                     ])
         return batch
 
