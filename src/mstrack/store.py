@@ -919,6 +919,7 @@ class Store:
                 as_of=as_of_day, value=number(value), note=note, reporter=reporter, entered_at=entered_at,
             ))
         states = []
+        line_index: dict[int, dict] = {}  # a line's checkpoints by date, built once per line
         for (indicator_id, kind, name, unit, comparator, target, text, line_position, line_id, line_leaders,
              task_code, task_title, task_deadline, assessment, code, start, end, rule) in rows:
             line_checkpoints = checkpoints.get(line_id, [])
@@ -929,7 +930,9 @@ class Store:
                     for due, cp_text, label in line_checkpoints
                 ] or [MilestoneState(due=deadline, target=None, text=task_title, label="完成时限")]
             else:
-                by_due = {due: (cp_text, label) for due, cp_text, label in line_checkpoints}
+                by_due = line_index.get(line_id)
+                if by_due is None:
+                    by_due = line_index[line_id] = {due: (cp_text, label) for due, cp_text, label in line_checkpoints}
                 milestone_states = [
                     MilestoneState(
                         due=due, target=number(ms_target), printed=number(printed),
