@@ -349,3 +349,19 @@ def test_diff_matches_rows_by_identity_not_position():
     now = {"rows": [{"task": "2", "actual": 7}, {"task": "1", "actual": 6}, {"task": "3", "actual": 1}]}
     assert [(c.path, c.sent, c.now) for c in diff(sent, now)] == [
         ("rows[1].actual", 5, 6), ("rows[3]", None, {"task": "3", "actual": 1})]
+
+
+def test_report_spreadsheets_stay_data(cli, tmp_path):
+    plan = tmp_path / "f.toml"
+    plan.write_text('format = 1\n[programme]\ncode = "f-2023"\nname = "x"\nyear = 2023\n[[tasks]]\ncode = "1"\n'
+                    'title = "=1+1"\n[[tasks.lines]]\nlead_units = ["@甲局"]\n'
+                    '[[tasks.lines.indicators]]\nname = "-n"\ntarget = 10\nmilestones = [{ due = "2023-03-31", target = 5 }]\n',
+                    encoding="utf-8")
+    assert cli("import", "plan", str(plan)).exit_code == 0
+    out = tmp_path / "w.xlsx"
+    assert cli("report", "weekly", "--as-of", "2023-04-01", "--format", "xlsx", "-o", str(out)).exit_code == 0
+    cells = [c for sheet in load_workbook(out).worksheets for row in sheet.iter_rows() for c in row
+             if isinstance(c.value, str)]
+    assert any(c.value == "@甲局" for c in cells) and all(c.data_type == "s" for c in cells)
+    text = cli("report", "weekly", "--as-of", "2023-04-01", "--format", "csv").stdout
+    assert "'@甲局" in text and ",@甲局" not in text

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -112,16 +111,11 @@ def record_progress(
                 f"{format_number(last.value, state.unit)} reported as of {last.as_of}; values are cumulative"
             )
         what = f"{format_number(number, state.unit)} as of {on}"
-    reporter = by or _login_name()
+    from .store import login_name  # the store is open already: no extra start-up
+
+    reporter = by or login_name()
     same_day = [r for r in state.reports if r.as_of == on]
     if same_day and same_day[-1].value != number:
         what += f", correcting {format_number(same_day[-1].value, state.unit)}"
     report_id, batch = store.add_report(state.indicator_id, on, number, note, reporter, reason)
     return LogResult(f"{label}: {what} (report #{report_id}, batch {batch}, by {reporter})", warnings)
-
-
-def _login_name() -> str | None:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return None

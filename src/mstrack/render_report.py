@@ -14,6 +14,7 @@ from . import __version__
 from .labels import Labels
 from .render import COMPARATOR_WORDS, STATUS_STYLES, dump_json, format_number
 from .reports import BehindItem, ChartSeries, NewReport, StatusChange, TableReport, UnitRollup, WeeklyReport
+from .sheets import spreadsheet_text
 
 SUMMARY_ORDER = ("done", "on_track", "behind", "no_report", "overdue", "not_due")
 """The order of the summary sentence: "N项已完成，M项序时推进，K项滞后…"."""
@@ -238,7 +239,7 @@ def table_md(report: TableReport, lang: str) -> str:
 def _csv(rows: list[list]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerows(rows)
+    writer.writerows([spreadsheet_text(cell) for cell in row] for row in rows)  # no cell opens as a formula
     return buffer.getvalue()
 
 

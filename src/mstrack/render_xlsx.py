@@ -141,6 +141,10 @@ def _units_sheet(workbook, units: list[UnitRollup], words: Labels, title: str, f
 
 
 def _save(workbook, title: str) -> bytes:
+    from .sheets import write_cells_as_text
+
+    for sheet in workbook.worksheets:  # a task titled "=…" stays words, never a formula
+        write_cells_as_text(sheet)
     workbook.properties.title = title
     workbook.properties.creator = "mstrack"
     buffer = io.BytesIO()

@@ -743,7 +743,7 @@ class Store:
 
     def freeze(self, kind: str, params: dict, content: str) -> int:
         with Session(self.engine) as session, session.begin():
-            row = SnapshotRow(created_at=datetime.now(UTC), user=_login_name(), kind=kind,
+            row = SnapshotRow(created_at=datetime.now(UTC), user=login_name(), kind=kind,
                               params=json.dumps(params, ensure_ascii=False, sort_keys=True), content=content)
             session.add(row)
             session.flush()
@@ -958,14 +958,15 @@ def _standing():
 
 
 def _new_batch(session: Session, command: str, source: str | None, reason: str | None, **more) -> int:
-    batch = BatchRow(created_at=datetime.now(UTC), user=_login_name(), command=command, source=source,
+    batch = BatchRow(created_at=datetime.now(UTC), user=login_name(), command=command, source=source,
                      reason=reason, **more)
     session.add(batch)
     session.flush()
     return batch.id
 
 
-def _login_name() -> str | None:
+def login_name() -> str | None:
+    """Who runs mstrack: the batch's user, and the reporter when --by is not given."""
     import getpass
 
     try:
