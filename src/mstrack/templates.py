@@ -5,7 +5,6 @@ The headers are the ones `mstrack import progress` reads, so a filled sheet impo
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -62,8 +61,10 @@ def template_rows(states: list[IndicatorState], on: date) -> list[TemplateRow]:
 
 
 def display_width(text: str) -> int:
-    """Columns a text takes on screen and in Excel: CJK characters count twice."""
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+    """Columns a text takes on screen and in Excel: CJK characters count twice (rich's cell_len)."""
+    from rich.cells import cell_len
+
+    return cell_len(text)
 
 
 def write_template(rows: list[TemplateRow], on: date, path: Path, title: str) -> None:
