@@ -398,6 +398,38 @@ def test_help_stays_light():
     assert "report" in done.stdout and "units" in done.stdout
 
 
+def test_status_reads_without_building_the_orm(demo_cli):
+    """`status` runs plain SQL: the table classes, the plan model, Rich's console and openpyxl stay unloaded
+    (issue "Fast at every size": everything beyond sqlmodel and typer costs < 30 %)."""
+    code = ("import io, sys\nimport mstrack.cli\nsys.argv = ['mstrack', '--db', sys.argv[1], 'status', '--as-of', '2023-07-01']\n"
+            "out, sys.stdout = sys.stdout, io.StringIO()\n"
+            "try:\n    mstrack.cli.run()\nexcept SystemExit:\n    pass\n"
+            "rows, sys.stdout = sys.stdout.getvalue(), out\n"
+            "print(len(rows.splitlines()), sorted(m for m in sys.modules if m in "
+            "('mstrack.schema', 'mstrack.plan', 'rich.console', 'openpyxl')))")
+    done = subprocess.run([sys.executable, "-c", code, str(demo_cli.db)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    lines, loaded = done.stdout.split(" ", 1)
+    assert int(lines) > 100 and loaded.strip() == "[]"
+
+
+@pytest.mark.parametrize(("words", "cword", "answers"), [
+    ("mstrack st", 1, {"status"}),
+    ("mstrack --db x.db status --format ", 5, {"table", "json"}),
+    ("mstrack report w", 2, {"weekly"}),
+])
+def test_completion_answers_without_the_heavy_imports(words, cword, answers):
+    """A <TAB> answers from the command tree alone: no store, no openpyxl, not even pydantic."""
+    code = ("import sys\nimport mstrack.cli\nsys.argv = ['mstrack']\n"
+            "try:\n    mstrack.cli.run()\nexcept SystemExit:\n    pass\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'sqlmodel', 'openpyxl', 'pydantic'}))")
+    env = dict(os.environ, _MSTRACK_COMPLETE="complete_bash", COMP_WORDS=words, COMP_CWORD=str(cword))
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env)
+    assert done.returncode == 0, done.stderr
+    *completions, heavy = done.stdout.strip().splitlines()
+    assert set(completions) == answers and heavy == "[]"
+
+
 # --- pure data in, text out -------------------------------------------------------------------
 
 

@@ -1,10 +1,9 @@
 """The command line: parse options, call the library, print. Nothing else lives here.
 
 Imports of the store, the engine and Rich happen inside commands so that `mstrack --help` and
-shell completion stay fast.
+shell completion stay fast. No `from __future__ import annotations` here or in cli_reports.py: Typer
+reads every command's annotations at start-up, and evaluating them from strings tripled that cost.
 """
-
-from __future__ import annotations
 
 import sys
 from datetime import date
@@ -571,7 +570,30 @@ def programmes(ctx: typer.Context) -> None:
             typer.echo(code)
 
 
+class _Uncoerced:
+    """Completion only needs the words typed so far, not their values."""
+
+    @staticmethod
+    def coerce(value, param=None, ctx=None):
+        return value
+
+
+def _complete_without_coercion() -> None:
+    """Typer ≥ 0.25 checks every option value with a pydantic TypeAdapter, and importing pydantic for
+    that tripled the time of a <TAB>. Completing never uses the values, so they pass through as typed.
+    A Typer without this hook completes the slow way."""
+    import typer.core
+
+    parameter = getattr(typer.core, "_TyperParameter", None)
+    if parameter is not None and hasattr(parameter, "get_runtime_param"):
+        parameter.get_runtime_param = lambda self: _Uncoerced
+
+
 def run() -> None:
+    import os
+
+    if os.environ.get("_MSTRACK_COMPLETE"):
+        _complete_without_coercion()
     app(prog_name="mstrack")
 
 

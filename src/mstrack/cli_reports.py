@@ -6,8 +6,6 @@ Options whose values are a closed list (--format, --rule) are checked here, so t
 one line on stderr and exit code 2.
 """
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated, Optional

@@ -1,0 +1,186 @@
+"""The store's tables as SQLModel classes. Only store.py imports this module, and only when a
+command needs them: building the classes costs ~70 ms, which a read (status, show, units) that
+runs plain SQL does not pay. store.py owns every query; this module only declares.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import JSON, Column, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+QUANTITY = "quantity"
+
+
+class SchemaVersion(SQLModel, table=True):
+    __tablename__ = "schema_version"
+    version: int = Field(primary_key=True)
+    applied_at: datetime
+
+
+class ProgrammeRow(SQLModel, table=True):
+    __tablename__ = "programme"
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(unique=True, index=True)
+    name: str
+    year: int
+    start: date
+    end: date
+    source: str | None = None
+    reading: str = "cumulative"
+    note: str | None = None
+    rule: str = "step"  # how expected is computed unless a run says otherwise
+
+
+class AreaRow(SQLModel, table=True):
+    __tablename__ = "area"
+    __table_args__ = (UniqueConstraint("programme_id", "code"),)
+    id: int | None = Field(default=None, primary_key=True)
+    programme_id: int = Field(foreign_key="programme.id", index=True)
+    position: int
+    code: str
+    name: str
+    text: str | None = None
+    declared_tasks: int | None = None
+
+
+class TaskRow(SQLModel, table=True):
+    __tablename__ = "task"
+    __table_args__ = (UniqueConstraint("programme_id", "code"),)
+    id: int | None = Field(default=None, primary_key=True)
+    programme_id: int = Field(foreign_key="programme.id", index=True)
+    area_id: int | None = Field(default=None, foreign_key="area.id")
+    position: int
+    code: str
+    title: str
+    deadline: date | None = None
+    note: str | None = None
+    deadline_text: str | None = None
+    assessment: str | None = None
+    problems: str | None = None
+    progress: str | None = None
+
+
+class TaskLinkRow(SQLModel, table=True):
+    """The same target in another programme, by reference: the other side may be loaded later."""
+
+    __tablename__ = "task_link"
+    task_id: int = Field(foreign_key="task.id", primary_key=True)
+    ref: str = Field(primary_key=True, index=True)
+    position: int
+
+
+class LineRow(SQLModel, table=True):
+    """One table row of a task: its own leader, lead unit, co-units and schedule."""
+
+    __tablename__ = "task_line"
+    __table_args__ = (UniqueConstraint("task_id", "position"),)
+    id: int | None = Field(default=None, primary_key=True)
+    task_id: int = Field(foreign_key="task.id", index=True)
+    position: int
+    leaders: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+
+
+class UnitRow(SQLModel, table=True):
+    __tablename__ = "unit"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, index=True)
+
+
+class LineUnitRow(SQLModel, table=True):
+    __tablename__ = "line_unit"
+    line_id: int = Field(foreign_key="task_line.id", primary_key=True)
+    unit_id: int = Field(foreign_key="unit.id", primary_key=True, index=True)
+    role: str = Field(primary_key=True)  # "lead" or "responsible"
+    position: int
+
+
+class CheckpointRow(SQLModel, table=True):
+    __tablename__ = "checkpoint"
+    id: int | None = Field(default=None, primary_key=True)
+    line_id: int = Field(foreign_key="task_line.id", index=True)
+    due: date
+    label: str = ""
+    text: str = ""
+
+
+class IndicatorRow(SQLModel, table=True):
+    __tablename__ = "indicator"
+    __table_args__ = (UniqueConstraint("line_id", "kind", "name"),)
+    id: int | None = Field(default=None, primary_key=True)
+    line_id: int = Field(foreign_key="task_line.id", index=True)
+    position: int
+    kind: str = QUANTITY
+    name: str
+    unit: str = ""
+    comparator: str = "="
+    target: float | None = None
+    text: str = ""
+    reading: str | None = None
+
+
+class MilestoneRow(SQLModel, table=True):
+    __tablename__ = "milestone"
+    id: int | None = Field(default=None, primary_key=True)
+    indicator_id: int = Field(foreign_key="indicator.id", index=True)
+    due: date
+    target: float | None = None
+    printed: float | None = None
+    text: str | None = None
+
+
+class ReportRow(SQLModel, table=True):
+    __tablename__ = "report"
+    __table_args__ = (Index("ix_report_indicator_as_of", "indicator_id", "as_of", "id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    indicator_id: int = Field(foreign_key="indicator.id", index=True)
+    as_of: date = Field(index=True)
+    value: float
+    note: str | None = None
+    reporter: str | None = None
+    entered_at: datetime
+    source: str | None = None  # PLAN_SOURCE for the reports a plan file carries
+    batch_id: int | None = Field(default=None, foreign_key="batch.id", index=True)
+    reason: str | None = None  # why a correction was made
+
+
+class BatchRow(SQLModel, table=True):
+    """One write: a log, an import, a plan import, an undo. Undo works batch by batch."""
+
+    __tablename__ = "batch"
+    id: int | None = Field(default=None, primary_key=True)
+    created_at: datetime
+    user: str | None = None
+    command: str
+    source: str | None = None
+    reason: str | None = None
+    undoes: int | None = Field(default=None, foreign_key="batch.id")
+    programme: str | None = None
+    plan_before: str | None = None  # a plan import keeps the programme as it was, for undo
+
+
+class RetractionRow(SQLModel, table=True):
+    """A report taken back by an undo: the report itself stays, never edited or deleted."""
+
+    __tablename__ = "report_retraction"
+    report_id: int = Field(foreign_key="report.id", primary_key=True)
+    batch_id: int = Field(foreign_key="batch.id", index=True)
+
+
+class SnapshotRow(SQLModel, table=True):
+    """A report as it was printed and sent (`report … --freeze`), to compare with later corrections."""
+
+    __tablename__ = "report_snapshot"
+    id: int | None = Field(default=None, primary_key=True)
+    created_at: datetime
+    user: str | None = None
+    kind: str
+    params: str  # JSON: how to make the same report again
+    content: str  # JSON: the report as sent
+
+
+TABLES = [
+    SchemaVersion, ProgrammeRow, AreaRow, TaskRow, TaskLinkRow, LineRow, UnitRow, LineUnitRow, CheckpointRow,
+    IndicatorRow, MilestoneRow, ReportRow, BatchRow, RetractionRow, SnapshotRow,
+]
