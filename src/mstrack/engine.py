@@ -260,9 +260,10 @@ def judge_tasks(rows: list[StatusRow]) -> None:
     by_task: dict[tuple[str, str], list[StatusRow]] = {}
     for row in rows:
         by_task.setdefault((row.programme, row.task), []).append(row)
+    severity = {status: i for i, status in enumerate(TASK_SEVERITY)}.__getitem__
     for task_rows in by_task.values():
-        worst = min((row.status for row in task_rows), key=TASK_SEVERITY.index)
-        claimed = assessment_status(task_rows[0].assessment)
+        worst = min((row.status for row in task_rows), key=severity)
+        claimed = assessment_status(task_rows[0].assessment) if task_rows[0].assessment else None
         for row in task_rows:
             row.task_status = worst
             row.agrees = None if claimed is None else worst in AGREEING[claimed]

@@ -796,7 +796,7 @@ class Store:
         for line_id, due, text, label in rows_of(
             f"SELECT x.line_id, x.due, x.text, x.label FROM checkpoint AS x{scoped_lines} ORDER BY x.due, x.id", params
         ):
-            checkpoints.setdefault(line_id, []).append((_day(due), text, label))
+            checkpoints.setdefault(line_id, []).append((_DAYS.get(due) or _day(due), text, label))
         scoped_indicators = f" WHERE x.indicator_id IN ({indicators})" if where else ""
         # A quantity's milestone takes its words from the line's checkpoint of the same date, unless it has its own.
         line_of = {row[0]: row[8] for row in rows}
@@ -829,14 +829,14 @@ class Store:
         reports: dict[int, list[ReportState]] = {}
         for indicator_id, as_of_day, value, note, reporter, entered_at in report_rows:
             reports.setdefault(indicator_id, []).append(ReportState(
-                as_of=_day(as_of_day), value=number(value), note=note, reporter=reporter,
+                as_of=_DAYS.get(as_of_day) or _day(as_of_day), value=number(value), note=note, reporter=reporter,
                 entered_at=_moment(entered_at),
             ))
         states = []
         for (indicator_id, kind, name, unit, comparator, target, text, line_position, line_id, line_leaders,
              task_code, task_title, task_deadline, assessment, code, start, end, rule) in rows:
             line_checkpoints = checkpoints.get(line_id, [])
-            deadline = _day(task_deadline or end)
+            deadline = _DAYS.get(task_deadline or end) or _day(task_deadline or end)
             if kind == SCHEDULE:
                 milestone_states = [
                     MilestoneState(due=due, target=None, text=cp_text, label=label)
@@ -848,7 +848,7 @@ class Store:
             states.append(IndicatorState(
                 indicator_id=indicator_id, programme=code, task=task_code, task_title=task_title,
                 line=line_position, kind=kind, indicator=name, unit=unit, comparator=comparator,
-                target=number(target), text=text, lead_units=lead, units=responsible, start=_day(start),
+                target=number(target), text=text, lead_units=lead, units=responsible, start=_DAYS.get(start) or _day(start),
                 deadline=deadline, leaders=_json_list(line_leaders), milestones=milestone_states,
                 reports=reports.get(indicator_id, []), assessment=assessment, rule=rule,
             ))
