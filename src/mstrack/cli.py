@@ -519,7 +519,7 @@ def history(
         if fmt is Format.json:
             sys.stdout.write(history_json(entries))
         else:
-            console().print(history_table(entries, f"{ref} 报送历史"))
+            console().print(history_table(entries, ref, ctx.obj["lang"]))
 
 
 @app.command()
@@ -537,7 +537,7 @@ def batches(
         if fmt is Format.json:
             sys.stdout.write(batches_json(found))
         else:
-            console().print(batches_table(found))
+            console().print(batches_table(found, ctx.obj["lang"]))
 
 
 @app.command()
