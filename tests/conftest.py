@@ -37,14 +37,17 @@ def write_plan(path: Path, body: str, code: str = "x-2023") -> Path:
 
 
 class Cli:
-    """Runs mstrack in-process against one database (a file path or a URL), the way a user would type it."""
+    """Runs mstrack in-process against one database (a file path or a URL), the way a user would type it.
+
+    Messages come in English, as the tests quote them; a test that reads Chinese tables passes
+    `--lang zh` first (the later --lang wins)."""
 
     def __init__(self, db: Path | str):
         self.db = db
         self.runner = CliRunner()
 
     def __call__(self, *args: str, env: dict | None = None):
-        return self.runner.invoke(app, ["--db", str(self.db), "--lang", "zh", *args], env=env, catch_exceptions=False)
+        return self.runner.invoke(app, ["--db", str(self.db), "--lang", "en", *args], env=env, catch_exceptions=False)
 
     @property
     def url(self) -> str:

@@ -28,7 +28,7 @@ def test_version(cli):
 
 
 def test_demo_loads_the_seeds_and_prints_the_table(cli):
-    result = cli("demo")
+    result = cli("--lang", "zh", "demo")
     assert result.exit_code == 0, result.output
     assert "shenzhen-2023" in result.stderr
     assert "建设筹集保障性住房" in result.stdout and "截至" in result.stdout
@@ -93,7 +93,7 @@ def test_show_task_with_sub_rows_names_both_lead_units(demo_cli):
 
 def test_show_table_for_a_person(demo_cli):
     log_housing(demo_cli)
-    result = demo_cli("show", "shenzhen-2023/5", "--as-of", "2023-07-01")
+    result = demo_cli("--lang", "zh", "show", "shenzhen-2023/5", "--as-of", "2023-07-01")
     assert result.exit_code == 0, result.output
     for words in ("市住房建设局", "第二季度", "3万套（间）", "2.5万套（间）", "区报数", "进度滞后"):
         assert words in result.stdout
@@ -126,7 +126,7 @@ def test_status_filters_by_unit_and_status(demo_cli):
 
 def test_status_table_has_counts_and_the_behind_row_first(demo_cli):
     log_housing(demo_cli)
-    result = demo_cli("status", "--as-of", "2023-07-01")
+    result = demo_cli("--lang", "zh", "status", "--as-of", "2023-07-01")
     assert result.exit_code == 0
     body = result.stdout
     assert body.index("建设筹集保障性住房") < body.index("未报送")

@@ -46,7 +46,7 @@ def test_a_correction_is_a_new_entry_with_who_and_why(demo_cli):
     assert entries[0]["superseded_by"] == entries[1]["report_id"]
     assert all(e["reporter"] == "张三" and e["entered_at"] and e["batch_id"] for e in entries)
     assert housing(demo_cli)["actual"] == 26000
-    table = demo_cli("history", "shenzhen-2023/5").stdout
+    table = demo_cli("--lang", "zh", "history", "shenzhen-2023/5").stdout
     assert "已更正" in table and "区住建局核实更正" in table
 
 

@@ -380,7 +380,7 @@ def test_the_command_writes_a_plan_that_imports(tmp_path):
 
     from mstrack.cli import app
 
-    runner = CliRunner()
+    runner = CliRunner(env={"MSTRACK_LANG": "en"})
     out = tmp_path / "sz.toml"
     source = Path(__file__).resolve().parents[1] / "data" / "sources" / "000_c24e1b05b30dc82b.txt"
     result = runner.invoke(app, ["import", "table", str(source), "-p", "sz-draft", "--year", "2023", "-o", str(out)])

@@ -130,7 +130,7 @@ def test_yantian_report_words_beside_computed_status(demo_cli):
     rows = json.loads(demo_cli(*args, "--format", "json", "--rule", "pro-rata").stdout)
     (school,) = [r for r in rows if r["task"] == "19" and r["indicator"] == "送教上门人次"]
     assert school["status"] == "behind" and 903 < school["expected"] < 1000
-    table = demo_cli(*args, "--rule", "pro-rata").stdout
+    table = demo_cli("--lang", "zh", *args, "--rule", "pro-rata").stdout
     assert "报告评价" in table and "≠" in table and "按序时进度" in table
 
 

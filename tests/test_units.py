@@ -133,17 +133,17 @@ def test_units_filters_by_programme_and_judges_by_the_rule(demo_cli):
 
 
 def test_units_csv_md_and_table(small):
-    result = small("units", "--as-of", "2023-07-01", "--format", "csv")
+    result = small("--lang", "zh", "units", "--as-of", "2023-07-01", "--format", "csv")
     assert result.exit_code == 0, result.output
     rows = list(csv.reader(io.StringIO(result.stdout)))
     assert rows[0] == ["单位", "任务数", "已完成", "序时推进", "滞后", "未报送", "逾期", "未到期", "完成率", "滞后任务"]
     assert rows[1] == ["甲局", "2", "1", "0", "1", "0", "0", "0", "75%", "x-2023/1"]
-    result = small("units", "--as-of", "2023-07-01", "--format", "md")
+    result = small("--lang", "zh", "units", "--as-of", "2023-07-01", "--format", "md")
     lines = result.stdout.splitlines()
     assert lines[0] == "# 牵头单位完成情况 截至 2023-07-01"
     assert "| 单位 | 任务数 | 已完成 | 序时推进 | 滞后 | 未报送 | 逾期 | 未到期 | 完成率 | 滞后任务 |" in lines
     assert "| 乙局 | 3 | 0 | 1 | 0 | 1 | 1 | 0 | 29.2% | x-2023/4 |" in lines  # overdue counts as behind there
-    table = small("units", "--as-of", "2023-07-01").stdout
+    table = small("--lang", "zh", "units", "--as-of", "2023-07-01").stdout
     assert table.index("甲局") < table.index("乙局") < table.index("丁局") and "完成率" in table
 
 
@@ -164,7 +164,7 @@ def test_units_xlsx(small, tmp_path):
     from openpyxl import load_workbook
 
     out = tmp_path / "units.xlsx"
-    result = small("units", "--as-of", "2023-07-01", "--format", "xlsx", "-o", str(out))
+    result = small("--lang", "zh", "units", "--as-of", "2023-07-01", "--format", "xlsx", "-o", str(out))
     assert result.exit_code == 0, result.output
     sheet = load_workbook(out).active
     assert [sheet.cell(row=r, column=1).value for r in (1, 2, 3, 4)] == ["单位", "甲局", "乙局", "丁局"]

@@ -51,11 +51,45 @@ class Status(str, Enum):
     not_due = "not_due"
 
 
-def fail(message: str) -> typer.Exit:
-    """Bad usage or input: the message on stderr, exit code 2, no traceback, no password."""
+_lang: str | None = None
+"""The language main() resolved for this run (--lang, MSTRACK_LANG, the locale): messages need it outside any context."""
+
+
+def words():
+    """Labels in the language of this run; before main() has resolved it (a bad --lang), the locale's."""
+    from .labels import Labels, pick_lang
+
+    return Labels(_lang or pick_lang())
+
+
+def message(text, /, **fields):
+    """A message template and its fields, a Message, an error, or a list of messages (one a line), as one Message."""
+    from .errors import Joined, Message, Problem
+
+    if isinstance(text, list):
+        return Joined("\n", text)
+    if isinstance(text, Message | Problem) and not fields:
+        return text
+    return Message(text, **fields)
+
+
+def say(text, /, *, err: bool = False, **fields) -> None:
+    """One line (or several) for the user, in their language."""
+    typer.echo(words().message(message(text, **fields)), err=err)
+
+
+def warn(text, /, **fields) -> None:
+    say("mstrack: warning: {message}", err=True, message=message(text, **fields))
+
+
+def fail(text, /, **fields) -> typer.Exit:
+    """Bad usage or input: the message on stderr in the user's language, exit code 2, no traceback, no password."""
+    from .errors import Message
+
+    line = words().message(Message("mstrack: error: {message}", message=message(text, **fields)))
     if "mstrack.store" in sys.modules:
-        message = sys.modules["mstrack.store"].scrub(message)
-    typer.echo(f"mstrack: error: {message}", err=True)
+        line = sys.modules["mstrack.store"].scrub(line)
+    typer.echo(line, err=True)
     return typer.Exit(2)
 
 
@@ -73,13 +107,13 @@ class _Guard:
         from .errors import InputError
 
         if isinstance(error, InputError):
-            raise fail(str(error))
+            raise fail(error)
         if isinstance(error, SQLAlchemyError):
             reason = str(getattr(error, "orig", None) or error).splitlines()[0]
             if "permission denied" in reason.lower() or "read-only" in reason.lower() or "readonly" in reason.lower():
-                raise fail(f"database: this user may only read here ({reason}); status, show, units and report "
-                           "work, writes need a user with write access")
-            raise fail(f"database: {reason}")
+                raise fail("database: this user may only read here ({reason}); status, show, units and report "
+                           "work, writes need a user with write access", reason=reason)
+            raise fail("database: {reason}", reason=reason)
         return False
 
 
@@ -114,7 +148,7 @@ def parse_day(text: str | None, option: str, year: int | None = None) -> date:
     try:
         return parse_date(text, year or date.today().year)
     except DateError as error:
-        raise fail(f"{option}: {error}") from None
+        raise fail("{option}: {error}", option=option, error=error) from None
 
 
 def _version(value: bool) -> None:
@@ -136,11 +170,14 @@ def main(
         help="Labels and messages in zh or en. [env: MSTRACK_LANG; default: zh when the locale is zh_*, else en]",
     )] = None,
 ) -> None:
+    global _lang
     from .labels import LANGS, pick_lang
 
+    _lang = None
     if lang is not None and lang not in LANGS:
-        raise fail(f"--lang {lang!r}: expected one of {', '.join(LANGS)}")
-    ctx.obj = {"db": db, "lang": pick_lang(lang)}
+        raise fail("{option} {value!r}: expected one of {choices}", option="--lang", value=lang, choices=", ".join(LANGS))
+    _lang = pick_lang(lang)
+    ctx.obj = {"db": db, "lang": _lang}
 
 
 @app.command()
@@ -152,9 +189,9 @@ def init(ctx: typer.Context) -> None:
         store = Store(resolve_db_url(ctx.obj.get("db")))
         before, after = store.init()
         if before == after:
-            typer.echo(f"{store.display_url}: schema version {after}, up to date")
+            say("{db}: schema version {version}, up to date", db=store.display_url, version=after)
         else:
-            typer.echo(f"{store.display_url}: schema version {before} → {after}")
+            say("{db}: schema version {before} → {after}", db=store.display_url, before=before, after=after)
 
 
 def _print_status(store, on: date, programmes, unit, only, fmt: Format, fail_on, rule: Rule | None = None,
@@ -275,8 +312,8 @@ def log(
             done=done, today=date.today(), reason=reason,
         )
         for warning in result.warnings:
-            typer.echo(f"mstrack: warning: {warning}", err=True)
-        typer.echo(result.message)
+            warn(warning)
+        say(result.message)
 
 
 @import_app.command("plan")
@@ -295,19 +332,18 @@ def import_plan(
             try:
                 plans.append(load_plan(path))
             except InputError as error:
-                errors.append(str(error))
+                errors.extend(error.messages)
         if errors:
-            raise fail("\n".join(errors))
+            raise fail(errors)
         store = open_store(ctx, write=True)
         for path, programme in zip(files, plans, strict=True):
             counts = store.save_plan(programme, source=path.name, reason=reason)
             if counts["unchanged"]:
-                typer.echo(f"{path}: {programme.code}: unchanged")
+                say("{path}: {code}: unchanged", path=path, code=programme.code)
                 continue
-            typer.echo(
-                f"{path}: {programme.code}: {counts['tasks_added']} tasks added, "
-                f"{counts['tasks_updated']} updated, {counts['tasks_removed']} removed (batch {counts['batch']})"
-            )
+            say("{path}: {code}: {added} tasks added, {updated} updated, {removed} removed (batch {batch})", path=path,
+                code=programme.code, added=counts["tasks_added"], updated=counts["tasks_updated"],
+                removed=counts["tasks_removed"], batch=counts["batch"])
 
 
 @import_app.command("progress")
@@ -336,17 +372,25 @@ def import_progress(
         if fmt is Format.json:
             from .render import dump_json
 
-            sys.stdout.write(dump_json(result.as_dict()))
+            data = result.as_dict()
+            data["errors"] = [words().message(error) for error in result.errors]
+            data["warnings"] = [words().message(warning) for warning in result.warnings]
+            sys.stdout.write(dump_json(data))
         for warning in result.warnings:
-            typer.echo(f"mstrack: warning: {warning}", err=True)
+            warn(warning)
         if result.errors:
             for error in result.errors:
-                typer.echo(error, err=True)
-            raise fail(f"{len(result.errors)} problem(s); nothing was written")
+                say(error, err=True)
+            raise fail("{n} problem(s); nothing was written", n=len(result.errors))
         if fmt is Format.table:
-            verb = "would be" if dry_run else "were"
-            typer.echo(f"{result.inserted} new, {result.updated} corrected, {result.unchanged} already there, "
-                       f"{result.skipped} empty rows skipped; {result.inserted + result.updated} reports {verb} written")
+            counts = {"new": result.inserted, "corrected": result.updated, "unchanged": result.unchanged,
+                      "skipped": result.skipped, "written": result.inserted + result.updated}
+            if dry_run:
+                say("{new} new, {corrected} corrected, {unchanged} already there, {skipped} empty rows skipped; "
+                    "{written} reports would be written", **counts)
+            else:
+                say("{new} new, {corrected} corrected, {unchanged} already there, {skipped} empty rows skipped; "
+                    "{written} reports were written", **counts)
 
 
 def _row_progress(files: list[Path]):
@@ -361,7 +405,9 @@ def _row_progress(files: list[Path]):
         from rich.console import Console
         from rich.progress import Progress, SpinnerColumn, TextColumn
 
-        with Progress(SpinnerColumn(), TextColumn("reading row {task.completed}"), transient=True,
+        from .errors import Message
+
+        with Progress(SpinnerColumn(), TextColumn(words().message(Message("reading row {task.completed}"))), transient=True,
                       console=Console(stderr=True)) as progress:
             task = progress.add_task("import", total=None)
             yield lambda number: progress.update(task, completed=number)
@@ -383,18 +429,29 @@ def import_table(
         from .tables import convert_table
 
         if not CODE_RE.match(programme):
-            raise fail(f"--programme {programme!r}: use lowercase letters, digits and '-'")
+            raise fail("--programme {code!r}: use lowercase letters, digits and '-'", code=programme)
         if output.exists():
-            raise fail(f"--output {output}: exists already; choose a new file name")
+            raise fail("--output {path}: exists already; choose a new file name", path=output)
         result = convert_table(file, programme, year, sheet)
         try:
             output.write_text(dump_plan(result.programme), encoding="utf-8")
         except OSError as error:
-            raise fail(f"--output {output}: cannot write: {error.strerror or error}") from None
+            raise fail("--output {path}: cannot write: {reason}", path=output, reason=error.strerror or error) from None
         for line in result.summary:
-            typer.echo(line, err=True)
-        stats = ", ".join(f"{value} {key.replace('_', ' ')}" for key, value in result.stats.items())
-        typer.echo(f"{file} → {output}: {stats}")
+            say(line, err=True)
+        say("{file} → {output}: {stats}", file=file, output=output, stats=_conversion_stats(result.stats))
+
+
+def _conversion_stats(stats: dict):
+    """The counts of a converted table, each in words."""
+    from .errors import Joined, Message
+
+    return Joined(", ", [
+        Message("{n} areas", n=stats["areas"]), Message("{n} tasks", n=stats["tasks"]), Message("{n} lines", n=stats["lines"]),
+        Message("{n} checkpoints", n=stats["checkpoints"]), Message("{n} indicators", n=stats["indicators"]),
+        Message("{n} numeric milestones", n=stats["numeric_milestones"]),
+        Message("{n} text only tasks", n=stats["text_only_tasks"]), Message("{n} unplaced numbers", n=stats["unplaced_numbers"]),
+    ])
 
 
 @export_app.command("plan")
@@ -415,7 +472,7 @@ def export_plan(
         try:
             Path(output).write_text(text, encoding="utf-8")
         except OSError as error:
-            raise fail(f"--output {output}: cannot write: {error.strerror or error}") from None
+            raise fail("--output {path}: cannot write: {reason}", path=output, reason=error.strerror or error) from None
         typer.echo(f"{code} → {output}", err=True)
 
 
@@ -432,7 +489,7 @@ def export_template(
         from .templates import template_rows, write_template
 
         if output.suffix.lower() != ".xlsx":
-            raise fail(f"--output {output}: a template is an .xlsx file")
+            raise fail("--output {path}: a template is an .xlsx file", path=output)
         store = open_store(ctx, write=False)
         on = parse_day(as_of, "--as-of", store.programme_year(code))
         states = store.status_states(on, programmes=[code], unit=unit)
@@ -440,8 +497,8 @@ def export_template(
         try:
             write_template(template_rows(states, on), on, output, title)
         except OSError as error:
-            raise fail(f"--output {output}: cannot write: {error.strerror or error}") from None
-        typer.echo(f"{len(states)} rows → {output}", err=True)
+            raise fail("--output {path}: cannot write: {reason}", path=output, reason=error.strerror or error) from None
+        say("{n} rows → {path}", err=True, n=len(states), path=output)
 
 
 @app.command()
@@ -461,7 +518,7 @@ def history(
         if fmt is Format.json:
             sys.stdout.write(history_json(entries))
         else:
-            console().print(history_table(entries, f"{ref} 报送历史"))
+            console().print(history_table(entries, ref, ctx.obj["lang"]))
 
 
 @app.command()
@@ -479,7 +536,7 @@ def batches(
         if fmt is Format.json:
             sys.stdout.write(batches_json(found))
         else:
-            console().print(batches_table(found))
+            console().print(batches_table(found, ctx.obj["lang"]))
 
 
 @app.command()
@@ -492,10 +549,12 @@ def undo(
     with guard():
         store = open_store(ctx, write=True)
         done = store.undo(batch, reason)
-        what = [f"{done.reports_retracted} reports retracted", f"{done.reports_added} restored"]
+        from .errors import Joined, Message
+
+        what = [Message("{n} reports retracted", n=done.reports_retracted), Message("{n} restored", n=done.reports_added)]
         if done.programme:
-            what.append(f"{done.programme} put back as it was")
-        typer.echo(f"batch {done.id} undoes batch {done.undoes}: " + ", ".join(what))
+            what.append(Message("{code} put back as it was", code=done.programme))
+        say("batch {batch} undoes batch {undone}: {what}", batch=done.id, undone=done.undoes, what=Joined(", ", what))
 
 
 db_app = typer.Typer(rich_markup_mode=None, help="The database file: upgrade, back up, check.", no_args_is_help=True)
@@ -535,15 +594,16 @@ def db_copy(
         counts = store.copy_to(target)
         copied = target.row_counts()
         if copied != store.row_counts() or copied != counts:
-            raise fail(f"--to {target.display_url}: row counts differ after the copy: {copied} != {counts}")
+            raise fail("--to {db}: row counts differ after the copy: {copied} != {counts}", db=target.display_url,
+                       copied=copied, counts=counts)
         on = date.today()
         before = [row.as_dict() for row in status_rows(store.status_states(on), on)]
         after = [row.as_dict() for row in status_rows(target.status_states(on), on)]
         if before != after:
-            raise fail(f"--to {target.display_url}: the status differs after the copy")
+            raise fail("--to {db}: the status differs after the copy", db=target.display_url)
         total = sum(counts.values())
-        typer.echo(f"{store.display_url} → {target.display_url}: {total} rows in {len(counts)} tables, "
-                   f"row counts and status verified")
+        say("{source} → {target}: {rows} rows in {tables} tables, row counts and status verified", source=store.display_url,
+            target=target.display_url, rows=total, tables=len(counts))
 
 
 @db_app.command("check")
@@ -555,10 +615,10 @@ def db_check(ctx: typer.Context) -> None:
         store = Store(resolve_db_url(ctx.obj.get("db")))
         problems = store.check()
         for problem in problems:
-            typer.echo(problem)
+            say(problem)
         if problems:
             raise typer.Exit(1)
-        typer.echo(f"{store.display_url}: ok")
+        say("{db}: ok", db=store.display_url)
 
 
 @app.command()

@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .cli import RULE_HELP, app, console, fail, guard, open_store, parse_day
+from .cli import RULE_HELP, app, console, fail, guard, open_store, parse_day, say
 
 report_app = typer.Typer(rich_markup_mode=None, help="Printable reports: the weekly status report, the half-year and annual 一览表.",
                          no_args_is_help=True)
@@ -41,7 +41,7 @@ def _lang(ctx: typer.Context) -> str:
 
 def _choice(value: str, choices: tuple[str, ...], option: str) -> str:
     if value not in choices:
-        raise fail(f"{option} {value!r}: expected one of {', '.join(choices)}")
+        raise fail("{option} {value!r}: expected one of {choices}", option=option, value=value, choices=", ".join(choices))
     return value
 
 
@@ -55,8 +55,11 @@ def _details(store, programmes: list[str] | None):
     for code in programmes or []:
         if code not in known:
             near = [k for k in known if code in k or k in code]
-            raise fail(f"--programme {code!r}: no such programme; "
-                       f"{'did you mean: ' + ', '.join(near) if near else 'known: ' + (', '.join(known) or 'none')}")
+            if near:
+                raise fail("--programme {code!r}: no such programme; did you mean: {codes}", code=code, codes=", ".join(near))
+            if known:
+                raise fail("--programme {code!r}: no such programme; known: {codes}", code=code, codes=", ".join(known))
+            raise fail("--programme {code!r}: no such programme; known: none", code=code)
     return store.task_details(list(programmes) if programmes else None)
 
 
@@ -90,7 +93,7 @@ def _emit(content: str | bytes, fmt: str, output: Path | None, what: str, lang: 
         else:
             output.write_text(content, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
     except OSError as error:
-        raise fail(f"--output {output}: cannot write: {error.strerror or error}") from None
+        raise fail("--output {path}: cannot write: {reason}", path=output, reason=error.strerror or error) from None
     from .labels import Labels
 
     words = Labels(lang)
@@ -170,7 +173,7 @@ def weekly(
         on = parse_day(as_of, "--as-of", year)
         previous = parse_day(since, "--since", year) if since else on - timedelta(days=DEFAULT_WEEK)
         if previous >= on:
-            raise fail(f"--since {previous.isoformat()}: must be before --as-of {on.isoformat()}")
+            raise fail("--since {since}: must be before --as-of {on}", since=previous.isoformat(), on=on.isoformat())
         params = {"kind": "weekly", "programmes": programme or [], "as_of": on.isoformat(),
                   "since": previous.isoformat(), "rule": rule, "stale": stale, "lang": lang}
         report = _build(store, params)
@@ -231,7 +234,8 @@ def _json_of(report, params: dict) -> str:
 
 def _freeze(store, params: dict, content: str) -> None:
     snapshot = store.freeze(params["kind"], params, content)
-    typer.echo(f"frozen as report {snapshot}: `mstrack report diff {snapshot}` compares it with later corrections", err=True)
+    say("frozen as report {number}: `mstrack report diff {number}` compares it with later corrections", err=True,
+        number=snapshot)
 
 
 def _table_report(ctx: typer.Context, kind: str, programme: str | None, as_of: str | None, rule: str | None, fmt: str,
@@ -239,7 +243,7 @@ def _table_report(ctx: typer.Context, kind: str, programme: str | None, as_of: s
     fmt = _choice(fmt, TABLE_FORMATS, "--format")
     rule = _rule(rule)
     if not programme:
-        raise fail(f"--programme: which programme's {kind} report? e.g. --programme yantian-2023")
+        raise fail("--programme: which programme's {kind} report? e.g. --programme yantian-2023", kind=kind)
     _check_output(fmt, output)
     lang = _lang(ctx)
     with guard():
@@ -326,8 +330,8 @@ def report_diff(
                                          "params": params, "changes": [c.as_dict() for c in changes]},
                                         ensure_ascii=False, indent=2) + "\n")
         else:
-            typer.echo(f"report {number} ({kind}, as of {params['as_of']}, frozen {when:%Y-%m-%d %H:%M}): "
-                       f"{len(changes)} change(s) since it was sent")
+            say("report {number} ({kind}, as of {on}, frozen {when}): {n} change(s) since it was sent", number=number,
+                kind=kind, on=params["as_of"], when=f"{when:%Y-%m-%d %H:%M}", n=len(changes))
             for change in changes:
                 typer.echo(f"  {change.path}: {_short(change.sent)} → {_short(change.now)}")
         if changes:
@@ -350,7 +354,10 @@ def _short(value) -> str:
 def report_frozen(ctx: typer.Context) -> None:
     """The reports kept with --freeze, newest first."""
     with guard():
+        from .errors import Message
+
         store = open_store(ctx, write=False)
         for number, when, user, kind, params in store.snapshots():
-            scope = params.get("programme") or ", ".join(params.get("programmes") or []) or "all"
-            typer.echo(f"{number}\t{when:%Y-%m-%d %H:%M}\t{user or ''}\t{kind}\t{scope}\tas of {params['as_of']}")
+            scope = params.get("programme") or ", ".join(params.get("programmes") or []) or Message("all")
+            say("{number}\t{when}\t{user}\t{kind}\t{scope}\tas of {on}", number=number, when=f"{when:%Y-%m-%d %H:%M}",
+                user=user or "", kind=kind, scope=scope, on=params["as_of"])

@@ -1,5 +1,83 @@
-"""Errors the CLI turns into a message on stderr and exit code 2, never a traceback."""
+"""Errors the CLI turns into a message on stderr and exit code 2, never a traceback; and the messages
+themselves, kept as an English template and its fields so that the CLI can say them in Chinese too
+(labels.MESSAGES). Stdlib only, like labels.py.
+"""
+
+from __future__ import annotations
 
 
-class InputError(Exception):
+class Message(str):
+    """An English template and its fields. As a str it is the English text, so code that compares,
+    sorts or prints messages is unchanged; `render(translate)` says it in another language. Without
+    fields the template is the text as it is (braces and all), so plain text is a Message too."""
+
+    __slots__ = ("template", "fields")
+
+    def __new__(cls, template: str, /, **fields):
+        self = super().__new__(cls, template.format(**fields) if fields else template)
+        self.template = template
+        self.fields = fields
+        return self
+
+    def render(self, translate) -> str:
+        """The text in the language of `translate` (English template → template); fields that are
+        messages, or errors made of them, are rendered in the same language."""
+        template = translate(self.template)
+        if not self.fields:
+            return template
+        fields = {name: render(value, translate) for name, value in self.fields.items()}
+        try:
+            return template.format(**fields)
+        except (KeyError, IndexError, ValueError):  # a catalogue entry out of step: English rather than nothing
+            return self.template.format(**fields)
+
+
+class Joined(Message):
+    """Messages (or plain texts) joined by a separator, each said in the user's language: a list of
+    indicators, the parts of a summary line."""
+
+    __slots__ = ()
+
+    def __new__(cls, separator: str, items):
+        items = list(items)
+        self = str.__new__(cls, separator.join(items))
+        self.template = separator
+        self.fields = {"items": items}
+        return self
+
+    def render(self, translate) -> str:
+        return translate(self.template).join(render(item, translate) for item in self.fields["items"])
+
+
+def render(value, translate):
+    """A message or an error made of messages in the language of `translate`; any other value as it is."""
+    if isinstance(value, Message | Problem):
+        return value.render(translate)
+    return value
+
+
+def messages_of(message, fields: dict) -> list[Message]:
+    """The messages an error is made of: one template with its fields, a message, another error's, or a list."""
+    if isinstance(message, Problem):
+        return list(message.messages)
+    if isinstance(message, list | tuple):
+        return [m for item in message for m in messages_of(item, {})]
+    if isinstance(message, Message) and not fields:
+        return [message]
+    return [Message(str(message), **fields)]
+
+
+class Problem:
+    """What InputError, DateError and QuantityError share: one message or several (a plan file's every
+    problem), each said in the user's language by the CLI; str() is the English text, one per line."""
+
+    def __init__(self, message, /, **fields):
+        self.messages = messages_of(message, fields)
+        super().__init__("\n".join(self.messages))
+
+    def render(self, translate) -> str:
+        return "\n".join(message.render(translate) for message in self.messages)
+
+
+class InputError(Problem, Exception):
     """Bad input or usage: the message names the file, row, column or option at fault."""

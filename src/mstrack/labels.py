@@ -1,5 +1,6 @@
 """The one catalogue of labels and messages, in Chinese and English. Renderers look words up here;
-none is written into a renderer.
+none is written into a renderer. Labels are keys (CATALOGUE); messages are their English text, as the
+library writes them (errors.Message), with the Chinese beside it (MESSAGES), gettext style.
 
 Stdlib only: the command line imports this module before it knows what it will print.
 """
@@ -157,12 +158,297 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "table.schedule_line": ("已完成第{n}个节点（截至{as_of}）", "checkpoint {n} met (as of {as_of})"),
     "table.sheet": ("一览表", "Table"),
     "table.no_area": ("（未分项目）", "(no project)"),
+    # history of values and batches of writes (mstrack history, mstrack batches)
+    "history.title": ("{ref} 报送历史", "{ref}: reports, corrections included"),
+    "history.none": ("尚无报送", "No reports yet"),
+    "history.indicator": ("指标", "Indicator"),
+    "history.as_of": ("截至", "As of"),
+    "history.value": ("数值", "Value"),
+    "history.state": ("状态", "State"),
+    "history.note": ("备注", "Note"),
+    "history.reporter": ("填报人", "Reported by"),
+    "history.entered": ("录入时间", "Entered"),
+    "history.batch": ("批次", "Batch"),
+    "history.reason": ("原因", "Reason"),
+    "history.current": ("有效", "current"),
+    "history.superseded": ("已更正", "corrected"),
+    "history.retracted": ("已撤销", "retracted"),
+    "history.superseded_by": ("（→#{n}）", " (→#{n})"),
+    "history.retracted_by": ("（批次{n}）", " (batch {n})"),
+    "batches.title": ("写入批次", "Batches of writes"),
+    "batches.batch": ("批次", "Batch"),
+    "batches.time": ("时间", "Time"),
+    "batches.user": ("用户", "User"),
+    "batches.command": ("命令", "Command"),
+    "batches.source": ("来源", "Source"),
+    "batches.added": ("新增报送", "Reports added"),
+    "batches.retracted": ("撤销报送", "Reports retracted"),
+    "batches.reason": ("原因", "Reason"),
+    "batches.remark": ("说明", "Note"),
+    "batches.undoes": ("撤销批次 {n}", "undoes batch {n}"),
+    "batches.undone_by": ("已被批次 {n} 撤销", "undone by batch {n}"),
+    "list.semi": ("；", "; "),
     # command-line messages
     "msg.written": ("{what} → {path}", "{what} → {path}"),
     "msg.units": ("单位汇总", "unit rollup"),
     "msg.weekly": ("周报", "weekly report"),
     "msg.half-year": ("半年报告一览表", "half-year table"),
     "msg.annual": ("全年报告一览表", "annual table"),
+}
+
+# English template → Chinese template: the command line's errors, warnings and lines (gettext style).
+# The fields are the same in both; locations (FILE:ROW:COLUMN), options, values, codes and units stay as they are.
+MESSAGES: dict[str, str] = {
+    # the command line (cli.py, cli_reports.py)
+    "mstrack: error: {message}": "mstrack: 错误：{message}",
+    "mstrack: warning: {message}": "mstrack: 警告：{message}",
+    ", ": "，",
+    "; ": "；",
+    "{option}: {error}": "{option}：{error}",
+    "{option} {value!r}: expected one of {choices}": "{option} {value!r}：应为以下之一：{choices}",
+    "database: {reason}": "数据库：{reason}",
+    "database: this user may only read here ({reason}); status, show, units and report work, writes need a user with "
+    "write access": "数据库：当前用户在这里只能读（{reason}）；status、show、units 和 report 可以使用，写入需要有写权限的用户",
+    "{db}: schema version {version}, up to date": "{db}：数据库结构版本 {version}，已是最新",
+    "{db}: schema version {before} → {after}": "{db}：数据库结构版本 {before} → {after}",
+    "{path}: {code}: unchanged": "{path}：{code}：没有变化",
+    "{path}: {code}: {added} tasks added, {updated} updated, {removed} removed (batch {batch})":
+        "{path}：{code}：新增任务 {added} 项，更新 {updated} 项，删除 {removed} 项（批次 {batch}）",
+    "{n} problem(s); nothing was written": "共 {n} 处问题；没有写入任何数据",
+    "{new} new, {corrected} corrected, {unchanged} already there, {skipped} empty rows skipped; {written} reports would be written":
+        "新增 {new} 条，更正 {corrected} 条，已有 {unchanged} 条，跳过空行 {skipped} 行；将写入 {written} 条报送",
+    "{new} new, {corrected} corrected, {unchanged} already there, {skipped} empty rows skipped; {written} reports were written":
+        "新增 {new} 条，更正 {corrected} 条，已有 {unchanged} 条，跳过空行 {skipped} 行；已写入 {written} 条报送",
+    "reading row {task.completed}": "正在读取第 {task.completed} 行",
+    "--programme {code!r}: use lowercase letters, digits and '-'": "--programme {code!r}：只能用小写字母、数字和“-”",
+    "--output {path}: exists already; choose a new file name": "--output {path}：文件已存在；请换一个文件名",
+    "--output {path}: cannot write: {reason}": "--output {path}：无法写入：{reason}",
+    "--output {path}: a template is an .xlsx file": "--output {path}：报送模板须为 .xlsx 文件",
+    "--output: an .xlsx report is written to a file; add -o FILE.xlsx": "--output：.xlsx 报告须写入文件；请加上 -o FILE.xlsx",
+    "{file} → {output}: {stats}": "{file} → {output}：{stats}",
+    "{n} areas": "{n} 个项目",
+    "{n} tasks": "{n} 项任务",
+    "{n} lines": "{n} 行分工",
+    "{n} checkpoints": "{n} 个节点",
+    "{n} indicators": "{n} 个指标",
+    "{n} numeric milestones": "{n} 个数值节点目标",
+    "{n} text only tasks": "{n} 项纯文字任务",
+    "{n} unplaced numbers": "{n} 个未归入指标的数字",
+    "{n} rows → {path}": "{n} 行 → {path}",
+    "batch {batch} undoes batch {undone}: {what}": "批次 {batch} 撤销批次 {undone}：{what}",
+    "{n} reports retracted": "撤回报送 {n} 条",
+    "{n} restored": "恢复 {n} 条",
+    "{code} put back as it was": "{code} 已恢复原样",
+    "--to {db}: row counts differ after the copy: {copied} != {counts}": "--to {db}：复制后行数不一致：{copied} != {counts}",
+    "--to {db}: the status differs after the copy": "--to {db}：复制后进度状态不一致",
+    "{source} → {target}: {rows} rows in {tables} tables, row counts and status verified":
+        "{source} → {target}：{tables} 张表共 {rows} 行，行数和进度状态已核对无误",
+    "{db}: ok": "{db}：正常",
+    "--programme {code!r}: no such programme; did you mean: {codes}": "--programme {code!r}：没有这个计划；您是否要找：{codes}",
+    "--programme {code!r}: no such programme; known: {codes}": "--programme {code!r}：没有这个计划；已有：{codes}",
+    "--programme {code!r}: no such programme; known: none": "--programme {code!r}：没有这个计划；目前还没有任何计划",
+    "--programme: which programme's {kind} report? e.g. --programme yantian-2023":
+        "--programme：要出哪个计划的 {kind} 报告？例如 --programme yantian-2023",
+    "--since {since}: must be before --as-of {on}": "--since {since}：须早于 --as-of {on}",
+    "frozen as report {number}: `mstrack report diff {number}` compares it with later corrections":
+        "已存档为第 {number} 号报告：`mstrack report diff {number}` 可将它与之后的更正比较",
+    "report {number} ({kind}, as of {on}, frozen {when}): {n} change(s) since it was sent":
+        "第 {number} 号报告（{kind}，截至 {on}，存档于 {when}）：发出后有 {n} 处变化",
+    "{number}\t{when}\t{user}\t{kind}\t{scope}\tas of {on}": "{number}\t{when}\t{user}\t{kind}\t{scope}\t截至 {on}",
+    "all": "全部",
+    # plan files (plan.py)
+    "{source}: {path}: {reason}": "{source}：{path}：{reason}",
+    "{source}: [programme]: missing table": "{source}：[programme]：缺少此表",
+    "{path}: cannot read: {reason}": "{path}：无法读取：{reason}",
+    "{path}: not UTF-8 text (byte {byte})": "{path}：不是 UTF-8 文本（第 {byte} 字节）",
+    "{path}: not valid TOML: {error}": "{path}：不是有效的 TOML：{error}",
+    "unknown key (expected one of {keys})": "未知的键（应为以下之一：{keys}）",
+    "missing": "缺少",
+    "empty": "为空",
+    "expected text, got {value!r}": "应为文字，实际为 {value!r}",
+    "expected a list of names": "应为名称列表",
+    "expected a number, got {value!r}": "应为数字，实际为 {value!r}",
+    "expected a finite number": "应为有限的数字",
+    "expected a date such as 2023-06-30, got {value!r}": "应为日期（例如 2023-06-30），实际为 {value!r}",
+    "expected a list of tables": "应为表的列表",
+    "this mstrack reads format {version}, the file says {found!r}": "本版 mstrack 读取格式 {version}，文件中为 {found!r}",
+    "{code!r}: use lowercase letters, digits and '-'": "{code!r}：只能用小写字母、数字和“-”",
+    "expected a year such as 2023, got {year!r}": "应为年份（例如 2023），实际为 {year!r}",
+    "{end} is before start {start}": "{end} 早于开始日期 {start}",
+    "expected one of {choices}, got {value!r}": "应为以下之一：{choices}，实际为 {value!r}",
+    "expected a count of tasks, got {value!r}": "应为任务数，实际为 {value!r}",
+    "two areas share a code": "两个项目的编号相同",
+    "expected the document's task number, got {value!r}": "应为文件中的任务编号，实际为 {value!r}",
+    "task {code} appears twice": "任务 {code} 出现了两次",
+    "no area with code {area!r}": "没有编号为 {area!r} 的项目",
+    "{link!r}: expected PROGRAMME/CODE, for example shenzhen-2023/28": "{link!r}：应为“计划/编号”，例如 shenzhen-2023/28",
+    "a task needs at least one line": "每项任务至少要有一行",
+    "indicator name {name!r} is used twice; names are unique per task": "指标名称 {name!r} 重复；同一任务内指标名称不能相同",
+    "a line needs a lead unit (牵头单位)": "每行都要有牵头单位",
+    "checkpoints must be in date order, one per date": "节点须按日期先后排列，每个日期一个",
+    "milestones must be in date order, one per date": "节点目标须按日期先后排列，每个日期一个",
+    "only a text-only line carries reports; put them on its indicators": "只有纯文字的进度安排才直接带报送；请写在其指标下",
+    "expected how many checkpoints were met, 1 to {most}": "应为已完成的节点个数，1 到 {most}",
+    "an increment reading needs the number as printed": "按增量读取时须填写原文数字（printed）",
+    "expected the running sum {total}, got {target}": "应为累计数 {total}，实际为 {target}",
+    # quantities and dates (quantities.py, tables.py)
+    "empty value": "数值为空",
+    "{value} is not a quantity: expected a number such as 3.2万 or 65%": "{value} 不是数量：应为数字，例如 3.2万 或 65%",
+    "{value} is not a number": "{value} 不是数字",
+    "{value} is not a finite number": "{value} 不是有限的数字",
+    "{value} holds more than one number; give one value": "{value} 含有不止一个数字；请只填一个数值",
+    "month {month} does not exist": "不存在 {month} 月",
+    "empty date": "日期为空",
+    "{value} is not a date: {year}-{month:02d}-{day:02d} does not exist": "{value} 不是日期：没有 {year}-{month:02d}-{day:02d} 这一天",
+    "{value} has no year": "{value} 没有年份",
+    "{value} is not a date mstrack can read (try 2023-06-30 or 6月底)": "{value} 不是 mstrack 能识别的日期（可写作 2023-06-30 或 6月底）",
+    "{value} is not a date: {error}": "{value} 不是日期：{error}",
+    "{label!r} is not a period": "{label!r} 不是时间段",
+    "{label!r} is not a date: {year}-{month:02d}-{day:02d} does not exist": "{label!r} 不是日期：没有 {year}-{month:02d}-{day:02d} 这一天",
+    # recording progress (progress.py)
+    "{name} (text-only)": "{name}（纯文字）",
+    "{name} ({unit})": "{name}（{unit}）",
+    "{label} has no text-only line to mark done; give a number ({listing})":
+        "{label} 没有可标记完成的纯文字进度安排；请填写数值（{listing}）",
+    "{label} has only text-only lines; mark a checkpoint met with --done (or 已完成)":
+        "{label} 只有纯文字的进度安排；请用 --done（或“已完成”）标记节点完成",
+    "{label} has {n} indicators; name one: {names}": "{label} 有 {n} 个指标；请指明其中一个：{names}",
+    "indicator {name!r} is ambiguous in {label}: {names}": "指标 {name!r} 在 {label} 中不止一个：{names}",
+    "{label} has no indicator {name!r}; its indicators: {listing}": "{label} 没有指标 {name!r}；其指标有：{listing}",
+    "{value}: {indicator} counts a number, not a percentage; give the count": "{value}：{indicator} 以数量计，不是百分比；请填写数量",
+    "{value}: {indicator} counts {unit}, not a percentage; give the count": "{value}：{indicator} 以“{unit}”计，不是百分比；请填写数量",
+    "{value}: unit {unit!r} does not match {indicator}'s unit {expected!r}":
+        "{value}：单位 {unit!r} 与 {indicator} 的单位 {expected!r} 不符",
+    "{value}: {indicator} is a percentage; give it as 65%": "{value}：{indicator} 是百分比；请按 65% 的形式填写",
+    "{value}: a reported value cannot be negative": "{value}：报送的数值不能为负数",
+    "{indicator}: {value}% is above 100%": "{indicator}：{value}% 超过 100%",
+    "give either VALUE or --done, not both": "VALUE 和 --done 只能给一个",
+    "missing VALUE (or --done to mark a text-only checkpoint met)": "缺少 VALUE（或用 --done 标记纯文字节点完成）",
+    "--indicator: {error}": "--indicator：{error}",
+    "--as-of: {error}": "--as-of：{error}",
+    "--as-of {on}: a report cannot be dated in the future (today is {today})": "--as-of {on}：报送日期不能晚于今天（今天是 {today}）",
+    "--as-of {on}: before the programme starts ({start})": "--as-of {on}：早于计划开始日期（{start}）",
+    "{label}: all {n} checkpoints are already marked met": "{label}：全部 {n} 个节点都已标记完成",
+    "checkpoint {n}/{total} ({label}) met": "第 {n}/{total} 个节点（{label}）已完成",
+    "VALUE {error}": "VALUE {error}",
+    "{label}: {value} as of {on} is lower than the {earlier} reported as of {earlier_on}; values are cumulative":
+        "{label}：截至 {on} 的 {value} 低于截至 {earlier_on} 已报送的 {earlier}；数值应为累计数",
+    "{value} as of {on}": "截至 {on} 为 {value}",
+    "{what}, correcting {old}": "{what}，更正原值 {old}",
+    "{label}: {what} (report #{report}, batch {batch}, by {reporter})":
+        "{label}：{what}（报送 #{report}，批次 {batch}，填报人 {reporter}）",
+    # importing progress sheets (progress_import.py, sheets.py)
+    "{place}: {reason}": "{place}：{reason}",
+    "{path}:{line}: {warning}": "{path}:{line}：{warning}",
+    "{path}: no programme column (计划) and no --programme": "{path}：没有“计划”列，也没有给出 --programme",
+    "{path}: no date column (截至日期) and no --as-of": "{path}：没有“截至日期”列，也没有给出 --as-of",
+    "the formula {formula} has no saved value; open the file in Excel/WPS and save it":
+        "公式 {formula} 没有保存计算结果；请用 Excel/WPS 打开文件再保存",
+    "no task number in this row": "本行没有任务编号",
+    "no programme {code!r}": "没有计划 {code!r}",
+    "{code} has no task {task!r}": "{code} 没有任务 {task!r}",
+    "no date": "没有日期",
+    "{on} is in the future": "{on} 晚于今天",
+    "{on} is outside the programme's year {year}": "{on} 不在计划年度 {year} 内",
+    "{indicator} is a text-only line: give 已完成 or how many of its {total} checkpoints are met":
+        "{indicator} 是纯文字的进度安排：请填写“已完成”，或其 {total} 个节点中已完成的个数",
+    "{indicator} prints no annual target to be {value} against; give the number": "{indicator} 没有年度目标，无法按“{value}”计；请填写数值",
+    "{place}: {ref} {indicator} as of {on} is {value} here but {other} at {other_place}":
+        "{place}：{ref} {indicator} 截至 {on} 在这里是 {value}，在 {other_place} 却是 {other}",
+    "{place}: {ref} {indicator} {value} as of {on} is lower than {earlier} as of {earlier_on}":
+        "{place}：{ref} {indicator} 截至 {on} 的 {value} 低于截至 {earlier_on} 的 {earlier}",
+    "{path}: the file is empty": "{path}：文件为空",
+    "{path}: {size} MB is more than mstrack reads in one file ({limit} MB); split it":
+        "{path}：{size} MB 超过 mstrack 单个文件的上限（{limit} MB）；请拆分后再导入",
+    "--sheet {sheet}: {path} is a text file and has no sheets": "--sheet {sheet}：{path} 是文本文件，没有工作表",
+    "{path}: old .xls files are not read; save it as .xlsx (Excel/WPS: 另存为 .xlsx)":
+        "{path}：不读取旧版 .xls 文件；请在 Excel/WPS 中另存为 .xlsx",
+    "{path}: unknown file type {suffix}; use .csv, .tsv or .xlsx": "{path}：未知的文件类型 {suffix}；请用 .csv、.tsv 或 .xlsx",
+    "(none)": "（无）",
+    "{path}: not a text file (binary content at byte {byte})": "{path}：不是文本文件（第 {byte} 字节处是二进制内容）",
+    "{path}: not a text file: neither UTF-8 nor GB18030 text": "{path}：不是文本文件：既不是 UTF-8 也不是 GB18030 编码",
+    "{path}:{line}: not readable as CSV: {error}": "{path}:{line}：无法按 CSV 读取：{error}",
+    "{path}: not a readable .xlsx file ({kind}: {error})": "{path}：无法读取的 .xlsx 文件（{kind}: {error}）",
+    "--sheet {sheet!r}: {path} has no such sheet; its sheets: {sheets}": "--sheet {sheet!r}：{path} 中没有这个工作表；其工作表有：{sheets}",
+    "{path}:{line}: two columns mean {field}: {first!r} and {second!r}": "{path}:{line}：有两列都表示 {field}：{first!r} 和 {second!r}",
+    "{path}: no header row found in the first {n} rows (needs {wanted})": "{path}：前 {n} 行中没有找到表头（需要 {wanted}）",
+    # the store (store.py)
+    "task reference {ref!r}: expected PROGRAMME/CODE, for example shenzhen-2023/5": "任务 {ref!r}：应写作“计划/编号”，例如 shenzhen-2023/5",
+    "--db {db}: {error}": "--db {db}：{error}",
+    "--db {db}: use the server's own tools (pg_dump) to back it up": "--db {db}：请用数据库服务器自己的工具（pg_dump）备份",
+    "{path}: exists already; choose a new file name": "{path}：文件已存在；请换一个文件名",
+    "--db {db}: upgrade it first (`mstrack db upgrade`)": "--db {db}：请先升级（`mstrack db upgrade`）",
+    "--to {db}: schema version {version}; copy into an empty database": "--to {db}：数据库结构版本为 {version}；请复制到空数据库",
+    "--to {db}: not empty; copy into an empty database": "--to {db}：不是空的；请复制到空数据库",
+    "schema version {version}, this mstrack needs {needed} (run `mstrack db upgrade`)":
+        "数据库结构版本为 {version}，本版 mstrack 需要 {needed}（请运行 `mstrack db upgrade`）",
+    "integrity: {problem}": "完整性：{problem}",
+    "foreign key: {table} row {row} points to a missing {parent} row": "外键：{table} 表第 {row} 行指向 {parent} 表中不存在的行",
+    "--db {db}: cannot open the database: {reason}": "--db {db}：无法打开数据库：{reason}",
+    "--db {db}: schema version {version} is newer than this mstrack ({known}); upgrade mstrack":
+        "--db {db}：数据库结构版本 {version} 比本版 mstrack（{known}）新；请升级 mstrack",
+    "--db {db}: no mstrack data here yet; run `mstrack init` or `mstrack demo`":
+        "--db {db}：这里还没有 mstrack 数据；请运行 `mstrack init` 或 `mstrack demo`",
+    "--db {db}: schema version {version}, this mstrack needs {needed}; run `mstrack db upgrade` (back it up first with "
+    "`mstrack db backup FILE`)": "--db {db}：数据库结构版本为 {version}，本版 mstrack 需要 {needed}；请运行 `mstrack db upgrade`"
+                                 "（先用 `mstrack db backup FILE` 备份）",
+    "--db {db}: cannot create it: {reason}": "--db {db}：无法创建：{reason}",
+    "no programme {code!r}; {hint}": "没有计划 {code!r}；{hint}",
+    "known: {codes}": "已有：{codes}",
+    "no programme is loaded yet (try `mstrack demo`)": "还没有载入任何计划（可先试 `mstrack demo`）",
+    "{programme} has no task {code!r}; its tasks are {codes}": "{programme} 没有任务 {code!r}；其任务有：{codes}",
+    "no frozen report {number}": "没有第 {number} 号存档报告",
+    "no frozen report yet: print one with `mstrack report weekly --freeze`":
+        "还没有存档的报告：可用 `mstrack report weekly --freeze` 出一份并存档",
+    "no batch {batch}; see `mstrack batches`": "没有批次 {batch}；见 `mstrack batches`",
+    "nothing to undo yet": "还没有可撤销的写入",
+    "batch {batch} was already undone by batch {undo}; undo {undo} to restore it":
+        "批次 {batch} 已被批次 {undo} 撤销；撤销批次 {undo} 即可恢复",
+    "--unit {unit!r}: no such unit; {hint}": "--unit {unit!r}：没有这个单位；{hint}",
+    "did you mean: {names}": "您是否要找：{names}",
+    "see `mstrack units` for unit names": "单位名称见 `mstrack units`",
+    "the new plan drops what reports hang on; nothing was written:\n{lost}": "新计划删去了已有报送的内容；没有写入任何数据：\n{lost}",
+    "{code} was created by that batch and reports hang on it; it cannot be removed:\n{lost}":
+        "{code} 由该批次创建，且已有报送；不能删除：\n{lost}",
+    "  {label} has reports": "  {label} 已有报送",
+    "{label} line {n}": "{label} 第 {n} 行",
+    "{label} indicator {name!r}": "{label} 指标 {name!r}",
+    # published tables (tables.py)
+    "{path}: row {row}, column {column}": "{path}：第 {row} 行，{column} 列",
+    "{path}: row {row}, column {column} ({header})": "{path}：第 {row} 行，{column} 列（{header}）",
+    "{path}: reading .xlsx needs openpyxl (pip install openpyxl)": "{path}：读取 .xlsx 需要 openpyxl（pip install openpyxl）",
+    "{path}: not a readable .xlsx workbook ({kind}: {error})": "{path}：无法读取的 .xlsx 工作簿（{kind}: {error}）",
+    "{path}: no sheet named {sheet!r} (sheets: {sheets})": "{path}：没有名为 {sheet!r} 的工作表（工作表有：{sheets}）",
+    "{path}: row {row}: not readable as {delimiter!r}-separated text: {error}":
+        "{path}：第 {row} 行：无法按 {delimiter!r} 分隔的文本读取：{error}",
+    "{path}: empty file": "{path}：文件为空",
+    "{path}: an old .xls workbook: save it as .xlsx or .csv": "{path}：旧版 .xls 工作簿：请另存为 .xlsx 或 .csv",
+    "{path}: --sheet applies to .xlsx workbooks only": "{path}：--sheet 只适用于 .xlsx 工作簿",
+    "{path}: no header row found: expected a row naming a task column (工作任务, 实施内容, 实事项目, 项目内容 …) and a schedule, "
+    "deadline or unit column (进度安排, 实施计划, 完成时限, 牵头单位, 责任单位 …)":
+        "{path}：没有找到表头：应有一行写明任务列（工作任务、实施内容、实事项目、项目内容 …）和进度、时限或单位列"
+        "（进度安排、实施计划、完成时限、牵头单位、责任单位 …）",
+    "{place}: {code!r} is not a task number": "{place}：{code!r} 不是任务编号",
+    "{place}: a row of schedule or units before any task": "{place}：第一项任务之前出现了进度或单位行",
+    "{place}: task {code} appears twice (first at row {first})": "{place}：任务 {code} 出现了两次（第一次在第 {first} 行）",
+    "{place}: task {code} has no text": "{place}：任务 {code} 没有内容",
+    "{path}: row {row}: a header but no task rows below it": "{path}：第 {row} 行：有表头，下面却没有任务行",
+    "{place}: {error}": "{place}：{error}",
+    "task {code}: 完成时限 “{deadline}” names a start, not a completion; its targets are kept without milestones":
+        "任务 {code}：完成时限“{deadline}”写的是开始而不是完成时间；其目标不设节点目标",
+    "task {code}: 完成时限 “{deadline}” names no date; kept as deadline_text":
+        "任务 {code}：完成时限“{deadline}”没有写明日期；保留为 deadline_text",
+    "task {code}: undated schedule text “{text}”: its numbers are left as text":
+        "任务 {code}：进度安排“{text}”没有日期：其中的数字保留为文字",
+    "task {code}, {due}: “{text}” not placed on an indicator; left as checkpoint text":
+        "任务 {code}，{due}：“{text}”没有归入指标；保留为节点文字",
+    "task {code}: no quantity read; a text-only task judged by its checkpoints": "任务 {code}：没有读出数量；作为纯文字任务，按节点判断",
+    "task {code}: “{text}” has no dated checkpoint; kept as a target without milestones":
+        "任务 {code}：“{text}”没有带日期的节点；保留为不设节点目标的目标",
+    "task {code}: “{name}” read as per-period amounts ({printed}); milestones are running totals ({totals})":
+        "任务 {code}：“{name}”按各期增量读取（{printed}）；节点目标为累计数（{totals}）",
+    "--year {year!r}: expected a year such as 2023": "--year {year!r}：应为年份，例如 2023",
+    "{path}: the converted plan does not validate:\n{error}": "{path}：转换出的计划没有通过校验：\n{error}",
 }
 
 
@@ -193,6 +479,17 @@ class Labels:
     def __call__(self, key: str, **fields) -> str:
         text = CATALOGUE[key][self._index]
         return text.format(**fields) if fields else text
+
+    def message(self, message) -> str:
+        """An error, a warning or a line of the command line in this language: each template's Chinese from
+        MESSAGES, English where it has none; fields that are messages too are said the same way."""
+        render = getattr(message, "render", None)
+        if render is None:
+            return str(message)
+        return render(self.translate)
+
+    def translate(self, template: str) -> str:
+        return MESSAGES.get(template, template) if self.lang == "zh" else template
 
     def status(self, status: str) -> str:
         return self(f"status.{status}")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, Message, Problem
 
 FORMAT_VERSION = 1
 COMPARATORS = (">=", "<=", "=")
@@ -141,16 +141,20 @@ class _Reader:
 
     def __init__(self, source: str):
         self.source = source
-        self.errors: list[str] = []
+        self.errors: list[Message] = []
 
-    def fail(self, path: str, reason: str) -> None:
-        self.errors.append(f"{self.source}: {path}: {reason}")
+    def fail(self, path: str, reason, /, **fields) -> None:
+        """One problem at a key path: `reason` is a message template and its fields, or an error."""
+        if not isinstance(reason, Message | Problem):
+            reason = Message(reason, **fields)
+        self.errors.append(Message("{source}: {path}: {reason}", source=self.source, path=path, reason=reason))
 
     def known_keys(self, table: dict, kind: str, path: str) -> None:
         """A misspelt key would silently lose what it holds: name it instead."""
         for key in table:
             if key not in KEYS[kind]:
-                self.fail(f"{path}.{key}" if path else key, f"unknown key (expected one of {', '.join(sorted(KEYS[kind]))})")
+                self.fail(f"{path}.{key}" if path else key, "unknown key (expected one of {keys})",
+                          keys=", ".join(sorted(KEYS[kind])))
 
     def text(self, table: dict, key: str, path: str, required: bool = True) -> str | None:
         value = table.get(key)
@@ -159,7 +163,7 @@ class _Reader:
                 self.fail(f"{path}.{key}", "missing")
             return None
         if not isinstance(value, str):
-            self.fail(f"{path}.{key}", f"expected text, got {value!r}")
+            self.fail(f"{path}.{key}", "expected text, got {value!r}", value=value)
             return None
         if required and not value.strip():
             self.fail(f"{path}.{key}", "empty")
@@ -179,7 +183,7 @@ class _Reader:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float):
-            self.fail(f"{path}.{key}", f"expected a number, got {value!r}")
+            self.fail(f"{path}.{key}", "expected a number, got {value!r}", value=value)
             return None
         if value != value or value in (float("inf"), float("-inf")):
             self.fail(f"{path}.{key}", "expected a finite number")
@@ -200,9 +204,9 @@ class _Reader:
             try:
                 return parse_date(value, year)
             except DateError as error:
-                self.fail(f"{path}.{key}", str(error))
+                self.fail(f"{path}.{key}", error)
                 return None
-        self.fail(f"{path}.{key}", f"expected a date such as 2023-06-30, got {value!r}")
+        self.fail(f"{path}.{key}", "expected a date such as 2023-06-30, got {value!r}", value=value)
         return None
 
     def tables(self, table: dict, key: str, path: str) -> list[dict]:
@@ -219,29 +223,30 @@ def plan_from_dict(data: dict, source: str) -> Programme:
     reader.known_keys(data, "", "")
     fmt = data.get("format", FORMAT_VERSION)
     if fmt != FORMAT_VERSION:
-        reader.fail("format", f"this mstrack reads format {FORMAT_VERSION}, the file says {fmt!r}")
+        reader.fail("format", "this mstrack reads format {version}, the file says {found!r}",
+                    version=FORMAT_VERSION, found=fmt)
     head = data.get("programme")
     if not isinstance(head, dict):
-        raise InputError(f"{source}: [programme]: missing table")
+        raise InputError("{source}: [programme]: missing table", source=source)
     reader.known_keys(head, "programme", "programme")
     code = reader.text(head, "code", "programme") or ""
     if code and not CODE_RE.match(code):
-        reader.fail("programme.code", f"{code!r}: use lowercase letters, digits and '-'")
+        reader.fail("programme.code", "{code!r}: use lowercase letters, digits and '-'", code=code)
     name = reader.text(head, "name", "programme") or ""
     year = head.get("year")
     if not isinstance(year, int) or isinstance(year, bool) or not 1900 <= year <= 2200:
-        reader.fail("programme.year", f"expected a year such as 2023, got {year!r}")
+        reader.fail("programme.year", "expected a year such as 2023, got {year!r}", year=year)
         year = None
     start = reader.day(head, "start", "programme", year, False) or (date(year, 1, 1) if year else None)
     end = reader.day(head, "end", "programme", year, False) or (date(year, 12, 31) if year else None)
     if start and end and end < start:
-        reader.fail("programme.end", f"{end} is before start {start}")
+        reader.fail("programme.end", "{end} is before start {start}", end=end, start=start)
     reading = head.get("reading", "cumulative")
     if reading not in READINGS:
-        reader.fail("programme.reading", f"expected one of {', '.join(READINGS)}, got {reading!r}")
+        reader.fail("programme.reading", "expected one of {choices}, got {value!r}", choices=", ".join(READINGS), value=reading)
     rule = head.get("rule", "step")
     if rule not in RULES:
-        reader.fail("programme.rule", f"expected one of {', '.join(RULES)}, got {rule!r}")
+        reader.fail("programme.rule", "expected one of {choices}, got {value!r}", choices=", ".join(RULES), value=rule)
     programme = Programme(
         code=code, name=name, year=year or 0, start=start or date.min, end=end or date.max,
         source=reader.text(head, "source", "programme", False), reading=reading,
@@ -252,7 +257,7 @@ def plan_from_dict(data: dict, source: str) -> Programme:
         reader.known_keys(raw, "area", path)
         declared = raw.get("declared_tasks")
         if declared is not None and (not isinstance(declared, int) or isinstance(declared, bool) or declared < 0):
-            reader.fail(path + ".declared_tasks", f"expected a count of tasks, got {declared!r}")
+            reader.fail(path + ".declared_tasks", "expected a count of tasks, got {value!r}", value=declared)
             declared = None
         programme.areas.append(Area(
             code=reader.text(raw, "code", path) or "", name=reader.text(raw, "name", path) or "",
@@ -269,20 +274,20 @@ def plan_from_dict(data: dict, source: str) -> Programme:
         if isinstance(task_code, int) and not isinstance(task_code, bool):
             task_code = str(task_code)
         if not isinstance(task_code, str) or not task_code.strip() or "/" in task_code:
-            reader.fail(path + ".code", f"expected the document's task number, got {task_code!r}")
+            reader.fail(path + ".code", "expected the document's task number, got {value!r}", value=task_code)
             task_code = ""
         elif task_code in seen_tasks:
-            reader.fail(path + ".code", f"task {task_code} appears twice")
+            reader.fail(path + ".code", "task {code} appears twice", code=task_code)
         seen_tasks.add(task_code)
         path = f"tasks[{i}] (task {task_code})"
         area = raw.get("area")
         if area is not None and str(area) not in area_codes:
-            reader.fail(path + ".area", f"no area with code {area!r}")
+            reader.fail(path + ".area", "no area with code {area!r}", area=area)
         deadline = reader.day(raw, "deadline", path, year, False)
         links = reader.texts(raw, "links", path)
         for link in links:
             if not REF_RE.match(link):
-                reader.fail(path + ".links", f"{link!r}: expected PROGRAMME/CODE, for example shenzhen-2023/28")
+                reader.fail(path + ".links", "{link!r}: expected PROGRAMME/CODE, for example shenzhen-2023/28", link=link)
         task = Task(
             code=task_code, title=reader.text(raw, "title", path) or "",
             area=str(area) if area is not None else None, deadline=deadline,
@@ -300,10 +305,10 @@ def plan_from_dict(data: dict, source: str) -> Programme:
             task.lines.append(_read_line(reader, raw_line, f"{path}.lines[{j}]", year, reading))
         names = [ind.name for line in task.lines for ind in line.indicators]
         for duplicate in sorted({n for n in names if names.count(n) > 1}):
-            reader.fail(path, f"indicator name {duplicate!r} is used twice; names are unique per task")
+            reader.fail(path, "indicator name {name!r} is used twice; names are unique per task", name=duplicate)
         programme.tasks.append(task)
     if reader.errors:
-        raise InputError("\n".join(reader.errors))
+        raise InputError(reader.errors)
     return programme
 
 
@@ -333,10 +338,11 @@ def _read_line(reader: _Reader, raw: dict, path: str, year: int | None, default_
         reader.known_keys(raw_ind, "indicator", ind_path)
         comparator = raw_ind.get("comparator", "=")
         if comparator not in COMPARATORS:
-            reader.fail(ind_path + ".comparator", f"expected one of {', '.join(COMPARATORS)}, got {comparator!r}")
+            reader.fail(ind_path + ".comparator", "expected one of {choices}, got {value!r}", choices=", ".join(COMPARATORS),
+                        value=comparator)
         reading = raw_ind.get("reading")
         if reading is not None and reading not in READINGS:
-            reader.fail(ind_path + ".reading", f"expected one of {', '.join(READINGS)}, got {reading!r}")
+            reader.fail(ind_path + ".reading", "expected one of {choices}, got {value!r}", choices=", ".join(READINGS), value=reading)
         indicator = Indicator(
             name=(reader.text(raw_ind, "name", ind_path) or "").strip(),
             unit=reader.text(raw_ind, "unit", ind_path, False) or "",
@@ -365,7 +371,7 @@ def _read_line(reader: _Reader, raw: dict, path: str, year: int | None, default_
     most = max(1, len(line.checkpoints))  # a line without checkpoints has one: its deadline
     for r, report in enumerate(line.reports):
         if report.value != int(report.value) or not 1 <= report.value <= most:
-            reader.fail(f"{path}.reports[{r}].value", f"expected how many checkpoints were met, 1 to {most}")
+            reader.fail(f"{path}.reports[{r}].value", "expected how many checkpoints were met, 1 to {most}", most=most)
     return line
 
 
@@ -393,7 +399,8 @@ def _check_running_sums(reader: _Reader, indicator: Indicator, path: str) -> Non
             continue
         total += milestone.printed
         if milestone.target is None or abs(milestone.target - total) > 1e-6 * max(1, abs(total)):
-            reader.fail(f"{path}.milestones[{m}].target", f"expected the running sum {total}, got {milestone.target}")
+            reader.fail(f"{path}.milestones[{m}].target", "expected the running sum {total}, got {target}", total=total,
+                        target=milestone.target)
 
 
 def load_plan(path: Path) -> Programme:
@@ -401,13 +408,13 @@ def load_plan(path: Path) -> Programme:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+        raise InputError("{path}: cannot read: {reason}", path=path, reason=error.strerror or error) from None
     try:
         data = tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
-        raise InputError(f"{path}: not UTF-8 text (byte {error.start})") from None
+        raise InputError("{path}: not UTF-8 text (byte {byte})", path=path, byte=error.start) from None
     except tomllib.TOMLDecodeError as error:
-        raise InputError(f"{path}: not valid TOML: {error}") from None
+        raise InputError("{path}: not valid TOML: {error}", path=path, error=error) from None
     return plan_from_dict(data, str(path))
 
 

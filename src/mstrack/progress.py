@@ -6,15 +6,15 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .engine import SCHEDULE, IndicatorState
-from .errors import InputError
+from .errors import InputError, Joined, Message
 from .quantities import DateError, QuantityError, parse_date, parse_quantity, same_unit, shown
 from .render import format_number
 
 
 @dataclass
 class LogResult:
-    message: str
-    warnings: list[str] = field(default_factory=list)
+    message: Message
+    warnings: list[Message] = field(default_factory=list)
 
 
 def match_indicator(states: list[IndicatorState], name: str | None, text_only: bool | None, label: str) -> IndicatorState:
@@ -23,16 +23,18 @@ def match_indicator(states: list[IndicatorState], name: str | None, text_only: b
     Without a name, the task's only indicator (or only text-only line, for --done) is meant.
     text_only None considers indicators and text-only lines alike."""
     candidates = states if text_only is None else [s for s in states if (s.kind == SCHEDULE) == text_only]
-    listing = "; ".join(f"{s.indicator} ({'text-only' if s.kind == SCHEDULE else s.unit or '-'})" for s in states)
+    listing = Joined("; ", (Message("{name} (text-only)", name=s.indicator) if s.kind == SCHEDULE else
+                            Message("{name} ({unit})", name=s.indicator, unit=s.unit or "-") for s in states))
     if not candidates:
         if text_only:
-            raise InputError(f"{label} has no text-only line to mark done; give a number ({listing})")
-        raise InputError(f"{label} has only text-only lines; mark a checkpoint met with --done (or 已完成)")
+            raise InputError("{label} has no text-only line to mark done; give a number ({listing})", label=label,
+                             listing=listing)
+        raise InputError("{label} has only text-only lines; mark a checkpoint met with --done (or 已完成)", label=label)
     if name is None:
         if len(candidates) == 1:
             return candidates[0]
-        names = "; ".join(s.indicator for s in candidates)
-        raise InputError(f"{label} has {len(candidates)} indicators; name one: {names}")
+        names = Joined("; ", (s.indicator for s in candidates))
+        raise InputError("{label} has {n} indicators; name one: {names}", label=label, n=len(candidates), names=names)
     for found in (
         [s for s in candidates if s.indicator == name],
         [s for s in candidates if s.indicator.startswith(name)],
@@ -41,27 +43,33 @@ def match_indicator(states: list[IndicatorState], name: str | None, text_only: b
         if len(found) == 1:
             return found[0]
         if len(found) > 1:
-            raise InputError(f"indicator {name!r} is ambiguous in {label}: {', '.join(s.indicator for s in found)}")
-    raise InputError(f"{label} has no indicator {name!r}; its indicators: {listing}")
+            raise InputError("indicator {name!r} is ambiguous in {label}: {names}", name=name, label=label,
+                             names=", ".join(s.indicator for s in found))
+    raise InputError("{label} has no indicator {name!r}; its indicators: {listing}", label=label, name=name, listing=listing)
 
 
-def check_value(text: str, unit: str, indicator: str) -> tuple[int | float, list[str]]:
+def check_value(text: str, unit: str, indicator: str) -> tuple[int | float, list[Message]]:
     """The number a unit reported, in the indicator's base unit; InputError says what is wrong."""
     try:
         quantity = parse_quantity(text)
     except QuantityError as error:
-        raise InputError(str(error)) from None
+        raise InputError(error) from None
     warnings = []
     if quantity.unit == "%" and unit != "%":
-        raise InputError(f"{shown(text)}: {indicator} counts {unit or 'a number'}, not a percentage; give the count")
+        if not unit:
+            raise InputError("{value}: {indicator} counts a number, not a percentage; give the count", value=shown(text),
+                             indicator=indicator)
+        raise InputError("{value}: {indicator} counts {unit}, not a percentage; give the count", value=shown(text),
+                         indicator=indicator, unit=unit)
     if quantity.unit and quantity.unit != "%" and not same_unit(quantity.unit, unit):
-        raise InputError(f"{shown(text)}: unit {quantity.unit!r} does not match {indicator}'s unit {unit!r}")
+        raise InputError("{value}: unit {unit!r} does not match {indicator}'s unit {expected!r}", value=shown(text),
+                         unit=quantity.unit, indicator=indicator, expected=unit)
     if unit == "%" and quantity.unit not in ("%", ""):
-        raise InputError(f"{shown(text)}: {indicator} is a percentage; give it as 65%")
+        raise InputError("{value}: {indicator} is a percentage; give it as 65%", value=shown(text), indicator=indicator)
     if quantity.value < 0:
-        raise InputError(f"{shown(text)}: a reported value cannot be negative")
+        raise InputError("{value}: a reported value cannot be negative", value=shown(text))
     if unit == "%" and quantity.value > 100:
-        warnings.append(f"{indicator}: {quantity.value}% is above 100%")
+        warnings.append(Message("{indicator}: {value}% is above 100%", indicator=indicator, value=quantity.value))
     return quantity.value, warnings
 
 
@@ -77,7 +85,9 @@ def record_progress(
     try:
         state = match_indicator(states, indicator, done, f"{ref.programme}/{ref.code}")
     except InputError as error:
-        raise InputError(f"--indicator: {error}" if indicator else str(error)) from None
+        if indicator:
+            raise InputError("--indicator: {error}", error=error) from None
+        raise
     label = f"{ref.programme}/{ref.code} {state.indicator}"
     if as_of is None:
         on = today
@@ -85,37 +95,40 @@ def record_progress(
         try:
             on = parse_date(as_of, year)
         except DateError as error:
-            raise InputError(f"--as-of: {error}") from None
+            raise InputError("--as-of: {error}", error=error) from None
     if on > today:
-        raise InputError(f"--as-of {on}: a report cannot be dated in the future (today is {today})")
+        raise InputError("--as-of {on}: a report cannot be dated in the future (today is {today})", on=on, today=today)
     if state.start and on < state.start:
-        raise InputError(f"--as-of {on}: before the programme starts ({state.start})")
-    warnings: list[str] = []
+        raise InputError("--as-of {on}: before the programme starts ({start})", on=on, start=state.start)
+    warnings: list[Message] = []
     if done:
         met = max((r.value for r in state.reports), default=0)
         if met >= len(state.milestones):
-            raise InputError(f"{label}: all {len(state.milestones)} checkpoints are already marked met")
+            raise InputError("{label}: all {n} checkpoints are already marked met", label=label, n=len(state.milestones))
         number = int(met) + 1
         checkpoint = state.milestones[number - 1]
-        what = f"checkpoint {number}/{len(state.milestones)} ({checkpoint.label or checkpoint.due}) met"
+        what = Message("checkpoint {n}/{total} ({label}) met", n=number, total=len(state.milestones),
+                       label=checkpoint.label or checkpoint.due)
     else:
         try:
             number, warnings = check_value(value, state.unit, state.indicator)
         except InputError as error:
-            raise InputError(f"VALUE {error}") from None
+            raise InputError("VALUE {error}", error=error) from None
         earlier = [r for r in state.reports if r.as_of <= on and r.value > number]
         if earlier and state.comparator != "<=":
             last = earlier[-1]
-            warnings.append(
-                f"{label}: {format_number(number, state.unit)} as of {on} is lower than the "
-                f"{format_number(last.value, state.unit)} reported as of {last.as_of}; values are cumulative"
-            )
-        what = f"{format_number(number, state.unit)} as of {on}"
+            warnings.append(Message(
+                "{label}: {value} as of {on} is lower than the {earlier} reported as of {earlier_on}; values are cumulative",
+                label=label, value=format_number(number, state.unit), on=on, earlier=format_number(last.value, state.unit),
+                earlier_on=last.as_of,
+            ))
+        what = Message("{value} as of {on}", value=format_number(number, state.unit), on=on)
     from .store import login_name  # the store is open already: no extra start-up
 
     reporter = by or login_name()
     same_day = [r for r in state.reports if r.as_of == on]
     if same_day and same_day[-1].value != number:
-        what += f", correcting {format_number(same_day[-1].value, state.unit)}"
+        what = Message("{what}, correcting {old}", what=what, old=format_number(same_day[-1].value, state.unit))
     report_id, batch = store.add_report(state.indicator_id, on, number, note, reporter, reason)
-    return LogResult(f"{label}: {what} (report #{report_id}, batch {batch}, by {reporter})", warnings)
+    return LogResult(Message("{label}: {what} (report #{report}, batch {batch}, by {reporter})", label=label, what=what,
+                             report=report_id, batch=batch, reporter=reporter), warnings)

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from .engine import SCHEDULE, IndicatorState
-from .errors import InputError
+from .errors import InputError, Message, Problem
 from .progress import check_value, match_indicator
 from .quantities import PLAIN_NUMBER_RE, DateError, normalize, parse_date, shown
 from .render import format_number
@@ -110,13 +110,13 @@ class _Importer:
         try:
             table = find_table(path, read_rows(path, sheet), COLUMNS, ("task", "value"))
         except InputError as error:
-            self.result.errors.append(str(error))
+            self.result.errors.extend(error.messages)
             return
         if "programme" not in table.columns and self.programme is None:
-            self.result.errors.append(f"{path}: no programme column (计划) and no --programme")
+            self.result.errors.append(Message("{path}: no programme column (计划) and no --programme", path=path))
             return
         if "as_of" not in table.columns and self.default_as_of is None:
-            self.result.errors.append(f"{path}: no date column (截至日期) and no --as-of")
+            self.result.errors.append(Message("{path}: no date column (截至日期) and no --as-of", path=path))
             return
         index = [table.columns.get(name) for name in FIELDS]
         for row in table.rows:
@@ -128,16 +128,19 @@ class _Importer:
             width = len(cells)
             self._read_row(table, row.number, [cells[i] if i is not None and i < width else None for i in index])
 
-    def _fail(self, table: Table, line: int, column: str | None, reason: str) -> None:
+    def _fail(self, table: Table, line: int, column: str | None, reason, /, **fields) -> None:
+        """A bad row named FILE:ROW:COLUMN; `reason` is a message template and its fields, or an error."""
         place = f"{table.path}:{line}" + (f":{table.label(column)}" if column else "")
-        self.result.errors.append(f"{place}: {reason}")
+        if not isinstance(reason, Message | Problem):
+            reason = Message(reason, **fields)
+        self.result.errors.append(Message("{place}: {reason}", place=place, reason=reason))
 
     def _read_row(self, table: Table, line: int, cells: list) -> None:
         """One row's cells in FIELDS order: validated into a _Row, or every problem named."""
         for column, cell in zip(FIELDS, cells, strict=True):
             if isinstance(cell, Uncomputed):
                 self._fail(table, line, column,
-                           f"the formula {shown(str(cell))} has no saved value; open the file in Excel/WPS and save it")
+                           "the formula {formula} has no saved value; open the file in Excel/WPS and save it", formula=shown(str(cell)))
                 return
         programme_cell, task_cell, name_cell, as_of_cell, value_cell, note_cell, reporter_cell = cells
         task = _text(task_cell)
@@ -153,12 +156,12 @@ class _Importer:
             code, _, task = task.partition("/")
         known = self.programme_states(code)
         if known is None:
-            self._fail(table, line, "programme" if "programme" in table.columns else None, f"no programme {code!r}")
+            self._fail(table, line, "programme" if "programme" in table.columns else None, "no programme {code!r}", code=code)
             return
         year, by_task = known
         states = by_task.get(task)
         if states is None:
-            self._fail(table, line, "task", f"{code} has no task {task!r}")
+            self._fail(table, line, "task", "{code} has no task {task!r}", code=code, task=task)
             return
         as_of = self._date(as_of_cell, year, table, line)
         if as_of is None:
@@ -175,7 +178,7 @@ class _Importer:
             try:
                 state = self.indicators[key] = match_indicator(states, name, text_only, f"{code}/{task}")
             except InputError as error:
-                self._fail(table, line, "indicator" if name else "task", str(error))
+                self._fail(table, line, "indicator" if name else "task", error)
                 return
         number = self._number(state, value, done_word, as_of, table, line)
         if number is None:
@@ -202,29 +205,30 @@ class _Importer:
             try:
                 as_of = parse_date(cell_text(raw), year)
             except DateError as error:
-                self._fail(table, line, "as_of", str(error))
+                self._fail(table, line, "as_of", error)
                 return None
         if as_of is None:
             return None
         if as_of > self.today:
-            self._fail(table, line, "as_of", f"{as_of} is in the future")
+            self._fail(table, line, "as_of", "{on} is in the future", on=as_of)
             return None
         if as_of.year not in (year, year + 1):
-            self._fail(table, line, "as_of", f"{as_of} is outside the programme's year {year}")
+            self._fail(table, line, "as_of", "{on} is outside the programme's year {year}", on=as_of, year=year)
             return None
         self.dates[(raw, year)] = as_of  # only dates that passed every check are remembered
         return as_of
 
     def _number(self, state: IndicatorState, value: str, done_word: bool, as_of: date, table: Table,
                 line: int) -> int | float | None:
-        def fail(column: str, reason: str) -> None:
-            self._fail(table, line, column, reason)
+        def fail(column: str, reason, /, **fields) -> None:
+            self._fail(table, line, column, reason, **fields)
 
         if state.kind != SCHEDULE and PLAIN_NUMBER_RE.match(value):  # most cells of a bulk import
             number = float(value)
             number = int(number) if number.is_integer() else number
             if state.unit == "%" and number > 100:
-                self.result.warnings.append(f"{table.path}:{line}: {state.indicator}: {number}% is above 100%")
+                self.result.warnings.append(Message("{path}:{line}: {warning}", path=table.path, line=line, warning=Message(
+                    "{indicator}: {value}% is above 100%", indicator=state.indicator, value=number)))
             return number
         if state.kind == SCHEDULE:
             total = len(state.milestones)
@@ -234,19 +238,22 @@ class _Importer:
                 return max(1, sum(1 for m in state.milestones if m.due <= as_of))
             if value.isdigit() and 0 < int(value) <= total:
                 return int(value)
-            fail("value", f"{state.indicator} is a text-only line: give 已完成 or how many of its {total} checkpoints are met")
+            fail("value", "{indicator} is a text-only line: give 已完成 or how many of its {total} checkpoints are met",
+                 indicator=state.indicator, total=total)
             return None
         if done_word:
             if state.target is None:
-                fail("value", f"{state.indicator} prints no annual target to be {value} against; give the number")
+                fail("value", "{indicator} prints no annual target to be {value} against; give the number",
+                     indicator=state.indicator, value=value)
                 return None
             return state.target
         try:
             number, warnings = check_value(value, state.unit, state.indicator)
         except InputError as error:
-            fail("value", str(error))
+            fail("value", error)
             return None
-        self.result.warnings.extend(f"{table.path}:{line}: {warning}" for warning in warnings)
+        self.result.warnings.extend(Message("{path}:{line}: {warning}", path=table.path, line=line, warning=warning)
+                                    for warning in warnings)
         return number
 
     def settle(self) -> None:
@@ -261,11 +268,12 @@ class _Importer:
         for row in self.rows:
             if previous is not None and previous.state is row.state and previous.as_of == row.as_of:
                 if previous.value != row.value:
-                    result.errors.append(
-                        f"{self.where(row)}: {row.state.programme}/{row.state.task} {row.state.indicator} as of "
-                        f"{row.as_of} is {format_number(row.value, row.state.unit)} here but "
-                        f"{format_number(previous.value, row.state.unit)} at {self.where(previous)}"
-                    )
+                    result.errors.append(Message(
+                        "{place}: {ref} {indicator} as of {on} is {value} here but {other} at {other_place}",
+                        place=self.where(row), ref=f"{row.state.programme}/{row.state.task}", indicator=row.state.indicator,
+                        on=row.as_of, value=format_number(row.value, row.state.unit),
+                        other=format_number(previous.value, row.state.unit), other_place=self.where(previous),
+                    ))
                 else:
                     result.unchanged += 1
                 continue
@@ -308,11 +316,12 @@ class _Importer:
             highest = None
             for as_of, _, value, row in timeline:
                 if row is not None and highest is not None and highest[1] > value and highest[0] < as_of:
-                    self.result.warnings.append(
-                        f"{self.where(row)}: {state.programme}/{state.task} {state.indicator} "
-                        f"{format_number(value, state.unit)} as of {as_of} is lower than "
-                        f"{format_number(highest[1], state.unit)} as of {highest[0]}"
-                    )
+                    self.result.warnings.append(Message(
+                        "{place}: {ref} {indicator} {value} as of {on} is lower than {earlier} as of {earlier_on}",
+                        place=self.where(row), ref=f"{state.programme}/{state.task}", indicator=state.indicator,
+                        value=format_number(value, state.unit), on=as_of, earlier=format_number(highest[1], state.unit),
+                        earlier_on=highest[0],
+                    ))
                 if highest is None or value >= highest[1]:
                     highest = (as_of, value)
 

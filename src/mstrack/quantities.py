@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from .errors import Problem
+
 SCALES = {
     "万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10_000), "千": Decimal(1_000),
 }
@@ -31,11 +33,11 @@ QUANTITY_RE = re.compile(rf"^(?P<number>{NUMBER})\s*{SCALE}\s*(?P<unit>.*)$")
 FIND_RE = re.compile(rf"(?<![\d.])(?P<number>\d+(?:,\d{{3}})*(?:\.\d+)?)\s*{SCALE}")
 
 
-class QuantityError(ValueError):
+class QuantityError(Problem, ValueError):
     """A text that is not a quantity; the message says why, in words a user can act on."""
 
 
-class DateError(ValueError):
+class DateError(Problem, ValueError):
     """A text that is not a date we can place; the message says why."""
 
 
@@ -106,13 +108,13 @@ def parse_quantity(text: str) -> Quantity:
                     comparator = effect
     match = QUANTITY_RE.match(body)
     if not match:
-        raise QuantityError(f"{shown(original)} is not a quantity: expected a number such as 3.2万 or 65%")
+        raise QuantityError("{value} is not a quantity: expected a number such as 3.2万 or 65%", value=shown(original))
     try:
         number = Decimal(match["number"].replace(",", ""))
     except InvalidOperation:  # pragma: no cover - the regex admits only valid numbers
-        raise QuantityError(f"{shown(original)} is not a number") from None
+        raise QuantityError("{value} is not a number", value=shown(original)) from None
     if not number.is_finite():
-        raise QuantityError(f"{shown(original)} is not a finite number")
+        raise QuantityError("{value} is not a finite number", value=shown(original))
     if match["scale"]:
         number *= SCALES[match["scale"]]
     unit = match["unit"].strip()
@@ -132,7 +134,7 @@ def parse_quantity(text: str) -> Quantity:
                 else:
                     comparator = effect
     if re.search(r"\d", unit):
-        raise QuantityError(f"{shown(original)} holds more than one number; give one value")
+        raise QuantityError("{value} holds more than one number; give one value", value=shown(original))
     return Quantity(as_number(number), unit, comparator, approx, cumulative)
 
 
@@ -164,7 +166,7 @@ QUARTER_RE = re.compile(r"^(?:(\d{4})\s*年\s*)?(?:第)?([一二三四1-4])\s*�
 
 def month_end(year: int, month: int) -> date:
     if not 1 <= month <= 12:
-        raise DateError(f"month {month} does not exist")
+        raise DateError("month {month} does not exist", month=month)
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
@@ -172,7 +174,8 @@ def _make_date(year: int, month: int, day: int, original: str) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise DateError(f"{shown(original)} is not a date: {year}-{month:02d}-{day:02d} does not exist") from None
+        raise DateError("{value} is not a date: {year}-{month:02d}-{day:02d} does not exist", value=shown(original), year=year,
+                        month=month, day=day) from None
 
 
 def parse_date(text: str, year: int | None = None) -> date:
@@ -189,27 +192,27 @@ def parse_date(text: str, year: int | None = None) -> date:
         return _make_date(int(m[1]), int(m[2]), int(m[3]), original)
     if m := MONTH_DAY_RE.match(body):
         if year is None:
-            raise DateError(f"{shown(original)} has no year")
+            raise DateError("{value} has no year", value=shown(original))
         return _make_date(year, int(m[1]), int(m[2]), original)
     if m := YEAR_MONTH_RE.match(body):
         return month_end(int(m[1]), int(m[2]))
     if m := MONTH_END_RE.match(body):
         the_year = int(m[1]) if m[1] else year
         if the_year is None:
-            raise DateError(f"{shown(original)} has no year")
+            raise DateError("{value} has no year", value=shown(original))
         return month_end(the_year, int(m[2]))
     if m := QUARTER_RE.match(body):
         the_year = int(m[1]) if m[1] else year
         if the_year is None:
-            raise DateError(f"{shown(original)} has no year")
+            raise DateError("{value} has no year", value=shown(original))
         quarter = QUARTER_WORDS[m[2] or m[3]]
         return month_end(the_year, quarter * 3)
     if re.fullmatch(r"\d{8}", body):
         return _make_date(int(body[:4]), int(body[4:6]), int(body[6:]), original)
     if re.search(r"[\u4e00-\u9fff]", body):
-        raise DateError(f"{shown(original)} is not a date mstrack can read (try 2023-06-30 or 6月底)")
+        raise DateError("{value} is not a date mstrack can read (try 2023-06-30 or 6月底)", value=shown(original))
     if year is None and not re.search(r"\d{4}", body):
-        raise DateError(f"{shown(original)} has no year")
+        raise DateError("{value} has no year", value=shown(original))
     from datetime import datetime
 
     from dateutil import parser as date_parser  # only for the long tail of Western forms
@@ -217,5 +220,5 @@ def parse_date(text: str, year: int | None = None) -> date:
     try:
         parsed = date_parser.parse(body, default=datetime(year or 2000, 1, 1))
     except (ValueError, OverflowError) as error:
-        raise DateError(f"{shown(original)} is not a date: {error}") from None
+        raise DateError("{value} is not a date: {error}", value=shown(original), error=str(error)) from None
     return parsed.date()

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, Message
 
 HEADER_SEARCH_ROWS = 30
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -38,36 +38,36 @@ def read_rows(path: Path, sheet: str | None = None) -> Iterator[Row]:
     try:
         size = path.stat().st_size
     except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+        raise InputError("{path}: cannot read: {reason}", path=path, reason=error.strerror or error) from None
     if size == 0:
-        raise InputError(f"{path}: the file is empty")
+        raise InputError("{path}: the file is empty", path=path)
     if size > MAX_FILE_BYTES:
-        raise InputError(f"{path}: {size // (1024 * 1024)} MB is more than mstrack reads in one file "
-                         f"({MAX_FILE_BYTES // (1024 * 1024)} MB); split it")
+        raise InputError("{path}: {size} MB is more than mstrack reads in one file ({limit} MB); split it", path=path,
+                         size=size // (1024 * 1024), limit=MAX_FILE_BYTES // (1024 * 1024))
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         yield from _xlsx_rows(path, sheet)
     elif suffix in (".csv", ".tsv", ".txt"):
         if sheet is not None:
-            raise InputError(f"--sheet {sheet}: {path} is a text file and has no sheets")
+            raise InputError("--sheet {sheet}: {path} is a text file and has no sheets", sheet=sheet, path=path)
         yield from _text_rows(path, "\t" if suffix in (".tsv", ".txt") else None)
     elif suffix == ".xls":
-        raise InputError(f"{path}: old .xls files are not read; save it as .xlsx (Excel/WPS: 另存为 .xlsx)")
+        raise InputError("{path}: old .xls files are not read; save it as .xlsx (Excel/WPS: 另存为 .xlsx)", path=path)
     else:
-        raise InputError(f"{path}: unknown file type {suffix or '(none)'}; use .csv, .tsv or .xlsx")
+        raise InputError("{path}: unknown file type {suffix}; use .csv, .tsv or .xlsx", path=path, suffix=suffix or Message("(none)"))
 
 
 def decode_text(raw: bytes, path: Path) -> str:
     """UTF-8 (with or without BOM), else GBK/GB18030 as older Excel and WPS save CSV."""
     nul = raw.find(b"\x00", 0, 65536)
     if nul >= 0:
-        raise InputError(f"{path}: not a text file (binary content at byte {nul})")
+        raise InputError("{path}: not a text file (binary content at byte {byte})", path=path, byte=nul)
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise InputError(f"{path}: not a text file: neither UTF-8 nor GB18030 text")
+    raise InputError("{path}: not a text file: neither UTF-8 nor GB18030 text", path=path)
 
 
 def text_encoding(path: Path) -> str:
@@ -79,7 +79,7 @@ def text_encoding(path: Path) -> str:
         head = handle.read(65536)
         nul = head.find(b"\x00")
         if nul >= 0:
-            raise InputError(f"{path}: not a text file (binary content at byte {nul})")
+            raise InputError("{path}: not a text file (binary content at byte {byte})", path=path, byte=nul)
         for encoding in ("utf-8", "gb18030"):
             decoder = codecs.getincrementaldecoder(encoding)()
             handle.seek(0)
@@ -90,7 +90,7 @@ def text_encoding(path: Path) -> str:
             except UnicodeDecodeError:
                 continue
             return "utf-8-sig" if encoding == "utf-8" else encoding
-    raise InputError(f"{path}: not a text file: neither UTF-8 nor GB18030 text")
+    raise InputError("{path}: not a text file: neither UTF-8 nor GB18030 text", path=path)
 
 
 def _text_rows(path: Path, delimiter: str | None) -> Iterator[Row]:
@@ -108,7 +108,7 @@ def _text_rows(path: Path, delimiter: str | None) -> Iterator[Row]:
             for number, cells in enumerate(reader, start=1):
                 yield Row(number, [cell if cell.strip() else None for cell in cells])
         except csv.Error as error:
-            raise InputError(f"{path}:{reader.line_num}: not readable as CSV: {error}") from None
+            raise InputError("{path}:{line}: not readable as CSV: {error}", path=path, line=reader.line_num, error=error) from None
 
 
 def _xlsx_rows(path: Path, sheet: str | None) -> Iterator[Row]:
@@ -120,13 +120,15 @@ def _xlsx_rows(path: Path, sheet: str | None) -> Iterator[Row]:
     try:
         workbook = load_workbook(path, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, EOFError) as error:
-        raise InputError(f"{path}: not a readable .xlsx file ({type(error).__name__}: {str(error)[:200]})") from None
+        raise InputError("{path}: not a readable .xlsx file ({kind}: {error})", path=path, kind=type(error).__name__,
+                         error=str(error)[:200]) from None
     if sheet is None:
         worksheet = workbook.worksheets[0]
     elif sheet in workbook.sheetnames:
         worksheet = workbook[sheet]
     else:
-        raise InputError(f"--sheet {sheet!r}: {path} has no such sheet; its sheets: {', '.join(workbook.sheetnames)}")
+        raise InputError("--sheet {sheet!r}: {path} has no such sheet; its sheets: {sheets}", sheet=sheet, path=path,
+                         sheets=", ".join(workbook.sheetnames))
     merged: dict[tuple[int, int], tuple[int, int]] = {}
     for cell_range in worksheet.merged_cells.ranges:
         for row in range(cell_range.min_row, cell_range.max_row + 1):
@@ -242,11 +244,13 @@ def find_table(path: Path, rows: Iterator[Row], aliases: dict[str, set[str]], re
         if all(field in columns for field in required):
             if duplicates:
                 field, first, second = duplicates[0]
-                raise InputError(f"{path}:{row.number}: two columns mean {field}: {first!r} and {second!r}")
+                raise InputError("{path}:{line}: two columns mean {field}: {first!r} and {second!r}", path=path, line=row.number,
+                                 field=field, first=first, second=second)
             headers = [str(cell) if cell is not None else "" for cell in row.cells]
             return Table(path, row.number, headers, columns, rows)
     wanted = "; ".join(f"{field}: {' / '.join(sorted(aliases[field]))}" for field in required)
-    raise InputError(f"{path}: no header row found in the first {HEADER_SEARCH_ROWS} rows (needs {wanted})")
+    raise InputError("{path}: no header row found in the first {n} rows (needs {wanted})", path=path, n=HEADER_SEARCH_ROWS,
+                     wanted=wanted)
 
 
 def cell_text(value) -> str | None:

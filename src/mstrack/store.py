@@ -20,7 +20,7 @@ from sqlmodel import Session as _OrmSession
 from sqlmodel import SQLModel, create_engine, select
 
 from .engine import IndicatorState, MilestoneState, ReportState
-from .errors import InputError
+from .errors import InputError, Joined, Message
 
 if TYPE_CHECKING:  # bound at run time by _load_tables(), on first use
     from . import plan as plan_model
@@ -116,7 +116,7 @@ class TaskRef:
 def parse_ref(ref: str) -> TaskRef:
     programme, sep, code = ref.strip().partition("/")
     if not sep or not programme or not code:
-        raise InputError(f"task reference {ref!r}: expected PROGRAMME/CODE, for example shenzhen-2023/5")
+        raise InputError("task reference {ref!r}: expected PROGRAMME/CODE, for example shenzhen-2023/5", ref=ref)
     return TaskRef(programme, code)
 
 
@@ -195,7 +195,7 @@ class Store:
 
                 self.engine = create_engine(url, poolclass=NullPool)
         except (SQLAlchemyError, ImportError, ValueError) as error:
-            raise InputError(f"--db {self.display_url}: {scrub(str(error))}") from None
+            raise InputError("--db {db}: {error}", db=self.display_url, error=scrub(str(error))) from None
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
 
@@ -204,9 +204,9 @@ class Store:
     def backup(self, target: Path) -> None:
         """An online copy, consistent while others write (SQLite's backup API)."""
         if self.engine.dialect.name != "sqlite":
-            raise InputError(f"--db {self.display_url}: use the server's own tools (pg_dump) to back it up")
+            raise InputError("--db {db}: use the server's own tools (pg_dump) to back it up", db=self.display_url)
         if target.exists():
-            raise InputError(f"{target}: exists already; choose a new file name")
+            raise InputError("{path}: exists already; choose a new file name", path=target)
         import sqlite3
 
         _create_private(target)
@@ -223,13 +223,14 @@ class Store:
         in one transaction on the target; returns the row count of each table as copied."""
         _load_tables()
         if self.schema_version() != SCHEMA_VERSION:
-            raise InputError(f"--db {self.display_url}: upgrade it first (`mstrack db upgrade`)")
+            raise InputError("--db {db}: upgrade it first (`mstrack db upgrade`)", db=self.display_url)
         version = target.schema_version()
         if version not in (0, SCHEMA_VERSION):
-            raise InputError(f"--to {target.display_url}: schema version {version}; copy into an empty database")
+            raise InputError("--to {db}: schema version {version}; copy into an empty database", db=target.display_url,
+                             version=version)
         target.init()
         if target.programme_codes() or target.batches(limit=1):
-            raise InputError(f"--to {target.display_url}: not empty; copy into an empty database")
+            raise InputError("--to {db}: not empty; copy into an empty database", db=target.display_url)
         tables = [t for t in SQLModel.metadata.sorted_tables if t.name != SchemaVersion.__tablename__]
         counts = {}
         with self.engine.connect() as source, target.engine.begin() as destination:
@@ -262,14 +263,16 @@ class Store:
         problems = []
         version = self.schema_version()
         if version != SCHEMA_VERSION:
-            problems.append(f"schema version {version}, this mstrack needs {SCHEMA_VERSION} (run `mstrack db upgrade`)")
+            problems.append(Message("schema version {version}, this mstrack needs {needed} (run `mstrack db upgrade`)",
+                                    version=version, needed=SCHEMA_VERSION))
         if self.engine.dialect.name == "sqlite":
             with self.engine.connect() as connection:
                 for (line,) in connection.exec_driver_sql("PRAGMA integrity_check"):
                     if line != "ok":
-                        problems.append(f"integrity: {line}")
+                        problems.append(Message("integrity: {problem}", problem=line))
                 for table, rowid, parent, _ in connection.exec_driver_sql("PRAGMA foreign_key_check"):
-                    problems.append(f"foreign key: {table} row {rowid} points to a missing {parent} row")
+                    problems.append(Message("foreign key: {table} row {row} points to a missing {parent} row", table=table, row=rowid,
+                                            parent=parent))
         return problems
 
     # --- schema ---------------------------------------------------------------------------
@@ -281,17 +284,15 @@ class Store:
                     return 0
                 return connection.exec_driver_sql("SELECT max(version) FROM schema_version").scalar() or 0
         except SQLAlchemyError as error:
-            raise InputError(f"--db {self.display_url}: cannot open the database: {_reason(error)}") from None
+            raise InputError("--db {db}: cannot open the database: {reason}", db=self.display_url, reason=_reason(error)) from None
 
     def init(self) -> tuple[int, int]:
         """Create or upgrade the schema; returns (version before, version after)."""
         _load_tables()
         before = self.schema_version()
         if before > SCHEMA_VERSION:
-            raise InputError(
-                f"--db {self.display_url}: schema version {before} is newer than this mstrack "
-                f"({SCHEMA_VERSION}); upgrade mstrack"
-            )
+            raise InputError("--db {db}: schema version {version} is newer than this mstrack ({known}); upgrade mstrack",
+                             db=self.display_url, version=before, known=SCHEMA_VERSION)
         from .migrations import MIGRATIONS
 
         if before == 0:  # a new database gets today's schema at once
@@ -314,13 +315,14 @@ class Store:
             self.init()
             return
         if version == 0:
-            raise InputError(f"--db {self.display_url}: no mstrack data here yet; run `mstrack init` or `mstrack demo`")
+            raise InputError("--db {db}: no mstrack data here yet; run `mstrack init` or `mstrack demo`", db=self.display_url)
         if version > SCHEMA_VERSION:
-            raise InputError(f"--db {self.display_url}: schema version {version} is newer than this mstrack "
-                             f"({SCHEMA_VERSION}); upgrade mstrack")
+            raise InputError("--db {db}: schema version {version} is newer than this mstrack ({known}); upgrade mstrack",
+                             db=self.display_url, version=version, known=SCHEMA_VERSION)
         raise InputError(
-            f"--db {self.display_url}: schema version {version}, this mstrack needs {SCHEMA_VERSION}; "
-            "run `mstrack db upgrade` (back it up first with `mstrack db backup FILE`)"
+            "--db {db}: schema version {version}, this mstrack needs {needed}; "
+            "run `mstrack db upgrade` (back it up first with `mstrack db backup FILE`)",
+            db=self.display_url, version=version, needed=SCHEMA_VERSION,
         )
 
     # --- plans ----------------------------------------------------------------------------
@@ -450,8 +452,9 @@ class Store:
 
     def _unknown_programme(self, session: Session, code: str) -> InputError:
         known = list(session.exec(select(ProgrammeRow.code).order_by(ProgrammeRow.code)))
-        hint = f"known: {', '.join(known)}" if known else "no programme is loaded yet (try `mstrack demo`)"
-        return InputError(f"no programme {code!r}; {hint}")
+        hint = Message("known: {codes}", codes=", ".join(known)) if known else Message(
+            "no programme is loaded yet (try `mstrack demo`)")
+        return InputError("no programme {code!r}; {hint}", code=code, hint=hint)
 
     # --- tasks, indicators and reports ----------------------------------------------------
 
@@ -467,7 +470,8 @@ class Store:
                 select(TaskRow.code).where(TaskRow.programme_id == head.id).order_by(TaskRow.position)
             ))
             shown = ", ".join(codes[:12]) + (" …" if len(codes) > 12 else "")
-            raise InputError(f"{ref.programme} has no task {ref.code!r}; its tasks are {shown}")
+            raise InputError("{programme} has no task {code!r}; its tasks are {codes}", programme=ref.programme, code=ref.code,
+                             codes=shown)
         return head, task
 
     def task_detail(self, ref: TaskRef) -> TaskDetail:
@@ -653,8 +657,9 @@ class Store:
             query = query.where(SnapshotRow.id == snapshot_id) if snapshot_id else query.order_by(SnapshotRow.id.desc())
             row = session.exec(query).first()
             if row is None:
-                raise InputError(f"no frozen report {snapshot_id}" if snapshot_id else
-                                 "no frozen report yet: print one with `mstrack report weekly --freeze`")
+                if snapshot_id:
+                    raise InputError("no frozen report {number}", number=snapshot_id)
+                raise InputError("no frozen report yet: print one with `mstrack report weekly --freeze`")
             return row.id, row.created_at, row.kind, json.loads(row.params), json.loads(row.content)
 
     def snapshots(self, limit: int = 20) -> list[tuple[int, datetime, str | None, str, dict]]:
@@ -692,10 +697,13 @@ class Store:
             target = session.get(BatchRow, batch_id) if batch_id is not None else session.exec(
                 select(BatchRow).order_by(BatchRow.id.desc())).first()
             if target is None:
-                raise InputError(f"no batch {batch_id}; see `mstrack batches`" if batch_id else "nothing to undo yet")
+                if batch_id:
+                    raise InputError("no batch {batch}; see `mstrack batches`", batch=batch_id)
+                raise InputError("nothing to undo yet")
             done_by = session.exec(select(BatchRow.id).where(BatchRow.undoes == target.id)).first()
             if done_by is not None:
-                raise InputError(f"batch {target.id} was already undone by batch {done_by}; undo {done_by} to restore it")
+                raise InputError("batch {batch} was already undone by batch {undo}; undo {undo} to restore it", batch=target.id,
+                                 undo=done_by)
             target_id, programme, plan_before = target.id, target.programme, target.plan_before
         restore = None
         current_plan = None
@@ -749,8 +757,9 @@ class Store:
         found = self._rows(connection, "SELECT id FROM unit WHERE name = ?", [unit])
         if not found:
             names = [name for (name,) in self._rows(connection, "SELECT name FROM unit ORDER BY name") if unit in name]
-            hint = f"did you mean: {', '.join(names[:8])}" if names else "see `mstrack units` for unit names"
-            raise InputError(f"--unit {unit!r}: no such unit; {hint}")
+            hint = Message("did you mean: {names}", names=", ".join(names[:8])) if names else Message(
+                "see `mstrack units` for unit names")
+            raise InputError("--unit {unit!r}: no such unit; {hint}", unit=unit, hint=hint)
         return found[0][0]
 
     def _indicator_states(
@@ -978,9 +987,8 @@ class _PlanWriter:
                 session.add(TaskLinkRow(task_id=row.id, ref=ref, position=link_position))
             lost += self._write_lines(row, task, f"{programme.code}/{task.code}")
         if lost:
-            raise InputError(
-                "the new plan drops what reports hang on; nothing was written:\n" + "\n".join(lost)
-            )
+            raise InputError("the new plan drops what reports hang on; nothing was written:\n{lost}",
+                             lost=Joined("\n", lost))
         return self.counts
 
     def remove_programme(self, code: str) -> None:
@@ -991,8 +999,8 @@ class _PlanWriter:
         for task in session.exec(select(TaskRow).where(TaskRow.programme_id == head.id)).all():
             lost += self._drop_task(task, f"{code}/{task.code}")
         if lost:
-            raise InputError(f"{code} was created by that batch and reports hang on it; it cannot be removed:\n"
-                             + "\n".join(lost[:10]))
+            raise InputError("{code} was created by that batch and reports hang on it; it cannot be removed:\n{lost}",
+                             code=code, lost=Joined("\n", lost[:10]))
         session.flush()
         for area in session.exec(select(AreaRow).where(AreaRow.programme_id == head.id)):
             session.delete(area)
@@ -1032,7 +1040,7 @@ class _PlanWriter:
         }
         for position, line in old_lines.items():
             if position >= len(task.lines):
-                lost += self._drop_line(line, f"{label} line {position + 1}")
+                lost += self._drop_line(line, Message("{label} line {n}", label=label, n=position + 1))
         schedule_names = text_line_names(task.lines)
         for position, line in enumerate(task.lines):
             row = old_lines.get(position) or LineRow(task_id=task_row.id, position=position)
@@ -1050,7 +1058,8 @@ class _PlanWriter:
                                             position=unit_position))
             for cp in line.checkpoints:
                 session.add(CheckpointRow(line_id=row.id, due=cp.due, label=cp.label, text=cp.text))
-            lost += self._write_indicators(row, line, f"{label} line {position + 1}", schedule_names[position])
+            lost += self._write_indicators(row, line, Message("{label} line {n}", label=label, n=position + 1),
+                                           schedule_names[position])
         return lost
 
     def _write_indicators(self, line_row: LineRow, line: plan_model.Line, label: str, schedule_name: str) -> list[str]:
@@ -1068,7 +1077,7 @@ class _PlanWriter:
                     row.name = wanted[0][1].name
                     old[(SCHEDULE, row.name)] = row
                     continue
-                lost += self._drop_indicator(row, f"{label} indicator {row.name!r}")
+                lost += self._drop_indicator(row, Message("{label} indicator {name!r}", label=label, name=row.name))
         for position, (kind, ind) in enumerate(wanted):
             row = old.get((kind, ind.name)) or IndicatorRow(line_id=line_row.id, position=position, kind=kind, name=ind.name)
             row.position, row.unit, row.comparator, row.target = position, ind.unit, ind.comparator, ind.target
@@ -1106,7 +1115,7 @@ class _PlanWriter:
 
     def _drop_indicator(self, row: IndicatorRow, label: str) -> list[str]:
         if self._has_reports([row.id]):
-            return [f"  {label} has reports"]
+            return [Message("  {label} has reports", label=label)]
         for ms in self.session.exec(select(MilestoneRow).where(MilestoneRow.indicator_id == row.id)):
             self.session.delete(ms)
         self.session.flush()
@@ -1116,7 +1125,7 @@ class _PlanWriter:
     def _drop_line(self, row: LineRow, label: str) -> list[str]:
         lost = []
         for ind in self.session.exec(select(IndicatorRow).where(IndicatorRow.line_id == row.id)).all():
-            lost += self._drop_indicator(ind, f"{label} indicator {ind.name!r}")
+            lost += self._drop_indicator(ind, Message("{label} indicator {name!r}", label=label, name=ind.name))
         if lost:  # the whole write is refused: leave the line for the error to name
             return lost
         for model in (LineUnitRow, CheckpointRow):
@@ -1129,7 +1138,7 @@ class _PlanWriter:
     def _drop_task(self, row: TaskRow, label: str) -> list[str]:
         lost = []
         for line in self.session.exec(select(LineRow).where(LineRow.task_id == row.id)).all():
-            lost += self._drop_line(line, f"{label} line {line.position + 1}")
+            lost += self._drop_line(line, Message("{label} line {n}", label=label, n=line.position + 1))
         if lost:
             return lost
         for link in self.session.exec(select(TaskLinkRow).where(TaskLinkRow.task_id == row.id)):
@@ -1202,7 +1211,7 @@ def _create_private(path: Path) -> None:
     except FileExistsError:
         pass
     except OSError as error:
-        raise InputError(f"--db {path}: cannot create it: {error.strerror or error}") from None
+        raise InputError("--db {db}: cannot create it: {reason}", db=path, reason=error.strerror or error) from None
 
 
 SECRETS: set[str] = set()

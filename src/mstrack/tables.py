@@ -17,7 +17,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, Message
 from .plan import (
     CODE_RE,
     Area,
@@ -40,7 +40,7 @@ from .sheets import decode_text
 @dataclass
 class Conversion:
     programme: Programme
-    summary: list[str]
+    summary: list[Message]
     stats: dict
 
 
@@ -60,10 +60,12 @@ class Sheet:
     column_name: object = None  # callable(index) -> str, how the file names a column
     regroup: object = None  # callable(width) -> Sheet: rows read again knowing the header's width
 
-    def where(self, row: Row, index: int, header: str = "") -> str:
+    def where(self, row: Row, index: int, header: str = "") -> Message:
         name = self.column_name(index) if self.column_name else str(index + 1)
-        label = f" ({header})" if header else ""
-        return f"{self.path}: row {row.number}, column {name}{label}"
+        if header:
+            return Message("{path}: row {row}, column {column} ({header})", path=self.path, row=row.number, column=name,
+                           header=header)
+        return Message("{path}: row {row}, column {column}", path=self.path, row=row.number, column=name)
 
 
 def _clean_cell(value: str) -> str:
@@ -77,13 +79,14 @@ def _read_xlsx(path: Path, sheet: str | None) -> list[Sheet]:
         import openpyxl
         from openpyxl.utils import get_column_letter
     except ImportError:  # pragma: no cover - openpyxl is a dependency of the import command
-        raise InputError(f"{path}: reading .xlsx needs openpyxl (pip install openpyxl)") from None
+        raise InputError("{path}: reading .xlsx needs openpyxl (pip install openpyxl)", path=path) from None
     try:
         book = openpyxl.load_workbook(path, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise InputError(f"{path}: not a readable .xlsx workbook ({type(error).__name__}: {error})") from None
+        raise InputError("{path}: not a readable .xlsx workbook ({kind}: {error})", path=path, kind=type(error).__name__,
+                         error=error) from None
     if sheet is not None and sheet not in book.sheetnames:
-        raise InputError(f"{path}: no sheet named {sheet!r} (sheets: {', '.join(book.sheetnames)})")
+        raise InputError("{path}: no sheet named {sheet!r} (sheets: {sheets})", path=path, sheet=sheet, sheets=", ".join(book.sheetnames))
     names = [sheet] if sheet is not None else [book.active.title] + [n for n in book.sheetnames if n != book.active.title]
     sheets = []
     for name in names:
@@ -137,7 +140,8 @@ def _read_delimited(path: Path, text: str, delimiter: str | None) -> Sheet:
                 rows.append(Row(start, [_clean_cell(c) for c in cells]))
             start = reader.line_num + 1
     except csv.Error as error:
-        raise InputError(f"{path}: row {reader.line_num}: not readable as {delimiter!r}-separated text: {error}") from None
+        raise InputError("{path}: row {row}: not readable as {delimiter!r}-separated text: {error}", path=path,
+                         row=reader.line_num, delimiter=delimiter, error=error) from None
     return Sheet(path, rows)
 
 
@@ -185,16 +189,16 @@ def read_sheets(path: Path, sheet: str | None = None) -> list[Sheet]:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+        raise InputError("{path}: cannot read: {reason}", path=path, reason=error.strerror or error) from None
     if not raw.strip():
-        raise InputError(f"{path}: empty file")
+        raise InputError("{path}: empty file", path=path)
     suffix = path.suffix.lower()
     if raw[:4] == b"PK\x03\x04" or suffix in (".xlsx", ".xlsm"):
         return _read_xlsx(path, sheet)
     if raw[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise InputError(f"{path}: an old .xls workbook: save it as .xlsx or .csv")
+        raise InputError("{path}: an old .xls workbook: save it as .xlsx or .csv", path=path)
     if sheet is not None:
-        raise InputError(f"{path}: --sheet applies to .xlsx workbooks only")
+        raise InputError("{path}: --sheet applies to .xlsx workbooks only", path=path)
     text = decode_text(raw, path)
     if suffix == ".csv":
         return [_read_delimited(path, text, None)]
@@ -258,14 +262,15 @@ def parse_label(label: str, year: int) -> date:
         return date(year, 12, 31)
     months = [int(n) for n in re.findall(r"\d+(?=\s*月)", text)] or [int(n) for n in re.findall(r"\d+", text)[:1]]
     if not months:
-        raise DateError(f"{label!r} is not a period")
+        raise DateError("{label!r} is not a period", label=label)
     month = months[-1]
     day = re.search(r"月(\d{1,2})日", text)
     if day:
         try:
             return date(year, month, int(day[1]))
         except ValueError:
-            raise DateError(f"{label!r} is not a date: {year}-{month:02d}-{int(day[1]):02d} does not exist") from None
+            raise DateError("{label!r} is not a date: {year}-{month:02d}-{day:02d} does not exist", label=label, year=year,
+                            month=month, day=int(day[1])) from None
     if text.endswith("上旬"):
         return date(year, month, 10)
     if text.endswith("中旬"):
@@ -349,8 +354,8 @@ def find_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column]
             return sheet, at, columns, [" ".join(r) for r in header_rows]
     names = ", ".join(str(s.path) for s in sheets[:1])
     raise InputError(
-        f"{names}: no header row found: expected a row naming a task column (工作任务, 实施内容, 实事项目, 项目内容 …) "
-        "and a schedule, deadline or unit column (进度安排, 实施计划, 完成时限, 牵头单位, 责任单位 …)"
+        "{path}: no header row found: expected a row naming a task column (工作任务, 实施内容, 实事项目, 项目内容 …) "
+        "and a schedule, deadline or unit column (进度安排, 实施计划, 完成时限, 牵头单位, 责任单位 …)", path=names,
     )
 
 
@@ -923,7 +928,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
             m = CODE_CELL_RE.match(code_text)
             if not m:
                 seq = by_kind["seq"][0]
-                raise InputError(f"{sheet.where(row, seq.index, seq.header)}: {code_text!r} is not a task number")
+                raise InputError("{place}: {code!r} is not a task number", place=sheet.where(row, seq.index, seq.header), code=code_text)
             code = m[1]
         elif title and (m := TITLE_CODE_RE.match(title)):
             code, title = m[1], title[m.end():].strip()
@@ -934,7 +939,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
         if code is None and not title:
             if not tasks:
                 col = next((c for c in columns if c.kind and c.index < len(row.cells) and row.cells[c.index]), columns[0])
-                raise InputError(f"{sheet.where(row, col.index, col.header)}: a row of schedule or units before any task")
+                raise InputError("{place}: a row of schedule or units before any task", place=sheet.where(row, col.index, col.header))
             task = tasks[-1]
         else:
             if code is None:
@@ -943,18 +948,18 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
                     code += "a"
             if code in seen:
                 col = by_kind.get("seq", by_kind.get("task"))[0]
-                raise InputError(f"{sheet.where(row, col.index, col.header)}: task {code} appears twice "
-                                 f"(first at row {seen[code]})")
+                raise InputError("{place}: task {code} appears twice (first at row {first})",
+                                 place=sheet.where(row, col.index, col.header), code=code, first=seen[code])
             if not title:
                 col = by_kind["task"][0]
-                raise InputError(f"{sheet.where(row, col.index, col.header)}: task {code} has no text")
+                raise InputError("{place}: task {code} has no text", place=sheet.where(row, col.index, col.header), code=code)
             seen[code] = row.number
             task = RawTask(code, title, area, row)
             tasks.append(task)
         inherited = tasks[-2].lines[-1] if len(tasks) > 1 and tasks[-2].lines else None
         _read_row_lines(task, row, cell, by_kind, year, inherited, sheet.where)
     if not tasks:
-        raise InputError(f"{sheet.path}: row {sheet.rows[at].number}: a header but no task rows below it")
+        raise InputError("{path}: row {row}: a header but no task rows below it", path=sheet.path, row=sheet.rows[at].number)
     return tasks
 
 
@@ -1003,7 +1008,7 @@ def _read_row_lines(task: RawTask, row: Row, cell, by_kind: dict, year: int, inh
         try:
             found = split_schedule(text, year)
         except DateError as error:
-            raise InputError(f"{where(row, column.index, column.header)}: {error}") from None
+            raise InputError("{place}: {error}", place=where(row, column.index, column.header), error=error) from None
         for block in found:
             if not block.periods and column.due and block.undated:
                 block.periods.append((column.label, column.due, block.undated))
@@ -1104,7 +1109,7 @@ def _units_of(task: RawTask, deadline: date | None) -> list[Unit]:
     return units
 
 
-def _read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, summary: list[str]) -> None:
+def _read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, summary: list[Message]) -> None:
     """Match each unit's schedule numbers to the title's and heading's targets; mark what "全面完成" completes."""
     title_text = raw.title + ("\n" + raw.content if raw.content else "")
     title_filled = False
@@ -1114,8 +1119,8 @@ def _read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, summar
         deadline_only = unit.lines[0].deadline_only
         starts = deadline_only and bool(_stages(raw.deadline_text or ""))  # "5月底前动工" is when work starts
         if starts:
-            summary.append(f"task {raw.code}: 完成时限 “{raw.deadline_text}” names a start, not a completion; "
-                           "its targets are kept without milestones")
+            summary.append(Message("task {code}: 完成时限 “{deadline}” names a start, not a completion; "
+                                   "its targets are kept without milestones", code=raw.code, deadline=raw.deadline_text))
         unit.leftovers = [] if starts else assign(unit.series, unit.checkpoints)
         if not unit.checkpoints:
             continue
@@ -1135,13 +1140,14 @@ def _read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, summar
                 one.filled = final_due
 
 
-def build_task(raw: RawTask, year: int, summary: list[str]) -> Task:
+def build_task(raw: RawTask, year: int, summary: list[Message]) -> Task:
     """Read the numbers of one task: indicators from the title, milestones from the schedule."""
     latest = [due for line in raw.lines for block in line.blocks for _, due, _ in block.periods]
     latest += [due for line in raw.lines for _, due, _ in line.periods]
     deadline = raw.deadline or (max(latest) if latest else None)
     if raw.deadline_text and raw.deadline is None:
-        summary.append(f"task {raw.code}: 完成时限 “{_clip(raw.deadline_text)}” names no date; kept as deadline_text")
+        summary.append(Message("task {code}: 完成时限 “{deadline}” names no date; kept as deadline_text", code=raw.code,
+                               deadline=_clip(raw.deadline_text)))
     units = _units_of(raw, deadline)
     _read_numbers(raw, units, deadline, summary)
     task = Task(code=raw.code, title=raw.title, area=raw.area, deadline=deadline, deadline_text=raw.deadline_text,
@@ -1161,7 +1167,8 @@ def build_task(raw: RawTask, year: int, summary: list[str]) -> Task:
                 else:
                     line.checkpoints = sorted([*line.checkpoints, Checkpoint(at, "", unit.undated)], key=lambda cp: cp.due)
             if find_mentions(unit.undated):
-                summary.append(f"task {raw.code}: undated schedule text “{_clip(unit.undated)}”: its numbers are left as text")
+                summary.append(Message("task {code}: undated schedule text “{text}”: its numbers are left as text", code=raw.code,
+                                       text=_clip(unit.undated)))
         lines.extend(unit_lines)
         last_due = unit.checkpoints[-1][0] if unit.checkpoints else None
         prefix = _heading_prefix(unit)
@@ -1179,8 +1186,8 @@ def build_task(raw: RawTask, year: int, summary: list[str]) -> Task:
             placed.append((one, indicator))
         for due, label, mention in unit.leftovers:
             if not any(one.points and one.points[0][2] is mention and _kept(one, last_due) for one in unit.series):
-                summary.append(f"task {raw.code}, {label or due.isoformat()}: “{_clip(mention.excerpt)}” not placed on an indicator; "
-                               "left as checkpoint text")
+                summary.append(Message("task {code}, {due}: “{text}” not placed on an indicator; left as checkpoint text",
+                                       code=raw.code, due=label or due.isoformat(), text=_clip(mention.excerpt)))
     _place_spare_targets(raw.code, spare, placed, summary)
     _unique_names(lines)
     task.lines = lines
@@ -1192,7 +1199,7 @@ def build_task(raw: RawTask, year: int, summary: list[str]) -> Task:
         notes.append("按单元格内分项拆行：" + "；".join(headings))
     task.note = "\n".join(notes) or None
     if not any(line.indicators for line in lines):
-        summary.append(f"task {raw.code}: no quantity read; a text-only task judged by its checkpoints")
+        summary.append(Message("task {code}: no quantity read; a text-only task judged by its checkpoints", code=raw.code))
     return task
 
 
@@ -1207,7 +1214,7 @@ def _heading_prefix(unit: Unit) -> str:
 
 
 def _place_spare_targets(code: str, spare: list[tuple[Line, Series]], placed: list[tuple[Series, Indicator]],
-                         summary: list[str]) -> None:
+                         summary: list[Message]) -> None:
     """A title target no checkpoint reached: it names a series read from the cells when their figures agree."""
     seen = {one.statement.excerpt for one, _ in placed if one.origin == "title"}
     for line, one in spare:
@@ -1233,7 +1240,8 @@ def _place_spare_targets(code: str, spare: list[tuple[Line, Series]], placed: li
                 twin.comparator, twin.target = one.statement.comparator, one.statement.value
             continue
         line.indicators.append(_indicator(one, None, code, summary))
-        summary.append(f"task {code}: “{_clip(key)}” has no dated checkpoint; kept as a target without milestones")
+        summary.append(Message("task {code}: “{text}” has no dated checkpoint; kept as a target without milestones", code=code,
+                               text=_clip(key)))
 
 
 def _kept(one: Series, last_due: date | None) -> bool:
@@ -1242,7 +1250,7 @@ def _kept(one: Series, last_due: date | None) -> bool:
         or (last_due is not None and one.points[-1][0] == last_due)
 
 
-def _indicator(one: Series, last_due: date | None, code: str, summary: list[str]) -> Indicator | None:
+def _indicator(one: Series, last_due: date | None, code: str, summary: list[Message]) -> Indicator | None:
     """A series becomes an indicator when it has a printed target, a run of numbers, a share, or a year-end figure."""
     if one.statement is None and not _kept(one, last_due):
         return None
@@ -1262,8 +1270,9 @@ def _indicator(one: Series, last_due: date | None, code: str, summary: list[str]
         target = 100
     if increments:
         printed = ", ".join(str(one.points[k][2].value) for k in increments)
-        summary.append(f"task {code}: “{_clip(first.name)}” read as per-period amounts ({printed}); "
-                       f"milestones are running totals ({', '.join(str(m.target) for m in milestones)})")
+        summary.append(Message("task {code}: “{name}” read as per-period amounts ({printed}); milestones are running totals "
+                               "({totals})", code=code, name=_clip(first.name), printed=printed,
+                               totals=", ".join(str(m.target) for m in milestones)))
     return Indicator(
         name=first.name, unit=first.unit, comparator=(one.statement or last).comparator, target=target,
         text=first.excerpt if one.statement else last.excerpt, reading=reading, milestones=milestones,
@@ -1313,15 +1322,15 @@ def convert_table(path: Path, programme: str, year: int, sheet: str | None = Non
     """Read a published breakdown table and return a validated programme, a review summary and counts."""
     path = Path(path)
     if not CODE_RE.match(programme or ""):
-        raise InputError(f"--programme {programme!r}: use lowercase letters, digits and '-'")
+        raise InputError("--programme {code!r}: use lowercase letters, digits and '-'", code=programme)
     if not isinstance(year, int) or not 1900 <= year <= 2200:
-        raise InputError(f"--year {year!r}: expected a year such as 2023")
+        raise InputError("--year {year!r}: expected a year such as 2023", year=year)
     sheets = read_sheets(path, sheet)
     table, at, columns, headers = find_table(sheets, year)
     areas: list[Area] = []
     notes: list[str] = []
     raw_tasks = read_tasks(table, at, columns, headers, year, areas, notes)
-    summary: list[str] = []
+    summary: list[Message] = []
     tasks = [build_task(raw, year, summary) for raw in raw_tasks]
     name = _title_before(table, at) or path.stem
     result = Programme(code=programme, name=name, year=year, start=date(year, 1, 1), end=date(year, 12, 31),
@@ -1329,7 +1338,7 @@ def convert_table(path: Path, programme: str, year: int, sheet: str | None = Non
     try:
         checked = plan_from_dict(plan_to_dict(result), str(path))
     except InputError as error:  # pragma: no cover - a converter bug, reported rather than hidden
-        raise InputError(f"{path}: the converted plan does not validate:\n{error}") from None
+        raise InputError("{path}: the converted plan does not validate:\n{error}", path=path, error=error) from None
     stats = {
         "areas": len(checked.areas),
         "tasks": len(checked.tasks),

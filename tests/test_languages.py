@@ -1,0 +1,314 @@
+"""Messages in Chinese and English: every error, warning and summary line follows --lang (MSTRACK_LANG,
+the locale), from one catalogue (labels.MESSAGES), while English stays exactly as it was."""
+
+import ast
+import string
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from typer.testing import CliRunner
+
+from mstrack.cli import app
+from mstrack.errors import InputError, Joined, Message
+from mstrack.labels import MESSAGES, Labels
+
+from .conftest import Cli, write_plan
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "mstrack"
+
+PLAN = """
+[[tasks]]
+code = "1"
+title = "任务一"
+[[tasks.lines]]
+lead_units = ["甲局"]
+[[tasks.lines.indicators]]
+name = "新建床位"
+unit = "张"
+target = 100
+milestones = [{ due = "2023-06-30", target = 60 }]
+
+[[tasks]]
+code = "2"
+title = "任务二"
+[[tasks.lines]]
+lead_units = ["乙局"]
+[[tasks.lines.indicators]]
+name = "整体进度"
+unit = "%"
+target = 100
+"""
+HEADER = ["计划", "任务编号", "指标", "截至日期", "数值"]
+
+
+@pytest.fixture
+def office(cli: Cli, tmp_path) -> Cli:
+    assert cli("import", "plan", str(write_plan(tmp_path / "x.toml", PLAN))).exit_code == 0
+    return cli
+
+
+def zh(cli: Cli, *args: str):
+    return cli("--lang", "zh", *args)
+
+
+def refused(result, *parts: str) -> str:
+    """The error line(s) on stderr, exit code 2, every part in them, no traceback."""
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    for part in parts:
+        assert part in result.stderr, (part, result.stderr)
+    return result.stderr
+
+
+def csv_file(path: Path, *rows: str) -> Path:
+    path.write_text("\n".join([",".join(HEADER), *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def xlsx_file(path: Path, *rows: list) -> Path:
+    workbook = Workbook()
+    for row in (HEADER, *rows):
+        workbook.active.append(row)
+    workbook.save(path)
+    return path
+
+
+# --- each module's errors, in Chinese -----------------------------------------------------------
+
+
+def test_log_with_a_bad_value_in_chinese(office):
+    refused(zh(office, "log", "x-2023/1", "很多"), "mstrack: 错误：VALUE '很多' 不是数量：应为数字，例如 3.2万 或 65%\n")
+    refused(zh(office, "log", "x-2023/1", "--", "-5"), "VALUE '-5'：报送的数值不能为负数")
+    refused(zh(office, "log", "x-2023/2", "30个"), "VALUE '30个'：单位 '个' 与 整体进度 的单位 '%' 不符")
+    refused(zh(office, "log", "x-2023/1", "3", "-i", "病床"),
+            "mstrack: 错误：--indicator：x-2023/1 没有指标 '病床'；其指标有：新建床位（张）")
+
+
+def test_a_bad_as_of_date_in_chinese(office):
+    refused(zh(office, "log", "x-2023/1", "30", "--as-of", "2023-02-30"),
+            "mstrack: 错误：--as-of：'2023-02-30' 不是日期：没有 2023-02-30 这一天\n")
+    refused(zh(office, "status", "--as-of", "六月三十"),
+            "mstrack: 错误：--as-of：'六月三十' 不是 mstrack 能识别的日期（可写作 2023-06-30 或 6月底）")
+    refused(zh(office, "log", "x-2023/1", "30", "--as-of", "2099-06-30"), "--as-of 2099-06-30：报送日期不能晚于今天")
+
+
+def test_an_unknown_task_reference_in_chinese(office):
+    refused(zh(office, "show", "x-2023/99"), "mstrack: 错误：x-2023 没有任务 '99'；其任务有：1, 2")
+    refused(zh(office, "show", "y-2023/1"), "mstrack: 错误：没有计划 'y-2023'；已有：x-2023")
+    refused(zh(office, "log", "任务一", "3"), "mstrack: 错误：任务 '任务一'：应写作“计划/编号”，例如 shenzhen-2023/5")
+
+
+def test_import_progress_with_bad_rows_in_a_csv_in_chinese(office, tmp_path):
+    path = csv_file(tmp_path / "bad.csv", "x-2023,1,新建床位,2023-06-30,三十", "x-2023,9,新建床位,2023-06-30,3",
+                    "x-2023,1,新建床位,2023-13-01,3")
+    stderr = refused(zh(office, "import", "progress", str(path)))
+    assert stderr.splitlines() == [
+        f"{path}:2:数值：'三十' 不是数量：应为数字，例如 3.2万 或 65%",
+        f"{path}:3:任务编号：x-2023 没有任务 '9'",
+        f"{path}:4:截至日期：'2023-13-01' 不是日期：没有 2023-13-01 这一天",
+        "mstrack: 错误：共 3 处问题；没有写入任何数据",
+    ]
+
+
+def test_import_progress_with_a_bad_row_in_an_xlsx_in_chinese(office, tmp_path):
+    path = xlsx_file(tmp_path / "报送.xlsx", ["x-2023", 1, "新建床位", "2023-06-30", 30],
+                     ["x-2023", 1, None, "2023-06-30", "80%"])
+    stderr = refused(zh(office, "import", "progress", str(path)))
+    assert f"{path}:3:数值：'80%'：新建床位 以“张”计，不是百分比；请填写数量\n" in stderr
+    assert stderr.endswith("mstrack: 错误：共 1 处问题；没有写入任何数据\n")
+    refused(zh(office, "import", "progress", str(path), "--sheet", "第二页"), "--sheet '第二页'：", "中没有这个工作表；其工作表有：Sheet")
+
+
+def test_broken_and_missing_files_in_chinese(office, tmp_path):
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    refused(zh(office, "import", "progress", str(empty)), f"{empty}：文件为空")
+    refused(zh(office, "import", "progress", str(tmp_path / "old.xls")), "无法读取")
+    refused(zh(office, "import", "plan", str(tmp_path / "missing.toml")), f"mstrack: 错误：{tmp_path / 'missing.toml'}：无法读取：")
+    notes = tmp_path / "notes.json"
+    notes.write_text("{}", encoding="utf-8")
+    refused(zh(office, "import", "progress", str(notes)), f"{notes}：未知的文件类型 .json；请用 .csv、.tsv 或 .xlsx")
+    refused(zh(office, "import", "table", str(empty), "-p", "y-2024", "--year", "2024", "-o", str(tmp_path / "y.toml")),
+            f"mstrack: 错误：{empty}：文件为空")
+
+
+def test_import_plan_with_broken_files_names_every_problem_in_chinese(office, tmp_path):
+    broken = tmp_path / "broken.toml"
+    broken.write_text("format = 1\n[programme\n", encoding="utf-8")
+    wrong = write_plan(tmp_path / "wrong.toml", '[[tasks]]\ncode = "1"\ntitel = "任务一"\n', code="Wrong")
+    stderr = refused(zh(office, "import", "plan", str(broken), str(wrong)))
+    lines = stderr.splitlines()
+    assert lines[0].startswith(f"mstrack: 错误：{broken}：不是有效的 TOML：")
+    assert f"{wrong}：programme.code：'Wrong'：只能用小写字母、数字和“-”" in lines
+    assert f"{wrong}：tasks[0].titel：未知的键（应为以下之一：area, assessment, code, deadline, deadline_text, lines, links, " \
+           "note, problems, progress, title）" in lines
+    assert f"{wrong}：tasks[0] (task 1).title：缺少" in lines
+    assert f"{wrong}：tasks[0] (task 1).lines：每项任务至少要有一行" in lines
+
+
+def test_store_and_report_errors_in_chinese(office):
+    refused(zh(office, "undo", "42"), "mstrack: 错误：没有批次 42；见 `mstrack batches`")
+    refused(zh(office, "status", "--unit", "戊局"), "mstrack: 错误：--unit '戊局'：没有这个单位；单位名称见 `mstrack units`")
+    refused(zh(office, "report", "weekly", "--format", "pdf"),
+            "mstrack: 错误：--format 'pdf'：应为以下之一：table, md, html, xlsx, csv, json\n")
+    refused(zh(office, "report", "half-year", "-p", "x"), "--programme 'x'：没有这个计划；您是否要找：x-2023")
+    refused(zh(office, "report", "half-year", "-p", "y-2024"), "--programme 'y-2024'：没有这个计划；已有：x-2023")
+
+
+def test_a_password_is_scrubbed_in_chinese_too(tmp_path):
+    url = "postgresql+psycopg://clerk:s3cr3t-pw@127.0.0.1:9/office"
+    result = CliRunner().invoke(app, ["--lang", "zh", "--db", url, "status"])
+    stderr = refused(result, "mstrack: 错误：--db ")
+    assert "s3cr3t-pw" not in stderr and "无法打开数据库" in stderr
+
+
+# --- summaries, warnings and lines that are not errors ---------------------------------------------
+
+
+def test_an_import_summary_and_a_warning_in_chinese(office, tmp_path):
+    path = csv_file(tmp_path / "ok.csv", "x-2023,1,新建床位,2023-06-30,30", "x-2023,2,整体进度,2023-06-30,130%",
+                    "x-2023,1,新建床位,2023-07-31,", "x-2023,1,新建床位,2023-08-31,20")
+    result = zh(office, "import", "progress", str(path), "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "新增 3 条，更正 0 条，已有 0 条，跳过空行 1 行；将写入 3 条报送\n"
+    assert f"mstrack: 警告：{path}:3：整体进度：130% 超过 100%\n" in result.stderr
+    assert f"mstrack: 警告：{path}:5：x-2023/1 新建床位 截至 2023-08-31 的 20张 低于截至 2023-06-30 的 30张\n" in result.stderr
+    result = zh(office, "import", "progress", str(path))
+    assert result.stdout == "新增 3 条，更正 0 条，已有 0 条，跳过空行 1 行；已写入 3 条报送\n"
+
+
+def test_log_undo_and_db_lines_in_chinese(office):
+    result = zh(office, "log", "x-2023/2", "120%", "--as-of", "2023-06-30", "--by", "张三")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "mstrack: 警告：整体进度：120% 超过 100%\n"
+    assert result.stdout.startswith("x-2023/2 整体进度：截至 2023-06-30 为 120%（报送 #")
+    assert result.stdout.rstrip().endswith("填报人 张三）")
+    result = zh(office, "log", "x-2023/1", "40", "--as-of", "2023-06-30")
+    result = zh(office, "log", "x-2023/1", "45", "--as-of", "2023-06-30")
+    assert "截至 2023-06-30 为 45张，更正原值 40张" in result.stdout
+    result = zh(office, "undo")
+    assert result.exit_code == 0 and result.stdout.startswith("批次 ") and "撤回报送 1 条，恢复 0 条" in result.stdout
+    assert zh(office, "db", "check").stdout.endswith("：正常\n")
+    assert "已被批次" in zh(office, "batches").stdout and "Batch" not in zh(office, "batches").stdout
+
+
+def test_the_import_json_says_its_problems_in_the_chosen_language(office, tmp_path):
+    import json
+
+    path = csv_file(tmp_path / "bad.csv", "x-2023,1,新建床位,2023-06-30,三十")
+    body = json.loads(zh(office, "import", "progress", str(path), "--format", "json").stdout)
+    assert body["errors"] == [f"{path}:2:数值：'三十' 不是数量：应为数字，例如 3.2万 或 65%"]
+    body = json.loads(office("import", "progress", str(path), "--format", "json").stdout)
+    assert body["errors"] == [f"{path}:2:数值: '三十' is not a quantity: expected a number such as 3.2万 or 65%"]
+
+
+# --- which language -------------------------------------------------------------------------------
+
+
+def test_english_is_unchanged_by_default(office, tmp_path):
+    """No --lang, no MSTRACK_LANG, an English or C locale: the messages are the English ones, word for word."""
+    env = {"MSTRACK_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8"}
+    runner = CliRunner()
+    db = ["--db", str(office.db)]
+    result = runner.invoke(app, [*db, "log", "x-2023/1", "很多"], env=env)
+    assert result.exit_code == 2
+    assert result.stderr == "mstrack: error: VALUE '很多' is not a quantity: expected a number such as 3.2万 or 65%\n"
+    path = csv_file(tmp_path / "ok.csv", "x-2023,2,整体进度,2023-06-30,130%")
+    result = runner.invoke(app, [*db, "import", "progress", str(path)], env=env)
+    assert result.stdout == "1 new, 0 corrected, 0 already there, 0 empty rows skipped; 1 reports were written\n"
+    assert result.stderr == f"mstrack: warning: {path}:2: 整体进度: 130% is above 100%\n"
+    env["LANG"] = "en_GB.UTF-8"
+    result = runner.invoke(app, [*db, "show", "x-2023/9"], env=env)
+    assert result.stderr == "mstrack: error: x-2023 has no task '9'; its tasks are 1, 2\n"
+
+
+@pytest.mark.parametrize("env", [
+    {"MSTRACK_LANG": "zh", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8"},
+    {"MSTRACK_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "zh_CN.UTF-8"},
+])
+def test_chinese_from_the_environment(office, env):
+    result = CliRunner().invoke(app, ["--db", str(office.db), "show", "x-2023/9"], env=env)
+    assert result.exit_code == 2
+    assert result.stderr == "mstrack: 错误：x-2023 没有任务 '9'；其任务有：1, 2\n"
+    result = CliRunner().invoke(app, ["--db", str(office.db), "--lang", "en", "show", "x-2023/9"], env=env)
+    assert result.stderr == "mstrack: error: x-2023 has no task '9'; its tasks are 1, 2\n"  # --lang wins
+
+
+# --- the messages themselves -------------------------------------------------------------------------
+
+
+def test_a_message_is_english_as_a_str_and_chinese_when_rendered():
+    date_error = InputError("{value} has no year", value="'6月'")
+    error = InputError("--as-of: {error}", error=date_error)
+    assert str(error) == "--as-of: '6月' has no year"
+    assert Labels("zh").message(error) == "--as-of：'6月' 没有年份"
+    assert Labels("en").message(error) == str(error)
+    many = InputError([Message("{path}: the file is empty", path="a.csv"), Message("{path}: empty file", path="b.csv")])
+    assert str(many) == "a.csv: the file is empty\nb.csv: empty file"
+    assert Labels("zh").message(many) == "a.csv：文件为空\nb.csv：文件为空"
+    assert Labels("zh").message(Joined("; ", [Message("{name} (text-only)", name="甲"), "乙"])) == "甲（纯文字）；乙"
+
+
+def test_plain_text_and_unknown_templates_pass_as_they_are():
+    assert str(InputError("a {brace} that is no field")) == "a {brace} that is no field"
+    assert Labels("zh").message(InputError("a {brace} that is no field")) == "a {brace} that is no field"
+    assert Labels("zh").message(Message("not in the catalogue: {x}", x=1)) == "not in the catalogue: 1"
+    assert Labels("zh").message("a plain str") == "a plain str"
+
+
+# --- the catalogue covers every message ------------------------------------------------------------
+
+TEMPLATE_AT = {"InputError": 0, "DateError": 0, "QuantityError": 0, "Message": 0, "Joined": 0, "fail": 0, "say": 0, "warn": 0}
+"""Calls whose argument at this position is a message template (by the name called)."""
+METHOD_TEMPLATE_AT = {"fail": 1, "_fail": 3}  # plan._Reader.fail(path, template), progress_import._Importer._fail(…, template)
+LOCAL_TEMPLATE_AT = {("progress_import.py", "fail"): 1}  # the row importer's own fail(column, template)
+
+
+def _template_arguments():
+    """(file:line, the argument node) of every call that takes a message template, in src/mstrack."""
+    for path in sorted(SRC.glob("*.py")):
+        if path.name == "errors.py":  # where messages are made, from templates passed in
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            if isinstance(node.func, ast.Name) and node.func.id in TEMPLATE_AT:
+                at = LOCAL_TEMPLATE_AT.get((path.name, node.func.id), TEMPLATE_AT[node.func.id])
+            elif isinstance(node.func, ast.Attribute) and node.func.attr in METHOD_TEMPLATE_AT:
+                at = METHOD_TEMPLATE_AT[node.func.attr]
+            else:
+                continue
+            if len(node.args) > at:
+                yield f"{path.name}:{node.lineno}", node.args[at]
+
+
+def _fields(template: str) -> set[tuple]:
+    return {(name, conversion, spec) for _, name, spec, conversion in string.Formatter().parse(template) if name is not None}
+
+
+def test_every_message_template_has_chinese_with_the_same_fields():
+    found = {}
+    for where, argument in _template_arguments():
+        if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+            found.setdefault(argument.value, where)
+    assert len(found) > 150
+    missing = [f"{where}: {template!r}" for template, where in found.items() if template.strip() and template not in MESSAGES]
+    assert not missing, "\n".join(missing)
+    for template, chinese in MESSAGES.items():
+        assert chinese.strip(), template
+        assert _fields(chinese) == _fields(template), (template, chinese)
+    unused = [template for template in MESSAGES if template not in found]
+    assert not unused, unused
+
+
+def test_no_message_is_made_by_formatting_a_string_first():
+    """An f-string, a + or a .format() would make the English text before the catalogue sees the template."""
+    made = []
+    for where, argument in _template_arguments():
+        formatted = isinstance(argument, ast.Call) and (
+            isinstance(argument.func, ast.Attribute) and argument.func.attr in ("format", "join")
+            or isinstance(argument.func, ast.Name) and argument.func.id in ("str", "repr", "format"))
+        if formatted or isinstance(argument, ast.JoinedStr | ast.BinOp):
+            made.append(where)
+    assert not made, made
