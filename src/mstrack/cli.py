@@ -93,6 +93,11 @@ def fail(text, /, **fields) -> typer.Exit:
     return typer.Exit(2)
 
 
+def cannot_write(output, error: OSError) -> typer.Exit:
+    """An --output file that could not be written: the same words from every command."""
+    return fail("--output {path}: cannot write: {reason}", path=output, reason=error.strerror or error)
+
+
 class _Guard:
     """Turns the library's InputError and database errors into `fail`."""
 
@@ -436,7 +441,7 @@ def import_table(
         try:
             output.write_text(dump_plan(result.programme), encoding="utf-8")
         except OSError as error:
-            raise fail("--output {path}: cannot write: {reason}", path=output, reason=error.strerror or error) from None
+            raise cannot_write(output, error) from None
         for line in result.summary:
             say(line, err=True)
         say("{file} → {output}: {stats}", file=file, output=output, stats=_conversion_stats(result.stats))
@@ -472,7 +477,7 @@ def export_plan(
         try:
             Path(output).write_text(text, encoding="utf-8")
         except OSError as error:
-            raise fail("--output {path}: cannot write: {reason}", path=output, reason=error.strerror or error) from None
+            raise cannot_write(output, error) from None
         typer.echo(f"{code} → {output}", err=True)
 
 
@@ -497,7 +502,7 @@ def export_template(
         try:
             write_template(template_rows(states, on), on, output, title)
         except OSError as error:
-            raise fail("--output {path}: cannot write: {reason}", path=output, reason=error.strerror or error) from None
+            raise cannot_write(output, error) from None
         say("{n} rows → {path}", err=True, n=len(states), path=output)
 
 

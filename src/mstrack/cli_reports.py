@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .cli import RULE_HELP, app, console, fail, guard, open_store, parse_day, say
+from .cli import RULE_HELP, app, cannot_write, console, fail, guard, open_store, parse_day, say
 
 report_app = typer.Typer(rich_markup_mode=None, help="Printable reports: the weekly status report, the half-year and annual 一览表.",
                          no_args_is_help=True)
@@ -93,7 +93,7 @@ def _emit(content: str | bytes, fmt: str, output: Path | None, what: str, lang: 
         else:
             output.write_text(content, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
     except OSError as error:
-        raise fail("--output {path}: cannot write: {reason}", path=output, reason=error.strerror or error) from None
+        raise cannot_write(output, error) from None
     from .labels import Labels
 
     words = Labels(lang)

@@ -500,7 +500,7 @@ class Store:
                 .order_by(ProgrammeRow.code, TaskRow.position)
             )
             detail.links = _unique([*own, *(f"{programme}/{code}" for programme, code in naming_this)])
-            detail.indicators = self._indicator_states(session, task_ids=[task.id], as_of=None, all_reports=True)
+            detail.indicators = self._indicator_states(session.connection(), task_ids=[task.id], as_of=None, all_reports=True)
             return detail
 
     def task_details(self, programmes: list[str] | None = None, unit: str | None = None) -> list[TaskDetail]:
@@ -508,8 +508,8 @@ class Store:
 
         A fixed number of queries whatever the number of tasks."""
         with Session(self.engine) as session:
-            unit_id = self._unit_id(session, unit) if unit is not None else None
-            states = self._indicator_states(session, programmes=programmes, unit_id=unit_id, as_of=None, all_reports=True)
+            unit_id = self._unit_id(session.connection(), unit) if unit is not None else None
+            states = self._indicator_states(session.connection(), programmes=programmes, unit_id=unit_id, as_of=None, all_reports=True)
             by_task: dict[tuple[str, str], list[IndicatorState]] = {}
             for state in states:
                 by_task.setdefault((state.programme, state.task), []).append(state)
@@ -546,7 +546,7 @@ class Store:
         """The programme's year and the task's indicators with every report, for `log` to choose from."""
         with Session(self.engine) as session:
             head, task = self._task_row(session, ref)
-            return head.year, self._indicator_states(session, task_ids=[task.id], as_of=None, all_reports=True)
+            return head.year, self._indicator_states(session.connection(), task_ids=[task.id], as_of=None, all_reports=True)
 
     def programme_states(self, code: str) -> tuple[int, dict[str, list[IndicatorState]]] | None:
         """Every indicator of a programme with every report, by task code; None if there is no such programme."""
@@ -555,7 +555,7 @@ class Store:
             if head is None:
                 return None
             by_task: dict[str, list[IndicatorState]] = {}
-            for state in self._indicator_states(session, programmes=[code], as_of=None, all_reports=True):
+            for state in self._indicator_states(session.connection(), programmes=[code], as_of=None, all_reports=True):
                 by_task.setdefault(state.task, []).append(state)
             return head.year, by_task
 
@@ -752,8 +752,7 @@ class Store:
             unit_id = self._unit_id(connection, unit) if unit is not None else None
             return self._indicator_states(connection, programmes=programmes, unit_id=unit_id, as_of=as_of)
 
-    def _unit_id(self, db, unit: str) -> int:
-        connection = db.connection() if isinstance(db, _OrmSession) else db
+    def _unit_id(self, connection, unit: str) -> int:
         found = self._rows(connection, "SELECT id FROM unit WHERE name = ?", [unit])
         if not found:
             names = [name for (name,) in self._rows(connection, "SELECT name FROM unit ORDER BY name") if unit in name]
@@ -763,15 +762,14 @@ class Store:
         return found[0][0]
 
     def _indicator_states(
-        self, db, *, as_of: date | None, programmes: list[str] | None = None,
+        self, connection, *, as_of: date | None, programmes: list[str] | None = None,
         unit_id: int | None = None, task_ids: list[int] | None = None, all_reports: bool = False,
     ) -> list[IndicatorState]:
-        """Five plain queries, whatever the number of indicators (a session or a connection will do).
+        """Five plain queries, whatever the number of indicators.
 
         Measured at 20,000 indicators and 1,000,000 reports: the latest report found by one index seek
         per indicator (a correlated LIMIT 1 over (indicator_id, as_of, id)) takes a fifth of the time of
         GROUP BYs over the whole table, and tuples from the driver half the time of ORM rows."""
-        connection = db.connection() if isinstance(db, _OrmSession) else db
         rows_of = partial(self._rows, connection)
         where, params = [], []
         if programmes:
@@ -794,18 +792,14 @@ class Store:
         if not rows:
             return []
         scoped_lines = f" WHERE x.line_id IN (SELECT l.id FROM task_line AS l {task_and_programme}{scope})" if where else ""
-        units: dict[int, tuple[list[str], list[str]]] = {}
-        for line_id, role, name in rows_of(
+        units = _group_units(rows_of(
             "SELECT x.line_id, x.role, u.name FROM line_unit AS x JOIN unit AS u ON x.unit_id = u.id"
-            f"{scoped_lines} ORDER BY x.line_id, x.role, x.position", params
-        ):
-            lead, responsible = units.setdefault(line_id, ([], []))
-            (lead if role == "lead" else responsible).append(name)
+            f"{scoped_lines} ORDER BY x.line_id, x.role, x.position", params))
         checkpoints: dict[int, list[tuple]] = {}
         for line_id, due, text, label in rows_of(
             f"SELECT x.line_id, x.due, x.text, x.label FROM checkpoint AS x{scoped_lines} ORDER BY x.due, x.id", params
         ):
-            checkpoints.setdefault(line_id, []).append((_DAYS.get(due) or _day(due), text, label))
+            checkpoints.setdefault(line_id, []).append((_day(due), text, label))
         scoped_indicators = f" WHERE x.indicator_id IN ({indicators})" if where else ""
         # A quantity's milestone takes its words from the line's checkpoint of the same date, unless it has its own.
         line_of = {row[0]: row[8] for row in rows}
@@ -820,7 +814,7 @@ class Store:
             by_due = line_index.get(line_id)
             if by_due is None:
                 by_due = line_index[line_id] = {day: (words, label) for day, words, label in checkpoints.get(line_id, ())}
-            day = _DAYS.get(due) or _day(due)
+            day = _day(due)
             words, label = by_due.get(day, no_checkpoint)
             milestones.setdefault(indicator_id, []).append(MilestoneState(
                 day, number(target), words if text is None else text, label, None if printed is None else number(printed)))
@@ -838,14 +832,14 @@ class Store:
         reports: dict[int, list[ReportState]] = {}
         for indicator_id, as_of_day, value, note, reporter, entered_at in report_rows:
             reports.setdefault(indicator_id, []).append(ReportState(
-                as_of=_DAYS.get(as_of_day) or _day(as_of_day), value=number(value), note=note, reporter=reporter,
+                as_of=_day(as_of_day), value=number(value), note=note, reporter=reporter,
                 entered_at=_moment(entered_at),
             ))
         states = []
         for (indicator_id, kind, name, unit, comparator, target, text, line_position, line_id, line_leaders,
              task_code, task_title, task_deadline, assessment, code, start, end, rule) in rows:
             line_checkpoints = checkpoints.get(line_id, [])
-            deadline = _DAYS.get(task_deadline or end) or _day(task_deadline or end)
+            deadline = _day(task_deadline or end)
             if kind == SCHEDULE:
                 milestone_states = [
                     MilestoneState(due=due, target=None, text=cp_text, label=label)
@@ -857,7 +851,7 @@ class Store:
             states.append(IndicatorState(
                 indicator_id=indicator_id, programme=code, task=task_code, task_title=task_title,
                 line=line_position, kind=kind, indicator=name, unit=unit, comparator=comparator,
-                target=number(target), text=text, lead_units=lead, units=responsible, start=_DAYS.get(start) or _day(start),
+                target=number(target), text=text, lead_units=lead, units=responsible, start=_day(start),
                 deadline=deadline, leaders=_json_list(line_leaders), milestones=milestone_states,
                 reports=reports.get(indicator_id, []), assessment=assessment, rule=rule,
             ))
@@ -920,25 +914,6 @@ def login_name() -> str | None:
         return getpass.getuser()
     except (KeyError, OSError):
         return None
-
-
-def _latest_report_ids(indicator_ids, as_of: date):
-    """Per indicator, the id of its latest report on or before as_of; the later entry wins a tie.
-
-    Two GROUP BYs over the (indicator_id, as_of, id) index: measured at a quarter of a window
-    function's time over a million reports (issue "Fast at every size")."""
-    latest_day = (
-        select(ReportRow.indicator_id, func.max(ReportRow.as_of).label("as_of"))
-        .where(ReportRow.indicator_id.in_(indicator_ids), ReportRow.as_of <= as_of, _standing())
-        .group_by(ReportRow.indicator_id)
-        .subquery()
-    )
-    return (
-        select(func.max(ReportRow.id))
-        .join(latest_day, (ReportRow.indicator_id == latest_day.c.indicator_id) & (ReportRow.as_of == latest_day.c.as_of))
-        .where(_standing())
-        .group_by(ReportRow.indicator_id)
-    )
 
 
 class _PlanWriter:
@@ -1171,15 +1146,20 @@ def text_line_names(lines: list[plan_model.Line]) -> list[str]:
 
 
 def _units_by_line(session: Session, line_ids: list[int]) -> dict[int, tuple[list[str], list[str]]]:
-    result: dict[int, tuple[list[str], list[str]]] = {}
     if not line_ids:
-        return result
-    for line_id, role, name in session.exec(
+        return {}
+    return _group_units(session.exec(
         select(LineUnitRow.line_id, LineUnitRow.role, UnitRow.name)
         .join(UnitRow, LineUnitRow.unit_id == UnitRow.id)
         .where(LineUnitRow.line_id.in_(line_ids))
         .order_by(LineUnitRow.line_id, LineUnitRow.role, LineUnitRow.position)
-    ):
+    ))
+
+
+def _group_units(rows) -> dict[int, tuple[list[str], list[str]]]:
+    """(line_id, role, name) rows in order → each line's (lead units, responsible units)."""
+    result: dict[int, tuple[list[str], list[str]]] = {}
+    for line_id, role, name in rows:
         lead, responsible = result.setdefault(line_id, ([], []))
         (lead if role == "lead" else responsible).append(name)
     return result
