@@ -196,6 +196,19 @@ def test_backup_is_consistent_private_and_never_overwrites(demo_cli, tmp_path):
 
 
 @pytest.mark.sqlite_only
+@pytest.mark.parametrize("command", [["status"], ["show", "shenzhen-2023/5"], ["units"], ["init"],
+                                     ["log", "shenzhen-2023/5", "1", "--as-of", "2023-06-30"]])
+def test_a_file_that_is_no_database_is_named_not_touched(tmp_path, command):
+    """Reads go through the driver alone, writes through SQLAlchemy: both say the same, exit 2, and leave the file be."""
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"minutes of the weekly meeting " * 40)
+    result = Cli(path)(*command)
+    assert result.exit_code == 2
+    assert result.stderr == f"mstrack: error: --db sqlite:///{path}: cannot open the database: file is not a database\n"
+    assert path.read_bytes() == b"minutes of the weekly meeting " * 40
+
+
+@pytest.mark.sqlite_only
 def test_a_new_database_is_readable_by_its_owner_only(tmp_path):
     db = tmp_path / "sub" / "office.db"
     Cli(db)("init")

@@ -174,8 +174,13 @@ def _schedule_of(state: IndicatorState) -> tuple[list[MilestoneState], int | flo
         counted = [MilestoneState(m.due, i + 1, m.text, m.label) for i, m in enumerate(state.milestones)]
         return counted, len(counted) or None
     dated = [m for m in state.milestones if m.target is not None]
-    if state.target is not None and all(m.due < state.deadline for m in dated):
-        dated.append(MilestoneState(state.deadline, state.target, label="完成时限"))  # due at the deadline
+    deadline = state.deadline
+    if state.target is not None:
+        for milestone in dated:
+            if milestone.due >= deadline:
+                break
+        else:  # every checkpoint comes before the deadline: the annual target is due at the deadline
+            dated.append(MilestoneState(deadline, state.target, label="完成时限"))
     return dated, state.target  # no annual target printed: judged on checkpoints only, never "done"
 
 
@@ -186,15 +191,22 @@ def evaluate(state: IndicatorState, on: date, rule: str | None = None, stale_day
         if report.as_of <= on and (latest is None or report.as_of >= latest.as_of):
             latest = report
     actual = latest.value if latest else None
-    start = state.start or date(state.deadline.year, 1, 1)
+    deadline = state.deadline
+    start = state.start or date(deadline.year, 1, 1)
+    comparator = state.comparator
+    schedule = state.kind == SCHEDULE
 
     dated, final = _schedule_of(state)
-    passed = [m for m in dated if m.due <= on]
-    falling = state.comparator == "<="
-    expected = passed[-1].target if passed else (0 if dated and not falling else None)
-    if rule == "pro-rata" and dated and not falling and state.kind != SCHEDULE:
+    falling = comparator == "<="
+    passed = False
+    expected = None if falling or not dated else 0
+    for milestone in dated:
+        if milestone.due <= on:
+            passed = True
+            expected = milestone.target
+    if rule == "pro-rata" and dated and not falling and not schedule:
         expected = _pro_rata(dated, start, on)
-        passed = dated if on > start else []  # every day after the start has its share
+        passed = on > start  # every day after the start has its share
     last_passed = next_up = None
     for milestone in state.milestones:
         if milestone.due <= on:
@@ -203,15 +215,15 @@ def evaluate(state: IndicatorState, on: date, rule: str | None = None, stale_day
             next_up = milestone
     checkpoint_text = last_passed.text if last_passed else (next_up.text if next_up else "")
 
-    if final is not None and actual is not None and meets(actual, final, state.comparator):
+    if final is not None and actual is not None and meets(actual, final, comparator):
         status = "done"
-    elif on > state.deadline:
+    elif on > deadline:
         status = "overdue"
     elif not passed:
         status = "not_due"
     elif actual is None:
         status = "no_report"
-    elif expected is not None and not meets(actual, expected, state.comparator):
+    elif expected is not None and not meets(actual, expected, comparator):
         status = "behind"
     else:
         status = "on_track"
@@ -227,21 +239,18 @@ def evaluate(state: IndicatorState, on: date, rule: str | None = None, stale_day
             elif falling and actual:
                 pace = round(100 * expected / actual, 1)
         if status == "behind" and not falling:
-            due = _when_due(actual, dated, start, "step" if state.kind == SCHEDULE else rule)
+            due = _when_due(actual, dated, start, "step" if schedule else rule)
             days_behind = max(0, (on - due).days) if due else None
     stale = None
-    if latest is not None and stale_days is not None and status not in ("done", "not_due"):
+    if latest is not None and stale_days is not None and status != "done" and status != "not_due":
         stale = (on - latest.as_of).days > stale_days
+    # positional, in StatusRow's field order: 21,000 rows at province scale
     return StatusRow(
-        programme=state.programme, task=state.task, indicator=state.indicator, kind=state.kind,
-        lead_unit="、".join(state.lead_units), unit=state.unit, comparator=state.comparator,
-        target=state.target if state.kind != SCHEDULE else None, expected=expected, actual=actual,
-        as_of=latest.as_of if latest else None, status=status, percent=percent,
-        deadline=state.deadline, next_due=next_up.due if next_up else None,
-        checkpoint_text=checkpoint_text, note=latest.note if latest else None,
-        task_title=state.task_title, final=final, assessment=state.assessment, pace=pace, gap=gap,
-        days_behind=days_behind, stale=stale, rule=rule, lead_units=list(state.lead_units),
-        units=list(state.units), indicator_id=state.indicator_id,
+        state.programme, state.task, state.indicator, state.kind, "、".join(state.lead_units), state.unit, comparator,
+        None if schedule else state.target, expected, actual, latest.as_of if latest else None, status, percent,
+        deadline, next_up.due if next_up else None, checkpoint_text, latest.note if latest else None,
+        state.task_title, final, state.assessment, None, None, pace, gap, days_behind, stale, rule,
+        list(state.lead_units), list(state.units), state.indicator_id,
     )
 
 

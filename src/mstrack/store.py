@@ -8,21 +8,23 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from sqlalchemy import event, func
-from sqlalchemy.exc import SQLAlchemyError
-from sqlmodel import Session as _OrmSession
-from sqlmodel import SQLModel, create_engine, select
 
 from .engine import IndicatorState, MilestoneState, ReportState
 from .errors import InputError, Joined, Message
 
-if TYPE_CHECKING:  # bound at run time by _load_tables(), on first use
+if TYPE_CHECKING:  # bound at run time by _load_sqlalchemy() and _load_tables(), on first use
+    from sqlalchemy import event, func
+    from sqlalchemy.exc import SQLAlchemyError
+    from sqlmodel import Session as _OrmSession
+    from sqlmodel import SQLModel, create_engine, select
+
     from . import plan as plan_model
     from .schema import (
         TABLES,
@@ -56,10 +58,25 @@ TABLE_NAMES = (
 )
 
 
+def _load_sqlalchemy() -> None:
+    """Binds SQLAlchemy and SQLModel into this module on first use. A status on an SQLite file reads
+    through the driver alone (Store.reading) and never imports them: measured, the import is a third
+    of a status over 20,000 indicators and most of one on the demo data."""
+    if "SQLModel" not in globals():
+        from sqlalchemy import event, func
+        from sqlalchemy.exc import SQLAlchemyError
+        from sqlmodel import Session as _OrmSession
+        from sqlmodel import SQLModel, create_engine, select
+
+        globals().update(event=event, func=func, SQLAlchemyError=SQLAlchemyError, _OrmSession=_OrmSession,
+                         SQLModel=SQLModel, create_engine=create_engine, select=select)
+
+
 def _load_tables() -> None:
     """Binds the table classes (schema.py) and the plan model into this module on first use: the ORM
     paths below name them directly; the plain-SQL read paths (status) need neither."""
     if "TABLES" not in globals():
+        _load_sqlalchemy()
         from . import plan, schema
 
         globals().update({name: getattr(schema, name) for name in TABLE_NAMES}, plan_model=plan)
@@ -187,23 +204,52 @@ class Store:
             if str(path) not in ("", ":memory:"):
                 self.path = path
                 _create_private(path)
+        # A plain SQLite file is read through the driver alone; anything else needs the engine now,
+        # which also checks the URL.
+        self.sqlite_file = self.path is not None and "?" not in url
+        self.dialect = "sqlite" if self.sqlite_file else self.engine.dialect.name
+
+    @cached_property
+    def engine(self):
+        _load_sqlalchemy()
         try:
-            if url.startswith("sqlite"):
-                self.engine = create_engine(url)
+            if self.url.startswith("sqlite"):
+                engine = create_engine(self.url)
             else:  # one command, a few queries: no pool of idle connections left on a shared server
                 from sqlalchemy.pool import NullPool
 
-                self.engine = create_engine(url, poolclass=NullPool)
+                engine = create_engine(self.url, poolclass=NullPool)
         except (SQLAlchemyError, ImportError, ValueError) as error:
             raise InputError("--db {db}: {error}", db=self.display_url, error=scrub(str(error))) from None
-        if self.engine.dialect.name == "sqlite":
-            event.listen(self.engine, "connect", _sqlite_pragmas)
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+
+    @contextmanager
+    def reading(self):
+        """A connection for plain-SQL reads (`_rows`), in one read transaction so that the few queries
+        of a status see one state of the data. On an SQLite file it is the driver's own connection."""
+        if not self.sqlite_file:
+            with self.engine.connect() as connection, connection.begin():
+                yield connection
+            return
+        try:
+            connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        except sqlite3.Error as error:
+            raise InputError("--db {db}: cannot open the database: {reason}", db=self.display_url, reason=error) from None
+        try:
+            connection.execute("BEGIN")
+            yield connection
+        except sqlite3.DatabaseError as error:
+            raise InputError("--db {db}: cannot open the database: {reason}", db=self.display_url, reason=error) from None
+        finally:
+            connection.close()
 
     # --- the file itself ----------------------------------------------------------------------
 
     def backup(self, target: Path) -> None:
         """An online copy, consistent while others write (SQLite's backup API)."""
-        if self.engine.dialect.name != "sqlite":
+        if self.dialect != "sqlite":
             raise InputError("--db {db}: use the server's own tools (pg_dump) to back it up", db=self.display_url)
         if target.exists():
             raise InputError("{path}: exists already; choose a new file name", path=target)
@@ -265,7 +311,7 @@ class Store:
         if version != SCHEMA_VERSION:
             problems.append(Message("schema version {version}, this mstrack needs {needed} (run `mstrack db upgrade`)",
                                     version=version, needed=SCHEMA_VERSION))
-        if self.engine.dialect.name == "sqlite":
+        if self.dialect == "sqlite":
             with self.engine.connect() as connection:
                 for (line,) in connection.exec_driver_sql("PRAGMA integrity_check"):
                     if line != "ok":
@@ -278,6 +324,11 @@ class Store:
     # --- schema ---------------------------------------------------------------------------
 
     def schema_version(self) -> int:
+        if self.sqlite_file:
+            with self.reading() as connection:
+                if not self._rows(connection, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"):
+                    return 0
+                return self._rows(connection, "SELECT max(version) FROM schema_version")[0][0] or 0
         try:
             with self.engine.connect() as connection:
                 if not self.engine.dialect.has_table(connection, "schema_version"):
@@ -335,8 +386,9 @@ class Store:
     def _rows(self, connection, sql: str, params=()) -> list:
         """Plain SQL with `?` placeholders, rows as tuples: for the reads that run on every status.
         SQLAlchemy's compiling and Row wrapping cost as much as SQLite's own work there."""
-        if self.engine.dialect.name == "sqlite":
-            cursor = connection.connection.driver_connection.cursor()
+        if self.dialect == "sqlite":
+            driver = connection if type(connection) is sqlite3.Connection else connection.connection.driver_connection
+            cursor = driver.cursor()
             try:
                 return cursor.execute(sql, [_sqlite_param(value) for value in params]).fetchall()
             finally:
@@ -451,10 +503,7 @@ class Store:
             return programme
 
     def _unknown_programme(self, session: Session, code: str) -> InputError:
-        known = list(session.exec(select(ProgrammeRow.code).order_by(ProgrammeRow.code)))
-        hint = Message("known: {codes}", codes=", ".join(known)) if known else Message(
-            "no programme is loaded yet (try `mstrack demo`)")
-        return InputError("no programme {code!r}; {hint}", code=code, hint=hint)
+        return _unknown_programme(list(session.exec(select(ProgrammeRow.code).order_by(ProgrammeRow.code))), code)
 
     # --- tasks, indicators and reports ----------------------------------------------------
 
@@ -568,7 +617,7 @@ class Store:
         with Session(self.engine) as session, session.begin():
             batch = _new_batch(session, command, source, reason)
             connection = session.connection()
-            if self.engine.dialect.name == "sqlite":
+            if self.dialect == "sqlite":
                 # Measured: binding 100k rows through SQLAlchemy's type processors costs twice the insert
                 # itself; SQLite's driver takes the same values pre-rendered (dates as SQLAlchemy stores them),
                 # from a generator, inside this same transaction.
@@ -742,13 +791,12 @@ class Store:
         self, as_of: date, programmes: list[str] | None = None, unit: str | None = None
     ) -> list[IndicatorState]:
         """Every indicator with its checkpoints and its latest report on or before as_of."""
-        with self.engine.connect() as connection:
+        with self.reading() as connection:
             if programmes:
                 known = {code for (code,) in self._rows(connection, "SELECT code FROM programme")}
                 for code in programmes:
                     if code not in known:
-                        with Session(self.engine) as session:
-                            raise self._unknown_programme(session, code)
+                        raise _unknown_programme(sorted(known), code)
             unit_id = self._unit_id(connection, unit) if unit is not None else None
             return self._indicator_states(connection, programmes=programmes, unit_id=unit_id, as_of=as_of)
 
@@ -795,11 +843,15 @@ class Store:
         units = _group_units(rows_of(
             "SELECT x.line_id, x.role, u.name FROM line_unit AS x JOIN unit AS u ON x.unit_id = u.id"
             f"{scoped_lines} ORDER BY x.line_id, x.role, x.position", params))
+        day_of, days = _day, _DAYS  # dates repeat (a few checkpoint days a year): memo lookups inline
         checkpoints: dict[int, list[tuple]] = {}
         for line_id, due, text, label in rows_of(
             f"SELECT x.line_id, x.due, x.text, x.label FROM checkpoint AS x{scoped_lines} ORDER BY x.due, x.id", params
         ):
-            checkpoints.setdefault(line_id, []).append((_day(due), text, label))
+            found = checkpoints.get(line_id)
+            if found is None:
+                found = checkpoints[line_id] = []
+            found.append((days.get(due) or day_of(due), text, label))
         scoped_indicators = f" WHERE x.indicator_id IN ({indicators})" if where else ""
         # A quantity's milestone takes its words from the line's checkpoint of the same date, unless it has its own.
         line_of = {row[0]: row[8] for row in rows}
@@ -814,10 +866,15 @@ class Store:
             by_due = line_index.get(line_id)
             if by_due is None:
                 by_due = line_index[line_id] = {day: (words, label) for day, words, label in checkpoints.get(line_id, ())}
-            day = _day(due)
+            day = days.get(due) or day_of(due)
             words, label = by_due.get(day, no_checkpoint)
-            milestones.setdefault(indicator_id, []).append(MilestoneState(
-                day, number(target), words if text is None else text, label, None if printed is None else number(printed)))
+            if target is not None and target.is_integer():
+                target = int(target)
+            found = milestones.get(indicator_id)
+            if found is None:
+                found = milestones[indicator_id] = []
+            found.append(MilestoneState(
+                day, target, words if text is None else text, label, None if printed is None else number(printed)))
         standing = "NOT IN (SELECT report_id FROM report_retraction)"
         if all_reports:
             report_rows = rows_of(
@@ -831,31 +888,38 @@ class Store:
                 " ORDER BY x.as_of, x.id", [*params, as_of])
         reports: dict[int, list[ReportState]] = {}
         for indicator_id, as_of_day, value, note, reporter, entered_at in report_rows:
-            reports.setdefault(indicator_id, []).append(ReportState(
-                as_of=_day(as_of_day), value=number(value), note=note, reporter=reporter,
-                entered_at=_moment(entered_at),
-            ))
+            if value.is_integer():
+                value = int(value)
+            found = reports.get(indicator_id)
+            if found is None:
+                found = reports[indicator_id] = []
+            found.append(ReportState(days.get(as_of_day) or day_of(as_of_day), value, note, reporter, _moment(entered_at)))
         states = []
+        no_units = ([], [])
         for (indicator_id, kind, name, unit, comparator, target, text, line_position, line_id, line_leaders,
              task_code, task_title, task_deadline, assessment, code, start, end, rule) in rows:
-            line_checkpoints = checkpoints.get(line_id, [])
             deadline = _day(task_deadline or end)
             if kind == SCHEDULE:
                 milestone_states = [
-                    MilestoneState(due=due, target=None, text=cp_text, label=label)
-                    for due, cp_text, label in line_checkpoints
-                ] or [MilestoneState(due=deadline, target=None, text=task_title, label="完成时限")]
+                    MilestoneState(due, None, cp_text, label) for due, cp_text, label in checkpoints.get(line_id, ())
+                ] or [MilestoneState(deadline, None, task_title, "完成时限")]
             else:
                 milestone_states = milestones.get(indicator_id, [])
-            lead, responsible = units.get(line_id, ([], []))
+            lead, responsible = units.get(line_id, no_units)
             states.append(IndicatorState(
-                indicator_id=indicator_id, programme=code, task=task_code, task_title=task_title,
-                line=line_position, kind=kind, indicator=name, unit=unit, comparator=comparator,
-                target=number(target), text=text, lead_units=lead, units=responsible, start=_day(start),
-                deadline=deadline, leaders=_json_list(line_leaders), milestones=milestone_states,
-                reports=reports.get(indicator_id, []), assessment=assessment, rule=rule,
+                programme=code, task=task_code, indicator=name, milestones=milestone_states,
+                reports=reports.get(indicator_id, []), deadline=deadline, target=number(target), comparator=comparator,
+                unit=unit, kind=kind, lead_units=lead, units=responsible, task_title=task_title, text=text,
+                line=line_position, start=_day(start), indicator_id=indicator_id, assessment=assessment, rule=rule,
+                leaders=_json_list(line_leaders),
             ))
         return states
+
+
+def _unknown_programme(known: list[str], code: str) -> InputError:
+    hint = Message("known: {codes}", codes=", ".join(known)) if known else Message(
+        "no programme is loaded yet (try `mstrack demo`)")
+    return InputError("no programme {code!r}; {hint}", code=code, hint=hint)
 
 
 _DAYS: dict[str, date] = {}
