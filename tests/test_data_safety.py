@@ -140,7 +140,10 @@ def dump(db: Path) -> dict:
 def schema(db: Path) -> dict:
     with sqlite3.connect(db) as connection:
         names = [row[0] for row in connection.execute("select name from sqlite_master where type = 'table' order by 1")]
-        return {name: sorted(row[1] for row in connection.execute(f"pragma table_info({name})")) for name in names}
+        tables = {name: sorted(row[1] for row in connection.execute(f"pragma table_info({name})")) for name in names}
+        indexes = {(table, tuple(row[2] for row in connection.execute(f"pragma index_info({name})")), unique)
+                   for table in names for _, name, unique, *_ in connection.execute(f"pragma index_list({table})")}
+        return {"tables": tables, "indexes": sorted(indexes, key=str)}
 
 
 @pytest.mark.sqlite_only

@@ -139,3 +139,35 @@ def test_find_quantities_scales_each_number():
 def test_units_compare_across_full_and_half_width():
     assert same_unit("套（间）", "套(间)")
     assert not same_unit("套", "户")
+
+
+UNITS = ["", "%", "个", "人次", "套（间）", "千瓦", "万元", "元/人/月"]
+
+
+@given(
+    number=st.one_of(st.integers(min_value=0, max_value=10**12).map(str),
+                     st.decimals(min_value=0, max_value=10**9, places=3, allow_nan=False).map(str)),
+    unit=st.sampled_from(UNITS), written=st.sampled_from(["", " ", "same", "万", "以上", "个"]),
+)
+def test_the_import_fast_path_reads_what_check_value_reads(number, unit, written):
+    """plain_value skips the word handling for most cells of a bulk import; where it answers, it must
+    answer what check_value does (and it leaves 5千瓦, 3万, 约… to check_value)."""
+    from mstrack.progress import check_value
+    from mstrack.progress_import import plain_value
+
+    text = number + (unit if written == "same" else written)
+    fast = plain_value(text, unit)
+    if fast is None:
+        return
+    value, _ = check_value(text, unit, "x")
+    assert fast == value and type(fast) is type(value), text
+
+
+@pytest.mark.parametrize(("text", "unit", "value"), [
+    ("2300691", "个", 2300691), ("65.5%", "%", 65.5), ("197个", "个", 197), ("197 个", "个", 197), ("12", "%", 12),
+    ("5千瓦", "千瓦", None), ("3万", "个", None), ("约3", "个", None), ("3人", "个", None), ("1e5", "", None),
+])
+def test_the_import_fast_path_answers_only_plain_numbers(text, unit, value):
+    from mstrack.progress_import import plain_value
+
+    assert plain_value(text, unit) == value

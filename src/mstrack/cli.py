@@ -107,19 +107,27 @@ class _Guard:
     def __exit__(self, kind, error, _traceback):
         if error is None or isinstance(error, typer.Exit | typer.Abort | KeyboardInterrupt):
             return False
-        from sqlalchemy.exc import SQLAlchemyError
+        import sqlite3
 
         from .errors import InputError
 
         if isinstance(error, InputError):
             raise fail(error)
-        if isinstance(error, SQLAlchemyError):
+        if isinstance(error, sqlite3.Error) or _is_sqlalchemy_error(error):  # the driver's own, on SQLite files
             reason = str(getattr(error, "orig", None) or error).splitlines()[0]
             if "permission denied" in reason.lower() or "read-only" in reason.lower() or "readonly" in reason.lower():
                 raise fail("database: this user may only read here ({reason}); status, show, units and report "
                            "work, writes need a user with write access", reason=reason)
             raise fail("database: {reason}", reason=reason)
         return False
+
+
+def _is_sqlalchemy_error(error: BaseException) -> bool:
+    if "sqlalchemy" not in sys.modules:  # nothing could have raised one
+        return False
+    from sqlalchemy.exc import SQLAlchemyError
+
+    return isinstance(error, SQLAlchemyError)
 
 
 def guard() -> _Guard:

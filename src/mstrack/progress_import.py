@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from operator import itemgetter
 from pathlib import Path
 
 from .engine import SCHEDULE, IndicatorState
@@ -32,6 +33,7 @@ COLUMNS = {
 COLUMNS = {key: {header_key(name) for name in names} for key, names in COLUMNS.items()}
 ALL_DONE = ("全部完成", "已全部完成")
 DONE = ("已完成", "完成", "已办结", "已圆满完成", "提前完成")
+DONE_WORDS = frozenset(DONE + ALL_DONE)
 FIELDS = ("programme", "task", "indicator", "as_of", "value", "note", "reporter")
 REMARK_RE = re.compile(r"^(?P<value>.*?)\s*[（(](?P<remark>.*)[）)]\s*$")
 
@@ -69,6 +71,18 @@ def split_remark(text: str) -> tuple[str, str | None]:
     return text.strip(), None
 
 
+def plain_value(value: str, unit: str) -> int | float | None:
+    """A plain number, bare or followed by the indicator's own unit ("2300691", "65.5%", "197个"): what
+    check_value would make of it, without its word handling; None for anything else ("2.5万", "约3",
+    and units that begin with a scale, 千瓦 or 万元, where "5千瓦" is 5000 瓦)."""
+    if unit and unit[0] not in "万亿千" and value.endswith(unit):
+        value = value[:-len(unit)].rstrip()
+    if not PLAIN_NUMBER_RE.match(value):
+        return None
+    number = float(value)
+    return int(number) if number.is_integer() else number
+
+
 @dataclass(slots=True)
 class _Row:
     """One validated row, before it is compared with what the store holds: small, for a million of them."""
@@ -93,6 +107,7 @@ class _Importer:
         self.result = ImportResult()
         self.rows: list[_Row] = []
         self.indicators: dict[tuple, IndicatorState] = {}  # (programme, task, name, done word) → match
+        self.places: dict[tuple, tuple[int, IndicatorState]] = {}  # the same by the row's own cells
         self.dates: dict[tuple, date] = {}
         self.files: list[Path] = []
         self._day_index: dict[int, dict[date, list]] = {}
@@ -119,14 +134,21 @@ class _Importer:
             self.result.errors.append(Message("{path}: no date column (截至日期) and no --as-of", path=path))
             return
         index = [table.columns.get(name) for name in FIELDS]
+        # The cells of FIELDS picked in one C call; a column the file lacks reads the None appended to each row.
+        pick = itemgetter(*(-1 if i is None else i for i in index))
+        width = max(i for i in index if i is not None) + 1
+        read_row = self._read_row
         for row in table.rows:
             if on_row:
                 on_row(row.number)
             cells = row.cells
-            if all(cell is None for cell in cells):
+            if cells.count(None) == len(cells):
                 continue
-            width = len(cells)
-            self._read_row(table, row.number, [cells[i] if i is not None and i < width else None for i in index])
+            if len(cells) >= width:
+                cells.append(None)
+                read_row(table, row.number, pick(cells))
+            else:  # a ragged row, shorter than the header
+                read_row(table, row.number, tuple(cells[i] if i is not None and i < len(cells) else None for i in index))
 
     def _fail(self, table: Table, line: int, column: str | None, reason, /, **fields) -> None:
         """A bad row named FILE:ROW:COLUMN; `reason` is a message template and its fields, or an error."""
@@ -135,51 +157,30 @@ class _Importer:
             reason = Message(reason, **fields)
         self.result.errors.append(Message("{place}: {reason}", place=place, reason=reason))
 
-    def _read_row(self, table: Table, line: int, cells: list) -> None:
+    def _read_row(self, table: Table, line: int, cells: tuple) -> None:
         """One row's cells in FIELDS order: validated into a _Row, or every problem named."""
-        for column, cell in zip(FIELDS, cells, strict=True):
-            if isinstance(cell, Uncomputed):
-                self._fail(table, line, column,
-                           "the formula {formula} has no saved value; open the file in Excel/WPS and save it", formula=shown(str(cell)))
-                return
+        if Uncomputed in map(type, cells):
+            column, cell = next((column, cell) for column, cell in zip(FIELDS, cells, strict=True) if type(cell) is Uncomputed)
+            self._fail(table, line, column,
+                       "the formula {formula} has no saved value; open the file in Excel/WPS and save it", formula=shown(str(cell)))
+            return
         programme_cell, task_cell, name_cell, as_of_cell, value_cell, note_cell, reporter_cell = cells
-        task = _text(task_cell)
         value = _text(value_cell)
-        if task is None:
-            self._fail(table, line, "task", "no task number in this row")
-            return
-        if value is None:
-            self.result.skipped += 1  # a row of a fill-in sheet the unit left empty
-            return
-        code = _text(programme_cell) or self.programme
-        if "/" in task and programme_cell is None:
-            code, _, task = task.partition("/")
-        known = self.programme_states(code)
-        if known is None:
-            self._fail(table, line, "programme" if "programme" in table.columns else None, "no programme {code!r}", code=code)
-            return
-        year, by_task = known
-        states = by_task.get(task)
-        if states is None:
-            self._fail(table, line, "task", "{code} has no task {task!r}", code=code, task=task)
-            return
+        remark = None
+        if value is not None and ("(" in value or "（" in value):
+            value, remark = split_remark(value)
+        done_word = value is not None and not value[0].isdigit() and normalize(value) in DONE_WORDS
+        # The same few hundred (programme, task, indicator) cells come back in every round of reports:
+        # found once, they are one lookup (only cells that passed every check are remembered).
+        place = self.places.get((programme_cell, task_cell, name_cell, done_word)) if value is not None else None
+        if place is None:
+            place = self._place(table, line, programme_cell, task_cell, name_cell, value, done_word)
+            if place is None:
+                return
+        year, state = place
         as_of = self._date(as_of_cell, year, table, line)
         if as_of is None:
             return
-        remark = None
-        if "(" in value or "（" in value:
-            value, remark = split_remark(value)
-        done_word = not value[0].isdigit() and normalize(value) in DONE + ALL_DONE
-        name = _text(name_cell)
-        key = (code, task, name, done_word)
-        state = self.indicators.get(key)
-        if state is None:
-            text_only = True if done_word and name is None and any(s.kind == SCHEDULE for s in states) else None
-            try:
-                state = self.indicators[key] = match_indicator(states, name, text_only, f"{code}/{task}")
-            except InputError as error:
-                self._fail(table, line, "indicator" if name else "task", error)
-                return
         number = self._number(state, value, done_word, as_of, table, line)
         if number is None:
             return
@@ -190,6 +191,42 @@ class _Importer:
             note = f"{note}；{value}" if note else value
         reporter = _text(reporter_cell) or self.by
         self.rows.append(_Row(len(self.files) - 1, line, state, as_of, number, note, reporter))
+
+    def _place(self, table: Table, line: int, programme_cell, task_cell, name_cell, value: str | None,
+               done_word: bool) -> tuple[int, IndicatorState] | None:
+        """The programme's year and the indicator a row's cells name; None when the row is skipped, or
+        when it failed, its problem named."""
+        task = _text(task_cell)
+        if task is None:
+            self._fail(table, line, "task", "no task number in this row")
+            return None
+        if value is None:
+            self.result.skipped += 1  # a row of a fill-in sheet the unit left empty
+            return None
+        code = _text(programme_cell) or self.programme
+        if "/" in task and programme_cell is None:
+            code, _, task = task.partition("/")
+        known = self.programme_states(code)
+        if known is None:
+            self._fail(table, line, "programme" if "programme" in table.columns else None, "no programme {code!r}", code=code)
+            return None
+        year, by_task = known
+        states = by_task.get(task)
+        if states is None:
+            self._fail(table, line, "task", "{code} has no task {task!r}", code=code, task=task)
+            return None
+        name = _text(name_cell)
+        key = (code, task, name, done_word)
+        state = self.indicators.get(key)
+        if state is None:
+            text_only = True if done_word and name is None and any(s.kind == SCHEDULE for s in states) else None
+            try:
+                state = self.indicators[key] = match_indicator(states, name, text_only, f"{code}/{task}")
+            except InputError as error:
+                self._fail(table, line, "indicator" if name else "task", error)
+                return None
+        self.places[(programme_cell, task_cell, name_cell, done_word)] = year, state
+        return year, state
 
     def _date(self, raw, year: int, table: Table, line: int) -> date | None:
         cached = self.dates.get((raw, year))
@@ -223,9 +260,8 @@ class _Importer:
         def fail(column: str, reason, /, **fields) -> None:
             self._fail(table, line, column, reason, **fields)
 
-        if state.kind != SCHEDULE and PLAIN_NUMBER_RE.match(value):  # most cells of a bulk import
-            number = float(value)
-            number = int(number) if number.is_integer() else number
+        number = plain_value(value, state.unit) if state.kind != SCHEDULE else None
+        if number is not None:  # most cells of a bulk import
             if state.unit == "%" and number > 100:
                 self.result.warnings.append(Message("{path}:{line}: {warning}", path=table.path, line=line, warning=Message(
                     "{indicator}: {value}% is above 100%", indicator=state.indicator, value=number)))

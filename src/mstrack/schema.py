@@ -132,10 +132,11 @@ class MilestoneRow(SQLModel, table=True):
 
 class ReportRow(SQLModel, table=True):
     __tablename__ = "report"
+    # the one index the status and import queries need (and the foreign key's): see migration 3
     __table_args__ = (Index("ix_report_indicator_as_of", "indicator_id", "as_of", "id"),)
     id: int | None = Field(default=None, primary_key=True)
-    indicator_id: int = Field(foreign_key="indicator.id", index=True)
-    as_of: date = Field(index=True)
+    indicator_id: int = Field(foreign_key="indicator.id")
+    as_of: date
     value: float
     note: str | None = None
     reporter: str | None = None

@@ -45,7 +45,7 @@ if TYPE_CHECKING:  # bound at run time by _load_sqlalchemy() and _load_tables(),
         UnitRow,
     )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SCHEDULE = "schedule"  # indicator kind of a text-only line, judged by checkpoints marked met
 QUANTITY = "quantity"
 
@@ -224,6 +224,24 @@ class Store:
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
         return engine
+
+    @contextmanager
+    def writing(self):
+        """One write transaction on an SQLite file through the driver alone, with the engine's pragmas.
+        BEGIN IMMEDIATE takes the write lock first (waiting up to the busy timeout for another writer),
+        so a transaction never fails half-way for want of it; any error rolls everything back."""
+        connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        try:
+            _sqlite_pragmas(connection, None)
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield connection
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+            connection.execute("COMMIT")
+        finally:
+            connection.close()
 
     @contextmanager
     def reading(self):
@@ -599,14 +617,14 @@ class Store:
 
     def programme_states(self, code: str) -> tuple[int, dict[str, list[IndicatorState]]] | None:
         """Every indicator of a programme with every report, by task code; None if there is no such programme."""
-        with Session(self.engine) as session:
-            head = session.exec(select(ProgrammeRow).where(ProgrammeRow.code == code)).first()
-            if head is None:
+        with self.reading() as connection:
+            found = self._rows(connection, "SELECT year FROM programme WHERE code = ?", [code])
+            if not found:
                 return None
             by_task: dict[str, list[IndicatorState]] = {}
-            for state in self._indicator_states(session.connection(), programmes=[code], as_of=None, all_reports=True):
+            for state in self._indicator_states(connection, programmes=[code], as_of=None, all_reports=True):
                 by_task.setdefault(state.task, []).append(state)
-            return head.year, by_task
+            return found[0][0], by_task
 
     def add_reports(self, reports, count: int, command: str, source: str | None = None, reason: str | None = None) -> int:
         """`count` reports, (indicator_id, as_of, value, note, reporter, source) each from an iterable, as
@@ -614,32 +632,34 @@ class Store:
         if not count:
             return 0
         now = datetime.now(UTC)
-        with Session(self.engine) as session, session.begin():
-            batch = _new_batch(session, command, source, reason)
-            connection = session.connection()
-            if self.dialect == "sqlite":
-                # Measured: binding 100k rows through SQLAlchemy's type processors costs twice the insert
-                # itself; SQLite's driver takes the same values pre-rendered (dates as SQLAlchemy stores them),
-                # from a generator, inside this same transaction.
-                stamp = now.replace(tzinfo=None).isoformat(sep=" ")
-                cursor = connection.connection.driver_connection.cursor()
-                cursor.executemany(
+        if self.sqlite_file:
+            # Measured: binding 100k rows through SQLAlchemy's type processors costs twice the insert itself,
+            # and importing SQLAlchemy a third of a 100k-row import; SQLite's driver takes the same values
+            # pre-rendered (dates as SQLAlchemy stores them), from a generator.
+            stamp = _sqlite_moment(now)
+            with self.writing() as connection:
+                batch = connection.execute(
+                    'INSERT INTO batch (created_at, "user", command, source, reason) VALUES (?, ?, ?, ?, ?)',
+                    (stamp, login_name(), command, source, reason)).lastrowid
+                connection.executemany(
                     "INSERT INTO report (indicator_id, as_of, value, note, reporter, entered_at, source, batch_id, reason) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     ((indicator, as_of.isoformat(), value, note, reporter, stamp, origin, batch, reason)
                      for indicator, as_of, value, note, reporter, origin in reports),
                 )
-                cursor.close()
-            else:
-                from itertools import islice
+            return batch
+        from itertools import islice
 
-                rows = iter(reports)
-                while chunk := list(islice(rows, 10_000)):
-                    connection.execute(ReportRow.__table__.insert(), [
-                        {"indicator_id": indicator, "as_of": as_of, "value": value, "note": note, "reporter": reporter,
-                         "source": origin, "entered_at": now, "batch_id": batch, "reason": reason}
-                        for indicator, as_of, value, note, reporter, origin in chunk
-                    ])
+        with Session(self.engine) as session, session.begin():
+            batch = _new_batch(session, command, source, reason)
+            connection = session.connection()
+            rows = iter(reports)
+            while chunk := list(islice(rows, 10_000)):
+                connection.execute(ReportRow.__table__.insert(), [
+                    {"indicator_id": indicator, "as_of": as_of, "value": value, "note": note, "reporter": reporter,
+                     "source": origin, "entered_at": now, "batch_id": batch, "reason": reason}
+                    for indicator, as_of, value, note, reporter, origin in chunk
+                ])
         return batch
 
     def add_report(
@@ -933,6 +953,11 @@ def _day(value) -> date | None:
     if day is None:
         day = _DAYS[value] = date.fromisoformat(value)
     return day
+
+
+def _sqlite_moment(value: datetime) -> str:
+    """A timestamp as SQLAlchemy stores a DateTime in SQLite (UTC, microseconds always written)."""
+    return value.replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
 def _moment(value) -> datetime | None:
