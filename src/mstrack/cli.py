@@ -210,13 +210,13 @@ def init(ctx: typer.Context) -> None:
 def _print_status(store, on: date, programmes, unit, only, fmt: Format, fail_on, rule: Rule | None = None,
                   stale: int | None = None, lang: str = "zh") -> None:
     from .engine import count_statuses, status_rows
-    from .render import status_json, status_table
+    from .render import status_json_chunks, status_table
 
     rows = status_rows(store.status_states(on, programmes=programmes or None, unit=unit),
                        on, only={s.value for s in only} if only else None, rule=rule.value if rule else None,
                        stale_days=stale)
     if fmt is Format.json:
-        sys.stdout.write(status_json(rows))
+        sys.stdout.writelines(status_json_chunks(rows))
     else:
         table = status_table(rows, count_statuses(rows), on, lang)
         if sys.stdout.isatty():

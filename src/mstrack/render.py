@@ -50,13 +50,21 @@ def _json_default(value):
 
 
 def status_json(rows: list[StatusRow]) -> str:
+    return "".join(status_json_chunks(rows))
+
+
+def status_json_chunks(rows: list[StatusRow], size: int = 500):
     """A JSON list with one object per line: readable, greppable, and written by json's C encoder
-    (indent= switches to the pure-Python one, 1.8 s for 20,000 rows instead of 0.2 s)."""
+    (indent= switches to the pure-Python one, 1.8 s for 20,000 rows instead of 0.2 s). In chunks of
+    `size` lines, so that 20,000 rows are never one string in memory."""
     if not rows:
-        return "[]\n"
+        yield "[]\n"
+        return
     encode = json.JSONEncoder(ensure_ascii=False, default=_json_default).encode  # one encoder, not one per row
-    lines = (encode(row.as_dict()) for row in rows)
-    return "[\n" + ",\n".join(lines) + "\n]\n"
+    for start in range(0, len(rows), size):
+        lines = ",\n".join([encode(row.as_dict()) for row in rows[start:start + size]])
+        yield ("[\n" if start == 0 else ",\n") + lines
+    yield "\n]\n"
 
 
 def status_table(rows: list[StatusRow], counts: dict[str, int], on: date, lang: str = "zh"):

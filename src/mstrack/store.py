@@ -853,12 +853,21 @@ class Store:
         task_and_programme = "JOIN task AS t ON l.task_id = t.id JOIN programme AS p ON t.programme_id = p.id"
         joined = f"indicator AS i JOIN task_line AS l ON i.line_id = l.id {task_and_programme}{scope}"
         rows = rows_of(
-            "SELECT i.id, i.kind, i.name, i.unit, i.comparator, i.target, i.text, l.position, l.id, l.leaders,"
-            " t.code, t.title, t.deadline, t.assessment, p.code, p.start, p.\"end\", p.rule"
+            "SELECT i.id, i.kind, i.name, i.unit, i.comparator, i.target, i.text, l.position, l.id, l.leaders, l.task_id"
             f" FROM {joined} ORDER BY p.code, t.position, l.position, i.position", params)
         indicators = f"SELECT i.id FROM {joined}" if where else "SELECT id FROM indicator"
         if not rows:
             return []
+        # Task and programme columns once per task, not once per indicator (a third of the indicator query).
+        task_where = [clause for clause in where if not clause.startswith("l.")]
+        task_params = [*(programmes or []), *(task_ids or [])]
+        tasks = {
+            task_id: (code, title, _day(deadline or end), assessment, programme, _day(start), rule)
+            for task_id, code, title, deadline, assessment, programme, start, end, rule in rows_of(
+                "SELECT t.id, t.code, t.title, t.deadline, t.assessment, p.code, p.start, p.\"end\", p.rule"
+                " FROM task AS t JOIN programme AS p ON t.programme_id = p.id"
+                + (" WHERE " + " AND ".join(task_where) if task_where else ""), task_params)
+        }
         scoped_lines = f" WHERE x.line_id IN (SELECT l.id FROM task_line AS l {task_and_programme}{scope})" if where else ""
         units = _group_units(rows_of(
             "SELECT x.line_id, x.role, u.name FROM line_unit AS x JOIN unit AS u ON x.unit_id = u.id"
@@ -916,9 +925,8 @@ class Store:
             found.append(ReportState(days.get(as_of_day) or day_of(as_of_day), value, note, reporter, _moment(entered_at)))
         states = []
         no_units = ([], [])
-        for (indicator_id, kind, name, unit, comparator, target, text, line_position, line_id, line_leaders,
-             task_code, task_title, task_deadline, assessment, code, start, end, rule) in rows:
-            deadline = _day(task_deadline or end)
+        for indicator_id, kind, name, unit, comparator, target, text, line_position, line_id, line_leaders, task_id in rows:
+            task_code, task_title, deadline, assessment, code, start, rule = tasks[task_id]
             if kind == SCHEDULE:
                 milestone_states = [
                     MilestoneState(due, None, cp_text, label) for due, cp_text, label in checkpoints.get(line_id, ())
@@ -930,7 +938,7 @@ class Store:
                 programme=code, task=task_code, indicator=name, milestones=milestone_states,
                 reports=reports.get(indicator_id, []), deadline=deadline, target=number(target), comparator=comparator,
                 unit=unit, kind=kind, lead_units=lead, units=responsible, task_title=task_title, text=text,
-                line=line_position, start=_day(start), indicator_id=indicator_id, assessment=assessment, rule=rule,
+                line=line_position, start=start, indicator_id=indicator_id, assessment=assessment, rule=rule,
                 leaders=_json_list(line_leaders),
             ))
         return states
