@@ -339,3 +339,20 @@ def test_a_plan_that_drops_a_reported_line_or_task_is_refused_whole(demo_cli, tm
     assert "shenzhen-2023/33 line 2" in result.stderr and "shenzhen-2023/2" in result.stderr
     assert "FOREIGN KEY" not in result.stderr
     assert len(json.loads(demo_cli("show", "shenzhen-2023/33", "--format", "json").stdout)["indicators"]) > 4
+
+
+def test_the_cycle_collector_is_paused_only_while_a_status_is_built(demo_cli):
+    """`status` and `import progress` pause gc for their bulk work (cli.bulk) and always give it back,
+    also when the command fails."""
+    import gc
+
+    assert gc.isenabled()
+    assert demo_cli("status", "--as-of", "2023-07-01", "--fail-on", "behind").exit_code == 1
+    assert gc.isenabled()
+    assert demo_cli("status", "--programme", "nowhere-2023").exit_code == 2
+    assert gc.isenabled()
+    from mstrack.cli import bulk
+
+    with bulk():
+        assert not gc.isenabled()
+    assert gc.isenabled()

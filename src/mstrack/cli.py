@@ -5,6 +5,7 @@ shell completion stay fast. No `from __future__ import annotations` here or in c
 reads every command's annotations at start-up, and evaluating them from strings tripled that cost.
 """
 
+import contextlib
 import sys
 from datetime import date
 from enum import Enum
@@ -130,6 +131,24 @@ def _is_sqlalchemy_error(error: BaseException) -> bool:
     return isinstance(error, SQLAlchemyError)
 
 
+@contextlib.contextmanager
+def bulk():
+    """Python's cycle collector paused while a command builds its many small objects at once (a status
+    over 20,000 indicators builds ~250,000; an import one per row). They hold no cycles and are freed
+    by reference counting; the collector only walked the growing heap again and again: measured, a
+    sixth of the CPU time of such a status."""
+    import gc
+
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def guard() -> _Guard:
     return _Guard()
 
@@ -212,9 +231,10 @@ def _print_status(store, on: date, programmes, unit, only, fmt: Format, fail_on,
     from .engine import count_statuses, status_rows
     from .render import status_json_chunks, status_table
 
-    rows = status_rows(store.status_states(on, programmes=programmes or None, unit=unit),
-                       on, only={s.value for s in only} if only else None, rule=rule.value if rule else None,
-                       stale_days=stale)
+    with bulk():
+        rows = status_rows(store.status_states(on, programmes=programmes or None, unit=unit),
+                           on, only={s.value for s in only} if only else None, rule=rule.value if rule else None,
+                           stale_days=stale)
     if fmt is Format.json:
         sys.stdout.writelines(status_json_chunks(rows))
     else:
@@ -377,7 +397,7 @@ def import_progress(
 
         store = open_store(ctx, write=not dry_run)
         default_as_of = parse_day(as_of, "--as-of") if as_of else None
-        with _row_progress(files) as on_row:
+        with _row_progress(files) as on_row, bulk():
             result = run_import(
                 store, files, programme=programme, sheet=sheet, default_as_of=default_as_of, by=by,
                 today=date.today(), dry_run=dry_run, on_row=on_row, reason=reason,
@@ -408,8 +428,6 @@ def import_progress(
 
 def _row_progress(files: list[Path]):
     """A progress bar on stderr for large files, only when a person is watching."""
-    import contextlib
-
     if not sys.stderr.isatty() or sum(p.stat().st_size for p in files if p.exists()) < 1_000_000:
         return contextlib.nullcontext(None)
 
