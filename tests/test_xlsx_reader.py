@@ -1,0 +1,251 @@
+""".xlsx files read through calamine, with what it does not say taken from the sheet's XML: row and
+column places, percent formats, merged cells, dates, formulas saved without a value, error values."""
+
+import json
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from mstrack.errors import InputError
+from mstrack.sheets import Uncomputed, read_rows
+
+HEADER = ["计划", "任务编号", "指标", "截至日期", "数值"]
+
+
+def rows_of(path: Path, sheet: str | None = None) -> dict[int, list]:
+    """Row number → cells, trailing empty cells left out, empty rows left out."""
+    found = {}
+    for row in read_rows(path, sheet):
+        cells = list(row.cells)
+        while cells and cells[-1] is None:
+            cells.pop()
+        if cells:
+            found[row.number] = cells
+    return found
+
+
+def workbook(path: Path, build) -> Path:
+    book = Workbook()
+    build(book.active)
+    book.save(path)
+    return path
+
+
+def raw_xlsx(path: Path, sheets: list[tuple[str, str, str]], styles: str = "", prefix: str = "") -> Path:
+    """A workbook written by hand: (sheet name, its part under xl/, the XML inside <sheetData>), for what
+    openpyxl never writes (parts out of order, tag prefixes, shared formulas, saved formula values)."""
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    package = "http://schemas.openxmlformats.org/package/2006"
+    p, ns = (f"{prefix}:", f"xmlns:{prefix}") if prefix else ("", "xmlns")
+    entries = "".join(f'<{p}sheet name="{name}" sheetId="{i}" r:id="rId{i}"/>' for i, (name, _, _) in enumerate(sheets, 1))
+    links = "".join(f'<Relationship Id="rId{i}" Type="{rel}/worksheet" Target="{part}"/>' for i, (_, part, _) in enumerate(sheets, 1))
+    links += f'<Relationship Id="rIdS" Type="{rel}/styles" Target="styles.xml"/>' if styles else ""
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", f'<Types xmlns="{package}/content-types">'
+                         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                         '<Default Extension="xml" ContentType="application/xml"/></Types>')
+        archive.writestr("_rels/.rels", f'<Relationships xmlns="{package}/relationships">'
+                         f'<Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+        archive.writestr("xl/workbook.xml", f'<{p}workbook {ns}="{main}" xmlns:r="{rel}"><{p}sheets>{entries}</{p}sheets></{p}workbook>')
+        archive.writestr("xl/_rels/workbook.xml.rels", f'<Relationships xmlns="{package}/relationships">{links}</Relationships>')
+        if styles:
+            archive.writestr("xl/styles.xml", f'<styleSheet xmlns="{main}">{styles}</styleSheet>')
+        for _, part, body in sheets:
+            xml = f'<{p}worksheet {ns}="{main}"><{p}sheetData>{body}</{p}sheetData></{p}worksheet>'
+            archive.writestr(part[1:] if part.startswith("/") else f"xl/{part}", xml)
+    return path
+
+
+def test_a_table_starting_at_c3_keeps_its_row_numbers_and_columns(tmp_path):
+    def build(sheet):
+        sheet["C3"], sheet["D3"], sheet["E3"] = "计划", "任务编号", "数值"
+        sheet["C4"], sheet["D4"], sheet["E4"] = "shenzhen-2023", 5, "2.5万"
+        sheet["E6"] = 7
+
+    rows = list(read_rows(workbook(tmp_path / "c3.xlsx", build)))
+    assert [row.number for row in rows] == [1, 2, 3, 4, 5, 6]
+    assert rows[0].cells == [None] * 5 and rows[4].cells == [None] * 5
+    assert rows[2].cells == [None, None, "计划", "任务编号", "数值"]
+    assert rows[3].cells == [None, None, "shenzhen-2023", 5, "2.5万"]
+    assert rows[5].cells == [None, None, None, None, 7]
+
+
+def test_a_table_starting_at_c3_is_imported_with_its_row_numbers(demo_cli, tmp_path):
+    def build(sheet):
+        for offset, row in enumerate([HEADER, ["shenzhen-2023", 5, "建设", "2023-06-30", "2.5万"],
+                                      ["shenzhen-2023", 5, "供应", "2023-06-30", "很多"]]):
+            for column, value in enumerate(row):
+                sheet.cell(row=3 + offset, column=3 + column, value=value)
+
+    path = workbook(tmp_path / "c3.xlsx", build)
+    result = demo_cli("import", "progress", str(path))
+    assert result.exit_code == 2
+    assert f"{path}:5:数值:" in result.stderr and f"{path}:4" not in result.stderr
+
+
+def test_percent_formats_give_the_percent_the_unit_typed(tmp_path):
+    def build(sheet):
+        sheet.append([0.65, 0.655, 0.65, 1, 0.5, "65%", None])
+        sheet["A1"].number_format = "0%"
+        sheet["B1"].number_format = "0.0%"
+        sheet["D1"].number_format = "0%"
+        sheet["E1"].number_format = "0.00"
+        sheet["G1"].number_format = "0%"  # styled, empty
+
+    assert rows_of(workbook(tmp_path / "pct.xlsx", build)) == {1: ["65%", "65.5%", 0.65, "100%", 0.5, "65%"]}
+
+
+def test_a_percent_style_named_by_a_custom_format_or_an_unstyled_cell_of_a_percent_default(tmp_path):
+    styles = ('<numFmts count="1"><numFmt numFmtId="170" formatCode="0.0%;[Red]-0.0%"/></numFmts>'
+              '<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="170"/><xf numFmtId="10"/></cellXfs>')
+    path = raw_xlsx(tmp_path / "custom.xlsx", [("s", "worksheets/sheet1.xml",
+                    '<row r="1"><c r="A1" s="1"><v>0.125</v></c><c r="B1" s="2"><v>0.5</v></c><c r="C1"><v>0.5</v></c>'
+                    '<c r="D1" s="0"><v>0.25</v></c></row>')], styles)
+    assert rows_of(path) == {1: ["12.5%", "50%", 0.5, 0.25]}
+    default_percent = styles.replace('<xf numFmtId="0"/>', '<xf numFmtId="9"/>')
+    path = raw_xlsx(tmp_path / "default.xlsx", [("s", "worksheets/sheet1.xml",
+                    '<row r="1"><c r="A1"><v>0.5</v></c><c r="B1" s="0"><v>0.25</v></c></row>')], default_percent)
+    assert rows_of(path) == {1: ["50%", "25%"]}
+
+
+def test_merged_cells_take_the_top_left_value(tmp_path):
+    def build(sheet):
+        sheet.append(["深圳市民生实事进度报送表"])
+        sheet.append(HEADER)
+        sheet.append(["shenzhen-2023", 5, "建设", None, 1])
+        sheet.append([None, None, "供应", None, 2])
+        sheet["D3"] = "2023-06-30"
+        sheet.merge_cells("A1:G1")  # wider than the table
+        sheet.merge_cells("A3:A4")
+        sheet.merge_cells("B3:B4")
+        sheet.merge_cells("D3:D4")
+
+    rows = rows_of(workbook(tmp_path / "merged.xlsx", build))
+    assert rows[1] == ["深圳市民生实事进度报送表"] * 7
+    assert rows[3] == ["shenzhen-2023", 5, "建设", "2023-06-30", 1]
+    assert rows[4] == ["shenzhen-2023", 5, "供应", "2023-06-30", 2]
+
+
+def test_dates_datetimes_booleans_blanks_and_text(tmp_path):
+    def build(sheet):
+        sheet.append([datetime(2023, 6, 30), datetime(2023, 6, 30, 17, 45), True, "   ", "2.5万", "89000", 13000.0, 2.5])
+
+    assert rows_of(workbook(tmp_path / "values.xlsx", build)) == {
+        1: [date(2023, 6, 30), date(2023, 6, 30), "True", None, "2.5万", "89000", 13000, 2.5]}
+    cells = rows_of(workbook(tmp_path / "values.xlsx", build))[1]
+    assert type(cells[0]) is date and type(cells[6]) is int
+
+
+def test_whitespace_is_blank_and_text_keeps_its_spaces(tmp_path):
+    body = ('<row r="1"><c r="A1" t="inlineStr"><is><t xml:space="preserve">  \t </t></is></c>'
+            '<c r="B1" t="inlineStr"><is><t xml:space="preserve"> 2.5万 </t></is></c><c r="C1" t="s"><v>0</v></c></row>')
+    path = raw_xlsx(tmp_path / "spaces.xlsx", [("s", "worksheets/sheet1.xml", body)])
+    with zipfile.ZipFile(path, "a") as archive:  # a shared string, as Excel stores text
+        archive.writestr("xl/sharedStrings.xml", '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                         '<si><t xml:space="preserve">   </t></si></sst>')
+    assert [row.cells for row in read_rows(path)] == [[None, " 2.5万 ", None]]
+
+
+def test_a_formula_without_a_saved_value_is_named(tmp_path):
+    def build(sheet):
+        sheet.append(HEADER)
+        sheet.append(["shenzhen-2023", 5, "建设", "2023-06-30", "=SUM(10000,15000)"])
+        sheet["G9"] = "=E2*2"  # below and right of every value
+
+    rows = rows_of(workbook(tmp_path / "formulas.xlsx", build))
+    assert rows[2][4] == "=SUM(10000,15000)" and isinstance(rows[2][4], Uncomputed)
+    assert rows[9] == [None] * 6 + ["=E2*2"] and isinstance(rows[9][6], Uncomputed)
+    assert not isinstance(rows[2][0], Uncomputed)
+
+
+def test_formulas_with_saved_values_give_the_values_and_shared_formulas_are_named_per_cell(tmp_path):
+    body = ('<row r="1"><c r="A1"><f>1+1</f><v>2</v></c><c r="B1" t="str"><f>"a"&amp;"b"</f><v>ab</v></c>'
+            '<c r="C1"><f t="shared" ref="C1:C3" si="0">A1*2</f><v>4</v></c></row>'
+            '<row r="2"><c r="C2"><f t="shared" si="0"/></c></row>'
+            '<row r="3"><c r="C3"><f t="shared" si="0"/><v>6</v></c><c r="D3"><f>"x&lt;y"</f></c></row>')
+    rows = rows_of(raw_xlsx(tmp_path / "saved.xlsx", [("s", "worksheets/sheet1.xml", body)]))
+    assert rows == {1: [2, "ab", 4], 2: [None, None, "=A2*2"], 3: [None, None, 6, '="x<y"']}
+    assert isinstance(rows[2][2], Uncomputed) and isinstance(rows[3][3], Uncomputed)
+
+
+def test_error_values_are_kept_as_text(tmp_path):
+    def build(sheet):
+        sheet.append(["#DIV/0!", "#N/A", 1])
+
+    assert rows_of(workbook(tmp_path / "errors.xlsx", build)) == {1: ["#DIV/0!", "#N/A", 1]}
+
+
+def test_a_sheet_by_name_and_the_first_worksheet_by_default(tmp_path):
+    book = Workbook()
+    book.active.title = "六月"
+    book.active.append(["june", 0.5])
+    book.active["B1"].number_format = "0%"
+    july = book.create_sheet("七月")
+    july.append([None, "july", "=A1"])
+    july.append([0.25])
+    july["A2"].number_format = "0%"
+    book.create_chartsheet("图表", 0)  # a chart sheet first: not a table
+    book.save(tmp_path / "book.xlsx")
+    path = tmp_path / "book.xlsx"
+    assert rows_of(path) == {1: ["june", "50%"]}
+    assert rows_of(path, "七月") == {1: [None, "july", "=A1"], 2: ["25%"]}
+    with pytest.raises(InputError, match="--sheet '八月'.* its sheets: 图表, 六月, 七月"):
+        list(read_rows(path, "八月"))
+
+
+def test_sheet_parts_are_found_by_the_workbooks_relationships(tmp_path):
+    path = raw_xlsx(tmp_path / "order.xlsx", [
+        ("甲", "worksheets/sheet2.xml", '<row r="1"><c r="A1" t="inlineStr"><is><t>甲</t></is></c><c r="B1"><f>1/0</f></c></row>'),
+        ("乙", "/xl/worksheets/sheet1.xml", '<row r="2"><c r="B2" t="inlineStr"><is><t>乙</t></is></c></row>'),
+    ])
+    assert rows_of(path) == {1: ["甲", "=1/0"]}
+    assert rows_of(path, "乙") == {2: [None, "乙"]}
+
+
+def test_prefixed_tags(tmp_path):
+    styles = '<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="9"/></cellXfs>'
+    body = '<x:row r="3"><x:c r="C3" s="1"><x:v>0.4</x:v></x:c><x:c r="D3"><x:f>SUM(C3)</x:f></x:c></x:row>'
+    assert rows_of(raw_xlsx(tmp_path / "x.xlsx", [("s", "worksheets/sheet1.xml", body)], styles, prefix="x")) == {
+        3: [None, None, "40%", "=SUM(C3)"]}
+
+
+def test_a_percent_cell_and_a_formula_are_imported_from_a_second_sheet(demo_cli, tmp_path):
+    book = Workbook()
+    book.active.append(["封面"])
+    sheet = book.create_sheet("报送")
+    sheet.append(HEADER)
+    sheet.append(["yantian-2023", 3, "整体形象进度", datetime(2023, 6, 30), 0.65])
+    sheet["E2"].number_format = "0%"
+    sheet.append(["shenzhen-2023", 5, "建设", datetime(2023, 6, 30), "=SUM(10000,15000)"])
+    path = tmp_path / "book.xlsx"
+    book.save(path)
+    result = demo_cli("import", "progress", str(path), "--sheet", "报送", "--format", "json")
+    assert result.exit_code == 2
+    [error] = json.loads(result.stdout)["errors"]
+    assert f"{path}:3:数值: the formula '=SUM(10000,15000)' has no saved value" in error
+    sheet.delete_rows(3)
+    book.save(path)
+    assert demo_cli("import", "progress", str(path)).exit_code == 2  # the first sheet holds no table
+    assert demo_cli("import", "progress", str(path), "--sheet", "报送").exit_code == 0
+    rows = json.loads(demo_cli("status", "--format", "json", "--as-of", "2023-07-01", "-p", "yantian-2023").stdout)
+    assert [r["actual"] for r in rows if (r["task"], r["indicator"]) == ("3", "整体形象进度")] == [65]
+
+
+@pytest.mark.parametrize("content", [b"just some text", b"PK\x03\x04" + b"\x00" * 50, b"PK\x05\x06" + b"\x00" * 18])
+def test_a_file_that_is_no_xlsx_is_refused(tmp_path, content):
+    path = tmp_path / "bad.xlsx"
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=r"bad\.xlsx: not a readable \.xlsx file \(\w+: "):
+        list(read_rows(path))
+
+
+def test_a_zip_without_a_workbook_is_refused(tmp_path):
+    path = tmp_path / "other.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("hello.txt", "hi")
+    with pytest.raises(InputError, match="not a readable .xlsx file"):
+        list(read_rows(path))
