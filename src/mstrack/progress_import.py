@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 
 from .engine import SCHEDULE, IndicatorState
@@ -34,6 +34,7 @@ COLUMNS = {key: {header_key(name) for name in names} for key, names in COLUMNS.i
 ALL_DONE = ("全部完成", "已全部完成")
 DONE = ("已完成", "完成", "已办结", "已圆满完成", "提前完成")
 DONE_WORDS = frozenset(DONE + ALL_DONE)
+_AS_OF = attrgetter("as_of")
 FIELDS = ("programme", "task", "indicator", "as_of", "value", "note", "reporter")
 REMARK_RE = re.compile(r"^(?P<value>.*?)\s*[（(](?P<remark>.*)[）)]\s*$")
 
@@ -105,12 +106,11 @@ class _Importer:
         self.today = today
         self.programmes: dict[str, tuple[int, dict[str, list[IndicatorState]]] | None] = {}
         self.result = ImportResult()
-        self.rows: list[_Row] = []
+        self.groups: dict[int, list[_Row]] = {}  # the rows read, per indicator id
         self.indicators: dict[tuple, IndicatorState] = {}  # (programme, task, name, done word) → match
-        self.places: dict[tuple, tuple[int, IndicatorState]] = {}  # the same by the row's own cells
+        self.places: dict[tuple, tuple] = {}  # the same by the row's own cells: (year, state, its rows)
         self.dates: dict[tuple, date] = {}
         self.files: list[Path] = []
-        self._day_index: dict[int, dict[date, list]] = {}
 
     def programme_states(self, code: str):
         if code not in self.programmes:
@@ -177,7 +177,7 @@ class _Importer:
             place = self._place(table, line, programme_cell, task_cell, name_cell, value, done_word)
             if place is None:
                 return
-        year, state = place
+        year, state, group = place
         as_of = self._date(as_of_cell, year, table, line)
         if as_of is None:
             return
@@ -190,12 +190,12 @@ class _Importer:
         if done_word and state.kind != SCHEDULE:
             note = f"{note}；{value}" if note else value
         reporter = _text(reporter_cell) or self.by
-        self.rows.append(_Row(len(self.files) - 1, line, state, as_of, number, note, reporter))
+        group.append(_Row(len(self.files) - 1, line, state, as_of, number, note, reporter))
 
     def _place(self, table: Table, line: int, programme_cell, task_cell, name_cell, value: str | None,
-               done_word: bool) -> tuple[int, IndicatorState] | None:
-        """The programme's year and the indicator a row's cells name; None when the row is skipped, or
-        when it failed, its problem named."""
+               done_word: bool) -> tuple[int, IndicatorState, list[_Row]] | None:
+        """The programme's year, the indicator a row's cells name and the rows read for it; None when
+        the row is skipped, or when it failed, its problem named."""
         task = _text(task_cell)
         if task is None:
             self._fail(table, line, "task", "no task number in this row")
@@ -225,8 +225,11 @@ class _Importer:
             except InputError as error:
                 self._fail(table, line, "indicator" if name else "task", error)
                 return None
-        self.places[(programme_cell, task_cell, name_cell, done_word)] = year, state
-        return year, state
+        group = self.groups.get(state.indicator_id)
+        if group is None:
+            group = self.groups[state.indicator_id] = []
+        place = self.places[(programme_cell, task_cell, name_cell, done_word)] = year, state, group
+        return place
 
     def _date(self, raw, year: int, table: Table, line: int) -> date | None:
         cached = self.dates.get((raw, year))
@@ -295,71 +298,63 @@ class _Importer:
     def settle(self) -> None:
         """Compare with the store and with the file itself: new, correction, or already there.
 
-        Rows are sorted by indicator and date (file order kept within), so that doubles sit side by
-        side: no dictionary of a million keys."""
+        The rows were gathered per indicator as they were read; sorted by date (file order kept within),
+        doubles sit side by side. One indicator at a time, in id order: nothing of a million keys."""
         result = self.result
-        self.rows.sort(key=lambda row: row.state.indicator_id * 1_000_000 + row.as_of.toordinal())  # stable
-        firsts = []
-        previous = None
-        for row in self.rows:
-            if previous is not None and previous.state is row.state and previous.as_of == row.as_of:
-                if previous.value != row.value:
-                    result.errors.append(Message(
-                        "{place}: {ref} {indicator} as of {on} is {value} here but {other} at {other_place}",
-                        place=self.where(row), ref=f"{row.state.programme}/{row.state.task}", indicator=row.state.indicator,
-                        on=row.as_of, value=format_number(row.value, row.state.unit),
-                        other=format_number(previous.value, row.state.unit), other_place=self.where(previous),
-                    ))
-                else:
-                    result.unchanged += 1
-                continue
-            previous = row
-            firsts.append(row)
-            on_that_day = self._by_day(row.state).get(row.as_of)
-            if on_that_day and on_that_day[-1].value == row.value:
-                result.unchanged += 1
-                continue
-            if on_that_day:
-                result.updated += 1
-            else:
-                result.inserted += 1
-            result.reports.append(row)
-        result.errors.sort(key=_file_order)
-        self._warn_about_falls(firsts)
-
-    def _by_day(self, state: IndicatorState) -> dict[date, list]:
-        """The stored reports of an indicator by date, built once per indicator."""
-        index = self._day_index.get(state.indicator_id)
-        if index is None:
-            index = self._day_index[state.indicator_id] = {}
+        for indicator_id in sorted(self.groups):
+            rows = self.groups.pop(indicator_id)
+            rows.sort(key=_AS_OF)  # stable
+            state = rows[0].state
+            stored: dict[date, list] = {}
             for report in state.reports:
-                index.setdefault(report.as_of, []).append(report)
-        return index
+                stored.setdefault(report.as_of, []).append(report)
+            firsts = []
+            previous = None
+            for row in rows:
+                if previous is not None and previous.as_of == row.as_of:
+                    if previous.value != row.value:
+                        result.errors.append(Message(
+                            "{place}: {ref} {indicator} as of {on} is {value} here but {other} at {other_place}",
+                            place=self.where(row), ref=f"{state.programme}/{state.task}", indicator=state.indicator,
+                            on=row.as_of, value=format_number(row.value, state.unit),
+                            other=format_number(previous.value, state.unit), other_place=self.where(previous),
+                        ))
+                    else:
+                        result.unchanged += 1
+                    continue
+                previous = row
+                firsts.append(row)
+                on_that_day = stored.get(row.as_of)
+                if on_that_day and on_that_day[-1].value == row.value:
+                    result.unchanged += 1
+                    continue
+                if on_that_day:
+                    result.updated += 1
+                else:
+                    result.inserted += 1
+                result.reports.append(row)
+            self._warn_about_falls(state, firsts)
+        result.errors.sort(key=_file_order)
 
-    def _warn_about_falls(self, rows) -> None:
+    def _warn_about_falls(self, state: IndicatorState, new_rows: list[_Row]) -> None:
         """A cumulative value lower than the one reported before it: accepted, but said."""
-        by_indicator: dict[int, list[_Row]] = {}
-        for row in rows:
-            by_indicator.setdefault(row.state.indicator_id, []).append(row)
-        for new_rows in by_indicator.values():
-            state = new_rows[0].state
-            if state.comparator == "<=" or state.kind == SCHEDULE:
-                continue
-            timeline = sorted(
-                [(r.as_of, 0, r.value, None) for r in state.reports] + [(r.as_of, 1, r.value, r) for r in new_rows],
-                key=lambda item: item[:2],
-            )
-            highest = None
-            for as_of, _, value, row in timeline:
-                if row is not None and highest is not None and highest[1] > value and highest[0] < as_of:
-                    self.result.warnings.append(Message(
-                        "{place}: {ref} {indicator} {value} as of {on} is lower than {earlier} as of {earlier_on}",
-                        place=self.where(row), ref=f"{state.programme}/{state.task}", indicator=state.indicator,
-                        value=format_number(value, state.unit), on=as_of, earlier=format_number(highest[1], state.unit),
-                        earlier_on=highest[0],
-                    ))
-                if highest is None or value >= highest[1]:
-                    highest = (as_of, value)
+        if state.comparator == "<=" or state.kind == SCHEDULE:
+            return
+        timeline = sorted(
+            [(r.as_of, 0, r.value, None) for r in state.reports] + [(r.as_of, 1, r.value, r) for r in new_rows],
+            key=lambda item: item[:2],
+        )
+        highest = None
+        for as_of, _, value, row in timeline:
+            if row is not None and highest is not None and highest[1] > value and highest[0] < as_of:
+                self.result.warnings.append(Message(
+                    "{place}: {ref} {indicator} {value} as of {on} is lower than {earlier} as of {earlier_on}",
+                    place=self.where(row), ref=f"{state.programme}/{state.task}", indicator=state.indicator,
+                    value=format_number(value, state.unit), on=as_of, earlier=format_number(highest[1], state.unit),
+                    earlier_on=highest[0],
+                ))
+            if highest is None or value >= highest[1]:
+                highest = (as_of, value)
 
 
 def _file_order(message: str) -> tuple:
