@@ -249,6 +249,8 @@ class Store:
         of a status see one state of the data. On an SQLite file it is the driver's own connection."""
         if not self.sqlite_file:
             with self.engine.connect() as connection, connection.begin():
+                if self.dialect == "postgresql":  # the sorts of a status over 20,000 indicators stay in memory
+                    connection.exec_driver_sql("SET LOCAL work_mem = '64MB'")
                 yield connection
             return
         try:
@@ -853,7 +855,9 @@ class Store:
         task_and_programme = "JOIN task AS t ON l.task_id = t.id JOIN programme AS p ON t.programme_id = p.id"
         joined = f"indicator AS i JOIN task_line AS l ON i.line_id = l.id {task_and_programme}{scope}"
         rows = rows_of(
-            "SELECT i.id, i.kind, i.name, i.unit, i.comparator, i.target, i.text, l.position, l.id, l.leaders, l.task_id"
+            # leaders as text: psycopg would decode the JSON of every row; _json_list decodes each distinct one once
+            "SELECT i.id, i.kind, i.name, i.unit, i.comparator, i.target, i.text, l.position, l.id, CAST(l.leaders AS TEXT),"
+            " l.task_id"
             f" FROM {joined} ORDER BY p.code, t.position, l.position, i.position", params)
         indicators = f"SELECT i.id FROM {joined}" if where else "SELECT id FROM indicator"
         if not rows:
@@ -904,16 +908,23 @@ class Store:
                 found = milestones[indicator_id] = []
             found.append(MilestoneState(
                 day, target, words if text is None else text, label, None if printed is None else number(printed)))
-        standing = "NOT IN (SELECT report_id FROM report_retraction)"
+        # Not retracted, by the retraction's primary key: NOT IN (SELECT …) made PostgreSQL scan every
+        # retraction for every report once they outgrew work_mem (300,000 after a few undone imports).
+        standing = "NOT EXISTS (SELECT 1 FROM report_retraction AS r WHERE r.report_id = {}.id)"
         if all_reports:
             report_rows = rows_of(
                 "SELECT x.indicator_id, x.as_of, x.value, x.note, x.reporter, x.entered_at FROM report AS x"
-                f" WHERE x.id {standing}{scoped_indicators.replace(' WHERE ', ' AND ')} ORDER BY x.as_of, x.id", params)
-        else:
+                f" WHERE {standing.format('x')}{scoped_indicators.replace(' WHERE ', ' AND ')} ORDER BY x.as_of, x.id", params)
+        else:  # one index seek per indicator: a LATERAL join on PostgreSQL (which would hash the whole report
+            # table for the correlated subquery), the correlated subquery on SQLite (which has no LATERAL)
+            latest = (f" WHERE y.indicator_id = i.id AND y.as_of <= ? AND {standing.format('y')}"
+                      " ORDER BY y.as_of DESC, y.id DESC LIMIT 1")
+            if self.dialect == "postgresql":
+                source = f"({indicators}) AS i CROSS JOIN LATERAL (SELECT y.* FROM report AS y{latest}) AS x"
+            else:
+                source = f"({indicators}) AS i JOIN report AS x ON x.id = (SELECT y.id FROM report AS y{latest})"
             report_rows = rows_of(
-                "SELECT x.indicator_id, x.as_of, x.value, x.note, x.reporter, x.entered_at"
-                f" FROM ({indicators}) AS i JOIN report AS x ON x.id = (SELECT y.id FROM report AS y"
-                f" WHERE y.indicator_id = i.id AND y.as_of <= ? AND y.id {standing} ORDER BY y.as_of DESC, y.id DESC LIMIT 1)"
+                f"SELECT x.indicator_id, x.as_of, x.value, x.note, x.reporter, x.entered_at FROM {source}"
                 " ORDER BY x.as_of, x.id", [*params, as_of])
         reports: dict[int, list[ReportState]] = {}
         for indicator_id, as_of_day, value, note, reporter, entered_at in report_rows:
@@ -991,8 +1002,8 @@ def _sqlite_param(value):
 
 
 def _standing():
-    """Reports not taken back by an undo."""
-    return ReportRow.id.not_in(select(RetractionRow.report_id))
+    """Reports not taken back by an undo (NOT EXISTS by the retraction's key; see _indicator_states)."""
+    return ~select(RetractionRow.report_id).where(RetractionRow.report_id == ReportRow.id).exists()
 
 
 def _new_batch(session: Session, command: str, source: str | None, reason: str | None, **more) -> int:
