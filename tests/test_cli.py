@@ -1,6 +1,7 @@
 """The command line as a user runs it, on a real SQLite file."""
 
 import json
+import sqlite3
 
 import pytest
 
@@ -356,3 +357,45 @@ def test_the_cycle_collector_is_paused_only_while_a_status_is_built(demo_cli):
     with bulk():
         assert not gc.isenabled()
     assert gc.isenabled()
+
+
+@pytest.mark.sqlite_only
+def test_checkpoints_and_milestones_stored_out_of_date_order_are_judged_in_date_order(cli, tmp_path):
+    """Plans hold them in date order, but the store does not rely on entry order being date order: it
+    reads them unsorted and sorts what is out of order. Rows rewritten back to front judge the same."""
+    body = (
+        '[[tasks]]\ncode = "1"\ntitle = "t"\n[[tasks.lines]]\nlead_units = ["甲局"]\n'
+        'checkpoints = [{ due = "2023-03-31", text = "一季度" }, { due = "2023-06-30", text = "二季度" },'
+        ' { due = "2023-09-30", text = "三季度" }]\n'
+        '[[tasks.lines.indicators]]\nname = "n"\ntarget = 90\nmilestones = [{ due = "2023-03-31", target = 30 },'
+        ' { due = "2023-06-30", target = 60 }, { due = "2023-09-30", target = 90 }]\n'
+        '[[tasks]]\ncode = "2"\ntitle = "文字"\n[[tasks.lines]]\nlead_units = ["乙局"]\n'
+        'checkpoints = [{ due = "2023-03-31", text = "印发方案" }, { due = "2023-06-30", text = "启动" },'
+        ' { due = "2023-12-31", text = "完成" }]\n'
+    )
+    assert cli("import", "plan", str(write_plan(tmp_path / "p.toml", body))).exit_code == 0
+    assert cli("log", "x-2023/1", "50", "--as-of", "2023-07-05").exit_code == 0
+    assert cli("log", "x-2023/2", "--done", "--as-of", "2023-04-01").exit_code == 0
+
+    def judged() -> list:
+        seen = [json.loads(cli("show", "x-2023/1", "--format", "json").stdout)["indicators"]]
+        for on in ("2023-05-01", "2023-07-10", "2023-10-01"):
+            for rule in ("step", "pro-rata"):
+                seen.append(json.loads(cli("status", "--format", "json", "--as-of", on, "--rule", rule).stdout))
+        return seen
+
+    before = judged()
+    with sqlite3.connect(cli.db) as connection:
+        for table, parent, names in (("milestone", "indicator_id", ["due", "target", "printed", "text"]),
+                                     ("checkpoint", "line_id", ["due", "text", "label"])):
+            for (owner,) in connection.execute(f"SELECT DISTINCT {parent} FROM {table}").fetchall():
+                rows = connection.execute(f"SELECT id, {', '.join(names)} FROM {table} WHERE {parent} = ? ORDER BY id",
+                                          (owner,)).fetchall()
+                for (row_id, *_), (_, *values) in zip(rows, reversed(rows), strict=True):
+                    connection.execute(f"UPDATE {table} SET {', '.join(n + ' = ?' for n in names)} WHERE id = ?",
+                                       (*values, row_id))
+        moved = connection.execute("SELECT due FROM milestone ORDER BY id").fetchall()
+    assert [d for (d,) in moved] == ["2023-09-30", "2023-06-30", "2023-03-31"]
+    after = judged()
+    assert after == before
+    assert [m["due"] for m in after[0][0]["milestones"]] == ["2023-03-31", "2023-06-30", "2023-09-30"]
