@@ -212,6 +212,15 @@ def test_a_file_that_is_no_database_is_named_not_touched(tmp_path, command):
 
 
 @pytest.mark.sqlite_only
+@pytest.mark.parametrize("command", [["status"], ["units"], ["report", "weekly"], ["db", "check"], ["show", "x-2023/1"]])
+def test_a_read_never_makes_a_database_file(tmp_path, command):
+    path = tmp_path / "typo.db"
+    result = Cli(path)(*command)
+    assert result.exit_code == 2 and "no mstrack data here yet" in result.stderr
+    assert not path.exists()
+
+
+@pytest.mark.sqlite_only
 def test_a_new_database_is_readable_by_its_owner_only(tmp_path):
     db = tmp_path / "sub" / "office.db"
     Cli(db)("init")

@@ -16,6 +16,7 @@ from functools import cached_property, partial
 from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from .engine import IndicatorState, MilestoneState, ReportState
 from .errors import InputError, Joined, Message
@@ -204,15 +205,24 @@ class Store:
             path = Path(url.removeprefix("sqlite:///"))
             if str(path) not in ("", ":memory:"):
                 self.path = path
-                _create_private(path)
-        # A plain SQLite file is read through the driver alone; anything else needs the engine now,
-        # which also checks the URL.
+        # Reads go through the driver alone where it is known (an SQLite file; PostgreSQL with psycopg,
+        # whose libpq URL is SQLAlchemy's with the plain scheme); anything else needs the engine now,
+        # which also checks the URL. The file itself is made by the first write, never by a read.
         self.sqlite_file = self.path is not None and "?" not in url
-        self.dialect = "sqlite" if self.sqlite_file else self.engine.dialect.name
+        self.libpq_url = "postgresql://" + url.removeprefix("postgresql+psycopg://") if url.startswith(
+            "postgresql+psycopg://") else None
+        if self.sqlite_file:
+            self.dialect = "sqlite"
+        elif self.libpq_url:
+            self.dialect = "postgresql"
+        else:
+            self.dialect = self.engine.dialect.name
 
     @cached_property
     def engine(self):
         _load_sqlalchemy()
+        if self.path is not None:
+            _create_private(self.path)  # owner-only, before SQLite makes it
         try:
             if self.url.startswith("sqlite"):
                 engine = create_engine(self.url)
@@ -231,6 +241,7 @@ class Store:
         """One write transaction on an SQLite file through the driver alone, with the engine's pragmas.
         BEGIN IMMEDIATE takes the write lock first (waiting up to the busy timeout for another writer),
         so a transaction never fails half-way for want of it; any error rolls everything back."""
+        _create_private(self.path)
         connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         try:
             _sqlite_pragmas(connection, None)
@@ -248,14 +259,17 @@ class Store:
     def reading(self):
         """A connection for plain-SQL reads (`_rows`), in one read transaction so that the few queries
         of a status see one state of the data. On an SQLite file it is the driver's own connection."""
+        if self.libpq_url:
+            yield from self._reading_psycopg()
+            return
         if not self.sqlite_file:
             with self.engine.connect() as connection, connection.begin():
-                if self.dialect == "postgresql":  # the sorts of a status over 20,000 indicators stay in memory
-                    connection.exec_driver_sql("SET LOCAL work_mem = '64MB'")
+                if self.dialect == "postgresql":
+                    connection.exec_driver_sql(WORK_MEM)
                 yield connection
             return
-        try:
-            connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        try:  # mode=rw: a read never makes a file where there was none
+            connection = sqlite3.connect(f"file:{quote(str(self.path))}?mode=rw", uri=True, timeout=30, isolation_level=None)
         except sqlite3.Error as error:
             raise InputError("--db {db}: cannot open the database: {reason}", db=self.display_url, reason=error) from None
         try:
@@ -263,6 +277,25 @@ class Store:
             yield connection
         except sqlite3.DatabaseError as error:
             raise InputError("--db {db}: cannot open the database: {reason}", db=self.display_url, reason=error) from None
+        finally:
+            connection.close()
+
+    def _reading_psycopg(self):
+        try:
+            import psycopg
+        except ImportError as error:  # as the engine would say it
+            raise InputError("--db {db}: {error}", db=self.display_url, error=str(error)) from None
+        try:
+            connection = psycopg.connect(self.libpq_url)
+        except psycopg.Error as error:
+            raise InputError("--db {db}: cannot open the database: {reason}", db=self.display_url,
+                             reason=scrub(str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__)) from None
+        try:
+            with connection.transaction():
+                connection.execute(WORK_MEM)
+                yield connection
+        except psycopg.Error as error:
+            raise InputError("--db {db}: {error}", db=self.display_url, error=scrub(str(error).strip().splitlines()[0])) from None
         finally:
             connection.close()
 
@@ -327,6 +360,8 @@ class Store:
 
     def check(self) -> list[str]:
         """Problems found by SQLite's integrity and foreign-key checks, and a schema out of date."""
+        if self.sqlite_file and not self.path.exists():
+            raise InputError("--db {db}: no mstrack data here yet; run `mstrack init` or `mstrack demo`", db=self.display_url)
         problems = []
         version = self.schema_version()
         if version != SCHEMA_VERSION:
@@ -345,9 +380,13 @@ class Store:
     # --- schema ---------------------------------------------------------------------------
 
     def schema_version(self) -> int:
-        if self.sqlite_file:
+        if self.sqlite_file and not self.path.exists():
+            return 0
+        if self.sqlite_file or self.libpq_url:
+            has_table = ("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'" if self.sqlite_file
+                         else "SELECT 1 WHERE to_regclass('schema_version') IS NOT NULL")
             with self.reading() as connection:
-                if not self._rows(connection, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"):
+                if not self._rows(connection, has_table):
                     return 0
                 return self._rows(connection, "SELECT max(version) FROM schema_version")[0][0] or 0
         try:
@@ -407,14 +446,20 @@ class Store:
     def _rows(self, connection, sql: str, params=()) -> list:
         """Plain SQL with `?` placeholders, rows as tuples: for the reads that run on every status.
         SQLAlchemy's compiling and Row wrapping cost as much as SQLite's own work there."""
+        # the driver's own connection, or the engine connection's (inside its transaction): tuples, not Rows
+        driver = connection.connection.driver_connection if hasattr(connection, "exec_driver_sql") else connection
         if self.dialect == "sqlite":
-            driver = connection if type(connection) is sqlite3.Connection else connection.connection.driver_connection
             cursor = driver.cursor()
             try:
                 return cursor.execute(sql, [_sqlite_param(value) for value in params]).fetchall()
             finally:
                 cursor.close()
-        return connection.exec_driver_sql(sql.replace("?", "%s"), tuple(params)).all()
+        cursor = driver.cursor()
+        try:
+            cursor.execute(sql.replace("?", "%s"), tuple(params))
+            return cursor.fetchall()
+        finally:
+            cursor.close()
 
     def programme_codes(self) -> list[str]:
         with Session(self.engine) as session:
@@ -976,6 +1021,7 @@ def _unknown_programme(known: list[str], code: str) -> InputError:
     return InputError("no programme {code!r}; {hint}", code=code, hint=hint)
 
 
+WORK_MEM = "SET LOCAL work_mem = '64MB'"  # PostgreSQL: the sorts of a status over 20,000 indicators stay in memory
 _DAYS: dict[str, date] = {}
 _FIRST = itemgetter(0)
 _DUE = attrgetter("due")
@@ -1330,21 +1376,21 @@ def scrub(text: str) -> str:
 
 
 def _hide_password(url: str) -> str:
+    """The URL as shown in messages, its password as ***; the password, as written and decoded, is
+    remembered so that scrub() takes it out of any driver message too. (Plain string work: a status
+    need not import SQLAlchemy to print its database's name.)"""
     if "://" not in url or "@" not in url:
         return url
-    from sqlalchemy.engine import make_url
+    from urllib.parse import unquote
 
     scheme, _, rest = url.partition("://")
-    credentials = rest.rpartition("@")[0]
-    if ":" in credentials:
-        SECRETS.add(credentials.partition(":")[2])
-    try:
-        parsed = make_url(url)
-        if parsed.password:
-            SECRETS.add(str(parsed.password))
-        return parsed.render_as_string(hide_password=True)
-    except Exception:  # noqa: BLE001 - an unparsable URL is shown without its credentials part
-        return f"{scheme}://***@{rest.rpartition('@')[2]}"
+    credentials, _, place = rest.rpartition("@")
+    user, colon, password = credentials.partition(":")
+    if not colon:
+        return url
+    if password:
+        SECRETS.update({password, unquote(password)})
+    return f"{scheme}://{user}:***@{place}"
 
 
 def _reason(error: SQLAlchemyError) -> str:
