@@ -142,3 +142,46 @@ def test_dongguan_increments_are_stored_cumulative(demo_cli):
     task = show(demo_cli, "dongguan-2023/54")
     assert [m["target"] for m in task["indicators"][0]["milestones"]] == [300000, 900000, 1500000, 2000000]
     assert len(show(demo_cli, "dongguan-2023/55")["leaders"]) == 4
+
+
+def _plan_of(tasks: int, title: str, target: int) -> str:
+    return "".join(
+        f'[[tasks]]\ncode = "{n}"\ntitle = "{title}{n}"\n[[tasks.lines]]\nlead_units = ["甲局", "乙局"]\n'
+        f'checkpoints = [{{ due = "2023-06-30", text = "过半" }}]\n'
+        f'[[tasks.lines.indicators]]\nname = "指标{n}"\nunit = "个"\ntarget = {target}\nmilestones = ['
+        f'{{ due = "2023-03-31", target = {target // 4} }}, {{ due = "2023-06-30", target = {target // 2} }}, '
+        f'{{ due = "2023-09-30", target = {target * 3 // 4} }}]\n'
+        for n in range(1, tasks + 1)
+    )
+
+
+def test_a_plan_is_written_set_based_not_a_query_per_row(cli, tmp_path):
+    """A new task costs one insert for itself, its line and its indicator (their ids are needed below
+    them); everything else, and every row of an update, is one statement per table."""
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    statements = []
+
+    def count(*_):
+        statements.append(1)
+
+    assert cli("import", "plan", str(write_plan(tmp_path / "first.toml", _plan_of(1, "建", 4), "first-2023"))).exit_code == 0
+    event.listen(Engine, "before_cursor_execute", count)  # after the schema is made
+    try:
+        made, changed = {}, {}
+        for tasks in (10, 60):
+            code = f"p{tasks}-2023"
+            statements.clear()
+            assert cli("import", "plan", str(write_plan(tmp_path / f"{code}.toml", _plan_of(tasks, "新建", 40), code))).exit_code == 0
+            made[tasks] = len(statements)
+            statements.clear()
+            assert cli("import", "plan", str(write_plan(tmp_path / f"{code}.toml", _plan_of(tasks, "改建", 80), code))).exit_code == 0
+            changed[tasks] = len(statements)
+    finally:
+        event.remove(Engine, "before_cursor_execute", count)
+    assert made[60] - made[10] == 50 * 3
+    assert changed[60] - changed[10] < 10  # reading the old plan to compare may take a few more; writing takes none
+    shown = json.loads(cli("show", "p60-2023/60", "--format", "json").stdout)
+    assert shown["title"] == "改建60" and shown["lead_units"] == ["甲局", "乙局"]
+    assert [m["target"] for m in shown["indicators"][0]["milestones"]] == [20, 40, 60]
