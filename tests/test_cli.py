@@ -2,6 +2,7 @@
 
 import json
 import sqlite3
+from datetime import date
 
 import pytest
 
@@ -399,3 +400,18 @@ def test_checkpoints_and_milestones_stored_out_of_date_order_are_judged_in_date_
     after = judged()
     assert after == before
     assert [m["due"] for m in after[0][0]["milestones"]] == ["2023-03-31", "2023-06-30", "2023-09-30"]
+
+
+def test_a_date_without_a_year_takes_the_programmes_year(demo_cli):
+    """Every seed is a 2023 programme: "6月底" means 2023-06-30 whatever today's year, with or
+    without --programme; mixed years (or none) fall back to today's."""
+    for args in ((), ("-p", "shenzhen-2023"), ("-p", "shenzhen-2023", "-p", "yantian-2023")):
+        rows = demo_cli("status", *args, "--as-of", "6月底", "--format", "json").stdout
+        assert rows == demo_cli("status", *args, "--as-of", "2023-06-30", "--format", "json").stdout
+        assert rows != demo_cli("status", *args, "--as-of", f"{date.today().year}-06-30", "--format", "json").stdout
+        week = json.loads(demo_cli("report", "weekly", *args, "--as-of", "7月7日", "--format", "json").stdout)
+        assert week["as_of"] == "2023-07-07", args
+    from mstrack.store import Store
+
+    store = Store(demo_cli.url)
+    assert store.common_year() == 2023 and store.common_year(["nowhere"]) is None

@@ -290,8 +290,7 @@ def status(
     """Expected versus actual for every indicator; behind first."""
     with guard():
         store = open_store(ctx, write=False)
-        year = store.programme_year(programme[0]) if programme and len(programme) == 1 else None
-        on = parse_day(as_of, "--as-of", year)
+        on = parse_day(as_of, "--as-of", store.common_year(programme) if as_of else None)
         _print_status(store, on, programme, unit, only, fmt, fail_on, rule, stale, lang=ctx.obj["lang"])
 
 

@@ -63,10 +63,6 @@ def _details(store, programmes: list[str] | None):
     return store.task_details(list(programmes) if programmes else None)
 
 
-def _year(store, programmes: list[str] | None) -> int | None:
-    return store.programme_year(programmes[0]) if programmes and len(programmes) == 1 else None
-
-
 def _check_output(fmt: str, output: Path | None) -> None:
     if fmt == "xlsx" and (output is None or str(output) == "-"):
         raise fail("--output: an .xlsx report is written to a file; add -o FILE.xlsx")
@@ -120,7 +116,7 @@ def units(
         from .reports import judged, unit_rollups
 
         store = open_store(ctx, write=False)
-        on = parse_day(as_of, "--as-of", _year(store, programme))
+        on = parse_day(as_of, "--as-of", store.common_year(programme))
         details = _details(store, programme)
         rollups = unit_rollups(judged([s for d in details for s in d.indicators], on, rule), responsible=responsible)
         from . import render_report
@@ -169,7 +165,7 @@ def weekly(
         from .reports import DEFAULT_WEEK
 
         store = open_store(ctx, write=False)
-        year = _year(store, programme)
+        year = store.common_year(programme)
         on = parse_day(as_of, "--as-of", year)
         previous = parse_day(since, "--since", year) if since else on - timedelta(days=DEFAULT_WEEK)
         if previous >= on:

@@ -439,9 +439,17 @@ class Store:
     # --- plans ----------------------------------------------------------------------------
 
     def programme_year(self, code: str) -> int | None:
-        with self.engine.connect() as connection:
+        with self.reading() as connection:
             rows = self._rows(connection, "SELECT year FROM programme WHERE code = ?", [code])
         return rows[0][0] if rows else None
+
+    def common_year(self, codes: list[str] | None = None) -> int | None:
+        """The year the given programmes (or, with none given, all of them) share, if they share one:
+        the year a date written without one ("7月7日", "6月底") means."""
+        where = f" WHERE code IN ({', '.join('?' * len(codes))})" if codes else ""
+        with self.reading() as connection:
+            years = self._rows(connection, f"SELECT DISTINCT year FROM programme{where}", codes or [])
+        return years[0][0] if len(years) == 1 else None
 
     def _rows(self, connection, sql: str, params=()) -> list:
         """Plain SQL with `?` placeholders, rows as tuples: for the reads that run on every status.
