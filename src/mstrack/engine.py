@@ -3,9 +3,13 @@
 Rules (issue "Core loop", docs/status.md):
 - expected = the target of the latest checkpoint due on or before the date (0 before the first);
 - actual = the latest report on or before the date (for a tie on date, the later entry);
-- done: the final target is met; overdue: the deadline has passed and it is not done;
-  no_report: a checkpoint has passed and nothing was reported; behind: actual misses expected;
-  on_track: actual meets expected; not_due: no checkpoint has passed yet.
+- done: the final target is met (a falling indicator's ceiling only on or after its deadline: a
+  ceiling limits a whole period, so it cannot be met while the period runs); overdue: the deadline
+  has passed and it is not done; no_report: a checkpoint has passed and nothing was reported;
+  behind: actual misses expected; on_track: actual meets expected; not_due: no checkpoint has
+  passed yet.
+- days_behind (behind and overdue rows): rising, how long the actual value has been due; falling,
+  how long the reports show the actual over a ceiling (see _over_since).
 A text-only line counts its checkpoints: expected = how many are due, actual = how many were
 marked met.
 """
@@ -14,7 +18,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 STATUSES = ("behind", "no_report", "overdue", "on_track", "done", "not_due")
 """Worst first: the order of the status table."""
@@ -22,8 +26,10 @@ STATUSES = ("behind", "no_report", "overdue", "on_track", "done", "not_due")
 SCHEDULE = "schedule"
 RULES = ("step", "pro-rata")
 
-TASK_SEVERITY = ("behind", "no_report", "overdue", "on_track", "not_due", "done")
-"""A task is as bad as its worst line; done only when every line is."""
+TASK_SEVERITY = ("behind", "overdue", "no_report", "on_track", "not_due", "done")
+"""A task is as bad as its worst line; done only when every line is. Overdue (the deadline passed, the
+target not met) is worse than no_report (a checkpoint passed unreported: not known to be late), as in
+reports.CHANGE_RANK and the unit rollup's sort."""
 
 ASSESSMENT_WORDS = (  # checked in this order: "顺利推进、完成较好" is on track, not done
     ("behind", ("严重滞后", "进度滞后", "滞后", "慢序时", "逾期")),
@@ -163,8 +169,20 @@ def _when_due(value: float, dated: list[MilestoneState], start: date, rule: str)
                 return milestone.due
             span = (milestone.due - previous_due).days
             share = (value - previous_target) / (milestone.target - previous_target)
-            return previous_due + timedelta(days=round(span * max(0.0, share)))
+            # by ordinal, not + timedelta(days=...): half the cost, now that overdue rows ask too
+            return date.fromordinal(previous_due.toordinal() + round(span * share if share > 0 else 0.0))
         previous_due, previous_target = milestone.due, milestone.target
+    return None
+
+
+def _over_since(value: float, dated: list[MilestoneState], reported: date, on: date) -> date | None:
+    """A falling indicator: the day from which the reports show `value` over a ceiling, the later of
+    the first passed checkpoint whose ceiling is below it and the report's own date. Not the
+    checkpoint alone, as a rising value's _when_due is: a count reported at 600 may well have been
+    under Q1's 300 at Q1 (a cumulative count only grows), so it is known over only from its report."""
+    for milestone in dated:
+        if milestone.due <= on and milestone.target < value:
+            return max(milestone.due, reported)
     return None
 
 
@@ -215,7 +233,8 @@ def evaluate(state: IndicatorState, on: date, rule: str | None = None, stale_day
             next_up = milestone
     checkpoint_text = last_passed.text if last_passed else (next_up.text if next_up else "")
 
-    if final is not None and actual is not None and meets(actual, final, comparator):
+    # a ceiling ("<=") limits the whole period: met only once the period is over
+    if final is not None and actual is not None and (not falling or on >= deadline) and meets(actual, final, comparator):
         status = "done"
     elif on > deadline:
         status = "overdue"
@@ -238,8 +257,9 @@ def evaluate(state: IndicatorState, on: date, rule: str | None = None, stale_day
                 pace = round(100 * actual / expected, 1)
             elif falling and actual:
                 pace = round(100 * expected / actual, 1)
-        if status == "behind" and not falling:
-            due = _when_due(actual, dated, start, "step" if schedule else rule)
+        if status == "behind" or status == "overdue":
+            due = (_over_since(actual, dated, latest.as_of, on) if falling
+                   else _when_due(actual, dated, start, "step" if schedule else rule))
             days_behind = max(0, (on - due).days) if due else None
     stale = None
     if latest is not None and stale_days is not None and status != "done" and status != "not_due":
