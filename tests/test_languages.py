@@ -257,6 +257,45 @@ def test_plain_text_and_unknown_templates_pass_as_they_are():
     assert Labels("zh").message("a plain str") == "a plain str"
 
 
+# --- English counts ------------------------------------------------------------------------------------
+
+
+def test_english_nouns_agree_with_their_count():
+    """"1 checkpoints" read wrong: a label's English says one noun for 1 and another for any other count;
+    the Chinese is the same for every number."""
+    en, zh = Labels("en"), Labels("zh")
+    assert (en("schedule.final", n=1), en("schedule.final", n=3)) == ("1 checkpoint", "3 checkpoints")
+    assert (zh("schedule.final", n=1), zh("schedule.final", n=3)) == ("1个节点", "3个节点")
+    assert en("weekly.summary", tasks=1, parts="1 behind", on="2023-07-01") == "Of 1 task: 1 behind, as of 2023-07-01"
+    assert en("weekly.rows", n=1, parts="1 behind") == "(1 indicator: 1 behind)"
+    assert en("table.summary", areas=1, tasks=2, parts="2 done") == "1 project, 2 tasks: 2 done."
+    assert en("status.caption", n=1, summary="behind 1") == "1 row: behind 1"
+    assert en("status.stale", n=1).startswith("; 1 row has a latest report")
+    assert en("status.stale", n=2).startswith("; 2 rows have a latest report")
+    assert en("status.disagree", n=1).startswith("; 1 task's computed status disagrees")
+    assert en("status.disagree", n=2).startswith("; 2 tasks' computed statuses disagree")
+    assert en("units.caption", n=1).startswith("1 unit;")
+    assert en("demo.loaded", n=1, programmes="x-2023", db="t.db") == "Loaded 1 programme: x-2023 → t.db"
+    assert en("demo.programme", code="x-2023", tasks=1) == "x-2023 (1 task)"
+    assert en("demo.programme", code="x-2023", tasks=0) == "x-2023 (0 tasks)"
+
+
+def test_an_english_status_table_counts_one_row_and_one_checkpoint(cli, tmp_path):
+    """The same through the command line: the status table of one text-only line with one checkpoint."""
+    plan = write_plan(tmp_path / "one.toml", """
+[[tasks]]
+code = "1"
+title = "任务一"
+[[tasks.lines]]
+lead_units = ["甲局"]
+checkpoints = [{ due = "2023-06-30", text = "完成选址" }]
+""")
+    assert cli("import", "plan", str(plan)).exit_code == 0
+    text = cli("status", "--as-of", "2023-07-01").stdout
+    assert "1 checkpoint " in text and "1 checkpoints" not in text  # the annual target of a text-only line
+    assert "1 row: no report 1" in text and "1 rows" not in text
+
+
 # --- the catalogue covers every message ------------------------------------------------------------
 
 TEMPLATE_AT = {"InputError": 0, "DateError": 0, "QuantityError": 0, "Message": 0, "Joined": 0, "fail": 0, "say": 0, "warn": 0}

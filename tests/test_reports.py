@@ -8,6 +8,7 @@ import json
 import os
 import re
 import shutil
+import string
 import subprocess
 import sys
 from datetime import date
@@ -88,9 +89,9 @@ def test_weekly_markdown_has_the_summary_and_three_sections(small):
     assert text.startswith("# 民生实事进度周报\n")
     assert "**共6项任务：1项已完成，1项序时推进，1项滞后，1项未报送，1项逾期，1项未到期，截至 2023-07-01**" in text
     behind = md_rows(text, "## 滞后事项")
-    assert behind[0] == ["任务", "指标", "牵头单位", "年度目标", "序时目标", "实际", "序时完成率", "滞后天数", "状态", "最新情况"]
-    assert behind[1] == ["1", "A", "甲局", "100个", "60个", "50个", "83.3%", "1天", "进度滞后", "一号备注（截至 2023-06-30）"]
-    assert behind[2][0] == "4" and behind[2][8] == "逾期·久未报"  # its report is older than 14 days
+    assert behind[0] == BEHIND_HEADER
+    assert behind[1] == BEHIND_A
+    assert behind[2] == BEHIND_D  # its report is older than 14 days: ·久未报
     units = md_rows(text, "## 单位汇总")
     assert units[1][:5] == ["甲局", "2", "1", "0", "1"]
     assert "## 2023-06-24 以来的变化" in text
@@ -98,6 +99,40 @@ def test_weekly_markdown_has_the_summary_and_three_sections(small):
     assert [row[:5] for row in reports[1:]] == [["1", "A", "甲局", "2023-06-30", "50个"], ["5", "E", "乙局", "2023-06-30", "5个"]]
     changes = md_rows(text, "### 状态变化")
     assert changes[1][:5] == ["1", "A", "甲局", "未报送", "进度滞后"]
+
+
+BEHIND_HEADER = ["任务", "指标", "牵头单位", "年度目标", "序时目标", "实际", "差距", "序时完成率", "年度完成率", "滞后天数", "状态",
+                 "最新情况"]
+BEHIND_A = ["1", "A", "甲局", "100个", "60个", "50个", "−10个", "83.3%", "50%", "1天", "进度滞后", "一号备注（截至 2023-06-30）"]
+"""Task 1 at 2023-07-01: 50 of the 60 due (gap −10, with the minus sign), 83.3% of the expected, 50% of the year."""
+BEHIND_D = ["4", "D", "乙局", "4座", "4座", "1座", "−3座", "25%", "25%", "31天", "逾期·久未报", "四号备注（截至 2023-05-01）"]
+
+
+def test_weekly_behind_rows_say_the_gap_and_the_share_of_the_year_in_every_format(small, tmp_path):
+    """The issue asks per behind row for 差距 (in the indicator's unit) and 年度完成率 (actual/target) beside
+    序时完成率 (actual/expected) and the days behind: in the table, md, csv, html and xlsx alike."""
+    rows = list(csv.reader(io.StringIO(run_ok(small, *WEEKLY, "--format", "csv").stdout)))
+    start = rows.index(["滞后事项"])
+    assert rows[start + 1] == BEHIND_HEADER
+    assert rows[start + 2] == BEHIND_A and rows[start + 3] == BEHIND_D  # no formula guard ('−…) on the gap
+    page = Page(run_ok(small, *WEEKLY, "--format", "html").stdout)
+    behind = page.rows["behind"]
+    assert behind[0] == [*BEHIND_HEADER, "进度图"]
+    assert behind[1][1] == "A任务一" and behind[2][1] == "D任务四"  # the task's title under the indicator
+    assert behind[1][2:-1] == BEHIND_A[2:] and behind[2][2:-1] == [*BEHIND_D[2:10], "逾期·久未报", BEHIND_D[11]]
+    assert 'class="status s-overdue"><span class="word">逾期</span><span class="stale">·久未报</span>' in page.text
+    out = tmp_path / "w.xlsx"
+    run_ok(small, *WEEKLY, "--format", "xlsx", "-o", str(out))
+    sheet = load_workbook(out)["滞后事项"]
+    assert [c.value for c in sheet[1]] == [*BEHIND_HEADER, "工作任务"]
+    assert [c.value for c in sheet[2]][:7] == BEHIND_A[:7]
+    assert [sheet.cell(row=2, column=c).value for c in (8, 9, 10)] == [83.3, 50, 1]  # numbers, shown with %
+    assert sheet.cell(row=2, column=8).number_format == sheet.cell(row=2, column=9).number_format == '0.0"%"'
+    assert sheet.cell(row=2, column=11).value == "进度滞后" and sheet.cell(row=3, column=7).value == "−3座"
+    table = run_ok(small, *WEEKLY).stdout
+    assert "差距" in table and "年度完成率" in table and "−10个" in table
+    english = run_ok(small, "--lang", "en", *WEEKLY, "--format", "md").stdout
+    assert "| Gap | Pace % | % of target | Days behind |" in english and "| −10个 | 83.3% | 50% | 1 d |" in english
 
 
 def test_weekly_csv_sections(small):
@@ -115,11 +150,46 @@ def test_weekly_csv_file_has_a_bom_for_spreadsheets(small, tmp_path):
     assert out.read_bytes().startswith(b"\xef\xbb\xbf") and str(out) in result.stderr and result.stdout == ""
 
 
+def test_markdown_keeps_data_as_text(small):
+    """A note is data: in Markdown its <, > and & are escaped (a viewer renders raw HTML), | too; the
+    renderer's own <br> between the lines of a cell stays markup."""
+    note = "<script>alert(1)</script> & a|b"
+    run_ok(small, "log", "x-2023/1", "55", "--as-of", "2023-07-01", "--note", note)
+    text = run_ok(small, *WEEKLY, "--format", "md").stdout
+    assert "<script" not in text and "</script>" not in text
+    escaped = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; a\\|b"
+    assert md_rows(text, "## 滞后事项")[1][-1] == f"{escaped}（截至 2023-07-01）"
+    assert md_rows(text, "### 新报送")[1][5] == escaped
+    table = run_ok(small, "report", "half-year", "-p", "x-2023", "--as-of", "2023-07-01").stdout
+    assert "<script" not in table and escaped in table
+    assert "| 甲局<br>丙局 |" in table and "&lt;br&gt;" not in table  # the renderer's own line break, kept
+
+
+def test_empty_sections_say_so_in_the_xlsx_as_in_md(small, tmp_path):
+    """Nothing behind, nothing new: the sheet says the same line as md and html, not a bare header."""
+    args = ("report", "weekly", "--as-of", "2023-03-01")
+    text = run_ok(small, *args, "--format", "md").stdout
+    assert "截至 2023-03-01 没有滞后事项。" in text and "没有新报送。" in text and "没有状态变化。" in text
+    out = tmp_path / "quiet.xlsx"
+    run_ok(small, *args, "--format", "xlsx", "-o", str(out))
+    book = load_workbook(out)
+    behind = book["滞后事项"]
+    assert behind["A2"].value == "截至 2023-03-01 没有滞后事项。" and behind.max_row == 2
+    assert "A2:M2" in {str(r) for r in behind.merged_cells.ranges}  # across the header's 13 columns
+    assert behind.print_area and "$2" in behind.print_area
+    assert book["新报送"]["A2"].value == "没有新报送。" and book["状态变化"]["A2"].value == "没有状态变化。"
+    assert behind.column_dimensions["A"].width < display_width(behind["A2"].value)  # the line spans, A stays narrow
+    english = tmp_path / "quiet-en.xlsx"
+    run_ok(small, "--lang", "en", *args, "--format", "xlsx", "-o", str(english))
+    assert load_workbook(english)["Behind schedule"]["A2"].value == "Nothing is behind schedule as of 2023-03-01."
+
+
 class Page(HTMLParser):
     """What a reader sees of a report page: sections, headings, tables, charts, style."""
 
     def __init__(self, text: str):
         super().__init__()
+        self.text = text
         self.sections, self.headings, self.svgs, self.theads, self.style = [], [], 0, 0, ""
         self.rows: dict[str, list[list[str]]] = {}
         self._stack, self._table, self._row, self._cell = [], None, None, None
@@ -171,7 +241,7 @@ def test_weekly_html_is_one_printable_page_set(small):
     assert page.headings[:4] == ["民生实事进度周报", "滞后事项", "单位汇总", "2023-06-24 以来的变化"]
     behind = page.rows["behind"]
     assert behind[0][:3] == ["任务", "指标", "牵头单位"] and behind[0][-1] == "进度图"
-    assert [row[0] for row in behind[1:]] == ["1", "4"] and behind[1][8] == "进度滞后"
+    assert [row[0] for row in behind[1:]] == ["1", "4"] and behind[1][10] == "进度滞后"
     assert page.svgs == len(behind) - 1  # one chart per behind row
     assert page.theads >= 4  # every table repeats its header on each printed page
     for rule in ("@page", "A4 landscape", "break-before: page", "display: table-header-group", '"Noto Sans CJK SC"',
@@ -193,9 +263,9 @@ def test_weekly_xlsx_has_a_sheet_per_section(small, tmp_path):
     behind = book["滞后事项"]
     assert [c.value for c in behind[1]][:3] == ["任务", "指标", "牵头单位"]
     assert [behind.cell(row=r, column=2).value for r in (2, 3)] == ["A", "D"]
-    assert behind.cell(row=2, column=7).value == 83.3 and behind.cell(row=2, column=8).value == 1
-    assert behind.cell(row=2, column=9).fill.fgColor.rgb.endswith("FFC7CE")  # 进度滞后 in red
-    assert behind.cell(row=3, column=9).fill.fgColor.rgb.endswith("EAD1F5")  # 逾期
+    assert behind.cell(row=2, column=8).value == 83.3 and behind.cell(row=2, column=10).value == 1
+    assert behind.cell(row=2, column=11).fill.fgColor.rgb.endswith("FFC7CE")  # 进度滞后 in red
+    assert behind.cell(row=3, column=11).fill.fgColor.rgb.endswith("EAD1F5")  # 逾期
     units = book["单位汇总"]
     assert [units.cell(row=r, column=1).value for r in (2, 3, 4)] == ["甲局", "乙局", "丁局"]
     assert units.cell(row=2, column=5).fill.fgColor.rgb.endswith("FFC7CE")  # 甲局 has a task behind
@@ -220,6 +290,21 @@ def test_weekly_on_the_seeds_with_pro_rata(demo_cli):
     assert data["pro_rata"] and data["summary"]["task_counts"]["behind"] == 2
     assert {(b["task"], b["indicator"]) for b in data["behind"]} >= {("1", "道路综合整治工程"), ("19", "送教上门人次")}
     assert all(b["note"] for b in data["behind"])  # the latest note of each
+
+
+def test_weekly_json_behind_rows_are_status_rows_plus_their_own_keys(demo_cli):
+    """docs/reports.md: the behind rows are "as in status --format json": every key of a status row, with
+    the same value, and besides it the task's title and the chart's series."""
+    args = ("-p", "yantian-2023", "--as-of", "2023-07-07", "--rule", "pro-rata", "--format", "json")
+    weekly = json.loads(run_ok(demo_cli, "report", "weekly", *args).stdout)["behind"]
+    status = {(r["programme"], r["task"], r["indicator"]): r for r in json.loads(run_ok(demo_cli, "status", *args).stdout)}
+    assert len(weekly) == 5
+    for row in weekly:
+        same = status[(row["programme"], row["task"], row["indicator"])]
+        assert {key: row.get(key, "missing") for key in same} == same
+        assert set(row) - set(same) == {"title", "series"}
+    assert {"deadline", "next_due", "task_status", "assessment", "agrees", "lead_units", "units"} <= set(weekly[0])
+    assert weekly[0]["task_status"] == "behind" and weekly[0]["lead_units"] == ["盐田交通运输局"]
 
 
 # --- half-year / annual: seed 001's appendix --------------------------------------------------
@@ -319,10 +404,15 @@ def test_annual_report(demo_cli):
 
 
 def test_every_label_has_both_languages():
+    """The same fields in Chinese and English; a plural spec (`{n:task|tasks}`) only in English, on a field
+    the Chinese has too."""
     for key, (zh, en) in CATALOGUE.items():
         assert zh and en, key
-        assert re.findall(r"{(\w+)}", zh) == re.findall(r"{(\w+)}", en) or set(re.findall(r"{(\w+)}", zh)) == set(
-            re.findall(r"{(\w+)}", en)), key
+        zh_fields = [(name, spec) for _, name, spec, _ in string.Formatter().parse(zh) if name is not None]
+        en_fields = [(name, spec) for _, name, spec, _ in string.Formatter().parse(en) if name is not None]
+        assert {name for name, _ in zh_fields} == {name for name, _ in en_fields}, key
+        assert not any("|" in spec for _, spec in zh_fields), key
+        assert all(spec.count("|") == 1 for _, spec in en_fields if "|" in spec), key
     assert Labels("en").status("behind") == "behind" and Labels("zh").status("behind") == "进度滞后"
 
 
@@ -452,10 +542,12 @@ def test_reports_are_built_and_rendered_from_plain_data():
                              deadline=date(2023, 12, 31), deadline_text=None, assessment=None, problems=None)
     weekly = weekly_report([detail], date(2023, 7, 3))
     assert [(b.indicator, b.status) for b in weekly.behind] == [("床位", "behind")]
-    assert "| 7 | 床位 | 卫健委 | 100张 | 50张 | 30张 | 60% |" in render_report.weekly_md(weekly, "zh")
+    assert "| 7 | 床位 | 卫健委 | 100张 | 50张 | 30张 | −20张 | 60% | 30% |" in render_report.weekly_md(weekly, "zh")
     assert render_report.weekly_html(weekly, "zh").count("<svg") == 1
     assert render_xlsx.weekly_xlsx(weekly, "en")[:2] == b"PK"
     table = table_report([detail], "half-year", date(2023, 6, 30), 2023)
+    assert "1 project, 1 task: 1 behind." in render_report.table_md(table, "en")  # English counts agree
+    assert "Of 1 task: 1 behind" in render_report.weekly_md(weekly, "en")
     (row,) = table.groups[0].rows
     assert [step.label for step in row.next_steps] == ["12月底前"]
     assert render_report.table_md(table, "zh").splitlines()[-1] == (
@@ -505,3 +597,41 @@ def test_reports_print_on_a4_with_chinese_headings_and_the_behind_rows(demo_cli,
                   "一、实施盐田街道道路和环境综合整治", "十、开展残疾儿童精准助残行动", "区残联"):
         assert words in squeezed, words
     assert pages <= 8
+
+
+def pdf_words(pdf: Path, page: int = 1) -> list[tuple[str, float, float, float, float]]:
+    """(text, x0, y0, x1, y1) of each word printed on `page`, as pdftotext -bbox places it."""
+    html = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    found = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', html)
+    return [(text, float(x0), float(y0), float(x1), float(y1)) for x0, y0, x1, y1, text in found]
+
+
+@pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"), reason="chromium is not installed (CI installs it)")
+@pytest.mark.parametrize(("lang", "stale", "latest", "headers"), [
+    ("zh", "·久未报", "最新情况", ("差距", "序时完成率", "年度完成率", "滞后天数")),
+    ("en", "stale", "Latest", ("Gap", "Pace", "target", "behind")),
+])
+def test_the_stale_mark_stays_in_its_cell_on_paper(demo_cli, tmp_path, lang, stale, latest, headers):
+    """Printed, each behind row's status cell holds the status word and, on a line under it, the stale
+    mark: nothing runs over 最新情况; the narrow headers are whole words (序时完成率 on one line)."""
+    assert CHROMIUM and shutil.which("pdftotext"), "CI installs chromium and poppler-utils (.ci/run)"
+    weekly = tmp_path / "weekly.html"
+    run_ok(demo_cli, "--lang", lang, "report", "weekly", "-p", "yantian-2023", "--as-of", "2023-07-21",
+           "--rule", "pro-rata", "--format", "html", "-o", str(weekly))
+    print_pdf(weekly, tmp_path)
+    words = pdf_words(weekly.with_suffix(".pdf"))
+    texts = [w[0] for w in words]
+    for header in headers:
+        assert header in texts, (header, texts[:60])
+    (edge,) = [w[1] for w in words if w[0] == latest]  # where the 最新情况 column starts
+    status = Labels(lang).status("behind")
+    marks = [w for w in words if stale in w[0]]
+    assert len(marks) == 5, texts  # the five behind rows of 2023-07-21, their reports all older than 14 days
+    for text, x0, y0, x1, _ in marks:
+        assert x1 < edge, (text, x1, edge)  # inside the status column
+        assert text.endswith(stale) and status not in text  # on a line of its own
+        words_above = [w for w in words if w[0] == status and abs(w[1] - x0) < 12 and 0 < y0 - w[2] < 30]
+        assert words_above, (text, x0, y0)  # under its status word
+    assert all(w[3] < edge for w in words if w[0] == status)
+

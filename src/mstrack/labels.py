@@ -8,12 +8,14 @@ Stdlib only: the command line imports this module before it knows what it will p
 from __future__ import annotations
 
 import os
+import string
 from collections.abc import Mapping
 
 LANGS = ("zh", "en")
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 
-# key: (Chinese, English). `{name}` fields are filled by `Labels.__call__`.
+# key: (Chinese, English). `{name}` fields are filled by `Labels.__call__`. English says a count's noun
+# as `{n:checkpoint|checkpoints}`: the first word for 1, the second for any other number (see _Plural).
 CATALOGUE: dict[str, tuple[str, str]] = {
     # statuses (engine.STATUSES)
     "status.done": ("已完成", "done"),
@@ -32,8 +34,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "list.sep": ("，", ", "),
     "list.and": ("、", ", "),
     # messages of the command line
-    "demo.loaded": ("已载入 {n} 个计划：{programmes} → {db}", "Loaded {n} programmes: {programmes} → {db}"),
-    "demo.programme": ("{code}（{tasks} 项任务）", "{code} ({tasks} tasks)"),
+    "demo.loaded": ("已载入 {n} 个计划：{programmes} → {db}", "Loaded {n} {n:programme|programmes}: {programmes} → {db}"),
+    "demo.programme": ("{code}（{tasks} 项任务）", "{code} ({tasks} {tasks:task|tasks})"),
     # status table (mstrack status)
     "status.title": ("民生实事进度 截至 {on}{rule}", "Livelihood projects: progress as of {on}{rule}"),
     "status.pro_rata": ("，按序时进度", ", pro-rata (序时进度)"),
@@ -48,6 +50,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.assessment": ("报告评价", "Report's word"),
     "col.pace": ("序时完成率", "Pace %"),
     "col.gap": ("差距", "Gap"),
+    "col.share": ("年度完成率", "% of target"),
     "col.days_behind": ("滞后天数", "Days behind"),
     "col.latest": ("最新情况", "Latest report"),
     "col.chart": ("进度图", "Chart"),
@@ -59,16 +62,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.after": ("现状态", "Now"),
     "col.programme": ("计划", "Programme"),
     "col.title": ("工作任务", "Task title"),
-    "schedule.final": ("{n}个节点", "{n} checkpoints"),
+    "schedule.final": ("{n}个节点", "{n} {n:checkpoint|checkpoints}"),
     "schedule.count": ("{n}个", "{n}"),
     "schedule.met": ("第{n}项节点完成", "checkpoint {n} met"),
     "stale.mark": ("·久未报", " · stale"),
-    "status.caption": ("共 {n} 行：{summary}", "{n} rows: {summary}"),
+    "status.caption": ("共 {n} 行：{summary}", "{n} {n:row|rows}: {summary}"),
     "status.caption_item": ("{label} {n}", "{label} {n}"),
     "status.empty": ("没有符合条件的指标", "No indicator matches"),
-    "status.stale": ("；{n} 行最近一次报送已超过期限（久未报）", "; {n} rows have a latest report older than the limit (stale)"),
+    "status.stale": ("；{n} 行最近一次报送已超过期限（久未报）",
+                     "; {n} {n:row has|rows have} a latest report older than the limit (stale)"),
     "status.disagree": ("；{n} 项任务的计算状态与报告评价不一致（≠）",
-                        "; {n} tasks' computed status disagrees with the report's own word (≠)"),
+                        "; {n} {n:task's computed status disagrees|tasks' computed statuses disagree} with the report's own word (≠)"),
     # one task (mstrack show)
     "task.programme": ("计划", "Programme"),
     "task.area": ("项目", "Project"),
@@ -103,13 +107,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "units.behind_tasks": ("滞后任务", "Tasks behind"),
     "units.empty": ("没有单位", "No units"),
     "units.caption": ("共 {n} 个单位；完成率 = 各指标年度完成率（封顶100%）的平均值",
-                      "{n} units; done % = mean of the indicators' share of the annual target (capped at 100%)"),
+                      "{n} {n:unit|units}; done % = mean of the indicators' share of the annual target (capped at 100%)"),
     # weekly report
     "weekly.title": ("民生实事进度周报", "Livelihood projects: weekly report"),
     "weekly.subtitle": ("截至 {on}（上期 {since}）", "As of {on} (previous report {since})"),
     "weekly.rule": ("按序时进度（pro-rata）计算", "expected by the pro-rata rule (序时进度)"),
-    "weekly.summary": ("共{tasks}项任务：{parts}，截至 {on}", "Of {tasks} tasks: {parts}, as of {on}"),
-    "weekly.rows": ("（共 {n} 个指标：{parts}）", "({n} indicators: {parts})"),
+    "weekly.summary": ("共{tasks}项任务：{parts}，截至 {on}", "Of {tasks} {tasks:task|tasks}: {parts}, as of {on}"),
+    "weekly.rows": ("（共 {n} 个指标：{parts}）", "({n} {n:indicator|indicators}: {parts})"),
     "weekly.programmes": ("计划：{codes}", "Programmes: {codes}"),
     "weekly.behind": ("滞后事项", "Behind schedule"),
     "weekly.behind_none": ("截至 {on} 没有滞后事项。", "Nothing is behind schedule as of {on}."),
@@ -137,7 +141,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "table.half-year": ("{name}上半年完成情况一览表", "{name}: half-year progress table"),
     "table.annual": ("{name}全年完成情况一览表", "{name}: full-year progress table"),
     "table.as_of": ("截至 {on}", "As of {on}"),
-    "table.summary": ("共{areas}个项目、{tasks}项具体任务：{parts}。", "{areas} projects, {tasks} tasks: {parts}."),
+    "table.summary": ("共{areas}个项目、{tasks}项具体任务：{parts}。",
+                      "{areas} {areas:project|projects}, {tasks} {tasks:task|tasks}: {parts}."),
     "table.assessed": ("报告评价：{parts}。", "The report's own words: {parts}."),
     "table.assessed_item": ("“{word}”{n}项", "“{word}” {n}"),
     "table.area": ("项目名称", "Project"),
@@ -467,6 +472,23 @@ def pick_lang(option: str | None = None, environ: Mapping[str, str] | None = Non
     return "en"
 
 
+class _Plural(string.Formatter):
+    """str.format, where a field's spec `one|other` says the word for the count instead of the count:
+    English nouns agree with their number ("1 checkpoint", "2 checkpoints"); Chinese needs none."""
+
+    def format_field(self, value, format_spec: str) -> str:
+        if "|" in format_spec:
+            one, other = format_spec.split("|", 1)
+            return one if value == 1 else other
+        return super().format_field(value, format_spec)
+
+
+PLURAL = _Plural()
+PLURAL_KEYS = frozenset(key for key, (_, english) in CATALOGUE.items()
+                        if any("|" in (spec or "") for _, _, spec, _ in PLURAL.parse(english)))
+"""The labels whose English has a plural spec: only they go through the (slower) Formatter."""
+
+
 class Labels:
     """Words in one language: `labels("col.task")`, `labels("count.done", n=3)`, `labels.status("behind")`."""
 
@@ -478,7 +500,11 @@ class Labels:
 
     def __call__(self, key: str, **fields) -> str:
         text = CATALOGUE[key][self._index]
-        return text.format(**fields) if fields else text
+        if not fields:
+            return text
+        if self.lang == "en" and key in PLURAL_KEYS:
+            return PLURAL.vformat(text, (), fields)
+        return text.format(**fields)
 
     def message(self, message) -> str:
         """An error, a warning or a line of the command line in this language: each template's Chinese from

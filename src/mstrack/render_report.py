@@ -61,6 +61,15 @@ def _percent(value: float | None) -> str:
     return "" if value is None else f"{value:g}%"
 
 
+def _gap(item: BehindItem, lang: str) -> str:
+    """差距 in the indicator's unit, short of the expected below zero. The sign is the minus sign (U+2212),
+    not a hyphen: a CSV cell starting with "-" would be guarded as a formula ('-10个) in Excel/WPS."""
+    if item.gap is None:
+        return ""
+    text = amount(item.gap, item.unit, item.kind, lang)
+    return "\u2212" + text[1:] if text.startswith("-") else text
+
+
 def _task_ref(programme: str, task: str, many: bool) -> str:
     return f"{programme}/{task}" if many else task
 
@@ -73,9 +82,17 @@ def _latest(item: BehindItem, words: Labels) -> str:
     return words("weekly.latest_bare", on=item.as_of.isoformat())
 
 
+BEHIND_COLUMNS = ("task", "indicator", "lead_unit", "target", "expected", "actual", "gap", "pace", "share",
+                  "days_behind", "status", "latest")
+"""The behind list's columns in every format (label col.NAME): the issue asks per row for the gap in the
+indicator's unit (差距), actual/expected (序时完成率) and actual/target (年度完成率) beside the amounts."""
+BEHIND_AT = {name: i for i, name in enumerate(BEHIND_COLUMNS)}
+BEHIND_NUMERIC = frozenset(range(BEHIND_AT["target"], BEHIND_AT["days_behind"] + 1))
+"""Right-aligned columns: the amounts, the gap, the two rates and the days."""
+
+
 def behind_header(words: Labels) -> list[str]:
-    return [words(k) for k in ("col.task", "col.indicator", "col.lead_unit", "col.target", "col.expected", "col.actual",
-                               "col.pace", "col.days_behind", "col.status", "col.latest")]
+    return [words(f"col.{name}") for name in BEHIND_COLUMNS]
 
 
 def behind_cells(item: BehindItem, many: bool, words: Labels) -> list[str]:
@@ -85,7 +102,9 @@ def behind_cells(item: BehindItem, many: bool, words: Labels) -> list[str]:
     return [
         _task_ref(item.programme, item.task, many), item.indicator, item.lead_unit, final,
         amount(item.expected, item.unit, item.kind, lang), amount(item.actual, item.unit, item.kind, lang),
-        _percent(item.pace), "" if item.days_behind is None else words("weekly.days", n=item.days_behind),
+        _gap(item, lang),
+        _percent(item.pace), _percent(item.percent),
+        "" if item.days_behind is None else words("weekly.days", n=item.days_behind),
         words.status(item.status) + (words("stale.mark") if item.stale else ""), _latest(item, words),
     ]
 
@@ -174,9 +193,15 @@ def area_name(area: str | None, words: Labels) -> str:
 # --- Markdown ----------------------------------------------------------------------------------
 
 
+def _md_text(value) -> str:
+    """Data as Markdown text that stays text: `<`, `>` and `&` escaped, so that a note can never become
+    HTML (a Markdown viewer renders raw HTML)."""
+    return escape("" if value is None else str(value), quote=False)
+
+
 def _md_cell(value) -> str:
-    text = "" if value is None else str(value)
-    return text.replace("|", "\\|").replace("\r", "").replace("\n", "<br>")
+    """A table cell: text escaped, `|` escaped, line breaks as the renderer's own `<br>`."""
+    return _md_text(value).replace("|", "\\|").replace("\r", "").replace("\n", "<br>")
 
 
 def md_table(header: list[str], rows: list[list], right: set[int] | None = None) -> str:
@@ -191,21 +216,21 @@ def units_md(units: list[UnitRollup], on: date, lang: str, responsible: bool = F
     words = Labels(lang)
     title = words("units.title" if responsible else "units.title_lead", on=on.isoformat())
     body = md_table(units_header(words), [units_cells(u, words) for u in units], right=set(range(1, 9)))
-    return f"# {title}\n\n{body}\n{words('units.caption', n=len(units))}\n"
+    return f"# {_md_text(title)}\n\n{body}\n{_md_text(words('units.caption', n=len(units)))}\n"
 
 
 def weekly_md(report: WeeklyReport, lang: str) -> str:
     words = Labels(lang)
     many = len(report.programmes) > 1
-    out = [f"# {words('weekly.title')}\n", f"{weekly_subtitle(report, words)}\n",
-           f"**{weekly_summary(report, words)}**\n",
-           words("weekly.rows", n=report.indicators, parts=count_sentence(report.row_counts, words)) + "\n",
+    out = [f"# {words('weekly.title')}\n", f"{_md_text(weekly_subtitle(report, words))}\n",
+           f"**{_md_text(weekly_summary(report, words))}**\n",
+           _md_text(words("weekly.rows", n=report.indicators, parts=count_sentence(report.row_counts, words))) + "\n",
            f"## {words('weekly.behind')}\n"]
     if report.behind:
         out.append(md_table(behind_header(words), [cells for cells, _ in _printed_behind(report, many, words)],
-                            right={3, 4, 5, 6, 7}))
+                            right=BEHIND_NUMERIC))
     else:
-        out.append(words("weekly.behind_none", on=report.as_of.isoformat()) + "\n")
+        out.append(_md_text(words("weekly.behind_none", on=report.as_of.isoformat())) + "\n")
     out.append(f"## {words('weekly.units')}\n")
     out.append(md_table(units_header(words), [units_cells(u, words) for u in report.units], right=set(range(1, 9))))
     out.append(f"## {words('weekly.changes', since=report.since.isoformat())}\n")
@@ -221,8 +246,8 @@ def weekly_md(report: WeeklyReport, lang: str) -> str:
 def table_md(report: TableReport, lang: str) -> str:
     """The 一览表 as one Markdown table; the project name stands on the first row of its group."""
     words = Labels(lang)
-    out = [f"# {table_title(report, words)}\n", words("table.as_of", on=report.as_of.isoformat()) + "\n"]
-    out += [line + "\n" for line in table_summary(report, words)]
+    out = [f"# {_md_text(table_title(report, words))}\n", words("table.as_of", on=report.as_of.isoformat()) + "\n"]
+    out += [_md_text(line) + "\n" for line in table_summary(report, words)]
     rows = []
     for group in report.groups:
         for i, row in enumerate(group.rows):
@@ -325,7 +350,11 @@ td.nowrap { white-space: nowrap; }
 td.ref { overflow-wrap: anywhere; }
 td.chart { padding: 0.5mm; }
 td.chart svg { display: block; width: 100%%; height: auto; }
-table.behind th { white-space: normal; }
+table.behind th { white-space: normal; word-break: keep-all; font-size: 8.5pt; padding: 1.2mm 1.2mm; }
+table.behind td { padding: 1.2mm 1.2mm; font-size: 9pt; line-height: 1.35; }
+table.behind td.num { white-space: normal; }
+.status .word { white-space: nowrap; }
+.status .stale { display: block; font-size: 8pt; white-space: normal; }
 .title { display: block; color: #555; font-size: 8pt; }
 %(status_css)s
 .counts { width: auto; }
@@ -342,7 +371,7 @@ footer { margin-top: 4mm; text-align: right; }
 
 
 def _css(running: str) -> str:
-    status_css = "\n".join(f".s-{status} {{ color: {fg}; background: {bg}; font-weight: bold; white-space: nowrap; }}"
+    status_css = "\n".join(f".s-{status} {{ color: {fg}; background: {bg}; font-weight: bold; }}"
                            for status, (fg, bg) in STATUS_COLOURS.items())
     quoted = '"' + running.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3C ") + '"'
     return CSS % {"sans": FONTS_SANS, "serif": FONTS_SERIF, "status_css": status_css, "running": quoted}
@@ -362,9 +391,10 @@ def _cell(value, cls: str = "", tag: str = "td", raw: bool = False) -> str:
     return f"<{tag}{attribute}>{content}</{tag}>"
 
 
-BEHIND_WIDTHS = ("5%", "13%", "8%", "8%", "7%", "7%", "6%", "5%", "6%", "17%", "18%")
-"""Task, indicator, lead unit, target, expected, actual, pace, days, status, latest report, chart."""
-BEHIND_WIDTHS_MANY = ("10%", "12%", "8%", "7%", "7%", "7%", "5%", "5%", "6%", "15%", "18%")
+BEHIND_WIDTHS = ("4%", "10%", "6.5%", "8%", "7%", "7%", "7.5%", "6.5%", "6.5%", "5.5%", "6.5%", "14%", "11%")
+"""BEHIND_COLUMNS and the chart, on A4 landscape (table-layout: fixed): a five-character header (序时完成率,
+年度完成率) fits on one line, the status word fits whole, the stale mark goes on a line under it."""
+BEHIND_WIDTHS_MANY = ("8%", "9%", "6.5%", "8%", "7%", "7%", "7.5%", "6.5%", "6.5%", "5.5%", "6.5%", "11.5%", "10.5%")
 """The same when the task column says PROGRAMME/CODE."""
 
 
@@ -445,21 +475,26 @@ def shorten(text: str, limit: int) -> str:
 def _printed_behind(report: WeeklyReport, many: bool, words: Labels, note_limit: int | None = None):
     """The behind rows as printed: a note the row above (same task) already shows reads 同上; yields
     (cells, whether the row is the first of its task)."""
-    previous = None
+    previous, latest = None, BEHIND_AT["latest"]
     for item in report.behind:
         cells = behind_cells(item, many, words)
         key = (item.programme, item.task)
         first = previous is None or previous[0] != key
         if not first and item.note and previous[1] == (item.note, item.as_of):
-            cells[9] = words("weekly.ditto")
+            cells[latest] = words("weekly.ditto")
         elif note_limit:
-            cells[9] = shorten(cells[9], note_limit)
+            cells[latest] = shorten(cells[latest], note_limit)
         previous = (key, (item.note, item.as_of))
         yield cells, first
 
 
-def _status_cell(status: str, words: Labels, extra: str = "") -> str:
-    return _cell(words.status(status) + extra, f"status s-{status}")
+def _status_cell(status: str, words: Labels, stale: bool = False) -> str:
+    """The status word, kept whole; the stale mark on a line of its own under it, so that a narrow
+    column never has it run over the next cell."""
+    content = f'<span class="word">{escape(words.status(status))}</span>'
+    if stale:
+        content += f'<span class="stale">{escape(words("stale.mark").strip())}</span>'
+    return _cell(content, f"status s-{status}", raw=True)
 
 
 def weekly_html(report: WeeklyReport, lang: str, today: date | None = None) -> str:
@@ -483,11 +518,11 @@ def weekly_html(report: WeeklyReport, lang: str, today: date | None = None) -> s
             indicator = escape(item.indicator) + title
             rows.append([
                 _cell(cells[0], "ref"), _cell(indicator, raw=True), _cell(cells[2]),
-                *(_cell(c, "num") for c in cells[3:8]),
-                _status_cell(item.status, words, words("stale.mark") if item.stale else ""),
-                _cell(cells[9]), _cell(svg_chart(item.series, words, item.indicator), "chart", raw=True),
+                *(_cell(cells[i], "num") for i in sorted(BEHIND_NUMERIC)),
+                _status_cell(item.status, words, bool(item.stale)),
+                _cell(cells[BEHIND_AT["latest"]]), _cell(svg_chart(item.series, words, item.indicator), "chart", raw=True),
             ])
-        body.append(_html_table(header, rows, numeric={3, 4, 5, 6, 7}, cls="behind",
+        body.append(_html_table(header, rows, numeric=BEHIND_NUMERIC, cls="behind",
                                 widths=BEHIND_WIDTHS_MANY if many else BEHIND_WIDTHS))
         body.append(f'<p class="legend">{escape(words("weekly.legend"))}</p>')
     else:
@@ -572,14 +607,21 @@ def table_html(report: TableReport, lang: str, today: date | None = None) -> str
 
 
 def _rich_table(title: str | None, header: list[str], rows: list[list], numeric: set[int] = frozenset(),
-                styles: list[str] | None = None):
+                styles: list[str] | None = None, wrap_headers: bool = False):
+    """Numbers are never broken. With `wrap_headers` (many columns) a numeric column is as wide as its
+    widest number and its header wraps, so that in a narrow terminal the text columns keep some room."""
     from rich import box
+    from rich.cells import cell_len
     from rich.table import Table
 
     table = Table(title=title, box=box.SIMPLE_HEAVY, header_style="bold", title_justify="left")
     for i, name in enumerate(header):
-        table.add_column(name, justify="right" if i in numeric else "left", no_wrap=i in numeric,
-                         overflow="fold")
+        if wrap_headers and i in numeric:
+            widest = max((cell_len(str(row[i])) for row in rows), default=1)
+            table.add_column(name, justify="right", min_width=max(widest, 4), overflow="fold")
+        else:
+            table.add_column(name, justify="right" if i in numeric else "left", no_wrap=i in numeric,
+                             overflow="fold")
     for i, row in enumerate(rows):
         table.add_row(*(str(c) for c in row), style=(styles[i] if styles else None) or None)
     return table
@@ -605,7 +647,7 @@ def weekly_view(report: WeeklyReport, lang: str):
     if report.behind:
         parts.append(_rich_table(words("weekly.behind"), behind_header(words),
                                  [cells for cells, _ in _printed_behind(report, many, words, note_limit=40)],
-                                 numeric={3, 4, 5, 6, 7},
+                                 numeric=BEHIND_NUMERIC, wrap_headers=True,
                                  styles=[STATUS_STYLES[i.status] for i in report.behind]))
     else:
         parts.append(Text(words("weekly.behind_none", on=report.as_of.isoformat())))

@@ -10,6 +10,8 @@ import io
 
 from .labels import Labels
 from .render_report import (
+    BEHIND_AT,
+    BEHIND_NUMERIC,
     STATUS_COLOURS,
     SUMMARY_ORDER,
     area_name,
@@ -81,8 +83,9 @@ def _fit_widths(sheet, header_row: int = 1, caps: dict[int, int] | None = None) 
 
 
 def _section_sheet(workbook, name: str, header: list[str], rows: list[list], title: str, numeric: set[int] = frozenset(),
-                   status_columns: dict[int, list[str]] | None = None, first: bool = False):
-    """A sheet with the header in row 1 (frozen, repeated on every printed page) and the rows below."""
+                   status_columns: dict[int, list[str]] | None = None, first: bool = False, empty: str | None = None):
+    """A sheet with the header in row 1 (frozen, repeated on every printed page) and the rows below;
+    without rows, the `empty` line across the sheet, as md and html say it, rather than a bare header."""
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
     sheet = workbook.active if first else workbook.create_sheet()
@@ -113,6 +116,10 @@ def _section_sheet(workbook, name: str, header: list[str], rows: list[list], tit
     if sheet.max_row > 1:
         sheet.auto_filter.ref = sheet.dimensions
     _fit_widths(sheet)
+    if not rows and empty:  # after the widths: the line spans the columns, it does not widen the first
+        cell = sheet.cell(row=2, column=1, value=empty)
+        cell.alignment = Alignment(vertical="top", wrap_text=True)
+        sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=max(1, len(header)))
     _print_setup(sheet, title)
     return sheet
 
@@ -129,7 +136,7 @@ def _units_rows(units: list[UnitRollup], words: Labels) -> list[list]:
 def _units_sheet(workbook, units: list[UnitRollup], words: Labels, title: str, first: bool = False):
     header = units_header(words)
     sheet = _section_sheet(workbook, words("weekly.units"), header, _units_rows(units, words), title,
-                           numeric=set(range(1, 9)), first=first)
+                           numeric=set(range(1, 9)), first=first, empty=words("units.empty"))
     for offset, unit in enumerate(units):
         row = offset + 2
         sheet.cell(row=row, column=9).number_format = '0.0"%"'
@@ -195,21 +202,25 @@ def weekly_xlsx(report: WeeklyReport, lang: str) -> bytes:
     behind_rows = []
     for item in report.behind:
         cells = behind_cells(item, many, words)
-        cells[6] = item.pace  # numbers in the sheet
-        cells[7] = item.days_behind
+        cells[BEHIND_AT["pace"]] = item.pace  # numbers in the sheet
+        cells[BEHIND_AT["share"]] = item.percent
+        cells[BEHIND_AT["days_behind"]] = item.days_behind
         behind_rows.append([*cells, item.title])
     sheet = _section_sheet(workbook, words("weekly.behind"), [*behind_header(words), words("col.title")], behind_rows,
-                           title, numeric={3, 4, 5, 6, 7}, status_columns={8: [i.status for i in report.behind]})
-    for row in range(2, sheet.max_row + 1):
-        sheet.cell(row=row, column=7).number_format = '0.0"%"'
+                           title, numeric=BEHIND_NUMERIC, status_columns={BEHIND_AT["status"]: [i.status for i in report.behind]},
+                           empty=words("weekly.behind_none", on=report.as_of.isoformat()))
+    for row in range(2, len(behind_rows) + 2):
+        for name in ("pace", "share"):
+            sheet.cell(row=row, column=BEHIND_AT[name] + 1).number_format = '0.0"%"'
     _units_sheet(workbook, report.units, words, title)
     _section_sheet(workbook, words("weekly.new_reports"), new_report_header(words),
                    [new_report_cells(r, many, words) for r in report.new_reports], title, numeric={4},
-                   status_columns={7: [r.status for r in report.new_reports]})
+                   status_columns={7: [r.status for r in report.new_reports]}, empty=words("weekly.new_reports_none"))
     _section_sheet(workbook, words("weekly.status_changes"), change_header(words),
                    [change_cells(c, many, words) for c in report.status_changes], title, numeric={5},
                    status_columns={3: [c.before for c in report.status_changes],
-                                   4: [c.after for c in report.status_changes]})
+                                   4: [c.after for c in report.status_changes]},
+                   empty=words("weekly.status_changes_none"))
     return _save(workbook, title)
 
 

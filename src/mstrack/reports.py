@@ -179,6 +179,9 @@ def chart_series(state: IndicatorState, row: StatusRow, on: date) -> ChartSeries
 
 @dataclass
 class BehindItem:
+    """A row of the behind list: every field of the status row (StatusRow.as_dict(), as `status --format
+    json` prints it), and the task's title and the chart's series."""
+
     programme: str
     task: str
     title: str
@@ -202,6 +205,13 @@ class BehindItem:
     stale: bool | None
     rule: str
     series: ChartSeries
+    deadline: date | None = None
+    next_due: date | None = None
+    task_status: str | None = None
+    assessment: str | None = None
+    agrees: bool | None = None
+    lead_units: list[str] = field(default_factory=list)
+    units: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return _plain(self)
@@ -306,7 +316,9 @@ def weekly_report(
             status=row.status, target=row.target, final=row.final, expected=row.expected, actual=row.actual,
             percent=row.percent, pace=row.pace, gap=row.gap, days_behind=row.days_behind, as_of=row.as_of,
             note=row.note, checkpoint=row.checkpoint_text, stale=row.stale, rule=row.rule,
-            series=chart_series(state, row, on),
+            series=chart_series(state, row, on), deadline=row.deadline, next_due=row.next_due,
+            task_status=row.task_status, assessment=row.assessment, agrees=row.agrees,
+            lead_units=list(row.lead_units), units=list(row.units),
         )
         for state, row in sorted(zip(states, now, strict=True), key=lambda pair: STATUSES.index(pair[1].status))
         if row.status in LATE
