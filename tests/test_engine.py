@@ -428,3 +428,20 @@ def test_overdue_is_worse_than_no_report_for_a_task_as_in_the_reports():
     assert task_counts(rows)["overdue"] == 1 and task_counts(rows)["no_report"] == 0
     (unit,) = unit_rollups(rows)
     assert (unit.overdue, unit.no_report, unit.behind_tasks) == (1, 0, ["shenzhen-2023/5"])
+
+
+def test_the_field_order_the_positional_constructors_rely_on():
+    """store._indicator_states builds IndicatorState and evaluate builds StatusRow positionally (20,000
+    of each at province scale): reordering a field must fail here, not shift values silently."""
+    from dataclasses import fields
+
+    from mstrack.engine import IndicatorState, StatusRow
+
+    assert [f.name for f in fields(IndicatorState)] == [
+        "programme", "task", "indicator", "milestones", "reports", "deadline", "target", "comparator", "unit", "kind",
+        "lead_units", "units", "task_title", "text", "line", "start", "indicator_id", "assessment", "rule", "leaders"]
+    assert [f.name for f in fields(StatusRow)] == [
+        "programme", "task", "indicator", "kind", "lead_unit", "unit", "comparator", "target", "expected", "actual",
+        "as_of", "status", "percent", "deadline", "next_due", "checkpoint_text", "note", "task_title", "final",
+        "assessment", "task_status", "agrees", "pace", "gap", "days_behind", "stale", "rule", "lead_units", "units",
+        "indicator_id"]
