@@ -415,3 +415,24 @@ def test_a_date_without_a_year_takes_the_programmes_year(demo_cli):
 
     store = Store(demo_cli.url)
     assert store.common_year() == 2023 and store.common_year(["nowhere"]) is None
+
+
+def test_status_json_lines_are_what_json_dumps_writes(demo_cli):
+    """render.status_line writes each object field by field for speed; it must be json.dumps of
+    as_dict, byte for byte, on every demo row (at several dates, both rules) and on odd values."""
+    from dataclasses import replace
+
+    from mstrack.engine import status_rows
+    from mstrack.render import status_line
+    from mstrack.store import Store
+
+    states = Store(demo_cli.url).status_states(date(2024, 1, 5))
+    rows = [row for on in (date(2023, 3, 31), date(2023, 7, 1), date(2024, 1, 5)) for rule in ("step", "pro-rata")
+            for row in status_rows(states, on, rule=rule, stale_days=14)]
+    odd = rows[0]
+    rows += [replace(odd, target=float("nan"), expected=float("inf"), actual=-float("inf"), gap=-0.5, pace=1e20,
+                     percent=12.25, days_behind=0, stale=True, agrees=False, note='引号"与\\反斜杠\n换行\t', units=[],
+                     lead_units=["甲", "乙"], as_of=None, next_due=None, task_status=None, assessment=None)]
+    assert len(rows) > 2000
+    for row in rows:
+        assert status_line(row) == json.dumps(row.as_dict(), ensure_ascii=False), row

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from datetime import date
 
 from .engine import STATUSES, StatusRow
@@ -54,17 +55,65 @@ def status_json(rows: list[StatusRow]) -> str:
 
 
 def status_json_chunks(rows: list[StatusRow], size: int = 500):
-    """A JSON list with one object per line: readable, greppable, and written by json's C encoder
-    (indent= switches to the pure-Python one, 1.8 s for 20,000 rows instead of 0.2 s). In chunks of
-    `size` lines, so that 20,000 rows are never one string in memory."""
+    """A JSON list with one object per line: readable, greppable (indent= would switch json to its
+    pure-Python encoder, 1.8 s for 20,000 rows instead of 0.2 s). In chunks of `size` lines, so that
+    20,000 rows are never one string in memory."""
     if not rows:
         yield "[]\n"
         return
-    encode = json.JSONEncoder(ensure_ascii=False, default=_json_default).encode  # one encoder, not one per row
     for start in range(0, len(rows), size):
-        lines = ",\n".join([encode(row.as_dict()) for row in rows[start:start + size]])
+        lines = ",\n".join([status_line(row) for row in rows[start:start + size]])
         yield ("[\n" if start == 0 else ",\n") + lines
     yield "\n]\n"
+
+
+_text = json.encoder.encode_basestring  # C: a JSON string, non-ASCII kept (ensure_ascii=False)
+
+
+def _number(value) -> str:
+    if value is None:
+        return "null"
+    if type(value) is int:
+        return int.__repr__(value)
+    if value != value:
+        return "NaN"
+    if value in (math.inf, -math.inf):
+        return "Infinity" if value > 0 else "-Infinity"
+    return float.__repr__(value)
+
+
+def _maybe(value) -> str:
+    return "null" if value is None else _text(value)
+
+
+def _day(value) -> str:
+    return "null" if value is None else '"' + value.isoformat() + '"'
+
+
+def _flag(value) -> str:
+    return "null" if value is None else ("true" if value else "false")
+
+
+def _texts(values) -> str:
+    return "[" + ", ".join(map(_text, values)) + "]"
+
+
+def status_line(row: StatusRow) -> str:
+    """`json.dumps(row.as_dict(), ensure_ascii=False)`, byte for byte (a test holds the two equal on
+    every row of the demo), written field by field: 40 % less time than building the dict and
+    encoding it, which at 20,000 rows is a tenth of a status."""
+    return (
+        f'{{"programme": {_text(row.programme)}, "task": {_text(row.task)}, "indicator": {_text(row.indicator)}, '
+        f'"kind": {_text(row.kind)}, "lead_unit": {_text(row.lead_unit)}, "unit": {_text(row.unit)}, '
+        f'"comparator": {_text(row.comparator)}, "target": {_number(row.target)}, "expected": {_number(row.expected)}, '
+        f'"actual": {_number(row.actual)}, "as_of": {_day(row.as_of)}, "status": {_text(row.status)}, '
+        f'"percent": {_number(row.percent)}, "pace": {_number(row.pace)}, "gap": {_number(row.gap)}, '
+        f'"days_behind": {_number(row.days_behind)}, "stale": {_flag(row.stale)}, "rule": {_text(row.rule)}, '
+        f'"deadline": {_day(row.deadline)}, "next_due": {_day(row.next_due)}, "checkpoint": {_text(row.checkpoint_text)}, '
+        f'"note": {_maybe(row.note)}, "final": {_number(row.final)}, "task_status": {_maybe(row.task_status)}, '
+        f'"assessment": {_maybe(row.assessment)}, "agrees": {_flag(row.agrees)}, "lead_units": {_texts(row.lead_units)}, '
+        f'"units": {_texts(row.units)}}}'
+    )
 
 
 def status_table(rows: list[StatusRow], counts: dict[str, int], on: date, lang: str = "zh"):
