@@ -91,6 +91,8 @@ def test_a_bad_as_of_date_in_chinese(office):
     refused(zh(office, "status", "--as-of", "六月三十"),
             "mstrack: 错误：--as-of：'六月三十' 不是 mstrack 能识别的日期（可写作 2023-06-30 或 6月底）")
     refused(zh(office, "log", "x-2023/1", "30", "--as-of", "2099-06-30"), "--as-of 2099-06-30：报送日期不能晚于今天")
+    refused(zh(office, "status", "--as-of", "foo"),  # dateutil's English words do not come through
+            "mstrack: 错误：--as-of：'foo' 不是 mstrack 能识别的日期（可写作 2023-06-30 或 6月底）\n")
 
 
 def test_an_unknown_task_reference_in_chinese(office):

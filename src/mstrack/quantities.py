@@ -219,6 +219,6 @@ def parse_date(text: str, year: int | None = None) -> date:
 
     try:
         parsed = date_parser.parse(body, default=datetime(year or 2000, 1, 1))
-    except (ValueError, OverflowError) as error:
-        raise DateError("{value} is not a date: {error}", value=shown(original), error=str(error)) from None
+    except (ValueError, OverflowError):  # dateutil's own words are English only: ours are in both languages
+        raise DateError("{value} is not a date mstrack can read (try 2023-06-30 or 6月底)", value=shown(original)) from None
     return parsed.date()
