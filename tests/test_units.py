@@ -171,3 +171,13 @@ def test_units_xlsx(small, tmp_path):
     assert (sheet["I2"].value, sheet["I2"].number_format) == (75, '0.0"%"')
     assert sheet["E2"].fill.fgColor.rgb.endswith("FFC7CE") and sheet.freeze_panes == "B2"
     assert small("units", "--format", "xlsx").exit_code == 2  # a workbook needs -o
+
+
+def test_a_table_written_to_a_file_takes_columns_from_the_environment(demo_cli, tmp_path):
+    """A printout is as wide as COLUMNS says (140 without it, or when it is not a number)."""
+    from rich.cells import cell_len
+
+    for columns, widest in (("100", 100), ("", 140), ("abc", 140)):
+        path = tmp_path / f"units-{columns}.txt"
+        assert demo_cli("units", "--as-of", "2023-07-01", "-o", str(path), env={"COLUMNS": columns}).exit_code == 0
+        assert max(cell_len(line) for line in path.read_text(encoding="utf-8").splitlines()) == widest

@@ -161,15 +161,21 @@ def open_store(ctx: typer.Context, write: bool):
     return store
 
 
-def console():
-    """A terminal gets its own width; a file or pipe (a printout) gets room for the table."""
+def print_width() -> int:
+    """Columns for a table printed to a file or a pipe: COLUMNS when it is a number, else room for the table."""
     import os
 
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) > 0 else 140
+
+
+def console():
+    """A terminal gets its own width; a file or pipe (a printout) gets room for the table."""
     from rich.console import Console
 
-    if sys.stdout.isatty() or os.environ.get("COLUMNS"):
+    if sys.stdout.isatty():
         return Console()
-    return Console(width=140)
+    return Console(width=print_width())
 
 
 def parse_day(text: str | None, option: str, year: int | None = None) -> date:
@@ -242,9 +248,7 @@ def _print_status(store, on: date, programmes, unit, only, fmt: Format, fail_on,
         if sys.stdout.isatty():
             console().print(table)
         else:  # a file or a pipe: plain text, no console to start
-            import os
-
-            sys.stdout.write(table.text(int(os.environ.get("COLUMNS") or 140)))
+            sys.stdout.write(table.text(print_width()))
     if fail_on and any(row.status in {s.value for s in fail_on} for row in rows):
         raise typer.Exit(1)
 

@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .cli import RULE_HELP, app, cannot_write, console, fail, guard, open_store, parse_day, say
+from .cli import RULE_HELP, app, cannot_write, console, fail, guard, open_store, parse_day, print_width, say
 
 report_app = typer.Typer(rich_markup_mode=None, help="Printable reports: the weekly status report, the half-year and annual 一览表.",
                          no_args_is_help=True)
@@ -74,7 +74,7 @@ def _rich_text(renderable) -> str:
     from rich.console import Console
 
     buffer = io.StringIO()
-    Console(file=buffer, width=140, color_system=None, legacy_windows=False).print(renderable)
+    Console(file=buffer, width=print_width(), color_system=None, legacy_windows=False).print(renderable)
     return buffer.getvalue()
 
 
