@@ -8,8 +8,10 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import textwrap
 import uuid
+from pathlib import Path
 
 import pytest
 
@@ -129,6 +131,10 @@ def test_a_read_only_role_reads_and_is_told_it_cannot_write(pg_url):
         assert reader("status", "--format", "json").exit_code == 0
         assert reader("show", "shenzhen-2023/5").exit_code == 0
         result = reader("log", "shenzhen-2023/5", "1", "-i", "建设", "--as-of", "2023-06-30")
+        assert result.exit_code == 2 and "may only read" in result.stderr and "Traceback" not in result.output
+        sheet = Path(tempfile.mkdtemp()) / "p.csv"  # the import writes through psycopg alone: the same words
+        sheet.write_text("计划,任务编号,指标,截至日期,数值\nshenzhen-2023,5,建设,2023-06-30,2万\n", encoding="utf-8")
+        result = reader("import", "progress", str(sheet))
         assert result.exit_code == 2 and "may only read" in result.stderr and "Traceback" not in result.output
     finally:
         with engine.connect() as connection:

@@ -114,7 +114,7 @@ class _Guard:
 
         if isinstance(error, InputError):
             raise fail(error)
-        if isinstance(error, sqlite3.Error) or _is_sqlalchemy_error(error):  # the driver's own, on SQLite files
+        if isinstance(error, sqlite3.Error) or _is_database_error(error):  # the drivers' own, where mstrack uses them
             reason = str(getattr(error, "orig", None) or error).splitlines()[0]
             if "permission denied" in reason.lower() or "read-only" in reason.lower() or "readonly" in reason.lower():
                 raise fail("database: this user may only read here ({reason}); status, show, units and report "
@@ -123,12 +123,18 @@ class _Guard:
         return False
 
 
-def _is_sqlalchemy_error(error: BaseException) -> bool:
-    if "sqlalchemy" not in sys.modules:  # nothing could have raised one
-        return False
-    from sqlalchemy.exc import SQLAlchemyError
+def _is_database_error(error: BaseException) -> bool:
+    """SQLAlchemy's and psycopg's errors, checked only where those were loaded (nothing else raises them)."""
+    if "sqlalchemy" in sys.modules:
+        from sqlalchemy.exc import SQLAlchemyError
 
-    return isinstance(error, SQLAlchemyError)
+        if isinstance(error, SQLAlchemyError):
+            return True
+    if "psycopg" in sys.modules:
+        import psycopg
+
+        return isinstance(error, psycopg.Error)
+    return False
 
 
 @contextlib.contextmanager
