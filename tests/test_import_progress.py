@@ -150,7 +150,7 @@ def test_dry_run_and_json_write_nothing(demo_cli, tmp_path):
     before = reports(demo_cli)
     path = xlsx(tmp_path / "a.xlsx", [HEADER, ["shenzhen-2023", 5, "建设", "2023-06-30", "2.5万", None, None]])
     result = demo_cli("import", "progress", str(path), "--dry-run")
-    assert result.exit_code == 0 and "1 reports would be written" in result.stdout
+    assert result.exit_code == 0 and "1 report would be written" in result.stdout
     assert reports(demo_cli) == before
     bad = xlsx(tmp_path / "b.xlsx", [HEADER, ["shenzhen-2023", 5, "建设", "2023-06-30", "x", None, None]])
     result = demo_cli("import", "progress", str(bad), "--format", "json")

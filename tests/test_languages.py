@@ -218,7 +218,7 @@ def test_english_is_unchanged_by_default(office, tmp_path):
     assert result.stderr == "mstrack: error: VALUE '很多' is not a quantity: expected a number such as 3.2万 or 65%\n"
     path = csv_file(tmp_path / "ok.csv", "x-2023,2,整体进度,2023-06-30,130%")
     result = runner.invoke(app, [*db, "import", "progress", str(path)], env=env)
-    assert result.stdout == "1 new, 0 corrected, 0 already there, 0 empty rows skipped; 1 reports were written\n"
+    assert result.stdout == "1 new, 0 corrected, 0 already there, 0 empty rows skipped; 1 report was written\n"
     assert result.stderr == f"mstrack: warning: {path}:2: 整体进度: 130% is above 100%\n"
     env["LANG"] = "en_GB.UTF-8"
     result = runner.invoke(app, [*db, "show", "x-2023/9"], env=env)
@@ -325,7 +325,9 @@ def _template_arguments():
 
 
 def _fields(template: str) -> set[tuple]:
-    return {(name, conversion, spec) for _, name, spec, conversion in string.Formatter().parse(template) if name is not None}
+    """The fields a template fills, English plural specs ({n:task|tasks}, a word, not a value) left out."""
+    return {(name, conversion, spec) for _, name, spec, conversion in string.Formatter().parse(template)
+            if name is not None and "|" not in (spec or "")}
 
 
 def test_every_message_template_has_chinese_with_the_same_fields():
@@ -353,3 +355,16 @@ def test_no_message_is_made_by_formatting_a_string_first():
         if formatted or isinstance(argument, ast.JoinedStr | ast.BinOp):
             made.append(where)
     assert not made, made
+
+
+def test_command_line_lines_agree_with_their_count_in_english(cli, tmp_path):
+    """Messages take the labels' plural spec too: "1 task added", "1 report was written", "1 problem"."""
+    plan = write_plan(tmp_path / "one.toml", '[[tasks]]\ncode = "1"\ntitle = "t"\n[[tasks.lines]]\nlead_units = ["甲局"]\n'
+                      '[[tasks.lines.indicators]]\nname = "n"\ntarget = 10\nmilestones = []\n')
+    assert "1 task added, 0 updated" in cli("import", "plan", str(plan)).stdout
+    sheet = tmp_path / "p.csv"
+    sheet.write_text("计划,任务编号,指标,截至日期,数值\nx-2023,1,n,2023-06-30,3\n", encoding="utf-8")
+    assert cli("import", "progress", str(sheet)).stdout.endswith("; 1 report was written\n")
+    sheet.write_text("计划,任务编号,指标,截至日期,数值\nx-2023,1,n,2023-06-30,3\nx-2023,1,n,2023-07-31,很多\n", encoding="utf-8")
+    assert cli("import", "progress", str(sheet)).stderr.endswith("mstrack: error: 1 problem; nothing was written\n")
+    assert Message("{n} {n:problem|problems}; nothing was written", n=2) == "2 problems; nothing was written"

@@ -383,7 +383,7 @@ def import_plan(
             if counts["unchanged"]:
                 say("{path}: {code}: unchanged", path=path, code=programme.code)
                 continue
-            say("{path}: {code}: {added} tasks added, {updated} updated, {removed} removed (batch {batch})", path=path,
+            say("{path}: {code}: {added} {added:task|tasks} added, {updated} updated, {removed} removed (batch {batch})", path=path,
                 code=programme.code, added=counts["tasks_added"], updated=counts["tasks_updated"],
                 removed=counts["tasks_removed"], batch=counts["batch"])
 
@@ -423,16 +423,16 @@ def import_progress(
         if result.errors:
             for error in result.errors:
                 say(error, err=True)
-            raise fail("{n} problem(s); nothing was written", n=len(result.errors))
+            raise fail("{n} {n:problem|problems}; nothing was written", n=len(result.errors))
         if fmt is Format.table:
             counts = {"new": result.inserted, "corrected": result.updated, "unchanged": result.unchanged,
                       "skipped": result.skipped, "written": result.inserted + result.updated}
             if dry_run:
                 say("{new} new, {corrected} corrected, {unchanged} already there, {skipped} empty rows skipped; "
-                    "{written} reports would be written", **counts)
+                    "{written} {written:report|reports} would be written", **counts)
             else:
                 say("{new} new, {corrected} corrected, {unchanged} already there, {skipped} empty rows skipped; "
-                    "{written} reports were written", **counts)
+                    "{written} {written:report was|reports were} written", **counts)
 
 
 def _row_progress(files: list[Path]):

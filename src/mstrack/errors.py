@@ -5,6 +5,27 @@ themselves, kept as an English template and its fields so that the CLI can say t
 
 from __future__ import annotations
 
+import string
+
+
+class _Plural(string.Formatter):
+    """str.format, where a field's spec `one|other` says the word for the count instead of the count:
+    English nouns agree with their number ("1 checkpoint", "2 checkpoints"); Chinese needs none."""
+
+    def format_field(self, value, format_spec: str) -> str:
+        if "|" in format_spec:
+            one, other = format_spec.split("|", 1)
+            return one if value == 1 else other
+        return super().format_field(value, format_spec)
+
+
+PLURAL = _Plural()
+
+
+def fill(template: str, fields: dict) -> str:
+    """The template with its fields; through PLURAL only where it has a plural spec (the slower path)."""
+    return PLURAL.vformat(template, (), fields) if "|" in template else template.format(**fields)
+
 
 class Message(str):
     """An English template and its fields. As a str it is the English text, so code that compares,
@@ -14,7 +35,7 @@ class Message(str):
     __slots__ = ("template", "fields")
 
     def __new__(cls, template: str, /, **fields):
-        self = super().__new__(cls, template.format(**fields) if fields else template)
+        self = super().__new__(cls, fill(template, fields) if fields else template)
         self.template = template
         self.fields = fields
         return self
@@ -27,9 +48,9 @@ class Message(str):
             return template
         fields = {name: render(value, translate) for name, value in self.fields.items()}
         try:
-            return template.format(**fields)
+            return fill(template, fields)
         except (KeyError, IndexError, ValueError):  # a catalogue entry out of step: English rather than nothing
-            return self.template.format(**fields)
+            return fill(self.template, fields)
 
 
 class Joined(Message):

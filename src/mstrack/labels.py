@@ -8,8 +8,9 @@ Stdlib only: the command line imports this module before it knows what it will p
 from __future__ import annotations
 
 import os
-import string
 from collections.abc import Mapping
+
+from .errors import PLURAL
 
 LANGS = ("zh", "en")
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
@@ -217,12 +218,14 @@ MESSAGES: dict[str, str] = {
     "{db}: schema version {version}, up to date": "{db}：数据库结构版本 {version}，已是最新",
     "{db}: schema version {before} → {after}": "{db}：数据库结构版本 {before} → {after}",
     "{path}: {code}: unchanged": "{path}：{code}：没有变化",
-    "{path}: {code}: {added} tasks added, {updated} updated, {removed} removed (batch {batch})":
+    "{path}: {code}: {added} {added:task|tasks} added, {updated} updated, {removed} removed (batch {batch})":
         "{path}：{code}：新增任务 {added} 项，更新 {updated} 项，删除 {removed} 项（批次 {batch}）",
-    "{n} problem(s); nothing was written": "共 {n} 处问题；没有写入任何数据",
-    "{new} new, {corrected} corrected, {unchanged} already there, {skipped} empty rows skipped; {written} reports would be written":
+    "{n} {n:problem|problems}; nothing was written": "共 {n} 处问题；没有写入任何数据",
+    "{new} new, {corrected} corrected, {unchanged} already there, {skipped} empty rows skipped; "
+    "{written} {written:report|reports} would be written":
         "新增 {new} 条，更正 {corrected} 条，已有 {unchanged} 条，跳过空行 {skipped} 行；将写入 {written} 条报送",
-    "{new} new, {corrected} corrected, {unchanged} already there, {skipped} empty rows skipped; {written} reports were written":
+    "{new} new, {corrected} corrected, {unchanged} already there, {skipped} empty rows skipped; "
+    "{written} {written:report was|reports were} written":
         "新增 {new} 条，更正 {corrected} 条，已有 {unchanged} 条，跳过空行 {skipped} 行；已写入 {written} 条报送",
     "reading row {task.completed}": "正在读取第 {task.completed} 行",
     "--programme {code!r}: use lowercase letters, digits and '-'": "--programme {code!r}：只能用小写字母、数字和“-”",
@@ -471,18 +474,6 @@ def pick_lang(option: str | None = None, environ: Mapping[str, str] | None = Non
     return "en"
 
 
-class _Plural(string.Formatter):
-    """str.format, where a field's spec `one|other` says the word for the count instead of the count:
-    English nouns agree with their number ("1 checkpoint", "2 checkpoints"); Chinese needs none."""
-
-    def format_field(self, value, format_spec: str) -> str:
-        if "|" in format_spec:
-            one, other = format_spec.split("|", 1)
-            return one if value == 1 else other
-        return super().format_field(value, format_spec)
-
-
-PLURAL = _Plural()
 PLURAL_KEYS = frozenset(key for key, (_, english) in CATALOGUE.items()
                         if any("|" in (spec or "") for _, _, spec, _ in PLURAL.parse(english)))
 """The labels whose English has a plural spec: only they go through the (slower) Formatter."""
