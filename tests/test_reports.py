@@ -635,3 +635,24 @@ def test_the_stale_mark_stays_in_its_cell_on_paper(demo_cli, tmp_path, lang, sta
         assert words_above, (text, x0, y0)  # under its status word
     assert all(w[3] < edge for w in words if w[0] == status)
 
+
+
+@pytest.mark.parametrize("command", [
+    ["show", "shenzhen-2023/5"],
+    ["log", "shenzhen-2023/5", "2.6万", "-i", "建设", "--as-of", "2023-06-25"],
+    ["import", "progress", "PLACEHOLDER"],
+])
+def test_show_log_and_import_need_no_orm_either(demo_cli, tmp_path, command):
+    """A coordinator's everyday commands go through the driver alone (as status does): no SQLAlchemy,
+    SQLModel or table classes to import, on SQLite and on PostgreSQL."""
+    sheet = tmp_path / "p.csv"
+    sheet.write_text("计划,任务编号,指标,截至日期,数值\nshenzhen-2023,5,建设,2023-06-30,2万\n", encoding="utf-8")
+    args = [str(sheet) if arg == "PLACEHOLDER" else arg for arg in command]
+    code = ("import io, sys\nimport mstrack.cli\nsys.argv = ['mstrack', '--db', sys.argv[1], *sys.argv[2:]]\n"
+            "out, sys.stdout = sys.stdout, io.StringIO()\n"
+            "try:\n    mstrack.cli.run()\nexcept SystemExit as exit:\n    code = exit.code\n"
+            "sys.stdout = out\n"
+            "print(code, sorted(m for m in sys.modules if m in ('mstrack.schema', 'sqlalchemy', 'sqlmodel', 'openpyxl')))")
+    done = subprocess.run([sys.executable, "-c", code, str(demo_cli.db), *args], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[-1] == "[]" and done.stdout.split()[0] in ("0", "None"), done.stdout + done.stderr

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from functools import cached_property
+from functools import cached_property, partial
 from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -606,49 +606,54 @@ class Store:
 
     # --- tasks, indicators and reports ----------------------------------------------------
 
-    def _task_row(self, session: Session, ref: TaskRef) -> tuple[ProgrammeRow, TaskRow]:
-        head = session.exec(select(ProgrammeRow).where(ProgrammeRow.code == ref.programme)).first()
-        if head is None:
-            raise self._unknown_programme(session, ref.programme)
-        task = session.exec(
-            select(TaskRow).where(TaskRow.programme_id == head.id, TaskRow.code == ref.code)
-        ).first()
-        if task is None:
-            codes = list(session.exec(
-                select(TaskRow.code).where(TaskRow.programme_id == head.id).order_by(TaskRow.position)
-            ))
+    def _task_head(self, connection, ref: TaskRef) -> tuple[tuple, tuple]:
+        """(programme id, code, name, year, start, end) and (task id, code, title, area id, deadline, note,
+        deadline text, assessment, problems, progress) of a task reference, or the error naming what exists."""
+        rows_of = self._rows
+        found = rows_of(connection, 'SELECT id, code, name, year, start, "end" FROM programme WHERE code = ?', [ref.programme])
+        if not found:
+            known = [code for (code,) in rows_of(connection, "SELECT code FROM programme ORDER BY code")]
+            raise _unknown_programme(known, ref.programme)
+        head = found[0]
+        found = rows_of(connection, "SELECT id, code, title, area_id, deadline, note, deadline_text, assessment, problems, progress"
+                                    " FROM task WHERE programme_id = ? AND code = ?", [head[0], ref.code])
+        if not found:
+            codes = [code for (code,) in rows_of(connection, "SELECT code FROM task WHERE programme_id = ? ORDER BY position",
+                                                  [head[0]])]
             shown = ", ".join(codes[:12]) + (" …" if len(codes) > 12 else "")
             raise InputError("{programme} has no task {code!r}; its tasks are {codes}", programme=ref.programme, code=ref.code,
                              codes=shown)
-        return head, task
+        return head, found[0]
 
     def task_detail(self, ref: TaskRef) -> TaskDetail:
-        with Session(self.engine) as session:
-            head, task = self._task_row(session, ref)
-            area = session.get(AreaRow, task.area_id) if task.area_id else None
-            lines = session.exec(select(LineRow).where(LineRow.task_id == task.id).order_by(LineRow.position)).all()
-            units = _units_by_line(session, [line.id for line in lines])
+        """One task whole, with every indicator and report: plain SQL through the driver, as status reads."""
+        with self.reading() as connection:
+            rows_of = partial(self._rows, connection)
+            (_, code, name, _, start, end), task = self._task_head(connection, ref)
+            task_id, task_code, title, area_id, deadline, note, deadline_text, assessment, problems, progress = task
+            area = rows_of("SELECT code, name FROM area WHERE id = ?", [area_id]) if area_id else []
+            lines = rows_of("SELECT id, CAST(leaders AS TEXT) FROM task_line WHERE task_id = ? ORDER BY position", [task_id])
+            units = _group_units(rows_of(
+                "SELECT x.line_id, x.role, u.name FROM line_unit AS x JOIN unit AS u ON x.unit_id = u.id"
+                " WHERE x.line_id IN (SELECT id FROM task_line WHERE task_id = ?) ORDER BY x.line_id, x.role, x.position",
+                [task_id]))
+            no_units = ([], [])
             detail = TaskDetail(
-                programme=head.code, programme_name=head.name, code=task.code, title=task.title,
-                area=f"{area.code}、{area.name}" if area else None,
-                leaders=_unique(name for line in lines for name in line.leaders),
-                lead_units=_unique(u for line in lines for u in units.get(line.id, ([], []))[0]),
-                units=_unique(u for line in lines for u in units.get(line.id, ([], []))[1]),
-                deadline=task.deadline or head.end, note=task.note, deadline_text=task.deadline_text,
-                assessment=task.assessment, problems=task.problems, progress=task.progress, start=head.start,
+                programme=code, programme_name=name, code=task_code, title=title,
+                area=f"{area[0][0]}、{area[0][1]}" if area else None,
+                leaders=_unique(leader for _, leaders in lines for leader in _json_list(leaders)),
+                lead_units=_unique(u for line_id, _ in lines for u in units.get(line_id, no_units)[0]),
+                units=_unique(u for line_id, _ in lines for u in units.get(line_id, no_units)[1]),
+                deadline=_day(deadline or end), note=note, deadline_text=deadline_text,
+                assessment=assessment, problems=problems, progress=progress, start=_day(start),
             )
-            own = list(session.exec(
-                select(TaskLinkRow.ref).where(TaskLinkRow.task_id == task.id).order_by(TaskLinkRow.position)
-            ))
-            naming_this = session.exec(
-                select(ProgrammeRow.code, TaskRow.code)
-                .join(TaskRow, TaskRow.programme_id == ProgrammeRow.id)
-                .join(TaskLinkRow, TaskLinkRow.task_id == TaskRow.id)
-                .where(TaskLinkRow.ref == f"{head.code}/{task.code}")
-                .order_by(ProgrammeRow.code, TaskRow.position)
-            )
-            detail.links = _unique([*own, *(f"{programme}/{code}" for programme, code in naming_this)])
-            detail.indicators = self._indicator_states(session.connection(), task_ids=[task.id], as_of=None, all_reports=True)
+            own = [link for (link,) in rows_of("SELECT ref FROM task_link WHERE task_id = ? ORDER BY position", [task_id])]
+            naming_this = rows_of(
+                "SELECT p.code, t.code FROM task_link AS k JOIN task AS t ON k.task_id = t.id"
+                " JOIN programme AS p ON t.programme_id = p.id WHERE k.ref = ? ORDER BY p.code, t.position",
+                [f"{code}/{task_code}"])
+            detail.links = _unique([*own, *(f"{programme}/{other}" for programme, other in naming_this)])
+            detail.indicators = self._indicator_states(connection, task_ids=[task_id], as_of=None, all_reports=True)
             return detail
 
     def task_details(self, programmes: list[str] | None = None, unit: str | None = None) -> list[TaskDetail]:
@@ -692,9 +697,9 @@ class Store:
 
     def task_states(self, ref: TaskRef) -> tuple[int, list[IndicatorState]]:
         """The programme's year and the task's indicators with every report, for `log` to choose from."""
-        with Session(self.engine) as session:
-            head, task = self._task_row(session, ref)
-            return head.year, self._indicator_states(session.connection(), task_ids=[task.id], as_of=None, all_reports=True)
+        with self.reading() as connection:
+            head, task = self._task_head(connection, ref)
+            return head[3], self._indicator_states(connection, task_ids=[task[0]], as_of=None, all_reports=True)
 
     def programme_states(self, code: str) -> tuple[int, dict[str, list[IndicatorState]]] | None:
         """Every indicator of a programme with every report, by task code; None if there is no such programme."""
@@ -763,29 +768,25 @@ class Store:
         self, indicator_id: int, as_of: date, value: float, note: str | None, reporter: str | None,
         reason: str | None = None,
     ) -> tuple[int, int]:
-        """One logged value, as a batch of its own: (report id, batch id)."""
-        with Session(self.engine) as session, session.begin():
-            batch = _new_batch(session, "log", None, reason)
-            row = ReportRow(
-                indicator_id=indicator_id, as_of=as_of, value=value, note=note, reporter=reporter,
-                entered_at=datetime.now(UTC), batch_id=batch, reason=reason,
-            )
-            session.add(row)
-            session.flush()
-            return row.id, batch
+        """One logged value, as a batch of its own: (report id, batch id). The import's write, for one row:
+        a coordinator's `log` need not import SQLAlchemy either."""
+        batch = self.add_reports([(indicator_id, as_of, value, note, reporter, None)], 1, "log", None, reason)
+        with self.reading() as connection:
+            (report_id,) = self._rows(connection, "SELECT id FROM report WHERE batch_id = ?", [batch])[0]
+        return report_id, batch
 
     # --- history and undo ------------------------------------------------------------------
 
     def history(self, ref: TaskRef, indicator: str | None = None) -> list[HistoryEntry]:
         """Every value the task's indicators ever had, corrections and undone ones included."""
         with Session(self.engine) as session:
-            _, task = self._task_row(session, ref)
+            task_id = self._task_head(session.connection(), ref)[1][0]
             query = (
                 select(ReportRow, IndicatorRow.name, IndicatorRow.unit, RetractionRow.batch_id)
                 .join(IndicatorRow, ReportRow.indicator_id == IndicatorRow.id)
                 .join(LineRow, IndicatorRow.line_id == LineRow.id)
                 .outerjoin(RetractionRow, RetractionRow.report_id == ReportRow.id)
-                .where(LineRow.task_id == task.id)
+                .where(LineRow.task_id == task_id)
                 .order_by(LineRow.position, IndicatorRow.position, ReportRow.as_of, ReportRow.id)
             )
             if indicator is not None:
