@@ -259,7 +259,8 @@ class Store:
     @contextmanager
     def reading(self):
         """A connection for plain-SQL reads (`_rows`), in one read transaction so that the few queries
-        of a status see one state of the data. On an SQLite file it is the driver's own connection."""
+        of a status see one state of the data: the driver's own on an SQLite file and on PostgreSQL with
+        psycopg, the engine's for any other URL."""
         if self.libpq_url:
             yield from self._reading_psycopg()
             return
