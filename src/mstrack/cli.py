@@ -531,7 +531,7 @@ def export_template(
         if output.suffix.lower() != ".xlsx":
             raise fail("--output {path}: a template is an .xlsx file", path=output)
         store = open_store(ctx, write=False)
-        on = parse_day(as_of, "--as-of", store.programme_year(code))
+        on = parse_day(as_of, "--as-of", store.common_year([code]))
         states = store.status_states(on, programmes=[code], unit=unit)
         title = f"{code} 进度报送表" + (f"（{unit}）" if unit else "") + f" 截至 {on}"
         try:

@@ -247,7 +247,7 @@ def _table_report(ctx: typer.Context, kind: str, programme: str | None, as_of: s
 
         store = open_store(ctx, write=False)
         _details(store, [programme])  # an unknown programme is named before anything else
-        year = store.programme_year(programme)
+        year = store.common_year([programme])
         on = parse_day(as_of, "--as-of", year) if as_of else report_date(kind, year)
         params = {"kind": kind, "programme": programme, "as_of": on.isoformat(), "rule": rule, "lang": lang}
         report = _build(store, params)

@@ -10,13 +10,13 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
-from .errors import PLURAL
+from .errors import fill
 
 LANGS = ("zh", "en")
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 
 # key: (Chinese, English). `{name}` fields are filled by `Labels.__call__`. English says a count's noun
-# as `{n:checkpoint|checkpoints}`: the first word for 1, the second for any other number (see _Plural).
+# as `{n:checkpoint|checkpoints}`: the first word for 1, the second for any other number (see errors._Plural).
 CATALOGUE: dict[str, tuple[str, str]] = {
     # statuses (engine.STATUSES)
     "status.done": ("已完成", "done"),
@@ -474,11 +474,6 @@ def pick_lang(option: str | None = None, environ: Mapping[str, str] | None = Non
     return "en"
 
 
-PLURAL_KEYS = frozenset(key for key, (_, english) in CATALOGUE.items()
-                        if any("|" in (spec or "") for _, _, spec, _ in PLURAL.parse(english)))
-"""The labels whose English has a plural spec: only they go through the (slower) Formatter."""
-
-
 class Labels:
     """Words in one language: `labels("col.task")`, `labels("count.done", n=3)`, `labels.status("behind")`."""
 
@@ -492,9 +487,7 @@ class Labels:
         text = CATALOGUE[key][self._index]
         if not fields:
             return text
-        if self.lang == "en" and key in PLURAL_KEYS:
-            return PLURAL.vformat(text, (), fields)
-        return text.format(**fields)
+        return fill(text, fields)
 
     def message(self, message) -> str:
         """An error, a warning or a line of the command line in this language: each template's Chinese from

@@ -291,13 +291,13 @@ class Store:
             connection = psycopg.connect(self.libpq_url)
         except psycopg.Error as error:
             raise InputError("--db {db}: cannot open the database: {reason}", db=self.display_url,
-                             reason=scrub(str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__)) from None
+                             reason=_reason(error)) from None
         try:
             with connection.transaction():
                 connection.execute(WORK_MEM)
                 yield connection
         except psycopg.Error as error:
-            raise InputError("--db {db}: {error}", db=self.display_url, error=scrub(str(error).strip().splitlines()[0])) from None
+            raise InputError("--db {db}: {error}", db=self.display_url, error=_reason(error)) from None
         finally:
             connection.close()
 
@@ -440,11 +440,6 @@ class Store:
 
     # --- plans ----------------------------------------------------------------------------
 
-    def programme_year(self, code: str) -> int | None:
-        with self.reading() as connection:
-            rows = self._rows(connection, "SELECT year FROM programme WHERE code = ?", [code])
-        return rows[0][0] if rows else None
-
     def common_year(self, codes: list[str] | None = None) -> int | None:
         """The year the given programmes (or, with none given, all of them) share, if they share one:
         the year a date written without one ("7月7日", "6月底") means."""
@@ -457,7 +452,7 @@ class Store:
         """Plain SQL with `?` placeholders, rows as tuples: for the reads that run on every status.
         SQLAlchemy's compiling and Row wrapping cost as much as SQLite's own work there."""
         # the driver's own connection, or the engine connection's (inside its transaction): tuples, not Rows
-        driver = connection.connection.driver_connection if hasattr(connection, "exec_driver_sql") else connection
+        driver = _driver(connection)
         if self.dialect == "sqlite":
             cursor = driver.cursor()
             try:
@@ -481,7 +476,7 @@ class Store:
             for sql, params in statements:
                 yield self._rows(connection, sql, params)
             return
-        driver = connection.connection.driver_connection if hasattr(connection, "exec_driver_sql") else connection
+        driver = _driver(connection)
         cursors = []
         try:
             with driver.pipeline():
@@ -1477,5 +1472,12 @@ def _hide_password(url: str) -> str:
     return f"{scheme}://{user}:***@{place}"
 
 
-def _reason(error: SQLAlchemyError) -> str:
-    return scrub(str(getattr(error, "orig", None) or error).splitlines()[0])
+def _reason(error: Exception) -> str:
+    """A driver's error (SQLAlchemy's or psycopg's own) as one line, without a password; its kind when it says nothing."""
+    text = str(getattr(error, "orig", None) or error).strip()
+    return scrub(text.splitlines()[0] if text else type(error).__name__)
+
+
+def _driver(connection):
+    """The driver's own connection: as given (sqlite3, psycopg), or inside an SQLAlchemy one."""
+    return connection.connection.driver_connection if hasattr(connection, "exec_driver_sql") else connection
