@@ -378,8 +378,8 @@ def import_plan(
         if errors:
             raise fail(errors)
         store = open_store(ctx, write=True)
-        for path, programme in zip(files, plans, strict=True):
-            counts = store.save_plan(programme, source=path.name, reason=reason)
+        saved = store.save_plans([(programme, path.name) for path, programme in zip(files, plans, strict=True)], reason=reason)
+        for path, programme, counts in zip(files, plans, saved, strict=True):
             if counts["unchanged"]:
                 say("{path}: {code}: unchanged", path=path, code=programme.code)
                 continue
@@ -584,11 +584,13 @@ def undo(
     ctx: typer.Context,
     batch: Annotated[Optional[int], typer.Argument(help="Batch id (see `mstrack batches`). [default: the latest]")] = None,
     reason: Annotated[Optional[str], typer.Option("--reason", help="Why it is undone (kept with the new batch).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Bring values back even over newer entries for the same date "
+                                                          "(what it overrides is kept with the new batch).")] = False,
 ) -> None:
     """Revert one batch as a whole, as a new batch: nothing is deleted, and the undo can be undone."""
     with guard():
         store = open_store(ctx, write=True)
-        done = store.undo(batch, reason)
+        done = store.undo(batch, reason, force=force)
         from .errors import Joined, Message
 
         what = [Message("{n} reports retracted", n=done.reports_retracted), Message("{n} restored", n=done.reports_added)]

@@ -418,6 +418,19 @@ MESSAGES: dict[str, str] = {
     "{code} was created by that batch and reports hang on it; it cannot be removed:\n{lost}":
         "{code} 由该批次创建，且已有报送；不能删除：\n{lost}",
     "  {label} has reports": "  {label} 已有报送",
+    "MSTRACK_BUSY_TIMEOUT {value!r}: expected a number of seconds from 0 to 86400, for example 30":
+        "MSTRACK_BUSY_TIMEOUT {value!r}：应为 0 到 86400 之间的秒数，例如 30",
+    "--db {db}: another write is in progress ({holder}); gave up after {seconds} s (MSTRACK_BUSY_TIMEOUT); "
+    "nothing was written, try again when it is done":
+        "--db {db}：另一个写入正在进行（{holder}）；等待 {seconds} 秒后放弃（MSTRACK_BUSY_TIMEOUT）；没有写入任何数据，请待其完成后重试",
+    "{command} by {user}, process {pid}, since {since}": "{user} 的 {command}，进程 {pid}，始于 {since}",
+    "{what} (server process {server})": "{what}（服务器进程 {server}）",
+    "its command is not known": "不知是哪条命令",
+    "undoing batch {batch} would bring back values over {n} newer {n:entry|entries}; nothing was written:\n{entries}\n"
+    "undo with --force to bring them back all the same (what it overrides is kept with the undo)":
+        "撤销批次 {batch} 会恢复的数值将覆盖 {n} 条更新的记录；没有写入任何数据：\n{entries}\n"
+        "如仍要恢复，请加 --force（被覆盖的记录会随撤销批次保存）",
+    "{ref} {indicator} as of {on}: {value}{unit} (batch {batch})": "{ref} {indicator} 截至 {on}：{value}{unit}（批次 {batch}）",
     "{label} line {n}": "{label} 第 {n} 行",
     "{label} indicator {name!r}": "{label} 指标 {name!r}",
     # published tables (tables.py)

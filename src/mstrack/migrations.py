@@ -1,23 +1,81 @@
-"""Schema migrations: small ordered functions, one per version, never edited once released.
+"""Schema migrations: the one way a schema is built, small ordered functions, never edited once released.
 
 Why not Alembic: the schema is small, it must run the same on SQLite and PostgreSQL, and users
-upgrade files in place with `mstrack db upgrade`. A list of functions written in SQLAlchemy Core,
-each applied in its own transaction and recorded in schema_version, does that with no extra
-configuration, no env.py and no autogenerate to review (the pattern of simonw/llm).
+upgrade files in place with `mstrack db upgrade`. A list of functions written in SQLAlchemy Core does
+that with no extra configuration, no env.py and no autogenerate to review (the pattern of simonw/llm).
 
-An empty database gets the current schema in one step (the models' create_all) and is stamped with
-the latest version; a database at version N runs migrations N+1 … latest. tests/test_data_safety.py
-checks that an upgraded file and a new one end with the same tables, columns and indexes.
+MIGRATIONS is the ordered list; migration n (its place, counted from 1) brings a database from
+version n-1 to n and is recorded in schema_version as row n in the same transaction as its DDL
+(Store.init), so that a killed upgrade leaves the file as it was. A new database is built by applying
+every migration from the first, exactly as an old one is upgraded: there is no second path (such as
+the models' create_all) that could drift from this one. tests/test_store.py proves a new database and
+one upgraded from tests/fixtures/schema-v1.db identical, types, keys and indexes included.
+
+SCHEMA_VERSION is len(MIGRATIONS). This module imports SQLAlchemy only inside the functions: a status
+reads SCHEMA_VERSION from here and must not pay for SQLAlchemy.
 """
 
 from __future__ import annotations
 
-import sqlalchemy as sa
+
+def m001_programmes_tasks_indicators_reports(connection) -> None:
+    """v1: programmes, their areas, tasks, lines, units, checkpoints, indicators, milestones and reports."""
+    import sqlalchemy as sa
+
+    metadata = sa.MetaData()
+    integer, text = sa.Integer, sa.String
+
+    def column(name, kind, *args, null=False, **kwargs):
+        return sa.Column(name, kind, *args, nullable=null, **kwargs)
+
+    sa.Table("schema_version", metadata, column("version", integer, primary_key=True),
+             column("applied_at", sa.DateTime))
+    sa.Table("programme", metadata, column("id", integer, primary_key=True), column("code", text, unique=True, index=True),
+             column("name", text), column("year", integer), column("start", sa.Date), column("end", sa.Date),
+             column("source", text, null=True), column("reading", text), column("note", text, null=True), column("rule", text))
+    sa.Table("unit", metadata, column("id", integer, primary_key=True), column("name", text, unique=True, index=True))
+    sa.Table("area", metadata, column("id", integer, primary_key=True),
+             column("programme_id", integer, sa.ForeignKey("programme.id"), index=True), column("position", integer),
+             column("code", text), column("name", text), column("text", text, null=True),
+             column("declared_tasks", integer, null=True), sa.UniqueConstraint("programme_id", "code"))
+    sa.Table("task", metadata, column("id", integer, primary_key=True),
+             column("programme_id", integer, sa.ForeignKey("programme.id"), index=True),
+             column("area_id", integer, sa.ForeignKey("area.id"), null=True), column("position", integer),
+             column("code", text), column("title", text), column("deadline", sa.Date, null=True),
+             *(column(name, text, null=True) for name in ("note", "deadline_text", "assessment", "problems", "progress")),
+             sa.UniqueConstraint("programme_id", "code"))
+    sa.Table("task_link", metadata, column("task_id", integer, sa.ForeignKey("task.id"), primary_key=True, autoincrement=False),
+             column("ref", text, primary_key=True, index=True), column("position", integer))
+    sa.Table("task_line", metadata, column("id", integer, primary_key=True),
+             column("task_id", integer, sa.ForeignKey("task.id"), index=True), column("position", integer),
+             column("leaders", sa.JSON), sa.UniqueConstraint("task_id", "position"))
+    sa.Table("line_unit", metadata,
+             column("line_id", integer, sa.ForeignKey("task_line.id"), primary_key=True, autoincrement=False),
+             column("unit_id", integer, sa.ForeignKey("unit.id"), primary_key=True, index=True, autoincrement=False),
+             column("role", text, primary_key=True), column("position", integer))
+    sa.Table("checkpoint", metadata, column("id", integer, primary_key=True),
+             column("line_id", integer, sa.ForeignKey("task_line.id"), index=True), column("due", sa.Date),
+             column("label", text), column("text", text))
+    sa.Table("indicator", metadata, column("id", integer, primary_key=True),
+             column("line_id", integer, sa.ForeignKey("task_line.id"), index=True), column("position", integer),
+             column("kind", text), column("name", text), column("unit", text), column("comparator", text),
+             column("target", sa.Float, null=True), column("text", text), column("reading", text, null=True),
+             sa.UniqueConstraint("line_id", "kind", "name"))
+    sa.Table("milestone", metadata, column("id", integer, primary_key=True),
+             column("indicator_id", integer, sa.ForeignKey("indicator.id"), index=True), column("due", sa.Date),
+             column("target", sa.Float, null=True), column("printed", sa.Float, null=True), column("text", text, null=True))
+    sa.Table("report", metadata, column("id", integer, primary_key=True),
+             column("indicator_id", integer, sa.ForeignKey("indicator.id"), index=True), column("as_of", sa.Date, index=True),
+             column("value", sa.Float), column("note", text, null=True), column("reporter", text, null=True),
+             column("entered_at", sa.DateTime), column("source", text, null=True))
+    metadata.create_all(connection)
 
 
 def m002_batches_and_retractions(connection) -> None:
     """v2: every write is a batch (who, when, source); undo retracts reports instead of deleting them;
     a report printed with --freeze is kept as it was sent."""
+    import sqlalchemy as sa
+
     metadata = sa.MetaData()
     sa.Table("report", metadata, sa.Column("id", sa.Integer, primary_key=True))  # exists: referenced only
     batch = sa.Table(
@@ -57,11 +115,48 @@ def m003_drop_redundant_report_indexes(connection) -> None:
     """v3: report keeps the indexes its queries use, (indicator_id, as_of, id) and batch_id. The index on
     indicator_id alone repeated the first column of the first; the one on as_of alone served no query and
     misled SQLite's planner into walking it. Dropping both makes a 100,000-row import a sixth faster."""
+    import sqlalchemy as sa
+
     connection.execute(sa.text("DROP INDEX IF EXISTS ix_report_indicator_id"))
     connection.execute(sa.text("DROP INDEX IF EXISTS ix_report_as_of"))
 
 
-MIGRATIONS = {
-    2: m002_batches_and_retractions,
-    3: m003_drop_redundant_report_indexes,
-}
+def m004_long_text_columns_as_text(connection) -> None:
+    """v4: one shape for every database. Up to version 3 a new database came from the models' create_all,
+    which made batch.plan_before, report_snapshot.params and report_snapshot.content VARCHAR where an
+    upgraded one had TEXT (m002). Both are unbounded text to SQLite and PostgreSQL alike; this makes
+    them TEXT everywhere. On SQLite a column's declared type changes only by rebuilding its table (the
+    two are small; Store.init runs migrations with foreign keys off and checks them before the commit)."""
+    import sqlalchemy as sa
+
+    columns = {"batch": ["plan_before"], "report_snapshot": ["params", "content"]}
+    if connection.dialect.name != "sqlite":
+        for table, names in columns.items():
+            for name in names:
+                connection.execute(sa.text(f"ALTER TABLE {table} ALTER COLUMN {name} TYPE TEXT"))
+        return
+    rebuilt = {
+        "batch": ("id INTEGER NOT NULL, created_at DATETIME NOT NULL, user VARCHAR, command VARCHAR NOT NULL, "
+                  "source VARCHAR, reason VARCHAR, undoes INTEGER, programme VARCHAR, plan_before TEXT, "
+                  "PRIMARY KEY (id), FOREIGN KEY(undoes) REFERENCES batch (id)"),
+        "report_snapshot": ("id INTEGER NOT NULL, created_at DATETIME NOT NULL, user VARCHAR, kind VARCHAR NOT NULL, "
+                            "params TEXT NOT NULL, content TEXT NOT NULL, PRIMARY KEY (id)"),
+    }
+    for table, body in rebuilt.items():
+        declared = {row[1]: row[2] for row in connection.exec_driver_sql(f"PRAGMA table_info({table})")}
+        if all(declared[name] == "TEXT" for name in columns[table]):
+            continue  # upgraded from v1: already so
+        names = ", ".join(f'"{name}"' for name in declared)
+        connection.exec_driver_sql(f"CREATE TABLE {table}_v4 ({body})")
+        connection.exec_driver_sql(f"INSERT INTO {table}_v4 ({names}) SELECT {names} FROM {table}")
+        connection.exec_driver_sql(f"DROP TABLE {table}")
+        connection.exec_driver_sql(f"ALTER TABLE {table}_v4 RENAME TO {table}")
+
+
+MIGRATIONS = [
+    m001_programmes_tasks_indicators_reports,
+    m002_batches_and_retractions,
+    m003_drop_redundant_report_indexes,
+    m004_long_text_columns_as_text,
+]
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -7,6 +7,7 @@ indicator and date is added as a correction (the later entry wins a tie on date)
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -370,17 +371,21 @@ def import_progress(
     by: str | None, today: date, dry_run: bool, on_row: Callable[[int], None] | None = None,
     reason: str | None = None,
 ) -> ImportResult:
+    """Read the files, compare them with the store, write what is new as one batch. A real import holds
+    the write lock from before it reads the store to its commit (Store.locked): two imports of one file
+    at once cannot both find its rows new; the second finds them already there."""
     importer = _Importer(store, programme, default_as_of, by, today)
-    for path in paths:
-        importer.read(path, sheet, on_row)
-    if not importer.result.errors:
-        importer.settle()
-    result = importer.result
-    if result.errors:
-        result.inserted = result.updated = result.unchanged = 0
-        result.reports = []
-    elif not dry_run and result.reports:
-        names = [path.name for path in importer.files]
-        rows = ((r.state.indicator_id, r.as_of, r.value, r.note, r.reporter, names[r.file]) for r in result.reports)
-        result.batch = store.add_reports(rows, len(result.reports), "import progress", ", ".join(names), reason)
+    with contextlib.nullcontext() if dry_run else store.locked("import progress"):
+        for path in paths:
+            importer.read(path, sheet, on_row)
+        if not importer.result.errors:
+            importer.settle()
+        result = importer.result
+        if result.errors:
+            result.inserted = result.updated = result.unchanged = 0
+            result.reports = []
+        elif not dry_run and result.reports:
+            names = [path.name for path in importer.files]
+            rows = ((r.state.indicator_id, r.as_of, r.value, r.note, r.reporter, names[r.file]) for r in result.reports)
+            result.batch = store.add_reports(rows, len(result.reports), "import progress", ", ".join(names), reason)
     return result

@@ -1,4 +1,5 @@
-"""The store's tables as SQLModel classes. Only store.py imports this module, and only when a
+"""The store's tables as SQLModel classes, for queries: the tables themselves are made by migrations.py
+(the one schema path), and these classes must declare them as those make them. Only store.py imports this module, and only when a
 command needs them: building the classes costs ~70 ms, which a read (status, show, units) that
 runs plain SQL does not pay. store.py owns every query; this module only declares.
 """
@@ -7,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Column, Index, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 QUANTITY = "quantity"
@@ -158,7 +159,7 @@ class BatchRow(SQLModel, table=True):
     reason: str | None = None
     undoes: int | None = Field(default=None, foreign_key="batch.id")
     programme: str | None = None
-    plan_before: str | None = None  # a plan import keeps the programme as it was, for undo
+    plan_before: str | None = Field(default=None, sa_column=Column(Text))  # the programme as it was, for undo
 
 
 class RetractionRow(SQLModel, table=True):
@@ -177,8 +178,8 @@ class SnapshotRow(SQLModel, table=True):
     created_at: datetime
     user: str | None = None
     kind: str
-    params: str  # JSON: how to make the same report again
-    content: str  # JSON: the report as sent
+    params: str = Field(sa_column=Column(Text, nullable=False))  # JSON: how to make the same report again
+    content: str = Field(sa_column=Column(Text, nullable=False))  # JSON: the report as sent
 
 
 TABLES = [

@@ -6,6 +6,7 @@ leaves this module, so the engine and the renderers never touch the database.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
@@ -21,6 +22,7 @@ from urllib.parse import quote
 
 from .engine import IndicatorState, MilestoneState, ReportState
 from .errors import InputError, Joined, Message
+from .migrations import SCHEMA_VERSION
 
 if TYPE_CHECKING:  # bound at run time by _load_sqlalchemy() and _load_tables(), on first use
     from sqlalchemy import event, func
@@ -30,7 +32,6 @@ if TYPE_CHECKING:  # bound at run time by _load_sqlalchemy() and _load_tables(),
 
     from . import plan as plan_model
     from .schema import (
-        TABLES,
         AreaRow,
         BatchRow,
         CheckpointRow,
@@ -48,7 +49,6 @@ if TYPE_CHECKING:  # bound at run time by _load_sqlalchemy() and _load_tables(),
         UnitRow,
     )
 
-SCHEMA_VERSION = 3
 SCHEDULE = "schedule"  # indicator kind of a text-only line, judged by checkpoints marked met
 QUANTITY = "quantity"
 
@@ -59,6 +59,9 @@ TABLE_NAMES = (
     "CheckpointRow", "IndicatorRow", "MilestoneRow", "ReportRow", "BatchRow", "RetractionRow", "SnapshotRow",
     "TABLES",
 )
+WRITE_LOCK = (1836282994, 1)
+"""PostgreSQL: the advisory lock every write transaction takes first (two int4 keys: 'mstr', 1), so that
+writes queue one at a time as they do on SQLite and what a write checks stays true until it commits."""
 
 
 def _load_sqlalchemy() -> None:
@@ -98,8 +101,19 @@ def Session(engine):  # noqa: N802 - stands in for sqlmodel.Session, which every
 
 
 
-def _stamp(connection, version: int) -> None:
-    connection.execute(SchemaVersion.__table__.insert().values(version=version, applied_at=datetime.now(UTC)))
+def busy_timeout() -> float:
+    """Seconds a write waits for another write to end before it gives up: MSTRACK_BUSY_TIMEOUT, 30 by default."""
+    raw = os.environ.get("MSTRACK_BUSY_TIMEOUT", "").strip()
+    if not raw:
+        return 30.0
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds <= 86_400:
+        raise InputError("MSTRACK_BUSY_TIMEOUT {value!r}: expected a number of seconds from 0 to 86400, for example 30",
+                         value=raw)
+    return seconds
 
 
 def number(value: float | None) -> int | float | None:
@@ -202,6 +216,7 @@ class Store:
         self.url = url
         self.display_url = _hide_password(url)
         self.path: Path | None = None
+        self._held = None  # the connection of the write transaction in progress (locked), which reads then use
         if url.startswith("sqlite:///"):
             path = Path(url.removeprefix("sqlite:///"))
             if str(path) not in ("", ":memory:"):
@@ -234,21 +249,55 @@ class Store:
         except (SQLAlchemyError, ImportError, ValueError) as error:
             raise InputError("--db {db}: {error}", db=self.display_url, error=scrub(str(error))) from None
         if engine.dialect.name == "sqlite":
-            event.listen(engine, "connect", _sqlite_pragmas)
+            # The driver's own transaction handling off (it would run DDL outside any transaction, so that
+            # a killed upgrade left half a schema); SQLAlchemy's begin says BEGIN itself: see _sqlite_begin.
+            event.listen(engine, "connect", _sqlite_connect)
+            event.listen(engine, "begin", _sqlite_begin)
         return engine
 
     @contextmanager
-    def writing(self):
-        """One write transaction on an SQLite file through the driver alone, with the engine's pragmas.
-        BEGIN IMMEDIATE takes the write lock first (waiting up to the busy timeout for another writer),
-        so a transaction never fails half-way for want of it; any error rolls everything back."""
-        _create_private(self.path)
-        connection = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        try:
-            _sqlite_pragmas(connection, None)
-            connection.execute("BEGIN IMMEDIATE")
+    def locked(self, command: str, *, orm: bool = False, migrating: bool = False):
+        """The one write transaction: the write lock first, then the caller's reads, checks and writes,
+        committed together or not at all. Taking the lock before reading is what makes a check (is this
+        file imported already? is this batch undone already?) stay true until the commit.
+
+        SQLite: BEGIN IMMEDIATE; PostgreSQL: a transaction-level advisory lock (WRITE_LOCK). A writer
+        waits up to busy_timeout() for the lock, then gives up naming the write in progress (see
+        _busy). Inside, reading() gives this same connection, so the caller's reads see its own writes.
+        The connection is the driver's own on an SQLite file and on PostgreSQL with psycopg; SQLAlchemy's
+        with orm=True (plan writes, undo, migrations) or any other URL. migrating: foreign keys off
+        during the transaction (SQLite rebuilds tables so) and checked before the commit."""
+        if self._held is not None:
+            if orm and not hasattr(self._held, "exec_driver_sql"):
+                raise RuntimeError("an ORM write inside a driver write transaction")
+            yield self._held
+            return
+        if orm or migrating or not (self.sqlite_file or self.libpq_url):
+            opened = self._locked_engine(command, migrating)
+        elif self.sqlite_file:
+            opened = self._locked_sqlite(command)
+        else:
+            opened = self._locked_psycopg(command)
+        with opened as connection:
+            self._held = connection
             try:
                 yield connection
+            finally:
+                self._held = None
+
+    @contextmanager
+    def _locked_sqlite(self, command: str):
+        _create_private(self.path)
+        connection = sqlite3.connect(self.path, timeout=busy_timeout(), isolation_level=None)
+        try:
+            _sqlite_pragmas(connection, None)
+            try:
+                connection.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as error:
+                raise self._busy(error) from None
+            try:
+                with self._writer_note(command):  # gone before the commit lets the next writer in
+                    yield connection
             except BaseException:
                 connection.execute("ROLLBACK")
                 raise
@@ -257,10 +306,120 @@ class Store:
             connection.close()
 
     @contextmanager
+    def _locked_psycopg(self, command: str):
+        import psycopg
+
+        try:
+            connection = psycopg.connect(self.libpq_url)
+        except psycopg.Error as error:
+            raise InputError("--db {db}: cannot open the database: {reason}", db=self.display_url,
+                             reason=_reason(error)) from None
+        try:
+            with connection.transaction():
+                self._pg_lock(connection, command)
+                yield connection
+        finally:
+            connection.close()
+
+    @contextmanager
+    def _locked_engine(self, command: str, migrating: bool):
+        from sqlalchemy.exc import OperationalError
+
+        options = {"mstrack_write": True, "mstrack_foreign_keys_off": migrating}
+        with self.engine.connect().execution_options(**options) as connection:
+            try:
+                transaction = connection.begin()  # SQLite: BEGIN IMMEDIATE (_sqlite_begin)
+            except OperationalError as error:
+                raise self._busy(error) from None
+            try:
+                with transaction, self._writer_note(command):
+                    if self.dialect == "postgresql":
+                        self._pg_lock(_driver(connection), command)
+                    yield connection
+                    if migrating and self.dialect == "sqlite":
+                        broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                        if broken:
+                            raise RuntimeError(f"a migration broke foreign keys: {broken[:5]}")
+            finally:
+                if migrating and self.dialect == "sqlite":  # outside any transaction, as SQLite requires
+                    _driver(connection).execute("PRAGMA foreign_keys = ON")
+
+    def _pg_lock(self, connection, command: str) -> None:
+        """PostgreSQL: wait for WRITE_LOCK up to busy_timeout(), then say who holds it (pg_locks and the
+        holder's application_name, which each write sets to what it is: command, user, pid)."""
+        cursor = connection.cursor()
+        try:
+            cursor.execute(f"SET LOCAL lock_timeout = {max(1, round(busy_timeout() * 1000))}")
+            cursor.execute("SAVEPOINT mstrack_lock")
+            try:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", WRITE_LOCK)
+            except Exception as error:
+                if getattr(error, "sqlstate", None) != "55P03" and getattr(error, "pgcode", None) != "55P03":
+                    raise
+                cursor.execute("ROLLBACK TO SAVEPOINT mstrack_lock")
+                cursor.execute(
+                    "SELECT a.application_name, a.usename, a.pid FROM pg_locks AS l JOIN pg_stat_activity AS a ON a.pid = l.pid"
+                    " WHERE l.locktype = 'advisory' AND l.granted AND l.classid = %s AND l.objid = %s",
+                    [WRITE_LOCK[0] & 0xFFFFFFFF, WRITE_LOCK[1]])
+                found = cursor.fetchall()
+                holder = Message("{what} (server process {server})", what=found[0][0] or found[0][1], server=found[0][2]) \
+                    if found else None
+                raise self._busy(error, holder) from None
+            cursor.execute("RELEASE SAVEPOINT mstrack_lock")
+            cursor.execute("SET LOCAL lock_timeout = DEFAULT")
+            cursor.execute("SELECT set_config('application_name', %s, true)", [_writer_label(command)[:63]])
+            cursor.execute(WORK_MEM)
+        finally:
+            cursor.close()
+
+    @contextmanager
+    def _writer_note(self, command: str):
+        """SQLite: a note beside the database naming the write in progress, for a writer that gives up
+        waiting to say whom it waited for (SQLite itself cannot tell). Written once the lock is held,
+        removed at its end; one left by a killed process is overwritten by the next writer."""
+        if self.path is None:
+            yield
+            return
+        note = self.path.with_name(self.path.name + "-writer")
+        try:
+            descriptor = os.open(note, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+                json.dump({"pid": os.getpid(), "user": login_name(), "command": command,
+                           "since": datetime.now().isoformat(timespec="seconds")}, handle, ensure_ascii=False)
+        except OSError:
+            note = None  # a read-only directory: the write goes on, unnamed
+        try:
+            yield
+        finally:
+            if note is not None:
+                with contextlib.suppress(OSError):
+                    note.unlink()
+
+    def _busy(self, error: Exception, holder=None) -> Exception:
+        """The error of a write that gave up waiting for the lock: who holds it, where that is knowable."""
+        text = str(getattr(error, "orig", None) or error)
+        if "locked" not in text and "busy" not in text and "lock timeout" not in text:
+            return error
+        if holder is None and self.path is not None:
+            try:
+                found = json.loads(self.path.with_name(self.path.name + "-writer").read_text(encoding="utf-8"))
+                holder = Message("{command} by {user}, process {pid}, since {since}", command=found["command"],
+                                 user=found["user"] or "?", pid=found["pid"], since=found["since"])
+            except (OSError, ValueError, KeyError, TypeError):
+                holder = None
+        return InputError("--db {db}: another write is in progress ({holder}); gave up after {seconds} s "
+                          "(MSTRACK_BUSY_TIMEOUT); nothing was written, try again when it is done",
+                          db=self.display_url, holder=holder or Message("its command is not known"),
+                          seconds=f"{busy_timeout():g}")
+
+    @contextmanager
     def reading(self):
         """A connection for plain-SQL reads (`_rows`), in one read transaction so that the few queries
         of a status see one state of the data: the driver's own on an SQLite file and on PostgreSQL with
-        psycopg, the engine's for any other URL."""
+        psycopg, the engine's for any other URL; inside a write transaction (locked), that one."""
+        if self._held is not None:
+            yield self._held
+            return
         if self.libpq_url:
             yield from self._reading_psycopg()
             return
@@ -271,7 +430,8 @@ class Store:
                 yield connection
             return
         try:  # mode=rw: a read never makes a file where there was none
-            connection = sqlite3.connect(f"file:{quote(str(self.path))}?mode=rw", uri=True, timeout=30, isolation_level=None)
+            connection = sqlite3.connect(f"file:{quote(str(self.path))}?mode=rw", uri=True, timeout=busy_timeout(),
+                                         isolation_level=None)
         except sqlite3.Error as error:
             raise InputError("--db {db}: cannot open the database: {reason}", db=self.display_url, reason=error) from None
         try:
@@ -384,13 +544,9 @@ class Store:
     def schema_version(self) -> int:
         if self.sqlite_file and not self.path.exists():
             return 0
-        if self.sqlite_file or self.libpq_url:
-            has_table = ("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'" if self.sqlite_file
-                         else "SELECT 1 WHERE to_regclass('schema_version') IS NOT NULL")
+        if self.sqlite_file or self.libpq_url or self._held is not None:
             with self.reading() as connection:
-                if not self._rows(connection, has_table):
-                    return 0
-                return self._rows(connection, "SELECT max(version) FROM schema_version")[0][0] or 0
+                return self._version(connection)
         try:
             with self.engine.connect() as connection:
                 if not self.engine.dialect.has_table(connection, "schema_version"):
@@ -399,25 +555,38 @@ class Store:
         except SQLAlchemyError as error:
             raise InputError("--db {db}: cannot open the database: {reason}", db=self.display_url, reason=_reason(error)) from None
 
-    def init(self) -> tuple[int, int]:
-        """Create or upgrade the schema; returns (version before, version after)."""
-        _load_tables()
+    def _version(self, connection) -> int:
+        has_table = ("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'" if self.dialect == "sqlite"
+                     else "SELECT 1 WHERE to_regclass('schema_version') IS NOT NULL")
+        if not self._rows(connection, has_table):
+            return 0
+        return self._rows(connection, "SELECT max(version) FROM schema_version")[0][0] or 0
+
+    def init(self, upto: int | None = None) -> tuple[int, int]:
+        """Create or upgrade the schema: the migrations not yet applied, each in a transaction of its own
+        with its row in schema_version, so that a killed upgrade leaves the database at the version before
+        and the next run goes on from there. A new database is built the same way, from the first
+        migration (migrations.py). Returns (version before, version after); upto stops early (tests)."""
+        import sqlalchemy as sa
+
+        from .migrations import MIGRATIONS
+
         before = self.schema_version()
         if before > SCHEMA_VERSION:
             raise InputError("--db {db}: schema version {version} is newer than this mstrack ({known}); upgrade mstrack",
                              db=self.display_url, version=before, known=SCHEMA_VERSION)
-        from .migrations import MIGRATIONS
-
-        if before == 0:  # a new database gets today's schema at once
-            with self.engine.begin() as connection:
-                SQLModel.metadata.create_all(connection, tables=[t.__table__ for t in TABLES])
-                _stamp(connection, SCHEMA_VERSION)
-            return before, SCHEMA_VERSION
-        for version in range(before + 1, SCHEMA_VERSION + 1):
-            with self.engine.begin() as connection:
+        stamp = sa.table("schema_version", sa.column("version", sa.Integer), sa.column("applied_at", sa.DateTime)).insert()
+        target = SCHEMA_VERSION if upto is None else upto
+        version = before
+        while version < target:
+            with self.locked("db upgrade", migrating=True) as connection:
+                version = self._version(connection)  # another process may have gone on meanwhile
+                if version >= target:
+                    break
                 MIGRATIONS[version](connection)
-                _stamp(connection, version)
-        return before, SCHEMA_VERSION
+                version += 1
+                connection.execute(stamp.values(version=version, applied_at=datetime.now(UTC)))
+        return before, max(before, version)
 
     def require_schema(self, write: bool) -> None:
         """Reads on an empty file see an empty store; writes create the schema first."""
@@ -490,30 +659,70 @@ class Store:
             for cursor in cursors:
                 cursor.close()
 
+    def _session(self):
+        """An ORM session for reads: inside the write transaction in progress if there is one (locked)."""
+        _load_tables()
+        held = self._held if self._held is not None and hasattr(self._held, "exec_driver_sql") else None
+        return Session(held if held is not None else self.engine)
+
     def programme_codes(self) -> list[str]:
-        with Session(self.engine) as session:
+        with self._session() as session:
             return list(session.exec(select(ProgrammeRow.code).order_by(ProgrammeRow.code)))
 
     def save_plan(self, programme: plan_model.Programme, command: str = "import plan", source: str | None = None,
                   reason: str | None = None) -> dict:
-        """Upsert a programme by code and its tasks by code, keeping every report.
+        return self.save_plans([(programme, source)], command=command, reason=reason)[0]
 
-        Lines match by position and indicators by name. Anything the new plan drops is deleted,
+    def save_plans(self, plans: list[tuple[plan_model.Programme, str | None]], command: str = "import plan",
+                   reason: str | None = None) -> list[dict]:
+        """Upsert programmes by code and their tasks by code, keeping every report: all the plans in one
+        transaction, so that one refused leaves the others unwritten too. Each changed programme is a
+        batch of its own (undone alone); (programme, source file name) each, counts returned in order.
+
+        Lines match by position and indicators by name. Anything a new plan drops is deleted,
         unless reports hang on it: then nothing is written and the error names what would be lost.
         """
-        before = self.load_plan(programme.code) if programme.code in self.programme_codes() else None
-        if before == programme:
-            return {"tasks_added": 0, "tasks_updated": 0, "tasks_removed": 0, "unchanged": True, "batch": None}
         from .plan import dump_plan
 
-        with Session(self.engine) as session, session.begin():
-            batch = _new_batch(session, command, source or programme.code, reason, programme=programme.code,
-                               plan_before=dump_plan(before) if before else None)
-            counts = _PlanWriter(session, batch).write(programme)
-        return {**counts, "unchanged": False, "batch": batch}
+        results = []
+        with self.locked(command, orm=True) as connection:
+            for programme, source in plans:
+                before = self.load_plan(programme.code) if programme.code in self.programme_codes() else None
+                if before == programme:
+                    results.append({"tasks_added": 0, "tasks_updated": 0, "tasks_removed": 0, "unchanged": True, "batch": None})
+                    continue
+                batch = self._new_batch(connection, command=command, source=source or programme.code, reason=reason,
+                                        programme=programme.code, plan_before=dump_plan(before) if before else None)
+                counts = _PlanWriter(connection, batch).write(programme)
+                results.append({**counts, "unchanged": False, "batch": batch})
+        return results
+
+    def _new_batch(self, connection, *, command: str, source: str | None = None, reason: str | None = None,
+                   undoes: int | None = None, programme: str | None = None, plan_before: str | None = None) -> int:
+        """The batch row every write starts with (who, when, what), in the write's transaction: its id."""
+        now = datetime.now(UTC)
+        values = [_sqlite_moment(now) if self.dialect == "sqlite" else now, login_name(), command, source, reason, undoes,
+                  programme, plan_before]
+        sql = ('INSERT INTO batch (created_at, "user", command, source, reason, undoes, programme, plan_before)'
+               " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        if self.dialect == "sqlite":
+            return _driver(connection).execute(sql, values).lastrowid
+        return self._rows(connection, sql + " RETURNING id", values)[0][0]
+
+    def _execute(self, connection, sql: str, params=()) -> int:
+        """A plain-SQL write with `?` placeholders, on the driver's connection: the number of rows it touched."""
+        driver = _driver(connection)
+        if self.dialect == "sqlite":
+            return driver.execute(sql, [_sqlite_param(value) for value in params]).rowcount
+        cursor = driver.cursor()
+        try:
+            cursor.execute(sql.replace("?", "%s"), tuple(params))
+            return cursor.rowcount
+        finally:
+            cursor.close()
 
     def load_plan(self, code: str) -> plan_model.Programme:
-        with Session(self.engine) as session:
+        with self._session() as session:
             head = session.exec(select(ProgrammeRow).where(ProgrammeRow.code == code)).first()
             if head is None:
                 raise self._unknown_programme(session, code)
@@ -714,50 +923,41 @@ class Store:
         if not count:
             return 0
         now = datetime.now(UTC)
-        if self.sqlite_file:
-            # Measured: binding 100k rows through SQLAlchemy's type processors costs twice the insert itself,
-            # and importing SQLAlchemy a third of a 100k-row import; SQLite's driver takes the same values
-            # pre-rendered (dates as SQLAlchemy stores them), from a generator.
-            stamp = _sqlite_moment(now)
-            with self.writing() as connection:
-                batch = connection.execute(
-                    'INSERT INTO batch (created_at, "user", command, source, reason) VALUES (?, ?, ?, ?, ?)',
-                    (stamp, login_name(), command, source, reason)).lastrowid
-                connection.executemany(
+        with self.locked(command) as connection:
+            batch = self._new_batch(connection, command=command, source=source, reason=reason)
+            driver = _driver(connection)
+            if self.dialect == "sqlite":
+                # Measured: binding 100k rows through SQLAlchemy's type processors costs twice the insert itself,
+                # and importing SQLAlchemy a third of a 100k-row import; SQLite's driver takes the same values
+                # pre-rendered (dates as SQLAlchemy stores them), from a generator.
+                stamp = _sqlite_moment(now)
+                driver.executemany(
                     "INSERT INTO report (indicator_id, as_of, value, note, reporter, entered_at, source, batch_id, reason) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     ((indicator, as_of.isoformat(), value, note, reporter, stamp, origin, batch, reason)
                      for indicator, as_of, value, note, reporter, origin in reports),
                 )
-            return batch
-        if self.libpq_url:
-            # The same through psycopg alone: its executemany pipelines the rows (the ORM path's dicts and
-            # SQLAlchemy's binding were half a 100k-row import); timestamps bound as the ORM binds them.
-            import psycopg
+            elif self.libpq_url or type(driver).__module__.startswith("psycopg"):
+                # The same through psycopg alone: its executemany pipelines the rows (the ORM path's dicts and
+                # SQLAlchemy's binding were half a 100k-row import); timestamps bound as the ORM binds them.
+                with driver.cursor() as cursor:
+                    cursor.executemany(
+                        "INSERT INTO report (indicator_id, as_of, value, note, reporter, entered_at, source, batch_id, reason) "
+                        "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                        ((indicator, as_of, value, note, reporter, now, origin, batch, reason)
+                         for indicator, as_of, value, note, reporter, origin in reports),
+                    )
+            else:  # any other driver: SQLAlchemy's insert, 10,000 rows at a time
+                from itertools import islice
 
-            with psycopg.connect(self.libpq_url) as connection, connection.transaction(), connection.cursor() as cursor:
-                batch = cursor.execute(
-                    'INSERT INTO batch (created_at, "user", command, source, reason) VALUES (%s, %s, %s, %s, %s) RETURNING id',
-                    (now, login_name(), command, source, reason)).fetchone()[0]
-                cursor.executemany(
-                    "INSERT INTO report (indicator_id, as_of, value, note, reporter, entered_at, source, batch_id, reason) "
-                    "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
-                    ((indicator, as_of, value, note, reporter, now, origin, batch, reason)
-                     for indicator, as_of, value, note, reporter, origin in reports),
-                )
-            return batch
-        from itertools import islice
-
-        with Session(self.engine) as session, session.begin():
-            batch = _new_batch(session, command, source, reason)
-            connection = session.connection()
-            rows = iter(reports)
-            while chunk := list(islice(rows, 10_000)):
-                connection.execute(ReportRow.__table__.insert(), [
-                    {"indicator_id": indicator, "as_of": as_of, "value": value, "note": note, "reporter": reporter,
-                     "source": origin, "entered_at": now, "batch_id": batch, "reason": reason}
-                    for indicator, as_of, value, note, reporter, origin in chunk
-                ])
+                _load_tables()
+                rows = iter(reports)
+                while chunk := list(islice(rows, 10_000)):
+                    connection.execute(ReportRow.__table__.insert(), [
+                        {"indicator_id": indicator, "as_of": as_of, "value": value, "note": note, "reporter": reporter,
+                         "source": origin, "entered_at": now, "batch_id": batch, "reason": reason}
+                        for indicator, as_of, value, note, reporter, origin in chunk
+                    ])
         return batch
 
     def add_report(
@@ -830,9 +1030,11 @@ class Store:
             rows = session.exec(select(SnapshotRow).order_by(SnapshotRow.id.desc()).limit(limit)).all()
             return [(row.id, row.created_at, row.user, row.kind, json.loads(row.params)) for row in rows]
 
-    def batches(self, limit: int = 20) -> list[BatchInfo]:
-        with Session(self.engine) as session:
-            rows = session.exec(select(BatchRow).order_by(BatchRow.id.desc()).limit(limit)).all()
+    def batches(self, limit: int = 20, ids: list[int] | None = None) -> list[BatchInfo]:
+        """The latest batches, newest first; or those of the given ids."""
+        with self._session() as session:
+            query = select(BatchRow).order_by(BatchRow.id.desc())
+            rows = session.exec(query.where(BatchRow.id.in_(ids)) if ids is not None else query.limit(limit)).all()
             ids = [row.id for row in rows]
             added = dict(session.exec(
                 select(ReportRow.batch_id, func.count()).where(ReportRow.batch_id.in_(ids)).group_by(ReportRow.batch_id)
@@ -851,55 +1053,82 @@ class Store:
                 for row in rows
             ]
 
-    def undo(self, batch_id: int | None, reason: str | None = None) -> BatchInfo:
+    def undo(self, batch_id: int | None, reason: str | None = None, force: bool = False) -> BatchInfo:
         """Revert one batch as a whole, as a new batch: its reports are retracted (never deleted), the
-        reports it retracted come back as new entries, and a plan import's programme is put back as it was."""
+        reports it retracted come back as new entries, and a plan import's programme is put back as it was.
+
+        All in one locked transaction (checked and written together: two undos of one batch cannot both
+        pass), in set-based statements whatever the batch's size: no report becomes a Python object.
+        A report comes back only where nothing newer stands for its indicator and date (it would beat
+        that later entry); otherwise the undo is refused naming those entries, unless force, which
+        goes on and records what it overrode in the new batch's reason."""
         from .plan import dump_plan, plan_from_dict
 
-        with Session(self.engine) as session:
-            target = session.get(BatchRow, batch_id) if batch_id is not None else session.exec(
-                select(BatchRow).order_by(BatchRow.id.desc())).first()
-            if target is None:
+        with self.locked("undo", orm=True) as connection:
+            rows = self._rows(connection, "SELECT id, programme, plan_before FROM batch WHERE id = ?", [batch_id]) \
+                if batch_id is not None else self._rows(connection, "SELECT id, programme, plan_before FROM batch ORDER BY id DESC LIMIT 1")
+            if not rows:
                 if batch_id:
                     raise InputError("no batch {batch}; see `mstrack batches`", batch=batch_id)
                 raise InputError("nothing to undo yet")
-            done_by = session.exec(select(BatchRow.id).where(BatchRow.undoes == target.id)).first()
+            target_id, programme, plan_before = rows[0]
+            done_by = self._rows(connection, "SELECT min(id) FROM batch WHERE undoes = ?", [target_id])[0][0]
             if done_by is not None:
-                raise InputError("batch {batch} was already undone by batch {undo}; undo {undo} to restore it", batch=target.id,
+                raise InputError("batch {batch} was already undone by batch {undo}; undo {undo} to restore it", batch=target_id,
                                  undo=done_by)
-            target_id, programme, plan_before = target.id, target.programme, target.plan_before
-        restore = None
-        current_plan = None
-        if programme is not None:
-            current_plan = self.load_plan(programme) if programme in self.programme_codes() else None
-            if plan_before is not None:
-                import tomllib
+            overridden, total = self._newer_than_restored(connection, target_id)
+            if overridden and not force:
+                raise InputError("undoing batch {batch} would bring back values over {n} newer {n:entry|entries}; nothing was "
+                                 "written:\n{entries}\nundo with --force to bring them back all the same (what it overrides is "
+                                 "kept with the undo)", batch=target_id, n=total, entries=Joined("\n", overridden))
+            if overridden:  # kept in English, as the batch's other words are
+                more = f"--force over {total} newer {'entry' if total == 1 else 'entries'}: " + "; ".join(overridden)
+                reason = more if reason is None else f"{reason}; {more}"
+            current_plan = restore = None
+            if programme is not None:
+                current_plan = self.load_plan(programme) if programme in self.programme_codes() else None
+                if plan_before is not None:
+                    import tomllib
 
-                restore = plan_from_dict(tomllib.loads(plan_before), f"batch {target_id}")
-        with Session(self.engine) as session, session.begin():
-            new = _new_batch(session, "undo", f"batch {target_id}", reason, undoes=target_id, programme=programme,
-                             plan_before=dump_plan(current_plan) if current_plan else None)
-            standing = session.exec(select(ReportRow.id).where(ReportRow.batch_id == target_id, _standing())).all()
-            for report_id in standing:
-                session.add(RetractionRow(report_id=report_id, batch_id=new))
-            taken_back = session.exec(
-                select(ReportRow).join(RetractionRow, RetractionRow.report_id == ReportRow.id)
-                .where(RetractionRow.batch_id == target_id)
-            ).all()
+                    restore = plan_from_dict(tomllib.loads(plan_before), f"batch {target_id}")
+            new = self._new_batch(connection, command="undo", source=f"batch {target_id}", reason=reason, undoes=target_id,
+                                  programme=programme, plan_before=dump_plan(current_plan) if current_plan else None)
+            self._execute(connection, "INSERT INTO report_retraction (report_id, batch_id) SELECT x.id, ? FROM report AS x"
+                                      " WHERE x.batch_id = ? AND NOT EXISTS (SELECT 1 FROM report_retraction AS r"
+                                      " WHERE r.report_id = x.id) ORDER BY x.id", [new, target_id])
             now = datetime.now(UTC)
-            for report in taken_back:
-                session.add(ReportRow(
-                    indicator_id=report.indicator_id, as_of=report.as_of, value=report.value, note=report.note,
-                    reporter=report.reporter, entered_at=now, source=report.source, batch_id=new,
-                    reason=reason or f"undo of batch {target_id}",
-                ))
-            session.flush()
+            self._execute(connection, "INSERT INTO report (indicator_id, as_of, value, note, reporter, entered_at, source,"
+                                      " batch_id, reason) SELECT x.indicator_id, x.as_of, x.value, x.note, x.reporter, ?, x.source,"
+                                      " ?, ? FROM report AS x JOIN report_retraction AS r ON r.report_id = x.id"
+                                      " WHERE r.batch_id = ? ORDER BY x.id",
+                          [_sqlite_moment(now) if self.dialect == "sqlite" else now, new,
+                           reason or f"undo of batch {target_id}", target_id])
             if programme is not None:
                 if restore is not None:
-                    _PlanWriter(session, new).write(restore)
+                    _PlanWriter(connection, new).write(restore)
                 elif current_plan is not None:
-                    _PlanWriter(session, new).remove_programme(programme)
-        return next(b for b in self.batches(limit=50) if b.id == new)
+                    _PlanWriter(connection, new).remove_programme(programme)
+        return self.batches(ids=[new])[0]
+
+    def _newer_than_restored(self, connection, target_id: int) -> tuple[list[Message], int]:
+        """The standing entries an undo of target_id would override: newer than a report it brings back
+        (retracted by target_id), same indicator and date, not themselves taken back by this undo. The
+        first ten, described, and how many in all."""
+        joined = (" FROM report_retraction AS r JOIN report AS o ON o.id = r.report_id"
+                  " JOIN report AS n ON n.indicator_id = o.indicator_id AND n.as_of = o.as_of AND n.id > o.id"
+                  " WHERE r.batch_id = ? AND (n.batch_id IS NULL OR n.batch_id <> ?)"
+                  " AND NOT EXISTS (SELECT 1 FROM report_retraction AS z WHERE z.report_id = n.id)")
+        total = self._rows(connection, f"SELECT count(DISTINCT n.id){joined}", [target_id, target_id])[0][0]
+        if not total:
+            return [], 0
+        rows = self._rows(connection,
+                          "SELECT p.code, t.code, i.name, i.unit, n.as_of, n.value, n.batch_id FROM report AS n"
+                          " JOIN indicator AS i ON n.indicator_id = i.id JOIN task_line AS l ON i.line_id = l.id"
+                          " JOIN task AS t ON l.task_id = t.id JOIN programme AS p ON t.programme_id = p.id"
+                          f" WHERE n.id IN (SELECT n.id{joined}) ORDER BY n.id LIMIT 10", [target_id, target_id])
+        return [Message("{ref} {indicator} as of {on}: {value}{unit} (batch {batch})", ref=f"{programme}/{task}", indicator=name,
+                        on=_day(as_of), value=number(value), unit=unit, batch=batch if batch is not None else "—")
+                for programme, task, name, unit, as_of, value, batch in rows], total
 
     def status_states(
         self, as_of: date, programmes: list[str] | None = None, unit: str | None = None
@@ -1114,14 +1343,6 @@ def _standing():
     return ~select(RetractionRow.report_id).where(RetractionRow.report_id == ReportRow.id).exists()
 
 
-def _new_batch(session: Session, command: str, source: str | None, reason: str | None, **more) -> int:
-    batch = BatchRow(created_at=datetime.now(UTC), user=login_name(), command=command, source=source,
-                     reason=reason, **more)
-    session.add(batch)
-    session.flush()
-    return batch.id
-
-
 def login_name() -> str | None:
     """Who runs mstrack: the batch's user, and the reporter when --by is not given."""
     import getpass
@@ -1138,9 +1359,8 @@ class _PlanWriter:
     them need its id). Measured: 20,000 indicators went from 41 s (ORM, a flush and queries per row)
     to a few seconds."""
 
-    def __init__(self, session: Session, batch: int | None = None):
-        self.session = session
-        self.connection = session.connection()
+    def __init__(self, connection, batch: int | None = None):
+        self.connection = connection
         self.batch = batch
         self.unit_ids: dict[str, int] = {}
         self.counts = {"tasks_added": 0, "tasks_updated": 0, "tasks_removed": 0}
@@ -1419,10 +1639,29 @@ def _unique(items) -> list[str]:
     return list(dict.fromkeys(items))
 
 
+def _sqlite_connect(connection, record) -> None:
+    connection.isolation_level = None
+    _sqlite_pragmas(connection, record)
+
+
+def _sqlite_begin(connection) -> None:
+    """SQLAlchemy's BEGIN on SQLite: IMMEDIATE for a write (the lock first, see Store.locked), deferred for
+    a read; a migration's with foreign keys off (set outside any transaction, as SQLite requires)."""
+    options = connection.get_execution_options()
+    if options.get("mstrack_foreign_keys_off"):
+        connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if options.get("mstrack_write") else "BEGIN")
+
+
+def _writer_label(command: str) -> str:
+    return f"mstrack {command} by {login_name() or '?'}, process {os.getpid()}"
+
+
 def _sqlite_pragmas(connection, _record) -> None:
-    """WAL lets readers go on while one coordinator writes; writers wait up to 30 s, never fail at once."""
+    """WAL lets readers go on while one coordinator writes; writers wait up to the busy timeout
+    (MSTRACK_BUSY_TIMEOUT, 30 s by default), never fail at once."""
     cursor = connection.cursor()
-    cursor.execute("PRAGMA busy_timeout = 30000")
+    cursor.execute(f"PRAGMA busy_timeout = {round(busy_timeout() * 1000)}")
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = NORMAL")
