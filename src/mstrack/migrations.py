@@ -23,13 +23,13 @@ def m001_programmes_tasks_indicators_reports(connection) -> None:
     import sqlalchemy as sa
 
     metadata = sa.MetaData()
-    integer, text = sa.Integer, sa.String
+    integer, text, moment = sa.Integer, sa.String, sa.DateTime(timezone=True)  # as the models declared them
 
     def column(name, kind, *args, null=False, **kwargs):
         return sa.Column(name, kind, *args, nullable=null, **kwargs)
 
     sa.Table("schema_version", metadata, column("version", integer, primary_key=True),
-             column("applied_at", sa.DateTime))
+             column("applied_at", moment))
     sa.Table("programme", metadata, column("id", integer, primary_key=True), column("code", text, unique=True, index=True),
              column("name", text), column("year", integer), column("start", sa.Date), column("end", sa.Date),
              column("source", text, null=True), column("reading", text), column("note", text, null=True), column("rule", text))
@@ -67,7 +67,7 @@ def m001_programmes_tasks_indicators_reports(connection) -> None:
     sa.Table("report", metadata, column("id", integer, primary_key=True),
              column("indicator_id", integer, sa.ForeignKey("indicator.id"), index=True), column("as_of", sa.Date, index=True),
              column("value", sa.Float), column("note", text, null=True), column("reporter", text, null=True),
-             column("entered_at", sa.DateTime), column("source", text, null=True))
+             column("entered_at", moment), column("source", text, null=True))
     metadata.create_all(connection)
 
 
@@ -121,19 +121,28 @@ def m003_drop_redundant_report_indexes(connection) -> None:
     connection.execute(sa.text("DROP INDEX IF EXISTS ix_report_as_of"))
 
 
-def m004_long_text_columns_as_text(connection) -> None:
+def m004_one_shape_for_new_and_upgraded(connection) -> None:
     """v4: one shape for every database. Up to version 3 a new database came from the models' create_all,
     which made batch.plan_before, report_snapshot.params and report_snapshot.content VARCHAR where an
-    upgraded one had TEXT (m002). Both are unbounded text to SQLite and PostgreSQL alike; this makes
-    them TEXT everywhere. On SQLite a column's declared type changes only by rebuilding its table (the
-    two are small; Store.init runs migrations with foreign keys off and checks them before the commit)."""
-    import sqlalchemy as sa
-
+    upgraded one had TEXT (m002), and on PostgreSQL the timestamps WITH time zone where m002 made them
+    without. Text is unbounded to SQLite and PostgreSQL alike: TEXT everywhere. Timestamps keep the
+    instant: WITH time zone everywhere (PostgreSQL converts stored values by the session's zone, the
+    one they were written in). On SQLite a column's declared type changes only by rebuilding its table
+    (the two are small; Store.init runs migrations with foreign keys off and checks them before the
+    commit); its DATETIME has no zone to change."""
     columns = {"batch": ["plan_before"], "report_snapshot": ["params", "content"]}
     if connection.dialect.name != "sqlite":
-        for table, names in columns.items():
-            for name in names:
-                connection.execute(sa.text(f"ALTER TABLE {table} ALTER COLUMN {name} TYPE TEXT"))
+        import sqlalchemy as sa
+
+        wanted = {**{(table, name): "text" for table, names in columns.items() for name in names},
+                  **{column: "timestamp with time zone" for column in (
+                      ("batch", "created_at"), ("report_snapshot", "created_at"), ("report", "entered_at"),
+                      ("schema_version", "applied_at"))}}
+        found = {(table, name): kind for table, name, kind in connection.execute(sa.text(
+            "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema()"))}
+        for (table, name), kind in wanted.items():
+            if found[(table, name)] != kind:  # only what differs: a report table is rewritten once, if at all
+                connection.execute(sa.text(f"ALTER TABLE {table} ALTER COLUMN {name} TYPE {kind.upper()}"))
         return
     rebuilt = {
         "batch": ("id INTEGER NOT NULL, created_at DATETIME NOT NULL, user VARCHAR, command VARCHAR NOT NULL, "
@@ -157,6 +166,6 @@ MIGRATIONS = [
     m001_programmes_tasks_indicators_reports,
     m002_batches_and_retractions,
     m003_drop_redundant_report_indexes,
-    m004_long_text_columns_as_text,
+    m004_one_shape_for_new_and_upgraded,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,249 @@
+"""The store itself, without the CLI, on a fresh SQLite file and (in the PostgreSQL run) on PostgreSQL:
+one schema path (a new database and an upgraded one are the same, column types and keys included)
+and the write path (plans, reports, undo)."""
+
+import shutil
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from mstrack.errors import InputError
+from mstrack.plan import load_plan
+from mstrack.store import SCHEMA_VERSION, Store
+
+from .conftest import BACKEND, ROOT, _admin, _pg_database, _pg_url, write_plan
+
+FIXTURES = ROOT / "tests" / "fixtures"
+BEDS = ('[[tasks]]\ncode = "1"\ntitle = "新增床位"\n[[tasks.lines]]\nlead_units = ["市卫生健康委"]\n'
+        '[[tasks.lines.indicators]]\nname = "新增床位"\nunit = "张"\ntarget = 100\n'
+        'milestones = [{ due = "2023-06-30", target = 50 }]\n')
+
+
+@pytest.fixture
+def new_url(tmp_path):
+    """Makes URLs of new, empty databases of the backend under test; drops them afterwards."""
+    made = []
+
+    def make(name: str = "t") -> str:
+        if BACKEND == "sqlite":
+            return f"sqlite:///{tmp_path / (name + '.db')}"
+        made.append(_pg_database())
+        return _pg_url(made[-1])
+
+    yield make
+    for name in made:
+        _admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def store(new_url):
+    return Store(new_url())
+
+
+# --- one schema path ---------------------------------------------------------------------------
+
+
+def normalized_schema(url: str) -> dict:
+    """Everything a schema declares, in a form that does not depend on how it was written: each table's
+    columns (order, type, nullability, default, primary key), foreign keys (columns and targets, with
+    their actions), unique constraints and indexes (columns, order, uniqueness)."""
+    if url.startswith("sqlite"):
+        connection = sqlite3.connect(url.removeprefix("sqlite:///"))
+        try:
+            names = [name for (name,) in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+            schema = {}
+            for name in names:
+                indexes = []
+                for _, index, unique, origin, partial in connection.execute(f"PRAGMA index_list({name})"):
+                    columns = [(row[2], row[3], row[4], row[5]) for row in connection.execute(f"PRAGMA index_xinfo({index})")
+                               if row[5]]  # key columns: name, descending, collation
+                    # automatic indexes (UNIQUE, PRIMARY KEY) get SQLite's own names: compare what they cover
+                    indexes.append((index if origin == "c" else origin, unique, partial, columns))
+                schema[name] = {
+                    "columns": connection.execute(f"PRAGMA table_info({name})").fetchall(),
+                    "foreign_keys": sorted(row[2:] for row in connection.execute(f"PRAGMA foreign_key_list({name})")),
+                    "indexes": sorted(indexes),
+                }
+            return schema
+        finally:
+            connection.close()
+    import psycopg
+
+    with psycopg.connect("postgresql://" + url.removeprefix("postgresql+psycopg://")) as connection:
+        def rows(sql: str) -> list:
+            return [tuple(row) for row in connection.execute(sql).fetchall()]
+
+        return {
+            "columns": rows("SELECT table_name, ordinal_position, column_name, data_type, is_nullable, column_default"
+                            " FROM information_schema.columns WHERE table_schema = 'public' ORDER BY 1, 2"),
+            "constraints": rows("SELECT conrelid::regclass::text, contype, conname, pg_get_constraintdef(oid) FROM pg_constraint"
+                                " WHERE connamespace = 'public'::regnamespace ORDER BY 1, 2, 4"),
+            "indexes": rows("SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1, 2"),
+            "sequences": rows("SELECT sequence_name, data_type FROM information_schema.sequences"
+                              " WHERE sequence_schema = 'public' ORDER BY 1"),
+        }
+
+
+def test_a_new_database_and_an_upgraded_one_have_the_same_schema(new_url, tmp_path):
+    fresh = new_url("fresh")
+    assert Store(fresh).init() == (0, SCHEMA_VERSION)
+    upgraded = new_url("upgraded")
+    if BACKEND == "sqlite":  # the first released schema, as a user's file has it
+        shutil.copy(FIXTURES / "schema-v1.db", upgraded.removeprefix("sqlite:///"))
+    else:  # no file: the first migration alone builds version 1
+        assert Store(upgraded).init(upto=1) == (0, 1)
+    assert Store(upgraded).init() == (1, SCHEMA_VERSION)
+    assert normalized_schema(upgraded) == normalized_schema(fresh)
+
+
+@pytest.mark.sqlite_only
+def test_a_database_made_by_create_all_before_version_4_is_upgraded_to_the_same_schema(new_url):
+    """schema-v3-created.db: made by mstrack before version 4 (`import plan` of a one-task plan into a
+    new file, two `log`s, an `undo`, a `report weekly --freeze`, then VACUUM), when a new database came
+    from the models' create_all, with VARCHAR where an upgraded one had TEXT."""
+    fresh, old = new_url("fresh"), new_url("old")
+    Store(fresh).init()
+    shutil.copy(FIXTURES / "schema-v3-created.db", old.removeprefix("sqlite:///"))
+    connection = sqlite3.connect(old.removeprefix("sqlite:///"))
+    before = {table: connection.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall() for table in ("batch", "report_snapshot")}
+    connection.close()
+    assert normalized_schema(old) != normalized_schema(fresh)
+    assert Store(old).init() == (3, SCHEMA_VERSION)
+    assert normalized_schema(old) == normalized_schema(fresh)
+    connection = sqlite3.connect(old.removeprefix("sqlite:///"))
+    assert {table: connection.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall() for table in before} == before
+    assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+    connection.close()
+    assert Store(old).check() == []
+
+
+@pytest.mark.skipif(BACKEND != "postgresql", reason="the SQLite case is the test above, on a real file")
+def test_a_postgresql_database_made_by_create_all_before_version_4_is_upgraded_to_the_same_schema(new_url):
+    """Before version 4 a new database came from the models' create_all, the long text columns VARCHAR."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.pool import NullPool
+    from sqlmodel import SQLModel
+
+    from mstrack import schema
+
+    fresh, old = new_url("fresh"), new_url("old")
+    Store(fresh).init()
+    engine = create_engine(old, poolclass=NullPool)
+    with engine.begin() as connection:
+        SQLModel.metadata.create_all(connection, tables=[table.__table__ for table in schema.TABLES])
+        for table, column in (("batch", "plan_before"), ("report_snapshot", "params"), ("report_snapshot", "content")):
+            connection.execute(text(f"ALTER TABLE {table} ALTER COLUMN {column} TYPE VARCHAR"))
+        connection.execute(text("INSERT INTO schema_version VALUES (3, now())"))
+        connection.execute(text("INSERT INTO batch (created_at, command, plan_before) VALUES (now(), 'import plan', 'format = 1')"))
+    engine.dispose()
+    assert normalized_schema(old) != normalized_schema(fresh)
+    assert Store(old).init() == (3, SCHEMA_VERSION)
+    assert normalized_schema(old) == normalized_schema(fresh)
+    assert [b.command for b in Store(old).batches()] == ["import plan"]
+
+
+def test_the_models_declare_the_tables_as_the_migrations_make_them(new_url):
+    """The SQLModel classes are for queries; were they ever used to make tables, they would make these."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import NullPool
+    from sqlmodel import SQLModel
+
+    from mstrack import schema
+
+    fresh, modelled = new_url("fresh"), new_url("modelled")
+    Store(fresh).init()
+    engine = create_engine(modelled, poolclass=NullPool)
+    with engine.begin() as connection:
+        SQLModel.metadata.create_all(connection, tables=[table.__table__ for table in schema.TABLES])
+    engine.dispose()
+    assert normalized_schema(modelled) == normalized_schema(fresh)
+
+
+def test_init_is_idempotent(store):
+    assert store.init() == (0, SCHEMA_VERSION)
+    assert store.init() == (SCHEMA_VERSION, SCHEMA_VERSION)
+    assert store.schema_version() == SCHEMA_VERSION
+
+
+# --- the write path ----------------------------------------------------------------------------
+
+
+def test_a_saved_plan_reads_back_as_it_was(store, tmp_path):
+    programme = load_plan(write_plan(tmp_path / "x.toml", BEDS))
+    store.init()
+    saved = store.save_plan(programme, source="x.toml")
+    assert (saved["tasks_added"], saved["unchanged"]) == (1, False)
+    assert store.load_plan("x-2023") == programme
+    assert store.save_plan(programme)["unchanged"] is True
+    (batch,) = store.batches()
+    assert (batch.id, batch.command, batch.source, batch.programme) == (saved["batch"], "import plan", "x.toml", "x-2023")
+
+
+def test_reports_are_one_batch_and_states_read_the_latest(store, tmp_path):
+    store.init()
+    store.save_plan(load_plan(write_plan(tmp_path / "x.toml", BEDS)))
+    _, [state] = store.task_states(parse("x-2023/1"))
+    rows = [(state.indicator_id, date(2023, 5, 31), 20.0, None, "张三", "a.csv"),
+            (state.indicator_id, date(2023, 6, 30), 45.0, "过半", "张三", "a.csv")]
+    batch = store.add_reports(iter(rows), len(rows), "import progress", "a.csv")
+    (latest,) = store.status_states(date(2023, 7, 1))
+    assert [(r.as_of, r.value, r.note) for r in latest.reports] == [(date(2023, 6, 30), 45, "过半")]
+    (info,) = store.batches(ids=[batch])
+    assert (info.command, info.source, info.reports_added) == ("import progress", "a.csv", 2)
+    report_id, logged = store.add_report(state.indicator_id, date(2023, 6, 30), 48, None, None, reason="核实")
+    history = store.history(parse("x-2023/1"))
+    assert [(e.value, e.state, e.batch_id) for e in history] == [
+        (20, "current", batch), (45, "superseded", batch), (48, "current", logged)]
+    assert history[-1].report_id == report_id and history[-1].reason == "核实"
+
+
+def test_undo_retracts_a_batch_and_undoing_the_undo_brings_it_back(store, tmp_path):
+    store.init()
+    store.save_plan(load_plan(write_plan(tmp_path / "x.toml", BEDS)))
+    _, [state] = store.task_states(parse("x-2023/1"))
+    batch = store.add_reports(iter([(state.indicator_id, date(2023, 6, 30), 45.0, None, None, None)]), 1, "log")
+    undo = store.undo(batch, reason="录错")
+    assert (undo.undoes, undo.reports_retracted, undo.reports_added, undo.reason) == (batch, 1, 0, "录错")
+    assert store.status_states(date(2023, 7, 1))[0].reports == []
+    with pytest.raises(InputError, match="already undone"):
+        store.undo(batch)
+    redo = store.undo(undo.id)
+    assert (redo.reports_retracted, redo.reports_added) == (0, 1)
+    assert [r.value for r in store.status_states(date(2023, 7, 1))[0].reports] == [45]
+
+
+def test_undo_of_a_plan_import_puts_the_programme_back(store, tmp_path):
+    store.init()
+    first = load_plan(write_plan(tmp_path / "x.toml", BEDS))
+    store.save_plan(first)
+    changed = store.save_plan(load_plan(write_plan(tmp_path / "y.toml", BEDS.replace("target = 100", "target = 120"))))
+    assert store.load_plan("x-2023") != first
+    store.undo(changed["batch"])
+    assert store.load_plan("x-2023") == first
+
+
+def test_save_plans_writes_all_or_none(store, tmp_path):
+    store.init()
+    store.save_plan(load_plan(write_plan(tmp_path / "x.toml", BEDS)))
+    _, [state] = store.task_states(parse("x-2023/1"))
+    store.add_reports(iter([(state.indicator_id, date(2023, 6, 30), 45.0, None, None, None)]), 1, "log")
+    new = load_plan(write_plan(tmp_path / "a.toml", BEDS, code="a-2023"))
+    drops_reported = load_plan(write_plan(tmp_path / "b.toml", BEDS.replace('name = "新增床位"', 'name = "其他"')))
+    with pytest.raises(InputError, match="nothing was written"):
+        store.save_plans([(new, "a.toml"), (drops_reported, "b.toml")])
+    assert store.programme_codes() == ["x-2023"] and len(store.batches()) == 2
+
+
+def parse(ref: str):
+    from mstrack.store import parse_ref
+
+    return parse_ref(ref)
+
+
+def test_a_store_on_a_missing_file_is_not_made_by_a_read(tmp_path):
+    path = tmp_path / "none.db"
+    store = Store(f"sqlite:///{path}")
+    assert store.schema_version() == 0 and not Path(path).exists()
