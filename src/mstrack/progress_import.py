@@ -368,8 +368,10 @@ def _file_order(message: str) -> tuple:
 def import_progress(
     store, paths: list[Path], *, programme: str | None, sheet: str | None, default_as_of: date | None,
     by: str | None, today: date, dry_run: bool, on_row: Callable[[int], None] | None = None,
-    reason: str | None = None,
+    reason: str | None = None, confirm: Callable[[ImportResult], None] | None = None,
 ) -> ImportResult:
+    """Read, check and write the files' reports, all or none. `confirm` gets the result just before the
+    write commits (the CLI prints it there: an output that fails stores nothing)."""
     importer = _Importer(store, programme, default_as_of, by, today)
     for path in paths:
         importer.read(path, sheet, on_row)
@@ -382,5 +384,12 @@ def import_progress(
     elif not dry_run and result.reports:
         names = [path.name for path in importer.files]
         rows = ((r.state.indicator_id, r.as_of, r.value, r.note, r.reporter, names[r.file]) for r in result.reports)
-        result.batch = store.add_reports(rows, len(result.reports), "import progress", ", ".join(names), reason)
+
+        def confirmed(batch: int) -> None:
+            result.batch = batch
+            if confirm is not None:
+                confirm(result)
+
+        result.batch = store.add_reports(rows, len(result.reports), "import progress", ", ".join(names), reason,
+                                         confirm=confirmed)
     return result

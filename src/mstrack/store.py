@@ -304,21 +304,24 @@ class Store:
     # --- the file itself ----------------------------------------------------------------------
 
     def backup(self, target: Path) -> None:
-        """An online copy, consistent while others write (SQLite's backup API)."""
+        """An online copy into `target` (a new, empty file), consistent while others write (SQLite's backup
+        API), then checked. The CLI gives a temporary file and renames it when this returns (outputs.py)."""
         if self.dialect != "sqlite":
             raise InputError("--db {db}: use the server's own tools (pg_dump) to back it up", db=self.display_url)
-        if target.exists():
-            raise InputError("{path}: exists already; choose a new file name", path=target)
         import sqlite3
 
-        _create_private(target)
         source = self.engine.raw_connection()
         try:
-            with sqlite3.connect(target) as copy:
+            copy = sqlite3.connect(target)
+            try:
                 source.driver_connection.backup(copy)
-            copy.close()
+                problems = [line for (line,) in copy.execute("PRAGMA quick_check")]
+            finally:
+                copy.close()
         finally:
             source.close()
+        if problems != ["ok"]:
+            raise InputError("backup: the copy fails its check: {problem}; nothing was written", problem=problems[0])
 
     def copy_to(self, target: Store) -> dict[str, int]:
         """Every row of every table into an empty store of any kind (SQLite ↔ PostgreSQL), ids kept,
@@ -399,8 +402,9 @@ class Store:
         except SQLAlchemyError as error:
             raise InputError("--db {db}: cannot open the database: {reason}", db=self.display_url, reason=_reason(error)) from None
 
-    def init(self) -> tuple[int, int]:
-        """Create or upgrade the schema; returns (version before, version after)."""
+    def init(self, confirm=None) -> tuple[int, int]:
+        """Create or upgrade the schema; returns (version before, version after), given to `confirm` before
+        the first commit."""
         _load_tables()
         before = self.schema_version()
         if before > SCHEMA_VERSION:
@@ -412,11 +416,13 @@ class Store:
             with self.engine.begin() as connection:
                 SQLModel.metadata.create_all(connection, tables=[t.__table__ for t in TABLES])
                 _stamp(connection, SCHEMA_VERSION)
+                _confirm(confirm, (before, SCHEMA_VERSION))
             return before, SCHEMA_VERSION
         for version in range(before + 1, SCHEMA_VERSION + 1):
             with self.engine.begin() as connection:
                 MIGRATIONS[version](connection)
                 _stamp(connection, version)
+                _confirm(confirm if version == before + 1 else None, (before, SCHEMA_VERSION))
         return before, SCHEMA_VERSION
 
     def require_schema(self, write: bool) -> None:
@@ -495,7 +501,7 @@ class Store:
             return list(session.exec(select(ProgrammeRow.code).order_by(ProgrammeRow.code)))
 
     def save_plan(self, programme: plan_model.Programme, command: str = "import plan", source: str | None = None,
-                  reason: str | None = None) -> dict:
+                  reason: str | None = None, confirm=None) -> dict:
         """Upsert a programme by code and its tasks by code, keeping every report.
 
         Lines match by position and indicators by name. Anything the new plan drops is deleted,
@@ -509,8 +515,9 @@ class Store:
         with Session(self.engine) as session, session.begin():
             batch = _new_batch(session, command, source or programme.code, reason, programme=programme.code,
                                plan_before=dump_plan(before) if before else None)
-            counts = _PlanWriter(session, batch).write(programme)
-        return {**counts, "unchanged": False, "batch": batch}
+            counts = {**_PlanWriter(session, batch).write(programme), "unchanged": False, "batch": batch}
+            _confirm(confirm, counts)
+        return counts
 
     def load_plan(self, code: str) -> plan_model.Programme:
         with Session(self.engine) as session:
@@ -708,9 +715,11 @@ class Store:
                 by_task.setdefault(state.task, []).append(state)
             return found[0][0], by_task
 
-    def add_reports(self, reports, count: int, command: str, source: str | None = None, reason: str | None = None) -> int:
+    def add_reports(self, reports, count: int, command: str, source: str | None = None, reason: str | None = None,
+                    confirm=None) -> int:
         """`count` reports, (indicator_id, as_of, value, note, reporter, source) each from an iterable, as
-        one batch in one transaction: all of them or none. Rows stream into the driver, never a list."""
+        one batch in one transaction: all of them or none. Rows stream into the driver, never a list.
+        `confirm(batch)` runs just before the commit (see _confirm)."""
         if not count:
             return 0
         now = datetime.now(UTC)
@@ -729,6 +738,7 @@ class Store:
                     ((indicator, as_of.isoformat(), value, note, reporter, stamp, origin, batch, reason)
                      for indicator, as_of, value, note, reporter, origin in reports),
                 )
+                _confirm(confirm, batch)
             return batch
         if self.libpq_url:
             # The same through psycopg alone: its executemany pipelines the rows (the ORM path's dicts and
@@ -745,6 +755,7 @@ class Store:
                     ((indicator, as_of, value, note, reporter, now, origin, batch, reason)
                      for indicator, as_of, value, note, reporter, origin in reports),
                 )
+                _confirm(confirm, batch)
             return batch
         from itertools import islice
 
@@ -758,6 +769,7 @@ class Store:
                      "source": origin, "entered_at": now, "batch_id": batch, "reason": reason}
                     for indicator, as_of, value, note, reporter, origin in chunk
                 ])
+            _confirm(confirm, batch)
         return batch
 
     def add_report(
@@ -805,12 +817,13 @@ class Store:
             latest[(entry.indicator, entry.as_of)] = entry
         return entries
 
-    def freeze(self, kind: str, params: dict, content: str) -> int:
+    def freeze(self, kind: str, params: dict, content: str, confirm=None) -> int:
         with Session(self.engine) as session, session.begin():
             row = SnapshotRow(created_at=datetime.now(UTC), user=login_name(), kind=kind,
                               params=json.dumps(params, ensure_ascii=False, sort_keys=True), content=content)
             session.add(row)
             session.flush()
+            _confirm(confirm, row.id)
             return row.id
 
     def snapshot(self, snapshot_id: int | None) -> tuple[int, datetime, str, dict, dict]:
@@ -851,7 +864,7 @@ class Store:
                 for row in rows
             ]
 
-    def undo(self, batch_id: int | None, reason: str | None = None) -> BatchInfo:
+    def undo(self, batch_id: int | None, reason: str | None = None, confirm=None) -> BatchInfo:
         """Revert one batch as a whole, as a new batch: its reports are retracted (never deleted), the
         reports it retracted come back as new entries, and a plan import's programme is put back as it was."""
         from .plan import dump_plan, plan_from_dict
@@ -899,6 +912,10 @@ class Store:
                     _PlanWriter(session, new).write(restore)
                 elif current_plan is not None:
                     _PlanWriter(session, new).remove_programme(programme)
+            _confirm(confirm, BatchInfo(
+                id=new, created_at=now, user=login_name(), command="undo", source=f"batch {target_id}", reason=reason,
+                undoes=target_id, undone_by=None, programme=programme, reports_added=len(taken_back),
+                reports_retracted=len(standing)))
         return next(b for b in self.batches(limit=50) if b.id == new)
 
     def status_states(
@@ -1417,6 +1434,14 @@ def _group_units(rows) -> dict[int, tuple[list[str], list[str]]]:
 
 def _unique(items) -> list[str]:
     return list(dict.fromkeys(items))
+
+
+def _confirm(confirm, result) -> None:
+    """The last step of a write before its commit: the caller's confirmation, given what was written. The
+    CLI prints and flushes it there, so that an output that fails (a full disk, a closed pipe) rolls the
+    write back: a command that fails has stored nothing, and running it again is safe."""
+    if confirm is not None:
+        confirm(result)
 
 
 def _sqlite_pragmas(connection, _record) -> None:
