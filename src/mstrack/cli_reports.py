@@ -12,7 +12,19 @@ from typing import Annotated, Optional
 import typer
 
 from .cli import (
-    RULE_HELP, app, console, echo, fail, guard, open_store, parse_day, print_width, refuse_database, say, write_out, write_output,
+    RULE_HELP,
+    app,
+    console,
+    echo,
+    fail,
+    guard,
+    open_store,
+    parse_day,
+    print_width,
+    refuse_database,
+    say,
+    write_out,
+    write_output,
 )
 
 report_app = typer.Typer(rich_markup_mode=None, help="Printable reports: the weekly status report, the half-year and annual 一览表.",
