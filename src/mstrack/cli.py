@@ -6,6 +6,7 @@ reads every command's annotations at start-up, and evaluating them from strings 
 """
 
 import contextlib
+import errno
 import sys
 from datetime import date
 from enum import Enum
@@ -161,6 +162,8 @@ class _Guard:
     def __exit__(self, kind, error, _traceback):
         if error is None or isinstance(error, typer.Exit | typer.Abort | KeyboardInterrupt):
             return False
+        if isinstance(error, OSError) and error.errno in OUTPUT_ERRORS:  # stdout or stderr: files are checked where written
+            raise OutputFailed(error) from None
         import sqlite3
 
         from .errors import InputError
@@ -174,6 +177,45 @@ class _Guard:
                            "work, writes need a user with write access", reason=reason)
             raise fail("database: {reason}", reason=reason)
         return False
+
+
+OUTPUT_ERRORS = {errno.EPIPE, errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EIO}
+"""The errors of a write to a terminal, pipe or file that failed: a closed pipe, a full disk, a size limit."""
+
+BROKEN_PIPE_EXIT = 141
+"""Exit code when the reader of a pipe went away (`mstrack status | head -1`): 128 + SIGPIPE, what a shell
+reports for the tools a broken pipe stops, so that `set -o pipefail` scripts see mstrack as they see grep."""
+
+
+class OutputFailed(Exception):
+    """stdout or stderr could not be written: `run()` says it in one line, without a traceback."""
+
+    def __init__(self, error: OSError):
+        super().__init__(error)
+        self.error = error
+
+
+def _output_failed(error: OSError) -> int:
+    """One line on stderr (if it can still be written) and the exit code: BROKEN_PIPE_EXIT for a closed pipe,
+    2 for a full disk or a size limit (as a --output file that cannot be written). stdout and stderr are
+    pointed at /dev/null so that Python's last flush at exit does not fail again."""
+    import os
+
+    from .errors import Message
+
+    line = words().message(Message("mstrack: error: {message}", message=Message(
+        "cannot write the output: {reason}", reason=error.strerror or error)))
+    try:
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    null = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            os.dup2(null, stream.fileno())
+    os.close(null)
+    return BROKEN_PIPE_EXIT if error.errno == errno.EPIPE else 2
 
 
 def _is_database_error(error: BaseException) -> bool:
@@ -805,7 +847,19 @@ def run() -> None:
 
     if os.environ.get("_MSTRACK_COMPLETE"):
         _complete_without_coercion()
-    app(prog_name="mstrack")
+    try:
+        app(prog_name="mstrack")
+    except OutputFailed as failed:
+        raise SystemExit(_output_failed(failed.error)) from None
+    except SystemExit:
+        try:  # what is still buffered goes out now, where a failure can be said
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except OSError as error:
+            if error.errno not in OUTPUT_ERRORS:
+                raise
+            raise SystemExit(_output_failed(error)) from None
+        raise
 
 
 from . import cli_reports  # noqa: E402,F401  (registers units and report)

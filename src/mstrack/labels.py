@@ -385,6 +385,7 @@ MESSAGES: dict[str, str] = {
     "{path}: exists already; choose a new file name": "{path}：文件已存在；请换一个文件名",
     "backup: the copy fails its check: {problem}; nothing was written": "备份：副本未通过检查：{problem}；未写入任何文件",
     "{option} {path}: cannot write: {reason}": "{option} {path}：无法写入：{reason}",
+    "cannot write the output: {reason}": "无法写出输出：{reason}",
     "{option} {path}: that is the database itself (or one of its files); choose another file name":
         "{option} {path}：这就是数据库本身（或其附属文件）；请换一个文件名",
     "--db {db}: upgrade it first (`mstrack db upgrade`)": "--db {db}：请先升级（`mstrack db upgrade`）",
