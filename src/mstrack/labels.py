@@ -230,7 +230,6 @@ MESSAGES: dict[str, str] = {
     "reading row {task.completed}": "正在读取第 {task.completed} 行",
     "--programme {code!r}: use lowercase letters, digits and '-'": "--programme {code!r}：只能用小写字母、数字和“-”",
     "--output {path}: exists already; choose a new file name": "--output {path}：文件已存在；请换一个文件名",
-    "--output {path}: cannot write: {reason}": "--output {path}：无法写入：{reason}",
     "--output {path}: a template is an .xlsx file": "--output {path}：报送模板须为 .xlsx 文件",
     "--output: an .xlsx report is written to a file; add -o FILE.xlsx": "--output：.xlsx 报告须写入文件；请加上 -o FILE.xlsx",
     "{file} → {output}: {stats}": "{file} → {output}：{stats}",
