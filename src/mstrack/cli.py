@@ -81,9 +81,12 @@ def say(text, /, *, err: bool = False, **fields) -> None:
 
 
 def echo(text: str, err: bool = False) -> None:
-    """A line that may hold data (a note, a name, a path): never a control character to the terminal."""
+    """A line that may hold data (a note, a name, a path): never a control character to the terminal, never
+    a password (store.scrub)."""
     from .outputs import clean_text
 
+    if "mstrack.store" in sys.modules:  # a database URL in use may hold a password
+        text = sys.modules["mstrack.store"].scrub(text)
     typer.echo(clean_text(text), err=err)
 
 
@@ -109,10 +112,7 @@ def fail(text, /, **fields) -> typer.Exit:
     """Bad usage or input: the message on stderr in the user's language, exit code 2, no traceback, no password."""
     from .errors import Message
 
-    line = words().message(Message("mstrack: error: {message}", message=message(text, **fields)))
-    if "mstrack.store" in sys.modules:
-        line = sys.modules["mstrack.store"].scrub(line)
-    echo(line, err=True)
+    echo(words().message(Message("mstrack: error: {message}", message=message(text, **fields))), err=True)
     return typer.Exit(2)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -1455,11 +1456,13 @@ def _sqlite_pragmas(connection, _record) -> None:
 
 
 def _create_private(path: Path) -> None:
-    """A new database file is readable by its owner only (SQLite gives its -wal and -shm files the same mode)."""
+    """A new database file is readable by its owner only (SQLite gives its -wal and -shm files the same mode),
+    however it is named: through a symlink (to a file not there yet) the file it points to is made 0600."""
     import os
 
     if path.exists():
         return
+    path = Path(os.path.realpath(path))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
@@ -1472,29 +1475,39 @@ def _create_private(path: Path) -> None:
 SECRETS: set[str] = set()
 """Passwords of the database URLs in use: never printed (see scrub)."""
 
+_PASSWORD_FIELD = re.compile(r"""(?i)(\b(?:password|passwd|pwd|pgpassword|sslpassword)\s*=\s*)('(?:[^'\\]|\\.)*'|"[^"]*"|[^\s&;'"]*)""")
+"""A password given as a field: ?password=… or &password=… in a URL, password=… or password='…' in a libpq
+key=value string, PGPASSWORD=… in an environment-like text."""
+
 
 def scrub(text: str) -> str:
+    """Any text with the passwords it may hold as ***: those of the URLs in use, wherever they appear
+    (a driver's message), and any password field, of a URL in use or not."""
     for secret in SECRETS:
         text = text.replace(secret, "***")
-    return text
+    return _PASSWORD_FIELD.sub(lambda match: match[1] + "***" if match[2] else match[0], text)
 
 
 def _hide_password(url: str) -> str:
-    """The URL as shown in messages, its password as ***; the password, as written and decoded, is
-    remembered so that scrub() takes it out of any driver message too. (Plain string work: a status
-    need not import SQLAlchemy to print its database's name.)"""
-    if "://" not in url or "@" not in url:
-        return url
+    """The URL as shown in messages, its password as ***, in every form (user:password@host,
+    ?password=…, a libpq password=…); the password, as written and decoded, is remembered so that
+    scrub() takes it out of any driver message too. (Plain string work: a status need not import
+    SQLAlchemy to print its database's name.)"""
     from urllib.parse import unquote
 
-    scheme, _, rest = url.partition("://")
-    credentials, _, place = rest.rpartition("@")
-    user, colon, password = credentials.partition(":")
-    if not colon:
-        return url
-    if password:
-        SECRETS.update({password, unquote(password)})
-    return f"{scheme}://{user}:***@{place}"
+    for match in _PASSWORD_FIELD.finditer(url):
+        value = match[2].strip("'\"")
+        if value:
+            SECRETS.update({value, unquote(value)})
+    if "://" in url and "@" in url:
+        scheme, _, rest = url.partition("://")
+        credentials, _, place = rest.rpartition("@")
+        user, colon, password = credentials.partition(":")
+        if colon:
+            if password:
+                SECRETS.update({password, unquote(password)})
+            url = f"{scheme}://{user}:***@{place}"
+    return scrub(url)
 
 
 def _reason(error: Exception) -> str:
