@@ -140,13 +140,18 @@ def write_output(ctx: typer.Context, output: Path, write, announce=None, option:
 
     refuse_database(ctx, output, option)
     announcing = False
-    try:
-        with replacing_path(output) as temporary:
-            write(temporary)
+
+    def ready() -> None:
+        nonlocal announcing
+        if announce is not None:
             announcing = True
-            if announce is not None:
-                announce()
-                flush_output()
+            announce()
+            flush_output()
+            announcing = False
+
+    try:
+        with replacing_path(output, before_rename=ready) as temporary:
+            write(temporary)
     except OSError as error:
         if announcing:  # the terminal or pipe, not the file
             raise
@@ -300,6 +305,10 @@ def _safe_console_class():
                 else:
                     text = clean_text(segment.text)
                     yield segment if text is segment.text else Segment(text, segment.style)
+
+        def on_broken_pipe(self) -> None:
+            """A closed pipe ends the command as every other failed output does (run()), not with Rich's silent exit 1."""
+            raise BrokenPipeError(errno.EPIPE, "Broken pipe")
 
     return SafeConsole
 

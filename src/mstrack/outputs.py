@@ -61,12 +61,13 @@ def is_database_file(path: Path, db_url: str) -> bool:
 
 
 @contextmanager
-def replacing_path(target: Path) -> Iterator[Path]:
+def replacing_path(target: Path, before_rename=None) -> Iterator[Path]:
     """A temporary path beside `target` to write the new contents to; on a clean exit they replace the
     target at once (fsync, then rename), on any error or interrupt the temporary file goes and the target
     is untouched. For writers that want a path (SQLite's backup, openpyxl's save); `replacing` gives a
     file object. A symlinked target keeps its link: the file it points to is replaced. A new file is
-    0600; a file replaced keeps its mode."""
+    0600; a file replaced keeps its mode. `before_rename()` runs once the contents are on disk: an error
+    there leaves the target as it was."""
     import tempfile
 
     final = Path(os.path.realpath(target))
@@ -76,6 +77,8 @@ def replacing_path(target: Path) -> Iterator[Path]:
             os.fchmod(descriptor, os.stat(final).st_mode & 0o7777)
         yield Path(temporary)
         os.fsync(descriptor)  # the same file, whoever wrote it
+        if before_rename is not None:
+            before_rename()
         os.replace(temporary, final)
     except BaseException:
         with suppress(FileNotFoundError):
