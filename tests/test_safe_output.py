@@ -10,6 +10,7 @@ import sqlite3
 import stat
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
@@ -417,31 +418,34 @@ def test_init_and_demo_to_a_full_output_store_nothing_worth_a_rerun(tmp_path):
 # --- 16. passwords -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("url", [
-    "postgresql+psycopg://clerk:s3cr3t-pw@127.0.0.1:9/office",
-    "postgresql+psycopg://clerk@127.0.0.1:9/office?password=s3cr3t-pw",
-    "postgresql+psycopg://clerk@127.0.0.1:9/office?sslmode=disable&password=s3cr3t-pw",
-    "postgresql+psycopg://clerk@127.0.0.1:9/office?sslmode=disable&PASSWORD=s3cr3t-pw&connect_timeout=2",
-    "host=127.0.0.1 port=9 password=s3cr3t-pw dbname=office",
-    "host=127.0.0.1 port=9 password='s3cr3t-pw' dbname=office",
-    "PGPASSWORD=s3cr3t-pw",
+    "postgresql+psycopg://clerk:{secret}@127.0.0.1:9/office",
+    "postgresql+psycopg://clerk@127.0.0.1:9/office?password={secret}",
+    "postgresql+psycopg://clerk@127.0.0.1:9/office?sslmode=disable&password={secret}",
+    "postgresql+psycopg://clerk@127.0.0.1:9/office?sslmode=disable&PASSWORD={secret}&connect_timeout=2",
+    "host=127.0.0.1 port=9 password={secret} dbname=office",
+    "host=127.0.0.1 port=9 password='{secret}' dbname=office",
+    "PGPASSWORD={secret}",
 ])
 @pytest.mark.parametrize("command", [["status"], ["init"], ["db", "check"], ["db", "backup", "b.db"]])
 def test_a_password_is_masked_in_every_form(tmp_path, monkeypatch, url, command):
+    """A password of its own for each test: one seen before is remembered (store.SECRETS) and masked anyway."""
     monkeypatch.chdir(tmp_path)
-    result = Cli(url)(*command)  # a libpq string is no URL: mstrack takes it for a file name, and says so
+    secret = f"pw-{uuid.uuid4().hex[:10]}"
+    result = Cli(url.format(secret=secret))(*command)  # a libpq string is no URL: mstrack takes it for a file name
     assert result.exit_code in (0, 2)
-    assert "s3cr3t-pw" not in result.output and "***" in result.output
+    assert secret not in result.output and "***" in result.output
     assert "Traceback" not in result.output
 
 
 def test_db_output_masks_a_password_field(cli, tmp_path):
     """`db` and `init` lines name the database: a password in its URL (or its file name) shows as ***."""
+    secret = f"pw-{uuid.uuid4().hex[:10]}"
     # PostgreSQL: the server trusts the test user, libpq passes the password along; SQLite: a file so named
-    target = Cli(str(cli.db) + "?password=s3cr3t-pw") if "://" in str(cli.db) else Cli(tmp_path / "password=s3cr3t-pw.db")
+    target = Cli(f"{cli.db}?password={secret}") if "://" in str(cli.db) else Cli(tmp_path / f"password={secret}.db")
     for command in (["init"], ["db", "check"], ["db", "upgrade"]):
         result = target(*command)
         assert result.exit_code == 0, result.output
-        assert "s3cr3t-pw" not in result.output and "password=***" in result.output
+        assert secret not in result.output and "password=***" in result.output
 
 
 # --- 17. private files ---------------------------------------------------------------------------
