@@ -230,7 +230,8 @@ def test_a_backup_that_fails_its_check_is_not_kept(demo_cli, tmp_path, monkeypat
 
 def _hostile_notes(cli: Cli) -> None:
     """Data already in a database, put there before mstrack refused such text: a note, an indicator name,
-    a task title with terminal escapes and controls that xlsx refuses."""
+    a task title with terminal escapes and controls that xlsx refuses; notes with Rich markup as well,
+    which Rich would read (a MarkupError, a hyperlink) were it not printed as typed."""
     cli.sql("SELECT 1")
     from sqlalchemy import create_engine, text
     from sqlalchemy.pool import NullPool
@@ -245,7 +246,7 @@ def _hostile_notes(cli: Cli) -> None:
             "UPDATE indicator SET name = name || :bad WHERE line_id IN (SELECT id FROM task_line WHERE task_id = :task)"),
             {"bad": ESCAPE, "task": task})
         connection.execute(text(
-            "UPDATE report SET note = COALESCE(note, '') || :bad WHERE indicator_id IN "
+            "UPDATE report SET note = COALESCE(note, '') || :bad || ' [/x][link=https://example.org]rich markup' WHERE indicator_id IN "
             "(SELECT i.id FROM indicator i JOIN task_line l ON l.id = i.line_id JOIN task t ON t.id = l.task_id "
             " JOIN programme p ON p.id = t.programme_id WHERE p.code = 'yantian-2023')"), {"bad": ESCAPE})
         connection.execute(text("UPDATE unit SET name = name || :bad"), {"bad": ESCAPE})

@@ -277,12 +277,18 @@ def print_width() -> int:
 
 def console():
     """A terminal gets its own width; a file or pipe (a printout) gets room for the table."""
+    if sys.stdout.isatty():
+        return safe_console()
+    return safe_console(width=print_width())
+
+
+def safe_console(**options):
+    """A Rich console for text that holds data: no markup or emoji codes read in it (a note "[/x]" is
+    printed as typed, not a MarkupError; "[link=…]" makes no hyperlink), no control characters printed."""
     global _SafeConsole
     if _SafeConsole is None:
         _SafeConsole = _safe_console_class()
-    if sys.stdout.isatty():
-        return _SafeConsole()
-    return _SafeConsole(width=print_width())
+    return _SafeConsole(**{"markup": False, "emoji": False, **options})
 
 
 _SafeConsole = None

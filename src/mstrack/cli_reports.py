@@ -22,6 +22,7 @@ from .cli import (
     parse_day,
     print_width,
     refuse_database,
+    safe_console,
     say,
     write_out,
     write_output,
@@ -87,10 +88,8 @@ def _check_output(ctx: typer.Context, fmt: str, output: Path | None) -> None:
 def _rich_text(renderable) -> str:
     import io
 
-    from rich.console import Console
-
     buffer = io.StringIO()
-    Console(file=buffer, width=print_width(), color_system=None, legacy_windows=False).print(renderable)
+    safe_console(file=buffer, width=print_width(), color_system=None, legacy_windows=False).print(renderable)
     return buffer.getvalue()
 
 
