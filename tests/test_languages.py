@@ -184,7 +184,7 @@ def test_log_undo_and_db_lines_in_chinese(office):
     result = zh(office, "log", "x-2023/2", "120%", "--as-of", "2023-06-30", "--by", "张三")
     assert result.exit_code == 0, result.output
     assert result.stderr == "mstrack: 警告：整体进度：120% 超过 100%\n"
-    assert result.stdout.startswith("x-2023/2 整体进度：截至 2023-06-30 为 120%（报送 #")
+    assert result.stdout == "x-2023/2 整体进度：截至 2023-06-30 为 120%（批次 2，填报人 张三）\n"
     assert result.stdout.rstrip().endswith("填报人 张三）")
     result = zh(office, "log", "x-2023/1", "40", "--as-of", "2023-06-30")
     result = zh(office, "log", "x-2023/1", "45", "--as-of", "2023-06-30")

@@ -6,6 +6,7 @@ reads every command's annotations at start-up, and evaluating them from strings 
 """
 
 import contextlib
+import errno
 import sys
 from datetime import date
 from enum import Enum
@@ -76,7 +77,31 @@ def message(text, /, **fields):
 
 def say(text, /, *, err: bool = False, **fields) -> None:
     """One line (or several) for the user, in their language."""
-    typer.echo(words().message(message(text, **fields)), err=err)
+    echo(words().message(message(text, **fields)), err=err)
+
+
+def echo(text: str, err: bool = False) -> None:
+    """A line that may hold data (a note, a name, a path): never a control character to the terminal, never
+    a password (store.scrub)."""
+    from .outputs import clean_text
+
+    if "mstrack.store" in sys.modules:  # a database URL in use may hold a password
+        text = sys.modules["mstrack.store"].scrub(text)
+    typer.echo(clean_text(text), err=err)
+
+
+def write_out(text: str) -> None:
+    """Text that may hold data (JSON, a table) to stdout, without control characters (outputs.clean_text)."""
+    from .outputs import clean_text
+
+    sys.stdout.write(clean_text(text))
+
+
+def flush_output() -> None:
+    """What was printed, out now: before a write commits, so that an output that fails (a full disk, a
+    closed pipe) fails the command before anything is stored."""
+    sys.stdout.flush()
+    sys.stderr.flush()
 
 
 def warn(text, /, **fields) -> None:
@@ -87,16 +112,50 @@ def fail(text, /, **fields) -> typer.Exit:
     """Bad usage or input: the message on stderr in the user's language, exit code 2, no traceback, no password."""
     from .errors import Message
 
-    line = words().message(Message("mstrack: error: {message}", message=message(text, **fields)))
-    if "mstrack.store" in sys.modules:
-        line = sys.modules["mstrack.store"].scrub(line)
-    typer.echo(line, err=True)
+    echo(words().message(Message("mstrack: error: {message}", message=message(text, **fields))), err=True)
     return typer.Exit(2)
 
 
-def cannot_write(output, error: OSError) -> typer.Exit:
+def cannot_write(output, error: OSError, option: str = "--output") -> typer.Exit:
     """An --output file that could not be written: the same words from every command."""
-    return fail("--output {path}: cannot write: {reason}", path=output, reason=error.strerror or error)
+    return fail("{option} {path}: cannot write: {reason}", option=option, path=output, reason=error.strerror or error)
+
+
+def refuse_database(ctx: typer.Context, path: Path, option: str = "--output") -> None:
+    """Exit 2 when a file to write is the open database or one of its -wal, -shm, -journal files, however
+    the path is spelled (relative, symlink, hard link): writing there would destroy the data."""
+    from .outputs import is_database_file
+    from .store import resolve_db_url
+
+    obj = ctx.find_root().obj or {}
+    if is_database_file(Path(path), resolve_db_url(obj.get("db"))):
+        raise fail("{option} {path}: that is the database itself (or one of its files); choose another file name",
+                   option=option, path=path)
+
+
+def write_output(ctx: typer.Context, output: Path, write, announce=None, option: str = "--output") -> None:
+    """The file an option names, replaced whole or not at all (outputs.replacing_path): `write(path)` makes
+    its contents at a temporary path beside it, `announce()` says so before the rename. Never the database."""
+    from .outputs import replacing_path
+
+    refuse_database(ctx, output, option)
+    announcing = False
+
+    def ready() -> None:
+        nonlocal announcing
+        if announce is not None:
+            announcing = True
+            announce()
+            flush_output()
+            announcing = False
+
+    try:
+        with replacing_path(output, before_rename=ready) as temporary:
+            write(temporary)
+    except OSError as error:
+        if announcing:  # the terminal or pipe, not the file
+            raise
+        raise cannot_write(output, error, option) from None
 
 
 class _Guard:
@@ -108,6 +167,8 @@ class _Guard:
     def __exit__(self, kind, error, _traceback):
         if error is None or isinstance(error, typer.Exit | typer.Abort | KeyboardInterrupt):
             return False
+        if isinstance(error, OSError) and error.errno in OUTPUT_ERRORS:  # stdout or stderr: files are checked where written
+            raise OutputFailed(error) from None
         import sqlite3
 
         from .errors import InputError
@@ -121,6 +182,45 @@ class _Guard:
                            "work, writes need a user with write access", reason=reason)
             raise fail("database: {reason}", reason=reason)
         return False
+
+
+OUTPUT_ERRORS = {errno.EPIPE, errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EIO}
+"""The errors of a write to a terminal, pipe or file that failed: a closed pipe, a full disk, a size limit."""
+
+BROKEN_PIPE_EXIT = 141
+"""Exit code when the reader of a pipe went away (`mstrack status | head -1`): 128 + SIGPIPE, what a shell
+reports for the tools a broken pipe stops, so that `set -o pipefail` scripts see mstrack as they see grep."""
+
+
+class OutputFailed(Exception):
+    """stdout or stderr could not be written: `run()` says it in one line, without a traceback."""
+
+    def __init__(self, error: OSError):
+        super().__init__(error)
+        self.error = error
+
+
+def _output_failed(error: OSError) -> int:
+    """One line on stderr (if it can still be written) and the exit code: BROKEN_PIPE_EXIT for a closed pipe,
+    2 for a full disk or a size limit (as a --output file that cannot be written). stdout and stderr are
+    pointed at /dev/null so that Python's last flush at exit does not fail again."""
+    import os
+
+    from .errors import Message
+
+    line = words().message(Message("mstrack: error: {message}", message=Message(
+        "cannot write the output: {reason}", reason=error.strerror or error)))
+    try:
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    null = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            os.dup2(null, stream.fileno())
+    os.close(null)
+    return BROKEN_PIPE_EXIT if error.errno == errno.EPIPE else 2
 
 
 def _is_database_error(error: BaseException) -> bool:
@@ -177,11 +277,46 @@ def print_width() -> int:
 
 def console():
     """A terminal gets its own width; a file or pipe (a printout) gets room for the table."""
-    from rich.console import Console
-
     if sys.stdout.isatty():
-        return Console()
-    return Console(width=print_width())
+        return safe_console()
+    return safe_console(width=print_width())
+
+
+def safe_console(**options):
+    """A Rich console for text that holds data: no markup or emoji codes read in it (a note "[/x]" is
+    printed as typed, not a MarkupError; "[link=…]" makes no hyperlink), no control characters printed."""
+    global _SafeConsole
+    if _SafeConsole is None:
+        _SafeConsole = _safe_console_class()
+    return _SafeConsole(**{"markup": False, "emoji": False, **options})
+
+
+_SafeConsole = None
+
+
+def _safe_console_class():
+    """A Rich console that drops control characters from the text it prints (outputs.clean_text): a note
+    holding an escape sequence cannot move the cursor or clear the screen. Rich's own styles are control
+    segments of their own, or added after this, and stay."""
+    from rich.console import Console
+    from rich.segment import Segment
+
+    from .outputs import clean_text
+
+    class SafeConsole(Console):
+        def render(self, renderable, options=None):
+            for segment in super().render(renderable, options):
+                if segment.control or not segment.text:
+                    yield segment
+                else:
+                    text = clean_text(segment.text)
+                    yield segment if text is segment.text else Segment(text, segment.style)
+
+        def on_broken_pipe(self) -> None:
+            """A closed pipe ends the command as every other failed output does (run()), not with Rich's silent exit 1."""
+            raise BrokenPipeError(errno.EPIPE, "Broken pipe")
+
+    return SafeConsole
 
 
 def parse_day(text: str | None, option: str, year: int | None = None) -> date:
@@ -231,11 +366,14 @@ def init(ctx: typer.Context) -> None:
         from .store import Store, resolve_db_url
 
         store = Store(resolve_db_url(ctx.obj.get("db")))
-        before, after = store.init()
+
+        def announce(versions) -> None:
+            say("{db}: schema version {before} → {after}", db=store.display_url, before=versions[0], after=versions[1])
+            flush_output()
+
+        before, after = store.init(confirm=announce)
         if before == after:
             say("{db}: schema version {version}, up to date", db=store.display_url, version=after)
-        else:
-            say("{db}: schema version {before} → {after}", db=store.display_url, before=before, after=after)
 
 
 def _print_status(store, on: date, programmes, unit, only, fmt: Format, fail_on, rule: Rule | None = None,
@@ -248,13 +386,14 @@ def _print_status(store, on: date, programmes, unit, only, fmt: Format, fail_on,
                            on, only={s.value for s in only} if only else None, rule=rule.value if rule else None,
                            stale_days=stale)
     if fmt is Format.json:
-        sys.stdout.writelines(status_json_chunks(rows))
+        for chunk in status_json_chunks(rows):
+            write_out(chunk)
     else:
         table = status_table(rows, count_statuses(rows), on, lang)
         if sys.stdout.isatty():
             console().print(table)
         else:  # a file or a pipe: plain text, no console to start
-            sys.stdout.write(table.text(print_width()))
+            write_out(table.text(print_width()))
     if fail_on and any(row.status in {s.value for s in fail_on} for row in rows):
         raise typer.Exit(1)
 
@@ -274,13 +413,14 @@ def demo(
 
         store = open_store(ctx, write=True)
         plans = seed_plans()
-        for programme in plans:
-            store.save_plan(programme, command="demo", source=f"seed/{programme.code}.toml")
         from .labels import Labels
 
         words = Labels(ctx.obj["lang"])
         loaded = words("list.sep").join(words("demo.programme", code=p.code, tasks=len(p.tasks)) for p in plans)
-        typer.echo(words("demo.loaded", n=len(plans), programmes=loaded, db=store.display_url), err=True)
+        echo(words("demo.loaded", n=len(plans), programmes=loaded, db=store.display_url), err=True)
+        flush_output()  # before the writes: an output that fails stops the command before anything is stored
+        for programme in plans:
+            store.save_plan(programme, command="demo", source=f"seed/{programme.code}.toml")
         on = parse_day(as_of, "--as-of") if as_of else demo_date(plans)
         _print_status(store, on, None, None, None, fmt, None, rule, lang=ctx.obj["lang"])
 
@@ -321,7 +461,7 @@ def show(
         if fmt is Format.json:
             from .render import task_json
 
-            sys.stdout.write(task_json(detail))
+            write_out(task_json(detail))
             return
         from .engine import evaluate
         from .render import task_view
@@ -349,13 +489,17 @@ def log(
         from .store import parse_ref
 
         store = open_store(ctx, write=True)
-        result = record_progress(
+
+        def announce(result) -> None:
+            for warning in result.warnings:
+                warn(warning)
+            say(result.message)
+            flush_output()
+
+        record_progress(
             store, parse_ref(ref), value, indicator=indicator, as_of=as_of, note=note, by=by,
-            done=done, today=date.today(), reason=reason,
+            done=done, today=date.today(), reason=reason, announce=announce,
         )
-        for warning in result.warnings:
-            warn(warning)
-        say(result.message)
 
 
 @import_app.command("plan")
@@ -378,14 +522,19 @@ def import_plan(
         if errors:
             raise fail(errors)
         store = open_store(ctx, write=True)
-        saved = store.save_plans([(programme, path.name) for path, programme in zip(files, plans, strict=True)], reason=reason)
-        for path, programme, counts in zip(files, plans, saved, strict=True):
-            if counts["unchanged"]:
-                say("{path}: {code}: unchanged", path=path, code=programme.code)
-                continue
-            say("{path}: {code}: {added} {added:task|tasks} added, {updated} updated, {removed} removed (batch {batch})", path=path,
-                code=programme.code, added=counts["tasks_added"], updated=counts["tasks_updated"],
-                removed=counts["tasks_removed"], batch=counts["batch"])
+
+        def announce(saved: list[dict]) -> None:
+            for path, programme, counts in zip(files, plans, saved, strict=True):
+                if counts["unchanged"]:
+                    say("{path}: {code}: unchanged", path=path, code=programme.code)
+                else:
+                    say("{path}: {code}: {added} {added:task|tasks} added, {updated} updated, {removed} removed (batch {batch})",
+                        path=path, code=programme.code, added=counts["tasks_added"], updated=counts["tasks_updated"],
+                        removed=counts["tasks_removed"], batch=counts["batch"])
+            flush_output()
+
+        store.save_plans([(programme, path.name) for path, programme in zip(files, plans, strict=True)], reason=reason,
+                         confirm=announce)
 
 
 @import_app.command("progress")
@@ -406,33 +555,46 @@ def import_progress(
 
         store = open_store(ctx, write=not dry_run)
         default_as_of = parse_day(as_of, "--as-of") if as_of else None
+        announced = []
+
+        def announce(result) -> None:
+            _say_imported(result, fmt, dry_run)
+            flush_output()
+            announced.append(True)
+
         with _row_progress(files) as on_row, bulk():
             result = run_import(
                 store, files, programme=programme, sheet=sheet, default_as_of=default_as_of, by=by,
-                today=date.today(), dry_run=dry_run, on_row=on_row, reason=reason,
+                today=date.today(), dry_run=dry_run, on_row=on_row, reason=reason, confirm=announce,
             )
-        if fmt is Format.json:
-            from .render import dump_json
+        if not announced:  # nothing was written: said now
+            _say_imported(result, fmt, dry_run)
 
-            data = result.as_dict()
-            data["errors"] = [words().message(error) for error in result.errors]
-            data["warnings"] = [words().message(warning) for warning in result.warnings]
-            sys.stdout.write(dump_json(data))
-        for warning in result.warnings:
-            warn(warning)
-        if result.errors:
-            for error in result.errors:
-                say(error, err=True)
-            raise fail("{n} {n:problem|problems}; nothing was written", n=len(result.errors))
-        if fmt is Format.table:
-            counts = {"new": result.inserted, "corrected": result.updated, "unchanged": result.unchanged,
-                      "skipped": result.skipped, "written": result.inserted + result.updated}
-            if dry_run:
-                say("{new} new, {corrected} corrected, {unchanged} already there, {skipped} empty rows skipped; "
-                    "{written} {written:report|reports} would be written", **counts)
-            else:
-                say("{new} new, {corrected} corrected, {unchanged} already there, {skipped} empty rows skipped; "
-                    "{written} {written:report was|reports were} written", **counts)
+
+def _say_imported(result, fmt: Format, dry_run: bool) -> None:
+    """What an import did, or would do, or why it did nothing: said before its write commits."""
+    if fmt is Format.json:
+        from .render import dump_json
+
+        data = result.as_dict()
+        data["errors"] = [words().message(error) for error in result.errors]
+        data["warnings"] = [words().message(warning) for warning in result.warnings]
+        write_out(dump_json(data))
+    for warning in result.warnings:
+        warn(warning)
+    if result.errors:
+        for error in result.errors:
+            say(error, err=True)
+        raise fail("{n} {n:problem|problems}; nothing was written", n=len(result.errors))
+    if fmt is Format.table:
+        counts = {"new": result.inserted, "corrected": result.updated, "unchanged": result.unchanged,
+                  "skipped": result.skipped, "written": result.inserted + result.updated}
+        if dry_run:
+            say("{new} new, {corrected} corrected, {unchanged} already there, {skipped} empty rows skipped; "
+                "{written} {written:report|reports} would be written", **counts)
+        else:
+            say("{new} new, {corrected} corrected, {unchanged} already there, {skipped} empty rows skipped; "
+                "{written} {written:report was|reports were} written", **counts)
 
 
 def _row_progress(files: list[Path]):
@@ -457,6 +619,7 @@ def _row_progress(files: list[Path]):
 
 @import_app.command("table")
 def import_table(
+    ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="A published breakdown table: .xlsx, .csv, .tsv or tab-separated text.")],
     programme: Annotated[str, typer.Option("--programme", "-p", help="Code for the new programme, e.g. beijing-2024.")],
     year: Annotated[int, typer.Option("--year", min=1900, max=2200, help="The programme's year.")],
@@ -470,16 +633,18 @@ def import_table(
 
         if not CODE_RE.match(programme):
             raise fail("--programme {code!r}: use lowercase letters, digits and '-'", code=programme)
+        refuse_database(ctx, output)
         if output.exists():
             raise fail("--output {path}: exists already; choose a new file name", path=output)
         result = convert_table(file, programme, year, sheet)
-        try:
-            output.write_text(dump_plan(result.programme), encoding="utf-8")
-        except OSError as error:
-            raise cannot_write(output, error) from None
-        for line in result.summary:
-            say(line, err=True)
-        say("{file} → {output}: {stats}", file=file, output=output, stats=_conversion_stats(result.stats))
+        text = dump_plan(result.programme)
+
+        def announce() -> None:
+            for line in result.summary:
+                say(line, err=True)
+            say("{file} → {output}: {stats}", file=file, output=output, stats=_conversion_stats(result.stats))
+
+        write_output(ctx, output, lambda path: path.write_text(text, encoding="utf-8"), announce)
 
 
 def _conversion_stats(stats: dict):
@@ -507,13 +672,10 @@ def export_plan(
         store = open_store(ctx, write=False)
         text = dump_plan(store.load_plan(code))
         if output == "-":
-            sys.stdout.write(text)
+            write_out(text)
             return
-        try:
-            Path(output).write_text(text, encoding="utf-8")
-        except OSError as error:
-            raise cannot_write(output, error) from None
-        typer.echo(f"{code} → {output}", err=True)
+        write_output(ctx, Path(output), lambda path: path.write_text(text, encoding="utf-8"),
+                     lambda: echo(f"{code} → {output}", err=True))
 
 
 @export_app.command("template")
@@ -530,15 +692,14 @@ def export_template(
 
         if output.suffix.lower() != ".xlsx":
             raise fail("--output {path}: a template is an .xlsx file", path=output)
+        refuse_database(ctx, output)
         store = open_store(ctx, write=False)
         on = parse_day(as_of, "--as-of", store.common_year([code]))
         states = store.status_states(on, programmes=[code], unit=unit)
         title = f"{code} 进度报送表" + (f"（{unit}）" if unit else "") + f" 截至 {on}"
-        try:
-            write_template(template_rows(states, on), on, output, title)
-        except OSError as error:
-            raise cannot_write(output, error) from None
-        say("{n} rows → {path}", err=True, n=len(states), path=output)
+        rows = template_rows(states, on)
+        write_output(ctx, output, lambda path: write_template(rows, on, path, title),
+                     lambda: say("{n} rows → {path}", err=True, n=len(states), path=output))
 
 
 @app.command()
@@ -556,7 +717,7 @@ def history(
         store = open_store(ctx, write=False)
         entries = store.history(parse_ref(ref), indicator)
         if fmt is Format.json:
-            sys.stdout.write(history_json(entries))
+            write_out(history_json(entries))
         else:
             console().print(history_table(entries, ref, ctx.obj["lang"]))
 
@@ -574,7 +735,7 @@ def batches(
         store = open_store(ctx, write=False)
         found = store.batches(limit)
         if fmt is Format.json:
-            sys.stdout.write(batches_json(found))
+            write_out(batches_json(found))
         else:
             console().print(batches_table(found, ctx.obj["lang"]))
 
@@ -590,13 +751,17 @@ def undo(
     """Revert one batch as a whole, as a new batch: nothing is deleted, and the undo can be undone."""
     with guard():
         store = open_store(ctx, write=True)
-        done = store.undo(batch, reason, force=force)
-        from .errors import Joined, Message
 
-        what = [Message("{n} reports retracted", n=done.reports_retracted), Message("{n} restored", n=done.reports_added)]
-        if done.programme:
-            what.append(Message("{code} put back as it was", code=done.programme))
-        say("batch {batch} undoes batch {undone}: {what}", batch=done.id, undone=done.undoes, what=Joined(", ", what))
+        def announce(done) -> None:
+            from .errors import Joined, Message
+
+            what = [Message("{n} reports retracted", n=done.reports_retracted), Message("{n} restored", n=done.reports_added)]
+            if done.programme:
+                what.append(Message("{code} put back as it was", code=done.programme))
+            say("batch {batch} undoes batch {undone}: {what}", batch=done.id, undone=done.undoes, what=Joined(", ", what))
+            flush_output()
+
+        store.undo(batch, reason, force=force, confirm=announce)
 
 
 db_app = typer.Typer(rich_markup_mode=None, help="The database file: upgrade, back up, check.", no_args_is_help=True)
@@ -617,8 +782,13 @@ def db_backup(
     """An online, consistent copy, safe while others write. A plain file copy may miss the -wal file."""
     with guard():
         store = open_store(ctx, write=False)
-        store.backup(target)
-        typer.echo(f"{store.display_url} → {target}")
+        if target.exists():
+            raise fail("{path}: exists already; choose a new file name", path=target)
+
+        def announce() -> None:
+            echo(f"{store.display_url} → {target}")
+
+        write_output(ctx, target, store.backup, announce, option="TARGET")
 
 
 @db_app.command("copy")
@@ -669,7 +839,7 @@ def programmes(ctx: typer.Context) -> None:
     with guard():
         store = open_store(ctx, write=False)
         for code in store.programme_codes():
-            typer.echo(code)
+            echo(code)
 
 
 class _Uncoerced:
@@ -696,7 +866,19 @@ def run() -> None:
 
     if os.environ.get("_MSTRACK_COMPLETE"):
         _complete_without_coercion()
-    app(prog_name="mstrack")
+    try:
+        app(prog_name="mstrack")
+    except OutputFailed as failed:
+        raise SystemExit(_output_failed(failed.error)) from None
+    except SystemExit:
+        try:  # what is still buffered goes out now, where a failure can be said
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except OSError as error:
+            if error.errno not in OUTPUT_ERRORS:
+                raise
+            raise SystemExit(_output_failed(error)) from None
+        raise
 
 
 from . import cli_reports  # noqa: E402,F401  (registers units and report)

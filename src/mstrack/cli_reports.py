@@ -6,13 +6,27 @@ Options whose values are a closed list (--format, --rule) are checked here, so t
 one line on stderr and exit code 2.
 """
 
-import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from .cli import RULE_HELP, app, cannot_write, console, fail, guard, open_store, parse_day, print_width, say
+from .cli import (
+    RULE_HELP,
+    app,
+    console,
+    echo,
+    fail,
+    guard,
+    open_store,
+    parse_day,
+    print_width,
+    refuse_database,
+    safe_console,
+    say,
+    write_out,
+    write_output,
+)
 
 report_app = typer.Typer(rich_markup_mode=None, help="Printable reports: the weekly status report, the half-year and annual 一览表.",
                          no_args_is_help=True)
@@ -63,37 +77,49 @@ def _details(store, programmes: list[str] | None):
     return store.task_details(list(programmes) if programmes else None)
 
 
-def _check_output(fmt: str, output: Path | None) -> None:
+def _check_output(ctx: typer.Context, fmt: str, output: Path | None) -> None:
+    """Before any work: an .xlsx needs a file, and no output may be the database (cli.refuse_database)."""
     if fmt == "xlsx" and (output is None or str(output) == "-"):
         raise fail("--output: an .xlsx report is written to a file; add -o FILE.xlsx")
+    if output is not None and str(output) != "-":
+        refuse_database(ctx, output)
 
 
 def _rich_text(renderable) -> str:
     import io
 
-    from rich.console import Console
-
     buffer = io.StringIO()
-    Console(file=buffer, width=print_width(), color_system=None, legacy_windows=False).print(renderable)
+    safe_console(file=buffer, width=print_width(), color_system=None, legacy_windows=False).print(renderable)
     return buffer.getvalue()
 
 
-def _emit(content: str | bytes, fmt: str, output: Path | None, what: str, lang: str) -> None:
-    """Text to stdout or to the file; bytes (xlsx) to the file. A CSV file gets a BOM for Excel/WPS."""
+def _emit(ctx: typer.Context, content: str | bytes, fmt: str, output: Path | None, what: str, lang: str,
+          announce=None) -> None:
+    """Text to stdout or to the file; bytes (xlsx) to the file, replaced whole or not at all and never the
+    database (cli.write_output). A CSV file gets a BOM for Excel/WPS. Text never carries control characters
+    from the data (outputs.clean_text). `announce()` runs once the content is out, before a file's rename."""
     if output is None or str(output) == "-":
-        sys.stdout.write(content)
+        write_out(content)
+        if announce is not None:
+            announce()
         return
-    try:
-        if isinstance(content, bytes):
-            output.write_bytes(content)
-        else:
-            output.write_text(content, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
-    except OSError as error:
-        raise cannot_write(output, error) from None
     from .labels import Labels
+    from .outputs import clean_text
 
     words = Labels(lang)
-    typer.echo(words("msg.written", what=words(f"msg.{what}"), path=output), err=True)
+
+    def write(path: Path) -> None:
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(clean_text(content), encoding="utf-8-sig" if fmt == "csv" else "utf-8")
+
+    def written() -> None:
+        echo(words("msg.written", what=words(f"msg.{what}"), path=output), err=True)
+        if announce is not None:
+            announce()
+
+    write_output(ctx, output, write, written)
 
 
 @app.command()
@@ -110,7 +136,7 @@ def units(
     """Per lead unit: tasks done, on track, behind, without a report, overdue; completion rate; worst first."""
     fmt = _choice(fmt, UNITS_FORMATS, "--format")
     rule = _rule(rule)
-    _check_output(fmt, output)
+    _check_output(ctx, fmt, output)
     lang = _lang(ctx)
     with guard():
         from .reports import judged, unit_rollups
@@ -137,7 +163,7 @@ def units(
                 console().print(table)
                 return
             content = _rich_text(table)
-        _emit(content, fmt, output, "units", lang)
+        _emit(ctx, content, fmt, output, "units", lang)
 
 
 @report_app.command("weekly")
@@ -157,7 +183,7 @@ def weekly(
     and what changed since the previous report. HTML prints on A4; XLSX has a sheet per section."""
     fmt = _choice(fmt, WEEKLY_FORMATS, "--format")
     rule = _rule(rule)
-    _check_output(fmt, output)
+    _check_output(ctx, fmt, output)
     lang = _lang(ctx)
     with guard():
         from datetime import timedelta
@@ -175,9 +201,6 @@ def weekly(
         report = _build(store, params)
         from . import render_report
 
-        if freeze:
-            _freeze(store, params, render_report.weekly_json(report, lang))
-
         if fmt == "json":
             content = render_report.weekly_json(report, lang)
         elif fmt == "csv":
@@ -194,9 +217,12 @@ def weekly(
             view = render_report.weekly_view(report, lang)
             if output is None:
                 console().print(view)
+                if freeze:
+                    _freeze(store, params, render_report.weekly_json(report, lang))
                 return
             content = _rich_text(view)
-        _emit(content, fmt, output, "weekly", lang)
+        _emit(ctx, content, fmt, output, "weekly", lang,
+              lambda: _freeze(store, params, render_report.weekly_json(report, lang)) if freeze else None)
 
 
 def _build(store, params: dict):
@@ -229,9 +255,16 @@ def _json_of(report, params: dict) -> str:
 
 
 def _freeze(store, params: dict, content: str) -> None:
-    snapshot = store.freeze(params["kind"], params, content)
-    say("frozen as report {number}: `mstrack report diff {number}` compares it with later corrections", err=True,
-        number=snapshot)
+    """Keep the report as printed: after it is out (a report that could not be printed is not kept), its
+    number said before the commit (an output that fails keeps nothing)."""
+    from .cli import flush_output
+
+    def announce(snapshot: int) -> None:
+        say("frozen as report {number}: `mstrack report diff {number}` compares it with later corrections", err=True,
+            number=snapshot)
+        flush_output()
+
+    store.freeze(params["kind"], params, content, confirm=announce)
 
 
 def _table_report(ctx: typer.Context, kind: str, programme: str | None, as_of: str | None, rule: str | None, fmt: str,
@@ -240,7 +273,7 @@ def _table_report(ctx: typer.Context, kind: str, programme: str | None, as_of: s
     rule = _rule(rule)
     if not programme:
         raise fail("--programme: which programme's {kind} report? e.g. --programme yantian-2023", kind=kind)
-    _check_output(fmt, output)
+    _check_output(ctx, fmt, output)
     lang = _lang(ctx)
     with guard():
         from .reports import report_date
@@ -253,9 +286,6 @@ def _table_report(ctx: typer.Context, kind: str, programme: str | None, as_of: s
         report = _build(store, params)
         from . import render_report
 
-        if freeze:
-            _freeze(store, params, render_report.table_json(report, lang))
-
         if fmt == "json":
             content = render_report.table_json(report, lang)
         elif fmt == "md":
@@ -266,7 +296,8 @@ def _table_report(ctx: typer.Context, kind: str, programme: str | None, as_of: s
             from .render_xlsx import table_xlsx
 
             content = table_xlsx(report, lang)
-        _emit(content, fmt, output, kind, lang)
+        _emit(ctx, content, fmt, output, kind, lang,
+              lambda: _freeze(store, params, render_report.table_json(report, lang)) if freeze else None)
 
 
 TableProgramme = Annotated[Optional[str], typer.Option("--programme", "-p", help="The programme, e.g. yantian-2023.")]
@@ -322,14 +353,14 @@ def report_diff(
         now = json.loads(_json_of(_build(store, params), params))
         changes = diff(sent, now)
         if fmt == "json":
-            sys.stdout.write(json.dumps({"snapshot": number, "kind": kind, "frozen_at": when.isoformat(timespec="seconds"),
+            write_out(json.dumps({"snapshot": number, "kind": kind, "frozen_at": when.isoformat(timespec="seconds"),
                                          "params": params, "changes": [c.as_dict() for c in changes]},
                                         ensure_ascii=False, indent=2) + "\n")
         else:
             say("report {number} ({kind}, as of {on}, frozen {when}): {n} change(s) since it was sent", number=number,
                 kind=kind, on=params["as_of"], when=f"{when:%Y-%m-%d %H:%M}", n=len(changes))
             for change in changes:
-                typer.echo(f"  {change.path}: {_short(change.sent)} → {_short(change.now)}")
+                echo(f"  {change.path}: {_short(change.sent)} → {_short(change.now)}")
         if changes:
             raise typer.Exit(1)
 

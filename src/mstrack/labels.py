@@ -230,7 +230,6 @@ MESSAGES: dict[str, str] = {
     "reading row {task.completed}": "正在读取第 {task.completed} 行",
     "--programme {code!r}: use lowercase letters, digits and '-'": "--programme {code!r}：只能用小写字母、数字和“-”",
     "--output {path}: exists already; choose a new file name": "--output {path}：文件已存在；请换一个文件名",
-    "--output {path}: cannot write: {reason}": "--output {path}：无法写入：{reason}",
     "--output {path}: a template is an .xlsx file": "--output {path}：报送模板须为 .xlsx 文件",
     "--output: an .xlsx report is written to a file; add -o FILE.xlsx": "--output：.xlsx 报告须写入文件；请加上 -o FILE.xlsx",
     "{file} → {output}: {stats}": "{file} → {output}：{stats}",
@@ -342,8 +341,7 @@ MESSAGES: dict[str, str] = {
         "{label}：截至 {on} 的 {value} 低于截至 {earlier_on} 已报送的 {earlier}；数值应为累计数",
     "{value} as of {on}": "截至 {on} 为 {value}",
     "{what}, correcting {old}": "{what}，更正原值 {old}",
-    "{label}: {what} (report #{report}, batch {batch}, by {reporter})":
-        "{label}：{what}（报送 #{report}，批次 {batch}，填报人 {reporter}）",
+    "{label}: {what} (batch {batch}, by {reporter})": "{label}：{what}（批次 {batch}，填报人 {reporter}）",
     # importing progress sheets (progress_import.py, sheets.py)
     "{place}: {reason}": "{place}：{reason}",
     "{path}:{line}: {warning}": "{path}:{line}：{warning}",
@@ -384,6 +382,11 @@ MESSAGES: dict[str, str] = {
     "--db {db}: {error}": "--db {db}：{error}",
     "--db {db}: use the server's own tools (pg_dump) to back it up": "--db {db}：请用数据库服务器自己的工具（pg_dump）备份",
     "{path}: exists already; choose a new file name": "{path}：文件已存在；请换一个文件名",
+    "backup: the copy fails its check: {problem}; nothing was written": "备份：副本未通过检查：{problem}；未写入任何文件",
+    "{option} {path}: cannot write: {reason}": "{option} {path}：无法写入：{reason}",
+    "cannot write the output: {reason}": "无法写出输出：{reason}",
+    "{option} {path}: that is the database itself (or one of its files); choose another file name":
+        "{option} {path}：这就是数据库本身（或其附属文件）；请换一个文件名",
     "--db {db}: upgrade it first (`mstrack db upgrade`)": "--db {db}：请先升级（`mstrack db upgrade`）",
     "--to {db}: schema version {version}; copy into an empty database": "--to {db}：数据库结构版本为 {version}；请复制到空数据库",
     "--to {db}: not empty; copy into an empty database": "--to {db}：不是空的；请复制到空数据库",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -75,8 +76,10 @@ def check_value(text: str, unit: str, indicator: str) -> tuple[int | float, list
 
 def record_progress(
     store, ref, value: str | None, *, indicator: str | None, as_of: str | None, note: str | None,
-    by: str | None, done: bool, today: date, reason: str | None = None,
+    by: str | None, done: bool, today: date, reason: str | None = None, announce: Callable[[LogResult], None] | None = None,
 ) -> LogResult:
+    """Validate one value and store it as a batch of its own. `announce` gets the result just before the
+    write commits: the CLI prints it there, so that an output that fails stores nothing."""
     if done and value is not None:
         raise InputError("give either VALUE or --done, not both")
     if not done and value is None:
@@ -129,6 +132,11 @@ def record_progress(
     same_day = [r for r in state.reports if r.as_of == on]
     if same_day and same_day[-1].value != number:
         what = Message("{what}, correcting {old}", what=what, old=format_number(same_day[-1].value, state.unit))
-    report_id, batch = store.add_report(state.indicator_id, on, number, note, reporter, reason)
-    return LogResult(Message("{label}: {what} (report #{report}, batch {batch}, by {reporter})", label=label, what=what,
-                             report=report_id, batch=batch, reporter=reporter), warnings)
+
+    def result(batch: int) -> LogResult:
+        return LogResult(Message("{label}: {what} (batch {batch}, by {reporter})", label=label, what=what, batch=batch,
+                                 reporter=reporter), warnings)
+
+    batch = store.add_reports([(state.indicator_id, on, number, note, reporter, None)], 1, "log", None, reason,
+                              confirm=lambda batch: announce(result(batch)) if announce else None)
+    return result(batch)

@@ -369,11 +369,12 @@ def _file_order(message: str) -> tuple:
 def import_progress(
     store, paths: list[Path], *, programme: str | None, sheet: str | None, default_as_of: date | None,
     by: str | None, today: date, dry_run: bool, on_row: Callable[[int], None] | None = None,
-    reason: str | None = None,
+    reason: str | None = None, confirm: Callable[[ImportResult], None] | None = None,
 ) -> ImportResult:
     """Read the files, compare them with the store, write what is new as one batch. A real import holds
     the write lock from before it reads the store to its commit (Store.locked): two imports of one file
-    at once cannot both find its rows new; the second finds them already there."""
+    at once cannot both find its rows new; the second finds them already there. `confirm` gets the
+    result just before the commit (the CLI prints it there: an output that fails stores nothing)."""
     importer = _Importer(store, programme, default_as_of, by, today)
     with contextlib.nullcontext() if dry_run else store.locked("import progress"):
         for path in paths:
@@ -387,5 +388,12 @@ def import_progress(
         elif not dry_run and result.reports:
             names = [path.name for path in importer.files]
             rows = ((r.state.indicator_id, r.as_of, r.value, r.note, r.reporter, names[r.file]) for r in result.reports)
-            result.batch = store.add_reports(rows, len(result.reports), "import progress", ", ".join(names), reason)
+
+            def confirmed(batch: int) -> None:
+                result.batch = batch
+                if confirm is not None:
+                    confirm(result)
+
+            result.batch = store.add_reports(rows, len(result.reports), "import progress", ", ".join(names), reason,
+                                             confirm=confirmed)
     return result

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 
 from .labels import Labels
+from .outputs import clean_value
 from .render_report import (
     BEHIND_AT,
     BEHIND_NUMERIC,
@@ -92,7 +93,7 @@ def _section_sheet(workbook, name: str, header: list[str], rows: list[list], tit
     sheet.title = name[:31]
     sheet.append(header)
     for row in rows:
-        sheet.append(row)
+        sheet.append(_cells(row))
     thin = Side(style="thin", color="999999")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     for cell in sheet[1]:
@@ -147,6 +148,12 @@ def _units_sheet(workbook, units: list[UnitRollup], words: Labels, title: str, f
     return sheet
 
 
+def _cells(values: list) -> list:
+    """A row's values as a sheet may hold them: control characters from the data (a note pasted with an
+    ESC or a form feed) dropped, where openpyxl would refuse the whole workbook (IllegalCharacterError)."""
+    return [clean_value(value) for value in values]
+
+
 def _save(workbook, title: str) -> bytes:
     from .sheets import write_cells_as_text
 
@@ -189,7 +196,7 @@ def weekly_xlsx(report: WeeklyReport, lang: str) -> bytes:
     start = len(summary_rows) + 3
     for offset, text in enumerate(notes):  # each sentence across the sheet's printed width
         row = start + offset
-        cell = sheet.cell(row=row, column=1, value=text)
+        cell = sheet.cell(row=row, column=1, value=clean_value(text))
         cell.font = Font(bold=offset == 0, size=12 if offset == 0 else 10)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=8)
@@ -242,13 +249,13 @@ def table_xlsx(report: TableReport, lang: str) -> bytes:
     header = table_header(report, words)
     columns = len(header)
     last = get_column_letter(columns)
-    sheet.append([title])
+    sheet.append(_cells([title]))
     sheet.merge_cells(f"A1:{last}1")
     sheet["A1"].font = Font(bold=True, size=16)
     sheet["A1"].alignment = Alignment(horizontal="center", vertical="center")
     sheet.row_dimensions[1].height = 30
     summary = [words("table.as_of", on=report.as_of.isoformat()), *table_summary(report, words)]
-    sheet.append(["\n".join(summary)])
+    sheet.append(_cells(["\n".join(summary)]))
     sheet.merge_cells(f"A2:{last}2")
     sheet["A2"].alignment = Alignment(wrap_text=True, vertical="top")
     sheet.row_dimensions[2].height = 16 * len(summary) + 4
@@ -263,8 +270,8 @@ def table_xlsx(report: TableReport, lang: str) -> bytes:
     for group in report.groups:
         first = sheet.max_row + 1
         for row in group.rows:
-            sheet.append([area_name(group.area, words), f"{row.code}.{row.title}", "\n".join(progress_lines(row, words)),
-                          "\n".join(next_lines(row, words)), "\n".join(row.units), row.deadline_text])
+            sheet.append(_cells([area_name(group.area, words), f"{row.code}.{row.title}", "\n".join(progress_lines(row, words)),
+                                 "\n".join(next_lines(row, words)), "\n".join(row.units), row.deadline_text]))
         for excel_row in sheet.iter_rows(min_row=first, max_row=sheet.max_row):
             for cell in excel_row:
                 cell.alignment = Alignment(wrap_text=True, vertical="top",

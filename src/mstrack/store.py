@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -464,21 +465,24 @@ class Store:
     # --- the file itself ----------------------------------------------------------------------
 
     def backup(self, target: Path) -> None:
-        """An online copy, consistent while others write (SQLite's backup API)."""
+        """An online copy into `target` (a new, empty file), consistent while others write (SQLite's backup
+        API), then checked. The CLI gives a temporary file and renames it when this returns (outputs.py)."""
         if self.dialect != "sqlite":
             raise InputError("--db {db}: use the server's own tools (pg_dump) to back it up", db=self.display_url)
-        if target.exists():
-            raise InputError("{path}: exists already; choose a new file name", path=target)
         import sqlite3
 
-        _create_private(target)
         source = self.engine.raw_connection()
         try:
-            with sqlite3.connect(target) as copy:
+            copy = sqlite3.connect(target)
+            try:
                 source.driver_connection.backup(copy)
-            copy.close()
+                problems = [line for (line,) in copy.execute("PRAGMA quick_check")]
+            finally:
+                copy.close()
         finally:
             source.close()
+        if problems != ["ok"]:
+            raise InputError("backup: the copy fails its check: {problem}; nothing was written", problem=problems[0])
 
     def copy_to(self, target: Store) -> dict[str, int]:
         """Every row of every table into an empty store of any kind (SQLite ↔ PostgreSQL), ids kept,
@@ -562,11 +566,12 @@ class Store:
             return 0
         return self._rows(connection, "SELECT max(version) FROM schema_version")[0][0] or 0
 
-    def init(self, upto: int | None = None) -> tuple[int, int]:
+    def init(self, upto: int | None = None, confirm=None) -> tuple[int, int]:
         """Create or upgrade the schema: the migrations not yet applied, each in a transaction of its own
         with its row in schema_version, so that a killed upgrade leaves the database at the version before
         and the next run goes on from there. A new database is built the same way, from the first
-        migration (migrations.py). Returns (version before, version after); upto stops early (tests)."""
+        migration (migrations.py). Returns (version before, version after); upto stops early (tests);
+        `confirm` gets them before the first migration's commit (see _confirm)."""
         import sqlalchemy as sa
 
         from .migrations import MIGRATIONS
@@ -586,6 +591,7 @@ class Store:
                 MIGRATIONS[version](connection)
                 version += 1
                 connection.execute(stamp.values(version=version, applied_at=datetime.now(UTC)))
+                _confirm(confirm if version == before + 1 else None, (before, target))
         return before, max(before, version)
 
     def require_schema(self, write: bool) -> None:
@@ -670,11 +676,12 @@ class Store:
             return list(session.exec(select(ProgrammeRow.code).order_by(ProgrammeRow.code)))
 
     def save_plan(self, programme: plan_model.Programme, command: str = "import plan", source: str | None = None,
-                  reason: str | None = None) -> dict:
-        return self.save_plans([(programme, source)], command=command, reason=reason)[0]
+                  reason: str | None = None, confirm=None) -> dict:
+        return self.save_plans([(programme, source)], command=command, reason=reason,
+                               confirm=None if confirm is None else lambda results: confirm(results[0]))[0]
 
     def save_plans(self, plans: list[tuple[plan_model.Programme, str | None]], command: str = "import plan",
-                   reason: str | None = None) -> list[dict]:
+                   reason: str | None = None, confirm=None) -> list[dict]:
         """Upsert programmes by code and their tasks by code, keeping every report: all the plans in one
         transaction, so that one refused leaves the others unwritten too. Each changed programme is a
         batch of its own (undone alone); (programme, source file name) each, counts returned in order.
@@ -695,6 +702,7 @@ class Store:
                                         programme=programme.code, plan_before=dump_plan(before) if before else None)
                 counts = _PlanWriter(connection, batch).write(programme)
                 results.append({**counts, "unchanged": False, "batch": batch})
+            _confirm(confirm, results)
         return results
 
     def _new_batch(self, connection, *, command: str, source: str | None = None, reason: str | None = None,
@@ -917,9 +925,11 @@ class Store:
                 by_task.setdefault(state.task, []).append(state)
             return found[0][0], by_task
 
-    def add_reports(self, reports, count: int, command: str, source: str | None = None, reason: str | None = None) -> int:
+    def add_reports(self, reports, count: int, command: str, source: str | None = None, reason: str | None = None,
+                    confirm=None) -> int:
         """`count` reports, (indicator_id, as_of, value, note, reporter, source) each from an iterable, as
-        one batch in one transaction: all of them or none. Rows stream into the driver, never a list."""
+        one batch in one transaction: all of them or none. Rows stream into the driver, never a list.
+        `confirm(batch)` runs just before the commit (see _confirm)."""
         if not count:
             return 0
         now = datetime.now(UTC)
@@ -958,6 +968,7 @@ class Store:
                          "source": origin, "entered_at": now, "batch_id": batch, "reason": reason}
                         for indicator, as_of, value, note, reporter, origin in chunk
                     ])
+            _confirm(confirm, batch)
         return batch
 
     def add_report(
@@ -1005,12 +1016,13 @@ class Store:
             latest[(entry.indicator, entry.as_of)] = entry
         return entries
 
-    def freeze(self, kind: str, params: dict, content: str) -> int:
+    def freeze(self, kind: str, params: dict, content: str, confirm=None) -> int:
         with Session(self.engine) as session, session.begin():
             row = SnapshotRow(created_at=datetime.now(UTC), user=login_name(), kind=kind,
                               params=json.dumps(params, ensure_ascii=False, sort_keys=True), content=content)
             session.add(row)
             session.flush()
+            _confirm(confirm, row.id)
             return row.id
 
     def snapshot(self, snapshot_id: int | None) -> tuple[int, datetime, str, dict, dict]:
@@ -1053,7 +1065,7 @@ class Store:
                 for row in rows
             ]
 
-    def undo(self, batch_id: int | None, reason: str | None = None, force: bool = False) -> BatchInfo:
+    def undo(self, batch_id: int | None, reason: str | None = None, force: bool = False, confirm=None) -> BatchInfo:
         """Revert one batch as a whole, as a new batch: its reports are retracted (never deleted), the
         reports it retracted come back as new entries, and a plan import's programme is put back as it was.
 
@@ -1108,7 +1120,9 @@ class Store:
                     _PlanWriter(connection, new).write(restore)
                 elif current_plan is not None:
                     _PlanWriter(connection, new).remove_programme(programme)
-        return self.batches(ids=[new])[0]
+            done = self.batches(ids=[new])[0]
+            _confirm(confirm, done)
+        return done
 
     def _newer_than_restored(self, connection, target_id: int) -> tuple[list[Message], int]:
         """The standing entries an undo of target_id would override: newer than a report it brings back
@@ -1655,6 +1669,12 @@ def _sqlite_begin(connection) -> None:
 
 def _writer_label(command: str) -> str:
     return f"mstrack {command} by {login_name() or '?'}, process {os.getpid()}"
+def _confirm(confirm, result) -> None:
+    """The last step of a write before its commit: the caller's confirmation, given what was written. The
+    CLI prints and flushes it there, so that an output that fails (a full disk, a closed pipe) rolls the
+    write back: a command that fails has stored nothing, and running it again is safe."""
+    if confirm is not None:
+        confirm(result)
 
 
 def _sqlite_pragmas(connection, _record) -> None:
@@ -1669,11 +1689,13 @@ def _sqlite_pragmas(connection, _record) -> None:
 
 
 def _create_private(path: Path) -> None:
-    """A new database file is readable by its owner only (SQLite gives its -wal and -shm files the same mode)."""
+    """A new database file is readable by its owner only (SQLite gives its -wal and -shm files the same mode),
+    however it is named: through a symlink (to a file not there yet) the file it points to is made 0600."""
     import os
 
     if path.exists():
         return
+    path = Path(os.path.realpath(path))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
@@ -1686,29 +1708,39 @@ def _create_private(path: Path) -> None:
 SECRETS: set[str] = set()
 """Passwords of the database URLs in use: never printed (see scrub)."""
 
+_PASSWORD_FIELD = re.compile(r"""(?i)(\b(?:password|passwd|pwd|pgpassword|sslpassword)\s*=\s*)('(?:[^'\\]|\\.)*'|"[^"]*"|[^\s&;'"]*)""")
+"""A password given as a field: ?password=… or &password=… in a URL, password=… or password='…' in a libpq
+key=value string, PGPASSWORD=… in an environment-like text."""
+
 
 def scrub(text: str) -> str:
+    """Any text with the passwords it may hold as ***: those of the URLs in use, wherever they appear
+    (a driver's message), and any password field, of a URL in use or not."""
     for secret in SECRETS:
         text = text.replace(secret, "***")
-    return text
+    return _PASSWORD_FIELD.sub(lambda match: match[1] + "***" if match[2] else match[0], text)
 
 
 def _hide_password(url: str) -> str:
-    """The URL as shown in messages, its password as ***; the password, as written and decoded, is
-    remembered so that scrub() takes it out of any driver message too. (Plain string work: a status
-    need not import SQLAlchemy to print its database's name.)"""
-    if "://" not in url or "@" not in url:
-        return url
+    """The URL as shown in messages, its password as ***, in every form (user:password@host,
+    ?password=…, a libpq password=…); the password, as written and decoded, is remembered so that
+    scrub() takes it out of any driver message too. (Plain string work: a status need not import
+    SQLAlchemy to print its database's name.)"""
     from urllib.parse import unquote
 
-    scheme, _, rest = url.partition("://")
-    credentials, _, place = rest.rpartition("@")
-    user, colon, password = credentials.partition(":")
-    if not colon:
-        return url
-    if password:
-        SECRETS.update({password, unquote(password)})
-    return f"{scheme}://{user}:***@{place}"
+    for match in _PASSWORD_FIELD.finditer(url):
+        value = match[2].strip("'\"")
+        if value:
+            SECRETS.update({value, unquote(value)})
+    if "://" in url and "@" in url:
+        scheme, _, rest = url.partition("://")
+        credentials, _, place = rest.rpartition("@")
+        user, colon, password = credentials.partition(":")
+        if colon:
+            if password:
+                SECRETS.update({password, unquote(password)})
+            url = f"{scheme}://{user}:***@{place}"
+    return scrub(url)
 
 
 def _reason(error: Exception) -> str:

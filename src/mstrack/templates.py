@@ -72,6 +72,7 @@ def write_template(rows: list[TemplateRow], on: date, path: Path, title: str) ->
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    from .outputs import clean_value
     from .sheets import write_cells_as_text
 
     workbook = Workbook()
@@ -85,10 +86,10 @@ def write_template(rows: list[TemplateRow], on: date, path: Path, title: str) ->
         cell.fill = input_fill if cell.value in INPUT_COLUMNS else header_fill
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     for row in rows:
-        sheet.append([
+        sheet.append([clean_value(value) for value in (  # no control character from the data: openpyxl refuses them
             row.programme, row.task, row.title, row.indicator, row.lead_unit, row.unit, row.checkpoint, row.target,
             row.last_value, row.last_date, on, None, None, None,
-        ])
+        )])
     inputs = [i + 1 for i, header in enumerate(HEADERS) if header in INPUT_COLUMNS]
     for excel_row in sheet.iter_rows(min_row=2):
         for cell in excel_row:

@@ -1,0 +1,120 @@
+"""What mstrack writes out: files replaced whole or not at all, never onto the database, and text
+without the control characters a note may hold. Stdlib only: every command that writes uses it.
+
+A file is written to a temporary file beside its target (0600, flushed and fsynced) and renamed over
+the target only when complete: a full disk, a file-size limit, an error or Ctrl-C midway leaves the
+old file as it was and no temporary file behind.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+DATABASE_COMPANIONS = ("", "-wal", "-shm", "-journal")
+"""An SQLite database file and the files SQLite keeps beside it: writing over any of them damages the database."""
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""C0 controls but tab and newline (ESC starts a terminal's escape sequences), DEL and C1 controls (0x9b is
+a CSI of its own). xlsx refuses most of them outright (openpyxl's IllegalCharacterError)."""
+
+
+def clean_text(text: str) -> str:
+    """Text from the data as it may be shown or written: control characters dropped, tab and newline kept.
+    A note holding ESC[2J prints as the visible "[2J", never as a command to the terminal."""
+    return _CONTROL.sub("", text) if _CONTROL.search(text) else text
+
+
+def clean_value(value):
+    """A cell's value with clean_text applied when it is a string; numbers and dates as they are."""
+    return clean_text(value) if isinstance(value, str) else value
+
+
+def database_files(db_url: str) -> list[Path]:
+    """The files of the SQLite database a URL names (the database and its companions); none for a server."""
+    if not db_url.startswith("sqlite:///"):
+        return []
+    name = db_url.removeprefix("sqlite:///").split("?", 1)[0]
+    if name in ("", ":memory:"):
+        return []
+    real = os.path.realpath(Path(name).expanduser())
+    return [Path(real + suffix) for suffix in DATABASE_COMPANIONS]
+
+
+def is_database_file(path: Path, db_url: str) -> bool:
+    """Whether writing `path` would write over the database or one of its companions, however the path is
+    spelled: the same file (relative path, symlink, hard link: compared by device and inode), or the name
+    of a companion SQLite has not made yet."""
+    real = Path(os.path.realpath(path))
+    for database_file in database_files(db_url):
+        if real == database_file:
+            return True
+        try:
+            if os.path.samefile(path, database_file):
+                return True
+        except OSError:  # either does not exist (yet): not the same file
+            continue
+    return False
+
+
+@contextmanager
+def replacing_path(target: Path, before_rename=None) -> Iterator[Path]:
+    """A temporary path beside `target` to write the new contents to; on a clean exit they replace the
+    target at once (fsync, then rename), on any error or interrupt the temporary file goes and the target
+    is untouched. For writers that want a path (SQLite's backup, openpyxl's save); `replacing` gives a
+    file object. A symlinked target keeps its link: the file it points to is replaced. A new file is
+    0600; a file replaced keeps its mode. `before_rename()` runs once the contents are on disk: an error
+    there leaves the target as it was."""
+    import tempfile
+
+    final = Path(os.path.realpath(target))
+    descriptor, temporary = tempfile.mkstemp(dir=final.parent, prefix=f".{final.name}.", suffix=".part")
+    try:
+        with suppress(FileNotFoundError):  # a new file stays as mkstemp made it: 0600
+            os.fchmod(descriptor, os.stat(final).st_mode & 0o7777)
+        yield Path(temporary)
+        os.fsync(descriptor)  # the same file, whoever wrote it
+        if before_rename is not None:
+            before_rename()
+        os.replace(temporary, final)
+    except BaseException:
+        with suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+    finally:
+        os.close(descriptor)
+    _sync_directory(final.parent)
+
+
+@contextmanager
+def replacing(target: Path, mode: str = "wb", encoding: str | None = None) -> Iterator:
+    """A file object for the new contents of `target`, replaced at once as `replacing_path` says."""
+    with replacing_path(target) as temporary, open(temporary, mode, encoding=encoding) as handle:
+        yield handle
+
+
+def write_file(target: Path, content: str | bytes, encoding: str = "utf-8") -> None:
+    """`content` as the whole of `target`, replaced at once (see `replacing`)."""
+    if isinstance(content, bytes):
+        with replacing(target, "wb") as handle:
+            handle.write(content)
+    else:
+        with replacing(target, "w", encoding=encoding) as handle:
+            handle.write(content)
+
+
+def _sync_directory(directory: Path) -> None:
+    """The rename itself on disk: a crash right after it finds the new file, not the old or none."""
+    try:
+        descriptor = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
