@@ -17,9 +17,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 from .errors import InputError, Message
+from .inputs import MAX_FILE_BYTES, check_file_size
 
 HEADER_SEARCH_ROWS = 30
-MAX_FILE_BYTES = 200 * 1024 * 1024
 
 
 @dataclass
@@ -37,15 +37,7 @@ def header_key(text) -> str:
 
 def read_rows(path: Path, sheet: str | None = None) -> Iterator[Row]:
     """Every row of the file's table, as values: str, int, float, date or None."""
-    try:
-        size = path.stat().st_size
-    except OSError as error:
-        raise InputError("{path}: cannot read: {reason}", path=path, reason=error.strerror or error) from None
-    if size == 0:
-        raise InputError("{path}: the file is empty", path=path)
-    if size > MAX_FILE_BYTES:
-        raise InputError("{path}: {size} MB is more than mstrack reads in one file ({limit} MB); split it", path=path,
-                         size=size // (1024 * 1024), limit=MAX_FILE_BYTES // (1024 * 1024))
+    check_file_size(path)
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         yield from _xlsx_rows(path, sheet)
