@@ -150,8 +150,8 @@ class _Reader:
     def fail(self, path: str, reason, /, **fields) -> None:
         """One problem at a key path: `reason` is a message template and its fields, or an error."""
         if not isinstance(reason, Message | Problem):
-            reason = Message(reason, **{name: _Brief(value) if isinstance(value, str | list | dict) else value
-                                        for name, value in fields.items()})
+            reason = Message(reason, **{name: _Brief(value) if isinstance(value, list | dict) or isinstance(value, str) and
+                                        len(value) > _Brief.LONG else value for name, value in fields.items()})
         self.errors.append(Message("{source}: {path}: {reason}", source=self.source, path=path, reason=reason))
 
     def known_keys(self, table: dict, kind: str, path: str) -> None:
@@ -458,6 +458,8 @@ def _depth(data) -> int:
 class _Brief:
     """A value quoted in a message, cut short: a plan's key may hold a 20 MB string or a huge array."""
 
+    LONG = 200
+
     def __init__(self, value):
         self.value = value
 
@@ -470,7 +472,7 @@ class _Brief:
 
     def __str__(self) -> str:
         text = str(self.value) if isinstance(self.value, str) else repr(self)
-        return text if len(text) <= 60 else text[:60] + "…"
+        return text if len(text) <= self.LONG else text[:self.LONG] + "…"
 
     def __format__(self, spec: str) -> str:
         return format(str(self), spec)

@@ -41,7 +41,7 @@ def read_rows(path: Path, sheet: str | None = None) -> Iterator[Row]:
     check_file_size(path)
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        yield from _xlsx_rows(path, sheet)
+        yield from xlsx_rows(path, sheet)
     elif suffix in (".csv", ".tsv", ".txt"):
         if sheet is not None:
             raise InputError("--sheet {sheet}: {path} is a text file and has no sheets", sheet=sheet, path=path)
@@ -106,7 +106,26 @@ def _text_rows(path: Path, delimiter: str | None) -> Iterator[Row]:
             raise InputError("{path}:{line}: not readable as CSV: {error}", path=path, line=reader.line_num, error=error) from None
 
 
-def _xlsx_rows(path: Path, sheet: str | None) -> Iterator[Row]:
+def worksheet_names(path: Path) -> list[str]:
+    """The workbook's worksheets, the one it opens on first (import table reads them all)."""
+    import zipfile
+    from xml.etree import ElementTree
+
+    from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum
+
+    try:
+        workbook = CalamineWorkbook.from_path(path)
+        names = [meta.name for meta in workbook.sheets_metadata if meta.typ == SheetTypeEnum.WorkSheet]
+        with zipfile.ZipFile(path) as archive:
+            view = ElementTree.fromstring(archive.read("xl/workbook.xml")).find("{*}bookViews/{*}workbookView")
+        active = workbook.sheet_names[int(view.get("activeTab", 0))] if view is not None else None
+    except (zipfile.BadZipFile, CalamineError, ElementTree.ParseError, KeyError, IndexError, OSError, ValueError) as error:
+        raise InputError("{path}: not a readable .xlsx file ({kind}: {error})", path=path, kind=type(error).__name__,
+                         error=str(error)[:200]) from None
+    return sorted(names, key=lambda name: name != active)
+
+
+def xlsx_rows(path: Path, sheet: str | None) -> Iterator[Row]:
     """Values come from calamine (Rust: a 100,000-row sheet in under a second, where openpyxl took 17 s);
     what it does not say (number formats, error values, formulas saved without a value) comes from the
     sheet's XML."""
