@@ -374,6 +374,7 @@ MESSAGES: dict[str, str] = {
     "year {year} is outside {low}–{high}": "年份 {year} 不在 {low}–{high} 之间",
     "{path}: not valid TOML: nested more than {depth} levels deep": "{path}：不是有效的 TOML：嵌套超过 {depth} 层",
     "{path}: file name: {problem}": "{path}：文件名：{problem}",
+    "an integer of more than {n} digits": "整数超过 {n} 位",
     "{value}: {problem}": "{value}：{problem}",
     "{value} is not a date: {problem}": "{value} 不是日期：{problem}",
     "{value} is not a date: a date has no sign": "{value} 不是日期：日期前面不能有正负号",

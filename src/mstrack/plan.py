@@ -7,6 +7,7 @@ fails with every problem named by file and key.
 from __future__ import annotations
 
 import re
+import sys
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -436,8 +437,9 @@ def load_plan(path: Path) -> Programme:
         raise InputError("{path}: not valid TOML: {error}", path=path, error=error) from None
     except RecursionError:
         raise InputError("{path}: not valid TOML: nested more than {depth} levels deep", path=path, depth=MAX_DEPTH) from None
-    except ValueError as error:  # an integer of more than 4300 digits
-        raise InputError("{path}: not valid TOML: {error}", path=path, error=str(error)[:120]) from None
+    except ValueError:  # Python reads no integer of more than 4300 digits
+        raise InputError("{path}: not valid TOML: {error}", path=path,
+                         error=Message("an integer of more than {n} digits", n=sys.get_int_max_str_digits())) from None
     if _depth(data) > MAX_DEPTH:
         raise InputError("{path}: not valid TOML: nested more than {depth} levels deep", path=path, depth=MAX_DEPTH)
     return plan_from_dict(data, str(path))

@@ -173,8 +173,10 @@ def read_sheets(path: Path, sheet: str | None = None) -> list[Sheet]:
         with path.open("rb") as handle:
             head = handle.read(8)
         suffix = path.suffix.lower()
-        if head[:4] == b"PK\x03\x04" or suffix in (".xlsx", ".xlsm"):
+        if suffix in (".xlsx", ".xlsm"):
             return _read_xlsx(path, sheet)
+        if head[:4] == b"PK\x03\x04":  # .ods, .zip: calamine would take an .ods in whole, unbounded
+            raise InputError("{path}: unknown file type {suffix}; use .csv, .tsv or .xlsx", path=path, suffix=suffix or Message("(none)"))
         raw = path.read_bytes()
     except OSError as error:
         raise InputError("{path}: cannot read: {reason}", path=path, reason=error.strerror or error) from None
