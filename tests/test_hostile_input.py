@@ -221,6 +221,12 @@ def test_a_plan_names_every_hostile_value_by_its_key(cli):
     assert cli.sql("select count(*) from programme") == [(0,)]
 
 
+def test_a_task_number_with_a_nul_is_refused(tmp_path):
+    path = write_plan(tmp_path / "code.toml", '[[tasks]]\ncode = "1\\u0000"\ntitle = "t"\n[[tasks.lines]]\nlead_units = ["甲局"]\n')
+    with pytest.raises(InputError, match=r"code\.toml: tasks\[0\]\.code: control character U\+0000 \(NUL\)"):
+        load_plan(path)
+
+
 def test_a_huge_value_in_a_plan_is_quoted_short(tmp_path):
     path = write_plan(tmp_path / "big-value.toml", f'rule = "{"x" * 100_000}"\n')
     with pytest.raises(InputError) as caught:

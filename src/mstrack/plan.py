@@ -295,6 +295,9 @@ def plan_from_dict(data: dict, source: str) -> Programme:
         if not isinstance(task_code, str) or not task_code.strip() or "/" in task_code:
             reader.fail(path + ".code", "expected the document's task number, got {value!r}", value=task_code)
             task_code = ""
+        elif problem := text_problem(task_code):
+            reader.fail(path + ".code", problem)
+            task_code = ""
         elif task_code in seen_tasks:
             reader.fail(path + ".code", "task {code} appears twice", code=task_code)
         seen_tasks.add(task_code)
