@@ -306,7 +306,7 @@ def test_no_recognisable_header(tmp_path):
 def test_empty_file(tmp_path):
     path = tmp_path / "empty.csv"
     path.write_bytes(b"")
-    with pytest.raises(InputError, match=r"empty\.csv: empty file"):
+    with pytest.raises(InputError, match=r"empty\.csv: the file is empty"):
         convert_table(path, "x-2023", 2023)
 
 
@@ -320,7 +320,7 @@ def test_binary_file(tmp_path):
 def test_damaged_workbook(tmp_path):
     path = tmp_path / "broken.xlsx"
     path.write_bytes(b"PK\x03\x04 not really a zip")
-    with pytest.raises(InputError, match=r"broken\.xlsx: not a readable \.xlsx workbook"):
+    with pytest.raises(InputError, match=r"broken\.xlsx: not a readable \.xlsx file"):
         convert_table(path, "x-2023", 2023)
 
 

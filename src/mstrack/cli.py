@@ -14,10 +14,42 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+import typer.core
 
 from . import __version__
 
+
+class _CheckedGroup(typer.core.TyperGroup):
+    """Every word typed on the command line passes the rules for text (inputs.text_problem) before
+    any command reads it: one check for --note, --reason, --by, --unit and every other option and
+    argument. The first problem is kept here and said by main(), once the language is known."""
+
+    def parse_args(self, ctx, args):
+        from .inputs import text_problem
+
+        for index, arg in enumerate(args):
+            if problem := text_problem(arg.partition("=")[2] if arg.startswith("--") and "=" in arg else arg):
+                ctx.meta["mstrack.argument_problem"] = (_argument_name(args, index), problem)
+                break
+        return super().parse_args(ctx, args)
+
+
+def _argument_name(args: list[str], index: int):
+    """The word at fault as the user typed it, quoted safely: `--note 'a\x1b…'`, `--note=…`, or an argument."""
+    from .errors import Message
+    from .quantities import shown
+
+    arg = args[index]
+    if arg.startswith("--") and "=" in arg:
+        name, _, value = arg.partition("=")
+        return f"{name} {shown(value)}"
+    if index and args[index - 1].startswith("-"):
+        return f"{args[index - 1]} {shown(arg)}"
+    return Message("argument {value}", value=shown(arg))
+
+
 app = typer.Typer(
+    cls=_CheckedGroup,
     help="mstrack: 民生实事 milestone tracker — programmes, quarterly targets, progress, status.",
     no_args_is_help=True, add_completion=True, pretty_exceptions_enable=False,
     rich_markup_mode=None,  # plain help: Typer's Rich help (markdown-it and all) doubled the start-up time
@@ -357,6 +389,8 @@ def main(
         raise fail("{option} {value!r}: expected one of {choices}", option="--lang", value=lang, choices=", ".join(LANGS))
     _lang = pick_lang(lang)
     ctx.obj = {"db": db, "lang": _lang}
+    if problem := ctx.meta.get("mstrack.argument_problem"):
+        raise fail("{option}: {error}", option=problem[0], error=problem[1])
 
 
 @app.command()

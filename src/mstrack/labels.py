@@ -363,6 +363,28 @@ MESSAGES: dict[str, str] = {
     "{place}: {ref} {indicator} {value} as of {on} is lower than {earlier} as of {earlier_on}":
         "{place}：{ref} {indicator} 截至 {on} 的 {value} 低于截至 {earlier_on} 的 {earlier}",
     "{path}: the file is empty": "{path}：文件为空",
+    # limits on every input (inputs.py) and on spreadsheets (sheets.py)
+    "argument {value}": "参数 {value}",
+    "control character {code} ({name}) at character {at}; only tab and line breaks are allowed":
+        "第 {at} 个字符是控制字符 {code}（{name}）；只允许制表符和换行",
+    "{n} characters is more than mstrack keeps in one text ({limit})": "{n} 个字符，超过 mstrack 一段文字的上限（{limit} 个字符）",
+    "beyond what mstrack stores: at most {limit} (1e15) either side of zero": "超出 mstrack 能保存的范围：绝对值不超过 {limit}（1e15）",
+    "year {year} is outside {low}–{high}": "年份 {year} 不在 {low}–{high} 之间",
+    "{path}: not valid TOML: nested more than {depth} levels deep": "{path}：不是有效的 TOML：嵌套超过 {depth} 层",
+    "{path}: file name: {problem}": "{path}：文件名：{problem}",
+    "an integer of more than {n} digits": "整数超过 {n} 位",
+    "{value}: {problem}": "{value}：{problem}",
+    "{value} is not a date: {problem}": "{value} 不是日期：{problem}",
+    "{value} is not a date: a date has no sign": "{value} 不是日期：日期前面不能有正负号",
+    "{path}: sheet {sheet!r} reaches row {rows} and column {column}: {cells} cells, more than mstrack reads in one sheet "
+    "({limit}); delete what lies beyond the table, or split it":
+        "{path}：工作表 {sheet!r} 延伸到第 {rows} 行、第 {column} 列，共 {cells} 个单元格，超过 mstrack 一张工作表的上限（{limit}）；"
+        "请删除表格以外的内容，或拆分文件",
+    "{path}: sheet {sheet!r} has {n} merged ranges, more than mstrack reads ({limit})":
+        "{path}：工作表 {sheet!r} 有 {n} 个合并区域，超过 mstrack 的上限（{limit}）",
+    "{path}: merged ranges cover {cells} cells, more than mstrack reads in one sheet ({limit})":
+        "{path}：合并区域共覆盖 {cells} 个单元格，超过 mstrack 一张工作表的上限（{limit}）",
+    "{path}: unpacks to {size} MB, more than mstrack reads ({limit} MB)": "{path}：解压后有 {size} MB，超过 mstrack 的上限（{limit} MB）",
     "{path}: {size} MB is more than mstrack reads in one file ({limit} MB); split it":
         "{path}：{size} MB 超过 mstrack 单个文件的上限（{limit} MB）；请拆分后再导入",
     "--sheet {sheet}: {path} is a text file and has no sheets": "--sheet {sheet}：{path} 是文本文件，没有工作表",
@@ -439,8 +461,6 @@ MESSAGES: dict[str, str] = {
     # published tables (tables.py)
     "{path}: row {row}, column {column}": "{path}：第 {row} 行，{column} 列",
     "{path}: row {row}, column {column} ({header})": "{path}：第 {row} 行，{column} 列（{header}）",
-    "{path}: reading .xlsx needs openpyxl (pip install openpyxl)": "{path}：读取 .xlsx 需要 openpyxl（pip install openpyxl）",
-    "{path}: not a readable .xlsx workbook ({kind}: {error})": "{path}：无法读取的 .xlsx 工作簿（{kind}: {error}）",
     "{path}: no sheet named {sheet!r} (sheets: {sheets})": "{path}：没有名为 {sheet!r} 的工作表（工作表有：{sheets}）",
     "{path}: row {row}: not readable as {delimiter!r}-separated text: {error}":
         "{path}：第 {row} 行：无法按 {delimiter!r} 分隔的文本读取：{error}",

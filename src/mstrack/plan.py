@@ -7,12 +7,14 @@ fails with every problem named by file and key.
 from __future__ import annotations
 
 import re
+import sys
 import tomllib
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from .errors import InputError, Message, Problem
+from .inputs import MAX_PLAN_BYTES, check_file_size, number_problem, text_problem, year_problem
 
 FORMAT_VERSION = 1
 COMPARATORS = (">=", "<=", "=")
@@ -20,6 +22,9 @@ READINGS = ("cumulative", "increment")
 RULES = ("step", "pro-rata")
 CODE_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 REF_RE = re.compile(r"^[a-z0-9][a-z0-9-]*/[^/\s]+$")
+MAX_DEPTH = 20
+"""Tables and arrays nested deeper than this are refused: a plan nests seven deep (tasks, lines,
+indicators, milestones), and deeper values would only exhaust the recursion of whatever prints them."""
 KEYS = {
     "": {"format", "programme", "areas", "tasks"},
     "programme": {"code", "name", "year", "start", "end", "source", "reading", "rule", "note"},
@@ -146,7 +151,8 @@ class _Reader:
     def fail(self, path: str, reason, /, **fields) -> None:
         """One problem at a key path: `reason` is a message template and its fields, or an error."""
         if not isinstance(reason, Message | Problem):
-            reason = Message(reason, **fields)
+            reason = Message(reason, **{name: _Brief(value) if isinstance(value, list | dict) or isinstance(value, str) and
+                                        len(value) > _Brief.LONG else value for name, value in fields.items()})
         self.errors.append(Message("{source}: {path}: {reason}", source=self.source, path=path, reason=reason))
 
     def known_keys(self, table: dict, kind: str, path: str) -> None:
@@ -165,6 +171,9 @@ class _Reader:
         if not isinstance(value, str):
             self.fail(f"{path}.{key}", "expected text, got {value!r}", value=value)
             return None
+        if problem := text_problem(value):
+            self.fail(f"{path}.{key}", problem)
+            return None
         if required and not value.strip():
             self.fail(f"{path}.{key}", "empty")
         return value
@@ -176,6 +185,10 @@ class _Reader:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.fail(f"{path}.{key}", "expected a list of names")
             return []
+        for index, name in enumerate(value):
+            if problem := text_problem(name):
+                self.fail(f"{path}.{key}[{index}]", problem)
+                return []
         return value
 
     def number(self, table: dict, key: str, path: str) -> int | float | None:
@@ -188,6 +201,9 @@ class _Reader:
         if value != value or value in (float("inf"), float("-inf")):
             self.fail(f"{path}.{key}", "expected a finite number")
             return None
+        if problem := number_problem(value):
+            self.fail(f"{path}.{key}", problem)
+            return None
         return value
 
     def day(self, table: dict, key: str, path: str, year: int | None, required: bool) -> date | None:
@@ -197,7 +213,10 @@ class _Reader:
                 self.fail(f"{path}.{key}", "missing")
             return None
         if isinstance(value, date):
-            return value
+            if problem := year_problem(value.year):
+                self.fail(f"{path}.{key}", problem)
+                return None
+            return value.date() if isinstance(value, datetime) else value
         if isinstance(value, str):
             from .quantities import DateError, parse_date
 
@@ -275,6 +294,9 @@ def plan_from_dict(data: dict, source: str) -> Programme:
             task_code = str(task_code)
         if not isinstance(task_code, str) or not task_code.strip() or "/" in task_code:
             reader.fail(path + ".code", "expected the document's task number, got {value!r}", value=task_code)
+            task_code = ""
+        elif problem := text_problem(task_code):
+            reader.fail(path + ".code", problem)
             task_code = ""
         elif task_code in seen_tasks:
             reader.fail(path + ".code", "task {code} appears twice", code=task_code)
@@ -405,6 +427,7 @@ def _check_running_sums(reader: _Reader, indicator: Indicator, path: str) -> Non
 
 def load_plan(path: Path) -> Programme:
     """Read and validate one plan file; InputError names the file, the line or the key."""
+    check_file_size(path, MAX_PLAN_BYTES)
     try:
         raw = path.read_bytes()
     except OSError as error:
@@ -415,7 +438,49 @@ def load_plan(path: Path) -> Programme:
         raise InputError("{path}: not UTF-8 text (byte {byte})", path=path, byte=error.start) from None
     except tomllib.TOMLDecodeError as error:
         raise InputError("{path}: not valid TOML: {error}", path=path, error=error) from None
+    except RecursionError:
+        raise InputError("{path}: not valid TOML: nested more than {depth} levels deep", path=path, depth=MAX_DEPTH) from None
+    except ValueError:  # Python reads no integer of more than 4300 digits
+        raise InputError("{path}: not valid TOML: {error}", path=path,
+                         error=Message("an integer of more than {n} digits", n=sys.get_int_max_str_digits())) from None
+    if _depth(data) > MAX_DEPTH:
+        raise InputError("{path}: not valid TOML: nested more than {depth} levels deep", path=path, depth=MAX_DEPTH)
     return plan_from_dict(data, str(path))
+
+
+def _depth(data) -> int:
+    """How deep tables and arrays nest, counted without recursion (a hostile file nests thousands deep)."""
+    deepest, stack = 0, [(data, 1)]
+    while stack:
+        value, level = stack.pop()
+        deepest = max(deepest, level)
+        if level <= MAX_DEPTH:
+            children = value.values() if isinstance(value, dict) else value
+            stack.extend((child, level + 1) for child in children if isinstance(child, dict | list))
+    return deepest
+
+
+class _Brief:
+    """A value quoted in a message, cut short: a plan's key may hold a 20 MB string or a huge array."""
+
+    LONG = 200
+
+    def __init__(self, value):
+        self.value = value
+
+    def __repr__(self) -> str:
+        import reprlib
+
+        short = reprlib.Repr()
+        short.maxstring = short.maxother = 60
+        return short.repr(self.value)
+
+    def __str__(self) -> str:
+        text = str(self.value) if isinstance(self.value, str) else repr(self)
+        return text if len(text) <= self.LONG else text[:self.LONG] + "…"
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
 
 
 def _clean(table: dict) -> dict:

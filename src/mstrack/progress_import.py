@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .engine import SCHEDULE, IndicatorState
 from .errors import InputError, Message, Problem
+from .inputs import text_problem
 from .progress import check_value, match_indicator
 from .quantities import PLAIN_NUMBER_RE, DateError, normalize, parse_date, shown
 from .render import format_number
@@ -123,6 +124,9 @@ class _Importer:
 
     def read(self, path: Path, sheet: str | None, on_row: Callable[[int], None] | None) -> None:
         self.files.append(path)
+        if problem := text_problem(path.name):  # the name is kept with each report
+            self.result.errors.append(Message("{path}: file name: {problem}", path=path, problem=problem))
+            return
         try:
             table = find_table(path, read_rows(path, sheet), COLUMNS, ("task", "value"))
         except InputError as error:
@@ -186,11 +190,16 @@ class _Importer:
         if number is None:
             return
         note = _text(note_cell)
+        reporter = _text(reporter_cell)
+        for column, text in (("note", note), ("value", remark), ("reporter", reporter)):  # the texts stored
+            if text is not None and (problem := text_problem(text)):
+                self._fail(table, line, column, problem)
+                return
         if remark:
             note = f"{note}；{remark}" if note else remark
         if done_word and state.kind != SCHEDULE:
             note = f"{note}；{value}" if note else value
-        reporter = _text(reporter_cell) or self.by
+        reporter = reporter or self.by
         group.append(_Row(len(self.files) - 1, line, state, as_of, number, note, reporter))
 
     def _place(self, table: Table, line: int, programme_cell, task_cell, name_cell, value: str | None,
@@ -207,6 +216,9 @@ class _Importer:
         code = _text(programme_cell) or self.programme
         if "/" in task and programme_cell is None:
             code, _, task = task.partition("/")
+        if code is not None and (problem := text_problem(code)):  # before it reaches the database, which may refuse a NUL with no place
+            self._fail(table, line, "programme" if "programme" in table.columns else "task", problem)
+            return None
         known = self.programme_states(code)
         if known is None:
             self._fail(table, line, "programme" if "programme" in table.columns else None, "no programme {code!r}", code=code)

@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from .errors import Problem
+from .inputs import number_problem, year_problem
 
 SCALES = {
     "万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10_000), "千": Decimal(1_000),
@@ -117,6 +118,8 @@ def parse_quantity(text: str) -> Quantity:
         raise QuantityError("{value} is not a finite number", value=shown(original))
     if match["scale"]:
         number *= SCALES[match["scale"]]
+    if problem := number_problem(number):  # a 20-digit value would overflow SQLite's integers
+        raise QuantityError("{value}: {problem}", value=shown(original), problem=problem)
     unit = match["unit"].strip()
     changed = True
     while changed:
@@ -165,12 +168,16 @@ QUARTER_RE = re.compile(r"^(?:(\d{4})\s*年\s*)?(?:第)?([一二三四1-4])\s*�
 
 
 def month_end(year: int, month: int) -> date:
+    if problem := year_problem(year):
+        raise DateError(problem)
     if not 1 <= month <= 12:
         raise DateError("month {month} does not exist", month=month)
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
 def _make_date(year: int, month: int, day: int, original: str) -> date:
+    if problem := year_problem(year):
+        raise DateError("{value} is not a date: {problem}", value=shown(original), problem=problem)
     try:
         return date(year, month, day)
     except ValueError:
@@ -188,6 +195,8 @@ def parse_date(text: str, year: int | None = None) -> date:
     body = normalize(text)
     if not body:
         raise DateError("empty date")
+    if body[0] in "+-":  # dateutil would read "-2023-06-30" as a date
+        raise DateError("{value} is not a date: a date has no sign", value=shown(original))
     if m := FULL_DATE_RE.match(body):
         return _make_date(int(m[1]), int(m[2]), int(m[3]), original)
     if m := MONTH_DAY_RE.match(body):
@@ -221,4 +230,6 @@ def parse_date(text: str, year: int | None = None) -> date:
         parsed = date_parser.parse(body, default=datetime(year or 2000, 1, 1))
     except (ValueError, OverflowError):  # dateutil's own words are English only: ours are in both languages
         raise DateError("{value} is not a date mstrack can read (try 2023-06-30 or 6月底)", value=shown(original)) from None
+    if problem := year_problem(parsed.year):
+        raise DateError("{value} is not a date: {problem}", value=shown(original), problem=problem)
     return parsed.date()

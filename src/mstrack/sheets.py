@@ -8,6 +8,7 @@ handled here, once, so that importers see clean rows with their spreadsheet row 
 from __future__ import annotations
 
 import csv
+import functools
 import math
 import re
 import unicodedata
@@ -17,9 +18,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 from .errors import InputError, Message
+from .inputs import MAX_FILE_BYTES, check_file_size
 
 HEADER_SEARCH_ROWS = 30
-MAX_FILE_BYTES = 200 * 1024 * 1024
 
 
 @dataclass
@@ -37,18 +38,10 @@ def header_key(text) -> str:
 
 def read_rows(path: Path, sheet: str | None = None) -> Iterator[Row]:
     """Every row of the file's table, as values: str, int, float, date or None."""
-    try:
-        size = path.stat().st_size
-    except OSError as error:
-        raise InputError("{path}: cannot read: {reason}", path=path, reason=error.strerror or error) from None
-    if size == 0:
-        raise InputError("{path}: the file is empty", path=path)
-    if size > MAX_FILE_BYTES:
-        raise InputError("{path}: {size} MB is more than mstrack reads in one file ({limit} MB); split it", path=path,
-                         size=size // (1024 * 1024), limit=MAX_FILE_BYTES // (1024 * 1024))
+    check_file_size(path)
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        yield from _xlsx_rows(path, sheet)
+        yield from xlsx_rows(path, sheet)
     elif suffix in (".csv", ".tsv", ".txt"):
         if sheet is not None:
             raise InputError("--sheet {sheet}: {path} is a text file and has no sheets", sheet=sheet, path=path)
@@ -113,7 +106,26 @@ def _text_rows(path: Path, delimiter: str | None) -> Iterator[Row]:
             raise InputError("{path}:{line}: not readable as CSV: {error}", path=path, line=reader.line_num, error=error) from None
 
 
-def _xlsx_rows(path: Path, sheet: str | None) -> Iterator[Row]:
+def worksheet_names(path: Path) -> list[str]:
+    """The workbook's worksheets, the one it opens on first (import table reads them all)."""
+    import zipfile
+    from xml.etree import ElementTree
+
+    from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum
+
+    try:
+        workbook = CalamineWorkbook.from_path(path)
+        names = [meta.name for meta in workbook.sheets_metadata if meta.typ == SheetTypeEnum.WorkSheet]
+        with zipfile.ZipFile(path) as archive:
+            view = ElementTree.fromstring(archive.read("xl/workbook.xml")).find("{*}bookViews/{*}workbookView")
+        active = workbook.sheet_names[int(view.get("activeTab", 0))] if view is not None else None
+    except (zipfile.BadZipFile, CalamineError, ElementTree.ParseError, KeyError, IndexError, OSError, ValueError) as error:
+        raise InputError("{path}: not a readable .xlsx file ({kind}: {error})", path=path, kind=type(error).__name__,
+                         error=str(error)[:200]) from None
+    return sorted(names, key=lambda name: name != active)
+
+
+def xlsx_rows(path: Path, sheet: str | None) -> Iterator[Row]:
     """Values come from calamine (Rust: a 100,000-row sheet in under a second, where openpyxl took 17 s);
     what it does not say (number formats, error values, formulas saved without a value) comes from the
     sheet's XML."""
@@ -125,45 +137,90 @@ def _xlsx_rows(path: Path, sheet: str | None) -> Iterator[Row]:
 
     try:
         with zipfile.ZipFile(path) as archive:
+            unzipped = sum(member.file_size for member in archive.infolist())
+            if unzipped > MAX_UNZIPPED_BYTES:  # a zip bomb: what calamine would unpack is refused unread
+                raise InputError("{path}: unpacks to {size} MB, more than mstrack reads ({limit} MB)", path=path,
+                                 size=unzipped >> 20, limit=MAX_UNZIPPED_BYTES >> 20)
             workbook = CalamineWorkbook.from_path(path)
             if sheet is None:
                 sheet = [meta.name for meta in workbook.sheets_metadata if meta.typ == SheetTypeEnum.WorkSheet][0]
             elif sheet not in workbook.sheet_names:
                 raise InputError("--sheet {sheet!r}: {path} has no such sheet; its sheets: {sheets}", sheet=sheet, path=path,
                                  sheets=", ".join(workbook.sheet_names))
-            values = workbook.get_sheet_by_name(sheet)
             part, styles = _parts(archive, sheet)
             percent_styles = _percent_styles(archive.read(styles)) if styles else set()
-            with archive.open(part) as handle:
-                percent, fills = _sheet_marks(handle, percent_styles)
+            with archive.open(part) as handle:  # read before calamine: it allocates the sheet's whole extent at once
+                percent, fills, extent = _sheet_marks(handle, percent_styles)
+            _check_extent(path, sheet, extent)
+            values = workbook.get_sheet_by_name(sheet)
     except (zipfile.BadZipFile, CalamineError, ParseError, zlib.error, KeyError, IndexError, OSError, ValueError,
             TypeError, EOFError, RuntimeError) as error:  # RuntimeError: zipfile's unsupported or encrypted members
         raise InputError("{path}: not a readable .xlsx file ({kind}: {error})", path=path, kind=type(error).__name__,
                          error=str(error)[:200]) from None
-    yield from _marked_rows(values, percent, fills)
+    yield from _marked_rows(values, percent, fills, extent, path)
 
 
-def _marked_rows(values, percent: dict[int, list[int]], fills: dict[int, dict[int, str]]) -> Iterator[Row]:
+MAX_SHEET_CELLS = 2**20 * 26
+"""A sheet's extent, its last row × its last column, is at most what 1,048,576 rows (all Excel has)
+from A to Z hold: 27,262,976 cells. calamine holds that extent whole; a sheet that names a cell
+at XFD1048576 would ask for 17 billion. Sheets within A–Z count as 26 columns wide, so that the
+scan need not find their last column (a sheet within A–Z is always read in full)."""
+MAX_MERGED_RANGES = 200_000
+MAX_UNZIPPED_BYTES = 4 * 1024**3
+
+
+@dataclass
+class _Extent:
+    """The last row and column a sheet's XML names (its <dimension> is not trusted), and its merges."""
+
+    rows: int = 0
+    columns: int = 26
+    merges: int = 0
+    row_tags: int = 0
+
+
+def _check_extent(path: Path, sheet: str, extent: _Extent) -> None:
+    if extent.rows * extent.columns > MAX_SHEET_CELLS:
+        from openpyxl.utils import get_column_letter  # only here: importing openpyxl takes a quarter second
+
+        raise InputError("{path}: sheet {sheet!r} reaches row {rows} and column {column}: {cells} cells, more than mstrack reads "
+                         "in one sheet ({limit}); delete what lies beyond the table, or split it", path=path, sheet=sheet,
+                         rows=extent.rows, column=get_column_letter(min(extent.columns, 18278)), cells=f"{extent.rows * extent.columns:,}",
+                         limit=f"{MAX_SHEET_CELLS:,}")
+    if extent.merges > MAX_MERGED_RANGES:
+        raise InputError("{path}: sheet {sheet!r} has {n} merged ranges, more than mstrack reads ({limit})", path=path,
+                         sheet=sheet, n=extent.merges, limit=MAX_MERGED_RANGES)
+
+
+def _marked_rows(values, percent: dict[int, list[int]], fills: dict[int, dict[int, str]], extent: _Extent,
+                 path: Path) -> Iterator[Row]:
     """Calamine's rows placed as the spreadsheet has them (it leaves out empty columns on the left),
-    with the XML's marks applied and every cell of a merged range given its top-left cell's value."""
+    with the XML's marks applied and every cell of a merged range given its top-left cell's value.
+
+    Merged ranges are cut to the sheet's extent (the cells its XML names, and at least columns A–Z):
+    A3:XFD1048576 under a small table merges nothing beyond it."""
     from itertools import chain, repeat
 
-    ranges = values.merged_cell_ranges or ()
-    merged: dict[int, list[tuple[int, int, int]]] = {}  # row → (column, top-left row, top-left column)
-    anchors: dict[int, list[int]] = {}
-    for (top, left), (bottom, right) in ranges:
-        anchors.setdefault(top + 1, []).append(left)
-        for row in range(top + 1, bottom + 2):
-            merged.setdefault(row, []).extend((column, top + 1, left) for column in range(left, right + 1)
-                                              if (row, column) != (top + 1, left))
     first_column = values.start[1] if values.start else 0
     last_row, last_column = values.end or (-1, -1)
-    height = max(last_row + 1, 0, *merged, *fills)  # merged cells and unsaved formulas are no values to calamine
-    width = max(last_column + 1, 0, *(right + 1 for _, (_, right) in ranges), *(column + 1 for row in fills.values() for column in row))
+    starting: dict[int, list[tuple[int, int, int]]] = {}  # top row → (left, right, bottom), 1-based rows
+    area = merged_height = merged_width = 0
+    for (top, left), (bottom, right) in values.merged_cell_ranges or ():
+        bottom, right = min(bottom, extent.rows - 1), min(right, extent.columns - 1)
+        if top <= bottom and left <= right:
+            starting.setdefault(top + 1, []).append((left, right, bottom + 1))
+            area += (bottom - top + 1) * (right - left + 1)
+            merged_height, merged_width = max(merged_height, bottom + 1), max(merged_width, right + 1)
+    # merged cells, unsaved formulas and error values are no values to calamine
+    height = max(last_row + 1, merged_height, *fills)
+    width = max(last_column + 1, merged_width, *(column + 1 for row in fills.values() for column in row))
+    if area > MAX_SHEET_CELLS:  # overlapping ranges, each within the table
+        raise InputError("{path}: merged ranges cover {cells} cells, more than mstrack reads in one sheet ({limit})", path=path,
+                         cells=f"{area:,}", limit=f"{MAX_SHEET_CELLS:,}")
     left_pad, right_pad = [None] * first_column, [None] * (width - last_column - 1)
     rows = values.iter_rows() if values.start else ()  # an empty sheet's iter_rows panics in calamine 0.5
     below = repeat([""] * (last_column + 1 - first_column), height - last_row - 1)
-    tops: dict[tuple[int, int], object] = {}
+    active: list[tuple[int, int, int, int, object]] = []  # (top, left, right, bottom, top-left value) of ranges over this row
     for number, raw in enumerate(chain(rows, below), start=1):
         cells = [*left_pad, *map(_plain, raw), *right_pad]
         if number in percent:
@@ -174,12 +231,12 @@ def _marked_rows(values, percent: dict[int, list[int]], fills: dict[int, dict[in
             for column, fill in fills[number].items():
                 if cells[column] is None:
                     cells[column] = fill
-        if number in anchors:
-            for column in anchors[number]:
-                tops[(number, column)] = cells[column]
-        if number in merged:
-            for column, top, left in merged[number]:
-                cells[column] = tops.get((top, left))
+        if number in starting:
+            active.extend((number, left, right, bottom, cells[left]) for left, right, bottom in starting.pop(number))
+        if active:
+            active = [merge for merge in active if merge[3] >= number]
+            for _, left, right, _, value in active:
+                cells[left:right + 1] = [value] * (right - left + 1)
         yield Row(number, cells)
 
 
@@ -243,21 +300,26 @@ def _percent_styles(styles: bytes) -> set[int]:
     return {index for index, element in enumerate(root.iterfind("{*}cellXfs/{*}xf")) if int(element.get("numFmtId", 0)) in percent}
 
 
-def _sheet_marks(handle, percent_styles: set[int]) -> tuple[dict[int, list[int]], dict[int, dict[int, str]]]:
+def _sheet_marks(handle, percent_styles: set[int]) -> tuple[dict[int, list[int]], dict[int, dict[int, str]], _Extent]:
     """From the sheet's XML, read in pieces of whole rows and searched by compiled patterns (a Python
-    step per marked cell only): the cells with a percent style (row → columns), and what fills a cell
-    calamine reads as empty (row → column → Uncomputed(formula), or an error value such as "#DIV/0!")."""
+    step per marked cell only): the cells with a percent style (row → columns), what fills a cell
+    calamine reads as empty (row → column → Uncomputed(formula), or an error value such as "#DIV/0!"),
+    and how far the sheet reaches."""
     import html
 
     percent: dict[int, list[int]] = {}
     fills: dict[int, dict[int, str]] = {}
+    extent = _Extent()
     head = handle.read(CHUNK_BYTES)
     root = re.search(rb"<(\w+:)?worksheet[\s>]", head)
     if root is None:
-        return percent, fills  # a chart or dialog sheet: no cells
+        return percent, fills, extent  # a chart or dialog sheet: no cells
     patterns = _CellPatterns(root[1] or b"", percent_styles)
     shared: dict[bytes, tuple[str, str]] = {}  # a shared formula's si → its first cell and formula
     for piece in _whole_rows(handle, head, patterns.row_end):
+        _reach(piece, patterns, extent)
+        if extent.rows * extent.columns > MAX_SHEET_CELLS:
+            break  # no need to read the rest of a sheet that is refused
         if patterns.percent:
             for attributes in patterns.percent.findall(piece):
                 if place := _place(attributes):
@@ -286,7 +348,49 @@ def _sheet_marks(handle, percent_styles: set[int]) -> tuple[dict[int, list[int]]
             for attributes, error in patterns.error.findall(piece):
                 if place := _place(attributes):
                     fills.setdefault(place[0], {})[place[1]] = html.unescape(error.decode())
-    return percent, fills
+    return percent, fills, extent
+
+
+def _reach(piece: bytes, patterns: _CellPatterns, extent: _Extent) -> None:
+    """Widen `extent` to the cells of this piece of XML: their references (r="B7"), and where cells
+    or rows come without one (calamine then places them by counting), how many there are.
+
+    calamine places a cell by its own reference, whatever its row's says. Rows' numbers are read (one
+    a row); cells' only where one names a row below them all (a search that finds nothing in a
+    well-made file, three times faster than reading every cell's)."""
+    numbers = patterns.row_number.findall(piece)
+    if numbers:
+        extent.rows = max(extent.rows, max(map(int, numbers)))
+    if _below(extent.rows).search(piece):
+        extent.rows = max(extent.rows, max(map(int, patterns.cell_row.findall(piece))))
+    for letters in set(patterns.wide.findall(piece)):
+        extent.columns = max(extent.columns, _column_number(letters))
+    extent.row_tags += piece.count(patterns.row_tag)  # and <rowBreaks>: a count that can only be too high
+    extent.rows = max(extent.rows, extent.row_tags)
+    # Cells whose tag does not begin <c r=…> (and <col>, <cfRule>…, counted too) are counted row by row:
+    # a cell without a reference takes the next column.
+    if piece.count(patterns.cell_tag) > piece.count(patterns.referenced_cell):
+        for row in piece.split(patterns.row_end):
+            extent.columns = max(extent.columns, row.count(patterns.cell_tag))
+    extent.merges += piece.count(patterns.merge_tag)
+
+
+@functools.lru_cache(maxsize=8)
+def _below(row: int) -> re.Pattern:
+    """A cell reference to a row after `row` (r="A1048576" after 100001): the number longer, or as long
+    and larger at its first differing digit."""
+    digits = str(row)
+    larger = [f"[1-9][0-9]{{{len(digits)},}}"] + [f"{digits[:i]}[{int(d) + 1}-9][0-9]{{{len(digits) - i - 1}}}"
+                                                   for i, d in enumerate(digits) if d != "9"]
+    return re.compile(rf"""r=["'][A-Z]{{1,3}}0*(?:{"|".join(larger)})["']""".encode())
+
+
+def _column_number(letters: bytes) -> int:
+    """B → 2, AA → 27, XFD → 16384."""
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
 
 
 CHUNK_BYTES = 1 << 22
@@ -301,6 +405,13 @@ class _CellPatterns:
     def __init__(self, prefix: bytes, percent_styles: set[int]):
         p = prefix
         self.row_end = b"</%srow>" % p
+        self.row_number = re.compile(rb"""<%srow\s[^>]*?r=["']([0-9]+)""" % p)
+        self.cell_row = re.compile(rb"""r=["'][A-Z]{1,3}0*([0-9]+)["']""")
+        self.wide = re.compile(rb"""r=["']([A-Z]{2,3})[0-9]""")
+        self.cell_tag = b"<%sc" % p
+        self.referenced_cell = b'<%sc r="' % p
+        self.row_tag = b"<%srow" % p
+        self.merge_tag = b"<%smergeCell" % p
         self.formula_tag = b"<%sf" % p
         self.formula = re.compile(rb"<%sc(\s[^>]*?)?(?<!/)>\s*<%sf(\s[^>]*?)?(?:/>|>([^<]*)</%sf>)\s*"
                                   rb"(?:<%sv(?:\s[^>]*?)?(?:/>|>([^<]*)</%sv>))?" % (p, p, p, p, p))
@@ -334,10 +445,7 @@ def _place(attributes: bytes) -> tuple[int, int] | None:
     reference = REFERENCE.search(attributes)
     if reference is None:
         return None
-    column = 0
-    for letter in reference[1]:
-        column = column * 26 + letter - 64
-    return int(reference[2]), column - 1
+    return int(reference[2]), _column_number(reference[1]) - 1
 
 
 @dataclass

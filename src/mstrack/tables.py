@@ -18,6 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from .errors import InputError, Message
+from .inputs import check_file_size, strip_controls
 from .plan import (
     CODE_RE,
     Area,
@@ -70,46 +71,27 @@ class Sheet:
 
 def _clean_cell(value: str) -> str:
     value = re.sub(r"\[bookmark:[^\]]*\]", "", value)  # Word bookmarks left by conversion
-    value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\u3000", " ").strip()
+    value = strip_controls(value.replace("\r\n", "\n").replace("\r", "\n").replace("\u3000", " ")).strip()
     return "" if re.fullmatch(r"[/／\\—–\-无]+", value) else value  # "/" marks an empty cell
 
 
 def _read_xlsx(path: Path, sheet: str | None) -> list[Sheet]:
-    try:
-        import openpyxl
-        from openpyxl.utils import get_column_letter
-    except ImportError:  # pragma: no cover - openpyxl is a dependency of the import command
-        raise InputError("{path}: reading .xlsx needs openpyxl (pip install openpyxl)", path=path) from None
-    try:
-        book = openpyxl.load_workbook(path, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise InputError("{path}: not a readable .xlsx workbook ({kind}: {error})", path=path, kind=type(error).__name__,
-                         error=error) from None
-    if sheet is not None and sheet not in book.sheetnames:
-        raise InputError("{path}: no sheet named {sheet!r} (sheets: {sheets})", path=path, sheet=sheet, sheets=", ".join(book.sheetnames))
-    names = [sheet] if sheet is not None else [book.active.title] + [n for n in book.sheetnames if n != book.active.title]
+    """Every worksheet (the one the workbook opens on first), read as import progress reads them:
+    merged cells take their top-left value, and a sheet's extent is checked before it is read."""
+    from openpyxl.utils import get_column_letter
+
+    from .sheets import worksheet_names, xlsx_rows
+
+    names = worksheet_names(path)
+    if sheet is not None and sheet not in names:
+        raise InputError("{path}: no sheet named {sheet!r} (sheets: {sheets})", path=path, sheet=sheet, sheets=", ".join(names))
     sheets = []
-    for name in names:
-        ws = book[name]
-        grid: dict[tuple[int, int], object] = {}
-        for row in ws.iter_rows():
-            for cell in row:
-                if cell.value is not None:
-                    grid[(cell.row, cell.column)] = cell.value
-        for merged in ws.merged_cells.ranges:  # a merged cell reads as its top-left value everywhere
-            value = grid.get((merged.min_row, merged.min_col))
-            for r in range(merged.min_row, merged.max_row + 1):
-                for c in range(merged.min_col, merged.max_col + 1):
-                    if value is None:
-                        grid.pop((r, c), None)
-                    else:
-                        grid[(r, c)] = value
+    for name in [sheet] if sheet is not None else names:
         rows = []
-        width = max((c for _, c in grid), default=0)
-        for r in sorted({r for r, _ in grid}):
-            cells = [_cell_text(grid.get((r, c))) for c in range(1, width + 1)]
+        for row in xlsx_rows(path, name):
+            cells = [_cell_text(value) for value in row.cells]
             if any(cells):
-                rows.append(Row(r, cells))
+                rows.append(Row(row.number, cells))
         sheets.append(Sheet(path, rows, get_column_letter))
     return sheets
 
@@ -186,15 +168,20 @@ def _read_spread_lines(path: Path, text: str, width: int = 0) -> Sheet:
 
 def read_sheets(path: Path, sheet: str | None = None) -> list[Sheet]:
     """Every way the file can be read as rows of cells, most likely first."""
+    check_file_size(path)
     try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+        suffix = path.suffix.lower()
+        if suffix in (".xlsx", ".xlsm"):
+            return _read_xlsx(path, sheet)
+        if head[:4] == b"PK\x03\x04":  # .ods, .zip: calamine would take an .ods in whole, unbounded
+            raise InputError("{path}: unknown file type {suffix}; use .csv, .tsv or .xlsx", path=path, suffix=suffix or Message("(none)"))
         raw = path.read_bytes()
     except OSError as error:
         raise InputError("{path}: cannot read: {reason}", path=path, reason=error.strerror or error) from None
     if not raw.strip():
         raise InputError("{path}: empty file", path=path)
-    suffix = path.suffix.lower()
-    if raw[:4] == b"PK\x03\x04" or suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path, sheet)
     if raw[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise InputError("{path}: an old .xls workbook: save it as .xlsx or .csv", path=path)
     if sheet is not None:

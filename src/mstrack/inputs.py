@@ -1,0 +1,81 @@
+"""The limits every input passes, in one place: text, numbers, dates and file sizes.
+
+Whatever sends the text (an option, a spreadsheet cell, a plan's key), the same rules apply, and the
+caller names where it came from (the option, FILE:ROW:COLUMN, the plan's key):
+- text: no control characters but tab, newline and carriage return (C0, DEL, C1: ESC sequences would
+  reach a terminal raw, NUL is refused by PostgreSQL, and the .xlsx export cannot hold them), and at
+  most MAX_TEXT_CHARS characters (the longest text in the shipped plans is 690);
+- numbers: |value| ≤ MAX_MAGNITUDE (SQLite stores 64-bit integers; 1e15 is far above any programme's
+  count or budget in 元, and still exact as a float);
+- dates: years MIN_YEAR to MAX_YEAR, as programme years are;
+- files: at most MAX_FILE_BYTES (spreadsheets, tables) or MAX_PLAN_BYTES (plan files, read whole).
+Stdlib only, like errors.py.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from .errors import InputError, Message
+
+MAX_TEXT_CHARS = 20_000
+MAX_MAGNITUDE = 10**15
+MIN_YEAR, MAX_YEAR = 1900, 2200
+MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_PLAN_BYTES = 20 * 1024 * 1024
+
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Control characters refused in text: C0 but tab (09), newline (0A) and carriage return (0D); DEL; C1."""
+
+
+def text_problem(text: str) -> Message | None:
+    """Why a text cannot be stored, or None when it can. The caller puts it after the text's place."""
+    if len(text) > MAX_TEXT_CHARS:
+        return Message("{n} characters is more than mstrack keeps in one text ({limit})", n=len(text), limit=MAX_TEXT_CHARS)
+    found = CONTROL_RE.search(text)
+    if found is None:
+        return None
+    char = found[0]
+    return Message("control character {code} ({name}) at character {at}; only tab and line breaks are allowed",
+                   code=f"U+{ord(char):04X}", name=CONTROL_NAMES.get(char) or unicodedata.name(char, "control"),
+                   at=found.start() + 1)
+
+
+CONTROL_NAMES = {"\x00": "NUL", "\x07": "BEL", "\x08": "BS", "\x0b": "VT", "\x0c": "FF", "\x1b": "ESC", "\x7f": "DEL",
+                 "\x9b": "CSI"}
+
+
+def strip_controls(text: str) -> str:
+    """For converted tables only, where Word leaves cell marks (07) and line breaks (0B): a line break
+    becomes a newline, any other control character goes."""
+    return CONTROL_RE.sub("", text.replace("\x0b", "\n")) if CONTROL_RE.search(text) else text
+
+
+def number_problem(value: int | float) -> Message | None:
+    """Why a number cannot be stored, or None."""
+    if abs(value) > MAX_MAGNITUDE:
+        return Message("beyond what mstrack stores: at most {limit} (1e15) either side of zero", limit=f"{MAX_MAGNITUDE:,}")
+    return None
+
+
+def year_problem(year: int) -> Message | None:
+    """Why a date's year cannot be right, or None."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return Message("year {year} is outside {low}–{high}", year=year, low=MIN_YEAR, high=MAX_YEAR)
+    return None
+
+
+def check_file_size(path: Path, limit: int = MAX_FILE_BYTES) -> int:
+    """The file's size, after refusing an unreadable, empty or too large file before anything reads it."""
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise InputError("{path}: cannot read: {reason}", path=path, reason=error.strerror or error) from None
+    if size == 0:
+        raise InputError("{path}: the file is empty", path=path)
+    if size > limit:
+        raise InputError("{path}: {size} MB is more than mstrack reads in one file ({limit} MB); split it", path=path,
+                         size=size // (1024 * 1024), limit=limit // (1024 * 1024))
+    return size
