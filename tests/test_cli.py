@@ -422,8 +422,8 @@ def test_status_json_lines_are_what_json_dumps_writes(demo_cli):
     as_dict, byte for byte, on every demo row (at several dates, both rules) and on odd values."""
     from dataclasses import replace
 
-    from mstrack.engine import status_rows
-    from mstrack.render import status_line
+    from mstrack.domain.status import status_rows
+    from mstrack.render.status import status_line
     from mstrack.store import Store
 
     states = Store(demo_cli.url).status_states(date(2024, 1, 5))

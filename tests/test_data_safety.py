@@ -242,7 +242,7 @@ def test_a_database_password_never_appears(tmp_path):
 WRITER = textwrap.dedent("""
     import sys
     from datetime import date, timedelta
-    from mstrack.progress import record_progress
+    from mstrack.domain.progress import record_progress
     from mstrack.store import Store, parse_ref
 
     store = Store("sqlite:///" + sys.argv[1])
@@ -338,7 +338,7 @@ def test_text_that_looks_like_a_formula_stays_text_in_xlsx(cli, tmp_path):
 
 
 def test_csv_cells_are_defused():
-    from mstrack.sheets import spreadsheet_text
+    from mstrack.sources.sheets import spreadsheet_text
 
     assert [spreadsheet_text(v) for v in ("=1+1", "+1", "-1", "@x", "\tx", "\rx", "ok", 5)] == [
         "'=1+1", "'+1", "'-1", "'@x", "'\tx", "'\rx", "ok", 5]
@@ -371,7 +371,7 @@ def test_a_frozen_report_is_compared_with_later_corrections(demo_cli, tmp_path):
 
 
 def test_diff_matches_rows_by_identity_not_position():
-    from mstrack.snapshots import diff
+    from mstrack.reports.diff import diff
 
     sent = {"rows": [{"task": "1", "actual": 5}, {"task": "2", "actual": 7}]}
     now = {"rows": [{"task": "2", "actual": 7}, {"task": "1", "actual": 6}, {"task": "3", "actual": 1}]}

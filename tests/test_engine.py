@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from mstrack.engine import IndicatorState, MilestoneState, ReportState, count_statuses, evaluate, status_rows
+from mstrack.domain.status import IndicatorState, MilestoneState, ReportState, count_statuses, evaluate, status_rows
 
 Q = [date(2023, 3, 31), date(2023, 6, 30), date(2023, 9, 30), date(2023, 12, 31)]
 
@@ -143,7 +143,7 @@ def test_an_annual_target_without_checkpoints_falls_due_at_the_deadline():
      (65, "%", "65%"), (2.5, "", "2.5"), (None, "个", "—"), (1_400_000_000_000, "元", "1.4万亿元")],
 )
 def test_numbers_print_the_way_documents_write_them(value, unit, text):
-    from mstrack.render import format_number
+    from mstrack.render.status import format_number
 
     assert format_number(value, unit) == text
 
@@ -182,7 +182,7 @@ def test_pro_rata_gives_an_annual_only_target_a_mid_year_expectation():
      ("进度滞后", "behind"), ("严重滞后", "behind"), ("提前完成", "done"), ("", None), ("待定", None)],
 )
 def test_report_words_stand_for_statuses(words, status):
-    from mstrack.engine import assessment_status
+    from mstrack.domain.status import assessment_status
 
     assert assessment_status(words) == status
 
@@ -243,7 +243,7 @@ def test_the_plain_table_aligns_cjk_and_folds_text_columns_to_fit():
     from rich.cells import cell_len
     from rich.console import Console
 
-    from mstrack.render_table import Column, PlainTable
+    from mstrack.render.grid import Column, PlainTable
 
     table = PlainTable([Column("任务"), Column("指标", fold=True, min_width=6), Column("实际", justify="right")],
                        title="标题", caption="共 2 行")
@@ -411,8 +411,8 @@ def test_days_behind_of_an_overdue_row_without_a_report_or_on_the_other_rules():
 
 
 def test_overdue_is_worse_than_no_report_for_a_task_as_in_the_reports():
-    from mstrack.engine import TASK_SEVERITY
-    from mstrack.reports import CHANGE_RANK, task_counts, unit_rollups
+    from mstrack.domain.status import TASK_SEVERITY
+    from mstrack.reports.build import CHANGE_RANK, task_counts, unit_rollups
 
     assert TASK_SEVERITY == ("behind", "overdue", "no_report", "on_track", "not_due", "done")
     ranks = [CHANGE_RANK[status] for status in TASK_SEVERITY]
@@ -435,7 +435,7 @@ def test_the_field_order_the_positional_constructors_rely_on():
     of each at province scale): reordering a field must fail here, not shift values silently."""
     from dataclasses import fields
 
-    from mstrack.engine import IndicatorState, StatusRow
+    from mstrack.domain.status import IndicatorState, StatusRow
 
     assert [f.name for f in fields(IndicatorState)] == [
         "programme", "task", "indicator", "milestones", "reports", "deadline", "target", "comparator", "unit", "kind",

@@ -10,10 +10,10 @@ import subprocess
 
 import pytest
 
+from mstrack.domain.limits import MAX_TEXT_CHARS
 from mstrack.errors import InputError
-from mstrack.inputs import MAX_TEXT_CHARS
-from mstrack.plan import load_plan
-from mstrack.tables import convert_table
+from mstrack.sources.plan import load_plan
+from mstrack.sources.table import convert_table
 
 from .conftest import ROOT, write_plan
 from .test_end_to_end import mstrack_executable

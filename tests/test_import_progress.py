@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from mstrack.progress_import import split_remark
+from mstrack.sources.progress import split_remark
 
 from .conftest import Cli
 

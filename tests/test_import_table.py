@@ -1,4 +1,4 @@
-"""mstrack.tables: published breakdown tables (.txt/.tsv/.csv/.xlsx) into a reviewable plan."""
+"""mstrack.sources.table: published breakdown tables (.txt/.tsv/.csv/.xlsx) into a reviewable plan."""
 
 import tomllib
 from datetime import date
@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from mstrack.errors import InputError
-from mstrack.plan import dump_plan, load_plan, plan_from_dict, plan_to_dict
-from mstrack.tables import convert_table, parse_deadline, parse_label, reproduction, split_schedule
+from mstrack.sources.plan import dump_plan, load_plan, plan_from_dict, plan_to_dict
+from mstrack.sources.table import convert_table, parse_deadline, parse_label, reproduction, split_schedule
 
 from .conftest import SEEDS, SOURCES
 

@@ -303,25 +303,26 @@ checkpoints = [{ due = "2023-06-30", text = "完成选址" }]
 TEMPLATE_AT = {"InputError": 0, "DateError": 0, "QuantityError": 0, "Message": 0, "Joined": 0, "fail": 0, "say": 0, "warn": 0}
 """Calls whose argument at this position is a message template (by the name called)."""
 METHOD_TEMPLATE_AT = {"fail": 1, "_fail": 3}  # plan._Reader.fail(path, template), progress_import._Importer._fail(…, template)
-LOCAL_TEMPLATE_AT = {("progress_import.py", "fail"): 1}  # the row importer's own fail(column, template)
+LOCAL_TEMPLATE_AT = {("sources/progress.py", "fail"): 1}  # the row importer's own fail(column, template)
 
 
 def _template_arguments():
     """(file:line, the argument node) of every call that takes a message template, in src/mstrack."""
-    for path in sorted(SRC.glob("*.py")):
-        if path.name == "errors.py":  # where messages are made, from templates passed in
+    for path in sorted(SRC.rglob("*.py")):
+        name = path.relative_to(SRC).as_posix()
+        if name == "errors.py":  # where messages are made, from templates passed in
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call):
                 continue
             if isinstance(node.func, ast.Name) and node.func.id in TEMPLATE_AT:
-                at = LOCAL_TEMPLATE_AT.get((path.name, node.func.id), TEMPLATE_AT[node.func.id])
+                at = LOCAL_TEMPLATE_AT.get((name, node.func.id), TEMPLATE_AT[node.func.id])
             elif isinstance(node.func, ast.Attribute) and node.func.attr in METHOD_TEMPLATE_AT:
                 at = METHOD_TEMPLATE_AT[node.func.attr]
             else:
                 continue
             if len(node.args) > at:
-                yield f"{path.name}:{node.lineno}", node.args[at]
+                yield f"{name}:{node.lineno}", node.args[at]
 
 
 def _fields(template: str) -> set[tuple]:

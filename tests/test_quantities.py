@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mstrack.quantities import (
+from mstrack.domain.quantities import (
     DateError,
     Quantity,
     QuantityError,
@@ -152,8 +152,8 @@ UNITS = ["", "%", "个", "人次", "套（间）", "千瓦", "万元", "元/人/
 def test_the_import_fast_path_reads_what_check_value_reads(number, unit, written):
     """plain_value skips the word handling for most cells of a bulk import; where it answers, it must
     answer what check_value does (and it leaves 5千瓦, 3万, 约… to check_value)."""
-    from mstrack.progress import check_value
-    from mstrack.progress_import import plain_value
+    from mstrack.domain.progress import check_value
+    from mstrack.sources.progress import plain_value
 
     text = number + (unit if written == "same" else written)
     fast = plain_value(text, unit)
@@ -168,6 +168,6 @@ def test_the_import_fast_path_reads_what_check_value_reads(number, unit, written
     ("5千瓦", "千瓦", None), ("3万", "个", None), ("约3", "个", None), ("3人", "个", None), ("1e5", "", None),
 ])
 def test_the_import_fast_path_answers_only_plain_numbers(text, unit, value):
-    from mstrack.progress_import import plain_value
+    from mstrack.sources.progress import plain_value
 
     assert plain_value(text, unit) == value

@@ -20,7 +20,7 @@ import pytest
 from openpyxl import load_workbook
 
 from mstrack.labels import CATALOGUE, Labels, pick_lang
-from mstrack.templates import display_width
+from mstrack.render.template import display_width
 
 from .conftest import SOURCES, Cli, write_plan
 from .test_units import SMALL_PLAN
@@ -498,7 +498,7 @@ def test_status_reads_without_building_the_orm(demo_cli):
             "try:\n    mstrack.cli.run()\nexcept SystemExit:\n    pass\n"
             "rows, sys.stdout = sys.stdout.getvalue(), out\n"
             "print(len(rows.splitlines()), sorted(m for m in sys.modules if m in "
-            "('mstrack.schema', 'mstrack.plan', 'rich.console', 'openpyxl', 'sqlalchemy', 'sqlmodel')))")
+            "('mstrack.store.schema', 'mstrack.sources.plan', 'rich.console', 'openpyxl', 'sqlalchemy', 'sqlmodel')))")
     done = subprocess.run([sys.executable, "-c", code, str(demo_cli.db)], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     lines, loaded = done.stdout.split(" ", 1)
@@ -527,9 +527,10 @@ def test_completion_answers_without_the_heavy_imports(words, cword, answers):
 
 def test_reports_are_built_and_rendered_from_plain_data():
     """No store: a hand-built task goes through the report builder and every renderer."""
-    from mstrack import render_report, render_xlsx
-    from mstrack.engine import IndicatorState, MilestoneState, ReportState
-    from mstrack.reports import table_report, weekly_report
+    from mstrack.domain.status import IndicatorState, MilestoneState, ReportState
+    from mstrack.render import report as render_report
+    from mstrack.render import xlsx as render_xlsx
+    from mstrack.reports.build import table_report, weekly_report
 
     state = IndicatorState(
         programme="p-2023", task="7", indicator="床位", unit="张", target=100, deadline=date(2023, 12, 31),
@@ -652,7 +653,7 @@ def test_show_log_and_import_need_no_orm_either(demo_cli, tmp_path, command):
             "out, sys.stdout = sys.stdout, io.StringIO()\n"
             "try:\n    mstrack.cli.run()\nexcept SystemExit as exit:\n    code = exit.code\n"
             "sys.stdout = out\n"
-            "print(code, sorted(m for m in sys.modules if m in ('mstrack.schema', 'sqlalchemy', 'sqlmodel', 'openpyxl')))")
+            "print(code, sorted(m for m in sys.modules if m in ('mstrack.store.schema', 'sqlalchemy', 'sqlmodel', 'openpyxl')))")
     done = subprocess.run([sys.executable, "-c", code, str(demo_cli.db), *args], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split()[-1] == "[]" and done.stdout.split()[0] in ("0", "None"), done.stdout + done.stderr

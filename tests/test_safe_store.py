@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from mstrack import migrations
 from mstrack.store import SCHEMA_VERSION, Store, login_name
+from mstrack.store import migrations as migrations
 
 from .conftest import BACKEND, ROOT, Cli, write_plan
 
@@ -106,7 +106,7 @@ def test_an_upgrade_that_fails_midway_leaves_the_old_version_and_a_rerun_succeed
 
 KILLED_UPGRADE = """
 import os, signal, sys
-from mstrack import migrations
+from mstrack.store import migrations as migrations
 from mstrack.store import Store
 
 real = migrations.MIGRATIONS[1]

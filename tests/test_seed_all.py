@@ -5,7 +5,7 @@ import tomllib
 
 import pytest
 
-from mstrack.quantities import find_quantities
+from mstrack.domain.quantities import find_quantities
 
 from .conftest import SEEDS, SOURCES
 

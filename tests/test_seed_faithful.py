@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from mstrack.plan import load_plan, split_units
-from mstrack.quantities import find_quantities
+from mstrack.domain.quantities import find_quantities
+from mstrack.sources.plan import load_plan, split_units
 
 from .conftest import ROOT, SEEDS, SOURCES
 
@@ -111,7 +111,7 @@ class TestShenzhen:
 
 
 def test_seed_directory_is_what_demo_loads():
-    from mstrack.seeds import seed_dir
+    from mstrack.sources.seeds import seed_dir
 
     shipped = sorted(p.name for p in Path(seed_dir()).glob("*.toml"))
     assert shipped == sorted(p.name for p in SEEDS.glob("*.toml"))

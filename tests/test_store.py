@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from mstrack.errors import InputError
-from mstrack.plan import load_plan
+from mstrack.sources.plan import load_plan
 from mstrack.store import SCHEMA_VERSION, Store
 
 from .conftest import BACKEND, ROOT, _admin, _pg_database, _pg_url, write_plan
@@ -127,7 +127,7 @@ def test_a_postgresql_database_made_by_create_all_before_version_4_is_upgraded_t
     from sqlalchemy.pool import NullPool
     from sqlmodel import SQLModel
 
-    from mstrack import schema
+    from mstrack.store import schema as schema
 
     fresh, old = new_url("fresh"), new_url("old")
     Store(fresh).init()
@@ -151,7 +151,7 @@ def test_the_models_declare_the_tables_as_the_migrations_make_them(new_url):
     from sqlalchemy.pool import NullPool
     from sqlmodel import SQLModel
 
-    from mstrack import schema
+    from mstrack.store import schema as schema
 
     fresh, modelled = new_url("fresh"), new_url("modelled")
     Store(fresh).init()

@@ -10,7 +10,7 @@ import pytest
 from openpyxl import Workbook
 
 from mstrack.errors import InputError
-from mstrack.sheets import Uncomputed, read_rows
+from mstrack.sources.sheets import Uncomputed, read_rows
 
 HEADER = ["计划", "任务编号", "指标", "截至日期", "数值"]
 

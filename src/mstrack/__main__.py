@@ -1,3 +1,3 @@
-from .cli import run
+from mstrack.cli import run
 
 run()

@@ -15,13 +15,13 @@ from datetime import date
 from operator import attrgetter, itemgetter
 from pathlib import Path
 
-from .engine import SCHEDULE, IndicatorState
-from .errors import InputError, Message, Problem
-from .inputs import text_problem
-from .progress import check_value, match_indicator
-from .quantities import PLAIN_NUMBER_RE, DateError, normalize, parse_date, shown
-from .render import format_number
-from .sheets import Table, Uncomputed, cell_text, find_table, header_key, read_rows
+from mstrack.domain.limits import text_problem
+from mstrack.domain.progress import check_value, match_indicator
+from mstrack.domain.quantities import PLAIN_NUMBER_RE, DateError, normalize, parse_date, shown
+from mstrack.domain.status import SCHEDULE, IndicatorState
+from mstrack.errors import InputError, Message, Problem
+from mstrack.render.status import format_number
+from mstrack.sources.sheets import Table, Uncomputed, cell_text, find_table, header_key, read_rows
 
 COLUMNS = {
     "programme": {"programme", "计划", "项目编号", "计划编号", "计划代码"},

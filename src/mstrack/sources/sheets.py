@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from .errors import InputError, Message
-from .inputs import MAX_FILE_BYTES, check_file_size
+from mstrack.domain.limits import MAX_FILE_BYTES, check_file_size
+from mstrack.errors import InputError, Message
 
 HEADER_SEARCH_ROWS = 30
 

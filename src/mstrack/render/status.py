@@ -6,8 +6,8 @@ import json
 import math
 from datetime import date
 
-from .engine import STATUSES, StatusRow
-from .labels import Labels
+from mstrack.domain.status import STATUSES, StatusRow
+from mstrack.labels import Labels
 
 STATUS_STYLES = {
     "behind": "bold red", "no_report": "yellow", "overdue": "magenta", "on_track": "",
@@ -121,7 +121,7 @@ def status_table(rows: list[StatusRow], counts: dict[str, int], on: date, lang: 
 
     Where a progress report judged its tasks, its word stands beside the computed status, marked ≠
     where the two disagree."""
-    from .render_table import Column, PlainTable
+    from mstrack.render.grid import Column, PlainTable
 
     words = Labels(lang)
     many = len({row.programme for row in rows}) > 1

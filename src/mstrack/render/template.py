@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .engine import SCHEDULE, IndicatorState
-from .render import COMPARATOR_WORDS, format_number
+from mstrack.domain.status import SCHEDULE, IndicatorState
+from mstrack.render.status import COMPARATOR_WORDS, format_number
 
 HEADERS = ["计划", "任务编号", "工作任务", "指标", "牵头单位", "计量单位", "本期节点", "本期目标", "上次报送", "上次日期",
            "截至日期", "数值", "备注", "填报人"]
@@ -72,8 +72,8 @@ def write_template(rows: list[TemplateRow], on: date, path: Path, title: str) ->
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from .outputs import clean_value
-    from .sheets import write_cells_as_text
+    from mstrack.render.outputs import clean_value
+    from mstrack.sources.sheets import write_cells_as_text
 
     workbook = Workbook()
     sheet = workbook.active

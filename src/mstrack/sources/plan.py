@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from .errors import InputError, Message, Problem
-from .inputs import MAX_PLAN_BYTES, check_file_size, number_problem, text_problem, year_problem
+from mstrack.domain.limits import MAX_PLAN_BYTES, check_file_size, number_problem, text_problem, year_problem
+from mstrack.errors import InputError, Message, Problem
 
 FORMAT_VERSION = 1
 COMPARATORS = (">=", "<=", "=")
@@ -218,7 +218,7 @@ class _Reader:
                 return None
             return value.date() if isinstance(value, datetime) else value
         if isinstance(value, str):
-            from .quantities import DateError, parse_date
+            from mstrack.domain.quantities import DateError, parse_date
 
             try:
                 return parse_date(value, year)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import io
 
-from .labels import Labels
-from .outputs import clean_value
-from .render_report import (
+from mstrack.labels import Labels
+from mstrack.render.outputs import clean_value
+from mstrack.render.report import (
     BEHIND_AT,
     BEHIND_NUMERIC,
     STATUS_COLOURS,
@@ -33,8 +33,8 @@ from .render_report import (
     weekly_subtitle,
     weekly_summary,
 )
-from .reports import TableReport, UnitRollup, WeeklyReport
-from .templates import display_width
+from mstrack.render.template import display_width
+from mstrack.reports.build import TableReport, UnitRollup, WeeklyReport
 
 HEADER_FILL = "D9E2F3"
 MAX_WIDTH = 60
@@ -155,7 +155,7 @@ def _cells(values: list) -> list:
 
 
 def _save(workbook, title: str) -> bytes:
-    from .sheets import write_cells_as_text
+    from mstrack.sources.sheets import write_cells_as_text
 
     for sheet in workbook.worksheets:  # a task titled "=…" stays words, never a formula
         write_cells_as_text(sheet)

@@ -17,9 +17,10 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from .errors import InputError, Message
-from .inputs import check_file_size, strip_controls
-from .plan import (
+from mstrack.domain.limits import check_file_size, strip_controls
+from mstrack.domain.quantities import SCALES, DateError, as_number, month_end, parse_date
+from mstrack.errors import InputError, Message
+from mstrack.sources.plan import (
     CODE_RE,
     Area,
     Checkpoint,
@@ -32,8 +33,7 @@ from .plan import (
     plan_to_dict,
     split_units,
 )
-from .quantities import SCALES, DateError, as_number, month_end, parse_date
-from .sheets import decode_text
+from mstrack.sources.sheets import decode_text
 
 # --- result ------------------------------------------------------------------------------------
 
@@ -80,7 +80,7 @@ def _read_xlsx(path: Path, sheet: str | None) -> list[Sheet]:
     merged cells take their top-left value, and a sheet's extent is checked before it is read."""
     from openpyxl.utils import get_column_letter
 
-    from .sheets import worksheet_names, xlsx_rows
+    from mstrack.sources.sheets import worksheet_names, xlsx_rows
 
     names = worksheet_names(path)
     if sheet is not None and sheet not in names:

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 
-from .engine import SCHEDULE, STATUSES, TASK_SEVERITY, IndicatorState, StatusRow, evaluate, judge_tasks
+from mstrack.domain.status import SCHEDULE, STATUSES, TASK_SEVERITY, IndicatorState, StatusRow, evaluate, judge_tasks
 
 LATE = ("behind", "overdue")
 """The statuses of the weekly report's behind list: late against the schedule."""

@@ -6,10 +6,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from .engine import SCHEDULE, IndicatorState
-from .errors import InputError, Joined, Message
-from .quantities import DateError, QuantityError, parse_date, parse_quantity, same_unit, shown
-from .render import format_number
+from mstrack.domain.quantities import DateError, QuantityError, parse_date, parse_quantity, same_unit, shown
+from mstrack.domain.status import SCHEDULE, IndicatorState
+from mstrack.errors import InputError, Joined, Message
+from mstrack.render.status import format_number
 
 
 @dataclass
@@ -126,7 +126,7 @@ def record_progress(
                 earlier_on=last.as_of,
             ))
         what = Message("{value} as of {on}", value=format_number(number, state.unit), on=on)
-    from .store import login_name  # the store is open already: no extra start-up
+    from mstrack.store import login_name  # the store is open already: no extra start-up
 
     reporter = by or login_name()
     same_day = [r for r in state.reports if r.as_of == on]

@@ -10,11 +10,11 @@ import io
 from datetime import date
 from html import escape
 
-from . import __version__
-from .labels import Labels
-from .render import COMPARATOR_WORDS, STATUS_STYLES, dump_json, format_number
-from .reports import BehindItem, ChartSeries, NewReport, StatusChange, TableReport, UnitRollup, WeeklyReport
-from .sheets import spreadsheet_text
+from mstrack import __version__
+from mstrack.labels import Labels
+from mstrack.render.status import COMPARATOR_WORDS, STATUS_STYLES, dump_json, format_number
+from mstrack.reports.build import BehindItem, ChartSeries, NewReport, StatusChange, TableReport, UnitRollup, WeeklyReport
+from mstrack.sources.sheets import spreadsheet_text
 
 SUMMARY_ORDER = ("done", "on_track", "behind", "no_report", "overdue", "not_due")
 """The order of the summary sentence: "N项已完成，M项序时推进，K项滞后…"."""

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from .labels import Labels
-from .render import dump_json, format_number
+from mstrack.labels import Labels
+from mstrack.render.status import dump_json, format_number
 
 
 def history_json(entries) -> str:

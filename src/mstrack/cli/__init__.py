@@ -16,7 +16,7 @@ from typing import Annotated, Optional
 import typer
 import typer.core
 
-from . import __version__
+from mstrack import __version__
 
 
 class _CheckedGroup(typer.core.TyperGroup):
@@ -25,7 +25,7 @@ class _CheckedGroup(typer.core.TyperGroup):
     argument. The first problem is kept here and said by main(), once the language is known."""
 
     def parse_args(self, ctx, args):
-        from .inputs import text_problem
+        from mstrack.domain.limits import text_problem
 
         for index, arg in enumerate(args):
             if problem := text_problem(arg.partition("=")[2] if arg.startswith("--") and "=" in arg else arg):
@@ -36,8 +36,8 @@ class _CheckedGroup(typer.core.TyperGroup):
 
 def _argument_name(args: list[str], index: int):
     """The word at fault as the user typed it, quoted safely: `--note 'a\x1b…'`, `--note=…`, or an argument."""
-    from .errors import Message
-    from .quantities import shown
+    from mstrack.domain.quantities import shown
+    from mstrack.errors import Message
 
     arg = args[index]
     if arg.startswith("--") and "=" in arg:
@@ -91,14 +91,14 @@ _lang: str | None = None
 
 def words():
     """Labels in the language of this run; before main() has resolved it (a bad --lang), the locale's."""
-    from .labels import Labels, pick_lang
+    from mstrack.labels import Labels, pick_lang
 
     return Labels(_lang or pick_lang())
 
 
 def message(text, /, **fields):
     """A message template and its fields, a Message, an error, or a list of messages (one a line), as one Message."""
-    from .errors import Joined, Message, Problem
+    from mstrack.errors import Joined, Message, Problem
 
     if isinstance(text, list):
         return Joined("\n", text)
@@ -115,7 +115,7 @@ def say(text, /, *, err: bool = False, **fields) -> None:
 def echo(text: str, err: bool = False) -> None:
     """A line that may hold data (a note, a name, a path): never a control character to the terminal, never
     a password (store.scrub)."""
-    from .outputs import clean_text
+    from mstrack.render.outputs import clean_text
 
     if "mstrack.store" in sys.modules:  # a database URL in use may hold a password
         text = sys.modules["mstrack.store"].scrub(text)
@@ -124,7 +124,7 @@ def echo(text: str, err: bool = False) -> None:
 
 def write_out(text: str) -> None:
     """Text that may hold data (JSON, a table) to stdout, without control characters (outputs.clean_text)."""
-    from .outputs import clean_text
+    from mstrack.render.outputs import clean_text
 
     sys.stdout.write(clean_text(text))
 
@@ -142,7 +142,7 @@ def warn(text, /, **fields) -> None:
 
 def fail(text, /, **fields) -> typer.Exit:
     """Bad usage or input: the message on stderr in the user's language, exit code 2, no traceback, no password."""
-    from .errors import Message
+    from mstrack.errors import Message
 
     echo(words().message(Message("mstrack: error: {message}", message=message(text, **fields))), err=True)
     return typer.Exit(2)
@@ -156,8 +156,8 @@ def cannot_write(output, error: OSError, option: str = "--output") -> typer.Exit
 def refuse_database(ctx: typer.Context, path: Path, option: str = "--output") -> None:
     """Exit 2 when a file to write is the open database or one of its -wal, -shm, -journal files, however
     the path is spelled (relative, symlink, hard link): writing there would destroy the data."""
-    from .outputs import is_database_file
-    from .store import resolve_db_url
+    from mstrack.render.outputs import is_database_file
+    from mstrack.store import resolve_db_url
 
     obj = ctx.find_root().obj or {}
     if is_database_file(Path(path), resolve_db_url(obj.get("db"))):
@@ -168,7 +168,7 @@ def refuse_database(ctx: typer.Context, path: Path, option: str = "--output") ->
 def write_output(ctx: typer.Context, output: Path, write, announce=None, option: str = "--output") -> None:
     """The file an option names, replaced whole or not at all (outputs.replacing_path): `write(path)` makes
     its contents at a temporary path beside it, `announce()` says so before the rename. Never the database."""
-    from .outputs import replacing_path
+    from mstrack.render.outputs import replacing_path
 
     refuse_database(ctx, output, option)
     announcing = False
@@ -203,7 +203,7 @@ class _Guard:
             raise OutputFailed(error) from None
         import sqlite3
 
-        from .errors import InputError
+        from mstrack.errors import InputError
 
         if isinstance(error, InputError):
             raise fail(error)
@@ -238,7 +238,7 @@ def _output_failed(error: OSError) -> int:
     pointed at /dev/null so that Python's last flush at exit does not fail again."""
     import os
 
-    from .errors import Message
+    from mstrack.errors import Message
 
     line = words().message(Message("mstrack: error: {message}", message=Message(
         "cannot write the output: {reason}", reason=error.strerror or error)))
@@ -292,7 +292,7 @@ def guard() -> _Guard:
 
 
 def open_store(ctx: typer.Context, write: bool):
-    from .store import Store, resolve_db_url
+    from mstrack.store import Store, resolve_db_url
 
     store = Store(resolve_db_url(ctx.obj.get("db") if ctx.obj else None))
     store.require_schema(write=write)
@@ -333,7 +333,7 @@ def _safe_console_class():
     from rich.console import Console
     from rich.segment import Segment
 
-    from .outputs import clean_text
+    from mstrack.render.outputs import clean_text
 
     class SafeConsole(Console):
         def render(self, renderable, options=None):
@@ -354,7 +354,7 @@ def _safe_console_class():
 def parse_day(text: str | None, option: str, year: int | None = None) -> date:
     if text is None:
         return date.today()
-    from .quantities import DateError, parse_date
+    from mstrack.domain.quantities import DateError, parse_date
 
     try:
         return parse_date(text, year or date.today().year)
@@ -382,7 +382,7 @@ def main(
     )] = None,
 ) -> None:
     global _lang
-    from .labels import LANGS, pick_lang
+    from mstrack.labels import LANGS, pick_lang
 
     _lang = None
     if lang is not None and lang not in LANGS:
@@ -397,7 +397,7 @@ def main(
 def init(ctx: typer.Context) -> None:
     """Create or upgrade the database schema. Running it twice changes nothing."""
     with guard():
-        from .store import Store, resolve_db_url
+        from mstrack.store import Store, resolve_db_url
 
         store = Store(resolve_db_url(ctx.obj.get("db")))
 
@@ -412,8 +412,8 @@ def init(ctx: typer.Context) -> None:
 
 def _print_status(store, on: date, programmes, unit, only, fmt: Format, fail_on, rule: Rule | None = None,
                   stale: int | None = None, lang: str = "zh") -> None:
-    from .engine import count_statuses, status_rows
-    from .render import status_json_chunks, status_table
+    from mstrack.domain.status import count_statuses, status_rows
+    from mstrack.render.status import status_json_chunks, status_table
 
     with bulk():
         rows = status_rows(store.status_states(on, programmes=programmes or None, unit=unit),
@@ -443,11 +443,11 @@ def demo(
 ) -> None:
     """Load every programme shipped in data/seed/ and print the status table."""
     with guard():
-        from .seeds import demo_date, seed_plans
+        from mstrack.sources.seeds import demo_date, seed_plans
 
         store = open_store(ctx, write=True)
         plans = seed_plans()
-        from .labels import Labels
+        from mstrack.labels import Labels
 
         words = Labels(ctx.obj["lang"])
         loaded = words("list.sep").join(words("demo.programme", code=p.code, tasks=len(p.tasks)) for p in plans)
@@ -488,17 +488,17 @@ def show(
 ) -> None:
     """One task: leader, units, each indicator's quarterly checkpoints and report history."""
     with guard():
-        from .store import parse_ref
+        from mstrack.store import parse_ref
 
         store = open_store(ctx, write=False)
         detail = store.task_detail(parse_ref(ref))
         if fmt is Format.json:
-            from .render import task_json
+            from mstrack.render.status import task_json
 
             write_out(task_json(detail))
             return
-        from .engine import evaluate
-        from .render import task_view
+        from mstrack.domain.status import evaluate
+        from mstrack.render.status import task_view
 
         on = parse_day(as_of, "--as-of")
         rows = {state.indicator_id: evaluate(state, on, rule.value if rule else None) for state in detail.indicators}
@@ -519,8 +519,8 @@ def log(
 ) -> None:
     """Record reported progress for one indicator of a task."""
     with guard():
-        from .progress import record_progress
-        from .store import parse_ref
+        from mstrack.domain.progress import record_progress
+        from mstrack.store import parse_ref
 
         store = open_store(ctx, write=True)
 
@@ -544,8 +544,8 @@ def import_plan(
 ) -> None:
     """Create or update programmes from plan files; every report is kept."""
     with guard():
-        from .errors import InputError
-        from .plan import load_plan
+        from mstrack.errors import InputError
+        from mstrack.sources.plan import load_plan
 
         plans, errors = [], []
         for path in files:
@@ -585,7 +585,7 @@ def import_progress(
 ) -> None:
     """Import unit reports from spreadsheets: all rows or none (docs/import.md)."""
     with guard():
-        from .progress_import import import_progress as run_import
+        from mstrack.sources.progress import import_progress as run_import
 
         store = open_store(ctx, write=not dry_run)
         default_as_of = parse_day(as_of, "--as-of") if as_of else None
@@ -608,7 +608,7 @@ def import_progress(
 def _say_imported(result, fmt: Format, dry_run: bool) -> None:
     """What an import did, or would do, or why it did nothing: said before its write commits."""
     if fmt is Format.json:
-        from .render import dump_json
+        from mstrack.render.status import dump_json
 
         data = result.as_dict()
         data["errors"] = [words().message(error) for error in result.errors]
@@ -641,7 +641,7 @@ def _row_progress(files: list[Path]):
         from rich.console import Console
         from rich.progress import Progress, SpinnerColumn, TextColumn
 
-        from .errors import Message
+        from mstrack.errors import Message
 
         with Progress(SpinnerColumn(), TextColumn(words().message(Message("reading row {task.completed}"))), transient=True,
                       console=Console(stderr=True)) as progress:
@@ -662,8 +662,8 @@ def import_table(
 ) -> None:
     """Turn a published table into a plan file to review, then `import plan` it (docs/import-table.md)."""
     with guard():
-        from .plan import CODE_RE, dump_plan
-        from .tables import convert_table
+        from mstrack.sources.plan import CODE_RE, dump_plan
+        from mstrack.sources.table import convert_table
 
         if not CODE_RE.match(programme):
             raise fail("--programme {code!r}: use lowercase letters, digits and '-'", code=programme)
@@ -683,7 +683,7 @@ def import_table(
 
 def _conversion_stats(stats: dict):
     """The counts of a converted table, each in words."""
-    from .errors import Joined, Message
+    from mstrack.errors import Joined, Message
 
     return Joined(", ", [
         Message("{n} areas", n=stats["areas"]), Message("{n} tasks", n=stats["tasks"]), Message("{n} lines", n=stats["lines"]),
@@ -701,7 +701,7 @@ def export_plan(
 ) -> None:
     """Write a programme back as a plan file (TOML)."""
     with guard():
-        from .plan import dump_plan
+        from mstrack.sources.plan import dump_plan
 
         store = open_store(ctx, write=False)
         text = dump_plan(store.load_plan(code))
@@ -722,7 +722,7 @@ def export_template(
 ) -> None:
     """A fill-in .xlsx for units: one row per indicator; `import progress` reads it back."""
     with guard():
-        from .templates import template_rows, write_template
+        from mstrack.render.template import template_rows, write_template
 
         if output.suffix.lower() != ".xlsx":
             raise fail("--output {path}: a template is an .xlsx file", path=output)
@@ -745,8 +745,8 @@ def history(
 ) -> None:
     """Every value a task's indicators ever had: corrections and undone reports included."""
     with guard():
-        from .render_history import history_json, history_table
-        from .store import parse_ref
+        from mstrack.render.history import history_json, history_table
+        from mstrack.store import parse_ref
 
         store = open_store(ctx, write=False)
         entries = store.history(parse_ref(ref), indicator)
@@ -764,7 +764,7 @@ def batches(
 ) -> None:
     """The writes made to this database, newest first: each can be undone as a whole."""
     with guard():
-        from .render_history import batches_json, batches_table
+        from mstrack.render.history import batches_json, batches_table
 
         store = open_store(ctx, write=False)
         found = store.batches(limit)
@@ -787,7 +787,7 @@ def undo(
         store = open_store(ctx, write=True)
 
         def announce(done) -> None:
-            from .errors import Joined, Message
+            from mstrack.errors import Joined, Message
 
             what = [Message("{n} reports retracted", n=done.reports_retracted), Message("{n} restored", n=done.reports_added)]
             if done.programme:
@@ -832,8 +832,8 @@ def db_copy(
 ) -> None:
     """Copy the whole store to an empty database (SQLite ↔ PostgreSQL), then verify it."""
     with guard():
-        from .engine import status_rows
-        from .store import Store, resolve_db_url
+        from mstrack.domain.status import status_rows
+        from mstrack.store import Store, resolve_db_url
 
         store = open_store(ctx, write=False)
         target = Store(resolve_db_url(to))
@@ -856,7 +856,7 @@ def db_copy(
 def db_check(ctx: typer.Context) -> None:
     """Integrity and foreign keys; exit 1 when anything is wrong."""
     with guard():
-        from .store import Store, resolve_db_url
+        from mstrack.store import Store, resolve_db_url
 
         store = Store(resolve_db_url(ctx.obj.get("db")))
         problems = store.check()
@@ -915,4 +915,4 @@ def run() -> None:
         raise
 
 
-from . import cli_reports  # noqa: E402,F401  (registers units and report)
+from mstrack.cli import reports as cli_reports  # noqa: E402,F401  (registers units and report)

@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from .engine import IndicatorState, MilestoneState, ReportState
-from .errors import InputError, Joined, Message
-from .migrations import SCHEMA_VERSION
+from mstrack.domain.status import IndicatorState, MilestoneState, ReportState
+from mstrack.errors import InputError, Joined, Message
+from mstrack.store.migrations import SCHEMA_VERSION
 
 if TYPE_CHECKING:  # bound at run time by _load_sqlalchemy() and _load_tables(), on first use
     from sqlalchemy import event, func
@@ -31,8 +31,8 @@ if TYPE_CHECKING:  # bound at run time by _load_sqlalchemy() and _load_tables(),
     from sqlmodel import Session as _OrmSession
     from sqlmodel import SQLModel, create_engine, select
 
-    from . import plan as plan_model
-    from .schema import (
+    from mstrack.sources import plan as plan_model
+    from mstrack.store.schema import (
         AreaRow,
         BatchRow,
         CheckpointRow,
@@ -84,7 +84,8 @@ def _load_tables() -> None:
     paths below name them directly; the plain-SQL read paths (status) need neither."""
     if "TABLES" not in globals():
         _load_sqlalchemy()
-        from . import plan, schema
+        from mstrack.sources import plan as plan
+        from mstrack.store import schema as schema
 
         globals().update({name: getattr(schema, name) for name in TABLE_NAMES}, plan_model=plan)
 
@@ -574,7 +575,7 @@ class Store:
         `confirm` gets them before the first migration's commit (see _confirm)."""
         import sqlalchemy as sa
 
-        from .migrations import MIGRATIONS
+        from mstrack.store.migrations import MIGRATIONS
 
         before = self.schema_version()
         if before > SCHEMA_VERSION:
@@ -689,7 +690,7 @@ class Store:
         Lines match by position and indicators by name. Anything a new plan drops is deleted,
         unless reports hang on it: then nothing is written and the error names what would be lost.
         """
-        from .plan import dump_plan
+        from mstrack.sources.plan import dump_plan
 
         results = []
         with self.locked(command, orm=True) as connection:
@@ -1074,7 +1075,7 @@ class Store:
         A report comes back only where nothing newer stands for its indicator and date (it would beat
         that later entry); otherwise the undo is refused naming those entries, unless force, which
         goes on and records what it overrode in the new batch's reason."""
-        from .plan import dump_plan, plan_from_dict
+        from mstrack.sources.plan import dump_plan, plan_from_dict
 
         with self.locked("undo", orm=True) as connection:
             rows = self._rows(connection, "SELECT id, programme, plan_before FROM batch WHERE id = ?", [batch_id]) \

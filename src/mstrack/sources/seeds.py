@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
 
-from .plan import Programme, load_plan
+from mstrack.sources.plan import Programme, load_plan
 
 
 def seed_dir() -> Path:
@@ -14,7 +14,7 @@ def seed_dir() -> Path:
     packaged = Path(str(resources.files("mstrack") / "seed"))
     if packaged.is_dir():
         return packaged
-    checkout = Path(__file__).resolve().parents[2] / "data" / "seed"
+    checkout = Path(__file__).resolve().parents[3] / "data" / "seed"
     if checkout.is_dir():
         return checkout
     raise FileNotFoundError("mstrack's seed programmes are missing from this installation")

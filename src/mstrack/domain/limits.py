@@ -18,7 +18,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from .errors import InputError, Message
+from mstrack.errors import InputError, Message
 
 MAX_TEXT_CHARS = 20_000
 MAX_MAGNITUDE = 10**15

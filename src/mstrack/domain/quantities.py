@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from .errors import Problem
-from .inputs import number_problem, year_problem
+from mstrack.domain.limits import number_problem, year_problem
+from mstrack.errors import Problem
 
 SCALES = {
     "万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10_000), "千": Decimal(1_000),

@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .cli import (
+from mstrack.cli import (
     RULE_HELP,
     app,
     console,
@@ -47,7 +47,7 @@ FreezeOption = Annotated[bool, typer.Option(
 
 
 def _lang(ctx: typer.Context) -> str:
-    from .labels import pick_lang
+    from mstrack.labels import pick_lang
 
     obj = ctx.find_root().obj or {}
     return obj.get("lang") or pick_lang()
@@ -103,8 +103,8 @@ def _emit(ctx: typer.Context, content: str | bytes, fmt: str, output: Path | Non
         if announce is not None:
             announce()
         return
-    from .labels import Labels
-    from .outputs import clean_text
+    from mstrack.labels import Labels
+    from mstrack.render.outputs import clean_text
 
     words = Labels(lang)
 
@@ -139,13 +139,13 @@ def units(
     _check_output(ctx, fmt, output)
     lang = _lang(ctx)
     with guard():
-        from .reports import judged, unit_rollups
+        from mstrack.reports.build import judged, unit_rollups
 
         store = open_store(ctx, write=False)
         on = parse_day(as_of, "--as-of", store.common_year(programme))
         details = _details(store, programme)
         rollups = unit_rollups(judged([s for d in details for s in d.indicators], on, rule), responsible=responsible)
-        from . import render_report
+        from mstrack.render import report as render_report
 
         if fmt == "json":
             content = render_report.units_json(rollups)
@@ -154,7 +154,7 @@ def units(
         elif fmt == "md":
             content = render_report.units_md(rollups, on, lang, responsible)
         elif fmt == "xlsx":
-            from .render_xlsx import units_xlsx
+            from mstrack.render.xlsx import units_xlsx
 
             content = units_xlsx(rollups, on, lang, responsible)
         else:
@@ -188,7 +188,7 @@ def weekly(
     with guard():
         from datetime import timedelta
 
-        from .reports import DEFAULT_WEEK
+        from mstrack.reports.build import DEFAULT_WEEK
 
         store = open_store(ctx, write=False)
         year = store.common_year(programme)
@@ -199,7 +199,7 @@ def weekly(
         params = {"kind": "weekly", "programmes": programme or [], "as_of": on.isoformat(),
                   "since": previous.isoformat(), "rule": rule, "stale": stale, "lang": lang}
         report = _build(store, params)
-        from . import render_report
+        from mstrack.render import report as render_report
 
         if fmt == "json":
             content = render_report.weekly_json(report, lang)
@@ -210,7 +210,7 @@ def weekly(
         elif fmt == "html":
             content = render_report.weekly_html(report, lang)
         elif fmt == "xlsx":
-            from .render_xlsx import weekly_xlsx
+            from mstrack.render.xlsx import weekly_xlsx
 
             content = weekly_xlsx(report, lang)
         else:
@@ -229,7 +229,7 @@ def _build(store, params: dict):
     """The report the parameters describe: the same function makes it for printing and for `report diff`."""
     from datetime import date
 
-    from .reports import Step, table_report, weekly_report
+    from mstrack.reports.build import Step, table_report, weekly_report
 
     on = date.fromisoformat(params["as_of"])
     if params["kind"] == "weekly":
@@ -247,7 +247,7 @@ def _build(store, params: dict):
 
 
 def _json_of(report, params: dict) -> str:
-    from . import render_report
+    from mstrack.render import report as render_report
 
     if params["kind"] == "weekly":
         return render_report.weekly_json(report, params["lang"])
@@ -257,7 +257,7 @@ def _json_of(report, params: dict) -> str:
 def _freeze(store, params: dict, content: str) -> None:
     """Keep the report as printed: after it is out (a report that could not be printed is not kept), its
     number said before the commit (an output that fails keeps nothing)."""
-    from .cli import flush_output
+    from mstrack.cli import flush_output
 
     def announce(snapshot: int) -> None:
         say("frozen as report {number}: `mstrack report diff {number}` compares it with later corrections", err=True,
@@ -276,7 +276,7 @@ def _table_report(ctx: typer.Context, kind: str, programme: str | None, as_of: s
     _check_output(ctx, fmt, output)
     lang = _lang(ctx)
     with guard():
-        from .reports import report_date
+        from mstrack.reports.build import report_date
 
         store = open_store(ctx, write=False)
         _details(store, [programme])  # an unknown programme is named before anything else
@@ -284,7 +284,7 @@ def _table_report(ctx: typer.Context, kind: str, programme: str | None, as_of: s
         on = parse_day(as_of, "--as-of", year) if as_of else report_date(kind, year)
         params = {"kind": kind, "programme": programme, "as_of": on.isoformat(), "rule": rule, "lang": lang}
         report = _build(store, params)
-        from . import render_report
+        from mstrack.render import report as render_report
 
         if fmt == "json":
             content = render_report.table_json(report, lang)
@@ -293,7 +293,7 @@ def _table_report(ctx: typer.Context, kind: str, programme: str | None, as_of: s
         elif fmt == "html":
             content = render_report.table_html(report, lang)
         else:
-            from .render_xlsx import table_xlsx
+            from mstrack.render.xlsx import table_xlsx
 
             content = table_xlsx(report, lang)
         _emit(ctx, content, fmt, output, kind, lang,
@@ -346,7 +346,7 @@ def report_diff(
     with guard():
         import json
 
-        from .snapshots import diff
+        from mstrack.reports.diff import diff
 
         store = open_store(ctx, write=False)
         number, when, kind, params, sent = store.snapshot(snapshot)
@@ -381,7 +381,7 @@ def _short(value) -> str:
 def report_frozen(ctx: typer.Context) -> None:
     """The reports kept with --freeze, newest first."""
     with guard():
-        from .errors import Message
+        from mstrack.errors import Message
 
         store = open_store(ctx, write=False)
         for number, when, user, kind, params in store.snapshots():
