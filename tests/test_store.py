@@ -193,11 +193,11 @@ def test_reports_are_one_batch_and_states_read_the_latest(store, tmp_path):
     assert [(r.as_of, r.value, r.note) for r in latest.reports] == [(date(2023, 6, 30), 45, "过半")]
     (info,) = store.batches(ids=[batch])
     assert (info.command, info.source, info.reports_added) == ("import progress", "a.csv", 2)
-    report_id, logged = store.add_report(state.indicator_id, date(2023, 6, 30), 48, None, None, reason="核实")
+    logged = store.add_reports([(state.indicator_id, date(2023, 6, 30), 48, None, None, None)], 1, "log", reason="核实")
     history = store.history(parse("x-2023/1"))
     assert [(e.value, e.state, e.batch_id) for e in history] == [
         (20, "current", batch), (45, "superseded", batch), (48, "current", logged)]
-    assert history[-1].report_id == report_id and history[-1].reason == "核实"
+    assert history[-1].reason == "核实" and history[1].superseded_by == history[-1].report_id
 
 
 def test_undo_retracts_a_batch_and_undoing_the_undo_brings_it_back(store, tmp_path):

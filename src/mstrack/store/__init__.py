@@ -972,17 +972,6 @@ class Store:
             _confirm(confirm, batch)
         return batch
 
-    def add_report(
-        self, indicator_id: int, as_of: date, value: float, note: str | None, reporter: str | None,
-        reason: str | None = None,
-    ) -> tuple[int, int]:
-        """One logged value, as a batch of its own: (report id, batch id). The import's write, for one row:
-        a coordinator's `log` need not import SQLAlchemy either."""
-        batch = self.add_reports([(indicator_id, as_of, value, note, reporter, None)], 1, "log", None, reason)
-        with self.reading() as connection:
-            (report_id,) = self._rows(connection, "SELECT id FROM report WHERE batch_id = ?", [batch])[0]
-        return report_id, batch
-
     # --- history and undo ------------------------------------------------------------------
 
     def history(self, ref: TaskRef, indicator: str | None = None) -> list[HistoryEntry]:
