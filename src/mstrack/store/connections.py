@@ -152,13 +152,7 @@ class Connections:
 
     @contextmanager
     def _locked_psycopg(self, command: str):
-        import psycopg
-
-        try:
-            connection = psycopg.connect(self.libpq_url)
-        except psycopg.Error as error:
-            raise InputError("--db {db}: cannot open the database: {reason}", db=self.display_url,
-                             reason=reason(error)) from None
+        connection = self._connect_psycopg()
         try:
             with connection.transaction():
                 self._pg_lock(connection, command)
@@ -287,16 +281,22 @@ class Connections:
         finally:
             connection.close()
 
-    def _reading_psycopg(self):
+    def _connect_psycopg(self):
+        """psycopg's own connection to the URL, or the message saying why there is none."""
         try:
             import psycopg
         except ImportError as error:  # as the engine would say it
             raise InputError("--db {db}: {error}", db=self.display_url, error=str(error)) from None
         try:
-            connection = psycopg.connect(self.libpq_url)
+            return psycopg.connect(self.libpq_url)
         except psycopg.Error as error:
             raise InputError("--db {db}: cannot open the database: {reason}", db=self.display_url,
                              reason=reason(error)) from None
+
+    def _reading_psycopg(self):
+        import psycopg
+
+        connection = self._connect_psycopg()
         try:
             with connection.transaction():
                 connection.execute(WORK_MEM)
