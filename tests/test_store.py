@@ -193,11 +193,11 @@ def test_reports_are_one_batch_and_states_read_the_latest(store, tmp_path):
     assert [(r.as_of, r.value, r.note) for r in latest.reports] == [(date(2023, 6, 30), 45, "过半")]
     (info,) = store.batches(ids=[batch])
     assert (info.command, info.source, info.reports_added) == ("import progress", "a.csv", 2)
-    report_id, logged = store.add_report(state.indicator_id, date(2023, 6, 30), 48, None, None, reason="核实")
+    logged = store.add_reports([(state.indicator_id, date(2023, 6, 30), 48, None, None, None)], 1, "log", reason="核实")
     history = store.history(parse("x-2023/1"))
     assert [(e.value, e.state, e.batch_id) for e in history] == [
         (20, "current", batch), (45, "superseded", batch), (48, "current", logged)]
-    assert history[-1].report_id == report_id and history[-1].reason == "核实"
+    assert history[-1].reason == "核实" and history[1].superseded_by == history[-1].report_id
 
 
 def test_undo_retracts_a_batch_and_undoing_the_undo_brings_it_back(store, tmp_path):
@@ -247,3 +247,74 @@ def test_a_store_on_a_missing_file_is_not_made_by_a_read(tmp_path):
     path = tmp_path / "none.db"
     store = Store(f"sqlite:///{path}")
     assert store.schema_version() == 0 and not Path(path).exists()
+
+
+def test_a_task_detail_is_the_same_from_show_and_from_the_reports(demo_cli):
+    """task_detail (show) and task_details (report half-year, units) build a TaskDetail in one place:
+    they agree on every field of every task, links both ways included (they once differed for
+    shenzhen-2023/1, which other tasks name)."""
+    store = Store(demo_cli.url)
+    details = store.task_details()
+    assert len(details) > 20
+    for detail in details:
+        assert store.task_detail(parse(f"{detail.programme}/{detail.code}")) == detail
+    (first,) = [d for d in details if (d.programme, d.code) == ("shenzhen-2023", "1")]
+    named_by = demo_cli.sql("SELECT p.code, t.code FROM task_link AS k JOIN task AS t ON k.task_id = t.id"
+                            " JOIN programme AS p ON t.programme_id = p.id WHERE k.ref = 'shenzhen-2023/1'")
+    assert named_by and {f"{p}/{t}" for p, t in named_by} <= set(first.links)
+
+
+def test_reports_from_log_import_plan_and_undo_are_stored_alike(store, tmp_path):
+    """One write path (batches.insert_reports) for every writer: a plan's own report, a logged one and
+    one an undo brings back have the same column values and types on this backend."""
+    body = BEDS.replace('milestones = [', 'reports = [{ as_of = "2023-05-31", value = 20 }]\nmilestones = [')
+    store.init()
+    store.save_plan(load_plan(write_plan(tmp_path / "x.toml", body)))
+    _, [state] = store.task_states(parse("x-2023/1"))
+    logged = store.add_reports([(state.indicator_id, date(2023, 5, 31), 20, None, None, "plan")], 1, "log")
+    undo = store.undo(logged)
+    store.undo(undo.id)
+    url = store.url
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.pool import NullPool
+
+    engine = create_engine(url, poolclass=NullPool)
+    with engine.connect() as connection:
+        typed = "typeof(as_of), typeof(value), typeof(entered_at)" if store.dialect.name == "sqlite" else \
+            "pg_typeof(as_of)::text, pg_typeof(value)::text, pg_typeof(entered_at)::text"
+        rows = connection.execute(text(f"SELECT as_of, value, source, length(CAST(entered_at AS TEXT)), {typed} FROM report"
+                                       " ORDER BY id")).all()
+    engine.dispose()
+    assert len(rows) == 3 and len({tuple(row) for row in rows}) == 1, rows  # plan, log, undo's restore
+    assert rows[0][0] in ("2023-05-31", date(2023, 5, 31)) and rows[0][1] == 20.0
+
+
+def test_the_generic_sqlalchemy_path_reads_and_writes(tmp_path):
+    """A URL that is neither a plain SQLite file nor PostgreSQL with psycopg (here sqlite+pysqlite:///,
+    an SQLite file named with its driver) goes through SQLAlchemy's connection and its driver's
+    placeholder: the whole cycle works on it, and the file reads back the same through the plain URL."""
+    path = tmp_path / "g.db"
+    store = Store(f"sqlite+pysqlite:///{path}")
+    assert store.path is None and not store.sqlite_file and store.dialect.p == "?"
+    assert store.init() == (0, SCHEMA_VERSION)
+    programme = load_plan(write_plan(tmp_path / "x.toml", BEDS))
+    store.save_plan(programme)
+    _, [state] = store.task_states(parse("x-2023/1"))
+    batch = store.add_reports(iter([(state.indicator_id, date(2023, 6, 30), 45.0, "过半", "张三", None)]), 1, "log")
+    assert [r.value for r in store.status_states(date(2023, 7, 1))[0].reports] == [45]
+    assert store.task_detail(parse("x-2023/1")).indicators[0].reports[0].note == "过半"
+    undo = store.undo(batch)
+    assert (undo.undoes, undo.reports_retracted) == (batch, 1)
+    assert [e.state for e in store.history(parse("x-2023/1"))] == ["retracted"]
+    assert store.check() == [] and store.load_plan("x-2023") == programme
+    plain = Store(f"sqlite:///{path}")
+    assert plain.sqlite_file and [b.command for b in plain.batches()] == ["undo", "log", "import plan"]
+    assert plain.status_states(date(2023, 7, 1))[0].reports == []
+
+
+def test_an_in_memory_url_is_the_generic_path_too():
+    """sqlite:// (in memory) takes the generic path: one connection, kept for the store's life."""
+    store = Store("sqlite://")
+    assert store.path is None and store.dialect.name == "sqlite"
+    assert store.init() == (0, SCHEMA_VERSION)
+    assert store.schema_version() == SCHEMA_VERSION and store.programme_codes() == []

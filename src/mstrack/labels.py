@@ -417,6 +417,8 @@ MESSAGES: dict[str, str] = {
     "integrity: {problem}": "完整性：{problem}",
     "foreign key: {table} row {row} points to a missing {parent} row": "外键：{table} 表第 {row} 行指向 {parent} 表中不存在的行",
     "--db {db}: cannot open the database: {reason}": "--db {db}：无法打开数据库：{reason}",
+    "--db {db}: its driver's parameter style {style!r} is not supported; use SQLite or PostgreSQL with psycopg":
+        "--db {db}：不支持其驱动的参数写法 {style!r}；请使用 SQLite，或通过 psycopg 使用 PostgreSQL",
     "--db {db}: schema version {version} is newer than this mstrack ({known}); upgrade mstrack":
         "--db {db}：数据库结构版本 {version} 比本版 mstrack（{known}）新；请升级 mstrack",
     "--db {db}: no mstrack data here yet; run `mstrack init` or `mstrack demo`":

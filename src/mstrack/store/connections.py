@@ -1,0 +1,360 @@
+"""Connections and the one write transaction: which driver a URL is read and written through, the
+write lock (SQLite's BEGIN IMMEDIATE, PostgreSQL's advisory lock) and what a writer that gives up
+waiting is told, read transactions, and the SQLite file's own settings. Store builds on Connections."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+from contextlib import contextmanager
+from datetime import datetime
+from functools import cached_property
+from pathlib import Path
+from urllib.parse import quote
+
+from mstrack.errors import InputError, Message
+from mstrack.store.dialect import WORK_MEM, Dialect, driver_connection
+from mstrack.store.urls import hide_password, reason, scrub
+
+WRITE_LOCK = (1836282994, 1)
+"""PostgreSQL: the advisory lock every write transaction takes first (two int4 keys: 'mstr', 1), so that
+writes queue one at a time as they do on SQLite and what a write checks stays true until it commits."""
+
+
+
+def busy_timeout() -> float:
+    """Seconds a write waits for another write to end before it gives up: MSTRACK_BUSY_TIMEOUT, 30 by default."""
+    raw = os.environ.get("MSTRACK_BUSY_TIMEOUT", "").strip()
+    if not raw:
+        return 30.0
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds <= 86_400:
+        raise InputError("MSTRACK_BUSY_TIMEOUT {value!r}: expected a number of seconds from 0 to 86400, for example 30",
+                         value=raw)
+    return seconds
+
+
+
+def login_name() -> str | None:
+    """Who runs mstrack: the batch's user, and the reporter when --by is not given."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return None
+
+
+class Connections:
+    def __init__(self, url: str):
+        self.url = url
+        self.display_url = hide_password(url)
+        self.path: Path | None = None
+        self._held = None  # the connection of the write transaction in progress (locked), which reads then use
+        if url.startswith("sqlite:///"):
+            path = Path(url.removeprefix("sqlite:///"))
+            if str(path) not in ("", ":memory:"):
+                self.path = path
+        # Reads go through the driver alone where it is known (an SQLite file; PostgreSQL with psycopg,
+        # whose libpq URL is SQLAlchemy's with the plain scheme); anything else needs the engine now,
+        # which also checks the URL. The file itself is made by the first write, never by a read.
+        self.sqlite_file = self.path is not None and "?" not in url
+        self.libpq_url = "postgresql://" + url.removeprefix("postgresql+psycopg://") if url.startswith(
+            "postgresql+psycopg://") else None
+        if self.sqlite_file:
+            self.dialect = Dialect.of("sqlite", sqlite3.paramstyle, db=self.display_url)
+        elif self.libpq_url:
+            self.dialect = Dialect.of("postgresql", "pyformat", db=self.display_url, binary=True)
+        else:  # the generic path: SQLAlchemy's connection, its driver's placeholder (tests/test_store.py)
+            self.dialect = Dialect.of(self.engine.dialect.name, self.engine.dialect.dbapi.paramstyle, db=self.display_url)
+
+    @cached_property
+    def engine(self):
+        """SQLAlchemy's engine: for the ORM writes (plans, undo, migrations) and any URL that is neither an
+        SQLite file nor PostgreSQL with psycopg. Imported on first use only: a status on an SQLite file
+        reads through the driver alone and never imports it (measured, the import is a third of a status
+        over 20,000 indicators and most of one on the demo data)."""
+        from sqlalchemy import create_engine, event
+        from sqlalchemy.exc import SQLAlchemyError
+
+        if self.path is not None:
+            _create_private(self.path)  # owner-only, before SQLite makes it
+        try:
+            if self.url.startswith("sqlite"):
+                engine = create_engine(self.url)
+            else:  # one command, a few queries: no pool of idle connections left on a shared server
+                from sqlalchemy.pool import NullPool
+
+                engine = create_engine(self.url, poolclass=NullPool)
+        except (SQLAlchemyError, ImportError, ValueError) as error:
+            raise InputError("--db {db}: {error}", db=self.display_url, error=scrub(str(error))) from None
+        if engine.dialect.name == "sqlite":
+            # The driver's own transaction handling off (it would run DDL outside any transaction, so that
+            # a killed upgrade left half a schema); SQLAlchemy's begin says BEGIN itself: see _sqlite_begin.
+            event.listen(engine, "connect", _sqlite_connect)
+            event.listen(engine, "begin", _sqlite_begin)
+        return engine
+
+    @contextmanager
+    def locked(self, command: str, *, orm: bool = False, migrating: bool = False):
+        """The one write transaction: the write lock first, then the caller's reads, checks and writes,
+        committed together or not at all. Taking the lock before reading is what makes a check (is this
+        file imported already? is this batch undone already?) stay true until the commit.
+
+        SQLite: BEGIN IMMEDIATE; PostgreSQL: a transaction-level advisory lock (WRITE_LOCK). A writer
+        waits up to busy_timeout() for the lock, then gives up naming the write in progress (see
+        _busy). Inside, reading() gives this same connection, so the caller's reads see its own writes.
+        The connection is the driver's own on an SQLite file and on PostgreSQL with psycopg; SQLAlchemy's
+        with orm=True (plan writes, undo, migrations) or any other URL. migrating: foreign keys off
+        during the transaction (SQLite rebuilds tables so) and checked before the commit."""
+        if self._held is not None:
+            if orm and not hasattr(self._held, "exec_driver_sql"):
+                raise RuntimeError("an ORM write inside a driver write transaction")
+            yield self._held
+            return
+        if orm or migrating or not (self.sqlite_file or self.libpq_url):
+            opened = self._locked_engine(command, migrating)
+        elif self.sqlite_file:
+            opened = self._locked_sqlite(command)
+        else:
+            opened = self._locked_psycopg(command)
+        with opened as connection:
+            self._held = connection
+            try:
+                yield connection
+            finally:
+                self._held = None
+
+    @contextmanager
+    def _locked_sqlite(self, command: str):
+        _create_private(self.path)
+        connection = sqlite3.connect(self.path, timeout=busy_timeout(), isolation_level=None)
+        try:
+            _sqlite_pragmas(connection, None)
+            try:
+                connection.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as error:
+                raise self._busy(error) from None
+            try:
+                with self._writer_note(command):  # gone before the commit lets the next writer in
+                    yield connection
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+            connection.execute("COMMIT")
+        finally:
+            connection.close()
+
+    @contextmanager
+    def _locked_psycopg(self, command: str):
+        connection = self._connect_psycopg()
+        try:
+            with connection.transaction():
+                self._pg_lock(connection, command)
+                yield connection
+        finally:
+            connection.close()
+
+    @contextmanager
+    def _locked_engine(self, command: str, migrating: bool):
+        from sqlalchemy.exc import OperationalError
+
+        options = {"mstrack_write": True, "mstrack_foreign_keys_off": migrating}
+        with self.engine.connect().execution_options(**options) as connection:
+            try:
+                transaction = connection.begin()  # SQLite: BEGIN IMMEDIATE (_sqlite_begin)
+            except OperationalError as error:
+                raise self._busy(error) from None
+            try:
+                with transaction, self._writer_note(command):
+                    if self.dialect.name == "postgresql":
+                        self._pg_lock(driver_connection(connection), command)
+                    yield connection
+                    if migrating and self.dialect.name == "sqlite":
+                        broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                        if broken:
+                            raise RuntimeError(f"a migration broke foreign keys: {broken[:5]}")
+            finally:
+                if migrating and self.dialect.name == "sqlite":  # outside any transaction, as SQLite requires
+                    driver_connection(connection).execute("PRAGMA foreign_keys = ON")
+
+    def _pg_lock(self, connection, command: str) -> None:
+        """PostgreSQL: wait for WRITE_LOCK up to busy_timeout(), then say who holds it (pg_locks and the
+        holder's application_name, which each write sets to what it is: command, user, pid)."""
+        cursor = connection.cursor()
+        try:
+            cursor.execute(f"SET LOCAL lock_timeout = {max(1, round(busy_timeout() * 1000))}")
+            cursor.execute("SAVEPOINT mstrack_lock")
+            try:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", WRITE_LOCK)
+            except Exception as error:
+                if getattr(error, "sqlstate", None) != "55P03" and getattr(error, "pgcode", None) != "55P03":
+                    raise
+                cursor.execute("ROLLBACK TO SAVEPOINT mstrack_lock")
+                cursor.execute(
+                    "SELECT a.application_name, a.usename, a.pid FROM pg_locks AS l JOIN pg_stat_activity AS a ON a.pid = l.pid"
+                    " WHERE l.locktype = 'advisory' AND l.granted AND l.classid = %s AND l.objid = %s",
+                    [WRITE_LOCK[0] & 0xFFFFFFFF, WRITE_LOCK[1]])
+                found = cursor.fetchall()
+                holder = Message("{what} (server process {server})", what=found[0][0] or found[0][1], server=found[0][2]) \
+                    if found else None
+                raise self._busy(error, holder) from None
+            cursor.execute("RELEASE SAVEPOINT mstrack_lock")
+            cursor.execute("SET LOCAL lock_timeout = DEFAULT")
+            cursor.execute("SELECT set_config('application_name', %s, true)", [_writer_label(command)[:63]])
+            cursor.execute(WORK_MEM)
+        finally:
+            cursor.close()
+
+    @contextmanager
+    def _writer_note(self, command: str):
+        """SQLite: a note beside the database naming the write in progress, for a writer that gives up
+        waiting to say whom it waited for (SQLite itself cannot tell). Written once the lock is held,
+        removed at its end; one left by a killed process is overwritten by the next writer."""
+        if self.path is None:
+            yield
+            return
+        note = self.path.with_name(self.path.name + "-writer")
+        try:
+            descriptor = os.open(note, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+                json.dump({"pid": os.getpid(), "user": login_name(), "command": command,
+                           "since": datetime.now().isoformat(timespec="seconds")}, handle, ensure_ascii=False)
+        except OSError:
+            note = None  # a read-only directory: the write goes on, unnamed
+        try:
+            yield
+        finally:
+            if note is not None:
+                with contextlib.suppress(OSError):
+                    note.unlink()
+
+    def _busy(self, error: Exception, holder=None) -> Exception:
+        """The error of a write that gave up waiting for the lock: who holds it, where that is knowable."""
+        text = str(getattr(error, "orig", None) or error)
+        if "locked" not in text and "busy" not in text and "lock timeout" not in text:
+            return error
+        if holder is None and self.path is not None:
+            try:
+                found = json.loads(self.path.with_name(self.path.name + "-writer").read_text(encoding="utf-8"))
+                holder = Message("{command} by {user}, process {pid}, since {since}", command=found["command"],
+                                 user=found["user"] or "?", pid=found["pid"], since=found["since"])
+            except (OSError, ValueError, KeyError, TypeError):
+                holder = None
+        return InputError("--db {db}: another write is in progress ({holder}); gave up after {seconds} s "
+                          "(MSTRACK_BUSY_TIMEOUT); nothing was written, try again when it is done",
+                          db=self.display_url, holder=holder or Message("its command is not known"),
+                          seconds=f"{busy_timeout():g}")
+
+    @contextmanager
+    def reading(self):
+        """A connection for plain-SQL reads (Dialect.rows), in one read transaction so that the few queries
+        of a status see one state of the data: the driver's own on an SQLite file and on PostgreSQL with
+        psycopg, the engine's for any other URL; inside a write transaction (locked), that one."""
+        if self._held is not None:
+            yield self._held
+            return
+        if self.libpq_url:
+            yield from self._reading_psycopg()
+            return
+        if not self.sqlite_file:
+            with self.engine.connect() as connection, connection.begin():
+                if self.dialect.name == "postgresql":
+                    connection.exec_driver_sql(WORK_MEM)
+                yield connection
+            return
+        try:  # mode=rw: a read never makes a file where there was none
+            connection = sqlite3.connect(f"file:{quote(str(self.path))}?mode=rw", uri=True, timeout=busy_timeout(),
+                                         isolation_level=None)
+        except sqlite3.Error as error:
+            raise InputError("--db {db}: cannot open the database: {reason}", db=self.display_url, reason=error) from None
+        try:
+            connection.execute("BEGIN")
+            yield connection
+        except sqlite3.DatabaseError as error:
+            raise InputError("--db {db}: cannot open the database: {reason}", db=self.display_url, reason=error) from None
+        finally:
+            connection.close()
+
+    def _connect_psycopg(self):
+        """psycopg's own connection to the URL, or the message saying why there is none."""
+        try:
+            import psycopg
+        except ImportError as error:  # as the engine would say it
+            raise InputError("--db {db}: {error}", db=self.display_url, error=str(error)) from None
+        try:
+            return psycopg.connect(self.libpq_url)
+        except psycopg.Error as error:
+            raise InputError("--db {db}: cannot open the database: {reason}", db=self.display_url,
+                             reason=reason(error)) from None
+
+    def _reading_psycopg(self):
+        import psycopg
+
+        connection = self._connect_psycopg()
+        try:
+            with connection.transaction():
+                connection.execute(WORK_MEM)
+                yield connection
+        except psycopg.Error as error:
+            raise InputError("--db {db}: {error}", db=self.display_url, error=reason(error)) from None
+        finally:
+            connection.close()
+
+
+def _sqlite_connect(connection, record) -> None:
+    connection.isolation_level = None
+    _sqlite_pragmas(connection, record)
+
+
+def _sqlite_begin(connection) -> None:
+    """SQLAlchemy's BEGIN on SQLite: IMMEDIATE for a write (the lock first, see Store.locked), deferred for
+    a read; a migration's with foreign keys off (set outside any transaction, as SQLite requires)."""
+    options = connection.get_execution_options()
+    if options.get("mstrack_foreign_keys_off"):
+        connection.exec_driver_sql("PRAGMA foreign_keys = OFF")
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if options.get("mstrack_write") else "BEGIN")
+
+
+def _writer_label(command: str) -> str:
+    return f"mstrack {command} by {login_name() or '?'}, process {os.getpid()}"
+
+
+def confirm_before_commit(confirm, result) -> None:
+    """The last step of a write before its commit: the caller's confirmation, given what was written. The
+    CLI prints and flushes it there, so that an output that fails (a full disk, a closed pipe) rolls the
+    write back: a command that fails has stored nothing, and running it again is safe."""
+    if confirm is not None:
+        confirm(result)
+
+
+def _sqlite_pragmas(connection, _record) -> None:
+    """WAL lets readers go on while one coordinator writes; writers wait up to the busy timeout
+    (MSTRACK_BUSY_TIMEOUT, 30 s by default), never fail at once."""
+    cursor = connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {round(busy_timeout() * 1000)}")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.close()
+
+
+def _create_private(path: Path) -> None:
+    """A new database file is readable by its owner only (SQLite gives its -wal and -shm files the same mode),
+    however it is named: through a symlink (to a file not there yet) the file it points to is made 0600."""
+    if path.exists():
+        return
+    path = Path(os.path.realpath(path))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        pass
+    except OSError as error:
+        raise InputError("--db {db}: cannot create it: {reason}", db=path, reason=error.strerror or error) from None
+

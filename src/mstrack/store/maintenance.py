@@ -1,0 +1,183 @@
+"""The database as a whole: its schema (created and upgraded by the migrations, one transaction each),
+checks, an online backup of an SQLite file, and a copy into another store of any kind."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mstrack.errors import InputError, Message
+from mstrack.store.connections import confirm_before_commit
+from mstrack.store.migrations import SCHEMA_VERSION
+from mstrack.store.urls import reason
+
+if TYPE_CHECKING:
+    from mstrack.store import Store
+
+
+class Maintenance:
+    """The schema and whole-database methods of Store."""
+
+    def backup(self, target: Path) -> None:
+        """An online copy into `target` (a new, empty file), consistent while others write (SQLite's backup
+        API), then checked. The CLI gives a temporary file and renames it when this returns (outputs.py)."""
+        if self.dialect.name != "sqlite":
+            raise InputError("--db {db}: use the server's own tools (pg_dump) to back it up", db=self.display_url)
+        import sqlite3
+
+        source = self.engine.raw_connection()
+        try:
+            copy = sqlite3.connect(target)
+            try:
+                source.driver_connection.backup(copy)
+                problems = [line for (line,) in copy.execute("PRAGMA quick_check")]
+            finally:
+                copy.close()
+        finally:
+            source.close()
+        if problems != ["ok"]:
+            raise InputError("backup: the copy fails its check: {problem}; nothing was written", problem=problems[0])
+
+    def copy_to(self, target: Store) -> dict[str, int]:
+        """Every row of every table into an empty store of any kind (SQLite ↔ PostgreSQL), ids kept,
+        in one transaction on the target; returns the row count of each table as copied."""
+        from sqlmodel import select
+
+        from mstrack.store.schema import TABLES
+        if self.schema_version() != SCHEMA_VERSION:
+            raise InputError("--db {db}: upgrade it first (`mstrack db upgrade`)", db=self.display_url)
+        version = target.schema_version()
+        if version not in (0, SCHEMA_VERSION):
+            raise InputError("--to {db}: schema version {version}; copy into an empty database", db=target.display_url,
+                             version=version)
+        target.init()
+        if target.programme_codes() or target.batches(limit=1):
+            raise InputError("--to {db}: not empty; copy into an empty database", db=target.display_url)
+        tables = _data_tables(TABLES)
+        counts = {}
+        with self.engine.connect() as source, target.engine.begin() as destination:
+            for table in tables:
+                counts[table.name] = 0
+                result = source.execution_options(stream_results=True).execute(
+                    select(table).order_by(*table.primary_key.columns))
+                while chunk := result.mappings().fetchmany(5000):
+                    destination.execute(table.insert(), [dict(row) for row in chunk])
+                    counts[table.name] += len(chunk)
+            if destination.dialect.name == "postgresql":  # ids were given: move each sequence past them
+                for table in tables:
+                    if "id" in table.columns and table.columns["id"].autoincrement is not False:
+                        destination.exec_driver_sql(
+                            f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                            f"COALESCE((SELECT MAX(id) FROM {table.name}), 1), "
+                            f"(SELECT MAX(id) FROM {table.name}) IS NOT NULL)")
+        return counts
+
+    def row_counts(self) -> dict[str, int]:
+        from sqlmodel import func, select
+
+        from mstrack.store.schema import TABLES
+
+        with self.engine.connect() as connection:
+            return {table.name: connection.execute(select(func.count()).select_from(table)).scalar() for table in _data_tables(TABLES)}
+
+    def check(self) -> list[str]:
+        """Problems found by SQLite's integrity and foreign-key checks, and a schema out of date."""
+        if self.sqlite_file and not self.path.exists():
+            raise InputError("--db {db}: no mstrack data here yet; run `mstrack init` or `mstrack demo`", db=self.display_url)
+        problems = []
+        version = self.schema_version()
+        if version != SCHEMA_VERSION:
+            problems.append(Message("schema version {version}, this mstrack needs {needed} (run `mstrack db upgrade`)",
+                                    version=version, needed=SCHEMA_VERSION))
+        if self.dialect.name == "sqlite":
+            with self.engine.connect() as connection:
+                for (line,) in connection.exec_driver_sql("PRAGMA integrity_check"):
+                    if line != "ok":
+                        problems.append(Message("integrity: {problem}", problem=line))
+                for table, rowid, parent, _ in connection.exec_driver_sql("PRAGMA foreign_key_check"):
+                    problems.append(Message("foreign key: {table} row {row} points to a missing {parent} row", table=table, row=rowid,
+                                            parent=parent))
+        return problems
+
+    # --- schema ---------------------------------------------------------------------------
+
+    def schema_version(self) -> int:
+        if self.sqlite_file and not self.path.exists():
+            return 0
+        if self.sqlite_file or self.libpq_url or self._held is not None:
+            with self.reading() as connection:
+                return self._version(connection)
+        from sqlalchemy.exc import SQLAlchemyError
+
+        try:
+            with self.engine.connect() as connection:
+                if not self.engine.dialect.has_table(connection, "schema_version"):
+                    return 0
+                return connection.exec_driver_sql("SELECT max(version) FROM schema_version").scalar() or 0
+        except SQLAlchemyError as error:
+            raise InputError("--db {db}: cannot open the database: {reason}", db=self.display_url, reason=reason(error)) from None
+
+    def _version(self, connection) -> int:
+        has_table = ("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'" if self.dialect.name == "sqlite"
+                     else "SELECT 1 WHERE to_regclass('schema_version') IS NOT NULL")
+        if not self._rows(connection, has_table):
+            return 0
+        return self._rows(connection, "SELECT max(version) FROM schema_version")[0][0] or 0
+
+    def init(self, upto: int | None = None, confirm=None) -> tuple[int, int]:
+        """Create or upgrade the schema: the migrations not yet applied, each in a transaction of its own
+        with its row in schema_version, so that a killed upgrade leaves the database at the version before
+        and the next run goes on from there. A new database is built the same way, from the first
+        migration (migrations.py). Returns (version before, version after); upto stops early (tests);
+        `confirm` gets them before the first migration's commit (see _confirm)."""
+        import sqlalchemy as sa
+
+        from mstrack.store.migrations import MIGRATIONS
+
+        before = self.schema_version()
+        if before > SCHEMA_VERSION:
+            raise InputError("--db {db}: schema version {version} is newer than this mstrack ({known}); upgrade mstrack",
+                             db=self.display_url, version=before, known=SCHEMA_VERSION)
+        stamp = sa.table("schema_version", sa.column("version", sa.Integer), sa.column("applied_at", sa.DateTime)).insert()
+        target = SCHEMA_VERSION if upto is None else upto
+        version = before
+        while version < target:
+            with self.locked("db upgrade", migrating=True) as connection:
+                version = self._version(connection)  # another process may have gone on meanwhile
+                if version >= target:
+                    break
+                MIGRATIONS[version](connection)
+                version += 1
+                connection.execute(stamp.values(version=version, applied_at=datetime.now(UTC)))
+                confirm_before_commit(confirm if version == before + 1 else None, (before, target))
+        return before, max(before, version)
+
+    def require_schema(self, write: bool) -> None:
+        """Reads on an empty file see an empty store; writes create the schema first."""
+        version = self.schema_version()
+        if version == SCHEMA_VERSION:
+            return
+        if version == 0 and write:
+            self.init()
+            return
+        if version == 0:
+            raise InputError("--db {db}: no mstrack data here yet; run `mstrack init` or `mstrack demo`", db=self.display_url)
+        if version > SCHEMA_VERSION:
+            raise InputError("--db {db}: schema version {version} is newer than this mstrack ({known}); upgrade mstrack",
+                             db=self.display_url, version=version, known=SCHEMA_VERSION)
+        raise InputError(
+            "--db {db}: schema version {version}, this mstrack needs {needed}; "
+            "run `mstrack db upgrade` (back it up first with `mstrack db backup FILE`)",
+            db=self.display_url, version=version, needed=SCHEMA_VERSION,
+        )
+
+    # --- plans ----------------------------------------------------------------------------
+
+
+def _data_tables(tables) -> list:
+    """The tables that hold data, parents before children: all but schema_version."""
+    from sqlmodel import SQLModel
+
+    names = {table.__tablename__ for table in tables} - {"schema_version"}
+    return [table for table in SQLModel.metadata.sorted_tables if table.name in names]

@@ -1,0 +1,292 @@
+"""PlanWriter: one plan applied inside the caller's write transaction, set-based (SQLAlchemy Core).
+Imported by the plan writes and undo only: it loads SQLAlchemy and the table classes."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from mstrack.errors import InputError, Joined, Message
+from mstrack.sources import plan as plan_model
+from mstrack.store.batches import PLAN_SOURCE, insert_reports
+from mstrack.store.dialect import Dialect
+from mstrack.store.reads import unique
+from mstrack.store.schema import (
+    AreaRow,
+    CheckpointRow,
+    IndicatorRow,
+    LineRow,
+    LineUnitRow,
+    MilestoneRow,
+    ProgrammeRow,
+    ReportRow,
+    RetractionRow,
+    TaskLinkRow,
+    TaskRow,
+    UnitRow,
+)
+from mstrack.store.states import QUANTITY, SCHEDULE
+
+
+class PlanWriter:
+    """Applies one plan inside the caller's transaction, set-based: a fixed number of statements per
+    table whatever the plan's size, plus one insert per new task, line and indicator (the rows under
+    them need its id). Measured: 20,000 indicators went from 41 s (ORM, a flush and queries per row)
+    to a few seconds."""
+
+    def __init__(self, dialect: Dialect, connection, batch: int | None = None):
+        self.dialect = dialect
+        self.connection = connection
+        self.batch = batch
+        self.unit_ids: dict[str, int] = {}
+        self.counts = {"tasks_added": 0, "tasks_updated": 0, "tasks_removed": 0}
+
+    def _new_id(self, table, values: dict) -> int:
+        return self.connection.execute(table.insert().values(**values)).inserted_primary_key[0]
+
+    def _many(self, statement, rows: list[dict]) -> None:
+        if rows:
+            self.connection.execute(statement, rows)
+
+    def _structure(self, programme_id: int):
+        """What the store holds of a programme: task ids by code, line ids by task and position,
+        indicator ids by line and (kind, name), the indicators reports hang on; in entry order."""
+        c = self.connection
+        tasks = dict(c.execute(select(TaskRow.code, TaskRow.id).where(TaskRow.programme_id == programme_id)
+                               .order_by(TaskRow.id)).all())
+        lines: dict[int, dict[int, int]] = {}
+        for line_id, task_id, position in c.execute(
+            select(LineRow.id, LineRow.task_id, LineRow.position).join(TaskRow, LineRow.task_id == TaskRow.id)
+            .where(TaskRow.programme_id == programme_id).order_by(LineRow.id)
+        ):
+            lines.setdefault(task_id, {})[position] = line_id
+        indicators: dict[int, dict[tuple[str, str], int]] = {}
+        for indicator_id, line_id, kind, name in c.execute(
+            select(IndicatorRow.id, IndicatorRow.line_id, IndicatorRow.kind, IndicatorRow.name)
+            .join(LineRow, IndicatorRow.line_id == LineRow.id).join(TaskRow, LineRow.task_id == TaskRow.id)
+            .where(TaskRow.programme_id == programme_id).order_by(IndicatorRow.id)
+        ):
+            indicators.setdefault(line_id, {})[(kind, name)] = indicator_id
+        reported = set(c.execute(select(ReportRow.indicator_id).distinct().where(
+            ReportRow.indicator_id.in_(_programme_indicators(programme_id)))).scalars())
+        return tasks, lines, indicators, reported
+
+    def _dropped_line(self, line_id: int, indicators: dict, reported: set, label, drops: dict) -> list:
+        """A line the plan no longer has: its indicators go with it, unless reports hang on them."""
+        lost = []
+        for (_, name), indicator_id in indicators.get(line_id, {}).items():
+            lost += self._dropped_indicator(indicator_id, reported, Message("{label} indicator {name!r}", label=label, name=name),
+                                            drops)
+        drops["lines"].append(line_id)
+        return lost
+
+    @staticmethod
+    def _dropped_indicator(indicator_id: int, reported: set, label, drops: dict) -> list:
+        if indicator_id in reported:
+            return [Message("  {label} has reports", label=label)]
+        drops["indicators"].append(indicator_id)
+        return []
+
+    def _dropped_task(self, code: str, task_id: int, lines: dict, indicators: dict, reported: set, drops: dict) -> list:
+        lost = []
+        for position, line_id in lines.get(task_id, {}).items():
+            lost += self._dropped_line(line_id, indicators, reported, Message("{label} line {n}", label=code, n=position + 1),
+                                       drops)
+        drops["tasks"].append(task_id)
+        return lost
+
+    def _delete(self, programme_id: int, drops: dict) -> None:
+        """Every line's units and checkpoints, every indicator's milestones and every task's links go
+        (the plan writes them anew), then what the plan dropped: one statement each."""
+        c = self.connection
+        lines = _programme_lines(programme_id)
+        c.execute(LineUnitRow.__table__.delete().where(LineUnitRow.line_id.in_(lines)))
+        c.execute(CheckpointRow.__table__.delete().where(CheckpointRow.line_id.in_(lines)))
+        c.execute(MilestoneRow.__table__.delete().where(MilestoneRow.indicator_id.in_(_programme_indicators(programme_id))))
+        c.execute(TaskLinkRow.__table__.delete().where(TaskLinkRow.task_id.in_(
+            select(TaskRow.id).where(TaskRow.programme_id == programme_id))))
+        for table, ids in ((IndicatorRow.__table__, drops["indicators"]), (LineRow.__table__, drops["lines"]),
+                           (TaskRow.__table__, drops["tasks"])):
+            for start in range(0, len(ids), 10_000):
+                c.execute(table.delete().where(table.c.id.in_(ids[start:start + 10_000])))
+
+    def write(self, programme: plan_model.Programme) -> dict:
+        c = self.connection
+        values = {key: getattr(programme, key) for key in ("name", "year", "start", "end", "source", "reading", "note", "rule")}
+        head = c.execute(select(ProgrammeRow.id).where(ProgrammeRow.code == programme.code)).scalar()
+        if head is None:
+            head = self._new_id(ProgrammeRow.__table__, {"code": programme.code, **values})
+        else:
+            c.execute(ProgrammeRow.__table__.update().where(ProgrammeRow.id == head).values(**values))
+        old_tasks, old_lines, old_indicators, reported = self._structure(head)
+
+        # What the plan keeps, renames and drops; what would be lost stops everything before any write.
+        drops: dict[str, list[int]] = {"tasks": [], "lines": [], "indicators": []}
+        lost: list = []
+        new_codes = {task.code for task in programme.tasks}
+        for code, task_id in old_tasks.items():
+            if code not in new_codes:
+                lost += self._dropped_task(f"{programme.code}/{code}", task_id, old_lines, old_indicators, reported, drops)
+                self.counts["tasks_removed"] += 1
+        plan = []  # (task, task id or None, [(line, line id or None, [(kind, indicator, id or None)])])
+        for task in programme.tasks:
+            label = f"{programme.code}/{task.code}"
+            task_id = old_tasks.get(task.code)
+            lines_here = old_lines.get(task_id, {}) if task_id is not None else {}
+            for position, line_id in lines_here.items():
+                if position >= len(task.lines):
+                    lost += self._dropped_line(line_id, old_indicators, reported,
+                                               Message("{label} line {n}", label=label, n=position + 1), drops)
+            schedule_names = text_line_names(task.lines)
+            lines = []
+            for position, line in enumerate(task.lines):
+                line_id = lines_here.get(position)
+                line_label = Message("{label} line {n}", label=label, n=position + 1)
+                wanted: list[tuple[str, plan_model.Indicator]] = [(QUANTITY, ind) for ind in line.indicators]
+                if not line.indicators:
+                    wanted = [(SCHEDULE, plan_model.Indicator(name=schedule_names[position], unit="", reports=line.reports))]
+                old = dict(old_indicators.get(line_id, {})) if line_id is not None else {}
+                wanted_keys = {(kind, ind.name) for kind, ind in wanted}
+                for key, indicator_id in list(old.items()):
+                    if key not in wanted_keys:
+                        if key[0] == SCHEDULE and wanted[0][0] == SCHEDULE:
+                            old[(SCHEDULE, wanted[0][1].name)] = indicator_id  # renamed (its lead unit changed): reports stay
+                            continue
+                        lost += self._dropped_indicator(
+                            indicator_id, reported, Message("{label} indicator {name!r}", label=line_label, name=key[1]), drops)
+                lines.append((line, line_id, [(kind, ind, old.get((kind, ind.name))) for kind, ind in wanted]))
+            plan.append((task, task_id, lines))
+        if lost:
+            raise InputError("the new plan drops what reports hang on; nothing was written:\n{lost}", lost=Joined("\n", lost))
+
+        area_ids = self._write_areas(head, programme.areas)
+        self._delete(head, drops)
+        task_updates, line_updates, indicator_updates = [], [], []
+        links, units, checkpoints, milestones, reports = [], [], [], [], []
+        for position, (task, task_id, lines) in enumerate(plan):
+            row = {"position": position, "title": task.title, "deadline": task.deadline, "note": task.note,
+                   "deadline_text": task.deadline_text, "assessment": task.assessment, "problems": task.problems,
+                   "progress": task.progress, "area_id": area_ids.get(task.area) if task.area else None}
+            if task_id is None:
+                task_id = self._new_id(TaskRow.__table__, {"programme_id": head, "code": task.code, **row})
+                self.counts["tasks_added"] += 1
+            else:
+                task_updates.append({"row_id": task_id, **row})
+                self.counts["tasks_updated"] += 1
+            links += [{"task_id": task_id, "ref": ref, "position": n} for n, ref in enumerate(unique(task.links))]
+            for line_position, (line, line_id, indicators) in enumerate(lines):
+                if line_id is None:
+                    line_id = self._new_id(LineRow.__table__, {"task_id": task_id, "position": line_position,
+                                                               "leaders": list(line.leaders)})
+                else:
+                    line_updates.append({"row_id": line_id, "leaders": list(line.leaders)})
+                for role, names in (("lead", line.lead_units), ("responsible", line.units)):
+                    units += [{"line_id": line_id, "unit_id": self._unit_id(name), "role": role, "position": n}
+                              for n, name in enumerate(unique(names))]
+                checkpoints += [{"line_id": line_id, "due": cp.due, "label": cp.label, "text": cp.text} for cp in line.checkpoints]
+                for indicator_position, (kind, ind, indicator_id) in enumerate(indicators):
+                    row = {"position": indicator_position, "name": ind.name, "unit": ind.unit, "comparator": ind.comparator,
+                           "target": ind.target, "text": ind.text, "reading": ind.reading}
+                    if indicator_id is None:
+                        indicator_id = self._new_id(IndicatorRow.__table__, {"line_id": line_id, "kind": kind, **row})
+                    else:
+                        indicator_updates.append({"row_id": indicator_id, **row})
+                    milestones += [{"indicator_id": indicator_id, "due": ms.due, "target": ms.target, "printed": ms.printed,
+                                    "text": ms.text} for ms in ind.milestones]
+                    reports += [(indicator_id, report) for report in ind.reports]
+        self._update(TaskRow.__table__, task_updates)
+        self._update(LineRow.__table__, line_updates)
+        self._update(IndicatorRow.__table__, indicator_updates)
+        self._many(TaskLinkRow.__table__.insert(), links)
+        self._many(LineUnitRow.__table__.insert(), units)
+        self._many(CheckpointRow.__table__.insert(), checkpoints)
+        self._many(MilestoneRow.__table__.insert(), milestones)
+        self._add_plan_reports(head, reports)
+        return self.counts
+
+    def _update(self, table, rows: list[dict]) -> None:
+        """One executemany UPDATE per table: every row sets the same columns, by id."""
+        if rows:
+            from sqlalchemy import bindparam
+
+            columns = [key for key in rows[0] if key != "row_id"]
+            self.connection.execute(table.update().where(table.c.id == bindparam("row_id"))
+                                    .values({column: bindparam(column) for column in columns}), rows)
+
+    def remove_programme(self, code: str) -> None:
+        """Undo of the import that created a programme: possible only while no report hangs on it."""
+        c = self.connection
+        head = c.execute(select(ProgrammeRow.id).where(ProgrammeRow.code == code)).scalar_one()
+        tasks, lines, indicators, reported = self._structure(head)
+        drops: dict[str, list[int]] = {"tasks": [], "lines": [], "indicators": []}
+        lost = []
+        for task_code, task_id in tasks.items():
+            lost += self._dropped_task(f"{code}/{task_code}", task_id, lines, indicators, reported, drops)
+        if lost:
+            raise InputError("{code} was created by that batch and reports hang on it; it cannot be removed:\n{lost}",
+                             code=code, lost=Joined("\n", lost[:10]))
+        self._delete(head, drops)
+        c.execute(AreaRow.__table__.delete().where(AreaRow.programme_id == head))
+        c.execute(ProgrammeRow.__table__.delete().where(ProgrammeRow.id == head))
+
+    def _write_areas(self, programme_id: int, areas: list[plan_model.Area]) -> dict[str, int]:
+        """Areas match by code; one the plan drops is deleted once no task points at it."""
+        c = self.connection
+        old = dict(c.execute(select(AreaRow.code, AreaRow.id).where(AreaRow.programme_id == programme_id)).all())
+        wanted = {area.code for area in areas}
+        for code, area_id in old.items():
+            if code not in wanted:
+                c.execute(TaskRow.__table__.update().where(TaskRow.area_id == area_id).values(area_id=None))
+                c.execute(AreaRow.__table__.delete().where(AreaRow.id == area_id))
+        ids = {}
+        for position, area in enumerate(areas):
+            row = {"position": position, "name": area.name, "text": area.text, "declared_tasks": area.declared_tasks}
+            if area.code in old:
+                c.execute(AreaRow.__table__.update().where(AreaRow.id == old[area.code]).values(**row))
+                ids[area.code] = old[area.code]
+            else:
+                ids[area.code] = self._new_id(AreaRow.__table__, {"programme_id": programme_id, "code": area.code, **row})
+        return ids
+
+    def _add_plan_reports(self, programme_id: int, reports: list[tuple[int, plan_model.PlanReport]]) -> None:
+        """A plan's own reports go in once; a changed one is added as a correction, never replaced."""
+        if not reports:
+            return
+        present = set(self.connection.execute(
+            select(ReportRow.indicator_id, ReportRow.as_of, ReportRow.value, ReportRow.note).where(
+                ReportRow.indicator_id.in_(_programme_indicators(programme_id)), ReportRow.source == PLAN_SOURCE, standing())
+        ).all())
+        insert_reports(self.dialect, self.connection, (
+            (indicator_id, report.as_of, report.value, report.note, None, PLAN_SOURCE)
+            for indicator_id, report in reports
+            if (indicator_id, report.as_of, float(report.value), report.note) not in present), batch=self.batch)
+
+    def _unit_id(self, name: str) -> int:
+        if name not in self.unit_ids:
+            found = self.connection.execute(select(UnitRow.id).where(UnitRow.name == name)).scalar()
+            self.unit_ids[name] = found if found is not None else self._new_id(UnitRow.__table__, {"name": name})
+        return self.unit_ids[name]
+
+
+def _programme_lines(programme_id: int):
+    return select(LineRow.id).join(TaskRow, LineRow.task_id == TaskRow.id).where(TaskRow.programme_id == programme_id)
+
+
+def _programme_indicators(programme_id: int):
+    return (select(IndicatorRow.id).join(LineRow, IndicatorRow.line_id == LineRow.id)
+            .join(TaskRow, LineRow.task_id == TaskRow.id).where(TaskRow.programme_id == programme_id))
+
+
+def text_line_names(lines: list[plan_model.Line]) -> list[str]:
+    """Names of a task's text-only lines for `log --indicator`: 进度安排, told apart when there are several."""
+    text_only = [i for i, line in enumerate(lines) if not line.indicators]
+    names = ["进度安排"] * len(lines)
+    if len(text_only) > 1:
+        leads = [lines[i].lead_units[0] if lines[i].lead_units else "" for i in text_only]
+        for i, lead in zip(text_only, leads, strict=True):
+            names[i] = f"进度安排（{lead}）" if lead and leads.count(lead) == 1 else f"进度安排（第{i + 1}行）"
+    return names
+
+
+def standing():
+    """Reports not taken back by an undo (NOT EXISTS by the retraction's key; see states._queries)."""
+    return ~select(RetractionRow.report_id).where(RetractionRow.report_id == ReportRow.id).exists()

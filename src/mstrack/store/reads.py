@@ -1,0 +1,299 @@
+"""The store's reads: tasks whole, indicator states, history, batches and frozen reports. Plain SQL
+through the driver (Dialect), plain data out: no ORM object leaves the store."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from mstrack.domain.status import IndicatorState
+from mstrack.errors import InputError, Message
+from mstrack.store.dialect import day, moment, number
+from mstrack.store.states import indicator_states
+
+
+@dataclass
+class TaskRef:
+    programme: str
+    code: str
+
+
+def parse_ref(ref: str) -> TaskRef:
+    programme, sep, code = ref.strip().partition("/")
+    if not sep or not programme or not code:
+        raise InputError("task reference {ref!r}: expected PROGRAMME/CODE, for example shenzhen-2023/5", ref=ref)
+    return TaskRef(programme, code)
+
+
+@dataclass
+class TaskDetail:
+    programme: str
+    programme_name: str
+    code: str
+    title: str
+    area: str | None
+    leaders: list[str]
+    lead_units: list[str]
+    units: list[str]
+    deadline: date
+    note: str | None
+    indicators: list[IndicatorState] = field(default_factory=list)
+    deadline_text: str | None = None
+    assessment: str | None = None
+    problems: str | None = None
+    progress: str | None = None
+    start: date | None = None
+    links: list[str] = field(default_factory=list)
+    """Both ways: the tasks this one names and the tasks that name it."""
+
+
+@dataclass
+class BatchInfo:
+    id: int
+    created_at: datetime
+    user: str | None
+    command: str
+    source: str | None
+    reason: str | None
+    undoes: int | None
+    undone_by: int | None
+    programme: str | None
+    reports_added: int
+    reports_retracted: int
+
+
+@dataclass
+class HistoryEntry:
+    """One value an indicator had, and what became of it."""
+
+    report_id: int
+    indicator: str
+    unit: str
+    as_of: date
+    value: int | float
+    note: str | None
+    reporter: str | None
+    entered_at: datetime
+    batch_id: int | None
+    reason: str | None
+    source: str | None
+    state: str  # "current", "superseded" (a later entry for the same date) or "retracted" (undone)
+    superseded_by: int | None = None
+    retracted_by: int | None = None
+
+
+class Reads:
+    """The read methods of Store (connections.Connections gives reading() and dialect)."""
+
+    def _rows(self, connection, sql: str, params=()) -> list:
+        return self.dialect.rows(connection, sql, params)
+
+    def common_year(self, codes: list[str] | None = None) -> int | None:
+        """The year the given programmes (or, with none given, all of them) share, if they share one:
+        the year a date written without one ("7月7日", "6月底") means."""
+        where = f" WHERE code IN ({self.dialect.params(len(codes))})" if codes else ""
+        with self.reading() as connection:
+            years = self._rows(connection, f"SELECT DISTINCT year FROM programme{where}", codes or [])
+        return years[0][0] if len(years) == 1 else None
+
+    def programme_codes(self) -> list[str]:
+        with self.reading() as connection:
+            return [code for (code,) in self._rows(connection, "SELECT code FROM programme ORDER BY code")]
+
+    def _task_head(self, connection, ref: TaskRef) -> tuple[tuple, tuple]:
+        """(programme id, code, name, year, start, end) and (task id, code) of a task reference, or the
+        error naming what exists."""
+        p = self.dialect.p
+        found = self._rows(connection, f'SELECT id, code, name, year, start, "end" FROM programme WHERE code = {p}', [ref.programme])
+        if not found:
+            known = [code for (code,) in self._rows(connection, "SELECT code FROM programme ORDER BY code")]
+            raise unknown_programme(known, ref.programme)
+        head = found[0]
+        found = self._rows(connection, f"SELECT id, code FROM task WHERE programme_id = {p} AND code = {p}", [head[0], ref.code])
+        if not found:
+            codes = [code for (code,) in self._rows(connection, f"SELECT code FROM task WHERE programme_id = {p} ORDER BY position",
+                                                    [head[0]])]
+            shown = ", ".join(codes[:12]) + (" …" if len(codes) > 12 else "")
+            raise InputError("{programme} has no task {code!r}; its tasks are {codes}", programme=ref.programme, code=ref.code,
+                             codes=shown)
+        return head, found[0]
+
+    def task_detail(self, ref: TaskRef) -> TaskDetail:
+        """One task whole, with every indicator and report."""
+        with self.reading() as connection:
+            task_id = self._task_head(connection, ref)[1][0]
+            return self._details(connection, task_ids=[task_id])[0]
+
+    def task_details(self, programmes: list[str] | None = None, unit: str | None = None) -> list[TaskDetail]:
+        """Whole tasks with every indicator and every report, in document order: what reports are made of.
+        With a unit, the tasks it has a line in, with those lines only."""
+        with self.reading() as connection:
+            unit_id = self._unit_id(connection, unit) if unit is not None else None
+            return self._details(connection, programmes=programmes, unit_id=unit_id)
+
+    def _details(self, connection, *, programmes: list[str] | None = None, unit_id: int | None = None,
+                 task_ids: list[int] | None = None) -> list[TaskDetail]:
+        """The one place a TaskDetail is built: a fixed number of queries whatever the number of tasks.
+        Leaders and units are those of the task's lines in scope, in line order; links go both ways."""
+        states = indicator_states(self.dialect, connection, programmes=programmes, unit_id=unit_id, task_ids=task_ids,
+                                  as_of=None, all_reports=True)
+        by_task: dict[tuple[str, str], list[IndicatorState]] = {}
+        for state in states:
+            by_task.setdefault((state.programme, state.task), []).append(state)
+        where, params = [], []
+        if programmes:
+            where.append(f"p.code IN ({self.dialect.params(len(programmes))})")
+            params += programmes
+        if task_ids is not None:
+            where.append(f"t.id IN ({self.dialect.params(len(task_ids))})")
+            params += task_ids
+        tasks = self._rows(connection,
+                           "SELECT t.id, p.code, p.name, t.code, t.title, a.code, a.name, t.deadline, p.\"end\", t.note,"
+                           " t.deadline_text, t.assessment, t.problems, t.progress, p.start FROM task AS t"
+                           " JOIN programme AS p ON t.programme_id = p.id LEFT JOIN area AS a ON t.area_id = a.id"
+                           + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY p.code, t.position", params)
+        own: dict[int, list[str]] = {}
+        naming: dict[str, list[str]] = {}
+        for task_id, ref, programme, code in self._rows(
+                connection, "SELECT k.task_id, k.ref, p.code, t.code FROM task_link AS k JOIN task AS t ON k.task_id = t.id"
+                            " JOIN programme AS p ON t.programme_id = p.id ORDER BY p.code, t.position, k.position"):
+            own.setdefault(task_id, []).append(ref)
+            naming.setdefault(ref, []).append(f"{programme}/{code}")
+        details = []
+        for (task_id, code, name, task_code, title, area_code, area_name, deadline, end, note, deadline_text, assessment,
+             problems, progress, start) in tasks:
+            indicators = by_task.get((code, task_code))
+            if not indicators:
+                continue  # outside the unit asked for
+            details.append(TaskDetail(
+                programme=code, programme_name=name, code=task_code, title=title,
+                area=f"{area_code}、{area_name}" if area_code is not None else None,
+                leaders=unique(leader for state in indicators for leader in state.leaders),
+                lead_units=unique(u for state in indicators for u in state.lead_units),
+                units=unique(u for state in indicators for u in state.units),
+                deadline=day(deadline or end), note=note, indicators=indicators, deadline_text=deadline_text,
+                assessment=assessment, problems=problems, progress=progress, start=day(start),
+                links=unique([*own.get(task_id, []), *naming.get(f"{code}/{task_code}", [])]),
+            ))
+        return details
+
+    def task_states(self, ref: TaskRef) -> tuple[int, list[IndicatorState]]:
+        """The programme's year and the task's indicators with every report, for `log` to choose from."""
+        with self.reading() as connection:
+            head, task = self._task_head(connection, ref)
+            return head[3], indicator_states(self.dialect, connection, task_ids=[task[0]], as_of=None, all_reports=True)
+
+    def programme_states(self, code: str) -> tuple[int, dict[str, list[IndicatorState]]] | None:
+        """Every indicator of a programme with every report, by task code; None if there is no such programme."""
+        with self.reading() as connection:
+            found = self._rows(connection, f"SELECT year FROM programme WHERE code = {self.dialect.p}", [code])
+            if not found:
+                return None
+            by_task: dict[str, list[IndicatorState]] = {}
+            for state in indicator_states(self.dialect, connection, programmes=[code], as_of=None, all_reports=True):
+                by_task.setdefault(state.task, []).append(state)
+            return found[0][0], by_task
+
+    def status_states(self, as_of: date, programmes: list[str] | None = None, unit: str | None = None) -> list[IndicatorState]:
+        """Every indicator with its checkpoints and its latest report on or before as_of."""
+        with self.reading() as connection:
+            if programmes:
+                known = {code for (code,) in self._rows(connection, "SELECT code FROM programme")}
+                for code in programmes:
+                    if code not in known:
+                        raise unknown_programme(sorted(known), code)
+            unit_id = self._unit_id(connection, unit) if unit is not None else None
+            return indicator_states(self.dialect, connection, programmes=programmes, unit_id=unit_id, as_of=as_of)
+
+    def _unit_id(self, connection, unit: str) -> int:
+        found = self._rows(connection, f"SELECT id FROM unit WHERE name = {self.dialect.p}", [unit])
+        if not found:
+            names = [name for (name,) in self._rows(connection, "SELECT name FROM unit ORDER BY name") if unit in name]
+            hint = Message("did you mean: {names}", names=", ".join(names[:8])) if names else Message(
+                "see `mstrack units` for unit names")
+            raise InputError("--unit {unit!r}: no such unit; {hint}", unit=unit, hint=hint)
+        return found[0][0]
+
+    def history(self, ref: TaskRef, indicator: str | None = None) -> list[HistoryEntry]:
+        """Every value the task's indicators ever had, corrections and undone ones included."""
+        p = self.dialect.p
+        with self.reading() as connection:
+            task_id = self._task_head(connection, ref)[1][0]
+            rows = self._rows(
+                connection,
+                "SELECT r.id, i.name, i.unit, r.as_of, r.value, r.note, r.reporter, r.entered_at, r.batch_id, r.reason,"
+                " r.source, x.batch_id FROM report AS r JOIN indicator AS i ON r.indicator_id = i.id"
+                " JOIN task_line AS l ON i.line_id = l.id LEFT JOIN report_retraction AS x ON x.report_id = r.id"
+                f" WHERE l.task_id = {p}{f' AND i.name = {p}' if indicator is not None else ''}"
+                " ORDER BY l.position, i.position, r.as_of, r.id",
+                [task_id] if indicator is None else [task_id, indicator])
+        entries = [
+            HistoryEntry(report_id=report_id, indicator=name, unit=unit, as_of=day(as_of), value=number(value), note=note,
+                         reporter=reporter, entered_at=moment(entered_at), batch_id=batch_id, reason=reason, source=source,
+                         state="retracted" if retracted else "current", retracted_by=retracted)
+            for report_id, name, unit, as_of, value, note, reporter, entered_at, batch_id, reason, source, retracted in rows
+        ]
+        latest: dict[tuple[str, date], HistoryEntry] = {}
+        for entry in entries:  # in entry order per date: a later standing entry supersedes an earlier one
+            if entry.state == "retracted":
+                continue
+            earlier = latest.get((entry.indicator, entry.as_of))
+            if earlier is not None:
+                earlier.state, earlier.superseded_by = "superseded", entry.report_id
+            latest[(entry.indicator, entry.as_of)] = entry
+        return entries
+
+    def batches(self, limit: int = 20, ids: list[int] | None = None) -> list[BatchInfo]:
+        """The latest batches, newest first; or those of the given ids."""
+        columns = 'SELECT id, created_at, "user", command, source, reason, undoes, programme FROM batch'
+        with self.reading() as connection:
+            if ids is not None:
+                rows = self._rows(connection, f"{columns} WHERE id IN ({self.dialect.params(len(ids))}) ORDER BY id DESC", ids) \
+                    if ids else []
+            else:
+                rows = self._rows(connection, f"{columns} ORDER BY id DESC LIMIT {self.dialect.p}", [limit])
+            if not rows:
+                return []
+            ids = [row[0] for row in rows]
+            scope = f"IN ({self.dialect.params(len(ids))})"
+            added = dict(self._rows(connection, f"SELECT batch_id, count(*) FROM report WHERE batch_id {scope} GROUP BY batch_id",
+                                    ids))
+            retracted = dict(self._rows(connection, "SELECT batch_id, count(*) FROM report_retraction"
+                                                    f" WHERE batch_id {scope} GROUP BY batch_id", ids))
+            undone = dict(self._rows(connection, f"SELECT undoes, id FROM batch WHERE undoes {scope}", ids))
+        return [
+            BatchInfo(id=batch_id, created_at=moment(created_at), user=user, command=command, source=source, reason=reason,
+                      undoes=undoes, undone_by=undone.get(batch_id), programme=programme,
+                      reports_added=added.get(batch_id, 0), reports_retracted=retracted.get(batch_id, 0))
+            for batch_id, created_at, user, command, source, reason, undoes, programme in rows
+        ]
+
+    def snapshot(self, snapshot_id: int | None) -> tuple[int, datetime, str, dict, dict]:
+        """(id, when, kind, params, content) of a frozen report; the latest without an id."""
+        columns = "SELECT id, created_at, kind, params, content FROM report_snapshot"
+        with self.reading() as connection:
+            rows = self._rows(connection, f"{columns} WHERE id = {self.dialect.p}", [snapshot_id]) if snapshot_id else \
+                self._rows(connection, f"{columns} ORDER BY id DESC LIMIT 1")
+        if not rows:
+            if snapshot_id:
+                raise InputError("no frozen report {number}", number=snapshot_id)
+            raise InputError("no frozen report yet: print one with `mstrack report weekly --freeze`")
+        found, created_at, kind, params, content = rows[0]
+        return found, moment(created_at), kind, json.loads(params), json.loads(content)
+
+    def snapshots(self, limit: int = 20) -> list[tuple[int, datetime, str | None, str, dict]]:
+        with self.reading() as connection:
+            rows = self._rows(connection, 'SELECT id, created_at, "user", kind, params FROM report_snapshot'
+                                          f" ORDER BY id DESC LIMIT {self.dialect.p}", [limit])
+        return [(found, moment(created_at), user, kind, json.loads(params)) for found, created_at, user, kind, params in rows]
+
+
+def unknown_programme(known: list[str], code: str) -> InputError:
+    hint = Message("known: {codes}", codes=", ".join(known)) if known else Message(
+        "no programme is loaded yet (try `mstrack demo`)")
+    return InputError("no programme {code!r}; {hint}", code=code, hint=hint)
+
+
+def unique(items) -> list:
+    return list(dict.fromkeys(items))

@@ -1,0 +1,194 @@
+"""Indicator states, the reads every status, show and report is made of: six plain queries whatever the
+number of indicators, tuples from the driver, built into domain.status's IndicatorState."""
+
+from __future__ import annotations
+
+from datetime import date
+from operator import attrgetter, itemgetter
+
+from mstrack.domain.status import IndicatorState, MilestoneState, ReportState
+from mstrack.store.dialect import DAYS, Dialect, json_list, moment, number
+from mstrack.store.dialect import day as day_of
+
+SCHEDULE = "schedule"  # indicator kind of a text-only line, judged by checkpoints marked met
+QUANTITY = "quantity"
+_FIRST = itemgetter(0)
+_DUE = attrgetter("due")
+
+
+def indicator_states(
+    dialect: Dialect, connection, *, as_of: date | None, programmes: list[str] | None = None,
+    unit_id: int | None = None, task_ids: list[int] | None = None, all_reports: bool = False,
+) -> list[IndicatorState]:
+    """The indicators in scope, each with its checkpoints or milestones and its reports: every report
+    (all_reports) or the latest on or before as_of. Six plain queries, whatever the number of
+    indicators, sent together (see Dialect.rows_many).
+
+    Measured at 20,000 indicators and 1,000,000 reports: the latest report found by one index seek
+    per indicator (a correlated LIMIT 1 over (indicator_id, as_of, id)) takes a fifth of the time of
+    GROUP BYs over the whole table, and tuples from the driver half the time of ORM rows."""
+    results = dialect.rows_many(connection, _queries(dialect, as_of=as_of, programmes=programmes, unit_id=unit_id,
+                                                     task_ids=task_ids, all_reports=all_reports))
+    rows = next(results)
+    if not rows:
+        results.close()
+        return []
+    tasks = {
+        task_id: (code, title, day_of(deadline or end), assessment, programme, day_of(start), rule)
+        for task_id, code, title, deadline, assessment, programme, start, end, rule in next(results)
+    }
+    units = group_units(next(results))
+    checkpoints = _checkpoints(next(results))
+    milestones = _milestones(next(results), {row[0]: row[8] for row in rows}, checkpoints)
+    reports = _reports(next(results))
+    states = []
+    no_units = ([], [])
+    for indicator_id, kind, name, unit, comparator, target, text, line_position, line_id, line_leaders, task_id in rows:
+        task_code, task_title, deadline, assessment, code, start, rule = tasks[task_id]
+        if kind == SCHEDULE:
+            milestone_states = [
+                MilestoneState(due, None, cp_text, label) for due, cp_text, label in checkpoints.get(line_id, ())
+            ] or [MilestoneState(deadline, None, task_title, "完成时限")]
+        else:
+            milestone_states = milestones.get(indicator_id, [])
+        lead, responsible = units.get(line_id, no_units)
+        states.append(IndicatorState(  # positional, in the field order: 20,000 of them at province scale
+            code, task_code, name, milestone_states, reports.get(indicator_id, []), deadline, number(target),
+            comparator, unit, kind, lead, responsible, task_title, text, line_position, start, indicator_id,
+            assessment, rule, json_list(line_leaders),
+        ))
+    return states
+
+
+def _checkpoints(rows) -> dict[int, list[tuple]]:
+    """Each line's checkpoints, (day, text, label) by date."""
+    days = DAYS  # dates repeat (a few checkpoint days a year): memo lookups inline
+    checkpoints: dict[int, list[tuple]] = {}
+    unsorted = set()
+    for line_id, due, text, label in rows:
+        on = days.get(due) or day_of(due)
+        found = checkpoints.get(line_id)
+        if found is None:
+            found = checkpoints[line_id] = []
+        elif found[-1][0] > on:
+            unsorted.add(line_id)
+        found.append((on, text, label))
+    for line_id in unsorted:
+        checkpoints[line_id].sort(key=_FIRST)
+    return checkpoints
+
+
+def _milestones(rows, line_of: dict[int, int], checkpoints: dict[int, list[tuple]]) -> dict[int, list[MilestoneState]]:
+    """Each quantity's milestones by date. One takes its words from the line's checkpoint of the same
+    date, unless it has its own."""
+    days = DAYS
+    line_index: dict[int, dict] = {}  # a line's checkpoints by date, built once per line
+    no_checkpoint = ("", "")
+    milestones: dict[int, list[MilestoneState]] = {}
+    unsorted = set()
+    for indicator_id, due, target, printed, text in rows:
+        line_id = line_of.get(indicator_id)
+        by_due = line_index.get(line_id)
+        if by_due is None:
+            by_due = line_index[line_id] = {on: (words, label) for on, words, label in checkpoints.get(line_id, ())}
+        on = days.get(due) or day_of(due)
+        words, label = by_due.get(on, no_checkpoint)
+        if target is not None and target.is_integer():
+            target = int(target)
+        found = milestones.get(indicator_id)
+        if found is None:
+            found = milestones[indicator_id] = []
+        elif found[-1].due > on:
+            unsorted.add(indicator_id)
+        found.append(MilestoneState(
+            on, target, words if text is None else text, label, None if printed is None else number(printed)))
+    for indicator_id in unsorted:
+        milestones[indicator_id].sort(key=_DUE)
+    return milestones
+
+
+def _reports(rows) -> dict[int, list[ReportState]]:
+    """Each indicator's reports, in the order the query gave them."""
+    days = DAYS
+    reports: dict[int, list[ReportState]] = {}
+    for indicator_id, as_of_day, value, note, reporter, entered_at in rows:
+        if value.is_integer():
+            value = int(value)
+        found = reports.get(indicator_id)
+        if found is None:
+            found = reports[indicator_id] = []
+        found.append(ReportState(days.get(as_of_day) or day_of(as_of_day), value, note, reporter, moment(entered_at)))
+    return reports
+
+
+def _queries(dialect: Dialect, *, as_of: date | None, programmes: list[str] | None, unit_id: int | None,
+             task_ids: list[int] | None, all_reports: bool) -> list[tuple[str, list]]:
+    """indicator_states' six queries, (SQL, parameters) each, scoped alike."""
+    p = dialect.p
+    task_where, task_params = [], []  # the scope of tasks; the unit narrows it to lines
+    if programmes:
+        task_where.append(f"p.code IN ({dialect.params(len(programmes))})")
+        task_params += programmes
+    if task_ids is not None:
+        task_where.append(f"t.id IN ({dialect.params(len(task_ids))})" if task_ids else "1 = 0")
+        task_params += task_ids
+    where, params = list(task_where), list(task_params)
+    if unit_id is not None:
+        where.append(f"l.id IN (SELECT line_id FROM line_unit WHERE unit_id = {p})")
+        params.append(unit_id)
+    scope = " WHERE " + " AND ".join(where) if where else ""
+    task_and_programme = "JOIN task AS t ON l.task_id = t.id JOIN programme AS p ON t.programme_id = p.id"
+    joined = f"indicator AS i JOIN task_line AS l ON i.line_id = l.id {task_and_programme}{scope}"
+    indicators = f"SELECT i.id FROM {joined}" if where else "SELECT id FROM indicator"
+    in_lines = f"x.line_id IN (SELECT l.id FROM task_line AS l {task_and_programme}{scope})"
+    in_indicators = f"x.indicator_id IN ({indicators})"
+    # Not retracted, by the retraction's primary key: NOT IN (SELECT …) made PostgreSQL scan every
+    # retraction for every report once they outgrew work_mem (300,000 after a few undone imports).
+    columns = "x.indicator_id, x.as_of, x.value, x.note, x.reporter, x.entered_at"
+    if all_reports:
+        standing = "NOT EXISTS (SELECT 1 FROM report_retraction AS r WHERE r.report_id = x.id)"
+        reports_query = (f"SELECT {columns} FROM report AS x WHERE {standing}{f' AND {in_indicators}' if where else ''}"
+                         " ORDER BY x.as_of, x.id", params)
+    else:  # one index seek per indicator: a LATERAL join on PostgreSQL (which would hash the whole report
+        # table for the correlated subquery), the correlated subquery on SQLite (which has no LATERAL)
+        latest = (f" WHERE y.indicator_id = i.id AND y.as_of <= {p} AND NOT EXISTS (SELECT 1 FROM report_retraction AS r"
+                  " WHERE r.report_id = y.id) ORDER BY y.as_of DESC, y.id DESC LIMIT 1")
+        if dialect.name == "postgresql":
+            source = f"({indicators}) AS i CROSS JOIN LATERAL (SELECT y.* FROM report AS y{latest}) AS x"
+        else:
+            source = f"({indicators}) AS i JOIN report AS x ON x.id = (SELECT y.id FROM report AS y{latest})"
+        # one row per indicator: their order does not matter, and unsorted PostgreSQL streams them
+        reports_query = (f"SELECT {columns} FROM {source}", [*params, as_of])
+    # Checkpoints and milestones come in entry order, which is the document's and nearly always by
+    # date; the few lists that are not are sorted after (stable: by date, then entry), which is
+    # cheaper than having the database sort 100,000 rows.
+    lines_scope = f" WHERE {in_lines}" if where else ""
+    return [
+        # leaders as text: psycopg would decode the JSON of every row; json_list decodes each distinct one once
+        ("SELECT i.id, i.kind, i.name, i.unit, i.comparator, i.target, i.text, l.position, l.id, CAST(l.leaders AS TEXT),"
+         f" l.task_id FROM {joined} ORDER BY p.code, t.position, l.position, i.position", params),
+        # task and programme columns once per task, not once per indicator (a third of the indicator query)
+        ('SELECT t.id, t.code, t.title, t.deadline, t.assessment, p.code, p.start, p."end", p.rule'
+         " FROM task AS t JOIN programme AS p ON t.programme_id = p.id"
+         + (" WHERE " + " AND ".join(task_where) if task_where else ""), task_params),
+        ("SELECT x.line_id, x.role, u.name FROM line_unit AS x JOIN unit AS u ON x.unit_id = u.id"
+         f"{lines_scope} ORDER BY x.line_id, x.role, x.position", params),
+        (f"SELECT x.line_id, x.due, x.text, x.label FROM checkpoint AS x{lines_scope} ORDER BY x.id", params),
+        ("SELECT x.indicator_id, x.due, x.target, x.printed, x.text FROM milestone AS x"
+         f"{f' WHERE {in_indicators}' if where else ''} ORDER BY x.id", params),
+        reports_query,
+    ]
+
+
+def group_units(rows) -> dict[int, tuple[list[str], list[str]]]:
+    """(line_id, role, name) rows in order → each line's (lead units, responsible units)."""
+    result: dict[int, tuple[list[str], list[str]]] = {}
+    for line_id, role, name in rows:
+        lead, responsible = result.setdefault(line_id, ([], []))
+        (lead if role == "lead" else responsible).append(name)
+    return result
+
+
+def _unique(items) -> list[str]:
+    return list(dict.fromkeys(items))
+

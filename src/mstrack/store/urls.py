@@ -1,0 +1,65 @@
+"""Database URLs: which one a command uses, how it is shown, and passwords kept out of every message.
+Plain string work: a status need not import SQLAlchemy to print its database's name."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+
+def default_db_url() -> str:
+    from platformdirs import user_data_dir
+
+    return f"sqlite:///{Path(user_data_dir('mstrack', appauthor=False)) / 'mstrack.db'}"
+
+
+def resolve_db_url(db: str | None) -> str:
+    """--db, then MSTRACK_DB, then the user's data directory; a plain path means SQLite."""
+    value = db or os.environ.get("MSTRACK_DB") or default_db_url()
+    if "://" in value:
+        return value
+    return f"sqlite:///{Path(value).expanduser()}"
+
+
+SECRETS: set[str] = set()
+"""Passwords of the database URLs in use: never printed (see scrub)."""
+
+_PASSWORD_FIELD = re.compile(r"""(?i)(\b(?:password|passwd|pwd|pgpassword|sslpassword)\s*=\s*)('(?:[^'\\]|\\.)*'|"[^"]*"|[^\s&;'"]*)""")
+"""A password given as a field: ?password=… or &password=… in a URL, password=… or password='…' in a libpq
+key=value string, PGPASSWORD=… in an environment-like text."""
+
+
+def scrub(text: str) -> str:
+    """Any text with the passwords it may hold as ***: those of the URLs in use, wherever they appear
+    (a driver's message), and any password field, of a URL in use or not."""
+    for secret in SECRETS:
+        text = text.replace(secret, "***")
+    return _PASSWORD_FIELD.sub(lambda match: match[1] + "***" if match[2] else match[0], text)
+
+
+def hide_password(url: str) -> str:
+    """The URL as shown in messages, its password as ***, in every form (user:password@host,
+    ?password=…, a libpq password=…); the password, as written and decoded, is remembered so that
+    scrub() takes it out of any driver message too."""
+    from urllib.parse import unquote
+
+    for match in _PASSWORD_FIELD.finditer(url):
+        value = match[2].strip("'\"")
+        if value:
+            SECRETS.update({value, unquote(value)})
+    if "://" in url and "@" in url:
+        scheme, _, rest = url.partition("://")
+        credentials, _, place = rest.rpartition("@")
+        user, colon, password = credentials.partition(":")
+        if colon:
+            if password:
+                SECRETS.update({password, unquote(password)})
+            url = f"{scheme}://{user}:***@{place}"
+    return scrub(url)
+
+
+def reason(error: Exception) -> str:
+    """A driver's error (SQLAlchemy's or psycopg's own) as one line, without a password; its kind when it says nothing."""
+    text = str(getattr(error, "orig", None) or error).strip()
+    return scrub(text.splitlines()[0] if text else type(error).__name__)

@@ -1,0 +1,125 @@
+"""The store's writes of reports (log, import progress), undo, and frozen reports."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+from mstrack.errors import InputError, Joined, Message
+from mstrack.store.batches import REPORT_COLUMNS, insert_batch, insert_reports
+from mstrack.store.connections import confirm_before_commit, login_name
+from mstrack.store.dialect import day, number
+from mstrack.store.reads import BatchInfo
+
+
+class Writes:
+    """The report writes of Store."""
+
+    def add_reports(self, reports, count: int, command: str, source: str | None = None, reason: str | None = None,
+                    confirm=None) -> int:
+        """`count` reports, (indicator_id, as_of, value, note, reporter, source) each from an iterable, as
+        one batch in one transaction: all of them or none. Rows stream into the driver, never a list.
+        `confirm(batch)` runs just before the commit (see confirm_before_commit)."""
+        if not count:
+            return 0
+        with self.locked(command) as connection:
+            batch = insert_batch(self.dialect, connection, command=command, source=source, reason=reason)
+            insert_reports(self.dialect, connection, reports, batch=batch, reason=reason)
+            confirm_before_commit(confirm, batch)
+        return batch
+
+    def freeze(self, kind: str, params: dict, content: str, confirm=None) -> int:
+        """A report kept as printed (`report … --freeze`), in a write transaction of its own."""
+        with self.locked("report --freeze") as connection:
+            snapshot = self.dialect.insert(connection, "report_snapshot", {
+                "created_at": datetime.now(UTC), "user": login_name(), "kind": kind,
+                "params": json.dumps(params, ensure_ascii=False, sort_keys=True), "content": content})
+            confirm_before_commit(confirm, snapshot)
+        return snapshot
+
+    def undo(self, batch_id: int | None, reason: str | None = None, force: bool = False, confirm=None) -> BatchInfo:
+        """Revert one batch as a whole, as a new batch: its reports are retracted (never deleted), the
+        reports it retracted come back as new entries, and a plan import's programme is put back as it was.
+
+        All in one locked transaction (checked and written together: two undos of one batch cannot both
+        pass), in set-based statements whatever the batch's size: no report becomes a Python object.
+        A report comes back only where nothing newer stands for its indicator and date (it would beat
+        that later entry); otherwise the undo is refused naming those entries, unless force, which
+        goes on and records what it overrode in the new batch's reason."""
+        from mstrack.sources.plan import dump_plan
+        from mstrack.store.plan_writer import PlanWriter
+
+        p = self.dialect.p
+        with self.locked("undo", orm=True) as connection:
+            target_id, programme, plan_before = self._undoable(connection, batch_id)
+            overridden, total = self._newer_than_restored(connection, target_id)
+            if overridden and not force:
+                raise InputError("undoing batch {batch} would bring back values over {n} newer {n:entry|entries}; nothing was "
+                                 "written:\n{entries}\nundo with --force to bring them back all the same (what it overrides is "
+                                 "kept with the undo)", batch=target_id, n=total, entries=Joined("\n", overridden))
+            if overridden:  # kept in English, as the batch's other words are
+                more = f"--force over {total} newer {'entry' if total == 1 else 'entries'}: " + "; ".join(overridden)
+                reason = more if reason is None else f"{reason}; {more}"
+            current_plan = self.load_plan(programme) if programme is not None and programme in self.programme_codes() else None
+            new = insert_batch(self.dialect, connection, command="undo", source=f"batch {target_id}", reason=reason,
+                               undoes=target_id, programme=programme,
+                               plan_before=dump_plan(current_plan) if current_plan else None)
+            self.dialect.execute(connection, f"INSERT INTO report_retraction (report_id, batch_id) SELECT x.id, {p} FROM report AS x"
+                                             f" WHERE x.batch_id = {p} AND NOT EXISTS (SELECT 1 FROM report_retraction AS r"
+                                             " WHERE r.report_id = x.id) ORDER BY x.id", [new, target_id])
+            # what the batch retracted comes back: insert_reports' columns, copied in the database
+            self.dialect.execute(connection, f"INSERT INTO report ({', '.join(REPORT_COLUMNS)}) SELECT x.indicator_id, x.as_of,"
+                                             f" x.value, x.note, x.reporter, {p}, x.source, {p}, {p} FROM report AS x"
+                                             f" JOIN report_retraction AS r ON r.report_id = x.id WHERE r.batch_id = {p} ORDER BY x.id",
+                                 [datetime.now(UTC), new, reason or f"undo of batch {target_id}", target_id])
+            if plan_before is not None:
+                PlanWriter(self.dialect, connection, new).write(_plan_of(plan_before, target_id))
+            elif current_plan is not None:
+                PlanWriter(self.dialect, connection, new).remove_programme(programme)
+            done = self.batches(ids=[new])[0]
+            confirm_before_commit(confirm, done)
+        return done
+
+    def _undoable(self, connection, batch_id: int | None) -> tuple[int, str | None, str | None]:
+        """(id, programme, plan before) of the batch to undo (the latest without an id), or why it cannot be."""
+        columns = "SELECT id, programme, plan_before FROM batch"
+        rows = self._rows(connection, f"{columns} WHERE id = {self.dialect.p}", [batch_id]) if batch_id is not None else \
+            self._rows(connection, f"{columns} ORDER BY id DESC LIMIT 1")
+        if not rows:
+            if batch_id:
+                raise InputError("no batch {batch}; see `mstrack batches`", batch=batch_id)
+            raise InputError("nothing to undo yet")
+        done_by = self._rows(connection, f"SELECT min(id) FROM batch WHERE undoes = {self.dialect.p}", [rows[0][0]])[0][0]
+        if done_by is not None:
+            raise InputError("batch {batch} was already undone by batch {undo}; undo {undo} to restore it", batch=rows[0][0],
+                             undo=done_by)
+        return rows[0]
+
+    def _newer_than_restored(self, connection, target_id: int) -> tuple[list[Message], int]:
+        """The standing entries an undo of target_id would override: newer than a report it brings back
+        (retracted by target_id), same indicator and date, not themselves taken back by this undo. The
+        first ten, described, and how many in all."""
+        joined = (" FROM report_retraction AS r JOIN report AS o ON o.id = r.report_id"
+                  " JOIN report AS n ON n.indicator_id = o.indicator_id AND n.as_of = o.as_of AND n.id > o.id"
+                  f" WHERE r.batch_id = {self.dialect.p} AND (n.batch_id IS NULL OR n.batch_id <> {self.dialect.p})"
+                  " AND NOT EXISTS (SELECT 1 FROM report_retraction AS z WHERE z.report_id = n.id)")
+        total = self._rows(connection, f"SELECT count(DISTINCT n.id){joined}", [target_id, target_id])[0][0]
+        if not total:
+            return [], 0
+        rows = self._rows(connection,
+                          "SELECT p.code, t.code, i.name, i.unit, n.as_of, n.value, n.batch_id FROM report AS n"
+                          " JOIN indicator AS i ON n.indicator_id = i.id JOIN task_line AS l ON i.line_id = l.id"
+                          " JOIN task AS t ON l.task_id = t.id JOIN programme AS p ON t.programme_id = p.id"
+                          f" WHERE n.id IN (SELECT n.id{joined}) ORDER BY n.id LIMIT 10", [target_id, target_id])
+        return [Message("{ref} {indicator} as of {on}: {value}{unit} (batch {batch})", ref=f"{programme}/{task}", indicator=name,
+                        on=day(as_of), value=number(value), unit=unit, batch=batch if batch is not None else "—")
+                for programme, task, name, unit, as_of, value, batch in rows], total
+
+
+def _plan_of(plan_before: str, batch: int):
+    """The plan a batch replaced, as it kept it (TOML)."""
+    import tomllib
+
+    from mstrack.sources.plan import plan_from_dict
+
+    return plan_from_dict(tomllib.loads(plan_before), f"batch {batch}")
