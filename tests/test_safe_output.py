@@ -319,7 +319,7 @@ def test_a_terminal_gets_no_escape_from_the_data_either():
 
     from rich.text import Text
 
-    from mstrack.cli import _safe_console_class
+    from mstrack.cli.common import _safe_console_class
 
     buffer = io.StringIO()
     rich_console = _safe_console_class()(file=buffer, force_terminal=True, color_system="standard")
