@@ -105,21 +105,12 @@ def db_copy(
     to: Annotated[str, typer.Option("--to", help="The empty database to fill: a file path or an SQLAlchemy URL.")],
 ) -> None:
     """Copy the whole store to an empty database (SQLite ↔ PostgreSQL), then verify it."""
-    from mstrack.domain.status import status_rows
     from mstrack.store import Store, resolve_db_url
+    from mstrack.store.verify import copy_verified
 
     store = open_store(ctx, write=False)
     target = Store(resolve_db_url(to))
-    counts = store.copy_to(target)
-    copied = target.row_counts()
-    if copied != store.row_counts() or copied != counts:
-        raise fail("--to {db}: row counts differ after the copy: {copied} != {counts}", db=target.display_url,
-                   copied=copied, counts=counts)
-    on = date.today()
-    before = [row.as_dict() for row in status_rows(store.status_states(on), on)]
-    after = [row.as_dict() for row in status_rows(target.status_states(on), on)]
-    if before != after:
-        raise fail("--to {db}: the status differs after the copy", db=target.display_url)
+    counts = copy_verified(store, target, date.today())
     total = sum(counts.values())
     say("{source} → {target}: {rows} rows in {tables} tables, row counts and status verified", source=store.display_url,
         target=target.display_url, rows=total, tables=len(counts))
