@@ -7,7 +7,8 @@ import pytest
 import typer.main
 
 from mstrack.cli import app
-from tests.conftest import ROOT
+
+from .conftest import ROOT
 
 COMMAND_WORDS = re.compile(r"[a-z][a-z-]*(\|[a-z][a-z-]*)*$")
 
