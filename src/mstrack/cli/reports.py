@@ -213,56 +213,45 @@ def weekly(
     _publish(ctx, store, params, make_report(store, params), fmt, output, freeze)
 
 
-def _table_report(ctx: typer.Context, kind: str, programme: str | None, as_of: str | None, rule: str | None, fmt: str,
-                  output: Path | None, freeze: bool = False) -> None:
-    fmt = choice(fmt, FORMATS[kind], "--format")
-    rule = _rule(rule)
-    if not programme:
-        raise fail("--programme: which programme's {kind} report? e.g. --programme yantian-2023", kind=kind)
-    _check_output(ctx, fmt, output)
-    from mstrack.reports.build import report_date
-    from mstrack.reports.make import check_programmes, make_report
-
-    store = open_store(ctx, write=False)
-    check_programmes(store, [programme])  # an unknown programme is named before anything else
-    year = store.common_year([programme])
-    on = parse_day(as_of, "--as-of", year) if as_of else report_date(kind, year)
-    params = {"kind": kind, "programme": programme, "as_of": on.isoformat(), "rule": rule, "lang": _lang(ctx)}
-    _publish(ctx, store, params, make_report(store, params), fmt, output, freeze)
-
-
 TableProgramme = Annotated[Optional[str], typer.Option("--programme", "-p", help="The programme, e.g. yantian-2023.")]
 TableFormatOption = Annotated[str, typer.Option("--format", "-f", help="md, html, xlsx or json")]
 
 
-@report_app.command("half-year")
-def half_year(
-    ctx: typer.Context,
-    programme: TableProgramme = None,
-    as_of: Annotated[Optional[str], typer.Option(
-        "--as-of", help="Date to report at. [default: June 30 of the programme's year]")] = None,
-    rule: RuleOption = None,
-    fmt: TableFormatOption = "md",
-    output: OutputOption = None,
-    freeze: FreezeOption = False,
-) -> None:
-    """The half-year 一览表: 项目名称, 项目内容, 上半年进展情况, 下半年任务目标及措施, 责任单位, 完成时限."""
-    _table_report(ctx, "half-year", programme, as_of, rule, fmt, output, freeze)
+def _table_command(kind: str, day: str, summary: str) -> None:
+    """`report half-year` and `report annual`: the same options and work, their own default date."""
+
+    def command(
+        ctx: typer.Context,
+        programme: TableProgramme = None,
+        as_of: Annotated[Optional[str], typer.Option(
+            "--as-of", help=f"Date to report at. [default: {day} of the programme's year]")] = None,
+        rule: RuleOption = None,
+        fmt: TableFormatOption = "md",
+        output: OutputOption = None,
+        freeze: FreezeOption = False,
+    ) -> None:
+        fmt = choice(fmt, FORMATS[kind], "--format")
+        rule = _rule(rule)
+        if not programme:
+            raise fail("--programme: which programme's {kind} report? e.g. --programme yantian-2023", kind=kind)
+        _check_output(ctx, fmt, output)
+        from mstrack.reports.build import report_date
+        from mstrack.reports.make import check_programmes, make_report
+
+        store = open_store(ctx, write=False)
+        check_programmes(store, [programme])  # an unknown programme is named before anything else
+        year = store.common_year([programme])
+        on = parse_day(as_of, "--as-of", year) if as_of else report_date(kind, year)
+        params = {"kind": kind, "programme": programme, "as_of": on.isoformat(), "rule": rule, "lang": _lang(ctx)}
+        _publish(ctx, store, params, make_report(store, params), fmt, output, freeze)
+
+    command.__doc__ = summary
+    report_app.command(kind)(command)
 
 
-@report_app.command("annual")
-def annual(
-    ctx: typer.Context,
-    programme: TableProgramme = None,
-    as_of: Annotated[Optional[str], typer.Option(
-        "--as-of", help="Date to report at. [default: December 31 of the programme's year]")] = None,
-    rule: RuleOption = None,
-    fmt: TableFormatOption = "md",
-    output: OutputOption = None,
-    freeze: FreezeOption = False,
-) -> None:
-    """The full-year 一览表: as the half-year one, with the year's progress and what remains."""
-    _table_report(ctx, "annual", programme, as_of, rule, fmt, output, freeze)
+_table_command("half-year", "June 30",
+               "The half-year 一览表: 项目名称, 项目内容, 上半年进展情况, 下半年任务目标及措施, 责任单位, 完成时限.")
+_table_command("annual", "December 31", "The full-year 一览表: as the half-year one, with the year's progress and what remains.")
 
 
 @report_app.command("diff")
