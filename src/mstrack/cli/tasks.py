@@ -25,8 +25,10 @@ from mstrack.cli.common import (
 )
 
 
-def _print_status(store, on: date, programmes, unit, only, fmt: Format, fail_on, rule: Rule | None = None,
-                  stale: int | None = None, lang: str = "zh") -> None:
+def _print_status(store, on: date, *, fmt: Format, lang: str, programmes: list[str] | None = None, unit: str | None = None,
+                  only: list[Status] | None = None, fail_on: list[Status] | None = None, rule: Rule | None = None,
+                  stale: int | None = None) -> None:
+    """The status table (or JSON) of `status` and `demo`; exit 1 when a row has a --fail-on status."""
     from mstrack.domain.status import count_statuses, status_rows
     from mstrack.render.status import status_json_chunks, status_table
 
@@ -70,7 +72,7 @@ def demo(
     for programme in plans:
         store.save_plan(programme, command="demo", source=f"seed/{programme.code}.toml")
     on = parse_day(as_of, "--as-of") if as_of else demo_date(plans)
-    _print_status(store, on, None, None, None, fmt, None, rule, lang=ctx.obj["lang"])
+    _print_status(store, on, fmt=fmt, lang=ctx.obj["lang"], rule=rule)
 
 
 @app.command()
@@ -88,7 +90,8 @@ def status(
     """Expected versus actual for every indicator; behind first."""
     store = open_store(ctx, write=False)
     on = parse_day(as_of, "--as-of", store.common_year(programme) if as_of else None)
-    _print_status(store, on, programme, unit, only, fmt, fail_on, rule, stale, lang=ctx.obj["lang"])
+    _print_status(store, on, fmt=fmt, lang=ctx.obj["lang"], programmes=programme, unit=unit, only=only, fail_on=fail_on,
+                  rule=rule, stale=stale)
 
 
 @app.command()
