@@ -341,7 +341,7 @@ def test_a_plan_that_drops_a_reported_line_or_task_is_refused_whole(demo_cli, tm
 
 
 def test_the_cycle_collector_is_paused_only_while_a_status_is_built(demo_cli):
-    """`status` and `import progress` pause gc for their bulk work (cli.bulk) and always give it back,
+    """`status` and `import progress` pause gc for their bulk work (cli.common.bulk) and always give it back,
     also when the command fails."""
     import gc
 
@@ -350,7 +350,7 @@ def test_the_cycle_collector_is_paused_only_while_a_status_is_built(demo_cli):
     assert gc.isenabled()
     assert demo_cli("status", "--programme", "nowhere-2023").exit_code == 2
     assert gc.isenabled()
-    from mstrack.cli import bulk
+    from mstrack.cli.common import bulk
 
     with bulk():
         assert not gc.isenabled()

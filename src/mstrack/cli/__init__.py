@@ -8,6 +8,5 @@ and shell completion stay fast.
 
 from mstrack.cli import db, files, reports, tasks  # noqa: F401  (each adds its commands to the app)
 from mstrack.cli.app import app, run
-from mstrack.cli.common import bulk
 
-__all__ = ["app", "bulk", "run"]
+__all__ = ["app", "run"]
