@@ -30,6 +30,21 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(skip)
 
 
+ERROR_LINES = ("mstrack: error: ", "mstrack: 错误：")
+"""How mstrack's own error line starts, in English and in Chinese."""
+
+
+def refused(result, *parts: str) -> str:
+    """Exit code 2 said by mstrack's one error path: a `mstrack: error:` line on stderr (in either language),
+    every part in stderr. An in-process run re-raises what the command raised (catch_exceptions=False),
+    so this line, not the absence of a traceback, is what shows the error was turned into a message."""
+    assert result.exit_code == 2, result.output
+    assert any(line.startswith(ERROR_LINES) for line in result.stderr.splitlines()), result.stderr
+    for part in parts:
+        assert part in result.stderr, (part, result.stderr)
+    return result.stderr
+
+
 def write_plan(path: Path, body: str, code: str = "x-2023") -> Path:
     """A small plan file: the programme header, then `body` (tasks and lines) as given."""
     path.write_text(f'format = 1\n[programme]\ncode = "{code}"\nname = "x"\nyear = 2023\n{body}', encoding="utf-8")

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from .conftest import ROOT
+from .conftest import ROOT, refused
 
 CORPUS = ROOT / "tests" / "corpus"
 
@@ -41,8 +41,8 @@ def test_the_broken_file_corpus(demo_cli, name, exit_code, words):
     result = demo_cli("import", "progress", str(CORPUS / name))
     assert result.exit_code == exit_code, result.output
     assert words in result.output
-    assert "Traceback" not in result.output
     if exit_code == 2:
+        refused(result)
         assert reports(demo_cli) == before
     assert len(max(result.output.splitlines(), key=len)) < 400  # a 100,000-character cell is not echoed
 
@@ -71,8 +71,8 @@ def test_any_text_in_any_cell_gives_values_or_clean_errors(demo_cli, tmp_path_fa
     before = reports(demo_cli)
     result = demo_cli("import", "progress", str(path), "--format", "json")
     assert result.exit_code in (0, 2), result.output
-    assert "Traceback" not in result.output
     if result.exit_code == 2:
+        refused(result)
         assert reports(demo_cli) == before
         problems = [line for line in result.stderr.splitlines() if not line.startswith("mstrack:")]
         assert problems and all(line.startswith(str(path)) for line in problems)
@@ -80,7 +80,7 @@ def test_any_text_in_any_cell_gives_values_or_clean_errors(demo_cli, tmp_path_fa
 
 def test_cli_never_shows_a_traceback_for_odd_arguments(demo_cli):
     for args in (("show", "/"), ("show", "a/b/c"), ("log", "shenzhen-2023/5", "\u0000"), ("status", "--as-of", "\ufeff"),
-                 ("history", "x/1"), ("undo", "-1"), ("export", "plan", "")):
-        result = demo_cli(*args)
-        assert result.exit_code == 2, (args, result.output)
-        assert "Traceback" not in result.output
+                 ("history", "x/1"), ("export", "plan", "")):
+        refused(demo_cli(*args))
+    result = demo_cli("undo", "-1")  # Click's own usage error, before any command runs
+    assert result.exit_code == 2 and "No such option: -1" in result.stderr

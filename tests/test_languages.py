@@ -13,7 +13,7 @@ from mstrack.cli import app
 from mstrack.errors import InputError, Joined, Message
 from mstrack.labels import MESSAGES, Labels
 
-from .conftest import Cli, write_plan
+from .conftest import Cli, refused, write_plan
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "mstrack"
 
@@ -50,15 +50,6 @@ def office(cli: Cli, tmp_path) -> Cli:
 
 def zh(cli: Cli, *args: str):
     return cli("--lang", "zh", *args)
-
-
-def refused(result, *parts: str) -> str:
-    """The error line(s) on stderr, exit code 2, every part in them, no traceback."""
-    assert result.exit_code == 2, result.output
-    assert "Traceback" not in result.output
-    for part in parts:
-        assert part in result.stderr, (part, result.stderr)
-    return result.stderr
 
 
 def csv_file(path: Path, *rows: str) -> Path:

@@ -1,6 +1,7 @@
-"""Commands `units` and `report weekly|half-year|annual`, registered on cli.app when cli.py imports
-this module (its last line). Like cli.py: parse options, call the library, print; the store, the
-report builders, Rich and openpyxl are imported inside the commands so that `mstrack --help` stays fast.
+"""Commands `units` and `report weekly|half-year|annual|diff|frozen`. Like every command module: parse
+options, call the library (reports.make builds the data), print through one table of format → renderer.
+The store, the report builders, Rich and openpyxl are imported inside the commands so that `mstrack --help`
+stays fast.
 
 Options whose values are a closed list (--format, --rule) are checked here, so that a bad value is
 one line on stderr and exit code 2.
@@ -11,13 +12,14 @@ from typing import Annotated, Optional
 
 import typer
 
-from mstrack.cli import (
+from mstrack.cli.app import app, report_app
+from mstrack.cli.common import (
     RULE_HELP,
-    app,
+    choice,
     console,
     echo,
     fail,
-    guard,
+    flush_output,
     open_store,
     parse_day,
     print_width,
@@ -28,13 +30,14 @@ from mstrack.cli import (
     write_output,
 )
 
-report_app = typer.Typer(rich_markup_mode=None, help="Printable reports: the weekly status report, the half-year and annual 一览表.",
-                         no_args_is_help=True)
-app.add_typer(report_app, name="report")
-
-UNITS_FORMATS = ("table", "json", "csv", "md", "xlsx")
-WEEKLY_FORMATS = ("table", "md", "html", "xlsx", "csv", "json")
-TABLE_FORMATS = ("md", "html", "xlsx", "json")
+FORMATS = {
+    "units": ("table", "json", "csv", "md", "xlsx"),
+    "weekly": ("table", "md", "html", "xlsx", "csv", "json"),
+    "half-year": ("md", "html", "xlsx", "json"),
+    "annual": ("md", "html", "xlsx", "json"),
+}
+"""Each kind of report's formats, in the order an unknown --format is answered with; `_renderers` has one
+function for each."""
 RULES = ("step", "pro-rata")
 
 ProgrammesOption = Annotated[Optional[list[str]], typer.Option(
@@ -46,6 +49,8 @@ FreezeOption = Annotated[bool, typer.Option(
     "--freeze", help="Keep the report as printed, to compare with later corrections (`mstrack report diff`).")]
 
 
+
+
 def _lang(ctx: typer.Context) -> str:
     from mstrack.labels import pick_lang
 
@@ -53,32 +58,36 @@ def _lang(ctx: typer.Context) -> str:
     return obj.get("lang") or pick_lang()
 
 
-def _choice(value: str, choices: tuple[str, ...], option: str) -> str:
-    if value not in choices:
-        raise fail("{option} {value!r}: expected one of {choices}", option=option, value=value, choices=", ".join(choices))
-    return value
-
-
 def _rule(value: str | None) -> str | None:
-    return None if value is None else _choice(value, RULES, "--rule")
+    return None if value is None else choice(value, RULES, "--rule")
 
 
-def _details(store, programmes: list[str] | None):
-    """Whole tasks of the programmes asked for (all without --programme); an unknown code is an error."""
-    known = store.programme_codes()
-    for code in programmes or []:
-        if code not in known:
-            near = [k for k in known if code in k or k in code]
-            if near:
-                raise fail("--programme {code!r}: no such programme; did you mean: {codes}", code=code, codes=", ".join(near))
-            if known:
-                raise fail("--programme {code!r}: no such programme; known: {codes}", code=code, codes=", ".join(known))
-            raise fail("--programme {code!r}: no such programme; known: none", code=code)
-    return store.task_details(list(programmes) if programmes else None)
+def _renderers(kind: str) -> dict:
+    """format → function(report, lang) for a kind of report: text, bytes (xlsx) or a Rich view (table).
+    Imported when a report is printed: the renderers load the report builders, xlsx loads openpyxl when called."""
+    from mstrack.render import report as render_report
+    from mstrack.render import xlsx
+
+    tables = {"md": render_report.table_md, "html": render_report.table_html, "xlsx": xlsx.table_xlsx,
+              "json": render_report.table_json}
+    renderers = {
+        "units": {
+            "table": lambda units, lang: render_report.units_table(units.rollups, units.on, lang, units.responsible),
+            "json": lambda units, lang: render_report.units_json(units.rollups),
+            "csv": lambda units, lang: render_report.units_csv(units.rollups, lang),
+            "md": lambda units, lang: render_report.units_md(units.rollups, units.on, lang, units.responsible),
+            "xlsx": lambda units, lang: xlsx.units_xlsx(units.rollups, units.on, lang, units.responsible),
+        },
+        "weekly": {"table": render_report.weekly_view, "md": render_report.weekly_md, "html": render_report.weekly_html,
+                   "xlsx": xlsx.weekly_xlsx, "csv": render_report.weekly_csv, "json": render_report.weekly_json},
+        "half-year": tables,
+        "annual": tables,
+    }
+    return renderers[kind]
 
 
 def _check_output(ctx: typer.Context, fmt: str, output: Path | None) -> None:
-    """Before any work: an .xlsx needs a file, and no output may be the database (cli.refuse_database)."""
+    """Before any work: an .xlsx needs a file, and no output may be the database (common.refuse_database)."""
     if fmt == "xlsx" and (output is None or str(output) == "-"):
         raise fail("--output: an .xlsx report is written to a file; add -o FILE.xlsx")
     if output is not None and str(output) != "-":
@@ -93,15 +102,28 @@ def _rich_text(renderable) -> str:
     return buffer.getvalue()
 
 
-def _emit(ctx: typer.Context, content: str | bytes, fmt: str, output: Path | None, what: str, lang: str,
-          announce=None) -> None:
-    """Text to stdout or to the file; bytes (xlsx) to the file, replaced whole or not at all and never the
-    database (cli.write_output). A CSV file gets a BOM for Excel/WPS. Text never carries control characters
-    from the data (outputs.clean_text). `announce()` runs once the content is out, before a file's rename."""
+def _publish(ctx: typer.Context, store, params: dict, report, fmt: str, output: Path | None, freeze: bool = False) -> None:
+    """The report in its format to stdout or to the file; frozen (--freeze) once it is out. A table on a
+    terminal is Rich's own; to a file it is its text. Text to a file never carries control characters from
+    the data (outputs.clean_text), a CSV file gets a BOM for Excel/WPS, and a file is replaced whole or not
+    at all, never the database (common.write_output)."""
+    kind, lang = params["kind"], params["lang"]
+    renderers = _renderers(kind)
+    content = renderers[fmt](report, lang)
+
+    def frozen() -> None:
+        if freeze:
+            _freeze(store, params, renderers["json"](report, lang))
+
+    if fmt == "table" and output is None:
+        console().print(content)
+        frozen()
+        return
+    if fmt == "table":
+        content = _rich_text(content)
     if output is None or str(output) == "-":
         write_out(content)
-        if announce is not None:
-            announce()
+        frozen()
         return
     from mstrack.labels import Labels
     from mstrack.render.outputs import clean_text
@@ -115,11 +137,22 @@ def _emit(ctx: typer.Context, content: str | bytes, fmt: str, output: Path | Non
             path.write_text(clean_text(content), encoding="utf-8-sig" if fmt == "csv" else "utf-8")
 
     def written() -> None:
-        echo(words("msg.written", what=words(f"msg.{what}"), path=output), err=True)
-        if announce is not None:
-            announce()
+        echo(words("msg.written", what=words(f"msg.{kind}"), path=output), err=True)
+        frozen()
 
     write_output(ctx, output, write, written)
+
+
+def _freeze(store, params: dict, content: str) -> None:
+    """Keep the report as printed: after it is out (a report that could not be printed is not kept), its
+    number said before the commit (an output that fails keeps nothing)."""
+
+    def announce(snapshot: int) -> None:
+        say("frozen as report {number}: `mstrack report diff {number}` compares it with later corrections", err=True,
+            number=snapshot)
+        flush_output()
+
+    store.freeze(params["kind"], params, content, confirm=announce)
 
 
 @app.command()
@@ -134,36 +167,16 @@ def units(
     output: OutputOption = None,
 ) -> None:
     """Per lead unit: tasks done, on track, behind, without a report, overdue; completion rate; worst first."""
-    fmt = _choice(fmt, UNITS_FORMATS, "--format")
+    fmt = choice(fmt, FORMATS["units"], "--format")
     rule = _rule(rule)
     _check_output(ctx, fmt, output)
-    lang = _lang(ctx)
-    with guard():
-        from mstrack.reports.build import judged, unit_rollups
+    from mstrack.reports.make import make_report
 
-        store = open_store(ctx, write=False)
-        on = parse_day(as_of, "--as-of", store.common_year(programme))
-        details = _details(store, programme)
-        rollups = unit_rollups(judged([s for d in details for s in d.indicators], on, rule), responsible=responsible)
-        from mstrack.render import report as render_report
-
-        if fmt == "json":
-            content = render_report.units_json(rollups)
-        elif fmt == "csv":
-            content = render_report.units_csv(rollups, lang)
-        elif fmt == "md":
-            content = render_report.units_md(rollups, on, lang, responsible)
-        elif fmt == "xlsx":
-            from mstrack.render.xlsx import units_xlsx
-
-            content = units_xlsx(rollups, on, lang, responsible)
-        else:
-            table = render_report.units_table(rollups, on, lang, responsible)
-            if output is None:
-                console().print(table)
-                return
-            content = _rich_text(table)
-        _emit(ctx, content, fmt, output, "units", lang)
+    store = open_store(ctx, write=False)
+    on = parse_day(as_of, "--as-of", store.common_year(programme))
+    params = {"kind": "units", "programmes": programme or [], "as_of": on.isoformat(), "rule": rule,
+              "responsible": responsible, "lang": _lang(ctx)}
+    _publish(ctx, store, params, make_report(store, params), fmt, output)
 
 
 @report_app.command("weekly")
@@ -181,157 +194,64 @@ def weekly(
 ) -> None:
     """The weekly report: a one-line summary, the behind list with each latest note, the unit rollup,
     and what changed since the previous report. HTML prints on A4; XLSX has a sheet per section."""
-    fmt = _choice(fmt, WEEKLY_FORMATS, "--format")
+    fmt = choice(fmt, FORMATS["weekly"], "--format")
     rule = _rule(rule)
     _check_output(ctx, fmt, output)
-    lang = _lang(ctx)
-    with guard():
-        from datetime import timedelta
+    from datetime import timedelta
 
-        from mstrack.reports.build import DEFAULT_WEEK
+    from mstrack.reports.build import DEFAULT_WEEK
+    from mstrack.reports.make import make_report
 
-        store = open_store(ctx, write=False)
-        year = store.common_year(programme)
-        on = parse_day(as_of, "--as-of", year)
-        previous = parse_day(since, "--since", year) if since else on - timedelta(days=DEFAULT_WEEK)
-        if previous >= on:
-            raise fail("--since {since}: must be before --as-of {on}", since=previous.isoformat(), on=on.isoformat())
-        params = {"kind": "weekly", "programmes": programme or [], "as_of": on.isoformat(),
-                  "since": previous.isoformat(), "rule": rule, "stale": stale, "lang": lang}
-        report = _build(store, params)
-        from mstrack.render import report as render_report
-
-        if fmt == "json":
-            content = render_report.weekly_json(report, lang)
-        elif fmt == "csv":
-            content = render_report.weekly_csv(report, lang)
-        elif fmt == "md":
-            content = render_report.weekly_md(report, lang)
-        elif fmt == "html":
-            content = render_report.weekly_html(report, lang)
-        elif fmt == "xlsx":
-            from mstrack.render.xlsx import weekly_xlsx
-
-            content = weekly_xlsx(report, lang)
-        else:
-            view = render_report.weekly_view(report, lang)
-            if output is None:
-                console().print(view)
-                if freeze:
-                    _freeze(store, params, render_report.weekly_json(report, lang))
-                return
-            content = _rich_text(view)
-        _emit(ctx, content, fmt, output, "weekly", lang,
-              lambda: _freeze(store, params, render_report.weekly_json(report, lang)) if freeze else None)
-
-
-def _build(store, params: dict):
-    """The report the parameters describe: the same function makes it for printing and for `report diff`."""
-    from datetime import date
-
-    from mstrack.reports.build import Step, table_report, weekly_report
-
-    on = date.fromisoformat(params["as_of"])
-    if params["kind"] == "weekly":
-        return weekly_report(_details(store, params["programmes"] or None), on, date.fromisoformat(params["since"]),
-                             params["rule"], params["stale"])
-    programme = params["programme"]
-    details = _details(store, [programme])
-    plan = store.load_plan(programme)  # the checkpoints' own words, for 下一步任务目标及措施
-    steps = {
-        task.code: [Step(cp.due, cp.label, cp.text, "、".join(line.lead_units) or None)
-                    for line in task.lines for cp in line.checkpoints]
-        for task in plan.tasks
-    }
-    return table_report(details, params["kind"], on, plan.year, plan.name, params["rule"], steps)
-
-
-def _json_of(report, params: dict) -> str:
-    from mstrack.render import report as render_report
-
-    if params["kind"] == "weekly":
-        return render_report.weekly_json(report, params["lang"])
-    return render_report.table_json(report, params["lang"])
-
-
-def _freeze(store, params: dict, content: str) -> None:
-    """Keep the report as printed: after it is out (a report that could not be printed is not kept), its
-    number said before the commit (an output that fails keeps nothing)."""
-    from mstrack.cli import flush_output
-
-    def announce(snapshot: int) -> None:
-        say("frozen as report {number}: `mstrack report diff {number}` compares it with later corrections", err=True,
-            number=snapshot)
-        flush_output()
-
-    store.freeze(params["kind"], params, content, confirm=announce)
-
-
-def _table_report(ctx: typer.Context, kind: str, programme: str | None, as_of: str | None, rule: str | None, fmt: str,
-                  output: Path | None, freeze: bool = False) -> None:
-    fmt = _choice(fmt, TABLE_FORMATS, "--format")
-    rule = _rule(rule)
-    if not programme:
-        raise fail("--programme: which programme's {kind} report? e.g. --programme yantian-2023", kind=kind)
-    _check_output(ctx, fmt, output)
-    lang = _lang(ctx)
-    with guard():
-        from mstrack.reports.build import report_date
-
-        store = open_store(ctx, write=False)
-        _details(store, [programme])  # an unknown programme is named before anything else
-        year = store.common_year([programme])
-        on = parse_day(as_of, "--as-of", year) if as_of else report_date(kind, year)
-        params = {"kind": kind, "programme": programme, "as_of": on.isoformat(), "rule": rule, "lang": lang}
-        report = _build(store, params)
-        from mstrack.render import report as render_report
-
-        if fmt == "json":
-            content = render_report.table_json(report, lang)
-        elif fmt == "md":
-            content = render_report.table_md(report, lang)
-        elif fmt == "html":
-            content = render_report.table_html(report, lang)
-        else:
-            from mstrack.render.xlsx import table_xlsx
-
-            content = table_xlsx(report, lang)
-        _emit(ctx, content, fmt, output, kind, lang,
-              lambda: _freeze(store, params, render_report.table_json(report, lang)) if freeze else None)
+    store = open_store(ctx, write=False)
+    year = store.common_year(programme)
+    on = parse_day(as_of, "--as-of", year)
+    previous = parse_day(since, "--since", year) if since else on - timedelta(days=DEFAULT_WEEK)
+    if previous >= on:
+        raise fail("--since {since}: must be before --as-of {on}", since=previous.isoformat(), on=on.isoformat())
+    params = {"kind": "weekly", "programmes": programme or [], "as_of": on.isoformat(),
+              "since": previous.isoformat(), "rule": rule, "stale": stale, "lang": _lang(ctx)}
+    _publish(ctx, store, params, make_report(store, params), fmt, output, freeze)
 
 
 TableProgramme = Annotated[Optional[str], typer.Option("--programme", "-p", help="The programme, e.g. yantian-2023.")]
 TableFormatOption = Annotated[str, typer.Option("--format", "-f", help="md, html, xlsx or json")]
 
 
-@report_app.command("half-year")
-def half_year(
-    ctx: typer.Context,
-    programme: TableProgramme = None,
-    as_of: Annotated[Optional[str], typer.Option(
-        "--as-of", help="Date to report at. [default: June 30 of the programme's year]")] = None,
-    rule: RuleOption = None,
-    fmt: TableFormatOption = "md",
-    output: OutputOption = None,
-    freeze: FreezeOption = False,
-) -> None:
-    """The half-year 一览表: 项目名称, 项目内容, 上半年进展情况, 下半年任务目标及措施, 责任单位, 完成时限."""
-    _table_report(ctx, "half-year", programme, as_of, rule, fmt, output, freeze)
+def _table_command(kind: str, day: str, summary: str) -> None:
+    """`report half-year` and `report annual`: the same options and work, their own default date."""
+
+    def command(
+        ctx: typer.Context,
+        programme: TableProgramme = None,
+        as_of: Annotated[Optional[str], typer.Option(
+            "--as-of", help=f"Date to report at. [default: {day} of the programme's year]")] = None,
+        rule: RuleOption = None,
+        fmt: TableFormatOption = "md",
+        output: OutputOption = None,
+        freeze: FreezeOption = False,
+    ) -> None:
+        fmt = choice(fmt, FORMATS[kind], "--format")
+        rule = _rule(rule)
+        if not programme:
+            raise fail("--programme: which programme's {kind} report? e.g. --programme yantian-2023", kind=kind)
+        _check_output(ctx, fmt, output)
+        from mstrack.reports.build import report_date
+        from mstrack.reports.make import check_programmes, make_report
+
+        store = open_store(ctx, write=False)
+        check_programmes(store, [programme])  # an unknown programme is named before anything else
+        year = store.common_year([programme])
+        on = parse_day(as_of, "--as-of", year) if as_of else report_date(kind, year)
+        params = {"kind": kind, "programme": programme, "as_of": on.isoformat(), "rule": rule, "lang": _lang(ctx)}
+        _publish(ctx, store, params, make_report(store, params), fmt, output, freeze)
+
+    command.__doc__ = summary
+    report_app.command(kind)(command)
 
 
-@report_app.command("annual")
-def annual(
-    ctx: typer.Context,
-    programme: TableProgramme = None,
-    as_of: Annotated[Optional[str], typer.Option(
-        "--as-of", help="Date to report at. [default: December 31 of the programme's year]")] = None,
-    rule: RuleOption = None,
-    fmt: TableFormatOption = "md",
-    output: OutputOption = None,
-    freeze: FreezeOption = False,
-) -> None:
-    """The full-year 一览表: as the half-year one, with the year's progress and what remains."""
-    _table_report(ctx, "annual", programme, as_of, rule, fmt, output, freeze)
+_table_command("half-year", "June 30",
+               "The half-year 一览表: 项目名称, 项目内容, 上半年进展情况, 下半年任务目标及措施, 责任单位, 完成时限.")
+_table_command("annual", "December 31", "The full-year 一览表: as the half-year one, with the year's progress and what remains.")
 
 
 @report_app.command("diff")
@@ -342,27 +262,27 @@ def report_diff(
 ) -> None:
     """What changed in a report since it was frozen and sent: the same report made again from today's
     data (corrections, late reports). Exit 1 when anything differs."""
-    fmt = _choice(fmt, ("table", "json"), "--format")
-    with guard():
-        import json
+    fmt = choice(fmt, ("table", "json"), "--format")
+    import json
 
-        from mstrack.reports.diff import diff
+    from mstrack.reports.diff import diff
+    from mstrack.reports.make import make_report
 
-        store = open_store(ctx, write=False)
-        number, when, kind, params, sent = store.snapshot(snapshot)
-        now = json.loads(_json_of(_build(store, params), params))
-        changes = diff(sent, now)
-        if fmt == "json":
-            write_out(json.dumps({"snapshot": number, "kind": kind, "frozen_at": when.isoformat(timespec="seconds"),
-                                         "params": params, "changes": [c.as_dict() for c in changes]},
-                                        ensure_ascii=False, indent=2) + "\n")
-        else:
-            say("report {number} ({kind}, as of {on}, frozen {when}): {n} change(s) since it was sent", number=number,
-                kind=kind, on=params["as_of"], when=f"{when:%Y-%m-%d %H:%M}", n=len(changes))
-            for change in changes:
-                echo(f"  {change.path}: {_short(change.sent)} → {_short(change.now)}")
-        if changes:
-            raise typer.Exit(1)
+    store = open_store(ctx, write=False)
+    number, when, kind, params, sent = store.snapshot(snapshot)
+    now = json.loads(_renderers(params["kind"])["json"](make_report(store, params), params["lang"]))
+    changes = diff(sent, now)
+    if fmt == "json":
+        write_out(json.dumps({"snapshot": number, "kind": kind, "frozen_at": when.isoformat(timespec="seconds"),
+                                     "params": params, "changes": [c.as_dict() for c in changes]},
+                                    ensure_ascii=False, indent=2) + "\n")
+    else:
+        say("report {number} ({kind}, as of {on}, frozen {when}): {n} change(s) since it was sent", number=number,
+            kind=kind, on=params["as_of"], when=f"{when:%Y-%m-%d %H:%M}", n=len(changes))
+        for change in changes:
+            echo(f"  {change.path}: {_short(change.sent)} → {_short(change.now)}")
+    if changes:
+        raise typer.Exit(1)
 
 
 def _short(value) -> str:
@@ -380,11 +300,10 @@ def _short(value) -> str:
 @report_app.command("frozen")
 def report_frozen(ctx: typer.Context) -> None:
     """The reports kept with --freeze, newest first."""
-    with guard():
-        from mstrack.errors import Message
+    from mstrack.errors import Message
 
-        store = open_store(ctx, write=False)
-        for number, when, user, kind, params in store.snapshots():
-            scope = params.get("programme") or ", ".join(params.get("programmes") or []) or Message("all")
-            say("{number}\t{when}\t{user}\t{kind}\t{scope}\tas of {on}", number=number, when=f"{when:%Y-%m-%d %H:%M}",
-                user=user or "", kind=kind, scope=scope, on=params["as_of"])
+    store = open_store(ctx, write=False)
+    for number, when, user, kind, params in store.snapshots():
+        scope = params.get("programme") or ", ".join(params.get("programmes") or []) or Message("all")
+        say("{number}\t{when}\t{user}\t{kind}\t{scope}\tas of {on}", number=number, when=f"{when:%Y-%m-%d %H:%M}",
+            user=user or "", kind=kind, scope=scope, on=params["as_of"])

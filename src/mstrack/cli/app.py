@@ -1,0 +1,236 @@
+"""The Typer app, its groups and the root callback, and run(): the one exit point, where the library's
+errors become messages. The commands live in modules by subject (tasks, files, db, reports) that add
+themselves to the app and groups made here; mstrack.cli imports them all, this module none of them.
+
+No `from __future__ import annotations` here or in the command modules: Typer reads every command's
+annotations at start-up, and evaluating them from strings tripled that cost.
+"""
+
+import contextlib
+import errno
+import sys
+from typing import Annotated, Optional
+
+import typer
+import typer.core
+
+from mstrack import __version__
+from mstrack.cli.common import choice, fail, use_lang, words
+
+HELP_ORDER = ("init", "demo", "status", "show", "log", "history", "batches", "undo", "programmes", "units",
+              "import", "export", "db", "report")
+"""The commands in `mstrack --help`: the everyday ones first, then the groups. One not named here comes last."""
+
+
+class _CheckedGroup(typer.core.TyperGroup):
+    """The root command. Every word typed on the command line passes the rules for text (limits.text_problem)
+    before any command reads it: one check for --note, --reason, --by, --unit and every other option and
+    argument. The first problem is kept here and said by main(), once the language is known. Every command
+    runs inside `errors_as_messages()`."""
+
+    def parse_args(self, ctx, args):
+        from mstrack.domain.limits import text_problem
+
+        for index, arg in enumerate(args):
+            if problem := text_problem(arg.partition("=")[2] if arg.startswith("--") and "=" in arg else arg):
+                ctx.meta["mstrack.argument_problem"] = (_argument_name(args, index), problem)
+                break
+        return super().parse_args(ctx, args)
+
+    def invoke(self, ctx):
+        with errors_as_messages():
+            return super().invoke(ctx)
+
+    def list_commands(self, ctx) -> list[str]:
+        names = super().list_commands(ctx)
+        return sorted(names, key=lambda name: HELP_ORDER.index(name) if name in HELP_ORDER else len(HELP_ORDER))
+
+
+def _argument_name(args: list[str], index: int):
+    """The word at fault as the user typed it, quoted safely: `--note 'a\x1b…'`, `--note=…`, or an argument."""
+    from mstrack.domain.quantities import shown
+    from mstrack.errors import Message
+
+    arg = args[index]
+    if arg.startswith("--") and "=" in arg:
+        name, _, value = arg.partition("=")
+        return f"{name} {shown(value)}"
+    if index and args[index - 1].startswith("-"):
+        return f"{args[index - 1]} {shown(arg)}"
+    return Message("argument {value}", value=shown(arg))
+
+
+def _group(help_text: str) -> typer.Typer:
+    return typer.Typer(rich_markup_mode=None, help=help_text, no_args_is_help=True)
+
+
+app = typer.Typer(
+    cls=_CheckedGroup,
+    help="mstrack: 民生实事 milestone tracker — programmes, quarterly targets, progress, status.",
+    no_args_is_help=True, add_completion=True, pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: Typer's Rich help (markdown-it and all) doubled the start-up time
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+import_app = _group("Import plans, published tables and progress sheets.")
+export_app = _group("Export plans, and fill-in templates for units.")
+db_app = _group("The database file: upgrade, back up, check.")
+report_app = _group("Printable reports: the weekly status report, the half-year and annual 一览表.")
+app.add_typer(import_app, name="import")
+app.add_typer(export_app, name="export")
+app.add_typer(db_app, name="db")
+app.add_typer(report_app, name="report")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"mstrack {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    db: Annotated[Optional[str], typer.Option(
+        "--db", help="Database: a file path or an SQLAlchemy URL. [env: MSTRACK_DB; default: a file in the user data dir]",
+    )] = None,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+    lang: Annotated[Optional[str], typer.Option(
+        "--lang", envvar="MSTRACK_LANG", show_envvar=False,
+        help="Labels and messages in zh or en. [env: MSTRACK_LANG; default: zh when the locale is zh_*, else en]",
+    )] = None,
+) -> None:
+    from mstrack.labels import LANGS, pick_lang
+
+    use_lang(None)
+    if lang is not None:
+        choice(lang, LANGS, "--lang")
+    lang = pick_lang(lang)
+    use_lang(lang)
+    ctx.obj = {"db": db, "lang": lang}
+    if problem := ctx.meta.get("mstrack.argument_problem"):
+        raise fail("{option}: {error}", option=problem[0], error=problem[1])
+
+
+OUTPUT_ERRORS = {errno.EPIPE, errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EIO}
+"""The errors of a write to a terminal, pipe or file that failed: a closed pipe, a full disk, a size limit."""
+
+BROKEN_PIPE_EXIT = 141
+"""Exit code when the reader of a pipe went away (`mstrack status | head -1`): 128 + SIGPIPE, what a shell
+reports for the tools a broken pipe stops, so that `set -o pipefail` scripts see mstrack as they see grep."""
+
+
+class OutputFailed(Exception):
+    """stdout or stderr could not be written: `run()` says it in one line, without a traceback."""
+
+    def __init__(self, error: OSError):
+        super().__init__(error)
+        self.error = error
+
+
+@contextlib.contextmanager
+def errors_as_messages():
+    """The one place where the library's errors become messages: an InputError is said as it is, a database
+    error as one line (exit 2 both); a failed stdout or stderr becomes OutputFailed, said by run(). Files
+    an option names are checked where they are written (common.write_output)."""
+    try:
+        yield
+    except OSError as error:
+        if error.errno in OUTPUT_ERRORS:
+            raise OutputFailed(error) from None
+        raise
+    except Exception as error:
+        from mstrack.errors import InputError
+
+        if isinstance(error, InputError):
+            raise fail(error) from None
+        if _is_database_error(error):
+            raise _database_failure(error) from None
+        raise
+
+
+def _database_failure(error: Exception) -> typer.Exit:
+    """The driver's first line; a user who may only read is told what still works."""
+    reason = str(getattr(error, "orig", None) or error).splitlines()[0]
+    if "permission denied" in reason.lower() or "read-only" in reason.lower() or "readonly" in reason.lower():
+        return fail("database: this user may only read here ({reason}); status, show, units and report "
+                    "work, writes need a user with write access", reason=reason)
+    return fail("database: {reason}", reason=reason)
+
+
+def _is_database_error(error: BaseException) -> bool:
+    """sqlite3's, SQLAlchemy's and psycopg's errors, the last two checked only where those were loaded
+    (nothing else raises them)."""
+    if "sqlite3" in sys.modules and isinstance(error, sys.modules["sqlite3"].Error):
+        return True
+    if "sqlalchemy" in sys.modules:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        if isinstance(error, SQLAlchemyError):
+            return True
+    if "psycopg" in sys.modules:
+        import psycopg
+
+        return isinstance(error, psycopg.Error)
+    return False
+
+
+def _output_failed(error: OSError) -> int:
+    """One line on stderr (if it can still be written) and the exit code: BROKEN_PIPE_EXIT for a closed pipe,
+    2 for a full disk or a size limit (as a --output file that cannot be written). stdout and stderr are
+    pointed at /dev/null so that Python's last flush at exit does not fail again."""
+    import os
+
+    from mstrack.errors import Message
+
+    line = words().message(Message("mstrack: error: {message}", message=Message(
+        "cannot write the output: {reason}", reason=error.strerror or error)))
+    try:
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    null = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            os.dup2(null, stream.fileno())
+    os.close(null)
+    return BROKEN_PIPE_EXIT if error.errno == errno.EPIPE else 2
+
+
+class _Uncoerced:
+    """Completion only needs the words typed so far, not their values."""
+
+    @staticmethod
+    def coerce(value, param=None, ctx=None):
+        return value
+
+
+def _complete_without_coercion() -> None:
+    """Typer ≥ 0.25 checks every option value with a pydantic TypeAdapter, and importing pydantic for
+    that tripled the time of a <TAB>. Completing never uses the values, so they pass through as typed.
+    A Typer without this hook completes the slow way."""
+    parameter = getattr(typer.core, "_TyperParameter", None)
+    if parameter is not None and hasattr(parameter, "get_runtime_param"):
+        parameter.get_runtime_param = lambda self: _Uncoerced
+
+
+def run() -> None:
+    """The command line's one exit point (the `mstrack` script): what could not be written is said here."""
+    import os
+
+    if os.environ.get("_MSTRACK_COMPLETE"):
+        _complete_without_coercion()
+    try:
+        app(prog_name="mstrack")
+    except OutputFailed as failed:
+        raise SystemExit(_output_failed(failed.error)) from None
+    except SystemExit:
+        try:  # what is still buffered goes out now, where a failure can be said
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except OSError as error:
+            if error.errno not in OUTPUT_ERRORS:
+                raise
+            raise SystemExit(_output_failed(error)) from None
+        raise

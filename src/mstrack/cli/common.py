@@ -1,0 +1,243 @@
+"""What every command uses: saying things (say, warn, fail), writing outputs, the store, dates, the
+options' closed lists. It imports no other part of the command line, so that every command module can
+import it; like them, it imports the store, the engine and Rich inside functions, for a fast start.
+"""
+
+import contextlib
+import errno
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class Rule(str, Enum):
+    step = "step"
+    pro_rata = "pro-rata"
+
+
+RULE_HELP = ("How expected is computed: step (the last checkpoint passed) or pro-rata (序时进度, linear between "
+             "checkpoints). [default: the programme's setting, else step]")
+
+
+class Status(str, Enum):
+    behind = "behind"
+    no_report = "no_report"
+    overdue = "overdue"
+    on_track = "on_track"
+    done = "done"
+    not_due = "not_due"
+
+
+_lang: str | None = None
+"""The language main() resolved for this run (--lang, MSTRACK_LANG, the locale): messages need it outside any context."""
+
+
+def use_lang(lang: str | None) -> None:
+    """The language of this run's messages, from main(); None until a --lang given is known to be good."""
+    global _lang
+    _lang = lang
+
+
+def words():
+    """Labels in the language of this run; before main() has resolved it (a bad --lang), the locale's."""
+    from mstrack.labels import Labels, pick_lang
+
+    return Labels(_lang or pick_lang())
+
+
+def message(text, /, **fields):
+    """A message template and its fields, a Message, an error, or a list of messages (one a line), as one Message."""
+    from mstrack.errors import Joined, Message, Problem
+
+    if isinstance(text, list):
+        return Joined("\n", text)
+    if isinstance(text, Message | Problem) and not fields:
+        return text
+    return Message(text, **fields)
+
+
+def say(text, /, *, err: bool = False, **fields) -> None:
+    """One line (or several) for the user, in their language."""
+    echo(words().message(message(text, **fields)), err=err)
+
+
+def echo(text: str, err: bool = False) -> None:
+    """A line that may hold data (a note, a name, a path): never a control character to the terminal, never
+    a password (store.scrub)."""
+    from mstrack.render.outputs import clean_text
+
+    if "mstrack.store" in sys.modules:  # a database URL in use may hold a password
+        text = sys.modules["mstrack.store"].scrub(text)
+    typer.echo(clean_text(text), err=err)
+
+
+def write_out(text: str) -> None:
+    """Text that may hold data (JSON, a table) to stdout, without control characters (outputs.clean_text)."""
+    from mstrack.render.outputs import clean_text
+
+    sys.stdout.write(clean_text(text))
+
+
+def flush_output() -> None:
+    """What was printed, out now: before a write commits, so that an output that fails (a full disk, a
+    closed pipe) fails the command before anything is stored."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+
+
+def warn(text, /, **fields) -> None:
+    say("mstrack: warning: {message}", err=True, message=message(text, **fields))
+
+
+def fail(text, /, **fields) -> typer.Exit:
+    """Bad usage or input: the message on stderr in the user's language, exit code 2, no traceback, no password."""
+    from mstrack.errors import Message
+
+    echo(words().message(Message("mstrack: error: {message}", message=message(text, **fields))), err=True)
+    return typer.Exit(2)
+
+
+def cannot_write(output, error: OSError, option: str = "--output") -> typer.Exit:
+    """An --output file that could not be written: the same words from every command."""
+    return fail("{option} {path}: cannot write: {reason}", option=option, path=output, reason=error.strerror or error)
+
+
+def refuse_database(ctx: typer.Context, path: Path, option: str = "--output") -> None:
+    """Exit 2 when a file to write is the open database or one of its -wal, -shm, -journal files, however
+    the path is spelled (relative, symlink, hard link): writing there would destroy the data."""
+    from mstrack.render.outputs import is_database_file
+    from mstrack.store import resolve_db_url
+
+    obj = ctx.find_root().obj or {}
+    if is_database_file(Path(path), resolve_db_url(obj.get("db"))):
+        raise fail("{option} {path}: that is the database itself (or one of its files); choose another file name",
+                   option=option, path=path)
+
+
+def write_output(ctx: typer.Context, output: Path, write, announce=None, option: str = "--output") -> None:
+    """The file an option names, replaced whole or not at all (outputs.replacing_path): `write(path)` makes
+    its contents at a temporary path beside it, `announce()` says so before the rename. Never the database."""
+    from mstrack.render.outputs import replacing_path
+
+    refuse_database(ctx, output, option)
+    announcing = False
+
+    def ready() -> None:
+        nonlocal announcing
+        if announce is not None:
+            announcing = True
+            announce()
+            flush_output()
+            announcing = False
+
+    try:
+        with replacing_path(output, before_rename=ready) as temporary:
+            write(temporary)
+    except OSError as error:
+        if announcing:  # the terminal or pipe, not the file
+            raise
+        raise cannot_write(output, error, option) from None
+
+
+@contextlib.contextmanager
+def bulk():
+    """Python's cycle collector paused while a command builds its many small objects at once (a status
+    over 20,000 indicators builds ~250,000; an import one per row). They hold no cycles and are freed
+    by reference counting; the collector only walked the growing heap again and again: measured, a
+    sixth of the CPU time of such a status."""
+    import gc
+
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def open_store(ctx: typer.Context, write: bool):
+    from mstrack.store import Store, resolve_db_url
+
+    store = Store(resolve_db_url(ctx.obj.get("db") if ctx.obj else None))
+    store.require_schema(write=write)
+    return store
+
+
+def print_width() -> int:
+    """Columns for a table printed to a file or a pipe: COLUMNS when it is a number, else room for the table."""
+    import os
+
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) > 0 else 140
+
+
+def console():
+    """A terminal gets its own width; a file or pipe (a printout) gets room for the table."""
+    if sys.stdout.isatty():
+        return safe_console()
+    return safe_console(width=print_width())
+
+
+def safe_console(**options):
+    """A Rich console for text that holds data: no markup or emoji codes read in it (a note "[/x]" is
+    printed as typed, not a MarkupError; "[link=…]" makes no hyperlink), no control characters printed."""
+    global _SafeConsole
+    if _SafeConsole is None:
+        _SafeConsole = _safe_console_class()
+    return _SafeConsole(**{"markup": False, "emoji": False, **options})
+
+
+_SafeConsole = None
+
+
+def _safe_console_class():
+    """A Rich console that drops control characters from the text it prints (outputs.clean_text): a note
+    holding an escape sequence cannot move the cursor or clear the screen. Rich's own styles are control
+    segments of their own, or added after this, and stay."""
+    from rich.console import Console
+    from rich.segment import Segment
+
+    from mstrack.render.outputs import clean_text
+
+    class SafeConsole(Console):
+        def render(self, renderable, options=None):
+            for segment in super().render(renderable, options):
+                if segment.control or not segment.text:
+                    yield segment
+                else:
+                    text = clean_text(segment.text)
+                    yield segment if text is segment.text else Segment(text, segment.style)
+
+        def on_broken_pipe(self) -> None:
+            """A closed pipe ends the command as every other failed output does (run()), not with Rich's silent exit 1."""
+            raise BrokenPipeError(errno.EPIPE, "Broken pipe")
+
+    return SafeConsole
+
+
+def parse_day(text: str | None, option: str, year: int | None = None) -> date:
+    if text is None:
+        return date.today()
+    from mstrack.domain.quantities import DateError, parse_date
+
+    try:
+        return parse_date(text, year or date.today().year)
+    except DateError as error:
+        raise fail("{option}: {error}", option=option, error=error) from None
+
+
+def choice(value: str, choices, option: str) -> str:
+    """A value from a closed list, or one line naming the option and the choices (exit 2)."""
+    if value not in choices:
+        raise fail("{option} {value!r}: expected one of {choices}", option=option, value=value, choices=", ".join(choices))
+    return value

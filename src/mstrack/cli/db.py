@@ -1,0 +1,138 @@
+"""Commands about the database itself: init, db upgrade|backup|copy|check, and its batches: batches, undo;
+and the programmes it holds."""
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from mstrack.cli.app import app, db_app
+from mstrack.cli.common import (
+    Format,
+    console,
+    echo,
+    fail,
+    flush_output,
+    open_store,
+    say,
+    write_out,
+    write_output,
+)
+
+
+@app.command()
+def init(ctx: typer.Context) -> None:
+    """Create or upgrade the database schema. Running it twice changes nothing."""
+    from mstrack.store import Store, resolve_db_url
+
+    store = Store(resolve_db_url(ctx.obj.get("db")))
+
+    def announce(versions) -> None:
+        say("{db}: schema version {before} → {after}", db=store.display_url, before=versions[0], after=versions[1])
+        flush_output()
+
+    before, after = store.init(confirm=announce)
+    if before == after:
+        say("{db}: schema version {version}, up to date", db=store.display_url, version=after)
+
+
+@app.command()
+def batches(
+    ctx: typer.Context,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many, newest first.")] = 20,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json")] = Format.table,
+) -> None:
+    """The writes made to this database, newest first: each can be undone as a whole."""
+    from mstrack.render.history import batches_json, batches_table
+
+    store = open_store(ctx, write=False)
+    found = store.batches(limit)
+    if fmt is Format.json:
+        write_out(batches_json(found))
+    else:
+        console().print(batches_table(found, ctx.obj["lang"]))
+
+
+@app.command()
+def undo(
+    ctx: typer.Context,
+    batch: Annotated[Optional[int], typer.Argument(help="Batch id (see `mstrack batches`). [default: the latest]")] = None,
+    reason: Annotated[Optional[str], typer.Option("--reason", help="Why it is undone (kept with the new batch).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Bring values back even over newer entries for the same date "
+                                                          "(what it overrides is kept with the new batch).")] = False,
+) -> None:
+    """Revert one batch as a whole, as a new batch: nothing is deleted, and the undo can be undone."""
+    store = open_store(ctx, write=True)
+
+    def announce(done) -> None:
+        from mstrack.errors import Joined, Message
+
+        what = [Message("{n} reports retracted", n=done.reports_retracted), Message("{n} restored", n=done.reports_added)]
+        if done.programme:
+            what.append(Message("{code} put back as it was", code=done.programme))
+        say("batch {batch} undoes batch {undone}: {what}", batch=done.id, undone=done.undoes, what=Joined(", ", what))
+        flush_output()
+
+    store.undo(batch, reason, force=force, confirm=announce)
+
+
+@db_app.command("upgrade")
+def db_upgrade(ctx: typer.Context) -> None:
+    """Upgrade the schema of an older database in place (back it up first)."""
+    init(ctx)
+
+
+@db_app.command("backup")
+def db_backup(
+    ctx: typer.Context,
+    target: Annotated[Path, typer.Argument(help="The new file to write.")],
+) -> None:
+    """An online, consistent copy, safe while others write. A plain file copy may miss the -wal file."""
+    store = open_store(ctx, write=False)
+    if target.exists():
+        raise fail("{path}: exists already; choose a new file name", path=target)
+
+    def announce() -> None:
+        echo(f"{store.display_url} → {target}")
+
+    write_output(ctx, target, store.backup, announce, option="TARGET")
+
+
+@db_app.command("copy")
+def db_copy(
+    ctx: typer.Context,
+    to: Annotated[str, typer.Option("--to", help="The empty database to fill: a file path or an SQLAlchemy URL.")],
+) -> None:
+    """Copy the whole store to an empty database (SQLite ↔ PostgreSQL), then verify it."""
+    from mstrack.store import Store, resolve_db_url
+    from mstrack.store.verify import copy_verified
+
+    store = open_store(ctx, write=False)
+    target = Store(resolve_db_url(to))
+    counts = copy_verified(store, target, date.today())
+    total = sum(counts.values())
+    say("{source} → {target}: {rows} rows in {tables} tables, row counts and status verified", source=store.display_url,
+        target=target.display_url, rows=total, tables=len(counts))
+
+
+@db_app.command("check")
+def db_check(ctx: typer.Context) -> None:
+    """Integrity and foreign keys; exit 1 when anything is wrong."""
+    from mstrack.store import Store, resolve_db_url
+
+    store = Store(resolve_db_url(ctx.obj.get("db")))
+    problems = store.check()
+    for problem in problems:
+        say(problem)
+    if problems:
+        raise typer.Exit(1)
+    say("{db}: ok", db=store.display_url)
+
+
+@app.command()
+def programmes(ctx: typer.Context) -> None:
+    """List the programmes in the store."""
+    store = open_store(ctx, write=False)
+    for code in store.programme_codes():
+        echo(code)

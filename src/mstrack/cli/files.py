@@ -1,0 +1,221 @@
+"""Commands that read or write files a person works with: import plan|progress|table, export plan|template."""
+
+import contextlib
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from mstrack.cli.app import export_app, import_app
+from mstrack.cli.common import (
+    Format,
+    bulk,
+    echo,
+    fail,
+    flush_output,
+    open_store,
+    parse_day,
+    refuse_database,
+    say,
+    warn,
+    words,
+    write_out,
+    write_output,
+)
+
+
+@import_app.command("plan")
+def import_plan(
+    ctx: typer.Context,
+    files: Annotated[list[Path], typer.Argument(help="Plan files (TOML, docs/format.md).")],
+    reason: Annotated[Optional[str], typer.Option("--reason", help="Why the definition changed (kept with the batch).")] = None,
+) -> None:
+    """Create or update programmes from plan files; every report is kept."""
+    from mstrack.errors import InputError
+    from mstrack.sources.plan import load_plan
+
+    plans, errors = [], []
+    for path in files:
+        try:
+            plans.append(load_plan(path))
+        except InputError as error:
+            errors.extend(error.messages)
+    if errors:
+        raise fail(errors)
+    store = open_store(ctx, write=True)
+
+    def announce(saved: list[dict]) -> None:
+        for path, programme, counts in zip(files, plans, saved, strict=True):
+            if counts["unchanged"]:
+                say("{path}: {code}: unchanged", path=path, code=programme.code)
+            else:
+                say("{path}: {code}: {added} {added:task|tasks} added, {updated} updated, {removed} removed (batch {batch})",
+                    path=path, code=programme.code, added=counts["tasks_added"], updated=counts["tasks_updated"],
+                    removed=counts["tasks_removed"], batch=counts["batch"])
+        flush_output()
+
+    store.save_plans([(programme, path.name) for path, programme in zip(files, plans, strict=True)], reason=reason,
+                     confirm=announce)
+
+
+@import_app.command("progress")
+def import_progress(
+    ctx: typer.Context,
+    files: Annotated[list[Path], typer.Argument(help="Spreadsheets of reports: .xlsx, .csv or .tsv.")],
+    programme: Annotated[Optional[str], typer.Option("--programme", "-p", help="Programme of rows without a 计划 column.")] = None,
+    sheet: Annotated[Optional[str], typer.Option("--sheet", help="Sheet to read in .xlsx files. [default: the first]")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date of rows without a 截至日期 column.")] = None,
+    by: Annotated[Optional[str], typer.Option("--by", help="Reporter of rows without a 填报人 column.")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Validate and say what would change; write nothing.")] = False,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json")] = Format.table,
+    reason: Annotated[Optional[str], typer.Option("--reason", help="Why: kept with the batch and its corrections.")] = None,
+) -> None:
+    """Import unit reports from spreadsheets: all rows or none (docs/import.md)."""
+    from mstrack.sources.progress import import_progress as run_import
+
+    store = open_store(ctx, write=not dry_run)
+    default_as_of = parse_day(as_of, "--as-of") if as_of else None
+    announced = []
+
+    def announce(result) -> None:
+        _say_imported(result, fmt, dry_run)
+        flush_output()
+        announced.append(True)
+
+    with _row_progress(files) as on_row, bulk():
+        result = run_import(
+            store, files, programme=programme, sheet=sheet, default_as_of=default_as_of, by=by,
+            today=date.today(), dry_run=dry_run, on_row=on_row, reason=reason, confirm=announce,
+        )
+    if not announced:  # nothing was written: said now
+        _say_imported(result, fmt, dry_run)
+
+
+def _say_imported(result, fmt: Format, dry_run: bool) -> None:
+    """What an import did, or would do, or why it did nothing: said before its write commits."""
+    if fmt is Format.json:
+        from mstrack.render.status import dump_json
+
+        data = result.as_dict()
+        data["errors"] = [words().message(error) for error in result.errors]
+        data["warnings"] = [words().message(warning) for warning in result.warnings]
+        write_out(dump_json(data))
+    for warning in result.warnings:
+        warn(warning)
+    if result.errors:
+        for error in result.errors:
+            say(error, err=True)
+        raise fail("{n} {n:problem|problems}; nothing was written", n=len(result.errors))
+    if fmt is Format.table:
+        counts = {"new": result.inserted, "corrected": result.updated, "unchanged": result.unchanged,
+                  "skipped": result.skipped, "written": result.inserted + result.updated}
+        if dry_run:
+            say("{new} new, {corrected} corrected, {unchanged} already there, {skipped} empty rows skipped; "
+                "{written} {written:report|reports} would be written", **counts)
+        else:
+            say("{new} new, {corrected} corrected, {unchanged} already there, {skipped} empty rows skipped; "
+                "{written} {written:report was|reports were} written", **counts)
+
+
+def _row_progress(files: list[Path]):
+    """A progress bar on stderr for large files, only when a person is watching."""
+    if not sys.stderr.isatty() or sum(p.stat().st_size for p in files if p.exists()) < 1_000_000:
+        return contextlib.nullcontext(None)
+
+    @contextlib.contextmanager
+    def bar():
+        from rich.console import Console
+        from rich.progress import Progress, SpinnerColumn, TextColumn
+
+        from mstrack.errors import Message
+
+        with Progress(SpinnerColumn(), TextColumn(words().message(Message("reading row {task.completed}"))), transient=True,
+                      console=Console(stderr=True)) as progress:
+            task = progress.add_task("import", total=None)
+            yield lambda number: progress.update(task, completed=number)
+
+    return bar()
+
+
+@import_app.command("table")
+def import_table(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="A published breakdown table: .xlsx, .csv, .tsv or tab-separated text.")],
+    programme: Annotated[str, typer.Option("--programme", "-p", help="Code for the new programme, e.g. beijing-2024.")],
+    year: Annotated[int, typer.Option("--year", min=1900, max=2200, help="The programme's year.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The plan file (TOML) to write for review.")],
+    sheet: Annotated[Optional[str], typer.Option("--sheet", help="Sheet to read in an .xlsx. [default: the first]")] = None,
+) -> None:
+    """Turn a published table into a plan file to review, then `import plan` it (docs/import-table.md)."""
+    from mstrack.sources.plan import CODE_RE, dump_plan
+    from mstrack.sources.table import convert_table
+
+    if not CODE_RE.match(programme):
+        raise fail("--programme {code!r}: use lowercase letters, digits and '-'", code=programme)
+    refuse_database(ctx, output)
+    if output.exists():
+        raise fail("--output {path}: exists already; choose a new file name", path=output)
+    result = convert_table(file, programme, year, sheet)
+    text = dump_plan(result.programme)
+
+    def announce() -> None:
+        for line in result.summary:
+            say(line, err=True)
+        say("{file} → {output}: {stats}", file=file, output=output, stats=_conversion_stats(result.stats))
+
+    write_output(ctx, output, lambda path: path.write_text(text, encoding="utf-8"), announce)
+
+
+def _conversion_stats(stats: dict):
+    """The counts of a converted table, each in words."""
+    from mstrack.errors import Joined, Message
+
+    return Joined(", ", [
+        Message("{n} areas", n=stats["areas"]), Message("{n} tasks", n=stats["tasks"]), Message("{n} lines", n=stats["lines"]),
+        Message("{n} checkpoints", n=stats["checkpoints"]), Message("{n} indicators", n=stats["indicators"]),
+        Message("{n} numeric milestones", n=stats["numeric_milestones"]),
+        Message("{n} text only tasks", n=stats["text_only_tasks"]), Message("{n} unplaced numbers", n=stats["unplaced_numbers"]),
+    ])
+
+
+@export_app.command("plan")
+def export_plan(
+    ctx: typer.Context,
+    code: Annotated[str, typer.Argument(help="Programme code, e.g. shenzhen-2023")],
+    output: Annotated[str, typer.Option("--output", "-o", help="File to write; - for stdout.")] = "-",
+) -> None:
+    """Write a programme back as a plan file (TOML)."""
+    from mstrack.sources.plan import dump_plan
+
+    store = open_store(ctx, write=False)
+    text = dump_plan(store.load_plan(code))
+    if output == "-":
+        write_out(text)
+        return
+    write_output(ctx, Path(output), lambda path: path.write_text(text, encoding="utf-8"),
+                 lambda: echo(f"{code} → {output}", err=True))
+
+
+@export_app.command("template")
+def export_template(
+    ctx: typer.Context,
+    code: Annotated[str, typer.Argument(help="Programme code, e.g. shenzhen-2023")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The .xlsx file to write.")],
+    unit: Annotated[Optional[str], typer.Option("--unit", "-u", help="Only the tasks this unit leads or is responsible for.")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Reporting date filled in. [default: today]")] = None,
+) -> None:
+    """A fill-in .xlsx for units: one row per indicator; `import progress` reads it back."""
+    from mstrack.render.template import template_rows, write_template
+
+    if output.suffix.lower() != ".xlsx":
+        raise fail("--output {path}: a template is an .xlsx file", path=output)
+    refuse_database(ctx, output)
+    store = open_store(ctx, write=False)
+    on = parse_day(as_of, "--as-of", store.common_year([code]))
+    states = store.status_states(on, programmes=[code], unit=unit)
+    title = f"{code} 进度报送表" + (f"（{unit}）" if unit else "") + f" 截至 {on}"
+    rows = template_rows(states, on)
+    write_output(ctx, output, lambda path: write_template(rows, on, path, title),
+                 lambda: say("{n} rows → {path}", err=True, n=len(states), path=output))

@@ -1,0 +1,169 @@
+"""Commands about tasks and their progress: status (and demo, which prints it), show, log, history."""
+
+import sys
+from datetime import date
+from typing import Annotated, Optional
+
+import typer
+
+from mstrack.cli.app import app
+from mstrack.cli.common import (
+    RULE_HELP,
+    Format,
+    Rule,
+    Status,
+    bulk,
+    console,
+    echo,
+    flush_output,
+    open_store,
+    parse_day,
+    print_width,
+    say,
+    warn,
+    write_out,
+)
+
+
+def _print_status(store, on: date, *, fmt: Format, lang: str, programmes: list[str] | None = None, unit: str | None = None,
+                  only: list[Status] | None = None, fail_on: list[Status] | None = None, rule: Rule | None = None,
+                  stale: int | None = None) -> None:
+    """The status table (or JSON) of `status` and `demo`; exit 1 when a row has a --fail-on status."""
+    from mstrack.domain.status import count_statuses, status_rows
+    from mstrack.render.status import status_json_chunks, status_table
+
+    with bulk():
+        rows = status_rows(store.status_states(on, programmes=programmes or None, unit=unit),
+                           on, only={s.value for s in only} if only else None, rule=rule.value if rule else None,
+                           stale_days=stale)
+    if fmt is Format.json:
+        for chunk in status_json_chunks(rows):
+            write_out(chunk)
+    else:
+        table = status_table(rows, count_statuses(rows), on, lang)
+        if sys.stdout.isatty():
+            console().print(table)
+        else:  # a file or a pipe: plain text, no console to start
+            write_out(table.text(print_width()))
+    if fail_on and any(row.status in {s.value for s in fail_on} for row in rows):
+        raise typer.Exit(1)
+
+
+@app.command()
+def demo(
+    ctx: typer.Context,
+    as_of: Annotated[Optional[str], typer.Option(
+        "--as-of", help="Date to judge at. [default: July 1 of the seeds' year, after their half-year checkpoints]",
+    )] = None,
+    fmt: Annotated[Format, typer.Option("--format", help="table or json")] = Format.table,
+    rule: Annotated[Optional[Rule], typer.Option("--rule", help=RULE_HELP)] = None,
+) -> None:
+    """Load every programme shipped in data/seed/ and print the status table."""
+    from mstrack.sources.seeds import demo_date, seed_plans
+
+    store = open_store(ctx, write=True)
+    plans = seed_plans()
+    from mstrack.labels import Labels
+
+    words = Labels(ctx.obj["lang"])
+    loaded = words("list.sep").join(words("demo.programme", code=p.code, tasks=len(p.tasks)) for p in plans)
+    echo(words("demo.loaded", n=len(plans), programmes=loaded, db=store.display_url), err=True)
+    flush_output()  # before the writes: an output that fails stops the command before anything is stored
+    for programme in plans:
+        store.save_plan(programme, command="demo", source=f"seed/{programme.code}.toml")
+    on = parse_day(as_of, "--as-of") if as_of else demo_date(plans)
+    _print_status(store, on, fmt=fmt, lang=ctx.obj["lang"], rule=rule)
+
+
+@app.command()
+def status(
+    ctx: typer.Context,
+    programme: Annotated[Optional[list[str]], typer.Option("--programme", "-p", help="Only this programme (repeatable).")] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", "-u", help="Only tasks where this unit leads or is responsible.")] = None,
+    only: Annotated[Optional[list[Status]], typer.Option("--only", help="Only rows with this status (repeatable).")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date to judge at, e.g. 2023-07-01 or 6月底. [default: today]")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json")] = Format.table,
+    fail_on: Annotated[Optional[list[Status]], typer.Option("--fail-on", help="Exit 1 when any row has this status (repeatable).")] = None,
+    rule: Annotated[Optional[Rule], typer.Option("--rule", help=RULE_HELP)] = None,
+    stale: Annotated[int, typer.Option("--stale", min=0, help="Flag rows whose latest report is older than DAYS.")] = 14,
+) -> None:
+    """Expected versus actual for every indicator; behind first."""
+    store = open_store(ctx, write=False)
+    on = parse_day(as_of, "--as-of", store.common_year(programme) if as_of else None)
+    _print_status(store, on, fmt=fmt, lang=ctx.obj["lang"], programmes=programme, unit=unit, only=only, fail_on=fail_on,
+                  rule=rule, stale=stale)
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    ref: Annotated[str, typer.Argument(help="PROGRAMME/CODE, e.g. shenzhen-2023/5")],
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date for the status marks. [default: today]")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json")] = Format.table,
+    rule: Annotated[Optional[Rule], typer.Option("--rule", help=RULE_HELP)] = None,
+) -> None:
+    """One task: leader, units, each indicator's quarterly checkpoints and report history."""
+    from mstrack.store import parse_ref
+
+    store = open_store(ctx, write=False)
+    detail = store.task_detail(parse_ref(ref))
+    if fmt is Format.json:
+        from mstrack.render.status import task_json
+
+        write_out(task_json(detail))
+        return
+    from mstrack.domain.status import evaluate
+    from mstrack.render.status import task_view
+
+    on = parse_day(as_of, "--as-of")
+    rows = {state.indicator_id: evaluate(state, on, rule.value if rule else None) for state in detail.indicators}
+    console().print(task_view(detail, rows, ctx.obj["lang"]))
+
+
+@app.command()
+def log(
+    ctx: typer.Context,
+    ref: Annotated[str, typer.Argument(help="PROGRAMME/CODE, e.g. shenzhen-2023/5")],
+    value: Annotated[Optional[str], typer.Argument(help="Cumulative value: 25000, 2.5万, 65%, 197户")] = None,
+    indicator: Annotated[Optional[str], typer.Option("--indicator", "-i", help="Indicator name (a unique prefix is enough).")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date the value is as of. [default: today]")] = None,
+    note: Annotated[Optional[str], typer.Option("--note", "-n", help="Remark kept with the report.")] = None,
+    by: Annotated[Optional[str], typer.Option("--by", help="Who reported it. [default: your login name]")] = None,
+    done: Annotated[bool, typer.Option("--done", help="Mark the next checkpoint of a text-only line as met.")] = False,
+    reason: Annotated[Optional[str], typer.Option("--reason", help="Why: for a correction of an earlier value.")] = None,
+) -> None:
+    """Record reported progress for one indicator of a task."""
+    from mstrack.domain.progress import record_progress
+    from mstrack.store import parse_ref
+
+    store = open_store(ctx, write=True)
+
+    def announce(result) -> None:
+        for warning in result.warnings:
+            warn(warning)
+        say(result.message)
+        flush_output()
+
+    record_progress(
+        store, parse_ref(ref), value, indicator=indicator, as_of=as_of, note=note, by=by,
+        done=done, today=date.today(), reason=reason, announce=announce,
+    )
+
+
+@app.command()
+def history(
+    ctx: typer.Context,
+    ref: Annotated[str, typer.Argument(help="PROGRAMME/CODE, e.g. shenzhen-2023/5")],
+    indicator: Annotated[Optional[str], typer.Option("--indicator", "-i", help="Only this indicator (exact name).")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json")] = Format.table,
+) -> None:
+    """Every value a task's indicators ever had: corrections and undone reports included."""
+    from mstrack.render.history import history_json, history_table
+    from mstrack.store import parse_ref
+
+    store = open_store(ctx, write=False)
+    entries = store.history(parse_ref(ref), indicator)
+    if fmt is Format.json:
+        write_out(history_json(entries))
+    else:
+        console().print(history_table(entries, ref, ctx.obj["lang"]))

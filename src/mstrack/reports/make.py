@@ -1,0 +1,66 @@
+"""Reports made from the store: the programmes asked for checked, their tasks read, the builder called.
+The same function makes a report to print and makes it again for `report diff`, from the parameters kept
+with it when it was frozen (`params`: kind, as_of, rule, and what the kind needs)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from mstrack.errors import InputError
+from mstrack.reports.build import Step, UnitRollup, judged, table_report, unit_rollups, weekly_report
+
+
+@dataclass(frozen=True, kw_only=True)
+class UnitsReport:
+    """The unit rollup as printed by `mstrack units`: worst unit first."""
+
+    rollups: list[UnitRollup]
+    on: date
+    responsible: bool
+
+
+def check_programmes(store, programmes: list[str] | None) -> None:
+    """An unknown programme code is bad input, said with the codes it may have meant (or all there are)."""
+    known = store.programme_codes()
+    for code in programmes or []:
+        if code in known:
+            continue
+        near = [k for k in known if code in k or k in code]
+        if near:
+            raise InputError("--programme {code!r}: no such programme; did you mean: {codes}", code=code, codes=", ".join(near))
+        if known:
+            raise InputError("--programme {code!r}: no such programme; known: {codes}", code=code, codes=", ".join(known))
+        raise InputError("--programme {code!r}: no such programme; known: none", code=code)
+
+
+def task_details(store, programmes: list[str] | None):
+    """Whole tasks of the programmes asked for (all when none are named); an unknown code is an InputError."""
+    check_programmes(store, programmes)
+    return store.task_details(list(programmes) if programmes else None)
+
+
+def make_report(store, params: dict):
+    """The report `params` describe: a UnitsReport, a WeeklyReport or a TableReport (half-year, annual)."""
+    on = date.fromisoformat(params["as_of"])
+    kind = params["kind"]
+    if kind == "units":
+        rows = judged([state for detail in task_details(store, params["programmes"] or None) for state in detail.indicators],
+                      on, params["rule"])
+        return UnitsReport(rollups=unit_rollups(rows, responsible=params["responsible"]), on=on, responsible=params["responsible"])
+    if kind == "weekly":
+        return weekly_report(task_details(store, params["programmes"] or None), on, date.fromisoformat(params["since"]),
+                             params["rule"], params["stale"])
+    programme = params["programme"]
+    details = task_details(store, [programme])
+    plan = store.load_plan(programme)
+    return table_report(details, kind, on, plan.year, plan.name, params["rule"], checkpoint_steps(plan))
+
+
+def checkpoint_steps(plan) -> dict[str, list[Step]]:
+    """Each task's checkpoints in the plan's own words, for 下一步任务目标及措施."""
+    return {
+        task.code: [Step(cp.due, cp.label, cp.text, "、".join(line.lead_units) or None)
+                    for line in task.lines for cp in line.checkpoints]
+        for task in plan.tasks
+    }

@@ -1,0 +1,88 @@
+"""docs/cli.md documents every command, subcommand and option the command line has: walking the command
+tree finds what a heading of docs/cli.md does not name (the sqlite-utils habit)."""
+
+import re
+
+import pytest
+import typer.main
+
+from mstrack.cli import app
+
+from .conftest import ROOT
+
+COMMAND_WORDS = re.compile(r"[a-z][a-z-]*(\|[a-z][a-z-]*)*$")
+
+
+def sections(text: str) -> list[tuple[str, str]]:
+    """(heading, the heading and its text) for every `## ` section; the text before the first is the root's."""
+    parts = re.split(r"^## (.*)$", text, flags=re.MULTILINE)
+    return [("", parts[0])] + [(parts[i], parts[i] + "\n" + parts[i + 1]) for i in range(1, len(parts), 2)]
+
+
+def named_paths(heading: str) -> set[str]:
+    """The commands a heading names: `mstrack db upgrade | db backup FILE` names `db upgrade` and `db backup`,
+    `report half-year|annual …` both reports, `report … --freeze` the group `report`. None: the root's."""
+    paths = set()
+    for part in re.split(r" [/|] ", heading):
+        words = part.split()
+        if words[:1] == ["mstrack"]:
+            words = words[1:]
+        stems = [""]
+        for word in words:
+            if not COMMAND_WORDS.match(word):
+                break
+            stems = [f"{stem} {choice}".strip() for stem in stems for choice in word.split("|")]
+        paths.update(stem for stem in stems if stem)
+    return paths
+
+
+def command_tree(command, path: str = ""):
+    """(path, command) for the root ("") and every command and subcommand below it."""
+    yield path, command
+    if hasattr(command, "commands"):  # a group (Typer's own Click, not importable as click)
+        for name, sub in command.commands.items():
+            yield from command_tree(sub, f"{path} {name}".strip())
+
+
+def options(command) -> list[list[str]]:
+    """Each option's names (`--output`, `-o`), --help aside."""
+    return [param.opts + param.secondary_opts for param in command.params
+            if param.param_type_name == "option" and "--help" not in param.opts]
+
+
+DOCS = sections((ROOT / "docs" / "cli.md").read_text(encoding="utf-8"))
+TREE = list(command_tree(typer.main.get_command(app)))
+
+
+def documenting(path: str) -> list[str]:
+    """The text of the sections that name `path`, or a group above it (`report …`); the root's sections name none."""
+    above = {" ".join(path.split()[:n]) for n in range(1, len(path.split()) + 1)}
+    if not path:
+        return [text for heading, text in DOCS if not named_paths(heading)]
+    return [text for heading, text in DOCS if named_paths(heading) & above]
+
+
+@pytest.mark.parametrize("path", [path for path, _ in TREE if path])
+def test_every_command_has_a_heading(path):
+    named = set().union(*(named_paths(heading) for heading, _ in DOCS))
+    group_of_named = {" ".join(name.split()[:n]) for name in named for n in range(1, len(name.split()))}
+    assert path in named | group_of_named, f"docs/cli.md: no heading names `mstrack {path}`"
+
+
+@pytest.mark.parametrize(("path", "names"), [(path, names) for path, command in TREE for names in options(command)],
+                         ids=lambda value: "/".join(value) if isinstance(value, list) else value)
+def test_every_option_is_documented(path, names):
+    """Under any of its names (`-o FILE` documents --output), in a section that names the command."""
+    texts = documenting(path)
+    assert any(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) for text in texts for name in names), (
+        f"docs/cli.md: `{names[0]}` of `mstrack {path}` is not in its section")
+
+
+def test_the_headings_are_read_as_meant():
+    """The parsing the two tests above rely on, on the headings' shapes that docs/cli.md uses."""
+    assert named_paths("mstrack db upgrade | db backup FILE | db check | db copy --to URL") == {
+        "db upgrade", "db backup", "db check", "db copy"}
+    assert named_paths("mstrack report half-year|annual --programme CODE") == {"report half-year", "report annual"}
+    assert named_paths("mstrack report … --freeze / report diff [N] / report frozen") == {"report", "report diff", "report frozen"}
+    assert named_paths("Global option --lang zh|en") == set()
+    assert "report weekly" not in named_paths("mstrack report half-year|annual")
