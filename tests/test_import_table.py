@@ -8,7 +8,8 @@ import pytest
 
 from mstrack.errors import InputError
 from mstrack.sources.plan import dump_plan, load_plan, plan_from_dict, plan_to_dict
-from mstrack.sources.table import convert_table, parse_deadline, parse_label, reproduction, split_schedule
+from mstrack.sources.table import convert_table, reproduction
+from mstrack.sources.table.schedule import parse_deadline, parse_label, split_schedule
 
 from .conftest import SEEDS, SOURCES
 
