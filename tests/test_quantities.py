@@ -37,6 +37,12 @@ from mstrack.domain.quantities import (
         ("2.25", Quantity(2.25, "")),
         ("1.4万亿元", Quantity(1_400_000_000_000, "元")),
         ("3千米", Quantity(3000, "米")),
+        # the comparator words are the table reader's too: one vocabulary (domain/quantities.py)
+        ("多于30个", Quantity(30, "个", ">=")),
+        ("超5000人次", Quantity(5000, "人次", ">=")),
+        ("降至8%", Quantity(8, "%", "<=")),
+        ("降到3天", Quantity(3, "天", "<=")),
+        ("低于5%", Quantity(5, "%", "<=")),
     ],
 )
 def test_parse_quantity(text, expected):

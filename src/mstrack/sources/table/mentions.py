@@ -7,7 +7,15 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
-from mstrack.domain.quantities import SCALES, as_number
+from mstrack.domain.quantities import (
+    APPROX_SUFFIXES,
+    AT_LEAST_PREFIXES,
+    AT_LEAST_SUFFIXES,
+    AT_MOST_PREFIXES,
+    AT_MOST_SUFFIXES,
+    SCALES,
+    as_number,
+)
 from mstrack.sources.table.schedule import LABEL_RE
 
 UNITS = sorted(
@@ -24,15 +32,14 @@ UNITS = sorted(
 )
 UNIT_ALT = "|".join(re.escape(u) for u in UNITS)
 NUMBER_RE = re.compile(r"(?<![0-9.A-Za-z#·_/\-—–~～])(\d+(?:,\d{3})*(?:\.\d+)?)")
+SUFFIX_ALT = "|".join(AT_LEAST_SUFFIXES + AT_MOST_SUFFIXES + APPROX_SUFFIXES)  # 以上|以下|以内|左右
 AFTER_RE = re.compile(
-    rf"\s*(?P<scale>万亿|亿|万|千(?![米瓦]))?\s*(?P<about>余|多)?\s*(?P<suffix1>以上|以下|以内|左右)?\s*"
-    rf"(?P<unit>{UNIT_ALT})?\s*(?P<suffix2>以上|以下|以内|左右|余)?"
+    rf"\s*(?P<scale>万亿|亿|万|千(?![米瓦]))?\s*(?P<about>余|多)?\s*(?P<suffix1>{SUFFIX_ALT})?\s*"
+    rf"(?P<unit>{UNIT_ALT})?\s*(?P<suffix2>{SUFFIX_ALT}|余)?"
 )
 NOT_QUANTITY_AFTER = ("#", "·", "号", "年", "月", "日", "岁", "周岁", "届", "级", "时", "点", "分", "-", "—", "–", "~", "～",
                       "至", "到", ".", "×", "*", "/")
-AT_LEAST = ("不少于", "不低于", "至少", "超过", "大于", "多于", "超")
-AT_MOST = ("不超过", "不高于", "不多于", "控制在", "少于", "降至", "降到")
-THRESHOLD = ("低于", "高于")  # "低于50%镇街": a threshold that picks who, not a target
+THRESHOLD = ("低于", "高于")  # "低于50%镇街": a threshold that picks who, not a target (its comparator is not read)
 TOTAL_WORDS = ("累计", "共", "全年", "上半年", "前三季度", "年底", "全部", "全面", "总计", "合计")
 NOT_TARGET_WORDS = ("去年", "上年", "上一年", "2022年", "最高", "上限", "现有", "已有", "目前", "总数达")
 STAGE_WORDS = ("开工", "动工", "完工", "竣工", "验收", "启动", "确定", "选址", "立项", "招标", "签约", "印发", "遴选", "申报",
@@ -183,13 +190,13 @@ def _spans(clause: str) -> list[tuple]:
         if re.match(r"\s*[-—–~～至到]\s*\d", clause[end:]) or re.search(r"\d\s*[-—–~～]\s*$", clause[:start]):
             continue  # a range ("1-2个", "6—17岁") is no single target
         prefix = clause[:start].rstrip()
-        words = [w for w in AT_LEAST + AT_MOST if prefix.endswith(w)]
+        words = [w for w in AT_LEAST_PREFIXES + AT_MOST_PREFIXES if prefix.endswith(w)]
         word = max(words, key=len) if words else ""  # "不少于" is not "少于", "不超过" not "超过"
-        comparator = ">=" if word in AT_LEAST else "<=" if word else "="
+        comparator = ">=" if word in AT_LEAST_PREFIXES else "<=" if word else "="
         suffix = (after["suffix1"] or "") + (after["suffix2"] or "")
-        if "以上" in suffix:
+        if any(w in suffix for w in AT_LEAST_SUFFIXES):
             comparator = ">="
-        elif "以下" in suffix or "以内" in suffix:
+        elif any(w in suffix for w in AT_MOST_SUFFIXES):
             comparator = "<="
         if not unit and not after["scale"] and comparator == "=":
             continue  # a bare number: a name ("12345热线"), a code or a count we cannot place
