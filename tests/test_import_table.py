@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from mstrack.domain.dates import period_end
 from mstrack.errors import InputError
 from mstrack.sources.plan import dump_plan, load_plan, plan_from_dict, plan_to_dict
 from mstrack.sources.table import convert_table, reproduction
-from mstrack.sources.table.schedule import parse_deadline, parse_label, split_schedule
+from mstrack.sources.table.schedule import parse_deadline, split_schedule
 
 from .conftest import SEEDS, SOURCES
 
@@ -278,7 +279,7 @@ def test_numbers_that_cannot_be_placed_stay_text(tmp_path):
     ("2024年3月底前", date(2024, 3, 31)),
 ])
 def test_period_labels(label, due):
-    assert parse_label(label, 2023) == due
+    assert period_end(label, 2023) == due
 
 
 @pytest.mark.parametrize(("text", "due"), [

@@ -310,7 +310,6 @@ MESSAGES: dict[str, str] = {
     "{value} has no year": "{value} 没有年份",
     "{value} is not a date mstrack can read (try 2023-06-30 or 6月底)": "{value} 不是 mstrack 能识别的日期（可写作 2023-06-30 或 6月底）",
     "{label!r} is not a period": "{label!r} 不是时间段",
-    "{label!r} is not a date: {year}-{month:02d}-{day:02d} does not exist": "{label!r} 不是日期：没有 {year}-{month:02d}-{day:02d} 这一天",
     # recording progress (progress.py)
     "{name} (text-only)": "{name}（纯文字）",
     "{name} ({unit})": "{name}（{unit}）",

@@ -6,10 +6,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from mstrack.domain.quantities import DateError
+from mstrack.domain.dates import PERIOD_RE, QUARTER_LABEL, YEAR_LABEL, DateError, period_end
 from mstrack.errors import InputError
 from mstrack.sources.table.reading import Row, Sheet
-from mstrack.sources.table.schedule import LABEL_RE, QUARTER_LABEL, YEAR_LABEL, parse_label
 
 COLUMN_RULES = (  # (kind, pattern), first match wins
     ("seq", r"^(?:序号|编号|序|项目编号|No\.?)$"),
@@ -38,16 +37,16 @@ def column_kind(header: str, year: int) -> Column:
     text = re.sub(r"\s+", "", header)
     if not text:
         return Column(-1, header, "")
-    if LABEL_RE.fullmatch(text):
+    if PERIOD_RE.fullmatch(text):
         try:
-            return Column(-1, header, "period", parse_label(text, year), text)
+            return Column(-1, header, "period", period_end(text, year), text)
         except DateError:
             return Column(-1, header, "")
     for kind, pattern in COLUMN_RULES:
         if re.search(pattern, text):
             column = Column(-1, header, kind)
             if kind == "schedule" and (found := re.search(rf"{YEAR_LABEL}|{QUARTER_LABEL}", text)):
-                column.due, column.label = parse_label(found[0], year), found[0]
+                column.due, column.label = period_end(found[0], year), found[0]
             return column
     return Column(-1, header, "")
 
@@ -70,7 +69,7 @@ def _is_subheader(row: Row, columns: list[Column], year: int) -> bool:
     for i, cell in enumerate(row.cells):
         if not cell:
             continue
-        if LABEL_RE.fullmatch(re.sub(r"\s+", "", cell)):
+        if PERIOD_RE.fullmatch(re.sub(r"\s+", "", cell)):
             found = True
         elif i >= len(columns) or cell != columns[i].header:
             return False
@@ -100,9 +99,9 @@ def find_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column]
                     top = columns[i].header or last_top
                     last_top = top
                     cell = sub.cells[i] if i < len(sub.cells) else ""
-                    if cell and cell != columns[i].header and LABEL_RE.fullmatch(re.sub(r"\s+", "", cell)):
+                    if cell and cell != columns[i].header and PERIOD_RE.fullmatch(re.sub(r"\s+", "", cell)):
                         label = re.sub(r"\s+", "", cell)
-                        columns[i] = Column(i, f"{top}/{cell}" if top else cell, "period", parse_label(label, year), label)
+                        columns[i] = Column(i, f"{top}/{cell}" if top else cell, "period", period_end(label, year), label)
                 at += 1
             _columns_by_data(sheet, at, columns)
             return sheet, at, columns, [" ".join(r) for r in header_rows]

@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
+from mstrack.domain.dates import PERIOD_RE
 from mstrack.domain.quantities import (
     APPROX_SUFFIXES,
     AT_LEAST_PREFIXES,
@@ -16,7 +17,6 @@ from mstrack.domain.quantities import (
     SCALES,
     as_number,
 )
-from mstrack.sources.table.schedule import LABEL_RE
 
 UNITS = sorted(
     [
@@ -99,7 +99,7 @@ TRAILING_FILLERS = re.compile(r"(?:达到|达|为|至|约|不少于|不低于|�
 
 
 def _clean_name(text: str) -> str:
-    text = LABEL_RE.sub("", re.sub(r"\s+", "", text))  # "6月底前全市建档率" → 建档率
+    text = PERIOD_RE.sub("", re.sub(r"\s+", "", text))  # "6月底前全市建档率" → 建档率
     text = re.sub(r"[“”\"‘’]", "", text)
     text = text.split("（")[-1] if text.count("（") > text.count("）") else text
     text = text.split("）")[0] if text.count("）") > text.count("（") else text

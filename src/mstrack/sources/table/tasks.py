@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from mstrack.domain.quantities import DateError
+from mstrack.domain.dates import DateError
 from mstrack.errors import InputError
 from mstrack.sources.plan import Area, split_units
 from mstrack.sources.table.header import AREA_RE, Column
