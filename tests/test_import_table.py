@@ -344,6 +344,17 @@ def test_a_task_number_twice_names_row_and_column(tmp_path):
         convert_table(path, "x-2023", 2023)
 
 
+def test_a_csv_row_is_named_as_a_spreadsheet_numbers_it_when_a_cell_spans_lines(tmp_path):
+    """One CSV reader (sources/sheets.py) for import table and import progress: row 4 is the fourth
+    row WPS or Excel shows, though the schedule cell above it spans three lines of the file."""
+    path = write_csv(tmp_path / "twice.csv", [
+        ["序号", "实事项目", "进度安排"], ["1", "建成公园2个", "6月底前完成选址；\n9月底前开工；\n12月底前建成"],
+        ["2", "改造小区3个", "9月底前完成"], ["1", "新增床位", "6月底前完成"],
+    ])
+    with pytest.raises(InputError, match=r"twice\.csv: row 4, column 1 \(序号\): task 1 appears twice \(first at row 2\)"):
+        convert_table(path, "x-2023", 2023)
+
+
 def test_a_task_number_that_is_not_a_number(tmp_path):
     path = write_csv(tmp_path / "bad.csv", [["序号", "实事项目", "完成时限"], ["第一项", "建成公园2个", "12月底前"]])
     with pytest.raises(InputError, match=r"bad\.csv: row 2, column 1 \(序号\): '第一项' is not a task number"):

@@ -461,8 +461,6 @@ MESSAGES: dict[str, str] = {
     "{path}: row {row}, column {column}": "{path}：第 {row} 行，{column} 列",
     "{path}: row {row}, column {column} ({header})": "{path}：第 {row} 行，{column} 列（{header}）",
     "{path}: no sheet named {sheet!r} (sheets: {sheets})": "{path}：没有名为 {sheet!r} 的工作表（工作表有：{sheets}）",
-    "{path}: row {row}: not readable as {delimiter!r}-separated text: {error}":
-        "{path}：第 {row} 行：无法按 {delimiter!r} 分隔的文本读取：{error}",
     "{path}: empty file": "{path}：文件为空",
     "{path}: an old .xls workbook: save it as .xlsx or .csv": "{path}：旧版 .xls 工作簿：请另存为 .xlsx 或 .csv",
     "{path}: --sheet applies to .xlsx workbooks only": "{path}：--sheet 只适用于 .xlsx 工作簿",

@@ -1,4 +1,4 @@
-"""Reading the spreadsheets units send: .csv, .tsv and .xlsx as rows of plain values.
+"""Reading the spreadsheets units send and the tables offices publish: .csv, .tsv, .xlsx and tab text as rows of plain values.
 
 Offices' files are messy in ordinary ways: a title row above the header, merged cells, blank rows,
 numbers stored as text, dates stored as Excel dates, GBK-encoded CSV from older Excel. Those are
@@ -52,19 +52,6 @@ def read_rows(path: Path, sheet: str | None = None) -> Iterator[Row]:
         raise InputError("{path}: unknown file type {suffix}; use .csv, .tsv or .xlsx", path=path, suffix=suffix or Message("(none)"))
 
 
-def decode_text(raw: bytes, path: Path) -> str:
-    """UTF-8 (with or without BOM), else GBK/GB18030 as older Excel and WPS save CSV."""
-    nul = raw.find(b"\x00", 0, 65536)
-    if nul >= 0:
-        raise InputError("{path}: not a text file (binary content at byte {byte})", path=path, byte=nul)
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InputError("{path}: not a text file: neither UTF-8 nor GB18030 text", path=path)
-
-
 def text_encoding(path: Path) -> str:
     """utf-8-sig when the whole file is UTF-8, else gb18030, found in one pass that keeps nothing:
     a million-row file is then read row by row, never held whole."""
@@ -88,22 +75,66 @@ def text_encoding(path: Path) -> str:
     raise InputError("{path}: not a text file: neither UTF-8 nor GB18030 text", path=path)
 
 
+def read_text(path: Path) -> str:
+    """The whole file as text, by the one encoding rule (text_encoding); its line ends kept as they are."""
+    with path.open(encoding=text_encoding(path), newline="") as handle:
+        return handle.read()
+
+
 def _text_rows(path: Path, delimiter: str | None) -> Iterator[Row]:
-    encoding = text_encoding(path)
+    with path.open(encoding=text_encoding(path), newline="") as handle:
+        yield from delimited_rows(handle, path, delimiter)
+
+
+def delimited_rows(handle, path: Path, delimiter: str | None = None) -> Iterator[Row]:
+    """The rows of CSV or TSV text, numbered as a spreadsheet numbers them (a quoted cell may span lines);
+    the delimiter, when not given, guessed from the first lines."""
     csv.field_size_limit(MAX_FILE_BYTES)
-    with path.open(encoding=encoding, newline="") as handle:
-        if delimiter is None:
-            try:
-                delimiter = csv.Sniffer().sniff(handle.read(4096), delimiters=",;\t，").delimiter
-            except csv.Error:
-                delimiter = ","
-            handle.seek(0)
-        reader = csv.reader(handle, delimiter=delimiter)
+    if delimiter is None:
         try:
-            for number, cells in enumerate(reader, start=1):
-                yield Row(number, [cell if cell.strip() else None for cell in cells])
-        except csv.Error as error:
-            raise InputError("{path}:{line}: not readable as CSV: {error}", path=path, line=reader.line_num, error=error) from None
+            delimiter = csv.Sniffer().sniff(handle.read(4096), delimiters=",;\t，").delimiter
+        except csv.Error:
+            delimiter = ","
+        handle.seek(0)
+    reader = csv.reader(handle, delimiter=delimiter)
+    try:
+        for number, cells in enumerate(reader, start=1):
+            yield Row(number, [cell if cell.strip() else None for cell in cells])
+    except csv.Error as error:
+        raise InputError("{path}:{line}: not readable as CSV: {error}", path=path, line=reader.line_num, error=error) from None
+
+
+def tab_lines(text: str) -> Iterator[Row]:
+    """Text pasted from a document: one row a line, cells separated by tabs, no quoting."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        yield Row(number, line.split("\t"))
+
+
+def spread_lines(text: str, width: int = 0) -> Iterator[Row]:
+    """Text whose cells are spread over lines: a blank line ends a row, a tab starts a cell, other
+    lines continue it; a line before any cell is a row of its own (prose above a table).
+
+    Once the header's width is known, a blank line inside a row that still lacks cells is not its end.
+    """
+    cells: list[str] = []
+    first = 0
+    last_line = text.count("\n")
+    for number, line in enumerate(text.split("\n") + [""], start=1):
+        if not line.strip() and not line.startswith("\t"):
+            if cells and len(cells) < width and number <= last_line:
+                continue
+            if cells:
+                yield Row(first, cells)
+            cells = []
+            continue
+        if line.startswith("\t"):
+            if not cells:
+                first = number
+            cells.append(line[1:])
+        elif cells:
+            cells[-1] += "\n" + line
+        else:
+            yield Row(number, [line])
 
 
 def worksheet_names(path: Path) -> list[str]:

@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
 
 from mstrack.domain.limits import check_file_size, strip_controls
 from mstrack.errors import InputError, Message
-from mstrack.sources.sheets import decode_text
-
-
-@dataclass
-class Row:
-    number: int  # the file's own row (line) number, for messages
-    cells: list[str]
+from mstrack.sources.sheets import Row, cell_text, delimited_rows, read_text, spread_lines, tab_lines, worksheet_names, xlsx_rows
 
 
 @dataclass
@@ -35,10 +28,18 @@ class Sheet:
         return Message("{path}: row {row}, column {column}", path=self.path, row=row.number, column=name)
 
 
-def _clean_cell(value: str) -> str:
-    value = re.sub(r"\[bookmark:[^\]]*\]", "", value)  # Word bookmarks left by conversion
-    value = strip_controls(value.replace("\r\n", "\n").replace("\r", "\n").replace("\u3000", " ")).strip()
-    return "" if re.fullmatch(r"[/／\\—–\-无]+", value) else value  # "/" marks an empty cell
+def clean_cell(value) -> str:
+    """A cell as the table reader takes it: text without Word's marks, "" for a blank or a "/" placeholder."""
+    text = cell_text(value)
+    if text is None:
+        return ""
+    text = re.sub(r"\[bookmark:[^\]]*\]", "", text)  # Word bookmarks left by conversion
+    text = strip_controls(text.replace("\r\n", "\n").replace("\r", "\n").replace("\u3000", " ")).strip()
+    return "" if re.fullmatch(r"[/／\\—–\-无]+", text) else text  # "/" marks an empty cell
+
+
+def _cleaned(rows: Iterator[Row]) -> list[Row]:
+    return [Row(row.number, [clean_cell(value) for value in row.cells]) for row in rows]
 
 
 def _read_xlsx(path: Path, sheet: str | None) -> list[Sheet]:
@@ -46,89 +47,18 @@ def _read_xlsx(path: Path, sheet: str | None) -> list[Sheet]:
     merged cells take their top-left value, and a sheet's extent is checked before it is read."""
     from openpyxl.utils import get_column_letter
 
-    from mstrack.sources.sheets import worksheet_names, xlsx_rows
-
     names = worksheet_names(path)
     if sheet is not None and sheet not in names:
         raise InputError("{path}: no sheet named {sheet!r} (sheets: {sheets})", path=path, sheet=sheet, sheets=", ".join(names))
-    sheets = []
-    for name in [sheet] if sheet is not None else names:
-        rows = []
-        for row in xlsx_rows(path, name):
-            cells = [_cell_text(value) for value in row.cells]
-            if any(cells):
-                rows.append(Row(row.number, cells))
-        sheets.append(Sheet(path, rows, get_column_letter))
-    return sheets
+    return [Sheet(path, [row for row in _cleaned(xlsx_rows(path, name)) if any(row.cells)], get_column_letter)
+            for name in ([sheet] if sheet is not None else names)]
 
 
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return _clean_cell(str(value))
-
-
-def _read_delimited(path: Path, text: str, delimiter: str | None) -> Sheet:
-    if delimiter is None:
-        try:
-            delimiter = csv.Sniffer().sniff(text[:8192], delimiters=",\t;").delimiter
-        except csv.Error:
-            delimiter = ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    rows, start = [], 1
-    try:
-        for cells in reader:
-            if any(c.strip() for c in cells):
-                rows.append(Row(start, [_clean_cell(c) for c in cells]))
-            start = reader.line_num + 1
-    except csv.Error as error:
-        raise InputError("{path}: row {row}: not readable as {delimiter!r}-separated text: {error}", path=path,
-                         row=reader.line_num, delimiter=delimiter, error=error) from None
-    return Sheet(path, rows)
-
-
-def _read_tab_lines(path: Path, text: str) -> Sheet:
-    """The seeds' plain text: one row a line, cells separated by tabs, prose around the table."""
-    rows = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        if line.strip():
-            rows.append(Row(number, [_clean_cell(c) for c in line.split("\t")]))
-    return Sheet(path, rows)
-
-
-def _read_spread_lines(path: Path, text: str, width: int = 0) -> Sheet:
-    """Cells spread over lines: a blank line ends a row, a tab starts a cell, other lines continue it.
-
-    Once the header's width is known, a blank line inside a row that still lacks cells is not its end.
-    """
-    rows: list[Row] = []
-    cells: list[str] = []
-    first = 0
-    for number, line in enumerate(text.split("\n") + [""], start=1):
-        if not line.strip() and not line.startswith("\t"):
-            if cells and len(cells) < width and number <= text.count("\n"):
-                continue
-            if cells:
-                rows.append(Row(first, [_clean_cell(c) for c in cells]))
-            cells = []
-            continue
-        if line.startswith("\t"):
-            if not cells:
-                first = number
-            cells.append(line[1:])
-        elif cells:
-            cells[-1] += "\n" + line
-        else:
-            rows.append(Row(number, [_clean_cell(line)]))  # prose before the table
-    sheet = Sheet(path, rows)
+def _spread_sheet(path: Path, text: str, width: int = 0) -> Sheet:
+    """The text read as cells spread over lines; once the header's width is known, read again by it."""
+    sheet = Sheet(path, _cleaned(spread_lines(text, width)))
     if not width:
-        sheet.regroup = lambda w: _read_spread_lines(path, text, w)
+        sheet.regroup = lambda w: _spread_sheet(path, text, w)
     return sheet
 
 
@@ -152,9 +82,9 @@ def read_sheets(path: Path, sheet: str | None = None) -> list[Sheet]:
         raise InputError("{path}: an old .xls workbook: save it as .xlsx or .csv", path=path)
     if sheet is not None:
         raise InputError("{path}: --sheet applies to .xlsx workbooks only", path=path)
-    text = decode_text(raw, path)
-    if suffix == ".csv":
-        return [_read_delimited(path, text, None)]
-    if suffix in (".tsv", ".tab"):
-        return [_read_delimited(path, text, "\t")]
-    return [_read_tab_lines(path, text), _read_spread_lines(path, text)]
+    text = read_text(path)
+    if suffix in (".csv", ".tsv", ".tab"):
+        rows = delimited_rows(io.StringIO(text), path, None if suffix == ".csv" else "\t")
+        return [Sheet(path, _cleaned(row for row in rows if any(cell is not None for cell in row.cells)))]
+    tab_rows = (row for row in tab_lines(text) if any(cell.strip() for cell in row.cells))
+    return [Sheet(path, _cleaned(tab_rows)), _spread_sheet(path, text)]
