@@ -10,7 +10,7 @@ from pathlib import Path
 from mstrack.errors import InputError, Message
 from mstrack.sources.plan import CODE_RE, Area, Programme, plan_from_dict, plan_to_dict
 from mstrack.sources.table.build import build_task
-from mstrack.sources.table.header import find_table
+from mstrack.sources.table.header import find_header
 from mstrack.sources.table.reading import Sheet, read_sheets
 from mstrack.sources.table.tasks import read_tasks
 
@@ -44,7 +44,7 @@ def convert_table(path: Path, programme: str, year: int, sheet: str | None = Non
     if not isinstance(year, int) or not 1900 <= year <= 2200:
         raise InputError("--year {year!r}: expected a year such as 2023", year=year)
     sheets = read_sheets(path, sheet)
-    table, at, columns, headers = find_table(sheets, year)
+    table, at, columns, headers = find_header(sheets, year)
     areas: list[Area] = []
     notes: list[str] = []
     raw_tasks = read_tasks(table, at, columns, headers, year, areas, notes)

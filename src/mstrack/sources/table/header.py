@@ -76,7 +76,7 @@ def _is_subheader(row: Row, columns: list[Column], year: int) -> bool:
     return found
 
 
-def find_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column], list[str]]:
+def find_header(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column], list[str]]:
     """The header row (and a sub-header row of periods below it) of the first sheet that has one."""
     for sheet in sheets:
         for at, row in enumerate(sheet.rows):
