@@ -120,48 +120,62 @@ def build_task(raw: RawTask, year: int, summary: list[Message]) -> Task:
         unit_lines = [Line(leaders=r.leaders, lead_units=r.lead_units, units=r.units,
                            checkpoints=[Checkpoint(d, lab, t) for d, lab, t in unit.checkpoints]) for r in unit.lines]
         if unit.undated:
-            at = deadline or date(year, 12, 31)  # the format's default deadline: the programme's end
-            for line in unit_lines:
-                same = [cp for cp in line.checkpoints if cp.due == at]
-                if same:
-                    same[0].text = unit.undated + same[0].text
-                else:
-                    line.checkpoints = sorted([*line.checkpoints, Checkpoint(at, "", unit.undated)], key=lambda cp: cp.due)
-            if find_mentions(unit.undated):
-                summary.append(Message("task {code}: undated schedule text “{text}”: its numbers are left as text", code=raw.code,
-                                       text=_clip(unit.undated)))
+            _add_undated(raw.code, unit.undated, unit_lines, deadline or date(year, 12, 31), summary)
         lines.extend(unit_lines)
-        last_due = unit.checkpoints[-1][0] if unit.checkpoints else None
-        prefix = _heading_prefix(unit)
-        for one in unit.series:
-            indicator = _indicator(one, last_due, raw.code, summary)
-            if indicator is None:
-                continue
-            if prefix and one.origin == "checkpoint" and prefix not in indicator.name:
-                indicator.name = (prefix + indicator.name)[:30]
-            line = _best_line(unit_lines, unit.lines, one)
-            if one.origin == "title" and not one.points and not one.filled:
-                spare.append((line, one))
-                continue
-            line.indicators.append(indicator)
-            placed.append((one, indicator))
-        for due, label, mention in unit.leftovers:
-            if not any(one.points and one.points[0][2] is mention and _kept(one, last_due) for one in unit.series):
-                summary.append(Message("task {code}, {due}: “{text}” not placed on an indicator; left as checkpoint text",
-                                       code=raw.code, due=label or due.isoformat(), text=_clip(mention.excerpt)))
+        _place_series(raw.code, unit, unit_lines, placed, spare, summary)
     _place_spare_targets(raw.code, spare, placed, summary)
     _unique_names(lines)
     task.lines = lines
+    task.note = _task_note(raw, units)
+    if not any(line.indicators for line in lines):
+        summary.append(Message("task {code}: no quantity read; a text-only task judged by its checkpoints", code=raw.code))
+    return task
+
+
+def _add_undated(code: str, undated: str, lines: list[Line], at: date, summary: list[Message]) -> None:
+    """Schedule text before any period is due at the deadline (else the programme's end, the format's default)."""
+    for line in lines:
+        same = [cp for cp in line.checkpoints if cp.due == at]
+        if same:
+            same[0].text = undated + same[0].text
+        else:
+            line.checkpoints = sorted([*line.checkpoints, Checkpoint(at, "", undated)], key=lambda cp: cp.due)
+    if find_mentions(undated):
+        summary.append(Message("task {code}: undated schedule text “{text}”: its numbers are left as text", code=code,
+                               text=_clip(undated)))
+
+
+def _place_series(code: str, unit: Unit, lines: list[Line], placed: list[tuple[Series, Indicator]], spare: list[tuple[Line, Series]],
+                  summary: list[Message]) -> None:
+    """A unit's series as indicators on its best line; a title's target without milestones waits in `spare`."""
+    last_due = unit.checkpoints[-1][0] if unit.checkpoints else None
+    prefix = _heading_prefix(unit)
+    for one in unit.series:
+        indicator = _indicator(one, last_due, code, summary)
+        if indicator is None:
+            continue
+        if prefix and one.origin == "checkpoint" and prefix not in indicator.name:
+            indicator.name = (prefix + indicator.name)[:30]
+        line = _best_line(lines, unit.lines, one)
+        if one.origin == "title" and not one.points and not one.filled:
+            spare.append((line, one))
+            continue
+        line.indicators.append(indicator)
+        placed.append((one, indicator))
+    for due, label, mention in unit.leftovers:
+        if not any(one.points and one.points[0][2] is mention and _kept(one, last_due) for one in unit.series):
+            summary.append(Message("task {code}, {due}: “{text}” not placed on an indicator; left as checkpoint text",
+                                   code=code, due=label or due.isoformat(), text=_clip(mention.excerpt)))
+
+
+def _task_note(raw: RawTask, units: list[Unit]) -> str | None:
     notes = list(dict.fromkeys(raw.notes))
     if raw.content and not any(u.lines[0].deadline_only for u in units):
         notes.insert(0, "主要内容：" + raw.content)  # the content column, kept where no checkpoint carries it
     headings = [f"第{i + 1}行：{u.heading}" for i, u in enumerate(units) if u.heading and len(units) > 1]
     if headings:
         notes.append("按单元格内分项拆行：" + "；".join(headings))
-    task.note = "\n".join(notes) or None
-    if not any(line.indicators for line in lines):
-        summary.append(Message("task {code}: no quantity read; a text-only task judged by its checkpoints", code=raw.code))
-    return task
+    return "\n".join(notes) or None
 
 
 def _heading_prefix(unit: Unit) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -63,8 +64,7 @@ def convert_table(path: Path, programme: str, year: int, sheet: str | None = Non
         "lines": sum(len(t.lines) for t in checked.tasks),
         "checkpoints": sum(len(line.checkpoints) for t in checked.tasks for line in t.lines),
         "indicators": sum(len(line.indicators) for t in checked.tasks for line in t.lines),
-        "numeric_milestones": sum(1 for t in checked.tasks for line in t.lines for i in line.indicators
-                                  for m in i.milestones if m.target is not None),
+        "numeric_milestones": sum(1 for _ in _numeric_milestones(checked)),
         "text_only_tasks": sum(1 for t in checked.tasks if not any(line.indicators for line in t.lines)),
         "unplaced_numbers": sum(1 for s in summary if "not placed" in s),
     }
@@ -76,21 +76,21 @@ def convert_table(path: Path, programme: str, year: int, sheet: str | None = Non
 def reproduction(converted: Programme, reference: Programme) -> tuple[int, int]:
     """How many numeric milestones of the reference the conversion reproduces: same task, due and target."""
     have: dict[tuple[str, date], list[float]] = {}
-    for task in converted.tasks:
+    for code, due, target in _numeric_milestones(converted):
+        have.setdefault((code, due), []).append(target)
+    matched = total = 0
+    for code, due, target in _numeric_milestones(reference):
+        total += 1
+        if any(abs(v - target) <= 1e-9 * max(1, abs(target)) for v in have.get((code, due), [])):
+            matched += 1
+    return matched, total
+
+
+def _numeric_milestones(programme: Programme) -> Iterator[tuple[str, date, float]]:
+    """(task code, due, target) of every milestone with a target."""
+    for task in programme.tasks:
         for line in task.lines:
             for indicator in line.indicators:
                 for milestone in indicator.milestones:
                     if milestone.target is not None:
-                        have.setdefault((task.code, milestone.due), []).append(milestone.target)
-    matched = total = 0
-    for task in reference.tasks:
-        for line in task.lines:
-            for indicator in line.indicators:
-                for milestone in indicator.milestones:
-                    if milestone.target is None:
-                        continue
-                    total += 1
-                    values = have.get((task.code, milestone.due), [])
-                    if any(abs(v - milestone.target) <= 1e-9 * max(1, abs(milestone.target)) for v in values):
-                        matched += 1
-    return matched, total
+                        yield task.code, milestone.due, milestone.target

@@ -55,18 +55,7 @@ def assign(series: list[Series], checkpoints: list[tuple[date, str, str]]) -> li
     leftovers: list[tuple[date, str, Mention]] = []
     for due, label, text in checkpoints:
         mentions = find_mentions(text)
-        pairs = []
-        for mi, mention in enumerate(mentions):
-            scores = [one.score(mention) for one in series]
-            if len(content_words(mention.contexts[0])) < 2:  # "完成7家": the noun is left out; one series counts 家
-                alike = [si for si, one in enumerate(series)
-                         if unit_key(one.unit) == unit_key(mention.unit) and one.stages == mention.stages]
-                if len(alike) == 1:
-                    scores[alike[0]] = max(scores[alike[0]], 0.5)
-            for si, one in enumerate(series):
-                if scores[si] >= (MATCH_THRESHOLD if one.statement else BORN_THRESHOLD):
-                    pairs.append((-scores[si], si, mi))
-        pairs.sort()
+        pairs = sorted(pair for mi, mention in enumerate(mentions) for pair in _candidates(series, mention, mi))
         used_series, used_mentions = set(), set()
         for _, si, mi in pairs:
             if si in used_series or mi in used_mentions:
@@ -82,6 +71,16 @@ def assign(series: list[Series], checkpoints: list[tuple[date, str, str]]) -> li
                 series.append(born)
                 leftovers.append((due, label, mention))
     return leftovers
+
+
+def _candidates(series: list[Series], mention: Mention, mi: int) -> list[tuple[float, int, int]]:
+    """(-score, series index, mention index) of every series close enough to take the mention."""
+    scores = [one.score(mention) for one in series]
+    if len(content_words(mention.contexts[0])) < 2:  # "完成7家": the noun is left out; one series counts 家
+        alike = [si for si, one in enumerate(series) if unit_key(one.unit) == unit_key(mention.unit) and one.stages == mention.stages]
+        if len(alike) == 1:
+            scores[alike[0]] = max(scores[alike[0]], 0.5)
+    return [(-scores[si], si, mi) for si, one in enumerate(series) if scores[si] >= (MATCH_THRESHOLD if one.statement else BORN_THRESHOLD)]
 
 
 def is_level(one: Series) -> bool:
