@@ -234,14 +234,7 @@ def _marked_rows(values, percent: dict[int, list[int]], fills: dict[int, dict[in
 
     first_column = values.start[1] if values.start else 0
     last_row, last_column = values.end or (-1, -1)
-    starting: dict[int, list[tuple[int, int, int]]] = {}  # top row → (left, right, bottom), 1-based rows
-    area = merged_height = merged_width = 0
-    for (top, left), (bottom, right) in values.merged_cell_ranges or ():
-        bottom, right = min(bottom, extent.rows - 1), min(right, extent.columns - 1)
-        if top <= bottom and left <= right:
-            starting.setdefault(top + 1, []).append((left, right, bottom + 1))
-            area += (bottom - top + 1) * (right - left + 1)
-            merged_height, merged_width = max(merged_height, bottom + 1), max(merged_width, right + 1)
+    starting, area, merged_height, merged_width = _merges(values, extent)
     # merged cells, unsaved formulas and error values are no values to calamine
     height = max(last_row + 1, merged_height, *fills)
     width = max(last_column + 1, merged_width, *(column + 1 for row in fills.values() for column in row))
@@ -255,9 +248,7 @@ def _marked_rows(values, percent: dict[int, list[int]], fills: dict[int, dict[in
     for number, raw in enumerate(chain(rows, below), start=1):
         cells = [*left_pad, *map(_plain, raw), *right_pad]
         if number in percent:
-            for column in percent[number]:
-                if column < width and type(cells[column]) in (int, float):
-                    cells[column] = f"{round(cells[column] * 100, 6):g}%"  # 0.65 shown as 65% is the 65% the unit typed
+            _show_percent(cells, percent[number], width)
         if number in fills:
             for column, fill in fills[number].items():
                 if cells[column] is None:
@@ -269,6 +260,26 @@ def _marked_rows(values, percent: dict[int, list[int]], fills: dict[int, dict[in
             for _, left, right, _, value in active:
                 cells[left:right + 1] = [value] * (right - left + 1)
         yield Row(number, cells)
+
+
+def _merges(values, extent: _Extent) -> tuple[dict[int, list[tuple[int, int, int]]], int, int, int]:
+    """The merged ranges by their top row (1-based) → (left, right, bottom), each cut to the sheet's extent;
+    the cells they cover together, and how far down and right they reach."""
+    starting: dict[int, list[tuple[int, int, int]]] = {}
+    area = merged_height = merged_width = 0
+    for (top, left), (bottom, right) in values.merged_cell_ranges or ():
+        bottom, right = min(bottom, extent.rows - 1), min(right, extent.columns - 1)
+        if top <= bottom and left <= right:
+            starting.setdefault(top + 1, []).append((left, right, bottom + 1))
+            area += (bottom - top + 1) * (right - left + 1)
+            merged_height, merged_width = max(merged_height, bottom + 1), max(merged_width, right + 1)
+    return starting, area, merged_height, merged_width
+
+
+def _show_percent(cells: list, columns: list[int], width: int) -> None:
+    for column in columns:
+        if column < width and type(cells[column]) in (int, float):
+            cells[column] = f"{round(cells[column] * 100, 6):g}%"  # 0.65 shown as 65% is the 65% the unit typed
 
 
 def _plain(value):
@@ -336,8 +347,6 @@ def _sheet_marks(handle, percent_styles: set[int]) -> tuple[dict[int, list[int]]
     step per marked cell only): the cells with a percent style (row → columns), what fills a cell
     calamine reads as empty (row → column → Uncomputed(formula), or an error value such as "#DIV/0!"),
     and how far the sheet reaches."""
-    import html
-
     percent: dict[int, list[int]] = {}
     fills: dict[int, dict[int, str]] = {}
     extent = _Extent()
@@ -356,30 +365,45 @@ def _sheet_marks(handle, percent_styles: set[int]) -> tuple[dict[int, list[int]]
                 if place := _place(attributes):
                     percent.setdefault(place[0], []).append(place[1])
         if patterns.formula_tag in piece:
-            for attributes, options, text, cached in patterns.formula.findall(piece):
-                reference = REFERENCE.search(attributes)
-                if reference is None:
-                    continue
-                here = (reference[1] + reference[2]).decode()
-                formula, uncomputed = "=" + html.unescape(text.decode()), not cached.strip()
-                if b"shared" in options:  # named as openpyxl names it: the first cell's formula, moved to this cell
-                    key = SHARED_INDEX.search(options)
-                    key = key[1] if key else b""
-                    if key in shared and uncomputed:
-                        from openpyxl.formula.translate import Translator
-
-                        origin, first = shared[key]
-                        formula = Translator(first, origin=origin).translate_formula(here)
-                    elif key not in shared and formula != "=":
-                        shared[key] = (here, formula)
-                if uncomputed:
-                    row, column = _place(attributes)
-                    fills.setdefault(row, {})[column] = Uncomputed(formula)
+            _uncomputed_formulas(piece, patterns, shared, fills)
         if b't="e"' in piece or b"t='e'" in piece:
-            for attributes, error in patterns.error.findall(piece):
-                if place := _place(attributes):
-                    fills.setdefault(place[0], {})[place[1]] = html.unescape(error.decode())
+            _error_values(piece, patterns, fills)
     return percent, fills, extent
+
+
+def _error_values(piece: bytes, patterns: _CellPatterns, fills: dict[int, dict[int, str]]) -> None:
+    """Fill `fills` with this piece's error values ("#DIV/0!"), which calamine reads as empty."""
+    import html
+
+    for attributes, error in patterns.error.findall(piece):
+        if place := _place(attributes):
+            fills.setdefault(place[0], {})[place[1]] = html.unescape(error.decode())
+
+
+def _uncomputed_formulas(piece: bytes, patterns: _CellPatterns, shared: dict[bytes, tuple[str, str]],
+                         fills: dict[int, dict[int, str]]) -> None:
+    """Fill `fills` with this piece's formulas saved without a value; remember the shared formulas' first cells."""
+    import html
+
+    for attributes, options, text, cached in patterns.formula.findall(piece):
+        reference = REFERENCE.search(attributes)
+        if reference is None:
+            continue
+        here = (reference[1] + reference[2]).decode()
+        formula, uncomputed = "=" + html.unescape(text.decode()), not cached.strip()
+        if b"shared" in options:  # named as openpyxl names it: the first cell's formula, moved to this cell
+            key = SHARED_INDEX.search(options)
+            key = key[1] if key else b""
+            if key in shared and uncomputed:
+                from openpyxl.formula.translate import Translator
+
+                origin, first = shared[key]
+                formula = Translator(first, origin=origin).translate_formula(here)
+            elif key not in shared and formula != "=":
+                shared[key] = (here, formula)
+        if uncomputed:
+            row, column = _place(attributes)
+            fills.setdefault(row, {})[column] = Uncomputed(formula)
 
 
 def _reach(piece: bytes, patterns: _CellPatterns, extent: _Extent) -> None:
