@@ -17,7 +17,6 @@ SCALES = {
     "万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10_000), "千": Decimal(1_000),
 }
 
-COMPARATORS = (">=", "<=", "=")  # at least, at most, exactly: the words below say which
 AT_LEAST_PREFIXES = ("不少于", "不低于", "至少", "超过", "大于", "多于", "超")
 AT_MOST_PREFIXES = ("不超过", "不高于", "不多于", "控制在", "低于", "少于", "降至", "降到")
 AT_LEAST_SUFFIXES = ("以上",)

@@ -14,10 +14,10 @@ from datetime import date, datetime
 from pathlib import Path
 
 from mstrack.domain.limits import MAX_PLAN_BYTES, check_file_size, number_problem, text_problem, year_problem
-from mstrack.domain.quantities import COMPARATORS
 from mstrack.errors import InputError, Message, Problem
 
 FORMAT_VERSION = 1
+COMPARATORS = (">=", "<=", "=")
 READINGS = ("cumulative", "increment")
 RULES = ("step", "pro-rata")
 CODE_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")

@@ -13,7 +13,7 @@ from mstrack.sources.table.series import Series, assign, is_level, milestones_of
 from mstrack.sources.table.tasks import RawLine, RawTask
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Unit:
     """Lines that share one schedule (a cell listing several lead units): numbers are read once."""
 
@@ -28,7 +28,8 @@ class Unit:
 def _statements(text: str, origin: str) -> list[Series]:
     result = []
     for mention in find_mentions(text):
-        result.append(Series(mention.unit, mention.stages, list(mention.contexts), statement=mention, origin=origin, nouns=[mention.noun]))
+        result.append(Series(unit=mention.unit, stages=mention.stages, texts=list(mention.contexts), statement=mention, origin=origin,
+                             nouns=[mention.noun]))
     return result
 
 
@@ -66,7 +67,7 @@ def _units_of(task: RawTask, deadline: date | None) -> list[Unit]:
                 merged[due] = (old_label, old_text + text)
             else:
                 merged[due] = (label, text)
-        units.append(Unit([raw], [(d, lab, t) for d, (lab, t) in merged.items()], heading, undated))
+        units.append(Unit(lines=[raw], checkpoints=[(d, lab, t) for d, (lab, t) in merged.items()], heading=heading, undated=undated))
     return units
 
 
@@ -118,7 +119,7 @@ def build_task(raw: RawTask, year: int, summary: list[Message]) -> Task:
     spare: list[tuple[Line, Series]] = []
     for unit in units:
         unit_lines = [Line(leaders=r.leaders, lead_units=r.lead_units, units=r.units,
-                           checkpoints=[Checkpoint(d, lab, t) for d, lab, t in unit.checkpoints]) for r in unit.lines]
+                           checkpoints=[Checkpoint(due=d, label=lab, text=t) for d, lab, t in unit.checkpoints]) for r in unit.lines]
         if unit.undated:
             _add_undated(raw.code, unit.undated, unit_lines, deadline or date(year, 12, 31), summary)
         lines.extend(unit_lines)
@@ -139,7 +140,7 @@ def _add_undated(code: str, undated: str, lines: list[Line], at: date, summary: 
         if same:
             same[0].text = undated + same[0].text
         else:
-            line.checkpoints = sorted([*line.checkpoints, Checkpoint(at, "", undated)], key=lambda cp: cp.due)
+            line.checkpoints = sorted([*line.checkpoints, Checkpoint(due=at, label="", text=undated)], key=lambda cp: cp.due)
     if find_mentions(undated):
         summary.append(Message("task {code}: undated schedule text “{text}”: its numbers are left as text", code=code,
                                text=_clip(undated)))
@@ -232,7 +233,7 @@ def _indicator(one: Series, last_due: date | None, code: str, summary: list[Mess
     milestones, reading, increments = milestones_of(one)
     if one.filled:
         value = one.statement.value if one.statement else one.points[-1][2].value
-        milestones.append(Milestone(one.filled, value))
+        milestones.append(Milestone(due=one.filled, target=value))
         reading = None  # the completed target is a total: per-period amounts keep their `printed`
     first = one.statement or one.points[0][2]
     last = one.points[-1][2] if one.points else first

@@ -16,7 +16,7 @@ from mstrack.sources.table.reading import Sheet, read_sheets
 from mstrack.sources.table.tasks import read_tasks
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Conversion:
     programme: Programme
     summary: list[Message]
@@ -68,7 +68,7 @@ def convert_table(path: Path, programme: str, year: int, sheet: str | None = Non
         "text_only_tasks": sum(1 for t in checked.tasks if not any(line.indicators for line in t.lines)),
         "unplaced_numbers": sum(1 for s in summary if "not placed" in s),
     }
-    return Conversion(checked, summary, stats)
+    return Conversion(programme=checked, summary=summary, stats=stats)
 
 # --- measurement -------------------------------------------------------------------------------
 

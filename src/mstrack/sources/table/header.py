@@ -24,7 +24,7 @@ COLUMN_RULES = (  # (kind, pattern), first match wins
 )
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Column:
     index: int
     header: str
@@ -36,25 +36,25 @@ class Column:
 def column_kind(header: str, year: int) -> Column:
     text = re.sub(r"\s+", "", header)
     if not text:
-        return Column(-1, header, "")
+        return Column(index=-1, header=header, kind="")
     if PERIOD_RE.fullmatch(text):
         try:
-            return Column(-1, header, "period", period_end(text, year), text)
+            return Column(index=-1, header=header, kind="period", due=period_end(text, year), label=text)
         except DateError:
-            return Column(-1, header, "")
+            return Column(index=-1, header=header, kind="")
     for kind, pattern in COLUMN_RULES:
         if re.search(pattern, text):
-            column = Column(-1, header, kind)
+            column = Column(index=-1, header=header, kind=kind)
             if kind == "schedule" and (found := re.search(rf"{YEAR_LABEL}|{QUARTER_LABEL}", text)):
                 column.due, column.label = period_end(found[0], year), found[0]
             return column
-    return Column(-1, header, "")
+    return Column(index=-1, header=header, kind="")
 
 
 def _header_columns(row: Row, year: int) -> list[Column] | None:
     columns = []
     for i, cell in enumerate(row.cells):
-        column = column_kind(cell, year) if len(cell) <= 24 else Column(-1, cell, "")
+        column = column_kind(cell, year) if len(cell) <= 24 else Column(index=-1, header=cell, kind="")
         column.index = i
         columns.append(column)
     kinds = [c.kind for c in columns if c.kind]
@@ -95,13 +95,14 @@ def find_header(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column
                 last_top = ""
                 for i in range(max(len(columns), len(sub.cells))):
                     if i >= len(columns):
-                        columns.append(Column(i, "", ""))
+                        columns.append(Column(index=i, header="", kind=""))
                     top = columns[i].header or last_top
                     last_top = top
                     cell = sub.cells[i] if i < len(sub.cells) else ""
                     if cell and cell != columns[i].header and PERIOD_RE.fullmatch(re.sub(r"\s+", "", cell)):
                         label = re.sub(r"\s+", "", cell)
-                        columns[i] = Column(i, f"{top}/{cell}" if top else cell, "period", period_end(label, year), label)
+                        columns[i] = Column(index=i, header=f"{top}/{cell}" if top else cell, kind="period", due=period_end(label, year),
+                                            label=label)
                 at += 1
             _columns_by_data(sheet, at, columns)
             return sheet, at, columns, [" ".join(r) for r in header_rows]

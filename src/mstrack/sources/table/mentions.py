@@ -51,7 +51,7 @@ LEVEL_WORDS = ("率", "比例", "占比", "标准", "覆盖")
 COMPLETE_RE = re.compile(r"全面完成|完成(?:全年|年度)[^，。；;,]{0,8}(?:目标|任务)|完成目标任务|完成各项目标|完成[^，。；;,]{0,8}任务目标")
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Mention:
     value: int | float
     unit: str
@@ -166,7 +166,8 @@ def find_mentions(text: str) -> list[Mention]:
             value = _scaled(number, after["scale"])
             excerpt = (before + clause[start:end] + gap_after).strip(" 、,，")
             noun, noun_after = _noun(before, gap_after)
-            found.append(Mention(value, unit, comparator, total, contexts, stages, excerpt, name or "指标", verbs=before,
+            found.append(Mention(value=value, unit=unit, comparator=comparator, total=total, contexts=contexts, stages=stages,
+                                 excerpt=excerpt, name=name or "指标", verbs=before,
                                  noun=noun if noun_after else ""))
             previous_context, previous_name, previous_stages = contexts[-1], name, stages
         if not spans and clause.strip():

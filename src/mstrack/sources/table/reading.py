@@ -13,7 +13,7 @@ from mstrack.errors import InputError, Message
 from mstrack.sources.sheets import Row, cell_text, delimited_rows, read_text, spread_lines, tab_lines, worksheet_names, xlsx_rows
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Sheet:
     path: Path
     rows: list[Row]
@@ -50,13 +50,13 @@ def _read_xlsx(path: Path, sheet: str | None) -> list[Sheet]:
     names = worksheet_names(path)
     if sheet is not None and sheet not in names:
         raise InputError("{path}: no sheet named {sheet!r} (sheets: {sheets})", path=path, sheet=sheet, sheets=", ".join(names))
-    return [Sheet(path, [row for row in _cleaned(xlsx_rows(path, name)) if any(row.cells)], get_column_letter)
+    return [Sheet(path=path, rows=[row for row in _cleaned(xlsx_rows(path, name)) if any(row.cells)], column_name=get_column_letter)
             for name in ([sheet] if sheet is not None else names)]
 
 
 def _spread_sheet(path: Path, text: str, width: int = 0) -> Sheet:
     """The text read as cells spread over lines; once the header's width is known, read again by it."""
-    sheet = Sheet(path, _cleaned(spread_lines(text, width)))
+    sheet = Sheet(path=path, rows=_cleaned(spread_lines(text, width)))
     if not width:
         sheet.regroup = lambda w: _spread_sheet(path, text, w)
     return sheet
@@ -85,6 +85,6 @@ def read_sheets(path: Path, sheet: str | None = None) -> list[Sheet]:
     text = read_text(path)
     if suffix in (".csv", ".tsv", ".tab"):
         rows = delimited_rows(io.StringIO(text), path, None if suffix == ".csv" else "\t")
-        return [Sheet(path, _cleaned(row for row in rows if any(cell is not None for cell in row.cells)))]
+        return [Sheet(path=path, rows=_cleaned(row for row in rows if any(cell is not None for cell in row.cells)))]
     tab_rows = (row for row in tab_lines(text) if any(cell.strip() for cell in row.cells))
-    return [Sheet(path, _cleaned(tab_rows)), _spread_sheet(path, text)]
+    return [Sheet(path=path, rows=_cleaned(tab_rows)), _spread_sheet(path, text)]

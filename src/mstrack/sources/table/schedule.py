@@ -13,7 +13,7 @@ from mstrack.domain.dates import PERIOD_LABEL, PERIOD_RE, DateError, parse_date,
 MARKER_RE = re.compile(rf"(?:^|(?<=[\s。；;！!？?：:]))(?:\d{{1,2}}[.．、]\s*)?(?P<label>{PERIOD_LABEL})[，,：:、\s]*")
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Block:
     """One sub-project of a schedule cell: its heading ("（1）新增养老机构床位300张") and its periods."""
 
@@ -39,10 +39,10 @@ def split_schedule(text: str, year: int) -> list[Block]:
             number, rest = m[1], line[m.end():]
             first = MARKER_RE.search(rest)
             heading, body = (rest[: first.start()], rest[first.start():]) if first else (rest, "")
-            blocks.append(Block(heading.strip(), number))
+            blocks.append(Block(heading=heading.strip(), number=number))
             line = body
         elif (m := HEAD_COLON_RE.match(line)) and not PERIOD_RE.match(m[1]) and not MARKER_RE.match(line):
-            blocks.append(Block(m[1].strip(), blocks[-1].number))
+            blocks.append(Block(heading=m[1].strip(), number=blocks[-1].number))
             line = line[m.end():]
         _add_periods(blocks, line, year)
     return [b for b in blocks if b.heading or b.periods or b.undated.strip()]
@@ -64,7 +64,7 @@ def _add_periods(blocks: list[Block], line: str, year: int) -> None:
         due = period_end(label, year)
         block = blocks[-1]
         if len(block.periods) >= 2 and due < block.periods[-1][1]:
-            block = Block("", block.number)  # a sequence of periods starts over: another sub-project
+            block = Block(heading="", number=block.number)  # a sequence of periods starts over: another sub-project
             blocks.append(block)
         same = [k for k, (_, d, _) in enumerate(block.periods) if d == due]
         if same:

@@ -11,7 +11,7 @@ from mstrack.sources.plan import Milestone
 from mstrack.sources.table.mentions import LEVEL_WORDS, Mention, content_words, find_mentions, similarity, unit_factor, unit_key, word_pairs
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Series:
     """One indicator being assembled: its printed target (title or heading) and the numbers matched to it."""
 
@@ -67,7 +67,8 @@ def assign(series: list[Series], checkpoints: list[tuple[date, str, str]]) -> li
             series[si].nouns.append(mentions[mi].noun)
         for mi, mention in enumerate(mentions):
             if mi not in used_mentions:
-                born = Series(mention.unit, mention.stages, list(mention.contexts), points=[(due, label, mention)], nouns=[mention.noun])
+                born = Series(unit=mention.unit, stages=mention.stages, texts=list(mention.contexts), points=[(due, label, mention)],
+                              nouns=[mention.noun])
                 series.append(born)
                 leftovers.append((due, label, mention))
     return leftovers
@@ -106,7 +107,7 @@ def milestones_of(one: Series) -> tuple[list[Milestone], str | None, list[int]]:
     """Milestones (cumulative targets), the indicator's reading, and which points were read per period."""
     target = one.statement.value if one.statement else None
     if not per_period(one):
-        return [Milestone(due, m.value) for due, _, m in one.points], None, []
+        return [Milestone(due=due, target=m.value) for due, _, m in one.points], None, []
     running = Decimal(0)
     result, increments = [], []
     steady_verbs = {content_words(m.verbs) for _, _, m in one.points[:-1]}
@@ -117,10 +118,10 @@ def milestones_of(one: Series) -> tuple[list[Milestone], str | None, list[int]]:
                                     and Decimal(str(m.value)) > running)
         if says_total:
             running = Decimal(str(m.value))
-            result.append(Milestone(due, m.value))
+            result.append(Milestone(due=due, target=m.value))
         else:
             running += Decimal(str(m.value))
-            result.append(Milestone(due, as_number(running), printed=m.value))
+            result.append(Milestone(due=due, target=as_number(running), printed=m.value))
             increments.append(k)
     if len(increments) == len(result):
         return result, "increment", increments

@@ -14,7 +14,7 @@ from mstrack.sources.table.reading import Row, Sheet
 from mstrack.sources.table.schedule import Block, parse_deadline, split_schedule
 
 
-@dataclass
+@dataclass(kw_only=True)
 class RawLine:
     row: Row
     leaders: list[str]
@@ -26,7 +26,7 @@ class RawLine:
     deadline_only: bool = False
 
 
-@dataclass
+@dataclass(kw_only=True)
 class RawTask:
     code: str
     title: str
@@ -67,7 +67,7 @@ def _leaders(cell: str) -> list[str]:
     return [p for part in cell.split("\n") for p in split_units(part)]
 
 
-@dataclass
+@dataclass(kw_only=True)
 class _Layout:
     """The table's columns by kind, and what a row holds in each kind."""
 
@@ -98,7 +98,7 @@ class _Layout:
 def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str], year: int,
                areas: list[Area], notes: list[str]) -> list[RawTask]:
     """Walk the rows below the header: area rows, task rows and their continuation rows."""
-    layout = _Layout(sheet, columns)
+    layout = _Layout(sheet=sheet, columns=columns)
     tasks: list[RawTask] = []
     seen: dict[str, int] = {}
     area: str | None = None
@@ -180,7 +180,7 @@ def _task_of(row: Row, layout: _Layout, code: str | None, title: str, area: str 
     if not title:
         raise InputError("{place}: task {code} has no text", place=layout.where(row, layout.by_kind["task"][0]), code=code)
     seen[code] = row.number
-    task = RawTask(code, title, area, row)
+    task = RawTask(code=code, title=title, area=area, row=row)
     tasks.append(task)
     return task
 
@@ -270,9 +270,10 @@ def _read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherit
         for block in blocks:
             named = [u for u in all_leads if block.heading and u in block.heading]
             units = split_units(numbered[block.number]) if block.number in numbered else all_units
-            task.lines.append(RawLine(row, leaders, named or list(dict.fromkeys(all_leads)), units, block.heading, [block]))
+            task.lines.append(RawLine(row=row, leaders=leaders, lead_units=named or list(dict.fromkeys(all_leads)), units=units,
+                                      scope=block.heading, blocks=[block]))
         return
     for group, units in zip(lead_groups, unit_groups, strict=True):
-        raw = RawLine(row, leaders, list(dict.fromkeys(u for u, _ in group)), units, "；".join(s for _, s in group if s),
-                      list(blocks), list(periods))
+        raw = RawLine(row=row, leaders=leaders, lead_units=list(dict.fromkeys(u for u, _ in group)), units=units,
+                      scope="；".join(s for _, s in group if s), blocks=list(blocks), periods=list(periods))
         task.lines.append(raw)
