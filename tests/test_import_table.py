@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from mstrack.domain.dates import period_end
 from mstrack.errors import InputError
 from mstrack.sources.plan import dump_plan, load_plan, plan_from_dict, plan_to_dict
-from mstrack.sources.table import convert_table, parse_deadline, parse_label, reproduction, split_schedule
+from mstrack.sources.table import convert_table, reproduction
+from mstrack.sources.table.schedule import parse_deadline, split_schedule
 
 from .conftest import SEEDS, SOURCES
 
@@ -277,7 +279,7 @@ def test_numbers_that_cannot_be_placed_stay_text(tmp_path):
     ("2024年3月底前", date(2024, 3, 31)),
 ])
 def test_period_labels(label, due):
-    assert parse_label(label, 2023) == due
+    assert period_end(label, 2023) == due
 
 
 @pytest.mark.parametrize(("text", "due"), [
@@ -337,6 +339,17 @@ def test_sheet_option(tmp_path):
 def test_a_task_number_twice_names_row_and_column(tmp_path):
     path = write_csv(tmp_path / "twice.csv", [
         ["序号", "实事项目", "完成时限"], ["1", "建成公园2个", "12月底前"], ["2", "改造小区3个", "9月"], ["1", "新增床位", "6月"],
+    ])
+    with pytest.raises(InputError, match=r"twice\.csv: row 4, column 1 \(序号\): task 1 appears twice \(first at row 2\)"):
+        convert_table(path, "x-2023", 2023)
+
+
+def test_a_csv_row_is_named_as_a_spreadsheet_numbers_it_when_a_cell_spans_lines(tmp_path):
+    """One CSV reader (sources/sheets.py) for import table and import progress: row 4 is the fourth
+    row WPS or Excel shows, though the schedule cell above it spans three lines of the file."""
+    path = write_csv(tmp_path / "twice.csv", [
+        ["序号", "实事项目", "进度安排"], ["1", "建成公园2个", "6月底前完成选址；\n9月底前开工；\n12月底前建成"],
+        ["2", "改造小区3个", "9月底前完成"], ["1", "新增床位", "6月底前完成"],
     ])
     with pytest.raises(InputError, match=r"twice\.csv: row 4, column 1 \(序号\): task 1 appears twice \(first at row 2\)"):
         convert_table(path, "x-2023", 2023)

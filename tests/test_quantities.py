@@ -4,12 +4,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from mstrack.domain.dates import DateError, parse_date, period_end
 from mstrack.domain.quantities import (
-    DateError,
     Quantity,
     QuantityError,
     find_quantities,
-    parse_date,
     parse_quantity,
     same_unit,
 )
@@ -37,6 +36,12 @@ from mstrack.domain.quantities import (
         ("2.25", Quantity(2.25, "")),
         ("1.4万亿元", Quantity(1_400_000_000_000, "元")),
         ("3千米", Quantity(3000, "米")),
+        # the comparator words are the table reader's too: one vocabulary (domain/quantities.py)
+        ("多于30个", Quantity(30, "个", ">=")),
+        ("超5000人次", Quantity(5000, "人次", ">=")),
+        ("降至8%", Quantity(8, "%", "<=")),
+        ("降到3天", Quantity(3, "天", "<=")),
+        ("低于5%", Quantity(5, "%", "<=")),
     ],
 )
 def test_parse_quantity(text, expected):
@@ -120,6 +125,20 @@ def test_parse_date(text, expected):
 def test_parse_date_rejects(text, year, reason):
     with pytest.raises(DateError, match=reason):
         parse_date(text, year)
+
+
+@pytest.mark.parametrize("text", ["6月底", "6月", "6月份", "6 月 末", "2月底前", "第二季度", "二季度末", "四季度前", "Q3", "12月底前"])
+def test_a_date_cell_and_a_schedule_read_a_period_alike(text):
+    """parse_date reads a period by period_end, the table reader's reading: one meaning for both."""
+    assert parse_date(text, 2023) == period_end(text, 2023)
+    if not text.startswith("Q"):
+        assert parse_date(f"2024年{text}", 2023) == period_end(text, 2024)
+
+
+def test_a_month_before_is_its_end_in_a_date_cell_and_the_month_before_in_a_schedule():
+    """A date cell "6月前" is taken as "by June"; in a schedule, "10月前…" is a checkpoint before October."""
+    assert parse_date("6月前", 2023) == date(2023, 6, 30)
+    assert period_end("10月前", 2023) == date(2023, 9, 30)
 
 
 @given(st.text(max_size=30))

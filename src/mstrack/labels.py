@@ -310,7 +310,6 @@ MESSAGES: dict[str, str] = {
     "{value} has no year": "{value} 没有年份",
     "{value} is not a date mstrack can read (try 2023-06-30 or 6月底)": "{value} 不是 mstrack 能识别的日期（可写作 2023-06-30 或 6月底）",
     "{label!r} is not a period": "{label!r} 不是时间段",
-    "{label!r} is not a date: {year}-{month:02d}-{day:02d} does not exist": "{label!r} 不是日期：没有 {year}-{month:02d}-{day:02d} 这一天",
     # recording progress (progress.py)
     "{name} (text-only)": "{name}（纯文字）",
     "{name} ({unit})": "{name}（{unit}）",
@@ -464,8 +463,6 @@ MESSAGES: dict[str, str] = {
     "{path}: row {row}, column {column}": "{path}：第 {row} 行，{column} 列",
     "{path}: row {row}, column {column} ({header})": "{path}：第 {row} 行，{column} 列（{header}）",
     "{path}: no sheet named {sheet!r} (sheets: {sheets})": "{path}：没有名为 {sheet!r} 的工作表（工作表有：{sheets}）",
-    "{path}: row {row}: not readable as {delimiter!r}-separated text: {error}":
-        "{path}：第 {row} 行：无法按 {delimiter!r} 分隔的文本读取：{error}",
     "{path}: empty file": "{path}：文件为空",
     "{path}: an old .xls workbook: save it as .xlsx or .csv": "{path}：旧版 .xls 工作簿：请另存为 .xlsx 或 .csv",
     "{path}: --sheet applies to .xlsx workbooks only": "{path}：--sheet 只适用于 .xlsx 工作簿",

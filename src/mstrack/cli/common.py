@@ -228,7 +228,7 @@ def _safe_console_class():
 def parse_day(text: str | None, option: str, year: int | None = None) -> date:
     if text is None:
         return date.today()
-    from mstrack.domain.quantities import DateError, parse_date
+    from mstrack.domain.dates import DateError, parse_date
 
     try:
         return parse_date(text, year or date.today().year)

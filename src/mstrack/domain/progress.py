@@ -6,7 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from mstrack.domain.quantities import DateError, QuantityError, parse_date, parse_quantity, same_unit, shown
+from mstrack.domain.dates import DateError, parse_date
+from mstrack.domain.quantities import QuantityError, parse_quantity, same_unit, shown
 from mstrack.domain.status import SCHEDULE, IndicatorState
 from mstrack.errors import InputError, Joined, Message
 from mstrack.render.status import format_number

@@ -5,22 +5,20 @@ Pure functions: no I/O, no store. Everything here is table-tested in tests/test_
 
 from __future__ import annotations
 
-import calendar
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from mstrack.domain.limits import number_problem, year_problem
+from mstrack.domain.limits import number_problem
 from mstrack.errors import Problem
 
 SCALES = {
     "万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10_000), "千": Decimal(1_000),
 }
 
-AT_LEAST_PREFIXES = ("不少于", "不低于", "至少", "超过", "大于")
-AT_MOST_PREFIXES = ("不超过", "不高于", "不多于", "控制在", "低于", "少于")
+AT_LEAST_PREFIXES = ("不少于", "不低于", "至少", "超过", "大于", "多于", "超")
+AT_MOST_PREFIXES = ("不超过", "不高于", "不多于", "控制在", "低于", "少于", "降至", "降到")
 AT_LEAST_SUFFIXES = ("以上",)
 AT_MOST_SUFFIXES = ("以下", "以内")
 APPROX_PREFIXES = ("约", "大约")
@@ -36,10 +34,6 @@ FIND_RE = re.compile(rf"(?<![\d.])(?P<number>\d+(?:,\d{{3}})*(?:\.\d+)?)\s*{SCAL
 
 class QuantityError(Problem, ValueError):
     """A text that is not a quantity; the message says why, in words a user can act on."""
-
-
-class DateError(Problem, ValueError):
-    """A text that is not a date we can place; the message says why."""
 
 
 @dataclass(frozen=True)
@@ -155,81 +149,3 @@ def find_quantities(text: str) -> list[int | float]:
 def same_unit(a: str, b: str) -> bool:
     """Units compare after folding full-width forms: "套（间）" is "套(间)"."""
     return normalize(a) == normalize(b)
-
-
-# --- dates -------------------------------------------------------------------------------------
-
-QUARTER_WORDS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-FULL_DATE_RE = re.compile(r"^(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?$")
-MONTH_DAY_RE = re.compile(r"^(\d{1,2})\s*月\s*(\d{1,2})\s*日?(?:前)?$")
-YEAR_MONTH_RE = re.compile(r"^(\d{4})\s*[-./年]\s*(\d{1,2})\s*月?(?:底|末)?(?:前)?$")
-MONTH_END_RE = re.compile(r"^(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(?:底|末|份)?(?:前)?$")
-QUARTER_RE = re.compile(r"^(?:(\d{4})\s*年\s*)?(?:第)?([一二三四1-4])\s*季度(?:末|底)?(?:前)?$|^[Qq]([1-4])$")
-
-
-def month_end(year: int, month: int) -> date:
-    if problem := year_problem(year):
-        raise DateError(problem)
-    if not 1 <= month <= 12:
-        raise DateError("month {month} does not exist", month=month)
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _make_date(year: int, month: int, day: int, original: str) -> date:
-    if problem := year_problem(year):
-        raise DateError("{value} is not a date: {problem}", value=shown(original), problem=problem)
-    try:
-        return date(year, month, day)
-    except ValueError:
-        raise DateError("{value} is not a date: {year}-{month:02d}-{day:02d} does not exist", value=shown(original), year=year,
-                        month=month, day=day) from None
-
-
-def parse_date(text: str, year: int | None = None) -> date:
-    """Read "2023-06-30", "2023.6.30", "2023年6月30日", "6月30日", "6月底", "2023.12", "第二季度".
-
-    Forms without a year take `year` (the programme's); a month alone means its last day, the
-    way 完成时限 "2023.12" and checkpoints "6月底前" are meant.
-    """
-    original = text
-    body = normalize(text)
-    if not body:
-        raise DateError("empty date")
-    if body[0] in "+-":  # dateutil would read "-2023-06-30" as a date
-        raise DateError("{value} is not a date: a date has no sign", value=shown(original))
-    if m := FULL_DATE_RE.match(body):
-        return _make_date(int(m[1]), int(m[2]), int(m[3]), original)
-    if m := MONTH_DAY_RE.match(body):
-        if year is None:
-            raise DateError("{value} has no year", value=shown(original))
-        return _make_date(year, int(m[1]), int(m[2]), original)
-    if m := YEAR_MONTH_RE.match(body):
-        return month_end(int(m[1]), int(m[2]))
-    if m := MONTH_END_RE.match(body):
-        the_year = int(m[1]) if m[1] else year
-        if the_year is None:
-            raise DateError("{value} has no year", value=shown(original))
-        return month_end(the_year, int(m[2]))
-    if m := QUARTER_RE.match(body):
-        the_year = int(m[1]) if m[1] else year
-        if the_year is None:
-            raise DateError("{value} has no year", value=shown(original))
-        quarter = QUARTER_WORDS[m[2] or m[3]]
-        return month_end(the_year, quarter * 3)
-    if re.fullmatch(r"\d{8}", body):
-        return _make_date(int(body[:4]), int(body[4:6]), int(body[6:]), original)
-    if re.search(r"[\u4e00-\u9fff]", body):
-        raise DateError("{value} is not a date mstrack can read (try 2023-06-30 or 6月底)", value=shown(original))
-    if year is None and not re.search(r"\d{4}", body):
-        raise DateError("{value} has no year", value=shown(original))
-    from datetime import datetime
-
-    from dateutil import parser as date_parser  # only for the long tail of Western forms
-
-    try:
-        parsed = date_parser.parse(body, default=datetime(year or 2000, 1, 1))
-    except (ValueError, OverflowError):  # dateutil's own words are English only: ours are in both languages
-        raise DateError("{value} is not a date mstrack can read (try 2023-06-30 or 6月底)", value=shown(original)) from None
-    if problem := year_problem(parsed.year):
-        raise DateError("{value} is not a date: {problem}", value=shown(original), problem=problem)
-    return parsed.date()

@@ -218,7 +218,7 @@ class _Reader:
                 return None
             return value.date() if isinstance(value, datetime) else value
         if isinstance(value, str):
-            from mstrack.domain.quantities import DateError, parse_date
+            from mstrack.domain.dates import DateError, parse_date
 
             try:
                 return parse_date(value, year)

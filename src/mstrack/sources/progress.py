@@ -15,9 +15,10 @@ from datetime import date
 from operator import attrgetter, itemgetter
 from pathlib import Path
 
+from mstrack.domain.dates import DateError, parse_date
 from mstrack.domain.limits import text_problem
 from mstrack.domain.progress import check_value, match_indicator
-from mstrack.domain.quantities import PLAIN_NUMBER_RE, DateError, normalize, parse_date, shown
+from mstrack.domain.quantities import PLAIN_NUMBER_RE, normalize, shown
 from mstrack.domain.status import SCHEDULE, IndicatorState
 from mstrack.errors import InputError, Message, Problem
 from mstrack.render.status import format_number

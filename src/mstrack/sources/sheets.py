@@ -1,4 +1,4 @@
-"""Reading the spreadsheets units send: .csv, .tsv and .xlsx as rows of plain values.
+"""Reading the spreadsheets units send and the tables offices publish: .csv, .tsv, .xlsx and tab text as rows of plain values.
 
 Offices' files are messy in ordinary ways: a title row above the header, merged cells, blank rows,
 numbers stored as text, dates stored as Excel dates, GBK-encoded CSV from older Excel. Those are
@@ -52,19 +52,6 @@ def read_rows(path: Path, sheet: str | None = None) -> Iterator[Row]:
         raise InputError("{path}: unknown file type {suffix}; use .csv, .tsv or .xlsx", path=path, suffix=suffix or Message("(none)"))
 
 
-def decode_text(raw: bytes, path: Path) -> str:
-    """UTF-8 (with or without BOM), else GBK/GB18030 as older Excel and WPS save CSV."""
-    nul = raw.find(b"\x00", 0, 65536)
-    if nul >= 0:
-        raise InputError("{path}: not a text file (binary content at byte {byte})", path=path, byte=nul)
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InputError("{path}: not a text file: neither UTF-8 nor GB18030 text", path=path)
-
-
 def text_encoding(path: Path) -> str:
     """utf-8-sig when the whole file is UTF-8, else gb18030, found in one pass that keeps nothing:
     a million-row file is then read row by row, never held whole."""
@@ -88,22 +75,66 @@ def text_encoding(path: Path) -> str:
     raise InputError("{path}: not a text file: neither UTF-8 nor GB18030 text", path=path)
 
 
+def read_text(path: Path) -> str:
+    """The whole file as text, by the one encoding rule (text_encoding); its line ends kept as they are."""
+    with path.open(encoding=text_encoding(path), newline="") as handle:
+        return handle.read()
+
+
 def _text_rows(path: Path, delimiter: str | None) -> Iterator[Row]:
-    encoding = text_encoding(path)
+    with path.open(encoding=text_encoding(path), newline="") as handle:
+        yield from delimited_rows(handle, path, delimiter)
+
+
+def delimited_rows(handle, path: Path, delimiter: str | None = None) -> Iterator[Row]:
+    """The rows of CSV or TSV text, numbered as a spreadsheet numbers them (a quoted cell may span lines);
+    the delimiter, when not given, guessed from the first lines."""
     csv.field_size_limit(MAX_FILE_BYTES)
-    with path.open(encoding=encoding, newline="") as handle:
-        if delimiter is None:
-            try:
-                delimiter = csv.Sniffer().sniff(handle.read(4096), delimiters=",;\t，").delimiter
-            except csv.Error:
-                delimiter = ","
-            handle.seek(0)
-        reader = csv.reader(handle, delimiter=delimiter)
+    if delimiter is None:
         try:
-            for number, cells in enumerate(reader, start=1):
-                yield Row(number, [cell if cell.strip() else None for cell in cells])
-        except csv.Error as error:
-            raise InputError("{path}:{line}: not readable as CSV: {error}", path=path, line=reader.line_num, error=error) from None
+            delimiter = csv.Sniffer().sniff(handle.read(4096), delimiters=",;\t，").delimiter
+        except csv.Error:
+            delimiter = ","
+        handle.seek(0)
+    reader = csv.reader(handle, delimiter=delimiter)
+    try:
+        for number, cells in enumerate(reader, start=1):
+            yield Row(number, [cell if cell.strip() else None for cell in cells])
+    except csv.Error as error:
+        raise InputError("{path}:{line}: not readable as CSV: {error}", path=path, line=reader.line_num, error=error) from None
+
+
+def tab_lines(text: str) -> Iterator[Row]:
+    """Text pasted from a document: one row a line, cells separated by tabs, no quoting."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        yield Row(number, line.split("\t"))
+
+
+def spread_lines(text: str, width: int = 0) -> Iterator[Row]:
+    """Text whose cells are spread over lines: a blank line ends a row, a tab starts a cell, other
+    lines continue it; a line before any cell is a row of its own (prose above a table).
+
+    Once the header's width is known, a blank line inside a row that still lacks cells is not its end.
+    """
+    cells: list[str] = []
+    first = 0
+    last_line = text.count("\n")
+    for number, line in enumerate(text.split("\n") + [""], start=1):
+        if not line.strip() and not line.startswith("\t"):
+            if cells and len(cells) < width and number <= last_line:
+                continue
+            if cells:
+                yield Row(first, cells)
+            cells = []
+            continue
+        if line.startswith("\t"):
+            if not cells:
+                first = number
+            cells.append(line[1:])
+        elif cells:
+            cells[-1] += "\n" + line
+        else:
+            yield Row(number, [line])
 
 
 def worksheet_names(path: Path) -> list[str]:
@@ -203,14 +234,7 @@ def _marked_rows(values, percent: dict[int, list[int]], fills: dict[int, dict[in
 
     first_column = values.start[1] if values.start else 0
     last_row, last_column = values.end or (-1, -1)
-    starting: dict[int, list[tuple[int, int, int]]] = {}  # top row → (left, right, bottom), 1-based rows
-    area = merged_height = merged_width = 0
-    for (top, left), (bottom, right) in values.merged_cell_ranges or ():
-        bottom, right = min(bottom, extent.rows - 1), min(right, extent.columns - 1)
-        if top <= bottom and left <= right:
-            starting.setdefault(top + 1, []).append((left, right, bottom + 1))
-            area += (bottom - top + 1) * (right - left + 1)
-            merged_height, merged_width = max(merged_height, bottom + 1), max(merged_width, right + 1)
+    starting, area, merged_height, merged_width = _merges(values, extent)
     # merged cells, unsaved formulas and error values are no values to calamine
     height = max(last_row + 1, merged_height, *fills)
     width = max(last_column + 1, merged_width, *(column + 1 for row in fills.values() for column in row))
@@ -224,9 +248,7 @@ def _marked_rows(values, percent: dict[int, list[int]], fills: dict[int, dict[in
     for number, raw in enumerate(chain(rows, below), start=1):
         cells = [*left_pad, *map(_plain, raw), *right_pad]
         if number in percent:
-            for column in percent[number]:
-                if column < width and type(cells[column]) in (int, float):
-                    cells[column] = f"{round(cells[column] * 100, 6):g}%"  # 0.65 shown as 65% is the 65% the unit typed
+            _show_percent(cells, percent[number], width)
         if number in fills:
             for column, fill in fills[number].items():
                 if cells[column] is None:
@@ -238,6 +260,26 @@ def _marked_rows(values, percent: dict[int, list[int]], fills: dict[int, dict[in
             for _, left, right, _, value in active:
                 cells[left:right + 1] = [value] * (right - left + 1)
         yield Row(number, cells)
+
+
+def _merges(values, extent: _Extent) -> tuple[dict[int, list[tuple[int, int, int]]], int, int, int]:
+    """The merged ranges by their top row (1-based) → (left, right, bottom), each cut to the sheet's extent;
+    the cells they cover together, and how far down and right they reach."""
+    starting: dict[int, list[tuple[int, int, int]]] = {}
+    area = merged_height = merged_width = 0
+    for (top, left), (bottom, right) in values.merged_cell_ranges or ():
+        bottom, right = min(bottom, extent.rows - 1), min(right, extent.columns - 1)
+        if top <= bottom and left <= right:
+            starting.setdefault(top + 1, []).append((left, right, bottom + 1))
+            area += (bottom - top + 1) * (right - left + 1)
+            merged_height, merged_width = max(merged_height, bottom + 1), max(merged_width, right + 1)
+    return starting, area, merged_height, merged_width
+
+
+def _show_percent(cells: list, columns: list[int], width: int) -> None:
+    for column in columns:
+        if column < width and type(cells[column]) in (int, float):
+            cells[column] = f"{round(cells[column] * 100, 6):g}%"  # 0.65 shown as 65% is the 65% the unit typed
 
 
 def _plain(value):
@@ -305,8 +347,6 @@ def _sheet_marks(handle, percent_styles: set[int]) -> tuple[dict[int, list[int]]
     step per marked cell only): the cells with a percent style (row → columns), what fills a cell
     calamine reads as empty (row → column → Uncomputed(formula), or an error value such as "#DIV/0!"),
     and how far the sheet reaches."""
-    import html
-
     percent: dict[int, list[int]] = {}
     fills: dict[int, dict[int, str]] = {}
     extent = _Extent()
@@ -325,30 +365,45 @@ def _sheet_marks(handle, percent_styles: set[int]) -> tuple[dict[int, list[int]]
                 if place := _place(attributes):
                     percent.setdefault(place[0], []).append(place[1])
         if patterns.formula_tag in piece:
-            for attributes, options, text, cached in patterns.formula.findall(piece):
-                reference = REFERENCE.search(attributes)
-                if reference is None:
-                    continue
-                here = (reference[1] + reference[2]).decode()
-                formula, uncomputed = "=" + html.unescape(text.decode()), not cached.strip()
-                if b"shared" in options:  # named as openpyxl names it: the first cell's formula, moved to this cell
-                    key = SHARED_INDEX.search(options)
-                    key = key[1] if key else b""
-                    if key in shared and uncomputed:
-                        from openpyxl.formula.translate import Translator
-
-                        origin, first = shared[key]
-                        formula = Translator(first, origin=origin).translate_formula(here)
-                    elif key not in shared and formula != "=":
-                        shared[key] = (here, formula)
-                if uncomputed:
-                    row, column = _place(attributes)
-                    fills.setdefault(row, {})[column] = Uncomputed(formula)
+            _uncomputed_formulas(piece, patterns, shared, fills)
         if b't="e"' in piece or b"t='e'" in piece:
-            for attributes, error in patterns.error.findall(piece):
-                if place := _place(attributes):
-                    fills.setdefault(place[0], {})[place[1]] = html.unescape(error.decode())
+            _error_values(piece, patterns, fills)
     return percent, fills, extent
+
+
+def _error_values(piece: bytes, patterns: _CellPatterns, fills: dict[int, dict[int, str]]) -> None:
+    """Fill `fills` with this piece's error values ("#DIV/0!"), which calamine reads as empty."""
+    import html
+
+    for attributes, error in patterns.error.findall(piece):
+        if place := _place(attributes):
+            fills.setdefault(place[0], {})[place[1]] = html.unescape(error.decode())
+
+
+def _uncomputed_formulas(piece: bytes, patterns: _CellPatterns, shared: dict[bytes, tuple[str, str]],
+                         fills: dict[int, dict[int, str]]) -> None:
+    """Fill `fills` with this piece's formulas saved without a value; remember the shared formulas' first cells."""
+    import html
+
+    for attributes, options, text, cached in patterns.formula.findall(piece):
+        reference = REFERENCE.search(attributes)
+        if reference is None:
+            continue
+        here = (reference[1] + reference[2]).decode()
+        formula, uncomputed = "=" + html.unescape(text.decode()), not cached.strip()
+        if b"shared" in options:  # named as openpyxl names it: the first cell's formula, moved to this cell
+            key = SHARED_INDEX.search(options)
+            key = key[1] if key else b""
+            if key in shared and uncomputed:
+                from openpyxl.formula.translate import Translator
+
+                origin, first = shared[key]
+                formula = Translator(first, origin=origin).translate_formula(here)
+            elif key not in shared and formula != "=":
+                shared[key] = (here, formula)
+        if uncomputed:
+            row, column = _place(attributes)
+            fills.setdefault(row, {})[column] = Uncomputed(formula)
 
 
 def _reach(piece: bytes, patterns: _CellPatterns, extent: _Extent) -> None:

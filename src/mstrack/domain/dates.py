@@ -1,0 +1,138 @@
+"""Dates as programme documents and unit reports write them, and the periods schedules name.
+
+One reading of a period: "6月底", "第二季度", "7-9月", "上半年", "3月8日" all end on the date
+period_end gives, whether they come in a date cell (parse_date) or in schedule text (the table
+reader, which finds them with PERIOD_RE). Pure functions, table-tested in tests/test_quantities.py
+and tests/test_import_table.py.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from datetime import date
+
+from mstrack.domain.limits import year_problem
+from mstrack.domain.quantities import normalize, shown
+from mstrack.errors import Problem
+
+
+class DateError(Problem, ValueError):
+    """A text that is not a date we can place; the message says why."""
+
+
+QUARTER_WORDS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+FULL_DATE_RE = re.compile(r"^(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?$")
+MONTH_DAY_RE = re.compile(r"^(\d{1,2})\s*月\s*(\d{1,2})\s*日?(?:前)?$")
+YEAR_MONTH_RE = re.compile(r"^(\d{4})\s*[-./年]\s*(\d{1,2})\s*月?(?:底|末)?(?:前)?$")
+PERIOD_DATE_RE = re.compile(  # the periods a date cell may name: "6月底", "2023年第二季度", "Q2"; their end is the date
+    r"^(?:(?P<year>\d{4})\s*年\s*)?(?P<period>\d{1,2}\s*月\s*(?:底|末|份)?|第?[一二三四1-4]\s*季度(?:末|底)?)(?:前)?$"
+    r"|^(?P<quarter>[Qq][1-4])$"
+)
+
+
+def month_end(year: int, month: int) -> date:
+    if problem := year_problem(year):
+        raise DateError(problem)
+    if not 1 <= month <= 12:
+        raise DateError("month {month} does not exist", month=month)
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def make_date(year: int, month: int, day: int, original: str) -> date:
+    if problem := year_problem(year):
+        raise DateError("{value} is not a date: {problem}", value=shown(original), problem=problem)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise DateError("{value} is not a date: {year}-{month:02d}-{day:02d} does not exist", value=shown(original), year=year,
+                        month=month, day=day) from None
+
+
+def parse_date(text: str, year: int | None = None) -> date:
+    """Read "2023-06-30", "2023.6.30", "2023年6月30日", "6月30日", "6月底", "2023.12", "第二季度".
+
+    Forms without a year take `year` (the programme's); a month alone means its last day, the
+    way 完成时限 "2023.12" and checkpoints "6月底前" are meant.
+    """
+    original = text
+    body = normalize(text)
+    if not body:
+        raise DateError("empty date")
+    if body[0] in "+-":  # dateutil would read "-2023-06-30" as a date
+        raise DateError("{value} is not a date: a date has no sign", value=shown(original))
+    if m := FULL_DATE_RE.match(body):
+        return make_date(int(m[1]), int(m[2]), int(m[3]), original)
+    if m := MONTH_DAY_RE.match(body):
+        if year is None:
+            raise DateError("{value} has no year", value=shown(original))
+        return make_date(year, int(m[1]), int(m[2]), original)
+    if m := YEAR_MONTH_RE.match(body):
+        return month_end(int(m[1]), int(m[2]))
+    if m := PERIOD_DATE_RE.match(body):
+        the_year = int(m["year"]) if m["year"] else year
+        if the_year is None:
+            raise DateError("{value} has no year", value=shown(original))
+        return period_end(m["period"] or m["quarter"], the_year)  # "6月前" in a date cell is the end of June
+    if re.fullmatch(r"\d{8}", body):
+        return make_date(int(body[:4]), int(body[4:6]), int(body[6:]), original)
+    if re.search(r"[\u4e00-\u9fff]", body):
+        raise DateError("{value} is not a date mstrack can read (try 2023-06-30 or 6月底)", value=shown(original))
+    if year is None and not re.search(r"\d{4}", body):
+        raise DateError("{value} has no year", value=shown(original))
+    from datetime import datetime
+
+    from dateutil import parser as date_parser  # only for the long tail of Western forms
+
+    try:
+        parsed = date_parser.parse(body, default=datetime(year or 2000, 1, 1))
+    except (ValueError, OverflowError):  # dateutil's own words are English only: ours are in both languages
+        raise DateError("{value} is not a date mstrack can read (try 2023-06-30 or 6月底)", value=shown(original)) from None
+    if problem := year_problem(parsed.year):
+        raise DateError("{value} is not a date: {problem}", value=shown(original), problem=problem)
+    return parsed.date()
+
+
+# --- periods as schedules name them ------------------------------------------------------------
+
+QUARTER_NUM = r"[一二三四1-4]"
+QUARTER_LABEL = rf"第?{QUARTER_NUM}(?:\s*[、,，和及至到\-—~]\s*第?{QUARTER_NUM})*\s*季度(?:末|底)?(?:前)?|[Qq][1-4](?![0-9])"
+MONTH_NUM = r"(?:1[0-2]|0?[1-9])(?![0-9.])"
+MONTH_LABEL = (
+    rf"(?:20\d\d\s*年\s*)?{MONTH_NUM}\s*(?:月份?)?\s*[-—–~～至到]\s*{MONTH_NUM}\s*月份?(?:底前|底|末|前)?"
+    rf"|(?:20\d\d\s*年\s*)?{MONTH_NUM}\s*月(?:\s*(?:[12]\d|3[01]|0?[1-9])\s*日)?(?:上旬|中旬|下旬|份前|份|底前|底|末|前)?"
+)
+YEAR_LABEL = r"上半年|下半年|全年|年底前|年底|年内|年末"
+PERIOD_LABEL = rf"(?:{QUARTER_LABEL}|{MONTH_LABEL}|{YEAR_LABEL})"
+PERIOD_RE = re.compile(PERIOD_LABEL)
+
+
+def period_end(label: str, year: int) -> date:
+    """Due date of a period label: "一、二季度" → the later quarter's end, "7-9月" → 9-30, "全年" → 12-31."""
+    text = unicodedata.normalize("NFKC", label).replace(" ", "")
+    explicit = re.match(r"(20\d\d)年", text)
+    if explicit:
+        year = int(explicit[1])
+        text = text[explicit.end():]
+    if "季度" in text or re.fullmatch(r"[Qq][1-4]", text):
+        quarters = [QUARTER_WORDS[c] for c in re.findall(r"[一二三四1-4]", text)]
+        return month_end(year, max(quarters) * 3)
+    if text.startswith("上半年"):
+        return date(year, 6, 30)
+    if text.startswith(("下半年", "全年", "年底", "年内", "年末")):
+        return date(year, 12, 31)
+    months = [int(n) for n in re.findall(r"\d+(?=\s*月)", text)] or [int(n) for n in re.findall(r"\d+", text)[:1]]
+    if not months:
+        raise DateError("{label!r} is not a period", label=label)
+    month = months[-1]
+    day = re.search(r"月(\d{1,2})日", text)
+    if day:
+        return make_date(year, month, int(day[1]), label)
+    if text.endswith("上旬"):
+        return date(year, month, 10)
+    if text.endswith("中旬"):
+        return date(year, month, 20)
+    if text.endswith("前") and not text.endswith(("底前", "份前", "末前")) and not re.search(r"[-—–~～至到]", text):
+        return month_end(year, month - 1) if month > 1 else date(year - 1, 12, 31)  # "10月前": before October
+    return month_end(year, month)

@@ -1,0 +1,96 @@
+"""convert_table: a published table into a validated programme, a review summary and counts; and how well it reproduces a reference."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from mstrack.errors import InputError, Message
+from mstrack.sources.plan import CODE_RE, Area, Programme, plan_from_dict, plan_to_dict
+from mstrack.sources.table.build import build_task
+from mstrack.sources.table.header import find_header
+from mstrack.sources.table.reading import Sheet, read_sheets
+from mstrack.sources.table.tasks import read_tasks
+
+
+@dataclass(kw_only=True)
+class Conversion:
+    programme: Programme
+    summary: list[Message]
+    stats: dict
+
+
+def _title_before(sheet: Sheet, at: int) -> str | None:
+    """The document's own title: the last line above the header that names the programme."""
+    candidates = []
+    for row in sheet.rows[:at]:
+        values = {c for c in row.cells if c}
+        if len(values) == 1:
+            candidates.append(re.sub(r"^[#*\s]+|[*\s]+$", "", values.pop()))
+    for words in (("实事", "民生", "项目"), ("表",)):
+        for text in reversed(candidates):
+            if any(w in text for w in words) and len(text) <= 60 and "单位" not in text:
+                return text
+    return None
+
+
+def convert_table(path: Path, programme: str, year: int, sheet: str | None = None) -> Conversion:
+    """Read a published breakdown table and return a validated programme, a review summary and counts."""
+    path = Path(path)
+    if not CODE_RE.match(programme or ""):
+        raise InputError("--programme {code!r}: use lowercase letters, digits and '-'", code=programme)
+    if not isinstance(year, int) or not 1900 <= year <= 2200:
+        raise InputError("--year {year!r}: expected a year such as 2023", year=year)
+    sheets = read_sheets(path, sheet)
+    table, at, columns, headers = find_header(sheets, year)
+    areas: list[Area] = []
+    notes: list[str] = []
+    raw_tasks = read_tasks(table, at, columns, headers, year, areas, notes)
+    summary: list[Message] = []
+    tasks = [build_task(raw, year, summary) for raw in raw_tasks]
+    name = _title_before(table, at) or path.stem
+    result = Programme(code=programme, name=name, year=year, start=date(year, 1, 1), end=date(year, 12, 31),
+                       source=path.name, note="\n".join(notes) or None, areas=areas, tasks=tasks)
+    try:
+        checked = plan_from_dict(plan_to_dict(result), str(path))
+    except InputError as error:  # pragma: no cover - a converter bug, reported rather than hidden
+        raise InputError("{path}: the converted plan does not validate:\n{error}", path=path, error=error) from None
+    stats = {
+        "areas": len(checked.areas),
+        "tasks": len(checked.tasks),
+        "lines": sum(len(t.lines) for t in checked.tasks),
+        "checkpoints": sum(len(line.checkpoints) for t in checked.tasks for line in t.lines),
+        "indicators": sum(len(line.indicators) for t in checked.tasks for line in t.lines),
+        "numeric_milestones": sum(1 for _ in _numeric_milestones(checked)),
+        "text_only_tasks": sum(1 for t in checked.tasks if not any(line.indicators for line in t.lines)),
+        "unplaced_numbers": sum(1 for s in summary if "not placed" in s),
+    }
+    return Conversion(programme=checked, summary=summary, stats=stats)
+
+# --- measurement -------------------------------------------------------------------------------
+
+
+def reproduction(converted: Programme, reference: Programme) -> tuple[int, int]:
+    """How many numeric milestones of the reference the conversion reproduces: same task, due and target."""
+    have: dict[tuple[str, date], list[float]] = {}
+    for code, due, target in _numeric_milestones(converted):
+        have.setdefault((code, due), []).append(target)
+    matched = total = 0
+    for code, due, target in _numeric_milestones(reference):
+        total += 1
+        if any(abs(v - target) <= 1e-9 * max(1, abs(target)) for v in have.get((code, due), [])):
+            matched += 1
+    return matched, total
+
+
+def _numeric_milestones(programme: Programme) -> Iterator[tuple[str, date, float]]:
+    """(task code, due, target) of every milestone with a target."""
+    for task in programme.tasks:
+        for line in task.lines:
+            for indicator in line.indicators:
+                for milestone in indicator.milestones:
+                    if milestone.target is not None:
+                        yield task.code, milestone.due, milestone.target

@@ -1,0 +1,129 @@
+"""Finding the header row of a published table and what each column means."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from mstrack.domain.dates import PERIOD_RE, QUARTER_LABEL, YEAR_LABEL, DateError, period_end
+from mstrack.errors import InputError
+from mstrack.sources.table.reading import Row, Sheet
+
+COLUMN_RULES = (  # (kind, pattern), first match wins
+    ("seq", r"^(?:序号|编号|序|项目编号|No\.?)$"),
+    ("leader", r"领导"),
+    ("lead", r"牵头|主责|主办"),
+    ("units", r"单位|部门"),
+    ("deadline", r"时限|完成时间|完成日期|期限|截止"),
+    ("progress", r"进展|完成情况"),
+    ("schedule", r"进度|计划|安排|举措|措施|步骤|时间节点|上半年|下半年|季度"),
+    ("area", r"总体要求|类别|领域|分类|板块|类型"),
+    ("task", r"任务|项目|内容|实事|目标|事项|名称|工作"),
+    ("note", r"备注|说明"),
+)
+
+
+@dataclass(kw_only=True)
+class Column:
+    index: int
+    header: str
+    kind: str
+    due: date | None = None  # a period column (第一季度) or a schedule column naming a period (下半年)
+    label: str = ""
+
+
+def column_kind(header: str, year: int) -> Column:
+    text = re.sub(r"\s+", "", header)
+    if not text:
+        return Column(index=-1, header=header, kind="")
+    if PERIOD_RE.fullmatch(text):
+        try:
+            return Column(index=-1, header=header, kind="period", due=period_end(text, year), label=text)
+        except DateError:
+            return Column(index=-1, header=header, kind="")
+    for kind, pattern in COLUMN_RULES:
+        if re.search(pattern, text):
+            column = Column(index=-1, header=header, kind=kind)
+            if kind == "schedule" and (found := re.search(rf"{YEAR_LABEL}|{QUARTER_LABEL}", text)):
+                column.due, column.label = period_end(found[0], year), found[0]
+            return column
+    return Column(index=-1, header=header, kind="")
+
+
+def _header_columns(row: Row, year: int) -> list[Column] | None:
+    columns = []
+    for i, cell in enumerate(row.cells):
+        column = column_kind(cell, year) if len(cell) <= 24 else Column(index=-1, header=cell, kind="")
+        column.index = i
+        columns.append(column)
+    kinds = [c.kind for c in columns if c.kind]
+    if "task" in kinds and {"schedule", "period", "deadline", "lead", "units"} & set(kinds) and len(kinds) >= 2:
+        return columns
+    return None
+
+
+def _is_subheader(row: Row, columns: list[Column], year: int) -> bool:
+    """The second header row of a two-row header: quarters under 进度安排, or merged copies."""
+    found = False
+    for i, cell in enumerate(row.cells):
+        if not cell:
+            continue
+        if PERIOD_RE.fullmatch(re.sub(r"\s+", "", cell)):
+            found = True
+        elif i >= len(columns) or cell != columns[i].header:
+            return False
+    return found
+
+
+def find_header(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column], list[str]]:
+    """The header row (and a sub-header row of periods below it) of the first sheet that has one."""
+    for sheet in sheets:
+        for at, row in enumerate(sheet.rows):
+            columns = _header_columns(row, year)
+            if columns is None:
+                continue
+            if sheet.regroup is not None:  # knowing the width, a blank line inside a row no longer ends it
+                regrouped = sheet.regroup(len(row.cells))
+                same = [i for i, r in enumerate(regrouped.rows) if r.number == row.number and r.cells == row.cells]
+                if same:
+                    sheet, at = regrouped, same[0]
+            header_rows = [row.cells]
+            if at + 1 < len(sheet.rows) and _is_subheader(sheet.rows[at + 1], columns, year):
+                sub = sheet.rows[at + 1]
+                header_rows.append(sub.cells)
+                last_top = ""
+                for i in range(max(len(columns), len(sub.cells))):
+                    if i >= len(columns):
+                        columns.append(Column(index=i, header="", kind=""))
+                    top = columns[i].header or last_top
+                    last_top = top
+                    cell = sub.cells[i] if i < len(sub.cells) else ""
+                    if cell and cell != columns[i].header and PERIOD_RE.fullmatch(re.sub(r"\s+", "", cell)):
+                        label = re.sub(r"\s+", "", cell)
+                        columns[i] = Column(index=i, header=f"{top}/{cell}" if top else cell, kind="period", due=period_end(label, year),
+                                            label=label)
+                at += 1
+            _columns_by_data(sheet, at, columns)
+            return sheet, at, columns, [" ".join(r) for r in header_rows]
+    names = ", ".join(str(s.path) for s in sheets[:1])
+    raise InputError(
+        "{path}: no header row found: expected a row naming a task column (工作任务, 实施内容, 实事项目, 项目内容 …) "
+        "and a schedule, deadline or unit column (进度安排, 实施计划, 完成时限, 牵头单位, 责任单位 …)", path=names,
+    )
+
+
+AREA_RE = re.compile(r"^([一二三四五六七八九十百]+)\s*[、.．]\s*(.+?)\s*(?:[（(]\s*共\s*(\d+)\s*项\s*[）)])?\s*$", re.S)
+
+
+def _columns_by_data(sheet: Sheet, at: int, columns: list[Column]) -> None:
+    """Two task-like columns: the first is the area when its cells read "一、…", else the title."""
+    tasks = [c for c in columns if c.kind == "task"]
+    if len(tasks) < 2:
+        return
+    values = [r.cells[tasks[0].index] for r in sheet.rows[at + 1:] if tasks[0].index < len(r.cells) and r.cells[tasks[0].index]]
+    if values and sum(bool(AREA_RE.match(v)) for v in values) * 2 > len(values):
+        tasks[0].kind = "area"
+        tasks = tasks[1:]
+    for column in tasks[1:]:
+        column.kind = "content"

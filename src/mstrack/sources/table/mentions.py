@@ -1,0 +1,264 @@
+"""Numbers in schedule text with their words: value, unit, comparator, the noun they count, and how alike two texts are."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+
+from mstrack.domain.dates import PERIOD_RE
+from mstrack.domain.quantities import (
+    APPROX_SUFFIXES,
+    AT_LEAST_PREFIXES,
+    AT_LEAST_SUFFIXES,
+    AT_MOST_PREFIXES,
+    AT_MOST_SUFFIXES,
+    SCALES,
+    as_number,
+)
+
+UNITS = sorted(
+    [
+        "平方公里", "平方米", "立方米", "立方", "方", "公里", "千米", "km", "KM", "米", "公顷", "亩",
+        "吨/年", "吨/日", "吨", "千瓦", "兆瓦", "元/人/月", "元/人/年", "元/月", "元/人", "元/吨", "元",
+        "套（间）", "套(间)", "人次", "户次", "辆次", "架次", "批次", "场次", "课时", "个百分点", "%", "％", "‰",
+        "人", "名", "户", "个", "家", "处", "所", "座", "条", "张", "项", "间", "台", "辆", "宗", "场", "次",
+        "批", "支", "期", "份", "件", "本", "株", "棵", "盏", "根", "块", "套", "部", "篇", "门", "节", "通",
+        "单", "类", "床", "位", "班", "村", "栋", "幢", "艘", "组", "队", "笔", "册", "种", "款", "例", "剂",
+        "箱", "只", "头", "对",
+    ],
+    key=len, reverse=True,
+)
+UNIT_ALT = "|".join(re.escape(u) for u in UNITS)
+NUMBER_RE = re.compile(r"(?<![0-9.A-Za-z#·_/\-—–~～])(\d+(?:,\d{3})*(?:\.\d+)?)")
+SUFFIX_ALT = "|".join(AT_LEAST_SUFFIXES + AT_MOST_SUFFIXES + APPROX_SUFFIXES)  # 以上|以下|以内|左右
+AFTER_RE = re.compile(
+    rf"\s*(?P<scale>万亿|亿|万|千(?![米瓦]))?\s*(?P<about>余|多)?\s*(?P<suffix1>{SUFFIX_ALT})?\s*"
+    rf"(?P<unit>{UNIT_ALT})?\s*(?P<suffix2>{SUFFIX_ALT}|余)?"
+)
+NOT_QUANTITY_AFTER = ("#", "·", "号", "年", "月", "日", "岁", "周岁", "届", "级", "时", "点", "分", "-", "—", "–", "~", "～",
+                      "至", "到", ".", "×", "*", "/")
+THRESHOLD = ("低于", "高于")  # "低于50%镇街": a threshold that picks who, not a target (its comparator is not read)
+TOTAL_WORDS = ("累计", "共", "全年", "上半年", "前三季度", "年底", "全部", "全面", "总计", "合计")
+NOT_TARGET_WORDS = ("去年", "上年", "上一年", "2022年", "最高", "上限", "现有", "已有", "目前", "总数达")
+STAGE_WORDS = ("开工", "动工", "完工", "竣工", "验收", "启动", "确定", "选址", "立项", "招标", "签约", "印发", "遴选", "申报",
+               "评选", "挂牌", "工程量", "工程总量", "进度")
+STOP_WORDS = ("全市", "累计", "完成", "实现", "开展", "推动", "推进", "达到", "不少于", "不低于", "至少", "超过", "以上",
+              "以下", "左右", "全年", "上半年", "前三季度", "年底", "预计", "力争", "确保", "进一步", "其中", "各类",
+              "任务", "工作", "全部", "全面", "共", "达", "约", "的", "为", "在", "对", "和", "及", "并", "新增", "新建")
+LEVEL_WORDS = ("率", "比例", "占比", "标准", "覆盖")
+COMPLETE_RE = re.compile(r"全面完成|完成(?:全年|年度)[^，。；;,]{0,8}(?:目标|任务)|完成目标任务|完成各项目标|完成[^，。；;,]{0,8}任务目标")
+
+
+@dataclass(kw_only=True)
+class Mention:
+    value: int | float
+    unit: str
+    comparator: str
+    total: bool  # printed as a running total (累计, 全年共, 全覆盖)
+    contexts: list[str]  # the words around the number, for matching (and with the noun of the number before)
+    stages: frozenset
+    excerpt: str  # the words of the target, verbatim
+    name: str
+    verbs: str = ""  # the words before the number: "完成" after per-period "新建成" marks the year's total
+    noun: str = ""  # the noun next to the number: "个高质量岗位" → "高质量岗位"
+
+
+def _scaled(number: str, scale: str | None) -> int | float:
+    value = Decimal(number.replace(",", ""))
+    if scale:
+        value *= SCALES[scale]
+    return as_number(value)
+
+
+def content_words(text: str) -> str:
+    """CJK words only, without the generic verbs and fillers that every clause shares."""
+    text = unicodedata.normalize("NFKC", text)
+    for word in STOP_WORDS:
+        text = text.replace(word, " ")
+    return "".join(re.findall(r"[\u4e00-\u9fff]+", text))
+
+
+def stages_in(text: str) -> frozenset:
+    return frozenset(w for w in STAGE_WORDS if w in text)
+
+
+def _noun(before: str, after: str) -> tuple[str, bool]:
+    """The head noun of a quantity, and whether it follows the unit ("3000个优质岗位") or precedes the number."""
+    head = re.match(r"[\u4e00-\u9fff]{2,6}", after.strip(" 、,，“”\"").split("的")[0])
+    if head and not head[0].startswith(STAGE_WORDS):
+        return content_words(head[0]), True
+    return content_words(before)[-4:], False
+
+
+LEADING_FILLERS = re.compile(r"^(?:全市|累计|实现|完成|推动|推进|确保|力争|预计|其中|对|在|为|共|全年|年底|上半年|前三季度|年内|每年|"
+                             r"分别|按照|按|目前|同时|并|和|及|、)+")
+TRAILING_FILLERS = re.compile(r"(?:达到|达|为|至|约|不少于|不低于|至少|超过|超|分别|提高至|增长|上升|控制在|累计完成|累计|完成|任务|的|"
+                              r"共|扩大)+$")
+
+
+def _clean_name(text: str) -> str:
+    text = PERIOD_RE.sub("", re.sub(r"\s+", "", text))  # "6月底前全市建档率" → 建档率
+    text = re.sub(r"[“”\"‘’]", "", text)
+    text = text.split("（")[-1] if text.count("（") > text.count("）") else text
+    text = text.split("）")[0] if text.count("）") > text.count("（") else text
+    text = TRAILING_FILLERS.sub("", LEADING_FILLERS.sub("", text.strip(" 、,，"))).strip(" 、,，")
+    return text
+
+
+def _short_name(before: str, after: str) -> str:
+    """A short indicator name: "新增病床 3200 张" → 新增病床; "开发不少于3000个优质岗位" → 开发优质岗位."""
+    front = _clean_name(before)
+    back = re.sub(r"\s+", "", after).strip(" 、,，“”\"")
+    if back.startswith("的"):  # "100%的辖区", "9000 个的任务目标"
+        back = "" if len(content_words(front)) >= 2 else back[1:]
+    back = re.split(r"[，,；;。（(]|可为|进行|实现", back)[0]
+    if "的" in back:  # "10家方便可及、…、质量有保障的普惠性托育服务机构": the noun after the descriptions
+        described, noun = back.rsplit("的", 1)
+        back = noun if "、" in described or len(described) > 8 else described
+    back = _clean_name(back)
+    if len(content_words(back).replace("目标", "")) >= 2 and not back.startswith(STAGE_WORDS) \
+            and not re.match(r"[和及、与并]", after.strip()):
+        name = front + back if len(front) <= 4 else front[-6:] + back if len(back) <= 4 else back
+    else:
+        name = front
+    return name[-20:]
+
+
+def _split_gap(gap: str) -> tuple[int, int]:
+    """Where the words between two numbers divide: at the first 、 or bracket, else the first 和/及/以及."""
+    m = re.search(r"[、（(]", gap) or re.search(r"以及|[和及并与]", gap)
+    return (m.start(), m.end()) if m else (len(gap), 0)
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Quantities with their words: "累计建设筹集保障性住房 3 万套（间）" → 30000 套（间）, a running total."""
+    found: list[Mention] = []
+    previous_context = previous_name = ""
+    for clause_match in re.finditer(r"[^，,；;。：:！!？?\n]+", _protect_commas(text)):
+        clause = clause_match[0].replace("\x00", ",")
+        spans = _spans(clause)
+        shared = _shared_names(clause, spans)
+        previous_stages: frozenset = frozenset()
+        for i, (start, end, number, after, unit, comparator) in enumerate(spans):
+            gap_before = clause[spans[i - 1][1]: start] if i else clause[:start]
+            if i:
+                gap_before = gap_before[_split_gap(gap_before)[1]:] if _split_gap(gap_before)[1] else gap_before
+            gap_after = clause[end: spans[i + 1][0]] if i + 1 < len(spans) else clause[end:]
+            if i + 1 < len(spans):
+                gap_after = gap_after[: _split_gap(gap_after)[0]]
+            before = re.sub(r"^\s*[、和及并与]+", "", gap_before)
+            own = before + gap_after
+            stages = stages_in(own)
+            if i and not content_words(before):  # "验收47个A和40个B": the verb is shared by the list
+                stages |= previous_stages
+            contexts = [own]
+            name = _short_name(before, gap_after)
+            if shared:
+                contexts, name = [shared[i]], _clean_name(shared[i])[-20:]
+            elif len(content_words(own)) < 4:  # "打通5条以上" after "未贯通道路开工25条": the noun is the one before
+                contexts.append(own + "".join(w for w in re.split("|".join(STAGE_WORDS), previous_context)))
+                if previous_name and (len(content_words(name)) < 2 or (len(name) <= 2 and name in previous_name)):
+                    name = previous_name  # "完成口袋公园建设任务，全年完成建设不少于66个"
+            prefix_all = clause[:start]
+            total = any(w in prefix_all for w in TOTAL_WORDS) or "全覆盖" in clause[end:]
+            value = _scaled(number, after["scale"])
+            excerpt = (before + clause[start:end] + gap_after).strip(" 、,，")
+            noun, noun_after = _noun(before, gap_after)
+            found.append(Mention(value=value, unit=unit, comparator=comparator, total=total, contexts=contexts, stages=stages,
+                                 excerpt=excerpt, name=name or "指标", verbs=before,
+                                 noun=noun if noun_after else ""))
+            previous_context, previous_name, previous_stages = contexts[-1], name, stages
+        if not spans and clause.strip():
+            previous_context = clause
+            previous_name = _short_name(clause, "")
+    return found
+
+
+def _spans(clause: str) -> list[tuple]:
+    """The numbers of a clause that are quantities, with their scale, unit and comparator."""
+    spans = []
+    for m in NUMBER_RE.finditer(clause):
+        start, end = m.span()
+        if re.search(r"第\s*$", clause[:start]):
+            continue
+        after = AFTER_RE.match(clause, end)
+        unit = after["unit"] or ""
+        rest = clause[after.end():] if unit else clause[end:].lstrip()
+        if not unit and not after["scale"] and rest.startswith(NOT_QUANTITY_AFTER):
+            continue
+        if re.match(r"\s*[-—–~～至到]\s*\d", clause[end:]) or re.search(r"\d\s*[-—–~～]\s*$", clause[:start]):
+            continue  # a range ("1-2个", "6—17岁") is no single target
+        prefix = clause[:start].rstrip()
+        words = [w for w in AT_LEAST_PREFIXES + AT_MOST_PREFIXES if prefix.endswith(w)]
+        word = max(words, key=len) if words else ""  # "不少于" is not "少于", "不超过" not "超过"
+        comparator = ">=" if word in AT_LEAST_PREFIXES else "<=" if word else "="
+        suffix = (after["suffix1"] or "") + (after["suffix2"] or "")
+        if any(w in suffix for w in AT_LEAST_SUFFIXES):
+            comparator = ">="
+        elif any(w in suffix for w in AT_MOST_SUFFIXES):
+            comparator = "<="
+        if not unit and not after["scale"] and comparator == "=":
+            continue  # a bare number: a name ("12345热线"), a code or a count we cannot place
+        if prefix.endswith(THRESHOLD) or any(w in prefix for w in NOT_TARGET_WORDS):
+            continue
+        spans.append((start, after.end() if (unit or after["scale"] or suffix) else end, m[1], after, unit, comparator))
+    return spans
+
+
+def _shared_names(clause: str, spans: list[tuple]) -> list[str]:
+    """"建档率和老年人健康管理率分别达到80%和35%": one name per number, in order."""
+    if len(spans) < 2 or "分别" not in clause[: spans[0][0]]:
+        return []
+    head = clause[: spans[0][0]].split("分别")[0]
+    parts = [p for p in re.split(r"[和、及与]", head) if p.strip()]
+    if len(parts) != len(spans) or not all(len(content_words(p)) >= 2 for p in parts):
+        return []
+    return parts
+
+
+def _protect_commas(text: str) -> str:
+    """Thousands separators ("1,200") are not clause breaks; hide them from the clause split."""
+    return re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "\x00", text)
+
+# --- matching numbers to indicators ------------------------------------------------------------
+
+
+COUNT_UNITS = {"人", "名", "户", "个", "家", "处", "所", "座", "条", "张", "项", "间", "台", "辆", "宗", "场", "次", "批", "批次",
+               "支", "期", "份", "件", "本", "株", "棵", "盏", "根", "块", "套", "部", "篇", "门", "节", "通", "单", "类", "床",
+               "位", "班", "村", "栋", "幢", "人次", "户次", "场次", "组", "队", "笔", "册", "种", "款", "例"}
+UNIT_GROUPS = ({"人", "名"}, {"批", "批次"}, {"公里", "km", "千米"}, {"立方米", "立方", "方"}, {"%", "％"})
+
+
+def unit_key(unit: str) -> str:
+    return unicodedata.normalize("NFKC", unit).lower()
+
+
+def unit_factor(a: str, b: str) -> float:
+    a, b = unit_key(a), unit_key(b)
+    if a == b:
+        return 1.0
+    if "%" in (a, b):
+        return 0.0
+    if not a or not b:
+        return 0.8
+    if any(a in g and b in g for g in UNIT_GROUPS):
+        return 0.9
+    if a in COUNT_UNITS and b in COUNT_UNITS:
+        return 0.6
+    return 0.0
+
+
+def word_pairs(text: str) -> set[str]:
+    words = content_words(text)
+    grams = {words[i: i + 2] for i in range(len(words) - 1)}
+    return grams or set(words)
+
+
+def similarity(a: str, b: str) -> float:
+    """Dice coefficient of character pairs: "新增泊位" is close to "新增停车泊位", far from "充电桩"."""
+    ga, gb = word_pairs(a), word_pairs(b)
+    if not ga or not gb:
+        return 0.0
+    return 2 * len(ga & gb) / (len(ga) + len(gb))

@@ -1,0 +1,96 @@
+"""Schedule text cut into dated periods at its period labels ("一季度", "3月底前", "7-9月") and sub-project headings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from mstrack.domain.dates import PERIOD_LABEL, PERIOD_RE, DateError, parse_date, period_end
+
+# A period starts a checkpoint only at the start of the cell or after a sentence break, so that
+# "开展7-9月份测评" stays text; "1.4月底前" in a numbered list is item 1, April.
+MARKER_RE = re.compile(rf"(?:^|(?<=[\s。；;！!？?：:]))(?:\d{{1,2}}[.．、]\s*)?(?P<label>{PERIOD_LABEL})[，,：:、\s]*")
+
+
+@dataclass(kw_only=True)
+class Block:
+    """One sub-project of a schedule cell: its heading ("（1）新增养老机构床位300张") and its periods."""
+
+    heading: str = ""
+    number: str | None = None
+    periods: list[tuple[str, date, str]] = field(default_factory=list)  # (label, due, text)
+    undated: str = ""
+
+
+HEAD_NUMBER_RE = re.compile(r"^[（(]\s*(\d+)\s*[）)]\s*")
+HEAD_COLON_RE = re.compile(r"^([^，,。；;：:\n]{2,40}?)\s*[：:]\s*")
+
+
+def split_schedule(text: str, year: int) -> list[Block]:
+    """Cut a schedule cell at its period labels ("3月底前", "一季度", "全年") and sub-headings."""
+    blocks = [Block()]
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if not line:
+            continue
+        number = None
+        if m := HEAD_NUMBER_RE.match(line):
+            number, rest = m[1], line[m.end():]
+            first = MARKER_RE.search(rest)
+            heading, body = (rest[: first.start()], rest[first.start():]) if first else (rest, "")
+            blocks.append(Block(heading=heading.strip(), number=number))
+            line = body
+        elif (m := HEAD_COLON_RE.match(line)) and not PERIOD_RE.match(m[1]) and not MARKER_RE.match(line):
+            blocks.append(Block(heading=m[1].strip(), number=blocks[-1].number))
+            line = line[m.end():]
+        _add_periods(blocks, line, year)
+    return [b for b in blocks if b.heading or b.periods or b.undated.strip()]
+
+
+def _add_periods(blocks: list[Block], line: str, year: int) -> None:
+    markers = list(MARKER_RE.finditer(line))
+    lead = line[: markers[0].start()] if markers else line
+    if lead.strip():
+        block = blocks[-1]
+        if block.periods:
+            label, due, body = block.periods[-1]
+            block.periods[-1] = (label, due, body + lead.strip())
+        else:
+            block.undated += lead.strip()
+    for i, m in enumerate(markers):
+        end = markers[i + 1].start() if i + 1 < len(markers) else len(line)
+        label = re.sub(r"\s+", "", m["label"])
+        due = period_end(label, year)
+        block = blocks[-1]
+        if len(block.periods) >= 2 and due < block.periods[-1][1]:
+            block = Block(heading="", number=block.number)  # a sequence of periods starts over: another sub-project
+            blocks.append(block)
+        same = [k for k, (_, d, _) in enumerate(block.periods) if d == due]
+        if same:
+            k = same[0]  # "全年…" after the fourth quarter: one checkpoint
+            block.periods[k] = (block.periods[k][0], due, block.periods[k][2] + line[m.start(): end])
+        elif block.periods and due < block.periods[-1][1]:
+            block.periods.append((label, due, line[m.end(): end]))
+            block.periods.sort(key=lambda p: p[1])
+        elif block.periods and due == block.periods[-1][1]:
+            old_label, old_due, old_body = block.periods[-1]  # "全年…" after the fourth quarter: one checkpoint
+            block.periods[-1] = (old_label, old_due, old_body + line[m.start(): end])
+        else:
+            block.periods.append((label, due, line[m.end(): end]))
+
+
+def parse_deadline(text: str, year: int) -> date | None:
+    """完成时限 as printed: "2023.11", "12月底前", "9月投入使用", "5月底前动工"; None when no date is named."""
+    body = text.strip()
+    if not body:
+        return None
+    try:
+        return parse_date(body, year)
+    except DateError:
+        pass
+    labels = list(PERIOD_RE.finditer(re.sub(r"\s+", "", body)))
+    try:
+        return period_end(labels[-1][0], year) if labels else None
+    except DateError:
+        return None

@@ -1,0 +1,131 @@
+"""Numbers matched into series (one indicator each) and series into milestones."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from mstrack.domain.quantities import as_number
+from mstrack.sources.plan import Milestone
+from mstrack.sources.table.mentions import LEVEL_WORDS, Mention, content_words, find_mentions, similarity, unit_factor, unit_key, word_pairs
+
+
+@dataclass(kw_only=True)
+class Series:
+    """One indicator being assembled: its printed target (title or heading) and the numbers matched to it."""
+
+    unit: str
+    stages: frozenset
+    texts: list[str]
+    statement: Mention | None = None
+    origin: str = "checkpoint"  # title | heading | checkpoint
+    points: list[tuple[date, str, Mention]] = field(default_factory=list)  # (due, label, mention)
+    filled: date | None = None  # a milestone added by "全面完成目标任务" or a heading's deadline
+    nouns: list[str] = field(default_factory=list)
+
+    def score(self, mention: Mention) -> float:
+        factor = unit_factor(self.unit, mention.unit)
+        if not factor:
+            return 0.0
+        if self.stages != mention.stages:
+            factor *= 0.25
+        if unit_key(self.unit) == "%" and self.points and mention.value < self.points[-1][2].value:
+            return 0.0  # a share of the work does not fall: another series
+        if self.statement and unit_key(self.unit) != "%":
+            room = 1.5 if self.statement.comparator == ">=" else 1.0
+            if mention.value > self.statement.value * room + 1e-9:
+                factor *= 0.2  # a running total beyond the year's target is another count
+        score = max(similarity(t, c) for t in self.texts for c in mention.contexts)
+        if mention.noun and any(word_pairs(n) & word_pairs(mention.noun) for n in self.nouns if n):
+            score += 0.15
+        if self.statement and mention.value == self.statement.value:
+            score += 0.1
+        if "/" in self.unit and self.points and mention.value == self.points[-1][2].value and self.unit == mention.unit:
+            score += 0.5  # the same standard ("2017元/人/月") printed again
+        return factor * score
+
+
+MATCH_THRESHOLD = 0.3  # a number joins an indicator printed in the title or a heading
+BORN_THRESHOLD = 0.45  # numbers join one another across checkpoints only on closer wording
+
+
+def assign(series: list[Series], checkpoints: list[tuple[date, str, str]]) -> list[tuple[date, str, Mention]]:
+    """Place each checkpoint's numbers on the best-matching series, greedily; return the ones left over."""
+    leftovers: list[tuple[date, str, Mention]] = []
+    for due, label, text in checkpoints:
+        mentions = find_mentions(text)
+        pairs = sorted(pair for mi, mention in enumerate(mentions) for pair in _candidates(series, mention, mi))
+        used_series, used_mentions = set(), set()
+        for _, si, mi in pairs:
+            if si in used_series or mi in used_mentions:
+                continue
+            used_series.add(si)
+            used_mentions.add(mi)
+            series[si].points.append((due, label, mentions[mi]))
+            series[si].texts.extend(mentions[mi].contexts)
+            series[si].nouns.append(mentions[mi].noun)
+        for mi, mention in enumerate(mentions):
+            if mi not in used_mentions:
+                born = Series(unit=mention.unit, stages=mention.stages, texts=list(mention.contexts), points=[(due, label, mention)],
+                              nouns=[mention.noun])
+                series.append(born)
+                leftovers.append((due, label, mention))
+    return leftovers
+
+
+def _candidates(series: list[Series], mention: Mention, mi: int) -> list[tuple[float, int, int]]:
+    """(-score, series index, mention index) of every series close enough to take the mention."""
+    scores = [one.score(mention) for one in series]
+    if len(content_words(mention.contexts[0])) < 2:  # "完成7家": the noun is left out; one series counts 家
+        alike = [si for si, one in enumerate(series) if unit_key(one.unit) == unit_key(mention.unit) and one.stages == mention.stages]
+        if len(alike) == 1:
+            scores[alike[0]] = max(scores[alike[0]], 0.5)
+    return [(-scores[si], si, mi) for si, one in enumerate(series) if scores[si] >= (MATCH_THRESHOLD if one.statement else BORN_THRESHOLD)]
+
+
+def is_level(one: Series) -> bool:
+    """Rates, shares and standards are levels: the same figure twice is no second amount."""
+    unit = unit_key(one.unit)
+    words = "".join(t for t in one.texts)
+    return unit in ("%", "‰", "个百分点") or unit.startswith("元/") or any(w in words for w in LEVEL_WORDS)
+
+
+def per_period(one: Series) -> bool:
+    """Per-period amounts, not running totals: a series that falls, or repeats, without saying 累计."""
+    if is_level(one) or len(one.points) < 2 or len({unit_key(m.unit) for _, _, m in one.points}) > 1:
+        return False  # levels, single figures and figures counted in different units are read as printed
+    for (_, _, a), (_, _, b) in zip(one.points, one.points[1:], strict=False):
+        if b.total:
+            continue
+        if b.value < a.value or b.value == a.value:
+            return True
+    return False
+
+
+def milestones_of(one: Series) -> tuple[list[Milestone], str | None, list[int]]:
+    """Milestones (cumulative targets), the indicator's reading, and which points were read per period."""
+    target = one.statement.value if one.statement else None
+    if not per_period(one):
+        return [Milestone(due=due, target=m.value) for due, _, m in one.points], None, []
+    running = Decimal(0)
+    result, increments = [], []
+    steady_verbs = {content_words(m.verbs) for _, _, m in one.points[:-1]}
+    for k, (due, _, m) in enumerate(one.points):
+        last = k == len(one.points) - 1
+        says_total = m.total or (last and target is not None and m.value == target and running > 0)
+        says_total = says_total or (last and "完成" in m.verbs and not any("完成" in v for v in steady_verbs)
+                                    and Decimal(str(m.value)) > running)
+        if says_total:
+            running = Decimal(str(m.value))
+            result.append(Milestone(due=due, target=m.value))
+        else:
+            running += Decimal(str(m.value))
+            result.append(Milestone(due=due, target=as_number(running), printed=m.value))
+            increments.append(k)
+    if len(increments) == len(result):
+        return result, "increment", increments
+    for milestone in result:  # mixed: totals as printed, per-period amounts summed
+        if milestone.printed is not None and milestone.printed == milestone.target:
+            milestone.printed = None
+    return result, None, increments

@@ -1,0 +1,279 @@
+"""Rows under the header into raw tasks: area rows, task rows, continuation rows and their lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from mstrack.domain.dates import DateError
+from mstrack.errors import InputError, Message
+from mstrack.sources.plan import Area, split_units
+from mstrack.sources.table.header import AREA_RE, Column
+from mstrack.sources.table.reading import Row, Sheet
+from mstrack.sources.table.schedule import Block, parse_deadline, split_schedule
+
+
+@dataclass(kw_only=True)
+class RawLine:
+    row: Row
+    leaders: list[str]
+    lead_units: list[str]
+    units: list[str]
+    scope: str = ""
+    blocks: list[Block] = field(default_factory=list)
+    periods: list[tuple[str, date, str]] = field(default_factory=list)  # from period columns
+    deadline_only: bool = False
+
+
+@dataclass(kw_only=True)
+class RawTask:
+    code: str
+    title: str
+    area: str | None
+    row: Row
+    content: str = ""
+    deadline: date | None = None
+    deadline_text: str | None = None
+    notes: list[str] = field(default_factory=list)
+    progress: str = ""
+    lines: list[RawLine] = field(default_factory=list)
+
+
+CODE_CELL_RE = re.compile(r"^[（(]?\s*(\d{1,3}(?:[.-]\d{1,3})?)\s*[）)]?[.．、]?$")
+TITLE_CODE_RE = re.compile(r"^(\d{1,3})\s*[.．、]\s*(?=\D)")
+
+
+def _split_groups(cell: str) -> list[str]:
+    """Whitespace between two names separates groups ("市住房城乡建设局(…) 市住房城乡建设局(…)")."""
+    parts = [p for p in re.split(r"(?<=[^\s、，,；;：:])\s+(?=[^\s、，,；;：:])", cell.strip()) if p.strip()]
+    return parts or ([cell.strip()] if cell.strip() else [])
+
+
+def _numbered_groups(cell: str) -> dict[str, str]:
+    """A unit cell grouped like the schedule: "（1）市城建工程管理局…；（2）市水务集团…"."""
+    parts = re.split(r"[（(]\s*(\d+)\s*[）)]", cell)
+    if len(parts) < 3:
+        return {}
+    return {parts[i]: parts[i + 1].strip(" ；;，,\n") for i in range(1, len(parts) - 1, 2)}
+
+
+def _scope(unit: str) -> tuple[str, str]:
+    m = re.match(r"^(.+?)\s*[（(]([^（）()]+)[）)]\s*$", unit)
+    return (m[1].strip(), m[2].strip()) if m else (unit.strip(), "")
+
+
+def _leaders(cell: str) -> list[str]:
+    return [p for part in cell.split("\n") for p in split_units(part)]
+
+
+@dataclass(kw_only=True)
+class _Layout:
+    """The table's columns by kind, and what a row holds in each kind."""
+
+    sheet: Sheet
+    columns: list[Column]
+    by_kind: dict[str, list[Column]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for column in self.columns:
+            if column.kind:
+                self.by_kind.setdefault(column.kind, []).append(column)
+
+    def cell(self, row: Row, kind: str) -> str:
+        cols = self.by_kind.get(kind, [])
+        return "\n".join(row.cells[c.index] for c in cols if c.index < len(row.cells) and row.cells[c.index]).strip()
+
+    def any_of(self, row: Row, kinds: tuple[str, ...]) -> bool:
+        return any(self.cell(row, kind) for kind in kinds)
+
+    def texts(self, row: Row, kind: str) -> list[tuple[Column, str]]:
+        """The row's non-empty cells of a kind, each with its column."""
+        return [(c, row.cells[c.index]) for c in self.by_kind.get(kind, []) if c.index < len(row.cells) and row.cells[c.index]]
+
+    def where(self, row: Row, column: Column) -> Message:
+        return self.sheet.where(row, column.index, column.header)
+
+
+def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str], year: int,
+               areas: list[Area], notes: list[str]) -> list[RawTask]:
+    """Walk the rows below the header: area rows, task rows and their continuation rows."""
+    layout = _Layout(sheet=sheet, columns=columns)
+    tasks: list[RawTask] = []
+    seen: dict[str, int] = {}
+    area: str | None = None
+    header_texts = {h.replace(" ", "") for h in headers}
+    for row in sheet.rows[at + 1:]:
+        filled = [c for c in row.cells if c]
+        if not filled or _repeats_header(row, layout, header_texts):
+            continue
+        area, area_only = _area_of(row, filled, layout, areas, area)
+        if area_only:
+            continue
+        title = layout.cell(row, "task")
+        if len(set(filled)) == 1 and not title and not layout.any_of(row, ("schedule", "period", "deadline", "lead")):
+            if filled[0].startswith(("注", "备注", "说明")):
+                notes.append(filled[0])
+            continue  # prose under the table: a footnote, a stamp
+        code, title = _task_code(row, layout, title, tasks[-1] if tasks else None)
+        task = _task_of(row, layout, code, title, area, tasks, seen)
+        inherited = tasks[-2].lines[-1] if len(tasks) > 1 and tasks[-2].lines else None
+        _read_row_lines(task, row, layout, year, inherited)
+    if not tasks:
+        raise InputError("{path}: row {row}: a header but no task rows below it", path=sheet.path, row=sheet.rows[at].number)
+    return tasks
+
+
+def _repeats_header(row: Row, layout: _Layout, header_texts: set[str]) -> bool:
+    """The header repeated at a page break."""
+    return "".join(row.cells).replace(" ", "") in header_texts or " ".join(row.cells).replace(" ", "") in header_texts \
+        or any(layout.cell(row, "seq") == c.header for c in layout.by_kind.get("seq", []))
+
+
+def _area_of(row: Row, filled: list[str], layout: _Layout, areas: list[Area], area: str | None) -> tuple[str | None, bool]:
+    """The area from this row on, and whether the row is an area heading and nothing else."""
+    if len(set(filled)) == 1 and (m := AREA_RE.match(filled[0])) and not layout.cell(row, "schedule") and len(filled[0]) <= 60:
+        return _add_area(areas, m), True
+    if area_text := layout.cell(row, "area"):
+        m = AREA_RE.match(area_text.split("\n")[0])
+        area = _add_area(areas, m) if m else _add_area_named(areas, area_text)
+    title, code_text = layout.cell(row, "task"), layout.cell(row, "seq")
+    if re.fullmatch(r"[一二三四五六七八九十]+[、.．]?", code_text) and title \
+            and not layout.any_of(row, ("schedule", "period", "deadline", "lead", "units")):
+        return _add_area(areas, AREA_RE.match(code_text.rstrip("、.．") + "、" + title)), True
+    return area, False
+
+
+def _task_code(row: Row, layout: _Layout, title: str, previous: RawTask | None) -> tuple[str | None, str]:
+    """The task number a row gives (None: it continues the task above) and its title."""
+    code = None
+    if code_text := layout.cell(row, "seq"):
+        m = CODE_CELL_RE.match(code_text)
+        if not m:
+            raise InputError("{place}: {code!r} is not a task number", place=layout.where(row, layout.by_kind["seq"][0]), code=code_text)
+        code = m[1]
+    elif title and (m := TITLE_CODE_RE.match(title)):
+        code, title = m[1], title[m.end():].strip()
+    if code and previous and code == previous.code:
+        code = None  # a merged 序号: another line of the same task
+    if code is None and title and previous and title == previous.title:
+        title = ""
+    return code, title
+
+
+def _task_of(row: Row, layout: _Layout, code: str | None, title: str, area: str | None, tasks: list[RawTask],
+             seen: dict[str, int]) -> RawTask:
+    """The task a row belongs to: the one above when it gives neither number nor title, else a new one."""
+    if code is None and not title:
+        if not tasks:
+            col = next((c for c in layout.columns if c.kind and c.index < len(row.cells) and row.cells[c.index]), layout.columns[0])
+            raise InputError("{place}: a row of schedule or units before any task", place=layout.where(row, col))
+        return tasks[-1]
+    if code is None:
+        code = str(len(tasks) + 1)
+        while code in seen:
+            code += "a"
+    if code in seen:
+        col = layout.by_kind.get("seq", layout.by_kind.get("task"))[0]
+        raise InputError("{place}: task {code} appears twice (first at row {first})", place=layout.where(row, col), code=code,
+                         first=seen[code])
+    if not title:
+        raise InputError("{place}: task {code} has no text", place=layout.where(row, layout.by_kind["task"][0]), code=code)
+    seen[code] = row.number
+    task = RawTask(code=code, title=title, area=area, row=row)
+    tasks.append(task)
+    return task
+
+
+def _add_area(areas: list[Area], m: re.Match) -> str:
+    code = m[1]
+    if not any(a.code == code for a in areas):
+        areas.append(Area(code=code, name=m[2].strip(), declared_tasks=int(m[3]) if m[3] else None))
+    return code
+
+
+def _add_area_named(areas: list[Area], text: str) -> str:
+    for area in areas:
+        if area.name == text:
+            return area.code
+    code = str(len(areas) + 1)
+    areas.append(Area(code=code, name=text))
+    return code
+
+
+def _read_task_cells(task: RawTask, row: Row, layout: _Layout, year: int) -> None:
+    """What a row adds to its task: content, progress, a note, the deadline."""
+    if content := layout.cell(row, "content"):
+        task.content = (task.content + "\n" + content).strip()
+    if progress := layout.cell(row, "progress"):
+        task.progress = (task.progress + "\n" + progress).strip()
+    if note := layout.cell(row, "note"):
+        task.notes.append(note)
+    if deadline_text := layout.cell(row, "deadline"):
+        task.deadline_text = deadline_text
+        task.deadline = parse_deadline(deadline_text, year)
+
+
+def _schedule_blocks(row: Row, layout: _Layout, year: int) -> list[Block]:
+    """The row's schedule cells cut into blocks; a column named for a period dates its undated text."""
+    blocks = []
+    for column, text in layout.texts(row, "schedule"):
+        try:
+            found = split_schedule(text, year)
+        except DateError as error:
+            raise InputError("{place}: {error}", place=layout.where(row, column), error=error) from None
+        for block in found:
+            if not block.periods and column.due and block.undated:
+                block.periods.append((column.label, column.due, block.undated))
+                block.undated = ""
+        blocks.extend(found)
+    return blocks
+
+
+def _unit_groups(lead_cell: str, units_cell: str, previous: RawLine | None) -> tuple[list[list[tuple[str, str]]], list[list[str]]]:
+    """Lead units in groups, each unit with the scope it is named for, and the responsible units of each group."""
+    if not lead_cell and not units_cell and previous is not None:
+        lead_groups = [[(u, "") for u in previous.lead_units]] if previous.lead_units else []
+        unit_groups = [previous.units]
+    else:
+        groups = _split_groups(lead_cell) if lead_cell else []
+        lead_groups = [[_scope(u) if len(groups) > 1 else (u, "") for u in split_units(g)] for g in groups]
+        lead_groups = [g for g in lead_groups if g]
+        unit_groups = [split_units(g) for g in (_split_groups(units_cell) if units_cell else [])]
+    if not lead_groups:
+        units = [u for g in unit_groups for u in g]
+        lead_groups = [[(units[0], "")]] if units else [[("（表中未列）", "")]]
+    if len(unit_groups) != len(lead_groups):
+        unit_groups = [[u for g in unit_groups for u in g]] * len(lead_groups)
+    return lead_groups, unit_groups
+
+
+def _read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherited: RawLine | None) -> None:
+    """One table row becomes one line, or one line per lead unit when a cell lists several."""
+    previous = task.lines[-1] if task.lines else None
+    leaders = _leaders(layout.cell(row, "leader")) or (previous.leaders if previous else [])
+    lead_cell, units_cell = layout.cell(row, "lead"), layout.cell(row, "units")
+    _read_task_cells(task, row, layout, year)
+    periods = [(column.label, column.due, text) for column, text in layout.texts(row, "period")]
+    blocks = _schedule_blocks(row, layout, year)
+    if not lead_cell and not units_cell and not previous and inherited is not None and {"lead", "units"} & set(layout.by_kind):
+        previous = inherited  # a new task whose unit cells are blank: merged with the row above
+        task.notes.append(f"责任单位单元格为空，按合并单元格读作与上一行相同（{'、'.join(previous.lead_units)}）")
+        leaders = leaders or previous.leaders
+    lead_groups, unit_groups = _unit_groups(lead_cell, units_cell, previous)
+    if len(lead_groups) > 1 and any(s for g in lead_groups for _, s in g):
+        task.notes.append("牵头单位括注范围：" + "；".join(f"{u}（{s}）" for g in lead_groups for u, s in g if s))
+    if len(blocks) > 1:
+        numbered = _numbered_groups(units_cell) if units_cell else {}
+        all_leads = [u for g in lead_groups for u, _ in g]
+        all_units = list(dict.fromkeys(u for g in unit_groups for u in g))
+        for block in blocks:
+            named = [u for u in all_leads if block.heading and u in block.heading]
+            units = split_units(numbered[block.number]) if block.number in numbered else all_units
+            task.lines.append(RawLine(row=row, leaders=leaders, lead_units=named or list(dict.fromkeys(all_leads)), units=units,
+                                      scope=block.heading, blocks=[block]))
+        return
+    for group, units in zip(lead_groups, unit_groups, strict=True):
+        raw = RawLine(row=row, leaders=leaders, lead_units=list(dict.fromkeys(u for u, _ in group)), units=units,
+                      scope="；".join(s for _, s in group if s), blocks=list(blocks), periods=list(periods))
+        task.lines.append(raw)
