@@ -2,7 +2,7 @@
 
 Each test is named for its rule and was seen to fail with the rule broken by hand. Pure rules are
 tested on the functions; rules about what is written are tested through the command line, on the
-data in the store.
+data in the store. The last sections hold rules that mutation testing found unpinned (docs/testing.md).
 """
 
 import csv
@@ -15,7 +15,7 @@ import pytest
 from mstrack.engine import IndicatorState, MilestoneState, ReportState, evaluate
 from mstrack.errors import InputError
 from mstrack.progress import check_value, match_indicator
-from mstrack.quantities import parse_quantity
+from mstrack.quantities import DateError, find_quantities, month_end, parse_date, parse_quantity, shown
 
 from .conftest import Cli
 
@@ -293,3 +293,57 @@ def test_pro_rata_before_the_programme_starts_expects_zero(on):
     row = evaluate(state(start=date(2023, 3, 1)), on, rule="pro-rata")
     assert (row.expected, row.status) == (0, "not_due")
     assert evaluate(state(start=date(2023, 3, 1)), date(2023, 3, 2), rule="pro-rata").expected > 0
+
+
+# --- found unpinned by mutation testing (docs/testing.md): quantities ------------------------------
+
+
+def test_a_long_cell_is_quoted_to_its_first_40_characters():
+    assert shown("一" * 40) == repr("一" * 40)
+    assert shown("一" * 41) == repr("一" * 40 + "…")
+
+
+@pytest.mark.parametrize(("text", "comparator", "approx"), [
+    ("新增不少于1200批次", ">=", False),  # a filler word before the comparator: read on a second pass
+    ("完成约3万", "=", True),
+    ("达到控制在5%以内", "<=", False),
+])
+def test_prefix_words_are_read_in_any_order(text, comparator, approx):
+    quantity = parse_quantity(text)
+    assert (quantity.comparator, quantity.approx) == (comparator, approx)
+
+
+def test_free_text_numbers_drop_their_thousands_separators():
+    assert find_quantities("累计1,200个，另3万") == [1200, 30000]
+
+
+# --- dates ---------------------------------------------------------------------------------------
+
+
+def test_january_is_a_month():
+    assert month_end(2023, 1) == date(2023, 1, 31)
+    assert parse_date("1月底", 2023) == date(2023, 1, 31)
+    with pytest.raises(DateError, match="month 0"):
+        month_end(2023, 0)
+
+
+@pytest.mark.parametrize(("text", "year", "expected"), [
+    ("2024年6月份", 2023, date(2024, 6, 30)),  # a year written beside the month wins over the programme's
+    ("6月份", 2023, date(2023, 6, 30)),
+    ("20231130", None, date(2023, 11, 30)),  # eight digits: year, month, day
+    ("June 30", 2023, date(2023, 6, 30)),  # a Western date without a year takes the programme's
+])
+def test_dates_take_the_year_written_or_the_programmes(text, year, expected):
+    assert parse_date(text, year) == expected
+
+
+@pytest.mark.parametrize(("text", "year", "reason"), [
+    ("2月30日", 2023, "'2月30日' is not a date: 2023-02-30 does not exist"),
+    ("20230230", None, "'20230230' is not a date: 2023-02-30 does not exist"),
+    ("下周", None, "'下周' is not a date mstrack can read"),
+    ("June 30", None, "'June 30' has no year"),
+])
+def test_a_date_that_cannot_be_placed_is_quoted_in_its_message(text, year, reason):
+    with pytest.raises(DateError) as caught:
+        parse_date(text, year)
+    assert str(caught.value).startswith(reason)
