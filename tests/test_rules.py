@@ -295,6 +295,13 @@ def test_pro_rata_before_the_programme_starts_expects_zero(on):
     assert evaluate(state(start=date(2023, 3, 1)), date(2023, 3, 2), rule="pro-rata").expected > 0
 
 
+def test_pro_rata_before_the_start_expects_zero_even_with_a_checkpoint_on_the_first_day():
+    first_day = ((date(2023, 3, 1), 10), (date(2023, 6, 30), 50))
+    row = evaluate(state(start=date(2023, 3, 1), milestones=first_day), date(2023, 2, 1), rule="pro-rata")
+    assert (row.expected, row.status) == (0, "not_due")
+    assert evaluate(state(start=date(2023, 3, 1), milestones=first_day), date(2023, 3, 1), rule="pro-rata").expected == 10
+
+
 # --- found unpinned by mutation testing (docs/testing.md): quantities ------------------------------
 
 
