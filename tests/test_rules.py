@@ -354,3 +354,135 @@ def test_a_date_that_cannot_be_placed_is_quoted_in_its_message(text, year, reaso
     with pytest.raises(DateError) as caught:
         parse_date(text, year)
     assert str(caught.value).startswith(reason)
+
+
+# --- found unpinned by mutation testing: the engine ----------------------------------------------
+
+
+def year_line(*reports: tuple[date, float], target: float = 100, **fields) -> IndicatorState:
+    """One checkpoint, the annual target at the deadline: the pro-rata line runs from Jan 1 to Dec 31."""
+    return IndicatorState(
+        programme="r-2023", task="1", indicator="n", unit="个", target=target, deadline=date(2023, 12, 31),
+        milestones=[MilestoneState(date(2023, 12, 31), target, text="年底建成", label="年底")],
+        reports=[ReportState(as_of, value) for as_of, value in reports], **fields,
+    )
+
+
+def test_pro_rata_starts_on_january_1_when_the_programme_names_no_start():
+    assert evaluate(year_line(target=364), date(2023, 1, 15), rule="pro-rata").expected == 14
+
+
+def test_expected_values_are_whole_numbers_when_whole():
+    row = evaluate(year_line(target=364), date(2023, 1, 15), rule="pro-rata")
+    assert type(row.expected) is int
+    assert evaluate(year_line(target=100), date(2023, 1, 15), rule="pro-rata").expected == 3.85  # else two decimals
+
+
+@pytest.mark.parametrize(("value", "days"), [(50, 152), (0, 334)])
+def test_pro_rata_days_behind_count_from_the_day_the_line_passed_the_value(value, days):
+    row = evaluate(year_line((date(2023, 11, 30), value)), date(2023, 12, 1), rule="pro-rata")
+    assert (row.status, row.days_behind) == ("behind", days)
+
+
+@pytest.mark.parametrize(("value", "on", "days"), [
+    (15, date(2023, 7, 10), 10),  # over the June ceiling, within March's: since June's
+    (15, date(2023, 6, 30), 0),  # on the ceiling's own day
+    (25, date(2023, 7, 10), 86),  # over both: since the report
+])
+def test_a_falling_row_is_over_since_the_first_passed_ceiling_below_its_value(value, on, days):
+    ceilings = ((date(2023, 3, 31), 20), (date(2023, 6, 30), 10))
+    row = evaluate(state((date(2023, 4, 15), value), comparator="<=", target=10, milestones=ceilings), on)
+    assert (row.status, row.days_behind) == ("behind", days)
+
+
+def test_a_march_ceiling_equal_to_the_value_is_not_over():
+    ceilings = ((date(2023, 3, 31), 15), (date(2023, 6, 30), 10))
+    row = evaluate(state((date(2023, 4, 15), 15), comparator="<=", target=10, milestones=ceilings), date(2023, 7, 10))
+    assert row.days_behind == 10
+
+
+def test_behind_on_the_checkpoint_day_is_zero_days_behind():
+    row = evaluate(state((date(2023, 6, 30), 40)), date(2023, 6, 30))
+    assert (row.status, row.days_behind) == ("behind", 0)
+
+
+def test_a_checkpoint_on_the_deadline_is_the_last_expectation():
+    on_deadline = ((date(2023, 6, 30), 50), (date(2023, 12, 31), 90))
+    assert evaluate(state(milestones=on_deadline, target=100), date(2023, 12, 31)).expected == 90
+
+
+def test_a_text_only_line_keeps_the_step_rule_under_pro_rata():
+    line = IndicatorState(
+        programme="r-2023", task="1", indicator="进度安排", kind="schedule", deadline=date(2023, 12, 31),
+        milestones=[MilestoneState(date(2023, 3, 31), None, "方案"), MilestoneState(date(2023, 9, 30), None, "建成")],
+        reports=[ReportState(date(2023, 3, 20), 1)],
+    )
+    row = evaluate(line, date(2023, 8, 1), rule="pro-rata")
+    assert (row.expected, row.status, row.target, row.final) == (1, "on_track", None, 2)
+    behind = evaluate(line, date(2023, 10, 10), rule="pro-rata")
+    assert (behind.status, behind.days_behind) == ("behind", 10)  # since the checkpoint, not a line between
+
+
+def test_a_row_carries_the_indicators_fields():
+    line = year_line((date(2023, 6, 30), 40), task_title="建设停车场", indicator_id=7)
+    line.reports[0].note = "区报数"
+    row = evaluate(line, date(2023, 7, 1))
+    assert (row.target, row.deadline, row.next_due, row.note, row.task_title, row.indicator_id) == (
+        100, date(2023, 12, 31), date(2023, 12, 31), "区报数", "建设停车场", 7)
+    assert row.checkpoint_text == "年底建成"  # the next checkpoint's, while none has passed
+    passed = evaluate(line, date(2024, 1, 1))
+    assert (passed.checkpoint_text, passed.next_due) == ("年底建成", None)
+    two = state(milestones=((date(2023, 3, 31), 30), (date(2023, 6, 30), 60)))
+    two.milestones[0].text, two.milestones[1].text = "一季度", "二季度"
+    on_the_day = evaluate(two, date(2023, 6, 30))  # the checkpoint due that day has passed
+    assert (on_the_day.checkpoint_text, on_the_day.next_due) == ("二季度", None)
+    assert evaluate(two, date(2023, 3, 30)).next_due == date(2023, 3, 31)
+
+
+def test_a_rising_row_has_no_pace_before_anything_is_due():
+    row = evaluate(state((date(2023, 3, 1), 5)), date(2023, 3, 2))
+    assert (row.expected, row.pace) == (0, None)
+
+
+@pytest.mark.parametrize(("reports", "on", "status"), [
+    (((date(2023, 1, 2), 100),), date(2023, 7, 20), "done"),
+    (((date(2023, 1, 2), 10),), date(2023, 5, 20), "not_due"),
+])
+def test_done_and_not_due_rows_are_never_stale(reports, on, status):
+    row = evaluate(state(*reports), on, stale_days=14)
+    assert (row.status, row.stale) == (status, None)
+
+
+def test_each_task_is_judged_on_its_own_rows():
+    from mstrack.engine import status_rows
+
+    one, two = state((date(2023, 6, 30), 60)), state((date(2023, 6, 30), 10))
+    two.task, two.assessment = "2", "进度滞后"
+    rows = {row.task: row for row in status_rows([one, two], date(2023, 7, 1))}
+    assert (rows["1"].task_status, rows["2"].task_status, rows["2"].agrees) == ("on_track", "behind", True)
+
+
+def test_status_rows_pass_the_rule_and_staleness_on():
+    from mstrack.engine import status_rows
+
+    [row] = status_rows([year_line((date(2023, 6, 1), 10))], date(2023, 7, 1), rule="pro-rata", stale_days=14)
+    assert (row.rule, row.status, row.stale) == ("pro-rata", "behind", True)
+
+
+def test_every_status_is_counted_even_when_none_has_it():
+    from mstrack.engine import STATUSES, count_statuses
+
+    assert count_statuses([]) == dict.fromkeys(STATUSES, 0)
+
+
+def test_a_row_as_json():
+    line = year_line((date(2023, 6, 30), 40), lead_units=["甲局"], units=["甲局", "乙局"], indicator_id=7)
+    assert evaluate(line, date(2023, 7, 1), stale_days=14).as_dict() == {
+        "programme": "r-2023", "task": "1", "indicator": "n", "kind": "quantity", "lead_unit": "甲局", "unit": "个",
+        "comparator": "=", "target": 100, "expected": 0, "actual": 40, "as_of": "2023-06-30", "status": "not_due",
+        "percent": 40.0, "pace": None, "gap": 40, "days_behind": None, "stale": None, "rule": "step",
+        "deadline": "2023-12-31", "next_due": "2023-12-31", "checkpoint": "年底建成", "note": None, "final": 100,
+        "task_status": None, "assessment": None, "agrees": None, "lead_units": ["甲局"], "units": ["甲局", "乙局"],
+    }
+    behind = evaluate(year_line((date(2023, 11, 30), 40)), date(2024, 1, 2)).as_dict()
+    assert (behind["as_of"], behind["next_due"], behind["status"], behind["days_behind"]) == ("2023-11-30", None, "overdue", 2)
