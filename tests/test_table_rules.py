@@ -50,7 +50,7 @@ def test_merged_quarters_are_due_at_the_later_quarters_end(label, due):
     ("6月底前", date(2023, 6, 30)), ("6月份前", date(2023, 6, 30)), ("12月", date(2023, 12, 31)),
     ("7-9月", date(2023, 9, 30)), ("7月至9月", date(2023, 9, 30)), ("7—9月底前", date(2023, 9, 30)),
     ("3月上旬", date(2023, 3, 10)), ("3月中旬", date(2023, 3, 20)), ("3月下旬", date(2023, 3, 31)), ("3月8日", date(2023, 3, 8)),
-    ("2024年3月", date(2024, 3, 31)), ("６月底", date(2023, 6, 30)),
+    ("2024年3月", date(2024, 3, 31)), ("６月底", date(2023, 6, 30)), ("2024 年 3月", date(2024, 3, 31)),
 ])
 def test_a_month_is_due_at_its_end_or_the_day_named(label, due):
     assert parse_label(label, 2023) == due
@@ -134,6 +134,33 @@ def test_numbered_sub_projects_and_headings_are_blocks():
 def test_text_before_the_first_label_is_undated():
     [block] = split_schedule("持续推进。6月底前完成50%。", 2023)
     assert (block.undated, [p[0] for p in block.periods]) == ("持续推进。", ["6月底前"])
+    [block] = split_schedule("持续推进\n加强宣传", 2023)
+    assert (block.undated, block.periods) == ("持续推进加强宣传", [])
+
+
+def test_a_line_without_a_label_continues_the_last_period():
+    assert periods("3月底前完成选址\n并公示结果") == [[("3月底前", "2023-03-31", "完成选址并公示结果")]]
+    assert periods("3月底前完成选址\n\n6月底前开工") == [[("3月底前", "2023-03-31", "完成选址"), ("6月底前", "2023-06-30", "开工")]]
+    assert periods("3月底前完成选址 并公示") == [[("3月底前", "2023-03-31", "完成选址 并公示")]]  # lines, not words
+
+
+def test_a_label_with_spaces_is_kept_without_them():
+    assert periods("6 月底前完成") == [[("6月底前", "2023-06-30", "完成")]]
+
+
+def test_an_earlier_period_after_a_single_one_is_sorted_in():
+    assert periods("6月底前A。3月底前B。") == [[("3月底前", "2023-03-31", "B。"), ("6月底前", "2023-06-30", "A。")]]
+
+
+def test_the_same_period_again_joins_the_last_checkpoint():
+    assert periods("3月底前A。6月底前B。6月底前C。") == [[("3月底前", "2023-03-31", "A。"), ("6月底前", "2023-06-30", "B。6月底前C。")]]
+
+
+def test_a_numbered_heading_without_labels_and_a_heading_under_it():
+    blocks = split_schedule("（2）改造站点：\n站点A：3月底前完成", 2023)
+    assert [(b.heading, b.number, [p[0] for p in b.periods]) for b in blocks] == [("改造站点：", "2", []), ("站点A", "2", ["3月底前"])]
+    [block] = split_schedule("（1）新建公园3个", 2023)
+    assert (block.heading, block.number, block.periods, block.undated) == ("新建公园3个", "1", [], "")
 
 
 # --- columns -------------------------------------------------------------------------------------
@@ -144,11 +171,12 @@ def test_text_before_the_first_label_is_undated():
     ("完成时限", "deadline", None), ("进展情况", "progress", None), ("进度安排", "schedule", None),
     ("上半年工作计划", "schedule", date(2023, 6, 30)), ("实事项目", "task", None), ("备注", "note", None),
     ("第一季度", "period", date(2023, 3, 31)), ("一、二季度", "period", date(2023, 6, 30)), ("7-9月", "period", date(2023, 9, 30)),
-    ("", "", None), ("金额", "", None),
+    ("", "", None), ("金额", "", None), ("牵 头 单 位", "lead", None), ("第 一 季 度", "period", date(2023, 3, 31)),
+    ("2月30日", "", None),  # reads as a period label but names no date: an unknown column
 ])
 def test_columns_are_known_by_their_header(header, kind, due):
     column = column_kind(header, 2023)
-    assert (column.kind, column.due) == (kind, due)
+    assert (column.kind, column.due, column.header) == (kind, due, header)
 
 
 # --- quantities in text: scale, comparators, what is no target ---------------------------------
@@ -166,7 +194,7 @@ def test_scale_words_multiply_the_number(text, value, unit):
 @pytest.mark.parametrize(("text", "comparator"), [
     ("不少于1200批次", ">="), ("1.2万个以上", ">="), ("超过80%", ">="), ("至少5所", ">="),
     ("控制在5%以内", "<="), ("不超过3万人", "<="), ("少于100人", "<="), ("降至2%", "<="), ("3万人以下", "<="),
-    ("建成口袋公园10个左右", "="), ("新增床位300张", "="),
+    ("建成口袋公园10个左右", "="), ("新增床位300张", "="), ("不少于 100人", ">="), ("空置率5%以内", "<="),
 ])
 def test_comparator_words_in_a_table(text, comparator):
     [mention] = find_mentions(text)
@@ -175,9 +203,15 @@ def test_comparator_words_in_a_table(text, comparator):
 
 @pytest.mark.parametrize("text", [
     "完成1-2个", "6—17岁儿童", "第3批", "低于50%镇街", "去年完成300个", "开通12345热线", "2022年完成300个",
+    "完成1 - 2个", "服务不少于3年",
 ])
 def test_numbers_that_are_no_target(text):
     assert find_mentions(text) == []
+
+
+@pytest.mark.parametrize("text", ["第3批新增10个", "为6—17岁儿童新增10个", "12345热线新增坐席10个", "低于50%镇街新增10个"])
+def test_a_number_that_is_no_target_does_not_hide_the_next(text):
+    assert [(m.value, m.unit) for m in find_mentions(text)] == [(10, "个")]
 
 
 @pytest.mark.parametrize(("text", "total"), [
@@ -197,9 +231,10 @@ def test_names_are_shared_out_in_order():
 
 
 def series(*values: float, unit: str = "人", totals: tuple[int, ...] = (), words: str = "新增就业",
-           target: float | None = None) -> Series:
+           target: float | None = None, verbs: tuple[str, ...] = ()) -> Series:
     def mention(i: int, value: float) -> Mention:
-        return Mention(value, unit, "=", i in totals, [words], frozenset(), f"{words}{value}{unit}", words)
+        verb = verbs[i] if 0 <= i < len(verbs) else ""
+        return Mention(value, unit, "=", i in totals, [words], frozenset(), f"{words}{value}{unit}", words, verbs=verb)
 
     one = Series(unit, frozenset(), [words], statement=mention(-1, target) if target is not None else None)
     months = (3, 6, 9, 12)
@@ -221,6 +256,8 @@ def test_levels_and_mixed_units_are_read_as_printed():
     assert per_period(series(80, 80, 90, unit="%")) is False
     assert per_period(series(5, 5, words="覆盖率")) is False
     assert per_period(series(2017, 2017, unit="元/人/月")) is False
+    assert per_period(series(5, 5, unit="‰")) is False
+    assert per_period(series(1, 1, unit="个百分点")) is False
     mixed = series(5, 3)
     mixed.points[1][2].unit = "个"
     assert per_period(mixed) is False
@@ -243,6 +280,26 @@ def test_a_last_figure_equal_to_the_target_is_the_years_total():
     assert (reading, increments) == (None, [0, 1])
 
 
+def test_a_last_completion_above_the_running_sum_is_the_years_total():
+    result, _, _ = milestones_of(series(2, 2, 7, verbs=("新建成", "新建成", "完成")))
+    assert [m.target for m in result] == [2, 4, 7]
+
+
+@pytest.mark.parametrize(("values", "targets", "printed"), [
+    ((0.5, 0.5, 2), [0.5, 1, 2], [None, 0.5, None]),  # the target after a small running sum is the total
+    ((0, 0, 5), [0, 0, 5], [0, 0, 5]),  # nothing before it: an amount like the others
+])
+def test_a_last_figure_equal_to_the_target_after_something_was_counted(values, targets, printed):
+    result, _, _ = milestones_of(series(*values, target=values[-1]))
+    assert ([m.target for m in result], [m.printed for m in result]) == (targets, printed)
+
+
+def test_counting_goes_on_from_a_total_printed_midway():
+    result, reading, increments = milestones_of(series(2, 5, 1, totals=(1,)))
+    assert [(m.target, m.printed) for m in result] == [(2, None), (5, None), (6, 1)]
+    assert (reading, increments) == (None, [0, 2])
+
+
 def test_running_totals_are_milestones_as_printed():
     result, reading, increments = milestones_of(series(10000, 30000, 60000))
     assert [(m.target, m.printed) for m in result] == [(10000, None), (30000, None), (60000, None)]
@@ -254,7 +311,7 @@ def test_running_totals_are_milestones_as_printed():
 
 @pytest.mark.parametrize(("a", "b", "factor"), [
     ("个", "个", 1.0), ("％", "%", 1.0), ("%", "个", 0.0), ("", "个", 0.8), ("人", "名", 0.9), ("公里", "km", 0.9),
-    ("个", "家", 0.6), ("元", "个", 0.0),
+    ("个", "家", 0.6), ("元", "个", 0.0), ("%", "", 0.0), ("人", "个", 0.6),
 ])
 def test_units_that_may_count_the_same_thing(a, b, factor):
     assert unit_factor(a, b) == factor
