@@ -486,3 +486,18 @@ def test_a_row_as_json():
     }
     behind = evaluate(year_line((date(2023, 11, 30), 40)), date(2024, 1, 2)).as_dict()
     assert (behind["as_of"], behind["next_due"], behind["status"], behind["days_behind"]) == ("2023-11-30", None, "overdue", 2)
+
+
+# --- found unpinned by mutation testing: progress validation -------------------------------------
+
+
+@pytest.mark.parametrize(("text", "unit", "reason"), [
+    ("65%", "", "'65%': n counts a number, not a percentage; give the count"),
+    ("65%", "个", "'65%': n counts 个, not a percentage; give the count"),
+    ("5个", "%", "'5个': unit '个' does not match n's unit '%'"),
+    ("5个", "户", "'5个': unit '个' does not match n's unit '户'"),
+])
+def test_a_value_in_the_wrong_unit_is_refused_saying_which(text, unit, reason):
+    with pytest.raises(InputError) as caught:
+        check_value(text, unit, "n")
+    assert str(caught.value) == reason
