@@ -439,6 +439,11 @@ def test_a_row_carries_the_indicators_fields():
     assert evaluate(two, date(2023, 3, 30)).next_due == date(2023, 3, 31)
 
 
+def test_a_row_without_checkpoints_has_no_checkpoint_text():
+    row = evaluate(state(milestones=()), date(2023, 7, 1))
+    assert (row.checkpoint_text, row.next_due) == ("", None)
+
+
 def test_a_rising_row_has_no_pace_before_anything_is_due():
     row = evaluate(state((date(2023, 3, 1), 5)), date(2023, 3, 2))
     assert (row.expected, row.pace) == (0, None)
