@@ -506,3 +506,34 @@ def test_a_value_in_the_wrong_unit_is_refused_saying_which(text, unit, reason):
     with pytest.raises(InputError) as caught:
         check_value(text, unit, "n")
     assert str(caught.value) == reason
+
+
+@pytest.mark.parametrize(("text", "year", "expected"), [
+    ("2024年第二季度", 2023, date(2024, 6, 30)),  # a year written before the quarter wins over the programme's
+    ("June 30, 2023", None, date(2023, 6, 30)),  # a Western date with its year needs no programme year
+])
+def test_a_year_written_in_the_date_is_read(text, year, expected):
+    assert parse_date(text, year) == expected
+
+
+def test_suffix_words_are_read_in_any_order():
+    quantity = parse_quantity("3万以上左右")
+    assert (quantity.value, quantity.unit, quantity.comparator, quantity.approx) == (30000, "", ">=", True)
+
+
+def test_done_picks_the_text_only_line_among_indicators():
+    number, text_only = state(), state()
+    number.indicator, text_only.indicator, text_only.kind = "新增泊位", "进度安排", "schedule"
+    assert match_indicator([number, text_only], None, True, "r-2023/1") is text_only
+    assert match_indicator([number, text_only], None, False, "r-2023/1") is number
+    with pytest.raises(InputError) as caught:
+        match_indicator([number, text_only], None, None, "r-2023/1")
+    assert str(caught.value) == "r-2023/1 has 2 indicators; name one: 新增泊位; 进度安排"
+
+
+def test_a_prefix_of_two_names_is_ambiguous():
+    first, second = state(), state()
+    first.indicator, second.indicator = "新增停车泊位", "新增充电桩"
+    with pytest.raises(InputError) as caught:
+        match_indicator([first, second], "新增", None, "r-2023/1")
+    assert str(caught.value) == "indicator '新增' is ambiguous in r-2023/1: 新增停车泊位, 新增充电桩"
