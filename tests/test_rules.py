@@ -489,6 +489,8 @@ def test_a_row_as_json():
         "deadline": "2023-12-31", "next_due": "2023-12-31", "checkpoint": "年底建成", "note": None, "final": 100,
         "task_status": None, "assessment": None, "agrees": None, "lead_units": ["甲局"], "units": ["甲局", "乙局"],
     }
+    unreported = evaluate(year_line(lead_units=["甲局", "乙局"]), date(2023, 7, 1)).as_dict()
+    assert (unreported["as_of"], unreported["actual"], unreported["lead_unit"]) == (None, None, "甲局、乙局")
     behind = evaluate(year_line((date(2023, 11, 30), 40)), date(2024, 1, 2)).as_dict()
     assert (behind["as_of"], behind["next_due"], behind["status"], behind["days_behind"]) == ("2023-11-30", None, "overdue", 2)
 

@@ -57,7 +57,8 @@ def test_a_month_is_due_at_its_end_or_the_day_named(label, due):
 
 
 @pytest.mark.parametrize(("label", "due"), [
-    ("10月前", date(2023, 9, 30)), ("7月前", date(2023, 6, 30)), ("1月前", date(2022, 12, 31)),
+    ("10月前", date(2023, 9, 30)), ("7月前", date(2023, 6, 30)), ("1月前", date(2022, 12, 31)), ("2月前", date(2023, 1, 31)),
+    ("6月末前", date(2023, 6, 30)), ("7-9月前", date(2023, 9, 30)),  # "末前" and a range: the month's own end
 ])
 def test_before_a_month_is_the_end_of_the_month_before(label, due):
     assert parse_label(label, 2023) == due
@@ -86,7 +87,7 @@ def test_a_label_that_is_no_date_says_why(label, words):
     ("2023年12月31日", date(2023, 12, 31)), ("2023.6", date(2023, 6, 30)), ("2023年6月底", date(2023, 6, 30)),
     ("年底前", date(2023, 12, 31)), ("6月底前完成", date(2023, 6, 30)), ("上半年", date(2023, 6, 30)),
     ("三季度完成", date(2023, 9, 30)), ("Q3", date(2023, 9, 30)), ("6月底前选址，10月底前建成", date(2023, 10, 31)),
-    ("", None), ("   ", None), ("长期", None), ("持续推进", None),
+    ("10 月底前", date(2023, 10, 31)), ("", None), ("   ", None), ("长期", None), ("持续推进", None),
 ])
 def test_a_deadline_is_the_last_date_the_cell_names(text, due):
     assert parse_deadline(text, 2023) == due
@@ -150,6 +151,16 @@ def test_a_label_with_spaces_is_kept_without_them():
 
 def test_an_earlier_period_after_a_single_one_is_sorted_in():
     assert periods("6月底前A。3月底前B。") == [[("3月底前", "2023-03-31", "B。"), ("6月底前", "2023-06-30", "A。")]]
+    assert periods("12月底前A。3月底前B。") == [[("3月底前", "2023-03-31", "B。"), ("12月底前", "2023-12-31", "A。")]]  # by date
+
+
+def test_an_earlier_period_after_several_starts_another_block_of_the_same_sub_project():
+    assert periods("3月底前A。6月底前B。9月底前C。7月底前D。") == [
+        [("3月底前", "2023-03-31", "A。"), ("6月底前", "2023-06-30", "B。"), ("9月底前", "2023-09-30", "C。")],
+        [("7月底前", "2023-07-31", "D。")]]
+    blocks = split_schedule("（1）床位：3月底前A。6月底前B。3月底前C。", 2023)
+    assert [(b.heading, b.number, [p[0] for p in b.periods]) for b in blocks] == [
+        ("床位：", "1", ["3月底前", "6月底前"]), ("", "1", ["3月底前"])]
 
 
 def test_the_same_period_again_joins_the_last_checkpoint():
@@ -203,13 +214,16 @@ def test_comparator_words_in_a_table(text, comparator):
 
 @pytest.mark.parametrize("text", [
     "完成1-2个", "6—17岁儿童", "第3批", "低于50%镇街", "去年完成300个", "开通12345热线", "2022年完成300个",
-    "完成1 - 2个", "服务不少于3年",
+    "完成1 - 2个", "服务不少于3年", "服务不少于3 年",
 ])
 def test_numbers_that_are_no_target(text):
     assert find_mentions(text) == []
 
 
-@pytest.mark.parametrize("text", ["第3批新增10个", "为6—17岁儿童新增10个", "12345热线新增坐席10个", "低于50%镇街新增10个"])
+@pytest.mark.parametrize("text", [
+    "第3批新增10个", "为6—17岁儿童新增10个", "12345热线新增坐席10个", "低于50%镇街新增10个", "完成1 - 2个并新增10个",
+    "建成驿站10个到位",
+])
 def test_a_number_that_is_no_target_does_not_hide_the_next(text):
     assert [(m.value, m.unit) for m in find_mentions(text)] == [(10, "个")]
 
