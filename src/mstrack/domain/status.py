@@ -153,7 +153,8 @@ def _pro_rata(dated: list[MilestoneState], start: date, on: date) -> int | float
     for milestone in dated:
         if milestone.due > on:
             span = (milestone.due - previous_due).days
-            share = (on - previous_due).days / span if span > 0 else 1
+            # no span: a checkpoint due on the first day, and `on` before it: nothing is due yet
+            share = (on - previous_due).days / span if span > 0 else 0
             return _clean(previous_target + (milestone.target - previous_target) * max(0.0, share))
         previous_due, previous_target = milestone.due, milestone.target
     return previous_target
