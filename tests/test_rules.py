@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from mstrack.engine import IndicatorState, MilestoneState, ReportState, evaluate
+from mstrack.domain.dates import DateError, month_end, parse_date
+from mstrack.domain.progress import check_value, match_indicator
+from mstrack.domain.quantities import find_quantities, parse_quantity, shown
+from mstrack.domain.status import IndicatorState, MilestoneState, ReportState, evaluate
 from mstrack.errors import InputError
-from mstrack.progress import check_value, match_indicator
-from mstrack.quantities import DateError, find_quantities, month_end, parse_date, parse_quantity, shown
 
 from .conftest import Cli
 
@@ -459,7 +460,7 @@ def test_done_and_not_due_rows_are_never_stale(reports, on, status):
 
 
 def test_each_task_is_judged_on_its_own_rows():
-    from mstrack.engine import status_rows
+    from mstrack.domain.status import status_rows
 
     one, two = state((date(2023, 6, 30), 60)), state((date(2023, 6, 30), 10))
     two.task, two.assessment = "2", "进度滞后"
@@ -468,14 +469,14 @@ def test_each_task_is_judged_on_its_own_rows():
 
 
 def test_status_rows_pass_the_rule_and_staleness_on():
-    from mstrack.engine import status_rows
+    from mstrack.domain.status import status_rows
 
     [row] = status_rows([year_line((date(2023, 6, 1), 10))], date(2023, 7, 1), rule="pro-rata", stale_days=14)
     assert (row.rule, row.status, row.stale) == ("pro-rata", "behind", True)
 
 
 def test_every_status_is_counted_even_when_none_has_it():
-    from mstrack.engine import STATUSES, count_statuses
+    from mstrack.domain.status import STATUSES, count_statuses
 
     assert count_statuses([]) == dict.fromkeys(STATUSES, 0)
 

@@ -9,20 +9,12 @@ from datetime import date
 
 import pytest
 
-from mstrack.quantities import DateError
-from mstrack.tables import (
-    Mention,
-    Series,
-    column_kind,
-    find_mentions,
-    milestones_of,
-    parse_deadline,
-    parse_label,
-    per_period,
-    similarity,
-    split_schedule,
-    unit_factor,
-)
+from mstrack.domain.dates import DateError
+from mstrack.domain.dates import period_end as parse_label
+from mstrack.sources.table.header import column_kind
+from mstrack.sources.table.mentions import Mention, find_mentions, similarity, unit_factor
+from mstrack.sources.table.schedule import parse_deadline, split_schedule
+from mstrack.sources.table.series import Series, milestones_of, per_period
 
 # --- period labels -------------------------------------------------------------------------------
 
@@ -248,9 +240,10 @@ def series(*values: float, unit: str = "人", totals: tuple[int, ...] = (), word
            target: float | None = None, verbs: tuple[str, ...] = ()) -> Series:
     def mention(i: int, value: float) -> Mention:
         verb = verbs[i] if 0 <= i < len(verbs) else ""
-        return Mention(value, unit, "=", i in totals, [words], frozenset(), f"{words}{value}{unit}", words, verbs=verb)
+        return Mention(value=value, unit=unit, comparator="=", total=i in totals, contexts=[words], stages=frozenset(),
+                       excerpt=f"{words}{value}{unit}", name=words, verbs=verb)
 
-    one = Series(unit, frozenset(), [words], statement=mention(-1, target) if target is not None else None)
+    one = Series(unit=unit, stages=frozenset(), texts=[words], statement=mention(-1, target) if target is not None else None)
     months = (3, 6, 9, 12)
     one.points = [(date(2023, months[i], 28), "", mention(i, value)) for i, value in enumerate(values)]
     return one
