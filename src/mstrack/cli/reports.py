@@ -27,6 +27,7 @@ from mstrack.cli import (
     write_out,
     write_output,
 )
+from mstrack.model import RULES
 
 report_app = typer.Typer(rich_markup_mode=None, help="Printable reports: the weekly status report, the half-year and annual 一览表.",
                          no_args_is_help=True)
@@ -35,7 +36,6 @@ app.add_typer(report_app, name="report")
 UNITS_FORMATS = ("table", "json", "csv", "md", "xlsx")
 WEEKLY_FORMATS = ("table", "md", "html", "xlsx", "csv", "json")
 TABLE_FORMATS = ("md", "html", "xlsx", "json")
-RULES = ("step", "pro-rata")
 
 ProgrammesOption = Annotated[Optional[list[str]], typer.Option(
     "--programme", "-p", help="Only this programme (repeatable). [default: all]")]

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from mstrack.domain.quantities import DateError, QuantityError, parse_date, parse_quantity, same_unit, shown
-from mstrack.domain.status import SCHEDULE, IndicatorState
 from mstrack.errors import InputError, Joined, Message
+from mstrack.model import SCHEDULE, IndicatorState
 from mstrack.render.status import format_number
 
 

@@ -6,8 +6,8 @@ import json
 import math
 from datetime import date
 
-from mstrack.domain.status import STATUSES, StatusRow
 from mstrack.labels import Labels
+from mstrack.model import STATUSES, StatusRow
 
 STATUS_STYLES = {
     "behind": "bold red", "no_report": "yellow", "overdue": "magenta", "on_track": "",

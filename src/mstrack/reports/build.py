@@ -11,13 +11,8 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 
-from mstrack.domain.status import SCHEDULE, STATUSES, TASK_SEVERITY, IndicatorState, StatusRow, evaluate, judge_tasks
-
-LATE = ("behind", "overdue")
-"""The statuses of the weekly report's behind list: late against the schedule."""
-
-CHANGE_RANK = {"behind": 0, "overdue": 1, "no_report": 2, "on_track": 3, "not_due": 3, "done": 4}
-"""For "changes since": a move to a lower rank is a change for the worse (not_due → on_track is not)."""
+from mstrack.domain.status import evaluate, judge_tasks
+from mstrack.model import CHANGE_RANK, LATE, SCHEDULE, STATUSES, TASK_SEVERITY, IndicatorState, StatusRow
 
 DEFAULT_WEEK = 7
 

@@ -20,19 +20,8 @@ from pathlib import Path
 from mstrack.domain.limits import check_file_size, strip_controls
 from mstrack.domain.quantities import SCALES, DateError, as_number, month_end, parse_date
 from mstrack.errors import InputError, Message
-from mstrack.sources.plan import (
-    CODE_RE,
-    Area,
-    Checkpoint,
-    Indicator,
-    Line,
-    Milestone,
-    Programme,
-    Task,
-    plan_from_dict,
-    plan_to_dict,
-    split_units,
-)
+from mstrack.model import Area, Checkpoint, Indicator, Line, Milestone, Programme, Task
+from mstrack.sources.plan import CODE_RE, plan_from_dict, plan_to_dict, split_units
 from mstrack.sources.sheets import decode_text
 
 # --- result ------------------------------------------------------------------------------------
@@ -792,7 +781,7 @@ def milestones_of(one: Series) -> tuple[list[Milestone], str | None, list[int]]:
     """Milestones (cumulative targets), the indicator's reading, and which points were read per period."""
     target = one.statement.value if one.statement else None
     if not per_period(one):
-        return [Milestone(due, m.value) for due, _, m in one.points], None, []
+        return [Milestone(due=due, target=m.value) for due, _, m in one.points], None, []
     running = Decimal(0)
     result, increments = [], []
     steady_verbs = {_words(m.verbs) for _, _, m in one.points[:-1]}
@@ -803,10 +792,10 @@ def milestones_of(one: Series) -> tuple[list[Milestone], str | None, list[int]]:
                                     and Decimal(str(m.value)) > running)
         if says_total:
             running = Decimal(str(m.value))
-            result.append(Milestone(due, m.value))
+            result.append(Milestone(due=due, target=m.value))
         else:
             running += Decimal(str(m.value))
-            result.append(Milestone(due, as_number(running), printed=m.value))
+            result.append(Milestone(due=due, target=as_number(running), printed=m.value))
             increments.append(k)
     if len(increments) == len(result):
         return result, "increment", increments
@@ -1144,7 +1133,7 @@ def build_task(raw: RawTask, year: int, summary: list[Message]) -> Task:
     spare: list[tuple[Line, Series]] = []
     for unit in units:
         unit_lines = [Line(leaders=r.leaders, lead_units=r.lead_units, units=r.units,
-                           checkpoints=[Checkpoint(d, lab, t) for d, lab, t in unit.checkpoints]) for r in unit.lines]
+                           checkpoints=[Checkpoint(due=d, label=lab, text=t) for d, lab, t in unit.checkpoints]) for r in unit.lines]
         if unit.undated:
             at = deadline or date(year, 12, 31)  # the format's default deadline: the programme's end
             for line in unit_lines:
@@ -1152,7 +1141,7 @@ def build_task(raw: RawTask, year: int, summary: list[Message]) -> Task:
                 if same:
                     same[0].text = unit.undated + same[0].text
                 else:
-                    line.checkpoints = sorted([*line.checkpoints, Checkpoint(at, "", unit.undated)], key=lambda cp: cp.due)
+                    line.checkpoints = sorted([*line.checkpoints, Checkpoint(due=at, label="", text=unit.undated)], key=lambda cp: cp.due)
             if find_mentions(unit.undated):
                 summary.append(Message("task {code}: undated schedule text “{text}”: its numbers are left as text", code=raw.code,
                                        text=_clip(unit.undated)))
@@ -1244,7 +1233,7 @@ def _indicator(one: Series, last_due: date | None, code: str, summary: list[Mess
     milestones, reading, increments = milestones_of(one)
     if one.filled:
         value = one.statement.value if one.statement else one.points[-1][2].value
-        milestones.append(Milestone(one.filled, value))
+        milestones.append(Milestone(due=one.filled, target=value))
         reading = None  # the completed target is a total: per-period amounts keep their `printed`
     first = one.statement or one.points[0][2]
     last = one.points[-1][2] if one.points else first

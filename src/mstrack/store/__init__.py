@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from mstrack.domain.status import IndicatorState, MilestoneState, ReportState
+from mstrack import model as plan_model
 from mstrack.errors import InputError, Joined, Message
+from mstrack.model import QUANTITY, SCHEDULE, IndicatorState, MilestoneState, ReportState
 from mstrack.store.migrations import SCHEMA_VERSION
 
 if TYPE_CHECKING:  # bound at run time by _load_sqlalchemy() and _load_tables(), on first use
@@ -31,7 +32,6 @@ if TYPE_CHECKING:  # bound at run time by _load_sqlalchemy() and _load_tables(),
     from sqlmodel import Session as _OrmSession
     from sqlmodel import SQLModel, create_engine, select
 
-    from mstrack.sources import plan as plan_model
     from mstrack.store.schema import (
         AreaRow,
         BatchRow,
@@ -50,8 +50,6 @@ if TYPE_CHECKING:  # bound at run time by _load_sqlalchemy() and _load_tables(),
         UnitRow,
     )
 
-SCHEDULE = "schedule"  # indicator kind of a text-only line, judged by checkpoints marked met
-QUANTITY = "quantity"
 
 
 PLAN_SOURCE = "plan"
@@ -84,10 +82,9 @@ def _load_tables() -> None:
     paths below name them directly; the plain-SQL read paths (status) need neither."""
     if "TABLES" not in globals():
         _load_sqlalchemy()
-        from mstrack.sources import plan as plan
         from mstrack.store import schema as schema
 
-        globals().update({name: getattr(schema, name) for name in TABLE_NAMES}, plan_model=plan)
+        globals().update({name: getattr(schema, name) for name in TABLE_NAMES})
 
 
 def __getattr__(name: str):
@@ -743,7 +740,7 @@ class Store:
                 select(AreaRow).where(AreaRow.programme_id == head.id).order_by(AreaRow.position)
             ).all()
             area_codes = {area.id: area.code for area in areas}
-            programme.areas = [plan_model.Area(a.code, a.name, a.text, a.declared_tasks) for a in areas]
+            programme.areas = [plan_model.Area(code=a.code, name=a.name, text=a.text, declared_tasks=a.declared_tasks) for a in areas]
             tasks = session.exec(
                 select(TaskRow).where(TaskRow.programme_id == head.id).order_by(TaskRow.position)
             ).all()
@@ -758,7 +755,7 @@ class Store:
                 select(CheckpointRow).where(CheckpointRow.line_id.in_(line_ids))
                 .order_by(CheckpointRow.line_id, CheckpointRow.due)
             ):
-                checkpoints.setdefault(cp.line_id, []).append(plan_model.Checkpoint(cp.due, cp.label, cp.text))
+                checkpoints.setdefault(cp.line_id, []).append(plan_model.Checkpoint(due=cp.due, label=cp.label, text=cp.text))
             indicators = session.exec(
                 select(IndicatorRow).where(IndicatorRow.line_id.in_(line_ids))
                 .order_by(IndicatorRow.line_id, IndicatorRow.position)
@@ -769,7 +766,7 @@ class Store:
                 .order_by(MilestoneRow.indicator_id, MilestoneRow.due)
             ):
                 milestones.setdefault(ms.indicator_id, []).append(
-                    plan_model.Milestone(ms.due, number(ms.target), number(ms.printed), ms.text)
+                    plan_model.Milestone(due=ms.due, target=number(ms.target), printed=number(ms.printed), text=ms.text)
                 )
             plan_reports: dict[int, list[plan_model.PlanReport]] = {}
             for report in session.exec(
@@ -778,7 +775,7 @@ class Store:
                 .order_by(ReportRow.indicator_id, ReportRow.as_of, ReportRow.id)
             ):
                 plan_reports.setdefault(report.indicator_id, []).append(
-                    plan_model.PlanReport(report.as_of, number(report.value), report.note)
+                    plan_model.PlanReport(as_of=report.as_of, value=number(report.value), note=report.note)
                 )
             indicators_by_line: dict[int, list[plan_model.Indicator]] = {}
             line_reports: dict[int, list[plan_model.PlanReport]] = {}
@@ -1272,8 +1269,8 @@ class Store:
                 found = milestones[indicator_id] = []
             elif found[-1].due > day:
                 unsorted.add(indicator_id)
-            found.append(MilestoneState(
-                day, target, words if text is None else text, label, None if printed is None else number(printed)))
+            found.append(MilestoneState(due=day, target=target, text=words if text is None else text, label=label,
+                                        printed=None if printed is None else number(printed)))
         for indicator_id in unsorted:
             milestones[indicator_id].sort(key=_DUE)
         reports: dict[int, list[ReportState]] = {}
@@ -1283,22 +1280,25 @@ class Store:
             found = reports.get(indicator_id)
             if found is None:
                 found = reports[indicator_id] = []
-            found.append(ReportState(days.get(as_of_day) or day_of(as_of_day), value, note, reporter, _moment(entered_at)))
+            found.append(ReportState(as_of=days.get(as_of_day) or day_of(as_of_day), value=value, note=note, reporter=reporter,
+                                     entered_at=_moment(entered_at)))
         states = []
         no_units = ([], [])
         for indicator_id, kind, name, unit, comparator, target, text, line_position, line_id, line_leaders, task_id in rows:
             task_code, task_title, deadline, assessment, code, start, rule = tasks[task_id]
             if kind == SCHEDULE:
                 milestone_states = [
-                    MilestoneState(due, None, cp_text, label) for due, cp_text, label in checkpoints.get(line_id, ())
-                ] or [MilestoneState(deadline, None, task_title, "完成时限")]
+                    MilestoneState(due=due, target=None, text=cp_text, label=label) for due, cp_text, label in checkpoints.get(line_id, ())
+                ] or [MilestoneState(due=deadline, target=None, text=task_title, label="完成时限")]
             else:
                 milestone_states = milestones.get(indicator_id, [])
             lead, responsible = units.get(line_id, no_units)
-            states.append(IndicatorState(  # positional, in the field order: 20,000 of them at province scale
-                code, task_code, name, milestone_states, reports.get(indicator_id, []), deadline, number(target),
-                comparator, unit, kind, lead, responsible, task_title, text, line_position, start, indicator_id,
-                assessment, rule, _json_list(line_leaders),
+            states.append(IndicatorState(
+                programme=code, task=task_code, indicator=name, milestones=milestone_states,
+                reports=reports.get(indicator_id, []), deadline=deadline, target=number(target), comparator=comparator,
+                unit=unit, kind=kind, lead_units=lead, units=responsible, task_title=task_title, text=text,
+                line=line_position, start=start, indicator_id=indicator_id, assessment=assessment, rule=rule,
+                leaders=_json_list(line_leaders),
             ))
         return states
 
