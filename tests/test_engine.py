@@ -144,7 +144,7 @@ def test_an_annual_target_without_checkpoints_falls_due_at_the_deadline():
      (65, "%", "65%"), (2.5, "", "2.5"), (None, "个", "—"), (1_400_000_000_000, "元", "1.4万亿元")],
 )
 def test_numbers_print_the_way_documents_write_them(value, unit, text):
-    from mstrack.render.status import format_number
+    from mstrack.domain.quantities import format_number
 
     assert format_number(value, unit) == text
 
@@ -466,3 +466,45 @@ def test_every_status_has_its_words_and_its_choice_on_the_command_line():
     assert set(TASK_SEVERITY) == set(CHANGE_RANK) == set(STATUSES)
     for status in STATUSES:
         assert all(CATALOGUE[f"{kind}.{status}"][0] for kind in ("status", "count")), status
+
+
+def test_the_domain_is_pure():
+    """domain/ reads no file and no database and knows no renderer: it imports only itself, the vocabulary
+    and the errors, and nothing of the standard library that reaches outside the process."""
+    import ast
+    from pathlib import Path
+
+    import mstrack.domain
+
+    allowed = ("mstrack.domain", "mstrack.model", "mstrack.errors")
+    outside = {"os", "io", "pathlib", "sqlite3", "shutil", "subprocess", "socket", "tempfile", "getpass"}
+    found = []
+    for path in sorted(Path(mstrack.domain.__file__).parent.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else [a.name for a in getattr(node, "names", [])] \
+                if isinstance(node, ast.Import) else []
+            for name in names:
+                if name.startswith("mstrack") and not name.startswith(allowed) or name.split(".")[0] in outside:
+                    found.append(f"{path.name}: {name}")
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("open", "print", "input"):
+                found.append(f"{path.name}:{node.lineno} {node.func.id}()")
+    assert found == []
+
+
+def test_a_logged_value_is_checked_without_a_store():
+    """check_report: the indicator, the date and the number of a report, from plain states (no store, no I/O)."""
+    from mstrack.domain.progress import check_report
+    from mstrack.errors import InputError
+
+    state = housing((date(2023, 6, 30), 20000))
+    state.indicator_id = 7
+    checked = check_report([state], 2023, "shenzhen-2023/5", "1.5万", indicator="建设", as_of="9月底", done=False,
+                           today=date(2023, 10, 8))
+    assert (checked.state.indicator_id, checked.on, checked.value) == (7, date(2023, 9, 30), 15000)
+    assert checked.label == "shenzhen-2023/5 建设筹集保障性住房"
+    assert [w.template for w in checked.warnings] == [
+        "{label}: {value} as of {on} is lower than the {earlier} reported as of {earlier_on}; values are cumulative"]
+    with pytest.raises(InputError) as raised:
+        check_report([state], 2023, "shenzhen-2023/5", "1万", indicator=None, as_of="12月31日", done=False,
+                     today=date(2023, 10, 8))
+    assert "a report cannot be dated in the future (today is 2023-10-08)" in str(raised.value)

@@ -512,8 +512,8 @@ def log(
 ) -> None:
     """Record reported progress for one indicator of a task."""
     with guard():
-        from mstrack.domain.progress import record_progress
         from mstrack.store import parse_ref
+        from mstrack.store.log import record_progress
 
         store = open_store(ctx, write=True)
 

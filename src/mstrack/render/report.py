@@ -11,8 +11,9 @@ from datetime import date
 from html import escape
 
 from mstrack import __version__
+from mstrack.domain.quantities import format_number
 from mstrack.labels import Labels
-from mstrack.render.status import COMPARATOR_WORDS, STATUS_STYLES, dump_json, format_number
+from mstrack.render.status import COMPARATOR_WORDS, STATUS_STYLES, dump_json
 from mstrack.reports.build import BehindItem, ChartSeries, NewReport, StatusChange, TableReport, UnitRollup, WeeklyReport
 from mstrack.sources.sheets import spreadsheet_text
 

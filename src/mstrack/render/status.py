@@ -6,6 +6,7 @@ import json
 import math
 from datetime import date
 
+from mstrack.domain.quantities import format_number
 from mstrack.labels import Labels
 from mstrack.model import STATUSES, StatusRow
 
@@ -14,30 +15,6 @@ STATUS_STYLES = {
     "done": "green", "not_due": "dim",
 }
 COMPARATOR_WORDS = {">=": "≥", "<=": "≤", "=": ""}
-
-
-def format_number(value: int | float | None, unit: str = "", lang: str = "zh") -> str:
-    """185000 → "18.5万", the way the documents write round counts; 17787 stays as it is.
-    In English, 185,000."""
-    if value is None:
-        return "—"
-    if lang == "en":
-        if isinstance(value, float) and not value.is_integer():
-            text = f"{value:,.0f}" if abs(value) >= 100 else f"{value:.2f}".rstrip("0").rstrip(".")
-        else:
-            text = f"{int(value):,}"
-        return text + unit
-    if unit != "%" and abs(value) >= 10**12 and value % 10**10 == 0:
-        text = f"{value / 10**12:.4f}".rstrip("0").rstrip(".") + "万亿"
-    elif unit != "%" and abs(value) >= 100_000_000 and value % 1_000_000 == 0:
-        text = f"{value / 100_000_000:.4f}".rstrip("0").rstrip(".") + "亿"
-    elif unit != "%" and abs(value) >= 10_000 and value % 100 == 0:
-        text = f"{value / 10_000:.4f}".rstrip("0").rstrip(".") + "万"
-    elif isinstance(value, float) and not value.is_integer():  # pro-rata shares: whole units past 100
-        text = f"{value:.0f}" if abs(value) >= 100 else f"{value:.2f}".rstrip("0").rstrip(".")
-    else:
-        text = f"{int(value)}"
-    return text + unit
 
 
 def dump_json(data) -> str:

@@ -12,7 +12,7 @@ import tomllib
 from datetime import date, datetime
 from pathlib import Path
 
-from mstrack.domain.limits import MAX_PLAN_BYTES, check_file_size, number_problem, text_problem, year_problem
+from mstrack.domain.limits import MAX_PLAN_BYTES, number_problem, text_problem, year_problem
 from mstrack.errors import InputError, Message, Problem
 from mstrack.model import (
     COMPARATORS,
@@ -31,6 +31,7 @@ from mstrack.model import (
     Programme,
     Task,
 )
+from mstrack.sources.files import check_file_size
 
 FORMAT_VERSION = 1
 CODE_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")

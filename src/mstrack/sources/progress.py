@@ -17,10 +17,9 @@ from pathlib import Path
 
 from mstrack.domain.limits import text_problem
 from mstrack.domain.progress import check_value, match_indicator
-from mstrack.domain.quantities import PLAIN_NUMBER_RE, DateError, normalize, parse_date, shown
+from mstrack.domain.quantities import PLAIN_NUMBER_RE, DateError, format_number, normalize, parse_date, shown
 from mstrack.errors import InputError, Message, Problem
 from mstrack.model import SCHEDULE, IndicatorState
-from mstrack.render.status import format_number
 from mstrack.sources.sheets import Table, Uncomputed, cell_text, find_table, header_key, read_rows
 
 COLUMNS = {

@@ -17,10 +17,11 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from mstrack.domain.limits import check_file_size, strip_controls
+from mstrack.domain.limits import strip_controls
 from mstrack.domain.quantities import SCALES, DateError, as_number, month_end, parse_date
 from mstrack.errors import InputError, Message
 from mstrack.model import Area, Checkpoint, Indicator, Line, Milestone, Programme, Task
+from mstrack.sources.files import check_file_size
 from mstrack.sources.plan import CODE_RE, plan_from_dict, plan_to_dict, split_units
 from mstrack.sources.sheets import decode_text
 
