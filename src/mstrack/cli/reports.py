@@ -139,7 +139,8 @@ def units(
     _check_output(ctx, fmt, output)
     lang = _lang(ctx)
     with guard():
-        from mstrack.reports.build import judged, unit_rollups
+        from mstrack.domain.status import judged
+        from mstrack.reports.build import unit_rollups
 
         store = open_store(ctx, write=False)
         on = parse_day(as_of, "--as-of", store.common_year(programme))

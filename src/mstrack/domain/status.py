@@ -195,13 +195,19 @@ def judge_tasks(rows: list[StatusRow]) -> None:
             row.agrees = None if claimed is None else worst in AGREEING[claimed]
 
 
+def judged(states: list[IndicatorState], on: date, rule: str | None = None, stale_days: int | None = None) -> list[StatusRow]:
+    """Every indicator evaluated at `on`, tasks judged, in the states' (document) order."""
+    rows = [evaluate(state, on, rule, stale_days) for state in states]
+    judge_tasks(rows)
+    return rows
+
+
 def status_rows(
     states: list[IndicatorState], on: date, only: set[str] | None = None, rule: str | None = None,
     stale_days: int | None = None,
 ) -> list[StatusRow]:
     """Evaluate every indicator; worst status first, then programme and document order."""
-    rows = [evaluate(state, on, rule, stale_days) for state in states]
-    judge_tasks(rows)
+    rows = judged(states, on, rule, stale_days)
     if only:
         rows = [row for row in rows if row.status in only]
     order = {status: i for i, status in enumerate(STATUSES)}

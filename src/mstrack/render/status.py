@@ -27,10 +27,6 @@ def _json_default(value):
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
-def status_json(rows: list[StatusRow]) -> str:
-    return "".join(status_json_chunks(rows))
-
-
 def status_json_chunks(rows: list[StatusRow], size: int = 500):
     """A JSON list with one object per line: readable, greppable (indent= would switch json to its
     pure-Python encoder, 1.8 s for 20,000 rows instead of 0.2 s). In chunks of `size` lines, so that

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 
-from mstrack.domain.status import evaluate, judge_tasks
+from mstrack.domain.status import count_statuses, judged
 from mstrack.model import CHANGE_RANK, LATE, SCHEDULE, STATUSES, TASK_SEVERITY, IndicatorState, StatusRow
 
 DEFAULT_WEEK = 7
@@ -40,29 +40,12 @@ def _worse(a: str | None, b: str) -> str:
     return b if a is None or TASK_SEVERITY.index(b) < TASK_SEVERITY.index(a) else a
 
 
-def _order(rows: list[StatusRow]) -> list[StatusRow]:
-    order = {status: i for i, status in enumerate(STATUSES)}
-    return sorted(rows, key=lambda row: order[row.status])  # stable: keeps document order
-
-
-def judged(states: list[IndicatorState], on: date, rule: str | None = None, stale_days: int | None = None) -> list[StatusRow]:
-    """Every indicator evaluated at `on`, tasks judged, in the states' (document) order."""
-    rows = [evaluate(state, on, rule, stale_days) for state in states]
-    judge_tasks(rows)
-    return rows
-
-
 def task_counts(rows: list[StatusRow]) -> dict[str, int]:
     """How many tasks have each status (a task is as bad as its worst line)."""
     worst: dict[tuple[str, str], str] = {}
     for row in rows:
         worst[(row.programme, row.task)] = _worse(worst.get((row.programme, row.task)), row.status)
     counts = Counter(worst.values())
-    return {status: counts.get(status, 0) for status in STATUSES}
-
-
-def row_counts(rows: list[StatusRow]) -> dict[str, int]:
-    counts = Counter(row.status for row in rows)
     return {status: counts.get(status, 0) for status in STATUSES}
 
 
@@ -344,7 +327,7 @@ def weekly_report(
         as_of=on, since=since, programmes=_unique(d.programme for d in details), rule=rule,
         pro_rata=bool(now) and all(row.rule == "pro-rata" for row in now),
         tasks=len({(row.programme, row.task) for row in now}), task_counts=task_counts(now),
-        indicators=len(now), row_counts=row_counts(now), behind=behind, units=unit_rollups(now),
+        indicators=len(now), row_counts=count_statuses(now), behind=behind, units=unit_rollups(now),
         new_reports=new_reports, status_changes=changes,
     )
 
