@@ -530,6 +530,7 @@ def test_reports_are_built_and_rendered_from_plain_data():
     from mstrack.model import IndicatorState, MilestoneState, ReportState
     from mstrack.render import report as render_report
     from mstrack.render import xlsx as render_xlsx
+    from mstrack.render.html import weekly_html
     from mstrack.reports.build import table_report, weekly_report
 
     state = IndicatorState(
@@ -544,7 +545,7 @@ def test_reports_are_built_and_rendered_from_plain_data():
     weekly = weekly_report([detail], date(2023, 7, 3))
     assert [(b.indicator, b.status) for b in weekly.behind] == [("床位", "behind")]
     assert "| 7 | 床位 | 卫健委 | 100张 | 50张 | 30张 | −20张 | 60% | 30% |" in render_report.weekly_md(weekly, "zh")
-    assert render_report.weekly_html(weekly, "zh").count("<svg") == 1
+    assert weekly_html(weekly, "zh").count("<svg") == 1
     assert render_xlsx.weekly_xlsx(weekly, "en")[:2] == b"PK"
     table = table_report([detail], "half-year", date(2023, 6, 30), 2023)
     assert "1 project, 1 task: 1 behind." in render_report.table_md(table, "en")  # English counts agree

@@ -209,7 +209,9 @@ def weekly(
         elif fmt == "md":
             content = render_report.weekly_md(report, lang)
         elif fmt == "html":
-            content = render_report.weekly_html(report, lang)
+            from mstrack.render.html import weekly_html
+
+            content = weekly_html(report, lang)
         elif fmt == "xlsx":
             from mstrack.render.xlsx import weekly_xlsx
 
@@ -292,7 +294,9 @@ def _table_report(ctx: typer.Context, kind: str, programme: str | None, as_of: s
         elif fmt == "md":
             content = render_report.table_md(report, lang)
         elif fmt == "html":
-            content = render_report.table_html(report, lang)
+            from mstrack.render.html import table_html
+
+            content = table_html(report, lang)
         else:
             from mstrack.render.xlsx import table_xlsx
 
