@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 
 from mstrack.domain.limits import number_problem, year_problem
 from mstrack.errors import Problem
+from mstrack.model import AT_LEAST, AT_MOST, EQUAL
 
 SCALES = {
     "万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10_000), "千": Decimal(1_000),
@@ -46,7 +47,7 @@ class DateError(Problem, ValueError):
 class Quantity:
     value: int | float
     unit: str
-    comparator: str = "="
+    comparator: str = EQUAL
     approx: bool = False
     cumulative: bool = False
 
@@ -78,6 +79,13 @@ def _strip_words(text: str, words: tuple[str, ...], at_start: bool) -> tuple[str
 PLAIN_NUMBER_RE = re.compile(r"^\d{1,15}(?:\.\d{1,12})?$")
 
 
+PREFIX_MARKS = (
+    (CUMULATIVE_PREFIXES, "cumulative"), (AT_LEAST_PREFIXES, AT_LEAST), (AT_MOST_PREFIXES, AT_MOST), (APPROX_PREFIXES, "approx"),
+    (FILLER_PREFIXES, None),
+)
+SUFFIX_MARKS = ((AT_LEAST_SUFFIXES, AT_LEAST), (AT_MOST_SUFFIXES, AT_MOST), (APPROX_SUFFIXES, "approx"))
+
+
 def parse_quantity(text: str) -> Quantity:
     """Read "3.2万", "18.5 万套（间）", "1.2万个以上", "不少于1200批次", "65%", "约6.9亿元"."""
     if PLAIN_NUMBER_RE.match(text):  # most cells of a bulk import: skip the word handling
@@ -86,30 +94,35 @@ def parse_quantity(text: str) -> Quantity:
     body = normalize(text)
     if not body:
         raise QuantityError("empty value")
-    comparator = "="
-    approx = cumulative = False
-    changed = True
-    while changed:  # prefixes come in any order: "累计不少于", "约", "达到"
-        changed = False
-        for words, effect in (
-            (CUMULATIVE_PREFIXES, "cumulative"),
-            (AT_LEAST_PREFIXES, ">="),
-            (AT_MOST_PREFIXES, "<="),
-            (APPROX_PREFIXES, "approx"),
-            (FILLER_PREFIXES, None),
-        ):
-            body, found = _strip_words(body, words, at_start=True)
-            if found:
-                changed = True
-                if effect == "cumulative":
-                    cumulative = True
-                elif effect == "approx":
-                    approx = True
-                elif effect:
-                    comparator = effect
+    marks: dict[str, object] = {"comparator": EQUAL, "approx": False, "cumulative": False}
+    body = _strip_marks(body, PREFIX_MARKS, marks, at_start=True)  # in any order: "累计不少于", "约", "达到"
     match = QUANTITY_RE.match(body)
     if not match:
         raise QuantityError("{value} is not a quantity: expected a number such as 3.2万 or 65%", value=shown(original))
+    number = _scaled_number(match, original)
+    unit = _strip_marks(match["unit"].strip(), SUFFIX_MARKS, marks, at_start=False)
+    if re.search(r"\d", unit):
+        raise QuantityError("{value} holds more than one number; give one value", value=shown(original))
+    return Quantity(as_number(number), unit, marks["comparator"], marks["approx"], marks["cumulative"])
+
+
+def _strip_marks(text: str, table, marks: dict, at_start: bool) -> str:
+    """Take the words of `table` off one end of `text`, again and again, noting what each means in `marks`."""
+    changed = True
+    while changed:
+        changed = False
+        for words, effect in table:
+            text, found = _strip_words(text, words, at_start=at_start)
+            if found:
+                changed = True
+                if effect in ("cumulative", "approx"):
+                    marks[effect] = True
+                elif effect:
+                    marks["comparator"] = effect
+    return text
+
+
+def _scaled_number(match: re.Match, original: str) -> Decimal:
     try:
         number = Decimal(match["number"].replace(",", ""))
     except InvalidOperation:  # pragma: no cover - the regex admits only valid numbers
@@ -120,25 +133,7 @@ def parse_quantity(text: str) -> Quantity:
         number *= SCALES[match["scale"]]
     if problem := number_problem(number):  # a 20-digit value would overflow SQLite's integers
         raise QuantityError("{value}: {problem}", value=shown(original), problem=problem)
-    unit = match["unit"].strip()
-    changed = True
-    while changed:
-        changed = False
-        for words, effect in (
-            (AT_LEAST_SUFFIXES, ">="),
-            (AT_MOST_SUFFIXES, "<="),
-            (APPROX_SUFFIXES, "approx"),
-        ):
-            unit, found = _strip_words(unit, words, at_start=False)
-            if found:
-                changed = True
-                if effect == "approx":
-                    approx = True
-                else:
-                    comparator = effect
-    if re.search(r"\d", unit):
-        raise QuantityError("{value} holds more than one number; give one value", value=shown(original))
-    return Quantity(as_number(number), unit, comparator, approx, cumulative)
+    return number
 
 
 def find_quantities(text: str) -> list[int | float]:
@@ -200,22 +195,27 @@ def parse_date(text: str, year: int | None = None) -> date:
     if m := FULL_DATE_RE.match(body):
         return _make_date(int(m[1]), int(m[2]), int(m[3]), original)
     if m := MONTH_DAY_RE.match(body):
-        if year is None:
-            raise DateError("{value} has no year", value=shown(original))
-        return _make_date(year, int(m[1]), int(m[2]), original)
+        return _make_date(_year_of(None, year, original), int(m[1]), int(m[2]), original)
     if m := YEAR_MONTH_RE.match(body):
         return month_end(int(m[1]), int(m[2]))
     if m := MONTH_END_RE.match(body):
-        the_year = int(m[1]) if m[1] else year
-        if the_year is None:
-            raise DateError("{value} has no year", value=shown(original))
-        return month_end(the_year, int(m[2]))
+        return month_end(_year_of(m[1], year, original), int(m[2]))
     if m := QUARTER_RE.match(body):
-        the_year = int(m[1]) if m[1] else year
-        if the_year is None:
-            raise DateError("{value} has no year", value=shown(original))
-        quarter = QUARTER_WORDS[m[2] or m[3]]
-        return month_end(the_year, quarter * 3)
+        return month_end(_year_of(m[1], year, original), QUARTER_WORDS[m[2] or m[3]] * 3)
+    return _other_date(body, year, original)
+
+
+def _year_of(written: str | None, year: int | None, original: str) -> int:
+    """The year a date writes, else the programme's; a date with neither is refused."""
+    if written:
+        return int(written)
+    if year is None:
+        raise DateError("{value} has no year", value=shown(original))
+    return year
+
+
+def _other_date(body: str, year: int | None, original: str) -> date:
+    """20230630, and the long tail of Western forms ("June 30, 2023", "30/06/2023")."""
     if re.fullmatch(r"\d{8}", body):
         return _make_date(int(body[:4]), int(body[4:6]), int(body[6:]), original)
     if re.search(r"[\u4e00-\u9fff]", body):

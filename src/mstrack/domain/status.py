@@ -19,7 +19,18 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from mstrack.model import AT_MOST, PRO_RATA, SCHEDULE, STATUSES, STEP, TASK_SEVERITY, IndicatorState, MilestoneState, StatusRow
+from mstrack.model import (
+    AT_MOST,
+    PRO_RATA,
+    SCHEDULE,
+    STATUSES,
+    STEP,
+    TASK_SEVERITY,
+    IndicatorState,
+    MilestoneState,
+    ReportState,
+    StatusRow,
+)
 
 ASSESSMENT_WORDS = (  # checked in this order: "顺利推进、完成较好" is on track, not done
     ("behind", ("严重滞后", "进度滞后", "滞后", "慢序时", "逾期")),
@@ -97,12 +108,57 @@ def _schedule_of(state: IndicatorState) -> tuple[list[MilestoneState], int | flo
     return dated, state.target  # no annual target printed: judged on checkpoints only, never "done"
 
 
-def evaluate(state: IndicatorState, on: date, rule: str | None = None, stale_days: int | None = None) -> StatusRow:
-    rule = rule or state.rule or STEP
+def _in_force(reports: list[ReportState], on: date) -> ReportState | None:
+    """The report that holds at `on`: the latest on or before it; in entry order, the later entry wins a tie on date."""
     latest = None
-    for report in state.reports:  # in entry order: the later entry wins a tie on date
+    for report in reports:
         if report.as_of <= on and (latest is None or report.as_of >= latest.as_of):
             latest = report
+    return latest
+
+
+def _around(milestones: list[MilestoneState], on: date) -> tuple[MilestoneState | None, MilestoneState | None]:
+    """The last checkpoint passed at `on` and the next one to come."""
+    last_passed = next_up = None
+    for milestone in milestones:
+        if milestone.due <= on:
+            last_passed = milestone
+        elif next_up is None:
+            next_up = milestone
+    return last_passed, next_up
+
+
+def _expected_at(dated: list[MilestoneState], on: date, start: date, pro_rata: bool, falling: bool) -> tuple:
+    """What the schedule asks for at `on` (step: the last checkpoint passed; pro-rata: its share of the way
+    to the next), and whether anything is due yet."""
+    passed = False
+    expected = None if falling or not dated else 0
+    for milestone in dated:
+        if milestone.due <= on:
+            passed = True
+            expected = milestone.target
+    if pro_rata and dated:
+        return _pro_rata(dated, start, on), on > start  # every day after the start has its share
+    return expected, passed
+
+
+def _shares(actual: int | float, expected: int | float | None, final: int | float | None, falling: bool) -> tuple:
+    """percent (of the final target), pace (of what is expected now) and gap (to it, + ahead, − behind)."""
+    percent = pace = gap = None
+    if final and not falling:
+        percent = round(100 * actual / final, 1)
+    if expected is not None:
+        gap = _clean(expected - actual if falling else actual - expected)
+        if expected and not falling:
+            pace = round(100 * actual / expected, 1)
+        elif falling and actual:
+            pace = round(100 * expected / actual, 1)
+    return percent, pace, gap
+
+
+def evaluate(state: IndicatorState, on: date, rule: str | None = None, stale_days: int | None = None) -> StatusRow:
+    rule = rule or state.rule or STEP
+    latest = _in_force(state.reports, on)
     actual = latest.value if latest else None
     deadline = state.deadline
     start = state.start or date(deadline.year, 1, 1)
@@ -111,21 +167,8 @@ def evaluate(state: IndicatorState, on: date, rule: str | None = None, stale_day
 
     dated, final = _schedule_of(state)
     falling = comparator == AT_MOST
-    passed = False
-    expected = None if falling or not dated else 0
-    for milestone in dated:
-        if milestone.due <= on:
-            passed = True
-            expected = milestone.target
-    if rule == PRO_RATA and dated and not falling and not schedule:
-        expected = _pro_rata(dated, start, on)
-        passed = on > start  # every day after the start has its share
-    last_passed = next_up = None
-    for milestone in state.milestones:
-        if milestone.due <= on:
-            last_passed = milestone
-        elif next_up is None:
-            next_up = milestone
+    expected, passed = _expected_at(dated, on, start, rule == PRO_RATA and not falling and not schedule, falling)
+    last_passed, next_up = _around(state.milestones, on)
     checkpoint_text = last_passed.text if last_passed else (next_up.text if next_up else "")
 
     # a ceiling ("<=") limits the whole period: met only once the period is over
@@ -144,14 +187,7 @@ def evaluate(state: IndicatorState, on: date, rule: str | None = None, stale_day
 
     percent = pace = gap = days_behind = None
     if actual is not None:
-        if final and not falling:
-            percent = round(100 * actual / final, 1)
-        if expected is not None:
-            gap = _clean(expected - actual if falling else actual - expected)
-            if expected and not falling:
-                pace = round(100 * actual / expected, 1)
-            elif falling and actual:
-                pace = round(100 * expected / actual, 1)
+        percent, pace, gap = _shares(actual, expected, final, falling)
         if status == "behind" or status == "overdue":
             due = (_over_since(actual, dated, latest.as_of, on) if falling
                    else _when_due(actual, dated, start, STEP if schedule else rule))

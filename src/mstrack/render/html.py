@@ -10,6 +10,7 @@ from html import escape
 from mstrack import __version__
 from mstrack.domain.quantities import format_number
 from mstrack.labels import Labels
+from mstrack.model import PRO_RATA
 from mstrack.render.report import (
     BEHIND_AT,
     BEHIND_NUMERIC,
@@ -145,7 +146,7 @@ def svg_chart(series: ChartSeries, words: Labels, indicator: str) -> str:
         return round(y1 - max(0.0, value) / top * (y1 - y0), 1)
 
     points = series.planned
-    if series.rule == "pro-rata":
+    if series.rule == PRO_RATA:
         planned = "M " + " L ".join(f"{x(d)} {y(v)}" for d, v in points)
     else:
         planned = f"M {x(points[0][0])} {y(points[0][1])}" + "".join(f" H {x(d)} V {y(v)}" for d, v in points[1:])

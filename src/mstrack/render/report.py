@@ -13,6 +13,7 @@ from html import escape
 
 from mstrack.domain.quantities import format_number
 from mstrack.labels import Labels
+from mstrack.model import SCHEDULE
 from mstrack.render.status import COMPARATOR_WORDS, STATUS_STYLES, dump_json
 from mstrack.reports.build import BehindItem, NewReport, StatusChange, TableReport, UnitRollup, WeeklyReport
 from mstrack.sources.sheets import spreadsheet_text
@@ -53,7 +54,7 @@ def amount(value, unit: str, kind: str, lang: str, comparator: str = "=") -> str
     words = Labels(lang)
     if value is None:
         return "—"
-    if kind == "schedule":
+    if kind == SCHEDULE:
         return words("schedule.count", n=value)
     return COMPARATOR_WORDS.get(comparator, "") + format_number(value, unit, lang)
 
@@ -98,7 +99,7 @@ def behind_header(words: Labels) -> list[str]:
 
 def behind_cells(item: BehindItem, many: bool, words: Labels) -> list[str]:
     lang = words.lang
-    final = words("schedule.final", n=item.final) if item.kind == "schedule" else amount(
+    final = words("schedule.final", n=item.final) if item.kind == SCHEDULE else amount(
         item.target, item.unit, item.kind, lang, item.comparator)
     return [
         _task_ref(item.programme, item.task, many), item.indicator, item.lead_unit, final,
@@ -126,7 +127,7 @@ def new_report_header(words: Labels) -> list[str]:
 
 
 def new_report_cells(report: NewReport, many: bool, words: Labels) -> list[str]:
-    value = (words("schedule.met", n=report.value) if report.kind == "schedule"
+    value = (words("schedule.met", n=report.value) if report.kind == SCHEDULE
              else format_number(report.value, report.unit, words.lang))
     return [_task_ref(report.programme, report.task, many), report.indicator, report.lead_unit,
             report.as_of.isoformat(), value, report.note or "", report.reporter or "", words.status(report.status)]
@@ -169,7 +170,7 @@ def progress_lines(row, words: Labels) -> list[str]:
             lines.append(item.text)
             continue
         as_of = item.as_of.isoformat() if item.as_of else ""
-        if item.kind == "schedule":
+        if item.kind == SCHEDULE:
             line = words("table.schedule_line", n=item.value, as_of=as_of)
         else:
             percent = words("table.report_percent", percent=f"{item.percent:g}") if item.percent is not None else ""

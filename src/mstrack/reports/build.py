@@ -12,7 +12,19 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 
 from mstrack.domain.status import count_statuses, judged
-from mstrack.model import CHANGE_RANK, LATE, SCHEDULE, STATUSES, TASK_SEVERITY, IndicatorState, StatusRow
+from mstrack.model import (
+    AT_MOST,
+    CHANGE_RANK,
+    LATE,
+    PRO_RATA,
+    QUANTITY,
+    SCHEDULE,
+    STATUSES,
+    STEP,
+    TASK_SEVERITY,
+    IndicatorState,
+    StatusRow,
+)
 
 DEFAULT_WEEK = 7
 
@@ -77,7 +89,7 @@ class UnitRollup:
 
 def target_share(row: StatusRow) -> float | None:
     """Share of the annual target done, 0–100; None where there is no annual target to share."""
-    if row.final in (None, 0) or row.comparator == "<=":
+    if row.final in (None, 0) or row.comparator == AT_MOST:
         return None
     if row.actual is None:
         return 0.0
@@ -150,7 +162,7 @@ def chart_series(state: IndicatorState, row: StatusRow, on: date) -> ChartSeries
     end = max([state.deadline, on, *(due for due, _ in planned)])
     return ChartSeries(
         start=start, end=end, on=on, planned=[(start, 0.0), *planned], reports=sorted(by_day.items()),
-        final=final, rule=row.rule if state.kind != SCHEDULE else "step", unit=state.unit,
+        final=final, rule=row.rule if state.kind != SCHEDULE else STEP, unit=state.unit,
         expected=None if row.expected is None else float(row.expected),
     )
 
@@ -325,7 +337,7 @@ def weekly_report(
     changes.sort(key=lambda c: (not c.worse, STATUSES.index(c.after)))
     return WeeklyReport(
         as_of=on, since=since, programmes=_unique(d.programme for d in details), rule=rule,
-        pro_rata=bool(now) and all(row.rule == "pro-rata" for row in now),
+        pro_rata=bool(now) and all(row.rule == PRO_RATA for row in now),
         tasks=len({(row.programme, row.task) for row in now}), task_counts=task_counts(now),
         indicators=len(now), row_counts=count_statuses(now), behind=behind, units=unit_rollups(now),
         new_reports=new_reports, status_changes=changes,
@@ -359,7 +371,7 @@ class ProgressItem:
 
     text: str | None = None
     indicator: str | None = None
-    kind: str = "quantity"
+    kind: str = QUANTITY
     value: int | float | None = None
     unit: str = ""
     as_of: date | None = None
@@ -458,7 +470,7 @@ def progress_items(detail, on: date) -> list[ProgressItem]:
         if _quoted(latest.note, narrative):
             continue
         percent = None
-        if state.kind != SCHEDULE and state.target and state.comparator != "<=":
+        if state.kind != SCHEDULE and state.target and state.comparator != AT_MOST:
             percent = round(100 * latest.value / state.target, 1)
         items.append(ProgressItem(
             indicator=state.indicator, kind=state.kind, value=latest.value, unit=state.unit, as_of=latest.as_of,
