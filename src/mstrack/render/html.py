@@ -199,6 +199,40 @@ def _status_cell(status: str, words: Labels, stale: bool = False) -> str:
     return _cell(content, f"status s-{status}", raw=True)
 
 
+def _units_section(report: WeeklyReport, words: Labels) -> list[str]:
+    """The unit rollup, a unit's late counts marked in their status colour."""
+    unit_rows = []
+    for unit in report.units:
+        cells = units_cells(unit, words)
+        row = [_cell(cells[0])]
+        for status, value in zip(("tasks", *SUMMARY_ORDER), cells[1:8], strict=True):
+            row.append(_cell(value, f"num s-{status}" if status in ("behind", "overdue", "no_report") and value else "num"))
+        unit_rows.append([*row, _cell(cells[8], "num"), _cell(cells[9])])
+    return ['<section id="units">', f"<h2>{escape(words('weekly.units'))}</h2>",
+            _html_table(units_header(words), unit_rows, numeric=set(range(1, 9)), cls="units"),
+            f'<p class="note">{escape(words("units.caption", n=len(report.units)))}</p>', "</section>"]
+
+
+def _changes_section(report: WeeklyReport, many: bool, words: Labels) -> list[str]:
+    """What came in since the previous report: the new values, and the statuses that changed."""
+    new_rows = [[_cell(c[0], "nowrap"), _cell(c[1]), _cell(c[2]), _cell(c[3], "nowrap"), _cell(c[4], "num"), _cell(c[5]),
+                 _cell(c[6]), _status_cell(new.status, words)]
+                for new, c in ((new, new_report_cells(new, many, words)) for new in report.new_reports)]
+    change_rows = [[_cell(c[0], "nowrap"), _cell(c[1]), _cell(c[2]), _status_cell(change.before, words),
+                    _status_cell(change.after, words), _cell(c[5], "num"), _cell(c[6], "nowrap")]
+                   for change, c in ((change, change_cells(change, many, words)) for change in report.status_changes)]
+    return ['<section id="changes">', f"<h2>{escape(words('weekly.changes', since=report.since.isoformat()))}</h2>",
+            *_listing(words, "weekly.new_reports", new_report_header(words), new_rows, {4}),
+            *_listing(words, "weekly.status_changes", change_header(words), change_rows, {5}), "</section>"]
+
+
+def _listing(words: Labels, key: str, header: list[str], rows: list[list[str]], numeric: set[int]) -> list[str]:
+    """A titled table of the changes since the last report, or the sentence (`key`_none) saying there are none."""
+    if not rows:
+        return [f"<h3>{escape(words(key))}</h3>", f"<p>{escape(words(key + '_none'))}</p>"]
+    return [f"<h3>{escape(words(key))}</h3>", _html_table(header, rows, numeric=numeric)]
+
+
 def weekly_html(report: WeeklyReport, lang: str, today: date | None = None) -> str:
     """One self-contained page set for A4 landscape: the summary and the behind list (with a chart
     each), the unit rollup, the changes since the previous report; each section on its own page."""
@@ -230,44 +264,7 @@ def weekly_html(report: WeeklyReport, lang: str, today: date | None = None) -> s
     else:
         body.append(f'<p class="none">{escape(words("weekly.behind_none", on=report.as_of.isoformat()))}</p>')
     body.append("</section>")
-
-    body.append('<section id="units">')
-    body.append(f"<h2>{escape(words('weekly.units'))}</h2>")
-    unit_rows = []
-    for unit in report.units:
-        cells = units_cells(unit, words)
-        row = [_cell(cells[0])]
-        for status, value in zip(("tasks", *SUMMARY_ORDER), cells[1:8], strict=True):
-            row.append(_cell(value, f"num s-{status}" if status in ("behind", "overdue", "no_report") and value else "num"))
-        row += [_cell(cells[8], "num"), _cell(cells[9])]
-        unit_rows.append(row)
-    body.append(_html_table(units_header(words), unit_rows, numeric=set(range(1, 9)), cls="units"))
-    body.append(f'<p class="note">{escape(words("units.caption", n=len(report.units)))}</p>')
-    body.append("</section>")
-
-    body.append('<section id="changes">')
-    body.append(f"<h2>{escape(words('weekly.changes', since=report.since.isoformat()))}</h2>")
-    body.append(f"<h3>{escape(words('weekly.new_reports'))}</h3>")
-    if report.new_reports:
-        rows = []
-        for new in report.new_reports:
-            cells = new_report_cells(new, many, words)
-            rows.append([_cell(cells[0], "nowrap"), _cell(cells[1]), _cell(cells[2]), _cell(cells[3], "nowrap"),
-                         _cell(cells[4], "num"), _cell(cells[5]), _cell(cells[6]), _status_cell(new.status, words)])
-        body.append(_html_table(new_report_header(words), rows, numeric={4}))
-    else:
-        body.append(f"<p>{escape(words('weekly.new_reports_none'))}</p>")
-    body.append(f"<h3>{escape(words('weekly.status_changes'))}</h3>")
-    if report.status_changes:
-        rows = []
-        for change in report.status_changes:
-            cells = change_cells(change, many, words)
-            rows.append([_cell(cells[0], "nowrap"), _cell(cells[1]), _cell(cells[2]), _status_cell(change.before, words),
-                         _status_cell(change.after, words), _cell(cells[5], "num"), _cell(cells[6], "nowrap")])
-        body.append(_html_table(change_header(words), rows, numeric={5}))
-    else:
-        body.append(f"<p>{escape(words('weekly.status_changes_none'))}</p>")
-    body.append("</section>")
+    body += _units_section(report, words) + _changes_section(report, many, words)
     made = (today or date.today()).isoformat()
     body.append(f"<footer>{escape(words('weekly.generated', today=made, version=__version__))}</footer>")
     title = f"{words('weekly.title')} {report.as_of.isoformat()}"

@@ -44,6 +44,13 @@ def _plain(data) -> dict:
     return convert(asdict(data))
 
 
+class Plain:
+    """Report data that goes out as JSON: as_dict gives its fields with dates as ISO text."""
+
+    def as_dict(self) -> dict:
+        return _plain(self)
+
+
 def _unique(items) -> list[str]:
     return list(dict.fromkeys(item for item in items if item))
 
@@ -65,7 +72,7 @@ def task_counts(rows: list[StatusRow]) -> dict[str, int]:
 
 
 @dataclass
-class UnitRollup:
+class UnitRollup(Plain):
     """One unit's tasks by status. A task counts once per unit, as bad as the unit's worst line in it.
 
     completion_rate: the mean share of the annual target done over the unit's indicators that have
@@ -82,9 +89,6 @@ class UnitRollup:
     completion_rate: float | None = None
     behind_tasks: list[str] = field(default_factory=list)
     """PROGRAMME/CODE of the unit's tasks that are behind or overdue."""
-
-    def as_dict(self) -> dict:
-        return _plain(self)
 
 
 def target_share(row: StatusRow) -> float | None:
@@ -168,7 +172,7 @@ def chart_series(state: IndicatorState, row: StatusRow, on: date) -> ChartSeries
 
 
 @dataclass
-class BehindItem:
+class BehindItem(Plain):
     """A row of the behind list: every field of the status row (StatusRow.as_dict(), as `status --format
     json` prints it), and the task's title and the chart's series."""
 
@@ -203,12 +207,9 @@ class BehindItem:
     lead_units: list[str] = field(default_factory=list)
     units: list[str] = field(default_factory=list)
 
-    def as_dict(self) -> dict:
-        return _plain(self)
-
 
 @dataclass
-class NewReport:
+class NewReport(Plain):
     programme: str
     task: str
     title: str
@@ -224,12 +225,9 @@ class NewReport:
     status: str
     """The indicator's status at the report's as-of date of the weekly report."""
 
-    def as_dict(self) -> dict:
-        return _plain(self)
-
 
 @dataclass
-class StatusChange:
+class StatusChange(Plain):
     programme: str
     task: str
     title: str
@@ -243,9 +241,6 @@ class StatusChange:
     kind: str
     as_of: date | None
     note: str | None
-
-    def as_dict(self) -> dict:
-        return _plain(self)
 
 
 @dataclass
@@ -380,7 +375,7 @@ class ProgressItem:
 
 
 @dataclass
-class TableRow:
+class TableRow(Plain):
     programme: str
     code: str
     title: str
@@ -395,9 +390,6 @@ class TableRow:
     assessment: str | None
     agrees: bool | None
     problems: str | None
-
-    def as_dict(self) -> dict:
-        return _plain(self)
 
 
 @dataclass
