@@ -11,30 +11,7 @@ from mstrack import __version__
 from mstrack.domain.quantities import format_number
 from mstrack.labels import Labels
 from mstrack.model import PRO_RATA
-from mstrack.render.report import (
-    BEHIND_AT,
-    BEHIND_NUMERIC,
-    STATUS_COLOURS,
-    SUMMARY_ORDER,
-    area_name,
-    behind_header,
-    change_cells,
-    change_header,
-    count_sentence,
-    new_report_cells,
-    new_report_header,
-    next_lines,
-    printed_behind,
-    progress_lines,
-    shorten,
-    table_header,
-    table_summary,
-    table_title,
-    units_cells,
-    units_header,
-    weekly_subtitle,
-    weekly_summary,
-)
+from mstrack.render import report as shared
 from mstrack.reports.build import ChartSeries, TableReport, WeeklyReport
 
 # --- HTML --------------------------------------------------------------------------------------
@@ -94,7 +71,7 @@ footer { margin-top: 4mm; text-align: right; }
 
 def _css(running: str) -> str:
     status_css = "\n".join(f".s-{status} {{ color: {fg}; background: {bg}; font-weight: bold; }}"
-                           for status, (fg, bg) in STATUS_COLOURS.items())
+                           for status, (fg, bg) in shared.STATUS_COLOURS.items())
     quoted = '"' + running.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3C ") + '"'
     return CSS % {"sans": FONTS_SANS, "serif": FONTS_SERIF, "status_css": status_css, "running": quoted}
 
@@ -203,13 +180,13 @@ def _units_section(report: WeeklyReport, words: Labels) -> list[str]:
     """The unit rollup, a unit's late counts marked in their status colour."""
     unit_rows = []
     for unit in report.units:
-        cells = units_cells(unit, words)
+        cells = shared.units_cells(unit, words)
         row = [_cell(cells[0])]
-        for status, value in zip(("tasks", *SUMMARY_ORDER), cells[1:8], strict=True):
+        for status, value in zip(("tasks", *shared.SUMMARY_ORDER), cells[1:8], strict=True):
             row.append(_cell(value, f"num s-{status}" if status in ("behind", "overdue", "no_report") and value else "num"))
         unit_rows.append([*row, _cell(cells[8], "num"), _cell(cells[9])])
     return ['<section id="units">', f"<h2>{escape(words('weekly.units'))}</h2>",
-            _html_table(units_header(words), unit_rows, numeric=set(range(1, 9)), cls="units"),
+            _html_table(shared.units_header(words), unit_rows, numeric=set(range(1, 9)), cls="units"),
             f'<p class="note">{escape(words("units.caption", n=len(report.units)))}</p>', "</section>"]
 
 
@@ -217,13 +194,13 @@ def _changes_section(report: WeeklyReport, many: bool, words: Labels) -> list[st
     """What came in since the previous report: the new values, and the statuses that changed."""
     new_rows = [[_cell(c[0], "nowrap"), _cell(c[1]), _cell(c[2]), _cell(c[3], "nowrap"), _cell(c[4], "num"), _cell(c[5]),
                  _cell(c[6]), _status_cell(new.status, words)]
-                for new, c in ((new, new_report_cells(new, many, words)) for new in report.new_reports)]
+                for new, c in ((new, shared.new_report_cells(new, many, words)) for new in report.new_reports)]
     change_rows = [[_cell(c[0], "nowrap"), _cell(c[1]), _cell(c[2]), _status_cell(change.before, words),
                     _status_cell(change.after, words), _cell(c[5], "num"), _cell(c[6], "nowrap")]
-                   for change, c in ((change, change_cells(change, many, words)) for change in report.status_changes)]
+                   for change, c in ((change, shared.change_cells(change, many, words)) for change in report.status_changes)]
     return ['<section id="changes">', f"<h2>{escape(words('weekly.changes', since=report.since.isoformat()))}</h2>",
-            *_listing(words, "weekly.new_reports", new_report_header(words), new_rows, {4}),
-            *_listing(words, "weekly.status_changes", change_header(words), change_rows, {5}), "</section>"]
+            *_listing(words, "weekly.new_reports", shared.new_report_header(words), new_rows, {4}),
+            *_listing(words, "weekly.status_changes", shared.change_header(words), change_rows, {5}), "</section>"]
 
 
 def _listing(words: Labels, key: str, header: list[str], rows: list[list[str]], numeric: set[int]) -> list[str]:
@@ -241,24 +218,24 @@ def weekly_html(report: WeeklyReport, lang: str, today: date | None = None) -> s
     body = [
         '<section id="behind">',
         f"<h1>{escape(words('weekly.title'))}</h1>",
-        f'<p class="sub">{escape(weekly_subtitle(report, words))}</p>',
-        f'<p class="lead" id="summary">{escape(weekly_summary(report, words))}</p>',
-        f'<p class="rows">{escape(words("weekly.rows", n=report.indicators, parts=count_sentence(report.row_counts, words)))}</p>',
+        f'<p class="sub">{escape(shared.weekly_subtitle(report, words))}</p>',
+        f'<p class="lead" id="summary">{escape(shared.weekly_summary(report, words))}</p>',
+        f'<p class="rows">{escape(words("weekly.rows", n=report.indicators, parts=shared.count_sentence(report.row_counts, words)))}</p>',
         f"<h2>{escape(words('weekly.behind'))}</h2>",
     ]
     if report.behind:
-        header = behind_header(words) + [words("col.chart")]
+        header = shared.behind_header(words) + [words("col.chart")]
         rows = []
-        for item, (cells, first) in zip(report.behind, printed_behind(report, many, words), strict=True):
-            title = f'<span class="title">{escape(shorten(item.title, 34))}</span>' if first else ""
+        for item, (cells, first) in zip(report.behind, shared.printed_behind(report, many, words), strict=True):
+            title = f'<span class="title">{escape(shared.shorten(item.title, 34))}</span>' if first else ""
             indicator = escape(item.indicator) + title
             rows.append([
                 _cell(cells[0], "ref"), _cell(indicator, raw=True), _cell(cells[2]),
-                *(_cell(cells[i], "num") for i in sorted(BEHIND_NUMERIC)),
+                *(_cell(cells[i], "num") for i in sorted(shared.BEHIND_NUMERIC)),
                 _status_cell(item.status, words, bool(item.stale)),
-                _cell(cells[BEHIND_AT["latest"]]), _cell(svg_chart(item.series, words, item.indicator), "chart", raw=True),
+                _cell(cells[shared.BEHIND_AT["latest"]]), _cell(svg_chart(item.series, words, item.indicator), "chart", raw=True),
             ])
-        body.append(_html_table(header, rows, numeric=BEHIND_NUMERIC, cls="behind",
+        body.append(_html_table(header, rows, numeric=shared.BEHIND_NUMERIC, cls="behind",
                                 widths=BEHIND_WIDTHS_MANY if many else BEHIND_WIDTHS))
         body.append(f'<p class="legend">{escape(words("weekly.legend"))}</p>')
     else:
@@ -275,21 +252,21 @@ def table_html(report: TableReport, lang: str, today: date | None = None) -> str
     """The 一览表 as a printed appendix: title, summary counts, one table with the project name spanning
     its tasks, headers repeated on every page."""
     words = Labels(lang)
-    title = table_title(report, words)
+    title = shared.table_title(report, words)
     body = ['<section id="table">', f"<h1>{escape(title)}</h1>",
             f'<p class="sub">{escape(words("table.as_of", on=report.as_of.isoformat()))}</p>']
     body += [f'<p class="lead summary">{escape(line)}</p>' if i == 0 else f'<p class="summary">{escape(line)}</p>'
-             for i, line in enumerate(table_summary(report, words))]
-    header = table_header(report, words)
+             for i, line in enumerate(shared.table_summary(report, words))]
+    header = shared.table_header(report, words)
     head = "".join(_cell(h, tag="th") for h in header)
     rows = []
     for group in report.groups:
         for i, row in enumerate(group.rows):
             cells = []
             if i == 0:
-                cells.append(f'<td class="area" rowspan="{len(group.rows)}">{escape(area_name(group.area, words))}</td>')
-            cells += [_cell(f"{row.code}.{row.title}"), _cell("\n".join(progress_lines(row, words))),
-                      _cell("\n".join(next_lines(row, words))), _cell("\n".join(row.units)),
+                cells.append(f'<td class="area" rowspan="{len(group.rows)}">{escape(shared.area_name(group.area, words))}</td>')
+            cells += [_cell(f"{row.code}.{row.title}"), _cell("\n".join(shared.progress_lines(row, words))),
+                      _cell("\n".join(shared.next_lines(row, words))), _cell("\n".join(row.units)),
                       _cell(row.deadline_text, "nowrap")]
             rows.append(f'<tr class="task s-row-{row.task_status}" data-task="{escape(row.code)}">{"".join(cells)}</tr>')
     colgroup = ('<colgroup><col style="width:11%"><col style="width:19%"><col style="width:32%">'
