@@ -242,7 +242,7 @@ def test_a_database_password_never_appears(tmp_path):
 WRITER = textwrap.dedent("""
     import sys
     from datetime import date, timedelta
-    from mstrack.domain.progress import record_progress
+    from mstrack.store.log import record_progress
     from mstrack.store import Store, parse_ref
 
     store = Store("sqlite:///" + sys.argv[1])

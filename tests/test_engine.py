@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from mstrack.domain.status import IndicatorState, MilestoneState, ReportState, count_statuses, evaluate, status_rows
+from mstrack.domain.status import count_statuses, evaluate, status_rows
+from mstrack.model import IndicatorState, MilestoneState, ReportState
 
 Q = [date(2023, 3, 31), date(2023, 6, 30), date(2023, 9, 30), date(2023, 12, 31)]
 
@@ -14,8 +15,8 @@ def housing(*reports: tuple[date, float], comparator: str = "=") -> IndicatorSta
     return IndicatorState(
         programme="shenzhen-2023", task="5", indicator="建设筹集保障性住房", unit="套（间）",
         comparator=comparator, target=185000, deadline=date(2023, 12, 31),
-        milestones=[MilestoneState(due, target) for due, target in zip(Q, [10000, 30000, 60000, 185000], strict=True)],
-        reports=[ReportState(as_of, value) for as_of, value in reports],
+        milestones=[MilestoneState(due=due, target=target) for due, target in zip(Q, [10000, 30000, 60000, 185000], strict=True)],
+        reports=[ReportState(as_of=as_of, value=value) for as_of, value in reports],
     )
 
 
@@ -64,13 +65,13 @@ def test_falling_indicator_is_met_from_below():
     state = IndicatorState(
         programme="p", task="1", indicator="诈骗警情", comparator="<=", target=100,
         deadline=date(2023, 12, 31),
-        milestones=[MilestoneState(date(2023, 6, 30), 120), MilestoneState(date(2023, 12, 31), 100)],
-        reports=[ReportState(date(2023, 6, 30), 130)],
+        milestones=[MilestoneState(due=date(2023, 6, 30), target=120), MilestoneState(due=date(2023, 12, 31), target=100)],
+        reports=[ReportState(as_of=date(2023, 6, 30), value=130)],
     )
     assert evaluate(state, date(2023, 7, 1)).status == "behind"
-    state.reports = [ReportState(date(2023, 6, 30), 110)]
+    state.reports = [ReportState(as_of=date(2023, 6, 30), value=110)]
     assert evaluate(state, date(2023, 7, 1)).status == "on_track"
-    state.reports = [ReportState(date(2023, 9, 30), 95)]
+    state.reports = [ReportState(as_of=date(2023, 9, 30), value=95)]
     assert evaluate(state, date(2023, 10, 1)).status == "on_track"  # under the ceiling, but the year runs on
     assert evaluate(state, date(2023, 12, 31)).status == "done"
 
@@ -78,8 +79,8 @@ def test_falling_indicator_is_met_from_below():
 def test_indicator_without_annual_target_is_judged_on_checkpoints_only():
     state = IndicatorState(
         programme="p", task="8", indicator="工程量", unit="%", target=None, deadline=date(2023, 12, 31),
-        milestones=[MilestoneState(Q[1], 20), MilestoneState(Q[2], 50)],
-        reports=[ReportState(date(2023, 9, 30), 60)],
+        milestones=[MilestoneState(due=Q[1], target=20), MilestoneState(due=Q[2], target=50)],
+        reports=[ReportState(as_of=date(2023, 9, 30), value=60)],
     )
     assert evaluate(state, date(2023, 10, 1)).status == "on_track"
     assert evaluate(state, date(2024, 1, 1)).status == "overdue"
@@ -89,8 +90,8 @@ def schedule(met: int, on_dates=None) -> IndicatorState:
     return IndicatorState(
         programme="shenzhen-2023", task="2", indicator="进度安排", kind="schedule",
         deadline=date(2023, 12, 31),
-        milestones=[MilestoneState(due, None, text=f"节点{i + 1}") for i, due in enumerate(Q)],
-        reports=[ReportState(d, i + 1) for i, d in enumerate((on_dates or [date(2023, 3, 31)] * 4)[:met])],
+        milestones=[MilestoneState(due=due, target=None, text=f"节点{i + 1}") for i, due in enumerate(Q)],
+        reports=[ReportState(as_of=d, value=i + 1) for i, d in enumerate((on_dates or [date(2023, 3, 31)] * 4)[:met])],
     )
 
 
@@ -132,7 +133,7 @@ def test_an_annual_target_without_checkpoints_falls_due_at_the_deadline():
     assert evaluate(state, date(2023, 8, 30)).status == "not_due"
     row = evaluate(state, date(2023, 8, 31))
     assert (row.status, row.expected) == ("no_report", 2000)
-    state.reports = [ReportState(date(2023, 8, 31), 1500)]
+    state.reports = [ReportState(as_of=date(2023, 8, 31), value=1500)]
     assert evaluate(state, date(2023, 8, 31)).status == "behind"
     assert evaluate(state, date(2023, 9, 1)).status == "overdue"
 
@@ -143,7 +144,7 @@ def test_an_annual_target_without_checkpoints_falls_due_at_the_deadline():
      (65, "%", "65%"), (2.5, "", "2.5"), (None, "个", "—"), (1_400_000_000_000, "元", "1.4万亿元")],
 )
 def test_numbers_print_the_way_documents_write_them(value, unit, text):
-    from mstrack.render.status import format_number
+    from mstrack.domain.quantities import format_number
 
     assert format_number(value, unit) == text
 
@@ -169,7 +170,7 @@ def test_pro_rata_is_linear_between_checkpoints(on, expected, status):
 def test_pro_rata_gives_an_annual_only_target_a_mid_year_expectation():
     state = IndicatorState(
         programme="yantian-2023", task="4", indicator="学位", target=2000, deadline=date(2023, 8, 31),
-        start=date(2023, 1, 1), milestones=[], reports=[ReportState(date(2023, 6, 30), 1000)],
+        start=date(2023, 1, 1), milestones=[], reports=[ReportState(as_of=date(2023, 6, 30), value=1000)],
     )
     assert evaluate(state, date(2023, 6, 30), rule="step").status == "not_due"
     row = evaluate(state, date(2023, 6, 30), rule="pro-rata")
@@ -216,7 +217,7 @@ def test_days_behind_pro_rata_is_when_the_line_passed_the_value():
 def test_falling_indicator_gap_and_pace_read_the_right_way_round():
     state = IndicatorState(
         programme="p", task="1", indicator="诈骗警情", comparator="<=", target=100, deadline=date(2023, 12, 31),
-        milestones=[MilestoneState(date(2023, 6, 30), 120)], reports=[ReportState(date(2023, 6, 30), 150)],
+        milestones=[MilestoneState(due=date(2023, 6, 30), target=120)], reports=[ReportState(as_of=date(2023, 6, 30), value=150)],
     )
     row = evaluate(state, date(2023, 7, 1))
     assert (row.status, row.gap, row.pace, row.percent) == ("behind", -30, 80.0, None)
@@ -276,8 +277,8 @@ def fraud(*reports: tuple[date, float]) -> IndicatorState:
     return IndicatorState(
         programme="p", task="9", indicator="诈骗警情", unit="起", comparator="<=", target=1000,
         deadline=date(2023, 12, 31), start=date(2023, 1, 1),
-        milestones=[MilestoneState(due, target) for due, target in zip(CEILING_DUES, [300, 550, 1000], strict=True)],
-        reports=[ReportState(as_of, value) for as_of, value in reports],
+        milestones=[MilestoneState(due=due, target=target) for due, target in zip(CEILING_DUES, [300, 550, 1000], strict=True)],
+        reports=[ReportState(as_of=as_of, value=value) for as_of, value in reports],
     )
 
 
@@ -317,8 +318,8 @@ def pm25(*reports: tuple[date, float], milestones=()) -> IndicatorState:
     return IndicatorState(
         programme="shenzhen-2023-report", task="78", indicator="PM2.5年平均浓度", unit="微克/立方米",
         comparator="<=", target=15, deadline=date(2023, 12, 31), start=date(2023, 1, 1),
-        milestones=[MilestoneState(due, target) for due, target in milestones],
-        reports=[ReportState(as_of, value) for as_of, value in reports],
+        milestones=[MilestoneState(due=due, target=target) for due, target in milestones],
+        reports=[ReportState(as_of=as_of, value=value) for as_of, value in reports],
     )
 
 
@@ -371,7 +372,7 @@ def test_days_behind_of_a_falling_rate_is_since_the_ceiling_fell_below_it():
     state = pm25((date(2023, 5, 31), 19), milestones=[(date(2023, 6, 30), 18), (date(2023, 12, 31), 15)])
     row = evaluate(state, date(2023, 7, 5))
     assert (row.status, row.expected, row.days_behind) == ("behind", 18, 5)
-    state.reports = [ReportState(date(2023, 5, 31), 17)]
+    state.reports = [ReportState(as_of=date(2023, 5, 31), value=17)]
     row = evaluate(state, date(2023, 7, 5))  # over the year's 15, under the 18 passed
     assert (row.status, row.days_behind) == ("on_track", None)
     row = evaluate(pm25((date(2023, 12, 31), 16)), date(2024, 1, 1))
@@ -411,8 +412,8 @@ def test_days_behind_of_an_overdue_row_without_a_report_or_on_the_other_rules():
 
 
 def test_overdue_is_worse_than_no_report_for_a_task_as_in_the_reports():
-    from mstrack.domain.status import TASK_SEVERITY
-    from mstrack.reports.build import CHANGE_RANK, task_counts, unit_rollups
+    from mstrack.model import CHANGE_RANK, TASK_SEVERITY
+    from mstrack.reports.build import task_counts, unit_rollups
 
     assert TASK_SEVERITY == ("behind", "overdue", "no_report", "on_track", "not_due", "done")
     ranks = [CHANGE_RANK[status] for status in TASK_SEVERITY]
@@ -430,18 +431,80 @@ def test_overdue_is_worse_than_no_report_for_a_task_as_in_the_reports():
     assert (unit.overdue, unit.no_report, unit.behind_tasks) == (1, 0, ["shenzhen-2023/5"])
 
 
-def test_the_field_order_the_positional_constructors_rely_on():
-    """store._indicator_states builds IndicatorState and evaluate builds StatusRow positionally (20,000
-    of each at province scale): reordering a field must fail here, not shift values silently."""
-    from dataclasses import fields
+def test_the_vocabulary_is_built_by_name_only():
+    """Every dataclass of model.py is built with its fields named, never by position (which a reordered field
+    would silently shift into the wrong field): the plan's classes refuse positions; the engine's (slots, for
+    speed) are checked in the source, call by call."""
+    import ast
+    from dataclasses import fields, is_dataclass
+    from pathlib import Path
 
-    from mstrack.domain.status import IndicatorState, StatusRow
+    from mstrack import model
 
-    assert [f.name for f in fields(IndicatorState)] == [
-        "programme", "task", "indicator", "milestones", "reports", "deadline", "target", "comparator", "unit", "kind",
-        "lead_units", "units", "task_title", "text", "line", "start", "indicator_id", "assessment", "rule", "leaders"]
-    assert [f.name for f in fields(StatusRow)] == [
-        "programme", "task", "indicator", "kind", "lead_unit", "unit", "comparator", "target", "expected", "actual",
-        "as_of", "status", "percent", "deadline", "next_due", "checkpoint_text", "note", "task_title", "final",
-        "assessment", "task_status", "agrees", "pace", "gap", "days_behind", "stale", "rule", "lead_units", "units",
-        "indicator_id"]
+    classes = {name: value for name, value in vars(model).items() if is_dataclass(value) and value.__module__ == model.__name__}
+    assert {"Programme", "Task", "Indicator", "IndicatorState", "StatusRow"} <= set(classes)
+    for name in ("Programme", "Area", "Task", "Line", "Checkpoint", "Indicator", "Milestone", "PlanReport"):
+        with pytest.raises(TypeError, match="positional"):
+            classes[name](*[None] * len(fields(classes[name])))
+    positional = []
+    for path in sorted(Path(model.__file__).parent.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and node.args:
+                called = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", None)
+                if called in classes:
+                    positional.append(f"{path.name}:{node.lineno} {called}")
+    assert positional == []
+
+
+def test_every_status_has_its_words_and_its_choice_on_the_command_line():
+    """model.STATUSES is the one list: the labels, the ranks and --only/--fail-on all follow it."""
+    from mstrack.cli.common import Rule, Status
+    from mstrack.labels import CATALOGUE
+    from mstrack.model import CHANGE_RANK, RULES, STATUSES, TASK_SEVERITY
+
+    assert [s.value for s in Status] == list(STATUSES) and [r.value for r in Rule] == list(RULES)
+    assert set(TASK_SEVERITY) == set(CHANGE_RANK) == set(STATUSES)
+    for status in STATUSES:
+        assert all(CATALOGUE[f"{kind}.{status}"][0] for kind in ("status", "count")), status
+
+
+def test_the_domain_is_pure():
+    """domain/ reads no file and no database and knows no renderer: it imports only itself, the vocabulary
+    and the errors, and nothing of the standard library that reaches outside the process."""
+    import ast
+    from pathlib import Path
+
+    import mstrack.domain
+
+    allowed = ("mstrack.domain", "mstrack.model", "mstrack.errors")
+    outside = {"os", "io", "pathlib", "sqlite3", "shutil", "subprocess", "socket", "tempfile", "getpass"}
+    found = []
+    for path in sorted(Path(mstrack.domain.__file__).parent.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else [a.name for a in getattr(node, "names", [])] \
+                if isinstance(node, ast.Import) else []
+            for name in names:
+                if name.startswith("mstrack") and not name.startswith(allowed) or name.split(".")[0] in outside:
+                    found.append(f"{path.name}: {name}")
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("open", "print", "input"):
+                found.append(f"{path.name}:{node.lineno} {node.func.id}()")
+    assert found == []
+
+
+def test_a_logged_value_is_checked_without_a_store():
+    """check_report: the indicator, the date and the number of a report, from plain states (no store, no I/O)."""
+    from mstrack.domain.progress import check_report
+    from mstrack.errors import InputError
+
+    state = housing((date(2023, 6, 30), 20000))
+    state.indicator_id = 7
+    checked = check_report([state], 2023, "shenzhen-2023/5", "1.5万", indicator="建设", as_of="9月底", done=False,
+                           today=date(2023, 10, 8))
+    assert (checked.state.indicator_id, checked.on, checked.value) == (7, date(2023, 9, 30), 15000)
+    assert checked.label == "shenzhen-2023/5 建设筹集保障性住房"
+    assert [w.template for w in checked.warnings] == [
+        "{label}: {value} as of {on} is lower than the {earlier} reported as of {earlier_on}; values are cumulative"]
+    with pytest.raises(InputError) as raised:
+        check_report([state], 2023, "shenzhen-2023/5", "1万", indicator=None, as_of="12月31日", done=False,
+                     today=date(2023, 10, 8))
+    assert "a report cannot be dated in the future (today is 2023-10-08)" in str(raised.value)

@@ -91,7 +91,7 @@ def test_writes_history_undo_and_all_or_nothing_imports(pg_url, tmp_path):
 WRITER = textwrap.dedent("""
     import sys
     from datetime import date, timedelta
-    from mstrack.domain.progress import record_progress
+    from mstrack.store.log import record_progress
     from mstrack.store import Store, parse_ref
 
     store = Store(sys.argv[1])

@@ -527,16 +527,17 @@ def test_completion_answers_without_the_heavy_imports(words, cword, answers):
 
 def test_reports_are_built_and_rendered_from_plain_data():
     """No store: a hand-built task goes through the report builder and every renderer."""
-    from mstrack.domain.status import IndicatorState, MilestoneState, ReportState
+    from mstrack.model import IndicatorState, MilestoneState, ReportState
     from mstrack.render import report as render_report
     from mstrack.render import xlsx as render_xlsx
+    from mstrack.render.html import weekly_html
     from mstrack.reports.build import table_report, weekly_report
 
     state = IndicatorState(
         programme="p-2023", task="7", indicator="床位", unit="张", target=100, deadline=date(2023, 12, 31),
-        milestones=[MilestoneState(date(2023, 6, 30), 50, "6月底前50张", "6月底前"),
-                    MilestoneState(date(2023, 12, 31), 100, "年底100张", "12月底前")],
-        reports=[ReportState(date(2023, 6, 30), 30, "30张已投用")], lead_units=["卫健委"], task_title="增加床位",
+        milestones=[MilestoneState(due=date(2023, 6, 30), target=50, text="6月底前50张", label="6月底前"),
+                    MilestoneState(due=date(2023, 12, 31), target=100, text="年底100张", label="12月底前")],
+        reports=[ReportState(as_of=date(2023, 6, 30), value=30, note="30张已投用")], lead_units=["卫健委"], task_title="增加床位",
     )
     detail = SimpleNamespace(programme="p-2023", programme_name="某市2023年民生实事", code="7", title="增加床位",
                              area="一、医疗", indicators=[state], progress=None, lead_units=["卫健委"], units=[],
@@ -544,7 +545,7 @@ def test_reports_are_built_and_rendered_from_plain_data():
     weekly = weekly_report([detail], date(2023, 7, 3))
     assert [(b.indicator, b.status) for b in weekly.behind] == [("床位", "behind")]
     assert "| 7 | 床位 | 卫健委 | 100张 | 50张 | 30张 | −20张 | 60% | 30% |" in render_report.weekly_md(weekly, "zh")
-    assert render_report.weekly_html(weekly, "zh").count("<svg") == 1
+    assert weekly_html(weekly, "zh").count("<svg") == 1
     assert render_xlsx.weekly_xlsx(weekly, "en")[:2] == b"PK"
     table = table_report([detail], "half-year", date(2023, 6, 30), 2023)
     assert "1 project, 1 task: 1 behind." in render_report.table_md(table, "en")  # English counts agree

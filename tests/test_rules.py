@@ -15,8 +15,9 @@ import pytest
 from mstrack.domain.dates import DateError, month_end, parse_date
 from mstrack.domain.progress import check_value, match_indicator
 from mstrack.domain.quantities import find_quantities, parse_quantity, shown
-from mstrack.domain.status import IndicatorState, MilestoneState, ReportState, evaluate
+from mstrack.domain.status import evaluate
 from mstrack.errors import InputError
+from mstrack.model import IndicatorState, MilestoneState, ReportState
 
 from .conftest import Cli
 
@@ -476,7 +477,8 @@ def test_status_rows_pass_the_rule_and_staleness_on():
 
 
 def test_every_status_is_counted_even_when_none_has_it():
-    from mstrack.domain.status import STATUSES, count_statuses
+    from mstrack.domain.status import count_statuses
+    from mstrack.model import STATUSES
 
     assert count_statuses([]) == dict.fromkeys(STATUSES, 0)
 

@@ -541,6 +541,3 @@ class Labels:
     def join(self, items) -> str:
         return self("list.and").join(items)
 
-
-def labels_for(lang: str | None) -> Labels:
-    return Labels(lang or "zh")

@@ -12,28 +12,22 @@ from pathlib import Path
 
 import typer
 
+from mstrack.model import RULES, STATUSES
+
 
 class Format(str, Enum):
     table = "table"
     json = "json"
 
 
-class Rule(str, Enum):
-    step = "step"
-    pro_rata = "pro-rata"
+Rule = Enum("Rule", {rule.replace("-", "_"): rule for rule in RULES}, type=str)
 
 
 RULE_HELP = ("How expected is computed: step (the last checkpoint passed) or pro-rata (序时进度, linear between "
              "checkpoints). [default: the programme's setting, else step]")
 
 
-class Status(str, Enum):
-    behind = "behind"
-    no_report = "no_report"
-    overdue = "overdue"
-    on_track = "on_track"
-    done = "done"
-    not_due = "not_due"
+Status = Enum("Status", {status: status for status in STATUSES}, type=str)
 
 
 _lang: str | None = None

@@ -29,6 +29,7 @@ from mstrack.cli.common import (
     write_out,
     write_output,
 )
+from mstrack.model import RULES
 
 FORMATS = {
     "units": ("table", "json", "csv", "md", "xlsx"),
@@ -38,7 +39,6 @@ FORMATS = {
 }
 """Each kind of report's formats, in the order an unknown --format is answered with; `_renderers` has one
 function for each."""
-RULES = ("step", "pro-rata")
 
 ProgrammesOption = Annotated[Optional[list[str]], typer.Option(
     "--programme", "-p", help="Only this programme (repeatable). [default: all]")]
@@ -65,10 +65,10 @@ def _rule(value: str | None) -> str | None:
 def _renderers(kind: str) -> dict:
     """format → function(report, lang) for a kind of report: text, bytes (xlsx) or a Rich view (table).
     Imported when a report is printed: the renderers load the report builders, xlsx loads openpyxl when called."""
+    from mstrack.render import html, xlsx
     from mstrack.render import report as render_report
-    from mstrack.render import xlsx
 
-    tables = {"md": render_report.table_md, "html": render_report.table_html, "xlsx": xlsx.table_xlsx,
+    tables = {"md": render_report.table_md, "html": html.table_html, "xlsx": xlsx.table_xlsx,
               "json": render_report.table_json}
     renderers = {
         "units": {
@@ -78,7 +78,7 @@ def _renderers(kind: str) -> dict:
             "md": lambda units, lang: render_report.units_md(units.rollups, units.on, lang, units.responsible),
             "xlsx": lambda units, lang: xlsx.units_xlsx(units.rollups, units.on, lang, units.responsible),
         },
-        "weekly": {"table": render_report.weekly_view, "md": render_report.weekly_md, "html": render_report.weekly_html,
+        "weekly": {"table": render_report.weekly_view, "md": render_report.weekly_md, "html": html.weekly_html,
                    "xlsx": xlsx.weekly_xlsx, "csv": render_report.weekly_csv, "json": render_report.weekly_json},
         "half-year": tables,
         "annual": tables,

@@ -133,8 +133,8 @@ def log(
     reason: Annotated[Optional[str], typer.Option("--reason", help="Why: for a correction of an earlier value.")] = None,
 ) -> None:
     """Record reported progress for one indicator of a task."""
-    from mstrack.domain.progress import record_progress
     from mstrack.store import parse_ref
+    from mstrack.store.log import record_progress
 
     store = open_store(ctx, write=True)
 

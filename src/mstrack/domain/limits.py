@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from pathlib import Path
 
-from mstrack.errors import InputError, Message
+from mstrack.errors import Message
 
 MAX_TEXT_CHARS = 20_000
 MAX_MAGNITUDE = 10**15
@@ -65,17 +64,3 @@ def year_problem(year: int) -> Message | None:
     if not MIN_YEAR <= year <= MAX_YEAR:
         return Message("year {year} is outside {low}–{high}", year=year, low=MIN_YEAR, high=MAX_YEAR)
     return None
-
-
-def check_file_size(path: Path, limit: int = MAX_FILE_BYTES) -> int:
-    """The file's size, after refusing an unreadable, empty or too large file before anything reads it."""
-    try:
-        size = path.stat().st_size
-    except OSError as error:
-        raise InputError("{path}: cannot read: {reason}", path=path, reason=error.strerror or error) from None
-    if size == 0:
-        raise InputError("{path}: the file is empty", path=path)
-    if size > limit:
-        raise InputError("{path}: {size} MB is more than mstrack reads in one file ({limit} MB); split it", path=path,
-                         size=size // (1024 * 1024), limit=limit // (1024 * 1024))
-    return size

@@ -1,16 +1,15 @@
-"""Recording reported progress: validate a value against its indicator, then store it."""
+"""Checking reported progress before it is stored: which indicator, which date, which number. Pure: the
+store's write is store/log.record_progress."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
 from mstrack.domain.dates import DateError, parse_date
-from mstrack.domain.quantities import QuantityError, parse_quantity, same_unit, shown
-from mstrack.domain.status import SCHEDULE, IndicatorState
+from mstrack.domain.quantities import QuantityError, format_number, parse_quantity, same_unit, shown
 from mstrack.errors import InputError, Joined, Message
-from mstrack.render.status import format_number
+from mstrack.model import AT_MOST, SCHEDULE, IndicatorState
 
 
 @dataclass
@@ -75,31 +74,40 @@ def check_value(text: str, unit: str, indicator: str) -> tuple[int | float, list
     return quantity.value, warnings
 
 
-def record_progress(
-    store, ref, value: str | None, *, indicator: str | None, as_of: str | None, note: str | None,
-    by: str | None, done: bool, today: date, reason: str | None = None, announce: Callable[[LogResult], None] | None = None,
-) -> LogResult:
-    """Validate one value and store it as a batch of its own. `announce` gets the result just before the
-    write commits: the CLI prints it there, so that an output that fails stores nothing."""
+def require_value_or_done(value: str | None, done: bool) -> None:
+    """`mstrack log` takes a value or --done: exactly one of them."""
     if done and value is not None:
         raise InputError("give either VALUE or --done, not both")
     if not done and value is None:
         raise InputError("missing VALUE (or --done to mark a text-only checkpoint met)")
-    year, states = store.task_states(ref)
+
+
+@dataclass(kw_only=True)
+class CheckedReport:
+    """One reported value, checked against its indicator and ready to store, with the words that say what it is."""
+
+    state: IndicatorState
+    on: date
+    value: int | float
+    label: str
+    what: Message
+    warnings: list[Message] = field(default_factory=list)
+
+
+def check_report(
+    states: list[IndicatorState], year: int, task_label: str, value: str | None, *, indicator: str | None,
+    as_of: str | None, done: bool, today: date,
+) -> CheckedReport:
+    """Which indicator a report means, its date and its number (or the next checkpoint met, with `done`):
+    InputError names the option at fault; warnings say what is odd but allowed (a cumulative value falling)."""
     try:
-        state = match_indicator(states, indicator, done, f"{ref.programme}/{ref.code}")
+        state = match_indicator(states, indicator, done, task_label)
     except InputError as error:
         if indicator:
             raise InputError("--indicator: {error}", error=error) from None
         raise
-    label = f"{ref.programme}/{ref.code} {state.indicator}"
-    if as_of is None:
-        on = today
-    else:
-        try:
-            on = parse_date(as_of, year)
-        except DateError as error:
-            raise InputError("--as-of: {error}", error=error) from None
+    label = f"{task_label} {state.indicator}"
+    on = today if as_of is None else _report_day(as_of, year)
     if on > today:
         raise InputError("--as-of {on}: a report cannot be dated in the future (today is {today})", on=on, today=today)
     if state.start and on < state.start:
@@ -119,7 +127,7 @@ def record_progress(
         except InputError as error:
             raise InputError("VALUE {error}", error=error) from None
         earlier = [r for r in state.reports if r.as_of <= on and r.value > number]
-        if earlier and state.comparator != "<=":
+        if earlier and state.comparator != AT_MOST:
             last = earlier[-1]
             warnings.append(Message(
                 "{label}: {value} as of {on} is lower than the {earlier} reported as of {earlier_on}; values are cumulative",
@@ -127,17 +135,14 @@ def record_progress(
                 earlier_on=last.as_of,
             ))
         what = Message("{value} as of {on}", value=format_number(number, state.unit), on=on)
-    from mstrack.store import login_name  # the store is open already: no extra start-up
-
-    reporter = by or login_name()
     same_day = [r for r in state.reports if r.as_of == on]
     if same_day and same_day[-1].value != number:
         what = Message("{what}, correcting {old}", what=what, old=format_number(same_day[-1].value, state.unit))
+    return CheckedReport(state=state, on=on, value=number, label=label, what=what, warnings=warnings)
 
-    def result(batch: int) -> LogResult:
-        return LogResult(Message("{label}: {what} (batch {batch}, by {reporter})", label=label, what=what, batch=batch,
-                                 reporter=reporter), warnings)
 
-    batch = store.add_reports([(state.indicator_id, on, number, note, reporter, None)], 1, "log", None, reason,
-                              confirm=lambda batch: announce(result(batch)) if announce else None)
-    return result(batch)
+def _report_day(as_of: str, year: int) -> date:
+    try:
+        return parse_date(as_of, year)
+    except DateError as error:
+        raise InputError("--as-of: {error}", error=error) from None

@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 from mstrack.domain.limits import number_problem
 from mstrack.errors import Problem
+from mstrack.model import AT_LEAST, AT_MOST, EQUAL
 
 SCALES = {
     "万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10_000), "千": Decimal(1_000),
@@ -40,7 +41,7 @@ class QuantityError(Problem, ValueError):
 class Quantity:
     value: int | float
     unit: str
-    comparator: str = "="
+    comparator: str = EQUAL
     approx: bool = False
     cumulative: bool = False
 
@@ -72,6 +73,13 @@ def _strip_words(text: str, words: tuple[str, ...], at_start: bool) -> tuple[str
 PLAIN_NUMBER_RE = re.compile(r"^\d{1,15}(?:\.\d{1,12})?$")
 
 
+PREFIX_MARKS = (
+    (CUMULATIVE_PREFIXES, "cumulative"), (AT_LEAST_PREFIXES, AT_LEAST), (AT_MOST_PREFIXES, AT_MOST), (APPROX_PREFIXES, "approx"),
+    (FILLER_PREFIXES, None),
+)
+SUFFIX_MARKS = ((AT_LEAST_SUFFIXES, AT_LEAST), (AT_MOST_SUFFIXES, AT_MOST), (APPROX_SUFFIXES, "approx"))
+
+
 def parse_quantity(text: str) -> Quantity:
     """Read "3.2万", "18.5 万套（间）", "1.2万个以上", "不少于1200批次", "65%", "约6.9亿元"."""
     if PLAIN_NUMBER_RE.match(text):  # most cells of a bulk import: skip the word handling
@@ -80,30 +88,35 @@ def parse_quantity(text: str) -> Quantity:
     body = normalize(text)
     if not body:
         raise QuantityError("empty value")
-    comparator = "="
-    approx = cumulative = False
-    changed = True
-    while changed:  # prefixes come in any order: "累计不少于", "约", "达到"
-        changed = False
-        for words, effect in (
-            (CUMULATIVE_PREFIXES, "cumulative"),
-            (AT_LEAST_PREFIXES, ">="),
-            (AT_MOST_PREFIXES, "<="),
-            (APPROX_PREFIXES, "approx"),
-            (FILLER_PREFIXES, None),
-        ):
-            body, found = _strip_words(body, words, at_start=True)
-            if found:
-                changed = True
-                if effect == "cumulative":
-                    cumulative = True
-                elif effect == "approx":
-                    approx = True
-                elif effect:
-                    comparator = effect
+    marks: dict[str, object] = {"comparator": EQUAL, "approx": False, "cumulative": False}
+    body = _strip_marks(body, PREFIX_MARKS, marks, at_start=True)  # in any order: "累计不少于", "约", "达到"
     match = QUANTITY_RE.match(body)
     if not match:
         raise QuantityError("{value} is not a quantity: expected a number such as 3.2万 or 65%", value=shown(original))
+    number = _scaled_number(match, original)
+    unit = _strip_marks(match["unit"].strip(), SUFFIX_MARKS, marks, at_start=False)
+    if re.search(r"\d", unit):
+        raise QuantityError("{value} holds more than one number; give one value", value=shown(original))
+    return Quantity(as_number(number), unit, marks["comparator"], marks["approx"], marks["cumulative"])
+
+
+def _strip_marks(text: str, table, marks: dict, at_start: bool) -> str:
+    """Take the words of `table` off one end of `text`, again and again, noting what each means in `marks`."""
+    changed = True
+    while changed:
+        changed = False
+        for words, effect in table:
+            text, found = _strip_words(text, words, at_start=at_start)
+            if found:
+                changed = True
+                if effect in ("cumulative", "approx"):
+                    marks[effect] = True
+                elif effect:
+                    marks["comparator"] = effect
+    return text
+
+
+def _scaled_number(match: re.Match, original: str) -> Decimal:
     try:
         number = Decimal(match["number"].replace(",", ""))
     except InvalidOperation:  # pragma: no cover - the regex admits only valid numbers
@@ -114,25 +127,7 @@ def parse_quantity(text: str) -> Quantity:
         number *= SCALES[match["scale"]]
     if problem := number_problem(number):  # a 20-digit value would overflow SQLite's integers
         raise QuantityError("{value}: {problem}", value=shown(original), problem=problem)
-    unit = match["unit"].strip()
-    changed = True
-    while changed:
-        changed = False
-        for words, effect in (
-            (AT_LEAST_SUFFIXES, ">="),
-            (AT_MOST_SUFFIXES, "<="),
-            (APPROX_SUFFIXES, "approx"),
-        ):
-            unit, found = _strip_words(unit, words, at_start=False)
-            if found:
-                changed = True
-                if effect == "approx":
-                    approx = True
-                else:
-                    comparator = effect
-    if re.search(r"\d", unit):
-        raise QuantityError("{value} holds more than one number; give one value", value=shown(original))
-    return Quantity(as_number(number), unit, comparator, approx, cumulative)
+    return number
 
 
 def find_quantities(text: str) -> list[int | float]:
@@ -149,3 +144,27 @@ def find_quantities(text: str) -> list[int | float]:
 def same_unit(a: str, b: str) -> bool:
     """Units compare after folding full-width forms: "套（间）" is "套(间)"."""
     return normalize(a) == normalize(b)
+
+
+def format_number(value: int | float | None, unit: str = "", lang: str = "zh") -> str:
+    """185000 → "18.5万", the way the documents write round counts; 17787 stays as it is.
+    In English, 185,000."""
+    if value is None:
+        return "—"
+    if lang == "en":
+        if isinstance(value, float) and not value.is_integer():
+            text = f"{value:,.0f}" if abs(value) >= 100 else f"{value:.2f}".rstrip("0").rstrip(".")
+        else:
+            text = f"{int(value):,}"
+        return text + unit
+    if unit != "%" and abs(value) >= 10**12 and value % 10**10 == 0:
+        text = f"{value / 10**12:.4f}".rstrip("0").rstrip(".") + "万亿"
+    elif unit != "%" and abs(value) >= 100_000_000 and value % 1_000_000 == 0:
+        text = f"{value / 100_000_000:.4f}".rstrip("0").rstrip(".") + "亿"
+    elif unit != "%" and abs(value) >= 10_000 and value % 100 == 0:
+        text = f"{value / 10_000:.4f}".rstrip("0").rstrip(".") + "万"
+    elif isinstance(value, float) and not value.is_integer():  # pro-rata shares: whole units past 100
+        text = f"{value:.0f}" if abs(value) >= 100 else f"{value:.2f}".rstrip("0").rstrip(".")
+    else:
+        text = f"{int(value)}"
+    return text + unit

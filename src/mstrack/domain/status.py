@@ -17,19 +17,20 @@ marked met.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
-STATUSES = ("behind", "no_report", "overdue", "on_track", "done", "not_due")
-"""Worst first: the order of the status table."""
-
-SCHEDULE = "schedule"
-RULES = ("step", "pro-rata")
-
-TASK_SEVERITY = ("behind", "overdue", "no_report", "on_track", "not_due", "done")
-"""A task is as bad as its worst line; done only when every line is. Overdue (the deadline passed, the
-target not met) is worse than no_report (a checkpoint passed unreported: not known to be late), as in
-reports.CHANGE_RANK and the unit rollup's sort."""
+from mstrack.model import (
+    AT_MOST,
+    PRO_RATA,
+    SCHEDULE,
+    STATUSES,
+    STEP,
+    TASK_SEVERITY,
+    IndicatorState,
+    MilestoneState,
+    ReportState,
+    StatusRow,
+)
 
 ASSESSMENT_WORDS = (  # checked in this order: "顺利推进、完成较好" is on track, not done
     ("behind", ("严重滞后", "进度滞后", "滞后", "慢序时", "逾期")),
@@ -43,104 +44,9 @@ AGREEING = {
 }
 
 
-# Not frozen: a status at province scale builds ~100,000 of these, and a frozen dataclass's __init__
-# costs twice as much. Nothing mutates them.
-@dataclass(slots=True)
-class MilestoneState:
-    due: date
-    target: int | float | None
-    text: str = ""
-    label: str = ""
-    printed: int | float | None = None
-
-
-@dataclass(slots=True)
-class ReportState:
-    as_of: date
-    value: int | float
-    note: str | None = None
-    reporter: str | None = None
-    entered_at: datetime | None = None
-
-
-@dataclass(slots=True)
-class IndicatorState:
-    """What the engine needs to know of one indicator; the store fills it, tests build it."""
-
-    programme: str
-    task: str
-    indicator: str
-    milestones: list[MilestoneState]
-    reports: list[ReportState]
-    deadline: date
-    target: int | float | None = None
-    comparator: str = "="
-    unit: str = ""
-    kind: str = "quantity"
-    lead_units: list[str] = field(default_factory=list)
-    units: list[str] = field(default_factory=list)
-    task_title: str = ""
-    text: str = ""
-    line: int = 0
-    start: date | None = None
-    indicator_id: int | None = None
-    assessment: str | None = None
-    rule: str | None = None  # the programme's default; a run's --rule overrides it
-    leaders: list[str] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class StatusRow:
-    programme: str
-    task: str
-    indicator: str
-    kind: str
-    lead_unit: str
-    unit: str
-    comparator: str
-    target: int | float | None
-    expected: int | float | None
-    actual: int | float | None
-    as_of: date | None
-    status: str
-    percent: float | None
-    deadline: date
-    next_due: date | None
-    checkpoint_text: str
-    note: str | None
-    task_title: str = ""
-    final: int | float | None = None
-    assessment: str | None = None
-    task_status: str | None = None
-    agrees: bool | None = None
-    pace: float | None = None
-    gap: int | float | None = None
-    days_behind: int | None = None
-    stale: bool | None = None
-    rule: str = "step"
-    lead_units: list[str] = field(default_factory=list)
-    units: list[str] = field(default_factory=list)
-    indicator_id: int | None = None
-
-    def as_dict(self) -> dict:
-        return {
-            "programme": self.programme, "task": self.task, "indicator": self.indicator,
-            "kind": self.kind, "lead_unit": self.lead_unit, "unit": self.unit,
-            "comparator": self.comparator, "target": self.target, "expected": self.expected,
-            "actual": self.actual, "as_of": self.as_of.isoformat() if self.as_of else None,
-            "status": self.status, "percent": self.percent, "pace": self.pace, "gap": self.gap,
-            "days_behind": self.days_behind, "stale": self.stale, "rule": self.rule,
-            "deadline": self.deadline.isoformat(),
-            "next_due": self.next_due.isoformat() if self.next_due else None,
-            "checkpoint": self.checkpoint_text, "note": self.note, "final": self.final,
-            "task_status": self.task_status, "assessment": self.assessment, "agrees": self.agrees,
-            "lead_units": self.lead_units, "units": self.units,
-        }
-
-
 def meets(actual: float, wanted: float, comparator: str) -> bool:
     """A falling indicator ("<=") is met from below; everything else from above."""
-    return actual <= wanted if comparator == "<=" else actual >= wanted
+    return actual <= wanted if comparator == AT_MOST else actual >= wanted
 
 
 def _clean(value: float) -> int | float:
@@ -166,7 +72,7 @@ def _when_due(value: float, dated: list[MilestoneState], start: date, rule: str)
     previous_due, previous_target = start, 0
     for milestone in dated:
         if milestone.target > value:
-            if rule == "step":
+            if rule == STEP:
                 return milestone.due
             span = (milestone.due - previous_due).days
             share = (value - previous_target) / (milestone.target - previous_target)
@@ -190,7 +96,7 @@ def _over_since(value: float, dated: list[MilestoneState], reported: date, on: d
 def _schedule_of(state: IndicatorState) -> tuple[list[MilestoneState], int | float | None]:
     """The dated targets the engine compares against, and the final one ("done" when met)."""
     if state.kind == SCHEDULE:  # a text-only line counts checkpoints met
-        counted = [MilestoneState(m.due, i + 1, m.text, m.label) for i, m in enumerate(state.milestones)]
+        counted = [MilestoneState(due=m.due, target=i + 1, text=m.text, label=m.label) for i, m in enumerate(state.milestones)]
         return counted, len(counted) or None
     dated = [m for m in state.milestones if m.target is not None]
     deadline = state.deadline
@@ -199,16 +105,61 @@ def _schedule_of(state: IndicatorState) -> tuple[list[MilestoneState], int | flo
             if milestone.due >= deadline:
                 break
         else:  # every checkpoint comes before the deadline: the annual target is due at the deadline
-            dated.append(MilestoneState(deadline, state.target, label="完成时限"))
+            dated.append(MilestoneState(due=deadline, target=state.target, label="完成时限"))
     return dated, state.target  # no annual target printed: judged on checkpoints only, never "done"
 
 
-def evaluate(state: IndicatorState, on: date, rule: str | None = None, stale_days: int | None = None) -> StatusRow:
-    rule = rule or state.rule or "step"
+def _in_force(reports: list[ReportState], on: date) -> ReportState | None:
+    """The report that holds at `on`: the latest on or before it; in entry order, the later entry wins a tie on date."""
     latest = None
-    for report in state.reports:  # in entry order: the later entry wins a tie on date
+    for report in reports:
         if report.as_of <= on and (latest is None or report.as_of >= latest.as_of):
             latest = report
+    return latest
+
+
+def _around(milestones: list[MilestoneState], on: date) -> tuple[MilestoneState | None, MilestoneState | None]:
+    """The last checkpoint passed at `on` and the next one to come."""
+    last_passed = next_up = None
+    for milestone in milestones:
+        if milestone.due <= on:
+            last_passed = milestone
+        elif next_up is None:
+            next_up = milestone
+    return last_passed, next_up
+
+
+def _expected_at(dated: list[MilestoneState], on: date, start: date, pro_rata: bool, falling: bool) -> tuple:
+    """What the schedule asks for at `on` (step: the last checkpoint passed; pro-rata: its share of the way
+    to the next), and whether anything is due yet."""
+    passed = False
+    expected = None if falling or not dated else 0
+    for milestone in dated:
+        if milestone.due <= on:
+            passed = True
+            expected = milestone.target
+    if pro_rata and dated:
+        return _pro_rata(dated, start, on), on > start  # every day after the start has its share
+    return expected, passed
+
+
+def _shares(actual: int | float, expected: int | float | None, final: int | float | None, falling: bool) -> tuple:
+    """percent (of the final target), pace (of what is expected now) and gap (to it, + ahead, − behind)."""
+    percent = pace = gap = None
+    if final and not falling:
+        percent = round(100 * actual / final, 1)
+    if expected is not None:
+        gap = _clean(expected - actual if falling else actual - expected)
+        if expected and not falling:
+            pace = round(100 * actual / expected, 1)
+        elif falling and actual:
+            pace = round(100 * expected / actual, 1)
+    return percent, pace, gap
+
+
+def evaluate(state: IndicatorState, on: date, rule: str | None = None, stale_days: int | None = None) -> StatusRow:
+    rule = rule or state.rule or STEP
+    latest = _in_force(state.reports, on)
     actual = latest.value if latest else None
     deadline = state.deadline
     start = state.start or date(deadline.year, 1, 1)
@@ -216,22 +167,9 @@ def evaluate(state: IndicatorState, on: date, rule: str | None = None, stale_day
     schedule = state.kind == SCHEDULE
 
     dated, final = _schedule_of(state)
-    falling = comparator == "<="
-    passed = False
-    expected = None if falling or not dated else 0
-    for milestone in dated:
-        if milestone.due <= on:
-            passed = True
-            expected = milestone.target
-    if rule == "pro-rata" and dated and not falling and not schedule:
-        expected = _pro_rata(dated, start, on)
-        passed = on > start  # every day after the start has its share
-    last_passed = next_up = None
-    for milestone in state.milestones:
-        if milestone.due <= on:
-            last_passed = milestone
-        elif next_up is None:
-            next_up = milestone
+    falling = comparator == AT_MOST
+    expected, passed = _expected_at(dated, on, start, rule == PRO_RATA and not falling and not schedule, falling)
+    last_passed, next_up = _around(state.milestones, on)
     checkpoint_text = last_passed.text if last_passed else (next_up.text if next_up else "")
 
     # a ceiling ("<=") limits the whole period: met only once the period is over
@@ -250,28 +188,23 @@ def evaluate(state: IndicatorState, on: date, rule: str | None = None, stale_day
 
     percent = pace = gap = days_behind = None
     if actual is not None:
-        if final and not falling:
-            percent = round(100 * actual / final, 1)
-        if expected is not None:
-            gap = _clean(expected - actual if falling else actual - expected)
-            if expected and not falling:
-                pace = round(100 * actual / expected, 1)
-            elif falling and actual:
-                pace = round(100 * expected / actual, 1)
+        percent, pace, gap = _shares(actual, expected, final, falling)
         if status == "behind" or status == "overdue":
             due = (_over_since(actual, dated, latest.as_of, on) if falling
-                   else _when_due(actual, dated, start, "step" if schedule else rule))
+                   else _when_due(actual, dated, start, STEP if schedule else rule))
             days_behind = max(0, (on - due).days) if due else None
     stale = None
     if latest is not None and stale_days is not None and status != "done" and status != "not_due":
         stale = (on - latest.as_of).days > stale_days
-    # positional, in StatusRow's field order: 21,000 rows at province scale
     return StatusRow(
-        state.programme, state.task, state.indicator, state.kind, "、".join(state.lead_units), state.unit, comparator,
-        None if schedule else state.target, expected, actual, latest.as_of if latest else None, status, percent,
-        deadline, next_up.due if next_up else None, checkpoint_text, latest.note if latest else None,
-        state.task_title, final, state.assessment, None, None, pace, gap, days_behind, stale, rule,
-        list(state.lead_units), list(state.units), state.indicator_id,
+        programme=state.programme, task=state.task, indicator=state.indicator, kind=state.kind,
+        lead_unit="、".join(state.lead_units), unit=state.unit, comparator=comparator,
+        target=None if schedule else state.target, expected=expected, actual=actual,
+        as_of=latest.as_of if latest else None, status=status, percent=percent, deadline=deadline,
+        next_due=next_up.due if next_up else None, checkpoint_text=checkpoint_text, note=latest.note if latest else None,
+        task_title=state.task_title, final=final, assessment=state.assessment, pace=pace, gap=gap,
+        days_behind=days_behind, stale=stale, rule=rule, lead_units=list(state.lead_units), units=list(state.units),
+        indicator_id=state.indicator_id,
     )
 
 
@@ -299,13 +232,19 @@ def judge_tasks(rows: list[StatusRow]) -> None:
             row.agrees = None if claimed is None else worst in AGREEING[claimed]
 
 
+def judged(states: list[IndicatorState], on: date, rule: str | None = None, stale_days: int | None = None) -> list[StatusRow]:
+    """Every indicator evaluated at `on`, tasks judged, in the states' (document) order."""
+    rows = [evaluate(state, on, rule, stale_days) for state in states]
+    judge_tasks(rows)
+    return rows
+
+
 def status_rows(
     states: list[IndicatorState], on: date, only: set[str] | None = None, rule: str | None = None,
     stale_days: int | None = None,
 ) -> list[StatusRow]:
     """Evaluate every indicator; worst status first, then programme and document order."""
-    rows = [evaluate(state, on, rule, stale_days) for state in states]
-    judge_tasks(rows)
+    rows = judged(states, on, rule, stale_days)
     if only:
         rows = [row for row in rows if row.status in only]
     order = {status: i for i, status in enumerate(STATUSES)}

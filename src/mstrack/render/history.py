@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
+from mstrack.domain.quantities import format_number
 from mstrack.labels import Labels
-from mstrack.render.status import dump_json, format_number
+from mstrack.render.status import dump_json
 
 
 def history_json(entries) -> str:

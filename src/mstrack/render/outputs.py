@@ -96,16 +96,6 @@ def replacing(target: Path, mode: str = "wb", encoding: str | None = None) -> It
         yield handle
 
 
-def write_file(target: Path, content: str | bytes, encoding: str = "utf-8") -> None:
-    """`content` as the whole of `target`, replaced at once (see `replacing`)."""
-    if isinstance(content, bytes):
-        with replacing(target, "wb") as handle:
-            handle.write(content)
-    else:
-        with replacing(target, "w", encoding=encoding) as handle:
-            handle.write(content)
-
-
 def _sync_directory(directory: Path) -> None:
     """The rename itself on disk: a crash right after it finds the new file, not the old or none."""
     try:

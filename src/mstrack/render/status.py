@@ -6,38 +6,15 @@ import json
 import math
 from datetime import date
 
-from mstrack.domain.status import STATUSES, StatusRow
+from mstrack.domain.quantities import format_number
 from mstrack.labels import Labels
+from mstrack.model import AT_LEAST, AT_MOST, EQUAL, PRO_RATA, SCHEDULE, STATUSES, StatusRow
 
 STATUS_STYLES = {
     "behind": "bold red", "no_report": "yellow", "overdue": "magenta", "on_track": "",
     "done": "green", "not_due": "dim",
 }
-COMPARATOR_WORDS = {">=": "≥", "<=": "≤", "=": ""}
-
-
-def format_number(value: int | float | None, unit: str = "", lang: str = "zh") -> str:
-    """185000 → "18.5万", the way the documents write round counts; 17787 stays as it is.
-    In English, 185,000."""
-    if value is None:
-        return "—"
-    if lang == "en":
-        if isinstance(value, float) and not value.is_integer():
-            text = f"{value:,.0f}" if abs(value) >= 100 else f"{value:.2f}".rstrip("0").rstrip(".")
-        else:
-            text = f"{int(value):,}"
-        return text + unit
-    if unit != "%" and abs(value) >= 10**12 and value % 10**10 == 0:
-        text = f"{value / 10**12:.4f}".rstrip("0").rstrip(".") + "万亿"
-    elif unit != "%" and abs(value) >= 100_000_000 and value % 1_000_000 == 0:
-        text = f"{value / 100_000_000:.4f}".rstrip("0").rstrip(".") + "亿"
-    elif unit != "%" and abs(value) >= 10_000 and value % 100 == 0:
-        text = f"{value / 10_000:.4f}".rstrip("0").rstrip(".") + "万"
-    elif isinstance(value, float) and not value.is_integer():  # pro-rata shares: whole units past 100
-        text = f"{value:.0f}" if abs(value) >= 100 else f"{value:.2f}".rstrip("0").rstrip(".")
-    else:
-        text = f"{int(value)}"
-    return text + unit
+COMPARATOR_WORDS = {AT_LEAST: "≥", AT_MOST: "≤", EQUAL: ""}
 
 
 def dump_json(data) -> str:
@@ -48,10 +25,6 @@ def _json_default(value):
     if isinstance(value, date):
         return value.isoformat()
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
-
-
-def status_json(rows: list[StatusRow]) -> str:
-    return "".join(status_json_chunks(rows))
 
 
 def status_json_chunks(rows: list[StatusRow], size: int = 500):
@@ -125,7 +98,7 @@ def status_table(rows: list[StatusRow], counts: dict[str, int], on: date, lang: 
 
     words = Labels(lang)
     many = len({row.programme for row in rows}) > 1
-    rule_words = words("status.pro_rata") if rows and all(row.rule == "pro-rata" for row in rows) else ""
+    rule_words = words("status.pro_rata") if rows and all(row.rule == PRO_RATA for row in rows) else ""
     columns = [
         Column(words("col.task")),
         Column(words("col.indicator"), fold=True, min_width=18),
@@ -164,7 +137,7 @@ def status_table(rows: list[StatusRow], counts: dict[str, int], on: date, lang: 
 def row_quantities(row: StatusRow, lang: str = "zh") -> tuple[str, str, str]:
     """Annual target, expected and actual of a status row as printed; a text-only line counts checkpoints."""
     words = Labels(lang)
-    if row.kind == "schedule":  # counts of checkpoints: due, met, of all
+    if row.kind == SCHEDULE:  # counts of checkpoints: due, met, of all
         return (words("schedule.final", n=row.final), words("schedule.count", n=row.expected),
                 "—" if row.actual is None else words("schedule.count", n=row.actual))
     prefix = COMPARATOR_WORDS[row.comparator]
@@ -221,17 +194,23 @@ def task_json(detail) -> str:
 
 def task_view(detail, rows_by_indicator: dict[int, StatusRow], lang: str = "zh"):
     """One task for a person: who is in charge, then each indicator's checkpoints and reports."""
-    from rich import box
     from rich.console import Group
-    from rich.table import Table
     from rich.text import Text
 
     words = Labels(lang)
-    parts = []
     head = Text()
     head.append(f"{detail.programme}/{detail.code}  ", style="bold")
     head.append(detail.title)
-    parts.append(head)
+    parts = [head, _task_facts(detail, words)]
+    many_leads = len({tuple(i.lead_units) for i in detail.indicators}) > 1
+    for ind in detail.indicators:
+        parts += _indicator_view(ind, rows_by_indicator.get(ind.indicator_id), many_leads, words)
+    return Group(*parts)
+
+
+def _task_facts(detail, words: Labels):
+    from rich.table import Table
+
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="dim", no_wrap=True)
     facts.add_column()
@@ -246,40 +225,43 @@ def task_view(detail, rows_by_indicator: dict[int, StatusRow], lang: str = "zh")
                        ("task.problems", detail.problems), ("task.links", "、".join(detail.links)), ("task.note", detail.note)):
         if value:
             facts.add_row(words(key), value)
-    parts.append(facts)
-    for ind in detail.indicators:
-        row = rows_by_indicator.get(ind.indicator_id)
-        title = Text()
-        title.append(f"\n{ind.indicator}", style="bold")
-        if ind.kind == "schedule":
-            title.append(words("task.schedule_hint"), style="dim")
-        elif ind.target is not None:
-            title.append(words("task.target", target=COMPARATOR_WORDS[ind.comparator] + format_number(ind.target, ind.unit, lang)))
-        if len({tuple(i.lead_units) for i in detail.indicators}) > 1:
-            title.append(words("task.lead", units="、".join(ind.lead_units)), style="dim")
-        if row is not None:
-            title.append(f"  {words.status(row.status)}", style=STATUS_STYLES[row.status] or "bold")
-        parts.append(title)
-        checkpoints = Table(box=box.SIMPLE, show_edge=False, header_style="dim")
-        checkpoints.add_column(words("task.checkpoint"), no_wrap=True)
-        checkpoints.add_column(words("task.cumulative"), justify="right", no_wrap=True)
-        checkpoints.add_column(words("task.plan"))
-        for ms in ind.milestones:
-            checkpoints.add_row(
-                f"{ms.due.isoformat()} {ms.label}".strip(),
-                format_number(ms.target, ind.unit, lang) if ms.target is not None else "—", ms.text,
-            )
-        parts.append(checkpoints)
-        if ind.reports:
-            reports = Table(box=box.SIMPLE, show_edge=False, header_style="dim")
-            reports.add_column(words("col.as_of"), no_wrap=True)
-            reports.add_column(words("col.value"), justify="right", no_wrap=True)
-            reports.add_column(words("col.note"))
-            reports.add_column(words("col.reporter"), no_wrap=True)
-            for r in ind.reports:
-                value = words("schedule.met", n=r.value) if ind.kind == "schedule" else format_number(r.value, ind.unit, lang)
-                reports.add_row(r.as_of.isoformat(), value, r.note or "", r.reporter or "")
-            parts.append(reports)
-        else:
-            parts.append(Text(words("task.no_reports"), style="dim"))
-    return Group(*parts)
+    return facts
+
+
+def _indicator_view(ind, row: StatusRow | None, many_leads: bool, words: Labels) -> list:
+    """An indicator's title line (target, lead units where they differ, status), its checkpoints and its reports."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    lang = words.lang
+    title = Text()
+    title.append(f"\n{ind.indicator}", style="bold")
+    if ind.kind == SCHEDULE:
+        title.append(words("task.schedule_hint"), style="dim")
+    elif ind.target is not None:
+        title.append(words("task.target", target=COMPARATOR_WORDS[ind.comparator] + format_number(ind.target, ind.unit, lang)))
+    if many_leads:
+        title.append(words("task.lead", units="、".join(ind.lead_units)), style="dim")
+    if row is not None:
+        title.append(f"  {words.status(row.status)}", style=STATUS_STYLES[row.status] or "bold")
+    checkpoints = Table(box=box.SIMPLE, show_edge=False, header_style="dim")
+    checkpoints.add_column(words("task.checkpoint"), no_wrap=True)
+    checkpoints.add_column(words("task.cumulative"), justify="right", no_wrap=True)
+    checkpoints.add_column(words("task.plan"))
+    for ms in ind.milestones:
+        checkpoints.add_row(
+            f"{ms.due.isoformat()} {ms.label}".strip(),
+            format_number(ms.target, ind.unit, lang) if ms.target is not None else "—", ms.text,
+        )
+    if not ind.reports:
+        return [title, checkpoints, Text(words("task.no_reports"), style="dim")]
+    reports = Table(box=box.SIMPLE, show_edge=False, header_style="dim")
+    reports.add_column(words("col.as_of"), no_wrap=True)
+    reports.add_column(words("col.value"), justify="right", no_wrap=True)
+    reports.add_column(words("col.note"))
+    reports.add_column(words("col.reporter"), no_wrap=True)
+    for r in ind.reports:
+        value = words("schedule.met", n=r.value) if ind.kind == SCHEDULE else format_number(r.value, ind.unit, lang)
+        reports.add_row(r.as_of.isoformat(), value, r.note or "", r.reporter or "")
+    return [title, checkpoints, reports]

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from mstrack.domain.status import SCHEDULE, IndicatorState
-from mstrack.render.status import COMPARATOR_WORDS, format_number
+from mstrack.domain.quantities import format_number
+from mstrack.model import SCHEDULE, IndicatorState
+from mstrack.render.status import COMPARATOR_WORDS
 
 HEADERS = ["计划", "任务编号", "工作任务", "指标", "牵头单位", "计量单位", "本期节点", "本期目标", "上次报送", "上次日期",
            "截至日期", "数值", "备注", "填报人"]

@@ -83,24 +83,33 @@ def _fit_widths(sheet, header_row: int = 1, caps: dict[int, int] | None = None) 
         sheet.column_dimensions[get_column_letter(column)].width = min(max(widest + 2, 6), caps.get(column, MAX_WIDTH))
 
 
+def _style_header(cells, line_colour: str):
+    """A header row: bold on the header fill, centred and wrapped, in thin lines of `line_colour`; returns
+    the border, for the body's cells."""
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+    thin = Side(style="thin", color=line_colour)
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    for cell in cells:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.border = border
+    return border
+
+
 def _section_sheet(workbook, name: str, header: list[str], rows: list[list], title: str, numeric: set[int] = frozenset(),
                    status_columns: dict[int, list[str]] | None = None, first: bool = False, empty: str | None = None):
     """A sheet with the header in row 1 (frozen, repeated on every printed page) and the rows below;
     without rows, the `empty` line across the sheet, as md and html say it, rather than a bare header."""
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.styles import Alignment
 
     sheet = workbook.active if first else workbook.create_sheet()
     sheet.title = name[:31]
     sheet.append(header)
     for row in rows:
         sheet.append(_cells(row))
-    thin = Side(style="thin", color="999999")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        cell.border = border
+    border = _style_header(sheet[1], "999999")
     for excel_row in sheet.iter_rows(min_row=2):
         for cell in excel_row:
             index = cell.column - 1
@@ -238,7 +247,7 @@ def table_xlsx(report: TableReport, lang: str) -> bytes:
     """The 一览表 on one sheet: title and summary above, the header frozen and repeated on every page,
     the project name merged down its tasks."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     words = Labels(lang)
@@ -260,13 +269,7 @@ def table_xlsx(report: TableReport, lang: str) -> bytes:
     sheet["A2"].alignment = Alignment(wrap_text=True, vertical="top")
     sheet.row_dimensions[2].height = 16 * len(summary) + 4
     sheet.append(header)
-    thin = Side(style="thin", color="666666")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    for cell in sheet[3]:
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        cell.border = border
+    border = _style_header(sheet[3], "666666")
     for group in report.groups:
         first = sheet.max_row + 1
         for row in group.rows:

@@ -11,13 +11,20 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 
-from mstrack.domain.status import SCHEDULE, STATUSES, TASK_SEVERITY, IndicatorState, StatusRow, evaluate, judge_tasks
-
-LATE = ("behind", "overdue")
-"""The statuses of the weekly report's behind list: late against the schedule."""
-
-CHANGE_RANK = {"behind": 0, "overdue": 1, "no_report": 2, "on_track": 3, "not_due": 3, "done": 4}
-"""For "changes since": a move to a lower rank is a change for the worse (not_due → on_track is not)."""
+from mstrack.domain.status import count_statuses, judged
+from mstrack.model import (
+    AT_MOST,
+    CHANGE_RANK,
+    LATE,
+    PRO_RATA,
+    QUANTITY,
+    SCHEDULE,
+    STATUSES,
+    STEP,
+    TASK_SEVERITY,
+    IndicatorState,
+    StatusRow,
+)
 
 DEFAULT_WEEK = 7
 
@@ -37,24 +44,19 @@ def _plain(data) -> dict:
     return convert(asdict(data))
 
 
+class Plain:
+    """Report data that goes out as JSON: as_dict gives its fields with dates as ISO text."""
+
+    def as_dict(self) -> dict:
+        return _plain(self)
+
+
 def _unique(items) -> list[str]:
     return list(dict.fromkeys(item for item in items if item))
 
 
 def _worse(a: str | None, b: str) -> str:
     return b if a is None or TASK_SEVERITY.index(b) < TASK_SEVERITY.index(a) else a
-
-
-def _order(rows: list[StatusRow]) -> list[StatusRow]:
-    order = {status: i for i, status in enumerate(STATUSES)}
-    return sorted(rows, key=lambda row: order[row.status])  # stable: keeps document order
-
-
-def judged(states: list[IndicatorState], on: date, rule: str | None = None, stale_days: int | None = None) -> list[StatusRow]:
-    """Every indicator evaluated at `on`, tasks judged, in the states' (document) order."""
-    rows = [evaluate(state, on, rule, stale_days) for state in states]
-    judge_tasks(rows)
-    return rows
 
 
 def task_counts(rows: list[StatusRow]) -> dict[str, int]:
@@ -66,16 +68,11 @@ def task_counts(rows: list[StatusRow]) -> dict[str, int]:
     return {status: counts.get(status, 0) for status in STATUSES}
 
 
-def row_counts(rows: list[StatusRow]) -> dict[str, int]:
-    counts = Counter(row.status for row in rows)
-    return {status: counts.get(status, 0) for status in STATUSES}
-
-
 # --- units -------------------------------------------------------------------------------------
 
 
 @dataclass
-class UnitRollup:
+class UnitRollup(Plain):
     """One unit's tasks by status. A task counts once per unit, as bad as the unit's worst line in it.
 
     completion_rate: the mean share of the annual target done over the unit's indicators that have
@@ -93,13 +90,10 @@ class UnitRollup:
     behind_tasks: list[str] = field(default_factory=list)
     """PROGRAMME/CODE of the unit's tasks that are behind or overdue."""
 
-    def as_dict(self) -> dict:
-        return _plain(self)
-
 
 def target_share(row: StatusRow) -> float | None:
     """Share of the annual target done, 0–100; None where there is no annual target to share."""
-    if row.final in (None, 0) or row.comparator == "<=":
+    if row.final in (None, 0) or row.comparator == AT_MOST:
         return None
     if row.actual is None:
         return 0.0
@@ -172,13 +166,13 @@ def chart_series(state: IndicatorState, row: StatusRow, on: date) -> ChartSeries
     end = max([state.deadline, on, *(due for due, _ in planned)])
     return ChartSeries(
         start=start, end=end, on=on, planned=[(start, 0.0), *planned], reports=sorted(by_day.items()),
-        final=final, rule=row.rule if state.kind != SCHEDULE else "step", unit=state.unit,
+        final=final, rule=row.rule if state.kind != SCHEDULE else STEP, unit=state.unit,
         expected=None if row.expected is None else float(row.expected),
     )
 
 
 @dataclass
-class BehindItem:
+class BehindItem(Plain):
     """A row of the behind list: every field of the status row (StatusRow.as_dict(), as `status --format
     json` prints it), and the task's title and the chart's series."""
 
@@ -213,12 +207,9 @@ class BehindItem:
     lead_units: list[str] = field(default_factory=list)
     units: list[str] = field(default_factory=list)
 
-    def as_dict(self) -> dict:
-        return _plain(self)
-
 
 @dataclass
-class NewReport:
+class NewReport(Plain):
     programme: str
     task: str
     title: str
@@ -234,12 +225,9 @@ class NewReport:
     status: str
     """The indicator's status at the report's as-of date of the weekly report."""
 
-    def as_dict(self) -> dict:
-        return _plain(self)
-
 
 @dataclass
-class StatusChange:
+class StatusChange(Plain):
     programme: str
     task: str
     title: str
@@ -253,9 +241,6 @@ class StatusChange:
     kind: str
     as_of: date | None
     note: str | None
-
-    def as_dict(self) -> dict:
-        return _plain(self)
 
 
 @dataclass
@@ -347,9 +332,9 @@ def weekly_report(
     changes.sort(key=lambda c: (not c.worse, STATUSES.index(c.after)))
     return WeeklyReport(
         as_of=on, since=since, programmes=_unique(d.programme for d in details), rule=rule,
-        pro_rata=bool(now) and all(row.rule == "pro-rata" for row in now),
+        pro_rata=bool(now) and all(row.rule == PRO_RATA for row in now),
         tasks=len({(row.programme, row.task) for row in now}), task_counts=task_counts(now),
-        indicators=len(now), row_counts=row_counts(now), behind=behind, units=unit_rollups(now),
+        indicators=len(now), row_counts=count_statuses(now), behind=behind, units=unit_rollups(now),
         new_reports=new_reports, status_changes=changes,
     )
 
@@ -381,7 +366,7 @@ class ProgressItem:
 
     text: str | None = None
     indicator: str | None = None
-    kind: str = "quantity"
+    kind: str = QUANTITY
     value: int | float | None = None
     unit: str = ""
     as_of: date | None = None
@@ -390,7 +375,7 @@ class ProgressItem:
 
 
 @dataclass
-class TableRow:
+class TableRow(Plain):
     programme: str
     code: str
     title: str
@@ -405,9 +390,6 @@ class TableRow:
     assessment: str | None
     agrees: bool | None
     problems: str | None
-
-    def as_dict(self) -> dict:
-        return _plain(self)
 
 
 @dataclass
@@ -480,7 +462,7 @@ def progress_items(detail, on: date) -> list[ProgressItem]:
         if _quoted(latest.note, narrative):
             continue
         percent = None
-        if state.kind != SCHEDULE and state.target and state.comparator != "<=":
+        if state.kind != SCHEDULE and state.target and state.comparator != AT_MOST:
             percent = round(100 * latest.value / state.target, 1)
         items.append(ProgressItem(
             indicator=state.indicator, kind=state.kind, value=latest.value, unit=state.unit, as_of=latest.as_of,

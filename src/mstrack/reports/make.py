@@ -7,8 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from mstrack.domain.status import judged
 from mstrack.errors import InputError
-from mstrack.reports.build import Step, UnitRollup, judged, table_report, unit_rollups, weekly_report
+from mstrack.reports.build import Step, UnitRollup, table_report, unit_rollups, weekly_report
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -9,17 +9,31 @@ from __future__ import annotations
 import re
 import sys
 import tomllib
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from mstrack.domain.limits import MAX_PLAN_BYTES, check_file_size, number_problem, text_problem, year_problem
+from mstrack.domain.limits import MAX_PLAN_BYTES, number_problem, text_problem, year_problem
 from mstrack.errors import InputError, Message, Problem
+from mstrack.model import (
+    COMPARATORS,
+    CUMULATIVE,
+    EQUAL,
+    INCREMENT,
+    READINGS,
+    RULES,
+    STEP,
+    Area,
+    Checkpoint,
+    Indicator,
+    Line,
+    Milestone,
+    PlanReport,
+    Programme,
+    Task,
+)
+from mstrack.sources.files import check_file_size
 
 FORMAT_VERSION = 1
-COMPARATORS = (">=", "<=", "=")
-READINGS = ("cumulative", "increment")
-RULES = ("step", "pro-rata")
 CODE_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 REF_RE = re.compile(r"^[a-z0-9][a-z0-9-]*/[^/\s]+$")
 MAX_DEPTH = 20
@@ -37,91 +51,6 @@ KEYS = {
     "milestone": {"due", "target", "printed", "text"},
     "report": {"as_of", "value", "note"},
 }
-
-
-@dataclass
-class Checkpoint:
-    due: date
-    label: str
-    text: str
-
-
-@dataclass
-class Milestone:
-    due: date
-    target: int | float | None
-    printed: int | float | None = None
-    text: str | None = None
-
-
-@dataclass
-class PlanReport:
-    """Progress the document itself reports (a half-year report's 进展情况)."""
-
-    as_of: date
-    value: int | float
-    note: str | None = None
-
-
-@dataclass
-class Indicator:
-    name: str
-    unit: str = ""
-    comparator: str = "="
-    target: int | float | None = None
-    text: str = ""
-    reading: str | None = None
-    milestones: list[Milestone] = field(default_factory=list)
-    reports: list[PlanReport] = field(default_factory=list)
-
-
-@dataclass
-class Line:
-    leaders: list[str] = field(default_factory=list)
-    lead_units: list[str] = field(default_factory=list)
-    units: list[str] = field(default_factory=list)
-    checkpoints: list[Checkpoint] = field(default_factory=list)
-    indicators: list[Indicator] = field(default_factory=list)
-    reports: list[PlanReport] = field(default_factory=list)
-    """Of a text-only line: how many of its checkpoints the document reports met, as of a date."""
-
-
-@dataclass
-class Task:
-    code: str
-    title: str
-    area: str | None = None
-    deadline: date | None = None
-    note: str | None = None
-    lines: list[Line] = field(default_factory=list)
-    deadline_text: str | None = None
-    assessment: str | None = None
-    problems: str | None = None
-    progress: str | None = None
-    links: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Area:
-    code: str
-    name: str
-    text: str | None = None
-    declared_tasks: int | None = None
-
-
-@dataclass
-class Programme:
-    code: str
-    name: str
-    year: int
-    start: date
-    end: date
-    source: str | None = None
-    reading: str = "cumulative"
-    note: str | None = None
-    rule: str = "step"
-    areas: list[Area] = field(default_factory=list)
-    tasks: list[Task] = field(default_factory=list)
 
 
 def split_units(cell: str) -> list[str]:
@@ -260,10 +189,10 @@ def plan_from_dict(data: dict, source: str) -> Programme:
     end = reader.day(head, "end", "programme", year, False) or (date(year, 12, 31) if year else None)
     if start and end and end < start:
         reader.fail("programme.end", "{end} is before start {start}", end=end, start=start)
-    reading = head.get("reading", "cumulative")
+    reading = head.get("reading", CUMULATIVE)
     if reading not in READINGS:
         reader.fail("programme.reading", "expected one of {choices}, got {value!r}", choices=", ".join(READINGS), value=reading)
-    rule = head.get("rule", "step")
+    rule = head.get("rule", STEP)
     if rule not in RULES:
         reader.fail("programme.rule", "expected one of {choices}, got {value!r}", choices=", ".join(RULES), value=rule)
     programme = Programme(
@@ -358,7 +287,7 @@ def _read_line(reader: _Reader, raw: dict, path: str, year: int | None, default_
     for k, raw_ind in enumerate(reader.tables(raw, "indicators", path)):
         ind_path = f"{path}.indicators[{k}]"
         reader.known_keys(raw_ind, "indicator", ind_path)
-        comparator = raw_ind.get("comparator", "=")
+        comparator = raw_ind.get("comparator", EQUAL)
         if comparator not in COMPARATORS:
             reader.fail(ind_path + ".comparator", "expected one of {choices}, got {value!r}", choices=", ".join(COMPARATORS),
                         value=comparator)
@@ -383,7 +312,7 @@ def _read_line(reader: _Reader, raw: dict, path: str, year: int | None, default_
         ms_dues = [ms.due for ms in indicator.milestones]
         if ms_dues != sorted(set(ms_dues)):
             reader.fail(ind_path + ".milestones", "milestones must be in date order, one per date")
-        if (reading or default_reading) == "increment":
+        if (reading or default_reading) == INCREMENT:
             _check_running_sums(reader, indicator, ind_path)
         indicator.reports = _read_reports(reader, raw_ind, ind_path, year)
         line.indicators.append(indicator)
@@ -407,7 +336,7 @@ def _read_reports(reader: _Reader, table: dict, path: str, year: int | None) -> 
         if value is None and "value" not in raw:
             reader.fail(report_path + ".value", "missing")
         if as_of and value is not None:
-            reports.append(PlanReport(as_of, value, reader.text(raw, "note", report_path, False)))
+            reports.append(PlanReport(as_of=as_of, value=value, note=reader.text(raw, "note", report_path, False)))
     return reports
 
 
@@ -493,7 +422,7 @@ def plan_to_dict(programme: Programme) -> dict:
         "code": programme.code, "name": programme.name, "year": programme.year,
         "start": programme.start.isoformat(), "end": programme.end.isoformat(),
         "source": programme.source, "reading": programme.reading,
-        "rule": programme.rule if programme.rule != "step" else None, "note": programme.note,
+        "rule": programme.rule if programme.rule != STEP else None, "note": programme.note,
     })
     tasks = []
     for task in programme.tasks:

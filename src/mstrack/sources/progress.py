@@ -18,10 +18,9 @@ from pathlib import Path
 from mstrack.domain.dates import DateError, parse_date
 from mstrack.domain.limits import text_problem
 from mstrack.domain.progress import check_value, match_indicator
-from mstrack.domain.quantities import PLAIN_NUMBER_RE, normalize, shown
-from mstrack.domain.status import SCHEDULE, IndicatorState
+from mstrack.domain.quantities import PLAIN_NUMBER_RE, format_number, normalize, shown
 from mstrack.errors import InputError, Message, Problem
-from mstrack.render.status import format_number
+from mstrack.model import SCHEDULE, IndicatorState
 from mstrack.sources.sheets import Table, Uncomputed, cell_text, find_table, header_key, read_rows
 
 COLUMNS = {

@@ -6,7 +6,8 @@ from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
 
-from mstrack.sources.plan import Programme, load_plan
+from mstrack.model import Programme
+from mstrack.sources.plan import load_plan
 
 
 def seed_dir() -> Path:

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from mstrack.domain.limits import MAX_FILE_BYTES, check_file_size
+from mstrack.domain.limits import MAX_FILE_BYTES
 from mstrack.errors import InputError, Message
+from mstrack.sources.files import check_file_size
 
 HEADER_SEARCH_ROWS = 30
 

@@ -25,12 +25,11 @@ from mstrack.store.maintenance import Maintenance
 from mstrack.store.migrations import SCHEMA_VERSION
 from mstrack.store.plans import Plans
 from mstrack.store.reads import BatchInfo, HistoryEntry, Reads, TaskDetail, TaskRef, parse_ref
-from mstrack.store.states import QUANTITY, SCHEDULE
 from mstrack.store.urls import SECRETS, default_db_url, resolve_db_url, scrub
 from mstrack.store.writes import Writes
 
 __all__ = [
-    "PLAN_SOURCE", "QUANTITY", "SCHEDULE", "SCHEMA_VERSION", "SECRETS", "BatchInfo", "HistoryEntry", "Store", "TaskDetail",
+    "PLAN_SOURCE", "SCHEMA_VERSION", "SECRETS", "BatchInfo", "HistoryEntry", "Store", "TaskDetail",
     "TaskRef", "busy_timeout", "default_db_url", "login_name", "number", "parse_ref", "resolve_db_url", "scrub",
 ]
 

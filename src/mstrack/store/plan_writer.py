@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from mstrack import model as plan_model
 from mstrack.errors import InputError, Joined, Message
-from mstrack.sources import plan as plan_model
+from mstrack.model import QUANTITY, SCHEDULE
 from mstrack.store.batches import PLAN_SOURCE, insert_reports
 from mstrack.store.dialect import Dialect
 from mstrack.store.reads import unique
@@ -24,7 +25,6 @@ from mstrack.store.schema import (
     TaskRow,
     UnitRow,
 )
-from mstrack.store.states import QUANTITY, SCHEDULE
 
 
 class PlanWriter:

@@ -3,16 +3,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from mstrack import model as plan_model
+from mstrack.model import SCHEDULE
 from mstrack.store.batches import PLAN_SOURCE, insert_batch
 from mstrack.store.connections import confirm_before_commit
 from mstrack.store.dialect import number
 from mstrack.store.reads import unknown_programme
-from mstrack.store.states import SCHEDULE, group_units
+from mstrack.store.states import group_units
 
-if TYPE_CHECKING:
-    from mstrack.sources import plan as plan_model
 
 class Plans:
     """The plan methods of Store."""
@@ -59,7 +57,6 @@ class Plans:
     def load_plan(self, code: str) -> plan_model.Programme:
         from sqlmodel import select
 
-        from mstrack.sources import plan as plan_model
         from mstrack.store.plan_writer import standing
         from mstrack.store.schema import (
             AreaRow,
@@ -85,7 +82,7 @@ class Plans:
                 select(AreaRow).where(AreaRow.programme_id == head.id).order_by(AreaRow.position)
             ).all()
             area_codes = {area.id: area.code for area in areas}
-            programme.areas = [plan_model.Area(a.code, a.name, a.text, a.declared_tasks) for a in areas]
+            programme.areas = [plan_model.Area(code=a.code, name=a.name, text=a.text, declared_tasks=a.declared_tasks) for a in areas]
             tasks = session.exec(
                 select(TaskRow).where(TaskRow.programme_id == head.id).order_by(TaskRow.position)
             ).all()
@@ -100,7 +97,7 @@ class Plans:
                 select(CheckpointRow).where(CheckpointRow.line_id.in_(line_ids))
                 .order_by(CheckpointRow.line_id, CheckpointRow.due)
             ):
-                checkpoints.setdefault(cp.line_id, []).append(plan_model.Checkpoint(cp.due, cp.label, cp.text))
+                checkpoints.setdefault(cp.line_id, []).append(plan_model.Checkpoint(due=cp.due, label=cp.label, text=cp.text))
             indicators = session.exec(
                 select(IndicatorRow).where(IndicatorRow.line_id.in_(line_ids))
                 .order_by(IndicatorRow.line_id, IndicatorRow.position)
@@ -111,7 +108,7 @@ class Plans:
                 .order_by(MilestoneRow.indicator_id, MilestoneRow.due)
             ):
                 milestones.setdefault(ms.indicator_id, []).append(
-                    plan_model.Milestone(ms.due, number(ms.target), number(ms.printed), ms.text)
+                    plan_model.Milestone(due=ms.due, target=number(ms.target), printed=number(ms.printed), text=ms.text)
                 )
             plan_reports: dict[int, list[plan_model.PlanReport]] = {}
             for report in session.exec(
@@ -120,7 +117,7 @@ class Plans:
                 .order_by(ReportRow.indicator_id, ReportRow.as_of, ReportRow.id)
             ):
                 plan_reports.setdefault(report.indicator_id, []).append(
-                    plan_model.PlanReport(report.as_of, number(report.value), report.note)
+                    plan_model.PlanReport(as_of=report.as_of, value=number(report.value), note=report.note)
                 )
             indicators_by_line: dict[int, list[plan_model.Indicator]] = {}
             line_reports: dict[int, list[plan_model.PlanReport]] = {}

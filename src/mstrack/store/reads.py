@@ -7,8 +7,8 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from mstrack.domain.status import IndicatorState
 from mstrack.errors import InputError, Message
+from mstrack.model import IndicatorState
 from mstrack.store.dialect import day, moment, number
 from mstrack.store.states import indicator_states
 

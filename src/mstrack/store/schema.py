@@ -12,7 +12,7 @@ from datetime import date, datetime
 from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-QUANTITY = "quantity"
+from mstrack.model import QUANTITY
 
 
 class SchemaVersion(SQLModel, table=True):

@@ -6,12 +6,10 @@ from __future__ import annotations
 from datetime import date
 from operator import attrgetter, itemgetter
 
-from mstrack.domain.status import IndicatorState, MilestoneState, ReportState
+from mstrack.model import SCHEDULE, IndicatorState, MilestoneState, ReportState
 from mstrack.store.dialect import DAYS, Dialect, json_list, moment, number
 from mstrack.store.dialect import day as day_of
 
-SCHEDULE = "schedule"  # indicator kind of a text-only line, judged by checkpoints marked met
-QUANTITY = "quantity"
 _FIRST = itemgetter(0)
 _DUE = attrgetter("due")
 
@@ -47,15 +45,17 @@ def indicator_states(
         task_code, task_title, deadline, assessment, code, start, rule = tasks[task_id]
         if kind == SCHEDULE:
             milestone_states = [
-                MilestoneState(due, None, cp_text, label) for due, cp_text, label in checkpoints.get(line_id, ())
-            ] or [MilestoneState(deadline, None, task_title, "完成时限")]
+                MilestoneState(due=due, target=None, text=cp_text, label=label) for due, cp_text, label in checkpoints.get(line_id, ())
+            ] or [MilestoneState(due=deadline, target=None, text=task_title, label="完成时限")]
         else:
             milestone_states = milestones.get(indicator_id, [])
         lead, responsible = units.get(line_id, no_units)
-        states.append(IndicatorState(  # positional, in the field order: 20,000 of them at province scale
-            code, task_code, name, milestone_states, reports.get(indicator_id, []), deadline, number(target),
-            comparator, unit, kind, lead, responsible, task_title, text, line_position, start, indicator_id,
-            assessment, rule, json_list(line_leaders),
+        states.append(IndicatorState(
+            programme=code, task=task_code, indicator=name, milestones=milestone_states,
+            reports=reports.get(indicator_id, []), deadline=deadline, target=number(target), comparator=comparator,
+            unit=unit, kind=kind, lead_units=lead, units=responsible, task_title=task_title, text=text,
+            line=line_position, start=start, indicator_id=indicator_id, assessment=assessment, rule=rule,
+            leaders=json_list(line_leaders),
         ))
     return states
 
@@ -100,8 +100,8 @@ def _milestones(rows, line_of: dict[int, int], checkpoints: dict[int, list[tuple
             found = milestones[indicator_id] = []
         elif found[-1].due > on:
             unsorted.add(indicator_id)
-        found.append(MilestoneState(
-            on, target, words if text is None else text, label, None if printed is None else number(printed)))
+        found.append(MilestoneState(due=on, target=target, text=words if text is None else text, label=label,
+                                    printed=None if printed is None else number(printed)))
     for indicator_id in unsorted:
         milestones[indicator_id].sort(key=_DUE)
     return milestones
@@ -117,7 +117,8 @@ def _reports(rows) -> dict[int, list[ReportState]]:
         found = reports.get(indicator_id)
         if found is None:
             found = reports[indicator_id] = []
-        found.append(ReportState(days.get(as_of_day) or day_of(as_of_day), value, note, reporter, moment(entered_at)))
+        found.append(ReportState(as_of=days.get(as_of_day) or day_of(as_of_day), value=value, note=note, reporter=reporter,
+                                 entered_at=moment(entered_at)))
     return reports
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from mstrack.errors import Message
-from mstrack.sources.plan import Checkpoint, Indicator, Line, Milestone, Task
+from mstrack.model import Checkpoint, Indicator, Line, Milestone, Task
 from mstrack.sources.table.mentions import COMPLETE_RE, Mention, find_mentions, similarity, stages_in, unit_factor, unit_key, word_pairs
 from mstrack.sources.table.series import Series, assign, is_level, milestones_of
 from mstrack.sources.table.tasks import RawLine, RawTask

@@ -9,7 +9,8 @@ from datetime import date
 from pathlib import Path
 
 from mstrack.errors import InputError, Message
-from mstrack.sources.plan import CODE_RE, Area, Programme, plan_from_dict, plan_to_dict
+from mstrack.model import Area, Programme
+from mstrack.sources.plan import CODE_RE, plan_from_dict, plan_to_dict
 from mstrack.sources.table.build import build_task
 from mstrack.sources.table.header import find_header
 from mstrack.sources.table.reading import Sheet, read_sheets

@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from mstrack.domain.limits import check_file_size, strip_controls
+from mstrack.domain.limits import strip_controls
 from mstrack.errors import InputError, Message
+from mstrack.sources.files import check_file_size
 from mstrack.sources.sheets import Row, cell_text, delimited_rows, read_text, spread_lines, tab_lines, worksheet_names, xlsx_rows
 
 

@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from mstrack.domain.quantities import as_number
-from mstrack.sources.plan import Milestone
+from mstrack.model import Milestone
 from mstrack.sources.table.mentions import LEVEL_WORDS, Mention, content_words, find_mentions, similarity, unit_factor, unit_key, word_pairs
 
 

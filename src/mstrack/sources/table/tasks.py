@@ -8,7 +8,8 @@ from datetime import date
 
 from mstrack.domain.dates import DateError
 from mstrack.errors import InputError, Message
-from mstrack.sources.plan import Area, split_units
+from mstrack.model import Area
+from mstrack.sources.plan import split_units
 from mstrack.sources.table.header import AREA_RE, Column
 from mstrack.sources.table.reading import Row, Sheet
 from mstrack.sources.table.schedule import Block, parse_deadline, split_schedule

@@ -1,0 +1,233 @@
+"""The vocabulary: the words every part of mstrack shares (statuses, rules, comparators, readings,
+indicator kinds) and the plain dataclasses that carry a plan and a status between the parts.
+Each is defined here once; sources, store, domain, reports, render and the command line import it.
+
+Stdlib only and no logic: the command line imports this module at start-up for its closed choices.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+# --- statuses --------------------------------------------------------------------------------------
+
+STATUSES = ("behind", "no_report", "overdue", "on_track", "done", "not_due")
+"""Worst first: the order of the status table."""
+
+TASK_SEVERITY = ("behind", "overdue", "no_report", "on_track", "not_due", "done")
+"""A task is as bad as its worst line; done only when every line is. Overdue (the deadline passed, the
+target not met) is worse than no_report (a checkpoint passed unreported: not known to be late), as in
+CHANGE_RANK and the unit rollup's sort."""
+
+LATE = ("behind", "overdue")
+"""The statuses of the weekly report's behind list: late against the schedule."""
+
+CHANGE_RANK = {"behind": 0, "overdue": 1, "no_report": 2, "on_track": 3, "not_due": 3, "done": 4}
+"""For "changes since": a move to a lower rank is a change for the worse (not_due → on_track is not)."""
+
+# --- how an indicator is judged and read -------------------------------------------------------------
+
+STEP, PRO_RATA = "step", "pro-rata"
+RULES = (STEP, PRO_RATA)
+"""How expected is computed: step (the last checkpoint passed) or pro-rata (序时进度, linear between checkpoints)."""
+
+AT_LEAST, AT_MOST, EQUAL = ">=", "<=", "="
+COMPARATORS = (AT_LEAST, AT_MOST, EQUAL)
+"""A rising indicator is met from below (">=", "="); a falling one ("<=", a ceiling) from above."""
+
+CUMULATIVE, INCREMENT = "cumulative", "increment"
+READINGS = (CUMULATIVE, INCREMENT)
+"""How a plan's numbers read: totals so far, or per-period amounts summed into totals."""
+
+QUANTITY, SCHEDULE = "quantity", "schedule"
+KINDS = (QUANTITY, SCHEDULE)
+"""An indicator's kind: a number against targets, or a text-only line judged by checkpoints marked met."""
+
+
+# --- a plan, as sources read it and the store keeps it -----------------------------------------------
+
+
+@dataclass(kw_only=True)
+class Checkpoint:
+    due: date
+    label: str
+    text: str
+
+
+@dataclass(kw_only=True)
+class Milestone:
+    due: date
+    target: int | float | None
+    printed: int | float | None = None
+    text: str | None = None
+
+
+@dataclass(kw_only=True)
+class PlanReport:
+    """Progress the document itself reports (a half-year report's 进展情况)."""
+
+    as_of: date
+    value: int | float
+    note: str | None = None
+
+
+@dataclass(kw_only=True)
+class Indicator:
+    name: str
+    unit: str = ""
+    comparator: str = EQUAL
+    target: int | float | None = None
+    text: str = ""
+    reading: str | None = None
+    milestones: list[Milestone] = field(default_factory=list)
+    reports: list[PlanReport] = field(default_factory=list)
+
+
+@dataclass(kw_only=True)
+class Line:
+    leaders: list[str] = field(default_factory=list)
+    lead_units: list[str] = field(default_factory=list)
+    units: list[str] = field(default_factory=list)
+    checkpoints: list[Checkpoint] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    reports: list[PlanReport] = field(default_factory=list)
+    """Of a text-only line: how many of its checkpoints the document reports met, as of a date."""
+
+
+@dataclass(kw_only=True)
+class Task:
+    code: str
+    title: str
+    area: str | None = None
+    deadline: date | None = None
+    note: str | None = None
+    lines: list[Line] = field(default_factory=list)
+    deadline_text: str | None = None
+    assessment: str | None = None
+    problems: str | None = None
+    progress: str | None = None
+    links: list[str] = field(default_factory=list)
+
+
+@dataclass(kw_only=True)
+class Area:
+    code: str
+    name: str
+    text: str | None = None
+    declared_tasks: int | None = None
+
+
+@dataclass(kw_only=True)
+class Programme:
+    code: str
+    name: str
+    year: int
+    start: date
+    end: date
+    source: str | None = None
+    reading: str = CUMULATIVE
+    note: str | None = None
+    rule: str = STEP
+    areas: list[Area] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+
+
+# --- what the status engine reads and writes ---------------------------------------------------------
+# Not frozen: a status at province scale builds ~100,000 of these, and a frozen dataclass's __init__
+# costs twice as much. Nothing mutates them. Slots, not kw_only: on Python 3.11 a keyword-only
+# __init__ takes twice as long to match its keywords (+70 ms for a status of 20,000 indicators);
+# every construction names its fields all the same (tests/test_engine.py reads the source to check).
+
+
+@dataclass(slots=True)
+class MilestoneState:
+    due: date
+    target: int | float | None
+    text: str = ""
+    label: str = ""
+    printed: int | float | None = None
+
+
+@dataclass(slots=True)
+class ReportState:
+    as_of: date
+    value: int | float
+    note: str | None = None
+    reporter: str | None = None
+    entered_at: datetime | None = None
+
+
+@dataclass(slots=True)
+class IndicatorState:
+    """What the engine needs to know of one indicator; the store fills it, tests build it."""
+
+    programme: str
+    task: str
+    indicator: str
+    milestones: list[MilestoneState]
+    reports: list[ReportState]
+    deadline: date
+    target: int | float | None = None
+    comparator: str = EQUAL
+    unit: str = ""
+    kind: str = QUANTITY
+    lead_units: list[str] = field(default_factory=list)
+    units: list[str] = field(default_factory=list)
+    task_title: str = ""
+    text: str = ""
+    line: int = 0
+    start: date | None = None
+    indicator_id: int | None = None
+    assessment: str | None = None
+    rule: str | None = None  # the programme's default; a run's --rule overrides it
+    leaders: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class StatusRow:
+    programme: str
+    task: str
+    indicator: str
+    kind: str
+    lead_unit: str
+    unit: str
+    comparator: str
+    target: int | float | None
+    expected: int | float | None
+    actual: int | float | None
+    as_of: date | None
+    status: str
+    percent: float | None
+    deadline: date
+    next_due: date | None
+    checkpoint_text: str
+    note: str | None
+    task_title: str = ""
+    final: int | float | None = None
+    assessment: str | None = None
+    task_status: str | None = None
+    agrees: bool | None = None
+    pace: float | None = None
+    gap: int | float | None = None
+    days_behind: int | None = None
+    stale: bool | None = None
+    rule: str = STEP
+    lead_units: list[str] = field(default_factory=list)
+    units: list[str] = field(default_factory=list)
+    indicator_id: int | None = None
+
+    def as_dict(self) -> dict:
+        return {
+            "programme": self.programme, "task": self.task, "indicator": self.indicator,
+            "kind": self.kind, "lead_unit": self.lead_unit, "unit": self.unit,
+            "comparator": self.comparator, "target": self.target, "expected": self.expected,
+            "actual": self.actual, "as_of": self.as_of.isoformat() if self.as_of else None,
+            "status": self.status, "percent": self.percent, "pace": self.pace, "gap": self.gap,
+            "days_behind": self.days_behind, "stale": self.stale, "rule": self.rule,
+            "deadline": self.deadline.isoformat(),
+            "next_due": self.next_due.isoformat() if self.next_due else None,
+            "checkpoint": self.checkpoint_text, "note": self.note, "final": self.final,
+            "task_status": self.task_status, "assessment": self.assessment, "agrees": self.agrees,
+            "lead_units": self.lead_units, "units": self.units,
+        }
