@@ -521,6 +521,21 @@ def test_a_year_written_in_the_date_is_read(text, year, expected):
     assert parse_date(text, year) == expected
 
 
+@pytest.mark.parametrize(("text", "year", "expected"), [
+    ("June 2023", None, date(2023, 6, 30)),  # as "2023.6" and "2023年6月" are: a month alone is its last day
+    ("Feb 2024", None, date(2024, 2, 29)),
+    ("June", 2023, date(2023, 6, 30)),  # the programme's year, the month's end
+    ("2023", None, date(2023, 12, 31)),  # a year alone: its last day
+    ("June 1, 2023", None, date(2023, 6, 1)),  # a day written is kept, the 1st included
+    ("Dec 28, 2023", None, date(2023, 12, 28)),  # the day the second reading defaults to, written: kept
+    ("1 Jan 2023", None, date(2023, 1, 1)),  # the day and month the first reading defaults to, written: kept
+])
+def test_a_western_date_without_its_day_is_the_months_end_as_the_chinese_forms_are(text, year, expected):
+    assert parse_date(text, year) == expected
+    if text == "June 2023":
+        assert parse_date("2023.6") == parse_date("2023年6月") == expected
+
+
 def test_suffix_words_are_read_in_any_order():
     quantity = parse_quantity("3万以上左右")
     assert (quantity.value, quantity.unit, quantity.comparator, quantity.approx) == (30000, "", ">=", True)

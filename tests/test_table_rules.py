@@ -292,6 +292,18 @@ def test_a_last_completion_above_the_running_sum_is_the_years_total():
     assert [m.target for m in result] == [2, 4, 7]
 
 
+def test_a_last_completion_equal_to_the_running_sum_is_the_years_total():
+    """新建成2、新建成2、完成4: the 完成 confirms what was counted, 4 in all, not 4 more (8)."""
+    result, _, _ = milestones_of(series(2, 2, 4, verbs=("新建成", "新建成", "完成")))
+    assert [m.target for m in result] == [2, 4, 4]
+
+
+def test_a_last_completion_after_earlier_completions_is_one_more_amount():
+    """完成2、完成2、完成7: every figure says 完成, so the last is an amount like the others, not a total."""
+    result, _, _ = milestones_of(series(2, 2, 7, verbs=("完成", "完成", "完成")))
+    assert [m.target for m in result] == [2, 4, 11]
+
+
 @pytest.mark.parametrize(("values", "targets", "printed"), [
     ((0.5, 0.5, 2), [0.5, 1, 2], [None, 0.5, None]),  # the target after a small running sum is the total
     ((0, 0, 5), [0, 0, 5], [0, 0, 5]),  # nothing before it: an amount like the others

@@ -81,17 +81,31 @@ def parse_date(text: str, year: int | None = None) -> date:
         raise DateError("{value} is not a date mstrack can read (try 2023-06-30 or 6月底)", value=shown(original))
     if year is None and not re.search(r"\d{4}", body):
         raise DateError("{value} has no year", value=shown(original))
+    return _western_date(body, year, original)
+
+
+def _western_date(body: str, year: int | None, original: str) -> date:
+    """The long tail of Western forms ("June 30, 2023", "30/06/2023"), read by dateutil. What the text
+    leaves out is taken as the Chinese forms take it: a month alone is its last day ("June 2023" is
+    June 30, as "2023.6" is), a year alone its last day. dateutil fills a missing part from its default,
+    so the text is read with two defaults: a part that differs between them is not in the text."""
     from datetime import datetime
 
     from dateutil import parser as date_parser  # only for the long tail of Western forms
 
+    base = year or 2000
     try:
-        parsed = date_parser.parse(body, default=datetime(year or 2000, 1, 1))
+        early = date_parser.parse(body, default=datetime(base, 1, 1)).date()
+        late = date_parser.parse(body, default=datetime(base, 12, 28)).date()
     except (ValueError, OverflowError):  # dateutil's own words are English only: ours are in both languages
         raise DateError("{value} is not a date mstrack can read (try 2023-06-30 or 6月底)", value=shown(original)) from None
-    if problem := year_problem(parsed.year):
+    if problem := year_problem(early.year):
         raise DateError("{value} is not a date: {problem}", value=shown(original), problem=problem)
-    return parsed.date()
+    if early.month != late.month:  # no month: the year's end
+        return date(early.year, 12, 31)
+    if early.day != late.day:  # no day: the month's end
+        return month_end(early.year, early.month)
+    return early
 
 
 # --- periods as schedules name them ------------------------------------------------------------

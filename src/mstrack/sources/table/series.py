@@ -110,12 +110,14 @@ def milestones_of(one: Series) -> tuple[list[Milestone], str | None, list[int]]:
         return [Milestone(due=due, target=m.value) for due, _, m in one.points], None, []
     running = Decimal(0)
     result, increments = [], []
-    steady_verbs = {content_words(m.verbs) for _, _, m in one.points[:-1]}
+    earlier_verbs = [m.verbs for _, _, m in one.points[:-1]]  # as written: content_words drops 完成
     for k, (due, _, m) in enumerate(one.points):
         last = k == len(one.points) - 1
         says_total = m.total or (last and target is not None and m.value == target and running > 0)
-        says_total = says_total or (last and "完成" in m.verbs and not any("完成" in v for v in steady_verbs)
-                                    and Decimal(str(m.value)) > running)
+        # A last 完成N, when no earlier figure said 完成, is the year's total once it reaches what was counted:
+        # "新建成2、新建成2、完成4" is 4 in all (the 完成 confirms the sum), "…、完成7" is 7 in all.
+        says_total = says_total or (last and "完成" in m.verbs and not any("完成" in v for v in earlier_verbs)
+                                    and Decimal(str(m.value)) >= running)
         if says_total:
             running = Decimal(str(m.value))
             result.append(Milestone(due=due, target=m.value))
