@@ -42,6 +42,13 @@ class Dialect:
             _bind_sqlite_dates()
         return cls(name, PLACEHOLDERS[paramstyle], binary)
 
+    def bound(self, value):
+        """A value as the driver will store it, converted once: a timestamp repeated on 100,000 rows is
+        rendered once here instead of by sqlite3's adapter on every row (a fifth of a 100k-row import)."""
+        if self.name == "sqlite" and isinstance(value, datetime):
+            return sqlite_moment(value)
+        return value
+
     def params(self, count: int) -> str:
         """`count` placeholders, comma-separated: for VALUES (…) and IN (…)."""
         return ", ".join([self.p] * count)
