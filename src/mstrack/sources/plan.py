@@ -308,20 +308,29 @@ def _read_line(reader: _Reader, raw: dict, path: str, year: int | None, default_
 
 
 def _read_checkpoints(reader: _Reader, raw: dict, path: str, year: int | None) -> list[Checkpoint]:
-    checkpoints = []
-    for k, raw_cp in enumerate(reader.tables(raw, "checkpoints", path)):
-        cp_path = f"{path}.checkpoints[{k}]"
-        reader.known_keys(raw_cp, "checkpoint", cp_path)
+    def checkpoint(raw_cp: dict, cp_path: str) -> Checkpoint:
         due = reader.day(raw_cp, "due", cp_path, year, True)
-        checkpoints.append(Checkpoint(
+        return Checkpoint(
             due=due or date.min,
             label=reader.text(raw_cp, "label", cp_path, False) or "",
             text=reader.text(raw_cp, "text", cp_path, False) or "",
-        ))
-    dues = [cp.due for cp in checkpoints]
+        )
+
+    return _read_dated(reader, raw, "checkpoint", path, checkpoint,
+                       Message("checkpoints must be in date order, one per date"))
+
+
+def _read_dated(reader: _Reader, table: dict, kind: str, path: str, read, disorder: Message) -> list:
+    """A line's checkpoints or an indicator's milestones: tables with a due date, in date order, one per date."""
+    items = []
+    for k, raw in enumerate(reader.tables(table, kind + "s", path)):
+        item_path = f"{path}.{kind}s[{k}]"
+        reader.known_keys(raw, kind, item_path)
+        items.append(read(raw, item_path))
+    dues = [item.due for item in items]
     if dues != sorted(set(dues)):
-        reader.fail(path + ".checkpoints", "checkpoints must be in date order, one per date")
-    return checkpoints
+        reader.fail(f"{path}.{kind}s", disorder)
+    return items
 
 
 def _read_indicator(reader: _Reader, raw_ind: dict, ind_path: str, year: int | None, default_reading: str) -> Indicator:
@@ -342,20 +351,16 @@ def _read_indicator(reader: _Reader, raw_ind: dict, ind_path: str, year: int | N
 
 
 def _read_milestones(reader: _Reader, raw_ind: dict, ind_path: str, year: int | None) -> list[Milestone]:
-    milestones = []
-    for m, raw_ms in enumerate(reader.tables(raw_ind, "milestones", ind_path)):
-        ms_path = f"{ind_path}.milestones[{m}]"
-        reader.known_keys(raw_ms, "milestone", ms_path)
-        milestones.append(Milestone(
+    def milestone(raw_ms: dict, ms_path: str) -> Milestone:
+        return Milestone(
             due=reader.day(raw_ms, "due", ms_path, year, True) or date.min,
             target=reader.number(raw_ms, "target", ms_path),
             printed=reader.number(raw_ms, "printed", ms_path),
             text=reader.text(raw_ms, "text", ms_path, False),
-        ))
-    dues = [ms.due for ms in milestones]
-    if dues != sorted(set(dues)):
-        reader.fail(ind_path + ".milestones", "milestones must be in date order, one per date")
-    return milestones
+        )
+
+    return _read_dated(reader, raw_ind, "milestone", ind_path, milestone,
+                       Message("milestones must be in date order, one per date"))
 
 
 def _check_line_reports(reader: _Reader, line: Line, path: str) -> None:

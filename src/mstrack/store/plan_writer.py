@@ -3,7 +3,6 @@ Imported by the plan writes and undo only: it loads SQLAlchemy and the table cla
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from sqlalchemy import select
@@ -39,18 +38,13 @@ class _Held(NamedTuple):
     reported: set[int]
 
 
-@dataclass
 class _Rows:
     """What a plan's write gathers for one statement per table: updates by id, and the rows under each."""
 
-    task_updates: list[dict] = field(default_factory=list)
-    line_updates: list[dict] = field(default_factory=list)
-    indicator_updates: list[dict] = field(default_factory=list)
-    links: list[dict] = field(default_factory=list)
-    units: list[dict] = field(default_factory=list)
-    checkpoints: list[dict] = field(default_factory=list)
-    milestones: list[dict] = field(default_factory=list)
-    reports: list[tuple[int, plan_model.PlanReport]] = field(default_factory=list)
+    def __init__(self):
+        self.task_updates, self.line_updates, self.indicator_updates = [], [], []
+        self.links, self.units, self.checkpoints, self.milestones = [], [], [], []
+        self.reports: list[tuple[int, plan_model.PlanReport]] = []
 
 
 class PlanWriter:
