@@ -176,6 +176,20 @@ def plan_from_dict(data: dict, source: str) -> Programme:
     head = data.get("programme")
     if not isinstance(head, dict):
         raise InputError("{source}: [programme]: missing table", source=source)
+    programme = _read_programme(reader, head)
+    year = programme.year or None
+    programme.areas.extend(_read_areas(reader, data))
+    area_codes = [area.code for area in programme.areas]
+    seen_tasks: set[str] = set()
+    for i, raw in enumerate(reader.tables(data, "tasks", "")):
+        programme.tasks.append(_read_task(reader, raw, i, seen_tasks, area_codes, year, programme.reading))
+    if reader.errors:
+        raise InputError(reader.errors)
+    return programme
+
+
+def _read_programme(reader: _Reader, head: dict) -> Programme:
+    """The [programme] table: a year that is not one reads as 0, and the dates then as date.min/max."""
     reader.known_keys(head, "programme", "programme")
     code = reader.text(head, "code", "programme") or ""
     if code and not CODE_RE.match(code):
@@ -189,17 +203,25 @@ def plan_from_dict(data: dict, source: str) -> Programme:
     end = reader.day(head, "end", "programme", year, False) or (date(year, 12, 31) if year else None)
     if start and end and end < start:
         reader.fail("programme.end", "{end} is before start {start}", end=end, start=start)
-    reading = head.get("reading", CUMULATIVE)
-    if reading not in READINGS:
-        reader.fail("programme.reading", "expected one of {choices}, got {value!r}", choices=", ".join(READINGS), value=reading)
-    rule = head.get("rule", STEP)
-    if rule not in RULES:
-        reader.fail("programme.rule", "expected one of {choices}, got {value!r}", choices=", ".join(RULES), value=rule)
-    programme = Programme(
+    reading = _choice(reader, head, "reading", "programme", READINGS, CUMULATIVE)
+    rule = _choice(reader, head, "rule", "programme", RULES, STEP)
+    return Programme(
         code=code, name=name, year=year or 0, start=start or date.min, end=end or date.max,
         source=reader.text(head, "source", "programme", False), reading=reading,
         note=reader.text(head, "note", "programme", False), rule=rule,
     )
+
+
+def _choice(reader: _Reader, table: dict, key: str, path: str, choices: tuple[str, ...], default: str | None):
+    """One word of a fixed set; a missing key reads as `default` (None: no word, allowed)."""
+    value = table.get(key, default)
+    if value not in (*choices, default):
+        reader.fail(f"{path}.{key}", "expected one of {choices}, got {value!r}", choices=", ".join(choices), value=value)
+    return value
+
+
+def _read_areas(reader: _Reader, data: dict) -> list[Area]:
+    areas = []
     for i, raw in enumerate(reader.tables(data, "areas", "")):
         path = f"areas[{i}]"
         reader.known_keys(raw, "area", path)
@@ -207,60 +229,65 @@ def plan_from_dict(data: dict, source: str) -> Programme:
         if declared is not None and (not isinstance(declared, int) or isinstance(declared, bool) or declared < 0):
             reader.fail(path + ".declared_tasks", "expected a count of tasks, got {value!r}", value=declared)
             declared = None
-        programme.areas.append(Area(
+        areas.append(Area(
             code=reader.text(raw, "code", path) or "", name=reader.text(raw, "name", path) or "",
             text=reader.text(raw, "text", path, False), declared_tasks=declared,
         ))
-    area_codes = [area.code for area in programme.areas]
-    if len(set(area_codes)) != len(area_codes):
+    codes = [area.code for area in areas]
+    if len(set(codes)) != len(codes):
         reader.fail("areas", "two areas share a code")
-    seen_tasks: set[str] = set()
-    for i, raw in enumerate(reader.tables(data, "tasks", "")):
-        path = f"tasks[{i}]"
-        reader.known_keys(raw, "task", path)
-        task_code = raw.get("code")
-        if isinstance(task_code, int) and not isinstance(task_code, bool):
-            task_code = str(task_code)
-        if not isinstance(task_code, str) or not task_code.strip() or "/" in task_code:
-            reader.fail(path + ".code", "expected the document's task number, got {value!r}", value=task_code)
-            task_code = ""
-        elif problem := text_problem(task_code):
-            reader.fail(path + ".code", problem)
-            task_code = ""
-        elif task_code in seen_tasks:
-            reader.fail(path + ".code", "task {code} appears twice", code=task_code)
-        seen_tasks.add(task_code)
-        path = f"tasks[{i}] (task {task_code})"
-        area = raw.get("area")
-        if area is not None and str(area) not in area_codes:
-            reader.fail(path + ".area", "no area with code {area!r}", area=area)
-        deadline = reader.day(raw, "deadline", path, year, False)
-        links = reader.texts(raw, "links", path)
-        for link in links:
-            if not REF_RE.match(link):
-                reader.fail(path + ".links", "{link!r}: expected PROGRAMME/CODE, for example shenzhen-2023/28", link=link)
-        task = Task(
-            code=task_code, title=reader.text(raw, "title", path) or "",
-            area=str(area) if area is not None else None, deadline=deadline,
-            note=reader.text(raw, "note", path, False),
-            deadline_text=reader.text(raw, "deadline_text", path, False),
-            assessment=reader.text(raw, "assessment", path, False),
-            problems=reader.text(raw, "problems", path, False),
-            progress=reader.text(raw, "progress", path, False),
-            links=links,
-        )
-        lines = reader.tables(raw, "lines", path)
-        if not lines:
-            reader.fail(path + ".lines", "a task needs at least one line")
-        for j, raw_line in enumerate(lines):
-            task.lines.append(_read_line(reader, raw_line, f"{path}.lines[{j}]", year, reading))
-        names = [ind.name for line in task.lines for ind in line.indicators]
-        for duplicate in sorted({n for n in names if names.count(n) > 1}):
-            reader.fail(path, "indicator name {name!r} is used twice; names are unique per task", name=duplicate)
-        programme.tasks.append(task)
-    if reader.errors:
-        raise InputError(reader.errors)
-    return programme
+    return areas
+
+
+def _read_task(reader: _Reader, raw: dict, i: int, seen_tasks: set[str], area_codes: list[str], year: int | None,
+               default_reading: str) -> Task:
+    reader.known_keys(raw, "task", f"tasks[{i}]")
+    task_code = _read_task_code(reader, raw, f"tasks[{i}]", seen_tasks)
+    path = f"tasks[{i}] (task {task_code})"
+    area = raw.get("area")
+    if area is not None and str(area) not in area_codes:
+        reader.fail(path + ".area", "no area with code {area!r}", area=area)
+    deadline = reader.day(raw, "deadline", path, year, False)
+    links = reader.texts(raw, "links", path)
+    for link in links:
+        if not REF_RE.match(link):
+            reader.fail(path + ".links", "{link!r}: expected PROGRAMME/CODE, for example shenzhen-2023/28", link=link)
+    task = Task(
+        code=task_code, title=reader.text(raw, "title", path) or "",
+        area=str(area) if area is not None else None, deadline=deadline,
+        note=reader.text(raw, "note", path, False),
+        deadline_text=reader.text(raw, "deadline_text", path, False),
+        assessment=reader.text(raw, "assessment", path, False),
+        problems=reader.text(raw, "problems", path, False),
+        progress=reader.text(raw, "progress", path, False),
+        links=links,
+    )
+    lines = reader.tables(raw, "lines", path)
+    if not lines:
+        reader.fail(path + ".lines", "a task needs at least one line")
+    for j, raw_line in enumerate(lines):
+        task.lines.append(_read_line(reader, raw_line, f"{path}.lines[{j}]", year, default_reading))
+    names = [ind.name for line in task.lines for ind in line.indicators]
+    for duplicate in sorted({n for n in names if names.count(n) > 1}):
+        reader.fail(path, "indicator name {name!r} is used twice; names are unique per task", name=duplicate)
+    return task
+
+
+def _read_task_code(reader: _Reader, raw: dict, path: str, seen_tasks: set[str]) -> str:
+    """The document's task number (a TOML integer reads as its text); "" when it is not one."""
+    task_code = raw.get("code")
+    if isinstance(task_code, int) and not isinstance(task_code, bool):
+        task_code = str(task_code)
+    if not isinstance(task_code, str) or not task_code.strip() or "/" in task_code:
+        reader.fail(path + ".code", "expected the document's task number, got {value!r}", value=task_code)
+        task_code = ""
+    elif problem := text_problem(task_code):
+        reader.fail(path + ".code", problem)
+        task_code = ""
+    elif task_code in seen_tasks:
+        reader.fail(path + ".code", "task {code} appears twice", code=task_code)
+    seen_tasks.add(task_code)
+    return task_code
 
 
 def _read_line(reader: _Reader, raw: dict, path: str, year: int | None, default_reading: str) -> Line:
@@ -272,58 +299,78 @@ def _read_line(reader: _Reader, raw: dict, path: str, year: int | None, default_
     )
     if not line.lead_units:
         reader.fail(path + ".lead_units", "a line needs a lead unit (牵头单位)")
-    for k, raw_cp in enumerate(reader.tables(raw, "checkpoints", path)):
-        cp_path = f"{path}.checkpoints[{k}]"
-        reader.known_keys(raw_cp, "checkpoint", cp_path)
+    line.checkpoints.extend(_read_checkpoints(reader, raw, path, year))
+    for k, raw_ind in enumerate(reader.tables(raw, "indicators", path)):
+        line.indicators.append(_read_indicator(reader, raw_ind, f"{path}.indicators[{k}]", year, default_reading))
+    line.reports = _read_reports(reader, raw, path, year)
+    _check_line_reports(reader, line, path)
+    return line
+
+
+def _read_checkpoints(reader: _Reader, raw: dict, path: str, year: int | None) -> list[Checkpoint]:
+    def checkpoint(raw_cp: dict, cp_path: str) -> Checkpoint:
         due = reader.day(raw_cp, "due", cp_path, year, True)
-        line.checkpoints.append(Checkpoint(
+        return Checkpoint(
             due=due or date.min,
             label=reader.text(raw_cp, "label", cp_path, False) or "",
             text=reader.text(raw_cp, "text", cp_path, False) or "",
-        ))
-    dues = [cp.due for cp in line.checkpoints]
-    if dues != sorted(set(dues)):
-        reader.fail(path + ".checkpoints", "checkpoints must be in date order, one per date")
-    for k, raw_ind in enumerate(reader.tables(raw, "indicators", path)):
-        ind_path = f"{path}.indicators[{k}]"
-        reader.known_keys(raw_ind, "indicator", ind_path)
-        comparator = raw_ind.get("comparator", EQUAL)
-        if comparator not in COMPARATORS:
-            reader.fail(ind_path + ".comparator", "expected one of {choices}, got {value!r}", choices=", ".join(COMPARATORS),
-                        value=comparator)
-        reading = raw_ind.get("reading")
-        if reading is not None and reading not in READINGS:
-            reader.fail(ind_path + ".reading", "expected one of {choices}, got {value!r}", choices=", ".join(READINGS), value=reading)
-        indicator = Indicator(
-            name=(reader.text(raw_ind, "name", ind_path) or "").strip(),
-            unit=reader.text(raw_ind, "unit", ind_path, False) or "",
-            comparator=comparator, target=reader.number(raw_ind, "target", ind_path),
-            text=reader.text(raw_ind, "text", ind_path, False) or "", reading=reading,
         )
-        for m, raw_ms in enumerate(reader.tables(raw_ind, "milestones", ind_path)):
-            ms_path = f"{ind_path}.milestones[{m}]"
-            reader.known_keys(raw_ms, "milestone", ms_path)
-            indicator.milestones.append(Milestone(
-                due=reader.day(raw_ms, "due", ms_path, year, True) or date.min,
-                target=reader.number(raw_ms, "target", ms_path),
-                printed=reader.number(raw_ms, "printed", ms_path),
-                text=reader.text(raw_ms, "text", ms_path, False),
-            ))
-        ms_dues = [ms.due for ms in indicator.milestones]
-        if ms_dues != sorted(set(ms_dues)):
-            reader.fail(ind_path + ".milestones", "milestones must be in date order, one per date")
-        if (reading or default_reading) == INCREMENT:
-            _check_running_sums(reader, indicator, ind_path)
-        indicator.reports = _read_reports(reader, raw_ind, ind_path, year)
-        line.indicators.append(indicator)
-    line.reports = _read_reports(reader, raw, path, year)
+
+    return _read_dated(reader, raw, "checkpoint", path, checkpoint,
+                       Message("checkpoints must be in date order, one per date"))
+
+
+def _read_dated(reader: _Reader, table: dict, kind: str, path: str, read, disorder: Message) -> list:
+    """A line's checkpoints or an indicator's milestones: tables with a due date, in date order, one per date."""
+    items = []
+    for k, raw in enumerate(reader.tables(table, kind + "s", path)):
+        item_path = f"{path}.{kind}s[{k}]"
+        reader.known_keys(raw, kind, item_path)
+        items.append(read(raw, item_path))
+    dues = [item.due for item in items]
+    if dues != sorted(set(dues)):
+        reader.fail(f"{path}.{kind}s", disorder)
+    return items
+
+
+def _read_indicator(reader: _Reader, raw_ind: dict, ind_path: str, year: int | None, default_reading: str) -> Indicator:
+    reader.known_keys(raw_ind, "indicator", ind_path)
+    comparator = _choice(reader, raw_ind, "comparator", ind_path, COMPARATORS, EQUAL)
+    reading = _choice(reader, raw_ind, "reading", ind_path, READINGS, None)
+    indicator = Indicator(
+        name=(reader.text(raw_ind, "name", ind_path) or "").strip(),
+        unit=reader.text(raw_ind, "unit", ind_path, False) or "",
+        comparator=comparator, target=reader.number(raw_ind, "target", ind_path),
+        text=reader.text(raw_ind, "text", ind_path, False) or "", reading=reading,
+    )
+    indicator.milestones.extend(_read_milestones(reader, raw_ind, ind_path, year))
+    if (reading or default_reading) == INCREMENT:
+        _check_running_sums(reader, indicator, ind_path)
+    indicator.reports = _read_reports(reader, raw_ind, ind_path, year)
+    return indicator
+
+
+def _read_milestones(reader: _Reader, raw_ind: dict, ind_path: str, year: int | None) -> list[Milestone]:
+    def milestone(raw_ms: dict, ms_path: str) -> Milestone:
+        return Milestone(
+            due=reader.day(raw_ms, "due", ms_path, year, True) or date.min,
+            target=reader.number(raw_ms, "target", ms_path),
+            printed=reader.number(raw_ms, "printed", ms_path),
+            text=reader.text(raw_ms, "text", ms_path, False),
+        )
+
+    return _read_dated(reader, raw_ind, "milestone", ind_path, milestone,
+                       Message("milestones must be in date order, one per date"))
+
+
+def _check_line_reports(reader: _Reader, line: Line, path: str) -> None:
+    """A text-only line's reports count checkpoints met: a whole number, at most how many it has."""
     if line.reports and line.indicators:
         reader.fail(path + ".reports", "only a text-only line carries reports; put them on its indicators")
     most = max(1, len(line.checkpoints))  # a line without checkpoints has one: its deadline
     for r, report in enumerate(line.reports):
         if report.value != int(report.value) or not 1 <= report.value <= most:
             reader.fail(f"{path}.reports[{r}].value", "expected how many checkpoints were met, 1 to {most}", most=most)
-    return line
 
 
 def _read_reports(reader: _Reader, table: dict, path: str, year: int | None) -> list[PlanReport]:

@@ -3,6 +3,8 @@ Imported by the plan writes and undo only: it loads SQLAlchemy and the table cla
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from sqlalchemy import select
 
 from mstrack import model as plan_model
@@ -27,6 +29,24 @@ from mstrack.store.schema import (
 )
 
 
+class _Held(NamedTuple):
+    """What the store holds of a programme (PlanWriter._structure)."""
+
+    tasks: dict[str, int]
+    lines: dict[int, dict[int, int]]
+    indicators: dict[int, dict[tuple[str, str], int]]
+    reported: set[int]
+
+
+class _Rows:
+    """What a plan's write gathers for one statement per table: updates by id, and the rows under each."""
+
+    def __init__(self):
+        self.task_updates, self.line_updates, self.indicator_updates = [], [], []
+        self.links, self.units, self.checkpoints, self.milestones = [], [], [], []
+        self.reports: list[tuple[int, plan_model.PlanReport]] = []
+
+
 class PlanWriter:
     """Applies one plan inside the caller's transaction, set-based: a fixed number of statements per
     table whatever the plan's size, plus one insert per new task, line and indicator (the rows under
@@ -47,7 +67,7 @@ class PlanWriter:
         if rows:
             self.connection.execute(statement, rows)
 
-    def _structure(self, programme_id: int):
+    def _structure(self, programme_id: int) -> _Held:
         """What the store holds of a programme: task ids by code, line ids by task and position,
         indicator ids by line and (kind, name), the indicators reports hang on; in entry order."""
         c = self.connection
@@ -68,7 +88,7 @@ class PlanWriter:
             indicators.setdefault(line_id, {})[(kind, name)] = indicator_id
         reported = set(c.execute(select(ReportRow.indicator_id).distinct().where(
             ReportRow.indicator_id.in_(_programme_indicators(programme_id)))).scalars())
-        return tasks, lines, indicators, reported
+        return _Held(tasks, lines, indicators, reported)
 
     def _dropped_line(self, line_id: int, indicators: dict, reported: set, label, drops: dict) -> list:
         """A line the plan no longer has: its indicators go with it, unless reports hang on them."""
@@ -110,98 +130,137 @@ class PlanWriter:
                 c.execute(table.delete().where(table.c.id.in_(ids[start:start + 10_000])))
 
     def write(self, programme: plan_model.Programme) -> dict:
-        c = self.connection
-        values = {key: getattr(programme, key) for key in ("name", "year", "start", "end", "source", "reading", "note", "rule")}
-        head = c.execute(select(ProgrammeRow.id).where(ProgrammeRow.code == programme.code)).scalar()
-        if head is None:
-            head = self._new_id(ProgrammeRow.__table__, {"code": programme.code, **values})
-        else:
-            c.execute(ProgrammeRow.__table__.update().where(ProgrammeRow.id == head).values(**values))
-        old_tasks, old_lines, old_indicators, reported = self._structure(head)
-
+        head = self._write_programme(programme)
+        held = self._structure(head)
         # What the plan keeps, renames and drops; what would be lost stops everything before any write.
         drops: dict[str, list[int]] = {"tasks": [], "lines": [], "indicators": []}
-        lost: list = []
-        new_codes = {task.code for task in programme.tasks}
-        for code, task_id in old_tasks.items():
-            if code not in new_codes:
-                lost += self._dropped_task(f"{programme.code}/{code}", task_id, old_lines, old_indicators, reported, drops)
-                self.counts["tasks_removed"] += 1
+        lost = self._dropped_tasks(programme, held, drops)
         plan = []  # (task, task id or None, [(line, line id or None, [(kind, indicator, id or None)])])
         for task in programme.tasks:
-            label = f"{programme.code}/{task.code}"
-            task_id = old_tasks.get(task.code)
-            lines_here = old_lines.get(task_id, {}) if task_id is not None else {}
-            for position, line_id in lines_here.items():
-                if position >= len(task.lines):
-                    lost += self._dropped_line(line_id, old_indicators, reported,
-                                               Message("{label} line {n}", label=label, n=position + 1), drops)
-            schedule_names = text_line_names(task.lines)
-            lines = []
-            for position, line in enumerate(task.lines):
-                line_id = lines_here.get(position)
-                line_label = Message("{label} line {n}", label=label, n=position + 1)
-                wanted: list[tuple[str, plan_model.Indicator]] = [(QUANTITY, ind) for ind in line.indicators]
-                if not line.indicators:
-                    wanted = [(SCHEDULE, plan_model.Indicator(name=schedule_names[position], unit="", reports=line.reports))]
-                old = dict(old_indicators.get(line_id, {})) if line_id is not None else {}
-                wanted_keys = {(kind, ind.name) for kind, ind in wanted}
-                for key, indicator_id in list(old.items()):
-                    if key not in wanted_keys:
-                        if key[0] == SCHEDULE and wanted[0][0] == SCHEDULE:
-                            old[(SCHEDULE, wanted[0][1].name)] = indicator_id  # renamed (its lead unit changed): reports stay
-                            continue
-                        lost += self._dropped_indicator(
-                            indicator_id, reported, Message("{label} indicator {name!r}", label=line_label, name=key[1]), drops)
-                lines.append((line, line_id, [(kind, ind, old.get((kind, ind.name))) for kind, ind in wanted]))
-            plan.append((task, task_id, lines))
+            lines, task_lost = self._match_task(f"{programme.code}/{task.code}", task, held, drops)
+            plan.append((task, held.tasks.get(task.code), lines))
+            lost += task_lost
         if lost:
             raise InputError("the new plan drops what reports hang on; nothing was written:\n{lost}", lost=Joined("\n", lost))
 
         area_ids = self._write_areas(head, programme.areas)
         self._delete(head, drops)
-        task_updates, line_updates, indicator_updates = [], [], []
-        links, units, checkpoints, milestones, reports = [], [], [], [], []
+        rows = _Rows()
         for position, (task, task_id, lines) in enumerate(plan):
-            row = {"position": position, "title": task.title, "deadline": task.deadline, "note": task.note,
-                   "deadline_text": task.deadline_text, "assessment": task.assessment, "problems": task.problems,
-                   "progress": task.progress, "area_id": area_ids.get(task.area) if task.area else None}
-            if task_id is None:
-                task_id = self._new_id(TaskRow.__table__, {"programme_id": head, "code": task.code, **row})
-                self.counts["tasks_added"] += 1
-            else:
-                task_updates.append({"row_id": task_id, **row})
-                self.counts["tasks_updated"] += 1
-            links += [{"task_id": task_id, "ref": ref, "position": n} for n, ref in enumerate(unique(task.links))]
+            task_id = self._write_task(head, position, task, task_id, area_ids, rows)
             for line_position, (line, line_id, indicators) in enumerate(lines):
-                if line_id is None:
-                    line_id = self._new_id(LineRow.__table__, {"task_id": task_id, "position": line_position,
-                                                               "leaders": list(line.leaders)})
-                else:
-                    line_updates.append({"row_id": line_id, "leaders": list(line.leaders)})
-                for role, names in (("lead", line.lead_units), ("responsible", line.units)):
-                    units += [{"line_id": line_id, "unit_id": self._unit_id(name), "role": role, "position": n}
-                              for n, name in enumerate(unique(names))]
-                checkpoints += [{"line_id": line_id, "due": cp.due, "label": cp.label, "text": cp.text} for cp in line.checkpoints]
+                line_id = self._write_line(task_id, line_position, line, line_id, rows)
                 for indicator_position, (kind, ind, indicator_id) in enumerate(indicators):
-                    row = {"position": indicator_position, "name": ind.name, "unit": ind.unit, "comparator": ind.comparator,
-                           "target": ind.target, "text": ind.text, "reading": ind.reading}
-                    if indicator_id is None:
-                        indicator_id = self._new_id(IndicatorRow.__table__, {"line_id": line_id, "kind": kind, **row})
-                    else:
-                        indicator_updates.append({"row_id": indicator_id, **row})
-                    milestones += [{"indicator_id": indicator_id, "due": ms.due, "target": ms.target, "printed": ms.printed,
-                                    "text": ms.text} for ms in ind.milestones]
-                    reports += [(indicator_id, report) for report in ind.reports]
-        self._update(TaskRow.__table__, task_updates)
-        self._update(LineRow.__table__, line_updates)
-        self._update(IndicatorRow.__table__, indicator_updates)
-        self._many(TaskLinkRow.__table__.insert(), links)
-        self._many(LineUnitRow.__table__.insert(), units)
-        self._many(CheckpointRow.__table__.insert(), checkpoints)
-        self._many(MilestoneRow.__table__.insert(), milestones)
-        self._add_plan_reports(head, reports)
+                    self._write_indicator(line_id, indicator_position, kind, ind, indicator_id, rows)
+        self._write_rows(head, rows)
         return self.counts
+
+    def _write_programme(self, programme: plan_model.Programme) -> int:
+        """The programme's row, added or updated by code: its id."""
+        c = self.connection
+        values = {key: getattr(programme, key) for key in ("name", "year", "start", "end", "source", "reading", "note", "rule")}
+        head = c.execute(select(ProgrammeRow.id).where(ProgrammeRow.code == programme.code)).scalar()
+        if head is None:
+            return self._new_id(ProgrammeRow.__table__, {"code": programme.code, **values})
+        c.execute(ProgrammeRow.__table__.update().where(ProgrammeRow.id == head).values(**values))
+        return head
+
+    def _dropped_tasks(self, programme: plan_model.Programme, held: _Held, drops: dict) -> list:
+        """The tasks the store holds and the plan no longer has."""
+        lost: list = []
+        new_codes = {task.code for task in programme.tasks}
+        for code, task_id in held.tasks.items():
+            if code not in new_codes:
+                lost += self._dropped_task(f"{programme.code}/{code}", task_id, held.lines, held.indicators, held.reported, drops)
+                self.counts["tasks_removed"] += 1
+        return lost
+
+    def _match_task(self, label: str, task: plan_model.Task, held: _Held, drops: dict) -> tuple[list, list]:
+        """A task's lines matched by position to the store's, each with its indicators; the lines past its last go."""
+        task_id = held.tasks.get(task.code)
+        lines_here = held.lines.get(task_id, {}) if task_id is not None else {}
+        lost: list = []
+        for position, line_id in lines_here.items():
+            if position >= len(task.lines):
+                lost += self._dropped_line(line_id, held.indicators, held.reported,
+                                           Message("{label} line {n}", label=label, n=position + 1), drops)
+        schedule_names = text_line_names(task.lines)
+        lines = []
+        for position, line in enumerate(task.lines):
+            line_id = lines_here.get(position)
+            line_label = Message("{label} line {n}", label=label, n=position + 1)
+            indicators, line_lost = self._match_indicators(line, line_id, schedule_names[position], line_label, held, drops)
+            lines.append((line, line_id, indicators))
+            lost += line_lost
+        return lines, lost
+
+    def _match_indicators(self, line: plan_model.Line, line_id: int | None, schedule_name: str, line_label, held: _Held,
+                          drops: dict) -> tuple[list, list]:
+        """A line's indicators matched by (kind, name); a text-only line has one schedule indicator, kept
+        when its name changes (its lead unit changed) so its reports stay."""
+        wanted: list[tuple[str, plan_model.Indicator]] = [(QUANTITY, ind) for ind in line.indicators]
+        if not line.indicators:
+            wanted = [(SCHEDULE, plan_model.Indicator(name=schedule_name, unit="", reports=line.reports))]
+        old = dict(held.indicators.get(line_id, {})) if line_id is not None else {}
+        wanted_keys = {(kind, ind.name) for kind, ind in wanted}
+        lost: list = []
+        for key, indicator_id in list(old.items()):
+            if key not in wanted_keys:
+                if key[0] == SCHEDULE and wanted[0][0] == SCHEDULE:
+                    old[(SCHEDULE, wanted[0][1].name)] = indicator_id  # renamed (its lead unit changed): reports stay
+                    continue
+                lost += self._dropped_indicator(
+                    indicator_id, held.reported, Message("{label} indicator {name!r}", label=line_label, name=key[1]), drops)
+        return [(kind, ind, old.get((kind, ind.name))) for kind, ind in wanted], lost
+
+    def _write_task(self, head: int, position: int, task: plan_model.Task, task_id: int | None, area_ids: dict,
+                    rows: _Rows) -> int:
+        """A new task is inserted (the rows under it need its id); a kept one joins the batched update."""
+        row = {"position": position, "title": task.title, "deadline": task.deadline, "note": task.note,
+               "deadline_text": task.deadline_text, "assessment": task.assessment, "problems": task.problems,
+               "progress": task.progress, "area_id": area_ids.get(task.area) if task.area else None}
+        if task_id is None:
+            task_id = self._new_id(TaskRow.__table__, {"programme_id": head, "code": task.code, **row})
+            self.counts["tasks_added"] += 1
+        else:
+            rows.task_updates.append({"row_id": task_id, **row})
+            self.counts["tasks_updated"] += 1
+        rows.links += [{"task_id": task_id, "ref": ref, "position": n} for n, ref in enumerate(unique(task.links))]
+        return task_id
+
+    def _write_line(self, task_id: int, position: int, line: plan_model.Line, line_id: int | None, rows: _Rows) -> int:
+        if line_id is None:
+            line_id = self._new_id(LineRow.__table__, {"task_id": task_id, "position": position, "leaders": list(line.leaders)})
+        else:
+            rows.line_updates.append({"row_id": line_id, "leaders": list(line.leaders)})
+        for role, names in (("lead", line.lead_units), ("responsible", line.units)):
+            rows.units += [{"line_id": line_id, "unit_id": self._unit_id(name), "role": role, "position": n}
+                           for n, name in enumerate(unique(names))]
+        rows.checkpoints += [{"line_id": line_id, "due": cp.due, "label": cp.label, "text": cp.text} for cp in line.checkpoints]
+        return line_id
+
+    def _write_indicator(self, line_id: int, position: int, kind: str, ind: plan_model.Indicator, indicator_id: int | None,
+                         rows: _Rows) -> None:
+        row = {"position": position, "name": ind.name, "unit": ind.unit, "comparator": ind.comparator,
+               "target": ind.target, "text": ind.text, "reading": ind.reading}
+        if indicator_id is None:
+            indicator_id = self._new_id(IndicatorRow.__table__, {"line_id": line_id, "kind": kind, **row})
+        else:
+            rows.indicator_updates.append({"row_id": indicator_id, **row})
+        rows.milestones += [{"indicator_id": indicator_id, "due": ms.due, "target": ms.target, "printed": ms.printed,
+                             "text": ms.text} for ms in ind.milestones]
+        rows.reports += [(indicator_id, report) for report in ind.reports]
+
+    def _write_rows(self, head: int, rows: _Rows) -> None:
+        """Everything gathered, one statement per table."""
+        self._update(TaskRow.__table__, rows.task_updates)
+        self._update(LineRow.__table__, rows.line_updates)
+        self._update(IndicatorRow.__table__, rows.indicator_updates)
+        self._many(TaskLinkRow.__table__.insert(), rows.links)
+        self._many(LineUnitRow.__table__.insert(), rows.units)
+        self._many(CheckpointRow.__table__.insert(), rows.checkpoints)
+        self._many(MilestoneRow.__table__.insert(), rows.milestones)
+        self._add_plan_reports(head, rows.reports)
 
     def _update(self, table, rows: list[dict]) -> None:
         """One executemany UPDATE per table: every row sets the same columns, by id."""
