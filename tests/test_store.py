@@ -120,25 +120,33 @@ def test_a_database_made_by_create_all_before_version_4_is_upgraded_to_the_same_
     assert Store(old).check() == []
 
 
-@pytest.mark.skipif(BACKEND != "postgresql", reason="the SQLite case is the test above, on a real file")
-def test_a_postgresql_database_made_by_create_all_before_version_4_is_upgraded_to_the_same_schema(new_url):
-    """Before version 4 a new database came from the models' create_all, the long text columns VARCHAR."""
+def _tables_of_the_models(url: str, then: list[str] = ()) -> None:
+    """The tables as the SQLModel classes declare them (create_all), then `then`'s statements, in one transaction."""
     from sqlalchemy import create_engine, text
     from sqlalchemy.pool import NullPool
     from sqlmodel import SQLModel
 
-    from mstrack.store import schema as schema
+    from mstrack.store import schema
 
-    fresh, old = new_url("fresh"), new_url("old")
-    Store(fresh).init()
-    engine = create_engine(old, poolclass=NullPool)
+    engine = create_engine(url, poolclass=NullPool)
     with engine.begin() as connection:
         SQLModel.metadata.create_all(connection, tables=[table.__table__ for table in schema.TABLES])
-        for table, column in (("batch", "plan_before"), ("report_snapshot", "params"), ("report_snapshot", "content")):
-            connection.execute(text(f"ALTER TABLE {table} ALTER COLUMN {column} TYPE VARCHAR"))
-        connection.execute(text("INSERT INTO schema_version VALUES (3, now())"))
-        connection.execute(text("INSERT INTO batch (created_at, command, plan_before) VALUES (now(), 'import plan', 'format = 1')"))
+        for statement in then:
+            connection.execute(text(statement))
     engine.dispose()
+
+
+@pytest.mark.skipif(BACKEND != "postgresql", reason="the SQLite case is the test above, on a real file")
+def test_a_postgresql_database_made_by_create_all_before_version_4_is_upgraded_to_the_same_schema(new_url):
+    """Before version 4 a new database came from the models' create_all, the long text columns VARCHAR."""
+    fresh, old = new_url("fresh"), new_url("old")
+    Store(fresh).init()
+    _tables_of_the_models(old, then=[
+        *(f"ALTER TABLE {table} ALTER COLUMN {column} TYPE VARCHAR"
+          for table, column in (("batch", "plan_before"), ("report_snapshot", "params"), ("report_snapshot", "content"))),
+        "INSERT INTO schema_version VALUES (3, now())",
+        "INSERT INTO batch (created_at, command, plan_before) VALUES (now(), 'import plan', 'format = 1')",
+    ])
     assert normalized_schema(old) != normalized_schema(fresh)
     assert Store(old).init() == (3, SCHEMA_VERSION)
     assert normalized_schema(old) == normalized_schema(fresh)
@@ -147,18 +155,9 @@ def test_a_postgresql_database_made_by_create_all_before_version_4_is_upgraded_t
 
 def test_the_models_declare_the_tables_as_the_migrations_make_them(new_url):
     """The SQLModel classes are for queries; were they ever used to make tables, they would make these."""
-    from sqlalchemy import create_engine
-    from sqlalchemy.pool import NullPool
-    from sqlmodel import SQLModel
-
-    from mstrack.store import schema as schema
-
     fresh, modelled = new_url("fresh"), new_url("modelled")
     Store(fresh).init()
-    engine = create_engine(modelled, poolclass=NullPool)
-    with engine.begin() as connection:
-        SQLModel.metadata.create_all(connection, tables=[table.__table__ for table in schema.TABLES])
-    engine.dispose()
+    _tables_of_the_models(modelled)
     assert normalized_schema(modelled) == normalized_schema(fresh)
 
 

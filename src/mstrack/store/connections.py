@@ -211,15 +211,20 @@ class Connections:
         finally:
             cursor.close()
 
+    @property
+    def _writer_note_path(self) -> Path | None:
+        """The note beside an SQLite file that names the write in progress (see _writer_note)."""
+        return None if self.path is None else self.path.with_name(self.path.name + "-writer")
+
     @contextmanager
     def _writer_note(self, command: str):
         """SQLite: a note beside the database naming the write in progress, for a writer that gives up
         waiting to say whom it waited for (SQLite itself cannot tell). Written once the lock is held,
         removed at its end; one left by a killed process is overwritten by the next writer."""
-        if self.path is None:
+        note = self._writer_note_path
+        if note is None:
             yield
             return
-        note = self.path.with_name(self.path.name + "-writer")
         try:
             descriptor = os.open(note, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
@@ -239,9 +244,9 @@ class Connections:
         text = str(getattr(error, "orig", None) or error)
         if "locked" not in text and "busy" not in text and "lock timeout" not in text:
             return error
-        if holder is None and self.path is not None:
+        if holder is None and self._writer_note_path is not None:
             try:
-                found = json.loads(self.path.with_name(self.path.name + "-writer").read_text(encoding="utf-8"))
+                found = json.loads(self._writer_note_path.read_text(encoding="utf-8"))
                 holder = Message("{command} by {user}, process {pid}, since {since}", command=found["command"],
                                  user=found["user"] or "?", pid=found["pid"], since=found["since"])
             except (OSError, ValueError, KeyError, TypeError):
