@@ -28,6 +28,12 @@ MAX_PLAN_BYTES = 20 * 1024 * 1024
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 """Control characters refused in text: C0 but tab (09), newline (0A) and carriage return (0D); DEL; C1."""
 
+SHOWN_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Control characters never printed or written from the data (render/outputs.clean_text): the same, and
+carriage return too, which stored text may hold (a Windows line break) but a terminal would obey by going
+back to the start of the line. ESC starts a terminal's escape sequences, 0x9b is a CSI of its own; xlsx
+refuses most of them outright (openpyxl's IllegalCharacterError)."""
+
 
 def text_problem(text: str) -> Message | None:
     """Why a text cannot be stored, or None when it can. The caller puts it after the text's place."""

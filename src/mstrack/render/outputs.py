@@ -1,5 +1,6 @@
 """What mstrack writes out: files replaced whole or not at all, never onto the database, and text
-without the control characters a note may hold. Stdlib only: every command that writes uses it.
+without the control characters a note may hold (domain/limits says which). Stdlib only: every command
+that writes uses it.
 
 A file is written to a temporary file beside its target (0600, flushed and fsynced) and renamed over
 the target only when complete: a full disk, a file-size limit, an error or Ctrl-C midway leaves the
@@ -9,23 +10,21 @@ old file as it was and no temporary file behind.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
+from mstrack.domain.limits import SHOWN_CONTROL_RE
+
 DATABASE_COMPANIONS = ("", "-wal", "-shm", "-journal")
 """An SQLite database file and the files SQLite keeps beside it: writing over any of them damages the database."""
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-"""C0 controls but tab and newline (ESC starts a terminal's escape sequences), DEL and C1 controls (0x9b is
-a CSI of its own). xlsx refuses most of them outright (openpyxl's IllegalCharacterError)."""
 
 
 def clean_text(text: str) -> str:
     """Text from the data as it may be shown or written: control characters dropped, tab and newline kept.
     A note holding ESC[2J prints as the visible "[2J", never as a command to the terminal."""
-    return _CONTROL.sub("", text) if _CONTROL.search(text) else text
+    return SHOWN_CONTROL_RE.sub("", text) if SHOWN_CONTROL_RE.search(text) else text
 
 
 def clean_value(value):
