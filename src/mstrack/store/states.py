@@ -1,5 +1,5 @@
 """Indicator states, the reads every status, show and report is made of: six plain queries whatever the
-number of indicators, tuples from the driver, built into domain.status's IndicatorState."""
+number of indicators, tuples from the driver, built into model.IndicatorState."""
 
 from __future__ import annotations
 
