@@ -2,13 +2,10 @@
 
 import re
 import tomllib
-from decimal import Decimal
 
 import pytest
 
-from mstrack.domain.quantities import SCALE, SCALES, as_number, normalize
-
-from .conftest import SEEDS, SOURCES
+from .conftest import SEEDS, SOURCES, find_quantities
 
 SOURCE_OF = {
     "shenzhen-2023": "000_c24e1b05b30dc82b.txt",
@@ -17,27 +14,6 @@ SOURCE_OF = {
     "dongguan-2023": "003_05daa77793e29e3a.txt",
     "shenzhen-2023-report": "004_e415a60c3335da06.txt",
 }
-FIND_RE = re.compile(rf"(?<![\d.])(?P<number>\d+(?:,\d{{3}})*(?:\.\d+)?)\s*{SCALE}")
-
-
-def find_quantities(text: str) -> list[int | float]:
-    """Every number in a document's text, scaled by its 万/亿 ("累计 3 万套" gives [30000]): this test's
-    oracle for the numbers a seed must carry; mstrack itself reads numbers per cell (parse_quantity)."""
-    found = []
-    for match in FIND_RE.finditer(normalize(text)):
-        number = Decimal(match["number"].replace(",", ""))
-        if match["scale"]:
-            number *= SCALES[match["scale"]]
-        found.append(as_number(number))
-    return found
-
-
-def test_find_quantities_scales_each_number():
-    text = "累计建设筹集保障性住房 3 万套（间），累计供应分配保障性住房 1.2 万套（间）。"
-    assert find_quantities(text) == [30000, 12000]
-    assert find_quantities("完成整体形象进度65%") == [65]
-
-
 WHOLE_TARGET_WORDS = ("全面完成", "完成全年", "全年")
 
 
