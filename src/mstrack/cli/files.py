@@ -65,7 +65,7 @@ def import_progress(
     ctx: typer.Context,
     files: Annotated[list[Path], typer.Argument(help="Spreadsheets of reports: .xlsx, .xls, .ods, .csv or .tsv.")],
     programme: Annotated[Optional[str], typer.Option("--programme", "-p", help="Programme of rows without a 计划 column.")] = None,
-    sheet: Annotated[Optional[str], typer.Option("--sheet", help="Sheet to read in workbooks (.xlsx, .xls, .ods). [default: the first]")] = None,
+    sheet: Annotated[Optional[str], typer.Option("--sheet", help="Sheet of a workbook to read. [default: the first]")] = None,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date of rows without a 截至日期 column.")] = None,
     by: Annotated[Optional[str], typer.Option("--by", help="Reporter of rows without a 填报人 column.")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Validate and say what would change; write nothing.")] = False,

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mstrack.errors import InputError
-from mstrack.sources.files import check_file_size
+from mstrack.sources.files import check_file_size, unreadable
 from mstrack.sources.sheets import MAX_SHEET_CELLS, MAX_UNZIPPED_BYTES, Row
 
 DOCUMENT_SUFFIXES = (".docx", ".html", ".htm")
@@ -139,18 +139,14 @@ def _docx_tables(path: Path) -> list[_Table]:
         import docx
         from docx.opc.exceptions import PackageNotFoundError
     except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, EOFError, zlib.error) as error:
-        raise _unreadable(path, error) from None
+        raise unreadable(path, error) from None
     try:
         body = docx.Document(str(path)).element.body
         return _body_tables(body)
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, AttributeError, RuntimeError,
             EOFError, zlib.error) as error:  # lxml's XMLSyntaxError is a ValueError
-        raise _unreadable(path, error) from None
+        raise unreadable(path, error) from None
 
-
-def _unreadable(path: Path, error: Exception) -> InputError:
-    return InputError("{path}: not a readable .docx file ({kind}: {error})", path=path, kind=type(error).__name__,
-                      error=str(error)[:200])
 
 
 def _body_tables(body) -> list[_Table]:
@@ -235,7 +231,7 @@ def _html_tables(path: Path) -> list[_Table]:
                     table.rows.append([])
                 values = dict(attrs)
                 lines: list = [[]]
-                table.rows[-1].append((lines, _span(values.get("rowspan"), MAX_ROWSPAN, 0),
+                table.rows[-1].append((lines, _span(values.get("rowspan"), MAX_ROWSPAN, 1),
                                        max(1, _span(values.get("colspan"), MAX_COLSPAN, 1))))
                 self.open[-1] = (table, lines)
             elif tag in ("br", "p", "div", "li") and self.open[-1][1] is not None:

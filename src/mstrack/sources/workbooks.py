@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from mstrack.errors import InputError
+from mstrack.sources.files import unreadable
 
 TABLE_NS = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 OFFICE_NS = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
@@ -20,6 +21,8 @@ WORKBOOK_SUFFIXES = (".xls", ".ods")
 
 def workbook_sheet_names(path: Path) -> list[str]:
     """The workbook's worksheets in their order."""
+    import zipfile
+
     from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum
 
     try:
@@ -27,8 +30,8 @@ def workbook_sheet_names(path: Path) -> list[str]:
             _check_unzipped(path)
         workbook = CalamineWorkbook.from_path(path)
         return [meta.name for meta in workbook.sheets_metadata if meta.typ == SheetTypeEnum.WorkSheet]
-    except (CalamineError, OSError, ValueError, TypeError, KeyError) as error:
-        raise _unreadable(path, error) from None
+    except (zipfile.BadZipFile, CalamineError, OSError, ValueError, TypeError, KeyError, EOFError, RuntimeError) as error:
+        raise unreadable(path, error) from None
 
 
 def workbook_rows(path: Path, sheet: str | None) -> Iterator:
@@ -67,13 +70,9 @@ def workbook_rows(path: Path, sheet: str | None) -> Iterator:
             values = _WithMerges(values, merges)
     except (zipfile.BadZipFile, CalamineError, ParseError, zlib.error, KeyError, IndexError, OSError, ValueError, TypeError,
             EOFError, RuntimeError) as error:
-        raise _unreadable(path, error) from None
+        raise unreadable(path, error) from None
     yield from _marked_rows(values, percent, {}, extent, path)
 
-
-def _unreadable(path: Path, error: Exception) -> InputError:
-    return InputError("{path}: not a readable {suffix} file ({kind}: {error})", path=path, suffix=path.suffix.lower(),
-                      kind=type(error).__name__, error=str(error)[:200])
 
 
 def _check_unzipped(path: Path) -> None:
