@@ -19,6 +19,7 @@ from mstrack.sources.table import convert_table
 from mstrack.sources.traditional import Written, for_matching
 
 from .conftest import refused
+from .test_import_progress import xlsx
 
 HEADER = ["序号", "项目名称", "牵头单位", "完成时限"]
 
@@ -33,15 +34,7 @@ def targets(result) -> list[tuple]:
 
 
 def workbook(path: Path, rows: list[list], merges=()) -> Path:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "民生实事"
-    for row in rows:
-        sheet.append(row)
-    for cells in merges:
-        sheet.merge_cells(cells)
-    book.save(path)
-    return path
+    return xlsx(path, rows, merges=merges, sheet="民生实事")
 
 
 # --- traditional characters ------------------------------------------------------------------------
