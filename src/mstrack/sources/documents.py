@@ -19,6 +19,7 @@ Limits are those of sheets: the file's size, what a .docx unpacks to, and the ce
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 
 from mstrack.errors import InputError
@@ -199,77 +200,80 @@ def _int(value) -> int:
 
 
 def _html_tables(path: Path) -> list[_Table]:
-    from html.parser import HTMLParser
-
-    class Tables(HTMLParser):
-        """Each <table>'s rows and cells; the text of a table inside a cell is that inner table's."""
-
-        def __init__(self):
-            super().__init__(convert_charrefs=True)
-            self.tables: list[_Table] = []
-            self.open: list[tuple[_Table, list | None]] = []  # tables being read, each with its open cell's lines
-            self.skip = 0  # inside <script> or <style>
-            self.text = False  # text since the last table ended
-
-        def handle_starttag(self, tag, attrs):
-            if tag in ("script", "style"):
-                self.skip += 1
-            elif tag == "table":
-                self._close_cell()
-                table = _Table(after_text=self.text and not self.open)
-                self.tables.append(table)
-                self.open.append((table, None))
-            elif not self.open:
-                return
-            elif tag == "tr":
-                self._close_cell()
-                self.open[-1][0].rows.append([])
-            elif tag in ("td", "th"):
-                self._close_cell()
-                table = self.open[-1][0]
-                if not table.rows:
-                    table.rows.append([])
-                values = dict(attrs)
-                lines: list = [[]]
-                table.rows[-1].append((lines, _span(values.get("rowspan"), MAX_ROWSPAN, 1),
-                                       max(1, _span(values.get("colspan"), MAX_COLSPAN, 1))))
-                self.open[-1] = (table, lines)
-            elif tag in ("br", "p", "div", "li") and self.open[-1][1] is not None:
-                self.open[-1][1].append([])
-
-        def handle_endtag(self, tag):
-            if tag in ("script", "style"):
-                self.skip = max(0, self.skip - 1)
-            elif tag == "table" and self.open:
-                self._close_cell()
-                self.open.pop()
-                self.text = False
-            elif tag in ("td", "th", "tr") and self.open:
-                self._close_cell()
-
-        def handle_data(self, data):
-            if self.skip:
-                return
-            if not self.open:
-                self.text = self.text or bool(data.strip())
-            elif self.open[-1][1] is not None:
-                self.open[-1][1][-1].append(data)
-
-        def _close_cell(self):
-            if not self.open or self.open[-1][1] is None:
-                return
-            table, lines = self.open[-1]
-            text = "\n".join(joined for line in lines if (joined := " ".join("".join(line).split())))
-            cells = table.rows[-1]
-            cells[-1] = (text, *cells[-1][1:])
-            self.open[-1] = (table, None)
-
-    parser = Tables()
+    parser = _TableParser()
     parser.feed(_html_text(path))
     parser.close()
     while parser.open:
         parser.handle_endtag("table")
     return [table for table in parser.tables if table.rows]
+
+
+class _TableParser(HTMLParser):
+    """Each <table>'s rows and cells; the text of a table inside a cell is that inner table's. A new
+    cell or row closes the one before, as browsers read a page that leaves out </td> and </tr>."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tables: list[_Table] = []
+        self.open: list[tuple[_Table, list | None]] = []  # tables being read, each with its open cell's lines
+        self.skip = 0  # inside <script> or <style>
+        self.text = False  # text since the last table ended
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style"):
+            self.skip += 1
+        elif tag == "table":
+            self._close_cell()
+            table = _Table(after_text=self.text and not self.open)
+            self.tables.append(table)
+            self.open.append((table, None))
+        elif not self.open:
+            return
+        elif tag == "tr":
+            self._close_cell()
+            self.open[-1][0].rows.append([])
+        elif tag in ("td", "th"):
+            self._open_cell(dict(attrs))
+        elif tag in ("br", "p", "div", "li") and self.open[-1][1] is not None:
+            self.open[-1][1].append([])
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self.skip = max(0, self.skip - 1)
+        elif tag == "table" and self.open:
+            self._close_cell()
+            self.open.pop()
+            self.text = False
+        elif tag in ("td", "th", "tr") and self.open:
+            self._close_cell()
+
+    def handle_data(self, data):
+        if self.skip:
+            return
+        if not self.open:
+            self.text = self.text or bool(data.strip())
+        elif self.open[-1][1] is not None:
+            self.open[-1][1][-1].append(data)
+
+    def _open_cell(self, attributes: dict) -> None:
+        self._close_cell()
+        table = self.open[-1][0]
+        if not table.rows:
+            table.rows.append([])
+        lines: list = [[]]
+        table.rows[-1].append((lines, _span(attributes.get("rowspan"), MAX_ROWSPAN, 1),
+                               max(1, _span(attributes.get("colspan"), MAX_COLSPAN, 1))))
+        self.open[-1] = (table, lines)
+
+    def _close_cell(self) -> None:
+        """The open cell's text: its lines (<br>, <p>) each with their white space collapsed."""
+        if not self.open or self.open[-1][1] is None:
+            return
+        table, lines = self.open[-1]
+        text = "\n".join(joined for line in lines if (joined := " ".join("".join(line).split())))
+        cells = table.rows[-1]
+        cells[-1] = (text, *cells[-1][1:])
+        self.open[-1] = (table, None)
 
 
 def _span(value, limit: int, default: int) -> int:

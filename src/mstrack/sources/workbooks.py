@@ -100,51 +100,72 @@ class _WithMerges:
         return self._values.iter_rows()
 
 
+ROW, CELLS = TABLE_NS + "table-row", (TABLE_NS + "table-cell", TABLE_NS + "covered-table-cell")
+
+
 def _ods_marks(handle, sheet: str):
     """The sheet's percent cells (row → columns), merged ranges ((top, left), (bottom, right), 0-based)
-    and extent, from content.xml read as a stream. Rows and cells repeated (number-rows-repeated) count
-    as often as they repeat when they hold something; the scan stops once the sheet is too large."""
+    and extent, from content.xml read as a stream (each row let go once read). Rows and cells
+    repeated (number-rows-repeated) count as often as they repeat when they hold something; the scan
+    stops once the sheet is too large."""
     from xml.etree.ElementTree import iterparse
 
-    from mstrack.sources.sheets import MAX_MERGED_RANGES, MAX_SHEET_CELLS, _Extent
-
-    percent: dict[int, list[int]] = {}
-    merges: list[tuple[tuple[int, int], tuple[int, int]]] = []
-    extent = _Extent()
-    depth, inside, row, column, repeat_rows = 0, False, 0, 0, 1
-    cells = (TABLE_NS + "table-cell", TABLE_NS + "covered-table-cell")
+    scan = _OdsScan()
+    depth, inside = 0, False
     for event, element in iterparse(handle, events=("start", "end")):
         tag = element.tag
         if tag == TABLE_NS + "table":
             depth += 1 if event == "start" else -1
             if event == "start" and depth == 1:
                 inside = element.get(TABLE_NS + "name") == sheet
-            elif event == "end" and depth == 0 and inside:
+            elif depth == 0 and inside:
                 break
-            continue
-        if not inside or depth != 1 or event == "start" and tag != TABLE_NS + "table-row":
-            continue
-        if event == "start":
-            column, repeat_rows = 0, int(element.get(TABLE_NS + "number-rows-repeated", 1))
-        elif tag in cells:
-            repeat = int(element.get(TABLE_NS + "number-columns-repeated", 1))
-            kind = element.get(OFFICE_NS + "value-type")
-            if kind is not None or len(element):
-                extent.rows, extent.columns = max(extent.rows, row + repeat_rows), max(extent.columns, column + repeat)
-                if extent.rows * extent.columns > MAX_SHEET_CELLS:
-                    break
-                if kind == "percentage":
-                    for number in range(row + 1, row + repeat_rows + 1):
-                        percent.setdefault(number, []).extend(range(column, column + repeat))
-            spans = (int(element.get(TABLE_NS + "number-rows-spanned", 1)), int(element.get(TABLE_NS + "number-columns-spanned", 1)))
-            if spans != (1, 1) and tag == cells[0]:
-                merges.append(((row, column), (row + spans[0] - 1, column + spans[1] - 1)))
-                extent.merges += 1
-                if extent.merges > MAX_MERGED_RANGES:
-                    break
-            column += repeat
-            element.clear()
-        elif tag == TABLE_NS + "table-row":
-            row += repeat_rows
-            element.clear()
-    return percent, merges, extent
+        elif not inside or depth != 1:
+            if event == "end" and tag == ROW:
+                element.clear()
+        elif tag == ROW:
+            scan.start_row(element) if event == "start" else scan.end_row(element)
+        elif event == "end" and tag in CELLS and not scan.cell(element):
+            break
+    return scan.percent, scan.merges, scan.extent
+
+
+class _OdsScan:
+    """Where the scan of one sheet stands: its row and column, and what it found."""
+
+    def __init__(self):
+        from mstrack.sources.sheets import _Extent
+
+        self.percent: dict[int, list[int]] = {}
+        self.merges: list[tuple[tuple[int, int], tuple[int, int]]] = []
+        self.extent = _Extent()
+        self.row, self.column, self.repeat_rows = 0, 0, 1
+
+    def start_row(self, element) -> None:
+        self.column, self.repeat_rows = 0, int(element.get(TABLE_NS + "number-rows-repeated", 1))
+
+    def end_row(self, element) -> None:
+        self.row += self.repeat_rows
+        element.clear()
+
+    def cell(self, element) -> bool:
+        """Count one cell (or its repeats); False once the sheet is past what mstrack reads."""
+        from mstrack.sources.sheets import MAX_MERGED_RANGES, MAX_SHEET_CELLS
+
+        extent, row, column = self.extent, self.row, self.column
+        repeat = int(element.get(TABLE_NS + "number-columns-repeated", 1))
+        self.column += repeat
+        kind = element.get(OFFICE_NS + "value-type")
+        if kind is not None or len(element):
+            extent.rows, extent.columns = max(extent.rows, row + self.repeat_rows), max(extent.columns, column + repeat)
+            if extent.rows * extent.columns > MAX_SHEET_CELLS:
+                return False
+            if kind == "percentage":
+                for number in range(row + 1, row + self.repeat_rows + 1):
+                    self.percent.setdefault(number, []).extend(range(column, column + repeat))
+        spans = (int(element.get(TABLE_NS + "number-rows-spanned", 1)), int(element.get(TABLE_NS + "number-columns-spanned", 1)))
+        if spans != (1, 1) and element.tag == CELLS[0]:
+            self.merges.append(((row, column), (row + spans[0] - 1, column + spans[1] - 1)))
+            extent.merges += 1
+        element.clear()
+        return extent.merges <= MAX_MERGED_RANGES

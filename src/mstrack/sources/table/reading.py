@@ -69,16 +69,24 @@ def _spread_sheet(path: Path, text: str, width: int = 0) -> Sheet:
     return sheet
 
 
+def _check_choice(path: Path, sheet: str | None, table: int | None) -> None:
+    """--table picks a document's table, --sheet a workbook's sheet: neither applies to the other."""
+    from mstrack.sources.documents import DOCUMENT_SUFFIXES
+
+    document = path.suffix.lower() in DOCUMENT_SUFFIXES
+    if table is not None and not document:
+        raise InputError("{path}: --table applies to .docx and .html documents only", path=path)
+    if sheet is not None and document:
+        raise InputError("{path}: --sheet applies to workbooks only; a document's tables are picked with --table", path=path)
+
+
 def read_sheets(path: Path, sheet: str | None = None, table: int | None = None) -> list[Sheet]:
     """Every way the file can be read as rows of cells, most likely first."""
     from mstrack.sources.documents import DOCUMENT_SUFFIXES, document_tables
 
     check_file_size(path)
     suffix = path.suffix.lower()
-    if table is not None and suffix not in DOCUMENT_SUFFIXES:
-        raise InputError("{path}: --table applies to .docx and .html documents only", path=path)
-    if sheet is not None and suffix in DOCUMENT_SUFFIXES:
-        raise InputError("{path}: --sheet applies to workbooks only; a document's tables are picked with --table", path=path)
+    _check_choice(path, sheet, table)
     try:
         with path.open("rb") as handle:
             head = handle.read(8)
