@@ -176,6 +176,12 @@ def test_a_damaged_word_file_or_a_wrong_option_is_refused_with_its_name(cli, tmp
     with zipfile.ZipFile(notes, "w") as archive:
         archive.writestr("hello.txt", "no document here")
     refused(cli("import", "table", str(notes), *args), f"{notes}: not a readable .docx file")
+    cut = tmp_path / "截断.docx"  # its document.xml cut in half: not XML
+    with zipfile.ZipFile(word_document(tmp_path / "整.docx", (FIRST_PAGE, []))) as whole, zipfile.ZipFile(cut, "w") as archive:
+        for member in whole.infolist():
+            data = whole.read(member.filename)
+            archive.writestr(member, data[:len(data) // 2] if member.filename == "word/document.xml" else data)
+    refused(cli("import", "table", str(cut), *args), f"{cut}: not a readable .docx file (XMLSyntaxError")
     empty = word_document(tmp_path / "无表.docx")
     refused(cli("import", "table", str(empty), *args), f"{empty}: no table found in the document")
     table = word_document(tmp_path / "表.docx", (FIRST_PAGE, []))

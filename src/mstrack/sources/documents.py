@@ -139,13 +139,14 @@ def _docx_tables(path: Path) -> list[_Table]:
                              limit=MAX_UNZIPPED_BYTES >> 20)
         import docx
         from docx.opc.exceptions import PackageNotFoundError
+        from lxml.etree import LxmlError  # python-docx parses with lxml
     except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, EOFError, zlib.error) as error:
         raise unreadable(path, error) from None
     try:
         body = docx.Document(str(path)).element.body
         return _body_tables(body)
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, AttributeError, RuntimeError,
-            EOFError, zlib.error) as error:  # lxml's XMLSyntaxError is a ValueError
+    except (PackageNotFoundError, LxmlError, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, AttributeError,
+            RuntimeError, EOFError, zlib.error) as error:
         raise unreadable(path, error) from None
 
 
