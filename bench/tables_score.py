@@ -148,9 +148,9 @@ def compare(expected: dict, converted: dict[str, Read], score: Score) -> None:
         where = f"task {code}"
         _compare_task(task, got, score, where)
         targets = _compare_targets(task, got, score, where)
-        milestones = _compare_checkpoints(task, got, score, where)
+        left = _compare_checkpoints(task, got, score, where)
         if got is not None:
-            _invented(targets, milestones, {_iso(task.get("deadline")) or year_end, year_end}, score, where)
+            _invented(targets, left, {_iso(task.get("deadline")) or year_end, year_end}, score, where)
     codes = {str(task["code"]) for task in expected["tasks"]}
     for code, got in converted.items():
         if code not in codes:
@@ -192,9 +192,9 @@ def _compare_targets(task: dict, got: Read | None, score: Score, where: str) -> 
     return matched, free
 
 
-def _compare_checkpoints(task: dict, got: Read | None, score: Score, where: str) -> list:
+def _compare_checkpoints(task: dict, got: Read | None, score: Score, where: str) -> tuple[list, list]:
     """Each dated checkpoint against the task's milestones (with a number) or checkpoints (words only);
-    returns the milestones left over."""
+    returns the milestones and the checkpoint dates left over."""
     milestones = list(got.milestones) if got else []
     checkpoints = list(got.checkpoints) if got else []
     for checkpoint in task.get("checkpoints", []):
@@ -209,20 +209,26 @@ def _compare_checkpoints(task: dict, got: Read | None, score: Score, where: str)
         if due in checkpoints:
             checkpoints.remove(due)
         score.add(hit is not None, f"{where}: checkpoint {due} {_fmt(number)} {checkpoint.get('text', '')}".rstrip())
-    return milestones
+    expected_dates = {_iso(c["due"]) for c in task.get("checkpoints", [])}
+    return milestones, [d for d in checkpoints if d not in expected_dates]
 
 
-def _invented(targets: tuple[list, list], milestones: list, restated: set[date], score: Score, where: str) -> None:
-    """What the reading does not have: each indicator with a target, and each numbered milestone except
-    the annual target restated at the deadline (or at the year's end when the document prints none)."""
+def _invented(targets: tuple[list, list], left: tuple[list, list], restated: set[date], score: Score, where: str) -> None:
+    """What the reading does not have: each indicator with a target; each numbered milestone except the
+    annual target restated at the deadline or the year's end; each other date the task is given."""
     matched, free = targets
+    milestones, dates = left
     for name, number, unit in free:
         score.add(False, f"{where}: indicator {name!r} {_fmt(number)} {unit}", invented=True)
     annual = matched + [t[1] for t in free]
+    judged = set()
     for due, number, name in milestones:
         if number is None or (due in restated and any(same_number(number, t) for t in annual)):
             continue
+        judged.add(due)
         score.add(False, f"{where}: checkpoint {due} {_fmt(number)} ({name})", invented=True)
+    for due in sorted(set(dates) - restated - judged):
+        score.add(False, f"{where}: checkpoint {due} (words only)", invented=True)
 
 
 def expected_total(expected: dict) -> int:
