@@ -29,7 +29,7 @@ TABLES = Path(__file__).resolve().parent.parent / "tests" / "data" / "tables"
 EXPECTED_SUFFIX = ".expected.json"
 FLOORS = TABLES / "floors.json"  # each file's facts right when last recorded: tests/test_tables_score.py holds them
 PLACEHOLDER_UNITS = {"（表中未列）"}  # the converter's words for "the table names no unit"
-SCALES = {"万": 10_000, "亿": 100_000_000}
+SCALES = {"万": 10_000, "亿": 100_000_000, "萬": 10_000, "億": 100_000_000}  # traditional too
 
 
 @dataclass(kw_only=True)

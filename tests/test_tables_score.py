@@ -106,9 +106,9 @@ def test_the_rules_of_matching():
     changed = replace(perfect, tasks=[
         replace(task1, title=" 新建公办\n幼儿园3所",
                 lines=[replace(line, lead_units=["区教育局"], units=["各街道", "区住建局", "区教育局"])]),
-        replace(task2, lines=[replace(task2.lines[0], indicators=[Indicator(name="就业", unit="人", target=52000)])]),
+        replace(task2, lines=[replace(task2.lines[0], indicators=[Indicator(name="就业", unit="萬人", target=5.2)])]),
     ])
-    assert _score(READING, changed).right == 10, "whitespace, unit order, the lead among the units and 万 scaling are no errors"
+    assert _score(READING, changed).right == 10, "whitespace, unit order, the lead among the units and 万/萬 scaling are no errors"
 
     wrong = replace(perfect, tasks=[
         replace(task1, deadline=date(2024, 12, 31), lines=[replace(line, lead_units=["区住建局"], checkpoints=[
