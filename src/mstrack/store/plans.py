@@ -117,10 +117,10 @@ def _load_plan(dialect, connection, code: str, codes) -> plan_model.Programme:
             indicators=indicators_by_line.get(line_id, []), reports=line_reports.get(line_id, [])))
     programme.tasks = [
         plan_model.Task(code=task_code, title=title, area=area_codes.get(area_id), deadline=day(deadline), note=task_note,
-                        lines=lines_by_task.get(task_id, []), deadline_text=deadline_text, assessment=assessment,
-                        problems=problems, progress=progress, links=links.get(task_id, []))
-        for task_id, task_code, title, area_id, deadline, task_note, deadline_text, assessment, problems, progress in rows(
-            "SELECT id, code, title, area_id, deadline, note, deadline_text, assessment, problems, progress FROM task"
+                        lines=lines_by_task.get(task_id, []), links=links.get(task_id, []),
+                        text=plan_model.TaskText(**dict(zip(plan_model.TASK_TEXT, words, strict=True))))
+        for task_id, task_code, title, area_id, deadline, task_note, *words in rows(
+            f"SELECT id, code, title, area_id, deadline, note, {', '.join(plan_model.TASK_TEXT)} FROM task"
             f" WHERE programme_id = {p} ORDER BY position, id")
     ]
     return programme
