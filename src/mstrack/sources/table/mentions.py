@@ -30,7 +30,11 @@ UNITS = sorted(
     ],
     key=len, reverse=True,
 )
-UNIT_ALT = "|".join(re.escape(u) for u in UNITS)
+# Any other single CJK character after a number is its unit of measure ("5000穴", "3台套" aside) when the
+# clause ends there: words that are no unit (dates, ages, conjunctions, scales) are not taken.
+OTHER_UNIT = r"(?![年月日号岁届级时分秒点以左和及与或至到的等后前内中余多万亿千百第])[\u4e00-\u9fff]" \
+    r"(?=[\s，,；;。、：:！!？?）)\]】”\"]|以上|以下|以内|左右|$)"
+UNIT_ALT = "|".join(re.escape(u) for u in UNITS) + "|" + OTHER_UNIT
 NUMBER_RE = re.compile(r"(?<![0-9.A-Za-z#·_/\-—–~～])(\d+(?:,\d{3})*(?:\.\d+)?)")
 SUFFIX_ALT = "|".join(AT_LEAST_SUFFIXES + AT_MOST_SUFFIXES + APPROX_SUFFIXES)  # 以上|以下|以内|左右
 AFTER_RE = re.compile(

@@ -41,8 +41,8 @@ class RawTask:
     lines: list[RawLine] = field(default_factory=list)
 
 
-CODE_CELL_RE = re.compile(r"^[（(]?\s*(\d{1,3}(?:[.-]\d{1,3})?)\s*[）)]?[.．、]?$")
-TITLE_CODE_RE = re.compile(r"^(\d{1,3})\s*[.．、]\s*(?=\D)")
+CODE_CELL_RE = re.compile(r"^[（(]?\s*(\d+(?:[.-]\d+)?)\s*[）)]?[.．、]?$")  # a province's table runs past 999
+TITLE_CODE_RE = re.compile(r"^(\d+)\s*[.．、]\s*(?=\D)")
 
 
 def _split_groups(cell: str) -> list[str]:
