@@ -5,7 +5,6 @@ is shown.
 """
 
 import csv
-from datetime import date
 from pathlib import Path
 
 import pytest
