@@ -5,6 +5,7 @@ is shown.
 """
 
 import csv
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -51,3 +52,82 @@ def test_any_cjk_unit_after_a_number(text, value, unit):
 @pytest.mark.parametrize("text", ["开通12345热线", "建设24小时自助图书馆", "提供3大服务", "建设5G基站", "服务60岁老人"])
 def test_a_cjk_word_after_a_number_is_no_unit_when_the_noun_goes_on(text):
     assert find_mentions(text) == []
+
+
+# --- registration forms, sub-rows and the dates of each ----------------------------------------
+
+
+def test_a_registration_form_gives_each_sub_item_its_own_date_and_target(tmp_path):
+    result = convert(tmp_path, [
+        ["序号", "项目名称", "建设内容", "完成时间", "责任单位"],
+        ["1", "教育提升工程", "新建幼儿园3所", "2024年8月", "县教育局"],
+        ["", "教育提升工程", "改扩建中小学2所", "2025年3月", "县住建局"],  # a merged 项目名称, read as its value on every row
+        ["", "教育提升工程", "开展教师培训", "2024年10月", "县教育局"],
+        ["2", "文化惠民", "送戏下乡100场", "11月", "县文旅局"],
+    ])
+    first, second = result.programme.tasks
+    assert [t.code for t in result.programme.tasks] == ["1", "2"]
+    assert first.deadline == date(2025, 3, 31)  # the last sub-item's date, in the following year
+    assert [(line.lead_units, [(c.due, c.text) for c in line.checkpoints]) for line in first.lines] == [
+        (["县教育局"], [(date(2024, 8, 31), "新建幼儿园3所")]),
+        (["县住建局"], [(date(2025, 3, 31), "改扩建中小学2所")]),
+        (["县教育局"], [(date(2024, 10, 31), "开展教师培训")]),
+    ]
+    assert indicators(first) == [("新建幼儿园", "所", 3, [(date(2024, 8, 31), 3)]),
+                                 ("改扩建中小学", "所", 2, [(date(2025, 3, 31), 2)])]  # words without a figure stay words
+    assert indicators(second) == [("送戏下乡", "场", 100, [(date(2024, 11, 30), 100)])]
+
+
+def test_a_sub_row_without_a_number_continues_the_task_above(tmp_path):
+    result = convert(tmp_path, [
+        ["序号", "项目名称", "完成时限", "牵头单位"],
+        ["1", "卫生服务提升", "2024年底", "县卫健局"],
+        ["", "建设村卫生室10个", "10月底前", "县卫健局"],
+        ["", "培训乡村医生200人", "", "县人社局"],
+        ["2", "新建公厕20座", "6月底前", "县城管局"],
+    ])
+    tasks = result.programme.tasks
+    assert [(t.code, t.title) for t in tasks] == [("1", "卫生服务提升"), ("2", "新建公厕20座")]  # no renumbering
+    assert [line.lead_units for line in tasks[0].lines] == [["县卫健局"], ["县卫健局"], ["县人社局"]]
+    assert indicators(tasks[0]) == [("建设村卫生室", "个", 10, [(date(2024, 10, 31), 10)]),
+                                    ("培训乡村医生", "人", 200, [(date(2024, 12, 31), 200)])]
+
+
+def test_without_any_numbers_a_row_with_text_is_a_task(tmp_path):
+    result = convert(tmp_path, [
+        ["序号", "项目名称", "完成时限", "牵头单位"],
+        ["", "新建公厕20座", "6月底前", "县城管局"],
+        ["", "建设村卫生室10个", "10月底前", "县卫健局"],
+    ])
+    assert [(t.code, t.title) for t in result.programme.tasks] == [("1", "新建公厕20座"), ("2", "建设村卫生室10个")]
+
+
+def test_several_numbered_dates_in_one_cell_date_the_numbered_items(tmp_path):
+    result = convert(tmp_path, [
+        ["序号", "项目名称", "建设内容", "完成时间", "牵头单位"],
+        ["1", "农村公路提升", "1. 改造县道10公里 2. 新建桥梁2座", "1. 2024年5月 2. 2024.9", "县交通局"],
+    ])
+    [task] = result.programme.tasks
+    assert task.deadline == date(2024, 9, 30)
+    assert [(c.due, c.text) for c in task.lines[0].checkpoints] == [(date(2024, 5, 31), "改造县道10公里"),
+                                                                    (date(2024, 9, 30), "新建桥梁2座")]
+    assert indicators(task) == [("改造县道", "公里", 10, [(date(2024, 5, 31), 10)]), ("新建桥梁", "座", 2, [(date(2024, 9, 30), 2)])]
+
+
+@pytest.mark.parametrize(("text", "due"), [
+    ("2024.5", date(2024, 5, 31)), ("11月", date(2024, 11, 30)), ("10月底前", date(2024, 10, 31)), ("2025年3月", date(2025, 3, 31)),
+    ("2025年底前", date(2025, 12, 31)), ("次年3月底前", date(2025, 3, 31)), ("次年底", date(2025, 12, 31)),
+    ("2025年一季度", date(2025, 3, 31)), ("明年上半年", date(2025, 6, 30)),
+])
+def test_dates_as_offices_write_them_and_in_the_following_year(tmp_path, text, due):
+    result = convert(tmp_path, [["序号", "项目名称", "完成时限", "牵头单位"], ["1", "新建公厕20座", text, "县城管局"]])
+    assert result.programme.tasks[0].deadline == due
+    assert indicators(result.programme.tasks[0])[0][3] == [(due, 20)]
+
+
+def test_no_year_is_assumed_in_the_code(tmp_path):
+    """The same table read for two years: every date follows the year given, none is fixed."""
+    rows = [["序号", "项目名称", "进度安排", "牵头单位"], ["1", "新建公厕20座", "6月底前开工10座；12月底前建成20座", "县城管局"]]
+    for year in (2019, 2031):
+        [task] = convert(tmp_path, rows, year).programme.tasks
+        assert {c.due.year for line in task.lines for c in line.checkpoints} == {year}

@@ -9,6 +9,7 @@ from datetime import date
 from mstrack.errors import Message
 from mstrack.model import Checkpoint, Indicator, Line, Milestone, Task
 from mstrack.sources.table.mentions import COMPLETE_RE, Mention, find_mentions, similarity, stages_in, unit_factor, unit_key, word_pairs
+from mstrack.sources.table.schedule import numbered_deadlines, numbered_parts
 from mstrack.sources.table.series import Series, assign, is_level, milestones_of
 from mstrack.sources.table.tasks import RawLine, RawTask
 
@@ -25,9 +26,9 @@ class Unit:
     leftovers: list[tuple[date, str, Mention]] = field(default_factory=list)
 
 
-def _statements(text: str, origin: str) -> list[Series]:
+def _statements(text: str, origin: str, year: int) -> list[Series]:
     result = []
-    for mention in find_mentions(text):
+    for mention in find_mentions(text, year):
         result.append(Series(unit=mention.unit, stages=mention.stages, texts=list(mention.contexts), statement=mention, origin=origin,
                              nouns=[mention.noun]))
     return result
@@ -38,7 +39,7 @@ def _tidy(text: str) -> str:
     return re.sub(r"\s+$", "", text.strip()).rstrip("；;，,、 ")
 
 
-def _units_of(task: RawTask, deadline: date | None) -> list[Unit]:
+def _units_of(task: RawTask, deadline: date | None, year: int) -> list[Unit]:
     units: list[Unit] = []
     for raw in task.lines:
         previous = units[-1].lines[-1] if units else None
@@ -56,10 +57,10 @@ def _units_of(task: RawTask, deadline: date | None) -> list[Unit]:
                 undated += block.undated
             checkpoints += periods
             heading = block.heading if len(raw.blocks) == 1 else heading
-        if not checkpoints and deadline and not undated:
+        heading = heading or raw.item
+        if not checkpoints and (raw.deadline or deadline) and not undated:
             raw.deadline_only = True
-            text = task.content or task.deadline_text or ""
-            checkpoints = [(deadline, task.deadline_text or "", text)]
+            checkpoints = _deadline_checkpoints(task, raw, deadline, year)
         merged: dict[date, tuple[str, str]] = {}
         for due, label, text in sorted(checkpoints, key=lambda c: c[0]):
             if due in merged:
@@ -71,19 +72,33 @@ def _units_of(task: RawTask, deadline: date | None) -> list[Unit]:
     return units
 
 
-def _read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, summary: list[Message]) -> None:
+def _deadline_checkpoints(task: RawTask, raw: RawLine, deadline: date, year: int) -> list[tuple[date, str, str]]:
+    """A line with only a 完成时限: one checkpoint at its own date (a sub-item's) or the task's, or one per
+    numbered date in the cell ("1. 2024年5月 2. 2024年9月"), each with the numbered item it dates."""
+    label = raw.deadline_text or task.deadline_text or ""
+    text = raw.item or task.content or label
+    if dates := numbered_deadlines(label, year):
+        items = numbered_parts(text)
+        if len(items) != len(dates):
+            items = [part for part, _ in dates]
+        return [(due, part, item) for (part, due), item in zip(dates, items, strict=True)]
+    return [(raw.deadline or deadline, label, text)]
+
+
+def _read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, year: int, summary: list[Message]) -> None:
     """Match each unit's schedule numbers to the title's and heading's targets; mark what "全面完成" completes."""
-    title_text = raw.title + ("\n" + raw.content if raw.content else "")
+    content = "\n".join(numbered_parts(raw.content)) or raw.content  # "1. 改造县道10公里 2. 新建桥梁2座": one target a line
+    title_text = raw.title + ("\n" + content if content else "")
     title_filled = False
     for unit in units:
-        own = _statements(unit.heading, "heading") if unit.heading else []
-        unit.series = own + _statements(title_text, "title")
+        own = _statements(unit.heading, "heading", year) if unit.heading else []
+        unit.series = own + _statements(title_text, "title", year)
         deadline_only = unit.lines[0].deadline_only
         starts = deadline_only and bool(stages_in(raw.deadline_text or ""))  # "5月底前动工" is when work starts
         if starts:
             summary.append(Message("task {code}: 完成时限 “{deadline}” names a start, not a completion; "
                                    "its targets are kept without milestones", code=raw.code, deadline=raw.deadline_text))
-        unit.leftovers = [] if starts else assign(unit.series, unit.checkpoints)
+        unit.leftovers = [] if starts else assign(unit.series, unit.checkpoints, year)
         if not unit.checkpoints:
             continue
         final_due, _, final_text = unit.checkpoints[-1]
@@ -93,7 +108,7 @@ def _read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, summar
             says_done = False  # the title's targets are completed once, not once per sub-project
         for one in scope:
             due = final_due if says_done else deadline if one.origin == "heading" else None
-            if due and not any(d >= due for d, _, _ in one.points):
+            if due and not any(d >= due for d, _, _ in one.points) and not (deadline_only and one.points):
                 one.filled = due  # "全面完成目标任务"; a sub-project's own figure is due when the task is
                 title_filled = title_filled or one.origin == "title"
         for one in unit.series:  # a share of the work that reaches 100% is done: it stays done
@@ -110,8 +125,8 @@ def build_task(raw: RawTask, year: int, summary: list[Message]) -> Task:
     if raw.deadline_text and raw.deadline is None:
         summary.append(Message("task {code}: 完成时限 “{deadline}” names no date; kept as deadline_text", code=raw.code,
                                deadline=_clip(raw.deadline_text)))
-    units = _units_of(raw, deadline)
-    _read_numbers(raw, units, deadline, summary)
+    units = _units_of(raw, deadline, year)
+    _read_numbers(raw, units, deadline, year, summary)
     task = Task(code=raw.code, title=raw.title, area=raw.area, deadline=deadline, deadline_text=raw.deadline_text,
                 progress=raw.progress or None)
     lines: list[Line] = []

@@ -45,7 +45,7 @@ NOT_QUANTITY_AFTER = ("#", "·", "号", "年", "月", "日", "岁", "周岁", "�
                       "至", "到", ".", "×", "*", "/")
 THRESHOLD = ("低于", "高于")  # "低于50%镇街": a threshold that picks who, not a target (its comparator is not read)
 TOTAL_WORDS = ("累计", "共", "全年", "上半年", "前三季度", "年底", "全部", "全面", "总计", "合计")
-NOT_TARGET_WORDS = ("去年", "上年", "上一年", "2022年", "最高", "上限", "现有", "已有", "目前", "总数达")
+NOT_TARGET_WORDS = ("去年", "上年", "上一年", "最高", "上限", "现有", "已有", "目前", "总数达")
 STAGE_WORDS = ("开工", "动工", "完工", "竣工", "验收", "启动", "确定", "选址", "立项", "招标", "签约", "印发", "遴选", "申报",
                "评选", "挂牌", "工程量", "工程总量", "进度")
 STOP_WORDS = ("全市", "累计", "完成", "实现", "开展", "推动", "推进", "达到", "不少于", "不低于", "至少", "超过", "以上",
@@ -136,13 +136,14 @@ def _split_gap(gap: str) -> tuple[int, int]:
     return (m.start(), m.end()) if m else (len(gap), 0)
 
 
-def find_mentions(text: str) -> list[Mention]:
-    """Quantities with their words: "累计建设筹集保障性住房 3 万套（间）" → 30000 套（间）, a running total."""
+def find_mentions(text: str, year: int | None = None) -> list[Mention]:
+    """Quantities with their words: "累计建设筹集保障性住房 3 万套（间）" → 30000 套（间）, a running total.
+    A figure after a year before the programme's `year` ("较2022年") is a baseline, not a target."""
     found: list[Mention] = []
     previous_context = previous_name = ""
     for clause_match in re.finditer(r"[^，,；;。：:！!？?\n]+", _protect_commas(text)):
         clause = clause_match[0].replace("\x00", ",")
-        spans = _spans(clause)
+        spans = _spans(clause, year)
         shared = _shared_names(clause, spans)
         previous_stages: frozenset = frozenset()
         for i, (start, end, number, after, unit, comparator) in enumerate(spans):
@@ -180,7 +181,7 @@ def find_mentions(text: str) -> list[Mention]:
     return found
 
 
-def _spans(clause: str) -> list[tuple]:
+def _spans(clause: str, year: int | None = None) -> list[tuple]:
     """The numbers of a clause that are quantities, with their scale, unit and comparator."""
     spans = []
     for m in NUMBER_RE.finditer(clause):
@@ -205,7 +206,8 @@ def _spans(clause: str) -> list[tuple]:
             comparator = "<="
         if not unit and not after["scale"] and comparator == "=":
             continue  # a bare number: a name ("12345热线"), a code or a count we cannot place
-        if prefix.endswith(THRESHOLD) or any(w in prefix for w in NOT_TARGET_WORDS):
+        if prefix.endswith(THRESHOLD) or any(w in prefix for w in NOT_TARGET_WORDS) \
+                or (year and any(int(y) < year for y in re.findall(r"(\d{4})\s*年", prefix))):
             continue
         spans.append((start, after.end() if (unit or after["scale"] or suffix) else end, m[1], after, unit, comparator))
     return spans

@@ -25,6 +25,10 @@ class RawLine:
     blocks: list[Block] = field(default_factory=list)
     periods: list[tuple[str, date, str]] = field(default_factory=list)  # from period columns
     deadline_only: bool = False
+    content: str = ""  # the row's own content cell
+    deadline: date | None = None  # the row's own 完成时限, and as printed
+    deadline_text: str = ""
+    item: str = ""  # a sub-item of a registration form or a sub-row without 序号: the line's own target and words
 
 
 @dataclass(kw_only=True)
@@ -39,6 +43,7 @@ class RawTask:
     notes: list[str] = field(default_factory=list)
     progress: str = ""
     lines: list[RawLine] = field(default_factory=list)
+    numbered: bool = False  # its code is the 序号 printed, not the row's order
 
 
 CODE_CELL_RE = re.compile(r"^[（(]?\s*(\d+(?:[.-]\d+)?)\s*[）)]?[.．、]?$")  # a province's table runs past 999
@@ -117,12 +122,34 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
                 notes.append(filled[0])
             continue  # prose under the table: a footnote, a stamp
         code, title = _task_code(row, layout, title, tasks[-1] if tasks else None)
+        item = ""
+        if code is None and title and tasks and tasks[-1].numbered:
+            item, title = title, ""  # a sub-row without 序号 under a numbered task: part of it, no new number
         task = _task_of(row, layout, code, title, area, tasks, seen)
+        task.numbered = task.numbered or bool(layout.cell(row, "seq"))
         inherited = tasks[-2].lines[-1] if len(tasks) > 1 and tasks[-2].lines else None
-        _read_row_lines(task, row, layout, year, inherited)
+        _read_row_lines(task, row, layout, year, inherited, item)
     if not tasks:
         raise InputError("{path}: row {row}: a header but no task rows below it", path=sheet.path, row=sheet.rows[at].number)
+    for task in tasks:
+        _sub_items(task)
     return tasks
+
+
+def _sub_items(task: RawTask) -> None:
+    """A registration form (登记表): rows of one task, each with its own content or 完成时限, are its sub-items.
+    Each row's content is its line's own target and words, and the task is due when its last sub-item is."""
+    rows = {id(line.row): line for line in task.lines}
+    contents = [line.content for line in rows.values() if line.content]
+    if len(contents) >= 2 and len(set(contents)) >= 2:
+        for line in task.lines:
+            line.item = line.item or line.content
+        task.content = ""
+    dated = {line.deadline_text: line.deadline for line in rows.values() if line.deadline_text}
+    if len(dated) >= 2:
+        task.deadline_text = "；".join(dated)
+        known = [d for d in dated.values() if d]
+        task.deadline = max(known) if known else None
 
 
 def _repeats_header(row: Row, layout: _Layout, header_texts: set[str]) -> bool:
@@ -202,8 +229,9 @@ def _add_area_named(areas: list[Area], text: str) -> str:
     return code
 
 
-def _read_task_cells(task: RawTask, row: Row, layout: _Layout, year: int) -> None:
-    """What a row adds to its task: content, progress, a note, the deadline."""
+def _read_task_cells(task: RawTask, row: Row, layout: _Layout, year: int) -> tuple[str, str, date | None]:
+    """What a row adds to its task (content, progress, a note, the deadline); the row's own content and deadline."""
+    deadline = None
     if content := layout.cell(row, "content"):
         task.content = (task.content + "\n" + content).strip()
     if progress := layout.cell(row, "progress"):
@@ -212,7 +240,8 @@ def _read_task_cells(task: RawTask, row: Row, layout: _Layout, year: int) -> Non
         task.notes.append(note)
     if deadline_text := layout.cell(row, "deadline"):
         task.deadline_text = deadline_text
-        task.deadline = parse_deadline(deadline_text, year)
+        task.deadline = deadline = parse_deadline(deadline_text, year)
+    return content, deadline_text, deadline
 
 
 def _schedule_blocks(row: Row, layout: _Layout, year: int) -> list[Block]:
@@ -249,12 +278,13 @@ def _unit_groups(lead_cell: str, units_cell: str, previous: RawLine | None) -> t
     return lead_groups, unit_groups
 
 
-def _read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherited: RawLine | None) -> None:
+def _read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherited: RawLine | None, item: str) -> None:
     """One table row becomes one line, or one line per lead unit when a cell lists several."""
     previous = task.lines[-1] if task.lines else None
     leaders = _leaders(layout.cell(row, "leader")) or (previous.leaders if previous else [])
     lead_cell, units_cell = layout.cell(row, "lead"), layout.cell(row, "units")
-    _read_task_cells(task, row, layout, year)
+    content, deadline_text, deadline = _read_task_cells(task, row, layout, year)
+    own = {"content": content, "deadline_text": deadline_text, "deadline": deadline, "item": item}
     periods = [(column.label, column.due, text) for column, text in layout.texts(row, "period")]
     blocks = _schedule_blocks(row, layout, year)
     if not lead_cell and not units_cell and not previous and inherited is not None and {"lead", "units"} & set(layout.by_kind):
@@ -272,9 +302,9 @@ def _read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherit
             named = [u for u in all_leads if block.heading and u in block.heading]
             units = split_units(numbered[block.number]) if block.number in numbered else all_units
             task.lines.append(RawLine(row=row, leaders=leaders, lead_units=named or list(dict.fromkeys(all_leads)), units=units,
-                                      scope=block.heading, blocks=[block]))
+                                      scope=block.heading, blocks=[block], **own))
         return
     for group, units in zip(lead_groups, unit_groups, strict=True):
         raw = RawLine(row=row, leaders=leaders, lead_units=list(dict.fromkeys(u for u, _ in group)), units=units,
-                      scope="；".join(s for _, s in group if s), blocks=list(blocks), periods=list(periods))
+                      scope="；".join(s for _, s in group if s), blocks=list(blocks), periods=list(periods), **own)
         task.lines.append(raw)
