@@ -124,17 +124,19 @@ PERIOD_LABEL = rf"(?:{QUARTER_LABEL}|{MONTH_LABEL}|{YEAR_LABEL})"
 PERIOD_RE = re.compile(PERIOD_LABEL)
 
 
+def _named_year(text: str, year: int) -> tuple[int, str]:
+    """The year a label names ("2025年3月", "2024.5", "次年底") and the label without it; else the programme's."""
+    if explicit := re.match(r"(\d{4})(?:年|[.．/](?=\d))", text):
+        text = text[explicit.end():]
+        return int(explicit[1]), "年" + text if text.startswith(("底", "末", "内")) else text  # "2025年底前"
+    if following := re.match(r"[次翌明]年?(?=年|[上下全]|\d)", text):  # "次年3月", "次年底", "明年上半年"
+        return year + 1, text[following.end():]
+    return year, text
+
+
 def period_end(label: str, year: int) -> date:
     """Due date of a period label: "一、二季度" → the later quarter's end, "7-9月" → 9-30, "全年" → 12-31."""
-    text = unicodedata.normalize("NFKC", label).replace(" ", "")
-    explicit = re.match(r"(\d{4})(?:年|[.．/](?=\d))", text)
-    if explicit:
-        year = int(explicit[1])
-        text = text[explicit.end():]
-        text = "年" + text if text.startswith(("底", "末", "内")) else text  # "2025年底前"
-    elif following := re.match(r"[次翌明]年?(?=年|[上下全]|\d)", text):  # "次年3月", "次年底", "明年上半年"
-        year += 1
-        text = text[following.end():]
+    year, text = _named_year(unicodedata.normalize("NFKC", label).replace(" ", ""), year)
     if "季度" in text or re.fullmatch(r"[Qq][1-4]", text):
         quarters = [QUARTER_WORDS[c] for c in re.findall(r"[一二三四1-4]", text)]
         return month_end(year, max(quarters) * 3)
