@@ -131,3 +131,75 @@ def test_no_year_is_assumed_in_the_code(tmp_path):
     for year in (2019, 2031):
         [task] = convert(tmp_path, rows, year).programme.tasks
         assert {c.due.year for line in task.lines for c in line.checkpoints} == {year}
+
+
+# --- a 单位 column, progress columns -------------------------------------------------------------
+
+
+def test_a_unit_of_measure_column_and_a_bare_number_make_the_target(tmp_path):
+    result = convert(tmp_path, [
+        ["序号", "项目名称", "单位", "目标任务", "完成时限", "责任单位"],
+        ["1", "新建公办幼儿园", "所", "10", "2024年8月", "县教育局"],
+        ["2", "改造农村公路", "公里", "1.2万", "12月底前", "县交通局"],
+        ["3", "建成城市书房10个", "个", "10", "9月底前", "县文旅局"],  # printed in the title too: one target
+    ])
+    assert [indicators(t) for t in result.programme.tasks] == [
+        [("新建公办幼儿园", "所", 10, [(date(2024, 8, 31), 10)])],
+        [("改造农村公路", "公里", 12000, [(date(2024, 12, 31), 12000)])],
+        [("建成城市书房", "个", 10, [(date(2024, 9, 30), 10)])],
+    ]
+    assert [line.lead_units for t in result.programme.tasks for line in t.lines] == [["县教育局"], ["县交通局"], ["县文旅局"]]
+
+
+def test_a_unit_column_that_names_offices_is_the_responsible_units(tmp_path):
+    result = convert(tmp_path, [["序号", "项目名称", "完成时限", "单位"], ["1", "新建公厕20座", "6月底前", "县城管局"]])
+    assert result.programme.tasks[0].lines[0].lead_units == ["县城管局"]
+
+
+@pytest.mark.parametrize("header", ["完成率", "当前进度", "1-10月完成情况", "一季度进展情况", "形象进度", "累计完成"])
+def test_progress_columns_are_no_targets(tmp_path, header):
+    result = convert(tmp_path, [
+        ["序号", "项目名称", "完成时限", header, "牵头单位"],
+        ["1", "新建公厕20座", "10月底前", "已完成12座，占60%", "县城管局"],
+    ])
+    [task] = result.programme.tasks
+    assert indicators(task) == [("新建公厕", "座", 20, [(date(2024, 10, 31), 20)])]
+    assert task.progress == "已完成12座，占60%"  # kept as the task's reported progress
+
+
+# --- targets in words, monthly plans ------------------------------------------------------------
+
+
+def plan_of(tmp_path, title: str, schedule: str, deadline: str = ""):
+    result = convert(tmp_path, [["序号", "项目名称", "月度工作计划", "完成时限", "牵头单位"], ["1", title, schedule, deadline, "县人社局"]])
+    return result.programme.tasks[0]
+
+
+@pytest.mark.parametrize("words", ["11月底前完成", "11月底前全部完工", "11月底前全部建成", "11月底前完成全年任务"])
+def test_words_that_complete_the_task_give_its_annual_target_at_that_date(tmp_path, words):
+    task = plan_of(tmp_path, "新建公厕20座", f"6月底前开工10座；{words}")
+    assert indicators(task)[0][3][-1] == (date(2024, 11, 30), 20)
+
+
+def test_a_verb_and_a_count_is_an_indicator_named_by_the_verb(tmp_path):
+    task = plan_of(tmp_path, "开展核酸检测", "3月底前完成检测5000人；6月底前累计完成检测1.2万人")
+    assert indicators(task) == [("检测", "人", 12000, [(date(2024, 3, 31), 5000), (date(2024, 6, 30), 12000)])]
+
+
+def test_a_cumulative_count_without_a_noun_is_a_checkpoint_of_the_task_target(tmp_path):
+    task = plan_of(tmp_path, "就业帮扶3万人", "6月底前累计完成2.4万人；12月底前完成全年任务")
+    assert indicators(task) == [("就业帮扶", "人", 30000, [(date(2024, 6, 30), 24000), (date(2024, 12, 31), 30000)])]
+
+
+def test_a_monthly_plan_with_shares_gives_one_checkpoint_a_month(tmp_path):
+    task = plan_of(tmp_path, "培训农民工1200人", "5月：完成培训300人（25%）\n8月：累计完成培训900人（75%）\n11月底前完成")
+    assert indicators(task) == [("培训农民工", "人", 1200, [(date(2024, 5, 31), 300), (date(2024, 8, 31), 900),
+                                                             (date(2024, 11, 30), 1200)])]
+    assert task.deadline == date(2024, 11, 30)
+
+
+def test_a_deadline_that_names_a_start_is_a_checkpoint_not_the_completion(tmp_path):
+    task = plan_of(tmp_path, "改造背街小巷15条", "", "6月底前开工")
+    assert task.deadline is None and task.deadline_text == "6月底前开工"
+    assert [c.due for line in task.lines for c in line.checkpoints] == [date(2024, 6, 30)]
+    assert indicators(task) == [("改造背街小巷", "条", 15, [])]  # the 15 lanes are not due when work starts

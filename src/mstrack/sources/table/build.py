@@ -8,7 +8,7 @@ from datetime import date
 
 from mstrack.errors import Message
 from mstrack.model import Checkpoint, Indicator, Line, Milestone, Task
-from mstrack.sources.table.mentions import COMPLETE_RE, Mention, find_mentions, similarity, stages_in, unit_factor, unit_key, word_pairs
+from mstrack.sources.table.mentions import COMPLETE_RE, Mention, find_mentions, similarity, unit_factor, unit_key, word_pairs
 from mstrack.sources.table.schedule import numbered_deadlines, numbered_parts
 from mstrack.sources.table.series import Series, assign, is_level, milestones_of
 from mstrack.sources.table.tasks import RawLine, RawTask
@@ -57,7 +57,7 @@ def _units_of(task: RawTask, deadline: date | None, year: int) -> list[Unit]:
                 undated += block.undated
             checkpoints += periods
             heading = block.heading if len(raw.blocks) == 1 else heading
-        heading = heading or raw.item
+        heading = heading or _with_amount(raw.item, raw.amount, year) or raw.item
         if not checkpoints and (raw.deadline or deadline) and not undated:
             raw.deadline_only = True
             checkpoints = _deadline_checkpoints(task, raw, deadline, year)
@@ -70,6 +70,24 @@ def _units_of(task: RawTask, deadline: date | None, year: int) -> list[Unit]:
                 merged[due] = (label, text)
         units.append(Unit(lines=[raw], checkpoints=[(d, lab, t) for d, (lab, t) in merged.items()], heading=heading, undated=undated))
     return units
+
+
+def _with_amount(text: str, amount: str, year: int) -> str:
+    """A title or sub-item with the target of a 目标任务 + 单位 pair ("新建幼儿园" + "10所"); "" when it prints that figure."""
+    if not amount or not text:
+        return ""
+    printed = {(m.value, unit_key(m.unit)) for m in find_mentions(text, year)}
+    if any((m.value, unit_key(m.unit)) in printed for m in find_mentions(amount, year)):
+        return ""
+    return f"{text.rstrip('。；;，, ')}{amount}"
+
+
+START_WORDS = ("开工", "动工", "启动", "开建", "开始")
+
+
+def names_start(text: str | None) -> bool:
+    """A 完成时限 that dates the start of the work ("6月底前开工"), not its completion."""
+    return bool(text) and any(w in text for w in START_WORDS) and not any(w in text for w in ("完工", "竣工", "完成", "建成"))
 
 
 def _deadline_checkpoints(task: RawTask, raw: RawLine, deadline: date, year: int) -> list[tuple[date, str, str]]:
@@ -89,12 +107,13 @@ def _read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, year: 
     """Match each unit's schedule numbers to the title's and heading's targets; mark what "全面完成" completes."""
     content = "\n".join(numbered_parts(raw.content)) or raw.content  # "1. 改造县道10公里 2. 新建桥梁2座": one target a line
     title_text = raw.title + ("\n" + content if content else "")
+    title_text += "".join(f"\n{_with_amount(raw.title, line.amount, year)}" for line in raw.lines if line.amount and not line.item)
     title_filled = False
     for unit in units:
         own = _statements(unit.heading, "heading", year) if unit.heading else []
         unit.series = own + _statements(title_text, "title", year)
         deadline_only = unit.lines[0].deadline_only
-        starts = deadline_only and bool(stages_in(raw.deadline_text or ""))  # "5月底前动工" is when work starts
+        starts = deadline_only and names_start(raw.deadline_text)  # "5月底前动工" is when work starts
         if starts:
             summary.append(Message("task {code}: 完成时限 “{deadline}” names a start, not a completion; "
                                    "its targets are kept without milestones", code=raw.code, deadline=raw.deadline_text))
@@ -122,6 +141,8 @@ def build_task(raw: RawTask, year: int, summary: list[Message]) -> Task:
     latest = [due for line in raw.lines for block in line.blocks for _, due, _ in block.periods]
     latest += [due for line in raw.lines for _, due, _ in line.periods]
     deadline = raw.deadline or (max(latest) if latest else None)
+    if names_start(raw.deadline_text) and not latest:
+        deadline = None  # "6月底前开工": a start checkpoint, not the date the task is done
     if raw.deadline_text and raw.deadline is None:
         summary.append(Message("task {code}: 完成时限 “{deadline}” names no date; kept as deadline_text", code=raw.code,
                                deadline=_clip(raw.deadline_text)))

@@ -12,14 +12,16 @@ from mstrack.sources.table.reading import Row, Sheet
 
 COLUMN_RULES = (  # (kind, pattern), first match wins
     ("seq", r"^(?:序号|编号|序|项目编号|No\.?)$"),
+    ("measure", r"^(?:计量)?单位$"),  # the unit of measure, or the responsible units: told apart by the cells
     ("leader", r"领导"),
     ("lead", r"牵头|主责|主办"),
     ("units", r"单位|部门"),
     ("deadline", r"时限|完成时间|完成日期|期限|截止"),
-    ("progress", r"进展|完成情况"),
+    ("progress", r"进展|完成情况|完成率|(?:当前|目前|实际|形象)进度|已完成|(?:累计|实际)完成|截至|完成数"),  # reported, not planned
     ("schedule", r"进度|计划|安排|举措|措施|步骤|时间节点|上半年|下半年|季度"),
     ("area", r"总体要求|类别|领域|分类|板块|类型"),
     ("task", r"任务|项目|内容|实事|目标|事项|名称|工作"),
+    ("amount", r"指标|数量|任务数|目标值"),
     ("note", r"备注|说明"),
 )
 
@@ -58,7 +60,7 @@ def _header_columns(row: Row, year: int) -> list[Column] | None:
         column.index = i
         columns.append(column)
     kinds = [c.kind for c in columns if c.kind]
-    if "task" in kinds and {"schedule", "period", "deadline", "lead", "units"} & set(kinds) and len(kinds) >= 2:
+    if "task" in kinds and {"schedule", "period", "deadline", "lead", "units", "measure"} & set(kinds) and len(kinds) >= 2:
         return columns
     return None
 
@@ -116,8 +118,38 @@ def find_header(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column
 AREA_RE = re.compile(r"^([一二三四五六七八九十百]+)\s*[、.．]\s*(.+?)\s*(?:[（(]\s*共\s*(\d+)\s*项\s*[）)])?\s*$", re.S)
 
 
+UNIT_NAME_RE = re.compile(r"(?:局|委|办|府|院|司|部|会|厅|中心|集团|街道|镇|乡|公司|社区)$")
+BARE_NUMBER_RE = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?\s*(?:万|亿)?$")
+
+
+def _column_values(sheet: Sheet, at: int, column: Column) -> list[str]:
+    return [r.cells[column.index] for r in sheet.rows[at + 1:] if column.index < len(r.cells) and r.cells[column.index]]
+
+
+def _measure_columns(sheet: Sheet, at: int, columns: list[Column]) -> None:
+    """A 单位 column of short words that name no office is the unit of measure (个, 所, 公里); then a column of
+    bare numbers (目标任务, 考核指标, 年度目标) holds the targets counted in it. Else 单位 is the responsible units."""
+    measure = next((c for c in columns if c.kind == "measure"), None)
+    if measure is None:
+        return
+    values = _column_values(sheet, at, measure)
+    if not values or any(len(v) > 5 or UNIT_NAME_RE.search(v) for v in values):
+        measure.kind = "units"
+        return
+    for column in columns:
+        numbers = _column_values(sheet, at, column) if column.kind in ("task", "amount", "") and column is not measure else []
+        if numbers and sum(bool(BARE_NUMBER_RE.match(v)) for v in numbers) * 2 > len(numbers):
+            column.kind = "amount"
+    if not any(c.kind == "amount" for c in columns):
+        measure.kind = ""
+
+
 def _columns_by_data(sheet: Sheet, at: int, columns: list[Column]) -> None:
     """Two task-like columns: the first is the area when its cells read "一、…", else the title."""
+    _measure_columns(sheet, at, columns)
+    for column in columns:
+        if column.kind == "amount" and not any(c.kind == "measure" for c in columns):
+            column.kind = ""  # a count without its unit of measure is read from the words, not from this column
     tasks = [c for c in columns if c.kind == "task"]
     if len(tasks) < 2:
         return

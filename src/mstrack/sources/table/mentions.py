@@ -52,7 +52,9 @@ STOP_WORDS = ("全市", "累计", "完成", "实现", "开展", "推动", "推�
               "以下", "左右", "全年", "上半年", "前三季度", "年底", "预计", "力争", "确保", "进一步", "其中", "各类",
               "任务", "工作", "全部", "全面", "共", "达", "约", "的", "为", "在", "对", "和", "及", "并", "新增", "新建")
 LEVEL_WORDS = ("率", "比例", "占比", "标准", "覆盖")
-COMPLETE_RE = re.compile(r"全面完成|完成(?:全年|年度)[^，。；;,]{0,8}(?:目标|任务)|完成目标任务|完成各项目标|完成[^，。；;,]{0,8}任务目标")
+COMPLETE_RE = re.compile(r"全面完成|完成(?:全年|年度)[^，。；;,]{0,8}(?:目标|任务)|完成目标任务|完成各项目标|完成[^，。；;,]{0,8}任务目标"
+                         r"|(?:全部|全面)(?:完工|建成|竣工|完成)"
+                         r"|^\s*(?:完成|建成|完工|竣工|建成投用|投入使用)\s*[。.；;]?\s*$")  # "11月底前完成": the whole task by then
 
 
 @dataclass(kw_only=True)
@@ -206,6 +208,8 @@ def _spans(clause: str, year: int | None = None) -> list[tuple]:
             comparator = "<="
         if not unit and not after["scale"] and comparator == "=":
             continue  # a bare number: a name ("12345热线"), a code or a count we cannot place
+        if unit in ("%", "％") and spans and re.fullmatch(r"\s*[（(]\s*", clause[spans[-1][1]:start]):
+            continue  # "300人（25%）": the share of the year's target the figure before it is, not a second target
         if prefix.endswith(THRESHOLD) or any(w in prefix for w in NOT_TARGET_WORDS) \
                 or (year and any(int(y) < year for y in re.findall(r"(\d{4})\s*年", prefix))):
             continue

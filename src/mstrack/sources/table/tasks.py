@@ -29,6 +29,7 @@ class RawLine:
     deadline: date | None = None  # the row's own 完成时限, and as printed
     deadline_text: str = ""
     item: str = ""  # a sub-item of a registration form or a sub-row without 序号: the line's own target and words
+    amount: str = ""  # a bare number of a target column with the 单位 column's unit of measure: "10所"
 
 
 @dataclass(kw_only=True)
@@ -284,7 +285,9 @@ def _read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherit
     leaders = _leaders(layout.cell(row, "leader")) or (previous.leaders if previous else [])
     lead_cell, units_cell = layout.cell(row, "lead"), layout.cell(row, "units")
     content, deadline_text, deadline = _read_task_cells(task, row, layout, year)
-    own = {"content": content, "deadline_text": deadline_text, "deadline": deadline, "item": item}
+    amount, measure = layout.cell(row, "amount"), layout.cell(row, "measure")
+    own = {"content": content, "deadline_text": deadline_text, "deadline": deadline, "item": item,
+           "amount": f"{amount}{measure}" if amount and measure else ""}
     periods = [(column.label, column.due, text) for column, text in layout.texts(row, "period")]
     blocks = _schedule_blocks(row, layout, year)
     if not lead_cell and not units_cell and not previous and inherited is not None and {"lead", "units"} & set(layout.by_kind):
