@@ -203,3 +203,70 @@ def test_a_deadline_that_names_a_start_is_a_checkpoint_not_the_completion(tmp_pa
     assert task.deadline is None and task.deadline_text == "6月底前开工"
     assert [c.due for line in task.lines for c in line.checkpoints] == [date(2024, 6, 30)]
     assert indicators(task) == [("改造背街小巷", "条", 15, [])]  # the 15 lanes are not due when work starts
+
+
+# --- doubts -------------------------------------------------------------------------------------
+
+DOUBTFUL = [
+    ["序号", "项目名称", "季度进度安排", "完成时限", "牵头单位"],
+    ["1", "新建公厕20座", "", "6月底前开工", "县城管局"],
+    ["2", "卫生服务提升", "", "2024年底", "县卫健局"],
+    ["", "建设村卫生室10个", "", "10月底前", "县卫健局"],
+    ["3", "建设长者食堂", "3月底前新建成2家；6月底前新建成2家；9月底前新建成3家", "", "县民政局"],
+    ["4", "建设口袋公园5个", "", "", "县城管局"],
+]
+
+
+def run_import(tmp_path, *options: str):
+    from typer.testing import CliRunner
+
+    from mstrack.cli import app
+
+    source = write_csv(tmp_path / "登记表.csv", DOUBTFUL)
+    out = tmp_path / "plan.toml"
+    result = CliRunner(env={"MSTRACK_LANG": "en"}).invoke(app, ["import", "table", str(source), "-p", "x-2024", "--year", "2024",
+                                                                 "-o", str(out), *options])
+    return result, out
+
+
+def test_each_doubtful_cell_is_commented_in_the_plan_and_listed_at_the_end(tmp_path):
+    import tomllib
+
+    result, out = run_import(tmp_path)
+    assert result.exit_code == 0, result.output
+    checks = [line for line in result.stderr.splitlines() if line.startswith("check: ")]
+    assert checks == [
+        "check: 登记表.csv: row 2, column 完成时限: the 完成时限 names a start: read as a checkpoint, not as the deadline",
+        "check: 登记表.csv: row 2, column 项目名称: “新建公厕”: a target with no date: due at the deadline, or not this year?",
+        "check: 登记表.csv: row 4, column 项目名称: a row without 序号 read as part of task 2; it may be a task of its own",
+        "check: 登记表.csv: row 5, column 季度进度安排: “新建成”: figures read as amounts per period and summed; "
+        "they may be running totals",
+        "check: 登记表.csv: row 6, column 项目名称: “建设口袋公园”: a target with no date: due at the deadline, or not this year?",
+    ]
+    assert result.stderr.rstrip().splitlines()[-1] == checks[-1]  # after the summary, for the reviewer
+    text = out.read_text(encoding="utf-8")
+    commented = [line for line in text.splitlines() if "# check: " in line]
+    assert [line.split("  # check: ")[0] for line in commented] == [
+        'deadline_text = "6月底前开工"', 'name = "新建公厕"', "lead_units = [", 'name = "新建成"', 'name = "建设口袋公园"']
+    plan = tomllib.loads(text)  # the comments keep the file a plan
+    assert plan["tasks"][1]["lines"][1]["lead_units"] == ["县卫健局"]
+    assert [m["target"] for m in plan["tasks"][2]["lines"][0]["indicators"][0]["milestones"]] == [2, 4, 7]
+
+
+def test_strict_refuses_a_table_with_doubts_and_writes_nothing(tmp_path):
+    result, out = run_import(tmp_path, "--strict")
+    assert result.exit_code == 2 and not out.exists()
+    assert "--strict: 5 doubtful cells, nothing written" in result.stderr
+    assert "row 4, column 项目名称: a row without 序号" in result.stderr and "Traceback" not in result.output
+
+
+def test_strict_passes_a_table_without_doubts(tmp_path):
+    from typer.testing import CliRunner
+
+    from mstrack.cli import app
+
+    source = write_csv(tmp_path / "t.csv", [["序号", "项目名称", "完成时限", "牵头单位"], ["1", "新建公厕20座", "10月底前", "县城管局"]])
+    result = CliRunner().invoke(app, ["import", "table", str(source), "-p", "x-2024", "--year", "2024", "-o", str(tmp_path / "p.toml"),
+                                      "--strict"])
+    assert result.exit_code == 0, result.output
+    assert "# check" not in (tmp_path / "p.toml").read_text(encoding="utf-8")

@@ -147,6 +147,7 @@ def import_table(
     year: Annotated[int, typer.Option("--year", min=1900, max=2200, help="The programme's year.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The plan file (TOML) to write for review.")],
     sheet: Annotated[Optional[str], typer.Option("--sheet", help="Sheet to read in an .xlsx. [default: the first]")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Refuse a table with cells that can be read two ways.")] = False,
 ) -> None:
     """Turn a published table into a plan file to review, then `import plan` it (docs/import-table.md)."""
     from mstrack.sources.plan import CODE_RE, dump_plan
@@ -157,12 +158,19 @@ def import_table(
     refuse_database(ctx, output)
     if output.exists():
         raise fail("--output {path}: exists already; choose a new file name", path=output)
+    from mstrack.errors import Joined
+
     result = convert_table(file, programme, year, sheet)
-    text = dump_plan(result.programme)
+    if strict and result.doubts:
+        raise fail("--strict: {n} doubtful cells, nothing written:\n{doubts}", n=len(result.doubts), doubts=Joined("\n", result.doubts))
+    lang = words()
+    text = dump_plan(result.programme, {key: lang.message(why) for key, why in result.comments.items()})
 
     def announce() -> None:
         for line in result.summary:
             say(line, err=True)
+        for doubt in result.doubts:  # last, so a reviewer finds them at the end
+            say("check: {doubt}", doubt=doubt, err=True)
         say("{file} → {output}: {stats}", file=file, output=output, stats=_conversion_stats(result.stats))
 
     write_output(ctx, output, lambda path: path.write_text(text, encoding="utf-8"), announce)

@@ -15,6 +15,18 @@ from mstrack.sources.table.tasks import RawLine, RawTask
 
 
 @dataclass(kw_only=True)
+class Doubt:
+    """A cell that can be read two ways: the reading written is the likelier one; a person checks it.
+    `at` is the plan object whose `key` line in the TOML carries the `# check:` comment."""
+
+    row: int
+    column: str
+    why: Message
+    at: object
+    key: str
+
+
+@dataclass(kw_only=True)
 class Unit:
     """Lines that share one schedule (a cell listing several lead units): numbers are read once."""
 
@@ -136,7 +148,7 @@ def _read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, year: 
                 one.filled = final_due
 
 
-def build_task(raw: RawTask, year: int, summary: list[Message]) -> Task:
+def build_task(raw: RawTask, year: int, summary: list[Message], doubts: list[Doubt] | None = None) -> Task:
     """Read the numbers of one task: indicators from the title, milestones from the schedule."""
     latest = [due for line in raw.lines for block in line.blocks for _, due, _ in block.periods]
     latest += [due for line in raw.lines for _, due, _ in line.periods]
@@ -164,9 +176,35 @@ def build_task(raw: RawTask, year: int, summary: list[Message]) -> Task:
     _unique_names(lines)
     task.lines = lines
     task.note = _task_note(raw, units)
+    if doubts is not None:
+        doubts.extend(_doubts(raw, task, units))
     if not any(line.indicators for line in lines):
         summary.append(Message("task {code}: no quantity read; a text-only task judged by its checkpoints", code=raw.code))
     return task
+
+
+def _doubts(raw: RawTask, task: Task, units: list[Unit]) -> list[Doubt]:
+    """The cells of this task that can be read two ways, each on the plan line that holds the reading chosen."""
+    found = []
+    column = raw.headers.get("task", "")
+    if names_start(raw.deadline_text):
+        found.append(Doubt(row=raw.row.number, column=raw.headers.get("deadline", ""), at=task, key="deadline_text",
+                           why=Message("the 完成时限 names a start: read as a checkpoint, not as the deadline")))
+    for raw_line, line in zip((r for u in units for r in u.lines), task.lines, strict=True):
+        if raw_line.item and raw_line.row is not raw.row and not raw_line.content:
+            found.append(Doubt(row=raw_line.row.number, column=column, at=line, key="lead_units",
+                               why=Message("a row without 序号 read as part of task {code}; it may be a task of its own",
+                                           code=raw.code)))
+        for indicator in line.indicators:
+            if indicator.reading == "increment" or any(m.printed is not None for m in indicator.milestones):
+                found.append(Doubt(row=raw_line.row.number, column=raw.headers.get("schedule", column), at=indicator, key="name",
+                                   why=Message("“{name}”: figures read as amounts per period and summed; they may be running totals",
+                                               name=indicator.name)))
+            elif indicator.target is not None and not indicator.milestones:
+                found.append(Doubt(row=raw.row.number, column=column, at=indicator, key="name",
+                                   why=Message("“{name}”: a target with no date: due at the deadline, or not this year?",
+                                               name=indicator.name)))
+    return found
 
 
 def _add_undated(code: str, undated: str, lines: list[Line], at: date, summary: list[Message]) -> None:

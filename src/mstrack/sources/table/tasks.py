@@ -45,6 +45,7 @@ class RawTask:
     progress: str = ""
     lines: list[RawLine] = field(default_factory=list)
     numbered: bool = False  # its code is the 序号 printed, not the row's order
+    headers: dict[str, str] = field(default_factory=dict)  # each column kind's header, to name a doubtful cell
 
 
 CODE_CELL_RE = re.compile(r"^[（(]?\s*(\d+(?:[.-]\d+)?)\s*[）)]?[.．、]?$")  # a province's table runs past 999
@@ -132,8 +133,10 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
         _read_row_lines(task, row, layout, year, inherited, item)
     if not tasks:
         raise InputError("{path}: row {row}: a header but no task rows below it", path=sheet.path, row=sheet.rows[at].number)
+    headers = {kind: cols[0].header for kind, cols in layout.by_kind.items()}
     for task in tasks:
         _sub_items(task)
+        task.headers = headers
     return tasks
 
 
