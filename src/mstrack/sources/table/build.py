@@ -8,7 +8,7 @@ from datetime import date
 
 from mstrack.errors import Message
 from mstrack.model import Checkpoint, Indicator, Line, Milestone, Task
-from mstrack.sources.table.mentions import COMPLETE_RE, Mention, find_mentions, similarity, unit_factor, unit_key, word_pairs
+from mstrack.sources.table.mentions import COMPLETE_RE, Mention, find_mentions, similarity, stated, unit_factor, unit_key, word_pairs
 from mstrack.sources.table.schedule import numbered_deadlines, numbered_parts
 from mstrack.sources.table.series import Series, assign, is_level, milestones_of
 from mstrack.sources.table.tasks import RawLine, RawTask
@@ -69,7 +69,7 @@ def _units_of(task: RawTask, deadline: date | None, year: int) -> list[Unit]:
                 undated += block.undated
             checkpoints += periods
             heading = block.heading if len(raw.blocks) == 1 else heading
-        heading = heading or _with_amount(raw.item, raw.amount, year) or raw.item
+        heading = heading or raw.item
         if not checkpoints and (raw.deadline or deadline) and not undated:
             raw.deadline_only = True
             checkpoints = _deadline_checkpoints(task, raw, deadline, year)
@@ -84,14 +84,13 @@ def _units_of(task: RawTask, deadline: date | None, year: int) -> list[Unit]:
     return units
 
 
-def _with_amount(text: str, amount: str, year: int) -> str:
-    """A title or sub-item with the target of a 目标任务 + 单位 pair ("新建幼儿园" + "10所"); "" when it prints that figure."""
-    if not amount or not text:
-        return ""
-    printed = {(m.value, unit_key(m.unit)) for m in find_mentions(text, year)}
-    if any((m.value, unit_key(m.unit)) in printed for m in find_mentions(amount, year)):
-        return ""
-    return f"{text.rstrip('。；;，, ')}{amount}"
+def _amount_series(text: str, amount: tuple[str, str], origin: str, year: int) -> list[Series]:
+    """The target of a 目标任务 + 单位 pair ("新建幼儿园", "10", "所"); none when the text prints that figure itself."""
+    mention = stated(text, *amount) if amount[0] and text else None
+    if mention is None or any((m.value, unit_key(m.unit)) == (mention.value, unit_key(mention.unit)) for m in find_mentions(text, year)):
+        return []
+    return [Series(unit=mention.unit, stages=mention.stages, texts=list(mention.contexts), statement=mention, origin=origin,
+                   nouns=[mention.noun])]
 
 
 START_WORDS = ("开工", "动工", "启动", "开建", "开始")
@@ -119,11 +118,12 @@ def _read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, year: 
     """Match each unit's schedule numbers to the title's and heading's targets; mark what "全面完成" completes."""
     content = "\n".join(numbered_parts(raw.content)) or raw.content  # "1. 改造县道10公里 2. 新建桥梁2座": one target a line
     title_text = raw.title + ("\n" + content if content else "")
-    title_text += "".join(f"\n{_with_amount(raw.title, line.amount, year)}" for line in raw.lines if line.amount and not line.item)
+    amounts = [s for line in raw.lines if not line.item for s in _amount_series(raw.title, line.amount, "title", year)]
     title_filled = False
     for unit in units:
         own = _statements(unit.heading, "heading", year) if unit.heading else []
-        unit.series = own + _statements(title_text, "title", year)
+        own += [s for r in unit.lines[:1] if r.item for s in _amount_series(r.item, r.amount, "heading", year)]
+        unit.series = own + (amounts or _statements(title_text, "title", year))  # a target column states the targets
         deadline_only = unit.lines[0].deadline_only
         starts = deadline_only and names_start(raw.deadline_text)  # "5月底前动工" is when work starts
         if starts:

@@ -17,11 +17,12 @@ COLUMN_RULES = (  # (kind, pattern), first match wins
     ("lead", r"牵头|主责|主办"),
     ("units", r"单位|部门"),
     ("deadline", r"时限|完成时间|完成日期|期限|截止"),
-    ("progress", r"进展|完成情况|完成率|(?:当前|目前|实际|形象)进度|已完成|(?:累计|实际)完成|截至|完成数"),  # reported, not planned
+    # reported, not planned:
+    ("progress", r"进展|完成情况|完成率|(?:当前|目前|实际|形象)进度|已完成|(?:累计|实际)完成|截至|完成数|占.{0,6}比|之比"),
     ("schedule", r"进度|计划|安排|举措|措施|步骤|时间节点|上半年|下半年|季度"),
     ("area", r"总体要求|类别|领域|分类|板块|类型"),
-    ("task", r"任务|项目|内容|实事|目标|事项|名称|工作"),
-    ("amount", r"指标|数量|任务数|目标值"),
+    ("task", r"任务|项目|内容|实事|目标|事项|名称|工作|指标"),
+    ("amount", r"数量|任务数|目标值"),
     ("note", r"备注|说明"),
 )
 
@@ -147,6 +148,12 @@ def _measure_columns(sheet: Sheet, at: int, columns: list[Column]) -> None:
 def _columns_by_data(sheet: Sheet, at: int, columns: list[Column]) -> None:
     """Two task-like columns: the first is the area when its cells read "一、…", else the title."""
     _measure_columns(sheet, at, columns)
+    if not any(c.kind in ("lead", "units") for c in columns):  # a 备注 column that names offices names the units
+        for column in (c for c in columns if c.kind == "note"):
+            values = _column_values(sheet, at, column)
+            if values and sum(bool(UNIT_NAME_RE.search(v)) for v in values) * 2 > len(values):
+                column.kind = "units"
+                break
     for column in columns:
         if column.kind == "amount" and not any(c.kind == "measure" for c in columns):
             column.kind = ""  # a count without its unit of measure is read from the words, not from this column

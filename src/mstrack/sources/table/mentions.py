@@ -33,13 +33,13 @@ UNITS = sorted(
 # Any other single CJK character after a number is its unit of measure ("5000穴", "3台套" aside) when the
 # clause ends there: words that are no unit (dates, ages, conjunctions, scales) are not taken.
 OTHER_UNIT = r"(?![年月日号岁届级时分秒点以左和及与或至到的等后前内中余多万亿千百第])[\u4e00-\u9fff]" \
-    r"(?=[\s，,；;。、：:！!？?）)\]】”\"]|以上|以下|以内|左右|$)"
+    r"(?=[\s，,；;。、：:！!？?）)\]】”\"/／]|以上|以下|以内|左右|$)"
 UNIT_ALT = "|".join(re.escape(u) for u in UNITS) + "|" + OTHER_UNIT
 NUMBER_RE = re.compile(r"(?<![0-9.A-Za-z#·_/\-—–~～])(\d+(?:,\d{3})*(?:\.\d+)?)")
 SUFFIX_ALT = "|".join(AT_LEAST_SUFFIXES + AT_MOST_SUFFIXES + APPROX_SUFFIXES)  # 以上|以下|以内|左右
 AFTER_RE = re.compile(
-    rf"\s*(?P<scale>万亿|亿|万|千(?![米瓦]))?\s*(?P<about>余|多)?\s*(?P<suffix1>{SUFFIX_ALT})?\s*"
-    rf"(?P<unit>{UNIT_ALT})?\s*(?P<suffix2>{SUFFIX_ALT}|余)?"
+    rf"\s*(?P<scale>万亿|亿|万|千(?![米瓦伏克]))?\s*(?P<about>余|多)?\s*(?P<suffix1>{SUFFIX_ALT})?\s*"
+    rf"(?P<unit>(?:{UNIT_ALT})(?:[/／][\u4e00-\u9fff]{{1,2}}){{0,2}})?\s*(?P<suffix2>{SUFFIX_ALT}|余)?"
 )
 NOT_QUANTITY_AFTER = ("#", "·", "号", "年", "月", "日", "岁", "周岁", "届", "级", "时", "点", "分", "-", "—", "–", "~", "～",
                       "至", "到", ".", "×", "*", "/")
@@ -69,6 +69,26 @@ class Mention:
     name: str
     verbs: str = ""  # the words before the number: "完成" after per-period "新建成" marks the year's total
     noun: str = ""  # the noun next to the number: "个高质量岗位" → "高质量岗位"
+
+
+def stated(words: str, amount: str, measure: str) -> Mention | None:
+    """A target given in columns: the words of the task, a number ("5.2", "不低于60元") and a unit of measure
+    ("万人", "元/月/人"); 万 and 亿 before the unit scale the number. None when the cell holds no number."""
+    from mstrack.domain.quantities import QuantityError, parse_quantity
+
+    bare = BARE_RE.match(amount.strip())
+    try:
+        quantity = parse_quantity(amount.strip() + (measure.strip() if bare else ""))
+    except QuantityError:
+        return None
+    unit = quantity.unit if bare or not measure.strip() or not measure.startswith(quantity.unit) else measure.strip()
+    name = _clean_name(words)[-20:] or words.strip()[:20]
+    return Mention(value=quantity.value, unit=unit, comparator=quantity.comparator, total=False, contexts=[words],
+                   stages=stages_in(words), excerpt=f"{words.strip()} {amount.strip()}{measure.strip() if bare else ''}".strip(),
+                   name=name or "指标", noun=content_words(name))
+
+
+BARE_RE = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?$")
 
 
 def _scaled(number: str, scale: str | None) -> int | float:
@@ -210,7 +230,7 @@ def _spans(clause: str, year: int | None = None) -> list[tuple]:
             continue  # a bare number: a name ("12345热线"), a code or a count we cannot place
         if unit in ("%", "％") and spans and re.fullmatch(r"\s*[（(]\s*", clause[spans[-1][1]:start]):
             continue  # "300人（25%）": the share of the year's target the figure before it is, not a second target
-        if prefix.endswith(THRESHOLD) or any(w in prefix for w in NOT_TARGET_WORDS) \
+        if (prefix.endswith(THRESHOLD) and word in THRESHOLD) or any(w in prefix for w in NOT_TARGET_WORDS) \
                 or (year and any(int(y) < year for y in re.findall(r"(\d{4})\s*年", prefix))):
             continue
         spans.append((start, after.end() if (unit or after["scale"] or suffix) else end, m[1], after, unit, comparator))

@@ -11,6 +11,7 @@ from mstrack.errors import InputError, Message
 from mstrack.model import Area
 from mstrack.sources.plan import split_units
 from mstrack.sources.table.header import AREA_RE, Column
+from mstrack.sources.table.mentions import BARE_RE
 from mstrack.sources.table.reading import Row, Sheet
 from mstrack.sources.table.schedule import Block, parse_deadline, split_schedule
 
@@ -29,7 +30,7 @@ class RawLine:
     deadline: date | None = None  # the row's own 完成时限, and as printed
     deadline_text: str = ""
     item: str = ""  # a sub-item of a registration form or a sub-row without 序号: the line's own target and words
-    amount: str = ""  # a bare number of a target column with the 单位 column's unit of measure: "10所"
+    amount: tuple[str, str] = ("", "")  # a target column's number and the 单位 column's unit of measure: ("10", "所")
 
 
 @dataclass(kw_only=True)
@@ -48,7 +49,7 @@ class RawTask:
     headers: dict[str, str] = field(default_factory=dict)  # each column kind's header, to name a doubtful cell
 
 
-CODE_CELL_RE = re.compile(r"^[（(]?\s*(\d+(?:[.-]\d+)?)\s*[）)]?[.．、]?$")  # a province's table runs past 999
+CODE_CELL_RE = re.compile(r"^[（(]?\s*(\d+(?:[.-]\d+)?)\s*[）)]?[.．、]?\s*[*＊※]*$")  # a province's table runs past 999
 TITLE_CODE_RE = re.compile(r"^(\d+)\s*[.．、]\s*(?=\D)")
 
 
@@ -236,7 +237,7 @@ def _add_area_named(areas: list[Area], text: str) -> str:
 def _read_task_cells(task: RawTask, row: Row, layout: _Layout, year: int) -> tuple[str, str, date | None]:
     """What a row adds to its task (content, progress, a note, the deadline); the row's own content and deadline."""
     deadline = None
-    if content := layout.cell(row, "content"):
+    if (content := layout.cell(row, "content")) and not BARE_RE.match(content):
         task.content = (task.content + "\n" + content).strip()
     if progress := layout.cell(row, "progress"):
         task.progress = (task.progress + "\n" + progress).strip()
@@ -289,8 +290,9 @@ def _read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherit
     lead_cell, units_cell = layout.cell(row, "lead"), layout.cell(row, "units")
     content, deadline_text, deadline = _read_task_cells(task, row, layout, year)
     amount, measure = layout.cell(row, "amount"), layout.cell(row, "measure")
-    own = {"content": content, "deadline_text": deadline_text, "deadline": deadline, "item": item,
-           "amount": f"{amount}{measure}" if amount and measure else ""}
+    if not amount and BARE_RE.match(content):  # a 目标任务 cell with a bare number: the target, in no unit printed
+        amount, content = content, ""
+    own = {"content": content, "deadline_text": deadline_text, "deadline": deadline, "item": item, "amount": (amount, measure)}
     periods = [(column.label, column.due, text) for column, text in layout.texts(row, "period")]
     blocks = _schedule_blocks(row, layout, year)
     if not lead_cell and not units_cell and not previous and inherited is not None and {"lead", "units"} & set(layout.by_kind):
