@@ -127,38 +127,69 @@ def _column_values(sheet: Sheet, at: int, column: Column) -> list[str]:
     return [r.cells[column.index] for r in sheet.rows[at + 1:] if column.index < len(r.cells) and r.cells[column.index]]
 
 
-def _measure_columns(sheet: Sheet, at: int, columns: list[Column]) -> None:
-    """A 单位 column of short words that name no office is the unit of measure (个, 所, 公里); then a column of
-    bare numbers (目标任务, 考核指标, 年度目标) holds the targets counted in it. Else 单位 is the responsible units."""
+def _number_columns(sheet: Sheet, at: int, columns: list[Column]) -> None:
+    """Columns of bare numbers: the first under a target-like header (目标任务, 年度目标, 数量) holds the targets,
+    the others (进度, 完成目标(%)) report progress. A 单位 column of short words that name no office is the unit
+    of measure (个, 所, 公里) of those targets; else 单位 is the responsible units."""
     measure = next((c for c in columns if c.kind == "measure"), None)
-    if measure is None:
-        return
-    values = _column_values(sheet, at, measure)
-    if not values or any(len(v) > 5 or UNIT_NAME_RE.search(v) for v in values):
-        measure.kind = "units"
-        return
+    if measure is not None:
+        values = _column_values(sheet, at, measure)
+        if not values or any(len(v) > 5 or UNIT_NAME_RE.search(v) for v in values):
+            measure.kind, measure = "units", None
+    numeric = []
     for column in columns:
-        numbers = _column_values(sheet, at, column) if column.kind in ("task", "amount", "") and column is not measure else []
-        if numbers and sum(bool(BARE_NUMBER_RE.match(v)) for v in numbers) * 2 > len(numbers):
-            column.kind = "amount"
-    if not any(c.kind == "amount" for c in columns):
+        values = _column_values(sheet, at, column) if column.kind in ("task", "amount", "", "schedule", "content") else []
+        if len(values) >= 2 and sum(bool(BARE_NUMBER_RE.match(v)) for v in values) * 2 > len(values):
+            numeric.append(column)
+    targets = [c for c in numeric if c.kind in ("task", "amount")]
+    for column in numeric:
+        column.kind = "amount" if targets and column is targets[0] else "progress"
+    if measure is not None and not targets:
         measure.kind = ""
+
+
+def _group_columns(sheet: Sheet, at: int, tasks: list[Column], seq: Column) -> list[Column]:
+    """Task-like columns whose value stays the same across rows with different 序号 (工程名称, a merged 项目内容
+    over several items) name a group of tasks, not a task; a merged 项目名称 over one item's sub-rows does not."""
+    groups = []
+    for column in tasks:
+        same = changes = 0
+        previous = None
+        for row in sheet.rows[at + 1:]:
+            code = row.cells[seq.index] if seq.index < len(row.cells) else ""
+            value = row.cells[column.index] if column.index < len(row.cells) else ""
+            if code and value:
+                if previous is not None and code != previous[0]:
+                    changes += 1
+                    same += value == previous[1]
+                previous = (code, value)
+        if changes >= 3 and same * 2 > changes:
+            groups.append(column)
+    return groups
 
 
 def _columns_by_data(sheet: Sheet, at: int, columns: list[Column]) -> None:
     """Two task-like columns: the first is the area when its cells read "一、…", else the title."""
-    _measure_columns(sheet, at, columns)
+    _number_columns(sheet, at, columns)
     if not any(c.kind in ("lead", "units") for c in columns):  # a 备注 column that names offices names the units
         for column in (c for c in columns if c.kind == "note"):
             values = _column_values(sheet, at, column)
             if values and sum(bool(UNIT_NAME_RE.search(v)) for v in values) * 2 > len(values):
                 column.kind = "units"
                 break
-    for column in columns:
-        if column.kind == "amount" and not any(c.kind == "measure" for c in columns):
-            column.kind = ""  # a count without its unit of measure is read from the words, not from this column
     tasks = [c for c in columns if c.kind == "task"]
     if len(tasks) < 2:
+        return
+    seq = next((c for c in columns if c.kind == "seq"), None)
+    groups = _group_columns(sheet, at, tasks, seq) if seq is not None else []
+    if groups and len(groups) < len(tasks):
+        if not any(c.kind == "area" for c in columns):
+            groups[0].kind = "area"
+        for column in groups[1:] if groups[0].kind == "area" else groups:
+            column.kind = "content"
+        tasks = [c for c in tasks if c not in groups]
+        for column in tasks[1:]:
+            column.kind = "content"
         return
     values = [r.cells[tasks[0].index] for r in sheet.rows[at + 1:] if tasks[0].index < len(r.cells) and r.cells[tasks[0].index]]
     if values and sum(bool(AREA_RE.match(v)) for v in values) * 2 > len(values):

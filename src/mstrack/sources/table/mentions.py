@@ -76,6 +76,9 @@ def stated(words: str, amount: str, measure: str) -> Mention | None:
     ("万人", "元/月/人"); 万 and 亿 before the unit scale the number. None when the cell holds no number."""
     from mstrack.domain.quantities import QuantityError, parse_quantity
 
+    if not measure.strip() and (m := re.search(r"[（(]\s*([^()（）\d\s]{1,4})\s*[)）]\s*$", words)):
+        measure, words = m[1], words[: m.start()]  # "城镇新增就业(人)": the unit of measure in the title's brackets
+    comparator = next((c for w, c in _COMPARATOR_ENDINGS if words.endswith(w)), None)  # "城镇登记失业率低于(%)"
     bare = BARE_RE.match(amount.strip())
     try:
         quantity = parse_quantity(amount.strip() + (measure.strip() if bare else ""))
@@ -83,12 +86,14 @@ def stated(words: str, amount: str, measure: str) -> Mention | None:
         return None
     unit = quantity.unit if bare or not measure.strip() or not measure.startswith(quantity.unit) else measure.strip()
     name = _clean_name(words)[-20:] or words.strip()[:20]
-    return Mention(value=quantity.value, unit=unit, comparator=quantity.comparator, total=False, contexts=[words],
+    return Mention(value=quantity.value, unit=unit, comparator=comparator or quantity.comparator, total=False, contexts=[words],
                    stages=stages_in(words), excerpt=f"{words.strip()} {amount.strip()}{measure.strip() if bare else ''}".strip(),
                    name=name or "指标", noun=content_words(name))
 
 
 BARE_RE = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?$")
+_COMPARATOR_ENDINGS = sorted([(w, ">=") for w in AT_LEAST_PREFIXES + AT_LEAST_SUFFIXES]
+                             + [(w, "<=") for w in AT_MOST_PREFIXES + AT_MOST_SUFFIXES], key=lambda p: -len(p[0]))
 
 
 def _scaled(number: str, scale: str | None) -> int | float:

@@ -59,6 +59,21 @@ def _split_groups(cell: str) -> list[str]:
     return parts or ([cell.strip()] if cell.strip() else [])
 
 
+OFFICE_END = "局委办府院司部会厅心团道镇乡区联队站所组）)"
+
+
+def _joined_names(cell: str) -> str:
+    """A unit's name broken over two lines of a narrow cell ("市人力资源\n社会保障局") is one name again."""
+    lines = cell.split("\n")
+    out = lines[:1]
+    for line in lines[1:]:
+        if out[-1] and line and not out[-1].endswith(tuple(OFFICE_END)) and not re.search(r"[、，,；;\s]", out[-1] + line):
+            out[-1] += line
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def _numbered_groups(cell: str) -> dict[str, str]:
     """A unit cell grouped like the schedule: "（1）市城建工程管理局…；（2）市水务集团…"."""
     parts = re.split(r"[（(]\s*(\d+)\s*[）)]", cell)
@@ -287,7 +302,7 @@ def _read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherit
     """One table row becomes one line, or one line per lead unit when a cell lists several."""
     previous = task.lines[-1] if task.lines else None
     leaders = _leaders(layout.cell(row, "leader")) or (previous.leaders if previous else [])
-    lead_cell, units_cell = layout.cell(row, "lead"), layout.cell(row, "units")
+    lead_cell, units_cell = _joined_names(layout.cell(row, "lead")), _joined_names(layout.cell(row, "units"))
     content, deadline_text, deadline = _read_task_cells(task, row, layout, year)
     amount, measure = layout.cell(row, "amount"), layout.cell(row, "measure")
     if not amount and BARE_RE.match(content):  # a 目标任务 cell with a bare number: the target, in no unit printed
