@@ -98,7 +98,9 @@ START_WORDS = ("开工", "动工", "启动", "开建", "开始")
 
 def names_start(text: str | None) -> bool:
     """A 完成时限 that dates the start of the work ("6月底前开工"), not its completion."""
-    return bool(text) and any(w in text for w in START_WORDS) and not any(w in text for w in ("完工", "竣工", "完成", "建成"))
+    parts = [p for p in re.split(r"[；;]", text or "") if p.strip()]  # a registration form's dates, one a sub-item
+    return bool(parts) and all(any(w in p for w in START_WORDS) and not any(w in p for w in ("完工", "竣工", "完成", "建成"))
+                               for p in parts)
 
 
 def _deadline_checkpoints(task: RawTask, raw: RawLine, deadline: date, year: int) -> list[tuple[date, str, str]]:
@@ -119,11 +121,13 @@ def _read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, year: 
     content = "\n".join(numbered_parts(raw.content)) or raw.content  # "1. 改造县道10公里 2. 新建桥梁2座": one target a line
     title_text = raw.title + ("\n" + content if content else "")
     amounts = [s for line in raw.lines if not line.item for s in _amount_series(raw.title, line.amount, "title", year)]
+    measured = [s for line in raw.lines for name, number, unit in line.measured
+                for s in _amount_series(name, (number, unit), "heading" if line.item else "title", year)]
     title_filled = False
     for unit in units:
         own = _statements(unit.heading, "heading", year) if unit.heading else []
         own += [s for r in unit.lines[:1] if r.item for s in _amount_series(r.item, r.amount, "heading", year)]
-        unit.series = own + (amounts or _statements(title_text, "title", year))  # a target column states the targets
+        unit.series = own + (amounts or _statements(title_text, "title", year)) + measured  # a target column states the targets
         deadline_only = unit.lines[0].deadline_only
         starts = deadline_only and names_start(raw.deadline_text)  # "5月底前动工" is when work starts
         if starts:

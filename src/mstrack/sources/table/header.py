@@ -16,7 +16,7 @@ COLUMN_RULES = (  # (kind, pattern), first match wins
     ("leader", r"领导"),
     ("lead", r"牵头|主责|主办"),
     ("units", r"单位|部门"),
-    ("deadline", r"时限|完成时间|完成日期|期限|截止"),
+    ("deadline", r"时限|完成时间|完成日期|期限|截止|起止|建设时间|实施时间|建设年限|实施年限"),
     # reported, not planned:
     ("progress", r"进展|完成情况|完成率|(?:当前|目前|实际|形象)进度|已完成|(?:累计|实际)完成|截至|完成数|占.{0,6}比|之比"),
     ("schedule", r"进度|计划|安排|举措|措施|步骤|时间节点|上半年|下半年|季度"),
@@ -141,11 +141,30 @@ def _number_columns(sheet: Sheet, at: int, columns: list[Column]) -> None:
         values = _column_values(sheet, at, column) if column.kind in ("task", "amount", "", "schedule", "content") else []
         if len(values) >= 2 and sum(bool(BARE_NUMBER_RE.match(v)) for v in values) * 2 > len(values):
             numeric.append(column)
+    numeric = [c for c in numeric if not _measured(c, numeric)]
     targets = [c for c in numeric if c.kind in ("task", "amount")]
     for column in numeric:
         column.kind = "amount" if targets and column is targets[0] else "progress"
     if measure is not None and not targets:
         measure.kind = ""
+
+
+HEADER_UNIT_RE = re.compile(r"^(?P<name>.+?)[（(](?P<unit>[^()（）\d]{1,4})[)）]$")
+REPORTED_RE = re.compile(r"完成|进度|已|实际|占|比")
+
+
+def _measured(column: Column, numeric: list[Column]) -> bool:
+    """A column of numbers whose header names their unit ("年度投资金额 (万元)") is a target of its own, named by
+    the header; a multi-year total (总投资) only when no column counts the year (当年投资). Progress is not."""
+    header = re.sub(r"\s+", "", column.header)
+    m = HEADER_UNIT_RE.match(header)
+    if not m or REPORTED_RE.search(m["name"]):
+        return False
+    yearly = [c for c in numeric if (n := HEADER_UNIT_RE.match(re.sub(r"\s+", "", c.header))) and re.search(r"年", n["name"])]
+    column.kind = "measured" if not yearly or column in yearly else "note"
+    column.label = m["unit"] if column.kind == "measured" else ""
+    column.header = m["name"] if column.kind == "measured" else column.header
+    return True
 
 
 def _group_columns(sheet: Sheet, at: int, tasks: list[Column], seq: Column) -> list[Column]:

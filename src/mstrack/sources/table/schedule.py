@@ -85,6 +85,11 @@ def parse_deadline(text: str, year: int) -> date | None:
     body = text.strip()
     if not body:
         return None
+    if m := re.fullmatch(r"(\d{4})\s*年?\s*(?:底|末|内|全年|年底|年内)?\s*(?:前|完成|建成)?", body):  # "2024": the year's end
+        try:
+            return period_end("年底", int(m[1]))
+        except DateError:
+            return None
     try:
         return parse_date(body, year)
     except DateError:

@@ -31,6 +31,7 @@ class RawLine:
     deadline_text: str = ""
     item: str = ""  # a sub-item of a registration form or a sub-row without 序号: the line's own target and words
     amount: tuple[str, str] = ("", "")  # a target column's number and the 单位 column's unit of measure: ("10", "所")
+    measured: list[tuple[str, str, str]] = field(default_factory=list)  # ("年度投资金额", "300", "万元"): a header's own target
 
 
 @dataclass(kw_only=True)
@@ -307,7 +308,8 @@ def _read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherit
     amount, measure = layout.cell(row, "amount"), layout.cell(row, "measure")
     if not amount and BARE_RE.match(content):  # a 目标任务 cell with a bare number: the target, in no unit printed
         amount, content = content, ""
-    own = {"content": content, "deadline_text": deadline_text, "deadline": deadline, "item": item, "amount": (amount, measure)}
+    own = {"content": content, "deadline_text": deadline_text, "deadline": deadline, "item": item, "amount": (amount, measure),
+           "measured": [(column.header, text, column.label) for column, text in layout.texts(row, "measured")]}
     periods = [(column.label, column.due, text) for column, text in layout.texts(row, "period")]
     blocks = _schedule_blocks(row, layout, year)
     if not lead_cell and not units_cell and not previous and inherited is not None and {"lead", "units"} & set(layout.by_kind):
