@@ -499,6 +499,8 @@ MESSAGES: dict[str, str] = {
     "{path}: row {row}, column {column}: {why}": "{path}：第 {row} 行，{column} 列：{why}",
     "{first}; {more}": "{first}；{more}",
     "check: {doubt}": "请核对：{doubt}",
+    "the target column says {value}, the text beside it “{text}”: the column is read":
+        "目标列写的是 {value}，旁边的文字是“{text}”：按目标列读取",
     "--strict: {n} doubtful cells, nothing written:\n{doubts}": "--strict：有 {n} 处存疑的单元格，未写入文件：\n{doubts}",
     "{path}: the converted plan does not validate:\n{error}": "{path}：转换出的计划没有通过校验：\n{error}",
 }

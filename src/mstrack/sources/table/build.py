@@ -40,7 +40,11 @@ class Unit:
 
 def _statements(text: str, origin: str, year: int) -> list[Series]:
     result = []
+    seen = set()
     for mention in find_mentions(text, year):
+        if (mention.value, unit_key(mention.unit), mention.comparator) in seen:
+            continue  # "完成在职参保人数6300人" beside a 目标任务 of "6300人": one target
+        seen.add((mention.value, unit_key(mention.unit), mention.comparator))
         result.append(Series(unit=mention.unit, stages=mention.stages, texts=list(mention.contexts), statement=mention, origin=origin,
                              nouns=[mention.noun]))
     return result
@@ -125,8 +129,9 @@ def _read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, year: 
                 for s in _amount_series(name, (number, unit), "heading" if line.item else "title", year)]
     title_filled = False
     for unit in units:
-        own = _statements(unit.heading, "heading", year) if unit.heading else []
-        own += [s for r in unit.lines[:1] if r.item for s in _amount_series(r.item, r.amount, "heading", year)]
+        own = [s for r in unit.lines[:1] if r.item for s in _amount_series(r.item, r.amount, "heading", year)]
+        if not any(r.item and r.amount[0] for r in unit.lines[:1]):  # a 目标任务 cell states the sub-item's target
+            own = _statements(unit.heading, "heading", year) if unit.heading else []
         unit.series = own + (amounts or _statements(title_text, "title", year)) + measured  # a target column states the targets
         deadline_only = unit.lines[0].deadline_only
         starts = deadline_only and names_start(raw.deadline_text)  # "5月底前动工" is when work starts
@@ -195,6 +200,8 @@ def _doubts(raw: RawTask, task: Task, units: list[Unit]) -> list[Doubt]:
         found.append(Doubt(row=raw.row.number, column=raw.headers.get("deadline", ""), at=task, key="deadline_text",
                            why=Message("the 完成时限 names a start: read as a checkpoint, not as the deadline")))
     for raw_line, line in zip((r for u in units for r in u.lines), task.lines, strict=True):
+        if (doubt := _amount_doubt(raw, raw_line, task, line)) is not None:
+            found.append(doubt)
         if raw_line.item and raw_line.row is not raw.row and not raw_line.content:
             found.append(Doubt(row=raw_line.row.number, column=column, at=line, key="lead_units",
                                why=Message("a row without 序号 read as part of task {code}; it may be a task of its own",
@@ -209,6 +216,22 @@ def _doubts(raw: RawTask, task: Task, units: list[Unit]) -> list[Doubt]:
                                    why=Message("“{name}”: a target with no date: due at the deadline, or not this year?",
                                                name=indicator.name)))
     return found
+
+
+def _amount_doubt(raw: RawTask, raw_line: RawLine, task: Task, line: Line) -> Doubt | None:
+    """A 目标任务 cell whose figure the text beside it does not print ("新增15万户…" over "12800"): the cell is read."""
+    text = raw_line.item or raw.title
+    stated_one = stated(text, *raw_line.amount) if raw_line.amount[0] else None
+    if stated_one is None or raw_line.row is not raw.row and not raw_line.item:
+        return None
+    printed = find_mentions(text)
+    if not printed or any(m.value == stated_one.value for m in printed):
+        return None
+    at = next((i for one in task.lines for i in one.indicators if i.target == stated_one.value), line)
+    return Doubt(row=raw_line.row.number, column=raw.headers.get("amount", raw.headers.get("content", "")), at=at,
+                 key="name" if at is not line else "lead_units",
+                 why=Message("the target column says {value}, the text beside it “{text}”: the column is read",
+                             value=raw_line.amount[0], text=_clip(printed[0].excerpt)))
 
 
 def _add_undated(code: str, undated: str, lines: list[Line], at: date, summary: list[Message]) -> None:

@@ -189,6 +189,9 @@ def _group_columns(sheet: Sheet, at: int, tasks: list[Column], seq: Column) -> l
 
 def _columns_by_data(sheet: Sheet, at: int, columns: list[Column]) -> None:
     """Two task-like columns: the first is the area when its cells read "一、…", else the title."""
+    for left, column in zip(columns, columns[1:], strict=False):  # "考核指标" merged over two columns, the second unnamed
+        if not column.header.strip() and not column.kind and left.kind == "task" and _column_values(sheet, at, column):
+            column.kind, column.header = "task", left.header
     _number_columns(sheet, at, columns)
     if not any(c.kind in ("lead", "units") for c in columns):  # a 备注 column that names offices names the units
         for column in (c for c in columns if c.kind == "note"):

@@ -253,7 +253,8 @@ def _add_area_named(areas: list[Area], text: str) -> str:
 def _read_task_cells(task: RawTask, row: Row, layout: _Layout, year: int) -> tuple[str, str, date | None]:
     """What a row adds to its task (content, progress, a note, the deadline); the row's own content and deadline."""
     deadline = None
-    if (content := layout.cell(row, "content")) and not BARE_RE.match(content):
+    content = "\n".join(text for _, text in layout.texts(row, "content") if not BARE_RE.match(text))
+    if content:
         task.content = (task.content + "\n" + content).strip()
     if progress := layout.cell(row, "progress"):
         task.progress = (task.progress + "\n" + progress).strip()
@@ -306,8 +307,8 @@ def _read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherit
     lead_cell, units_cell = _joined_names(layout.cell(row, "lead")), _joined_names(layout.cell(row, "units"))
     content, deadline_text, deadline = _read_task_cells(task, row, layout, year)
     amount, measure = layout.cell(row, "amount"), layout.cell(row, "measure")
-    if not amount and BARE_RE.match(content):  # a 目标任务 cell with a bare number: the target, in no unit printed
-        amount, content = content, ""
+    if not amount:  # a 目标任务 cell with a bare number: the target, in no unit printed
+        amount = next((text for _, text in layout.texts(row, "content") if BARE_RE.match(text)), "")
     own = {"content": content, "deadline_text": deadline_text, "deadline": deadline, "item": item, "amount": (amount, measure),
            "measured": [(column.header, text, column.label) for column, text in layout.texts(row, "measured")]}
     periods = [(column.label, column.due, text) for column, text in layout.texts(row, "period")]
