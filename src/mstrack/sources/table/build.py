@@ -42,8 +42,9 @@ def _statements(text: str, origin: str, year: int) -> list[Series]:
     result = []
     seen = set()
     for mention in find_mentions(text, year):
-        if (mention.value, unit_key(mention.unit), mention.comparator) in seen:
-            continue  # "完成在职参保人数6300人" beside a 目标任务 of "6300人": one target
+        if (mention.value, unit_key(mention.unit), mention.comparator) in seen \
+                or (not mention.unit and any(value == mention.value for value, _, _ in seen)):
+            continue  # "完成在职参保人数6300人" beside a 目标任务 of "6300人" (or of "6300"): one target
         seen.add((mention.value, unit_key(mention.unit), mention.comparator))
         result.append(Series(unit=mention.unit, stages=mention.stages, texts=list(mention.contexts), statement=mention, origin=origin,
                              nouns=[mention.noun]))
@@ -146,8 +147,9 @@ def _read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, year: 
         says_done = (deadline_only and not starts) or bool(COMPLETE_RE.search(final_text))
         if scope and scope[0].origin == "title" and title_filled and not deadline_only:
             says_done = False  # the title's targets are completed once, not once per sub-project
+        undated_item = bool(unit.lines[0].item) and raw.deadline is None  # a sub-row's figure with no date printed: the year's
         for one in scope:
-            due = final_due if says_done else deadline if one.origin == "heading" else None
+            due = final_due if says_done else deadline if one.origin == "heading" and not undated_item else None
             if due and not any(d >= due for d, _, _ in one.points) and not (deadline_only and one.points):
                 one.filled = due  # "全面完成目标任务"; a sub-project's own figure is due when the task is
                 title_filled = title_filled or one.origin == "title"
