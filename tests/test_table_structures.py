@@ -273,3 +273,73 @@ def test_strict_passes_a_table_without_doubts(tmp_path):
                                       "--strict"])
     assert result.exit_code == 0, result.output
     assert "# check" not in (tmp_path / "p.toml").read_text(encoding="utf-8")
+
+
+# --- columns told apart by their cells ---------------------------------------------------------
+
+
+def test_a_group_column_numbers_with_the_unit_in_the_title_and_progress_beside_them(tmp_path):
+    result = convert(tmp_path, [
+        ["工程名称", "序号", "项目内容", "项目内容", "目标任务", "牵头单位", "进度", "完成目标(%)"],
+        ["就业促进工程", "1", "促进就业创业", "城镇新增就业(人)", "26000", "市人力资源\n社会保障局", "32095", "123.4"],
+        ["就业促进工程", "2", "促进就业创业", "城镇登记失业率低于(%)", "4.3", "市人力资源\n社会保障局", "4.17", "103.1"],
+        ["就业促进工程", "3*", "促进就业创业", "劳务品牌培训(人次)", "2425", "市人力资源\n社会保障局", "2425", "100"],
+        ["教育提升工程", "4", "办好教育", "新增学位(个)", "1200", "市教体局", "800", "66.7"],
+    ], year=2017)
+    tasks = result.programme.tasks
+    assert [(t.code, t.title, t.area) for t in tasks] == [
+        ("1", "城镇新增就业(人)", "1"), ("2", "城镇登记失业率低于(%)", "1"), ("3", "劳务品牌培训(人次)", "1"), ("4", "新增学位(个)", "2")]
+    assert [a.name for a in result.programme.areas] == ["就业促进工程", "教育提升工程"]
+    assert [[(i.name, i.unit, i.comparator, i.target) for line in t.lines for i in line.indicators] for t in tasks] == [
+        [("城镇新增就业", "人", "=", 26000)], [("城镇登记失业率", "%", "<=", 4.3)], [("劳务品牌培训", "人次", "=", 2425)],
+        [("新增学位", "个", "=", 1200)]]  # 32095, 4.17, 123.4 … are progress
+    assert tasks[0].lines[0].lead_units == ["市人力资源社会保障局"]  # one name broken over two lines of a narrow cell
+    assert tasks[0].note == "主要内容：促进就业创业"
+
+
+def test_a_column_whose_header_names_the_unit_is_a_target_of_its_own(tmp_path):
+    result = convert(tmp_path, [
+        ["序号", "项目名称", "建设时间", "建设内容", "总投资(万元)", "当年投资 (万元)", "责任单位"],
+        ["1", "老旧小区改造", "2024", "改造老旧小区3个", "5000", "1360", "住建局"],
+        ["2", "农村公路建设", "2024.01-2024.12", "新建农村公路20公里", "9000", "3000", "交通局"],
+    ])
+    one, two = result.programme.tasks
+    assert (one.deadline, two.deadline) == (date(2024, 12, 31), date(2024, 12, 31))
+    assert [(i.name, i.unit, i.target) for line in one.lines for i in line.indicators] == [
+        ("改造老旧小区", "个", 3), ("当年投资", "元", 13600000)]  # the year's investment; the multi-year total is no target
+    assert [(i.name, i.unit, i.target) for line in two.lines for i in line.indicators] == [
+        ("新建农村公路", "公里", 20), ("当年投资", "元", 30000000)]
+
+
+def test_an_unnamed_column_beside_the_task_and_a_note_column_of_offices(tmp_path):
+    result = convert(tmp_path, [
+        ["序号", "考核指标", "", "单位", "工作目标", "已完成数", "占比", "备注"],
+        ["1", "增加公办学位", "新增公办学位", "个", "600", "600", "100%", "区教育局"],
+        ["2", "特殊群体健康保障", "孕产妇免费产前筛查", "人次", "2800", "1564", "55.9%", "区卫健局"],
+        ["", "", "新生儿先天性心脏病免费筛查", "人次", "2800", "1635", "58.4%", ""],
+    ], year=2022)
+    one, two = result.programme.tasks
+    assert [t.code for t in result.programme.tasks] == ["1", "2"]
+    assert one.lines[0].lead_units == ["区教育局"] and two.lines[0].lead_units == ["区卫健局"]
+    assert [(i.name, i.unit, i.target) for line in two.lines for i in line.indicators] == [
+        ("孕产妇免费产前筛查", "人次", 2800), ("新生儿先天性心脏病免费筛查", "人次", 2800)]
+
+
+def test_a_target_column_that_disagrees_with_the_words_is_read_and_doubted(tmp_path):
+    result = convert(tmp_path, [
+        ["序号", "项目名称", "", "单位", "工作目标", "已完成数", "责任单位"],
+        ["1", "户户通工程", "新增15万户直播卫星用户", "户", "12800", "7854", "县文旅局"],
+    ], year=2019)
+    [task] = result.programme.tasks
+    assert [(i.unit, i.target) for line in task.lines for i in line.indicators] == [("户", 12800)]
+    assert any("row 2" in d and "the target column says 12800" in d for d in result.doubts)
+
+
+def test_a_sub_rows_figure_without_a_date_is_the_years_target(tmp_path):
+    result = convert(tmp_path, [
+        ["序号", "工作任务", "责任单位", "一季度目标"],
+        ["1", "新改扩建公办中小学校1所", "教体局", "室内安装、装修及场外施工"],
+        ["1", "新增学位810个", "教体局", "室内安装、装修及场外施工"],
+    ], year=2023)
+    [task] = result.programme.tasks
+    assert [(i.target, [m.due for m in i.milestones]) for line in task.lines for i in line.indicators if i.target == 810] == [(810, [])]

@@ -224,6 +224,7 @@ def _amount_doubt(raw: RawTask, raw_line: RawLine, task: Task, line: Line) -> Do
     """A 目标任务 cell whose figure the text beside it does not print ("新增15万户…" over "12800"): the cell is read."""
     text = raw_line.item or raw.title
     stated_one = stated(text, *raw_line.amount) if raw_line.amount[0] else None
+    text = raw_line.item or f"{raw.title}\n{raw.content}"
     if stated_one is None or raw_line.row is not raw.row and not raw_line.item:
         return None
     printed = find_mentions(text)

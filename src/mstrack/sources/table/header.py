@@ -139,7 +139,7 @@ def _number_columns(sheet: Sheet, at: int, columns: list[Column]) -> None:
     numeric = []
     for column in columns:
         values = _column_values(sheet, at, column) if column.kind in ("task", "amount", "", "schedule", "content") else []
-        if len(values) >= 2 and sum(bool(BARE_NUMBER_RE.match(v)) for v in values) * 2 > len(values):
+        if values and sum(bool(BARE_NUMBER_RE.match(v)) for v in values) * 2 > len(values):
             numeric.append(column)
     numeric = [c for c in numeric if not _measured(c, numeric)]
     targets = [c for c in numeric if c.kind in ("task", "amount")]

@@ -78,7 +78,9 @@ def stated(words: str, amount: str, measure: str) -> Mention | None:
 
     if not measure.strip() and (m := re.search(r"[（(]\s*([^()（）\d\s]{1,4})\s*[)）]\s*$", words)):
         measure, words = m[1], words[: m.start()]  # "城镇新增就业(人)": the unit of measure in the title's brackets
-    comparator = next((c for w, c in _COMPARATOR_ENDINGS if words.endswith(w)), None)  # "城镇登记失业率低于(%)"
+    ending = next(((w, c) for w, c in _COMPARATOR_ENDINGS if words.endswith(w)), None)  # "城镇登记失业率低于(%)"
+    comparator = ending[1] if ending else None
+    words = words[: -len(ending[0])] if ending else words
     bare = BARE_RE.match(amount.strip())
     try:
         quantity = parse_quantity(amount.strip() + (measure.strip() if bare else ""))
