@@ -343,3 +343,51 @@ def test_a_sub_rows_figure_without_a_date_is_the_years_target(tmp_path):
     ], year=2023)
     [task] = result.programme.tasks
     assert [(i.target, [m.due for m in i.milestones]) for line in task.lines for i in line.indicators if i.target == 810] == [(810, [])]
+
+
+# --- progress columns exported as progress ------------------------------------------------------
+
+PROGRESS = [
+    ["序号", "项目名称", "完成时限", "当前进度", "完成率", "牵头单位"],
+    ["1", "新建公厕20座", "10月底前", "已完成12座，占60%", "60%", "县城管局"],
+    ["2", "培训农民工1200人", "11月底前", "800", "66.7%", "县人社局"],
+    ["3", "建设口袋公园", "12月底前", "按序时推进", "", "县城管局"],
+]
+
+
+def test_progress_as_of_writes_the_progress_columns_as_a_sheet_import_progress_loads(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from mstrack.cli import app
+
+    runner = CliRunner(env={"MSTRACK_LANG": "en"})
+    source, plan, db = write_csv(tmp_path / "进度表.csv", PROGRESS), tmp_path / "plan.toml", tmp_path / "t.db"
+    result = runner.invoke(app, ["import", "table", str(source), "-p", "x-2024", "--year", "2024", "-o", str(plan),
+                                 "--progress-as-of", "2024-06-30"])
+    assert result.exit_code == 0, result.output
+    sheet = tmp_path / "plan.progress.csv"
+    assert "2 reported values as of 2024-06-30" in result.stderr
+    assert sheet.read_text(encoding="utf-8").splitlines() == [
+        "计划,任务编号,指标,截至日期,数值,备注", "x-2024,1,新建公厕,2024-06-30,12,已完成12座，占60%", "x-2024,2,培训农民工,2024-06-30,800,800"]
+    assert runner.invoke(app, ["--db", str(db), "import", "plan", str(plan)]).exit_code == 0
+    loaded = runner.invoke(app, ["--db", str(db), "import", "progress", str(sheet)])
+    assert loaded.exit_code == 0, loaded.output
+    shown = json.loads(runner.invoke(app, ["--db", str(db), "show", "x-2024/1", "--format", "json"]).stdout)
+    [indicator] = shown["indicators"]
+    assert [(r["as_of"], r["value"]) for r in indicator["reports"]] == [("2024-06-30", 12)]
+    assert all(i["target"] != 12 for i in shown["indicators"])  # progress is no target
+
+
+@pytest.mark.parametrize(("value", "words"), [("2024-02-30", "does not exist"), ("soon", "has no year")])
+def test_a_bad_progress_date_is_refused_before_anything_is_written(tmp_path, value, words):
+    from typer.testing import CliRunner
+
+    from mstrack.cli import app
+
+    source, plan = write_csv(tmp_path / "t.csv", PROGRESS), tmp_path / "plan.toml"
+    result = CliRunner(env={"MSTRACK_LANG": "en"}).invoke(app, ["import", "table", str(source), "-p", "x-2024", "--year", "2024",
+                                                                 "-o", str(plan), "--progress-as-of", value])
+    assert result.exit_code == 2 and "--progress-as-of" in result.stderr and words in result.stderr
+    assert not plan.exists() and not (tmp_path / "plan.progress.csv").exists()

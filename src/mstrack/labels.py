@@ -499,6 +499,9 @@ MESSAGES: dict[str, str] = {
     "{path}: row {row}, column {column}: {why}": "{path}：第 {row} 行，{column} 列：{why}",
     "{first}; {more}": "{first}；{more}",
     "check: {doubt}": "请核对：{doubt}",
+    "{n} reported values as of {date} → {path}": "{n} 个进展数值（截至 {date}）→ {path}",
+    "--progress-as-of {value!r}: {error}": "--progress-as-of {value!r}：{error}",
+    "--progress-as-of: {path} exists already; choose a new --output name": "--progress-as-of：{path} 已存在；请换一个 --output 文件名",
     "the target column says {value}, the text beside it “{text}”: the column is read":
         "目标列写的是 {value}，旁边的文字是“{text}”：按目标列读取",
     "--strict: {n} doubtful cells, nothing written:\n{doubts}": "--strict：有 {n} 处存疑的单元格，未写入文件：\n{doubts}",

@@ -8,7 +8,17 @@ from datetime import date
 
 from mstrack.errors import Message
 from mstrack.model import Checkpoint, Indicator, Line, Milestone, Task
-from mstrack.sources.table.mentions import COMPLETE_RE, Mention, find_mentions, similarity, stated, unit_factor, unit_key, word_pairs
+from mstrack.sources.table.mentions import (
+    BARE_RE,
+    COMPLETE_RE,
+    Mention,
+    find_mentions,
+    similarity,
+    stated,
+    unit_factor,
+    unit_key,
+    word_pairs,
+)
 from mstrack.sources.table.schedule import numbered_deadlines, numbered_parts
 from mstrack.sources.table.series import Series, assign, is_level, milestones_of
 from mstrack.sources.table.tasks import RawLine, RawTask
@@ -235,6 +245,36 @@ def _amount_doubt(raw: RawTask, raw_line: RawLine, task: Task, line: Line) -> Do
                  key="name" if at is not line else "lead_units",
                  why=Message("the target column says {value}, the text beside it “{text}”: the column is read",
                              value=raw_line.amount[0], text=_clip(printed[0].excerpt)))
+
+
+RATE_HEADER_RE = re.compile(r"率|比|%|％")
+
+
+def reported_values(raw: RawTask, task: Task) -> list[tuple[str, int | float, str]]:
+    """What the progress columns say was done, per indicator: (indicator, value, the cell as printed). A bare number
+    is the value of its row's one indicator; in words, the figure counted in the indicator's unit. Rates are left out."""
+    found: dict[str, tuple[str, int | float, str]] = {}
+    for raw_line, line in zip(raw.lines, task.lines, strict=False):
+        for header, text in raw_line.reported:
+            if RATE_HEADER_RE.search(header):
+                continue
+            for indicator in line.indicators:
+                value = _reported_value(text, indicator, alone=len(line.indicators) == 1)
+                if value is not None and indicator.name not in found:
+                    found[indicator.name] = (indicator.name, value, _clip(text, 200))
+    return list(found.values())
+
+
+def _reported_value(text: str, indicator: Indicator, alone: bool) -> int | float | None:
+    from mstrack.domain.quantities import QuantityError, parse_quantity
+
+    if BARE_RE.match(text.strip()):
+        try:
+            return parse_quantity(text.strip()).value if alone else None
+        except QuantityError:  # pragma: no cover - the pattern admits plain numbers only
+            return None
+    same = [m for m in find_mentions(text) if m.unit and unit_key(m.unit) == unit_key(indicator.unit)]
+    return same[0].value if same else None
 
 
 def _add_undated(code: str, undated: str, lines: list[Line], at: date, summary: list[Message]) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from mstrack.errors import InputError, Message
 from mstrack.model import Area, Programme
 from mstrack.sources.plan import CODE_RE, plan_from_dict, plan_to_dict
-from mstrack.sources.table.build import Doubt, build_task
+from mstrack.sources.table.build import Doubt, build_task, reported_values
 from mstrack.sources.table.header import find_header
 from mstrack.sources.table.reading import Sheet, read_sheets
 from mstrack.sources.table.tasks import read_tasks
@@ -24,6 +24,8 @@ class Conversion:
     stats: dict
     doubts: list[Message] = field(default_factory=list)  # each doubtful cell: file, row, column and why
     comments: dict[tuple, Message] = field(default_factory=dict)  # the `# check:` comment of a plan line (plan.dump_plan)
+    reported: list[tuple[str, str, str, int | float, str]] = field(default_factory=list)  # progress columns: (programme, task,
+    # indicator, value, cell), for `import table --progress-as-of`
 
 
 def _title_before(sheet: Sheet, at: int) -> str | None:
@@ -73,7 +75,8 @@ def convert_table(path: Path, programme: str, year: int, sheet: str | None = Non
         "unplaced_numbers": sum(1 for s in summary if "not placed" in s),
     }
     stats["doubts"] = len(doubts)
-    return Conversion(programme=checked, summary=summary, stats=stats, comments=_comments(result, doubts),
+    reported = [(programme, raw.code, *value) for raw, task in zip(raw_tasks, tasks, strict=True) for value in reported_values(raw, task)]
+    return Conversion(programme=checked, summary=summary, stats=stats, comments=_comments(result, doubts), reported=reported,
                       doubts=[Message("{path}: row {row}, column {column}: {why}", path=path.name, row=d.row, column=d.column or "?",
                                       why=d.why) for d in doubts])
 

@@ -32,6 +32,7 @@ class RawLine:
     item: str = ""  # a sub-item of a registration form or a sub-row without 序号: the line's own target and words
     amount: tuple[str, str] = ("", "")  # a target column's number and the 单位 column's unit of measure: ("10", "所")
     measured: list[tuple[str, str, str]] = field(default_factory=list)  # ("年度投资金额", "300", "万元"): a header's own target
+    reported: list[tuple[str, str]] = field(default_factory=list)  # (header, cell) of the progress columns: what was done
 
 
 @dataclass(kw_only=True)
@@ -310,7 +311,8 @@ def _read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherit
     if not amount:  # a 目标任务 cell with a bare number: the target, in no unit printed
         amount = next((text for _, text in layout.texts(row, "content") if BARE_RE.match(text)), "")
     own = {"content": content, "deadline_text": deadline_text, "deadline": deadline, "item": item, "amount": (amount, measure),
-           "measured": [(column.header, text, column.label) for column, text in layout.texts(row, "measured")]}
+           "measured": [(column.header, text, column.label) for column, text in layout.texts(row, "measured")],
+           "reported": [(column.header, text) for column, text in layout.texts(row, "progress")]}
     periods = [(column.label, column.due, text) for column, text in layout.texts(row, "period")]
     blocks = _schedule_blocks(row, layout, year)
     if not lead_cell and not units_cell and not previous and inherited is not None and {"lead", "units"} & set(layout.by_kind):
