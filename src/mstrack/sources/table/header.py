@@ -188,7 +188,7 @@ def _group_columns(sheet: Sheet, at: int, tasks: list[Column], seq: Column) -> l
 
 
 def _columns_by_data(sheet: Sheet, at: int, columns: list[Column]) -> None:
-    """Two task-like columns: the first is the area when its cells read "一、…", else the title."""
+    """What the cells say of the columns their headers leave open: numbers, offices, groups, areas and titles."""
     for left, column in zip(columns, columns[1:], strict=False):  # "考核指标" merged over two columns, the second unnamed
         if not column.header.strip() and not column.kind and left.kind == "task" and _column_values(sheet, at, column):
             column.kind, column.header = "task", left.header
@@ -200,8 +200,13 @@ def _columns_by_data(sheet: Sheet, at: int, columns: list[Column]) -> None:
                 column.kind = "units"
                 break
     tasks = [c for c in columns if c.kind == "task"]
-    if len(tasks) < 2:
-        return
+    if len(tasks) >= 2:
+        _task_columns(sheet, at, columns, tasks)
+
+
+def _task_columns(sheet: Sheet, at: int, columns: list[Column], tasks: list[Column]) -> None:
+    """Several task-like columns: group columns (or a first one whose cells read "一、…") are the area, the first
+    other one is the title, the rest content."""
     seq = next((c for c in columns if c.kind == "seq"), None)
     groups = _group_columns(sheet, at, tasks, seq) if seq is not None else []
     if groups and len(groups) < len(tasks):
@@ -210,12 +215,10 @@ def _columns_by_data(sheet: Sheet, at: int, columns: list[Column]) -> None:
         for column in groups[1:] if groups[0].kind == "area" else groups:
             column.kind = "content"
         tasks = [c for c in tasks if c not in groups]
-        for column in tasks[1:]:
-            column.kind = "content"
-        return
-    values = [r.cells[tasks[0].index] for r in sheet.rows[at + 1:] if tasks[0].index < len(r.cells) and r.cells[tasks[0].index]]
-    if values and sum(bool(AREA_RE.match(v)) for v in values) * 2 > len(values):
-        tasks[0].kind = "area"
-        tasks = tasks[1:]
+    else:
+        values = _column_values(sheet, at, tasks[0])
+        if values and sum(bool(AREA_RE.match(v)) for v in values) * 2 > len(values):
+            tasks[0].kind = "area"
+            tasks = tasks[1:]
     for column in tasks[1:]:
         column.kind = "content"
