@@ -392,3 +392,28 @@ def test_a_bad_progress_date_is_refused_before_anything_is_written(tmp_path, val
                                                                  "-o", str(plan), "--progress-as-of", value])
     assert result.exit_code == 2 and "--progress-as-of" in result.stderr and words in result.stderr
     assert not plan.exists() and not (tmp_path / "plan.progress.csv").exists()
+
+
+def test_numbers_that_start_again_in_every_action_make_each_action_a_task(tmp_path):
+    result = convert(tmp_path, [
+        ["县区", "项目名称", "年度目标任务", "完成进度"],
+        ["寿县", "一、就业促进行动\n(3项指标)", "*1.募集青年就业见习岗位325个", "完成330个"],
+        ["寿县", "一、就业促进行动\n(3项指标)", "2.开发公益性岗位540个", "完成838个"],
+        ["寿县", "一、就业促进行动\n(3项指标)", "3.90%的街道建成零工市场", "已完成"],
+        ["寿县", "二、健康口腔行动(2项指标)", "*1.牙椅总数较2022年增加5%", "完成2台"],
+        ["寿县", "二、健康口腔行动(2项指标)", "2.服务人口超过2万的乡镇卫生院配备口腔医师", "已完成"],
+    ], year=2023)
+    one, two = result.programme.tasks
+    assert [(t.code, t.title) for t in result.programme.tasks] == [("一", "就业促进行动"), ("二", "健康口腔行动")]
+    assert one.lines[0].lead_units == ["寿县"] and len(one.lines) == 3
+    assert [(i.unit, i.target) for line in one.lines for i in line.indicators] == [("个", 325), ("个", 540), ("%", 90)]
+    assert [(i.unit, i.target) for line in two.lines for i in line.indicators] == [("%", 5)]  # 2万 picks which, no target
+    assert result.programme.areas == []
+
+
+def test_numbers_that_start_again_inside_one_area_are_tasks_of_their_own(tmp_path):
+    result = convert(tmp_path, [
+        ["类别", "项目名称", "完成时限"],
+        ["一、教育", "1.新建幼儿园3所", "9月底前"], ["一、教育", "1.改造校舍5所", "10月底前"],
+    ], year=2023)
+    assert [(t.code, t.title, t.area) for t in result.programme.tasks] == [("1", "新建幼儿园3所", "一"), ("2", "改造校舍5所", "一")]

@@ -15,7 +15,7 @@ COLUMN_RULES = (  # (kind, pattern), first match wins
     ("measure", r"^(?:计量)?单位$"),  # the unit of measure, or the responsible units: told apart by the cells
     ("leader", r"领导"),
     ("lead", r"牵头|主责|主办"),
-    ("units", r"单位|部门"),
+    ("units", r"单位|部门|县区|区县"),
     ("deadline", r"时限|完成时间|完成日期|期限|截止|起止|建设时间|实施时间|建设年限|实施年限"),
     # reported, not planned:
     ("progress", r"进展|完成情况|完成率|(?:当前|目前|实际|形象)进度|已完成|(?:累计|实际)完成|截至|完成数|占.{0,6}比|之比"),

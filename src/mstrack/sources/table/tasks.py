@@ -129,9 +129,12 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     seen: dict[str, int] = {}
     area: str | None = None
     header_texts = {h.replace(" ", "") for h in headers}
+    areas_are_tasks = _areas_are_tasks(sheet, at, layout)
     for row in sheet.rows[at + 1:]:
         filled = [c for c in row.cells if c]
         if not filled or _repeats_header(row, layout, header_texts):
+            continue
+        if areas_are_tasks and _action_row(row, layout, tasks, seen, year):
             continue
         area, area_only = _area_of(row, filled, layout, areas, area)
         if area_only:
@@ -172,6 +175,45 @@ def _sub_items(task: RawTask) -> None:
         task.deadline_text = "；".join(dated)
         known = [d for d in dated.values() if d]
         task.deadline = max(known) if known else None
+
+
+ITEM_NUMBER_RE = re.compile(r"^[*＊※]*\s*(\d+)\s*[.．、]\s*(?=\D)")
+COUNT_RE = re.compile(r"\s*[（(]\s*(?:共\s*)?\d+\s*项[^()（）]*[)）]\s*$")
+
+
+def _areas_are_tasks(sheet: Sheet, at: int, layout: _Layout) -> bool:
+    """No 序号 column, and numbers inside the task text that start again in every area ("一、就业促进行动": 1.…6.,
+    "二、…": 1.…2.): each area is a task, and its numbered rows are its indicators."""
+    if "seq" in layout.by_kind or "area" not in layout.by_kind:
+        return False
+    restarts, last = 0, (None, 0)
+    for row in sheet.rows[at + 1:]:
+        m, area = ITEM_NUMBER_RE.match(layout.cell(row, "task")), layout.cell(row, "area")
+        if not m or not AREA_RE.match(area):
+            continue
+        if int(m[1]) <= last[1]:
+            if area == last[0]:
+                return False  # numbers that start again inside one area are tasks of their own
+            restarts += 1
+        last = (area, int(m[1]))
+    return restarts >= 1
+
+
+def _action_row(row: Row, layout: _Layout, tasks: list[RawTask], seen: dict[str, int], year: int) -> bool:
+    """A numbered row of an area that is a task: a line of the area's task, its text the line's own item."""
+    m, title = AREA_RE.match(layout.cell(row, "area")), layout.cell(row, "task")
+    if not m or not title:
+        return False
+    code, name = m[1], COUNT_RE.sub("", m[2]).strip()
+    same = bool(tasks) and tasks[-1].code == code
+    task = _task_of(row, layout, None if same else code, "" if same else name, None, tasks, seen)
+    task.numbered = True
+    inherited = tasks[-2].lines[-1] if len(tasks) > 1 and tasks[-2].lines else None
+    number = str(len(task.lines) + 1)  # "3.90%的…" is item 3, 90%: the number expected next tells
+    item = re.sub(rf"^[*＊※]*\s*{number}\s*[.．、]\s*", "", title) if re.match(rf"^[*＊※]*\s*{number}\s*[.．、]", title) \
+        else ITEM_NUMBER_RE.sub("", title)
+    _read_row_lines(task, row, layout, year, inherited, item)
+    return True
 
 
 def _repeats_header(row: Row, layout: _Layout, header_texts: set[str]) -> bool:
