@@ -164,7 +164,7 @@ def test_progress_columns_are_no_targets(tmp_path, header):
     ])
     [task] = result.programme.tasks
     assert indicators(task) == [("新建公厕", "座", 20, [(date(2024, 10, 31), 20)])]
-    assert task.progress == "已完成12座，占60%"  # kept as the task's reported progress
+    assert task.text.progress == "已完成12座，占60%"  # kept as the task's reported progress
 
 
 # --- targets in words, monthly plans ------------------------------------------------------------
@@ -200,7 +200,7 @@ def test_a_monthly_plan_with_shares_gives_one_checkpoint_a_month(tmp_path):
 
 def test_a_deadline_that_names_a_start_is_a_checkpoint_not_the_completion(tmp_path):
     task = plan_of(tmp_path, "改造背街小巷15条", "", "6月底前开工")
-    assert task.deadline is None and task.deadline_text == "6月底前开工"
+    assert task.deadline is None and task.text.deadline_text == "6月底前开工"
     assert [c.due for line in task.lines for c in line.checkpoints] == [date(2024, 6, 30)]
     assert indicators(task) == [("改造背街小巷", "条", 15, [])]  # the 15 lanes are not due when work starts
 

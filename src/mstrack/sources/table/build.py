@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from mstrack.errors import Message
-from mstrack.model import Checkpoint, Indicator, Line, Milestone, Task
+from mstrack.model import Checkpoint, Indicator, Line, Milestone, Task, TaskText
 from mstrack.sources.table.mentions import (
     BARE_RE,
     COMPLETE_RE,
@@ -181,8 +181,8 @@ def build_task(raw: RawTask, year: int, summary: list[Message], doubts: list[Dou
                                deadline=_clip(raw.deadline_text)))
     units = _units_of(raw, deadline, year)
     _read_numbers(raw, units, deadline, year, summary)
-    task = Task(code=raw.code, title=raw.title, area=raw.area, deadline=deadline, deadline_text=raw.deadline_text,
-                progress=raw.progress or None)
+    task = Task(code=raw.code, title=raw.title, area=raw.area, deadline=deadline,
+                text=TaskText(deadline_text=raw.deadline_text, progress=raw.progress or None))
     lines: list[Line] = []
     placed: list[tuple[Series, Indicator]] = []
     spare: list[tuple[Line, Series]] = []
