@@ -417,3 +417,19 @@ def test_numbers_that_start_again_inside_one_area_are_tasks_of_their_own(tmp_pat
         ["一、教育", "1.新建幼儿园3所", "9月底前"], ["一、教育", "1.改造校舍5所", "10月底前"],
     ], year=2023)
     assert [(t.code, t.title, t.area) for t in result.programme.tasks] == [("1", "新建幼儿园3所", "一"), ("2", "改造校舍5所", "一")]
+
+
+def test_a_group_number_and_a_project_number_make_the_task_code(tmp_path):
+    result = convert(tmp_path, [
+        ["序号", "牵头单位", "项目数量", "项目名称", "项目名称", "业主单位"],
+        ["一", "区住建局", "区政府民生实事项目(1个)", "(一)打通断头路(6条路)", "1.文化中心北路", "区城投"],
+        ["一", "区住建局", "区政府民生实事项目(1个)", "(一)打通断头路(6条路)", "2.乐业路", "区城管局"],
+        ["二", "区城管局", "区政府民生实事项目(2个)", "(一)燃气安全改造项目", "(一)燃气安全改造项目", "区城管局"],
+        ["二", "区城管局", "区政府民生实事项目(2个)", "(二)井盖整治项目", "(二)井盖整治项目", "区水投"],
+    ])
+    tasks = result.programme.tasks
+    assert [(t.code, t.title) for t in tasks] == [("一(一)", "打通断头路(6条路)"), ("二(一)", "燃气安全改造项目"), ("二(二)", "井盖整治项目")]
+    assert [line.units for line in tasks[0].lines] == [["区城投"], ["区城管局"]]
+    assert [(c.text) for line in tasks[0].lines for c in line.checkpoints] == []  # no date printed: none invented
+    assert [(i.unit, i.target) for line in tasks[0].lines for i in line.indicators] == [("条", 6)]
+    assert tasks[1].note is None  # the content cell merged with the title is not read twice

@@ -21,6 +21,7 @@ COLUMN_RULES = (  # (kind, pattern), first match wins
     ("progress", r"进展|完成情况|完成率|(?:当前|目前|实际|形象)进度|已完成|(?:累计|实际)完成|截至|完成数|占.{0,6}比|之比"),
     ("schedule", r"进度|计划|安排|举措|措施|步骤|时间节点|上半年|下半年|季度"),
     ("area", r"总体要求|类别|领域|分类|板块|类型"),
+    ("amount", r"(?:数量|任务数|目标值)$"),
     ("task", r"任务|项目|内容|实事|目标|事项|名称|工作|指标"),
     ("amount", r"数量|任务数|目标值"),
     ("note", r"备注|说明"),
@@ -147,6 +148,9 @@ def _number_columns(sheet: Sheet, at: int, columns: list[Column]) -> None:
         column.kind = "amount" if targets and column is targets[0] else "progress"
     if measure is not None and not targets:
         measure.kind = ""
+    for column in columns:  # "区民生实事项目数量" over words ("区政府民生实事项目(1个)"): no targets
+        if column.kind == "amount" and column not in numeric:
+            column.kind = ""
 
 
 HEADER_UNIT_RE = re.compile(r"^(?P<name>.+?)[（(](?P<unit>[^()（）\d]{1,4})[)）]$")

@@ -53,6 +53,8 @@ class RawTask:
 
 CODE_CELL_RE = re.compile(r"^[（(]?\s*(\d+(?:[.-]\d+)?)\s*[）)]?[.．、]?\s*[*＊※]*$")  # a province's table runs past 999
 TITLE_CODE_RE = re.compile(r"^(\d+)\s*[.．、]\s*(?=\D)")
+GROUP_CODE_RE = re.compile(r"^([一二三四五六七八九十百]+)[、.．]?$")  # a 序号 in Chinese numerals that groups projects
+SUB_CODE_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*")
 
 
 def _split_groups(cell: str) -> list[str]:
@@ -240,10 +242,12 @@ def _task_code(row: Row, layout: _Layout, title: str, previous: RawTask | None) 
     """The task number a row gives (None: it continues the task above) and its title."""
     code = None
     if code_text := layout.cell(row, "seq"):
-        m = CODE_CELL_RE.match(code_text)
+        m = CODE_CELL_RE.match(code_text) or GROUP_CODE_RE.match(code_text)
         if not m:
             raise InputError("{place}: {code!r} is not a task number", place=layout.where(row, layout.by_kind["seq"][0]), code=code_text)
         code = m[1]
+        if GROUP_CODE_RE.match(code) and (sub := SUB_CODE_RE.match(title)):  # 序号 "二", title "(三)井盖整治": task 二(三)
+            code, title = f"{code}({sub[1]})", title[sub.end():].strip()
     elif title and (m := TITLE_CODE_RE.match(title)):
         code, title = m[1], title[m.end():].strip()
     if code and previous and code == previous.code:
@@ -296,7 +300,8 @@ def _add_area_named(areas: list[Area], text: str) -> str:
 def _read_task_cells(task: RawTask, row: Row, layout: _Layout, year: int) -> tuple[str, str, date | None]:
     """What a row adds to its task (content, progress, a note, the deadline); the row's own content and deadline."""
     deadline = None
-    content = "\n".join(text for _, text in layout.texts(row, "content") if not BARE_RE.match(text))
+    title = layout.cell(row, "task")  # a content cell merged with the title's repeats it
+    content = "\n".join(text for _, text in layout.texts(row, "content") if not BARE_RE.match(text) and text != title)
     if content:
         task.content = (task.content + "\n" + content).strip()
     if progress := layout.cell(row, "progress"):
