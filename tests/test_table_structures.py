@@ -428,7 +428,8 @@ def test_a_group_number_and_a_project_number_make_the_task_code(tmp_path):
         ["二", "区城管局", "区政府民生实事项目(2个)", "(二)井盖整治项目", "(二)井盖整治项目", "区水投"],
     ])
     tasks = result.programme.tasks
-    assert [(t.code, t.title) for t in tasks] == [("一(一)", "打通断头路(6条路)"), ("二(一)", "燃气安全改造项目"), ("二(二)", "井盖整治项目")]
+    assert [(t.code, t.title) for t in tasks] == [
+        ("一(一)", "打通断头路(6条路)"), ("二(一)", "燃气安全改造项目"), ("二(二)", "井盖整治项目")]
     assert [line.units for line in tasks[0].lines] == [["区城投"], ["区城管局"]]
     assert [(c.text) for line in tasks[0].lines for c in line.checkpoints] == []  # no date printed: none invented
     assert [(i.unit, i.target) for line in tasks[0].lines for i in line.indicators] == [("条", 6)]
