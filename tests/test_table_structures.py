@@ -434,3 +434,13 @@ def test_a_group_number_and_a_project_number_make_the_task_code(tmp_path):
     assert [(c.text) for line in tasks[0].lines for c in line.checkpoints] == []  # no date printed: none invented
     assert [(i.unit, i.target) for line in tasks[0].lines for i in line.indicators] == [("条", 6)]
     assert tasks[1].note is None  # the content cell merged with the title is not read twice
+
+
+@pytest.mark.parametrize(("cell", "units"), [
+    ("市人力资源\n社会保障局", ["市人力资源社会保障局"]), ("中国电信\n中国移动", ["中国电信", "中国移动"]),
+    ("市民政局\n各区政府", ["市民政局", "各区政府"]),
+])
+def test_a_name_broken_over_two_lines_is_joined_and_two_names_stay_two(tmp_path, cell, units):
+    result = convert(tmp_path, [["序号", "项目名称", "完成时限", "责任单位"], ["1", "新建公厕20座", "10月底前", cell]])
+    line = result.programme.tasks[0].lines[0]
+    assert (line.lead_units, line.units) == (units[:1], units)  # without a lead column, the first unit leads

@@ -71,7 +71,8 @@ def _joined_names(cell: str) -> str:
     lines = cell.split("\n")
     out = lines[:1]
     for line in lines[1:]:
-        if out[-1] and line and not out[-1].endswith(tuple(OFFICE_END)) and not re.search(r"[、，,；;\s]", out[-1] + line):
+        if out[-1] and line and not out[-1].endswith(tuple(OFFICE_END)) and line.endswith(tuple(OFFICE_END)) \
+                and not re.search(r"[、，,；;\s]", out[-1] + line):  # "中国电信\n中国移动" stay two
             out[-1] += line
         else:
             out.append(line)
