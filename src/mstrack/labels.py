@@ -39,6 +39,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "demo.programme": ("{code}（{tasks} 项任务）", "{code} ({tasks} {tasks:task|tasks})"),
     # status table (mstrack status)
     "status.title": ("民生实事进度 截至 {on}{rule}", "Livelihood projects: progress as of {on}{rule}"),
+    "status.title_of": ("{programme} · {title}", "{programme} · {title}"),
+    "table.omitted": ("此宽度下未显示：{columns}（加宽终端或用 --format json 查看全部）",
+                      "Left out at this width: {columns} (a wider terminal or --format json shows all)"),
     "status.pro_rata": ("，按序时进度", ", pro-rata (序时进度)"),
     "col.task": ("任务", "Task"),
     "col.indicator": ("指标", "Indicator"),
