@@ -156,3 +156,37 @@ def test_demo_status_and_units_in_a_real_terminal(tmp_path, columns):
         assert too_wide(screen, columns) == [], args
     code, screen = in_terminal(["--db", db, "status", "--as-of", "2023-07-01"], columns, env)
     assert refs_whole(screen, {f"{r['programme']}/{r['task']}" for r in rows}) == set()
+
+
+def test_the_demo_shows_rows_behind_on_track_and_done_from_the_reported_progress(cli):
+    result = cli("demo", env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    rows = json.loads(cli("demo", "--format", "json").stdout)
+    statuses = {row["status"] for row in rows}
+    assert {"behind", "on_track", "done"} <= statuses
+    assert {row["programme"] for row in rows} == {"yantian-2023"}  # the one programme with reported progress
+    assert {row["rule"] for row in rows} == {"pro-rata"}
+    for row in rows:  # every actual is a value the half-year report gave: nothing made up
+        if row["actual"] is not None and row["kind"] != "schedule":
+            shown = json.loads(cli("show", f"yantian-2023/{row['task']}", "--format", "json").stdout)
+            reported = {r["value"] for i in shown["indicators"] if i["name"] == row["indicator"] for r in i["reports"]}
+            assert row["actual"] in reported, row
+    behind = next(row for row in rows if row["status"] == "behind")
+    said = " ".join(result.stderr.split())
+    assert f"mstrack --db {cli.db} show yantian-2023/{behind['task']} --as-of 2023-07-01" in said
+    assert "Try next:" in said and "report half-year -p yantian-2023" in said
+    assert too_wide(result.stdout, 80) == []
+    for line in result.stderr.splitlines()[1:]:  # the first names the database, whose path may be long
+        assert cell_len(line) <= 80, line
+
+
+def test_a_year_that_is_over_is_said_once_where_today_is_the_default(demo_cli):
+    result = demo_cli("status", "-p", "yantian-2023", "--format", "json")
+    assert result.exit_code == 0
+    assert result.stderr.count("mstrack: note: the year of these programmes (2023) is over") == 1
+    assert "--as-of 2023-12-31" in result.stderr
+    json.loads(result.stdout)
+    for args in (("units",), ("report", "weekly"), ("show", "yantian-2023/19")):
+        said = demo_cli(*args).stderr
+        assert said.count("is over") == 1, (args, said)
+    assert "is over" not in demo_cli("status", "--as-of", "2023-07-01").stderr

@@ -36,6 +36,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "list.and": ("、", ", "),
     # messages of the command line
     "demo.loaded": ("已载入 {n} 个计划：{programmes} → {db}", "Loaded {n} {n:programme|programmes}: {programmes} → {db}"),
+    "demo.shown": ("上表为有进展报送的计划 {programmes}，按序时进度判断，截至 {on}；{others} 已载入，尚无报送。",
+                   "Above: {programmes}, the programmes with reported progress, judged by 序时进度 (pro-rata) as of "
+                   "{on}; {others} are loaded, with no reports yet."),
+    "demo.next": ("接下来可以试试：", "Try next:"),
+    "demo.next.show": ("一项任务：各节点目标与报送记录", "one task: its checkpoints and reports"),
+    "demo.next.status": ("全部 {n} 个计划的进度表", "the status of all {n} programmes"),
+    "demo.next.value": ("<数值>", "<value>"),
+    "demo.next.log": ("登记单位报送的累计数（--as-of 报送截至日期）", "record a unit's cumulative report (--as-of its date)"),
+    "demo.next.report": ("向人大报告的半年一览表", "the half-year 一览表 for the people's congress"),
+    "demo.next.units": ("各牵头单位：完成、滞后、未报送", "per lead unit: done, behind, without a report"),
     "demo.programme": ("{code}（{tasks} 项任务）", "{code} ({tasks} {tasks:task|tasks})"),
     # status table (mstrack status)
     "status.title": ("民生实事进度 截至 {on}{rule}", "Livelihood projects: progress as of {on}{rule}"),
@@ -211,6 +221,10 @@ MESSAGES: dict[str, str] = {
     # the command line (cli.py, cli_reports.py)
     "mstrack: error: {message}": "mstrack: 错误：{message}",
     "mstrack: warning: {message}": "mstrack: 警告：{message}",
+    "mstrack: note: {message}": "mstrack: 提示：{message}",
+    "the year of these programmes ({year}) is over: judged as of today, {today}; add --as-of to see the year "
+    "as it stood (e.g. --as-of {year}-12-31, or --as-of 6月底)":
+        "这些计划的 {year} 年度已经结束：按今天（{today}）判断；加 --as-of 查看当年情况（如 --as-of {year}-12-31 或 --as-of 6月底）",
     ", ": "，",
     "; ": "；",
     "{option}: {error}": "{option}：{error}",

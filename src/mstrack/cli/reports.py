@@ -20,6 +20,7 @@ from mstrack.cli.common import (
     echo,
     fail,
     flush_output,
+    judge_day,
     open_store,
     parse_day,
     print_width,
@@ -173,7 +174,7 @@ def units(
     from mstrack.reports.make import make_report
 
     store = open_store(ctx, write=False)
-    on = parse_day(as_of, "--as-of", store.common_year(programme))
+    on = judge_day(store, as_of, programme)
     params = {"kind": "units", "programmes": programme or [], "as_of": on.isoformat(), "rule": rule,
               "responsible": responsible, "lang": _lang(ctx)}
     _publish(ctx, store, params, make_report(store, params), fmt, output)
@@ -204,7 +205,7 @@ def weekly(
 
     store = open_store(ctx, write=False)
     year = store.common_year(programme)
-    on = parse_day(as_of, "--as-of", year)
+    on = judge_day(store, as_of, programme)
     previous = parse_day(since, "--since", year) if since else on - timedelta(days=DEFAULT_WEEK)
     if previous >= on:
         raise fail("--since {since}: must be before --as-of {on}", since=previous.isoformat(), on=on.isoformat())

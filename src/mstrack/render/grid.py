@@ -81,9 +81,9 @@ class PlainTable:
         shown, widths = self.layout(max_width)
         columns = [self.columns[i] for i in shown]
         total = min(max_width, sum(widths) + len(GAP) * (len(widths) - 1) + 1)
-        for line in _wrap(self.title, total):
+        for line in wrap(self.title, total):
             yield _fit_line(_pad(line, total, self.title_justify), max_width), "italic"
-        headers = [_wrap(c.header, w) for c, w in zip(columns, widths, strict=True)]
+        headers = [wrap(c.header, w) for c, w in zip(columns, widths, strict=True)]
         for line in range(max(len(h) for h in headers)):
             yield _fit_line(" " + GAP.join(_pad(h[line] if line < len(h) else "", w, c.justify)
                                            for h, c, w in zip(headers, columns, widths, strict=True)), max_width), "bold"
@@ -100,7 +100,7 @@ class PlainTable:
         if left_out and self.omitted:
             notes.append(self.omitted(left_out))
         for note in notes:
-            for line in _wrap(note, total):
+            for line in wrap(note, total):
                 yield _pad(line, total, "center"), "dim"
 
     def text(self, width: int) -> str:
@@ -158,22 +158,26 @@ def _fit_line(line: str, width: int) -> str:
     return "".join(out)
 
 
-def _wrap(text: str, width: int) -> list[str]:
+def wrap(text: str, width: int) -> list[str]:
     """Lines of at most `width` cells, broken at spaces where there are any (English), else between
     characters (Chinese); a word longer than the width is folded."""
     if not text:
         return []
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        current = ""
-        for word in paragraph.split(" "):
-            candidate = f"{current} {word}" if current else word
+        indent = paragraph[:len(paragraph) - len(paragraph.lstrip(" "))]
+        if cell_len(indent) * 2 > width:
+            indent = ""
+        current = indent
+        for word in paragraph.lstrip(" ").split(" "):
+            candidate = f"{current} {word}" if current.strip() else current + word
             if cell_len(candidate) <= width:
                 current = candidate
                 continue
-            if current:
+            if current.strip():
                 lines.append(current)
-            pieces = _fold(word, width)
+            pieces = _fold(word, width - cell_len(indent))
+            pieces = [indent + piece for piece in pieces]
             lines.extend(pieces[:-1])
             current = pieces[-1]
         lines.append(current)

@@ -97,6 +97,13 @@ class Reads:
             years = self._rows(connection, f"SELECT DISTINCT year FROM programme{where}", codes or [])
         return years[0][0] if len(years) == 1 else None
 
+    def programme_years(self, codes: list[str] | None = None) -> list[int]:
+        """The years of the given programmes (or of all), in order: whether a year is over."""
+        where = f" WHERE code IN ({self.dialect.params(len(codes))})" if codes else ""
+        with self.reading() as connection:
+            return [year for (year,) in self._rows(connection, f"SELECT DISTINCT year FROM programme{where} ORDER BY year",
+                                                   codes or [])]
+
     def programme_codes(self) -> list[str]:
         with self.reading() as connection:
             return [code for (code,) in self._rows(connection, "SELECT code FROM programme ORDER BY code")]
