@@ -222,6 +222,9 @@ MESSAGES: dict[str, str] = {
     "mstrack: error: {message}": "mstrack: 错误：{message}",
     "mstrack: warning: {message}": "mstrack: 警告：{message}",
     "mstrack: note: {message}": "mstrack: 提示：{message}",
+    "--db: empty; give a database file path or an SQLAlchemy URL": "--db：为空；请给出数据库文件路径或 SQLAlchemy URL",
+    "{option} {db}: the directory {directory} does not exist; create it first, or check the path":
+        "{option} {db}：目录 {directory} 不存在；请先创建，或检查路径",
     "the year of these programmes ({year}) is over: judged as of today, {today}; add --as-of to see the year "
     "as it stood (e.g. --as-of {year}-12-31, or --as-of 6月底)":
         "这些计划的 {year} 年度已经结束：按今天（{today}）判断；加 --as-of 查看当年情况（如 --as-of {year}-12-31 或 --as-of 6月底）",

@@ -110,6 +110,21 @@ def main(
     ctx.obj = {"db": db, "lang": lang}
     if problem := ctx.meta.get("mstrack.argument_problem"):
         raise fail("{option}: {error}", option=problem[0], error=problem[1])
+    _check_db(db)
+
+
+def _check_db(db: str | None) -> None:
+    """--db (or MSTRACK_DB) before any command opens it: not empty, and a file in a directory that exists."""
+    import os
+
+    from mstrack.store.urls import missing_directory, resolve_db_url
+
+    if db is not None and not db.strip():
+        raise fail("--db: empty; give a database file path or an SQLAlchemy URL")
+    given = db or os.environ.get("MSTRACK_DB")
+    if given and (directory := missing_directory(resolve_db_url(given))):
+        raise fail("{option} {db}: the directory {directory} does not exist; create it first, or check the path",
+                   option="--db" if db else "MSTRACK_DB", db=given, directory=directory)
 
 
 OUTPUT_ERRORS = {errno.EPIPE, errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EIO}
