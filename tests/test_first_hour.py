@@ -9,9 +9,12 @@ from tests.conftest import Cli, refused
 
 def test_a_bad_option_is_refused_before_anything_is_written(tmp_path):
     missing = tmp_path / "no" / "such" / "dir" / "t.db"
-    refused(Cli(missing)("demo"), f"--db {missing}: the directory {missing.parent} does not exist")
+    refused(Cli(missing)("status"), f"--db {missing}: the directory {missing.parent} does not exist")
     refused(Cli(f"sqlite:///{missing}")("log", "yantian-2023/1", "5"), "does not exist")
+    refused(Cli(missing)("import", "plan", str(tmp_path / "x.toml")), "does not exist")
     assert not (tmp_path / "no").exists()
+    assert Cli(missing)("init").exit_code == 0  # init (and demo) make the database where --db says
+    assert missing.exists()
     empty = Cli("")
     refused(empty("status"), "--db: empty")
     db = tmp_path / "t.db"
@@ -35,3 +38,20 @@ def test_show_checks_as_of_in_every_format(demo_cli):
     refused(demo_cli("show", "yantian-2023/19", "--as-of", "garbage", "--format", "json"), "--as-of", "garbage")
     refused(demo_cli("show", "yantian-2023/19", "--as-of", "garbage"), "--as-of")
     assert json.loads(demo_cli("show", "yantian-2023/19", "--format", "json").stdout)["code"] == "19"
+
+
+def test_logging_the_same_value_and_note_again_writes_nothing(demo_cli):
+    args = ("log", "yantian-2023/19", "950", "-i", "送教上门人次", "--as-of", "2023-07-15", "-n", "区残联报数")
+    first = demo_cli(*args)
+    assert first.exit_code == 0, first.output
+    before = demo_cli.sql("select count(*) from report"), demo_cli.sql("select count(*) from batch")
+    again = demo_cli(*args)
+    assert again.exit_code == 0, again.output
+    assert "unchanged: 950人次 as of 2023-07-15 is already recorded, with the same note; nothing written" in again.stdout
+    assert "correcting" not in again.stdout
+    assert (demo_cli.sql("select count(*) from report"), demo_cli.sql("select count(*) from batch")) == before
+    other_note = demo_cli(*args[:-1], "更正备注")  # a new note is news: it is written
+    assert other_note.exit_code == 0 and "unchanged" not in other_note.stdout
+    assert demo_cli.sql("select count(*) from report")[0][0] == before[0][0][0] + 1
+    history = json.loads(demo_cli("history", "yantian-2023/19", "-i", "送教上门人次", "--format", "json").stdout)
+    assert [e["value"] for e in history if e["as_of"] == "2023-07-15"] == [950, 950]

@@ -222,6 +222,9 @@ MESSAGES: dict[str, str] = {
     "mstrack: error: {message}": "mstrack: 错误：{message}",
     "mstrack: warning: {message}": "mstrack: 警告：{message}",
     "mstrack: note: {message}": "mstrack: 提示：{message}",
+    "unchanged: {value} as of {on} is already recorded, with the same note; nothing written":
+        "未变：截至 {on} 的 {value} 已登记，备注相同；未写入",
+    "{label}: {what}": "{label}：{what}",
     "--db: empty; give a database file path or an SQLAlchemy URL": "--db：为空；请给出数据库文件路径或 SQLAlchemy URL",
     "{option} {db}: the directory {directory} does not exist; create it first, or check the path":
         "{option} {db}：目录 {directory} 不存在；请先创建，或检查路径",

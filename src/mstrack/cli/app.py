@@ -110,11 +110,17 @@ def main(
     ctx.obj = {"db": db, "lang": lang}
     if problem := ctx.meta.get("mstrack.argument_problem"):
         raise fail("{option}: {error}", option=problem[0], error=problem[1])
-    _check_db(db)
+    _check_db(db, creates=ctx.invoked_subcommand in CREATING)
 
 
-def _check_db(db: str | None) -> None:
-    """--db (or MSTRACK_DB) before any command opens it: not empty, and a file in a directory that exists."""
+CREATING = ("init", "demo")
+"""The commands that make a database where --db says, its directory too: for the others a directory that
+does not exist is a mistyped path, and nothing is created for it."""
+
+
+def _check_db(db: str | None, creates: bool) -> None:
+    """--db (or MSTRACK_DB) before any command opens it: not empty, and (but for init and demo) a file in a
+    directory that exists."""
     import os
 
     from mstrack.store.urls import missing_directory, resolve_db_url
@@ -122,7 +128,7 @@ def _check_db(db: str | None) -> None:
     if db is not None and not db.strip():
         raise fail("--db: empty; give a database file path or an SQLAlchemy URL")
     given = db or os.environ.get("MSTRACK_DB")
-    if given and (directory := missing_directory(resolve_db_url(given))):
+    if given and not creates and (directory := missing_directory(resolve_db_url(given))):
         raise fail("{option} {db}: the directory {directory} does not exist; create it first, or check the path",
                    option="--db" if db else "MSTRACK_DB", db=given, directory=directory)
 

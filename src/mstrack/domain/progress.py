@@ -92,11 +92,12 @@ class CheckedReport:
     label: str
     what: Message
     warnings: list[Message] = field(default_factory=list)
+    unchanged: bool = False  # the same value and note as the indicator's report of that day: nothing to write
 
 
 def check_report(
     states: list[IndicatorState], year: int, task_label: str, value: str | None, *, indicator: str | None,
-    as_of: str | None, done: bool, today: date,
+    as_of: str | None, done: bool, today: date, note: str | None = None,
 ) -> CheckedReport:
     """Which indicator a report means, its date and its number (or the next checkpoint met, with `done`):
     InputError names the option at fault; warnings say what is odd but allowed (a cumulative value falling)."""
@@ -138,7 +139,12 @@ def check_report(
     same_day = [r for r in state.reports if r.as_of == on]
     if same_day and same_day[-1].value != number:
         what = Message("{what}, correcting {old}", what=what, old=format_number(same_day[-1].value, state.unit))
-    return CheckedReport(state=state, on=on, value=number, label=label, what=what, warnings=warnings)
+    unchanged = bool(same_day) and not done and same_day[-1].value == number and (same_day[-1].note or None) == (note or None)
+    if unchanged:
+        what = Message("unchanged: {value} as of {on} is already recorded, with the same note; nothing written",
+                       value=format_number(number, state.unit), on=on)
+        warnings = []
+    return CheckedReport(state=state, on=on, value=number, label=label, what=what, warnings=warnings, unchanged=unchanged)
 
 
 def _report_day(as_of: str, year: int) -> date:

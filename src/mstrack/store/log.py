@@ -19,8 +19,13 @@ def record_progress(
     require_value_or_done(value, done)
     year, states = store.task_states(ref)
     checked = check_report(states, year, f"{ref.programme}/{ref.code}", value, indicator=indicator, as_of=as_of,
-                           done=done, today=today)
+                           done=done, today=today, note=note)
     reporter = by or login_name()
+    if checked.unchanged:  # the same value and note again: said, not written (no batch, no correction)
+        unchanged = LogResult(Message("{label}: {what}", label=checked.label, what=checked.what), checked.warnings)
+        if announce:
+            announce(unchanged)
+        return unchanged
 
     def result(batch: int) -> LogResult:
         return LogResult(Message("{label}: {what} (batch {batch}, by {reporter})", label=checked.label, what=checked.what,
