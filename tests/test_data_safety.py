@@ -352,7 +352,7 @@ def test_a_frozen_report_is_compared_with_later_corrections(demo_cli, tmp_path):
                       "-o", str(tmp_path / "周报.md"))
     assert result.exit_code == 0 and "frozen as report 1" in result.stderr
     unchanged = demo_cli("report", "diff")
-    assert unchanged.exit_code == 0 and "0 change(s)" in unchanged.stdout
+    assert unchanged.exit_code == 0 and "0 changes" in unchanged.stdout
     demo_cli("log", "shenzhen-2023/5", "3.1万", "-i", "建设", "--as-of", "2023-06-30", "--reason", "区住建局核实")
     changed = demo_cli("report", "diff", "1", "--format", "json")
     assert changed.exit_code == 1

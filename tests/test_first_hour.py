@@ -55,3 +55,19 @@ def test_logging_the_same_value_and_note_again_writes_nothing(demo_cli):
     assert demo_cli.sql("select count(*) from report")[0][0] == before[0][0][0] + 1
     history = json.loads(demo_cli("history", "yantian-2023/19", "-i", "送教上门人次", "--format", "json").stdout)
     assert [e["value"] for e in history if e["as_of"] == "2023-07-15"] == [950, 950]
+
+
+def test_report_diff_matches_rows_by_identity_and_shows_only_what_changed(demo_cli):
+    assert demo_cli("report", "weekly", "--as-of", "2023-07-01", "--freeze", "-f", "json").exit_code == 0
+    corrected = demo_cli("log", "yantian-2023/19", "910", "-i", "送教上门人次", "--as-of", "2023-06-30", "--reason", "区残联更正")
+    assert corrected.exit_code == 0, corrected.output
+    result = demo_cli("report", "diff", "1", "--format", "json")
+    assert result.exit_code == 1
+    changes = json.loads(result.stdout)["changes"]
+    paths = [change["path"] for change in changes]
+    assert paths == ["units[区残联].completion_rate", "changes.reports[yantian-2023/19/送教上门人次/人次#2]"], paths
+    assert changes[1]["sent"] is None and changes[1]["now"]["value"] == 910
+    table = demo_cli("report", "diff", "1")
+    assert table.exit_code == 1
+    assert table.stdout.splitlines()[0].endswith("2 changes since it was sent")
+    assert "null → {yantian-2023 19 送教上门人次 人次 2023-06-30 910 not_due}" in table.stdout

@@ -282,7 +282,7 @@ MESSAGES: dict[str, str] = {
     "--since {since}: must be before --as-of {on}": "--since {since}：须早于 --as-of {on}",
     "frozen as report {number}: `mstrack report diff {number}` compares it with later corrections":
         "已存档为第 {number} 号报告：`mstrack report diff {number}` 可将它与之后的更正比较",
-    "report {number} ({kind}, as of {on}, frozen {when}): {n} change(s) since it was sent":
+    "report {number} ({kind}, as of {on}, frozen {when}): {n} {n:change|changes} since it was sent":
         "第 {number} 号报告（{kind}，截至 {on}，存档于 {when}）：发出后有 {n} 处变化",
     "{number}\t{when}\t{user}\t{kind}\t{scope}\tas of {on}": "{number}\t{when}\t{user}\t{kind}\t{scope}\t截至 {on}",
     "all": "全部",
