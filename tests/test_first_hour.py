@@ -71,3 +71,21 @@ def test_report_diff_matches_rows_by_identity_and_shows_only_what_changed(demo_c
     assert table.exit_code == 1
     assert table.stdout.splitlines()[0].endswith("2 changes since it was sent")
     assert "null → {yantian-2023 19 送教上门人次 人次 2023-06-30 910 not_due}" in table.stdout
+
+
+def test_import_progress_takes_the_units_log_takes(demo_cli, tmp_path):
+    sheet = tmp_path / "住建局.csv"
+    sheet.write_text("programme,task,indicator,value,as_of\n"
+                     "shenzhen-2023,5,建设筹集保障性住房,2.5万套（间）,2023-06-30\n"
+                     "shenzhen-2023,5,供应分配保障性住房,12000套(间),2023-06-30\n"
+                     "shenzhen-2023,6,开工改造老旧小区,60个（含3个区级）,2023-06-30\n", encoding="utf-8")
+    result = demo_cli("import", "progress", str(sheet))
+    assert result.exit_code == 0, result.output
+    shown = json.loads(demo_cli("show", "shenzhen-2023/5", "--format", "json").stdout)
+    values = {i["name"]: [(r["value"], r["note"]) for r in i["reports"]] for i in shown["indicators"]}
+    assert values["建设筹集保障性住房"] == [(25000, None)] and values["供应分配保障性住房"] == [(12000, None)]
+    other = json.loads(demo_cli("show", "shenzhen-2023/6", "--format", "json").stdout)
+    assert [(r["value"], r["note"]) for i in other["indicators"] if i["name"] == "开工改造老旧小区"
+            for r in i["reports"]] == [(60, "含3个区级")]  # a remark stays one
+    logged = demo_cli("log", "shenzhen-2023/5", "2.6万套（间）", "-i", "建设", "--as-of", "2023-07-10")
+    assert logged.exit_code == 0, logged.output
