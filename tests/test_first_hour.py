@@ -89,3 +89,41 @@ def test_import_progress_takes_the_units_log_takes(demo_cli, tmp_path):
             for r in i["reports"]] == [(60, "含3个区级")]  # a remark stays one
     logged = demo_cli("log", "shenzhen-2023/5", "2.6万套（间）", "-i", "建设", "--as-of", "2023-07-10")
     assert logged.exit_code == 0, logged.output
+
+
+def _line(unit: str, target: int | float, comparator: str = ">="):
+    from datetime import date
+
+    from mstrack.model import IndicatorState, MilestoneState
+
+    return IndicatorState(programme="x-2023", task="1", indicator="x", unit=unit, comparator=comparator, target=target,
+                          deadline=date(2023, 12, 31), reports=[],
+                          milestones=[MilestoneState(due=date(2023, 12, 31), target=target)])
+
+
+def test_pro_rata_counts_are_whole_and_rounded_up_amounts_and_percentages_stay_fractional():
+    from datetime import date
+
+    from mstrack.domain.quantities import countable
+    from mstrack.domain.status import evaluate
+
+    on = date(2023, 7, 1)  # 181 of 364 days: 150 × 181/364 = 74.59…
+    assert evaluate(_line("个", 150), on, "pro-rata").expected == 75
+    assert evaluate(_line("套（间）", 185000), on, "pro-rata").expected == 91992  # 91991.75… rounded up
+    assert evaluate(_line("人次", 1000), on, "pro-rata").expected == 498
+    assert evaluate(_line("%", 100), on, "pro-rata").expected == 49.73
+    assert evaluate(_line("元", 1000), on, "pro-rata").expected == 497.25
+    assert evaluate(_line("公里", 150), on, "pro-rata").expected == 74.59
+    assert evaluate(_line("个", 150), on, "step").expected == 0  # the step rule is untouched
+    assert evaluate(_line("个", 364), date(2023, 1, 2), "pro-rata").expected == 1  # exactly 1 stays 1
+    assert [countable(u) for u in ("个", "套(间)", "套（间）", "人次", "%", "元", "万元", "公里", "")] == [
+        True, True, True, True, False, False, False, False, False]
+
+
+def test_status_json_pro_rata_expected_of_countable_units_are_whole(demo_cli):
+    from mstrack.domain.quantities import countable
+
+    rows = json.loads(demo_cli("status", "--rule", "pro-rata", "--as-of", "2023-08-15", "--format", "json").stdout)
+    counted = [row for row in rows if row["kind"] == "quantity" and countable(row["unit"]) and row["expected"] is not None]
+    assert len(counted) > 100 and all(isinstance(row["expected"], int) for row in counted)
+    assert any(isinstance(row["expected"], float) for row in rows if row["unit"] in ("%", "元", "公里"))

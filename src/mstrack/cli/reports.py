@@ -205,8 +205,9 @@ def weekly(
 
     store = open_store(ctx, write=False)
     year = store.common_year(programme)
+    given_since = parse_day(since, "--since", year) if since else None  # every option read before the note on today
     on = judge_day(store, as_of, programme)
-    previous = parse_day(since, "--since", year) if since else on - timedelta(days=DEFAULT_WEEK)
+    previous = given_since or on - timedelta(days=DEFAULT_WEEK)
     if previous >= on:
         raise fail("--since {since}: must be before --as-of {on}", since=previous.isoformat(), on=on.isoformat())
     params = {"kind": "weekly", "programmes": programme or [], "as_of": on.isoformat(),
