@@ -127,3 +127,20 @@ def test_status_json_pro_rata_expected_of_countable_units_are_whole(demo_cli):
     counted = [row for row in rows if row["kind"] == "quantity" and countable(row["unit"]) and row["expected"] is not None]
     assert len(counted) > 100 and all(isinstance(row["expected"], int) for row in counted)
     assert any(isinstance(row["expected"], float) for row in rows if row["unit"] in ("%", "元", "公里"))
+
+
+def test_units_belong_to_their_programmes_city(demo_cli):
+    from mstrack.reports.build import programme_place
+
+    assert [programme_place(n) for n in ("深圳市2023年民生实事项目", "2023年青岛市市办实事项目", "盐田区2023年十件重点民生实事",
+                                         "2023年深圳市政府工作报告年度目标", "民生实事")] == [
+        "深圳市", "青岛市", "盐田区", "深圳市", "民生实事"]
+    units = json.loads(demo_cli("units", "--as-of", "2023-07-01", "--format", "json").stdout)
+    transport = {u["place"]: u["tasks"] for u in units if u["unit"] == "市交通运输局"}
+    assert set(transport) == {"深圳市", "东莞市", "青岛市"}
+    rows = json.loads(demo_cli("status", "--as-of", "2023-07-01", "--format", "json").stdout)
+    qingdao = {r["task"] for r in rows if r["programme"] == "qingdao-2023" and "市交通运输局" in r["lead_units"]}
+    assert transport["青岛市"] == len(qingdao)
+    assert all(u["place"] == "" for u in units if u["unit"] == "区残联")  # a name only one city has: no place added
+    table = demo_cli("units", "--as-of", "2023-07-01", "--format", "md").stdout
+    assert "市交通运输局（青岛市）" in table and "| 市交通运输局 |" not in table

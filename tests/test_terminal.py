@@ -78,14 +78,16 @@ def test_status_of_one_programme_names_it(demo_cli):
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_units_keep_their_names_whole(demo_cli, width):
-    units = [u["unit"] for u in json.loads(demo_cli("units", "--as-of", "2023-07-01", "--format", "json").stdout)]
+    units = [u["unit"] + (f"（{u['place']}）" if u["place"] else "")
+             for u in json.loads(demo_cli("units", "--as-of", "2023-07-01", "--format", "json").stdout)]
     table = demo_cli("units", "--as-of", "2023-07-01", env={"COLUMNS": str(width)}).stdout
-    ordinary = {name for name in units if cell_len(name) <= 20}
+    ordinary = {name for name in units if cell_len(name) <= 24}
     assert len(ordinary) > 40
     assert refs_whole(table, ordinary) == set()
     assert too_wide(table, width) == []
     weekly = demo_cli("report", "weekly", "--as-of", "2023-07-01", env={"COLUMNS": str(width)}).stdout
     assert refs_whole(weekly, ordinary) == set()
+    assert "市交通运输局（青岛市）" in ordinary and "市交通运输局（深圳市）" in ordinary  # one city's unit each
     assert too_wide(weekly, width) == []
 
 

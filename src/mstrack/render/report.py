@@ -116,8 +116,13 @@ def units_header(words: Labels) -> list[str]:
                                           "not_due", "completion", "behind_tasks")]
 
 
+def unit_label(unit: UnitRollup) -> str:
+    """A unit's name, with its city where another city has a unit of the same name: 市交通运输局（青岛市）."""
+    return f"{unit.unit}（{unit.place}）" if unit.place else unit.unit
+
+
 def units_cells(unit: UnitRollup, words: Labels) -> list:
-    return [unit.unit, unit.tasks, unit.done, unit.on_track, unit.behind, unit.no_report, unit.overdue, unit.not_due,
+    return [unit_label(unit), unit.tasks, unit.done, unit.on_track, unit.behind, unit.no_report, unit.overdue, unit.not_due,
             _percent(unit.completion_rate), words.join(unit.behind_tasks)]
 
 
@@ -345,7 +350,7 @@ GIVING_WAY = {
     # reference, the unit name, the statuses and the amounts stay whole; the rest folds or is left out.
     "indicator": (True, 12, 0), "lead_unit": (True, 20, 5), "target": (False, 0, 4), "gap": (False, 0, 3),
     "pace": (False, 0, 7), "share": (False, 0, 8), "days_behind": (False, 0, 2), "latest": (True, 16, 6),
-    "unit": (True, 20, 0), "not_due": (False, 0, 2), "completion": (False, 0, 3), "behind_tasks": (True, 10, 4),
+    "unit": (True, 24, 0), "not_due": (False, 0, 2), "completion": (False, 0, 3), "behind_tasks": (True, 10, 4),
     "note": (True, 12, 4), "reporter": (False, 0, 2), "as_of": (False, 0, 1),
 }
 
