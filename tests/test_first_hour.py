@@ -144,3 +144,50 @@ def test_units_belong_to_their_programmes_city(demo_cli):
     assert all(u["place"] == "" for u in units if u["unit"] == "区残联")  # a name only one city has: no place added
     table = demo_cli("units", "--as-of", "2023-07-01", "--format", "md").stdout
     assert "市交通运输局（青岛市）" in table and "| 市交通运输局 |" not in table
+
+
+def test_disagreement_is_marked_only_where_a_value_was_reported(demo_cli):
+    args = ("status", "-p", "yantian-2023", "--as-of", "2023-07-01", "--rule", "pro-rata")
+    rows = json.loads(demo_cli(*args, "--format", "json").stdout)
+    assert any(r["agrees"] is False and r["as_of"] is None for r in rows)  # the case exists in the seeds
+    table = demo_cli(*args, env={"COLUMNS": "200"}).stdout
+    marked = [line for line in table.splitlines() if "≠" in line and "━" not in line and "(≠)" not in line]
+    expected = [r for r in rows if r["agrees"] is False and r["as_of"] is not None]
+    assert len(marked) == len(expected) > 0
+    tasks = len({r["task"] for r in expected})
+    assert f"{tasks} {'task' if tasks == 1 else 'tasks'}' computed" in " ".join(table.split())
+
+
+def test_history_takes_an_indicator_prefix_as_log_does(demo_cli):
+    entries = json.loads(demo_cli("history", "yantian-2023/19", "-i", "送教上门人", "--format", "json").stdout)
+    assert {e["indicator"] for e in entries} == {"送教上门人次"}
+    refused(demo_cli("history", "yantian-2023/19", "-i", "送教上门"), "--indicator", "ambiguous")
+    refused(demo_cli("history", "yantian-2023/19", "-i", "没有"), "--indicator", "has no indicator")
+
+
+def test_repeated_import_warnings_are_counted_and_verbose_says_all(demo_cli, tmp_path):
+    sheet = tmp_path / "残联.csv"
+    sheet.write_text("programme,task,indicator,value,as_of\n" + "".join(
+        f"yantian-2023,19,送教上门人次,10,2023-07-{day:02d}\n" for day in range(1, 13)), encoding="utf-8")
+    short = demo_cli("import", "progress", str(sheet), "--dry-run")
+    assert short.exit_code == 0, short.output
+    warnings = [line for line in short.stderr.splitlines() if line.startswith("mstrack: warning: ")]
+    assert len(warnings) == 6 and all("is lower than" in line for line in warnings[:5])
+    assert warnings[5] == ("mstrack: warning: 7 more warnings (7 of them like the ones above); --verbose shows "
+                           "every one")
+    full = demo_cli("import", "progress", str(sheet), "--dry-run", "--verbose")
+    assert sum("is lower than" in line for line in full.stderr.splitlines()) == 12
+
+
+def test_messages_say_one_and_many_and_name_their_values(demo_cli):
+    demo_cli("log", "yantian-2023/19", "950", "-i", "送教上门人次", "--as-of", "2023-07-15")
+    undone = demo_cli("undo")
+    assert undone.exit_code == 0 and "1 report retracted" in undone.stdout, undone.stdout
+    bad = demo_cli("status", "--only", "late")
+    assert bad.exit_code == 2 and "Value error" not in bad.stderr and "'late' is not one of" in bad.stderr
+    for command in (["status"], ["log"], ["history"], ["units"], ["report", "weekly"], ["import", "progress"],
+                    ["export", "template"], ["db", "copy"], ["undo"], ["batches"], ["show"], ["demo"]):
+        shown = demo_cli(*command, "--help").stdout
+        assert "<str>" not in shown and "<list[" not in shown and "<int" not in shown and "{" not in shown, (command, shown)
+    assert "--as-of DATE" in demo_cli("status", "--help").stdout
+    assert " log [OPTIONS] REF [VALUE]\n" in demo_cli("log", "--help").stdout

@@ -31,6 +31,7 @@ class _CheckedGroup(typer.core.TyperGroup):
     def parse_args(self, ctx, args):
         from mstrack.domain.limits import text_problem
 
+        _name_metavars(self)
         for index, arg in enumerate(args):
             if problem := text_problem(arg.partition("=")[2] if arg.startswith("--") and "=" in arg else arg):
                 ctx.meta["mstrack.argument_problem"] = (_argument_name(args, index), problem)
@@ -44,6 +45,31 @@ class _CheckedGroup(typer.core.TyperGroup):
     def list_commands(self, ctx) -> list[str]:
         names = super().list_commands(ctx)
         return sorted(names, key=lambda name: HELP_ORDER.index(name) if name in HELP_ORDER else len(HELP_ORDER))
+
+
+METAVARS = {
+    "db": "PATH|URL", "lang": "zh|en", "programme": "CODE", "unit": "UNIT", "only": "STATUS", "fail_on": "STATUS",
+    "as_of": "DATE", "since": "DATE", "fmt": "FORMAT", "rule": "step|pro-rata", "stale": "DAYS", "indicator": "NAME",
+    "note": "TEXT", "by": "NAME", "reason": "TEXT", "output": "FILE", "sheet": "SHEET", "year": "YEAR", "to": "PATH|URL",
+    "table": "N", "limit": "N", "ref": "REF", "value": "VALUE", "files": "FILE...", "file": "FILE", "snapshot": "NUMBER",
+    "batch": "BATCH", "code": "CODE",
+}
+"""What each option's value is, as help and errors show it: `--as-of DATE`, not Typer's `<str>` or `<list[str]>`."""
+
+
+def _name_metavars(command) -> None:
+    """Every option and argument of the command tree named by METAVARS (flags take no value); once."""
+    if getattr(command, "_mstrack_metavars", False):
+        return
+    command._mstrack_metavars = True
+    for param in command.params:
+        if not getattr(param, "is_flag", False) and param.name in METAVARS or param.param_type_name == "argument":
+            param.metavar = METAVARS.get(param.name, param.name.upper())
+        if param.param_type_name == "argument":  # `log REF [VALUE]`, not `{ref} [value]` and `ref <str>`
+            param.display_type_rich = lambda ctx: ""
+            param._usage_display_name = (lambda p: lambda: p.metavar if p.required else f"[{p.metavar}]")(param)
+    for sub in getattr(command, "commands", {}).values():
+        _name_metavars(sub)
 
 
 def _argument_name(args: list[str], index: int):
@@ -165,6 +191,9 @@ def errors_as_messages():
 
         if isinstance(error, InputError):
             raise fail(error) from None
+        if isinstance(error, typer.BadParameter) and error.message.startswith("Value error, "):
+            error.message = error.message.removeprefix("Value error, ")  # pydantic's prefix, through Typer
+            raise
         if _is_database_error(error):
             raise _database_failure(error) from None
         raise

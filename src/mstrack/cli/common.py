@@ -250,7 +250,9 @@ def judge_day(store, as_of: str | None, programmes: list[str] | None = None) -> 
     today = date.today()
     years = store.programme_years(programmes)
     if years and years[-1] < today.year:
-        say("mstrack: note: {message}", err=True, message=message(
+        from mstrack.errors import Message
+
+        say("mstrack: note: {message}", err=True, message=Message(
             "the year of these programmes ({year}) is over: judged as of today, {today}; add --as-of to see the year "
             "as it stood (e.g. --as-of {year}-12-31, or --as-of 6月底)", year=years[-1], today=today.isoformat()))
     return today

@@ -141,7 +141,7 @@ def show(
 
     store = open_store(ctx, write=False)
     task = parse_ref(ref)
-    on = judge_day(store, as_of, [task.programme]) if fmt is Format.table or as_of else date.today()
+    on = judge_day(store, as_of, [task.programme]) if as_of else None  # a bad --as-of is refused in every format
     detail = store.task_detail(task)
     if fmt is Format.json:
         from mstrack.render.status import task_json
@@ -151,6 +151,7 @@ def show(
     from mstrack.domain.status import evaluate
     from mstrack.render.status import task_view
 
+    on = on or judge_day(store, None, [task.programme])
     rows = {state.indicator_id: evaluate(state, on, rule.value if rule else None) for state in detail.indicators}
     console().print(task_view(detail, rows, ctx.obj["lang"]))
 
@@ -189,7 +190,7 @@ def log(
 def history(
     ctx: typer.Context,
     ref: Annotated[str, typer.Argument(help="PROGRAMME/CODE, e.g. shenzhen-2023/5")],
-    indicator: Annotated[Optional[str], typer.Option("--indicator", "-i", help="Only this indicator (exact name).")] = None,
+    indicator: Annotated[Optional[str], typer.Option("--indicator", "-i", help="Only this indicator (a unique prefix is enough).")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json")] = Format.table,
 ) -> None:
     """Every value a task's indicators ever had: corrections and undone reports included."""
@@ -197,7 +198,16 @@ def history(
     from mstrack.store import parse_ref
 
     store = open_store(ctx, write=False)
-    entries = store.history(parse_ref(ref), indicator)
+    task = parse_ref(ref)
+    if indicator is not None:  # as log reads it: the exact name, else a unique prefix, else a unique part
+        from mstrack.domain.progress import match_indicator
+        from mstrack.errors import InputError
+
+        try:
+            indicator = match_indicator(store.task_states(task)[1], indicator, None, ref).indicator
+        except InputError as error:
+            raise InputError("--indicator: {error}", error=error) from None
+    entries = store.history(task, indicator)
     if fmt is Format.json:
         write_out(history_json(entries))
     else:

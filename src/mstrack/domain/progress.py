@@ -35,7 +35,7 @@ def match_indicator(states: list[IndicatorState], name: str | None, text_only: b
         if len(candidates) == 1:
             return candidates[0]
         names = Joined("; ", (s.indicator for s in candidates))
-        raise InputError("{label} has {n} indicators; name one: {names}", label=label, n=len(candidates), names=names)
+        raise InputError("{label} has {n} {n:indicator|indicators}; name one: {names}", label=label, n=len(candidates), names=names)
     for found in (
         [s for s in candidates if s.indicator == name],
         [s for s in candidates if s.indicator.startswith(name)],

@@ -124,7 +124,7 @@ def status_table(rows: list[StatusRow], counts: dict[str, int], on: date, lang: 
         label = words.status(row.status) + (words("stale.mark") if row.stale else "")
         cells = [task, row.indicator, row.lead_unit, target, expected, actual, percent, label]
         if assessed:
-            cells.append(("≠ " if row.agrees is False else "") + (row.assessment or ""))
+            cells.append(("≠ " if disagrees(row) else "") + (row.assessment or ""))
         table.add_row(*cells, style=STATUS_STYLES[row.status])
     summary = " · ".join(words("status.caption_item", label=words.status(s), n=counts[s])
                          for s in STATUSES if counts.get(s))
@@ -132,10 +132,16 @@ def status_table(rows: list[StatusRow], counts: dict[str, int], on: date, lang: 
     stale = sum(1 for row in rows if row.stale)
     if stale:
         table.caption += words("status.stale", n=stale)
-    disagreeing = len({(row.programme, row.task) for row in rows if row.agrees is False})
+    disagreeing = len({(row.programme, row.task) for row in rows if disagrees(row)})
     if disagreeing:
         table.caption += words("status.disagree", n=disagreeing)
     return table
+
+
+def disagrees(row: StatusRow) -> bool:
+    """≠: the report's own word and the status computed from a reported value differ. A row without a
+    report has nothing of the report's to disagree with."""
+    return row.agrees is False and row.as_of is not None
 
 
 def omitted_note(words: Labels):
