@@ -191,3 +191,21 @@ def test_messages_say_one_and_many_and_name_their_values(demo_cli):
         assert "<str>" not in shown and "<list[" not in shown and "<int" not in shown and "{" not in shown, (command, shown)
     assert "--as-of DATE" in demo_cli("status", "--help").stdout
     assert " log [OPTIONS] REF [VALUE]\n" in demo_cli("log", "--help").stdout
+
+
+def test_postgresql_without_its_driver_names_the_extra_to_install(tmp_path):
+    """A Python without psycopg (its import blocked, as on a plain install): the message says what to install."""
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.modules['psycopg'] = None; sys.modules['psycopg2'] = None\n"
+            "from mstrack.cli import run; sys.argv = ['mstrack', *sys.argv[1:]]; run()")
+    from tests.conftest import SEEDS
+
+    for args in (["status"], ["init"], ["import", "plan", str(SEEDS / "yantian-2023.toml")]):
+        done = subprocess.run([sys.executable, "-c", code, "--lang", "en", "--db", "postgresql://clerk@127.0.0.1:9/office",
+                               *args], capture_output=True, text=True, timeout=60, cwd=tmp_path)
+        assert done.returncode == 2, done
+        assert done.stderr == ("mstrack: error: --db postgresql://clerk@127.0.0.1:9/office: PostgreSQL needs the psycopg "
+                               "driver, which is not installed here; install mstrack with it: "
+                               "pip install 'mstrack[postgres]'\n"), done.stderr

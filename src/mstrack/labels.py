@@ -222,6 +222,10 @@ MESSAGES: dict[str, str] = {
     "mstrack: error: {message}": "mstrack: 错误：{message}",
     "mstrack: warning: {message}": "mstrack: 警告：{message}",
     "mstrack: note: {message}": "mstrack: 提示：{message}",
+    "--db {db}: PostgreSQL needs the psycopg driver, which is not installed here; install mstrack with it: "
+    "pip install 'mstrack[postgres]'":
+        "--db {db}：PostgreSQL 需要 psycopg 驱动，此处未安装；请安装带驱动的 mstrack：pip install 'mstrack[postgres]'",
+    "--db {db}: the database driver is not installed ({error})": "--db {db}：未安装数据库驱动（{error}）",
     "{n} more {n:warning|warnings} ({same} of them like the ones above); --verbose shows every one":
         "另有 {n} 条警告（其中 {same} 条与上面同类）；加 --verbose 显示全部",
     "unchanged: {value} as of {on} is already recorded, with the same note; nothing written":

@@ -218,10 +218,8 @@ def _is_database_error(error: BaseException) -> bool:
 
         if isinstance(error, SQLAlchemyError):
             return True
-    if "psycopg" in sys.modules:
-        import psycopg
-
-        return isinstance(error, psycopg.Error)
+    if sys.modules.get("psycopg") is not None:  # loaded (None: its import failed or was blocked)
+        return isinstance(error, sys.modules["psycopg"].Error)
     return False
 
 
