@@ -192,3 +192,81 @@ def test_a_year_that_is_over_is_said_once_where_today_is_the_default(demo_cli):
         said = demo_cli(*args).stderr
         assert said.count("is over") == 1, (args, said)
     assert "is over" not in demo_cli("status", "--as-of", "2023-07-01").stderr
+
+
+def _commands(group, path=""):
+    """(path, click command) of every command and group of the tree."""
+    yield path, group
+    for name, command in getattr(group, "commands", {}).items():
+        yield from _commands(command, f"{path} {name}".strip())
+
+
+def test_every_command_ends_its_help_with_examples_that_parse(demo_cli):
+    import shlex
+
+    import typer
+
+    from mstrack.cli import app
+    from mstrack.cli.examples import EXAMPLES
+
+    root = typer.main.get_command(app)
+    demo_cli("--help")  # the tree gets its help (metavars, examples) on first use
+    paths = dict(_commands(root))
+    assert set(paths) == set(EXAMPLES)
+    for path in paths:
+        assert 2 <= len(EXAMPLES[path]) <= 3, path
+        shown = demo_cli(*path.split(), "--help", env={"COLUMNS": "120"}).stdout
+        tail = [line.strip(" │") for line in shown.rstrip().splitlines()[-len(EXAMPLES[path]):]]
+        assert [line.strip() for line in tail] == list(EXAMPLES[path]), (path, shown)
+        for example in EXAMPLES[path]:
+            words = shlex.split(example)[1:]
+            while words and words[0] == "--db":
+                words = words[2:]
+            leaf, args = root, words
+            while hasattr(leaf, "commands") and args and args[0] in leaf.commands:
+                leaf, args = leaf.commands[args[0]], args[1:]
+            leaf.make_context(path or "mstrack", list(args))  # unknown options and bad values raise here
+
+
+@pytest.mark.parametrize("example", [
+    "mstrack status --as-of 2023-07-01", "mstrack status -p yantian-2023 --as-of 6月底 --rule pro-rata",
+    "mstrack status --unit 区残联 --only behind --format json", "mstrack show yantian-2023/19 --as-of 2023-07-01",
+    "mstrack history yantian-2023/19 -i 送教上门人次 --format json", "mstrack units --as-of 2023-07-01",
+    "mstrack units --responsible -p qingdao-2023 --as-of 2023-07-01", "mstrack report weekly --as-of 2023-07-01",
+    "mstrack report half-year -p yantian-2023", "mstrack export plan yantian-2023", "mstrack batches -n 5",
+])
+def test_the_read_only_examples_run_on_the_demo_data(demo_cli, example):
+    import shlex
+
+    from mstrack.cli.examples import EXAMPLES
+
+    assert any(example in lines for lines in EXAMPLES.values())
+    result = demo_cli(*shlex.split(example)[1:])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip()
+
+
+def complete(words: str, env: dict | None = None) -> list[str]:
+    """What bash's <TAB> offers for the last word of `words` (a trailing space: a new, empty word)."""
+    cword = len(words.split()) - (0 if words.endswith(" ") else 1)
+    done = subprocess.run([mstrack_executable()], capture_output=True, text=True, timeout=60, env={
+        **os.environ, **(env or {}), "_MSTRACK_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(cword)})
+    assert done.returncode == 0, done.stderr
+    return [line for line in done.stdout.splitlines() if line]
+
+
+@pytest.mark.sqlite_only
+def test_completion_offers_programmes_tasks_indicators_and_units_from_the_database(demo_cli, tmp_path):
+    db = str(demo_cli.db)
+    assert complete(f"mstrack --db {db} status -p sh") == ["shenzhen-2023", "shenzhen-2023-report"]
+    assert complete(f"mstrack --db {db} export plan q") == ["qingdao-2023"]
+    assert complete(f"mstrack --db {db} log yantian-2023/1") == [f"yantian-2023/{n}" for n in (1, 10, 11, 12, 13, 14, 15,
+                                                                                                16, 17, 18, 19)]
+    assert complete(f"mstrack --db {db} log yantian-2023/19 -i 送教") == ["送教上门人次", "送教上门课时"]
+    assert complete(f"mstrack --db {db} history yantian-2023/19 -i 门课") == ["送教上门课时"]  # a part of the name
+    assert "区残联" in complete(f"mstrack --db {db} status --unit 区")
+    assert complete("mstrack status -u 残联", env={"MSTRACK_DB": db}) == ["区残联", "市残联"]
+    missing = tmp_path / "none.db"
+    assert complete(f"mstrack --db {missing} status -p ") == []
+    assert not missing.exists()  # a <TAB> never makes a database
+    assert complete(f"mstrack --db {db} status --format ") == ["table", "json"]  # the closed lists as before

@@ -57,19 +57,49 @@ METAVARS = {
 """What each option's value is, as help and errors show it: `--as-of DATE`, not Typer's `<str>` or `<list[str]>`."""
 
 
-def _name_metavars(command) -> None:
-    """Every option and argument of the command tree named by METAVARS (flags take no value); once."""
+def _name_metavars(command, path: str = "") -> None:
+    """The help of the command tree, once: options and arguments named by METAVARS (flags take no value),
+    brackets in help texts kept as text (Rich markup would eat "[default: today]"), examples at the end
+    (cli/examples.py), and completion from the database where a parameter names data."""
     if getattr(command, "_mstrack_metavars", False):
         return
     command._mstrack_metavars = True
+    from mstrack.cli.examples import epilog
+
+    command.epilog = command.epilog or epilog(path)
+    if command.help:
+        command.help = _escaped(command.help)
     for param in command.params:
+        if getattr(param, "help", None):
+            param.help = _escaped(param.help)
+        if getattr(param, "is_flag", False):
+            param.display_type_rich = lambda ctx: ""
         if not getattr(param, "is_flag", False) and param.name in METAVARS or param.param_type_name == "argument":
             param.metavar = METAVARS.get(param.name, param.name.upper())
+        if param.name in COMPLETION_FROM_DATA:
+            param._custom_shell_complete = _completer(param.name)
         if param.param_type_name == "argument":  # `log REF [VALUE]`, not `{ref} [value]` and `ref <str>`
             param.display_type_rich = lambda ctx: ""
             param._usage_display_name = (lambda p: lambda: p.metavar if p.required else f"[{p.metavar}]")(param)
-    for sub in getattr(command, "commands", {}).values():
-        _name_metavars(sub)
+    for name, sub in getattr(command, "commands", {}).items():
+        _name_metavars(sub, f"{path} {name}".strip())
+
+
+def _escaped(text: str) -> str:
+    return text.replace("\\[", "[").replace("[", "\\[")
+
+
+COMPLETION_FROM_DATA = ("programme", "code", "ref", "unit", "indicator")
+"""Parameters whose <TAB> completes from the database (cli/completion.py, loaded only when asked)."""
+
+
+def _completer(name: str):
+    def complete(ctx, param, incomplete):
+        from mstrack.cli.completion import COMPLETERS
+
+        return COMPLETERS[name](ctx, param, incomplete)
+
+    return complete
 
 
 def _argument_name(args: list[str], index: int):
@@ -87,14 +117,14 @@ def _argument_name(args: list[str], index: int):
 
 
 def _group(help_text: str) -> typer.Typer:
-    return typer.Typer(rich_markup_mode=None, help=help_text, no_args_is_help=True)
+    return typer.Typer(rich_markup_mode="rich", help=help_text, no_args_is_help=True)
 
 
 app = typer.Typer(
     cls=_CheckedGroup,
     help="mstrack: 民生实事 milestone tracker — programmes, quarterly targets, progress, status.",
     no_args_is_help=True, add_completion=True, pretty_exceptions_enable=False,
-    rich_markup_mode=None,  # plain help: Typer's Rich help (markdown-it and all) doubled the start-up time
+    rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 import_app = _group("Import plans, published tables and progress sheets.")
