@@ -139,12 +139,13 @@ def check_report(
     same_day = [r for r in state.reports if r.as_of == on]
     if same_day and same_day[-1].value != number:
         what = Message("{what}, correcting {old}", what=what, old=format_number(same_day[-1].value, state.unit))
-    unchanged = bool(same_day) and not done and same_day[-1].value == number and (same_day[-1].note or None) == (note or None)
-    if unchanged:
-        what = Message("unchanged: {value} as of {on} is already recorded, with the same note; nothing written",
-                       value=format_number(number, state.unit), on=on)
-        warnings = []
+    unchanged = not done and _same_as_recorded(same_day, number, note)
     return CheckedReport(state=state, on=on, value=number, label=label, what=what, warnings=warnings, unchanged=unchanged)
+
+
+def _same_as_recorded(same_day: list, number: int | float, note: str | None) -> bool:
+    """The value and note already stand as the indicator's report of that day: logging them again is no news."""
+    return bool(same_day) and same_day[-1].value == number and (same_day[-1].note or None) == (note or None)
 
 
 def _report_day(as_of: str, year: int) -> date:

@@ -82,6 +82,11 @@ def split_remark(text: str) -> tuple[str, str | None]:
     return text.strip(), None
 
 
+def unit_bracket(raw: str | None, value: str | None, remark: str | None, unit: str) -> tuple[str | None, str | None]:
+    """The value and remark of a cell, its bracket given back where it is the unit's own ("12000套（间）")."""
+    return (raw, None) if remark is not None and ends_with_unit(raw, unit) else (value, remark)
+
+
 def ends_with_unit(text: str, unit: str) -> bool:
     """Whether a value is written with its indicator's unit, brackets and all ("1.2万套（间）", "套(间)"): then
     its bracket is the unit's, not a remark. The units compare as `log` compares them (quantities.same_unit)."""
@@ -202,8 +207,7 @@ class _Importer:
             if place is None:
                 return
         year, state, group = place
-        if remark is not None and ends_with_unit(_text(value_cell), state.unit):  # "12000套（间）": the unit's own bracket
-            value, remark = _text(value_cell), None
+        value, remark = unit_bracket(_text(value_cell), value, remark, state.unit)
         as_of = self._date(as_of_cell, year, table, line)
         if as_of is None:
             return
