@@ -9,7 +9,9 @@ import typer
 from mstrack.cli.app import app
 from mstrack.cli.common import (
     RULE_HELP,
+    WARN_HELP,
     Format,
+    Only,
     Rule,
     Status,
     bulk,
@@ -23,19 +25,21 @@ from mstrack.cli.common import (
     warn,
     write_out,
 )
+from mstrack.model import WARN_DAYS
 
 
 def _print_status(store, on: date, *, fmt: Format, lang: str, programmes: list[str] | None = None, unit: str | None = None,
-                  only: list[Status] | None = None, fail_on: list[Status] | None = None, rule: Rule | None = None,
-                  stale: int | None = None) -> None:
+                  only: list[Only] | None = None, fail_on: list[Status] | None = None, rule: Rule | None = None,
+                  stale: int | None = None, warn_days: int = WARN_DAYS) -> None:
     """The status table (or JSON) of `status` and `demo`; exit 1 when a row has a --fail-on status."""
-    from mstrack.domain.status import count_statuses, status_rows
+    from mstrack.domain.lights import warned_rows
+    from mstrack.domain.status import count_statuses
     from mstrack.render.status import status_json_chunks, status_table
 
     with bulk():
-        rows = status_rows(store.status_states(on, programmes=programmes or None, unit=unit),
-                           on, only={s.value for s in only} if only else None, rule=rule.value if rule else None,
-                           stale_days=stale)
+        rows = warned_rows(store.status_states(on, programmes=programmes or None, unit=unit, previous=True), on,
+                           warn_days=warn_days, only={s.value for s in only} if only else None,
+                           rule=rule.value if rule else None, stale_days=stale)
     if fmt is Format.json:
         for chunk in status_json_chunks(rows):
             write_out(chunk)
@@ -80,44 +84,48 @@ def status(
     ctx: typer.Context,
     programme: Annotated[Optional[list[str]], typer.Option("--programme", "-p", help="Only this programme (repeatable).")] = None,
     unit: Annotated[Optional[str], typer.Option("--unit", "-u", help="Only tasks where this unit leads or is responsible.")] = None,
-    only: Annotated[Optional[list[Status]], typer.Option("--only", help="Only rows with this status (repeatable).")] = None,
+    only: Annotated[Optional[list[Only]], typer.Option(
+        "--only", help="Only rows with this status, or due_soon (repeatable).")] = None,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date to judge at, e.g. 2023-07-01 or 6月底. [default: today]")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json")] = Format.table,
     fail_on: Annotated[Optional[list[Status]], typer.Option("--fail-on", help="Exit 1 when any row has this status (repeatable).")] = None,
     rule: Annotated[Optional[Rule], typer.Option("--rule", help=RULE_HELP)] = None,
     stale: Annotated[int, typer.Option("--stale", min=0, help="Flag rows whose latest report is older than DAYS.")] = 14,
+    warn_days: Annotated[int, typer.Option("--warn-days", min=0, help=WARN_HELP)] = WARN_DAYS,
 ) -> None:
-    """Expected versus actual for every indicator; behind first."""
+    """Expected versus actual for every indicator; behind first; checkpoints due soon marked."""
     store = open_store(ctx, write=False)
     on = parse_day(as_of, "--as-of", store.common_year(programme) if as_of else None)
     _print_status(store, on, fmt=fmt, lang=ctx.obj["lang"], programmes=programme, unit=unit, only=only, fail_on=fail_on,
-                  rule=rule, stale=stale)
+                  rule=rule, stale=stale, warn_days=warn_days)
 
 
 @app.command()
 def show(
     ctx: typer.Context,
     ref: Annotated[str, typer.Argument(help="PROGRAMME/CODE, e.g. shenzhen-2023/5")],
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date for the status marks. [default: today]")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date for the status marks and forecasts. [default: today]")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json")] = Format.table,
     rule: Annotated[Optional[Rule], typer.Option("--rule", help=RULE_HELP)] = None,
 ) -> None:
     """One task: leader, units, each indicator's quarterly checkpoints and report history."""
+    from mstrack.domain.forecast import forecast
     from mstrack.store import parse_ref
 
     store = open_store(ctx, write=False)
     detail = store.task_detail(parse_ref(ref))
+    on = parse_day(as_of, "--as-of")
+    forecasts = {state.indicator_id: forecast(state, on) for state in detail.indicators}
     if fmt is Format.json:
         from mstrack.render.status import task_json
 
-        write_out(task_json(detail))
+        write_out(task_json(detail, forecasts))
         return
     from mstrack.domain.status import evaluate
     from mstrack.render.status import task_view
 
-    on = parse_day(as_of, "--as-of")
     rows = {state.indicator_id: evaluate(state, on, rule.value if rule else None) for state in detail.indicators}
-    console().print(task_view(detail, rows, ctx.obj["lang"]))
+    console().print(task_view(detail, rows, ctx.obj["lang"], forecasts))
 
 
 @app.command()

@@ -195,8 +195,10 @@ class Reads:
                 by_task.setdefault(state.task, []).append(state)
             return found[0][0], by_task
 
-    def status_states(self, as_of: date, programmes: list[str] | None = None, unit: str | None = None) -> list[IndicatorState]:
-        """Every indicator with its checkpoints and its latest report on or before as_of."""
+    def status_states(self, as_of: date, programmes: list[str] | None = None, unit: str | None = None,
+                      previous: bool = False) -> list[IndicatorState]:
+        """Every indicator with its checkpoints and its latest report on or before as_of (with `previous`,
+        also the latest of an earlier date: what a forecast's pace is measured on)."""
         with self.reading() as connection:
             if programmes:
                 known = {code for (code,) in self._rows(connection, "SELECT code FROM programme")}
@@ -204,7 +206,8 @@ class Reads:
                     if code not in known:
                         raise unknown_programme(sorted(known), code)
             unit_id = self._unit_id(connection, unit) if unit is not None else None
-            return indicator_states(self.dialect, connection, programmes=programmes, unit_id=unit_id, as_of=as_of)
+            return indicator_states(self.dialect, connection, programmes=programmes, unit_id=unit_id, as_of=as_of,
+                                    previous=previous)
 
     def _unit_id(self, connection, unit: str) -> int:
         found = self._rows(connection, f"SELECT id FROM unit WHERE name = {self.dialect.p}", [unit])
