@@ -68,6 +68,30 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "schedule.met": ("第{n}项节点完成", "checkpoint {n} met"),
     "stale.mark": ("·久未报", " · stale"),
     "due_soon.mark": ("·预警", " · due soon"),
+    # the light board (mstrack lights): model.LIGHTS and why each is lit
+    "light.red": ("红", "red"),
+    "light.yellow": ("黄", "yellow"),
+    "light.grey": ("无", "none"),
+    "light.green": ("绿", "green"),
+    "light.done": ("完成", "done"),
+    "why.behind": ("{indicator}：进度滞后", "{indicator}: behind"),
+    "why.overdue": ("{indicator}：逾期未完成", "{indicator}: overdue"),
+    "why.no_report": ("{indicator}：节点已过，未报送", "{indicator}: a checkpoint passed without a report"),
+    "why.due_soon": ("{indicator}：{due} 节点将到期，尚未达到", "{indicator}: checkpoint of {due} due soon, not yet met"),
+    "why.caught_up": ("上期红灯，本期已赶上", "red last period, caught up"),
+    "why.nothing_due": ("尚无报送，未到节点", "no report yet, nothing due"),
+    "why.on_track": ("序时推进", "on track"),
+    "why.done": ("各项指标均已完成", "every indicator met its target"),
+    "lights.title": ("民生实事亮灯表（{first}至{last}，截至 {on}）", "Light board, {first} to {last}, as of {on}"),
+    "col.red_run": ("连续红灯", "Red in a row"),
+    "col.red_run_short": ("连红", "Red"),
+    "col.reason": ("说明（最近一期）", "Why (last period)"),
+    "lights.caption": ("共 {n} 项任务；红灯 {red} 项；预警天数 {days}", "{n} {n:task|tasks}; {red} red; warning {days} days ahead"),
+    "lights.legend": ("红：滞后、逾期或未报送；黄：上期红灯已赶上，或节点将到期尚未达到；"
+                      "绿：序时推进；无：尚无报送且未到节点；完成：全部完成",
+                      "red: behind, overdue or unreported; yellow: caught up after red, or a checkpoint due soon; "
+                      "green: on track; none: no report and nothing due; done: every target met"),
+    "lights.empty": ("没有符合条件的任务", "No task matches"),
     "forecast.line": ("预测：{text}", "Forecast: {text}"),
     "forecast.none": ("预测：尚无报送，无从预测", "Forecast: no report yet, nothing to forecast from"),
     "forecast.one_report": ("仅一次报送，不作预测", "one report only: no pace yet"),
@@ -213,6 +237,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "msg.weekly": ("周报", "weekly report"),
     "msg.half-year": ("半年报告一览表", "half-year table"),
     "msg.annual": ("全年报告一览表", "annual table"),
+    "msg.lights": ("亮灯表", "light board"),
+    "msg.notice": ("督办通知单", "supervision notice"),
 }
 
 # English template → Chinese template: the command line's errors, warnings and lines (gettext style).

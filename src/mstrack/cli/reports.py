@@ -15,6 +15,7 @@ import typer
 from mstrack.cli.app import app, report_app
 from mstrack.cli.common import (
     RULE_HELP,
+    WARN_HELP,
     choice,
     console,
     echo,
@@ -29,13 +30,14 @@ from mstrack.cli.common import (
     write_out,
     write_output,
 )
-from mstrack.model import RULES
+from mstrack.model import RULES, WARN_DAYS
 
 FORMATS = {
     "units": ("table", "json", "csv", "md", "xlsx"),
     "weekly": ("table", "md", "html", "xlsx", "csv", "json"),
     "half-year": ("md", "html", "xlsx", "json"),
     "annual": ("md", "html", "xlsx", "json"),
+    "lights": ("table", "json", "csv", "md", "html", "xlsx"),
 }
 """Each kind of report's formats, in the order an unknown --format is answered with; `_renderers` has one
 function for each."""
@@ -83,6 +85,11 @@ def _renderers(kind: str) -> dict:
         "half-year": tables,
         "annual": tables,
     }
+    if kind == "lights":
+        from mstrack.render import lights
+
+        return {"table": lights.lights_table, "json": lights.lights_json, "csv": lights.lights_csv, "md": lights.lights_md,
+                "html": lights.lights_html, "xlsx": lights.lights_xlsx}
     return renderers[kind]
 
 
@@ -307,3 +314,54 @@ def report_frozen(ctx: typer.Context) -> None:
         scope = params.get("programme") or ", ".join(params.get("programmes") or []) or Message("all")
         say("{number}\t{when}\t{user}\t{kind}\t{scope}\tas of {on}", number=number, when=f"{when:%Y-%m-%d %H:%M}",
             user=user or "", kind=kind, scope=scope, on=params["as_of"])
+
+
+def _month(text: str | None, option: str, year: int | None):
+    """--from/--to: a month ("2023-03", "2023-3") or any date in it ("2023-03-15", "3月底")."""
+    import re
+    from datetime import date
+
+    if text is None:
+        return None
+    found = re.fullmatch(r"\s*(\d{4})-(\d{1,2})\s*", text)
+    if found and 1 <= int(found[2]) <= 12:
+        return date(int(found[1]), int(found[2]), 1)
+    return parse_day(text, option, year)
+
+
+@app.command()
+def lights(
+    ctx: typer.Context,
+    programme: ProgrammesOption = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", "-u", help="Only tasks where this unit leads or is responsible.")] = None,
+    start: Annotated[Optional[str], typer.Option("--from", help="First month, e.g. 2023-01. [default: the programme's first]")] = None,
+    end: Annotated[Optional[str], typer.Option("--to", help="Last month, e.g. 2023-12. [default: the programme's last]")] = None,
+    as_of: AsOfOption = None,
+    by: Annotated[str, typer.Option("--by", help="month or quarter")] = "month",
+    rule: RuleOption = None,
+    warn_days: Annotated[int, typer.Option("--warn-days", min=0, help=WARN_HELP)] = WARN_DAYS,
+    min_red: Annotated[int, typer.Option(
+        "--min-red", min=0, help="Only tasks red for at least N periods running up to the last (挂牌督办).")] = 0,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json, csv, md, html or xlsx")] = "table",
+    output: OutputOption = None,
+) -> None:
+    """The light board (亮灯): each task's light in each month or quarter, judged on the data as it stood
+    at the period's end. Red: behind, overdue or unreported; yellow: caught up after red, or a checkpoint
+    due within --warn-days; green: on track; grey: nothing due; done."""
+    from mstrack.domain.lights import PERIOD_KINDS
+    from mstrack.reports.make import make_report
+
+    fmt = choice(fmt, FORMATS["lights"], "--format")
+    by = choice(by, PERIOD_KINDS, "--by")
+    rule = _rule(rule)
+    _check_output(ctx, fmt, output)
+    store = open_store(ctx, write=False)
+    year = store.common_year(programme)
+    on = parse_day(as_of, "--as-of", year)
+    first, last = _month(start, "--from", year), _month(end, "--to", year)
+    if first and last and first > last:
+        raise fail("--from {first}: after --to {last}", first=start, last=end)
+    params = {"kind": "lights", "programmes": programme or [], "unit": unit, "as_of": on.isoformat(),
+              "from": first.isoformat() if first else None, "to": last.isoformat() if last else None, "by": by,
+              "rule": rule, "warn_days": warn_days, "min_red": min_red, "lang": _lang(ctx)}
+    _publish(ctx, store, params, make_report(store, params), fmt, output)

@@ -80,8 +80,8 @@ def indicator_light(state: IndicatorState, on: date, *, warn_days: int, rule: st
     if soon is not None:
         return "yellow", "due_soon", soon
     if row.actual is None:
-        return "grey", "not_due", None
-    return "green", row.status, None
+        return "grey", "nothing_due", None
+    return "green", "on_track", None
 
 
 _WORST = {light: i for i, light in enumerate(LIGHTS)}

@@ -49,6 +49,13 @@ def make_report(store, params: dict):
         rows = judged([state for detail in task_details(store, params["programmes"] or None) for state in detail.indicators],
                       on, params["rule"])
         return UnitsReport(rollups=unit_rollups(rows, responsible=params["responsible"]), on=on, responsible=params["responsible"])
+    if kind == "lights":
+        from mstrack.reports.lights import lights_report
+
+        check_programmes(store, params["programmes"])
+        details = store.task_details(params["programmes"] or None, params.get("unit"))
+        return lights_report(details, on=on, first=_day(params["from"]), last=_day(params["to"]), by=params["by"],
+                             warn_days=params["warn_days"], rule=params["rule"], min_red=params["min_red"])
     if kind == "weekly":
         return weekly_report(task_details(store, params["programmes"] or None), on, date.fromisoformat(params["since"]),
                              params["rule"], params["stale"])
@@ -56,6 +63,10 @@ def make_report(store, params: dict):
     details = task_details(store, [programme])
     plan = store.load_plan(programme)
     return table_report(details, kind, on, plan.year, plan.name, params["rule"], checkpoint_steps(plan))
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
 
 
 def checkpoint_steps(plan) -> dict[str, list[Step]]:

@@ -212,7 +212,7 @@ class Reads:
     def _unit_id(self, connection, unit: str) -> int:
         found = self._rows(connection, f"SELECT id FROM unit WHERE name = {self.dialect.p}", [unit])
         if not found:
-            names = [name for (name,) in self._rows(connection, "SELECT name FROM unit ORDER BY name") if unit in name]
+            names = close_names(unit, [name for (name,) in self._rows(connection, "SELECT name FROM unit ORDER BY name")])
             hint = Message("did you mean: {names}", names=", ".join(names[:8])) if names else Message(
                 "see `mstrack units` for unit names")
             raise InputError("--unit {unit!r}: no such unit; {hint}", unit=unit, hint=hint)
@@ -296,6 +296,14 @@ def unknown_programme(known: list[str], code: str) -> InputError:
     hint = Message("known: {codes}", codes=", ".join(known)) if known else Message(
         "no programme is loaded yet (try `mstrack demo`)")
     return InputError("no programme {code!r}; {hint}", code=code, hint=hint)
+
+
+def close_names(name: str, known: list[str]) -> list[str]:
+    """The known names that hold `name`, then those spelled like it (difflib): what a typo may have meant."""
+    import difflib
+
+    holding = [k for k in known if name in k]
+    return unique([*holding, *difflib.get_close_matches(name, known, n=8, cutoff=0.6)])
 
 
 def unique(items) -> list:
