@@ -141,6 +141,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "units.no_report": ("未报送", "No report"),
     "units.overdue": ("逾期", "Overdue"),
     "units.not_due": ("未到期", "Not due"),
+    "units.on_time": ("按时完成率", "On-time rate"),
+    "units.rank": ("名次", "Rank"),
     "units.completion": ("完成率", "Done %"),
     "units.behind_tasks": ("滞后任务", "Tasks behind"),
     "units.empty": ("没有单位", "No units"),

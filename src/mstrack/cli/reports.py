@@ -170,10 +170,13 @@ def units(
     rule: RuleOption = None,
     responsible: Annotated[bool, typer.Option(
         "--responsible", help="Per unit named at all (lead or co-responsible), not only per lead unit.")] = False,
+    rank: Annotated[bool, typer.Option(
+        "--rank", help="Rank the units by on-time rate (tasks on track or done over tasks due); ties share a rank.")] = False,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, json, csv, md or xlsx")] = "table",
     output: OutputOption = None,
 ) -> None:
-    """Per lead unit: tasks done, on track, behind, without a report, overdue; completion rate; worst first."""
+    """Per lead unit: tasks done, on track, behind, without a report, overdue; completion rate; worst first
+    (with --rank: best on-time rate first, and the rank)."""
     fmt = choice(fmt, FORMATS["units"], "--format")
     rule = _rule(rule)
     _check_output(ctx, fmt, output)
@@ -182,7 +185,7 @@ def units(
     store = open_store(ctx, write=False)
     on = parse_day(as_of, "--as-of", store.common_year(programme))
     params = {"kind": "units", "programmes": programme or [], "as_of": on.isoformat(), "rule": rule,
-              "responsible": responsible, "lang": _lang(ctx)}
+              "responsible": responsible, "lang": _lang(ctx), **({"rank": True} if rank else {})}
     _publish(ctx, store, params, make_report(store, params), fmt, output)
 
 

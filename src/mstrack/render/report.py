@@ -15,7 +15,7 @@ from mstrack.domain.quantities import format_number
 from mstrack.labels import Labels
 from mstrack.model import SCHEDULE
 from mstrack.render.status import COMPARATOR_WORDS, STATUS_STYLES, dump_json
-from mstrack.reports.build import BehindItem, NewReport, StatusChange, TableReport, UnitRollup, WeeklyReport
+from mstrack.reports.build import BehindItem, NewReport, RankedUnit, StatusChange, TableReport, UnitRollup, WeeklyReport
 from mstrack.sources.sheets import spreadsheet_text
 
 SUMMARY_ORDER = ("done", "on_track", "behind", "no_report", "overdue", "not_due")
@@ -111,14 +111,22 @@ def behind_cells(item: BehindItem, many: bool, words: Labels) -> list[str]:
     ]
 
 
-def units_header(words: Labels) -> list[str]:
-    return [words(f"units.{k}") for k in ("unit", "tasks", "done", "on_track", "behind", "no_report", "overdue",
-                                          "not_due", "completion", "behind_tasks")]
+def units_header(words: Labels, ranked: bool = False) -> list[str]:
+    """With `ranked` (units --rank), the on-time rate and the rank at the end."""
+    keys = ("unit", "tasks", "done", "on_track", "behind", "no_report", "overdue", "not_due", "completion", "behind_tasks")
+    return [words(f"units.{k}") for k in (*keys, *(("on_time", "rank") if ranked else ()))]
 
 
 def units_cells(unit: UnitRollup, words: Labels) -> list:
-    return [unit.unit, unit.tasks, unit.done, unit.on_track, unit.behind, unit.no_report, unit.overdue, unit.not_due,
-            _percent(unit.completion_rate), words.join(unit.behind_tasks)]
+    cells = [unit.unit, unit.tasks, unit.done, unit.on_track, unit.behind, unit.no_report, unit.overdue, unit.not_due,
+             _percent(unit.completion_rate), words.join(unit.behind_tasks)]
+    if isinstance(unit, RankedUnit):
+        cells += [_percent(unit.on_time_rate), "—" if unit.rank is None else unit.rank]
+    return cells
+
+
+def is_ranked(units: list[UnitRollup]) -> bool:
+    return any(isinstance(unit, RankedUnit) for unit in units)
 
 
 def new_report_header(words: Labels) -> list[str]:
@@ -237,7 +245,7 @@ def md_table(header: list[str], rows: list[list], right: set[int] | None = None)
 def units_md(units: list[UnitRollup], on: date, lang: str, responsible: bool = False) -> str:
     words = Labels(lang)
     title = words("units.title" if responsible else "units.title_lead", on=on.isoformat())
-    body = md_table(units_header(words), [units_cells(u, words) for u in units], right=set(range(1, 9)))
+    body = md_table(units_header(words, is_ranked(units)), [units_cells(u, words) for u in units], right=set(range(1, 9)))
     return f"# {_md_text(title)}\n\n{body}\n{_md_text(words('units.caption', n=len(units)))}\n"
 
 
@@ -292,7 +300,7 @@ def _csv(rows: list[list]) -> str:
 
 def units_csv(units: list[UnitRollup], lang: str) -> str:
     words = Labels(lang)
-    return _csv([units_header(words), *(units_cells(u, words) for u in units)])
+    return _csv([units_header(words, is_ranked(units)), *(units_cells(u, words) for u in units)])
 
 
 def weekly_csv(report: WeeklyReport, lang: str) -> str:
@@ -364,7 +372,8 @@ def _rich_table(title: str | None, header: list[str], rows: list[list], numeric:
 def units_table(units: list[UnitRollup], on: date, lang: str, responsible: bool = False):
     words = Labels(lang)
     title = words("units.title" if responsible else "units.title_lead", on=on.isoformat())
-    table = _rich_table(title, units_header(words), [units_cells(u, words) for u in units], numeric=set(range(1, 9)),
+    table = _rich_table(title, units_header(words, is_ranked(units)), [units_cells(u, words) for u in units],
+                        numeric=set(range(1, 9)) | ({10, 11} if is_ranked(units) else set()),
                         styles=[STATUS_STYLES["behind"] if u.behind else "" for u in units])
     table.caption = words("units.caption", n=len(units)) if units else words("units.empty")
     return table

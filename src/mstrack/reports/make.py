@@ -9,7 +9,7 @@ from datetime import date
 
 from mstrack.domain.status import judged
 from mstrack.errors import InputError
-from mstrack.reports.build import Step, UnitRollup, table_report, unit_rollups, weekly_report
+from mstrack.reports.build import Step, UnitRollup, ranked_units, table_report, unit_rollups, weekly_report
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -48,7 +48,9 @@ def make_report(store, params: dict):
     if kind == "units":
         rows = judged([state for detail in task_details(store, params["programmes"] or None) for state in detail.indicators],
                       on, params["rule"])
-        return UnitsReport(rollups=unit_rollups(rows, responsible=params["responsible"]), on=on, responsible=params["responsible"])
+        rollups = unit_rollups(rows, responsible=params["responsible"])
+        return UnitsReport(rollups=ranked_units(rollups) if params.get("rank") else rollups, on=on,
+                           responsible=params["responsible"])
     if kind == "lights":
         from mstrack.reports.lights import lights_report
 
