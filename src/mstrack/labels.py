@@ -92,6 +92,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                       "red: behind, overdue or unreported; yellow: caught up after red, or a checkpoint due soon; "
                       "green: on track; none: no report and nothing due; done: every target met"),
     "lights.empty": ("没有符合条件的任务", "No task matches"),
+    # 督办通知单 (mstrack report notice)
+    "notice.title": ("督办通知单", "Supervision notice"),
+    "notice.to": ("{unit}：", "To {unit}:"),
+    "notice.body": ("截至{on}，你单位牵头的{programmes}任务中，有{n}项亮红灯或黄灯（见下表）。请对照计划查找原因、"
+                    "采取措施加快推进，并于{reply_by}前将整改落实情况书面反馈。",
+                    "As of {on}, {n} {n:task|tasks} of {programmes} that your unit leads {n:has|have} a red or yellow "
+                    "light (below). Please find the causes, act to catch up, and reply in writing by {reply_by}."),
+    "notice.none": ("截至{on}，你单位牵头的{programmes}任务均未亮红灯或黄灯。",
+                    "As of {on}, no task of {programmes} that your unit leads has a red or yellow light."),
+    "notice.reply": ("反馈时限：{reply_by}", "Reply by: {reply_by}"),
+    "notice.dated": ("{on}", "{on}"),
+    "notice.no": ("序号", "No."),
+    "notice.next": ("下一节点", "Next checkpoint"),
+    "notice.required": ("所需进度", "Pace needed"),
+    "notice.light": ("灯号", "Light"),
+    "notice.page": ("第 {page} 页", "Page {page}"),
     "forecast.line": ("预测：{text}", "Forecast: {text}"),
     "forecast.none": ("预测：尚无报送，无从预测", "Forecast: no report yet, nothing to forecast from"),
     "forecast.one_report": ("仅一次报送，不作预测", "one report only: no pace yet"),
@@ -272,7 +288,18 @@ MESSAGES: dict[str, str] = {
     "--programme {code!r}: use lowercase letters, digits and '-'": "--programme {code!r}：只能用小写字母、数字和“-”",
     "--output {path}: exists already; choose a new file name": "--output {path}：文件已存在；请换一个文件名",
     "--output {path}: a template is an .xlsx file": "--output {path}：报送模板须为 .xlsx 文件",
-    "--output: an .xlsx report is written to a file; add -o FILE.xlsx": "--output：.xlsx 报告须写入文件；请加上 -o FILE.xlsx",
+    "--output: an .{fmt} report is written to a file; add -o FILE.{fmt}": "--output：.{fmt} 报告须写入文件；请加上 -o FILE.{fmt}",
+    # issue 17: lights, notices
+    "{n} {n:notice|notices} written to {path}": "已写出 {n} 份督办通知单 → {path}",
+    "--from {first}: after --to {last}": "--from {first}：晚于 --to {last}",
+    "--unit or --each-unit: name one lead unit, or ask for a notice to each (not both)":
+        "--unit 或 --each-unit：指定一个牵头单位，或为每个单位各出一份（二者选一）",
+    "--as-of: which date does the notice speak of? e.g. --as-of 2023-07-01": "--as-of：通知单截至哪一天？例如 --as-of 2023-07-01",
+    "--output: a notice is written to a file (with --each-unit, a directory); add -o PATH":
+        "--output：通知单须写入文件（用 --each-unit 时为目录）；请加上 -o 路径",
+    "--output {path}: with --each-unit, a directory (one file per unit goes in it)":
+        "--output {path}：用 --each-unit 时须为目录（每个单位一个文件）",
+    "--reply-by {due}: before --as-of {on}": "--reply-by {due}：早于 --as-of {on}",
     "{file} → {output}: {stats}": "{file} → {output}：{stats}",
     "{n} areas": "{n} 个项目",
     "{n} tasks": "{n} 项任务",

@@ -16,6 +16,7 @@ from mstrack.cli.app import app, report_app
 from mstrack.cli.common import (
     RULE_HELP,
     WARN_HELP,
+    cannot_write,
     choice,
     console,
     echo,
@@ -35,8 +36,9 @@ from mstrack.model import RULES, WARN_DAYS
 FORMATS = {
     "units": ("table", "json", "csv", "md", "xlsx"),
     "weekly": ("table", "md", "html", "xlsx", "csv", "json"),
-    "half-year": ("md", "html", "xlsx", "json"),
-    "annual": ("md", "html", "xlsx", "json"),
+    "half-year": ("md", "html", "xlsx", "json", "docx"),
+    "annual": ("md", "html", "xlsx", "json", "docx"),
+    "notice": ("docx", "html", "md"),
     "lights": ("table", "json", "csv", "md", "html", "xlsx"),
 }
 """Each kind of report's formats, in the order an unknown --format is answered with; `_renderers` has one
@@ -67,11 +69,11 @@ def _rule(value: str | None) -> str | None:
 def _renderers(kind: str) -> dict:
     """format → function(report, lang) for a kind of report: text, bytes (xlsx) or a Rich view (table).
     Imported when a report is printed: the renderers load the report builders, xlsx loads openpyxl when called."""
-    from mstrack.render import html, xlsx
+    from mstrack.render import docx, html, xlsx
     from mstrack.render import report as render_report
 
     tables = {"md": render_report.table_md, "html": html.table_html, "xlsx": xlsx.table_xlsx,
-              "json": render_report.table_json}
+              "json": render_report.table_json, "docx": docx.table_docx}
     renderers = {
         "units": {
             "table": lambda units, lang: render_report.units_table(units.rollups, units.on, lang, units.responsible),
@@ -85,6 +87,10 @@ def _renderers(kind: str) -> dict:
         "half-year": tables,
         "annual": tables,
     }
+    if kind == "notice":
+        from mstrack.render import notice
+
+        return {"docx": docx.notice_docx, "html": notice.notice_html, "md": notice.notice_md}
     if kind == "lights":
         from mstrack.render import lights
 
@@ -94,9 +100,9 @@ def _renderers(kind: str) -> dict:
 
 
 def _check_output(ctx: typer.Context, fmt: str, output: Path | None) -> None:
-    """Before any work: an .xlsx needs a file, and no output may be the database (common.refuse_database)."""
-    if fmt == "xlsx" and (output is None or str(output) == "-"):
-        raise fail("--output: an .xlsx report is written to a file; add -o FILE.xlsx")
+    """Before any work: an .xlsx or .docx needs a file, and no output may be the database (common.refuse_database)."""
+    if fmt in ("xlsx", "docx") and (output is None or str(output) == "-"):
+        raise fail("--output: an .{fmt} report is written to a file; add -o FILE.{fmt}", fmt=fmt)
     if output is not None and str(output) != "-":
         refuse_database(ctx, output)
 
@@ -224,7 +230,7 @@ def weekly(
 
 
 TableProgramme = Annotated[Optional[str], typer.Option("--programme", "-p", help="The programme, e.g. yantian-2023.")]
-TableFormatOption = Annotated[str, typer.Option("--format", "-f", help="md, html, xlsx or json")]
+TableFormatOption = Annotated[str, typer.Option("--format", "-f", help="md, html, xlsx, json or docx")]
 
 
 def _table_command(kind: str, day: str, summary: str) -> None:
@@ -368,3 +374,79 @@ def lights(
               "from": first.isoformat() if first else None, "to": last.isoformat() if last else None, "by": by,
               "rule": rule, "warn_days": warn_days, "min_red": min_red, "lang": _lang(ctx)}
     _publish(ctx, store, params, make_report(store, params), fmt, output)
+
+
+def _file_name(unit: str) -> str:
+    """A unit's name as a file name: path separators and characters Windows refuses become "_"."""
+    import re
+
+    return re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", unit).strip(" .") or "_"
+
+
+@report_app.command("notice")
+def notice(
+    ctx: typer.Context,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="The date the notice speaks of, e.g. 2023-07-01.")] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", "-u", help="The lead unit the notice is sent to.")] = None,
+    each_unit: Annotated[bool, typer.Option(
+        "--each-unit", help="One file per lead unit with a red or yellow task, in the directory --output names.")] = False,
+    programme: ProgrammesOption = None,
+    reply_by: Annotated[Optional[str], typer.Option(
+        "--reply-by", help="The date to reply by. [default: 7 days after --as-of]")] = None,
+    rule: RuleOption = None,
+    warn_days: Annotated[int, typer.Option("--warn-days", min=0, help=WARN_HELP)] = WARN_DAYS,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="docx, html or md")] = "docx",
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", help="The file to write (with --each-unit, the directory).")] = None,
+) -> None:
+    """督办通知单: a formal notice to a lead unit listing its red and yellow tasks, indicator by indicator
+    (expected, actual, gap, next deadline, the pace still needed), and the date to reply by."""
+    fmt = choice(fmt, FORMATS["notice"], "--format")
+    rule = _rule(rule)
+    if (unit is None) == (not each_unit):
+        raise fail("--unit or --each-unit: name one lead unit, or ask for a notice to each (not both)")
+    if as_of is None:
+        raise fail("--as-of: which date does the notice speak of? e.g. --as-of 2023-07-01")
+    if output is None or str(output) == "-":
+        raise fail("--output: a notice is written to a file (with --each-unit, a directory); add -o PATH")
+    if each_unit and output.exists() and not output.is_dir():
+        raise fail("--output {path}: with --each-unit, a directory (one file per unit goes in it)", path=output)
+    if not each_unit:
+        refuse_database(ctx, output)
+    from mstrack.reports.make import make_report
+
+    store = open_store(ctx, write=False)
+    year = store.common_year(programme)
+    on = parse_day(as_of, "--as-of", year)
+    due = parse_day(reply_by, "--reply-by", year) if reply_by else None
+    if due is not None and due < on:
+        raise fail("--reply-by {due}: before --as-of {on}", due=due.isoformat(), on=on.isoformat())
+    params = {"kind": "notice", "programmes": programme or [], "unit": unit, "as_of": on.isoformat(),
+              "reply_by": due.isoformat() if due else None, "rule": rule, "warn_days": warn_days, "lang": _lang(ctx)}
+    notices = make_report(store, params)
+    if not each_unit:
+        _publish(ctx, store, params, notices[0], fmt, output)
+        return
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise cannot_write(output, error) from None
+    render = _renderers("notice")[fmt]
+    from mstrack.labels import Labels
+
+    words = Labels(params["lang"])
+    for one in notices:
+        content = render(one, params["lang"])
+        path = output / f"{_file_name(one.unit)}.{fmt}"
+
+        def write(temporary: Path, content=content) -> None:
+            if isinstance(content, bytes):
+                temporary.write_bytes(content)
+            else:
+                temporary.write_text(content, encoding="utf-8")
+
+        def written(path=path, unit=one.unit) -> None:
+            echo(words("msg.written", what=unit, path=path), err=True)
+
+        write_output(ctx, path, write, written)
+    say("{n} {n:notice|notices} written to {path}", err=True, n=len(notices), path=output)

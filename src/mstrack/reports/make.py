@@ -58,6 +58,13 @@ def make_report(store, params: dict):
         details = store.task_details(params["programmes"] or None, params.get("unit"))
         return lights_report(details, on=on, first=_day(params["from"]), last=_day(params["to"]), by=params["by"],
                              warn_days=params["warn_days"], rule=params["rule"], min_red=params["min_red"])
+    if kind == "notice":
+        from mstrack.reports.notice import notices
+
+        check_programmes(store, params["programmes"])
+        details = store.task_details(params["programmes"] or None, params.get("unit"))
+        return notices(details, on=on, reply_by=_day(params["reply_by"]), warn_days=params["warn_days"],
+                       rule=params["rule"], unit=params.get("unit"))
     if kind == "weekly":
         return weekly_report(task_details(store, params["programmes"] or None), on, date.fromisoformat(params["since"]),
                              params["rule"], params["stale"])
