@@ -372,8 +372,14 @@ def _rich_table(title: str | None, header: list[str], rows: list[list], numeric:
 def units_table(units: list[UnitRollup], on: date, lang: str, responsible: bool = False):
     words = Labels(lang)
     title = words("units.title" if responsible else "units.title_lead", on=on.isoformat())
-    table = _rich_table(title, units_header(words, is_ranked(units)), [units_cells(u, words) for u in units],
-                        numeric=set(range(1, 9)) | ({10, 11} if is_ranked(units) else set()),
+    header, rows, numeric = units_header(words), [units_cells(u, words) for u in units], set(range(1, 9))
+    if is_ranked(units):  # on a terminal the rank comes first and the rate beside the unit: what is read first
+        def ranked_first(line: list) -> list:
+            return [line[-1], line[0], line[-2], *line[1:-2]]
+
+        header, rows = ranked_first(units_header(words, ranked=True)), [ranked_first(row) for row in rows]
+        numeric = {0, *range(2, 11)}
+    table = _rich_table(title, header, rows, numeric=numeric, wrap_headers=is_ranked(units),
                         styles=[STATUS_STYLES["behind"] if u.behind else "" for u in units])
     table.caption = words("units.caption", n=len(units)) if units else words("units.empty")
     return table
