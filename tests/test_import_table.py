@@ -332,7 +332,7 @@ def test_sheet_option(tmp_path):
     with pytest.raises(InputError, match="no sheet named 'Sheet9'"):
         convert_table(book, "x-2023", 2023, sheet="Sheet9")
     csv_path = write_csv(tmp_path / "plan.csv", [["实事项目", "完成时限"], ["建成公园2个", "12月底前"]])
-    with pytest.raises(InputError, match="--sheet applies to .xlsx"):
+    with pytest.raises(InputError, match="--sheet applies to workbooks only"):
         convert_table(csv_path, "x-2023", 2023, sheet="民生实事")
 
 

@@ -455,9 +455,17 @@ MESSAGES: dict[str, str] = {
     "{path}: {size} MB is more than mstrack reads in one file ({limit} MB); split it":
         "{path}：{size} MB 超过 mstrack 单个文件的上限（{limit} MB）；请拆分后再导入",
     "--sheet {sheet}: {path} is a text file and has no sheets": "--sheet {sheet}：{path} 是文本文件，没有工作表",
-    "{path}: old .xls files are not read; save it as .xlsx (Excel/WPS: 另存为 .xlsx)":
-        "{path}：不读取旧版 .xls 文件；请在 Excel/WPS 中另存为 .xlsx",
-    "{path}: unknown file type {suffix}; use .csv, .tsv or .xlsx": "{path}：未知的文件类型 {suffix}；请用 .csv、.tsv 或 .xlsx",
+    "{path}: unknown file type {suffix}; use .csv, .tsv, .xlsx, .xls or .ods":
+        "{path}：未知的文件类型 {suffix}；请用 .csv、.tsv、.xlsx、.xls 或 .ods",
+    "{path}: unknown file type {suffix}; use .csv, .tsv, .xlsx, .xls, .ods, .docx or .html":
+        "{path}：未知的文件类型 {suffix}；请用 .csv、.tsv、.xlsx、.xls、.ods、.docx 或 .html",
+    "{path}: not a readable {suffix} file ({kind}: {error})": "{path}：无法读取的 {suffix} 文件（{kind}: {error}）",
+    "{path}: the workbook has no worksheet": "{path}：工作簿中没有工作表",
+    "{path}: no table found in the document": "{path}：文档中没有表格",
+    "--table {number}: {path} has {n} {n:table|tables}": "--table {number}：{path} 只有 {n} 个表格",
+    "{path}: a table spans {cells} cells or more, more than mstrack reads in one table ({limit})":
+        "{path}：表格跨越 {cells} 个以上单元格，超过 mstrack 一张表格的上限（{limit}）",
+    "{path}: not readable as {encoding} text (byte {byte})": "{path}：无法按 {encoding} 编码读取（第 {byte} 字节）",
     "(none)": "（无）",
     "{path}: not a text file (binary content at byte {byte})": "{path}：不是文本文件（第 {byte} 字节处是二进制内容）",
     "{path}: not a text file: neither UTF-8 nor GB18030 text": "{path}：不是文本文件：既不是 UTF-8 也不是 GB18030 编码",
@@ -532,8 +540,11 @@ MESSAGES: dict[str, str] = {
     "{path}: row {row}, column {column} ({header})": "{path}：第 {row} 行，{column} 列（{header}）",
     "{path}: no sheet named {sheet!r} (sheets: {sheets})": "{path}：没有名为 {sheet!r} 的工作表（工作表有：{sheets}）",
     "{path}: empty file": "{path}：文件为空",
-    "{path}: an old .xls workbook: save it as .xlsx or .csv": "{path}：旧版 .xls 工作簿：请另存为 .xlsx 或 .csv",
-    "{path}: --sheet applies to .xlsx workbooks only": "{path}：--sheet 只适用于 .xlsx 工作簿",
+    "{path}: an old .xls workbook named {suffix}: rename it .xls": "{path}：这是旧版 .xls 工作簿，扩展名却是 {suffix}：请改名为 .xls",
+    "{path}: --sheet applies to workbooks only": "{path}：--sheet 只适用于工作簿",
+    "{path}: --sheet applies to workbooks only; a document's tables are picked with --table":
+        "{path}：--sheet 只适用于工作簿；文档中的表格请用 --table 选择",
+    "{path}: --table applies to .docx and .html documents only": "{path}：--table 只适用于 .docx 和 .html 文档",
     "{path}: no header row found: expected a row naming a task column (工作任务, 实施内容, 实事项目, 项目内容 …) and a schedule, "
     "deadline or unit column (进度安排, 实施计划, 完成时限, 牵头单位, 责任单位 …)":
         "{path}：没有找到表头：应有一行写明任务列（工作任务、实施内容、实事项目、项目内容 …）和进度、时限或单位列"
