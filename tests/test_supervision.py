@@ -287,3 +287,34 @@ def test_the_table_report_in_word_has_the_html_columns_on_a4_landscape(demo_cli,
     assert table.rows[1].cells[1].text.startswith("1.")
     assert docx_text(document).startswith(data["programme_name"])
     refused(demo_cli("report", kind, "-p", "yantian-2023", "-f", "docx"), "--output", ".docx")
+
+
+# --- end to end --------------------------------------------------------------------------------------
+
+
+def test_the_supervision_commands_as_a_user_types_them(tmp_path):
+    """Through the installed executable, with NO_COLOR: the light board still says each light in a word,
+    and the notices of every unit land in their folder."""
+    import os
+    import subprocess
+
+    from rich.cells import cell_len
+
+    from tests.test_end_to_end import mstrack_executable
+
+    env = {**{k: v for k, v in os.environ.items() if k != "MSTRACK_DB"}, "NO_COLOR": "1", "COLUMNS": "80"}
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        done = subprocess.run([mstrack_executable(), "--db", str(tmp_path / "t.db"), "--lang", "zh", *args], cwd=tmp_path,
+                              capture_output=True, text=True, env=env, timeout=120)
+        assert done.returncode == 0, (args, done.stdout, done.stderr)
+        return done
+
+    run("demo")
+    run("log", HOUSING, "5000", "-i", "建设筹集", "--as-of", "2023-03-31")
+    board = run("lights", "-p", "shenzhen-2023", "--as-of", "2023-04-30").stdout
+    line = next(line for line in board.splitlines() if line.split()[:1] == ["5"])
+    assert line.split()[-5:] == ["无", "无", "红", "红", "2"] and "\x1b[" not in board
+    assert max(cell_len(line) for line in board.splitlines()) <= 80  # CJK characters are two cells
+    run("report", "notice", "--as-of", "2023-04-30", "--each-unit", "-p", "shenzhen-2023", "-o", "督办")
+    assert (tmp_path / "督办" / "市住房建设局.docx").is_file()
