@@ -139,21 +139,28 @@ def _publish(ctx: typer.Context, store, params: dict, report, fmt: str, output: 
         frozen()
         return
     from mstrack.labels import Labels
-    from mstrack.render.outputs import clean_text
 
     words = Labels(lang)
 
     def write(path: Path) -> None:
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(clean_text(content), encoding="utf-8-sig" if fmt == "csv" else "utf-8")
+        _write_content(path, content, fmt)
 
     def written() -> None:
         echo(words("msg.written", what=words(f"msg.{kind}"), path=output), err=True)
         frozen()
 
     write_output(ctx, output, write, written)
+
+
+def _write_content(path: Path, content: str | bytes, fmt: str) -> None:
+    """A report's bytes as they are; its text without control characters from the data, a CSV with a BOM
+    for Excel/WPS."""
+    from mstrack.render.outputs import clean_text
+
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(clean_text(content), encoding="utf-8-sig" if fmt == "csv" else "utf-8")
 
 
 def _freeze(store, params: dict, content: str) -> None:
@@ -403,16 +410,7 @@ def notice(
     (expected, actual, gap, next deadline, the pace still needed), and the date to reply by."""
     fmt = choice(fmt, FORMATS["notice"], "--format")
     rule = _rule(rule)
-    if (unit is None) == (not each_unit):
-        raise fail("--unit or --each-unit: name one lead unit, or ask for a notice to each (not both)")
-    if as_of is None:
-        raise fail("--as-of: which date does the notice speak of? e.g. --as-of 2023-07-01")
-    if output is None or str(output) == "-":
-        raise fail("--output: a notice is written to a file (with --each-unit, a directory); add -o PATH")
-    if each_unit and output.exists() and not output.is_dir():
-        raise fail("--output {path}: with --each-unit, a directory (one file per unit goes in it)", path=output)
-    if not each_unit:
-        refuse_database(ctx, output)
+    _check_notice(ctx, unit=unit, each_unit=each_unit, as_of=as_of, output=output)
     from mstrack.reports.make import make_report
 
     store = open_store(ctx, write=False)
@@ -424,9 +422,29 @@ def notice(
     params = {"kind": "notice", "programmes": programme or [], "unit": unit, "as_of": on.isoformat(),
               "reply_by": due.isoformat() if due else None, "rule": rule, "warn_days": warn_days, "lang": _lang(ctx)}
     notices = make_report(store, params)
-    if not each_unit:
+    if each_unit:
+        _write_each(ctx, notices, fmt, output, params["lang"])
+    else:
         _publish(ctx, store, params, notices[0], fmt, output)
-        return
+
+
+def _check_notice(ctx: typer.Context, *, unit: str | None, each_unit: bool, as_of: str | None, output: Path | None) -> None:
+    """Before any work: one addressee (or each), a date, and somewhere to write that is not the database."""
+    if (unit is None) == (not each_unit):
+        raise fail("--unit or --each-unit: name one lead unit, or ask for a notice to each (not both)")
+    if as_of is None:
+        raise fail("--as-of: which date does the notice speak of? e.g. --as-of 2023-07-01")
+    if output is None or str(output) == "-":
+        raise fail("--output: a notice is written to a file (with --each-unit, a directory); add -o PATH")
+    if each_unit and output.exists() and not output.is_dir():
+        raise fail("--output {path}: with --each-unit, a directory (one file per unit goes in it)", path=output)
+    if not each_unit:
+        refuse_database(ctx, output)
+
+
+def _write_each(ctx: typer.Context, notices: list, fmt: str, output: Path, lang: str) -> None:
+    """--each-unit: one file per notice in the directory `output` (made if missing), named after its unit,
+    each written whole or not at all (common.write_output)."""
     try:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -434,16 +452,13 @@ def notice(
     render = _renderers("notice")[fmt]
     from mstrack.labels import Labels
 
-    words = Labels(params["lang"])
+    words = Labels(lang)
     for one in notices:
-        content = render(one, params["lang"])
+        content = render(one, lang)
         path = output / f"{_file_name(one.unit)}.{fmt}"
 
         def write(temporary: Path, content=content) -> None:
-            if isinstance(content, bytes):
-                temporary.write_bytes(content)
-            else:
-                temporary.write_text(content, encoding="utf-8")
+            _write_content(temporary, content, fmt)
 
         def written(path=path, unit=one.unit) -> None:
             echo(words("msg.written", what=unit, path=path), err=True)
