@@ -29,7 +29,7 @@ TABLES = Path(__file__).resolve().parent.parent / "tests" / "data" / "tables"
 EXPECTED_SUFFIX = ".expected.json"
 FLOORS = TABLES / "floors.json"  # each file's facts right when last recorded: tests/test_tables_score.py holds them
 PLACEHOLDER_UNITS = {"（表中未列）"}  # the converter's words for "the table names no unit"
-SCALES = {"万": 10_000, "亿": 100_000_000}
+SCALES = {"万": 10_000, "亿": 100_000_000, "萬": 10_000, "億": 100_000_000}  # traditional too
 
 
 @dataclass(kw_only=True)
@@ -40,6 +40,14 @@ class Score:
     error: str | None = None
     missed: list[str] = field(default_factory=list)
     invented: list[str] = field(default_factory=list)
+
+    def add(self, right: bool, fact: str, invented: bool = False) -> None:
+        """One fact: right, missed, or (invented=True) one the document does not have."""
+        self.total += 1
+        if right:
+            self.right += 1
+        else:
+            (self.invented if invented else self.missed).append(fact)
 
     def as_dict(self) -> dict:
         return {"file": self.file, "right": self.right, "total": self.total, "error": self.error,
@@ -134,80 +142,93 @@ def _fmt(number) -> str:
 def compare(expected: dict, converted: dict[str, Read], score: Score) -> None:
     """Add the facts of the reading to the score, right or missed, then what the conversion invented."""
     year_end = date(expected["year"], 12, 31)
-    seen = set()
     for task in expected["tasks"]:
         code = str(task["code"])
-        seen.add(code)
         got = converted.get(code)
         where = f"task {code}"
+        _compare_task(task, got, score, where)
+        targets = _compare_targets(task, got, score, where)
+        left = _compare_checkpoints(task, got, score, where)
+        if got is not None:
+            _invented(targets, left, {_iso(task.get("deadline")) or year_end, year_end}, score, where)
+    codes = {str(task["code"]) for task in expected["tasks"]}
+    for code, got in converted.items():
+        if code not in codes:
+            score.add(False, f"task {code}: {got.title!r} is no task of the table", invented=True)
+            for name, number, unit in got.targets:
+                score.add(False, f"task {code}: indicator {name!r} {_fmt(number)} {unit}", invented=True)
 
-        def fact(ok: bool, what: str) -> None:
-            score.total += 1
-            if ok:
-                score.right += 1
-            else:
-                score.missed.append(f"{where}: {what}")  # noqa: B023 - used at once, inside the loop
 
-        fact(got is not None and squeeze(got.title) == squeeze(task["title"]),
-             f"title {task['title']!r}" + (f" read as {got.title!r}" if got else " (no such task)"))
-        want_leads = unit_names(task.get("lead_units", []))
-        fact(got is not None and got.lead_units == want_leads,
-             f"lead units {sorted(want_leads)}" + (f" read as {sorted(got.lead_units)}" if got else ""))
-        want_units = unit_names(task.get("units", []))
-        if want_units:
-            fact(got is not None and got.units == want_units,
-                 f"units {sorted(want_units)}" + (f" read as {sorted(got.units)}" if got else ""))
-        elif got is not None and got.units:
-            score.total += 1
-            score.invented.append(f"{where}: units {sorted(got.units)} (the table names none)")
-        deadline = _iso(task.get("deadline"))
-        if deadline is not None:
-            fact(got is not None and got.deadline == deadline,
-                 f"deadline {deadline}" + (f" read as {got.deadline}" if got else ""))
+def _compare_task(task: dict, got: Read | None, score: Score, where: str) -> None:
+    """The task itself (number and title), its lead units, its other units and its deadline."""
+    score.add(got is not None and squeeze(got.title) == squeeze(task["title"]),
+              f"{where}: title {task['title']!r}" + (f" read as {got.title!r}" if got else " (no such task)"))
+    leads = unit_names(task.get("lead_units", []))
+    score.add(got is not None and got.lead_units == leads,
+              f"{where}: lead units {sorted(leads)}" + (f" read as {sorted(got.lead_units)}" if got else ""))
+    units = unit_names(task.get("units", []))
+    if units:
+        score.add(got is not None and got.units == units,
+                  f"{where}: units {sorted(units)}" + (f" read as {sorted(got.units)}" if got else ""))
+    elif got is not None and got.units:
+        score.add(False, f"{where}: units {sorted(got.units)} (the table names none)", invented=True)
+    deadline = _iso(task.get("deadline"))
+    if deadline is not None:
+        score.add(got is not None and got.deadline == deadline,
+                  f"{where}: deadline {deadline}" + (f" read as {got.deadline}" if got else ""))
 
-        free_targets = list(got.targets) if got else []
-        matched_targets = []
-        for target in task.get("targets", []):
-            number, unit = measure(target["target"], target.get("unit", ""))
-            hit = next((t for t in free_targets if same_number(t[1], number) and t[2] == unit), None)
+
+def _compare_targets(task: dict, got: Read | None, score: Score, where: str) -> tuple[list, list]:
+    """Each annual target against the task's indicators; returns (matched numbers, indicators left over)."""
+    free = list(got.targets) if got else []
+    matched = []
+    for target in task.get("targets", []):
+        number, unit = measure(target["target"], target.get("unit", ""))
+        hit = next((t for t in free if same_number(t[1], number) and t[2] == unit), None)
+        if hit:
+            free.remove(hit)
+            matched.append(number)
+        score.add(hit is not None, f"{where}: target {target.get('name', '')} {_fmt(number)} {unit}")
+    return matched, free
+
+
+def _compare_checkpoints(task: dict, got: Read | None, score: Score, where: str) -> tuple[list, list]:
+    """Each dated checkpoint against the task's milestones (with a number) or checkpoints (words only);
+    returns the milestones and the checkpoint dates left over."""
+    milestones = list(got.milestones) if got else []
+    checkpoints = list(got.checkpoints) if got else []
+    for checkpoint in task.get("checkpoints", []):
+        due, number = _iso(checkpoint["due"]), checkpoint.get("target")
+        if number is not None:
+            number = measure(number, checkpoint.get("unit", ""))[0]
+            hit = next((m for m in milestones if m[0] == due and same_number(m[1], number)), None)
             if hit:
-                free_targets.remove(hit)
-                matched_targets.append(number)
-            fact(hit is not None, f"target {target.get('name', '')} {_fmt(number)} {unit}")
-        free_milestones = list(got.milestones) if got else []
-        free_checkpoints = list(got.checkpoints) if got else []
-        for checkpoint in task.get("checkpoints", []):
-            due, number = _iso(checkpoint["due"]), checkpoint.get("target")
-            if number is not None:
-                number = measure(number, checkpoint.get("unit", ""))[0]
-                hit = next((m for m in free_milestones if m[0] == due and same_number(m[1], number)), None)
-                if hit:
-                    free_milestones.remove(hit)
-            else:
-                hit = due if due in free_checkpoints else None
-            if due in free_checkpoints:
-                free_checkpoints.remove(due)
-            fact(hit is not None, f"checkpoint {due} {_fmt(number)} {checkpoint.get('text', '')}".rstrip())
-        if got is None:
+                milestones.remove(hit)
+        else:
+            hit = due if due in checkpoints else None
+        if due in checkpoints:
+            checkpoints.remove(due)
+        score.add(hit is not None, f"{where}: checkpoint {due} {_fmt(number)} {checkpoint.get('text', '')}".rstrip())
+    expected_dates = {_iso(c["due"]) for c in task.get("checkpoints", [])}
+    return milestones, [d for d in checkpoints if d not in expected_dates]
+
+
+def _invented(targets: tuple[list, list], left: tuple[list, list], restated: set[date], score: Score, where: str) -> None:
+    """What the reading does not have: each indicator with a target; each numbered milestone except the
+    annual target restated at the deadline or the year's end; each other date the task is given."""
+    matched, free = targets
+    milestones, dates = left
+    for name, number, unit in free:
+        score.add(False, f"{where}: indicator {name!r} {_fmt(number)} {unit}", invented=True)
+    annual = matched + [t[1] for t in free]
+    judged = set()
+    for due, number, name in milestones:
+        if number is None or (due in restated and any(same_number(number, t) for t in annual)):
             continue
-        # what the reading does not have: each indicator with a target, and each numbered milestone,
-        # except the annual target restated at the deadline (or at the year's end when none is printed)
-        for name, number, unit in free_targets:
-            score.total += 1
-            score.invented.append(f"{where}: indicator {name!r} {_fmt(number)} {unit}")
-        restated = {deadline or year_end, year_end}
-        for due, number, name in free_milestones:
-            if number is None or (due in restated and any(same_number(number, t) for t in matched_targets + [t[1] for t in free_targets])):
-                continue
-            score.total += 1
-            score.invented.append(f"{where}: checkpoint {due} {_fmt(number)} ({name})")
-    for code in converted:
-        if code not in seen:
-            score.total += 1
-            score.invented.append(f"task {code}: {converted[code].title!r} is no task of the table")
-            for name, number, unit in converted[code].targets:
-                score.total += 1
-                score.invented.append(f"task {code}: indicator {name!r} {_fmt(number)} {unit}")
+        judged.add(due)
+        score.add(False, f"{where}: checkpoint {due} {_fmt(number)} ({name})", invented=True)
+    for due in sorted(set(dates) - restated - judged):
+        score.add(False, f"{where}: checkpoint {due} (words only)", invented=True)
 
 
 def expected_total(expected: dict) -> int:
@@ -228,7 +249,6 @@ def score_file(table: Path) -> Score:
         reason = str(error).splitlines()[0].replace(str(table), table.name) if str(error) else ""
         score.error = f"{type(error).__name__}: {reason}"
         score.total = expected_total(expected)
-        score.missed.append(f"not read: {score.error}")
         return score
     compare(expected, read_programme(conversion.programme), score)
     return score

@@ -106,12 +106,15 @@ def test_the_rules_of_matching():
     changed = replace(perfect, tasks=[
         replace(task1, title=" 新建公办\n幼儿园3所",
                 lines=[replace(line, lead_units=["区教育局"], units=["各街道", "区住建局", "区教育局"])]),
-        replace(task2, lines=[replace(task2.lines[0], indicators=[Indicator(name="就业", unit="人", target=52000)])]),
+        replace(task2, lines=[replace(task2.lines[0], indicators=[Indicator(name="就业", unit="萬人", target=5.2)])]),
     ])
-    assert _score(READING, changed).right == 10, "whitespace, unit order, the lead among the units and 万 scaling are no errors"
+    assert _score(READING, changed).right == 10, "whitespace, unit order, the lead among the units and 万/萬 scaling are no errors"
 
     wrong = replace(perfect, tasks=[
-        replace(task1, deadline=date(2024, 12, 31), lines=[replace(line, lead_units=["区住建局"], indicators=[
+        replace(task1, deadline=date(2024, 12, 31), lines=[replace(line, lead_units=["区住建局"], checkpoints=[
+            *line.checkpoints, Checkpoint(due=date(2024, 8, 15), label="", text="3月10日已开工"),
+            Checkpoint(due=date(2024, 9, 30), label="", text="完成时限"),
+        ], indicators=[
             Indicator(name="幼儿园", unit="个", target=3),
             Indicator(name="checkpoints", milestones=[Milestone(due=date(2024, 6, 30), target=2)]),
             Indicator(name="进度", unit="%", target=80, milestones=[Milestone(due=date(2024, 12, 31), target=80)]),
@@ -123,10 +126,12 @@ def test_the_rules_of_matching():
     score = _score(READING, wrong)
     # missed: the lead unit, so the other units too (区住建局 is now the lead), the deadline, 3 所 (read as 个) and 1 by 6-30
     assert score.right == 10 - 5 and len(score.missed) == 5, score.missed
-    assert len(score.invented) == 5 and score.total == 10 + 5, score.invented
+    assert len(score.invented) == 6 and score.total == 10 + 6, score.invented
     assert any("indicator '幼儿园' 3 个" in line for line in score.invented)
     assert any("indicator '进度' 80 %" in line for line in score.invented)
     assert any("checkpoint 2024-06-30 2" in line for line in score.invented)
+    assert any("checkpoint 2024-08-15 (words only)" in line for line in score.invented)
+    assert not any("2024-09-30" in line for line in score.invented), "a date at the deadline restates it"
     assert any(line.startswith("task 3:") and "no task" in line for line in score.invented)
     assert any("indicator '学位' 810 个" in line for line in score.invented)
 
