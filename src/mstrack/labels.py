@@ -260,7 +260,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 # English template → Chinese template: the command line's errors, warnings and lines (gettext style).
 # The fields are the same in both; locations (FILE:ROW:COLUMN), options, values, codes and units stay as they are.
 MESSAGES: dict[str, str] = {
-    # the command line (cli.py, cli_reports.py)
+    # the command line (cli/)
     "mstrack: error: {message}": "mstrack: 错误：{message}",
     "mstrack: warning: {message}": "mstrack: 警告：{message}",
     ", ": "，",
@@ -364,7 +364,7 @@ MESSAGES: dict[str, str] = {
     "expected how many checkpoints were met, 1 to {most}": "应为已完成的节点个数，1 到 {most}",
     "an increment reading needs the number as printed": "按增量读取时须填写原文数字（printed）",
     "expected the running sum {total}, got {target}": "应为累计数 {total}，实际为 {target}",
-    # quantities and dates (quantities.py, tables.py)
+    # quantities and dates (domain/quantities.py, domain/dates.py, sources/table/)
     "empty value": "数值为空",
     "{value} is not a quantity: expected a number such as 3.2万 or 65%": "{value} 不是数量：应为数字，例如 3.2万 或 65%",
     "{value} is not a number": "{value} 不是数字",
@@ -472,7 +472,7 @@ MESSAGES: dict[str, str] = {
     "--sheet {sheet!r}: {path} has no such sheet; its sheets: {sheets}": "--sheet {sheet!r}：{path} 中没有这个工作表；其工作表有：{sheets}",
     "{path}:{line}: two columns mean {field}: {first!r} and {second!r}": "{path}:{line}：有两列都表示 {field}：{first!r} 和 {second!r}",
     "{path}: no header row found in the first {n} rows (needs {wanted})": "{path}：前 {n} 行中没有找到表头（需要 {wanted}）",
-    # the store (store.py)
+    # the store (store/)
     "task reference {ref!r}: expected PROGRAMME/CODE, for example shenzhen-2023/5": "任务 {ref!r}：应写作“计划/编号”，例如 shenzhen-2023/5",
     "--db {db}: {error}": "--db {db}：{error}",
     "--db {db}: use the server's own tools (pg_dump) to back it up": "--db {db}：请用数据库服务器自己的工具（pg_dump）备份",
@@ -533,7 +533,7 @@ MESSAGES: dict[str, str] = {
     "{ref} {indicator} as of {on}: {value}{unit} (batch {batch})": "{ref} {indicator} 截至 {on}：{value}{unit}（批次 {batch}）",
     "{label} line {n}": "{label} 第 {n} 行",
     "{label} indicator {name!r}": "{label} 指标 {name!r}",
-    # published tables (tables.py)
+    # published tables (sources/table/)
     "{path}: row {row}, column {column}": "{path}：第 {row} 行，{column} 列",
     "{path}: row {row}, column {column} ({header})": "{path}：第 {row} 行，{column} 列（{header}）",
     "{path}: no sheet named {sheet!r} (sheets: {sheets})": "{path}：没有名为 {sheet!r} 的工作表（工作表有：{sheets}）",

@@ -122,6 +122,21 @@ class Line:
     """Of a text-only line: how many of its checkpoints the document reports met, as of a date."""
 
 
+@dataclass(frozen=True, kw_only=True)
+class TaskText:
+    """A task's own words as the document prints them (完成时限 as written, the report's 评价, 存在问题,
+    进展情况): kept verbatim beside what mstrack reads from them, from the plan to the store to the report."""
+
+    deadline_text: str | None = None
+    assessment: str | None = None
+    problems: str | None = None
+    progress: str | None = None
+
+
+TASK_TEXT = ("deadline_text", "assessment", "problems", "progress")
+"""TaskText's fields, which are also the plan file's keys and the task table's columns."""
+
+
 @dataclass(kw_only=True)
 class Task:
     code: str
@@ -130,10 +145,7 @@ class Task:
     deadline: date | None = None
     note: str | None = None
     lines: list[Line] = field(default_factory=list)
-    deadline_text: str | None = None
-    assessment: str | None = None
-    problems: str | None = None
-    progress: str | None = None
+    text: TaskText = field(default_factory=TaskText)
     links: list[str] = field(default_factory=list)
 
 

@@ -170,11 +170,11 @@ def task_json(detail, forecasts: dict | None = None) -> str:
         "lead_units": detail.lead_units,
         "units": detail.units,
         "deadline": detail.deadline.isoformat() if detail.deadline else None,
-        "deadline_text": detail.deadline_text,
+        "deadline_text": detail.text.deadline_text,
         "note": detail.note,
-        "assessment": detail.assessment,
-        "problems": detail.problems,
-        "progress": detail.progress,
+        "assessment": detail.text.assessment,
+        "problems": detail.text.problems,
+        "progress": detail.text.progress,
         "links": detail.links,
         "indicators": [
             {
@@ -241,9 +241,10 @@ def _task_facts(detail, words: Labels):
     facts.add_row(words("task.leaders"), "、".join(detail.leaders) or "—")
     facts.add_row(words("task.lead_units"), "、".join(detail.lead_units) or "—")
     facts.add_row(words("task.units"), "、".join(detail.units) or "—")
-    facts.add_row(words("task.deadline"), detail.deadline.isoformat() + (f"（{detail.deadline_text}）" if detail.deadline_text else ""))
-    for key, value in (("task.progress", detail.progress), ("task.assessment", detail.assessment),
-                       ("task.problems", detail.problems), ("task.links", "、".join(detail.links)), ("task.note", detail.note)):
+    deadline_text = detail.text.deadline_text
+    facts.add_row(words("task.deadline"), detail.deadline.isoformat() + (f"（{deadline_text}）" if deadline_text else ""))
+    for key, value in (("task.progress", detail.text.progress), ("task.assessment", detail.text.assessment),
+                       ("task.problems", detail.text.problems), ("task.links", "、".join(detail.links)), ("task.note", detail.note)):
         if value:
             facts.add_row(words(key), value)
     return facts

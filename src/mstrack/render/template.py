@@ -73,8 +73,7 @@ def write_template(rows: list[TemplateRow], on: date, path: Path, title: str) ->
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from mstrack.render.outputs import clean_value
-    from mstrack.sources.sheets import write_cells_as_text
+    from mstrack.render.outputs import clean_value, write_cells_as_text
 
     workbook = Workbook()
     sheet = workbook.active

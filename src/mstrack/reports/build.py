@@ -472,7 +472,7 @@ def _quoted(note: str | None, narrative: str) -> bool:
 def progress_items(detail, on: date) -> list[ProgressItem]:
     """The document's progress words, then each indicator's latest report on or before `on` that the
     words do not already quote (by its note)."""
-    narrative = detail.progress or ""
+    narrative = detail.text.progress or ""
     items = [ProgressItem(text=line.strip()) for line in narrative.splitlines() if line.strip()]
     for state in detail.indicators:
         reports = sorted((r for r in state.reports if r.as_of <= on), key=lambda r: r.as_of)
@@ -523,15 +523,15 @@ def table_report(
             programme=detail.programme, code=detail.code, title=detail.title, area=detail.area,
             progress=progress_items(detail, on), next_steps=upcoming,
             units=_unique([*detail.lead_units, *detail.units]), lead_units=list(detail.lead_units),
-            deadline=detail.deadline, deadline_text=deadline_words(detail.deadline, detail.deadline_text),
-            task_status=status or "not_due", assessment=detail.assessment,
-            agrees=task_rows[0].agrees if task_rows else None, problems=detail.problems,
+            deadline=detail.deadline, deadline_text=deadline_words(detail.deadline, detail.text.deadline_text),
+            task_status=status or "not_due", assessment=detail.text.assessment,
+            agrees=task_rows[0].agrees if task_rows else None, problems=detail.text.problems,
         )
         if groups and groups[-1].area == detail.area:
             groups[-1].rows.append(table_row)
         else:
             groups.append(TableGroup(detail.area, [table_row]))
-    assessments = Counter(detail.assessment for detail in details if detail.assessment)
+    assessments = Counter(detail.text.assessment for detail in details if detail.text.assessment)
     counts = Counter(row.task_status for group in groups for row in group.rows)
     return TableReport(
         kind=kind, programme=details[0].programme if details else "",

@@ -573,22 +573,3 @@ def cell_text(value) -> str | None:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip() or None
-
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_text(value):
-    """Text bound for a CSV cell cannot start a formula when the file is opened in Excel/WPS (a leading
-    apostrophe, as OWASP advises); numbers and dates pass as they are."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def write_cells_as_text(worksheet) -> None:
-    """In .xlsx every string is stored as text: "=1+1" in a task title stays words, never a formula."""
-    for row in worksheet.iter_rows():
-        for cell in row:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"
