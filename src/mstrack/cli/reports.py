@@ -435,7 +435,7 @@ def _check_notice(ctx: typer.Context, *, unit: str | None, each_unit: bool, as_o
     if as_of is None:
         raise fail("--as-of: which date does the notice speak of? e.g. --as-of 2023-07-01")
     if output is None or str(output) == "-":
-        raise fail("--output: a notice is written to a file (with --each-unit, a directory); add -o PATH")
+        raise fail("--output: a notice goes to a file (with --each-unit, a directory); add -o PATH")
     if each_unit and output.exists() and not output.is_dir():
         raise fail("--output {path}: with --each-unit, a directory (one file per unit goes in it)", path=output)
     if not each_unit:
