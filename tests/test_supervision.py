@@ -102,6 +102,7 @@ def test_lights_red_twice_then_yellow_once_then_green(housing):
         ("2023-03", "2023-03-31", "red"), ("2023-04", "2023-04-30", "red"), ("2023-05", "2023-05-31", "yellow"),
         ("2023-06", "2023-06-30", "green")]
     assert task["periods"][0]["reason"] == "建设筹集保障性住房：进度滞后"
+    assert task["periods"][3]["reason"] == "序时推进"
     assert task["periods"][2]["reason"] == "上期红灯，本期已赶上"
     assert task["consecutive_red"] == 0 and task["lead_units"] == ["市住房建设局"]
     assert task["title"].startswith("建设筹集保障性住房 18.5 万套")
@@ -258,7 +259,7 @@ def test_notice_bad_input_is_refused(demo_cli, tmp_path):
     out = str(tmp_path / "n.docx")
     refused(demo_cli("report", "notice", "--as-of", "2023-07-01", "-o", out), "--unit or --each-unit")
     refused(demo_cli("report", "notice", "--as-of", "2023-07-01", "-u", "区工务署", "--each-unit", "-o", out), "--each-unit")
-    refused(demo_cli("report", "notice", "-u", "区工务署", "-o", out), "--as-of")
+    refused(demo_cli("report", "notice", "--as-of", "7月32日", "-u", "区工务署", "-o", out), "--as-of")
     refused(demo_cli("report", "notice", "--as-of", "2023-07-01", "-u", "区工务署"), "--output")
     refused(demo_cli("report", "notice", "--as-of", "2023-07-01", "-u", "区公务署", "-o", out), "did you mean: 区工务署")
     refused(demo_cli("report", "notice", "--as-of", "2023-07-01", "-u", "区工务署", "-f", "pdf", "-o", out), "docx, html, md")

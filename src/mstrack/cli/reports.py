@@ -393,7 +393,8 @@ def _file_name(unit: str) -> str:
 @report_app.command("notice")
 def notice(
     ctx: typer.Context,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="The date the notice speaks of, e.g. 2023-07-01.")] = None,
+    as_of: Annotated[Optional[str], typer.Option(
+        "--as-of", help="The date the notice speaks of, e.g. 2023-07-01. [default: today]")] = None,
     unit: Annotated[Optional[str], typer.Option("--unit", "-u", help="The lead unit the notice is sent to.")] = None,
     each_unit: Annotated[bool, typer.Option(
         "--each-unit", help="One file per lead unit with a red or yellow task, in the directory --output names.")] = False,
@@ -410,7 +411,7 @@ def notice(
     (expected, actual, gap, next deadline, the pace still needed), and the date to reply by."""
     fmt = choice(fmt, FORMATS["notice"], "--format")
     rule = _rule(rule)
-    _check_notice(ctx, unit=unit, each_unit=each_unit, as_of=as_of, output=output)
+    _check_notice(ctx, unit=unit, each_unit=each_unit, output=output)
     from mstrack.reports.make import make_report
 
     store = open_store(ctx, write=False)
@@ -428,12 +429,10 @@ def notice(
         _publish(ctx, store, params, notices[0], fmt, output)
 
 
-def _check_notice(ctx: typer.Context, *, unit: str | None, each_unit: bool, as_of: str | None, output: Path | None) -> None:
-    """Before any work: one addressee (or each), a date, and somewhere to write that is not the database."""
+def _check_notice(ctx: typer.Context, *, unit: str | None, each_unit: bool, output: Path | None) -> None:
+    """Before any work: one addressee (or each), and somewhere to write that is not the database."""
     if (unit is None) == (not each_unit):
         raise fail("--unit or --each-unit: name one lead unit, or ask for a notice to each (not both)")
-    if as_of is None:
-        raise fail("--as-of: which date does the notice speak of? e.g. --as-of 2023-07-01")
     if output is None or str(output) == "-":
         raise fail("--output: a notice goes to a file (with --each-unit, a directory); add -o PATH")
     if each_unit and output.exists() and not output.is_dir():

@@ -7,9 +7,9 @@ from __future__ import annotations
 from html import escape
 
 from mstrack.labels import Labels
-from mstrack.model import LIGHTS
+from mstrack.model import LIGHTS, STATUSES
 from mstrack.render.grid import GAP, _crop, _pad
-from mstrack.render.report import _csv, md_table, shorten
+from mstrack.render.report import csv_text, md_table, shorten
 from mstrack.render.status import dump_json
 from mstrack.reports.lights import LightsReport, TaskLights
 
@@ -23,6 +23,12 @@ LIGHT_STYLES = {"red": "bold white on red", "yellow": "bold black on yellow", "g
 
 def reason(light, words: Labels) -> str:
     """Why a task has its light, in words."""
+    if light.why == "on_track":
+        return words.status(light.why)
+    if light.why == "nothing_due":
+        return words("task.no_reports").strip()
+    if light.why in STATUSES and light.why != "done":  # what the indicator that set the light is: its status word
+        return words("why.status", indicator=light.indicator, status=words.status(light.why))
     return words(f"why.{light.why}", indicator=light.indicator, due=light.due.isoformat() if light.due else "")
 
 
@@ -80,7 +86,7 @@ def lights_json(report: LightsReport, lang: str) -> str:
 
 def lights_csv(report: LightsReport, lang: str) -> str:
     words = Labels(lang)
-    return _csv([_header(report, words), *_rows(report, words)])
+    return csv_text([_header(report, words), *_rows(report, words)])
 
 
 def lights_md(report: LightsReport, lang: str) -> str:

@@ -292,7 +292,7 @@ def _indicator_view(ind, row: StatusRow | None, many_leads: bool, words: Labels)
 def forecast_words(ind, forecast, words: Labels) -> str:
     """A forecast in a sentence: the pace of the last two reports, the pace needed, and where it leads."""
     if forecast is None or (forecast.recent_pace is None and forecast.required_pace is None):
-        return words("forecast.none") if forecast is not None else ""
+        return words("forecast.line", text=words("task.no_reports").strip()) if forecast is not None else ""
     lang, unit = words.lang, ind.unit
 
     def pace(value) -> str:  # a falling indicator's pace is a fall
