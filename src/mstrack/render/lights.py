@@ -8,7 +8,7 @@ from html import escape
 
 from mstrack.labels import Labels
 from mstrack.model import LIGHTS, STATUSES
-from mstrack.render.grid import GAP, _crop, _pad
+from mstrack.render.grid import GAP, _fit_line, _pad
 from mstrack.render.report import csv_text, md_table, shorten
 from mstrack.render.status import dump_json
 from mstrack.reports.lights import LightsReport, TaskLights
@@ -19,6 +19,13 @@ LIGHT_COLOURS = {  # text and background, on screen and on paper
 }
 LIGHT_STYLES = {"red": "bold white on red", "yellow": "bold black on yellow", "grey": "dim",
                 "green": "bold white on green", "done": "blue"}
+
+
+def _crop(text: str, width: int) -> str:
+    """A cell cut to its width, with an ellipsis where it was cut."""
+    from rich.cells import cell_len
+
+    return text if cell_len(text) <= width else _fit_line(text, max(0, width - 1)) + "…"
 
 
 def reason(light, words: Labels) -> str:

@@ -1,5 +1,5 @@
-"""The one catalogue of labels and messages, in Chinese and English. Renderers look words up here;
-none is written into a renderer. Labels are keys (CATALOGUE); messages are their English text, as the
+"""The one catalogue of labels and messages, in Chinese and English (a subject's words may sit beside it,
+as supervision.py, merged in here). Labels are keys (CATALOGUE); messages are their English text, as the
 library writes them (errors.Message), with the Chinese beside it (MESSAGES), gettext style.
 
 Stdlib only: the command line imports this module before it knows what it will print.
@@ -11,13 +11,14 @@ import os
 from collections.abc import Mapping
 
 from mstrack.errors import fill
+from mstrack.labels import supervision
 
 LANGS = ("zh", "en")
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 
 # key: (Chinese, English). `{name}` fields are filled by `Labels.__call__`. English says a count's noun
 # as `{n:checkpoint|checkpoints}`: the first word for 1, the second for any other number (see errors._Plural).
-CATALOGUE: dict[str, tuple[str, str]] = {
+CATALOGUE: dict[str, tuple[str, str]] = {**supervision.CATALOGUE,
     # statuses (engine.STATUSES)
     "status.done": ("已完成", "done"),
     "status.on_track": ("序时推进", "on track"),
@@ -80,29 +81,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "schedule.count": ("{n}个", "{n}"),
     "schedule.met": ("第{n}项节点完成", "checkpoint {n} met"),
     "stale.mark": ("·久未报", " · stale"),
-    "due_soon.mark": ("·预警", " · due soon"), "status.due_soon": ("；{n} 行节点将到期而尚未达到（预警）", "; {n} due soon"),
-    "light.red": ("红", "red"), "light.yellow": ("黄", "yellow"), "light.grey": ("无", "none"), "light.green": ("绿", "green"),
-    "light.done": ("完成", "done"), "why.status": ("{indicator}：{status}", "{indicator}: {status}"), "col.red_run_short": ("连红", "Red"),
-    "why.due_soon": ("{indicator}：{due} 节点将到期，尚未达到", "{indicator}: checkpoint of {due} due soon, not yet met"),
-    "why.caught_up": ("上期红灯，本期已赶上", "caught up"), "why.done": ("各项指标均已完成", "every indicator met its target"),
-    "lights.title": ("民生实事亮灯表（{first}至{last}，截至 {on}）", "Light board, {first} to {last}, as of {on}"),
-    "col.red_run": ("连续红灯", "Red in a row"), "col.reason": ("说明（最近一期）", "Why"), "lights.empty": ("没有符合的任务", "No task"),
-    "lights.caption": ("共 {n} 项任务；红灯 {red} 项；预警天数 {days}", "{n} {n:task|tasks}; {red} red; warning {days} days ahead"),
-    "lights.legend": ("红：滞后、逾期或未报送；黄：上期红灯已赶上，或节点将到期；绿：序时推进；无：尚无报送且未到节点；完成：全部完成",
-                      "red: behind, overdue or unreported; yellow: caught up, or due soon; green: on track; none: nothing due; done"),
-    "notice.title": ("督办通知单", "Supervision notice"), "notice.to": ("{unit}：", "To {unit}:"),
-    "notice.body": ("截至{on}，你单位牵头的{programmes}任务中，有{n}项亮红灯或黄灯（见下表）。请对照计划查找原因、"
-                    "采取措施加快推进，并于{reply_by}前将整改落实情况书面反馈。",
-                    "As of {on}, {n} {n:task|tasks} you lead in {programmes} {n:is|are} red or yellow (below); reply by {reply_by}."),
-    "notice.none": ("截至{on}，你单位牵头的{programmes}任务均未亮红灯或黄灯。", "As of {on}: none red or yellow in {programmes}."),
-    "notice.reply": ("反馈时限：{reply_by}", "Reply by: {reply_by}"), "notice.no": ("序号", "No."), "notice.light": ("灯号", "Light"),
-    "notice.next": ("下一节点", "Next checkpoint"), "notice.required": ("所需进度", "Pace needed"),
-    "forecast.one_report": ("仅一次报送，不作预测", "one report only: no pace yet"), "forecast.line": ("预测：{text}", "Forecast: {text}"),
-    "forecast.recent": ("近两次报送{pace}", "last two reports {pace}"), "forecast.required": ("按期完成需{pace}", "deadline needs {pace}"),
-    "forecast.rises": ("每天增加{amount}", "rise {amount} a day"), "forecast.falls": ("每天下降{amount}", "fall {amount} a day"),
-    "forecast.on_course": ("按此速度 {on} 完成，可按期完成", "at this pace done on {on}, in time"),
-    "forecast.late": ("按此速度 {on} 才能完成，晚于完成时限", "at this pace done only on {on}, after the deadline"),
-    "forecast.never": ("按此速度无法完成", "at this pace never done"),
     "status.caption": ("共 {n} 行：{summary}", "{n} {n:row|rows}: {summary}"),
     "status.caption_item": ("{label} {n}", "{label} {n}"),
     "status.empty": ("没有符合条件的指标", "No indicator matches"),
@@ -140,7 +118,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "units.no_report": ("未报送", "No report"),
     "units.overdue": ("逾期", "Overdue"),
     "units.not_due": ("未到期", "Not due"),
-    "units.on_time": ("按时完成率", "On-time rate"), "units.rank": ("名次", "Rank"),
     "units.completion": ("完成率", "Done %"),
     "units.behind_tasks": ("滞后任务", "Tasks behind"),
     "units.empty": ("没有单位", "No units"),
@@ -237,12 +214,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "msg.weekly": ("周报", "weekly report"),
     "msg.half-year": ("半年报告一览表", "half-year table"),
     "msg.annual": ("全年报告一览表", "annual table"),
-    "msg.lights": ("亮灯表", "light board"), "msg.notice": ("督办通知单", "supervision notice"),
 }
 
 # English template → Chinese template: the command line's errors, warnings and lines (gettext style).
 # The fields are the same in both; locations (FILE:ROW:COLUMN), options, values, codes and units stay as they are.
-MESSAGES: dict[str, str] = {
+MESSAGES: dict[str, str] = {**supervision.MESSAGES,
     # the command line (cli/)
     "mstrack: error: {message}": "mstrack: 错误：{message}",
     "mstrack: warning: {message}": "mstrack: 警告：{message}",
@@ -286,12 +262,6 @@ MESSAGES: dict[str, str] = {
     "--output {path}: exists already; choose a new file name": "--output {path}：文件已存在；请换一个文件名",
     "--output {path}: a template is an .xlsx file": "--output {path}：报送模板须为 .xlsx 文件",
     "--output: an .{fmt} report is written to a file; add -o FILE.{fmt}": "--output：.{fmt} 报告须写入文件；请加上 -o FILE.{fmt}",
-    "{n} {n:notice|notices} written to {path}": "已写出 {n} 份督办通知单 → {path}",
-    "--from {first}: after --to {last}": "--from {first}：晚于 --to {last}",
-    "--unit or --each-unit: name one lead unit, or ask for a notice to each (not both)": "--unit 或 --each-unit：二者选一",
-    "--output: a notice goes to a file (with --each-unit, a directory); add -o PATH": "--output：通知单须写入文件或目录；请加上 -o 路径",
-    "--output {path}: with --each-unit, a directory (one file per unit goes in it)": "--output {path}：用 --each-unit 时须为目录",
-    "--reply-by {due}: before --as-of {on}": "--reply-by {due}：早于 --as-of {on}",
     "{file} → {output}: {stats}": "{file} → {output}：{stats}",
     "{n} {n:area|areas}": "{n} 个项目",
     "{n} {n:task|tasks}": "{n} 项任务",
