@@ -368,7 +368,7 @@ def lights(
     start: Annotated[Optional[str], typer.Option("--from", help="First month, e.g. 2023-01. [default: the programme's first]")] = None,
     end: Annotated[Optional[str], typer.Option("--to", help="Last month, e.g. 2023-12. [default: the programme's last]")] = None,
     as_of: AsOfOption = None,
-    by: Annotated[str, typer.Option("--by", help="month or quarter")] = "month",
+    period: Annotated[str, typer.Option("--by", help="month or quarter")] = "month",
     rule: RuleOption = None,
     warn_days: Annotated[int, typer.Option("--warn-days", min=0, help=WARN_HELP)] = WARN_DAYS,
     min_red: Annotated[int, typer.Option(
@@ -383,7 +383,7 @@ def lights(
     from mstrack.reports.make import make_report
 
     fmt = choice(fmt, FORMATS["lights"], "--format")
-    by = choice(by, PERIOD_KINDS, "--by")
+    period = choice(period, PERIOD_KINDS, "--by")
     rule = _rule(rule)
     _check_output(ctx, fmt, output)
     store = open_store(ctx, write=False)
@@ -393,7 +393,7 @@ def lights(
     if first and last and first > last:
         raise fail("--from {first}: after --to {last}", first=start, last=end)
     params = {"kind": "lights", "programmes": programme or [], "unit": unit, "as_of": on.isoformat(),
-              "from": first.isoformat() if first else None, "to": last.isoformat() if last else None, "by": by,
+              "from": first.isoformat() if first else None, "to": last.isoformat() if last else None, "by": period,
               "rule": rule, "warn_days": warn_days, "min_red": min_red, "lang": _lang(ctx)}
     _publish(ctx, store, params, make_report(store, params), fmt, output)
 
