@@ -29,7 +29,8 @@ from mstrack.domain.quantities import (
 )
 from mstrack.errors import InputError, Message, Problem
 from mstrack.model import SCHEDULE, IndicatorState
-from mstrack.sources.sheets import Table, Uncomputed, cell_text, find_table, header_key, read_rows
+from mstrack.sources.sheets import Table, cell_text, find_table, header_key, read_rows
+from mstrack.sources.xlsx import Uncomputed
 
 COLUMNS = {
     "programme": {"programme", "计划", "项目编号", "计划编号", "计划代码"},
