@@ -19,6 +19,7 @@ from mstrack.domain.limits import MAX_FILE_BYTES
 from mstrack.errors import InputError, Message
 from mstrack.sources.files import check_file_size
 from mstrack.sources.rows import Row
+from mstrack.sources.traditional import simplified
 from mstrack.sources.xlsx import xlsx_rows
 
 HEADER_SEARCH_ROWS = 30
@@ -27,10 +28,12 @@ HEADER_SEARCH_ROWS = 30
 
 
 def header_key(text) -> str:
-    """Headers match ignoring spaces, full-width forms and case: "截至 日期", "ＶＡＬＵＥ"."""
+    """Headers match ignoring spaces, full-width forms, case and traditional characters: "截至 日期",
+    "ＶＡＬＵＥ", "任務編號"."""
     if text is None:
         return ""
-    return "".join(unicodedata.normalize("NFKC", str(text)).split()).lower().replace("-", "_")
+    key = "".join(unicodedata.normalize("NFKC", str(text)).split()).lower().replace("-", "_")
+    return simplified(key)
 
 
 def read_rows(path: Path, sheet: str | None = None) -> Iterator[Row]:
