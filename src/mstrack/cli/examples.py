@@ -52,8 +52,8 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
 
 
 def epilog(path: str) -> str | None:
-    """The examples as the help's last lines (Rich markup: brackets escaped)."""
+    """The examples as the help's last lines, one a line (Click's \\b keeps a paragraph unwrapped)."""
     lines = EXAMPLES.get(path)
     if not lines:
         return None
-    return "[bold]Examples[/bold]\n" + "\n".join("  " + line.replace("[", "\\[") for line in lines)
+    return "\b\nExamples:\n" + "\n".join("  " + line for line in lines)
