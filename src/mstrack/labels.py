@@ -84,6 +84,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "task.progress": ("进展情况", "Progress"),
     "task.assessment": ("评价", "Assessment"),
     "task.problems": ("存在问题", "Problems"),
+    "task.next_steps": ("下一步", "Next steps"),
     "task.links": ("同一目标", "Same target"),
     "task.note": ("说明", "Note"),
     "task.schedule_hint": ("  （文字节点，以 log --done 标记完成）", "  (text checkpoints: mark them met with log --done)"),

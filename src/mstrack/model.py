@@ -107,6 +107,8 @@ class Task:
     assessment: str | None = None
     problems: str | None = None
     progress: str | None = None
+    next_steps: str | None = None
+    """下一步 (下半年任务目标及措施) as the document words it, in full: undated items included."""
     links: list[str] = field(default_factory=list)
 
 

@@ -266,7 +266,7 @@ def table_html(report: TableReport, lang: str, today: date | None = None) -> str
             if i == 0:
                 cells.append(f'<td class="area" rowspan="{len(group.rows)}">{escape(shared.area_name(group.area, words))}</td>')
             cells += [_cell(f"{row.code}.{row.title}"), _cell("\n".join(shared.progress_lines(row, words))),
-                      _cell("\n".join(shared.next_lines(row, words))), _cell("\n".join(row.units)),
+                      _cell("\n".join(shared.next_lines(row, words, report.kind))), _cell("\n".join(row.units)),
                       _cell(row.deadline_text, "nowrap")]
             rows.append(f'<tr class="task s-row-{row.task_status}" data-task="{escape(row.code)}">{"".join(cells)}</tr>')
     colgroup = ('<colgroup><col style="width:11%"><col style="width:19%"><col style="width:32%">'

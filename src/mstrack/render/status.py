@@ -162,6 +162,7 @@ def task_json(detail) -> str:
         "assessment": detail.assessment,
         "problems": detail.problems,
         "progress": detail.progress,
+        "next_steps": detail.next_steps,
         "links": detail.links,
         "indicators": [
             {
@@ -221,7 +222,8 @@ def _task_facts(detail, words: Labels):
     facts.add_row(words("task.lead_units"), "、".join(detail.lead_units) or "—")
     facts.add_row(words("task.units"), "、".join(detail.units) or "—")
     facts.add_row(words("task.deadline"), detail.deadline.isoformat() + (f"（{detail.deadline_text}）" if detail.deadline_text else ""))
-    for key, value in (("task.progress", detail.progress), ("task.assessment", detail.assessment),
+    for key, value in (("task.progress", detail.progress), ("task.next_steps", detail.next_steps),
+                       ("task.assessment", detail.assessment),
                        ("task.problems", detail.problems), ("task.links", "、".join(detail.links)), ("task.note", detail.note)):
         if value:
             facts.add_row(words(key), value)

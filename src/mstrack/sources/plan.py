@@ -44,7 +44,7 @@ KEYS = {
     "programme": {"code", "name", "year", "start", "end", "source", "reading", "rule", "note"},
     "area": {"code", "name", "text", "declared_tasks"},
     "task": {"code", "area", "title", "deadline", "deadline_text", "note", "assessment", "problems", "progress",
-             "links", "lines"},
+             "next_steps",              "links", "lines"},
     "line": {"leader", "lead_units", "units", "checkpoints", "indicators", "reports"},
     "checkpoint": {"due", "label", "text"},
     "indicator": {"name", "unit", "comparator", "target", "text", "reading", "milestones", "reports"},
@@ -260,6 +260,7 @@ def _read_task(reader: _Reader, raw: dict, i: int, seen_tasks: set[str], area_co
         assessment=reader.text(raw, "assessment", path, False),
         problems=reader.text(raw, "problems", path, False),
         progress=reader.text(raw, "progress", path, False),
+        next_steps=reader.text(raw, "next_steps", path, False),
         links=links,
     )
     lines = reader.tables(raw, "lines", path)
@@ -506,7 +507,8 @@ def plan_to_dict(programme: Programme) -> dict:
             "code": task.code, "area": task.area, "title": task.title,
             "deadline": task.deadline.isoformat() if task.deadline else None,
             "deadline_text": task.deadline_text, "note": task.note, "assessment": task.assessment,
-            "problems": task.problems, "progress": task.progress, "links": task.links, "lines": lines,
+            "problems": task.problems, "progress": task.progress,
+            "next_steps": task.next_steps, "links": task.links, "lines": lines,
         }))
     return {
         "format": FORMAT_VERSION,
