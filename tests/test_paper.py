@@ -3,7 +3,16 @@ locale, a task's own 下一步 text printed in full, the year-end table, the .xl
 form converted to PDF by LibreOffice, the HTML printed by headless Chromium."""
 
 import json
+import os
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
 
+import pytest
+from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from mstrack.cli import app
@@ -80,3 +89,112 @@ def test_the_annual_table_stands_on_year_end_data(demo_cli):
     assert [t["next_text"] for t in tasks] == [""] * 19
     markdown = demo_cli("--lang", "zh", "report", "annual", "-p", "yantian-2023").stdout
     assert "| / |" not in markdown and "| 2023.12 |" in markdown
+
+
+# --- .xlsx on paper: LibreOffice converts, poppler reads -------------------------------------------
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+needs_office = pytest.mark.skipif((SOFFICE is None or shutil.which("pdftotext") is None) and not os.environ.get("CI"),
+                                  reason="LibreOffice is not installed (CI installs it)")
+A4_LANDSCAPE = (841.9, 595.3)
+
+
+def flat(text: str) -> str:
+    return "".join(text.split())
+
+
+@dataclass
+class Printed:
+    """A file as LibreOffice prints it: the PDF's pages, their size, the text in drawing order, the words."""
+
+    pdf: Path
+    pages: int
+    size: tuple[float, float]
+    text: str
+
+    def words(self, page: int) -> list[tuple[str, float, float, float, float]]:
+        """(text, x0, y0, x1, y1) of each word printed on `page`."""
+        html = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(self.pdf), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        found = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', html)
+        return [(text, float(x0), float(y0), float(x1), float(y1)) for x0, y0, x1, y1, text in found]
+
+
+def office_print(path: Path, tmp_path: Path) -> Printed:
+    """LibreOffice (headless, its own profile) converts the workbook to PDF, as "Export as PDF" does."""
+    assert SOFFICE and shutil.which("pdftotext"), "CI installs libreoffice-calc and poppler-utils (.ci/run)"
+    out = tmp_path / "pdf"
+    done = subprocess.run([SOFFICE, f"-env:UserInstallation={(tmp_path / 'office').as_uri()}", "--headless",
+                           "--convert-to", "pdf", "--outdir", str(out), str(path)], capture_output=True, text=True, timeout=240)
+    pdf = out / path.with_suffix(".pdf").name
+    assert pdf.exists() and pdf.stat().st_size > 0, done.stdout + done.stderr
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    width, height = re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info).groups()
+    text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return Printed(pdf=pdf, pages=int(re.search(r"Pages:\s+(\d+)", info).group(1)),
+                   size=(round(float(width), 1), round(float(height), 1)), text=text)
+
+
+def _page_setup_is_a4_one_page_wide(sheet) -> None:
+    setup = sheet.page_setup
+    assert (setup.paperSize, setup.orientation, setup.fitToWidth, setup.fitToHeight) == (9, "landscape", 1, 0)
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    margins = sheet.page_margins
+    assert margins.header < margins.top - 0.3 and margins.footer < margins.bottom - 0.3  # a line of header fits
+
+
+def _legible(printed: Printed, page: int, at_least: float = 7.0) -> None:
+    """The words of a page print at a readable size: one page wide, not shrunk to half."""
+    heights = sorted(y1 - y0 for text, _, y0, _, y1 in printed.words(page) if re.search(r"[\u4e00-\u9fff]", text))
+    assert heights and heights[len(heights) // 2] >= at_least, heights[:10]
+
+
+@needs_office
+def test_the_weekly_xlsx_prints_on_a4_whole_and_legible(demo_cli, tmp_path):
+    out = tmp_path / "周报.xlsx"
+    run = demo_cli("--lang", "zh", "report", "weekly", "-p", "yantian-2023", "--as-of", "2023-07-21", "--since", "2023-06-01",
+                   "--rule", "pro-rata", "--format", "xlsx", "-o", str(out))
+    assert run.exit_code == 0, run.output
+    book = load_workbook(out)
+    for sheet in book.worksheets:
+        _page_setup_is_a4_one_page_wide(sheet)
+        assert sheet.oddHeader.center.text == "民生实事进度周报 2023-07-21"
+    behind = book["滞后事项"]
+    assert behind["H2"].value == 0.905 and behind["I2"].value == 0.5 and behind["H2"].number_format == "0.0%"
+    assert book["单位汇总"]["I2"].number_format == "0.0%" and 0 <= book["单位汇总"]["I2"].value <= 1
+    new = book["新报送"]
+    assert new["D1"].value == "截至" and new.max_row > 2
+    assert all(isinstance(new.cell(row=r, column=4).value, datetime) for r in range(2, new.max_row + 1))
+    assert new["D2"].number_format == "yyyy-mm-dd"
+    assert behind["L2"].alignment.wrap_text and behind.row_dimensions[3].height > 3 * behind.row_dimensions[1].height / 2
+    printed = office_print(out, tmp_path)
+    assert printed.size == A4_LANDSCAPE
+    assert printed.text.count("民生实事进度周报 2023-07-21") >= printed.pages  # the page header, whole, on every page
+    text = flat(printed.text)
+    for row in range(2, behind.max_row + 1):  # every behind row whole: its note to the last character, its title
+        for column in (2, 12, 13):
+            assert flat(str(behind.cell(row=row, column=column).value)) in text, (row, column)
+    assert "90.5%" in text and "50.0%" in text and '"%"' not in text
+    assert "2023-06-30" in text
+    _legible(printed, page=2)
+
+
+@needs_office
+def test_the_half_year_xlsx_prints_every_cell_whole(demo_cli, tmp_path):
+    """The 一览表 as LibreOffice prints it: A4 landscape, the header row on every page, and every task's
+    title, 进展 and 下半年 text in full (the row heights show all of it, task 14's eight items too)."""
+    out = tmp_path / "一览表.xlsx"
+    run = demo_cli("--lang", "zh", "report", "half-year", "-p", "yantian-2023", "--format", "xlsx", "-o", str(out))
+    assert run.exit_code == 0, run.output
+    sheet = load_workbook(out)["一览表"]
+    _page_setup_is_a4_one_page_wide(sheet)
+    data = _table(demo_cli, "half-year")
+    printed = office_print(out, tmp_path)
+    assert printed.size == A4_LANDSCAPE and 2 <= printed.pages <= 8
+    assert printed.text.count("上半年进展情况") == printed.pages  # the header row repeated on every page
+    text = flat(printed.text)
+    for task in (t for a in data["areas"] for t in a["tasks"]):
+        for cell in (f"{task['code']}.{task['title']}", task["progress_text"], task["next_text"]):
+            assert flat(cell) in text, (task["code"], cell[:40])
+    for page in range(1, printed.pages + 1):
+        _legible(printed, page)

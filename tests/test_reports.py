@@ -126,8 +126,8 @@ def test_weekly_behind_rows_say_the_gap_and_the_share_of_the_year_in_every_forma
     sheet = load_workbook(out)["滞后事项"]
     assert [c.value for c in sheet[1]] == [*BEHIND_HEADER, "工作任务"]
     assert [c.value for c in sheet[2]][:7] == BEHIND_A[:7]
-    assert [sheet.cell(row=2, column=c).value for c in (8, 9, 10)] == [83.3, 50, 1]  # numbers, shown with %
-    assert sheet.cell(row=2, column=8).number_format == sheet.cell(row=2, column=9).number_format == '0.0"%"'
+    assert [sheet.cell(row=2, column=c).value for c in (8, 9, 10)] == [0.833, 0.5, 1]  # numbers, shown with %
+    assert sheet.cell(row=2, column=8).number_format == sheet.cell(row=2, column=9).number_format == "0.0%"
     assert sheet.cell(row=2, column=11).value == "进度滞后" and sheet.cell(row=3, column=7).value == "−3座"
     table = run_ok(small, *WEEKLY).stdout
     assert "差距" in table and "年度完成率" in table and "−10个" in table
@@ -263,7 +263,7 @@ def test_weekly_xlsx_has_a_sheet_per_section(small, tmp_path):
     behind = book["滞后事项"]
     assert [c.value for c in behind[1]][:3] == ["任务", "指标", "牵头单位"]
     assert [behind.cell(row=r, column=2).value for r in (2, 3)] == ["A", "D"]
-    assert behind.cell(row=2, column=8).value == 83.3 and behind.cell(row=2, column=10).value == 1
+    assert behind.cell(row=2, column=8).value == 0.833 and behind.cell(row=2, column=10).value == 1
     assert behind.cell(row=2, column=11).fill.fgColor.rgb.endswith("FFC7CE")  # 进度滞后 in red
     assert behind.cell(row=3, column=11).fill.fgColor.rgb.endswith("EAD1F5")  # 逾期
     units = book["单位汇总"]

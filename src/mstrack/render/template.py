@@ -11,6 +11,7 @@ from pathlib import Path
 
 from mstrack.domain.quantities import format_number
 from mstrack.model import SCHEDULE, IndicatorState
+from mstrack.render.pages import display_width
 from mstrack.render.status import COMPARATOR_WORDS
 
 HEADERS = ["计划", "任务编号", "工作任务", "指标", "牵头单位", "计量单位", "本期节点", "本期目标", "上次报送", "上次日期",
@@ -59,13 +60,6 @@ def template_rows(states: list[IndicatorState], on: date) -> list[TemplateRow]:
             last_date=latest.as_of if latest else None,
         ))
     return rows
-
-
-def display_width(text: str) -> int:
-    """Columns a text takes on screen and in Excel: CJK characters count twice (rich's cell_len)."""
-    from rich.cells import cell_len
-
-    return cell_len(text)
 
 
 def write_template(rows: list[TemplateRow], on: date, path: Path, title: str) -> None:
