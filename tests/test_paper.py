@@ -198,3 +198,38 @@ def test_the_half_year_xlsx_prints_every_cell_whole(demo_cli, tmp_path):
             assert flat(cell) in text, (task["code"], cell[:40])
     for page in range(1, printed.pages + 1):
         _legible(printed, page)
+
+
+@needs_office
+def test_the_fill_in_form_prints_on_a4_with_room_to_write(demo_cli, tmp_path):
+    """The form a unit fills in: A4 one page wide with its lines, wide yellow input cells that are the only
+    unlocked ones, rows a unit may make taller, and the reporting date inside the programme's year (the
+    default is today, and 2023 is over)."""
+    out = tmp_path / "报送表.xlsx"
+    result = demo_cli("export", "template", "yantian-2023", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    sheet = load_workbook(out).active
+    _page_setup_is_a4_one_page_wide(sheet)
+    assert sheet.protection.sheet and sheet.protection.formatRows is False and sheet.print_title_rows == "$1:$1"
+    headers = [cell.value for cell in sheet[1]]
+    column = {name: headers.index(name) + 1 for name in headers}
+    for name, width in (("截至日期", 12), ("数值", 12), ("备注", 28), ("填报人", 10)):
+        assert sheet.column_dimensions[sheet.cell(row=1, column=column[name]).column_letter].width >= width, name
+    for row in range(2, sheet.max_row + 1):
+        day = sheet.cell(row=row, column=column["截至日期"]).value
+        assert isinstance(day, datetime) and day.year == 2023, (row, day)
+        for name in ("截至日期", "数值", "备注", "填报人"):
+            assert sheet.cell(row=row, column=column[name]).protection.locked is False
+        assert sheet.cell(row=row, column=column["指标"]).protection.locked is True
+        assert all(cell.border.left.style == "thin" and cell.border.bottom.style == "thin" for cell in sheet[row])
+    later = tmp_path / "later.xlsx"
+    assert demo_cli("export", "template", "yantian-2023", "-o", str(later), "--as-of", "2023-09-30").exit_code == 0
+    assert load_workbook(later).active.cell(row=2, column=column["截至日期"]).value == datetime(2023, 9, 30)
+    printed = office_print(out, tmp_path)
+    assert printed.size == A4_LANDSCAPE
+    text = flat(printed.text)
+    for row in range(2, sheet.max_row + 1):
+        assert flat(sheet.cell(row=row, column=column["指标"]).value) in text
+        assert flat(sheet.cell(row=row, column=column["工作任务"]).value) in text
+    assert text.count("截至日期") == printed.pages  # the header row on every page
+    _legible(printed, page=1)
