@@ -233,3 +233,95 @@ def test_the_fill_in_form_prints_on_a4_with_room_to_write(demo_cli, tmp_path):
         assert flat(sheet.cell(row=row, column=column["工作任务"]).value) in text
     assert text.count("截至日期") == printed.pages  # the header row on every page
     _legible(printed, page=1)
+
+
+# --- HTML on paper: headless Chromium prints, poppler reads -----------------------------------------
+
+def _boxes_overlap(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _path_ys(d: str) -> list[float]:
+    """The y of every point of an SVG path made of M, L, H and V."""
+    tokens, ys, command = d.split(), [], None
+    while tokens:
+        token = tokens.pop(0)
+        if token in "MLHV":
+            command = token
+            continue
+        if command in ("M", "L"):
+            ys.append(float(tokens.pop(0)))
+        elif command == "V":
+            ys.append(float(token))
+    return ys
+
+
+def test_chart_labels_stand_clear_of_the_lines(demo_cli):
+    """Every chart of every behind row (all programmes, end of September, 序时进度): labels of 8 units or more (the
+    chart's units are about points as printed) in a band above or below the lines, never inside the band
+    where the planned line, the reports and the as-of line run, and never on top of one another."""
+    result = demo_cli("--lang", "zh", "report", "weekly", "--as-of", "2023-09-30", "--rule", "pro-rata", "--format", "html")
+    assert result.exit_code == 0, result.output
+    charts = re.findall(r"<svg.*?</svg>", result.stdout)
+    assert len(charts) >= 10
+    for chart in charts:
+        ys = [float(v) for v in re.findall(r'\by[12]="([\d.]+)"', chart) + re.findall(r'\bcy="([\d.]+)"', chart)]
+        ys += [y for d in re.findall(r'd="([^"]+)"', chart) for y in _path_ys(d)]
+        ys += [float(pair.split(",")[1]) for pair in " ".join(re.findall(r'points="([^"]+)"', chart)).split()]
+        band = (min(ys) - 2.5, max(ys) + 2.5)  # the lines, and the dots around them
+        labels = re.findall(r'<text x="([\d.]+)" y="([\d.]+)" font-size="([\d.]+)"[^>]*text-anchor="(\w+)"[^>]*>([^<]*)</text>', chart)
+        assert len(labels) >= 3, chart
+        boxes = []
+        for x, y, size, anchor, text in labels:
+            x, y, size = float(x), float(y), float(size)
+            assert size >= 8, (text, size)
+            top, bottom = y - 0.9 * size, y + 0.25 * size
+            assert bottom <= band[0] or top >= band[1], (text, (top, bottom), band, chart)  # not struck through
+            width = sum(size if ord(c) > 0x2E7F else 0.55 * size for c in text)
+            left = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
+            boxes.append((left, top, left + width, bottom))
+        for i, a in enumerate(boxes):
+            assert not any(_boxes_overlap(a, b) for b in boxes[i + 1:]), (labels, chart)
+
+
+CHROMIUM = next((found for name in ("chromium", "chromium-browser", "google-chrome") if (found := shutil.which(name))), None)
+needs_chromium = pytest.mark.skipif((CHROMIUM is None or shutil.which("pdftotext") is None) and not os.environ.get("CI"),
+                                    reason="chromium is not installed (CI installs it)")
+
+
+def chromium_print(html: Path, tmp_path: Path) -> Printed:
+    """Headless Chromium prints the page to PDF, as a browser's Print → Save as PDF does."""
+    from .test_reports import print_pdf
+
+    assert CHROMIUM and shutil.which("pdftotext"), "CI installs chromium and poppler-utils (.ci/run)"
+    text, pages = print_pdf(html, tmp_path)
+    return Printed(pdf=html.with_suffix(".pdf"), pages=pages, size=A4_LANDSCAPE, text=text)
+
+
+@needs_chromium
+def test_the_printed_charts_are_legible_and_long_words_wrap(demo_cli, tmp_path):
+    """Printed by Chromium: the chart labels at 8 pt or more (measured against the 8.5 pt header beside
+    them), none on another; a note that is one unbreakable 150-character link wraps inside its cell
+    instead of running off the page; the summary has its heading."""
+    link = "https://example.org/minsheng/" + "x" * 120
+    logged = demo_cli("log", "yantian-2023/1", "2", "-i", "道路综合整治工程", "--as-of", "2023-07-20", "--note", link)
+    assert logged.exit_code == 0, logged.output
+    weekly = tmp_path / "weekly.html"
+    result = demo_cli("--lang", "zh", "report", "weekly", "-p", "yantian-2023", "--as-of", "2023-07-21", "--rule", "pro-rata",
+                      "--format", "html", "-o", str(weekly))
+    assert result.exit_code == 0, result.output
+    assert "<h2>概况</h2>" in weekly.read_text(encoding="utf-8")
+    printed = chromium_print(weekly, tmp_path)
+    assert "概况" in printed.text and flat(link) in flat(printed.text)  # all of it, wrapped
+    words = printed.words(1)
+    (header,) = [w for w in words if w[0] == "进度图"]
+    points = 8.5 / (header[4] - header[2])  # the header prints at 8.5 pt: points per unit of word height
+    in_charts = [w for w in words if w[1] >= header[1] - 1 and w[2] > header[4]]
+    assert len(in_charts) >= 8
+    for text, _, y0, _, y1 in in_charts:
+        assert (y1 - y0) * points >= 7.9, (text, (y1 - y0) * points)
+    for i, a in enumerate(in_charts):
+        assert not any(_boxes_overlap(a[1:], b[1:]) for b in in_charts[i + 1:]), (a, in_charts)
+    right = A4_LANDSCAPE[0] - 11 / 25.4 * 72  # the page's right margin (11 mm)
+    for page in range(1, printed.pages + 1):
+        assert all(x1 <= right + 1 for _, _, _, x1, _ in printed.words(page)), page

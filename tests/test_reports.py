@@ -238,7 +238,7 @@ def test_weekly_html_is_one_printable_page_set(small):
     text = run_ok(small, *WEEKLY, "--format", "html").stdout
     page = Page(text)
     assert page.sections == ["behind", "units", "changes"]
-    assert page.headings[:4] == ["民生实事进度周报", "滞后事项", "单位汇总", "2023-06-24 以来的变化"]
+    assert page.headings[:5] == ["民生实事进度周报", "概况", "滞后事项", "单位汇总", "2023-06-24 以来的变化"]
     behind = page.rows["behind"]
     assert behind[0][:3] == ["任务", "指标", "牵头单位"] and behind[0][-1] == "进度图"
     assert [row[0] for row in behind[1:]] == ["1", "4"] and behind[1][10] == "进度滞后"
@@ -619,20 +619,22 @@ def test_the_stale_mark_stays_in_its_cell_on_paper(demo_cli, tmp_path, lang, sta
     run_ok(demo_cli, "--lang", lang, "report", "weekly", "-p", "yantian-2023", "--as-of", "2023-07-21",
            "--rule", "pro-rata", "--format", "html", "-o", str(weekly))
     print_pdf(weekly, tmp_path)
-    words = pdf_words(weekly.with_suffix(".pdf"))
-    texts = [w[0] for w in words]
-    for header in headers:
-        assert header in texts, (header, texts[:60])
-    (edge,) = [w[1] for w in words if w[0] == latest]  # where the 最新情况 column starts
-    status = Labels(lang).status("behind")
-    marks = [w for w in words if stale in w[0]]
-    assert len(marks) == 5, texts  # the five behind rows of 2023-07-21, their reports all older than 14 days
-    for text, x0, y0, x1, _ in marks:
-        assert x1 < edge, (text, x1, edge)  # inside the status column
-        assert text.endswith(stale) and status not in text  # on a line of its own
-        words_above = [w for w in words if w[0] == status and abs(w[1] - x0) < 12 and 0 < y0 - w[2] < 30]
-        assert words_above, (text, x0, y0)  # under its status word
-    assert all(w[3] < edge for w in words if w[0] == status)
+    status, marks = Labels(lang).status("behind"), 0
+    for page in (1, 2):  # the behind list, its header repeated on each page it takes
+        words = pdf_words(weekly.with_suffix(".pdf"), page)
+        texts = [w[0] for w in words]
+        for header in headers:
+            assert header in texts, (header, texts[:60])
+        (edge,) = [w[1] for w in words if w[0] == latest]  # where the 最新情况 column starts
+        on_page = [w for w in words if stale in w[0]]
+        marks += len(on_page)
+        for text, x0, y0, x1, _ in on_page:
+            assert x1 < edge, (text, x1, edge)  # inside the status column
+            assert text.endswith(stale) and status not in text  # on a line of its own
+            words_above = [w for w in words if w[0] == status and abs(w[1] - x0) < 12 and 0 < y0 - w[2] < 30]
+            assert words_above, (text, x0, y0)  # under its status word
+        assert all(w[3] < edge for w in words if w[0] == status)
+    assert marks == 5  # the five behind rows of 2023-07-21, their reports all older than 14 days
 
 
 
