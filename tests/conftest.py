@@ -1,13 +1,16 @@
 import os
+import re
 import shutil
 import sqlite3
 import uuid
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from mstrack.cli import app
+from mstrack.domain.quantities import SCALE, SCALES, as_number, normalize
 
 os.environ.setdefault("MSTRACK_LANG", "zh")  # the tests read Chinese tables, whatever the machine's locale
 ROOT = Path(__file__).resolve().parents[1]
@@ -140,3 +143,18 @@ def demo_cli(_demo_db, tmp_path):
     db = tmp_path / "demo.db"
     shutil.copy(_demo_db, db)
     yield Cli(db)
+
+
+FIND_RE = re.compile(rf"(?<![\d.])(?P<number>\d+(?:,\d{{3}})*(?:\.\d+)?)\s*{SCALE}")
+
+
+def find_quantities(text: str) -> list[int | float]:
+    """Every number in a document's text, scaled by its 万/亿 ("累计 3 万套" gives [30000]): the seed tests'
+    oracle for the numbers a seed must carry; mstrack itself reads numbers per cell (parse_quantity)."""
+    found = []
+    for match in FIND_RE.finditer(normalize(text)):
+        number = Decimal(match["number"].replace(",", ""))
+        if match["scale"]:
+            number *= SCALES[match["scale"]]
+        found.append(as_number(number))
+    return found

@@ -338,7 +338,7 @@ def test_text_that_looks_like_a_formula_stays_text_in_xlsx(cli, tmp_path):
 
 
 def test_csv_cells_are_defused():
-    from mstrack.sources.sheets import spreadsheet_text
+    from mstrack.render.outputs import spreadsheet_text
 
     assert [spreadsheet_text(v) for v in ("=1+1", "+1", "-1", "@x", "\tx", "\rx", "ok", 5)] == [
         "'=1+1", "'+1", "'-1", "'@x", "'\tx", "'\rx", "ok", 5]

@@ -77,9 +77,13 @@ def test_a_claimed_dimension_or_merge_is_read_for_what_the_sheet_holds(demo_cli,
 
 
 def test_other_zip_files_are_not_handed_to_calamine(tmp_path):
-    ods = tmp_path / "table.ods"
+    zipped = tmp_path / "table.zip"
+    zipped.write_bytes((DATA / "huge-merge.xlsx").read_bytes())
+    with pytest.raises(InputError, match=r"table\.zip: unknown file type \.zip"):
+        convert_table(zipped, "x-2023", 2023)
+    ods = tmp_path / "table.ods"  # a workbook of another kind than its name says: refused by the .ods reader
     ods.write_bytes((DATA / "huge-merge.xlsx").read_bytes())
-    with pytest.raises(InputError, match=r"table\.ods: unknown file type \.ods"):
+    with pytest.raises(InputError, match=r"table\.ods: not a readable \.ods file"):
         convert_table(ods, "x-2023", 2023)
 
 

@@ -160,7 +160,7 @@ def test_unseen_workbook_with_merged_cells(tmp_path):
     assert [(t.code, t.title, t.area) for t in programme.tasks] == [
         ("1", "新建公办幼儿园", "一"), ("2", "建设社区食堂", "一"), ("3", "道路改造", "二"), ("4", "智慧停车", "二")]
     one, two, three, four = programme.tasks
-    assert (one.deadline, one.deadline_text) == (date(2023, 9, 30), "9月投入使用")
+    assert (one.deadline, one.text.deadline_text) == (date(2023, 9, 30), "9月投入使用")
     assert milestones(one) == [("2023-09-30", 3), ("2023-09-30", 1200)]
     assert one.lines[0].checkpoints[0].text == "新建公办幼儿园3所，新增学位1200个"
     assert two.lines[0].units == ["区教育局", "各街道"]  # the merged cell reads as its top-left value
@@ -168,7 +168,7 @@ def test_unseen_workbook_with_merged_cells(tmp_path):
     assert three.deadline == date(2023, 5, 31)
     assert milestones(three) == []  # "动工" is when work starts: the 15 lanes are not due then
     assert [i.target for i in three.lines[0].indicators] == [15]
-    assert four.deadline is None and four.deadline_text == "长期"
+    assert four.deadline is None and four.text.deadline_text == "长期"
     assert any("task 3" in s and "动工" in s for s in result.summary)
     assert any("task 4" in s and "长期" in s for s in result.summary)
 
@@ -332,7 +332,7 @@ def test_sheet_option(tmp_path):
     with pytest.raises(InputError, match="no sheet named 'Sheet9'"):
         convert_table(book, "x-2023", 2023, sheet="Sheet9")
     csv_path = write_csv(tmp_path / "plan.csv", [["实事项目", "完成时限"], ["建成公园2个", "12月底前"]])
-    with pytest.raises(InputError, match="--sheet applies to .xlsx"):
+    with pytest.raises(InputError, match="--sheet applies to workbooks only"):
         convert_table(csv_path, "x-2023", 2023, sheet="民生实事")
 
 

@@ -121,7 +121,7 @@ def test_broken_and_missing_files_in_chinese(office, tmp_path):
     refused(zh(office, "import", "plan", str(tmp_path / "missing.toml")), f"mstrack: 错误：{tmp_path / 'missing.toml'}：无法读取：")
     notes = tmp_path / "notes.json"
     notes.write_text("{}", encoding="utf-8")
-    refused(zh(office, "import", "progress", str(notes)), f"{notes}：未知的文件类型 .json；请用 .csv、.tsv 或 .xlsx")
+    refused(zh(office, "import", "progress", str(notes)), f"{notes}：未知的文件类型 .json；请用 .csv、.tsv、.xlsx、.xls 或 .ods")
     refused(zh(office, "import", "table", str(empty), "-p", "y-2024", "--year", "2024", "-o", str(tmp_path / "y.toml")),
             f"mstrack: 错误：{empty}：文件为空")
 

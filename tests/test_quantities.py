@@ -8,7 +8,6 @@ from mstrack.domain.dates import DateError, parse_date, period_end
 from mstrack.domain.quantities import (
     Quantity,
     QuantityError,
-    find_quantities,
     parse_quantity,
     same_unit,
 )
@@ -147,12 +146,6 @@ def test_any_text_is_a_date_or_a_clean_error(text):
         parse_date(text, 2023)
     except DateError as error:
         assert str(error)
-
-
-def test_find_quantities_scales_each_number():
-    text = "累计建设筹集保障性住房 3 万套（间），累计供应分配保障性住房 1.2 万套（间）。"
-    assert find_quantities(text) == [30000, 12000]
-    assert find_quantities("完成整体形象进度65%") == [65]
 
 
 def test_units_compare_across_full_and_half_width():

@@ -523,7 +523,7 @@ def test_completion_answers_without_the_heavy_imports(words, cword, answers):
 
 def test_reports_are_built_and_rendered_from_plain_data():
     """No store: a hand-built task goes through the report builder and every renderer."""
-    from mstrack.model import IndicatorState, MilestoneState, ReportState
+    from mstrack.model import IndicatorState, MilestoneState, ReportState, TaskText
     from mstrack.render import report as render_report
     from mstrack.render import xlsx as render_xlsx
     from mstrack.render.html import weekly_html
@@ -536,9 +536,8 @@ def test_reports_are_built_and_rendered_from_plain_data():
         reports=[ReportState(as_of=date(2023, 6, 30), value=30, note="30张已投用")], lead_units=["卫健委"], task_title="增加床位",
     )
     detail = SimpleNamespace(programme="p-2023", programme_name="某市2023年民生实事", code="7", title="增加床位",
-                             area="一、医疗", indicators=[state], progress=None, lead_units=["卫健委"], units=[],
-                             deadline=date(2023, 12, 31), deadline_text=None, assessment=None, problems=None,
-                             next_steps=None)
+                             area="一、医疗", indicators=[state], lead_units=["卫健委"], units=[],
+                             deadline=date(2023, 12, 31), text=TaskText())
     weekly = weekly_report([detail], date(2023, 7, 3))
     assert [(b.indicator, b.status) for b in weekly.behind] == [("床位", "behind")]
     assert "| 7 | 床位 | 卫健委 | 100张 | 50张 | 30张 | −20张 | 60% | 30% |" in render_report.weekly_md(weekly, "zh")

@@ -14,12 +14,12 @@ import pytest
 
 from mstrack.domain.dates import DateError, month_end, parse_date
 from mstrack.domain.progress import check_value, match_indicator
-from mstrack.domain.quantities import find_quantities, parse_quantity, shown
+from mstrack.domain.quantities import parse_quantity, shown
 from mstrack.domain.status import evaluate
 from mstrack.errors import InputError
 from mstrack.model import IndicatorState, MilestoneState, ReportState
 
-from .conftest import Cli
+from .conftest import Cli, find_quantities
 
 # A small programme: a rising count, a falling ceiling, and a percentage.
 RULES_PLAN = """
@@ -324,6 +324,12 @@ def test_prefix_words_are_read_in_any_order(text, comparator, approx):
 
 def test_free_text_numbers_drop_their_thousands_separators():
     assert find_quantities("累计1,200个，另3万") == [1200, 30000]
+
+
+def test_find_quantities_scales_each_number():
+    text = "累计建设筹集保障性住房 3 万套（间），累计供应分配保障性住房 1.2 万套（间）。"
+    assert find_quantities(text) == [30000, 12000]
+    assert find_quantities("完成整体形象进度65%") == [65]
 
 
 # --- dates ---------------------------------------------------------------------------------------

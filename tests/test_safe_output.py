@@ -206,6 +206,20 @@ def test_a_backup_that_fails_midway_leaves_no_file(demo_cli, tmp_path):
 
 
 @pytest.mark.sqlite_only
+def test_a_backup_uses_sqlite3_alone(demo_cli, tmp_path):
+    """The backup is sqlite3's own API on sqlite3's own connection: no SQLAlchemy engine is opened for it."""
+    copy = tmp_path / "copy.db"
+    code = ("import sys\nimport mstrack.cli\nsys.argv = ['mstrack', '--db', sys.argv[1], 'db', 'backup', sys.argv[2]]\n"
+            "try:\n    mstrack.cli.run()\nexcept SystemExit as done:\n    assert not done.code, done.code\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'sqlmodel'}))")
+    done = subprocess.run([sys.executable, "-c", code, str(demo_cli.db), str(copy)], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+    assert sqlite3.connect(copy).execute("SELECT count(*) FROM task").fetchone()[0] > 100
+
+
+@pytest.mark.sqlite_only
 def test_a_backup_that_fails_its_check_is_not_kept(demo_cli, tmp_path, monkeypatch):
     real_connect = sqlite3.connect
 

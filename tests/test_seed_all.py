@@ -5,9 +5,7 @@ import tomllib
 
 import pytest
 
-from mstrack.domain.quantities import find_quantities
-
-from .conftest import SEEDS, SOURCES
+from .conftest import SEEDS, SOURCES, find_quantities
 
 SOURCE_OF = {
     "shenzhen-2023": "000_c24e1b05b30dc82b.txt",

@@ -4,10 +4,9 @@ import hashlib
 import tomllib
 from pathlib import Path
 
-from mstrack.domain.quantities import find_quantities
 from mstrack.sources.plan import load_plan, split_units
 
-from .conftest import ROOT, SEEDS, SOURCES
+from .conftest import ROOT, SEEDS, SOURCES, find_quantities
 
 SHARED = ROOT.parent / "shared" / "seeds"
 

@@ -206,7 +206,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 # English template → Chinese template: the command line's errors, warnings and lines (gettext style).
 # The fields are the same in both; locations (FILE:ROW:COLUMN), options, values, codes and units stay as they are.
 MESSAGES: dict[str, str] = {
-    # the command line (cli.py, cli_reports.py)
+    # the command line (cli/)
     "mstrack: error: {message}": "mstrack: 错误：{message}",
     "mstrack: warning: {message}": "mstrack: 警告：{message}",
     ", ": "，",
@@ -299,7 +299,7 @@ MESSAGES: dict[str, str] = {
     "expected how many checkpoints were met, 1 to {most}": "应为已完成的节点个数，1 到 {most}",
     "an increment reading needs the number as printed": "按增量读取时须填写原文数字（printed）",
     "expected the running sum {total}, got {target}": "应为累计数 {total}，实际为 {target}",
-    # quantities and dates (quantities.py, tables.py)
+    # quantities and dates (domain/quantities.py, domain/dates.py, sources/table/)
     "empty value": "数值为空",
     "{value} is not a quantity: expected a number such as 3.2万 or 65%": "{value} 不是数量：应为数字，例如 3.2万 或 65%",
     "{value} is not a number": "{value} 不是数字",
@@ -388,9 +388,17 @@ MESSAGES: dict[str, str] = {
     "{path}: {size} MB is more than mstrack reads in one file ({limit} MB); split it":
         "{path}：{size} MB 超过 mstrack 单个文件的上限（{limit} MB）；请拆分后再导入",
     "--sheet {sheet}: {path} is a text file and has no sheets": "--sheet {sheet}：{path} 是文本文件，没有工作表",
-    "{path}: old .xls files are not read; save it as .xlsx (Excel/WPS: 另存为 .xlsx)":
-        "{path}：不读取旧版 .xls 文件；请在 Excel/WPS 中另存为 .xlsx",
-    "{path}: unknown file type {suffix}; use .csv, .tsv or .xlsx": "{path}：未知的文件类型 {suffix}；请用 .csv、.tsv 或 .xlsx",
+    "{path}: unknown file type {suffix}; use .csv, .tsv, .xlsx, .xls or .ods":
+        "{path}：未知的文件类型 {suffix}；请用 .csv、.tsv、.xlsx、.xls 或 .ods",
+    "{path}: unknown file type {suffix}; use .csv, .tsv, .xlsx, .xls, .ods, .docx or .html":
+        "{path}：未知的文件类型 {suffix}；请用 .csv、.tsv、.xlsx、.xls、.ods、.docx 或 .html",
+    "{path}: not a readable {suffix} file ({kind}: {error})": "{path}：无法读取的 {suffix} 文件（{kind}: {error}）",
+    "{path}: the workbook has no worksheet": "{path}：工作簿中没有工作表",
+    "{path}: no table found in the document": "{path}：文档中没有表格",
+    "--table {number}: {path} has {n} {n:table|tables}": "--table {number}：{path} 只有 {n} 个表格",
+    "{path}: a table spans {cells} cells or more, more than mstrack reads in one table ({limit})":
+        "{path}：表格跨越 {cells} 个以上单元格，超过 mstrack 一张表格的上限（{limit}）",
+    "{path}: not readable as {encoding} text (byte {byte})": "{path}：无法按 {encoding} 编码读取（第 {byte} 字节）",
     "(none)": "（无）",
     "{path}: not a text file (binary content at byte {byte})": "{path}：不是文本文件（第 {byte} 字节处是二进制内容）",
     "{path}: not a text file: neither UTF-8 nor GB18030 text": "{path}：不是文本文件：既不是 UTF-8 也不是 GB18030 编码",
@@ -399,7 +407,7 @@ MESSAGES: dict[str, str] = {
     "--sheet {sheet!r}: {path} has no such sheet; its sheets: {sheets}": "--sheet {sheet!r}：{path} 中没有这个工作表；其工作表有：{sheets}",
     "{path}:{line}: two columns mean {field}: {first!r} and {second!r}": "{path}:{line}：有两列都表示 {field}：{first!r} 和 {second!r}",
     "{path}: no header row found in the first {n} rows (needs {wanted})": "{path}：前 {n} 行中没有找到表头（需要 {wanted}）",
-    # the store (store.py)
+    # the store (store/)
     "task reference {ref!r}: expected PROGRAMME/CODE, for example shenzhen-2023/5": "任务 {ref!r}：应写作“计划/编号”，例如 shenzhen-2023/5",
     "--db {db}: {error}": "--db {db}：{error}",
     "--db {db}: use the server's own tools (pg_dump) to back it up": "--db {db}：请用数据库服务器自己的工具（pg_dump）备份",
@@ -460,13 +468,16 @@ MESSAGES: dict[str, str] = {
     "{ref} {indicator} as of {on}: {value}{unit} (batch {batch})": "{ref} {indicator} 截至 {on}：{value}{unit}（批次 {batch}）",
     "{label} line {n}": "{label} 第 {n} 行",
     "{label} indicator {name!r}": "{label} 指标 {name!r}",
-    # published tables (tables.py)
+    # published tables (sources/table/)
     "{path}: row {row}, column {column}": "{path}：第 {row} 行，{column} 列",
     "{path}: row {row}, column {column} ({header})": "{path}：第 {row} 行，{column} 列（{header}）",
     "{path}: no sheet named {sheet!r} (sheets: {sheets})": "{path}：没有名为 {sheet!r} 的工作表（工作表有：{sheets}）",
     "{path}: empty file": "{path}：文件为空",
-    "{path}: an old .xls workbook: save it as .xlsx or .csv": "{path}：旧版 .xls 工作簿：请另存为 .xlsx 或 .csv",
-    "{path}: --sheet applies to .xlsx workbooks only": "{path}：--sheet 只适用于 .xlsx 工作簿",
+    "{path}: an old .xls workbook named {suffix}: rename it .xls": "{path}：这是旧版 .xls 工作簿，扩展名却是 {suffix}：请改名为 .xls",
+    "{path}: --sheet applies to workbooks only": "{path}：--sheet 只适用于工作簿",
+    "{path}: --sheet applies to workbooks only; a document's tables are picked with --table":
+        "{path}：--sheet 只适用于工作簿；文档中的表格请用 --table 选择",
+    "{path}: --table applies to .docx and .html documents only": "{path}：--table 只适用于 .docx 和 .html 文档",
     "{path}: no header row found: expected a row naming a task column (工作任务, 实施内容, 实事项目, 项目内容 …) and a schedule, "
     "deadline or unit column (进度安排, 实施计划, 完成时限, 牵头单位, 责任单位 …)":
         "{path}：没有找到表头：应有一行写明任务列（工作任务、实施内容、实事项目、项目内容 …）和进度、时限或单位列"

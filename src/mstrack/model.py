@@ -95,6 +95,23 @@ class Line:
     """Of a text-only line: how many of its checkpoints the document reports met, as of a date."""
 
 
+@dataclass(frozen=True, kw_only=True)
+class TaskText:
+    """A task's own words as the document prints them (完成时限 as written, the report's 评价, 存在问题,
+    进展情况): kept verbatim beside what mstrack reads from them, from the plan to the store to the report."""
+
+    deadline_text: str | None = None
+    assessment: str | None = None
+    problems: str | None = None
+    progress: str | None = None
+    next_steps: str | None = None
+    """下一步 (下半年任务目标及措施) as the document words it, in full: undated items included."""
+
+
+TASK_TEXT = ("deadline_text", "assessment", "problems", "progress", "next_steps")
+"""TaskText's fields, which are also the plan file's keys and the task table's columns."""
+
+
 @dataclass(kw_only=True)
 class Task:
     code: str
@@ -103,12 +120,7 @@ class Task:
     deadline: date | None = None
     note: str | None = None
     lines: list[Line] = field(default_factory=list)
-    deadline_text: str | None = None
-    assessment: str | None = None
-    problems: str | None = None
-    progress: str | None = None
-    next_steps: str | None = None
-    """下一步 (下半年任务目标及措施) as the document words it, in full: undated items included."""
+    text: TaskText = field(default_factory=TaskText)
     links: list[str] = field(default_factory=list)
 
 

@@ -63,9 +63,9 @@ def import_plan(
 @import_app.command("progress")
 def import_progress(
     ctx: typer.Context,
-    files: Annotated[list[Path], typer.Argument(help="Spreadsheets of reports: .xlsx, .csv or .tsv.")],
+    files: Annotated[list[Path], typer.Argument(help="Spreadsheets of reports: .xlsx, .xls, .ods, .csv or .tsv.")],
     programme: Annotated[Optional[str], typer.Option("--programme", "-p", help="Programme of rows without a 计划 column.")] = None,
-    sheet: Annotated[Optional[str], typer.Option("--sheet", help="Sheet to read in .xlsx files. [default: the first]")] = None,
+    sheet: Annotated[Optional[str], typer.Option("--sheet", help="Sheet of a workbook to read. [default: the first]")] = None,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date of rows without a 截至日期 column.")] = None,
     by: Annotated[Optional[str], typer.Option("--by", help="Reporter of rows without a 填报人 column.")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Validate and say what would change; write nothing.")] = False,
@@ -142,11 +142,14 @@ def _row_progress(files: list[Path]):
 @import_app.command("table")
 def import_table(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="A published breakdown table: .xlsx, .csv, .tsv or tab-separated text.")],
+    file: Annotated[Path, typer.Argument(help="A published breakdown table: .xlsx, .xls, .ods, .docx, .html, .csv, .tsv or "
+                                                   "tab-separated text.")],
     programme: Annotated[str, typer.Option("--programme", "-p", help="Code for the new programme, e.g. beijing-2024.")],
     year: Annotated[int, typer.Option("--year", min=1900, max=2200, help="The programme's year.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The plan file (TOML) to write for review.")],
-    sheet: Annotated[Optional[str], typer.Option("--sheet", help="Sheet to read in an .xlsx. [default: the first]")] = None,
+    sheet: Annotated[Optional[str], typer.Option("--sheet", help="Sheet to read in a workbook. [default: the first]")] = None,
+    table: Annotated[Optional[int], typer.Option("--table", min=1, help="The Nth table of a .docx or .html (from 1). "
+                                                 "[default: the largest with a header row]")] = None,
 ) -> None:
     """Turn a published table into a plan file to review, then `import plan` it (docs/import-table.md)."""
     from mstrack.sources.plan import CODE_RE, dump_plan
@@ -157,7 +160,7 @@ def import_table(
     refuse_database(ctx, output)
     if output.exists():
         raise fail("--output {path}: exists already; choose a new file name", path=output)
-    result = convert_table(file, programme, year, sheet)
+    result = convert_table(file, programme, year, sheet, table_number=table)
     text = dump_plan(result.programme)
 
     def announce() -> None:

@@ -30,7 +30,6 @@ FILLER_PREFIXES = ("达到", "达", "完成", "共", "新增")
 NUMBER = r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?"
 SCALE = r"(?P<scale>万亿|亿|万|千)?"
 QUANTITY_RE = re.compile(rf"^(?P<number>{NUMBER})\s*{SCALE}\s*(?P<unit>.*)$")
-FIND_RE = re.compile(rf"(?<![\d.])(?P<number>\d+(?:,\d{{3}})*(?:\.\d+)?)\s*{SCALE}")
 
 
 class QuantityError(Problem, ValueError):
@@ -128,17 +127,6 @@ def _scaled_number(match: re.Match, original: str) -> Decimal:
     if problem := number_problem(number):  # a 20-digit value would overflow SQLite's integers
         raise QuantityError("{value}: {problem}", value=shown(original), problem=problem)
     return number
-
-
-def find_quantities(text: str) -> list[int | float]:
-    """Every number in a free text, scaled by its 万/亿: "累计 3 万套" gives [30000]."""
-    found = []
-    for match in FIND_RE.finditer(normalize(text)):
-        number = Decimal(match["number"].replace(",", ""))
-        if match["scale"]:
-            number *= SCALES[match["scale"]]
-        found.append(as_number(number))
-    return found
 
 
 def same_unit(a: str, b: str) -> bool:

@@ -1,6 +1,6 @@
 """What mstrack writes out: files replaced whole or not at all, never onto the database, and text
 without the control characters a note may hold (domain/limits says which). Stdlib only: every command
-that writes uses it.
+that writes uses it. Cells of a CSV or .xlsx never open as formulas.
 
 A file is written to a temporary file beside its target (0600, flushed and fsynced) and renamed over
 the target only when complete: a full disk, a file-size limit, an error or Ctrl-C midway leaves the
@@ -30,6 +30,25 @@ def clean_text(text: str) -> str:
 def clean_value(value):
     """A cell's value with clean_text applied when it is a string; numbers and dates as they are."""
     return clean_text(value) if isinstance(value, str) else value
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(value):
+    """Text bound for a CSV cell cannot start a formula when the file is opened in Excel/WPS (a leading
+    apostrophe, as OWASP advises); numbers and dates pass as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def write_cells_as_text(worksheet) -> None:
+    """In .xlsx every string is stored as text: "=1+1" in a task title stays words, never a formula."""
+    for row in worksheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
 
 
 def database_files(db_url: str) -> list[Path]:

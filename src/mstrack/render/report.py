@@ -14,9 +14,9 @@ from html import escape
 from mstrack.domain.quantities import format_number
 from mstrack.labels import Labels
 from mstrack.model import SCHEDULE
+from mstrack.render.outputs import spreadsheet_text
 from mstrack.render.status import COMPARATOR_WORDS, STATUS_STYLES, dump_json
 from mstrack.reports.build import BehindItem, NewReport, StatusChange, TableReport, UnitRollup, WeeklyReport
-from mstrack.sources.sheets import spreadsheet_text
 
 SUMMARY_ORDER = ("done", "on_track", "behind", "no_report", "overdue", "not_due")
 """The order of the summary sentence: "N项已完成，M项序时推进，K项滞后…"."""

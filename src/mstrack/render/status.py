@@ -157,12 +157,12 @@ def task_json(detail) -> str:
         "lead_units": detail.lead_units,
         "units": detail.units,
         "deadline": detail.deadline.isoformat() if detail.deadline else None,
-        "deadline_text": detail.deadline_text,
+        "deadline_text": detail.text.deadline_text,
         "note": detail.note,
-        "assessment": detail.assessment,
-        "problems": detail.problems,
-        "progress": detail.progress,
-        "next_steps": detail.next_steps,
+        "assessment": detail.text.assessment,
+        "problems": detail.text.problems,
+        "progress": detail.text.progress,
+        "next_steps": detail.text.next_steps,
         "links": detail.links,
         "indicators": [
             {
@@ -221,10 +221,11 @@ def _task_facts(detail, words: Labels):
     facts.add_row(words("task.leaders"), "、".join(detail.leaders) or "—")
     facts.add_row(words("task.lead_units"), "、".join(detail.lead_units) or "—")
     facts.add_row(words("task.units"), "、".join(detail.units) or "—")
-    facts.add_row(words("task.deadline"), detail.deadline.isoformat() + (f"（{detail.deadline_text}）" if detail.deadline_text else ""))
-    for key, value in (("task.progress", detail.progress), ("task.next_steps", detail.next_steps),
-                       ("task.assessment", detail.assessment),
-                       ("task.problems", detail.problems), ("task.links", "、".join(detail.links)), ("task.note", detail.note)):
+    deadline_text = detail.text.deadline_text
+    facts.add_row(words("task.deadline"), detail.deadline.isoformat() + (f"（{deadline_text}）" if deadline_text else ""))
+    for key, value in (("task.progress", detail.text.progress), ("task.next_steps", detail.text.next_steps),
+                       ("task.assessment", detail.text.assessment),
+                       ("task.problems", detail.text.problems), ("task.links", "、".join(detail.links)), ("task.note", detail.note)):
         if value:
             facts.add_row(words(key), value)
     return facts

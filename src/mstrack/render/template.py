@@ -75,9 +75,8 @@ def write_template(rows: list[TemplateRow], on: date, path: Path, title: str) ->
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from mstrack.render.outputs import clean_value
+    from mstrack.render.outputs import clean_value, write_cells_as_text
     from mstrack.render.pages import fit_rows, print_setup
-    from mstrack.sources.sheets import write_cells_as_text
 
     workbook = Workbook()
     sheet = workbook.active

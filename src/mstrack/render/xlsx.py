@@ -168,7 +168,7 @@ def _cells(values: list) -> list:
 
 
 def _save(workbook, title: str) -> bytes:
-    from mstrack.sources.sheets import write_cells_as_text
+    from mstrack.render.outputs import write_cells_as_text
 
     for sheet in workbook.worksheets:  # a task titled "=…" stays words, never a formula
         write_cells_as_text(sheet)

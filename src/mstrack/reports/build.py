@@ -505,17 +505,17 @@ def table_report(
                  step.lead if len(leads) > 1 else None)
             for step in task_steps if step.due > on
         ]
-        if detail.next_steps and on < year_end:
-            upcoming = [Step(year_end, "", detail.next_steps)]
+        if detail.text.next_steps and on < year_end:
+            upcoming = [Step(year_end, "", detail.text.next_steps)]
         status = task_rows[0].task_status if task_rows else "not_due"
         table_row = TableRow(
             programme=detail.programme, code=detail.code, title=detail.title, area=detail.area,
-            progress=progress_items(detail, on, detail.progress if mid_year else None), next_steps=upcoming,
+            progress=progress_items(detail, on, detail.text.progress if mid_year else None), next_steps=upcoming,
             units=_unique([*detail.lead_units, *detail.units]), lead_units=list(detail.lead_units),
-            deadline=detail.deadline, deadline_text=deadline_words(detail.deadline, detail.deadline_text),
-            task_status=status or "not_due", assessment=detail.assessment if mid_year else None,
+            deadline=detail.deadline, deadline_text=deadline_words(detail.deadline, detail.text.deadline_text),
+            task_status=status or "not_due", assessment=detail.text.assessment if mid_year else None,
             agrees=task_rows[0].agrees if task_rows and mid_year else None,
-            problems=detail.problems if mid_year else None,
+            problems=detail.text.problems if mid_year else None,
         )
         if groups and groups[-1].area == detail.area:
             groups[-1].rows.append(table_row)

@@ -20,3 +20,9 @@ def check_file_size(path: Path, limit: int = MAX_FILE_BYTES) -> int:
         raise InputError("{path}: {size} MB is more than mstrack reads in one file ({limit} MB); split it", path=path,
                          size=size // (1024 * 1024), limit=limit // (1024 * 1024))
     return size
+
+
+def unreadable(path: Path, error: Exception) -> InputError:
+    """A damaged file of a kind mstrack reads: named with its kind and the reader's own words, cut short."""
+    return InputError("{path}: not a readable {suffix} file ({kind}: {error})", path=path, suffix=path.suffix.lower(),
+                      kind=type(error).__name__, error=str(error)[:200])

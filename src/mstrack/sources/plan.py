@@ -22,6 +22,7 @@ from mstrack.model import (
     READINGS,
     RULES,
     STEP,
+    TASK_TEXT,
     Area,
     Checkpoint,
     Indicator,
@@ -30,6 +31,7 @@ from mstrack.model import (
     PlanReport,
     Programme,
     Task,
+    TaskText,
 )
 from mstrack.sources.files import check_file_size
 
@@ -44,7 +46,7 @@ KEYS = {
     "programme": {"code", "name", "year", "start", "end", "source", "reading", "rule", "note"},
     "area": {"code", "name", "text", "declared_tasks"},
     "task": {"code", "area", "title", "deadline", "deadline_text", "note", "assessment", "problems", "progress",
-             "next_steps",              "links", "lines"},
+             "next_steps", "links", "lines"},
     "line": {"leader", "lead_units", "units", "checkpoints", "indicators", "reports"},
     "checkpoint": {"due", "label", "text"},
     "indicator": {"name", "unit", "comparator", "target", "text", "reading", "milestones", "reports"},
@@ -256,11 +258,7 @@ def _read_task(reader: _Reader, raw: dict, i: int, seen_tasks: set[str], area_co
         code=task_code, title=reader.text(raw, "title", path) or "",
         area=str(area) if area is not None else None, deadline=deadline,
         note=reader.text(raw, "note", path, False),
-        deadline_text=reader.text(raw, "deadline_text", path, False),
-        assessment=reader.text(raw, "assessment", path, False),
-        problems=reader.text(raw, "problems", path, False),
-        progress=reader.text(raw, "progress", path, False),
-        next_steps=reader.text(raw, "next_steps", path, False),
+        text=TaskText(**{name: reader.text(raw, name, path, False) for name in TASK_TEXT}),
         links=links,
     )
     lines = reader.tables(raw, "lines", path)
@@ -506,9 +504,9 @@ def plan_to_dict(programme: Programme) -> dict:
         tasks.append(_clean({
             "code": task.code, "area": task.area, "title": task.title,
             "deadline": task.deadline.isoformat() if task.deadline else None,
-            "deadline_text": task.deadline_text, "note": task.note, "assessment": task.assessment,
-            "problems": task.problems, "progress": task.progress,
-            "next_steps": task.next_steps, "links": task.links, "lines": lines,
+            "deadline_text": task.text.deadline_text, "note": task.note, "assessment": task.text.assessment,
+            "problems": task.text.problems, "progress": task.text.progress,
+            "next_steps": task.text.next_steps, "links": task.links, "lines": lines,
         }))
     return {
         "format": FORMAT_VERSION,

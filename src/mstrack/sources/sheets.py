@@ -1,4 +1,5 @@
-"""Reading the spreadsheets units send and the tables offices publish: .csv, .tsv, .xlsx and tab text as rows of plain values.
+"""Reading the spreadsheets units send and the tables offices publish: .csv, .tsv, .xlsx (.xls and .ods in
+sources/workbooks.py) and tab text as rows of plain values.
 
 Offices' files are messy in ordinary ways: a title row above the header, merged cells, blank rows,
 numbers stored as text, dates stored as Excel dates, GBK-encoded CSV from older Excel. Those are
@@ -47,10 +48,13 @@ def read_rows(path: Path, sheet: str | None = None) -> Iterator[Row]:
         if sheet is not None:
             raise InputError("--sheet {sheet}: {path} is a text file and has no sheets", sheet=sheet, path=path)
         yield from _text_rows(path, "\t" if suffix in (".tsv", ".txt") else None)
-    elif suffix == ".xls":
-        raise InputError("{path}: old .xls files are not read; save it as .xlsx (Excel/WPS: 另存为 .xlsx)", path=path)
+    elif suffix in (".xls", ".ods"):
+        from mstrack.sources.workbooks import workbook_rows
+
+        yield from workbook_rows(path, sheet)
     else:
-        raise InputError("{path}: unknown file type {suffix}; use .csv, .tsv or .xlsx", path=path, suffix=suffix or Message("(none)"))
+        raise InputError("{path}: unknown file type {suffix}; use .csv, .tsv, .xlsx, .xls or .ods", path=path,
+                         suffix=suffix or Message("(none)"))
 
 
 def text_encoding(path: Path) -> str:
@@ -140,6 +144,10 @@ def spread_lines(text: str, width: int = 0) -> Iterator[Row]:
 
 def worksheet_names(path: Path) -> list[str]:
     """The workbook's worksheets, the one it opens on first (import table reads them all)."""
+    if path.suffix.lower() in (".xls", ".ods"):
+        from mstrack.sources.workbooks import workbook_sheet_names
+
+        return workbook_sheet_names(path)
     import zipfile
     from xml.etree import ElementTree
 
@@ -565,22 +573,3 @@ def cell_text(value) -> str | None:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip() or None
-
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_text(value):
-    """Text bound for a CSV cell cannot start a formula when the file is opened in Excel/WPS (a leading
-    apostrophe, as OWASP advises); numbers and dates pass as they are."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def write_cells_as_text(worksheet) -> None:
-    """In .xlsx every string is stored as text: "=1+1" in a task title stays words, never a formula."""
-    for row in worksheet.iter_rows():
-        for cell in row:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from mstrack.errors import InputError, Message
 from mstrack.store.connections import confirm_before_commit
+from mstrack.store.dialect import driver_connection
 from mstrack.store.migrations import SCHEMA_VERSION
 from mstrack.store.urls import reason
 
@@ -26,16 +27,13 @@ class Maintenance:
             raise InputError("--db {db}: use the server's own tools (pg_dump) to back it up", db=self.display_url)
         import sqlite3
 
-        source = self.engine.raw_connection()
-        try:
+        with self.reading() as connection:  # sqlite3's own connection on a file: no SQLAlchemy engine
             copy = sqlite3.connect(target)
             try:
-                source.driver_connection.backup(copy)
+                driver_connection(connection).backup(copy)
                 problems = [line for (line,) in copy.execute("PRAGMA quick_check")]
             finally:
                 copy.close()
-        finally:
-            source.close()
         if problems != ["ok"]:
             raise InputError("backup: the copy fails its check: {problem}; nothing was written", problem=problems[0])
 

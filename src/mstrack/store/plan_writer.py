@@ -3,6 +3,7 @@ Imported by the plan writes and undo only: it loads SQLAlchemy and the table cla
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import NamedTuple
 
 from sqlalchemy import select
@@ -217,9 +218,7 @@ class PlanWriter:
                     rows: _Rows) -> int:
         """A new task is inserted (the rows under it need its id); a kept one joins the batched update."""
         row = {"position": position, "title": task.title, "deadline": task.deadline, "note": task.note,
-               "deadline_text": task.deadline_text, "assessment": task.assessment, "problems": task.problems,
-               "progress": task.progress, "next_steps": task.next_steps,
-               "area_id": area_ids.get(task.area) if task.area else None}
+               **asdict(task.text), "area_id": area_ids.get(task.area) if task.area else None}
         if task_id is None:
             task_id = self._new_id(TaskRow.__table__, {"programme_id": head, "code": task.code, **row})
             self.counts["tasks_added"] += 1

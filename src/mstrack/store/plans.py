@@ -147,8 +147,8 @@ class Plans:
             programme.tasks = [
                 plan_model.Task(
                     code=t.code, title=t.title, area=area_codes.get(t.area_id), deadline=t.deadline,
-                    note=t.note, lines=lines_by_task.get(t.id, []), deadline_text=t.deadline_text,
-                    assessment=t.assessment, problems=t.problems, progress=t.progress, next_steps=t.next_steps,
+                    note=t.note, lines=lines_by_task.get(t.id, []),
+                    text=plan_model.TaskText(**{name: getattr(t, name) for name in plan_model.TASK_TEXT}),
                     links=links.get(t.id, []),
                 )
                 for t in tasks

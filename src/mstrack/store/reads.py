@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from mstrack.errors import InputError, Message
-from mstrack.model import IndicatorState
+from mstrack.model import IndicatorState, TaskText
 from mstrack.store.dialect import day, moment, number
 from mstrack.store.states import indicator_states
 
@@ -39,11 +39,7 @@ class TaskDetail:
     deadline: date
     note: str | None
     indicators: list[IndicatorState] = field(default_factory=list)
-    deadline_text: str | None = None
-    assessment: str | None = None
-    problems: str | None = None
-    progress: str | None = None
-    next_steps: str | None = None
+    text: TaskText = field(default_factory=TaskText)
     start: date | None = None
     links: list[str] = field(default_factory=list)
     """Both ways: the tasks this one names and the tasks that name it."""
@@ -173,9 +169,9 @@ class Reads:
                 leaders=unique(leader for state in indicators for leader in state.leaders),
                 lead_units=unique(u for state in indicators for u in state.lead_units),
                 units=unique(u for state in indicators for u in state.units),
-                deadline=day(deadline or end), note=note, indicators=indicators, deadline_text=deadline_text,
-                assessment=assessment, problems=problems, progress=progress, next_steps=next_steps,
-                start=day(start),
+                deadline=day(deadline or end), note=note, indicators=indicators, start=day(start),
+                text=TaskText(deadline_text=deadline_text, assessment=assessment, problems=problems, progress=progress,
+                              next_steps=next_steps),
                 links=unique([*own.get(task_id, []), *naming.get(f"{code}/{task_code}", [])]),
             ))
         return details

@@ -1,8 +1,8 @@
 """The store's tables as SQLModel classes, for queries. The tables themselves are made by
 migrations.py (the one schema path); these classes must declare them as the migrations make them
-(tests/test_store.py checks it). Only store.py imports this module, and only when a command needs
+(tests/test_store.py checks it). Only store/ imports this module, and only when a command needs
 them: building the classes costs ~70 ms, which a read (status, show, units) that runs plain SQL
-does not pay. store.py owns every query; this module only declares.
+does not pay. The other store/ modules own every query; this module only declares.
 """
 
 from __future__ import annotations

@@ -71,7 +71,7 @@ class Writes:
             self.dialect.execute(connection, f"INSERT INTO report ({', '.join(REPORT_COLUMNS)}) SELECT x.indicator_id, x.as_of,"
                                              f" x.value, x.note, x.reporter, {p}, x.source, {p}, {p} FROM report AS x"
                                              f" JOIN report_retraction AS r ON r.report_id = x.id WHERE r.batch_id = {p} ORDER BY x.id",
-                                 [datetime.now(UTC), new, reason or f"undo of batch {target_id}", target_id])
+                                 [self.dialect.bound(datetime.now(UTC)), new, reason or f"undo of batch {target_id}", target_id])
             if plan_before is not None:
                 PlanWriter(self.dialect, connection, new).write(_plan_of(plan_before, target_id))
             elif current_plan is not None:

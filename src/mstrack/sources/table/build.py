@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from mstrack.errors import Message
-from mstrack.model import Checkpoint, Indicator, Line, Milestone, Task
+from mstrack.model import Checkpoint, Indicator, Line, Milestone, Task, TaskText
 from mstrack.sources.table.mentions import COMPLETE_RE, Mention, find_mentions, similarity, stages_in, unit_factor, unit_key, word_pairs
 from mstrack.sources.table.series import Series, assign, is_level, milestones_of
 from mstrack.sources.table.tasks import RawLine, RawTask
@@ -112,8 +112,8 @@ def build_task(raw: RawTask, year: int, summary: list[Message]) -> Task:
                                deadline=_clip(raw.deadline_text)))
     units = _units_of(raw, deadline)
     _read_numbers(raw, units, deadline, summary)
-    task = Task(code=raw.code, title=raw.title, area=raw.area, deadline=deadline, deadline_text=raw.deadline_text,
-                progress=raw.progress or None)
+    task = Task(code=raw.code, title=raw.title, area=raw.area, deadline=deadline,
+                text=TaskText(deadline_text=raw.deadline_text, progress=raw.progress or None))
     lines: list[Line] = []
     placed: list[tuple[Series, Indicator]] = []
     spare: list[tuple[Line, Series]] = []

@@ -15,6 +15,7 @@ from mstrack.sources.table.build import build_task
 from mstrack.sources.table.header import find_header
 from mstrack.sources.table.reading import Sheet, read_sheets
 from mstrack.sources.table.tasks import read_tasks
+from mstrack.sources.traditional import restore_plan
 
 
 @dataclass(kw_only=True)
@@ -38,14 +39,15 @@ def _title_before(sheet: Sheet, at: int) -> str | None:
     return None
 
 
-def convert_table(path: Path, programme: str, year: int, sheet: str | None = None) -> Conversion:
+def convert_table(path: Path, programme: str, year: int, sheet: str | None = None,
+                  table_number: int | None = None) -> Conversion:
     """Read a published breakdown table and return a validated programme, a review summary and counts."""
     path = Path(path)
     if not CODE_RE.match(programme or ""):
         raise InputError("--programme {code!r}: use lowercase letters, digits and '-'", code=programme)
     if not isinstance(year, int) or not 1900 <= year <= 2200:
         raise InputError("--year {year!r}: expected a year such as 2023", year=year)
-    sheets = read_sheets(path, sheet)
+    sheets = read_sheets(path, sheet, table_number)
     table, at, columns, headers = find_header(sheets, year)
     areas: list[Area] = []
     notes: list[str] = []
@@ -56,7 +58,7 @@ def convert_table(path: Path, programme: str, year: int, sheet: str | None = Non
     result = Programme(code=programme, name=name, year=year, start=date(year, 1, 1), end=date(year, 12, 31),
                        source=path.name, note="\n".join(notes) or None, areas=areas, tasks=tasks)
     try:
-        checked = plan_from_dict(plan_to_dict(result), str(path))
+        checked = plan_from_dict(restore_plan(plan_to_dict(result), table.written), str(path))
     except InputError as error:  # pragma: no cover - a converter bug, reported rather than hidden
         raise InputError("{path}: the converted plan does not validate:\n{error}", path=path, error=error) from None
     stats = {

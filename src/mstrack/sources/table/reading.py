@@ -11,7 +11,8 @@ from pathlib import Path
 from mstrack.domain.limits import strip_controls
 from mstrack.errors import InputError, Message
 from mstrack.sources.files import check_file_size
-from mstrack.sources.sheets import Row, cell_text, delimited_rows, read_text, spread_lines, tab_lines, worksheet_names, xlsx_rows
+from mstrack.sources.sheets import Row, cell_text, delimited_rows, read_rows, read_text, spread_lines, tab_lines, worksheet_names
+from mstrack.sources.traditional import Written, for_matching
 
 
 @dataclass(kw_only=True)
@@ -20,6 +21,7 @@ class Sheet:
     rows: list[Row]
     column_name: object = None  # callable(index) -> str, how the file names a column
     regroup: object = None  # callable(width) -> Sheet: rows read again knowing the header's width
+    written: Written | None = None  # the document's own characters, when its cells were read in simplified ones
 
     def where(self, row: Row, index: int, header: str = "") -> Message:
         name = self.column_name(index) if self.column_name else str(index + 1)
@@ -39,11 +41,16 @@ def clean_cell(value) -> str:
     return "" if re.fullmatch(r"[/／\\—–\-无]+", text) else text  # "/" marks an empty cell
 
 
-def _cleaned(rows: Iterator[Row]) -> list[Row]:
-    return [Row(row.number, [clean_cell(value) for value in row.cells]) for row in rows]
+def _sheet(path: Path, rows: Iterator[Row], blank_rows: bool = False, **options) -> Sheet:
+    """Rows cleaned (the blank ones left out unless `blank_rows`), and read in simplified characters
+    when the table has traditional ones (the written ones kept to give back)."""
+    cleaned = [Row(row.number, cells) for row in rows if any(cells := [clean_cell(value) for value in row.cells]) or blank_rows]
+    cells, written = for_matching(row.cells for row in cleaned)
+    return Sheet(path=path, rows=[Row(row.number, row_cells) for row, row_cells in zip(cleaned, cells, strict=True)],
+                 written=written, **options)
 
 
-def _read_xlsx(path: Path, sheet: str | None) -> list[Sheet]:
+def _read_workbook(path: Path, sheet: str | None) -> list[Sheet]:
     """Every worksheet (the one the workbook opens on first), read as import progress reads them:
     merged cells take their top-left value, and a sheet's extent is checked before it is read."""
     from openpyxl.utils import get_column_letter
@@ -51,41 +58,57 @@ def _read_xlsx(path: Path, sheet: str | None) -> list[Sheet]:
     names = worksheet_names(path)
     if sheet is not None and sheet not in names:
         raise InputError("{path}: no sheet named {sheet!r} (sheets: {sheets})", path=path, sheet=sheet, sheets=", ".join(names))
-    return [Sheet(path=path, rows=[row for row in _cleaned(xlsx_rows(path, name)) if any(row.cells)], column_name=get_column_letter)
-            for name in ([sheet] if sheet is not None else names)]
+    return [_sheet(path, read_rows(path, name), column_name=get_column_letter) for name in ([sheet] if sheet is not None else names)]
 
 
 def _spread_sheet(path: Path, text: str, width: int = 0) -> Sheet:
     """The text read as cells spread over lines; once the header's width is known, read again by it."""
-    sheet = Sheet(path=path, rows=_cleaned(spread_lines(text, width)))
+    sheet = _sheet(path, spread_lines(text, width), blank_rows=True)
     if not width:
         sheet.regroup = lambda w: _spread_sheet(path, text, w)
     return sheet
 
 
-def read_sheets(path: Path, sheet: str | None = None) -> list[Sheet]:
+def _check_choice(path: Path, sheet: str | None, table: int | None) -> None:
+    """--table picks a document's table, --sheet a workbook's sheet: neither applies to the other."""
+    from mstrack.sources.documents import DOCUMENT_SUFFIXES
+
+    document = path.suffix.lower() in DOCUMENT_SUFFIXES
+    if table is not None and not document:
+        raise InputError("{path}: --table applies to .docx and .html documents only", path=path)
+    if sheet is not None and document:
+        raise InputError("{path}: --sheet applies to workbooks only; a document's tables are picked with --table", path=path)
+
+
+def read_sheets(path: Path, sheet: str | None = None, table: int | None = None) -> list[Sheet]:
     """Every way the file can be read as rows of cells, most likely first."""
+    from mstrack.sources.documents import DOCUMENT_SUFFIXES, document_tables
+
     check_file_size(path)
+    suffix = path.suffix.lower()
+    _check_choice(path, sheet, table)
     try:
         with path.open("rb") as handle:
             head = handle.read(8)
-        suffix = path.suffix.lower()
-        if suffix in (".xlsx", ".xlsm"):
-            return _read_xlsx(path, sheet)
-        if head[:4] == b"PK\x03\x04":  # .ods, .zip: calamine would take an .ods in whole, unbounded
-            raise InputError("{path}: unknown file type {suffix}; use .csv, .tsv or .xlsx", path=path, suffix=suffix or Message("(none)"))
+        if suffix in (".xlsx", ".xlsm", ".xls", ".ods"):
+            return _read_workbook(path, sheet)
+        if suffix in DOCUMENT_SUFFIXES:
+            return [_sheet(path, rows) for rows in document_tables(path, table)]
+        if head[:4] == b"PK\x03\x04":  # a .zip or a workbook misnamed: calamine would take it in whole, unbounded
+            raise InputError("{path}: unknown file type {suffix}; use .csv, .tsv, .xlsx, .xls, .ods, .docx or .html", path=path,
+                             suffix=suffix or Message("(none)"))
         raw = path.read_bytes()
     except OSError as error:
         raise InputError("{path}: cannot read: {reason}", path=path, reason=error.strerror or error) from None
     if not raw.strip():
         raise InputError("{path}: empty file", path=path)
     if raw[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise InputError("{path}: an old .xls workbook: save it as .xlsx or .csv", path=path)
+        raise InputError("{path}: an old .xls workbook named {suffix}: rename it .xls", path=path, suffix=suffix or Message("(none)"))
     if sheet is not None:
-        raise InputError("{path}: --sheet applies to .xlsx workbooks only", path=path)
+        raise InputError("{path}: --sheet applies to workbooks only", path=path)
     text = read_text(path)
     if suffix in (".csv", ".tsv", ".tab"):
         rows = delimited_rows(io.StringIO(text), path, None if suffix == ".csv" else "\t")
-        return [Sheet(path=path, rows=_cleaned(row for row in rows if any(cell is not None for cell in row.cells)))]
+        return [_sheet(path, (row for row in rows if any(cell is not None for cell in row.cells)), blank_rows=True)]
     tab_rows = (row for row in tab_lines(text) if any(cell.strip() for cell in row.cells))
-    return [Sheet(path=path, rows=_cleaned(tab_rows)), _spread_sheet(path, text)]
+    return [_sheet(path, tab_rows, blank_rows=True), _spread_sheet(path, text)]

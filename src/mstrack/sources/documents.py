@@ -1,0 +1,345 @@
+"""The tables of Word documents (.docx) and saved web pages (.html, .htm), as rows like a sheet's.
+
+Offices publish their tables as a Word attachment or a web page as often as a workbook. Both are
+read here into the Row of sources/sheets.py, so the table reader sees one kind of input:
+
+- a merged cell, across (gridSpan, colspan) or down (vMerge, rowspan), gives its value to every
+  cell it covers, as a merged range of an .xlsx does;
+- the text around the tables (the title, the notice, 附件) is left out;
+- a table that goes on after a page break, or repeats its header, is joined to the one before it
+  when both have the same columns (nothing but blank paragraphs between them, or the same first
+  row), and counts as one table;
+- the tables come largest first, so that the table reader takes the largest one with a header row;
+  `number` picks the document's Nth table (counted from 1, in the order they start) instead.
+
+Limits are those of sheets: the file's size, what a .docx unpacks to, and the cells a table spans
+(a rowspan of 65,534 under a short table spans only the rows there are).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from mstrack.errors import InputError
+from mstrack.sources.files import check_file_size, unreadable
+from mstrack.sources.sheets import MAX_SHEET_CELLS, MAX_UNZIPPED_BYTES, Row
+
+DOCUMENT_SUFFIXES = (".docx", ".html", ".htm")
+MAX_COLSPAN, MAX_ROWSPAN = 1000, 65534  # the HTML standard's own limits
+MAX_COLUMNS = 16384  # as wide as a worksheet can be
+
+
+@dataclass
+class _Table:
+    """One table as the document has it: its rows of cells, each cell's text and how far it spans."""
+
+    rows: list[list[tuple[str, int, int]]] = field(default_factory=list)  # (text, rowspan, colspan)
+    after_text: bool = False  # text stands between it and the table before it
+
+
+def document_tables(path: Path, number: int | None = None) -> list[list[Row]]:
+    """The file's tables as rows of text cells, largest first, or the Nth table (and what continues it)."""
+    check_file_size(path)
+    tables = _docx_tables(path) if path.suffix.lower() == ".docx" else _html_tables(path)
+    if not tables:
+        raise InputError("{path}: no table found in the document", path=path)
+    grids = [_grid(path, table) for table in tables]
+    if number is not None:
+        if not 1 <= number <= len(grids):
+            raise InputError("--table {number}: {path} has {n} {n:table|tables}", number=number, path=path, n=len(grids))
+        return [_numbered(_joined(tables, grids, number - 1))]
+    groups = []
+    start = 0
+    while start < len(grids):
+        group = _joined(tables, grids, start)
+        groups.append(_numbered(group))
+        start += len(group)
+    return sorted(groups, key=lambda rows: -sum(1 for row in rows for cell in row.cells if cell))
+
+
+def _joined(tables: list[_Table], grids: list[list[list[str]]], start: int) -> list[list[list[str]]]:
+    """Table `start` and the tables after it that continue it: as wide, and with only blank paragraphs
+    between, or starting with one of its first rows again (a repeated header)."""
+    group = [grids[start]]
+    width = _width(grids[start])
+    for index in range(start + 1, len(grids)):
+        grid = grids[index]
+        if not grid or _width(grid) != width:
+            break
+        if tables[index].after_text and grid[0] not in grids[start][:3]:
+            break
+        group.append(grid)
+    return group
+
+
+def _width(grid: list[list[str]]) -> int:
+    return max((len(row) for row in grid), default=0)
+
+
+def _numbered(group: list[list[list[str]]]) -> list[Row]:
+    """The rows of joined tables numbered from 1 through all of them, as a sheet's rows are."""
+    return [Row(number, cells) for number, cells in enumerate((row for grid in group for row in grid), start=1)]
+
+
+def _grid(path: Path, table: _Table) -> list[list[str]]:
+    """Rows of cells with every merged cell's text in each cell it covers: a cell spanning down
+    reaches no further than the table's last row."""
+    grid: list[list[str]] = []
+    below: dict[int, tuple[int, str]] = {}  # column → (rows still covered, text) of cells spanning down
+    total = 0
+    height = len(table.rows)
+    for at, cells in enumerate(table.rows):
+        row: list[str] = []
+        for text, rowspan, colspan in cells:
+            while len(row) in below:
+                row.append(_covered(below, len(row)))
+            rowspan = height - at if rowspan == 0 else min(rowspan, height - at)
+            for _ in range(colspan):
+                if len(row) >= MAX_COLUMNS:
+                    break
+                if rowspan > 1:
+                    below[len(row)] = (rowspan - 1, text)
+                row.append(text)
+        while below and len(row) <= max(below):
+            row.append(_covered(below, len(row)) if len(row) in below else "")
+        total += len(row)
+        if total > MAX_SHEET_CELLS:
+            raise InputError("{path}: a table spans {cells} cells or more, more than mstrack reads in one table ({limit})",
+                             path=path, cells=f"{total:,}", limit=f"{MAX_SHEET_CELLS:,}")
+        grid.append(row)
+    width = _width(grid)
+    return [row + [""] * (width - len(row)) for row in grid]
+
+
+def _covered(below: dict[int, tuple[int, str]], column: int) -> str:
+    left, text = below[column]
+    if left == 1:
+        del below[column]
+    else:
+        below[column] = (left - 1, text)
+    return text
+
+
+# --- Word ----------------------------------------------------------------------------------------
+
+
+def _docx_tables(path: Path) -> list[_Table]:
+    """The body's tables in order. python-docx gives the XML; the grid is read here, in one pass: its
+    own Row.cells finds a vertical merge's text by walking up, cell by cell, for every covered cell."""
+    import zipfile
+    import zlib
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unzipped = sum(member.file_size for member in archive.infolist())
+        if unzipped > MAX_UNZIPPED_BYTES:
+            raise InputError("{path}: unpacks to {size} MB, more than mstrack reads ({limit} MB)", path=path, size=unzipped >> 20,
+                             limit=MAX_UNZIPPED_BYTES >> 20)
+        import docx
+        from docx.opc.exceptions import PackageNotFoundError
+        from lxml.etree import LxmlError  # python-docx parses with lxml
+    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, EOFError, zlib.error) as error:
+        raise unreadable(path, error) from None
+    try:
+        body = docx.Document(str(path)).element.body
+        return _body_tables(body)
+    except (PackageNotFoundError, LxmlError, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, AttributeError,
+            RuntimeError, EOFError, zlib.error) as error:
+        raise unreadable(path, error) from None
+
+
+
+def _body_tables(body) -> list[_Table]:
+    from docx.oxml.ns import qn
+
+    tables: list[_Table] = []
+    text = False
+    for child in body.iterchildren():
+        if child.tag == qn("w:tbl"):
+            tables.append(_Table(rows=_word_rows(child), after_text=text))
+            text = False
+        elif any((node.text or "").strip() for node in child.iter(qn("w:t"))):
+            text = True
+    return tables
+
+
+def _word_rows(tbl) -> list[list[tuple[str, int, int]]]:
+    """A Word table's rows: a cell that continues a vertical merge takes the text above it (cells are
+    given as spanning one row, the text carried down here); cells skipped at a row's start
+    (gridBefore) are blank."""
+    from docx.oxml.ns import qn
+
+    rows = []
+    above: dict[int, str] = {}
+    for tr in tbl.iterchildren(qn("w:tr")):
+        column = _int(tr.grid_before)
+        cells: list[tuple[str, int, int]] = [("", 1, 1)] * column
+        for tc in tr.iterchildren(qn("w:tc")):
+            span = max(1, min(_int(tc.grid_span), MAX_COLSPAN))
+            if tc.vMerge == "continue":
+                text = above.get(column, "")
+            else:
+                text = "\n".join(paragraph.text for paragraph in tc.iterchildren(qn("w:p"))).strip()
+            for offset in range(span):
+                above[column + offset] = text
+            cells.append((text, 1, span))
+            column += span
+        rows.append(cells)
+    return rows
+
+
+def _int(value) -> int:
+    try:
+        return int(value or 0)
+    except (TypeError, ValueError):
+        return 0
+
+
+# --- web pages -----------------------------------------------------------------------------------
+
+
+def _html_tables(path: Path) -> list[_Table]:
+    parser = _TableParser()
+    parser.feed(_html_text(path))
+    parser.close()
+    while parser.open:
+        parser.handle_endtag("table")
+    return [table for table in parser.tables if table.rows]
+
+
+class _TableParser(HTMLParser):
+    """Each <table>'s rows and cells; the text of a table inside a cell is that inner table's. A new
+    cell or row closes the one before, as browsers read a page that leaves out </td> and </tr>."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tables: list[_Table] = []
+        self.open: list[tuple[_Table, list | None]] = []  # tables being read, each with its open cell's lines
+        self.skip = 0  # inside <script> or <style>
+        self.text = False  # text since the last table ended
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style"):
+            self.skip += 1
+        elif tag == "table":
+            self._close_cell()
+            table = _Table(after_text=self.text and not self.open)
+            self.tables.append(table)
+            self.open.append((table, None))
+        elif not self.open:
+            return
+        elif tag == "tr":
+            self._close_cell()
+            self.open[-1][0].rows.append([])
+        elif tag in ("td", "th"):
+            self._open_cell(dict(attrs))
+        elif tag in ("br", "p", "div", "li") and self.open[-1][1] is not None:
+            self.open[-1][1].append([])
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self.skip = max(0, self.skip - 1)
+        elif tag == "table" and self.open:
+            self._close_cell()
+            self.open.pop()
+            self.text = False
+        elif tag in ("td", "th", "tr") and self.open:
+            self._close_cell()
+
+    def handle_data(self, data):
+        if self.skip:
+            return
+        if not self.open:
+            self.text = self.text or bool(data.strip())
+        elif self.open[-1][1] is not None:
+            self.open[-1][1][-1].append(data)
+
+    def _open_cell(self, attributes: dict) -> None:
+        self._close_cell()
+        table = self.open[-1][0]
+        if not table.rows:
+            table.rows.append([])
+        lines: list = [[]]
+        table.rows[-1].append((lines, _span(attributes.get("rowspan"), MAX_ROWSPAN, 1),
+                               max(1, _span(attributes.get("colspan"), MAX_COLSPAN, 1))))
+        self.open[-1] = (table, lines)
+
+    def _close_cell(self) -> None:
+        """The open cell's text: its lines (<br>, <p>) each with their white space collapsed."""
+        if not self.open or self.open[-1][1] is None:
+            return
+        table, lines = self.open[-1]
+        text = "\n".join(joined for line in lines if (joined := " ".join("".join(line).split())))
+        cells = table.rows[-1]
+        cells[-1] = (text, *cells[-1][1:])
+        self.open[-1] = (table, None)
+
+
+def _span(value, limit: int, default: int) -> int:
+    """rowspan/colspan as a browser takes them: digits, else the default; at most the standard's limit."""
+    try:
+        return min(int(value), limit) if value is not None else default
+    except ValueError:
+        return default
+
+
+def _html_text(path: Path) -> str:
+    """The page as text: in the encoding its byte-order mark or <meta> declares (GB2312 and GBK read as
+    their superset GB18030), else by the text files' one rule (UTF-8, else GB18030)."""
+    import codecs
+
+    from mstrack.sources.sheets import text_encoding
+
+    raw = path.read_bytes()
+    for mark, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if raw.startswith(mark):
+            return _decoded(path, raw, encoding)
+    declared = _declared_charset(raw[:65536].decode("latin-1"))
+    if declared:
+        try:
+            return raw.decode(declared)
+        except UnicodeDecodeError:
+            pass  # declared wrongly: found as a text file's encoding is
+    return raw.decode(text_encoding(path))
+
+
+def _decoded(path: Path, raw: bytes, encoding: str) -> str:
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise InputError("{path}: not readable as {encoding} text (byte {byte})", path=path, encoding=encoding,
+                         byte=error.start) from None
+
+
+def _declared_charset(head: str) -> str | None:
+    """The charset a page's <meta charset> or <meta http-equiv="Content-Type" content="…; charset=…">
+    names, as Python knows it; GB2312 and GBK become GB18030, which holds them both."""
+    import codecs
+    from html.parser import HTMLParser
+
+    found: list[str] = []
+
+    class Meta(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if tag != "meta" or found:
+                return
+            values = {name: value or "" for name, value in attrs}
+            if "charset" in values:
+                found.append(values["charset"])
+            elif values.get("http-equiv", "").lower() == "content-type":
+                for part in values.get("content", "").split(";"):
+                    name, _, value = part.partition("=")
+                    if name.strip().lower() == "charset":
+                        found.append(value)
+
+    Meta().feed(head)
+    if not found:
+        return None
+    name = found[0].strip().strip("'\"").lower()
+    try:
+        name = codecs.lookup(name).name
+    except LookupError:
+        return None
+    return "gb18030" if name in ("gb2312", "gbk") else name

@@ -1,0 +1,171 @@
+"""Old Excel (.xls) and OpenDocument (.ods) workbooks, read by calamine as sources/sheets.py reads .xlsx.
+
+calamine reads both formats' values. What it does not give is read here, bounded before calamine
+allocates a sheet: an .ods file's merged cells, its percent cells (calamine gives 0.65 for 65%) and
+how far its cells reach (a row repeated a million times is a few bytes of XML). An .xls sheet is
+bounded by its format (65,536 rows × 256 columns) and calamine reads its merged cells itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from mstrack.errors import InputError
+from mstrack.sources.files import unreadable
+
+TABLE_NS = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+OFFICE_NS = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+WORKBOOK_SUFFIXES = (".xls", ".ods")
+
+
+def workbook_sheet_names(path: Path) -> list[str]:
+    """The workbook's worksheets in their order."""
+    import zipfile
+
+    from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum
+
+    try:
+        if path.suffix.lower() == ".ods":
+            _check_unzipped(path)
+        workbook = CalamineWorkbook.from_path(path)
+        return [meta.name for meta in workbook.sheets_metadata if meta.typ == SheetTypeEnum.WorkSheet]
+    except (zipfile.BadZipFile, CalamineError, OSError, ValueError, TypeError, KeyError, EOFError, RuntimeError) as error:
+        raise unreadable(path, error) from None
+
+
+def workbook_rows(path: Path, sheet: str | None) -> Iterator:
+    """Every row of one sheet (the first without `sheet`), merged cells given their top-left value in
+    every cell they cover, as sheets.xlsx_rows gives them."""
+    import zipfile
+    import zlib
+    from xml.etree.ElementTree import ParseError
+
+    from python_calamine import CalamineError, CalamineWorkbook
+
+    from mstrack.sources.sheets import _check_extent, _Extent, _marked_rows
+
+    names = workbook_sheet_names(path)
+    if not names:
+        raise InputError("{path}: the workbook has no worksheet", path=path)
+    if sheet is None:
+        sheet = names[0]
+    elif sheet not in names:
+        raise InputError("--sheet {sheet!r}: {path} has no such sheet; its sheets: {sheets}", sheet=sheet, path=path,
+                         sheets=", ".join(names))
+    try:
+        percent: dict[int, list[int]] = {}
+        merges = None
+        extent = _Extent()
+        if path.suffix.lower() == ".ods":
+            with zipfile.ZipFile(path) as archive, archive.open("content.xml") as handle:
+                percent, merges, extent = _ods_marks(handle, sheet)
+            _check_extent(path, sheet, extent)
+        values = CalamineWorkbook.from_path(path).get_sheet_by_name(sheet)
+        if merges is None:  # .xls: calamine reads the merges, the format bounds the sheet
+            last_row, last_column = values.end or (-1, -1)
+            extent = _Extent(rows=last_row + 1, columns=max(26, last_column + 1), merges=len(values.merged_cell_ranges or ()))
+            _check_extent(path, sheet, extent)
+        else:
+            values = _WithMerges(values, merges)
+    except (zipfile.BadZipFile, CalamineError, ParseError, zlib.error, KeyError, IndexError, OSError, ValueError, TypeError,
+            EOFError, RuntimeError) as error:
+        raise unreadable(path, error) from None
+    yield from _marked_rows(values, percent, {}, extent, path)
+
+
+
+def _check_unzipped(path: Path) -> None:
+    """A zip bomb is refused unread: what calamine would unpack is counted first."""
+    import zipfile
+
+    from mstrack.sources.sheets import MAX_UNZIPPED_BYTES
+
+    with zipfile.ZipFile(path) as archive:
+        unzipped = sum(member.file_size for member in archive.infolist())
+    if unzipped > MAX_UNZIPPED_BYTES:
+        raise InputError("{path}: unpacks to {size} MB, more than mstrack reads ({limit} MB)", path=path, size=unzipped >> 20,
+                         limit=MAX_UNZIPPED_BYTES >> 20)
+
+
+class _WithMerges:
+    """A calamine sheet of an .ods, with the merged ranges read from its XML (calamine gives none)."""
+
+    def __init__(self, values, merges: list[tuple[tuple[int, int], tuple[int, int]]]):
+        self._values = values
+        self.start, self.end = values.start, values.end
+        self.merged_cell_ranges = merges
+
+    def iter_rows(self):
+        return self._values.iter_rows()
+
+
+ROW, CELLS = TABLE_NS + "table-row", (TABLE_NS + "table-cell", TABLE_NS + "covered-table-cell")
+
+
+def _ods_marks(handle, sheet: str):
+    """The sheet's percent cells (row → columns), merged ranges ((top, left), (bottom, right), 0-based)
+    and extent, from content.xml read as a stream (each row let go once read). Rows and cells
+    repeated (number-rows-repeated) count as often as they repeat when they hold something; the scan
+    stops once the sheet is too large."""
+    from xml.etree.ElementTree import iterparse
+
+    scan = _OdsScan()
+    depth, inside = 0, False
+    for event, element in iterparse(handle, events=("start", "end")):
+        tag = element.tag
+        if tag == TABLE_NS + "table":
+            depth += 1 if event == "start" else -1
+            if event == "start" and depth == 1:
+                inside = element.get(TABLE_NS + "name") == sheet
+            elif depth == 0 and inside:
+                break
+        elif not inside or depth != 1:
+            if event == "end" and tag == ROW:
+                element.clear()
+        elif tag == ROW:
+            scan.start_row(element) if event == "start" else scan.end_row(element)
+        elif event == "end" and tag in CELLS and not scan.cell(element):
+            break
+    return scan.percent, scan.merges, scan.extent
+
+
+class _OdsScan:
+    """Where the scan of one sheet stands: its row and column, and what it found."""
+
+    def __init__(self):
+        from mstrack.sources.sheets import _Extent
+
+        self.percent: dict[int, list[int]] = {}
+        self.merges: list[tuple[tuple[int, int], tuple[int, int]]] = []
+        self.extent = _Extent()
+        self.row, self.column, self.repeat_rows = 0, 0, 1
+
+    def start_row(self, element) -> None:
+        self.column, self.repeat_rows = 0, int(element.get(TABLE_NS + "number-rows-repeated", 1))
+
+    def end_row(self, element) -> None:
+        self.row += self.repeat_rows
+        element.clear()
+
+    def cell(self, element) -> bool:
+        """Count one cell (or its repeats); False once the sheet is past what mstrack reads."""
+        from mstrack.sources.sheets import MAX_MERGED_RANGES, MAX_SHEET_CELLS
+
+        extent, row, column = self.extent, self.row, self.column
+        repeat = int(element.get(TABLE_NS + "number-columns-repeated", 1))
+        self.column += repeat
+        kind = element.get(OFFICE_NS + "value-type")
+        if kind is not None or len(element):
+            extent.rows, extent.columns = max(extent.rows, row + self.repeat_rows), max(extent.columns, column + repeat)
+            if extent.rows * extent.columns > MAX_SHEET_CELLS:
+                return False
+            if kind == "percentage":
+                for number in range(row + 1, row + self.repeat_rows + 1):
+                    self.percent.setdefault(number, []).extend(range(column, column + repeat))
+        spans = (int(element.get(TABLE_NS + "number-rows-spanned", 1)), int(element.get(TABLE_NS + "number-columns-spanned", 1)))
+        if spans != (1, 1) and element.tag == CELLS[0]:
+            self.merges.append(((row, column), (row + spans[0] - 1, column + spans[1] - 1)))
+            extent.merges += 1
+        element.clear()
+        return extent.merges <= MAX_MERGED_RANGES
