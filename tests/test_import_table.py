@@ -165,7 +165,8 @@ def test_unseen_workbook_with_merged_cells(tmp_path):
     assert one.lines[0].checkpoints[0].text == "新建公办幼儿园3所，新增学位1200个"
     assert two.lines[0].units == ["区教育局", "各街道"]  # the merged cell reads as its top-left value
     assert milestones(two) == [("2023-12-31", 10)]
-    assert three.deadline == date(2023, 5, 31)
+    assert three.deadline is None  # "5月底前动工" dates the start (issue 13): a checkpoint, not the completion date
+    assert [(c.due, c.text) for c in three.lines[0].checkpoints] == [(date(2023, 5, 31), "改造背街小巷15条")]
     assert milestones(three) == []  # "动工" is when work starts: the 15 lanes are not due then
     assert [i.target for i in three.lines[0].indicators] == [15]
     assert four.deadline is None and four.text.deadline_text == "长期"

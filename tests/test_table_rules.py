@@ -209,7 +209,14 @@ def test_comparator_words_in_a_table(text, comparator):
     "完成1 - 2个", "服务不少于3年", "服务不少于3 年",
 ])
 def test_numbers_that_are_no_target(text):
-    assert find_mentions(text) == []
+    assert find_mentions(text, 2023) == []  # "2022年": a year before the programme's is a baseline
+
+
+def test_a_figure_of_the_programmes_own_year_or_a_later_one_is_a_target():
+    assert [m.value for m in find_mentions("2023年完成300个", 2023)] == [300]
+    assert [m.value for m in find_mentions("2025年完成300个；2024年完成200个", 2024)] == [300, 200]
+    assert find_mentions("2023年完成300个", 2024) == []  # a year before the programme's: what was done then
+    assert [(m.value, m.unit) for m in find_mentions("牙椅总数较2023年增加5%", 2024)] == [(5, "%")]  # a change on it: a target
 
 
 @pytest.mark.parametrize("text", [

@@ -502,6 +502,21 @@ MESSAGES: dict[str, str] = {
     "task {code}: “{name}” read as per-period amounts ({printed}); milestones are running totals ({totals})":
         "任务 {code}：“{name}”按各期增量读取（{printed}）；节点目标为累计数（{totals}）",
     "--year {year!r}: expected a year such as 2023": "--year {year!r}：应为年份，例如 2023",
+    "the 完成时限 names a start: read as a checkpoint, not as the deadline": "完成时限写的是开始：读作节点，不作完成时限",
+    "a row without 序号 read as part of task {code}; it may be a task of its own":
+        "没有序号的一行读作任务 {code} 的一部分；也可能是单独一项任务",
+    "“{name}”: figures read as amounts per period and summed; they may be running totals": "“{name}”：数字按各期增量相加；也可能是累计数",
+    "“{name}”: a target with no date: due at the deadline, or not this year?":
+        "“{name}”：目标没有日期：是在完成时限前完成，还是不在本年？",
+    "{path}: row {row}, column {column}: {why}": "{path}：第 {row} 行，{column} 列：{why}",
+    "{first}; {more}": "{first}；{more}",
+    "check: {doubt}": "请核对：{doubt}",
+    "{n} reported values as of {date} → {path}": "{n} 个进展数值（截至 {date}）→ {path}",
+    "--progress-as-of {value!r}: {error}": "--progress-as-of {value!r}：{error}",
+    "--progress-as-of: {path} exists already; choose a new --output name": "--progress-as-of：{path} 已存在；请换一个 --output 文件名",
+    "the target column says {value}, the text beside it “{text}”: the column is read":
+        "目标列写的是 {value}，旁边的文字是“{text}”：按目标列读取",
+    "--strict: {n} doubtful cells, nothing written:\n{doubts}": "--strict：有 {n} 处存疑的单元格，未写入文件：\n{doubts}",
     "{path}: the converted plan does not validate:\n{error}": "{path}：转换出的计划没有通过校验：\n{error}",
 }
 

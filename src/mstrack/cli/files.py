@@ -150,6 +150,10 @@ def import_table(
     sheet: Annotated[Optional[str], typer.Option("--sheet", help="Sheet to read in a workbook. [default: the first]")] = None,
     table: Annotated[Optional[int], typer.Option("--table", min=1, help="The Nth table of a .docx or .html (from 1). "
                                                  "[default: the largest with a header row]")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Refuse a table with cells that can be read two ways.")] = False,
+    progress_as_of: Annotated[Optional[str], typer.Option(
+        "--progress-as-of", help="Also write the progress columns (完成情况, 当前进度 …) as of this date to OUTPUT's stem "
+                                 "+ .progress.csv, for `import progress`.")] = None,
 ) -> None:
     """Turn a published table into a plan file to review, then `import plan` it (docs/import-table.md)."""
     from mstrack.sources.plan import CODE_RE, dump_plan
@@ -160,15 +164,46 @@ def import_table(
     refuse_database(ctx, output)
     if output.exists():
         raise fail("--output {path}: exists already; choose a new file name", path=output)
+    progress_path, as_of = _progress_output(output, progress_as_of)
+    from mstrack.errors import Joined
+
     result = convert_table(file, programme, year, sheet, table_number=table)
-    text = dump_plan(result.programme)
+    if strict and result.doubts:
+        raise fail("--strict: {n} doubtful cells, nothing written:\n{doubts}", n=len(result.doubts), doubts=Joined("\n", result.doubts))
+    lang = words()
+    text = dump_plan(result.programme, {key: lang.message(why) for key, why in result.comments.items()})
+
+    if progress_path is not None:
+        from mstrack.render.template import reported_csv
+
+        write_output(ctx, progress_path, lambda path: path.write_text(reported_csv(result.reported, as_of), encoding="utf-8"),
+                     lambda: say("{n} reported values as of {date} → {path}", n=len(result.reported), date=as_of, path=progress_path,
+                                 err=True), option="--progress-as-of")
 
     def announce() -> None:
         for line in result.summary:
             say(line, err=True)
+        for doubt in result.doubts:  # last, so a reviewer finds them at the end
+            say("check: {doubt}", doubt=doubt, err=True)
         say("{file} → {output}: {stats}", file=file, output=output, stats=_conversion_stats(result.stats))
 
     write_output(ctx, output, lambda path: path.write_text(text, encoding="utf-8"), announce)
+
+
+def _progress_output(output: Path, as_of: str | None):
+    """Where --progress-as-of writes (the plan's stem + .progress.csv), and its date; (None, None) without it."""
+    if as_of is None:
+        return None, None
+    from mstrack.domain.dates import DateError, parse_date
+
+    try:
+        day = parse_date(as_of)
+    except DateError as error:
+        raise fail("--progress-as-of {value!r}: {error}", value=as_of, error=error) from None
+    path = output.with_name(output.stem + ".progress.csv")
+    if path.exists():
+        raise fail("--progress-as-of: {path} exists already; choose a new --output name", path=path)
+    return path, day
 
 
 def _conversion_stats(stats: dict):

@@ -111,24 +111,32 @@ def _western_date(body: str, year: int | None, original: str) -> date:
 # --- periods as schedules name them ------------------------------------------------------------
 
 QUARTER_NUM = r"[一二三四1-4]"
-QUARTER_LABEL = rf"第?{QUARTER_NUM}(?:\s*[、,，和及至到\-—~]\s*第?{QUARTER_NUM})*\s*季度(?:末|底)?(?:前)?|[Qq][1-4](?![0-9])"
+YEAR_PREFIX = r"(?:\d{4}\s*年\s*|次年|翌年|明年)"  # "2025年3月", "次年3月": a year other than the programme's
+QUARTER_LABEL = rf"{YEAR_PREFIX}?第?{QUARTER_NUM}(?:\s*[、,，和及至到\-—~]\s*第?{QUARTER_NUM})*\s*季度(?:末|底)?(?:前)?|[Qq][1-4](?![0-9])"
 MONTH_NUM = r"(?:1[0-2]|0?[1-9])(?![0-9.])"
 MONTH_LABEL = (
-    rf"(?:20\d\d\s*年\s*)?{MONTH_NUM}\s*(?:月份?)?\s*[-—–~～至到]\s*{MONTH_NUM}\s*月份?(?:底前|底|末|前)?"
-    rf"|(?:20\d\d\s*年\s*)?{MONTH_NUM}\s*月(?:\s*(?:[12]\d|3[01]|0?[1-9])\s*日)?(?:上旬|中旬|下旬|份前|份|底前|底|末|前)?"
+    rf"\d{{4}}\s*[.．/]\s*{MONTH_NUM}(?![0-9.．万亿千%])(?:\s*月)?(?:底前|底|末|前)?"  # "2024.5"
+    rf"|{YEAR_PREFIX}?{MONTH_NUM}\s*(?:月份?)?\s*[-—–~～至到]\s*{MONTH_NUM}\s*月份?(?:底前|底|末|前)?"
+    rf"|{YEAR_PREFIX}?{MONTH_NUM}\s*月(?:\s*(?:[12]\d|3[01]|0?[1-9])\s*日)?(?:上旬|中旬|下旬|份前|份|底前|底|末|前)?"
 )
-YEAR_LABEL = r"上半年|下半年|全年|年底前|年底|年内|年末"
+YEAR_LABEL = r"(?:\d{4}\s*|次|翌|明)?(?:年底前|年底|年内|年末)|(?:\d{4}\s*年\s*|次年|翌年|明年)?(?:上半年|下半年|全年)"
 PERIOD_LABEL = rf"(?:{QUARTER_LABEL}|{MONTH_LABEL}|{YEAR_LABEL})"
 PERIOD_RE = re.compile(PERIOD_LABEL)
 
 
+def _named_year(text: str, year: int) -> tuple[int, str]:
+    """The year a label names ("2025年3月", "2024.5", "次年底") and the label without it; else the programme's."""
+    if explicit := re.match(r"(\d{4})(?:年|[.．/](?=\d))", text):
+        text = text[explicit.end():]
+        return int(explicit[1]), "年" + text if text.startswith(("底", "末", "内")) else text  # "2025年底前"
+    if following := re.match(r"[次翌明]年?(?=年|[上下全]|\d)", text):  # "次年3月", "次年底", "明年上半年"
+        return year + 1, text[following.end():]
+    return year, text
+
+
 def period_end(label: str, year: int) -> date:
     """Due date of a period label: "一、二季度" → the later quarter's end, "7-9月" → 9-30, "全年" → 12-31."""
-    text = unicodedata.normalize("NFKC", label).replace(" ", "")
-    explicit = re.match(r"(20\d\d)年", text)
-    if explicit:
-        year = int(explicit[1])
-        text = text[explicit.end():]
+    year, text = _named_year(unicodedata.normalize("NFKC", label).replace(" ", ""), year)
     if "季度" in text or re.fullmatch(r"[Qq][1-4]", text):
         quarters = [QUARTER_WORDS[c] for c in re.findall(r"[一二三四1-4]", text)]
         return month_end(year, max(quarters) * 3)

@@ -287,7 +287,8 @@ def table_md(report: TableReport, lang: str) -> str:
 # --- CSV ---------------------------------------------------------------------------------------
 
 
-def _csv(rows: list[list]) -> str:
+def csv_text(rows: list[list]) -> str:
+    """Rows as CSV text; no cell opens as a formula in a spreadsheet."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerows([spreadsheet_text(cell) for cell in row] for row in rows)  # no cell opens as a formula
@@ -296,7 +297,7 @@ def _csv(rows: list[list]) -> str:
 
 def units_csv(units: list[UnitRollup], lang: str) -> str:
     words = Labels(lang)
-    return _csv([units_header(words), *(units_cells(u, words) for u in units)])
+    return csv_text([units_header(words), *(units_cells(u, words) for u in units)])
 
 
 def weekly_csv(report: WeeklyReport, lang: str) -> str:
@@ -312,7 +313,7 @@ def weekly_csv(report: WeeklyReport, lang: str) -> str:
     rows += [new_report_cells(r, many, words) for r in report.new_reports]
     rows += [[], [words("weekly.status_changes")], change_header(words)]
     rows += [change_cells(c, many, words) for c in report.status_changes]
-    return _csv(rows)
+    return csv_text(rows)
 
 
 # --- JSON --------------------------------------------------------------------------------------

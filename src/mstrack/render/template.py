@@ -33,6 +33,14 @@ class TemplateRow:
     last_date: date | None
 
 
+def reported_csv(rows: list[tuple[str, str, str, int | float, str]], as_of: date) -> str:
+    """Progress a converted table reports, as `mstrack import progress` reads it: (programme, task, indicator, value, note)."""
+    from mstrack.render.report import csv_text
+
+    return csv_text([["计划", "任务编号", "指标", "截至日期", "数值", "备注"],
+                     *([programme, task, indicator, as_of.isoformat(), value, note] for programme, task, indicator, value, note in rows)])
+
+
 def template_rows(states: list[IndicatorState], on: date) -> list[TemplateRow]:
     """The period a unit reports on is the first checkpoint due on or after the date."""
     rows = []

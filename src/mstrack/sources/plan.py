@@ -519,7 +519,32 @@ def plan_to_dict(programme: Programme) -> dict:
     }
 
 
-def dump_plan(programme: Programme) -> str:
+def dump_plan(programme: Programme, comments: dict[tuple, str] | None = None) -> str:
+    """The plan as TOML; `comments` puts "# check: …" after the line of (task, line, indicator, key), indexes from 0
+    and None above that level, for the person who reviews a converted table."""
     import tomli_w
 
-    return tomli_w.dumps(plan_to_dict(programme), multiline_strings=False)
+    text = tomli_w.dumps(plan_to_dict(programme), multiline_strings=False)
+    return _annotated(text, comments) if comments else text
+
+
+def _annotated(text: str, comments: dict[tuple, str]) -> str:
+    """Follow the TOML's sections to know which task, line and indicator each key line belongs to."""
+    at = [-1, -1, -1]
+    out = []
+    inline = -1  # indicators written inline (`indicators = [ { name = … }, ]`): the one on this row
+    for row in text.split("\n"):
+        level = {"[[tasks]]": 0, "[[tasks.lines]]": 1, "[[tasks.lines.indicators]]": 2}.get(row)
+        key = None
+        if level is not None:
+            at[level] += 1
+            at[level + 1:] = [-1] * (2 - level)
+        elif (m := re.match(r"^(\w+) = ", row)) and at[0] >= 0:
+            key = (at[0], at[1] if at[1] >= 0 else None, at[2] if at[2] >= 0 else None, m[1])
+            inline = 0 if m[1] == "indicators" and at[2] < 0 else -1
+        elif inline >= 0 and (m := re.match(r"^\s+\{ (\w+) = ", row)):
+            key, inline = (at[0], at[1], inline, m[1]), inline + 1
+        if key in comments:
+            row += "  # check: " + re.sub(r"\s+", " ", str(comments[key]))
+        out.append(row)
+    return "\n".join(out)

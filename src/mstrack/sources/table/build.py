@@ -8,9 +8,32 @@ from datetime import date
 
 from mstrack.errors import Message
 from mstrack.model import Checkpoint, Indicator, Line, Milestone, Task, TaskText
-from mstrack.sources.table.mentions import COMPLETE_RE, Mention, find_mentions, similarity, stages_in, unit_factor, unit_key, word_pairs
+from mstrack.sources.table.mentions import (
+    BARE_RE,
+    COMPLETE_RE,
+    Mention,
+    find_mentions,
+    similarity,
+    stated,
+    unit_factor,
+    unit_key,
+    word_pairs,
+)
+from mstrack.sources.table.schedule import numbered_deadlines, numbered_parts
 from mstrack.sources.table.series import Series, assign, is_level, milestones_of
 from mstrack.sources.table.tasks import RawLine, RawTask
+
+
+@dataclass(kw_only=True)
+class Doubt:
+    """A cell that can be read two ways: the reading written is the likelier one; a person checks it.
+    `at` is the plan object whose `key` line in the TOML carries the `# check:` comment."""
+
+    row: int
+    column: str
+    why: Message
+    at: object
+    key: str
 
 
 @dataclass(kw_only=True)
@@ -25,9 +48,14 @@ class Unit:
     leftovers: list[tuple[date, str, Mention]] = field(default_factory=list)
 
 
-def _statements(text: str, origin: str) -> list[Series]:
+def _statements(text: str, origin: str, year: int) -> list[Series]:
     result = []
-    for mention in find_mentions(text):
+    seen = set()
+    for mention in find_mentions(text, year):
+        if (mention.value, unit_key(mention.unit), mention.comparator) in seen \
+                or (not mention.unit and any(value == mention.value for value, _, _ in seen)):
+            continue  # "完成在职参保人数6300人" beside a 目标任务 of "6300人" (or of "6300"): one target
+        seen.add((mention.value, unit_key(mention.unit), mention.comparator))
         result.append(Series(unit=mention.unit, stages=mention.stages, texts=list(mention.contexts), statement=mention, origin=origin,
                              nouns=[mention.noun]))
     return result
@@ -38,7 +66,7 @@ def _tidy(text: str) -> str:
     return re.sub(r"\s+$", "", text.strip()).rstrip("；;，,、 ")
 
 
-def _units_of(task: RawTask, deadline: date | None) -> list[Unit]:
+def _units_of(task: RawTask, deadline: date | None, year: int) -> list[Unit]:
     units: list[Unit] = []
     for raw in task.lines:
         previous = units[-1].lines[-1] if units else None
@@ -56,10 +84,10 @@ def _units_of(task: RawTask, deadline: date | None) -> list[Unit]:
                 undated += block.undated
             checkpoints += periods
             heading = block.heading if len(raw.blocks) == 1 else heading
-        if not checkpoints and deadline and not undated:
+        heading = heading or raw.item
+        if not checkpoints and (raw.deadline or deadline) and not undated:
             raw.deadline_only = True
-            text = task.content or task.deadline_text or ""
-            checkpoints = [(deadline, task.deadline_text or "", text)]
+            checkpoints = _deadline_checkpoints(task, raw, deadline, year)
         merged: dict[date, tuple[str, str]] = {}
         for due, label, text in sorted(checkpoints, key=lambda c: c[0]):
             if due in merged:
@@ -71,19 +99,57 @@ def _units_of(task: RawTask, deadline: date | None) -> list[Unit]:
     return units
 
 
-def _read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, summary: list[Message]) -> None:
+def _amount_series(text: str, amount: tuple[str, str], origin: str, year: int) -> list[Series]:
+    """The target of a 目标任务 + 单位 pair ("新建幼儿园", "10", "所"); none when the text prints that figure itself."""
+    mention = stated(text, *amount) if amount[0] and text else None
+    if mention is None or any((m.value, unit_key(m.unit)) == (mention.value, unit_key(mention.unit)) for m in find_mentions(text, year)):
+        return []
+    return [Series(unit=mention.unit, stages=mention.stages, texts=list(mention.contexts), statement=mention, origin=origin,
+                   nouns=[mention.noun])]
+
+
+START_WORDS = ("开工", "动工", "启动", "开建", "开始")
+
+
+def names_start(text: str | None) -> bool:
+    """A 完成时限 that dates the start of the work ("6月底前开工"), not its completion."""
+    parts = [p for p in re.split(r"[；;]", text or "") if p.strip()]  # a registration form's dates, one a sub-item
+    return bool(parts) and all(any(w in p for w in START_WORDS) and not any(w in p for w in ("完工", "竣工", "完成", "建成"))
+                               for p in parts)
+
+
+def _deadline_checkpoints(task: RawTask, raw: RawLine, deadline: date, year: int) -> list[tuple[date, str, str]]:
+    """A line with only a 完成时限: one checkpoint at its own date (a sub-item's) or the task's, or one per
+    numbered date in the cell ("1. 2024年5月 2. 2024年9月"), each with the numbered item it dates."""
+    label = raw.deadline_text or task.deadline_text or ""
+    text = raw.item or task.content or label
+    if dates := numbered_deadlines(label, year):
+        items = numbered_parts(text)
+        if len(items) != len(dates):
+            items = [part for part, _ in dates]
+        return [(due, part, item) for (part, due), item in zip(dates, items, strict=True)]
+    return [(raw.deadline or deadline, label, text)]
+
+
+def _read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, year: int, summary: list[Message]) -> None:
     """Match each unit's schedule numbers to the title's and heading's targets; mark what "全面完成" completes."""
-    title_text = raw.title + ("\n" + raw.content if raw.content else "")
+    content = "\n".join(numbered_parts(raw.content)) or raw.content  # "1. 改造县道10公里 2. 新建桥梁2座": one target a line
+    title_text = raw.title + ("\n" + content if content else "")
+    amounts = [s for line in raw.lines if not line.item for s in _amount_series(raw.title, line.amount, "title", year)]
+    measured = [s for line in raw.lines for name, number, unit in line.measured
+                for s in _amount_series(name, (number, unit), "heading" if line.item else "title", year)]
     title_filled = False
     for unit in units:
-        own = _statements(unit.heading, "heading") if unit.heading else []
-        unit.series = own + _statements(title_text, "title")
+        own = [s for r in unit.lines[:1] if r.item for s in _amount_series(r.item, r.amount, "heading", year)]
+        if not any(r.item and r.amount[0] for r in unit.lines[:1]):  # a 目标任务 cell states the sub-item's target
+            own = _statements(unit.heading, "heading", year) if unit.heading else []
+        unit.series = own + (amounts or _statements(title_text, "title", year)) + measured  # a target column states the targets
         deadline_only = unit.lines[0].deadline_only
-        starts = deadline_only and bool(stages_in(raw.deadline_text or ""))  # "5月底前动工" is when work starts
+        starts = deadline_only and names_start(raw.deadline_text)  # "5月底前动工" is when work starts
         if starts:
             summary.append(Message("task {code}: 完成时限 “{deadline}” names a start, not a completion; "
                                    "its targets are kept without milestones", code=raw.code, deadline=raw.deadline_text))
-        unit.leftovers = [] if starts else assign(unit.series, unit.checkpoints)
+        unit.leftovers = [] if starts else assign(unit.series, unit.checkpoints, year)
         if not unit.checkpoints:
             continue
         final_due, _, final_text = unit.checkpoints[-1]
@@ -91,9 +157,10 @@ def _read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, summar
         says_done = (deadline_only and not starts) or bool(COMPLETE_RE.search(final_text))
         if scope and scope[0].origin == "title" and title_filled and not deadline_only:
             says_done = False  # the title's targets are completed once, not once per sub-project
+        undated_item = bool(unit.lines[0].item) and raw.deadline is None  # a sub-row's figure with no date printed: the year's
         for one in scope:
-            due = final_due if says_done else deadline if one.origin == "heading" else None
-            if due and not any(d >= due for d, _, _ in one.points):
+            due = final_due if says_done else deadline if one.origin == "heading" and not undated_item else None
+            if due and not any(d >= due for d, _, _ in one.points) and not (deadline_only and one.points):
                 one.filled = due  # "全面完成目标任务"; a sub-project's own figure is due when the task is
                 title_filled = title_filled or one.origin == "title"
         for one in unit.series:  # a share of the work that reaches 100% is done: it stays done
@@ -102,16 +169,18 @@ def _read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, summar
                 one.filled = final_due
 
 
-def build_task(raw: RawTask, year: int, summary: list[Message]) -> Task:
+def build_task(raw: RawTask, year: int, summary: list[Message], doubts: list[Doubt] | None = None) -> Task:
     """Read the numbers of one task: indicators from the title, milestones from the schedule."""
     latest = [due for line in raw.lines for block in line.blocks for _, due, _ in block.periods]
     latest += [due for line in raw.lines for _, due, _ in line.periods]
     deadline = raw.deadline or (max(latest) if latest else None)
+    if names_start(raw.deadline_text) and not latest:
+        deadline = None  # "6月底前开工": a start checkpoint, not the date the task is done
     if raw.deadline_text and raw.deadline is None:
         summary.append(Message("task {code}: 完成时限 “{deadline}” names no date; kept as deadline_text", code=raw.code,
                                deadline=_clip(raw.deadline_text)))
-    units = _units_of(raw, deadline)
-    _read_numbers(raw, units, deadline, summary)
+    units = _units_of(raw, deadline, year)
+    _read_numbers(raw, units, deadline, year, summary)
     task = Task(code=raw.code, title=raw.title, area=raw.area, deadline=deadline,
                 text=TaskText(deadline_text=raw.deadline_text, progress=raw.progress or None))
     lines: list[Line] = []
@@ -128,9 +197,84 @@ def build_task(raw: RawTask, year: int, summary: list[Message]) -> Task:
     _unique_names(lines)
     task.lines = lines
     task.note = _task_note(raw, units)
+    if doubts is not None:
+        doubts.extend(_doubts(raw, task, units))
     if not any(line.indicators for line in lines):
         summary.append(Message("task {code}: no quantity read; a text-only task judged by its checkpoints", code=raw.code))
     return task
+
+
+def _doubts(raw: RawTask, task: Task, units: list[Unit]) -> list[Doubt]:
+    """The cells of this task that can be read two ways, each on the plan line that holds the reading chosen."""
+    found = []
+    column = raw.headers.get("task", "")
+    if names_start(raw.deadline_text):
+        found.append(Doubt(row=raw.row.number, column=raw.headers.get("deadline", ""), at=task, key="deadline_text",
+                           why=Message("the 完成时限 names a start: read as a checkpoint, not as the deadline")))
+    for raw_line, line in zip((r for u in units for r in u.lines), task.lines, strict=True):
+        if (doubt := _amount_doubt(raw, raw_line, task, line)) is not None:
+            found.append(doubt)
+        if raw_line.item and raw_line.row is not raw.row and not raw_line.content:
+            found.append(Doubt(row=raw_line.row.number, column=column, at=line, key="lead_units",
+                               why=Message("a row without 序号 read as part of task {code}; it may be a task of its own",
+                                           code=raw.code)))
+        for indicator in line.indicators:
+            if indicator.reading == "increment" or any(m.printed is not None for m in indicator.milestones):
+                found.append(Doubt(row=raw_line.row.number, column=raw.headers.get("schedule", column), at=indicator, key="name",
+                                   why=Message("“{name}”: figures read as amounts per period and summed; they may be running totals",
+                                               name=indicator.name)))
+            elif indicator.target is not None and not indicator.milestones:
+                found.append(Doubt(row=raw.row.number, column=column, at=indicator, key="name",
+                                   why=Message("“{name}”: a target with no date: due at the deadline, or not this year?",
+                                               name=indicator.name)))
+    return found
+
+
+def _amount_doubt(raw: RawTask, raw_line: RawLine, task: Task, line: Line) -> Doubt | None:
+    """A 目标任务 cell whose figure the text beside it does not print ("新增15万户…" over "12800"): the cell is read."""
+    text = raw_line.item or raw.title
+    stated_one = stated(text, *raw_line.amount) if raw_line.amount[0] else None
+    text = raw_line.item or f"{raw.title}\n{raw.content}"
+    if stated_one is None or raw_line.row is not raw.row and not raw_line.item:
+        return None
+    printed = find_mentions(text)
+    if not printed or any(m.value == stated_one.value for m in printed):
+        return None
+    at = next((i for one in task.lines for i in one.indicators if i.target == stated_one.value), line)
+    return Doubt(row=raw_line.row.number, column=raw.headers.get("amount", raw.headers.get("content", "")), at=at,
+                 key="name" if at is not line else "lead_units",
+                 why=Message("the target column says {value}, the text beside it “{text}”: the column is read",
+                             value=raw_line.amount[0], text=_clip(printed[0].excerpt)))
+
+
+RATE_HEADER_RE = re.compile(r"率|比|%|％")
+
+
+def reported_values(raw: RawTask, task: Task) -> list[tuple[str, int | float, str]]:
+    """What the progress columns say was done, per indicator: (indicator, value, the cell as printed). A bare number
+    is the value of its row's one indicator; in words, the figure counted in the indicator's unit. Rates are left out."""
+    found: dict[str, tuple[str, int | float, str]] = {}
+    for raw_line, line in zip(raw.lines, task.lines, strict=False):
+        for header, text in raw_line.reported:
+            if RATE_HEADER_RE.search(header):
+                continue
+            for indicator in line.indicators:
+                value = _reported_value(text, indicator, alone=len(line.indicators) == 1)
+                if value is not None and indicator.name not in found:
+                    found[indicator.name] = (indicator.name, value, _clip(text, 200))
+    return list(found.values())
+
+
+def _reported_value(text: str, indicator: Indicator, alone: bool) -> int | float | None:
+    from mstrack.domain.quantities import QuantityError, parse_quantity
+
+    if BARE_RE.match(text.strip()):
+        try:
+            return parse_quantity(text.strip()).value if alone else None
+        except QuantityError:  # pragma: no cover - the pattern admits plain numbers only
+            return None
+    same = [m for m in find_mentions(text) if m.unit and unit_key(m.unit) == unit_key(indicator.unit)]
+    return same[0].value if same else None
 
 
 def _add_undated(code: str, undated: str, lines: list[Line], at: date, summary: list[Message]) -> None:

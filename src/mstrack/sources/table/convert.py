@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from mstrack.errors import InputError, Message
 from mstrack.model import Area, Programme
 from mstrack.sources.plan import CODE_RE, plan_from_dict, plan_to_dict
-from mstrack.sources.table.build import build_task
+from mstrack.sources.table.build import Doubt, build_task, reported_values
 from mstrack.sources.table.header import find_header
 from mstrack.sources.table.reading import Sheet, read_sheets
 from mstrack.sources.table.tasks import read_tasks
@@ -23,6 +23,10 @@ class Conversion:
     programme: Programme
     summary: list[Message]
     stats: dict
+    doubts: list[Message] = field(default_factory=list)  # each doubtful cell: file, row, column and why
+    comments: dict[tuple, Message] = field(default_factory=dict)  # the `# check:` comment of a plan line (plan.dump_plan)
+    reported: list[tuple[str, str, str, int | float, str]] = field(default_factory=list)  # progress columns: (programme, task,
+    # indicator, value, cell), for `import table --progress-as-of`
 
 
 def _title_before(sheet: Sheet, at: int) -> str | None:
@@ -53,7 +57,8 @@ def convert_table(path: Path, programme: str, year: int, sheet: str | None = Non
     notes: list[str] = []
     raw_tasks = read_tasks(table, at, columns, headers, year, areas, notes)
     summary: list[Message] = []
-    tasks = [build_task(raw, year, summary) for raw in raw_tasks]
+    doubts: list[Doubt] = []
+    tasks = [build_task(raw, year, summary, doubts) for raw in raw_tasks]
     name = _title_before(table, at) or path.stem
     result = Programme(code=programme, name=name, year=year, start=date(year, 1, 1), end=date(year, 12, 31),
                        source=path.name, note="\n".join(notes) or None, areas=areas, tasks=tasks)
@@ -71,7 +76,27 @@ def convert_table(path: Path, programme: str, year: int, sheet: str | None = Non
         "text_only_tasks": sum(1 for t in checked.tasks if not any(line.indicators for line in t.lines)),
         "unplaced_numbers": sum(1 for s in summary if "not placed" in s),
     }
-    return Conversion(programme=checked, summary=summary, stats=stats)
+    stats["doubts"] = len(doubts)
+    reported = [(programme, raw.code, *value) for raw, task in zip(raw_tasks, tasks, strict=True) for value in reported_values(raw, task)]
+    return Conversion(programme=checked, summary=summary, stats=stats, comments=_comments(result, doubts), reported=reported,
+                      doubts=[Message("{path}: row {row}, column {column}: {why}", path=path.name, row=d.row, column=d.column or "?",
+                                      why=d.why) for d in doubts])
+
+
+def _comments(programme: Programme, doubts: list[Doubt]) -> dict[tuple, Message]:
+    """Each doubt keyed by where its plan line is: (task, line, indicator, key), indexes counted as the TOML lists them."""
+    where: dict[int, tuple] = {}
+    for ti, task in enumerate(programme.tasks):
+        where[id(task)] = (ti, None, None)
+        for lj, line in enumerate(task.lines):
+            where[id(line)] = (ti, lj, None)
+            for ik, indicator in enumerate(line.indicators):
+                where[id(indicator)] = (ti, lj, ik)
+    comments: dict[tuple, Message] = {}
+    for doubt in doubts:
+        key = (*where[id(doubt.at)], doubt.key)
+        comments[key] = Message("{first}; {more}", first=comments[key], more=doubt.why) if key in comments else doubt.why
+    return comments
 
 # --- measurement -------------------------------------------------------------------------------
 

@@ -12,14 +12,18 @@ from mstrack.sources.table.reading import Row, Sheet
 
 COLUMN_RULES = (  # (kind, pattern), first match wins
     ("seq", r"^(?:序号|编号|序|项目编号|No\.?)$"),
+    ("measure", r"^(?:计量)?单位$"),  # the unit of measure, or the responsible units: told apart by the cells
     ("leader", r"领导"),
     ("lead", r"牵头|主责|主办"),
-    ("units", r"单位|部门"),
-    ("deadline", r"时限|完成时间|完成日期|期限|截止"),
-    ("progress", r"进展|完成情况"),
+    ("units", r"单位|部门|县区|区县"),
+    ("deadline", r"时限|完成时间|完成日期|期限|截止|起止|建设时间|实施时间|建设年限|实施年限"),
+    # reported, not planned:
+    ("progress", r"进展|完成情况|完成率|(?:当前|目前|实际|形象)进度|已完成|(?:累计|实际)完成|截至|完成数|占.{0,6}比|之比"),
     ("schedule", r"进度|计划|安排|举措|措施|步骤|时间节点|上半年|下半年|季度"),
     ("area", r"总体要求|类别|领域|分类|板块|类型"),
-    ("task", r"任务|项目|内容|实事|目标|事项|名称|工作"),
+    ("amount", r"(?:数量|任务数|目标值)$"),
+    ("task", r"任务|项目|内容|实事|目标|事项|名称|工作|指标"),
+    ("amount", r"数量|任务数|目标值"),
     ("note", r"备注|说明"),
 )
 
@@ -58,7 +62,7 @@ def _header_columns(row: Row, year: int) -> list[Column] | None:
         column.index = i
         columns.append(column)
     kinds = [c.kind for c in columns if c.kind]
-    if "task" in kinds and {"schedule", "period", "deadline", "lead", "units"} & set(kinds) and len(kinds) >= 2:
+    if "task" in kinds and {"schedule", "period", "deadline", "lead", "units", "measure"} & set(kinds) and len(kinds) >= 2:
         return columns
     return None
 
@@ -116,14 +120,109 @@ def find_header(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column
 AREA_RE = re.compile(r"^([一二三四五六七八九十百]+)\s*[、.．]\s*(.+?)\s*(?:[（(]\s*共\s*(\d+)\s*项\s*[）)])?\s*$", re.S)
 
 
+UNIT_NAME_RE = re.compile(r"(?:局|委|办|府|院|司|部|会|厅|中心|集团|街道|镇|乡|公司|社区)$")
+BARE_NUMBER_RE = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?\s*(?:万|亿)?$")
+
+
+def _column_values(sheet: Sheet, at: int, column: Column) -> list[str]:
+    return [r.cells[column.index] for r in sheet.rows[at + 1:] if column.index < len(r.cells) and r.cells[column.index]]
+
+
+def _number_columns(sheet: Sheet, at: int, columns: list[Column]) -> None:
+    """Columns of bare numbers: the first under a target-like header (目标任务, 年度目标, 数量) holds the targets,
+    the others (进度, 完成目标(%)) report progress. A 单位 column of short words that name no office is the unit
+    of measure (个, 所, 公里) of those targets; else 单位 is the responsible units."""
+    measure = next((c for c in columns if c.kind == "measure"), None)
+    if measure is not None:
+        values = _column_values(sheet, at, measure)
+        if not values or any(len(v) > 5 or UNIT_NAME_RE.search(v) for v in values):
+            measure.kind, measure = "units", None
+    numeric = []
+    for column in columns:
+        values = _column_values(sheet, at, column) if column.kind in ("task", "amount", "", "schedule", "content") else []
+        if values and sum(bool(BARE_NUMBER_RE.match(v)) for v in values) * 2 > len(values):
+            numeric.append(column)
+    numeric = [c for c in numeric if not _measured(c, numeric)]
+    targets = [c for c in numeric if c.kind in ("task", "amount")]
+    for column in numeric:
+        column.kind = "amount" if targets and column is targets[0] else "progress"
+    if measure is not None and not targets:
+        measure.kind = ""
+    for column in columns:  # "区民生实事项目数量" over words ("区政府民生实事项目(1个)"): no targets
+        if column.kind == "amount" and column not in numeric:
+            column.kind = ""
+
+
+HEADER_UNIT_RE = re.compile(r"^(?P<name>.+?)[（(](?P<unit>[^()（）\d]{1,4})[)）]$")
+REPORTED_RE = re.compile(r"完成|进度|已|实际|占|比")
+
+
+def _measured(column: Column, numeric: list[Column]) -> bool:
+    """A column of numbers whose header names their unit ("年度投资金额 (万元)") is a target of its own, named by
+    the header; a multi-year total (总投资) only when no column counts the year (当年投资). Progress is not."""
+    header = re.sub(r"\s+", "", column.header)
+    m = HEADER_UNIT_RE.match(header)
+    if not m or REPORTED_RE.search(m["name"]):
+        return False
+    yearly = [c for c in numeric if (n := HEADER_UNIT_RE.match(re.sub(r"\s+", "", c.header))) and re.search(r"年", n["name"])]
+    column.kind = "measured" if not yearly or column in yearly else "note"
+    column.label = m["unit"] if column.kind == "measured" else ""
+    column.header = m["name"] if column.kind == "measured" else column.header
+    return True
+
+
+def _group_columns(sheet: Sheet, at: int, tasks: list[Column], seq: Column) -> list[Column]:
+    """Task-like columns whose value stays the same across rows with different 序号 (工程名称, a merged 项目内容
+    over several items) name a group of tasks, not a task; a merged 项目名称 over one item's sub-rows does not."""
+    groups = []
+    for column in tasks:
+        same = changes = 0
+        previous = None
+        for row in sheet.rows[at + 1:]:
+            code = row.cells[seq.index] if seq.index < len(row.cells) else ""
+            value = row.cells[column.index] if column.index < len(row.cells) else ""
+            if code and value:
+                if previous is not None and code != previous[0]:
+                    changes += 1
+                    same += value == previous[1]
+                previous = (code, value)
+        if changes >= 3 and same * 2 > changes:
+            groups.append(column)
+    return groups
+
+
 def _columns_by_data(sheet: Sheet, at: int, columns: list[Column]) -> None:
-    """Two task-like columns: the first is the area when its cells read "一、…", else the title."""
+    """What the cells say of the columns their headers leave open: numbers, offices, groups, areas and titles."""
+    for left, column in zip(columns, columns[1:], strict=False):  # "考核指标" merged over two columns, the second unnamed
+        if not column.header.strip() and not column.kind and left.kind == "task" and _column_values(sheet, at, column):
+            column.kind, column.header = "task", left.header
+    _number_columns(sheet, at, columns)
+    if not any(c.kind in ("lead", "units") for c in columns):  # a 备注 column that names offices names the units
+        for column in (c for c in columns if c.kind == "note"):
+            values = _column_values(sheet, at, column)
+            if values and sum(bool(UNIT_NAME_RE.search(v)) for v in values) * 2 > len(values):
+                column.kind = "units"
+                break
     tasks = [c for c in columns if c.kind == "task"]
-    if len(tasks) < 2:
-        return
-    values = [r.cells[tasks[0].index] for r in sheet.rows[at + 1:] if tasks[0].index < len(r.cells) and r.cells[tasks[0].index]]
-    if values and sum(bool(AREA_RE.match(v)) for v in values) * 2 > len(values):
-        tasks[0].kind = "area"
-        tasks = tasks[1:]
+    if len(tasks) >= 2:
+        _task_columns(sheet, at, columns, tasks)
+
+
+def _task_columns(sheet: Sheet, at: int, columns: list[Column], tasks: list[Column]) -> None:
+    """Several task-like columns: group columns (or a first one whose cells read "一、…") are the area, the first
+    other one is the title, the rest content."""
+    seq = next((c for c in columns if c.kind == "seq"), None)
+    groups = _group_columns(sheet, at, tasks, seq) if seq is not None else []
+    if groups and len(groups) < len(tasks):
+        if not any(c.kind == "area" for c in columns):
+            groups[0].kind = "area"
+        for column in groups[1:] if groups[0].kind == "area" else groups:
+            column.kind = "content"
+        tasks = [c for c in tasks if c not in groups]
+    else:
+        values = _column_values(sheet, at, tasks[0])
+        if values and sum(bool(AREA_RE.match(v)) for v in values) * 2 > len(values):
+            tasks[0].kind = "area"
+            tasks = tasks[1:]
     for column in tasks[1:]:
         column.kind = "content"

@@ -30,25 +30,32 @@ UNITS = sorted(
     ],
     key=len, reverse=True,
 )
-UNIT_ALT = "|".join(re.escape(u) for u in UNITS)
+# Any other single CJK character after a number is its unit of measure ("5000穴", "3台套" aside) when the
+# clause ends there: words that are no unit (dates, ages, conjunctions, scales) are not taken.
+OTHER_UNIT = r"(?![年月日号岁届级时分秒点以左和及与或至到的等后前内中余多万亿千百第])[\u4e00-\u9fff]" \
+    r"(?=[\s，,；;。、：:！!？?）)\]】”\"/／]|以上|以下|以内|左右|$)"
+UNIT_ALT = "|".join(re.escape(u) for u in UNITS) + "|" + OTHER_UNIT
 NUMBER_RE = re.compile(r"(?<![0-9.A-Za-z#·_/\-—–~～])(\d+(?:,\d{3})*(?:\.\d+)?)")
 SUFFIX_ALT = "|".join(AT_LEAST_SUFFIXES + AT_MOST_SUFFIXES + APPROX_SUFFIXES)  # 以上|以下|以内|左右
 AFTER_RE = re.compile(
-    rf"\s*(?P<scale>万亿|亿|万|千(?![米瓦]))?\s*(?P<about>余|多)?\s*(?P<suffix1>{SUFFIX_ALT})?\s*"
-    rf"(?P<unit>{UNIT_ALT})?\s*(?P<suffix2>{SUFFIX_ALT}|余)?"
+    rf"\s*(?P<scale>万亿|亿|万|千(?![米瓦伏克]))?\s*(?P<about>余|多)?\s*(?P<suffix1>{SUFFIX_ALT})?\s*"
+    rf"(?P<unit>(?:{UNIT_ALT})(?:[/／][\u4e00-\u9fff]{{1,2}}){{0,2}})?\s*(?P<suffix2>{SUFFIX_ALT}|余)?"
 )
 NOT_QUANTITY_AFTER = ("#", "·", "号", "年", "月", "日", "岁", "周岁", "届", "级", "时", "点", "分", "-", "—", "–", "~", "～",
                       "至", "到", ".", "×", "*", "/")
+CHANGE_WORDS = r"增加|增长|提高|提升|下降|减少|降低"  # "较2022年增加5%": a change on a baseline year is a target
 THRESHOLD = ("低于", "高于")  # "低于50%镇街": a threshold that picks who, not a target (its comparator is not read)
 TOTAL_WORDS = ("累计", "共", "全年", "上半年", "前三季度", "年底", "全部", "全面", "总计", "合计")
-NOT_TARGET_WORDS = ("去年", "上年", "上一年", "2022年", "最高", "上限", "现有", "已有", "目前", "总数达")
+NOT_TARGET_WORDS = ("去年", "上年", "上一年", "最高", "上限", "现有", "已有", "目前", "总数达")
 STAGE_WORDS = ("开工", "动工", "完工", "竣工", "验收", "启动", "确定", "选址", "立项", "招标", "签约", "印发", "遴选", "申报",
                "评选", "挂牌", "工程量", "工程总量", "进度")
 STOP_WORDS = ("全市", "累计", "完成", "实现", "开展", "推动", "推进", "达到", "不少于", "不低于", "至少", "超过", "以上",
               "以下", "左右", "全年", "上半年", "前三季度", "年底", "预计", "力争", "确保", "进一步", "其中", "各类",
               "任务", "工作", "全部", "全面", "共", "达", "约", "的", "为", "在", "对", "和", "及", "并", "新增", "新建")
 LEVEL_WORDS = ("率", "比例", "占比", "标准", "覆盖")
-COMPLETE_RE = re.compile(r"全面完成|完成(?:全年|年度)[^，。；;,]{0,8}(?:目标|任务)|完成目标任务|完成各项目标|完成[^，。；;,]{0,8}任务目标")
+COMPLETE_RE = re.compile(r"全面完成|完成(?:全年|年度)[^，。；;,]{0,8}(?:目标|任务)|完成目标任务|完成各项目标|完成[^，。；;,]{0,8}任务目标"
+                         r"|(?:全部|全面)(?:完工|建成|竣工|完成)"
+                         r"|^\s*(?:完成|建成|完工|竣工|建成投用|投入使用)\s*[。.；;]?\s*$")  # "11月底前完成": the whole task by then
 
 
 @dataclass(kw_only=True)
@@ -63,6 +70,33 @@ class Mention:
     name: str
     verbs: str = ""  # the words before the number: "完成" after per-period "新建成" marks the year's total
     noun: str = ""  # the noun next to the number: "个高质量岗位" → "高质量岗位"
+
+
+def stated(words: str, amount: str, measure: str) -> Mention | None:
+    """A target given in columns: the words of the task, a number ("5.2", "不低于60元") and a unit of measure
+    ("万人", "元/月/人"); 万 and 亿 before the unit scale the number. None when the cell holds no number."""
+    from mstrack.domain.quantities import QuantityError, parse_quantity
+
+    if not measure.strip() and (m := re.search(r"[（(]\s*([^()（）\d\s]{1,4})\s*[)）]\s*$", words)):
+        measure, words = m[1], words[: m.start()]  # "城镇新增就业(人)": the unit of measure in the title's brackets
+    ending = next(((w, c) for w, c in _COMPARATOR_ENDINGS if words.endswith(w)), None)  # "城镇登记失业率低于(%)"
+    comparator = ending[1] if ending else None
+    words = words[: -len(ending[0])] if ending else words
+    bare = BARE_RE.match(amount.strip())
+    try:
+        quantity = parse_quantity(amount.strip() + (measure.strip() if bare else ""))
+    except QuantityError:
+        return None
+    unit = quantity.unit if bare or not measure.strip() or not measure.startswith(quantity.unit) else measure.strip()
+    name = _clean_name(words)[-20:] or words.strip()[:20]
+    return Mention(value=quantity.value, unit=unit, comparator=comparator or quantity.comparator, total=False, contexts=[words],
+                   stages=stages_in(words), excerpt=f"{words.strip()} {amount.strip()}{measure.strip() if bare else ''}".strip(),
+                   name=name or "指标", noun=content_words(name))
+
+
+BARE_RE = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?$")
+_COMPARATOR_ENDINGS = sorted([(w, ">=") for w in AT_LEAST_PREFIXES + AT_LEAST_SUFFIXES]
+                             + [(w, "<=") for w in AT_MOST_PREFIXES + AT_MOST_SUFFIXES], key=lambda p: -len(p[0]))
 
 
 def _scaled(number: str, scale: str | None) -> int | float:
@@ -132,13 +166,14 @@ def _split_gap(gap: str) -> tuple[int, int]:
     return (m.start(), m.end()) if m else (len(gap), 0)
 
 
-def find_mentions(text: str) -> list[Mention]:
-    """Quantities with their words: "累计建设筹集保障性住房 3 万套（间）" → 30000 套（间）, a running total."""
+def find_mentions(text: str, year: int | None = None) -> list[Mention]:
+    """Quantities with their words: "累计建设筹集保障性住房 3 万套（间）" → 30000 套（间）, a running total.
+    A figure after a year before the programme's `year` ("较2022年") is a baseline, not a target."""
     found: list[Mention] = []
     previous_context = previous_name = ""
     for clause_match in re.finditer(r"[^，,；;。：:！!？?\n]+", _protect_commas(text)):
         clause = clause_match[0].replace("\x00", ",")
-        spans = _spans(clause)
+        spans = _spans(clause, year)
         shared = _shared_names(clause, spans)
         previous_stages: frozenset = frozenset()
         for i, (start, end, number, after, unit, comparator) in enumerate(spans):
@@ -176,7 +211,7 @@ def find_mentions(text: str) -> list[Mention]:
     return found
 
 
-def _spans(clause: str) -> list[tuple]:
+def _spans(clause: str, year: int | None = None) -> list[tuple]:
     """The numbers of a clause that are quantities, with their scale, unit and comparator."""
     spans = []
     for m in NUMBER_RE.finditer(clause):
@@ -201,7 +236,13 @@ def _spans(clause: str) -> list[tuple]:
             comparator = "<="
         if not unit and not after["scale"] and comparator == "=":
             continue  # a bare number: a name ("12345热线"), a code or a count we cannot place
-        if prefix.endswith(THRESHOLD) or any(w in prefix for w in NOT_TARGET_WORDS):
+        if unit in ("%", "％") and spans and re.fullmatch(r"\s*[（(]\s*", clause[spans[-1][1]:start]):
+            continue  # "300人（25%）": the share of the year's target the figure before it is, not a second target
+        # "服务人口超过2万的乡镇卫生院": which ones, not how many ("不少于500人的志愿者队伍" is a target)
+        threshold = word in ("超过", "高于", "大于", "多于", "低于", "少于") and clause[after.end():].lstrip().startswith("的")
+        if (prefix.endswith(THRESHOLD) and word in THRESHOLD) or threshold or any(w in prefix for w in NOT_TARGET_WORDS) \
+                or (year and any(int(m[1]) < year and not re.search(CHANGE_WORDS, prefix[m.end():])
+                                 for m in re.finditer(r"(\d{4})\s*年", prefix))):
             continue
         spans.append((start, after.end() if (unit or after["scale"] or suffix) else end, m[1], after, unit, comparator))
     return spans

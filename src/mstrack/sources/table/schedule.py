@@ -85,6 +85,11 @@ def parse_deadline(text: str, year: int) -> date | None:
     body = text.strip()
     if not body:
         return None
+    if m := re.fullmatch(r"(\d{4})\s*年?\s*(?:底|末|内|全年|年底|年内)?\s*(?:前|完成|建成)?", body):  # "2024": the year's end
+        try:
+            return period_end("年底", int(m[1]))
+        except DateError:
+            return None
     try:
         return parse_date(body, year)
     except DateError:
@@ -94,3 +99,22 @@ def parse_deadline(text: str, year: int) -> date | None:
         return period_end(labels[-1][0], year) if labels else None
     except DateError:
         return None
+
+
+NUMBERED_RE = re.compile(r"(?:^|(?<=[\s；;，,。]))[（(]?(\d{1,2})\s*[)）.．、]\s*")
+
+
+def numbered_parts(text: str) -> list[str]:
+    """"1. 改造县道 2. 新建桥梁" → its numbered items, in order; [] when the text is not a numbered list."""
+    marks = list(NUMBERED_RE.finditer(text.strip()))
+    if len(marks) < 2 or [int(m[1]) for m in marks] != list(range(1, len(marks) + 1)) or marks[0].start() != 0:
+        return []
+    body = text.strip()
+    return [body[m.end(): marks[k + 1].start() if k + 1 < len(marks) else len(body)].strip(" ；;，,。") for k, m in enumerate(marks)]
+
+
+def numbered_deadlines(text: str, year: int) -> list[tuple[str, date]]:
+    """Several numbered dates in one 完成时限 cell ("1. 2024年5月 2. 2024年9月"): each with its date; [] otherwise."""
+    parts = numbered_parts(text)
+    dates = [parse_deadline(part, year) for part in parts]
+    return [(part, due) for part, due in zip(parts, dates, strict=True) if due] if parts and all(dates) else []

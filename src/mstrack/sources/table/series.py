@@ -50,11 +50,11 @@ MATCH_THRESHOLD = 0.3  # a number joins an indicator printed in the title or a h
 BORN_THRESHOLD = 0.45  # numbers join one another across checkpoints only on closer wording
 
 
-def assign(series: list[Series], checkpoints: list[tuple[date, str, str]]) -> list[tuple[date, str, Mention]]:
+def assign(series: list[Series], checkpoints: list[tuple[date, str, str]], year: int | None = None) -> list[tuple[date, str, Mention]]:
     """Place each checkpoint's numbers on the best-matching series, greedily; return the ones left over."""
     leftovers: list[tuple[date, str, Mention]] = []
     for due, label, text in checkpoints:
-        mentions = find_mentions(text)
+        mentions = find_mentions(text, year)
         pairs = sorted(pair for mi, mention in enumerate(mentions) for pair in _candidates(series, mention, mi))
         used_series, used_mentions = set(), set()
         for _, si, mi in pairs:

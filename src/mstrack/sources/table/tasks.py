@@ -11,6 +11,7 @@ from mstrack.errors import InputError, Message
 from mstrack.model import Area
 from mstrack.sources.plan import split_units
 from mstrack.sources.table.header import AREA_RE, Column
+from mstrack.sources.table.mentions import BARE_RE
 from mstrack.sources.table.reading import Row, Sheet
 from mstrack.sources.table.schedule import Block, parse_deadline, split_schedule
 
@@ -25,6 +26,13 @@ class RawLine:
     blocks: list[Block] = field(default_factory=list)
     periods: list[tuple[str, date, str]] = field(default_factory=list)  # from period columns
     deadline_only: bool = False
+    content: str = ""  # the row's own content cell
+    deadline: date | None = None  # the row's own 完成时限, and as printed
+    deadline_text: str = ""
+    item: str = ""  # a sub-item of a registration form or a sub-row without 序号: the line's own target and words
+    amount: tuple[str, str] = ("", "")  # a target column's number and the 单位 column's unit of measure: ("10", "所")
+    measured: list[tuple[str, str, str]] = field(default_factory=list)  # ("年度投资金额", "300", "万元"): a header's own target
+    reported: list[tuple[str, str]] = field(default_factory=list)  # (header, cell) of the progress columns: what was done
 
 
 @dataclass(kw_only=True)
@@ -39,16 +47,36 @@ class RawTask:
     notes: list[str] = field(default_factory=list)
     progress: str = ""
     lines: list[RawLine] = field(default_factory=list)
+    numbered: bool = False  # its code is the 序号 printed, not the row's order
+    headers: dict[str, str] = field(default_factory=dict)  # each column kind's header, to name a doubtful cell
 
 
-CODE_CELL_RE = re.compile(r"^[（(]?\s*(\d{1,3}(?:[.-]\d{1,3})?)\s*[）)]?[.．、]?$")
-TITLE_CODE_RE = re.compile(r"^(\d{1,3})\s*[.．、]\s*(?=\D)")
+CODE_CELL_RE = re.compile(r"^[（(]?\s*(\d+(?:[.-]\d+)?)\s*[）)]?[.．、]?\s*[*＊※]*$")  # a province's table runs past 999
+TITLE_CODE_RE = re.compile(r"^(\d+)\s*[.．、]\s*(?=\D)")
+GROUP_CODE_RE = re.compile(r"^([一二三四五六七八九十百]+)[、.．]?$")  # a 序号 in Chinese numerals that groups projects
+SUB_CODE_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*")
 
 
 def _split_groups(cell: str) -> list[str]:
     """Whitespace between two names separates groups ("市住房城乡建设局(…) 市住房城乡建设局(…)")."""
     parts = [p for p in re.split(r"(?<=[^\s、，,；;：:])\s+(?=[^\s、，,；;：:])", cell.strip()) if p.strip()]
     return parts or ([cell.strip()] if cell.strip() else [])
+
+
+OFFICE_END = "局委办府院司部会厅心团道镇乡区联队站所组）)"
+
+
+def _joined_names(cell: str) -> str:
+    """A unit's name broken over two lines of a narrow cell ("市人力资源\n社会保障局") is one name again."""
+    lines = cell.split("\n")
+    out = lines[:1]
+    for line in lines[1:]:
+        if out[-1] and line and not out[-1].endswith(tuple(OFFICE_END)) and line.endswith(tuple(OFFICE_END)) \
+                and not re.search(r"[、，,；;\s]", out[-1] + line):  # "中国电信\n中国移动" stay two
+            out[-1] += line
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def _numbered_groups(cell: str) -> dict[str, str]:
@@ -104,9 +132,12 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     seen: dict[str, int] = {}
     area: str | None = None
     header_texts = {h.replace(" ", "") for h in headers}
+    areas_are_tasks = _areas_are_tasks(sheet, at, layout)
     for row in sheet.rows[at + 1:]:
         filled = [c for c in row.cells if c]
         if not filled or _repeats_header(row, layout, header_texts):
+            continue
+        if areas_are_tasks and _action_row(row, layout, tasks, seen, year):
             continue
         area, area_only = _area_of(row, filled, layout, areas, area)
         if area_only:
@@ -117,12 +148,75 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
                 notes.append(filled[0])
             continue  # prose under the table: a footnote, a stamp
         code, title = _task_code(row, layout, title, tasks[-1] if tasks else None)
+        item = ""
+        if code is None and title and tasks and tasks[-1].numbered:
+            item, title = title, ""  # a sub-row without 序号 under a numbered task: part of it, no new number
         task = _task_of(row, layout, code, title, area, tasks, seen)
+        task.numbered = task.numbered or bool(layout.cell(row, "seq"))
         inherited = tasks[-2].lines[-1] if len(tasks) > 1 and tasks[-2].lines else None
-        _read_row_lines(task, row, layout, year, inherited)
+        _read_row_lines(task, row, layout, year, inherited, item)
     if not tasks:
         raise InputError("{path}: row {row}: a header but no task rows below it", path=sheet.path, row=sheet.rows[at].number)
+    headers = {kind: cols[0].header for kind, cols in layout.by_kind.items()}
+    for task in tasks:
+        _sub_items(task)
+        task.headers = headers
     return tasks
+
+
+def _sub_items(task: RawTask) -> None:
+    """A registration form (登记表): rows of one task, each with its own content or 完成时限, are its sub-items.
+    Each row's content is its line's own target and words, and the task is due when its last sub-item is."""
+    rows = {id(line.row): line for line in task.lines}
+    contents = [line.content for line in rows.values() if line.content]
+    if len(contents) >= 2 and len(set(contents)) >= 2:
+        for line in task.lines:
+            line.item = line.item or line.content
+        task.content = ""
+    dated = {line.deadline_text: line.deadline for line in rows.values() if line.deadline_text}
+    if len(dated) >= 2:
+        task.deadline_text = "；".join(dated)
+        known = [d for d in dated.values() if d]
+        task.deadline = max(known) if known else None
+
+
+ITEM_NUMBER_RE = re.compile(r"^[*＊※]*\s*(\d+)\s*[.．、]\s*(?=\D)")
+COUNT_RE = re.compile(r"\s*[（(]\s*(?:共\s*)?\d+\s*项[^()（）]*[)）]\s*$")
+
+
+def _areas_are_tasks(sheet: Sheet, at: int, layout: _Layout) -> bool:
+    """No 序号 column, and numbers inside the task text that start again in every area ("一、就业促进行动": 1.…6.,
+    "二、…": 1.…2.): each area is a task, and its numbered rows are its indicators."""
+    if "seq" in layout.by_kind or "area" not in layout.by_kind:
+        return False
+    restarts, last = 0, (None, 0)
+    for row in sheet.rows[at + 1:]:
+        m, area = ITEM_NUMBER_RE.match(layout.cell(row, "task")), layout.cell(row, "area")
+        if not m or not AREA_RE.match(area):
+            continue
+        if int(m[1]) <= last[1]:
+            if area == last[0]:
+                return False  # numbers that start again inside one area are tasks of their own
+            restarts += 1
+        last = (area, int(m[1]))
+    return restarts >= 1
+
+
+def _action_row(row: Row, layout: _Layout, tasks: list[RawTask], seen: dict[str, int], year: int) -> bool:
+    """A numbered row of an area that is a task: a line of the area's task, its text the line's own item."""
+    m, title = AREA_RE.match(layout.cell(row, "area")), layout.cell(row, "task")
+    if not m or not title:
+        return False
+    code, name = m[1], COUNT_RE.sub("", m[2]).strip()
+    same = bool(tasks) and tasks[-1].code == code
+    task = _task_of(row, layout, None if same else code, "" if same else name, None, tasks, seen)
+    task.numbered = True
+    inherited = tasks[-2].lines[-1] if len(tasks) > 1 and tasks[-2].lines else None
+    number = str(len(task.lines) + 1)  # "3.90%的…" is item 3, 90%: the number expected next tells
+    item = re.sub(rf"^[*＊※]*\s*{number}\s*[.．、]\s*", "", title) if re.match(rf"^[*＊※]*\s*{number}\s*[.．、]", title) \
+        else ITEM_NUMBER_RE.sub("", title)
+    _read_row_lines(task, row, layout, year, inherited, item)
+    return True
 
 
 def _repeats_header(row: Row, layout: _Layout, header_texts: set[str]) -> bool:
@@ -149,10 +243,12 @@ def _task_code(row: Row, layout: _Layout, title: str, previous: RawTask | None) 
     """The task number a row gives (None: it continues the task above) and its title."""
     code = None
     if code_text := layout.cell(row, "seq"):
-        m = CODE_CELL_RE.match(code_text)
+        m = CODE_CELL_RE.match(code_text) or GROUP_CODE_RE.match(code_text)
         if not m:
             raise InputError("{place}: {code!r} is not a task number", place=layout.where(row, layout.by_kind["seq"][0]), code=code_text)
         code = m[1]
+        if GROUP_CODE_RE.match(code) and (sub := SUB_CODE_RE.match(title)):  # 序号 "二", title "(三)井盖整治": task 二(三)
+            code, title = f"{code}({sub[1]})", title[sub.end():].strip()
     elif title and (m := TITLE_CODE_RE.match(title)):
         code, title = m[1], title[m.end():].strip()
     if code and previous and code == previous.code:
@@ -202,9 +298,12 @@ def _add_area_named(areas: list[Area], text: str) -> str:
     return code
 
 
-def _read_task_cells(task: RawTask, row: Row, layout: _Layout, year: int) -> None:
-    """What a row adds to its task: content, progress, a note, the deadline."""
-    if content := layout.cell(row, "content"):
+def _read_task_cells(task: RawTask, row: Row, layout: _Layout, year: int) -> tuple[str, str, date | None]:
+    """What a row adds to its task (content, progress, a note, the deadline); the row's own content and deadline."""
+    deadline = None
+    title = layout.cell(row, "task")  # a content cell merged with the title's repeats it
+    content = "\n".join(text for _, text in layout.texts(row, "content") if not BARE_RE.match(text) and text != title)
+    if content:
         task.content = (task.content + "\n" + content).strip()
     if progress := layout.cell(row, "progress"):
         task.progress = (task.progress + "\n" + progress).strip()
@@ -212,7 +311,8 @@ def _read_task_cells(task: RawTask, row: Row, layout: _Layout, year: int) -> Non
         task.notes.append(note)
     if deadline_text := layout.cell(row, "deadline"):
         task.deadline_text = deadline_text
-        task.deadline = parse_deadline(deadline_text, year)
+        task.deadline = deadline = parse_deadline(deadline_text, year)
+    return content, deadline_text, deadline
 
 
 def _schedule_blocks(row: Row, layout: _Layout, year: int) -> list[Block]:
@@ -249,12 +349,18 @@ def _unit_groups(lead_cell: str, units_cell: str, previous: RawLine | None) -> t
     return lead_groups, unit_groups
 
 
-def _read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherited: RawLine | None) -> None:
+def _read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherited: RawLine | None, item: str) -> None:
     """One table row becomes one line, or one line per lead unit when a cell lists several."""
     previous = task.lines[-1] if task.lines else None
     leaders = _leaders(layout.cell(row, "leader")) or (previous.leaders if previous else [])
-    lead_cell, units_cell = layout.cell(row, "lead"), layout.cell(row, "units")
-    _read_task_cells(task, row, layout, year)
+    lead_cell, units_cell = _joined_names(layout.cell(row, "lead")), _joined_names(layout.cell(row, "units"))
+    content, deadline_text, deadline = _read_task_cells(task, row, layout, year)
+    amount, measure = layout.cell(row, "amount"), layout.cell(row, "measure")
+    if not amount:  # a 目标任务 cell with a bare number: the target, in no unit printed
+        amount = next((text for _, text in layout.texts(row, "content") if BARE_RE.match(text)), "")
+    own = {"content": content, "deadline_text": deadline_text, "deadline": deadline, "item": item, "amount": (amount, measure),
+           "measured": [(column.header, text, column.label) for column, text in layout.texts(row, "measured")],
+           "reported": [(column.header, text) for column, text in layout.texts(row, "progress")]}
     periods = [(column.label, column.due, text) for column, text in layout.texts(row, "period")]
     blocks = _schedule_blocks(row, layout, year)
     if not lead_cell and not units_cell and not previous and inherited is not None and {"lead", "units"} & set(layout.by_kind):
@@ -272,9 +378,9 @@ def _read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherit
             named = [u for u in all_leads if block.heading and u in block.heading]
             units = split_units(numbered[block.number]) if block.number in numbered else all_units
             task.lines.append(RawLine(row=row, leaders=leaders, lead_units=named or list(dict.fromkeys(all_leads)), units=units,
-                                      scope=block.heading, blocks=[block]))
+                                      scope=block.heading, blocks=[block], **own))
         return
     for group, units in zip(lead_groups, unit_groups, strict=True):
         raw = RawLine(row=row, leaders=leaders, lead_units=list(dict.fromkeys(u for u, _ in group)), units=units,
-                      scope="；".join(s for _, s in group if s), blocks=list(blocks), periods=list(periods))
+                      scope="；".join(s for _, s in group if s), blocks=list(blocks), periods=list(periods), **own)
         task.lines.append(raw)
