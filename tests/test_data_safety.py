@@ -54,7 +54,7 @@ def test_undo_takes_a_log_back_and_undoing_the_undo_restores_it(demo_cli):
     demo_cli("log", "shenzhen-2023/5", "2.5万", "-i", "建设", "--as-of", "2023-06-30")
     reports_before = count(demo_cli, "select count(*) from report")
     result = demo_cli("undo", "--reason", "录错任务")
-    assert result.exit_code == 0 and "1 reports retracted" in result.stdout
+    assert result.exit_code == 0 and "1 report retracted" in result.stdout
     assert housing(demo_cli)["actual"] is None
     assert count(demo_cli, "select count(*) from report") == reports_before  # nothing deleted
     batches = json.loads(demo_cli("batches", "--format", "json").stdout)
@@ -352,7 +352,7 @@ def test_a_frozen_report_is_compared_with_later_corrections(demo_cli, tmp_path):
                       "-o", str(tmp_path / "周报.md"))
     assert result.exit_code == 0 and "frozen as report 1" in result.stderr
     unchanged = demo_cli("report", "diff")
-    assert unchanged.exit_code == 0 and "0 change(s)" in unchanged.stdout
+    assert unchanged.exit_code == 0 and "0 changes" in unchanged.stdout
     demo_cli("log", "shenzhen-2023/5", "3.1万", "-i", "建设", "--as-of", "2023-06-30", "--reason", "区住建局核实")
     changed = demo_cli("report", "diff", "1", "--format", "json")
     assert changed.exit_code == 1

@@ -370,7 +370,7 @@ def test_a_date_that_cannot_be_placed_is_quoted_in_its_message(text, year, reaso
 def year_line(*reports: tuple[date, float], target: float = 100, **fields) -> IndicatorState:
     """One checkpoint, the annual target at the deadline: the pro-rata line runs from Jan 1 to Dec 31."""
     return IndicatorState(
-        programme="r-2023", task="1", indicator="n", unit="个", target=target, deadline=date(2023, 12, 31),
+        programme="r-2023", task="1", indicator="n", unit=fields.pop("unit", "个"), target=target, deadline=date(2023, 12, 31),
         milestones=[MilestoneState(date(2023, 12, 31), target, text="年底建成", label="年底")],
         reports=[ReportState(as_of, value) for as_of, value in reports], **fields,
     )
@@ -383,7 +383,8 @@ def test_pro_rata_starts_on_january_1_when_the_programme_names_no_start():
 def test_expected_values_are_whole_numbers_when_whole():
     row = evaluate(year_line(target=364), date(2023, 1, 15), rule="pro-rata")
     assert type(row.expected) is int
-    assert evaluate(year_line(target=100), date(2023, 1, 15), rule="pro-rata").expected == 3.85  # else two decimals
+    assert evaluate(year_line(target=100, unit="平方米"), date(2023, 1, 15), rule="pro-rata").expected == 3.85  # else two decimals
+    assert evaluate(year_line(target=100), date(2023, 1, 15), rule="pro-rata").expected == 4  # 个: whole, rounded up
 
 
 @pytest.mark.parametrize(("value", "days"), [(50, 152), (0, 334)])

@@ -136,7 +136,7 @@ def test_a_report_that_fails_midway_leaves_the_old_file_and_no_temporary_file(de
 
 
 @pytest.mark.parametrize("command", [
-    ["units", "-f", "xlsx"],
+    ["units", "-f", "xlsx", "--as-of", "2023-07-01"],
     ["report", "weekly", "-f", "csv", "--as-of", "2023-07-01"],
     ["report", "annual", "-p", "yantian-2023", "-f", "xlsx"],
     ["export", "plan", "yantian-2023"],
@@ -353,7 +353,8 @@ def _closed_pipe():
 
 @pytest.mark.parametrize("output", ["/dev/full", "closed pipe"])
 def test_a_read_to_a_full_or_closed_output_is_one_line_and_an_exit_code(demo_cli, output):
-    for command in (["status"], ["status", "-f", "json"], ["show", "shenzhen-2023/5"], ["report", "weekly", "-f", "md"]):
+    for command in (["status", "--as-of", "2023-07-01"], ["status", "-f", "json", "--as-of", "2023-07-01"],
+                    ["show", "shenzhen-2023/5", "--as-of", "2023-07-01"], ["report", "weekly", "-f", "md", "--as-of", "2023-07-01"]):
         if output == "/dev/full":
             with open("/dev/full", "w") as stdout:
                 result = run(demo_cli.db, *command, stdout=stdout)

@@ -36,9 +36,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "list.and": ("、", ", "),
     # messages of the command line
     "demo.loaded": ("已载入 {n} 个计划：{programmes} → {db}", "Loaded {n} {n:programme|programmes}: {programmes} → {db}"),
+    "demo.shown": ("上表为有进展报送的计划 {programmes}，按序时进度判断，截至 {on}；{others} 已载入，尚无报送。",
+                   "Above: {programmes}, the programmes with reported progress, judged by 序时进度 (pro-rata) as of "
+                   "{on}; {others} are loaded, with no reports yet."),
+    "demo.next": ("接下来可以试试：", "Try next:"),
+    "demo.next.show": ("一项任务：各节点目标与报送记录", "one task: its checkpoints and reports"),
+    "demo.next.status": ("全部 {n} 个计划的进度表", "the status of all {n} {n:programme|programmes}"),
+    "demo.next.value": ("<数值>", "<value>"),
+    "demo.next.log": ("登记单位报送的累计数（--as-of 报送截至日期）", "record a unit's cumulative report (--as-of its date)"),
+    "demo.next.report": ("向人大报告的半年一览表", "the half-year 一览表 for the people's congress"),
+    "demo.next.units": ("各牵头单位：完成、滞后、未报送", "per lead unit: done, behind, without a report"),
     "demo.programme": ("{code}（{tasks} 项任务）", "{code} ({tasks} {tasks:task|tasks})"),
     # status table (mstrack status)
     "status.title": ("民生实事进度 截至 {on}{rule}", "Livelihood projects: progress as of {on}{rule}"),
+    "status.title_of": ("{programme} · {title}", "{programme} · {title}"),
+    "table.omitted": ("此宽度下未显示：{columns}（加宽终端或用 --format json 查看全部）",
+                      "Left out at this width: {columns} (a wider terminal or --format json shows all)"),
     "status.pro_rata": ("，按序时进度", ", pro-rata (序时进度)"),
     "col.task": ("任务", "Task"),
     "col.indicator": ("指标", "Indicator"),
@@ -209,6 +222,22 @@ MESSAGES: dict[str, str] = {
     # the command line (cli/)
     "mstrack: error: {message}": "mstrack: 错误：{message}",
     "mstrack: warning: {message}": "mstrack: 警告：{message}",
+    "mstrack: note: {message}": "mstrack: 提示：{message}",
+    "--db {db}: PostgreSQL needs the psycopg driver, which is not installed here; install mstrack with it: "
+    "pip install 'mstrack[postgres]'":
+        "--db {db}：PostgreSQL 需要 psycopg 驱动，此处未安装；请安装带驱动的 mstrack：pip install 'mstrack[postgres]'",
+    "--db {db}: the database driver is not installed ({error})": "--db {db}：未安装数据库驱动（{error}）",
+    "{n} more {n:warning|warnings} ({same} of them like the ones above); --verbose shows every one":
+        "另有 {n} 条警告（其中 {same} 条与上面同类）；加 --verbose 显示全部",
+    "unchanged: {value} as of {on} is already recorded, with the same note; nothing written":
+        "未变：截至 {on} 的 {value} 已登记，备注相同；未写入",
+    "{label}: {what}": "{label}：{what}",
+    "--db: empty; give a database file path or an SQLAlchemy URL": "--db：为空；请给出数据库文件路径或 SQLAlchemy URL",
+    "{option} {db}: the directory {directory} does not exist; create it first, or check the path":
+        "{option} {db}：目录 {directory} 不存在；请先创建，或检查路径",
+    "the year of these programmes ({year}) is over: judged as of today, {today}; add --as-of to see the year "
+    "as it stood (e.g. --as-of {year}-12-31, or --as-of 6月底)":
+        "这些计划的 {year} 年度已经结束：按今天（{today}）判断；加 --as-of 查看当年情况（如 --as-of {year}-12-31 或 --as-of 6月底）",
     ", ": "，",
     "; ": "；",
     "{option}: {error}": "{option}：{error}",
@@ -234,22 +263,22 @@ MESSAGES: dict[str, str] = {
     "--output {path}: a template is an .xlsx file": "--output {path}：报送模板须为 .xlsx 文件",
     "--output: an .xlsx report is written to a file; add -o FILE.xlsx": "--output：.xlsx 报告须写入文件；请加上 -o FILE.xlsx",
     "{file} → {output}: {stats}": "{file} → {output}：{stats}",
-    "{n} areas": "{n} 个项目",
-    "{n} tasks": "{n} 项任务",
-    "{n} lines": "{n} 行分工",
-    "{n} checkpoints": "{n} 个节点",
-    "{n} indicators": "{n} 个指标",
+    "{n} {n:area|areas}": "{n} 个项目",
+    "{n} {n:task|tasks}": "{n} 项任务",
+    "{n} {n:line|lines}": "{n} 行分工",
+    "{n} {n:checkpoint|checkpoints}": "{n} 个节点",
+    "{n} {n:indicator|indicators}": "{n} 个指标",
     "{n} numeric milestones": "{n} 个数值节点目标",
     "{n} text only tasks": "{n} 项纯文字任务",
     "{n} unplaced numbers": "{n} 个未归入指标的数字",
-    "{n} rows → {path}": "{n} 行 → {path}",
+    "{n} {n:row|rows} → {path}": "{n} 行 → {path}",
     "batch {batch} undoes batch {undone}: {what}": "批次 {batch} 撤销批次 {undone}：{what}",
-    "{n} reports retracted": "撤回报送 {n} 条",
+    "{n} {n:report retracted|reports retracted}": "撤回报送 {n} 条",
     "{n} restored": "恢复 {n} 条",
     "{code} put back as it was": "{code} 已恢复原样",
     "--to {db}: row counts differ after the copy: {copied} != {counts}": "--to {db}：复制后行数不一致：{copied} != {counts}",
     "--to {db}: the status differs after the copy": "--to {db}：复制后进度状态不一致",
-    "{source} → {target}: {rows} rows in {tables} tables, row counts and status verified":
+    "{source} → {target}: {rows} {rows:row|rows} in {tables} {tables:table|tables}, row counts and status verified":
         "{source} → {target}：{tables} 张表共 {rows} 行，行数和进度状态已核对无误",
     "{db}: ok": "{db}：正常",
     "--programme {code!r}: no such programme; did you mean: {codes}": "--programme {code!r}：没有这个计划；您是否要找：{codes}",
@@ -260,7 +289,7 @@ MESSAGES: dict[str, str] = {
     "--since {since}: must be before --as-of {on}": "--since {since}：须早于 --as-of {on}",
     "frozen as report {number}: `mstrack report diff {number}` compares it with later corrections":
         "已存档为第 {number} 号报告：`mstrack report diff {number}` 可将它与之后的更正比较",
-    "report {number} ({kind}, as of {on}, frozen {when}): {n} change(s) since it was sent":
+    "report {number} ({kind}, as of {on}, frozen {when}): {n} {n:change|changes} since it was sent":
         "第 {number} 号报告（{kind}，截至 {on}，存档于 {when}）：发出后有 {n} 处变化",
     "{number}\t{when}\t{user}\t{kind}\t{scope}\tas of {on}": "{number}\t{when}\t{user}\t{kind}\t{scope}\t截至 {on}",
     "all": "全部",
@@ -318,7 +347,7 @@ MESSAGES: dict[str, str] = {
         "{label} 没有可标记完成的纯文字进度安排；请填写数值（{listing}）",
     "{label} has only text-only lines; mark a checkpoint met with --done (or 已完成)":
         "{label} 只有纯文字的进度安排；请用 --done（或“已完成”）标记节点完成",
-    "{label} has {n} indicators; name one: {names}": "{label} 有 {n} 个指标；请指明其中一个：{names}",
+    "{label} has {n} {n:indicator|indicators}; name one: {names}": "{label} 有 {n} 个指标；请指明其中一个：{names}",
     "indicator {name!r} is ambiguous in {label}: {names}": "指标 {name!r} 在 {label} 中不止一个：{names}",
     "{label} has no indicator {name!r}; its indicators: {listing}": "{label} 没有指标 {name!r}；其指标有：{listing}",
     "{value}: {indicator} counts a number, not a percentage; give the count": "{value}：{indicator} 以数量计，不是百分比；请填写数量",

@@ -40,6 +40,14 @@ CUMULATIVE, INCREMENT = "cumulative", "increment"
 READINGS = (CUMULATIVE, INCREMENT)
 """How a plan's numbers read: totals so far, or per-period amounts summed into totals."""
 
+COUNTABLE_UNITS = frozenset((
+    "个", "人", "人次", "户", "家", "所", "处", "条", "套", "套(间)", "间", "项", "张", "场", "辆", "通", "座", "名",
+    "位", "台", "批次", "批", "次", "宗", "课时", "标箱", "支", "件", "栋", "幢", "班", "期", "本", "册", "部", "只",
+    "棵", "株", "盏", "对", "组", "类", "种", "站", "点", "所(个)",
+))
+"""Units that count whole things (measure words, after full-width folding: 套（间） is 套(间)): an expected
+value in them is a whole number. Amounts (元, 万元), measures (公里, 平方米, 吨) and percentages are not."""
+
 QUANTITY, SCHEDULE = "quantity", "schedule"
 KINDS = (QUANTITY, SCHEDULE)
 """An indicator's kind: a number against targets, or a text-only line judged by checkpoints marked met."""

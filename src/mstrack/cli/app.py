@@ -31,6 +31,7 @@ class _CheckedGroup(typer.core.TyperGroup):
     def parse_args(self, ctx, args):
         from mstrack.domain.limits import text_problem
 
+        _name_metavars(self)
         for index, arg in enumerate(args):
             if problem := text_problem(arg.partition("=")[2] if arg.startswith("--") and "=" in arg else arg):
                 ctx.meta["mstrack.argument_problem"] = (_argument_name(args, index), problem)
@@ -44,6 +45,61 @@ class _CheckedGroup(typer.core.TyperGroup):
     def list_commands(self, ctx) -> list[str]:
         names = super().list_commands(ctx)
         return sorted(names, key=lambda name: HELP_ORDER.index(name) if name in HELP_ORDER else len(HELP_ORDER))
+
+
+METAVARS = {
+    "db": "PATH|URL", "lang": "zh|en", "programme": "CODE", "unit": "UNIT", "only": "STATUS", "fail_on": "STATUS",
+    "as_of": "DATE", "since": "DATE", "fmt": "FORMAT", "rule": "step|pro-rata", "stale": "DAYS", "indicator": "NAME",
+    "note": "TEXT", "by": "NAME", "reason": "TEXT", "output": "FILE", "sheet": "SHEET", "year": "YEAR", "to": "PATH|URL",
+    "table": "N", "limit": "N", "ref": "REF", "value": "VALUE", "files": "FILE...", "file": "FILE", "snapshot": "NUMBER",
+    "batch": "BATCH", "code": "CODE",
+}
+"""What each option's value is, as help and errors show it: `--as-of DATE`, not Typer's `<str>` or `<list[str]>`."""
+
+
+def _name_metavars(command, path: str = "") -> None:
+    """The help of the command tree, once: options and arguments named by METAVARS (flags take no value),
+    brackets in help texts kept as text (Rich markup would eat "[default: today]"), examples at the end
+    (cli/examples.py), and completion from the database where a parameter names data."""
+    if getattr(command, "_mstrack_metavars", False):
+        return
+    command._mstrack_metavars = True
+    from mstrack.cli.examples import epilog
+
+    command.epilog = command.epilog or epilog(path)
+    if command.help:
+        command.help = _escaped(command.help)
+    for param in command.params:
+        if getattr(param, "help", None):
+            param.help = _escaped(param.help)
+        if getattr(param, "is_flag", False):
+            param.display_type_rich = lambda ctx: ""
+        if not getattr(param, "is_flag", False) and param.name in METAVARS or param.param_type_name == "argument":
+            param.metavar = METAVARS.get(param.name, param.name.upper())
+        if param.name in COMPLETION_FROM_DATA:
+            param._custom_shell_complete = _completer(param.name)
+        if param.param_type_name == "argument":  # `log REF [VALUE]`, not `{ref} [value]` and `ref <str>`
+            param.display_type_rich = lambda ctx: ""
+            param._usage_display_name = (lambda p: lambda: p.metavar if p.required else f"[{p.metavar}]")(param)
+    for name, sub in getattr(command, "commands", {}).items():
+        _name_metavars(sub, f"{path} {name}".strip())
+
+
+def _escaped(text: str) -> str:
+    return text.replace("\\[", "[").replace("[", "\\[")
+
+
+COMPLETION_FROM_DATA = ("programme", "code", "ref", "unit", "indicator")
+"""Parameters whose <TAB> completes from the database (cli/completion.py, loaded only when asked)."""
+
+
+def _completer(name: str):
+    def complete(ctx, param, incomplete):
+        from mstrack.cli.completion import COMPLETERS
+
+        return COMPLETERS[name](ctx, param, incomplete)
+
+    return complete
 
 
 def _argument_name(args: list[str], index: int):
@@ -61,14 +117,14 @@ def _argument_name(args: list[str], index: int):
 
 
 def _group(help_text: str) -> typer.Typer:
-    return typer.Typer(rich_markup_mode=None, help=help_text, no_args_is_help=True)
+    return typer.Typer(rich_markup_mode="rich", help=help_text, no_args_is_help=True)
 
 
 app = typer.Typer(
     cls=_CheckedGroup,
     help="mstrack: 民生实事 milestone tracker — programmes, quarterly targets, progress, status.",
     no_args_is_help=True, add_completion=True, pretty_exceptions_enable=False,
-    rich_markup_mode=None,  # plain help: Typer's Rich help (markdown-it and all) doubled the start-up time
+    rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 import_app = _group("Import plans, published tables and progress sheets.")
@@ -110,6 +166,27 @@ def main(
     ctx.obj = {"db": db, "lang": lang}
     if problem := ctx.meta.get("mstrack.argument_problem"):
         raise fail("{option}: {error}", option=problem[0], error=problem[1])
+    _check_db(db, creates=ctx.invoked_subcommand in CREATING)
+
+
+CREATING = ("init", "demo")
+"""The commands that make a database where --db says, its directory too: for the others a directory that
+does not exist is a mistyped path, and nothing is created for it."""
+
+
+def _check_db(db: str | None, creates: bool) -> None:
+    """--db (or MSTRACK_DB) before any command opens it: not empty, and (but for init and demo) a file in a
+    directory that exists."""
+    import os
+
+    from mstrack.store.urls import missing_directory, resolve_db_url
+
+    if db is not None and not db.strip():
+        raise fail("--db: empty; give a database file path or an SQLAlchemy URL")
+    given = db or os.environ.get("MSTRACK_DB")
+    if given and not creates and (directory := missing_directory(resolve_db_url(given))):
+        raise fail("{option} {db}: the directory {directory} does not exist; create it first, or check the path",
+                   option="--db" if db else "MSTRACK_DB", db=given, directory=directory)
 
 
 OUTPUT_ERRORS = {errno.EPIPE, errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EIO}
@@ -144,6 +221,9 @@ def errors_as_messages():
 
         if isinstance(error, InputError):
             raise fail(error) from None
+        if isinstance(error, typer.BadParameter) and error.message.startswith("Value error, "):
+            error.message = error.message.removeprefix("Value error, ")  # pydantic's prefix, through Typer
+            raise
         if _is_database_error(error):
             raise _database_failure(error) from None
         raise
@@ -168,10 +248,8 @@ def _is_database_error(error: BaseException) -> bool:
 
         if isinstance(error, SQLAlchemyError):
             return True
-    if "psycopg" in sys.modules:
-        import psycopg
-
-        return isinstance(error, psycopg.Error)
+    if sys.modules.get("psycopg") is not None:  # loaded (None: its import failed or was blocked)
+        return isinstance(error, sys.modules["psycopg"].Error)
     return False
 
 

@@ -175,6 +175,17 @@ def print_width() -> int:
     return int(columns) if columns.isdigit() and int(columns) > 0 else 140
 
 
+def wrapped(lines: list[str]) -> list[str]:
+    """Sentences for the terminal folded at its width (COLUMNS, the terminal's, else print_width()): at
+    spaces in English, between characters in Chinese."""
+    import shutil
+
+    from mstrack.render.grid import wrap
+
+    width = shutil.get_terminal_size((print_width(), 24)).columns
+    return [piece for line in lines for piece in (wrap(line, width) or [""])]
+
+
 def console():
     """A terminal gets its own width; a file or pipe (a printout) gets room for the table."""
     if sys.stdout.isatty():
@@ -228,6 +239,23 @@ def parse_day(text: str | None, option: str, year: int | None = None) -> date:
         return parse_date(text, year or date.today().year)
     except DateError as error:
         raise fail("{option}: {error}", option=option, error=error) from None
+
+
+def judge_day(store, as_of: str | None, programmes: list[str] | None = None) -> date:
+    """The day a command judges at: --as-of, read in the programmes' year; else today, and where every
+    programme concerned belongs to a year that is over, a note (once) that today is past their year and
+    how to see the year as it stood."""
+    if as_of is not None:
+        return parse_day(as_of, "--as-of", store.common_year(programmes))
+    today = date.today()
+    years = store.programme_years(programmes)
+    if years and years[-1] < today.year:
+        from mstrack.errors import Message
+
+        say("mstrack: note: {message}", err=True, message=Message(
+            "the year of these programmes ({year}) is over: judged as of today, {today}; add --as-of to see the year "
+            "as it stood (e.g. --as-of {year}-12-31, or --as-of 6月底)", year=years[-1], today=today.isoformat()))
+    return today
 
 
 def choice(value: str, choices, option: str) -> str:

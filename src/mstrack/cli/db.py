@@ -68,7 +68,8 @@ def undo(
     def announce(done) -> None:
         from mstrack.errors import Joined, Message
 
-        what = [Message("{n} reports retracted", n=done.reports_retracted), Message("{n} restored", n=done.reports_added)]
+        what = [Message("{n} {n:report retracted|reports retracted}", n=done.reports_retracted),
+                Message("{n} restored", n=done.reports_added)]
         if done.programme:
             what.append(Message("{code} put back as it was", code=done.programme))
         say("batch {batch} undoes batch {undone}: {what}", batch=done.id, undone=done.undoes, what=Joined(", ", what))
@@ -112,8 +113,8 @@ def db_copy(
     target = Store(resolve_db_url(to))
     counts = copy_verified(store, target, date.today())
     total = sum(counts.values())
-    say("{source} → {target}: {rows} rows in {tables} tables, row counts and status verified", source=store.display_url,
-        target=target.display_url, rows=total, tables=len(counts))
+    say("{source} → {target}: {rows} {rows:row|rows} in {tables} {tables:table|tables}, row counts and status verified",
+        source=store.display_url, target=target.display_url, rows=total, tables=len(counts))
 
 
 @db_app.command("check")

@@ -60,6 +60,10 @@ def import_plan(
                      confirm=announce)
 
 
+WARNINGS_SHOWN = 5
+"""Warnings an import says one by one before it counts the rest (`--verbose` says them all)."""
+
+
 @import_app.command("progress")
 def import_progress(
     ctx: typer.Context,
@@ -71,6 +75,7 @@ def import_progress(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Validate and say what would change; write nothing.")] = False,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json")] = Format.table,
     reason: Annotated[Optional[str], typer.Option("--reason", help="Why: kept with the batch and its corrections.")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help=f"Every warning, not the first {WARNINGS_SHOWN} and a count.")] = False,
 ) -> None:
     """Import unit reports from spreadsheets: all rows or none (docs/import.md)."""
     from mstrack.sources.progress import import_progress as run_import
@@ -80,7 +85,7 @@ def import_progress(
     announced = []
 
     def announce(result) -> None:
-        _say_imported(result, fmt, dry_run)
+        _say_imported(result, fmt, dry_run, verbose)
         flush_output()
         announced.append(True)
 
@@ -90,10 +95,25 @@ def import_progress(
             today=date.today(), dry_run=dry_run, on_row=on_row, reason=reason, confirm=announce,
         )
     if not announced:  # nothing was written: said now
-        _say_imported(result, fmt, dry_run)
+        _say_imported(result, fmt, dry_run, verbose)
 
 
-def _say_imported(result, fmt: Format, dry_run: bool) -> None:
+def _say_warnings(warnings: list, verbose: bool) -> None:
+    """The first few warnings and how many more of each kind; every one with --verbose."""
+    from collections import Counter
+
+    shown = warnings if verbose else warnings[:WARNINGS_SHOWN]
+    for warning in shown:
+        warn(warning)
+    rest = warnings[len(shown):]
+    if rest:
+        kinds = Counter(getattr(w.fields.get("warning"), "template", None) or w.template for w in rest)
+        common = kinds.most_common(1)[0][1]
+        warn("{n} more {n:warning|warnings} ({same} of them like the ones above); --verbose shows every one",
+             n=len(rest), same=common)
+
+
+def _say_imported(result, fmt: Format, dry_run: bool, verbose: bool = False) -> None:
     """What an import did, or would do, or why it did nothing: said before its write commits."""
     if fmt is Format.json:
         from mstrack.render.status import dump_json
@@ -102,8 +122,7 @@ def _say_imported(result, fmt: Format, dry_run: bool) -> None:
         data["errors"] = [words().message(error) for error in result.errors]
         data["warnings"] = [words().message(warning) for warning in result.warnings]
         write_out(dump_json(data))
-    for warning in result.warnings:
-        warn(warning)
+    _say_warnings(result.warnings, verbose)
     if result.errors:
         for error in result.errors:
             say(error, err=True)
@@ -211,8 +230,9 @@ def _conversion_stats(stats: dict):
     from mstrack.errors import Joined, Message
 
     return Joined(", ", [
-        Message("{n} areas", n=stats["areas"]), Message("{n} tasks", n=stats["tasks"]), Message("{n} lines", n=stats["lines"]),
-        Message("{n} checkpoints", n=stats["checkpoints"]), Message("{n} indicators", n=stats["indicators"]),
+        Message("{n} {n:area|areas}", n=stats["areas"]), Message("{n} {n:task|tasks}", n=stats["tasks"]),
+        Message("{n} {n:line|lines}", n=stats["lines"]),
+        Message("{n} {n:checkpoint|checkpoints}", n=stats["checkpoints"]), Message("{n} {n:indicator|indicators}", n=stats["indicators"]),
         Message("{n} numeric milestones", n=stats["numeric_milestones"]),
         Message("{n} text only tasks", n=stats["text_only_tasks"]), Message("{n} unplaced numbers", n=stats["unplaced_numbers"]),
     ])
@@ -260,4 +280,4 @@ def export_template(
     title = f"{code} 进度报送表" + (f"（{unit}）" if unit else "") + f" 截至 {on}"
     rows = template_rows(states, on)
     write_output(ctx, output, lambda path: write_template(rows, on, path, title),
-                 lambda: say("{n} rows → {path}", err=True, n=len(states), path=output))
+                 lambda: say("{n} {n:row|rows} → {path}", err=True, n=len(states), path=output))

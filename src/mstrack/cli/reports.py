@@ -20,6 +20,7 @@ from mstrack.cli.common import (
     echo,
     fail,
     flush_output,
+    judge_day,
     open_store,
     parse_day,
     print_width,
@@ -180,7 +181,7 @@ def units(
     from mstrack.reports.make import make_report
 
     store = open_store(ctx, write=False)
-    on = parse_day(as_of, "--as-of", store.common_year(programme))
+    on = judge_day(store, as_of, programme)
     params = {"kind": "units", "programmes": programme or [], "as_of": on.isoformat(), "rule": rule,
               "responsible": responsible, "lang": _lang(ctx)}
     _publish(ctx, store, params, make_report(store, params), fmt, output)
@@ -211,8 +212,9 @@ def weekly(
 
     store = open_store(ctx, write=False)
     year = store.common_year(programme)
-    on = parse_day(as_of, "--as-of", year)
-    previous = parse_day(since, "--since", year) if since else on - timedelta(days=DEFAULT_WEEK)
+    given_since = parse_day(since, "--since", year) if since else None  # every option read before the note on today
+    on = judge_day(store, as_of, programme)
+    previous = given_since or on - timedelta(days=DEFAULT_WEEK)
     if previous >= on:
         raise fail("--since {since}: must be before --as-of {on}", since=previous.isoformat(), on=on.isoformat())
     params = {"kind": "weekly", "programmes": programme or [], "as_of": on.isoformat(),
@@ -285,20 +287,33 @@ def report_diff(
                                      "params": params, "changes": [c.as_dict() for c in changes]},
                                     ensure_ascii=False, indent=2) + "\n")
     else:
-        say("report {number} ({kind}, as of {on}, frozen {when}): {n} change(s) since it was sent", number=number,
+        say("report {number} ({kind}, as of {on}, frozen {when}): {n} {n:change|changes} since it was sent", number=number,
             kind=kind, on=params["as_of"], when=f"{when:%Y-%m-%d %H:%M}", n=len(changes))
         for change in changes:
-            echo(f"  {change.path}: {_short(change.sent)} → {_short(change.now)}")
+            sent, now = _where_they_differ(change.sent, change.now)
+            echo(f"  {change.path}: {sent} → {now}")
     if changes:
         raise typer.Exit(1)
+
+
+def _where_they_differ(sent, now) -> tuple[str, str]:
+    """Old and new as printed; two long texts from a little before where they part, so that the change shows."""
+    if isinstance(sent, str) and isinstance(now, str) and max(len(sent), len(now)) > 60:
+        common = next((i for i, (a, b) in enumerate(zip(sent, now, strict=False)) if a != b), min(len(sent), len(now)))
+        start = max(0, common - 12)
+        if start:
+            return _short("…" + sent[start:]), _short("…" + now[start:])
+    return _short(sent), _short(now)
 
 
 def _short(value) -> str:
     """A whole row that came or went is named by its path; long texts are cut."""
     import json
 
-    if isinstance(value, dict):
-        return "{…}"
+    if isinstance(value, dict):  # a row that came or went: who it is and its value, not its every field
+        fields = [str(value[key]) for key in ("programme", "task", "indicator", "unit", "as_of", "value", "status")
+                  if isinstance(value.get(key), str | int | float) and not isinstance(value.get(key), bool)]
+        return "{" + " ".join(fields) + "}" if fields else "{…}"
     if isinstance(value, list):
         return f"[{len(value)}]"
     text = json.dumps(value, ensure_ascii=False)

@@ -16,26 +16,32 @@ from mstrack.cli.common import (
     console,
     echo,
     flush_output,
+    judge_day,
     open_store,
     parse_day,
     print_width,
     say,
     warn,
+    wrapped,
     write_out,
 )
 
 
-def _print_status(store, on: date, *, fmt: Format, lang: str, programmes: list[str] | None = None, unit: str | None = None,
-                  only: list[Status] | None = None, fail_on: list[Status] | None = None, rule: Rule | None = None,
-                  stale: int | None = None) -> None:
-    """The status table (or JSON) of `status` and `demo`; exit 1 when a row has a --fail-on status."""
-    from mstrack.domain.status import count_statuses, status_rows
-    from mstrack.render.status import status_json_chunks, status_table
+def _status_rows(store, on: date, *, programmes: list[str] | None = None, unit: str | None = None,
+                 only: list[Status] | None = None, rule: Rule | None = None, stale: int | None = None):
+    from mstrack.domain.status import status_rows
 
     with bulk():
-        rows = status_rows(store.status_states(on, programmes=programmes or None, unit=unit),
+        return status_rows(store.status_states(on, programmes=programmes or None, unit=unit),
                            on, only={s.value for s in only} if only else None, rule=rule.value if rule else None,
                            stale_days=stale)
+
+
+def _print_status(rows, on: date, *, fmt: Format, lang: str, fail_on: list[Status] | None = None) -> None:
+    """The status table (or JSON) of `status` and `demo`; exit 1 when a row has a --fail-on status."""
+    from mstrack.domain.status import count_statuses
+    from mstrack.render.status import status_json_chunks, status_table
+
     if fmt is Format.json:
         for chunk in status_json_chunks(rows):
             write_out(chunk)
@@ -56,23 +62,51 @@ def demo(
         "--as-of", help="Date to judge at. [default: July 1 of the seeds' year, after their half-year checkpoints]",
     )] = None,
     fmt: Annotated[Format, typer.Option("--format", help="table or json")] = Format.table,
-    rule: Annotated[Optional[Rule], typer.Option("--rule", help=RULE_HELP)] = None,
+    rule: Annotated[Optional[Rule], typer.Option(
+        "--rule", help="How expected is computed. [default: pro-rata (序时进度), the rule offices use mid-quarter]")] = None,
 ) -> None:
-    """Load every programme shipped in data/seed/ and print the status table."""
+    """Load every programme shipped in data/seed/ and print the status of those with reported progress
+    (the Yantian half-year report), judged by 序时进度: rows behind, on track and done."""
+    from mstrack.labels import Labels
     from mstrack.sources.seeds import demo_date, seed_plans
 
-    store = open_store(ctx, write=True)
     plans = seed_plans()
-    from mstrack.labels import Labels
-
+    on = parse_day(as_of, "--as-of", max(p.year for p in plans)) if as_of else demo_date(plans)
+    store = open_store(ctx, write=True)
     words = Labels(ctx.obj["lang"])
     loaded = words("list.sep").join(words("demo.programme", code=p.code, tasks=len(p.tasks)) for p in plans)
     echo(words("demo.loaded", n=len(plans), programmes=loaded, db=store.display_url), err=True)
     flush_output()  # before the writes: an output that fails stops the command before anything is stored
     for programme in plans:
         store.save_plan(programme, command="demo", source=f"seed/{programme.code}.toml")
-    on = parse_day(as_of, "--as-of") if as_of else demo_date(plans)
-    _print_status(store, on, fmt=fmt, lang=ctx.obj["lang"], rule=rule)
+    rows = _status_rows(store, on, rule=rule or Rule.pro_rata)
+    reported = sorted({row.programme for row in rows if row.as_of is not None})
+    shown = [row for row in rows if row.programme in reported] if reported else rows
+    _print_status(shown, on, fmt=fmt, lang=ctx.obj["lang"])
+    if fmt is Format.table:
+        echo(demo_next_steps(words, shown, reported, [p.code for p in plans], on, ctx.obj.get("db")), err=True)
+
+
+def demo_next_steps(words, rows, reported: list[str], codes: list[str], on: date, db: str | None) -> str:
+    """What the demo showed and what to try next, with the references of the data shown (a task behind,
+    if any), never a made-up value."""
+    import shlex
+
+    prefix = "mstrack" + (f" --db {shlex.quote(db)}" if db else "")
+    example = next((row for row in rows if row.status == "behind"), rows[0] if rows else None)
+    lines = [*words("demo.shown", programmes=words.join(reported), on=on.isoformat(),
+                   others=words.join(code for code in codes if code not in reported)).split("\n")] if reported else []
+    lines.append(words("demo.next"))
+    steps = [(f"status --as-of {on.isoformat()}", words("demo.next.status", n=len(codes)))]
+    if example is not None:
+        ref = f"{example.programme}/{example.task}"
+        steps.insert(0, (f"show {ref} --as-of {on.isoformat()}", words("demo.next.show")))
+        steps.append((f"log {ref} {words('demo.next.value')} -i {shlex.quote(example.indicator)}",
+                       words("demo.next.log")))
+        steps.append((f"report half-year -p {example.programme}", words("demo.next.report")))
+    steps.append((f"units --as-of {on.isoformat()}", words("demo.next.units")))
+    lines += [f"  {prefix} {command}\n      {purpose}" for command, purpose in steps]
+    return "\n".join(wrapped(lines))
 
 
 @app.command()
@@ -89,9 +123,9 @@ def status(
 ) -> None:
     """Expected versus actual for every indicator; behind first."""
     store = open_store(ctx, write=False)
-    on = parse_day(as_of, "--as-of", store.common_year(programme) if as_of else None)
-    _print_status(store, on, fmt=fmt, lang=ctx.obj["lang"], programmes=programme, unit=unit, only=only, fail_on=fail_on,
-                  rule=rule, stale=stale)
+    on = judge_day(store, as_of, programme)
+    rows = _status_rows(store, on, programmes=programme, unit=unit, only=only, rule=rule, stale=stale)
+    _print_status(rows, on, fmt=fmt, lang=ctx.obj["lang"], fail_on=fail_on)
 
 
 @app.command()
@@ -106,7 +140,9 @@ def show(
     from mstrack.store import parse_ref
 
     store = open_store(ctx, write=False)
-    detail = store.task_detail(parse_ref(ref))
+    task = parse_ref(ref)
+    on = judge_day(store, as_of, [task.programme]) if as_of else None  # a bad --as-of is refused in every format
+    detail = store.task_detail(task)
     if fmt is Format.json:
         from mstrack.render.status import task_json
 
@@ -115,7 +151,7 @@ def show(
     from mstrack.domain.status import evaluate
     from mstrack.render.status import task_view
 
-    on = parse_day(as_of, "--as-of")
+    on = on or judge_day(store, None, [task.programme])
     rows = {state.indicator_id: evaluate(state, on, rule.value if rule else None) for state in detail.indicators}
     console().print(task_view(detail, rows, ctx.obj["lang"]))
 
@@ -154,7 +190,7 @@ def log(
 def history(
     ctx: typer.Context,
     ref: Annotated[str, typer.Argument(help="PROGRAMME/CODE, e.g. shenzhen-2023/5")],
-    indicator: Annotated[Optional[str], typer.Option("--indicator", "-i", help="Only this indicator (exact name).")] = None,
+    indicator: Annotated[Optional[str], typer.Option("--indicator", "-i", help="Only this indicator (a unique prefix is enough).")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json")] = Format.table,
 ) -> None:
     """Every value a task's indicators ever had: corrections and undone reports included."""
@@ -162,7 +198,16 @@ def history(
     from mstrack.store import parse_ref
 
     store = open_store(ctx, write=False)
-    entries = store.history(parse_ref(ref), indicator)
+    task = parse_ref(ref)
+    if indicator is not None:  # as log reads it: the exact name, else a unique prefix, else a unique part
+        from mstrack.domain.progress import match_indicator
+        from mstrack.errors import InputError
+
+        try:
+            indicator = match_indicator(store.task_states(task)[1], indicator, None, ref).indicator
+        except InputError as error:
+            raise InputError("--indicator: {error}", error=error) from None
+    entries = store.history(task, indicator)
     if fmt is Format.json:
         write_out(history_json(entries))
     else:

@@ -35,7 +35,7 @@ def match_indicator(states: list[IndicatorState], name: str | None, text_only: b
         if len(candidates) == 1:
             return candidates[0]
         names = Joined("; ", (s.indicator for s in candidates))
-        raise InputError("{label} has {n} indicators; name one: {names}", label=label, n=len(candidates), names=names)
+        raise InputError("{label} has {n} {n:indicator|indicators}; name one: {names}", label=label, n=len(candidates), names=names)
     for found in (
         [s for s in candidates if s.indicator == name],
         [s for s in candidates if s.indicator.startswith(name)],
@@ -92,11 +92,12 @@ class CheckedReport:
     label: str
     what: Message
     warnings: list[Message] = field(default_factory=list)
+    unchanged: bool = False  # the same value and note as the indicator's report of that day: nothing to write
 
 
 def check_report(
     states: list[IndicatorState], year: int, task_label: str, value: str | None, *, indicator: str | None,
-    as_of: str | None, done: bool, today: date,
+    as_of: str | None, done: bool, today: date, note: str | None = None,
 ) -> CheckedReport:
     """Which indicator a report means, its date and its number (or the next checkpoint met, with `done`):
     InputError names the option at fault; warnings say what is odd but allowed (a cumulative value falling)."""
@@ -138,7 +139,13 @@ def check_report(
     same_day = [r for r in state.reports if r.as_of == on]
     if same_day and same_day[-1].value != number:
         what = Message("{what}, correcting {old}", what=what, old=format_number(same_day[-1].value, state.unit))
-    return CheckedReport(state=state, on=on, value=number, label=label, what=what, warnings=warnings)
+    unchanged = not done and _same_as_recorded(same_day, number, note)
+    return CheckedReport(state=state, on=on, value=number, label=label, what=what, warnings=warnings, unchanged=unchanged)
+
+
+def _same_as_recorded(same_day: list, number: int | float, note: str | None) -> bool:
+    """The value and note already stand as the indicator's report of that day: logging them again is no news."""
+    return bool(same_day) and same_day[-1].value == number and (same_day[-1].note or None) == (note or None)
 
 
 def _report_day(as_of: str, year: int) -> date:

@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 from mstrack.domain.limits import number_problem
 from mstrack.errors import Problem
-from mstrack.model import AT_LEAST, AT_MOST, EQUAL
+from mstrack.model import AT_LEAST, AT_MOST, COUNTABLE_UNITS, EQUAL
 
 SCALES = {
     "万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10_000), "千": Decimal(1_000),
@@ -53,6 +53,11 @@ def shown(text: str, limit: int = 40) -> str:
 def normalize(text: str) -> str:
     """Fold full-width digits, letters and punctuation (NFKC) so "６５％" reads as "65%"."""
     return unicodedata.normalize("NFKC", text).strip()
+
+
+def countable(unit: str) -> bool:
+    """Whether a unit counts whole things (model.COUNTABLE_UNITS): 个, 人次, 套（间）; not 元, 公里 or %."""
+    return normalize(unit) in COUNTABLE_UNITS
 
 
 def as_number(value: Decimal) -> int | float:

@@ -16,9 +16,11 @@ marked met.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from datetime import date
 
+from mstrack.domain.quantities import countable
 from mstrack.model import (
     AT_MOST,
     PRO_RATA,
@@ -51,6 +53,11 @@ def meets(actual: float, wanted: float, comparator: str) -> bool:
 
 def _clean(value: float) -> int | float:
     return int(value) if float(value).is_integer() else round(value, 2)
+
+
+def whole_to_reach(value: int | float) -> int:
+    """A share of a count to reach, as the office says it: whole, rounded up (74.18个 → 75个)."""
+    return math.ceil(round(value, 6))
 
 
 def _pro_rata(dated: list[MilestoneState], start: date, on: date) -> int | float:
@@ -169,6 +176,8 @@ def evaluate(state: IndicatorState, on: date, rule: str | None = None, stale_day
     dated, final = _schedule_of(state)
     falling = comparator == AT_MOST
     expected, passed = _expected_at(dated, on, start, rule == PRO_RATA and not falling and not schedule, falling)
+    if rule == PRO_RATA and expected is not None and not falling and countable(state.unit):
+        expected = whole_to_reach(expected)
     last_passed, next_up = _around(state.milestones, on)
     checkpoint_text = last_passed.text if last_passed else (next_up.text if next_up else "")
 

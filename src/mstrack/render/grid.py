@@ -1,18 +1,27 @@
-"""A plain aligned table for Rich consoles: columns measured once, text columns folded to fit.
+"""A plain aligned table for Rich consoles and text files: columns measured once, fitted to the width.
 
 Rich's Table measures and wraps every cell through its layout engine, which costs about 2 ms a row:
-0.7 s for the 404 rows of the demo. Status tables are long, simple grids, so this one does the
-little they need: CJK-aware widths (rich.cells), right-justified numbers, folding of the text
-columns when the terminal is narrow, one style per row, a title, a heavy rule, a caption.
+0.7 s for the 404 rows of the demo; and at 80 columns it squeezes whole columns to nothing (the unit
+names of `units` vanished). Every table of the command line is a long, simple grid, so this one does
+what they need: CJK-aware widths (rich.cells), right-justified numbers, and a fixed order of giving
+way when the terminal is narrow: headers wrap at their words, text columns fold down to their wanted
+width, then the less important columns are left out (the highest `drop` first, and said so under the
+table), then text columns fold further. Key columns (a task reference, a unit name) never fold and are
+never cut, and no line is wider than the width given.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rich.cells import cell_len
 
 GAP = "  "
+LEAST = 4
+"""The narrowest a folded column gets, when nothing is left to leave out."""
+COMFORTABLE = 24
+"""A text column folds to this width before anything else gives way: twelve Chinese characters."""
 
 
 @dataclass
@@ -20,60 +29,79 @@ class Column:
     header: str
     justify: str = "left"
     fold: bool = False  # may be folded onto several lines when the table is too wide
-    min_width: int = 4
+    min_width: int = LEAST  # folded no narrower than this while a column can still be left out
+    drop: int = 0  # 0: always shown; else left out when the table does not fit, the highest number first
 
 
 @dataclass
 class PlainTable:
     columns: list[Column]
     title: str = ""
+    title_justify: str = "center"
     caption: str = ""
+    omitted: Callable[[list[str]], str] | None = None  # headers left out → the sentence said under the table
     rows: list[tuple[list[str], str]] = field(default_factory=list)
 
-    def add_row(self, *cells: str, style: str = "") -> None:
-        self.rows.append(([cell or "" for cell in cells], style))
+    def add_row(self, *cells, style: str = "") -> None:
+        self.rows.append(([_cell(cell) for cell in cells], style))
 
-    def widths(self, max_width: int) -> list[int]:
+    def layout(self, max_width: int) -> tuple[list[int], list[int]]:
+        """The columns shown (indexes) and their widths: the first fit in the order of giving way."""
         natural = [cell_len(column.header) for column in self.columns]
+        content = [0] * len(self.columns)
         for cells, _ in self.rows:
             for index, cell in enumerate(cells):
-                natural[index] = max(natural[index], cell_len(cell))
-        widths = list(natural)
-        excess = sum(widths) + len(GAP) * (len(widths) - 1) + 2 - max_width
-        folding = [i for i, column in enumerate(self.columns) if column.fold]
-        for floor in ("wanted", "least"):  # first down to each column's minimum, then to 4 cells if need be
-            while excess > 0 and folding:
-                least = {i: self.columns[i].min_width if floor == "wanted" else 4 for i in folding}
-                widest = max(folding, key=lambda i: widths[i] - least[i])
-                room = widths[widest] - least[widest]
-                if room <= 0:
-                    break
-                cut = min(room, excess, max(1, room // 2))
-                widths[widest] -= cut
-                excess -= cut
-        return widths
+                content[index] = max(content[index], max(map(cell_len, cell.split("\n"))))
+        natural = [max(n, c) for n, c in zip(natural, content, strict=True)]
+        shown = list(range(len(self.columns)))
+        droppable = sorted((i for i, c in enumerate(self.columns) if c.drop), key=lambda i: -self.columns[i].drop)
+        while True:
+            widths, excess = self._fit(shown, natural, content, max_width, wanted=True)
+            if excess <= 0 or not droppable:
+                break
+            shown.remove(droppable.pop(0))
+        if excess > 0:
+            widths, excess = self._fit(shown, natural, content, max_width, wanted=False)
+        return shown, widths
+
+    def _fit(self, shown, natural, content, max_width, wanted: bool) -> tuple[list[int], int]:
+        """Widths for the shown columns and how far they still exceed the width: long texts fold to a
+        comfortable width, then headers wrap at their words, then texts fold to their wanted (or least) width."""
+        widths = [natural[i] for i in shown]
+        excess = sum(widths) + len(GAP) * (len(widths) - 1) + 1 - max_width
+        folding = [p for p, i in enumerate(shown) if self.columns[i].fold]
+        excess = _shrink(widths, excess, {p: max(self.columns[shown[p]].min_width, COMFORTABLE) for p in folding})
+        headers = {p: max(content[i], _longest_word(self.columns[i].header), 1) for p, i in enumerate(shown)
+                   if not self.columns[i].fold}
+        excess = _shrink(widths, excess, headers)
+        return widths, _shrink(widths, excess, {p: self.columns[shown[p]].min_width if wanted else LEAST for p in folding})
 
     def lines(self, max_width: int):
-        """(text, style) for each printed line: the same for a terminal and for a file."""
-        widths = self.widths(max_width)
-        total = sum(widths) + len(GAP) * (len(widths) - 1) + 2
-        if self.title:
-            yield _pad(self.title, total, "center"), "italic"
-        headers = [_fold(c.header, w) if c.fold else [_crop(c.header, w)] for c, w in zip(self.columns, widths, strict=True)]
+        """(text, style) for each printed line, none wider than max_width: the same for a terminal and a file."""
+        shown, widths = self.layout(max_width)
+        columns = [self.columns[i] for i in shown]
+        total = min(max_width, sum(widths) + len(GAP) * (len(widths) - 1) + 1)
+        for line in wrap(self.title, total):
+            yield _fit_line(_pad(line, total, self.title_justify), max_width), "italic"
+        headers = [wrap(c.header, w) for c, w in zip(columns, widths, strict=True)]
         for line in range(max(len(h) for h in headers)):
-            yield " " + GAP.join(_pad(h[line] if line < len(h) else "", w, c.justify)
-                                 for h, c, w in zip(headers, self.columns, widths, strict=True)), "bold"
+            yield _fit_line(" " + GAP.join(_pad(h[line] if line < len(h) else "", w, c.justify)
+                                           for h, c, w in zip(headers, columns, widths, strict=True)), max_width), "bold"
         yield " " + "━" * (total - 1), ""
         for cells, style in self.rows:
-            pieces = [_fold(cell, width) if column.fold else [_crop(cell, width)]
-                      for cell, column, width in zip(cells, self.columns, widths, strict=True)]
+            pieces = [_fold(cells[i], width) for i, width in zip(shown, widths, strict=True)]
             for line in range(max(len(piece) for piece in pieces)):
-                yield " " + GAP.join(
+                yield _fit_line(" " + GAP.join(
                     _pad(piece[line] if line < len(piece) else "", width, column.justify)
-                    for piece, column, width in zip(pieces, self.columns, widths, strict=True)
-                ), style
-        if self.caption:
-            yield _pad(self.caption, total, "center"), "dim"
+                    for piece, column, width in zip(pieces, columns, widths, strict=True)
+                ), max_width), style
+        left_out = [self.columns[i].header for i in range(len(self.columns)) if i not in shown]
+        notes = [self.caption] if self.caption else []
+        if left_out and self.omitted:
+            notes.append(self.omitted(left_out))
+        for note in notes:
+            for line in wrap(note, total):
+                yield _pad(line, total, "center"), "dim"
 
     def text(self, width: int) -> str:
         """The table as plain text, for a file or a pipe: no console, no styles."""
@@ -86,6 +114,28 @@ class PlainTable:
             yield Text(line, style=style, no_wrap=True, overflow="crop")
 
 
+def _shrink(widths: list[int], excess: int, least: dict[int, int]) -> int:
+    """Narrows the columns named in `least` (position → floor), the one with most room first, until the
+    excess is gone or every one is at its floor; returns what is still in excess."""
+    while excess > 0 and least:
+        widest = max(least, key=lambda p: widths[p] - least[p])
+        room = widths[widest] - least[widest]
+        if room <= 0:
+            break
+        cut = min(room, excess, max(1, room // 2))
+        widths[widest] -= cut
+        excess -= cut
+    return excess
+
+
+def _cell(value) -> str:
+    return "" if value is None else str(value)
+
+
+def _longest_word(text: str) -> int:
+    return max((cell_len(word) for word in text.split()), default=0)
+
+
 def _pad(text: str, width: int, justify: str) -> str:
     space = max(0, width - cell_len(text))
     if justify == "right":
@@ -95,29 +145,59 @@ def _pad(text: str, width: int, justify: str) -> str:
     return text + " " * space
 
 
-def _crop(text: str, width: int) -> str:
-    if cell_len(text) <= width:
-        return text
+def _fit_line(line: str, width: int) -> str:
+    """The last resort below the narrowest layout: a line cut at the width, never wider."""
+    if cell_len(line) <= width:
+        return line
     out, used = [], 0
-    for char in text:
-        if used + cell_len(char) > width - 1:
+    for char in line:
+        if used + cell_len(char) > width:
             break
         out.append(char)
         used += cell_len(char)
-    return "".join(out) + "…"
+    return "".join(out)
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Lines of at most `width` cells, broken at spaces where there are any (English), else between
+    characters (Chinese); a word longer than the width is folded."""
+    if not text:
+        return []
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        indent = paragraph[:len(paragraph) - len(paragraph.lstrip(" "))]
+        if cell_len(indent) * 2 > width:
+            indent = ""
+        current = indent
+        for word in paragraph.lstrip(" ").split(" "):
+            candidate = f"{current} {word}" if current.strip() else current + word
+            if cell_len(candidate) <= width:
+                current = candidate
+                continue
+            if current.strip():
+                lines.append(current)
+            pieces = _fold(word, width - cell_len(indent))
+            pieces = [indent + piece for piece in pieces]
+            lines.extend(pieces[:-1])
+            current = pieces[-1]
+        lines.append(current)
+    return lines
 
 
 def _fold(text: str, width: int) -> list[str]:
-    """Lines of at most `width` cells; a CJK character is two cells and never split."""
-    if cell_len(text) <= width:
+    """Lines of at most `width` cells; a CJK character is two cells and never split. A line break in
+    the text starts a new line."""
+    if "\n" not in text and cell_len(text) <= width:
         return [text]
-    lines, current, used = [], [], 0
-    for char in text:
-        size = cell_len(char)
-        if used + size > width and current:
-            lines.append("".join(current))
-            current, used = [], 0
-        current.append(char)
-        used += size
-    lines.append("".join(current))
+    lines = []
+    for paragraph in text.split("\n"):
+        current, used = [], 0
+        for char in paragraph:
+            size = cell_len(char)
+            if used + size > width and current:
+                lines.append("".join(current))
+                current, used = [], 0
+            current.append(char)
+            used += size
+        lines.append("".join(current))
     return lines

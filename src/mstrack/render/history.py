@@ -14,16 +14,16 @@ def history_json(entries) -> str:
 
 
 def history_table(entries, ref: str, lang: str = "zh"):
-    from rich import box
-    from rich.table import Table
+    from mstrack.render.grid import Column, PlainTable
+    from mstrack.render.status import omitted_note
 
     words = Labels(lang)
-    table = Table(title=words("history.title", ref=ref), box=box.SIMPLE_HEAVY, header_style="bold")
-    for key, options in (("indicator", {"min_width": 10}), ("as_of", {"no_wrap": True}),
-                         ("value", {"justify": "right", "no_wrap": True}), ("state", {"no_wrap": True}), ("note", {}),
-                         ("reporter", {"no_wrap": True}), ("entered", {"no_wrap": True}), ("batch", {"justify": "right"}),
-                         ("reason", {})):
-        table.add_column(words(f"history.{key}"), **options)
+    columns = [Column(words(f"history.{key}"), **options) for key, options in (
+        ("indicator", {"fold": True, "min_width": 12}), ("as_of", {}), ("value", {"justify": "right"}), ("state", {}),
+        ("note", {"fold": True, "min_width": 12, "drop": 2}), ("reporter", {"drop": 3}), ("entered", {"drop": 4}),
+        ("batch", {"justify": "right", "drop": 1}), ("reason", {"fold": True, "min_width": 12, "drop": 5}))]
+    table = PlainTable(columns, title=words("history.title", ref=ref), title_justify="left",
+                       omitted=omitted_note(words))
     for entry in entries:
         state = words(f"history.{entry.state}")
         if entry.superseded_by:
@@ -45,13 +45,16 @@ def batches_json(batches) -> str:
 
 
 def batches_table(batches, lang: str = "zh"):
-    from rich import box
-    from rich.table import Table
+    from mstrack.render.grid import Column, PlainTable
+    from mstrack.render.status import omitted_note
 
     words = Labels(lang)
-    table = Table(title=words("batches.title"), box=box.SIMPLE_HEAVY, header_style="bold")
-    for key in ("batch", "time", "user", "command", "source", "added", "retracted", "reason", "remark"):
-        table.add_column(words(f"batches.{key}"), no_wrap=key in ("batch", "time", "command"))
+    columns = [Column(words(f"batches.{key}"), **options) for key, options in (
+        ("batch", {"justify": "right"}), ("time", {}), ("user", {"drop": 2}), ("command", {}),
+        ("source", {"fold": True, "min_width": 12, "drop": 3}), ("added", {"justify": "right"}),
+        ("retracted", {"justify": "right"}), ("reason", {"fold": True, "min_width": 12, "drop": 4}),
+        ("remark", {"fold": True, "min_width": 12, "drop": 1}))]
+    table = PlainTable(columns, title=words("batches.title"), title_justify="left", omitted=omitted_note(words))
     for batch in batches:
         remark = []
         if batch.undoes:

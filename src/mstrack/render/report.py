@@ -116,8 +116,13 @@ def units_header(words: Labels) -> list[str]:
                                           "not_due", "completion", "behind_tasks")]
 
 
+def unit_label(unit: UnitRollup) -> str:
+    """A unit's name, with its city where another city has a unit of the same name: 市交通运输局（青岛市）."""
+    return f"{unit.unit}（{unit.place}）" if unit.place else unit.unit
+
+
 def units_cells(unit: UnitRollup, words: Labels) -> list:
-    return [unit.unit, unit.tasks, unit.done, unit.on_track, unit.behind, unit.no_report, unit.overdue, unit.not_due,
+    return [unit_label(unit), unit.tasks, unit.done, unit.on_track, unit.behind, unit.no_report, unit.overdue, unit.not_due,
             _percent(unit.completion_rate), words.join(unit.behind_tasks)]
 
 
@@ -345,32 +350,46 @@ def table_json(report: TableReport, lang: str) -> str:
 # --- Rich (terminal) ---------------------------------------------------------------------------
 
 
-def _rich_table(title: str | None, header: list[str], rows: list[list], numeric: set[int] = frozenset(),
-                styles: list[str] | None = None, wrap_headers: bool = False):
-    """Numbers are never broken. With `wrap_headers` (many columns) a numeric column is as wide as its
-    widest number and its header wraps, so that in a narrow terminal the text columns keep some room."""
-    from rich import box
-    from rich.cells import cell_len
-    from rich.table import Table
+GIVING_WAY = {
+    # name: (fold, min_width, drop): how a column gives way at a narrow width (grid.Column). The task
+    # reference, the unit name, the statuses and the amounts stay whole; the rest folds or is left out.
+    "indicator": (True, 12, 0), "lead_unit": (True, 20, 5), "target": (False, 0, 4), "gap": (False, 0, 3),
+    "pace": (False, 0, 7), "share": (False, 0, 8), "days_behind": (False, 0, 2), "latest": (True, 16, 6),
+    "unit": (True, 24, 0), "not_due": (False, 0, 2), "completion": (False, 0, 3), "behind_tasks": (True, 10, 4),
+    "note": (True, 12, 4), "reporter": (False, 0, 2), "as_of": (False, 0, 1),
+}
 
-    table = Table(title=title, box=box.SIMPLE_HEAVY, header_style="bold", title_justify="left")
-    for i, name in enumerate(header):
-        if wrap_headers and i in numeric:
-            widest = max((cell_len(str(row[i])) for row in rows), default=1)
-            table.add_column(name, justify="right", min_width=max(widest, 4), overflow="fold")
-        else:
-            table.add_column(name, justify="right" if i in numeric else "left", no_wrap=i in numeric,
-                             overflow="fold")
+
+def _grid(title: str, header: list[str], names: list[str], rows: list[list], numeric=frozenset(),
+          styles: list[str] | None = None, words: Labels | None = None):
+    """A terminal table (grid.PlainTable): numbers right-aligned and never broken; each named column gives
+    way as GIVING_WAY says, and a note under the table names what was left out."""
+    from mstrack.render.grid import Column, PlainTable
+    from mstrack.render.status import omitted_note
+
+    columns = []
+    for i, (label, name) in enumerate(zip(header, names, strict=True)):
+        fold, min_width, drop = GIVING_WAY.get(name, (False, 0, 0))
+        columns.append(Column(label, justify="right" if i in numeric else "left", fold=fold,
+                              min_width=max(min_width, 4), drop=drop))
+    table = PlainTable(columns, title=title, title_justify="left", omitted=omitted_note(words) if words else None)
     for i, row in enumerate(rows):
-        table.add_row(*(str(c) for c in row), style=(styles[i] if styles else None) or None)
+        table.add_row(*row, style=(styles[i] if styles else "") or "")
     return table
+
+
+UNITS_NAMES = ["unit", "tasks", "done", "on_track", "behind", "no_report", "overdue", "not_due", "completion",
+               "behind_tasks"]
+NEW_REPORT_NAMES = ["task", "indicator", "lead_unit", "as_of", "value", "note", "reporter", "status"]
+CHANGE_NAMES = ["task", "indicator", "lead_unit", "before", "after", "actual", "as_of"]
 
 
 def units_table(units: list[UnitRollup], on: date, lang: str, responsible: bool = False):
     words = Labels(lang)
     title = words("units.title" if responsible else "units.title_lead", on=on.isoformat())
-    table = _rich_table(title, units_header(words), [units_cells(u, words) for u in units], numeric=set(range(1, 9)),
-                        styles=[STATUS_STYLES["behind"] if u.behind else "" for u in units])
+    table = _grid(title, units_header(words), UNITS_NAMES, [units_cells(u, words) for u in units],
+                  numeric=set(range(1, 9)), styles=[STATUS_STYLES["behind"] if u.behind else "" for u in units],
+                  words=words)
     table.caption = words("units.caption", n=len(units)) if units else words("units.empty")
     return table
 
@@ -384,24 +403,24 @@ def weekly_view(report: WeeklyReport, lang: str):
     parts = [Text(words("weekly.title"), style="bold"), Text(weekly_subtitle(report, words), style="dim"),
              Text(weekly_summary(report, words), style="bold"), Text("")]
     if report.behind:
-        parts.append(_rich_table(words("weekly.behind"), behind_header(words),
-                                 [cells for cells, _ in printed_behind(report, many, words, note_limit=40)],
-                                 numeric=BEHIND_NUMERIC, wrap_headers=True,
-                                 styles=[STATUS_STYLES[i.status] for i in report.behind]))
+        parts.append(_grid(words("weekly.behind"), behind_header(words), list(BEHIND_COLUMNS),
+                           [cells for cells, _ in printed_behind(report, many, words, note_limit=40)],
+                           numeric=BEHIND_NUMERIC, styles=[STATUS_STYLES[i.status] for i in report.behind], words=words))
     else:
         parts.append(Text(words("weekly.behind_none", on=report.as_of.isoformat())))
-    parts.append(_rich_table(words("weekly.units"), units_header(words), [units_cells(u, words) for u in report.units],
-                             numeric=set(range(1, 9))))
+    parts.append(_grid(words("weekly.units"), units_header(words), UNITS_NAMES,
+                       [units_cells(u, words) for u in report.units], numeric=set(range(1, 9)), words=words))
     parts.append(Text(words("weekly.changes", since=report.since.isoformat()), style="bold"))
     if report.new_reports:
-        parts.append(_rich_table(words("weekly.new_reports"), new_report_header(words),
-                                 [new_report_cells(r, many, words) for r in report.new_reports], numeric={4}))
+        parts.append(_grid(words("weekly.new_reports"), new_report_header(words), NEW_REPORT_NAMES,
+                           [new_report_cells(r, many, words) for r in report.new_reports], numeric={4}, words=words))
     else:
         parts.append(Text(words("weekly.new_reports_none")))
     if report.status_changes:
-        parts.append(_rich_table(words("weekly.status_changes"), change_header(words),
-                                 [change_cells(c, many, words) for c in report.status_changes], numeric={5},
-                                 styles=[STATUS_STYLES[c.after] if c.worse else "" for c in report.status_changes]))
+        parts.append(_grid(words("weekly.status_changes"), change_header(words), CHANGE_NAMES,
+                           [change_cells(c, many, words) for c in report.status_changes], numeric={5},
+                           styles=[STATUS_STYLES[c.after] if c.worse else "" for c in report.status_changes],
+                           words=words))
     else:
         parts.append(Text(words("weekly.status_changes_none")))
     return Group(*parts)

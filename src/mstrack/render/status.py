@@ -99,20 +99,24 @@ def status_table(rows: list[StatusRow], counts: dict[str, int], on: date, lang: 
     words = Labels(lang)
     many = len({row.programme for row in rows}) > 1
     rule_words = words("status.pro_rata") if rows and all(row.rule == PRO_RATA for row in rows) else ""
-    columns = [
+    columns = [  # at 80 columns the reference, indicator, expected, actual and status stay; the rest gives way
         Column(words("col.task")),
         Column(words("col.indicator"), fold=True, min_width=18),
-        Column(words("col.lead_unit"), fold=True, min_width=12),
-        Column(words("col.target"), justify="right"),
+        Column(words("col.lead_unit"), fold=True, min_width=20, drop=2),
+        Column(words("col.target"), justify="right", drop=3),
         Column(words("col.expected"), justify="right"),
         Column(words("col.actual"), justify="right"),
-        Column(words("col.percent"), justify="right"),
+        Column(words("col.percent"), justify="right", drop=1),
         Column(words("col.status")),
     ]
     assessed = any(row.assessment for row in rows)
     if assessed:
-        columns.append(Column(words("col.assessment"), fold=True, min_width=6))
-    table = PlainTable(columns, title=words("status.title", on=on.isoformat(), rule=rule_words))
+        columns.append(Column(words("col.assessment"), fold=True, min_width=14, drop=4))
+    programmes = sorted({row.programme for row in rows})
+    title = words("status.title", on=on.isoformat(), rule=rule_words)
+    if len(programmes) == 1:  # bare task codes below: the title names their programme
+        title = words("status.title_of", programme=programmes[0], title=title)
+    table = PlainTable(columns, title=title, omitted=omitted_note(words))
     for row in rows:
         task = f"{row.programme}/{row.task}" if many else row.task
         target, expected, actual = row_quantities(row, lang)
@@ -120,7 +124,7 @@ def status_table(rows: list[StatusRow], counts: dict[str, int], on: date, lang: 
         label = words.status(row.status) + (words("stale.mark") if row.stale else "")
         cells = [task, row.indicator, row.lead_unit, target, expected, actual, percent, label]
         if assessed:
-            cells.append(("≠ " if row.agrees is False else "") + (row.assessment or ""))
+            cells.append(("≠ " if disagrees(row) else "") + (row.assessment or ""))
         table.add_row(*cells, style=STATUS_STYLES[row.status])
     summary = " · ".join(words("status.caption_item", label=words.status(s), n=counts[s])
                          for s in STATUSES if counts.get(s))
@@ -128,10 +132,21 @@ def status_table(rows: list[StatusRow], counts: dict[str, int], on: date, lang: 
     stale = sum(1 for row in rows if row.stale)
     if stale:
         table.caption += words("status.stale", n=stale)
-    disagreeing = len({(row.programme, row.task) for row in rows if row.agrees is False})
+    disagreeing = len({(row.programme, row.task) for row in rows if disagrees(row)})
     if disagreeing:
         table.caption += words("status.disagree", n=disagreeing)
     return table
+
+
+def disagrees(row: StatusRow) -> bool:
+    """≠: the report's own word and the status computed from a reported value differ. A row without a
+    report has nothing of the report's to disagree with."""
+    return row.agrees is False and row.as_of is not None
+
+
+def omitted_note(words: Labels):
+    """The sentence under a table that left columns out to fit the terminal."""
+    return lambda headers: words("table.omitted", columns=words.join(headers))
 
 
 def row_quantities(row: StatusRow, lang: str = "zh") -> tuple[str, str, str]:

@@ -7,6 +7,7 @@ Everything is judged by the engine (engine.evaluate / judge_tasks); nothing here
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
@@ -89,6 +90,19 @@ class UnitRollup(Plain):
     completion_rate: float | None = None
     behind_tasks: list[str] = field(default_factory=list)
     """PROGRAMME/CODE of the unit's tasks that are behind or overdue."""
+    place: str = ""
+    """The city (or district) of the unit's programmes, where units of the same name in other places are
+    rolled up too (市交通运输局 of 青岛市 and of 东莞市 are two units); empty where the name is the only one."""
+
+
+PLACE_RE = re.compile(r"^(?:\d{4}年)?(?P<place>[^\d\s年]{1,12}?(?:自治区|自治州|特别行政区|省|市|区|县|旗|州))")
+
+
+def programme_place(name: str) -> str:
+    """The city or district a programme belongs to, from its published name: 深圳市2023年民生实事项目 →
+    深圳市, 2023年青岛市市办实事项目 → 青岛市; the whole name where it names no place."""
+    match = PLACE_RE.match(name.strip())
+    return match["place"] if match else name.strip()
 
 
 def target_share(row: StatusRow) -> float | None:
@@ -100,16 +114,21 @@ def target_share(row: StatusRow) -> float | None:
     return max(0.0, min(100.0, 100 * row.actual / row.final))
 
 
-def unit_rollups(rows: list[StatusRow], responsible: bool = False) -> list[UnitRollup]:
+def unit_rollups(rows: list[StatusRow], responsible: bool = False, places: dict[str, str] | None = None) -> list[UnitRollup]:
     """Per lead unit (with `responsible`, per unit named at all: lead or co-responsible); worst first:
-    most tasks behind, then overdue, then without a report, then the lowest completion rate."""
-    statuses: dict[str, dict[tuple[str, str], str]] = {}
-    shares: dict[str, list[float]] = {}
+    most tasks behind, then overdue, then without a report, then the lowest completion rate. A unit
+    belongs to its programme's place (`places`: programme code → city): same-named units of different
+    cities are different units."""
+    statuses: dict[tuple[str, str], dict[tuple[str, str], str]] = {}
+    shares: dict[tuple[str, str], list[float]] = {}
+    places = places or {}
     for row in rows:
         units = list(row.lead_units) or ([row.lead_unit] if row.lead_unit else [])
         if responsible:
             units = _unique([*units, *row.units])
-        for unit in units or ["—"]:
+        place = places.get(row.programme, "")
+        for name in units or ["—"]:
+            unit = (place, name)
             tasks = statuses.setdefault(unit, {})
             key = (row.programme, row.task)
             tasks[key] = _worse(tasks.get(key), row.status)
@@ -117,16 +136,18 @@ def unit_rollups(rows: list[StatusRow], responsible: bool = False) -> list[UnitR
             if share is not None:
                 shares.setdefault(unit, []).append(share)
     rollups = []
+    names = Counter(name for _, name in statuses)
     for unit, tasks in statuses.items():
         counts = Counter(tasks.values())
         unit_shares = shares.get(unit)
         rollups.append(UnitRollup(
-            unit=unit, tasks=len(tasks), **{status: counts.get(status, 0) for status in STATUSES},
+            unit=unit[1], place=unit[0] if names[unit[1]] > 1 else "", tasks=len(tasks),
+            **{status: counts.get(status, 0) for status in STATUSES},
             completion_rate=round(sum(unit_shares) / len(unit_shares), 1) if unit_shares else None,
             behind_tasks=[f"{p}/{c}" for (p, c), status in tasks.items() if status in LATE],
         ))
     rollups.sort(key=lambda r: (-r.behind, -r.overdue, -r.no_report, r.completion_rate is None,
-                                r.completion_rate or 0.0, -r.tasks, r.unit))
+                                r.completion_rate or 0.0, -r.tasks, r.unit, r.place))
     return rollups
 
 
@@ -334,7 +355,8 @@ def weekly_report(
         as_of=on, since=since, programmes=_unique(d.programme for d in details), rule=rule,
         pro_rata=bool(now) and all(row.rule == PRO_RATA for row in now),
         tasks=len({(row.programme, row.task) for row in now}), task_counts=task_counts(now),
-        indicators=len(now), row_counts=count_statuses(now), behind=behind, units=unit_rollups(now),
+        indicators=len(now), row_counts=count_statuses(now), behind=behind,
+        units=unit_rollups(now, places={d.programme: programme_place(d.programme_name) for d in details}),
         new_reports=new_reports, status_changes=changes,
     )
 

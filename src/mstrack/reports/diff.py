@@ -1,7 +1,8 @@
 """What a frozen report said against what the same report says now: a pure diff of two JSON trees.
 
 Rows are matched by who they are (programme, task, indicator, unit …), not by position, so a row
-that moved because its status changed is compared with itself.
+that moved because its status changed is compared with itself; rows of the same identity (two
+reports of one indicator) are matched in their order.
 """
 
 from __future__ import annotations
@@ -27,6 +28,22 @@ def _identity(item: dict) -> str | None:
     return "/".join(parts) or None
 
 
+def _keyed(items: list) -> dict | None:
+    """A list of rows by identity: (task, indicator …), the second row of the same identity (two reports
+    of one indicator in a week) as "…#2", in order. None for a list of plain values, compared by position."""
+    keyed: dict[str, object] = {}
+    for item in items:
+        key = _identity(item) if isinstance(item, dict) else None
+        if key is None:
+            return None
+        seen, candidate = 1, key
+        while candidate in keyed:
+            seen += 1
+            candidate = f"{key}#{seen}"
+        keyed[candidate] = item
+    return keyed
+
+
 def diff(sent, now, path: str = "") -> list[Change]:
     if isinstance(sent, dict) and isinstance(now, dict):
         changes = []
@@ -36,9 +53,8 @@ def diff(sent, now, path: str = "") -> list[Change]:
             changes += diff(sent.get(key), now.get(key), f"{path}.{key}" if path else key)
         return changes
     if isinstance(sent, list) and isinstance(now, list):
-        keyed_sent = {_identity(item): item for item in sent if isinstance(item, dict)}
-        keyed_now = {_identity(item): item for item in now if isinstance(item, dict)}
-        if None not in keyed_sent and None not in keyed_now and len(keyed_sent) == len(sent) and len(keyed_now) == len(now):
+        keyed_sent, keyed_now = _keyed(sent), _keyed(now)
+        if keyed_sent is not None and keyed_now is not None:
             changes = []
             for key in list(dict.fromkeys([*keyed_sent, *keyed_now])):
                 changes += diff(keyed_sent.get(key), keyed_now.get(key), f"{path}[{key}]")

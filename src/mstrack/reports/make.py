@@ -9,7 +9,7 @@ from datetime import date
 
 from mstrack.domain.status import judged
 from mstrack.errors import InputError
-from mstrack.reports.build import Step, UnitRollup, table_report, unit_rollups, weekly_report
+from mstrack.reports.build import Step, UnitRollup, programme_place, table_report, unit_rollups, weekly_report
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -46,9 +46,11 @@ def make_report(store, params: dict):
     on = date.fromisoformat(params["as_of"])
     kind = params["kind"]
     if kind == "units":
-        rows = judged([state for detail in task_details(store, params["programmes"] or None) for state in detail.indicators],
-                      on, params["rule"])
-        return UnitsReport(rollups=unit_rollups(rows, responsible=params["responsible"]), on=on, responsible=params["responsible"])
+        details = task_details(store, params["programmes"] or None)
+        rows = judged([state for detail in details for state in detail.indicators], on, params["rule"])
+        places = {detail.programme: programme_place(detail.programme_name) for detail in details}
+        return UnitsReport(rollups=unit_rollups(rows, responsible=params["responsible"], places=places), on=on,
+                           responsible=params["responsible"])
     if kind == "weekly":
         return weekly_report(task_details(store, params["programmes"] or None), on, date.fromisoformat(params["since"]),
                              params["rule"], params["stale"])

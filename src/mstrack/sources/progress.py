@@ -18,7 +18,15 @@ from pathlib import Path
 from mstrack.domain.dates import DateError, parse_date
 from mstrack.domain.limits import text_problem
 from mstrack.domain.progress import check_value, match_indicator
-from mstrack.domain.quantities import PLAIN_NUMBER_RE, format_number, normalize, shown
+from mstrack.domain.quantities import (
+    PLAIN_NUMBER_RE,
+    QuantityError,
+    format_number,
+    normalize,
+    parse_quantity,
+    same_unit,
+    shown,
+)
 from mstrack.errors import InputError, Message, Problem
 from mstrack.model import SCHEDULE, IndicatorState
 from mstrack.sources.sheets import Table, Uncomputed, cell_text, find_table, header_key, read_rows
@@ -72,6 +80,22 @@ def split_remark(text: str) -> tuple[str, str | None]:
     if match and match["value"].strip():
         return match["value"].strip(), match["remark"].strip() or None
     return text.strip(), None
+
+
+def unit_bracket(raw: str | None, value: str | None, remark: str | None, unit: str) -> tuple[str | None, str | None]:
+    """The value and remark of a cell, its bracket given back where it is the unit's own ("12000套（间）")."""
+    return (raw, None) if remark is not None and ends_with_unit(raw, unit) else (value, remark)
+
+
+def ends_with_unit(text: str, unit: str) -> bool:
+    """Whether a value is written with its indicator's unit, brackets and all ("1.2万套（间）", "套(间)"): then
+    its bracket is the unit's, not a remark. The units compare as `log` compares them (quantities.same_unit)."""
+    if not unit or not ("(" in unit or "（" in unit):
+        return False
+    try:
+        return same_unit(parse_quantity(text).unit, unit)
+    except QuantityError:
+        return False
 
 
 def plain_value(value: str, unit: str) -> int | float | None:
@@ -183,6 +207,7 @@ class _Importer:
             if place is None:
                 return
         year, state, group = place
+        value, remark = unit_bracket(_text(value_cell), value, remark, state.unit)
         as_of = self._date(as_of_cell, year, table, line)
         if as_of is None:
             return

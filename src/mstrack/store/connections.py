@@ -91,7 +91,9 @@ class Connections:
                 from sqlalchemy.pool import NullPool
 
                 engine = create_engine(self.url, poolclass=NullPool)
-        except (SQLAlchemyError, ImportError, ValueError) as error:
+        except ImportError as error:
+            raise driver_missing(self.display_url, error) from None
+        except (SQLAlchemyError, ValueError) as error:
             raise InputError("--db {db}: {error}", db=self.display_url, error=scrub(str(error))) from None
         if engine.dialect.name == "sqlite":
             # The driver's own transaction handling off (it would run DDL outside any transaction, so that
@@ -290,8 +292,8 @@ class Connections:
         """psycopg's own connection to the URL, or the message saying why there is none."""
         try:
             import psycopg
-        except ImportError as error:  # as the engine would say it
-            raise InputError("--db {db}: {error}", db=self.display_url, error=str(error)) from None
+        except ImportError as error:
+            raise driver_missing(self.display_url, error) from None
         try:
             return psycopg.connect(self.libpq_url)
         except psycopg.Error as error:
@@ -328,6 +330,15 @@ def _sqlite_begin(connection) -> None:
 
 def _writer_label(command: str) -> str:
     return f"mstrack {command} by {login_name() or '?'}, process {os.getpid()}"
+
+
+def driver_missing(db: str, error: ImportError) -> InputError:
+    """A database URL whose driver is not installed: which extra installs it, not Python's "No module named"."""
+    name = (getattr(error, "name", None) or "").split(".")[0]
+    if name.startswith("psycopg") or db.startswith("postgresql"):
+        return InputError("--db {db}: PostgreSQL needs the psycopg driver, which is not installed here; install "
+                          "mstrack with it: pip install 'mstrack[postgres]'", db=db)
+    return InputError("--db {db}: the database driver is not installed ({error})", db=db, error=str(error))
 
 
 def confirm_before_commit(confirm, result) -> None:

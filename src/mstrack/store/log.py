@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 from mstrack.domain.progress import LogResult, check_report, require_value_or_done
+from mstrack.domain.quantities import format_number
 from mstrack.errors import Message
 from mstrack.store import Store, TaskRef, login_name
 
@@ -19,8 +20,15 @@ def record_progress(
     require_value_or_done(value, done)
     year, states = store.task_states(ref)
     checked = check_report(states, year, f"{ref.programme}/{ref.code}", value, indicator=indicator, as_of=as_of,
-                           done=done, today=today)
+                           done=done, today=today, note=note)
     reporter = by or login_name()
+    if checked.unchanged:  # the same value and note again: said, not written (no batch, no correction)
+        unchanged = LogResult(Message("{label}: {what}", label=checked.label, what=Message(
+            "unchanged: {value} as of {on} is already recorded, with the same note; nothing written",
+            value=format_number(checked.value, checked.state.unit), on=checked.on)))
+        if announce:
+            announce(unchanged)
+        return unchanged
 
     def result(batch: int) -> LogResult:
         return LogResult(Message("{label}: {what} (batch {batch}, by {reporter})", label=checked.label, what=checked.what,

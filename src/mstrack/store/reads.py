@@ -94,9 +94,27 @@ class Reads:
             years = self._rows(connection, f"SELECT DISTINCT year FROM programme{where}", codes or [])
         return years[0][0] if len(years) == 1 else None
 
+    def programme_years(self, codes: list[str] | None = None) -> list[int]:
+        """The years of the given programmes (or of all), in order: whether a year is over."""
+        where = f" WHERE code IN ({self.dialect.params(len(codes))})" if codes else ""
+        with self.reading() as connection:
+            return [year for (year,) in self._rows(connection, f"SELECT DISTINCT year FROM programme{where} ORDER BY year",
+                                                   codes or [])]
+
     def programme_codes(self) -> list[str]:
         with self.reading() as connection:
             return [code for (code,) in self._rows(connection, "SELECT code FROM programme ORDER BY code")]
+
+    def task_refs(self) -> list[str]:
+        """Every task as PROGRAMME/CODE, in document order: what shell completion offers for a REF."""
+        with self.reading() as connection:
+            return [f"{programme}/{code}" for programme, code in self._rows(
+                connection, "SELECT p.code, t.code FROM task AS t JOIN programme AS p ON t.programme_id = p.id"
+                " ORDER BY p.code, t.position")]
+
+    def unit_names(self) -> list[str]:
+        with self.reading() as connection:
+            return [name for (name,) in self._rows(connection, "SELECT name FROM unit ORDER BY name")]
 
     def _task_head(self, connection, ref: TaskRef) -> tuple[tuple, tuple]:
         """(programme id, code, name, year, start, end) and (task id, code) of a task reference, or the

@@ -22,6 +22,16 @@ def resolve_db_url(db: str | None) -> str:
     return f"sqlite:///{Path(value).expanduser()}"
 
 
+def missing_directory(url: str) -> Path | None:
+    """The directory an SQLite database file would be made in, when it does not exist: a --db that
+    names one is a typing mistake, and nothing is created for it (the default location is made)."""
+    if not url.startswith("sqlite:///") or url in ("sqlite:///", "sqlite:///:memory:"):
+        return None
+    path = Path(url[len("sqlite:///"):].partition("?")[0]).expanduser()
+    parent = path.parent
+    return None if parent.is_dir() else parent
+
+
 SECRETS: set[str] = set()
 """Passwords of the database URLs in use: never printed (see scrub)."""
 
