@@ -52,7 +52,8 @@ METAVARS = {
     "as_of": "DATE", "since": "DATE", "fmt": "FORMAT", "rule": "step|pro-rata", "stale": "DAYS", "indicator": "NAME",
     "note": "TEXT", "by": "NAME", "reason": "TEXT", "output": "FILE", "sheet": "SHEET", "year": "YEAR", "to": "PATH|URL",
     "table": "N", "limit": "N", "ref": "REF", "value": "VALUE", "files": "FILE...", "file": "FILE", "snapshot": "NUMBER",
-    "batch": "BATCH", "code": "CODE",
+    "batch": "BATCH", "code": "CODE", "warn_days": "DAYS", "min_red": "N", "start": "MONTH", "end": "MONTH",
+    "period": "month|quarter", "reply_by": "DATE",
 }
 """What each option's value is, as help and errors show it: `--as-of DATE`, not Typer's `<str>` or `<list[str]>`."""
 
