@@ -27,7 +27,7 @@ def _plain_locale(cli: Cli, *args: str, lang: str | None = None):
     return CliRunner().invoke(app, ["--db", str(cli.db), *chosen, *args], env=env, catch_exceptions=False)
 
 
-def test_the_table_is_chinese_whatever_the_locale(demo_cli):
+def test_the_table_is_chinese_whatever_the_locale(demo_cli, tmp_path):
     """The 一览表 is an official document: LANG=C prints it in Chinese; --lang en still gives English;
     the locale still chooses the language of everyday output."""
     result = _plain_locale(demo_cli, "report", "half-year", "-p", "yantian-2023", "--format", "json")
@@ -39,6 +39,12 @@ def test_the_table_is_chinese_whatever_the_locale(demo_cli):
     assert result.exit_code == 0 and result.stdout.startswith("# 盐田区2023年十件重点民生实事全年完成情况一览表")
     result = _plain_locale(demo_cli, "report", "half-year", "-p", "yantian-2023", "--format", "json", lang="en")
     assert result.exit_code == 0 and json.loads(result.stdout)["columns"][0] == "Project"
+    for lang, words in ((None, "督办"), ("en", "otice")):  # a notice too
+        notice = tmp_path / f"notice-{lang}.md"
+        result = _plain_locale(demo_cli, "report", "notice", "-p", "yantian-2023", "-u", "区残联", "--as-of", "2023-10-08",
+                               "--format", "md", "-o", str(notice), lang=lang)
+        assert result.exit_code == 0, result.output
+        assert words in notice.read_text(encoding="utf-8").splitlines()[0]
     result = _plain_locale(demo_cli, "report", "weekly", "-p", "yantian-2023", "--as-of", "2023-07-01", "--format", "md")
     assert result.exit_code == 0 and result.stdout.startswith("# Livelihood projects: weekly report")
 

@@ -444,7 +444,7 @@ def notice(
     if due is not None and due < on:
         raise fail("--reply-by {due}: before --as-of {on}", due=due.isoformat(), on=on.isoformat())
     params = {"kind": "notice", "programmes": programme or [], "unit": unit, "as_of": on.isoformat(),
-              "reply_by": due.isoformat() if due else None, "rule": rule, "warn_days": warn_days, "lang": _lang(ctx)}
+              "reply_by": due.isoformat() if due else None, "rule": rule, "warn_days": warn_days, "lang": official_lang(ctx)}
     notices = make_report(store, params)
     if each_unit:
         _write_each(ctx, notices, fmt, output, params["lang"])
