@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from mstrack.errors import InputError
 from mstrack.sources.table import convert_table
 from mstrack.sources.table.mentions import find_mentions
 
@@ -444,3 +445,24 @@ def test_a_name_broken_over_two_lines_is_joined_and_two_names_stay_two(tmp_path,
     result = convert(tmp_path, [["序号", "项目名称", "完成时限", "责任单位"], ["1", "新建公厕20座", "10月底前", cell]])
     line = result.programme.tasks[0].lines[0]
     assert (line.lead_units, line.units) == (units[:1], units)  # without a lead column, the first unit leads
+
+
+# --- held-out structures (issue 13: what the held-out tables showed) -------------------------------
+
+
+def test_a_number_title_and_content_header_is_enough_over_numbered_rows(tmp_path):
+    rows = [["乡镇民生项目清单"], ["序号", "类别", "项目名称", "具体内容及规模"],
+            ["1", "教育", "中心小学操场改造", "改造塑胶跑道2条,建设工程量为1200平方硬化"],
+            ["2", "", "村道亮化工程", "安装路灯80盏"],
+            ["3", "", "社区食堂建设", "新建社区食堂"]]
+    result = convert(tmp_path, rows)
+    assert [(t.code, t.title) for t in result.programme.tasks] == [
+        ("1", "中心小学操场改造"), ("2", "村道亮化工程"), ("3", "社区食堂建设")]
+    assert {(u, v) for _, u, v, _ in indicators(result.programme.tasks[0])} == {("条", 2), ("平方", 1200)}
+    assert [(u, v) for _, u, v, _ in indicators(result.programme.tasks[1])] == [("盏", 80)]
+
+
+def test_a_number_title_and_content_header_over_prose_is_no_header(tmp_path):
+    rows = [["序号", "项目名称", "具体内容"], ["各单位要按照项目名称和具体内容抓好落实", "", ""], ["特此通知", "", ""]]
+    with pytest.raises(InputError, match="no header row found"):
+        convert(tmp_path, rows)

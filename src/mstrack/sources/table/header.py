@@ -55,16 +55,33 @@ def column_kind(header: str, year: int) -> Column:
     return Column(index=-1, header=header, kind="")
 
 
-def _header_columns(row: Row, year: int) -> list[Column] | None:
+def _header_columns(sheet: Sheet, at: int, year: int) -> list[Column] | None:
+    """The columns of a header row: a task column beside a schedule, date or unit column; or, without one, a
+    number, a title and a content column (序号 / 项目名称 / 具体内容) over rows that read as numbered tasks."""
     columns = []
-    for i, cell in enumerate(row.cells):
+    for i, cell in enumerate(sheet.rows[at].cells):
         column = column_kind(cell, year) if len(cell) <= 24 else Column(index=-1, header=cell, kind="")
         column.index = i
         columns.append(column)
     kinds = [c.kind for c in columns if c.kind]
     if "task" in kinds and {"schedule", "period", "deadline", "lead", "units", "measure"} & set(kinds) and len(kinds) >= 2:
         return columns
+    if "seq" in kinds and kinds.count("task") >= 2 and _numbered_rows_below(sheet, at, columns):
+        return columns
     return None
+
+
+SEQ_CELL_RE = re.compile(r"^\s*(?:\d+|[一二三四五六七八九十百]+)\s*[、.．]?\s*$")
+
+
+def _numbered_rows_below(sheet: Sheet, at: int, columns: list[Column]) -> bool:
+    """The rows under a header: most of the next few have a number and a title, as task rows do."""
+    seq = next(c for c in columns if c.kind == "seq")
+    task = next(c for c in columns if c.kind == "task")
+    below = [r.cells for r in sheet.rows[at + 1:at + 6]]
+    numbered = sum(1 for cells in below if seq.index < len(cells) and SEQ_CELL_RE.match(cells[seq.index])
+                   and task.index < len(cells) and cells[task.index].strip())
+    return numbered >= 2 and numbered * 2 > len(below)
 
 
 def _is_subheader(row: Row, columns: list[Column], year: int) -> bool:
@@ -84,7 +101,7 @@ def find_header(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column
     """The header row (and a sub-header row of periods below it) of the first sheet that has one."""
     for sheet in sheets:
         for at, row in enumerate(sheet.rows):
-            columns = _header_columns(row, year)
+            columns = _header_columns(sheet, at, year)
             if columns is None:
                 continue
             if sheet.regroup is not None:  # knowing the width, a blank line inside a row no longer ends it
