@@ -466,3 +466,22 @@ def test_a_number_title_and_content_header_over_prose_is_no_header(tmp_path):
     rows = [["序号", "项目名称", "具体内容"], ["各单位要按照项目名称和具体内容抓好落实", "", ""], ["特此通知", "", ""]]
     with pytest.raises(InputError, match="no header row found"):
         convert(tmp_path, rows)
+
+
+@pytest.mark.parametrize("merged", [True, False], ids=["group-in-every-cell", "group-then-blanks"])
+def test_a_two_row_header_reads_each_column_by_its_sub_header(tmp_path, merged):
+    plan, done = "2024年工作计划", "执行情况(1-6月)"
+    rows = [["序号", "项目名称", "建设内容", plan, plan if merged else "", done, done if merged else "", "责任单位"],
+            ["", "", "", "投资", "主要形象进度", "完成投资", "%", ""],
+            ["1", "社区公园建设", "新建社区公园3个", "500", "主体完工", "200", "40", "县住建局"],
+            ["2", "农贸市场改造", "改造农贸市场2个，总投资600万元", "600", "完成改造", "300", "50", "县商务局"]]
+    if merged:  # the cells merged down over both header rows read as their value in the second row too
+        rows[1] = [cell or rows[0][i] for i, cell in enumerate(rows[1])]
+    first, second = convert(tmp_path, rows).programme.tasks
+    # the plan group's figure is a target named by both headers; the 完成投资 and % columns are progress, never targets
+    assert {(u, v) for _, u, v, _ in indicators(first)} == {("个", 3), ("", 500)}
+    assert first.text.progress is not None and "200" in first.text.progress
+    # a figure the content prints with its unit (600万元) is that one target, not a second one without a unit
+    assert {(u, v) for _, u, v, _ in indicators(second)} == {("个", 2), ("元", 6_000_000)}
+    # the plan's 形象进度 is the plan's checkpoint at the end of the year its group names
+    assert [(c.due, c.text) for line in first.lines for c in line.checkpoints] == [(date(2024, 12, 31), "主体完工")]

@@ -131,12 +131,18 @@ def _deadline_checkpoints(task: RawTask, raw: RawLine, deadline: date, year: int
     return [(raw.deadline or deadline, label, text)]
 
 
+def _printed(number: str, text: str) -> bool:
+    """A column's figure with no unit that the task's words print ("预算600万元" beside 600): the words' figure,
+    read with their unit, not a second target."""
+    return bool(number.strip()) and re.search(rf"(?<![\d.]){re.escape(number.strip())}(?![\d.])", text) is not None
+
+
 def _read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, year: int, summary: list[Message]) -> None:
     """Match each unit's schedule numbers to the title's and heading's targets; mark what "全面完成" completes."""
     content = "\n".join(numbered_parts(raw.content)) or raw.content  # "1. 改造县道10公里 2. 新建桥梁2座": one target a line
     title_text = raw.title + ("\n" + content if content else "")
     amounts = [s for line in raw.lines if not line.item for s in _amount_series(raw.title, line.amount, "title", year)]
-    measured = [s for line in raw.lines for name, number, unit in line.measured
+    measured = [s for line in raw.lines for name, number, unit in line.measured if unit or not _printed(number, title_text)
                 for s in _amount_series(name, (number, unit), "heading" if line.item else "title", year)]
     title_filled = False
     for unit in units:

@@ -125,6 +125,9 @@ def find_header(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column
                         columns[i] = Column(index=i, header=f"{top}/{cell}" if top else cell, kind="period", due=period_end(label, year),
                                             label=label)
                 at += 1
+            elif at + 1 < len(sheet.rows) and _group_subheader(sheet, at, columns, year):
+                header_rows.append(sheet.rows[at + 1].cells)
+                at += 1
             _columns_by_data(sheet, at, columns)
             return sheet, at, columns, [" ".join(r) for r in header_rows]
     names = ", ".join(str(s.path) for s in sheets[:1])
@@ -132,6 +135,56 @@ def find_header(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column
         "{path}: no header row found: expected a row naming a task column (工作任务, 实施内容, 实事项目, 项目内容 …) "
         "and a schedule, deadline or unit column (进度安排, 实施计划, 完成时限, 牵头单位, 责任单位 …)", path=names,
     )
+
+
+REPORTED_SUB_RE = re.compile(r"^(?:完成|已|累计|实际)")
+PROGRAMME_YEAR_RE = re.compile(r"(\d{4})\s*年")
+
+
+def _groups(columns: list[Column]) -> list[str]:
+    """Each column's group: a header cell merged over several columns (2022年工作计划 over 投资 / 工程主要形象进度),
+    read as its value in each cell it covers, or in the first one with the others blank (a .csv); "" for none."""
+    tops, last = [], ""
+    for column in columns:
+        last = column.header or last
+        tops.append(last)
+    return [top if top and tops.count(top) >= 2 and (c.header == top or not c.header) else "" for top, c in zip(tops, columns, strict=True)]
+
+
+def _group_subheader(sheet: Sheet, at: int, columns: list[Column], year: int) -> bool:
+    """A second header row of sub-columns under group names: each column is read by its own sub-header, the group
+    only as a context. A reported sub-column (完成投资, 已完成) is progress; under a plan group (2022年工作计划) a
+    sub-column of figures is the year's planned figure (a target of its own, named by both headers) and one of
+    words, even 形象进度, the plan's checkpoint at the group's period (the programme year's end)."""
+    sub = sheet.rows[at + 1].cells
+    groups = _groups(columns)
+    own = []
+    for i, cell in enumerate(sub):
+        if not cell or (i < len(columns) and cell == columns[i].header):
+            continue  # empty, or a header cell merged down over both rows
+        if i >= len(columns) or not groups[i] or len(cell) > 16 or BARE_NUMBER_RE.match(cell):
+            return False
+        own.append(i)
+    if len(own) < 2:
+        return False
+    for i in own:
+        group, cell = groups[i], re.sub(r"\s+", "", sub[i])
+        column = column_kind(cell, year)
+        column.index, column.header = i, f"{group}/{cell}"
+        planned = column_kind(group, year).kind == "schedule"
+        if REPORTED_SUB_RE.match(cell):
+            column.kind = "progress"
+        elif planned and column.kind in ("", "progress", "schedule"):
+            values = _column_values(sheet, at + 1, column)
+            if values and sum(bool(BARE_NUMBER_RE.match(v)) for v in values) * 2 > len(values):
+                column.kind, column.label, column.header = "measured", "", f"{group}{cell}"
+            else:
+                column.kind = "schedule"
+                named = PROGRAMME_YEAR_RE.search(group)
+                if column.due is None and named and int(named[1]) == year:
+                    column.due, column.label = date(year, 12, 31), named[0]
+        columns[i] = column
+    return True
 
 
 AREA_RE = re.compile(r"^([一二三四五六七八九十百]+)\s*[、.．]\s*(.+?)\s*(?:[（(]\s*共\s*(\d+)\s*项\s*[）)])?\s*$", re.S)
