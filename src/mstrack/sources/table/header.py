@@ -97,6 +97,24 @@ def _is_subheader(row: Row, columns: list[Column], year: int) -> bool:
     return found
 
 
+def _period_subheader(sub: Row, columns: list[Column], year: int) -> bool:
+    """Quarters or months under 进度安排: each one a period column, named by the group above it."""
+    if not _is_subheader(sub, columns, year):
+        return False
+    last_top = ""
+    for i in range(max(len(columns), len(sub.cells))):
+        if i >= len(columns):
+            columns.append(Column(index=i, header="", kind=""))
+        top = columns[i].header or last_top
+        last_top = top
+        cell = sub.cells[i] if i < len(sub.cells) else ""
+        if cell and cell != columns[i].header and PERIOD_RE.fullmatch(re.sub(r"\s+", "", cell)):
+            label = re.sub(r"\s+", "", cell)
+            columns[i] = Column(index=i, header=f"{top}/{cell}" if top else cell, kind="period", due=period_end(label, year),
+                                label=label)
+    return True
+
+
 def find_header(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column], list[str]]:
     """The header row (and a sub-header row of periods below it) of the first sheet that has one."""
     for sheet in sheets:
@@ -110,22 +128,8 @@ def find_header(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column
                 if same:
                     sheet, at = regrouped, same[0]
             header_rows = [row.cells]
-            if at + 1 < len(sheet.rows) and _is_subheader(sheet.rows[at + 1], columns, year):
-                sub = sheet.rows[at + 1]
-                header_rows.append(sub.cells)
-                last_top = ""
-                for i in range(max(len(columns), len(sub.cells))):
-                    if i >= len(columns):
-                        columns.append(Column(index=i, header="", kind=""))
-                    top = columns[i].header or last_top
-                    last_top = top
-                    cell = sub.cells[i] if i < len(sub.cells) else ""
-                    if cell and cell != columns[i].header and PERIOD_RE.fullmatch(re.sub(r"\s+", "", cell)):
-                        label = re.sub(r"\s+", "", cell)
-                        columns[i] = Column(index=i, header=f"{top}/{cell}" if top else cell, kind="period", due=period_end(label, year),
-                                            label=label)
-                at += 1
-            elif at + 1 < len(sheet.rows) and _group_subheader(sheet, at, columns, year):
+            if at + 1 < len(sheet.rows) and (_period_subheader(sheet.rows[at + 1], columns, year)
+                                              or _group_subheader(sheet, at, columns, year)):
                 header_rows.append(sheet.rows[at + 1].cells)
                 at += 1
             _columns_by_data(sheet, at, columns)
