@@ -485,3 +485,22 @@ def test_a_two_row_header_reads_each_column_by_its_sub_header(tmp_path, merged):
     assert {(u, v) for _, u, v, _ in indicators(second)} == {("个", 2), ("元", 6_000_000)}
     # the plan's 形象进度 is the plan's checkpoint at the end of the year its group names
     assert [(c.due, c.text) for line in first.lines for c in line.checkpoints] == [(date(2024, 12, 31), "主体完工")]
+
+
+def test_a_figure_with_its_share_of_the_year_is_a_checkpoint_of_that_target_whatever_its_words(tmp_path):
+    rows = [["序号", "项目内容", "本月工作计划", "牵头单位"],
+            ["1", "开展适龄妇女两癌免费检查，全年检查育龄妇女6000人。", "5月:完成宫颈癌初筛人数1500人(25%)。", "县妇联"],
+            ["2", "新建村级文化礼堂12家。", "5月:完成礼堂选址。", "县文旅局"]]
+    first, second = convert(tmp_path, rows).programme.tasks
+    # 1500 is 25% of 6000: the May checkpoint of the year's 6000, not an indicator of its own
+    assert indicators(first) == [(indicators(first)[0][0], "人", 6000, [(date(2024, 5, 31), 1500)])]
+    # the month of a plan for the month is a checkpoint, never the task's deadline
+    assert (first.deadline, second.deadline) == (None, None)
+    assert [c.due for line in second.lines for c in line.checkpoints] == [date(2024, 5, 31)]
+
+
+def test_a_share_that_does_not_fit_the_year_target_ties_nothing(tmp_path):
+    rows = [["序号", "项目内容", "本月工作计划", "牵头单位"],
+            ["1", "全年检查育龄妇女6000人。", "5月:完成宫颈癌初筛人数900人(25%)。", "县妇联"]]
+    [task] = convert(tmp_path, rows).programme.tasks
+    assert sorted((u, v) for _, u, v, _ in indicators(task)) == [("人", 900), ("人", 6000)]

@@ -177,7 +177,9 @@ def _read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, year: 
 
 def build_task(raw: RawTask, year: int, summary: list[Message], doubts: list[Doubt] | None = None) -> Task:
     """Read the numbers of one task: indicators from the title, milestones from the schedule."""
-    latest = [due for line in raw.lines for block in line.blocks for _, due, _ in block.periods]
+    # a month of a plan for the month is a checkpoint; it is the deadline only where it says the task is done
+    latest = [due for line in raw.lines for block in line.blocks for _, due, text in block.periods
+              if not block.partial or COMPLETE_RE.search(text)]
     latest += [due for line in raw.lines for _, due, _ in line.periods]
     deadline = raw.deadline or (max(latest) if latest else None)
     if names_start(raw.deadline_text) and not latest:

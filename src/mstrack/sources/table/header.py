@@ -10,6 +10,7 @@ from mstrack.domain.dates import PERIOD_RE, QUARTER_LABEL, YEAR_LABEL, DateError
 from mstrack.errors import InputError
 from mstrack.sources.table.reading import Row, Sheet
 
+MONTH_PLAN_RE = re.compile(r"月度|本月|当月|下月|次月")  # a plan for the month of the report, not for the task
 COLUMN_RULES = (  # (kind, pattern), first match wins
     ("seq", r"^(?:序号|编号|序|项目编号|No\.?)$"),
     ("measure", r"^(?:计量)?单位$"),  # the unit of measure, or the responsible units: told apart by the cells
@@ -35,6 +36,7 @@ class Column:
     kind: str
     due: date | None = None  # a period column (第一季度) or a schedule column naming a period (下半年)
     label: str = ""
+    partial: bool = False  # a schedule column that plans one month only (月度工作计划, 本月计划), not the whole task
 
 
 def column_kind(header: str, year: int) -> Column:
@@ -51,6 +53,7 @@ def column_kind(header: str, year: int) -> Column:
             column = Column(index=-1, header=header, kind=kind)
             if kind == "schedule" and (found := re.search(rf"{YEAR_LABEL}|{QUARTER_LABEL}", text)):
                 column.due, column.label = period_end(found[0], year), found[0]
+            column.partial = kind == "schedule" and MONTH_PLAN_RE.search(text) is not None
             return column
     return Column(index=-1, header=header, kind="")
 

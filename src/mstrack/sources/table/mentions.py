@@ -70,6 +70,7 @@ class Mention:
     name: str
     verbs: str = ""  # the words before the number: "完成" after per-period "新建成" marks the year's total
     noun: str = ""  # the noun next to the number: "个高质量岗位" → "高质量岗位"
+    share: float | None = None  # "1480人（20%）": the share of the year's target this figure is, in %
 
 
 def stated(words: str, amount: str, measure: str) -> Mention | None:
@@ -173,7 +174,8 @@ def find_mentions(text: str, year: int | None = None) -> list[Mention]:
     previous_context = previous_name = ""
     for clause_match in re.finditer(r"[^，,；;。：:！!？?\n]+", _protect_commas(text)):
         clause = clause_match[0].replace("\x00", ",")
-        spans = _spans(clause, year)
+        shares: dict[int, float] = {}
+        spans = _spans(clause, year, shares)
         shared = _shared_names(clause, spans)
         previous_stages: frozenset = frozenset()
         for i, (start, end, number, after, unit, comparator) in enumerate(spans):
@@ -203,7 +205,7 @@ def find_mentions(text: str, year: int | None = None) -> list[Mention]:
             noun, noun_after = _noun(before, gap_after)
             found.append(Mention(value=value, unit=unit, comparator=comparator, total=total, contexts=contexts, stages=stages,
                                  excerpt=excerpt, name=name or "指标", verbs=before,
-                                 noun=noun if noun_after else ""))
+                                 noun=noun if noun_after else "", share=shares.get(i)))
             previous_context, previous_name, previous_stages = contexts[-1], name, stages
         if not spans and clause.strip():
             previous_context = clause
@@ -211,8 +213,9 @@ def find_mentions(text: str, year: int | None = None) -> list[Mention]:
     return found
 
 
-def _spans(clause: str, year: int | None = None) -> list[tuple]:
-    """The numbers of a clause that are quantities, with their scale, unit and comparator."""
+def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None = None) -> list[tuple]:
+    """The numbers of a clause that are quantities, with their scale, unit and comparator; `shares` gets the
+    share in brackets after a figure ("300人（25%）"), by the figure's index."""
     spans = []
     for m in NUMBER_RE.finditer(clause):
         start, end = m.span()
@@ -237,6 +240,8 @@ def _spans(clause: str, year: int | None = None) -> list[tuple]:
         if not unit and not after["scale"] and comparator == "=":
             continue  # a bare number: a name ("12345热线"), a code or a count we cannot place
         if unit in ("%", "％") and spans and re.fullmatch(r"\s*[（(]\s*", clause[spans[-1][1]:start]):
+            if shares is not None and unit_key(spans[-1][4]) not in ("%", "‰"):
+                shares[len(spans) - 1] = float(m[1].replace(",", ""))
             continue  # "300人（25%）": the share of the year's target the figure before it is, not a second target
         # "服务人口超过2万的乡镇卫生院": which ones, not how many ("不少于500人的志愿者队伍" is a target)
         threshold = word in ("超过", "高于", "大于", "多于", "低于", "少于") and clause[after.end():].lstrip().startswith("的")

@@ -21,6 +21,7 @@ class Block:
     number: str | None = None
     periods: list[tuple[str, date, str]] = field(default_factory=list)  # (label, due, text)
     undated: str = ""
+    partial: bool = False  # from a plan column for one month (月度工作计划): its dates are checkpoints, never the deadline
 
 
 HEAD_NUMBER_RE = re.compile(r"^[（(]\s*(\d+)\s*[）)]\s*")

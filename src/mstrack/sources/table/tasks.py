@@ -324,6 +324,7 @@ def _schedule_blocks(row: Row, layout: _Layout, year: int) -> list[Block]:
         except DateError as error:
             raise InputError("{place}: {error}", place=layout.where(row, column), error=error) from None
         for block in found:
+            block.partial = column.partial
             if not block.periods and column.due and block.undated:
                 block.periods.append((column.label, column.due, block.undated))
                 block.undated = ""
