@@ -213,6 +213,15 @@ def find_mentions(text: str, year: int | None = None) -> list[Mention]:
     return found
 
 
+def _share_after(clause: str, spans: list[tuple], start: int, unit: str, number: str, shares: dict[int, float] | None) -> bool:
+    """"300人（25%）": the share of the year's target the figure before it is, not a second target (noted in `shares`)."""
+    if unit not in ("%", "％") or not spans or not re.fullmatch(r"\s*[（(]\s*", clause[spans[-1][1]:start]):
+        return False
+    if shares is not None and unit_key(spans[-1][4]) not in ("%", "‰"):
+        shares[len(spans) - 1] = float(number.replace(",", ""))
+    return True
+
+
 def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None = None) -> list[tuple]:
     """The numbers of a clause that are quantities, with their scale, unit and comparator; `shares` gets the
     share in brackets after a figure ("300人（25%）"), by the figure's index."""
@@ -239,9 +248,7 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
             comparator = "<="
         if not unit and not after["scale"] and comparator == "=":
             continue  # a bare number: a name ("12345热线"), a code or a count we cannot place
-        if unit in ("%", "％") and spans and re.fullmatch(r"\s*[（(]\s*", clause[spans[-1][1]:start]):
-            if shares is not None and unit_key(spans[-1][4]) not in ("%", "‰"):
-                shares[len(spans) - 1] = float(m[1].replace(",", ""))
+        if _share_after(clause, spans, start, unit, m[1], shares):
             continue  # "300人（25%）": the share of the year's target the figure before it is, not a second target
         # "服务人口超过2万的乡镇卫生院": which ones, not how many ("不少于500人的志愿者队伍" is a target)
         threshold = word in ("超过", "高于", "大于", "多于", "低于", "少于") and clause[after.end():].lstrip().startswith("的")
