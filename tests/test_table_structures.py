@@ -504,3 +504,25 @@ def test_a_share_that_does_not_fit_the_year_target_ties_nothing(tmp_path):
             ["1", "全年检查育龄妇女6000人。", "5月:完成宫颈癌初筛人数900人(25%)。", "县妇联"]]
     [task] = convert(tmp_path, rows).programme.tasks
     assert sorted((u, v) for _, u, v, _ in indicators(task)) == [("人", 900), ("人", 6000)]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("新建一座人行天桥", 1, "座"), ("改造三所乡镇卫生院", 3, "所"), ("新建两座公厕", 2, "座"), ("建成十二个村级驿站", 12, "个"),
+])
+def test_a_count_in_chinese_numerals_before_a_measure_word_is_a_number(text, value, unit):
+    [mention] = find_mentions(text)
+    assert (mention.value, mention.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text", ["推行一站式服务", "提供一条龙服务", "第一个示范点", "一个月内办结", "营造一个安全的出行环境",
+                                  "疏浚河道5公里(涉及东风、红旗等4个村)", "新建公园(分布于城东、城西等3个社区)"])
+def test_set_phrases_articles_and_brackets_that_say_where_are_no_counts(text):
+    assert [(m.value, m.unit) for m in find_mentions(text)] == ([(5, "公里")] if "公里" in text else [])
+
+
+def test_a_next_step_column_is_no_schedule(tmp_path):
+    rows = [["序号", "实事项目", "年度目标", "下一步工作措施", "牵头部门"],
+            ["1", "安置房建设", "建设安置房200套", "10月底前启动招标。", "镇建设办"]]
+    [task] = convert(tmp_path, rows).programme.tasks
+    assert [c for line in task.lines for c in line.checkpoints] == [] and task.deadline is None
+    assert "启动招标" in (task.note or "")
