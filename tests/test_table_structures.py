@@ -526,3 +526,15 @@ def test_a_next_step_column_is_no_schedule(tmp_path):
     [task] = convert(tmp_path, rows).programme.tasks
     assert [c for line in task.lines for c in line.checkpoints] == [] and task.deadline is None
     assert "启动招标" in (task.note or "")
+
+
+def test_a_year_range_is_due_at_the_end_of_the_later_year_and_a_dated_completion_in_the_content_is_a_checkpoint(tmp_path):
+    rows = [["序号", "项目名称", "建设内容", "建设起止年限", "责任单位"],
+            ["1", "农村饮水提升工程", "新建供水站3座,铺设管网20公里,在2024年9月份前完成铺设,年底前全部通水", "2024-2025", "县水利局"],
+            ["2", "县医院门诊楼改造", "改造门诊楼1幢", "2023—2024年", "县卫健局"]]
+    first, second = convert(tmp_path, rows).programme.tasks
+    assert (first.deadline, second.deadline) == (date(2025, 12, 31), date(2024, 12, 31))
+    # "在…9月份前完成铺设": before September, and the figure the verb names (铺设管网20公里) is due by then
+    assert [c.due for line in first.lines for c in line.checkpoints] == [date(2024, 8, 31)]
+    by_unit = {u: ms for _, u, _, ms in indicators(first)}
+    assert by_unit["公里"][0] == (date(2024, 8, 31), 20) and all(due != date(2024, 8, 31) for due, _ in by_unit["座"])

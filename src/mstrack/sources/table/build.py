@@ -137,6 +137,23 @@ def _printed(number: str, text: str) -> bool:
     return bool(number.strip()) and re.search(rf"(?<![\d.]){re.escape(number.strip())}(?![\d.])", text) is not None
 
 
+VERB_DONE_RE = re.compile(r"(?:在[^完]{2,14}前)?完成(?P<verb>[\u4e00-\u9fff]{2,4})")
+
+
+def _verb_completions(unit: Unit) -> None:
+    """"在11月份前完成改造", a date with a verb and no figure: the title's targets that the verb does ("改加装电梯10台")
+    are due in full by then."""
+    for due, label, text in unit.checkpoints:
+        m = VERB_DONE_RE.fullmatch(text.strip(" 。.；;"))
+        if not m:
+            continue
+        for one in unit.series:
+            if one.origin == "title" and one.statement and m["verb"][0] in one.statement.verbs \
+                    and not any(d == due for d, _, _ in one.points):
+                one.points.append((due, label, one.statement))
+                one.points.sort(key=lambda p: p[0])
+
+
 def _read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, year: int, summary: list[Message]) -> None:
     """Match each unit's schedule numbers to the title's and heading's targets; mark what "全面完成" completes."""
     content = "\n".join(numbered_parts(raw.content)) or raw.content  # "1. 改造县道10公里 2. 新建桥梁2座": one target a line
@@ -156,6 +173,7 @@ def _read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, year: 
             summary.append(Message("task {code}: 完成时限 “{deadline}” names a start, not a completion; "
                                    "its targets are kept without milestones", code=raw.code, deadline=raw.deadline_text))
         unit.leftovers = [] if starts else assign(unit.series, unit.checkpoints, year)
+        _verb_completions(unit)
         if not unit.checkpoints:
             continue
         final_due, _, final_text = unit.checkpoints[-1]
