@@ -10,6 +10,12 @@ OUT_DIR/progress.csv (programme,task,indicator,as_of,value; `mstrack import prog
 optionally OUT_DIR/progress.xlsx (the first --xlsx-rows rows, openpyxl write-only) and
 OUT_DIR/meta.json (the counts). With --size seed no plan is written: the plans are data/seed/.
 
+    python bench/generate.py OUT_DIR --size province [--big-xlsx]
+
+is the province-sized case: one plan of 20,000 tasks (one indicator and four checkpoints each),
+50 weekly reports a task with a note and a reporter (OUT_DIR/progress-all.csv, 1,000,000 rows, and
+with --big-xlsx the same as .xlsx), the first 100,000 of them in OUT_DIR/progress.csv and .xlsx.
+
 Everything comes from one seeded RNG (--seed), so the same arguments give the same bytes. The
 programme year is 2023; reports fall on the Fridays of 2023, values are cumulative and never
 fall for an indicator, and (indicator, as_of) is unique. Quantity indicators have quarterly
@@ -87,6 +93,7 @@ class Indicator:
     values: list[str] = field(default_factory=list)
     xvalues: list = field(default_factory=list)  # the value as an .xlsx cell holds it
     floor: list[tuple[date, float]] = field(default_factory=list)  # reports the plan itself carries
+    lead: str = ""  # the lead unit (province case: it writes the notes)
 
 
 def toml_str(text: str) -> str:
@@ -236,15 +243,103 @@ def fill_reports(rng: random.Random, indicators: list[Indicator], n_reports: int
                 ind.xvalues.append(int(best))
 
 
-def rows_by_week(indicators: list[Indicator]):
-    """(programme, task, indicator, as_of, value, xlsx value), a weekly round of all units at a time."""
+PEOPLE = ["张伟", "王芳", "李娜", "刘洋", "陈静", "杨帆", "赵磊", "黄敏", "周杰", "吴霞", "徐涛", "孙丽"]
+STAGES = ["前期手续办理", "主体施工推进", "设备采购安装", "人员培训到位", "运营方案制定", "验收资料整理"]
+
+
+def build_province(rng: random.Random, n_tasks: int) -> tuple[str, str, list[Indicator]]:
+    """One province-sized plan: n_tasks tasks, one line and one indicator each, four quarterly checkpoints
+    with their text and cumulative milestones (code, TOML text, indicators)."""
+    code = f"guangdong-{YEAR}"
+    out = ["format = 1", "", "[programme]", f"code = {toml_str(code)}", f"name = {toml_str(f'广东省{YEAR}年民生实事项目')}",
+           f"year = {YEAR}", f"source = {toml_str('bench/generate.py synthetic data (province)')}", 'reading = "cumulative"', ""]
+    for a, area in enumerate(AREAS):
+        out += ["[[areas]]", f"code = \"{a + 1}\"", f"name = {toml_str(area)}", ""]
+    indicators = []
+    for t in range(1, n_tasks + 1):
+        city = CITIES[t % len(CITIES)][1]
+        if rng.random() < 0.15:
+            name, final = rng.choice(PERCENTS)
+            unit, target = "%", float(final)
+        else:
+            name, unit, typical = rng.choice(KINDS)
+            target = float(max(4, round(typical / 20 * math.exp(rng.gauss(0, 0.8)))))
+        lead = rng.choice(UNITS)
+        others = rng.sample([u for u in UNITS if u != lead], rng.randint(1, 3))
+        shares = sorted(rng.uniform(0.1, 0.95) for _ in range(3)) + [1.0]
+        marks = [round(target * s) for s in shares]
+        marks = [max(marks[: i + 1]) for i in range(4)]
+        marks[-1] = target
+        out += ["[[tasks]]", f"code = \"{t}\"", f"area = \"{(t - 1) % len(AREAS) + 1}\"",
+                f"title = {toml_str(f'{city}{name}{toml_num(target)}{unit}')}", f"deadline = \"{YEAR}-12-31\"", "",
+                "[[tasks.lines]]", f"lead_units = [{toml_str(lead)}]",
+                "units = [" + ", ".join(toml_str(u) for u in [lead, *others]) + "]", "checkpoints = ["]
+        for (due, label), mark in zip(QUARTERS, marks, strict=True):
+            words = f"{rng.choice(STAGES)}，{name}累计完成{toml_num(mark)}{unit}"
+            out.append(f"  {{ due = \"{due}\", label = \"{label}\", text = {toml_str(words)} }},")
+        out += ["]", "", "[[tasks.lines.indicators]]", f"name = {toml_str(name)}", f"unit = {toml_str(unit)}",
+                'comparator = ">="', f"target = {toml_num(target)}", f"text = {toml_str(f'{name}{toml_num(target)}{unit}')}",
+                "milestones = ["]
+        out += [f"  {{ due = \"{due}\", target = {toml_num(m)} }}," for (due, _), m in zip(QUARTERS, marks, strict=True)]
+        out += ["]", ""]
+        indicators.append(Indicator(code, str(t), name, unit, target, percent=unit == "%", lead=lead))
+    return code, "\n".join(out), indicators
+
+
+def province_note(rng: random.Random, ind: Indicator, day: date) -> tuple[str, str]:
+    """A report's note and reporter, as a unit writes them."""
+    note = f"{day.month}月{day.day}日{ind.lead}报送：{rng.choice(STAGES)}有序推进，{ind.name}进度按序时推进"
+    return note, f"{rng.choice(PEOPLE)}（{ind.lead}）"
+
+
+def generate_province(out: Path, *, tasks: int = 20_000, per_task: int = 50, import_rows: int = 100_000,
+                      seed: int = 2023, big_xlsx: bool = False) -> dict:
+    """The province-sized case (docs/performance.md): one plan of `tasks` tasks, `per_task` weekly reports a task
+    with a note and a reporter each: all of them in OUT/progress-all.csv (and .xlsx with big_xlsx), the first
+    import_rows in OUT/progress.csv and OUT/progress.xlsx."""
+    rng = random.Random(seed)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "plans").mkdir(exist_ok=True)
+    code, text, found = build_province(rng, tasks)
+    plan = out / "plans" / f"{code}.toml"
+    plan.write_text(text, encoding="utf-8")
+    fill_reports(rng, found, tasks * per_task)
+    head = ["programme", "task", "indicator", "as_of", "value", "note", "reporter"]
+    rows = [(*row[:5], *province_note(rng, ind, row[3]), row[5]) for ind, row in rows_by_week(found, with_indicator=True)]
+    meta = {"seed": seed, "size": "province", "programmes": 1, "tasks": tasks, "indicators": len(found), "text_lines": 0,
+            "plans": [str(plan)], "plan_bytes": plan.stat().st_size, "year": YEAR, "reports": len(rows),
+            "import_rows": min(import_rows, len(rows))}
+    for name, part in (("progress-all", rows), ("progress", rows[:import_rows])):
+        with (out / f"{name}.csv").open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(head)
+            writer.writerows((p, t, n, d.isoformat(), v, note, who) for p, t, n, d, v, note, who, _ in part)
+        meta[name.replace("-", "_") + "_csv"] = str(out / f"{name}.csv")
+        if name == "progress" or big_xlsx:
+            from openpyxl import Workbook
+
+            book = Workbook(write_only=True)
+            sheet = book.create_sheet("进度报送")
+            sheet.append(head)
+            for p, t, n, d, _, note, who, xvalue in part:
+                sheet.append([p, t, n, d, xvalue, note, who])
+            book.save(out / f"{name}.xlsx")
+            meta[name.replace("-", "_") + "_xlsx"] = str(out / f"{name}.xlsx")
+    (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
+    return meta
+
+
+def rows_by_week(indicators: list[Indicator], with_indicator: bool = False):
+    """(programme, task, indicator, as_of, value, xlsx value), a weekly round of all units at a time
+    (with_indicator: (indicator, that row) pairs)."""
     cursor = [0] * len(indicators)
     for w, day in enumerate(FRIDAYS):
         for n, ind in enumerate(indicators):
             k = cursor[n]
             if k < len(ind.weeks) and ind.weeks[k] == w:
                 cursor[n] = k + 1
-                yield ind.programme, ind.task, ind.name, day, ind.values[k], ind.xvalues[k]
+                row = ind.programme, ind.task, ind.name, day, ind.values[k], ind.xvalues[k]
+                yield (ind, row) if with_indicator else row
 
 
 def write_xlsx(path: Path, rows, limit: int) -> int:
@@ -312,15 +407,21 @@ def generate(out: Path, *, indicators: int | None = None, reports: int = 0, prog
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out", type=Path, help="directory to write into (created)")
-    parser.add_argument("--size", choices=["seed", *SIZES], help="a preset: " + ", ".join(
-        f"{k} = {v[0]:,} indicators / {v[1]:,} reports" for k, v in SIZES.items()) + "; seed = data/seed")
+    parser.add_argument("--size", choices=["seed", "province", *SIZES], help="a preset: " + ", ".join(
+        f"{k} = {v[0]:,} indicators / {v[1]:,} reports" for k, v in SIZES.items()) + "; seed = data/seed; "
+        "province = one plan of 20,000 tasks, 50 reports a task with note and reporter")
     parser.add_argument("--indicators", type=int, help="quantity indicators (text-only lines come on top)")
     parser.add_argument("--reports", type=int, default=0, help="weekly reports in progress.csv (≤ 52 per indicator)")
     parser.add_argument("--programmes", type=int, help="programmes (one plan file each)")
     parser.add_argument("--seed", type=int, default=2023, help="RNG seed [2023]")
     parser.add_argument("--xlsx", action="store_true", help="also write progress.xlsx")
     parser.add_argument("--xlsx-rows", type=int, help="rows in progress.xlsx [all]")
+    parser.add_argument("--big-xlsx", action="store_true", help="province: also write progress-all.xlsx (1,000,000 rows)")
     args = parser.parse_args(argv)
+    if args.size == "province":
+        meta = generate_province(args.out, seed=args.seed, big_xlsx=args.big_xlsx)
+        print(json.dumps({k: v for k, v in meta.items() if k != "plans"}, ensure_ascii=False), file=sys.stderr)
+        return 0
     if not args.size and not args.indicators:
         parser.error("give --size or --indicators")
     meta = generate(args.out, indicators=args.indicators, reports=args.reports, programmes=args.programmes,

@@ -98,6 +98,17 @@ def test_csv_tsv_english_headers_gbk_and_bom(demo_cli, tmp_path):
     assert any(r["note"] == "人社局报" for r in rows.values())
 
 
+def test_headers_in_traditional_characters(demo_cli, tmp_path):
+    """Headers written in traditional characters (任務編號, 指標, 數值, 備註) are read as their simplified twins."""
+    path = tmp_path / "traditional.csv"
+    path.write_text("計劃,任務編號,指標,截至日期,數值,備註\nshenzhen-2023,5,供应,2023-06-30,1.3万,區報數\n", encoding="utf-8")
+    result = demo_cli("import", "progress", str(path))
+    assert result.exit_code == 0, result.output
+    rows = status(demo_cli, "-p", "shenzhen-2023")
+    row = rows[("shenzhen-2023", "5", "供应分配保障性住房")]
+    assert (row["actual"], row["note"]) == (13000, "區報數")
+
+
 def test_excel_percent_cells_and_dates(demo_cli, tmp_path):
     workbook = Workbook()
     sheet = workbook.active

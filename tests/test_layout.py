@@ -112,9 +112,7 @@ def test_the_cycle_finder_finds_a_cycle():
 def test_no_import_cycle():
     graph = import_graph()
     assert "mstrack.sources.sheets" in graph["mstrack.sources.progress"]  # the graph sees imports
-    # the one cycle known, through lazy imports, to be broken: sources/workbooks.py (new) borrows the
-    # .xlsx extent and mark helpers of sources/sheets.py, which calls it back for .xls/.ods
-    assert cycles(graph) in ([], [["mstrack.sources.sheets", "mstrack.sources.workbooks"]])
+    assert cycles(graph) == []
 
 
 def test_data_flows_one_way_between_the_parts():

@@ -178,3 +178,64 @@ def test_a_service_file_connects_without_a_password_in_the_url(pg_url, tmp_path,
     office = PgCli("postgresql+psycopg:///?service=mstrack")
     assert office("init").exit_code == 0
     assert office("programmes").exit_code == 0
+
+
+def test_copy_and_executemany_store_the_same_rows(pg_url, tmp_path, monkeypatch):
+    """Reports go to PostgreSQL by COPY (Dialect.insert_many); the same rows through executemany are the
+    same to the last bit: the timestamp the same instant as every other write binds it (the batch's
+    created_at, one plain insert) in a session whose TimeZone is not UTC, floats exact, text with tabs, newlines, backslashes and a
+    literal \\N kept, None as NULL."""
+    import dataclasses
+    from datetime import UTC, date, datetime
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.pool import NullPool
+
+    from mstrack.sources.plan import load_plan
+    from mstrack.store import Store, batches, parse_ref
+
+    from .conftest import write_plan
+
+    admin(f"ALTER DATABASE {pg_url.rsplit('/', 1)[1]} SET timezone = 'Asia/Shanghai'")
+    fixed = datetime(2023, 7, 1, 1, 2, 3, 456789, tzinfo=UTC)
+
+    class Clock(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return fixed
+
+    monkeypatch.setattr(batches, "datetime", Clock)
+    store = Store(pg_url)
+    store.init()
+    store.save_plan(load_plan(write_plan(tmp_path / "x.toml", '[[tasks]]\ncode = "1"\ntitle = "新增床位"\n[[tasks.lines]]\n'
+                                         'lead_units = ["市卫生健康委"]\n[[tasks.lines.indicators]]\nname = "床位"\nunit = "张"\n'
+                                         'target = 100\n')))
+    _, [state] = store.task_states(parse_ref("x-2023/1"))
+    values = [0, 0.1, 1 / 3, -2.5, 1e300, 12345678901234567, 5e-324]
+    notes = [None, "", "过半\t二期", "第一行\n第二行", "C:\\路径\\N", "\\N", "引号\"与'逗号,"]
+    rows = [(state.indicator_id, date(2023, 1, 1 + n), value, note, "张三" if n % 2 else None, "进度.xlsx")
+            for n, (value, note) in enumerate(zip(values, notes, strict=True))]
+    import psycopg
+
+    statements = []
+    real_copy = psycopg.Cursor.copy
+    monkeypatch.setattr(psycopg.Cursor, "copy", lambda self, statement, *a, **k: statements.append(statement) or real_copy(
+        self, statement, *a, **k))
+    copied = store.add_reports(iter(rows), len(rows), "import progress", "进度.xlsx", "原因\t一")
+    assert [s.split(" (")[0] for s in statements] == ["COPY report"]
+    store.dialect = dataclasses.replace(store.dialect, copy=False)
+    inserted = store.add_reports(iter(rows), len(rows), "import progress", "进度.xlsx", "原因\t一")
+    assert len(statements) == 1
+    engine = create_engine(pg_url, poolclass=NullPool)
+    with engine.connect() as connection:
+        def written(batch):
+            return connection.execute(text("SELECT indicator_id, as_of, value, note, reporter, entered_at, source, reason,"
+                                           " pg_typeof(entered_at)::text FROM report WHERE batch_id = :b ORDER BY id"), {"b": batch}).all()
+
+        by_copy, by_insert = written(copied), written(inserted)
+        created = connection.execute(text("SELECT created_at FROM batch WHERE id = :b"), {"b": copied}).scalar_one()
+    engine.dispose()
+    assert len(by_copy) == len(rows) and [tuple(r) for r in by_copy] == [tuple(r) for r in by_insert]
+    assert [r.value for r in by_copy] == [float(v) for v in values] and [r.note for r in by_copy] == notes
+    assert {r.entered_at for r in by_copy} == {fixed} == {created}  # the same instant, whatever the session's zone
+    assert by_copy[0].entered_at.utcoffset().total_seconds() == 8 * 3600 and by_copy[0][-1] == "timestamp with time zone"

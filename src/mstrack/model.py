@@ -26,6 +26,33 @@ LATE = ("behind", "overdue")
 CHANGE_RANK = {"behind": 0, "overdue": 1, "no_report": 2, "on_track": 3, "not_due": 3, "done": 4}
 """For "changes since": a move to a lower rank is a change for the worse (not_due → on_track is not)."""
 
+DUE_SOON = "due_soon"
+"""Not a status but a warning beside one: the next checkpoint falls due within --warn-days and is not met yet."""
+
+# --- supervision: lights and forecasts (issue 17) ---------------------------------------------------
+
+LIGHTS = ("red", "yellow", "grey", "green", "done")
+"""A task's light in a period, worst first: a task is as bad as its worst indicator."""
+
+WARN_DAYS = 15
+"""How many days ahead a checkpoint warns (预警) by default."""
+
+
+@dataclass(slots=True)
+class Forecast:
+    """Where an indicator is heading: paces are changes of the value per day (negative when it falls)."""
+
+    recent_pace: float | None
+    required_pace: float | None
+    projected_done: date | None
+    on_course: bool | None
+
+    def as_dict(self) -> dict:
+        return {"recent_pace": self.recent_pace, "required_pace": self.required_pace,
+                "projected_done": self.projected_done.isoformat() if self.projected_done else None,
+                "on_course": self.on_course}
+
+
 # --- how an indicator is judged and read -------------------------------------------------------------
 
 STEP, PRO_RATA = "step", "pro-rata"
@@ -236,6 +263,8 @@ class StatusRow:
     lead_units: list[str] = field(default_factory=list)
     units: list[str] = field(default_factory=list)
     indicator_id: int | None = None
+    due_soon: date | None = None
+    forecast: Forecast | None = None
 
     def as_dict(self) -> dict:
         return {
@@ -250,4 +279,6 @@ class StatusRow:
             "checkpoint": self.checkpoint_text, "note": self.note, "final": self.final,
             "task_status": self.task_status, "assessment": self.assessment, "agrees": self.agrees,
             "lead_units": self.lead_units, "units": self.units,
+            "due_soon": self.due_soon.isoformat() if self.due_soon else None,
+            "forecast": self.forecast.as_dict() if self.forecast else None,
         }

@@ -52,7 +52,8 @@ METAVARS = {
     "as_of": "DATE", "since": "DATE", "fmt": "FORMAT", "rule": "step|pro-rata", "stale": "DAYS", "indicator": "NAME",
     "note": "TEXT", "by": "NAME", "reason": "TEXT", "output": "FILE", "sheet": "SHEET", "year": "YEAR", "to": "PATH|URL",
     "table": "N", "limit": "N", "ref": "REF", "value": "VALUE", "files": "FILE...", "file": "FILE", "snapshot": "NUMBER",
-    "batch": "BATCH", "code": "CODE",
+    "batch": "BATCH", "code": "CODE", "warn_days": "DAYS", "min_red": "N", "start": "MONTH", "end": "MONTH",
+    "period": "month|quarter", "reply_by": "DATE",
 }
 """What each option's value is, as help and errors show it: `--as-of DATE`, not Typer's `<str>` or `<list[str]>`."""
 
@@ -86,6 +87,8 @@ def _name_metavars(command, path: str = "") -> None:
 
 
 def _escaped(text: str) -> str:
+    if HELP_MARKUP is None:  # plain help prints brackets as they are
+        return text
     return text.replace("\\[", "[").replace("[", "\\[")
 
 
@@ -116,15 +119,21 @@ def _argument_name(args: list[str], index: int):
     return Message("argument {value}", value=shown(arg))
 
 
+HELP_MARKUP = None
+"""Plain help, not Typer's Rich help: that imports rich.markdown and markdown-it and formats panels, and made
+`mstrack --help` 2.5× `import typer` where the promise is 1.5× (docs/performance.md). The help keeps its
+examples and named metavars; `--help` at a terminal still wraps to its width."""
+
+
 def _group(help_text: str) -> typer.Typer:
-    return typer.Typer(rich_markup_mode="rich", help=help_text, no_args_is_help=True)
+    return typer.Typer(rich_markup_mode=HELP_MARKUP, help=help_text, no_args_is_help=True)
 
 
 app = typer.Typer(
     cls=_CheckedGroup,
     help="mstrack: 民生实事 milestone tracker — programmes, quarterly targets, progress, status.",
     no_args_is_help=True, add_completion=True, pretty_exceptions_enable=False,
-    rich_markup_mode="rich",
+    rich_markup_mode=HELP_MARKUP,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 import_app = _group("Import plans, published tables and progress sheets.")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import typer
 
-from mstrack.model import RULES, STATUSES
+from mstrack.model import DUE_SOON, RULES, STATUSES
 
 
 class Format(str, Enum):
@@ -28,6 +28,11 @@ RULE_HELP = ("How expected is computed: step (the last checkpoint passed) or pro
 
 
 Status = Enum("Status", {status: status for status in STATUSES}, type=str)
+
+Only = Enum("Only", {status: status for status in (*STATUSES, DUE_SOON)}, type=str)
+"""What `status --only` may name: a status, or due_soon (a checkpoint due within --warn-days, not yet met)."""
+
+WARN_HELP = "Warn of a checkpoint due within DAYS after the date judged whose target is not yet met (预警)."
 
 
 _lang: str | None = None

@@ -34,6 +34,11 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "db copy": ("mstrack db copy --to shared.db", "mstrack db copy --to postgresql://clerk@dbhost/office"),
     "db check": ("mstrack db check", "mstrack --db office.db db check"),
     "report": ("mstrack report weekly --as-of 2023-07-01", "mstrack report half-year -p yantian-2023 --format xlsx -o 一览表.xlsx"),
+    "lights": ("mstrack lights -p shenzhen-2023 --as-of 2023-09-30",
+               "mstrack lights --by quarter --min-red 2 --as-of 2023-12-31 --format json",
+               "mstrack lights -u 市住房建设局 --as-of 2023-09-30 --format xlsx -o 亮灯.xlsx"),
+    "report notice": ("mstrack report notice --as-of 2023-07-01 -u 市住房建设局 -o 住建局督办单.docx",
+                      "mstrack report notice --as-of 2023-10-08 --each-unit -p yantian-2023 -o 督办"),
     "report weekly": ("mstrack report weekly --as-of 2023-07-01",
                       "mstrack report weekly --as-of 2023-07-01 --format html -o 通报.html --freeze",
                       "mstrack report weekly -p yantian-2023 --as-of 2023-07-07 --rule pro-rata"),
@@ -47,8 +52,8 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
 
 
 def epilog(path: str) -> str | None:
-    """The examples as the help's last lines (Rich markup: brackets escaped)."""
+    """The examples as the help's last lines, one a line (Click's \\b keeps a paragraph unwrapped)."""
     lines = EXAMPLES.get(path)
     if not lines:
         return None
-    return "[bold]Examples[/bold]\n" + "\n".join("  " + line.replace("[", "\\[") for line in lines)
+    return "\b\nExamples:\n" + "\n".join("  " + line for line in lines)

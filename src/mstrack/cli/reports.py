@@ -15,6 +15,8 @@ import typer
 from mstrack.cli.app import app, report_app
 from mstrack.cli.common import (
     RULE_HELP,
+    WARN_HELP,
+    cannot_write,
     choice,
     console,
     echo,
@@ -30,13 +32,15 @@ from mstrack.cli.common import (
     write_out,
     write_output,
 )
-from mstrack.model import RULES
+from mstrack.model import RULES, WARN_DAYS
 
 FORMATS = {
     "units": ("table", "json", "csv", "md", "xlsx"),
     "weekly": ("table", "md", "html", "xlsx", "csv", "json"),
-    "half-year": ("md", "html", "xlsx", "json"),
-    "annual": ("md", "html", "xlsx", "json"),
+    "half-year": ("md", "html", "xlsx", "json", "docx"),
+    "annual": ("md", "html", "xlsx", "json", "docx"),
+    "notice": ("docx", "html", "md"),
+    "lights": ("table", "json", "csv", "md", "html", "xlsx"),
 }
 """Each kind of report's formats, in the order an unknown --format is answered with; `_renderers` has one
 function for each."""
@@ -66,11 +70,11 @@ def _rule(value: str | None) -> str | None:
 def _renderers(kind: str) -> dict:
     """format → function(report, lang) for a kind of report: text, bytes (xlsx) or a Rich view (table).
     Imported when a report is printed: the renderers load the report builders, xlsx loads openpyxl when called."""
-    from mstrack.render import html, xlsx
+    from mstrack.render import docx, html, xlsx
     from mstrack.render import report as render_report
 
     tables = {"md": render_report.table_md, "html": html.table_html, "xlsx": xlsx.table_xlsx,
-              "json": render_report.table_json}
+              "json": render_report.table_json, "docx": docx.table_docx}
     renderers = {
         "units": {
             "table": lambda units, lang: render_report.units_table(units.rollups, units.on, lang, units.responsible),
@@ -84,13 +88,22 @@ def _renderers(kind: str) -> dict:
         "half-year": tables,
         "annual": tables,
     }
+    if kind == "notice":
+        from mstrack.render import notice
+
+        return {"docx": docx.notice_docx, "html": notice.notice_html, "md": notice.notice_md}
+    if kind == "lights":
+        from mstrack.render import lights
+
+        return {"table": lights.lights_table, "json": lights.lights_json, "csv": lights.lights_csv, "md": lights.lights_md,
+                "html": lights.lights_html, "xlsx": lights.lights_xlsx}
     return renderers[kind]
 
 
 def _check_output(ctx: typer.Context, fmt: str, output: Path | None) -> None:
-    """Before any work: an .xlsx needs a file, and no output may be the database (common.refuse_database)."""
-    if fmt == "xlsx" and (output is None or str(output) == "-"):
-        raise fail("--output: an .xlsx report is written to a file; add -o FILE.xlsx")
+    """Before any work: an .xlsx or .docx needs a file, and no output may be the database (common.refuse_database)."""
+    if fmt in ("xlsx", "docx") and (output is None or str(output) == "-"):
+        raise fail("--output: an .{fmt} report is written to a file; add -o FILE.{fmt}", fmt=fmt)
     if output is not None and str(output) != "-":
         refuse_database(ctx, output)
 
@@ -127,21 +140,28 @@ def _publish(ctx: typer.Context, store, params: dict, report, fmt: str, output: 
         frozen()
         return
     from mstrack.labels import Labels
-    from mstrack.render.outputs import clean_text
 
     words = Labels(lang)
 
     def write(path: Path) -> None:
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(clean_text(content), encoding="utf-8-sig" if fmt == "csv" else "utf-8")
+        _write_content(path, content, fmt)
 
     def written() -> None:
         echo(words("msg.written", what=words(f"msg.{kind}"), path=output), err=True)
         frozen()
 
     write_output(ctx, output, write, written)
+
+
+def _write_content(path: Path, content: str | bytes, fmt: str) -> None:
+    """A report's bytes as they are; its text without control characters from the data, a CSV with a BOM
+    for Excel/WPS."""
+    from mstrack.render.outputs import clean_text
+
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(clean_text(content), encoding="utf-8-sig" if fmt == "csv" else "utf-8")
 
 
 def _freeze(store, params: dict, content: str) -> None:
@@ -164,10 +184,13 @@ def units(
     rule: RuleOption = None,
     responsible: Annotated[bool, typer.Option(
         "--responsible", help="Per unit named at all (lead or co-responsible), not only per lead unit.")] = False,
+    rank: Annotated[bool, typer.Option(
+        "--rank", help="Rank the units by on-time rate (tasks on track or done over tasks due); ties share a rank.")] = False,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, json, csv, md or xlsx")] = "table",
     output: OutputOption = None,
 ) -> None:
-    """Per lead unit: tasks done, on track, behind, without a report, overdue; completion rate; worst first."""
+    """Per lead unit: tasks done, on track, behind, without a report, overdue; completion rate; worst first
+    (with --rank: best on-time rate first, and the rank)."""
     fmt = choice(fmt, FORMATS["units"], "--format")
     rule = _rule(rule)
     _check_output(ctx, fmt, output)
@@ -176,7 +199,7 @@ def units(
     store = open_store(ctx, write=False)
     on = judge_day(store, as_of, programme)
     params = {"kind": "units", "programmes": programme or [], "as_of": on.isoformat(), "rule": rule,
-              "responsible": responsible, "lang": _lang(ctx)}
+              "responsible": responsible, "lang": _lang(ctx), **({"rank": True} if rank else {})}
     _publish(ctx, store, params, make_report(store, params), fmt, output)
 
 
@@ -216,7 +239,7 @@ def weekly(
 
 
 TableProgramme = Annotated[Optional[str], typer.Option("--programme", "-p", help="The programme, e.g. yantian-2023.")]
-TableFormatOption = Annotated[str, typer.Option("--format", "-f", help="md, html, xlsx or json")]
+TableFormatOption = Annotated[str, typer.Option("--format", "-f", help="md, html, xlsx, json or docx")]
 
 
 def _table_command(kind: str, day: str, summary: str) -> None:
@@ -322,3 +345,137 @@ def report_frozen(ctx: typer.Context) -> None:
         scope = params.get("programme") or ", ".join(params.get("programmes") or []) or Message("all")
         say("{number}\t{when}\t{user}\t{kind}\t{scope}\tas of {on}", number=number, when=f"{when:%Y-%m-%d %H:%M}",
             user=user or "", kind=kind, scope=scope, on=params["as_of"])
+
+
+def _month(text: str | None, option: str, year: int | None):
+    """--from/--to: a month ("2023-03", "2023-3") or any date in it ("2023-03-15", "3月底")."""
+    import re
+    from datetime import date
+
+    if text is None:
+        return None
+    found = re.fullmatch(r"\s*(\d{4})-(\d{1,2})\s*", text)
+    if found and 1 <= int(found[2]) <= 12:
+        return date(int(found[1]), int(found[2]), 1)
+    return parse_day(text, option, year)
+
+
+@app.command()
+def lights(
+    ctx: typer.Context,
+    programme: ProgrammesOption = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", "-u", help="Only tasks where this unit leads or is responsible.")] = None,
+    start: Annotated[Optional[str], typer.Option("--from", help="First month, e.g. 2023-01. [default: the programme's first]")] = None,
+    end: Annotated[Optional[str], typer.Option("--to", help="Last month, e.g. 2023-12. [default: the programme's last]")] = None,
+    as_of: AsOfOption = None,
+    period: Annotated[str, typer.Option("--by", help="month or quarter")] = "month",
+    rule: RuleOption = None,
+    warn_days: Annotated[int, typer.Option("--warn-days", min=0, help=WARN_HELP)] = WARN_DAYS,
+    min_red: Annotated[int, typer.Option(
+        "--min-red", min=0, help="Only tasks red for at least N periods running up to the last (挂牌督办).")] = 0,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, json, csv, md, html or xlsx")] = "table",
+    output: OutputOption = None,
+) -> None:
+    """The light board (亮灯): each task's light in each month or quarter, judged on the data as it stood
+    at the period's end. Red: behind, overdue or unreported; yellow: caught up after red, or a checkpoint
+    due within --warn-days; green: on track; grey: nothing due; done."""
+    from mstrack.domain.lights import PERIOD_KINDS
+    from mstrack.reports.make import make_report
+
+    fmt = choice(fmt, FORMATS["lights"], "--format")
+    period = choice(period, PERIOD_KINDS, "--by")
+    rule = _rule(rule)
+    _check_output(ctx, fmt, output)
+    store = open_store(ctx, write=False)
+    year = store.common_year(programme)
+    on = parse_day(as_of, "--as-of", year)
+    first, last = _month(start, "--from", year), _month(end, "--to", year)
+    if first and last and first > last:
+        raise fail("--from {first}: after --to {last}", first=start, last=end)
+    params = {"kind": "lights", "programmes": programme or [], "unit": unit, "as_of": on.isoformat(),
+              "from": first.isoformat() if first else None, "to": last.isoformat() if last else None, "by": period,
+              "rule": rule, "warn_days": warn_days, "min_red": min_red, "lang": _lang(ctx)}
+    _publish(ctx, store, params, make_report(store, params), fmt, output)
+
+
+def _file_name(unit: str) -> str:
+    """A unit's name as a file name: path separators and characters Windows refuses become "_"."""
+    import re
+
+    return re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", unit).strip(" .") or "_"
+
+
+@report_app.command("notice")
+def notice(
+    ctx: typer.Context,
+    as_of: Annotated[Optional[str], typer.Option(
+        "--as-of", help="The date the notice speaks of, e.g. 2023-07-01. [default: today]")] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", "-u", help="The lead unit the notice is sent to.")] = None,
+    each_unit: Annotated[bool, typer.Option(
+        "--each-unit", help="One file per lead unit with a red or yellow task, in the directory --output names.")] = False,
+    programme: ProgrammesOption = None,
+    reply_by: Annotated[Optional[str], typer.Option(
+        "--reply-by", help="The date to reply by. [default: 7 days after --as-of]")] = None,
+    rule: RuleOption = None,
+    warn_days: Annotated[int, typer.Option("--warn-days", min=0, help=WARN_HELP)] = WARN_DAYS,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="docx, html or md")] = "docx",
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", help="The file to write (with --each-unit, the directory).")] = None,
+) -> None:
+    """督办通知单: a formal notice to a lead unit listing its red and yellow tasks, indicator by indicator
+    (expected, actual, gap, next deadline, the pace still needed), and the date to reply by."""
+    fmt = choice(fmt, FORMATS["notice"], "--format")
+    rule = _rule(rule)
+    _check_notice(ctx, unit=unit, each_unit=each_unit, output=output)
+    from mstrack.reports.make import make_report
+
+    store = open_store(ctx, write=False)
+    year = store.common_year(programme)
+    on = parse_day(as_of, "--as-of", year)
+    due = parse_day(reply_by, "--reply-by", year) if reply_by else None
+    if due is not None and due < on:
+        raise fail("--reply-by {due}: before --as-of {on}", due=due.isoformat(), on=on.isoformat())
+    params = {"kind": "notice", "programmes": programme or [], "unit": unit, "as_of": on.isoformat(),
+              "reply_by": due.isoformat() if due else None, "rule": rule, "warn_days": warn_days, "lang": _lang(ctx)}
+    notices = make_report(store, params)
+    if each_unit:
+        _write_each(ctx, notices, fmt, output, params["lang"])
+    else:
+        _publish(ctx, store, params, notices[0], fmt, output)
+
+
+def _check_notice(ctx: typer.Context, *, unit: str | None, each_unit: bool, output: Path | None) -> None:
+    """Before any work: one addressee (or each), and somewhere to write that is not the database."""
+    if (unit is None) == (not each_unit):
+        raise fail("--unit or --each-unit: name one lead unit, or ask for a notice to each (not both)")
+    if output is None or str(output) == "-":
+        raise fail("--output: a notice goes to a file (with --each-unit, a directory); add -o PATH")
+    if each_unit and output.exists() and not output.is_dir():
+        raise fail("--output {path}: with --each-unit, a directory (one file per unit goes in it)", path=output)
+    if not each_unit:
+        refuse_database(ctx, output)
+
+
+def _write_each(ctx: typer.Context, notices: list, fmt: str, output: Path, lang: str) -> None:
+    """--each-unit: one file per notice in the directory `output` (made if missing), named after its unit,
+    each written whole or not at all (common.write_output)."""
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise cannot_write(output, error) from None
+    render = _renderers("notice")[fmt]
+    from mstrack.labels import Labels
+
+    words = Labels(lang)
+    for one in notices:
+        content = render(one, lang)
+        path = output / f"{_file_name(one.unit)}.{fmt}"
+
+        def write(temporary: Path, content=content) -> None:
+            _write_content(temporary, content, fmt)
+
+        def written(path=path, unit=one.unit) -> None:
+            echo(words("msg.written", what=unit, path=path), err=True)
+
+        write_output(ctx, path, write, written)
+    say("{n} {n:notice|notices} written to {path}", err=True, n=len(notices), path=output)

@@ -9,7 +9,9 @@ import typer
 from mstrack.cli.app import app
 from mstrack.cli.common import (
     RULE_HELP,
+    WARN_HELP,
     Format,
+    Only,
     Rule,
     Status,
     bulk,
@@ -25,16 +27,20 @@ from mstrack.cli.common import (
     wrapped,
     write_out,
 )
+from mstrack.model import WARN_DAYS
 
 
 def _status_rows(store, on: date, *, programmes: list[str] | None = None, unit: str | None = None,
-                 only: list[Status] | None = None, rule: Rule | None = None, stale: int | None = None):
-    from mstrack.domain.status import status_rows
+                 only: list[Only] | None = None, rule: Rule | None = None, stale: int | None = None,
+                 warn_days: int = WARN_DAYS):
+    """Status rows with their early warning and forecast (domain.lights.warned_rows): the latest report of
+    each indicator and the one before it are read, for the forecast's pace."""
+    from mstrack.domain.lights import warned_rows
 
     with bulk():
-        return status_rows(store.status_states(on, programmes=programmes or None, unit=unit),
-                           on, only={s.value for s in only} if only else None, rule=rule.value if rule else None,
-                           stale_days=stale)
+        return warned_rows(store.status_states(on, programmes=programmes or None, unit=unit, previous=True), on,
+                           warn_days=warn_days, only={s.value for s in only} if only else None,
+                           rule=rule.value if rule else None, stale_days=stale)
 
 
 def _print_status(rows, on: date, *, fmt: Format, lang: str, fail_on: list[Status] | None = None) -> None:
@@ -114,17 +120,19 @@ def status(
     ctx: typer.Context,
     programme: Annotated[Optional[list[str]], typer.Option("--programme", "-p", help="Only this programme (repeatable).")] = None,
     unit: Annotated[Optional[str], typer.Option("--unit", "-u", help="Only tasks where this unit leads or is responsible.")] = None,
-    only: Annotated[Optional[list[Status]], typer.Option("--only", help="Only rows with this status (repeatable).")] = None,
+    only: Annotated[Optional[list[Only]], typer.Option(
+        "--only", help="Only rows with this status, or due_soon (repeatable).")] = None,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date to judge at, e.g. 2023-07-01 or 6月底. [default: today]")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json")] = Format.table,
     fail_on: Annotated[Optional[list[Status]], typer.Option("--fail-on", help="Exit 1 when any row has this status (repeatable).")] = None,
     rule: Annotated[Optional[Rule], typer.Option("--rule", help=RULE_HELP)] = None,
     stale: Annotated[int, typer.Option("--stale", min=0, help="Flag rows whose latest report is older than DAYS.")] = 14,
+    warn_days: Annotated[int, typer.Option("--warn-days", min=0, help=WARN_HELP)] = WARN_DAYS,
 ) -> None:
-    """Expected versus actual for every indicator; behind first."""
+    """Expected versus actual for every indicator; behind first; checkpoints due soon marked."""
     store = open_store(ctx, write=False)
     on = judge_day(store, as_of, programme)
-    rows = _status_rows(store, on, programmes=programme, unit=unit, only=only, rule=rule, stale=stale)
+    rows = _status_rows(store, on, programmes=programme, unit=unit, only=only, rule=rule, stale=stale, warn_days=warn_days)
     _print_status(rows, on, fmt=fmt, lang=ctx.obj["lang"], fail_on=fail_on)
 
 
@@ -132,7 +140,7 @@ def status(
 def show(
     ctx: typer.Context,
     ref: Annotated[str, typer.Argument(help="PROGRAMME/CODE, e.g. shenzhen-2023/5")],
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date for the status marks. [default: today]")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date for the status marks and forecasts. [default: today]")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json")] = Format.table,
     rule: Annotated[Optional[Rule], typer.Option("--rule", help=RULE_HELP)] = None,
 ) -> None:
@@ -143,17 +151,21 @@ def show(
     task = parse_ref(ref)
     on = judge_day(store, as_of, [task.programme]) if as_of else None  # a bad --as-of is refused in every format
     detail = store.task_detail(task)
+    from mstrack.domain.forecast import forecast
+
     if fmt is Format.json:
         from mstrack.render.status import task_json
 
-        write_out(task_json(detail))
+        day = on or date.today()
+        write_out(task_json(detail, {state.indicator_id: forecast(state, day) for state in detail.indicators}))
         return
     from mstrack.domain.status import evaluate
     from mstrack.render.status import task_view
 
     on = on or judge_day(store, None, [task.programme])
     rows = {state.indicator_id: evaluate(state, on, rule.value if rule else None) for state in detail.indicators}
-    console().print(task_view(detail, rows, ctx.obj["lang"]))
+    forecasts = {state.indicator_id: forecast(state, on) for state in detail.indicators}
+    console().print(task_view(detail, rows, ctx.obj["lang"], forecasts))
 
 
 @app.command()

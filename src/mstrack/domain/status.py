@@ -23,6 +23,7 @@ from datetime import date
 from mstrack.domain.quantities import countable
 from mstrack.model import (
     AT_MOST,
+    DUE_SOON,
     PRO_RATA,
     SCHEDULE,
     STATUSES,
@@ -100,7 +101,7 @@ def _over_since(value: float, dated: list[MilestoneState], reported: date, on: d
     return None
 
 
-def _schedule_of(state: IndicatorState) -> tuple[list[MilestoneState], int | float | None]:
+def targets_of(state: IndicatorState) -> tuple[list[MilestoneState], int | float | None]:
     """The dated targets the engine compares against, and the final one ("done" when met)."""
     if state.kind == SCHEDULE:  # a text-only line counts checkpoints met
         counted = [MilestoneState(due=m.due, target=i + 1, text=m.text, label=m.label) for i, m in enumerate(state.milestones)]
@@ -116,7 +117,7 @@ def _schedule_of(state: IndicatorState) -> tuple[list[MilestoneState], int | flo
     return dated, state.target  # no annual target printed: judged on checkpoints only, never "done"
 
 
-def _in_force(reports: list[ReportState], on: date) -> ReportState | None:
+def in_force(reports: list[ReportState], on: date) -> ReportState | None:
     """The report that holds at `on`: the latest on or before it; in entry order, the later entry wins a tie on date."""
     latest = None
     for report in reports:
@@ -166,14 +167,14 @@ def _shares(actual: int | float, expected: int | float | None, final: int | floa
 
 def evaluate(state: IndicatorState, on: date, rule: str | None = None, stale_days: int | None = None) -> StatusRow:
     rule = rule or state.rule or STEP
-    latest = _in_force(state.reports, on)
+    latest = in_force(state.reports, on)
     actual = latest.value if latest else None
     deadline = state.deadline
     start = state.start or date(deadline.year, 1, 1)
     comparator = state.comparator
     schedule = state.kind == SCHEDULE
 
-    dated, final = _schedule_of(state)
+    dated, final = targets_of(state)
     falling = comparator == AT_MOST
     expected, passed = _expected_at(dated, on, start, rule == PRO_RATA and not falling and not schedule, falling)
     if rule == PRO_RATA and expected is not None and not falling and countable(state.unit):
@@ -253,9 +254,13 @@ def status_rows(
     stale_days: int | None = None,
 ) -> list[StatusRow]:
     """Evaluate every indicator; worst status first, then programme and document order."""
-    rows = judged(states, on, rule, stale_days)
+    return selected(judged(states, on, rule, stale_days), only)
+
+
+def selected(rows: list[StatusRow], only: set[str] | None = None) -> list[StatusRow]:
+    """The rows with a status in `only` (or due soon, when it names DUE_SOON); worst status first."""
     if only:
-        rows = [row for row in rows if row.status in only]
+        rows = [row for row in rows if row.status in only or (DUE_SOON in only and row.due_soon is not None)]
     order = {status: i for i, status in enumerate(STATUSES)}
     return sorted(rows, key=lambda row: order[row.status])  # stable: keeps document order
 

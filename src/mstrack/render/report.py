@@ -16,7 +16,7 @@ from mstrack.labels import Labels
 from mstrack.model import SCHEDULE
 from mstrack.render.outputs import spreadsheet_text
 from mstrack.render.status import COMPARATOR_WORDS, STATUS_STYLES, dump_json
-from mstrack.reports.build import BehindItem, NewReport, StatusChange, TableReport, UnitRollup, WeeklyReport
+from mstrack.reports.build import BehindItem, NewReport, RankedUnit, StatusChange, TableReport, UnitRollup, WeeklyReport
 
 SUMMARY_ORDER = ("done", "on_track", "behind", "no_report", "overdue", "not_due")
 """The order of the summary sentence: "N项已完成，M项序时推进，K项滞后…"."""
@@ -111,9 +111,10 @@ def behind_cells(item: BehindItem, many: bool, words: Labels) -> list[str]:
     ]
 
 
-def units_header(words: Labels) -> list[str]:
-    return [words(f"units.{k}") for k in ("unit", "tasks", "done", "on_track", "behind", "no_report", "overdue",
-                                          "not_due", "completion", "behind_tasks")]
+def units_header(words: Labels, ranked: bool = False) -> list[str]:
+    """With `ranked` (units --rank), the on-time rate and the rank at the end."""
+    keys = ("unit", "tasks", "done", "on_track", "behind", "no_report", "overdue", "not_due", "completion", "behind_tasks")
+    return [words(f"units.{k}") for k in (*keys, *(("on_time", "rank") if ranked else ()))]
 
 
 def unit_label(unit: UnitRollup) -> str:
@@ -122,8 +123,15 @@ def unit_label(unit: UnitRollup) -> str:
 
 
 def units_cells(unit: UnitRollup, words: Labels) -> list:
-    return [unit_label(unit), unit.tasks, unit.done, unit.on_track, unit.behind, unit.no_report, unit.overdue, unit.not_due,
-            _percent(unit.completion_rate), words.join(unit.behind_tasks)]
+    cells = [unit_label(unit), unit.tasks, unit.done, unit.on_track, unit.behind, unit.no_report, unit.overdue, unit.not_due,
+             _percent(unit.completion_rate), words.join(unit.behind_tasks)]
+    if isinstance(unit, RankedUnit):
+        cells += [_percent(unit.on_time_rate), "—" if unit.rank is None else unit.rank]
+    return cells
+
+
+def is_ranked(units: list[UnitRollup]) -> bool:
+    return any(isinstance(unit, RankedUnit) for unit in units)
 
 
 def new_report_header(words: Labels) -> list[str]:
@@ -242,7 +250,7 @@ def md_table(header: list[str], rows: list[list], right: set[int] | None = None)
 def units_md(units: list[UnitRollup], on: date, lang: str, responsible: bool = False) -> str:
     words = Labels(lang)
     title = words("units.title" if responsible else "units.title_lead", on=on.isoformat())
-    body = md_table(units_header(words), [units_cells(u, words) for u in units], right=set(range(1, 9)))
+    body = md_table(units_header(words, is_ranked(units)), [units_cells(u, words) for u in units], right=set(range(1, 9)))
     return f"# {_md_text(title)}\n\n{body}\n{_md_text(words('units.caption', n=len(units)))}\n"
 
 
@@ -298,7 +306,7 @@ def csv_text(rows: list[list]) -> str:
 
 def units_csv(units: list[UnitRollup], lang: str) -> str:
     words = Labels(lang)
-    return csv_text([units_header(words), *(units_cells(u, words) for u in units)])
+    return csv_text([units_header(words, is_ranked(units)), *(units_cells(u, words) for u in units)])
 
 
 def weekly_csv(report: WeeklyReport, lang: str) -> str:
@@ -383,9 +391,15 @@ CHANGE_NAMES = ["task", "indicator", "lead_unit", "before", "after", "actual", "
 def units_table(units: list[UnitRollup], on: date, lang: str, responsible: bool = False):
     words = Labels(lang)
     title = words("units.title" if responsible else "units.title_lead", on=on.isoformat())
-    table = _grid(title, units_header(words), UNITS_NAMES, [units_cells(u, words) for u in units],
-                  numeric=set(range(1, 9)), styles=[STATUS_STYLES["behind"] if u.behind else "" for u in units],
-                  words=words)
+    header, names, rows, numeric = units_header(words), UNITS_NAMES, [units_cells(u, words) for u in units], set(range(1, 9))
+    if is_ranked(units):  # on a terminal the rank comes first and the rate beside the unit: what is read first
+        def ranked_first(line: list) -> list:
+            return [line[-1], line[0], line[-2], *line[1:-2]]
+
+        header, names = ranked_first(units_header(words, ranked=True)), ranked_first([*UNITS_NAMES, "on_time", "rank"])
+        rows, numeric = [ranked_first(row) for row in rows], {0, *range(2, 11)}
+    table = _grid(title, header, names, rows, numeric=numeric,
+                  styles=[STATUS_STYLES["behind"] if u.behind else "" for u in units], words=words)
     table.caption = words("units.caption", n=len(units)) if units else words("units.empty")
     return table
 

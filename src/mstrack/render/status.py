@@ -85,8 +85,15 @@ def status_line(row: StatusRow) -> str:
         f'"deadline": {_day(row.deadline)}, "next_due": {_day(row.next_due)}, "checkpoint": {_text(row.checkpoint_text)}, '
         f'"note": {_maybe(row.note)}, "final": {_number(row.final)}, "task_status": {_maybe(row.task_status)}, '
         f'"assessment": {_maybe(row.assessment)}, "agrees": {_flag(row.agrees)}, "lead_units": {_texts(row.lead_units)}, '
-        f'"units": {_texts(row.units)}}}'
+        f'"units": {_texts(row.units)}, "due_soon": {_day(row.due_soon)}, "forecast": {_forecast(row.forecast)}}}'
     )
+
+
+def _forecast(forecast) -> str:
+    if forecast is None:
+        return "null"
+    return (f'{{"recent_pace": {_number(forecast.recent_pace)}, "required_pace": {_number(forecast.required_pace)}, '
+            f'"projected_done": {_day(forecast.projected_done)}, "on_course": {_flag(forecast.on_course)}}}')
 
 
 def status_table(rows: list[StatusRow], counts: dict[str, int], on: date, lang: str = "zh"):
@@ -121,7 +128,8 @@ def status_table(rows: list[StatusRow], counts: dict[str, int], on: date, lang: 
         task = f"{row.programme}/{row.task}" if many else row.task
         target, expected, actual = row_quantities(row, lang)
         percent = "" if row.percent is None else f"{row.percent:g}%"
-        label = words.status(row.status) + (words("stale.mark") if row.stale else "")
+        label = (words.status(row.status) + (words("stale.mark") if row.stale else "")
+                 + (words("due_soon.mark") if row.due_soon else ""))
         cells = [task, row.indicator, row.lead_unit, target, expected, actual, percent, label]
         if assessed:
             cells.append(("≠ " if disagrees(row) else "") + (row.assessment or ""))
@@ -132,6 +140,9 @@ def status_table(rows: list[StatusRow], counts: dict[str, int], on: date, lang: 
     stale = sum(1 for row in rows if row.stale)
     if stale:
         table.caption += words("status.stale", n=stale)
+    due_soon = sum(1 for row in rows if row.due_soon)
+    if due_soon:
+        table.caption += words("status.due_soon", n=due_soon)
     disagreeing = len({(row.programme, row.task) for row in rows if disagrees(row)})
     if disagreeing:
         table.caption += words("status.disagree", n=disagreeing)
@@ -160,7 +171,9 @@ def row_quantities(row: StatusRow, lang: str = "zh") -> tuple[str, str, str]:
     return target, format_number(row.expected, row.unit, lang), format_number(row.actual, row.unit, lang)
 
 
-def task_json(detail) -> str:
+def task_json(detail, forecasts: dict | None = None) -> str:
+    """A task as JSON; each indicator's forecast (domain.forecast) from `forecasts` by indicator id."""
+    forecasts = forecasts or {}
     return dump_json({
         "programme": detail.programme,
         "programme_name": detail.programme_name,
@@ -201,13 +214,18 @@ def task_json(detail) -> str:
                     }
                     for r in ind.reports
                 ],
+                "forecast": _forecast_dict(forecasts.get(ind.indicator_id)),
             }
             for ind in detail.indicators
         ],
     })
 
 
-def task_view(detail, rows_by_indicator: dict[int, StatusRow], lang: str = "zh"):
+def _forecast_dict(forecast) -> dict | None:
+    return forecast.as_dict() if forecast is not None else None
+
+
+def task_view(detail, rows_by_indicator: dict[int, StatusRow], lang: str = "zh", forecasts: dict | None = None):
     """One task for a person: who is in charge, then each indicator's checkpoints and reports."""
     from rich.console import Group
     from rich.text import Text
@@ -220,6 +238,9 @@ def task_view(detail, rows_by_indicator: dict[int, StatusRow], lang: str = "zh")
     many_leads = len({tuple(i.lead_units) for i in detail.indicators}) > 1
     for ind in detail.indicators:
         parts += _indicator_view(ind, rows_by_indicator.get(ind.indicator_id), many_leads, words)
+        said = forecast_words(ind, (forecasts or {}).get(ind.indicator_id), words)
+        if said:
+            parts.append(Text(said))
     return Group(*parts)
 
 
@@ -281,3 +302,27 @@ def _indicator_view(ind, row: StatusRow | None, many_leads: bool, words: Labels)
         value = words("schedule.met", n=r.value) if ind.kind == SCHEDULE else format_number(r.value, ind.unit, lang)
         reports.add_row(r.as_of.isoformat(), value, r.note or "", r.reporter or "")
     return [title, checkpoints, reports]
+
+
+def forecast_words(ind, forecast, words: Labels) -> str:
+    """A forecast in a sentence: the pace of the last two reports, the pace needed, and where it leads."""
+    if forecast is None or (forecast.recent_pace is None and forecast.required_pace is None):
+        return words("forecast.line", text=words("task.no_reports").strip()) if forecast is not None else ""
+    lang, unit = words.lang, ind.unit
+
+    def pace(value) -> str:  # a falling indicator's pace is a fall
+        return words("forecast.falls" if value < 0 else "forecast.rises", amount=format_number(round(abs(value), 2), unit, lang))
+
+    parts = []
+    if forecast.recent_pace is not None:
+        parts.append(words("forecast.recent", pace=pace(forecast.recent_pace)))
+    else:
+        parts.append(words("forecast.one_report"))
+    if forecast.required_pace is not None:
+        parts.append(words("forecast.required", pace=pace(forecast.required_pace)))
+    if forecast.projected_done is not None:
+        key = "forecast.on_course" if forecast.on_course else "forecast.late"
+        parts.append(words(key, on=forecast.projected_done.isoformat()))
+    elif forecast.on_course is False:
+        parts.append(words("forecast.never"))
+    return words("forecast.line", text=words("list.sep").join(parts))

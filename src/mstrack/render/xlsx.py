@@ -21,6 +21,7 @@ from mstrack.render.report import (
     change_cells,
     change_header,
     count_sentence,
+    is_ranked,
     new_report_cells,
     new_report_header,
     next_lines,
@@ -144,7 +145,7 @@ def _units_rows(units: list[UnitRollup], words: Labels) -> list[list]:
 
 
 def _units_sheet(workbook, units: list[UnitRollup], words: Labels, title: str, first: bool = False):
-    header = units_header(words)
+    header = units_header(words, is_ranked(units))
     sheet = _section_sheet(workbook, words("weekly.units"), header, _units_rows(units, words), title,
                            numeric=set(range(1, 9)), first=first, empty=words("units.empty"))
     for offset, unit in enumerate(units):

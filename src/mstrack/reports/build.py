@@ -151,6 +151,26 @@ def unit_rollups(rows: list[StatusRow], responsible: bool = False, places: dict[
     return rollups
 
 
+@dataclass
+class RankedUnit(UnitRollup):
+    """A unit's rollup with its place (`units --rank`): ties share a rank; a unit with no task due has none."""
+
+    on_time_rate: float | None = None
+    rank: int | None = None
+
+
+def ranked_units(rollups: list[UnitRollup]) -> list[RankedUnit]:
+    """The rollups ordered by on-time rate (tasks on track or done over tasks due), best first."""
+    from mstrack.domain.ranking import on_time_rate, ranks
+
+    units = [RankedUnit(**{name: getattr(u, name) for name in UnitRollup.__dataclass_fields__},
+                        on_time_rate=on_time_rate(done=u.done, on_track=u.on_track, not_due=u.not_due, tasks=u.tasks))
+             for u in rollups]
+    for unit, rank in zip(units, ranks([u.on_time_rate for u in units]), strict=True):
+        unit.rank = rank
+    return sorted(units, key=lambda u: (u.rank is None, u.rank or 0, u.unit))
+
+
 # --- weekly ------------------------------------------------------------------------------------
 
 

@@ -9,7 +9,7 @@ from datetime import date
 
 from mstrack.domain.status import judged
 from mstrack.errors import InputError
-from mstrack.reports.build import Step, UnitRollup, programme_place, table_report, unit_rollups, weekly_report
+from mstrack.reports.build import Step, UnitRollup, programme_place, ranked_units, table_report, unit_rollups, weekly_report
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -49,8 +49,23 @@ def make_report(store, params: dict):
         details = task_details(store, params["programmes"] or None)
         rows = judged([state for detail in details for state in detail.indicators], on, params["rule"])
         places = {detail.programme: programme_place(detail.programme_name) for detail in details}
-        return UnitsReport(rollups=unit_rollups(rows, responsible=params["responsible"], places=places), on=on,
+        rollups = unit_rollups(rows, responsible=params["responsible"], places=places)
+        return UnitsReport(rollups=ranked_units(rollups) if params.get("rank") else rollups, on=on,
                            responsible=params["responsible"])
+    if kind == "lights":
+        from mstrack.reports.lights import lights_report
+
+        check_programmes(store, params["programmes"])
+        details = store.task_details(params["programmes"] or None, params.get("unit"))
+        return lights_report(details, on=on, first=_day(params["from"]), last=_day(params["to"]), by=params["by"],
+                             warn_days=params["warn_days"], rule=params["rule"], min_red=params["min_red"])
+    if kind == "notice":
+        from mstrack.reports.notice import notices
+
+        check_programmes(store, params["programmes"])
+        details = store.task_details(params["programmes"] or None, params.get("unit"))
+        return notices(details, on=on, reply_by=_day(params["reply_by"]), warn_days=params["warn_days"],
+                       rule=params["rule"], unit=params.get("unit"))
     if kind == "weekly":
         return weekly_report(task_details(store, params["programmes"] or None), on, date.fromisoformat(params["since"]),
                              params["rule"], params["stale"])
@@ -58,6 +73,10 @@ def make_report(store, params: dict):
     details = task_details(store, [programme])
     plan = store.load_plan(programme)
     return table_report(details, kind, on, plan.year, plan.name, params["rule"], checkpoint_steps(plan))
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
 
 
 def checkpoint_steps(plan) -> dict[str, list[Step]]:

@@ -24,7 +24,8 @@ from pathlib import Path
 
 from mstrack.errors import InputError
 from mstrack.sources.files import check_file_size, unreadable
-from mstrack.sources.sheets import MAX_SHEET_CELLS, MAX_UNZIPPED_BYTES, Row
+from mstrack.sources.rows import Row
+from mstrack.sources.xlsx import MAX_SHEET_CELLS, MAX_UNZIPPED_BYTES
 
 DOCUMENT_SUFFIXES = (".docx", ".html", ".htm")
 MAX_COLSPAN, MAX_ROWSPAN = 1000, 65534  # the HTML standard's own limits

@@ -78,6 +78,7 @@ class _Reader:
     def __init__(self, source: str):
         self.source = source
         self.errors: list[Message] = []
+        self.days: dict[tuple[str, int | None], date] = {}  # dates read, only those that were dates
 
     def fail(self, path: str, reason, /, **fields) -> None:
         """One problem at a key path: `reason` is a message template and its fields, or an error."""
@@ -149,10 +150,14 @@ class _Reader:
                 return None
             return value.date() if isinstance(value, datetime) else value
         if isinstance(value, str):
+            found = self.days.get((value, year))  # a plan's 20,000 tasks name the same few dates
+            if found is not None:
+                return found
             from mstrack.domain.dates import DateError, parse_date
 
             try:
-                return parse_date(value, year)
+                found = self.days[(value, year)] = parse_date(value, year)
+                return found
             except DateError as error:
                 self.fail(f"{path}.{key}", error)
                 return None

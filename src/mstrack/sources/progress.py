@@ -29,7 +29,8 @@ from mstrack.domain.quantities import (
 )
 from mstrack.errors import InputError, Message, Problem
 from mstrack.model import SCHEDULE, IndicatorState
-from mstrack.sources.sheets import Table, Uncomputed, cell_text, find_table, header_key, read_rows
+from mstrack.sources.sheets import Table, cell_text, find_table, header_key, read_rows
+from mstrack.sources.xlsx import Uncomputed
 
 COLUMNS = {
     "programme": {"programme", "计划", "项目编号", "计划编号", "计划代码"},
@@ -136,6 +137,7 @@ class _Importer:
         self.indicators: dict[tuple, IndicatorState] = {}  # (programme, task, name, done word) → match
         self.places: dict[tuple, tuple] = {}  # the same by the row's own cells: (year, state, its rows)
         self.dates: dict[tuple, date] = {}
+        self.reporters: dict[str, str] = {}
         self.files: list[Path] = []
 
     def programme_states(self, code: str):
@@ -224,7 +226,8 @@ class _Importer:
             note = f"{note}；{remark}" if note else remark
         if done_word and state.kind != SCHEDULE:
             note = f"{note}；{value}" if note else value
-        reporter = reporter or self.by
+        # One string per reporter, not one per row: a million rows name a few hundred people (~90 MB).
+        reporter = self.reporters.setdefault(reporter, reporter) if reporter else self.by
         group.append(_Row(len(self.files) - 1, line, state, as_of, number, note, reporter))
 
     def _place(self, table: Table, line: int, programme_cell, task_cell, name_cell, value: str | None,

@@ -1,5 +1,5 @@
-"""Reading the spreadsheets units send and the tables offices publish: .csv, .tsv, .xlsx (.xls and .ods in
-sources/workbooks.py) and tab text as rows of plain values.
+"""Reading the spreadsheets units send and the tables offices publish: .csv, .tsv, .xlsx (its bounded reader in
+sources/xlsx.py; .xls and .ods in sources/workbooks.py) and tab text as rows of plain values (sources/rows.py).
 
 Offices' files are messy in ordinary ways: a title row above the header, merged cells, blank rows,
 numbers stored as text, dates stored as Excel dates, GBK-encoded CSV from older Excel. Those are
@@ -9,33 +9,31 @@ handled here, once, so that importers see clean rows with their spreadsheet row 
 from __future__ import annotations
 
 import csv
-import functools
-import math
-import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from mstrack.domain.limits import MAX_FILE_BYTES
 from mstrack.errors import InputError, Message
 from mstrack.sources.files import check_file_size
+from mstrack.sources.rows import Row
+from mstrack.sources.traditional import simplified
+from mstrack.sources.xlsx import xlsx_rows
 
 HEADER_SEARCH_ROWS = 30
 
 
-@dataclass
-class Row:
-    number: int  # as the spreadsheet numbers it, 1-based, title and header rows included
-    cells: list
 
 
 def header_key(text) -> str:
-    """Headers match ignoring spaces, full-width forms and case: "截至 日期", "ＶＡＬＵＥ"."""
+    """Headers match ignoring spaces, full-width forms, case and traditional characters: "截至 日期",
+    "ＶＡＬＵＥ", "任務編號"."""
     if text is None:
         return ""
-    return "".join(unicodedata.normalize("NFKC", str(text)).split()).lower().replace("-", "_")
+    key = "".join(unicodedata.normalize("NFKC", str(text)).split()).lower().replace("-", "_")
+    return simplified(key)
 
 
 def read_rows(path: Path, sheet: str | None = None) -> Iterator[Row]:
@@ -163,353 +161,6 @@ def worksheet_names(path: Path) -> list[str]:
         raise InputError("{path}: not a readable .xlsx file ({kind}: {error})", path=path, kind=type(error).__name__,
                          error=str(error)[:200]) from None
     return sorted(names, key=lambda name: name != active)
-
-
-def xlsx_rows(path: Path, sheet: str | None) -> Iterator[Row]:
-    """Values come from calamine (Rust: a 100,000-row sheet in under a second, where openpyxl took 17 s);
-    what it does not say (number formats, error values, formulas saved without a value) comes from the
-    sheet's XML."""
-    import zipfile
-    import zlib
-    from xml.etree.ElementTree import ParseError
-
-    from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum
-
-    try:
-        with zipfile.ZipFile(path) as archive:
-            unzipped = sum(member.file_size for member in archive.infolist())
-            if unzipped > MAX_UNZIPPED_BYTES:  # a zip bomb: what calamine would unpack is refused unread
-                raise InputError("{path}: unpacks to {size} MB, more than mstrack reads ({limit} MB)", path=path,
-                                 size=unzipped >> 20, limit=MAX_UNZIPPED_BYTES >> 20)
-            workbook = CalamineWorkbook.from_path(path)
-            if sheet is None:
-                sheet = [meta.name for meta in workbook.sheets_metadata if meta.typ == SheetTypeEnum.WorkSheet][0]
-            elif sheet not in workbook.sheet_names:
-                raise InputError("--sheet {sheet!r}: {path} has no such sheet; its sheets: {sheets}", sheet=sheet, path=path,
-                                 sheets=", ".join(workbook.sheet_names))
-            part, styles = _parts(archive, sheet)
-            percent_styles = _percent_styles(archive.read(styles)) if styles else set()
-            with archive.open(part) as handle:  # read before calamine: it allocates the sheet's whole extent at once
-                percent, fills, extent = _sheet_marks(handle, percent_styles)
-            _check_extent(path, sheet, extent)
-            values = workbook.get_sheet_by_name(sheet)
-    except (zipfile.BadZipFile, CalamineError, ParseError, zlib.error, KeyError, IndexError, OSError, ValueError,
-            TypeError, EOFError, RuntimeError) as error:  # RuntimeError: zipfile's unsupported or encrypted members
-        raise InputError("{path}: not a readable .xlsx file ({kind}: {error})", path=path, kind=type(error).__name__,
-                         error=str(error)[:200]) from None
-    yield from _marked_rows(values, percent, fills, extent, path)
-
-
-MAX_SHEET_CELLS = 2**20 * 26
-"""A sheet's extent, its last row × its last column, is at most what 1,048,576 rows (all Excel has)
-from A to Z hold: 27,262,976 cells. calamine holds that extent whole; a sheet that names a cell
-at XFD1048576 would ask for 17 billion. Sheets within A–Z count as 26 columns wide, so that the
-scan need not find their last column (a sheet within A–Z is always read in full)."""
-MAX_MERGED_RANGES = 200_000
-MAX_UNZIPPED_BYTES = 4 * 1024**3
-
-
-@dataclass
-class _Extent:
-    """The last row and column a sheet's XML names (its <dimension> is not trusted), and its merges."""
-
-    rows: int = 0
-    columns: int = 26
-    merges: int = 0
-    row_tags: int = 0
-
-
-def _check_extent(path: Path, sheet: str, extent: _Extent) -> None:
-    if extent.rows * extent.columns > MAX_SHEET_CELLS:
-        from openpyxl.utils import get_column_letter  # only here: importing openpyxl takes a quarter second
-
-        raise InputError("{path}: sheet {sheet!r} reaches row {rows} and column {column}: {cells} cells, more than mstrack reads "
-                         "in one sheet ({limit}); delete what lies beyond the table, or split it", path=path, sheet=sheet,
-                         rows=extent.rows, column=get_column_letter(min(extent.columns, 18278)), cells=f"{extent.rows * extent.columns:,}",
-                         limit=f"{MAX_SHEET_CELLS:,}")
-    if extent.merges > MAX_MERGED_RANGES:
-        raise InputError("{path}: sheet {sheet!r} has {n} merged ranges, more than mstrack reads ({limit})", path=path,
-                         sheet=sheet, n=extent.merges, limit=MAX_MERGED_RANGES)
-
-
-def _marked_rows(values, percent: dict[int, list[int]], fills: dict[int, dict[int, str]], extent: _Extent,
-                 path: Path) -> Iterator[Row]:
-    """Calamine's rows placed as the spreadsheet has them (it leaves out empty columns on the left),
-    with the XML's marks applied and every cell of a merged range given its top-left cell's value.
-
-    Merged ranges are cut to the sheet's extent (the cells its XML names, and at least columns A–Z):
-    A3:XFD1048576 under a small table merges nothing beyond it."""
-    from itertools import chain, repeat
-
-    first_column = values.start[1] if values.start else 0
-    last_row, last_column = values.end or (-1, -1)
-    starting, area, merged_height, merged_width = _merges(values, extent)
-    # merged cells, unsaved formulas and error values are no values to calamine
-    height = max(last_row + 1, merged_height, *fills)
-    width = max(last_column + 1, merged_width, *(column + 1 for row in fills.values() for column in row))
-    if area > MAX_SHEET_CELLS:  # overlapping ranges, each within the table
-        raise InputError("{path}: merged ranges cover {cells} cells, more than mstrack reads in one sheet ({limit})", path=path,
-                         cells=f"{area:,}", limit=f"{MAX_SHEET_CELLS:,}")
-    left_pad, right_pad = [None] * first_column, [None] * (width - last_column - 1)
-    rows = values.iter_rows() if values.start else ()  # an empty sheet's iter_rows panics in calamine 0.5
-    below = repeat([""] * (last_column + 1 - first_column), height - last_row - 1)
-    active: list[tuple[int, int, int, int, object]] = []  # (top, left, right, bottom, top-left value) of ranges over this row
-    for number, raw in enumerate(chain(rows, below), start=1):
-        cells = [*left_pad, *map(_plain, raw), *right_pad]
-        if number in percent:
-            _show_percent(cells, percent[number], width)
-        if number in fills:
-            for column, fill in fills[number].items():
-                if cells[column] is None:
-                    cells[column] = fill
-        if number in starting:
-            active.extend((number, left, right, bottom, cells[left]) for left, right, bottom in starting.pop(number))
-        if active:
-            active = [merge for merge in active if merge[3] >= number]
-            for _, left, right, _, value in active:
-                cells[left:right + 1] = [value] * (right - left + 1)
-        yield Row(number, cells)
-
-
-def _merges(values, extent: _Extent) -> tuple[dict[int, list[tuple[int, int, int]]], int, int, int]:
-    """The merged ranges by their top row (1-based) → (left, right, bottom), each cut to the sheet's extent;
-    the cells they cover together, and how far down and right they reach."""
-    starting: dict[int, list[tuple[int, int, int]]] = {}
-    area = merged_height = merged_width = 0
-    for (top, left), (bottom, right) in values.merged_cell_ranges or ():
-        bottom, right = min(bottom, extent.rows - 1), min(right, extent.columns - 1)
-        if top <= bottom and left <= right:
-            starting.setdefault(top + 1, []).append((left, right, bottom + 1))
-            area += (bottom - top + 1) * (right - left + 1)
-            merged_height, merged_width = max(merged_height, bottom + 1), max(merged_width, right + 1)
-    return starting, area, merged_height, merged_width
-
-
-def _show_percent(cells: list, columns: list[int], width: int) -> None:
-    for column in columns:
-        if column < width and type(cells[column]) in (int, float):
-            cells[column] = f"{round(cells[column] * 100, 6):g}%"  # 0.65 shown as 65% is the 65% the unit typed
-
-
-def _plain(value):
-    """A calamine value as importers take it: None for blanks, dates without their time, integral
-    floats as int, NaN/inf and booleans as text."""
-    kind = type(value)
-    if kind is str:
-        return value if value.strip() else None
-    if kind is float:
-        if value.is_integer():
-            return int(value)
-        return value if math.isfinite(value) else str(value)
-    if kind is bool:
-        return str(value)
-    if kind is datetime:
-        return value.date()
-    return value
-
-
-class Uncomputed(str):
-    """A formula cell saved without its computed value (written by a script, never opened in Excel)."""
-
-
-def _parts(archive, sheet: str) -> tuple[str, str | None]:
-    """The zip members of the sheet named `sheet` and of the styles, as the workbook's relationships
-    name them (sheet3.xml need not be the third sheet)."""
-    import posixpath
-    from xml.etree import ElementTree
-
-    names = {name.lower(): name for name in archive.namelist()}  # Excel takes part names in any case
-
-    def read(name: str) -> bytes:
-        return archive.read(names.get(name.lower(), name))
-
-    def member(target: str) -> str:
-        name = target[1:] if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
-        return names.get(name.lower(), name)
-
-    relationships = ElementTree.fromstring(read("xl/_rels/workbook.xml.rels"))
-    targets = {rel.get("Id"): rel.get("Target", "") for rel in relationships}
-    styles = next((member(rel.get("Target", "")) for rel in relationships if rel.get("Type", "").endswith("/styles")), None)
-    for element in ElementTree.fromstring(read("xl/workbook.xml")).iterfind("{*}sheets/{*}sheet"):
-        if element.get("name") == sheet:
-            rel = next((value for key, value in element.attrib.items() if key.endswith("}id")), None)
-            return member(targets[rel]), styles
-    raise KeyError(f"no sheet {sheet!r} in xl/workbook.xml")
-
-
-PERCENT_FORMATS = {9: "0%", 10: "0.00%"}  # Excel's built-in ones
-
-
-def _percent_styles(styles: bytes) -> set[int]:
-    """Indices of the cell styles (`s="3"`) whose number format shows a percent."""
-    from xml.etree import ElementTree
-
-    root = ElementTree.fromstring(styles)
-    formats = PERCENT_FORMATS | {int(element.get("numFmtId")): element.get("formatCode", "")
-                                 for element in root.iterfind("{*}numFmts/{*}numFmt")}
-    percent = {number for number, code in formats.items() if "%" in code}
-    return {index for index, element in enumerate(root.iterfind("{*}cellXfs/{*}xf")) if int(element.get("numFmtId", 0)) in percent}
-
-
-def _sheet_marks(handle, percent_styles: set[int]) -> tuple[dict[int, list[int]], dict[int, dict[int, str]], _Extent]:
-    """From the sheet's XML, read in pieces of whole rows and searched by compiled patterns (a Python
-    step per marked cell only): the cells with a percent style (row → columns), what fills a cell
-    calamine reads as empty (row → column → Uncomputed(formula), or an error value such as "#DIV/0!"),
-    and how far the sheet reaches."""
-    percent: dict[int, list[int]] = {}
-    fills: dict[int, dict[int, str]] = {}
-    extent = _Extent()
-    head = handle.read(CHUNK_BYTES)
-    root = re.search(rb"<(\w+:)?worksheet[\s>]", head)
-    if root is None:
-        return percent, fills, extent  # a chart or dialog sheet: no cells
-    patterns = _CellPatterns(root[1] or b"", percent_styles)
-    shared: dict[bytes, tuple[str, str]] = {}  # a shared formula's si → its first cell and formula
-    for piece in _whole_rows(handle, head, patterns.row_end):
-        _reach(piece, patterns, extent)
-        if extent.rows * extent.columns > MAX_SHEET_CELLS:
-            break  # no need to read the rest of a sheet that is refused
-        if patterns.percent:
-            for attributes in patterns.percent.findall(piece):
-                if place := _place(attributes):
-                    percent.setdefault(place[0], []).append(place[1])
-        if patterns.formula_tag in piece:
-            _uncomputed_formulas(piece, patterns, shared, fills)
-        if b't="e"' in piece or b"t='e'" in piece:
-            _error_values(piece, patterns, fills)
-    return percent, fills, extent
-
-
-def _error_values(piece: bytes, patterns: _CellPatterns, fills: dict[int, dict[int, str]]) -> None:
-    """Fill `fills` with this piece's error values ("#DIV/0!"), which calamine reads as empty."""
-    import html
-
-    for attributes, error in patterns.error.findall(piece):
-        if place := _place(attributes):
-            fills.setdefault(place[0], {})[place[1]] = html.unescape(error.decode())
-
-
-def _uncomputed_formulas(piece: bytes, patterns: _CellPatterns, shared: dict[bytes, tuple[str, str]],
-                         fills: dict[int, dict[int, str]]) -> None:
-    """Fill `fills` with this piece's formulas saved without a value; remember the shared formulas' first cells."""
-    import html
-
-    for attributes, options, text, cached in patterns.formula.findall(piece):
-        reference = REFERENCE.search(attributes)
-        if reference is None:
-            continue
-        here = (reference[1] + reference[2]).decode()
-        formula, uncomputed = "=" + html.unescape(text.decode()), not cached.strip()
-        if b"shared" in options:  # named as openpyxl names it: the first cell's formula, moved to this cell
-            key = SHARED_INDEX.search(options)
-            key = key[1] if key else b""
-            if key in shared and uncomputed:
-                from openpyxl.formula.translate import Translator
-
-                origin, first = shared[key]
-                formula = Translator(first, origin=origin).translate_formula(here)
-            elif key not in shared and formula != "=":
-                shared[key] = (here, formula)
-        if uncomputed:
-            row, column = _place(attributes)
-            fills.setdefault(row, {})[column] = Uncomputed(formula)
-
-
-def _reach(piece: bytes, patterns: _CellPatterns, extent: _Extent) -> None:
-    """Widen `extent` to the cells of this piece of XML: their references (r="B7"), and where cells
-    or rows come without one (calamine then places them by counting), how many there are.
-
-    calamine places a cell by its own reference, whatever its row's says. Rows' numbers are read (one
-    a row); cells' only where one names a row below them all (a search that finds nothing in a
-    well-made file, three times faster than reading every cell's)."""
-    numbers = patterns.row_number.findall(piece)
-    if numbers:
-        extent.rows = max(extent.rows, max(map(int, numbers)))
-    if _below(extent.rows).search(piece):
-        extent.rows = max(extent.rows, max(map(int, patterns.cell_row.findall(piece))))
-    for letters in set(patterns.wide.findall(piece)):
-        extent.columns = max(extent.columns, _column_number(letters))
-    extent.row_tags += piece.count(patterns.row_tag)  # and <rowBreaks>: a count that can only be too high
-    extent.rows = max(extent.rows, extent.row_tags)
-    # Cells whose tag does not begin <c r=…> (and <col>, <cfRule>…, counted too) are counted row by row:
-    # a cell without a reference takes the next column.
-    if piece.count(patterns.cell_tag) > piece.count(patterns.referenced_cell):
-        for row in piece.split(patterns.row_end):
-            extent.columns = max(extent.columns, row.count(patterns.cell_tag))
-    extent.merges += piece.count(patterns.merge_tag)
-
-
-@functools.lru_cache(maxsize=8)
-def _below(row: int) -> re.Pattern:
-    """A cell reference to a row after `row` (r="A1048576" after 100001): the number longer, or as long
-    and larger at its first differing digit."""
-    digits = str(row)
-    larger = [f"[1-9][0-9]{{{len(digits)},}}"] + [f"{digits[:i]}[{int(d) + 1}-9][0-9]{{{len(digits) - i - 1}}}"
-                                                   for i, d in enumerate(digits) if d != "9"]
-    return re.compile(rf"""r=["'][A-Z]{{1,3}}0*(?:{"|".join(larger)})["']""".encode())
-
-
-def _column_number(letters: bytes) -> int:
-    """B → 2, AA → 27, XFD → 16384."""
-    number = 0
-    for letter in letters:
-        number = number * 26 + letter - 64
-    return number
-
-
-CHUNK_BYTES = 1 << 22
-REFERENCE = re.compile(rb"""\sr=["']([A-Z]{1,3})([0-9]+)["']""")
-SHARED_INDEX = re.compile(rb"""\ssi=["']([^"']*)""")
-
-
-class _CellPatterns:
-    """The patterns for one sheet. Its tags may carry a prefix (<x:c>, as .NET tools write them): word
-    characters and a colon, nothing a pattern would read as syntax."""
-
-    def __init__(self, prefix: bytes, percent_styles: set[int]):
-        p = prefix
-        self.row_end = b"</%srow>" % p
-        self.row_number = re.compile(rb"""<%srow\s[^>]*?r=["']([0-9]+)""" % p)
-        self.cell_row = re.compile(rb"""r=["'][A-Z]{1,3}0*([0-9]+)["']""")
-        self.wide = re.compile(rb"""r=["']([A-Z]{2,3})[0-9]""")
-        self.cell_tag = b"<%sc" % p
-        self.referenced_cell = b'<%sc r="' % p
-        self.row_tag = b"<%srow" % p
-        self.merge_tag = b"<%smergeCell" % p
-        self.formula_tag = b"<%sf" % p
-        self.formula = re.compile(rb"<%sc(\s[^>]*?)?(?<!/)>\s*<%sf(\s[^>]*?)?(?:/>|>([^<]*)</%sf>)\s*"
-                                  rb"(?:<%sv(?:\s[^>]*?)?(?:/>|>([^<]*)</%sv>))?" % (p, p, p, p, p))
-        self.error = re.compile(rb"""<%sc(?=[^>]*?\st=["']e["'])(\s[^>]*?)(?<!/)>\s*"""
-                                rb"(?:<%sf(?:\s[^>]*?)?(?:/>|>[^<]*</%sf>)\s*)?<%sv(?:\s[^>]*?)?>([^<]*)</%sv>" % (p, p, p, p, p))
-        self.percent = None
-        if percent_styles:
-            styles = b"|".join(b"%d" % index for index in sorted(percent_styles))
-            condition = rb"""[^>]*?\ss=["'](?:%s)["']""" % styles
-            if 0 in percent_styles:  # a cell without s="…" has the first style
-                condition = rb"(?:%s|(?![^>]*?\ss=))" % condition
-            self.percent = re.compile(rb"<%sc(?=[\s>/])(?=%s)([^>]*)" % (p, condition))
-
-
-def _whole_rows(handle, text: bytes, row_end: bytes) -> Iterator[bytes]:
-    """The XML in pieces of a few MB that end where a row does, so that no cell is cut in two and a
-    large sheet's XML is never held whole."""
-    while chunk := handle.read(CHUNK_BYTES):
-        text += chunk
-        end = text.rfind(row_end)
-        if end >= 0:
-            end += len(row_end)
-            yield text[:end]
-            text = text[end:]
-    yield text
-
-
-def _place(attributes: bytes) -> tuple[int, int] | None:
-    """(row number, column index) of a cell's r="B2"; None for a cell without one (calamine places it
-    by counting; its marks are left out)."""
-    reference = REFERENCE.search(attributes)
-    if reference is None:
-        return None
-    return int(reference[2]), _column_number(reference[1]) - 1
 
 
 @dataclass

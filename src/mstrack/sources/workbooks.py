@@ -36,14 +36,14 @@ def workbook_sheet_names(path: Path) -> list[str]:
 
 def workbook_rows(path: Path, sheet: str | None) -> Iterator:
     """Every row of one sheet (the first without `sheet`), merged cells given their top-left value in
-    every cell they cover, as sheets.xlsx_rows gives them."""
+    every cell they cover, as xlsx.xlsx_rows gives them."""
     import zipfile
     import zlib
     from xml.etree.ElementTree import ParseError
 
     from python_calamine import CalamineError, CalamineWorkbook
 
-    from mstrack.sources.sheets import _check_extent, _Extent, _marked_rows
+    from mstrack.sources.xlsx import _check_extent, _Extent, _marked_rows
 
     names = workbook_sheet_names(path)
     if not names:
@@ -79,7 +79,7 @@ def _check_unzipped(path: Path) -> None:
     """A zip bomb is refused unread: what calamine would unpack is counted first."""
     import zipfile
 
-    from mstrack.sources.sheets import MAX_UNZIPPED_BYTES
+    from mstrack.sources.xlsx import MAX_UNZIPPED_BYTES
 
     with zipfile.ZipFile(path) as archive:
         unzipped = sum(member.file_size for member in archive.infolist())
@@ -134,7 +134,7 @@ class _OdsScan:
     """Where the scan of one sheet stands: its row and column, and what it found."""
 
     def __init__(self):
-        from mstrack.sources.sheets import _Extent
+        from mstrack.sources.xlsx import _Extent
 
         self.percent: dict[int, list[int]] = {}
         self.merges: list[tuple[tuple[int, int], tuple[int, int]]] = []
@@ -150,7 +150,7 @@ class _OdsScan:
 
     def cell(self, element) -> bool:
         """Count one cell (or its repeats); False once the sheet is past what mstrack reads."""
-        from mstrack.sources.sheets import MAX_MERGED_RANGES, MAX_SHEET_CELLS
+        from mstrack.sources.xlsx import MAX_MERGED_RANGES, MAX_SHEET_CELLS
 
         extent, row, column = self.extent, self.row, self.column
         repeat = int(element.get(TABLE_NS + "number-columns-repeated", 1))

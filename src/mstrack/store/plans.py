@@ -7,20 +7,13 @@ from mstrack import model as plan_model
 from mstrack.model import SCHEDULE
 from mstrack.store.batches import PLAN_SOURCE, insert_batch
 from mstrack.store.connections import confirm_before_commit
-from mstrack.store.dialect import number
+from mstrack.store.dialect import day, json_list, number
 from mstrack.store.reads import unknown_programme
 from mstrack.store.states import group_units
 
 
 class Plans:
     """The plan methods of Store."""
-
-    def _session(self):
-        """An ORM session for reads: inside the write transaction in progress if there is one (locked)."""
-        from sqlmodel import Session
-
-        held = self._held if self._held is not None and hasattr(self._held, "exec_driver_sql") else None
-        return Session(held if held is not None else self.engine)
 
     def save_plan(self, programme: plan_model.Programme, command: str = "import plan", source: str | None = None,
                   reason: str | None = None, confirm=None) -> dict:
@@ -55,119 +48,79 @@ class Plans:
 
 
     def load_plan(self, code: str) -> plan_model.Programme:
-        from sqlmodel import select
-
-        from mstrack.store.plan_writer import standing
-        from mstrack.store.schema import (
-            AreaRow,
-            CheckpointRow,
-            IndicatorRow,
-            LineRow,
-            MilestoneRow,
-            ProgrammeRow,
-            ReportRow,
-            TaskLinkRow,
-            TaskRow,
-        )
-
-        with self._session() as session:
-            head = session.exec(select(ProgrammeRow).where(ProgrammeRow.code == code)).first()
-            if head is None:
-                raise unknown_programme(self.programme_codes(), code)
-            programme = plan_model.Programme(
-                code=head.code, name=head.name, year=head.year, start=head.start, end=head.end,
-                source=head.source, reading=head.reading, note=head.note, rule=head.rule,
-            )
-            areas = session.exec(
-                select(AreaRow).where(AreaRow.programme_id == head.id).order_by(AreaRow.position)
-            ).all()
-            area_codes = {area.id: area.code for area in areas}
-            programme.areas = [plan_model.Area(code=a.code, name=a.name, text=a.text, declared_tasks=a.declared_tasks) for a in areas]
-            tasks = session.exec(
-                select(TaskRow).where(TaskRow.programme_id == head.id).order_by(TaskRow.position)
-            ).all()
-            lines = session.exec(
-                select(LineRow).join(TaskRow).where(TaskRow.programme_id == head.id)
-                .order_by(LineRow.task_id, LineRow.position)
-            ).all()
-            line_ids = [line.id for line in lines]
-            units = _units_by_line(session, line_ids)
-            checkpoints: dict[int, list[plan_model.Checkpoint]] = {}
-            for cp in session.exec(
-                select(CheckpointRow).where(CheckpointRow.line_id.in_(line_ids))
-                .order_by(CheckpointRow.line_id, CheckpointRow.due)
-            ):
-                checkpoints.setdefault(cp.line_id, []).append(plan_model.Checkpoint(due=cp.due, label=cp.label, text=cp.text))
-            indicators = session.exec(
-                select(IndicatorRow).where(IndicatorRow.line_id.in_(line_ids))
-                .order_by(IndicatorRow.line_id, IndicatorRow.position)
-            ).all()
-            milestones: dict[int, list[plan_model.Milestone]] = {}
-            for ms in session.exec(
-                select(MilestoneRow).where(MilestoneRow.indicator_id.in_([i.id for i in indicators]))
-                .order_by(MilestoneRow.indicator_id, MilestoneRow.due)
-            ):
-                milestones.setdefault(ms.indicator_id, []).append(
-                    plan_model.Milestone(due=ms.due, target=number(ms.target), printed=number(ms.printed), text=ms.text)
-                )
-            plan_reports: dict[int, list[plan_model.PlanReport]] = {}
-            for report in session.exec(
-                select(ReportRow).where(ReportRow.indicator_id.in_([i.id for i in indicators]),
-                                        ReportRow.source == PLAN_SOURCE, standing())
-                .order_by(ReportRow.indicator_id, ReportRow.as_of, ReportRow.id)
-            ):
-                plan_reports.setdefault(report.indicator_id, []).append(
-                    plan_model.PlanReport(as_of=report.as_of, value=number(report.value), note=report.note)
-                )
-            indicators_by_line: dict[int, list[plan_model.Indicator]] = {}
-            line_reports: dict[int, list[plan_model.PlanReport]] = {}
-            for ind in indicators:
-                if ind.kind == SCHEDULE:
-                    line_reports[ind.line_id] = plan_reports.get(ind.id, [])
-                    continue
-                indicators_by_line.setdefault(ind.line_id, []).append(plan_model.Indicator(
-                    name=ind.name, unit=ind.unit, comparator=ind.comparator, target=number(ind.target),
-                    text=ind.text, reading=ind.reading, milestones=milestones.get(ind.id, []),
-                    reports=plan_reports.get(ind.id, []),
-                ))
-            links: dict[int, list[str]] = {}
-            for link in session.exec(
-                select(TaskLinkRow).join(TaskRow).where(TaskRow.programme_id == head.id)
-                .order_by(TaskLinkRow.task_id, TaskLinkRow.position)
-            ):
-                links.setdefault(link.task_id, []).append(link.ref)
-            lines_by_task: dict[int, list[plan_model.Line]] = {}
-            for line in lines:
-                lead, responsible = units.get(line.id, ([], []))
-                lines_by_task.setdefault(line.task_id, []).append(plan_model.Line(
-                    leaders=list(line.leaders), lead_units=lead, units=responsible,
-                    checkpoints=checkpoints.get(line.id, []), indicators=indicators_by_line.get(line.id, []),
-                    reports=line_reports.get(line.id, []),
-                ))
-            programme.tasks = [
-                plan_model.Task(
-                    code=t.code, title=t.title, area=area_codes.get(t.area_id), deadline=t.deadline,
-                    note=t.note, lines=lines_by_task.get(t.id, []),
-                    text=plan_model.TaskText(**{name: getattr(t, name) for name in plan_model.TASK_TEXT}),
-                    links=links.get(t.id, []),
-                )
-                for t in tasks
-            ]
-            return programme
+        """A programme read back whole, as `import plan` compares it and `export plan` writes it. Plain SQL
+        through the driver (Dialect.rows), one query per table joined on the programme: through the ORM,
+        220,000 row objects made reading back a 20,000-task plan three fifths of an unchanged re-import."""
+        with self.reading() as connection:
+            return _load_plan(self.dialect, connection, code, self.programme_codes)
 
 
+def _load_plan(dialect, connection, code: str, codes) -> plan_model.Programme:
+    p = dialect.p
 
-def _units_by_line(session, line_ids: list[int]) -> dict[int, tuple[list[str], list[str]]]:
-    from sqlmodel import select
+    def rows(sql: str) -> list:
+        return dialect.rows(connection, sql, [head_id])
 
-    from mstrack.store.schema import LineUnitRow, UnitRow
-
-    if not line_ids:
-        return {}
-    return group_units(session.exec(
-        select(LineUnitRow.line_id, LineUnitRow.role, UnitRow.name)
-        .join(UnitRow, LineUnitRow.unit_id == UnitRow.id)
-        .where(LineUnitRow.line_id.in_(line_ids))
-        .order_by(LineUnitRow.line_id, LineUnitRow.role, LineUnitRow.position)
-    ))
-
+    found = dialect.rows(connection, "SELECT id, code, name, year, start, \"end\", source, reading, note, rule FROM programme"
+                                     f" WHERE code = {p}", [code])
+    if not found:
+        raise unknown_programme(codes(), code)
+    head_id, code, name, year, start, end, source, reading, note, rule = found[0]
+    programme = plan_model.Programme(code=code, name=name, year=year, start=day(start), end=day(end), source=source,
+                                     reading=reading, note=note, rule=rule)
+    in_programme = f"JOIN task_line AS l ON l.id = x.line_id JOIN task AS t ON t.id = l.task_id WHERE t.programme_id = {p}"
+    areas = rows(f"SELECT id, code, name, text, declared_tasks FROM area WHERE programme_id = {p} ORDER BY position, id")
+    area_codes = {area_id: area_code for area_id, area_code, *_ in areas}
+    programme.areas = [plan_model.Area(code=area_code, name=area_name, text=text, declared_tasks=declared)
+                       for _, area_code, area_name, text, declared in areas]
+    units = group_units((line_id, role, unit) for line_id, role, unit in rows(
+        "SELECT x.line_id, x.role, u.name FROM line_unit AS x JOIN unit AS u ON u.id = x.unit_id"
+        f" {in_programme} ORDER BY x.line_id, x.role, x.position"))
+    checkpoints: dict[int, list[plan_model.Checkpoint]] = {}
+    for line_id, due, label, text in rows(f"SELECT x.line_id, x.due, x.label, x.text FROM checkpoint AS x {in_programme}"
+                                          " ORDER BY x.line_id, x.due, x.id"):
+        checkpoints.setdefault(line_id, []).append(plan_model.Checkpoint(due=day(due), label=label, text=text))
+    indicators = rows("SELECT x.id, x.line_id, x.kind, x.name, x.unit, x.comparator, x.target, x.text, x.reading"
+                      f" FROM indicator AS x {in_programme} ORDER BY x.line_id, x.position, x.id")
+    of_indicator = ("JOIN indicator AS i ON i.id = x.indicator_id JOIN task_line AS l ON l.id = i.line_id"
+                    f" JOIN task AS t ON t.id = l.task_id WHERE t.programme_id = {p}")
+    milestones: dict[int, list[plan_model.Milestone]] = {}
+    for indicator_id, due, target, printed, text in rows(
+            f"SELECT x.indicator_id, x.due, x.target, x.printed, x.text FROM milestone AS x {of_indicator}"
+            " ORDER BY x.indicator_id, x.due, x.id"):
+        milestones.setdefault(indicator_id, []).append(
+            plan_model.Milestone(due=day(due), target=number(target), printed=number(printed), text=text))
+    plan_reports: dict[int, list[plan_model.PlanReport]] = {}
+    for indicator_id, as_of, value, note in rows(
+            f"SELECT x.indicator_id, x.as_of, x.value, x.note FROM report AS x {of_indicator} AND x.source = '{PLAN_SOURCE}'"
+            " AND NOT EXISTS (SELECT 1 FROM report_retraction AS r WHERE r.report_id = x.id) ORDER BY x.indicator_id, x.as_of, x.id"):
+        plan_reports.setdefault(indicator_id, []).append(plan_model.PlanReport(as_of=day(as_of), value=number(value), note=note))
+    indicators_by_line: dict[int, list[plan_model.Indicator]] = {}
+    line_reports: dict[int, list[plan_model.PlanReport]] = {}
+    for indicator_id, line_id, kind, ind_name, unit, comparator, target, text, ind_reading in indicators:
+        if kind == SCHEDULE:
+            line_reports[line_id] = plan_reports.get(indicator_id, [])
+            continue
+        indicators_by_line.setdefault(line_id, []).append(plan_model.Indicator(
+            name=ind_name, unit=unit, comparator=comparator, target=number(target), text=text, reading=ind_reading,
+            milestones=milestones.get(indicator_id, []), reports=plan_reports.get(indicator_id, [])))
+    links: dict[int, list[str]] = {}
+    for task_id, ref in rows(f"SELECT x.task_id, x.ref FROM task_link AS x JOIN task AS t ON t.id = x.task_id"
+                             f" WHERE t.programme_id = {p} ORDER BY x.task_id, x.position"):
+        links.setdefault(task_id, []).append(ref)
+    lines_by_task: dict[int, list[plan_model.Line]] = {}
+    for line_id, task_id, leaders in rows("SELECT l.id, l.task_id, l.leaders FROM task_line AS l JOIN task AS t ON t.id = l.task_id"
+                                          f" WHERE t.programme_id = {p} ORDER BY l.task_id, l.position"):
+        lead, responsible = units.get(line_id, ([], []))
+        lines_by_task.setdefault(task_id, []).append(plan_model.Line(
+            leaders=json_list(leaders), lead_units=lead, units=responsible, checkpoints=checkpoints.get(line_id, []),
+            indicators=indicators_by_line.get(line_id, []), reports=line_reports.get(line_id, [])))
+    programme.tasks = [
+        plan_model.Task(code=task_code, title=title, area=area_codes.get(area_id), deadline=day(deadline), note=task_note,
+                        lines=lines_by_task.get(task_id, []), links=links.get(task_id, []),
+                        text=plan_model.TaskText(**dict(zip(plan_model.TASK_TEXT, words, strict=True))))
+        for task_id, task_code, title, area_id, deadline, task_note, *words in rows(
+            f"SELECT id, code, title, area_id, deadline, note, {', '.join(plan_model.TASK_TEXT)} FROM task"
+            f" WHERE programme_id = {p} ORDER BY position, id")
+    ]
+    return programme

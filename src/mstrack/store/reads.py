@@ -210,8 +210,10 @@ class Reads:
                 by_task.setdefault(state.task, []).append(state)
             return found[0][0], by_task
 
-    def status_states(self, as_of: date, programmes: list[str] | None = None, unit: str | None = None) -> list[IndicatorState]:
-        """Every indicator with its checkpoints and its latest report on or before as_of."""
+    def status_states(self, as_of: date, programmes: list[str] | None = None, unit: str | None = None,
+                      previous: bool = False) -> list[IndicatorState]:
+        """Every indicator with its checkpoints and its latest report on or before as_of (with `previous`,
+        also the latest of an earlier date: what a forecast's pace is measured on)."""
         with self.reading() as connection:
             if programmes:
                 known = {code for (code,) in self._rows(connection, "SELECT code FROM programme")}
@@ -219,12 +221,13 @@ class Reads:
                     if code not in known:
                         raise unknown_programme(sorted(known), code)
             unit_id = self._unit_id(connection, unit) if unit is not None else None
-            return indicator_states(self.dialect, connection, programmes=programmes, unit_id=unit_id, as_of=as_of)
+            return indicator_states(self.dialect, connection, programmes=programmes, unit_id=unit_id, as_of=as_of,
+                                    previous=previous)
 
     def _unit_id(self, connection, unit: str) -> int:
         found = self._rows(connection, f"SELECT id FROM unit WHERE name = {self.dialect.p}", [unit])
         if not found:
-            names = [name for (name,) in self._rows(connection, "SELECT name FROM unit ORDER BY name") if unit in name]
+            names = close_names(unit, [name for (name,) in self._rows(connection, "SELECT name FROM unit ORDER BY name")])
             hint = Message("did you mean: {names}", names=", ".join(names[:8])) if names else Message(
                 "see `mstrack units` for unit names")
             raise InputError("--unit {unit!r}: no such unit; {hint}", unit=unit, hint=hint)
@@ -308,6 +311,14 @@ def unknown_programme(known: list[str], code: str) -> InputError:
     hint = Message("known: {codes}", codes=", ".join(known)) if known else Message(
         "no programme is loaded yet (try `mstrack demo`)")
     return InputError("no programme {code!r}; {hint}", code=code, hint=hint)
+
+
+def close_names(name: str, known: list[str]) -> list[str]:
+    """The known names that hold `name`, then those spelled like it (difflib): what a typo may have meant."""
+    import difflib
+
+    holding = [k for k in known if name in k]
+    return unique([*holding, *difflib.get_close_matches(name, known, n=8, cutoff=0.6)])
 
 
 def unique(items) -> list:

@@ -1,5 +1,5 @@
-"""The one catalogue of labels and messages, in Chinese and English. Renderers look words up here;
-none is written into a renderer. Labels are keys (CATALOGUE); messages are their English text, as the
+"""The one catalogue of labels and messages, in Chinese and English (a subject's words may sit beside it,
+as supervision.py, merged in here). Labels are keys (CATALOGUE); messages are their English text, as the
 library writes them (errors.Message), with the Chinese beside it (MESSAGES), gettext style.
 
 Stdlib only: the command line imports this module before it knows what it will print.
@@ -11,13 +11,14 @@ import os
 from collections.abc import Mapping
 
 from mstrack.errors import fill
+from mstrack.labels import supervision
 
 LANGS = ("zh", "en")
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 
 # key: (Chinese, English). `{name}` fields are filled by `Labels.__call__`. English says a count's noun
 # as `{n:checkpoint|checkpoints}`: the first word for 1, the second for any other number (see errors._Plural).
-CATALOGUE: dict[str, tuple[str, str]] = {
+CATALOGUE: dict[str, tuple[str, str]] = {**supervision.CATALOGUE,
     # statuses (engine.STATUSES)
     "status.done": ("已完成", "done"),
     "status.on_track": ("序时推进", "on track"),
@@ -217,7 +218,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 
 # English template → Chinese template: the command line's errors, warnings and lines (gettext style).
 # The fields are the same in both; locations (FILE:ROW:COLUMN), options, values, codes and units stay as they are.
-MESSAGES: dict[str, str] = {
+MESSAGES: dict[str, str] = {**supervision.MESSAGES,
     # the command line (cli/)
     "mstrack: error: {message}": "mstrack: 错误：{message}",
     "mstrack: warning: {message}": "mstrack: 警告：{message}",
@@ -260,7 +261,7 @@ MESSAGES: dict[str, str] = {
     "--programme {code!r}: use lowercase letters, digits and '-'": "--programme {code!r}：只能用小写字母、数字和“-”",
     "--output {path}: exists already; choose a new file name": "--output {path}：文件已存在；请换一个文件名",
     "--output {path}: a template is an .xlsx file": "--output {path}：报送模板须为 .xlsx 文件",
-    "--output: an .xlsx report is written to a file; add -o FILE.xlsx": "--output：.xlsx 报告须写入文件；请加上 -o FILE.xlsx",
+    "--output: an .{fmt} report is written to a file; add -o FILE.{fmt}": "--output：.{fmt} 报告须写入文件；请加上 -o FILE.{fmt}",
     "{file} → {output}: {stats}": "{file} → {output}：{stats}",
     "{n} {n:area|areas}": "{n} 个项目",
     "{n} {n:task|tasks}": "{n} 项任务",

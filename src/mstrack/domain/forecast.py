@@ -1,0 +1,69 @@
+"""Forecasts: where an indicator is heading at the pace of its last two reports. Pure; never prints.
+
+recent_pace: the change per day between the last two reports of different dates on or before the day
+asked for (a correction on the same date replaces, it does not count twice); null with fewer than two.
+required_pace: the change per day still needed from the latest report to the final target by the
+deadline. projected_done: the day the final target is met at the recent pace (the latest report's day
+when it is met already; null when the pace is none, or goes the wrong way). on_course: projected_done
+on or before the deadline (null when nothing can be projected from the reports). A falling indicator's
+paces are negative: its value falls. A text-only line has no forecast; one report makes none.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from mstrack.domain.status import meets, targets_of
+from mstrack.model import SCHEDULE, Forecast, IndicatorState, ReportState
+
+_LAST_DAY = date.max.toordinal()
+
+
+def last_two(reports: list[ReportState], on: date) -> tuple[ReportState | None, ReportState | None]:
+    """The latest report on or before `on` and the latest of an earlier date (the later entry wins a date)."""
+    by_day: dict[date, ReportState] = {}
+    for report in reports:
+        if report.as_of <= on:
+            by_day[report.as_of] = report  # entry order: a later entry for the same date replaces
+    days = sorted(by_day)
+    latest = by_day[days[-1]] if days else None
+    previous = by_day[days[-2]] if len(days) > 1 else None
+    return latest, previous
+
+
+def _per_day(change: float, days: int) -> float:
+    return round(change / days, 4)
+
+
+def forecast(state: IndicatorState, on: date) -> Forecast | None:
+    """The forecast of one quantity indicator at `on`; None for a text-only line or one without a final target."""
+    if state.kind == SCHEDULE:
+        return None
+    final = targets_of(state)[1]
+    deadline = state.deadline
+    latest, previous = last_two(state.reports, on)
+    if final is None or latest is None:
+        return Forecast(recent_pace=None, required_pace=None, projected_done=None, on_course=None)
+    value = latest.value
+    left = (deadline - latest.as_of).days
+    required = _per_day(final - value, left) if left > 0 else None
+    recent = _per_day(value - previous.value, (latest.as_of - previous.as_of).days) if previous else None
+    if meets(value, final, state.comparator):
+        return Forecast(recent_pace=recent, required_pace=required, projected_done=latest.as_of,
+                        on_course=latest.as_of <= deadline)
+    if recent is None:
+        return Forecast(recent_pace=None, required_pace=required, projected_done=None, on_course=None)
+    projected = _projected(value, final, latest, previous)
+    return Forecast(recent_pace=recent, required_pace=required, projected_done=projected,
+                    on_course=projected is not None and projected <= deadline)
+
+
+def _projected(value: float, final: float, latest: ReportState, previous: ReportState) -> date | None:
+    """The day the line through the last two reports reaches the final target; None when it never does."""
+    change = value - previous.value
+    if change == 0 or (final - value) / change < 0:  # standing still, or moving away from the target
+        return None
+    span = (latest.as_of - previous.as_of).days
+    days = -(-(final - value) * span // change)  # whole days, rounded up: the target is met at the end of that day
+    ordinal = latest.as_of.toordinal() + int(days)
+    return date.fromordinal(ordinal) if ordinal <= _LAST_DAY else None

@@ -1,0 +1,202 @@
+"""Word files (python-docx, imported when called): the 督办通知单 and the 一览表 as offices attach them
+to their 公文. A4 (the 一览表 landscape), a title in 黑体, text in 仿宋 (Word falls back to its own
+Chinese font where these are missing; Latin text in Times New Roman), tables whose header row repeats on
+every page, and the page number in the footer as a field. Data in, bytes out."""
+
+from __future__ import annotations
+
+import io
+
+from mstrack.labels import Labels
+from mstrack.render import report as shared
+from mstrack.render.lights import LIGHT_COLOURS
+from mstrack.render.notice import NOTICE_WIDTHS, notice_header, notice_lines, notice_rows
+from mstrack.render.outputs import clean_text
+from mstrack.reports.build import TableReport
+from mstrack.reports.notice import Notice
+
+BODY_FONT, TITLE_FONT, LATIN_FONT = "仿宋", "黑体", "Times New Roman"
+A4_SHORT_CM, A4_LONG_CM = 21.0, 29.7
+
+
+def _fonts(run_or_style, east_asia: str, size: float | None = None, bold: bool | None = None) -> None:
+    """A run's (or a style's) fonts: Latin and East Asian both, which python-docx's font.name alone does not set."""
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    font = run_or_style.font
+    font.name = LATIN_FONT
+    if size is not None:
+        font.size = Pt(size)
+    if bold is not None:
+        font.bold = bold
+    properties = run_or_style.element.get_or_add_rPr()
+    fonts = properties.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = properties.makeelement(qn("w:rFonts"), {})
+        properties.append(fonts)
+    fonts.set(qn("w:eastAsia"), east_asia)
+
+
+def _document(landscape: bool):
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Cm
+
+    document = Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    short, long = Cm(A4_SHORT_CM), Cm(A4_LONG_CM)
+    section.page_width, section.page_height = (long, short) if landscape else (short, long)
+    section.top_margin = section.bottom_margin = Cm(2.2 if landscape else 3.7)
+    section.left_margin = section.right_margin = Cm(2.0 if landscape else 2.7)
+    _fonts(document.styles["Normal"], BODY_FONT, size=12 if not landscape else 10.5)
+    _page_number(section)
+    return document
+
+
+def _field(paragraph, instruction: str) -> None:
+    """A field Word computes when it lays out the page (PAGE, NUMPAGES)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, instruction), ("separate", None), (None, "1"), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        elif text == instruction:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = f" {instruction} "
+        else:
+            element = OxmlElement("w:t")
+            element.text = text
+        run._r.append(element)
+
+
+def _page_number(section) -> None:
+    """— PAGE — centred in the footer, as 公文 number their pages."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    paragraph = section.footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.add_run("— ")
+    _field(paragraph, "PAGE")
+    paragraph.add_run(" —")
+
+
+def _title(document, text: str) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    paragraph = document.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _fonts(paragraph.add_run(clean_text(text)), TITLE_FONT, size=20, bold=False)
+
+
+def _paragraph(document, text: str, *, right: bool = False, indent: bool = False, size: float | None = None):
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    paragraph = document.add_paragraph()
+    if right:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if indent:
+        paragraph.paragraph_format.first_line_indent = Pt(24)
+    _fonts(paragraph.add_run(clean_text(text)), BODY_FONT, size=size)
+    return paragraph
+
+
+def _shade(cell, colour: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), colour.lstrip("#").upper())
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def _table(document, header: list[str], rows: list[list[str]], widths: tuple[float, ...], size: float):
+    """A grid whose first row is the header, marked to repeat at the top of every page (w:tblHeader), and
+    whose rows do not break across pages. `widths` are shares of the text width, in percent."""
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    section = document.sections[-1]
+    room = section.page_width - section.left_margin - section.right_margin
+    table = document.add_table(rows=1 + len(rows), cols=len(header))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for column, share in zip(table.columns, widths, strict=True):  # the grid, which LibreOffice and WPS lay out by
+        column.width = int(room * share / 100)
+    for index, row in enumerate(table.rows):
+        properties = row._tr.get_or_add_trPr()
+        flag = OxmlElement("w:tblHeader" if index == 0 else "w:cantSplit")
+        flag.set(qn("w:val"), "true")
+        properties.append(flag)
+        values = header if index == 0 else rows[index - 1]
+        for column, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
+            cell.width = int(room * widths[column] / 100)
+            lines = clean_text(str(value)).split("\n")
+            paragraph = cell.paragraphs[0]
+            for number, line in enumerate(lines):
+                run = paragraph.add_run(line)
+                if number < len(lines) - 1:
+                    run.add_break()
+                _fonts(run, TITLE_FONT if index == 0 else BODY_FONT, size=size, bold=index == 0 or None)
+    return table
+
+
+def _bytes(document, title: str) -> bytes:
+    document.core_properties.title = clean_text(title)
+    document.core_properties.author = "mstrack"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def notice_docx(notice: Notice, lang: str) -> bytes:
+    """The notice on A4 portrait: title, addressee, the request, the table of red and yellow indicators
+    (each light cell in its colour, with its word), the reply date and the notice's date."""
+    words = Labels(lang)
+    title = words("notice.title")
+    document = _document(landscape=False)
+    _title(document, title)
+    to, body = notice_lines(notice, words)
+    _paragraph(document, to)
+    _paragraph(document, body, indent=True)
+    if notice.items:
+        table = _table(document, notice_header(words), notice_rows(notice, words), NOTICE_WIDTHS, size=9)
+        for offset, item in enumerate(notice.items, start=1):
+            _shade(table.rows[offset].cells[-1], LIGHT_COLOURS[item.light][1])
+    _paragraph(document, words("notice.reply", reply_by=notice.reply_by.isoformat()))
+    _paragraph(document, notice.on.isoformat(), right=True)
+    return _bytes(document, f"{title} {notice.unit}")
+
+
+TABLE_WIDTHS = (11, 19, 32, 22, 9, 7)
+"""The 一览表's columns, as the html form gives them."""
+
+
+def table_docx(report: TableReport, lang: str) -> bytes:
+    """The 一览表 on A4 landscape: title, date, summary, and the six columns of the html and xlsx forms, the
+    header row repeated on every page; the project's name on the first row of its tasks."""
+    words = Labels(lang)
+    title = shared.table_title(report, words)
+    document = _document(landscape=True)
+    _title(document, title)
+    _paragraph(document, words("table.as_of", on=report.as_of.isoformat()), right=True, size=10.5)
+    for line in shared.table_summary(report, words):
+        _paragraph(document, line, indent=True, size=10.5)
+    rows = []
+    for group in report.groups:
+        for index, row in enumerate(group.rows):
+            rows.append([shared.area_name(group.area, words) if index == 0 else "", f"{row.code}.{row.title}",
+                         "\n".join(shared.progress_lines(row, words)), "\n".join(shared.next_lines(row, words)),
+                         "\n".join(row.units), row.deadline_text])
+    _table(document, shared.table_header(report, words), rows, TABLE_WIDTHS, size=9)
+    return _bytes(document, title)

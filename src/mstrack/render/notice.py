@@ -1,0 +1,101 @@
+"""督办通知单 as Markdown and HTML, and the words and cells every form of it shares (render/docx.py makes
+the Word file from the same pieces). Data in, text out."""
+
+from __future__ import annotations
+
+from html import escape
+
+from mstrack.domain.quantities import format_number
+from mstrack.labels import Labels
+from mstrack.render.report import amount, md_table
+from mstrack.reports.notice import Notice, NoticeItem
+
+NOTICE_WIDTHS = (4, 24, 15, 10, 10, 10, 11, 10, 6)
+"""Each column's share of the page, in percent: the task's words get the room, numbers stay on one line."""
+
+
+def notice_header(words: Labels) -> list[str]:
+    return [words("notice.no"), words("col.task"), words("col.indicator"), words("col.expected"), words("col.actual"),
+            words("col.gap"), words("notice.next"), words("notice.required"), words("notice.light")]
+
+
+def pace_words(item: NoticeItem, words: Labels) -> str:
+    """The pace still needed, per day, in the indicator's unit ("每天增加495人"); empty where there is none."""
+    if item.required_pace is None:
+        return ""
+    key = "forecast.falls" if item.required_pace < 0 else "forecast.rises"
+    return words(key, amount=format_number(round(abs(item.required_pace), 2), item.unit, words.lang))
+
+
+def notice_rows(notice: Notice, words: Labels) -> list[list[str]]:
+    lang = words.lang
+    rows = []
+    previous = None
+    for number, item in enumerate(notice.items, start=1):
+        gap = "" if item.gap is None else amount(item.gap, item.unit, item.kind, lang)
+        ref = f"{item.programme}/{item.task}"
+        task = ref if ref == previous else f"{ref} {item.title}"  # the title once, on the task's first indicator
+        previous = ref
+        rows.append([
+            str(number), task, item.indicator,
+            amount(item.expected, item.unit, item.kind, lang, item.comparator),
+            amount(item.actual, item.unit, item.kind, lang), gap.replace("-", "\u2212", 1),
+            item.next_due.isoformat() if item.next_due else "—", pace_words(item, words), words(f"light.{item.light}"),
+        ])
+    return rows
+
+
+def notice_lines(notice: Notice, words: Labels) -> tuple[str, str]:
+    """The addressee and the sentence that asks for a reply."""
+    programmes = words("list.and").join(notice.programmes) or "—"
+    fields = {"on": notice.on.isoformat(), "reply_by": notice.reply_by.isoformat(), "programmes": programmes,
+              "n": notice.tasks}
+    body = words("notice.body", **fields) if notice.items else words("notice.none", **fields)
+    return words("notice.to", unit=notice.unit), body
+
+
+def notice_md(notice: Notice, lang: str) -> str:
+    words = Labels(lang)
+    to, body = notice_lines(notice, words)
+    parts = [f"# {words('notice.title')}", "", to, "", body, ""]
+    if notice.items:
+        parts += [md_table(notice_header(words), notice_rows(notice, words), right={3, 4, 5}).rstrip("\n"), ""]
+    parts += [words("notice.reply", reply_by=notice.reply_by.isoformat()), "", notice.on.isoformat(), ""]
+    return "\n".join(parts)
+
+
+NOTICE_CSS = """
+@page { size: A4 portrait; margin: 25mm 20mm 22mm 22mm;
+        @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; } }
+body { font-family: "FangSong", "仿宋", "STFangsong", "Noto Serif CJK SC", serif; font-size: 12pt; line-height: 1.6; }
+h1 { font-family: "SimHei", "黑体", "STHeiti", "Noto Sans CJK SC", sans-serif; font-size: 20pt; text-align: center; }
+table { width: 100%; border-collapse: collapse; font-size: 9.5pt; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+th, td { border: 0.6pt solid #333; padding: 1mm 1.2mm; vertical-align: top; }
+th { font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; background: #eee; }
+td.num { text-align: right; white-space: nowrap; }
+.l-red { color: #9c0006; background: #ffc7ce; font-weight: bold; text-align: center; }
+.l-yellow { color: #7a5b00; background: #ffeb9c; font-weight: bold; text-align: center; }
+.dated { text-align: right; margin-top: 10mm; }
+"""
+
+
+def notice_html(notice: Notice, lang: str) -> str:
+    words = Labels(lang)
+    to, body = notice_lines(notice, words)
+    title = words("notice.title")
+    columns = "".join(f'<col style="width:{width}%">' for width in NOTICE_WIDTHS)
+    head = "".join(f"<th>{escape(name)}</th>" for name in notice_header(words))
+    rows = []
+    for item, cells in zip(notice.items, notice_rows(notice, words), strict=True):
+        tds = [f'<td{" class=num" if 3 <= i <= 5 else ""}>{escape(cell)}</td>' for i, cell in enumerate(cells[:-1])]
+        tds.append(f'<td class="l-{item.light}">{escape(cells[-1])}</td>')
+        rows.append("<tr>" + "".join(tds) + "</tr>")
+    table = (f"<table><colgroup>{columns}</colgroup>\n<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows)
+             + "\n</tbody></table>\n") if rows else ""
+    html_lang = "zh-CN" if lang == "zh" else "en"
+    return (f'<!DOCTYPE html>\n<html lang="{html_lang}">\n<head>\n<meta charset="utf-8">\n<title>{escape(title)}</title>\n'
+            f"<style>{NOTICE_CSS}</style>\n</head>\n<body>\n<h1>{escape(title)}</h1>\n<p>{escape(to)}</p>\n"
+            f"<p>{escape(body)}</p>\n{table}<p>{escape(words('notice.reply', reply_by=notice.reply_by.isoformat()))}</p>\n"
+            f'<p class="dated">{escape(notice.on.isoformat())}</p>\n</body>\n</html>\n')

@@ -1,0 +1,96 @@
+"""督办通知单: to each lead unit, its tasks with a red or yellow light at a date, indicator by indicator
+(expected, actual, gap, next deadline, the pace still needed) and the date to reply by. Built from whole
+tasks read once (store.TaskDetail) and the rules of domain/lights and domain/forecast. No words here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from mstrack.domain.forecast import forecast
+from mstrack.domain.lights import indicator_light, periods, task_lights
+from mstrack.domain.status import evaluate
+
+REPLY_DAYS = 7
+"""The reply date, when none is given: a week after the notice."""
+WARNED = ("red", "yellow")
+
+
+@dataclass(kw_only=True)
+class NoticeItem:
+    programme: str
+    task: str
+    title: str
+    light: str
+    why: str
+    indicator: str
+    kind: str
+    unit: str
+    comparator: str
+    expected: int | float | None
+    actual: int | float | None
+    gap: int | float | None
+    next_due: date | None
+    required_pace: float | None
+
+
+@dataclass(kw_only=True)
+class Notice:
+    unit: str
+    on: date
+    reply_by: date
+    programmes: list[str]
+    items: list[NoticeItem] = field(default_factory=list)
+
+    @property
+    def tasks(self) -> int:
+        return len({(item.programme, item.task) for item in self.items})
+
+
+def reply_date(on: date, reply_by: date | None) -> date:
+    return reply_by or on + timedelta(days=REPLY_DAYS)
+
+
+def notices(details, *, on: date, reply_by: date | None = None, warn_days: int, rule: str | None = None,
+            unit: str | None = None) -> list[Notice]:
+    """One notice per lead unit with at least one red or yellow task (with `unit`, that unit's alone, even
+    when empty), in the order of the units' names. A task is judged month by month from its programme's
+    start, so that a task caught up after a red month is yellow, as on the light board."""
+    starts = [detail.start or date(detail.deadline.year, 1, 1) for detail in details]
+    shown = periods(min(starts), on, "month", on) if starts else []
+    programmes = list(dict.fromkeys(detail.programme_name for detail in details))
+    by_unit: dict[str, Notice] = {}
+    if unit is not None:
+        by_unit[unit] = Notice(unit=unit, on=on, reply_by=reply_date(on, reply_by), programmes=programmes)
+    for detail in details:
+        leads = list(dict.fromkeys(lead for state in detail.indicators for lead in state.lead_units))
+        for lead in leads if unit is None else [unit] if unit in leads else []:
+            states = [state for state in detail.indicators if lead in state.lead_units]
+            lights = task_lights(states, shown, warn_days=warn_days, rule=rule)
+            if not lights or lights[-1].light not in WARNED:
+                continue
+            notice = by_unit.get(lead) or by_unit.setdefault(
+                lead, Notice(unit=lead, on=on, reply_by=reply_date(on, reply_by), programmes=programmes))
+            notice.items += _items(detail, states, lights[-1], on, warn_days, rule)
+    return [by_unit[name] for name in sorted(by_unit)]
+
+
+def _items(detail, states, task_light, on: date, warn_days: int, rule: str | None) -> list[NoticeItem]:
+    """The indicators behind a task's light: those red or yellow themselves; all of them for a task yellow
+    for having caught up (each is on track now; the notice asks the unit to keep it so)."""
+    items = []
+    for state in states:
+        light, why, due = indicator_light(state, on, warn_days=warn_days, rule=rule)
+        if light not in WARNED and task_light.why != "caught_up":
+            continue
+        if light not in WARNED:
+            light, why = task_light.light, task_light.why
+        row = evaluate(state, on, rule)
+        ahead = forecast(state, on)
+        items.append(NoticeItem(
+            programme=detail.programme, task=detail.code, title=detail.title, light=light, why=why,
+            indicator=state.indicator, kind=state.kind, unit=state.unit, comparator=state.comparator,
+            expected=row.expected, actual=row.actual, gap=row.gap, next_due=due or row.next_due,
+            required_pace=ahead.required_pace if ahead else None,
+        ))
+    return items
