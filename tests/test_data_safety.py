@@ -132,7 +132,7 @@ def dump(db: Path) -> dict:
         tables = {}
         for table in V1_TABLES:
             columns = [row[1] for row in connection.execute(f"pragma table_info({table})")]
-            v1_columns = [c for c in columns if c not in ("batch_id", "reason")]
+            v1_columns = [c for c in columns if c not in ("batch_id", "reason", "next_steps")]
             tables[table] = connection.execute(f"select {', '.join(v1_columns)} from {table} order by 1").fetchall()
         return tables
 

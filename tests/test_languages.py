@@ -135,7 +135,7 @@ def test_import_plan_with_broken_files_names_every_problem_in_chinese(office, tm
     assert lines[0].startswith(f"mstrack: 错误：{broken}：不是有效的 TOML：")
     assert f"{wrong}：programme.code：'Wrong'：只能用小写字母、数字和“-”" in lines
     assert f"{wrong}：tasks[0].titel：未知的键（应为以下之一：area, assessment, code, deadline, deadline_text, lines, links, " \
-           "note, problems, progress, title）" in lines
+           "next_steps, note, problems, progress, title）" in lines
     assert f"{wrong}：tasks[0] (task 1).title：缺少" in lines
     assert f"{wrong}：tasks[0] (task 1).lines：每项任务至少要有一行" in lines
 

@@ -8,6 +8,7 @@ from mstrack.domain.dates import DateError, parse_date, period_end
 from mstrack.domain.quantities import (
     Quantity,
     QuantityError,
+    chinese_count,
     parse_quantity,
     same_unit,
 )
@@ -183,3 +184,16 @@ def test_the_import_fast_path_answers_only_plain_numbers(text, unit, value):
     from mstrack.sources.progress import plain_value
 
     assert plain_value(text, unit) == value
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("一", 1), ("两", 2), ("十", 10), ("十二", 12), ("二十", 20), ("一百零五", 105), ("两千", 2000), ("一千二", 1200),
+    ("三百五", 350), ("一千零一十", 1010), ("九千九百九十九", 9999),
+])
+def test_chinese_count(text, expected):
+    assert chinese_count(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "十十", "五三", "百", "三千百", "零十", "百零五", "一零", "三个"])
+def test_chinese_count_refuses_what_is_no_numeral(text):
+    assert chinese_count(text) is None

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from mstrack.errors import InputError
 from mstrack.sources.table import convert_table
 from mstrack.sources.table.mentions import find_mentions
 
@@ -444,3 +445,96 @@ def test_a_name_broken_over_two_lines_is_joined_and_two_names_stay_two(tmp_path,
     result = convert(tmp_path, [["序号", "项目名称", "完成时限", "责任单位"], ["1", "新建公厕20座", "10月底前", cell]])
     line = result.programme.tasks[0].lines[0]
     assert (line.lead_units, line.units) == (units[:1], units)  # without a lead column, the first unit leads
+
+
+# --- held-out structures (issue 13: what the held-out tables showed) -------------------------------
+
+
+def test_a_number_title_and_content_header_is_enough_over_numbered_rows(tmp_path):
+    rows = [["乡镇民生项目清单"], ["序号", "类别", "项目名称", "具体内容及规模"],
+            ["1", "教育", "中心小学操场改造", "改造塑胶跑道2条,建设工程量为1200平方硬化"],
+            ["2", "", "村道亮化工程", "安装路灯80盏"],
+            ["3", "", "社区食堂建设", "新建社区食堂"]]
+    result = convert(tmp_path, rows)
+    assert [(t.code, t.title) for t in result.programme.tasks] == [
+        ("1", "中心小学操场改造"), ("2", "村道亮化工程"), ("3", "社区食堂建设")]
+    assert {(u, v) for _, u, v, _ in indicators(result.programme.tasks[0])} == {("条", 2), ("平方", 1200)}
+    assert [(u, v) for _, u, v, _ in indicators(result.programme.tasks[1])] == [("盏", 80)]
+
+
+def test_a_number_title_and_content_header_over_prose_is_no_header(tmp_path):
+    rows = [["序号", "项目名称", "具体内容"], ["各单位要按照项目名称和具体内容抓好落实", "", ""], ["特此通知", "", ""]]
+    with pytest.raises(InputError, match="no header row found"):
+        convert(tmp_path, rows)
+
+
+@pytest.mark.parametrize("merged", [True, False], ids=["group-in-every-cell", "group-then-blanks"])
+def test_a_two_row_header_reads_each_column_by_its_sub_header(tmp_path, merged):
+    plan, done = "2024年工作计划", "执行情况(1-6月)"
+    rows = [["序号", "项目名称", "建设内容", plan, plan if merged else "", done, done if merged else "", "责任单位"],
+            ["", "", "", "投资", "主要形象进度", "完成投资", "%", ""],
+            ["1", "社区公园建设", "新建社区公园3个", "500", "主体完工", "200", "40", "县住建局"],
+            ["2", "农贸市场改造", "改造农贸市场2个，总投资600万元", "600", "完成改造", "300", "50", "县商务局"]]
+    if merged:  # the cells merged down over both header rows read as their value in the second row too
+        rows[1] = [cell or rows[0][i] for i, cell in enumerate(rows[1])]
+    first, second = convert(tmp_path, rows).programme.tasks
+    # the plan group's figure is a target named by both headers; the 完成投资 and % columns are progress, never targets
+    assert {(u, v) for _, u, v, _ in indicators(first)} == {("个", 3), ("", 500)}
+    assert first.text.progress is not None and "200" in first.text.progress
+    # a figure the content prints with its unit (600万元) is that one target, not a second one without a unit
+    assert {(u, v) for _, u, v, _ in indicators(second)} == {("个", 2), ("元", 6_000_000)}
+    # the plan's 形象进度 is the plan's checkpoint at the end of the year its group names
+    assert [(c.due, c.text) for line in first.lines for c in line.checkpoints] == [(date(2024, 12, 31), "主体完工")]
+
+
+def test_a_figure_with_its_share_of_the_year_is_a_checkpoint_of_that_target_whatever_its_words(tmp_path):
+    rows = [["序号", "项目内容", "本月工作计划", "牵头单位"],
+            ["1", "开展适龄妇女两癌免费检查，全年检查育龄妇女6000人。", "5月:完成宫颈癌初筛人数1500人(25%)。", "县妇联"],
+            ["2", "新建村级文化礼堂12家。", "5月:完成礼堂选址。", "县文旅局"]]
+    first, second = convert(tmp_path, rows).programme.tasks
+    # 1500 is 25% of 6000: the May checkpoint of the year's 6000, not an indicator of its own
+    assert indicators(first) == [(indicators(first)[0][0], "人", 6000, [(date(2024, 5, 31), 1500)])]
+    # the month of a plan for the month is a checkpoint, never the task's deadline
+    assert (first.deadline, second.deadline) == (None, None)
+    assert [c.due for line in second.lines for c in line.checkpoints] == [date(2024, 5, 31)]
+
+
+def test_a_share_that_does_not_fit_the_year_target_ties_nothing(tmp_path):
+    rows = [["序号", "项目内容", "本月工作计划", "牵头单位"],
+            ["1", "全年检查育龄妇女6000人。", "5月:完成宫颈癌初筛人数900人(25%)。", "县妇联"]]
+    [task] = convert(tmp_path, rows).programme.tasks
+    assert sorted((u, v) for _, u, v, _ in indicators(task)) == [("人", 900), ("人", 6000)]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("新建一座人行天桥", 1, "座"), ("改造三所乡镇卫生院", 3, "所"), ("新建两座公厕", 2, "座"), ("建成十二个村级驿站", 12, "个"),
+])
+def test_a_count_in_chinese_numerals_before_a_measure_word_is_a_number(text, value, unit):
+    [mention] = find_mentions(text)
+    assert (mention.value, mention.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text", ["推行一站式服务", "提供一条龙服务", "第一个示范点", "一个月内办结", "营造一个安全的出行环境",
+                                  "疏浚河道5公里(涉及东风、红旗等4个村)", "新建公园(分布于城东、城西等3个社区)"])
+def test_set_phrases_articles_and_brackets_that_say_where_are_no_counts(text):
+    assert [(m.value, m.unit) for m in find_mentions(text)] == ([(5, "公里")] if "公里" in text else [])
+
+
+def test_a_next_step_column_is_no_schedule(tmp_path):
+    rows = [["序号", "实事项目", "年度目标", "下一步工作措施", "牵头部门"],
+            ["1", "安置房建设", "建设安置房200套", "10月底前启动招标。", "镇建设办"]]
+    [task] = convert(tmp_path, rows).programme.tasks
+    assert [c for line in task.lines for c in line.checkpoints] == [] and task.deadline is None
+    assert "启动招标" in (task.note or "")
+
+
+def test_a_year_range_is_due_at_the_end_of_the_later_year_and_a_dated_completion_in_the_content_is_a_checkpoint(tmp_path):
+    rows = [["序号", "项目名称", "建设内容", "建设起止年限", "责任单位"],
+            ["1", "农村饮水提升工程", "新建供水站3座,铺设管网20公里,在2024年9月份前完成铺设,年底前全部通水", "2024-2025", "县水利局"],
+            ["2", "县医院门诊楼改造", "改造门诊楼1幢", "2023—2024年", "县卫健局"]]
+    first, second = convert(tmp_path, rows).programme.tasks
+    assert (first.deadline, second.deadline) == (date(2025, 12, 31), date(2024, 12, 31))
+    # "在…9月份前完成铺设": before September, and the figure the verb names (铺设管网20公里) is due by then
+    assert [c.due for line in first.lines for c in line.checkpoints] == [date(2024, 8, 31)]
+    by_unit = {u: ms for _, u, _, ms in indicators(first)}
+    assert by_unit["公里"][0] == (date(2024, 8, 31), 20) and all(due != date(2024, 8, 31) for due, _ in by_unit["座"])

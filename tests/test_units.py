@@ -168,7 +168,7 @@ def test_units_xlsx(small, tmp_path):
     assert result.exit_code == 0, result.output
     sheet = load_workbook(out).active
     assert [sheet.cell(row=r, column=1).value for r in (1, 2, 3, 4)] == ["单位", "甲局", "乙局", "丁局"]
-    assert (sheet["I2"].value, sheet["I2"].number_format) == (75, '0.0"%"')
+    assert (sheet["I2"].value, sheet["I2"].number_format) == (0.75, "0.0%")  # a fraction, shown as 75.0%
     assert sheet["E2"].fill.fgColor.rgb.endswith("FFC7CE") and sheet.freeze_panes == "B2"
     assert small("units", "--format", "xlsx").exit_code == 2  # a workbook needs -o
 

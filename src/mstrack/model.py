@@ -139,9 +139,11 @@ class TaskText:
     assessment: str | None = None
     problems: str | None = None
     progress: str | None = None
+    next_steps: str | None = None
+    """下一步 (下半年任务目标及措施) as the document words it, in full: undated items included."""
 
 
-TASK_TEXT = ("deadline_text", "assessment", "problems", "progress")
+TASK_TEXT = ("deadline_text", "assessment", "problems", "progress", "next_steps")
 """TaskText's fields, which are also the plan file's keys and the task table's columns."""
 
 

@@ -262,7 +262,8 @@ def export_template(
     code: Annotated[str, typer.Argument(help="Programme code, e.g. shenzhen-2023")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The .xlsx file to write.")],
     unit: Annotated[Optional[str], typer.Option("--unit", "-u", help="Only the tasks this unit leads or is responsible for.")] = None,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Reporting date filled in. [default: today]")] = None,
+    as_of: Annotated[Optional[str], typer.Option(
+        "--as-of", help="Reporting date filled in. [default: today, within the programme's year]")] = None,
 ) -> None:
     """A fill-in .xlsx for units: one row per indicator; `import progress` reads it back."""
     from mstrack.render.template import template_rows, write_template
@@ -271,7 +272,10 @@ def export_template(
         raise fail("--output {path}: a template is an .xlsx file", path=output)
     refuse_database(ctx, output)
     store = open_store(ctx, write=False)
-    on = parse_day(as_of, "--as-of", store.common_year([code]))
+    year = store.common_year([code])
+    on = parse_day(as_of, "--as-of", year)
+    if as_of is None and year is not None:  # a form for a past (or coming) year is dated inside that year
+        on = min(max(on, date(year, 1, 1)), date(year, 12, 31))
     states = store.status_states(on, programmes=[code], unit=unit)
     title = f"{code} 进度报送表" + (f"（{unit}）" if unit else "") + f" 截至 {on}"
     rows = template_rows(states, on)

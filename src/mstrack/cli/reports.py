@@ -63,6 +63,13 @@ def _lang(ctx: typer.Context) -> str:
     return obj.get("lang") or pick_lang()
 
 
+def official_lang(ctx: typer.Context) -> str:
+    """The language of an official document (the 一览表, a notice): Chinese, as the office files it, whatever
+    the locale; only a --lang (or MSTRACK_LANG) given on purpose prints it in another."""
+    asked = ctx.find_root().params.get("lang")
+    return _lang(ctx) if asked else "zh"
+
+
 def _rule(value: str | None) -> str | None:
     return None if value is None else choice(value, RULES, "--rule")
 
@@ -267,7 +274,8 @@ def _table_command(kind: str, day: str, summary: str) -> None:
         check_programmes(store, [programme])  # an unknown programme is named before anything else
         year = store.common_year([programme])
         on = parse_day(as_of, "--as-of", year) if as_of else report_date(kind, year)
-        params = {"kind": kind, "programme": programme, "as_of": on.isoformat(), "rule": rule, "lang": _lang(ctx)}
+        params = {"kind": kind, "programme": programme, "as_of": on.isoformat(), "rule": rule,
+                  "lang": official_lang(ctx)}
         _publish(ctx, store, params, make_report(store, params), fmt, output, freeze)
 
     command.__doc__ = summary
@@ -436,7 +444,7 @@ def notice(
     if due is not None and due < on:
         raise fail("--reply-by {due}: before --as-of {on}", due=due.isoformat(), on=on.isoformat())
     params = {"kind": "notice", "programmes": programme or [], "unit": unit, "as_of": on.isoformat(),
-              "reply_by": due.isoformat() if due else None, "rule": rule, "warn_days": warn_days, "lang": _lang(ctx)}
+              "reply_by": due.isoformat() if due else None, "rule": rule, "warn_days": warn_days, "lang": official_lang(ctx)}
     notices = make_report(store, params)
     if each_unit:
         _write_each(ctx, notices, fmt, output, params["lang"])

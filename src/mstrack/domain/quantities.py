@@ -55,6 +55,36 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()
 
 
+CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CHINESE_POWERS = {"十": 10, "百": 100, "千": 1000}
+CHINESE_NUMERAL = "[零〇一二两三四五六七八九十百千]"
+
+
+def chinese_count(text: str) -> int | None:
+    """A count written in Chinese numerals, below ten thousand: "一" 1, "两" 2, "十二" 12, "三百零五" 305, "一千二"
+    1200 (万/亿 are scales, read after it as after digits). None when the text is no such numeral ("十十", "五三")."""
+    if not text or not re.fullmatch(f"{CHINESE_NUMERAL}+", text):
+        return None
+    total, digit, last_power, zero = 0, None, 10_000, False
+    for char in text:
+        if char in CHINESE_POWERS:
+            power = CHINESE_POWERS[char]
+            if power >= last_power or (digit is None and (total or power != 10)):
+                return None  # "十十", "三千百", "零十"
+            total, digit, last_power, zero = total + (1 if digit is None else digit) * power, None, power, False
+        elif CHINESE_DIGITS[char] == 0:
+            if digit is not None or zero or not total:
+                return None if total or digit is not None or len(text) > 1 else 0
+            zero = True  # "一百零五": a place left empty
+        elif digit is not None:
+            return None  # "五三": two digits in a row are no count
+        else:
+            digit = CHINESE_DIGITS[char]
+    if digit is not None and total and not zero and last_power >= 100:
+        digit *= last_power // 10  # "一千二" is 1200, "三百五" 350
+    return total + (digit or 0)
+
+
 def countable(unit: str) -> bool:
     """Whether a unit counts whole things (model.COUNTABLE_UNITS): 个, 人次, 套（间）; not 元, 公里 or %."""
     return normalize(unit) in COUNTABLE_UNITS

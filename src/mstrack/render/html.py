@@ -42,13 +42,13 @@ table { width: 100%%; border-collapse: collapse; margin: 1.5mm 0 2mm; }
 thead { display: table-header-group; }
 tfoot { display: table-footer-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-th, td { border: 0.6pt solid #777; padding: 1.2mm 1.5mm; vertical-align: top; text-align: left; }
+th, td { border: 0.6pt solid #777; padding: 1.2mm 1.5mm; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
 th { background: #d9e2f3; font-weight: bold; white-space: nowrap; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 td.nowrap { white-space: nowrap; }
 td.ref { overflow-wrap: anywhere; }
 td.chart { padding: 0.5mm; }
-td.chart svg { display: block; width: 100%%; height: auto; }
+td.chart svg { display: block; width: 100%%; height: auto; overflow: visible; }
 table.behind th { white-space: normal; word-break: keep-all; font-size: 8.5pt; padding: 1.2mm 1.2mm; }
 table.behind td { padding: 1.2mm 1.2mm; font-size: 9pt; line-height: 1.35; }
 table.behind td.num { white-space: normal; }
@@ -90,10 +90,10 @@ def _cell(value, cls: str = "", tag: str = "td", raw: bool = False) -> str:
     return f"<{tag}{attribute}>{content}</{tag}>"
 
 
-BEHIND_WIDTHS = ("4%", "10%", "6.5%", "8%", "7%", "7%", "7.5%", "6.5%", "6.5%", "5.5%", "6.5%", "14%", "11%")
+BEHIND_WIDTHS = ("4%", "10%", "6.5%", "8%", "7%", "7%", "7.5%", "6.5%", "6.5%", "5.5%", "6.5%", "13%", "12%")
 """BEHIND_COLUMNS and the chart, on A4 landscape (table-layout: fixed): a five-character header (序时完成率,
 年度完成率) fits on one line, the status word fits whole, the stale mark goes on a line under it."""
-BEHIND_WIDTHS_MANY = ("8%", "9%", "6.5%", "8%", "7%", "7%", "7.5%", "6.5%", "6.5%", "5.5%", "6.5%", "11.5%", "10.5%")
+BEHIND_WIDTHS_MANY = ("8%", "9%", "6.5%", "8%", "7%", "7%", "7.5%", "6.5%", "6.5%", "5.5%", "6.5%", "10.5%", "11.5%")
 """The same when the task column says PROGRAMME/CODE."""
 
 
@@ -107,13 +107,55 @@ def _html_table(header: list[str], rows: list[list[str]], numeric: set[int] = fr
     return f"<table{attribute}>{columns}\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>\n"
 
 
+CHART_WIDTH, CHART_HEIGHT = 90, 42
+"""The chart's user units, about points as printed: the chart column is ~90 pt wide on A4 landscape."""
+CHART_FONT = 8.6
+"""Labels of at least 8 pt printed (the column is never narrower than ~84 pt)."""
+PLOT_TOP, PLOT_BOTTOM = 14.0, 29.0
+"""The lines and dots stay between these; the labels stand above (target, latest value) and below
+(dates), so that no line ever runs through a label."""
+
+
+def label_width(text: str, size: float = CHART_FONT) -> float:
+    """About how wide a label prints: a CJK character is a square, a digit or letter a bit over half."""
+    return sum(size if ord(char) > 0x2E7F else 0.6 * size for char in text)
+
+
+def _chart_labels(series: ChartSeries, unit: str, lang: str, x0: float, x1: float, on_x: float) -> list[str]:
+    """The labels in their bands: the annual target (grey) top left and the latest value (red) top right,
+    the start and end dates bottom left and right, the as-of date under its line where it fits between."""
+    def text(x: float, y: float, words: str, colour: str, anchor: str, cls: str) -> str:
+        return (f'<text x="{round(x, 1)}" y="{y}" font-size="{CHART_FONT}" fill="{colour}" text-anchor="{anchor}" '
+                f'class="{cls}">{escape(words)}</text>')
+
+    top, bottom = 8.5, CHART_HEIGHT - 2.5
+    parts = []
+    latest = format_number(series.reports[-1][1], unit, lang) if series.reports else None
+    final = format_number(series.final, unit, lang) if series.final is not None else None
+    room = x1 - x0
+    if latest is not None:
+        parts.append(text(x1, top, latest, "#c00000", "end", "label latest"))
+    if final is not None and label_width(final) + (label_width(latest) + 4 if latest else 0) <= room:
+        parts.append(text(x0, top, final, "#555", "start", "label final"))
+    start = f"{series.start.month}/{series.start.day}"
+    end = f"{series.end.month}/{series.end.day}"
+    parts.append(text(x0, bottom, start, "#666", "start", "label date"))
+    parts.append(text(x1, bottom, end, "#666", "end", "label date"))
+    on = f"{series.on.month}/{series.on.day}"
+    half = label_width(on) / 2
+    if x0 + label_width(start) + 2 < on_x - half and on_x + half < x1 - label_width(end) - 2:
+        parts.append(text(on_x, bottom, on, "#1f4e99", "middle", "label date as-of"))
+    return parts
+
+
 def svg_chart(series: ChartSeries, words: Labels, indicator: str) -> str:
     """A small chart: the planned cumulative targets (grey; steps or pro-rata lines), the reports (red)
-    and the as-of date (blue, dashed). Inline SVG: no script, no external file."""
-    width, height = 210, 64
-    x0, x1, y0, y1 = 6.0, width - 6.0, 11.0, height - 12.0
+    and the as-of date (blue, dashed). Inline SVG: no script, no external file. The labels print at 8 pt
+    or more, in bands of their own above and below the lines."""
+    width, height = CHART_WIDTH, CHART_HEIGHT
+    x0, x1, y0, y1 = 3.0, width - 3.0, PLOT_TOP, PLOT_BOTTOM
     values = [v for _, v in series.planned] + [v for _, v in series.reports] + [series.final or 0.0, series.expected or 0.0]
-    top = max(values + [1.0]) * 1.08
+    top = max(values + [1.0])
     span = max(1, (series.end - series.start).days)
 
     def x(day: date) -> float:
@@ -128,41 +170,25 @@ def svg_chart(series: ChartSeries, words: Labels, indicator: str) -> str:
     else:
         planned = f"M {x(points[0][0])} {y(points[0][1])}" + "".join(f" H {x(d)} V {y(v)}" for d, v in points[1:])
     planned += f" H {x(series.end)}"
-    lang = words.lang
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
         f'role="img" class="progress-chart">',
         f"<title>{escape(words('weekly.chart_label', indicator=indicator))}</title>",
         f'<line x1="{x0}" y1="{y1}" x2="{x1}" y2="{y1}" stroke="#999" stroke-width="0.6"/>',
         f'<path d="{planned}" fill="none" stroke="#8c8c8c" stroke-width="1.3" class="planned"/>',
-        f'<line x1="{x(series.on)}" y1="{y0 - 3}" x2="{x(series.on)}" y2="{y1}" stroke="#1f4e99" stroke-width="0.8" '
+        f'<line x1="{x(series.on)}" y1="{y0}" x2="{x(series.on)}" y2="{y1}" stroke="#1f4e99" stroke-width="0.8" '
         f'stroke-dasharray="2 1.5" class="as-of"/>',
     ]
     if len(series.reports) > 1:
         line = " ".join(f"{x(d)},{y(v)}" for d, v in series.reports)
         parts.append(f'<polyline points="{line}" fill="none" stroke="#c00000" stroke-width="1.2"/>')
     for day, value in series.reports:
-        parts.append(f'<circle cx="{x(day)}" cy="{y(value)}" r="2.2" fill="#c00000" class="report"/>')
-    unit = series.unit if series.unit and lang == "zh" else ""
-    if series.final is not None:
-        final = format_number(series.final, unit, lang)
-        parts.append(f'<text x="{x0}" y="8" font-size="7.5" fill="#555">{escape(final)}</text>')
+        parts.append(f'<circle cx="{x(day)}" cy="{y(value)}" r="2" fill="#c00000" class="report"/>')
     if series.expected is not None:
-        parts.append(f'<circle cx="{x(series.on)}" cy="{y(series.expected)}" r="2.2" fill="#fff" stroke="#595959" '
+        parts.append(f'<circle cx="{x(series.on)}" cy="{y(series.expected)}" r="2" fill="#fff" stroke="#595959" '
                      f'stroke-width="0.9" class="expected"/>')
-    if series.reports:
-        day, value = series.reports[-1]
-        label = escape(format_number(value, unit, lang))
-        anchor = "end" if x(day) > x0 + 40 else "start"
-        parts.append(f'<text x="{x(day) + (-4 if anchor == "end" else 4)}" y="{min(y1 - 1, y(value) + 9)}" '
-                     f'font-size="7.5" fill="#c00000" text-anchor="{anchor}">{label}</text>')
-    parts.append(f'<text x="{x0}" y="{height - 2}" font-size="7" fill="#666">{series.start.month}/{series.start.day}</text>')
-    parts.append(f'<text x="{x1}" y="{height - 2}" font-size="7" fill="#666" text-anchor="end">'
-                 f"{series.end.month}/{series.end.day}</text>")
-    on_x = x(series.on)
-    if x0 + 22 < on_x < x1 - 22:
-        parts.append(f'<text x="{on_x}" y="{height - 2}" font-size="7" fill="#1f4e99" text-anchor="middle">'
-                     f"{series.on.month}/{series.on.day}</text>")
+    unit = series.unit if series.unit and words.lang == "zh" else ""
+    parts += _chart_labels(series, unit, words.lang, x0, x1, x(series.on))
     parts.append("</svg>")
     return "".join(parts)
 
@@ -219,6 +245,7 @@ def weekly_html(report: WeeklyReport, lang: str, today: date | None = None) -> s
         '<section id="behind">',
         f"<h1>{escape(words('weekly.title'))}</h1>",
         f'<p class="sub">{escape(shared.weekly_subtitle(report, words))}</p>',
+        f"<h2>{escape(words('weekly.summary_sheet'))}</h2>",
         f'<p class="lead" id="summary">{escape(shared.weekly_summary(report, words))}</p>',
         f'<p class="rows">{escape(words("weekly.rows", n=report.indicators, parts=shared.count_sentence(report.row_counts, words)))}</p>',
         f"<h2>{escape(words('weekly.behind'))}</h2>",
@@ -266,7 +293,7 @@ def table_html(report: TableReport, lang: str, today: date | None = None) -> str
             if i == 0:
                 cells.append(f'<td class="area" rowspan="{len(group.rows)}">{escape(shared.area_name(group.area, words))}</td>')
             cells += [_cell(f"{row.code}.{row.title}"), _cell("\n".join(shared.progress_lines(row, words))),
-                      _cell("\n".join(shared.next_lines(row, words))), _cell("\n".join(row.units)),
+                      _cell("\n".join(shared.next_lines(row, words, report.kind))), _cell("\n".join(row.units)),
                       _cell(row.deadline_text, "nowrap")]
             rows.append(f'<tr class="task s-row-{row.task_status}" data-task="{escape(row.code)}">{"".join(cells)}</tr>')
     colgroup = ('<colgroup><col style="width:11%"><col style="width:19%"><col style="width:32%">'

@@ -193,12 +193,16 @@ def progress_lines(row, words: Labels) -> list[str]:
     return lines or [words("table.no_progress")]
 
 
-def next_lines(row, words: Labels) -> list[str]:
+def next_lines(row, words: Labels, kind: str) -> list[str]:
+    """下一步 as printed: the half-year table marks a task with nothing to come "/", as the offices do;
+    the annual one leaves the cell empty."""
     lines = []
     for step in row.next_steps:
         text = words("table.step", label=step.label, text=step.text) if step.label else step.text
         lines.append(words("table.step_lead", lead=step.lead, text=text) if step.lead else text)
-    return lines or [words("table.no_next")]
+    if lines or kind == "annual":
+        return lines
+    return [words("table.no_next")]
 
 
 def area_name(area: str | None, words: Labels) -> str:
@@ -287,7 +291,7 @@ def table_md(report: TableReport, lang: str) -> str:
     for group in report.groups:
         for i, row in enumerate(group.rows):
             rows.append([area_name(group.area, words) if i == 0 else "", f"{row.code}.{row.title}",
-                         "\n".join(progress_lines(row, words)), "\n".join(next_lines(row, words)),
+                         "\n".join(progress_lines(row, words)), "\n".join(next_lines(row, words, report.kind)),
                          "\n".join(row.units), row.deadline_text])
     out.append(md_table(table_header(report, words), rows))
     return "\n".join(out)
@@ -347,7 +351,7 @@ def table_json(report: TableReport, lang: str) -> str:
     for group, plain in zip(report.groups, data["areas"], strict=True):
         for row, cells in zip(group.rows, plain["tasks"], strict=True):
             cells["progress_text"] = "\n".join(progress_lines(row, words))
-            cells["next_text"] = "\n".join(next_lines(row, words))
+            cells["next_text"] = "\n".join(next_lines(row, words, report.kind))
     return dump_json(data)
 
 

@@ -190,6 +190,7 @@ def task_json(detail, forecasts: dict | None = None) -> str:
         "assessment": detail.text.assessment,
         "problems": detail.text.problems,
         "progress": detail.text.progress,
+        "next_steps": detail.text.next_steps,
         "links": detail.links,
         "indicators": [
             {
@@ -258,7 +259,8 @@ def _task_facts(detail, words: Labels):
     facts.add_row(words("task.units"), "、".join(detail.units) or "—")
     deadline_text = detail.text.deadline_text
     facts.add_row(words("task.deadline"), detail.deadline.isoformat() + (f"（{deadline_text}）" if deadline_text else ""))
-    for key, value in (("task.progress", detail.text.progress), ("task.assessment", detail.text.assessment),
+    for key, value in (("task.progress", detail.text.progress), ("task.next_steps", detail.text.next_steps),
+                       ("task.assessment", detail.text.assessment),
                        ("task.problems", detail.text.problems), ("task.links", "、".join(detail.links)), ("task.note", detail.note)):
         if value:
             facts.add_row(words(key), value)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from mstrack.domain.quantities import format_number
 from mstrack.model import SCHEDULE, IndicatorState
+from mstrack.render.pages import display_width
 from mstrack.render.status import COMPARATOR_WORDS
 
 HEADERS = ["计划", "任务编号", "工作任务", "指标", "牵头单位", "计量单位", "本期节点", "本期目标", "上次报送", "上次日期",
@@ -69,19 +70,21 @@ def template_rows(states: list[IndicatorState], on: date) -> list[TemplateRow]:
     return rows
 
 
-def display_width(text: str) -> int:
-    """Columns a text takes on screen and in Excel: CJK characters count twice (rich's cell_len)."""
-    from rich.cells import cell_len
-
-    return cell_len(text)
+INPUT_WIDTHS = {"截至日期": 12, "数值": 12, "备注": 28, "填报人": 10}
+"""The columns a unit fills in, wide enough to write in without widening them."""
+TEXT_WIDTHS = {"计划": 14, "工作任务": 24, "本期节点": 22, "指标": 20, "牵头单位": 14, "本期目标": 18, "上次报送": 12}
+"""The most the facts may take (longer text wraps): fourteen columns share one A4 page's width."""
 
 
 def write_template(rows: list[TemplateRow], on: date, path: Path, title: str) -> None:
+    """The form: the facts locked, the yellow input cells open, rows free to grow (a long 备注), printed on
+    A4 one page wide with its lines, the header row on every page."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
     from openpyxl.worksheet.datavalidation import DataValidation
 
     from mstrack.render.outputs import clean_value, write_cells_as_text
+    from mstrack.render.pages import fit_rows, print_setup
 
     workbook = Workbook()
     sheet = workbook.active
@@ -89,10 +92,13 @@ def write_template(rows: list[TemplateRow], on: date, path: Path, title: str) ->
     sheet.append(HEADERS)
     header_fill = PatternFill("solid", fgColor="DDEBF7")
     input_fill = PatternFill("solid", fgColor="FFF2CC")
+    thin = Side(style="thin", color="808080")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.fill = input_fill if cell.value in INPUT_COLUMNS else header_fill
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.border = border
     for row in rows:
         sheet.append([clean_value(value) for value in (  # no control character from the data: openpyxl refuses them
             row.programme, row.task, row.title, row.indicator, row.lead_unit, row.unit, row.checkpoint, row.target,
@@ -102,16 +108,18 @@ def write_template(rows: list[TemplateRow], on: date, path: Path, title: str) ->
     for excel_row in sheet.iter_rows(min_row=2):
         for cell in excel_row:
             cell.alignment = Alignment(vertical="top", wrap_text=cell.column_letter not in ("A", "B"))
+            cell.border = border
             if cell.column in inputs:
                 cell.protection = Protection(locked=False)
                 cell.fill = input_fill
-            if isinstance(cell.value, date):
+            if isinstance(cell.value, date) or HEADERS[cell.column - 1] == "截至日期":
                 cell.number_format = "yyyy-mm-dd"
     for index, header in enumerate(HEADERS, start=1):
         letter = sheet.cell(row=1, column=index).column_letter
         values = [header] + [str(sheet.cell(row=r, column=index).value or "") for r in range(2, sheet.max_row + 1)]
         widest = max(display_width(value) for value in values)
-        sheet.column_dimensions[letter].width = min(max(widest + 2, 8), 40 if header in ("工作任务", "本期节点") else 24)
+        width = min(max(widest + 2, 8), TEXT_WIDTHS.get(header, 24))
+        sheet.column_dimensions[letter].width = max(width, INPUT_WIDTHS.get(header, 0))
     dates = DataValidation(type="date", operator="between", formula1="DATE(1990,1,1)", formula2="DATE(2100,12,31)",
                            showErrorMessage=True, error="请填写日期，如 2023-06-30")
     sheet.add_data_validation(dates)
@@ -119,14 +127,13 @@ def write_template(rows: list[TemplateRow], on: date, path: Path, title: str) ->
         column = sheet.cell(row=1, column=HEADERS.index("截至日期") + 1).column_letter
         dates.add(f"{column}2:{column}{sheet.max_row}")
     write_cells_as_text(sheet)
+    fit_rows(sheet, 1)
     sheet.freeze_panes = "C2"
     sheet.auto_filter.ref = sheet.dimensions
     sheet.protection.sheet = True  # only the yellow input cells can be changed
     sheet.protection.autoFilter = False
     sheet.protection.formatColumns = False
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.fitToWidth = 1
-    sheet.print_title_rows = "1:1"
-    sheet.oddHeader.center.text = title
+    sheet.protection.formatRows = False  # a unit may make a row taller for a long 备注
+    print_setup(sheet, title)
     workbook.properties.title = title
     workbook.save(path)

@@ -10,6 +10,7 @@ import io
 
 from mstrack.labels import Labels
 from mstrack.render.outputs import clean_value
+from mstrack.render.pages import display_width, fit_rows, print_setup
 from mstrack.render.report import (
     BEHIND_AT,
     BEHIND_NUMERIC,
@@ -34,11 +35,20 @@ from mstrack.render.report import (
     weekly_subtitle,
     weekly_summary,
 )
-from mstrack.render.template import display_width
 from mstrack.reports.build import TableReport, UnitRollup, WeeklyReport
 
 HEADER_FILL = "D9E2F3"
-MAX_WIDTH = 60
+MAX_WIDTH = 40
+"""The widest a column grows (Excel's character units); longer text wraps, the row grows to show it."""
+LONG_TEXT = 30
+"""The width of a column of sentences (a note, a task's title): the rest of the page needs the room."""
+PERCENT = "0.0%"
+DATE = "yyyy-mm-dd"
+
+
+def _percent(value: float | None) -> float | None:
+    """A percentage as the number a spreadsheet holds (0.833 shown as 83.3%)."""
+    return None if value is None else round(value / 100, 6)
 
 
 def status_fill(status: str):
@@ -53,29 +63,18 @@ def _status_font(status: str):
     return Font(bold=True, color=STATUS_COLOURS[status][0].lstrip("#").upper())
 
 
-def _print_setup(sheet, title: str, title_rows: str = "1:1") -> None:
-    sheet.print_area = sheet.dimensions
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_options.horizontalCentered = True
-    sheet.page_margins.left = sheet.page_margins.right = 0.4
-    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
-    sheet.print_title_rows = title_rows
-    sheet.oddHeader.center.text = title
-    sheet.oddFooter.center.text = "&P / &N"
-
-
 def _fit_widths(sheet, header_row: int = 1, caps: dict[int, int] | None = None) -> None:
-    """Width in Excel's character units: CJK characters count twice; long text wraps at a cap."""
+    """Width in Excel's character units: CJK characters count twice; long text wraps at a cap. A header
+    of four characters or fewer stays on one line; a longer one wraps onto two rather than widen a column of
+    short numbers."""
     from openpyxl.utils import get_column_letter
 
     caps = caps or {}
     for column in range(1, sheet.max_column + 1):
-        widest = 0
-        for row in range(header_row, sheet.max_row + 1):
+        head = sheet.cell(row=header_row, column=column).value
+        head = display_width(str(head)) if head is not None else 0
+        widest = head if head <= 8 else -(-head // 2) + 3
+        for row in range(header_row + 1, sheet.max_row + 1):
             value = sheet.cell(row=row, column=column).value
             if value is None:
                 continue
@@ -99,10 +98,12 @@ def _style_header(cells, line_colour: str):
     return border
 
 
-def _section_sheet(workbook, name: str, header: list[str], rows: list[list], title: str, numeric: set[int] = frozenset(),
-                   status_columns: dict[int, list[str]] | None = None, first: bool = False, empty: str | None = None):
+def _section_sheet(workbook, name: str, header: list[str], rows: list[list], title: str, *, numeric: set[int] = frozenset(),
+                   status_columns: dict[int, list[str]] | None = None, first: bool = False, empty: str | None = None,
+                   formats: dict[int, str] | None = None, caps: dict[int, int] | None = None):
     """A sheet with the header in row 1 (frozen, repeated on every printed page) and the rows below;
-    without rows, the `empty` line across the sheet, as md and html say it, rather than a bare header."""
+    without rows, the `empty` line across the sheet, as md and html say it, rather than a bare header.
+    `formats`: a number format by column (dates, percentages); `caps`: a narrower width by column."""
     from openpyxl.styles import Alignment
 
     sheet = workbook.active if first else workbook.create_sheet()
@@ -117,6 +118,8 @@ def _section_sheet(workbook, name: str, header: list[str], rows: list[list], tit
             cell.border = border
             cell.alignment = Alignment(vertical="top", wrap_text=index not in numeric,
                                        horizontal="right" if index in numeric else None)
+            if index in (formats or {}) and cell.value is not None:
+                cell.number_format = formats[index]
     for index, statuses in (status_columns or {}).items():
         for offset, status in enumerate(statuses):
             if status:
@@ -126,12 +129,13 @@ def _section_sheet(workbook, name: str, header: list[str], rows: list[list], tit
     sheet.freeze_panes = "B2"
     if sheet.max_row > 1:
         sheet.auto_filter.ref = sheet.dimensions
-    _fit_widths(sheet)
+    _fit_widths(sheet, caps={index + 1: width for index, width in (caps or {}).items()})
     if not rows and empty:  # after the widths: the line spans the columns, it does not widen the first
         cell = sheet.cell(row=2, column=1, value=empty)
         cell.alignment = Alignment(vertical="top", wrap_text=True)
         sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=max(1, len(header)))
-    _print_setup(sheet, title)
+    fit_rows(sheet, 1)
+    print_setup(sheet, title)
     return sheet
 
 
@@ -139,7 +143,7 @@ def _units_rows(units: list[UnitRollup], words: Labels) -> list[list]:
     rows = []
     for unit in units:
         cells = units_cells(unit, words)
-        cells[8] = unit.completion_rate  # a number in the sheet, shown with a % format
+        cells[8] = _percent(unit.completion_rate)  # a number in the sheet, shown with a % format
         rows.append(cells)
     return rows
 
@@ -147,10 +151,10 @@ def _units_rows(units: list[UnitRollup], words: Labels) -> list[list]:
 def _units_sheet(workbook, units: list[UnitRollup], words: Labels, title: str, first: bool = False):
     header = units_header(words, is_ranked(units))
     sheet = _section_sheet(workbook, words("weekly.units"), header, _units_rows(units, words), title,
-                           numeric=set(range(1, 9)), first=first, empty=words("units.empty"))
+                           numeric=set(range(1, 9)), first=first, empty=words("units.empty"), formats={8: PERCENT},
+                           caps={9: LONG_TEXT})
     for offset, unit in enumerate(units):
         row = offset + 2
-        sheet.cell(row=row, column=9).number_format = '0.0"%"'
         for column, status in ((5, "behind"), (6, "no_report"), (7, "overdue")):
             if getattr(unit, status):
                 sheet.cell(row=row, column=column).fill = status_fill(status)
@@ -210,34 +214,37 @@ def weekly_xlsx(report: WeeklyReport, lang: str) -> bytes:
         cell.font = Font(bold=offset == 0, size=12 if offset == 0 else 10)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=8)
-        sheet.row_dimensions[row].height = 15 * max(1, -(-display_width(text) // 100)) + 6
     sheet.column_dimensions["A"].width = max(sheet.column_dimensions["A"].width, 14)
     for letter in "DEFGH":
         sheet.column_dimensions[letter].width = 12
+    fit_rows(sheet, start)
     sheet.print_area = f"A1:H{start + len(notes) - 1}"
 
     behind_rows = []
     for item in report.behind:
         cells = behind_cells(item, many, words)
-        cells[BEHIND_AT["pace"]] = item.pace  # numbers in the sheet
-        cells[BEHIND_AT["share"]] = item.percent
+        cells[BEHIND_AT["pace"]] = _percent(item.pace)  # numbers in the sheet
+        cells[BEHIND_AT["share"]] = _percent(item.percent)
         cells[BEHIND_AT["days_behind"]] = item.days_behind
         behind_rows.append([*cells, item.title])
     sheet = _section_sheet(workbook, words("weekly.behind"), [*behind_header(words), words("col.title")], behind_rows,
                            title, numeric=BEHIND_NUMERIC, status_columns={BEHIND_AT["status"]: [i.status for i in report.behind]},
-                           empty=words("weekly.behind_none", on=report.as_of.isoformat()))
-    for row in range(2, len(behind_rows) + 2):
-        for name in ("pace", "share"):
-            sheet.cell(row=row, column=BEHIND_AT[name] + 1).number_format = '0.0"%"'
+                           empty=words("weekly.behind_none", on=report.as_of.isoformat()),
+                           formats={BEHIND_AT["pace"]: PERCENT, BEHIND_AT["share"]: PERCENT},
+                           caps={BEHIND_AT["indicator"]: 16, BEHIND_AT["status"]: 10, BEHIND_AT["lead_unit"]: 14,
+                                 BEHIND_AT["latest"]: LONG_TEXT, len(BEHIND_AT): LONG_TEXT})
     _units_sheet(workbook, report.units, words, title)
-    _section_sheet(workbook, words("weekly.new_reports"), new_report_header(words),
-                   [new_report_cells(r, many, words) for r in report.new_reports], title, numeric={4},
-                   status_columns={7: [r.status for r in report.new_reports]}, empty=words("weekly.new_reports_none"))
-    _section_sheet(workbook, words("weekly.status_changes"), change_header(words),
-                   [change_cells(c, many, words) for c in report.status_changes], title, numeric={5},
+    new_rows = [[*cells[:3], new.as_of, *cells[4:]]  # the date as a date
+                for new, cells in ((new, new_report_cells(new, many, words)) for new in report.new_reports)]
+    _section_sheet(workbook, words("weekly.new_reports"), new_report_header(words), new_rows, title, numeric={4},
+                   status_columns={7: [r.status for r in report.new_reports]}, empty=words("weekly.new_reports_none"),
+                   formats={3: DATE}, caps={5: LONG_TEXT})
+    change_rows = [[*cells[:6], change.as_of]
+                   for change, cells in ((change, change_cells(change, many, words)) for change in report.status_changes)]
+    _section_sheet(workbook, words("weekly.status_changes"), change_header(words), change_rows, title, numeric={5},
                    status_columns={3: [c.before for c in report.status_changes],
                                    4: [c.after for c in report.status_changes]},
-                   empty=words("weekly.status_changes_none"))
+                   empty=words("weekly.status_changes_none"), formats={6: DATE})
     return _save(workbook, title)
 
 
@@ -268,14 +275,13 @@ def table_xlsx(report: TableReport, lang: str) -> bytes:
     sheet.append(_cells(["\n".join(summary)]))
     sheet.merge_cells(f"A2:{last}2")
     sheet["A2"].alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.row_dimensions[2].height = 16 * len(summary) + 4
     sheet.append(header)
     border = _style_header(sheet[3], "666666")
     for group in report.groups:
         first = sheet.max_row + 1
         for row in group.rows:
             sheet.append(_cells([area_name(group.area, words), f"{row.code}.{row.title}", "\n".join(progress_lines(row, words)),
-                                 "\n".join(next_lines(row, words)), "\n".join(row.units), row.deadline_text]))
+                                 "\n".join(next_lines(row, words, report.kind)), "\n".join(row.units), row.deadline_text]))
         for excel_row in sheet.iter_rows(min_row=first, max_row=sheet.max_row):
             for cell in excel_row:
                 cell.alignment = Alignment(wrap_text=True, vertical="top",
@@ -286,13 +292,7 @@ def table_xlsx(report: TableReport, lang: str) -> bytes:
         sheet.cell(row=first, column=1).font = Font(bold=True)
     for index, width in enumerate(TABLE_WIDTHS[:columns], start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
-    for row in range(4, sheet.max_row + 1):  # room for wrapped text: Excel does not grow merged rows
-        lines = 1
-        for column in range(2, columns + 1):
-            value = str(sheet.cell(row=row, column=column).value or "")
-            width = TABLE_WIDTHS[column - 1] - 1
-            lines = max(lines, sum(max(1, -(-display_width(part) // width)) for part in value.splitlines() or [""]))
-        sheet.row_dimensions[row].height = min(409, 15 * lines + 4)
+    fit_rows(sheet, 2)  # room for wrapped text: Excel does not grow merged rows
     sheet.freeze_panes = "A4"
-    _print_setup(sheet, title, title_rows="3:3")
+    print_setup(sheet, title, title_rows="3:3")
     return _save(workbook, title)

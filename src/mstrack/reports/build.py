@@ -491,10 +491,10 @@ def _quoted(note: str | None, narrative: str) -> bool:
     return "".join(note.split()) in flat
 
 
-def progress_items(detail, on: date) -> list[ProgressItem]:
-    """The document's progress words, then each indicator's latest report on or before `on` that the
-    words do not already quote (by its note)."""
-    narrative = detail.text.progress or ""
+def progress_items(detail, on: date, narrative: str | None) -> list[ProgressItem]:
+    """The document's progress words (`narrative`), then each indicator's latest report on or before `on`
+    that the words do not already quote (by its note)."""
+    narrative = narrative or ""
     items = [ProgressItem(text=line.strip()) for line in narrative.splitlines() if line.strip()]
     for state in detail.indicators:
         reports = sorted((r for r in state.reports if r.as_of <= on), key=lambda r: r.as_of)
@@ -520,9 +520,16 @@ def table_report(
     """The 一览表 of a progress report: one row per task, grouped by project area, in document order.
 
     `steps`, by task code, are the checkpoints with their words (plan.Line.checkpoints); without them
-    the words the indicators carry are used. 下一步 lists those due after `on`."""
+    the words the indicators carry are used. 下一步 lists those due after `on`, or, before the year's end,
+    the task's own 下一步 text in full where the document words one (its undated items have no checkpoint).
+
+    The document's own words about a task, its 进展情况 text and its judgement (assessment), are those of
+    a report during the year: the annual table leaves them out and stands on the year-end data alone,
+    the latest report of each indicator and the status computed at `on`."""
     if kind not in KINDS:
         raise ValueError(f"kind {kind!r}: expected one of {', '.join(KINDS)}")
+    year_end = report_date("annual", year)
+    mid_year = kind != "annual"
     states = [state for detail in details for state in detail.indicators]
     rows = judged(states, on, rule)
     by_task: dict[tuple[str, str], list[StatusRow]] = {}
@@ -540,20 +547,23 @@ def table_report(
                  step.lead if len(leads) > 1 else None)
             for step in task_steps if step.due > on
         ]
+        if detail.text.next_steps and on < year_end:
+            upcoming = [Step(year_end, "", detail.text.next_steps)]
         status = task_rows[0].task_status if task_rows else "not_due"
         table_row = TableRow(
             programme=detail.programme, code=detail.code, title=detail.title, area=detail.area,
-            progress=progress_items(detail, on), next_steps=upcoming,
+            progress=progress_items(detail, on, detail.text.progress if mid_year else None), next_steps=upcoming,
             units=_unique([*detail.lead_units, *detail.units]), lead_units=list(detail.lead_units),
             deadline=detail.deadline, deadline_text=deadline_words(detail.deadline, detail.text.deadline_text),
-            task_status=status or "not_due", assessment=detail.text.assessment,
-            agrees=task_rows[0].agrees if task_rows else None, problems=detail.text.problems,
+            task_status=status or "not_due", assessment=detail.text.assessment if mid_year else None,
+            agrees=task_rows[0].agrees if task_rows and mid_year else None,
+            problems=detail.text.problems if mid_year else None,
         )
         if groups and groups[-1].area == detail.area:
             groups[-1].rows.append(table_row)
         else:
             groups.append(TableGroup(detail.area, [table_row]))
-    assessments = Counter(detail.text.assessment for detail in details if detail.text.assessment)
+    assessments = Counter(row.assessment for group in groups for row in group.rows if row.assessment)
     counts = Counter(row.task_status for group in groups for row in group.rows)
     return TableReport(
         kind=kind, programme=details[0].programme if details else "",

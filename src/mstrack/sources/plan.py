@@ -46,7 +46,7 @@ KEYS = {
     "programme": {"code", "name", "year", "start", "end", "source", "reading", "rule", "note"},
     "area": {"code", "name", "text", "declared_tasks"},
     "task": {"code", "area", "title", "deadline", "deadline_text", "note", "assessment", "problems", "progress",
-             "links", "lines"},
+             "next_steps", "links", "lines"},
     "line": {"leader", "lead_units", "units", "checkpoints", "indicators", "reports"},
     "checkpoint": {"due", "label", "text"},
     "indicator": {"name", "unit", "comparator", "target", "text", "reading", "milestones", "reports"},
@@ -510,7 +510,8 @@ def plan_to_dict(programme: Programme) -> dict:
             "code": task.code, "area": task.area, "title": task.title,
             "deadline": task.deadline.isoformat() if task.deadline else None,
             "deadline_text": task.text.deadline_text, "note": task.note, "assessment": task.text.assessment,
-            "problems": task.text.problems, "progress": task.text.progress, "links": task.links, "lines": lines,
+            "problems": task.text.problems, "progress": task.text.progress,
+            "next_steps": task.text.next_steps, "links": task.links, "lines": lines,
         }))
     return {
         "format": FORMAT_VERSION,

@@ -162,10 +162,19 @@ def m004_one_shape_for_new_and_upgraded(connection) -> None:
         connection.exec_driver_sql(f"ALTER TABLE {table}_v4 RENAME TO {table}")
 
 
+def m005_task_next_steps(connection) -> None:
+    """v5: a task's own 下一步 text (下半年任务目标及措施 as the document words it), for the 一览表 to print in
+    full: the undated items of a task have no checkpoint to carry them."""
+    import sqlalchemy as sa
+
+    connection.execute(sa.text("ALTER TABLE task ADD COLUMN next_steps VARCHAR"))
+
+
 MIGRATIONS = [
     m001_programmes_tasks_indicators_reports,
     m002_batches_and_retractions,
     m003_drop_redundant_report_indexes,
     m004_one_shape_for_new_and_upgraded,
+    m005_task_next_steps,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

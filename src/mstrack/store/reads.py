@@ -165,7 +165,7 @@ class Reads:
             params += task_ids
         tasks = self._rows(connection,
                            "SELECT t.id, p.code, p.name, t.code, t.title, a.code, a.name, t.deadline, p.\"end\", t.note,"
-                           " t.deadline_text, t.assessment, t.problems, t.progress, p.start FROM task AS t"
+                           " t.deadline_text, t.assessment, t.problems, t.progress, t.next_steps, p.start FROM task AS t"
                            " JOIN programme AS p ON t.programme_id = p.id LEFT JOIN area AS a ON t.area_id = a.id"
                            + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY p.code, t.position", params)
         own: dict[int, list[str]] = {}
@@ -177,7 +177,7 @@ class Reads:
             naming.setdefault(ref, []).append(f"{programme}/{code}")
         details = []
         for (task_id, code, name, task_code, title, area_code, area_name, deadline, end, note, deadline_text, assessment,
-             problems, progress, start) in tasks:
+             problems, progress, next_steps, start) in tasks:
             indicators = by_task.get((code, task_code))
             if not indicators:
                 continue  # outside the unit asked for
@@ -188,7 +188,8 @@ class Reads:
                 lead_units=unique(u for state in indicators for u in state.lead_units),
                 units=unique(u for state in indicators for u in state.units),
                 deadline=day(deadline or end), note=note, indicators=indicators, start=day(start),
-                text=TaskText(deadline_text=deadline_text, assessment=assessment, problems=problems, progress=progress),
+                text=TaskText(deadline_text=deadline_text, assessment=assessment, problems=problems, progress=progress,
+                              next_steps=next_steps),
                 links=unique([*own.get(task_id, []), *naming.get(f"{code}/{task_code}", [])]),
             ))
         return details

@@ -62,6 +62,7 @@ class TaskRow(SQLModel, table=True):
     assessment: str | None = None
     problems: str | None = None
     progress: str | None = None
+    next_steps: str | None = None
 
 
 class TaskLinkRow(SQLModel, table=True):

@@ -131,12 +131,35 @@ def _deadline_checkpoints(task: RawTask, raw: RawLine, deadline: date, year: int
     return [(raw.deadline or deadline, label, text)]
 
 
+def _printed(number: str, text: str) -> bool:
+    """A column's figure with no unit that the task's words print ("预算600万元" beside 600): the words' figure,
+    read with their unit, not a second target."""
+    return bool(number.strip()) and re.search(rf"(?<![\d.]){re.escape(number.strip())}(?![\d.])", text) is not None
+
+
+VERB_DONE_RE = re.compile(r"(?:在[^完]{2,14}前)?完成(?P<verb>[\u4e00-\u9fff]{2,4})")
+
+
+def _verb_completions(unit: Unit) -> None:
+    """"在11月份前完成改造", a date with a verb and no figure: the title's targets that the verb does ("改加装电梯10台")
+    are due in full by then."""
+    for due, label, text in unit.checkpoints:
+        m = VERB_DONE_RE.fullmatch(text.strip(" 。.；;"))
+        if not m:
+            continue
+        for one in unit.series:
+            if one.origin == "title" and one.statement and m["verb"][0] in one.statement.verbs \
+                    and not any(d == due for d, _, _ in one.points):
+                one.points.append((due, label, one.statement))
+                one.points.sort(key=lambda p: p[0])
+
+
 def _read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, year: int, summary: list[Message]) -> None:
     """Match each unit's schedule numbers to the title's and heading's targets; mark what "全面完成" completes."""
     content = "\n".join(numbered_parts(raw.content)) or raw.content  # "1. 改造县道10公里 2. 新建桥梁2座": one target a line
     title_text = raw.title + ("\n" + content if content else "")
     amounts = [s for line in raw.lines if not line.item for s in _amount_series(raw.title, line.amount, "title", year)]
-    measured = [s for line in raw.lines for name, number, unit in line.measured
+    measured = [s for line in raw.lines for name, number, unit in line.measured if unit or not _printed(number, title_text)
                 for s in _amount_series(name, (number, unit), "heading" if line.item else "title", year)]
     title_filled = False
     for unit in units:
@@ -150,6 +173,7 @@ def _read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, year: 
             summary.append(Message("task {code}: 完成时限 “{deadline}” names a start, not a completion; "
                                    "its targets are kept without milestones", code=raw.code, deadline=raw.deadline_text))
         unit.leftovers = [] if starts else assign(unit.series, unit.checkpoints, year)
+        _verb_completions(unit)
         if not unit.checkpoints:
             continue
         final_due, _, final_text = unit.checkpoints[-1]
@@ -171,7 +195,9 @@ def _read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, year: 
 
 def build_task(raw: RawTask, year: int, summary: list[Message], doubts: list[Doubt] | None = None) -> Task:
     """Read the numbers of one task: indicators from the title, milestones from the schedule."""
-    latest = [due for line in raw.lines for block in line.blocks for _, due, _ in block.periods]
+    # a month of a plan for the month is a checkpoint; it is the deadline only where it says the task is done
+    latest = [due for line in raw.lines for block in line.blocks for _, due, text in block.periods
+              if not block.partial or COMPLETE_RE.search(text)]
     latest += [due for line in raw.lines for _, due, _ in line.periods]
     deadline = raw.deadline or (max(latest) if latest else None)
     if names_start(raw.deadline_text) and not latest:

@@ -10,6 +10,7 @@ from mstrack.domain.dates import PERIOD_RE, QUARTER_LABEL, YEAR_LABEL, DateError
 from mstrack.errors import InputError
 from mstrack.sources.table.reading import Row, Sheet
 
+MONTH_PLAN_RE = re.compile(r"月度|本月|当月|下月|次月")  # a plan for the month of the report, not for the task
 COLUMN_RULES = (  # (kind, pattern), first match wins
     ("seq", r"^(?:序号|编号|序|项目编号|No\.?)$"),
     ("measure", r"^(?:计量)?单位$"),  # the unit of measure, or the responsible units: told apart by the cells
@@ -19,6 +20,7 @@ COLUMN_RULES = (  # (kind, pattern), first match wins
     ("deadline", r"时限|完成时间|完成日期|期限|截止|起止|建设时间|实施时间|建设年限|实施年限"),
     # reported, not planned:
     ("progress", r"进展|完成情况|完成率|(?:当前|目前|实际|形象)进度|已完成|(?:累计|实际)完成|截至|完成数|占.{0,6}比|之比"),
+    ("note", r"下一?步(?:工作)?(?:措施|打算|举措)$"),  # what the unit will do next, undated: no schedule
     ("schedule", r"进度|计划|安排|举措|措施|步骤|时间节点|上半年|下半年|季度"),
     ("area", r"总体要求|类别|领域|分类|板块|类型"),
     ("amount", r"(?:数量|任务数|目标值)$"),
@@ -35,6 +37,7 @@ class Column:
     kind: str
     due: date | None = None  # a period column (第一季度) or a schedule column naming a period (下半年)
     label: str = ""
+    partial: bool = False  # a schedule column that plans one month only (月度工作计划, 本月计划), not the whole task
 
 
 def column_kind(header: str, year: int) -> Column:
@@ -51,20 +54,38 @@ def column_kind(header: str, year: int) -> Column:
             column = Column(index=-1, header=header, kind=kind)
             if kind == "schedule" and (found := re.search(rf"{YEAR_LABEL}|{QUARTER_LABEL}", text)):
                 column.due, column.label = period_end(found[0], year), found[0]
+            column.partial = kind == "schedule" and MONTH_PLAN_RE.search(text) is not None
             return column
     return Column(index=-1, header=header, kind="")
 
 
-def _header_columns(row: Row, year: int) -> list[Column] | None:
+def _header_columns(sheet: Sheet, at: int, year: int) -> list[Column] | None:
+    """The columns of a header row: a task column beside a schedule, date or unit column; or, without one, a
+    number, a title and a content column (序号 / 项目名称 / 具体内容) over rows that read as numbered tasks."""
     columns = []
-    for i, cell in enumerate(row.cells):
+    for i, cell in enumerate(sheet.rows[at].cells):
         column = column_kind(cell, year) if len(cell) <= 24 else Column(index=-1, header=cell, kind="")
         column.index = i
         columns.append(column)
     kinds = [c.kind for c in columns if c.kind]
     if "task" in kinds and {"schedule", "period", "deadline", "lead", "units", "measure"} & set(kinds) and len(kinds) >= 2:
         return columns
+    if "seq" in kinds and kinds.count("task") >= 2 and _numbered_rows_below(sheet, at, columns):
+        return columns
     return None
+
+
+SEQ_CELL_RE = re.compile(r"^\s*(?:\d+|[一二三四五六七八九十百]+)\s*[、.．]?\s*$")
+
+
+def _numbered_rows_below(sheet: Sheet, at: int, columns: list[Column]) -> bool:
+    """The rows under a header: most of the next few have a number and a title, as task rows do."""
+    seq = next(c for c in columns if c.kind == "seq")
+    task = next(c for c in columns if c.kind == "task")
+    below = [r.cells for r in sheet.rows[at + 1:at + 6]]
+    numbered = sum(1 for cells in below if seq.index < len(cells) and SEQ_CELL_RE.match(cells[seq.index])
+                   and task.index < len(cells) and cells[task.index].strip())
+    return numbered >= 2 and numbered * 2 > len(below)
 
 
 def _is_subheader(row: Row, columns: list[Column], year: int) -> bool:
@@ -80,11 +101,29 @@ def _is_subheader(row: Row, columns: list[Column], year: int) -> bool:
     return found
 
 
+def _period_subheader(sub: Row, columns: list[Column], year: int) -> bool:
+    """Quarters or months under 进度安排: each one a period column, named by the group above it."""
+    if not _is_subheader(sub, columns, year):
+        return False
+    last_top = ""
+    for i in range(max(len(columns), len(sub.cells))):
+        if i >= len(columns):
+            columns.append(Column(index=i, header="", kind=""))
+        top = columns[i].header or last_top
+        last_top = top
+        cell = sub.cells[i] if i < len(sub.cells) else ""
+        if cell and cell != columns[i].header and PERIOD_RE.fullmatch(re.sub(r"\s+", "", cell)):
+            label = re.sub(r"\s+", "", cell)
+            columns[i] = Column(index=i, header=f"{top}/{cell}" if top else cell, kind="period", due=period_end(label, year),
+                                label=label)
+    return True
+
+
 def find_header(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column], list[str]]:
     """The header row (and a sub-header row of periods below it) of the first sheet that has one."""
     for sheet in sheets:
         for at, row in enumerate(sheet.rows):
-            columns = _header_columns(row, year)
+            columns = _header_columns(sheet, at, year)
             if columns is None:
                 continue
             if sheet.regroup is not None:  # knowing the width, a blank line inside a row no longer ends it
@@ -93,20 +132,9 @@ def find_header(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column
                 if same:
                     sheet, at = regrouped, same[0]
             header_rows = [row.cells]
-            if at + 1 < len(sheet.rows) and _is_subheader(sheet.rows[at + 1], columns, year):
-                sub = sheet.rows[at + 1]
-                header_rows.append(sub.cells)
-                last_top = ""
-                for i in range(max(len(columns), len(sub.cells))):
-                    if i >= len(columns):
-                        columns.append(Column(index=i, header="", kind=""))
-                    top = columns[i].header or last_top
-                    last_top = top
-                    cell = sub.cells[i] if i < len(sub.cells) else ""
-                    if cell and cell != columns[i].header and PERIOD_RE.fullmatch(re.sub(r"\s+", "", cell)):
-                        label = re.sub(r"\s+", "", cell)
-                        columns[i] = Column(index=i, header=f"{top}/{cell}" if top else cell, kind="period", due=period_end(label, year),
-                                            label=label)
+            if at + 1 < len(sheet.rows) and (_period_subheader(sheet.rows[at + 1], columns, year)
+                                              or _group_subheader(sheet, at, columns, year)):
+                header_rows.append(sheet.rows[at + 1].cells)
                 at += 1
             _columns_by_data(sheet, at, columns)
             return sheet, at, columns, [" ".join(r) for r in header_rows]
@@ -115,6 +143,56 @@ def find_header(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column
         "{path}: no header row found: expected a row naming a task column (工作任务, 实施内容, 实事项目, 项目内容 …) "
         "and a schedule, deadline or unit column (进度安排, 实施计划, 完成时限, 牵头单位, 责任单位 …)", path=names,
     )
+
+
+REPORTED_SUB_RE = re.compile(r"^(?:完成|已|累计|实际)")
+PROGRAMME_YEAR_RE = re.compile(r"(\d{4})\s*年")
+
+
+def _groups(columns: list[Column]) -> list[str]:
+    """Each column's group: a header cell merged over several columns (2022年工作计划 over 投资 / 工程主要形象进度),
+    read as its value in each cell it covers, or in the first one with the others blank (a .csv); "" for none."""
+    tops, last = [], ""
+    for column in columns:
+        last = column.header or last
+        tops.append(last)
+    return [top if top and tops.count(top) >= 2 and (c.header == top or not c.header) else "" for top, c in zip(tops, columns, strict=True)]
+
+
+def _group_subheader(sheet: Sheet, at: int, columns: list[Column], year: int) -> bool:
+    """A second header row of sub-columns under group names: each column is read by its own sub-header, the group
+    only as a context. A reported sub-column (完成投资, 已完成) is progress; under a plan group (2022年工作计划) a
+    sub-column of figures is the year's planned figure (a target of its own, named by both headers) and one of
+    words, even 形象进度, the plan's checkpoint at the group's period (the programme year's end)."""
+    sub = sheet.rows[at + 1].cells
+    groups = _groups(columns)
+    own = []
+    for i, cell in enumerate(sub):
+        if not cell or (i < len(columns) and cell == columns[i].header):
+            continue  # empty, or a header cell merged down over both rows
+        if i >= len(columns) or not groups[i] or len(cell) > 16 or BARE_NUMBER_RE.match(cell):
+            return False
+        own.append(i)
+    if len(own) < 2:
+        return False
+    for i in own:
+        group, cell = groups[i], re.sub(r"\s+", "", sub[i])
+        column = column_kind(cell, year)
+        column.index, column.header = i, f"{group}/{cell}"
+        planned = column_kind(group, year).kind == "schedule"
+        if REPORTED_SUB_RE.match(cell):
+            column.kind = "progress"
+        elif planned and column.kind in ("", "progress", "schedule"):
+            values = _column_values(sheet, at + 1, column)
+            if values and sum(bool(BARE_NUMBER_RE.match(v)) for v in values) * 2 > len(values):
+                column.kind, column.label, column.header = "measured", "", f"{group}{cell}"
+            else:
+                column.kind = "schedule"
+                named = PROGRAMME_YEAR_RE.search(group)
+                if column.due is None and named and int(named[1]) == year:
+                    column.due, column.label = date(year, 12, 31), named[0]
+        columns[i] = column
+    return True
 
 
 AREA_RE = re.compile(r"^([一二三四五六七八九十百]+)\s*[、.．]\s*(.+?)\s*(?:[（(]\s*共\s*(\d+)\s*项\s*[）)])?\s*$", re.S)

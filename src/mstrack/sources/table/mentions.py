@@ -14,13 +14,15 @@ from mstrack.domain.quantities import (
     AT_LEAST_SUFFIXES,
     AT_MOST_PREFIXES,
     AT_MOST_SUFFIXES,
+    CHINESE_NUMERAL,
     SCALES,
     as_number,
+    chinese_count,
 )
 
 UNITS = sorted(
     [
-        "平方公里", "平方米", "立方米", "立方", "方", "公里", "千米", "km", "KM", "米", "公顷", "亩",
+        "平方公里", "平方米", "平方", "立方米", "立方", "方", "公里", "千米", "km", "KM", "米", "公顷", "亩",
         "吨/年", "吨/日", "吨", "千瓦", "兆瓦", "元/人/月", "元/人/年", "元/月", "元/人", "元/吨", "元",
         "套（间）", "套(间)", "人次", "户次", "辆次", "架次", "批次", "场次", "课时", "个百分点", "%", "％", "‰",
         "人", "名", "户", "个", "家", "处", "所", "座", "条", "张", "项", "间", "台", "辆", "宗", "场", "次",
@@ -36,6 +38,13 @@ OTHER_UNIT = r"(?![年月日号岁届级时分秒点以左和及与或至到的�
     r"(?=[\s，,；;。、：:！!？?）)\]】”\"/／]|以上|以下|以内|左右|$)"
 UNIT_ALT = "|".join(re.escape(u) for u in UNITS) + "|" + OTHER_UNIT
 NUMBER_RE = re.compile(r"(?<![0-9.A-Za-z#·_/\-—–~～])(\d+(?:,\d{3})*(?:\.\d+)?)")
+# A count in Chinese numerals before a measure word of things ("一个", "三所", "两座", "一幢"), not of set phrases
+# ("一条龙", "一站式", "第一个", "一个月"): read as the same count in digits.
+CHINESE_COUNT_RE = re.compile(rf"(?<![第其之\d〇零一二两三四五六七八九十百千万亿])({CHINESE_NUMERAL}+)"
+                              r"(?=(?:个|所|座|幢|栋|家|处|条|台|辆|间|套|艘|块|支|名|位)(?![性式化龙月]))")
+ARTICLE_RE = re.compile(r"[^的，,；;。、]{0,8}的")  # "提供一个必要的…环境": 一个 as an article, before a description
+# "(分布于永利…等7个村)": a bracket that says where the work is, not how much
+WHERE_BRACKET_RE = re.compile(r"[（(]\s*(?:分布于|分布在|位于|坐落于|地处|涉及)[^（）()]*$")
 SUFFIX_ALT = "|".join(AT_LEAST_SUFFIXES + AT_MOST_SUFFIXES + APPROX_SUFFIXES)  # 以上|以下|以内|左右
 AFTER_RE = re.compile(
     rf"\s*(?P<scale>万亿|亿|万|千(?![米瓦伏克]))?\s*(?P<about>余|多)?\s*(?P<suffix1>{SUFFIX_ALT})?\s*"
@@ -70,6 +79,7 @@ class Mention:
     name: str
     verbs: str = ""  # the words before the number: "完成" after per-period "新建成" marks the year's total
     noun: str = ""  # the noun next to the number: "个高质量岗位" → "高质量岗位"
+    share: float | None = None  # "1480人（20%）": the share of the year's target this figure is, in %
 
 
 def stated(words: str, amount: str, measure: str) -> Mention | None:
@@ -173,7 +183,8 @@ def find_mentions(text: str, year: int | None = None) -> list[Mention]:
     previous_context = previous_name = ""
     for clause_match in re.finditer(r"[^，,；;。：:！!？?\n]+", _protect_commas(text)):
         clause = clause_match[0].replace("\x00", ",")
-        spans = _spans(clause, year)
+        shares: dict[int, float] = {}
+        spans = _spans(clause, year, shares)
         shared = _shared_names(clause, spans)
         previous_stages: frozenset = frozenset()
         for i, (start, end, number, after, unit, comparator) in enumerate(spans):
@@ -203,7 +214,7 @@ def find_mentions(text: str, year: int | None = None) -> list[Mention]:
             noun, noun_after = _noun(before, gap_after)
             found.append(Mention(value=value, unit=unit, comparator=comparator, total=total, contexts=contexts, stages=stages,
                                  excerpt=excerpt, name=name or "指标", verbs=before,
-                                 noun=noun if noun_after else ""))
+                                 noun=noun if noun_after else "", share=shares.get(i)))
             previous_context, previous_name, previous_stages = contexts[-1], name, stages
         if not spans and clause.strip():
             previous_context = clause
@@ -211,12 +222,31 @@ def find_mentions(text: str, year: int | None = None) -> list[Mention]:
     return found
 
 
-def _spans(clause: str, year: int | None = None) -> list[tuple]:
-    """The numbers of a clause that are quantities, with their scale, unit and comparator."""
+def _numbers(clause: str) -> list[tuple[int, int, str]]:
+    """(start, end, digits) of each number of a clause: in digits, or a count in Chinese numerals ("三所" → "3")."""
+    found = [(m.start(1), m.end(1), m[1]) for m in NUMBER_RE.finditer(clause)]
+    for m in CHINESE_COUNT_RE.finditer(clause):
+        count = chinese_count(m[1])
+        if count and not (count == 1 and ARTICLE_RE.match(clause, m.end(1) + 1)):
+            found.append((m.start(1), m.end(1), str(count)))
+    return sorted(found)
+
+
+def _share_after(clause: str, spans: list[tuple], start: int, unit: str, number: str, shares: dict[int, float] | None) -> bool:
+    """"300人（25%）": the share of the year's target the figure before it is, not a second target (noted in `shares`)."""
+    if unit not in ("%", "％") or not spans or not re.fullmatch(r"\s*[（(]\s*", clause[spans[-1][1]:start]):
+        return False
+    if shares is not None and unit_key(spans[-1][4]) not in ("%", "‰"):
+        shares[len(spans) - 1] = float(number.replace(",", ""))
+    return True
+
+
+def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None = None) -> list[tuple]:
+    """The numbers of a clause that are quantities, with their scale, unit and comparator; `shares` gets the
+    share in brackets after a figure ("300人（25%）"), by the figure's index."""
     spans = []
-    for m in NUMBER_RE.finditer(clause):
-        start, end = m.span()
-        if re.search(r"第\s*$", clause[:start]):
+    for start, end, number in _numbers(clause):
+        if re.search(r"第\s*$", clause[:start]) or WHERE_BRACKET_RE.search(clause[:start]):
             continue
         after = AFTER_RE.match(clause, end)
         unit = after["unit"] or ""
@@ -236,7 +266,7 @@ def _spans(clause: str, year: int | None = None) -> list[tuple]:
             comparator = "<="
         if not unit and not after["scale"] and comparator == "=":
             continue  # a bare number: a name ("12345热线"), a code or a count we cannot place
-        if unit in ("%", "％") and spans and re.fullmatch(r"\s*[（(]\s*", clause[spans[-1][1]:start]):
+        if _share_after(clause, spans, start, unit, number, shares):
             continue  # "300人（25%）": the share of the year's target the figure before it is, not a second target
         # "服务人口超过2万的乡镇卫生院": which ones, not how many ("不少于500人的志愿者队伍" is a target)
         threshold = word in ("超过", "高于", "大于", "多于", "低于", "少于") and clause[after.end():].lstrip().startswith("的")
@@ -244,7 +274,7 @@ def _spans(clause: str, year: int | None = None) -> list[tuple]:
                 or (year and any(int(m[1]) < year and not re.search(CHANGE_WORDS, prefix[m.end():])
                                  for m in re.finditer(r"(\d{4})\s*年", prefix))):
             continue
-        spans.append((start, after.end() if (unit or after["scale"] or suffix) else end, m[1], after, unit, comparator))
+        spans.append((start, after.end() if (unit or after["scale"] or suffix) else end, number, after, unit, comparator))
     return spans
 
 

@@ -21,6 +21,7 @@ class Block:
     number: str | None = None
     periods: list[tuple[str, date, str]] = field(default_factory=list)  # (label, due, text)
     undated: str = ""
+    partial: bool = False  # from a plan column for one month (月度工作计划): its dates are checkpoints, never the deadline
 
 
 HEAD_NUMBER_RE = re.compile(r"^[（(]\s*(\d+)\s*[）)]\s*")
@@ -80,6 +81,27 @@ def _add_periods(blocks: list[Block], line: str, year: int) -> None:
             block.periods.append((label, due, line[m.end(): end]))
 
 
+# "在2022年11月份前完成改造" in a content cell: a date the words set, in running text ("在…前" is before the month)
+DATED_COMPLETION_RE = re.compile(r"在\s*(?P<label>(?:\d{4}\s*年\s*)?(?:1[0-2]|0?[1-9])\s*月(?:份|底)?\s*前)\s*完成[^，,。；;]*")
+
+
+def dated_completions(text: str, year: int) -> list[tuple[str, date, str]]:
+    """(label, due, words) of each "在X月份前完成…" of a content cell: a checkpoint at the end of the month before,
+    "在X月底前完成…" at the month's end."""
+    found = []
+    for m in DATED_COMPLETION_RE.finditer(text or ""):
+        label = re.sub(r"\s+", "", m["label"])
+        try:
+            due = period_end(label.replace("月份前", "月前"), year)
+        except DateError:
+            continue
+        found.append((label, due, m[0]))
+    return found
+
+
+YEAR_RANGE_RE = re.compile(r"(\d{4})\s*年?\s*[-—–~～至到]\s*(\d{4})\s*年?\s*(?:底|末)?\s*(?:前|完成|建成)?")
+
+
 def parse_deadline(text: str, year: int) -> date | None:
     """完成时限 as printed: "2023.11", "12月底前", "9月投入使用", "5月底前动工"; None when no date is named."""
     body = text.strip()
@@ -88,6 +110,11 @@ def parse_deadline(text: str, year: int) -> date | None:
     if m := re.fullmatch(r"(\d{4})\s*年?\s*(?:底|末|内|全年|年底|年内)?\s*(?:前|完成|建成)?", body):  # "2024": the year's end
         try:
             return period_end("年底", int(m[1]))
+        except DateError:
+            return None
+    if (m := YEAR_RANGE_RE.fullmatch(body)) and int(m[1]) < int(m[2]):  # "2022-2023" (起止年限): the later year's end
+        try:
+            return period_end("年底", int(m[2]))
         except DateError:
             return None
     try:

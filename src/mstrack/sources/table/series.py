@@ -36,6 +36,9 @@ class Series:
             room = 1.5 if self.statement.comparator == ">=" else 1.0
             if mention.value > self.statement.value * room + 1e-9:
                 factor *= 0.2  # a running total beyond the year's target is another count
+        if self.statement and mention.share and unit_key(self.unit) == unit_key(mention.unit) \
+                and abs(self.statement.value * mention.share / 100 - mention.value) <= self.statement.value * SHARE_ROUNDING:
+            return 1.0  # "完成筛查人数1480人（20%）" of an annual 7400 人: this indicator's checkpoint, whatever its words
         score = max(similarity(t, c) for t in self.texts for c in mention.contexts)
         if mention.noun and any(word_pairs(n) & word_pairs(mention.noun) for n in self.nouns if n):
             score += 0.15
@@ -46,6 +49,7 @@ class Series:
         return factor * score
 
 
+SHARE_ROUNDING = 0.005  # a share printed in whole percent is off by half a point of the year's target at most
 MATCH_THRESHOLD = 0.3  # a number joins an indicator printed in the title or a heading
 BORN_THRESHOLD = 0.45  # numbers join one another across checkpoints only on closer wording
 

@@ -13,7 +13,7 @@ from mstrack.sources.plan import split_units
 from mstrack.sources.table.header import AREA_RE, Column
 from mstrack.sources.table.mentions import BARE_RE
 from mstrack.sources.table.reading import Row, Sheet
-from mstrack.sources.table.schedule import Block, parse_deadline, split_schedule
+from mstrack.sources.table.schedule import Block, dated_completions, parse_deadline, split_schedule
 
 
 @dataclass(kw_only=True)
@@ -324,6 +324,7 @@ def _schedule_blocks(row: Row, layout: _Layout, year: int) -> list[Block]:
         except DateError as error:
             raise InputError("{place}: {error}", place=layout.where(row, column), error=error) from None
         for block in found:
+            block.partial = column.partial
             if not block.periods and column.due and block.undated:
                 block.periods.append((column.label, column.due, block.undated))
                 block.undated = ""
@@ -362,6 +363,7 @@ def _read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherit
            "measured": [(column.header, text, column.label) for column, text in layout.texts(row, "measured")],
            "reported": [(column.header, text) for column, text in layout.texts(row, "progress")]}
     periods = [(column.label, column.due, text) for column, text in layout.texts(row, "period")]
+    periods += dated_completions(content, year)  # "在2022年11月份前完成改造" inside the content
     blocks = _schedule_blocks(row, layout, year)
     if not lead_cell and not units_cell and not previous and inherited is not None and {"lead", "units"} & set(layout.by_kind):
         previous = inherited  # a new task whose unit cells are blank: merged with the row above
