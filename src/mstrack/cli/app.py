@@ -60,21 +60,16 @@ METAVARS = {
 
 def _name_metavars(command, path: str = "") -> None:
     """The help of the command tree, once: options and arguments named by METAVARS (flags take no value),
-    brackets in help texts kept as text (Rich markup would eat "[default: today]"), examples at the end
-    (cli/examples.py), and completion from the database where a parameter names data."""
+    examples at the end (cli/examples.py), and completion from the database where a parameter names data."""
     if getattr(command, "_mstrack_metavars", False):
         return
     command._mstrack_metavars = True
     from mstrack.cli.examples import epilog
 
     command.epilog = command.epilog or epilog(path)
-    if command.help:
-        command.help = _escaped(command.help)
     for param in command.params:
-        if getattr(param, "help", None):
-            param.help = _escaped(param.help)
         if getattr(param, "is_flag", False):
-            param.display_type_rich = lambda ctx: ""
+            param.display_type_rich = lambda ctx: ""  # Typer shows it in plain help too
         if not getattr(param, "is_flag", False) and param.name in METAVARS or param.param_type_name == "argument":
             param.metavar = METAVARS.get(param.name, param.name.upper())
         if param.name in COMPLETION_FROM_DATA:
@@ -84,12 +79,6 @@ def _name_metavars(command, path: str = "") -> None:
             param._usage_display_name = (lambda p: lambda: p.metavar if p.required else f"[{p.metavar}]")(param)
     for name, sub in getattr(command, "commands", {}).items():
         _name_metavars(sub, f"{path} {name}".strip())
-
-
-def _escaped(text: str) -> str:
-    if HELP_MARKUP is None:  # plain help prints brackets as they are
-        return text
-    return text.replace("\\[", "[").replace("[", "\\[")
 
 
 COMPLETION_FROM_DATA = ("programme", "code", "ref", "unit", "indicator")
@@ -122,7 +111,8 @@ def _argument_name(args: list[str], index: int):
 HELP_MARKUP = None
 """Plain help, not Typer's Rich help: that imports rich.markdown and markdown-it and formats panels, and made
 `mstrack --help` 2.5× `import typer` where the promise is 1.5× (docs/performance.md). The help keeps its
-examples and named metavars; `--help` at a terminal still wraps to its width."""
+examples and named metavars; `--help` at a terminal still wraps to its width. Help texts are written for plain
+help: Rich markup would read their brackets ("[default: today]") as tags."""
 
 
 def _group(help_text: str) -> typer.Typer:
