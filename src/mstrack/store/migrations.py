@@ -1,4 +1,4 @@
-"""Schema migrations: the one way a schema is built, small ordered functions, never edited once released.
+"""Schema migrations: the one way a schema is built, small ordered functions; once released, what each makes never changes.
 
 Why not Alembic: the schema is small, it must run the same on SQLite and PostgreSQL, and users
 upgrade files in place with `mstrack db upgrade`. A list of functions written in SQLAlchemy Core does
