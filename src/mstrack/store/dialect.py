@@ -119,7 +119,12 @@ class Dialect:
         cursor = driver_connection(connection).cursor()
         try:
             if self.copy and self.name == "postgresql" and hasattr(cursor, "copy"):  # psycopg 3, not another driver
-                with cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                # Binary, typed by the columns themselves: the server reads dates, floats and timestamps without
+                # parsing text (measured, a fifth of its CPU for 100,000 reports), and psycopg packs them in C.
+                cursor.execute(f"SELECT {names} FROM {table} WHERE false")
+                types = [column.type_code for column in cursor.description]
+                with cursor.copy(f"COPY {table} ({names}) FROM STDIN (FORMAT BINARY)") as copy:
+                    copy.set_types(types)
                     write = copy.write_row
                     for row in rows:
                         write(row)
