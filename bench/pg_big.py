@@ -39,7 +39,7 @@ def generate_reports(connection, per_indicator: int) -> int:
 def explain(connection, as_of: date) -> str:
     """EXPLAIN (ANALYZE, BUFFERS) of status's seven queries (latest and previous report per indicator) and of
     the report query of `report weekly` (every report: task_details), with the work_mem mstrack sets."""
-    from mstrack.store.dialect import WORK_MEM, Dialect
+    from mstrack.store.dialect import PG_SETTINGS, Dialect
     from mstrack.store.states import _queries
 
     dialect = Dialect.of("postgresql", "pyformat", db="bench", binary=True)
@@ -49,7 +49,7 @@ def explain(connection, as_of: date) -> str:
                                                                     task_ids=None, all_reports=True)["reports"]])]
     out = []
     with connection.transaction():
-        connection.execute(WORK_MEM)
+        connection.execute(PG_SETTINGS)
         for what, queries in parts:
             for sql, params in queries:
                 out.append(f"-- {what}: {sql}")
