@@ -122,8 +122,8 @@ class Dialect:
         cursor = driver_connection(connection).cursor()
         try:
             if self.copy and self.name == "postgresql" and hasattr(cursor, "copy"):  # psycopg 3, not another driver
-                # Binary, typed by the columns themselves: the server reads dates, floats and timestamps without
-                # parsing text (measured, a fifth of its CPU for 100,000 reports), and psycopg packs them in C.
+                # Binary, typed by the table's own columns: psycopg packs the rows in C (measured on 100,000
+                # reports, 0.05-0.10 s of client CPU where text took 0.31-0.45 s; the server's share the same).
                 cursor.execute(f"SELECT {names} FROM {table} WHERE false")
                 types = [column.type_code for column in cursor.description]
                 with cursor.copy(f"COPY {table} ({names}) FROM STDIN (FORMAT BINARY)") as copy:
