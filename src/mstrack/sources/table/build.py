@@ -46,6 +46,8 @@ class Unit:
     undated: str = ""
     series: list[Series] = field(default_factory=list)
     leftovers: list[tuple[date, str, Mention]] = field(default_factory=list)
+    own: list[list[tuple[date, str, str]]] = field(default_factory=list)  # each line's own dates, when its rows have them
+    holder: int = 0  # the line that holds the unit's indicators when no scope tells
 
 
 def _statements(text: str, origin: str, year: int) -> list[Series]:
@@ -95,15 +97,48 @@ def _units_of(task: RawTask, deadline: date | None, year: int) -> list[Unit]:
                 merged[due] = (old_label, old_text + text)
             else:
                 merged[due] = (label, text)
-        units.append(Unit(lines=[raw], checkpoints=[(d, lab, t) for d, (lab, t) in merged.items()], heading=heading, undated=undated))
+        dated = [(d, lab, t) for d, (lab, t) in merged.items()]
+        if raw.deadline_only and len(dated) == 1 and _shares_item(units[-1] if units else None, raw):
+            _join_rows(units[-1], raw, dated)
+            continue
+        units.append(Unit(lines=[raw], checkpoints=dated, heading=heading, undated=undated))
     return units
 
 
-def _amount_series(text: str, amount: tuple[str, str], origin: str, year: int) -> list[Series]:
-    """The target of a 目标任务 + 单位 pair ("新建幼儿园", "10", "所"); none when the text prints that figure itself."""
+def _item_text(raw: RawLine) -> str:
+    return raw.item or raw.content
+
+
+def _shares_item(unit: Unit | None, raw: RawLine) -> bool:
+    """A row under the same sub-item as the unit's rows (its 工作任务 cell merged down over them), dated on its own:
+    each row is one unit's or one date's part of the same work, not a second reading of its figures."""
+    return unit is not None and bool(_item_text(raw)) and all(
+        line.deadline_only and line.row is not raw.row and _item_text(line) == _item_text(raw) for line in unit.lines) \
+        and len(unit.checkpoints) == 1 and not unit.undated
+
+
+def _join_rows(unit: Unit, raw: RawLine, dated: list[tuple[date, str, str]]) -> None:
+    """The row joins the unit as a line with its own date; the sub-item's figures are due at the latest of the rows'
+    dates (the unit's checkpoint), held by that row's line; the earlier dates are checkpoints in words."""
+    if not unit.own:
+        unit.own = [list(unit.checkpoints)]
+    unit.lines.append(raw)
+    unit.own.append(dated)
+    if dated[0][0] > unit.checkpoints[0][0]:
+        unit.checkpoints, unit.holder = dated, len(unit.lines) - 1
+
+
+def _amount_series(text: str, amount: tuple[str, str], origin: str, year: int, words: str = "") -> list[Series]:
+    """The target of a 目标任务 + 单位 pair ("新建幼儿园", "10", "所"); none when the text prints that figure itself.
+    A bare figure with no 单位 that the task's words print once with a unit ("城镇新增就业1100人" beside 1100) is
+    that mention: its unit and its name are the words'."""
     mention = stated(text, *amount) if amount[0] and text else None
     if mention is None or any((m.value, unit_key(m.unit)) == (mention.value, unit_key(mention.unit)) for m in find_mentions(text, year)):
         return []
+    if not mention.unit and not amount[1].strip():
+        same = [m for m in find_mentions(words or text, year) if m.unit and m.value == mention.value]
+        if len(same) == 1:
+            mention = same[0]
     return [Series(unit=mention.unit, stages=mention.stages, texts=list(mention.contexts), statement=mention, origin=origin,
                    nouns=[mention.noun])]
 
@@ -125,6 +160,8 @@ def _deadline_checkpoints(task: RawTask, raw: RawLine, deadline: date, year: int
     text = raw.item or task.content or label
     if dates := numbered_deadlines(label, year):
         items = numbered_parts(text)
+        if len(items) != len(dates):  # else the text's sentences, when there are as many: "…22所…;…幼儿园…。"
+            items = [c.strip() for c in re.split(r"[；;。]", text) if c.strip()]
         if len(items) != len(dates):
             items = [part for part, _ in dates]
         return [(due, part, item) for (part, due), item in zip(dates, items, strict=True)]
@@ -158,7 +195,7 @@ def _read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, year: 
     """Match each unit's schedule numbers to the title's and heading's targets; mark what "全面完成" completes."""
     content = "\n".join(numbered_parts(raw.content)) or raw.content  # "1. 改造县道10公里 2. 新建桥梁2座": one target a line
     title_text = raw.title + ("\n" + content if content else "")
-    amounts = [s for line in raw.lines if not line.item for s in _amount_series(raw.title, line.amount, "title", year)]
+    amounts = [s for line in raw.lines if not line.item for s in _amount_series(raw.title, line.amount, "title", year, title_text)]
     measured = [s for line in raw.lines for name, number, unit in line.measured if unit or not _printed(number, title_text)
                 for s in _amount_series(name, (number, unit), "heading" if line.item else "title", year)]
     title_filled = False
@@ -213,8 +250,10 @@ def build_task(raw: RawTask, year: int, summary: list[Message], doubts: list[Dou
     placed: list[tuple[Series, Indicator]] = []
     spare: list[tuple[Line, Series]] = []
     for unit in units:
+        dates = unit.own or [unit.checkpoints] * len(unit.lines)  # each row's own dates, or the unit's for all
         unit_lines = [Line(leaders=r.leaders, lead_units=r.lead_units, units=r.units,
-                           checkpoints=[Checkpoint(due=d, label=lab, text=t) for d, lab, t in unit.checkpoints]) for r in unit.lines]
+                           checkpoints=[Checkpoint(due=d, label=lab, text=t) for d, lab, t in own])
+                      for r, own in zip(unit.lines, dates, strict=True)]
         if unit.undated:
             _add_undated(raw.code, unit.undated, unit_lines, deadline or date(year, 12, 31), summary)
         lines.extend(unit_lines)
@@ -327,7 +366,7 @@ def _place_series(code: str, unit: Unit, lines: list[Line], placed: list[tuple[S
             continue
         if prefix and one.origin == "checkpoint" and prefix not in indicator.name:
             indicator.name = (prefix + indicator.name)[:30]
-        line = _best_line(lines, unit.lines, one)
+        line = _best_line(lines, unit.lines, one, unit.holder)
         if one.origin == "title" and not one.points and not one.filled:
             spare.append((line, one))
             continue
@@ -425,11 +464,11 @@ def _indicator(one: Series, last_due: date | None, code: str, summary: list[Mess
     )
 
 
-def _best_line(lines: list[Line], raws: list[RawLine], one: Series) -> Line:
+def _best_line(lines: list[Line], raws: list[RawLine], one: Series, holder: int = 0) -> Line:
     if len(lines) == 1:
         return lines[0]
     scores = [max(similarity(r.scope, t) for t in one.texts) if r.scope else 0.0 for r in raws]
-    return lines[scores.index(max(scores))]
+    return lines[scores.index(max(scores))] if max(scores) > 0 else lines[holder]
 
 
 def _unique_names(lines: list[Line]) -> None:

@@ -110,15 +110,20 @@ class _Layout:
                 self.by_kind.setdefault(column.kind, []).append(column)
 
     def cell(self, row: Row, kind: str) -> str:
-        cols = self.by_kind.get(kind, [])
-        return "\n".join(row.cells[c.index] for c in cols if c.index < len(row.cells) and row.cells[c.index]).strip()
+        return "\n".join(text for _, text in self.texts(row, kind)).strip()
 
     def any_of(self, row: Row, kinds: tuple[str, ...]) -> bool:
         return any(self.cell(row, kind) for kind in kinds)
 
     def texts(self, row: Row, kind: str) -> list[tuple[Column, str]]:
-        """The row's non-empty cells of a kind, each with its column."""
-        return [(c, row.cells[c.index]) for c in self.by_kind.get(kind, []) if c.index < len(row.cells) and row.cells[c.index]]
+        """The row's non-empty cells of a kind, each with its column; a cell merged across two columns of the kind
+        (a colspan, whose value every column it covers repeats) is read once."""
+        found: list[tuple[Column, str]] = []
+        for c in self.by_kind.get(kind, []):
+            text = row.cells[c.index] if c.index < len(row.cells) else ""
+            if text and not (found and found[-1][0].index == c.index - 1 and found[-1][1] == text):
+                found.append((c, text))
+        return found
 
     def where(self, row: Row, column: Column) -> Message:
         return self.sheet.where(row, column.index, column.header)
@@ -303,7 +308,7 @@ def _read_task_cells(task: RawTask, row: Row, layout: _Layout, year: int) -> tup
     deadline = None
     title = layout.cell(row, "task")  # a content cell merged with the title's repeats it
     content = "\n".join(text for _, text in layout.texts(row, "content") if not BARE_RE.match(text) and text != title)
-    if content:
+    if content and content not in task.content.split("\n"):  # a content cell merged down repeats on every row: read once
         task.content = (task.content + "\n" + content).strip()
     if progress := layout.cell(row, "progress"):
         task.progress = (task.progress + "\n" + progress).strip()

@@ -1,0 +1,119 @@
+"""Merged cells and split columns of tables the reader had not seen (issue #13), one small web-page table each:
+a 工作任务 merged over dated sub-rows, numbered dates tied to the numbered sentences of the content, and a
+目标任务 given twice (the target in words over two columns, then the bare figure).
+"""
+
+from datetime import date
+from pathlib import Path
+
+from mstrack.sources.table import convert_table
+
+
+def page(path: Path, rows: list[str]) -> Path:
+    """A saved web page holding one table; each row is its cells' HTML."""
+    body = "".join(f"<tr>{row}</tr>" for row in rows)
+    path.write_text(f'<html><head><meta charset="utf-8"></head><body><table border="1">{body}</table></body></html>',
+                    encoding="utf-8")
+    return path
+
+
+def indicators(task) -> list[tuple]:
+    """(name, unit, target, [(due, target)]) of every indicator of a task."""
+    return [(i.name, i.unit, i.target, [(m.due, m.target) for m in i.milestones]) for line in task.lines for i in line.indicators]
+
+
+def test_a_work_item_merged_over_dated_rows_is_read_once_and_due_at_its_last_date(tmp_path):
+    """A 登记表: each row under a merged 工作任务 is one unit's part of the same work with its own date; the figures
+    are the item's once, due at the latest date, and each row keeps its own date as a checkpoint."""
+    path = page(tmp_path / "登记表.html", [
+        "<td>项目名称</td><td>工作任务</td><td>计划完成时间</td><td>牵头单位</td>",
+        '<td rowspan="4">1.城市提升项目</td><td rowspan="2">改造城区道路3条;</td><td>11月</td><td>建设局</td>',
+        "<td>2024.8</td><td>城投集团</td>",
+        '<td rowspan="2">新建停车场3处,新增停车位1000个以上。</td><td>11月</td><td>建设局</td>',
+        "<td>2024年11月</td><td>经开区</td>",
+        '<td rowspan="2">2.公墓建设项目</td><td rowspan="2">新建公益性墓地15处,新增墓穴10000穴。</td><td>10月底</td><td>民政局</td>',
+        "<td>计划10月底完成</td><td>公共服务集团</td>",
+    ])
+    first, second = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [line.lead_units for line in first.lines] == [["建设局"], ["城投集团"], ["建设局"], ["经开区"]]
+    assert [[c.due for c in line.checkpoints] for line in first.lines] == [
+        [date(2024, 11, 30)], [date(2024, 8, 31)], [date(2024, 11, 30)], [date(2024, 11, 30)]]
+    assert indicators(first) == [("改造城区道路", "条", 3, [(date(2024, 11, 30), 3)]),
+                                 ("新建停车场", "处", 3, [(date(2024, 11, 30), 3)]),
+                                 ("新增停车位", "个", 1000, [(date(2024, 11, 30), 1000)])]
+    assert first.lines[0].indicators and not first.lines[1].indicators  # held by the row whose date they are due at
+    assert [line.lead_units for line in second.lines] == [["民政局"], ["公共服务集团"]]
+    assert indicators(second) == [("新建公益性墓地", "处", 15, [(date(2024, 10, 31), 15)]),
+                                  ("新增墓穴", "穴", 10000, [(date(2024, 10, 31), 10000)])]
+    assert second.note is None or second.note.count("新增墓穴") <= 1  # the merged content is read once, not once a row
+
+
+def test_the_later_row_of_a_merged_item_holds_its_figures(tmp_path):
+    path = page(tmp_path / "登记表.html", [
+        "<td>项目名称</td><td>工作任务</td><td>计划完成时间</td><td>牵头单位</td>",
+        '<td rowspan="2">1.城市提升项目</td><td rowspan="2">改造城区道路3条</td><td>2024.8</td><td>城投集团</td>',
+        "<td>2025年3月</td><td>建设局</td>",
+    ])
+    [task] = convert_table(path, "x-2024", 2024).programme.tasks
+    assert task.deadline == date(2025, 3, 31)
+    assert [(line.lead_units, [c.due for c in line.checkpoints], len(line.indicators)) for line in task.lines] == [
+        (["城投集团"], [date(2024, 8, 31)], 0), (["建设局"], [date(2025, 3, 31)], 1)]
+    assert indicators(task) == [("改造城区道路", "条", 3, [(date(2025, 3, 31), 3)])]
+
+
+def test_numbered_dates_date_the_sentences_of_the_content_and_the_last_is_the_deadline(tmp_path):
+    """"1.2024年8月 2.2024年12月" beside a content of two sentences: the first date is the first sentence's; numbered
+    dates out of order ("1、7月1日 2、2025年12月底 3、10月1日前") make the task due at the latest, in the following year."""
+    path = page(tmp_path / "表.html", [
+        "<td>项目名称</td><td>工作任务</td><td>计划完成时间</td><td>牵头单位</td>",
+        "<td>1.教育设施提升项目</td><td>完成22所学校空调安装;持续推进幼儿园建设,城北幼儿园投入使用。</td>"
+        "<td>1.2024年8月<br>2.2024年12月</td><td>教体局</td>",
+        "<td>2.农贸市场提升项目</td><td>建成物流区域并投入运行;完成钟楼农贸市场改造。</td>"
+        "<td>1、物流中心7月1日投入试运营<br>2、南岩农贸市场计划2025年12月底完成<br>3、钟楼农贸市场10月1日前完成</td>"
+        "<td>公共服务集团</td>",
+    ])
+    first, second = convert_table(path, "x-2024", 2024).programme.tasks
+    assert first.deadline == date(2024, 12, 31)
+    assert [(c.due, c.text) for c in first.lines[0].checkpoints] == [
+        (date(2024, 8, 31), "完成22所学校空调安装"), (date(2024, 12, 31), "持续推进幼儿园建设,城北幼儿园投入使用")]
+    assert indicators(first) == [("学校空调安装", "所", 22, [(date(2024, 8, 31), 22)])]
+    assert second.deadline == date(2025, 12, 31)
+    assert [c.due for c in second.lines[0].checkpoints] == [date(2024, 7, 1), date(2024, 10, 1), date(2025, 12, 31)]
+
+
+def test_numbered_dates_follow_the_programmes_year(tmp_path):
+    rows = ["<td>项目名称</td><td>工作任务</td><td>计划完成时间</td><td>牵头单位</td>",
+            "<td>1.农贸市场提升项目</td><td>改造市场2个</td><td>1、次年6月底完成<br>2、7月1日试运营</td><td>公共服务集团</td>"]
+    for year in (2019, 2031):
+        [task] = convert_table(page(tmp_path / f"{year}.html", rows), "x-2024", year).programme.tasks
+        assert task.deadline == date(year + 1, 6, 30)
+        assert [c.due for c in task.lines[0].checkpoints] == [date(year, 7, 1), date(year + 1, 6, 30)]
+
+
+def test_a_bare_target_figure_beside_the_target_in_words_takes_their_unit_and_name(tmp_path):
+    """目标任务 twice: the words merged over two columns ("城镇新增就业1100人"), then the figure alone (1100), with
+    progress columns after it. One indicator, 1100 人, named from the words."""
+    path = page(tmp_path / "进度表.html", [
+        '<td>序号</td><td>项目名称</td><td colspan="2">目标任务</td><td>牵头单位</td><td>目标任务</td><td>累计完成</td>',
+        '<td rowspan="2">1</td><td rowspan="2">促进重点群体稳定就业</td><td colspan="2">城镇新增就业1100人</td>'
+        '<td rowspan="2">县人社局</td><td>1100</td><td>1063</td>',
+        '<td colspan="2">培训家政服务人员613人次</td><td>613</td><td>626</td>',
+        '<td>2</td><td>敬老院运营服务能力提升</td><td colspan="2">督促4家公建公营敬老院规范运营,提升服务质量</td>'
+        "<td>县民政局</td><td>4</td><td>4</td>",
+    ])
+    first, second = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [(i.name, i.unit, i.target) for line in first.lines for i in line.indicators] == [
+        ("城镇新增就业", "人", 1100), ("培训家政服务人员", "人次", 613)]
+    assert [(i.unit, i.target) for line in second.lines for i in line.indicators] == [("家", 4)]
+    assert "公建公营敬老院" in second.lines[0].indicators[0].name
+
+
+def test_a_bare_figure_the_words_print_in_two_units_keeps_the_column(tmp_path):
+    """The words print the figure twice, in two units: which one the column means is not known, so the column's
+    bare figure is kept as printed (no unit), not guessed."""
+    path = page(tmp_path / "表.html", [
+        "<td>序号</td><td>项目名称</td><td>目标任务</td><td>牵头单位</td><td>目标任务</td>",
+        "<td>1</td><td>养老服务</td><td>新增床位20张,建设站点20个</td><td>县民政局</td><td>20</td>",
+    ])
+    [task] = convert_table(path, "x-2024", 2024).programme.tasks
+    assert ("", 20) in [(i.unit, i.target) for line in task.lines for i in line.indicators]
