@@ -117,3 +117,16 @@ def test_a_bare_figure_the_words_print_in_two_units_keeps_the_column(tmp_path):
     ])
     [task] = convert_table(path, "x-2024", 2024).programme.tasks
     assert ("", 20) in [(i.unit, i.target) for line in task.lines for i in line.indicators]
+
+
+def test_columns_of_their_own_headers_keep_the_same_words_each(tmp_path):
+    """Only a cell merged under one merged header is read once: 三季度 and 四季度 printing the same words are
+    two checkpoints."""
+    path = page(tmp_path / "表.html", [
+        "<td>序号</td><td>项目名称</td><td>第三季度</td><td>第四季度</td><td>牵头单位</td>",
+        "<td>1</td><td>普惠医疗保险</td><td>做好理赔服务。</td><td>做好理赔服务。</td><td>市医保局</td>",
+    ])
+    [task] = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [(c.due, c.text) for c in task.lines[0].checkpoints] == [(date(2024, 9, 30), "做好理赔服务。"),
+                                                                    (date(2024, 12, 31), "做好理赔服务。")]
+    assert task.deadline == date(2024, 12, 31)
