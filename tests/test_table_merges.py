@@ -1,6 +1,7 @@
-"""Merged cells and split columns of tables the reader had not seen (issue #13), one small web-page table each:
-a 工作任务 merged over dated sub-rows, numbered dates tied to the numbered sentences of the content, and a
-目标任务 given twice (the target in words over two columns, then the bare figure).
+"""Merged cells and target columns of tables the reader had not seen (issue #13), one small web-page table each:
+a 工作任务 merged over dated sub-rows, numbered dates tied to the numbered sentences of the content, a 目标任务
+given twice (the target in words over two columns, then the bare figure), a "100%" beside words with figures
+of their own, and a share in the words beside a count in the target column.
 """
 
 from datetime import date
@@ -130,3 +131,26 @@ def test_columns_of_their_own_headers_keep_the_same_words_each(tmp_path):
     assert [(c.due, c.text) for c in task.lines[0].checkpoints] == [(date(2024, 9, 30), "做好理赔服务。"),
                                                                     (date(2024, 12, 31), "做好理赔服务。")]
     assert task.deadline == date(2024, 12, 31)
+
+
+def test_a_hundred_percent_beside_words_with_their_own_figures_is_all_of_them(tmp_path):
+    path = page(tmp_path / "表.html", [
+        "<td>序号</td><td>项目名称</td><td>目标任务</td><td>责任单位</td><td>目标任务</td>",
+        "<td>1</td><td>提高低保标准</td><td>城市低保、农村低保补差水平分别达到300元/人、140元/人</td><td>区民政局</td><td>100%</td>",
+        "<td>2</td><td>提高参保率</td><td>提高城乡居民参保率</td><td>区医保局</td><td>100%</td>",
+    ])
+    first, second = convert_table(path, "x-2024", 2024).programme.tasks
+    assert sorted((i.unit, i.target) for line in first.lines for i in line.indicators) == [("元/人", 140), ("元/人", 300)]
+    assert [(i.unit, i.target) for line in second.lines for i in line.indicators] == [("%", 100)]  # words without a figure
+
+
+def test_a_share_in_the_words_beside_a_count_in_the_target_column_is_a_target_too(tmp_path):
+    path = page(tmp_path / "表.html", [
+        "<td>序号</td><td>考核指标</td><td>考核指标</td><td>单位</td><td>工作目标</td><td>已完成数</td>",
+        "<td>1</td><td>增加公办学位</td><td>提高公办义务教育学位占比至95%以上</td><td>个</td><td>600</td><td>600</td>",
+    ])
+    result = convert_table(path, "x-2024", 2024)
+    first = result.programme.tasks[0]
+    assert sorted((i.unit, i.target, i.comparator) for line in first.lines for i in line.indicators) == [
+        ("%", 95, ">="), ("个", 600, "=")]
+    assert not [d for d in result.doubts if "the column is read" in str(d)]  # both are read: nothing to doubt

@@ -143,6 +143,14 @@ def _amount_series(text: str, amount: tuple[str, str], origin: str, year: int, w
                    nouns=[mention.noun])]
 
 
+def _shares_beside(amounts: list[Series], text: str, origin: str, year: int) -> list[Series]:
+    """A share the words set beside a target column's count ("提高公办学位占比至95%以上" beside 600 个): a target
+    too, as the column gives none in %."""
+    if not amounts or not text or any(unit_key(one.unit) == "%" for one in amounts):
+        return []
+    return [one for one in _statements(text, origin, year) if unit_key(one.unit) == "%"]
+
+
 START_WORDS = ("开工", "动工", "启动", "开建", "开始")
 
 
@@ -201,9 +209,11 @@ def _read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, year: 
     title_filled = False
     for unit in units:
         own = [s for r in unit.lines[:1] if r.item for s in _amount_series(r.item, r.amount, "heading", year)]
+        own += _shares_beside(own, unit.lines[0].item, "heading", year)
         if not any(r.item and r.amount[0] for r in unit.lines[:1]):  # a 目标任务 cell states the sub-item's target
             own = _statements(unit.heading, "heading", year) if unit.heading else []
-        unit.series = own + (amounts or _statements(title_text, "title", year)) + measured  # a target column states the targets
+        titles = amounts + _shares_beside(amounts, title_text, "title", year) if amounts else _statements(title_text, "title", year)
+        unit.series = own + titles + measured  # a target column states the targets
         deadline_only = unit.lines[0].deadline_only
         starts = deadline_only and names_start(raw.deadline_text)  # "5月底前动工" is when work starts
         if starts:
@@ -302,9 +312,9 @@ def _amount_doubt(raw: RawTask, raw_line: RawLine, task: Task, line: Line) -> Do
     text = raw_line.item or f"{raw.title}\n{raw.content}"
     if stated_one is None or raw_line.row is not raw.row and not raw_line.item:
         return None
-    printed = find_mentions(text)
+    printed = [m for m in find_mentions(text) if unit_key(m.unit) != "%" or unit_key(stated_one.unit) in ("%", "")]
     if not printed or any(m.value == stated_one.value for m in printed):
-        return None
+        return None  # a share beside the column's count is read as a target of its own (_shares_beside)
     at = next((i for one in task.lines for i in one.indicators if i.target == stated_one.value), line)
     return Doubt(row=raw_line.row.number, column=raw.headers.get("amount", raw.headers.get("content", "")), at=at,
                  key="name" if at is not line else "lead_units",

@@ -11,7 +11,7 @@ from mstrack.errors import InputError, Message
 from mstrack.model import Area
 from mstrack.sources.plan import split_units
 from mstrack.sources.table.header import AREA_RE, Column
-from mstrack.sources.table.mentions import BARE_RE
+from mstrack.sources.table.mentions import BARE_RE, find_mentions
 from mstrack.sources.table.reading import Row, Sheet
 from mstrack.sources.table.schedule import Block, dated_completions, parse_deadline, split_schedule
 
@@ -308,7 +308,8 @@ def _read_task_cells(task: RawTask, row: Row, layout: _Layout, year: int) -> tup
     """What a row adds to its task (content, progress, a note, the deadline); the row's own content and deadline."""
     deadline = None
     title = layout.cell(row, "task")  # a content cell merged with the title's repeats it
-    content = "\n".join(text for _, text in layout.texts(row, "content") if not BARE_RE.match(text) and text != title)
+    texts = [text for _, text in layout.texts(row, "content") if not BARE_RE.match(text) and text != title]
+    content = "\n".join(text for text in texts if not _all_of_it(text, texts))
     if content and content not in task.content.split("\n"):  # a content cell merged down repeats on every row: read once
         task.content = (task.content + "\n" + content).strip()
     if progress := layout.cell(row, "progress"):
@@ -319,6 +320,15 @@ def _read_task_cells(task: RawTask, row: Row, layout: _Layout, year: int) -> tup
         task.deadline_text = deadline_text
         task.deadline = deadline = parse_deadline(deadline_text, year)
     return content, deadline_text, deadline
+
+
+FULL_RE = re.compile(r"(?:完成|达到)?\s*100\s*[%％]")
+
+
+def _all_of_it(text: str, texts: list[str]) -> bool:
+    """A target cell of "100%" beside words that print their own figures ("补差水平分别达到300元/人、140元/人"):
+    all of what the words set, not a target of its own."""
+    return FULL_RE.fullmatch(text.strip()) is not None and any(find_mentions(other) for other in texts if other is not text)
 
 
 def _schedule_blocks(row: Row, layout: _Layout, year: int) -> list[Block]:
