@@ -154,3 +154,34 @@ def test_a_share_in_the_words_beside_a_count_in_the_target_column_is_a_target_to
     assert sorted((i.unit, i.target, i.comparator) for line in first.lines for i in line.indicators) == [
         ("%", 95, ">="), ("个", 600, "=")]
     assert not [d for d in result.doubts if "the column is read" in str(d)]  # both are read: nothing to doubt
+
+
+def test_a_task_whose_first_row_names_no_unit_takes_the_unit_its_own_row_names(tmp_path):
+    """Task 2's first row names no unit and its sub-row does: the blank is the task's own, not a cell merged with
+    task 1's unit. Task 3 names none at all: it is read as merged with the row above, as before."""
+    path = page(tmp_path / "表.html", [
+        "<td>序号</td><td>考核指标</td><td>单位</td><td>工作目标</td><td>责任单位</td>",
+        "<td>1</td><td>提高农村低保标准</td><td>元/年/人</td><td>不低于3700元</td><td>民政局</td>",
+        "<td>2</td><td>所有县实现二甲公立医院全覆盖</td><td></td><td>-</td><td></td>",
+        "<td></td><td>基本消除村卫生室空白村</td><td>个</td><td>21</td><td>卫健委</td>",
+        "<td>3</td><td>新建公厕20座</td><td></td><td></td><td></td>",
+    ])
+    result = convert_table(path, "x-2024", 2024)
+    _, second, third = result.programme.tasks
+    assert {u for line in second.lines for u in line.lead_units} == {"卫健委"}
+    assert second.note is None or "上一行" not in second.note
+    assert [line.lead_units for line in third.lines] == [["卫健委"]]  # the row above's
+    assert "上一行" in third.note
+
+
+def test_a_lead_and_responsible_column_names_its_lead_first(tmp_path):
+    """市级牵头责任单位 listing three offices: the first leads, the others are responsible units, as in 责任单位."""
+    path = page(tmp_path / "表.html", [
+        "<td>序号</td><td>项目内容</td><td>目标任务</td><td>市级牵头<br>责任单位</td>",
+        "<td>1</td><td>高校毕业生创业补贴</td><td>应补尽补</td><td>市人力资源社会保障局<br>市教体局<br>团市委</td>",
+        "<td>2</td><td>城镇新增就业(人)</td><td>27000</td><td>市人力资源社会保障局</td>",
+    ])
+    first, second = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [(line.lead_units, line.units) for line in first.lines] == [
+        (["市人力资源社会保障局"], ["市人力资源社会保障局", "市教体局", "团市委"])]
+    assert [line.lead_units for line in second.lines] == [["市人力资源社会保障局"]]

@@ -33,6 +33,7 @@ class RawLine:
     amount: tuple[str, str] = ("", "")  # a target column's number and the 单位 column's unit of measure: ("10", "所")
     measured: list[tuple[str, str, str]] = field(default_factory=list)  # ("年度投资金额", "300", "万元"): a header's own target
     reported: list[tuple[str, str]] = field(default_factory=list)  # (header, cell) of the progress columns: what was done
+    borrowed: bool = False  # its unit cells were blank and it took the task above's (a merged cell)
 
 
 @dataclass(kw_only=True)
@@ -166,6 +167,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     headers = {kind: cols[0].header for kind, cols in layout.by_kind.items()}
     for task in tasks:
         _sub_items(task)
+        _own_units(task)
         task.headers = headers
     return tasks
 
@@ -184,6 +186,21 @@ def _sub_items(task: RawTask) -> None:
         task.deadline_text = "；".join(dated)
         known = [d for d in dated.values() if d]
         task.deadline = max(known) if known else None
+
+
+BORROWED_NOTE = "责任单位单元格为空，按合并单元格读作与上一行相同（{units}）"
+
+
+def _own_units(task: RawTask) -> None:
+    """A task whose first row names no unit, and a later row of its own does ("卫健委" under its sub-item): the blank
+    was the task's own, not a cell merged with the task above; its first lines take the units of its own row."""
+    own = next((line for line in task.lines if not line.borrowed and line.row is not task.lines[0].row), None)
+    if not task.lines or not task.lines[0].borrowed or own is None:
+        return
+    for line in task.lines:
+        if line.borrowed:
+            line.lead_units, line.units, line.leaders, line.borrowed = list(own.lead_units), list(own.units), list(own.leaders), False
+    task.notes = [note for note in task.notes if not note.startswith(BORROWED_NOTE.split("（")[0])]
 
 
 ITEM_NUMBER_RE = re.compile(r"^[*＊※]*\s*(\d+)\s*[.．、]\s*(?=\D)")
@@ -381,9 +398,12 @@ def _read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherit
     periods = [(column.label, column.due, text) for column, text in layout.texts(row, "period")]
     periods += dated_completions(content, year)  # "在2022年11月份前完成改造" inside the content
     blocks = _schedule_blocks(row, layout, year)
-    if not lead_cell and not units_cell and not previous and inherited is not None and {"lead", "units"} & set(layout.by_kind):
+    borrowed = not lead_cell and not units_cell and not previous and inherited is not None and bool({"lead", "units"} & set(layout.by_kind))
+    if not lead_cell and not units_cell and previous is not None and previous.borrowed:
+        borrowed = True  # blank again under a borrowed row: the same merged cell, or the task's own blank
+    elif borrowed:
         previous = inherited  # a new task whose unit cells are blank: merged with the row above
-        task.notes.append(f"责任单位单元格为空，按合并单元格读作与上一行相同（{'、'.join(previous.lead_units)}）")
+        task.notes.append(BORROWED_NOTE.format(units="、".join(previous.lead_units)))
         leaders = leaders or previous.leaders
     lead_groups, unit_groups = _unit_groups(lead_cell, units_cell, previous)
     if len(lead_groups) > 1 and any(s for g in lead_groups for _, s in g):
@@ -396,9 +416,9 @@ def _read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherit
             named = [u for u in all_leads if block.heading and u in block.heading]
             units = split_units(numbered[block.number]) if block.number in numbered else all_units
             task.lines.append(RawLine(row=row, leaders=leaders, lead_units=named or list(dict.fromkeys(all_leads)), units=units,
-                                      scope=block.heading, blocks=[block], **own))
+                                      scope=block.heading, blocks=[block], borrowed=borrowed, **own))
         return
     for group, units in zip(lead_groups, unit_groups, strict=True):
         raw = RawLine(row=row, leaders=leaders, lead_units=list(dict.fromkeys(u for u, _ in group)), units=units,
-                      scope="；".join(s for _, s in group if s), blocks=list(blocks), periods=list(periods), **own)
+                      scope="；".join(s for _, s in group if s), blocks=list(blocks), periods=list(periods), borrowed=borrowed, **own)
         task.lines.append(raw)
