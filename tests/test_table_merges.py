@@ -185,3 +185,44 @@ def test_a_lead_and_responsible_column_names_its_lead_first(tmp_path):
     assert [(line.lead_units, line.units) for line in first.lines] == [
         (["市人力资源社会保障局"], ["市人力资源社会保障局", "市教体局", "团市委"])]
     assert [line.lead_units for line in second.lines] == [["市人力资源社会保障局"]]
+
+
+def test_content_merged_down_beside_a_sub_item_of_each_row_is_one_work(tmp_path):
+    """建设内容 merged over two rows whose 子项目 differ, one row dated for the start: the figures are read once, due
+    at the later date; a cell merged across 子项目 and 建设内容 is read once."""
+    path = page(tmp_path / "表.html", [
+        "<td>序号</td><td>项目名称</td><td>子项目</td><td>建设内容及规模</td><td>计划完成时间</td><td>牵头单位</td>",
+        '<td rowspan="2">1</td><td rowspan="2">城市道路畅通</td><td>主干道改造</td>'
+        '<td rowspan="2">改造城区道路6条，新增停车位800个</td><td>6月底前开工</td><td rowspan="2">县住建局</td>',
+        "<td>停车设施</td><td>12月底前完工</td>",
+        '<td>2</td><td>养老服务提升</td><td colspan="2">新建互助养老服务站20个，改造敬老院3所</td><td>11月底前</td><td>县民政局</td>',
+    ])
+    first, second = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [[c.due for c in line.checkpoints] for line in first.lines] == [[date(2024, 6, 30)], [date(2024, 12, 31)]]
+    assert indicators(first) == [("改造城区道路", "条", 6, [(date(2024, 12, 31), 6)]),
+                                 ("新增停车位", "个", 800, [(date(2024, 12, 31), 800)])]
+    assert indicators(second) == [("新建互助养老服务站", "个", 20, [(date(2024, 11, 30), 20)]),
+                                  ("改造敬老院", "所", 3, [(date(2024, 11, 30), 3)])]
+
+
+def test_a_deadline_cell_naming_several_dates_gives_each_its_checkpoint(tmp_path):
+    """"6月底前开工，11月底前完工": a start checkpoint, the work due at the last date; "上半年完成2条，年底前全部完成": the
+    half year's figure a milestone; "2024年6月、12月": two dates; a span ("2024.01-2024.12") is one period."""
+    path = page(tmp_path / "表.html", [
+        "<td>序号</td><td>项目名称</td><td>主要内容</td><td>完成时限</td><td>责任单位</td>",
+        "<td>1</td><td>体育公园</td><td>新建体育公园2个</td><td>6月底前开工，11月底前完工</td><td>县体育局</td>",
+        "<td>2</td><td>河道治理</td><td>治理河道3条</td><td>上半年完成2条，年底前全部完成</td><td>县水利局</td>",
+        "<td>3</td><td>公厕建设</td><td>新建公厕20座</td><td>2024年6月、12月</td><td>县城管局</td>",
+        "<td>4</td><td>供水提升</td><td>铺设管网120公里</td><td>2024.01-2024.10</td><td>县水利局</td>",
+    ])
+    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [t.deadline for t in tasks] == [date(2024, 11, 30), date(2024, 12, 31), date(2024, 12, 31), date(2024, 10, 31)]
+    assert [[(c.due, c.text) for c in t.lines[0].checkpoints] for t in tasks[:3]] == [
+        [(date(2024, 6, 30), "开工"), (date(2024, 11, 30), "新建体育公园2个；完工")],
+        [(date(2024, 6, 30), "完成2条"), (date(2024, 12, 31), "治理河道3条；全部完成")],
+        [(date(2024, 6, 30), "2024年6月"), (date(2024, 12, 31), "新建公厕20座")]]
+    assert [indicators(t) for t in tasks] == [
+        [("新建体育公园", "个", 2, [(date(2024, 11, 30), 2)])],
+        [("治理河道", "条", 3, [(date(2024, 6, 30), 2), (date(2024, 12, 31), 3)])],
+        [("新建公厕", "座", 20, [(date(2024, 12, 31), 20)])],
+        [("铺设管网", "公里", 120, [(date(2024, 10, 31), 120)])]]

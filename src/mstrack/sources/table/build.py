@@ -19,7 +19,7 @@ from mstrack.sources.table.mentions import (
     unit_key,
     word_pairs,
 )
-from mstrack.sources.table.schedule import numbered_deadlines, numbered_parts
+from mstrack.sources.table.schedule import dated_parts, numbered_deadlines, numbered_parts
 from mstrack.sources.table.series import Series, assign, is_level, milestones_of
 from mstrack.sources.table.tasks import RawLine, RawTask
 
@@ -106,7 +106,10 @@ def _units_of(task: RawTask, deadline: date | None, year: int) -> list[Unit]:
 
 
 def _item_text(raw: RawLine) -> str:
-    return raw.item or raw.content
+    """What a row's sub-item is known by: the lines of its words that print figures (a content cell merged down,
+    beside a 子项目 of each row's own), or all its words when none does."""
+    text = raw.item or raw.content
+    return "\n".join(line for line in text.split("\n") if find_mentions(line)) or text
 
 
 def _shares_item(unit: Unit | None, raw: RawLine) -> bool:
@@ -173,6 +176,12 @@ def _deadline_checkpoints(task: RawTask, raw: RawLine, deadline: date, year: int
         if len(items) != len(dates):
             items = [part for part, _ in dates]
         return [(due, part, item) for (part, due), item in zip(dates, items, strict=True)]
+    if parts := dated_parts(label, year):  # "6月底前开工，11月底前完工": each date its words; the work is due at the last
+        *earlier, (last_label, last_due, last_words) = parts
+        done = text if text != label else last_words
+        if last_words and text != label:
+            done = f"{text}；{last_words}"
+        return [(due, part, words or part) for part, due, words in earlier] + [(last_due, last_label, done or last_label)]
     return [(raw.deadline or deadline, label, text)]
 
 

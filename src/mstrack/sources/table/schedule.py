@@ -130,6 +130,26 @@ def parse_deadline(text: str, year: int) -> date | None:
         return None
 
 
+def dated_parts(text: str, year: int) -> list[tuple[str, date, str]]:
+    """A 完成时限 cell naming several dates in turn ("6月底前开工，11月底前完工", "上半年完成2条，年底前全部完成",
+    "2024年6月、12月"): (label, due, its words) of each; [] for one date, a span ("2023.01-2023.12") or dates that
+    do not run forward."""
+    body = re.sub(r"\s+", "", text or "")
+    marks = list(PERIOD_RE.finditer(body))
+    parts: list[tuple[str, date, str]] = []
+    for k, m in enumerate(marks):
+        words = body[m.end(): marks[k + 1].start() if k + 1 < len(marks) else len(body)]
+        if k + 1 < len(marks) and re.fullmatch(r"[-—–~～至到]", words):
+            return []  # from one month to another: one period
+        try:
+            parts.append((m[0], period_end(m[0], year), words.strip("，,、；;。")))
+        except DateError:
+            return []
+    if len(parts) < 2 or any(b[1] <= a[1] for a, b in zip(parts, parts[1:], strict=False)) or body[:marks[0].start()].strip():
+        return []
+    return parts
+
+
 NUMBERED_RE = re.compile(r"(?:^|(?<=[\s；;，,。]))[（(]?(\d{1,2})\s*[)）.．、]\s*")
 
 
@@ -139,7 +159,7 @@ def numbered_parts(text: str) -> list[str]:
     if len(marks) < 2 or [int(m[1]) for m in marks] != list(range(1, len(marks) + 1)) or marks[0].start() != 0:
         return []
     body = text.strip()
-    return [body[m.end(): marks[k + 1].start() if k + 1 < len(marks) else len(body)].strip(" ；;，,。") for k, m in enumerate(marks)]
+    return [body[m.end(): marks[k + 1].start() if k + 1 < len(marks) else len(body)].strip(" \n\t；;，,。") for k, m in enumerate(marks)]
 
 
 def numbered_deadlines(text: str, year: int) -> list[tuple[str, date]]:

@@ -117,13 +117,13 @@ class _Layout:
         return any(self.cell(row, kind) for kind in kinds)
 
     def texts(self, row: Row, kind: str) -> list[tuple[Column, str]]:
-        """The row's non-empty cells of a kind, each with its column; a cell merged across the columns of one header
-        merged across them (目标任务 over two columns, its value repeated in each) is read once. Columns of their own
-        headers (二季度, 三季度) keep each its value, the same words or not."""
+        """The row's non-empty cells of a kind, each with its column; a cell merged across two columns of the kind
+        (目标任务 over two columns, 子项目 and 建设内容: its value repeated in each) is read once. Columns of their own
+        dates (三季度, 四季度) keep each its value, the same words or not."""
         found: list[tuple[Column, str]] = []
         for c in self.by_kind.get(kind, []):
             text = row.cells[c.index] if c.index < len(row.cells) else ""
-            if text and not (found and found[-1][0].index == c.index - 1 and found[-1][1] == text and found[-1][0].header == c.header):
+            if text and not (found and found[-1][0].index == c.index - 1 and found[-1][1] == text and found[-1][0].due == c.due):
                 found.append((c, text))
         return found
 
