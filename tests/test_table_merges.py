@@ -226,3 +226,20 @@ def test_a_deadline_cell_naming_several_dates_gives_each_its_checkpoint(tmp_path
         [("治理河道", "条", 3, [(date(2024, 6, 30), 2), (date(2024, 12, 31), 3)])],
         [("新建公厕", "座", 20, [(date(2024, 12, 31), 20)])],
         [("铺设管网", "公里", 120, [(date(2024, 10, 31), 120)])]]
+
+
+def test_quarters_that_count_starts_then_completions_complete_the_years_target(tmp_path):
+    """"开工6个 / 开工12个 / 完工12个" under the quarters beside 改造老旧小区12个: the starts stay a series of their own,
+    the completions at the year's end are the target's, not a second indicator of 12."""
+    path = page(tmp_path / "表.html", [
+        '<td rowspan="2">序号</td><td rowspan="2">项目名称</td><td rowspan="2">年度目标任务</td><td colspan="4">进度安排</td>'
+        '<td rowspan="2">责任单位</td>',
+        "<td>一季度</td><td>二季度</td><td>三季度</td><td>四季度</td>",
+        "<td>1</td><td>老旧小区改造</td><td>改造老旧小区12个</td><td>启动前期工作</td><td>开工6个</td><td>开工12个</td>"
+        "<td>完工12个</td><td>县住建局</td>",
+    ])
+    [task] = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [(name, unit, target, points) for name, unit, target, points in indicators(task) if target is not None] == [
+        ("改造老旧小区", "个", 12, [(date(2024, 12, 31), 12)])]
+    assert [points for _, _, target, points in indicators(task) if target is None] == [
+        [(date(2024, 6, 30), 6), (date(2024, 9, 30), 12)]]

@@ -237,6 +237,15 @@ def test_running_totals_are_marked(text, total):
     assert mention.total is total
 
 
+@pytest.mark.parametrize(("text", "name", "comparator"), [
+    ("城乡居民医保参保率稳定在95%以上", "城乡居民医保参保率", ">="), ("参保率保持在98%以上", "参保率", ">="),
+    ("发生率维持在1%以下", "发生率", "<="),
+])
+def test_a_level_kept_steady_is_named_without_the_verb(text, name, comparator):
+    [mention] = find_mentions(text)
+    assert (mention.name, mention.comparator) == (name, comparator)
+
+
 def test_names_are_shared_out_in_order():
     names = [m.name for m in find_mentions("建档率和健康管理率分别达到80%和35%")]
     assert names == ["建档率", "健康管理率"]

@@ -435,7 +435,9 @@ def _place_spare_targets(code: str, spare: list[tuple[Line, Series]], placed: li
             alike = max(similarity(a, b) for a in one.texts for b in other.texts) >= 0.15 \
                 or any(word_pairs(n) & word_pairs(one.statement.noun or one.statement.name) for n in other.nouns if n)
             same_unit = [i for o, i in placed if o.origin != "title" and unit_key(i.unit) == unit_key(one.unit)]
-            if alike or (unit_key(indicator.unit) == unit_key(one.unit) and len(same_unit) == 1):
+            last = all(i is indicator or i.milestones and i.milestones[-1].due < indicator.milestones[-1].due for i in same_unit)
+            if alike or (unit_key(indicator.unit) == unit_key(one.unit) and last):  # the only count, or the one that
+                # reaches the target last ("开工6个、开工12个、完工12个" beside 改造12个: the 完工)
                 twin = indicator
                 break
         if twin is not None:
