@@ -243,3 +243,17 @@ def test_quarters_that_count_starts_then_completions_complete_the_years_target(t
         ("改造老旧小区", "个", 12, [(date(2024, 12, 31), 12)])]
     assert [points for _, _, target, points in indicators(task) if target is None] == [
         [(date(2024, 6, 30), 6), (date(2024, 9, 30), 12)]]
+
+
+def test_a_unit_cell_that_names_its_lead_gives_the_lead_and_the_others(tmp_path):
+    path = page(tmp_path / "表.html", [
+        "<td>序号</td><td>项目名称</td><td>主要内容</td><td>完成时限</td><td>责任单位</td>",
+        "<td>1</td><td>学校建设</td><td>新建学校2所</td><td>12月底前</td><td>牵头单位：县教育局<br>配合单位：县财政局、县住建局</td>",
+        "<td>2</td><td>食堂改造</td><td>改造食堂10个</td><td>10月底前</td><td>县教育局（牵头）、县市场监管局</td>",
+        "<td>3</td><td>道路养护</td><td>养护道路30公里</td><td>11月底前</td><td>县交通局牵头，各乡镇配合</td>",
+        "<td>4</td><td>公厕建设</td><td>新建公厕20座</td><td>11月底前</td><td>县城管局、各乡镇</td>",
+    ])
+    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [(t.lines[0].lead_units, [u for u in t.lines[0].units if u not in t.lines[0].lead_units]) for t in tasks] == [
+        (["县教育局"], ["县财政局", "县住建局"]), (["县教育局"], ["县市场监管局"]), (["县交通局"], ["各乡镇"]),
+        (["县城管局"], ["各乡镇"])]  # no role named: the first leads, as before

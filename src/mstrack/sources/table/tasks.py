@@ -88,6 +88,30 @@ def _numbered_groups(cell: str) -> dict[str, str]:
     return {parts[i]: parts[i + 1].strip(" ；;，,\n") for i in range(1, len(parts) - 1, 2)}
 
 
+LEAD_ROLES = ("牵头", "主责", "主办", "负责")
+ROLE_LABEL_RE = re.compile(r"(牵头|主责|主办|负责|配合|协办|协助|参与|责任)(?:单位|部门)?\s*[：:]")
+ROLE_MARK_RE = re.compile(r"\s*[（(]\s*(?:牵头|主责|主办)\s*(?:单位|部门)?\s*[）)]")
+ROLE_WORDS_RE = re.compile(r"(?P<lead>[^，,；;。\n]+?)牵头\s*[，,；;。\n]\s*(?P<others>.+?)(?:配合|参与|协助|协办|指导|督导|共同负责)?[。]?")
+
+
+def _roles(cell: str) -> tuple[str, str] | None:
+    """A unit cell that says who leads ("牵头单位：县教育局；配合单位：县财政局", "县教育局（牵头）、县市场监管局",
+    "县交通局牵头，各乡镇配合"): (the lead units, the others), each as a cell; None when it says no role."""
+    text = cell.strip()
+    if labels := list(ROLE_LABEL_RE.finditer(text)):
+        if labels[0].start() == 0 and any(m[1] in LEAD_ROLES for m in labels):
+            parts = [(m[1], text[m.end(): labels[k + 1].start() if k + 1 < len(labels) else len(text)].strip(" ；;，,。\n"))
+                     for k, m in enumerate(labels)]
+            return "、".join(p for role, p in parts if role in LEAD_ROLES), "、".join(p for role, p in parts if role not in LEAD_ROLES)
+    units = split_units(text.replace("\n", "、"))
+    if any(ROLE_MARK_RE.search(u) for u in units):
+        return "、".join(ROLE_MARK_RE.sub("", u) for u in units if ROLE_MARK_RE.search(u)), \
+            "、".join(u for u in units if not ROLE_MARK_RE.search(u))
+    if m := ROLE_WORDS_RE.fullmatch(text):
+        return m["lead"].strip(), m["others"].strip()
+    return None
+
+
 def _scope(unit: str) -> tuple[str, str]:
     m = re.match(r"^(.+?)\s*[（(]([^（）()]+)[）)]\s*$", unit)
     return (m[1].strip(), m[2].strip()) if m else (unit.strip(), "")
@@ -388,6 +412,10 @@ def _read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherit
     previous = task.lines[-1] if task.lines else None
     leaders = _leaders(layout.cell(row, "leader")) or (previous.leaders if previous else [])
     lead_cell, units_cell = _joined_names(layout.cell(row, "lead")), _joined_names(layout.cell(row, "units"))
+    if not lead_cell and (roles := _roles(units_cell)):  # "牵头单位：…；配合单位：…" in one 责任单位 cell
+        lead_cell, units_cell = roles
+    elif roles := _roles(lead_cell):  # "县教育局（牵头）" in the lead column
+        lead_cell, units_cell = roles[0], "、".join(u for u in (roles[1], units_cell) if u)
     content, deadline_text, deadline = _read_task_cells(task, row, layout, year)
     amount, measure = layout.cell(row, "amount"), layout.cell(row, "measure")
     if not amount:  # a 目标任务 cell with a bare number: the target, in no unit printed
