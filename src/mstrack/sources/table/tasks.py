@@ -91,18 +91,19 @@ def _numbered_groups(cell: str) -> dict[str, str]:
 LEAD_ROLES = ("牵头", "主责", "主办", "负责")
 ROLE_LABEL_RE = re.compile(r"(牵头|主责|主办|负责|配合|协办|协助|参与|责任)(?:单位|部门)?\s*[：:]")
 ROLE_MARK_RE = re.compile(r"\s*[（(]\s*(?:牵头|主责|主办)\s*(?:单位|部门)?\s*[）)]")
-ROLE_WORDS_RE = re.compile(r"(?P<lead>[^，,；;。\n]+?)牵头\s*[，,；;。\n]\s*(?P<others>.+?)(?:配合|参与|协助|协办|指导|督导|共同负责)?[。]?")
+ROLE_WORDS_RE = re.compile(r"(?P<lead>[^，,；;。\n]+?)牵头\s*[，,；;。\n]\s*(?P<others>.+?)"
+                           r"(?:配合|参与|协助|协办|指导|督导|共同负责)?[。]?")
 
 
 def _roles(cell: str) -> tuple[str, str] | None:
     """A unit cell that says who leads ("牵头单位：县教育局；配合单位：县财政局", "县教育局（牵头）、县市场监管局",
     "县交通局牵头，各乡镇配合"): (the lead units, the others), each as a cell; None when it says no role."""
     text = cell.strip()
-    if labels := list(ROLE_LABEL_RE.finditer(text)):
-        if labels[0].start() == 0 and any(m[1] in LEAD_ROLES for m in labels):
-            parts = [(m[1], text[m.end(): labels[k + 1].start() if k + 1 < len(labels) else len(text)].strip(" ；;，,。\n"))
-                     for k, m in enumerate(labels)]
-            return "、".join(p for role, p in parts if role in LEAD_ROLES), "、".join(p for role, p in parts if role not in LEAD_ROLES)
+    labels = list(ROLE_LABEL_RE.finditer(text))
+    if labels and labels[0].start() == 0 and any(m[1] in LEAD_ROLES for m in labels):
+        parts = [(m[1], text[m.end(): labels[k + 1].start() if k + 1 < len(labels) else len(text)].strip(" ；;，,。\n"))
+                 for k, m in enumerate(labels)]
+        return "、".join(p for role, p in parts if role in LEAD_ROLES), "、".join(p for role, p in parts if role not in LEAD_ROLES)
     units = split_units(text.replace("\n", "、"))
     if any(ROLE_MARK_RE.search(u) for u in units):
         return "、".join(ROLE_MARK_RE.sub("", u) for u in units if ROLE_MARK_RE.search(u)), \
