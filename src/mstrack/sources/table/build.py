@@ -234,7 +234,8 @@ def _read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, year: 
             continue
         final_due, _, final_text = unit.checkpoints[-1]
         scope = [s for s in unit.series if s.origin == "heading"] or [s for s in unit.series if s.origin == "title"]
-        says_done = (deadline_only and not starts) or bool(COMPLETE_RE.search(final_text))
+        says_done = (deadline_only and not starts) or bool(COMPLETE_RE.search(final_text)) \
+            or (len(unit.checkpoints) == 1 and not final_text.strip())  # a schedule that names one date and no words
         if scope and scope[0].origin == "title" and title_filled and not deadline_only:
             says_done = False  # the title's targets are completed once, not once per sub-project
         undated_item = bool(unit.lines[0].item) and raw.deadline is None  # a sub-row's figure with no date printed: the year's

@@ -373,6 +373,12 @@ def _all_of_it(text: str, texts: list[str]) -> bool:
     return FULL_RE.fullmatch(text.strip()) is not None and any(find_mentions(other) for other in texts if other is not text)
 
 
+def _unit_after(amount: str) -> str:
+    """The unit of measure a target cell prints after its one number ("6000人" → 人); "" for a bare number or words."""
+    m = re.fullmatch(r"\s*\d+(?:,\d{3})*(?:\.\d+)?\s*([^\d\s]{1,6})\s*", amount)
+    return m[1] if m and not re.search(r"[，,。；;、]", m[1]) else ""
+
+
 def _schedule_blocks(row: Row, layout: _Layout, year: int) -> list[Block]:
     """The row's schedule cells cut into blocks; a column named for a period dates its undated text."""
     blocks = []
@@ -424,7 +430,8 @@ def _read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherit
     own = {"content": content, "deadline_text": deadline_text, "deadline": deadline, "item": item, "amount": (amount, measure),
            "measured": [(column.header, text, column.label) for column, text in layout.texts(row, "measured")],
            "reported": [(column.header, text) for column, text in layout.texts(row, "progress")]}
-    periods = [(column.label, column.due, text) for column, text in layout.texts(row, "period")]
+    counted = measure or _unit_after(amount) or _unit_after(content)  # a quarter's bare figure counts in the row's unit
+    periods = [(column.label, column.due, text + counted if BARE_RE.match(text) else text) for column, text in layout.texts(row, "period")]
     periods += dated_completions(content, year)  # "在2022年11月份前完成改造" inside the content
     blocks = _schedule_blocks(row, layout, year)
     borrowed = not lead_cell and not units_cell and not previous and inherited is not None and bool({"lead", "units"} & set(layout.by_kind))

@@ -1,7 +1,8 @@
-"""Merged cells and target columns of tables the reader had not seen (issue #13), one small web-page table each:
-a 工作任务 merged over dated sub-rows, numbered dates tied to the numbered sentences of the content, a 目标任务
-given twice (the target in words over two columns, then the bare figure), a "100%" beside words with figures
-of their own, and a share in the words beside a count in the target column.
+"""Layouts of tables the reader had not seen (issue #13), one small web-page table each: a 工作任务 merged over
+dated sub-rows, numbered dates tied to the numbered sentences of the content, a 目标任务 given twice (the target
+in words over two columns, then the bare figure), a "100%" beside words with figures of their own, a share in the
+words beside a count in the target column, unit cells that name the lead, deadline cells that name several dates,
+quarters in bare figures, and schedules that name a date and nothing else.
 """
 
 from datetime import date
@@ -257,3 +258,39 @@ def test_a_unit_cell_that_names_its_lead_gives_the_lead_and_the_others(tmp_path)
     assert [(t.lines[0].lead_units, [u for u in t.lines[0].units if u not in t.lines[0].lead_units]) for t in tasks] == [
         (["县教育局"], ["县财政局", "县住建局"]), (["县教育局"], ["县市场监管局"]), (["县交通局"], ["各乡镇"]),
         (["县城管局"], ["各乡镇"])]  # no role named: the first leads, as before
+
+
+def test_quarters_in_bare_figures_count_in_the_rows_unit_of_measure(tmp_path):
+    """Bare figures under 一季度 … 四季度 count in the row's 单位, or in the unit the target cell prints."""
+    path = page(tmp_path / "表.html", [
+        "<td>序号</td><td>项目名称</td><td>单位</td><td>年度目标</td><td>一季度</td><td>二季度</td><td>三季度</td><td>四季度</td>"
+        "<td>责任单位</td>",
+        "<td>1</td><td>新增城镇就业</td><td>人</td><td>6000</td><td>1500</td><td>3000</td><td>4500</td><td>6000</td><td>县人社局</td>",
+        "<td>2</td><td>新建充电桩</td><td>个</td><td>200</td><td></td><td>50</td><td>120</td><td>200</td><td>县发改局</td>",
+    ])
+    first, second = convert_table(path, "x-2024", 2024).programme.tasks
+    assert indicators(first) == [("新增城镇就业", "人", 6000, [(date(2024, 3, 31), 1500), (date(2024, 6, 30), 3000),
+                                                          (date(2024, 9, 30), 4500), (date(2024, 12, 31), 6000)])]
+    assert [(unit, target, points) for _, unit, target, points in indicators(second)] == [
+        ("个", 200, [(date(2024, 6, 30), 50), (date(2024, 9, 30), 120), (date(2024, 12, 31), 200)])]
+    path = page(tmp_path / "表2.html", [
+        "<td>序号</td><td>项目名称</td><td>目标任务</td><td>上半年</td><td>全年</td><td>责任单位</td>",
+        "<td>1</td><td>新建充电桩</td><td>200个</td><td>80</td><td>200</td><td>县发改局</td>",
+    ])
+    [task] = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [(unit, target, points) for _, unit, target, points in indicators(task)] == [
+        ("个", 200, [(date(2024, 6, 30), 80), (date(2024, 12, 31), 200)])]
+
+
+def test_a_schedule_cell_is_cut_at_a_date_after_a_comma_and_one_date_alone_is_the_due_date(tmp_path):
+    path = page(tmp_path / "表.html", [
+        "<td>序号</td><td>实事名称</td><td>目标任务</td><td>时间节点</td><td>牵头单位</td>",
+        "<td>1</td><td>停车位建设</td><td>新增公共停车位2000个</td><td>6月底前完成1000个，11月底前全部完成</td><td>县住建局</td>",
+        "<td>2</td><td>免费体检</td><td>为老年人免费体检3万人次</td><td>10月底前</td><td>县卫健局</td>",
+        "<td>3</td><td>健康测评</td><td>开展居民健康测评5000人</td><td>开展7-9月份测评</td><td>县卫健局</td>",
+    ])
+    first, second, third = convert_table(path, "x-2024", 2024).programme.tasks
+    assert first.deadline == date(2024, 11, 30)
+    assert indicators(first) == [("新增公共停车位", "个", 2000, [(date(2024, 6, 30), 1000), (date(2024, 11, 30), 2000)])]
+    assert indicators(second) == [("老年人免费体检", "人次", 30000, [(date(2024, 10, 31), 30000)])]
+    assert [c.due for c in third.lines[0].checkpoints] == [date(2024, 12, 31)]  # a month mid-sentence stays words
