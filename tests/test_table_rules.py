@@ -103,8 +103,10 @@ def test_merged_quarters_in_a_schedule_cell_are_one_checkpoint():
 
 
 def test_a_label_mid_sentence_is_text():
-    """A period starts a checkpoint only at the start or after a sentence break: not after a comma."""
-    assert periods("3月底前完成5个，6月底前完成10个") == [[("3月底前", "2023-03-31", "完成5个，6月底前完成10个")]]
+    """A period starts a checkpoint only at the start, after a sentence break or after a comma (issue #13: a clause
+    of its own); inside a clause it is text."""
+    assert periods("3月底前完成5个，6月底前完成10个") == [[("3月底前", "2023-03-31", "完成5个，"), ("6月底前", "2023-06-30", "完成10个")]]
+    assert periods("3月底前完成5个，开展7-9月份测评") == [[("3月底前", "2023-03-31", "完成5个，开展7-9月份测评")]]
 
 
 def test_the_year_after_the_fourth_quarter_joins_it():
