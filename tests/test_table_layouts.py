@@ -294,3 +294,22 @@ def test_a_schedule_cell_is_cut_at_a_date_after_a_comma_and_one_date_alone_is_th
     assert indicators(first) == [("新增公共停车位", "个", 2000, [(date(2024, 6, 30), 1000), (date(2024, 11, 30), 2000)])]
     assert indicators(second) == [("老年人免费体检", "人次", 30000, [(date(2024, 10, 31), 30000)])]
     assert [c.due for c in third.lines[0].checkpoints] == [date(2024, 12, 31)]  # a month mid-sentence stays words
+
+
+def test_rows_under_one_item_each_with_its_own_figure_are_each_rows_target(tmp_path):
+    """新建农村公厕 merged over three towns' rows, each with its 数量, 单位, date and unit: three targets, each due at
+    its row's date (not three copies of each figure, nor one work)."""
+    path = page(tmp_path / "表.html", [
+        "<td>序号</td><td>项目名称</td><td>实施地点</td><td>建设内容</td><td>数量</td><td>单位</td><td>完成时间</td><td>责任单位</td>",
+        '<td rowspan="3">1</td><td rowspan="3">农村公厕建设</td><td>甲镇</td><td rowspan="3">新建农村公厕</td><td>8</td><td>座</td>'
+        "<td>2024年9月</td><td>甲镇政府</td>",
+        "<td>乙镇</td><td>7</td><td>座</td><td>2024年10月</td><td>乙镇政府</td>",
+        "<td>丙镇</td><td>5</td><td>座</td><td>2024年11月</td><td>丙镇政府</td>",
+        "<td>2</td><td>文化广场</td><td>县城</td><td>新建文化广场</td><td>1</td><td>个</td><td>2024年12月</td><td>县文旅局</td>",
+    ])
+    first, second = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [(line.lead_units, [(i.unit, i.target, [(m.due, m.target) for m in i.milestones]) for i in line.indicators])
+            for line in first.lines] == [
+        (["甲镇政府"], [("座", 8, [(date(2024, 9, 30), 8)])]), (["乙镇政府"], [("座", 7, [(date(2024, 10, 31), 7)])]),
+        (["丙镇政府"], [("座", 5, [(date(2024, 11, 30), 5)])])]
+    assert [(unit, target) for _, unit, target, _ in indicators(second)] == [("个", 1)]

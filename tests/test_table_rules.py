@@ -241,7 +241,7 @@ def test_running_totals_are_marked(text, total):
 
 @pytest.mark.parametrize(("text", "name", "comparator"), [
     ("城乡居民医保参保率稳定在95%以上", "城乡居民医保参保率", ">="), ("参保率保持在98%以上", "参保率", ">="),
-    ("发生率维持在1%以下", "发生率", "<="),
+    ("发生率维持在1%以下", "发生率", "<="), ("补助标准提高到300元", "补助标准", "="),
 ])
 def test_a_level_kept_steady_is_named_without_the_verb(text, name, comparator):
     [mention] = find_mentions(text)

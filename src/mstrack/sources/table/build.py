@@ -116,7 +116,8 @@ def _shares_item(unit: Unit | None, raw: RawLine) -> bool:
     """A row under the same sub-item as the unit's rows (its 工作任务 cell merged down over them), dated on its own:
     each row is one unit's or one date's part of the same work, not a second reading of its figures."""
     return unit is not None and bool(_item_text(raw)) and all(
-        line.deadline_only and line.row is not raw.row and _item_text(line) == _item_text(raw) for line in unit.lines) \
+        line.deadline_only and line.row is not raw.row and _item_text(line) == _item_text(raw) and line.amount == raw.amount
+        for line in unit.lines) \
         and len(unit.checkpoints) == 1 and not unit.undated
 
 
@@ -212,16 +213,22 @@ def _read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, year: 
     """Match each unit's schedule numbers to the title's and heading's targets; mark what "全面完成" completes."""
     content = "\n".join(numbered_parts(raw.content)) or raw.content  # "1. 改造县道10公里 2. 新建桥梁2座": one target a line
     title_text = raw.title + ("\n" + content if content else "")
-    amounts = [s for line in raw.lines if not line.item for s in _amount_series(raw.title, line.amount, "title", year, title_text)]
+    figures = {id(line.row): line.amount for line in raw.lines if not line.item and line.amount[0]}
+    per_row = len(set(figures.values())) > 1  # rows under one merged item, each with a figure of its own: each row's
+    amounts = [] if per_row else [s for line in raw.lines if not line.item
+                                  for s in _amount_series(raw.title, line.amount, "title", year, title_text)]
     measured = [s for line in raw.lines for name, number, unit in line.measured if unit or not _printed(number, title_text)
                 for s in _amount_series(name, (number, unit), "heading" if line.item else "title", year)]
     title_filled = False
-    for unit in units:
+    for k, unit in enumerate(units):
         own = [s for r in unit.lines[:1] if r.item for s in _amount_series(r.item, r.amount, "heading", year)]
         own += _shares_beside(own, unit.lines[0].item, "heading", year)
         if not any(r.item and r.amount[0] for r in unit.lines[:1]):  # a 目标任务 cell states the sub-item's target
             own = _statements(unit.heading, "heading", year) if unit.heading else []
+        if per_row:  # "甲镇 8座 9月 / 乙镇 7座 10月" under 新建农村公厕: the row's figure, due at the row's date
+            own += [s for r in unit.lines[:1] if not r.item for s in _amount_series(raw.title, r.amount, "heading", year, title_text)]
         titles = amounts + _shares_beside(amounts, title_text, "title", year) if amounts else _statements(title_text, "title", year)
+        titles = titles if not per_row or k == 0 else []  # the words' own figures, once
         unit.series = own + titles + measured  # a target column states the targets
         deadline_only = unit.lines[0].deadline_only
         starts = deadline_only and names_start(raw.deadline_text)  # "5月底前动工" is when work starts
