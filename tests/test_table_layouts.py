@@ -313,3 +313,21 @@ def test_rows_under_one_item_each_with_its_own_figure_are_each_rows_target(tmp_p
         (["甲镇政府"], [("座", 8, [(date(2024, 9, 30), 8)])]), (["乙镇政府"], [("座", 7, [(date(2024, 10, 31), 7)])]),
         (["丙镇政府"], [("座", 5, [(date(2024, 11, 30), 5)])])]
     assert [(unit, target) for _, unit, target, _ in indicators(second)] == [("个", 1)]
+
+
+def test_start_and_completion_columns_give_a_start_checkpoint_and_the_deadline(tmp_path):
+    """开工时间 / 竣工时间 columns: the completion is the deadline (in the following year too), the start a checkpoint
+    in words when it falls in the programme's year; a start before it is no checkpoint."""
+    path = page(tmp_path / "表.html", [
+        "<td>序号</td><td>项目名称</td><td>建设规模及内容</td><td>开工时间</td><td>竣工时间</td><td>责任单位</td>",
+        "<td>1</td><td>县医院门诊楼</td><td>新建门诊楼1.2万平方米</td><td>2024年3月</td><td>2025年12月</td><td>县卫健局</td>",
+        "<td>2</td><td>城区供水管网</td><td>改造供水管网30公里</td><td>2024年4月</td><td>2024年11月</td><td>县水务局</td>",
+        "<td>3</td><td>城南学校</td><td>新建学校1所</td><td>2023年10月</td><td>2024年8月</td><td>县教育局</td>",
+    ])
+    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [t.deadline for t in tasks] == [date(2025, 12, 31), date(2024, 11, 30), date(2024, 8, 31)]
+    assert [[(c.due, c.text) for c in t.lines[0].checkpoints] for t in tasks] == [
+        [(date(2024, 3, 31), "开工"), (date(2025, 12, 31), "新建门诊楼1.2万平方米")],
+        [(date(2024, 4, 30), "开工"), (date(2024, 11, 30), "改造供水管网30公里")],
+        [(date(2024, 8, 31), "新建学校1所")]]
+    assert indicators(tasks[1]) == [("改造供水管网", "公里", 30, [(date(2024, 11, 30), 30)])]

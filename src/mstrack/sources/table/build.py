@@ -90,6 +90,8 @@ def _units_of(task: RawTask, deadline: date | None, year: int) -> list[Unit]:
         if not checkpoints and (raw.deadline or deadline) and not undated:
             raw.deadline_only = True
             checkpoints = _deadline_checkpoints(task, raw, deadline, year)
+        if raw.start and raw.start[1].year >= year and all(raw.start[1] < due for due, _, _ in checkpoints):
+            checkpoints.append((raw.start[1], raw.start[0], "开工"))  # a 开工时间 column: when the work starts, this year
         merged: dict[date, tuple[str, str]] = {}
         for due, label, text in sorted(checkpoints, key=lambda c: c[0]):
             if due in merged:

@@ -34,6 +34,7 @@ class RawLine:
     measured: list[tuple[str, str, str]] = field(default_factory=list)  # ("年度投资金额", "300", "万元"): a header's own target
     reported: list[tuple[str, str]] = field(default_factory=list)  # (header, cell) of the progress columns: what was done
     borrowed: bool = False  # its unit cells were blank and it took the task above's (a merged cell)
+    start: tuple[str, date] | None = None  # a 开工时间 cell as printed, and its date
 
 
 @dataclass(kw_only=True)
@@ -427,7 +428,10 @@ def _read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherit
     amount, measure = layout.cell(row, "amount"), layout.cell(row, "measure")
     if not amount:  # a 目标任务 cell with a bare number: the target, in no unit printed
         amount = next((text for _, text in layout.texts(row, "content") if BARE_RE.match(text)), "")
+    start_text = layout.cell(row, "start")
+    start = parse_deadline(start_text, year) if start_text else None
     own = {"content": content, "deadline_text": deadline_text, "deadline": deadline, "item": item, "amount": (amount, measure),
+           "start": (start_text, start) if start else None,
            "measured": [(column.header, text, column.label) for column, text in layout.texts(row, "measured")],
            "reported": [(column.header, text) for column, text in layout.texts(row, "progress")]}
     counted = measure or _unit_after(amount) or _unit_after(content)  # a quarter's bare figure counts in the row's unit
