@@ -179,7 +179,8 @@ def test_a_numbered_heading_without_labels_and_a_heading_under_it():
     ("", "", None), ("金额", "", None), ("牵 头 单 位", "lead", None), ("第 一 季 度", "period", date(2023, 3, 31)),
     ("2月30日", "", None),  # reads as a period label but names no date: an unknown column
     ("累计进度", "progress", None),  # a share done so far ("96.64%"), reported beside 累计完成: no schedule
-    ("市级牵头责任单位", "units", None), ("计划开工时间", "start", None), ("竣工时间", "deadline", None),  # lead and responsible units in one cell: the first leads, as in 责任单位
+    ("市级牵头责任单位", "units", None),  # lead and responsible units in one cell: the first leads, as in 责任单位
+    ("计划开工时间", "start", None), ("竣工时间", "deadline", None),
 ])
 def test_columns_are_known_by_their_header(header, kind, due):
     column = column_kind(header, 2023)
