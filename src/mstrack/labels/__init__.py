@@ -410,8 +410,12 @@ MESSAGES: dict[str, str] = {**supervision.MESSAGES,
     "({limit}); delete what lies beyond the table, or split it":
         "{path}：工作表 {sheet!r} 延伸到第 {rows} 行、第 {column} 列，共 {cells} 个单元格，超过 mstrack 一张工作表的上限（{limit}）；"
         "请删除表格以外的内容，或拆分文件",
-    "{path}: sheet {sheet!r} has {n} merged ranges, more than mstrack reads ({limit})":
-        "{path}：工作表 {sheet!r} 有 {n} 个合并区域，超过 mstrack 的上限（{limit}）",
+    "{path}: sheet {sheet!r} has more merged ranges than mstrack reads ({limit})":
+        "{path}：工作表 {sheet!r} 的合并区域超过 mstrack 的上限（{limit}）",
+    "{path}: row {row} comes after row {after} in the sheet's XML; save the file in Excel/WPS and import it again":
+        "{path}：工作表的 XML 中第 {row} 行排在第 {after} 行之后；请用 Excel/WPS 另存后再导入",
+    "{path}: a cell of row {row} lies inside row {inside} in the sheet's XML; save the file in Excel/WPS and import it again":
+        "{path}：工作表的 XML 中第 {row} 行的单元格位于第 {inside} 行内；请用 Excel/WPS 另存后再导入",
     "{path}: merged ranges cover {cells} cells, more than mstrack reads in one sheet ({limit})":
         "{path}：合并区域共覆盖 {cells} 个单元格，超过 mstrack 一张工作表的上限（{limit}）",
     "{path}: unpacks to {size} MB, more than mstrack reads ({limit} MB)": "{path}：解压后有 {size} MB，超过 mstrack 的上限（{limit} MB）",

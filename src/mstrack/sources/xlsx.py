@@ -52,7 +52,7 @@ def xlsx_rows(path: Path, sheet: str | None) -> Iterator[Row]:
 
                 values = StreamedSheet(path=path, member=parts.sheet, shared=parts.shared, date_styles=date_styles,
                                        date1904=parts.date1904, rows=extent.rows, last_column=_last_column(archive, parts.sheet, extent),
-                                       merges=extent.merged)
+                                       merges=extent.merges)
             else:
                 values = workbook.get_sheet_by_name(sheet)
         yield from _marked_rows(values, percent, fills, extent, path)
@@ -82,10 +82,9 @@ class _Extent:
 
     rows: int = 0
     columns: int = 26
-    merges: int = 0
     row_tags: int = 0
     unreferenced: bool = False  # cells without a reference (placed by counting)
-    merged: list = field(default_factory=list)  # ((top, left), (bottom, right)), 0-based, as calamine gives them
+    merges: list = field(default_factory=list)  # ((top, left), (bottom, right)), 0-based; past the limit, no more are kept
 
 
 def _check_extent(path: Path, sheet: str, extent: _Extent) -> None:
@@ -96,9 +95,9 @@ def _check_extent(path: Path, sheet: str, extent: _Extent) -> None:
                          "in one sheet ({limit}); delete what lies beyond the table, or split it", path=path, sheet=sheet,
                          rows=extent.rows, column=get_column_letter(min(extent.columns, 18278)), cells=f"{extent.rows * extent.columns:,}",
                          limit=f"{MAX_SHEET_CELLS:,}")
-    if extent.merges > MAX_MERGED_RANGES:
-        raise InputError("{path}: sheet {sheet!r} has {n} merged ranges, more than mstrack reads ({limit})", path=path,
-                         sheet=sheet, n=extent.merges, limit=MAX_MERGED_RANGES)
+    if len(extent.merges) > MAX_MERGED_RANGES:
+        raise InputError("{path}: sheet {sheet!r} has more merged ranges than mstrack reads ({limit})", path=path,
+                         sheet=sheet, limit=MAX_MERGED_RANGES)
 
 
 def _marked_rows(values, percent: dict[int, list[int]], fills: dict[int, dict[int, str]], extent: _Extent,
@@ -325,10 +324,8 @@ def _reach(piece: bytes, patterns: _CellPatterns, extent: _Extent) -> None:
         extent.unreferenced = True
         for row in piece.split(patterns.row_end):
             extent.columns = max(extent.columns, row.count(patterns.cell_tag))
-    merges = piece.count(patterns.merge_tag)
-    if merges and extent.merges + merges <= MAX_MERGED_RANGES:  # kept for a streamed sheet; a count beyond is refused
-        extent.merged.extend(_merged_range(reference) for reference in patterns.merge_ref.findall(piece))
-    extent.merges += merges
+    if len(extent.merges) <= MAX_MERGED_RANGES and patterns.merge_tag in piece:  # past the limit the sheet is refused
+        extent.merges.extend(_merged_range(reference) for reference in patterns.merge_ref.findall(piece))
 
 
 @functools.lru_cache(maxsize=8)

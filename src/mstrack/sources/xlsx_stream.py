@@ -73,12 +73,10 @@ class SharedStrings:
     temporary file (their UTF-8 bytes, and where each begins). Phonetic runs (<rPh>) are left out."""
 
     def __init__(self, handle):
-        import tempfile
-
         self.held: list[str] = []
         self.spilled = None
         self.offsets = array("q", [0])
-        budget = SHARED_HELD_BYTES
+        self.budget = SHARED_HELD_BYTES
         parts: list[str] = []
         depth = {"rPh": 0, "t": 0}
 
@@ -88,20 +86,12 @@ class SharedStrings:
                 depth[name] += 1
 
         def end(name):
-            nonlocal budget
             name = _local(name)
             if name in depth:
                 depth[name] -= 1
             elif name == "si":
-                text = unescaped("".join(parts))
+                self._add(unescaped("".join(parts)))
                 parts.clear()
-                if self.spilled is None and budget >= 0:
-                    self.held.append(text)
-                    budget -= len(text) * 3
-                    return
-                if self.spilled is None:
-                    self.spilled = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close(), after the last row)
-                self.offsets.append(self.offsets[-1] + self.spilled.write(text.encode()))
 
         def data(text):
             if depth["t"] and not depth["rPh"]:
@@ -109,6 +99,17 @@ class SharedStrings:
 
         for _ in _parse(handle, start, end, data):
             pass
+
+    def _add(self, text: str) -> None:
+        if self.spilled is None and self.budget >= 0:
+            self.held.append(text)
+            self.budget -= len(text) * 3
+            return
+        if self.spilled is None:
+            import tempfile
+
+            self.spilled = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close(), after the last row)
+        self.offsets.append(self.offsets[-1] + self.spilled.write(text.encode()))
 
     def __getitem__(self, index: int) -> str:
         if index < len(self.held):
