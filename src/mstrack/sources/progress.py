@@ -174,6 +174,7 @@ class _Importer:
 
     def read(self, path: Path, sheet: str | None, on_row: Callable[[int], None] | None) -> None:
         self.files.append(path)
+        self.source = path.name
         if problem := text_problem(path.name):  # the name is kept with each report
             self.result.errors.append(Message("{path}: file name: {problem}", path=path, problem=problem))
             return
@@ -231,7 +232,8 @@ class _Importer:
             if place is None:
                 return
         year, state, stored_values = place
-        value, remark = unit_bracket(_text(value_cell), value, remark, state.unit)
+        if remark is not None:
+            value, remark = unit_bracket(_text(value_cell), value, remark, state.unit)
         as_of = self._date(as_of_cell, year, table, line)
         if as_of is None:
             return
@@ -252,16 +254,25 @@ class _Importer:
                done: str | None) -> tuple[str | None, str | None] | None:
         """The note and reporter stored with a row: the value's remark and its done word (已完成) join the
         note; None when one of them cannot be stored, its problem named."""
-        for column, text in (("note", note), ("value", remark), ("reporter", reporter)):  # the texts stored
+        for column, text in (("note", note), ("value", remark)):  # the texts stored
             if text is not None and (problem := text_problem(text)):
                 self._fail(table, line, column, problem)
                 return None
+        if reporter is None:
+            reporter = self.by
+        else:  # one string per reporter, checked once: a million rows name a few hundred people (~90 MB)
+            known = self.reporters.get(reporter)
+            if known is None:
+                if problem := text_problem(reporter):
+                    self._fail(table, line, "reporter", problem)
+                    return None
+                known = self.reporters[reporter] = reporter
+            reporter = known
         if remark:
             note = f"{note}；{remark}" if note else remark
         if done:
             note = f"{note}；{done}" if note else done
-        # One string per reporter, not one per row: a million rows name a few hundred people (~90 MB).
-        return note, self.reporters.setdefault(reporter, reporter) if reporter else self.by
+        return note, reporter
 
     def _place(self, table: Table, line: int, programme_cell, task_cell, name_cell, value: str | None,
                done_word: bool) -> tuple[int, IndicatorState, dict[date, float]] | None:
@@ -443,7 +454,7 @@ class _Importer:
         file = len(self.files) - 1
         self.checked.add(state.indicator_id, as_of, number, file, line, stored)
         if stored != SAME and self.writer is not None and not self.result.errors:
-            self.pending.append((state.indicator_id, as_of, number, note, reporter, self.files[file].name))
+            self.pending.append((state.indicator_id, as_of, number, note, reporter, self.source))
             if len(self.pending) >= CHUNK_ROWS:
                 self.flush()
 
