@@ -44,14 +44,14 @@ def explain(connection, as_of: date) -> str:
 
     dialect = Dialect.of("postgresql", "pyformat", db="bench", binary=True)
     parts = [("status", _queries(dialect, as_of=as_of, programmes=None, unit_id=None, task_ids=None, all_reports=False,
-                                 previous=True).values()),
-             ("report weekly (task_details: every report)", [_queries(dialect, as_of=None, programmes=None, unit_id=None,
-                                                                    task_ids=None, all_reports=True)["reports"]])]
+                                 previous=True)),
+             ("report weekly (task_details: every report)", _queries(dialect, as_of=None, programmes=None, unit_id=None,
+                                                                    task_ids=None, all_reports=True)[-1:])]
     out = []
     with connection.transaction():
         connection.execute(PG_SETTINGS)
         for what, queries in parts:
-            for sql, params in queries:
+            for sql, params in filter(None, queries):
                 out.append(f"-- {what}: {sql}")
                 out.extend(line for (line,) in connection.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params))
                 out.append("")

@@ -30,15 +30,11 @@ def indicator_states(
     With `previous` (and not all_reports), each indicator also gets the latest report of an earlier date
     than its latest one: a seventh query, one more index seek per indicator, for forecasts (their pace).
 
-    lean: what an import compares a file with, four queries: no units, and no milestones of quantities (a
-    text-only line's checkpoints stay: its reports count them). Measured, two fifths less of the client's
-    CPU reading a 20,000-indicator programme."""
+    `lean`: without units and quantities' milestones (an import checks values against neither): half
+    the reading of a 20,000-indicator programme."""
     previous = previous and not all_reports
-    queries = _queries(dialect, as_of=as_of, programmes=programmes, unit_id=unit_id, task_ids=task_ids,
-                       all_reports=all_reports, previous=previous)
-    if lean:
-        del queries["units"], queries["milestones"]
-    results = dialect.rows_many(connection, list(queries.values()))
+    results = dialect.rows_many(connection, _queries(dialect, as_of=as_of, programmes=programmes, unit_id=unit_id,
+                                                     task_ids=task_ids, all_reports=all_reports, previous=previous, lean=lean))
     rows = next(results)
     if not rows:
         results.close()
@@ -47,9 +43,9 @@ def indicator_states(
         task_id: (code, title, day_of(deadline or end), assessment, programme, day_of(start), rule)
         for task_id, code, title, deadline, assessment, programme, start, end, rule in next(results)
     }
-    units = group_units(next(results)) if "units" in queries else {}
+    units = group_units(next(results))
     checkpoints = _checkpoints(next(results))
-    milestones = _milestones(next(results), {row[0]: row[8] for row in rows}, checkpoints) if "milestones" in queries else {}
+    milestones = _milestones(next(results), {row[0]: row[8] for row in rows}, checkpoints)
     reports = _reports(_earlier_first(next(results), next(results)) if previous else next(results))
     states = []
     no_units = ([], [])
@@ -140,8 +136,8 @@ def _reports(rows) -> dict[int, list[ReportState]]:
 
 
 def _queries(dialect: Dialect, *, as_of: date | None, programmes: list[str] | None, unit_id: int | None,
-             task_ids: list[int] | None, all_reports: bool, previous: bool = False) -> dict[str, tuple[str, list]]:
-    """indicator_states' six queries (seven with `previous`), (SQL, parameters) each by name, scoped alike."""
+             task_ids: list[int] | None, all_reports: bool, previous: bool = False, lean: bool = False) -> list[tuple[str, list] | None]:
+    """indicator_states' six queries (seven with `previous`), (SQL, parameters) each, scoped alike."""
     p = dialect.p
     task_where, task_params = [], []  # the scope of tasks; the unit narrows it to lines
     if programmes:
@@ -186,25 +182,25 @@ def _queries(dialect: Dialect, *, as_of: date | None, programmes: list[str] | No
     # date; the few lists that are not are sorted after (stable: by date, then entry), which is
     # cheaper than having the database sort 100,000 rows.
     lines_scope = f" WHERE {in_lines}" if where else ""
-    queries = {
+    # lean: only text-only lines' checkpoints (their milestones); a quantity's take only words from them
+    schedules = (f"{' AND' if where else ' WHERE'} x.line_id IN (SELECT line_id FROM indicator WHERE kind = '{SCHEDULE}')"
+                 if lean else "")
+    return [
         # leaders as text: psycopg would decode the JSON of every row; json_list decodes each distinct one once
-        "indicators": ("SELECT i.id, i.kind, i.name, i.unit, i.comparator, i.target, i.text, l.position, l.id,"
-                       f" CAST(l.leaders AS TEXT), l.task_id FROM {joined} ORDER BY p.code, t.position, l.position, i.position",
-                       params),
+        ("SELECT i.id, i.kind, i.name, i.unit, i.comparator, i.target, i.text, l.position, l.id, CAST(l.leaders AS TEXT),"
+         f" l.task_id FROM {joined} ORDER BY p.code, t.position, l.position, i.position", params),
         # task and programme columns once per task, not once per indicator (a third of the indicator query)
-        "tasks": ('SELECT t.id, t.code, t.title, t.deadline, t.assessment, p.code, p.start, p."end", p.rule'
-                  " FROM task AS t JOIN programme AS p ON t.programme_id = p.id"
-                  + (" WHERE " + " AND ".join(task_where) if task_where else ""), task_params),
-        "units": ("SELECT x.line_id, x.role, u.name FROM line_unit AS x JOIN unit AS u ON x.unit_id = u.id"
-                  f"{lines_scope} ORDER BY x.line_id, x.role, x.position", params),
-        "checkpoints": (f"SELECT x.line_id, x.due, x.text, x.label FROM checkpoint AS x{lines_scope} ORDER BY x.id", params),
-        "milestones": ("SELECT x.indicator_id, x.due, x.target, x.printed, x.text FROM milestone AS x"
-                       f"{f' WHERE {in_indicators}' if where else ''} ORDER BY x.id", params),
-        "reports": reports_query,
-    }
-    if previous and not all_reports:
-        queries["previous"] = previous_query
-    return queries
+        ('SELECT t.id, t.code, t.title, t.deadline, t.assessment, p.code, p.start, p."end", p.rule'
+         " FROM task AS t JOIN programme AS p ON t.programme_id = p.id"
+         + (" WHERE " + " AND ".join(task_where) if task_where else ""), task_params),
+        None if lean else ("SELECT x.line_id, x.role, u.name FROM line_unit AS x JOIN unit AS u ON x.unit_id = u.id"
+                           f"{lines_scope} ORDER BY x.line_id, x.role, x.position", params),
+        (f"SELECT x.line_id, x.due, x.text, x.label FROM checkpoint AS x{lines_scope}{schedules} ORDER BY x.id", params),
+        None if lean else ("SELECT x.indicator_id, x.due, x.target, x.printed, x.text FROM milestone AS x"
+                           f"{f' WHERE {in_indicators}' if where else ''} ORDER BY x.id", params),
+        reports_query,
+        *([previous_query] if previous and not all_reports else []),
+    ]
 
 
 def group_units(rows) -> dict[int, tuple[list[str], list[str]]]:
