@@ -116,10 +116,15 @@ def mstrack_executable() -> str:
 def in_terminal(args: list[str], columns: int, env: dict) -> tuple[int, str]:
     """The installed mstrack in a pseudo-terminal of `columns` × 50: its exit code and what the screen got,
     colours stripped. COLUMNS and LINES are unset: the width is the terminal's own."""
+    code, screen = raw_terminal(args, columns, env)
+    return code, ANSI.sub("", screen)
+
+
+def raw_terminal(args: list[str], columns: int, env: dict) -> tuple[int, str]:
+    """in_terminal() with the colour codes left in what the screen got (TERM is xterm-256color)."""
     leader, follower = pty.openpty()
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
-    env = {k: v for k, v in {**os.environ, **env}.items() if k not in ("COLUMNS", "LINES")}
-    env["TERM"] = "xterm-256color"
+    env = {k: v for k, v in {**os.environ, "TERM": "xterm-256color", **env}.items() if k not in ("COLUMNS", "LINES")}
     process = subprocess.Popen([mstrack_executable(), *args], stdin=follower, stdout=follower, stderr=follower,
                                env=env, close_fds=True)
     os.close(follower)
@@ -138,7 +143,7 @@ def in_terminal(args: list[str], columns: int, env: dict) -> tuple[int, str]:
         chunks.append(chunk)
     os.close(leader)
     code = process.wait(timeout=60)
-    return code, ANSI.sub("", b"".join(chunks).decode("utf-8")).replace("\r\n", "\n")
+    return code, b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
 
 
 @pytest.mark.parametrize("columns", WIDTHS)
@@ -209,6 +214,8 @@ def test_every_command_ends_its_help_with_examples_that_parse(demo_cli):
     from mstrack.cli import app
     from mstrack.cli.examples import EXAMPLES
 
+    from .test_help import examples_shown
+
     root = typer.main.get_command(app)
     demo_cli("--help")  # the tree gets its help (metavars, examples) on first use
     paths = dict(_commands(root))
@@ -216,8 +223,8 @@ def test_every_command_ends_its_help_with_examples_that_parse(demo_cli):
     for path in paths:
         assert 2 <= len(EXAMPLES[path]) <= 3, path
         shown = demo_cli(*path.split(), "--help", env={"COLUMNS": "120"}).stdout
-        tail = [line.strip(" │") for line in shown.rstrip().splitlines()[-len(EXAMPLES[path]):]]
-        assert [line.strip() for line in tail] == list(EXAMPLES[path]), (path, shown)
+        assert examples_shown(shown) == list(EXAMPLES[path]), (path, shown)  # in the last panel (test_help.py)
+        assert shown.rstrip().splitlines()[-2][2:].rstrip(" │") == EXAMPLES[path][-1], (path, shown)
         for example in EXAMPLES[path]:
             words = shlex.split(example)[1:]
             while words and words[0] == "--db":
