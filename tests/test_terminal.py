@@ -4,6 +4,7 @@ through the installed `mstrack` in a real pseudo-terminal of that size. No line 
 reference and every unit name of ordinary length appears unbroken on a line."""
 
 import fcntl
+import itertools
 import json
 import os
 import pty
@@ -34,6 +35,16 @@ TABLES = (
     ("show", "yantian-2023/14", "--as-of", "2023-07-01"),
     ("programmes",),
 )
+
+
+def from_cell(line: str, cell: int) -> str:
+    """What a line shows from the given cell on (a CJK character is two cells)."""
+    used = 0
+    for index, char in enumerate(line):
+        if used >= cell:
+            return line[index:]
+        used += cell_len(char)
+    return ""
 
 
 def too_wide(text: str, width: int) -> list[str]:
@@ -277,3 +288,23 @@ def test_completion_offers_programmes_tasks_indicators_and_units_from_the_databa
     assert complete(f"mstrack --db {missing} status -p ") == []
     assert not missing.exists()  # a <TAB> never makes a database
     assert complete(f"mstrack --db {db} status --format ") == ["table", "json"]  # the closed lists as before
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_history_folds_a_long_note_once_and_says_ditto_below_it(demo_cli, width):
+    """The Yantian half-year report gives one long note for all seven indicators of task 19: it is folded
+    within the width on the first row, and the rows below it, same note and date, read "ditto"."""
+    entries = json.loads(demo_cli("history", "yantian-2023/19", "--format", "json").stdout)
+    note = entries[0]["note"]
+    assert cell_len(note) > 120 and all(e["note"] == note and e["as_of"] == entries[0]["as_of"] for e in entries)
+    result = demo_cli("history", "yantian-2023/19", env={"COLUMNS": str(width)})
+    assert result.exit_code == 0 and result.exception is None, result.output
+    lines = result.stdout.splitlines()
+    assert too_wide(result.stdout, width) == []
+    first = next(i for i, line in enumerate(lines) if line.startswith(f" {entries[0]['indicator']} "))
+    column = cell_len(lines[first][:lines[first].index(note[:4])])  # where the note column starts, in cells
+    rows = [lines[first]] + list(itertools.takewhile(lambda line: line.startswith(" " * column), lines[first + 1:]))
+    assert "".join(from_cell(line, column).split("  ")[0].strip() for line in rows) == note
+    assert len(rows) > 2  # folded, not cut
+    ditto = [line for line in lines if re.match(r" \S.* 2023-06-30 .* ditto ", line)]
+    assert len(ditto) == len(entries) - 1, lines
