@@ -190,12 +190,12 @@ def test_the_demo_shows_rows_behind_on_track_and_done_from_the_reported_progress
             reported = {r["value"] for i in shown["indicators"] if i["name"] == row["indicator"] for r in i["reports"]}
             assert row["actual"] in reported, row
     behind = next(row for row in rows if row["status"] == "behind")
-    said = " ".join(result.stderr.split())
+    said = " ".join(result.stderr.replace(" \\\n", " ").split())  # a command's lines joined as a shell joins them
     assert f"mstrack --db {cli.db} show yantian-2023/{behind['task']} --as-of 2023-07-01" in said
     assert "Try next:" in said and "report half-year -p yantian-2023" in said
     assert too_wide(result.stdout, 80) == []
-    for line in result.stderr.splitlines()[1:]:  # the first names the database, whose path may be long
-        assert cell_len(line) <= 80, line
+    for line in result.stderr.splitlines():  # but a database path wider than the terminal, on a line of its own
+        assert cell_len(line) <= 80 or line.strip().removesuffix(" \\").endswith(str(cli.db)), line
 
 
 def test_a_year_that_is_over_is_said_once_where_today_is_the_default(demo_cli):
@@ -308,3 +308,34 @@ def test_history_folds_a_long_note_once_and_says_ditto_below_it(demo_cli, width)
     assert len(rows) > 2  # folded, not cut
     ditto = [line for line in lines if re.match(r" \S.* 2023-06-30 .* ditto ", line)]
     assert len(ditto) == len(entries) - 1, lines
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_demo_says_what_to_try_next_without_breaking_a_code_or_a_command(tmp_path, width, lang):
+    """Every line fits; each command is on lines of its own, broken (if at all) only between words with a
+    shell continuation; no programme code, task reference, date or path is broken across lines."""
+    from typer.testing import CliRunner
+
+    from mstrack.cli import app
+
+    db = tmp_path / ("a-directory-with-a-long-name-as-offices-have" * 2) / "t.db"
+    result = CliRunner().invoke(app, ["--db", str(db), "--lang", lang, "demo"], env={"COLUMNS": str(width)},
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    assert [line for line in lines if cell_len(line) > width and str(db) not in line] == []
+    commands, current = [], None
+    for line in lines:
+        if line.startswith("  mstrack ") or current is not None:
+            current = (current + " " if current else "") + line.strip().removesuffix(" \\")
+            if not line.endswith(" \\"):
+                commands.append(current)
+                current = None
+    assert len(commands) == 5 and all(command.startswith(f"mstrack --db {db} ") for command in commands), commands
+    assert f"mstrack --db {db} show yantian-2023/19 --as-of 2023-07-01" in commands
+    assert f"mstrack --db {db} report half-year -p yantian-2023" in commands
+    words = {word for line in lines for word in re.findall(r"[A-Za-z0-9][A-Za-z0-9/._:-]*[A-Za-z0-9]", line)}
+    for code in ("dongguan-2023", "qingdao-2023", "shenzhen-2023-report", "shenzhen-2023", "yantian-2023",
+                 "yantian-2023/19", "2023-07-01", f"sqlite:///{db}"):
+        assert code in words, (code, lines)

@@ -180,15 +180,18 @@ def print_width() -> int:
     return int(columns) if columns.isdigit() and int(columns) > 0 else 140
 
 
-def wrapped(lines: list[str]) -> list[str]:
+def wrapped(lines: list[str], command: bool = False) -> list[str]:
     """Sentences for the terminal folded at its width (COLUMNS, the terminal's, else print_width()): at
-    spaces in English, between characters in Chinese."""
+    spaces in English, between characters in Chinese, never inside a code or a path. A command (to be typed,
+    indented two) is broken only between words, with a shell continuation."""
     import shutil
 
-    from mstrack.render.grid import wrap
+    from mstrack.render.grid import command_lines, wrap
 
     width = shutil.get_terminal_size((print_width(), 24)).columns
-    return [piece for line in lines for piece in (wrap(line, width) or [""])]
+    if command:
+        return [piece for line in lines for piece in command_lines(line, width, indent="  ")]
+    return [piece for line in lines for piece in (wrap(line, width, codes_whole=True) or [""])]
 
 
 def console():

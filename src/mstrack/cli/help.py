@@ -16,7 +16,7 @@ import sys
 
 from rich.cells import cell_len
 
-from mstrack.render.grid import wrap
+from mstrack.render.grid import command_lines, wrap
 
 WIDEST = 100
 """Help is no wider than this on a wide terminal: lines stay easy to read."""
@@ -129,17 +129,8 @@ def _helped(text: str) -> list[tuple[str, str]]:
 
 def _example(example: str, inner: int) -> list[list[tuple[str, str]]]:
     """An example command line, whole; where it is wider than the panel, broken between words with a shell
-    continuation (` \\`), so that it still runs as copied."""
-    if cell_len(example) <= inner:
-        return [[(example, "example")]]
-    lines, current = [], ""
-    for word in example.split(" "):
-        if current and cell_len(f"{current} {word} \\") > inner:
-            lines.append(current + " \\")
-            current = "    " + word
-        else:
-            current = f"{current} {word}" if current else word
-    return [[(line, "example")] for line in [*lines, current]]
+    continuation, so that it still runs as copied (grid.command_lines)."""
+    return [[(line, "example")] for line in command_lines(example, inner)]
 
 
 def _panel(title: str, body: list[list[tuple[str, str]]], width: int) -> list[list[tuple[str, str]]]:

@@ -81,7 +81,7 @@ def demo(
     store = open_store(ctx, write=True)
     words = Labels(ctx.obj["lang"])
     loaded = words("list.sep").join(words("demo.programme", code=p.code, tasks=len(p.tasks)) for p in plans)
-    echo(words("demo.loaded", n=len(plans), programmes=loaded, db=store.display_url), err=True)
+    echo("\n".join(wrapped([words("demo.loaded", n=len(plans), programmes=loaded, db=store.display_url)])), err=True)
     flush_output()  # before the writes: an output that fails stops the command before anything is stored
     for programme in plans:
         store.save_plan(programme, command="demo", source=f"seed/{programme.code}.toml")
@@ -111,8 +111,10 @@ def demo_next_steps(words, rows, reported: list[str], codes: list[str], on: date
                        words("demo.next.log")))
         steps.append((f"report half-year -p {example.programme}", words("demo.next.report")))
     steps.append((f"units --as-of {on.isoformat()}", words("demo.next.units")))
-    lines += [f"  {prefix} {command}\n      {purpose}" for command, purpose in steps]
-    return "\n".join(wrapped(lines))
+    said = wrapped(lines)
+    for command, purpose in steps:  # a command on lines of its own, never broken inside a word
+        said += [*wrapped([f"{prefix} {command}"], command=True), *wrapped([f"      {purpose}"])]
+    return "\n".join(said)
 
 
 @app.command()

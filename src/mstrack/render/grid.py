@@ -158,9 +158,12 @@ def _fit_line(line: str, width: int) -> str:
     return "".join(out)
 
 
-def wrap(text: str, width: int) -> list[str]:
-    """Lines of at most `width` cells, broken at spaces where there are any (English), else between
-    characters (Chinese); a word longer than the width is folded."""
+def wrap(text: str, width: int, codes_whole: bool = False) -> list[str]:
+    """Lines of at most `width` cells, broken at spaces where there are any (English); in Chinese between
+    characters, a line filled before the next begins, never before a closing mark (，。、；：）) nor after an
+    opening one; never inside a run of Latin letters, digits and signs (a code like yantian-2023/19, a date,
+    a path) unless that run alone is wider than the width: it is folded then, or with codes_whole put on a
+    line of its own, whole (a path to copy; the terminal wraps it)."""
     if not text:
         return []
     lines: list[str] = []
@@ -170,18 +173,64 @@ def wrap(text: str, width: int) -> list[str]:
             indent = ""
         current = indent
         for word in paragraph.lstrip(" ").split(" "):
-            candidate = f"{current} {word}" if current.strip() else current + word
-            if cell_len(candidate) <= width:
-                current = candidate
+            space = " " if current.strip() else ""
+            if cell_len(current + space + word) <= width:
+                current += space + word
                 continue
-            if current.strip():
-                lines.append(current)
-            pieces = _fold(word, width - cell_len(indent))
-            pieces = [indent + piece for piece in pieces]
-            lines.extend(pieces[:-1])
-            current = pieces[-1]
+            for token in _breakable(word):
+                if cell_len(current + space + token) <= width:
+                    current += space + token
+                else:
+                    if current.strip():
+                        lines.append(current)
+                    pieces = [indent + piece for piece in
+                              ([token] if codes_whole else _fold(token, width - cell_len(indent)))]
+                    lines.extend(pieces[:-1])
+                    current = pieces[-1]
+                space = ""
         lines.append(current)
     return lines
+
+
+def command_lines(command: str, width: int, indent: str = "") -> list[str]:
+    """A command line to be typed, whole where it fits; else broken between words with a shell continuation
+    (` \\`), the rest indented four more, so that it still runs as copied. A word is never broken."""
+    if cell_len(indent + command) <= width:
+        return [indent + command]
+    lines, current = [], indent
+    for word in command.split(" "):
+        if current.strip() and cell_len(f"{current} {word} \\") > width:
+            lines.append(current + " \\")
+            current = indent + "    " + word
+        else:
+            current = f"{current} {word}" if current.strip() else current + word
+    return [*lines, current]
+
+
+CLOSING = set("，。、；：！？）」』》〉】”’…,.;:!?)]%")
+"""Marks a line never starts with (避头): they stay with what they follow."""
+OPENING = set("（「『《〈【“‘([")
+"""Marks a line never ends with: they stay with what follows them."""
+
+
+def _breakable(word: str) -> list[str]:
+    """A word without spaces cut where a line may break: each CJK character on its own, a run of narrow
+    characters (a code, a number, a date) whole, closing marks kept with what they follow and opening
+    marks with what follows them."""
+    tokens: list[str] = []
+    opening = ""
+    for char in word:
+        narrow = cell_len(char) == 1
+        if tokens and not opening and (char in CLOSING or narrow and cell_len(tokens[-1][-1]) == 1):
+            tokens[-1] += char
+        elif char in OPENING:
+            opening += char
+        else:
+            tokens.append(opening + char)
+            opening = ""
+    if opening:
+        tokens.append(opening)
+    return tokens
 
 
 def _fold(text: str, width: int) -> list[str]:
