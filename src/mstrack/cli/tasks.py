@@ -23,6 +23,7 @@ from mstrack.cli.common import (
     parse_day,
     print_width,
     say,
+    typed,
     warn,
     wrapped,
     write_out,
@@ -98,7 +99,6 @@ def demo_next_steps(words, rows, reported: list[str], codes: list[str], on: date
     if any), never a made-up value."""
     import shlex
 
-    prefix = "mstrack" + (f" --db {shlex.quote(db)}" if db else "")
     example = next((row for row in rows if row.status == "behind"), rows[0] if rows else None)
     lines = [*words("demo.shown", programmes=words.join(reported), on=on.isoformat(),
                    others=words.join(code for code in codes if code not in reported)).split("\n")] if reported else []
@@ -113,7 +113,7 @@ def demo_next_steps(words, rows, reported: list[str], codes: list[str], on: date
     steps.append((f"units --as-of {on.isoformat()}", words("demo.next.units")))
     said = wrapped(lines)
     for command, purpose in steps:  # a command on lines of its own, never broken inside a word
-        said += [*wrapped([f"{prefix} {command}"], command=True), *wrapped([f"      {purpose}"])]
+        said += [*wrapped([typed(db, command)], command=True), *wrapped([f"      {purpose}"])]
     return "\n".join(said)
 
 
