@@ -1,5 +1,5 @@
 """The one catalogue of labels and messages, in Chinese and English (a subject's words may sit beside it,
-as supervision.py, merged in here). Labels are keys (CATALOGUE); messages are their English text, as the
+as supervision.py and database.py, merged in here). Labels are keys (CATALOGUE); messages are their English text, as the
 library writes them (errors.Message), with the Chinese beside it (MESSAGES), gettext style.
 
 Stdlib only: the command line imports this module before it knows what it will print.
@@ -11,7 +11,7 @@ import os
 from collections.abc import Mapping
 
 from mstrack.errors import fill
-from mstrack.labels import supervision
+from mstrack.labels import database, supervision
 
 LANGS = ("zh", "en")
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
@@ -219,7 +219,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {**supervision.CATALOGUE,
 
 # English template → Chinese template: the command line's errors, warnings and lines (gettext style).
 # The fields are the same in both; locations (FILE:ROW:COLUMN), options, values, codes and units stay as they are.
-MESSAGES: dict[str, str] = {**supervision.MESSAGES,
+MESSAGES: dict[str, str] = {**supervision.MESSAGES, **database.MESSAGES,
     # the command line (cli/)
     "mstrack: error: {message}": "mstrack: 错误：{message}",
     "mstrack: warning: {message}": "mstrack: 警告：{message}",
@@ -464,13 +464,6 @@ MESSAGES: dict[str, str] = {**supervision.MESSAGES,
     "--db {db}: schema version {version}, this mstrack needs {needed}; run `mstrack db upgrade` (back it up first with "
     "`mstrack db backup FILE`)": "--db {db}：数据库结构版本为 {version}，本版 mstrack 需要 {needed}；请运行 `mstrack db upgrade`"
                                  "（先用 `mstrack db backup FILE` 备份）",
-    "{db} was made by an older mstrack (schema version {version}; this one needs {needed}) and is left unchanged.":
-        "{db} 由较早版本的 mstrack 创建（数据库结构版本 {version}，本版需要 {needed}），未作任何改动。",
-    "  To upgrade it in place (every row is kept, no copy is made), keep a copy of it first:":
-        "  就地升级（保留全部数据，不另存副本），请先保存一份副本：",
-    "  To upgrade it in place (every row is kept, no copy is made), back it up first with the server's own tools "
-    "(pg_dump), then:": "  就地升级（保留全部数据，不另存副本），请先用数据库服务器自己的工具（pg_dump）备份，然后：",
-    "  Or try the demo in a new file:": "  或在新文件中试用演示：",
     "--db {db}: cannot create it: {reason}": "--db {db}：无法创建：{reason}",
     "no programme {code!r}; {hint}": "没有计划 {code!r}；{hint}",
     "known: {codes}": "已有：{codes}",

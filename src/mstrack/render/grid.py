@@ -82,17 +82,17 @@ class PlainTable:
         columns = [self.columns[i] for i in shown]
         total = min(max_width, sum(widths) + len(GAP) * (len(widths) - 1) + 1)
         for line in wrap(self.title, total):
-            yield _fit_line(_pad(line, total, self.title_justify), max_width), "italic"
+            yield fit_line(pad(line, total, self.title_justify), max_width), "italic"
         headers = [wrap(c.header, w) for c, w in zip(columns, widths, strict=True)]
         for line in range(max(len(h) for h in headers)):
-            yield _fit_line(" " + GAP.join(_pad(h[line] if line < len(h) else "", w, c.justify)
+            yield fit_line(" " + GAP.join(pad(h[line] if line < len(h) else "", w, c.justify)
                                            for h, c, w in zip(headers, columns, widths, strict=True)), max_width), "bold"
         yield " " + "━" * (total - 1), ""
         for cells, style in self.rows:
             pieces = [_fold(cells[i], width) for i, width in zip(shown, widths, strict=True)]
             for line in range(max(len(piece) for piece in pieces)):
-                yield _fit_line(" " + GAP.join(
-                    _pad(piece[line] if line < len(piece) else "", width, column.justify)
+                yield fit_line(" " + GAP.join(
+                    pad(piece[line] if line < len(piece) else "", width, column.justify)
                     for piece, column, width in zip(pieces, columns, widths, strict=True)
                 ), max_width), style
         left_out = [self.columns[i].header for i in range(len(self.columns)) if i not in shown]
@@ -101,7 +101,7 @@ class PlainTable:
             notes.append(self.omitted(left_out))
         for note in notes:
             for line in wrap(note, total):
-                yield _pad(line, total, "center"), "dim"
+                yield pad(line, total, "center"), "dim"
 
     def text(self, width: int) -> str:
         """The table as plain text, for a file or a pipe: no console, no styles."""
@@ -136,7 +136,7 @@ def _longest_word(text: str) -> int:
     return max((cell_len(word) for word in text.split()), default=0)
 
 
-def _pad(text: str, width: int, justify: str) -> str:
+def pad(text: str, width: int, justify: str) -> str:
     space = max(0, width - cell_len(text))
     if justify == "right":
         return " " * space + text
@@ -145,7 +145,7 @@ def _pad(text: str, width: int, justify: str) -> str:
     return text + " " * space
 
 
-def _fit_line(line: str, width: int) -> str:
+def fit_line(line: str, width: int) -> str:
     """The last resort below the narrowest layout: a line cut at the width, never wider."""
     if cell_len(line) <= width:
         return line
