@@ -304,7 +304,9 @@ def test_history_folds_a_long_note_once_and_says_ditto_below_it(demo_cli, width)
     first = next(i for i, line in enumerate(lines) if line.startswith(f" {entries[0]['indicator']} "))
     column = cell_len(lines[first][:lines[first].index(note[:4])])  # where the note column starts, in cells
     rows = [lines[first]] + list(itertools.takewhile(lambda line: line.startswith(" " * column), lines[first + 1:]))
-    assert "".join(from_cell(line, column).split("  ")[0].strip() for line in rows) == note
+    pieces = [from_cell(line, column).split("  ")[0].strip() for line in rows]
+    assert "".join(pieces) == note
+    assert [piece for piece in pieces if piece[:1] in "，。、；：）"] == []  # no line starts with a closing mark
     assert len(rows) > 2  # folded, not cut
     ditto = [line for line in lines if re.match(r" \S.* 2023-06-30 .* ditto ", line)]
     assert len(ditto) == len(entries) - 1, lines

@@ -235,7 +235,8 @@ def _breakable(word: str) -> list[str]:
 
 def _fold(text: str, width: int) -> list[str]:
     """Lines of at most `width` cells; a CJK character is two cells and never split. A line break in
-    the text starts a new line."""
+    the text starts a new line. A closing mark (，。、）) does not start a line: the character before it
+    goes down with it."""
     if "\n" not in text and cell_len(text) <= width:
         return [text]
     lines = []
@@ -244,8 +245,9 @@ def _fold(text: str, width: int) -> list[str]:
         for char in paragraph:
             size = cell_len(char)
             if used + size > width and current:
+                carried = [current.pop()] if char in CLOSING and len(current) > 1 else []
                 lines.append("".join(current))
-                current, used = [], 0
+                current, used = carried, sum(map(cell_len, carried))
             current.append(char)
             used += size
         lines.append("".join(current))
