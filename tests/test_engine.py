@@ -460,13 +460,13 @@ def test_the_vocabulary_is_built_by_name_only():
 def test_every_status_has_its_words_and_its_choice_on_the_command_line():
     """model.STATUSES is the one list: the labels, the ranks and --only/--fail-on all follow it."""
     from mstrack.cli.common import Rule, Status
-    from mstrack.labels import CATALOGUE
+    from mstrack.labels import catalogue
     from mstrack.model import CHANGE_RANK, RULES, STATUSES, TASK_SEVERITY
 
     assert [s.value for s in Status] == list(STATUSES) and [r.value for r in Rule] == list(RULES)
     assert set(TASK_SEVERITY) == set(CHANGE_RANK) == set(STATUSES)
     for status in STATUSES:
-        assert all(CATALOGUE[f"{kind}.{status}"][0] for kind in ("status", "count")), status
+        assert all(catalogue()[f"{kind}.{status}"][0] for kind in ("status", "count")), status
 
 
 def test_the_domain_is_pure():

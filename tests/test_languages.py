@@ -1,5 +1,5 @@
 """Messages in Chinese and English: every error, warning and summary line follows --lang (MSTRACK_LANG,
-the locale), from one catalogue (labels.MESSAGES), while English stays exactly as it was."""
+the locale), from one catalogue (labels.messages()), while English stays exactly as it was."""
 
 import ast
 import string
@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from mstrack.cli import app
 from mstrack.errors import InputError, Joined, Message
-from mstrack.labels import MESSAGES, Labels
+from mstrack.labels import Labels, messages
 
 from .conftest import Cli, refused, write_plan
 
@@ -328,12 +328,12 @@ def test_every_message_template_has_chinese_with_the_same_fields():
         if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
             found.setdefault(argument.value, where)
     assert len(found) > 150
-    missing = [f"{where}: {template!r}" for template, where in found.items() if template.strip() and template not in MESSAGES]
+    missing = [f"{where}: {template!r}" for template, where in found.items() if template.strip() and template not in messages()]
     assert not missing, "\n".join(missing)
-    for template, chinese in MESSAGES.items():
+    for template, chinese in messages().items():
         assert chinese.strip(), template
         assert _fields(chinese) == _fields(template), (template, chinese)
-    unused = [template for template in MESSAGES if template not in found]
+    unused = [template for template in messages() if template not in found]
     assert not unused, unused
 
 
@@ -360,3 +360,25 @@ def test_command_line_lines_agree_with_their_count_in_english(cli, tmp_path):
     sheet.write_text("计划,任务编号,指标,截至日期,数值\nx-2023,1,n,2023-06-30,3\nx-2023,1,n,2023-07-31,很多\n", encoding="utf-8")
     assert cli("import", "progress", str(sheet)).stderr.endswith("mstrack: error: 1 problem; nothing was written\n")
     assert Message("{n} {n:problem|problems}; nothing was written", n=2) == "2 problems; nothing was written"
+
+
+def test_the_catalogue_is_every_subject_file_and_each_key_stands_once():
+    """The words are data (labels/SUBJECT.json), read once; a key in two files would silently lose one."""
+    import json
+
+    from mstrack.labels import SUBJECTS, catalogue
+
+    folder = SRC / "labels"
+    assert sorted(path.stem for path in folder.glob("*.json")) == sorted(SUBJECTS)
+    counted = {"labels": 0, "messages": 0}
+    for name in SUBJECTS:
+        words = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
+        assert set(words) <= {"about", "labels", "messages"}, name
+        assert words.keys() & {"labels", "messages"}, name
+        for kind in counted:
+            counted[kind] += len(words.get(kind, {}))
+        assert all(isinstance(value, str) for value in words.get("messages", {}).values()), name
+    assert counted == {"labels": len(catalogue()), "messages": len(messages())}
+    assert all(len(pair) == 2 for pair in catalogue().values())
+    assert catalogue()["light.red"] == ("红", "red") and messages()["check: {doubt}"] == "请核对：{doubt}"
+    assert catalogue() is catalogue()  # read once

@@ -25,6 +25,7 @@ from mstrack.domain.quantities import (
         ("65%", Quantity(65, "%")),
         ("６５％", Quantity(65, "%")),
         ("约6.9亿元", Quantity(690000000, "元", "=", approx=True)),
+        ("1.3萬人", Quantity(13000, "人")), ("約2億元", Quantity(200000000, "元", "=", approx=True)),  # traditional scale words
         ("累计 3 万套（间）", Quantity(30000, "套(间)", cumulative=True)),
         ("累计不少于170场", Quantity(170, "场", ">=", cumulative=True)),
         ("1,200个", Quantity(1200, "个")),

@@ -19,7 +19,7 @@ from types import SimpleNamespace
 import pytest
 from openpyxl import load_workbook
 
-from mstrack.labels import CATALOGUE, Labels, pick_lang
+from mstrack.labels import Labels, catalogue, pick_lang
 from mstrack.render.template import display_width
 
 from .conftest import SOURCES, Cli, write_plan
@@ -407,7 +407,7 @@ def test_annual_report(demo_cli):
 def test_every_label_has_both_languages():
     """The same fields in Chinese and English; a plural spec (`{n:task|tasks}`) only in English, on a field
     the Chinese has too."""
-    for key, (zh, en) in CATALOGUE.items():
+    for key, (zh, en) in catalogue().items():
         assert zh and en, key
         zh_fields = [(name, spec) for _, name, spec, _ in string.Formatter().parse(zh) if name is not None]
         en_fields = [(name, spec) for _, name, spec, _ in string.Formatter().parse(en) if name is not None]

@@ -1,6 +1,6 @@
 """Errors the CLI turns into a message on stderr and exit code 2, never a traceback; and the messages
 themselves, kept as an English template and its fields so that the CLI can say them in Chinese too
-(labels.MESSAGES). Stdlib only, like labels.py.
+(labels.messages()). Stdlib only, like labels.
 """
 
 from __future__ import annotations

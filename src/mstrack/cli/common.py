@@ -9,6 +9,7 @@ import sys
 from datetime import date
 from enum import Enum
 from pathlib import Path
+from typing import Annotated, Optional
 
 import typer
 
@@ -33,6 +34,21 @@ Only = Enum("Only", {status: status for status in (*STATUSES, DUE_SOON)}, type=s
 """What `status --only` may name: a status, or due_soon (a checkpoint due within --warn-days, not yet met)."""
 
 WARN_HELP = "Warn of a checkpoint due within DAYS after the date judged whose target is not yet met (预警)."
+
+
+# --- options several commands take, each defined once ------------------------------------------------
+
+def as_of_option(help: str):
+    """--as-of: a date, read by parse_day (2023-07-01, 6月底). Every command takes it alike; its help says
+    what the date means there and what it is by default."""
+    return Annotated[Optional[str], typer.Option("--as-of", help=help)]
+
+
+AsOfOption = as_of_option("Date to judge at, e.g. 2023-07-01 or 6月底. [default: today]")
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="table or json")]
+"""--format of the commands that print a table or JSON."""
+RefArgument = Annotated[str, typer.Argument(help="PROGRAMME/CODE, e.g. shenzhen-2023/5")]
+WarnDaysOption = Annotated[int, typer.Option("--warn-days", min=0, help=WARN_HELP)]
 
 
 _lang: str | None = None

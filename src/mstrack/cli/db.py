@@ -10,6 +10,7 @@ import typer
 from mstrack.cli.app import app, db_app
 from mstrack.cli.common import (
     Format,
+    FormatOption,
     console,
     echo,
     fail,
@@ -41,7 +42,7 @@ def init(ctx: typer.Context) -> None:
 def batches(
     ctx: typer.Context,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many, newest first.")] = 20,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json")] = Format.table,
+    fmt: FormatOption = Format.table,
 ) -> None:
     """The writes made to this database, newest first: each can be undone as a whole."""
     from mstrack.render.history import batches_json, batches_table

@@ -11,6 +11,8 @@ import typer
 from mstrack.cli.app import export_app, import_app
 from mstrack.cli.common import (
     Format,
+    FormatOption,
+    as_of_option,
     bulk,
     echo,
     fail,
@@ -70,10 +72,10 @@ def import_progress(
     files: Annotated[list[Path], typer.Argument(help="Spreadsheets of reports: .xlsx, .xls, .ods, .csv or .tsv.")],
     programme: Annotated[Optional[str], typer.Option("--programme", "-p", help="Programme of rows without a 计划 column.")] = None,
     sheet: Annotated[Optional[str], typer.Option("--sheet", help="Sheet of a workbook to read. [default: the first]")] = None,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date of rows without a 截至日期 column.")] = None,
+    as_of: as_of_option("Date of rows without a 截至日期 column.") = None,
     by: Annotated[Optional[str], typer.Option("--by", help="Reporter of rows without a 填报人 column.")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Validate and say what would change; write nothing.")] = False,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json")] = Format.table,
+    fmt: FormatOption = Format.table,
     reason: Annotated[Optional[str], typer.Option("--reason", help="Why: kept with the batch and its corrections.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help=f"Every warning, not the first {WARNINGS_SHOWN} and a count.")] = False,
 ) -> None:
@@ -262,8 +264,7 @@ def export_template(
     code: Annotated[str, typer.Argument(help="Programme code, e.g. shenzhen-2023")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The .xlsx file to write.")],
     unit: Annotated[Optional[str], typer.Option("--unit", "-u", help="Only the tasks this unit leads or is responsible for.")] = None,
-    as_of: Annotated[Optional[str], typer.Option(
-        "--as-of", help="Reporting date filled in. [default: today, within the programme's year]")] = None,
+    as_of: as_of_option("Reporting date filled in. [default: today, within the programme's year]") = None,
 ) -> None:
     """A fill-in .xlsx for units: one row per indicator; `import progress` reads it back."""
     from mstrack.render.template import template_rows, write_template

@@ -15,7 +15,9 @@ import typer
 from mstrack.cli.app import app, report_app
 from mstrack.cli.common import (
     RULE_HELP,
-    WARN_HELP,
+    AsOfOption,
+    WarnDaysOption,
+    as_of_option,
     cannot_write,
     choice,
     console,
@@ -47,7 +49,6 @@ function for each."""
 
 ProgrammesOption = Annotated[Optional[list[str]], typer.Option(
     "--programme", "-p", help="Only this programme (repeatable). [default: all]")]
-AsOfOption = Annotated[Optional[str], typer.Option("--as-of", help="Date to judge at, e.g. 2023-07-01 or 6月底. [default: today]")]
 RuleOption = Annotated[Optional[str], typer.Option("--rule", help=RULE_HELP)]
 OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write. [default: stdout; xlsx needs a file]")]
 FreezeOption = Annotated[bool, typer.Option(
@@ -255,8 +256,7 @@ def _table_command(kind: str, day: str, summary: str) -> None:
     def command(
         ctx: typer.Context,
         programme: TableProgramme = None,
-        as_of: Annotated[Optional[str], typer.Option(
-            "--as-of", help=f"Date to report at. [default: {day} of the programme's year]")] = None,
+        as_of: as_of_option(f"Date to report at. [default: {day} of the programme's year]") = None,
         rule: RuleOption = None,
         fmt: TableFormatOption = "md",
         output: OutputOption = None,
@@ -378,7 +378,7 @@ def lights(
     as_of: AsOfOption = None,
     period: Annotated[str, typer.Option("--by", help="month or quarter")] = "month",
     rule: RuleOption = None,
-    warn_days: Annotated[int, typer.Option("--warn-days", min=0, help=WARN_HELP)] = WARN_DAYS,
+    warn_days: WarnDaysOption = WARN_DAYS,
     min_red: Annotated[int, typer.Option(
         "--min-red", min=0, help="Only tasks red for at least N periods running up to the last (挂牌督办).")] = 0,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, json, csv, md, html or xlsx")] = "table",
@@ -416,8 +416,7 @@ def _file_name(unit: str) -> str:
 @report_app.command("notice")
 def notice(
     ctx: typer.Context,
-    as_of: Annotated[Optional[str], typer.Option(
-        "--as-of", help="The date the notice speaks of, e.g. 2023-07-01. [default: today]")] = None,
+    as_of: as_of_option("The date the notice speaks of, e.g. 2023-07-01. [default: today]") = None,
     unit: Annotated[Optional[str], typer.Option("--unit", "-u", help="The lead unit the notice is sent to.")] = None,
     each_unit: Annotated[bool, typer.Option(
         "--each-unit", help="One file per lead unit with a red or yellow task, in the directory --output names.")] = False,
@@ -425,7 +424,7 @@ def notice(
     reply_by: Annotated[Optional[str], typer.Option(
         "--reply-by", help="The date to reply by. [default: 7 days after --as-of]")] = None,
     rule: RuleOption = None,
-    warn_days: Annotated[int, typer.Option("--warn-days", min=0, help=WARN_HELP)] = WARN_DAYS,
+    warn_days: WarnDaysOption = WARN_DAYS,
     fmt: Annotated[str, typer.Option("--format", "-f", help="docx, html or md")] = "docx",
     output: Annotated[Optional[Path], typer.Option(
         "--output", "-o", help="The file to write (with --each-unit, the directory).")] = None,

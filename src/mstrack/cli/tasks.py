@@ -9,11 +9,15 @@ import typer
 from mstrack.cli.app import app
 from mstrack.cli.common import (
     RULE_HELP,
-    WARN_HELP,
+    AsOfOption,
     Format,
+    FormatOption,
     Only,
+    RefArgument,
     Rule,
     Status,
+    WarnDaysOption,
+    as_of_option,
     bulk,
     console,
     echo,
@@ -64,9 +68,7 @@ def _print_status(rows, on: date, *, fmt: Format, lang: str, fail_on: list[Statu
 @app.command()
 def demo(
     ctx: typer.Context,
-    as_of: Annotated[Optional[str], typer.Option(
-        "--as-of", help="Date to judge at. [default: July 1 of the seeds' year, after their half-year checkpoints]",
-    )] = None,
+    as_of: as_of_option("Date to judge at. [default: July 1 of the seeds' year, after their half-year checkpoints]") = None,
     fmt: Annotated[Format, typer.Option("--format", help="table or json")] = Format.table,
     rule: Annotated[Optional[Rule], typer.Option(
         "--rule", help="How expected is computed. [default: pro-rata (序时进度), the rule offices use mid-quarter]")] = None,
@@ -122,12 +124,12 @@ def status(
     unit: Annotated[Optional[str], typer.Option("--unit", "-u", help="Only tasks where this unit leads or is responsible.")] = None,
     only: Annotated[Optional[list[Only]], typer.Option(
         "--only", help="Only rows with this status, or due_soon (repeatable).")] = None,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date to judge at, e.g. 2023-07-01 or 6月底. [default: today]")] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json")] = Format.table,
+    as_of: AsOfOption = None,
+    fmt: FormatOption = Format.table,
     fail_on: Annotated[Optional[list[Status]], typer.Option("--fail-on", help="Exit 1 when any row has this status (repeatable).")] = None,
     rule: Annotated[Optional[Rule], typer.Option("--rule", help=RULE_HELP)] = None,
     stale: Annotated[int, typer.Option("--stale", min=0, help="Flag rows whose latest report is older than DAYS.")] = 14,
-    warn_days: Annotated[int, typer.Option("--warn-days", min=0, help=WARN_HELP)] = WARN_DAYS,
+    warn_days: WarnDaysOption = WARN_DAYS,
 ) -> None:
     """Expected versus actual for every indicator; behind first; checkpoints due soon marked."""
     store = open_store(ctx, write=False)
@@ -139,9 +141,9 @@ def status(
 @app.command()
 def show(
     ctx: typer.Context,
-    ref: Annotated[str, typer.Argument(help="PROGRAMME/CODE, e.g. shenzhen-2023/5")],
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date for the status marks and forecasts. [default: today]")] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json")] = Format.table,
+    ref: RefArgument,
+    as_of: as_of_option("Date for the status marks and forecasts. [default: today]") = None,
+    fmt: FormatOption = Format.table,
     rule: Annotated[Optional[Rule], typer.Option("--rule", help=RULE_HELP)] = None,
 ) -> None:
     """One task: leader, units, each indicator's quarterly checkpoints and report history."""
@@ -171,10 +173,10 @@ def show(
 @app.command()
 def log(
     ctx: typer.Context,
-    ref: Annotated[str, typer.Argument(help="PROGRAMME/CODE, e.g. shenzhen-2023/5")],
+    ref: RefArgument,
     value: Annotated[Optional[str], typer.Argument(help="Cumulative value: 25000, 2.5万, 65%, 197户")] = None,
     indicator: Annotated[Optional[str], typer.Option("--indicator", "-i", help="Indicator name (a unique prefix is enough).")] = None,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Date the value is as of. [default: today]")] = None,
+    as_of: as_of_option("Date the value is as of. [default: today]") = None,
     note: Annotated[Optional[str], typer.Option("--note", "-n", help="Remark kept with the report.")] = None,
     by: Annotated[Optional[str], typer.Option("--by", help="Who reported it. [default: your login name]")] = None,
     done: Annotated[bool, typer.Option("--done", help="Mark the next checkpoint of a text-only line as met.")] = False,
@@ -201,9 +203,9 @@ def log(
 @app.command()
 def history(
     ctx: typer.Context,
-    ref: Annotated[str, typer.Argument(help="PROGRAMME/CODE, e.g. shenzhen-2023/5")],
+    ref: RefArgument,
     indicator: Annotated[Optional[str], typer.Option("--indicator", "-i", help="Only this indicator (a unique prefix is enough).")] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json")] = Format.table,
+    fmt: FormatOption = Format.table,
 ) -> None:
     """Every value a task's indicators ever had: corrections and undone reports included."""
     from mstrack.render.history import history_json, history_table

@@ -58,32 +58,48 @@ def parse_date(text: str, year: int | None = None) -> date:
     Forms without a year take `year` (the programme's); a month alone means its last day, the
     way 完成时限 "2023.12" and checkpoints "6月底前" are meant.
     """
-    original = text
+    body = _date_body(text)
+    if (found := _numbered_date(body, year, text)) is not None:
+        return found
+    if re.search(r"[\u4e00-\u9fff]", body):
+        raise DateError("{value} is not a date mstrack can read (try 2023-06-30 or 6月底)", value=shown(text))
+    if year is None and not re.search(r"\d{4}", body):
+        raise DateError("{value} has no year", value=shown(text))
+    return _western_date(body, year, text)
+
+
+def _date_body(text: str) -> str:
+    """The text to read, or why it is no date at all: empty, or signed."""
     body = text if ISO_DATE_RE.fullmatch(text) else normalize(text)  # NFKC would change nothing in it
     if not body:
         raise DateError("empty date")
     if body[0] in "+-":  # dateutil would read "-2023-06-30" as a date
-        raise DateError("{value} is not a date: a date has no sign", value=shown(original))
+        raise DateError("{value} is not a date: a date has no sign", value=shown(text))
+    return body
+
+
+def _numbered_date(body: str, year: int | None, original: str) -> date | None:
+    """The forms read here, not by dateutil: a full date, a month and day, a year and month, a period
+    ("6月底", "第二季度"), eight digits. None when the text is none of them."""
     if m := FULL_DATE_RE.match(body):
         return make_date(int(m[1]), int(m[2]), int(m[3]), original)
     if m := MONTH_DAY_RE.match(body):
-        if year is None:
-            raise DateError("{value} has no year", value=shown(original))
-        return make_date(year, int(m[1]), int(m[2]), original)
+        return make_date(_given_year(year, original), int(m[1]), int(m[2]), original)
     if m := YEAR_MONTH_RE.match(body):
         return month_end(int(m[1]), int(m[2]))
     if m := PERIOD_DATE_RE.match(body):
-        the_year = int(m["year"]) if m["year"] else year
-        if the_year is None:
-            raise DateError("{value} has no year", value=shown(original))
+        the_year = int(m["year"]) if m["year"] else _given_year(year, original)
         return period_end(m["period"] or m["quarter"], the_year)  # "6月前" in a date cell is the end of June
     if re.fullmatch(r"\d{8}", body):
         return make_date(int(body[:4]), int(body[4:6]), int(body[6:]), original)
-    if re.search(r"[\u4e00-\u9fff]", body):
-        raise DateError("{value} is not a date mstrack can read (try 2023-06-30 or 6月底)", value=shown(original))
-    if year is None and not re.search(r"\d{4}", body):
+    return None
+
+
+def _given_year(year: int | None, original: str) -> int:
+    """The programme's year, for a form that names none."""
+    if year is None:
         raise DateError("{value} has no year", value=shown(original))
-    return _western_date(body, year, original)
+    return year
 
 
 def _western_date(body: str, year: int | None, original: str) -> date:

@@ -1,7 +1,7 @@
 """Renderers of report data (reports/build.py): Markdown, CSV, JSON, Rich tables, and the pieces (cells,
 headers, sentences) that html.py and xlsx.py share with them.
 
-Plain data in, text out: a renderer never queries, and takes every word from labels.py.
+Plain data in, text out: a renderer never queries, and takes every word from labels.
 """
 
 from __future__ import annotations

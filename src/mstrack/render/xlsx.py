@@ -1,7 +1,7 @@
 """Reports as .xlsx workbooks (openpyxl, imported when called): one sheet per section, a frozen
 header, fills for statuses, column widths that fit Chinese text, A4 landscape print setup.
 
-Plain data in (reports.py), bytes out; every word comes from labels.py through render_report.
+Plain data in (reports.py), bytes out; every word comes from labels through render_report.
 """
 
 from __future__ import annotations

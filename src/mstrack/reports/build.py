@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
 
+from mstrack.domain import unique
 from mstrack.domain.status import count_statuses, judged
 from mstrack.model import (
     AT_MOST,
@@ -50,10 +51,6 @@ class Plain:
 
     def as_dict(self) -> dict:
         return _plain(self)
-
-
-def _unique(items) -> list[str]:
-    return list(dict.fromkeys(item for item in items if item))
 
 
 def _worse(a: str | None, b: str) -> str:
@@ -125,7 +122,7 @@ def unit_rollups(rows: list[StatusRow], responsible: bool = False, places: dict[
     for row in rows:
         units = list(row.lead_units) or ([row.lead_unit] if row.lead_unit else [])
         if responsible:
-            units = _unique([*units, *row.units])
+            units = unique(filter(None, [*units, *row.units]))
         place = places.get(row.programme, "")
         for name in units or ["—"]:
             unit = (place, name)
@@ -372,7 +369,7 @@ def weekly_report(
     ]
     changes.sort(key=lambda c: (not c.worse, STATUSES.index(c.after)))
     return WeeklyReport(
-        as_of=on, since=since, programmes=_unique(d.programme for d in details), rule=rule,
+        as_of=on, since=since, programmes=unique(filter(None, (d.programme for d in details))), rule=rule,
         pro_rata=bool(now) and all(row.rule == PRO_RATA for row in now),
         tasks=len({(row.programme, row.task) for row in now}), task_counts=task_counts(now),
         indicators=len(now), row_counts=count_statuses(now), behind=behind,
@@ -553,7 +550,7 @@ def table_report(
         table_row = TableRow(
             programme=detail.programme, code=detail.code, title=detail.title, area=detail.area,
             progress=progress_items(detail, on, detail.text.progress if mid_year else None), next_steps=upcoming,
-            units=_unique([*detail.lead_units, *detail.units]), lead_units=list(detail.lead_units),
+            units=unique(filter(None, [*detail.lead_units, *detail.units])), lead_units=list(detail.lead_units),
             deadline=detail.deadline, deadline_text=deadline_words(detail.deadline, detail.text.deadline_text),
             task_status=status or "not_due", assessment=detail.text.assessment if mid_year else None,
             agrees=task_rows[0].agrees if task_rows and mid_year else None,

@@ -1,4 +1,4 @@
-"""Schema migrations: the one way a schema is built, small ordered functions, never edited once released.
+"""Schema migrations: the one way a schema is built, small ordered functions; once released, what each makes never changes.
 
 Why not Alembic: the schema is small, it must run the same on SQLite and PostgreSQL, and users
 upgrade files in place with `mstrack db upgrade`. A list of functions written in SQLAlchemy Core does
@@ -77,12 +77,15 @@ def m002_batches_and_retractions(connection) -> None:
     import sqlalchemy as sa
 
     metadata = sa.MetaData()
+
+    def written(name: str, *columns: sa.Column) -> sa.Table:
+        """A table of things written and kept whole, each with when and by whom (schema.Written)."""
+        return sa.Table(name, metadata, sa.Column("id", sa.Integer, primary_key=True),
+                        sa.Column("created_at", sa.DateTime, nullable=False), sa.Column("user", sa.String), *columns)
+
     sa.Table("report", metadata, sa.Column("id", sa.Integer, primary_key=True))  # exists: referenced only
-    batch = sa.Table(
-        "batch", metadata,
-        sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("created_at", sa.DateTime, nullable=False),
-        sa.Column("user", sa.String),
+    batch = written(
+        "batch",
         sa.Column("command", sa.String, nullable=False),
         sa.Column("source", sa.String),
         sa.Column("reason", sa.String),
@@ -95,11 +98,8 @@ def m002_batches_and_retractions(connection) -> None:
         sa.Column("report_id", sa.Integer, sa.ForeignKey("report.id"), primary_key=True),
         sa.Column("batch_id", sa.Integer, sa.ForeignKey("batch.id"), nullable=False, index=True),
     )
-    snapshot = sa.Table(
-        "report_snapshot", metadata,
-        sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("created_at", sa.DateTime, nullable=False),
-        sa.Column("user", sa.String),
+    snapshot = written(
+        "report_snapshot",
         sa.Column("kind", sa.String, nullable=False),
         sa.Column("params", sa.Text, nullable=False),
         sa.Column("content", sa.Text, nullable=False),

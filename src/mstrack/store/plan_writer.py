@@ -9,11 +9,11 @@ from typing import NamedTuple
 from sqlalchemy import select
 
 from mstrack import model as plan_model
+from mstrack.domain import unique
 from mstrack.errors import InputError, Joined, Message
 from mstrack.model import QUANTITY, SCHEDULE
 from mstrack.store.batches import PLAN_SOURCE, insert_reports
 from mstrack.store.dialect import Dialect
-from mstrack.store.reads import unique
 from mstrack.store.schema import (
     AreaRow,
     CheckpointRow,

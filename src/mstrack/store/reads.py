@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from mstrack.domain import unique
 from mstrack.errors import InputError, Message
 from mstrack.model import IndicatorState, TaskText
 from mstrack.store.dialect import day, moment, number
@@ -320,7 +321,3 @@ def close_names(name: str, known: list[str]) -> list[str]:
 
     holding = [k for k in known if name in k]
     return unique([*holding, *difflib.get_close_matches(name, known, n=8, cutoff=0.6)])
-
-
-def unique(items) -> list:
-    return list(dict.fromkeys(items))

@@ -15,15 +15,20 @@ from sqlmodel import Field, SQLModel
 from mstrack.model import QUANTITY
 
 
+class Keyed(SQLModel):
+    """A table whose rows are numbered by the database (`id`), what other tables refer to."""
+
+    id: int | None = Field(default=None, primary_key=True)
+
+
 class SchemaVersion(SQLModel, table=True):
     __tablename__ = "schema_version"
     version: int = Field(primary_key=True)
     applied_at: datetime
 
 
-class ProgrammeRow(SQLModel, table=True):
+class ProgrammeRow(Keyed, table=True):
     __tablename__ = "programme"
-    id: int | None = Field(default=None, primary_key=True)
     code: str = Field(unique=True, index=True)
     name: str
     year: int
@@ -35,10 +40,9 @@ class ProgrammeRow(SQLModel, table=True):
     rule: str = "step"  # how expected is computed unless a run says otherwise
 
 
-class AreaRow(SQLModel, table=True):
+class AreaRow(Keyed, table=True):
     __tablename__ = "area"
     __table_args__ = (UniqueConstraint("programme_id", "code"),)
-    id: int | None = Field(default=None, primary_key=True)
     programme_id: int = Field(foreign_key="programme.id", index=True)
     position: int
     code: str
@@ -47,10 +51,9 @@ class AreaRow(SQLModel, table=True):
     declared_tasks: int | None = None
 
 
-class TaskRow(SQLModel, table=True):
+class TaskRow(Keyed, table=True):
     __tablename__ = "task"
     __table_args__ = (UniqueConstraint("programme_id", "code"),)
-    id: int | None = Field(default=None, primary_key=True)
     programme_id: int = Field(foreign_key="programme.id", index=True)
     area_id: int | None = Field(default=None, foreign_key="area.id")
     position: int
@@ -74,20 +77,18 @@ class TaskLinkRow(SQLModel, table=True):
     position: int
 
 
-class LineRow(SQLModel, table=True):
+class LineRow(Keyed, table=True):
     """One table row of a task: its own leader, lead unit, co-units and schedule."""
 
     __tablename__ = "task_line"
     __table_args__ = (UniqueConstraint("task_id", "position"),)
-    id: int | None = Field(default=None, primary_key=True)
     task_id: int = Field(foreign_key="task.id", index=True)
     position: int
     leaders: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
 
 
-class UnitRow(SQLModel, table=True):
+class UnitRow(Keyed, table=True):
     __tablename__ = "unit"
-    id: int | None = Field(default=None, primary_key=True)
     name: str = Field(unique=True, index=True)
 
 
@@ -99,19 +100,17 @@ class LineUnitRow(SQLModel, table=True):
     position: int
 
 
-class CheckpointRow(SQLModel, table=True):
+class CheckpointRow(Keyed, table=True):
     __tablename__ = "checkpoint"
-    id: int | None = Field(default=None, primary_key=True)
     line_id: int = Field(foreign_key="task_line.id", index=True)
     due: date
     label: str = ""
     text: str = ""
 
 
-class IndicatorRow(SQLModel, table=True):
+class IndicatorRow(Keyed, table=True):
     __tablename__ = "indicator"
     __table_args__ = (UniqueConstraint("line_id", "kind", "name"),)
-    id: int | None = Field(default=None, primary_key=True)
     line_id: int = Field(foreign_key="task_line.id", index=True)
     position: int
     kind: str = QUANTITY
@@ -123,9 +122,8 @@ class IndicatorRow(SQLModel, table=True):
     reading: str | None = None
 
 
-class MilestoneRow(SQLModel, table=True):
+class MilestoneRow(Keyed, table=True):
     __tablename__ = "milestone"
-    id: int | None = Field(default=None, primary_key=True)
     indicator_id: int = Field(foreign_key="indicator.id", index=True)
     due: date
     target: float | None = None
@@ -133,11 +131,10 @@ class MilestoneRow(SQLModel, table=True):
     text: str | None = None
 
 
-class ReportRow(SQLModel, table=True):
+class ReportRow(Keyed, table=True):
     __tablename__ = "report"
     # the one index the status and import queries need (and the foreign key's): see migration 3
     __table_args__ = (Index("ix_report_indicator_as_of", "indicator_id", "as_of", "id"),)
-    id: int | None = Field(default=None, primary_key=True)
     indicator_id: int = Field(foreign_key="indicator.id")
     as_of: date
     value: float
@@ -149,13 +146,17 @@ class ReportRow(SQLModel, table=True):
     reason: str | None = None  # why a correction was made
 
 
-class BatchRow(SQLModel, table=True):
+class Written(Keyed):
+    """A table of things written and kept whole, each with when and by whom: batches, frozen reports."""
+
+    created_at: datetime
+    user: str | None = None
+
+
+class BatchRow(Written, table=True):
     """One write: a log, an import, a plan import, an undo. Undo works batch by batch."""
 
     __tablename__ = "batch"
-    id: int | None = Field(default=None, primary_key=True)
-    created_at: datetime
-    user: str | None = None
     command: str
     source: str | None = None
     reason: str | None = None
@@ -172,13 +173,10 @@ class RetractionRow(SQLModel, table=True):
     batch_id: int = Field(foreign_key="batch.id", index=True)
 
 
-class SnapshotRow(SQLModel, table=True):
+class SnapshotRow(Written, table=True):
     """A report as it was printed and sent (`report … --freeze`), to compare with later corrections."""
 
     __tablename__ = "report_snapshot"
-    id: int | None = Field(default=None, primary_key=True)
-    created_at: datetime
-    user: str | None = None
     kind: str
     params: str = Field(sa_column=Column(Text, nullable=False))  # JSON: how to make the same report again
     content: str = Field(sa_column=Column(Text, nullable=False))  # JSON: the report as sent

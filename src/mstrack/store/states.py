@@ -204,7 +204,3 @@ def group_units(rows) -> dict[int, tuple[list[str], list[str]]]:
         (lead if role == "lead" else responsible).append(name)
     return result
 
-
-def _unique(items) -> list[str]:
-    return list(dict.fromkeys(items))
-
