@@ -331,3 +331,22 @@ def test_start_and_completion_columns_give_a_start_checkpoint_and_the_deadline(t
         [(date(2024, 4, 30), "开工"), (date(2024, 11, 30), "改造供水管网30公里")],
         [(date(2024, 8, 31), "新建学校1所")]]
     assert indicators(tasks[1]) == [("改造供水管网", "公里", 30, [(date(2024, 11, 30), 30)])]
+
+
+def test_a_date_in_the_contents_words_dates_its_clause(tmp_path):
+    """"新建幼儿园3所，9月底前投入使用；新增学位1200个": the 3 are due in September, the 1200 at the 完成时限; without a
+    完成时限 the 1200 have no date, and a date that dates every figure ("…，年底前完成") is the task's."""
+    path = page(tmp_path / "表.html", [
+        "<td>序号</td><td>项目名称</td><td>主要内容</td><td>完成时限</td><td>责任单位</td>",
+        "<td>1</td><td>教育提升</td><td>新建幼儿园3所，9月底前投入使用；新增学位1200个</td><td>12月底前</td><td>县教育局</td>",
+        "<td>2</td><td>教育提升</td><td>新建幼儿园3所，9月底前投入使用；新增学位1200个</td><td></td><td>县教育局</td>",
+        "<td>3</td><td>就业创业</td><td>城镇新增就业2500人以上，失业率控制在4%以内，年底前完成。</td><td></td><td>县人社局</td>",
+    ])
+    first, second, third = convert_table(path, "x-2024", 2024).programme.tasks
+    assert first.deadline == date(2024, 12, 31)
+    assert indicators(first) == [("新建幼儿园", "所", 3, [(date(2024, 9, 30), 3)]), ("新增学位", "个", 1200, [(date(2024, 12, 31), 1200)])]
+    assert second.deadline is None
+    assert indicators(second) == [("新建幼儿园", "所", 3, [(date(2024, 9, 30), 3)]), ("新增学位", "个", 1200, [])]
+    assert third.deadline == date(2024, 12, 31)
+    assert [(unit, target, points) for _, unit, target, points in indicators(third)] == [
+        ("人", 2500, [(date(2024, 12, 31), 2500)]), ("%", 4, [(date(2024, 12, 31), 4)])]

@@ -63,6 +63,19 @@ def _statements(text: str, origin: str, year: int) -> list[Series]:
     return result
 
 
+def _all_dated(line: RawLine) -> bool:
+    """Whether the dates in a content's words date all its figures ("城镇新增就业2500人，…，年底前完成"): then the last is
+    the task's; a date of one clause among others is that clause's only."""
+    return not find_mentions(_without(line.content, [text for _, _, text in line.periods[-line.in_words:]]))
+
+
+def _without(text: str, clauses: list[str]) -> str:
+    """The text less the clauses that a date of their own dates."""
+    for clause in clauses:
+        text = text.replace(clause, "")
+    return text.strip(" ，,；;。\n")
+
+
 def _tidy(text: str) -> str:
     """A checkpoint's words without the separator that led to the next period ("…2家;6月底前…")."""
     return re.sub(r"\s+$", "", text.strip()).rstrip("；;，,、 ")
@@ -87,9 +100,11 @@ def _units_of(task: RawTask, deadline: date | None, year: int) -> list[Unit]:
             checkpoints += periods
             heading = block.heading if len(raw.blocks) == 1 else heading
         heading = heading or raw.item
-        if not checkpoints and (raw.deadline or deadline) and not undated:
-            raw.deadline_only = True
-            checkpoints = _deadline_checkpoints(task, raw, deadline, year)
+        worded = raw.in_words and len(checkpoints) == raw.in_words and (raw.deadline or deadline) and not undated
+        if (not checkpoints or worded) and (raw.deadline or deadline) and not undated:
+            raw.deadline_only = True  # dates in the content's words date their clauses; the rest is due at the deadline
+            checkpoints += [(due, label, _without(text, [t for _, _, t in checkpoints]) or label)
+                            for due, label, text in _deadline_checkpoints(task, raw, deadline, year)]
         if raw.start and raw.start[1].year >= year and all(raw.start[1] < due for due, _, _ in checkpoints):
             checkpoints.append((raw.start[1], raw.start[0], "开工"))  # a 开工时间 column: when the work starts, this year
         merged: dict[date, tuple[str, str]] = {}
@@ -264,7 +279,8 @@ def build_task(raw: RawTask, year: int, summary: list[Message], doubts: list[Dou
     # a month of a plan for the month is a checkpoint; it is the deadline only where it says the task is done
     latest = [due for line in raw.lines for block in line.blocks for _, due, text in block.periods
               if not block.partial or COMPLETE_RE.search(text)]
-    latest += [due for line in raw.lines for _, due, _ in line.periods]
+    latest += [due for line in raw.lines for _, due, _ in line.periods[:len(line.periods) - line.in_words]]
+    latest += [due for line in raw.lines if line.in_words and _all_dated(line) for _, due, _ in line.periods[-line.in_words:]]
     deadline = raw.deadline or (max(latest) if latest else None)
     if names_start(raw.deadline_text) and not latest:
         deadline = None  # "6月底前开工": a start checkpoint, not the date the task is done

@@ -13,7 +13,7 @@ from mstrack.sources.plan import split_units
 from mstrack.sources.table.header import AREA_RE, Column
 from mstrack.sources.table.mentions import BARE_RE, find_mentions
 from mstrack.sources.table.reading import Row, Sheet
-from mstrack.sources.table.schedule import Block, dated_completions, parse_deadline, split_schedule
+from mstrack.sources.table.schedule import Block, dated_clauses, dated_completions, parse_deadline, split_schedule
 
 
 @dataclass(kw_only=True)
@@ -35,6 +35,7 @@ class RawLine:
     reported: list[tuple[str, str]] = field(default_factory=list)  # (header, cell) of the progress columns: what was done
     borrowed: bool = False  # its unit cells were blank and it took the task above's (a merged cell)
     start: tuple[str, date] | None = None  # a 开工时间 cell as printed, and its date
+    in_words: int = 0  # how many of `periods` (the last ones) are dates printed in the content's own words
 
 
 @dataclass(kw_only=True)
@@ -436,7 +437,9 @@ def _read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherit
            "reported": [(column.header, text) for column, text in layout.texts(row, "progress")]}
     counted = measure or _unit_after(amount) or _unit_after(content)  # a quarter's bare figure counts in the row's unit
     periods = [(column.label, column.due, text + counted if BARE_RE.match(text) else text) for column, text in layout.texts(row, "period")]
-    periods += dated_completions(content, year)  # "在2022年11月份前完成改造" inside the content
+    in_words = dated_completions(content, year) + dated_clauses(content, year)  # "在2022年11月份前完成改造", "…，9月底前投入使用"
+    periods += in_words
+    own["in_words"] = len(in_words)
     blocks = _schedule_blocks(row, layout, year)
     borrowed = not lead_cell and not units_cell and not previous and inherited is not None and bool({"lead", "units"} & set(layout.by_kind))
     if not lead_cell and not units_cell and previous is not None and previous.borrowed:
