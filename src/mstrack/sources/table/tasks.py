@@ -437,7 +437,8 @@ def _read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherit
            "reported": [(column.header, text) for column, text in layout.texts(row, "progress")]}
     counted = measure or _unit_after(amount) or _unit_after(content)  # a quarter's bare figure counts in the row's unit
     periods = [(column.label, column.due, text + counted if BARE_RE.match(text) else text) for column, text in layout.texts(row, "period")]
-    in_words = dated_completions(content, year) + dated_clauses(content, year)  # "在2022年11月份前完成改造", "…，9月底前投入使用"
+    periods += dated_completions(content, year)  # "在2022年11月份前完成改造" inside the content
+    in_words = dated_clauses(content, year)  # "…3所，9月底前投入使用": the clause's own date
     periods += in_words
     own["in_words"] = len(in_words)
     blocks = _schedule_blocks(row, layout, year)
