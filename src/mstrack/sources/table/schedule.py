@@ -130,7 +130,7 @@ def parse_deadline(text: str, year: int) -> date | None:
         return None
     if dates := numbered_deadlines(body, year):  # "1、7月1日试运营 2、2022年12月底完成": due when the last item is
         return max(due for _, due in dates)
-    if m := re.fullmatch(r"(\d{4})\s*年?\s*(?:底|末|内|全年|年底|年内)?\s*(?:前|完成|建成)?", body):  # "2024": the year's end
+    if m := re.fullmatch(r"(\d{4})\s*年?\s*(?:底|末|内|度|全年|年底|年内)?\s*(?:前|完成|建成)?", body):  # "2024": the year's end
         try:
             return period_end("年底", int(m[1]))
         except DateError:
