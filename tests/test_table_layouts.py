@@ -350,3 +350,17 @@ def test_a_date_in_the_contents_words_dates_its_clause(tmp_path):
     assert third.deadline == date(2024, 12, 31)
     assert [(unit, target, points) for _, unit, target, points in indicators(third)] == [
         ("人", 2500, [(date(2024, 12, 31), 2500)]), ("%", 4, [(date(2024, 12, 31), 4)])]
+
+
+def test_columns_named_for_quarters_one_after_another_are_one_schedule(tmp_path):
+    """一季度目标 … 四季度目标: one line with four checkpoints, the figures of one series, not a line per quarter."""
+    path = page(tmp_path / "表.html", [
+        "<td>序号</td><td>项目名称</td><td>年度目标</td><td>一季度目标</td><td>二季度目标</td><td>三季度目标</td><td>四季度目标</td>"
+        "<td>责任单位</td>",
+        "<td>1</td><td>新增城镇就业</td><td>新增城镇就业6000人</td><td>完成1500人</td><td>完成3000人</td><td>完成4500人</td>"
+        "<td>完成6000人</td><td>县人社局</td>",
+    ])
+    [task] = convert_table(path, "x-2024", 2024).programme.tasks
+    assert len(task.lines) == 1
+    assert indicators(task) == [("新增城镇就业", "人", 6000, [(date(2024, 3, 31), 1500), (date(2024, 6, 30), 3000),
+                                                         (date(2024, 9, 30), 4500), (date(2024, 12, 31), 6000)])]

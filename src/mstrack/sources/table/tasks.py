@@ -382,8 +382,10 @@ def _unit_after(amount: str) -> str:
 
 
 def _schedule_blocks(row: Row, layout: _Layout, year: int) -> list[Block]:
-    """The row's schedule cells cut into blocks; a column named for a period dates its undated text."""
-    blocks = []
+    """The row's schedule cells cut into blocks; a column named for a period dates its undated text, and the columns
+    named for periods one after another (一季度目标 … 四季度目标) are one schedule, not a sub-project each."""
+    blocks: list[Block] = []
+    periods, at = Block(), 0
     for column, text in layout.texts(row, "schedule"):
         try:
             found = split_schedule(text, year)
@@ -394,7 +396,15 @@ def _schedule_blocks(row: Row, layout: _Layout, year: int) -> list[Block]:
             if not block.periods and column.due and block.undated:
                 block.periods.append((column.label, column.due, block.undated))
                 block.undated = ""
+        if column.due and len(found) == 1 and not found[0].heading and not found[0].undated and not periods.partial \
+                and (not periods.periods or periods.periods[-1][1] < found[0].periods[0][1]):
+            at = at if periods.periods else len(blocks)
+            periods.periods += found[0].periods
+            periods.partial = found[0].partial
+            continue
         blocks.extend(found)
+    if periods.periods:
+        blocks.insert(at, periods)
     return blocks
 
 
