@@ -253,11 +253,12 @@ def test_a_unit_cell_that_names_its_lead_gives_the_lead_and_the_others(tmp_path)
         "<td>2</td><td>食堂改造</td><td>改造食堂10个</td><td>10月底前</td><td>县教育局（牵头）、县市场监管局</td>",
         "<td>3</td><td>道路养护</td><td>养护道路30公里</td><td>11月底前</td><td>县交通局牵头，各乡镇配合</td>",
         "<td>4</td><td>公厕建设</td><td>新建公厕20座</td><td>11月底前</td><td>县城管局、各乡镇</td>",
+        "<td>5</td><td>路灯改造</td><td>改造路灯500盏</td><td>11月底前</td><td>县城管局牵头</td>",
     ])
     tasks = convert_table(path, "x-2024", 2024).programme.tasks
     assert [(t.lines[0].lead_units, [u for u in t.lines[0].units if u not in t.lines[0].lead_units]) for t in tasks] == [
         (["县教育局"], ["县财政局", "县住建局"]), (["县教育局"], ["县市场监管局"]), (["县交通局"], ["各乡镇"]),
-        (["县城管局"], ["各乡镇"])]  # no role named: the first leads, as before
+        (["县城管局"], ["各乡镇"]), (["县城管局"], [])]  # no role named: the first leads, as before
 
 
 def test_quarters_in_bare_figures_count_in_the_rows_unit_of_measure(tmp_path):

@@ -112,6 +112,8 @@ def _roles(cell: str) -> tuple[str, str] | None:
             "、".join(u for u in units if not ROLE_MARK_RE.search(u))
     if m := ROLE_WORDS_RE.fullmatch(text):
         return m["lead"].strip(), m["others"].strip()
+    if text.endswith("牵头") and len(units) == 1 and len(text) > 2:
+        return text[:-2].strip(), ""  # "县交通局牵头"
     return None
 
 
