@@ -182,6 +182,8 @@ def test_a_numbered_heading_without_labels_and_a_heading_under_it():
     ("累计进度", "progress", None),  # a share done so far ("96.64%"), reported beside 累计完成: no schedule
     ("市级牵头责任单位", "units", None),  # lead and responsible units in one cell: the first leads, as in 责任单位
     ("计划开工时间", "start", None), ("竣工时间", "deadline", None),
+    ("完成进度", "progress", None), ("工程进度", "progress", None), ("进度情况", "progress", None),  # reported, not planned
+    ("工程进度安排", "schedule", None),
 ])
 def test_columns_are_known_by_their_header(header, kind, due):
     column = column_kind(header, 2023)
