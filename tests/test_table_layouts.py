@@ -365,3 +365,16 @@ def test_columns_named_for_quarters_one_after_another_are_one_schedule(tmp_path)
     assert len(task.lines) == 1
     assert indicators(task) == [("新增城镇就业", "人", 6000, [(date(2024, 3, 31), 1500), (date(2024, 6, 30), 3000),
                                                          (date(2024, 9, 30), 4500), (date(2024, 12, 31), 6000)])]
+
+
+def test_a_count_in_the_closing_brackets_beside_a_column_in_another_unit_is_a_target_too(tmp_path):
+    path = page(tmp_path / "表.html", [
+        "<td>序号</td><td>考核指标</td><td>单位</td><td>工作目标</td><td>备注</td>",
+        "<td>1</td><td>完成行政村配电网改造(37个村)</td><td>万元</td><td>5900</td><td>电力公司</td>",
+        "<td>2</td><td>改建农村户用厕所100万户以上</td><td></td><td>144281</td><td>农业农村局</td>",
+        "<td>3</td><td>农村公路提升(共3项)</td><td>万元</td><td>800</td><td>交通局</td>",
+    ])
+    first, second, third = convert_table(path, "x-2024", 2024).programme.tasks
+    assert sorted((i.unit, i.target) for line in first.lines for i in line.indicators) == [("个", 37), ("元", 59_000_000)]
+    assert [(i.unit, i.target) for line in second.lines for i in line.indicators] == [("", 144281)]  # words in running text
+    assert [(i.unit, i.target) for line in third.lines for i in line.indicators] == [("元", 8_000_000)]

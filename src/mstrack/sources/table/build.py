@@ -165,11 +165,18 @@ def _amount_series(text: str, amount: tuple[str, str], origin: str, year: int, w
 
 
 def _shares_beside(amounts: list[Series], text: str, origin: str, year: int) -> list[Series]:
-    """A share the words set beside a target column's count ("提高公办学位占比至95%以上" beside 600 个): a target
-    too, as the column gives none in %."""
-    if not amounts or not text or any(unit_key(one.unit) == "%" for one in amounts):
+    """A share the words set beside a target column's count ("提高公办学位占比至95%以上" beside 600 个), or a count
+    in the brackets that close them beside a column in another unit ("…配电网改造(37个村)" beside 5900 万元): a
+    target too, as the column gives none such ("(共3项)" counts items, not a target)."""
+    if not amounts or not text:
         return []
-    return [one for one in _statements(text, origin, year) if unit_key(one.unit) == "%"]
+    shares = [] if any(unit_key(one.unit) == "%" for one in amounts) else \
+        [one for one in _statements(text, origin, year) if unit_key(one.unit) == "%"]
+    bracket = re.search(r"[（(]([^（）()]*)[）)]\s*$", text.split("\n")[0])  # "(37个村)" closing the words
+    inside = {(m.value, unit_key(m.unit)) for m in find_mentions(bracket[1], year)} if bracket and all(a.unit for a in amounts) else set()
+    counts = [one for one in _statements(text, origin, year) if (one.statement.value, unit_key(one.unit)) in inside
+              and unit_key(one.unit) not in ("%", "项") and all(unit_factor(one.unit, a.unit) == 0 for a in amounts)]
+    return shares + counts  # beside 5900 万元, a count the column does not give
 
 
 START_WORDS = ("开工", "动工", "启动", "开建", "开始")
