@@ -378,3 +378,16 @@ def test_a_count_in_the_closing_brackets_beside_a_column_in_another_unit_is_a_ta
     assert sorted((i.unit, i.target) for line in first.lines for i in line.indicators) == [("个", 37), ("元", 59_000_000)]
     assert [(i.unit, i.target) for line in second.lines for i in line.indicators] == [("", 144281)]  # words in running text
     assert [(i.unit, i.target) for line in third.lines for i in line.indicators] == [("元", 8_000_000)]
+
+
+def test_a_budget_in_a_dated_clause_is_spent_by_the_last_date(tmp_path):
+    """"计划投资1067万元,完成22所学校空调安装" beside "1.2024年8月 2.2024年12月": the 22 are due in August, the budget
+    at the last date (a 完成投资 would be work done by the clause's date, and stays there)."""
+    path = page(tmp_path / "表.html", [
+        "<td>项目名称</td><td>工作任务</td><td>计划完成时间</td><td>牵头单位</td>",
+        "<td>1.教育设施提升项目</td><td>计划投资1067万元,完成22所学校空调安装;持续推进幼儿园建设。</td>"
+        "<td>1.2024年8月<br>2.2024年12月</td><td>教体局</td>",
+    ])
+    [task] = convert_table(path, "x-2024", 2024).programme.tasks
+    assert sorted((unit, target, points) for _, unit, target, points in indicators(task)) == [
+        ("元", 10_670_000, [(date(2024, 12, 31), 10_670_000)]), ("所", 22, [(date(2024, 8, 31), 22)])]

@@ -200,7 +200,7 @@ def _deadline_checkpoints(task: RawTask, raw: RawLine, deadline: date, year: int
             items = [c.strip() for c in re.split(r"[；;。]", text) if c.strip()]
         if len(items) != len(dates):
             items = [part for part, _ in dates]
-        return [(due, part, item) for (part, due), item in zip(dates, items, strict=True)]
+        return _budget_at_the_end([(due, part, item) for (part, due), item in zip(dates, items, strict=True)])
     if parts := dated_parts(label, year):  # "6月底前开工，11月底前完工": each date its words; the work is due at the last
         *earlier, (last_label, last_due, last_words) = parts
         done = text if text != label else last_words
@@ -208,6 +208,26 @@ def _deadline_checkpoints(task: RawTask, raw: RawLine, deadline: date, year: int
             done = f"{text}；{last_words}"
         return [(due, part, words or part) for part, due, words in earlier] + [(last_due, last_label, done or last_label)]
     return [(raw.deadline or deadline, label, text)]
+
+
+BUDGET_RE = re.compile(r"^\s*(?:计划投资|总投资|概算|预算|估算)")
+
+
+def _budget_at_the_end(dated: list[tuple[date, str, str]]) -> list[tuple[date, str, str]]:
+    """A budget in a clause that a date of its own dates ("计划投资1067万元,完成22所…" beside "1.2021年8月") is the
+    task's, spent by its last date: the clause's work is due then, not the money."""
+    last = max(range(len(dated)), key=lambda k: dated[k][0])
+    moved = []
+    for k, (due, label, text) in enumerate(dated):
+        parts = re.split(r"[，,]", text)
+        budget = [p for p in parts if BUDGET_RE.match(p)]
+        if k != last and budget and len(budget) < len(parts):
+            dated[k] = (due, label, "，".join(p for p in parts if not BUDGET_RE.match(p)))
+            moved += budget
+    if moved:
+        due, label, text = dated[last]
+        dated[last] = (due, label, f"{text}；{'，'.join(moved)}")
+    return dated
 
 
 def _printed(number: str, text: str) -> bool:
