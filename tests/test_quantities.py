@@ -92,6 +92,8 @@ def test_any_text_is_a_quantity_or_a_clean_error(text):
         ("2023/06/30", date(2023, 6, 30)),
         ("2023年6月30日", date(2023, 6, 30)),
         ("6月30日", date(2023, 6, 30)),
+        ("6.30", date(2023, 6, 30)),  # month.day, as a 完成时限 cell writes it (dateutil read it as half past six)
+        ("11.30前", date(2023, 11, 30)),
         ("6月底", date(2023, 6, 30)),
         ("6月底前", date(2023, 6, 30)),
         ("11月底前", date(2023, 11, 30)),

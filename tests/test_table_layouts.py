@@ -253,11 +253,12 @@ def test_a_unit_cell_that_names_its_lead_gives_the_lead_and_the_others(tmp_path)
         "<td>2</td><td>食堂改造</td><td>改造食堂10个</td><td>10月底前</td><td>县教育局（牵头）、县市场监管局</td>",
         "<td>3</td><td>道路养护</td><td>养护道路30公里</td><td>11月底前</td><td>县交通局牵头，各乡镇配合</td>",
         "<td>4</td><td>公厕建设</td><td>新建公厕20座</td><td>11月底前</td><td>县城管局、各乡镇</td>",
+        "<td>5</td><td>路灯改造</td><td>改造路灯500盏</td><td>11月底前</td><td>县城管局牵头</td>",
     ])
     tasks = convert_table(path, "x-2024", 2024).programme.tasks
     assert [(t.lines[0].lead_units, [u for u in t.lines[0].units if u not in t.lines[0].lead_units]) for t in tasks] == [
         (["县教育局"], ["县财政局", "县住建局"]), (["县教育局"], ["县市场监管局"]), (["县交通局"], ["各乡镇"]),
-        (["县城管局"], ["各乡镇"])]  # no role named: the first leads, as before
+        (["县城管局"], ["各乡镇"]), (["县城管局"], [])]  # no role named: the first leads, as before
 
 
 def test_quarters_in_bare_figures_count_in_the_rows_unit_of_measure(tmp_path):
@@ -331,3 +332,62 @@ def test_start_and_completion_columns_give_a_start_checkpoint_and_the_deadline(t
         [(date(2024, 4, 30), "开工"), (date(2024, 11, 30), "改造供水管网30公里")],
         [(date(2024, 8, 31), "新建学校1所")]]
     assert indicators(tasks[1]) == [("改造供水管网", "公里", 30, [(date(2024, 11, 30), 30)])]
+
+
+def test_a_date_in_the_contents_words_dates_its_clause(tmp_path):
+    """"新建幼儿园3所，9月底前投入使用；新增学位1200个": the 3 are due in September, the 1200 at the 完成时限; without a
+    完成时限 the 1200 have no date, and a date that dates every figure ("…，年底前完成") is the task's."""
+    path = page(tmp_path / "表.html", [
+        "<td>序号</td><td>项目名称</td><td>主要内容</td><td>完成时限</td><td>责任单位</td>",
+        "<td>1</td><td>教育提升</td><td>新建幼儿园3所，9月底前投入使用；新增学位1200个</td><td>12月底前</td><td>县教育局</td>",
+        "<td>2</td><td>教育提升</td><td>新建幼儿园3所，9月底前投入使用；新增学位1200个</td><td></td><td>县教育局</td>",
+        "<td>3</td><td>就业创业</td><td>城镇新增就业2500人以上，失业率控制在4%以内，年底前完成。</td><td></td><td>县人社局</td>",
+    ])
+    first, second, third = convert_table(path, "x-2024", 2024).programme.tasks
+    assert first.deadline == date(2024, 12, 31)
+    assert indicators(first) == [("新建幼儿园", "所", 3, [(date(2024, 9, 30), 3)]), ("新增学位", "个", 1200, [(date(2024, 12, 31), 1200)])]
+    assert second.deadline is None
+    assert indicators(second) == [("新建幼儿园", "所", 3, [(date(2024, 9, 30), 3)]), ("新增学位", "个", 1200, [])]
+    assert third.deadline == date(2024, 12, 31)
+    assert [(unit, target, points) for _, unit, target, points in indicators(third)] == [
+        ("人", 2500, [(date(2024, 12, 31), 2500)]), ("%", 4, [(date(2024, 12, 31), 4)])]
+
+
+def test_columns_named_for_quarters_one_after_another_are_one_schedule(tmp_path):
+    """一季度目标 … 四季度目标: one line with four checkpoints, the figures of one series, not a line per quarter."""
+    path = page(tmp_path / "表.html", [
+        "<td>序号</td><td>项目名称</td><td>年度目标</td><td>一季度目标</td><td>二季度目标</td><td>三季度目标</td><td>四季度目标</td>"
+        "<td>责任单位</td>",
+        "<td>1</td><td>新增城镇就业</td><td>新增城镇就业6000人</td><td>完成1500人</td><td>完成3000人</td><td>完成4500人</td>"
+        "<td>完成6000人</td><td>县人社局</td>",
+    ])
+    [task] = convert_table(path, "x-2024", 2024).programme.tasks
+    assert len(task.lines) == 1
+    assert indicators(task) == [("新增城镇就业", "人", 6000, [(date(2024, 3, 31), 1500), (date(2024, 6, 30), 3000),
+                                                         (date(2024, 9, 30), 4500), (date(2024, 12, 31), 6000)])]
+
+
+def test_a_count_in_the_closing_brackets_beside_a_column_in_another_unit_is_a_target_too(tmp_path):
+    path = page(tmp_path / "表.html", [
+        "<td>序号</td><td>考核指标</td><td>单位</td><td>工作目标</td><td>备注</td>",
+        "<td>1</td><td>完成行政村配电网改造(37个村)</td><td>万元</td><td>5900</td><td>电力公司</td>",
+        "<td>2</td><td>改建农村户用厕所100万户以上</td><td></td><td>144281</td><td>农业农村局</td>",
+        "<td>3</td><td>农村公路提升(共3项)</td><td>万元</td><td>800</td><td>交通局</td>",
+    ])
+    first, second, third = convert_table(path, "x-2024", 2024).programme.tasks
+    assert sorted((i.unit, i.target) for line in first.lines for i in line.indicators) == [("个", 37), ("元", 59_000_000)]
+    assert [(i.unit, i.target) for line in second.lines for i in line.indicators] == [("", 144281)]  # words in running text
+    assert [(i.unit, i.target) for line in third.lines for i in line.indicators] == [("元", 8_000_000)]
+
+
+def test_a_budget_in_a_dated_clause_is_spent_by_the_last_date(tmp_path):
+    """"计划投资1067万元,完成22所学校空调安装" beside "1.2024年8月 2.2024年12月": the 22 are due in August, the budget
+    at the last date (a 完成投资 would be work done by the clause's date, and stays there)."""
+    path = page(tmp_path / "表.html", [
+        "<td>项目名称</td><td>工作任务</td><td>计划完成时间</td><td>牵头单位</td>",
+        "<td>1.教育设施提升项目</td><td>计划投资1067万元,完成22所学校空调安装;持续推进幼儿园建设。</td>"
+        "<td>1.2024年8月<br>2.2024年12月</td><td>教体局</td>",
+    ])
+    [task] = convert_table(path, "x-2024", 2024).programme.tasks
+    assert sorted((unit, target, points) for _, unit, target, points in indicators(task)) == [
+        ("元", 10_670_000, [(date(2024, 12, 31), 10_670_000)]), ("所", 22, [(date(2024, 8, 31), 22)])]

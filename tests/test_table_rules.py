@@ -80,6 +80,7 @@ def test_a_label_that_is_no_date_says_why(label, words):
     ("年底前", date(2023, 12, 31)), ("6月底前完成", date(2023, 6, 30)), ("上半年", date(2023, 6, 30)),
     ("三季度完成", date(2023, 9, 30)), ("Q3", date(2023, 9, 30)), ("6月底前选址，10月底前建成", date(2023, 10, 31)),
     ("10 月底前", date(2023, 10, 31)), ("10 月底前动工", date(2023, 10, 31)), ("", None), ("   ", None), ("长期", None), ("持续推进", None),
+    ("11.30", date(2023, 11, 30)), ("2023年度", date(2023, 12, 31)),  # month.day; a year's 年度
 ])
 def test_a_deadline_is_the_last_date_the_cell_names(text, due):
     assert parse_deadline(text, 2023) == due
@@ -181,6 +182,8 @@ def test_a_numbered_heading_without_labels_and_a_heading_under_it():
     ("累计进度", "progress", None),  # a share done so far ("96.64%"), reported beside 累计完成: no schedule
     ("市级牵头责任单位", "units", None),  # lead and responsible units in one cell: the first leads, as in 责任单位
     ("计划开工时间", "start", None), ("竣工时间", "deadline", None),
+    ("完成进度", "progress", None), ("工程进度", "progress", None), ("进度情况", "progress", None),  # reported, not planned
+    ("工程进度安排", "schedule", None),
 ])
 def test_columns_are_known_by_their_header(header, kind, due):
     column = column_kind(header, 2023)

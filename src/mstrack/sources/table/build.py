@@ -63,6 +63,19 @@ def _statements(text: str, origin: str, year: int) -> list[Series]:
     return result
 
 
+def _all_dated(line: RawLine) -> bool:
+    """Whether the dates in a content's words date all its figures ("城镇新增就业2500人，…，年底前完成"): then the last is
+    the task's; a date of one clause among others is that clause's only."""
+    return not find_mentions(_without(line.content, [text for _, _, text in line.periods[-line.in_words:]]))
+
+
+def _without(text: str, clauses: list[str]) -> str:
+    """The text less the clauses that a date of their own dates."""
+    for clause in clauses:
+        text = text.replace(clause, "")
+    return text.strip(" ，,；;。\n")
+
+
 def _tidy(text: str) -> str:
     """A checkpoint's words without the separator that led to the next period ("…2家;6月底前…")."""
     return re.sub(r"\s+$", "", text.strip()).rstrip("；;，,、 ")
@@ -87,9 +100,11 @@ def _units_of(task: RawTask, deadline: date | None, year: int) -> list[Unit]:
             checkpoints += periods
             heading = block.heading if len(raw.blocks) == 1 else heading
         heading = heading or raw.item
-        if not checkpoints and (raw.deadline or deadline) and not undated:
-            raw.deadline_only = True
-            checkpoints = _deadline_checkpoints(task, raw, deadline, year)
+        worded = raw.in_words and len(checkpoints) == raw.in_words and (raw.deadline or deadline) and not undated
+        if (not checkpoints or worded) and (raw.deadline or deadline) and not undated:
+            raw.deadline_only = True  # dates in the content's words date their clauses; the rest is due at the deadline
+            checkpoints += [(due, label, _without(text, [t for _, _, t in checkpoints]) or label)
+                            for due, label, text in _deadline_checkpoints(task, raw, deadline, year)]
         if raw.start and raw.start[1].year >= year and all(raw.start[1] < due for due, _, _ in checkpoints):
             checkpoints.append((raw.start[1], raw.start[0], "开工"))  # a 开工时间 column: when the work starts, this year
         merged: dict[date, tuple[str, str]] = {}
@@ -150,11 +165,18 @@ def _amount_series(text: str, amount: tuple[str, str], origin: str, year: int, w
 
 
 def _shares_beside(amounts: list[Series], text: str, origin: str, year: int) -> list[Series]:
-    """A share the words set beside a target column's count ("提高公办学位占比至95%以上" beside 600 个): a target
-    too, as the column gives none in %."""
-    if not amounts or not text or any(unit_key(one.unit) == "%" for one in amounts):
+    """A share the words set beside a target column's count ("提高公办学位占比至95%以上" beside 600 个), or a count
+    in the brackets that close them beside a column in another unit ("…配电网改造(37个村)" beside 5900 万元): a
+    target too, as the column gives none such ("(共3项)" counts items, not a target)."""
+    if not amounts or not text:
         return []
-    return [one for one in _statements(text, origin, year) if unit_key(one.unit) == "%"]
+    shares = [] if any(unit_key(one.unit) == "%" for one in amounts) else \
+        [one for one in _statements(text, origin, year) if unit_key(one.unit) == "%"]
+    bracket = re.search(r"[（(]([^（）()]*)[）)]\s*$", text.split("\n")[0])  # "(37个村)" closing the words
+    inside = {(m.value, unit_key(m.unit)) for m in find_mentions(bracket[1], year)} if bracket and all(a.unit for a in amounts) else set()
+    counts = [one for one in _statements(text, origin, year) if (one.statement.value, unit_key(one.unit)) in inside
+              and unit_key(one.unit) not in ("%", "项") and all(unit_factor(one.unit, a.unit) == 0 for a in amounts)]
+    return shares + counts  # beside 5900 万元, a count the column does not give
 
 
 START_WORDS = ("开工", "动工", "启动", "开建", "开始")
@@ -178,7 +200,7 @@ def _deadline_checkpoints(task: RawTask, raw: RawLine, deadline: date, year: int
             items = [c.strip() for c in re.split(r"[；;。]", text) if c.strip()]
         if len(items) != len(dates):
             items = [part for part, _ in dates]
-        return [(due, part, item) for (part, due), item in zip(dates, items, strict=True)]
+        return _budget_at_the_end([(due, part, item) for (part, due), item in zip(dates, items, strict=True)])
     if parts := dated_parts(label, year):  # "6月底前开工，11月底前完工": each date its words; the work is due at the last
         *earlier, (last_label, last_due, last_words) = parts
         done = text if text != label else last_words
@@ -186,6 +208,26 @@ def _deadline_checkpoints(task: RawTask, raw: RawLine, deadline: date, year: int
             done = f"{text}；{last_words}"
         return [(due, part, words or part) for part, due, words in earlier] + [(last_due, last_label, done or last_label)]
     return [(raw.deadline or deadline, label, text)]
+
+
+BUDGET_RE = re.compile(r"^\s*(?:计划投资|总投资|概算|预算|估算)")
+
+
+def _budget_at_the_end(dated: list[tuple[date, str, str]]) -> list[tuple[date, str, str]]:
+    """A budget in a clause that a date of its own dates ("计划投资1067万元,完成22所…" beside "1.2021年8月") is the
+    task's, spent by its last date: the clause's work is due then, not the money."""
+    last = max(range(len(dated)), key=lambda k: dated[k][0])
+    moved = []
+    for k, (due, label, text) in enumerate(dated):
+        parts = re.split(r"[，,]", text)
+        budget = [p for p in parts if BUDGET_RE.match(p)]
+        if k != last and budget and len(budget) < len(parts):
+            dated[k] = (due, label, "，".join(p for p in parts if not BUDGET_RE.match(p)))
+            moved += budget
+    if moved:
+        due, label, text = dated[last]
+        dated[last] = (due, label, f"{text}；{'，'.join(moved)}")
+    return dated
 
 
 def _printed(number: str, text: str) -> bool:
@@ -264,7 +306,8 @@ def build_task(raw: RawTask, year: int, summary: list[Message], doubts: list[Dou
     # a month of a plan for the month is a checkpoint; it is the deadline only where it says the task is done
     latest = [due for line in raw.lines for block in line.blocks for _, due, text in block.periods
               if not block.partial or COMPLETE_RE.search(text)]
-    latest += [due for line in raw.lines for _, due, _ in line.periods]
+    latest += [due for line in raw.lines for _, due, _ in line.periods[:len(line.periods) - line.in_words]]
+    latest += [due for line in raw.lines if line.in_words and _all_dated(line) for _, due, _ in line.periods[-line.in_words:]]
     deadline = raw.deadline or (max(latest) if latest else None)
     if names_start(raw.deadline_text) and not latest:
         deadline = None  # "6月底前开工": a start checkpoint, not the date the task is done

@@ -99,6 +99,27 @@ def dated_completions(text: str, year: int) -> list[tuple[str, date, str]]:
     return found
 
 
+# "…3所，9月底前投入使用", "…，年底前完成": a clause that starts with a date and says what is done by then
+CLAUSE_DATE_RE = re.compile(rf"(?:^|(?<=[，,；;。\s]))(?P<label>{PERIOD_LABEL})\s*(?:全部|全面|基本)?\s*"
+                            r"(?:完成|建成|投入使用|投用|通过验收|竣工|完工|开工|启用|开放|实现)")
+
+
+def dated_clauses(text: str, year: int) -> list[tuple[str, date, str]]:
+    """(label, due, sentence) of each clause of a content cell that starts with a date and a verb of completion
+    ("新建幼儿园3所，9月底前投入使用"): the figures of its sentence are due then. "在…前完成" is dated_completions'."""
+    found = []
+    for sentence in re.split(r"[；;。\n]", text or ""):
+        for m in CLAUSE_DATE_RE.finditer(sentence):
+            if DATED_COMPLETION_RE.search(sentence[max(0, m.start() - 2): m.end() + 2]):
+                continue
+            label = re.sub(r"\s+", "", m["label"])
+            try:
+                found.append((label, period_end(label, year), sentence.strip(" ，,")))
+            except DateError:
+                continue
+    return found
+
+
 YEAR_RANGE_RE = re.compile(r"(\d{4})\s*年?\s*[-—–~～至到]\s*(\d{4})\s*年?\s*(?:底|末)?\s*(?:前|完成|建成)?")
 
 
@@ -109,7 +130,7 @@ def parse_deadline(text: str, year: int) -> date | None:
         return None
     if dates := numbered_deadlines(body, year):  # "1、7月1日试运营 2、2022年12月底完成": due when the last item is
         return max(due for _, due in dates)
-    if m := re.fullmatch(r"(\d{4})\s*年?\s*(?:底|末|内|全年|年底|年内)?\s*(?:前|完成|建成)?", body):  # "2024": the year's end
+    if m := re.fullmatch(r"(\d{4})\s*年?\s*(?:底|末|内|度|全年|年底|年内)?\s*(?:前|完成|建成)?", body):  # "2024": the year's end
         try:
             return period_end("年底", int(m[1]))
         except DateError:

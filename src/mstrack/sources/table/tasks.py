@@ -13,7 +13,7 @@ from mstrack.sources.plan import split_units
 from mstrack.sources.table.header import AREA_RE, Column
 from mstrack.sources.table.mentions import BARE_RE, find_mentions
 from mstrack.sources.table.reading import Row, Sheet
-from mstrack.sources.table.schedule import Block, dated_completions, parse_deadline, split_schedule
+from mstrack.sources.table.schedule import Block, dated_clauses, dated_completions, parse_deadline, split_schedule
 
 
 @dataclass(kw_only=True)
@@ -35,6 +35,7 @@ class RawLine:
     reported: list[tuple[str, str]] = field(default_factory=list)  # (header, cell) of the progress columns: what was done
     borrowed: bool = False  # its unit cells were blank and it took the task above's (a merged cell)
     start: tuple[str, date] | None = None  # a 开工时间 cell as printed, and its date
+    in_words: int = 0  # how many of `periods` (the last ones) are dates printed in the content's own words
 
 
 @dataclass(kw_only=True)
@@ -111,6 +112,8 @@ def _roles(cell: str) -> tuple[str, str] | None:
             "、".join(u for u in units if not ROLE_MARK_RE.search(u))
     if m := ROLE_WORDS_RE.fullmatch(text):
         return m["lead"].strip(), m["others"].strip()
+    if text.endswith("牵头") and len(units) == 1 and len(text) > 2:
+        return text[:-2].strip(), ""  # "县交通局牵头"
     return None
 
 
@@ -381,8 +384,10 @@ def _unit_after(amount: str) -> str:
 
 
 def _schedule_blocks(row: Row, layout: _Layout, year: int) -> list[Block]:
-    """The row's schedule cells cut into blocks; a column named for a period dates its undated text."""
-    blocks = []
+    """The row's schedule cells cut into blocks; a column named for a period dates its undated text, and the columns
+    named for periods one after another (一季度目标 … 四季度目标) are one schedule, not a sub-project each."""
+    blocks: list[Block] = []
+    periods, at = Block(), 0
     for column, text in layout.texts(row, "schedule"):
         try:
             found = split_schedule(text, year)
@@ -393,7 +398,15 @@ def _schedule_blocks(row: Row, layout: _Layout, year: int) -> list[Block]:
             if not block.periods and column.due and block.undated:
                 block.periods.append((column.label, column.due, block.undated))
                 block.undated = ""
+        if column.due and len(found) == 1 and not found[0].heading and not found[0].undated and not periods.partial \
+                and (not periods.periods or periods.periods[-1][1] < found[0].periods[0][1]):
+            at = at if periods.periods else len(blocks)
+            periods.periods += found[0].periods
+            periods.partial = found[0].partial
+            continue
         blocks.extend(found)
+    if periods.periods:
+        blocks.insert(at, periods)
     return blocks
 
 
@@ -437,6 +450,9 @@ def _read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherit
     counted = measure or _unit_after(amount) or _unit_after(content)  # a quarter's bare figure counts in the row's unit
     periods = [(column.label, column.due, text + counted if BARE_RE.match(text) else text) for column, text in layout.texts(row, "period")]
     periods += dated_completions(content, year)  # "在2022年11月份前完成改造" inside the content
+    in_words = dated_clauses(content, year)  # "…3所，9月底前投入使用": the clause's own date
+    periods += in_words
+    own["in_words"] = len(in_words)
     blocks = _schedule_blocks(row, layout, year)
     borrowed = not lead_cell and not units_cell and not previous and inherited is not None and bool({"lead", "units"} & set(layout.by_kind))
     if not lead_cell and not units_cell and previous is not None and previous.borrowed:
