@@ -325,9 +325,8 @@ def test_xls_and_ods_read_as_the_xlsx_they_were_saved_from(converted_books, kind
     path = converted_books[kind]
     expected = [row.cells for row in read_rows(converted_books["xlsx"])]
     rows = [row.cells for row in read_rows(path)]
-    if kind == "xls":  # an .xls keeps no number format calamine gives: 65% is read as 0.65
-        expected[2][4] = 0.65
     assert rows == expected
+    assert rows[2][4] == "65%"  # a percent cell, read by its number format (calamine alone gives 0.65 for an .xls)
     assert rows[3][1] == rows[4][1] == "新增学位2000个"  # merged down
     result = convert_table(path, "x-2024", 2024)
     assert rows_of(result) == rows_of(convert_table(converted_books["xlsx"], "x-2024", 2024))
@@ -364,3 +363,11 @@ def test_an_ods_whose_rows_repeat_beyond_the_limit_is_refused_unread(tmp_path):
                          "</manifest:manifest>")
     with pytest.raises(InputError, match=r"repeat\.ods: sheet 'Sheet1' reaches row 1048000"):
         list(read_rows(path))
+
+
+@pytest.mark.parametrize(("code", "percent"), [("0%", True), ("0.00%", True), ('0.0"%"', False), ("0\\%", False),
+                                               ("[Red]0%", True), ("General", False), ("[$%-804]0", False)])
+def test_an_xls_percent_is_told_by_its_number_format(code, percent):
+    from mstrack.sources.workbooks import _percent_format
+
+    assert _percent_format(code) is percent

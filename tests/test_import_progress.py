@@ -109,6 +109,15 @@ def test_headers_in_traditional_characters(demo_cli, tmp_path):
     assert (row["actual"], row["note"]) == (13000, "區報數")
 
 
+def test_indicator_names_and_scale_words_in_traditional_characters(demo_cli, tmp_path):
+    """The indicator named in traditional characters (供應分配) is the plan's 供应分配保障性住房, and 1.4萬 is 14000."""
+    path = tmp_path / "traditional-cells.csv"
+    path.write_text("計劃,任務編號,指標,截至日期,數值\nshenzhen-2023,5,供應分配,2023-06-30,1.4萬\n", encoding="utf-8")
+    result = demo_cli("import", "progress", str(path))
+    assert result.exit_code == 0, result.output
+    assert status(demo_cli, "-p", "shenzhen-2023")[("shenzhen-2023", "5", "供应分配保障性住房")]["actual"] == 14000
+
+
 def test_excel_percent_cells_and_dates(demo_cli, tmp_path):
     workbook = Workbook()
     sheet = workbook.active

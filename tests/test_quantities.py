@@ -25,6 +25,7 @@ from mstrack.domain.quantities import (
         ("65%", Quantity(65, "%")),
         ("６５％", Quantity(65, "%")),
         ("约6.9亿元", Quantity(690000000, "元", "=", approx=True)),
+        ("1.3萬人", Quantity(13000, "人")), ("約2億元", Quantity(200000000, "元", "=", approx=True)),  # traditional scale words
         ("累计 3 万套（间）", Quantity(30000, "套(间)", cumulative=True)),
         ("累计不少于170场", Quantity(170, "场", ">=", cumulative=True)),
         ("1,200个", Quantity(1200, "个")),
@@ -91,6 +92,8 @@ def test_any_text_is_a_quantity_or_a_clean_error(text):
         ("2023/06/30", date(2023, 6, 30)),
         ("2023年6月30日", date(2023, 6, 30)),
         ("6月30日", date(2023, 6, 30)),
+        ("6.30", date(2023, 6, 30)),  # month.day, as a 完成时限 cell writes it (dateutil read it as half past six)
+        ("11.30前", date(2023, 11, 30)),
         ("6月底", date(2023, 6, 30)),
         ("6月底前", date(2023, 6, 30)),
         ("11月底前", date(2023, 11, 30)),

@@ -214,6 +214,16 @@ def test_indicator_option_prefers_a_name_starting_with_the_text():
         match_indicator(states, "停车泊位", None, "r-2023/1")  # contained in two, the start of none
 
 
+def test_indicator_names_match_across_traditional_and_simplified_characters():
+    states = [state(), state()]
+    for one, name in zip(states, ("農村低保補差水平", "新增停车泊位"), strict=True):
+        one.indicator = name
+    assert match_indicator(states, "农村低保补差水平", None, "r-2023/1").indicator == "農村低保補差水平"
+    assert match_indicator(states, "新增停車", None, "r-2023/1").indicator == "新增停车泊位"  # a prefix, as written
+    with pytest.raises(InputError, match="has no indicator"):
+        match_indicator(states, "城市低保", None, "r-2023/1")
+
+
 def test_indicator_option_prefers_a_prefix_on_the_command_line(cli, tmp_path):
     path = tmp_path / "p.toml"
     path.write_text(

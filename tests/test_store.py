@@ -184,6 +184,27 @@ def test_a_saved_plan_reads_back_as_it_was(store, tmp_path):
     assert (batch.id, batch.command, batch.source, batch.programme) == (saved["batch"], "import plan", "x.toml", "x-2023")
 
 
+def test_an_import_reads_lean_states_with_what_it_compares(store, tmp_path):
+    """programme_states (what import progress compares a file with) leaves out the units and the quantities'
+    milestones, never used there; it keeps names, units, targets, every report, and a text-only line's
+    checkpoints (its reports count them). A status still reads them all."""
+    store.init()
+    text_only = ('[[tasks]]\ncode = "2"\ntitle = "建设公园"\n[[tasks.lines]]\nlead_units = ["市城管局"]\n'
+                 'checkpoints = [{ due = "2023-06-30", text = "完成设计" }, { due = "2023-12-31", text = "建成开放" }]\n')
+    store.save_plan(load_plan(write_plan(tmp_path / "x.toml", BEDS + text_only)))
+    _, [beds] = store.task_states(parse("x-2023/1"))
+    store.add_reports([(beds.indicator_id, date(2023, 5, 31), 20.0, "过半", "张三", "a.csv")], 1, "import progress", "a.csv")
+    year, by_task = store.programme_states("x-2023")
+    (lean_beds,), (park,) = by_task["1"], by_task["2"]
+    assert year == 2023 and (lean_beds.indicator, lean_beds.unit, lean_beds.target) == ("新增床位", "张", 100)
+    assert [(r.as_of, r.value, r.note) for r in lean_beds.reports] == [(date(2023, 5, 31), 20, "过半")]
+    assert (lean_beds.milestones, lean_beds.lead_units) == ([], [])
+    assert [(m.due, m.text) for m in park.milestones] == [(date(2023, 6, 30), "完成设计"), (date(2023, 12, 31), "建成开放")]
+    full = {state.task: state for state in store.status_states(date(2023, 7, 1))}
+    assert [m.target for m in full["1"].milestones] == [50] and full["1"].lead_units == ["市卫生健康委"]
+    assert store.programme_states("y-2023") is None
+
+
 def test_reports_are_one_batch_and_states_read_the_latest(store, tmp_path):
     store.init()
     store.save_plan(load_plan(write_plan(tmp_path / "x.toml", BEDS)))

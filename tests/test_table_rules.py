@@ -80,6 +80,7 @@ def test_a_label_that_is_no_date_says_why(label, words):
     ("年底前", date(2023, 12, 31)), ("6月底前完成", date(2023, 6, 30)), ("上半年", date(2023, 6, 30)),
     ("三季度完成", date(2023, 9, 30)), ("Q3", date(2023, 9, 30)), ("6月底前选址，10月底前建成", date(2023, 10, 31)),
     ("10 月底前", date(2023, 10, 31)), ("10 月底前动工", date(2023, 10, 31)), ("", None), ("   ", None), ("长期", None), ("持续推进", None),
+    ("11.30", date(2023, 11, 30)), ("2023年度", date(2023, 12, 31)),  # month.day; a year's 年度
 ])
 def test_a_deadline_is_the_last_date_the_cell_names(text, due):
     assert parse_deadline(text, 2023) == due
@@ -103,8 +104,10 @@ def test_merged_quarters_in_a_schedule_cell_are_one_checkpoint():
 
 
 def test_a_label_mid_sentence_is_text():
-    """A period starts a checkpoint only at the start or after a sentence break: not after a comma."""
-    assert periods("3月底前完成5个，6月底前完成10个") == [[("3月底前", "2023-03-31", "完成5个，6月底前完成10个")]]
+    """A period starts a checkpoint only at the start, after a sentence break or after a comma (issue #13: a clause
+    of its own); inside a clause it is text."""
+    assert periods("3月底前完成5个，6月底前完成10个") == [[("3月底前", "2023-03-31", "完成5个，"), ("6月底前", "2023-06-30", "完成10个")]]
+    assert periods("3月底前完成5个，开展7-9月份测评") == [[("3月底前", "2023-03-31", "完成5个，开展7-9月份测评")]]
 
 
 def test_the_year_after_the_fourth_quarter_joins_it():
@@ -176,6 +179,11 @@ def test_a_numbered_heading_without_labels_and_a_heading_under_it():
     ("第一季度", "period", date(2023, 3, 31)), ("一、二季度", "period", date(2023, 6, 30)), ("7-9月", "period", date(2023, 9, 30)),
     ("", "", None), ("金额", "", None), ("牵 头 单 位", "lead", None), ("第 一 季 度", "period", date(2023, 3, 31)),
     ("2月30日", "", None),  # reads as a period label but names no date: an unknown column
+    ("累计进度", "progress", None),  # a share done so far ("96.64%"), reported beside 累计完成: no schedule
+    ("市级牵头责任单位", "units", None),  # lead and responsible units in one cell: the first leads, as in 责任单位
+    ("计划开工时间", "start", None), ("竣工时间", "deadline", None),
+    ("完成进度", "progress", None), ("工程进度", "progress", None), ("进度情况", "progress", None),  # reported, not planned
+    ("工程进度安排", "schedule", None),
 ])
 def test_columns_are_known_by_their_header(header, kind, due):
     column = column_kind(header, 2023)
@@ -233,6 +241,15 @@ def test_a_number_that_is_no_target_does_not_hide_the_next(text):
 def test_running_totals_are_marked(text, total):
     [mention] = find_mentions(text)
     assert mention.total is total
+
+
+@pytest.mark.parametrize(("text", "name", "comparator"), [
+    ("城乡居民医保参保率稳定在95%以上", "城乡居民医保参保率", ">="), ("参保率保持在98%以上", "参保率", ">="),
+    ("发生率维持在1%以下", "发生率", "<="), ("补助标准提高到300元", "补助标准", "="),
+])
+def test_a_level_kept_steady_is_named_without_the_verb(text, name, comparator):
+    [mention] = find_mentions(text)
+    assert (mention.name, mention.comparator) == (name, comparator)
 
 
 def test_names_are_shared_out_in_order():

@@ -39,11 +39,12 @@ def import_plan(
     from mstrack.sources.plan import load_plan
 
     plans, errors = [], []
-    for path in files:
-        try:
-            plans.append(load_plan(path))
-        except InputError as error:
-            errors.extend(error.messages)
+    with bulk():  # a 20,000-task plan is a million small objects: read, checked and compared without the cycle collector
+        for path in files:
+            try:
+                plans.append(load_plan(path))
+            except InputError as error:
+                errors.extend(error.messages)
     if errors:
         raise fail(errors)
     store = open_store(ctx, write=True)
@@ -58,8 +59,9 @@ def import_plan(
                     removed=counts["tasks_removed"], batch=counts["batch"])
         flush_output()
 
-    store.save_plans([(programme, path.name) for path, programme in zip(files, plans, strict=True)], reason=reason,
-                     confirm=announce)
+    with bulk():
+        store.save_plans([(programme, path.name) for path, programme in zip(files, plans, strict=True)], reason=reason,
+                         confirm=announce)
 
 
 WARNINGS_SHOWN = 5

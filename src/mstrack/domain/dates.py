@@ -26,7 +26,7 @@ QUARTER_WORDS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3,
 ISO_DATE_RE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", re.ASCII)
 """The form plans and most sheets use, read without NFKC (NFKC was a fifth of reading a 20,000-task plan)."""
 FULL_DATE_RE = re.compile(r"^(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?$")
-MONTH_DAY_RE = re.compile(r"^(\d{1,2})\s*月\s*(\d{1,2})\s*日?(?:前)?$")
+MONTH_DAY_RE = re.compile(r"^(\d{1,2})\s*(?:月|[.．])\s*(\d{1,2})\s*日?(?:前)?$")  # "6月30日", and "6.30" as tables write it
 YEAR_MONTH_RE = re.compile(r"^(\d{4})\s*[-./年]\s*(\d{1,2})\s*月?(?:底|末)?(?:前)?$")
 PERIOD_DATE_RE = re.compile(  # the periods a date cell may name: "6月底", "2023年第二季度", "Q2"; their end is the date
     r"^(?:(?P<year>\d{4})\s*年\s*)?(?P<period>\d{1,2}\s*月\s*(?:底|末|份)?|第?[一二三四1-4]\s*季度(?:末|底)?)(?:前)?$"

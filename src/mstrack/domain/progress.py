@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from mstrack.domain.characters import simplified
 from mstrack.domain.dates import DateError, parse_date
 from mstrack.domain.quantities import QuantityError, format_number, parse_quantity, same_unit, shown
 from mstrack.errors import InputError, Joined, Message
@@ -36,11 +37,11 @@ def match_indicator(states: list[IndicatorState], name: str | None, text_only: b
             return candidates[0]
         names = Joined("; ", (s.indicator for s in candidates))
         raise InputError("{label} has {n} {n:indicator|indicators}; name one: {names}", label=label, n=len(candidates), names=names)
-    for found in (
-        [s for s in candidates if s.indicator == name],
-        [s for s in candidates if s.indicator.startswith(name)],
-        [s for s in candidates if name in s.indicator],
-    ):
+    folded = simplified(name)  # "農村低保" names the plan's "农村低保", and the other way round
+    for same in (lambda s: s.indicator == name, lambda s: s.indicator.startswith(name), lambda s: name in s.indicator,
+                 lambda s: simplified(s.indicator) == folded, lambda s: simplified(s.indicator).startswith(folded),
+                 lambda s: folded in simplified(s.indicator)):
+        found = [s for s in candidates if same(s)]
         if len(found) == 1:
             return found[0]
         if len(found) > 1:

@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from mstrack.domain.characters import simplified
 from mstrack.domain.limits import number_problem
 from mstrack.errors import Problem
 from mstrack.model import AT_LEAST, AT_MOST, COUNTABLE_UNITS, EQUAL
@@ -51,8 +52,9 @@ def shown(text: str, limit: int = 40) -> str:
 
 
 def normalize(text: str) -> str:
-    """Fold full-width digits, letters and punctuation (NFKC) so "６５％" reads as "65%"."""
-    return unicodedata.normalize("NFKC", text).strip()
+    """Fold full-width digits, letters and punctuation (NFKC) so "６５％" reads as "65%", and traditional
+    characters into simplified ones, so "約1.2萬" reads as "约1.2万"."""
+    return simplified(unicodedata.normalize("NFKC", text)).strip()
 
 
 CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}

@@ -423,9 +423,15 @@ def load_plan(path: Path) -> Programme:
     except ValueError:  # Python reads no integer of more than 4300 digits
         raise InputError("{path}: not valid TOML: {error}", path=path,
                          error=Message("an integer of more than {n} digits", n=sys.get_int_max_str_digits())) from None
-    if _depth(data) > MAX_DEPTH:
-        raise InputError("{path}: not valid TOML: nested more than {depth} levels deep", path=path, depth=MAX_DEPTH)
-    return plan_from_dict(data, str(path))
+    try:
+        return plan_from_dict(data, str(path))
+    except (InputError, RecursionError):
+        # Only a plan that fails can nest deeper than the format's own tables (a dozen levels): the depth is
+        # measured then, to say so first, not on every plan (a walk of every value, a tenth of reading one).
+        if _depth(data) > MAX_DEPTH:
+            raise InputError("{path}: not valid TOML: nested more than {depth} levels deep", path=path,
+                             depth=MAX_DEPTH) from None
+        raise
 
 
 def _depth(data) -> int:

@@ -14,35 +14,11 @@ table is read unchanged.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 
+from mstrack.domain.characters import converter, outside_gb2312, simplified
 
-def _outside_gb2312(char: str) -> bool:
-    if not "\u3400" <= char <= "\u9fff" and not "\uf900" <= char <= "\ufaff":
-        return False
-    try:
-        char.encode("gb2312")
-    except UnicodeEncodeError:
-        return True
-    return False
-
-
-@functools.lru_cache(maxsize=1)
-def _converter():
-    import opencc  # only for a table with traditional characters
-
-    return opencc.OpenCC("t2s")
-
-
-def simplified(text: str) -> str:
-    """The text in simplified characters, as long as it was (one character for one), for matching."""
-    if not any(map(_outside_gb2312, set(text))):
-        return text
-    converted = _converter().convert(text)
-    if len(converted) != len(text):  # a phrase converted to one of another length: one character at a time
-        converted = "".join(c if len(c := _converter().convert(char)) == 1 else char for char in text)
-    return converted
+__all__ = ["Written", "for_matching", "restore_plan", "simplified"]
 
 
 class Written:
@@ -77,8 +53,8 @@ def for_matching(cells: Iterable[list[str]]) -> tuple[list[list[str]], Written |
     table has no traditional character: the rows come back as they are)."""
     rows = [list(row) for row in cells]
     distinct = set("".join(cell for row in rows for cell in row))
-    suspects = "".join(sorted(filter(_outside_gb2312, distinct)))
-    if not suspects or _converter().convert(suspects) == suspects:
+    suspects = "".join(sorted(filter(outside_gb2312, distinct)))
+    if not suspects or converter().convert(suspects) == suspects:
         return rows, None
     pairs = []
     for row in rows:

@@ -3,11 +3,14 @@
 calamine reads both formats' values. What it does not give is read here, bounded before calamine
 allocates a sheet: an .ods file's merged cells, its percent cells (calamine gives 0.65 for 65%) and
 how far its cells reach (a row repeated a million times is a few bytes of XML). An .xls sheet is
-bounded by its format (65,536 rows × 256 columns) and calamine reads its merged cells itself.
+bounded by its format (65,536 rows × 256 columns) and calamine reads its merged cells itself; its
+percent cells are those whose number format shows a percentage, read with xlrd (the .xls format's
+reader of record), which calamine does not give.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -61,10 +64,12 @@ def workbook_rows(path: Path, sheet: str | None) -> Iterator:
             with zipfile.ZipFile(path) as archive, archive.open("content.xml") as handle:
                 percent, merges, extent = _ods_marks(handle, sheet)
             _check_extent(path, sheet, extent)
+        else:
+            percent = _xls_percent(path, sheet)
         values = CalamineWorkbook.from_path(path).get_sheet_by_name(sheet)
         if merges is None:  # .xls: calamine reads the merges, the format bounds the sheet
             last_row, last_column = values.end or (-1, -1)
-            extent = _Extent(rows=last_row + 1, columns=max(26, last_column + 1), merges=len(values.merged_cell_ranges or ()))
+            extent = _Extent(rows=last_row + 1, columns=max(26, last_column + 1), merges=list(values.merged_cell_ranges or ()))
             _check_extent(path, sheet, extent)
         else:
             values = _WithMerges(values, merges)
@@ -73,6 +78,35 @@ def workbook_rows(path: Path, sheet: str | None) -> Iterator:
         raise unreadable(path, error) from None
     yield from _marked_rows(values, percent, {}, extent, path)
 
+
+
+def _xls_percent(path: Path, sheet: str) -> dict[int, list[int]]:
+    """The .xls sheet's number cells shown as percentages (row, 1-based → columns, 0-based), from the formats
+    of their cells ("0%", "0.00%"): 0.65 formatted so is the 65% the unit typed."""
+    import xlrd
+    from xlrd.compdoc import CompDocError
+
+    try:
+        book = xlrd.open_workbook(path, formatting_info=True, on_demand=True)
+    except (xlrd.XLRDError, CompDocError, AssertionError, IndexError, KeyError, ValueError, TypeError, EOFError):
+        return {}  # a workbook xlrd cannot take: calamine reads its values (or says why it cannot), formats unknown
+    try:
+        shown = {index for index, xf in enumerate(book.xf_list)
+                 if xf.format_key in book.format_map and _percent_format(book.format_map[xf.format_key].format_str)}
+        values = book.sheet_by_name(sheet)
+        percent: dict[int, list[int]] = {}
+        for row in range(values.nrows) if shown else ():
+            for column, kind in enumerate(values.row_types(row)):
+                if kind == xlrd.XL_CELL_NUMBER and values.cell_xf_index(row, column) in shown:
+                    percent.setdefault(row + 1, []).append(column)
+        return percent
+    finally:
+        book.release_resources()
+
+
+def _percent_format(code: str) -> bool:
+    """A number format that shows a percentage: a % outside quoted text and escapes ("0.0%", not '0"%"')."""
+    return "%" in re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", code)
 
 
 def _check_unzipped(path: Path) -> None:
@@ -127,7 +161,7 @@ def _ods_marks(handle, sheet: str):
             scan.start_row(element) if event == "start" else scan.end_row(element)
         elif event == "end" and tag in CELLS and not scan.cell(element):
             break
-    return scan.percent, scan.merges, scan.extent
+    return scan.percent, scan.extent.merges, scan.extent
 
 
 class _OdsScan:
@@ -137,7 +171,6 @@ class _OdsScan:
         from mstrack.sources.xlsx import _Extent
 
         self.percent: dict[int, list[int]] = {}
-        self.merges: list[tuple[tuple[int, int], tuple[int, int]]] = []
         self.extent = _Extent()
         self.row, self.column, self.repeat_rows = 0, 0, 1
 
@@ -165,7 +198,6 @@ class _OdsScan:
                     self.percent.setdefault(number, []).extend(range(column, column + repeat))
         spans = (int(element.get(TABLE_NS + "number-rows-spanned", 1)), int(element.get(TABLE_NS + "number-columns-spanned", 1)))
         if spans != (1, 1) and element.tag == CELLS[0]:
-            self.merges.append(((row, column), (row + spans[0] - 1, column + spans[1] - 1)))
-            extent.merges += 1
+            extent.merges.append(((row, column), (row + spans[0] - 1, column + spans[1] - 1)))
         element.clear()
-        return extent.merges <= MAX_MERGED_RANGES
+        return len(extent.merges) <= MAX_MERGED_RANGES

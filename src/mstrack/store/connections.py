@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from mstrack.errors import InputError, Message
-from mstrack.store.dialect import WORK_MEM, Dialect, driver_connection
+from mstrack.store.dialect import PG_SETTINGS, Dialect, driver_connection
 from mstrack.store.urls import hide_password, reason, scrub
 
 WRITE_LOCK = (1836282994, 1)
@@ -209,7 +209,7 @@ class Connections:
             cursor.execute("RELEASE SAVEPOINT mstrack_lock")
             cursor.execute("SET LOCAL lock_timeout = DEFAULT")
             cursor.execute("SELECT set_config('application_name', %s, true)", [_writer_label(command)[:63]])
-            cursor.execute(WORK_MEM)
+            cursor.execute(PG_SETTINGS)
         finally:
             cursor.close()
 
@@ -272,7 +272,7 @@ class Connections:
         if not self.sqlite_file:
             with self.engine.connect() as connection, connection.begin():
                 if self.dialect.name == "postgresql":
-                    connection.exec_driver_sql(WORK_MEM)
+                    connection.exec_driver_sql(PG_SETTINGS)
                 yield connection
             return
         try:  # mode=rw: a read never makes a file where there was none
@@ -306,7 +306,7 @@ class Connections:
         connection = self._connect_psycopg()
         try:
             with connection.transaction():
-                connection.execute(WORK_MEM)
+                connection.execute(PG_SETTINGS)
                 yield connection
         except psycopg.Error as error:
             raise InputError("--db {db}: {error}", db=self.display_url, error=reason(error)) from None

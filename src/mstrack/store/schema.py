@@ -94,6 +94,7 @@ class UnitRow(Keyed, table=True):
 
 class LineUnitRow(SQLModel, table=True):
     __tablename__ = "line_unit"
+    __table_args__ = (Index("ix_line_unit_order", "line_id", "role", "position", "unit_id"),)  # see migration 6
     line_id: int = Field(foreign_key="task_line.id", primary_key=True)
     unit_id: int = Field(foreign_key="unit.id", primary_key=True, index=True)
     role: str = Field(primary_key=True)  # "lead" or "responsible"

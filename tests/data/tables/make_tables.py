@@ -149,6 +149,86 @@ TABLES: dict[str, dict] = {
         # 序号 and 项目名称 of items 3 and 4 over their rows; item 4's leader and units over its four rows
         "merges": [(3, 0, 4, 0), (3, 1, 4, 1), (5, 0, 8, 0), (5, 1, 8, 1), (5, 3, 8, 3), (5, 4, 8, 4), (5, 5, 8, 5)],
     },
+    # third held-out set (SOURCES.md): found, transcribed and read by hand without running mstrack on them
+    "zhaoyuan-2022-1-9yue.xlsx": {
+        "title": None,  # the excerpt starts at the header
+        "header": ["类别", "民生事项名称", "2022年度任务目标", "责任单位", "分管市领导", "1-9月份工作完成情况", "1-9月份工作取得成效",
+                   "监督电话"],
+        "rows": [
+            ["四、教育文化", "14.改扩建泉山学校及庙后吕家初级中学",
+             "完成泉山学校一期2座教学楼建设,庙后吕家初级中学主体建设并投入使用。", "教育体育局", "刘福利",
+             "泉山学校:完成主体建筑结构施工、平板浇筑,其中1号教学楼完成墙板安装,开始装饰装修;\n"
+             "庙后吕家初级中学:食堂建成投用,教工宿舍楼完成主体钢结构施工,整体钢结构施工完成70%。",
+             "两处学校改扩建项目目前正在加速推进施工进度。", "监督电话0535-8246306"],
+            [None, "15.推进学校塑胶运动场地建设", "完成罗峰学校及13处农村学校塑胶运动场地建成并投入使用。", "教育体育局", "刘福利",
+             "罗峰学校:9月份开始施工,完成基础施工30%;\n农村学校塑胶运动场地:完成基础施工,其中邵家初中塑胶运动场地完成人工草坪铺设正在进行篮球场"
+             "硅PU施工,十字道初中开始人工草坪铺设。",
+             "罗峰学校正在全力推进基础施工;13处农村学校塑胶运动场地已完成基础建设,两处学校开始铺设面层。", "监督电话0535-8246306"],
+            [None, "16.推进义务教育课后服务",
+             "对全市34所义务教育学校实行课后服务全覆盖,对有课后需求的学生实行全覆盖,稳步提高课后服务质量。", "教育体育局", "刘福利",
+             "2022年9月23日对全市义务教育学校课后服务课程超市开设情况进行调度,督促学校开设多彩课程,丰富课后服务内容,促进课后服务提质增效。",
+             "1-9月份全市有课后服务需求的学生32402人,实际参与课后服务的学生32402人,有课后服务需求的学生参与率100%,"
+             "课后服务计划拨付700万元,占年度计划投资总额的75%。", "监督电话0535-8246336"],
+        ],
+        # the category over its three projects (rows 15 and 16 leave it out)
+        "merges": [(1, 0, 3, 0)],
+    },
+    "ningbo-2014-1-6yue.xlsx": {
+        "title": None,  # the page prints each item as labelled lines; the labels are the columns here (SOURCES.md)
+        "header": ["", "牵头领导", "责任单位", "项目责任人", "配合单位", "实际完成情况"],
+        "rows": [
+            ["1.轨道交通1号线一期工程投入试运营。", "林静国", "市轨道交通工程建设指挥部", "尹文德", None,
+             "轨道交通1号线一期工程已于2014年5月30日通车试运营。"],
+            ["2.新增安装300套路口交通信息视频采集设备。", "王仁洲", "市公安局", "王伟标", "市城管局、市财政局",
+             "中心设备调试、前端摄像机上杆安装,以及外场线路铺设、立杆基础浇筑、基础管道施工等工作整体进度已完成年度目标任务的55%,"
+             "项目按预期计划扎实有序推进。"],
+            ["3.新辟公交线路10条,优化调整20条。", "王仁洲", "市交通委", "劳可军", "市公安局、市城管局,各区政府",
+             "鄞州 海曙、江东、江北 镇海 北仑 合计\n新辟线路年度目标 2 5 1 2 10\n实际完成 1 2 0 3 6\n优化调整线路年度目标 6 9 1 4 20\n"
+             "实际完成 12 12 0 0 24"],
+        ],
+        "merges": [],
+    },
+    "wenzhou-2018-6yue.docx": {
+        "title": "2018年省、市民生实事按时序推进的项目(截至6月20日)",
+        "before": ["2018年6月民生实事进展情况", "发布日期:2018-06-27 10:35:00 来源:温州市人民政府办公室",
+                   "截至6月20日,我市省、市民生实事52项指标中已有4项指标提前完成年度任务,分别为:市区公交车实现移动支付全覆盖、生态搬迁、"
+                   "新增(优化)城乡公交线路、城镇生活垃圾资源化利用率和无害化处理率。14项指标完成进度在50%以上,实现时间过半任务过半。",
+                   "2018年省、市民生实事按时序推进的项目(截至6月20日)"],
+        "header": ["序号", "实事内容", "牵头单位", "进展情况"],
+        "rows": [
+            ["1", "市区公交车实现移动支付全覆盖。", "市交运集团", "已完成。"],
+            ["2", "推进下山异地搬迁工程,完成生态搬迁1.5万人。", "市委农办(市农业局)", "已完成搬迁20612人,完成率137%。"],
+            ["3", "全市新增(优化)城乡公交线路35条。", "市交通运输局", "已完成新增(优化)线路37条,完成率106%。其中新增11条,优化26条。"],
+            ["4", "全市城镇生活垃圾资源化利用率达到92%以上、城镇生活垃圾无害化处理率达到100%。", "市综合行政执法局",
+             "全市城镇生活垃圾资源化利用率已达到92%以上,城镇生活垃圾无害化处理率达到100%。"],
+            ["5", "新增屋顶光伏装机5万千瓦, 家庭屋顶光伏1.2万户, 家庭屋顶装机容量2.4万千瓦。", "市发改委",
+             "已新增屋顶光伏装机5.009万千瓦, 家庭屋顶光伏6232户, 家庭屋顶装机容量2.464万千瓦。"],
+            ["6", "为7万名学龄儿童实施免费窝沟封闭。", "市卫计委", "已完成67290名学龄儿童免费窝沟封闭,完成率96.13%。"],
+            ["7", "全市农村饮水安全提升工程新增受益人口17.85万人。", "市水利局",
+             "完成工程投资7856万元,完成率54.7%,新增受益人口11.05万人,完成率61.9%。"],
+        ],
+        "merges": [],
+    },
+    "zhengzhou-2012-fenjie.docx": {
+        "title": None,
+        "before": ["今年政府承諾的為民“十大實事”怎么做實?如何務實惠民,將每件實事抓好具體落實?普通百姓如何監督呢?",
+                   "昨日,市政府公布了2012年十大實事的任務分解表,還公布了主管領導、責任單位、任務責任人名字,甚至工期進度表等。據鄭州市督查室"
+                   "負責人介紹,這也是我市首次公布十大實事主管市領導的名字,主要是為了加大對工作的督查力度,幫助相關責任單位把工作做實。",
+                   "值得一提的是,往年的任務分解表列出了主辦、協辦單位、主要責任人的名字,而今年則列出了市里主管領導的名字,而且所有工程都有明確的"
+                   "進度時間表及完成期限。",
+                   "今年鄭州市公布的“十大實事”(草案),涉及社保、安全、教育等,共包含了60個具體事項,本報從中挑選了20項與我們密切相關的內容,"
+                   "看看它們都是誰負責的,工期進度如何,也請您一起監督相關責任單位把工作做實。 記者 孫娟"],
+        # the page prints each item as its text, then labelled lines; the labels are the columns here (SOURCES.md)
+        "header": ["", "主管領導", "責任單位", "主要責任人", "進度安排"],
+        "rows": [
+            ["關鍵詞 教育", None, None, None, None],
+            ["市區新增優質中小學招生學位2.36萬個。", "劉東", "市教育局", "毛杰", "6月底前基本完成基建任務;12月底前全部落實,實現招生。"],
+            ["市區新建、改擴建中小學校30所,六縣(市)城區新建、改擴建中小學校10所以上。", "劉東", "市教育局", "毛杰",
+             "6月底前,爭取在市區開工10所、六縣(市)開工4所;12月底前全部開工。"],
+        ],
+        # the key word over the table's width
+        "merges": [(1, 0, 1, 4)],
+    },
 }
 
 
@@ -157,7 +237,8 @@ def _grid(table: dict) -> list[list[str | None]]:
 
 
 def write_xlsx(path: Path, table: dict) -> None:
-    """One sheet: the title in A1 (merged over the table's width), the header in row 2, merges as merges."""
+    """One sheet: the title in A1 (merged over the table's width), the header in row 2, merges as merges.
+    A table whose title is None (the document prints none above it) starts with its header in row 1."""
     from openpyxl import Workbook
 
     book = Workbook()
@@ -165,14 +246,17 @@ def write_xlsx(path: Path, table: dict) -> None:
     sheet.title = "Sheet1"
     grid = _grid(table)
     width = max(len(r) for r in grid)
-    sheet.cell(row=1, column=1, value=table["title"])
-    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+    first = 1  # the sheet row of the header, counted from 1
+    if table["title"] is not None:
+        sheet.cell(row=1, column=1, value=table["title"])
+        sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+        first = 2
     for r, row in enumerate(grid):
         for c, value in enumerate(row):
             if value is not None:
-                sheet.cell(row=r + 2, column=c + 1, value=value)
+                sheet.cell(row=r + first, column=c + 1, value=value)
     for r1, c1, r2, c2 in table["merges"]:
-        sheet.merge_cells(start_row=r1 + 2, start_column=c1 + 1, end_row=r2 + 2, end_column=c2 + 1)
+        sheet.merge_cells(start_row=r1 + first, start_column=c1 + 1, end_row=r2 + first, end_column=c2 + 1)
     book.properties.creator = "mstrack"
     book.save(path)
 

@@ -19,7 +19,7 @@ from mstrack.sources.table.mentions import (
     unit_key,
     word_pairs,
 )
-from mstrack.sources.table.schedule import numbered_deadlines, numbered_parts
+from mstrack.sources.table.schedule import dated_parts, numbered_deadlines, numbered_parts
 from mstrack.sources.table.series import Series, assign, is_level, milestones_of
 from mstrack.sources.table.tasks import RawLine, RawTask
 
@@ -46,6 +46,8 @@ class Unit:
     undated: str = ""
     series: list[Series] = field(default_factory=list)
     leftovers: list[tuple[date, str, Mention]] = field(default_factory=list)
+    own: list[list[tuple[date, str, str]]] = field(default_factory=list)  # each line's own dates, when its rows have them
+    holder: int = 0  # the line that holds the unit's indicators when no scope tells
 
 
 def _statements(text: str, origin: str, year: int) -> list[Series]:
@@ -59,6 +61,19 @@ def _statements(text: str, origin: str, year: int) -> list[Series]:
         result.append(Series(unit=mention.unit, stages=mention.stages, texts=list(mention.contexts), statement=mention, origin=origin,
                              nouns=[mention.noun]))
     return result
+
+
+def _all_dated(line: RawLine) -> bool:
+    """Whether the dates in a content's words date all its figures ("城镇新增就业2500人，…，年底前完成"): then the last is
+    the task's; a date of one clause among others is that clause's only."""
+    return not find_mentions(_without(line.content, [text for _, _, text in line.periods[-line.in_words:]]))
+
+
+def _without(text: str, clauses: list[str]) -> str:
+    """The text less the clauses that a date of their own dates."""
+    for clause in clauses:
+        text = text.replace(clause, "")
+    return text.strip(" ，,；;。\n")
 
 
 def _tidy(text: str) -> str:
@@ -85,9 +100,13 @@ def _units_of(task: RawTask, deadline: date | None, year: int) -> list[Unit]:
             checkpoints += periods
             heading = block.heading if len(raw.blocks) == 1 else heading
         heading = heading or raw.item
-        if not checkpoints and (raw.deadline or deadline) and not undated:
-            raw.deadline_only = True
-            checkpoints = _deadline_checkpoints(task, raw, deadline, year)
+        worded = raw.in_words and len(checkpoints) == raw.in_words and (raw.deadline or deadline) and not undated
+        if (not checkpoints or worded) and (raw.deadline or deadline) and not undated:
+            raw.deadline_only = True  # dates in the content's words date their clauses; the rest is due at the deadline
+            checkpoints += [(due, label, _without(text, [t for _, _, t in checkpoints]) or label)
+                            for due, label, text in _deadline_checkpoints(task, raw, deadline, year)]
+        if raw.start and raw.start[1].year >= year and all(raw.start[1] < due for due, _, _ in checkpoints):
+            checkpoints.append((raw.start[1], raw.start[0], "开工"))  # a 开工时间 column: when the work starts, this year
         merged: dict[date, tuple[str, str]] = {}
         for due, label, text in sorted(checkpoints, key=lambda c: c[0]):
             if due in merged:
@@ -95,17 +114,69 @@ def _units_of(task: RawTask, deadline: date | None, year: int) -> list[Unit]:
                 merged[due] = (old_label, old_text + text)
             else:
                 merged[due] = (label, text)
-        units.append(Unit(lines=[raw], checkpoints=[(d, lab, t) for d, (lab, t) in merged.items()], heading=heading, undated=undated))
+        dated = [(d, lab, t) for d, (lab, t) in merged.items()]
+        if raw.deadline_only and len(dated) == 1 and _shares_item(units[-1] if units else None, raw):
+            _join_rows(units[-1], raw, dated)
+            continue
+        units.append(Unit(lines=[raw], checkpoints=dated, heading=heading, undated=undated))
     return units
 
 
-def _amount_series(text: str, amount: tuple[str, str], origin: str, year: int) -> list[Series]:
-    """The target of a 目标任务 + 单位 pair ("新建幼儿园", "10", "所"); none when the text prints that figure itself."""
+def _item_text(raw: RawLine) -> str:
+    """What a row's sub-item is known by: the lines of its words that print figures (a content cell merged down,
+    beside a 子项目 of each row's own), or all its words when none does."""
+    text = raw.item or raw.content
+    return "\n".join(line for line in text.split("\n") if find_mentions(line)) or text
+
+
+def _shares_item(unit: Unit | None, raw: RawLine) -> bool:
+    """A row under the same sub-item as the unit's rows (its 工作任务 cell merged down over them), dated on its own:
+    each row is one unit's or one date's part of the same work, not a second reading of its figures."""
+    return unit is not None and bool(_item_text(raw)) and all(
+        line.deadline_only and line.row is not raw.row and _item_text(line) == _item_text(raw) and line.amount == raw.amount
+        for line in unit.lines) \
+        and len(unit.checkpoints) == 1 and not unit.undated
+
+
+def _join_rows(unit: Unit, raw: RawLine, dated: list[tuple[date, str, str]]) -> None:
+    """The row joins the unit as a line with its own date; the sub-item's figures are due at the latest of the rows'
+    dates (the unit's checkpoint), held by that row's line; the earlier dates are checkpoints in words."""
+    if not unit.own:
+        unit.own = [list(unit.checkpoints)]
+    unit.lines.append(raw)
+    unit.own.append(dated)
+    if dated[0][0] > unit.checkpoints[0][0]:
+        unit.checkpoints, unit.holder = dated, len(unit.lines) - 1
+
+
+def _amount_series(text: str, amount: tuple[str, str], origin: str, year: int, words: str = "") -> list[Series]:
+    """The target of a 目标任务 + 单位 pair ("新建幼儿园", "10", "所"); none when the text prints that figure itself.
+    A bare figure with no 单位 that the task's words print once with a unit ("城镇新增就业1100人" beside 1100) is
+    that mention: its unit and its name are the words'."""
     mention = stated(text, *amount) if amount[0] and text else None
     if mention is None or any((m.value, unit_key(m.unit)) == (mention.value, unit_key(mention.unit)) for m in find_mentions(text, year)):
         return []
+    if not mention.unit and not amount[1].strip():
+        same = [m for m in find_mentions(words or text, year) if m.unit and m.value == mention.value]
+        if len(same) == 1:
+            mention = same[0]
     return [Series(unit=mention.unit, stages=mention.stages, texts=list(mention.contexts), statement=mention, origin=origin,
                    nouns=[mention.noun])]
+
+
+def _shares_beside(amounts: list[Series], text: str, origin: str, year: int) -> list[Series]:
+    """A share the words set beside a target column's count ("提高公办学位占比至95%以上" beside 600 个), or a count
+    in the brackets that close them beside a column in another unit ("…配电网改造(37个村)" beside 5900 万元): a
+    target too, as the column gives none such ("(共3项)" counts items, not a target)."""
+    if not amounts or not text:
+        return []
+    shares = [] if any(unit_key(one.unit) == "%" for one in amounts) else \
+        [one for one in _statements(text, origin, year) if unit_key(one.unit) == "%"]
+    bracket = re.search(r"[（(]([^（）()]*)[）)]\s*$", text.split("\n")[0])  # "(37个村)" closing the words
+    inside = {(m.value, unit_key(m.unit)) for m in find_mentions(bracket[1], year)} if bracket and all(a.unit for a in amounts) else set()
+    counts = [one for one in _statements(text, origin, year) if (one.statement.value, unit_key(one.unit)) in inside
+              and unit_key(one.unit) not in ("%", "项") and all(unit_factor(one.unit, a.unit) == 0 for a in amounts)]
+    return shares + counts  # beside 5900 万元, a count the column does not give
 
 
 START_WORDS = ("开工", "动工", "启动", "开建", "开始")
@@ -125,10 +196,38 @@ def _deadline_checkpoints(task: RawTask, raw: RawLine, deadline: date, year: int
     text = raw.item or task.content or label
     if dates := numbered_deadlines(label, year):
         items = numbered_parts(text)
+        if len(items) != len(dates):  # else the text's sentences, when there are as many: "…22所…;…幼儿园…。"
+            items = [c.strip() for c in re.split(r"[；;。]", text) if c.strip()]
         if len(items) != len(dates):
             items = [part for part, _ in dates]
-        return [(due, part, item) for (part, due), item in zip(dates, items, strict=True)]
+        return _budget_at_the_end([(due, part, item) for (part, due), item in zip(dates, items, strict=True)])
+    if parts := dated_parts(label, year):  # "6月底前开工，11月底前完工": each date its words; the work is due at the last
+        *earlier, (last_label, last_due, last_words) = parts
+        done = text if text != label else last_words
+        if last_words and text != label:
+            done = f"{text}；{last_words}"
+        return [(due, part, words or part) for part, due, words in earlier] + [(last_due, last_label, done or last_label)]
     return [(raw.deadline or deadline, label, text)]
+
+
+BUDGET_RE = re.compile(r"^\s*(?:计划投资|总投资|概算|预算|估算)")
+
+
+def _budget_at_the_end(dated: list[tuple[date, str, str]]) -> list[tuple[date, str, str]]:
+    """A budget in a clause that a date of its own dates ("计划投资1067万元,完成22所…" beside "1.2021年8月") is the
+    task's, spent by its last date: the clause's work is due then, not the money."""
+    last = max(range(len(dated)), key=lambda k: dated[k][0])
+    moved = []
+    for k, (due, label, text) in enumerate(dated):
+        parts = re.split(r"[，,]", text)
+        budget = [p for p in parts if BUDGET_RE.match(p)]
+        if k != last and budget and len(budget) < len(parts):
+            dated[k] = (due, label, "，".join(p for p in parts if not BUDGET_RE.match(p)))
+            moved += budget
+    if moved:
+        due, label, text = dated[last]
+        dated[last] = (due, label, f"{text}；{'，'.join(moved)}")
+    return dated
 
 
 def _printed(number: str, text: str) -> bool:
@@ -158,15 +257,23 @@ def _read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, year: 
     """Match each unit's schedule numbers to the title's and heading's targets; mark what "全面完成" completes."""
     content = "\n".join(numbered_parts(raw.content)) or raw.content  # "1. 改造县道10公里 2. 新建桥梁2座": one target a line
     title_text = raw.title + ("\n" + content if content else "")
-    amounts = [s for line in raw.lines if not line.item for s in _amount_series(raw.title, line.amount, "title", year)]
+    figures = {id(line.row): line.amount for line in raw.lines if not line.item and line.amount[0]}
+    per_row = len(set(figures.values())) > 1  # rows under one merged item, each with a figure of its own: each row's
+    amounts = [] if per_row else [s for line in raw.lines if not line.item
+                                  for s in _amount_series(raw.title, line.amount, "title", year, title_text)]
     measured = [s for line in raw.lines for name, number, unit in line.measured if unit or not _printed(number, title_text)
                 for s in _amount_series(name, (number, unit), "heading" if line.item else "title", year)]
     title_filled = False
-    for unit in units:
+    for k, unit in enumerate(units):
         own = [s for r in unit.lines[:1] if r.item for s in _amount_series(r.item, r.amount, "heading", year)]
+        own += _shares_beside(own, unit.lines[0].item, "heading", year)
         if not any(r.item and r.amount[0] for r in unit.lines[:1]):  # a 目标任务 cell states the sub-item's target
             own = _statements(unit.heading, "heading", year) if unit.heading else []
-        unit.series = own + (amounts or _statements(title_text, "title", year)) + measured  # a target column states the targets
+        if per_row:  # "甲镇 8座 9月 / 乙镇 7座 10月" under 新建农村公厕: the row's figure, due at the row's date
+            own += [s for r in unit.lines[:1] if not r.item for s in _amount_series(raw.title, r.amount, "heading", year, title_text)]
+        titles = amounts + _shares_beside(amounts, title_text, "title", year) if amounts else _statements(title_text, "title", year)
+        titles = titles if not per_row or k == 0 else []  # the words' own figures, once
+        unit.series = own + titles + measured  # a target column states the targets
         deadline_only = unit.lines[0].deadline_only
         starts = deadline_only and names_start(raw.deadline_text)  # "5月底前动工" is when work starts
         if starts:
@@ -178,7 +285,8 @@ def _read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, year: 
             continue
         final_due, _, final_text = unit.checkpoints[-1]
         scope = [s for s in unit.series if s.origin == "heading"] or [s for s in unit.series if s.origin == "title"]
-        says_done = (deadline_only and not starts) or bool(COMPLETE_RE.search(final_text))
+        says_done = (deadline_only and not starts) or bool(COMPLETE_RE.search(final_text)) \
+            or (len(unit.checkpoints) == 1 and not final_text.strip())  # a schedule that names one date and no words
         if scope and scope[0].origin == "title" and title_filled and not deadline_only:
             says_done = False  # the title's targets are completed once, not once per sub-project
         undated_item = bool(unit.lines[0].item) and raw.deadline is None  # a sub-row's figure with no date printed: the year's
@@ -198,7 +306,8 @@ def build_task(raw: RawTask, year: int, summary: list[Message], doubts: list[Dou
     # a month of a plan for the month is a checkpoint; it is the deadline only where it says the task is done
     latest = [due for line in raw.lines for block in line.blocks for _, due, text in block.periods
               if not block.partial or COMPLETE_RE.search(text)]
-    latest += [due for line in raw.lines for _, due, _ in line.periods]
+    latest += [due for line in raw.lines for _, due, _ in line.periods[:len(line.periods) - line.in_words]]
+    latest += [due for line in raw.lines if line.in_words and _all_dated(line) for _, due, _ in line.periods[-line.in_words:]]
     deadline = raw.deadline or (max(latest) if latest else None)
     if names_start(raw.deadline_text) and not latest:
         deadline = None  # "6月底前开工": a start checkpoint, not the date the task is done
@@ -213,8 +322,10 @@ def build_task(raw: RawTask, year: int, summary: list[Message], doubts: list[Dou
     placed: list[tuple[Series, Indicator]] = []
     spare: list[tuple[Line, Series]] = []
     for unit in units:
+        dates = unit.own or [unit.checkpoints] * len(unit.lines)  # each row's own dates, or the unit's for all
         unit_lines = [Line(leaders=r.leaders, lead_units=r.lead_units, units=r.units,
-                           checkpoints=[Checkpoint(due=d, label=lab, text=t) for d, lab, t in unit.checkpoints]) for r in unit.lines]
+                           checkpoints=[Checkpoint(due=d, label=lab, text=t) for d, lab, t in own])
+                      for r, own in zip(unit.lines, dates, strict=True)]
         if unit.undated:
             _add_undated(raw.code, unit.undated, unit_lines, deadline or date(year, 12, 31), summary)
         lines.extend(unit_lines)
@@ -263,9 +374,9 @@ def _amount_doubt(raw: RawTask, raw_line: RawLine, task: Task, line: Line) -> Do
     text = raw_line.item or f"{raw.title}\n{raw.content}"
     if stated_one is None or raw_line.row is not raw.row and not raw_line.item:
         return None
-    printed = find_mentions(text)
+    printed = [m for m in find_mentions(text) if unit_key(m.unit) != "%" or unit_key(stated_one.unit) in ("%", "")]
     if not printed or any(m.value == stated_one.value for m in printed):
-        return None
+        return None  # a share beside the column's count is read as a target of its own (_shares_beside)
     at = next((i for one in task.lines for i in one.indicators if i.target == stated_one.value), line)
     return Doubt(row=raw_line.row.number, column=raw.headers.get("amount", raw.headers.get("content", "")), at=at,
                  key="name" if at is not line else "lead_units",
@@ -327,7 +438,7 @@ def _place_series(code: str, unit: Unit, lines: list[Line], placed: list[tuple[S
             continue
         if prefix and one.origin == "checkpoint" and prefix not in indicator.name:
             indicator.name = (prefix + indicator.name)[:30]
-        line = _best_line(lines, unit.lines, one)
+        line = _best_line(lines, unit.lines, one, unit.holder)
         if one.origin == "title" and not one.points and not one.filled:
             spare.append((line, one))
             continue
@@ -377,7 +488,9 @@ def _place_spare_targets(code: str, spare: list[tuple[Line, Series]], placed: li
             alike = max(similarity(a, b) for a in one.texts for b in other.texts) >= 0.15 \
                 or any(word_pairs(n) & word_pairs(one.statement.noun or one.statement.name) for n in other.nouns if n)
             same_unit = [i for o, i in placed if o.origin != "title" and unit_key(i.unit) == unit_key(one.unit)]
-            if alike or (unit_key(indicator.unit) == unit_key(one.unit) and len(same_unit) == 1):
+            last = all(i is indicator or i.milestones and i.milestones[-1].due < indicator.milestones[-1].due for i in same_unit)
+            if alike or (unit_key(indicator.unit) == unit_key(one.unit) and last):  # the only count, or the one that
+                # reaches the target last ("开工6个、开工12个、完工12个" beside 改造12个: the 完工)
                 twin = indicator
                 break
         if twin is not None:
@@ -425,11 +538,11 @@ def _indicator(one: Series, last_due: date | None, code: str, summary: list[Mess
     )
 
 
-def _best_line(lines: list[Line], raws: list[RawLine], one: Series) -> Line:
+def _best_line(lines: list[Line], raws: list[RawLine], one: Series, holder: int = 0) -> Line:
     if len(lines) == 1:
         return lines[0]
     scores = [max(similarity(r.scope, t) for t in one.texts) if r.scope else 0.0 for r in raws]
-    return lines[scores.index(max(scores))]
+    return lines[scores.index(max(scores))] if max(scores) > 0 else lines[holder]
 
 
 def _unique_names(lines: list[Line]) -> None:

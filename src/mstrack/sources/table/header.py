@@ -15,11 +15,14 @@ COLUMN_RULES = (  # (kind, pattern), first match wins
     ("seq", r"^(?:序号|编号|序|项目编号|No\.?)$"),
     ("measure", r"^(?:计量)?单位$"),  # the unit of measure, or the responsible units: told apart by the cells
     ("leader", r"领导"),
+    ("units", r"牵头责任单位|牵头负责单位"),  # lead and responsible units in one cell: the first leads (as in 责任单位)
     ("lead", r"牵头|主责|主办"),
     ("units", r"单位|部门|县区|区县"),
-    ("deadline", r"时限|完成时间|完成日期|期限|截止|起止|建设时间|实施时间|建设年限|实施年限"),
+    ("start", r"开工(?:时间|日期|年月)|开建(?:时间|日期)"),  # when the work starts: a checkpoint, never the deadline
+    ("deadline", r"时限|完成时间|完成日期|期限|截止|起止|建设时间|实施时间|建设年限|实施年限|(?:竣工|完工|建成)(?:时间|日期|年月)"),
     # reported, not planned:
-    ("progress", r"进展|完成情况|完成率|(?:当前|目前|实际|形象)进度|已完成|(?:累计|实际)完成|截至|完成数|占.{0,6}比|之比"),
+    ("progress", r"进展|完成情况|完成率|(?:当前|目前|实际|形象|累计|完成|工程|项目|推进)进度(?!安排|计划|要求)|进度情况|已完成"
+                 r"|(?:累计|实际)完成|截至|完成数|占.{0,6}比|之比"),
     ("note", r"下一?步(?:工作)?(?:措施|打算|举措)$"),  # what the unit will do next, undated: no schedule
     ("schedule", r"进度|计划|安排|举措|措施|步骤|时间节点|上半年|下半年|季度"),
     ("area", r"总体要求|类别|领域|分类|板块|类型"),

@@ -138,8 +138,8 @@ def _noun(before: str, after: str) -> tuple[str, bool]:
 
 LEADING_FILLERS = re.compile(r"^(?:全市|累计|实现|完成|推动|推进|确保|力争|预计|其中|对|在|为|共|全年|年底|上半年|前三季度|年内|每年|"
                              r"分别|按照|按|目前|同时|并|和|及|、)+")
-TRAILING_FILLERS = re.compile(r"(?:达到|达|为|至|约|不少于|不低于|至少|超过|超|分别|提高至|增长|上升|控制在|累计完成|累计|完成|任务|的|"
-                              r"共|扩大)+$")
+TRAILING_FILLERS = re.compile(r"(?:达到|达|为|稳定在|保持在|维持在|至|约|不少于|不低于|至少|超过|超|分别|提高至|提高到|增长|上升|控制在|"
+                              r"累计完成|累计|完成|任务|的|共|扩大)+$")
 
 
 def _clean_name(text: str) -> str:

@@ -10,7 +10,7 @@ from mstrack.domain.dates import PERIOD_LABEL, PERIOD_RE, DateError, parse_date,
 
 # A period starts a checkpoint only at the start of the cell or after a sentence break, so that
 # "开展7-9月份测评" stays text; "1.4月底前" in a numbered list is item 1, April.
-MARKER_RE = re.compile(rf"(?:^|(?<=[\s。；;！!？?：:]))(?:\d{{1,2}}[.．、]\s*)?(?P<label>{PERIOD_LABEL})[，,：:、\s]*")
+MARKER_RE = re.compile(rf"(?:^|(?<=[\s。；;！!？?：:，,]))(?:\d{{1,2}}[.．、]\s*)?(?P<label>{PERIOD_LABEL})[，,：:、\s]*")
 
 
 @dataclass(kw_only=True)
@@ -99,6 +99,27 @@ def dated_completions(text: str, year: int) -> list[tuple[str, date, str]]:
     return found
 
 
+# "…3所，9月底前投入使用", "…，年底前完成": a clause that starts with a date and says what is done by then
+CLAUSE_DATE_RE = re.compile(rf"(?:^|(?<=[，,；;。\s]))(?P<label>{PERIOD_LABEL})\s*(?:全部|全面|基本)?\s*"
+                            r"(?:完成|建成|投入使用|投用|通过验收|竣工|完工|开工|启用|开放|实现)")
+
+
+def dated_clauses(text: str, year: int) -> list[tuple[str, date, str]]:
+    """(label, due, sentence) of each clause of a content cell that starts with a date and a verb of completion
+    ("新建幼儿园3所，9月底前投入使用"): the figures of its sentence are due then. "在…前完成" is dated_completions'."""
+    found = []
+    for sentence in re.split(r"[；;。\n]", text or ""):
+        for m in CLAUSE_DATE_RE.finditer(sentence):
+            if DATED_COMPLETION_RE.search(sentence[max(0, m.start() - 2): m.end() + 2]):
+                continue
+            label = re.sub(r"\s+", "", m["label"])
+            try:
+                found.append((label, period_end(label, year), sentence.strip(" ，,")))
+            except DateError:
+                continue
+    return found
+
+
 YEAR_RANGE_RE = re.compile(r"(\d{4})\s*年?\s*[-—–~～至到]\s*(\d{4})\s*年?\s*(?:底|末)?\s*(?:前|完成|建成)?")
 
 
@@ -107,7 +128,9 @@ def parse_deadline(text: str, year: int) -> date | None:
     body = text.strip()
     if not body:
         return None
-    if m := re.fullmatch(r"(\d{4})\s*年?\s*(?:底|末|内|全年|年底|年内)?\s*(?:前|完成|建成)?", body):  # "2024": the year's end
+    if dates := numbered_deadlines(body, year):  # "1、7月1日试运营 2、2022年12月底完成": due when the last item is
+        return max(due for _, due in dates)
+    if m := re.fullmatch(r"(\d{4})\s*年?\s*(?:底|末|内|度|全年|年底|年内)?\s*(?:前|完成|建成)?", body):  # "2024": the year's end
         try:
             return period_end("年底", int(m[1]))
         except DateError:
@@ -128,6 +151,26 @@ def parse_deadline(text: str, year: int) -> date | None:
         return None
 
 
+def dated_parts(text: str, year: int) -> list[tuple[str, date, str]]:
+    """A 完成时限 cell naming several dates in turn ("6月底前开工，11月底前完工", "上半年完成2条，年底前全部完成",
+    "2024年6月、12月"): (label, due, its words) of each; [] for one date, a span ("2023.01-2023.12") or dates that
+    do not run forward."""
+    body = re.sub(r"\s+", "", text or "")
+    marks = list(PERIOD_RE.finditer(body))
+    parts: list[tuple[str, date, str]] = []
+    for k, m in enumerate(marks):
+        words = body[m.end(): marks[k + 1].start() if k + 1 < len(marks) else len(body)]
+        if k + 1 < len(marks) and re.fullmatch(r"[-—–~～至到]", words):
+            return []  # from one month to another: one period
+        try:
+            parts.append((m[0], period_end(m[0], year), words.strip("，,、；;。")))
+        except DateError:
+            return []
+    if len(parts) < 2 or any(b[1] <= a[1] for a, b in zip(parts, parts[1:], strict=False)) or body[:marks[0].start()].strip():
+        return []
+    return parts
+
+
 NUMBERED_RE = re.compile(r"(?:^|(?<=[\s；;，,。]))[（(]?(\d{1,2})\s*[)）.．、]\s*")
 
 
@@ -137,7 +180,7 @@ def numbered_parts(text: str) -> list[str]:
     if len(marks) < 2 or [int(m[1]) for m in marks] != list(range(1, len(marks) + 1)) or marks[0].start() != 0:
         return []
     body = text.strip()
-    return [body[m.end(): marks[k + 1].start() if k + 1 < len(marks) else len(body)].strip(" ；;，,。") for k, m in enumerate(marks)]
+    return [body[m.end(): marks[k + 1].start() if k + 1 < len(marks) else len(body)].strip(" \n\t；;，,。") for k, m in enumerate(marks)]
 
 
 def numbered_deadlines(text: str, year: int) -> list[tuple[str, date]]:

@@ -11,9 +11,9 @@ from mstrack.errors import InputError, Message
 from mstrack.model import Area
 from mstrack.sources.plan import split_units
 from mstrack.sources.table.header import AREA_RE, Column
-from mstrack.sources.table.mentions import BARE_RE
+from mstrack.sources.table.mentions import BARE_RE, find_mentions
 from mstrack.sources.table.reading import Row, Sheet
-from mstrack.sources.table.schedule import Block, dated_completions, parse_deadline, split_schedule
+from mstrack.sources.table.schedule import Block, dated_clauses, dated_completions, parse_deadline, split_schedule
 
 
 @dataclass(kw_only=True)
@@ -33,6 +33,9 @@ class RawLine:
     amount: tuple[str, str] = ("", "")  # a target column's number and the 单位 column's unit of measure: ("10", "所")
     measured: list[tuple[str, str, str]] = field(default_factory=list)  # ("年度投资金额", "300", "万元"): a header's own target
     reported: list[tuple[str, str]] = field(default_factory=list)  # (header, cell) of the progress columns: what was done
+    borrowed: bool = False  # its unit cells were blank and it took the task above's (a merged cell)
+    start: tuple[str, date] | None = None  # a 开工时间 cell as printed, and its date
+    in_words: int = 0  # how many of `periods` (the last ones) are dates printed in the content's own words
 
 
 @dataclass(kw_only=True)
@@ -87,6 +90,33 @@ def _numbered_groups(cell: str) -> dict[str, str]:
     return {parts[i]: parts[i + 1].strip(" ；;，,\n") for i in range(1, len(parts) - 1, 2)}
 
 
+LEAD_ROLES = ("牵头", "主责", "主办", "负责")
+ROLE_LABEL_RE = re.compile(r"(牵头|主责|主办|负责|配合|协办|协助|参与|责任)(?:单位|部门)?\s*[：:]")
+ROLE_MARK_RE = re.compile(r"\s*[（(]\s*(?:牵头|主责|主办)\s*(?:单位|部门)?\s*[）)]")
+ROLE_WORDS_RE = re.compile(r"(?P<lead>[^，,；;。\n]+?)牵头\s*[，,；;。\n]\s*(?P<others>.+?)"
+                           r"(?:配合|参与|协助|协办|指导|督导|共同负责)?[。]?")
+
+
+def _roles(cell: str) -> tuple[str, str] | None:
+    """A unit cell that says who leads ("牵头单位：县教育局；配合单位：县财政局", "县教育局（牵头）、县市场监管局",
+    "县交通局牵头，各乡镇配合"): (the lead units, the others), each as a cell; None when it says no role."""
+    text = cell.strip()
+    labels = list(ROLE_LABEL_RE.finditer(text))
+    if labels and labels[0].start() == 0 and any(m[1] in LEAD_ROLES for m in labels):
+        parts = [(m[1], text[m.end(): labels[k + 1].start() if k + 1 < len(labels) else len(text)].strip(" ；;，,。\n"))
+                 for k, m in enumerate(labels)]
+        return "、".join(p for role, p in parts if role in LEAD_ROLES), "、".join(p for role, p in parts if role not in LEAD_ROLES)
+    units = split_units(text.replace("\n", "、"))
+    if any(ROLE_MARK_RE.search(u) for u in units):
+        return "、".join(ROLE_MARK_RE.sub("", u) for u in units if ROLE_MARK_RE.search(u)), \
+            "、".join(u for u in units if not ROLE_MARK_RE.search(u))
+    if m := ROLE_WORDS_RE.fullmatch(text):
+        return m["lead"].strip(), m["others"].strip()
+    if text.endswith("牵头") and len(units) == 1 and len(text) > 2:
+        return text[:-2].strip(), ""  # "县交通局牵头"
+    return None
+
+
 def _scope(unit: str) -> tuple[str, str]:
     m = re.match(r"^(.+?)\s*[（(]([^（）()]+)[）)]\s*$", unit)
     return (m[1].strip(), m[2].strip()) if m else (unit.strip(), "")
@@ -110,15 +140,21 @@ class _Layout:
                 self.by_kind.setdefault(column.kind, []).append(column)
 
     def cell(self, row: Row, kind: str) -> str:
-        cols = self.by_kind.get(kind, [])
-        return "\n".join(row.cells[c.index] for c in cols if c.index < len(row.cells) and row.cells[c.index]).strip()
+        return "\n".join(text for _, text in self.texts(row, kind)).strip()
 
     def any_of(self, row: Row, kinds: tuple[str, ...]) -> bool:
         return any(self.cell(row, kind) for kind in kinds)
 
     def texts(self, row: Row, kind: str) -> list[tuple[Column, str]]:
-        """The row's non-empty cells of a kind, each with its column."""
-        return [(c, row.cells[c.index]) for c in self.by_kind.get(kind, []) if c.index < len(row.cells) and row.cells[c.index]]
+        """The row's non-empty cells of a kind, each with its column; a cell merged across two columns of the kind
+        (目标任务 over two columns, 子项目 and 建设内容: its value repeated in each) is read once. Columns of their own
+        dates (三季度, 四季度) keep each its value, the same words or not."""
+        found: list[tuple[Column, str]] = []
+        for c in self.by_kind.get(kind, []):
+            text = row.cells[c.index] if c.index < len(row.cells) else ""
+            if text and not (found and found[-1][0].index == c.index - 1 and found[-1][1] == text and found[-1][0].due == c.due):
+                found.append((c, text))
+        return found
 
     def where(self, row: Row, column: Column) -> Message:
         return self.sheet.where(row, column.index, column.header)
@@ -160,6 +196,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     headers = {kind: cols[0].header for kind, cols in layout.by_kind.items()}
     for task in tasks:
         _sub_items(task)
+        _own_units(task)
         task.headers = headers
     return tasks
 
@@ -178,6 +215,21 @@ def _sub_items(task: RawTask) -> None:
         task.deadline_text = "；".join(dated)
         known = [d for d in dated.values() if d]
         task.deadline = max(known) if known else None
+
+
+BORROWED_NOTE = "责任单位单元格为空，按合并单元格读作与上一行相同（{units}）"
+
+
+def _own_units(task: RawTask) -> None:
+    """A task whose first row names no unit, and a later row of its own does ("卫健委" under its sub-item): the blank
+    was the task's own, not a cell merged with the task above; its first lines take the units of its own row."""
+    own = next((line for line in task.lines if not line.borrowed and line.row is not task.lines[0].row), None)
+    if not task.lines or not task.lines[0].borrowed or own is None:
+        return
+    for line in task.lines:
+        if line.borrowed:
+            line.lead_units, line.units, line.leaders, line.borrowed = list(own.lead_units), list(own.units), list(own.leaders), False
+    task.notes = [note for note in task.notes if not note.startswith(BORROWED_NOTE.split("（")[0])]
 
 
 ITEM_NUMBER_RE = re.compile(r"^[*＊※]*\s*(\d+)\s*[.．、]\s*(?=\D)")
@@ -302,8 +354,9 @@ def _read_task_cells(task: RawTask, row: Row, layout: _Layout, year: int) -> tup
     """What a row adds to its task (content, progress, a note, the deadline); the row's own content and deadline."""
     deadline = None
     title = layout.cell(row, "task")  # a content cell merged with the title's repeats it
-    content = "\n".join(text for _, text in layout.texts(row, "content") if not BARE_RE.match(text) and text != title)
-    if content:
+    texts = [text for _, text in layout.texts(row, "content") if not BARE_RE.match(text) and text != title]
+    content = "\n".join(text for text in texts if not _all_of_it(text, texts))
+    if content and content not in task.content.split("\n"):  # a content cell merged down repeats on every row: read once
         task.content = (task.content + "\n" + content).strip()
     if progress := layout.cell(row, "progress"):
         task.progress = (task.progress + "\n" + progress).strip()
@@ -315,9 +368,26 @@ def _read_task_cells(task: RawTask, row: Row, layout: _Layout, year: int) -> tup
     return content, deadline_text, deadline
 
 
+FULL_RE = re.compile(r"(?:完成|达到)?\s*100\s*[%％]")
+
+
+def _all_of_it(text: str, texts: list[str]) -> bool:
+    """A target cell of "100%" beside words that print their own figures ("补差水平分别达到300元/人、140元/人"):
+    all of what the words set, not a target of its own."""
+    return FULL_RE.fullmatch(text.strip()) is not None and any(find_mentions(other) for other in texts if other is not text)
+
+
+def _unit_after(amount: str) -> str:
+    """The unit of measure a target cell prints after its one number ("6000人" → 人); "" for a bare number or words."""
+    m = re.fullmatch(r"\s*\d+(?:,\d{3})*(?:\.\d+)?\s*([^\d\s]{1,6})\s*", amount)
+    return m[1] if m and not re.search(r"[，,。；;、]", m[1]) else ""
+
+
 def _schedule_blocks(row: Row, layout: _Layout, year: int) -> list[Block]:
-    """The row's schedule cells cut into blocks; a column named for a period dates its undated text."""
-    blocks = []
+    """The row's schedule cells cut into blocks; a column named for a period dates its undated text, and the columns
+    named for periods one after another (一季度目标 … 四季度目标) are one schedule, not a sub-project each."""
+    blocks: list[Block] = []
+    periods, at = Block(), 0
     for column, text in layout.texts(row, "schedule"):
         try:
             found = split_schedule(text, year)
@@ -328,7 +398,15 @@ def _schedule_blocks(row: Row, layout: _Layout, year: int) -> list[Block]:
             if not block.periods and column.due and block.undated:
                 block.periods.append((column.label, column.due, block.undated))
                 block.undated = ""
+        if column.due and len(found) == 1 and not found[0].heading and not found[0].undated and not periods.partial \
+                and (not periods.periods or periods.periods[-1][1] < found[0].periods[0][1]):
+            at = at if periods.periods else len(blocks)
+            periods.periods += found[0].periods
+            periods.partial = found[0].partial
+            continue
         blocks.extend(found)
+    if periods.periods:
+        blocks.insert(at, periods)
     return blocks
 
 
@@ -355,19 +433,33 @@ def _read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherit
     previous = task.lines[-1] if task.lines else None
     leaders = _leaders(layout.cell(row, "leader")) or (previous.leaders if previous else [])
     lead_cell, units_cell = _joined_names(layout.cell(row, "lead")), _joined_names(layout.cell(row, "units"))
+    if not lead_cell and (roles := _roles(units_cell)):  # "牵头单位：…；配合单位：…" in one 责任单位 cell
+        lead_cell, units_cell = roles
+    elif roles := _roles(lead_cell):  # "县教育局（牵头）" in the lead column
+        lead_cell, units_cell = roles[0], "、".join(u for u in (roles[1], units_cell) if u)
     content, deadline_text, deadline = _read_task_cells(task, row, layout, year)
     amount, measure = layout.cell(row, "amount"), layout.cell(row, "measure")
     if not amount:  # a 目标任务 cell with a bare number: the target, in no unit printed
         amount = next((text for _, text in layout.texts(row, "content") if BARE_RE.match(text)), "")
+    start_text = layout.cell(row, "start")
+    start = parse_deadline(start_text, year) if start_text else None
     own = {"content": content, "deadline_text": deadline_text, "deadline": deadline, "item": item, "amount": (amount, measure),
+           "start": (start_text, start) if start else None,
            "measured": [(column.header, text, column.label) for column, text in layout.texts(row, "measured")],
            "reported": [(column.header, text) for column, text in layout.texts(row, "progress")]}
-    periods = [(column.label, column.due, text) for column, text in layout.texts(row, "period")]
+    counted = measure or _unit_after(amount) or _unit_after(content)  # a quarter's bare figure counts in the row's unit
+    periods = [(column.label, column.due, text + counted if BARE_RE.match(text) else text) for column, text in layout.texts(row, "period")]
     periods += dated_completions(content, year)  # "在2022年11月份前完成改造" inside the content
+    in_words = dated_clauses(content, year)  # "…3所，9月底前投入使用": the clause's own date
+    periods += in_words
+    own["in_words"] = len(in_words)
     blocks = _schedule_blocks(row, layout, year)
-    if not lead_cell and not units_cell and not previous and inherited is not None and {"lead", "units"} & set(layout.by_kind):
+    borrowed = not lead_cell and not units_cell and not previous and inherited is not None and bool({"lead", "units"} & set(layout.by_kind))
+    if not lead_cell and not units_cell and previous is not None and previous.borrowed:
+        borrowed = True  # blank again under a borrowed row: the same merged cell, or the task's own blank
+    elif borrowed:
         previous = inherited  # a new task whose unit cells are blank: merged with the row above
-        task.notes.append(f"责任单位单元格为空，按合并单元格读作与上一行相同（{'、'.join(previous.lead_units)}）")
+        task.notes.append(BORROWED_NOTE.format(units="、".join(previous.lead_units)))
         leaders = leaders or previous.leaders
     lead_groups, unit_groups = _unit_groups(lead_cell, units_cell, previous)
     if len(lead_groups) > 1 and any(s for g in lead_groups for _, s in g):
@@ -380,9 +472,9 @@ def _read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherit
             named = [u for u in all_leads if block.heading and u in block.heading]
             units = split_units(numbered[block.number]) if block.number in numbered else all_units
             task.lines.append(RawLine(row=row, leaders=leaders, lead_units=named or list(dict.fromkeys(all_leads)), units=units,
-                                      scope=block.heading, blocks=[block], **own))
+                                      scope=block.heading, blocks=[block], borrowed=borrowed, **own))
         return
     for group, units in zip(lead_groups, unit_groups, strict=True):
         raw = RawLine(row=row, leaders=leaders, lead_units=list(dict.fromkeys(u for u, _ in group)), units=units,
-                      scope="；".join(s for _, s in group if s), blocks=list(blocks), periods=list(periods), **own)
+                      scope="；".join(s for _, s in group if s), blocks=list(blocks), periods=list(periods), borrowed=borrowed, **own)
         task.lines.append(raw)

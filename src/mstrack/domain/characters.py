@@ -1,0 +1,35 @@
+"""Traditional characters folded into simplified ones for matching (序號 is 序号, 農村低保 is 农村低保), by OpenCC,
+the field's maintained converter, imported only for a text that may hold traditional characters: one with
+a CJK character outside GB2312, the simplified national set. Pure: sources/traditional.py keeps a table's
+own characters to give back; import progress and `log` match indicator names with it."""
+
+from __future__ import annotations
+
+import functools
+
+
+def outside_gb2312(char: str) -> bool:
+    if not "\u3400" <= char <= "\u9fff" and not "\uf900" <= char <= "\ufaff":
+        return False
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+@functools.lru_cache(maxsize=1)
+def converter():
+    import opencc  # only for a table with traditional characters
+
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """The text in simplified characters, as long as it was (one character for one), for matching."""
+    if not any(map(outside_gb2312, set(text))):
+        return text
+    converted = converter().convert(text)
+    if len(converted) != len(text):  # a phrase converted to one of another length: one character at a time
+        converted = "".join(c if len(c := converter().convert(char)) == 1 else char for char in text)
+    return converted
