@@ -158,3 +158,23 @@ def find_quantities(text: str) -> list[int | float]:
             number *= SCALES[match["scale"]]
         found.append(as_number(number))
     return found
+
+
+def big_csv(cli: Cli, path: Path, rows: int) -> None:
+    """`rows` reports of the demo's quantity indicators, day by day from 2023-01-01, values rising."""
+    indicators = cli.sql(
+        "select p.code, t.code, i.name from indicator i join task_line l on i.line_id = l.id "
+        "join task t on l.task_id = t.id join programme p on t.programme_id = p.id where i.kind = 'quantity' "
+        "order by p.code, t.position, l.position, i.position")
+    from datetime import date, timedelta
+
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write("programme,task,indicator,as_of,value\n")
+        written = 0
+        for day in range(730):
+            as_of = (date(2023, 1, 1) + timedelta(days=day)).isoformat()
+            for programme, task, indicator in indicators:
+                handle.write(f"{programme},{task},{indicator},{as_of},{day / 10}\n")
+                written += 1
+                if written == rows:
+                    return

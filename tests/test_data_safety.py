@@ -18,7 +18,7 @@ from openpyxl import Workbook, load_workbook
 
 from mstrack.store import SCHEMA_VERSION
 
-from .conftest import ROOT, Cli, refused
+from .conftest import ROOT, Cli, big_csv, refused
 
 FIXTURE = ROOT / "tests" / "fixtures" / "schema-v1.db"
 
@@ -267,25 +267,6 @@ def test_four_writers_at_once_lose_nothing(demo_cli, tmp_path):
     assert not any("locked" in error for error in errors)
     assert count(demo_cli, "select count(*) from report") == before + 1000
     assert count(demo_cli, "select count(distinct reporter) from report where reporter like 'worker%'") == 4
-
-
-def big_csv(cli: Cli, path: Path, rows: int) -> None:
-    indicators = cli.sql(
-        "select p.code, t.code, i.name from indicator i join task_line l on i.line_id = l.id "
-        "join task t on l.task_id = t.id join programme p on t.programme_id = p.id where i.kind = 'quantity' "
-        "order by p.code, t.position, l.position, i.position")
-    from datetime import date, timedelta
-
-    with path.open("w", encoding="utf-8") as handle:
-        handle.write("programme,task,indicator,as_of,value\n")
-        written = 0
-        for day in range(730):
-            as_of = (date(2023, 1, 1) + timedelta(days=day)).isoformat()
-            for programme, task, indicator in indicators:
-                handle.write(f"{programme},{task},{indicator},{as_of},{day / 10}\n")
-                written += 1
-                if written == rows:
-                    return
 
 
 STANDING = "select count(*) from report as x where not exists (select 1 from report_retraction as r where r.report_id = x.id)"

@@ -16,6 +16,17 @@ from mstrack.sources.xlsx import Uncomputed
 HEADER = ["计划", "任务编号", "指标", "截至日期", "数值"]
 
 
+@pytest.fixture(autouse=True, params=["calamine", "stream"])
+def reader(request, monkeypatch):
+    """Every test here twice: values from calamine, and from the streamed reader a large sheet gets
+    (sources/xlsx_stream.py), which must give the same rows."""
+    import mstrack.sources.xlsx
+
+    if request.param == "stream":
+        monkeypatch.setattr(mstrack.sources.xlsx, "STREAM_CELLS", -1)
+    return request.param
+
+
 def rows_of(path: Path, sheet: str | None = None) -> dict[int, list]:
     """Row number → cells, trailing empty cells left out, empty rows left out."""
     found = {}
@@ -35,9 +46,10 @@ def workbook(path: Path, build) -> Path:
     return path
 
 
-def raw_xlsx(path: Path, sheets: list[tuple[str, str, str]], styles: str = "", prefix: str = "") -> Path:
+def raw_xlsx(path: Path, sheets: list[tuple[str, str, str]], styles: str = "", prefix: str = "", shared: str = "") -> Path:
     """A workbook written by hand: (sheet name, its part under xl/, the XML inside <sheetData>), for what
-    openpyxl never writes (parts out of order, tag prefixes, shared formulas, saved formula values)."""
+    openpyxl never writes (parts out of order, tag prefixes, shared formulas, saved formula values, a
+    shared-strings table: `shared` is the XML inside <sst>)."""
     main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     package = "http://schemas.openxmlformats.org/package/2006"
@@ -45,6 +57,7 @@ def raw_xlsx(path: Path, sheets: list[tuple[str, str, str]], styles: str = "", p
     entries = "".join(f'<{p}sheet name="{name}" sheetId="{i}" r:id="rId{i}"/>' for i, (name, _, _) in enumerate(sheets, 1))
     links = "".join(f'<Relationship Id="rId{i}" Type="{rel}/worksheet" Target="{part}"/>' for i, (_, part, _) in enumerate(sheets, 1))
     links += f'<Relationship Id="rIdS" Type="{rel}/styles" Target="styles.xml"/>' if styles else ""
+    links += f'<Relationship Id="rIdT" Type="{rel}/sharedStrings" Target="sharedStrings.xml"/>' if shared else ""
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("[Content_Types].xml", f'<Types xmlns="{package}/content-types">'
                          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
@@ -55,6 +68,8 @@ def raw_xlsx(path: Path, sheets: list[tuple[str, str, str]], styles: str = "", p
         archive.writestr("xl/_rels/workbook.xml.rels", f'<Relationships xmlns="{package}/relationships">{links}</Relationships>')
         if styles:
             archive.writestr("xl/styles.xml", f'<styleSheet xmlns="{main}">{styles}</styleSheet>')
+        if shared:
+            archive.writestr("xl/sharedStrings.xml", f'<sst xmlns="{main}">{shared}</sst>')
         for _, part, body in sheets:
             xml = f'<{p}worksheet {ns}="{main}"><{p}sheetData>{body}</{p}sheetData></{p}worksheet>'
             archive.writestr(part[1:] if part.startswith("/") else f"xl/{part}", xml)
@@ -250,3 +265,26 @@ def test_a_zip_without_a_workbook_is_refused(tmp_path):
         archive.writestr("hello.txt", "hi")
     with pytest.raises(InputError, match="not a readable .xlsx file"):
         list(read_rows(path))
+
+
+def test_shared_strings_beyond_the_memory_budget_are_read_back_from_disk(tmp_path, monkeypatch):
+    """Excel keeps a sheet's text in one shared-strings table: a streamed sheet holds the first strings in
+    memory and reads the rest back from a temporary file; both give calamine's values."""
+    import mstrack.sources.xlsx
+    import mstrack.sources.xlsx_stream
+
+    strings = ["计划", "任务编号", "数值", "备注", "shenzhen-2023"] + [f"第{n}行备注_x001B_" for n in range(300)]
+    shared = "".join(f"<si><t>{text}</t></si>" for text in strings)
+    shared += "<si><r><t>富</t></r><r><rPr><b/></rPr><t xml:space=\"preserve\">文本 </t></r><rPh sb=\"0\" eb=\"1\"><t>fu</t></rPh></si>"
+    body = '<row r="1">' + "".join(f'<c r="{c}1" t="s"><v>{i}</v></c>' for i, c in enumerate("ABCD")) + "</row>"
+    body += "".join(f'<row r="{n + 2}"><c r="A{n + 2}" t="s"><v>4</v></c><c r="B{n + 2}"><v>{n}</v></c>'
+                    f'<c r="C{n + 2}"><v>{n * 10}</v></c><c r="D{n + 2}" t="s"><v>{n + 5}</v></c></row>' for n in range(300))
+    body += f'<row r="302"><c r="D302" t="s"><v>{len(strings)}</v></c></row>'
+    path = raw_xlsx(tmp_path / "shared.xlsx", [("Sheet1", "worksheets/sheet1.xml", body)], shared=shared)
+    monkeypatch.setattr(mstrack.sources.xlsx, "STREAM_CELLS", 10**12)
+    whole = rows_of(path)
+    assert whole[301] == ["shenzhen-2023", 299, 2990, "第299行备注\x1b"]
+    assert whole[302] == [None, None, None, "富文本 "]  # rich text runs joined, the phonetic run left out
+    monkeypatch.setattr(mstrack.sources.xlsx, "STREAM_SHARED_BYTES", 0)  # streamed for its shared strings' size
+    monkeypatch.setattr(mstrack.sources.xlsx_stream, "SHARED_HELD_BYTES", 40)  # a few held, the rest on disk
+    assert rows_of(path) == whole

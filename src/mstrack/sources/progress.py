@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import contextlib
 import re
+from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 from pathlib import Path
 
 from mstrack.domain.dates import DateError, parse_date
@@ -45,7 +46,6 @@ COLUMNS = {key: {header_key(name) for name in names} for key, names in COLUMNS.i
 ALL_DONE = ("全部完成", "已全部完成")
 DONE = ("已完成", "完成", "已办结", "已圆满完成", "提前完成")
 DONE_WORDS = frozenset(DONE + ALL_DONE)
-_AS_OF = attrgetter("as_of")
 FIELDS = ("programme", "task", "indicator", "as_of", "value", "note", "reporter")
 REMARK_RE = re.compile(r"^(?P<value>.*?)\s*[（(](?P<remark>.*)[）)]\s*$")
 
@@ -58,7 +58,6 @@ class ImportResult:
     skipped: int = 0
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    reports: list = field(default_factory=list)  # the validated rows to write
     batch: int | None = None
 
     def as_dict(self) -> dict:
@@ -111,17 +110,38 @@ def plain_value(value: str, unit: str) -> int | float | None:
     return int(number) if number.is_integer() else number
 
 
-@dataclass(slots=True)
-class _Row:
-    """One validated row, before it is compared with what the store holds: small, for a million of them."""
+CHUNK_ROWS = 10_000
+"""Checked rows written at a time: the texts of a million-row file are never held together."""
 
-    file: int  # index into the importer's files
-    line: int  # the spreadsheet's row number
-    state: IndicatorState
-    as_of: date
-    value: int | float
-    note: str | None
-    reporter: str | None
+
+class _Checked:
+    """The checked rows of an import, one compact column each (~23 bytes a row, where a row object with
+    its note took ~300): what the comparison at the end needs. Their texts are not kept: they go to
+    the store in chunks as they are checked (ReportBatch), or nowhere in a dry run."""
+
+    __slots__ = ("day", "value", "file", "line", "stored", "of_indicator")
+
+    def __init__(self):
+        self.day = array("i")  # date.toordinal()
+        self.value = array("d")
+        self.file = array("H")  # index into the importer's files
+        self.line = array("i")  # the spreadsheet's row number
+        self.stored = array("b")  # what the store holds on that day: SAME value, OTHER value, or NOTHING
+        self.of_indicator: dict[int, array] = {}  # indicator id → its rows' indices, in file order
+
+    def add(self, indicator: int, on: date, value: float, file: int, line: int, stored: int) -> None:
+        rows = self.of_indicator.get(indicator)
+        if rows is None:
+            rows = self.of_indicator[indicator] = array("i")
+        rows.append(len(self.day))
+        self.day.append(on.toordinal())
+        self.value.append(value)
+        self.file.append(file)
+        self.line.append(line)
+        self.stored.append(stored)
+
+
+SAME, OTHER, NOTHING = 0, 1, 2
 
 
 class _Importer:
@@ -133,23 +153,28 @@ class _Importer:
         self.today = today
         self.programmes: dict[str, tuple[int, dict[str, list[IndicatorState]]] | None] = {}
         self.result = ImportResult()
-        self.groups: dict[int, list[_Row]] = {}  # the rows read, per indicator id
+        self.checked = _Checked()
+        self.states: dict[int, IndicatorState] = {}  # the indicators rows were read for, by id
+        self.stored: dict[int, dict[date, float]] = {}  # their stored values, by day
         self.indicators: dict[tuple, IndicatorState] = {}  # (programme, task, name, done word) → match
-        self.places: dict[tuple, tuple] = {}  # the same by the row's own cells: (year, state, its rows)
+        self.places: dict[tuple, tuple] = {}  # the same by the row's own cells: (year, state, its stored values)
         self.dates: dict[tuple, date] = {}
         self.reporters: dict[str, str] = {}
         self.files: list[Path] = []
+        self.writer = None  # a ReportBatch, in a real import
+        self.pending: list[tuple] = []  # checked rows to write, up to CHUNK_ROWS
 
     def programme_states(self, code: str):
         if code not in self.programmes:
             self.programmes[code] = self.store.programme_states(code)
         return self.programmes[code]
 
-    def where(self, row: _Row) -> str:
-        return f"{self.files[row.file]}:{row.line}"
+    def where(self, seq: int) -> str:
+        return f"{self.files[self.checked.file[seq]]}:{self.checked.line[seq]}"
 
     def read(self, path: Path, sheet: str | None, on_row: Callable[[int], None] | None) -> None:
         self.files.append(path)
+        self.source = path.name
         if problem := text_problem(path.name):  # the name is kept with each report
             self.result.errors.append(Message("{path}: file name: {problem}", path=path, problem=problem))
             return
@@ -189,11 +214,9 @@ class _Importer:
         self.result.errors.append(Message("{place}: {reason}", place=place, reason=reason))
 
     def _read_row(self, table: Table, line: int, cells: tuple) -> None:
-        """One row's cells in FIELDS order: validated into a _Row, or every problem named."""
+        """One row's cells in FIELDS order: checked and kept (keep), or every problem named."""
         if Uncomputed in map(type, cells):
-            column, cell = next((column, cell) for column, cell in zip(FIELDS, cells, strict=True) if type(cell) is Uncomputed)
-            self._fail(table, line, column,
-                       "the formula {formula} has no saved value; open the file in Excel/WPS and save it", formula=shown(str(cell)))
+            self._uncomputed(table, line, cells)
             return
         programme_cell, task_cell, name_cell, as_of_cell, value_cell, note_cell, reporter_cell = cells
         value = _text(value_cell)
@@ -208,31 +231,52 @@ class _Importer:
             place = self._place(table, line, programme_cell, task_cell, name_cell, value, done_word)
             if place is None:
                 return
-        year, state, group = place
-        value, remark = unit_bracket(_text(value_cell), value, remark, state.unit)
+        year, state, stored_values = place
+        if remark is not None:
+            value, remark = unit_bracket(_text(value_cell), value, remark, state.unit)
         as_of = self._date(as_of_cell, year, table, line)
         if as_of is None:
             return
         number = self._number(state, value, done_word, as_of, table, line)
         if number is None:
             return
-        note = _text(note_cell)
-        reporter = _text(reporter_cell)
-        for column, text in (("note", note), ("value", remark), ("reporter", reporter)):  # the texts stored
+        texts = self._texts(table, line, note=_text(note_cell), remark=remark, reporter=_text(reporter_cell),
+                            done=value if done_word and state.kind != SCHEDULE else None)
+        if texts is not None:
+            self.keep(state, as_of, number, *texts, stored_values, line)
+
+    def _uncomputed(self, table: Table, line: int, cells: tuple) -> None:
+        column, cell = next((column, cell) for column, cell in zip(FIELDS, cells, strict=True) if type(cell) is Uncomputed)
+        self._fail(table, line, column,
+                   "the formula {formula} has no saved value; open the file in Excel/WPS and save it", formula=shown(str(cell)))
+
+    def _texts(self, table: Table, line: int, *, note: str | None, remark: str | None, reporter: str | None,
+               done: str | None) -> tuple[str | None, str | None] | None:
+        """The note and reporter stored with a row: the value's remark and its done word (已完成) join the
+        note; None when one of them cannot be stored, its problem named."""
+        for column, text in (("note", note), ("value", remark)):  # the texts stored
             if text is not None and (problem := text_problem(text)):
                 self._fail(table, line, column, problem)
-                return
+                return None
+        if reporter is None:
+            reporter = self.by
+        else:  # one string per reporter, checked once: a million rows name a few hundred people (~90 MB)
+            known = self.reporters.get(reporter)
+            if known is None:
+                if problem := text_problem(reporter):
+                    self._fail(table, line, "reporter", problem)
+                    return None
+                known = self.reporters[reporter] = reporter
+            reporter = known
         if remark:
             note = f"{note}；{remark}" if note else remark
-        if done_word and state.kind != SCHEDULE:
-            note = f"{note}；{value}" if note else value
-        # One string per reporter, not one per row: a million rows name a few hundred people (~90 MB).
-        reporter = self.reporters.setdefault(reporter, reporter) if reporter else self.by
-        group.append(_Row(len(self.files) - 1, line, state, as_of, number, note, reporter))
+        if done:
+            note = f"{note}；{done}" if note else done
+        return note, reporter
 
     def _place(self, table: Table, line: int, programme_cell, task_cell, name_cell, value: str | None,
-               done_word: bool) -> tuple[int, IndicatorState, list[_Row]] | None:
-        """The programme's year, the indicator a row's cells name and the rows read for it; None when
+               done_word: bool) -> tuple[int, IndicatorState, dict[date, float]] | None:
+        """The programme's year, the indicator a row's cells name and its stored values by day; None when
         the row is skipped, or when it failed, its problem named."""
         task = _text(task_cell)
         if task is None:
@@ -266,10 +310,11 @@ class _Importer:
             except InputError as error:
                 self._fail(table, line, "indicator" if name else "task", error)
                 return None
-        group = self.groups.get(state.indicator_id)
-        if group is None:
-            group = self.groups[state.indicator_id] = []
-        place = self.places[(programme_cell, task_cell, name_cell, done_word)] = year, state, group
+        stored_values = self.stored.get(state.indicator_id)
+        if stored_values is None:  # the last value stored on each day (the later entry wins a tie)
+            stored_values = self.stored[state.indicator_id] = {report.as_of: report.value for report in state.reports}
+            self.states[state.indicator_id] = state
+        place = self.places[(programme_cell, task_cell, name_cell, done_word)] = year, state, stored_values
         return place
 
     def _date(self, raw, year: int, table: Table, line: int) -> date | None:
@@ -301,101 +346,127 @@ class _Importer:
 
     def _number(self, state: IndicatorState, value: str, done_word: bool, as_of: date, table: Table,
                 line: int) -> int | float | None:
-        def fail(column: str, reason, /, **fields) -> None:
-            self._fail(table, line, column, reason, **fields)
-
-        number = plain_value(value, state.unit) if state.kind != SCHEDULE else None
-        if number is not None:  # most cells of a bulk import
+        """A row's value as a number: a plain one (most cells of a bulk import), checkpoints met on a
+        text-only line, the target for a done word, or a quantity in words ("2.5万"); None, named, if not."""
+        if state.kind == SCHEDULE:
+            return self._checkpoints(state, value, done_word, as_of, table, line)
+        number = plain_value(value, state.unit)
+        if number is not None:
             if state.unit == "%" and number > 100:
                 self.result.warnings.append(Message("{path}:{line}: {warning}", path=table.path, line=line, warning=Message(
                     "{indicator}: {value}% is above 100%", indicator=state.indicator, value=number)))
             return number
-        if state.kind == SCHEDULE:
-            total = len(state.milestones)
-            if normalize(value) in ALL_DONE:
-                return total
-            if done_word:
-                return max(1, sum(1 for m in state.milestones if m.due <= as_of))
-            if value.isdigit() and 0 < int(value) <= total:
-                return int(value)
-            fail("value", "{indicator} is a text-only line: give 已完成 or how many of its {total} checkpoints are met",
-                 indicator=state.indicator, total=total)
-            return None
         if done_word:
             if state.target is None:
-                fail("value", "{indicator} prints no annual target to be {value} against; give the number",
-                     indicator=state.indicator, value=value)
-                return None
+                self._fail(table, line, "value", "{indicator} prints no annual target to be {value} against; give the number",
+                           indicator=state.indicator, value=value)
             return state.target
         try:
             number, warnings = check_value(value, state.unit, state.indicator)
         except InputError as error:
-            fail("value", error)
+            self._fail(table, line, "value", error)
             return None
         self.result.warnings.extend(Message("{path}:{line}: {warning}", path=table.path, line=line, warning=warning)
                                     for warning in warnings)
         return number
 
-    def settle(self) -> None:
-        """Compare with the store and with the file itself: new, correction, or already there.
+    def _checkpoints(self, state: IndicatorState, value: str, done_word: bool, as_of: date, table: Table,
+                     line: int) -> int | None:
+        """A text-only line's value: how many of its checkpoints are met (全部完成: all; 已完成: those due)."""
+        total = len(state.milestones)
+        if normalize(value) in ALL_DONE:
+            return total
+        if done_word:
+            return max(1, sum(1 for m in state.milestones if m.due <= as_of))
+        if value.isdigit() and 0 < int(value) <= total:
+            return int(value)
+        self._fail(table, line, "value", "{indicator} is a text-only line: give 已完成 or how many of its {total} checkpoints are met",
+                   indicator=state.indicator, total=total)
+        return None
 
-        The rows were gathered per indicator as they were read; sorted by date (file order kept within),
-        doubles sit side by side. One indicator at a time, in id order: nothing of a million keys."""
-        result = self.result
-        for indicator_id in sorted(self.groups):
-            rows = self.groups.pop(indicator_id)
-            rows.sort(key=_AS_OF)  # stable
-            state = rows[0].state
-            stored: dict[date, list] = {}
-            for report in state.reports:
-                stored.setdefault(report.as_of, []).append(report)
+    def settle(self) -> None:
+        """Compare with the store (done as rows were read: `stored`) and with the file itself: the first
+        row of an indicator and day counts, a later one is the same (unchanged) or a conflict. One
+        indicator at a time, in id order, its rows sorted by day (file order kept within)."""
+        result, checked = self.result, self.checked
+        day, stored = checked.day, checked.stored
+        counts = [0, 0, 0]  # by SAME, OTHER, NOTHING
+        self.repeated: set[tuple[int, int]] = set()  # (indicator, day) written twice: kept once (ReportBatch.drop_repeats)
+        for indicator_id in sorted(checked.of_indicator):
+            state = self.states[indicator_id]
+            previous = first = -1
             firsts = []
-            previous = None
-            for row in rows:
-                if previous is not None and previous.as_of == row.as_of:
-                    if previous.value != row.value:
-                        result.errors.append(Message(
-                            "{place}: {ref} {indicator} as of {on} is {value} here but {other} at {other_place}",
-                            place=self.where(row), ref=f"{state.programme}/{state.task}", indicator=state.indicator,
-                            on=row.as_of, value=format_number(row.value, state.unit),
-                            other=format_number(previous.value, state.unit), other_place=self.where(previous),
-                        ))
-                    else:
-                        result.unchanged += 1
+            for seq in sorted(checked.of_indicator.pop(indicator_id), key=day.__getitem__):  # stable
+                if day[seq] == previous:
+                    self._repeat(state, first, seq)
                     continue
-                previous = row
-                firsts.append(row)
-                on_that_day = stored.get(row.as_of)
-                if on_that_day and on_that_day[-1].value == row.value:
-                    result.unchanged += 1
-                    continue
-                if on_that_day:
-                    result.updated += 1
-                else:
-                    result.inserted += 1
-                result.reports.append(row)
+                previous, first = day[seq], seq
+                firsts.append(seq)
+                counts[stored[seq]] += 1
             self._warn_about_falls(state, firsts)
+        result.unchanged += counts[SAME]
+        result.updated += counts[OTHER]
+        result.inserted += counts[NOTHING]
         result.errors.sort(key=_file_order)
 
-    def _warn_about_falls(self, state: IndicatorState, new_rows: list[_Row]) -> None:
+    def _repeat(self, state: IndicatorState, first: int, seq: int) -> None:
+        """A row for the indicator and day of an earlier row (`first`): the same value, or a conflict."""
+        checked = self.checked
+        if checked.value[seq] != checked.value[first]:
+            self.result.errors.append(Message(
+                "{place}: {ref} {indicator} as of {on} is {value} here but {other} at {other_place}",
+                place=self.where(seq), ref=f"{state.programme}/{state.task}", indicator=state.indicator,
+                on=date.fromordinal(checked.day[seq]), value=format_number(_number_of(checked.value[seq]), state.unit),
+                other=format_number(_number_of(checked.value[first]), state.unit), other_place=self.where(first),
+            ))
+            return
+        self.result.unchanged += 1
+        if checked.stored[seq] != SAME:  # written as it was read
+            self.repeated.add((state.indicator_id, checked.day[seq]))
+
+    def _warn_about_falls(self, state: IndicatorState, new_rows: list[int]) -> None:
         """A cumulative value lower than the one reported before it: accepted, but said."""
         if state.comparator == "<=" or state.kind == SCHEDULE:
             return
+        checked = self.checked
         timeline = sorted(
-            [(r.as_of, 0, r.value, None) for r in state.reports] + [(r.as_of, 1, r.value, r) for r in new_rows],
+            [(r.as_of, 0, r.value, None) for r in state.reports]
+            + [(date.fromordinal(checked.day[seq]), 1, _number_of(checked.value[seq]), seq) for seq in new_rows],
             key=lambda item: item[:2],
         )
         highest = None
-        for as_of, _, value, row in timeline:
-            if row is not None and highest is not None and highest[1] > value and highest[0] < as_of:
+        for as_of, _, value, seq in timeline:
+            if seq is not None and highest is not None and highest[1] > value and highest[0] < as_of:
                 self.result.warnings.append(Message(
                     "{place}: {ref} {indicator} {value} as of {on} is lower than {earlier} as of {earlier_on}",
-                    place=self.where(row), ref=f"{state.programme}/{state.task}", indicator=state.indicator,
+                    place=self.where(seq), ref=f"{state.programme}/{state.task}", indicator=state.indicator,
                     value=format_number(value, state.unit), on=as_of, earlier=format_number(highest[1], state.unit),
                     earlier_on=highest[0],
                 ))
             if highest is None or value >= highest[1]:
                 highest = (as_of, value)
+
+    def keep(self, state: IndicatorState, as_of: date, number, note: str | None, reporter: str | None,
+             stored_values: dict[date, float], line: int) -> None:
+        """A checked row: remembered for the comparison, and written (in chunks) unless the store holds it."""
+        on_that_day = stored_values.get(as_of)
+        stored = NOTHING if on_that_day is None else SAME if on_that_day == number else OTHER
+        file = len(self.files) - 1
+        self.checked.add(state.indicator_id, as_of, number, file, line, stored)
+        if stored != SAME and self.writer is not None and not self.result.errors:
+            self.pending.append((state.indicator_id, as_of, number, note, reporter, self.source))
+            if len(self.pending) >= CHUNK_ROWS:
+                self.flush()
+
+    def flush(self) -> None:
+        if self.pending and not self.result.errors:
+            self.writer.add(self.pending)
+        self.pending = []
+
+
+def _number_of(value: float) -> int | float:
+    """A value as the row gave it: integral ones as int (format_number writes them so)."""
+    return int(value) if value.is_integer() else value
 
 
 def _file_order(message: str) -> tuple:
@@ -413,27 +484,33 @@ def import_progress(
 ) -> ImportResult:
     """Read the files, compare them with the store, write what is new as one batch. A real import holds
     the write lock from before it reads the store to its commit (Store.locked): two imports of one file
-    at once cannot both find its rows new; the second finds them already there. `confirm` gets the
-    result just before the commit (the CLI prints it there: an output that fails stores nothing)."""
+    at once cannot both find its rows new; the second finds them already there. Checked rows are written
+    in chunks as they are read, inside that one transaction; a bad row anywhere, found at the end,
+    rolls every chunk back. `confirm` gets the result just before the commit (the CLI prints it there:
+    an output that fails stores nothing)."""
     importer = _Importer(store, programme, default_as_of, by, today)
-    with contextlib.nullcontext() if dry_run else store.locked("import progress"):
-        for path in paths:
-            importer.read(path, sheet, on_row)
-        if not importer.result.errors:
-            importer.settle()
-        result = importer.result
-        if result.errors:
-            result.inserted = result.updated = result.unchanged = 0
-            result.reports = []
-        elif not dry_run and result.reports:
-            names = [path.name for path in importer.files]
-            rows = ((r.state.indicator_id, r.as_of, r.value, r.note, r.reporter, names[r.file]) for r in result.reports)
-
-            def confirmed(batch: int) -> None:
-                result.batch = batch
-                if confirm is not None:
+    try:
+        with contextlib.nullcontext() if dry_run else store.locked("import progress"):
+            if not dry_run:
+                importer.writer = store.report_batch("import progress", source=", ".join(path.name for path in paths),
+                                                     reason=reason)
+            for path in paths:
+                importer.read(path, sheet, on_row)
+            if not importer.result.errors:
+                importer.settle()
+            result = importer.result
+            if result.errors:
+                raise _Discarded
+            if importer.writer is not None:
+                importer.flush()
+                importer.writer.drop_repeats(sorted(importer.repeated))
+                result.batch = importer.writer.id
+                if result.batch is not None and confirm is not None:
                     confirm(result)
-
-            result.batch = store.add_reports(rows, len(result.reports), "import progress", ", ".join(names), reason,
-                                             confirm=confirmed)
+    except _Discarded:
+        result.inserted = result.updated = result.unchanged = 0
     return result
+
+
+class _Discarded(Exception):
+    """Raised inside the write transaction to roll back what an import with problems wrote."""

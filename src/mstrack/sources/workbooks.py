@@ -69,7 +69,7 @@ def workbook_rows(path: Path, sheet: str | None) -> Iterator:
         values = CalamineWorkbook.from_path(path).get_sheet_by_name(sheet)
         if merges is None:  # .xls: calamine reads the merges, the format bounds the sheet
             last_row, last_column = values.end or (-1, -1)
-            extent = _Extent(rows=last_row + 1, columns=max(26, last_column + 1), merges=len(values.merged_cell_ranges or ()))
+            extent = _Extent(rows=last_row + 1, columns=max(26, last_column + 1), merges=list(values.merged_cell_ranges or ()))
             _check_extent(path, sheet, extent)
         else:
             values = _WithMerges(values, merges)
@@ -161,7 +161,7 @@ def _ods_marks(handle, sheet: str):
             scan.start_row(element) if event == "start" else scan.end_row(element)
         elif event == "end" and tag in CELLS and not scan.cell(element):
             break
-    return scan.percent, scan.merges, scan.extent
+    return scan.percent, scan.extent.merges, scan.extent
 
 
 class _OdsScan:
@@ -171,7 +171,6 @@ class _OdsScan:
         from mstrack.sources.xlsx import _Extent
 
         self.percent: dict[int, list[int]] = {}
-        self.merges: list[tuple[tuple[int, int], tuple[int, int]]] = []
         self.extent = _Extent()
         self.row, self.column, self.repeat_rows = 0, 0, 1
 
@@ -199,7 +198,6 @@ class _OdsScan:
                     self.percent.setdefault(number, []).extend(range(column, column + repeat))
         spans = (int(element.get(TABLE_NS + "number-rows-spanned", 1)), int(element.get(TABLE_NS + "number-columns-spanned", 1)))
         if spans != (1, 1) and element.tag == CELLS[0]:
-            self.merges.append(((row, column), (row + spans[0] - 1, column + spans[1] - 1)))
-            extent.merges += 1
+            extent.merges.append(((row, column), (row + spans[0] - 1, column + spans[1] - 1)))
         element.clear()
-        return extent.merges <= MAX_MERGED_RANGES
+        return len(extent.merges) <= MAX_MERGED_RANGES

@@ -8,7 +8,7 @@ import functools
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -17,12 +17,15 @@ from mstrack.sources.rows import Row
 
 
 def xlsx_rows(path: Path, sheet: str | None) -> Iterator[Row]:
-    """Values come from calamine (Rust: a 100,000-row sheet in under a second, where openpyxl took 17 s);
-    what it does not say (number formats, error values, formulas saved without a value) comes from the
+    """Values come from calamine (Rust: a 100,000-row sheet in under a second, where openpyxl took 17 s),
+    or for a sheet beyond STREAM_CELLS (or a workbook whose shared strings go beyond STREAM_SHARED_BYTES)
+    from sources/xlsx_stream.py, which holds a piece of it at a time where calamine holds it whole; what
+    calamine does not say (number formats, error values, formulas saved without a value) comes from the
     sheet's XML."""
     import zipfile
     import zlib
-    from xml.etree.ElementTree import ParseError
+    from xml.etree import ElementTree
+    from xml.parsers.expat import ExpatError
 
     from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum
 
@@ -38,19 +41,32 @@ def xlsx_rows(path: Path, sheet: str | None) -> Iterator[Row]:
             elif sheet not in workbook.sheet_names:
                 raise InputError("--sheet {sheet!r}: {path} has no such sheet; its sheets: {sheets}", sheet=sheet, path=path,
                                  sheets=", ".join(workbook.sheet_names))
-            part, styles = _parts(archive, sheet)
-            percent_styles = _percent_styles(archive.read(styles)) if styles else set()
-            with archive.open(part) as handle:  # read before calamine: it allocates the sheet's whole extent at once
+            parts = _parts(archive, sheet)
+            percent_styles, date_styles = _styles(archive.read(parts.styles)) if parts.styles else (set(), set())
+            with archive.open(parts.sheet) as handle:  # read before calamine: it allocates the sheet's whole extent at once
                 percent, fills, extent = _sheet_marks(handle, percent_styles)
             _check_extent(path, sheet, extent)
-            values = workbook.get_sheet_by_name(sheet)
-    except (zipfile.BadZipFile, CalamineError, ParseError, zlib.error, KeyError, IndexError, OSError, ValueError,
-            TypeError, EOFError, RuntimeError) as error:  # RuntimeError: zipfile's unsupported or encrypted members
+            shared_bytes = archive.getinfo(parts.shared).file_size if parts.shared else 0
+            if extent.rows * extent.columns > STREAM_CELLS or shared_bytes > STREAM_SHARED_BYTES:
+                from mstrack.sources.xlsx_stream import StreamedSheet
+
+                values = StreamedSheet(path=path, member=parts.sheet, shared=parts.shared, date_styles=date_styles,
+                                       date1904=parts.date1904, rows=extent.rows, last_column=_last_column(archive, parts.sheet, extent),
+                                       merges=extent.merges)
+            else:
+                values = workbook.get_sheet_by_name(sheet)
+        yield from _marked_rows(values, percent, fills, extent, path)
+    except (zipfile.BadZipFile, CalamineError, ElementTree.ParseError, ExpatError, zlib.error, KeyError, IndexError, OSError,
+            ValueError, TypeError, EOFError, RuntimeError) as error:  # RuntimeError: zipfile's unsupported or encrypted members
         raise InputError("{path}: not a readable .xlsx file ({kind}: {error})", path=path, kind=type(error).__name__,
                          error=str(error)[:200]) from None
-    yield from _marked_rows(values, percent, fills, extent, path)
 
 
+STREAM_CELLS = 4_000_000
+"""A sheet's extent (last row × last column, at least A–Z) beyond which it is read as a stream: calamine
+would hold ~100 bytes a cell. 100,000 rows of a unit's report (2.6 million as counted) stay with calamine."""
+STREAM_SHARED_BYTES = 64 << 20
+"""A shared-strings part larger than this (unpacked) is read as a stream too: calamine holds the table whole."""
 MAX_SHEET_CELLS = 2**20 * 26
 """A sheet's extent, its last row × its last column, is at most what 1,048,576 rows (all Excel has)
 from A to Z hold: 27,262,976 cells. calamine holds that extent whole; a sheet that names a cell
@@ -66,8 +82,9 @@ class _Extent:
 
     rows: int = 0
     columns: int = 26
-    merges: int = 0
     row_tags: int = 0
+    unreferenced: bool = False  # cells without a reference (placed by counting)
+    merges: list = field(default_factory=list)  # ((top, left), (bottom, right)), 0-based; past the limit, no more are kept
 
 
 def _check_extent(path: Path, sheet: str, extent: _Extent) -> None:
@@ -78,9 +95,9 @@ def _check_extent(path: Path, sheet: str, extent: _Extent) -> None:
                          "in one sheet ({limit}); delete what lies beyond the table, or split it", path=path, sheet=sheet,
                          rows=extent.rows, column=get_column_letter(min(extent.columns, 18278)), cells=f"{extent.rows * extent.columns:,}",
                          limit=f"{MAX_SHEET_CELLS:,}")
-    if extent.merges > MAX_MERGED_RANGES:
-        raise InputError("{path}: sheet {sheet!r} has {n} merged ranges, more than mstrack reads ({limit})", path=path,
-                         sheet=sheet, n=extent.merges, limit=MAX_MERGED_RANGES)
+    if len(extent.merges) > MAX_MERGED_RANGES:
+        raise InputError("{path}: sheet {sheet!r} has more merged ranges than mstrack reads ({limit})", path=path,
+                         sheet=sheet, limit=MAX_MERGED_RANGES)
 
 
 def _marked_rows(values, percent: dict[int, list[int]], fills: dict[int, dict[int, str]], extent: _Extent,
@@ -163,9 +180,17 @@ class Uncomputed(str):
     """A formula cell saved without its computed value (written by a script, never opened in Excel)."""
 
 
-def _parts(archive, sheet: str) -> tuple[str, str | None]:
-    """The zip members of the sheet named `sheet` and of the styles, as the workbook's relationships
-    name them (sheet3.xml need not be the third sheet)."""
+@dataclass
+class _Parts:
+    sheet: str
+    styles: str | None
+    shared: str | None
+    date1904: bool
+
+
+def _parts(archive, sheet: str) -> _Parts:
+    """The zip members of the sheet named `sheet`, of the styles and of the shared strings, as the
+    workbook's relationships name them (sheet3.xml need not be the third sheet), and its date system."""
     import posixpath
     from xml.etree import ElementTree
 
@@ -178,28 +203,39 @@ def _parts(archive, sheet: str) -> tuple[str, str | None]:
         name = target[1:] if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
         return names.get(name.lower(), name)
 
+    def related(kind: str) -> str | None:
+        return next((member(rel.get("Target", "")) for rel in relationships if rel.get("Type", "").endswith(kind)), None)
+
     relationships = ElementTree.fromstring(read("xl/_rels/workbook.xml.rels"))
     targets = {rel.get("Id"): rel.get("Target", "") for rel in relationships}
-    styles = next((member(rel.get("Target", "")) for rel in relationships if rel.get("Type", "").endswith("/styles")), None)
-    for element in ElementTree.fromstring(read("xl/workbook.xml")).iterfind("{*}sheets/{*}sheet"):
+    book = ElementTree.fromstring(read("xl/workbook.xml"))
+    properties = book.find("{*}workbookPr")
+    date1904 = properties is not None and properties.get("date1904", "").lower() in ("1", "true")
+    for element in book.iterfind("{*}sheets/{*}sheet"):
         if element.get("name") == sheet:
             rel = next((value for key, value in element.attrib.items() if key.endswith("}id")), None)
-            return member(targets[rel]), styles
+            shared = related("/sharedStrings")
+            return _Parts(member(targets[rel]), related("/styles"), shared if shared in archive.NameToInfo else None, date1904)
     raise KeyError(f"no sheet {sheet!r} in xl/workbook.xml")
 
 
 PERCENT_FORMATS = {9: "0%", 10: "0.00%"}  # Excel's built-in ones
 
 
-def _percent_styles(styles: bytes) -> set[int]:
-    """Indices of the cell styles (`s="3"`) whose number format shows a percent."""
+def _styles(styles: bytes) -> tuple[set[int], set[int]]:
+    """Indices of the cell styles (`s="3"`) whose number format shows a percent, and of those that show a date."""
     from xml.etree import ElementTree
+
+    from mstrack.sources.xlsx_stream import DATE_FORMATS, is_date_format
 
     root = ElementTree.fromstring(styles)
     formats = PERCENT_FORMATS | {int(element.get("numFmtId")): element.get("formatCode", "")
                                  for element in root.iterfind("{*}numFmts/{*}numFmt")}
     percent = {number for number, code in formats.items() if "%" in code}
-    return {index for index, element in enumerate(root.iterfind("{*}cellXfs/{*}xf")) if int(element.get("numFmtId", 0)) in percent}
+    dates = DATE_FORMATS.difference(formats) | {number for number, code in formats.items() if is_date_format(code)}
+    by_style = [int(element.get("numFmtId", 0)) for element in root.iterfind("{*}cellXfs/{*}xf")]
+    return ({index for index, number in enumerate(by_style) if number in percent},
+            {index for index, number in enumerate(by_style) if number in dates})
 
 
 def _sheet_marks(handle, percent_styles: set[int]) -> tuple[dict[int, list[int]], dict[int, dict[int, str]], _Extent]:
@@ -285,9 +321,11 @@ def _reach(piece: bytes, patterns: _CellPatterns, extent: _Extent) -> None:
     # Cells whose tag does not begin <c r=…> (and <col>, <cfRule>…, counted too) are counted row by row:
     # a cell without a reference takes the next column.
     if piece.count(patterns.cell_tag) > piece.count(patterns.referenced_cell):
+        extent.unreferenced = True
         for row in piece.split(patterns.row_end):
             extent.columns = max(extent.columns, row.count(patterns.cell_tag))
-    extent.merges += piece.count(patterns.merge_tag)
+    if len(extent.merges) <= MAX_MERGED_RANGES and patterns.merge_tag in piece:  # past the limit the sheet is refused
+        extent.merges.extend(_merged_range(reference) for reference in patterns.merge_ref.findall(piece))
 
 
 @functools.lru_cache(maxsize=8)
@@ -300,6 +338,24 @@ def _below(row: int) -> re.Pattern:
     return re.compile(rf"""r=["'][A-Z]{{1,3}}0*(?:{"|".join(larger)})["']""".encode())
 
 
+def _merged_range(reference: bytes) -> tuple[tuple[int, int], tuple[int, int]]:
+    """b"A3:C4" → ((2, 0), (3, 2))."""
+    first, last = (REFERENCE.match(b" r='" + corner + b"'") for corner in reference.split(b":"))
+    return ((int(first[2]) - 1, _column_number(first[1]) - 1), (int(last[2]) - 1, _column_number(last[1]) - 1))
+
+
+def _last_column(archive, member: str, extent: _Extent) -> int:
+    """The last column (0-based) a sheet's cells name: a streamed sheet's rows are that wide. One more pass
+    over the XML, made only for a sheet that is streamed."""
+    if extent.unreferenced:
+        return extent.columns - 1
+    letters: set[bytes] = set()
+    with archive.open(member) as handle:
+        for piece in _whole_rows(handle, b"", b"row>"):  # pieces cut after a row tag, prefixed or not
+            letters.update(CELL_COLUMN.findall(piece))
+    return max((_column_number(found) for found in letters), default=0) - 1
+
+
 def _column_number(letters: bytes) -> int:
     """B → 2, AA → 27, XFD → 16384."""
     number = 0
@@ -310,6 +366,7 @@ def _column_number(letters: bytes) -> int:
 
 CHUNK_BYTES = 1 << 22
 REFERENCE = re.compile(rb"""\sr=["']([A-Z]{1,3})([0-9]+)["']""")
+CELL_COLUMN = re.compile(rb"""<(?:\w+:)?c\s[^>]*?r=["']([A-Z]{1,3})[0-9]""")
 SHARED_INDEX = re.compile(rb"""\ssi=["']([^"']*)""")
 
 
@@ -327,6 +384,7 @@ class _CellPatterns:
         self.referenced_cell = b'<%sc r="' % p
         self.row_tag = b"<%srow" % p
         self.merge_tag = b"<%smergeCell" % p
+        self.merge_ref = re.compile(rb"""<%smergeCell\s[^>]*?ref=["']([A-Z]{1,3}[0-9]+:[A-Z]{1,3}[0-9]+)["']""" % p)
         self.formula_tag = b"<%sf" % p
         self.formula = re.compile(rb"<%sc(\s[^>]*?)?(?<!/)>\s*<%sf(\s[^>]*?)?(?:/>|>([^<]*)</%sf>)\s*"
                                   rb"(?:<%sv(?:\s[^>]*?)?(?:/>|>([^<]*)</%sv>))?" % (p, p, p, p, p))

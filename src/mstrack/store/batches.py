@@ -3,7 +3,7 @@ import progress, plan imports, undo): SQL written once, the backends' difference
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from mstrack.store.connections import login_name
 from mstrack.store.dialect import Dialect
@@ -30,3 +30,34 @@ def insert_reports(dialect: Dialect, connection, reports, *, batch: int, reason:
     dialect.insert_many(connection, "report", REPORT_COLUMNS, (
         (indicator, as_of, value, note, reporter, now, origin, batch, reason)
         for indicator, as_of, value, note, reporter, origin in reports))
+
+
+class ReportBatch:
+    """The reports of one batch written in chunks as an import checks them, so that a million-row file
+    is never held whole: inside the caller's write transaction (Store.locked), which makes it all or
+    nothing (an import that finds a bad row later rolls every chunk back). The batch row comes with
+    the first chunk; a batch given no rows leaves none."""
+
+    def __init__(self, dialect: Dialect, connection, *, command: str, source: str | None, reason: str | None):
+        self.dialect, self.connection = dialect, connection
+        self.command, self.source, self.reason = command, source, reason
+        self.id: int | None = None
+
+    def add(self, reports) -> None:
+        """Reports as insert_reports takes them."""
+        if self.id is None:
+            self.id = insert_batch(self.dialect, self.connection, command=self.command, source=self.source, reason=self.reason)
+        insert_reports(self.dialect, self.connection, reports, batch=self.id, reason=self.reason)
+
+    def drop_repeats(self, keys) -> None:
+        """(indicator_id, day ordinal) written more than once in this batch (a file that repeats a row,
+        which shows only once every row is read) kept once: the first. Deleted before the commit, in
+        the write's own transaction, so never seen: the batch holds what a whole-file check would write."""
+        if self.id is None:
+            return
+        p = self.dialect.p
+        for indicator, day in keys:
+            on = date.fromordinal(day)
+            self.dialect.execute(self.connection, f"DELETE FROM report WHERE batch_id = {p} AND indicator_id = {p} AND as_of = {p}"
+                                 f" AND id > (SELECT min(id) FROM report WHERE batch_id = {p} AND indicator_id = {p} AND as_of = {p})",
+                                 [self.id, indicator, on, self.id, indicator, on])

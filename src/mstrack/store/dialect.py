@@ -67,28 +67,30 @@ class Dialect:
         finally:
             cursor.close()
 
-    def rows_many(self, connection, statements: list[tuple[str, list]]) -> Iterator[list]:
+    def rows_many(self, connection, statements: list[tuple[str, list] | None]) -> Iterator[list]:
         """Several independent reads, their rows yielded one statement at a time. On psycopg they go out
         at once in a pipeline: the server works on the later ones (their sorts first) while this process
         builds from the earlier ones' rows, instead of each waiting for the last; measured, a fifth of a
-        status over 20,000 indicators on PostgreSQL. Elsewhere each runs when its rows are asked for."""
+        status over 20,000 indicators on PostgreSQL. Elsewhere each runs when its rows are asked for. A
+        statement given as None is a read left out: no rows."""
         if not self.binary:
-            for sql, params in statements:
-                yield self.rows(connection, sql, params)
+            for statement in statements:
+                yield self.rows(connection, *statement) if statement is not None else []
             return
         driver = driver_connection(connection)
         cursors = []
         try:
             with driver.pipeline():
-                for sql, params in statements:
-                    cursor = driver.cursor(binary=True)
-                    cursors.append(cursor)
-                    cursor.execute(sql, tuple(params))
+                for statement in statements:
+                    cursors.append(driver.cursor(binary=True) if statement is not None else None)
+                    if statement is not None:
+                        cursors[-1].execute(statement[0], tuple(statement[1]))
                 for cursor in cursors:
-                    yield cursor.fetchall()
+                    yield cursor.fetchall() if cursor is not None else []
         finally:
             for cursor in cursors:
-                cursor.close()
+                if cursor is not None:
+                    cursor.close()
 
     def execute(self, connection, sql: str, params=()) -> int:
         """A plain-SQL write: the number of rows it touched."""

@@ -6,7 +6,7 @@ import json
 from datetime import UTC, datetime
 
 from mstrack.errors import InputError, Joined, Message
-from mstrack.store.batches import REPORT_COLUMNS, insert_batch, insert_reports
+from mstrack.store.batches import REPORT_COLUMNS, ReportBatch, insert_batch, insert_reports
 from mstrack.store.connections import confirm_before_commit, login_name
 from mstrack.store.dialect import day, number
 from mstrack.store.reads import BatchInfo
@@ -27,6 +27,12 @@ class Writes:
             insert_reports(self.dialect, connection, reports, batch=batch, reason=reason)
             confirm_before_commit(confirm, batch)
         return batch
+
+    def report_batch(self, command: str, *, source: str | None = None, reason: str | None = None) -> ReportBatch:
+        """A batch written in chunks (import progress), inside the write transaction the caller holds."""
+        if self._held is None:
+            raise RuntimeError("report_batch outside Store.locked")
+        return ReportBatch(self.dialect, self._held, command=command, source=source, reason=reason)
 
     def freeze(self, kind: str, params: dict, content: str, confirm=None) -> int:
         """A report kept as printed (`report … --freeze`), in a write transaction of its own."""
