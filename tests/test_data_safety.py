@@ -154,7 +154,7 @@ def test_a_v1_file_is_refused_until_upgraded_and_keeps_every_row(tmp_path):
     cli = Cli(db)
     for args in (("log", "shenzhen-2023/5", "3万", "-i", "建设", "--as-of", "2023-06-30"), ("status",)):
         result = cli(*args)
-        assert result.exit_code == 2 and "mstrack db upgrade" in result.stderr
+        assert result.exit_code == 2 and f"\n    mstrack --db {db} db upgrade\n" in result.stderr  # as it is typed
     result = cli("db", "upgrade")
     assert result.exit_code == 0 and f"1 → {SCHEMA_VERSION}" in result.stdout
     assert dump(db) == before

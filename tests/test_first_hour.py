@@ -3,6 +3,9 @@ same value logged twice, one unit rule for log and import, report diff by identi
 
 import json
 import os
+from pathlib import Path
+
+import pytest
 
 from tests.conftest import Cli, refused
 
@@ -209,3 +212,61 @@ def test_postgresql_without_its_driver_names_the_extra_to_install(tmp_path):
         assert done.stderr == ("mstrack: error: --db postgresql://clerk@127.0.0.1:9/office: PostgreSQL needs the psycopg "
                                "driver, which is not installed here; install mstrack with it: "
                                "pip install 'mstrack[postgres]'\n"), done.stderr
+
+
+def _dump(db) -> str:
+    import sqlite3
+
+    with sqlite3.connect(db) as connection:
+        return "\n".join(connection.iterdump())
+
+
+def _version(db) -> int:
+    import sqlite3
+
+    with sqlite3.connect(db) as connection:
+        return connection.execute("SELECT max(version) FROM schema_version").fetchone()[0]
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("given", [None, "office db.db"], ids=["default database", "--db with a space"])
+def test_an_old_database_is_left_unchanged_and_the_commands_suggested_work_as_printed(tmp_path, monkeypatch, given):
+    """A user whose database an older mstrack made (schema v4) runs `mstrack demo`: nothing is changed; the
+    message says that `db upgrade` works in place without a copy, and gives the backup, the upgrade and a demo
+    in a new file as commands to type. Each, typed as printed (the installed mstrack), does what it says."""
+    import shlex
+    import subprocess
+
+    from mstrack.store import SCHEMA_VERSION, Store, resolve_db_url
+
+    from .test_terminal import mstrack_executable
+
+    env = {k: v for k, v in os.environ.items() if k != "MSTRACK_DB"}
+    env.update(XDG_DATA_HOME=str(tmp_path / "data"), HOME=str(tmp_path / "home"), MSTRACK_LANG="en")
+    monkeypatch.setattr(os, "environ", env)
+    url = resolve_db_url(given and str(tmp_path / given))
+    path = Path(url.removeprefix("sqlite:///"))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    assert Store(url).init(upto=4) == (0, 4) and SCHEMA_VERSION > 4
+    before = _dump(path)
+
+    def mstrack(*args):
+        return subprocess.run([mstrack_executable(), *args], capture_output=True, text=True, env=env, cwd=tmp_path,
+                              timeout=300, check=False)
+
+    said = mstrack(*(["--db", given] if given else []), "demo")
+    assert said.returncode == 2 and said.stdout == "", said
+    assert _dump(path) == before and _version(path) == 4
+    assert "was made by an older mstrack (schema version 4" in said.stderr and "left unchanged" in said.stderr
+    assert "every row is kept, no copy is made" in said.stderr
+    commands = [shlex.split(line) for line in said.stderr.splitlines() if line.startswith("    mstrack ")]
+    prefix = ["mstrack", "--db", given] if given else ["mstrack"]
+    assert commands == [[*prefix, "db", "backup", "mstrack-v4.db"], [*prefix, "db", "upgrade"],
+                        ["mstrack", "--db", "mstrack-demo.db", "demo"]], said.stderr
+    for command in commands:
+        done = mstrack(*command[1:])
+        assert done.returncode == 0, (command, done.stderr)
+    assert _version(tmp_path / "mstrack-v4.db") == 4  # the copy as it was
+    assert _version(path) == SCHEMA_VERSION  # upgraded in place
+    assert _version(tmp_path / "mstrack-demo.db") == SCHEMA_VERSION
+    assert mstrack(*(["--db", given] if given else []), "demo").returncode == 0

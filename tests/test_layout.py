@@ -139,3 +139,15 @@ def test_no_module_is_over_600_lines():
     sizes = {name: len(path.read_text(encoding="utf-8").splitlines()) for name, path in modules().items()}
     assert len(sizes) > 50
     assert {name: lines for name, lines in sizes.items() if lines > 600} == {}
+
+
+def test_renderers_share_only_public_helpers():
+    """A renderer uses another's helpers by their public names (grid.pad, html.page, xlsx.save …): what is
+    shared is made public where it lives, never copied, never reached for behind its underscore."""
+    private = []
+    for path in sorted((PACKAGE / "render").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("mstrack."):
+                private += [f"{path.name}: {node.module}.{alias.name}" for alias in node.names
+                            if alias.name.startswith("_") and not alias.name.startswith("__")]
+    assert private == []

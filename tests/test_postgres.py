@@ -239,3 +239,23 @@ def test_copy_and_executemany_store_the_same_rows(pg_url, tmp_path, monkeypatch)
     assert [r.value for r in by_copy] == [float(v) for v in values] and [r.note for r in by_copy] == notes
     assert {r.entered_at for r in by_copy} == {fixed} == {created}  # the same instant, whatever the session's zone
     assert by_copy[0].entered_at.utcoffset().total_seconds() == 8 * 3600 and by_copy[0][-1] == "timestamp with time zone"
+
+
+def test_an_old_schema_on_the_server_is_left_unchanged_and_the_upgrade_to_type_is_said(pg_url):
+    """A PostgreSQL database an older mstrack made (schema v4): `demo` and `status` change nothing and say
+    to back it up with the server's tools, then the `db upgrade` to type, with its --db; typed as printed,
+    the upgrade brings it to this mstrack's schema."""
+    import shlex
+
+    from mstrack.store import SCHEMA_VERSION, Store
+
+    store = Store(pg_url)
+    assert store.init(upto=4) == (0, 4)
+    cli = PgCli(pg_url)
+    for args in (("demo",), ("status",)):
+        said = refused(cli(*args), "was made by an older mstrack (schema version 4", "(pg_dump)", "left unchanged")
+        assert Store(pg_url).schema_version() == 4 and Store(pg_url).programme_codes() == []
+    commands = [shlex.split(line) for line in said.splitlines() if line.startswith("    mstrack ")]
+    assert commands == [["mstrack", "--db", pg_url, "db", "upgrade"]], said
+    assert cli(*commands[0][3:]).exit_code == 0
+    assert Store(pg_url).schema_version() == SCHEMA_VERSION

@@ -4,6 +4,7 @@ through the installed `mstrack` in a real pseudo-terminal of that size. No line 
 reference and every unit name of ordinary length appears unbroken on a line."""
 
 import fcntl
+import itertools
 import json
 import os
 import pty
@@ -34,6 +35,16 @@ TABLES = (
     ("show", "yantian-2023/14", "--as-of", "2023-07-01"),
     ("programmes",),
 )
+
+
+def from_cell(line: str, cell: int) -> str:
+    """What a line shows from the given cell on (a CJK character is two cells)."""
+    used = 0
+    for index, char in enumerate(line):
+        if used >= cell:
+            return line[index:]
+        used += cell_len(char)
+    return ""
 
 
 def too_wide(text: str, width: int) -> list[str]:
@@ -116,10 +127,15 @@ def mstrack_executable() -> str:
 def in_terminal(args: list[str], columns: int, env: dict) -> tuple[int, str]:
     """The installed mstrack in a pseudo-terminal of `columns` × 50: its exit code and what the screen got,
     colours stripped. COLUMNS and LINES are unset: the width is the terminal's own."""
+    code, screen = raw_terminal(args, columns, env)
+    return code, ANSI.sub("", screen)
+
+
+def raw_terminal(args: list[str], columns: int, env: dict) -> tuple[int, str]:
+    """in_terminal() with the colour codes left in what the screen got (TERM is xterm-256color)."""
     leader, follower = pty.openpty()
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
-    env = {k: v for k, v in {**os.environ, **env}.items() if k not in ("COLUMNS", "LINES")}
-    env["TERM"] = "xterm-256color"
+    env = {k: v for k, v in {**os.environ, "TERM": "xterm-256color", **env}.items() if k not in ("COLUMNS", "LINES")}
     process = subprocess.Popen([mstrack_executable(), *args], stdin=follower, stdout=follower, stderr=follower,
                                env=env, close_fds=True)
     os.close(follower)
@@ -138,7 +154,7 @@ def in_terminal(args: list[str], columns: int, env: dict) -> tuple[int, str]:
         chunks.append(chunk)
     os.close(leader)
     code = process.wait(timeout=60)
-    return code, ANSI.sub("", b"".join(chunks).decode("utf-8")).replace("\r\n", "\n")
+    return code, b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
 
 
 @pytest.mark.parametrize("columns", WIDTHS)
@@ -174,12 +190,12 @@ def test_the_demo_shows_rows_behind_on_track_and_done_from_the_reported_progress
             reported = {r["value"] for i in shown["indicators"] if i["name"] == row["indicator"] for r in i["reports"]}
             assert row["actual"] in reported, row
     behind = next(row for row in rows if row["status"] == "behind")
-    said = " ".join(result.stderr.split())
+    said = " ".join(result.stderr.replace(" \\\n", " ").split())  # a command's lines joined as a shell joins them
     assert f"mstrack --db {cli.db} show yantian-2023/{behind['task']} --as-of 2023-07-01" in said
     assert "Try next:" in said and "report half-year -p yantian-2023" in said
     assert too_wide(result.stdout, 80) == []
-    for line in result.stderr.splitlines()[1:]:  # the first names the database, whose path may be long
-        assert cell_len(line) <= 80, line
+    for line in result.stderr.splitlines():  # but a database path wider than the terminal, on a line of its own
+        assert cell_len(line) <= 80 or line.strip().removesuffix(" \\").endswith(str(cli.db)), line
 
 
 def test_a_year_that_is_over_is_said_once_where_today_is_the_default(demo_cli):
@@ -209,6 +225,8 @@ def test_every_command_ends_its_help_with_examples_that_parse(demo_cli):
     from mstrack.cli import app
     from mstrack.cli.examples import EXAMPLES
 
+    from .test_help import examples_shown
+
     root = typer.main.get_command(app)
     demo_cli("--help")  # the tree gets its help (metavars, examples) on first use
     paths = dict(_commands(root))
@@ -216,8 +234,8 @@ def test_every_command_ends_its_help_with_examples_that_parse(demo_cli):
     for path in paths:
         assert 2 <= len(EXAMPLES[path]) <= 3, path
         shown = demo_cli(*path.split(), "--help", env={"COLUMNS": "120"}).stdout
-        tail = [line.strip(" │") for line in shown.rstrip().splitlines()[-len(EXAMPLES[path]):]]
-        assert [line.strip() for line in tail] == list(EXAMPLES[path]), (path, shown)
+        assert examples_shown(shown) == list(EXAMPLES[path]), (path, shown)  # in the last panel (test_help.py)
+        assert shown.rstrip().splitlines()[-2][2:].rstrip(" │") == EXAMPLES[path][-1], (path, shown)
         for example in EXAMPLES[path]:
             words = shlex.split(example)[1:]
             while words and words[0] == "--db":
@@ -270,3 +288,56 @@ def test_completion_offers_programmes_tasks_indicators_and_units_from_the_databa
     assert complete(f"mstrack --db {missing} status -p ") == []
     assert not missing.exists()  # a <TAB> never makes a database
     assert complete(f"mstrack --db {db} status --format ") == ["table", "json"]  # the closed lists as before
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_history_folds_a_long_note_once_and_says_ditto_below_it(demo_cli, width):
+    """The Yantian half-year report gives one long note for all seven indicators of task 19: it is folded
+    within the width on the first row, and the rows below it, same note and date, read "ditto"."""
+    entries = json.loads(demo_cli("history", "yantian-2023/19", "--format", "json").stdout)
+    note = entries[0]["note"]
+    assert cell_len(note) > 120 and all(e["note"] == note and e["as_of"] == entries[0]["as_of"] for e in entries)
+    result = demo_cli("history", "yantian-2023/19", env={"COLUMNS": str(width)})
+    assert result.exit_code == 0 and result.exception is None, result.output
+    lines = result.stdout.splitlines()
+    assert too_wide(result.stdout, width) == []
+    first = next(i for i, line in enumerate(lines) if line.startswith(f" {entries[0]['indicator']} "))
+    column = cell_len(lines[first][:lines[first].index(note[:4])])  # where the note column starts, in cells
+    rows = [lines[first]] + list(itertools.takewhile(lambda line: line.startswith(" " * column), lines[first + 1:]))
+    pieces = [from_cell(line, column).split("  ")[0].strip() for line in rows]
+    assert "".join(pieces) == note
+    assert [piece for piece in pieces if piece[:1] in "，。、；：）"] == []  # no line starts with a closing mark
+    assert len(rows) > 2  # folded, not cut
+    ditto = [line for line in lines if re.match(r" \S.* 2023-06-30 .* ditto ", line)]
+    assert len(ditto) == len(entries) - 1, lines
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_demo_says_what_to_try_next_without_breaking_a_code_or_a_command(tmp_path, width, lang):
+    """Every line fits; each command is on lines of its own, broken (if at all) only between words with a
+    shell continuation; no programme code, task reference, date or path is broken across lines."""
+    from typer.testing import CliRunner
+
+    from mstrack.cli import app
+
+    db = tmp_path / ("a-directory-with-a-long-name-as-offices-have" * 2) / "t.db"
+    result = CliRunner().invoke(app, ["--db", str(db), "--lang", lang, "demo"], env={"COLUMNS": str(width)},
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    assert [line for line in lines if cell_len(line) > width and str(db) not in line] == []
+    commands, current = [], None
+    for line in lines:
+        if line.startswith("  mstrack ") or current is not None:
+            current = (current + " " if current else "") + line.strip().removesuffix(" \\")
+            if not line.endswith(" \\"):
+                commands.append(current)
+                current = None
+    assert len(commands) == 5 and all(command.startswith(f"mstrack --db {db} ") for command in commands), commands
+    assert f"mstrack --db {db} show yantian-2023/19 --as-of 2023-07-01" in commands
+    assert f"mstrack --db {db} report half-year -p yantian-2023" in commands
+    words = {word for line in lines for word in re.findall(r"[A-Za-z0-9][A-Za-z0-9/._:-]*[A-Za-z0-9]", line)}
+    for code in ("dongguan-2023", "qingdao-2023", "shenzhen-2023-report", "shenzhen-2023", "yantian-2023",
+                 "yantian-2023/19", "2023-07-01", f"sqlite:///{db}"):
+        assert code in words, (code, lines)

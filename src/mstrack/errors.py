@@ -102,3 +102,12 @@ class Problem:
 
 class InputError(Problem, Exception):
     """Bad input or usage: the message names the file, row, column or option at fault."""
+
+
+class OldSchema(InputError):
+    """A database an older mstrack made: the command line says how to upgrade it, as the user is to type it."""
+
+    def __init__(self, message, /, version: int, needed: int, **fields):
+        super().__init__(message, version=version, needed=needed, **fields)
+        self.version = version
+        self.needed = needed

@@ -53,7 +53,7 @@ METAVARS = {
     "note": "TEXT", "by": "NAME", "reason": "TEXT", "output": "FILE", "sheet": "SHEET", "year": "YEAR", "to": "PATH|URL",
     "table": "N", "limit": "N", "ref": "REF", "value": "VALUE", "files": "FILE...", "file": "FILE", "snapshot": "NUMBER",
     "batch": "BATCH", "code": "CODE", "warn_days": "DAYS", "min_red": "N", "start": "MONTH", "end": "MONTH",
-    "period": "month|quarter", "reply_by": "DATE",
+    "period": "month|quarter", "reply_by": "DATE", "progress_as_of": "DATE",
 }
 """What each option's value is, as help and errors show it: `--as-of DATE`, not Typer's `<str>` or `<list[str]>`."""
 
@@ -64,9 +64,9 @@ def _name_metavars(command, path: str = "") -> None:
     if getattr(command, "_mstrack_metavars", False):
         return
     command._mstrack_metavars = True
-    from mstrack.cli.examples import epilog
+    from mstrack.cli.examples import EXAMPLES
 
-    command.epilog = command.epilog or epilog(path)
+    command.format_help = _help_of(command, EXAMPLES.get(path, ()))
     for param in command.params:
         if getattr(param, "is_flag", False):
             param.display_type_rich = lambda ctx: ""  # Typer shows it in plain help too
@@ -79,6 +79,16 @@ def _name_metavars(command, path: str = "") -> None:
             param._usage_display_name = (lambda p: lambda: p.metavar if p.required else f"[{p.metavar}]")(param)
     for name, sub in getattr(command, "commands", {}).items():
         _name_metavars(sub, f"{path} {name}".strip())
+
+
+def _help_of(command, examples: tuple[str, ...]):
+    """The command's help in panels, its examples last (cli/help.py, loaded when help is asked for)."""
+    def format_help(ctx, formatter):
+        from mstrack.cli.help import format_help
+
+        format_help(command, ctx, formatter, examples=examples)
+
+    return format_help
 
 
 COMPLETION_FROM_DATA = ("programme", "code", "ref", "unit", "indicator")
@@ -109,10 +119,11 @@ def _argument_name(args: list[str], index: int):
 
 
 HELP_MARKUP = None
-"""Plain help, not Typer's Rich help: that imports rich.markdown and markdown-it and formats panels, and made
-`mstrack --help` 2.5× `import typer` where the promise is 1.5× (docs/performance.md). The help keeps its
-examples and named metavars; `--help` at a terminal still wraps to its width. Help texts are written for plain
-help: Rich markup would read their brackets ("[default: today]") as tags."""
+"""Not Typer's Rich help: that imports rich.markdown and markdown-it and lays out panels through Rich's Table,
+and made `mstrack --help` 2.5× `import typer` where the promise is 1.5× (docs/performance.md). The help is
+drawn in the same panels by cli/help.py from Typer's plain help records (set on every command by
+_name_metavars). Help texts are written as plain text: Rich markup would read their brackets
+("[default: today]") as tags."""
 
 
 def _group(help_text: str) -> typer.Typer:

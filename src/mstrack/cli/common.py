@@ -180,12 +180,47 @@ def bulk():
         gc.enable()
 
 
-def open_store(ctx: typer.Context, write: bool):
+def open_store(ctx: typer.Context, write: bool, old_schema: bool = False):
+    """The store --db names, at this mstrack's schema; with old_schema one an older mstrack made, as it is
+    (`db backup`: the copy to keep before `db upgrade`)."""
+    from mstrack.errors import OldSchema
     from mstrack.store import Store, resolve_db_url
 
-    store = Store(resolve_db_url(ctx.obj.get("db") if ctx.obj else None))
-    store.require_schema(write=write)
+    db = ctx.obj.get("db") if ctx.obj else None
+    store = Store(resolve_db_url(db))
+    try:
+        store.require_schema(write=write)
+    except OldSchema as old:
+        if old_schema and not write:
+            return store
+        raise _upgrade_first(store, db, old, demo=ctx.info_name == "demo") from None
     return store
+
+
+def _upgrade_first(store, db: str | None, old, demo: bool) -> typer.Exit:
+    """A database an older mstrack made, left as it is: what `db upgrade` will do (in place, every row kept,
+    no copy made), the commands on lines of their own as they are to be typed (with the --db given), and
+    for the demo a new file instead."""
+    from mstrack.errors import Message
+
+    said = [Message("{db} was made by an older mstrack (schema version {version}; this one needs {needed}) and is "
+                    "left unchanged.", db=store.display_url, version=old.version, needed=old.needed)]
+    if store.dialect.name == "sqlite":
+        said += [Message("  To upgrade it in place (every row is kept, no copy is made), keep a copy of it first:"),
+                 "    " + typed(db, f"db backup mstrack-v{old.version}.db"), "    " + typed(db, "db upgrade")]
+    else:
+        said += [Message("  To upgrade it in place (every row is kept, no copy is made), back it up first with the "
+                         "server's own tools (pg_dump), then:"), "    " + typed(db, "db upgrade")]
+    if demo:
+        said += [Message("  Or try the demo in a new file:"), "    mstrack --db mstrack-demo.db demo"]
+    return fail(said)
+
+
+def typed(db: str | None, command: str) -> str:
+    """A command as the user is to type it: with the --db they gave (MSTRACK_DB, still set, needs none)."""
+    import shlex
+
+    return "mstrack" + (f" --db {shlex.quote(db)}" if db else "") + " " + command
 
 
 def print_width() -> int:
@@ -196,15 +231,18 @@ def print_width() -> int:
     return int(columns) if columns.isdigit() and int(columns) > 0 else 140
 
 
-def wrapped(lines: list[str]) -> list[str]:
+def wrapped(lines: list[str], command: bool = False) -> list[str]:
     """Sentences for the terminal folded at its width (COLUMNS, the terminal's, else print_width()): at
-    spaces in English, between characters in Chinese."""
+    spaces in English, between characters in Chinese, never inside a code or a path. A command (to be typed,
+    indented two) is broken only between words, with a shell continuation."""
     import shutil
 
-    from mstrack.render.grid import wrap
+    from mstrack.render.grid import command_lines, wrap
 
     width = shutil.get_terminal_size((print_width(), 24)).columns
-    return [piece for line in lines for piece in (wrap(line, width) or [""])]
+    if command:
+        return [piece for line in lines for piece in command_lines(line, width, indent="  ")]
+    return [piece for line in lines for piece in (wrap(line, width, codes_whole=True) or [""])]
 
 
 def console():

@@ -91,7 +91,7 @@ def db_backup(
     target: Annotated[Path, typer.Argument(help="The new file to write.")],
 ) -> None:
     """An online, consistent copy, safe while others write. A plain file copy may miss the -wal file."""
-    store = open_store(ctx, write=False)
+    store = open_store(ctx, write=False, old_schema=True)  # the copy to keep before `db upgrade`
     if target.exists():
         raise fail("{path}: exists already; choose a new file name", path=target)
 

@@ -1,4 +1,5 @@
-"""Two or three example command lines for every command, shown at the end of its help: help that teaches.
+"""Two or three example command lines for every command, shown at the end of its help (the Examples panel,
+cli/help.py): help that teaches.
 Every line runs as written on the demo data (`mstrack demo`); tests/test_terminal.py runs them."""
 
 EXAMPLES: dict[str, tuple[str, ...]] = {
@@ -50,10 +51,3 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
 }
 """Command path (as typed after `mstrack`) → its examples."""
 
-
-def epilog(path: str) -> str | None:
-    """The examples as the help's last lines, one a line (Click's \\b keeps a paragraph unwrapped)."""
-    lines = EXAMPLES.get(path)
-    if not lines:
-        return None
-    return "\b\nExamples:\n" + "\n".join("  " + line for line in lines)

@@ -27,6 +27,7 @@ from mstrack.cli.common import (
     parse_day,
     print_width,
     say,
+    typed,
     warn,
     wrapped,
     write_out,
@@ -83,7 +84,7 @@ def demo(
     store = open_store(ctx, write=True)
     words = Labels(ctx.obj["lang"])
     loaded = words("list.sep").join(words("demo.programme", code=p.code, tasks=len(p.tasks)) for p in plans)
-    echo(words("demo.loaded", n=len(plans), programmes=loaded, db=store.display_url), err=True)
+    echo("\n".join(wrapped([words("demo.loaded", n=len(plans), programmes=loaded, db=store.display_url)])), err=True)
     flush_output()  # before the writes: an output that fails stops the command before anything is stored
     for programme in plans:
         store.save_plan(programme, command="demo", source=f"seed/{programme.code}.toml")
@@ -100,7 +101,6 @@ def demo_next_steps(words, rows, reported: list[str], codes: list[str], on: date
     if any), never a made-up value."""
     import shlex
 
-    prefix = "mstrack" + (f" --db {shlex.quote(db)}" if db else "")
     example = next((row for row in rows if row.status == "behind"), rows[0] if rows else None)
     lines = [*words("demo.shown", programmes=words.join(reported), on=on.isoformat(),
                    others=words.join(code for code in codes if code not in reported)).split("\n")] if reported else []
@@ -113,8 +113,10 @@ def demo_next_steps(words, rows, reported: list[str], codes: list[str], on: date
                        words("demo.next.log")))
         steps.append((f"report half-year -p {example.programme}", words("demo.next.report")))
     steps.append((f"units --as-of {on.isoformat()}", words("demo.next.units")))
-    lines += [f"  {prefix} {command}\n      {purpose}" for command, purpose in steps]
-    return "\n".join(wrapped(lines))
+    said = wrapped(lines)
+    for command, purpose in steps:  # a command on lines of its own, never broken inside a word
+        said += [*wrapped([typed(db, command)], command=True), *wrapped([f"      {purpose}"])]
+    return "\n".join(said)
 
 
 @app.command()

@@ -82,17 +82,17 @@ class PlainTable:
         columns = [self.columns[i] for i in shown]
         total = min(max_width, sum(widths) + len(GAP) * (len(widths) - 1) + 1)
         for line in wrap(self.title, total):
-            yield _fit_line(_pad(line, total, self.title_justify), max_width), "italic"
+            yield fit_line(pad(line, total, self.title_justify), max_width), "italic"
         headers = [wrap(c.header, w) for c, w in zip(columns, widths, strict=True)]
         for line in range(max(len(h) for h in headers)):
-            yield _fit_line(" " + GAP.join(_pad(h[line] if line < len(h) else "", w, c.justify)
+            yield fit_line(" " + GAP.join(pad(h[line] if line < len(h) else "", w, c.justify)
                                            for h, c, w in zip(headers, columns, widths, strict=True)), max_width), "bold"
         yield " " + "━" * (total - 1), ""
         for cells, style in self.rows:
             pieces = [_fold(cells[i], width) for i, width in zip(shown, widths, strict=True)]
             for line in range(max(len(piece) for piece in pieces)):
-                yield _fit_line(" " + GAP.join(
-                    _pad(piece[line] if line < len(piece) else "", width, column.justify)
+                yield fit_line(" " + GAP.join(
+                    pad(piece[line] if line < len(piece) else "", width, column.justify)
                     for piece, column, width in zip(pieces, columns, widths, strict=True)
                 ), max_width), style
         left_out = [self.columns[i].header for i in range(len(self.columns)) if i not in shown]
@@ -101,7 +101,7 @@ class PlainTable:
             notes.append(self.omitted(left_out))
         for note in notes:
             for line in wrap(note, total):
-                yield _pad(line, total, "center"), "dim"
+                yield pad(line, total, "center"), "dim"
 
     def text(self, width: int) -> str:
         """The table as plain text, for a file or a pipe: no console, no styles."""
@@ -136,7 +136,7 @@ def _longest_word(text: str) -> int:
     return max((cell_len(word) for word in text.split()), default=0)
 
 
-def _pad(text: str, width: int, justify: str) -> str:
+def pad(text: str, width: int, justify: str) -> str:
     space = max(0, width - cell_len(text))
     if justify == "right":
         return " " * space + text
@@ -145,7 +145,7 @@ def _pad(text: str, width: int, justify: str) -> str:
     return text + " " * space
 
 
-def _fit_line(line: str, width: int) -> str:
+def fit_line(line: str, width: int) -> str:
     """The last resort below the narrowest layout: a line cut at the width, never wider."""
     if cell_len(line) <= width:
         return line
@@ -158,9 +158,12 @@ def _fit_line(line: str, width: int) -> str:
     return "".join(out)
 
 
-def wrap(text: str, width: int) -> list[str]:
-    """Lines of at most `width` cells, broken at spaces where there are any (English), else between
-    characters (Chinese); a word longer than the width is folded."""
+def wrap(text: str, width: int, codes_whole: bool = False) -> list[str]:
+    """Lines of at most `width` cells, broken at spaces where there are any (English); in Chinese between
+    characters, a line filled before the next begins, never before a closing mark (，。、；：）) nor after an
+    opening one; never inside a run of Latin letters, digits and signs (a code like yantian-2023/19, a date,
+    a path) unless that run alone is wider than the width: it is folded then, or with codes_whole put on a
+    line of its own, whole (a path to copy; the terminal wraps it)."""
     if not text:
         return []
     lines: list[str] = []
@@ -170,23 +173,70 @@ def wrap(text: str, width: int) -> list[str]:
             indent = ""
         current = indent
         for word in paragraph.lstrip(" ").split(" "):
-            candidate = f"{current} {word}" if current.strip() else current + word
-            if cell_len(candidate) <= width:
-                current = candidate
+            space = " " if current.strip() else ""
+            if cell_len(current + space + word) <= width:
+                current += space + word
                 continue
-            if current.strip():
-                lines.append(current)
-            pieces = _fold(word, width - cell_len(indent))
-            pieces = [indent + piece for piece in pieces]
-            lines.extend(pieces[:-1])
-            current = pieces[-1]
+            for token in _breakable(word):
+                if cell_len(current + space + token) <= width:
+                    current += space + token
+                else:
+                    if current.strip():
+                        lines.append(current)
+                    pieces = [indent + piece for piece in
+                              ([token] if codes_whole else _fold(token, width - cell_len(indent)))]
+                    lines.extend(pieces[:-1])
+                    current = pieces[-1]
+                space = ""
         lines.append(current)
     return lines
 
 
+def command_lines(command: str, width: int, indent: str = "") -> list[str]:
+    """A command line to be typed, whole where it fits; else broken between words with a shell continuation
+    (` \\`), the rest indented four more, so that it still runs as copied. A word is never broken."""
+    if cell_len(indent + command) <= width:
+        return [indent + command]
+    lines, current = [], indent
+    for word in command.split(" "):
+        if current.strip() and cell_len(f"{current} {word} \\") > width:
+            lines.append(current + " \\")
+            current = indent + "    " + word
+        else:
+            current = f"{current} {word}" if current.strip() else current + word
+    return [*lines, current]
+
+
+CLOSING = set("，。、；：！？）」』》〉】”’…,.;:!?)]%")
+"""Marks a line never starts with (避头): they stay with what they follow."""
+OPENING = set("（「『《〈【“‘([")
+"""Marks a line never ends with: they stay with what follows them."""
+
+
+def _breakable(word: str) -> list[str]:
+    """A word without spaces cut where a line may break: each CJK character on its own, a run of narrow
+    characters (a code, a number, a date) whole, closing marks kept with what they follow and opening
+    marks with what follows them."""
+    tokens: list[str] = []
+    opening = ""
+    for char in word:
+        narrow = cell_len(char) == 1
+        if tokens and not opening and (char in CLOSING or narrow and cell_len(tokens[-1][-1]) == 1):
+            tokens[-1] += char
+        elif char in OPENING:
+            opening += char
+        else:
+            tokens.append(opening + char)
+            opening = ""
+    if opening:
+        tokens.append(opening)
+    return tokens
+
+
 def _fold(text: str, width: int) -> list[str]:
     """Lines of at most `width` cells; a CJK character is two cells and never split. A line break in
-    the text starts a new line."""
+    the text starts a new line. A closing mark (，。、）) does not start a line: the character before it
+    goes down with it."""
     if "\n" not in text and cell_len(text) <= width:
         return [text]
     lines = []
@@ -195,8 +245,9 @@ def _fold(text: str, width: int) -> list[str]:
         for char in paragraph:
             size = cell_len(char)
             if used + size > width and current:
+                carried = [current.pop()] if char in CLOSING and len(current) > 1 else []
                 lines.append("".join(current))
-                current, used = [], 0
+                current, used = carried, sum(map(cell_len, carried))
             current.append(char)
             used += size
         lines.append("".join(current))

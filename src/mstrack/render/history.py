@@ -14,6 +14,8 @@ def history_json(entries) -> str:
 
 
 def history_table(entries, ref: str, lang: str = "zh"):
+    """The table of `history`: a note folded within the width, once; the rows below it that carry the same
+    note for the same date (a unit's report covers several indicators) read 同上, as in the weekly report."""
     from mstrack.render.grid import Column, PlainTable
     from mstrack.render.status import omitted_note
 
@@ -24,14 +26,17 @@ def history_table(entries, ref: str, lang: str = "zh"):
         ("batch", {"justify": "right", "drop": 1}), ("reason", {"fold": True, "min_width": 12, "drop": 5}))]
     table = PlainTable(columns, title=words("history.title", ref=ref), title_justify="left",
                        omitted=omitted_note(words))
+    above = None
     for entry in entries:
         state = words(f"history.{entry.state}")
         if entry.superseded_by:
             state += words("history.superseded_by", n=entry.superseded_by)
         if entry.retracted_by:
             state += words("history.retracted_by", n=entry.retracted_by)
+        note = words("weekly.ditto") if entry.note and (entry.note, entry.as_of) == above else entry.note or ""
+        above = (entry.note, entry.as_of)
         table.add_row(
-            entry.indicator, entry.as_of.isoformat(), format_number(entry.value, entry.unit), state, entry.note or "",
+            entry.indicator, entry.as_of.isoformat(), format_number(entry.value, entry.unit), state, note,
             entry.reporter or "", entry.entered_at.strftime("%Y-%m-%d %H:%M"), str(entry.batch_id or ""),
             entry.reason or "", style="dim" if entry.state != "current" else "",
         )

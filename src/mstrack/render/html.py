@@ -76,14 +76,14 @@ def _css(running: str) -> str:
     return CSS % {"sans": FONTS_SANS, "serif": FONTS_SERIF, "status_css": status_css, "running": quoted}
 
 
-def _page(title: str, body: str, lang: str) -> str:
+def page(title: str, body: str, lang: str) -> str:
     html_lang = "zh-CN" if lang == "zh" else "en"
     return (f'<!DOCTYPE html>\n<html lang="{html_lang}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="generator" content="mstrack {escape(__version__)}">\n<title>{escape(title)}</title>\n'
             f"<style>{_css(title)}</style>\n</head>\n<body>\n{body}</body>\n</html>\n")
 
 
-def _cell(value, cls: str = "", tag: str = "td", raw: bool = False) -> str:
+def cell(value, cls: str = "", tag: str = "td", raw: bool = False) -> str:
     text = "" if value is None else str(value)
     content = text if raw else escape(text).replace("\n", "<br>")
     attribute = f' class="{cls}"' if cls else ""
@@ -99,8 +99,8 @@ BEHIND_WIDTHS_MANY = ("8%", "9%", "6.5%", "8%", "7%", "7%", "7.5%", "6.5%", "6.5
 
 def _html_table(header: list[str], rows: list[list[str]], numeric: set[int] = frozenset(), cls: str = "",
                 widths: tuple[str, ...] | None = None) -> str:
-    """`rows` are cells already made by _cell."""
-    head = "".join(_cell(h, "num" if i in numeric else "", "th") for i, h in enumerate(header))
+    """`rows` are cells already made by cell."""
+    head = "".join(cell(h, "num" if i in numeric else "", "th") for i, h in enumerate(header))
     body = "\n".join(f"<tr>{''.join(row)}</tr>" for row in rows)
     attribute = f' class="{cls}"' if cls else ""
     columns = "<colgroup>" + "".join(f'<col style="width:{w}">' for w in widths) + "</colgroup>" if widths else ""
@@ -199,7 +199,7 @@ def _status_cell(status: str, words: Labels, stale: bool = False) -> str:
     content = f'<span class="word">{escape(words.status(status))}</span>'
     if stale:
         content += f'<span class="stale">{escape(words("stale.mark").strip())}</span>'
-    return _cell(content, f"status s-{status}", raw=True)
+    return cell(content, f"status s-{status}", raw=True)
 
 
 def _units_section(report: WeeklyReport, words: Labels) -> list[str]:
@@ -207,10 +207,10 @@ def _units_section(report: WeeklyReport, words: Labels) -> list[str]:
     unit_rows = []
     for unit in report.units:
         cells = shared.units_cells(unit, words)
-        row = [_cell(cells[0])]
+        row = [cell(cells[0])]
         for status, value in zip(("tasks", *shared.SUMMARY_ORDER), cells[1:8], strict=True):
-            row.append(_cell(value, f"num s-{status}" if status in ("behind", "overdue", "no_report") and value else "num"))
-        unit_rows.append([*row, _cell(cells[8], "num"), _cell(cells[9])])
+            row.append(cell(value, f"num s-{status}" if status in ("behind", "overdue", "no_report") and value else "num"))
+        unit_rows.append([*row, cell(cells[8], "num"), cell(cells[9])])
     return ['<section id="units">', f"<h2>{escape(words('weekly.units'))}</h2>",
             _html_table(shared.units_header(words), unit_rows, numeric=set(range(1, 9)), cls="units"),
             f'<p class="note">{escape(words("units.caption", n=len(report.units)))}</p>', "</section>"]
@@ -218,11 +218,11 @@ def _units_section(report: WeeklyReport, words: Labels) -> list[str]:
 
 def _changes_section(report: WeeklyReport, many: bool, words: Labels) -> list[str]:
     """What came in since the previous report: the new values, and the statuses that changed."""
-    new_rows = [[_cell(c[0], "nowrap"), _cell(c[1]), _cell(c[2]), _cell(c[3], "nowrap"), _cell(c[4], "num"), _cell(c[5]),
-                 _cell(c[6]), _status_cell(new.status, words)]
+    new_rows = [[cell(c[0], "nowrap"), cell(c[1]), cell(c[2]), cell(c[3], "nowrap"), cell(c[4], "num"), cell(c[5]),
+                 cell(c[6]), _status_cell(new.status, words)]
                 for new, c in ((new, shared.new_report_cells(new, many, words)) for new in report.new_reports)]
-    change_rows = [[_cell(c[0], "nowrap"), _cell(c[1]), _cell(c[2]), _status_cell(change.before, words),
-                    _status_cell(change.after, words), _cell(c[5], "num"), _cell(c[6], "nowrap")]
+    change_rows = [[cell(c[0], "nowrap"), cell(c[1]), cell(c[2]), _status_cell(change.before, words),
+                    _status_cell(change.after, words), cell(c[5], "num"), cell(c[6], "nowrap")]
                    for change, c in ((change, shared.change_cells(change, many, words)) for change in report.status_changes)]
     return ['<section id="changes">', f"<h2>{escape(words('weekly.changes', since=report.since.isoformat()))}</h2>",
             *_listing(words, "weekly.new_reports", shared.new_report_header(words), new_rows, {4}),
@@ -257,10 +257,10 @@ def weekly_html(report: WeeklyReport, lang: str, today: date | None = None) -> s
             title = f'<span class="title">{escape(shared.shorten(item.title, 34))}</span>' if first else ""
             indicator = escape(item.indicator) + title
             rows.append([
-                _cell(cells[0], "ref"), _cell(indicator, raw=True), _cell(cells[2]),
-                *(_cell(cells[i], "num") for i in sorted(shared.BEHIND_NUMERIC)),
+                cell(cells[0], "ref"), cell(indicator, raw=True), cell(cells[2]),
+                *(cell(cells[i], "num") for i in sorted(shared.BEHIND_NUMERIC)),
                 _status_cell(item.status, words, bool(item.stale)),
-                _cell(cells[shared.BEHIND_AT["latest"]]), _cell(svg_chart(item.series, words, item.indicator), "chart", raw=True),
+                cell(cells[shared.BEHIND_AT["latest"]]), cell(svg_chart(item.series, words, item.indicator), "chart", raw=True),
             ])
         body.append(_html_table(header, rows, numeric=shared.BEHIND_NUMERIC, cls="behind",
                                 widths=BEHIND_WIDTHS_MANY if many else BEHIND_WIDTHS))
@@ -272,7 +272,7 @@ def weekly_html(report: WeeklyReport, lang: str, today: date | None = None) -> s
     made = (today or date.today()).isoformat()
     body.append(f"<footer>{escape(words('weekly.generated', today=made, version=__version__))}</footer>")
     title = f"{words('weekly.title')} {report.as_of.isoformat()}"
-    return _page(title, "\n".join(body) + "\n", lang)
+    return page(title, "\n".join(body) + "\n", lang)
 
 
 def table_html(report: TableReport, lang: str, today: date | None = None) -> str:
@@ -285,16 +285,16 @@ def table_html(report: TableReport, lang: str, today: date | None = None) -> str
     body += [f'<p class="lead summary">{escape(line)}</p>' if i == 0 else f'<p class="summary">{escape(line)}</p>'
              for i, line in enumerate(shared.table_summary(report, words))]
     header = shared.table_header(report, words)
-    head = "".join(_cell(h, tag="th") for h in header)
+    head = "".join(cell(h, tag="th") for h in header)
     rows = []
     for group in report.groups:
         for i, row in enumerate(group.rows):
             cells = []
             if i == 0:
                 cells.append(f'<td class="area" rowspan="{len(group.rows)}">{escape(shared.area_name(group.area, words))}</td>')
-            cells += [_cell(f"{row.code}.{row.title}"), _cell("\n".join(shared.progress_lines(row, words))),
-                      _cell("\n".join(shared.next_lines(row, words, report.kind))), _cell("\n".join(row.units)),
-                      _cell(row.deadline_text, "nowrap")]
+            cells += [cell(f"{row.code}.{row.title}"), cell("\n".join(shared.progress_lines(row, words))),
+                      cell("\n".join(shared.next_lines(row, words, report.kind))), cell("\n".join(row.units)),
+                      cell(row.deadline_text, "nowrap")]
             rows.append(f'<tr class="task s-row-{row.task_status}" data-task="{escape(row.code)}">{"".join(cells)}</tr>')
     colgroup = ('<colgroup><col style="width:11%"><col style="width:19%"><col style="width:32%">'
                 '<col style="width:22%"><col style="width:9%"><col style="width:7%"></colgroup>')
@@ -303,4 +303,4 @@ def table_html(report: TableReport, lang: str, today: date | None = None) -> str
     made = (today or date.today()).isoformat()
     body.append(f"<footer>{escape(words('weekly.generated', today=made, version=__version__))}</footer>")
     body.append("</section>")
-    return _page(title, "\n".join(body) + "\n", lang)
+    return page(title, "\n".join(body) + "\n", lang)

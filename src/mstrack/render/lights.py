@@ -8,7 +8,7 @@ from html import escape
 
 from mstrack.labels import Labels
 from mstrack.model import LIGHTS, STATUSES
-from mstrack.render.grid import GAP, _fit_line, _pad
+from mstrack.render.grid import GAP, fit_line, pad
 from mstrack.render.report import csv_text, md_table, shorten
 from mstrack.render.status import dump_json
 from mstrack.reports.lights import LightsReport, TaskLights
@@ -25,7 +25,7 @@ def _crop(text: str, width: int) -> str:
     """A cell cut to its width, with an ellipsis where it was cut."""
     from rich.cells import cell_len
 
-    return text if cell_len(text) <= width else _fit_line(text, max(0, width - 1)) + "…"
+    return text if cell_len(text) <= width else fit_line(text, max(0, width - 1)) + "…"
 
 
 def reason(light, words: Labels) -> str:
@@ -148,7 +148,7 @@ class _Board:
         gaps = self.gaps(len(header))
         if not widths[1]:
             gaps[1] = gaps[2] = ""
-        yield Text(" " + "".join(g + _pad(_crop(h, w), w, j) for g, h, w, j in zip(gaps, header, widths, justify, strict=True)
+        yield Text(" " + "".join(g + pad(_crop(h, w), w, j) for g, h, w, j in zip(gaps, header, widths, justify, strict=True)
                                  if w),
                    style="bold", no_wrap=True, overflow="crop")
         yield Text(" " + "━" * (sum(widths) + sum(map(len, gaps))), no_wrap=True, overflow="crop")
@@ -160,7 +160,7 @@ class _Board:
                     continue
                 line.append(gaps[index])
                 light = lit[index]
-                line.append(_pad(_crop(cell, width), width, side), style=LIGHT_STYLES[light.light] if light else "")
+                line.append(pad(_crop(cell, width), width, side), style=LIGHT_STYLES[light.light] if light else "")
             yield line
         yield Text(_caption(report, words), style="dim")
         yield Text(words("lights.legend"), style="dim")
@@ -173,23 +173,23 @@ LIGHTS_CSS = "\n".join(f".l-{light} {{ color: {fg}; background: {bg}; font-weigh
 def lights_html(report: LightsReport, lang: str) -> str:
     """One A4 landscape page (the header row repeats on every page); each light a coloured cell with its word,
     its reason as the cell's title."""
-    from mstrack.render.html import _cell, _page
+    from mstrack.render.html import cell, page
 
     words = Labels(lang)
-    header = "".join(_cell(name, tag="th") for name in _header(report, words))
+    header = "".join(cell(name, tag="th") for name in _header(report, words))
     body = []
     for task, row in zip(report.tasks, _rows(report, words), strict=True):
-        cells = [_cell(row[0], "nowrap"), _cell(row[1]), _cell(row[2])]
+        cells = [cell(row[0], "nowrap"), cell(row[1]), cell(row[2])]
         for light in _lit(task, report):
             cells.append(f'<td class="l-{light.light}" title="{escape(reason(light, words))}">'
                          f"{escape(words(f'light.{light.light}'))}</td>" if light else "<td></td>")
-        cells += [_cell(row[-2], "num"), _cell(row[-1])]
+        cells += [cell(row[-2], "num"), cell(row[-1])]
         body.append(f"<tr>{''.join(cells)}</tr>")
     heading = title(report, words)
     content = (f"<h1>{escape(heading)}</h1>\n<style>{LIGHTS_CSS}</style>\n<table class=\"lights\">\n<thead><tr>{header}</tr>"
                f"</thead>\n<tbody>\n{chr(10).join(body)}\n</tbody>\n</table>\n<p class=\"rows\">{escape(_caption(report, words))}</p>\n"
                f"<p class=\"legend\">{escape(words('lights.legend'))}</p>\n")
-    return _page(heading, content, lang)
+    return page(heading, content, lang)
 
 
 def lights_xlsx(report: LightsReport, lang: str) -> bytes:
@@ -197,14 +197,14 @@ def lights_xlsx(report: LightsReport, lang: str) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
 
-    from mstrack.render.xlsx import _save, _section_sheet
+    from mstrack.render.xlsx import save, section_sheet
 
     words = Labels(lang)
     heading = title(report, words)
     workbook = Workbook()
-    sheet = _section_sheet(workbook, words("light.red") + words("light.yellow") + words("light.green"),
-                           _header(report, words), _rows(report, words), heading, numeric={3 + len(report.periods)},
-                           first=True, empty=words("lights.empty"))
+    sheet = section_sheet(workbook, words("light.red") + words("light.yellow") + words("light.green"),
+                          _header(report, words), _rows(report, words), heading, numeric={3 + len(report.periods)},
+                          first=True, empty=words("lights.empty"))
     fills = {light: (PatternFill("solid", fgColor=bg.lstrip("#").upper()), Font(bold=True, color=fg.lstrip("#").upper()))
              for light, (fg, bg) in LIGHT_COLOURS.items()}
     for index, task in enumerate(report.tasks):
@@ -212,7 +212,7 @@ def lights_xlsx(report: LightsReport, lang: str) -> bytes:
             if light:
                 cell = sheet.cell(row=index + 2, column=4 + offset)
                 cell.fill, cell.font = fills[light.light]
-    return _save(workbook, heading)
+    return save(workbook, heading)
 
 
 assert set(LIGHT_COLOURS) == set(LIGHTS) == set(LIGHT_STYLES)

@@ -98,7 +98,7 @@ def _style_header(cells, line_colour: str):
     return border
 
 
-def _section_sheet(workbook, name: str, header: list[str], rows: list[list], title: str, *, numeric: set[int] = frozenset(),
+def section_sheet(workbook, name: str, header: list[str], rows: list[list], title: str, *, numeric: set[int] = frozenset(),
                    status_columns: dict[int, list[str]] | None = None, first: bool = False, empty: str | None = None,
                    formats: dict[int, str] | None = None, caps: dict[int, int] | None = None):
     """A sheet with the header in row 1 (frozen, repeated on every printed page) and the rows below;
@@ -150,7 +150,7 @@ def _units_rows(units: list[UnitRollup], words: Labels) -> list[list]:
 
 def _units_sheet(workbook, units: list[UnitRollup], words: Labels, title: str, first: bool = False):
     header = units_header(words, is_ranked(units))
-    sheet = _section_sheet(workbook, words("weekly.units"), header, _units_rows(units, words), title,
+    sheet = section_sheet(workbook, words("weekly.units"), header, _units_rows(units, words), title,
                            numeric=set(range(1, 9)), first=first, empty=words("units.empty"), formats={8: PERCENT},
                            caps={9: LONG_TEXT})
     for offset, unit in enumerate(units):
@@ -168,7 +168,7 @@ def _cells(values: list) -> list:
     return [clean_value(value) for value in values]
 
 
-def _save(workbook, title: str) -> bytes:
+def save(workbook, title: str) -> bytes:
     from mstrack.render.outputs import write_cells_as_text
 
     for sheet in workbook.worksheets:  # a task titled "=…" stays words, never a formula
@@ -187,7 +187,7 @@ def units_xlsx(units: list[UnitRollup], on, lang: str, responsible: bool = False
     title = words("units.title" if responsible else "units.title_lead", on=on.isoformat())
     workbook = Workbook()
     _units_sheet(workbook, units, words, title, first=True)
-    return _save(workbook, title)
+    return save(workbook, title)
 
 
 def weekly_xlsx(report: WeeklyReport, lang: str) -> bytes:
@@ -201,7 +201,7 @@ def weekly_xlsx(report: WeeklyReport, lang: str) -> bytes:
 
     summary_rows = [[words.status(s), report.task_counts.get(s, 0), report.row_counts.get(s, 0)] for s in SUMMARY_ORDER]
     summary_rows.append([words("weekly.total"), report.tasks, report.indicators])
-    sheet = _section_sheet(workbook, words("weekly.summary_sheet"),
+    sheet = section_sheet(workbook, words("weekly.summary_sheet"),
                            [words("col.status"), words("units.tasks"), words("weekly.indicators")], summary_rows, title,
                            numeric={1, 2}, status_columns={0: list(SUMMARY_ORDER)}, first=True)
     sheet.cell(row=len(summary_rows) + 1, column=1).font = Font(bold=True)
@@ -227,7 +227,7 @@ def weekly_xlsx(report: WeeklyReport, lang: str) -> bytes:
         cells[BEHIND_AT["share"]] = _percent(item.percent)
         cells[BEHIND_AT["days_behind"]] = item.days_behind
         behind_rows.append([*cells, item.title])
-    sheet = _section_sheet(workbook, words("weekly.behind"), [*behind_header(words), words("col.title")], behind_rows,
+    sheet = section_sheet(workbook, words("weekly.behind"), [*behind_header(words), words("col.title")], behind_rows,
                            title, numeric=BEHIND_NUMERIC, status_columns={BEHIND_AT["status"]: [i.status for i in report.behind]},
                            empty=words("weekly.behind_none", on=report.as_of.isoformat()),
                            formats={BEHIND_AT["pace"]: PERCENT, BEHIND_AT["share"]: PERCENT},
@@ -236,16 +236,16 @@ def weekly_xlsx(report: WeeklyReport, lang: str) -> bytes:
     _units_sheet(workbook, report.units, words, title)
     new_rows = [[*cells[:3], new.as_of, *cells[4:]]  # the date as a date
                 for new, cells in ((new, new_report_cells(new, many, words)) for new in report.new_reports)]
-    _section_sheet(workbook, words("weekly.new_reports"), new_report_header(words), new_rows, title, numeric={4},
+    section_sheet(workbook, words("weekly.new_reports"), new_report_header(words), new_rows, title, numeric={4},
                    status_columns={7: [r.status for r in report.new_reports]}, empty=words("weekly.new_reports_none"),
                    formats={3: DATE}, caps={5: LONG_TEXT})
     change_rows = [[*cells[:6], change.as_of]
                    for change, cells in ((change, change_cells(change, many, words)) for change in report.status_changes)]
-    _section_sheet(workbook, words("weekly.status_changes"), change_header(words), change_rows, title, numeric={5},
+    section_sheet(workbook, words("weekly.status_changes"), change_header(words), change_rows, title, numeric={5},
                    status_columns={3: [c.before for c in report.status_changes],
                                    4: [c.after for c in report.status_changes]},
                    empty=words("weekly.status_changes_none"), formats={6: DATE})
-    return _save(workbook, title)
+    return save(workbook, title)
 
 
 TABLE_WIDTHS = (16, 36, 60, 46, 14, 10)
@@ -295,4 +295,4 @@ def table_xlsx(report: TableReport, lang: str) -> bytes:
     fit_rows(sheet, 2)  # room for wrapped text: Excel does not grow merged rows
     sheet.freeze_panes = "A4"
     print_setup(sheet, title, title_rows="3:3")
-    return _save(workbook, title)
+    return save(workbook, title)

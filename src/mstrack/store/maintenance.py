@@ -164,7 +164,9 @@ class Maintenance:
         if version > SCHEMA_VERSION:
             raise InputError("--db {db}: schema version {version} is newer than this mstrack ({known}); upgrade mstrack",
                              db=self.display_url, version=version, known=SCHEMA_VERSION)
-        raise InputError(
+        from mstrack.errors import OldSchema
+
+        raise OldSchema(
             "--db {db}: schema version {version}, this mstrack needs {needed}; "
             "run `mstrack db upgrade` (back it up first with `mstrack db backup FILE`)",
             db=self.display_url, version=version, needed=SCHEMA_VERSION,

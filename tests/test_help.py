@@ -1,0 +1,113 @@
+"""Help as a user meets it (issue 16 item 10): in panels, complete, its examples last, at 80 and 120 columns
+(CJK counts two cells); coloured in a real terminal, plain through a pipe and with NO_COLOR."""
+
+import os
+import re
+import subprocess
+
+import pytest
+import typer.main
+from rich.cells import cell_len
+
+from mstrack.cli import app
+from mstrack.cli.app import METAVARS
+from mstrack.cli.examples import EXAMPLES
+
+from .test_terminal import ANSI, WIDTHS, mstrack_executable, raw_terminal, too_wide
+
+
+def tree(command, path=""):
+    yield path, command
+    for name, sub in getattr(command, "commands", {}).items():
+        yield from tree(sub, f"{path} {name}".strip())
+
+
+ROOT = typer.main.get_command(app)
+PATHS = [path for path, _ in tree(ROOT)]
+
+
+def panel(text: str, title: str) -> list[str]:
+    """The lines inside the panel titled `title`, borders and padding taken off."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"╭─ {title} "))
+    end = next(i for i in range(start + 1, len(lines)) if lines[i].startswith("╰"))
+    assert all(line.startswith("│ ") and line.endswith(" │") for line in lines[start + 1:end]), lines[start:end + 1]
+    return [line[2:-2].rstrip() for line in lines[start + 1:end]]
+
+
+def examples_shown(text: str) -> list[str]:
+    """The example command lines of a help, continuation lines (` \\`) joined: as a shell reads them."""
+    joined, current = [], ""
+    for line in panel(text, "Examples"):
+        current += line.strip() if current else line
+        if current.endswith(" \\"):
+            current = current[:-1]
+            continue
+        joined.append(current)
+        current = ""
+    return joined
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("path", PATHS, ids=lambda path: path or "mstrack")
+def test_every_help_is_complete_in_panels_and_fits_the_width(cli, path, width):
+    result = cli(*path.split(), "--help", env={"COLUMNS": str(width)})
+    assert result.exit_code == 0 and result.exception is None, result.output
+    shown = result.stdout
+    assert too_wide(shown, width) == []
+    assert "\x1b[" not in shown  # not a terminal: no colours
+    assert shown.startswith(" Usage: root ") and f" {path} [OPTIONS]".replace("  ", " ") in shown.splitlines()[0]
+    command = dict(tree(ROOT))[path]
+    options = "\n".join(panel(shown, "Options"))
+    for param in command.params:
+        if param.param_type_name == "option":
+            for name in param.opts + param.secondary_opts:
+                assert re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", options), (path, name)
+        else:
+            metavar = METAVARS.get(param.name, param.name.upper())
+            assert re.search(rf"^{re.escape(metavar)} ", "\n".join(panel(shown, "Arguments")), re.M), (path, metavar)
+    for name, sub in getattr(command, "commands", {}).items():  # each with its first sentence whole, no "..."
+        listed = "".join("".join(panel(shown, "Commands")).split())  # Chinese folds without a space: compare unspaced
+        assert "".join(f"{name}{sub.get_short_help_str(10_000)}".split()) in listed, (path, name)
+        assert "..." not in listed
+    assert examples_shown(shown) == list(EXAMPLES[path])
+    assert shown.rstrip().splitlines()[-1].startswith("╰")  # the examples' panel is the last thing said
+    assert shown.rstrip().splitlines()[-2 - (cell_len(EXAMPLES[path][-1]) > width - 4)].startswith("│ mstrack ")
+
+
+def test_a_long_example_is_broken_between_words_with_a_continuation(cli):
+    shown = cli("import", "table", "--help", env={"COLUMNS": "80"}).stdout
+    lines = panel(shown, "Examples")
+    long = "mstrack import table 分解表.xlsx --sheet 附件1 -p city-2024 --year 2024 -o city-2024.toml"
+    assert cell_len(long) > 76 and long in examples_shown(shown)
+    broken = [line for line in lines if line.endswith(" \\")]
+    assert len(broken) == 1 and lines[lines.index(broken[0]) + 1].startswith("    city-2024.toml")
+    wide = cli("import", "table", "--help", env={"COLUMNS": "120"}).stdout
+    assert long in panel(wide, "Examples")  # whole where it fits
+
+
+def test_help_folds_chinese_by_its_cells():
+    """A Chinese help text of more than a line folds between characters at the panel's width, two cells each."""
+    from mstrack.cli.help import _records
+
+    lines = _records([("--note TEXT", "督办事项说明" * 12)], inner=56)
+    texts = ["".join(text for text, _ in line) for line in lines]
+    assert len(texts) > 1 and all(cell_len(text) <= 56 for text in texts), texts
+    assert "".join(text[13:] for text in texts) == "督办事项说明" * 12
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_help_in_a_real_terminal_is_coloured_and_laid_out_as_through_a_pipe(columns):
+    env = {"MSTRACK_LANG": "en", "NO_COLOR": ""}  # NO_COLOR set but empty means nothing (no-color.org)
+    code, screen = raw_terminal(["log", "--help"], columns, env)
+    assert code == 0, screen
+    assert "\x1b[1;36m-i, --indicator\x1b[0m\x1b[1;33m NAME\x1b[0m" in screen  # names cyan, the value yellow
+    assert "\x1b[2m╭─ \x1b[0m" in screen  # borders dim
+    piped = subprocess.run([mstrack_executable(), "log", "--help"], capture_output=True, text=True, check=False,
+                           env={**os.environ, "COLUMNS": str(columns), "MSTRACK_LANG": "en"})
+    assert piped.returncode == 0 and "\x1b" not in piped.stdout
+    assert ANSI.sub("", screen) == piped.stdout
+    assert too_wide(piped.stdout, columns) == []
+    for off in ({"NO_COLOR": "1"}, {"TERM": "dumb"}):
+        code, plain = raw_terminal(["log", "--help"], columns, {**env, **off})
+        assert code == 0 and plain == piped.stdout, off
