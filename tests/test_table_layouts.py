@@ -391,3 +391,34 @@ def test_a_budget_in_a_dated_clause_is_spent_by_the_last_date(tmp_path):
     [task] = convert_table(path, "x-2024", 2024).programme.tasks
     assert sorted((unit, target, points) for _, unit, target, points in indicators(task)) == [
         ("元", 10_670_000, [(date(2024, 12, 31), 10_670_000)]), ("所", 22, [(date(2024, 8, 31), 22)])]
+
+
+def test_records_whose_item_text_has_no_header_are_read_by_their_unnamed_column(tmp_path):
+    """A table printed as records: the item's words under an empty header cell, then 牵头领导 / 责任单位 / 项目责任人 /
+    进度安排; a row merged over the width ("关键词 教育") is a group of the items below, not a task."""
+    path = page(tmp_path / "表.html", [
+        "<td></td><td>主管领导</td><td>责任单位</td><td>项目责任人</td><td>进度安排</td>",
+        '<td colspan="5">关键词 教育</td>',
+        "<td>市区新增优质中小学招生学位2.36万个。</td><td>王某</td><td>市教育局</td><td>李某</td>"
+        "<td>6月底前基本完成基建任务;12月底前全部落实,实现招生。</td>",
+        "<td>2.新增安装300套路口交通信息视频采集设备。</td><td>张某</td><td>市公安局</td><td>赵某</td><td>12月底前完成</td>",
+    ])
+    result = convert_table(path, "x-2024", 2024)
+    first, second = result.programme.tasks
+    assert [(t.code, t.title) for t in (first, second)] == [("1", "市区新增优质中小学招生学位2.36万个。"),
+                                                           ("2", "新增安装300套路口交通信息视频采集设备。")]
+    assert [a.name for a in result.programme.areas] == ["关键词 教育"]
+    assert (first.lines[0].lead_units, first.deadline) == (["市教育局"], date(2024, 12, 31))
+    assert [(unit, target) for _, unit, target, _ in indicators(first)] == [("个", 23600)]
+    assert [(unit, target) for _, unit, target, _ in indicators(second)] == [("套", 300)]
+
+
+def test_a_column_of_results_achieved_is_progress(tmp_path):
+    path = page(tmp_path / "表.html", [
+        "<td>序号</td><td>项目名称</td><td>2022年度任务目标</td><td>1-9月份工作完成情况</td><td>1-9月份工作取得成效</td>"
+        "<td>责任单位</td>",
+        "<td>1</td><td>课后服务</td><td>新建学校2座</td><td>已完工1座</td><td>参与课后服务的学生32402人,参与率100%</td>"
+        "<td>市教育局</td>",
+    ])
+    [task] = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [(unit, target) for _, unit, target, _ in indicators(task)] == [("座", 2)]

@@ -184,6 +184,8 @@ def test_a_numbered_heading_without_labels_and_a_heading_under_it():
     ("计划开工时间", "start", None), ("竣工时间", "deadline", None),
     ("完成进度", "progress", None), ("工程进度", "progress", None), ("进度情况", "progress", None),  # reported, not planned
     ("工程进度安排", "schedule", None),
+    ("1-9月份工作取得成效", "progress", None), ("1-9月份工作完成情况", "progress", None), ("1-6月工作计划", "schedule", None),
+    ("项目责任人", "leader", None), ("主要责任人", "leader", None),  # people: never the task column
 ])
 def test_columns_are_known_by_their_header(header, kind, due):
     column = column_kind(header, 2023)

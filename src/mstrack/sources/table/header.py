@@ -14,15 +14,16 @@ MONTH_PLAN_RE = re.compile(r"月度|本月|当月|下月|次月")  # a plan for 
 COLUMN_RULES = (  # (kind, pattern), first match wins
     ("seq", r"^(?:序号|编号|序|项目编号|No\.?)$"),
     ("measure", r"^(?:计量)?单位$"),  # the unit of measure, or the responsible units: told apart by the cells
-    ("leader", r"领导"),
+    ("leader", r"领导|责任人|负责人|联系人"),  # people, named in short cells: never the task column
     ("units", r"牵头责任单位|牵头负责单位"),  # lead and responsible units in one cell: the first leads (as in 责任单位)
     ("lead", r"牵头|主责|主办"),
     ("units", r"单位|部门|县区|区县"),
     ("start", r"开工(?:时间|日期|年月)|开建(?:时间|日期)"),  # when the work starts: a checkpoint, never the deadline
     ("deadline", r"时限|完成时间|完成日期|期限|截止|起止|建设时间|实施时间|建设年限|实施年限|(?:竣工|完工|建成)(?:时间|日期|年月)"),
     # reported, not planned:
-    ("progress", r"进展|完成情况|完成率|(?:当前|目前|实际|形象|累计|完成|工程|项目|推进)进度(?!安排|计划|要求)|进度情况|已完成"
-                 r"|(?:累计|实际)完成|截至|完成数|占.{0,6}比|之比"),
+    ("progress", r"进展|完成情况|完成率|成效|(?:当前|目前|实际|形象|累计|完成|工程|项目|推进)进度(?!安排|计划|要求)|进度情况|已完成"
+                 r"|(?:累计|实际)完成|截至|完成数|占.{0,6}比|之比"
+                 r"|^\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月份?(?!.*(?:计划|目标|任务|安排))"),  # "1-9月份工作…": what was done
     ("note", r"下一?步(?:工作)?(?:措施|打算|举措)$"),  # what the unit will do next, undated: no schedule
     ("schedule", r"进度|计划|安排|举措|措施|步骤|时间节点|上半年|下半年|季度"),
     ("area", r"总体要求|类别|领域|分类|板块|类型"),
@@ -71,11 +72,27 @@ def _header_columns(sheet: Sheet, at: int, year: int) -> list[Column] | None:
         column.index = i
         columns.append(column)
     kinds = [c.kind for c in columns if c.kind]
+    if "task" not in kinds and len(set(kinds)) >= 2 and {"schedule", "period", "deadline", "lead", "units"} & set(kinds):
+        _unnamed_task_column(sheet, at, columns)  # records whose item text has no label: an empty header cell
+        kinds = [c.kind for c in columns if c.kind]
     if "task" in kinds and {"schedule", "period", "deadline", "lead", "units", "measure"} & set(kinds) and len(kinds) >= 2:
         return columns
     if "seq" in kinds and kinds.count("task") >= 2 and _numbered_rows_below(sheet, at, columns):
         return columns
     return None
+
+
+def _unnamed_task_column(sheet: Sheet, at: int, columns: list[Column]) -> None:
+    """A column with an empty header cell whose cells below read as the items (long words, most rows filled) is the
+    task column of a table printed as records ("1.新增安装300套…" under "", beside 责任单位 and 进度安排)."""
+    below = [r.cells for r in sheet.rows[at + 1:at + 8]]
+    for column in columns:
+        if column.kind or column.header.strip():
+            continue
+        texts = [cells[column.index] for cells in below if column.index < len(cells) and cells[column.index]]
+        if len(texts) >= 2 and len(texts) * 2 >= len(below) and sum(len(t) for t in texts) >= 8 * len(texts):
+            column.kind = "task"
+            return
 
 
 SEQ_CELL_RE = re.compile(r"^\s*(?:\d+|[一二三四五六七八九十百]+)\s*[、.．]?\s*$")

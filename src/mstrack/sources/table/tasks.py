@@ -281,6 +281,8 @@ def _area_of(row: Row, filled: list[str], layout: _Layout, areas: list[Area], ar
     """The area from this row on, and whether the row is an area heading and nothing else."""
     if len(set(filled)) == 1 and (m := AREA_RE.match(filled[0])) and not layout.cell(row, "schedule") and len(filled[0]) <= 60:
         return _add_area(areas, m), True
+    if len(set(filled)) == 1 and len(filled) >= 3 and len(filled[0]) <= 30 and not filled[0].startswith(("注", "备注", "说明")):
+        return _add_area_named(areas, filled[0]), True  # "关键词 教育" merged over the width: a group of the items below
     if area_text := layout.cell(row, "area"):
         m = AREA_RE.match(area_text.split("\n")[0])
         area = _add_area(areas, m) if m else _add_area_named(areas, area_text)
