@@ -186,6 +186,7 @@ def test_a_numbered_heading_without_labels_and_a_heading_under_it():
     ("工程进度安排", "schedule", None),
     ("1-9月份工作取得成效", "progress", None), ("1-9月份工作完成情况", "progress", None), ("1-6月工作计划", "schedule", None),
     ("项目责任人", "leader", None), ("主要责任人", "leader", None),  # people: never the task column
+    ("牵头单位及主要负责人", "lead", None), ("责任单位及负责人", "units", None),  # units named with their heads
 ])
 def test_columns_are_known_by_their_header(header, kind, due):
     column = column_kind(header, 2023)

@@ -14,7 +14,8 @@ MONTH_PLAN_RE = re.compile(r"月度|本月|当月|下月|次月")  # a plan for 
 COLUMN_RULES = (  # (kind, pattern), first match wins
     ("seq", r"^(?:序号|编号|序|项目编号|No\.?)$"),
     ("measure", r"^(?:计量)?单位$"),  # the unit of measure, or the responsible units: told apart by the cells
-    ("leader", r"领导|责任人|负责人|联系人"),  # people, named in short cells: never the task column
+    # people, named in short cells: never the task column; "牵头单位及主要负责人" still names the units
+    ("leader", r"领导|^(?!.*(?:单位|部门)).*(?:责任人|负责人|联系人)"),
     ("units", r"牵头责任单位|牵头负责单位"),  # lead and responsible units in one cell: the first leads (as in 责任单位)
     ("lead", r"牵头|主责|主办"),
     ("units", r"单位|部门|县区|区县"),
