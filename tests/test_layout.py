@@ -141,13 +141,13 @@ def test_no_module_is_over_600_lines():
     assert {name: lines for name, lines in sizes.items() if lines > 600} == {}
 
 
-def test_renderers_share_only_public_helpers():
-    """A renderer uses another's helpers by their public names (grid.pad, html.page, xlsx.save …): what is
-    shared is made public where it lives, never copied, never reached for behind its underscore."""
+def test_modules_share_only_public_helpers():
+    """A module uses another's helpers by their public names (grid.pad, html.page, xlsx.check_extent …): what
+    is shared is made public where it lives, never copied, never reached for behind its underscore."""
     private = []
-    for path in sorted((PACKAGE / "render").glob("*.py")):
+    for path in sorted(PACKAGE.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("mstrack."):
-                private += [f"{path.name}: {node.module}.{alias.name}" for alias in node.names
+                private += [f"{path.relative_to(PACKAGE)}: {node.module}.{alias.name}" for alias in node.names
                             if alias.name.startswith("_") and not alias.name.startswith("__")]
     assert private == []

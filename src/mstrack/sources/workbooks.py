@@ -46,7 +46,7 @@ def workbook_rows(path: Path, sheet: str | None) -> Iterator:
 
     from python_calamine import CalamineError, CalamineWorkbook
 
-    from mstrack.sources.xlsx import _check_extent, _Extent, _marked_rows
+    from mstrack.sources.xlsx import Extent, check_extent, marked_rows
 
     names = workbook_sheet_names(path)
     if not names:
@@ -59,24 +59,24 @@ def workbook_rows(path: Path, sheet: str | None) -> Iterator:
     try:
         percent: dict[int, list[int]] = {}
         merges = None
-        extent = _Extent()
+        extent = Extent()
         if path.suffix.lower() == ".ods":
             with zipfile.ZipFile(path) as archive, archive.open("content.xml") as handle:
                 percent, merges, extent = _ods_marks(handle, sheet)
-            _check_extent(path, sheet, extent)
+            check_extent(path, sheet, extent)
         else:
             percent = _xls_percent(path, sheet)
         values = CalamineWorkbook.from_path(path).get_sheet_by_name(sheet)
         if merges is None:  # .xls: calamine reads the merges, the format bounds the sheet
             last_row, last_column = values.end or (-1, -1)
-            extent = _Extent(rows=last_row + 1, columns=max(26, last_column + 1), merges=list(values.merged_cell_ranges or ()))
-            _check_extent(path, sheet, extent)
+            extent = Extent(rows=last_row + 1, columns=max(26, last_column + 1), merges=list(values.merged_cell_ranges or ()))
+            check_extent(path, sheet, extent)
         else:
             values = _WithMerges(values, merges)
     except (zipfile.BadZipFile, CalamineError, ParseError, zlib.error, KeyError, IndexError, OSError, ValueError, TypeError,
             EOFError, RuntimeError) as error:
         raise unreadable(path, error) from None
-    yield from _marked_rows(values, percent, {}, extent, path)
+    yield from marked_rows(values, percent, {}, extent, path)
 
 
 
@@ -168,10 +168,10 @@ class _OdsScan:
     """Where the scan of one sheet stands: its row and column, and what it found."""
 
     def __init__(self):
-        from mstrack.sources.xlsx import _Extent
+        from mstrack.sources.xlsx import Extent
 
         self.percent: dict[int, list[int]] = {}
-        self.extent = _Extent()
+        self.extent = Extent()
         self.row, self.column, self.repeat_rows = 0, 0, 1
 
     def start_row(self, element) -> None:

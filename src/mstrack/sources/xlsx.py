@@ -45,7 +45,7 @@ def xlsx_rows(path: Path, sheet: str | None) -> Iterator[Row]:
             percent_styles, date_styles = _styles(archive.read(parts.styles)) if parts.styles else (set(), set())
             with archive.open(parts.sheet) as handle:  # read before calamine: it allocates the sheet's whole extent at once
                 percent, fills, extent = _sheet_marks(handle, percent_styles)
-            _check_extent(path, sheet, extent)
+            check_extent(path, sheet, extent)
             shared_bytes = archive.getinfo(parts.shared).file_size if parts.shared else 0
             if extent.rows * extent.columns > STREAM_CELLS or shared_bytes > STREAM_SHARED_BYTES:
                 from mstrack.sources.xlsx_stream import StreamedSheet
@@ -55,7 +55,7 @@ def xlsx_rows(path: Path, sheet: str | None) -> Iterator[Row]:
                                        merges=extent.merges)
             else:
                 values = workbook.get_sheet_by_name(sheet)
-        yield from _marked_rows(values, percent, fills, extent, path)
+        yield from marked_rows(values, percent, fills, extent, path)
     except (zipfile.BadZipFile, CalamineError, ElementTree.ParseError, ExpatError, zlib.error, KeyError, IndexError, OSError,
             ValueError, TypeError, EOFError, RuntimeError) as error:  # RuntimeError: zipfile's unsupported or encrypted members
         raise InputError("{path}: not a readable .xlsx file ({kind}: {error})", path=path, kind=type(error).__name__,
@@ -77,7 +77,7 @@ MAX_UNZIPPED_BYTES = 4 * 1024**3
 
 
 @dataclass
-class _Extent:
+class Extent:
     """The last row and column a sheet's XML names (its <dimension> is not trusted), and its merges."""
 
     rows: int = 0
@@ -87,7 +87,7 @@ class _Extent:
     merges: list = field(default_factory=list)  # ((top, left), (bottom, right)), 0-based; past the limit, no more are kept
 
 
-def _check_extent(path: Path, sheet: str, extent: _Extent) -> None:
+def check_extent(path: Path, sheet: str, extent: Extent) -> None:
     if extent.rows * extent.columns > MAX_SHEET_CELLS:
         from openpyxl.utils import get_column_letter  # only here: importing openpyxl takes a quarter second
 
@@ -100,7 +100,7 @@ def _check_extent(path: Path, sheet: str, extent: _Extent) -> None:
                          sheet=sheet, limit=MAX_MERGED_RANGES)
 
 
-def _marked_rows(values, percent: dict[int, list[int]], fills: dict[int, dict[int, str]], extent: _Extent,
+def marked_rows(values, percent: dict[int, list[int]], fills: dict[int, dict[int, str]], extent: Extent,
                  path: Path) -> Iterator[Row]:
     """Calamine's rows placed as the spreadsheet has them (it leaves out empty columns on the left),
     with the XML's marks applied and every cell of a merged range given its top-left cell's value.
@@ -139,7 +139,7 @@ def _marked_rows(values, percent: dict[int, list[int]], fills: dict[int, dict[in
         yield Row(number, cells)
 
 
-def _merges(values, extent: _Extent) -> tuple[dict[int, list[tuple[int, int, int]]], int, int, int]:
+def _merges(values, extent: Extent) -> tuple[dict[int, list[tuple[int, int, int]]], int, int, int]:
     """The merged ranges by their top row (1-based) → (left, right, bottom), each cut to the sheet's extent;
     the cells they cover together, and how far down and right they reach."""
     starting: dict[int, list[tuple[int, int, int]]] = {}
@@ -238,14 +238,14 @@ def _styles(styles: bytes) -> tuple[set[int], set[int]]:
             {index for index, number in enumerate(by_style) if number in dates})
 
 
-def _sheet_marks(handle, percent_styles: set[int]) -> tuple[dict[int, list[int]], dict[int, dict[int, str]], _Extent]:
+def _sheet_marks(handle, percent_styles: set[int]) -> tuple[dict[int, list[int]], dict[int, dict[int, str]], Extent]:
     """From the sheet's XML, read in pieces of whole rows and searched by compiled patterns (a Python
     step per marked cell only): the cells with a percent style (row → columns), what fills a cell
     calamine reads as empty (row → column → Uncomputed(formula), or an error value such as "#DIV/0!"),
     and how far the sheet reaches."""
     percent: dict[int, list[int]] = {}
     fills: dict[int, dict[int, str]] = {}
-    extent = _Extent()
+    extent = Extent()
     head = handle.read(CHUNK_BYTES)
     root = re.search(rb"<(\w+:)?worksheet[\s>]", head)
     if root is None:
@@ -302,7 +302,7 @@ def _uncomputed_formulas(piece: bytes, patterns: _CellPatterns, shared: dict[byt
             fills.setdefault(row, {})[column] = Uncomputed(formula)
 
 
-def _reach(piece: bytes, patterns: _CellPatterns, extent: _Extent) -> None:
+def _reach(piece: bytes, patterns: _CellPatterns, extent: Extent) -> None:
     """Widen `extent` to the cells of this piece of XML: their references (r="B7"), and where cells
     or rows come without one (calamine then places them by counting), how many there are.
 
@@ -344,7 +344,7 @@ def _merged_range(reference: bytes) -> tuple[tuple[int, int], tuple[int, int]]:
     return ((int(first[2]) - 1, _column_number(first[1]) - 1), (int(last[2]) - 1, _column_number(last[1]) - 1))
 
 
-def _last_column(archive, member: str, extent: _Extent) -> int:
+def _last_column(archive, member: str, extent: Extent) -> int:
     """The last column (0-based) a sheet's cells name: a streamed sheet's rows are that wide. One more pass
     over the XML, made only for a sheet that is streamed."""
     if extent.unreferenced:

@@ -3,7 +3,7 @@ time, never more than a piece's rows held, and the shared strings kept in memory
 in a temporary file. calamine holds a sheet's whole range (~800 MB for a million rows of seven cells);
 this gives the same values as calamine does, row by row, at about a third of its speed.
 
-StreamedSheet answers what _marked_rows asks calamine's sheet (start, end, merged_cell_ranges, iter_rows),
+StreamedSheet answers what marked_rows asks calamine's sheet (start, end, merged_cell_ranges, iter_rows),
 with the extent, widest column and merged ranges that the first pass over the XML found."""
 
 from __future__ import annotations
