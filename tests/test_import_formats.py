@@ -367,7 +367,8 @@ def test_an_ods_whose_rows_repeat_beyond_the_limit_is_refused_unread(tmp_path):
 
 @pytest.mark.parametrize(("code", "percent"), [("0%", True), ("0.00%", True), ('0.0"%"', False), ("0\\%", False),
                                                ("[Red]0%", True), ("General", False), ("[$%-804]0", False)])
-def test_an_xls_percent_is_told_by_its_number_format(code, percent):
-    from mstrack.sources.workbooks import _percent_format
+def test_a_percent_is_told_by_its_number_format(code, percent):
+    """One rule for .xls (xlrd's formats) and .xlsx (the styles part)."""
+    from mstrack.sources.xlsx import percent_format
 
-    assert _percent_format(code) is percent
+    assert percent_format(code) is percent

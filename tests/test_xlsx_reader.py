@@ -128,6 +128,17 @@ def test_a_percent_style_named_by_a_custom_format_or_an_unstyled_cell_of_a_perce
     assert rows_of(path) == {1: ["50%", "25%"]}
 
 
+def test_a_percent_sign_in_quotes_or_escaped_is_text_not_a_percent_format(tmp_path):
+    """'0"%"' and '0\\%' print a typed 65 as "65%" without scaling it: the cell is 65, never 6500%."""
+    def build(sheet):
+        sheet.append([65, 65, 0.65])
+        sheet["A1"].number_format = '0"%"'
+        sheet["B1"].number_format = "0\\%"
+        sheet["C1"].number_format = '[Red]0%'
+
+    assert rows_of(workbook(tmp_path / "quoted.xlsx", build)) == {1: [65, 65, "65%"]}
+
+
 def test_merged_cells_take_the_top_left_value(tmp_path):
     def build(sheet):
         sheet.append(["深圳市民生实事进度报送表"])

@@ -10,7 +10,6 @@ reader of record), which calamine does not give.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -86,13 +85,15 @@ def _xls_percent(path: Path, sheet: str) -> dict[int, list[int]]:
     import xlrd
     from xlrd.compdoc import CompDocError
 
+    from mstrack.sources.xlsx import percent_format
+
     try:
         book = xlrd.open_workbook(path, formatting_info=True, on_demand=True)
     except (xlrd.XLRDError, CompDocError, AssertionError, IndexError, KeyError, ValueError, TypeError, EOFError):
         return {}  # a workbook xlrd cannot take: calamine reads its values (or says why it cannot), formats unknown
     try:
         shown = {index for index, xf in enumerate(book.xf_list)
-                 if xf.format_key in book.format_map and _percent_format(book.format_map[xf.format_key].format_str)}
+                 if xf.format_key in book.format_map and percent_format(book.format_map[xf.format_key].format_str)}
         values = book.sheet_by_name(sheet)
         percent: dict[int, list[int]] = {}
         for row in range(values.nrows) if shown else ():
@@ -102,11 +103,6 @@ def _xls_percent(path: Path, sheet: str) -> dict[int, list[int]]:
         return percent
     finally:
         book.release_resources()
-
-
-def _percent_format(code: str) -> bool:
-    """A number format that shows a percentage: a % outside quoted text and escapes ("0.0%", not '0"%"')."""
-    return "%" in re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", code)
 
 
 def _check_unzipped(path: Path) -> None:

@@ -222,6 +222,12 @@ def _parts(archive, sheet: str) -> _Parts:
 PERCENT_FORMATS = {9: "0%", 10: "0.00%"}  # Excel's built-in ones
 
 
+def percent_format(code: str) -> bool:
+    """A number format that shows a percentage: a % outside quoted text, escapes and [colour] sections
+    ("0.0%", not '0"%"' or '0\\%', which print a typed 65 as 65% without scaling it)."""
+    return "%" in re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", code)
+
+
 def _styles(styles: bytes) -> tuple[set[int], set[int]]:
     """Indices of the cell styles (`s="3"`) whose number format shows a percent, and of those that show a date."""
     from xml.etree import ElementTree
@@ -231,7 +237,7 @@ def _styles(styles: bytes) -> tuple[set[int], set[int]]:
     root = ElementTree.fromstring(styles)
     formats = PERCENT_FORMATS | {int(element.get("numFmtId")): element.get("formatCode", "")
                                  for element in root.iterfind("{*}numFmts/{*}numFmt")}
-    percent = {number for number, code in formats.items() if "%" in code}
+    percent = {number for number, code in formats.items() if percent_format(code)}
     dates = DATE_FORMATS.difference(formats) | {number for number, code in formats.items() if is_date_format(code)}
     by_style = [int(element.get("numFmtId", 0)) for element in root.iterfind("{*}cellXfs/{*}xf")]
     return ({index for index, number in enumerate(by_style) if number in percent},
