@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from mstrack.domain import unique
+
 IDENTITY = ("programme", "task", "indicator", "unit", "area", "code")
 IGNORED = {"entered_at"}
 
@@ -47,7 +49,7 @@ def _keyed(items: list) -> dict | None:
 def diff(sent, now, path: str = "") -> list[Change]:
     if isinstance(sent, dict) and isinstance(now, dict):
         changes = []
-        for key in list(dict.fromkeys([*sent, *now])):
+        for key in unique([*sent, *now]):
             if key in IGNORED:
                 continue
             changes += diff(sent.get(key), now.get(key), f"{path}.{key}" if path else key)
@@ -56,7 +58,7 @@ def diff(sent, now, path: str = "") -> list[Change]:
         keyed_sent, keyed_now = _keyed(sent), _keyed(now)
         if keyed_sent is not None and keyed_now is not None:
             changes = []
-            for key in list(dict.fromkeys([*keyed_sent, *keyed_now])):
+            for key in unique([*keyed_sent, *keyed_now]):
                 changes += diff(keyed_sent.get(key), keyed_now.get(key), f"{path}[{key}]")
             return changes
         changes = []

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from mstrack.domain import unique
 from mstrack.domain.forecast import forecast
 from mstrack.domain.lights import indicator_light, periods, task_lights
 from mstrack.domain.status import evaluate
@@ -58,12 +59,12 @@ def notices(details, *, on: date, reply_by: date | None = None, warn_days: int, 
     start, so that a task caught up after a red month is yellow, as on the light board."""
     starts = [detail.start or date(detail.deadline.year, 1, 1) for detail in details]
     shown = periods(min(starts), on, "month", on) if starts else []
-    programmes = list(dict.fromkeys(detail.programme_name for detail in details))
+    programmes = unique(detail.programme_name for detail in details)
     by_unit: dict[str, Notice] = {}
     if unit is not None:
         by_unit[unit] = Notice(unit=unit, on=on, reply_by=reply_date(on, reply_by), programmes=programmes)
     for detail in details:
-        leads = list(dict.fromkeys(lead for state in detail.indicators for lead in state.lead_units))
+        leads = unique(lead for state in detail.indicators for lead in state.lead_units)
         for lead in leads if unit is None else [unit] if unit in leads else []:
             states = [state for state in detail.indicators if lead in state.lead_units]
             lights = task_lights(states, shown, warn_days=warn_days, rule=rule)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from mstrack.domain import unique
 from mstrack.errors import Message
 from mstrack.model import Checkpoint, Indicator, Line, Milestone, Task, TaskText
 from mstrack.sources.table.mentions import (
@@ -451,7 +452,7 @@ def _place_series(code: str, unit: Unit, lines: list[Line], placed: list[tuple[S
 
 
 def _task_note(raw: RawTask, units: list[Unit]) -> str | None:
-    notes = list(dict.fromkeys(raw.notes))
+    notes = unique(raw.notes)
     if raw.content and not any(u.lines[0].deadline_only for u in units):
         notes.insert(0, "主要内容：" + raw.content)  # the content column, kept where no checkpoint carries it
     headings = [f"第{i + 1}行：{u.heading}" for i, u in enumerate(units) if u.heading and len(units) > 1]

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from mstrack.domain import unique
 from mstrack.domain.dates import DateError
 from mstrack.errors import InputError, Message
 from mstrack.model import Area
@@ -469,14 +470,14 @@ def _read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherit
     if len(blocks) > 1:
         numbered = _numbered_groups(units_cell) if units_cell else {}
         all_leads = [u for g in lead_groups for u, _ in g]
-        all_units = list(dict.fromkeys(u for g in unit_groups for u in g))
+        all_units = unique(u for g in unit_groups for u in g)
         for block in blocks:
             named = [u for u in all_leads if block.heading and u in block.heading]
             units = split_units(numbered[block.number]) if block.number in numbered else all_units
-            task.lines.append(RawLine(row=row, leaders=leaders, lead_units=named or list(dict.fromkeys(all_leads)), units=units,
+            task.lines.append(RawLine(row=row, leaders=leaders, lead_units=named or unique(all_leads), units=units,
                                       scope=block.heading, blocks=[block], borrowed=borrowed, **own))
         return
     for group, units in zip(lead_groups, unit_groups, strict=True):
-        raw = RawLine(row=row, leaders=leaders, lead_units=list(dict.fromkeys(u for u, _ in group)), units=units,
+        raw = RawLine(row=row, leaders=leaders, lead_units=unique(u for u, _ in group), units=units,
                       scope="；".join(s for _, s in group if s), blocks=list(blocks), periods=list(periods), borrowed=borrowed, **own)
         task.lines.append(raw)
