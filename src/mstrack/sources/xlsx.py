@@ -14,6 +14,7 @@ from pathlib import Path
 
 from mstrack.errors import InputError
 from mstrack.sources.rows import Row
+from mstrack.sources.xlsx_stream import column_number
 
 
 def xlsx_rows(path: Path, sheet: str | None) -> Iterator[Row]:
@@ -363,11 +364,8 @@ def _last_column(archive, member: str, extent: Extent) -> int:
 
 
 def _column_number(letters: bytes) -> int:
-    """B → 2, AA → 27, XFD → 16384."""
-    number = 0
-    for letter in letters:
-        number = number * 26 + letter - 64
-    return number
+    """B → 2, AA → 27, XFD → 16384, from the sheet's XML bytes."""
+    return column_number(letters.decode("ascii"))
 
 
 CHUNK_BYTES = 1 << 22

@@ -256,6 +256,14 @@ TAGS = {"c": CELL, "v": VALUE, "t": TEXT, "row": ROW, "rPh": PHONETIC}
 _COLUMNS: dict[str, int] = {}
 
 
+def column_number(letters: str) -> int:
+    """B → 2, AA → 27, XFD → 16384 (the streamed reader's cells and the first pass's marks alike)."""
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
 def _cell_place(reference: str) -> tuple[int, int]:
     """B7 → (6, 1), 0-based."""
     letters = reference.rstrip("0123456789")
@@ -263,8 +271,5 @@ def _cell_place(reference: str) -> tuple[int, int]:
     if column is None:
         if not (0 < len(letters) <= 3 and letters.isascii() and letters.isupper() and letters.isalpha()):
             raise ValueError(f"cell reference {reference!r}")
-        column = 0
-        for letter in letters:
-            column = column * 26 + ord(letter) - 64
-        column = _COLUMNS[letters] = column - 1
+        column = _COLUMNS[letters] = column_number(letters) - 1
     return int(reference[len(letters):]) - 1, column
