@@ -259,3 +259,62 @@ def test_an_old_schema_on_the_server_is_left_unchanged_and_the_upgrade_to_type_i
     assert commands == [["mstrack", "--db", pg_url, "db", "upgrade"]], said
     assert cli(*commands[0][3:]).exit_code == 0
     assert Store(pg_url).schema_version() == SCHEMA_VERSION
+
+
+def test_an_imports_chunks_are_copied_behind_it_and_stay_one_transaction(pg_url, tmp_path, monkeypatch):
+    """import progress writes its chunks through ReportBatch, each COPY in a thread of its own (RowStream,
+    behind=True) while the next chunk is checked. A statement sent meanwhile waits for the chunk and sees
+    its rows; a chunk the server refuses (an indicator that does not exist) raises in the import's own
+    thread, and an error of the import's own while a chunk is in flight is the one raised: either way the
+    transaction rolls back every chunk and the batch row."""
+    import threading
+    from datetime import date, timedelta
+
+    import psycopg
+
+    from mstrack.sources.plan import load_plan
+    from mstrack.store import Store, parse_ref
+
+    from .conftest import write_plan
+
+    store = Store(pg_url)
+    store.init()
+    store.save_plan(load_plan(write_plan(tmp_path / "x.toml", '[[tasks]]\ncode = "1"\ntitle = "新增床位"\n[[tasks.lines]]\n'
+                                         'lead_units = ["市卫生健康委"]\n[[tasks.lines.indicators]]\nname = "床位"\nunit = "张"\n'
+                                         'target = 100\n')))
+    _, [state] = store.task_states(parse_ref("x-2023/1"))
+    rows = [(state.indicator_id, date(2023, 1, 1) + timedelta(days=n), n, "备注", None, "x.csv") for n in range(300)]
+    copied_by = []
+    real_copy = psycopg.Cursor.copy
+    monkeypatch.setattr(psycopg.Cursor, "copy", lambda self, *a, **k: copied_by.append(threading.current_thread()) or real_copy(
+        self, *a, **k))
+
+    def counts():
+        return Cli(pg_url).sql("select (select count(*) from report), (select count(*) from batch)")[0]
+
+    before = counts()
+    with store.locked("import progress") as connection, store.report_batch("import progress", source="x.csv") as batch:
+        batch.add(rows[:100])
+        batch.add(rows[100:250])
+        seen = store.dialect.rows(connection, f"SELECT count(*) FROM report WHERE batch_id = {store.dialect.p}", [batch.id])
+        batch.add(rows[250:])
+    assert seen == [(250,)]
+    assert counts() == (before[0] + 300, before[1] + 1)
+    assert len(copied_by) == 3 and threading.main_thread() not in copied_by
+
+    before = counts()
+    with pytest.raises(psycopg.errors.ForeignKeyViolation):
+        with store.locked("import progress"), store.report_batch("import progress", source="x.csv") as batch:
+            batch.add([(row[0], row[1] + timedelta(days=400), *row[2:]) for row in rows])
+            batch.add([(10**9, date(2023, 6, 30), 1, None, None, "x.csv")])
+            batch.end()
+    assert counts() == before
+
+    class Stop(Exception):
+        pass
+
+    with pytest.raises(Stop):
+        with store.locked("import progress"), store.report_batch("import progress", source="x.csv") as batch:
+            batch.add([(row[0], row[1] + timedelta(days=800), *row[2:]) for row in rows])
+            raise Stop
+    assert counts() == before

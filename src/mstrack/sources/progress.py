@@ -490,10 +490,11 @@ def import_progress(
     an output that fails stores nothing)."""
     importer = _Importer(store, programme, default_as_of, by, today)
     try:
-        with contextlib.nullcontext() if dry_run else store.locked("import progress"):
-            if not dry_run:
-                importer.writer = store.report_batch("import progress", source=", ".join(path.name for path in paths),
-                                                     reason=reason)
+        with contextlib.ExitStack() as transaction:
+            if not dry_run:  # the batch is left (its COPY ended or aborted) before the transaction ends
+                transaction.enter_context(store.locked("import progress"))
+                importer.writer = transaction.enter_context(store.report_batch(
+                    "import progress", source=", ".join(path.name for path in paths), reason=reason))
             for path in paths:
                 importer.read(path, sheet, on_row)
             if not importer.result.errors:
@@ -503,6 +504,7 @@ def import_progress(
                 raise _Discarded
             if importer.writer is not None:
                 importer.flush()
+                importer.writer.end()  # every row stored (or the server's error raised) before confirm prints
                 importer.writer.drop_repeats(sorted(importer.repeated))
                 result.batch = importer.writer.id
                 if result.batch is not None and confirm is not None:
