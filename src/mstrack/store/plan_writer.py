@@ -57,8 +57,8 @@ class _Rows:
 
 class PlanWriter:
     """Applies one plan inside the caller's transaction, set-based: a fixed number of statements per
-    table whatever the plan's size (the new tasks, lines and indicators a multi-row INSERT … RETURNING
-    per thousand, one level after the other: the rows under them need their ids). Measured: 20,000
+    table whatever the plan's size (on PostgreSQL the new tasks, lines and indicators too: a multi-row
+    INSERT … RETURNING per thousand, one level after the other, since the rows under them need their ids). Measured: 20,000
     indicators went from 41 s (ORM, a flush and queries per row) to a few seconds."""
 
     def __init__(self, dialect: Dialect, connection, batch: int | None = None):
@@ -173,9 +173,10 @@ class PlanWriter:
 
     def _ids(self, table, rows: list[tuple[int | None, dict | None]]) -> list[int]:
         """Each row's id, in order: the one it has (kept), or, for a new row (id None, its values given),
-        the id its insert gave. The new rows go in together, by SQLAlchemy's multi-row INSERT … RETURNING
-        (a thousand rows a statement, ids in the rows' order) on SQLite and PostgreSQL alike: one INSERT
-        a row cost a round trip and a statement's compiling each, 60,000 of them for the province plan."""
+        the id its insert gave. The new rows go in together, by SQLAlchemy's multi-row INSERT … RETURNING,
+        ids in the rows' order: on PostgreSQL a thousand rows a statement, where one INSERT a row cost a
+        round trip and a compiling each, 60,000 of them for the province plan; on SQLite (whose RETURNING
+        order SQLAlchemy cannot vouch for) the one compiled statement runs once a row, in-process."""
         new = [values for row_id, values in rows if row_id is None]
         fresh = iter(self.connection.execute(table.insert().returning(table.c.id, sort_by_parameter_order=True), new).scalars()
                      if new else ())
