@@ -180,6 +180,22 @@ def test_a_service_file_connects_without_a_password_in_the_url(pg_url, tmp_path,
     assert office("programmes").exit_code == 0
 
 
+def one_indicator(pg_url: str, tmp_path):
+    """A Store on pg_url holding one plan of one task with one indicator, and that indicator's state."""
+    from mstrack.sources.plan import load_plan
+    from mstrack.store import Store, parse_ref
+
+    from .conftest import write_plan
+
+    store = Store(pg_url)
+    store.init()
+    store.save_plan(load_plan(write_plan(tmp_path / "x.toml", '[[tasks]]\ncode = "1"\ntitle = "新增床位"\n[[tasks.lines]]\n'
+                                         'lead_units = ["市卫生健康委"]\n[[tasks.lines.indicators]]\nname = "床位"\nunit = "张"\n'
+                                         'target = 100\n')))
+    _, [state] = store.task_states(parse_ref("x-2023/1"))
+    return store, state
+
+
 def test_copy_and_executemany_store_the_same_rows(pg_url, tmp_path, monkeypatch):
     """Reports go to PostgreSQL by COPY (Dialect.insert_many); the same rows through executemany are the
     same to the last bit: the timestamp the same instant as every other write binds it (the batch's
@@ -191,10 +207,8 @@ def test_copy_and_executemany_store_the_same_rows(pg_url, tmp_path, monkeypatch)
     from sqlalchemy import create_engine, text
     from sqlalchemy.pool import NullPool
 
-    from mstrack.sources.plan import load_plan
-    from mstrack.store import Store, batches, parse_ref
+    from mstrack.store import batches
 
-    from .conftest import write_plan
 
     admin(f"ALTER DATABASE {pg_url.rsplit('/', 1)[1]} SET timezone = 'Asia/Shanghai'")
     fixed = datetime(2023, 7, 1, 1, 2, 3, 456789, tzinfo=UTC)
@@ -205,12 +219,7 @@ def test_copy_and_executemany_store_the_same_rows(pg_url, tmp_path, monkeypatch)
             return fixed
 
     monkeypatch.setattr(batches, "datetime", Clock)
-    store = Store(pg_url)
-    store.init()
-    store.save_plan(load_plan(write_plan(tmp_path / "x.toml", '[[tasks]]\ncode = "1"\ntitle = "新增床位"\n[[tasks.lines]]\n'
-                                         'lead_units = ["市卫生健康委"]\n[[tasks.lines.indicators]]\nname = "床位"\nunit = "张"\n'
-                                         'target = 100\n')))
-    _, [state] = store.task_states(parse_ref("x-2023/1"))
+    store, state = one_indicator(pg_url, tmp_path)
     values = [0, 0.1, 1 / 3, -2.5, 1e300, 12345678901234567, 5e-324]
     notes = [None, "", "过半\t二期", "第一行\n第二行", "C:\\路径\\N", "\\N", "引号\"与'逗号,"]
     rows = [(state.indicator_id, date(2023, 1, 1 + n), value, note, "张三" if n % 2 else None, "进度.xlsx")
@@ -272,17 +281,8 @@ def test_an_imports_chunks_are_copied_behind_it_and_stay_one_transaction(pg_url,
 
     import psycopg
 
-    from mstrack.sources.plan import load_plan
-    from mstrack.store import Store, parse_ref
 
-    from .conftest import write_plan
-
-    store = Store(pg_url)
-    store.init()
-    store.save_plan(load_plan(write_plan(tmp_path / "x.toml", '[[tasks]]\ncode = "1"\ntitle = "新增床位"\n[[tasks.lines]]\n'
-                                         'lead_units = ["市卫生健康委"]\n[[tasks.lines.indicators]]\nname = "床位"\nunit = "张"\n'
-                                         'target = 100\n')))
-    _, [state] = store.task_states(parse_ref("x-2023/1"))
+    store, state = one_indicator(pg_url, tmp_path)
     rows = [(state.indicator_id, date(2023, 1, 1) + timedelta(days=n), n, "备注", None, "x.csv") for n in range(300)]
     copied_by = []
     real_copy = psycopg.Cursor.copy
