@@ -78,8 +78,8 @@ def _header_columns(sheet: Sheet, at: int, year: int) -> list[Column] | None:
         kinds = [c.kind for c in columns if c.kind]
     if "task" in kinds and {"schedule", "period", "deadline", "lead", "units", "measure"} & set(kinds) and len(kinds) >= 2:
         return columns
-    if "seq" in kinds and kinds.count("task") >= 2 and _numbered_rows_below(sheet, at, columns):
-        return columns
+    if "task" in kinds and len(kinds) >= 2 and _items_below(sheet, at, columns):
+        return columns  # no date, unit or schedule column: the task column is known by the items below it
     return None
 
 
@@ -99,14 +99,20 @@ def _unnamed_task_column(sheet: Sheet, at: int, columns: list[Column]) -> None:
 SEQ_CELL_RE = re.compile(r"^\s*(?:\d+|[一二三四五六七八九十百]+)\s*[、.．]?\s*$")
 
 
-def _numbered_rows_below(sheet: Sheet, at: int, columns: list[Column]) -> bool:
-    """The rows under a header: most of the next few have a number and a title, as task rows do."""
-    seq = next(c for c in columns if c.kind == "seq")
+def _items_below(sheet: Sheet, at: int, columns: list[Column]) -> bool:
+    """The rows under a header read as items: most of the next few have a number (in a 序号 column) and a title; or,
+    without a 序号, the task column holds each row's longest words (序号 / 项目分类 / 实事内容 / 完成情况, 项目 / 内容)."""
+    seq = next((c for c in columns if c.kind == "seq"), None)
     task = next(c for c in columns if c.kind == "task")
     below = [r.cells for r in sheet.rows[at + 1:at + 6]]
-    numbered = sum(1 for cells in below if seq.index < len(cells) and SEQ_CELL_RE.match(cells[seq.index])
-                   and task.index < len(cells) and cells[task.index].strip())
-    return numbered >= 2 and numbered * 2 > len(below)
+    if seq is not None:
+        items = sum(1 for cells in below if seq.index < len(cells) and SEQ_CELL_RE.match(cells[seq.index])
+                    and task.index < len(cells) and cells[task.index].strip())
+    else:
+        items = sum(1 for cells in below if task.index < len(cells) and len(cells[task.index]) >= 6
+                    and len(cells[task.index]) >= max(len(c) for i, c in enumerate(cells) if i < len(columns) and columns[i].kind
+                                                      not in ("progress", "note")))
+    return items >= 2 and items * 2 > len(below)
 
 
 def _is_subheader(row: Row, columns: list[Column], year: int) -> bool:

@@ -1,0 +1,49 @@
+"""More layouts of tables the reader had not seen (issue #13, the fourth held-out set's structures in general form), one
+small web-page table each: a table with no date, unit or schedule column; a theme merged over unnumbered tasks; offices
+(科室, 处室) as units; a unit's head named in the unit cell; a deadline merged over blank cells; a standard raised "from
+A to B"; quarterly progress columns; a yearly investment due at a completion date in the following year.
+"""
+
+
+from mstrack.sources.table import convert_table
+from tests.test_table_layouts import indicators, page
+
+
+def test_a_table_with_no_date_unit_or_schedule_column_is_read_by_its_numbered_items(tmp_path):
+    """序号 / 项目分类 / 实事内容 / 完成情况: no column anchors the header but a 序号 over numbered rows with their words."""
+    path = page(tmp_path / "表.html", [
+        "<td>說明</td><td></td><td></td><td></td>",
+        "<td>序號</td><td>項目分類</td><td>實事內容</td><td>完成情況</td>",
+        '<td>1</td><td rowspan="2">醫療設施</td><td>新改擴建村衛生室5家。</td><td>已完成3家。</td>',
+        "<td>2</td><td>為5000名老年人免費接種疫苗。</td><td>預計9月開展。</td>",
+        "<td>3</td><td>出行條件</td><td>公交化改造農村班線10條。</td><td>已完成10條線路改造。</td>",
+    ])
+    tasks = convert_table(path, "x-2023", 2023).programme.tasks
+    assert [(t.code, t.title) for t in tasks] == [("1", "新改擴建村衛生室5家。"), ("2", "為5000名老年人免費接種疫苗。"),
+                                                  ("3", "公交化改造農村班線10條。")]
+    assert [[(i[1], i[2]) for i in indicators(t)] for t in tasks] == [[("家", 5)], [("名", 5000)], [("條", 10)]]
+
+
+def test_a_table_without_a_number_column_is_read_by_its_longest_words(tmp_path):
+    """项目 / 内容 / 备注 with no 序号, date or unit column: the task column is the one holding each row's longest words."""
+    path = page(tmp_path / "表.html", [
+        "<td>项目</td><td>类别</td><td>备注</td>",
+        "<td>新建城市公园3个,改造口袋公园</td><td>环境</td><td>市级</td>",
+        "<td>改造农村公路35公里</td><td>交通</td><td></td>",
+    ])
+    tasks = convert_table(path, "x-2023", 2023).programme.tasks
+    assert [(t.code, t.title) for t in tasks] == [("1", "新建城市公园3个,改造口袋公园"), ("2", "改造农村公路35公里")]
+    assert [[(i[1], i[2]) for i in indicators(t)] for t in tasks] == [[("个", 3)], [("公里", 35)]]
+
+
+def test_a_title_above_the_header_is_not_a_header(tmp_path):
+    """A title line naming 项目 in one cell is not taken for the header row by its words alone."""
+    path = page(tmp_path / "表.html", [
+        "<td>2023年民生实事项目</td>",
+        "<td>序号</td><td>实事项目</td><td>完成情况</td>",
+        "<td>1</td><td>新建公园3个</td><td>已完成</td>",
+        "<td>2</td><td>改造公路35公里</td><td>在建</td>",
+    ])
+    conversion = convert_table(path, "x-2023", 2023)
+    assert [(t.code, t.title) for t in conversion.programme.tasks] == [("1", "新建公园3个"), ("2", "改造公路35公里")]
+    assert conversion.programme.name == "2023年民生实事项目"
