@@ -5,6 +5,8 @@ A to B"; quarterly progress columns; a yearly investment due at a completion dat
 """
 
 
+from datetime import date
+
 from mstrack.sources.table import convert_table
 from tests.test_table_layouts import indicators, page
 
@@ -47,3 +49,47 @@ def test_a_title_above_the_header_is_not_a_header(tmp_path):
     conversion = convert_table(path, "x-2023", 2023)
     assert [(t.code, t.title) for t in conversion.programme.tasks] == [("1", "新建公园3个"), ("2", "改造公路35公里")]
     assert conversion.programme.name == "2023年民生实事项目"
+
+
+def test_a_theme_merged_over_unnumbered_tasks_is_their_area_and_each_row_a_task(tmp_path):
+    """No 序号: 实事内容 "养老助残" merged over two 工作任务 rows is a theme; each row is a task, numbered in order, with
+    its own units; a theme written once with blank cells below (as a sheet export writes it) is the same."""
+    merged = page(tmp_path / "merged.html", [
+        "<td>实事内容</td><td>工作任务</td><td>责任单位</td>",
+        '<td rowspan="2">养老助残</td><td>创建20个无障碍社区。</td><td>区残联,相关镇街</td>',
+        "<td>新增30家居家养老服务照料中心。</td><td>区民政局,相关镇街</td>",
+        "<td>教育</td><td>新建幼儿园3所。</td><td>区教育局</td>",
+    ])
+    blank = tmp_path / "blank.tsv"
+    blank.write_text("实事内容\t工作任务\t责任单位\n养老助残\t创建20个无障碍社区。\t区残联,相关镇街\n"
+                     "\t新增30家居家养老服务照料中心。\t区民政局,相关镇街\n教育\t新建幼儿园3所。\t区教育局\n", encoding="utf-8")
+    for path in (merged, blank):
+        conversion = convert_table(path, "x-2020", 2020)
+        tasks = conversion.programme.tasks
+        assert [(t.code, t.title) for t in tasks] == [
+            ("1", "创建20个无障碍社区。"), ("2", "新增30家居家养老服务照料中心。"), ("3", "新建幼儿园3所。")], path
+        assert [[line.lead_units for line in t.lines] for t in tasks] == [[["区残联"]], [["区民政局"]], [["区教育局"]]]
+        assert [[(i[1], i[2]) for i in indicators(t)] for t in tasks] == [[("个", 20)], [("家", 30)], [("所", 3)]]
+        assert [a.name for a in conversion.programme.areas] == ["养老助残", "教育"]
+        assert [t.area for t in tasks] == [conversion.programme.areas[0].code] * 2 + [conversion.programme.areas[1].code]
+
+
+def test_quarterly_progress_columns_are_progress_not_a_schedule(tmp_path):
+    """进展情况 over 一季度 … 四季度, results in words: no checkpoint and no indicator comes of them; quarters under
+    进度安排 are still a schedule."""
+    progress = page(tmp_path / "progress.html", [
+        '<td rowspan="2">序号</td><td rowspan="2">工作任务</td><td rowspan="2">责任单位</td><td colspan="4">进展情况</td>',
+        "<td>一季度</td><td>二季度</td><td>三季度</td><td>四季度</td>",
+        "<td>1</td><td>创建20个无障碍社区。</td><td>区残联</td><td>完成第一批申报。</td><td>完成两批共40个社区的申报。</td>"
+        "<td>14个社区通过验收。</td><td>成功创建38个无障碍社区。</td>",
+    ])
+    [task] = convert_table(progress, "x-2020", 2020).programme.tasks
+    assert indicators(task) == [("创建无障碍社区", "个", 20, [])]
+    assert [c.due for line in task.lines for c in line.checkpoints] == []
+    planned = page(tmp_path / "planned.html", [
+        '<td rowspan="2">序号</td><td rowspan="2">工作任务</td><td rowspan="2">责任单位</td><td colspan="2">进度安排</td>',
+        "<td>二季度</td><td>四季度</td>",
+        "<td>1</td><td>创建20个无障碍社区。</td><td>区残联</td><td>完成10个</td><td>完成20个</td>",
+    ])
+    [task] = convert_table(planned, "x-2020", 2020).programme.tasks
+    assert indicators(task)[0][3] == [(date(2020, 6, 30), 10), (date(2020, 12, 31), 20)]

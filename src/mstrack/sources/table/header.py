@@ -129,7 +129,8 @@ def _is_subheader(row: Row, columns: list[Column], year: int) -> bool:
 
 
 def _period_subheader(sub: Row, columns: list[Column], year: int) -> bool:
-    """Quarters or months under 进度安排: each one a period column, named by the group above it."""
+    """Quarters or months under 进度安排: each one a period column, named by the group above it; under a progress
+    group (进展情况, 完成情况) each one reports progress."""
     if not _is_subheader(sub, columns, year):
         return False
     last_top = ""
@@ -141,6 +142,9 @@ def _period_subheader(sub: Row, columns: list[Column], year: int) -> bool:
         cell = sub.cells[i] if i < len(sub.cells) else ""
         if cell and cell != columns[i].header and PERIOD_RE.fullmatch(re.sub(r"\s+", "", cell)):
             label = re.sub(r"\s+", "", cell)
+            if top and column_kind(top, year).kind == "progress":  # 进展情况 over 一季度 … 四季度: what each quarter did
+                columns[i] = Column(index=i, header=f"{top}/{cell}", kind="progress")
+                continue
             columns[i] = Column(index=i, header=f"{top}/{cell}" if top else cell, kind="period", due=period_end(label, year),
                                 label=label)
     return True
@@ -296,6 +300,33 @@ def _group_columns(sheet: Sheet, at: int, tasks: list[Column], seq: Column) -> l
     return groups
 
 
+NUMBERED_TEXT_RE = re.compile(r"^\s*(?:\d+|[一二三四五六七八九十]+)\s*[.．、]")
+
+
+def _theme_columns(sheet: Sheet, at: int, tasks: list[Column]) -> list[Column]:
+    """No 序号: a task-like column whose value stays the same (or blank, written once) down rows where the next task
+    column's words change is a theme over those tasks (实事内容 "养老助残" over two 工作任务); a merged 项目名称 that
+    numbers its item ("1.城市提升项目") is one task's registration form instead."""
+    themes = []
+    for column, inner in zip(tasks, tasks[1:], strict=False):
+        same = changes = 0
+        previous = None
+        for row in sheet.rows[at + 1:]:
+            value = row.cells[column.index] if column.index < len(row.cells) else ""
+            words = row.cells[inner.index] if inner.index < len(row.cells) else ""
+            if NUMBERED_TEXT_RE.match(value):
+                return []
+            if not words:
+                continue
+            if previous is not None and words != previous[1]:
+                changes += 1
+                same += not value or value == previous[0]
+            previous = (value or (previous[0] if previous else ""), words)
+        if changes >= 1 and same * 2 >= changes and same >= 1:
+            themes.append(column)
+    return themes
+
+
 def _columns_by_data(sheet: Sheet, at: int, columns: list[Column]) -> None:
     """What the cells say of the columns their headers leave open: numbers, offices, groups, areas and titles."""
     for left, column in zip(columns, columns[1:], strict=False):  # "考核指标" merged over two columns, the second unnamed
@@ -317,7 +348,7 @@ def _task_columns(sheet: Sheet, at: int, columns: list[Column], tasks: list[Colu
     """Several task-like columns: group columns (or a first one whose cells read "一、…") are the area, the first
     other one is the title, the rest content."""
     seq = next((c for c in columns if c.kind == "seq"), None)
-    groups = _group_columns(sheet, at, tasks, seq) if seq is not None else []
+    groups = _group_columns(sheet, at, tasks, seq) if seq is not None else _theme_columns(sheet, at, tasks)
     if groups and len(groups) < len(tasks):
         if not any(c.kind == "area" for c in columns):
             groups[0].kind = "area"
