@@ -93,3 +93,26 @@ def test_quarterly_progress_columns_are_progress_not_a_schedule(tmp_path):
     ])
     [task] = convert_table(planned, "x-2020", 2020).programme.tasks
     assert indicators(task)[0][3] == [(date(2020, 6, 30), 10), (date(2020, 12, 31), 20)]
+
+
+def test_offices_are_the_units_of_a_table_without_a_unit_column(tmp_path):
+    """责任科室 (an office of a town) is the unit column; 牵头科室 / 配合科室 give the lead and the others; a 负责科室
+    beside 牵头单位 is the lead unit's own section, no unit of the task."""
+    offices = page(tmp_path / "offices.html", [
+        "<td>序号</td><td>重点工作</td><td>责任<br>科室</td><td>工作任务安排<br>第二季度</td>",
+        "<td>1</td><td>美丽城镇建设</td><td>乡村振兴办</td><td>推进项目建设。</td>",
+    ])
+    [task] = convert_table(offices, "x-2024", 2024).programme.tasks
+    assert [line.lead_units for line in task.lines] == [["乡村振兴办"]]
+    pair = page(tmp_path / "pair.html", [
+        "<td>序号</td><td>工作任务</td><td>牵头科室</td><td>配合处室</td><td>完成时限</td>",
+        "<td>1</td><td>新建公园3个</td><td>规划科</td><td>财务处、建设处</td><td>10月底前</td>",
+    ])
+    [task] = convert_table(pair, "x-2024", 2024).programme.tasks
+    assert [(line.lead_units, line.units) for line in task.lines] == [(["规划科"], ["财务处", "建设处"])]
+    section = page(tmp_path / "section.html", [
+        "<td>序号</td><td>工作任务</td><td>牵头单位</td><td>负责科室</td><td>完成时限</td>",
+        "<td>1</td><td>新增老年食堂15个</td><td>区民政局</td><td>养老服务科</td><td>11月底前</td>",
+    ])
+    [task] = convert_table(section, "x-2024", 2024).programme.tasks
+    assert [(line.lead_units, line.units) for line in task.lines] == [(["区民政局"], [])]

@@ -19,6 +19,7 @@ COLUMN_RULES = (  # (kind, pattern), first match wins
     ("units", r"牵头责任单位|牵头负责单位"),  # lead and responsible units in one cell: the first leads (as in 责任单位)
     ("lead", r"牵头|主责|主办"),
     ("units", r"单位|部门|县区|区县"),
+    ("office", r"(?:科室|处室|股室|机构)$"),  # an office of a town or a bureau: the units, unless a 单位 column is beside it
     ("start", r"开工(?:时间|日期|年月)|开建(?:时间|日期)"),  # when the work starts: a checkpoint, never the deadline
     ("deadline", r"时限|完成时间|完成日期|期限|截止|起止|建设时间|实施时间|建设年限|实施年限|(?:竣工|完工|建成)(?:时间|日期|年月)"),
     # reported, not planned:
@@ -72,6 +73,7 @@ def _header_columns(sheet: Sheet, at: int, year: int) -> list[Column] | None:
         column = column_kind(cell, year) if len(cell) <= 24 else Column(index=-1, header=cell, kind="")
         column.index = i
         columns.append(column)
+    _offices(columns)
     kinds = [c.kind for c in columns if c.kind]
     if "task" not in kinds and len(set(kinds)) >= 2 and {"schedule", "period", "deadline", "lead", "units"} & set(kinds):
         _unnamed_task_column(sheet, at, columns)  # records whose item text has no label: an empty header cell
@@ -81,6 +83,15 @@ def _header_columns(sheet: Sheet, at: int, year: int) -> list[Column] | None:
     if "task" in kinds and len(kinds) >= 2 and _items_below(sheet, at, columns):
         return columns  # no date, unit or schedule column: the task column is known by the items below it
     return None
+
+
+def _offices(columns: list[Column]) -> None:
+    """A column of offices (责任科室, 配合处室) names the responsible units of a table that has no 单位 or 部门 column;
+    beside one (牵头单位 / 负责科室) it names the lead unit's own section, no unit of the task."""
+    offices = [c for c in columns if c.kind == "office"]
+    units = any(c.kind in ("lead", "units") and not re.search(r"科室|处室|股室|机构", c.header) for c in columns)
+    for column in offices:
+        column.kind = "" if units else "units"
 
 
 def _unnamed_task_column(sheet: Sheet, at: int, columns: list[Column]) -> None:
@@ -329,6 +340,7 @@ def _theme_columns(sheet: Sheet, at: int, tasks: list[Column]) -> list[Column]:
 
 def _columns_by_data(sheet: Sheet, at: int, columns: list[Column]) -> None:
     """What the cells say of the columns their headers leave open: numbers, offices, groups, areas and titles."""
+    _offices(columns)  # a sub-header's own
     for left, column in zip(columns, columns[1:], strict=False):  # "考核指标" merged over two columns, the second unnamed
         if not column.header.strip() and not column.kind and left.kind == "task" and _column_values(sheet, at, column):
             column.kind, column.header = "task", left.header
