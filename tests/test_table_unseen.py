@@ -116,3 +116,23 @@ def test_offices_are_the_units_of_a_table_without_a_unit_column(tmp_path):
     ])
     [task] = convert_table(section, "x-2024", 2024).programme.tasks
     assert [(line.lead_units, line.units) for line in task.lines] == [(["区民政局"], [])]
+
+
+def test_a_units_head_named_in_the_unit_cell_is_no_unit(tmp_path):
+    """"市民政局<br>伍泽国" under 牵头单位及主要负责人, "县教育局 张三 局长": the person is not a second lead unit;
+    two units on two lines, or listed with 、, stay two units."""
+    path = page(tmp_path / "表.html", [
+        "<td>序号</td><td>工作任务</td><td>牵头单位及<br>主要负责人</td><td>配合单位</td>",
+        "<td>1</td><td>提高低保标准</td><td>市民政局<br>伍泽国</td><td>市财政局</td>",
+        "<td>2</td><td>新建学校3所</td><td>县教育局 张三 局长</td><td>县住建局<br>县自然资源局</td>",
+    ])
+    tasks = convert_table(path, "x-2020", 2020).programme.tasks
+    assert [sorted({u for line in t.lines for u in line.lead_units}) for t in tasks] == [["市民政局"], ["县教育局"]]
+    assert [sorted({u for line in t.lines for u in line.units} - {u for line in t.lines for u in line.lead_units})
+            for t in tasks] == [["市财政局"], ["县住建局", "县自然资源局"]]
+    plain = page(tmp_path / "plain.html", [
+        "<td>序号</td><td>工作任务</td><td>牵头单位</td><td>配合单位</td>",
+        "<td>1</td><td>新建基站20个</td><td>中国电信<br>中国移动</td><td>县城管局、县林业局</td>",
+    ])
+    [task] = convert_table(plain, "x-2020", 2020).programme.tasks
+    assert [u for line in task.lines for u in line.lead_units] == ["中国电信", "中国移动"]

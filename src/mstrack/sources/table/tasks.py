@@ -83,6 +83,37 @@ def _joined_names(cell: str) -> str:
     return "\n".join(out)
 
 
+HEAD_TITLE = (r"(?:副|常务副)?(?:局长|主任|书记|部长|厅长|处长|科长|所长|站长|院长|校长|县长|区长|市长|镇长|乡长"
+              r"|经理|总经理|董事长|组长|队长|理事长|主席)")
+UNITISH = set("市县区镇乡街村局委办厅处科所站队院校馆会社司部组团心府政各相关等省州旗盟集公")
+
+
+def _person(part: str, named: bool) -> bool:
+    """A unit's head named beside it ("伍泽国", "张三 局长", "局长"): a title of office, or a name none of whose
+    characters names a place or an office, of two or three characters (four when a title follows it or the header
+    names the heads: 牵头单位及主要负责人)."""
+    text = re.sub(r"\s+", "", part)
+    if re.fullmatch(HEAD_TITLE, text):
+        return True
+    if m := re.fullmatch(rf"([\u4e00-\u9fff]{{2,4}}?){HEAD_TITLE}", text):
+        return not UNITISH & set(m[1])
+    longest = 4 if named else 3
+    return re.fullmatch(rf"[\u4e00-\u9fff]{{2,{longest}}}", text) is not None and not UNITISH & set(text)
+
+
+def _without_people(cell: str, header: str) -> str:
+    """A unit cell that names the unit's head after it, on a line of its own or after a space ("市民政局\n伍泽国",
+    "县教育局 张三 局长"): the person is no unit; units listed with 、 or a comma are left as they are."""
+    named = re.search(r"负责人|责任人|联系人|领导", header) is not None
+    lines = []
+    for line in cell.split("\n"):
+        parts = line.split()
+        kept = [p for k, p in enumerate(parts) if not (k or lines) or not _person(p, named)]
+        if kept:
+            lines.append(" ".join(kept))
+    return "\n".join(lines)
+
+
 def _numbered_groups(cell: str) -> dict[str, str]:
     """A unit cell grouped like the schedule: "（1）市城建工程管理局…；（2）市水务集团…"."""
     parts = re.split(r"[（(]\s*(\d+)\s*[）)]", cell)
@@ -142,6 +173,9 @@ class _Layout:
 
     def cell(self, row: Row, kind: str) -> str:
         return "\n".join(text for _, text in self.texts(row, kind)).strip()
+
+    def header(self, kind: str) -> str:
+        return " ".join(c.header for c in self.by_kind.get(kind, []))
 
     def any_of(self, row: Row, kinds: tuple[str, ...]) -> bool:
         return any(self.cell(row, kind) for kind in kinds)
@@ -435,7 +469,7 @@ def _read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherit
     """One table row becomes one line, or one line per lead unit when a cell lists several."""
     previous = task.lines[-1] if task.lines else None
     leaders = _leaders(layout.cell(row, "leader")) or (previous.leaders if previous else [])
-    lead_cell, units_cell = _joined_names(layout.cell(row, "lead")), _joined_names(layout.cell(row, "units"))
+    lead_cell, units_cell = (_without_people(_joined_names(layout.cell(row, kind)), layout.header(kind)) for kind in ("lead", "units"))
     if not lead_cell and (roles := _roles(units_cell)):  # "牵头单位：…；配合单位：…" in one 责任单位 cell
         lead_cell, units_cell = roles
     elif roles := _roles(lead_cell):  # "县教育局（牵头）" in the lead column
