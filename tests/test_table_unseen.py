@@ -136,3 +136,30 @@ def test_a_units_head_named_in_the_unit_cell_is_no_unit(tmp_path):
     ])
     [task] = convert_table(plain, "x-2020", 2020).programme.tasks
     assert [u for line in task.lines for u in line.lead_units] == ["中国电信", "中国移动"]
+
+
+def test_a_deadline_written_once_over_blank_cells_is_carried_down_with_the_unit(tmp_path):
+    """A sheet export writes a merged cell once and leaves the cells below blank: the 完成时间 of the row above goes
+    down with its 牵头单位 to the rows whose unit and date are both blank, and says so; a row that names its own
+    unit keeps its blank date blank."""
+    path = tmp_path / "表.tsv"
+    path.write_text("序号\t工作任务\t牵头单位\t计划完成时间\n"
+                    "1\t新增老年食堂15个\t区民政局\t11月底前\n"
+                    "2\t新增照护床位100张\t\t10月底前\n"
+                    "3\t建成老年活动中心\t\t\n"
+                    "4\t新增护理型床位500张\t\t\n"
+                    "5\t新建公园3个\t区城管局\t\n", encoding="utf-8")
+    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [(t.code, t.lines[0].lead_units, t.deadline) for t in tasks] == [
+        ("1", ["区民政局"], date(2024, 11, 30)), ("2", ["区民政局"], date(2024, 10, 31)),
+        ("3", ["区民政局"], date(2024, 10, 31)), ("4", ["区民政局"], date(2024, 10, 31)), ("5", ["区城管局"], None)]
+    assert "完成时限单元格为空" in (tasks[2].note or "") and "完成时限单元格为空" not in (tasks[1].note or "")
+
+
+def test_a_deadline_at_the_years_end_is_not_carried_since_a_blank_says_as_much(tmp_path):
+    path = tmp_path / "表.tsv"
+    path.write_text("序号\t工作任务\t牵头单位\t计划完成时间\n1\t新增老年食堂15个\t区民政局\t2024.12\n"
+                    "2\t新增照护床位100张\t\t\n3\t新建公园3个\t区城管局\t2025年6月\n4\t改造公园2个\t\t\n", encoding="utf-8")
+    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [(t.deadline, "完成时限单元格为空" in (t.note or "")) for t in tasks] == [
+        (date(2024, 12, 31), False), (None, False), (date(2025, 6, 30), False), (date(2025, 6, 30), True)]

@@ -465,6 +465,20 @@ def _unit_groups(lead_cell: str, units_cell: str, previous: RawLine | None) -> t
     return lead_groups, unit_groups
 
 
+BORROWED_DEADLINE_NOTE = "完成时限单元格为空，按合并单元格读作与上一行相同（{deadline}）"
+
+
+def _borrow_deadline(task: RawTask, own: dict, above: RawLine, layout: _Layout, year: int) -> None:
+    """A new task whose unit and deadline cells are both blank, under a task that has both: the deadline was written
+    once in a cell merged down over them (a sheet export leaves the cells below blank), as the unit was. A deadline
+    at the year's end says no more than the blank does, and is left to it."""
+    if own["deadline_text"] or not above.deadline or above.deadline == date(year, 12, 31) or "deadline" not in layout.by_kind:
+        return
+    own["deadline_text"], own["deadline"] = above.deadline_text, above.deadline
+    task.deadline_text, task.deadline = above.deadline_text, above.deadline
+    task.notes.append(BORROWED_DEADLINE_NOTE.format(deadline=above.deadline_text))
+
+
 def _read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherited: RawLine | None, item: str) -> None:
     """One table row becomes one line, or one line per lead unit when a cell lists several."""
     previous = task.lines[-1] if task.lines else None
@@ -498,6 +512,7 @@ def _read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherit
         previous = inherited  # a new task whose unit cells are blank: merged with the row above
         task.notes.append(BORROWED_NOTE.format(units="、".join(previous.lead_units)))
         leaders = leaders or previous.leaders
+        _borrow_deadline(task, own, previous, layout, year)
     lead_groups, unit_groups = _unit_groups(lead_cell, units_cell, previous)
     if len(lead_groups) > 1 and any(s for g in lead_groups for _, s in g):
         task.notes.append("牵头单位括注范围：" + "；".join(f"{u}（{s}）" for g in lead_groups for u, s in g if s))
