@@ -163,3 +163,16 @@ def test_a_deadline_at_the_years_end_is_not_carried_since_a_blank_says_as_much(t
     tasks = convert_table(path, "x-2024", 2024).programme.tasks
     assert [(t.deadline, "完成时限单元格为空" in (t.note or "")) for t in tasks] == [
         (date(2024, 12, 31), False), (None, False), (date(2025, 6, 30), False), (date(2025, 6, 30), True)]
+
+
+def test_a_level_raised_from_a_to_b_sets_only_b(tmp_path):
+    """"从每人每月574元、271元分别提高到每人每月609元、300元": the levels it starts from are no targets; "由3个增加到5个"
+    likewise; a range of places "从城区到乡镇" with a figure after it keeps the figure."""
+    path = page(tmp_path / "表.html", [
+        "<td>序号</td><td>工作任务</td><td>牵头单位</td>",
+        "<td>1</td><td>将城镇、农村低保补差水平从每人每月574元、271元分别提高到每人每月609元、300元。</td><td>市民政局</td>",
+        "<td>2</td><td>养老服务站由3个增加到5个</td><td>市民政局</td>",
+        "<td>3</td><td>从城区到乡镇铺设管网30公里</td><td>市住建局</td>",
+    ])
+    tasks = convert_table(path, "x-2020", 2020).programme.tasks
+    assert [[(i[1], i[2]) for i in indicators(t)] for t in tasks] == [[("元", 609), ("元", 300)], [("个", 5)], [("公里", 30)]]

@@ -241,12 +241,19 @@ def _share_after(clause: str, spans: list[tuple], start: int, unit: str, number:
     return True
 
 
+# "从每人每月574元提高到609元": the level it starts from is no target, only the one it goes to
+BASELINE_RE = re.compile(r"(?:从|由)(?P<base>[^从由，,；;。]*?\d[^从由，,；;。]*?)(?:分别)?"
+                         r"(?:提高|提升|增加|增长|上调|调高|调整|降低|下降|减少|下调|调低|扩大|缩小|缩短|压缩|延长)(?:到|至|为)")
+
+
 def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None = None) -> list[tuple]:
     """The numbers of a clause that are quantities, with their scale, unit and comparator; `shares` gets the
     share in brackets after a figure ("300人（25%）"), by the figure's index."""
     spans = []
+    baselines = [m.span("base") for m in BASELINE_RE.finditer(clause)]
     for start, end, number in _numbers(clause):
-        if re.search(r"第\s*$", clause[:start]) or WHERE_BRACKET_RE.search(clause[:start]):
+        if re.search(r"第\s*$", clause[:start]) or WHERE_BRACKET_RE.search(clause[:start]) \
+                or any(a <= start < b for a, b in baselines):
             continue
         after = AFTER_RE.match(clause, end)
         unit = after["unit"] or ""
