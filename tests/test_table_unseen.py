@@ -176,3 +176,26 @@ def test_a_level_raised_from_a_to_b_sets_only_b(tmp_path):
     ])
     tasks = convert_table(path, "x-2020", 2020).programme.tasks
     assert [[(i[1], i[2]) for i in indicators(t)] for t in tasks] == [[("元", 609), ("元", 300)], [("个", 5)], [("公里", 30)]]
+
+
+def test_a_yearly_investment_is_due_by_the_years_end_when_the_work_ends_later(tmp_path):
+    """年度投资(万元) or 计划投资 ("3000万元") beside a 完成时间 in the following year: the work's figures are due then,
+    the year's investment by the programme year's end; a figure the words print too is read once; beside 计划投资
+    a 总投资 column is the project's total, no target."""
+    path = page(tmp_path / "表.html", [
+        "<td>序号</td><td>项目名称</td><td>建设内容</td><td>年度投资(万元)</td><td>完成时间</td><td>责任单位</td>",
+        "<td>1</td><td>新建学校</td><td>新建学校3所</td><td>3000</td><td>2025年6月</td><td>县教育局</td>",
+        "<td>2</td><td>改造道路</td><td>改造道路5条，年度计划投资2000万元</td><td>2000</td><td>2024年10月</td><td>县住建局</td>",
+    ])
+    first, second = convert_table(path, "x-2024", 2024).programme.tasks
+    assert indicators(first) == [("新建学校", "所", 3, [(date(2025, 6, 30), 3)]),
+                                 ("年度投资", "元", 30000000, [(date(2024, 12, 31), 30000000)])]
+    assert [(unit, target, due) for _, unit, target, due in indicators(second)] == [
+        ("条", 5, [(date(2024, 10, 31), 5)]), ("元", 20000000, [(date(2024, 10, 31), 20000000)])]
+    planned = page(tmp_path / "planned.html", [
+        "<td>序号</td><td>项目名称</td><td>总投资</td><td>计划投资</td><td>完成时间</td><td>责任单位</td>",
+        "<td>1</td><td>新建学校3所</td><td>9000万元</td><td>3000万元</td><td>2025年6月</td><td>县教育局</td>",
+    ])
+    [task] = convert_table(planned, "x-2024", 2024).programme.tasks
+    assert indicators(task) == [("新建学校", "所", 3, [(date(2025, 6, 30), 3)]),
+                                ("计划投资", "元", 30000000, [(date(2024, 12, 31), 30000000)])]

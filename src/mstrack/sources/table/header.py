@@ -263,6 +263,7 @@ def _number_columns(sheet: Sheet, at: int, columns: list[Column]) -> None:
         if values and sum(bool(BARE_NUMBER_RE.match(v)) for v in values) * 2 > len(values):
             numeric.append(column)
     numeric = [c for c in numeric if not _measured(c, numeric)]
+    _money_columns(sheet, at, columns)
     targets = [c for c in numeric if c.kind in ("task", "amount")]
     for column in numeric:
         column.kind = "amount" if targets and column is targets[0] else "progress"
@@ -289,6 +290,29 @@ def _measured(column: Column, numeric: list[Column]) -> bool:
     column.label = m["unit"] if column.kind == "measured" else ""
     column.header = m["name"] if column.kind == "measured" else column.header
     return True
+
+
+MONEY_CELL_RE = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?\s*(?:万|亿)?元$")
+MONEY_HEADER_RE = re.compile(r"投资|资金|预算|金额")
+
+
+def _money_columns(sheet: Sheet, at: int, columns: list[Column]) -> None:
+    """A column of sums in their unit ("3000万元") under 计划投资, 年度投资 or 资金: a target of its own, named by the
+    header; a total (总投资) only when no other such column counts the year or the plan."""
+    money = []
+    for column in columns:
+        header = re.sub(r"\s+", "", column.header)
+        if column.kind not in ("", "schedule", "amount") or not MONEY_HEADER_RE.search(header) or REPORTED_RE.search(header):
+            continue
+        values = _column_values(sheet, at, column)
+        if values and sum(bool(MONEY_CELL_RE.match(v)) for v in values) * 2 > len(values):
+            money.append(column)
+    yearly = [c for c in money if re.search(r"年|计划", c.header)]
+    for column in money:
+        if yearly and column not in yearly:
+            column.kind = "note"
+        else:
+            column.kind, column.label, column.header = "measured", "", re.sub(r"\s+", "", column.header)
 
 
 def _group_columns(sheet: Sheet, at: int, tasks: list[Column], seq: Column) -> list[Column]:
