@@ -199,3 +199,16 @@ def test_a_yearly_investment_is_due_by_the_years_end_when_the_work_ends_later(tm
     [task] = convert_table(planned, "x-2024", 2024).programme.tasks
     assert indicators(task) == [("新建学校", "所", 3, [(date(2025, 6, 30), 3)]),
                                 ("计划投资", "元", 30000000, [(date(2024, 12, 31), 30000000)])]
+
+
+def test_a_size_that_picks_which_ones_is_no_target(tmp_path):
+    """"全区100米以上医疗卫生机构…接入率达到100%": the height picks the buildings, the rate is the target; a length at
+    the end of its clause ("新建绿道10公里以上。") or before 和 is one."""
+    path = page(tmp_path / "表.html", [
+        "<td>序号</td><td>工作任务</td><td>责任单位</td>",
+        "<td>1</td><td>全区100米以上医疗卫生机构消防感知设备接入率达到100%</td><td>区消防救援大队</td>",
+        "<td>2</td><td>新建绿道10公里以上。</td><td>区住建局</td>",
+        "<td>3</td><td>改造道路8公里以上和桥梁2座</td><td>区住建局</td>",
+    ])
+    tasks = convert_table(path, "x-2026", 2026).programme.tasks
+    assert [[(i[1], i[2]) for i in indicators(t)] for t in tasks] == [[("%", 100)], [("公里", 10)], [("公里", 8), ("座", 2)]]
