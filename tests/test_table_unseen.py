@@ -212,3 +212,22 @@ def test_a_size_that_picks_which_ones_is_no_target(tmp_path):
     ])
     tasks = convert_table(path, "x-2026", 2026).programme.tasks
     assert [[(i[1], i[2]) for i in indicators(t)] for t in tasks] == [[("%", 100)], [("公里", 10)], [("公里", 8), ("座", 2)]]
+
+
+def test_unit_scale_and_node_columns_under_other_names(tmp_path):
+    """实施主体 (or 责任主体) names the units, 建设规模 and 预期成效 hold the work's figures, 完成节点 is a schedule."""
+    path = page(tmp_path / "表.html", [
+        "<td>序号</td><td>项目名称</td><td>建设规模</td><td>实施主体</td><td>完成节点</td>",
+        "<td>1</td><td>城区学校建设</td><td>新建学校3所</td><td>县教育局</td><td>6月底前开工，11月底前完工</td>",
+    ])
+    [task] = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [line.lead_units for line in task.lines] == [["县教育局"]]
+    assert task.deadline == date(2024, 11, 30)
+    assert [(i[1], i[2]) for i in indicators(task)] == [("所", 3)]
+    expected = page(tmp_path / "expected.html", [
+        "<td>序号</td><td>项目名称</td><td>预期成效</td><td>责任主体</td><td>完成时限</td>",
+        "<td>1</td><td>养老服务提升</td><td>新增养老床位200张</td><td>县民政局</td><td>2024年10月</td>",
+    ])
+    [task] = convert_table(expected, "x-2024", 2024).programme.tasks
+    assert [line.lead_units for line in task.lines] == [["县民政局"]]
+    assert [(i[1], i[2], i[3]) for i in indicators(task)] == [("张", 200, [(date(2024, 10, 31), 200)])]
