@@ -108,7 +108,15 @@ def _unnamed_task_column(sheet: Sheet, at: int, columns: list[Column]) -> None:
             return
 
 
-SEQ_CELL_RE = re.compile(r"^\s*(?:\d+|[一二三四五六七八九十百]+)\s*[、.．]?\s*$")
+# a task's number in the 序号 column: "12", "(3)", "1.2", "第1项", "9*" (a province's table runs past 999); or in Chinese
+# numerals, "二", "（三）", which may group projects
+CODE_CELL_RE = re.compile(r"^第?\s*[（(]?\s*(\d+(?:[.-]\d+)?)\s*[）)]?\s*[项条号]?[.．、]?\s*[*＊※]*$")
+GROUP_CODE_RE = re.compile(r"^[（(]?\s*([一二三四五六七八九十百]+)\s*[）)]?[、.．]?$")
+TOTAL_CELL_RE = re.compile(r"^\s*(?:合\s*计|小\s*计|总\s*计|共\s*计)\s*[:：]?\s*$")  # a row of totals: no task
+
+
+def seq_cell(text: str) -> bool:
+    return bool(CODE_CELL_RE.match(text.strip()) or GROUP_CODE_RE.match(text.strip()))
 
 
 def _items_below(sheet: Sheet, at: int, columns: list[Column]) -> bool:
@@ -118,7 +126,7 @@ def _items_below(sheet: Sheet, at: int, columns: list[Column]) -> bool:
     task = next(c for c in columns if c.kind == "task")
     below = [r.cells for r in sheet.rows[at + 1:at + 6]]
     if seq is not None:
-        items = sum(1 for cells in below if seq.index < len(cells) and SEQ_CELL_RE.match(cells[seq.index])
+        items = sum(1 for cells in below if seq.index < len(cells) and seq_cell(cells[seq.index])
                     and task.index < len(cells) and cells[task.index].strip())
     else:
         items = sum(1 for cells in below if task.index < len(cells) and len(cells[task.index]) >= 6

@@ -11,7 +11,7 @@ from mstrack.domain.dates import DateError
 from mstrack.errors import InputError, Message
 from mstrack.model import Area
 from mstrack.sources.plan import split_units
-from mstrack.sources.table.header import AREA_RE, Column
+from mstrack.sources.table.header import AREA_RE, CODE_CELL_RE, GROUP_CODE_RE, TOTAL_CELL_RE, Column
 from mstrack.sources.table.mentions import BARE_RE, find_mentions
 from mstrack.sources.table.reading import Row, Sheet
 from mstrack.sources.table.schedule import Block, dated_clauses, dated_completions, parse_deadline, split_schedule
@@ -55,9 +55,7 @@ class RawTask:
     headers: dict[str, str] = field(default_factory=dict)  # each column kind's header, to name a doubtful cell
 
 
-CODE_CELL_RE = re.compile(r"^[（(]?\s*(\d+(?:[.-]\d+)?)\s*[）)]?[.．、]?\s*[*＊※]*$")  # a province's table runs past 999
 TITLE_CODE_RE = re.compile(r"^(\d+)\s*[.．、]\s*(?=\D)")
-GROUP_CODE_RE = re.compile(r"^([一二三四五六七八九十百]+)[、.．]?$")  # a 序号 in Chinese numerals that groups projects
 SUB_CODE_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*")
 
 
@@ -206,8 +204,8 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     areas_are_tasks = _areas_are_tasks(sheet, at, layout)
     for row in sheet.rows[at + 1:]:
         filled = [c for c in row.cells if c]
-        if not filled or _repeats_header(row, layout, header_texts):
-            continue
+        if not filled or _repeats_header(row, layout, header_texts) or TOTAL_CELL_RE.match(filled[0]):
+            continue  # blank, the header again at a page break, or a row of totals (合计, 小计)
         if areas_are_tasks and _action_row(row, layout, tasks, seen, year):
             continue
         area, area_only = _area_of(row, filled, layout, areas, area)
