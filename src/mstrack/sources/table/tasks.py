@@ -216,7 +216,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
             if filled[0].startswith(("注", "备注", "说明")):
                 notes.append(filled[0])
             continue  # prose under the table: a footnote, a stamp
-        code, title = _task_code(row, layout, title, tasks[-1] if tasks else None)
+        code, title = _task_code(row, layout, title, tasks[-1] if tasks else None, area)
         item = ""
         if code is None and title and tasks and tasks[-1].numbered:
             item, title = title, ""  # a sub-row without 序号 under a numbered task: part of it, no new number
@@ -227,6 +227,10 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     if not tasks:
         raise InputError("{path}: row {row}: a header but no task rows below it", path=sheet.path, row=sheet.rows[at].number)
     headers = {kind: cols[0].header for kind, cols in layout.by_kind.items()}
+    if any(task.area and task.code.startswith(f"{task.area}(") for task in tasks):
+        for task in tasks:  # numbered inside each area: every task takes both numbers, "二(1)"
+            if task.area and not task.code.startswith(f"{task.area}(") and "(" not in task.code:
+                task.code = f"{task.area}({task.code})"
     for task in tasks:
         _sub_items(task)
         _own_units(task)
@@ -326,8 +330,8 @@ def _area_of(row: Row, filled: list[str], layout: _Layout, areas: list[Area], ar
     return area, False
 
 
-def _task_code(row: Row, layout: _Layout, title: str, previous: RawTask | None) -> tuple[str | None, str]:
-    """The task number a row gives (None: it continues the task above) and its title."""
+def _task_code(row: Row, layout: _Layout, title: str, previous: RawTask | None, area: str | None) -> tuple[str | None, str]:
+    """The task number a row gives (None: it continues the task above, in the same area) and its title."""
     code = None
     if code_text := layout.cell(row, "seq"):
         m = CODE_CELL_RE.match(code_text) or GROUP_CODE_RE.match(code_text)
@@ -338,7 +342,7 @@ def _task_code(row: Row, layout: _Layout, title: str, previous: RawTask | None) 
             code, title = f"{code}({sub[1]})", title[sub.end():].strip()
     elif title and (m := TITLE_CODE_RE.match(title)):
         code, title = m[1], title[m.end():].strip()
-    if code and previous and code == previous.code:
+    if code and previous and previous.area == area and previous.code in (code, f"{area}({code})"):
         code = None  # a merged 序号: another line of the same task
     if code is None and title and previous and title == previous.title:
         title = ""
@@ -357,6 +361,8 @@ def _task_of(row: Row, layout: _Layout, code: str | None, title: str, area: str 
         code = str(len(tasks) + 1)
         while code in seen:
             code += "a"
+    if code in seen and area is not None and any(t.code == code and t.area != area for t in tasks):
+        code = f"{area}({code})"  # numbers that start again in each area: the area's number and the task's
     if code in seen:
         col = layout.by_kind.get("seq", layout.by_kind.get("task"))[0]
         raise InputError("{place}: task {code} appears twice (first at row {first})", place=layout.where(row, col), code=code,
