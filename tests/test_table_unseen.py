@@ -272,3 +272,17 @@ def test_numbers_that_start_again_in_each_area_take_the_areas_number(tmp_path):
             ("一(1)", "新建学校3所", "一"), ("一(2)", "改造操场5个", "一"), ("二(1)", "改造道路5条", "二"),
             ("二(2)", "新建桥梁2座", "二")]
         assert [line.lead_units for line in tasks[2].lines] == [["县住建局"], ["县交通局"]]
+
+
+def test_bare_sums_under_a_unit_of_money_printed_above_the_table(tmp_path):
+    """"单位：万元" above the header, 投资额 of bare figures beside 数量 / 单位: the investment in 万元, a target of its
+    own, not progress; without the line above, the bare figures are not taken for money."""
+    rows = ["<td>序号</td><td>项目</td><td>单位</td><td>数量</td><td>责任单位</td><td>完成时间</td><td>投资额</td>",
+            "<td>1</td><td>新建学校</td><td>所</td><td>3</td><td>县教育局</td><td>2024年10月</td><td>3000</td>",
+            "<td>2</td><td>改造道路</td><td>公里</td><td>15.5</td><td>县交通局</td><td>2024年12月</td><td>800</td>"]
+    declared = page(tmp_path / "declared.html", ["<td>单位：万元</td>", *rows])
+    tasks = convert_table(declared, "x-2024", 2024).programme.tasks
+    assert [[(i[1], i[2]) for i in indicators(t)] for t in tasks] == [[("所", 3), ("元", 30000000)], [("公里", 15.5), ("元", 8000000)]]
+    bare = page(tmp_path / "bare.html", rows)
+    tasks = convert_table(bare, "x-2024", 2024).programme.tasks
+    assert [[(i[1], i[2]) for i in indicators(t)] for t in tasks] == [[("所", 3)], [("公里", 15.5)]]

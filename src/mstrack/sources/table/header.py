@@ -272,7 +272,8 @@ def _number_columns(sheet: Sheet, at: int, columns: list[Column]) -> None:
         if values and sum(bool(BARE_NUMBER_RE.match(v)) for v in values) * 2 > len(values):
             numeric.append(column)
     numeric = [c for c in numeric if not _measured(c, numeric)]
-    _money_columns(sheet, at, columns)
+    money = _money_columns(sheet, at, columns, numeric)
+    numeric = [c for c in numeric if c not in money]
     targets = [c for c in numeric if c.kind in ("task", "amount")]
     for column in numeric:
         column.kind = "amount" if targets and column is targets[0] else "progress"
@@ -305,23 +306,37 @@ MONEY_CELL_RE = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?\s*(?:万|亿)?元$")
 MONEY_HEADER_RE = re.compile(r"投资|资金|预算|金额")
 
 
-def _money_columns(sheet: Sheet, at: int, columns: list[Column]) -> None:
-    """A column of sums in their unit ("3000万元") under 计划投资, 年度投资 or 资金: a target of its own, named by the
-    header; a total (总投资) only when no other such column counts the year or the plan."""
+def _declared_unit(sheet: Sheet, at: int) -> str:
+    """The unit of money printed above the header for the whole table ("单位：万元"), or ""."""
+    for row in sheet.rows[max(0, at - 3):at]:
+        for cell in row.cells:
+            if m := re.search(r"单位\s*[:：]\s*((?:万|亿)?元)", cell):
+                return m[1]
+    return ""
+
+
+def _money_columns(sheet: Sheet, at: int, columns: list[Column], numeric: list[Column]) -> list[Column]:
+    """A column of sums under 计划投资, 年度投资 or 资金, in their unit ("3000万元") or bare under a "单位：万元" printed
+    above the table: a target of its own, named by the header; a total (总投资) only when no other such column counts
+    the year or the plan. Returns those columns."""
+    declared = _declared_unit(sheet, at)
     money = []
     for column in columns:
         header = re.sub(r"\s+", "", column.header)
-        if column.kind not in ("", "schedule", "amount") or not MONEY_HEADER_RE.search(header) or REPORTED_RE.search(header):
+        if column.kind not in ("", "schedule", "amount", "task") or not MONEY_HEADER_RE.search(header) or REPORTED_RE.search(header):
             continue
         values = _column_values(sheet, at, column)
-        if values and sum(bool(MONEY_CELL_RE.match(v)) for v in values) * 2 > len(values):
+        priced = sum(bool(MONEY_CELL_RE.match(v)) or (bool(declared) and column in numeric) for v in values)
+        if values and priced * 2 > len(values):
             money.append(column)
     yearly = [c for c in money if re.search(r"年|计划", c.header)]
     for column in money:
         if yearly and column not in yearly:
             column.kind = "note"
         else:
-            column.kind, column.label, column.header = "measured", "", re.sub(r"\s+", "", column.header)
+            column.kind, column.header = "measured", re.sub(r"\s+", "", column.header)
+            column.label = declared if column in numeric else ""
+    return money
 
 
 def _group_columns(sheet: Sheet, at: int, tasks: list[Column], seq: Column) -> list[Column]:
