@@ -11,6 +11,11 @@ from mstrack.sources.table import convert_table
 from tests.test_table_layouts import indicators, page
 
 
+def figures(tasks) -> list[list[tuple]]:
+    """(unit, target) of each indicator, task by task."""
+    return [[(unit, target) for _, unit, target, _ in indicators(task)] for task in tasks]
+
+
 def test_a_table_with_no_date_unit_or_schedule_column_is_read_by_its_numbered_items(tmp_path):
     """序号 / 项目分类 / 实事内容 / 完成情况: no column anchors the header but a 序号 over numbered rows with their words."""
     path = page(tmp_path / "表.html", [
@@ -23,7 +28,7 @@ def test_a_table_with_no_date_unit_or_schedule_column_is_read_by_its_numbered_it
     tasks = convert_table(path, "x-2023", 2023).programme.tasks
     assert [(t.code, t.title) for t in tasks] == [("1", "新改擴建村衛生室5家。"), ("2", "為5000名老年人免費接種疫苗。"),
                                                   ("3", "公交化改造農村班線10條。")]
-    assert [[(i[1], i[2]) for i in indicators(t)] for t in tasks] == [[("家", 5)], [("名", 5000)], [("條", 10)]]
+    assert figures(tasks) == [[("家", 5)], [("名", 5000)], [("條", 10)]]
 
 
 def test_a_table_without_a_number_column_is_read_by_its_longest_words(tmp_path):
@@ -35,7 +40,7 @@ def test_a_table_without_a_number_column_is_read_by_its_longest_words(tmp_path):
     ])
     tasks = convert_table(path, "x-2023", 2023).programme.tasks
     assert [(t.code, t.title) for t in tasks] == [("1", "新建城市公园3个,改造口袋公园"), ("2", "改造农村公路35公里")]
-    assert [[(i[1], i[2]) for i in indicators(t)] for t in tasks] == [[("个", 3)], [("公里", 35)]]
+    assert figures(tasks) == [[("个", 3)], [("公里", 35)]]
 
 
 def test_a_title_above_the_header_is_not_a_header(tmp_path):
@@ -69,7 +74,7 @@ def test_a_theme_merged_over_unnumbered_tasks_is_their_area_and_each_row_a_task(
         assert [(t.code, t.title) for t in tasks] == [
             ("1", "创建20个无障碍社区。"), ("2", "新增30家居家养老服务照料中心。"), ("3", "新建幼儿园3所。")], path
         assert [[line.lead_units for line in t.lines] for t in tasks] == [[["区残联"]], [["区民政局"]], [["区教育局"]]]
-        assert [[(i[1], i[2]) for i in indicators(t)] for t in tasks] == [[("个", 20)], [("家", 30)], [("所", 3)]]
+        assert figures(tasks) == [[("个", 20)], [("家", 30)], [("所", 3)]]
         assert [a.name for a in conversion.programme.areas] == ["养老助残", "教育"]
         assert [t.area for t in tasks] == [conversion.programme.areas[0].code] * 2 + [conversion.programme.areas[1].code]
 
@@ -175,7 +180,7 @@ def test_a_level_raised_from_a_to_b_sets_only_b(tmp_path):
         "<td>3</td><td>从城区到乡镇铺设管网30公里</td><td>市住建局</td>",
     ])
     tasks = convert_table(path, "x-2020", 2020).programme.tasks
-    assert [[(i[1], i[2]) for i in indicators(t)] for t in tasks] == [[("元", 609), ("元", 300)], [("个", 5)], [("公里", 30)]]
+    assert figures(tasks) == [[("元", 609), ("元", 300)], [("个", 5)], [("公里", 30)]]
 
 
 def test_a_yearly_investment_is_due_by_the_years_end_when_the_work_ends_later(tmp_path):
@@ -211,7 +216,7 @@ def test_a_size_that_picks_which_ones_is_no_target(tmp_path):
         "<td>3</td><td>改造道路8公里以上和桥梁2座</td><td>区住建局</td>",
     ])
     tasks = convert_table(path, "x-2026", 2026).programme.tasks
-    assert [[(i[1], i[2]) for i in indicators(t)] for t in tasks] == [[("%", 100)], [("公里", 10)], [("公里", 8), ("座", 2)]]
+    assert figures(tasks) == [[("%", 100)], [("公里", 10)], [("公里", 8), ("座", 2)]]
 
 
 def test_unit_scale_and_node_columns_under_other_names(tmp_path):
@@ -282,7 +287,7 @@ def test_bare_sums_under_a_unit_of_money_printed_above_the_table(tmp_path):
             "<td>2</td><td>改造道路</td><td>公里</td><td>15.5</td><td>县交通局</td><td>2024年12月</td><td>800</td>"]
     declared = page(tmp_path / "declared.html", ["<td>单位：万元</td>", *rows])
     tasks = convert_table(declared, "x-2024", 2024).programme.tasks
-    assert [[(i[1], i[2]) for i in indicators(t)] for t in tasks] == [[("所", 3), ("元", 30000000)], [("公里", 15.5), ("元", 8000000)]]
+    assert figures(tasks) == [[("所", 3), ("元", 30000000)], [("公里", 15.5), ("元", 8000000)]]
     bare = page(tmp_path / "bare.html", rows)
     tasks = convert_table(bare, "x-2024", 2024).programme.tasks
-    assert [[(i[1], i[2]) for i in indicators(t)] for t in tasks] == [[("所", 3)], [("公里", 15.5)]]
+    assert figures(tasks) == [[("所", 3)], [("公里", 15.5)]]
