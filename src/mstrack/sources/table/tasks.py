@@ -99,10 +99,23 @@ def _person(part: str, named: bool) -> bool:
     return re.fullmatch(rf"[\u4e00-\u9fff]{{2,{longest}}}", text) is not None and not UNITISH & set(text)
 
 
+ROLE_WORD_RE = re.compile(r"牵头|主责|主办|配合|协办|协助|参与|负责|责任|代建|实施|指导|督导|共同")
+
+
 def _without_people(cell: str, header: str) -> str:
     """A unit cell that names the unit's head after it, on a line of its own or after a space ("市民政局\n伍泽国",
-    "县教育局 张三 局长"): the person is no unit; units listed with 、 or a comma are left as they are."""
+    "县教育局 张三 局长"), or in brackets ("县教育局（局长：张三）"; "县教育局（张三）" under a header that names the
+    heads): the person is no unit; units listed with 、 or a comma are left as they are."""
     named = re.search(r"负责人|责任人|联系人|领导", header) is not None
+
+    def bracket(m: re.Match) -> str:
+        inner = re.sub(rf"^{HEAD_TITLE}\s*[:：]\s*", "", m[1])
+        titled = inner != m[1] or re.search(rf"{HEAD_TITLE}$", inner) is not None
+        if ROLE_WORD_RE.search(inner):
+            return m[0]  # "（牵头）", "（代建）": a role, read by _roles
+        return "" if (titled or named) and all(_person(p, True) for p in re.split(r"[、，,\s]+", inner) if p) else m[0]
+
+    cell = re.sub(r"\s*[（(]([^（）()]{2,20})[）)]", bracket, cell)
     lines = []
     for line in cell.split("\n"):
         parts = line.split()
