@@ -248,16 +248,17 @@ def test_unit_scale_and_node_columns_under_other_names(tmp_path):
 
 
 def test_numbers_in_other_forms_and_a_row_of_totals(tmp_path):
-    """序号 "（一）", "第2项" are task numbers like "1"; a 合计 row under the tasks is no task and no error."""
+    """序号 "（一）", "第2项", "★3" are task numbers like "1"; a 合计 row under the tasks is no task and no error."""
     path = page(tmp_path / "表.html", [
         "<td>序号</td><td>项目名称</td><td>完成时限</td><td>牵头单位</td>",
         "<td>（一）</td><td>新建学校3所</td><td>2024年10月</td><td>县教育局</td>",
         "<td>第2项</td><td>改造道路5条</td><td>2024年12月</td><td>县住建局</td>",
+        "<td>★3</td><td>新建公园2个</td><td>2024年9月</td><td>县住建局</td>",
         '<td colspan="2">合  计</td><td></td><td></td>',
     ])
     tasks = convert_table(path, "x-2024", 2024).programme.tasks
     assert [(t.code, t.title, t.deadline) for t in tasks] == [
-        ("一", "新建学校3所", date(2024, 10, 31)), ("2", "改造道路5条", date(2024, 12, 31))]
+        ("一", "新建学校3所", date(2024, 10, 31)), ("2", "改造道路5条", date(2024, 12, 31)), ("3", "新建公园2个", date(2024, 9, 30))]
 
 
 def test_numbers_that_start_again_in_each_area_take_the_areas_number(tmp_path):

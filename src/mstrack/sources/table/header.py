@@ -108,9 +108,9 @@ def _unnamed_task_column(sheet: Sheet, at: int, columns: list[Column]) -> None:
             return
 
 
-# a task's number in the 序号 column: "12", "(3)", "1.2", "第1项", "9*" (a province's table runs past 999); or in Chinese
+# a task's number in the 序号 column: "12", "(3)", "1.2", "第1项", "9*", "★3" (a province's table runs past 999); or in Chinese
 # numerals, "二", "（三）", which may group projects
-CODE_CELL_RE = re.compile(r"^第?\s*[（(]?\s*(\d+(?:[.-]\d+)?)\s*[）)]?\s*[项条号]?[.．、]?\s*[*＊※]*$")
+CODE_CELL_RE = re.compile(r"^[*＊※★☆▲△●◆]*\s*第?\s*[（(]?\s*(\d+(?:[.-]\d+)?)\s*[）)]?\s*[项条号]?[.．、]?\s*[*＊※★☆▲△●◆]*$")
 GROUP_CODE_RE = re.compile(r"^[（(]?\s*([一二三四五六七八九十百]+)\s*[）)]?[、.．]?$")
 TOTAL_CELL_RE = re.compile(r"^\s*(?:合\s*计|小\s*计|总\s*计|共\s*计)\s*[:：]?\s*$")  # a row of totals: no task
 
