@@ -301,3 +301,18 @@ def test_bare_sums_under_a_unit_of_money_printed_above_the_table(tmp_path):
     bare = page(tmp_path / "bare.html", rows)
     tasks = convert_table(bare, "x-2024", 2024).programme.tasks
     assert figures(tasks) == [[("所", 3)], [("公里", 15.5)]]
+
+
+def test_a_theme_merged_over_numbered_items_of_a_short_table_is_their_area(tmp_path):
+    """序号 / 实事项目 / 具体内容: 实事项目 "教育提升" merged over items 1 and 2 of three is their theme, each item a task
+    titled by its own words; two tasks whose words are the same throughout stay two tasks of their own title."""
+    path = page(tmp_path / "表.html", [
+        "<td>序号</td><td>实事项目</td><td>具体内容</td><td>责任单位</td><td>完成时间</td>",
+        '<td>1</td><td rowspan="2">教育提升</td><td>新建学校3所</td><td>县教育局</td><td>2024年9月</td>',
+        "<td>2</td><td>改造操场5个</td><td>县教育局</td><td>2024年10月</td>",
+        "<td>3</td><td>道路改造</td><td>改造道路5条</td><td>县交通局</td><td>2024年12月</td>",
+    ])
+    conversion = convert_table(path, "x-2024", 2024)
+    assert [(t.code, t.title) for t in conversion.programme.tasks] == [("1", "新建学校3所"), ("2", "改造操场5个"), ("3", "改造道路5条")]
+    assert [a.name for a in conversion.programme.areas] == ["教育提升", "道路改造"]
+    assert figures(conversion.programme.tasks) == [[("所", 3)], [("个", 5)], [("条", 5)]]

@@ -341,20 +341,27 @@ def _money_columns(sheet: Sheet, at: int, columns: list[Column], numeric: list[C
 
 def _group_columns(sheet: Sheet, at: int, tasks: list[Column], seq: Column) -> list[Column]:
     """Task-like columns whose value stays the same across rows with different 序号 (工程名称, a merged 项目内容
-    over several items) name a group of tasks, not a task; a merged 项目名称 over one item's sub-rows does not."""
+    over several items) name a group of tasks, not a task; a merged 项目名称 over one item's sub-rows does not. In a
+    short table, a column of words without figures left of the items, the same over as many rows as not, is one."""
     groups = []
     for column in tasks:
         same = changes = 0
         previous = None
+        values = _column_values(sheet, at, column)
+        inner = next((c for c in tasks if c.index > column.index), None)
+        themes = inner is not None and not any(re.search(r"\d", v) for v in values)
+        over = 0  # rows where the value stays and the items' words beside it change
         for row in sheet.rows[at + 1:]:
             code = row.cells[seq.index] if seq.index < len(row.cells) else ""
             value = row.cells[column.index] if column.index < len(row.cells) else ""
+            words = row.cells[inner.index] if inner is not None and inner.index < len(row.cells) else ""
             if code and value:
                 if previous is not None and code != previous[0]:
                     changes += 1
                     same += value == previous[1]
-                previous = (code, value)
-        if changes >= 3 and same * 2 > changes:
+                    over += value == previous[1] and words != previous[2]
+                previous = (code, value, words)
+        if (changes >= 3 and same * 2 > changes) or (themes and over and over * 2 >= changes):
             groups.append(column)
     return groups
 
