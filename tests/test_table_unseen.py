@@ -121,6 +121,12 @@ def test_offices_are_the_units_of_a_table_without_a_unit_column(tmp_path):
     ])
     [task] = convert_table(section, "x-2024", 2024).programme.tasks
     assert [(line.lead_units, line.units) for line in task.lines] == [(["区民政局"], [])]
+    helping = page(tmp_path / "helping.html", [
+        "<td>序号</td><td>工作任务</td><td>牵头单位</td><td>配合科室</td><td>完成时限</td>",
+        "<td>1</td><td>新增老年食堂15个</td><td>区民政局</td><td>社会事务科</td><td>11月底前</td>",
+    ])
+    [task] = convert_table(helping, "x-2024", 2024).programme.tasks
+    assert [(line.lead_units, line.units) for line in task.lines] == [(["区民政局"], ["社会事务科"])]
 
 
 def test_a_units_head_named_in_the_unit_cell_is_no_unit(tmp_path):

@@ -88,11 +88,12 @@ def _header_columns(sheet: Sheet, at: int, year: int) -> list[Column] | None:
 
 def _offices(columns: list[Column]) -> None:
     """A column of offices (责任科室, 配合处室) names the responsible units of a table that has no 单位 or 部门 column;
-    beside one (牵头单位 / 负责科室) it names the lead unit's own section, no unit of the task."""
+    beside one (牵头单位 / 负责科室) it names the lead unit's own section, no unit of the task, unless it names
+    offices that work with the lead (配合科室, 协办处室)."""
     offices = [c for c in columns if c.kind == "office"]
     units = any(c.kind in ("lead", "units") and not re.search(r"科室|处室|股室|机构", c.header) for c in columns)
     for column in offices:
-        column.kind = "" if units else "units"
+        column.kind = "units" if not units or re.search(r"配合|协办|协助|参与|协同", column.header) else ""
 
 
 def _unnamed_task_column(sheet: Sheet, at: int, columns: list[Column]) -> None:
