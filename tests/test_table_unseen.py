@@ -235,7 +235,8 @@ def test_a_size_that_picks_which_ones_is_no_target(tmp_path):
 
 
 def test_unit_scale_and_node_columns_under_other_names(tmp_path):
-    """实施主体 (or 责任主体) names the units, 建设规模 and 预期成效 hold the work's figures, 完成节点 is a schedule."""
+    """实施主体 (or 责任主体) names the units, 建设规模 and 预期成效 hold the work's figures, 完成节点 is a schedule;
+    工程 names the works and 工期 is when they are done."""
     path = page(tmp_path / "表.html", [
         "<td>序号</td><td>项目名称</td><td>建设规模</td><td>实施主体</td><td>完成节点</td>",
         "<td>1</td><td>城区学校建设</td><td>新建学校3所</td><td>县教育局</td><td>6月底前开工，11月底前完工</td>",
@@ -251,6 +252,14 @@ def test_unit_scale_and_node_columns_under_other_names(tmp_path):
     [task] = convert_table(expected, "x-2024", 2024).programme.tasks
     assert [line.lead_units for line in task.lines] == [["县民政局"]]
     assert [(i[1], i[2], i[3]) for i in indicators(task)] == [("张", 200, [(date(2024, 10, 31), 200)])]
+    works = page(tmp_path / "works.html", [
+        "<td>序号</td><td>工程</td><td>建设单位</td><td>工期</td>",
+        "<td>1</td><td>城区道路改造5条</td><td>县住建局</td><td>2024.3-2024.11</td>",
+        "<td>2</td><td>新建公园2个</td><td>县住建局</td><td>2024年</td>",
+    ])
+    tasks = convert_table(works, "x-2024", 2024).programme.tasks
+    assert [(t.code, t.title, t.deadline) for t in tasks] == [
+        ("1", "城区道路改造5条", date(2024, 11, 30)), ("2", "新建公园2个", date(2024, 12, 31))]
 
 
 def test_numbers_in_other_forms_and_a_row_of_totals(tmp_path):

@@ -21,7 +21,7 @@ COLUMN_RULES = (  # (kind, pattern), first match wins
     ("units", r"单位|部门|县区|区县|主体$"),  # 责任主体, 实施主体
     ("office", r"(?:科室|处室|股室|机构)$"),  # an office of a town or a bureau: the units, unless a 单位 column is beside it
     ("start", r"开工(?:时间|日期|年月)|开建(?:时间|日期)"),  # when the work starts: a checkpoint, never the deadline
-    ("deadline", r"时限|完成时间|完成日期|期限|截止|起止|建设时间|实施时间|建设年限|实施年限|(?:竣工|完工|建成)(?:时间|日期|年月)"),
+    ("deadline", r"时限|完成时间|完成日期|期限|截止|起止|工期|建设时间|实施时间|建设年限|实施年限|(?:竣工|完工|建成)(?:时间|日期|年月)"),
     # reported, not planned:
     ("progress", r"进展|完成情况|完成率|(?<!预期)(?<!预计)成效"  # 预期成效 is what the work will achieve
                  r"|(?:当前|目前|实际|形象|累计|完成|工程|项目|推进)进度(?!安排|计划|要求)|进度情况|已完成"
@@ -31,7 +31,7 @@ COLUMN_RULES = (  # (kind, pattern), first match wins
     ("schedule", r"进度|计划|安排|举措|措施|步骤|节点|上半年|下半年|季度"),
     ("area", r"总体要求|类别|领域|分类|板块|类型"),
     ("amount", r"(?:数量|任务数|目标值)$"),
-    ("task", r"任务|项目|内容|实事|目标|事项|名称|工作|指标|规模|预期"),  # 建设规模, 预期成效: the work's figures
+    ("task", r"任务|项目|内容|实事|目标|事项|名称|工作|指标|规模|预期|工程"),  # 建设规模, 预期成效: the work's figures
     ("amount", r"数量|任务数|目标值"),
     ("note", r"备注|说明"),
 )
