@@ -152,10 +152,11 @@ def test_a_units_head_named_in_the_unit_cell_is_no_unit(tmp_path):
         "<td>1</td><td>新建学校3所</td><td>县教育局（张三）</td>",
         "<td>2</td><td>改造道路5条</td><td>县住建局（局长：李四）、县交通局（牵头）</td>",
         "<td>3</td><td>新建公园2个</td><td>县住建局（城区）</td>",
+        "<td>4</td><td>新建绿道3条</td><td>县林业局<br>王五 13800000000</td>",
     ])
     tasks = convert_table(bracketed, "x-2020", 2020).programme.tasks
     assert [[(line.lead_units, [u for u in line.units if u not in line.lead_units]) for line in t.lines] for t in tasks] == [
-        [(["县教育局"], [])], [(["县交通局"], ["县住建局"])], [(["县住建局（城区）"], [])]]
+        [(["县教育局"], [])], [(["县交通局"], ["县住建局"])], [(["县住建局（城区）"], [])], [(["县林业局"], [])]]
 
 
 def test_a_deadline_written_once_over_blank_cells_is_carried_down_with_the_unit(tmp_path):

@@ -105,7 +105,7 @@ ROLE_WORD_RE = re.compile(r"牵头|主责|主办|配合|协办|协助|参与|负
 def _without_people(cell: str, header: str) -> str:
     """A unit cell that names the unit's head after it, on a line of its own or after a space ("市民政局\n伍泽国",
     "县教育局 张三 局长"), or in brackets ("县教育局（局长：张三）"; "县教育局（张三）" under a header that names the
-    heads): the person is no unit; units listed with 、 or a comma are left as they are."""
+    heads): the person, and a telephone number, are no unit; units listed with 、 or a comma are left as they are."""
     named = re.search(r"负责人|责任人|联系人|领导", header) is not None
 
     def bracket(m: re.Match) -> str:
@@ -115,6 +115,8 @@ def _without_people(cell: str, header: str) -> str:
             return m[0]  # "（牵头）", "（代建）": a role, read by _roles
         return "" if (titled or named) and all(_person(p, True) for p in re.split(r"[、，,\s]+", inner) if p) else m[0]
 
+    cell = re.sub(r"\s*[（(][^（）()]*\d{7,}[^（）()]*[）)]", "", cell)  # a telephone number, with its label
+    cell = re.sub(r"(?:(?:联系)?电话|手机)?\s*[:：]?\s*(?<![\d-])(?:\d{3,4}[-—])?\d{7,11}(?![\d-])", "", cell)
     cell = re.sub(r"\s*[（(]([^（）()]{2,20})[）)]", bracket, cell)
     lines = []
     for line in cell.split("\n"):
