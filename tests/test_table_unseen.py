@@ -328,7 +328,12 @@ def test_a_theme_merged_over_numbered_items_of_a_short_table_is_their_area(tmp_p
         "<td>2</td><td>改造操场5个</td><td>县教育局</td><td>2024年10月</td>",
         "<td>3</td><td>道路改造</td><td>改造道路5条</td><td>县交通局</td><td>2024年12月</td>",
     ])
-    conversion = convert_table(path, "x-2024", 2024)
-    assert [(t.code, t.title) for t in conversion.programme.tasks] == [("1", "新建学校3所"), ("2", "改造操场5个"), ("3", "改造道路5条")]
-    assert [a.name for a in conversion.programme.areas] == ["教育提升", "道路改造"]
-    assert figures(conversion.programme.tasks) == [[("所", 3)], [("个", 5)], [("条", 5)]]
+    written_once = tmp_path / "表.tsv"  # a sheet export: the merged theme written once, blank below
+    written_once.write_text("序号\t实事项目\t具体内容\t责任单位\t完成时间\n1\t教育提升\t新建学校3所\t县教育局\t2024年9月\n"
+                            "2\t\t改造操场5个\t县教育局\t2024年10月\n3\t道路改造\t改造道路5条\t县交通局\t2024年12月\n", encoding="utf-8")
+    for source in (path, written_once):
+        conversion = convert_table(source, "x-2024", 2024)
+        assert [(t.code, t.title) for t in conversion.programme.tasks] == [
+            ("1", "新建学校3所"), ("2", "改造操场5个"), ("3", "改造道路5条")], source
+        assert [a.name for a in conversion.programme.areas] == ["教育提升", "道路改造"]
+        assert figures(conversion.programme.tasks) == [[("所", 3)], [("个", 5)], [("条", 5)]]

@@ -351,18 +351,22 @@ def _group_columns(sheet: Sheet, at: int, tasks: list[Column], seq: Column) -> l
         values = _column_values(sheet, at, column)
         inner = next((c for c in tasks if c.index > column.index), None)
         themes = inner is not None and not any(re.search(r"\d", v) for v in values)
-        over = 0  # rows where the value stays and the items' words beside it change
+        over = blank = 0  # rows where the value stays (or is left blank) and the items' words beside it change
         for row in sheet.rows[at + 1:]:
             code = row.cells[seq.index] if seq.index < len(row.cells) else ""
             value = row.cells[column.index] if column.index < len(row.cells) else ""
             words = row.cells[inner.index] if inner is not None and inner.index < len(row.cells) else ""
-            if code and value:
+            if code and not value and words and previous is not None and code != previous[0]:
+                blank += 1  # written once over its items, blank below (a sheet export): the theme goes on
+                over += words != previous[2]
+                previous = (code, previous[1], words)
+            elif code and value:
                 if previous is not None and code != previous[0]:
                     changes += 1
                     same += value == previous[1]
                     over += value == previous[1] and words != previous[2]
                 previous = (code, value, words)
-        if (changes >= 3 and same * 2 > changes) or (themes and over and over * 2 >= changes):
+        if (changes >= 3 and same * 2 > changes) or (themes and over and over * 2 >= changes + blank):
             groups.append(column)
     return groups
 
