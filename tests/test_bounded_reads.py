@@ -74,8 +74,8 @@ def busy(tmp_path_factory):
 
 
 def _days() -> list[date]:
-    return [date(2023, 1, 8) + timedelta(days=9 * n) for n in range(42)] + [date(2023, 6, 30), date(2023, 12, 31),
-                                                                             date(2024, 1, 15)]
+    return [date(2023, 1, 8) + timedelta(days=16 * n) for n in range(23)] + [date(2023, 6, 30), date(2023, 12, 31),
+                                                                              date(2024, 1, 15)]
 
 
 def test_the_data_has_what_the_bounded_reads_must_get_right(busy):
@@ -92,9 +92,9 @@ def test_the_weekly_report_is_the_one_every_report_gives(busy, rule):
     whole = store.task_details(None)
     programmes = store.programme_codes()
     behind = entered = 0
-    for on in _days():
+    for n, on in enumerate(_days()):
         for since in (on - timedelta(days=7), on - timedelta(days=30)):
-            for scope in (None, programmes[:2]):
+            for scope in [None, programmes[:2]][n % 2:n % 2 + 1]:  # every programme, or two
                 params = {"kind": "weekly", "programmes": scope or [], "as_of": on.isoformat(), "since": since.isoformat(),
                           "rule": rule, "stale": 14}
                 bounded = make_report(store, params)
@@ -104,7 +104,7 @@ def test_the_weekly_report_is_the_one_every_report_gives(busy, rule):
                 assert bounded == expected
                 behind += len(bounded.behind)
                 entered += sum(1 for r in bounded.new_reports if r.as_of <= since)
-    assert behind > 100 and entered > 20  # the charts and the reports entered late were compared
+    assert behind > 50 and entered > 10  # the charts and the reports entered late were compared
 
 
 def test_the_weekly_report_prints_the_same_in_every_text_format(busy):
@@ -145,7 +145,7 @@ def test_the_units_rollup_is_the_one_every_report_gives(busy):
 
     store = Store(busy.url)
     whole = store.task_details(None)
-    for on in _days()[::5]:
+    for on in _days()[::3]:
         bounded = make_report(store, {"kind": "units", "programmes": [], "as_of": on.isoformat(), "rule": None,
                                       "responsible": True})
         rows = judged([state for detail in whole for state in detail.indicators], on, None)

@@ -43,19 +43,14 @@ def task_details(store, programmes: list[str] | None, *, as_of: date | None = No
     return store.task_details(list(programmes) if programmes else None, as_of=as_of, since=since)
 
 
-def weekly_details(store, programmes: list[str] | None, on: date, since: date, rule: str | None):
+def weekly_details(store, programmes: list[str] | None, on: date, since: date, rule: str | None) -> tuple[list, dict]:
     """What a weekly report is made of, read bounded by the indicators and the week (task_details with
-    `since`), then the whole series up to `on` of the indicators behind at `on`, which it charts: its
+    `since`), and the (day, value) series up to `on` of the indicators behind at `on`, which it charts: its
     memory grows with the indicators, the week's reports and the charts, not with the history."""
     details = task_details(store, programmes, as_of=on, since=since)
     states = [state for detail in details for state in detail.indicators]
     late = [state.indicator_id for state, row in zip(states, judged(states, on, rule), strict=True) if row.status in LATE]
-    series = store.report_series(late, max(on, since))
-    for state in states:
-        found = series.get(state.indicator_id)
-        if found is not None:
-            state.reports = found
-    return details
+    return details, store.report_series(late, on)
 
 
 def make_report(store, params: dict):
@@ -85,8 +80,8 @@ def make_report(store, params: dict):
                        rule=params["rule"], unit=params.get("unit"))
     if kind == "weekly":
         since = date.fromisoformat(params["since"])
-        return weekly_report(weekly_details(store, params["programmes"] or None, on, since, params["rule"]), on, since,
-                             params["rule"], params["stale"])
+        details, series = weekly_details(store, params["programmes"] or None, on, since, params["rule"])
+        return weekly_report(details, on, since, params["rule"], params["stale"], series=series)
     programme = params["programme"]
     details = task_details(store, [programme], as_of=on)
     plan = store.load_plan(programme)

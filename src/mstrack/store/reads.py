@@ -9,9 +9,9 @@ from datetime import date, datetime
 
 from mstrack.domain import unique
 from mstrack.errors import InputError, Message
-from mstrack.model import IndicatorState, ReportState, TaskText
+from mstrack.model import IndicatorState, TaskText
 from mstrack.store.dialect import day, moment, number
-from mstrack.store.states import indicator_states, report_states
+from mstrack.store.states import indicator_states, series_query
 
 SERIES_CHUNK = 500
 """Indicators per query of report_series: well under SQLite's limit of bound parameters."""
@@ -154,19 +154,18 @@ class Reads:
             unit_id = self._unit_id(connection, unit) if unit is not None else None
             return self._details(connection, programmes=programmes, unit_id=unit_id, as_of=as_of, since=since)
 
-    def report_series(self, indicator_ids: list[int], as_of: date) -> dict[int, list[ReportState]]:
-        """The standing reports dated on or before as_of of the indicators given, each indicator's in date
-        and entry order: the series a weekly report charts for the indicators behind."""
-        series: dict[int, list[ReportState]] = {}
-        p = self.dialect.p
+    def report_series(self, indicator_ids: list[int], as_of: date) -> dict[int, list[tuple[date, float]]]:
+        """The (day, value) of the standing reports dated on or before as_of of the indicators given, each
+        indicator's in date and entry order: what a weekly report charts for the indicators behind."""
+        series: dict[int, list[tuple[date, float]]] = {}
         with self.reading() as connection:
             for first in range(0, len(indicator_ids), SERIES_CHUNK):
-                chunk = indicator_ids[first:first + SERIES_CHUNK]
-                series.update(report_states(self._rows(
-                    connection, "SELECT x.indicator_id, x.as_of, x.value, x.note, x.reporter, x.entered_at FROM report AS x"
-                    f" WHERE x.indicator_id IN ({self.dialect.params(len(chunk))}) AND x.as_of <= {p} AND NOT EXISTS"
-                    " (SELECT 1 FROM report_retraction AS r WHERE r.report_id = x.id) ORDER BY x.indicator_id, x.as_of, x.id",
-                    [*chunk, as_of])))
+                for indicator_id, as_of_day, value in self._rows(
+                        connection, *series_query(self.dialect, indicator_ids[first:first + SERIES_CHUNK], as_of)):
+                    found = series.get(indicator_id)
+                    if found is None:
+                        found = series[indicator_id] = []
+                    found.append((day(as_of_day), value))
         return series
 
     def _details(self, connection, *, programmes: list[str] | None = None, unit_id: int | None = None,

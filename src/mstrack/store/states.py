@@ -53,7 +53,7 @@ def indicator_states(
     units = group_units(next(results))
     checkpoints = _checkpoints(next(results))
     milestones = _milestones(next(results), {row[0]: row[8] for row in rows}, checkpoints)
-    reports = report_states(_earlier_first(next(results), next(results)) if previous else next(results))
+    reports = _reports(_earlier_first(next(results), next(results)) if previous else next(results))
     states = []
     no_units = ([], [])
     for indicator_id, kind, name, unit, comparator, target, text, line_position, line_id, line_leaders, task_id in rows:
@@ -127,7 +127,7 @@ def _earlier_first(latest_rows, previous_rows) -> list:
     return [*previous_rows, *latest_rows]
 
 
-def report_states(rows) -> dict[int, list[ReportState]]:
+def _reports(rows) -> dict[int, list[ReportState]]:
     """Each indicator's reports, in the order the query gave them."""
     days = DAYS
     reports: dict[int, list[ReportState]] = {}
@@ -231,6 +231,15 @@ def _window_query(dialect: Dialect, *, columns: str, one_report, in_indicators: 
            f" {one_report(f'<= {p}')} UNION {between}) AS w ORDER BY as_of, id")
     return sql, [*params, as_of, *params, since, as_of, since, dialect.bound(entered_from), dialect.bound(entered_to),
                  *(params if in_indicators else [])]
+
+
+def series_query(dialect: Dialect, indicator_ids: list[int], as_of: date) -> tuple[str, list]:
+    """(day, value) of the standing reports dated on or before as_of of the indicators given (a few hundred:
+    bound parameters), each indicator's in date and entry order: an index range per indicator."""
+    return ("SELECT x.indicator_id, x.as_of, x.value FROM report AS x"
+            f" WHERE x.indicator_id IN ({dialect.params(len(indicator_ids))}) AND x.as_of <= {dialect.p} AND NOT EXISTS"
+            " (SELECT 1 FROM report_retraction AS r WHERE r.report_id = x.id) ORDER BY x.indicator_id, x.as_of, x.id",
+            [*indicator_ids, as_of])
 
 
 def group_units(rows) -> dict[int, tuple[list[str], list[str]]]:
