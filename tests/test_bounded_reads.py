@@ -151,3 +151,29 @@ def test_the_units_rollup_is_the_one_every_report_gives(busy):
         rows = judged([state for detail in whole for state in detail.indicators], on, None)
         expected = unit_rollups(rows, responsible=True, places={d.programme: programme_place(d.programme_name) for d in whole})
         assert bounded.rollups == expected
+
+
+def _asdict_plain(data) -> dict:
+    """The reports' JSON data as it was made before (dataclasses.asdict, then dates as ISO text): the oracle."""
+    from dataclasses import asdict
+
+    def convert(value):
+        if isinstance(value, dict):
+            return {key: convert(item) for key, item in value.items()}
+        if isinstance(value, list | tuple):
+            return [convert(item) for item in value]
+        return value.isoformat() if isinstance(value, date | datetime) else value
+    return convert(asdict(data))
+
+
+def test_the_json_data_is_what_asdict_gave(busy):
+    store = Store(busy.url)
+    weekly = make_report(store, {"kind": "weekly", "programmes": [], "as_of": "2023-10-01", "since": "2023-09-01",
+                                 "rule": None, "stale": 14})
+    table = make_report(store, {"kind": "half-year", "programme": store.programme_codes()[0], "as_of": "2023-06-30",
+                                "rule": None})
+    items = [*weekly.behind, *weekly.units, *weekly.new_reports, *weekly.status_changes,
+             *(row for group in table.groups for row in group.rows)]
+    assert len(weekly.behind) > 5 and len(weekly.new_reports) > 5 and len(items) > 100
+    for item in items:
+        assert item.as_dict() == _asdict_plain(item)

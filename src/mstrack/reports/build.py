@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date, datetime, timedelta
 from operator import itemgetter
 
@@ -36,15 +36,27 @@ def _iso(value):
     return value.isoformat() if isinstance(value, date | datetime) else value
 
 
-def _plain(data) -> dict:
-    """asdict with dates as ISO text, for JSON."""
-    def convert(value):
-        if isinstance(value, dict):
-            return {key: convert(item) for key, item in value.items()}
-        if isinstance(value, list | tuple):
-            return [convert(item) for item in value]
-        return _iso(value)
-    return convert(asdict(data))
+_FIELDS: dict[type, tuple[str, ...]] = {}
+_LEAVES = frozenset({str, int, float, bool, type(None)})
+
+
+def _plain(value):
+    """A dataclass as asdict gives it, with dates as ISO text and tuples as lists, for JSON. Walked here, not
+    by asdict (which deep-copies every value, then a second walk turns the dates): a weekly report charting
+    13,696 indicators behind has 685,000 points, and asdict took 30 s of them."""
+    kind = type(value)
+    if kind in _LEAVES:
+        return value
+    if kind is list or kind is tuple:
+        return [_plain(item) for item in value]
+    if kind is dict:
+        return {key: _plain(item) for key, item in value.items()}
+    names = _FIELDS.get(kind)
+    if names is None:
+        if not is_dataclass(kind):
+            return _iso(value)
+        names = _FIELDS[kind] = tuple(f.name for f in fields(kind))
+    return {name: _plain(getattr(value, name)) for name in names}
 
 
 class Plain:
