@@ -177,3 +177,42 @@ def test_the_json_data_is_what_asdict_gave(busy):
     assert len(weekly.behind) > 5 and len(weekly.new_reports) > 5 and len(items) > 100
     for item in items:
         assert item.as_dict() == _asdict_plain(item)
+
+
+def test_an_import_says_what_it_said_when_it_read_whole_reports(busy, tmp_path, monkeypatch):
+    """programme_states reads the reports' days and values only: an import's counts, conflicts and warnings
+    about falls are those it gives with every report read whole (notes, reporters, times of entry)."""
+    import json
+
+    from mstrack.store.reads import Reads
+    from mstrack.store.states import indicator_states
+
+    picked = busy.sql(
+        "select p.code, t.code, i.name, count(*) from report r join indicator i on r.indicator_id = i.id"
+        " join task_line l on i.line_id = l.id join task t on l.task_id = t.id join programme p on t.programme_id = p.id"
+        " where i.kind = 'quantity' and i.comparator <> '<=' group by p.code, t.code, i.name order by count(*) desc,"
+        " p.code, t.code, i.name limit 30")
+    rng = random.Random(7)
+    lines = ["programme,task,indicator,as_of,value"]
+    for programme, task, name, _ in picked:
+        for week in range(0, 52, 3):
+            day = date(2023, 1, 2) + timedelta(days=7 * week + rng.randrange(3))
+            lines.append(f"{programme},{task},{name},{day.isoformat()},{rng.randrange(0, 400)}")
+    path = tmp_path / "again.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    def whole(self, code):
+        with self.reading() as connection:
+            found = self._rows(connection, f"SELECT year FROM programme WHERE code = {self.dialect.p}", [code])
+            by_task: dict = {}
+            for state in indicator_states(self.dialect, connection, programmes=[code], as_of=None, all_reports=True):
+                by_task.setdefault(state.task, []).append(state)
+            return found[0][0], by_task
+
+    lean = busy("import", "progress", str(path), "--dry-run", "--format", "json")
+    monkeypatch.setattr(Reads, "programme_states", whole)
+    read_whole = busy("import", "progress", str(path), "--dry-run", "--format", "json")
+    assert lean.exit_code == read_whole.exit_code == 0, lean.output
+    said = json.loads(lean.stdout)
+    assert said == json.loads(read_whole.stdout)
+    assert len(said["warnings"]) > 20 and said["updated"] > 20 and said["unchanged"] + said["inserted"] > 0

@@ -222,9 +222,9 @@ class Reads:
             return head[3], indicator_states(self.dialect, connection, task_ids=[task[0]], as_of=None, all_reports=True)
 
     def programme_states(self, code: str) -> tuple[int, dict[str, list[IndicatorState]]] | None:
-        """Every indicator of a programme with every report, by task code, as an import checks rows against
-        them (without units and quantities' milestones: indicator_states' `lean`); None if there is no such
-        programme."""
+        """Every indicator of a programme with every report's day and value, by task code, as an import checks
+        rows against them (without units, quantities' milestones and the reports' notes: indicator_states'
+        `lean`); None if there is no such programme."""
         with self.reading() as connection:
             found = self._rows(connection, f"SELECT year FROM programme WHERE code = {self.dialect.p}", [code])
             if not found:
