@@ -193,11 +193,19 @@ def test_an_import_says_what_it_said_when_it_read_whole_reports(busy, tmp_path, 
         " where i.kind = 'quantity' and i.comparator <> '<=' group by p.code, t.code, i.name order by count(*) desc,"
         " p.code, t.code, i.name limit 30")
     rng = random.Random(7)
-    lines = ["programme,task,indicator,as_of,value"]
+    rows = {}  # one value an indicator and day: the file itself has no conflict
     for programme, task, name, _ in picked:
         for week in range(0, 52, 3):
             day = date(2023, 1, 2) + timedelta(days=7 * week + rng.randrange(3))
-            lines.append(f"{programme},{task},{name},{day.isoformat()},{rng.randrange(0, 400)}")
+            rows[(programme, task, name, day.isoformat())] = rng.randrange(0, 400)
+    corrected = busy.sql(  # days corrected since: the first value again, which the latest entry replaced
+        "select p.code, t.code, i.name, r.as_of, r.value from report r join indicator i on r.indicator_id = i.id"
+        " join task_line l on i.line_id = l.id join task t on l.task_id = t.id join programme p on t.programme_id = p.id"
+        " where r.id in (select min(id) from report where id not in (select report_id from report_retraction)"
+        " group by indicator_id, as_of having count(*) > 1)")
+    assert len(corrected) > 20
+    rows.update({(programme, task, name, str(as_of)[:10]): value for programme, task, name, as_of, value in corrected})
+    lines = ["programme,task,indicator,as_of,value", *(",".join(map(str, [*key, value])) for key, value in rows.items())]
     path = tmp_path / "again.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
