@@ -13,11 +13,12 @@ from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import chain
 from operator import itemgetter
 from pathlib import Path
 
 from mstrack.domain.dates import DateError, parse_date
-from mstrack.domain.limits import text_problem
+from mstrack.domain.limits import MAX_MAGNITUDE, all_storable, text_problem
 from mstrack.domain.progress import check_value, match_indicator
 from mstrack.domain.quantities import (
     PLAIN_NUMBER_RE,
@@ -110,6 +111,25 @@ def plain_value(value: str, unit: str) -> int | float | None:
     return int(number) if number.is_integer() else number
 
 
+PLAIN_NUMBERS_RE = re.compile(r"(?:\d{1,15}(?:\.\d{1,12})?\n)*")
+"""PLAIN_NUMBER_RE over a whole column, one number a line."""
+NUMBER_SUFFIX_RE = re.compile(r"(\d{1,15}(?:\.\d{1,12})?)(\D.*)?")
+"""A plain number and what follows it ("65.5%", "197个"): plain_value's number when that is the unit."""
+_PLAIN_KINDS = frozenset((str, int, float, date, type(None)))  # not Uncomputed, datetime or bool
+_TEXT_KINDS = frozenset((str, type(None)))
+
+
+def plain_numbers(cells: list) -> tuple[list[float | None], list[str | None]]:
+    """A column's plain numbers as plain_value reads them, checked in one match when all are bare ("2300691",
+    "65.5", a spreadsheet's number), else one by one with what follows each ("65.5%": 65.5 and "%", for the
+    caller to compare with the indicator's unit); None for any other cell, which the per-cell path reads."""
+    texts = list(map(str, cells))
+    if PLAIN_NUMBERS_RE.fullmatch("\n".join(texts) + "\n" if texts else ""):
+        return list(map(float, texts)), [None] * len(texts)
+    found = list(map(NUMBER_SUFFIX_RE.fullmatch, texts))
+    return [float(m[1]) if m else None for m in found], [m[2] if m else None for m in found]
+
+
 CHUNK_ROWS = 10_000
 """Checked rows written at a time: the texts of a million-row file are never held together."""
 
@@ -158,8 +178,10 @@ class _Importer:
         self.stored: dict[int, dict[date, float]] = {}  # their stored values, by day
         self.indicators: dict[tuple, IndicatorState] = {}  # (programme, task, name, done word) → match
         self.places: dict[tuple, tuple] = {}  # the same by the row's own cells: (year, state, its stored values)
-        self.dates: dict[tuple, date] = {}
+        self.dates: dict[int, dict] = {}  # year → date cell → the date it gave, checked
         self.reporters: dict[str, str] = {}
+        self.reporter_cells: dict[str, str | None] = {}  # the chunk path's: a reporter cell as it is → its text
+        self.fast: dict[tuple, tuple] = {}  # (programme, task, indicator) cells of a plain row → what the chunk path needs
         self.files: list[Path] = []
         self.writer = None  # a ReportBatch, in a real import
         self.pending: list[tuple] = []  # checked rows to write, up to CHUNK_ROWS
@@ -193,18 +215,67 @@ class _Importer:
         # The cells of FIELDS picked in one C call; a column the file lacks reads the None appended to each row.
         pick = itemgetter(*(-1 if i is None else i for i in index))
         width = max(i for i in index if i is not None) + 1
-        read_row = self._read_row
+        lines, rows = [], []
         for row in table.rows:
-            if on_row:
-                on_row(row.number)
             cells = row.cells
             if cells.count(None) == len(cells):
                 continue
             if len(cells) >= width:
                 cells.append(None)
-                read_row(table, row.number, pick(cells))
+                rows.append(pick(cells))
             else:  # a ragged row, shorter than the header
-                read_row(table, row.number, tuple(cells[i] if i is not None and i < len(cells) else None for i in index))
+                rows.append(tuple(cells[i] if i is not None and i < len(cells) else None for i in index))
+            lines.append(row.number)
+            if len(rows) >= CHUNK_ROWS:
+                if on_row:
+                    on_row(row.number)
+                self._read_chunk(table, lines, rows)
+                lines, rows = [], []
+        self._read_chunk(table, lines, rows)
+
+    def _read_chunk(self, table: Table, lines: list[int], rows: list[tuple]) -> None:
+        """Rows in FIELDS order, checked a chunk at a time where they are plain (a bare number, a date and
+        an indicator met before, notes and reporters that can all be stored: most rows of a bulk import),
+        each in one loop step; any other row goes through _read_row, which names every problem."""
+        numbers, suffixes = plain_numbers([cells[4] for cells in rows])
+        texts = list(chain.from_iterable(cells[5:] for cells in rows))  # notes and reporters
+        if (not set(map(type, chain.from_iterable(rows))) <= _PLAIN_KINDS or not set(map(type, texts)) <= _TEXT_KINDS
+                or not all_storable(filter(None, texts))):
+            numbers = [None] * len(rows)  # an unsaved formula, a note to refuse: every row checked one by one
+        read_row, fast, reporters, by, errors = self._read_row, self.fast, self.reporter_cells, self.by, self.result.errors
+        checked, source, file = self.checked, self.source, len(self.files) - 1
+        day, value, files, line_of, stored_of = checked.day, checked.value, checked.file, checked.line, checked.stored
+        pending = self.pending if self.writer is not None else None
+        for line, cells, number, suffix in zip(lines, rows, numbers, suffixes, strict=True):
+            place = None if number is None else fast.get(cells[:3])
+            if place is None:
+                read_row(table, line, cells)
+                continue
+            indicator, stored_values, of_indicator, dates, limit, unit = place
+            as_of = dates.get(cells[3])
+            if as_of is None or number > limit or (suffix is not None and suffix != unit):
+                read_row(table, line, cells)
+                continue
+            note, who = cells[5], cells[6]
+            if note is not None:
+                note = note.strip() or None
+            if who is None:
+                reporter = by
+            elif (reporter := reporters.get(who)) is None:  # one string per reporter, as _texts keeps them
+                text = who.strip()
+                reporter = reporters[who] = self.reporters.setdefault(text, text) if text else by
+            on_that_day = stored_values.get(as_of)
+            stored = NOTHING if on_that_day is None else SAME if on_that_day == number else OTHER
+            of_indicator.append(len(day))
+            day.append(as_of.toordinal())
+            value.append(number)
+            files.append(file)
+            line_of.append(line)
+            stored_of.append(stored)
+            if stored != SAME and pending is not None and not errors:
+                pending.append((indicator, as_of, number, note, reporter, source))
+        if len(self.pending) >= CHUNK_ROWS:
+            self.flush()
 
     def _fail(self, table: Table, line: int, column: str | None, reason, /, **fields) -> None:
         """A bad row named FILE:ROW:COLUMN; `reason` is a message template and its fields, or an error."""
@@ -242,8 +313,13 @@ class _Importer:
             return
         texts = self._texts(table, line, note=_text(note_cell), remark=remark, reporter=_text(reporter_cell),
                             done=value if done_word and state.kind != SCHEDULE else None)
-        if texts is not None:
-            self.keep(state, as_of, number, *texts, stored_values, line)
+        if texts is None:
+            return
+        self.keep(state, as_of, number, *texts, stored_values, line)
+        if not done_word and remark is None and state.kind != SCHEDULE:  # the chunk path's one lookup for the next rows
+            self.fast[(programme_cell, task_cell, name_cell)] = (
+                state.indicator_id, stored_values, self.checked.of_indicator[state.indicator_id], self.dates[year],
+                100 if state.unit == "%" else MAX_MAGNITUDE, state.unit if state.unit and state.unit[0] not in "万亿千" else None)
 
     def _uncomputed(self, table: Table, line: int, cells: tuple) -> None:
         column, cell = next((column, cell) for column, cell in zip(FIELDS, cells, strict=True) if type(cell) is Uncomputed)
@@ -318,7 +394,10 @@ class _Importer:
         return place
 
     def _date(self, raw, year: int, table: Table, line: int) -> date | None:
-        cached = self.dates.get((raw, year))
+        dates = self.dates.get(year)
+        if dates is None:
+            dates = self.dates[year] = {}
+        cached = dates.get(raw)
         if cached is not None:
             return cached
         if raw is None:
@@ -341,7 +420,7 @@ class _Importer:
         if as_of.year not in (year, year + 1):
             self._fail(table, line, "as_of", "{on} is outside the programme's year {year}", on=as_of, year=year)
             return None
-        self.dates[(raw, year)] = as_of  # only dates that passed every check are remembered
+        dates[raw] = as_of  # only dates that passed every check are remembered
         return as_of
 
     def _number(self, state: IndicatorState, value: str, done_word: bool, as_of: date, table: Table,
