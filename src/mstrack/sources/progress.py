@@ -162,6 +162,8 @@ class _Checked:
 
 
 SAME, OTHER, NOTHING = 0, 1, 2
+_HANDLED = object()
+"""A row the chunk path sent to _place, which skipped it or named its problem."""
 
 
 class _Importer:
@@ -247,9 +249,11 @@ class _Importer:
         day, value, files, line_of, stored_of = checked.day, checked.value, checked.file, checked.line, checked.stored
         pending = self.pending if self.writer is not None else None
         for line, cells, number, suffix in zip(lines, rows, numbers, suffixes, strict=True):
-            place = None if number is None else fast.get(cells[:3])
+            place = None if number is None else fast.get(cells[:3]) or self._first_place(table, line, cells)
             if place is None:
                 read_row(table, line, cells)
+                continue
+            if place is _HANDLED:
                 continue
             indicator, stored_values, of_indicator, dates, limit, unit = place
             as_of = dates.get(cells[3])
@@ -316,10 +320,29 @@ class _Importer:
         if texts is None:
             return
         self.keep(state, as_of, number, *texts, stored_values, line)
-        if not done_word and remark is None and state.kind != SCHEDULE:  # the chunk path's one lookup for the next rows
-            self.fast[(programme_cell, task_cell, name_cell)] = (
-                state.indicator_id, stored_values, self.checked.of_indicator[state.indicator_id], self.dates[year],
-                100 if state.unit == "%" else MAX_MAGNITUDE, state.unit if state.unit and state.unit[0] not in "万亿千" else None)
+        if not done_word and remark is None:
+            self._remember(cells[:3], place)
+
+    def _first_place(self, table: Table, line: int, cells: tuple) -> tuple | None:
+        """The chunk path's place of a plain row naming an indicator it has not met, found as _read_row finds it
+        (_place, after the checks a plain number passes anyway): _HANDLED when the row failed there, its
+        problem named, or None for the per-row path (a text-only line)."""
+        place = self._place(table, line, cells[0], cells[1], cells[2], "", False)
+        return _HANDLED if place is None else self._remember(cells[:3], place)
+
+    def _remember(self, cells: tuple, place: tuple) -> tuple | None:
+        """What the chunk path needs of an indicator, by its (programme, task, indicator) cells: one lookup
+        for the next rows that name it (not for text-only lines, whose values count checkpoints)."""
+        year, state, stored_values = place
+        if state.kind == SCHEDULE:
+            return None
+        unit = state.unit
+        rows = self.checked.of_indicator.get(state.indicator_id)
+        if rows is None:
+            rows = self.checked.of_indicator[state.indicator_id] = array("i")
+        found = self.fast[cells] = (state.indicator_id, stored_values, rows, self.dates.setdefault(year, {}),
+                                    100 if unit == "%" else MAX_MAGNITUDE, unit if unit and unit[0] not in "万亿千" else None)
+        return found
 
     def _uncomputed(self, table: Table, line: int, cells: tuple) -> None:
         column, cell = next((column, cell) for column, cell in zip(FIELDS, cells, strict=True) if type(cell) is Uncomputed)
