@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain
-from operator import itemgetter
+from operator import itemgetter, le
 from pathlib import Path
 
 from mstrack.domain.dates import DateError, parse_date
@@ -531,6 +531,10 @@ class _Importer:
         if state.comparator == "<=" or state.kind == SCHEDULE:
             return
         checked = self.checked
+        if not state.reports:  # the common case of a large import: rising values, nothing stored before, said in C
+            values = list(map(checked.value.__getitem__, new_rows))  # in day order
+            if all(map(le, values, values[1:])):
+                return
         timeline = sorted(
             [(r.as_of, 0, r.value, None) for r in state.reports]
             + [(date.fromordinal(checked.day[seq]), 1, _number_of(checked.value[seq]), seq) for seq in new_rows],
