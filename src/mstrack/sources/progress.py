@@ -113,8 +113,9 @@ def plain_value(value: str, unit: str) -> int | float | None:
 
 PLAIN_NUMBERS_RE = re.compile(r"(?:\d{1,15}(?:\.\d{1,12})?\n)*")
 """PLAIN_NUMBER_RE over a whole column, one number a line."""
-NUMBER_SUFFIX_RE = re.compile(r"(\d{1,15}(?:\.\d{1,12})?)(\D.*)?")
-"""A plain number and what follows it ("65.5%", "197个"): plain_value's number when that is the unit."""
+NUMBER_SUFFIX_RE = re.compile(r"^(\d{1,15}(?:\.\d{1,12})?)?(.*)$", re.MULTILINE)
+"""Each line's plain number, if it starts with one, and what follows it ("65.5%": "65.5" and "%", the
+caller's to compare with the indicator's unit, as plain_value strips it); one match a line."""
 _PLAIN_KINDS = frozenset((str, int, float, date, type(None)))  # not Uncomputed, datetime or bool
 _TEXT_KINDS = frozenset((str, type(None)))
 
@@ -126,8 +127,10 @@ def plain_numbers(cells: list) -> tuple[list[float | None], list[str | None]]:
     texts = list(map(str, cells))
     if PLAIN_NUMBERS_RE.fullmatch("\n".join(texts) + "\n" if texts else ""):
         return list(map(float, texts)), [None] * len(texts)
-    found = list(map(NUMBER_SUFFIX_RE.fullmatch, texts))
-    return [float(m[1]) if m else None for m in found], [m[2] if m else None for m in found]
+    found = NUMBER_SUFFIX_RE.findall("\n".join(texts))
+    if len(found) != len(texts):  # a cell with a line break: one by one
+        found = [NUMBER_SUFFIX_RE.match(text).groups("") if "\n" not in text else ("", text) for text in texts]
+    return [float(number) if number else None for number, _ in found], [suffix or None for _, suffix in found]
 
 
 CHUNK_ROWS = 10_000
