@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from mstrack.sources import progress
+from mstrack.sources import progress, progress_cells
 
 from .conftest import BACKEND, Cli, _admin, _pg_database, _pg_url, refused
 
@@ -181,12 +181,12 @@ def test_a_column_read_at_once_gives_each_cells_plain_value():
     """plain_numbers' number and unit give what plain_value gives the cell, for the unit that follows it."""
     cells = ["1", "2.5", "65.5%", "197个", "很多", "", "2.5万", "5千瓦", " 5", "5 %", "1\n2", None, 7, 2.5, "１２", "3%\n",
              "12345678901234567", "1.1234567890123", "0.5套（间）", "-3"]
-    numbers, suffixes = progress.plain_numbers(cells)
+    numbers, suffixes = progress_cells.plain_numbers(cells)
     assert len(numbers) == len(suffixes) == len(cells)
     for cell, number, suffix in zip(cells, numbers, suffixes, strict=True):
         unit = "" if suffix is None else suffix
         if number is not None and not (unit and unit[0] in "万亿千"):
-            assert progress.plain_value(str(cell), unit) == number, (cell, number, suffix)
+            assert progress_cells.plain_value(str(cell), unit) == number, (cell, number, suffix)
     assert numbers[:4] == [1, 2.5, 65.5, 197] and suffixes[:4] == [None, None, "%", "个"]
     assert numbers[4:6] == [None, None] and numbers[10] is None and numbers[11] is None
-    assert progress.plain_numbers(["1", "2"]) == ([1, 2], [None, None])
+    assert progress_cells.plain_numbers(["1", "2"]) == ([1, 2], [None, None])

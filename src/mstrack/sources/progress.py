@@ -8,29 +8,20 @@ indicator and date is added as a correction (the later entry wins a tie on date)
 from __future__ import annotations
 
 import contextlib
-import re
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import chain
 from operator import itemgetter, le
 from pathlib import Path
 
 from mstrack.domain.dates import DateError, parse_date
-from mstrack.domain.limits import MAX_MAGNITUDE, all_storable, text_problem
+from mstrack.domain.limits import MAX_MAGNITUDE, text_problem
 from mstrack.domain.progress import check_value, match_indicator
-from mstrack.domain.quantities import (
-    PLAIN_NUMBER_RE,
-    QuantityError,
-    format_number,
-    normalize,
-    parse_quantity,
-    same_unit,
-    shown,
-)
+from mstrack.domain.quantities import format_number, normalize, shown
 from mstrack.errors import InputError, Message, Problem
 from mstrack.model import SCHEDULE, IndicatorState
+from mstrack.sources.progress_cells import plain_chunk, plain_value, split_remark, text_value, unit_bracket
 from mstrack.sources.sheets import Table, cell_text, find_table, header_key, read_rows
 from mstrack.sources.xlsx import Uncomputed
 
@@ -48,7 +39,6 @@ ALL_DONE = ("全部完成", "已全部完成")
 DONE = ("已完成", "完成", "已办结", "已圆满完成", "提前完成")
 DONE_WORDS = frozenset(DONE + ALL_DONE)
 FIELDS = ("programme", "task", "indicator", "as_of", "value", "note", "reporter")
-REMARK_RE = re.compile(r"^(?P<value>.*?)\s*[（(](?P<remark>.*)[）)]\s*$")
 
 
 @dataclass
@@ -66,71 +56,6 @@ class ImportResult:
             "inserted": self.inserted, "updated": self.updated, "unchanged": self.unchanged,
             "skipped": self.skipped, "errors": self.errors, "warnings": self.warnings, "batch": self.batch,
         }
-
-
-def _text(cell) -> str | None:
-    """cell_text, with the common case (a string from a CSV) first."""
-    if type(cell) is str:
-        return cell.strip() or None
-    return cell_text(cell)
-
-
-def split_remark(text: str) -> tuple[str, str | None]:
-    """"80%(新区实验幼儿园进度滞后)" → ("80%", "新区实验幼儿园进度滞后"), either kind of bracket."""
-    match = REMARK_RE.match(text.strip())
-    if match and match["value"].strip():
-        return match["value"].strip(), match["remark"].strip() or None
-    return text.strip(), None
-
-
-def unit_bracket(raw: str | None, value: str | None, remark: str | None, unit: str) -> tuple[str | None, str | None]:
-    """The value and remark of a cell, its bracket given back where it is the unit's own ("12000套（间）")."""
-    return (raw, None) if remark is not None and ends_with_unit(raw, unit) else (value, remark)
-
-
-def ends_with_unit(text: str, unit: str) -> bool:
-    """Whether a value is written with its indicator's unit, brackets and all ("1.2万套（间）", "套(间)"): then
-    its bracket is the unit's, not a remark. The units compare as `log` compares them (quantities.same_unit)."""
-    if not unit or not ("(" in unit or "（" in unit):
-        return False
-    try:
-        return same_unit(parse_quantity(text).unit, unit)
-    except QuantityError:
-        return False
-
-
-def plain_value(value: str, unit: str) -> int | float | None:
-    """A plain number, bare or followed by the indicator's own unit ("2300691", "65.5%", "197个"): what
-    check_value would make of it, without its word handling; None for anything else ("2.5万", "约3",
-    and units that begin with a scale, 千瓦 or 万元, where "5千瓦" is 5000 瓦)."""
-    if unit and unit[0] not in "万亿千" and value.endswith(unit):
-        value = value[:-len(unit)].rstrip()
-    if not PLAIN_NUMBER_RE.match(value):
-        return None
-    number = float(value)
-    return int(number) if number.is_integer() else number
-
-
-PLAIN_NUMBERS_RE = re.compile(r"(?:\d{1,15}(?:\.\d{1,12})?\n)*")
-"""PLAIN_NUMBER_RE over a whole column, one number a line."""
-NUMBER_SUFFIX_RE = re.compile(r"^(\d{1,15}(?:\.\d{1,12})?)?(.*)$", re.MULTILINE)
-"""Each line's plain number, if it starts with one, and what follows it ("65.5%": "65.5" and "%", the
-caller's to compare with the indicator's unit, as plain_value strips it); one match a line."""
-_PLAIN_KINDS = frozenset((str, int, float, date, type(None)))  # not Uncomputed, datetime or bool
-_TEXT_KINDS = frozenset((str, type(None)))
-
-
-def plain_numbers(cells: list) -> tuple[list[float | None], list[str | None]]:
-    """A column's plain numbers as plain_value reads them, checked in one match when all are bare ("2300691",
-    "65.5", a spreadsheet's number), else one by one with what follows each ("65.5%": 65.5 and "%", for the
-    caller to compare with the indicator's unit); None for any other cell, which the per-cell path reads."""
-    texts = list(map(str, cells))
-    if PLAIN_NUMBERS_RE.fullmatch("\n".join(texts) + "\n" if texts else ""):
-        return list(map(float, texts)), [None] * len(texts)
-    found = NUMBER_SUFFIX_RE.findall("\n".join(texts))
-    if len(found) != len(texts):  # a cell with a line break: one by one
-        found = [NUMBER_SUFFIX_RE.match(text).groups("") if "\n" not in text else ("", text) for text in texts]
-    return [float(number) if number else None for number, _ in found], [suffix or None for _, suffix in found]
 
 
 CHUNK_ROWS = 10_000
@@ -242,11 +167,7 @@ class _Importer:
         """Rows in FIELDS order, checked a chunk at a time where they are plain (a bare number, a date and
         an indicator met before, notes and reporters that can all be stored: most rows of a bulk import),
         each in one loop step; any other row goes through _read_row, which names every problem."""
-        numbers, suffixes = plain_numbers([cells[4] for cells in rows])
-        texts = list(chain.from_iterable(cells[5:] for cells in rows))  # notes and reporters
-        if (not set(map(type, chain.from_iterable(rows))) <= _PLAIN_KINDS or not set(map(type, texts)) <= _TEXT_KINDS
-                or not all_storable(filter(None, texts))):
-            numbers = [None] * len(rows)  # an unsaved formula, a note to refuse: every row checked one by one
+        numbers, suffixes = plain_chunk(rows)
         read_row, fast, reporters, by, errors = self._read_row, self.fast, self.reporter_cells, self.by, self.result.errors
         checked, source, file = self.checked, self.source, len(self.files) - 1
         day, value, files, line_of, stored_of = checked.day, checked.value, checked.file, checked.line, checked.stored
@@ -297,7 +218,7 @@ class _Importer:
             self._uncomputed(table, line, cells)
             return
         programme_cell, task_cell, name_cell, as_of_cell, value_cell, note_cell, reporter_cell = cells
-        value = _text(value_cell)
+        value = text_value(value_cell)
         remark = None
         if value is not None and ("(" in value or "（" in value):
             value, remark = split_remark(value)
@@ -311,14 +232,14 @@ class _Importer:
                 return
         year, state, stored_values = place
         if remark is not None:
-            value, remark = unit_bracket(_text(value_cell), value, remark, state.unit)
+            value, remark = unit_bracket(text_value(value_cell), value, remark, state.unit)
         as_of = self._date(as_of_cell, year, table, line)
         if as_of is None:
             return
         number = self._number(state, value, done_word, as_of, table, line)
         if number is None:
             return
-        texts = self._texts(table, line, note=_text(note_cell), remark=remark, reporter=_text(reporter_cell),
+        texts = self._texts(table, line, note=text_value(note_cell), remark=remark, reporter=text_value(reporter_cell),
                             done=value if done_word and state.kind != SCHEDULE else None)
         if texts is None:
             return
@@ -380,14 +301,14 @@ class _Importer:
                done_word: bool) -> tuple[int, IndicatorState, dict[date, float]] | None:
         """The programme's year, the indicator a row's cells name and its stored values by day; None when
         the row is skipped, or when it failed, its problem named."""
-        task = _text(task_cell)
+        task = text_value(task_cell)
         if task is None:
             self._fail(table, line, "task", "no task number in this row")
             return None
         if value is None:
             self.result.skipped += 1  # a row of a fill-in sheet the unit left empty
             return None
-        code = _text(programme_cell) or self.programme
+        code = text_value(programme_cell) or self.programme
         if "/" in task and programme_cell is None:
             code, _, task = task.partition("/")
         if code is not None and (problem := text_problem(code)):  # before it reaches the database, which may refuse a NUL with no place
@@ -402,7 +323,7 @@ class _Importer:
         if states is None:
             self._fail(table, line, "task", "{code} has no task {task!r}", code=code, task=task)
             return None
-        name = _text(name_cell)
+        name = text_value(name_cell)
         key = (code, task, name, done_word)
         state = self.indicators.get(key)
         if state is None:

@@ -123,10 +123,8 @@ def marked_rows(values, percent: dict[int, list[int]], fills: dict[int, dict[int
     rows = values.iter_rows() if values.start else ()  # an empty sheet's iter_rows panics in calamine 0.5
     below = repeat([""] * (last_column + 1 - first_column), height - last_row - 1)
     active: list[tuple[int, int, int, int, object]] = []  # (top, left, right, bottom, top-left value) of ranges over this row
-    padded = bool(left_pad or right_pad)
-    for number, cells in enumerate(chain.from_iterable(map(plain_block, blocks(chain(rows, below)))), start=1):
-        if padded:
-            cells = [*left_pad, *cells, *right_pad]
+    for number, plain in enumerate(chain.from_iterable(map(plain_block, blocks(chain(rows, below)))), start=1):
+        cells = [*left_pad, *plain, *right_pad]
         if number in percent:
             _show_percent(cells, percent[number], width)
         if number in fills:
