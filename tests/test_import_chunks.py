@@ -95,6 +95,7 @@ def mixed_rows() -> list[list]:
     rows[23][5] = "  备注前后有空格  "
     rows[30] = list(rows[25])  # a repeated row: the same value, kept once
     rows.insert(40, [None] * 7)  # a blank row
+    rows += [["dongguan-2023", "1", "进度安排", day, "1", None, "李四"] for day in DAYS[:4]]  # a text-only line: checkpoints met
     return rows
 
 
@@ -118,7 +119,7 @@ def test_plain_and_other_rows_mixed_give_what_the_per_row_path_gives(demo_pair, 
     reference = imported(rows, path, "--dry-run"), imported(rows, path), stored(rows)
     assert mine == reference
     (code, result), written = mine[1], mine[2]
-    assert code == 0 and result["inserted"] == len(DAYS) * len(PLAIN) - 2 and result["skipped"] == 1, result
+    assert code == 0 and result["inserted"] == len(DAYS) * len(PLAIN) - 2 + 4 and result["skipped"] == 1, result
     warnings = "\n".join(result["warnings"])
     assert len(result["warnings"]) == 2, warnings
     assert f"{path}:59: 建档率: 150% is above 100%" in warnings

@@ -251,7 +251,7 @@ class _Importer:
         """The chunk path's place of a plain row naming an indicator it has not met, found as _read_row finds it
         (_place, after the checks a plain number passes anyway): _HANDLED when the row failed there, its
         problem named, or None for the per-row path (a text-only line)."""
-        place = self._place(table, line, cells[0], cells[1], cells[2], "", False)
+        place = self.places.get((*cells[:3], False)) or self._place(table, line, cells[0], cells[1], cells[2], "", False)
         return _HANDLED if place is None else self._remember(cells[:3], place)
 
     def _remember(self, cells: tuple, place: tuple) -> tuple | None:
