@@ -28,6 +28,7 @@ from mstrack.store.schema import (
     TaskRow,
     UnitRow,
 )
+from mstrack.store.states import write_plan_rows
 
 
 class _Held(NamedTuple):
@@ -154,6 +155,7 @@ class PlanWriter:
                 for indicator_position, (kind, ind, indicator_id) in enumerate(indicators):
                     self._write_indicator(line_id, indicator_position, kind, ind, indicator_id, rows)
         self._write_rows(head, rows)
+        write_plan_rows(self.dialect, self.connection, head)  # what a status reads of the plan, made anew
         return self.counts
 
     def _write_programme(self, programme: plan_model.Programme) -> int:
