@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from json.scanner import make_scanner
 from operator import attrgetter, itemgetter
 
 from mstrack.model import SCHEDULE, IndicatorState, MilestoneState, ReportState
@@ -14,7 +15,7 @@ from mstrack.store.dialect import DAYS, Dialect, json_list, moment, number
 from mstrack.store.dialect import day as day_of
 
 _FIRST = itemgetter(0)
-_SCAN = json.scanner.make_scanner(json.JSONDecoder())  # json.loads without its wrapper: (value, end), in C
+_SCAN = make_scanner(json.JSONDecoder())  # json.loads without its wrapper: (value, end), in C
 _DUE = attrgetter("due")
 
 
@@ -80,9 +81,8 @@ def _lean_plans(rows, checkpoint_rows) -> dict[int, tuple]:
 
 
 def _plan_text(lead: list[int], responsible: list[int], marks: list[tuple]) -> str:
-    """An indicator's plan_rows: [lead units' ids, responsible units' ids, [[due, target, text, label, printed], …]]
-    (ids: a unit's name is read from its own row),
-    by date, each milestone with the words of its line's checkpoint of the same date unless it has its own."""
+    """An indicator's plan_rows: [lead units' ids, responsible units' ids, [[due, target, text, label, printed], …]],
+    the milestones by date (a text-only line's: its checkpoints). Ids, not names: a unit's name stays in its own row."""
     return json.dumps([lead, responsible, [[on.isoformat(), *rest] for on, *rest in marks]], ensure_ascii=False,
                       separators=(",", ":"))
 
@@ -97,7 +97,7 @@ def write_plan_rows(dialect: Dialect, connection, programme_id: int | None = Non
     lines = f"SELECT l.id FROM task_line AS l JOIN task AS t ON l.task_id = t.id{scope}"
     indicators = f"SELECT i.id FROM indicator AS i JOIN task_line AS l ON i.line_id = l.id JOIN task AS t ON l.task_id = t.id{scope}"
     results = dialect.rows_many(connection, [
-        (f"SELECT i.id, i.kind, i.line_id FROM indicator AS i WHERE i.id IN ({indicators})", params),
+        (f"SELECT x.id, x.kind, x.line_id FROM indicator AS x WHERE x.id IN ({indicators})", params),
         (f"SELECT x.line_id, x.role, x.unit_id FROM line_unit AS x WHERE x.line_id IN ({lines}) ORDER BY x.line_id, x.role, x.position",
          params),
         (f"SELECT x.line_id, x.due, x.text, x.label FROM checkpoint AS x WHERE x.line_id IN ({lines}) ORDER BY x.id", params),
