@@ -105,6 +105,14 @@ class Dialect:
         finally:
             cursor.close()
 
+    def execute_many(self, connection, sql: str, rows: list[tuple]) -> None:
+        """One plain-SQL write for each of `rows` (executemany: pipelined by psycopg)."""
+        cursor = driver_connection(connection).cursor()
+        try:
+            cursor.executemany(sql, rows)
+        finally:
+            cursor.close()
+
     def insert(self, connection, table: str, values: dict) -> int:
         """One row; its new id (RETURNING on PostgreSQL, the driver's lastrowid elsewhere)."""
         columns = ", ".join(f'"{column}"' for column in values)

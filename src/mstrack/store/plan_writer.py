@@ -28,6 +28,7 @@ from mstrack.store.schema import (
     TaskRow,
     UnitRow,
 )
+from mstrack.store.states import write_plan_rows
 
 
 class _Held(NamedTuple):
@@ -169,6 +170,7 @@ class PlanWriter:
         for indicator_id, (_, _, _, ind, _) in zip(indicator_ids, indicators, strict=True):
             self._indicator_children(indicator_id, ind, rows)
         self._write_rows(head, rows)
+        write_plan_rows(self.dialect, self.connection, head)  # what a status reads of the plan, made anew
         return self.counts
 
     def _ids(self, table, rows: list[tuple[int | None, dict | None]]) -> list[int]:
