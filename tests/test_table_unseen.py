@@ -337,3 +337,26 @@ def test_a_theme_merged_over_numbered_items_of_a_short_table_is_their_area(tmp_p
             ("1", "新建学校3所"), ("2", "改造操场5个"), ("3", "改造道路5条")], source
         assert [a.name for a in conversion.programme.areas] == ["教育提升", "道路改造"]
         assert figures(conversion.programme.tasks) == [[("所", 3)], [("个", 5)], [("条", 5)]]
+
+
+def test_a_column_named_for_a_past_period_or_a_share_of_the_plan_reports_progress(tmp_path):
+    """上半年推进情况 (a reporting period and 情况) and 占全年计划 (the share of the year's plan done) report what was
+    done: their figures are neither milestones nor indicators of their own."""
+    path = page(tmp_path / "表.html", [
+        "<td>序号</td><td>工作任务</td><td>牵头部门</td><td>上半年推进情况</td>",
+        "<td>1</td><td>新增就业15万人</td><td>市人社局</td><td>上半年新增就业8.37万人,增长5%</td>",
+        "<td>2</td><td>改造公路35公里</td><td>市交通局</td><td>年度统计</td>",
+    ])
+    conversion = convert_table(path, "x-2017", 2017)
+    tasks = conversion.programme.tasks
+    assert [(t.deadline, indicators(t)) for t in tasks] == [
+        (None, [("新增就业", "人", 150000, [])]), (None, [("改造公路", "公里", 35, [])])]
+    assert [r[2:4] for r in conversion.reported] == [("新增就业", 83700)]
+    share = page(tmp_path / "share.html", [
+        "<td>序号</td><td>实事项目名称</td><td>完成情况</td><td>占全年计划</td>",
+        "<td>1</td><td>新增养老床位4000张</td><td>4385</td><td>110%</td>",
+        "<td></td><td>改建认知障碍照护床位3000张</td><td>3210</td><td>107%</td>",
+        "<td>2</td><td>新建公园5个</td><td>5</td><td>100%</td>",
+    ])
+    tasks = convert_table(share, "x-2024", 2024).programme.tasks
+    assert figures(tasks) == [[("张", 4000), ("张", 3000)], [("个", 5)]]

@@ -25,7 +25,8 @@ COLUMN_RULES = (  # (kind, pattern), first match wins
     # reported, not planned:
     ("progress", r"进展|完成情况|完成率|(?<!预期)(?<!预计)成效"  # 预期成效 is what the work will achieve
                  r"|(?:当前|目前|实际|形象|累计|完成|工程|项目|推进)进度(?!安排|计划|要求)|进度情况|已完成"
-                 r"|(?:累计|实际)完成|截至|完成数|占.{0,6}比|之比"
+                 r"|(?:累计|实际)完成|截至|完成数|占.{0,6}比|之比|^占.{0,4}(?:计划|任务|目标)"  # 占全年计划: the share done
+                 r"|(?:推进|落实|执行|实施|办理|工作)情况"  # 上半年推进情况: how the work went in a past period
                  r"|^\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月份?(?!.*(?:计划|目标|任务|安排))"),  # "1-9月份工作…": what was done
     ("note", r"下一?步(?:工作)?(?:措施|打算|举措)$"),  # what the unit will do next, undated: no schedule
     ("schedule", r"进度|计划|安排|举措|措施|步骤|节点|上半年|下半年|季度"),
