@@ -360,3 +360,15 @@ def test_a_column_named_for_a_past_period_or_a_share_of_the_plan_reports_progres
     ])
     tasks = convert_table(share, "x-2024", 2024).programme.tasks
     assert figures(tasks) == [[("张", 4000), ("张", 3000)], [("个", 5)]]
+
+
+def test_a_sum_in_a_foreign_currency_keeps_its_currency_as_the_unit(tmp_path):
+    """"实际使用外资60亿美元左右": 亿 scales the number and 美元 is the unit; neither stays in the indicator's name."""
+    path = page(tmp_path / "表.html", [
+        "<td>序号</td><td>工作任务</td><td>牵头部门</td>",
+        "<td>1</td><td>实际使用外资60亿美元左右</td><td>市商务局</td>",
+        "<td>2</td><td>外贸出口额达到800万欧元</td><td>市商务局</td>",
+    ])
+    tasks = convert_table(path, "x-2017", 2017).programme.tasks
+    assert [[(i[0], i[1], i[2]) for i in indicators(t)] for t in tasks] == [
+        [("实际使用外资", "美元", 6000000000)], [("外贸出口额", "欧元", 8000000)]]
