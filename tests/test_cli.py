@@ -208,6 +208,20 @@ def test_bad_input_exits_2_with_a_one_line_reason(demo_cli):
         refused(demo_cli(*args), words)
 
 
+def test_rule_is_one_option_everywhere(demo_cli, cli):
+    """--rule is defined once: every command refuses an unknown rule in the same one line, before it reads
+    or writes anything (demo on an empty database leaves it empty), and accepts both rules."""
+    for args in (("status",), ("show", "shenzhen-2023/5"), ("units",), ("report", "weekly"), ("lights",)):
+        result = demo_cli(*args, "--rule", "linear")
+        assert result.exit_code == 2, (args, result.output)
+        assert result.stderr == "mstrack: error: --rule 'linear': expected one of step, pro-rata\n", (args, result.stderr)
+        for rule in ("step", "pro-rata"):
+            assert demo_cli(*args, "--rule", rule).exit_code == 0, (args, rule)
+    result = cli("demo", "--rule", "linear")
+    assert result.exit_code == 2 and result.stderr.startswith("mstrack: error: --rule 'linear'"), result.stderr
+    assert cli("status").exit_code == 2  # nothing was loaded
+
+
 def test_bad_option_value_is_a_usage_error(demo_cli):
     result = demo_cli("status", "--only", "late")
     assert result.exit_code == 2 and "--only" in result.output

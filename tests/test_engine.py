@@ -459,11 +459,11 @@ def test_the_vocabulary_is_built_by_name_only():
 
 def test_every_status_has_its_words_and_its_choice_on_the_command_line():
     """model.STATUSES is the one list: the labels, the ranks and --only/--fail-on all follow it."""
-    from mstrack.cli.common import Rule, Status
+    from mstrack.cli.common import Status, rule_value
     from mstrack.labels import catalogue
     from mstrack.model import CHANGE_RANK, RULES, STATUSES, TASK_SEVERITY
 
-    assert [s.value for s in Status] == list(STATUSES) and [r.value for r in Rule] == list(RULES)
+    assert [s.value for s in Status] == list(STATUSES) and [rule_value(r) for r in RULES] == list(RULES)
     assert set(TASK_SEVERITY) == set(CHANGE_RANK) == set(STATUSES)
     for status in STATUSES:
         assert all(catalogue()[f"{kind}.{status}"][0] for kind in ("status", "count")), status

@@ -117,6 +117,22 @@ def test_a_cjk_cell_counts_two_columns_and_folds_whole_characters():
     assert max(cell_len(part) for part in folded) == 14
 
 
+def test_a_folded_cell_keeps_a_number_whole():
+    """A cell folds between CJK characters but never inside a number, a code or a date: "903课时" is never
+    printed as "90" over "3课时" (the same rule as every other wrapped text)."""
+    from mstrack.render.grid import Column, PlainTable
+
+    table = PlainTable([Column("Task"), Column("Target", fold=True, min_width=6)])
+    table.add_row("shenzhen-2023/5", "完成培训903课时，覆盖1200人，2023-06-30前完成")
+    lines = table.text(30).splitlines()
+    assert all(cell_len(line) <= 30 for line in lines), lines
+    folded = [line[len(" shenzhen-2023/5  "):].strip() for line in lines[2:]]
+    assert "".join(folded) == "完成培训903课时，覆盖1200人，2023-06-30前完成", folded
+    assert len(folded) > 2
+    for whole in ("903", "1200", "2023-06-30"):
+        assert any(whole in part for part in folded), (whole, folded)
+
+
 def mstrack_executable() -> str:
     found = shutil.which("mstrack", path=str(Path(sys.executable).parent)) or shutil.which("mstrack")
     if found is None:

@@ -21,9 +21,6 @@ class Format(str, Enum):
     json = "json"
 
 
-Rule = Enum("Rule", {rule.replace("-", "_"): rule for rule in RULES}, type=str)
-
-
 RULE_HELP = ("How expected is computed: step (the last checkpoint passed) or pro-rata (序时进度, linear between "
              "checkpoints). [default: the programme's setting, else step]")
 
@@ -49,6 +46,24 @@ FormatOption = Annotated[Format, typer.Option("--format", "-f", help="table or j
 """--format of the commands that print a table or JSON."""
 RefArgument = Annotated[str, typer.Argument(help="PROGRAMME/CODE, e.g. shenzhen-2023/5")]
 WarnDaysOption = Annotated[int, typer.Option("--warn-days", min=0, help=WARN_HELP)]
+
+
+def _complete_rule(incomplete: str) -> list[str]:
+    return [rule for rule in RULES if rule.startswith(incomplete)]
+
+
+def rule_option(help: str = RULE_HELP):
+    """--rule: step or pro-rata, checked by `rule_value` (one line, exit 2, as every closed list); its help
+    says what it is by default where the command has its own default."""
+    return Annotated[Optional[str], typer.Option("--rule", help=help, autocompletion=_complete_rule)]
+
+
+RuleOption = rule_option()
+
+
+def rule_value(value: str | None) -> str | None:
+    """The --rule given, checked against the rules there are; None when none was given."""
+    return None if value is None else choice(value, RULES, "--rule")
 
 
 _lang: str | None = None

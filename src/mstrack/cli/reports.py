@@ -14,8 +14,8 @@ import typer
 
 from mstrack.cli.app import app, report_app
 from mstrack.cli.common import (
-    RULE_HELP,
     AsOfOption,
+    RuleOption,
     WarnDaysOption,
     as_of_option,
     cannot_write,
@@ -29,12 +29,13 @@ from mstrack.cli.common import (
     parse_day,
     print_width,
     refuse_database,
+    rule_value,
     safe_console,
     say,
     write_out,
     write_output,
 )
-from mstrack.model import RULES, WARN_DAYS
+from mstrack.model import WARN_DAYS
 
 FORMATS = {
     "units": ("table", "json", "csv", "md", "xlsx"),
@@ -49,7 +50,6 @@ function for each."""
 
 ProgrammesOption = Annotated[Optional[list[str]], typer.Option(
     "--programme", "-p", help="Only this programme (repeatable). [default: all]")]
-RuleOption = Annotated[Optional[str], typer.Option("--rule", help=RULE_HELP)]
 OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write. [default: stdout; xlsx needs a file]")]
 FreezeOption = Annotated[bool, typer.Option(
     "--freeze", help="Keep the report as printed, to compare with later corrections (`mstrack report diff`).")]
@@ -69,10 +69,6 @@ def official_lang(ctx: typer.Context) -> str:
     the locale; only a --lang (or MSTRACK_LANG) given on purpose prints it in another."""
     asked = ctx.find_root().params.get("lang")
     return _lang(ctx) if asked else "zh"
-
-
-def _rule(value: str | None) -> str | None:
-    return None if value is None else choice(value, RULES, "--rule")
 
 
 def _renderers(kind: str) -> dict:
@@ -200,7 +196,7 @@ def units(
     """Per lead unit: tasks done, on track, behind, without a report, overdue; completion rate; worst first
     (with --rank: best on-time rate first, and the rank)."""
     fmt = choice(fmt, FORMATS["units"], "--format")
-    rule = _rule(rule)
+    rule = rule_value(rule)
     _check_output(ctx, fmt, output)
     from mstrack.reports.make import make_report
 
@@ -227,7 +223,7 @@ def weekly(
     """The weekly report: a one-line summary, the behind list with each latest note, the unit rollup,
     and what changed since the previous report. HTML prints on A4; XLSX has a sheet per section."""
     fmt = choice(fmt, FORMATS["weekly"], "--format")
-    rule = _rule(rule)
+    rule = rule_value(rule)
     _check_output(ctx, fmt, output)
     from datetime import timedelta
 
@@ -263,7 +259,7 @@ def _table_command(kind: str, day: str, summary: str) -> None:
         freeze: FreezeOption = False,
     ) -> None:
         fmt = choice(fmt, FORMATS[kind], "--format")
-        rule = _rule(rule)
+        rule = rule_value(rule)
         if not programme:
             raise fail("--programme: which programme's {kind} report? e.g. --programme yantian-2023", kind=kind)
         _check_output(ctx, fmt, output)
@@ -392,7 +388,7 @@ def lights(
 
     fmt = choice(fmt, FORMATS["lights"], "--format")
     period = choice(period, PERIOD_KINDS, "--by")
-    rule = _rule(rule)
+    rule = rule_value(rule)
     _check_output(ctx, fmt, output)
     store = open_store(ctx, write=False)
     year = store.common_year(programme)
@@ -432,7 +428,7 @@ def notice(
     """督办通知单: a formal notice to a lead unit listing its red and yellow tasks, indicator by indicator
     (expected, actual, gap, next deadline, the pace still needed), and the date to reply by."""
     fmt = choice(fmt, FORMATS["notice"], "--format")
-    rule = _rule(rule)
+    rule = rule_value(rule)
     _check_notice(ctx, unit=unit, each_unit=each_unit, output=output)
     from mstrack.reports.make import make_report
 

@@ -8,13 +8,12 @@ import typer
 
 from mstrack.cli.app import app
 from mstrack.cli.common import (
-    RULE_HELP,
     AsOfOption,
     Format,
     FormatOption,
     Only,
     RefArgument,
-    Rule,
+    RuleOption,
     Status,
     WarnDaysOption,
     as_of_option,
@@ -26,17 +25,19 @@ from mstrack.cli.common import (
     open_store,
     parse_day,
     print_width,
+    rule_option,
+    rule_value,
     say,
     typed,
     warn,
     wrapped,
     write_out,
 )
-from mstrack.model import WARN_DAYS
+from mstrack.model import PRO_RATA, WARN_DAYS
 
 
 def _status_rows(store, on: date, *, programmes: list[str] | None = None, unit: str | None = None,
-                 only: list[Only] | None = None, rule: Rule | None = None, stale: int | None = None,
+                 only: list[Only] | None = None, rule: str | None = None, stale: int | None = None,
                  warn_days: int = WARN_DAYS):
     """Status rows with their early warning and forecast (domain.lights.warned_rows): the latest report of
     each indicator and the one before it are read, for the forecast's pace."""
@@ -45,7 +46,7 @@ def _status_rows(store, on: date, *, programmes: list[str] | None = None, unit: 
     with bulk():
         return warned_rows(store.status_states(on, programmes=programmes or None, unit=unit, previous=True), on,
                            warn_days=warn_days, only={s.value for s in only} if only else None,
-                           rule=rule.value if rule else None, stale_days=stale)
+                           rule=rule, stale_days=stale)
 
 
 def _print_status(rows, on: date, *, fmt: Format, lang: str, fail_on: list[Status] | None = None) -> None:
@@ -71,14 +72,14 @@ def demo(
     ctx: typer.Context,
     as_of: as_of_option("Date to judge at. [default: July 1 of the seeds' year, after their half-year checkpoints]") = None,
     fmt: Annotated[Format, typer.Option("--format", help="table or json")] = Format.table,
-    rule: Annotated[Optional[Rule], typer.Option(
-        "--rule", help="How expected is computed. [default: pro-rata (序时进度), the rule offices use mid-quarter]")] = None,
+    rule: rule_option("How expected is computed. [default: pro-rata (序时进度), the rule offices use mid-quarter]") = None,
 ) -> None:
     """Load every programme shipped in data/seed/ and print the status of those with reported progress
     (the Yantian half-year report), judged by 序时进度: rows behind, on track and done."""
     from mstrack.labels import Labels
     from mstrack.sources.seeds import demo_date, seed_plans
 
+    rule = rule_value(rule) or PRO_RATA
     plans = seed_plans()
     on = parse_day(as_of, "--as-of", max(p.year for p in plans)) if as_of else demo_date(plans)
     store = open_store(ctx, write=True)
@@ -88,7 +89,7 @@ def demo(
     flush_output()  # before the writes: an output that fails stops the command before anything is stored
     for programme in plans:
         store.save_plan(programme, command="demo", source=f"seed/{programme.code}.toml")
-    rows = _status_rows(store, on, rule=rule or Rule.pro_rata)
+    rows = _status_rows(store, on, rule=rule)
     reported = sorted({row.programme for row in rows if row.as_of is not None})
     shown = [row for row in rows if row.programme in reported] if reported else rows
     _print_status(shown, on, fmt=fmt, lang=ctx.obj["lang"])
@@ -129,11 +130,12 @@ def status(
     as_of: AsOfOption = None,
     fmt: FormatOption = Format.table,
     fail_on: Annotated[Optional[list[Status]], typer.Option("--fail-on", help="Exit 1 when any row has this status (repeatable).")] = None,
-    rule: Annotated[Optional[Rule], typer.Option("--rule", help=RULE_HELP)] = None,
+    rule: RuleOption = None,
     stale: Annotated[int, typer.Option("--stale", min=0, help="Flag rows whose latest report is older than DAYS.")] = 14,
     warn_days: WarnDaysOption = WARN_DAYS,
 ) -> None:
     """Expected versus actual for every indicator; behind first; checkpoints due soon marked."""
+    rule = rule_value(rule)
     store = open_store(ctx, write=False)
     on = judge_day(store, as_of, programme)
     rows = _status_rows(store, on, programmes=programme, unit=unit, only=only, rule=rule, stale=stale, warn_days=warn_days)
@@ -146,11 +148,12 @@ def show(
     ref: RefArgument,
     as_of: as_of_option("Date for the status marks and forecasts. [default: today]") = None,
     fmt: FormatOption = Format.table,
-    rule: Annotated[Optional[Rule], typer.Option("--rule", help=RULE_HELP)] = None,
+    rule: RuleOption = None,
 ) -> None:
     """One task: leader, units, each indicator's quarterly checkpoints and report history."""
     from mstrack.store import parse_ref
 
+    rule = rule_value(rule)
     store = open_store(ctx, write=False)
     task = parse_ref(ref)
     on = judge_day(store, as_of, [task.programme]) if as_of else None  # a bad --as-of is refused in every format
@@ -167,7 +170,7 @@ def show(
     from mstrack.render.status import task_view
 
     on = on or judge_day(store, None, [task.programme])
-    rows = {state.indicator_id: evaluate(state, on, rule.value if rule else None) for state in detail.indicators}
+    rows = {state.indicator_id: evaluate(state, on, rule) for state in detail.indicators}
     forecasts = {state.indicator_id: forecast(state, on) for state in detail.indicators}
     console().print(task_view(detail, rows, ctx.obj["lang"], forecasts))
 

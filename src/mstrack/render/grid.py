@@ -89,7 +89,7 @@ class PlainTable:
                                            for h, c, w in zip(headers, columns, widths, strict=True)), max_width), "bold"
         yield " " + "━" * (total - 1), ""
         for cells, style in self.rows:
-            pieces = [_fold(cells[i], width) for i, width in zip(shown, widths, strict=True)]
+            pieces = [wrap(cells[i], width) or [""] for i, width in zip(shown, widths, strict=True)]
             for line in range(max(len(piece) for piece in pieces)):
                 yield fit_line(" " + GAP.join(
                     pad(piece[line] if line < len(piece) else "", width, column.justify)
