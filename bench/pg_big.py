@@ -9,7 +9,7 @@ of the queries a status and a weekly report send (store/states.py's own SQL, imp
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 GENERATE = """
 INSERT INTO report (indicator_id, as_of, value, note, reporter, entered_at, source, batch_id)
@@ -38,15 +38,21 @@ def generate_reports(connection, per_indicator: int) -> int:
 
 def explain(connection, as_of: date) -> str:
     """EXPLAIN (ANALYZE, BUFFERS) of status's seven queries (latest and previous report per indicator) and of
-    the report query of `report weekly` (every report: task_details), with the work_mem mstrack sets."""
+    the report queries of `report weekly` (bounded: Store.task_details with since, report_series), with the
+    work_mem mstrack sets."""
     from mstrack.store.dialect import PG_SETTINGS, Dialect
-    from mstrack.store.states import _queries
+    from mstrack.store.reads import SERIES_CHUNK
+    from mstrack.store.states import _queries, series_query
 
     dialect = Dialect.of("postgresql", "pyformat", db="bench", binary=True)
+    some = [indicator_id for (indicator_id,) in connection.execute(f"SELECT id FROM indicator ORDER BY id LIMIT {SERIES_CHUNK}")]
     parts = [("status", _queries(dialect, as_of=as_of, programmes=None, unit_id=None, task_ids=None, all_reports=False,
                                  previous=True)),
-             ("report weekly (task_details: every report)", _queries(dialect, as_of=None, programmes=None, unit_id=None,
-                                                                    task_ids=None, all_reports=True)[-1:])]
+             ("report weekly (the latest at as_of and at since, the week's reports)",
+              _queries(dialect, as_of=as_of, programmes=None, unit_id=None, task_ids=None, all_reports=False,
+                       since=as_of - timedelta(days=7))[-1:]),
+             (f"report weekly (the charts of the indicators behind, {SERIES_CHUNK} at a time)",
+              [series_query(dialect, some, as_of)])]
     out = []
     with connection.transaction():
         connection.execute(PG_SETTINGS)

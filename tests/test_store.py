@@ -186,8 +186,9 @@ def test_a_saved_plan_reads_back_as_it_was(store, tmp_path):
 
 def test_an_import_reads_lean_states_with_what_it_compares(store, tmp_path):
     """programme_states (what import progress compares a file with) leaves out the units and the quantities'
-    milestones, never used there; it keeps names, units, targets, every report, and a text-only line's
-    checkpoints (its reports count them). A status still reads them all."""
+    milestones and the reports' notes, reporters and times of entry, never used there; it keeps names, units,
+    targets, every report's day and value, and a text-only line's checkpoints (its reports count them). A
+    status still reads them all."""
     store.init()
     text_only = ('[[tasks]]\ncode = "2"\ntitle = "建设公园"\n[[tasks.lines]]\nlead_units = ["市城管局"]\n'
                  'checkpoints = [{ due = "2023-06-30", text = "完成设计" }, { due = "2023-12-31", text = "建成开放" }]\n')
@@ -197,7 +198,9 @@ def test_an_import_reads_lean_states_with_what_it_compares(store, tmp_path):
     year, by_task = store.programme_states("x-2023")
     (lean_beds,), (park,) = by_task["1"], by_task["2"]
     assert year == 2023 and (lean_beds.indicator, lean_beds.unit, lean_beds.target) == ("新增床位", "张", 100)
-    assert [(r.as_of, r.value, r.note) for r in lean_beds.reports] == [(date(2023, 5, 31), 20, "过半")]
+    assert [(r.as_of, r.value, r.note, r.reporter, r.entered_at) for r in lean_beds.reports] == [
+        (date(2023, 5, 31), 20, None, None, None)]
+    assert [(r.note, r.reporter) for r in store.task_states(parse("x-2023/1"))[1][0].reports] == [("过半", "张三")]
     assert (lean_beds.milestones, lean_beds.lead_units) == ([], [])
     assert [(m.due, m.text) for m in park.milestones] == [(date(2023, 6, 30), "完成设计"), (date(2023, 12, 31), "建成开放")]
     full = {state.task: state for state in store.status_states(date(2023, 7, 1))}

@@ -9,6 +9,7 @@ from datetime import date
 
 from mstrack.domain.status import judged
 from mstrack.errors import InputError
+from mstrack.model import LATE
 from mstrack.reports.build import Step, UnitRollup, programme_place, ranked_units, table_report, unit_rollups, weekly_report
 
 
@@ -35,10 +36,21 @@ def check_programmes(store, programmes: list[str] | None) -> None:
         raise InputError("--programme {code!r}: no such programme; known: none", code=code)
 
 
-def task_details(store, programmes: list[str] | None):
-    """Whole tasks of the programmes asked for (all when none are named); an unknown code is an InputError."""
+def task_details(store, programmes: list[str] | None, *, as_of: date | None = None, since: date | None = None):
+    """Whole tasks of the programmes asked for (all when none are named); an unknown code is an InputError.
+    With as_of (and since), the reports read are bounded by that day (and those days): Store.task_details."""
     check_programmes(store, programmes)
-    return store.task_details(list(programmes) if programmes else None)
+    return store.task_details(list(programmes) if programmes else None, as_of=as_of, since=since)
+
+
+def weekly_details(store, programmes: list[str] | None, on: date, since: date, rule: str | None) -> tuple[list, dict]:
+    """What a weekly report is made of, read bounded by the indicators and the week (task_details with
+    `since`), and the (day, value) series up to `on` of the indicators behind at `on`, which it charts: its
+    memory grows with the indicators, the week's reports and the charts, not with the history."""
+    details = task_details(store, programmes, as_of=on, since=since)
+    states = [state for detail in details for state in detail.indicators]
+    late = [state.indicator_id for state, row in zip(states, judged(states, on, rule), strict=True) if row.status in LATE]
+    return details, store.report_series(late, on)
 
 
 def make_report(store, params: dict):
@@ -46,7 +58,7 @@ def make_report(store, params: dict):
     on = date.fromisoformat(params["as_of"])
     kind = params["kind"]
     if kind == "units":
-        details = task_details(store, params["programmes"] or None)
+        details = task_details(store, params["programmes"] or None, as_of=on)
         rows = judged([state for detail in details for state in detail.indicators], on, params["rule"])
         places = {detail.programme: programme_place(detail.programme_name) for detail in details}
         rollups = unit_rollups(rows, responsible=params["responsible"], places=places)
@@ -67,10 +79,11 @@ def make_report(store, params: dict):
         return notices(details, on=on, reply_by=_day(params["reply_by"]), warn_days=params["warn_days"],
                        rule=params["rule"], unit=params.get("unit"))
     if kind == "weekly":
-        return weekly_report(task_details(store, params["programmes"] or None), on, date.fromisoformat(params["since"]),
-                             params["rule"], params["stale"])
+        since = date.fromisoformat(params["since"])
+        details, series = weekly_details(store, params["programmes"] or None, on, since, params["rule"])
+        return weekly_report(details, on, since, params["rule"], params["stale"], series=series)
     programme = params["programme"]
-    details = task_details(store, [programme])
+    details = task_details(store, [programme], as_of=on)
     plan = store.load_plan(programme)
     return table_report(details, kind, on, plan.year, plan.name, params["rule"], checkpoint_steps(plan))
 

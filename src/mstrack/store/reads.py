@@ -11,7 +11,10 @@ from mstrack.domain import unique
 from mstrack.errors import InputError, Message
 from mstrack.model import IndicatorState, TaskText
 from mstrack.store.dialect import day, moment, number
-from mstrack.store.states import indicator_states
+from mstrack.store.states import indicator_states, series_query
+
+SERIES_CHUNK = 500
+"""Indicators per query of report_series: well under SQLite's limit of bound parameters."""
 
 
 @dataclass
@@ -141,19 +144,36 @@ class Reads:
             task_id = self._task_head(connection, ref)[1][0]
             return self._details(connection, task_ids=[task_id])[0]
 
-    def task_details(self, programmes: list[str] | None = None, unit: str | None = None) -> list[TaskDetail]:
+    def task_details(self, programmes: list[str] | None = None, unit: str | None = None, *, as_of: date | None = None,
+                     since: date | None = None) -> list[TaskDetail]:
         """Whole tasks with every indicator and every report, in document order: what reports are made of.
-        With a unit, the tasks it has a line in, with those lines only."""
+        With a unit, the tasks it has a line in, with those lines only. With `as_of`, each indicator's
+        latest report on or before it instead of every report (what a table judged at a day prints); with
+        `since` too, the reports a weekly report of those days reads (indicator_states' `since`)."""
         with self.reading() as connection:
             unit_id = self._unit_id(connection, unit) if unit is not None else None
-            return self._details(connection, programmes=programmes, unit_id=unit_id)
+            return self._details(connection, programmes=programmes, unit_id=unit_id, as_of=as_of, since=since)
+
+    def report_series(self, indicator_ids: list[int], as_of: date) -> dict[int, list[tuple[date, float]]]:
+        """The (day, value) of the standing reports dated on or before as_of of the indicators given, each
+        indicator's in date and entry order: what a weekly report charts for the indicators behind."""
+        series: dict[int, list[tuple[date, float]]] = {}
+        with self.reading() as connection:
+            for first in range(0, len(indicator_ids), SERIES_CHUNK):
+                for indicator_id, as_of_day, value in self._rows(
+                        connection, *series_query(self.dialect, indicator_ids[first:first + SERIES_CHUNK], as_of)):
+                    found = series.get(indicator_id)
+                    if found is None:
+                        found = series[indicator_id] = []
+                    found.append((day(as_of_day), value))
+        return series
 
     def _details(self, connection, *, programmes: list[str] | None = None, unit_id: int | None = None,
-                 task_ids: list[int] | None = None) -> list[TaskDetail]:
+                 task_ids: list[int] | None = None, as_of: date | None = None, since: date | None = None) -> list[TaskDetail]:
         """The one place a TaskDetail is built: a fixed number of queries whatever the number of tasks.
         Leaders and units are those of the task's lines in scope, in line order; links go both ways."""
         states = indicator_states(self.dialect, connection, programmes=programmes, unit_id=unit_id, task_ids=task_ids,
-                                  as_of=None, all_reports=True)
+                                  as_of=as_of, all_reports=as_of is None, since=since)
         by_task: dict[tuple[str, str], list[IndicatorState]] = {}
         for state in states:
             by_task.setdefault((state.programme, state.task), []).append(state)
@@ -202,9 +222,9 @@ class Reads:
             return head[3], indicator_states(self.dialect, connection, task_ids=[task[0]], as_of=None, all_reports=True)
 
     def programme_states(self, code: str) -> tuple[int, dict[str, list[IndicatorState]]] | None:
-        """Every indicator of a programme with every report, by task code, as an import checks rows against
-        them (without units and quantities' milestones: indicator_states' `lean`); None if there is no such
-        programme."""
+        """Every indicator of a programme with every report's day and value, by task code, as an import checks
+        rows against them (without units, quantities' milestones and the reports' notes: indicator_states'
+        `lean`); None if there is no such programme."""
         with self.reading() as connection:
             found = self._rows(connection, f"SELECT year FROM programme WHERE code = {self.dialect.p}", [code])
             if not found:

@@ -3,7 +3,7 @@ number of indicators, tuples from the driver, built into model.IndicatorState.""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 from operator import attrgetter, itemgetter
 
 from mstrack.model import SCHEDULE, IndicatorState, MilestoneState, ReportState
@@ -17,7 +17,7 @@ _DUE = attrgetter("due")
 def indicator_states(
     dialect: Dialect, connection, *, as_of: date | None, programmes: list[str] | None = None,
     unit_id: int | None = None, task_ids: list[int] | None = None, all_reports: bool = False, previous: bool = False,
-    lean: bool = False,
+    lean: bool = False, since: date | None = None,
 ) -> list[IndicatorState]:
     """The indicators in scope, each with its checkpoints or milestones and its reports: every report
     (all_reports) or the latest on or before as_of. Six plain queries, whatever the number of
@@ -31,10 +31,17 @@ def indicator_states(
     than its latest one: a seventh query, one more index seek per indicator, for forecasts (their pace).
 
     `lean`: without units and quantities' milestones (an import checks values against neither): half
-    the reading of a 20,000-indicator programme."""
-    previous = previous and not all_reports
+    the reading of a 20,000-indicator programme; with all_reports, the reports' days and values only.
+
+    `since` (with as_of, not all_reports): what a weekly report of the days since..as_of reads, bounded by
+    the indicators and those days, not by the history: each indicator's latest report on or before as_of
+    and on or before since, and every report dated on or before as_of that is dated after since or was
+    entered in the days between (a superset: the days of entry are a day wider either side, for the
+    timestamps' zone; the report keeps those entered in its days). In date and entry order."""
+    previous = previous and not all_reports and since is None
     results = dialect.rows_many(connection, _queries(dialect, as_of=as_of, programmes=programmes, unit_id=unit_id,
-                                                     task_ids=task_ids, all_reports=all_reports, previous=previous, lean=lean))
+                                                     task_ids=task_ids, all_reports=all_reports, previous=previous, lean=lean,
+                                                     since=since))
     rows = next(results)
     if not rows:
         results.close()
@@ -136,7 +143,8 @@ def _reports(rows) -> dict[int, list[ReportState]]:
 
 
 def _queries(dialect: Dialect, *, as_of: date | None, programmes: list[str] | None, unit_id: int | None,
-             task_ids: list[int] | None, all_reports: bool, previous: bool = False, lean: bool = False) -> list[tuple[str, list] | None]:
+             task_ids: list[int] | None, all_reports: bool, previous: bool = False, lean: bool = False,
+             since: date | None = None) -> list[tuple[str, list] | None]:
     """indicator_states' six queries (seven with `previous`), (SQL, parameters) each, scoped alike."""
     p = dialect.p
     task_where, task_params = [], []  # the scope of tasks; the unit narrows it to lines
@@ -161,8 +169,12 @@ def _queries(dialect: Dialect, *, as_of: date | None, programmes: list[str] | No
     columns = "x.indicator_id, x.as_of, x.value, x.note, x.reporter, x.entered_at"
     if all_reports:
         standing = "NOT EXISTS (SELECT 1 FROM report_retraction AS r WHERE r.report_id = x.id)"
+        order = "x.as_of, x.id"
+        if lean:  # an import compares days and values only: no notes read (most of a report row), and each
+            # indicator's reports by the (indicator_id, as_of, id) index instead of a sort of the whole table
+            columns, order = "x.indicator_id, x.as_of, x.value, NULL, NULL, NULL", "x.indicator_id, x.as_of, x.id"
         reports_query = (f"SELECT {columns} FROM report AS x WHERE {standing}{f' AND {in_indicators}' if where else ''}"
-                         " ORDER BY x.as_of, x.id", params)
+                         f" ORDER BY {order}", params)
     else:  # one index seek per indicator: a LATERAL join on PostgreSQL (which would hash the whole report
         # table for the correlated subquery), the correlated subquery on SQLite (which has no LATERAL)
         def one_report(before: str) -> str:
@@ -174,6 +186,10 @@ def _queries(dialect: Dialect, *, as_of: date | None, programmes: list[str] | No
 
         # one row per indicator: their order does not matter, and unsorted PostgreSQL streams them
         reports_query = (f"SELECT {columns} FROM {one_report(f'<= {p}')}", [*params, as_of])
+        if since is not None:
+            reports_query = _window_query(dialect, columns=columns, one_report=one_report,
+                                          in_indicators=in_indicators if where else None, params=params, as_of=as_of,
+                                          since=since)
         if previous:  # the latest report dated before the latest one's date: forecasts' pace
             latest_day = (f"(SELECT z.as_of FROM report AS z WHERE z.indicator_id = i.id AND z.as_of <= {p} AND NOT EXISTS"
                           " (SELECT 1 FROM report_retraction AS r WHERE r.report_id = z.id) ORDER BY z.as_of DESC LIMIT 1)")
@@ -201,6 +217,33 @@ def _queries(dialect: Dialect, *, as_of: date | None, programmes: list[str] | No
         reports_query,
         *([previous_query] if previous and not all_reports else []),
     ]
+
+
+def _window_query(dialect: Dialect, *, columns: str, one_report, in_indicators: str | None, params: list, as_of: date,
+                  since: date) -> tuple[str, list]:
+    """indicator_states' reports with `since`: the latest at as_of and at since (an index seek each per
+    indicator), and those dated in between or entered then (one pass over the report table: no index
+    leads by the day of entry), without repeats (UNION), in date and entry order."""
+    p = dialect.p
+    entered_from = datetime.combine(since, time(), UTC)  # entered on `since` or later, by a day's margin
+    entered_to = datetime.combine(as_of + timedelta(days=2), time(), UTC)
+    standing = "NOT EXISTS (SELECT 1 FROM report_retraction AS r WHERE r.report_id = x.id)"
+    between = (f"SELECT {columns}, x.id FROM report AS x WHERE x.as_of <= {p} AND (x.as_of > {p} OR x.entered_at >= {p}"
+               f" AND x.entered_at < {p}) AND {standing}{f' AND {in_indicators}' if in_indicators else ''}")
+    names = ", ".join(column.removeprefix("x.") for column in columns.split(", "))
+    sql = (f"SELECT {names} FROM (SELECT {columns}, x.id FROM {one_report(f'<= {p}')} UNION SELECT {columns}, x.id FROM"
+           f" {one_report(f'<= {p}')} UNION {between}) AS w ORDER BY as_of, id")
+    return sql, [*params, as_of, *params, since, as_of, since, dialect.bound(entered_from), dialect.bound(entered_to),
+                 *(params if in_indicators else [])]
+
+
+def series_query(dialect: Dialect, indicator_ids: list[int], as_of: date) -> tuple[str, list]:
+    """(day, value) of the standing reports dated on or before as_of of the indicators given (a few hundred:
+    bound parameters), each indicator's in date and entry order: an index range per indicator."""
+    return ("SELECT x.indicator_id, x.as_of, x.value FROM report AS x"
+            f" WHERE x.indicator_id IN ({dialect.params(len(indicator_ids))}) AND x.as_of <= {dialect.p} AND NOT EXISTS"
+            " (SELECT 1 FROM report_retraction AS r WHERE r.report_id = x.id) ORDER BY x.indicator_id, x.as_of, x.id",
+            [*indicator_ids, as_of])
 
 
 def group_units(rows) -> dict[int, tuple[list[str], list[str]]]:

@@ -231,10 +231,10 @@ def _budget_at_the_end(dated: list[tuple[date, str, str]]) -> list[tuple[date, s
     return dated
 
 
-def _printed(number: str, text: str) -> bool:
-    """A column's figure with no unit that the task's words print ("预算600万元" beside 600): the words' figure,
-    read with their unit, not a second target."""
-    return bool(number.strip()) and re.search(rf"(?<![\d.]){re.escape(number.strip())}(?![\d.])", text) is not None
+def _printed(number: str, text: str, unit: str = "") -> bool:
+    """A column's figure that the task's words print ("预算600万元" beside 600, or beside 600 under 投资(万元)): the
+    words' figure, read with their unit, not a second target."""
+    return bool(number.strip()) and re.search(rf"(?<![\d.]){re.escape(number.strip())}(?![\d.])\s*{re.escape(unit)}", text) is not None
 
 
 VERB_DONE_RE = re.compile(r"(?:在[^完]{2,14}前)?完成(?P<verb>[\u4e00-\u9fff]{2,4})")
@@ -262,7 +262,7 @@ def _read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, year: 
     per_row = len(set(figures.values())) > 1  # rows under one merged item, each with a figure of its own: each row's
     amounts = [] if per_row else [s for line in raw.lines if not line.item
                                   for s in _amount_series(raw.title, line.amount, "title", year, title_text)]
-    measured = [s for line in raw.lines for name, number, unit in line.measured if unit or not _printed(number, title_text)
+    measured = [s for line in raw.lines for name, number, unit in line.measured if not _printed(number, title_text, unit)
                 for s in _amount_series(name, (number, unit), "heading" if line.item else "title", year)]
     title_filled = False
     for k, unit in enumerate(units):
@@ -300,6 +300,9 @@ def _read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, year: 
             if is_level(one) and one.statement is None and one.points and one.points[-1][2].value == 100 \
                     and one.points[-1][0] < final_due and says_done:
                 one.filled = final_due
+    for one in measured:  # a column of the year's figure (年度投资): due by the year's end, whenever the work is done
+        if one.filled and one.filled > date(year, 12, 31):
+            one.filled = date(year, 12, 31)
 
 
 def build_task(raw: RawTask, year: int, summary: list[Message], doubts: list[Doubt] | None = None) -> Task:

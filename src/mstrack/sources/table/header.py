@@ -18,18 +18,20 @@ COLUMN_RULES = (  # (kind, pattern), first match wins
     ("leader", r"领导|^(?!.*(?:单位|部门)).*(?:责任人|负责人|联系人)"),
     ("units", r"牵头责任单位|牵头负责单位"),  # lead and responsible units in one cell: the first leads (as in 责任单位)
     ("lead", r"牵头|主责|主办"),
-    ("units", r"单位|部门|县区|区县"),
+    ("units", r"单位|部门|县区|区县|主体$"),  # 责任主体, 实施主体
+    ("office", r"(?:科室|处室|股室|机构)$"),  # an office of a town or a bureau: the units, unless a 单位 column is beside it
     ("start", r"开工(?:时间|日期|年月)|开建(?:时间|日期)"),  # when the work starts: a checkpoint, never the deadline
-    ("deadline", r"时限|完成时间|完成日期|期限|截止|起止|建设时间|实施时间|建设年限|实施年限|(?:竣工|完工|建成)(?:时间|日期|年月)"),
+    ("deadline", r"时限|完成时间|完成日期|期限|截止|起止|工期|建设时间|实施时间|建设年限|实施年限|(?:竣工|完工|建成)(?:时间|日期|年月)"),
     # reported, not planned:
-    ("progress", r"进展|完成情况|完成率|成效|(?:当前|目前|实际|形象|累计|完成|工程|项目|推进)进度(?!安排|计划|要求)|进度情况|已完成"
+    ("progress", r"进展|完成情况|完成率|(?<!预期)(?<!预计)成效"  # 预期成效 is what the work will achieve
+                 r"|(?:当前|目前|实际|形象|累计|完成|工程|项目|推进)进度(?!安排|计划|要求)|进度情况|已完成"
                  r"|(?:累计|实际)完成|截至|完成数|占.{0,6}比|之比"
                  r"|^\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月份?(?!.*(?:计划|目标|任务|安排))"),  # "1-9月份工作…": what was done
     ("note", r"下一?步(?:工作)?(?:措施|打算|举措)$"),  # what the unit will do next, undated: no schedule
-    ("schedule", r"进度|计划|安排|举措|措施|步骤|时间节点|上半年|下半年|季度"),
+    ("schedule", r"进度|计划|安排|举措|措施|步骤|节点|上半年|下半年|季度"),
     ("area", r"总体要求|类别|领域|分类|板块|类型"),
     ("amount", r"(?:数量|任务数|目标值)$"),
-    ("task", r"任务|项目|内容|实事|目标|事项|名称|工作|指标"),
+    ("task", r"任务|项目|内容|实事|目标|事项|名称|工作|指标|规模|预期|工程"),  # 建设规模, 预期成效: the work's figures
     ("amount", r"数量|任务数|目标值"),
     ("note", r"备注|说明"),
 )
@@ -72,15 +74,26 @@ def _header_columns(sheet: Sheet, at: int, year: int) -> list[Column] | None:
         column = column_kind(cell, year) if len(cell) <= 24 else Column(index=-1, header=cell, kind="")
         column.index = i
         columns.append(column)
+    _offices(columns)
     kinds = [c.kind for c in columns if c.kind]
     if "task" not in kinds and len(set(kinds)) >= 2 and {"schedule", "period", "deadline", "lead", "units"} & set(kinds):
         _unnamed_task_column(sheet, at, columns)  # records whose item text has no label: an empty header cell
         kinds = [c.kind for c in columns if c.kind]
     if "task" in kinds and {"schedule", "period", "deadline", "lead", "units", "measure"} & set(kinds) and len(kinds) >= 2:
         return columns
-    if "seq" in kinds and kinds.count("task") >= 2 and _numbered_rows_below(sheet, at, columns):
-        return columns
+    if "task" in kinds and len(kinds) >= 2 and _items_below(sheet, at, columns):
+        return columns  # no date, unit or schedule column: the task column is known by the items below it
     return None
+
+
+def _offices(columns: list[Column]) -> None:
+    """A column of offices (责任科室, 配合处室) names the responsible units of a table that has no 单位 or 部门 column;
+    beside one (牵头单位 / 负责科室) it names the lead unit's own section, no unit of the task, unless it names
+    offices that work with the lead (配合科室, 协办处室)."""
+    offices = [c for c in columns if c.kind == "office"]
+    units = any(c.kind in ("lead", "units") and not re.search(r"科室|处室|股室|机构", c.header) for c in columns)
+    for column in offices:
+        column.kind = "units" if not units or re.search(r"配合|协办|协助|参与|协同", column.header) else ""
 
 
 def _unnamed_task_column(sheet: Sheet, at: int, columns: list[Column]) -> None:
@@ -96,17 +109,31 @@ def _unnamed_task_column(sheet: Sheet, at: int, columns: list[Column]) -> None:
             return
 
 
-SEQ_CELL_RE = re.compile(r"^\s*(?:\d+|[一二三四五六七八九十百]+)\s*[、.．]?\s*$")
+# a task's number in the 序号 column: "12", "(3)", "1.2", "第1项", "9*", "★3" (a province's table runs past 999); or in Chinese
+# numerals, "二", "（三）", which may group projects
+CODE_CELL_RE = re.compile(r"^[*＊※★☆▲△●◆]*\s*第?\s*[（(]?\s*(\d+(?:[.-]\d+)?)\s*[）)]?\s*[项条号]?[.．、]?\s*[*＊※★☆▲△●◆]*$")
+GROUP_CODE_RE = re.compile(r"^[（(]?\s*([一二三四五六七八九十百]+)\s*[）)]?[、.．]?$")
+TOTAL_CELL_RE = re.compile(r"^\s*(?:合\s*计|小\s*计|总\s*计|共\s*计)\s*[:：]?\s*$")  # a row of totals: no task
 
 
-def _numbered_rows_below(sheet: Sheet, at: int, columns: list[Column]) -> bool:
-    """The rows under a header: most of the next few have a number and a title, as task rows do."""
-    seq = next(c for c in columns if c.kind == "seq")
+def seq_cell(text: str) -> bool:
+    return bool(CODE_CELL_RE.match(text.strip()) or GROUP_CODE_RE.match(text.strip()))
+
+
+def _items_below(sheet: Sheet, at: int, columns: list[Column]) -> bool:
+    """The rows under a header read as items: most of the next few have a number (in a 序号 column) and a title; or,
+    without a 序号, the task column holds each row's longest words (序号 / 项目分类 / 实事内容 / 完成情况, 项目 / 内容)."""
+    seq = next((c for c in columns if c.kind == "seq"), None)
     task = next(c for c in columns if c.kind == "task")
     below = [r.cells for r in sheet.rows[at + 1:at + 6]]
-    numbered = sum(1 for cells in below if seq.index < len(cells) and SEQ_CELL_RE.match(cells[seq.index])
-                   and task.index < len(cells) and cells[task.index].strip())
-    return numbered >= 2 and numbered * 2 > len(below)
+    if seq is not None:
+        items = sum(1 for cells in below if seq.index < len(cells) and seq_cell(cells[seq.index])
+                    and task.index < len(cells) and cells[task.index].strip())
+    else:
+        items = sum(1 for cells in below if task.index < len(cells) and len(cells[task.index]) >= 6
+                    and len(cells[task.index]) >= max(len(c) for i, c in enumerate(cells) if i < len(columns) and columns[i].kind
+                                                      not in ("progress", "note")))
+    return items >= 2 and items * 2 > len(below)
 
 
 def _is_subheader(row: Row, columns: list[Column], year: int) -> bool:
@@ -123,7 +150,8 @@ def _is_subheader(row: Row, columns: list[Column], year: int) -> bool:
 
 
 def _period_subheader(sub: Row, columns: list[Column], year: int) -> bool:
-    """Quarters or months under 进度安排: each one a period column, named by the group above it."""
+    """Quarters or months under 进度安排: each one a period column, named by the group above it; under a progress
+    group (进展情况, 完成情况) each one reports progress."""
     if not _is_subheader(sub, columns, year):
         return False
     last_top = ""
@@ -135,6 +163,9 @@ def _period_subheader(sub: Row, columns: list[Column], year: int) -> bool:
         cell = sub.cells[i] if i < len(sub.cells) else ""
         if cell and cell != columns[i].header and PERIOD_RE.fullmatch(re.sub(r"\s+", "", cell)):
             label = re.sub(r"\s+", "", cell)
+            if top and column_kind(top, year).kind == "progress":  # 进展情况 over 一季度 … 四季度: what each quarter did
+                columns[i] = Column(index=i, header=f"{top}/{cell}", kind="progress")
+                continue
             columns[i] = Column(index=i, header=f"{top}/{cell}" if top else cell, kind="period", due=period_end(label, year),
                                 label=label)
     return True
@@ -242,6 +273,8 @@ def _number_columns(sheet: Sheet, at: int, columns: list[Column]) -> None:
         if values and sum(bool(BARE_NUMBER_RE.match(v)) for v in values) * 2 > len(values):
             numeric.append(column)
     numeric = [c for c in numeric if not _measured(c, numeric)]
+    money = _money_columns(sheet, at, columns, numeric)
+    numeric = [c for c in numeric if c not in money]
     targets = [c for c in numeric if c.kind in ("task", "amount")]
     for column in numeric:
         column.kind = "amount" if targets and column is targets[0] else "progress"
@@ -270,28 +303,104 @@ def _measured(column: Column, numeric: list[Column]) -> bool:
     return True
 
 
+MONEY_CELL_RE = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?\s*(?:万|亿)?元$")
+MONEY_HEADER_RE = re.compile(r"投资|资金|预算|金额")
+
+
+def _declared_unit(sheet: Sheet, at: int) -> str:
+    """The unit of money printed above the header for the whole table ("单位：万元"), or ""."""
+    for row in sheet.rows[max(0, at - 3):at]:
+        for cell in row.cells:
+            if m := re.search(r"单位\s*[:：]\s*((?:万|亿)?元)", cell):
+                return m[1]
+    return ""
+
+
+def _money_columns(sheet: Sheet, at: int, columns: list[Column], numeric: list[Column]) -> list[Column]:
+    """A column of sums under 计划投资, 年度投资 or 资金, in their unit ("3000万元") or bare under a "单位：万元" printed
+    above the table: a target of its own, named by the header; a total (总投资) only when no other such column counts
+    the year or the plan. Returns those columns."""
+    declared = _declared_unit(sheet, at)
+    money = []
+    for column in columns:
+        header = re.sub(r"\s+", "", column.header)
+        if column.kind not in ("", "schedule", "amount", "task") or not MONEY_HEADER_RE.search(header) or REPORTED_RE.search(header):
+            continue
+        values = _column_values(sheet, at, column)
+        priced = sum(bool(MONEY_CELL_RE.match(v)) or (bool(declared) and column in numeric) for v in values)
+        if values and priced * 2 > len(values):
+            money.append(column)
+    yearly = [c for c in money if re.search(r"年|计划", c.header)]
+    for column in money:
+        if yearly and column not in yearly:
+            column.kind = "note"
+        else:
+            column.kind, column.header = "measured", re.sub(r"\s+", "", column.header)
+            column.label = declared if column in numeric else ""
+    return money
+
+
 def _group_columns(sheet: Sheet, at: int, tasks: list[Column], seq: Column) -> list[Column]:
     """Task-like columns whose value stays the same across rows with different 序号 (工程名称, a merged 项目内容
-    over several items) name a group of tasks, not a task; a merged 项目名称 over one item's sub-rows does not."""
+    over several items) name a group of tasks, not a task; a merged 项目名称 over one item's sub-rows does not. In a
+    short table, a column of words without figures left of the items, the same over as many rows as not, is one."""
     groups = []
     for column in tasks:
         same = changes = 0
         previous = None
+        values = _column_values(sheet, at, column)
+        inner = next((c for c in tasks if c.index > column.index), None)
+        themes = inner is not None and not any(re.search(r"\d", v) for v in values)
+        over = blank = 0  # rows where the value stays (or is left blank) and the items' words beside it change
         for row in sheet.rows[at + 1:]:
             code = row.cells[seq.index] if seq.index < len(row.cells) else ""
             value = row.cells[column.index] if column.index < len(row.cells) else ""
-            if code and value:
+            words = row.cells[inner.index] if inner is not None and inner.index < len(row.cells) else ""
+            if code and not value and words and previous is not None and code != previous[0]:
+                blank += 1  # written once over its items, blank below (a sheet export): the theme goes on
+                over += words != previous[2]
+                previous = (code, previous[1], words)
+            elif code and value:
                 if previous is not None and code != previous[0]:
                     changes += 1
                     same += value == previous[1]
-                previous = (code, value)
-        if changes >= 3 and same * 2 > changes:
+                    over += value == previous[1] and words != previous[2]
+                previous = (code, value, words)
+        if (changes >= 3 and same * 2 > changes) or (themes and over and over * 2 >= changes + blank):
             groups.append(column)
     return groups
 
 
+NUMBERED_TEXT_RE = re.compile(r"^\s*(?:\d+|[一二三四五六七八九十]+)\s*[.．、]")
+
+
+def _theme_columns(sheet: Sheet, at: int, tasks: list[Column]) -> list[Column]:
+    """No 序号: a task-like column whose value stays the same (or blank, written once) down rows where the next task
+    column's words change is a theme over those tasks (实事内容 "养老助残" over two 工作任务); a merged 项目名称 that
+    numbers its item ("1.城市提升项目") is one task's registration form instead."""
+    themes = []
+    for column, inner in zip(tasks, tasks[1:], strict=False):
+        same = changes = 0
+        previous = None
+        for row in sheet.rows[at + 1:]:
+            value = row.cells[column.index] if column.index < len(row.cells) else ""
+            words = row.cells[inner.index] if inner.index < len(row.cells) else ""
+            if NUMBERED_TEXT_RE.match(value):
+                return []
+            if not words:
+                continue
+            if previous is not None and words != previous[1]:
+                changes += 1
+                same += not value or value == previous[0]
+            previous = (value or (previous[0] if previous else ""), words)
+        if changes >= 1 and same * 2 >= changes and same >= 1:
+            themes.append(column)
+    return themes
+
+
 def _columns_by_data(sheet: Sheet, at: int, columns: list[Column]) -> None:
     """What the cells say of the columns their headers leave open: numbers, offices, groups, areas and titles."""
+    _offices(columns)  # a sub-header's own
     for left, column in zip(columns, columns[1:], strict=False):  # "考核指标" merged over two columns, the second unnamed
         if not column.header.strip() and not column.kind and left.kind == "task" and _column_values(sheet, at, column):
             column.kind, column.header = "task", left.header
@@ -311,7 +420,7 @@ def _task_columns(sheet: Sheet, at: int, columns: list[Column], tasks: list[Colu
     """Several task-like columns: group columns (or a first one whose cells read "一、…") are the area, the first
     other one is the title, the rest content."""
     seq = next((c for c in columns if c.kind == "seq"), None)
-    groups = _group_columns(sheet, at, tasks, seq) if seq is not None else []
+    groups = _group_columns(sheet, at, tasks, seq) if seq is not None else _theme_columns(sheet, at, tasks)
     if groups and len(groups) < len(tasks):
         if not any(c.kind == "area" for c in columns):
             groups[0].kind = "area"

@@ -53,6 +53,7 @@ AFTER_RE = re.compile(
 NOT_QUANTITY_AFTER = ("#", "·", "号", "年", "月", "日", "岁", "周岁", "届", "级", "时", "点", "分", "-", "—", "–", "~", "～",
                       "至", "到", ".", "×", "*", "/")
 CHANGE_WORDS = r"增加|增长|提高|提升|下降|减少|降低"  # "较2022年增加5%": a change on a baseline year is a target
+SIZE_UNITS = ("米", "平方米", "平方", "平方公里", "公里", "千米", "立方米", "公顷", "亩", "吨")
 THRESHOLD = ("低于", "高于")  # "低于50%镇街": a threshold that picks who, not a target (its comparator is not read)
 TOTAL_WORDS = ("累计", "共", "全年", "上半年", "前三季度", "年底", "全部", "全面", "总计", "合计")
 NOT_TARGET_WORDS = ("去年", "上年", "上一年", "最高", "上限", "现有", "已有", "目前", "总数达")
@@ -241,12 +242,19 @@ def _share_after(clause: str, spans: list[tuple], start: int, unit: str, number:
     return True
 
 
+# "从每人每月574元提高到609元": the level it starts from is no target, only the one it goes to
+BASELINE_RE = re.compile(r"(?:从|由)(?P<base>[^从由，,；;。]*?\d[^从由，,；;。]*?)(?:分别)?"
+                         r"(?:提高|提升|增加|增长|上调|调高|调整|降低|下降|减少|下调|调低|扩大|缩小|缩短|压缩|延长)(?:到|至|为)")
+
+
 def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None = None) -> list[tuple]:
     """The numbers of a clause that are quantities, with their scale, unit and comparator; `shares` gets the
     share in brackets after a figure ("300人（25%）"), by the figure's index."""
     spans = []
+    baselines = [m.span("base") for m in BASELINE_RE.finditer(clause)]
     for start, end, number in _numbers(clause):
-        if re.search(r"第\s*$", clause[:start]) or WHERE_BRACKET_RE.search(clause[:start]):
+        if re.search(r"第\s*$", clause[:start]) or WHERE_BRACKET_RE.search(clause[:start]) \
+                or any(a <= start < b for a, b in baselines):
             continue
         after = AFTER_RE.match(clause, end)
         unit = after["unit"] or ""
@@ -270,6 +278,9 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
             continue  # "300人（25%）": the share of the year's target the figure before it is, not a second target
         # "服务人口超过2万的乡镇卫生院": which ones, not how many ("不少于500人的志愿者队伍" is a target)
         threshold = word in ("超过", "高于", "大于", "多于", "低于", "少于") and clause[after.end():].lstrip().startswith("的")
+        # "100米以上医疗卫生机构": a size that picks which ones, followed by what it picks, is no target ("…10公里以上。" is)
+        threshold = threshold or (unit in SIZE_UNITS and bool(after["suffix1"] or after["suffix2"])
+                                  and re.match(r"\s*(?![和及与并等的])[\u4e00-\u9fff]", clause[after.end():]) is not None)
         if (prefix.endswith(THRESHOLD) and word in THRESHOLD) or threshold or any(w in prefix for w in NOT_TARGET_WORDS) \
                 or (year and any(int(m[1]) < year and not re.search(CHANGE_WORDS, prefix[m.end():])
                                  for m in re.finditer(r"(\d{4})\s*年", prefix))):

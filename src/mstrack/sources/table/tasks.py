@@ -11,7 +11,7 @@ from mstrack.domain.dates import DateError
 from mstrack.errors import InputError, Message
 from mstrack.model import Area
 from mstrack.sources.plan import split_units
-from mstrack.sources.table.header import AREA_RE, Column
+from mstrack.sources.table.header import AREA_RE, CODE_CELL_RE, GROUP_CODE_RE, TOTAL_CELL_RE, Column
 from mstrack.sources.table.mentions import BARE_RE, find_mentions
 from mstrack.sources.table.reading import Row, Sheet
 from mstrack.sources.table.schedule import Block, dated_clauses, dated_completions, parse_deadline, split_schedule
@@ -55,9 +55,7 @@ class RawTask:
     headers: dict[str, str] = field(default_factory=dict)  # each column kind's header, to name a doubtful cell
 
 
-CODE_CELL_RE = re.compile(r"^[（(]?\s*(\d+(?:[.-]\d+)?)\s*[）)]?[.．、]?\s*[*＊※]*$")  # a province's table runs past 999
 TITLE_CODE_RE = re.compile(r"^(\d+)\s*[.．、]\s*(?=\D)")
-GROUP_CODE_RE = re.compile(r"^([一二三四五六七八九十百]+)[、.．]?$")  # a 序号 in Chinese numerals that groups projects
 SUB_CODE_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*")
 
 
@@ -81,6 +79,52 @@ def _joined_names(cell: str) -> str:
         else:
             out.append(line)
     return "\n".join(out)
+
+
+HEAD_TITLE = (r"(?:副|常务副)?(?:局长|主任|书记|部长|厅长|处长|科长|所长|站长|院长|校长|县长|区长|市长|镇长|乡长"
+              r"|经理|总经理|董事长|组长|队长|理事长|主席)")
+UNITISH = set("市县区镇乡街村局委办厅处科所站队院校馆会社司部组团心府政各相关等省州旗盟集公")
+
+
+def _person(part: str, named: bool) -> bool:
+    """A unit's head named beside it ("伍泽国", "张三 局长", "局长"): a title of office, or a name none of whose
+    characters names a place or an office, of two or three characters (four when a title follows it or the header
+    names the heads: 牵头单位及主要负责人)."""
+    text = re.sub(r"\s+", "", part)
+    if re.fullmatch(HEAD_TITLE, text):
+        return True
+    if m := re.fullmatch(rf"([\u4e00-\u9fff]{{2,4}}?){HEAD_TITLE}", text):
+        return not UNITISH & set(m[1])
+    longest = 4 if named else 3
+    return re.fullmatch(rf"[\u4e00-\u9fff]{{2,{longest}}}", text) is not None and not UNITISH & set(text)
+
+
+ROLE_WORD_RE = re.compile(r"牵头|主责|主办|配合|协办|协助|参与|负责|责任|代建|实施|指导|督导|共同")
+
+
+def _without_people(cell: str, header: str) -> str:
+    """A unit cell that names the unit's head after it, on a line of its own or after a space ("市民政局\n伍泽国",
+    "县教育局 张三 局长"), or in brackets ("县教育局（局长：张三）"; "县教育局（张三）" under a header that names the
+    heads): the person, and a telephone number, are no unit; units listed with 、 or a comma are left as they are."""
+    named = re.search(r"负责人|责任人|联系人|领导", header) is not None
+
+    def bracket(m: re.Match) -> str:
+        inner = re.sub(rf"^{HEAD_TITLE}\s*[:：]\s*", "", m[1])
+        titled = inner != m[1] or re.search(rf"{HEAD_TITLE}$", inner) is not None
+        if ROLE_WORD_RE.search(inner):
+            return m[0]  # "（牵头）", "（代建）": a role, read by _roles
+        return "" if (titled or named) and all(_person(p, True) for p in re.split(r"[、，,\s]+", inner) if p) else m[0]
+
+    cell = re.sub(r"\s*[（(][^（）()]*\d{7,}[^（）()]*[）)]", "", cell)  # a telephone number, with its label
+    cell = re.sub(r"(?:(?:联系)?电话|手机)?\s*[:：]?\s*(?<![\d-])(?:\d{3,4}[-—])?\d{7,11}(?![\d-])", "", cell)
+    cell = re.sub(r"\s*[（(]([^（）()]{2,20})[）)]", bracket, cell)
+    lines = []
+    for line in cell.split("\n"):
+        parts = line.split()
+        kept = [p for k, p in enumerate(parts) if not (k or lines) or not _person(p, named)]
+        if kept:
+            lines.append(" ".join(kept))
+    return "\n".join(lines)
 
 
 def _numbered_groups(cell: str) -> dict[str, str]:
@@ -143,6 +187,9 @@ class _Layout:
     def cell(self, row: Row, kind: str) -> str:
         return "\n".join(text for _, text in self.texts(row, kind)).strip()
 
+    def header(self, kind: str) -> str:
+        return " ".join(c.header for c in self.by_kind.get(kind, []))
+
     def any_of(self, row: Row, kinds: tuple[str, ...]) -> bool:
         return any(self.cell(row, kind) for kind in kinds)
 
@@ -172,8 +219,8 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     areas_are_tasks = _areas_are_tasks(sheet, at, layout)
     for row in sheet.rows[at + 1:]:
         filled = [c for c in row.cells if c]
-        if not filled or _repeats_header(row, layout, header_texts):
-            continue
+        if not filled or _repeats_header(row, layout, header_texts) or TOTAL_CELL_RE.match(filled[0]):
+            continue  # blank, the header again at a page break, or a row of totals (合计, 小计)
         if areas_are_tasks and _action_row(row, layout, tasks, seen, year):
             continue
         area, area_only = _area_of(row, filled, layout, areas, area)
@@ -184,7 +231,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
             if filled[0].startswith(("注", "备注", "说明")):
                 notes.append(filled[0])
             continue  # prose under the table: a footnote, a stamp
-        code, title = _task_code(row, layout, title, tasks[-1] if tasks else None)
+        code, title = _task_code(row, layout, title, tasks[-1] if tasks else None, area)
         item = ""
         if code is None and title and tasks and tasks[-1].numbered:
             item, title = title, ""  # a sub-row without 序号 under a numbered task: part of it, no new number
@@ -195,6 +242,10 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     if not tasks:
         raise InputError("{path}: row {row}: a header but no task rows below it", path=sheet.path, row=sheet.rows[at].number)
     headers = {kind: cols[0].header for kind, cols in layout.by_kind.items()}
+    if any(task.area and task.code.startswith(f"{task.area}(") for task in tasks):
+        for task in tasks:  # numbered inside each area: every task takes both numbers, "二(1)"
+            if task.area and not task.code.startswith(f"{task.area}(") and "(" not in task.code:
+                task.code = f"{task.area}({task.code})"
     for task in tasks:
         _sub_items(task)
         _own_units(task)
@@ -294,8 +345,8 @@ def _area_of(row: Row, filled: list[str], layout: _Layout, areas: list[Area], ar
     return area, False
 
 
-def _task_code(row: Row, layout: _Layout, title: str, previous: RawTask | None) -> tuple[str | None, str]:
-    """The task number a row gives (None: it continues the task above) and its title."""
+def _task_code(row: Row, layout: _Layout, title: str, previous: RawTask | None, area: str | None) -> tuple[str | None, str]:
+    """The task number a row gives (None: it continues the task above, in the same area) and its title."""
     code = None
     if code_text := layout.cell(row, "seq"):
         m = CODE_CELL_RE.match(code_text) or GROUP_CODE_RE.match(code_text)
@@ -306,7 +357,7 @@ def _task_code(row: Row, layout: _Layout, title: str, previous: RawTask | None) 
             code, title = f"{code}({sub[1]})", title[sub.end():].strip()
     elif title and (m := TITLE_CODE_RE.match(title)):
         code, title = m[1], title[m.end():].strip()
-    if code and previous and code == previous.code:
+    if code and previous and previous.area == area and previous.code in (code, f"{area}({code})"):
         code = None  # a merged 序号: another line of the same task
     if code is None and title and previous and title == previous.title:
         title = ""
@@ -325,6 +376,8 @@ def _task_of(row: Row, layout: _Layout, code: str | None, title: str, area: str 
         code = str(len(tasks) + 1)
         while code in seen:
             code += "a"
+    if code in seen and area is not None and any(t.code == code and t.area != area for t in tasks):
+        code = f"{area}({code})"  # numbers that start again in each area: the area's number and the task's
     if code in seen:
         col = layout.by_kind.get("seq", layout.by_kind.get("task"))[0]
         raise InputError("{place}: task {code} appears twice (first at row {first})", place=layout.where(row, col), code=code,
@@ -431,11 +484,25 @@ def _unit_groups(lead_cell: str, units_cell: str, previous: RawLine | None) -> t
     return lead_groups, unit_groups
 
 
+BORROWED_DEADLINE_NOTE = "完成时限单元格为空，按合并单元格读作与上一行相同（{deadline}）"
+
+
+def _borrow_deadline(task: RawTask, own: dict, above: RawLine, layout: _Layout, year: int) -> None:
+    """A new task whose unit and deadline cells are both blank, under a task that has both: the deadline was written
+    once in a cell merged down over them (a sheet export leaves the cells below blank), as the unit was. A deadline
+    at the year's end says no more than the blank does, and is left to it."""
+    if own["deadline_text"] or not above.deadline or above.deadline == date(year, 12, 31) or "deadline" not in layout.by_kind:
+        return
+    own["deadline_text"], own["deadline"] = above.deadline_text, above.deadline
+    task.deadline_text, task.deadline = above.deadline_text, above.deadline
+    task.notes.append(BORROWED_DEADLINE_NOTE.format(deadline=above.deadline_text))
+
+
 def _read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherited: RawLine | None, item: str) -> None:
     """One table row becomes one line, or one line per lead unit when a cell lists several."""
     previous = task.lines[-1] if task.lines else None
     leaders = _leaders(layout.cell(row, "leader")) or (previous.leaders if previous else [])
-    lead_cell, units_cell = _joined_names(layout.cell(row, "lead")), _joined_names(layout.cell(row, "units"))
+    lead_cell, units_cell = (_without_people(_joined_names(layout.cell(row, kind)), layout.header(kind)) for kind in ("lead", "units"))
     if not lead_cell and (roles := _roles(units_cell)):  # "牵头单位：…；配合单位：…" in one 责任单位 cell
         lead_cell, units_cell = roles
     elif roles := _roles(lead_cell):  # "县教育局（牵头）" in the lead column
@@ -464,6 +531,7 @@ def _read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherit
         previous = inherited  # a new task whose unit cells are blank: merged with the row above
         task.notes.append(BORROWED_NOTE.format(units="、".join(previous.lead_units)))
         leaders = leaders or previous.leaders
+        _borrow_deadline(task, own, previous, layout, year)
     lead_groups, unit_groups = _unit_groups(lead_cell, units_cell, previous)
     if len(lead_groups) > 1 and any(s for g in lead_groups for _, s in g):
         task.notes.append("牵头单位括注范围：" + "；".join(f"{u}（{s}）" for g in lead_groups for u, s in g if s))

@@ -1,0 +1,226 @@
+"""The weekly, half-year, annual and units reports read only what they print (issue 18 item 7): each
+indicator's latest reports at the days judged, the week's reports and the series of the indicators behind,
+not every report of the programme. Made so, every report is the one the whole read gives (the builders are
+pure: equal report data is equal output in every format), over a programme with many reports over many
+weeks, corrections, falls, an undone batch and reports entered days after their date."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from mstrack.reports.build import table_report, weekly_report
+from mstrack.reports.make import checkpoint_steps, make_report
+from mstrack.store import Store
+
+from .conftest import BACKEND, Cli, _admin, _pg_database, _pg_url
+
+
+def _write_rounds(path, indicators, rng: random.Random, weeks: range, wobble: float) -> None:
+    """One report an indicator a week (most weeks), cumulative values that mostly rise and sometimes fall."""
+    lines = ["programme,task,indicator,as_of,value,note"]
+    for programme, task, name, target in indicators:
+        top = float(target or 100)
+        value = 0.0
+        for week in weeks:
+            if rng.random() < 0.2:
+                continue  # a week this unit did not report
+            value = max(0.0, value + top / 40 * rng.uniform(-wobble, 1.0))
+            day = date(2023, 1, 2) + timedelta(days=7 * week + rng.randrange(3))
+            lines.append(f"{programme},{task},{name},{day.isoformat()},{round(value, 1)},第{week}周报送")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def busy(tmp_path_factory):
+    """The demo's programmes with several imports of weekly rounds over the year: corrections (the same
+    day again with another value), falls, one import undone, and reports entered 0-20 days after their date."""
+    work = tmp_path_factory.mktemp("busy")
+    if BACKEND == "postgresql":
+        name = _pg_database()
+        cli = Cli(_pg_url(name))
+    else:
+        name, cli = None, Cli(work / "busy.db")
+    assert cli("demo").exit_code == 0
+    rng = random.Random(18)
+    quantities = cli.sql(
+        "select p.code, t.code, i.name, i.target from indicator i join task_line l on i.line_id = l.id"
+        " join task t on l.task_id = t.id join programme p on t.programme_id = p.id where i.kind = 'quantity'"
+        " and i.comparator <> '<=' order by p.code, t.position, l.position, i.position")
+    picked = rng.sample(quantities, min(80, len(quantities)))
+    for number, (weeks, wobble) in enumerate([(range(0, 30), 0.3), (range(20, 52), 0.5), (range(10, 40), 0.8),
+                                              (range(25, 35), 0.6)]):
+        path = work / f"round{number}.csv"
+        _write_rounds(path, picked, rng, weeks, wobble)
+        result = cli("import", "progress", str(path))
+        assert result.exit_code == 0, result.output
+    assert cli("undo", "--reason", "重复导入").exit_code == 0  # the last import, undone
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(cli.url)
+    with engine.begin() as connection:  # entered days after their date, at any hour (UTC)
+        rows = [{"id": report_id, "at": datetime(2023, 1, 1, rng.randrange(24), rng.randrange(60))
+                 + timedelta(days=rng.randrange(0, 380))}
+                for (report_id,) in connection.execute(text("select id from report order by id"))]
+        connection.execute(text("update report set entered_at = :at where id = :id"), rows)
+        connection.execute(text("update report set entered_at = :at where id in (select id from report where"
+                                " as_of > :on)"), {"at": datetime(2024, 2, 1, 8), "on": date(2023, 12, 1)})
+    engine.dispose()
+    yield cli
+    if name:
+        _admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def _days() -> list[date]:
+    return [date(2023, 1, 8) + timedelta(days=16 * n) for n in range(23)] + [date(2023, 6, 30), date(2023, 12, 31),
+                                                                              date(2024, 1, 15)]
+
+
+def test_the_data_has_what_the_bounded_reads_must_get_right(busy):
+    """Not a test that cannot fail: corrections, an undone batch and reports entered after their week exist."""
+    assert busy.sql("select count(*) from report_retraction")[0][0] > 100
+    assert busy.sql("select count(*) from (select indicator_id, as_of from report group by indicator_id, as_of"
+                    " having count(*) > 1) as x")[0][0] > 50
+    assert busy.sql("select count(*) from report")[0][0] > 5000
+
+
+@pytest.mark.parametrize("rule", [None, "pro-rata"])
+def test_the_weekly_report_is_the_one_every_report_gives(busy, rule):
+    store = Store(busy.url)
+    whole = store.task_details(None)
+    programmes = store.programme_codes()
+    behind = entered = 0
+    for n, on in enumerate(_days()):
+        for since in (on - timedelta(days=7), on - timedelta(days=30)):
+            for scope in [None, programmes[:2]][n % 2:n % 2 + 1]:  # every programme, or two
+                params = {"kind": "weekly", "programmes": scope or [], "as_of": on.isoformat(), "since": since.isoformat(),
+                          "rule": rule, "stale": 14}
+                bounded = make_report(store, params)
+                details = [d for d in whole if scope is None or d.programme in scope]
+                expected = weekly_report(details, on, since, rule, 14)
+                assert bounded.as_dict() == expected.as_dict(), (on, since, scope)
+                assert bounded == expected
+                behind += len(bounded.behind)
+                entered += sum(1 for r in bounded.new_reports if r.as_of <= since)
+    assert behind > 50 and entered > 10  # the charts and the reports entered late were compared
+
+
+def test_the_weekly_report_prints_the_same_in_every_text_format(busy):
+    from mstrack.render import html
+    from mstrack.render import report as render_report
+
+    store = Store(busy.url)
+    on, since = date(2023, 9, 10), date(2023, 9, 3)
+    bounded = make_report(store, {"kind": "weekly", "programmes": [], "as_of": on.isoformat(), "since": since.isoformat(),
+                                  "rule": None, "stale": 14})
+    whole = weekly_report(store.task_details(None), on, since, None, 14)
+    for render in (render_report.weekly_json, render_report.weekly_md, render_report.weekly_csv, html.weekly_html):
+        assert render(bounded, "zh") == render(whole, "zh")
+
+
+@pytest.mark.parametrize("kind", ["half-year", "annual"])
+def test_the_tables_are_the_ones_every_report_gives(busy, kind):
+    from mstrack.render import report as render_report
+
+    store = Store(busy.url)
+    compared = 0
+    for programme in store.programme_codes():
+        plan = store.load_plan(programme)
+        whole = store.task_details([programme])
+        for on in (date(2023, 3, 31), date(2023, 6, 30), date(2023, 9, 30), date(2023, 12, 31)):
+            for rule in (None, "pro-rata"):
+                bounded = make_report(store, {"kind": kind, "programme": programme, "as_of": on.isoformat(), "rule": rule})
+                expected = table_report(whole, kind, on, plan.year, plan.name, rule, checkpoint_steps(plan))
+                assert bounded == expected, (programme, on, rule)
+                assert render_report.table_md(bounded, "zh") == render_report.table_md(expected, "zh")
+                compared += sum(1 for group in bounded.groups for row in group.rows for item in row.progress if item.value)
+    assert compared > 200
+
+
+def test_the_units_rollup_is_the_one_every_report_gives(busy):
+    from mstrack.domain.status import judged
+    from mstrack.reports.build import programme_place, unit_rollups
+
+    store = Store(busy.url)
+    whole = store.task_details(None)
+    for on in _days()[::3]:
+        bounded = make_report(store, {"kind": "units", "programmes": [], "as_of": on.isoformat(), "rule": None,
+                                      "responsible": True})
+        rows = judged([state for detail in whole for state in detail.indicators], on, None)
+        expected = unit_rollups(rows, responsible=True, places={d.programme: programme_place(d.programme_name) for d in whole})
+        assert bounded.rollups == expected
+
+
+def _asdict_plain(data) -> dict:
+    """The reports' JSON data as it was made before (dataclasses.asdict, then dates as ISO text): the oracle."""
+    from dataclasses import asdict
+
+    def convert(value):
+        if isinstance(value, dict):
+            return {key: convert(item) for key, item in value.items()}
+        if isinstance(value, list | tuple):
+            return [convert(item) for item in value]
+        return value.isoformat() if isinstance(value, date | datetime) else value
+    return convert(asdict(data))
+
+
+def test_the_json_data_is_what_asdict_gave(busy):
+    store = Store(busy.url)
+    weekly = make_report(store, {"kind": "weekly", "programmes": [], "as_of": "2023-10-01", "since": "2023-09-01",
+                                 "rule": None, "stale": 14})
+    table = make_report(store, {"kind": "half-year", "programme": store.programme_codes()[0], "as_of": "2023-06-30",
+                                "rule": None})
+    items = [*weekly.behind, *weekly.units, *weekly.new_reports, *weekly.status_changes,
+             *(row for group in table.groups for row in group.rows)]
+    assert len(weekly.behind) > 5 and len(weekly.new_reports) > 5 and len(items) > 100
+    for item in items:
+        assert item.as_dict() == _asdict_plain(item)
+
+
+def test_an_import_says_what_it_said_when_it_read_whole_reports(busy, tmp_path, monkeypatch):
+    """programme_states reads the reports' days and values only: an import's counts, conflicts and warnings
+    about falls are those it gives with every report read whole (notes, reporters, times of entry)."""
+    import json
+
+    from mstrack.store.reads import Reads
+    from mstrack.store.states import indicator_states
+
+    picked = busy.sql(
+        "select p.code, t.code, i.name, count(*) from report r join indicator i on r.indicator_id = i.id"
+        " join task_line l on i.line_id = l.id join task t on l.task_id = t.id join programme p on t.programme_id = p.id"
+        " where i.kind = 'quantity' and i.comparator <> '<=' group by p.code, t.code, i.name order by count(*) desc,"
+        " p.code, t.code, i.name limit 30")
+    rng = random.Random(7)
+    rows = {}  # one value an indicator and day: the file itself has no conflict
+    for programme, task, name, _ in picked:
+        for week in range(0, 52, 3):
+            day = date(2023, 1, 2) + timedelta(days=7 * week + rng.randrange(3))
+            rows[(programme, task, name, day.isoformat())] = rng.randrange(0, 400)
+    corrected = busy.sql(  # days corrected since: the first value again, which the latest entry replaced
+        "select p.code, t.code, i.name, r.as_of, r.value from report r join indicator i on r.indicator_id = i.id"
+        " join task_line l on i.line_id = l.id join task t on l.task_id = t.id join programme p on t.programme_id = p.id"
+        " where r.id in (select min(id) from report where id not in (select report_id from report_retraction)"
+        " group by indicator_id, as_of having count(*) > 1)")
+    assert len(corrected) > 20
+    rows.update({(programme, task, name, str(as_of)[:10]): value for programme, task, name, as_of, value in corrected})
+    lines = ["programme,task,indicator,as_of,value", *(",".join(map(str, [*key, value])) for key, value in rows.items())]
+    path = tmp_path / "again.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    def whole(self, code):
+        with self.reading() as connection:
+            found = self._rows(connection, f"SELECT year FROM programme WHERE code = {self.dialect.p}", [code])
+            by_task: dict = {}
+            for state in indicator_states(self.dialect, connection, programmes=[code], as_of=None, all_reports=True):
+                by_task.setdefault(state.task, []).append(state)
+            return found[0][0], by_task
+
+    lean = busy("import", "progress", str(path), "--dry-run", "--format", "json")
+    monkeypatch.setattr(Reads, "programme_states", whole)
+    read_whole = busy("import", "progress", str(path), "--dry-run", "--format", "json")
+    assert lean.exit_code == read_whole.exit_code == 0, lean.output
+    said = json.loads(lean.stdout)
+    assert said == json.loads(read_whole.stdout)
+    assert len(said["warnings"]) > 20 and said["updated"] > 20 and said["unchanged"] + said["inserted"] > 0
