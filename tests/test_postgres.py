@@ -180,6 +180,22 @@ def test_a_service_file_connects_without_a_password_in_the_url(pg_url, tmp_path,
     assert office("programmes").exit_code == 0
 
 
+def one_indicator(pg_url: str, tmp_path):
+    """A Store on pg_url holding one plan of one task with one indicator, and that indicator's state."""
+    from mstrack.sources.plan import load_plan
+    from mstrack.store import Store, parse_ref
+
+    from .conftest import write_plan
+
+    store = Store(pg_url)
+    store.init()
+    store.save_plan(load_plan(write_plan(tmp_path / "x.toml", '[[tasks]]\ncode = "1"\ntitle = "新增床位"\n[[tasks.lines]]\n'
+                                         'lead_units = ["市卫生健康委"]\n[[tasks.lines.indicators]]\nname = "床位"\nunit = "张"\n'
+                                         'target = 100\n')))
+    _, [state] = store.task_states(parse_ref("x-2023/1"))
+    return store, state
+
+
 def test_copy_and_executemany_store_the_same_rows(pg_url, tmp_path, monkeypatch):
     """Reports go to PostgreSQL by COPY (Dialect.insert_many); the same rows through executemany are the
     same to the last bit: the timestamp the same instant as every other write binds it (the batch's
@@ -191,10 +207,8 @@ def test_copy_and_executemany_store_the_same_rows(pg_url, tmp_path, monkeypatch)
     from sqlalchemy import create_engine, text
     from sqlalchemy.pool import NullPool
 
-    from mstrack.sources.plan import load_plan
-    from mstrack.store import Store, batches, parse_ref
+    from mstrack.store import batches
 
-    from .conftest import write_plan
 
     admin(f"ALTER DATABASE {pg_url.rsplit('/', 1)[1]} SET timezone = 'Asia/Shanghai'")
     fixed = datetime(2023, 7, 1, 1, 2, 3, 456789, tzinfo=UTC)
@@ -205,12 +219,7 @@ def test_copy_and_executemany_store_the_same_rows(pg_url, tmp_path, monkeypatch)
             return fixed
 
     monkeypatch.setattr(batches, "datetime", Clock)
-    store = Store(pg_url)
-    store.init()
-    store.save_plan(load_plan(write_plan(tmp_path / "x.toml", '[[tasks]]\ncode = "1"\ntitle = "新增床位"\n[[tasks.lines]]\n'
-                                         'lead_units = ["市卫生健康委"]\n[[tasks.lines.indicators]]\nname = "床位"\nunit = "张"\n'
-                                         'target = 100\n')))
-    _, [state] = store.task_states(parse_ref("x-2023/1"))
+    store, state = one_indicator(pg_url, tmp_path)
     values = [0, 0.1, 1 / 3, -2.5, 1e300, 12345678901234567, 5e-324]
     notes = [None, "", "过半\t二期", "第一行\n第二行", "C:\\路径\\N", "\\N", "引号\"与'逗号,"]
     rows = [(state.indicator_id, date(2023, 1, 1 + n), value, note, "张三" if n % 2 else None, "进度.xlsx")
@@ -259,3 +268,96 @@ def test_an_old_schema_on_the_server_is_left_unchanged_and_the_upgrade_to_type_i
     assert commands == [["mstrack", "--db", pg_url, "db", "upgrade"]], said
     assert cli(*commands[0][3:]).exit_code == 0
     assert Store(pg_url).schema_version() == SCHEMA_VERSION
+
+
+def test_an_imports_chunks_are_copied_behind_it_and_stay_one_transaction(pg_url, tmp_path, monkeypatch):
+    """import progress writes its chunks through ReportBatch, each COPY in a thread of its own (RowStream,
+    behind=True) while the next chunk is checked. A statement sent meanwhile waits for the chunk and sees
+    its rows; a chunk the server refuses (an indicator that does not exist) raises in the import's own
+    thread, and an error of the import's own while a chunk is in flight is the one raised: either way the
+    transaction rolls back every chunk and the batch row."""
+    import threading
+    from datetime import date, timedelta
+
+    import psycopg
+
+
+    store, state = one_indicator(pg_url, tmp_path)
+    rows = [(state.indicator_id, date(2023, 1, 1) + timedelta(days=n), n, "备注", None, "x.csv") for n in range(300)]
+    copied_by = []
+    real_copy = psycopg.Cursor.copy
+    monkeypatch.setattr(psycopg.Cursor, "copy", lambda self, *a, **k: copied_by.append(threading.current_thread()) or real_copy(
+        self, *a, **k))
+
+    def counts():
+        return Cli(pg_url).sql("select (select count(*) from report), (select count(*) from batch)")[0]
+
+    before = counts()
+    with store.locked("import progress") as connection, store.report_batch("import progress", source="x.csv") as batch:
+        batch.add(rows[:100])
+        batch.add(rows[100:250])
+        seen = store.dialect.rows(connection, f"SELECT count(*) FROM report WHERE batch_id = {store.dialect.p}", [batch.id])
+        batch.add(rows[250:])
+    assert seen == [(250,)]
+    assert counts() == (before[0] + 300, before[1] + 1)
+    assert len(copied_by) == 3 and threading.main_thread() not in copied_by
+
+    before = counts()
+    with (pytest.raises(psycopg.errors.ForeignKeyViolation), store.locked("import progress"),
+          store.report_batch("import progress", source="x.csv") as batch):
+        batch.add([(row[0], row[1] + timedelta(days=400), *row[2:]) for row in rows])
+        batch.add([(10**9, date(2023, 6, 30), 1, None, None, "x.csv")])
+        batch.end()
+    assert counts() == before
+
+    class Stop(Exception):
+        pass
+
+    with pytest.raises(Stop), store.locked("import progress"), store.report_batch("import progress", source="x.csv") as batch:
+        batch.add([(row[0], row[1] + timedelta(days=800), *row[2:]) for row in rows])
+        raise Stop
+    assert counts() == before
+
+
+PLAN_TABLES = ("programme", "area", "task", "task_line", "indicator", "checkpoint", "milestone", "line_unit", "unit", "task_link")
+
+
+def stored_plans(cli: Cli) -> dict:
+    """Every plan table's rows, ids included, in one form for both backends (dates as ISO text, JSON parsed)."""
+    def plain(value):
+        if hasattr(value, "isoformat"):
+            return value.isoformat()
+        if isinstance(value, str) and value[:1] == "[":  # SQLite's JSON text (a line's leaders)
+            try:
+                return json.loads(value)
+            except ValueError:
+                return value
+        return value
+
+    tables = {table: sorted((tuple(plain(v) for v in row) for row in cli.sql(f"SELECT * FROM {table}")), key=repr)
+              for table in PLAN_TABLES}
+    tables["report"] = [tuple(plain(v) for v in row) for row in cli.sql(
+        "SELECT id, indicator_id, as_of, value, note, source, batch_id FROM report ORDER BY id")]
+    return tables
+
+
+def test_plan_imports_store_the_same_rows_on_sqlite_and_postgresql(tmp_path, pg_url):
+    """Plans go in a level at a time (new tasks, lines and indicators by multi-row INSERT … RETURNING, the
+    rows under them by Dialect.insert_many: COPY on PostgreSQL): the seed plans, then one re-imported with
+    a task more and a title changed, store the same rows with the same ids on both backends."""
+    seed = Path(__file__).parent.parent / "data" / "seed" / "shenzhen-2023.toml"
+    text = seed.read_text(encoding="utf-8")
+    first, second = text.index("[[tasks]]"), text.index("[[tasks]]", text.index("[[tasks]]") + 1)
+    changed = tmp_path / "shenzhen-2023.toml"
+    changed.write_text(text.replace('title = "新建扩建医院', 'title = "（改）新建扩建医院', 1) + "\n"
+                       + text[first:second].replace('code = "1"', 'code = "901"', 1), encoding="utf-8")
+    cli, pg = Cli(tmp_path / "t.db"), PgCli(pg_url)
+    for store in (cli, pg):
+        assert store("demo").exit_code == 0
+        result = store("import", "plan", str(changed))
+        assert result.exit_code == 0 and "1 task added, 33 updated" in result.stdout, result.output
+    on_sqlite, on_pg = stored_plans(cli), stored_plans(pg)
+    assert "901" in max(on_pg["task"])
+    assert all(on_sqlite[table] for table in PLAN_TABLES) and on_sqlite["report"]
+    for table in on_sqlite:
+        assert on_sqlite[table] == on_pg[table], table

@@ -147,6 +147,7 @@ def test_a_postgresql_database_made_by_create_all_before_version_4_is_upgraded_t
         *(f"ALTER TABLE {table} ALTER COLUMN {column} TYPE VARCHAR"
           for table, column in (("batch", "plan_before"), ("report_snapshot", "params"), ("report_snapshot", "content"))),
         "ALTER TABLE task DROP COLUMN next_steps",  # the models have it since version 5
+        "ALTER TABLE indicator DROP COLUMN plan_rows",  # and this since version 7
         "INSERT INTO schema_version VALUES (3, now())",
         "INSERT INTO batch (created_at, command, plan_before) VALUES (now(), 'import plan', 'format = 1')",
     ])

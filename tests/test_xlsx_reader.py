@@ -299,3 +299,20 @@ def test_shared_strings_beyond_the_memory_budget_are_read_back_from_disk(tmp_pat
     monkeypatch.setattr(mstrack.sources.xlsx, "STREAM_SHARED_BYTES", 0)  # streamed for its shared strings' size
     monkeypatch.setattr(mstrack.sources.xlsx_stream, "SHARED_HELD_BYTES", 40)  # a few held, the rest on disk
     assert rows_of(path) == whole
+
+
+def test_a_block_made_plain_a_column_at_a_time_is_what_each_cell_made_plain_is():
+    """plain_block's whole-column checks (text without blanks, integral numbers, ints) give _plain's cells."""
+    from datetime import datetime
+
+    from mstrack.sources.xlsx import _plain, plain_block
+
+    columns = [["a", "b", "c"], ["a", " ", ""], [1.0, 2.0, 3.0], [1.0, 2.5, float("nan")], [1, 2, 3], [True, 1.0, "x"],
+               [datetime(2023, 6, 30, 12), 2.0, None], [float("inf"), 1e16, -0.0]]
+    rows = [list(row) for row in zip(*columns, strict=True)]
+    expected = [list(map(_plain, row)) for row in rows]
+    made = plain_block(rows)
+    assert made == expected
+    assert [[type(cell) for cell in row] for row in made] == [[type(cell) for cell in row] for row in expected]
+    assert made[0][2] == 1 and type(made[0][2]) is int and made[1][1] is None and made[2][3] == "nan"
+    assert plain_block([["a", 1.0], ["b"]]) == [["a", 1], ["b"]]  # rows of two widths: row by row

@@ -35,11 +35,12 @@ def _per_day(change: float, days: int) -> float:
     return round(change / days, 4)
 
 
-def forecast(state: IndicatorState, on: date) -> Forecast | None:
-    """The forecast of one quantity indicator at `on`; None for a text-only line or one without a final target."""
+def forecast(state: IndicatorState, on: date, targets: tuple | None = None) -> Forecast | None:
+    """The forecast of one quantity indicator at `on`; None for a text-only line or one without a final target.
+    `targets`: the state's targets_of, when the caller has them."""
     if state.kind == SCHEDULE:
         return None
-    final = targets_of(state)[1]
+    final = (targets or targets_of(state))[1]
     deadline = state.deadline
     latest, previous = last_two(state.reports, on)
     if final is None or latest is None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from mstrack.domain.forecast import forecast
-from mstrack.domain.status import evaluate, judged, meets, selected, targets_of
+from mstrack.domain.status import evaluate, judge_tasks, meets, selected, targets_of
 from mstrack.model import LIGHTS, IndicatorState, StatusRow
 
 RED_STATUSES = ("behind", "overdue", "no_report")
@@ -45,12 +45,13 @@ class Light:
     due: date | None = None
 
 
-def due_soon(state: IndicatorState, row: StatusRow, on: date, warn_days: int) -> date | None:
-    """The next checkpoint's date when it falls within warn_days after `on` and the latest value is short of it."""
+def due_soon(state: IndicatorState, row: StatusRow, on: date, warn_days: int, targets: tuple | None = None) -> date | None:
+    """The next checkpoint's date when it falls within warn_days after `on` and the latest value is short of it
+    (`targets`: the state's targets_of, when the caller has them)."""
     if row.status == "done":
         return None
     horizon = on + timedelta(days=warn_days)
-    for milestone in targets_of(state)[0]:
+    for milestone in (targets or targets_of(state))[0]:
         if milestone.due > on:
             if milestone.due > horizon:
                 return None
@@ -61,11 +62,14 @@ def due_soon(state: IndicatorState, row: StatusRow, on: date, warn_days: int) ->
 
 def warned_rows(states: list[IndicatorState], on: date, *, warn_days: int, only: set[str] | None = None,
                 rule: str | None = None, stale_days: int | None = None) -> list[StatusRow]:
-    """status_rows with each row's early warning (due_soon) and forecast; `only` may name DUE_SOON."""
-    rows = judged(states, on, rule, stale_days)
-    for state, row in zip(states, rows, strict=True):
-        row.due_soon = due_soon(state, row, on, warn_days)
-        row.forecast = forecast(state, on)
+    """status_rows with each row's early warning (due_soon) and forecast; `only` may name DUE_SOON. Each
+    indicator's targets worked out once for the three (20,000 indicators: 40,000 times fewer)."""
+    every = [targets_of(state) for state in states]
+    rows = [evaluate(state, on, rule, stale_days, targets) for state, targets in zip(states, every, strict=True)]
+    judge_tasks(rows)
+    for state, row, targets in zip(states, rows, every, strict=True):
+        row.due_soon = due_soon(state, row, on, warn_days, targets)
+        row.forecast = forecast(state, on, targets)
     return selected(rows, only)
 
 

@@ -48,6 +48,16 @@ def text_problem(text: str) -> Message | None:
                    at=found.start() + 1)
 
 
+def all_storable(texts) -> bool:
+    """Whether every text can be stored (text_problem None for each), checked in one pass over them all:
+    the chunk path of an import. False sends the caller to text_problem, text by text, for the message."""
+    texts = list(texts)
+    if max(map(len, texts), default=0) > MAX_TEXT_CHARS:
+        return False
+    joined = " ".join(texts)  # printable text holds no control character (str.isprintable: C, a pass)
+    return joined.isprintable() or CONTROL_RE.search(joined) is None
+
+
 CONTROL_NAMES = {"\x00": "NUL", "\x07": "BEL", "\x08": "BS", "\x0b": "VT", "\x0c": "FF", "\x1b": "ESC", "\x7f": "DEL",
                  "\x9b": "CSI"}
 

@@ -25,6 +25,10 @@ def match_indicator(states: list[IndicatorState], name: str | None, text_only: b
     Without a name, the task's only indicator (or only text-only line, for --done) is meant.
     text_only None considers indicators and text-only lines alike."""
     candidates = states if text_only is None else [s for s in states if (s.kind == SCHEDULE) == text_only]
+    if name is not None:  # the common case, an import's rows naming the plan's own indicator, before any message is built
+        exact = [s for s in candidates if s.indicator == name]
+        if len(exact) == 1:
+            return exact[0]
     listing = Joined("; ", (Message("{name} (text-only)", name=s.indicator) if s.kind == SCHEDULE else
                             Message("{name} ({unit})", name=s.indicator, unit=s.unit or "-") for s in states))
     if not candidates:

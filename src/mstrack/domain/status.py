@@ -165,7 +165,9 @@ def _shares(actual: int | float, expected: int | float | None, final: int | floa
     return percent, pace, gap
 
 
-def evaluate(state: IndicatorState, on: date, rule: str | None = None, stale_days: int | None = None) -> StatusRow:
+def evaluate(state: IndicatorState, on: date, rule: str | None = None, stale_days: int | None = None,
+             targets: tuple[list[MilestoneState], int | float | None] | None = None) -> StatusRow:
+    """One indicator at `on`; `targets`: its targets_of, when the caller has them already."""
     rule = rule or state.rule or STEP
     latest = in_force(state.reports, on)
     actual = latest.value if latest else None
@@ -174,7 +176,7 @@ def evaluate(state: IndicatorState, on: date, rule: str | None = None, stale_day
     comparator = state.comparator
     schedule = state.kind == SCHEDULE
 
-    dated, final = targets_of(state)
+    dated, final = targets or targets_of(state)
     falling = comparator == AT_MOST
     expected, passed = _expected_at(dated, on, start, rule == PRO_RATA and not falling and not schedule, falling)
     if rule == PRO_RATA and expected is not None and not falling and countable(state.unit):

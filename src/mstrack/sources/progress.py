@@ -8,28 +8,20 @@ indicator and date is added as a correction (the later entry wins a tie on date)
 from __future__ import annotations
 
 import contextlib
-import re
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from operator import itemgetter
+from operator import itemgetter, le
 from pathlib import Path
 
 from mstrack.domain.dates import DateError, parse_date
-from mstrack.domain.limits import text_problem
+from mstrack.domain.limits import MAX_MAGNITUDE, text_problem
 from mstrack.domain.progress import check_value, match_indicator
-from mstrack.domain.quantities import (
-    PLAIN_NUMBER_RE,
-    QuantityError,
-    format_number,
-    normalize,
-    parse_quantity,
-    same_unit,
-    shown,
-)
+from mstrack.domain.quantities import format_number, normalize, shown
 from mstrack.errors import InputError, Message, Problem
 from mstrack.model import SCHEDULE, IndicatorState
+from mstrack.sources.progress_cells import plain_chunk, plain_value, split_remark, text_value, unit_bracket
 from mstrack.sources.sheets import Table, cell_text, find_table, header_key, read_rows
 from mstrack.sources.xlsx import Uncomputed
 
@@ -47,7 +39,6 @@ ALL_DONE = ("全部完成", "已全部完成")
 DONE = ("已完成", "完成", "已办结", "已圆满完成", "提前完成")
 DONE_WORDS = frozenset(DONE + ALL_DONE)
 FIELDS = ("programme", "task", "indicator", "as_of", "value", "note", "reporter")
-REMARK_RE = re.compile(r"^(?P<value>.*?)\s*[（(](?P<remark>.*)[）)]\s*$")
 
 
 @dataclass
@@ -65,49 +56,6 @@ class ImportResult:
             "inserted": self.inserted, "updated": self.updated, "unchanged": self.unchanged,
             "skipped": self.skipped, "errors": self.errors, "warnings": self.warnings, "batch": self.batch,
         }
-
-
-def _text(cell) -> str | None:
-    """cell_text, with the common case (a string from a CSV) first."""
-    if type(cell) is str:
-        return cell.strip() or None
-    return cell_text(cell)
-
-
-def split_remark(text: str) -> tuple[str, str | None]:
-    """"80%(新区实验幼儿园进度滞后)" → ("80%", "新区实验幼儿园进度滞后"), either kind of bracket."""
-    match = REMARK_RE.match(text.strip())
-    if match and match["value"].strip():
-        return match["value"].strip(), match["remark"].strip() or None
-    return text.strip(), None
-
-
-def unit_bracket(raw: str | None, value: str | None, remark: str | None, unit: str) -> tuple[str | None, str | None]:
-    """The value and remark of a cell, its bracket given back where it is the unit's own ("12000套（间）")."""
-    return (raw, None) if remark is not None and ends_with_unit(raw, unit) else (value, remark)
-
-
-def ends_with_unit(text: str, unit: str) -> bool:
-    """Whether a value is written with its indicator's unit, brackets and all ("1.2万套（间）", "套(间)"): then
-    its bracket is the unit's, not a remark. The units compare as `log` compares them (quantities.same_unit)."""
-    if not unit or not ("(" in unit or "（" in unit):
-        return False
-    try:
-        return same_unit(parse_quantity(text).unit, unit)
-    except QuantityError:
-        return False
-
-
-def plain_value(value: str, unit: str) -> int | float | None:
-    """A plain number, bare or followed by the indicator's own unit ("2300691", "65.5%", "197个"): what
-    check_value would make of it, without its word handling; None for anything else ("2.5万", "约3",
-    and units that begin with a scale, 千瓦 or 万元, where "5千瓦" is 5000 瓦)."""
-    if unit and unit[0] not in "万亿千" and value.endswith(unit):
-        value = value[:-len(unit)].rstrip()
-    if not PLAIN_NUMBER_RE.match(value):
-        return None
-    number = float(value)
-    return int(number) if number.is_integer() else number
 
 
 CHUNK_ROWS = 10_000
@@ -142,6 +90,8 @@ class _Checked:
 
 
 SAME, OTHER, NOTHING = 0, 1, 2
+_HANDLED = object()
+"""A row the chunk path sent to _place, which skipped it or named its problem."""
 
 
 class _Importer:
@@ -158,8 +108,10 @@ class _Importer:
         self.stored: dict[int, dict[date, float]] = {}  # their stored values, by day
         self.indicators: dict[tuple, IndicatorState] = {}  # (programme, task, name, done word) → match
         self.places: dict[tuple, tuple] = {}  # the same by the row's own cells: (year, state, its stored values)
-        self.dates: dict[tuple, date] = {}
+        self.dates: dict[int, dict] = {}  # year → date cell → the date it gave, checked
         self.reporters: dict[str, str] = {}
+        self.reporter_cells: dict[str, str | None] = {}  # the chunk path's: a reporter cell as it is → its text
+        self.fast: dict[tuple, tuple] = {}  # (programme, task, indicator) cells of a plain row → what the chunk path needs
         self.files: list[Path] = []
         self.writer = None  # a ReportBatch, in a real import
         self.pending: list[tuple] = []  # checked rows to write, up to CHUNK_ROWS
@@ -193,18 +145,65 @@ class _Importer:
         # The cells of FIELDS picked in one C call; a column the file lacks reads the None appended to each row.
         pick = itemgetter(*(-1 if i is None else i for i in index))
         width = max(i for i in index if i is not None) + 1
-        read_row = self._read_row
+        lines, rows = [], []
         for row in table.rows:
-            if on_row:
-                on_row(row.number)
             cells = row.cells
             if cells.count(None) == len(cells):
                 continue
             if len(cells) >= width:
                 cells.append(None)
-                read_row(table, row.number, pick(cells))
+                rows.append(pick(cells))
             else:  # a ragged row, shorter than the header
-                read_row(table, row.number, tuple(cells[i] if i is not None and i < len(cells) else None for i in index))
+                rows.append(tuple(cells[i] if i is not None and i < len(cells) else None for i in index))
+            lines.append(row.number)
+            if len(rows) >= CHUNK_ROWS:
+                if on_row:
+                    on_row(row.number)
+                self._read_chunk(table, lines, rows)
+                lines, rows = [], []
+        self._read_chunk(table, lines, rows)
+
+    def _read_chunk(self, table: Table, lines: list[int], rows: list[tuple]) -> None:
+        """Rows in FIELDS order, checked a chunk at a time where they are plain (a bare number, a date and
+        an indicator met before, notes and reporters that can all be stored: most rows of a bulk import),
+        each in one loop step; any other row goes through _read_row, which names every problem."""
+        numbers, suffixes = plain_chunk(rows)
+        read_row, fast, reporters, by, errors = self._read_row, self.fast, self.reporter_cells, self.by, self.result.errors
+        checked, source, file = self.checked, self.source, len(self.files) - 1
+        day, value, files, line_of, stored_of = checked.day, checked.value, checked.file, checked.line, checked.stored
+        pending = self.pending if self.writer is not None else None
+        for line, cells, number, suffix in zip(lines, rows, numbers, suffixes, strict=True):
+            place = None if number is None else fast.get(cells[:3]) or self._first_place(table, line, cells)
+            if place is None:
+                read_row(table, line, cells)
+                continue
+            if place is _HANDLED:
+                continue
+            indicator, stored_values, of_indicator, dates, limit, unit = place
+            as_of = dates.get(cells[3])
+            if as_of is None or number > limit or (suffix is not None and suffix != unit):
+                read_row(table, line, cells)
+                continue
+            note, who = cells[5], cells[6]
+            if note is not None:
+                note = note.strip() or None
+            if who is None:
+                reporter = by
+            elif (reporter := reporters.get(who)) is None:  # one string per reporter, as _texts keeps them
+                text = who.strip()
+                reporter = reporters[who] = self.reporters.setdefault(text, text) if text else by
+            on_that_day = stored_values.get(as_of)
+            stored = NOTHING if on_that_day is None else SAME if on_that_day == number else OTHER
+            of_indicator.append(len(day))
+            day.append(as_of.toordinal())
+            value.append(number)
+            files.append(file)
+            line_of.append(line)
+            stored_of.append(stored)
+            if stored != SAME and pending is not None and not errors:
+                pending.append((indicator, as_of, number, note, reporter, source))
+        if len(self.pending) >= CHUNK_ROWS:
+            self.flush()
 
     def _fail(self, table: Table, line: int, column: str | None, reason, /, **fields) -> None:
         """A bad row named FILE:ROW:COLUMN; `reason` is a message template and its fields, or an error."""
@@ -219,7 +218,7 @@ class _Importer:
             self._uncomputed(table, line, cells)
             return
         programme_cell, task_cell, name_cell, as_of_cell, value_cell, note_cell, reporter_cell = cells
-        value = _text(value_cell)
+        value = text_value(value_cell)
         remark = None
         if value is not None and ("(" in value or "（" in value):
             value, remark = split_remark(value)
@@ -233,17 +232,41 @@ class _Importer:
                 return
         year, state, stored_values = place
         if remark is not None:
-            value, remark = unit_bracket(_text(value_cell), value, remark, state.unit)
+            value, remark = unit_bracket(text_value(value_cell), value, remark, state.unit)
         as_of = self._date(as_of_cell, year, table, line)
         if as_of is None:
             return
         number = self._number(state, value, done_word, as_of, table, line)
         if number is None:
             return
-        texts = self._texts(table, line, note=_text(note_cell), remark=remark, reporter=_text(reporter_cell),
+        texts = self._texts(table, line, note=text_value(note_cell), remark=remark, reporter=text_value(reporter_cell),
                             done=value if done_word and state.kind != SCHEDULE else None)
-        if texts is not None:
-            self.keep(state, as_of, number, *texts, stored_values, line)
+        if texts is None:
+            return
+        self.keep(state, as_of, number, *texts, stored_values, line)
+        if not done_word and remark is None:
+            self._remember(cells[:3], place)
+
+    def _first_place(self, table: Table, line: int, cells: tuple) -> tuple | None:
+        """The chunk path's place of a plain row naming an indicator it has not met, found as _read_row finds it
+        (_place, after the checks a plain number passes anyway): _HANDLED when the row failed there, its
+        problem named, or None for the per-row path (a text-only line)."""
+        place = self.places.get((*cells[:3], False)) or self._place(table, line, cells[0], cells[1], cells[2], "", False)
+        return _HANDLED if place is None else self._remember(cells[:3], place)
+
+    def _remember(self, cells: tuple, place: tuple) -> tuple | None:
+        """What the chunk path needs of an indicator, by its (programme, task, indicator) cells: one lookup
+        for the next rows that name it (not for text-only lines, whose values count checkpoints)."""
+        year, state, stored_values = place
+        if state.kind == SCHEDULE:
+            return None
+        unit = state.unit
+        rows = self.checked.of_indicator.get(state.indicator_id)
+        if rows is None:
+            rows = self.checked.of_indicator[state.indicator_id] = array("i")
+        found = self.fast[cells] = (state.indicator_id, stored_values, rows, self.dates.setdefault(year, {}),
+                                    100 if unit == "%" else MAX_MAGNITUDE, unit if unit and unit[0] not in "万亿千" else None)
+        return found
 
     def _uncomputed(self, table: Table, line: int, cells: tuple) -> None:
         column, cell = next((column, cell) for column, cell in zip(FIELDS, cells, strict=True) if type(cell) is Uncomputed)
@@ -278,14 +301,14 @@ class _Importer:
                done_word: bool) -> tuple[int, IndicatorState, dict[date, float]] | None:
         """The programme's year, the indicator a row's cells name and its stored values by day; None when
         the row is skipped, or when it failed, its problem named."""
-        task = _text(task_cell)
+        task = text_value(task_cell)
         if task is None:
             self._fail(table, line, "task", "no task number in this row")
             return None
         if value is None:
             self.result.skipped += 1  # a row of a fill-in sheet the unit left empty
             return None
-        code = _text(programme_cell) or self.programme
+        code = text_value(programme_cell) or self.programme
         if "/" in task and programme_cell is None:
             code, _, task = task.partition("/")
         if code is not None and (problem := text_problem(code)):  # before it reaches the database, which may refuse a NUL with no place
@@ -300,7 +323,7 @@ class _Importer:
         if states is None:
             self._fail(table, line, "task", "{code} has no task {task!r}", code=code, task=task)
             return None
-        name = _text(name_cell)
+        name = text_value(name_cell)
         key = (code, task, name, done_word)
         state = self.indicators.get(key)
         if state is None:
@@ -318,7 +341,10 @@ class _Importer:
         return place
 
     def _date(self, raw, year: int, table: Table, line: int) -> date | None:
-        cached = self.dates.get((raw, year))
+        dates = self.dates.get(year)
+        if dates is None:
+            dates = self.dates[year] = {}
+        cached = dates.get(raw)
         if cached is not None:
             return cached
         if raw is None:
@@ -341,7 +367,7 @@ class _Importer:
         if as_of.year not in (year, year + 1):
             self._fail(table, line, "as_of", "{on} is outside the programme's year {year}", on=as_of, year=year)
             return None
-        self.dates[(raw, year)] = as_of  # only dates that passed every check are remembered
+        dates[raw] = as_of  # only dates that passed every check are remembered
         return as_of
 
     def _number(self, state: IndicatorState, value: str, done_word: bool, as_of: date, table: Table,
@@ -429,6 +455,10 @@ class _Importer:
         if state.comparator == "<=" or state.kind == SCHEDULE:
             return
         checked = self.checked
+        if not state.reports:  # the common case of a large import: rising values, nothing stored before, said in C
+            values = list(map(checked.value.__getitem__, new_rows))  # in day order
+            if all(map(le, values, values[1:])):
+                return
         timeline = sorted(
             [(r.as_of, 0, r.value, None) for r in state.reports]
             + [(date.fromordinal(checked.day[seq]), 1, _number_of(checked.value[seq]), seq) for seq in new_rows],
@@ -490,10 +520,11 @@ def import_progress(
     an output that fails stores nothing)."""
     importer = _Importer(store, programme, default_as_of, by, today)
     try:
-        with contextlib.nullcontext() if dry_run else store.locked("import progress"):
-            if not dry_run:
-                importer.writer = store.report_batch("import progress", source=", ".join(path.name for path in paths),
-                                                     reason=reason)
+        with contextlib.ExitStack() as transaction:
+            if not dry_run:  # the batch is left (its COPY ended or aborted) before the transaction ends
+                transaction.enter_context(store.locked("import progress"))
+                importer.writer = transaction.enter_context(store.report_batch(
+                    "import progress", source=", ".join(path.name for path in paths), reason=reason))
             for path in paths:
                 importer.read(path, sheet, on_row)
             if not importer.result.errors:
@@ -503,6 +534,7 @@ def import_progress(
                 raise _Discarded
             if importer.writer is not None:
                 importer.flush()
+                importer.writer.end()  # every row stored (or the server's error raised) before confirm prints
                 importer.writer.drop_repeats(sorted(importer.repeated))
                 result.batch = importer.writer.id
                 if result.batch is not None and confirm is not None:

@@ -102,7 +102,9 @@ def delimited_rows(handle, path: Path, delimiter: str | None = None) -> Iterator
     reader = csv.reader(handle, delimiter=delimiter)
     try:
         for number, cells in enumerate(reader, start=1):
-            yield Row(number, [cell if cell.strip() else None for cell in cells])
+            if not all(map(str.strip, cells)):  # a blank cell is None (the common row has none: checked in C)
+                cells = [cell if cell.strip() else None for cell in cells]
+            yield Row(number, cells)
     except csv.Error as error:
         raise InputError("{path}:{line}: not readable as CSV: {error}", path=path, line=reader.line_num, error=error) from None
 

@@ -123,8 +123,8 @@ def marked_rows(values, percent: dict[int, list[int]], fills: dict[int, dict[int
     rows = values.iter_rows() if values.start else ()  # an empty sheet's iter_rows panics in calamine 0.5
     below = repeat([""] * (last_column + 1 - first_column), height - last_row - 1)
     active: list[tuple[int, int, int, int, object]] = []  # (top, left, right, bottom, top-left value) of ranges over this row
-    for number, raw in enumerate(chain(rows, below), start=1):
-        cells = [*left_pad, *map(_plain, raw), *right_pad]
+    for number, plain in enumerate(chain.from_iterable(map(plain_block, blocks(chain(rows, below)))), start=1):
+        cells = [*left_pad, *plain, *right_pad]
         if number in percent:
             _show_percent(cells, percent[number], width)
         if number in fills:
@@ -138,6 +138,39 @@ def marked_rows(values, percent: dict[int, list[int]], fills: dict[int, dict[int
             for _, left, right, _, value in active:
                 cells[left:right + 1] = [value] * (right - left + 1)
         yield Row(number, cells)
+
+
+BLOCK_ROWS = 1024
+"""Rows of calamine's values made plain together, a column at a time (plain_block)."""
+
+
+def blocks(rows) -> Iterator[list]:
+    """The rows, BLOCK_ROWS at a time: a streamed sheet stays a stream."""
+    from itertools import islice
+
+    rows = iter(rows)
+    while block := list(islice(rows, BLOCK_ROWS)):
+        yield block
+
+
+def plain_block(rows: list) -> list[list]:
+    """Rows of calamine's values as _plain makes them, a column at a time: a column of text with no blank cell,
+    of integral numbers or of ints is checked by one C call (most columns of a report are one of these),
+    any other goes cell by cell."""
+    if len(set(map(len, rows))) != 1 or not rows[0]:  # not a block of one width: row by row
+        return [list(map(_plain, row)) for row in rows]
+    columns = []
+    for column in zip(*rows, strict=True):
+        kinds = set(map(type, column))
+        if kinds == {str} and all(map(str.strip, column)):
+            columns.append(column)
+        elif kinds == {float} and all(map(float.is_integer, column)):
+            columns.append(map(int, column))
+        elif kinds == {int}:
+            columns.append(column)
+        else:
+            columns.append(map(_plain, column))
+    return list(map(list, zip(*columns, strict=True)))
 
 
 def _merges(values, extent: Extent) -> tuple[dict[int, list[tuple[int, int, int]]], int, int, int]:

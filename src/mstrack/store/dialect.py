@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -80,7 +81,7 @@ class Dialect:
             for statement in statements:
                 yield self.rows(connection, *statement) if statement is not None else []
             return
-        driver = driver_connection(connection)
+        driver = _idle(driver_connection(connection))
         cursors = []
         try:
             with driver.pipeline():
@@ -97,10 +98,18 @@ class Dialect:
 
     def execute(self, connection, sql: str, params=()) -> int:
         """A plain-SQL write: the number of rows it touched."""
-        cursor = driver_connection(connection).cursor()
+        cursor = _idle(driver_connection(connection)).cursor()
         try:
             cursor.execute(sql, tuple(params))
             return cursor.rowcount
+        finally:
+            cursor.close()
+
+    def execute_many(self, connection, sql: str, rows: list[tuple]) -> None:
+        """One plain-SQL write for each of `rows` (executemany: pipelined by psycopg)."""
+        cursor = driver_connection(connection).cursor()
+        try:
+            cursor.executemany(sql, rows)
         finally:
             cursor.close()
 
@@ -108,7 +117,7 @@ class Dialect:
         """One row; its new id (RETURNING on PostgreSQL, the driver's lastrowid elsewhere)."""
         columns = ", ".join(f'"{column}"' for column in values)
         returning = " RETURNING id" if self.name == "postgresql" else ""
-        cursor = driver_connection(connection).cursor()
+        cursor = _idle(driver_connection(connection)).cursor()
         try:
             cursor.execute(f"INSERT INTO {table} ({columns}) VALUES ({self.params(len(values))}){returning}", tuple(values.values()))
             return cursor.fetchone()[0] if returning else cursor.lastrowid
@@ -117,30 +126,108 @@ class Dialect:
 
     def insert_many(self, connection, table: str, columns: tuple[str, ...], rows: Iterable[tuple]) -> None:
         """Rows streamed into the driver, never a list: sqlite3's executemany steps through them; psycopg
-        sends them by COPY (in the write's transaction; measured, ~2× faster than its pipelined
-        executemany). Dates and timestamps go in as they are (see _bind_sqlite_dates and bound()): COPY
-        stores what executemany stores (tests/test_postgres.py holds both alike)."""
-        names = ", ".join(f'"{column}"' for column in columns)
-        cursor = driver_connection(connection).cursor()
-        try:
-            if self.copy and self.name == "postgresql" and hasattr(cursor, "copy"):  # psycopg 3, not another driver
-                # Binary, typed by the table's own columns: psycopg packs the rows in C (measured on 100,000
-                # reports, 0.05-0.10 s of client CPU where text took 0.31-0.45 s; the server's share the same).
-                cursor.execute(f"SELECT {names} FROM {table} WHERE false")
-                types = [column.type_code for column in cursor.description]
-                with cursor.copy(f"COPY {table} ({names}) FROM STDIN (FORMAT BINARY)") as copy:
-                    copy.set_types(types)
-                    write = copy.write_row
-                    for row in rows:
-                        write(row)
-            else:
-                cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({self.params(len(columns))})", rows)
-        finally:
-            cursor.close()
+        sends them by COPY (see RowStream). Dates and timestamps go in as they are (see _bind_sqlite_dates
+        and bound()): COPY stores what executemany stores (tests/test_postgres.py holds both alike)."""
+        with RowStream(self, connection, table, columns) as stream:
+            stream.write(rows)
 
     def _cursor(self, connection):
-        driver = driver_connection(connection)
+        driver = _idle(driver_connection(connection))
         return driver.cursor(binary=True) if self.binary else driver.cursor()
+
+
+_STREAMS: dict[int, RowStream] = {}
+"""The RowStream copying on a connection in the background (by id), waited for by the next statement on it."""
+
+
+def _idle(driver):
+    """The driver's connection, free to take a statement: a chunk still being copied on it in the
+    background is waited for first (and its error raised). The statements of a transaction stay in the
+    order they were written, whichever thread sends them."""
+    stream = _STREAMS.get(id(driver))
+    if stream is not None:
+        stream.end()
+    return driver
+
+
+class RowStream:
+    """Rows into one table, in the caller's transaction, over any number of write()s: an import writes
+    each chunk as it is checked. On PostgreSQL through psycopg each write is one binary COPY; with
+    behind=True it runs in a thread of its own, so that the server stores a chunk (its foreign keys
+    are checked when the COPY ends: two thirds of the server's work) while this process checks the
+    next one. Elsewhere each write is an executemany, in the caller's thread.
+
+    end() (or leaving the `with`) waits for the chunk in flight: its rows are then in the transaction,
+    or its error (a foreign key, say) is raised. So does any other statement on the connection, through
+    Dialect. Leaving on an exception waits too (a COPY cannot be rolled back mid-way) and keeps that
+    exception."""
+
+    def __init__(self, dialect: Dialect, connection, table: str, columns: tuple[str, ...], *, behind: bool = False):
+        self.dialect = dialect
+        self.driver = driver_connection(connection)
+        self.table = table
+        self.names = ", ".join(f'"{column}"' for column in columns)
+        self.count = len(columns)
+        self.copies = dialect.copy and dialect.name == "postgresql" and hasattr(self.driver, "pgconn")  # psycopg 3
+        self.behind = behind and self.copies
+        self.types: list[int] | None = None
+        self._thread: threading.Thread | None = None
+        self._error: BaseException | None = None
+
+    def write(self, rows: Iterable[tuple]) -> None:
+        """Rows from an iterable; with behind=True read later, from the copying thread: give a list the
+        caller no longer changes."""
+        driver = _idle(self.driver)
+        if not self.copies:
+            cursor = driver.cursor()
+            try:
+                cursor.executemany(f"INSERT INTO {self.table} ({self.names}) VALUES ({self.dialect.params(self.count)})", rows)
+            finally:
+                cursor.close()
+        elif not self.behind:
+            self._copy(rows)
+        else:
+            self._thread = threading.Thread(target=self._copy_behind, args=(rows,), name="mstrack-copy", daemon=True)
+            _STREAMS[id(driver)] = self
+            self._thread.start()
+
+    def end(self, error: BaseException | None = None) -> None:
+        thread, self._thread = self._thread, None
+        if thread is None:
+            return
+        _STREAMS.pop(id(self.driver), None)
+        thread.join()
+        failed, self._error = self._error, None
+        if failed is not None and error is None:
+            raise failed
+
+    def __enter__(self) -> RowStream:
+        return self
+
+    def __exit__(self, kind, error, traceback) -> None:
+        self.end(error)
+
+    def _copy_behind(self, rows: Iterable[tuple]) -> None:
+        try:
+            self._copy(rows)
+        except BaseException as error:  # raised in the caller's thread, by end()
+            self._error = error
+
+    def _copy(self, rows: Iterable[tuple]) -> None:
+        cursor = self.driver.cursor()
+        try:
+            if self.types is None:
+                # Binary, typed by the table's own columns: psycopg packs the rows in C (measured on 100,000
+                # reports, 0.05-0.10 s of client CPU where text took 0.31-0.45 s; the server's share the same).
+                cursor.execute(f"SELECT {self.names} FROM {self.table} WHERE false")
+                self.types = [column.type_code for column in cursor.description]
+            with cursor.copy(f"COPY {self.table} ({self.names}) FROM STDIN (FORMAT BINARY)") as copy:
+                copy.set_types(self.types)
+                write = copy.write_row
+                for row in rows:
+                    write(row)
+        finally:
+            cursor.close()
 
 
 def driver_connection(connection):

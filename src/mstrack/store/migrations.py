@@ -177,6 +177,19 @@ def m006_line_units_in_order(connection) -> None:
     connection.exec_driver_sql("CREATE INDEX IF NOT EXISTS ix_line_unit_order ON line_unit (line_id, role, position, unit_id)")
 
 
+def m007_indicator_plan_rows(connection) -> None:
+    """v7: each indicator's plan_rows, its line's units and its checkpoints or milestones (with their words) in
+    one JSON text, kept by the plan writer (states.write_plan_rows): a status over 20,000 indicators reads 20,000
+    of them instead of 240,000 unit, checkpoint and milestone rows (0.43 → 0.24 s of CPU). Filled here for the
+    plans already stored, by the same function as every plan write."""
+    from mstrack.store.dialect import Dialect
+    from mstrack.store.states import write_plan_rows
+
+    connection.exec_driver_sql("ALTER TABLE indicator ADD COLUMN plan_rows TEXT")
+    engine = connection.dialect
+    write_plan_rows(Dialect.of(engine.name, engine.dbapi.paramstyle, db="the database being upgraded"), connection)
+
+
 MIGRATIONS = [
     m001_programmes_tasks_indicators_reports,
     m002_batches_and_retractions,
@@ -184,5 +197,6 @@ MIGRATIONS = [
     m004_one_shape_for_new_and_upgraded,
     m005_task_next_steps,
     m006_line_units_in_order,
+    m007_indicator_plan_rows,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

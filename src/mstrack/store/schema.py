@@ -121,6 +121,8 @@ class IndicatorRow(Keyed, table=True):
     target: float | None = None
     text: str = ""
     reading: str | None = None
+    # JSON, kept by the plan writer: the units, checkpoints and milestones a status reads (migration 7)
+    plan_rows: str | None = Field(default=None, sa_column=Column(Text))
 
 
 class MilestoneRow(Keyed, table=True):

@@ -1,0 +1,92 @@
+"""The cells of an `import progress` row as values: a cell at a time (the per-row path: remarks in brackets,
+units, plain numbers), and a chunk of rows at a time (the chunk path: a column of plain numbers in one
+match, notes and reporters checked together)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from itertools import chain
+
+from mstrack.domain.limits import all_storable
+from mstrack.domain.quantities import PLAIN_NUMBER_RE, QuantityError, parse_quantity, same_unit
+from mstrack.sources.sheets import cell_text
+
+REMARK_RE = re.compile(r"^(?P<value>.*?)\s*[（(](?P<remark>.*)[）)]\s*$")
+
+
+def text_value(cell) -> str | None:
+    """cell_text, with the common case (a string from a CSV) first."""
+    if type(cell) is str:
+        return cell.strip() or None
+    return cell_text(cell)
+
+
+def split_remark(text: str) -> tuple[str, str | None]:
+    """"80%(新区实验幼儿园进度滞后)" → ("80%", "新区实验幼儿园进度滞后"), either kind of bracket."""
+    match = REMARK_RE.match(text.strip())
+    if match and match["value"].strip():
+        return match["value"].strip(), match["remark"].strip() or None
+    return text.strip(), None
+
+
+def unit_bracket(raw: str | None, value: str | None, remark: str | None, unit: str) -> tuple[str | None, str | None]:
+    """The value and remark of a cell, its bracket given back where it is the unit's own ("12000套（间）")."""
+    return (raw, None) if remark is not None and ends_with_unit(raw, unit) else (value, remark)
+
+
+def ends_with_unit(text: str, unit: str) -> bool:
+    """Whether a value is written with its indicator's unit, brackets and all ("1.2万套（间）", "套(间)"): then
+    its bracket is the unit's, not a remark. The units compare as `log` compares them (quantities.same_unit)."""
+    if not unit or not ("(" in unit or "（" in unit):
+        return False
+    try:
+        return same_unit(parse_quantity(text).unit, unit)
+    except QuantityError:
+        return False
+
+
+def plain_value(value: str, unit: str) -> int | float | None:
+    """A plain number, bare or followed by the indicator's own unit ("2300691", "65.5%", "197个"): what
+    check_value would make of it, without its word handling; None for anything else ("2.5万", "约3",
+    and units that begin with a scale, 千瓦 or 万元, where "5千瓦" is 5000 瓦)."""
+    if unit and unit[0] not in "万亿千" and value.endswith(unit):
+        value = value[:-len(unit)].rstrip()
+    if not PLAIN_NUMBER_RE.match(value):
+        return None
+    number = float(value)
+    return int(number) if number.is_integer() else number
+
+
+PLAIN_NUMBERS_RE = re.compile(r"(?:\d{1,15}(?:\.\d{1,12})?\n)*")
+"""PLAIN_NUMBER_RE over a whole column, one number a line."""
+NUMBER_SUFFIX_RE = re.compile(r"^(\d{1,15}(?:\.\d{1,12})?)?(.*)$", re.MULTILINE)
+"""Each line's plain number, if it starts with one, and what follows it ("65.5%": "65.5" and "%", the
+caller's to compare with the indicator's unit, as plain_value strips it); one match a line."""
+_PLAIN_KINDS = frozenset((str, int, float, date, type(None)))  # not Uncomputed, datetime or bool
+_TEXT_KINDS = frozenset((str, type(None)))
+
+
+def plain_numbers(cells: list) -> tuple[list[float | None], list[str | None]]:
+    """A column's plain numbers as plain_value reads them, checked in one match when all are bare ("2300691",
+    "65.5", a spreadsheet's number), else one by one with what follows each ("65.5%": 65.5 and "%", for the
+    caller to compare with the indicator's unit); None for any other cell, which the per-cell path reads."""
+    texts = list(map(str, cells))
+    if PLAIN_NUMBERS_RE.fullmatch("\n".join(texts) + "\n" if texts else ""):
+        return list(map(float, texts)), [None] * len(texts)
+    found = NUMBER_SUFFIX_RE.findall("\n".join(texts))
+    if len(found) != len(texts):  # a cell with a line break: one by one
+        found = [NUMBER_SUFFIX_RE.match(text).groups("") if "\n" not in text else ("", text) for text in texts]
+    return [float(number) if number else None for number, _ in found], [suffix or None for _, suffix in found]
+
+
+def plain_chunk(rows: list[tuple]) -> tuple[list[float | None], list[str | None]]:
+    """plain_numbers of a chunk's value column (FIELDS order: the fifth cell), or None for every row when one
+    of its cells is of a kind the chunk path does not read (an unsaved formula, a time, a boolean) or a
+    note or reporter cannot be stored: then every row goes through the per-row path, which names it."""
+    texts = list(chain.from_iterable(cells[5:] for cells in rows))  # notes and reporters
+    if (not set(map(type, chain.from_iterable(rows))) <= _PLAIN_KINDS or not set(map(type, texts)) <= _TEXT_KINDS
+            or not all_storable(filter(None, texts))):
+        return [None] * len(rows), [None] * len(rows)
+    return plain_numbers([cells[4] for cells in rows])
+

@@ -1,0 +1,193 @@
+"""`import progress` checks plain rows a chunk at a time (sources/progress._Importer._read_chunk: a bare number
+or one with its indicator's unit, a date and an indicator met before, storable notes and reporters) and
+sends every other row through the per-row path. Both must give what the per-row path alone gives: the
+same counts, warnings, errors and stored reports, row for row, on rows that mix both kinds."""
+
+import csv
+import json
+import re
+import shutil
+from datetime import date
+
+import pytest
+
+from mstrack.sources import progress, progress_cells
+
+from .conftest import BACKEND, Cli, _admin, _pg_database, _pg_url, refused
+
+PLAIN = [  # (task, indicator, unit) of dongguan-2023 in the demo
+    ("2", "发热门诊（诊室）", "个"), ("5", "建档率", "%"), ("7", "资金支付", "元"), ("12", "孕产妇免费筛查", "人"),
+    ("17", "养老机构护理型床位比例", "%"),
+]
+DAYS = [f"2023-0{month}-{day:02d}" for month in (2, 3, 4) for day in (3, 10, 17, 24)]
+
+
+@pytest.fixture
+def demo_pair(_demo_db, tmp_path):
+    """Two fresh copies of the demo database: one for each path."""
+    if BACKEND == "postgresql":
+        names = [_pg_database(template=_demo_db) for _ in range(2)]
+        yield [Cli(_pg_url(name)) for name in names]
+        for name in names:
+            _admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        return
+    pair = []
+    for name in ("chunks.db", "rows.db"):
+        shutil.copy(_demo_db, tmp_path / name)
+        pair.append(Cli(tmp_path / name))
+    yield pair
+
+
+def per_row_only(monkeypatch) -> None:
+    """The reference: every row through _read_row, the per-row path that names every problem."""
+    def read_chunk(self, table, lines, rows):
+        for line, cells in zip(lines, rows, strict=True):
+            self._read_row(table, line, cells)
+
+    monkeypatch.setattr(progress._Importer, "_read_chunk", read_chunk)
+
+
+def write(path, rows) -> None:
+    """A .csv, or an .xlsx whose numbers and ISO dates are typed cells, as Excel saves them."""
+    if path.suffix == ".xlsx":
+        from openpyxl import Workbook
+
+        book = Workbook()
+        book.active.append(HEADER)
+        for row in rows:
+            book.active.append([typed(cell) for cell in row])
+        book.save(path)
+        return
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        writer.writerows(rows)
+
+
+HEADER = ["计划", "任务编号", "指标", "截至日期", "完成值", "备注", "填报人"]
+
+
+def typed(cell):
+    if isinstance(cell, str) and re.fullmatch(r"\d+(\.\d+)?", cell):
+        return float(cell) if "." in cell else int(cell)
+    if isinstance(cell, str) and re.fullmatch(r"\d{4}-\d\d-\d\d", cell):
+        return date.fromisoformat(cell)
+    return cell
+
+
+def mixed_rows() -> list[list]:
+    """Rows of five indicators over twelve weeks, plain ones and every kind the chunk path leaves to the
+    per-row path, in the middle of runs of plain rows."""
+    rows = []
+    for week, day in enumerate(DAYS):
+        for task, name, unit in PLAIN:
+            value = str(10 + week * 3) if week % 3 else f"{10 + week * 3}{unit}"  # bare, or with its unit
+            rows.append(["dongguan-2023", task, name, day, value, f"第{week}周 进展正常" if week % 2 else None,
+                         "  张三（市卫健局） " if week % 4 else "李四"])
+    rows[56][4] = "150"  # above 100 on a percentage, in the last week: a warning
+    rows[8][4] = "13（滞后）"  # a remark joins the note
+    rows[12][4] = "0.0016万"  # a quantity in words
+    rows[58][4] = "已完成"  # a done word: the target
+    rows[14][4] = None  # an empty value: skipped
+    rows[20][4] = "5"  # lower than the week before: a warning
+    rows[21][3] = "2023/3/3"  # another way to write a date
+    rows[22][4] = " 22 "  # spaces around a number
+    rows[23][5] = "  备注前后有空格  "
+    rows[30] = list(rows[25])  # a repeated row: the same value, kept once
+    rows.insert(40, [None] * 7)  # a blank row
+    rows += [["dongguan-2023", "1", "进度安排", day, "1", None, "李四"] for day in DAYS[:4]]  # a text-only line: checkpoints met
+    return rows
+
+
+def stored(cli) -> list[tuple]:
+    return cli.sql("select indicator_id, as_of, value, note, reporter, source from report where batch_id ="
+                   " (select max(id) from batch) order by id")
+
+
+def imported(cli, path, *options) -> tuple[int, dict]:
+    result = cli("import", "progress", str(path), "--format", "json", *options)
+    return result.exit_code, json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_plain_and_other_rows_mixed_give_what_the_per_row_path_gives(demo_pair, tmp_path, monkeypatch, suffix):
+    chunks, rows = demo_pair
+    path = tmp_path / f"周报{suffix}"
+    write(path, mixed_rows())
+    mine = imported(chunks, path, "--dry-run"), imported(chunks, path), stored(chunks)
+    per_row_only(monkeypatch)
+    reference = imported(rows, path, "--dry-run"), imported(rows, path), stored(rows)
+    assert mine == reference
+    (code, result), written = mine[1], mine[2]
+    assert code == 0 and result["inserted"] == len(DAYS) * len(PLAIN) - 2 + 4 and result["skipped"] == 1, result
+    warnings = "\n".join(result["warnings"])
+    assert len(result["warnings"]) == 2, warnings
+    assert f"{path}:59: 建档率: 150% is above 100%" in warnings
+    assert f"{path}:22: dongguan-2023/2 发热门诊（诊室） 5个 as of 2023-03-03 is lower than 19个" in warnings
+    assert chunks.sql("select count(*) from report where note = '第1周 进展正常；滞后'") == [(1,)]
+    assert len(written) == result["inserted"]
+    assert {reporter for *_, reporter, _ in written} == {"张三（市卫健局）", "李四"}
+    assert "备注前后有空格" in {note for _, _, _, note, _, _ in written}
+
+
+@pytest.mark.parametrize(("column", "cell", "where", "why"), [
+    (5, "进展\x07正常", "备注", "control character U+0007"),
+    (6, "王五\x1b[31m", "填报人", "control character U+001B"),
+    (4, "50套", "完成值", "unit"),
+    (4, "50%", "完成值", "percentage"),
+    (3, "2099-01-01", "截至日期", "in the future"),
+    (5, "很" * 20_001, "备注", "more than mstrack keeps"),
+])
+def test_a_bad_cell_among_plain_rows_is_named_and_nothing_is_written(demo_pair, tmp_path, monkeypatch, column, cell,
+                                                                      where, why):
+    chunks, rows = demo_pair
+    data = mixed_rows()
+    bad = 33  # after runs of plain rows of the same indicator: the chunk path would take it
+    data[bad][column] = cell
+    if cell == "50%":
+        data[bad][1:3] = ["2", "发热门诊（诊室）"]  # a percentage for a count
+    path = tmp_path / "周报.csv"
+    write(path, data)
+    line = bad + 2 + (bad >= 40)  # the header, and the blank row
+    before = chunks.sql("select count(*) from report")
+    result = chunks("import", "progress", str(path))
+    refused(result, f"{path}:{line}:{where}", why, "nothing was written")
+    assert chunks.sql("select count(*) from report") == before
+    per_row_only(monkeypatch)
+    assert imported(rows, path) == imported(chunks, path)
+
+
+def test_an_unsaved_formula_among_plain_rows_of_a_workbook_is_named(demo_pair, tmp_path, monkeypatch):
+    chunks, rows = demo_pair
+    data = mixed_rows()
+    data[33][2] = "=C2"  # the indicator's cell, which the chunk path would look up as text
+    path = tmp_path / "周报.xlsx"
+    write(path, data)
+    refused(chunks("import", "progress", str(path)), f"{path}:35:指标", "has no saved value", "nothing was written")
+    per_row_only(monkeypatch)
+    assert imported(rows, path) == imported(chunks, path)
+
+
+@pytest.mark.parametrize("texts", [
+    [], ["进展正常", "张三（市卫健局）"], ["全角空格　在此", "tab\tand\nline\r\nbreaks"], ["\x85 NEL, a C1 control"],
+    ["fine", "bell\x07"], ["esc\x1b[31m"], ["很" * 20_000], ["很" * 20_001], ["\u2028 line separator", "\u200b zero width"],
+])
+def test_texts_checked_together_agree_with_each_checked_alone(texts):
+    from mstrack.domain.limits import all_storable, text_problem
+
+    assert all_storable(texts) == all(text_problem(text) is None for text in texts)
+
+
+def test_a_column_read_at_once_gives_each_cells_plain_value():
+    """plain_numbers' number and unit give what plain_value gives the cell, for the unit that follows it."""
+    cells = ["1", "2.5", "65.5%", "197个", "很多", "", "2.5万", "5千瓦", " 5", "5 %", "1\n2", None, 7, 2.5, "１２", "3%\n",
+             "12345678901234567", "1.1234567890123", "0.5套（间）", "-3"]
+    numbers, suffixes = progress_cells.plain_numbers(cells)
+    assert len(numbers) == len(suffixes) == len(cells)
+    for cell, number, suffix in zip(cells, numbers, suffixes, strict=True):
+        unit = "" if suffix is None else suffix
+        if number is not None and not (unit and unit[0] in "万亿千"):
+            assert progress_cells.plain_value(str(cell), unit) == number, (cell, number, suffix)
+    assert numbers[:4] == [1, 2.5, 65.5, 197] and suffixes[:4] == [None, None, "%", "个"]
+    assert numbers[4:6] == [None, None] and numbers[10] is None and numbers[11] is None
+    assert progress_cells.plain_numbers(["1", "2"]) == ([1, 2], [None, None])
