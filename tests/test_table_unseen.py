@@ -372,3 +372,19 @@ def test_a_sum_in_a_foreign_currency_keeps_its_currency_as_the_unit(tmp_path):
     tasks = convert_table(path, "x-2017", 2017).programme.tasks
     assert [[(i[0], i[1], i[2]) for i in indicators(t)] for t in tasks] == [
         [("实际使用外资", "美元", 6000000000)], [("外贸出口额", "欧元", 8000000)]]
+
+
+def test_a_column_of_one_months_targets_gives_that_months_checkpoints(tmp_path):
+    """3月目标 beside the item (and 8月份目标): each cell is the row's plan for that month, due at its end; its
+    figures are checkpoints of the item's indicators, never indicators of their own, and words are a checkpoint."""
+    path = page(tmp_path / "表.html", [
+        "<td>序号</td><td>项目内容</td><td>牵头单位</td><td>3月目标</td><td>进展情况</td>",
+        "<td>1</td><td>加装电梯新增400台、完工200台</td><td>区房管局</td><td>新增40台,完工20台。</td><td>新增41台</td>",
+        "<td>2</td><td>新增60家示范店</td><td>区市场监管局</td><td>加强与市局沟通。</td><td>已沟通</td>",
+    ])
+    tasks = convert_table(path, "x-2023", 2023).programme.tasks
+    assert [[(i[1], i[2], i[3]) for i in indicators(t)] for t in tasks] == [
+        [("台", 400, [(date(2023, 3, 31), 40)]), ("台", 200, [(date(2023, 3, 31), 20)])], [("家", 60, [])]]
+    assert [[(cp.due, cp.text) for line in t.lines for cp in line.checkpoints] for t in tasks][1] == [
+        (date(2023, 3, 31), "加强与市局沟通。")]
+    assert [t.deadline for t in tasks] == [None, None]

@@ -11,6 +11,8 @@ from mstrack.errors import InputError
 from mstrack.sources.table.reading import Row, Sheet
 
 MONTH_PLAN_RE = re.compile(r"月度|本月|当月|下月|次月")  # a plan for the month of the report, not for the task
+# a plan for one named month ("3月目标", "2023年8月份目标"): the row's checkpoints at that month's end
+NAMED_MONTH_PLAN_RE = re.compile(r"^((?:\d{4}年)?(?:1[0-2]|0?[1-9])月)份?(?:工作)?(?:目标|计划|任务|安排)")
 COLUMN_RULES = (  # (kind, pattern), first match wins
     ("seq", r"^(?:序号|编号|序|项目编号|No\.?)$"),
     ("measure", r"^(?:计量)?单位$"),  # the unit of measure, or the responsible units: told apart by the cells
@@ -55,6 +57,12 @@ def column_kind(header: str, year: int) -> Column:
     if PERIOD_RE.fullmatch(text):
         try:
             return Column(index=-1, header=header, kind="period", due=period_end(text, year), label=text)
+        except DateError:
+            return Column(index=-1, header=header, kind="")
+    if named := NAMED_MONTH_PLAN_RE.match(text):
+        try:
+            return Column(index=-1, header=header, kind="schedule", due=period_end(named[1], year), label=named[1],
+                          partial=True)
         except DateError:
             return Column(index=-1, header=header, kind="")
     for kind, pattern in COLUMN_RULES:
