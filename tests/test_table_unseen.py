@@ -388,3 +388,18 @@ def test_a_column_of_one_months_targets_gives_that_months_checkpoints(tmp_path):
     assert [[(cp.due, cp.text) for line in t.lines for cp in line.checkpoints] for t in tasks][1] == [
         (date(2023, 3, 31), "加强与市局沟通。")]
     assert [t.deadline for t in tasks] == [None, None]
+
+
+def test_an_items_number_inside_its_project_is_no_part_of_its_title(tmp_path):
+    """A 序号 on every row and the content numbered again inside each merged project ("1.新增社区老年食堂3家;"): the
+    inner number is dropped from the title; the row's 序号 numbers the task."""
+    path = page(tmp_path / "表.html", [
+        "<td>序号</td><td>项目名称</td><td>项目内容</td><td>牵头单位</td>",
+        '<td>1</td><td rowspan="2">暖心关爱项目</td><td>1.新增社区老年食堂3家;</td><td>民政局</td>',
+        "<td>2</td><td>2.康复救助残疾儿童50人。</td><td>残联</td>",
+        '<td>3</td><td>就业帮扶项目</td><td>1、新建见习基地10个</td><td>人社局</td>',
+    ])
+    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [(t.code, t.title) for t in tasks] == [("1", "新增社区老年食堂3家;"), ("2", "康复救助残疾儿童50人。"),
+                                                  ("3", "新建见习基地10个")]
+    assert figures(tasks) == [[("家", 3)], [("人", 50)], [("个", 10)]]

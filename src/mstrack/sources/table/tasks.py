@@ -355,6 +355,8 @@ def _task_code(row: Row, layout: _Layout, title: str, previous: RawTask | None, 
         code = m[1]
         if GROUP_CODE_RE.match(code) and (sub := SUB_CODE_RE.match(title)):  # 序号 "二", title "(三)井盖整治": task 二(三)
             code, title = f"{code}({sub[1]})", title[sub.end():].strip()
+        elif inner := TITLE_CODE_RE.match(title):  # "1.新增社区老年食堂3家" beside 序号 3: the item's number in its project
+            title = title[inner.end():].strip()
     elif title and (m := TITLE_CODE_RE.match(title)):
         code, title = m[1], title[m.end():].strip()
     if code and previous and previous.area == area and previous.code in (code, f"{area}({code})"):
