@@ -403,3 +403,14 @@ def test_an_items_number_inside_its_project_is_no_part_of_its_title(tmp_path):
     assert [(t.code, t.title) for t in tasks] == [("1", "新增社区老年食堂3家;"), ("2", "康复救助残疾儿童50人。"),
                                                   ("3", "新建见习基地10个")]
     assert figures(tasks) == [[("家", 3)], [("人", 50)], [("个", 10)]]
+
+
+def test_a_share_with_its_count_in_brackets_is_one_checkpoint(tmp_path):
+    """"完成20%点位(12个)的建设" of an annual 63 个: the count in brackets is the checkpoint (20 % of 63, rounded
+    down), the share says how much of the year it is; neither is an indicator of its own."""
+    path = page(tmp_path / "表.html", [
+        "<td>序号</td><td>项目内容</td><td>牵头单位</td><td>3月目标</td>",
+        "<td>1</td><td>新增63个平安屋</td><td>区公安分局</td><td>完成20%点位(12个)的建设。</td>",
+    ])
+    [task] = convert_table(path, "x-2023", 2023).programme.tasks
+    assert [(i[1], i[2], i[3]) for i in indicators(task)] == [("个", 63, [(date(2023, 3, 31), 12)])]

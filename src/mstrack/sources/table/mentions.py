@@ -243,6 +243,20 @@ def _share_after(clause: str, spans: list[tuple], start: int, unit: str, number:
     return True
 
 
+def _count_of_share(clause: str, spans: list[tuple], span: tuple, shares: dict[int, float] | None) -> bool:
+    """"完成20%点位(12个)": a count in brackets after a share and the words it counts is that share of the year's target;
+    the count takes the share's place (the share noted in `shares`)."""
+    start, end, unit = span[0], span[1], span[4]
+    if not unit or unit_key(unit) in ("%", "‰") or not spans or unit_key(spans[-1][4]) != "%" \
+            or not re.fullmatch(r"[^，,；;。\d（()）]{0,10}[（(]\s*", clause[spans[-1][1]:start]) \
+            or not re.match(r"\s*[)）]", clause[end:]):
+        return False
+    share, spans[-1] = float(spans[-1][2].replace(",", "")), span
+    if shares is not None:
+        shares[len(spans) - 1] = share
+    return True
+
+
 # "从每人每月574元提高到609元": the level it starts from is no target, only the one it goes to
 BASELINE_RE = re.compile(r"(?:从|由)(?P<base>[^从由，,；;。]*?\d[^从由，,；;。]*?)(?:分别)?"
                          r"(?:提高|提升|增加|增长|上调|调高|调整|降低|下降|减少|下调|调低|扩大|缩小|缩短|压缩|延长)(?:到|至|为)")
@@ -277,6 +291,8 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
             continue  # a bare number: a name ("12345热线"), a code or a count we cannot place
         if _share_after(clause, spans, start, unit, number, shares):
             continue  # "300人（25%）": the share of the year's target the figure before it is, not a second target
+        if _count_of_share(clause, spans, (start, after.end(), number, after, unit, comparator), shares):
+            continue  # "20%点位(12个)": the count in brackets stands for the share before it
         # "服务人口超过2万的乡镇卫生院": which ones, not how many ("不少于500人的志愿者队伍" is a target)
         threshold = word in ("超过", "高于", "大于", "多于", "低于", "少于") and clause[after.end():].lstrip().startswith("的")
         # "100米以上医疗卫生机构": a size that picks which ones, followed by what it picks, is no target ("…10公里以上。" is)

@@ -49,7 +49,7 @@ class Series:
         return factor * score
 
 
-SHARE_ROUNDING = 0.005  # a share printed in whole percent is off by half a point of the year's target at most
+SHARE_ROUNDING = 0.01  # a share printed in whole percent, its count rounded either way: off by a point at most
 MATCH_THRESHOLD = 0.3  # a number joins an indicator printed in the title or a heading
 BORN_THRESHOLD = 0.45  # numbers join one another across checkpoints only on closer wording
 
