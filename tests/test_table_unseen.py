@@ -414,3 +414,15 @@ def test_a_share_with_its_count_in_brackets_is_one_checkpoint(tmp_path):
     ])
     [task] = convert_table(path, "x-2023", 2023).programme.tasks
     assert [(i[1], i[2], i[3]) for i in indicators(task)] == [("个", 63, [(date(2023, 3, 31), 12)])]
+
+
+def test_a_unit_line_ending_in_a_word_for_units_is_not_joined_to_the_next(tmp_path):
+    """"各管线产权单位" over "市体育局" in one cell: a line ending in 单位 (部门, 企业, 集团, 银行) names units of its own,
+    so it is not the first half of the next line's name."""
+    path = page(tmp_path / "表.html", [
+        "<td>序号</td><td>项目名称</td><td>进度要求</td><td>责任单位</td><td>协办单位</td>",
+        "<td>1</td><td>改造老旧小区70个</td><td>四季度完成</td><td>市住建局</td>"
+        "<td>各管线产权单位<br>市体育局<br>相关金融企业<br>市财政局</td>",
+    ])
+    [task] = convert_table(path, "x-2020", 2020).programme.tasks
+    assert [line.units for line in task.lines] == [["市住建局", "各管线产权单位", "市体育局", "相关金融企业", "市财政局"]]

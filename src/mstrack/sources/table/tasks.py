@@ -66,6 +66,7 @@ def _split_groups(cell: str) -> list[str]:
 
 
 OFFICE_END = "局委办府院司部会厅心团道镇乡区联队站所组）)"
+UNITS_END = ("单位", "部门", "企业", "集团", "银行")  # "各管线产权单位": units of their own, not half a name
 
 
 def _joined_names(cell: str) -> str:
@@ -73,7 +74,7 @@ def _joined_names(cell: str) -> str:
     lines = cell.split("\n")
     out = lines[:1]
     for line in lines[1:]:
-        if out[-1] and line and not out[-1].endswith(tuple(OFFICE_END)) and line.endswith(tuple(OFFICE_END)) \
+        if out[-1] and line and not out[-1].endswith((*OFFICE_END, *UNITS_END)) and line.endswith(tuple(OFFICE_END)) \
                 and not re.search(r"[、，,；;\s]", out[-1] + line):  # "中国电信\n中国移动" stay two
             out[-1] += line
         else:
