@@ -426,3 +426,15 @@ def test_a_unit_line_ending_in_a_word_for_units_is_not_joined_to_the_next(tmp_pa
     ])
     [task] = convert_table(path, "x-2020", 2020).programme.tasks
     assert [line.units for line in task.lines] == [["市住建局", "各管线产权单位", "市体育局", "相关金融企业", "市财政局"]]
+
+
+def test_a_share_of_the_tasks_work_in_a_schedule_is_that_share_of_its_target(tmp_path):
+    """"三季度完成60%任务" under a task of 70 个: a checkpoint of 42 个 on the task's indicator, no "指标" of 60 %."""
+    path = page(tmp_path / "表.html", [
+        "<td>序号</td><td>项目名称</td><td>进度要求</td><td>责任单位</td>",
+        "<td>1</td><td>提标改造70个老旧小区</td><td>二季度完成方案设计;三季度完成60%任务;四季度完成年度改造任务。</td>"
+        "<td>市住建局</td>",
+    ])
+    [task] = convert_table(path, "x-2020", 2020).programme.tasks
+    assert [(i[1], i[2], i[3]) for i in indicators(task)] == [
+        ("个", 70, [(date(2020, 9, 30), 42), (date(2020, 12, 31), 70)])]

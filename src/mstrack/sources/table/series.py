@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
@@ -58,7 +59,7 @@ def assign(series: list[Series], checkpoints: list[tuple[date, str, str]], year:
     """Place each checkpoint's numbers on the best-matching series, greedily; return the ones left over."""
     leftovers: list[tuple[date, str, Mention]] = []
     for due, label, text in checkpoints:
-        mentions = find_mentions(text, year)
+        mentions = [_task_share(series, mention) for mention in find_mentions(text, year)]
         pairs = sorted(pair for mi, mention in enumerate(mentions) for pair in _candidates(series, mention, mi))
         used_series, used_mentions = set(), set()
         for _, si, mi in pairs:
@@ -76,6 +77,22 @@ def assign(series: list[Series], checkpoints: list[tuple[date, str, str]], year:
                 series.append(born)
                 leftovers.append((due, label, mention))
     return leftovers
+
+
+# "完成60%任务", "完成年度任务的60%": a share of the task's own work, not a rate of something else
+# ("完成近视筛查工作任务的20%" names a work of its own: a share of that, kept in %)
+TASK_SHARE_RE = re.compile(r"(?:完成|实现)\s*\d+(?:\.\d+)?\s*[%％]\s*的?(?:年度|全年)?(?:工作|建设|改造)?(?:任务|工作量)"
+                           r"|(?:完成|实现)(?:年度|全年)?(?:工作)?(?:任务|工作量)的?\s*\d+(?:\.\d+)?\s*[%％]")
+
+
+def _task_share(series: list[Series], mention: Mention) -> Mention:
+    """A share of the task's work ("三季度完成60%任务") under one target counted in things: that share of the
+    target, in its unit (60 % of 70 个 is 42 个)."""
+    stated = [one for one in series if one.statement and unit_key(one.unit) not in ("%", "‰", "")]
+    if unit_key(mention.unit) != "%" or len(stated) != 1 or not TASK_SHARE_RE.search(mention.excerpt):
+        return mention
+    value = as_number(Decimal(str(stated[0].statement.value)) * Decimal(str(mention.value)) / 100)
+    return replace(mention, value=value, unit=stated[0].unit, share=mention.value)
 
 
 def _candidates(series: list[Series], mention: Mention, mi: int) -> list[tuple[float, int, int]]:
