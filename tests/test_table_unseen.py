@@ -438,3 +438,14 @@ def test_a_share_of_the_tasks_work_in_a_schedule_is_that_share_of_its_target(tmp
     [task] = convert_table(path, "x-2020", 2020).programme.tasks
     assert [(i[1], i[2], i[3]) for i in indicators(task)] == [
         ("个", 70, [(date(2020, 9, 30), 42), (date(2020, 12, 31), 70)])]
+
+
+def test_a_count_of_the_things_a_clause_is_about_is_no_target(tmp_path):
+    """"4个结构性指标均实现10%以上增长": the 4 counts what the clause speaks of (均 and a figure for each), no target."""
+    path = page(tmp_path / "表.html", [
+        "<td>序号</td><td>工作任务</td><td>牵头单位</td>",
+        "<td>1</td><td>4个结构性指标均实现10%以上增长</td><td>市发改委</td>",
+        "<td>2</td><td>新建公园3个</td><td>市住建局</td>",
+    ])
+    tasks = convert_table(path, "x-2020", 2020).programme.tasks
+    assert figures(tasks) == [[("%", 10)], [("个", 3)]]

@@ -298,6 +298,9 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
         # "100米以上医疗卫生机构": a size that picks which ones, followed by what it picks, is no target ("…10公里以上。" is)
         threshold = threshold or (unit in SIZE_UNITS and bool(after["suffix1"] or after["suffix2"])
                                   and re.match(r"\s*(?![和及与并等的])[\u4e00-\u9fff]", clause[after.end():]) is not None)
+        # "4个结构性指标均实现10%以上增长": a count of what the clause speaks of, each of which has a figure of its own
+        threshold = threshold or (comparator == "=" and re.match(r"[^，,；;。\d]{1,10}均[^，,；;。]*\d",
+                                                                 clause[after.end():]) is not None)
         if (prefix.endswith(THRESHOLD) and word in THRESHOLD) or threshold or any(w in prefix for w in NOT_TARGET_WORDS) \
                 or (year and any(int(m[1]) < year and not re.search(CHANGE_WORDS, prefix[m.end():])
                                  for m in re.finditer(r"(\d{4})\s*年", prefix))):
