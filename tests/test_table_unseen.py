@@ -449,3 +449,15 @@ def test_a_count_of_the_things_a_clause_is_about_is_no_target(tmp_path):
     ])
     tasks = convert_table(path, "x-2020", 2020).programme.tasks
     assert figures(tasks) == [[("%", 10)], [("个", 3)]]
+
+
+def test_a_yes_or_no_column_is_a_status_not_a_plan(tmp_path):
+    """是否达进度 ("是"/"否") says whether the work kept pace: no checkpoint in words at the year's end."""
+    path = page(tmp_path / "表.html", [
+        "<td>序号</td><td>年度任务</td><td>本月进展</td><td>是否达进度</td><td>责任单位</td>",
+        "<td>1</td><td>改造公路35公里</td><td>已完成招标</td><td>是</td><td>区交通局</td>",
+        "<td>2</td><td>新建公园3个</td><td>在建</td><td>否</td><td>区住建局</td>",
+    ])
+    tasks = convert_table(path, "x-2020", 2020).programme.tasks
+    assert [[cp.text for line in t.lines for cp in line.checkpoints] for t in tasks] == [[], []]
+    assert figures(tasks) == [[("公里", 35)], [("个", 3)]]

@@ -25,7 +25,8 @@ COLUMN_RULES = (  # (kind, pattern), first match wins
     ("start", r"开工(?:时间|日期|年月)|开建(?:时间|日期)"),  # when the work starts: a checkpoint, never the deadline
     ("deadline", r"时限|完成时间|完成日期|期限|截止|起止|工期|建设时间|实施时间|建设年限|实施年限|(?:竣工|完工|建成)(?:时间|日期|年月)"),
     # reported, not planned:
-    ("progress", r"进展|完成情况|完成率|(?<!预期)(?<!预计)成效"  # 预期成效 is what the work will achieve
+    # 是否达进度 (是 / 否): whether the work kept pace; 预期成效 is what the work will achieve
+    ("progress", r"^是否|进展|完成情况|完成率|(?<!预期)(?<!预计)成效"
                  r"|(?:当前|目前|实际|形象|累计|完成|工程|项目|推进)进度(?!安排|计划|要求)|进度情况|已完成"
                  r"|(?:累计|实际)完成|截至|完成数|占.{0,6}比|之比|^占.{0,4}(?:计划|任务|目标)"  # 占全年计划: the share done
                  r"|(?:推进|落实|执行|实施|办理|工作)情况"  # 上半年推进情况: how the work went in a past period
