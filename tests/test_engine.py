@@ -477,7 +477,7 @@ def test_the_domain_is_pure():
 
     import mstrack.domain
 
-    allowed = ("mstrack.domain", "mstrack.model", "mstrack.errors")
+    allowed = ("mstrack.domain", "mstrack.vocabulary", "mstrack.model", "mstrack.errors")
     outside = {"os", "io", "pathlib", "sqlite3", "shutil", "subprocess", "socket", "tempfile", "getpass"}
     found = []
     for path in sorted(Path(mstrack.domain.__file__).parent.glob("*.py")):

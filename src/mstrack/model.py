@@ -1,8 +1,8 @@
-"""The vocabulary: the words every part of mstrack shares (statuses, rules, comparators, readings,
-indicator kinds) and the plain dataclasses that carry a plan and a status between the parts.
-Each is defined here once; sources, store, domain, reports, render and the command line import it.
+"""The plain dataclasses that carry a plan and a status between the parts, with the words they use
+(statuses, rules, comparators, readings, indicator kinds: defined once in vocabulary.py, given here too).
+Sources, store, domain, reports and render import it.
 
-Stdlib only and no logic: the command line imports this module at start-up for its closed choices.
+Stdlib only and no logic.
 """
 
 from __future__ import annotations
@@ -10,32 +10,30 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-# --- statuses --------------------------------------------------------------------------------------
-
-STATUSES = ("behind", "no_report", "overdue", "on_track", "done", "not_due")
-"""Worst first: the order of the status table."""
-
-TASK_SEVERITY = ("behind", "overdue", "no_report", "on_track", "not_due", "done")
-"""A task is as bad as its worst line; done only when every line is. Overdue (the deadline passed, the
-target not met) is worse than no_report (a checkpoint passed unreported: not known to be late), as in
-CHANGE_RANK and the unit rollup's sort."""
-
-LATE = ("behind", "overdue")
-"""The statuses of the weekly report's behind list: late against the schedule."""
-
-CHANGE_RANK = {"behind": 0, "overdue": 1, "no_report": 2, "on_track": 3, "not_due": 3, "done": 4}
-"""For "changes since": a move to a lower rank is a change for the worse (not_due → on_track is not)."""
-
-DUE_SOON = "due_soon"
-"""Not a status but a warning beside one: the next checkpoint falls due within --warn-days and is not met yet."""
-
-# --- supervision: lights and forecasts (issue 17) ---------------------------------------------------
-
-LIGHTS = ("red", "yellow", "grey", "green", "done")
-"""A task's light in a period, worst first: a task is as bad as its worst indicator."""
-
-WARN_DAYS = 15
-"""How many days ahead a checkpoint warns (预警) by default."""
+from mstrack.vocabulary import (  # noqa: F401  (the words, given here with the dataclasses that use them)
+    AT_LEAST,
+    AT_MOST,
+    CHANGE_RANK,
+    COMPARATORS,
+    COUNTABLE_UNITS,
+    CUMULATIVE,
+    DUE_SOON,
+    EQUAL,
+    INCREMENT,
+    KINDS,
+    LATE,
+    LIGHTS,
+    PRO_RATA,
+    QUANTITY,
+    READINGS,
+    RULES,
+    SCHEDULE,
+    STATUSES,
+    STEP,
+    TASK_SEVERITY,
+    TASK_TEXT,
+    WARN_DAYS,
+)
 
 
 @dataclass(slots=True)
@@ -51,33 +49,6 @@ class Forecast:
         return {"recent_pace": self.recent_pace, "required_pace": self.required_pace,
                 "projected_done": self.projected_done.isoformat() if self.projected_done else None,
                 "on_course": self.on_course}
-
-
-# --- how an indicator is judged and read -------------------------------------------------------------
-
-STEP, PRO_RATA = "step", "pro-rata"
-RULES = (STEP, PRO_RATA)
-"""How expected is computed: step (the last checkpoint passed) or pro-rata (序时进度, linear between checkpoints)."""
-
-AT_LEAST, AT_MOST, EQUAL = ">=", "<=", "="
-COMPARATORS = (AT_LEAST, AT_MOST, EQUAL)
-"""A rising indicator is met from below (">=", "="); a falling one ("<=", a ceiling) from above."""
-
-CUMULATIVE, INCREMENT = "cumulative", "increment"
-READINGS = (CUMULATIVE, INCREMENT)
-"""How a plan's numbers read: totals so far, or per-period amounts summed into totals."""
-
-COUNTABLE_UNITS = frozenset((
-    "个", "人", "人次", "户", "家", "所", "处", "条", "套", "套(间)", "间", "项", "张", "场", "辆", "通", "座", "名",
-    "位", "台", "批次", "批", "次", "宗", "课时", "标箱", "支", "件", "栋", "幢", "班", "期", "本", "册", "部", "只",
-    "棵", "株", "盏", "对", "组", "类", "种", "站", "点", "所(个)",
-))
-"""Units that count whole things (measure words, after full-width folding: 套（间） is 套(间)): an expected
-value in them is a whole number. Amounts (元, 万元), measures (公里, 平方米, 吨) and percentages are not."""
-
-QUANTITY, SCHEDULE = "quantity", "schedule"
-KINDS = (QUANTITY, SCHEDULE)
-"""An indicator's kind: a number against targets, or a text-only line judged by checkpoints marked met."""
 
 
 # --- a plan, as sources read it and the store keeps it -----------------------------------------------
@@ -142,9 +113,6 @@ class TaskText:
     next_steps: str | None = None
     """下一步 (下半年任务目标及措施) as the document words it, in full: undated items included."""
 
-
-TASK_TEXT = ("deadline_text", "assessment", "problems", "progress", "next_steps")
-"""TaskText's fields, which are also the plan file's keys and the task table's columns."""
 
 
 @dataclass(kw_only=True)

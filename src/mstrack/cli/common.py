@@ -13,7 +13,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from mstrack.model import DUE_SOON, RULES, STATUSES
+from mstrack.vocabulary import DUE_SOON, RULES, STATUSES
 
 
 class Format(str, Enum):

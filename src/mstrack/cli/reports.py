@@ -35,7 +35,7 @@ from mstrack.cli.common import (
     write_out,
     write_output,
 )
-from mstrack.model import WARN_DAYS
+from mstrack.vocabulary import WARN_DAYS
 
 FORMATS = {
     "units": ("table", "json", "csv", "md", "xlsx"),

@@ -33,7 +33,7 @@ from mstrack.cli.common import (
     wrapped,
     write_out,
 )
-from mstrack.model import PRO_RATA, WARN_DAYS
+from mstrack.vocabulary import PRO_RATA, WARN_DAYS
 
 
 def _status_rows(store, on: date, *, programmes: list[str] | None = None, unit: str | None = None,
