@@ -9,7 +9,7 @@ from mstrack.store.batches import PLAN_SOURCE, insert_batch
 from mstrack.store.connections import confirm_before_commit
 from mstrack.store.dialect import day, json_list, number
 from mstrack.store.reads import unknown_programme
-from mstrack.store.states import group_units
+from mstrack.store.states import group_units, standing
 
 
 class Plans:
@@ -93,7 +93,7 @@ def _load_plan(dialect, connection, code: str, codes) -> plan_model.Programme:
     plan_reports: dict[int, list[plan_model.PlanReport]] = {}
     for indicator_id, as_of, value, note in rows(
             f"SELECT x.indicator_id, x.as_of, x.value, x.note FROM report AS x {of_indicator} AND x.source = '{PLAN_SOURCE}'"
-            " AND NOT EXISTS (SELECT 1 FROM report_retraction AS r WHERE r.report_id = x.id) ORDER BY x.indicator_id, x.as_of, x.id"):
+            f" AND {standing('x')} ORDER BY x.indicator_id, x.as_of, x.id"):
         plan_reports.setdefault(indicator_id, []).append(plan_model.PlanReport(as_of=day(as_of), value=number(value), note=note))
     indicators_by_line: dict[int, list[plan_model.Indicator]] = {}
     line_reports: dict[int, list[plan_model.PlanReport]] = {}

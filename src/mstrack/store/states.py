@@ -19,6 +19,13 @@ _SCAN = make_scanner(json.JSONDecoder())  # json.loads without its wrapper: (val
 _DUE = attrgetter("due")
 
 
+def standing(alias: str) -> str:
+    """SQL: the report `alias` stands, no undo having retracted it; the one test every read of reports makes.
+    By the retraction's primary key: NOT IN (SELECT …) made PostgreSQL scan every retraction for every report
+    once they outgrew work_mem (300,000 after a few undone imports)."""
+    return f"NOT EXISTS (SELECT 1 FROM report_retraction AS r WHERE r.report_id = {alias}.id)"
+
+
 def indicator_states(
     dialect: Dialect, connection, *, as_of: date | None, programmes: list[str] | None = None,
     unit_id: int | None = None, task_ids: list[int] | None = None, all_reports: bool = False, previous: bool = False,
@@ -179,18 +186,15 @@ def _latest_pairs(rows) -> dict[int, list[ReportState]]:
     """Each indicator's latest report and the latest of an earlier date, one row each: [earlier, latest], as
     engine.in_force and forecast.last_two read them (just [latest] when there is no earlier one)."""
     days, moments = DAYS, {}  # an import's rows share one entry time: each read once
+
+    def report(on, value, note, reporter, entered) -> ReportState:
+        at = moments.get(entered) or moments.setdefault(entered, moment(entered))
+        return ReportState(as_of=days.get(on) or day_of(on), value=int(value) if value.is_integer() else value, note=note,
+                           reporter=reporter, entered_at=at)
+
     reports: dict[int, list[ReportState]] = {}
-    for indicator_id, on, value, note, reporter, entered, *earlier in rows:
-        at = moments.get(entered) or moments.setdefault(entered, moment(entered))
-        latest = ReportState(as_of=days.get(on) or day_of(on), value=int(value) if value.is_integer() else value, note=note,
-                             reporter=reporter, entered_at=at)
-        on, value, note, reporter, entered = earlier
-        if on is None:
-            reports[indicator_id] = [latest]
-            continue
-        at = moments.get(entered) or moments.setdefault(entered, moment(entered))
-        reports[indicator_id] = [ReportState(as_of=days.get(on) or day_of(on), value=int(value) if value.is_integer() else value,
-                                             note=note, reporter=reporter, entered_at=at), latest]
+    for indicator_id, *latest, on, value, note, reporter, entered in rows:
+        reports[indicator_id] = [report(*latest)] if on is None else [report(on, value, note, reporter, entered), report(*latest)]
     return reports
 
 
@@ -231,33 +235,30 @@ def _queries(dialect: Dialect, *, as_of: date | None, programmes: list[str] | No
     indicators = f"SELECT i.id FROM {joined}" if where else "SELECT id FROM indicator"
     in_lines = f"x.line_id IN (SELECT l.id FROM task_line AS l {task_and_programme}{scope})"
     in_indicators = f"x.indicator_id IN ({indicators})"
-    # Not retracted, by the retraction's primary key: NOT IN (SELECT …) made PostgreSQL scan every
-    # retraction for every report once they outgrew work_mem (300,000 after a few undone imports).
     columns = "x.indicator_id, x.as_of, x.value, x.note, x.reporter, x.entered_at"
     if all_reports:
-        standing = "NOT EXISTS (SELECT 1 FROM report_retraction AS r WHERE r.report_id = x.id)"
         order = "x.as_of, x.id"
         if lean:  # an import compares days and values only: no notes read (most of a report row), and each
             # indicator's reports by the (indicator_id, as_of, id) index instead of a sort of the whole table
             columns, order = "x.indicator_id, x.as_of, x.value, NULL, NULL, NULL", "x.indicator_id, x.as_of, x.id"
-        reports_query = (f"SELECT {columns} FROM report AS x WHERE {standing}{f' AND {in_indicators}' if where else ''}"
+        reports_query = (f"SELECT {columns} FROM report AS x WHERE {standing('x')}{f' AND {in_indicators}' if where else ''}"
                          f" ORDER BY {order}", params)
     else:  # one index seek per indicator: a LATERAL join on PostgreSQL (which would hash the whole report
         # table for the correlated subquery), the correlated subquery on SQLite (which has no LATERAL)
         def one_report(before: str, name: str, outer: str) -> str:
-            latest = (f" WHERE y.indicator_id = i.id AND y.as_of {before} AND NOT EXISTS (SELECT 1 FROM report_retraction"
-                      " AS r WHERE r.report_id = y.id) ORDER BY y.as_of DESC, y.id DESC LIMIT 1")
+            latest = (f" WHERE y.indicator_id = i.id AND y.as_of {before} AND {standing('y')}"
+                      " ORDER BY y.as_of DESC, y.id DESC LIMIT 1")
             if dialect.name == "postgresql":
                 return f"{outer} LATERAL (SELECT y.* FROM report AS y{latest}) AS {name}{' ON true' if outer.startswith('LEFT') else ''}"
             return f"{outer} report AS {name} ON {name}.id = (SELECT y.id FROM report AS y{latest})"
 
-        latest = one_report(f"<= {p}", "x", "CROSS JOIN" if dialect.name == "postgresql" else "JOIN")
+        first = "CROSS JOIN" if dialect.name == "postgresql" else "JOIN"  # every indicator has a latest report here
+        latest = one_report(f"<= {p}", "x", first)
         # one row per indicator: their order does not matter, and unsorted PostgreSQL streams them
         if previous:  # and the latest report dated before the latest one's date, in the same row: forecasts' pace
             reports_query = (f"SELECT {columns}, q.as_of, q.value, q.note, q.reporter, q.entered_at FROM ({indicators}) AS i"
                              f" {latest} {one_report('< x.as_of', 'q', 'LEFT JOIN')}", [*params, as_of])
         elif since is not None:
-            first = "CROSS JOIN" if dialect.name == "postgresql" else "JOIN"
             reports_query = _window_query(dialect, columns=columns,
                                           one_report=lambda before: f"({indicators}) AS i {one_report(before, 'x', first)}",
                                           in_indicators=in_indicators if where else None, params=params, as_of=as_of,
@@ -292,9 +293,8 @@ def _window_query(dialect: Dialect, *, columns: str, one_report, in_indicators: 
     p = dialect.p
     entered_from = datetime.combine(since, time(), UTC)  # entered on `since` or later, by a day's margin
     entered_to = datetime.combine(as_of + timedelta(days=2), time(), UTC)
-    standing = "NOT EXISTS (SELECT 1 FROM report_retraction AS r WHERE r.report_id = x.id)"
     between = (f"SELECT {columns}, x.id FROM report AS x WHERE x.as_of <= {p} AND (x.as_of > {p} OR x.entered_at >= {p}"
-               f" AND x.entered_at < {p}) AND {standing}{f' AND {in_indicators}' if in_indicators else ''}")
+               f" AND x.entered_at < {p}) AND {standing('x')}{f' AND {in_indicators}' if in_indicators else ''}")
     names = ", ".join(column.removeprefix("x.") for column in columns.split(", "))
     sql = (f"SELECT {names} FROM (SELECT {columns}, x.id FROM {one_report(f'<= {p}')} UNION SELECT {columns}, x.id FROM"
            f" {one_report(f'<= {p}')} UNION {between}) AS w ORDER BY as_of, id")
@@ -306,8 +306,8 @@ def series_query(dialect: Dialect, indicator_ids: list[int], as_of: date) -> tup
     """(day, value) of the standing reports dated on or before as_of of the indicators given (a few hundred:
     bound parameters), each indicator's in date and entry order: an index range per indicator."""
     return ("SELECT x.indicator_id, x.as_of, x.value FROM report AS x"
-            f" WHERE x.indicator_id IN ({dialect.params(len(indicator_ids))}) AND x.as_of <= {dialect.p} AND NOT EXISTS"
-            " (SELECT 1 FROM report_retraction AS r WHERE r.report_id = x.id) ORDER BY x.indicator_id, x.as_of, x.id",
+            f" WHERE x.indicator_id IN ({dialect.params(len(indicator_ids))}) AND x.as_of <= {dialect.p} AND {standing('x')}"
+            " ORDER BY x.indicator_id, x.as_of, x.id",
             [*indicator_ids, as_of])
 
 

@@ -10,6 +10,7 @@ from mstrack.store.batches import REPORT_COLUMNS, ReportBatch, insert_batch, ins
 from mstrack.store.connections import confirm_before_commit, login_name
 from mstrack.store.dialect import day, number
 from mstrack.store.reads import BatchInfo
+from mstrack.store.states import standing
 
 
 class Writes:
@@ -71,8 +72,7 @@ class Writes:
                                undoes=target_id, programme=programme,
                                plan_before=dump_plan(current_plan) if current_plan else None)
             self.dialect.execute(connection, f"INSERT INTO report_retraction (report_id, batch_id) SELECT x.id, {p} FROM report AS x"
-                                             f" WHERE x.batch_id = {p} AND NOT EXISTS (SELECT 1 FROM report_retraction AS r"
-                                             " WHERE r.report_id = x.id) ORDER BY x.id", [new, target_id])
+                                             f" WHERE x.batch_id = {p} AND {standing('x')} ORDER BY x.id", [new, target_id])
             # what the batch retracted comes back: insert_reports' columns, copied in the database
             self.dialect.execute(connection, f"INSERT INTO report ({', '.join(REPORT_COLUMNS)}) SELECT x.indicator_id, x.as_of,"
                                              f" x.value, x.note, x.reporter, {p}, x.source, {p}, {p} FROM report AS x"
@@ -108,7 +108,7 @@ class Writes:
         joined = (" FROM report_retraction AS r JOIN report AS o ON o.id = r.report_id"
                   " JOIN report AS n ON n.indicator_id = o.indicator_id AND n.as_of = o.as_of AND n.id > o.id"
                   f" WHERE r.batch_id = {self.dialect.p} AND (n.batch_id IS NULL OR n.batch_id <> {self.dialect.p})"
-                  " AND NOT EXISTS (SELECT 1 FROM report_retraction AS z WHERE z.report_id = n.id)")
+                  f" AND {standing('n')}")
         total = self._rows(connection, f"SELECT count(DISTINCT n.id){joined}", [target_id, target_id])[0][0]
         if not total:
             return [], 0
