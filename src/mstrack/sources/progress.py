@@ -77,11 +77,15 @@ class _Checked:
         self.stored = array("b")  # what the store holds on that day: SAME value, OTHER value, or NOTHING
         self.of_indicator: dict[int, array] = {}  # indicator id → its rows' indices, in file order
 
-    def add(self, indicator: int, on: date, value: float, file: int, line: int, stored: int) -> None:
+    def rows_of(self, indicator: int) -> array:
+        """The indices of an indicator's rows, an empty array until its first."""
         rows = self.of_indicator.get(indicator)
         if rows is None:
             rows = self.of_indicator[indicator] = array("i")
-        rows.append(len(self.day))
+        return rows
+
+    def add(self, indicator: int, on: date, value: float, file: int, line: int, stored: int) -> None:
+        self.rows_of(indicator).append(len(self.day))
         self.day.append(on.toordinal())
         self.value.append(value)
         self.file.append(file)
@@ -261,11 +265,9 @@ class _Importer:
         if state.kind == SCHEDULE:
             return None
         unit = state.unit
-        rows = self.checked.of_indicator.get(state.indicator_id)
-        if rows is None:
-            rows = self.checked.of_indicator[state.indicator_id] = array("i")
-        found = self.fast[cells] = (state.indicator_id, stored_values, rows, self.dates.setdefault(year, {}),
-                                    100 if unit == "%" else MAX_MAGNITUDE, unit if unit and unit[0] not in "万亿千" else None)
+        found = self.fast[cells] = (state.indicator_id, stored_values, self.checked.rows_of(state.indicator_id),
+                                    self.dates.setdefault(year, {}), 100 if unit == "%" else MAX_MAGNITUDE,
+                                    unit if unit and unit[0] not in "万亿千" else None)
         return found
 
     def _uncomputed(self, table: Table, line: int, cells: tuple) -> None:
