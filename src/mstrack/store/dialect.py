@@ -107,7 +107,7 @@ class Dialect:
 
     def execute_many(self, connection, sql: str, rows: list[tuple]) -> None:
         """One plain-SQL write for each of `rows` (executemany: pipelined by psycopg)."""
-        cursor = driver_connection(connection).cursor()
+        cursor = _idle(driver_connection(connection)).cursor()
         try:
             cursor.executemany(sql, rows)
         finally:
