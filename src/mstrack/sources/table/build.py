@@ -171,11 +171,11 @@ def _shares_beside(amounts: list[Series], text: str, origin: str, year: int) -> 
     target too, as the column gives none such ("(共3项)" counts items, not a target)."""
     if not amounts or not text:
         return []
-    shares = [] if any(unit_key(one.unit) == "%" for one in amounts) else \
-        [one for one in _statements(text, origin, year) if unit_key(one.unit) == "%"]
+    statements = _statements(text, origin, year)
+    shares = [] if any(unit_key(one.unit) == "%" for one in amounts) else [one for one in statements if unit_key(one.unit) == "%"]
     bracket = re.search(r"[（(]([^（）()]*)[）)]\s*$", text.split("\n")[0])  # "(37个村)" closing the words
     inside = {(m.value, unit_key(m.unit)) for m in find_mentions(bracket[1], year)} if bracket and all(a.unit for a in amounts) else set()
-    counts = [one for one in _statements(text, origin, year) if (one.statement.value, unit_key(one.unit)) in inside
+    counts = [one for one in statements if (one.statement.value, unit_key(one.unit)) in inside
               and unit_key(one.unit) not in ("%", "项") and all(unit_factor(one.unit, a.unit) == 0 for a in amounts)]
     return shares + counts  # beside 5900 万元, a count the column does not give
 
