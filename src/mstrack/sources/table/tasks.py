@@ -53,6 +53,7 @@ class RawTask:
     lines: list[RawLine] = field(default_factory=list)
     numbered: bool = False  # its code is the 序号 printed, not the row's order
     headers: dict[str, str] = field(default_factory=dict)  # each column kind's header, to name a doubtful cell
+    undated: list[tuple[int, str]] = field(default_factory=list)  # (row, header) of next month's plan with no month to date it
 
 
 TITLE_CODE_RE = re.compile(r"^(\d+)\s*[.．、]\s*(?=\D)")
@@ -240,6 +241,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
         task.numbered = task.numbered or bool(layout.cell(row, "seq"))
         inherited = tasks[-2].lines[-1] if len(tasks) > 1 and tasks[-2].lines else None
         _read_row_lines(task, row, layout, year, inherited, item)
+        task.undated += [(row.number, column.header) for column, _ in layout.texts(row, "schedule") if column.undated]
     if not tasks:
         raise InputError("{path}: row {row}: a header but no task rows below it", path=sheet.path, row=sheet.rows[at].number)
     headers = {kind: cols[0].header for kind, cols in layout.by_kind.items()}

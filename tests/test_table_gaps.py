@@ -1,0 +1,94 @@
+"""Structures of published tables the reader stopped on or misread after the fifth held-out set (issue #13, "Known
+gaps closed" in docs/import-table.md), one small hand-made table each: next month's plan dated by the report's month in
+the title above the table; two tasks numbered in one row; a deadline written once over rows that name their own units.
+"""
+
+from datetime import date
+
+from mstrack.sources.plan import dump_plan
+from mstrack.sources.table import convert_table
+from tests.test_table_layouts import indicators, page
+
+
+def checkpoints(task) -> list[tuple]:
+    return [(cp.due, cp.text) for line in task.lines for cp in line.checkpoints]
+
+
+def titled_page(path, title: str, rows: list[str]):
+    """A saved web page: a heading, then one table."""
+    body = "".join(f"<tr>{row}</tr>" for row in rows)
+    path.write_text(f'<html><head><meta charset="utf-8"><title>{title}</title></head><body><p>{title}</p>'
+                    f'<table border="1">{body}</table></body></html>', encoding="utf-8")
+    return path
+
+
+NEXT_MONTH_ROWS = [
+    "<td>序号</td><td>项目内容</td><td>本月进展</td><td>下月计划</td><td>责任单位</td>",
+    "<td>1</td><td>新改建绿道60公里</td><td>已开工</td><td>计划完成4公里。</td><td>城建局</td>",
+    "<td>2</td><td>城区道路拓建改造</td><td>方案设计</td><td>完成招标,进场施工。</td><td>城建局</td>",
+]
+
+
+def test_next_months_plan_is_due_at_the_end_of_the_month_after_the_reports_month_in_the_title(tmp_path):
+    """下月计划 in a report whose heading names 2024年7月: each cell is the row's checkpoint at 08-31, its figure a
+    checkpoint of the item's indicator (never one of its own), and never the task's deadline."""
+    path = titled_page(tmp_path / "表.html", "某区2024年7月民生实事推进情况表", NEXT_MONTH_ROWS)
+    conversion = convert_table(path, "x-2024", 2024)
+    tasks = conversion.programme.tasks
+    assert [[(i[1], i[2], i[3]) for i in indicators(t)] for t in tasks] == [[("公里", 60, [(date(2024, 8, 31), 4)])], []]
+    assert [checkpoints(t) for t in tasks] == [[(date(2024, 8, 31), "计划完成4公里。")],
+                                               [(date(2024, 8, 31), "完成招标,进场施工。")]]
+    assert [t.deadline for t in tasks] == [None, None]
+    assert conversion.doubts == []
+
+
+def test_a_december_reports_next_month_is_january_of_the_next_year_in_a_word_document(tmp_path):
+    """The title is a paragraph above a Word table; "2024年1-12月" names December, so 下月計劃 is due 2025-01-31."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("某县2024年1-12月民生实事进展情况")
+    rows = [["序號", "項目內容", "下月計劃", "責任單位"], ["1", "新建公園3個", "完成驗收。", "城管局"]]
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    path = tmp_path / "表.docx"
+    document.save(str(path))
+    [task] = convert_table(path, "x-2024", 2024).programme.tasks
+    assert checkpoints(task) == [(date(2025, 1, 31), "完成驗收。")]
+
+
+def test_a_sheets_title_row_above_the_header_dates_next_months_plan(tmp_path):
+    path = tmp_path / "表.tsv"
+    path.write_text("2023年3月份民生实事进度表\n序号\t项目内容\t下步计划\t牵头单位\n1\t新建公园3个\t完成选址。\t区城管局\n",
+                    encoding="utf-8")
+    [task] = convert_table(path, "x-2023", 2023).programme.tasks
+    assert checkpoints(task) == [(date(2023, 4, 30), "完成选址。")]
+
+
+def test_next_months_plan_with_no_month_in_the_title_is_a_doubt_not_a_guess(tmp_path):
+    """No year and month above the table: no month is guessed for 下月计划; each of its cells is a `# check:` doubt."""
+    path = titled_page(tmp_path / "表.html", "某区民生实事推进情况表", NEXT_MONTH_ROWS)
+    conversion = convert_table(path, "x-2024", 2024)
+    dues = {cp.due for t in conversion.programme.tasks for cp in (c for line in t.lines for c in line.checkpoints)}
+    assert not any(due.month == 8 for due in dues)
+    assert [str(d) for d in conversion.doubts if "plans the month" in str(d)] == [
+        f"表.html: row {row}, column 下月计划: 下月计划 plans the month after the report's, and no title above the table "
+        "names that month: read with no date of its own" for row in (2, 3)]
+    toml = dump_plan(conversion.programme, conversion.comments)
+    assert toml.count("# check: 下月计划 plans the month after the report's") == 2
+
+
+def test_a_months_plan_sets_checkpoints_of_the_years_targets_and_no_target_of_its_own(tmp_path):
+    """8月份目标: a figure whose words match no target but whose unit is the one target's ("完成安装1000户" under
+    1万户) is that target's checkpoint; a share the year's targets do not count ("形象进度20%") stays in the words."""
+    path = page(tmp_path / "表.html", [
+        "<td>序号</td><td>项目内容</td><td>牵头单位</td><td>8月份目标</td><td>进展情况</td>",
+        "<td>1</td><td>完成燃气改造1万户</td><td>区建管委</td><td>完成安装1000户。</td><td>已招标</td>",
+        "<td>2</td><td>改造小泵站12座</td><td>区水务局</td><td>完成项目形象进度20%。</td><td>10%</td>",
+    ])
+    tasks = convert_table(path, "x-2022", 2022).programme.tasks
+    assert [[(i[1], i[2], i[3]) for i in indicators(t)] for t in tasks] == [
+        [("户", 10000, [(date(2022, 8, 31), 1000)])], [("座", 12, [])]]
+    assert checkpoints(tasks[1]) == [(date(2022, 8, 31), "完成项目形象进度20%。")]
