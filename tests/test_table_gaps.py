@@ -92,3 +92,29 @@ def test_a_months_plan_sets_checkpoints_of_the_years_targets_and_no_target_of_it
     assert [[(i[1], i[2], i[3]) for i in indicators(t)] for t in tasks] == [
         [("户", 10000, [(date(2022, 8, 31), 1000)])], [("座", 12, [])]]
     assert checkpoints(tasks[1]) == [(date(2022, 8, 31), "完成项目形象进度20%。")]
+
+
+def test_two_tasks_numbered_in_one_row_are_read_as_two_when_their_words_split(tmp_path):
+    """序号 "1、2" over "新建公园3个；改造公园2个" with their sum (5) in the target column: two tasks, each with its
+    number, its own words' figure and the row's unit and deadline; the next row is read as before."""
+    path = tmp_path / "表.tsv"
+    path.write_text("序号\t工作任务\t单位\t目标任务\t牵头单位\t完成时限\n"
+                    "1、2\t新建公园3个；改造公园2个\t个\t5\t区城管局\t11月底前\n"
+                    "3\t新增床位100张\t张\t100\t区民政局\t10月底前\n", encoding="utf-8")
+    conversion = convert_table(path, "x-2024", 2024)
+    tasks = conversion.programme.tasks
+    assert [(t.code, t.title, t.lines[0].lead_units, t.deadline) for t in tasks] == [
+        ("1", "新建公园3个", ["区城管局"], date(2024, 11, 30)), ("2", "改造公园2个", ["区城管局"], date(2024, 11, 30)),
+        ("3", "新增床位100张", ["区民政局"], date(2024, 10, 31))]
+    assert [[(i[1], i[2]) for i in indicators(t)] for t in tasks] == [[("个", 3)], [("个", 2)], [("张", 100)]]
+
+
+def test_two_tasks_numbered_in_one_row_whose_words_do_not_split_are_one_task_and_a_doubt(tmp_path):
+    path = tmp_path / "表.tsv"
+    path.write_text("序号\t工作任务\t牵头单位\t完成时限\n1、2\t新建和改造公园5个\t区城管局\t11月底前\n"
+                    "3\t新增床位100张\t区民政局\t10月底前\n", encoding="utf-8")
+    conversion = convert_table(path, "x-2024", 2024)
+    assert [(t.code, t.title) for t in conversion.programme.tasks] == [("1", "新建和改造公园5个"), ("3", "新增床位100张")]
+    assert [str(d) for d in conversion.doubts if "序号" in str(d)] == [
+        "表.tsv: row 2, column 序号: 序号 1、2 numbers 2 tasks in one row whose words do not split into 2: read as one task"]
+    assert "# check: 序号 1、2 numbers 2 tasks" in dump_plan(conversion.programme, conversion.comments)

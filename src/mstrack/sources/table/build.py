@@ -353,10 +353,7 @@ def _doubts(raw: RawTask, task: Task, units: list[Unit]) -> list[Doubt]:
     if names_start(raw.deadline_text):
         found.append(Doubt(row=raw.row.number, column=raw.headers.get("deadline", ""), at=task, key="deadline_text",
                            why=Message("the 完成时限 names a start: read as a checkpoint, not as the deadline")))
-    for row, header in raw.undated:
-        found.append(Doubt(row=row, column=header, at=task, key="title",
-                           why=Message("{header} plans the month after the report's, and no title above the table names that "
-                                       "month: read with no date of its own", header=header)))
+    found += [Doubt(row=row, column=header, at=task, key="title", why=why) for row, header, why in raw.doubts]
     for raw_line, line in zip((r for u in units for r in u.lines), task.lines, strict=True):
         if (doubt := _amount_doubt(raw, raw_line, task, line)) is not None:
             found.append(doubt)
