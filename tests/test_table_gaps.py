@@ -118,3 +118,28 @@ def test_two_tasks_numbered_in_one_row_whose_words_do_not_split_are_one_task_and
     assert [str(d) for d in conversion.doubts if "序号" in str(d)] == [
         "表.tsv: row 2, column 序号: 序号 1、2 numbers 2 tasks in one row whose words do not split into 2: read as one task"]
     assert "# check: 序号 1、2 numbers 2 tasks" in dump_plan(conversion.programme, conversion.comments)
+
+
+def test_a_deadline_written_once_over_an_areas_tasks_is_carried_down_though_each_names_its_unit(tmp_path):
+    """A .tsv export of a 领域 and a 完成时限 merged over their tasks writes both once: the blank deadline of a task in
+    the same area takes the one above, each task keeping its own unit, and the note says so; a new area starts again."""
+    path = tmp_path / "表.tsv"
+    path.write_text("序号\t领域\t工作任务\t牵头单位\t完成时限\n1\t养老服务\t新增老年食堂15个\t区民政局\t11月底前\n"
+                    "2\t\t新增照护床位100张\t区卫健委\t\n3\t\t建成老年活动中心2个\t区文旅局\t\n"
+                    "4\t教育发展\t新建学校2所\t区教育局\t9月底前\n5\t\t新增学位3000个\t区住建局\t\n", encoding="utf-8")
+    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [(t.code, t.lines[0].lead_units, t.deadline) for t in tasks] == [
+        ("1", ["区民政局"], date(2024, 11, 30)), ("2", ["区卫健委"], date(2024, 11, 30)), ("3", ["区文旅局"], date(2024, 11, 30)),
+        ("4", ["区教育局"], date(2024, 9, 30)), ("5", ["区住建局"], date(2024, 9, 30))]
+    assert ["完成时限单元格为空" in (t.note or "") for t in tasks] == [False, True, True, False, True]
+
+
+def test_a_blank_deadline_on_an_areas_first_task_says_blanks_mean_none(tmp_path):
+    """The same layout where an area's first task has no deadline, nothing above it to be merged with: the column's
+    blanks mean none, and none is carried."""
+    path = tmp_path / "表.tsv"
+    path.write_text("序号\t领域\t工作任务\t牵头单位\t完成时限\n1\t养老服务\t新增老年食堂15个\t区民政局\t11月底前\n"
+                    "2\t\t新增照护床位100张\t区卫健委\t\n3\t教育发展\t新建学校2所\t区教育局\t\n"
+                    "4\t\t新增学位3000个\t区住建局\t9月底前\n", encoding="utf-8")
+    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [t.deadline for t in tasks] == [date(2024, 11, 30), None, None, date(2024, 9, 30)]

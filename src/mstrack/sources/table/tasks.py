@@ -108,6 +108,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     header_texts = {h.replace(" ", "") for h in headers}
     areas_are_tasks = _areas_are_tasks(sheet, at, layout)
     joined: dict[int, str] = {}  # rows numbering several tasks that stay one: the 序号 printed
+    blank_deadlines: list[RawTask] = []  # new tasks whose first row leaves the deadline blank
     for row in (split for below in sheet.rows[at + 1:] for split in _tasks_in_row(below, layout, joined)):
         filled = [c for c in row.cells if c]
         if not filled or _repeats_header(row, layout, header_texts) or TOTAL_CELL_RE.match(filled[0]):
@@ -126,10 +127,13 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
         item = ""
         if code is None and title and tasks and tasks[-1].numbered:
             item, title = title, ""  # a sub-row without 序号 under a numbered task: part of it, no new number
+        count = len(tasks)
         task = _task_of(row, layout, code, title, area, tasks, seen)
         task.numbered = task.numbered or bool(layout.cell(row, "seq"))
         inherited = tasks[-2].lines[-1] if len(tasks) > 1 and tasks[-2].lines else None
         _read_row_lines(task, row, layout, year, inherited, item)
+        if len(tasks) > count and "deadline" in layout.by_kind and not layout.cell(row, "deadline"):
+            blank_deadlines.append(task)
         task.doubts += [(row.number, column.header, Message(
             "{header} plans the month after the report's, and no title above the table names that month: read with no date "
             "of its own", header=column.header)) for column, _ in layout.texts(row, "schedule") if column.undated]
@@ -144,6 +148,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
         for task in tasks:  # numbered inside each area: every task takes both numbers, "二(1)"
             if task.area and not _area_numbered(task) and "(" not in task.code:
                 task.code = _in_area(task.area, task.code)
+    _carry_deadlines(tasks, blank_deadlines, year)
     for task in tasks:
         _sub_items(task)
         _own_units(task)
@@ -436,6 +441,26 @@ def _unit_groups(lead_cell: str, units_cell: str, previous: RawLine | None) -> t
 
 
 BORROWED_DEADLINE_NOTE = "完成时限单元格为空，按合并单元格读作与上一行相同（{deadline}）"
+
+
+def _carry_deadlines(tasks: list[RawTask], blank: list[RawTask], year: int) -> None:
+    """A sheet export writes a deadline merged over an area's tasks once, and leaves the cells below blank even where
+    each task names its own unit: a blank deadline under a task of the same area (or theme) takes the one above, as
+    its unit would. Not when the column's blanks mean none: a blank on an area's first task, with nothing above it
+    to be merged with."""
+    index = {id(task): k for k, task in enumerate(tasks)}
+    above = {id(task): tasks[index[id(task)] - 1] if index[id(task)] else None for task in blank}
+    if any(task.area is None or above[id(task)] is None or above[id(task)].area != task.area for task in blank):
+        return
+    for task in blank:
+        previous = above[id(task)]
+        if task.deadline_text or not previous.deadline or previous.deadline == date(year, 12, 31):
+            continue
+        task.deadline_text, task.deadline = previous.deadline_text, previous.deadline
+        for line in task.lines:
+            if not line.deadline_text:
+                line.deadline_text, line.deadline = previous.deadline_text, previous.deadline
+        task.notes.append(BORROWED_DEADLINE_NOTE.format(deadline=previous.deadline_text))
 
 
 def _borrow_deadline(task: RawTask, own: dict, above: RawLine, layout: _Layout, year: int) -> None:
