@@ -143,3 +143,14 @@ def test_a_blank_deadline_on_an_areas_first_task_says_blanks_mean_none(tmp_path)
                     "4\t\t新增学位3000个\t区住建局\t9月底前\n", encoding="utf-8")
     tasks = convert_table(path, "x-2024", 2024).programme.tasks
     assert [t.deadline for t in tasks] == [date(2024, 11, 30), None, None, date(2024, 9, 30)]
+
+
+def test_this_months_plan_is_due_at_the_end_of_the_reports_month(tmp_path):
+    """本月计划 in a report titled 2024年7月: the cells are July's checkpoints; a cell naming its own month keeps it."""
+    path = titled_page(tmp_path / "表.html", "某区2024年7月民生实事推进情况表", [
+        "<td>序号</td><td>项目内容</td><td>本月计划</td><td>责任单位</td>",
+        "<td>1</td><td>新建公园3个</td><td>完成验收。</td><td>城管局</td>",
+        "<td>2</td><td>新建学校2所</td><td>6月:完成主体。</td><td>教育局</td>",
+    ])
+    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [checkpoints(t)[0][0] for t in tasks] == [date(2024, 7, 31), date(2024, 6, 30)]
