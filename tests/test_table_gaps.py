@@ -154,3 +154,17 @@ def test_this_months_plan_is_due_at_the_end_of_the_reports_month(tmp_path):
     ])
     tasks = convert_table(path, "x-2024", 2024).programme.tasks
     assert [checkpoints(t)[0][0] for t in tasks] == [date(2024, 7, 31), date(2024, 6, 30)]
+
+
+def test_a_blank_deadline_in_a_workbook_is_blank_as_its_merges_are_read(tmp_path):
+    """In a workbook a merged cell gives its value to every cell it covers: a blank deadline there is no merge."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for cells in [["序号", "领域", "工作任务", "牵头单位", "完成时限"], ["1", "养老服务", "新增老年食堂15个", "区民政局", "11月底前"],
+                  ["2", "养老服务", "新增照护床位100张", "区卫健委", None]]:
+        book.active.append(cells)
+    path = tmp_path / "表.xlsx"
+    book.save(path)
+    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [t.deadline for t in tasks] == [date(2024, 11, 30), None]

@@ -23,6 +23,7 @@ class Sheet:
     regroup: object = None  # callable(width) -> Sheet: rows read again knowing the header's width
     written: Written | None = None  # the document's own characters, when its cells were read in simplified ones
     titles: list[str] = field(default_factory=list)  # a document's lines above the table, as written (a sheet has them as rows)
+    merges: bool = True  # a merged cell gives its value to every cell it covers; text exports write it once, blank below
 
     def titles_above(self, at: int) -> list[str]:
         """The lines printed above the header row `at`, nearest last: a document's title lines, then the rows above
@@ -74,7 +75,7 @@ def _read_workbook(path: Path, sheet: str | None) -> list[Sheet]:
 
 def _spread_sheet(path: Path, text: str, width: int = 0) -> Sheet:
     """The text read as cells spread over lines; once the header's width is known, read again by it."""
-    sheet = _sheet(path, spread_lines(text, width), blank_rows=True)
+    sheet = _sheet(path, spread_lines(text, width), blank_rows=True, merges=False)
     if not width:
         sheet.regroup = lambda w: _spread_sheet(path, text, w)
     return sheet
@@ -120,6 +121,6 @@ def read_sheets(path: Path, sheet: str | None = None, table: int | None = None) 
     text = read_text(path)
     if suffix in (".csv", ".tsv", ".tab"):
         rows = delimited_rows(io.StringIO(text), path, None if suffix == ".csv" else "\t")
-        return [_sheet(path, (row for row in rows if any(cell is not None for cell in row.cells)), blank_rows=True)]
+        return [_sheet(path, (row for row in rows if any(cell is not None for cell in row.cells)), blank_rows=True, merges=False)]
     tab_rows = (row for row in tab_lines(text) if any(cell.strip() for cell in row.cells))
-    return [_sheet(path, tab_rows, blank_rows=True), _spread_sheet(path, text)]
+    return [_sheet(path, tab_rows, blank_rows=True, merges=False), _spread_sheet(path, text)]

@@ -148,7 +148,8 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
         for task in tasks:  # numbered inside each area: every task takes both numbers, "二(1)"
             if task.area and not _area_numbered(task) and "(" not in task.code:
                 task.code = _in_area(task.area, task.code)
-    _carry_deadlines(tasks, blank_deadlines, year)
+    if not sheet.merges:
+        _carry_deadlines(tasks, blank_deadlines, year)
     for task in tasks:
         _sub_items(task)
         _own_units(task)
@@ -167,8 +168,8 @@ def _tasks_in_row(row: Row, layout: _Layout, joined: dict[int, str]) -> list[Row
     `joined` keeps the 序号 printed, to say so."""
     seq = layout.by_kind.get("seq", [])
     code_text = layout.cell(row, "seq")
-    if not seq or not SEVERAL_CODES_RE.match(code_text):
-        return [row]
+    if not seq or not SEVERAL_CODES_RE.match(code_text) or re.fullmatch(r"\d{1,3}(?:,\d{3})+", code_text.strip()):
+        return [row]  # "1,000" is one number, grouped
     codes = re.findall(r"\d+", code_text)
     task_columns = layout.by_kind.get("task", [])[:1]
     parts = _parts(layout.cell(row, "task"), len(codes)) if task_columns else None
@@ -444,7 +445,7 @@ BORROWED_DEADLINE_NOTE = "完成时限单元格为空，按合并单元格读作
 
 
 def _carry_deadlines(tasks: list[RawTask], blank: list[RawTask], year: int) -> None:
-    """A sheet export writes a deadline merged over an area's tasks once, and leaves the cells below blank even where
+    """A text export (.tsv, .csv) writes a deadline merged over an area's tasks once, and leaves the cells below blank even where
     each task names its own unit: a blank deadline under a task of the same area (or theme) takes the one above, as
     its unit would. Not when the column's blanks mean none: a blank on an area's first task, with nothing above it
     to be merged with."""
