@@ -15,7 +15,7 @@ import typer
 import typer.core
 
 from mstrack import __version__
-from mstrack.cli.common import choice, fail, use_lang, words
+from mstrack.cli.common import choice, fail, plain_values, use_lang, words
 
 HELP_ORDER = ("init", "demo", "status", "show", "log", "history", "batches", "undo", "programmes", "units",
               "import", "export", "db", "report")
@@ -31,7 +31,7 @@ class _CheckedGroup(typer.core.TyperGroup):
     def parse_args(self, ctx, args):
         from mstrack.domain.limits import text_problem
 
-        _name_metavars(self)
+        _name_metavars(self, ctx=ctx)
         for index, arg in enumerate(args):
             if problem := text_problem(arg.partition("=")[2] if arg.startswith("--") and "=" in arg else arg):
                 ctx.meta["mstrack.argument_problem"] = (_argument_name(args, index), problem)
@@ -58,9 +58,11 @@ METAVARS = {
 """What each option's value is, as help and errors show it: `--as-of DATE`, not Typer's `<str>` or `<list[str]>`."""
 
 
-def _name_metavars(command, path: str = "") -> None:
+def _name_metavars(command, path: str = "", ctx=None) -> None:
     """The help of the command tree, once: options and arguments named by METAVARS (flags take no value),
-    examples at the end (cli/examples.py), and completion from the database where a parameter names data."""
+    examples at the end (cli/examples.py), completion from the database where a parameter names data, and
+    option values read without pydantic (common.plain_values), those of the help options too (made here from
+    the root's context, whose help option names every command inherits)."""
     if getattr(command, "_mstrack_metavars", False):
         return
     command._mstrack_metavars = True
@@ -68,6 +70,7 @@ def _name_metavars(command, path: str = "") -> None:
 
     command.format_help = _help_of(command, EXAMPLES.get(path, ()))
     for param in command.params:
+        plain_values(param)
         if getattr(param, "is_flag", False):
             param.display_type_rich = lambda ctx: ""  # Typer shows it in plain help too
         if not getattr(param, "is_flag", False) and param.name in METAVARS or param.param_type_name == "argument":
@@ -77,8 +80,10 @@ def _name_metavars(command, path: str = "") -> None:
         if param.param_type_name == "argument":  # `log REF [VALUE]`, not `{ref} [value]` and `ref <str>`
             param.display_type_rich = lambda ctx: ""
             param._usage_display_name = (lambda p: lambda: p.metavar if p.required else f"[{p.metavar}]")(param)
+    if ctx is not None and (help_option := command.get_help_option(ctx)) is not None:
+        plain_values(help_option)
     for name, sub in getattr(command, "commands", {}).items():
-        _name_metavars(sub, f"{path} {name}".strip())
+        _name_metavars(sub, f"{path} {name}".strip(), ctx)
 
 
 def _help_of(command, examples: tuple[str, ...]):
@@ -286,29 +291,8 @@ def _output_failed(error: OSError) -> int:
     return BROKEN_PIPE_EXIT if error.errno == errno.EPIPE else 2
 
 
-class _Uncoerced:
-    """Completion only needs the words typed so far, not their values."""
-
-    @staticmethod
-    def coerce(value, param=None, ctx=None):
-        return value
-
-
-def _complete_without_coercion() -> None:
-    """Typer ≥ 0.25 checks every option value with a pydantic TypeAdapter, and importing pydantic for
-    that tripled the time of a <TAB>. Completing never uses the values, so they pass through as typed.
-    A Typer without this hook completes the slow way."""
-    parameter = getattr(typer.core, "_TyperParameter", None)
-    if parameter is not None and hasattr(parameter, "get_runtime_param"):
-        parameter.get_runtime_param = lambda self: _Uncoerced
-
-
 def run() -> None:
     """The command line's one exit point (the `mstrack` script): what could not be written is said here."""
-    import os
-
-    if os.environ.get("_MSTRACK_COMPLETE"):
-        _complete_without_coercion()
     try:
         app(prog_name="mstrack")
     except OutputFailed as failed:
