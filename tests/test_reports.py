@@ -665,3 +665,40 @@ def test_show_log_and_import_need_no_orm_either(demo_cli, tmp_path, command):
     done = subprocess.run([sys.executable, "-c", code, str(demo_cli.db), *args], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split()[-1] == "[]" and done.stdout.split()[0] in ("0", "None"), done.stdout + done.stderr
+
+
+def test_a_weekly_report_reads_its_rows_and_its_charts_at_one_moment(demo_cli, monkeypatch):
+    """The rows of a weekly report and the charts of the indicators behind are read in two steps; a report
+    logged by someone else between them is in neither (one read transaction: SQLite's snapshot,
+    PostgreSQL's REPEATABLE READ), never in a chart while its row still shows the value before."""
+    from mstrack.reports.make import weekly_details
+    from mstrack.store import Store
+
+    on, since = date(2023, 9, 30), date(2023, 9, 24)
+    store = Store(demo_cli.url)
+    details, series = weekly_details(store, None, on, since, None)
+    charted = {state.indicator_id: state for detail in details for state in detail.indicators
+               if series.get(state.indicator_id) and state.kind == "quantity"}
+    assert charted, "the demo has an indicator behind with reports at the end of September"
+    state = next(iter(charted.values()))
+    value = max(point[1] for point in series[state.indicator_id]) + 1
+    charts = Store.report_series
+    logged = []
+
+    def write_then_chart(self, indicator_ids, as_of):
+        logged.append(demo_cli("log", f"{state.programme}/{state.task}", f"{value:g}", "-i", state.indicator,
+                               "--as-of", on.isoformat(), "--note", "meanwhile"))
+        return charts(self, indicator_ids, as_of)
+
+    monkeypatch.setattr(Store, "report_series", write_then_chart)
+    details, series = weekly_details(Store(demo_cli.url), None, on, since, None)
+    assert logged and logged[0].exit_code == 0, logged[0].output if logged else "no write between the reads"
+    for detail in details:
+        for row in detail.indicators:
+            if row.indicator_id in series:
+                latest = sorted(row.reports, key=lambda report: report.as_of)[-1]
+                assert series[row.indicator_id][-1] == (latest.as_of, latest.value), row.indicator
+    assert value not in [point[1] for point in series[state.indicator_id]]
+    monkeypatch.setattr(Store, "report_series", charts)
+    after = weekly_details(Store(demo_cli.url), None, on, since, None)[1]
+    assert after[state.indicator_id][-1] == (on, value)  # the next report sees it, in its row and its chart
