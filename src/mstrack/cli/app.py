@@ -32,6 +32,8 @@ class _CheckedGroup(typer.core.TyperGroup):
         from mstrack.domain.limits import text_problem
 
         _name_metavars(self, ctx=ctx)
+        if (lang := _typed_lang(args)) is not None:
+            use_lang(lang)  # for a help shown before main() reads --lang (`mstrack --lang zh --help`)
         for index, arg in enumerate(args):
             if problem := text_problem(arg.partition("=")[2] if arg.startswith("--") and "=" in arg else arg):
                 ctx.meta["mstrack.argument_problem"] = (_argument_name(args, index), problem)
@@ -107,6 +109,24 @@ def _completer(name: str):
         return COMPLETERS[name](ctx, param, incomplete)
 
     return complete
+
+
+def _typed_lang(args: list[str]) -> str | None:
+    """The --lang typed before the command's name, the last one as Click reads it, if it is a language (the
+    root's options: --db and --lang take a value)."""
+    value = None
+    for index, arg in enumerate(args):
+        if arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+        elif arg == "--lang" and index + 1 < len(args):
+            value = args[index + 1]
+        elif not arg.startswith("-") and not (index and args[index - 1] in ("--db", "--lang")):
+            break  # the command's name: what follows is its own
+    if value is None:
+        return None
+    from mstrack.labels import LANGS
+
+    return value if value in LANGS else None
 
 
 def _argument_name(args: list[str], index: int):
