@@ -3,8 +3,6 @@ pydantic at the start of every command (cli/common.py `plain_values`)."""
 
 import json
 import os
-import subprocess
-import sys
 from enum import Enum
 from pathlib import Path
 
@@ -14,7 +12,7 @@ import typer.main
 
 from mstrack.cli import app
 
-from .conftest import BACKEND
+from .conftest import BACKEND, run_apart
 
 USAGE_ERRORS = [
     (["status", "--warn-days", "x"], "Invalid value for '--warn-days': Input should be a valid integer, unable to parse "
@@ -138,16 +136,8 @@ def test_commands_with_options_start_without_pydantic(demo_cli, tmp_path, args):
     reads its own kinds of value itself, so a real command runs to its end without loading it."""
     sheet = tmp_path / "p.csv"
     sheet.write_text("programme,task,indicator,value,as_of\nyantian-2023,19,送教上门人次,10,2023-07-01\n", encoding="utf-8")
-    argv = ["mstrack", "--db", str(demo_cli.db), *(arg.format(csv=sheet, dir=tmp_path) for arg in args)]
-    code = ("import io, sys\nimport mstrack.cli\nsys.argv = " + repr(argv) + "\n"
-            "out, sys.stdout = sys.stdout, io.StringIO()\ncode = 0\n"
-            "try:\n    mstrack.cli.run()\nexcept SystemExit as exit:\n    code = exit.code\n"
-            "written, sys.stdout = sys.stdout.getvalue(), out\n"
-            "print(code, len(written), sorted(m for m in sys.modules if m.split('.')[0] == 'pydantic'"
-            " or m == 'typer._adapters'))")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr
-    exit_code, written, loaded = done.stdout.strip().splitlines()[-1].split(" ", 2)
-    assert exit_code in ("0", "None"), done.stdout + done.stderr
-    assert int(written) > 0 or (tmp_path / args[-1].rpartition("/")[2]).stat().st_size > 0
-    assert loaded == "[]"
+    argv = ["--db", str(demo_cli.db), *(arg.format(csv=sheet, dir=tmp_path) for arg in args)]
+    exit_code, written, modules = run_apart(argv)
+    assert exit_code in (0, None)
+    assert written or (tmp_path / args[-1].rpartition("/")[2]).stat().st_size > 0
+    assert [name for name in modules if name.split(".")[0] == "pydantic" or name == "typer._adapters"] == []

@@ -22,7 +22,7 @@ from openpyxl import load_workbook
 from mstrack.labels import Labels, catalogue, pick_lang
 from mstrack.render.template import display_width
 
-from .conftest import SOURCES, Cli, write_plan
+from .conftest import SOURCES, Cli, run_apart, write_plan
 from .test_units import SMALL_PLAN
 
 WEEKLY = ("report", "weekly", "--as-of", "2023-07-01")
@@ -496,16 +496,11 @@ def test_status_reads_without_building_the_orm(demo_cli):
     """`status` runs plain SQL: the table classes, the plan model, Rich's console and openpyxl stay unloaded
     (issue "Fast at every size": everything beyond sqlmodel and typer costs < 30 %); it reads through
     the driver alone (sqlite3, psycopg), without SQLAlchemy or SQLModel."""
-    code = ("import io, sys\nimport mstrack.cli\nsys.argv = ['mstrack', '--db', sys.argv[1], 'status', '--as-of', '2023-07-01']\n"
-            "out, sys.stdout = sys.stdout, io.StringIO()\n"
-            "try:\n    mstrack.cli.run()\nexcept SystemExit:\n    pass\n"
-            "rows, sys.stdout = sys.stdout.getvalue(), out\n"
-            "print(len(rows.splitlines()), sorted(m for m in sys.modules if m in "
-            "('mstrack.store.schema', 'mstrack.sources.plan', 'rich.console', 'openpyxl', 'sqlalchemy', 'sqlmodel')))")
-    done = subprocess.run([sys.executable, "-c", code, str(demo_cli.db)], capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    lines, loaded = done.stdout.split(" ", 1)
-    assert int(lines) > 100 and loaded.strip() == "[]"  # on PostgreSQL too: psycopg's own connection
+    exit_code, rows, modules = run_apart(["--db", str(demo_cli.db), "status", "--as-of", "2023-07-01"])
+    loaded = [name for name in modules if name in ('mstrack.store.schema', 'mstrack.sources.plan', 'rich.console',
+                                                   'openpyxl', 'sqlalchemy', 'sqlmodel')]
+    assert exit_code in (0, None) and len(rows.splitlines()) > 100
+    assert loaded == []  # on PostgreSQL too: psycopg's own connection
 
 
 @pytest.mark.parametrize(("words", "cword", "answers"), [
