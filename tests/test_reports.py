@@ -509,6 +509,7 @@ def test_status_reads_without_building_the_orm(demo_cli):
     ("mstrack report w", 2, {"weekly"}),
     ("mstrack status --rule ", 3, {"step", "pro-rata"}),
     ("mstrack report weekly --rule p", 4, {"pro-rata"}),
+    ("mstrack status --warn-days x -f ", 5, {"table", "json"}),  # a value Typer would refuse: kept as typed
 ])
 def test_completion_answers_without_the_heavy_imports(words, cword, answers):
     """A <TAB> answers from the command tree alone: no store, no openpyxl, not even pydantic."""
