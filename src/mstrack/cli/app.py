@@ -89,11 +89,12 @@ def _name_metavars(command, path: str = "", ctx=None) -> None:
 
 
 def _help_of(command, examples: tuple[str, ...]):
-    """The command's help in panels, its examples last (cli/help.py, loaded when help is asked for)."""
+    """The command's help in panels, its examples last, in the run's language (cli/help.py, loaded when help
+    is asked for)."""
     def format_help(ctx, formatter):
         from mstrack.cli.help import format_help
 
-        format_help(command, ctx, formatter, examples=examples)
+        format_help(command, ctx, formatter, examples=examples, lang=words().lang)
 
     return format_help
 

@@ -28,13 +28,12 @@ STYLES = {"usage": "33", "command": "1", "border": "2", "title": "2", "name": "1
 """ANSI codes (SGR) of each part, as Typer's Rich help colours them: names cyan, values yellow, borders dim."""
 
 
-def format_help(command, ctx, formatter, examples: tuple[str, ...] = ()) -> None:
+def format_help(command, ctx, formatter, examples: tuple[str, ...] = (), lang: str = "en") -> None:
     """Click's format_help for one command (set on each command by app._name_metavars): the whole help,
-    written into Click's formatter as one text, in this run's language (--lang, MSTRACK_LANG, the locale)."""
-    from mstrack.cli.common import words
-
+    written into Click's formatter as one text, in the run's language (app gives it: --lang, MSTRACK_LANG,
+    the locale)."""
     formatter.write(render_help(command, ctx, examples=examples, width=help_width(), colour=use_colour(ctx),
-                                lang=words().lang))
+                                lang=lang))
 
 
 def help_width() -> int:
