@@ -130,7 +130,7 @@ class _PlainValues:
         return self.choices.get(value, _UNDECIDED)
 
     def path(self, value):
-        """A path, checked as Typer checks one by default: only that one that exists can be read."""
+        """A path, checked as Typer checks one by default: one that exists must be readable."""
         import os
 
         if not isinstance(value, str | Path):
