@@ -91,14 +91,13 @@ def test_every_parameter_reads_what_typer_reads_alike():
     """Every option and argument of the command tree, given the same words, is given the same value (of the
     same type) or the same refusal as Typer's pydantic conversion gives; and every one of mstrack's kinds
     (text, whole numbers, closed lists, paths, flags, and lists of them) is read without it."""
-    root = typer.main.get_command(app)
-    ctx = root.make_context("mstrack", ["status"], resilient_parsing=False)
-    from mstrack.cli.app import _name_metavars
+    from mstrack.cli.common import _PlainValues
 
-    _name_metavars(root, ctx=ctx)
+    root = typer.main.get_command(app)
+    ctx = root.make_context("mstrack", ["status"], resilient_parsing=False)  # names the tree's metavars, once
     kinds = set()
     for path, param in _params(root, ctx):
-        assert "get_runtime_param" in vars(param), (path, param.name)  # read here, not by Typer
+        assert isinstance(param.get_runtime_param(), _PlainValues), (path, param.name)  # read here, not by Typer
         many = param.multiple or param.nargs == -1
         kinds.add((many, param.type_descriptor.annotation))
         for value in ([None, (), ("7", "x"), ("behind", "done"), ("a.csv", "b.csv"), "7"] if many

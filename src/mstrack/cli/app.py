@@ -31,7 +31,7 @@ class _CheckedGroup(typer.core.TyperGroup):
     def parse_args(self, ctx, args):
         from mstrack.domain.limits import text_problem
 
-        _name_metavars(self, ctx=ctx)
+        _name_metavars(self)
         if (lang := _typed_lang(args)) is not None:
             use_lang(lang)  # for a help shown before main() reads --lang (`mstrack --lang zh --help`)
         for index, arg in enumerate(args):
@@ -60,19 +60,18 @@ METAVARS = {
 """What each option's value is, as help and errors show it: `--as-of DATE`, not Typer's `<str>` or `<list[str]>`."""
 
 
-def _name_metavars(command, path: str = "", ctx=None) -> None:
+def _name_metavars(command, path: str = "") -> None:
     """The help of the command tree, once: options and arguments named by METAVARS (flags take no value),
     examples at the end (cli/examples.py), completion from the database where a parameter names data, and
-    option values read without pydantic (common.plain_values), those of the help options too (made here from
-    the root's context, whose help option names every command inherits)."""
+    option values read without pydantic (common.plain_values)."""
     if getattr(command, "_mstrack_metavars", False):
         return
     command._mstrack_metavars = True
     from mstrack.cli.examples import EXAMPLES
 
     command.format_help = _help_of(command, EXAMPLES.get(path, ()))
+    plain_values(command)
     for param in command.params:
-        plain_values(param)
         if getattr(param, "is_flag", False):
             param.display_type_rich = lambda ctx: ""  # Typer shows it in plain help too
         if not getattr(param, "is_flag", False) and param.name in METAVARS or param.param_type_name == "argument":
@@ -82,10 +81,8 @@ def _name_metavars(command, path: str = "", ctx=None) -> None:
         if param.param_type_name == "argument":  # `log REF [VALUE]`, not `{ref} [value]` and `ref <str>`
             param.display_type_rich = lambda ctx: ""
             param._usage_display_name = (lambda p: lambda: p.metavar if p.required else f"[{p.metavar}]")(param)
-    if ctx is not None and (help_option := command.get_help_option(ctx)) is not None:
-        plain_values(help_option)
     for name, sub in getattr(command, "commands", {}).items():
-        _name_metavars(sub, f"{path} {name}".strip(), ctx)
+        _name_metavars(sub, f"{path} {name}".strip())
 
 
 def _help_of(command, examples: tuple[str, ...]):

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+import typer.core
 
 from mstrack.vocabulary import DUE_SOON, RULES, STATUSES
 
@@ -150,28 +151,54 @@ _TYPERS_PATH = {"exists": False, "file_okay": True, "dir_okay": True, "writable"
 """A Path option as Typer makes it by default: the only kind of path plain_values reads itself."""
 
 
-def plain_values(param) -> None:
-    """The parameter's value read by _PlainValues where it is of a plain kind; any other stays Typer's.
-    Through Typer's `get_runtime_param` (0.25 and later); a Typer without it reads every value itself."""
+def plain_values(command) -> None:
+    """The command's parameters, and its help option when Typer makes it, read by _PlainValues where they are
+    of a plain kind; any other stays Typer's. Through Typer's `get_runtime_param` (0.25 and later), decided
+    on a parameter's first value: a command not run costs nothing. A Typer without the hook reads every value
+    itself."""
+    if not callable(getattr(getattr(typer.core, "_TyperParameter", None), "get_runtime_param", None)):
+        return
+    for param in command.params:
+        param.get_runtime_param = _first_reading(param)
+    typers_help_option = command.get_help_option
+
+    def get_help_option(ctx):
+        option = typers_help_option(ctx)
+        if option is not None and "get_runtime_param" not in vars(option):
+            option.get_runtime_param = _first_reading(option)
+        return option
+
+    command.get_help_option = get_help_option
+
+
+def _first_reading(param):
+    def reading():
+        reader = _reader(param)
+        param.get_runtime_param = lambda: reader
+        return reader
+
+    return reading
+
+
+def _reader(param):
+    """_PlainValues for a parameter of a plain kind, else Typer's own reading."""
     from typing import get_args, get_origin
 
+    typers = type(param).get_runtime_param.__get__(param)
     descriptor = getattr(param, "type_descriptor", None)
-    if descriptor is None or not callable(getattr(type(param), "get_runtime_param", None)):
-        return
+    if descriptor is None:
+        return typers()
     info, kind = descriptor.parameter_info, descriptor.annotation
     many = bool(param.multiple) or param.nargs == -1
-    if many:
-        if get_origin(kind) is not list:
-            return
+    if many and get_origin(kind) is list:
         (kind,) = get_args(kind)
-    if getattr(info, "parser", None) is not None or not isinstance(kind, type):
-        return
+    if (many and kind is descriptor.annotation) or getattr(info, "parser", None) is not None or not isinstance(kind, type):
+        return typers()
     if kind is Path and any(getattr(info, name, None) != value for name, value in _TYPERS_PATH.items()):
-        return
+        return typers()
     if kind not in (str, int, bool, Path) and not issubclass(kind, Enum):
-        return
-    values = _PlainValues(kind, info, many, typers=type(param).get_runtime_param.__get__(param))
-    param.get_runtime_param = lambda: values
+        return typers()
+    return _PlainValues(kind, info, many, typers=typers)
 
 
 _lang: str | None = None
