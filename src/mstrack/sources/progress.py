@@ -11,7 +11,8 @@ import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from operator import itemgetter, le
+from itertools import islice, repeat
+from operator import attrgetter, itemgetter, le
 from pathlib import Path
 
 from mstrack.domain.dates import DateError, parse_date
@@ -124,26 +125,22 @@ class _Importer:
             self.result.errors.append(Message("{path}: no date column (截至日期) and no --as-of", path=path))
             return
         index = [table.columns.get(name) for name in FIELDS]
-        # The cells of FIELDS picked in one C call; a column the file lacks reads the None appended to each row.
+        # The cells of FIELDS picked in one C call; a column the file lacks reads a None appended to each row.
+        missing = None in index
         pick = itemgetter(*(-1 if i is None else i for i in index))
         width = max(i for i in index if i is not None) + 1
-        lines, rows = [], []
-        for row in table.rows:
-            cells = row.cells
-            if cells.count(None) == len(cells):
-                continue
-            if len(cells) >= width:
-                cells.append(None)
-                rows.append(pick(cells))
-            else:  # a ragged row, shorter than the header
-                rows.append(tuple(cells[i] if i is not None and i < len(cells) else None for i in index))
-            lines.append(row.number)
-            if len(rows) >= CHUNK_ROWS:
-                if on_row:
-                    on_row(row.number)
-                self._read_chunk(table, lines, rows)
-                lines, rows = [], []
-        self._read_chunk(table, lines, rows)
+        rest = iter(table.rows)
+        while chunk := list(islice(rest, CHUNK_ROWS)):
+            if on_row and len(chunk) == CHUNK_ROWS:
+                on_row(chunk[-1].number)
+            cells_of = list(map(_CELLS, chunk))
+            if min(map(len, cells_of)) >= width and all(map(any, cells_of)):
+                # the common chunk, checked in C: no blank row, none shorter than the header
+                if missing:  # the None each row's missing columns read, appended in C (list.append gives None: any runs it all)
+                    any(map(list.append, cells_of, repeat(None)))
+                self._read_chunk(table, list(map(_NUMBER, chunk)), list(map(pick, cells_of)))
+            else:
+                self._read_chunk(table, *_picked(chunk, index, pick, width))
 
     def _read_chunk(self, table: Table, lines: list[int], rows: list[tuple]) -> None:
         """Rows in FIELDS order, checked a chunk at a time where they are plain (a bare number, a date and
@@ -508,6 +505,26 @@ class _Importer:
         if self.pending and self.writer is not None and not self.result.errors:
             self.writer.add(self.pending)
         self.pending = []
+
+
+_CELLS, _NUMBER = attrgetter("cells"), attrgetter("number")
+
+
+def _picked(chunk: list, index: list[int | None], pick: itemgetter, width: int) -> tuple[list[int], list[tuple]]:
+    """A chunk's row numbers and cells in FIELDS order, row by row: blank rows left out, a ragged row (shorter
+    than the header) and a missing column read as None."""
+    lines, rows = [], []
+    for row in chunk:
+        cells = row.cells
+        if cells.count(None) == len(cells):
+            continue
+        if len(cells) >= width:
+            cells.append(None)
+            rows.append(pick(cells))
+        else:
+            rows.append(tuple(cells[i] if i is not None and i < len(cells) else None for i in index))
+        lines.append(row.number)
+    return lines, rows
 
 
 def _number_of(value: float) -> int | float:
