@@ -189,9 +189,10 @@ def test_a_saved_plan_reads_back_as_it_was(store, tmp_path):
 def test_an_import_reads_the_plan_and_only_the_days_its_rows_name(store, tmp_path):
     """What import progress reads of the store: the indicators as plain tuples (name, kind, unit, comparator,
     target, the day of the latest standing report, a text-only line's checkpoint days), then only the
-    (indicator, day) pairs its rows name: the value of that day (its latest entry), and the highest value
-    before it with its day and the highest of that day; reports after `upto` (the import's own) and
-    retracted ones not counted. A status still reads everything."""
+    (indicator, day) pairs its rows name: the value of that day (its latest entry); and for the warnings about
+    falls, the highest value before an indicator's first row (with its day) and its reports between its
+    first and last row's days; reports after `upto` (the import's own) and retracted ones not counted. A
+    status still reads everything."""
     store.init()
     text_only = ('[[tasks]]\ncode = "2"\ntitle = "建设公园"\n[[tasks.lines]]\nlead_units = ["市城管局"]\n'
                  'checkpoints = [{ due = "2023-06-30", text = "完成设计" }, { due = "2023-12-31", text = "建成开放" }]\n')
@@ -213,8 +214,11 @@ def test_an_import_reads_the_plan_and_only_the_days_its_rows_name(store, tmp_pat
     keys = [(ind, date(2023, 5, 31)), (ind, date(2023, 6, 1)), (ind, date(2023, 4, 30)), (ind, date(2023, 7, 1))]
     assert store.stored_on(keys, upto=upto) == [25.0, None, 30.0, None]
     assert store.stored_on(keys[:1], upto=upto - 2) == [20.0]  # before its correction
-    assert store.highest_before(keys, upto=upto) == [(30.0, date(2023, 4, 30), 25.0), (30.0, date(2023, 4, 30), None),
-                                                     (None, None, 30.0), (40.0, date(2023, 6, 30), None)]
+    assert store.stored_between([(ind, date(2023, 5, 31), date(2023, 6, 30))], upto=upto) == (
+        [(30.0, date(2023, 4, 30))], {ind: [(date(2023, 5, 31), 20.0), (date(2023, 5, 31), 25.0), (date(2023, 6, 30), 40.0)]})
+    assert store.stored_between([(ind, date(2023, 4, 30), date(2023, 5, 30))], upto=upto) == (
+        [(None, None)], {ind: [(date(2023, 4, 30), 30.0)]})
+    assert store.stored_between([(ind, date(2023, 7, 1), date(2023, 7, 1))], upto=upto) == ([(40.0, date(2023, 6, 30))], {})
     assert store.stored_on(keys[:1], upto=upto + 1) == [90.0]
     store.undo(None, reason="撤回")  # the 90 retracted: no longer stored, whatever upto says
     assert store.stored_on(keys[:1], upto=upto + 1) == [25.0]

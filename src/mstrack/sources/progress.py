@@ -438,38 +438,40 @@ class _Importer:
             self.repeated.add((state.indicator_id, checked.day[seq]))
 
     def _warn_about_falls(self, waiting: list[tuple[Indicator, list[int]]]) -> None:
-        """A cumulative value lower than the highest reported before it (stored, or an earlier row of the
-        file): accepted, but said. `waiting`: indicators and their first rows of each day, in day order. What
-        the store holds is read for the rows of indicators that have reports, a few seeks a row
-        (Store.highest_before): the highest stored before the row's day and the day it was stored, and the
-        highest stored on that day (which, as high as any before it, is the latest: no fall)."""
+        """A cumulative value lower than the highest reported before it (stored, or an earlier row of the file):
+        accepted, but said. `waiting`: indicators and their first rows of each day, in day order. Of the
+        indicators with reports, the store gives the highest value before their first row's day (and its day)
+        and their reports from that day to their last row's (Store.stored_between): no report before the
+        first day matters but the highest, so nothing more of the history is read."""
         checked = self.checked
         day, value = checked.day, checked.value
-        keys = [(state.indicator_id, date.fromordinal(day[seq])) for state, firsts in waiting if state.last is not None
-                for seq in firsts]
-        stored = iter(self.store.highest_before(keys, upto=self.upto) if keys else ())
-        nothing = (None, None, None)
+        spans = [(state.indicator_id, date.fromordinal(day[firsts[0]]), min(date.fromordinal(day[firsts[-1]]), state.last))
+                 for state, firsts in waiting if state.last is not None]
+        tops, stored = self.store.stored_between(spans, upto=self.upto) if spans else ([], {})
+        tops = iter(tops)
         for state, firsts in waiting:
             if state.last is None:  # the common case of a large import: rising values, nothing stored before, said in C
                 values = list(map(value.__getitem__, firsts))  # in day order
                 if all(map(le, values, values[1:])):
                     continue
-            high = high_on = None  # the highest of the file's earlier rows, and its latest day
-            for seq in firsts:
-                on, new = date.fromordinal(day[seq]), value[seq]
-                before, before_on, same_day = nothing if state.last is None else next(stored)
-                highest = max((v for v in (high, before, same_day) if v is not None), default=None)
-                if highest is not None and highest > new:
-                    highest_on = max(d for v, d in ((high, high_on), (before, before_on), (same_day, on)) if v == highest)
-                    if highest_on < on:
-                        self.result.warnings.append(Message(
-                            "{place}: {ref} {indicator} {value} as of {on} is lower than {earlier} as of {earlier_on}",
-                            place=self.where(seq), ref=f"{state.programme}/{state.task}", indicator=state.indicator,
-                            value=format_number(_number_of(new), state.unit), on=on,
-                            earlier=format_number(_number_of(highest), state.unit), earlier_on=highest_on,
-                        ))
-                if high is None or new >= high:
-                    high, high_on = new, on
+                before = []
+            else:
+                top_value, top_on = next(tops)
+                before = [(top_on, 0, _number_of(top_value), None)] if top_value is not None else []
+                before += [(on, 0, _number_of(number), None) for on, number in stored.get(state.indicator_id, ())]
+            timeline = sorted(before + [(date.fromordinal(day[seq]), 1, _number_of(value[seq]), seq) for seq in firsts],
+                              key=lambda item: item[:2])
+            highest = None
+            for as_of, _, number, seq in timeline:
+                if seq is not None and highest is not None and highest[1] > number and highest[0] < as_of:
+                    self.result.warnings.append(Message(
+                        "{place}: {ref} {indicator} {value} as of {on} is lower than {earlier} as of {earlier_on}",
+                        place=self.where(seq), ref=f"{state.programme}/{state.task}", indicator=state.indicator,
+                        value=format_number(number, state.unit), on=as_of, earlier=format_number(highest[1], state.unit),
+                        earlier_on=highest[0],
+                    ))
+                if highest is None or number >= highest[1]:
+                    highest = (as_of, number)
 
     def keep(self, state: Indicator, as_of: date, number, note: str | None, reporter: str | None, line: int) -> None:
         """A checked row: remembered for the comparison, and written (in chunks) unless the store holds it."""

@@ -59,22 +59,39 @@ def stored_on(dialect: Dialect, connection, keys: list[tuple[int, date]], *, upt
         f" AND y.id <= {dialect.p} AND {standing('y')} ORDER BY y.id DESC LIMIT 1)",), [upto])]
 
 
-def highest_before(dialect: Dialect, connection, keys: list[tuple[int, date]], *, upto: int) -> list[tuple]:
-    """For each (indicator, day), in order: (the highest value stored before that day, the latest day it was
-    stored, the highest stored on that day), each None where there is none: what a value is said to fall from."""
+def stored_between(dialect: Dialect, connection, spans: list[tuple[int, date, date]], *,
+                   upto: int) -> tuple[list[tuple], dict[int, list[tuple]]]:
+    """What the warnings about falls compare an indicator's rows with, for each (indicator, first day, last day)
+    of its rows: the highest value stored before the first day and the latest day it was stored ((None, None)
+    if none), in the spans' order; and the (day, value) of its reports from the first day to the last, by day
+    and entry. Bounded by the rows' days: a weekly round reads one day an indicator (and one index seek
+    before it), never the reports of the days between."""
     p = dialect.p
-    rows = _per_key(dialect, connection, keys, (
+    keys = [(indicator, first) for indicator, first, _ in spans]
+    tops = [row[1] for row in _per_key(dialect, connection, keys, (
         f"(SELECT y.id FROM report AS y WHERE y.indicator_id = k.indicator_id AND y.as_of < k.day AND y.id <= {p}"
-        f" AND {standing('y')} ORDER BY y.value DESC, y.as_of DESC, y.id DESC LIMIT 1)",
-        f"(SELECT max(y.value) FROM report AS y WHERE y.indicator_id = k.indicator_id AND y.as_of = k.day AND y.id <= {p}"
-        f" AND {standing('y')})"), [upto, upto])
-    ids = [row[1] for row in rows if row[1] is not None]
+        f" AND {standing('y')} ORDER BY y.value DESC, y.as_of DESC, y.id DESC LIMIT 1)",), [upto])]
+    found = [report_id for report_id in tops if report_id is not None]
+    top_reads = [(f"SELECT id, value, as_of FROM report WHERE id IN ({dialect.params(len(part))})", part)
+                 for part in _parts(found, KEYS_A_STATEMENT * 3)]
+    span_reads = [(f"WITH k(indicator_id, first_day, last_day) AS (VALUES {', '.join([f'({p}, {p}, {p})'] * len(part))})"
+                   " SELECT y.indicator_id, y.as_of, y.value FROM k JOIN report AS y ON y.indicator_id = k.indicator_id"
+                   f" AND y.as_of >= k.first_day AND y.as_of <= k.last_day WHERE y.id <= {p} AND {standing('y')}"
+                   " ORDER BY y.indicator_id, y.as_of, y.id", [*(value for span in part for value in span), upto])
+                  for part in _parts(spans, KEYS_A_STATEMENT)]
+    results = dialect.rows_many(connection, top_reads + span_reads)
     highest = {}
-    for start in range(0, len(ids), KEYS_A_STATEMENT * 3):
-        part = ids[start:start + KEYS_A_STATEMENT * 3]
-        highest.update((report_id, (value, day(on))) for report_id, value, on in dialect.rows(
-            connection, f"SELECT id, value, as_of FROM report WHERE id IN ({dialect.params(len(part))})", part))
-    return [(*highest.get(found, (None, None)), same_day) for _, found, same_day in rows]
+    for _ in top_reads:
+        highest.update((report_id, (value, day(on))) for report_id, value, on in next(results))
+    stored: dict[int, list[tuple]] = {}
+    for rows in results:
+        for indicator_id, on, value in rows:
+            stored.setdefault(indicator_id, []).append((day(on), value))
+    return [highest.get(report_id, (None, None)) for report_id in tops], stored
+
+
+def _parts(items: list, size: int) -> list[list]:
+    return [items[start:start + size] for start in range(0, len(items), size)]
 
 
 def _per_key(dialect: Dialect, connection, keys: list[tuple[int, date]], columns: tuple[str, ...], params: list) -> list:

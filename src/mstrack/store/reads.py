@@ -237,10 +237,10 @@ class Reads:
         with self.reading() as connection:
             return import_reads.stored_on(self.dialect, connection, keys, upto=upto)
 
-    def highest_before(self, keys: list[tuple[int, date]], *, upto: int) -> list[tuple]:
-        """What each (indicator, day) would fall from, by the reports up to id `upto` (import_reads.highest_before)."""
+    def stored_between(self, spans: list[tuple[int, date, date]], *, upto: int) -> tuple[list[tuple], dict[int, list[tuple]]]:
+        """What each indicator's rows could fall from, by the reports up to id `upto` (import_reads.stored_between)."""
         with self.reading() as connection:
-            return import_reads.highest_before(self.dialect, connection, keys, upto=upto)
+            return import_reads.stored_between(self.dialect, connection, spans, upto=upto)
 
     def status_states(self, as_of: date, programmes: list[str] | None = None, unit: str | None = None,
                       previous: bool = False) -> list[IndicatorState]:
