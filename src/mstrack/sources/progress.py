@@ -22,7 +22,7 @@ from mstrack.domain.quantities import format_number, normalize, shown
 from mstrack.errors import InputError, Message, Problem
 from mstrack.model import SCHEDULE
 from mstrack.sources.progress_cells import plain_chunk, plain_value, split_remark, text_value, unit_bracket
-from mstrack.sources.progress_rows import ASK, FALLS_ROWS, NOTHING, OTHER, SAME, Checked, Indicator
+from mstrack.sources.progress_rows import ASK, FALLS_ROWS, NOTHING, OTHER, SAME, Checked, ImportIndicator
 from mstrack.sources.sheets import Table, cell_text, find_table, header_key, read_rows
 from mstrack.sources.xlsx import Uncomputed
 
@@ -75,12 +75,12 @@ class _Importer:
         self.by = by
         self.today = today
         self.programmes: dict[str, tuple[int, dict[str, list[tuple]]] | None] = {}
-        self.tasks: dict[tuple[str, str], list[Indicator]] = {}  # (programme, task) → its indicators, once named
+        self.tasks: dict[tuple[str, str], list[ImportIndicator]] = {}  # (programme, task) → its indicators, once named
         self.upto: int | None = None  # the newest report before the import: what rows are compared with
         self.result = ImportResult()
         self.checked = Checked()
-        self.states: dict[int, Indicator] = {}  # the indicators rows were read for, by id
-        self.indicators: dict[tuple, Indicator] = {}  # (programme, task, name, done word) → match
+        self.states: dict[int, ImportIndicator] = {}  # the indicators rows were read for, by id
+        self.indicators: dict[tuple, ImportIndicator] = {}  # (programme, task, name, done word) → match
         self.places: dict[tuple, tuple] = {}  # the same by the row's own cells: (year, indicator)
         self.dates: dict[int, dict] = {}  # year → date cell → the date it gave, checked
         self.reporters: dict[str, str] = {}
@@ -98,10 +98,13 @@ class _Importer:
             self.programmes[code] = self.store.import_indicators(code)
         return self.programmes[code]
 
-    def task_indicators(self, code: str, task: str, by_task: dict[str, list[tuple]]) -> list[Indicator] | None:
+    def task_indicators(self, code: str, task: str, by_task: dict[str, list[tuple]]) -> list[ImportIndicator] | None:
         found = self.tasks.get((code, task))
         if found is None and (rows := by_task.get(task)) is not None:
-            found = self.tasks[(code, task)] = [Indicator(code, task, *row) for row in rows]
+            found = self.tasks[(code, task)] = [
+                ImportIndicator(programme=code, task=task, indicator_id=indicator_id, indicator=name, kind=kind, unit=unit,
+                                comparator=comparator, target=target, last=last, dues=dues)
+                for indicator_id, name, kind, unit, comparator, target, last, dues in rows]
         return found
 
     def where(self, seq: int) -> str:
@@ -280,7 +283,7 @@ class _Importer:
         return note, reporter
 
     def _place(self, table: Table, line: int, programme_cell, task_cell, name_cell, value: str | None,
-               done_word: bool) -> tuple[int, Indicator] | None:
+               done_word: bool) -> tuple[int, ImportIndicator] | None:
         """The programme's year and the indicator a row's cells name; None when the row is skipped, or when
         it failed, its problem named."""
         task = text_value(task_cell)
@@ -349,7 +352,7 @@ class _Importer:
         dates[raw] = as_of  # only dates that passed every check are remembered
         return as_of
 
-    def _number(self, state: Indicator, value: str, done_word: bool, as_of: date, table: Table,
+    def _number(self, state: ImportIndicator, value: str, done_word: bool, as_of: date, table: Table,
                 line: int) -> int | float | None:
         """A row's value as a number: a plain one (most cells of a bulk import), checkpoints met on a
         text-only line, the target for a done word, or a quantity in words ("2.5万"); None, named, if not."""
@@ -375,7 +378,7 @@ class _Importer:
                                     for warning in warnings)
         return number
 
-    def _checkpoints(self, state: Indicator, value: str, done_word: bool, as_of: date, table: Table,
+    def _checkpoints(self, state: ImportIndicator, value: str, done_word: bool, as_of: date, table: Table,
                      line: int) -> int | None:
         """A text-only line's value: how many of its checkpoints are met (全部完成: all; 已完成: those due)."""
         total = len(state.dues)
@@ -422,7 +425,7 @@ class _Importer:
         result.inserted += counts[NOTHING]
         result.errors.sort(key=_file_order)
 
-    def _repeat(self, state: Indicator, first: int, seq: int) -> None:
+    def _repeat(self, state: ImportIndicator, first: int, seq: int) -> None:
         """A row for the indicator and day of an earlier row (`first`): the same value, or a conflict."""
         checked = self.checked
         if checked.value[seq] != checked.value[first]:
@@ -437,7 +440,7 @@ class _Importer:
         if checked.stored[seq] != SAME:  # written as it was read
             self.repeated.add((state.indicator_id, checked.day[seq]))
 
-    def _warn_about_falls(self, waiting: list[tuple[Indicator, list[int]]]) -> None:
+    def _warn_about_falls(self, waiting: list[tuple[ImportIndicator, list[int]]]) -> None:
         """A cumulative value lower than the highest reported before it (stored, or an earlier row of the file):
         accepted, but said. `waiting`: indicators and their first rows of each day, in day order. Of the
         indicators with reports, the store gives the highest value before their first row's day (and its day)
@@ -473,7 +476,7 @@ class _Importer:
                 if highest is None or number >= highest[1]:
                     highest = (as_of, number)
 
-    def keep(self, state: Indicator, as_of: date, number, note: str | None, reporter: str | None, line: int) -> None:
+    def keep(self, state: ImportIndicator, as_of: date, number, note: str | None, reporter: str | None, line: int) -> None:
         """A checked row: remembered for the comparison, and written (in chunks) unless the store holds it."""
         seq = len(self.checked.day)
         write = self.writer is not None and not self.result.errors

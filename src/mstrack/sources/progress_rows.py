@@ -45,13 +45,13 @@ FALLS_ROWS = 10_000
 """Rows whose warnings about falls are worked out together (one read of what they could fall from)."""
 
 
-class Indicator:
+class ImportIndicator:
     """What an import checks a row against, from the store's plain tuples (import_reads.import_indicators):
     built only for the tasks a file names. `last`: the day of its latest report, None if it has none."""
 
     __slots__ = ("programme", "task", "indicator_id", "indicator", "kind", "unit", "comparator", "target", "last", "dues")
 
-    def __init__(self, programme: str, task: str, indicator_id: int, indicator: str, kind: str, unit: str,
+    def __init__(self, *, programme: str, task: str, indicator_id: int, indicator: str, kind: str, unit: str,
                  comparator: str, target, last: date | None, dues: list[date]):
         self.programme, self.task, self.indicator_id, self.indicator = programme, task, indicator_id, indicator
         self.kind, self.unit, self.comparator, self.target, self.last, self.dues = kind, unit, comparator, target, last, dues
