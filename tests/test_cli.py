@@ -447,3 +447,32 @@ def test_status_json_lines_are_what_json_dumps_writes(demo_cli):
     assert len(rows) > 2000
     for row in rows:
         assert status_line(row) == json.dumps(row.as_dict(), ensure_ascii=False), row
+
+
+def test_the_weekly_json_goes_out_in_pieces_as_json_dumps_writes_it(demo_cli, tmp_path):
+    """The weekly report's JSON is encoded and written in pieces (render.status.json_chunks) so that its charts
+    are never one string in memory; the text is json.dumps's, byte for byte: at any piece size, on stdout, in a
+    file, and as frozen (report diff finds nothing changed)."""
+    from mstrack.render.status import _json_default, dump_json, json_chunks
+    from mstrack.reports.make import make_report
+    from mstrack.store import Store
+
+    report = make_report(Store(demo_cli.url), {"kind": "weekly", "programmes": [], "as_of": "2023-07-07",
+                                               "since": "2023-06-30", "rule": None, "stale": 14})
+    data = {**report.as_dict(), "on": date(2023, 7, 7), "odd": ['引号"与\\反斜杠\n换行\t', float("nan"), None, True]}
+    expected = json.dumps(data, ensure_ascii=False, indent=2, default=_json_default) + "\n"
+    assert dump_json(data) == expected and len(expected) > 10_000
+    for tokens in (1, 7, 8192):
+        pieces = list(json_chunks(data, tokens))
+        assert "".join(pieces) == expected
+        assert len(pieces) > 1 or tokens == 8192
+
+    out = demo_cli("report", "weekly", "--as-of", "2023-07-07", "--format", "json", "--freeze")
+    assert out.exit_code == 0, out.output
+    assert out.stdout == json.dumps(json.loads(out.stdout), ensure_ascii=False, indent=2) + "\n"
+    assert json.loads(out.stdout)["as_of"] == "2023-07-07" and json.loads(out.stdout)["summary"]["text"]
+    written = demo_cli("report", "weekly", "--as-of", "2023-07-07", "--format", "json", "-o", str(tmp_path / "w.json"))
+    assert written.exit_code == 0, written.output
+    assert (tmp_path / "w.json").read_bytes() == out.stdout.encode("utf-8")
+    unchanged = demo_cli("report", "diff")
+    assert unchanged.exit_code == 0, unchanged.output
