@@ -42,7 +42,9 @@ def indicator_states(
 
     With `previous` (and not all_reports), each indicator also gets the latest report of an earlier date
     than its latest one, in the same read: its day and value only (a forecast's pace reads nothing else;
-    its note, reporter and time of entry, a quarter of the read at 20,000 indicators, are left None).
+    its note, reporter and time of entry, a quarter of the read at 20,000 indicators, are left None). That is
+    a status's read, and it leaves out what no status row holds: the indicator's words (text) and the line's
+    leaders (half of the indicator query's time at 20,000 indicators).
 
     `lean`: without units and quantities' milestones (an import checks values against neither): only the
     text-only lines' checkpoints, from their own table; with all_reports, the reports' days and values only.
@@ -268,10 +270,12 @@ def _queries(dialect: Dialect, *, as_of: date | None, programmes: list[str] | No
     lines_scope = f" WHERE {in_lines}" if where else ""
     schedules = (f"{' AND' if where else ' WHERE'} x.line_id IN (SELECT line_id FROM indicator WHERE kind = '{SCHEDULE}')"
                  if lean else "")
+    # leaders as text: psycopg would decode the JSON of every row; json_list decodes each distinct one once.
+    # A status (previous) prints neither them nor the indicator's words.
+    words = "'', l.position, l.id, NULL" if previous else "i.text, l.position, l.id, CAST(l.leaders AS TEXT)"
     return [
-        # leaders as text: psycopg would decode the JSON of every row; json_list decodes each distinct one once
-        ("SELECT i.id, i.kind, i.name, i.unit, i.comparator, i.target, i.text, l.position, l.id, CAST(l.leaders AS TEXT),"
-         f" l.task_id FROM {joined} ORDER BY p.code, t.position, l.position, i.position", params),
+        (f"SELECT i.id, i.kind, i.name, i.unit, i.comparator, i.target, {words}, l.task_id FROM {joined}"
+         " ORDER BY p.code, t.position, l.position, i.position", params),
         # task and programme columns once per task, not once per indicator (a third of the indicator query)
         ('SELECT t.id, t.code, t.title, t.deadline, t.assessment, p.code, p.start, p."end", p.rule'
          " FROM task AS t JOIN programme AS p ON t.programme_id = p.id"
