@@ -43,8 +43,8 @@ def indicator_states(
     With `previous` (and not all_reports), each indicator also gets the latest report of an earlier date
     than its latest one, in the same read: its day and value only (a forecast's pace reads nothing else;
     its note, reporter and time of entry, a quarter of the read at 20,000 indicators, are left None). That is
-    a status's read, and it leaves out what no status row holds: the indicator's words (text) and the line's
-    leaders (half of the indicator query's time at 20,000 indicators).
+    a status's read, and it leaves out what no status row holds: the latest report's reporter and time of
+    entry, the indicator's words (text) and the line's leaders (half of the indicator query's time).
 
     `lean`: without units and quantities' milestones (an import checks values against neither): only the
     text-only lines' checkpoints, from their own table; with all_reports, the reports' days and values only.
@@ -186,15 +186,14 @@ def _milestones(rows, line_of: dict[int, int], checkpoints: dict[int, list[tuple
 
 
 def _latest_pairs(rows) -> dict[int, list[ReportState]]:
-    """Each indicator's latest report and the latest of an earlier date (its day and value), one row each:
-    [earlier, latest], as engine.in_force and forecast.last_two read them (just [latest] when there is no earlier one)."""
-    days, moments = DAYS, {}  # an import's rows share one entry time: each read once
+    """Each indicator's latest report (its day, value and note) and the latest of an earlier date (its day and
+    value), one row each: [earlier, latest], as engine.in_force and forecast.last_two read them (just [latest]
+    when there is no earlier one)."""
+    days = DAYS
     reports: dict[int, list[ReportState]] = {}
-    for indicator_id, latest_on, latest_value, note, reporter, entered, on, value in rows:
-        at = moments.get(entered) or moments.setdefault(entered, moment(entered))
+    for indicator_id, latest_on, latest_value, note, on, value in rows:
         latest = ReportState(as_of=days.get(latest_on) or day_of(latest_on),
-                             value=int(latest_value) if latest_value.is_integer() else latest_value, note=note,
-                             reporter=reporter, entered_at=at)
+                             value=int(latest_value) if latest_value.is_integer() else latest_value, note=note)
         reports[indicator_id] = [latest] if on is None else [
             ReportState(as_of=days.get(on) or day_of(on), value=int(value) if value.is_integer() else value), latest]
     return reports
@@ -257,8 +256,9 @@ def _queries(dialect: Dialect, *, as_of: date | None, programmes: list[str] | No
         first = "CROSS JOIN" if dialect.name == "postgresql" else "JOIN"  # every indicator has a latest report here
         latest = one_report(f"<= {p}", "x", first)
         # one row per indicator: their order does not matter, and unsorted PostgreSQL streams them
-        if previous:  # and the latest report dated before the latest one's date, in the same row: forecasts' pace
-            reports_query = (f"SELECT {columns}, q.as_of, q.value FROM ({indicators}) AS i"
+        if previous:  # and the latest report dated before the latest one's date, in the same row: forecasts' pace.
+            # A status row holds the latest one's day, value and note: not who reported it or when it was entered
+            reports_query = (f"SELECT x.indicator_id, x.as_of, x.value, x.note, q.as_of, q.value FROM ({indicators}) AS i"
                              f" {latest} {one_report('< x.as_of', 'q', 'LEFT JOIN')}", [*params, as_of])
         elif since is not None:
             reports_query = _window_query(dialect, columns=columns,
