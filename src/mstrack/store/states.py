@@ -41,7 +41,10 @@ def indicator_states(
     units, checkpoints and milestones (240,000 rows) come as one plan_rows text per indicator: 0.43 → 0.24 s.
 
     With `previous` (and not all_reports), each indicator also gets the latest report of an earlier date
-    than its latest one, in the same read (forecasts' pace).
+    than its latest one, in the same read: its day and value only (a forecast's pace reads nothing else;
+    its note, reporter and time of entry, a quarter of the read at 20,000 indicators, are left None). That is
+    a status's read, and it leaves out what no status row holds: the latest report's reporter and time of
+    entry, the indicator's words (text) and the line's leaders (half of the indicator query's time).
 
     `since` (with as_of, not all_reports): what a weekly report of the days since..as_of reads, bounded by
     the indicators and those days, not by the history: each indicator's latest report on or before as_of
@@ -172,18 +175,16 @@ def _milestones(rows, line_of: dict[int, int], checkpoints: dict[int, list[tuple
 
 
 def _latest_pairs(rows) -> dict[int, list[ReportState]]:
-    """Each indicator's latest report and the latest of an earlier date, one row each: [earlier, latest], as
-    engine.in_force and forecast.last_two read them (just [latest] when there is no earlier one)."""
-    days, moments = DAYS, {}  # an import's rows share one entry time: each read once
-
-    def report(on, value, note, reporter, entered) -> ReportState:
-        at = moments.get(entered) or moments.setdefault(entered, moment(entered))
-        return ReportState(as_of=days.get(on) or day_of(on), value=int(value) if value.is_integer() else value, note=note,
-                           reporter=reporter, entered_at=at)
-
+    """Each indicator's latest report (its day, value and note) and the latest of an earlier date (its day and
+    value), one row each: [earlier, latest], as engine.in_force and forecast.last_two read them (just [latest]
+    when there is no earlier one)."""
+    days = DAYS
     reports: dict[int, list[ReportState]] = {}
-    for indicator_id, *latest, on, value, note, reporter, entered in rows:
-        reports[indicator_id] = [report(*latest)] if on is None else [report(on, value, note, reporter, entered), report(*latest)]
+    for indicator_id, latest_on, latest_value, note, on, value in rows:
+        latest = ReportState(as_of=days.get(latest_on) or day_of(latest_on),
+                             value=int(latest_value) if latest_value.is_integer() else latest_value, note=note)
+        reports[indicator_id] = [latest] if on is None else [
+            ReportState(as_of=days.get(on) or day_of(on), value=int(value) if value.is_integer() else value), latest]
     return reports
 
 
@@ -239,8 +240,9 @@ def _queries(dialect: Dialect, *, as_of: date | None, programmes: list[str] | No
         first = "CROSS JOIN" if dialect.name == "postgresql" else "JOIN"  # every indicator has a latest report here
         latest = one_report(f"<= {p}", "x", first)
         # one row per indicator: their order does not matter, and unsorted PostgreSQL streams them
-        if previous:  # and the latest report dated before the latest one's date, in the same row: forecasts' pace
-            reports_query = (f"SELECT {columns}, q.as_of, q.value, q.note, q.reporter, q.entered_at FROM ({indicators}) AS i"
+        if previous:  # and the latest report dated before the latest one's date, in the same row: forecasts' pace.
+            # A status row holds the latest one's day, value and note: not who reported it or when it was entered
+            reports_query = (f"SELECT x.indicator_id, x.as_of, x.value, x.note, q.as_of, q.value FROM ({indicators}) AS i"
                              f" {latest} {one_report('< x.as_of', 'q', 'LEFT JOIN')}", [*params, as_of])
         elif since is not None:
             reports_query = _window_query(dialect, columns=columns,
@@ -249,10 +251,12 @@ def _queries(dialect: Dialect, *, as_of: date | None, programmes: list[str] | No
                                           since=since)
         else:
             reports_query = (f"SELECT {columns} FROM ({indicators}) AS i {latest}", [*params, as_of])
+    # leaders as text: psycopg would decode the JSON of every row; json_list decodes each distinct one once.
+    # A status (previous) prints neither them nor the indicator's words.
+    words = "'', l.position, l.id, NULL" if previous else "i.text, l.position, l.id, CAST(l.leaders AS TEXT)"
     return [
-        # leaders as text: psycopg would decode the JSON of every row; json_list decodes each distinct one once
-        ("SELECT i.id, i.kind, i.name, i.unit, i.comparator, i.target, i.text, l.position, l.id, CAST(l.leaders AS TEXT),"
-         f" l.task_id FROM {joined} ORDER BY p.code, t.position, l.position, i.position", params),
+        (f"SELECT i.id, i.kind, i.name, i.unit, i.comparator, i.target, {words}, l.task_id FROM {joined}"
+         " ORDER BY p.code, t.position, l.position, i.position", params),
         # task and programme columns once per task, not once per indicator (a third of the indicator query)
         ('SELECT t.id, t.code, t.title, t.deadline, t.assessment, p.code, p.start, p."end", p.rule'
          " FROM task AS t JOIN programme AS p ON t.programme_id = p.id"
