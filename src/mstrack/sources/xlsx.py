@@ -9,7 +9,7 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from mstrack.errors import InputError
@@ -108,7 +108,7 @@ def marked_rows(values, percent: dict[int, list[int]], fills: dict[int, dict[int
 
     Merged ranges are cut to the sheet's extent (the cells its XML names, and at least columns A–Z):
     A3:XFD1048576 under a small table merges nothing beyond it."""
-    from itertools import chain, repeat
+    from itertools import chain, count, repeat
 
     first_column = values.start[1] if values.start else 0
     last_row, last_column = values.end or (-1, -1)
@@ -122,9 +122,13 @@ def marked_rows(values, percent: dict[int, list[int]], fills: dict[int, dict[int
     left_pad, right_pad = [None] * first_column, [None] * (width - last_column - 1)
     rows = values.iter_rows() if values.start else ()  # an empty sheet's iter_rows panics in calamine 0.5
     below = repeat([""] * (last_column + 1 - first_column), height - last_row - 1)
+    plain_rows = chain.from_iterable(map(plain_block, blocks(chain(rows, below))))  # each a new list
+    if not (left_pad or right_pad or percent or fills or starting):  # most sheets: their rows as calamine gives them
+        yield from map(Row, count(1), plain_rows)
+        return
     active: list[tuple[int, int, int, int, object]] = []  # (top, left, right, bottom, top-left value) of ranges over this row
-    for number, plain in enumerate(chain.from_iterable(map(plain_block, blocks(chain(rows, below)))), start=1):
-        cells = [*left_pad, *plain, *right_pad]
+    for number, plain in enumerate(plain_rows, start=1):
+        cells = [*left_pad, *plain, *right_pad] if left_pad or right_pad else plain
         if number in percent:
             _show_percent(cells, percent[number], width)
         if number in fills:
@@ -155,8 +159,8 @@ def blocks(rows) -> Iterator[list]:
 
 def plain_block(rows: list) -> list[list]:
     """Rows of calamine's values as _plain makes them, a column at a time: a column of text with no blank cell,
-    of integral numbers or of ints is checked by one C call (most columns of a report are one of these),
-    any other goes cell by cell."""
+    of integral numbers, of ints, of dates or of timestamps is checked by one C call (most columns of a report
+    are one of these), any other goes cell by cell."""
     if len(set(map(len, rows))) != 1 or not rows[0]:  # not a block of one width: row by row
         return [list(map(_plain, row)) for row in rows]
     columns = []
@@ -166,8 +170,10 @@ def plain_block(rows: list) -> list[list]:
             columns.append(column)
         elif kinds == {float} and all(map(float.is_integer, column)):
             columns.append(map(int, column))
-        elif kinds == {int}:
+        elif kinds == {int} or kinds == {date}:
             columns.append(column)
+        elif kinds == {datetime}:
+            columns.append(map(datetime.date, column))
         else:
             columns.append(map(_plain, column))
     return list(map(list, zip(*columns, strict=True)))
