@@ -348,7 +348,7 @@ def test_rows_without_numbers_are_counted_and_a_cell_names_its_own_row(tmp_path)
 
 def test_a_reference_below_a_row_is_found_whatever_its_digits():
     """_below(row) finds exactly the cell references that name a later row: longer numbers, leading zeros,
-    one to three letters, either quote."""
+    one to three letters, either quote; with or_wide, those and every reference past column Z."""
     import random
 
     from mstrack.sources.xlsx import _below
@@ -360,3 +360,4 @@ def test_a_reference_below_a_row_is_found_whatever_its_digits():
             for letters, zeros, quote in (("A", "", '"'), ("XFD", "", "'"), ("AB", "00", '"')):
                 reference = f" r={quote}{letters}{zeros}{number}{quote}".encode()
                 assert bool(_below(row).search(reference)) == (number > row), (row, reference)
+                assert bool(_below(row, or_wide=True).search(reference)) == (number > row or len(letters) > 1), (row, reference)

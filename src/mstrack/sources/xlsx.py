@@ -358,10 +358,11 @@ def _reach(piece: bytes, patterns: _CellPatterns, extent: Extent) -> None:
     rows = patterns.row.findall(piece)  # each row's number, b"" for a row without one
     if numbered := [number for number in rows if number]:
         extent.rows = max(extent.rows, max(map(int, numbered)))
-    if _below(extent.rows).search(piece):
-        extent.rows = max(extent.rows, max(map(int, patterns.cell_row.findall(piece))))
-    for letters in set(patterns.wide.findall(piece)):
-        extent.columns = max(extent.columns, _column_number(letters))
+    if _below(extent.rows, or_wide=True).search(piece):  # one search for two rare things, then each looked for
+        if _below(extent.rows).search(piece):
+            extent.rows = max(extent.rows, max(map(int, patterns.cell_row.findall(piece))))
+        for letters in set(patterns.wide.findall(piece)):
+            extent.columns = max(extent.columns, _column_number(letters))
     extent.row_tags += len(rows)
     extent.rows = max(extent.rows, extent.row_tags)
     # Cells whose tag does not begin <c r=…> are counted row by row (with <col>, <cfRule>…: a count that can
@@ -374,15 +375,18 @@ def _reach(piece: bytes, patterns: _CellPatterns, extent: Extent) -> None:
         extent.merges.extend(_merged_range(reference) for reference in patterns.merge_ref.findall(piece))
 
 
-@functools.lru_cache(maxsize=8)
-def _below(row: int) -> re.Pattern:
+@functools.lru_cache(maxsize=16)
+def _below(row: int, or_wide: bool = False) -> re.Pattern:
     """A cell reference to a row after `row` (r="A1048576" after 100001): the number longer, or as long
-    and larger at its first differing digit."""
+    and larger at its first differing digit; with `or_wide`, or to a column after Z."""
     digits = str(row)
     larger = [f"[1-9][0-9]{{{len(digits)},}}"] + [f"{digits[:i]}[{int(d) + 1}-9][0-9]{{{len(digits) - i - 1}}}"
                                                    for i, d in enumerate(digits) if d != "9"]
     # possessive, and a row number as long as `row` looked for first: most references fail there, at C speed
-    return re.compile(rf"""r=["'][A-Z]{{1,3}}+0*+(?=[0-9]{{{len(digits)}}})(?:{"|".join(larger)})["']""".encode())
+    below = rf"""0*+(?=[0-9]{{{len(digits)}}})(?:{"|".join(larger)})["']"""
+    if or_wide:
+        return re.compile(rf"""r=["'](?:[A-Z]{{2,3}}+[0-9]|[A-Z]{below})""".encode())
+    return re.compile(rf"""r=["'][A-Z]{{1,3}}+{below}""".encode())
 
 
 def _merged_range(reference: bytes) -> tuple[tuple[int, int], tuple[int, int]]:
