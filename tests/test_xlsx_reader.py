@@ -308,13 +308,17 @@ def test_a_block_made_plain_a_column_at_a_time_is_what_each_cell_made_plain_is()
     from mstrack.sources.xlsx import _plain, plain_block
 
     columns = [["a", "b", "c"], ["a", " ", ""], [1.0, 2.0, 3.0], [1.0, 2.5, float("nan")], [1, 2, 3], [True, 1.0, "x"],
-               [datetime(2023, 6, 30, 12), 2.0, None], [float("inf"), 1e16, -0.0]]
+               [datetime(2023, 6, 30, 12), 2.0, None], [float("inf"), 1e16, -0.0],
+               [date(2023, 1, 6), date(2023, 1, 13), date(2023, 1, 20)],  # a column of dates, passed whole
+               [datetime(2023, 6, 30, 12), datetime(2023, 7, 1), datetime(2023, 7, 2, 0, 0, 1)]]  # of timestamps
     rows = [list(row) for row in zip(*columns, strict=True)]
     expected = [list(map(_plain, row)) for row in rows]
     made = plain_block(rows)
     assert made == expected
     assert [[type(cell) for cell in row] for row in made] == [[type(cell) for cell in row] for row in expected]
     assert made[0][2] == 1 and type(made[0][2]) is int and made[1][1] is None and made[2][3] == "nan"
+    assert [row[9] for row in made] == [date(2023, 6, 30), date(2023, 7, 1), date(2023, 7, 2)]
+    assert all(type(row[8]) is date and type(row[9]) is date for row in made)
     assert plain_block([["a", 1.0], ["b"]]) == [["a", 1], ["b"]]  # rows of two widths: row by row
 
 
