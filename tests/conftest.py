@@ -1,7 +1,10 @@
+import json
 import os
 import re
 import shutil
 import sqlite3
+import subprocess
+import sys
 import uuid
 from decimal import Decimal
 from pathlib import Path
@@ -46,6 +49,20 @@ def refused(result, *parts: str) -> str:
     for part in parts:
         assert part in result.stderr, (part, result.stderr)
     return result.stderr
+
+
+def run_apart(argv: list[str], timeout: float = 120) -> tuple[int | None, str, list[str]]:
+    """`mstrack ARGV` run to its end in a Python of its own: its exit code, what it wrote to stdout, and every
+    module then loaded (what a command imports at start: tests of a light start)."""
+    code = ("import io, json, sys\nimport mstrack.cli\nsys.argv = ['mstrack', *json.loads(sys.argv[1])]\n"
+            "out, sys.stdout = sys.stdout, io.StringIO()\ncode = 0\n"
+            "try:\n    mstrack.cli.run()\nexcept SystemExit as exit:\n    code = exit.code\n"
+            "written, sys.stdout = sys.stdout.getvalue(), out\n"
+            "print(json.dumps([code, written, sorted(sys.modules)]))")
+    done = subprocess.run([sys.executable, "-c", code, json.dumps(argv)], capture_output=True, text=True, timeout=timeout)
+    assert done.returncode == 0, done.stderr
+    exit_code, written, modules = json.loads(done.stdout.splitlines()[-1])
+    return exit_code, written, modules
 
 
 def write_plan(path: Path, body: str, code: str = "x-2023") -> Path:

@@ -111,3 +111,65 @@ def test_help_in_a_real_terminal_is_coloured_and_laid_out_as_through_a_pipe(colu
     for off in ({"NO_COLOR": "1"}, {"TERM": "dumb"}):
         code, plain = raw_terminal(["log", "--help"], columns, {**env, **off})
         assert code == 0 and plain == piped.stdout, off
+
+
+def _unspaced(text: str) -> str:
+    return "".join(text.split())
+
+
+def _helps(command, ctx):
+    """Every help text of a command: its own, its parameters', and the help option's."""
+    yield command.help
+    for param in command.get_params(ctx):
+        yield getattr(param, "help", None)
+
+
+def test_every_help_text_has_its_chinese_and_every_chinese_a_help_text():
+    """labels/help.json holds the Chinese of each command's, option's and argument's help, and of nothing
+    else: a new option without its Chinese, or a help text reworded and its old Chinese left, fails here."""
+    from mstrack.labels import help_texts
+
+    ctx = ROOT.make_context("mstrack", ["status"], resilient_parsing=True)
+    english = {" ".join(text.split()) for _, command in tree(ROOT) for text in _helps(command, ctx) if text}
+    own = {"Usage:", "Arguments", "Options", "Commands", "Examples", "default:", "required"}  # cli/help.py's words
+    chinese = help_texts()
+    assert sorted(english - chinese.keys()) == []
+    assert sorted(chinese.keys() - english - own) == []
+    assert all(re.search(r"[\u4e00-\u9fff]", text) or text.startswith(("table", "md", "docx")) for text in chinese.values())
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda path: path or "mstrack")
+def test_help_follows_the_language_of_the_run(cli, path):
+    """`--lang zh` (or MSTRACK_LANG=zh, or a Chinese locale): every help text in Chinese, the panels titled in
+    Chinese, at the same width; option names, metavars and examples as they are."""
+    from mstrack.labels import help_texts
+
+    result = cli("--lang", "zh", *path.split(), "--help", env={"COLUMNS": "80"})
+    assert result.exit_code == 0 and result.exception is None, result.output
+    shown = result.stdout
+    assert too_wide(shown, 80) == [] and shown.startswith(" 用法： root ")
+    assert examples_shown(shown.replace("╭─ 示例 ", "╭─ Examples ")) == list(EXAMPLES[path])
+    command = dict(tree(ROOT))[path]
+    ctx = ROOT.make_context("mstrack", ["status"], resilient_parsing=True)
+    options = _unspaced("".join(panel(shown, "选项")))
+    for param in command.get_params(ctx):
+        if param.param_type_name == "option" and param.help:
+            assert _unspaced(help_texts()[" ".join(param.help.split())]) in options, (path, param.name)
+            assert _unspaced(param.help) not in options, (path, param.name)
+    for name, sub in getattr(command, "commands", {}).items():
+        listed = _unspaced("".join(panel(shown, "命令")))
+        first = help_texts()[" ".join(sub.help.split())]
+        assert _unspaced(name + first[:first.index("。") + 1]) in listed, (path, name)
+    english = cli(*path.split(), "--help", env={"COLUMNS": "80"}).stdout
+    assert english.startswith(" Usage: root ") and "选项" not in english and "用法" not in english
+
+
+def test_help_in_chinese_from_the_environment_and_before_the_command():
+    from typer.testing import CliRunner
+
+    zh = CliRunner().invoke(app, ["status", "--help"], env={"MSTRACK_LANG": "zh", "COLUMNS": "100"})
+    assert zh.exit_code == 0 and "每项指标的序时目标与实际完成情况" in zh.stdout and "[默认：table]" in zh.stdout
+    root = CliRunner().invoke(app, ["--db", "x.db", "--lang=zh", "--help"], env={"MSTRACK_LANG": "en"})
+    assert root.exit_code == 0 and "╭─ 命令 " in root.stdout and "显示版本号并退出。" in root.stdout
+    typed_after = CliRunner().invoke(app, ["--lang", "zh", "--lang", "en", "--help"], env={"MSTRACK_LANG": "zh"})
+    assert typed_after.exit_code == 0 and "Print the version and exit." in typed_after.stdout

@@ -22,7 +22,7 @@ from openpyxl import load_workbook
 from mstrack.labels import Labels, catalogue, pick_lang
 from mstrack.render.template import display_width
 
-from .conftest import SOURCES, Cli, write_plan
+from .conftest import SOURCES, Cli, run_apart, write_plan
 from .test_units import SMALL_PLAN
 
 WEEKLY = ("report", "weekly", "--as-of", "2023-07-01")
@@ -496,16 +496,11 @@ def test_status_reads_without_building_the_orm(demo_cli):
     """`status` runs plain SQL: the table classes, the plan model, Rich's console and openpyxl stay unloaded
     (issue "Fast at every size": everything beyond sqlmodel and typer costs < 30 %); it reads through
     the driver alone (sqlite3, psycopg), without SQLAlchemy or SQLModel."""
-    code = ("import io, sys\nimport mstrack.cli\nsys.argv = ['mstrack', '--db', sys.argv[1], 'status', '--as-of', '2023-07-01']\n"
-            "out, sys.stdout = sys.stdout, io.StringIO()\n"
-            "try:\n    mstrack.cli.run()\nexcept SystemExit:\n    pass\n"
-            "rows, sys.stdout = sys.stdout.getvalue(), out\n"
-            "print(len(rows.splitlines()), sorted(m for m in sys.modules if m in "
-            "('mstrack.store.schema', 'mstrack.sources.plan', 'rich.console', 'openpyxl', 'sqlalchemy', 'sqlmodel')))")
-    done = subprocess.run([sys.executable, "-c", code, str(demo_cli.db)], capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    lines, loaded = done.stdout.split(" ", 1)
-    assert int(lines) > 100 and loaded.strip() == "[]"  # on PostgreSQL too: psycopg's own connection
+    exit_code, rows, modules = run_apart(["--db", str(demo_cli.db), "status", "--as-of", "2023-07-01"])
+    loaded = [name for name in modules if name in ('mstrack.store.schema', 'mstrack.sources.plan', 'rich.console',
+                                                   'openpyxl', 'sqlalchemy', 'sqlmodel')]
+    assert exit_code in (0, None) and len(rows.splitlines()) > 100
+    assert loaded == []  # on PostgreSQL too: psycopg's own connection
 
 
 @pytest.mark.parametrize(("words", "cword", "answers"), [
@@ -514,6 +509,7 @@ def test_status_reads_without_building_the_orm(demo_cli):
     ("mstrack report w", 2, {"weekly"}),
     ("mstrack status --rule ", 3, {"step", "pro-rata"}),
     ("mstrack report weekly --rule p", 4, {"pro-rata"}),
+    ("mstrack status --warn-days x -f ", 5, {"table", "json"}),  # a value Typer would refuse: kept as typed
 ])
 def test_completion_answers_without_the_heavy_imports(words, cword, answers):
     """A <TAB> answers from the command tree alone: no store, no openpyxl, not even pydantic."""
@@ -665,3 +661,40 @@ def test_show_log_and_import_need_no_orm_either(demo_cli, tmp_path, command):
     done = subprocess.run([sys.executable, "-c", code, str(demo_cli.db), *args], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split()[-1] == "[]" and done.stdout.split()[0] in ("0", "None"), done.stdout + done.stderr
+
+
+def test_a_weekly_report_reads_its_rows_and_its_charts_at_one_moment(demo_cli, monkeypatch):
+    """The rows of a weekly report and the charts of the indicators behind are read in two steps; a report
+    logged by someone else between them is in neither (one read transaction: SQLite's snapshot,
+    PostgreSQL's REPEATABLE READ), never in a chart while its row still shows the value before."""
+    from mstrack.reports.make import weekly_details
+    from mstrack.store import Store
+
+    on, since = date(2023, 9, 30), date(2023, 9, 24)
+    store = Store(demo_cli.url)
+    details, series = weekly_details(store, None, on, since, None)
+    charted = {state.indicator_id: state for detail in details for state in detail.indicators
+               if series.get(state.indicator_id) and state.kind == "quantity"}
+    assert charted, "the demo has an indicator behind with reports at the end of September"
+    state = next(iter(charted.values()))
+    value = max(point[1] for point in series[state.indicator_id]) + 1
+    charts = Store.report_series
+    logged = []
+
+    def write_then_chart(self, indicator_ids, as_of):
+        logged.append(demo_cli("log", f"{state.programme}/{state.task}", f"{value:g}", "-i", state.indicator,
+                               "--as-of", on.isoformat(), "--note", "meanwhile"))
+        return charts(self, indicator_ids, as_of)
+
+    monkeypatch.setattr(Store, "report_series", write_then_chart)
+    details, series = weekly_details(Store(demo_cli.url), None, on, since, None)
+    assert logged and logged[0].exit_code == 0, logged[0].output if logged else "no write between the reads"
+    for detail in details:
+        for row in detail.indicators:
+            if row.indicator_id in series:
+                latest = sorted(row.reports, key=lambda report: report.as_of)[-1]
+                assert series[row.indicator_id][-1] == (latest.as_of, latest.value), row.indicator
+    assert value not in [point[1] for point in series[state.indicator_id]]
+    monkeypatch.setattr(Store, "report_series", charts)
+    after = weekly_details(Store(demo_cli.url), None, on, since, None)[1]
+    assert after[state.indicator_id][-1] == (on, value)  # the next report sees it, in its row and its chart

@@ -15,7 +15,7 @@ import typer
 import typer.core
 
 from mstrack import __version__
-from mstrack.cli.common import choice, fail, use_lang, words
+from mstrack.cli.common import choice, fail, plain_values, use_lang, words
 
 HELP_ORDER = ("init", "demo", "status", "show", "log", "history", "batches", "undo", "programmes", "units",
               "import", "export", "db", "report")
@@ -32,6 +32,8 @@ class _CheckedGroup(typer.core.TyperGroup):
         from mstrack.domain.limits import text_problem
 
         _name_metavars(self)
+        if (lang := _typed_lang(args)) is not None:
+            use_lang(lang)  # for a help shown before main() reads --lang (`mstrack --lang zh --help`)
         for index, arg in enumerate(args):
             if problem := text_problem(arg.partition("=")[2] if arg.startswith("--") and "=" in arg else arg):
                 ctx.meta["mstrack.argument_problem"] = (_argument_name(args, index), problem)
@@ -60,13 +62,15 @@ METAVARS = {
 
 def _name_metavars(command, path: str = "") -> None:
     """The help of the command tree, once: options and arguments named by METAVARS (flags take no value),
-    examples at the end (cli/examples.py), and completion from the database where a parameter names data."""
+    examples at the end (cli/examples.py), completion from the database where a parameter names data, and
+    option values read without pydantic (common.plain_values)."""
     if getattr(command, "_mstrack_metavars", False):
         return
     command._mstrack_metavars = True
     from mstrack.cli.examples import EXAMPLES
 
     command.format_help = _help_of(command, EXAMPLES.get(path, ()))
+    plain_values(command)
     for param in command.params:
         if getattr(param, "is_flag", False):
             param.display_type_rich = lambda ctx: ""  # Typer shows it in plain help too
@@ -82,11 +86,12 @@ def _name_metavars(command, path: str = "") -> None:
 
 
 def _help_of(command, examples: tuple[str, ...]):
-    """The command's help in panels, its examples last (cli/help.py, loaded when help is asked for)."""
+    """The command's help in panels, its examples last, in the run's language (cli/help.py, loaded when help
+    is asked for)."""
     def format_help(ctx, formatter):
         from mstrack.cli.help import format_help
 
-        format_help(command, ctx, formatter, examples=examples)
+        format_help(command, ctx, formatter, examples=examples, lang=words().lang)
 
     return format_help
 
@@ -102,6 +107,24 @@ def _completer(name: str):
         return COMPLETERS[name](ctx, param, incomplete)
 
     return complete
+
+
+def _typed_lang(args: list[str]) -> str | None:
+    """The --lang typed before the command's name, the last one as Click reads it, if it is a language (the
+    root's options: --db and --lang take a value)."""
+    value = None
+    for index, arg in enumerate(args):
+        if arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+        elif arg == "--lang" and index + 1 < len(args):
+            value = args[index + 1]
+        elif not arg.startswith("-") and not (index and args[index - 1] in ("--db", "--lang")):
+            break  # the command's name: what follows is its own
+    if value is None:
+        return None
+    from mstrack.labels import LANGS
+
+    return value if value in LANGS else None
 
 
 def _argument_name(args: list[str], index: int):
@@ -286,29 +309,8 @@ def _output_failed(error: OSError) -> int:
     return BROKEN_PIPE_EXIT if error.errno == errno.EPIPE else 2
 
 
-class _Uncoerced:
-    """Completion only needs the words typed so far, not their values."""
-
-    @staticmethod
-    def coerce(value, param=None, ctx=None):
-        return value
-
-
-def _complete_without_coercion() -> None:
-    """Typer ≥ 0.25 checks every option value with a pydantic TypeAdapter, and importing pydantic for
-    that tripled the time of a <TAB>. Completing never uses the values, so they pass through as typed.
-    A Typer without this hook completes the slow way."""
-    parameter = getattr(typer.core, "_TyperParameter", None)
-    if parameter is not None and hasattr(parameter, "get_runtime_param"):
-        parameter.get_runtime_param = lambda self: _Uncoerced
-
-
 def run() -> None:
     """The command line's one exit point (the `mstrack` script): what could not be written is said here."""
-    import os
-
-    if os.environ.get("_MSTRACK_COMPLETE"):
-        _complete_without_coercion()
     try:
         app(prog_name="mstrack")
     except OutputFailed as failed:

@@ -28,10 +28,12 @@ STYLES = {"usage": "33", "command": "1", "border": "2", "title": "2", "name": "1
 """ANSI codes (SGR) of each part, as Typer's Rich help colours them: names cyan, values yellow, borders dim."""
 
 
-def format_help(command, ctx, formatter, examples: tuple[str, ...] = ()) -> None:
+def format_help(command, ctx, formatter, examples: tuple[str, ...] = (), lang: str = "en") -> None:
     """Click's format_help for one command (set on each command by app._name_metavars): the whole help,
-    written into Click's formatter as one text."""
-    formatter.write(render_help(command, ctx, examples=examples, width=help_width(), colour=use_colour(ctx)))
+    written into Click's formatter as one text, in the run's language (app gives it: --lang, MSTRACK_LANG,
+    the locale)."""
+    formatter.write(render_help(command, ctx, examples=examples, width=help_width(), colour=use_colour(ctx),
+                                lang=lang))
 
 
 def help_width() -> int:
@@ -49,31 +51,69 @@ def use_colour(ctx) -> bool:
     return any(stream is not None and stream.isatty() for stream in (sys.stdout, sys.stderr))
 
 
-def render_help(command, ctx, *, examples: tuple[str, ...], width: int, colour: bool) -> str:
-    """The help as text: lines of (piece, style) joined, styled only with colour."""
+def render_help(command, ctx, *, examples: tuple[str, ...], width: int, colour: bool, lang: str = "en") -> str:
+    """The help as text: lines of (piece, style) joined, styled only with colour. In Chinese, every help text
+    and the help's own words from labels/help.json (read only then); names, metavars and examples as they are."""
+    said = _Said(lang)
     arguments, options = [], []
     for param in command.get_params(ctx):
         record = param.get_help_record(ctx)
         if record is not None:
-            (arguments if param.param_type_name == "argument" else options).append(record)
+            (arguments if param.param_type_name == "argument" else options).append(said.record(param, record))
     commands = []
     for name in getattr(command, "list_commands", lambda ctx: [])(ctx):
         sub = command.get_command(ctx, name)
         if sub is not None and not sub.hidden:
-            commands.append((name, sub.get_short_help_str(limit=10_000)))
-    lines = _usage(ctx.command_path, " ".join(command.collect_usage_pieces(ctx)), width)
-    lines += _text(command.help or "", width)
+            commands.append((name, said.short(sub)))
+    lines = _usage(ctx.command_path, " ".join(command.collect_usage_pieces(ctx)), width, said("Usage:"))
+    lines += _text(said(command.help or ""), width)
     for title, rows in (("Arguments", arguments), ("Options", options), ("Commands", commands)):
         if rows:
-            lines += _panel(title, _records(rows, width - 4), width)
+            lines += _panel(said(title), _records(rows, width - 4), width)
     if examples:
-        lines += _panel("Examples", [piece for example in examples for piece in _example(example, width - 4)], width)
+        lines += _panel(said("Examples"), [piece for example in examples for piece in _example(example, width - 4)],
+                        width)
     return "".join(_joined(line, colour) + "\n" for line in lines)
 
 
-def _usage(path: str, pieces: str, width: int) -> list[list[tuple[str, str]]]:
+class _Said:
+    """The help's words in one language: English as written; Chinese from labels/help.json, looked up by the
+    English with its whitespace folded (a text without Chinese stays English)."""
+
+    def __init__(self, lang: str):
+        if lang == "zh":
+            from mstrack.labels import help_texts
+
+            self.chinese = help_texts()
+        else:
+            self.chinese = None
+
+    def __call__(self, text: str) -> str:
+        if not self.chinese or not text:
+            return text
+        return self.chinese.get(" ".join(text.split()), text)
+
+    def record(self, param, record: tuple[str, str]) -> tuple[str, str]:
+        """An option's (names, help): its help said, and Typer's brackets after it ([default: 15; x>=0])."""
+        name, text = record
+        own = param.help or ""
+        if not self.chinese or not own or not text.startswith(own):
+            return record
+        extra = text[len(own):].replace("[default: ", f"[{self('default:')}").replace("[required]", f"[{self('required')}]")
+        return name, self(own) + extra
+
+    def short(self, command) -> str:
+        """A command's line in a list of commands: its help's first sentence."""
+        if not self.chinese or command.short_help or self(command.help or "") == (command.help or ""):
+            return command.get_short_help_str(limit=10_000)
+        first = self(command.help).split("\n\n")[0]
+        return first[:first.index("。") + 1] if "。" in first else first
+
+
+def _usage(path: str, pieces: str, width: int, usage: str = "Usage:") -> list[list[tuple[str, str]]]:
     words = wrap(f"{path} {pieces}", width - 8)
-    lines = [[(" Usage: ", "usage"), (words[0], "command")]]
+    lead = f" {usage} "
+    lines = [[(lead + " " * max(0, 8 - cell_len(lead)), "usage"), (words[0], "command")]]
     lines += [[("        " + more, "command")] for more in words[1:]]
     return [*lines, []]
 

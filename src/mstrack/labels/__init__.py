@@ -3,12 +3,12 @@ subject beside this module (status.json, reports.json, supervision.json …), ea
 `messages`: read on first use and kept. Labels are keys (`catalogue()`); messages are their English text,
 as the library writes them (errors.Message), with the Chinese beside it (`messages()`), gettext style.
 
-Stdlib only: the command line imports this module before it knows what it will print.
+Stdlib only: the command line imports this module before it knows what it will print (json only when the
+words are first read: `--help` in English needs the language alone).
 """
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Mapping
 from functools import cache
@@ -30,8 +30,23 @@ they are. A key stands in one file only (tests/test_languages.py)."""
 
 @cache
 def _subjects() -> dict[str, dict]:
+    import json
+
     folder = Path(__file__).parent
     return {name: json.loads((folder / f"{name}.json").read_text(encoding="utf-8")) for name in SUBJECTS}
+
+
+HELP = "help"
+"""labels/help.json: the command line's help in Chinese, English text → Chinese under its `help` key; read
+by help_texts() alone, only when help is shown in Chinese (never by catalogue() or messages())."""
+
+
+@cache
+def help_texts() -> dict[str, str]:
+    """English help text (whitespace folded) → its Chinese: commands, options, arguments and the help's own words."""
+    import json
+
+    return json.loads((Path(__file__).parent / f"{HELP}.json").read_text(encoding="utf-8"))["help"]
 
 
 @cache

@@ -46,11 +46,14 @@ def task_details(store, programmes: list[str] | None, *, as_of: date | None = No
 def weekly_details(store, programmes: list[str] | None, on: date, since: date, rule: str | None) -> tuple[list, dict]:
     """What a weekly report is made of, read bounded by the indicators and the week (task_details with
     `since`), and the (day, value) series up to `on` of the indicators behind at `on`, which it charts: its
-    memory grows with the indicators, the week's reports and the charts, not with the history."""
-    details = task_details(store, programmes, as_of=on, since=since)
-    states = [state for detail in details for state in detail.indicators]
-    late = [state.indicator_id for state, row in zip(states, judged(states, on, rule), strict=True) if row.status in LATE]
-    return details, store.report_series(late, on)
+    memory grows with the indicators, the week's reports and the charts, not with the history. Both in one
+    read (Store.one_read): a report logged meanwhile is never in a chart while its row shows the value before."""
+    with store.one_read():
+        details = task_details(store, programmes, as_of=on, since=since)
+        states = [state for detail in details for state in detail.indicators]
+        late = [state.indicator_id for state, row in zip(states, judged(states, on, rule), strict=True)
+                if row.status in LATE]
+        return details, store.report_series(late, on)
 
 
 def make_report(store, params: dict):

@@ -5,7 +5,9 @@ read here into the Row of sources/sheets.py, so the table reader sees one kind o
 
 - a merged cell, across (gridSpan, colspan) or down (vMerge, rowspan), gives its value to every
   cell it covers, as a merged range of an .xlsx does;
-- the text around the tables (the title, the notice, 附件) is left out;
+- the text around the tables (the notice, 附件) is left out of the rows; the lines printed just above a
+  table (a Word document's paragraphs, a page's heading or <caption>) come with it as its `titles`, the
+  way a sheet's title rows stand above its header (a report's month is often printed only there);
 - a table that goes on after a page break, or repeats its header, is joined to the one before it
   when both have the same columns (nothing but blank paragraphs between them, or the same first
   row), and counts as one table;
@@ -38,10 +40,25 @@ class _Table:
 
     rows: list[list[tuple[str, int, int]]] = field(default_factory=list)  # (text, rowspan, colspan)
     after_text: bool = False  # text stands between it and the table before it
+    titles: list[str] = field(default_factory=list)  # the lines printed above it (and its caption)
 
 
-def document_tables(path: Path, number: int | None = None) -> list[list[Row]]:
-    """The file's tables as rows of text cells, largest first, or the Nth table (and what continues it)."""
+class TitledRows(list):
+    """A table's rows, with the lines printed above it (`titles`): a sheet's rows above its header."""
+
+    titles: list[str]
+
+    def __init__(self, rows, titles: list[str]):
+        super().__init__(rows)
+        self.titles = titles
+
+
+MAX_TITLES = 5  # the lines kept above a table: its title, not the whole notice before it
+
+
+def document_tables(path: Path, number: int | None = None) -> list[TitledRows]:
+    """The file's tables as rows of text cells, largest first, or the Nth table (and what continues it);
+    each with the lines printed above it."""
     check_file_size(path)
     tables = _docx_tables(path) if path.suffix.lower() == ".docx" else _html_tables(path)
     if not tables:
@@ -50,12 +67,12 @@ def document_tables(path: Path, number: int | None = None) -> list[list[Row]]:
     if number is not None:
         if not 1 <= number <= len(grids):
             raise InputError("--table {number}: {path} has {n} {n:table|tables}", number=number, path=path, n=len(grids))
-        return [_numbered(_joined(tables, grids, number - 1))]
+        return [TitledRows(_numbered(_joined(tables, grids, number - 1)), tables[number - 1].titles)]
     groups = []
     start = 0
     while start < len(grids):
         group = _joined(tables, grids, start)
-        groups.append(_numbered(group))
+        groups.append(TitledRows(_numbered(group), tables[start].titles))
         start += len(group)
     return sorted(groups, key=lambda rows: -sum(1 for row in rows for cell in row.cells if cell))
 
@@ -156,13 +173,13 @@ def _body_tables(body) -> list[_Table]:
     from docx.oxml.ns import qn
 
     tables: list[_Table] = []
-    text = False
+    lines: list[str] = []  # the paragraphs since the last table
     for child in body.iterchildren():
         if child.tag == qn("w:tbl"):
-            tables.append(_Table(rows=_word_rows(child), after_text=text))
-            text = False
-        elif any((node.text or "").strip() for node in child.iter(qn("w:t"))):
-            text = True
+            tables.append(_Table(rows=_word_rows(child), after_text=bool(lines), titles=lines[-MAX_TITLES:]))
+            lines = []
+        elif line := "".join(node.text or "" for node in child.iter(qn("w:t"))).strip():
+            lines.append(line)
     return tables
 
 
@@ -210,6 +227,9 @@ def _html_tables(path: Path) -> list[_Table]:
     return [table for table in parser.tables if table.rows]
 
 
+LINE_TAGS = ("title", "br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td")  # each starts a line of text
+
+
 class _TableParser(HTMLParser):
     """Each <table>'s rows and cells; the text of a table inside a cell is that inner table's. A new
     cell or row closes the one before, as browsers read a page that leaves out </td> and </tr>."""
@@ -219,18 +239,24 @@ class _TableParser(HTMLParser):
         self.tables: list[_Table] = []
         self.open: list[tuple[_Table, list | None]] = []  # tables being read, each with its open cell's lines
         self.skip = 0  # inside <script> or <style>
-        self.text = False  # text since the last table ended
+        self.lines: list[list[str]] = [[]]  # the text since the last table ended, line by line
+        self.caption = False  # inside a table's <caption>
 
     def handle_starttag(self, tag, attrs):
         if tag in ("script", "style"):
             self.skip += 1
         elif tag == "table":
             self._close_cell()
-            table = _Table(after_text=self.text and not self.open)
+            titles = [] if self.open else [text for line in self.lines if (text := " ".join("".join(line).split()))]
+            table = _Table(after_text=bool(titles), titles=titles[-MAX_TITLES:])
             self.tables.append(table)
             self.open.append((table, None))
         elif not self.open:
+            if tag in LINE_TAGS:
+                self.lines.append([])
             return
+        elif tag == "caption":
+            self.caption = True
         elif tag == "tr":
             self._close_cell()
             self.open[-1][0].rows.append([])
@@ -245,7 +271,9 @@ class _TableParser(HTMLParser):
         elif tag == "table" and self.open:
             self._close_cell()
             self.open.pop()
-            self.text = False
+            self.lines = [[]]
+        elif tag == "caption":
+            self.caption = False
         elif tag in ("td", "th", "tr") and self.open:
             self._close_cell()
 
@@ -253,7 +281,9 @@ class _TableParser(HTMLParser):
         if self.skip:
             return
         if not self.open:
-            self.text = self.text or bool(data.strip())
+            self.lines[-1].append(data)
+        elif self.caption and self.open[-1][1] is None:
+            self.open[-1][0].titles.append(" ".join(data.split()))
         elif self.open[-1][1] is not None:
             self.open[-1][1][-1].append(data)
 

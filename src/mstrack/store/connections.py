@@ -18,6 +18,11 @@ from mstrack.errors import InputError, Message
 from mstrack.store.dialect import PG_SETTINGS, Dialect, driver_connection
 from mstrack.store.urls import hide_password, reason, scrub
 
+PG_SNAPSHOT = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"
+"""PostgreSQL, first in every read transaction: its statements see one snapshot, taken at the first, as
+SQLite's read transaction does; under the default (READ COMMITTED) each statement saw the commits made
+since the one before (a weekly report's rows and charts could disagree)."""
+
 WRITE_LOCK = (1836282994, 1)
 """PostgreSQL: the advisory lock every write transaction takes first (two int4 keys: 'mstr', 1), so that
 writes queue one at a time as they do on SQLite and what a write checks stays true until it commits."""
@@ -56,6 +61,7 @@ class Connections:
         self.display_url = hide_password(url)
         self.path: Path | None = None
         self._held = None  # the connection of the write transaction in progress (locked), which reads then use
+        self._read = None  # the connection of the read transaction one_read() holds, which reads then use
         if url.startswith("sqlite:///"):
             path = Path(url.removeprefix("sqlite:///"))
             if str(path) not in ("", ":memory:"):
@@ -259,12 +265,28 @@ class Connections:
                           seconds=f"{busy_timeout():g}")
 
     @contextmanager
+    def one_read(self):
+        """Every read inside sees one state of the data: they share one connection and its read transaction
+        (reading()), as a report read in several steps needs (reports.make.weekly_details: its rows, then the
+        charts of the indicators behind). A write committed meanwhile by another process is seen by none."""
+        if self._held is not None or self._read is not None:
+            yield
+            return
+        with self.reading() as connection:
+            self._read = connection
+            try:
+                yield
+            finally:
+                self._read = None
+
+    @contextmanager
     def reading(self):
         """A connection for plain-SQL reads (Dialect.rows), in one read transaction so that the few queries
-        of a status see one state of the data: the driver's own on an SQLite file and on PostgreSQL with
-        psycopg, the engine's for any other URL; inside a write transaction (locked), that one."""
-        if self._held is not None:
-            yield self._held
+        of a status see one state of the data (SQLite's snapshot; PostgreSQL's REPEATABLE READ): the driver's
+        own on an SQLite file and on PostgreSQL with psycopg, the engine's for any other URL; inside a write
+        transaction (locked), that one; inside one_read(), its own."""
+        if self._held is not None or self._read is not None:
+            yield self._held if self._held is not None else self._read
             return
         if self.libpq_url:
             yield from self._reading_psycopg()
@@ -272,6 +294,7 @@ class Connections:
         if not self.sqlite_file:
             with self.engine.connect() as connection, connection.begin():
                 if self.dialect.name == "postgresql":
+                    connection.exec_driver_sql(PG_SNAPSHOT)
                     connection.exec_driver_sql(PG_SETTINGS)
                 yield connection
             return
@@ -306,6 +329,7 @@ class Connections:
         connection = self._connect_psycopg()
         try:
             with connection.transaction():
+                connection.execute(PG_SNAPSHOT)
                 connection.execute(PG_SETTINGS)
                 yield connection
         except psycopg.Error as error:

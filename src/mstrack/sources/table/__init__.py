@@ -7,8 +7,9 @@ reviewer sees what was read and what was not. Nothing here prints or touches the
 
 The reader in steps, one module each: reading (the file as rows of text cells), header (the header
 row and what each column means), schedule (schedule text cut into dated periods), mentions (numbers
-and their words), series (numbers matched into indicators), tasks (rows into raw tasks), build (raw
-tasks into plan tasks) and convert (the whole, and the reproduction score).
+and their words), series (numbers matched into indicators), tasks (rows into raw tasks), units (who
+is responsible, as a unit cell prints it), build (raw tasks into plan tasks) and convert (the whole,
+and the reproduction score).
 """
 
 from mstrack.sources.table.convert import Conversion, convert_table, reproduction

@@ -21,7 +21,7 @@ from mstrack.sources.table.mentions import (
     word_pairs,
 )
 from mstrack.sources.table.schedule import dated_parts, numbered_deadlines, numbered_parts
-from mstrack.sources.table.series import Series, assign, is_level, milestones_of
+from mstrack.sources.table.series import Series, assign, is_level, join_month_plan_figures, milestones_of, month_plan_only, work_progress
 from mstrack.sources.table.tasks import RawLine, RawTask
 
 
@@ -281,6 +281,7 @@ def _read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, year: 
             summary.append(Message("task {code}: 完成时限 “{deadline}” names a start, not a completion; "
                                    "its targets are kept without milestones", code=raw.code, deadline=raw.deadline_text))
         unit.leftovers = [] if starts else assign(unit.series, unit.checkpoints, year)
+        unit.leftovers = join_month_plan_figures(unit.series, unit.leftovers, _planned(unit))
         _verb_completions(unit)
         if not unit.checkpoints:
             continue
@@ -352,6 +353,7 @@ def _doubts(raw: RawTask, task: Task, units: list[Unit]) -> list[Doubt]:
     if names_start(raw.deadline_text):
         found.append(Doubt(row=raw.row.number, column=raw.headers.get("deadline", ""), at=task, key="deadline_text",
                            why=Message("the 完成时限 names a start: read as a checkpoint, not as the deadline")))
+    found += [Doubt(row=row, column=header, at=task, key="title", why=why) for row, header, why in raw.doubts]
     for raw_line, line in zip((r for u in units for r in u.lines), task.lines, strict=True):
         if (doubt := _amount_doubt(raw, raw_line, task, line)) is not None:
             found.append(doubt)
@@ -436,7 +438,10 @@ def _place_series(code: str, unit: Unit, lines: list[Line], placed: list[tuple[S
     """A unit's series as indicators on its best line; a title's target without milestones waits in `spare`."""
     last_due = unit.checkpoints[-1][0] if unit.checkpoints else None
     prefix = _heading_prefix(unit)
+    planned = _planned(unit)
     for one in unit.series:
+        if month_plan_only(one, planned) and work_progress(one):
+            continue
         indicator = _indicator(one, last_due, code, summary)
         if indicator is None:
             continue
@@ -449,7 +454,8 @@ def _place_series(code: str, unit: Unit, lines: list[Line], placed: list[tuple[S
         line.indicators.append(indicator)
         placed.append((one, indicator))
     for due, label, mention in unit.leftovers:
-        if not any(one.points and one.points[0][2] is mention and _kept(one, last_due) for one in unit.series):
+        if not any(one.points and one.points[0][2] is mention and _kept(one, last_due)
+                   and not (month_plan_only(one, planned) and work_progress(one)) for one in unit.series):
             summary.append(Message("task {code}, {due}: “{text}” not placed on an indicator; left as checkpoint text",
                                    code=code, due=label or due.isoformat(), text=_clip(mention.excerpt)))
 
@@ -505,6 +511,11 @@ def _place_spare_targets(code: str, spare: list[tuple[Line, Series]], placed: li
         line.indicators.append(_indicator(one, None, code, summary))
         summary.append(Message("task {code}: “{text}” has no dated checkpoint; kept as a target without milestones", code=code,
                                text=_clip(key)))
+
+
+def _planned(unit: Unit) -> set[date]:
+    """The dates of the unit's one-month plans (本月计划, 3月目标, 下月计划)."""
+    return {due for raw in unit.lines for block in raw.blocks if block.partial for _, due, _ in block.periods}
 
 
 def _kept(one: Series, last_due: date | None) -> bool:

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from mstrack.domain.dates import PERIOD_RE, QUARTER_LABEL, YEAR_LABEL, DateError, period_end
 from mstrack.errors import InputError
 from mstrack.sources.table.reading import Row, Sheet
 
 MONTH_PLAN_RE = re.compile(r"月度|本月|当月|下月|次月")  # a plan for the month of the report, not for the task
+NEXT_MONTH_RE = re.compile(r"下月|次月|下一?步(?:工作)?计划")  # next month's plan: due at the end of the month after the report's
+THIS_MONTH_RE = re.compile(r"本月|当月")  # this month's plan: due at the end of the report's month
+# the report's month in a title line ("2024年7月推进情况表", "2024年1-7月…"): the last month it names
+REPORT_MONTH_RE = re.compile(r"(\d{4})\s*年\s*(?:(?:1[0-2]|0?[1-9])\s*月?份?\s*[-—–~至到]\s*)?(1[0-2]|0?[1-9])\s*月")
 # a plan for one named month ("3月目标", "2023年8月份目标"): the row's checkpoints at that month's end
 NAMED_MONTH_PLAN_RE = re.compile(r"^((?:\d{4}年)?(?:1[0-2]|0?[1-9])月)份?(?:工作)?(?:目标|计划|任务|安排)")
 COLUMN_RULES = (  # (kind, pattern), first match wins
@@ -49,6 +53,7 @@ class Column:
     due: date | None = None  # a period column (第一季度) or a schedule column naming a period (下半年)
     label: str = ""
     partial: bool = False  # a schedule column that plans one month only (月度工作计划, 本月计划), not the whole task
+    undated: bool = False  # next month's plan in a table whose title names no month: read without a date, and doubted
 
 
 def column_kind(header: str, year: int) -> Column:
@@ -199,12 +204,41 @@ def find_header(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column
                 header_rows.append(sheet.rows[at + 1].cells)
                 at += 1
             _columns_by_data(sheet, at, columns)
+            _date_month_plans(sheet.titles_above(at + 1 - len(header_rows)), columns)
             return sheet, at, columns, [" ".join(r) for r in header_rows]
     names = ", ".join(str(s.path) for s in sheets[:1])
     raise InputError(
         "{path}: no header row found: expected a row naming a task column (工作任务, 实施内容, 实事项目, 项目内容 …) "
         "and a schedule, deadline or unit column (进度安排, 实施计划, 完成时限, 牵头单位, 责任单位 …)", path=names,
     )
+
+
+def report_month(lines: list[str]) -> date | None:
+    """The first day of the month a report is for, as its title lines print it (the one nearest the table); None
+    when none names a year and month."""
+    for line in reversed(lines):
+        if found := list(REPORT_MONTH_RE.finditer(line)):
+            return date(int(found[-1][1]), int(found[-1][2]), 1)
+    return None
+
+
+def _date_month_plans(titles: list[str], columns: list[Column]) -> None:
+    """A 下月计划 column plans the month after the report's, a 本月计划 column the report's month, which only the title
+    above the table names: their cells are checkpoints at that month's end (a December report's next month is January
+    of the next year). With no month in the title they stay undated, and each cell of next month's plan is a doubt:
+    never a guessed month."""
+    plans = [(c, 1 if NEXT_MONTH_RE.search(header) else 0) for c in columns if c.kind == "schedule" and c.due is None
+             and (NEXT_MONTH_RE.search(header := re.sub(r"\s+", "", c.header)) or THIS_MONTH_RE.search(header))]
+    if not plans:
+        return
+    month = report_month(titles)
+    for column, ahead in plans:
+        if month is None:
+            column.undated = bool(ahead)
+            continue
+        planned = date(month.year + (month.month - 1 + ahead) // 12, (month.month - 1 + ahead) % 12 + 1, 1)
+        after = date(planned.year + planned.month // 12, planned.month % 12 + 1, 1)
+        column.due, column.label, column.partial = after - timedelta(days=1), f"{planned.month}月", True
 
 
 REPORTED_SUB_RE = re.compile(r"^(?:完成|已|累计|实际)")

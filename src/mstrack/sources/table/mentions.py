@@ -63,6 +63,7 @@ STAGE_WORDS = ("开工", "动工", "完工", "竣工", "验收", "启动", "确�
 STOP_WORDS = ("全市", "累计", "完成", "实现", "开展", "推动", "推进", "达到", "不少于", "不低于", "至少", "超过", "以上",
               "以下", "左右", "全年", "上半年", "前三季度", "年底", "预计", "力争", "确保", "进一步", "其中", "各类",
               "任务", "工作", "全部", "全面", "共", "达", "约", "的", "为", "在", "对", "和", "及", "并", "新增", "新建")
+PLANNED_RE = re.compile(r"计划(?=完成|新增|新建|建成|实施)")  # "计划完成4公里": the plan's verb, no word of what is counted
 LEVEL_WORDS = ("率", "比例", "占比", "标准", "覆盖")
 COMPLETE_RE = re.compile(r"全面完成|完成(?:全年|年度)[^，。；;,]{0,8}(?:目标|任务)|完成目标任务|完成各项目标|完成[^，。；;,]{0,8}任务目标"
                          r"|(?:全部|全面)(?:完工|建成|竣工|完成)"
@@ -120,7 +121,7 @@ def _scaled(number: str, scale: str | None) -> int | float:
 
 def content_words(text: str) -> str:
     """CJK words only, without the generic verbs and fillers that every clause shares."""
-    text = unicodedata.normalize("NFKC", text)
+    text = PLANNED_RE.sub(" ", unicodedata.normalize("NFKC", text))
     for word in STOP_WORDS:
         text = text.replace(word, " ")
     return "".join(re.findall(r"[\u4e00-\u9fff]+", text))
@@ -138,7 +139,8 @@ def _noun(before: str, after: str) -> tuple[str, bool]:
     return content_words(before)[-4:], False
 
 
-LEADING_FILLERS = re.compile(r"^(?:全市|累计|实现|完成|推动|推进|确保|力争|预计|其中|对|在|为|共|全年|年底|上半年|前三季度|年内|每年|"
+LEADING_FILLERS = re.compile(r"^(?:全市|累计|实现|完成|推动|推进|确保|力争|预计|计划(?=完成|新增|新建|建成|实施)|其中|对|在|为|共|全年|"
+                             r"年底|上半年|前三季度|年内|每年|"
                              r"分别|按照|按|目前|同时|并|和|及|、)+")
 TRAILING_FILLERS = re.compile(r"(?:达到|达|为|稳定在|保持在|维持在|至|约|不少于|不低于|至少|超过|超|分别|提高至|提高到|增长|上升|控制在|"
                               r"累计完成|累计|完成|任务|的|共|扩大)+$")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mstrack.domain.limits import strip_controls
@@ -22,6 +22,18 @@ class Sheet:
     column_name: object = None  # callable(index) -> str, how the file names a column
     regroup: object = None  # callable(width) -> Sheet: rows read again knowing the header's width
     written: Written | None = None  # the document's own characters, when its cells were read in simplified ones
+    titles: list[str] = field(default_factory=list)  # a document's lines above the table, as written (a sheet has them as rows)
+    merges: bool = True  # a merged cell gives its value to every cell it covers; text exports write it once, blank below
+
+    def titles_above(self, at: int) -> list[str]:
+        """The lines printed above the header row `at`, nearest last: a document's title lines, then the rows above
+        the header that hold one text (a sheet's title rows)."""
+        lines = list(self.titles)
+        for row in self.rows[:at]:
+            values = {cell for cell in row.cells if cell}
+            if len(values) == 1:
+                lines.append(values.pop())
+        return lines
 
     def where(self, row: Row, index: int, header: str = "") -> Message:
         name = self.column_name(index) if self.column_name else str(index + 1)
@@ -63,7 +75,7 @@ def _read_workbook(path: Path, sheet: str | None) -> list[Sheet]:
 
 def _spread_sheet(path: Path, text: str, width: int = 0) -> Sheet:
     """The text read as cells spread over lines; once the header's width is known, read again by it."""
-    sheet = _sheet(path, spread_lines(text, width), blank_rows=True)
+    sheet = _sheet(path, spread_lines(text, width), blank_rows=True, merges=False)
     if not width:
         sheet.regroup = lambda w: _spread_sheet(path, text, w)
     return sheet
@@ -93,7 +105,7 @@ def read_sheets(path: Path, sheet: str | None = None, table: int | None = None) 
         if suffix in (".xlsx", ".xlsm", ".xls", ".ods"):
             return _read_workbook(path, sheet)
         if suffix in DOCUMENT_SUFFIXES:
-            return [_sheet(path, rows) for rows in document_tables(path, table)]
+            return [_sheet(path, rows, titles=rows.titles) for rows in document_tables(path, table)]
         if head[:4] == b"PK\x03\x04":  # a .zip or a workbook misnamed: calamine would take it in whole, unbounded
             raise InputError("{path}: unknown file type {suffix}; use .csv, .tsv, .xlsx, .xls, .ods, .docx or .html", path=path,
                              suffix=suffix or Message("(none)"))
@@ -109,6 +121,6 @@ def read_sheets(path: Path, sheet: str | None = None, table: int | None = None) 
     text = read_text(path)
     if suffix in (".csv", ".tsv", ".tab"):
         rows = delimited_rows(io.StringIO(text), path, None if suffix == ".csv" else "\t")
-        return [_sheet(path, (row for row in rows if any(cell is not None for cell in row.cells)), blank_rows=True)]
+        return [_sheet(path, (row for row in rows if any(cell is not None for cell in row.cells)), blank_rows=True, merges=False)]
     tab_rows = (row for row in tab_lines(text) if any(cell.strip() for cell in row.cells))
-    return [_sheet(path, tab_rows, blank_rows=True), _spread_sheet(path, text)]
+    return [_sheet(path, tab_rows, blank_rows=True, merges=False), _spread_sheet(path, text)]

@@ -152,3 +152,29 @@ def milestones_of(one: Series) -> tuple[list[Milestone], str | None, list[int]]:
         if milestone.printed is not None and milestone.printed == milestone.target:
             milestone.printed = None
     return result, None, increments
+
+
+def month_plan_only(one: Series, planned: set[date]) -> bool:
+    """A series born of a month's plan alone, no target printed for it."""
+    return one.statement is None and bool(one.points) and all(due in planned for due, _, _ in one.points)
+
+
+def work_progress(one: Series) -> bool:
+    """A share of the work's own progress ("完成项目形象进度20%"): in a month's plan, how far the work should be by
+    then, no target of the year (a schedule of quarters that runs it to 100% makes it one)."""
+    return unit_key(one.unit) == "%" and bool({"进度", "工程量"} & one.stages)
+
+
+def join_month_plan_figures(series: list[Series], leftovers: list[tuple[date, str, Mention]],
+                            planned: set[date]) -> list[tuple[date, str, Mention]]:
+    """A figure of a month's plan whose words matched none of the targets ("完成安装1000户" under a year's 1万户) is a
+    checkpoint of the one target counted in its unit, when there is one; a figure with a share of its own that does
+    not fit that target ("900人(25%)" of 6000) is another count."""
+    for one in [s for s in series if month_plan_only(s, planned) and not any(p[2].share for p in s.points)]:
+        alike = [s for s in series if s.statement is not None and unit_key(s.unit) == unit_key(one.unit)]
+        if len(alike) != 1 or any(due == point[0] for point in one.points for due, _, _ in alike[0].points):
+            continue
+        alike[0].points = sorted(alike[0].points + one.points, key=lambda point: point[0])
+        series.remove(one)
+        leftovers = [left for left in leftovers if all(left[2] is not point[2] for point in one.points)]
+    return leftovers

@@ -14,7 +14,8 @@ from mstrack.sources.plan import split_units
 from mstrack.sources.table.header import AREA_RE, CODE_CELL_RE, GROUP_CODE_RE, TOTAL_CELL_RE, Column
 from mstrack.sources.table.mentions import BARE_RE, find_mentions
 from mstrack.sources.table.reading import Row, Sheet
-from mstrack.sources.table.schedule import Block, dated_clauses, dated_completions, parse_deadline, split_schedule
+from mstrack.sources.table.schedule import Block, dated_clauses, dated_completions, numbered_parts, parse_deadline, split_schedule
+from mstrack.sources.table.units import joined_names, leaders_in, numbered_groups, roles_in, scoped, split_groups, without_people
 
 
 @dataclass(kw_only=True)
@@ -53,123 +54,11 @@ class RawTask:
     lines: list[RawLine] = field(default_factory=list)
     numbered: bool = False  # its code is the 序号 printed, not the row's order
     headers: dict[str, str] = field(default_factory=dict)  # each column kind's header, to name a doubtful cell
+    doubts: list[tuple[int, str, Message]] = field(default_factory=list)  # (row, header, why) of its doubtful cells
 
 
 TITLE_CODE_RE = re.compile(r"^(\d+)\s*[.．、]\s*(?=\D)")
 SUB_CODE_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*")
-
-
-def _split_groups(cell: str) -> list[str]:
-    """Whitespace between two names separates groups ("市住房城乡建设局(…) 市住房城乡建设局(…)")."""
-    parts = [p for p in re.split(r"(?<=[^\s、，,；;：:])\s+(?=[^\s、，,；;：:])", cell.strip()) if p.strip()]
-    return parts or ([cell.strip()] if cell.strip() else [])
-
-
-OFFICE_END = "局委办府院司部会厅心团道镇乡区联队站所组）)"
-UNITS_END = ("单位", "部门", "企业", "集团", "银行")  # "各管线产权单位": units of their own, not half a name
-
-
-def _joined_names(cell: str) -> str:
-    """A unit's name broken over two lines of a narrow cell ("市人力资源\n社会保障局") is one name again."""
-    lines = cell.split("\n")
-    out = lines[:1]
-    for line in lines[1:]:
-        if out[-1] and line and not out[-1].endswith((*OFFICE_END, *UNITS_END)) and line.endswith(tuple(OFFICE_END)) \
-                and not re.search(r"[、，,；;\s]", out[-1] + line):  # "中国电信\n中国移动" stay two
-            out[-1] += line
-        else:
-            out.append(line)
-    return "\n".join(out)
-
-
-HEAD_TITLE = (r"(?:副|常务副)?(?:局长|主任|书记|部长|厅长|处长|科长|所长|站长|院长|校长|县长|区长|市长|镇长|乡长"
-              r"|经理|总经理|董事长|组长|队长|理事长|主席)")
-UNITISH = set("市县区镇乡街村局委办厅处科所站队院校馆会社司部组团心府政各相关等省州旗盟集公")
-
-
-def _person(part: str, named: bool) -> bool:
-    """A unit's head named beside it ("伍泽国", "张三 局长", "局长"): a title of office, or a name none of whose
-    characters names a place or an office, of two or three characters (four when a title follows it or the header
-    names the heads: 牵头单位及主要负责人)."""
-    text = re.sub(r"\s+", "", part)
-    if re.fullmatch(HEAD_TITLE, text):
-        return True
-    if m := re.fullmatch(rf"([\u4e00-\u9fff]{{2,4}}?){HEAD_TITLE}", text):
-        return not UNITISH & set(m[1])
-    longest = 4 if named else 3
-    return re.fullmatch(rf"[\u4e00-\u9fff]{{2,{longest}}}", text) is not None and not UNITISH & set(text)
-
-
-ROLE_WORD_RE = re.compile(r"牵头|主责|主办|配合|协办|协助|参与|负责|责任|代建|实施|指导|督导|共同")
-
-
-def _without_people(cell: str, header: str) -> str:
-    """A unit cell that names the unit's head after it, on a line of its own or after a space ("市民政局\n伍泽国",
-    "县教育局 张三 局长"), or in brackets ("县教育局（局长：张三）"; "县教育局（张三）" under a header that names the
-    heads): the person, and a telephone number, are no unit; units listed with 、 or a comma are left as they are."""
-    named = re.search(r"负责人|责任人|联系人|领导", header) is not None
-
-    def bracket(m: re.Match) -> str:
-        inner = re.sub(rf"^{HEAD_TITLE}\s*[:：]\s*", "", m[1])
-        titled = inner != m[1] or re.search(rf"{HEAD_TITLE}$", inner) is not None
-        if ROLE_WORD_RE.search(inner):
-            return m[0]  # "（牵头）", "（代建）": a role, read by _roles
-        return "" if (titled or named) and all(_person(p, True) for p in re.split(r"[、，,\s]+", inner) if p) else m[0]
-
-    cell = re.sub(r"\s*[（(][^（）()]*\d{7,}[^（）()]*[）)]", "", cell)  # a telephone number, with its label
-    cell = re.sub(r"(?:(?:联系)?电话|手机)?\s*[:：]?\s*(?<![\d-])(?:\d{3,4}[-—])?\d{7,11}(?![\d-])", "", cell)
-    cell = re.sub(r"\s*[（(]([^（）()]{2,20})[）)]", bracket, cell)
-    lines = []
-    for line in cell.split("\n"):
-        parts = line.split()
-        kept = [p for k, p in enumerate(parts) if not (k or lines) or not _person(p, named)]
-        if kept:
-            lines.append(" ".join(kept))
-    return "\n".join(lines)
-
-
-def _numbered_groups(cell: str) -> dict[str, str]:
-    """A unit cell grouped like the schedule: "（1）市城建工程管理局…；（2）市水务集团…"."""
-    parts = re.split(r"[（(]\s*(\d+)\s*[）)]", cell)
-    if len(parts) < 3:
-        return {}
-    return {parts[i]: parts[i + 1].strip(" ；;，,\n") for i in range(1, len(parts) - 1, 2)}
-
-
-LEAD_ROLES = ("牵头", "主责", "主办", "负责")
-ROLE_LABEL_RE = re.compile(r"(牵头|主责|主办|负责|配合|协办|协助|参与|责任)(?:单位|部门)?\s*[：:]")
-ROLE_MARK_RE = re.compile(r"\s*[（(]\s*(?:牵头|主责|主办)\s*(?:单位|部门)?\s*[）)]")
-ROLE_WORDS_RE = re.compile(r"(?P<lead>[^，,；;。\n]+?)牵头\s*[，,；;。\n]\s*(?P<others>.+?)"
-                           r"(?:配合|参与|协助|协办|指导|督导|共同负责)?[。]?")
-
-
-def _roles(cell: str) -> tuple[str, str] | None:
-    """A unit cell that says who leads ("牵头单位：县教育局；配合单位：县财政局", "县教育局（牵头）、县市场监管局",
-    "县交通局牵头，各乡镇配合"): (the lead units, the others), each as a cell; None when it says no role."""
-    text = cell.strip()
-    labels = list(ROLE_LABEL_RE.finditer(text))
-    if labels and labels[0].start() == 0 and any(m[1] in LEAD_ROLES for m in labels):
-        parts = [(m[1], text[m.end(): labels[k + 1].start() if k + 1 < len(labels) else len(text)].strip(" ；;，,。\n"))
-                 for k, m in enumerate(labels)]
-        return "、".join(p for role, p in parts if role in LEAD_ROLES), "、".join(p for role, p in parts if role not in LEAD_ROLES)
-    units = split_units(text.replace("\n", "、"))
-    if any(ROLE_MARK_RE.search(u) for u in units):
-        return "、".join(ROLE_MARK_RE.sub("", u) for u in units if ROLE_MARK_RE.search(u)), \
-            "、".join(u for u in units if not ROLE_MARK_RE.search(u))
-    if m := ROLE_WORDS_RE.fullmatch(text):
-        return m["lead"].strip(), m["others"].strip()
-    if text.endswith("牵头") and len(units) == 1 and len(text) > 2:
-        return text[:-2].strip(), ""  # "县交通局牵头"
-    return None
-
-
-def _scope(unit: str) -> tuple[str, str]:
-    m = re.match(r"^(.+?)\s*[（(]([^（）()]+)[）)]\s*$", unit)
-    return (m[1].strip(), m[2].strip()) if m else (unit.strip(), "")
-
-
-def _leaders(cell: str) -> list[str]:
-    return [p for part in cell.split("\n") for p in split_units(part)]
 
 
 @dataclass(kw_only=True)
@@ -218,7 +107,9 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     area: str | None = None
     header_texts = {h.replace(" ", "") for h in headers}
     areas_are_tasks = _areas_are_tasks(sheet, at, layout)
-    for row in sheet.rows[at + 1:]:
+    joined: dict[int, str] = {}  # rows numbering several tasks that stay one: the 序号 printed
+    blank_deadlines: list[RawTask] = []  # new tasks whose first row leaves the deadline blank
+    for row in (split for below in sheet.rows[at + 1:] for split in _tasks_in_row(below, layout, joined)):
         filled = [c for c in row.cells if c]
         if not filled or _repeats_header(row, layout, header_texts) or TOTAL_CELL_RE.match(filled[0]):
             continue  # blank, the header again at a page break, or a row of totals (合计, 小计)
@@ -236,22 +127,76 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
         item = ""
         if code is None and title and tasks and tasks[-1].numbered:
             item, title = title, ""  # a sub-row without 序号 under a numbered task: part of it, no new number
+        count = len(tasks)
         task = _task_of(row, layout, code, title, area, tasks, seen)
         task.numbered = task.numbered or bool(layout.cell(row, "seq"))
         inherited = tasks[-2].lines[-1] if len(tasks) > 1 and tasks[-2].lines else None
         _read_row_lines(task, row, layout, year, inherited, item)
+        if len(tasks) > count and "deadline" in layout.by_kind and not layout.cell(row, "deadline"):
+            blank_deadlines.append(task)
+        task.doubts += [(row.number, column.header, Message(
+            "{header} plans the month after the report's, and no title above the table names that month: read with no date "
+            "of its own", header=column.header)) for column, _ in layout.texts(row, "schedule") if column.undated]
+        if kept := joined.get(id(row)):
+            task.doubts.append((row.number, layout.header("seq"), Message(
+                "序号 {code} numbers {n} tasks in one row whose words do not split into {n}: read as one task", code=kept, n=len(
+                    re.findall(r"\d+", kept)))))
     if not tasks:
         raise InputError("{path}: row {row}: a header but no task rows below it", path=sheet.path, row=sheet.rows[at].number)
     headers = {kind: cols[0].header for kind, cols in layout.by_kind.items()}
-    if any(task.area and task.code.startswith(f"{task.area}(") for task in tasks):
+    if any(_area_numbered(task) for task in tasks):
         for task in tasks:  # numbered inside each area: every task takes both numbers, "二(1)"
-            if task.area and not task.code.startswith(f"{task.area}(") and "(" not in task.code:
-                task.code = f"{task.area}({task.code})"
+            if task.area and not _area_numbered(task) and "(" not in task.code:
+                task.code = _in_area(task.area, task.code)
+    if not sheet.merges:
+        _carry_deadlines(tasks, blank_deadlines, year)
     for task in tasks:
         _sub_items(task)
         _own_units(task)
         task.headers = headers
     return tasks
+
+
+SEVERAL_CODES_RE = re.compile(r"^\s*\d+(?:\s*[、,，/和及]\s*\d+)+\s*$")  # "1、2": two tasks written in one row
+PART_SPLIT_RE = re.compile(r"\s*(?:[；;。]|\n)\s*")
+
+
+def _tasks_in_row(row: Row, layout: _Layout, joined: dict[int, str]) -> list[Row]:
+    """A row whose 序号 numbers several tasks ("1、2") is read as its tasks when its words split into as many parts
+    (numbered, or by line or ；): each part with its number and the row's other cells; a target column's figure that
+    does not split (their sum) is left to each part's words. Otherwise it is one task under the first number, and
+    `joined` keeps the 序号 printed, to say so."""
+    seq = layout.by_kind.get("seq", [])
+    code_text = layout.cell(row, "seq")
+    if not seq or not SEVERAL_CODES_RE.match(code_text) or re.fullmatch(r"\d{1,3}(?:,\d{3})+", code_text.strip()):
+        return [row]  # "1,000" is one number, grouped
+    codes = re.findall(r"\d+", code_text)
+    task_columns = layout.by_kind.get("task", [])[:1]
+    parts = _parts(layout.cell(row, "task"), len(codes)) if task_columns else None
+    if parts is None:
+        one = Row(row.number, [codes[0] if i == seq[0].index else cell for i, cell in enumerate(row.cells)])
+        joined[id(one)] = code_text
+        return [one]
+    rows = []
+    for k, (code, part) in enumerate(zip(codes, parts, strict=True)):
+        cells = list(row.cells)
+        cells[seq[0].index] = code
+        cells[task_columns[0].index] = part
+        for kind in ("content", "amount"):
+            for column in layout.by_kind.get(kind, []):
+                own = _parts(cells[column.index], len(codes)) if column.index < len(cells) else None
+                if own is not None:
+                    cells[column.index] = own[k]
+                elif kind == "amount":
+                    cells[column.index] = ""  # their sum: each part's figure is in its words
+        rows.append(Row(row.number, cells))
+    return rows
+
+
+def _parts(text: str, n: int) -> list[str] | None:
+    """The text as `n` parts: its numbered items, else its lines or clauses; None when it is not `n` of them."""
+    parts = numbered_parts(text) or [part for part in PART_SPLIT_RE.split(text.strip()) if part]
+    return parts if len(parts) == n else None
 
 
 def _sub_items(task: RawTask) -> None:
@@ -324,6 +269,15 @@ def _action_row(row: Row, layout: _Layout, tasks: list[RawTask], seen: dict[str,
     return True
 
 
+def _in_area(area: str, code: str) -> str:
+    """A task numbered again inside its area goes by both numbers: "二(1)"."""
+    return f"{area}({code})"
+
+
+def _area_numbered(task: RawTask) -> bool:
+    return bool(task.area) and task.code.startswith(_in_area(task.area, "")[:-1])
+
+
 def _repeats_header(row: Row, layout: _Layout, header_texts: set[str]) -> bool:
     """The header repeated at a page break."""
     return "".join(row.cells).replace(" ", "") in header_texts or " ".join(row.cells).replace(" ", "") in header_texts \
@@ -360,7 +314,7 @@ def _task_code(row: Row, layout: _Layout, title: str, previous: RawTask | None, 
             title = title[inner.end():].strip()
     elif title and (m := TITLE_CODE_RE.match(title)):
         code, title = m[1], title[m.end():].strip()
-    if code and previous and previous.area == area and previous.code in (code, f"{area}({code})"):
+    if code and previous and previous.area == area and previous.code in (code, _in_area(area, code)):
         code = None  # a merged 序号: another line of the same task
     if code is None and title and previous and title == previous.title:
         title = ""
@@ -380,7 +334,7 @@ def _task_of(row: Row, layout: _Layout, code: str | None, title: str, area: str 
         while code in seen:
             code += "a"
     if code in seen and area is not None and any(t.code == code and t.area != area for t in tasks):
-        code = f"{area}({code})"  # numbers that start again in each area: the area's number and the task's
+        code = _in_area(area, code)  # numbers that start again in each area: the area's number and the task's
     if code in seen:
         col = layout.by_kind.get("seq", layout.by_kind.get("task"))[0]
         raise InputError("{place}: task {code} appears twice (first at row {first})", place=layout.where(row, col), code=code,
@@ -475,10 +429,10 @@ def _unit_groups(lead_cell: str, units_cell: str, previous: RawLine | None) -> t
         lead_groups = [[(u, "") for u in previous.lead_units]] if previous.lead_units else []
         unit_groups = [previous.units]
     else:
-        groups = _split_groups(lead_cell) if lead_cell else []
-        lead_groups = [[_scope(u) if len(groups) > 1 else (u, "") for u in split_units(g)] for g in groups]
+        groups = split_groups(lead_cell) if lead_cell else []
+        lead_groups = [[scoped(u) if len(groups) > 1 else (u, "") for u in split_units(g)] for g in groups]
         lead_groups = [g for g in lead_groups if g]
-        unit_groups = [split_units(g) for g in (_split_groups(units_cell) if units_cell else [])]
+        unit_groups = [split_units(g) for g in (split_groups(units_cell) if units_cell else [])]
     if not lead_groups:
         units = [u for g in unit_groups for u in g]
         lead_groups = [[(units[0], "")]] if units else [[("（表中未列）", "")]]
@@ -488,6 +442,26 @@ def _unit_groups(lead_cell: str, units_cell: str, previous: RawLine | None) -> t
 
 
 BORROWED_DEADLINE_NOTE = "完成时限单元格为空，按合并单元格读作与上一行相同（{deadline}）"
+
+
+def _carry_deadlines(tasks: list[RawTask], blank: list[RawTask], year: int) -> None:
+    """A text export (.tsv, .csv) writes a deadline merged over an area's tasks once, and leaves the cells below blank even where
+    each task names its own unit: a blank deadline under a task of the same area (or theme) takes the one above, as
+    its unit would. Not when the column's blanks mean none: a blank on an area's first task, with nothing above it
+    to be merged with."""
+    index = {id(task): k for k, task in enumerate(tasks)}
+    above = {id(task): tasks[index[id(task)] - 1] if index[id(task)] else None for task in blank}
+    if any(task.area is None or above[id(task)] is None or above[id(task)].area != task.area for task in blank):
+        return
+    for task in blank:
+        previous = above[id(task)]
+        if task.deadline_text or not previous.deadline or previous.deadline == date(year, 12, 31):
+            continue
+        task.deadline_text, task.deadline = previous.deadline_text, previous.deadline
+        for line in task.lines:
+            if not line.deadline_text:
+                line.deadline_text, line.deadline = previous.deadline_text, previous.deadline
+        task.notes.append(BORROWED_DEADLINE_NOTE.format(deadline=previous.deadline_text))
 
 
 def _borrow_deadline(task: RawTask, own: dict, above: RawLine, layout: _Layout, year: int) -> None:
@@ -504,11 +478,11 @@ def _borrow_deadline(task: RawTask, own: dict, above: RawLine, layout: _Layout, 
 def _read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherited: RawLine | None, item: str) -> None:
     """One table row becomes one line, or one line per lead unit when a cell lists several."""
     previous = task.lines[-1] if task.lines else None
-    leaders = _leaders(layout.cell(row, "leader")) or (previous.leaders if previous else [])
-    lead_cell, units_cell = (_without_people(_joined_names(layout.cell(row, kind)), layout.header(kind)) for kind in ("lead", "units"))
-    if not lead_cell and (roles := _roles(units_cell)):  # "牵头单位：…；配合单位：…" in one 责任单位 cell
+    leaders = leaders_in(layout.cell(row, "leader")) or (previous.leaders if previous else [])
+    lead_cell, units_cell = (without_people(joined_names(layout.cell(row, kind)), layout.header(kind)) for kind in ("lead", "units"))
+    if not lead_cell and (roles := roles_in(units_cell)):  # "牵头单位：…；配合单位：…" in one 责任单位 cell
         lead_cell, units_cell = roles
-    elif roles := _roles(lead_cell):  # "县教育局（牵头）" in the lead column
+    elif roles := roles_in(lead_cell):  # "县教育局（牵头）" in the lead column
         lead_cell, units_cell = roles[0], "、".join(u for u in (roles[1], units_cell) if u)
     content, deadline_text, deadline = _read_task_cells(task, row, layout, year)
     amount, measure = layout.cell(row, "amount"), layout.cell(row, "measure")
@@ -539,7 +513,7 @@ def _read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherit
     if len(lead_groups) > 1 and any(s for g in lead_groups for _, s in g):
         task.notes.append("牵头单位括注范围：" + "；".join(f"{u}（{s}）" for g in lead_groups for u, s in g if s))
     if len(blocks) > 1:
-        numbered = _numbered_groups(units_cell) if units_cell else {}
+        numbered = numbered_groups(units_cell) if units_cell else {}
         all_leads = [u for g in lead_groups for u, _ in g]
         all_units = unique(u for g in unit_groups for u in g)
         for block in blocks:

@@ -1,0 +1,121 @@
+"""Who is responsible, as a table's unit cells print it: units broken over lines, units' heads and telephone numbers
+beside them, roles written in the cell (牵头, 配合), groups of units and the scopes in their brackets."""
+
+from __future__ import annotations
+
+import re
+
+from mstrack.sources.plan import split_units
+
+
+def split_groups(cell: str) -> list[str]:
+    """Whitespace between two names separates groups ("市住房城乡建设局(…) 市住房城乡建设局(…)")."""
+    parts = [p for p in re.split(r"(?<=[^\s、，,；;：:])\s+(?=[^\s、，,；;：:])", cell.strip()) if p.strip()]
+    return parts or ([cell.strip()] if cell.strip() else [])
+
+
+OFFICE_END = "局委办府院司部会厅心团道镇乡区联队站所组）)"
+UNITS_END = ("单位", "部门", "企业", "集团", "银行")  # "各管线产权单位": units of their own, not half a name
+
+
+def joined_names(cell: str) -> str:
+    """A unit's name broken over two lines of a narrow cell ("市人力资源\n社会保障局") is one name again."""
+    lines = cell.split("\n")
+    out = lines[:1]
+    for line in lines[1:]:
+        if out[-1] and line and not out[-1].endswith((*OFFICE_END, *UNITS_END)) and line.endswith(tuple(OFFICE_END)) \
+                and not re.search(r"[、，,；;\s]", out[-1] + line):  # "中国电信\n中国移动" stay two
+            out[-1] += line
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+HEAD_TITLE = (r"(?:副|常务副)?(?:局长|主任|书记|部长|厅长|处长|科长|所长|站长|院长|校长|县长|区长|市长|镇长|乡长"
+              r"|经理|总经理|董事长|组长|队长|理事长|主席)")
+UNITISH = set("市县区镇乡街村局委办厅处科所站队院校馆会社司部组团心府政各相关等省州旗盟集公")
+
+
+def person(part: str, named: bool) -> bool:
+    """A unit's head named beside it ("伍泽国", "张三 局长", "局长"): a title of office, or a name none of whose
+    characters names a place or an office, of two or three characters (four when a title follows it or the header
+    names the heads: 牵头单位及主要负责人)."""
+    text = re.sub(r"\s+", "", part)
+    if re.fullmatch(HEAD_TITLE, text):
+        return True
+    if m := re.fullmatch(rf"([\u4e00-\u9fff]{{2,4}}?){HEAD_TITLE}", text):
+        return not UNITISH & set(m[1])
+    longest = 4 if named else 3
+    return re.fullmatch(rf"[\u4e00-\u9fff]{{2,{longest}}}", text) is not None and not UNITISH & set(text)
+
+
+ROLE_WORD_RE = re.compile(r"牵头|主责|主办|配合|协办|协助|参与|负责|责任|代建|实施|指导|督导|共同")
+
+
+def without_people(cell: str, header: str) -> str:
+    """A unit cell that names the unit's head after it, on a line of its own or after a space ("市民政局\n伍泽国",
+    "县教育局 张三 局长"), or in brackets ("县教育局（局长：张三）"; "县教育局（张三）" under a header that names the
+    heads): the person, and a telephone number, are no unit; units listed with 、 or a comma are left as they are."""
+    named = re.search(r"负责人|责任人|联系人|领导", header) is not None
+
+    def bracket(m: re.Match) -> str:
+        inner = re.sub(rf"^{HEAD_TITLE}\s*[:：]\s*", "", m[1])
+        titled = inner != m[1] or re.search(rf"{HEAD_TITLE}$", inner) is not None
+        if ROLE_WORD_RE.search(inner):
+            return m[0]  # "（牵头）", "（代建）": a role, read by _roles
+        return "" if (titled or named) and all(person(p, True) for p in re.split(r"[、，,\s]+", inner) if p) else m[0]
+
+    cell = re.sub(r"\s*[（(][^（）()]*\d{7,}[^（）()]*[）)]", "", cell)  # a telephone number, with its label
+    cell = re.sub(r"(?:(?:联系)?电话|手机)?\s*[:：]?\s*(?<![\d-])(?:\d{3,4}[-—])?\d{7,11}(?![\d-])", "", cell)
+    cell = re.sub(r"\s*[（(]([^（）()]{2,20})[）)]", bracket, cell)
+    lines = []
+    for line in cell.split("\n"):
+        parts = line.split()
+        kept = [p for k, p in enumerate(parts) if not (k or lines) or not person(p, named)]
+        if kept:
+            lines.append(" ".join(kept))
+    return "\n".join(lines)
+
+
+def numbered_groups(cell: str) -> dict[str, str]:
+    """A unit cell grouped like the schedule: "（1）市城建工程管理局…；（2）市水务集团…"."""
+    parts = re.split(r"[（(]\s*(\d+)\s*[）)]", cell)
+    if len(parts) < 3:
+        return {}
+    return {parts[i]: parts[i + 1].strip(" ；;，,\n") for i in range(1, len(parts) - 1, 2)}
+
+
+LEAD_ROLES = ("牵头", "主责", "主办", "负责")
+ROLE_LABEL_RE = re.compile(r"(牵头|主责|主办|负责|配合|协办|协助|参与|责任)(?:单位|部门)?\s*[：:]")
+ROLE_MARK_RE = re.compile(r"\s*[（(]\s*(?:牵头|主责|主办)\s*(?:单位|部门)?\s*[）)]")
+ROLE_WORDS_RE = re.compile(r"(?P<lead>[^，,；;。\n]+?)牵头\s*[，,；;。\n]\s*(?P<others>.+?)"
+                           r"(?:配合|参与|协助|协办|指导|督导|共同负责)?[。]?")
+
+
+def roles_in(cell: str) -> tuple[str, str] | None:
+    """A unit cell that says who leads ("牵头单位：县教育局；配合单位：县财政局", "县教育局（牵头）、县市场监管局",
+    "县交通局牵头，各乡镇配合"): (the lead units, the others), each as a cell; None when it says no role."""
+    text = cell.strip()
+    labels = list(ROLE_LABEL_RE.finditer(text))
+    if labels and labels[0].start() == 0 and any(m[1] in LEAD_ROLES for m in labels):
+        parts = [(m[1], text[m.end(): labels[k + 1].start() if k + 1 < len(labels) else len(text)].strip(" ；;，,。\n"))
+                 for k, m in enumerate(labels)]
+        return "、".join(p for role, p in parts if role in LEAD_ROLES), "、".join(p for role, p in parts if role not in LEAD_ROLES)
+    units = split_units(text.replace("\n", "、"))
+    if any(ROLE_MARK_RE.search(u) for u in units):
+        return "、".join(ROLE_MARK_RE.sub("", u) for u in units if ROLE_MARK_RE.search(u)), \
+            "、".join(u for u in units if not ROLE_MARK_RE.search(u))
+    if m := ROLE_WORDS_RE.fullmatch(text):
+        return m["lead"].strip(), m["others"].strip()
+    if text.endswith("牵头") and len(units) == 1 and len(text) > 2:
+        return text[:-2].strip(), ""  # "县交通局牵头"
+    return None
+
+
+def scoped(unit: str) -> tuple[str, str]:
+    m = re.match(r"^(.+?)\s*[（(]([^（）()]+)[）)]\s*$", unit)
+    return (m[1].strip(), m[2].strip()) if m else (unit.strip(), "")
+
+
+def leaders_in(cell: str) -> list[str]:
+    return [p for part in cell.split("\n") for p in split_units(part)]
