@@ -447,3 +447,67 @@ def test_status_json_lines_are_what_json_dumps_writes(demo_cli):
     assert len(rows) > 2000
     for row in rows:
         assert status_line(row) == json.dumps(row.as_dict(), ensure_ascii=False), row
+
+
+def test_the_status_prints_what_every_report_judges_byte_for_byte(demo_cli):
+    """The status reads each indicator's latest report and, of the one before it, only its day and value
+    (store.states, previous=True), for speed. Its JSON and its table are, byte for byte, those of the same
+    indicators judged from every report they have (task_details), written by json.dumps and by the table
+    renderer: over every seed programme of the demo, at days around their checkpoints, under both rules."""
+    from mstrack.cli.common import print_width
+    from mstrack.domain.lights import warned_rows
+    from mstrack.domain.status import count_statuses
+    from mstrack.model import WARN_DAYS
+    from mstrack.render.status import status_table
+    from mstrack.store import Store
+
+    quantities = [state for detail in Store(demo_cli.url).task_details() for state in detail.indicators
+                  if state.kind == "quantity" and state.target and state.comparator != "<=" and not state.reports]
+    for state in quantities[:30]:  # reports on days either side of the checkpoints, and a correction on one day
+        for share, day in ((1, "2023-02-15"), (2, "2023-04-30"), (3, "2023-04-30"), (4, "2023-08-31"), (5, "2023-11-30")):
+            logged = demo_cli("log", f"{state.programme}/{state.task}", str(round(state.target * share / 6)), "-i",
+                              state.indicator, "--as-of", day, "--reason", "更正")
+            assert logged.exit_code == 0, logged.output
+    states = [state for detail in Store(demo_cli.url).task_details() for state in detail.indicators]
+    assert sum(len({report.as_of for report in state.reports}) > 3 for state in states) >= 20
+    paced = 0
+    for on in (date(2023, 3, 31), date(2023, 6, 15), date(2023, 7, 1), date(2023, 9, 30), date(2024, 1, 5)):
+        for rule in (None, "pro-rata"):
+            rows = warned_rows(states, on, warn_days=WARN_DAYS, rule=rule, stale_days=14)
+            paced += sum(row.forecast is not None and row.forecast.recent_pace is not None for row in rows)
+            asked = ["status", "--as-of", on.isoformat(), *(["--rule", rule] if rule else [])]
+            printed = demo_cli(*asked, "--format", "json")
+            assert printed.exit_code == 0 and printed.exception is None, printed.output
+            assert printed.stdout == "[\n" + ",\n".join(json.dumps(row.as_dict(), ensure_ascii=False) for row in rows) + "\n]\n"
+            table = demo_cli(*asked)
+            assert table.exit_code == 0 and table.exception is None, table.output
+            assert table.stdout == status_table(rows, count_statuses(rows), on, "en").text(print_width()), (on, rule)
+    assert paced > 100  # the earlier report's day and value were read and used
+
+def test_the_weekly_json_goes_out_in_pieces_as_json_dumps_writes_it(demo_cli, tmp_path):
+    """The weekly report's JSON is encoded and written in pieces (render.status.json_chunks) so that its charts
+    are never one string in memory; the text is json.dumps's, byte for byte: at any piece size, on stdout, in a
+    file, and as frozen (report diff finds nothing changed)."""
+    from mstrack.render.status import _json_default, dump_json, json_chunks
+    from mstrack.reports.make import make_report
+    from mstrack.store import Store
+
+    report = make_report(Store(demo_cli.url), {"kind": "weekly", "programmes": [], "as_of": "2023-07-07",
+                                               "since": "2023-06-30", "rule": None, "stale": 14})
+    data = {**report.as_dict(), "on": date(2023, 7, 7), "odd": ['引号"与\\反斜杠\n换行\t', float("nan"), None, True]}
+    expected = json.dumps(data, ensure_ascii=False, indent=2, default=_json_default) + "\n"
+    assert dump_json(data) == expected and len(expected) > 10_000
+    for tokens in (1, 7, 8192):
+        pieces = list(json_chunks(data, tokens))
+        assert "".join(pieces) == expected
+        assert len(pieces) > 1 or tokens == 8192
+
+    out = demo_cli("report", "weekly", "--as-of", "2023-07-07", "--format", "json", "--freeze")
+    assert out.exit_code == 0, out.output
+    assert out.stdout == json.dumps(json.loads(out.stdout), ensure_ascii=False, indent=2) + "\n"
+    assert json.loads(out.stdout)["as_of"] == "2023-07-07" and json.loads(out.stdout)["summary"]["text"]
+    written = demo_cli("report", "weekly", "--as-of", "2023-07-07", "--format", "json", "-o", str(tmp_path / "w.json"))
+    assert written.exit_code == 0, written.output
+    assert (tmp_path / "w.json").read_bytes() == out.stdout.encode("utf-8")
+    unchanged = demo_cli("report", "diff")
+    assert unchanged.exit_code == 0, unchanged.output

@@ -130,6 +130,27 @@ def test_plain_and_other_rows_mixed_give_what_the_per_row_path_gives(demo_pair, 
     assert "备注前后有空格" in {note for _, _, _, note, _, _ in written}
 
 
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_small_chunks_of_a_reimport_write_every_new_row_once(demo_pair, tmp_path, monkeypatch, suffix):
+    """Chunks of four rows over a file whose rows the store partly holds (their days asked about a chunk at a
+    time, those it holds not written): every new row is written once, whichever path read it, as the per-row
+    path alone writes them. A per-row row once flushed a chunk mid-way, and the plain rows after it in that
+    chunk went to a list already written."""
+    monkeypatch.setattr(progress, "CHUNK_ROWS", 4)
+    chunks, rows = demo_pair
+    first, again = tmp_path / f"first{suffix}", tmp_path / f"again{suffix}"
+    write(first, [row for n, row in enumerate(mixed_rows()) if n % 3 and n != 40])
+    write(again, mixed_rows())
+    assert imported(chunks, first)[0] == imported(rows, first)[0] == 0
+    mine = imported(chunks, again, "--dry-run"), imported(chunks, again), stored(chunks)
+    per_row_only(monkeypatch)
+    reference = imported(rows, again, "--dry-run"), imported(rows, again), stored(rows)
+    assert mine == reference
+    (code, result), written = mine[1], mine[2]
+    assert code == 0 and result["unchanged"] > 20 and result["inserted"] > 20, result
+    assert len(written) == len(set(written)) == result["inserted"] + result["updated"]
+
+
 @pytest.mark.parametrize(("column", "cell", "where", "why"), [
     (5, "进展\x07正常", "备注", "control character U+0007"),
     (6, "王五\x1b[31m", "填报人", "control character U+001B"),

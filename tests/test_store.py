@@ -4,12 +4,13 @@ and the write path (plans, reports, undo)."""
 
 import shutil
 import sqlite3
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from mstrack.errors import InputError
+from mstrack.model import SCHEDULE
 from mstrack.sources.plan import load_plan
 from mstrack.store import SCHEMA_VERSION, Store
 
@@ -185,28 +186,46 @@ def test_a_saved_plan_reads_back_as_it_was(store, tmp_path):
     assert (batch.id, batch.command, batch.source, batch.programme) == (saved["batch"], "import plan", "x.toml", "x-2023")
 
 
-def test_an_import_reads_lean_states_with_what_it_compares(store, tmp_path):
-    """programme_states (what import progress compares a file with) leaves out the units and the quantities'
-    milestones and the reports' notes, reporters and times of entry, never used there; it keeps names, units,
-    targets, every report's day and value, and a text-only line's checkpoints (its reports count them). A
-    status still reads them all."""
+def test_an_import_reads_the_plan_and_only_the_days_its_rows_name(store, tmp_path):
+    """What import progress reads of the store: the indicators as plain tuples (name, kind, unit, comparator,
+    target, the day of the latest standing report, a text-only line's checkpoint days), then only the
+    (indicator, day) pairs its rows name: the value of that day (its latest entry); and for the warnings about
+    falls, the highest value before an indicator's first row (with its day) and its reports between its
+    first and last row's days; reports after `upto` (the import's own) and retracted ones not counted. A
+    status still reads everything."""
     store.init()
     text_only = ('[[tasks]]\ncode = "2"\ntitle = "建设公园"\n[[tasks.lines]]\nlead_units = ["市城管局"]\n'
                  'checkpoints = [{ due = "2023-06-30", text = "完成设计" }, { due = "2023-12-31", text = "建成开放" }]\n')
     store.save_plan(load_plan(write_plan(tmp_path / "x.toml", BEDS + text_only)))
     _, [beds] = store.task_states(parse("x-2023/1"))
-    store.add_reports([(beds.indicator_id, date(2023, 5, 31), 20.0, "过半", "张三", "a.csv")], 1, "import progress", "a.csv")
-    year, by_task = store.programme_states("x-2023")
+    year, by_task = store.import_indicators("x-2023")
     (lean_beds,), (park,) = by_task["1"], by_task["2"]
-    assert year == 2023 and (lean_beds.indicator, lean_beds.unit, lean_beds.target) == ("新增床位", "张", 100)
-    assert [(r.as_of, r.value, r.note, r.reporter, r.entered_at) for r in lean_beds.reports] == [
-        (date(2023, 5, 31), 20, None, None, None)]
-    assert [(r.note, r.reporter) for r in store.task_states(parse("x-2023/1"))[1][0].reports] == [("过半", "张三")]
-    assert (lean_beds.milestones, lean_beds.lead_units) == ([], [])
-    assert [(m.due, m.text) for m in park.milestones] == [(date(2023, 6, 30), "完成设计"), (date(2023, 12, 31), "建成开放")]
+    assert year == 2023 and lean_beds == (beds.indicator_id, "新增床位", beds.kind, "张", beds.comparator, 100, None, [])
+    assert park[2] == SCHEDULE and park[6] is None and park[7] == [date(2023, 6, 30), date(2023, 12, 31)]
+    assert store.import_indicators("y-2023") is None
+    assert store.last_report_id() == 0
+
+    for on, value in [(date(2023, 4, 30), 30.0), (date(2023, 5, 31), 20.0), (date(2023, 5, 31), 25.0), (date(2023, 6, 30), 40.0)]:
+        store.add_reports([(beds.indicator_id, on, value, "过半", "张三", "a.csv")], 1, "import progress", "a.csv")
+    upto = store.last_report_id()
+    assert store.import_indicators("x-2023")[1]["1"][0][6] == date(2023, 6, 30)
+    store.add_reports([(beds.indicator_id, date(2023, 5, 31), 90.0, None, None, "b.csv")], 1, "import progress", "b.csv")
+    ind = beds.indicator_id
+    keys = [(ind, date(2023, 5, 31)), (ind, date(2023, 6, 1)), (ind, date(2023, 4, 30)), (ind, date(2023, 7, 1))]
+    assert store.stored_on(keys, upto=upto) == [25.0, None, 30.0, None]
+    assert store.stored_on(keys[:1], upto=upto - 2) == [20.0]  # before its correction
+    assert store.stored_between([(ind, date(2023, 5, 31), date(2023, 6, 30))], upto=upto) == (
+        [(30.0, date(2023, 4, 30))], {ind: [(date(2023, 5, 31), 20.0), (date(2023, 5, 31), 25.0), (date(2023, 6, 30), 40.0)]})
+    assert store.stored_between([(ind, date(2023, 4, 30), date(2023, 5, 30))], upto=upto) == (
+        [(None, None)], {ind: [(date(2023, 4, 30), 30.0)]})
+    assert store.stored_between([(ind, date(2023, 7, 1), date(2023, 7, 1))], upto=upto) == ([(40.0, date(2023, 6, 30))], {})
+    assert store.stored_on(keys[:1], upto=upto + 1) == [90.0]
+    store.undo(None, reason="撤回")  # the 90 retracted: no longer stored, whatever upto says
+    assert store.stored_on(keys[:1], upto=upto + 1) == [25.0]
+    many = [(ind, date(2023, 1, 1) + timedelta(days=n)) for n in range(700)]  # more keys than one statement binds
+    assert store.stored_on(many, upto=upto).count(None) == 697
     full = {state.task: state for state in store.status_states(date(2023, 7, 1))}
     assert [m.target for m in full["1"].milestones] == [50] and full["1"].lead_units == ["市卫生健康委"]
-    assert store.programme_states("y-2023") is None
 
 
 def test_reports_are_one_batch_and_states_read_the_latest(store, tmp_path):

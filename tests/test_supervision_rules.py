@@ -173,6 +173,23 @@ def test_a_correction_on_the_same_date_is_one_report_and_a_later_report_is_not_s
     assert forecast(state, date(2023, 7, 1)).recent_pace == round(20000 / 91, 4)
 
 
+
+def test_the_last_two_reports_are_the_latest_entry_of_the_two_latest_days_in_any_order():
+    """last_two keeps the two in one pass; it is the latest entry of each day on or before `on`, the last two
+    days: checked against that definition on lists in every order, with corrections and later reports."""
+    import random
+
+    rng = random.Random(18)
+    days = [date(2023, 3, 31), date(2023, 5, 31), date(2023, 6, 30), date(2023, 7, 1), date(2023, 9, 30)]
+    for _ in range(3000):
+        reports = [ReportState(as_of=rng.choice(days), value=n) for n in range(rng.randint(0, 6))]
+        on = rng.choice(days)
+        by_day = {report.as_of: report for report in reports if report.as_of <= on}
+        known = sorted(by_day)
+        expected = (by_day[known[-1]] if known else None, by_day[known[-2]] if len(known) > 1 else None)
+        latest, previous = last_two(reports, on)
+        assert (latest, previous) == expected and (latest is expected[0] and previous is expected[1]), (reports, on)
+
 def test_a_standstill_never_arrives_and_a_met_target_is_on_course():
     still = forecast(housing((date(2023, 3, 31), 10000), (date(2023, 6, 30), 10000)), date(2023, 7, 1))
     assert (still.recent_pace, still.projected_done, still.on_course) == (0, None, False)

@@ -308,11 +308,60 @@ def test_a_block_made_plain_a_column_at_a_time_is_what_each_cell_made_plain_is()
     from mstrack.sources.xlsx import _plain, plain_block
 
     columns = [["a", "b", "c"], ["a", " ", ""], [1.0, 2.0, 3.0], [1.0, 2.5, float("nan")], [1, 2, 3], [True, 1.0, "x"],
-               [datetime(2023, 6, 30, 12), 2.0, None], [float("inf"), 1e16, -0.0]]
+               [datetime(2023, 6, 30, 12), 2.0, None], [float("inf"), 1e16, -0.0],
+               [date(2023, 1, 6), date(2023, 1, 13), date(2023, 1, 20)],  # a column of dates, passed whole
+               [datetime(2023, 6, 30, 12), datetime(2023, 7, 1), datetime(2023, 7, 2, 0, 0, 1)]]  # of timestamps
     rows = [list(row) for row in zip(*columns, strict=True)]
     expected = [list(map(_plain, row)) for row in rows]
     made = plain_block(rows)
     assert made == expected
     assert [[type(cell) for cell in row] for row in made] == [[type(cell) for cell in row] for row in expected]
     assert made[0][2] == 1 and type(made[0][2]) is int and made[1][1] is None and made[2][3] == "nan"
+    assert [row[9] for row in made] == [date(2023, 6, 30), date(2023, 7, 1), date(2023, 7, 2)]
+    assert all(type(row[8]) is date and type(row[9]) is date for row in made)
     assert plain_block([["a", 1.0], ["b"]]) == [["a", 1], ["b"]]  # rows of two widths: row by row
+
+
+def test_the_guards_marks_in_single_quotes_in_some_columns_and_far_apart(tmp_path, monkeypatch):
+    """The first pass looks for each mark (percent styles, formulas, error values) only in the pieces of XML
+    where one can be: marks in single quotes, on some columns only, and in a later piece than the first."""
+    import mstrack.sources.xlsx
+
+    monkeypatch.setattr(mstrack.sources.xlsx, "CHUNK_BYTES", 256)  # many pieces: marks in the first and the last
+    styles = '<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="9"/><xf numFmtId="2"/></cellXfs>'
+    plain = "".join(f'<row r="{n}"><c r="A{n}" s="2"><v>0.5</v></c><c r="B{n}"><v>{n}</v></c></row>' for n in range(2, 40))
+    body = ("<row r='1'><c r='A1' s='1'><v>0.4</v></c><c r='B1' s='2'><v>0.4</v></c><c r='C1' t='e'><v>#N/A</v></c></row>"
+            + plain + '<row r="40"><c r="A40" s="1"><v>0.75</v></c><c r="B40" t="e"><f>1/0</f><v>#DIV/0!</v></c>'
+            '<c r="C40"><f>A40*2</f></c><c r="D40"><f>A40</f><v>0.75</v></c></row>')
+    rows = rows_of(raw_xlsx(tmp_path / "marks.xlsx", [("s", "worksheets/sheet1.xml", body)], styles))
+    assert rows[1] == ["40%", 0.4, "#N/A"]
+    assert rows[2] == [0.5, 2] and rows[39] == [0.5, 39]
+    assert rows[40] == ["75%", "#DIV/0!", "=A40*2", 0.75]
+    assert isinstance(rows[40][2], Uncomputed) and not isinstance(rows[40][1], Uncomputed)
+    assert len(rows) == 40
+
+
+def test_rows_without_numbers_are_counted_and_a_cell_names_its_own_row(tmp_path):
+    """A row without r="…" is the row after the one before it (calamine counts them); a cell's own reference
+    places it whatever its row says, even below every numbered row."""
+    body = ('<row><c r="A1" t="inlineStr"><is><t>一</t></is></c></row><row><c r="A2"><v>2</v></c></row>'
+            '<row r="3"><c r="A3"><v>3</v></c><c r="B9"><v>9</v></c></row>')
+    assert rows_of(raw_xlsx(tmp_path / "counted.xlsx", [("s", "worksheets/sheet1.xml", body)])) == {
+        1: ["一"], 2: [2], 3: [3], 9: [None, 9]}
+
+
+def test_a_reference_below_a_row_is_found_whatever_its_digits():
+    """_below(row) finds exactly the cell references that name a later row: longer numbers, leading zeros,
+    one to three letters, either quote; with or_wide, those and every reference past column Z."""
+    import random
+
+    from mstrack.sources.xlsx import _below
+
+    chance = random.Random(18)
+    for row in (0, 1, 9, 10, 99, 100, 100_001, 99_999, 123_456, 1_048_576):
+        numbers = {0, 1, row - 1, row, row + 1, row * 10, 10 ** len(str(row)), *(chance.randrange(2 * row + 20) for _ in range(200))}
+        for number in numbers - {-1}:
+            for letters, zeros, quote in (("A", "", '"'), ("XFD", "", "'"), ("AB", "00", '"')):
+                reference = f" r={quote}{letters}{zeros}{number}{quote}".encode()
+                assert bool(_below(row).search(reference)) == (number > row), (row, reference)
+                assert bool(_below(row, or_wide=True).search(reference)) == (number > row or len(letters) > 1), (row, reference)

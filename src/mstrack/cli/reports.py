@@ -131,7 +131,7 @@ def _publish(ctx: typer.Context, store, params: dict, report, fmt: str, output: 
 
     def frozen() -> None:
         if freeze:
-            _freeze(store, params, renderers["json"](report, lang))
+            _freeze(store, params, _whole(renderers["json"](report, lang)))
 
     if fmt == "table" and output is None:
         console().print(content)
@@ -140,7 +140,8 @@ def _publish(ctx: typer.Context, store, params: dict, report, fmt: str, output: 
     if fmt == "table":
         content = _rich_text(content)
     if output is None or str(output) == "-":
-        write_out(content)
+        for piece in [content] if isinstance(content, str) else content:  # the weekly JSON comes in pieces
+            write_out(piece)
         frozen()
         return
     from mstrack.labels import Labels
@@ -157,15 +158,22 @@ def _publish(ctx: typer.Context, store, params: dict, report, fmt: str, output: 
     write_output(ctx, output, write, written)
 
 
-def _write_content(path: Path, content: str | bytes, fmt: str) -> None:
-    """A report's bytes as they are; its text without control characters from the data, a CSV with a BOM
-    for Excel/WPS."""
+def _write_content(path: Path, content, fmt: str) -> None:
+    """A report's bytes as they are; its text (whole, or in pieces as they come) without control characters
+    from the data, a CSV with a BOM for Excel/WPS."""
     from mstrack.render.outputs import clean_text
 
     if isinstance(content, bytes):
         path.write_bytes(content)
-    else:
-        path.write_text(clean_text(content), encoding="utf-8-sig" if fmt == "csv" else "utf-8")
+        return
+    with path.open("w", encoding="utf-8-sig" if fmt == "csv" else "utf-8") as handle:
+        for piece in [content] if isinstance(content, str) else content:
+            handle.write(clean_text(piece))
+
+
+def _whole(content) -> str:
+    """A renderer's text, joined when it came in pieces (the weekly JSON)."""
+    return content if isinstance(content, str) else "".join(content)
 
 
 def _freeze(store, params: dict, content: str) -> None:
@@ -299,7 +307,7 @@ def report_diff(
 
     store = open_store(ctx, write=False)
     number, when, kind, params, sent = store.snapshot(snapshot)
-    now = json.loads(_renderers(params["kind"])["json"](make_report(store, params), params["lang"]))
+    now = json.loads(_whole(_renderers(params["kind"])["json"](make_report(store, params), params["lang"])))
     changes = diff(sent, now)
     if fmt == "json":
         write_out(json.dumps({"snapshot": number, "kind": kind, "frozen_at": when.isoformat(timespec="seconds"),

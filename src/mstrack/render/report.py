@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from datetime import date
 from html import escape
 
@@ -15,7 +16,7 @@ from mstrack.domain.quantities import format_number
 from mstrack.labels import Labels
 from mstrack.model import SCHEDULE
 from mstrack.render.outputs import spreadsheet_text
-from mstrack.render.status import COMPARATOR_WORDS, STATUS_STYLES, dump_json
+from mstrack.render.status import COMPARATOR_WORDS, STATUS_STYLES, dump_json, json_chunks
 from mstrack.reports.build import BehindItem, NewReport, RankedUnit, StatusChange, TableReport, UnitRollup, WeeklyReport
 
 SUMMARY_ORDER = ("done", "on_track", "behind", "no_report", "overdue", "not_due")
@@ -336,10 +337,11 @@ def units_json(units: list[UnitRollup]) -> str:
     return dump_json([u.as_dict() for u in units])
 
 
-def weekly_json(report: WeeklyReport, lang: str) -> str:
+def weekly_json(report: WeeklyReport, lang: str) -> Iterator[str]:
+    """The weekly report as JSON, in pieces (render.status.json_chunks): its charts can hold ~700,000 points."""
     data = report.as_dict()
     data["summary"]["text"] = weekly_summary(report, Labels(lang))
-    return dump_json(data)
+    return json_chunks(data)
 
 
 def table_json(report: TableReport, lang: str) -> str:

@@ -8,11 +8,11 @@ indicator and date is added as a correction (the later entry wins a tie on date)
 from __future__ import annotations
 
 import contextlib
-from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from operator import itemgetter, le
+from itertools import islice, repeat
+from operator import attrgetter, itemgetter, le
 from pathlib import Path
 
 from mstrack.domain.dates import DateError, parse_date
@@ -20,8 +20,9 @@ from mstrack.domain.limits import MAX_MAGNITUDE, text_problem
 from mstrack.domain.progress import check_value, match_indicator
 from mstrack.domain.quantities import format_number, normalize, shown
 from mstrack.errors import InputError, Message, Problem
-from mstrack.model import SCHEDULE, IndicatorState
+from mstrack.model import SCHEDULE
 from mstrack.sources.progress_cells import plain_chunk, plain_value, split_remark, text_value, unit_bracket
+from mstrack.sources.progress_rows import ASK, FALLS_ROWS, NOTHING, OTHER, SAME, Checked, ImportIndicator
 from mstrack.sources.sheets import Table, cell_text, find_table, header_key, read_rows
 from mstrack.sources.xlsx import Uncomputed
 
@@ -62,38 +63,6 @@ CHUNK_ROWS = 10_000
 """Checked rows written at a time: the texts of a million-row file are never held together."""
 
 
-class _Checked:
-    """The checked rows of an import, one compact column each (~23 bytes a row, where a row object with
-    its note took ~300): what the comparison at the end needs. Their texts are not kept: they go to
-    the store in chunks as they are checked (ReportBatch), or nowhere in a dry run."""
-
-    __slots__ = ("day", "value", "file", "line", "stored", "of_indicator")
-
-    def __init__(self):
-        self.day = array("i")  # date.toordinal()
-        self.value = array("d")
-        self.file = array("H")  # index into the importer's files
-        self.line = array("i")  # the spreadsheet's row number
-        self.stored = array("b")  # what the store holds on that day: SAME value, OTHER value, or NOTHING
-        self.of_indicator: dict[int, array] = {}  # indicator id → its rows' indices, in file order
-
-    def rows_of(self, indicator: int) -> array:
-        """The indices of an indicator's rows, an empty array until its first."""
-        rows = self.of_indicator.get(indicator)
-        if rows is None:
-            rows = self.of_indicator[indicator] = array("i")
-        return rows
-
-    def add(self, indicator: int, on: date, value: float, file: int, line: int, stored: int) -> None:
-        self.rows_of(indicator).append(len(self.day))
-        self.day.append(on.toordinal())
-        self.value.append(value)
-        self.file.append(file)
-        self.line.append(line)
-        self.stored.append(stored)
-
-
-SAME, OTHER, NOTHING = 0, 1, 2
 _HANDLED = object()
 """A row the chunk path sent to _place, which skipped it or named its problem."""
 
@@ -105,13 +74,14 @@ class _Importer:
         self.default_as_of = default_as_of
         self.by = by
         self.today = today
-        self.programmes: dict[str, tuple[int, dict[str, list[IndicatorState]]] | None] = {}
+        self.programmes: dict[str, tuple[int, dict[str, list[tuple]]] | None] = {}
+        self.tasks: dict[tuple[str, str], list[ImportIndicator]] = {}  # (programme, task) → its indicators, once named
+        self.upto: int | None = None  # the newest report before the import: what rows are compared with
         self.result = ImportResult()
-        self.checked = _Checked()
-        self.states: dict[int, IndicatorState] = {}  # the indicators rows were read for, by id
-        self.stored: dict[int, dict[date, float]] = {}  # their stored values, by day
-        self.indicators: dict[tuple, IndicatorState] = {}  # (programme, task, name, done word) → match
-        self.places: dict[tuple, tuple] = {}  # the same by the row's own cells: (year, state, its stored values)
+        self.checked = Checked()
+        self.states: dict[int, ImportIndicator] = {}  # the indicators rows were read for, by id
+        self.indicators: dict[tuple, ImportIndicator] = {}  # (programme, task, name, done word) → match
+        self.places: dict[tuple, tuple] = {}  # the same by the row's own cells: (year, indicator)
         self.dates: dict[int, dict] = {}  # year → date cell → the date it gave, checked
         self.reporters: dict[str, str] = {}
         self.reporter_cells: dict[str, str | None] = {}  # the chunk path's: a reporter cell as it is → its text
@@ -119,11 +89,23 @@ class _Importer:
         self.files: list[Path] = []
         self.writer = None  # a ReportBatch, in a real import
         self.pending: list[tuple] = []  # checked rows to write, up to CHUNK_ROWS
+        self.asked: list[tuple[int, int, int]] = []  # rows to ASK about: (seq, indicator id, index in pending or -1)
 
-    def programme_states(self, code: str):
+    def programme_indicators(self, code: str):
         if code not in self.programmes:
-            self.programmes[code] = self.store.programme_states(code)
+            if self.upto is None:
+                self.upto = self.store.last_report_id()
+            self.programmes[code] = self.store.import_indicators(code)
         return self.programmes[code]
+
+    def task_indicators(self, code: str, task: str, by_task: dict[str, list[tuple]]) -> list[ImportIndicator] | None:
+        found = self.tasks.get((code, task))
+        if found is None and (rows := by_task.get(task)) is not None:
+            found = self.tasks[(code, task)] = [
+                ImportIndicator(programme=code, task=task, indicator_id=indicator_id, indicator=name, kind=kind, unit=unit,
+                                comparator=comparator, target=target, last=last, dues=dues)
+                for indicator_id, name, kind, unit, comparator, target, last, dues in rows]
+        return found
 
     def where(self, seq: int) -> str:
         return f"{self.files[self.checked.file[seq]]}:{self.checked.line[seq]}"
@@ -146,26 +128,22 @@ class _Importer:
             self.result.errors.append(Message("{path}: no date column (截至日期) and no --as-of", path=path))
             return
         index = [table.columns.get(name) for name in FIELDS]
-        # The cells of FIELDS picked in one C call; a column the file lacks reads the None appended to each row.
+        # The cells of FIELDS picked in one C call; a column the file lacks reads a None appended to each row.
+        missing = None in index
         pick = itemgetter(*(-1 if i is None else i for i in index))
         width = max(i for i in index if i is not None) + 1
-        lines, rows = [], []
-        for row in table.rows:
-            cells = row.cells
-            if cells.count(None) == len(cells):
-                continue
-            if len(cells) >= width:
-                cells.append(None)
-                rows.append(pick(cells))
-            else:  # a ragged row, shorter than the header
-                rows.append(tuple(cells[i] if i is not None and i < len(cells) else None for i in index))
-            lines.append(row.number)
-            if len(rows) >= CHUNK_ROWS:
-                if on_row:
-                    on_row(row.number)
-                self._read_chunk(table, lines, rows)
-                lines, rows = [], []
-        self._read_chunk(table, lines, rows)
+        rest = iter(table.rows)
+        while chunk := list(islice(rest, CHUNK_ROWS)):
+            if on_row and len(chunk) == CHUNK_ROWS:
+                on_row(chunk[-1].number)
+            cells_of = list(map(_CELLS, chunk))
+            if min(map(len, cells_of)) >= width and all(map(any, cells_of)):
+                # the common chunk, checked in C: no blank row, none shorter than the header
+                if missing:  # the None each row's missing columns read, appended in C (list.append gives None: any runs it all)
+                    any(map(list.append, cells_of, repeat(None)))
+                self._read_chunk(table, list(map(_NUMBER, chunk)), list(map(pick, cells_of)))
+            else:
+                self._read_chunk(table, *_picked(chunk, index, pick, width))
 
     def _read_chunk(self, table: Table, lines: list[int], rows: list[tuple]) -> None:
         """Rows in FIELDS order, checked a chunk at a time where they are plain (a bare number, a date and
@@ -176,6 +154,7 @@ class _Importer:
         checked, source, file = self.checked, self.source, len(self.files) - 1
         day, value, files, line_of, stored_of = checked.day, checked.value, checked.file, checked.line, checked.stored
         pending = self.pending if self.writer is not None else None
+        asked = self.asked
         for line, cells, number, suffix in zip(lines, rows, numbers, suffixes, strict=True):
             place = None if number is None else fast.get(cells[:3]) or self._first_place(table, line, cells)
             if place is None:
@@ -183,7 +162,7 @@ class _Importer:
                 continue
             if place is _HANDLED:
                 continue
-            indicator, stored_values, of_indicator, dates, limit, unit = place
+            indicator, last, of_indicator, dates, limit, unit = place
             as_of = dates.get(cells[3])
             if as_of is None or number > limit or (suffix is not None and suffix != unit):
                 read_row(table, line, cells)
@@ -196,17 +175,21 @@ class _Importer:
             elif (reporter := reporters.get(who)) is None:  # one string per reporter, as _texts keeps them
                 text = who.strip()
                 reporter = reporters[who] = self.reporters.setdefault(text, text) if text else by
-            on_that_day = stored_values.get(as_of)
-            stored = NOTHING if on_that_day is None else SAME if on_that_day == number else OTHER
-            of_indicator.append(len(day))
+            seq = len(day)
+            write = pending is not None and not errors
+            if as_of > last:  # after the indicator's latest report: nothing stored that day
+                stored_of.append(NOTHING)
+            else:
+                stored_of.append(ASK)
+                asked.append((seq, indicator, len(pending) if write else -1))
+            of_indicator.append(seq)
             day.append(as_of.toordinal())
             value.append(number)
             files.append(file)
             line_of.append(line)
-            stored_of.append(stored)
-            if stored != SAME and pending is not None and not errors:
+            if write:
                 pending.append((indicator, as_of, number, note, reporter, source))
-        if len(self.pending) >= CHUNK_ROWS:
+        if len(self.pending) >= CHUNK_ROWS or len(asked) >= CHUNK_ROWS:
             self.flush()
 
     def _fail(self, table: Table, line: int, column: str | None, reason, /, **fields) -> None:
@@ -234,7 +217,7 @@ class _Importer:
             place = self._place(table, line, programme_cell, task_cell, name_cell, value, done_word)
             if place is None:
                 return
-        year, state, stored_values = place
+        year, state = place
         if remark is not None:
             value, remark = unit_bracket(text_value(value_cell), value, remark, state.unit)
         as_of = self._date(as_of_cell, year, table, line)
@@ -247,7 +230,7 @@ class _Importer:
                             done=value if done_word and state.kind != SCHEDULE else None)
         if texts is None:
             return
-        self.keep(state, as_of, number, *texts, stored_values, line)
+        self.keep(state, as_of, number, *texts, line)
         if not done_word and remark is None:
             self._remember(cells[:3], place)
 
@@ -261,11 +244,11 @@ class _Importer:
     def _remember(self, cells: tuple, place: tuple) -> tuple | None:
         """What the chunk path needs of an indicator, by its (programme, task, indicator) cells: one lookup
         for the next rows that name it (not for text-only lines, whose values count checkpoints)."""
-        year, state, stored_values = place
+        year, state = place
         if state.kind == SCHEDULE:
             return None
         unit = state.unit
-        found = self.fast[cells] = (state.indicator_id, stored_values, self.checked.rows_of(state.indicator_id),
+        found = self.fast[cells] = (state.indicator_id, state.last or date.min, self.checked.rows_of(state.indicator_id),
                                     self.dates.setdefault(year, {}), 100 if unit == "%" else MAX_MAGNITUDE,
                                     unit if unit and unit[0] not in "万亿千" else None)
         return found
@@ -300,9 +283,9 @@ class _Importer:
         return note, reporter
 
     def _place(self, table: Table, line: int, programme_cell, task_cell, name_cell, value: str | None,
-               done_word: bool) -> tuple[int, IndicatorState, dict[date, float]] | None:
-        """The programme's year, the indicator a row's cells name and its stored values by day; None when
-        the row is skipped, or when it failed, its problem named."""
+               done_word: bool) -> tuple[int, ImportIndicator] | None:
+        """The programme's year and the indicator a row's cells name; None when the row is skipped, or when
+        it failed, its problem named."""
         task = text_value(task_cell)
         if task is None:
             self._fail(table, line, "task", "no task number in this row")
@@ -316,12 +299,12 @@ class _Importer:
         if code is not None and (problem := text_problem(code)):  # before it reaches the database, which may refuse a NUL with no place
             self._fail(table, line, "programme" if "programme" in table.columns else "task", problem)
             return None
-        known = self.programme_states(code)
+        known = self.programme_indicators(code)
         if known is None:
             self._fail(table, line, "programme" if "programme" in table.columns else None, "no programme {code!r}", code=code)
             return None
         year, by_task = known
-        states = by_task.get(task)
+        states = self.task_indicators(code, task, by_task)
         if states is None:
             self._fail(table, line, "task", "{code} has no task {task!r}", code=code, task=task)
             return None
@@ -335,11 +318,8 @@ class _Importer:
             except InputError as error:
                 self._fail(table, line, "indicator" if name else "task", error)
                 return None
-        stored_values = self.stored.get(state.indicator_id)
-        if stored_values is None:  # the last value stored on each day (the later entry wins a tie)
-            stored_values = self.stored[state.indicator_id] = {report.as_of: report.value for report in state.reports}
-            self.states[state.indicator_id] = state
-        place = self.places[(programme_cell, task_cell, name_cell, done_word)] = year, state, stored_values
+        self.states[state.indicator_id] = state
+        place = self.places[(programme_cell, task_cell, name_cell, done_word)] = year, state
         return place
 
     def _date(self, raw, year: int, table: Table, line: int) -> date | None:
@@ -372,7 +352,7 @@ class _Importer:
         dates[raw] = as_of  # only dates that passed every check are remembered
         return as_of
 
-    def _number(self, state: IndicatorState, value: str, done_word: bool, as_of: date, table: Table,
+    def _number(self, state: ImportIndicator, value: str, done_word: bool, as_of: date, table: Table,
                 line: int) -> int | float | None:
         """A row's value as a number: a plain one (most cells of a bulk import), checkpoints met on a
         text-only line, the target for a done word, or a quantity in words ("2.5万"); None, named, if not."""
@@ -398,14 +378,14 @@ class _Importer:
                                     for warning in warnings)
         return number
 
-    def _checkpoints(self, state: IndicatorState, value: str, done_word: bool, as_of: date, table: Table,
+    def _checkpoints(self, state: ImportIndicator, value: str, done_word: bool, as_of: date, table: Table,
                      line: int) -> int | None:
         """A text-only line's value: how many of its checkpoints are met (全部完成: all; 已完成: those due)."""
-        total = len(state.milestones)
+        total = len(state.dues)
         if normalize(value) in ALL_DONE:
             return total
         if done_word:
-            return max(1, sum(1 for m in state.milestones if m.due <= as_of))
+            return max(1, sum(1 for due in state.dues if due <= as_of))
         if value.isdigit() and 0 < int(value) <= total:
             return int(value)
         self._fail(table, line, "value", "{indicator} is a text-only line: give 已完成 or how many of its {total} checkpoints are met",
@@ -413,13 +393,15 @@ class _Importer:
         return None
 
     def settle(self) -> None:
-        """Compare with the store (done as rows were read: `stored`) and with the file itself: the first
+        """Compare with the store (asked as rows were read: `stored`) and with the file itself: the first
         row of an indicator and day counts, a later one is the same (unchanged) or a conflict. One
-        indicator at a time, in id order, its rows sorted by day (file order kept within)."""
+        indicator at a time, in id order, its rows sorted by day (file order kept within); their falls
+        said a few thousand rows at a time, in the same order."""
         result, checked = self.result, self.checked
         day, stored = checked.day, checked.stored
         counts = [0, 0, 0]  # by SAME, OTHER, NOTHING
         self.repeated: set[tuple[int, int]] = set()  # (indicator, day) written twice: kept once (ReportBatch.drop_repeats)
+        waiting, rows = [], 0
         for indicator_id in sorted(checked.of_indicator):
             state = self.states[indicator_id]
             previous = first = -1
@@ -431,13 +413,19 @@ class _Importer:
                 previous, first = day[seq], seq
                 firsts.append(seq)
                 counts[stored[seq]] += 1
-            self._warn_about_falls(state, firsts)
+            if state.comparator != "<=" and state.kind != SCHEDULE:
+                waiting.append((state, firsts))
+                rows += len(firsts)
+                if rows >= FALLS_ROWS:
+                    self._warn_about_falls(waiting)
+                    waiting, rows = [], 0
+        self._warn_about_falls(waiting)
         result.unchanged += counts[SAME]
         result.updated += counts[OTHER]
         result.inserted += counts[NOTHING]
         result.errors.sort(key=_file_order)
 
-    def _repeat(self, state: IndicatorState, first: int, seq: int) -> None:
+    def _repeat(self, state: ImportIndicator, first: int, seq: int) -> None:
         """A row for the indicator and day of an earlier row (`first`): the same value, or a conflict."""
         checked = self.checked
         if checked.value[seq] != checked.value[first]:
@@ -452,48 +440,96 @@ class _Importer:
         if checked.stored[seq] != SAME:  # written as it was read
             self.repeated.add((state.indicator_id, checked.day[seq]))
 
-    def _warn_about_falls(self, state: IndicatorState, new_rows: list[int]) -> None:
-        """A cumulative value lower than the one reported before it: accepted, but said."""
-        if state.comparator == "<=" or state.kind == SCHEDULE:
+    def _warn_about_falls(self, waiting: list[tuple[ImportIndicator, list[int]]]) -> None:
+        """A cumulative value lower than the highest reported before it (stored, or an earlier row of the file):
+        accepted, but said. `waiting`: indicators and their first rows of each day, in day order. Of the
+        indicators with reports, the store gives the highest value before their first row's day (and its day)
+        and their reports from that day to their last row's (Store.stored_between): no report before the
+        first day matters but the highest, so nothing more of the history is read."""
+        checked = self.checked
+        day, value = checked.day, checked.value
+        spans = [(state.indicator_id, date.fromordinal(day[firsts[0]]), min(date.fromordinal(day[firsts[-1]]), state.last))
+                 for state, firsts in waiting if state.last is not None]
+        tops, stored = self.store.stored_between(spans, upto=self.upto) if spans else ([], {})
+        tops = iter(tops)
+        for state, firsts in waiting:
+            if state.last is None:  # the common case of a large import: rising values, nothing stored before, said in C
+                values = list(map(value.__getitem__, firsts))  # in day order
+                if all(map(le, values, values[1:])):
+                    continue
+                before = []
+            else:
+                top_value, top_on = next(tops)
+                before = [(top_on, 0, _number_of(top_value), None)] if top_value is not None else []
+                before += [(on, 0, _number_of(number), None) for on, number in stored.get(state.indicator_id, ())]
+            timeline = sorted(before + [(date.fromordinal(day[seq]), 1, _number_of(value[seq]), seq) for seq in firsts],
+                              key=lambda item: item[:2])
+            highest = None
+            for as_of, _, number, seq in timeline:
+                if seq is not None and highest is not None and highest[1] > number and highest[0] < as_of:
+                    self.result.warnings.append(Message(
+                        "{place}: {ref} {indicator} {value} as of {on} is lower than {earlier} as of {earlier_on}",
+                        place=self.where(seq), ref=f"{state.programme}/{state.task}", indicator=state.indicator,
+                        value=format_number(number, state.unit), on=as_of, earlier=format_number(highest[1], state.unit),
+                        earlier_on=highest[0],
+                    ))
+                if highest is None or number >= highest[1]:
+                    highest = (as_of, number)
+
+    def keep(self, state: ImportIndicator, as_of: date, number, note: str | None, reporter: str | None, line: int) -> None:
+        """A checked row: remembered for the comparison, and written (in chunks) unless the store holds it."""
+        seq = len(self.checked.day)
+        write = self.writer is not None and not self.result.errors
+        stored = NOTHING if state.last is None or as_of > state.last else ASK
+        if stored == ASK:
+            self.asked.append((seq, state.indicator_id, len(self.pending) if write else -1))
+        self.checked.add(state.indicator_id, as_of, number, len(self.files) - 1, line, stored)
+        if write:
+            self.pending.append((state.indicator_id, as_of, number, note, reporter, self.source))
+
+    def resolve(self) -> None:
+        """The rows to ASK about, compared with what the store holds on their days (Store.stored_on: an index
+        seek each), and those it holds already taken off the chunk to write."""
+        asked, self.asked = self.asked, []
+        if not asked or self.result.errors:
             return
         checked = self.checked
-        if not state.reports:  # the common case of a large import: rising values, nothing stored before, said in C
-            values = list(map(checked.value.__getitem__, new_rows))  # in day order
-            if all(map(le, values, values[1:])):
-                return
-        timeline = sorted(
-            [(r.as_of, 0, r.value, None) for r in state.reports]
-            + [(date.fromordinal(checked.day[seq]), 1, _number_of(checked.value[seq]), seq) for seq in new_rows],
-            key=lambda item: item[:2],
-        )
-        highest = None
-        for as_of, _, value, seq in timeline:
-            if seq is not None and highest is not None and highest[1] > value and highest[0] < as_of:
-                self.result.warnings.append(Message(
-                    "{place}: {ref} {indicator} {value} as of {on} is lower than {earlier} as of {earlier_on}",
-                    place=self.where(seq), ref=f"{state.programme}/{state.task}", indicator=state.indicator,
-                    value=format_number(value, state.unit), on=as_of, earlier=format_number(highest[1], state.unit),
-                    earlier_on=highest[0],
-                ))
-            if highest is None or value >= highest[1]:
-                highest = (as_of, value)
-
-    def keep(self, state: IndicatorState, as_of: date, number, note: str | None, reporter: str | None,
-             stored_values: dict[date, float], line: int) -> None:
-        """A checked row: remembered for the comparison, and written (in chunks) unless the store holds it."""
-        on_that_day = stored_values.get(as_of)
-        stored = NOTHING if on_that_day is None else SAME if on_that_day == number else OTHER
-        file = len(self.files) - 1
-        self.checked.add(state.indicator_id, as_of, number, file, line, stored)
-        if stored != SAME and self.writer is not None and not self.result.errors:
-            self.pending.append((state.indicator_id, as_of, number, note, reporter, self.source))
-            if len(self.pending) >= CHUNK_ROWS:
-                self.flush()
+        day, value, stored = checked.day, checked.value, checked.stored
+        found = self.store.stored_on([(indicator, date.fromordinal(day[seq])) for seq, indicator, _ in asked], upto=self.upto)
+        held = set()
+        for (seq, _, position), on_that_day in zip(asked, found, strict=True):
+            flag = stored[seq] = NOTHING if on_that_day is None else SAME if on_that_day == value[seq] else OTHER
+            if flag == SAME and position >= 0:
+                held.add(position)
+        if held:
+            self.pending = [row for position, row in enumerate(self.pending) if position not in held]
 
     def flush(self) -> None:
-        if self.pending and not self.result.errors:
+        """The rows checked so far compared with the store, and those to write written (a real import)."""
+        self.resolve()
+        if self.pending and self.writer is not None and not self.result.errors:
             self.writer.add(self.pending)
         self.pending = []
+
+
+_CELLS, _NUMBER = attrgetter("cells"), attrgetter("number")
+
+
+def _picked(chunk: list, index: list[int | None], pick: itemgetter, width: int) -> tuple[list[int], list[tuple]]:
+    """A chunk's row numbers and cells in FIELDS order, row by row: blank rows left out, a ragged row (shorter
+    than the header) and a missing column read as None."""
+    lines, rows = [], []
+    for row in chunk:
+        cells = row.cells
+        if cells.count(None) == len(cells):
+            continue
+        if len(cells) >= width:
+            cells.append(None)
+            rows.append(pick(cells))
+        else:
+            rows.append(tuple(cells[i] if i is not None and i < len(cells) else None for i in index))
+        lines.append(row.number)
+    return lines, rows
 
 
 def _number_of(value: float) -> int | float:
@@ -529,13 +565,13 @@ def import_progress(
                     "import progress", source=", ".join(path.name for path in paths), reason=reason))
             for path in paths:
                 importer.read(path, sheet, on_row)
+            importer.flush()  # the last rows compared with the store (and written) before the file is settled
             if not importer.result.errors:
                 importer.settle()
             result = importer.result
             if result.errors:
                 raise _Discarded
             if importer.writer is not None:
-                importer.flush()
                 importer.writer.end()  # every row stored (or the server's error raised) before confirm prints
                 importer.writer.drop_repeats(sorted(importer.repeated))
                 result.batch = importer.writer.id

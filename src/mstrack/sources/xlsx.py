@@ -9,7 +9,7 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from mstrack.errors import InputError
@@ -108,7 +108,7 @@ def marked_rows(values, percent: dict[int, list[int]], fills: dict[int, dict[int
 
     Merged ranges are cut to the sheet's extent (the cells its XML names, and at least columns A–Z):
     A3:XFD1048576 under a small table merges nothing beyond it."""
-    from itertools import chain, repeat
+    from itertools import chain, count, repeat
 
     first_column = values.start[1] if values.start else 0
     last_row, last_column = values.end or (-1, -1)
@@ -122,9 +122,13 @@ def marked_rows(values, percent: dict[int, list[int]], fills: dict[int, dict[int
     left_pad, right_pad = [None] * first_column, [None] * (width - last_column - 1)
     rows = values.iter_rows() if values.start else ()  # an empty sheet's iter_rows panics in calamine 0.5
     below = repeat([""] * (last_column + 1 - first_column), height - last_row - 1)
+    plain_rows = chain.from_iterable(map(plain_block, blocks(chain(rows, below))))  # each a new list
+    if not (left_pad or right_pad or percent or fills or starting):  # most sheets: their rows as calamine gives them
+        yield from map(Row, count(1), plain_rows)
+        return
     active: list[tuple[int, int, int, int, object]] = []  # (top, left, right, bottom, top-left value) of ranges over this row
-    for number, plain in enumerate(chain.from_iterable(map(plain_block, blocks(chain(rows, below)))), start=1):
-        cells = [*left_pad, *plain, *right_pad]
+    for number, plain in enumerate(plain_rows, start=1):
+        cells = [*left_pad, *plain, *right_pad] if left_pad or right_pad else plain
         if number in percent:
             _show_percent(cells, percent[number], width)
         if number in fills:
@@ -155,8 +159,8 @@ def blocks(rows) -> Iterator[list]:
 
 def plain_block(rows: list) -> list[list]:
     """Rows of calamine's values as _plain makes them, a column at a time: a column of text with no blank cell,
-    of integral numbers or of ints is checked by one C call (most columns of a report are one of these),
-    any other goes cell by cell."""
+    of integral numbers, of ints, of dates or of timestamps is checked by one C call (most columns of a report
+    are one of these), any other goes cell by cell."""
     if len(set(map(len, rows))) != 1 or not rows[0]:  # not a block of one width: row by row
         return [list(map(_plain, row)) for row in rows]
     columns = []
@@ -166,8 +170,10 @@ def plain_block(rows: list) -> list[list]:
             columns.append(column)
         elif kinds == {float} and all(map(float.is_integer, column)):
             columns.append(map(int, column))
-        elif kinds == {int}:
+        elif kinds == {int} or kinds == {date}:
             columns.append(column)
+        elif kinds == {datetime}:
+            columns.append(map(datetime.date, column))
         else:
             columns.append(map(_plain, column))
     return list(map(list, zip(*columns, strict=True)))
@@ -300,9 +306,9 @@ def _sheet_marks(handle, percent_styles: set[int]) -> tuple[dict[int, list[int]]
             for attributes in patterns.percent.findall(piece):
                 if place := _place(attributes):
                     percent.setdefault(place[0], []).append(place[1])
-        if patterns.formula_tag in piece:
+        if patterns.formula_mark.search(piece):
             _uncomputed_formulas(piece, patterns, shared, fills)
-        if b't="e"' in piece or b"t='e'" in piece:
+        if patterns.error_mark.search(piece):
             _error_values(piece, patterns, fills)
     return percent, fills, extent
 
@@ -349,18 +355,19 @@ def _reach(piece: bytes, patterns: _CellPatterns, extent: Extent) -> None:
     calamine places a cell by its own reference, whatever its row's says. Rows' numbers are read (one
     a row); cells' only where one names a row below them all (a search that finds nothing in a
     well-made file, three times faster than reading every cell's)."""
-    numbers = patterns.row_number.findall(piece)
-    if numbers:
-        extent.rows = max(extent.rows, max(map(int, numbers)))
-    if _below(extent.rows).search(piece):
-        extent.rows = max(extent.rows, max(map(int, patterns.cell_row.findall(piece))))
-    for letters in set(patterns.wide.findall(piece)):
-        extent.columns = max(extent.columns, _column_number(letters))
-    extent.row_tags += piece.count(patterns.row_tag)  # and <rowBreaks>: a count that can only be too high
+    rows = patterns.row.findall(piece)  # each row's number, b"" for a row without one
+    if numbered := [number for number in rows if number]:
+        extent.rows = max(extent.rows, max(map(int, numbered)))
+    if _below(extent.rows, or_wide=True).search(piece):  # one search for two rare things, then each looked for
+        if _below(extent.rows).search(piece):
+            extent.rows = max(extent.rows, max(map(int, patterns.cell_row.findall(piece))))
+        for letters in set(patterns.wide.findall(piece)):
+            extent.columns = max(extent.columns, _column_number(letters))
+    extent.row_tags += len(rows)
     extent.rows = max(extent.rows, extent.row_tags)
-    # Cells whose tag does not begin <c r=…> (and <col>, <cfRule>…, counted too) are counted row by row:
-    # a cell without a reference takes the next column.
-    if piece.count(patterns.cell_tag) > piece.count(patterns.referenced_cell):
+    # Cells whose tag does not begin <c r=…> are counted row by row (with <col>, <cfRule>…: a count that can
+    # only be too high): a cell without a reference takes the next column.
+    if patterns.unreferenced_cell.search(piece):
         extent.unreferenced = True
         for row in piece.split(patterns.row_end):
             extent.columns = max(extent.columns, row.count(patterns.cell_tag))
@@ -368,14 +375,18 @@ def _reach(piece: bytes, patterns: _CellPatterns, extent: Extent) -> None:
         extent.merges.extend(_merged_range(reference) for reference in patterns.merge_ref.findall(piece))
 
 
-@functools.lru_cache(maxsize=8)
-def _below(row: int) -> re.Pattern:
+@functools.lru_cache(maxsize=16)
+def _below(row: int, or_wide: bool = False) -> re.Pattern:
     """A cell reference to a row after `row` (r="A1048576" after 100001): the number longer, or as long
-    and larger at its first differing digit."""
+    and larger at its first differing digit; with `or_wide`, or to a column after Z."""
     digits = str(row)
     larger = [f"[1-9][0-9]{{{len(digits)},}}"] + [f"{digits[:i]}[{int(d) + 1}-9][0-9]{{{len(digits) - i - 1}}}"
                                                    for i, d in enumerate(digits) if d != "9"]
-    return re.compile(rf"""r=["'][A-Z]{{1,3}}0*(?:{"|".join(larger)})["']""".encode())
+    # possessive, and a row number as long as `row` looked for first: most references fail there, at C speed
+    below = rf"""0*+(?=[0-9]{{{len(digits)}}})(?:{"|".join(larger)})["']"""
+    if or_wide:
+        return re.compile(rf"""r=["'](?:[A-Z]{{2,3}}+[0-9]|[A-Z]{below})""".encode())
+    return re.compile(rf"""r=["'][A-Z]{{1,3}}+{below}""".encode())
 
 
 def _merged_range(reference: bytes) -> tuple[tuple[int, int], tuple[int, int]]:
@@ -414,15 +425,15 @@ class _CellPatterns:
     def __init__(self, prefix: bytes, percent_styles: set[int]):
         p = prefix
         self.row_end = b"</%srow>" % p
-        self.row_number = re.compile(rb"""<%srow\s[^>]*?r=["']([0-9]+)""" % p)
+        self.row = re.compile(rb"""<%srow(?=[\s>/])(?:[^>]*?\sr=["']([0-9]+))?""" % p)
         self.cell_row = re.compile(rb"""r=["'][A-Z]{1,3}0*([0-9]+)["']""")
         self.wide = re.compile(rb"""r=["']([A-Z]{2,3})[0-9]""")
         self.cell_tag = b"<%sc" % p
-        self.referenced_cell = b'<%sc r="' % p
-        self.row_tag = b"<%srow" % p
+        self.unreferenced_cell = re.compile(rb"""<%sc(?=[\s>/])(?!\sr=["'])""" % p)
         self.merge_tag = b"<%smergeCell" % p
         self.merge_ref = re.compile(rb"""<%smergeCell\s[^>]*?ref=["']([A-Z]{1,3}[0-9]+:[A-Z]{1,3}[0-9]+)["']""" % p)
-        self.formula_tag = b"<%sf" % p
+        self.formula_mark = re.compile(rb"<%sf[\s>/]" % p)  # a search with a literal prefix: faster than `in` here
+        self.error_mark = re.compile(rb"""t=["']e["']""")  # no \s before it: a literal prefix is searched fast
         self.formula = re.compile(rb"<%sc(\s[^>]*?)?(?<!/)>\s*<%sf(\s[^>]*?)?(?:/>|>([^<]*)</%sf>)\s*"
                                   rb"(?:<%sv(?:\s[^>]*?)?(?:/>|>([^<]*)</%sv>))?" % (p, p, p, p, p))
         self.error = re.compile(rb"""<%sc(?=[^>]*?\st=["']e["'])(\s[^>]*?)(?<!/)>\s*"""

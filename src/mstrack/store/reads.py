@@ -10,6 +10,7 @@ from datetime import date, datetime
 from mstrack.domain import unique
 from mstrack.errors import InputError, Message
 from mstrack.model import IndicatorState, TaskText
+from mstrack.store import import_reads
 from mstrack.store.dialect import day, moment, number
 from mstrack.store.states import indicator_states, series_query
 
@@ -221,18 +222,25 @@ class Reads:
             head, task = self._task_head(connection, ref)
             return head[3], indicator_states(self.dialect, connection, task_ids=[task[0]], as_of=None, all_reports=True)
 
-    def programme_states(self, code: str) -> tuple[int, dict[str, list[IndicatorState]]] | None:
-        """Every indicator of a programme with every report's day and value, by task code, as an import checks
-        rows against them (without units, quantities' milestones and the reports' notes: indicator_states'
-        `lean`); None if there is no such programme."""
+    def import_indicators(self, code: str) -> tuple[int, dict[str, list[tuple]]] | None:
+        """A programme's year and its indicators by task code, as an import checks rows against them (plain
+        tuples: import_reads.import_indicators); None if there is no such programme."""
         with self.reading() as connection:
-            found = self._rows(connection, f"SELECT year FROM programme WHERE code = {self.dialect.p}", [code])
-            if not found:
-                return None
-            by_task: dict[str, list[IndicatorState]] = {}
-            for state in indicator_states(self.dialect, connection, programmes=[code], as_of=None, all_reports=True, lean=True):
-                by_task.setdefault(state.task, []).append(state)
-            return found[0][0], by_task
+            return import_reads.import_indicators(self.dialect, connection, code)
+
+    def last_report_id(self) -> int:
+        with self.reading() as connection:
+            return import_reads.last_report_id(self.dialect, connection)
+
+    def stored_on(self, keys: list[tuple[int, date]], *, upto: int) -> list[float | None]:
+        """The value stored on each (indicator, day) by the reports up to id `upto` (import_reads.stored_on)."""
+        with self.reading() as connection:
+            return import_reads.stored_on(self.dialect, connection, keys, upto=upto)
+
+    def stored_between(self, spans: list[tuple[int, date, date]], *, upto: int) -> tuple[list[tuple], dict[int, list[tuple]]]:
+        """What each indicator's rows could fall from, by the reports up to id `upto` (import_reads.stored_between)."""
+        with self.reading() as connection:
+            return import_reads.stored_between(self.dialect, connection, spans, upto=upto)
 
     def status_states(self, as_of: date, programmes: list[str] | None = None, unit: str | None = None,
                       previous: bool = False) -> list[IndicatorState]:

@@ -29,7 +29,7 @@ def standing(alias: str) -> str:
 def indicator_states(
     dialect: Dialect, connection, *, as_of: date | None, programmes: list[str] | None = None,
     unit_id: int | None = None, task_ids: list[int] | None = None, all_reports: bool = False, previous: bool = False,
-    lean: bool = False, since: date | None = None,
+    since: date | None = None,
 ) -> list[IndicatorState]:
     """The indicators in scope, each with its checkpoints or milestones and its reports: every report
     (all_reports) or the latest on or before as_of. Five plain queries, whatever the number of
@@ -41,10 +41,10 @@ def indicator_states(
     units, checkpoints and milestones (240,000 rows) come as one plan_rows text per indicator: 0.43 → 0.24 s.
 
     With `previous` (and not all_reports), each indicator also gets the latest report of an earlier date
-    than its latest one, in the same read (forecasts' pace).
-
-    `lean`: without units and quantities' milestones (an import checks values against neither): only the
-    text-only lines' checkpoints, from their own table; with all_reports, the reports' days and values only.
+    than its latest one, in the same read: its day and value only (a forecast's pace reads nothing else;
+    its note, reporter and time of entry, a quarter of the read at 20,000 indicators, are left None). That is
+    a status's read, and it leaves out what no status row holds: the latest report's reporter and time of
+    entry, the indicator's words (text) and the line's leaders (half of the indicator query's time).
 
     `since` (with as_of, not all_reports): what a weekly report of the days since..as_of reads, bounded by
     the indicators and those days, not by the history: each indicator's latest report on or before as_of
@@ -53,8 +53,7 @@ def indicator_states(
     timestamps' zone; the report keeps those entered in its days). In date and entry order."""
     previous = previous and not all_reports and since is None
     results = dialect.rows_many(connection, _queries(dialect, as_of=as_of, programmes=programmes, unit_id=unit_id,
-                                                     task_ids=task_ids, all_reports=all_reports, previous=previous, lean=lean,
-                                                     since=since))
+                                                     task_ids=task_ids, all_reports=all_reports, previous=previous, since=since))
     rows = next(results)
     if not rows:
         results.close()
@@ -63,7 +62,7 @@ def indicator_states(
         task_id: (code, title, day_of(deadline or end), assessment, programme, day_of(start), rule)
         for task_id, code, title, deadline, assessment, programme, start, end, rule in next(results)
     }
-    plans = _lean_plans(rows, next(results)) if lean else dict(next(results))  # plan_rows, or (lean) what it would hold
+    plans = dict(next(results))
     unit_names = dict(next(results)).__getitem__
     reports = _latest_pairs(next(results)) if previous else _reports(next(results))
     states = []
@@ -85,13 +84,6 @@ def indicator_states(
             leaders=json_list(line_leaders),
         ))
     return states
-
-
-def _lean_plans(rows, checkpoint_rows) -> dict[int, tuple]:
-    """lean: what plan_rows holds, from the text-only lines' checkpoints alone (no units, no quantities' milestones)."""
-    checkpoints = _checkpoints(checkpoint_rows)
-    return {row[0]: ([], [], [(on, None, words, label, None) for on, words, label in checkpoints.get(row[8], ())])
-            for row in rows}
 
 
 def _plan_text(lead: list[int], responsible: list[int], marks: list[tuple]) -> str:
@@ -183,18 +175,16 @@ def _milestones(rows, line_of: dict[int, int], checkpoints: dict[int, list[tuple
 
 
 def _latest_pairs(rows) -> dict[int, list[ReportState]]:
-    """Each indicator's latest report and the latest of an earlier date, one row each: [earlier, latest], as
-    engine.in_force and forecast.last_two read them (just [latest] when there is no earlier one)."""
-    days, moments = DAYS, {}  # an import's rows share one entry time: each read once
-
-    def report(on, value, note, reporter, entered) -> ReportState:
-        at = moments.get(entered) or moments.setdefault(entered, moment(entered))
-        return ReportState(as_of=days.get(on) or day_of(on), value=int(value) if value.is_integer() else value, note=note,
-                           reporter=reporter, entered_at=at)
-
+    """Each indicator's latest report (its day, value and note) and the latest of an earlier date (its day and
+    value), one row each: [earlier, latest], as engine.in_force and forecast.last_two read them (just [latest]
+    when there is no earlier one)."""
+    days = DAYS
     reports: dict[int, list[ReportState]] = {}
-    for indicator_id, *latest, on, value, note, reporter, entered in rows:
-        reports[indicator_id] = [report(*latest)] if on is None else [report(on, value, note, reporter, entered), report(*latest)]
+    for indicator_id, latest_on, latest_value, note, on, value in rows:
+        latest = ReportState(as_of=days.get(latest_on) or day_of(latest_on),
+                             value=int(latest_value) if latest_value.is_integer() else latest_value, note=note)
+        reports[indicator_id] = [latest] if on is None else [
+            ReportState(as_of=days.get(on) or day_of(on), value=int(value) if value.is_integer() else value), latest]
     return reports
 
 
@@ -214,7 +204,7 @@ def _reports(rows) -> dict[int, list[ReportState]]:
 
 
 def _queries(dialect: Dialect, *, as_of: date | None, programmes: list[str] | None, unit_id: int | None,
-             task_ids: list[int] | None, all_reports: bool, previous: bool = False, lean: bool = False,
+             task_ids: list[int] | None, all_reports: bool, previous: bool = False,
              since: date | None = None) -> list[tuple[str, list] | None]:
     """indicator_states' five queries, (SQL, parameters) each, scoped alike (the units' names: all of them)."""
     p = dialect.p
@@ -233,16 +223,11 @@ def _queries(dialect: Dialect, *, as_of: date | None, programmes: list[str] | No
     task_and_programme = "JOIN task AS t ON l.task_id = t.id JOIN programme AS p ON t.programme_id = p.id"
     joined = f"indicator AS i JOIN task_line AS l ON i.line_id = l.id {task_and_programme}{scope}"
     indicators = f"SELECT i.id FROM {joined}" if where else "SELECT id FROM indicator"
-    in_lines = f"x.line_id IN (SELECT l.id FROM task_line AS l {task_and_programme}{scope})"
     in_indicators = f"x.indicator_id IN ({indicators})"
     columns = "x.indicator_id, x.as_of, x.value, x.note, x.reporter, x.entered_at"
     if all_reports:
-        order = "x.as_of, x.id"
-        if lean:  # an import compares days and values only: no notes read (most of a report row), and each
-            # indicator's reports by the (indicator_id, as_of, id) index instead of a sort of the whole table
-            columns, order = "x.indicator_id, x.as_of, x.value, NULL, NULL, NULL", "x.indicator_id, x.as_of, x.id"
         reports_query = (f"SELECT {columns} FROM report AS x WHERE {standing('x')}{f' AND {in_indicators}' if where else ''}"
-                         f" ORDER BY {order}", params)
+                         " ORDER BY x.as_of, x.id", params)
     else:  # one index seek per indicator: a LATERAL join on PostgreSQL (which would hash the whole report
         # table for the correlated subquery), the correlated subquery on SQLite (which has no LATERAL)
         def one_report(before: str, name: str, outer: str) -> str:
@@ -255,8 +240,9 @@ def _queries(dialect: Dialect, *, as_of: date | None, programmes: list[str] | No
         first = "CROSS JOIN" if dialect.name == "postgresql" else "JOIN"  # every indicator has a latest report here
         latest = one_report(f"<= {p}", "x", first)
         # one row per indicator: their order does not matter, and unsorted PostgreSQL streams them
-        if previous:  # and the latest report dated before the latest one's date, in the same row: forecasts' pace
-            reports_query = (f"SELECT {columns}, q.as_of, q.value, q.note, q.reporter, q.entered_at FROM ({indicators}) AS i"
+        if previous:  # and the latest report dated before the latest one's date, in the same row: forecasts' pace.
+            # A status row holds the latest one's day, value and note: not who reported it or when it was entered
+            reports_query = (f"SELECT x.indicator_id, x.as_of, x.value, x.note, q.as_of, q.value FROM ({indicators}) AS i"
                              f" {latest} {one_report('< x.as_of', 'q', 'LEFT JOIN')}", [*params, as_of])
         elif since is not None:
             reports_query = _window_query(dialect, columns=columns,
@@ -265,22 +251,19 @@ def _queries(dialect: Dialect, *, as_of: date | None, programmes: list[str] | No
                                           since=since)
         else:
             reports_query = (f"SELECT {columns} FROM ({indicators}) AS i {latest}", [*params, as_of])
-    lines_scope = f" WHERE {in_lines}" if where else ""
-    schedules = (f"{' AND' if where else ' WHERE'} x.line_id IN (SELECT line_id FROM indicator WHERE kind = '{SCHEDULE}')"
-                 if lean else "")
+    # leaders as text: psycopg would decode the JSON of every row; json_list decodes each distinct one once.
+    # A status (previous) prints neither them nor the indicator's words.
+    words = "'', l.position, l.id, NULL" if previous else "i.text, l.position, l.id, CAST(l.leaders AS TEXT)"
     return [
-        # leaders as text: psycopg would decode the JSON of every row; json_list decodes each distinct one once
-        ("SELECT i.id, i.kind, i.name, i.unit, i.comparator, i.target, i.text, l.position, l.id, CAST(l.leaders AS TEXT),"
-         f" l.task_id FROM {joined} ORDER BY p.code, t.position, l.position, i.position", params),
+        (f"SELECT i.id, i.kind, i.name, i.unit, i.comparator, i.target, {words}, l.task_id FROM {joined}"
+         " ORDER BY p.code, t.position, l.position, i.position", params),
         # task and programme columns once per task, not once per indicator (a third of the indicator query)
         ('SELECT t.id, t.code, t.title, t.deadline, t.assessment, p.code, p.start, p."end", p.rule'
          " FROM task AS t JOIN programme AS p ON t.programme_id = p.id"
          + (" WHERE " + " AND ".join(task_where) if task_where else ""), task_params),
-        # lean: only text-only lines' checkpoints (their milestones); a quantity's take only words from them.
-        # Otherwise plan_rows, apart from the sorted query above: SQLite's sorter would carry every text.
-        (f"SELECT x.line_id, x.due, x.text, x.label FROM checkpoint AS x{lines_scope}{schedules} ORDER BY x.id", params)
-        if lean else (f"SELECT x.id, x.plan_rows FROM indicator AS x{f' WHERE x.id IN ({indicators})' if where else ''}", params),
-        None if lean else ("SELECT id, name FROM unit", []),
+        # plan_rows, apart from the sorted query above: SQLite's sorter would carry every text
+        (f"SELECT x.id, x.plan_rows FROM indicator AS x{f' WHERE x.id IN ({indicators})' if where else ''}", params),
+        ("SELECT id, name FROM unit", []),
         reports_query,
     ]
 

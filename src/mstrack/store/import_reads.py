@@ -1,0 +1,111 @@
+"""What `import progress` reads of the store, bounded by the file's rows, never by the history: the
+programme's indicators as plain tuples, then, for the (indicator, day) pairs the rows name, the value
+stored that day and what the warning about falls compares with. A re-import into a programme holding
+millions of reports reads a few rows per row of its file (index seeks over (indicator_id, as_of, id)),
+where it read every stored report's day and value before."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from mstrack.model import SCHEDULE
+from mstrack.store.dialect import Dialect, day, number
+from mstrack.store.states import standing
+
+KEYS_A_STATEMENT = 300
+"""(indicator, day) pairs bound in one statement: three parameters each, under SQLite's oldest limit of 999."""
+
+
+def import_indicators(dialect: Dialect, connection, code: str) -> tuple[int, dict[str, list[tuple]]] | None:
+    """A programme's year and its indicators by task code, in the plan's order, each a tuple (indicator_id, name,
+    kind, unit, comparator, target, last_day, dues): last_day the date of its latest standing report (None if
+    none: nothing can be stored on any day), dues a text-only line's checkpoint days (or the task's deadline)."""
+    p = dialect.p
+    found = dialect.rows(connection, f"SELECT id, year FROM programme WHERE code = {p}", [code])
+    if not found:
+        return None
+    programme_id, year = found[0]
+    rows = dialect.rows(connection, (
+        'SELECT i.id, t.code, i.name, i.kind, i.unit, i.comparator, i.target, COALESCE(t.deadline, p."end"), i.line_id,'
+        f" (SELECT y.as_of FROM report AS y WHERE y.indicator_id = i.id AND {standing('y')}"
+        " ORDER BY y.as_of DESC, y.id DESC LIMIT 1)"
+        " FROM indicator AS i JOIN task_line AS l ON i.line_id = l.id JOIN task AS t ON l.task_id = t.id"
+        f" JOIN programme AS p ON t.programme_id = p.id WHERE p.id = {p} ORDER BY t.position, l.position, i.position"),
+        [programme_id])
+    dues: dict[int, list[date]] = {}
+    if any(row[3] == SCHEDULE for row in rows):  # a text-only line's reports count its checkpoints
+        for line_id, due in dialect.rows(connection, (
+                "SELECT x.line_id, x.due FROM checkpoint AS x JOIN task_line AS l ON x.line_id = l.id"
+                f" JOIN task AS t ON l.task_id = t.id WHERE t.programme_id = {p} AND x.line_id IN"
+                f" (SELECT line_id FROM indicator WHERE kind = '{SCHEDULE}') ORDER BY x.id"), [programme_id]):
+            dues.setdefault(line_id, []).append(day(due))
+    by_task: dict[str, list[tuple]] = {}
+    for indicator_id, task, name, kind, unit, comparator, target, deadline, line_id, last in rows:
+        marks = (sorted(dues.get(line_id, ())) or [day(deadline)]) if kind == SCHEDULE else []
+        by_task.setdefault(task, []).append(
+            (indicator_id, name, kind, unit, comparator, number(target), day(last), marks))
+    return year, by_task
+
+
+def last_report_id(dialect: Dialect, connection) -> int:
+    """The newest report's id: what an import compares with is what was stored before it (ids up to this)."""
+    return dialect.rows(connection, "SELECT max(id) FROM report")[0][0] or 0
+
+
+def stored_on(dialect: Dialect, connection, keys: list[tuple[int, date]], *, upto: int) -> list[float | None]:
+    """For each (indicator, day), in order: the value stored that day (the latest entry's), None if none."""
+    return [row[1] for row in _per_key(dialect, connection, keys, (
+        "(SELECT y.value FROM report AS y WHERE y.indicator_id = k.indicator_id AND y.as_of = k.day"
+        f" AND y.id <= {dialect.p} AND {standing('y')} ORDER BY y.id DESC LIMIT 1)",), [upto])]
+
+
+def stored_between(dialect: Dialect, connection, spans: list[tuple[int, date, date]], *,
+                   upto: int) -> tuple[list[tuple], dict[int, list[tuple]]]:
+    """What the warnings about falls compare an indicator's rows with, for each (indicator, first day, last day)
+    of its rows: the highest value stored before the first day and the latest day it was stored ((None, None)
+    if none), in the spans' order; and the (day, value) of its reports from the first day to the last, by day
+    and entry. Bounded by the rows' days: a weekly round reads one day an indicator (and one index seek
+    before it), never the reports of the days between."""
+    p = dialect.p
+    keys = [(indicator, first) for indicator, first, _ in spans]
+    tops = [row[1] for row in _per_key(dialect, connection, keys, (
+        f"(SELECT y.id FROM report AS y WHERE y.indicator_id = k.indicator_id AND y.as_of < k.day AND y.id <= {p}"
+        f" AND {standing('y')} ORDER BY y.value DESC, y.as_of DESC, y.id DESC LIMIT 1)",), [upto])]
+    found = [report_id for report_id in tops if report_id is not None]
+    top_reads = [(f"SELECT id, value, as_of FROM report WHERE id IN ({dialect.params(len(part))})", part)
+                 for part in _parts(found, KEYS_A_STATEMENT * 3)]
+    span_reads = [(f"WITH k(indicator_id, first_day, last_day) AS (VALUES {', '.join([f'({p}, {p}, {p})'] * len(part))})"
+                   " SELECT y.indicator_id, y.as_of, y.value FROM k JOIN report AS y ON y.indicator_id = k.indicator_id"
+                   f" AND y.as_of >= k.first_day AND y.as_of <= k.last_day WHERE y.id <= {p} AND {standing('y')}"
+                   " ORDER BY y.indicator_id, y.as_of, y.id", [*(value for span in part for value in span), upto])
+                  for part in _parts(spans, KEYS_A_STATEMENT)]
+    results = dialect.rows_many(connection, top_reads + span_reads)
+    highest = {}
+    for _ in top_reads:
+        highest.update((report_id, (value, day(on))) for report_id, value, on in next(results))
+    stored: dict[int, list[tuple]] = {}
+    for rows in results:
+        for indicator_id, on, value in rows:
+            stored.setdefault(indicator_id, []).append((day(on), value))
+    return [highest.get(report_id, (None, None)) for report_id in tops], stored
+
+
+def _parts(items: list, size: int) -> list[list]:
+    return [items[start:start + size] for start in range(0, len(items), size)]
+
+
+def _per_key(dialect: Dialect, connection, keys: list[tuple[int, date]], columns: tuple[str, ...], params: list) -> list:
+    """Rows (position, *columns) for the keys, in their order: the keys bound as a VALUES list, a few hundred a
+    statement, each column a correlated subquery on k.indicator_id and k.day (an index seek each)."""
+    statements = []
+    for start in range(0, len(keys), KEYS_A_STATEMENT):
+        part = keys[start:start + KEYS_A_STATEMENT]
+        values = ", ".join([f"({dialect.p}, {dialect.p}, {dialect.p})"] * len(part))
+        bound = [value for n, (indicator, on) in enumerate(part, start) for value in (n, indicator, on)]
+        statements.append((f"WITH k(n, indicator_id, day) AS (VALUES {values}) SELECT k.n, {', '.join(columns)} FROM k",
+                           [*bound, *params]))
+    found: list = [None] * len(keys)
+    for rows in dialect.rows_many(connection, statements):
+        for n, *columns in rows:
+            found[n] = (n, *columns)
+    return found
