@@ -514,3 +514,33 @@ def test_an_output_file_is_private_however_it_is_named(demo_cli, tmp_path, open_
     assert stat.S_IMODE(real.stat().st_mode) == 0o600
     assert how != "symlink" or Path("link.md").is_symlink()
     assert leftovers(tmp_path) == []
+
+
+def test_the_output_check_on_bytes_drops_what_the_check_on_text_drops(monkeypatch):
+    """write_out checks a UTF-8 stdout's bytes (outputs.clean_utf8), any other the text (clean_text):
+    byte for byte the same, every control character and its neighbours, C1 and the middle dot (0xC2) too."""
+    import io
+    import random
+
+    from mstrack.cli.common import write_out
+    from mstrack.render.outputs import clean_text, clean_utf8
+
+    pieces = [chr(c) for c in range(0xA1)] + ["·", "民生实事", "完成", "𠀀", '"\\u001b"', "\r\n"]
+    rng = random.Random(18)
+    texts = ["", "plain", "民生实事\n", *pieces, *("".join(rng.choices(pieces, k=rng.randint(1, 60))) for _ in range(3000))]
+    for text in texts:
+        expected = clean_text(text).encode("utf-8")
+        assert clean_utf8(text) == expected, repr(text)
+        assert not any(c in expected.decode() for c in CONTROLS)
+    assert clean_utf8("a\x1b[2Jb\x9bc\td\n") == b"a[2Jbc\td\n"
+    assert clean_utf8("\udcff", "surrogateescape") == b"\xff"
+    big = '{"note": "按计划推进"}\n' * 50_000
+    for encoding in ("utf-8", "gb18030"):  # the bytes path, then the text path
+        for text in (big, big + "\x1b[2J·\x85"):
+            out = io.TextIOWrapper(io.BytesIO(), encoding=encoding)
+            monkeypatch.setattr("sys.stdout", out)
+            out.write("before\n")
+            write_out(text)
+            out.write("after\n")
+            out.flush()
+            assert out.buffer.getvalue() == ("before\n" + clean_text(text) + "after\n").encode(encoding)

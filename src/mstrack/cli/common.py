@@ -3,8 +3,10 @@ options' closed lists. It imports no other part of the command line, so that eve
 import it; like them, it imports the store, the engine and Rich inside functions, for a fast start.
 """
 
+import codecs
 import contextlib
 import errno
+import os
 import re
 import sys
 from datetime import date
@@ -245,10 +247,17 @@ def echo(text: str, err: bool = False) -> None:
 
 
 def write_out(text: str) -> None:
-    """Text that may hold data (JSON, a table) to stdout, without control characters (outputs.clean_text)."""
-    from mstrack.render.outputs import clean_text
+    """Text that may hold data (JSON, a table) to stdout, without control characters (outputs.clean_text).
+    A UTF-8 stdout gets the bytes straight (outputs.clean_utf8: the check on the encoded text is cheaper)."""
+    from mstrack.render.outputs import clean_text, clean_utf8
 
-    sys.stdout.write(clean_text(text))
+    out = sys.stdout
+    buffer = getattr(out, "buffer", None)
+    if buffer is None or os.linesep != "\n" or codecs.lookup(out.encoding or "ascii").name != "utf-8":
+        out.write(clean_text(text))
+        return
+    out.flush()  # what was written as text goes first
+    buffer.write(clean_utf8(text, out.errors or "strict"))
 
 
 def flush_output() -> None:
