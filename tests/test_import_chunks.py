@@ -212,3 +212,15 @@ def test_a_column_read_at_once_gives_each_cells_plain_value():
     assert numbers[:4] == [1, 2.5, 65.5, 197] and suffixes[:4] == [None, None, "%", "个"]
     assert numbers[4:6] == [None, None] and numbers[10] is None and numbers[11] is None
     assert progress_cells.plain_numbers(["1", "2"]) == ([1, 2], [None, None])
+
+
+def test_an_import_indicator_names_the_fields_of_the_stores_row():
+    """ImportIndicator unpacks import_indicators' tuple in its order: each field by its name, a short row refused."""
+    from mstrack.sources.progress_rows import ImportIndicator
+
+    row = (7, "新增公办学位", "number", "个", ">=", 3500.0, date(2023, 5, 1), [date(2023, 6, 30)])
+    state = ImportIndicator("sz-2023", "12", row)
+    assert (state.programme, state.task, state.indicator_id, state.indicator, state.kind, state.unit, state.comparator,
+            state.target, state.last, state.dues) == ("sz-2023", "12", *row)
+    with pytest.raises(ValueError):
+        ImportIndicator("sz-2023", "12", row[:-1])

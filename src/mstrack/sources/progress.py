@@ -101,10 +101,7 @@ class _Importer:
     def task_indicators(self, code: str, task: str, by_task: dict[str, list[tuple]]) -> list[ImportIndicator] | None:
         found = self.tasks.get((code, task))
         if found is None and (rows := by_task.get(task)) is not None:
-            found = self.tasks[(code, task)] = [
-                ImportIndicator(programme=code, task=task, indicator_id=indicator_id, indicator=name, kind=kind, unit=unit,
-                                comparator=comparator, target=target, last=last, dues=dues)
-                for indicator_id, name, kind, unit, comparator, target, last, dues in rows]
+            found = self.tasks[(code, task)] = [ImportIndicator(code, task, row) for row in rows]
         return found
 
     def where(self, seq: int) -> str:

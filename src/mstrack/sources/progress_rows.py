@@ -51,7 +51,10 @@ class ImportIndicator:
 
     __slots__ = ("programme", "task", "indicator_id", "indicator", "kind", "unit", "comparator", "target", "last", "dues")
 
-    def __init__(self, *, programme: str, task: str, indicator_id: int, indicator: str, kind: str, unit: str,
-                 comparator: str, target, last: date | None, dues: list[date]):
-        self.programme, self.task, self.indicator_id, self.indicator = programme, task, indicator_id, indicator
-        self.kind, self.unit, self.comparator, self.target, self.last, self.dues = kind, unit, comparator, target, last, dues
+    def __init__(self, programme: str, task: str, row: tuple):
+        """`row` as import_indicators gives it: (indicator_id, indicator, kind, unit, comparator, target, last,
+        dues). Unpacked in place, not passed by keyword: a province's import makes one for each of 20,000
+        indicators, and the keywords cost four times the unpacking."""
+        self.programme, self.task = programme, task
+        (self.indicator_id, self.indicator, self.kind, self.unit, self.comparator, self.target, self.last,
+         self.dues) = row
