@@ -72,3 +72,23 @@ def test_a_repeated_row_chunks_apart_is_written_once_the_first(demo_cli, tmp_pat
     standing = ("select count(*) from report as x where x.batch_id = {b} and not exists"
                 " (select 1 from report_retraction as r where r.report_id = x.id)")
     assert demo_cli.sql(standing.format(b=batch))[0][0] == 0
+
+
+def test_a_bad_byte_late_in_a_large_utf8_file_is_named_and_writes_nothing(demo_cli, tmp_path):
+    """A UTF-8 file is decoded once, as its rows are read (sheets.streamed_encoding): a byte that is not
+    UTF-8 after three written chunks stops the import with the byte's place, and nothing is kept."""
+    from mstrack.sources.sheets import HEAD_BYTES
+
+    before = snapshot(demo_cli)
+    path = big_file(demo_cli, tmp_path)
+    data = path.read_bytes()
+    assert len(data) > HEAD_BYTES and not data[:HEAD_BYTES].isascii()  # judged by its head, then streamed
+    programme, task, indicator, _, _ = first_row(path)
+    bad = len(data) + len(f"{programme},{task},{indicator},2024-12-31,".encode())
+    path.write_bytes(data + f"{programme},{task},{indicator},2024-12-31,".encode() + b"\xff\xfe9\n")
+    result = demo_cli("import", "progress", str(path))
+    refused(result, f"{path}: not readable as UTF-8 text (byte {bad})")
+    assert snapshot(demo_cli) == before
+    path.write_bytes(data)  # the same file without the bad byte is read whole
+    assert demo_cli("import", "progress", str(path)).exit_code == 0
+    assert len(snapshot(demo_cli)["report"]) == len(before["report"]) + ROWS

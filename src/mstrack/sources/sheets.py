@@ -84,9 +84,37 @@ def read_text(path: Path) -> str:
         return handle.read()
 
 
+HEAD_BYTES = 1 << 20
+"""What a CSV's encoding is judged by before its rows are read (streamed_encoding)."""
+
+
+def streamed_encoding(path: Path) -> str:
+    """text_encoding's answer, from the file's first megabyte when that can tell: UTF-8 holding non-ASCII
+    text, or bytes UTF-8 cannot decode (GB18030). The rows then check the rest as they decode it (_text_rows),
+    not a whole pass before them; an ASCII head, which tells nothing, leaves it to text_encoding's pass."""
+    import codecs
+
+    with path.open("rb") as handle:
+        head = handle.read(HEAD_BYTES)
+        whole = not handle.read(1)
+    if b"\x00" in head or head.isascii():
+        return text_encoding(path)
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=whole)
+    except UnicodeDecodeError:
+        return text_encoding(path)  # GB18030, or neither: the pass says which
+    return "utf-8-sig"
+
+
 def _text_rows(path: Path, delimiter: str | None) -> Iterator[Row]:
-    with path.open(encoding=text_encoding(path), newline="") as handle:
-        yield from delimited_rows(handle, path, delimiter)
+    encoding = streamed_encoding(path)
+    with path.open(encoding=encoding, newline="") as handle:
+        try:
+            yield from delimited_rows(handle, path, delimiter)
+        except UnicodeDecodeError as error:  # a bad byte after the head: the import stops, nothing written
+            byte = handle.buffer.tell() - len(error.object) + error.start
+            raise InputError("{path}: not readable as {encoding} text (byte {byte})", path=path,
+                             encoding="UTF-8" if encoding == "utf-8-sig" else encoding.upper(), byte=byte) from None
 
 
 def delimited_rows(handle, path: Path, delimiter: str | None = None) -> Iterator[Row]:
