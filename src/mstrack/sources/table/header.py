@@ -93,6 +93,8 @@ def _header_columns(sheet: Sheet, at: int, year: int) -> list[Column] | None:
     kinds = [c.kind for c in columns if c.kind]
     if "task" not in kinds and len(set(kinds)) >= 2 and {"schedule", "period", "deadline", "lead", "units"} & set(kinds):
         _unnamed_task_column(sheet, at, columns)  # records whose item text has no label: an empty header cell
+        if "task" not in (kinds := [c.kind for c in columns if c.kind]) and {"lead", "units"} & set(kinds):
+            _task_column_by_content(sheet, at, columns)  # 主要工作举措 beside 牵头单位: a name the rules do not know
         kinds = [c.kind for c in columns if c.kind]
     if "task" in kinds and {"schedule", "period", "deadline", "lead", "units", "measure"} & set(kinds) and len(kinds) >= 2:
         return columns
@@ -122,6 +124,29 @@ def _unnamed_task_column(sheet: Sheet, at: int, columns: list[Column]) -> None:
         if len(texts) >= 2 and len(texts) * 2 >= len(below) and sum(len(t) for t in texts) >= 8 * len(texts):
             column.kind = "task"
             return
+
+
+TASK_WORDS_RE = re.compile(r"工作|举措|措施|任务|项目|内容|事项|指标")
+
+
+def _task_column_by_content(sheet: Sheet, at: int, columns: list[Column]) -> None:
+    """A header that names who is responsible (牵头单位) but its task column by a name the rules do not know, or know
+    as a schedule (主要工作举措): a column whose header is unknown or speaks of the work, whose cells hold each row's
+    longest words over rows read as items (numbered, or in most rows), is the task column; the longest such first."""
+    below = [r.cells for r in sheet.rows[at + 1:at + 6]]
+
+    def longest_in(column: Column) -> int:
+        return sum(1 for cells in below if column.index < len(cells) and len(cells[column.index]) >= 6
+                   and len(cells[column.index]) >= max(len(c) for c in cells[:len(columns)]))
+
+    candidates = [c for c in columns if c.header.strip() and (c.kind == "" or c.kind == "schedule" and TASK_WORDS_RE.search(c.header))]
+    for column in sorted(candidates, key=longest_in, reverse=True):
+        if longest_in(column) * 2 <= len(below):
+            return
+        kind, column.kind = column.kind, "task"
+        if _items_below(sheet, at, columns):
+            return
+        column.kind = kind
 
 
 # a task's number in the 序号 column: "12", "(3)", "1.2", "第1项", "9*", "★3" (a province's table runs past 999); or in Chinese
