@@ -56,3 +56,31 @@ def test_a_row_of_words_beside_a_unit_is_no_header(tmp_path):
     ])
     tasks = convert_table(path, "x-2024", 2024).programme.tasks
     assert [(t.title, _units(t)) for t in tasks] == [("新建公园3个", [(["区城管局"], [])])]
+
+
+def test_a_one_row_table_is_read_when_its_header_is_clearly_a_header(tmp_path):
+    """指标名称 / 全年任务目标(个) / 实际完成(个) / 完成进度 over a single indicator row: no date, unit or schedule column and
+    no second row to tell the header by, but every header cell is a known column name and one holds the target with its
+    unit in brackets. The one row is the task; its target 15 个, the done and the share reported progress."""
+    path = page(tmp_path / "表.html", [
+        "<td>指标名称</td><td>全年任务目标(个)</td><td>实际完成(个)</td><td>完成进度</td>",
+        "<td>开工建设城镇老旧小区</td><td>15</td><td>15</td><td>100%</td>",
+    ])
+    [task] = convert_table(path, "x-2021", 2021).programme.tasks
+    assert task.title == "开工建设城镇老旧小区"
+    assert [i[1:3] for i in indicators(task)] == [("个", 15)]
+
+
+def test_a_clear_header_over_a_row_without_its_figure_is_not_a_one_row_table(tmp_path):
+    """The one-row rule wants the row below to give the bracketed column its figure: over a note row it reads no table
+    (a row of text is never made an item), and the file says it has no header row."""
+    import pytest
+
+    from mstrack.errors import InputError
+
+    path = page(tmp_path / "表.html", [
+        "<td>指标名称</td><td>全年任务目标(个)</td><td>完成进度</td>",
+        "<td>说明:本表数据截至2021年12月</td><td></td><td></td>",
+    ])
+    with pytest.raises(InputError, match="no header row found"):
+        convert_table(path, "x-2021", 2021)

@@ -100,7 +100,22 @@ def _header_columns(sheet: Sheet, at: int, year: int) -> list[Column] | None:
         return columns
     if "task" in kinds and len(kinds) >= 2 and _items_below(sheet, at, columns):
         return columns  # no date, unit or schedule column: the task column is known by the items below it
+    if "task" in kinds and _one_row_table(sheet, at, columns):
+        return columns
     return None
+
+
+def _one_row_table(sheet: Sheet, at: int, columns: list[Column]) -> bool:
+    """A table of one indicator (指标名称 / 全年任务目标(个) / 实际完成(个) / 完成进度) has no second row to tell its header
+    by, so the header tells itself: three or more cells, each a known column name, one a target's with its unit in
+    brackets; and the one row below (the last of the table) names the task and gives that column its figure."""
+    named = [c for c in columns if c.header.strip()]
+    measured = [c for c in named if c.kind in ("task", "amount") and HEADER_UNIT_RE.match(re.sub(r"\s+", "", c.header))]
+    if len(named) < 3 or any(not c.kind for c in named) or not measured or len(sheet.rows) != at + 2:
+        return False
+    cells, task = sheet.rows[at + 1].cells, next(c for c in columns if c.kind == "task")
+    return (task.index < len(cells) and len(cells[task.index].strip()) >= 4
+            and any(c.index < len(cells) and BARE_NUMBER_RE.match(cells[c.index].strip()) for c in measured))
 
 
 def _offices(columns: list[Column]) -> None:
