@@ -84,3 +84,22 @@ def test_a_clear_header_over_a_row_without_its_figure_is_not_a_one_row_table(tmp
     ])
     with pytest.raises(InputError, match="no header row found"):
         convert_table(path, "x-2021", 2021)
+
+
+def test_under_one_header_over_several_columns_the_last_that_changes_is_the_task(tmp_path):
+    """项目 over area / project / indicator, no 序号, the area and the project merged down over the indicator rows: each
+    indicator row is its own task (its figure in 目标, its unit in its brackets), the merged area over them their area;
+    never one task named by the area with the indicators as its lines."""
+    path = page(tmp_path / "表.html", [
+        '<td colspan="3">项 目</td><td>目标</td><td>责任单位</td>',
+        '<td rowspan="2">就业促进工程</td><td rowspan="2">促进城乡劳动者就业创业</td><td>城镇新增就业人数(人)</td>'
+        '<td>1300</td><td rowspan="2">区人社局</td>',
+        "<td>城镇失业人员再就业(人)</td><td>250</td>",
+    ])
+    programme = convert_table(path, "x-2017", 2017).programme
+    tasks = programme.tasks
+    assert [t.title for t in tasks] == ["城镇新增就业人数(人)", "城镇失业人员再就业(人)"]
+    assert [a.name for a in programme.areas] == ["就业促进工程"] and {t.area for t in tasks} == {programme.areas[0].code}
+    assert [[i[1:3] for i in indicators(t)] for t in tasks] == [[("人", 1300)], [("人", 250)]]
+    assert [[line.lead_units for line in t.lines] for t in tasks] == [[["区人社局"]], [["区人社局"]]]
+    assert len({t.area for t in tasks}) == 1 and tasks[0].area is not None

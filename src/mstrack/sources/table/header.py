@@ -500,10 +500,39 @@ def _columns_by_data(sheet: Sheet, at: int, columns: list[Column]) -> None:
         _task_columns(sheet, at, columns, tasks)
 
 
+def _spanned_columns(sheet: Sheet, at: int, tasks: list[Column]) -> list[Column]:
+    """No 序号, and one header cell over several task columns (项目 over area / project / indicator): those columns,
+    when the last one changes from each row to the next and the first stays the same (merged down, or blank below in a
+    text export) over some of those rows; else none."""
+    run: list[Column] = []
+    for column in tasks:
+        if run and column.index == run[-1].index + 1 and column.header == run[-1].header:
+            run.append(column)
+        elif len(run) >= 2:
+            break
+        else:
+            run = [column]
+    if len(run) < 2:
+        return []
+    rows = [[r.cells[c.index] if c.index < len(r.cells) else "" for c in run] for r in sheet.rows[at + 1:]]
+    rows = [r for r in rows if r[-1]]
+    pairs = list(zip(rows, rows[1:], strict=False))
+    merged = sum(1 for above, row in pairs if not row[0] or row[0] == above[0])
+    changing = all(row[-1] != above[-1] for above, row in pairs)
+    return run if pairs and changing and merged else []
+
+
 def _task_columns(sheet: Sheet, at: int, columns: list[Column], tasks: list[Column]) -> None:
     """Several task-like columns: group columns (or a first one whose cells read "一、…") are the area, the first
     other one is the title, the rest content."""
     seq = next((c for c in columns if c.kind == "seq"), None)
+    if seq is None and (span := _spanned_columns(sheet, at, tasks)):
+        *left, title = span  # the indicator under 项目 is the task, the merged ones left of it its area and project
+        if not any(c.kind == "area" for c in columns):
+            left[0].kind, left = "area", left[1:]
+        for column in [*left, *(c for c in tasks if c.index > title.index)]:
+            column.kind = "content"
+        return
     groups = _group_columns(sheet, at, tasks, seq) if seq is not None else _theme_columns(sheet, at, tasks)
     if groups and len(groups) < len(tasks):
         if not any(c.kind == "area" for c in columns):
