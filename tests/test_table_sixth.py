@@ -1,6 +1,8 @@
 """Structures of published tables the reader stopped on or misread at first contact with the sixth held-out set
 (issue #13, "After the sixth held-out fixes" in docs/import-table.md), one small hand-made table each."""
 
+from datetime import date
+
 from mstrack.sources.table import convert_table
 from tests.test_table_layouts import indicators, page
 
@@ -103,3 +105,18 @@ def test_under_one_header_over_several_columns_the_last_that_changes_is_the_task
     assert [[i[1:3] for i in indicators(t)] for t in tasks] == [[("人", 1300)], [("人", 250)]]
     assert [[line.lead_units for line in t.lines] for t in tasks] == [[["区人社局"]], [["区人社局"]]]
     assert len({t.area for t in tasks}) == 1 and tasks[0].area is not None
+
+
+def test_a_figure_named_by_the_task_work_it_completes_is_a_checkpoint_of_its_target(tmp_path):
+    """"9月底前完成7家建设任务": the figure's only words are the task's own work (建设任务), no thing of its own, so it is
+    the checkpoint of the one target counted in 家, never a second indicator named after the numbered step."""
+    path = page(tmp_path / "表.html", [
+        "<td>序号</td><td>工作任务</td><td>实施计划</td><td>牵头单位</td>",
+        "<td>1</td><td>新建成社区驿站7家,新增托位500个。</td><td>1.社区驿站:3月底前新建成2家;9月底前完成7家建设任务。"
+        "<br>2.托位:6月底前新增200个;9月底前完成500个托位。</td><td>卫生健康局</td>",
+    ])
+    [task] = convert_table(path, "x-2022", 2022).programme.tasks
+    assert [(i[1], i[2], i[3]) for i in indicators(task)] == [
+        ("家", 7, [(date(2022, 3, 31), 2), (date(2022, 9, 30), 7)]),
+        ("个", 500, [(date(2022, 6, 30), 200), (date(2022, 9, 30), 500)]),
+    ]
