@@ -74,10 +74,11 @@ def squeeze(text: str | None) -> str:
 
 
 def measure(number: float | int | None, unit: str | None) -> tuple[float | None, str]:
-    """(number, unit) with a leading 万/亿 of the unit folded into the number: 5.2 万人 = 52000 人."""
+    """(number, unit) with each leading 万/亿 of the unit folded into the number: 5.2 万人 = 52000 人, 1 万亿元 =
+    10^12 元."""
     unit = squeeze(unit)
-    if number is not None and len(unit) > 1 and unit[0] in SCALES:
-        return number * SCALES[unit[0]], unit[1:]
+    while number is not None and len(unit) > 1 and unit[0] in SCALES:
+        number, unit = number * SCALES[unit[0]], unit[1:]
     return number, unit
 
 

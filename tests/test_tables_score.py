@@ -155,3 +155,12 @@ def test_the_command_prints_each_file_and_the_total(capsys):
     assert scorer.main(["--json", TABLE_FILES[0]]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["files"][0]["file"] == TABLE_FILES[0] and data["total"] >= data["right"] >= FLOORS[TABLE_FILES[0]]["right"]
+
+
+def test_measure_folds_every_leading_scale():
+    """万亿元 is 10^12 元: each 万 or 亿 that leads the unit is folded, not only the first."""
+    assert scorer.measure(1, "万亿元") == (1_000_000_000_000, "元")
+    assert scorer.measure(2, "亿万元") == (2_000_000_000_000, "元")
+    assert scorer.measure(5.2, "万人") == (52_000, "人")
+    assert scorer.measure(3, "万") == (3, "万"), "a bare scale with no unit after it is the unit itself"
+    assert scorer.measure(None, "万亿元") == (None, "万亿元")

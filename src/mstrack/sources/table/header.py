@@ -93,12 +93,29 @@ def _header_columns(sheet: Sheet, at: int, year: int) -> list[Column] | None:
     kinds = [c.kind for c in columns if c.kind]
     if "task" not in kinds and len(set(kinds)) >= 2 and {"schedule", "period", "deadline", "lead", "units"} & set(kinds):
         _unnamed_task_column(sheet, at, columns)  # records whose item text has no label: an empty header cell
+        if "task" not in (kinds := [c.kind for c in columns if c.kind]) and {"lead", "units"} & set(kinds):
+            _task_column_by_content(sheet, at, columns)  # 主要工作举措 beside 牵头单位: a name the rules do not know
         kinds = [c.kind for c in columns if c.kind]
     if "task" in kinds and {"schedule", "period", "deadline", "lead", "units", "measure"} & set(kinds) and len(kinds) >= 2:
         return columns
     if "task" in kinds and len(kinds) >= 2 and _items_below(sheet, at, columns):
         return columns  # no date, unit or schedule column: the task column is known by the items below it
+    if "task" in kinds and _one_row_table(sheet, at, columns):
+        return columns
     return None
+
+
+def _one_row_table(sheet: Sheet, at: int, columns: list[Column]) -> bool:
+    """A table of one indicator (指标名称 / 全年任务目标(个) / 实际完成(个) / 完成进度) has no second row to tell its header
+    by, so the header tells itself: three or more cells, each a known column name, one a target's with its unit in
+    brackets; and the one row below (the last of the table) names the task and gives that column its figure."""
+    named = [c for c in columns if c.header.strip()]
+    measured = [c for c in named if c.kind in ("task", "amount") and HEADER_UNIT_RE.match(re.sub(r"\s+", "", c.header))]
+    if len(named) < 3 or any(not c.kind for c in named) or not measured or len(sheet.rows) != at + 2:
+        return False
+    cells, task = sheet.rows[at + 1].cells, next(c for c in columns if c.kind == "task")
+    return (task.index < len(cells) and len(cells[task.index].strip()) >= 4
+            and any(c.index < len(cells) and BARE_NUMBER_RE.match(cells[c.index].strip()) for c in measured))
 
 
 def _offices(columns: list[Column]) -> None:
@@ -122,6 +139,29 @@ def _unnamed_task_column(sheet: Sheet, at: int, columns: list[Column]) -> None:
         if len(texts) >= 2 and len(texts) * 2 >= len(below) and sum(len(t) for t in texts) >= 8 * len(texts):
             column.kind = "task"
             return
+
+
+TASK_WORDS_RE = re.compile(r"工作|举措|措施|任务|项目|内容|事项|指标")
+
+
+def _task_column_by_content(sheet: Sheet, at: int, columns: list[Column]) -> None:
+    """A header that names who is responsible (牵头单位) but its task column by a name the rules do not know, or know
+    as a schedule (主要工作举措): a column whose header is unknown or speaks of the work, whose cells hold each row's
+    longest words over rows read as items (numbered, or in most rows), is the task column; the longest such first."""
+    below = [r.cells for r in sheet.rows[at + 1:at + 6]]
+
+    def longest_in(column: Column) -> int:
+        return sum(1 for cells in below if column.index < len(cells) and len(cells[column.index]) >= 6
+                   and len(cells[column.index]) >= max(len(c) for c in cells[:len(columns)]))
+
+    candidates = [c for c in columns if c.header.strip() and (c.kind == "" or c.kind == "schedule" and TASK_WORDS_RE.search(c.header))]
+    for column in sorted(candidates, key=longest_in, reverse=True):
+        if longest_in(column) * 2 <= len(below):
+            return
+        kind, column.kind = column.kind, "task"
+        if _items_below(sheet, at, columns):
+            return
+        column.kind = kind
 
 
 # a task's number in the 序号 column: "12", "(3)", "1.2", "第1项", "9*", "★3" (a province's table runs past 999); or in Chinese
@@ -460,10 +500,39 @@ def _columns_by_data(sheet: Sheet, at: int, columns: list[Column]) -> None:
         _task_columns(sheet, at, columns, tasks)
 
 
+def _spanned_columns(sheet: Sheet, at: int, tasks: list[Column]) -> list[Column]:
+    """No 序号, and one header cell over several task columns (项目 over area / project / indicator): those columns,
+    when the last one changes from each row to the next and the first stays the same (merged down, or blank below in a
+    text export) over some of those rows; else none."""
+    run: list[Column] = []
+    for column in tasks:
+        if run and column.index == run[-1].index + 1 and column.header == run[-1].header:
+            run.append(column)
+        elif len(run) >= 2:
+            break
+        else:
+            run = [column]
+    if len(run) < 2:
+        return []
+    rows = [[r.cells[c.index] if c.index < len(r.cells) else "" for c in run] for r in sheet.rows[at + 1:]]
+    rows = [r for r in rows if r[-1]]
+    pairs = list(zip(rows, rows[1:], strict=False))
+    merged = sum(1 for above, row in pairs if not row[0] or row[0] == above[0])
+    changing = all(row[-1] != above[-1] for above, row in pairs)
+    return run if pairs and changing and merged else []
+
+
 def _task_columns(sheet: Sheet, at: int, columns: list[Column], tasks: list[Column]) -> None:
     """Several task-like columns: group columns (or a first one whose cells read "一、…") are the area, the first
     other one is the title, the rest content."""
     seq = next((c for c in columns if c.kind == "seq"), None)
+    if seq is None and (span := _spanned_columns(sheet, at, tasks)):
+        *left, title = span  # the indicator under 项目 is the task, the merged ones left of it its area and project
+        if not any(c.kind == "area" for c in columns):
+            left[0].kind, left = "area", left[1:]
+        for column in [*left, *(c for c in tasks if c.index > title.index)]:
+            column.kind = "content"
+        return
     groups = _group_columns(sheet, at, tasks, seq) if seq is not None else _theme_columns(sheet, at, tasks)
     if groups and len(groups) < len(tasks):
         if not any(c.kind == "area" for c in columns):

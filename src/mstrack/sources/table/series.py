@@ -95,10 +95,14 @@ def _task_share(series: list[Series], mention: Mention) -> Mention:
     return replace(mention, value=value, unit=stated[0].unit, share=mention.value)
 
 
+TASK_WORK_RE = re.compile(r"(?:建设|改造|施工|建成)(?:任务|工作)")  # the task's own work, no thing that is counted
+
+
 def _candidates(series: list[Series], mention: Mention, mi: int) -> list[tuple[float, int, int]]:
     """(-score, series index, mention index) of every series close enough to take the mention."""
     scores = [one.score(mention) for one in series]
-    if len(content_words(mention.contexts[0])) < 2:  # "完成7家": the noun is left out; one series counts 家
+    # "完成7家", "完成7家建设任务" (the task's own work): the noun is left out; one series counts 家
+    if len(content_words(TASK_WORK_RE.sub("", mention.contexts[0]))) < 2:
         alike = [si for si, one in enumerate(series) if unit_key(one.unit) == unit_key(mention.unit) and one.stages == mention.stages]
         if len(alike) == 1:
             scores[alike[0]] = max(scores[alike[0]], 0.5)

@@ -10,12 +10,20 @@ from mstrack.domain import unique
 from mstrack.domain.dates import DateError
 from mstrack.errors import InputError, Message
 from mstrack.model import Area
-from mstrack.sources.plan import split_units
 from mstrack.sources.table.header import AREA_RE, CODE_CELL_RE, GROUP_CODE_RE, TOTAL_CELL_RE, Column
 from mstrack.sources.table.mentions import BARE_RE, find_mentions
 from mstrack.sources.table.reading import Row, Sheet
 from mstrack.sources.table.schedule import Block, dated_clauses, dated_completions, numbered_parts, parse_deadline, split_schedule
-from mstrack.sources.table.units import joined_names, leaders_in, numbered_groups, roles_in, scoped, split_groups, without_people
+from mstrack.sources.table.units import (
+    joined_names,
+    leaders_in,
+    numbered_groups,
+    roles_in,
+    scoped,
+    split_groups,
+    unit_names,
+    without_people,
+)
 
 
 @dataclass(kw_only=True)
@@ -430,9 +438,9 @@ def _unit_groups(lead_cell: str, units_cell: str, previous: RawLine | None) -> t
         unit_groups = [previous.units]
     else:
         groups = split_groups(lead_cell) if lead_cell else []
-        lead_groups = [[scoped(u) if len(groups) > 1 else (u, "") for u in split_units(g)] for g in groups]
+        lead_groups = [[scoped(u) if len(groups) > 1 else (u, "") for u in unit_names(g)] for g in groups]
         lead_groups = [g for g in lead_groups if g]
-        unit_groups = [split_units(g) for g in (split_groups(units_cell) if units_cell else [])]
+        unit_groups = [unit_names(g) for g in (split_groups(units_cell) if units_cell else [])]
     if not lead_groups:
         units = [u for g in unit_groups for u in g]
         lead_groups = [[(units[0], "")]] if units else [[("（表中未列）", "")]]
@@ -518,7 +526,7 @@ def _read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherit
         all_units = unique(u for g in unit_groups for u in g)
         for block in blocks:
             named = [u for u in all_leads if block.heading and u in block.heading]
-            units = split_units(numbered[block.number]) if block.number in numbered else all_units
+            units = unit_names(numbered[block.number]) if block.number in numbered else all_units
             task.lines.append(RawLine(row=row, leaders=leaders, lead_units=named or unique(all_leads), units=units,
                                       scope=block.heading, blocks=[block], borrowed=borrowed, **own))
         return

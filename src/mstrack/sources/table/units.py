@@ -117,5 +117,14 @@ def scoped(unit: str) -> tuple[str, str]:
     return (m[1].strip(), m[2].strip()) if m else (unit.strip(), "")
 
 
+UNIT_THEN_DENG_RE = re.compile(rf"^(.{{2,}}(?:[{OFFICE_END}]|{'|'.join(UNITS_END)}))\s*等$")
+
+
+def unit_names(cell: str) -> list[str]:
+    """The units a cell lists: 等 (and others) closing a list ("省商务厅等,各市人民政府") is no part of the unit's name
+    before it; inside a name ("市平等就业服务中心") it stays."""
+    return [m[1] if (m := UNIT_THEN_DENG_RE.match(u)) else u for u in split_units(cell)]
+
+
 def leaders_in(cell: str) -> list[str]:
     return [p for part in cell.split("\n") for p in split_units(part)]
