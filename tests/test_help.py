@@ -173,3 +173,15 @@ def test_help_in_chinese_from_the_environment_and_before_the_command():
     assert root.exit_code == 0 and "╭─ 命令 " in root.stdout and "显示版本号并退出。" in root.stdout
     typed_after = CliRunner().invoke(app, ["--lang", "zh", "--lang", "en", "--help"], env={"MSTRACK_LANG": "zh"})
     assert typed_after.exit_code == 0 and "Print the version and exit." in typed_after.stdout
+
+
+def test_a_help_in_chinese_does_not_carry_into_the_next_run_in_the_same_process():
+    from typer.testing import CliRunner
+
+    runner = CliRunner()
+    first = runner.invoke(app, ["--help"], env={"MSTRACK_LANG": "en"})
+    chinese = runner.invoke(app, ["--lang", "zh", "--help"], env={"MSTRACK_LANG": "en"})
+    again = runner.invoke(app, ["--help"], env={"MSTRACK_LANG": "en"})
+    assert (first.exit_code, chinese.exit_code, again.exit_code) == (0, 0, 0)
+    assert "╭─ 命令 " in chinese.stdout
+    assert again.stdout == first.stdout and "命令" not in again.stdout

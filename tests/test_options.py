@@ -28,6 +28,13 @@ USAGE_ERRORS = [
                                    "'on_track', 'done', 'not_due', 'due_soon'."),
     (["status", "--fail-on", "due_soon"], "Invalid value for '--fail-on': 'due_soon' is not one of 'behind', "
                                           "'no_report', 'overdue', 'on_track', 'done', 'not_due'."),
+    # numbers past what the calendar or the store holds: refused here, never an OverflowError further on
+    (["status", "--warn-days", "99999999999999"], "Invalid value for '--warn-days': Input should be less than or equal to 36500"),
+    (["status", "--stale", "36501"], "Invalid value for '--stale': Input should be less than or equal to 36500"),
+    (["report", "weekly", "--stale", "99999999"], "Invalid value for '--stale': Input should be less than or equal to 36500"),
+    (["batches", "-n", "99999999999999999999999"], "Invalid value for '--limit' / '-n': Input should be less than or equal to"),
+    (["undo", "99999999999999999999"], "Invalid value for 'BATCH': Input should be less than or equal to"),
+    (["report", "diff", "99999999999999999999"], "Invalid value for 'NUMBER': Input should be less than or equal to"),
     (["import", "table", "x.xlsx", "-p", "x-2024", "--year", "1800", "-o", "x.toml"],
      "Invalid value for '--year': Input should be greater than or equal to 1900"),
     (["import", "table", "x.xlsx", "-p", "x-2024", "--year", "2201", "-o", "x.toml"],

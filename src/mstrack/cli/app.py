@@ -32,8 +32,9 @@ class _CheckedGroup(typer.core.TyperGroup):
         from mstrack.domain.limits import text_problem
 
         _name_metavars(self)
-        if (lang := _typed_lang(args)) is not None:
-            use_lang(lang)  # for a help shown before main() reads --lang (`mstrack --lang zh --help`)
+        # For a help shown before main() reads --lang (`mstrack --lang zh --help`); None when none is typed, so
+        # that a run does not keep the language of the one before it in the same process.
+        use_lang(_typed_lang(args))
         for index, arg in enumerate(args):
             if problem := text_problem(arg.partition("=")[2] if arg.startswith("--") and "=" in arg else arg):
                 ctx.meta["mstrack.argument_problem"] = (_argument_name(args, index), problem)

@@ -49,7 +49,13 @@ AsOfOption = as_of_option("Date to judge at, e.g. 2023-07-01 or 6月底. [defaul
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="table or json")]
 """--format of the commands that print a table or JSON."""
 RefArgument = Annotated[str, typer.Argument(help="PROGRAMME/CODE, e.g. shenzhen-2023/5")]
-WarnDaysOption = Annotated[int, typer.Option("--warn-days", min=0, help=WARN_HELP)]
+DAYS_MAX = 36500
+"""The most days a day count may name (a century): a date moved by more leaves the calendar (year 9999)."""
+
+ID_MAX = 2**63 - 1
+"""The largest id or count the store can hold (a 64-bit INTEGER on SQLite and PostgreSQL)."""
+
+WarnDaysOption = Annotated[int, typer.Option("--warn-days", min=0, max=DAYS_MAX, help=WARN_HELP)]
 
 
 def _complete_rule(incomplete: str) -> list[str]:

@@ -9,6 +9,7 @@ import typer
 
 from mstrack.cli.app import app, db_app
 from mstrack.cli.common import (
+    ID_MAX,
     Format,
     FormatOption,
     console,
@@ -41,7 +42,7 @@ def init(ctx: typer.Context) -> None:
 @app.command()
 def batches(
     ctx: typer.Context,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many, newest first.")] = 20,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=ID_MAX, help="How many, newest first.")] = 20,
     fmt: FormatOption = Format.table,
 ) -> None:
     """The writes made to this database, newest first: each can be undone as a whole."""
@@ -58,7 +59,7 @@ def batches(
 @app.command()
 def undo(
     ctx: typer.Context,
-    batch: Annotated[Optional[int], typer.Argument(help="Batch id (see `mstrack batches`). [default: the latest]")] = None,
+    batch: Annotated[Optional[int], typer.Argument(max=ID_MAX, help="Batch id (see `mstrack batches`). [default: the latest]")] = None,
     reason: Annotated[Optional[str], typer.Option("--reason", help="Why it is undone (kept with the new batch).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Bring values back even over newer entries for the same date "
                                                           "(what it overrides is kept with the new batch).")] = False,

@@ -14,6 +14,8 @@ import typer
 
 from mstrack.cli.app import app, report_app
 from mstrack.cli.common import (
+    DAYS_MAX,
+    ID_MAX,
     AsOfOption,
     RuleOption,
     WarnDaysOption,
@@ -223,7 +225,7 @@ def weekly(
     since: Annotated[Optional[str], typer.Option(
         "--since", help="The previous report's date: changes are counted after it. [default: 7 days before --as-of]")] = None,
     rule: RuleOption = None,
-    stale: Annotated[int, typer.Option("--stale", min=0, help="Mark rows whose latest report is older than DAYS.")] = 14,
+    stale: Annotated[int, typer.Option("--stale", min=0, max=DAYS_MAX, help="Mark rows whose latest report is older than DAYS.")] = 14,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, md, html, xlsx, csv or json")] = "table",
     output: OutputOption = None,
     freeze: FreezeOption = False,
@@ -294,7 +296,7 @@ _table_command("annual", "December 31", "The full-year 一览表: as the half-ye
 @report_app.command("diff")
 def report_diff(
     ctx: typer.Context,
-    snapshot: Annotated[Optional[int], typer.Argument(help="A frozen report's number. [default: the latest]")] = None,
+    snapshot: Annotated[Optional[int], typer.Argument(max=ID_MAX, help="A frozen report's number. [default: the latest]")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json")] = "table",
 ) -> None:
     """What changed in a report since it was frozen and sent: the same report made again from today's

@@ -8,6 +8,7 @@ import typer
 
 from mstrack.cli.app import app
 from mstrack.cli.common import (
+    DAYS_MAX,
     AsOfOption,
     Format,
     FormatOption,
@@ -131,7 +132,7 @@ def status(
     fmt: FormatOption = Format.table,
     fail_on: Annotated[Optional[list[Status]], typer.Option("--fail-on", help="Exit 1 when any row has this status (repeatable).")] = None,
     rule: RuleOption = None,
-    stale: Annotated[int, typer.Option("--stale", min=0, help="Flag rows whose latest report is older than DAYS.")] = 14,
+    stale: Annotated[int, typer.Option("--stale", min=0, max=DAYS_MAX, help="Flag rows whose latest report is older than DAYS.")] = 14,
     warn_days: WarnDaysOption = WARN_DAYS,
 ) -> None:
     """Expected versus actual for every indicator; behind first; checkpoints due soon marked."""
