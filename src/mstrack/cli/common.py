@@ -140,8 +140,6 @@ class _PlainValues:
 
     def path(self, value):
         """A path, checked as Typer checks one by default: one that exists must be readable."""
-        import os
-
         if not isinstance(value, str | Path):
             return _UNDECIDED
         path = Path(value)

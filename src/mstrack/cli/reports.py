@@ -142,7 +142,7 @@ def _publish(ctx: typer.Context, store, params: dict, report, fmt: str, output: 
     if fmt == "table":
         content = _rich_text(content)
     if output is None or str(output) == "-":
-        for piece in [content] if isinstance(content, str) else content:  # the weekly JSON comes in pieces
+        for piece in _pieces(content):
             write_out(piece)
         frozen()
         return
@@ -169,13 +169,18 @@ def _write_content(path: Path, content, fmt: str) -> None:
         path.write_bytes(content)
         return
     with path.open("w", encoding="utf-8-sig" if fmt == "csv" else "utf-8") as handle:
-        for piece in [content] if isinstance(content, str) else content:
+        for piece in _pieces(content):
             handle.write(clean_text(piece))
+
+
+def _pieces(content):
+    """A renderer's text as pieces to write as they come: the weekly JSON's own, any other text as one."""
+    return [content] if isinstance(content, str) else content
 
 
 def _whole(content) -> str:
     """A renderer's text, joined when it came in pieces (the weekly JSON)."""
-    return content if isinstance(content, str) else "".join(content)
+    return "".join(_pieces(content))
 
 
 def _freeze(store, params: dict, content: str) -> None:
