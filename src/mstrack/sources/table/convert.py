@@ -51,7 +51,12 @@ def convert_table(path: Path, programme: str, year: int, sheet: str | None = Non
         raise InputError("--programme {code!r}: use lowercase letters, digits and '-'", code=programme)
     if not isinstance(year, int) or not 1900 <= year <= 2200:
         raise InputError("--year {year!r}: expected a year such as 2023", year=year)
-    sheets = read_sheets(path, sheet, table_number)
+    return convert_sheets(read_sheets(path, sheet, table_number), path=path, programme=programme, year=year)
+
+
+def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int) -> Conversion:
+    """The sheets a file was read as (reading.read_sheets), converted: the step after reading, on its own so that a
+    grid laid out another way (tests/table_variants.py) is read by the very same code."""
     table, at, columns, headers = find_header(sheets, year)
     areas: list[Area] = []
     notes: list[str] = []

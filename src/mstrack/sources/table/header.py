@@ -44,6 +44,18 @@ COLUMN_RULES = (  # (kind, pattern), first match wins
     ("note", r"备注|说明"),
 )
 
+# Header names that mean the same column, as the corpus and the seeds print them (one set per meaning). The rules above
+# read every one of them alike (tests/test_table_variants.py proves it, and that a table reads the same under each).
+HEADER_SYNONYMS = (
+    ("seq", ("序号", "编号")),
+    ("task", ("项目名称", "实事名称", "实事项目", "项目内容", "实事内容", "工作任务", "主要任务", "事项名称", "民生实事",
+              "重点工作")),
+    ("lead", ("牵头单位", "牵头部门", "主责单位", "主办单位")),
+    ("units", ("责任单位", "责任部门", "实施单位", "责任主体")),
+    ("units", ("配合单位", "配合部门", "协同单位", "协办单位")),
+    ("deadline", ("完成时限", "完成时间", "计划完成时间", "时间节点", "完成期限")),
+)
+
 
 @dataclass(kw_only=True)
 class Column:

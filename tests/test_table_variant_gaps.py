@@ -1,0 +1,62 @@
+"""Layout variations the metamorphic harness (tests/test_table_variants.py) found the reader could not take, one
+small hand-made table each, every one seen failing before its fix in the reader."""
+
+from datetime import date
+
+from mstrack.sources.table import convert_table
+from tests.test_table_layouts import indicators, page
+
+HEADER = "<td>序号</td><td>项目名称</td><td>牵头单位</td><td>完成时限</td>"
+ROWS = ["<td>1</td><td>新建幼儿园3所</td><td>区教育局</td><td>2024年6月底</td>",
+        "<td>2</td><td>改造老旧小区12个</td><td>区住建局</td><td>2024年11月底</td>"]
+
+
+def _read(path):
+    return [(t.code, t.title, t.deadline, [u for line in t.lines for u in line.lead_units],
+             [(i[1], i[2]) for i in indicators(t)]) for t in convert_table(path, "x-2024", 2024).programme.tasks]
+
+
+PLAIN = [("1", "新建幼儿园3所", date(2024, 6, 30), ["区教育局"], [("所", 3)]),
+         ("2", "改造老旧小区12个", date(2024, 11, 30), ["区住建局"], [("个", 12)])]
+
+
+def test_plain_table_reads_as_the_variants_should(tmp_path):
+    assert _read(page(tmp_path / "t.html", [HEADER, *ROWS])) == PLAIN
+
+
+def test_a_footnote_merged_over_the_width_under_the_table_is_no_task(tmp_path):
+    """备注 merged over every column (its text in each cell, as a workbook reads a merge) is a note, not task 3."""
+    path = page(tmp_path / "t.html", [HEADER, *ROWS, '<td colspan="4">备注：各项目完成时间以验收为准。</td>'])
+    assert _read(path) == PLAIN
+
+
+def test_a_footnote_in_the_first_cell_of_a_text_export_is_no_task_number(tmp_path):
+    """A .csv writes the merged 注： once, in the 序号 column: no "is not a task number" refusal."""
+    path = tmp_path / "t.csv"
+    path.write_text("序号,项目名称,牵头单位,完成时限\n1,新建幼儿园3所,区教育局,2024年6月底\n2,改造老旧小区12个,区住建局,2024年11月底\n"
+                    "注：本表由各牵头单位负责填报。,,,\n", encoding="utf-8")
+    assert _read(path) == PLAIN
+
+
+def test_full_width_digits_are_read_as_digits(tmp_path):
+    """２０２４年６月底, 新建幼儿园３所: dates and figures written full width."""
+    wide = str.maketrans("0123456789", "０１２３４５６７８９")
+    path = page(tmp_path / "t.html", [HEADER, *(row.translate(wide) for row in ROWS)])
+    assert _read(path) == PLAIN
+
+
+def test_a_blank_row_under_the_header_of_a_text_export_does_not_hide_it(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("序号,实事项目名称,完成情况\n,,\n1,新建幼儿园3所,已完成\n2,改造老旧小区12个,完成10个\n3,新增停车位500个,已完成\n",
+                    encoding="utf-8")
+    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [t.code for t in tasks] == ["1", "2", "3"]
+
+
+def test_a_one_row_table_with_a_footnote_or_a_blank_row_below_is_still_one_row(tmp_path):
+    """指标名称 / 全年任务目标(个) / 实际完成(个): one indicator's table, its row followed by a blank row and a note."""
+    path = tmp_path / "t.csv"
+    path.write_text("指标名称,全年任务目标(个),实际完成(个),完成进度\n新建城市书房,12,10,83%\n,,,\n注：数据截至11月底。,,,\n", encoding="utf-8")
+    (task,) = convert_table(path, "x-2024", 2024).programme.tasks
+    assert task.title == "新建城市书房"
+    assert [(i[1], i[2]) for i in indicators(task)] == [("个", 12)]
