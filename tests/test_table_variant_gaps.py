@@ -60,3 +60,21 @@ def test_a_one_row_table_with_a_footnote_or_a_blank_row_below_is_still_one_row(t
     (task,) = convert_table(path, "x-2024", 2024).programme.tasks
     assert task.title == "新建城市书房"
     assert [(i[1], i[2]) for i in indicators(task)] == [("个", 12)]
+
+
+def test_a_one_row_table_is_read_whatever_the_order_of_its_columns(tmp_path):
+    """完成进度 / 实际完成(个) / 全年任务目标(个) / 指标名称: the name is the column without a unit, not the first target-like one."""
+    path = tmp_path / "t.csv"
+    path.write_text("完成进度,实际完成(个),全年任务目标(个),指标名称\n83%,10,12,新建城市书房\n", encoding="utf-8")
+    (task,) = convert_table(path, "x-2024", 2024).programme.tasks
+    assert task.title == "新建城市书房"
+    assert [(i[1], i[2]) for i in indicators(task)] == [("个", 12)]
+
+
+def test_a_one_row_table_in_a_workbook_with_a_footnote_below(tmp_path):
+    """A workbook keeps no blank rows; its merged 注： row is the one that followed the item row."""
+    path = page(tmp_path / "t.html", ["<td>指标名称</td><td>全年任务目标(个)</td><td>实际完成(个)</td><td>完成进度</td>",
+                                      "<td>新建城市书房</td><td>12</td><td>10</td><td>83%</td>",
+                                      '<td colspan="4">注：数据截至11月底。</td>'])
+    (task,) = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [(i[1], i[2]) for i in indicators(task)] == [("个", 12)]

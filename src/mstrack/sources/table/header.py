@@ -120,14 +120,26 @@ def _header_columns(sheet: Sheet, at: int, year: int) -> list[Column] | None:
 def _one_row_table(sheet: Sheet, at: int, columns: list[Column]) -> bool:
     """A table of one indicator (指标名称 / 全年任务目标(个) / 实际完成(个) / 完成进度) has no second row to tell its header
     by, so the header tells itself: three or more cells, each a known column name, one a target's with its unit in
-    brackets; and the one row below (the last of the table) names the task and gives that column its figure."""
+    brackets; and the one row below (the table's only one, blank rows and a footnote aside) names the task and gives
+    that column its figure."""
     named = [c for c in columns if c.header.strip()]
     measured = [c for c in named if c.kind in ("task", "amount") and HEADER_UNIT_RE.match(re.sub(r"\s+", "", c.header))]
-    if len(named) < 3 or any(not c.kind for c in named) or not measured or len(sheet.rows) != at + 2:
+    rows = [r for r in sheet.rows[at + 1:] if any(r.cells) and not note_line(r.cells)]  # a blank row, a 注： under it
+    task = next((c for c in columns if c.kind == "task" and c not in measured), None)  # the name, wherever it stands
+    if len(named) < 3 or any(not c.kind for c in named) or not measured or len(rows) != 1 or task is None:
         return False
-    cells, task = sheet.rows[at + 1].cells, next(c for c in columns if c.kind == "task")
+    cells = rows[0].cells
     return (task.index < len(cells) and len(cells[task.index].strip()) >= 4
             and any(c.index < len(cells) and BARE_NUMBER_RE.match(cells[c.index].strip()) for c in measured))
+
+
+NOTE_LINE_RE = re.compile(r"^(?:备\s*注|注|说\s*明)\s*\d*\s*[:：]")  # "备注：…", "注1：…", "说明：…": a footnote line
+
+
+def note_line(cells: list[str]) -> bool:
+    """A footnote under a table: one text, merged over the row or written in its first cell."""
+    filled = {c for c in cells if c}
+    return len(filled) == 1 and bool(NOTE_LINE_RE.match(filled.pop()))
 
 
 def _offices(columns: list[Column]) -> None:
@@ -351,7 +363,9 @@ BARE_NUMBER_RE = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?\s*(?:万|亿)?$")
 
 
 def _column_values(sheet: Sheet, at: int, column: Column) -> list[str]:
-    return [r.cells[column.index] for r in sheet.rows[at + 1:] if column.index < len(r.cells) and r.cells[column.index]]
+    """The column's filled cells below the header, a footnote merged over the table's width left out."""
+    return [r.cells[column.index] for r in sheet.rows[at + 1:] if column.index < len(r.cells) and r.cells[column.index]
+            and not note_line(r.cells)]
 
 
 def _number_columns(sheet: Sheet, at: int, columns: list[Column]) -> None:

@@ -10,7 +10,7 @@ from mstrack.domain import unique
 from mstrack.domain.dates import DateError
 from mstrack.errors import InputError, Message
 from mstrack.model import Area
-from mstrack.sources.table.header import AREA_RE, CODE_CELL_RE, GROUP_CODE_RE, TOTAL_CELL_RE, Column
+from mstrack.sources.table.header import AREA_RE, CODE_CELL_RE, GROUP_CODE_RE, TOTAL_CELL_RE, Column, note_line
 from mstrack.sources.table.mentions import BARE_RE, find_mentions
 from mstrack.sources.table.reading import Row, Sheet
 from mstrack.sources.table.schedule import Block, dated_clauses, dated_completions, numbered_parts, parse_deadline, split_schedule
@@ -123,7 +123,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
             continue  # blank, the header again at a page break, or a row of totals (合计, 小计)
         if areas_are_tasks and _action_row(row, layout, tasks, seen, year):
             continue
-        if len(set(filled)) == 1 and NOTE_LINE_RE.match(filled[0]):
+        if note_line(row.cells):
             notes.append(filled[0])  # a footnote under the table, merged over its width or written in its first cell
             continue
         area, area_only = _area_of(row, filled, layout, areas, area)
@@ -168,7 +168,6 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     return tasks
 
 
-NOTE_LINE_RE = re.compile(r"^(?:备\s*注|注|说\s*明)\s*\d*\s*[:：]")  # "备注：…", "注1：…", "说明：…": a footnote line
 SEVERAL_CODES_RE = re.compile(r"^\s*\d+(?:\s*[、,，/和及]\s*\d+)+\s*$")  # "1、2": two tasks written in one row
 PART_SPLIT_RE = re.compile(r"\s*(?:[；;。]|\n)\s*")
 
