@@ -50,9 +50,10 @@ def read_grid(path: Path, year: int, sheet: str | None = None) -> Grid:
 
 
 def to_sheets(grid: Grid) -> list[Sheet]:
-    """The grid as the reader's sheet, the way read_sheets makes one (cleaned cells, traditional ones read simplified)."""
+    """The grid as the reader's sheet, the way read_sheets makes one (cleaned cells, traditional ones read simplified,
+    blank rows left out as every reading of a file but the last resort, cells spread over lines, leaves them)."""
     rows = (Row(number, list(cells)) for number, cells in enumerate(grid.rows, start=1))
-    return [make_sheet(grid.path, rows, blank_rows=True, titles=list(grid.titles), merges=grid.merges)]
+    return [make_sheet(grid.path, rows, titles=list(grid.titles), merges=grid.merges)]
 
 
 # --- the variations ------------------------------------------------------------------------------
