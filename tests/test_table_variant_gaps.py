@@ -78,3 +78,15 @@ def test_a_one_row_table_in_a_workbook_with_a_footnote_below(tmp_path):
                                       '<td colspan="4">注：数据截至11月底。</td>'])
     (task,) = convert_table(path, "x-2024", 2024).programme.tasks
     assert [(i[1], i[2]) for i in indicators(task)] == [("个", 12)]
+
+
+def test_a_title_line_in_full_width_digits_dates_next_months_plan(tmp_path):
+    """"２０２４年３月推进情况" above a Word-like page: the title names the report's month, so 下月计划 is due at April's end."""
+    path = tmp_path / "t.html"
+    path.write_text('<html><head><meta charset="utf-8"></head><body><p>２０２４年３月民生实事推进情况</p><table border="1">'
+                    "<tr><td>序号</td><td>年度任务</td><td>下月计划</td><td>责任单位</td></tr>"
+                    "<tr><td>1</td><td>新建幼儿园3所</td><td>完成主体工程</td><td>区教育局</td></tr>"
+                    "<tr><td>2</td><td>改造老旧小区12个</td><td>开工5个</td><td>区住建局</td></tr></table></body></html>",
+                    encoding="utf-8")
+    first, _ = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [c.due for line in first.lines for c in line.checkpoints] == [date(2024, 4, 30)]

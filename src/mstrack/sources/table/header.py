@@ -53,8 +53,8 @@ HEADER_SYNONYMS = (
     ("lead", ("牵头单位", "牵头部门", "主责单位", "主办单位")),
     ("units", ("责任单位", "责任部门", "实施单位", "责任主体")),
     ("units", ("配合单位", "配合部门", "协同单位", "协办单位")),
-    ("deadline", ("完成时限", "完成时间", "计划完成时间", "时间节点", "完成期限")),
-)
+    ("deadline", ("完成时限", "完成时间", "计划完成时间", "完成期限")),
+)  # 时间节点 is no deadline's synonym: it is read as a schedule, its cell often names several dated steps
 
 
 @dataclass(kw_only=True)

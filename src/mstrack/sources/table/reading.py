@@ -62,6 +62,8 @@ def make_sheet(path: Path, rows: Iterator[Row], blank_rows: bool = False, **opti
     """Rows cleaned (the blank ones left out unless `blank_rows`), and read in simplified characters
     when the table has traditional ones (the written ones kept to give back)."""
     cleaned = [Row(row.number, cells) for row in rows if any(cells := [clean_cell(value) for value in row.cells]) or blank_rows]
+    if "titles" in options:  # a document's title lines, as its cells: "２０２４年３月" names the report's month
+        options["titles"] = [title.translate(FULL_WIDTH_DIGITS) for title in options["titles"]]
     cells, written = for_matching(row.cells for row in cleaned)
     return Sheet(path=path, rows=[Row(row.number, row_cells) for row, row_cells in zip(cleaned, cells, strict=True)],
                  written=written, **options)
