@@ -90,3 +90,28 @@ def test_a_title_line_in_full_width_digits_dates_next_months_plan(tmp_path):
                     encoding="utf-8")
     first, _ = convert_table(path, "x-2024", 2024).programme.tasks
     assert [c.due for line in first.lines for c in line.checkpoints] == [date(2024, 4, 30)]
+
+
+def test_units_grouped_over_two_header_rows_in_a_text_export(tmp_path):
+    """责任单位 merged over 牵头单位 | 配合单位, written once in a .csv (blank beside it): the blank is no task column."""
+    path = tmp_path / "t.csv"
+    path.write_text("序号,主要工作举措,责任单位,,责任领导\n,,牵头单位,配合单位,\n"
+                    "1,加快建设城乡一体的养老服务体系,区民政局,区财政局、区发展改革局、区卫健局,张三\n2,推进老旧小区改造提升工程,区住建局,区财政局、区发展改革局、区城管局,李四\n"
+                    "3,新建改建城市口袋公园十处,区城管局,区自然资源局、区财政局、区住建局,王五\n", encoding="utf-8")
+    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [(t.code, t.title[:4], [u for line in t.lines for u in line.lead_units]) for t in tasks] == [
+        ("1", "加快建设", ["区民政局"]), ("2", "推进老旧", ["区住建局"]), ("3", "新建改建", ["区城管局"])]
+
+
+def test_a_sub_column_named_as_its_group(tmp_path):
+    """责任单位 merged over 牵头单位 | 责任单位 (the second sub-column named as the group): the first leads, the second
+    names the other units; the sub-header is no task row."""
+    path = page(tmp_path / "t.html", [
+        '<td rowspan="2">序号</td><td rowspan="2">工作任务</td><td colspan="2">责任单位</td><td rowspan="2">完成时限</td>',
+        "<td>牵头单位</td><td>责任单位</td>",
+        "<td>1</td><td>新建幼儿园3所</td><td>区教育局</td><td>区财政局</td><td>2024年6月底</td>",
+        "<td>2</td><td>改造老旧小区12个</td><td>区住建局</td><td>各街道</td><td>2024年11月底</td>",
+    ])
+    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [(t.code, [u for line in t.lines for u in line.lead_units], [u for line in t.lines for u in line.units])
+            for t in tasks] == [("1", ["区教育局"], ["区财政局"]), ("2", ["区住建局"], ["各街道"])]

@@ -104,7 +104,7 @@ def _header_columns(sheet: Sheet, at: int, year: int) -> list[Column] | None:
     _offices(columns)
     kinds = [c.kind for c in columns if c.kind]
     if "task" not in kinds and len(set(kinds)) >= 2 and {"schedule", "period", "deadline", "lead", "units"} & set(kinds):
-        _unnamed_task_column(sheet, at, columns)  # records whose item text has no label: an empty header cell
+        _unnamed_task_column(sheet, at, columns, year)  # records whose item text has no label: an empty header cell
         if "task" not in (kinds := [c.kind for c in columns if c.kind]) and {"lead", "units"} & set(kinds):
             _task_column_by_content(sheet, at, columns)  # 主要工作举措 beside 牵头单位: a name the rules do not know
         kinds = [c.kind for c in columns if c.kind]
@@ -152,12 +152,16 @@ def _offices(columns: list[Column]) -> None:
         column.kind = "units" if not units or re.search(r"配合|协办|协助|参与|协同", column.header) else ""
 
 
-def _unnamed_task_column(sheet: Sheet, at: int, columns: list[Column]) -> None:
+def _unnamed_task_column(sheet: Sheet, at: int, columns: list[Column], year: int) -> None:
     """A column with an empty header cell whose cells below read as the items (long words, most rows filled) is the
-    task column of a table printed as records ("1.新增安装300套…" under "", beside 责任单位 and 进度安排)."""
+    task column of a table printed as records ("1.新增安装300套…" under "", beside 责任单位 and 进度安排); not one whose
+    name is in the row below (a text export writes 责任单位 merged over 牵头单位 | 配合单位 once, blank beside it)."""
     below = [r.cells for r in sheet.rows[at + 1:at + 8]]
+    sub = below[0] if below and len({c for c in below[0] if c}) >= 2 else []  # not an area heading merged over the row
     for column in columns:
         if column.kind or column.header.strip():
+            continue
+        if column.index < len(sub) and len(sub[column.index]) <= 16 and column_kind(sub[column.index], year).kind:
             continue
         texts = [cells[column.index] for cells in below if column.index < len(cells) and cells[column.index]]
         if len(texts) >= 2 and len(texts) * 2 >= len(below) and sum(len(t) for t in texts) >= 8 * len(texts):
@@ -333,9 +337,12 @@ def _group_subheader(sheet: Sheet, at: int, columns: list[Column], year: int) ->
         if i >= len(columns) or not groups[i] or len(cell) > 16 or BARE_NUMBER_RE.match(cell):
             return False
         own.append(i)
+    # a sub-column named as its group (责任单位 over 牵头单位 | 责任单位) is its own too, beside one named otherwise
+    own += [i for i, cell in enumerate(sub) if cell and i < len(columns) and groups[i] and cell == columns[i].header
+            and any(groups[j] == groups[i] for j in own)]
     if len(own) < 2:
         return False
-    for i in own:
+    for i in sorted(own):
         group, cell = groups[i], re.sub(r"\s+", "", sub[i])
         column = column_kind(cell, year)
         column.index, column.header = i, f"{group}/{cell}"
