@@ -115,3 +115,15 @@ def test_a_sub_column_named_as_its_group(tmp_path):
     tasks = convert_table(path, "x-2024", 2024).programme.tasks
     assert [(t.code, [u for line in t.lines for u in line.lead_units], [u for line in t.lines for u in line.units])
             for t in tasks] == [("1", ["区教育局"], ["区财政局"]), ("2", ["区住建局"], ["各街道"])]
+
+
+def test_helping_units_printed_before_the_responsible_ones_do_not_lead(tmp_path):
+    """配合单位 | 责任单位 in that order, no 牵头单位: the first unit of 责任单位 leads, the helpers are other units."""
+    path = page(tmp_path / "t.html", [
+        "<td>序号</td><td>配合单位</td><td>责任单位</td><td>完成时限</td><td>项目名称</td>",
+        "<td>1</td><td>区财政局</td><td>区教育局</td><td>2024年6月底</td><td>新建幼儿园3所</td>",
+        "<td>2</td><td>各街道</td><td>区住建局</td><td>2024年11月底</td><td>改造老旧小区12个</td>",
+    ])
+    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [([u for line in t.lines for u in line.lead_units], sorted({u for line in t.lines for u in line.units}))
+            for t in tasks] == [(["区教育局"], ["区教育局", "区财政局"]), (["区住建局"], ["区住建局", "各街道"])]

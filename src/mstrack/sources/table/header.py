@@ -142,6 +142,9 @@ def note_line(cells: list[str]) -> bool:
     return len(filled) == 1 and bool(NOTE_LINE_RE.match(filled.pop()))
 
 
+HELPING_RE = re.compile(r"配合|协办|协助|参与|协同")  # units that help the responsible one: never the lead, wherever printed
+
+
 def _offices(columns: list[Column]) -> None:
     """A column of offices (责任科室, 配合处室) names the responsible units of a table that has no 单位 or 部门 column;
     beside one (牵头单位 / 负责科室) it names the lead unit's own section, no unit of the task, unless it names
@@ -149,7 +152,7 @@ def _offices(columns: list[Column]) -> None:
     offices = [c for c in columns if c.kind == "office"]
     units = any(c.kind in ("lead", "units") and not re.search(r"科室|处室|股室|机构", c.header) for c in columns)
     for column in offices:
-        column.kind = "units" if not units or re.search(r"配合|协办|协助|参与|协同", column.header) else ""
+        column.kind = "units" if not units or HELPING_RE.search(column.header) else ""
 
 
 def _unnamed_task_column(sheet: Sheet, at: int, columns: list[Column], year: int) -> None:

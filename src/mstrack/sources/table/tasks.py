@@ -10,7 +10,7 @@ from mstrack.domain import unique
 from mstrack.domain.dates import DateError
 from mstrack.errors import InputError, Message
 from mstrack.model import Area
-from mstrack.sources.table.header import AREA_RE, CODE_CELL_RE, GROUP_CODE_RE, TOTAL_CELL_RE, Column, note_line
+from mstrack.sources.table.header import AREA_RE, CODE_CELL_RE, GROUP_CODE_RE, HELPING_RE, TOTAL_CELL_RE, Column, note_line
 from mstrack.sources.table.mentions import BARE_RE, find_mentions
 from mstrack.sources.table.reading import Row, Sheet
 from mstrack.sources.table.schedule import Block, dated_clauses, dated_completions, numbered_parts, parse_deadline, split_schedule
@@ -81,6 +81,8 @@ class _Layout:
         for column in self.columns:
             if column.kind:
                 self.by_kind.setdefault(column.kind, []).append(column)
+        # 配合单位 printed before 责任单位: the responsible column still names the lead (the first unit of the row)
+        self.by_kind.get("units", []).sort(key=lambda c: bool(HELPING_RE.search(c.header)))
 
     def cell(self, row: Row, kind: str) -> str:
         return "\n".join(text for _, text in self.texts(row, kind)).strip()
