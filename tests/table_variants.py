@@ -235,7 +235,8 @@ def grouped_item(grid: Grid) -> Grid | str:
     if grid.at != grid.top:
         return "the header has two rows already"
     text = [c.index for c in grid.columns if c.kind in ("task", "content")]
-    if len(text) < 2 or text[1] != text[0] + 1 or len({grid.rows[grid.top][i] for i in text[:2]}) < 2:
+    names = [grid.rows[grid.top][i] for i in text[:2]]
+    if len(text) < 2 or text[1] != text[0] + 1 or not all(names) or names[0] == names[1]:
         return "no title and content columns side by side under their own names"
     return _two_rows(grid, "项目", text[:2])
 

@@ -127,3 +127,38 @@ def test_helping_units_printed_before_the_responsible_ones_do_not_lead(tmp_path)
     tasks = convert_table(path, "x-2024", 2024).programme.tasks
     assert [([u for line in t.lines for u in line.lead_units], sorted({u for line in t.lines for u in line.units}))
             for t in tasks] == [(["区教育局"], ["区教育局", "区财政局"]), (["区住建局"], ["区住建局", "各街道"])]
+
+
+def test_a_title_merged_over_the_row_is_no_header(tmp_path):
+    """Two title lines merged over every column (a workbook gives each cell the text), the first naming 项目 and 任务:
+    a title, not a header of four task columns over the real header and the items."""
+    from openpyxl import Workbook
+
+    path = tmp_path / "t.xlsx"
+    book = Workbook()
+    sheet = book.active
+    for cells in (["民生实事项目工作任务分解表"] * 4, ["关于贯彻落实政府工作报告的分工方案"] * 4,
+                  ["", "牵头领导", "牵头单位", "责任单位"], ["一、教育和住房"] * 4,
+                  ["1.新建幼儿园3所，新增学位900个", "张三", "区教育局", "各街道"],
+                  ["2.改造老旧小区12个，惠及居民5000户", "李四", "区住建局", "各街道"],
+                  ["3.新建口袋公园10处，提升绿地面积", "王五", "区城管局", "各街道"]):
+        sheet.append(cells)
+    book.save(path)
+    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [(t.code, [u for line in t.lines for u in line.lead_units]) for t in tasks] == [
+        ("1", ["区教育局"]), ("2", ["区住建局"]), ("3", ["区城管局"])]
+
+def test_a_footnote_under_a_table_of_themes_leaves_the_theme_a_theme(tmp_path):
+    """实事内容 "养老助残" the same over two 工作任务 rows, and a 备注 merged under the table: 实事内容 stays the area, the
+    work items stay the tasks."""
+    path = page(tmp_path / "t.html", [
+        "<td>实事内容</td><td>工作任务</td><td>责任单位</td><td>完成时限</td>",
+        "<td>养老助残</td><td>创建20个无障碍社区。</td><td>区残联</td><td>2024年11月底</td>",
+        "<td>养老助残</td><td>新增30家居家养老服务中心。</td><td>区民政局</td><td>2024年12月底</td>",
+        "<td>养老助残</td><td>改造10家敬老院。</td><td>区民政局</td><td>2024年10月底</td>",
+        "<td>教育</td><td>新建幼儿园3所。</td><td>区教育局</td><td>2024年8月底</td>",
+        "<td>卫生</td><td>新建社区卫生服务站5个。</td><td>区卫健局</td><td>2024年9月底</td>",
+        '<td colspan="4">备注：各项目完成时间以验收为准。</td>'])
+    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [t.title for t in tasks] == ["创建20个无障碍社区。", "新增30家居家养老服务中心。", "改造10家敬老院。", "新建幼儿园3所。",
+                                        "新建社区卫生服务站5个。"]

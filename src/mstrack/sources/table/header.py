@@ -96,6 +96,8 @@ def column_kind(header: str, year: int) -> Column:
 def _header_columns(sheet: Sheet, at: int, year: int) -> list[Column] | None:
     """The columns of a header row: a task column beside a schedule, date or unit column; or, without one, a
     number, a title and a content column (序号 / 项目名称 / 具体内容) over rows that read as numbered tasks."""
+    if len({cell for cell in sheet.rows[at].cells if cell.strip()}) < 2:
+        return None  # one text, alone or merged over the row: a title line, never a header
     columns = []
     for i, cell in enumerate(sheet.rows[at].cells):
         column = column_kind(cell, year) if len(cell) <= 24 else Column(index=-1, header=cell, kind="")
@@ -124,7 +126,7 @@ def _one_row_table(sheet: Sheet, at: int, columns: list[Column]) -> bool:
     that column its figure."""
     named = [c for c in columns if c.header.strip()]
     measured = [c for c in named if c.kind in ("task", "amount") and HEADER_UNIT_RE.match(re.sub(r"\s+", "", c.header))]
-    rows = [r for r in sheet.rows[at + 1:] if any(r.cells) and not note_line(r.cells)]  # a blank row, a 注： under it
+    rows = [r for r in data_rows(sheet, at) if any(r.cells)]  # a blank row, a 注： under it aside
     task = next((c for c in columns if c.kind == "task" and c not in measured), None)  # the name, wherever it stands
     if len(named) < 3 or any(not c.kind for c in named) or not measured or len(rows) != 1 or task is None:
         return False
@@ -143,6 +145,11 @@ def note_line(cells: list[str]) -> bool:
 
 
 HELPING_RE = re.compile(r"配合|协办|协助|参与|协同")  # units that help the responsible one: never the lead, wherever printed
+
+
+def data_rows(sheet: Sheet, at: int) -> list[Row]:
+    """The rows under the header row `at`, footnotes (备注：…, 注：…) left out: what the columns are told by."""
+    return [r for r in sheet.rows[at + 1:] if not note_line(r.cells)]
 
 
 def _offices(columns: list[Column]) -> None:
@@ -374,8 +381,7 @@ BARE_NUMBER_RE = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?\s*(?:万|亿)?$")
 
 def _column_values(sheet: Sheet, at: int, column: Column) -> list[str]:
     """The column's filled cells below the header, a footnote merged over the table's width left out."""
-    return [r.cells[column.index] for r in sheet.rows[at + 1:] if column.index < len(r.cells) and r.cells[column.index]
-            and not note_line(r.cells)]
+    return [r.cells[column.index] for r in data_rows(sheet, at) if column.index < len(r.cells) and r.cells[column.index]]
 
 
 def _number_columns(sheet: Sheet, at: int, columns: list[Column]) -> None:
@@ -472,7 +478,7 @@ def _group_columns(sheet: Sheet, at: int, tasks: list[Column], seq: Column) -> l
         inner = next((c for c in tasks if c.index > column.index), None)
         themes = inner is not None and not any(re.search(r"\d", v) for v in values)
         over = blank = 0  # rows where the value stays (or is left blank) and the items' words beside it change
-        for row in sheet.rows[at + 1:]:
+        for row in data_rows(sheet, at):
             code = row.cells[seq.index] if seq.index < len(row.cells) else ""
             value = row.cells[column.index] if column.index < len(row.cells) else ""
             words = row.cells[inner.index] if inner is not None and inner.index < len(row.cells) else ""
@@ -502,7 +508,7 @@ def _theme_columns(sheet: Sheet, at: int, tasks: list[Column]) -> list[Column]:
     for column, inner in zip(tasks, tasks[1:], strict=False):
         same = changes = 0
         previous = None
-        for row in sheet.rows[at + 1:]:
+        for row in data_rows(sheet, at):
             value = row.cells[column.index] if column.index < len(row.cells) else ""
             words = row.cells[inner.index] if inner.index < len(row.cells) else ""
             if NUMBERED_TEXT_RE.match(value):
@@ -550,7 +556,7 @@ def _spanned_columns(sheet: Sheet, at: int, tasks: list[Column]) -> list[Column]
             run = [column]
     if len(run) < 2:
         return []
-    rows = [[r.cells[c.index] if c.index < len(r.cells) else "" for c in run] for r in sheet.rows[at + 1:]]
+    rows = [[r.cells[c.index] if c.index < len(r.cells) else "" for c in run] for r in data_rows(sheet, at)]
     rows = [r for r in rows if r[-1]]
     pairs = list(zip(rows, rows[1:], strict=False))
     merged = sum(1 for above, row in pairs if not row[0] or row[0] == above[0])
