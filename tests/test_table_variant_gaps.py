@@ -56,7 +56,8 @@ def test_a_blank_row_under_the_header_of_a_text_export_does_not_hide_it(tmp_path
 def test_a_one_row_table_with_a_footnote_or_a_blank_row_below_is_still_one_row(tmp_path):
     """指标名称 / 全年任务目标(个) / 实际完成(个): one indicator's table, its row followed by a blank row and a note."""
     path = tmp_path / "t.csv"
-    path.write_text("指标名称,全年任务目标(个),实际完成(个),完成进度\n新建城市书房,12,10,83%\n,,,\n注：数据截至11月底。,,,\n", encoding="utf-8")
+    path.write_text("指标名称,全年任务目标(个),实际完成(个),完成进度\n新建城市书房,12,10,83%\n,,,\n注：数据截至11月底。,,,\n",
+                    encoding="utf-8")
     (task,) = convert_table(path, "x-2024", 2024).programme.tasks
     assert task.title == "新建城市书房"
     assert [(i[1], i[2]) for i in indicators(task)] == [("个", 12)]
