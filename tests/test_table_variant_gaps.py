@@ -163,3 +163,15 @@ def test_a_footnote_under_a_table_of_themes_leaves_the_theme_a_theme(tmp_path):
     tasks = convert_table(path, "x-2024", 2024).programme.tasks
     assert [t.title for t in tasks] == ["创建20个无障碍社区。", "新增30家居家养老服务中心。", "改造10家敬老院。", "新建幼儿园3所。",
                                         "新建社区卫生服务站5个。"]
+
+
+def test_every_cell_of_a_traditional_table_is_read_simplified(tmp_path):
+    """"不低於60元" in a 工作目標 column beside 單位 元/月/人: 於 is a GB2312 character as well, yet in a traditional
+    table it is 于, so the cell reads as its simplified twin does (the target 60 元/月/人)."""
+    rows = [("序號", "考核指標", "單 位", "工作目標", "已完成數", "備  註"), ("1", "城鎮新增就業", "萬人", "5.2", "7.23", "人社局"),
+            ("2", "提高困難殘疾人生活補貼發放標準", "元/月/人", "不低於60元", "60", "民政局"),
+            ("3", "新增農村通自來水人口", "萬人", "4.52", "5.52", "水利局")]
+    path = tmp_path / "t.tsv"
+    path.write_text("".join("\t".join(row) + "\n" for row in rows), encoding="utf-8")
+    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [(i[1], i[2]) for i in indicators(tasks[1])] == [("元/月/人", 60)]
