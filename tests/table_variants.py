@@ -261,10 +261,19 @@ def full_width_digits(grid: Grid) -> Grid:
     return _every_cell(grid, lambda text: text.translate(FULL_WIDTH_DIGITS))
 
 
+def header_line_breaks(grid: Grid) -> Grid | str:
+    """Each header cell of four characters or more broken over two lines (牵头\n单位), as a narrow column prints it."""
+    def broken(text: str) -> str:
+        return text[:len(text) // 2] + "\n" + text[len(text) // 2:] if len(text) >= 4 and "\n" not in text else text
+
+    rows = tuple(tuple(broken(c) for c in row) if grid.top <= n <= grid.at else row for n, row in enumerate(grid.rows))
+    return replace(grid, rows=rows) if rows != grid.rows else "no header cell of four characters or more"
+
+
 VARIATIONS: tuple[Callable[[Grid], Grid | str], ...] = (
     permute_columns, units_after_deadline, header_synonyms(1), header_synonyms(2), header_synonyms(3), numbers_dotted,
     numbers_bracketed, numbers_comma, without_numbers, title_row, unit_row, blank_rows, footer_note, grouped_units,
-    grouped_item, traditional, full_width_digits,
+    grouped_item, traditional, full_width_digits, header_line_breaks,
 )
 
 
