@@ -175,3 +175,16 @@ def test_every_cell_of_a_traditional_table_is_read_simplified(tmp_path):
     path.write_text("".join("\t".join(row) + "\n" for row in rows), encoding="utf-8")
     tasks = convert_table(path, "x-2024", 2024).programme.tasks
     assert [(i[1], i[2]) for i in indicators(tasks[1])] == [("元/月/人", 60)]
+
+
+def test_rows_numbering_two_tasks_each_tell_the_header(tmp_path):
+    """序号 / 项目名称 / 具体内容 with no date or unit column: rows numbered "1、2" are items too when the header is
+    looked for (known gap: they were not counted, and the header was not found)."""
+    path = page(tmp_path / "t.html", [
+        "<td>序号</td><td>项目名称</td><td>具体内容</td>",
+        "<td>1、2</td><td>新建幼儿园；改造老旧小区</td><td>新建幼儿园3所；改造老旧小区12个</td>",
+        "<td>3、4</td><td>新建公园；新增停车位</td><td>新建口袋公园10处；新增停车位500个</td>",
+        "<td>5</td><td>加装电梯</td><td>加装电梯20台</td>",
+        "<td>6、7</td><td>建设书房；改造公厕</td><td>建设城市书房5个；改造公厕30座</td>"])
+    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [t.code for t in tasks] == ["1", "2", "3", "4", "5", "6", "7"]

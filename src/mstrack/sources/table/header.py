@@ -209,8 +209,12 @@ GROUP_CODE_RE = re.compile(r"^[（(]?\s*([一二三四五六七八九十百]+)\s
 TOTAL_CELL_RE = re.compile(r"^\s*(?:合\s*计|小\s*计|总\s*计|共\s*计)\s*[:：]?\s*$")  # a row of totals: no task
 
 
+SEVERAL_CODES_RE = re.compile(r"^\s*\d+(?:\s*[、,，/和及]\s*\d+)+\s*$")  # "1、2": two tasks written in one row
+
+
 def seq_cell(text: str) -> bool:
-    return bool(CODE_CELL_RE.match(text.strip()) or GROUP_CODE_RE.match(text.strip()))
+    """A 序号 cell: one task's number, a group's, or several tasks' written in one row ("1、2")."""
+    return bool(CODE_CELL_RE.match(text.strip()) or GROUP_CODE_RE.match(text.strip()) or SEVERAL_CODES_RE.match(text))
 
 
 def _items_below(sheet: Sheet, at: int, columns: list[Column]) -> bool:

@@ -10,7 +10,16 @@ from mstrack.domain import unique
 from mstrack.domain.dates import DateError
 from mstrack.errors import InputError, Message
 from mstrack.model import Area
-from mstrack.sources.table.header import AREA_RE, CODE_CELL_RE, GROUP_CODE_RE, HELPING_RE, TOTAL_CELL_RE, Column, note_line
+from mstrack.sources.table.header import (
+    AREA_RE,
+    CODE_CELL_RE,
+    GROUP_CODE_RE,
+    HELPING_RE,
+    SEVERAL_CODES_RE,
+    TOTAL_CELL_RE,
+    Column,
+    note_line,
+)
 from mstrack.sources.table.mentions import BARE_RE, find_mentions
 from mstrack.sources.table.reading import Row, Sheet
 from mstrack.sources.table.schedule import Block, dated_clauses, dated_completions, numbered_parts, parse_deadline, split_schedule
@@ -170,7 +179,6 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     return tasks
 
 
-SEVERAL_CODES_RE = re.compile(r"^\s*\d+(?:\s*[、,，/和及]\s*\d+)+\s*$")  # "1、2": two tasks written in one row
 PART_SPLIT_RE = re.compile(r"\s*(?:[；;。]|\n)\s*")
 
 
