@@ -188,3 +188,11 @@ def test_rows_numbering_two_tasks_each_tell_the_header(tmp_path):
         "<td>6、7</td><td>建设书房；改造公厕</td><td>建设城市书房5个；改造公厕30座</td>"])
     tasks = convert_table(path, "x-2024", 2024).programme.tasks
     assert [t.code for t in tasks] == ["1", "2", "3", "4", "5", "6", "7"]
+
+
+def test_a_title_paragraph_above_a_web_page_table_names_the_programme(tmp_path):
+    """A page's heading above its table (known gap: only a sheet's title rows named the programme)."""
+    path = tmp_path / "t.html"
+    path.write_text('<html><head><meta charset="utf-8"></head><body><h2>某区2024年民生实事项目计划表</h2><table border="1">'
+                    f"<tr>{HEADER}</tr>" + "".join(f"<tr>{row}</tr>" for row in ROWS) + "</table></body></html>", encoding="utf-8")
+    assert convert_table(path, "x-2024", 2024).programme.name == "某区2024年民生实事项目计划表"

@@ -30,12 +30,9 @@ class Conversion:
 
 
 def _title_before(sheet: Sheet, at: int) -> str | None:
-    """The document's own title: the last line above the header that names the programme."""
-    candidates = []
-    for row in sheet.rows[:at]:
-        values = {c for c in row.cells if c}
-        if len(values) == 1:
-            candidates.append(re.sub(r"^[#*\s]+|[*\s]+$", "", values.pop()))
+    """The document's own title: the last line above the header that names the programme (a sheet's title row, or a
+    title paragraph of a Word document or a web page)."""
+    candidates = [re.sub(r"^[#*\s]+|[*\s]+$", "", line) for line in sheet.titles_above(at)]
     for words in (("实事", "民生", "项目"), ("表",)):
         for text in reversed(candidates):
             if any(w in text for w in words) and len(text) <= 60 and "单位" not in text:
