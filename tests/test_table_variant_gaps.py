@@ -11,8 +11,12 @@ ROWS = ["<td>1</td><td>新建幼儿园3所</td><td>区教育局</td><td>2024年6
         "<td>2</td><td>改造老旧小区12个</td><td>区住建局</td><td>2024年11月底</td>"]
 
 
+def _leads(task) -> list[str]:
+    return [u for line in task.lines for u in line.lead_units]
+
+
 def _read(path):
-    return [(t.code, t.title, t.deadline, [u for line in t.lines for u in line.lead_units],
+    return [(t.code, t.title, t.deadline, _leads(t),
              [(i[1], i[2]) for i in indicators(t)]) for t in convert_table(path, "x-2024", 2024).programme.tasks]
 
 
@@ -100,7 +104,7 @@ def test_units_grouped_over_two_header_rows_in_a_text_export(tmp_path):
                     "1,加快建设城乡一体的养老服务体系,区民政局,区财政局、区发展改革局、区卫健局,张三\n2,推进老旧小区改造提升工程,区住建局,区财政局、区发展改革局、区城管局,李四\n"
                     "3,新建改建城市口袋公园十处,区城管局,区自然资源局、区财政局、区住建局,王五\n", encoding="utf-8")
     tasks = convert_table(path, "x-2024", 2024).programme.tasks
-    assert [(t.code, t.title[:4], [u for line in t.lines for u in line.lead_units]) for t in tasks] == [
+    assert [(t.code, t.title[:4], _leads(t)) for t in tasks] == [
         ("1", "加快建设", ["区民政局"]), ("2", "推进老旧", ["区住建局"]), ("3", "新建改建", ["区城管局"])]
 
 
@@ -114,8 +118,8 @@ def test_a_sub_column_named_as_its_group(tmp_path):
         "<td>2</td><td>改造老旧小区12个</td><td>区住建局</td><td>各街道</td><td>2024年11月底</td>",
     ])
     tasks = convert_table(path, "x-2024", 2024).programme.tasks
-    assert [(t.code, [u for line in t.lines for u in line.lead_units], [u for line in t.lines for u in line.units])
-            for t in tasks] == [("1", ["区教育局"], ["区财政局"]), ("2", ["区住建局"], ["各街道"])]
+    assert [(t.code, _leads(t), [u for line in t.lines for u in line.units]) for t in tasks] == [
+        ("1", ["区教育局"], ["区财政局"]), ("2", ["区住建局"], ["各街道"])]
 
 
 def test_helping_units_printed_before_the_responsible_ones_do_not_lead(tmp_path):
@@ -126,8 +130,8 @@ def test_helping_units_printed_before_the_responsible_ones_do_not_lead(tmp_path)
         "<td>2</td><td>各街道</td><td>区住建局</td><td>2024年11月底</td><td>改造老旧小区12个</td>",
     ])
     tasks = convert_table(path, "x-2024", 2024).programme.tasks
-    assert [([u for line in t.lines for u in line.lead_units], sorted({u for line in t.lines for u in line.units}))
-            for t in tasks] == [(["区教育局"], ["区教育局", "区财政局"]), (["区住建局"], ["区住建局", "各街道"])]
+    assert [(_leads(t), sorted({u for line in t.lines for u in line.units})) for t in tasks] == [
+        (["区教育局"], ["区教育局", "区财政局"]), (["区住建局"], ["区住建局", "各街道"])]
 
 
 def test_a_title_merged_over_the_row_is_no_header(tmp_path):
@@ -146,7 +150,7 @@ def test_a_title_merged_over_the_row_is_no_header(tmp_path):
         sheet.append(cells)
     book.save(path)
     tasks = convert_table(path, "x-2024", 2024).programme.tasks
-    assert [(t.code, [u for line in t.lines for u in line.lead_units]) for t in tasks] == [
+    assert [(t.code, _leads(t)) for t in tasks] == [
         ("1", ["区教育局"]), ("2", ["区住建局"]), ("3", ["区城管局"])]
 
 def test_a_footnote_under_a_table_of_themes_leaves_the_theme_a_theme(tmp_path):
