@@ -210,6 +210,20 @@ def footer_note(grid: Grid) -> Grid:
     return replace(grid, rows=grid.rows + (_line(grid, "备注：各项目完成时间以验收为准。"), _line(grid, "注：本表由各牵头单位负责填报。")))
 
 
+def header_repeated(grid: Grid) -> Grid | str:
+    """The header printed again halfway down, as at a page break of a printed table."""
+    data = len(grid.rows) - grid.at - 1
+    if data < 4:
+        return "too few rows to break over two pages"
+    middle = grid.at + 1 + data // 2
+    return replace(grid, rows=grid.rows[:middle] + grid.rows[grid.top:grid.at + 1] + grid.rows[middle:])
+
+
+def total_row(grid: Grid) -> Grid | str:
+    """A 合计 row at the end (its figures blank: the sum of unlike items means nothing)."""
+    return replace(grid, rows=grid.rows + (("合计",) + ("",) * (grid.width - 1),))
+
+
 def _two_rows(grid: Grid, group: str, under: list[int]) -> Grid:
     """The header split over two rows: `group` merged over the columns `under` (their own names below it); every
     other header cell merged down over both rows (in a text export, written in the top row only)."""
@@ -273,7 +287,7 @@ def header_line_breaks(grid: Grid) -> Grid | str:
 VARIATIONS: tuple[Callable[[Grid], Grid | str], ...] = (
     permute_columns, units_after_deadline, header_synonyms(1), header_synonyms(2), header_synonyms(3), numbers_dotted,
     numbers_bracketed, numbers_comma, without_numbers, title_row, unit_row, blank_rows, footer_note, grouped_units,
-    grouped_item, traditional, full_width_digits, header_line_breaks,
+    grouped_item, traditional, full_width_digits, header_line_breaks, header_repeated, total_row,
 )
 
 

@@ -200,3 +200,10 @@ def test_a_title_paragraph_above_a_web_page_table_names_the_programme(tmp_path):
     path.write_text('<html><head><meta charset="utf-8"></head><body><h2>某区2024年民生实事项目计划表</h2><table border="1">'
                     f"<tr>{HEADER}</tr>" + "".join(f"<tr>{row}</tr>" for row in ROWS) + "</table></body></html>", encoding="utf-8")
     assert convert_table(path, "x-2024", 2024).programme.name == "某区2024年民生实事项目计划表"
+
+
+def test_a_one_row_table_with_a_total_row_below(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("指标名称,全年任务目标(个),实际完成(个),完成进度\n新建城市书房,12,10,83%\n合计,,,\n", encoding="utf-8")
+    (task,) = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [(i[1], i[2]) for i in indicators(task)] == [("个", 12)]

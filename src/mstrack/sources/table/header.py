@@ -122,11 +122,12 @@ def _header_columns(sheet: Sheet, at: int, year: int) -> list[Column] | None:
 def _one_row_table(sheet: Sheet, at: int, columns: list[Column]) -> bool:
     """A table of one indicator (指标名称 / 全年任务目标(个) / 实际完成(个) / 完成进度) has no second row to tell its header
     by, so the header tells itself: three or more cells, each a known column name, one a target's with its unit in
-    brackets; and the one row below (the table's only one, blank rows and a footnote aside) names the task and gives
-    that column its figure."""
+    brackets; and the one row below (the table's only one, blank rows, a footnote and a 合计 row aside) names the task
+    and gives that column its figure."""
     named = [c for c in columns if c.header.strip()]
     measured = [c for c in named if c.kind in ("task", "amount") and HEADER_UNIT_RE.match(re.sub(r"\s+", "", c.header))]
-    rows = [r for r in data_rows(sheet, at) if any(r.cells)]  # a blank row, a 注： under it aside
+    rows = [r for r in data_rows(sheet, at) if any(r.cells)  # a blank row, a 注： or a 合计 row under it aside
+            and not TOTAL_CELL_RE.match(next(c for c in r.cells if c))]
     task = next((c for c in columns if c.kind == "task" and c not in measured), None)  # the name, wherever it stands
     if len(named) < 3 or any(not c.kind for c in named) or not measured or len(rows) != 1 or task is None:
         return False
