@@ -31,6 +31,7 @@ TEMPLATES = (
 
 REASONS = (
     Message("Input should be a valid integer, unable to parse string as an integer"),
+    Message("Unable to parse input string as an integer, exceeded maximum size"),
     Message("Input should be greater than or equal to {limit}"),
     Message("Input should be less than or equal to {limit}"),
     Message("{value} is not one of {choices}."),
