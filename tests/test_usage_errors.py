@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from mstrack.cli import app
 
+from .conftest import run_apart
 from .test_end_to_end import mstrack_executable
 
 KINDS = [
@@ -158,3 +159,13 @@ def test_an_unknown_language_is_refused_before_help_by_the_installed_command(arg
     done = subprocess.run([mstrack_executable(), *args], capture_output=True, text=True, timeout=60,
                           env={**os.environ, "LANG": "C.UTF-8", "MSTRACK_LANG": "en"})
     assert (done.returncode, done.stdout, done.stderr) == (2, "", "mstrack: error: --lang 'xx': expected one of zh, en\n")
+
+
+def test_the_chinese_usage_errors_are_read_only_when_one_is_shown_in_chinese(tmp_path):
+    """The templates (cli/usage.py) and the catalogue cost nothing on a good start or an English usage error."""
+    db = str(tmp_path / "t.db")
+    for argv, loaded in ((["--db", db, "--lang", "en", "status", "--bogus"], False), (["--db", db, "--lang", "en", "--help"], False),
+                         (["--db", db, "--lang", "zh", "--help"], False), (["--db", db, "--lang", "zh", "status", "--bogus"], True)):
+        code, _, modules = run_apart(argv)
+        assert code == (0 if "--help" in argv else 2)
+        assert ("mstrack.cli.usage" in modules) is loaded, argv
