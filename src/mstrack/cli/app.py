@@ -40,7 +40,7 @@ class _CheckedGroup(typer.core.TyperGroup):
             if problem := text_problem(arg.partition("=")[2] if arg.startswith("--") and "=" in arg else arg):
                 ctx.meta["mstrack.argument_problem"] = (_argument_name(args, index), problem)
                 break
-        with errors_as_messages():
+        with usage_errors_said():
             return super().parse_args(ctx, args)
 
     def invoke(self, ctx):
@@ -260,10 +260,12 @@ class OutputFailed(Exception):
 @contextlib.contextmanager
 def errors_as_messages():
     """The one place where the library's errors become messages: an InputError is said as it is, a database
-    error as one line (exit 2 both); a failed stdout or stderr becomes OutputFailed, said by run(). Files
+    error as one line, a usage error of Click's in the run's language (exit 2 all); a failed stdout or stderr
+    becomes OutputFailed, said by run(). Files
     an option names are checked where they are written (common.write_output)."""
     try:
-        yield
+        with usage_errors_said():
+            yield
     except OSError as error:
         if error.errno in OUTPUT_ERRORS:
             raise OutputFailed(error) from None
@@ -273,14 +275,23 @@ def errors_as_messages():
 
         if isinstance(error, InputError):
             raise fail(error) from None
-        if isinstance(error, typer.BadParameter) and error.message.startswith("Value error, "):
-            error.message = error.message.removeprefix("Value error, ")  # pydantic's prefix, through Typer
-        if _is_usage_error(error):
-            if words().lang == "en":
-                raise  # said by Click, in its own words
-            raise _usage_failure(error) from None
         if _is_database_error(error):
             raise _database_failure(error) from None
+        raise
+
+
+@contextlib.contextmanager
+def usage_errors_said():
+    """Click's usage errors (no such option, a bad value …) in the run's language: in English as Click says
+    them, in Chinese by _usage_failure. Part of errors_as_messages; alone around the root's own parsing, which
+    runs before any command (the root's --help, as before, is left to Typer when its output fails)."""
+    try:
+        yield
+    except Exception as error:
+        if isinstance(error, typer.BadParameter) and error.message.startswith("Value error, "):
+            error.message = error.message.removeprefix("Value error, ")  # pydantic's prefix, through Typer
+        if _is_usage_error(error) and words().lang != "en":
+            raise _usage_failure(error) from None
         raise
 
 
