@@ -9,6 +9,8 @@ from functools import cache
 
 import pytest
 
+from mstrack.errors import InputError
+from mstrack.sources.table import convert_table
 from mstrack.sources.table.convert import convert_sheets
 from mstrack.sources.table.header import HEADER_SYNONYMS, column_kind
 from tests import table_variants as tv
@@ -54,6 +56,18 @@ def _published(name: str) -> dict:
     return _facts(_grid(name), name)
 
 
+@cache
+def _unread(name: str) -> str | None:
+    """Why the reader cannot read a corpus file at all (a held-out table at first contact scores 0 of its facts and
+    its floor says so), or None. Such a file has no reading to vary."""
+    expected = _expected(name)
+    try:
+        convert_table(TABLES / name, expected["programme"], expected["year"], expected.get("sheet"))
+    except InputError as error:
+        return str(error)
+    return None
+
+
 def test_the_synonyms_are_the_readers_own_words():
     """Every name in the reader's synonym sets is read as its column's kind (one vocabulary, used by the variations)."""
     wrong = [(name, kind, column_kind(name, 2024).kind) for kind, names in HEADER_SYNONYMS for name in names
@@ -63,10 +77,14 @@ def test_the_synonyms_are_the_readers_own_words():
 
 @pytest.mark.parametrize("name", CORPUS)
 def test_the_grid_reads_as_the_file(name):
-    """The harness's own round trip: the grid, unvaried, reads exactly as the file does (else no variant proves anything)."""
+    """The harness's own round trip: the grid, unvaried, reads exactly as the file does (else no variant proves anything);
+    a file the reader cannot read fails in the harness too, with the same message."""
+    if (why := _unread(name)) is not None:
+        with pytest.raises(InputError) as raised:
+            _published(name)
+        assert str(raised.value) == why
+        return
     expected = _expected(name)
-    from mstrack.sources.table import convert_table
-
     conversion = convert_table(TABLES / name, expected["programme"], expected["year"], expected.get("sheet"))
     assert _published(name) == _facts_of(conversion)
 
@@ -76,6 +94,8 @@ VARIANTS = [(name, vary) for name in CORPUS for vary in tv.VARIATIONS]
 
 @pytest.mark.parametrize(("name", "vary"), VARIANTS, ids=[f"{n}-{v.__name__}" for n, v in VARIANTS])
 def test_a_layout_variant_reads_the_same(name, vary):
+    if _unread(name) is not None:
+        pytest.skip("the reader cannot read the published table (scored 0 at first contact): nothing to vary")
     varied = vary(_grid(name))
     if isinstance(varied, str):
         pytest.skip(varied)  # the variation would change the table's meaning, or has nothing to vary: the reason
