@@ -265,9 +265,11 @@ def test_the_states_and_rows_built_field_by_field_have_every_field(store, tmp_pa
         for on in (date(2023, 5, 31), date(2023, 7, 1)):
             states = store.status_states(on, previous=previous)
             seen |= {len(state.reports) for state in states}
+            rows = warned_rows(states, on, warn_days=7)
             built = [*states, *(m for s in states for m in s.milestones), *(r for s in states for r in s.reports),
-                     *warned_rows(states, on, warn_days=7)]
-            assert {type(one).__name__ for one in built} == {"IndicatorState", "MilestoneState", "ReportState", "StatusRow"}
+                     *rows, *(row.forecast for row in rows)]
+            assert {type(one).__name__ for one in built} == {"IndicatorState", "MilestoneState", "ReportState", "StatusRow",
+                                                             "Forecast"}
             for one in built:
                 values = {f.name: getattr(one, f.name) for f in fields(one)}  # AttributeError: a field left unset
                 assert type(one)(**values) == one
