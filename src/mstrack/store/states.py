@@ -102,7 +102,7 @@ def indicator_states(
         state.indicator_id = indicator_id
         state.assessment = assessment
         state.rule = rule
-        state.leaders = json_list(line_leaders)
+        state.leaders = [] if line_leaders is None else json_list(line_leaders)  # a status reads none
         states.append(state)
     return states
 
