@@ -246,6 +246,36 @@ def test_reports_are_one_batch_and_states_read_the_latest(store, tmp_path):
     assert history[-1].reason == "核实" and history[1].superseded_by == history[-1].report_id
 
 
+def test_the_states_and_rows_built_field_by_field_have_every_field(store, tmp_path):
+    """store/states.py and domain/status.evaluate build their objects by assigning each field to an
+    object.__new__ instance (model.py), for speed: none may be left unset (a field added to a class and not to
+    its loop would be), and each equals the object its fields make through __init__ by keyword."""
+    from dataclasses import fields
+
+    from mstrack.domain.lights import warned_rows
+
+    store.init()
+    store.save_plan(load_plan(write_plan(tmp_path / "x.toml", BEDS)))
+    _, [state] = store.task_states(parse("x-2023/1"))
+    rows = [(state.indicator_id, date(2023, 5, 31), 20.0, None, "张三", "a.csv"),
+            (state.indicator_id, date(2023, 6, 30), 45.5, "过半", "张三", "a.csv")]
+    store.add_reports(iter(rows), len(rows), "import progress", "a.csv")
+    seen = set()
+    for previous in (True, False):
+        for on in (date(2023, 5, 31), date(2023, 7, 1)):
+            states = store.status_states(on, previous=previous)
+            seen |= {len(state.reports) for state in states}
+            rows = warned_rows(states, on, warn_days=7)
+            built = [*states, *(m for s in states for m in s.milestones), *(r for s in states for r in s.reports),
+                     *rows, *(row.forecast for row in rows)]
+            assert {type(one).__name__ for one in built} == {"IndicatorState", "MilestoneState", "ReportState", "StatusRow",
+                                                             "Forecast"}
+            for one in built:
+                values = {f.name: getattr(one, f.name) for f in fields(one)}  # AttributeError: a field left unset
+                assert type(one)(**values) == one
+    assert seen == {1, 2}  # the latest report alone, and with the one before it
+
+
 def test_undo_retracts_a_batch_and_undoing_the_undo_brings_it_back(store, tmp_path):
     store.init()
     store.save_plan(load_plan(write_plan(tmp_path / "x.toml", BEDS)))

@@ -17,6 +17,7 @@ from mstrack.domain.status import meets, targets_of
 from mstrack.model import SCHEDULE, Forecast, IndicatorState, ReportState
 
 _LAST_DAY = date.max.toordinal()
+_new = object.__new__
 
 
 def last_two(reports: list[ReportState], on: date) -> tuple[ReportState | None, ReportState | None]:
@@ -48,20 +49,23 @@ def forecast(state: IndicatorState, on: date, targets: tuple | None = None) -> F
     final = (targets or targets_of(state))[1]
     deadline = state.deadline
     latest, previous = last_two(state.reports, on)
-    if final is None or latest is None:
-        return Forecast(recent_pace=None, required_pace=None, projected_done=None, on_course=None)
-    value = latest.value
-    left = (deadline - latest.as_of).days
-    required = _per_day(final - value, left) if left > 0 else None
-    recent = _per_day(value - previous.value, (latest.as_of - previous.as_of).days) if previous else None
-    if meets(value, final, state.comparator):
-        return Forecast(recent_pace=recent, required_pace=required, projected_done=latest.as_of,
-                        on_course=latest.as_of <= deadline)
-    if recent is None:
-        return Forecast(recent_pace=None, required_pace=required, projected_done=None, on_course=None)
-    projected = _projected(value, final, latest, previous)
-    return Forecast(recent_pace=recent, required_pace=required, projected_done=projected,
-                    on_course=projected is not None and projected <= deadline)
+    recent = required = projected = on_course = None
+    if final is not None and latest is not None:
+        value = latest.value
+        left = (deadline - latest.as_of).days
+        required = _per_day(final - value, left) if left > 0 else None
+        recent = _per_day(value - previous.value, (latest.as_of - previous.as_of).days) if previous else None
+        if meets(value, final, state.comparator):
+            projected, on_course = latest.as_of, latest.as_of <= deadline
+        elif recent is not None:
+            projected = _projected(value, final, latest, previous)
+            on_course = projected is not None and projected <= deadline
+    made = _new(Forecast)  # every field named, without __init__'s keyword matching (model.py)
+    made.recent_pace = recent
+    made.required_pace = required
+    made.projected_done = projected
+    made.on_course = on_course
+    return made
 
 
 def _projected(value: float, final: float, latest: ReportState, previous: ReportState) -> date | None:

@@ -35,6 +35,8 @@ from mstrack.model import (
     StatusRow,
 )
 
+_new = object.__new__
+
 ASSESSMENT_WORDS = (  # checked in this order: "顺利推进、完成较好" is on track, not done
     ("behind", ("严重滞后", "进度滞后", "滞后", "慢序时", "逾期")),
     ("on_track", ("顺利推进", "完成较好", "序时推进", "按序时", "超序时", "按计划", "有序推进", "正常推进")),
@@ -208,16 +210,38 @@ def evaluate(state: IndicatorState, on: date, rule: str | None = None, stale_day
     stale = None
     if latest is not None and stale_days is not None and status != "done" and status != "not_due":
         stale = (on - latest.as_of).days > stale_days
-    return StatusRow(
-        programme=state.programme, task=state.task, indicator=state.indicator, kind=state.kind,
-        lead_unit="、".join(state.lead_units), unit=state.unit, comparator=comparator,
-        target=None if schedule else state.target, expected=expected, actual=actual,
-        as_of=latest.as_of if latest else None, status=status, percent=percent, deadline=deadline,
-        next_due=next_up.due if next_up else None, checkpoint_text=checkpoint_text, note=latest.note if latest else None,
-        task_title=state.task_title, final=final, assessment=state.assessment, pace=pace, gap=gap,
-        days_behind=days_behind, stale=stale, rule=rule, lead_units=list(state.lead_units), units=list(state.units),
-        indicator_id=state.indicator_id,
-    )
+    row = _new(StatusRow)  # every field named, without __init__'s keyword matching (model.py)
+    row.programme = state.programme
+    row.task = state.task
+    row.indicator = state.indicator
+    row.kind = state.kind
+    row.lead_unit = "、".join(state.lead_units)
+    row.unit = state.unit
+    row.comparator = comparator
+    row.target = None if schedule else state.target
+    row.expected = expected
+    row.actual = actual
+    row.as_of = latest.as_of if latest else None
+    row.status = status
+    row.percent = percent
+    row.deadline = deadline
+    row.next_due = next_up.due if next_up else None
+    row.checkpoint_text = checkpoint_text
+    row.note = latest.note if latest else None
+    row.task_title = state.task_title
+    row.final = final
+    row.assessment = state.assessment
+    row.task_status = row.agrees = None
+    row.pace = pace
+    row.gap = gap
+    row.days_behind = days_behind
+    row.stale = stale
+    row.rule = rule
+    row.lead_units = list(state.lead_units)
+    row.units = list(state.units)
+    row.indicator_id = state.indicator_id
+    row.due_soon = row.forecast = None
+    return row
 
 
 def assessment_status(words: str | None) -> str | None:
@@ -236,9 +260,16 @@ def judge_tasks(rows: list[StatusRow]) -> None:
     for row in rows:
         by_task.setdefault((row.programme, row.task), []).append(row)
     severity = {status: i for i, status in enumerate(TASK_SEVERITY)}.__getitem__
+    claims: dict[str, str | None] = {}  # a report's few words, said of many tasks: each read once
     for task_rows in by_task.values():
-        worst = min((row.status for row in task_rows), key=severity)
-        claimed = assessment_status(task_rows[0].assessment) if task_rows[0].assessment else None
+        first = task_rows[0]
+        worst = first.status if len(task_rows) == 1 else min((row.status for row in task_rows), key=severity)
+        words = first.assessment
+        claimed = None
+        if words:
+            claimed = claims.get(words, "")
+            if claimed == "":
+                claimed = claims[words] = assessment_status(words)
         for row in task_rows:
             row.task_status = worst
             row.agrees = None if claimed is None else worst in AGREEING[claimed]

@@ -66,23 +66,44 @@ def indicator_states(
     unit_names = dict(next(results)).__getitem__
     reports = _latest_pairs(next(results)) if previous else _reports(next(results))
     states = []
-    loads, days, no_reports = _SCAN, DAYS, []
+    loads, days, no_reports, new = _SCAN, DAYS, [], object.__new__
     for indicator_id, kind, name, unit, comparator, target, text, line_position, _, line_leaders, task_id in rows:
         task_code, task_title, deadline, assessment, code, start, rule = tasks[task_id]
         plan = plans[indicator_id]
         lead, responsible, marks = loads(plan, 0)[0] if type(plan) is str else plan
-        milestone_states = [MilestoneState(due=days.get(due) or day_of(due), target=mark_target, text=words, label=label,
-                                           printed=printed) for due, mark_target, words, label, printed in marks]
+        milestone_states = []
+        for due, mark_target, words, label, printed in marks:
+            milestone = new(MilestoneState)  # every field named, without __init__'s keyword matching (model.py)
+            milestone.due = days.get(due) or day_of(due)
+            milestone.target = mark_target
+            milestone.text = words
+            milestone.label = label
+            milestone.printed = printed
+            milestone_states.append(milestone)
         if not milestone_states and kind == SCHEDULE:
             milestone_states = [MilestoneState(due=deadline, target=None, text=task_title, label="完成时限")]
-        states.append(IndicatorState(
-            programme=code, task=task_code, indicator=name, milestones=milestone_states,
-            reports=reports.get(indicator_id, no_reports), deadline=deadline, target=number(target), comparator=comparator,
-            unit=unit, kind=kind, lead_units=list(map(unit_names, lead)), units=list(map(unit_names, responsible)),
-            task_title=task_title, text=text,
-            line=line_position, start=start, indicator_id=indicator_id, assessment=assessment, rule=rule,
-            leaders=json_list(line_leaders),
-        ))
+        state = new(IndicatorState)
+        state.programme = code
+        state.task = task_code
+        state.indicator = name
+        state.milestones = milestone_states
+        state.reports = reports.get(indicator_id, no_reports)
+        state.deadline = deadline
+        state.target = number(target)
+        state.comparator = comparator
+        state.unit = unit
+        state.kind = kind
+        state.lead_units = list(map(unit_names, lead))
+        state.units = list(map(unit_names, responsible))
+        state.task_title = task_title
+        state.text = text
+        state.line = line_position
+        state.start = start
+        state.indicator_id = indicator_id
+        state.assessment = assessment
+        state.rule = rule
+        state.leaders = [] if line_leaders is None else json_list(line_leaders)  # a status reads none
+        states.append(state)
     return states
 
 
@@ -180,11 +201,21 @@ def _latest_pairs(rows) -> dict[int, list[ReportState]]:
     when there is no earlier one)."""
     days = DAYS
     reports: dict[int, list[ReportState]] = {}
+    new = object.__new__  # every field named, without __init__'s keyword matching (model.py)
     for indicator_id, latest_on, latest_value, note, on, value in rows:
-        latest = ReportState(as_of=days.get(latest_on) or day_of(latest_on),
-                             value=int(latest_value) if latest_value.is_integer() else latest_value, note=note)
-        reports[indicator_id] = [latest] if on is None else [
-            ReportState(as_of=days.get(on) or day_of(on), value=int(value) if value.is_integer() else value), latest]
+        latest = new(ReportState)
+        latest.as_of = days.get(latest_on) or day_of(latest_on)
+        latest.value = int(latest_value) if latest_value.is_integer() else latest_value
+        latest.note = note
+        latest.reporter = latest.entered_at = None
+        if on is None:
+            reports[indicator_id] = [latest]
+            continue
+        earlier = new(ReportState)
+        earlier.as_of = days.get(on) or day_of(on)
+        earlier.value = int(value) if value.is_integer() else value
+        earlier.note = earlier.reporter = earlier.entered_at = None
+        reports[indicator_id] = [earlier, latest]
     return reports
 
 
