@@ -442,7 +442,8 @@ class _Importer:
         accepted, but said. `waiting`: indicators and their first rows of each day, in day order. Of the
         indicators with reports, the store gives the highest value before their first row's day (and its day)
         and their reports from that day to their last row's (Store.stored_between): no report before the
-        first day matters but the highest, so nothing more of the history is read."""
+        first day matters but the highest, so nothing more of the history is read. A stored report on a day
+        the file gives is left out: the file corrects it, so nothing falls from it."""
         checked = self.checked
         day, value = checked.day, checked.value
         spans = [(state.indicator_id, date.fromordinal(day[firsts[0]]), min(date.fromordinal(day[firsts[-1]]), state.last))
@@ -458,7 +459,9 @@ class _Importer:
             else:
                 top_value, top_on = next(tops)
                 before = [(top_on, 0, _number_of(top_value), None)] if top_value is not None else []
-                before += [(on, 0, _number_of(number), None) for on, number in stored.get(state.indicator_id, ())]
+                given = set(map(day.__getitem__, firsts))  # the file's own days: what it says there replaces the store's
+                before += [(on, 0, _number_of(number), None) for on, number in stored.get(state.indicator_id, ())
+                           if on.toordinal() not in given]
             timeline = sorted(before + [(date.fromordinal(day[seq]), 1, _number_of(value[seq]), seq) for seq in firsts],
                               key=lambda item: item[:2])
             highest = None
