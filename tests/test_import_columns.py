@@ -3,8 +3,6 @@ whole when every row passes; any doubt, and the chunk goes through the row paths
 an import must give what the per-row path alone gives: the same exit code, counts, warnings, errors (row and
 column) and stored reports, on random chunks of good and bad cells (hypothesis)."""
 
-import csv
-import json
 import shutil
 import uuid
 from contextlib import contextmanager
@@ -16,13 +14,7 @@ from hypothesis import strategies as st
 from mstrack.sources import progress, progress_columns
 
 from .conftest import BACKEND, Cli, _admin, _pg_database, _pg_url
-
-HEADER = ["计划", "任务编号", "指标", "截至日期", "完成值", "备注", "填报人"]
-PLAIN = [  # (task, indicator, unit) of dongguan-2023 in the demo
-    ("2", "发热门诊（诊室）", "个"), ("5", "建档率", "%"), ("7", "资金支付", "元"), ("12", "孕产妇免费筛查", "人"),
-    ("17", "养老机构护理型床位比例", "%"),
-]
-DAYS = [f"2023-0{month}-{day:02d}" for month in (2, 3, 4) for day in (3, 10, 17, 24)]
+from .test_import_chunks import DAYS, PLAIN, imported, stored, write
 
 good_places = st.sampled_from(PLAIN)
 odd_programmes = st.sampled_from(["", " dongguan-2023", "dongguan-2023 ", "nope-2023", "shenzhen-2023", "DONGGUAN-2023"])
@@ -57,13 +49,6 @@ def rows(draw, n_min=1, n_max=40):
     return found
 
 
-def write(path, body) -> None:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(HEADER)
-        writer.writerows(body)
-
-
 @contextmanager
 def two_copies(template, tmp_path):
     """Two fresh copies of the demo database: one for each path."""
@@ -82,17 +67,6 @@ def two_copies(template, tmp_path):
         shutil.copy(template, folder / name)
         pair.append(Cli(folder / name))
     yield pair
-
-
-def stored(cli) -> list[tuple]:
-    """The reports of the last batch (the demo's and every import's: both copies start alike)."""
-    return cli.sql("select indicator_id, as_of, value, note, reporter, source, batch_id from report"
-                   " where batch_id = (select max(id) from batch) order by id")
-
-
-def imported(cli, path, *options) -> tuple[int, dict]:
-    result = cli("import", "progress", str(path), "--format", "json", *options)
-    return result.exit_code, json.loads(result.stdout)
 
 
 @contextmanager
@@ -165,6 +139,6 @@ def test_a_clean_file_goes_through_the_columns_whole(_demo_db, tmp_path):
     (code, result), written = mine
     assert code == 0 and result["inserted"] == len(body) and result["errors"] == [], result
     assert len(written) == len(body)
-    assert {reporter for _, _, _, _, reporter, _, _ in written} == {"张三", "王五"}
-    assert {note for _, _, _, note, _, _, _ in written} == {None, *(f"第{week}周" for week in range(len(DAYS)) if week % 3)}
+    assert {reporter for _, _, _, _, reporter, _ in written} == {"张三", "王五"}
+    assert {note for _, _, _, note, _, _ in written} == {None, *(f"第{week}周" for week in range(len(DAYS)) if week % 3)}
     assert mine == theirs
