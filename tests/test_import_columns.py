@@ -16,7 +16,11 @@ from mstrack.sources import progress, progress_columns
 from .conftest import BACKEND, Cli, _admin, _pg_database, _pg_url
 from .test_import_chunks import DAYS, PLAIN, imported, stored, write
 
-good_places = st.sampled_from(PLAIN)
+OTHER = [  # (task, indicator, unit) of qingdao-2023, the demo's programme of the same year
+    ("1", "城镇新增就业", "人"), ("3", "中小学幼儿园总开工率", "%"),
+]
+good_places = st.one_of(st.sampled_from(PLAIN).map(lambda place: ("dongguan-2023", *place)),
+                        st.sampled_from(OTHER).map(lambda place: ("qingdao-2023", *place)))
 odd_programmes = st.sampled_from(["", " dongguan-2023", "dongguan-2023 ", "nope-2023", "shenzhen-2023", "DONGGUAN-2023"])
 odd_tasks = st.sampled_from(["", " 2", "99", "dongguan-2023/2", "1", "2.0", "５"])
 odd_names = st.sampled_from(["", "建档", " 建档率", "建檔率", "没有这个指标", "进度安排"])
@@ -35,11 +39,12 @@ odd_reporters = st.sampled_from(["空\x00字", "\x1b[31m"])
 def rows(draw, n_min=1, n_max=40):
     """Rows over the demo's plain indicators, most of them plain, some with one odd cell, a few blank or short."""
     found = []
+    others = draw(st.booleans())  # some files name two programmes
     for _ in range(draw(st.integers(n_min, n_max))):
-        task, name, unit = draw(good_places)
+        code, task, name, unit = draw(good_places) if others else ("dongguan-2023", *draw(st.sampled_from(PLAIN)))
         number = draw(st.one_of(st.integers(0, 120).map(str), st.decimals(0, 100, places=2).map(str)))
         value = draw(st.sampled_from([number, number, number + unit]))
-        row = ["dongguan-2023", task, name, draw(st.sampled_from(DAYS)), value, draw(notes), draw(reporters)]
+        row = [code, task, name, draw(st.sampled_from(DAYS)), value, draw(notes), draw(reporters)]
         odd = draw(st.integers(0, 60))  # most rows plain: a chunk of 8 is all plain about a third of the time
         if odd < 7:
             row[odd] = draw([odd_programmes, odd_tasks, odd_names, odd_days, odd_values, odd_notes, odd_reporters][odd])
@@ -127,6 +132,8 @@ def test_a_clean_file_goes_through_the_columns_whole(_demo_db, tmp_path):
     """Every chunk of a plain file is taken by the columnar path; the reports are those the per-row path writes."""
     body = [["dongguan-2023", task, name, day, f"{10 + week * 3}{unit if week % 2 else ''}", f"第{week}周" if week % 3 else "",
              " 张三 " if week % 2 else ""] for week, day in enumerate(DAYS) for task, name, unit in PLAIN]
+    body += [["qingdao-2023", task, name, day, str(week), "", "李四"] for week, day in enumerate(DAYS) for task, name, _ in OTHER]
+    body.sort(key=lambda row: row[3])  # two programmes in each chunk
     path = tmp_path / "周报.csv"
     write(path, body)
     taken = []
@@ -139,6 +146,6 @@ def test_a_clean_file_goes_through_the_columns_whole(_demo_db, tmp_path):
     (code, result), written = mine
     assert code == 0 and result["inserted"] == len(body) and result["errors"] == [], result
     assert len(written) == len(body)
-    assert {reporter for _, _, _, _, reporter, _ in written} == {"张三", "王五"}
+    assert {reporter for _, _, _, _, reporter, _ in written} == {"张三", "王五", "李四"}
     assert {note for _, _, _, note, _, _ in written} == {None, *(f"第{week}周" for week in range(len(DAYS)) if week % 3)}
     assert mine == theirs

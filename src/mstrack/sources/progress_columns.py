@@ -2,7 +2,7 @@
 at a time with C-level builtins (zip to transpose, map over dict lookups and str methods, one regex over the
 value column), and handed to the store as it is when every row passes.
 
-It takes only what it can prove plain: one programme, named exactly; a task and indicator that name one
+It takes only what it can prove plain: programmes of one year, named exactly; a task and indicator that name one
 indicator exactly (no trimming, no prefix, no text-only line); date cells the per-row path reads and
 accepts; bare numbers (or with the indicator's own unit) within their limits; notes and reporters that can
 be stored. Anything else, or any doubt, and the chunk goes through the row paths (progress._Importer), which
@@ -28,12 +28,13 @@ _ID = attrgetter("indicator_id")
 
 
 class Columns:
-    """What the columnar path keeps between chunks of one import: each programme's indicators by their exact
-    (task, indicator) cells, and what a row needs of an indicator once it has met it."""
+    """What the columnar path keeps between chunks of one import: the programmes' indicators by their exact
+    (programme, task, indicator) cells, and what a row needs of an indicator once it has met it."""
 
     def __init__(self, importer):
         self.importer = importer
-        self.exact: dict[str, dict[tuple[str, str], object]] = {}  # programme code → (task, name) → ImportIndicator
+        self.exact: dict[tuple[str, str, str], object] = {}  # (programme code, task, name) → ImportIndicator
+        self.years: dict[str, int] = {}  # the programmes looked up whole, by code → their year
         self.met: dict[object, tuple] = {}  # ImportIndicator → (last day or date.min, its rows' array, limit, unit)
 
     def take(self, index: list[int | None], first: int, raw: list[list[str]]) -> bool:
@@ -45,18 +46,18 @@ class Columns:
         if min(map(len, raw)) < width:
             return False
         columns = list(zip(*raw, strict=False))  # every row is as wide as `width` at least
-        codes = set(columns[programme_at]) if programme_at is not None else {self.importer.programme}
-        if len(codes) != 1:
+        codes = columns[programme_at] if programme_at is not None else repeat(self.importer.programme, len(raw))
+        years = set()
+        for code in set(codes):
+            if code not in self.years and not self._programme(code):
+                return False
+            years.add(self.years[code])
+        if len(years) != 1:  # the days of programmes of two years differ ("6月底")
             return False
-        code = codes.pop()
-        exact = self.exact.get(code)
-        if exact is None and (exact := self._programme(code)) is None:
-            return False
-        states = list(map(exact.get, zip(columns[task_at], columns[name_at], strict=True)))
+        states = list(map(self.exact.get, zip(codes, columns[task_at], columns[name_at], strict=True)))
         if None in states:
             return False
-        year = self.importer.programmes[code][0]
-        days = self._days(columns[day_at], year)
+        days = self._days(columns[day_at], years.pop())
         if days is None:
             return False
         numbers, suffixes = plain_numbers(columns[value_at])
@@ -76,27 +77,27 @@ class Columns:
         self._keep(states, met, days, numbers, *texts, first)
         return True
 
-    def _programme(self, code) -> dict | None:
-        """The programme's indicators by their exact (task, indicator) cells: only a name one indicator of its task
-        has, not a text-only line, cells with nothing the per-row path would trim or split (a "/" in a task)."""
+    def _programme(self, code) -> bool:
+        """The programme's indicators by their exact (programme, task, indicator) cells, False if it has none: only
+        a name one indicator of its task has, not a text-only line, cells with nothing the per-row path would trim
+        or split (a "/" in a task)."""
         importer = self.importer
         if type(code) is not str or not code or code != code.strip() or text_problem(code):
-            return None
+            return False
         known = importer.programme_indicators(code)
         if known is None:
-            return None
-        _, by_task = known
-        exact = {}
+            return False
+        year, by_task = known
         for task in by_task:
             if "/" in task or task != task.strip() or not task:
                 continue
             states = importer.task_indicators(code, task, by_task)
             names = [state.indicator for state in states]
-            exact.update(((task, state.indicator), state) for state in states
-                         if state.kind != SCHEDULE and names.count(state.indicator) == 1
-                         and state.indicator and state.indicator == state.indicator.strip())
-        self.exact[code] = exact
-        return exact
+            self.exact.update(((code, task, state.indicator), state) for state in states
+                              if state.kind != SCHEDULE and names.count(state.indicator) == 1
+                              and state.indicator and state.indicator == state.indicator.strip())
+        self.years[code] = year
+        return True
 
     def _days(self, cells: tuple, year: int) -> list[date] | None:
         """The chunk's date cells as days, each distinct cell read once by the per-row path's own rule (_Importer.day)."""
