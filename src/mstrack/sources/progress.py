@@ -21,7 +21,7 @@ from mstrack.domain.progress import check_value, match_indicator
 from mstrack.domain.quantities import format_number, normalize, shown
 from mstrack.errors import InputError, Message, Problem
 from mstrack.model import SCHEDULE
-from mstrack.sources.progress_cells import plain_chunk, plain_value, split_remark, text_value, unit_bracket
+from mstrack.sources.progress_cells import picked, plain_chunk, plain_value, split_remark, text_value, unit_bracket
 from mstrack.sources.progress_columns import COLUMNAR_ROWS, Columns
 from mstrack.sources.progress_rows import ASK, FALLS_ROWS, NOTHING, OTHER, SAME, Checked, ImportIndicator
 from mstrack.sources.sheets import Table, as_rows, cell_text, find_table, header_key, read_rows
@@ -141,7 +141,7 @@ class _Importer:
                     any(map(list.append, cells_of, repeat(None)))
                 self._read_chunk(table, list(map(_NUMBER, chunk)), list(map(pick, cells_of)))
             else:
-                self._read_chunk(table, *_picked(chunk, index, pick, width))
+                self._read_chunk(table, *picked(chunk, index, pick, width))
 
     def _next_chunk(self, raw_chunk, rest, index: list[int | None], on_row: Callable[[int], None] | None) -> list:
         """The next rows of the file to read row by row; a text file's chunks that the columnar path takes whole
@@ -535,23 +535,6 @@ class _Importer:
 
 
 _CELLS, _NUMBER = attrgetter("cells"), attrgetter("number")
-
-
-def _picked(chunk: list, index: list[int | None], pick: itemgetter, width: int) -> tuple[list[int], list[tuple]]:
-    """A chunk's row numbers and cells in FIELDS order, row by row: blank rows left out, a ragged row (shorter
-    than the header) and a missing column read as None."""
-    lines, rows = [], []
-    for row in chunk:
-        cells = row.cells
-        if cells.count(None) == len(cells):
-            continue
-        if len(cells) >= width:
-            cells.append(None)
-            rows.append(pick(cells))
-        else:
-            rows.append(tuple(cells[i] if i is not None and i < len(cells) else None for i in index))
-        lines.append(row.number)
-    return lines, rows
 
 
 def _number_of(value: float) -> int | float:

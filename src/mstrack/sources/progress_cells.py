@@ -90,3 +90,19 @@ def plain_chunk(rows: list[tuple]) -> tuple[list[float | None], list[str | None]
         return [None] * len(rows), [None] * len(rows)
     return plain_numbers([cells[4] for cells in rows])
 
+
+def picked(chunk: list, index: list[int | None], pick, width: int) -> tuple[list[int], list[tuple]]:
+    """A chunk's row numbers and cells in FIELDS order, row by row: blank rows left out, a ragged row (shorter
+    than the header) and a missing column read as None."""
+    lines, rows = [], []
+    for row in chunk:
+        cells = row.cells
+        if cells.count(None) == len(cells):
+            continue
+        if len(cells) >= width:
+            cells.append(None)
+            rows.append(pick(cells))
+        else:
+            rows.append(tuple(cells[i] if i is not None and i < len(cells) else None for i in index))
+        lines.append(row.number)
+    return lines, rows
