@@ -3,6 +3,7 @@ whole when every row passes; any doubt, and the chunk goes through the row paths
 an import must give what the per-row path alone gives: the same exit code, counts, warnings, errors (row and
 column) and stored reports, on random chunks of good and bad cells (hypothesis)."""
 
+import csv
 import shutil
 import uuid
 from contextlib import contextmanager
@@ -104,9 +105,10 @@ TAKEN: list[bool] = []  # every chunk the property test offered the columnar pat
 
 @settings(max_examples=40 if BACKEND == "sqlite" else 15, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(first=rows(), second=rows(), dry=st.booleans())
-def test_random_chunks_give_what_the_per_row_path_gives(_demo_db, tmp_path, first, second, dry):
-    """Two imports in a row (the second meets what the first stored: corrections, repeats, falls)."""
+@given(first=rows(), second=rows(), dry=st.booleans(), bare=st.booleans())
+def test_random_chunks_give_what_the_per_row_path_gives(_demo_db, tmp_path, first, second, dry, bare):
+    """Two imports in a row (the second meets what the first stored: corrections, repeats, falls); `bare`: the
+    files have no programme column, --programme names it."""
     with two_copies(_demo_db, tmp_path) as (columns, reference):
         outcomes = []
         for cli, columnar in ((columns, True), (reference, False)):
@@ -114,8 +116,15 @@ def test_random_chunks_give_what_the_per_row_path_gives(_demo_db, tmp_path, firs
             with paths(columnar, TAKEN):
                 for number, body in enumerate((first, second)):
                     path = tmp_path / f"周报{number}.csv"
-                    write(path, body)
-                    outcome.append(imported(cli, path, *(["--dry-run"] if dry and number else [])))
+                    options = ["--dry-run"] if dry and number else []
+                    if bare:
+                        with path.open("w", encoding="utf-8", newline="") as handle:
+                            csv.writer(handle).writerows([["任务编号", "指标", "截至日期", "完成值", "备注", "填报人"],
+                                                          *(row[1:] for row in body)])
+                        options.append("--programme=dongguan-2023")
+                    else:
+                        write(path, body)
+                    outcome.append(imported(cli, path, *options))
             outcome.append(cli.sql("select indicator_id, as_of, value, note, reporter, source, batch_id from report order by id"))
             outcomes.append(outcome)
         assert outcomes[0] == outcomes[1]
@@ -148,4 +157,33 @@ def test_a_clean_file_goes_through_the_columns_whole(_demo_db, tmp_path):
     assert len(written) == len(body)
     assert {reporter for _, _, _, _, reporter, _ in written} == {"张三", "王五", "李四"}
     assert {note for _, _, _, note, _, _ in written} == {None, *(f"第{week}周" for week in range(len(DAYS)) if week % 3)}
+    assert mine == theirs
+
+
+@pytest.mark.parametrize("columnar", [True, False])
+def test_a_value_with_a_line_break_is_named_not_a_traceback(demo_cli, tmp_path, columnar):
+    """"1\\n2" passed the one-match check of a column of plain numbers line by line (two lines, each a number),
+    then float() refused it: a ValueError traceback. It is the per-row path's to name."""
+    path = tmp_path / "周报.csv"
+    write(path, [["dongguan-2023", "2", "发热门诊（诊室）", "2023-03-03", "1\n2", "", ""],
+                 ["dongguan-2023", "5", "建档率", "2023-03-03", "12", "", ""]])
+    with paths(columnar, []):
+        code, result = imported(demo_cli, path)
+    assert code == 2 and len(result["errors"]) == 1 and f"{path}:2:完成值" in result["errors"][0], result
+    assert demo_cli.sql("select count(*) from report where as_of = '2023-03-03'") == [(0,)]
+
+
+def test_a_file_without_a_programme_column_takes_the_programme_option(_demo_db, tmp_path):
+    body = [[task, name, day, str(10 + week)] for week, day in enumerate(DAYS) for task, name, _ in PLAIN]
+    path = tmp_path / "周报.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([["任务编号", "指标", "截至日期", "完成值"], *body])
+    taken = []
+    with two_copies(_demo_db, tmp_path) as (columns, reference):
+        with paths(True, taken):
+            mine = imported(columns, path, "--programme", "dongguan-2023"), stored(columns)
+        with paths(False, []):
+            theirs = imported(reference, path, "--programme", "dongguan-2023"), stored(reference)
+    assert taken and all(taken), taken
+    assert mine[0][0] == 0 and mine[0][1]["inserted"] == len(body) == len(mine[1]), mine[0]
     assert mine == theirs

@@ -72,9 +72,11 @@ def plain_numbers(cells: list) -> tuple[list[float | None], list[str | None]]:
     "65.5", a spreadsheet's number), else one by one with what follows each ("65.5%": 65.5 and "%", for the
     caller to compare with the indicator's unit); None for any other cell, which the per-cell path reads."""
     texts = list(map(str, cells))
-    if PLAIN_NUMBERS_RE.fullmatch("\n".join(texts) + "\n" if texts else ""):
+    joined = "\n".join(texts)
+    # one line a cell (a cell "1\n2" would read as two numbers, then fail float()): then one match for them all
+    if joined.count("\n") == len(texts) - 1 and PLAIN_NUMBERS_RE.fullmatch(joined + "\n" if texts else ""):
         return list(map(float, texts)), [None] * len(texts)
-    found = NUMBER_SUFFIX_RE.findall("\n".join(texts))
+    found = NUMBER_SUFFIX_RE.findall(joined)
     if len(found) != len(texts):  # a cell with a line break: one by one
         found = [NUMBER_SUFFIX_RE.match(text).groups("") if "\n" not in text else ("", text) for text in texts]
     return [float(number) if number else None for number, _ in found], [suffix or None for _, suffix in found]

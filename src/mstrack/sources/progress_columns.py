@@ -46,7 +46,7 @@ class Columns:
         if min(map(len, raw)) < width:
             return False
         columns = list(zip(*raw, strict=False))  # every row is as wide as `width` at least
-        codes = columns[programme_at] if programme_at is not None else repeat(self.importer.programme, len(raw))
+        codes = columns[programme_at] if programme_at is not None else (self.importer.programme,) * len(raw)
         years = set()
         for code in set(codes):
             if code not in self.years and not self._programme(code):
