@@ -35,7 +35,8 @@ class Columns:
         self.importer = importer
         self.exact: dict[tuple[str, str, str], object] = {}  # (programme code, task, name) → ImportIndicator
         self.years: dict[str, int] = {}  # the programmes looked up whole, by code → their year
-        self.met: dict[object, tuple] = {}  # ImportIndicator → (last day or date.min, its rows' array, limit, unit)
+        self.met: dict[object, tuple] = {}  # ImportIndicator → (last day or date.min, limit, unit)
+        self.rows: dict[object, object] = {}  # ImportIndicator → its rows' array (Checked.rows_of), once it has kept rows
 
     def take(self, index: list[int | None], first: int, raw: list[list[str]]) -> bool:
         """Check a chunk of raw rows (numbered from `first`) and keep them all, or keep nothing and say False."""
@@ -108,12 +109,11 @@ class Columns:
         return list(map(dates.__getitem__, cells))
 
     def _meet(self, state) -> None:
-        """What the rows of an indicator met for the first time need of it, as the per-row path keeps it."""
-        importer = self.importer
-        importer.states[state.indicator_id] = state
+        """What the rows of an indicator met for the first time need of it, as the per-row path keeps it (its rows'
+        array and its place in the importer come with its first kept rows: _keep)."""
         unit = state.unit
-        self.met[state] = (state.last or date.min, importer.checked.rows_of(state.indicator_id),
-                           100 if unit == "%" else MAX_MAGNITUDE, unit if unit and unit[0] not in "万亿千" else None)
+        self.met[state] = (state.last or date.min, 100 if unit == "%" else MAX_MAGNITUDE,
+                           unit if unit and unit[0] not in "万亿千" else None)
 
     def _texts(self, columns: list[tuple], note_at: int | None, reporter_at: int | None, n: int) -> tuple | None:
         """The notes and reporters to store, trimmed (a blank one None, a blank reporter --by's), or None when
@@ -153,7 +153,11 @@ class Columns:
             at = len(importer.pending)
             importer.asked.extend((seq + i, states[i].indicator_id, at + i if write else -1)
                                   for i in compress(range(n), map(not_, later)))
-        any(map(_APPEND, map(_ROWS, met), range(seq, seq + n)))  # each row's index into its indicator's rows, in C
+        rows = self.rows
+        for state in set(states).difference(rows):
+            importer.states[state.indicator_id] = state
+            rows[state] = checked.rows_of(state.indicator_id)
+        any(map(_APPEND, map(rows.__getitem__, states), range(seq, seq + n)))  # each row's index into its indicator's rows, in C
         checked.day.extend(map(date.toordinal, days))
         checked.value.extend(numbers)
         checked.file.extend(repeat(len(importer.files) - 1, n))
@@ -162,6 +166,6 @@ class Columns:
             importer.pending.extend(zip(map(_ID, states), days, numbers, notes, reporters, repeat(importer.source)))
 
 
-_LAST, _ROWS, _LIMIT, _UNIT = itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(3)
+_LAST, _LIMIT, _UNIT = itemgetter(0), itemgetter(1), itemgetter(2)
 _FLAG = {True: NOTHING, False: ASK}
 _APPEND = array.append
