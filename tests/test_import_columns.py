@@ -137,6 +137,19 @@ def test_the_property_test_took_the_columnar_path_and_left_it(_demo_db, tmp_path
     assert True in TAKEN and False in TAKEN, TAKEN.count(True)
 
 
+def taken_whole(template, tmp_path, path, *options) -> tuple[tuple, tuple]:
+    """The file imported through the columnar path, which must take every chunk, and through the per-row path
+    alone, on two copies of the demo: ((exit code, result), stored reports) of each."""
+    taken = []
+    with two_copies(template, tmp_path) as (columns, reference):
+        with paths(True, taken):
+            mine = imported(columns, path, *options), stored(columns)
+        with paths(False, []):
+            theirs = imported(reference, path, *options), stored(reference)
+    assert taken and all(taken), taken
+    return mine, theirs
+
+
 def test_a_clean_file_goes_through_the_columns_whole(_demo_db, tmp_path):
     """Every chunk of a plain file is taken by the columnar path; the reports are those the per-row path writes."""
     body = [["dongguan-2023", task, name, day, f"{10 + week * 3}{unit if week % 2 else ''}", f"第{week}周" if week % 3 else "",
@@ -145,13 +158,7 @@ def test_a_clean_file_goes_through_the_columns_whole(_demo_db, tmp_path):
     body.sort(key=lambda row: row[3])  # two programmes in each chunk
     path = tmp_path / "周报.csv"
     write(path, body)
-    taken = []
-    with two_copies(_demo_db, tmp_path) as (columns, reference):
-        with paths(True, taken):
-            mine = imported(columns, path, "--by", "王五"), stored(columns)
-        with paths(False, []):
-            theirs = imported(reference, path, "--by", "王五"), stored(reference)
-    assert taken and all(taken), taken
+    mine, theirs = taken_whole(_demo_db, tmp_path, path, "--by", "王五")
     (code, result), written = mine
     assert code == 0 and result["inserted"] == len(body) and result["errors"] == [], result
     assert len(written) == len(body)
@@ -178,12 +185,6 @@ def test_a_file_without_a_programme_column_takes_the_programme_option(_demo_db, 
     path = tmp_path / "周报.csv"
     with path.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerows([["任务编号", "指标", "截至日期", "完成值"], *body])
-    taken = []
-    with two_copies(_demo_db, tmp_path) as (columns, reference):
-        with paths(True, taken):
-            mine = imported(columns, path, "--programme", "dongguan-2023"), stored(columns)
-        with paths(False, []):
-            theirs = imported(reference, path, "--programme", "dongguan-2023"), stored(reference)
-    assert taken and all(taken), taken
+    mine, theirs = taken_whole(_demo_db, tmp_path, path, "--programme", "dongguan-2023")
     assert mine[0][0] == 0 and mine[0][1]["inserted"] == len(body) == len(mine[1]), mine[0]
     assert mine == theirs
