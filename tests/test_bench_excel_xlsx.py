@@ -3,7 +3,7 @@ shared-strings table, t="s" cells, r= references, date and percent styles), and 
 exactly the reports it stores from the CSV and from the openpyxl-written .xlsx, so that its bench row measures
 the same work on the file an office sends."""
 
-import importlib.util
+import importlib
 import re
 import sys
 import zipfile
@@ -16,17 +16,11 @@ from tests.conftest import BACKEND, Cli
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _generate():
-    spec = importlib.util.spec_from_file_location("generate", ROOT / "bench" / "generate.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.skipif(BACKEND != "sqlite", reason="the files are what is tested; one backend is enough")
-def test_the_excel_saved_province_xlsx_imports_as_the_csv_does(tmp_path):
-    meta = _generate().generate_province(tmp_path / "data", tasks=40, per_task=25, import_rows=600)
+def test_the_excel_saved_province_xlsx_imports_as_the_csv_does(tmp_path, monkeypatch):
+    monkeypatch.syspath_prepend(str(ROOT / "bench"))  # bench/generate.py, as bench/run imports it
+    monkeypatch.delitem(sys.modules, "generate", raising=False)
+    meta = importlib.import_module("generate").generate_province(tmp_path / "data", tasks=40, per_task=25, import_rows=600)
     with zipfile.ZipFile(meta["progress_excel_xlsx"]) as archive:
         sheet = archive.read("xl/worksheets/sheet1.xml")
         strings = archive.read("xl/sharedStrings.xml")
