@@ -2,6 +2,7 @@
 column places, percent formats, merged cells, dates, formulas saved without a value, error values."""
 
 import json
+import re
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
@@ -367,14 +368,17 @@ def test_a_reference_below_a_row_is_found_whatever_its_digits():
                 assert bool(_below(row, or_wide=True).search(reference)) == (number > row or len(letters) > 1), (row, reference)
 
 
-def test_marks_of_cells_without_a_reference_are_placed_by_counting(tmp_path):
+@pytest.mark.parametrize("prefix", ["", "x"])
+def test_marks_of_cells_without_a_reference_are_placed_by_counting(tmp_path, prefix):
     """A cell without r="…" takes the column after the cell before it, in the row after the row before it
     (as calamine places its value): its unsaved formula, error value and percent style land there too."""
     styles = '<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="9"/></cellXfs>'
     body = ('<row><c t="inlineStr"><is><t>甲</t></is></c><c><f>1+1</f></c></row>'
             '<row><c><v>1</v></c><c t="e"><v>#N/A</v></c><c s="1"><v>0.5</v></c></row>'
             '<row r="5"><c r="C5"><v>3</v></c><c><f>C5*2</f></c></row><row><c/><c><f>SUM(A1:A2)</f></c></row>')
-    rows = rows_of(raw_xlsx(tmp_path / "counted.xlsx", [("s", "worksheets/sheet1.xml", body)], styles))
+    if prefix:  # <x:row>, <x:c>, as .NET tools write them
+        body = re.sub(r"<(/?)(row|c|f|v|is|t)([ >/])", rf"<\1{prefix}:\2\3", body)
+    rows = rows_of(raw_xlsx(tmp_path / "counted.xlsx", [("s", "worksheets/sheet1.xml", body)], styles, prefix=prefix))
     assert rows == {1: ["甲", "=1+1"], 2: [1, "#N/A", "50%"], 5: [None, None, 3, "=C5*2"], 6: [None, "=SUM(A1:A2)"]}
     assert isinstance(rows[1][1], Uncomputed) and isinstance(rows[5][3], Uncomputed) and isinstance(rows[6][1], Uncomputed)
 
