@@ -15,7 +15,7 @@ import typer
 import typer.core
 
 from mstrack import __version__
-from mstrack.cli.common import choice, fail, plain_values, use_lang, words
+from mstrack.cli.common import choice, echo, fail, plain_values, use_lang, words
 
 HELP_ORDER = ("init", "demo", "status", "show", "log", "history", "batches", "undo", "programmes", "units",
               "import", "export", "db", "report")
@@ -32,14 +32,16 @@ class _CheckedGroup(typer.core.TyperGroup):
         from mstrack.domain.limits import text_problem
 
         _name_metavars(self)
-        # For a help shown before main() reads --lang (`mstrack --lang zh --help`); None when none is typed, so
-        # that a run does not keep the language of the one before it in the same process.
-        use_lang(_typed_lang(args))
+        # For a help or a usage error shown before main() reads --lang (`mstrack --lang zh --help`); None when
+        # none is given, so that a run does not keep the language of the one before it in the same process.
+        use_lang(None)
+        use_lang(_early_lang(args, refuse=not ctx.resilient_parsing))
         for index, arg in enumerate(args):
             if problem := text_problem(arg.partition("=")[2] if arg.startswith("--") and "=" in arg else arg):
                 ctx.meta["mstrack.argument_problem"] = (_argument_name(args, index), problem)
                 break
-        return super().parse_args(ctx, args)
+        with usage_errors_said():
+            return super().parse_args(ctx, args)
 
     def invoke(self, ctx):
         with errors_as_messages():
@@ -110,9 +112,29 @@ def _completer(name: str):
     return complete
 
 
+def _early_lang(args: list[str], refuse: bool) -> str | None:
+    """The language given for this run, before Click has read the root's options: the --lang typed, else
+    MSTRACK_LANG; None when neither is (the locale's then). One not in LANGS is refused here, with exit 2,
+    before an eager --help could show help in no language (but not while completing a <TAB>)."""
+    import os
+
+    value = _typed_lang(args)
+    if value is None:
+        value = os.environ.get("MSTRACK_LANG") or None
+    if value is None:
+        return None
+    from mstrack.labels import LANGS
+
+    if value in LANGS:
+        return value
+    if refuse:
+        choice(value, LANGS, "--lang")
+    return None
+
+
 def _typed_lang(args: list[str]) -> str | None:
-    """The --lang typed before the command's name, the last one as Click reads it, if it is a language (the
-    root's options: --db and --lang take a value)."""
+    """The --lang typed before the command's name, the last one as Click reads it (the root's options: --db
+    and --lang take a value)."""
     value = None
     for index, arg in enumerate(args):
         if arg.startswith("--lang="):
@@ -121,11 +143,7 @@ def _typed_lang(args: list[str]) -> str | None:
             value = args[index + 1]
         elif not arg.startswith("-") and not (index and args[index - 1] in ("--db", "--lang")):
             break  # the command's name: what follows is its own
-    if value is None:
-        return None
-    from mstrack.labels import LANGS
-
-    return value if value in LANGS else None
+    return value
 
 
 def _argument_name(args: list[str], index: int):
@@ -242,10 +260,12 @@ class OutputFailed(Exception):
 @contextlib.contextmanager
 def errors_as_messages():
     """The one place where the library's errors become messages: an InputError is said as it is, a database
-    error as one line (exit 2 both); a failed stdout or stderr becomes OutputFailed, said by run(). Files
+    error as one line, a usage error of Click's in the run's language (exit 2 all); a failed stdout or stderr
+    becomes OutputFailed, said by run(). Files
     an option names are checked where they are written (common.write_output)."""
     try:
-        yield
+        with usage_errors_said():
+            yield
     except OSError as error:
         if error.errno in OUTPUT_ERRORS:
             raise OutputFailed(error) from None
@@ -255,12 +275,41 @@ def errors_as_messages():
 
         if isinstance(error, InputError):
             raise fail(error) from None
-        if isinstance(error, typer.BadParameter) and error.message.startswith("Value error, "):
-            error.message = error.message.removeprefix("Value error, ")  # pydantic's prefix, through Typer
-            raise
         if _is_database_error(error):
             raise _database_failure(error) from None
         raise
+
+
+@contextlib.contextmanager
+def usage_errors_said():
+    """Click's usage errors (no such option, a bad value …) in the run's language: in English as Click says
+    them, in Chinese by _usage_failure. Part of errors_as_messages; alone around the root's own parsing, which
+    runs before any command (the root's --help, as before, is left to Typer when its output fails)."""
+    try:
+        yield
+    except Exception as error:
+        if isinstance(error, typer.BadParameter) and error.message.startswith("Value error, "):
+            error.message = error.message.removeprefix("Value error, ")  # pydantic's prefix, through Typer
+        if _is_usage_error(error) and words().lang != "en":
+            raise _usage_failure(error) from None
+        raise
+
+
+def _is_usage_error(error: BaseException) -> bool:
+    """Click's usage errors (Typer's own Click since 0.2x, or Click itself), but for the help shown where a
+    group is given no command: that is help, in the run's language already."""
+    exceptions = sys.modules[typer.BadParameter.__module__]
+    return isinstance(error, exceptions.UsageError) and not isinstance(
+        error, getattr(exceptions, "NoArgsIsHelpError", ()))
+
+
+def _usage_failure(error) -> typer.Exit:
+    """A usage error in the run's language (cli/usage.py), laid out as Click lays it out, with its exit code."""
+    from mstrack.cli.usage import usage_error_lines
+
+    said = words()
+    echo("\n".join(said.message(line) for line in usage_error_lines(error)), err=True)
+    return typer.Exit(error.exit_code)
 
 
 def _database_failure(error: Exception) -> typer.Exit:
