@@ -144,7 +144,7 @@ def test_a_word_table_reads_its_merged_cells_in_every_cell_they_cover(tmp_path):
     assert rows_of(result) == [("1", "新建公园5个", ["市园林局"], date(2024, 12, 31)),
                                ("2", "新增学位2000个", ["市教育局", "区教育局"], date(2024, 9, 30)),
                                ("3", "整治背街小巷", ["市城管局"], date(2024, 11, 30))]
-    assert result.programme.name == "附件"  # the title paragraph is not a row
+    assert result.programme.name == "关于印发2024年民生实事项目的通知"  # the title paragraph is no row: it names the programme
 
 
 def test_a_word_table_split_by_a_page_break_is_joined(tmp_path):

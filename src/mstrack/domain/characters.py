@@ -25,9 +25,11 @@ def converter():
     return opencc.OpenCC("t2s")
 
 
-def simplified(text: str) -> str:
-    """The text in simplified characters, as long as it was (one character for one), for matching."""
-    if not any(map(outside_gb2312, set(text))):
+def simplified(text: str, *, every_cell: bool = False) -> str:
+    """The text in simplified characters, as long as it was (one character for one), for matching. A text without a
+    character outside GB2312 is taken as simplified, unless `every_cell`: a cell of a table known to be written in
+    traditional characters (不低於60元: 於 is in GB2312 too)."""
+    if not every_cell and not any(map(outside_gb2312, set(text))):
         return text
     converted = converter().convert(text)
     if len(converted) != len(text):  # a phrase converted to one of another length: one character at a time

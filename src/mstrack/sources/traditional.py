@@ -59,7 +59,7 @@ def for_matching(cells: Iterable[list[str]]) -> tuple[list[list[str]], Written |
     pairs = []
     for row in rows:
         for index, cell in enumerate(row):
-            simple = simplified(cell)
+            simple = simplified(cell, every_cell=True)
             pairs.append((simple, cell))
             row[index] = simple
     return rows, Written(pairs)

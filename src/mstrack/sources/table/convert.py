@@ -30,12 +30,9 @@ class Conversion:
 
 
 def _title_before(sheet: Sheet, at: int) -> str | None:
-    """The document's own title: the last line above the header that names the programme."""
-    candidates = []
-    for row in sheet.rows[:at]:
-        values = {c for c in row.cells if c}
-        if len(values) == 1:
-            candidates.append(re.sub(r"^[#*\s]+|[*\s]+$", "", values.pop()))
+    """The document's own title: the last line above the header that names the programme (a sheet's title row, or a
+    title paragraph of a Word document or a web page)."""
+    candidates = [re.sub(r"^[#*\s]+|[*\s]+$", "", line) for line in sheet.titles_above(at)]
     for words in (("实事", "民生", "项目"), ("表",)):
         for text in reversed(candidates):
             if any(w in text for w in words) and len(text) <= 60 and "单位" not in text:
@@ -51,7 +48,12 @@ def convert_table(path: Path, programme: str, year: int, sheet: str | None = Non
         raise InputError("--programme {code!r}: use lowercase letters, digits and '-'", code=programme)
     if not isinstance(year, int) or not 1900 <= year <= 2200:
         raise InputError("--year {year!r}: expected a year such as 2023", year=year)
-    sheets = read_sheets(path, sheet, table_number)
+    return convert_sheets(read_sheets(path, sheet, table_number), path=path, programme=programme, year=year)
+
+
+def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int) -> Conversion:
+    """The sheets a file was read as (reading.read_sheets), converted: the step after reading, on its own so that a
+    grid laid out another way (tests/table_variants.py) is read by the very same code."""
     table, at, columns, headers = find_header(sheets, year)
     areas: list[Area] = []
     notes: list[str] = []

@@ -44,6 +44,18 @@ COLUMN_RULES = (  # (kind, pattern), first match wins
     ("note", r"备注|说明"),
 )
 
+# Header names that mean the same column, as the corpus and the seeds print them (one set per meaning). The rules above
+# read every one of them alike (tests/test_table_variants.py proves it, and that a table reads the same under each).
+HEADER_SYNONYMS = (
+    ("seq", ("序号", "编号")),
+    ("task", ("项目名称", "实事名称", "实事项目", "项目内容", "实事内容", "工作任务", "主要任务", "事项名称", "民生实事",
+              "重点工作")),
+    ("lead", ("牵头单位", "牵头部门", "主责单位", "主办单位")),
+    ("units", ("责任单位", "责任部门", "实施单位", "责任主体")),
+    ("units", ("配合单位", "配合部门", "协同单位", "协办单位")),
+    ("deadline", ("完成时限", "完成时间", "计划完成时间", "完成期限")),
+)  # 时间节点 is no deadline's synonym: it is read as a schedule, its cell often names several dated steps
+
 
 @dataclass(kw_only=True)
 class Column:
@@ -84,6 +96,8 @@ def column_kind(header: str, year: int) -> Column:
 def _header_columns(sheet: Sheet, at: int, year: int) -> list[Column] | None:
     """The columns of a header row: a task column beside a schedule, date or unit column; or, without one, a
     number, a title and a content column (序号 / 项目名称 / 具体内容) over rows that read as numbered tasks."""
+    if len({cell for cell in sheet.rows[at].cells if cell.strip()}) < 2:
+        return None  # one text, alone or merged over the row: a title line, never a header
     columns = []
     for i, cell in enumerate(sheet.rows[at].cells):
         column = column_kind(cell, year) if len(cell) <= 24 else Column(index=-1, header=cell, kind="")
@@ -92,7 +106,7 @@ def _header_columns(sheet: Sheet, at: int, year: int) -> list[Column] | None:
     _offices(columns)
     kinds = [c.kind for c in columns if c.kind]
     if "task" not in kinds and len(set(kinds)) >= 2 and {"schedule", "period", "deadline", "lead", "units"} & set(kinds):
-        _unnamed_task_column(sheet, at, columns)  # records whose item text has no label: an empty header cell
+        _unnamed_task_column(sheet, at, columns, year)  # records whose item text has no label: an empty header cell
         if "task" not in (kinds := [c.kind for c in columns if c.kind]) and {"lead", "units"} & set(kinds):
             _task_column_by_content(sheet, at, columns)  # 主要工作举措 beside 牵头单位: a name the rules do not know
         kinds = [c.kind for c in columns if c.kind]
@@ -108,14 +122,35 @@ def _header_columns(sheet: Sheet, at: int, year: int) -> list[Column] | None:
 def _one_row_table(sheet: Sheet, at: int, columns: list[Column]) -> bool:
     """A table of one indicator (指标名称 / 全年任务目标(个) / 实际完成(个) / 完成进度) has no second row to tell its header
     by, so the header tells itself: three or more cells, each a known column name, one a target's with its unit in
-    brackets; and the one row below (the last of the table) names the task and gives that column its figure."""
+    brackets; and the one row below (the table's only one, blank rows, a footnote and a 合计 row aside) names the task
+    and gives that column its figure."""
     named = [c for c in columns if c.header.strip()]
     measured = [c for c in named if c.kind in ("task", "amount") and HEADER_UNIT_RE.match(re.sub(r"\s+", "", c.header))]
-    if len(named) < 3 or any(not c.kind for c in named) or not measured or len(sheet.rows) != at + 2:
+    rows = [r for r in data_rows(sheet, at) if any(r.cells)  # a blank row, a 注： or a 合计 row under it aside
+            and not TOTAL_CELL_RE.match(next(c for c in r.cells if c))]
+    task = next((c for c in columns if c.kind == "task" and c not in measured), None)  # the name, wherever it stands
+    if len(named) < 3 or any(not c.kind for c in named) or not measured or len(rows) != 1 or task is None:
         return False
-    cells, task = sheet.rows[at + 1].cells, next(c for c in columns if c.kind == "task")
+    cells = rows[0].cells
     return (task.index < len(cells) and len(cells[task.index].strip()) >= 4
             and any(c.index < len(cells) and BARE_NUMBER_RE.match(cells[c.index].strip()) for c in measured))
+
+
+NOTE_LINE_RE = re.compile(r"^(?:备\s*注|注|说\s*明)\s*\d*\s*[:：]")  # "备注：…", "注1：…", "说明：…": a footnote line
+
+
+def note_line(cells: list[str]) -> bool:
+    """A footnote under a table: one text, merged over the row or written in its first cell."""
+    filled = {c for c in cells if c}
+    return len(filled) == 1 and bool(NOTE_LINE_RE.match(filled.pop()))
+
+
+HELPING_RE = re.compile(r"配合|协办|协助|参与|协同")  # units that help the responsible one: never the lead, wherever printed
+
+
+def data_rows(sheet: Sheet, at: int) -> list[Row]:
+    """The rows under the header row `at`, footnotes (备注：…, 注：…) left out: what the columns are told by."""
+    return [r for r in sheet.rows[at + 1:] if not note_line(r.cells)]
 
 
 def _offices(columns: list[Column]) -> None:
@@ -125,15 +160,19 @@ def _offices(columns: list[Column]) -> None:
     offices = [c for c in columns if c.kind == "office"]
     units = any(c.kind in ("lead", "units") and not re.search(r"科室|处室|股室|机构", c.header) for c in columns)
     for column in offices:
-        column.kind = "units" if not units or re.search(r"配合|协办|协助|参与|协同", column.header) else ""
+        column.kind = "units" if not units or HELPING_RE.search(column.header) else ""
 
 
-def _unnamed_task_column(sheet: Sheet, at: int, columns: list[Column]) -> None:
+def _unnamed_task_column(sheet: Sheet, at: int, columns: list[Column], year: int) -> None:
     """A column with an empty header cell whose cells below read as the items (long words, most rows filled) is the
-    task column of a table printed as records ("1.新增安装300套…" under "", beside 责任单位 and 进度安排)."""
+    task column of a table printed as records ("1.新增安装300套…" under "", beside 责任单位 and 进度安排); not one whose
+    name is in the row below (a text export writes 责任单位 merged over 牵头单位 | 配合单位 once, blank beside it)."""
     below = [r.cells for r in sheet.rows[at + 1:at + 8]]
+    sub = below[0] if below and len({c for c in below[0] if c}) >= 2 else []  # not an area heading merged over the row
     for column in columns:
         if column.kind or column.header.strip():
+            continue
+        if column.index < len(sub) and len(sub[column.index]) <= 16 and column_kind(sub[column.index], year).kind:
             continue
         texts = [cells[column.index] for cells in below if column.index < len(cells) and cells[column.index]]
         if len(texts) >= 2 and len(texts) * 2 >= len(below) and sum(len(t) for t in texts) >= 8 * len(texts):
@@ -171,8 +210,12 @@ GROUP_CODE_RE = re.compile(r"^[（(]?\s*([一二三四五六七八九十百]+)\s
 TOTAL_CELL_RE = re.compile(r"^\s*(?:合\s*计|小\s*计|总\s*计|共\s*计)\s*[:：]?\s*$")  # a row of totals: no task
 
 
+SEVERAL_CODES_RE = re.compile(r"^\s*\d+(?:\s*[、,，/和及]\s*\d+)+\s*$")  # "1、2": two tasks written in one row
+
+
 def seq_cell(text: str) -> bool:
-    return bool(CODE_CELL_RE.match(text.strip()) or GROUP_CODE_RE.match(text.strip()))
+    """A 序号 cell: one task's number, a group's, or several tasks' written in one row ("1、2")."""
+    return bool(CODE_CELL_RE.match(text.strip()) or GROUP_CODE_RE.match(text.strip()) or SEVERAL_CODES_RE.match(text))
 
 
 def _items_below(sheet: Sheet, at: int, columns: list[Column]) -> bool:
@@ -309,9 +352,12 @@ def _group_subheader(sheet: Sheet, at: int, columns: list[Column], year: int) ->
         if i >= len(columns) or not groups[i] or len(cell) > 16 or BARE_NUMBER_RE.match(cell):
             return False
         own.append(i)
+    # a sub-column named as its group (责任单位 over 牵头单位 | 责任单位) is its own too, beside one named otherwise
+    own += [i for i, cell in enumerate(sub) if cell and i < len(columns) and groups[i] and cell == columns[i].header
+            and any(groups[j] == groups[i] for j in own)]
     if len(own) < 2:
         return False
-    for i in own:
+    for i in sorted(own):
         group, cell = groups[i], re.sub(r"\s+", "", sub[i])
         column = column_kind(cell, year)
         column.index, column.header = i, f"{group}/{cell}"
@@ -339,7 +385,8 @@ BARE_NUMBER_RE = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?\s*(?:万|亿)?$")
 
 
 def _column_values(sheet: Sheet, at: int, column: Column) -> list[str]:
-    return [r.cells[column.index] for r in sheet.rows[at + 1:] if column.index < len(r.cells) and r.cells[column.index]]
+    """The column's filled cells below the header, a footnote merged over the table's width left out."""
+    return [r.cells[column.index] for r in data_rows(sheet, at) if column.index < len(r.cells) and r.cells[column.index]]
 
 
 def _number_columns(sheet: Sheet, at: int, columns: list[Column]) -> None:
@@ -436,7 +483,7 @@ def _group_columns(sheet: Sheet, at: int, tasks: list[Column], seq: Column) -> l
         inner = next((c for c in tasks if c.index > column.index), None)
         themes = inner is not None and not any(re.search(r"\d", v) for v in values)
         over = blank = 0  # rows where the value stays (or is left blank) and the items' words beside it change
-        for row in sheet.rows[at + 1:]:
+        for row in data_rows(sheet, at):
             code = row.cells[seq.index] if seq.index < len(row.cells) else ""
             value = row.cells[column.index] if column.index < len(row.cells) else ""
             words = row.cells[inner.index] if inner is not None and inner.index < len(row.cells) else ""
@@ -466,7 +513,7 @@ def _theme_columns(sheet: Sheet, at: int, tasks: list[Column]) -> list[Column]:
     for column, inner in zip(tasks, tasks[1:], strict=False):
         same = changes = 0
         previous = None
-        for row in sheet.rows[at + 1:]:
+        for row in data_rows(sheet, at):
             value = row.cells[column.index] if column.index < len(row.cells) else ""
             words = row.cells[inner.index] if inner.index < len(row.cells) else ""
             if NUMBERED_TEXT_RE.match(value):
@@ -514,7 +561,7 @@ def _spanned_columns(sheet: Sheet, at: int, tasks: list[Column]) -> list[Column]
             run = [column]
     if len(run) < 2:
         return []
-    rows = [[r.cells[c.index] if c.index < len(r.cells) else "" for c in run] for r in sheet.rows[at + 1:]]
+    rows = [[r.cells[c.index] if c.index < len(r.cells) else "" for c in run] for r in data_rows(sheet, at)]
     rows = [r for r in rows if r[-1]]
     pairs = list(zip(rows, rows[1:], strict=False))
     merged = sum(1 for above, row in pairs if not row[0] or row[0] == above[0])

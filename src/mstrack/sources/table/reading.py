@@ -43,20 +43,27 @@ class Sheet:
         return Message("{path}: row {row}, column {column}", path=self.path, row=row.number, column=name)
 
 
+FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 def clean_cell(value) -> str:
-    """A cell as the table reader takes it: text without Word's marks, "" for a blank or a "/" placeholder."""
+    """A cell as the table reader takes it: text without Word's marks, digits written full width (２０２４年６月) as
+    digits, "" for a blank or a "/" placeholder."""
     text = cell_text(value)
     if text is None:
         return ""
+    text = text.translate(FULL_WIDTH_DIGITS)
     text = re.sub(r"\[bookmark:[^\]]*\]", "", text)  # Word bookmarks left by conversion
     text = strip_controls(text.replace("\r\n", "\n").replace("\r", "\n").replace("\u3000", " ")).strip()
     return "" if re.fullmatch(r"[/／\\—–\-无]+", text) else text  # "/" marks an empty cell
 
 
-def _sheet(path: Path, rows: Iterator[Row], blank_rows: bool = False, **options) -> Sheet:
+def make_sheet(path: Path, rows: Iterator[Row], blank_rows: bool = False, **options) -> Sheet:
     """Rows cleaned (the blank ones left out unless `blank_rows`), and read in simplified characters
     when the table has traditional ones (the written ones kept to give back)."""
     cleaned = [Row(row.number, cells) for row in rows if any(cells := [clean_cell(value) for value in row.cells]) or blank_rows]
+    if "titles" in options:  # a document's title lines, as its cells: "２０２４年３月" names the report's month
+        options["titles"] = [title.translate(FULL_WIDTH_DIGITS) for title in options["titles"]]
     cells, written = for_matching(row.cells for row in cleaned)
     return Sheet(path=path, rows=[Row(row.number, row_cells) for row, row_cells in zip(cleaned, cells, strict=True)],
                  written=written, **options)
@@ -70,12 +77,12 @@ def _read_workbook(path: Path, sheet: str | None) -> list[Sheet]:
     names = worksheet_names(path)
     if sheet is not None and sheet not in names:
         raise InputError("{path}: no sheet named {sheet!r} (sheets: {sheets})", path=path, sheet=sheet, sheets=", ".join(names))
-    return [_sheet(path, read_rows(path, name), column_name=get_column_letter) for name in ([sheet] if sheet is not None else names)]
+    return [make_sheet(path, read_rows(path, name), column_name=get_column_letter) for name in ([sheet] if sheet is not None else names)]
 
 
 def _spread_sheet(path: Path, text: str, width: int = 0) -> Sheet:
     """The text read as cells spread over lines; once the header's width is known, read again by it."""
-    sheet = _sheet(path, spread_lines(text, width), blank_rows=True, merges=False)
+    sheet = make_sheet(path, spread_lines(text, width), blank_rows=True, merges=False)
     if not width:
         sheet.regroup = lambda w: _spread_sheet(path, text, w)
     return sheet
@@ -105,7 +112,7 @@ def read_sheets(path: Path, sheet: str | None = None, table: int | None = None) 
         if suffix in (".xlsx", ".xlsm", ".xls", ".ods"):
             return _read_workbook(path, sheet)
         if suffix in DOCUMENT_SUFFIXES:
-            return [_sheet(path, rows, titles=rows.titles) for rows in document_tables(path, table)]
+            return [make_sheet(path, rows, titles=rows.titles) for rows in document_tables(path, table)]
         if head[:4] == b"PK\x03\x04":  # a .zip or a workbook misnamed: calamine would take it in whole, unbounded
             raise InputError("{path}: unknown file type {suffix}; use .csv, .tsv, .xlsx, .xls, .ods, .docx or .html", path=path,
                              suffix=suffix or Message("(none)"))
@@ -121,6 +128,6 @@ def read_sheets(path: Path, sheet: str | None = None, table: int | None = None) 
     text = read_text(path)
     if suffix in (".csv", ".tsv", ".tab"):
         rows = delimited_rows(io.StringIO(text), path, None if suffix == ".csv" else "\t")
-        return [_sheet(path, (row for row in rows if any(cell is not None for cell in row.cells)), blank_rows=True, merges=False)]
+        return [make_sheet(path, (row for row in rows if any(cell is not None for cell in row.cells)), blank_rows=True, merges=False)]
     tab_rows = (row for row in tab_lines(text) if any(cell.strip() for cell in row.cells))
-    return [_sheet(path, tab_rows, blank_rows=True, merges=False), _spread_sheet(path, text)]
+    return [make_sheet(path, tab_rows, blank_rows=True, merges=False), _spread_sheet(path, text)]

@@ -10,7 +10,16 @@ from mstrack.domain import unique
 from mstrack.domain.dates import DateError
 from mstrack.errors import InputError, Message
 from mstrack.model import Area
-from mstrack.sources.table.header import AREA_RE, CODE_CELL_RE, GROUP_CODE_RE, TOTAL_CELL_RE, Column
+from mstrack.sources.table.header import (
+    AREA_RE,
+    CODE_CELL_RE,
+    GROUP_CODE_RE,
+    HELPING_RE,
+    SEVERAL_CODES_RE,
+    TOTAL_CELL_RE,
+    Column,
+    note_line,
+)
 from mstrack.sources.table.mentions import BARE_RE, find_mentions
 from mstrack.sources.table.reading import Row, Sheet
 from mstrack.sources.table.schedule import Block, dated_clauses, dated_completions, numbered_parts, parse_deadline, split_schedule
@@ -81,6 +90,8 @@ class _Layout:
         for column in self.columns:
             if column.kind:
                 self.by_kind.setdefault(column.kind, []).append(column)
+        # 配合单位 printed before 责任单位: the responsible column still names the lead (the first unit of the row)
+        self.by_kind.get("units", []).sort(key=lambda c: bool(HELPING_RE.search(c.header)))
 
     def cell(self, row: Row, kind: str) -> str:
         return "\n".join(text for _, text in self.texts(row, kind)).strip()
@@ -122,6 +133,9 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
         if not filled or _repeats_header(row, layout, header_texts) or TOTAL_CELL_RE.match(filled[0]):
             continue  # blank, the header again at a page break, or a row of totals (合计, 小计)
         if areas_are_tasks and _action_row(row, layout, tasks, seen, year):
+            continue
+        if note_line(row.cells):
+            notes.append(filled[0])  # a footnote under the table, merged over its width or written in its first cell
             continue
         area, area_only = _area_of(row, filled, layout, areas, area)
         if area_only:
@@ -165,7 +179,6 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     return tasks
 
 
-SEVERAL_CODES_RE = re.compile(r"^\s*\d+(?:\s*[、,，/和及]\s*\d+)+\s*$")  # "1、2": two tasks written in one row
 PART_SPLIT_RE = re.compile(r"\s*(?:[；;。]|\n)\s*")
 
 

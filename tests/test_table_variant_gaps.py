@@ -1,0 +1,209 @@
+"""Layout variations the metamorphic harness (tests/test_table_variants.py) found the reader could not take, one
+small hand-made table each, every one seen failing before its fix in the reader."""
+
+from datetime import date
+
+from mstrack.sources.table import convert_table
+from tests.test_table_layouts import indicators, page
+
+HEADER = "<td>序号</td><td>项目名称</td><td>牵头单位</td><td>完成时限</td>"
+ROWS = ["<td>1</td><td>新建幼儿园3所</td><td>区教育局</td><td>2024年6月底</td>",
+        "<td>2</td><td>改造老旧小区12个</td><td>区住建局</td><td>2024年11月底</td>"]
+
+
+def _leads(task) -> list[str]:
+    return [u for line in task.lines for u in line.lead_units]
+
+
+def _read(path):
+    return [(t.code, t.title, t.deadline, _leads(t),
+             [(i[1], i[2]) for i in indicators(t)]) for t in convert_table(path, "x-2024", 2024).programme.tasks]
+
+
+PLAIN = [("1", "新建幼儿园3所", date(2024, 6, 30), ["区教育局"], [("所", 3)]),
+         ("2", "改造老旧小区12个", date(2024, 11, 30), ["区住建局"], [("个", 12)])]
+
+
+def test_plain_table_reads_as_the_variants_should(tmp_path):
+    assert _read(page(tmp_path / "t.html", [HEADER, *ROWS])) == PLAIN
+
+
+def test_a_footnote_merged_over_the_width_under_the_table_is_no_task(tmp_path):
+    """备注 merged over every column (its text in each cell, as a workbook reads a merge) is a note, not task 3."""
+    path = page(tmp_path / "t.html", [HEADER, *ROWS, '<td colspan="4">备注：各项目完成时间以验收为准。</td>'])
+    assert _read(path) == PLAIN
+
+
+def test_a_footnote_in_the_first_cell_of_a_text_export_is_no_task_number(tmp_path):
+    """A .csv writes the merged 注： once, in the 序号 column: no "is not a task number" refusal."""
+    path = tmp_path / "t.csv"
+    path.write_text("序号,项目名称,牵头单位,完成时限\n1,新建幼儿园3所,区教育局,2024年6月底\n2,改造老旧小区12个,区住建局,2024年11月底\n"
+                    "注：本表由各牵头单位负责填报。,,,\n", encoding="utf-8")
+    assert _read(path) == PLAIN
+
+
+def test_full_width_digits_are_read_as_digits(tmp_path):
+    """２０２４年６月底, 新建幼儿园３所: dates and figures written full width."""
+    wide = str.maketrans("0123456789", "０１２３４５６７８９")
+    path = page(tmp_path / "t.html", [HEADER, *(row.translate(wide) for row in ROWS)])
+    assert _read(path) == PLAIN
+
+
+def test_a_blank_row_under_the_header_of_a_text_export_does_not_hide_it(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("序号,实事项目名称,完成情况\n,,\n1,新建幼儿园3所,已完成\n2,改造老旧小区12个,完成10个\n3,新增停车位500个,已完成\n",
+                    encoding="utf-8")
+    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [t.code for t in tasks] == ["1", "2", "3"]
+
+
+def test_a_one_row_table_with_a_footnote_or_a_blank_row_below_is_still_one_row(tmp_path):
+    """指标名称 / 全年任务目标(个) / 实际完成(个): one indicator's table, its row followed by a blank row and a note."""
+    path = tmp_path / "t.csv"
+    path.write_text("指标名称,全年任务目标(个),实际完成(个),完成进度\n新建城市书房,12,10,83%\n,,,\n注：数据截至11月底。,,,\n",
+                    encoding="utf-8")
+    (task,) = convert_table(path, "x-2024", 2024).programme.tasks
+    assert task.title == "新建城市书房"
+    assert [(i[1], i[2]) for i in indicators(task)] == [("个", 12)]
+
+
+def test_a_one_row_table_is_read_whatever_the_order_of_its_columns(tmp_path):
+    """完成进度 / 实际完成(个) / 全年任务目标(个) / 指标名称: the name is the column without a unit, not the first target-like one."""
+    path = tmp_path / "t.csv"
+    path.write_text("完成进度,实际完成(个),全年任务目标(个),指标名称\n83%,10,12,新建城市书房\n", encoding="utf-8")
+    (task,) = convert_table(path, "x-2024", 2024).programme.tasks
+    assert task.title == "新建城市书房"
+    assert [(i[1], i[2]) for i in indicators(task)] == [("个", 12)]
+
+
+def test_a_one_row_table_in_a_workbook_with_a_footnote_below(tmp_path):
+    """A workbook keeps no blank rows; its merged 注： row is the one that followed the item row."""
+    path = page(tmp_path / "t.html", ["<td>指标名称</td><td>全年任务目标(个)</td><td>实际完成(个)</td><td>完成进度</td>",
+                                      "<td>新建城市书房</td><td>12</td><td>10</td><td>83%</td>",
+                                      '<td colspan="4">注：数据截至11月底。</td>'])
+    (task,) = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [(i[1], i[2]) for i in indicators(task)] == [("个", 12)]
+
+
+def test_a_title_line_in_full_width_digits_dates_next_months_plan(tmp_path):
+    """"２０２４年３月推进情况" above a Word-like page: the title names the report's month, so 下月计划 is due at April's end."""
+    path = tmp_path / "t.html"
+    path.write_text('<html><head><meta charset="utf-8"></head><body><p>２０２４年３月民生实事推进情况</p><table border="1">'
+                    "<tr><td>序号</td><td>年度任务</td><td>下月计划</td><td>责任单位</td></tr>"
+                    "<tr><td>1</td><td>新建幼儿园3所</td><td>完成主体工程</td><td>区教育局</td></tr>"
+                    "<tr><td>2</td><td>改造老旧小区12个</td><td>开工5个</td><td>区住建局</td></tr></table></body></html>",
+                    encoding="utf-8")
+    first, _ = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [c.due for line in first.lines for c in line.checkpoints] == [date(2024, 4, 30)]
+
+
+def test_units_grouped_over_two_header_rows_in_a_text_export(tmp_path):
+    """责任单位 merged over 牵头单位 | 配合单位, written once in a .csv (blank beside it): the blank is no task column."""
+    path = tmp_path / "t.csv"
+    path.write_text("序号,主要工作举措,责任单位,,责任领导\n,,牵头单位,配合单位,\n"
+                    "1,加快建设城乡一体的养老服务体系,区民政局,区财政局、区发展改革局、区卫健局,张三\n2,推进老旧小区改造提升工程,区住建局,区财政局、区发展改革局、区城管局,李四\n"
+                    "3,新建改建城市口袋公园十处,区城管局,区自然资源局、区财政局、区住建局,王五\n", encoding="utf-8")
+    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [(t.code, t.title[:4], _leads(t)) for t in tasks] == [
+        ("1", "加快建设", ["区民政局"]), ("2", "推进老旧", ["区住建局"]), ("3", "新建改建", ["区城管局"])]
+
+
+def test_a_sub_column_named_as_its_group(tmp_path):
+    """责任单位 merged over 牵头单位 | 责任单位 (the second sub-column named as the group): the first leads, the second
+    names the other units; the sub-header is no task row."""
+    path = page(tmp_path / "t.html", [
+        '<td rowspan="2">序号</td><td rowspan="2">工作任务</td><td colspan="2">责任单位</td><td rowspan="2">完成时限</td>',
+        "<td>牵头单位</td><td>责任单位</td>",
+        "<td>1</td><td>新建幼儿园3所</td><td>区教育局</td><td>区财政局</td><td>2024年6月底</td>",
+        "<td>2</td><td>改造老旧小区12个</td><td>区住建局</td><td>各街道</td><td>2024年11月底</td>",
+    ])
+    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [(t.code, _leads(t), [u for line in t.lines for u in line.units]) for t in tasks] == [
+        ("1", ["区教育局"], ["区财政局"]), ("2", ["区住建局"], ["各街道"])]
+
+
+def test_helping_units_printed_before_the_responsible_ones_do_not_lead(tmp_path):
+    """配合单位 | 责任单位 in that order, no 牵头单位: the first unit of 责任单位 leads, the helpers are other units."""
+    path = page(tmp_path / "t.html", [
+        "<td>序号</td><td>配合单位</td><td>责任单位</td><td>完成时限</td><td>项目名称</td>",
+        "<td>1</td><td>区财政局</td><td>区教育局</td><td>2024年6月底</td><td>新建幼儿园3所</td>",
+        "<td>2</td><td>各街道</td><td>区住建局</td><td>2024年11月底</td><td>改造老旧小区12个</td>",
+    ])
+    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [(_leads(t), sorted({u for line in t.lines for u in line.units})) for t in tasks] == [
+        (["区教育局"], ["区教育局", "区财政局"]), (["区住建局"], ["区住建局", "各街道"])]
+
+
+def test_a_title_merged_over_the_row_is_no_header(tmp_path):
+    """Two title lines merged over every column (a workbook gives each cell the text), the first naming 项目 and 任务:
+    a title, not a header of four task columns over the real header and the items."""
+    from openpyxl import Workbook
+
+    path = tmp_path / "t.xlsx"
+    book = Workbook()
+    sheet = book.active
+    for cells in (["民生实事项目工作任务分解表"] * 4, ["关于贯彻落实政府工作报告的分工方案"] * 4,
+                  ["", "牵头领导", "牵头单位", "责任单位"], ["一、教育和住房"] * 4,
+                  ["1.新建幼儿园3所，新增学位900个", "张三", "区教育局", "各街道"],
+                  ["2.改造老旧小区12个，惠及居民5000户", "李四", "区住建局", "各街道"],
+                  ["3.新建口袋公园10处，提升绿地面积", "王五", "区城管局", "各街道"]):
+        sheet.append(cells)
+    book.save(path)
+    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [(t.code, _leads(t)) for t in tasks] == [
+        ("1", ["区教育局"]), ("2", ["区住建局"]), ("3", ["区城管局"])]
+
+def test_a_footnote_under_a_table_of_themes_leaves_the_theme_a_theme(tmp_path):
+    """实事内容 "养老助残" the same over two 工作任务 rows, and a 备注 merged under the table: 实事内容 stays the area, the
+    work items stay the tasks."""
+    path = page(tmp_path / "t.html", [
+        "<td>实事内容</td><td>工作任务</td><td>责任单位</td><td>完成时限</td>",
+        "<td>养老助残</td><td>创建20个无障碍社区。</td><td>区残联</td><td>2024年11月底</td>",
+        "<td>养老助残</td><td>新增30家居家养老服务中心。</td><td>区民政局</td><td>2024年12月底</td>",
+        "<td>养老助残</td><td>改造10家敬老院。</td><td>区民政局</td><td>2024年10月底</td>",
+        "<td>教育</td><td>新建幼儿园3所。</td><td>区教育局</td><td>2024年8月底</td>",
+        "<td>卫生</td><td>新建社区卫生服务站5个。</td><td>区卫健局</td><td>2024年9月底</td>",
+        '<td colspan="4">备注：各项目完成时间以验收为准。</td>'])
+    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [t.title for t in tasks] == ["创建20个无障碍社区。", "新增30家居家养老服务中心。", "改造10家敬老院。", "新建幼儿园3所。",
+                                        "新建社区卫生服务站5个。"]
+
+
+def test_every_cell_of_a_traditional_table_is_read_simplified(tmp_path):
+    """"不低於60元" in a 工作目標 column beside 單位 元/月/人: 於 is a GB2312 character as well, yet in a traditional
+    table it is 于, so the cell reads as its simplified twin does (the target 60 元/月/人)."""
+    rows = [("序號", "考核指標", "單 位", "工作目標", "已完成數", "備  註"), ("1", "城鎮新增就業", "萬人", "5.2", "7.23", "人社局"),
+            ("2", "提高困難殘疾人生活補貼發放標準", "元/月/人", "不低於60元", "60", "民政局"),
+            ("3", "新增農村通自來水人口", "萬人", "4.52", "5.52", "水利局")]
+    path = tmp_path / "t.tsv"
+    path.write_text("".join("\t".join(row) + "\n" for row in rows), encoding="utf-8")
+    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [(i[1], i[2]) for i in indicators(tasks[1])] == [("元/月/人", 60)]
+
+
+def test_rows_numbering_two_tasks_each_tell_the_header(tmp_path):
+    """序号 / 项目名称 / 具体内容 with no date or unit column: rows numbered "1、2" are items too when the header is
+    looked for (known gap: they were not counted, and the header was not found)."""
+    path = page(tmp_path / "t.html", [
+        "<td>序号</td><td>项目名称</td><td>具体内容</td>",
+        "<td>1、2</td><td>新建幼儿园；改造老旧小区</td><td>新建幼儿园3所；改造老旧小区12个</td>",
+        "<td>3、4</td><td>新建公园；新增停车位</td><td>新建口袋公园10处；新增停车位500个</td>",
+        "<td>5</td><td>加装电梯</td><td>加装电梯20台</td>",
+        "<td>6、7</td><td>建设书房；改造公厕</td><td>建设城市书房5个；改造公厕30座</td>"])
+    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [t.code for t in tasks] == ["1", "2", "3", "4", "5", "6", "7"]
+
+
+def test_a_title_paragraph_above_a_web_page_table_names_the_programme(tmp_path):
+    """A page's heading above its table (known gap: only a sheet's title rows named the programme)."""
+    path = tmp_path / "t.html"
+    path.write_text('<html><head><meta charset="utf-8"></head><body><h2>某区2024年民生实事项目计划表</h2><table border="1">'
+                    f"<tr>{HEADER}</tr>" + "".join(f"<tr>{row}</tr>" for row in ROWS) + "</table></body></html>", encoding="utf-8")
+    assert convert_table(path, "x-2024", 2024).programme.name == "某区2024年民生实事项目计划表"
+
+
+def test_a_one_row_table_with_a_total_row_below(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("指标名称,全年任务目标(个),实际完成(个),完成进度\n新建城市书房,12,10,83%\n合计,,,\n", encoding="utf-8")
+    (task,) = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [(i[1], i[2]) for i in indicators(task)] == [("个", 12)]

@@ -1,0 +1,91 @@
+"""Metamorphic robustness of the table reader (issue #13): each corpus table, laid out the ways other offices lay out
+the same table (tests/table_variants.py), reads to the same facts the scorer counts: tasks under their numbers and
+titles, lead and other units, deadlines, targets with their units, dated checkpoints."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+
+import pytest
+
+from mstrack.sources.table.convert import convert_sheets
+from mstrack.sources.table.header import HEADER_SYNONYMS, column_kind
+from tests import table_variants as tv
+from tests.test_tables_score import TABLES, scorer
+
+CORPUS = [p.name for p in scorer.expected_files(TABLES)]
+
+
+@cache
+def _expected(name: str) -> dict:
+    return json.loads((TABLES / (name + scorer.EXPECTED_SUFFIX)).read_text(encoding="utf-8"))
+
+
+@cache
+def _grid(name: str) -> tv.Grid:
+    expected = _expected(name)
+    return tv.read_grid(TABLES / name, expected["year"], expected.get("sheet"))
+
+
+def _facts(grid: tv.Grid, name: str) -> dict:
+    """What the reader reads of the grid, as the scorer counts it, text normalised (whitespace, width, characters)."""
+    expected = _expected(name)
+    return _facts_of(convert_sheets(tv.to_sheets(grid), path=grid.path, programme=expected["programme"], year=expected["year"]))
+
+
+def _facts_of(conversion) -> dict:
+    facts = {}
+    for code, read in scorer.read_programme(conversion.programme).items():
+        facts[tv.normalised(code)] = {
+            "title": tv.normalised(read.title),
+            "lead": sorted(tv.normalised(u) for u in read.lead_units),
+            "units": sorted(tv.normalised(u) for u in read.units),
+            "deadline": read.deadline,
+            "targets": sorted((round(n, 6), tv.normalised(u)) for _, n, u in read.targets),
+            "milestones": sorted((d, -1 if n is None else round(n, 6)) for d, n, _ in read.milestones),
+            "checkpoints": sorted(read.checkpoints),
+        }
+    return facts
+
+
+@cache
+def _published(name: str) -> dict:
+    return _facts(_grid(name), name)
+
+
+def test_the_synonyms_are_the_readers_own_words():
+    """Every name in the reader's synonym sets is read as its column's kind (one vocabulary, used by the variations)."""
+    wrong = [(name, kind, column_kind(name, 2024).kind) for kind, names in HEADER_SYNONYMS for name in names
+             if column_kind(name, 2024).kind != kind]
+    assert wrong == []
+
+
+@pytest.mark.parametrize("name", CORPUS)
+def test_the_grid_reads_as_the_file(name):
+    """The harness's own round trip: the grid, unvaried, reads exactly as the file does (else no variant proves anything)."""
+    expected = _expected(name)
+    from mstrack.sources.table import convert_table
+
+    conversion = convert_table(TABLES / name, expected["programme"], expected["year"], expected.get("sheet"))
+    assert _published(name) == _facts_of(conversion)
+
+
+VARIANTS = [(name, vary) for name in CORPUS for vary in tv.VARIATIONS]
+
+
+@pytest.mark.parametrize(("name", "vary"), VARIANTS, ids=[f"{n}-{v.__name__}" for n, v in VARIANTS])
+def test_a_layout_variant_reads_the_same(name, vary):
+    varied = vary(_grid(name))
+    if isinstance(varied, str):
+        pytest.skip(varied)  # the variation would change the table's meaning, or has nothing to vary: the reason
+    published = _published(name)
+    got = _facts(varied, name)
+    differences = []
+    for code in sorted(published.keys() | got.keys()):
+        was, now = published.get(code), got.get(code)
+        if was is None or now is None:
+            differences.append(f"task {code}: {'only in the variant' if was is None else 'lost'}")
+            continue
+        differences += [f"task {code} {key}: {was[key]} read as {now[key]}" for key in was if was[key] != now[key]]
+    assert differences == []
