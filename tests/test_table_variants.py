@@ -99,6 +99,7 @@ def test_a_layout_variant_reads_the_same(name, vary):
     varied = vary(_grid(name))
     if isinstance(varied, str):
         pytest.skip(varied)  # the variation would change the table's meaning, or has nothing to vary: the reason
+    published = _published(name)
     got = _facts(varied, name)
     differences = []
     for code in sorted(published.keys() | got.keys()):

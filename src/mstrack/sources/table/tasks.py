@@ -128,6 +128,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     areas_are_tasks = _areas_are_tasks(sheet, at, layout)
     joined: dict[int, str] = {}  # rows numbering several tasks that stay one: the 序号 printed
     blank_deadlines: list[RawTask] = []  # new tasks whose first row leaves the deadline blank
+    own_numbers = _items_print_numbers(sheet, at, layout)
     for row in (split for below in sheet.rows[at + 1:] for split in _tasks_in_row(below, layout, joined)):
         filled = [c for c in row.cells if c]
         if not filled or _repeats_header(row, layout, header_texts) or TOTAL_CELL_RE.match(filled[0]):
@@ -141,6 +142,8 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
         if area_only:
             continue
         title = layout.cell(row, "task")
+        if own_numbers and _group_heading(title, filled):
+            continue  # "(一)经济指标", "加强基础设施建设" between numbered items: a group of the items below
         if len(set(filled)) == 1 and not title and not layout.any_of(row, ("schedule", "period", "deadline", "lead")):
             if filled[0].startswith(("注", "备注", "说明")):
                 notes.append(filled[0])
@@ -180,6 +183,19 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
 
 
 PART_SPLIT_RE = re.compile(r"\s*(?:[；;。]|\n)\s*")
+
+
+def _items_print_numbers(sheet: Sheet, at: int, layout: _Layout) -> bool:
+    """No 序号 column, and the items print their own numbers at the start of their text ("1.地区生产总值…")."""
+    if "seq" in layout.by_kind:
+        return False
+    return sum(bool(TITLE_CODE_RE.match(layout.cell(row, "task"))) for row in sheet.rows[at + 1:]) >= 2
+
+
+def _group_heading(title: str, filled: list[str]) -> bool:
+    """A short text alone in the item column, with no number of the items' kind, no unit and no figure: in a table
+    whose items print their own numbers it heads a group of them, as "一、" does, and is no task."""
+    return filled == [title] and len(title) <= 30 and not re.search(r"[\d０-９]", title)
 
 
 def _tasks_in_row(row: Row, layout: _Layout, joined: dict[int, str]) -> list[Row]:
