@@ -96,7 +96,7 @@ def column_kind(header: str, year: int) -> Column:
 def _header_columns(sheet: Sheet, at: int, year: int) -> list[Column] | None:
     """The columns of a header row: a task column beside a schedule, date or unit column; or, without one, a
     number, a title and a content column (序号 / 项目名称 / 具体内容) over rows that read as numbered tasks."""
-    if len({cell for cell in sheet.rows[at].cells if cell.strip()}) < 2:
+    if len({cell for cell in sheet.rows[at].cells if cell.strip()}) < 2 and not _lone_unit_header(sheet.rows[at].cells, year):
         return None  # one text, alone or merged over the row: a title line, never a header
     columns = []
     for i, cell in enumerate(sheet.rows[at].cells):
@@ -104,8 +104,10 @@ def _header_columns(sheet: Sheet, at: int, year: int) -> list[Column] | None:
         column.index = i
         columns.append(column)
     _offices(columns)
+    _leads_beside_helpers(columns)
     kinds = [c.kind for c in columns if c.kind]
-    if "task" not in kinds and len(set(kinds)) >= 2 and {"schedule", "period", "deadline", "lead", "units"} & set(kinds):
+    if "task" not in kinds and (len(set(kinds)) >= 2 or set(kinds) <= {"lead", "units"}) \
+            and {"schedule", "period", "deadline", "lead", "units"} & set(kinds):
         _unnamed_task_column(sheet, at, columns, year)  # records whose item text has no label: an empty header cell
         if "task" not in (kinds := [c.kind for c in columns if c.kind]) and {"lead", "units"} & set(kinds):
             _task_column_by_content(sheet, at, columns)  # 主要工作举措 beside 牵头单位: a name the rules do not know
@@ -117,6 +119,24 @@ def _header_columns(sheet: Sheet, at: int, year: int) -> list[Column] | None:
     if "task" in kinds and _one_row_table(sheet, at, columns):
         return columns
     return None
+
+
+def _lone_unit_header(cells: list[str], year: int) -> bool:
+    """An empty cell over the items beside one unit column (""/牵头单位): a header of one name, not a title line, which
+    is written in the first cell or merged over the row."""
+    named = [(i, cell) for i, cell in enumerate(cells) if cell.strip()]
+    return len(named) == 1 and named[0][0] > 0 and len(named[0][1]) <= 8 \
+        and column_kind(named[0][1], year).kind in ("lead", "units")
+
+
+def _leads_beside_helpers(columns: list[Column]) -> None:
+    """牵头责任单位 names the lead and the other units in one cell, unless a column of its own names the units that
+    help (配合实施单位): beside that one it names the leads only."""
+    if any(c.kind == "lead" for c in columns) or not any(c.kind == "units" and HELPING_RE.search(c.header) for c in columns):
+        return
+    for column in columns:
+        if column.kind == "units" and re.search(r"牵头", column.header):
+            column.kind = "lead"
 
 
 def _one_row_table(sheet: Sheet, at: int, columns: list[Column]) -> bool:

@@ -74,7 +74,8 @@ class RawTask:
     doubts: list[tuple[int, str, Message]] = field(default_factory=list)  # (row, header, why) of its doubtful cells
 
 
-TITLE_CODE_RE = re.compile(r"^(\d+)\s*[.．、]\s*(?=\D)")
+TITLE_CODE_RE = re.compile(r"^(\d+)\s*[.．、。]\s*(?=\D)")
+TITLE_NUMERAL_RE = re.compile(r"^([一二三四五六七八九十]+)\s*[、.．]\s*(?=\S)")  # "一、 扩大优质教育资源…": an item, not an area
 SUB_CODE_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*")
 
 
@@ -349,8 +350,10 @@ def _task_code(row: Row, layout: _Layout, title: str, previous: RawTask | None, 
             code, title = f"{code}({sub[1]})", title[sub.end():].strip()
         elif inner := TITLE_CODE_RE.match(title):  # "1.新增社区老年食堂3家" beside 序号 3: the item's number in its project
             title = title[inner.end():].strip()
-    elif title and (m := TITLE_CODE_RE.match(title)):
+    elif title and (m := TITLE_CODE_RE.match(title) or TITLE_NUMERAL_RE.match(title)):
         code, title = m[1], title[m.end():].strip()
+    elif title and (sub := SUB_CODE_RE.match(title)) and title[sub.end():].strip():  # "(一)…" under "一、": task 一(一)
+        code, title = _in_area(area, sub[1]) if area else sub[1], title[sub.end():].strip()
     if code and previous and previous.area == area and previous.code in (code, _in_area(area, code)):
         code = None  # a merged 序号: another line of the same task
     if code is None and title and previous and title == previous.title:
