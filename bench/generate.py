@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import json
 import math
 import random
@@ -316,6 +317,9 @@ def generate_province(out: Path, *, tasks: int = 20_000, per_task: int = 50, imp
             writer.writerows((p, t, n, d.isoformat(), v, note, who) for p, t, n, d, v, note, who, _ in part)
         meta[name.replace("-", "_") + "_csv"] = str(out / f"{name}.csv")
         if name == "progress" or big_xlsx:
+            write_excel_xlsx(out / f"{name}-excel.xlsx", head,
+                             [[p, int(t), n, d, xvalue, note, who] for p, t, n, d, _, note, who, xvalue in part])
+            meta[name.replace("-", "_") + "_excel_xlsx"] = str(out / f"{name}-excel.xlsx")
             from openpyxl import Workbook
 
             book = Workbook(write_only=True)
@@ -327,6 +331,81 @@ def generate_province(out: Path, *, tasks: int = 20_000, per_task: int = 50, imp
             meta[name.replace("-", "_") + "_xlsx"] = str(out / f"{name}.xlsx")
     (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
     return meta
+
+
+EXCEL_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+EXCEL_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+EXCEL_PACKAGE = "http://schemas.openxmlformats.org/package/2006"
+EXCEL_STYLES = (  # cellXfs 0 general, 1 a date (custom format 176), 2 a percent (built-in 10, "0.00%")
+    f'<styleSheet xmlns="{EXCEL_NS}"><numFmts count="1"><numFmt numFmtId="176" formatCode="yyyy\\-mm\\-dd"/></numFmts>'
+    '<fonts count="1"><font><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/><scheme val="minor"/></font></fonts>'
+    '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"><alignment vertical="center"/></xf></cellStyleXfs>'
+    '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"><alignment vertical="center"/></xf>'
+    '<xf numFmtId="176" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"><alignment vertical="center"/></xf>'
+    '<xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"><alignment vertical="center"/></xf>'
+    '</cellXfs><cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles></styleSheet>')
+
+
+def write_excel_xlsx(path: Path, head: list[str], rows: list[list]) -> None:
+    """One sheet written as Excel (and WPS) save it, which is how offices' files come: every text in a
+    shared-strings table (cells t="s"), every cell with its r="B7" reference, a row's span, dates as serial
+    numbers in a date style and percentages as fractions in a percent style ("65.5%" typed is 0.655).
+    openpyxl's write-only files (the other .xlsx rows) hold inline strings with every Chinese character
+    as a character reference instead. Standard library only."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    strings: dict[str, int] = {}
+    epoch = date(1899, 12, 30)
+    letters = [chr(65 + k) for k in range(len(head))]
+    span = f' spans="1:{len(head)}"'
+
+    def cell(ref: str, value) -> str:
+        if isinstance(value, str) and value.endswith("%"):
+            return f'<c r="{ref}" s="2"><v>{round(float(value[:-1]) / 100, 12)!r}</v></c>'
+        if isinstance(value, str):
+            return f'<c r="{ref}" t="s"><v>{strings.setdefault(value, len(strings))}</v></c>'
+        if isinstance(value, date):
+            return f'<c r="{ref}" s="1"><v>{(value - epoch).days}</v></c>'
+        return f'<c r="{ref}"><v>{value}</v></c>'
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
+            sheet.write(f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<worksheet xmlns="{EXCEL_NS}" '
+                        f'xmlns:r="{EXCEL_REL}"><dimension ref="A1:{letters[-1]}{len(rows) + 1}"/>'
+                        '<sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews>'
+                        '<sheetFormatPr defaultRowHeight="14.25"/><sheetData>'.encode())
+            for number, values in enumerate(itertools.chain([head], rows), start=1):
+                cells = "".join(cell(f"{letter}{number}", value) for letter, value in zip(letters, values, strict=True))
+                sheet.write(f'<row r="{number}"{span}>{cells}</row>'.encode())
+            sheet.write(b'</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" '
+                        b'footer="0.3"/></worksheet>')
+        with archive.open("xl/sharedStrings.xml", "w", force_zip64=True) as shared:
+            shared.write(f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<sst xmlns="{EXCEL_NS}" '
+                         f'count="{len(head) * (len(rows) + 1)}" uniqueCount="{len(strings)}">'.encode())
+            for text in strings:
+                space = ' xml:space="preserve"' if text != text.strip() else ""
+                shared.write(f"<si><t{space}>{escape(text)}</t></si>".encode())
+            shared.write(b"</sst>")
+        archive.writestr("xl/styles.xml", EXCEL_STYLES)
+        archive.writestr("xl/workbook.xml", f'<workbook xmlns="{EXCEL_NS}" xmlns:r="{EXCEL_REL}"><workbookPr '
+                         'defaultThemeVersion="124226"/><sheets><sheet name="进度报送" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        archive.writestr("xl/_rels/workbook.xml.rels", f'<Relationships xmlns="{EXCEL_PACKAGE}/relationships">'
+                         f'<Relationship Id="rId3" Type="{EXCEL_REL}/sharedStrings" Target="sharedStrings.xml"/>'
+                         f'<Relationship Id="rId2" Type="{EXCEL_REL}/styles" Target="styles.xml"/>'
+                         f'<Relationship Id="rId1" Type="{EXCEL_REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+        archive.writestr("_rels/.rels", f'<Relationships xmlns="{EXCEL_PACKAGE}/relationships"><Relationship Id="rId1" '
+                         f'Type="{EXCEL_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+        sheet_type = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+        archive.writestr("[Content_Types].xml", f'<Types xmlns="{EXCEL_PACKAGE}/content-types">'
+                         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                         '<Default Extension="xml" ContentType="application/xml"/>'
+                         f'<Override PartName="/xl/workbook.xml" ContentType="{sheet_type}.sheet.main+xml"/>'
+                         f'<Override PartName="/xl/worksheets/sheet1.xml" ContentType="{sheet_type}.worksheet+xml"/>'
+                         f'<Override PartName="/xl/styles.xml" ContentType="{sheet_type}.styles+xml"/>'
+                         f'<Override PartName="/xl/sharedStrings.xml" ContentType="{sheet_type}.sharedStrings+xml"/></Types>')
 
 
 def rows_by_week(indicators: list[Indicator], with_indicator: bool = False):

@@ -274,3 +274,21 @@ def test_template_needs_an_xlsx_name_and_a_known_unit(demo_cli, tmp_path):
     assert result.exit_code == 2 and ".xlsx" in result.stderr
     result = demo_cli("export", "template", "shenzhen-2023", "-o", str(tmp_path / "t.xlsx"), "--unit", "住建")
     assert result.exit_code == 2 and "did you mean" in result.stderr
+
+
+def test_a_fall_is_measured_against_the_value_the_same_file_corrects(demo_cli, tmp_path):
+    """A stored value the file itself corrects (same indicator and day) is not what a later row falls from:
+    the file's own value for that day is."""
+    first = xlsx(tmp_path / "a.xlsx", [HEADER, ["shenzhen-2023", 5, "建设", "2023-06-30", "3万", None, None]])
+    assert demo_cli("import", "progress", str(first)).exit_code == 0
+    path = xlsx(tmp_path / "b.xlsx", [
+        HEADER,
+        ["shenzhen-2023", 5, "建设", "2023-06-30", "2.9万", None, None],
+        ["shenzhen-2023", 5, "建设", "2023-07-31", "2.8万", None, None],
+    ])
+    result = demo_cli("import", "progress", str(path), "--format", "json")
+    assert result.exit_code == 0, result.stdout
+    body = json.loads(result.stdout)
+    assert body["updated"] == 1 and body["inserted"] == 1, body
+    assert [warning.split(": ", 1)[1] for warning in body["warnings"]] == [
+        "shenzhen-2023/5 建设筹集保障性住房 2.8万套（间） as of 2023-07-31 is lower than 2.9万套（间） as of 2023-06-30"]

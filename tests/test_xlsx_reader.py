@@ -2,6 +2,7 @@
 column places, percent formats, merged cells, dates, formulas saved without a value, error values."""
 
 import json
+import re
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
@@ -365,3 +366,34 @@ def test_a_reference_below_a_row_is_found_whatever_its_digits():
                 reference = f" r={quote}{letters}{zeros}{number}{quote}".encode()
                 assert bool(_below(row).search(reference)) == (number > row), (row, reference)
                 assert bool(_below(row, or_wide=True).search(reference)) == (number > row or len(letters) > 1), (row, reference)
+
+
+@pytest.mark.parametrize("prefix", ["", "x"])
+def test_marks_of_cells_without_a_reference_are_placed_by_counting(tmp_path, prefix):
+    """A cell without r="…" takes the column after the cell before it, in the row after the row before it
+    (as calamine places its value): its unsaved formula, error value and percent style land there too."""
+    styles = '<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="9"/></cellXfs>'
+    body = ('<row><c t="inlineStr"><is><t>甲</t></is></c><c><f>1+1</f></c></row>'
+            '<row><c><v>1</v></c><c t="e"><v>#N/A</v></c><c s="1"><v>0.5</v></c></row>'
+            '<row r="5"><c r="C5"><v>3</v></c><c><f>C5*2</f></c></row><row><c/><c><f>SUM(A1:A2)</f></c></row>')
+    if prefix:  # <x:row>, <x:c>, as .NET tools write them
+        body = re.sub(r"<(/?)(row|c|f|v|is|t)([ >/])", rf"<\1{prefix}:\2\3", body)
+    rows = rows_of(raw_xlsx(tmp_path / "counted.xlsx", [("s", "worksheets/sheet1.xml", body)], styles, prefix=prefix))
+    assert rows == {1: ["甲", "=1+1"], 2: [1, "#N/A", "50%"], 5: [None, None, 3, "=C5*2"], 6: [None, "=SUM(A1:A2)"]}
+    assert isinstance(rows[1][1], Uncomputed) and isinstance(rows[5][3], Uncomputed) and isinstance(rows[6][1], Uncomputed)
+
+
+def test_percent_cells_found_by_their_style_attribute_wherever_it_stands(tmp_path, monkeypatch):
+    """Where the first style is no percent one, percent cells are found by their s="…" alone: before or after
+    r="…", after a tab; never a row's style, a longer style number, or s="2" written as a cell's text."""
+    import mstrack.sources.xlsx
+
+    monkeypatch.setattr(mstrack.sources.xlsx, "CHUNK_BYTES", 64)  # a find at a piece's very start
+    styles = '<cellXfs count="13">' + '<xf numFmtId="0"/>' * 2 + '<xf numFmtId="10"/>' + '<xf numFmtId="2"/>' * 10 + '</cellXfs>'
+    body = ('<row r="1" s="2" customFormat="1"><c r="A1" s="2"><v>0.5</v></c><c s="2" r="B1"><v>0.25</v></c>'
+            '<c r="C1"\ts="2"><v>0.125</v></c><c r="D1" s="1"><v>0.2</v></c><c r="E1" t="inlineStr"><is><t>x s="2"</t></is></c>'
+            '<c r="F1" s="12"><v>0.3</v></c><c r="G1" xs="2"><v>0.4</v></c></row>'
+            '<row r="2" s="2" customFormat="1"><c r="A2"><v>0.5</v></c></row>'
+            '<row r="3"><c s="2"><v>0.75</v></c><c s="2" t="e"><v>#N/A</v></c></row>')
+    rows = rows_of(raw_xlsx(tmp_path / "styled.xlsx", [("s", "worksheets/sheet1.xml", body)], styles))
+    assert rows == {1: ["50%", "25%", "12.5%", 0.2, 'x s="2"', 0.3, 0.4], 2: [0.5], 3: ["75%", "#N/A"]}

@@ -21,9 +21,10 @@ from mstrack.domain.progress import check_value, match_indicator
 from mstrack.domain.quantities import format_number, normalize, shown
 from mstrack.errors import InputError, Message, Problem
 from mstrack.model import SCHEDULE
-from mstrack.sources.progress_cells import plain_chunk, plain_value, split_remark, text_value, unit_bracket
+from mstrack.sources.progress_cells import picked, plain_chunk, plain_value, split_remark, text_value, unit_bracket
+from mstrack.sources.progress_columns import COLUMNAR_ROWS, Columns
 from mstrack.sources.progress_rows import ASK, FALLS_ROWS, NOTHING, OTHER, SAME, Checked, ImportIndicator
-from mstrack.sources.sheets import Table, cell_text, find_table, header_key, read_rows
+from mstrack.sources.sheets import Table, as_rows, cell_text, find_table, header_key, read_rows
 from mstrack.sources.xlsx import Uncomputed
 
 COLUMNS = {
@@ -90,6 +91,7 @@ class _Importer:
         self.writer = None  # a ReportBatch, in a real import
         self.pending: list[tuple] = []  # checked rows to write, up to CHUNK_ROWS
         self.asked: list[tuple[int, int, int]] = []  # rows to ASK about: (seq, indicator id, index in pending or -1)
+        self.columns = Columns(self)
 
     def programme_indicators(self, code: str):
         if code not in self.programmes:
@@ -129,10 +131,9 @@ class _Importer:
         missing = None in index
         pick = itemgetter(*(-1 if i is None else i for i in index))
         width = max(i for i in index if i is not None) + 1
+        raw_chunk = getattr(table.rows, "chunk", None)  # a text file's: its rows' cells as csv.reader gives them
         rest = iter(table.rows)
-        while chunk := list(islice(rest, CHUNK_ROWS)):
-            if on_row and len(chunk) == CHUNK_ROWS:
-                on_row(chunk[-1].number)
+        while chunk := self._next_chunk(raw_chunk, rest, index, on_row):
             cells_of = list(map(_CELLS, chunk))
             if min(map(len, cells_of)) >= width and all(map(any, cells_of)):
                 # the common chunk, checked in C: no blank row, none shorter than the header
@@ -140,7 +141,24 @@ class _Importer:
                     any(map(list.append, cells_of, repeat(None)))
                 self._read_chunk(table, list(map(_NUMBER, chunk)), list(map(pick, cells_of)))
             else:
-                self._read_chunk(table, *_picked(chunk, index, pick, width))
+                self._read_chunk(table, *picked(chunk, index, pick, width))
+
+    def _next_chunk(self, raw_chunk, rest, index: list[int | None], on_row: Callable[[int], None] | None) -> list:
+        """The next rows of the file to read row by row; a text file's chunks that the columnar path takes whole
+        (progress_columns) are kept on the way and never become rows."""
+        while True:
+            if raw_chunk is None:
+                chunk = list(islice(rest, CHUNK_ROWS))
+                if on_row and len(chunk) == CHUNK_ROWS:
+                    on_row(chunk[-1].number)
+                return chunk
+            first, cells = raw_chunk(CHUNK_ROWS)
+            if on_row and len(cells) == CHUNK_ROWS:
+                on_row(first + CHUNK_ROWS - 1)
+            if len(cells) < COLUMNAR_ROWS or not self.columns.take(index, first, cells):
+                return as_rows(first, cells)
+            if len(self.pending) >= CHUNK_ROWS or len(self.asked) >= CHUNK_ROWS:
+                self.flush()
 
     def _read_chunk(self, table: Table, lines: list[int], rows: list[tuple]) -> None:
         """Rows in FIELDS order, checked a chunk at a time where they are plain (a bare number, a date and
@@ -320,6 +338,15 @@ class _Importer:
         return place
 
     def _date(self, raw, year: int, table: Table, line: int) -> date | None:
+        found = self.day(raw, year)
+        if isinstance(found, date):
+            return found
+        self._fail(table, line, "as_of", found)
+        return None
+
+    def day(self, raw, year: int) -> date | Message | DateError:
+        """A date cell's day in a programme of `year`, checked, or why it is none; only days that passed every
+        check are remembered (the chunk path's columns ask it too)."""
         dates = self.dates.get(year)
         if dates is None:
             dates = self.dates[year] = {}
@@ -328,7 +355,7 @@ class _Importer:
             return cached
         if raw is None:
             if self.default_as_of is None:
-                self._fail(table, line, "as_of", "no date")
+                return Message("no date")
             as_of = self.default_as_of
         elif isinstance(raw, date):
             as_of = raw
@@ -336,17 +363,12 @@ class _Importer:
             try:
                 as_of = parse_date(cell_text(raw), year)
             except DateError as error:
-                self._fail(table, line, "as_of", error)
-                return None
-        if as_of is None:
-            return None
+                return error
         if as_of > self.today:
-            self._fail(table, line, "as_of", "{on} is in the future", on=as_of)
-            return None
+            return Message("{on} is in the future", on=as_of)
         if as_of.year not in (year, year + 1):
-            self._fail(table, line, "as_of", "{on} is outside the programme's year {year}", on=as_of, year=year)
-            return None
-        dates[raw] = as_of  # only dates that passed every check are remembered
+            return Message("{on} is outside the programme's year {year}", on=as_of, year=year)
+        dates[raw] = as_of
         return as_of
 
     def _number(self, state: ImportIndicator, value: str, done_word: bool, as_of: date, table: Table,
@@ -442,7 +464,8 @@ class _Importer:
         accepted, but said. `waiting`: indicators and their first rows of each day, in day order. Of the
         indicators with reports, the store gives the highest value before their first row's day (and its day)
         and their reports from that day to their last row's (Store.stored_between): no report before the
-        first day matters but the highest, so nothing more of the history is read."""
+        first day matters but the highest, so nothing more of the history is read. A stored report on a day
+        the file gives is left out: the file corrects it, so nothing falls from it."""
         checked = self.checked
         day, value = checked.day, checked.value
         spans = [(state.indicator_id, date.fromordinal(day[firsts[0]]), min(date.fromordinal(day[firsts[-1]]), state.last))
@@ -458,7 +481,9 @@ class _Importer:
             else:
                 top_value, top_on = next(tops)
                 before = [(top_on, 0, _number_of(top_value), None)] if top_value is not None else []
-                before += [(on, 0, _number_of(number), None) for on, number in stored.get(state.indicator_id, ())]
+                given = set(map(day.__getitem__, firsts))  # the file's own days: what it says there replaces the store's
+                before += [(on, 0, _number_of(number), None) for on, number in stored.get(state.indicator_id, ())
+                           if on.toordinal() not in given]
             timeline = sorted(before + [(date.fromordinal(day[seq]), 1, _number_of(value[seq]), seq) for seq in firsts],
                               key=lambda item: item[:2])
             highest = None
@@ -510,23 +535,6 @@ class _Importer:
 
 
 _CELLS, _NUMBER = attrgetter("cells"), attrgetter("number")
-
-
-def _picked(chunk: list, index: list[int | None], pick: itemgetter, width: int) -> tuple[list[int], list[tuple]]:
-    """A chunk's row numbers and cells in FIELDS order, row by row: blank rows left out, a ragged row (shorter
-    than the header) and a missing column read as None."""
-    lines, rows = [], []
-    for row in chunk:
-        cells = row.cells
-        if cells.count(None) == len(cells):
-            continue
-        if len(cells) >= width:
-            cells.append(None)
-            rows.append(pick(cells))
-        else:
-            rows.append(tuple(cells[i] if i is not None and i < len(cells) else None for i in index))
-        lines.append(row.number)
-    return lines, rows
 
 
 def _number_of(value: float) -> int | float:

@@ -72,9 +72,11 @@ def plain_numbers(cells: list) -> tuple[list[float | None], list[str | None]]:
     "65.5", a spreadsheet's number), else one by one with what follows each ("65.5%": 65.5 and "%", for the
     caller to compare with the indicator's unit); None for any other cell, which the per-cell path reads."""
     texts = list(map(str, cells))
-    if PLAIN_NUMBERS_RE.fullmatch("\n".join(texts) + "\n" if texts else ""):
+    joined = "\n".join(texts)
+    # one line a cell (a cell "1\n2" would read as two numbers, then fail float()): then one match for them all
+    if joined.count("\n") == len(texts) - 1 and PLAIN_NUMBERS_RE.fullmatch(joined + "\n" if texts else ""):
         return list(map(float, texts)), [None] * len(texts)
-    found = NUMBER_SUFFIX_RE.findall("\n".join(texts))
+    found = NUMBER_SUFFIX_RE.findall(joined)
     if len(found) != len(texts):  # a cell with a line break: one by one
         found = [NUMBER_SUFFIX_RE.match(text).groups("") if "\n" not in text else ("", text) for text in texts]
     return [float(number) if number else None for number, _ in found], [suffix or None for _, suffix in found]
@@ -90,3 +92,19 @@ def plain_chunk(rows: list[tuple]) -> tuple[list[float | None], list[str | None]
         return [None] * len(rows), [None] * len(rows)
     return plain_numbers([cells[4] for cells in rows])
 
+
+def picked(chunk: list, index: list[int | None], pick, width: int) -> tuple[list[int], list[tuple]]:
+    """A chunk's row numbers and cells in FIELDS order, row by row: blank rows left out, a ragged row (shorter
+    than the header) and a missing column read as None."""
+    lines, rows = [], []
+    for row in chunk:
+        cells = row.cells
+        if cells.count(None) == len(cells):
+            continue
+        if len(cells) >= width:
+            cells.append(None)
+            rows.append(pick(cells))
+        else:
+            rows.append(tuple(cells[i] if i is not None and i < len(cells) else None for i in index))
+        lines.append(row.number)
+    return lines, rows

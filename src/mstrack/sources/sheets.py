@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from itertools import islice
 from pathlib import Path
 
 from mstrack.domain.limits import MAX_FILE_BYTES
@@ -37,15 +38,18 @@ def header_key(text) -> str:
 
 
 def read_rows(path: Path, sheet: str | None = None) -> Iterator[Row]:
-    """Every row of the file's table, as values: str, int, float, date or None."""
-    check_file_size(path)
+    """Every row of the file's table, as values: str, int, float, date or None. Nothing is read, and no
+    problem raised, before the first row is asked for."""
     suffix = path.suffix.lower()
+    if suffix in (".csv", ".tsv", ".txt"):
+        return TextRows(path, sheet, "\t" if suffix in (".tsv", ".txt") else None)
+    return _sheet_rows(path, sheet, suffix)
+
+
+def _sheet_rows(path: Path, sheet: str | None, suffix: str) -> Iterator[Row]:
+    check_file_size(path)
     if suffix in (".xlsx", ".xlsm"):
         yield from xlsx_rows(path, sheet)
-    elif suffix in (".csv", ".tsv", ".txt"):
-        if sheet is not None:
-            raise InputError("--sheet {sheet}: {path} is a text file and has no sheets", sheet=sheet, path=path)
-        yield from _text_rows(path, "\t" if suffix in (".tsv", ".txt") else None)
     elif suffix in (".xls", ".ods"):
         from mstrack.sources.workbooks import workbook_rows
 
@@ -106,20 +110,79 @@ def streamed_encoding(path: Path) -> str:
     return "utf-8-sig"
 
 
-def _text_rows(path: Path, delimiter: str | None) -> Iterator[Row]:
-    encoding = streamed_encoding(path)
-    with path.open(encoding=encoding, newline="") as handle:
+class TextRows:
+    """The rows of a .csv or .tsv file, as read_rows gives every file's (Row by Row: find_table reads the header
+    so), the file opened at the first; and after the header, `chunk`: the next rows' cells as csv.reader gives
+    them, a blank cell "" (a bulk import checks them a column at a time, and makes Rows of a chunk it cannot:
+    as_rows). A bad byte after the encoding's head stops the reading with its offset, nothing written."""
+
+    def __init__(self, path: Path, sheet: str | None, delimiter: str | None):
+        self.path, self.sheet, self.delimiter = path, sheet, delimiter
+        self.handle = self.reader = None
+        self.number = 0  # the last row's number
+
+    def __iter__(self) -> TextRows:
+        return self
+
+    def __next__(self) -> Row:
+        cells = self._read(next)
+        self.number += 1
+        return as_row(self.number, cells)
+
+    def chunk(self, size: int) -> tuple[int, list[list[str]]]:
+        """Up to `size` next rows' cells as csv.reader gives them, and the first one's number."""
+        cells = self._read(lambda reader: list(islice(reader, size)))
+        first, self.number = self.number + 1, self.number + len(cells)
+        return first, cells
+
+    def _read(self, take):
+        if self.reader is None:
+            self._open()
         try:
-            yield from delimited_rows(handle, path, delimiter)
+            return take(self.reader)
+        except StopIteration:
+            self.close()
+            raise
         except UnicodeDecodeError as error:  # a bad byte after the head: the import stops, nothing written
-            byte = handle.buffer.tell() - len(error.object) + error.start
-            raise InputError("{path}: not readable as {encoding} text (byte {byte})", path=path,
-                             encoding="UTF-8" if encoding == "utf-8-sig" else encoding.upper(), byte=byte) from None
+            byte = self.handle.buffer.tell() - len(error.object) + error.start
+            self.close()
+            raise InputError("{path}: not readable as {encoding} text (byte {byte})", path=self.path,
+                             encoding="UTF-8" if self.encoding == "utf-8-sig" else self.encoding.upper(), byte=byte) from None
+        except csv.Error as error:
+            self.close()
+            raise InputError("{path}:{line}: not readable as CSV: {error}", path=self.path, line=self.reader.line_num,
+                             error=error) from None
+
+    def _open(self) -> None:
+        check_file_size(self.path)
+        if self.sheet is not None:
+            raise InputError("--sheet {sheet}: {path} is a text file and has no sheets", sheet=self.sheet, path=self.path)
+        self.encoding = streamed_encoding(self.path)
+        self.handle = self.path.open(encoding=self.encoding, newline="")
+        self.reader = delimited_reader(self.handle, self.delimiter)
+
+    def close(self) -> None:
+        if self.handle is not None:
+            self.handle.close()
+        self.reader = iter(())
+
+    __del__ = close
 
 
-def delimited_rows(handle, path: Path, delimiter: str | None = None) -> Iterator[Row]:
-    """The rows of CSV or TSV text, numbered as a spreadsheet numbers them (a quoted cell may span lines);
-    the delimiter, when not given, guessed from the first lines."""
+def as_row(number: int, cells: list[str]) -> Row:
+    """A row of csv.reader's cells: a blank cell is None (the common row has none: checked in C)."""
+    if not all(map(str.strip, cells)):
+        cells = [cell if cell.strip() else None for cell in cells]
+    return Row(number, cells)
+
+
+def as_rows(first: int, chunk: list[list[str]]) -> list[Row]:
+    """The Rows of a TextRows.chunk, numbered from `first`."""
+    return list(map(as_row, range(first, first + len(chunk)), chunk))
+
+
+def delimited_reader(handle, delimiter: str | None = None):
+    """csv.reader over CSV or TSV text, its delimiter, when not given, guessed from the first lines."""
     csv.field_size_limit(MAX_FILE_BYTES)
     if delimiter is None:
         try:
@@ -127,12 +190,15 @@ def delimited_rows(handle, path: Path, delimiter: str | None = None) -> Iterator
         except csv.Error:
             delimiter = ","
         handle.seek(0)
-    reader = csv.reader(handle, delimiter=delimiter)
+    return csv.reader(handle, delimiter=delimiter)
+
+
+def delimited_rows(handle, path: Path, delimiter: str | None = None) -> Iterator[Row]:
+    """The rows of CSV or TSV text, numbered as a spreadsheet numbers them (a quoted cell may span lines)."""
+    reader = delimited_reader(handle, delimiter)
     try:
         for number, cells in enumerate(reader, start=1):
-            if not all(map(str.strip, cells)):  # a blank cell is None (the common row has none: checked in C)
-                cells = [cell if cell.strip() else None for cell in cells]
-            yield Row(number, cells)
+            yield as_row(number, cells)
     except csv.Error as error:
         raise InputError("{path}:{line}: not readable as CSV: {error}", path=path, line=reader.line_num, error=error) from None
 

@@ -85,6 +85,7 @@ class Extent:
     columns: int = 26
     row_tags: int = 0
     unreferenced: bool = False  # cells without a reference (placed by counting)
+    row_at: int = 0  # the number of the last row tag read (a row without r="…" is the one after it)
     merges: list = field(default_factory=list)  # ((top, left), (bottom, right)), 0-based; past the limit, no more are kept
 
 
@@ -299,39 +300,94 @@ def _sheet_marks(handle, percent_styles: set[int]) -> tuple[dict[int, list[int]]
     patterns = _CellPatterns(root[1] or b"", percent_styles)
     shared: dict[bytes, tuple[str, str]] = {}  # a shared formula's si → its first cell and formula
     for piece in _whole_rows(handle, head, patterns.row_end):
+        places = _Places(piece, patterns, extent.row_at)
         _reach(piece, patterns, extent)
         if extent.rows * extent.columns > MAX_SHEET_CELLS:
             break  # no need to read the rest of a sheet that is refused
-        if patterns.percent:
-            for attributes in patterns.percent.findall(piece):
-                if place := _place(attributes):
-                    percent.setdefault(place[0], []).append(place[1])
+        if patterns.percent or patterns.percent_style:
+            for place in _percent_cells(piece, patterns, places):
+                percent.setdefault(place[0], []).append(place[1])
         if patterns.formula_mark.search(piece):
-            _uncomputed_formulas(piece, patterns, shared, fills)
+            _uncomputed_formulas(piece, patterns, places, shared, fills)
         if patterns.error_mark.search(piece):
-            _error_values(piece, patterns, fills)
+            _error_values(piece, patterns, places, fills)
     return percent, fills, extent
 
 
-def _error_values(piece: bytes, patterns: _CellPatterns, fills: dict[int, dict[int, str]]) -> None:
+class _Places:
+    """Where a marked cell of one piece of XML lies: by its reference (r="B7"), or for a cell without one, by
+    counting as calamine does (the column after the cell before it, in the row after the row tag before it).
+    The counting pass over the piece is made only when a marked cell has no reference."""
+
+    def __init__(self, piece: bytes, patterns: _CellPatterns, row_before: int):
+        self.piece, self.patterns, self.row_before = piece, patterns, row_before
+        self.counted: dict[int, tuple[int, int]] | None = None
+
+    def of(self, start: int, attributes: bytes) -> tuple[int, int] | None:
+        """(row number, column index) of the cell whose tag begins at `start`, with these attributes."""
+        if place := _place(attributes):
+            return place
+        if self.counted is None:
+            self.counted = self._count()
+        return self.counted.get(start)
+
+    def _count(self) -> dict[int, tuple[int, int]]:
+        counted = {}
+        row, column = self.row_before, -1
+        for tag in self.patterns.row_or_cell.finditer(self.piece):
+            if tag[3] is None:  # a row tag, with its number or none
+                row, column = (int(tag[1]) if tag[1] else row + 1), -1
+            elif place := _place(tag[3]):
+                column = place[1]
+                counted[tag.start()] = place
+            else:
+                column += 1
+                counted[tag.start()] = (row, column)
+        return counted
+
+
+def _percent_cells(piece: bytes, patterns: _CellPatterns, places: _Places) -> Iterator[tuple[int, int]]:
+    """(row, column) of this piece's cells whose style shows a percent. Found by the style attribute itself
+    where the first style is no percent one (a few cells in a sheet carry it: one search at C speed), else
+    by reading every cell's attributes."""
+    if patterns.percent is not None:
+        for match in patterns.percent.finditer(piece):
+            if place := places.of(match.start(), match[1]):
+                yield place
+        return
+    tag = patterns.cell_tag
+    for match in patterns.percent_style.finditer(piece):
+        if not piece[match.start() - 1:match.start()].isspace():
+            continue  # the end of another attribute's name
+        start = piece.rfind(b"<", 0, match.start())
+        end = piece.find(b">", match.end())
+        attributes = piece[start + len(tag):end]  # from the tag's first blank: ` r="E5" s="2"` or `ol …` of a <col>
+        if not (piece.startswith(tag, start) and attributes[:1].isspace() and b">" not in piece[start:match.start()]):
+            continue  # a row's style, or text
+        if place := places.of(start, attributes):
+            yield place
+
+
+def _error_values(piece: bytes, patterns: _CellPatterns, places: _Places, fills: dict[int, dict[int, str]]) -> None:
     """Fill `fills` with this piece's error values ("#DIV/0!"), which calamine reads as empty."""
     import html
 
-    for attributes, error in patterns.error.findall(piece):
-        if place := _place(attributes):
-            fills.setdefault(place[0], {})[place[1]] = html.unescape(error.decode())
+    for match in patterns.error.finditer(piece):
+        if place := places.of(match.start(), match[1]):
+            fills.setdefault(place[0], {})[place[1]] = html.unescape(match[2].decode())
 
 
-def _uncomputed_formulas(piece: bytes, patterns: _CellPatterns, shared: dict[bytes, tuple[str, str]],
+def _uncomputed_formulas(piece: bytes, patterns: _CellPatterns, places: _Places, shared: dict[bytes, tuple[str, str]],
                          fills: dict[int, dict[int, str]]) -> None:
     """Fill `fills` with this piece's formulas saved without a value; remember the shared formulas' first cells."""
     import html
 
-    for attributes, options, text, cached in patterns.formula.findall(piece):
-        reference = REFERENCE.search(attributes)
-        if reference is None:
+    for match in patterns.formula.finditer(piece):
+        _, options, text, cached = match.groups(b"")
+        place = places.of(match.start(), match[1] or b"")
+        if place is None:
             continue
-        here = (reference[1] + reference[2]).decode()
+        here = _letters(place[1]) + str(place[0])
         formula, uncomputed = "=" + html.unescape(text.decode()), not cached.strip()
         if b"shared" in options:  # named as openpyxl names it: the first cell's formula, moved to this cell
             key = SHARED_INDEX.search(options)
@@ -344,8 +400,7 @@ def _uncomputed_formulas(piece: bytes, patterns: _CellPatterns, shared: dict[byt
             elif key not in shared and formula != "=":
                 shared[key] = (here, formula)
         if uncomputed:
-            row, column = _place(attributes)
-            fills.setdefault(row, {})[column] = Uncomputed(formula)
+            fills.setdefault(place[0], {})[place[1]] = Uncomputed(formula)
 
 
 def _reach(piece: bytes, patterns: _CellPatterns, extent: Extent) -> None:
@@ -364,6 +419,11 @@ def _reach(piece: bytes, patterns: _CellPatterns, extent: Extent) -> None:
         for letters in set(patterns.wide.findall(piece)):
             extent.columns = max(extent.columns, _column_number(letters))
     extent.row_tags += len(rows)
+    numbered_last = next((index for index in range(len(rows) - 1, -1, -1) if rows[index]), None)
+    if numbered_last is None:
+        extent.row_at += len(rows)
+    else:
+        extent.row_at = int(rows[numbered_last]) + len(rows) - 1 - numbered_last
     extent.rows = max(extent.rows, extent.row_tags)
     # Cells whose tag does not begin <c r=…> are counted row by row (with <col>, <cfRule>…: a count that can
     # only be too high): a cell without a reference takes the next column.
@@ -407,6 +467,16 @@ def _last_column(archive, member: str, extent: Extent) -> int:
     return max((_column_number(found) for found in letters), default=0) - 1
 
 
+def _letters(column: int) -> str:
+    """0 → A, 26 → AA: a cell's column as a reference names it."""
+    letters = ""
+    column += 1
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 def _column_number(letters: bytes) -> int:
     """B → 2, AA → 27, XFD → 16384, from the sheet's XML bytes."""
     return column_number(letters.decode("ascii"))
@@ -429,6 +499,7 @@ class _CellPatterns:
         self.cell_row = re.compile(rb"""r=["'][A-Z]{1,3}0*([0-9]+)["']""")
         self.wide = re.compile(rb"""r=["']([A-Z]{2,3})[0-9]""")
         self.cell_tag = b"<%sc" % p
+        self.row_or_cell = re.compile(rb"""<%s(?:row(?=[\s>/])(?:[^>]*?\sr=["']([0-9]+)|())|c(?=[\s>/])([^>]*))""" % p)
         self.unreferenced_cell = re.compile(rb"""<%sc(?=[\s>/])(?!\sr=["'])""" % p)
         self.merge_tag = b"<%smergeCell" % p
         self.merge_ref = re.compile(rb"""<%smergeCell\s[^>]*?ref=["']([A-Z]{1,3}[0-9]+:[A-Z]{1,3}[0-9]+)["']""" % p)
@@ -438,13 +509,14 @@ class _CellPatterns:
                                   rb"(?:<%sv(?:\s[^>]*?)?(?:/>|>([^<]*)</%sv>))?" % (p, p, p, p, p))
         self.error = re.compile(rb"""<%sc(?=[^>]*?\st=["']e["'])(\s[^>]*?)(?<!/)>\s*"""
                                 rb"(?:<%sf(?:\s[^>]*?)?(?:/>|>[^<]*</%sf>)\s*)?<%sv(?:\s[^>]*?)?>([^<]*)</%sv>" % (p, p, p, p, p))
-        self.percent = None
+        self.percent = self.percent_style = None
         if percent_styles:
             styles = b"|".join(b"%d" % index for index in sorted(percent_styles))
-            condition = rb"""[^>]*?\ss=["'](?:%s)["']""" % styles
-            if 0 in percent_styles:  # a cell without s="…" has the first style
-                condition = rb"(?:%s|(?![^>]*?\ss=))" % condition
-            self.percent = re.compile(rb"<%sc(?=[\s>/])(?=%s)([^>]*)" % (p, condition))
+            if 0 in percent_styles:  # a cell without s="…" has the first style: every cell's attributes are read
+                condition = rb"""(?:[^>]*?\ss=["'](?:%s)["']|(?![^>]*?\ss=))""" % styles
+                self.percent = re.compile(rb"<%sc(?=[\s>/])(?=%s)([^>]*)" % (p, condition))
+            else:  # the attribute (a literal prefix: found at C speed; the blank before it is checked per find)
+                self.percent_style = re.compile(rb"""s=["'](?:%s)["']""" % styles)
 
 
 def _whole_rows(handle, text: bytes, row_end: bytes) -> Iterator[bytes]:

@@ -1,0 +1,171 @@
+"""`import progress`'s columnar path: a chunk of a text file's rows, as csv.reader gives them, checked a column
+at a time with C-level builtins (zip to transpose, map over dict lookups and str methods, one regex over the
+value column), and handed to the store as it is when every row passes.
+
+It takes only what it can prove plain: programmes of one year, named exactly; a task and indicator that name one
+indicator exactly (no trimming, no prefix, no text-only line); date cells the per-row path reads and
+accepts; bare numbers (or with the indicator's own unit) within their limits; notes and reporters that can
+be stored. Anything else, or any doubt, and the chunk goes through the row paths (progress._Importer), which
+name every problem: messages, warnings, counts and row numbers stay theirs, whichever path a chunk took.
+"""
+
+from __future__ import annotations
+
+from array import array
+from datetime import date
+from itertools import compress, repeat
+from operator import attrgetter, gt, itemgetter, le, not_
+
+from mstrack.domain.limits import MAX_MAGNITUDE, all_storable, text_problem
+from mstrack.model import SCHEDULE
+from mstrack.sources.progress_cells import plain_numbers
+from mstrack.sources.progress_rows import ASK, NOTHING
+
+COLUMNAR_ROWS = 1_000
+"""The fewest rows a chunk needs for the columnar path: below it, looking up the whole plan costs more than it saves."""
+
+_ID = attrgetter("indicator_id")
+
+
+class Columns:
+    """What the columnar path keeps between chunks of one import: the programmes' indicators by their exact
+    (programme, task, indicator) cells, and what a row needs of an indicator once it has met it."""
+
+    def __init__(self, importer):
+        self.importer = importer
+        self.exact: dict[tuple[str, str, str], object] = {}  # (programme code, task, name) → ImportIndicator
+        self.years: dict[str, int] = {}  # the programmes looked up whole, by code → their year
+        self.met: dict[object, tuple] = {}  # ImportIndicator → (last day or date.min, limit, unit)
+        self.rows: dict[object, object] = {}  # ImportIndicator → its rows' array (Checked.rows_of), once it has kept rows
+
+    def take(self, index: list[int | None], first: int, raw: list[list[str]]) -> bool:
+        """Check a chunk of raw rows (numbered from `first`) and keep them all, or keep nothing and say False."""
+        programme_at, task_at, name_at, day_at, value_at, note_at, reporter_at = index
+        if None in (task_at, name_at, day_at, value_at):
+            return False
+        width = max(i for i in index if i is not None) + 1
+        if min(map(len, raw)) < width:
+            return False
+        columns = list(zip(*raw, strict=False))  # every row is as wide as `width` at least
+        codes = columns[programme_at] if programme_at is not None else (self.importer.programme,) * len(raw)
+        years = set()
+        for code in set(codes):
+            if code not in self.years and not self._programme(code):
+                return False
+            years.add(self.years[code])
+        if len(years) != 1:  # the days of programmes of two years differ ("6月底")
+            return False
+        states = list(map(self.exact.get, zip(codes, columns[task_at], columns[name_at], strict=True)))
+        if None in states:
+            return False
+        days = self._days(columns[day_at], years.pop())
+        if days is None:
+            return False
+        numbers, suffixes = plain_numbers(columns[value_at])
+        if None in numbers:
+            return False
+        for state in set(states).difference(self.met):
+            self._meet(state)
+        met = list(map(self.met.__getitem__, states))
+        if not all(map(le, numbers, map(_LIMIT, met))):
+            return False  # above 100% (a warning) or too large (an error): the per-row path says which
+        if any(suffixes) and not all(suffix is None or suffix == unit  # "65.5%": its indicator's own unit, pair by distinct pair
+                                     for suffix, unit in set(zip(suffixes, map(_UNIT, met), strict=True))):
+            return False
+        texts = self._texts(columns, note_at, reporter_at, len(raw))
+        if texts is None:
+            return False
+        self._keep(states, met, days, numbers, *texts, first)
+        return True
+
+    def _programme(self, code) -> bool:
+        """The programme's indicators by their exact (programme, task, indicator) cells, False if it has none: only
+        a name one indicator of its task has, not a text-only line, cells with nothing the per-row path would trim
+        or split (a "/" in a task)."""
+        importer = self.importer
+        if type(code) is not str or not code or code != code.strip() or text_problem(code):
+            return False
+        known = importer.programme_indicators(code)
+        if known is None:
+            return False
+        year, by_task = known
+        for task in by_task:
+            if "/" in task or task != task.strip() or not task:
+                continue
+            states = importer.task_indicators(code, task, by_task)
+            names = [state.indicator for state in states]
+            self.exact.update(((code, task, state.indicator), state) for state in states
+                              if state.kind != SCHEDULE and names.count(state.indicator) == 1
+                              and state.indicator and state.indicator == state.indicator.strip())
+        self.years[code] = year
+        return True
+
+    def _days(self, cells: tuple, year: int) -> list[date] | None:
+        """The chunk's date cells as days, each distinct cell read once by the per-row path's own rule (_Importer.day)."""
+        dates = self.importer.dates.setdefault(year, {})
+        for cell in set(cells).difference(dates):
+            if not cell.strip() or not isinstance(self.importer.day(cell, year), date):
+                return None
+        return list(map(dates.__getitem__, cells))
+
+    def _meet(self, state) -> None:
+        """What the rows of an indicator met for the first time need of it, as the per-row path keeps it (its rows'
+        array and its place in the importer come with its first kept rows: _keep)."""
+        unit = state.unit
+        self.met[state] = (state.last or date.min, 100 if unit == "%" else MAX_MAGNITUDE,
+                           unit if unit and unit[0] not in "万亿千" else None)
+
+    def _texts(self, columns: list[tuple], note_at: int | None, reporter_at: int | None, n: int) -> tuple | None:
+        """The notes and reporters to store, trimmed (a blank one None, a blank reporter --by's), or None when
+        one cannot be stored (the per-row path names it)."""
+        importer = self.importer
+        notes = columns[note_at] if note_at is not None else ()
+        cells = columns[reporter_at] if reporter_at is not None else ()
+        if not all_storable([*notes, *cells]):
+            return None
+        if notes:
+            notes = list(map(str.strip, notes))
+            if "" in notes:
+                notes = [note or None for note in notes]
+        else:
+            notes = repeat(None, n)
+        if not cells:
+            return notes, repeat(importer.by, n)
+        reporters = importer.reporter_cells
+        for cell in set(cells).difference(reporters):
+            text = cell.strip()
+            reporters[cell] = importer.reporters.setdefault(text, text) if text else importer.by
+        return notes, list(map(reporters.__getitem__, cells))
+
+    def _keep(self, states: list, met: list[tuple], days: list[date], numbers: list[float], notes, reporters,
+              first: int) -> None:
+        """The chunk's rows kept as _Importer.keep keeps each: in the checked columns, asked about where the store
+        may hold their day, and written (a real import with no problem so far)."""
+        importer = self.importer
+        checked, n = importer.checked, len(states)
+        seq = len(checked.day)
+        write = importer.writer is not None and not importer.result.errors
+        later = list(map(gt, days, map(_LAST, met)))  # after the indicator's latest report: nothing stored that day
+        if all(later):
+            checked.stored.extend(repeat(NOTHING, n))
+        else:
+            checked.stored.extend(map(_FLAG.__getitem__, later))
+            at = len(importer.pending)
+            importer.asked.extend((seq + i, states[i].indicator_id, at + i if write else -1)
+                                  for i in compress(range(n), map(not_, later)))
+        rows = self.rows
+        for state in set(states).difference(rows):
+            importer.states[state.indicator_id] = state
+            rows[state] = checked.rows_of(state.indicator_id)
+        any(map(_APPEND, map(rows.__getitem__, states), range(seq, seq + n)))  # each row's index into its indicator's rows, in C
+        checked.day.extend(map(date.toordinal, days))
+        checked.value.extend(numbers)
+        checked.file.extend(repeat(len(importer.files) - 1, n))
+        checked.line.extend(range(first, first + n))
+        if write:
+            importer.pending.extend(zip(map(_ID, states), days, numbers, notes, reporters, repeat(importer.source)))
+
+
+_LAST, _LIMIT, _UNIT = itemgetter(0), itemgetter(1), itemgetter(2)
+_FLAG = {True: NOTHING, False: ASK}
+_APPEND = array.append

@@ -1,0 +1,190 @@
+"""`import progress` checks a CSV's chunk a column at a time (sources/progress_columns) and hands it to the store
+whole when every row passes; any doubt, and the chunk goes through the row paths. Whichever path a chunk took,
+an import must give what the per-row path alone gives: the same exit code, counts, warnings, errors (row and
+column) and stored reports, on random chunks of good and bad cells (hypothesis)."""
+
+import csv
+import shutil
+import uuid
+from contextlib import contextmanager
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mstrack.sources import progress, progress_columns
+
+from .conftest import BACKEND, Cli, _admin, _pg_database, _pg_url
+from .test_import_chunks import DAYS, PLAIN, imported, stored, write
+
+OTHER = [  # (task, indicator, unit) of qingdao-2023, the demo's programme of the same year
+    ("1", "城镇新增就业", "人"), ("3", "中小学幼儿园总开工率", "%"),
+]
+good_places = st.one_of(st.sampled_from(PLAIN).map(lambda place: ("dongguan-2023", *place)),
+                        st.sampled_from(OTHER).map(lambda place: ("qingdao-2023", *place)))
+odd_programmes = st.sampled_from(["", " dongguan-2023", "dongguan-2023 ", "nope-2023", "shenzhen-2023", "DONGGUAN-2023"])
+odd_tasks = st.sampled_from(["", " 2", "99", "dongguan-2023/2", "1", "2.0", "５"])
+odd_names = st.sampled_from(["", "建档", " 建档率", "建檔率", "没有这个指标", "进度安排"])
+odd_days = st.sampled_from(["", " 2023-03-03", "2023/3/10", "3月10日", "2099-01-01", "2021-01-01", "2023-02-30",
+                            "不是日期", "20230310", "2023-3-3", "-2023-03-03"])
+odd_values = st.sampled_from(["", " 5 ", "1_0", "nan", "inf", "1e3", "已完成", "2.5万", "0.0016万", "150", "150%", "-3",
+                              "007", "1.2.3", "80(滞后)", "12 个", "12个", "65%", "１２", "9999999999999999", "0x10",
+                              "1234567890123456", "3.1234567890123", "全部完成", "约3"])
+notes = st.sampled_from(["", "第1周 进展正常", "  前后有空格  ", "换行\n备注", "\t"])
+odd_notes = st.sampled_from(["控制\x07字符", "x" * 5000, "删除\x7f", " \x0b "])
+reporters = st.sampled_from(["", "张三（市卫健局）", "  李四 ", "   "])
+odd_reporters = st.sampled_from(["空\x00字", "\x1b[31m"])
+
+
+@st.composite
+def rows(draw, n_min=1, n_max=40):
+    """Rows over the demo's plain indicators, most of them plain, some with one odd cell, a few blank or short."""
+    found = []
+    others = draw(st.booleans())  # some files name two programmes
+    for _ in range(draw(st.integers(n_min, n_max))):
+        code, task, name, unit = draw(good_places) if others else ("dongguan-2023", *draw(st.sampled_from(PLAIN)))
+        number = draw(st.one_of(st.integers(0, 120).map(str), st.decimals(0, 100, places=2).map(str)))
+        value = draw(st.sampled_from([number, number, number + unit]))
+        row = [code, task, name, draw(st.sampled_from(DAYS)), value, draw(notes), draw(reporters)]
+        odd = draw(st.integers(0, 60))  # most rows plain: a chunk of 8 is all plain about a third of the time
+        if odd < 7:
+            row[odd] = draw([odd_programmes, odd_tasks, odd_names, odd_days, odd_values, odd_notes, odd_reporters][odd])
+        elif odd == 7:
+            row = row[:draw(st.integers(0, 6))]  # short, or blank
+        found.append(row)
+    return found
+
+
+@contextmanager
+def two_copies(template, tmp_path):
+    """Two fresh copies of the demo database: one for each path."""
+    if BACKEND == "postgresql":
+        names = [_pg_database(template=template) for _ in range(2)]
+        try:
+            yield [Cli(_pg_url(name)) for name in names]
+        finally:
+            for name in names:
+                _admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        return
+    folder = tmp_path / uuid.uuid4().hex
+    folder.mkdir()
+    pair = []
+    for name in ("columns.db", "rows.db"):
+        shutil.copy(template, folder / name)
+        pair.append(Cli(folder / name))
+    yield pair
+
+
+@contextmanager
+def paths(columnar: bool, taken: list):
+    """Chunks of 8 rows; the columnar path tried on every chunk (and its takes counted), or never."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(progress, "CHUNK_ROWS", 8)
+        patch.setattr(progress, "COLUMNAR_ROWS", 1)
+        if columnar:
+            take = progress_columns.Columns.take
+
+            def counted(self, index, first, raw):
+                done = take(self, index, first, raw)
+                taken.append(done)
+                return done
+
+            patch.setattr(progress_columns.Columns, "take", counted)
+        else:  # the reference: every row through the per-row path, which names every problem
+            def read_chunk(self, table, lines, rows):
+                for line, cells in zip(lines, rows, strict=True):
+                    self._read_row(table, line, cells)
+
+            patch.setattr(progress_columns.Columns, "take", lambda self, index, first, raw: False)
+            patch.setattr(progress._Importer, "_read_chunk", read_chunk)
+        yield
+
+
+TAKEN: list[bool] = []  # every chunk the property test offered the columnar path: whether it took it
+
+
+@settings(max_examples=40 if BACKEND == "sqlite" else 15, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(first=rows(), second=rows(), dry=st.booleans(), bare=st.booleans())
+def test_random_chunks_give_what_the_per_row_path_gives(_demo_db, tmp_path, first, second, dry, bare):
+    """Two imports in a row (the second meets what the first stored: corrections, repeats, falls); `bare`: the
+    files have no programme column, --programme names it."""
+    with two_copies(_demo_db, tmp_path) as (columns, reference):
+        outcomes = []
+        for cli, columnar in ((columns, True), (reference, False)):
+            outcome = []
+            with paths(columnar, TAKEN):
+                for number, body in enumerate((first, second)):
+                    path = tmp_path / f"周报{number}.csv"
+                    options = ["--dry-run"] if dry and number else []
+                    if bare:
+                        with path.open("w", encoding="utf-8", newline="") as handle:
+                            csv.writer(handle).writerows([["任务编号", "指标", "截至日期", "完成值", "备注", "填报人"],
+                                                          *(row[1:] for row in body)])
+                        options.append("--programme=dongguan-2023")
+                    else:
+                        write(path, body)
+                    outcome.append(imported(cli, path, *options))
+            outcome.append(cli.sql("select indicator_id, as_of, value, note, reporter, source, batch_id from report order by id"))
+            outcomes.append(outcome)
+        assert outcomes[0] == outcomes[1]
+
+
+def test_the_property_test_took_the_columnar_path_and_left_it(_demo_db, tmp_path):
+    """Runs after the property test (file order): its chunks went both ways, so both were compared."""
+    if not TAKEN:
+        pytest.skip("the property test did not run")
+    assert True in TAKEN and False in TAKEN, TAKEN.count(True)
+
+
+def taken_whole(template, tmp_path, path, *options) -> tuple[tuple, tuple]:
+    """The file imported through the columnar path, which must take every chunk, and through the per-row path
+    alone, on two copies of the demo: ((exit code, result), stored reports) of each."""
+    taken = []
+    with two_copies(template, tmp_path) as (columns, reference):
+        with paths(True, taken):
+            mine = imported(columns, path, *options), stored(columns)
+        with paths(False, []):
+            theirs = imported(reference, path, *options), stored(reference)
+    assert taken and all(taken), taken
+    return mine, theirs
+
+
+def test_a_clean_file_goes_through_the_columns_whole(_demo_db, tmp_path):
+    """Every chunk of a plain file is taken by the columnar path; the reports are those the per-row path writes."""
+    body = [["dongguan-2023", task, name, day, f"{10 + week * 3}{unit if week % 2 else ''}", f"第{week}周" if week % 3 else "",
+             " 张三 " if week % 2 else ""] for week, day in enumerate(DAYS) for task, name, unit in PLAIN]
+    body += [["qingdao-2023", task, name, day, str(week), "", "李四"] for week, day in enumerate(DAYS) for task, name, _ in OTHER]
+    body.sort(key=lambda row: row[3])  # two programmes in each chunk
+    path = tmp_path / "周报.csv"
+    write(path, body)
+    mine, theirs = taken_whole(_demo_db, tmp_path, path, "--by", "王五")
+    (code, result), written = mine
+    assert code == 0 and result["inserted"] == len(body) and result["errors"] == [], result
+    assert len(written) == len(body)
+    assert {reporter for _, _, _, _, reporter, _ in written} == {"张三", "王五", "李四"}
+    assert {note for _, _, _, note, _, _ in written} == {None, *(f"第{week}周" for week in range(len(DAYS)) if week % 3)}
+    assert mine == theirs
+
+
+@pytest.mark.parametrize("columnar", [True, False])
+def test_a_value_with_a_line_break_is_named_not_a_traceback(demo_cli, tmp_path, columnar):
+    """"1\\n2" passed the one-match check of a column of plain numbers line by line (two lines, each a number),
+    then float() refused it: a ValueError traceback. It is the per-row path's to name."""
+    path = tmp_path / "周报.csv"
+    write(path, [["dongguan-2023", "2", "发热门诊（诊室）", "2023-03-03", "1\n2", "", ""],
+                 ["dongguan-2023", "5", "建档率", "2023-03-03", "12", "", ""]])
+    with paths(columnar, []):
+        code, result = imported(demo_cli, path)
+    assert code == 2 and len(result["errors"]) == 1 and f"{path}:2:完成值" in result["errors"][0], result
+    assert demo_cli.sql("select count(*) from report where as_of = '2023-03-03'") == [(0,)]
+
+
+def test_a_file_without_a_programme_column_takes_the_programme_option(_demo_db, tmp_path):
+    body = [[task, name, day, str(10 + week)] for week, day in enumerate(DAYS) for task, name, _ in PLAIN]
+    path = tmp_path / "周报.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([["任务编号", "指标", "截至日期", "完成值"], *body])
+    mine, theirs = taken_whole(_demo_db, tmp_path, path, "--programme", "dongguan-2023")
+    assert mine[0][0] == 0 and mine[0][1]["inserted"] == len(body) == len(mine[1]), mine[0]
+    assert mine == theirs
