@@ -8,6 +8,13 @@ from datetime import date, timedelta
 
 from mstrack.domain.dates import PERIOD_RE, QUARTER_LABEL, YEAR_LABEL, DateError, period_end
 from mstrack.errors import InputError
+from mstrack.sources.table.cells import (
+    AREA_RE,
+    HELPING_RE,
+    TOTAL_CELL_RE,
+    note_line,
+    seq_cell,
+)
 from mstrack.sources.table.reading import Row, Sheet
 
 MONTH_PLAN_RE = re.compile(r"月度|本月|当月|下月|次月")  # a plan for the month of the report, not for the task
@@ -156,18 +163,6 @@ def _one_row_table(sheet: Sheet, at: int, columns: list[Column]) -> bool:
             and any(c.index < len(cells) and BARE_NUMBER_RE.match(cells[c.index].strip()) for c in measured))
 
 
-NOTE_LINE_RE = re.compile(r"^(?:备\s*注|注|说\s*明)\s*\d*\s*[:：]")  # "备注：…", "注1：…", "说明：…": a footnote line
-
-
-def note_line(cells: list[str]) -> bool:
-    """A footnote under a table: one text, merged over the row or written in its first cell."""
-    filled = {c for c in cells if c}
-    return len(filled) == 1 and bool(NOTE_LINE_RE.match(filled.pop()))
-
-
-HELPING_RE = re.compile(r"配合|协办|协助|参与|协同")  # units that help the responsible one: never the lead, wherever printed
-
-
 def data_rows(sheet: Sheet, at: int) -> list[Row]:
     """The rows under the header row `at`, footnotes (备注：…, 注：…) left out: what the columns are told by."""
     return [r for r in sheet.rows[at + 1:] if not note_line(r.cells)]
@@ -221,21 +216,6 @@ def _task_column_by_content(sheet: Sheet, at: int, columns: list[Column]) -> Non
         if _items_below(sheet, at, columns):
             return
         column.kind = kind
-
-
-# a task's number in the 序号 column: "12", "(3)", "1.2", "第1项", "9*", "★3" (a province's table runs past 999); or in Chinese
-# numerals, "二", "（三）", which may group projects
-CODE_CELL_RE = re.compile(r"^[*＊※★☆▲△●◆]*\s*第?\s*[（(]?\s*(\d+(?:[.-]\d+)?)\s*[）)]?\s*[项条号]?[.．、]?\s*[*＊※★☆▲△●◆]*$")
-GROUP_CODE_RE = re.compile(r"^[（(]?\s*([一二三四五六七八九十百]+)\s*[）)]?[、.．]?$")
-TOTAL_CELL_RE = re.compile(r"^\s*(?:合\s*计|小\s*计|总\s*计|共\s*计)\s*[:：]?\s*$")  # a row of totals: no task
-
-
-SEVERAL_CODES_RE = re.compile(r"^\s*\d+(?:\s*[、,，/和及]\s*\d+)+\s*$")  # "1、2": two tasks written in one row
-
-
-def seq_cell(text: str) -> bool:
-    """A 序号 cell: one task's number, a group's, or several tasks' written in one row ("1、2")."""
-    return bool(CODE_CELL_RE.match(text.strip()) or GROUP_CODE_RE.match(text.strip()) or SEVERAL_CODES_RE.match(text))
 
 
 def _items_below(sheet: Sheet, at: int, columns: list[Column]) -> bool:
@@ -397,7 +377,6 @@ def _group_subheader(sheet: Sheet, at: int, columns: list[Column], year: int) ->
     return True
 
 
-AREA_RE = re.compile(r"^([一二三四五六七八九十百]+)\s*[、.．]\s*(.+?)\s*(?:[（(]\s*共\s*(\d+)\s*项\s*[）)])?\s*$", re.S)
 
 
 UNIT_NAME_RE = re.compile(r"(?:局|委|办|府|院|司|部|会|厅|中心|集团|街道|镇|乡|公司|社区)$")

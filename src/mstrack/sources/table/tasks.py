@@ -10,16 +10,16 @@ from mstrack.domain import unique
 from mstrack.domain.dates import DateError
 from mstrack.errors import InputError, Message
 from mstrack.model import Area
-from mstrack.sources.table.header import (
+from mstrack.sources.table.cells import (
     AREA_RE,
     CODE_CELL_RE,
     GROUP_CODE_RE,
     HELPING_RE,
     SEVERAL_CODES_RE,
     TOTAL_CELL_RE,
-    Column,
     note_line,
 )
+from mstrack.sources.table.header import Column
 from mstrack.sources.table.mentions import BARE_RE, find_mentions
 from mstrack.sources.table.reading import Row, Sheet
 from mstrack.sources.table.schedule import Block, dated_clauses, dated_completions, numbered_parts, parse_deadline, split_schedule
