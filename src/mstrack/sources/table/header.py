@@ -8,6 +8,13 @@ from datetime import date, timedelta
 
 from mstrack.domain.dates import PERIOD_RE, QUARTER_LABEL, YEAR_LABEL, DateError, period_end
 from mstrack.errors import InputError
+from mstrack.sources.table.cells import (
+    AREA_RE,
+    HELPING_RE,
+    TOTAL_CELL_RE,
+    note_line,
+    seq_cell,
+)
 from mstrack.sources.table.reading import Row, Sheet
 
 MONTH_PLAN_RE = re.compile(r"月度|本月|当月|下月|次月")  # a plan for the month of the report, not for the task
@@ -96,7 +103,7 @@ def column_kind(header: str, year: int) -> Column:
 def _header_columns(sheet: Sheet, at: int, year: int) -> list[Column] | None:
     """The columns of a header row: a task column beside a schedule, date or unit column; or, without one, a
     number, a title and a content column (序号 / 项目名称 / 具体内容) over rows that read as numbered tasks."""
-    if len({cell for cell in sheet.rows[at].cells if cell.strip()}) < 2:
+    if len({cell for cell in sheet.rows[at].cells if cell.strip()}) < 2 and not _lone_unit_header(sheet.rows[at].cells, year):
         return None  # one text, alone or merged over the row: a title line, never a header
     columns = []
     for i, cell in enumerate(sheet.rows[at].cells):
@@ -104,8 +111,10 @@ def _header_columns(sheet: Sheet, at: int, year: int) -> list[Column] | None:
         column.index = i
         columns.append(column)
     _offices(columns)
+    _leads_beside_helpers(columns)
     kinds = [c.kind for c in columns if c.kind]
-    if "task" not in kinds and len(set(kinds)) >= 2 and {"schedule", "period", "deadline", "lead", "units"} & set(kinds):
+    if "task" not in kinds and (len(set(kinds)) >= 2 or set(kinds) <= {"lead", "units"}) \
+            and {"schedule", "period", "deadline", "lead", "units"} & set(kinds):
         _unnamed_task_column(sheet, at, columns, year)  # records whose item text has no label: an empty header cell
         if "task" not in (kinds := [c.kind for c in columns if c.kind]) and {"lead", "units"} & set(kinds):
             _task_column_by_content(sheet, at, columns)  # 主要工作举措 beside 牵头单位: a name the rules do not know
@@ -117,6 +126,24 @@ def _header_columns(sheet: Sheet, at: int, year: int) -> list[Column] | None:
     if "task" in kinds and _one_row_table(sheet, at, columns):
         return columns
     return None
+
+
+def _lone_unit_header(cells: list[str], year: int) -> bool:
+    """An empty cell over the items beside one unit column (""/牵头单位): a header of one name, not a title line, which
+    is written in the first cell or merged over the row."""
+    named = [(i, cell) for i, cell in enumerate(cells) if cell.strip()]
+    return len(named) == 1 and named[0][0] > 0 and len(named[0][1]) <= 8 \
+        and column_kind(named[0][1], year).kind in ("lead", "units")
+
+
+def _leads_beside_helpers(columns: list[Column]) -> None:
+    """牵头责任单位 names the lead and the other units in one cell, unless a column of its own names the units that
+    help (配合实施单位): beside that one it names the leads only."""
+    if any(c.kind == "lead" for c in columns) or not any(c.kind == "units" and HELPING_RE.search(c.header) for c in columns):
+        return
+    for column in columns:
+        if column.kind == "units" and re.search(r"牵头", column.header):
+            column.kind = "lead"
 
 
 def _one_row_table(sheet: Sheet, at: int, columns: list[Column]) -> bool:
@@ -134,18 +161,6 @@ def _one_row_table(sheet: Sheet, at: int, columns: list[Column]) -> bool:
     cells = rows[0].cells
     return (task.index < len(cells) and len(cells[task.index].strip()) >= 4
             and any(c.index < len(cells) and BARE_NUMBER_RE.match(cells[c.index].strip()) for c in measured))
-
-
-NOTE_LINE_RE = re.compile(r"^(?:备\s*注|注|说\s*明)\s*\d*\s*[:：]")  # "备注：…", "注1：…", "说明：…": a footnote line
-
-
-def note_line(cells: list[str]) -> bool:
-    """A footnote under a table: one text, merged over the row or written in its first cell."""
-    filled = {c for c in cells if c}
-    return len(filled) == 1 and bool(NOTE_LINE_RE.match(filled.pop()))
-
-
-HELPING_RE = re.compile(r"配合|协办|协助|参与|协同")  # units that help the responsible one: never the lead, wherever printed
 
 
 def data_rows(sheet: Sheet, at: int) -> list[Row]:
@@ -201,21 +216,6 @@ def _task_column_by_content(sheet: Sheet, at: int, columns: list[Column]) -> Non
         if _items_below(sheet, at, columns):
             return
         column.kind = kind
-
-
-# a task's number in the 序号 column: "12", "(3)", "1.2", "第1项", "9*", "★3" (a province's table runs past 999); or in Chinese
-# numerals, "二", "（三）", which may group projects
-CODE_CELL_RE = re.compile(r"^[*＊※★☆▲△●◆]*\s*第?\s*[（(]?\s*(\d+(?:[.-]\d+)?)\s*[）)]?\s*[项条号]?[.．、]?\s*[*＊※★☆▲△●◆]*$")
-GROUP_CODE_RE = re.compile(r"^[（(]?\s*([一二三四五六七八九十百]+)\s*[）)]?[、.．]?$")
-TOTAL_CELL_RE = re.compile(r"^\s*(?:合\s*计|小\s*计|总\s*计|共\s*计)\s*[:：]?\s*$")  # a row of totals: no task
-
-
-SEVERAL_CODES_RE = re.compile(r"^\s*\d+(?:\s*[、,，/和及]\s*\d+)+\s*$")  # "1、2": two tasks written in one row
-
-
-def seq_cell(text: str) -> bool:
-    """A 序号 cell: one task's number, a group's, or several tasks' written in one row ("1、2")."""
-    return bool(CODE_CELL_RE.match(text.strip()) or GROUP_CODE_RE.match(text.strip()) or SEVERAL_CODES_RE.match(text))
 
 
 def _items_below(sheet: Sheet, at: int, columns: list[Column]) -> bool:
@@ -377,7 +377,6 @@ def _group_subheader(sheet: Sheet, at: int, columns: list[Column], year: int) ->
     return True
 
 
-AREA_RE = re.compile(r"^([一二三四五六七八九十百]+)\s*[、.．]\s*(.+?)\s*(?:[（(]\s*共\s*(\d+)\s*项\s*[）)])?\s*$", re.S)
 
 
 UNIT_NAME_RE = re.compile(r"(?:局|委|办|府|院|司|部|会|厅|中心|集团|街道|镇|乡|公司|社区)$")

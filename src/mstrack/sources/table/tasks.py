@@ -10,16 +10,16 @@ from mstrack.domain import unique
 from mstrack.domain.dates import DateError
 from mstrack.errors import InputError, Message
 from mstrack.model import Area
-from mstrack.sources.table.header import (
+from mstrack.sources.table.cells import (
     AREA_RE,
     CODE_CELL_RE,
     GROUP_CODE_RE,
     HELPING_RE,
     SEVERAL_CODES_RE,
     TOTAL_CELL_RE,
-    Column,
     note_line,
 )
+from mstrack.sources.table.header import Column
 from mstrack.sources.table.mentions import BARE_RE, find_mentions
 from mstrack.sources.table.reading import Row, Sheet
 from mstrack.sources.table.schedule import Block, dated_clauses, dated_completions, numbered_parts, parse_deadline, split_schedule
@@ -74,7 +74,8 @@ class RawTask:
     doubts: list[tuple[int, str, Message]] = field(default_factory=list)  # (row, header, why) of its doubtful cells
 
 
-TITLE_CODE_RE = re.compile(r"^(\d+)\s*[.．、]\s*(?=\D)")
+TITLE_CODE_RE = re.compile(r"^(\d+)\s*[.．、。]\s*(?=\D)")
+TITLE_NUMERAL_RE = re.compile(r"^([一二三四五六七八九十]+)\s*[、.．]\s*(?=\S)")  # "一、 扩大优质教育资源…": an item, not an area
 SUB_CODE_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*")
 
 
@@ -128,6 +129,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     areas_are_tasks = _areas_are_tasks(sheet, at, layout)
     joined: dict[int, str] = {}  # rows numbering several tasks that stay one: the 序号 printed
     blank_deadlines: list[RawTask] = []  # new tasks whose first row leaves the deadline blank
+    own_numbers = _items_print_numbers(sheet, at, layout)
     for row in (split for below in sheet.rows[at + 1:] for split in _tasks_in_row(below, layout, joined)):
         filled = [c for c in row.cells if c]
         if not filled or _repeats_header(row, layout, header_texts) or TOTAL_CELL_RE.match(filled[0]):
@@ -141,6 +143,8 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
         if area_only:
             continue
         title = layout.cell(row, "task")
+        if own_numbers and _group_heading(title, filled):
+            continue  # "(一)经济指标", "加强基础设施建设" between numbered items: a group of the items below
         if len(set(filled)) == 1 and not title and not layout.any_of(row, ("schedule", "period", "deadline", "lead")):
             if filled[0].startswith(("注", "备注", "说明")):
                 notes.append(filled[0])
@@ -180,6 +184,19 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
 
 
 PART_SPLIT_RE = re.compile(r"\s*(?:[；;。]|\n)\s*")
+
+
+def _items_print_numbers(sheet: Sheet, at: int, layout: _Layout) -> bool:
+    """No 序号 column, and the items print their own numbers at the start of their text ("1.地区生产总值…")."""
+    if "seq" in layout.by_kind:
+        return False
+    return sum(bool(TITLE_CODE_RE.match(layout.cell(row, "task"))) for row in sheet.rows[at + 1:]) >= 2
+
+
+def _group_heading(title: str, filled: list[str]) -> bool:
+    """A short text alone in the item column, with no number of the items' kind, no unit and no figure: in a table
+    whose items print their own numbers it heads a group of them, as "一、" does, and is no task."""
+    return filled == [title] and len(title) <= 30 and not re.search(r"[\d０-９]", title)
 
 
 def _tasks_in_row(row: Row, layout: _Layout, joined: dict[int, str]) -> list[Row]:
@@ -333,8 +350,10 @@ def _task_code(row: Row, layout: _Layout, title: str, previous: RawTask | None, 
             code, title = f"{code}({sub[1]})", title[sub.end():].strip()
         elif inner := TITLE_CODE_RE.match(title):  # "1.新增社区老年食堂3家" beside 序号 3: the item's number in its project
             title = title[inner.end():].strip()
-    elif title and (m := TITLE_CODE_RE.match(title)):
+    elif title and (m := TITLE_CODE_RE.match(title) or TITLE_NUMERAL_RE.match(title)):
         code, title = m[1], title[m.end():].strip()
+    elif title and (sub := SUB_CODE_RE.match(title)) and title[sub.end():].strip():  # "(一)…" under "一、": task 一(一)
+        code, title = _in_area(area, sub[1]) if area else sub[1], title[sub.end():].strip()
     if code and previous and previous.area == area and previous.code in (code, _in_area(area, code)):
         code = None  # a merged 序号: another line of the same task
     if code is None and title and previous and title == previous.title:

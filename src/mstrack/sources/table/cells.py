@@ -1,0 +1,35 @@
+"""What one cell of a published table is by its words alone: a task's number, an area heading, a row of totals, a
+footnote, a unit that helps; on its own so that the header and the rows share one reading of each."""
+
+from __future__ import annotations
+
+import re
+
+NOTE_LINE_RE = re.compile(r"^(?:备\s*注|注|说\s*明)\s*\d*\s*[:：]")  # "备注：…", "注1：…", "说明：…": a footnote line
+
+
+def note_line(cells: list[str]) -> bool:
+    """A footnote under a table: one text, merged over the row or written in its first cell."""
+    filled = {c for c in cells if c}
+    return len(filled) == 1 and bool(NOTE_LINE_RE.match(filled.pop()))
+
+
+HELPING_RE = re.compile(r"配合|协办|协助|参与|协同")  # units that help the responsible one: never the lead, wherever printed
+
+
+# a task's number in the 序号 column: "12", "(3)", "1.2", "第1项", "9*", "★3" (a province's table runs past 999); or in Chinese
+# numerals, "二", "（三）", which may group projects
+CODE_CELL_RE = re.compile(r"^[*＊※★☆▲△●◆]*\s*第?\s*[（(]?\s*(\d+(?:[.-]\d+)?)\s*[）)]?\s*[项条号]?[.．、]?\s*[*＊※★☆▲△●◆]*$")
+GROUP_CODE_RE = re.compile(r"^[（(]?\s*([一二三四五六七八九十百]+)\s*[）)]?[、.．]?$")
+TOTAL_CELL_RE = re.compile(r"^\s*(?:合\s*计|小\s*计|总\s*计|共\s*计)\s*[:：]?\s*$")  # a row of totals: no task
+
+
+SEVERAL_CODES_RE = re.compile(r"^\s*\d+(?:\s*[、,，/和及]\s*\d+)+\s*$")  # "1、2": two tasks written in one row
+
+
+def seq_cell(text: str) -> bool:
+    """A 序号 cell: one task's number, a group's, or several tasks' written in one row ("1、2")."""
+    return bool(CODE_CELL_RE.match(text.strip()) or GROUP_CODE_RE.match(text.strip()) or SEVERAL_CODES_RE.match(text))
+
+
+AREA_RE = re.compile(r"^([一二三四五六七八九十百]+)\s*[、.．]\s*(.+?)\s*(?:[（(]\s*共\s*(\d+)\s*项\s*[）)])?\s*$", re.S)
