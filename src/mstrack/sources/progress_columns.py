@@ -48,17 +48,13 @@ class Columns:
             return False
         columns = list(zip(*raw, strict=False))  # every row is as wide as `width` at least
         codes = columns[programme_at] if programme_at is not None else (self.importer.programme,) * len(raw)
-        years = set()
-        for code in set(codes):
-            if code not in self.years and not self._programme(code):
-                return False
-            years.add(self.years[code])
-        if len(years) != 1:  # the days of programmes of two years differ ("6月底")
+        year = self._one_year(codes)
+        if year is None:
             return False
         states = list(map(self.exact.get, zip(codes, columns[task_at], columns[name_at], strict=True)))
         if None in states:
             return False
-        days = self._days(columns[day_at], years.pop())
+        days = self._days(columns[day_at], year)
         if days is None:
             return False
         numbers, suffixes = plain_numbers(columns[value_at])
@@ -67,16 +63,23 @@ class Columns:
         for state in set(states).difference(self.met):
             self._meet(state)
         met = list(map(self.met.__getitem__, states))
-        if not all(map(le, numbers, map(_LIMIT, met))):
-            return False  # above 100% (a warning) or too large (an error): the per-row path says which
-        if any(suffixes) and not all(suffix is None or suffix == unit  # "65.5%": its indicator's own unit, pair by distinct pair
-                                     for suffix, unit in set(zip(suffixes, map(_UNIT, met), strict=True))):
+        if not _values_fit(numbers, suffixes, met):
             return False
         texts = self._texts(columns, note_at, reporter_at, len(raw))
         if texts is None:
             return False
         self._keep(states, met, days, numbers, *texts, first)
         return True
+
+    def _one_year(self, codes) -> int | None:
+        """The year of the chunk's programmes, looked up whole the first time each is met; None when one is
+        unknown or they are of two years (the days of "6月底" differ)."""
+        years = set()
+        for code in set(codes):
+            if code not in self.years and not self._programme(code):
+                return None
+            years.add(self.years[code])
+        return years.pop() if len(years) == 1 else None
 
     def _programme(self, code) -> bool:
         """The programme's indicators by their exact (programme, task, indicator) cells, False if it has none: only
@@ -169,3 +172,12 @@ class Columns:
 _LAST, _LIMIT, _UNIT = itemgetter(0), itemgetter(1), itemgetter(2)
 _FLAG = {True: NOTHING, False: ASK}
 _APPEND = array.append
+
+
+def _values_fit(numbers: list, suffixes: list, met: list) -> bool:
+    """Every value within its indicator's limit (above 100 % is a warning, too large an error: the per-row path says
+    which), and every suffix ("65.5%") its indicator's own unit, checked pair by distinct pair."""
+    if not all(map(le, numbers, map(_LIMIT, met))):
+        return False
+    return not any(suffixes) or all(suffix is None or suffix == unit
+                                    for suffix, unit in set(zip(suffixes, map(_UNIT, met), strict=True)))
