@@ -397,3 +397,19 @@ def test_percent_cells_found_by_their_style_attribute_wherever_it_stands(tmp_pat
             '<row r="3"><c s="2"><v>0.75</v></c><c s="2" t="e"><v>#N/A</v></c></row>')
     rows = rows_of(raw_xlsx(tmp_path / "styled.xlsx", [("s", "worksheets/sheet1.xml", body)], styles))
     assert rows == {1: ["50%", "25%", "12.5%", 0.2, 'x s="2"', 0.3, 0.4], 2: [0.5], 3: ["75%", "#N/A"]}
+
+
+def test_outer_spaces_of_text_without_preserve_are_dropped_by_both_readers(tmp_path):
+    """A <t> without xml:space="preserve" loses its outer XML spaces (space, tab, line breaks), in a cell's
+    inline string, each run of rich text and a shared string, as calamine reads it; U+3000 and U+00A0 stay,
+    a preserved text and a formula's saved value keep theirs. The streamed reader kept them all, so a sheet
+    read differently once it was large enough to be streamed."""
+    body = ('<row r="1"><c r="A1" t="inlineStr"><is><t>  lead</t></is></c><c r="B1" t="inlineStr"><is><t>\t\n x \r\n</t></is></c>'
+            '<c r="C1" t="s"><v>0</v></c><c r="D1" t="inlineStr"><is><t xml:space="preserve">  kept </t></is></c>'
+            '<c r="E1" t="inlineStr"><is><r><t>a </t></r><r><t xml:space="preserve"> b </t></r><r><t> c</t></r></is></c>'
+            '<c r="F1" t="str"><f>A1</f><v>  v  </v></c><c r="G1" t="s"><v>1</v></c>'
+            '<c r="H1" t="inlineStr"><is><t>\u3000y\u00a0</t></is></c><c r="I1" t="inlineStr"><is><t>&#32;z&#32;</t></is></c></row>')
+    path = raw_xlsx(tmp_path / "s.xlsx", [("S", "worksheets/sheet1.xml", body)],
+                    shared='<si><t>  shared </t></si><si><r><t>x </t></r><r><t xml:space="preserve"> y</t></r>'
+                           '<rPh sb="0" eb="1"><t> 读音 </t></rPh></si>')
+    assert rows_of(path) == {1: ["lead", "x", "shared", "  kept ", "a b c", "  v  ", "x y", "\u3000y\u00a0", "z"]}

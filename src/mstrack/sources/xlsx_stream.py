@@ -48,6 +48,22 @@ def unescaped(text: str) -> str:
     return _ESCAPED.sub(lambda match: chr(int(match[1], 16)), text) if "_x" in text else text
 
 
+XML_SPACES = " \t\r\n"
+
+
+def _trim_from(parts: list[str], begin: int) -> None:
+    """A <t> without xml:space="preserve" loses its outer XML spaces, as calamine reads it, so that a sheet large
+    enough to be streamed reads as a small one does ("  lead" is "lead"; U+3000 and U+00A0 stay)."""
+    if len(parts) == begin + 1:  # one piece of text, as expat gives most cells: no join
+        text = parts[begin]
+        if text[:1] in XML_SPACES or text[-1:] in XML_SPACES:
+            parts[begin] = text.strip(XML_SPACES)
+        return
+    text = "".join(parts[begin:]).strip(XML_SPACES)
+    del parts[begin:]
+    parts.append(text)
+
+
 def _local(name: str) -> str:
     """A tag without its prefix (<x:c> as .NET tools write it)."""
     return name.rpartition(":")[2]
@@ -79,16 +95,21 @@ class SharedStrings:
         self.budget = SHARED_HELD_BYTES
         parts: list[str] = []
         depth = {"rPh": 0, "t": 0}
+        text_at = [0, False]  # where the open <t>'s text begins in parts, and whether it keeps its outer spaces
 
-        def start(name, _attrs):
+        def start(name, attrs):
             name = _local(name)
             if name in depth:
                 depth[name] += 1
+                if name == "t":
+                    text_at[:] = len(parts), attrs.get("xml:space") == "preserve"
 
         def end(name):
             name = _local(name)
             if name in depth:
                 depth[name] -= 1
+                if name == "t" and not depth["rPh"] and not text_at[1]:
+                    _trim_from(parts, text_at[0])
             elif name == "si":
                 self._add(unescaped("".join(parts)))
                 parts.clear()
@@ -159,6 +180,7 @@ class StreamedSheet:
         texts: list[str] = []
         row = column = at = -1  # the row element's index, the cell's column, and the row its reference names
         kind, style, cells, collecting, phonetic = "n", None, {}, False, 0
+        text_at = [0, False]  # where the open <t>'s text begins in texts, and whether it keeps its outer spaces
         tags: dict[str, int] = {}  # tag (prefixed or not) → CELL, VALUE, TEXT, ROW, PHONETIC or 0
         value_of = self._value_of
 
@@ -179,8 +201,10 @@ class StreamedSheet:
                     at, column = row, column + 1
                 kind, style = attrs.get("t", "n"), attrs.get("s")
                 texts.clear()
-            elif code == VALUE or (code == TEXT and not phonetic):
+            elif code == VALUE:
                 collecting = True
+            elif code == TEXT and not phonetic:
+                collecting, text_at[:] = True, (len(texts), attrs.get("xml:space") == "preserve")
             elif code == ROW:
                 number = attrs.get("r")
                 row = int(number) - 1 if number else row + 1
@@ -198,7 +222,11 @@ class StreamedSheet:
                         raise InputError("{path}: a cell of row {row} lies inside row {inside} in the sheet's XML; save "
                                          "the file in Excel/WPS and import it again", path=self.path, row=at + 1, inside=row + 1)
                     (cells if at == row else later.setdefault(at, {}))[column] = value
-            elif code in (VALUE, TEXT):
+            elif code == VALUE:
+                collecting = False
+            elif code == TEXT:
+                if collecting and not text_at[1]:
+                    _trim_from(texts, text_at[0])
                 collecting = False
             elif code == ROW:
                 finished.append((row, cells))
