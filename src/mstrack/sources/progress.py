@@ -16,12 +16,12 @@ from operator import attrgetter, itemgetter, le
 from pathlib import Path
 
 from mstrack.domain.dates import DateError, parse_date
-from mstrack.domain.limits import MAX_MAGNITUDE, text_problem
+from mstrack.domain.limits import text_problem
 from mstrack.domain.progress import check_value, match_indicator
 from mstrack.domain.quantities import format_number, normalize, shown
 from mstrack.errors import InputError, Message, Problem
 from mstrack.model import SCHEDULE
-from mstrack.sources.progress_cells import picked, plain_chunk, plain_value, split_remark, text_value, unit_bracket
+from mstrack.sources.progress_cells import picked, plain_chunk, plain_limit, plain_unit, plain_value, split_remark, text_value, unit_bracket
 from mstrack.sources.progress_columns import COLUMNAR_ROWS, Columns
 from mstrack.sources.progress_rows import ASK, FALLS_ROWS, NOTHING, OTHER, SAME, Checked, ImportIndicator
 from mstrack.sources.sheets import Table, as_rows, cell_text, find_table, header_key, read_rows
@@ -187,9 +187,8 @@ class _Importer:
                 note = note.strip() or None
             if who is None:
                 reporter = by
-            elif (reporter := reporters.get(who)) is None:  # one string per reporter, as _texts keeps them
-                text = who.strip()
-                reporter = reporters[who] = self.reporters.setdefault(text, text) if text else by
+            elif (reporter := reporters.get(who)) is None:
+                reporter = self.reporter_of(who)
             seq = len(day)
             write = pending is not None and not errors
             if as_of > last:  # after the indicator's latest report: nothing stored that day
@@ -249,6 +248,13 @@ class _Importer:
         if not done_word and remark is None:
             self._remember(cells[:3], place)
 
+    def reporter_of(self, cell: str) -> str | None:
+        """A plain reporter cell's stored text, remembered by the cell as it is: one string per reporter (a blank
+        cell is --by's), for both chunk paths."""
+        text = cell.strip()
+        found = self.reporter_cells[cell] = self.reporters.setdefault(text, text) if text else self.by
+        return found
+
     def _first_place(self, table: Table, line: int, cells: tuple) -> tuple | None:
         """The chunk path's place of a plain row naming an indicator it has not met, found as _read_row finds it
         (_place, after the checks a plain number passes anyway): _HANDLED when the row failed there, its
@@ -262,10 +268,8 @@ class _Importer:
         year, state = place
         if state.kind == SCHEDULE:
             return None
-        unit = state.unit
         found = self.fast[cells] = (state.indicator_id, state.last or date.min, self.checked.rows_of(state.indicator_id),
-                                    self.dates.setdefault(year, {}), 100 if unit == "%" else MAX_MAGNITUDE,
-                                    unit if unit and unit[0] not in "万亿千" else None)
+                                    self.dates.setdefault(year, {}), plain_limit(state.unit), plain_unit(state.unit))
         return found
 
     def _uncomputed(self, table: Table, line: int, cells: tuple) -> None:

@@ -8,7 +8,7 @@ import re
 from datetime import date
 from itertools import chain
 
-from mstrack.domain.limits import all_storable
+from mstrack.domain.limits import MAX_MAGNITUDE, all_storable
 from mstrack.domain.quantities import PLAIN_NUMBER_RE, QuantityError, parse_quantity, same_unit
 from mstrack.sources.sheets import cell_text
 
@@ -46,12 +46,24 @@ def ends_with_unit(text: str, unit: str) -> bool:
         return False
 
 
+def plain_unit(unit: str) -> str | None:
+    """The unit a plain cell may write after its number ("65.5%", "197个"), or None: not a unit that begins with
+    a scale, 千瓦 or 万元, where "5千瓦" is 5000 瓦."""
+    return unit if unit and unit[0] not in "万亿千" else None
+
+
+def plain_limit(unit: str) -> float:
+    """The highest plain value of an indicator of `unit` the chunk paths keep without the per-row path: above
+    100 % is a warning, beyond MAX_MAGNITUDE an error, and the per-row path says which."""
+    return 100 if unit == "%" else MAX_MAGNITUDE
+
+
 def plain_value(value: str, unit: str) -> int | float | None:
     """A plain number, bare or followed by the indicator's own unit ("2300691", "65.5%", "197个"): what
     check_value would make of it, without its word handling; None for anything else ("2.5万", "约3",
-    and units that begin with a scale, 千瓦 or 万元, where "5千瓦" is 5000 瓦)."""
-    if unit and unit[0] not in "万亿千" and value.endswith(unit):
-        value = value[:-len(unit)].rstrip()
+    and units that begin with a scale: plain_unit)."""
+    if (own := plain_unit(unit)) and value.endswith(own):
+        value = value[:-len(own)].rstrip()
     if not PLAIN_NUMBER_RE.match(value):
         return None
     number = float(value)

@@ -16,9 +16,9 @@ from datetime import date
 from itertools import compress, repeat
 from operator import attrgetter, gt, itemgetter, le, not_
 
-from mstrack.domain.limits import MAX_MAGNITUDE, all_storable, text_problem
+from mstrack.domain.limits import all_storable, text_problem
 from mstrack.model import SCHEDULE
-from mstrack.sources.progress_cells import plain_numbers
+from mstrack.sources.progress_cells import plain_limit, plain_numbers, plain_unit
 from mstrack.sources.progress_rows import ASK, NOTHING
 
 COLUMNAR_ROWS = 1_000
@@ -114,9 +114,7 @@ class Columns:
     def _meet(self, state) -> None:
         """What the rows of an indicator met for the first time need of it, as the per-row path keeps it (its rows'
         array and its place in the importer come with its first kept rows: _keep)."""
-        unit = state.unit
-        self.met[state] = (state.last or date.min, 100 if unit == "%" else MAX_MAGNITUDE,
-                           unit if unit and unit[0] not in "万亿千" else None)
+        self.met[state] = (state.last or date.min, plain_limit(state.unit), plain_unit(state.unit))
 
     def _texts(self, columns: list[tuple], note_at: int | None, reporter_at: int | None, n: int) -> tuple | None:
         """The notes and reporters to store, trimmed (a blank one None, a blank reporter --by's), or None when
@@ -136,8 +134,7 @@ class Columns:
             return notes, repeat(importer.by, n)
         reporters = importer.reporter_cells
         for cell in set(cells).difference(reporters):
-            text = cell.strip()
-            reporters[cell] = importer.reporters.setdefault(text, text) if text else importer.by
+            importer.reporter_of(cell)
         return notes, list(map(reporters.__getitem__, cells))
 
     def _keep(self, states: list, met: list[tuple], days: list[date], numbers: list[float], notes, reporters,
