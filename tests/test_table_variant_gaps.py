@@ -207,3 +207,58 @@ def test_a_one_row_table_with_a_total_row_below(tmp_path):
     path.write_text("指标名称,全年任务目标(个),实际完成(个),完成进度\n新建城市书房,12,10,83%\n合计,,,\n", encoding="utf-8")
     (task,) = convert_table(path, "x-2024", 2024).programme.tasks
     assert [(i[1], i[2]) for i in indicators(task)] == [("个", 12)]
+
+
+# --- second round (issue #13): the seventh held-out set's layouts, and what offices commonly print ---------------------
+
+
+def test_item_numbers_in_brackets_at_the_start_of_the_text(tmp_path):
+    """No 序号 column, each item's number printed "（1）" before its text: the number is the code, not the title's."""
+    path = tmp_path / "t.csv"
+    path.write_text("项目名称,牵头单位,完成时限\n（1）新建幼儿园3所,区教育局,2024年6月底\n(2)改造老旧小区12个,区住建局,2024年11月底\n",
+                    encoding="utf-8")
+    assert _read(path) == PLAIN
+
+
+def test_an_item_number_before_a_year(tmp_path):
+    """"2.2024年改造老旧小区12个": the item's number before a year is no decimal 2.2024."""
+    path = tmp_path / "t.csv"
+    path.write_text("项目名称,牵头单位,完成时限\n1.新建幼儿园3所,区教育局,2024年6月底\n2.2024年改造老旧小区12个,区住建局,2024年11月底\n"
+                    "3、2024年新增停车位500个,区城管局,2024年12月底\n", encoding="utf-8")
+    assert [(t.code, t.title) for t in convert_table(path, "x-2024", 2024).programme.tasks] == [
+        ("1", "新建幼儿园3所"), ("2", "2024年改造老旧小区12个"), ("3", "2024年新增停车位500个")]
+
+
+def test_a_group_heading_under_the_header_does_not_hide_it(tmp_path):
+    """序号 / 实事项目名称 / 完成情况 (no date or unit column: the header is told by the items below it), a heading
+    "一、养老服务" alone in the item column right under it: the heading is neither an item nor a row against one."""
+    path = tmp_path / "t.csv"
+    path.write_text("序号,实事项目名称,完成情况,占全年计划\n,一、养老服务,,\n1,新增4000张养老床位,4385,110%\n"
+                    ",新增800张养护床位,810,101%\n,改建3000张照护床位,3210,107%\n2,新增30个社区长者食堂,39,130%\n"
+                    "3,新增30个乡村长者照护之家,30,100%\n", encoding="utf-8")
+    assert [t.code for t in convert_table(path, "x-2024", 2024).programme.tasks] == ["1", "2", "3"]
+
+
+def test_headings_merged_over_the_row_do_not_tell_what_a_column_is(tmp_path):
+    """Two items, each under a heading merged over the row: the 当年投资(万元) column is still one of money (the
+    headings are no cells of it)."""
+    path = page(tmp_path / "t.html", [
+        "<td>序号</td><td>项目名称</td><td>当年投资(万元)</td><td>责任单位</td>",
+        '<td colspan="4">（一）城市建设</td>',
+        "<td>1</td><td>城市用气提升工程</td><td>1200</td><td>城投集团</td>",
+        '<td colspan="4">（二）水利</td>',
+        "<td>2</td><td>山塘水库综合整治工程</td><td>4600</td><td>水利局</td>"])
+    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [(t.code, [(i[1], i[2]) for i in indicators(t)]) for t in tasks] == [
+        ("1", [("元", 12000000)]), ("2", [("元", 46000000)])]
+
+
+def test_an_item_that_reads_like_a_column_name_under_an_unlabelled_header_cell(tmp_path):
+    """序号 / "" / 完成情况 / 责任单位: the first item, "新增2个乡镇建有托育机构", ends like a name of offices (机构), yet
+    the row under the header is an item (it is numbered), not a sub-header naming the unlabelled column."""
+    path = tmp_path / "t.csv"
+    path.write_text("序号,,年度完成情况,责任单位\n1,新增2个乡镇建有托育机构,完成新增两乡建有托育机构。,市卫健局\n"
+                    "2,新增托位1140个,新增托位1155个。,市卫健局\n3,新建口袋公园10处,已完成,市城管局\n", encoding="utf-8")
+    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [(t.code, t.title, _leads(t)) for t in tasks] == [
+        ("1", "新增2个乡镇建有托育机构", ["市卫健局"]), ("2", "新增托位1140个", ["市卫健局"]), ("3", "新建口袋公园10处", ["市城管局"])]

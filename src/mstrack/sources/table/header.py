@@ -10,8 +10,10 @@ from mstrack.domain.dates import PERIOD_RE, QUARTER_LABEL, YEAR_LABEL, DateError
 from mstrack.errors import InputError
 from mstrack.sources.table.cells import (
     AREA_RE,
+    CODE_CELL_RE,
     HELPING_RE,
     TOTAL_CELL_RE,
+    heading_row,
     note_line,
     seq_cell,
 )
@@ -164,8 +166,9 @@ def _one_row_table(sheet: Sheet, at: int, columns: list[Column]) -> bool:
 
 
 def data_rows(sheet: Sheet, at: int) -> list[Row]:
-    """The rows under the header row `at`, footnotes (备注：…, 注：…) left out: what the columns are told by."""
-    return [r for r in sheet.rows[at + 1:] if not note_line(r.cells)]
+    """The rows under the header row `at`, footnotes (备注：…, 注：…) and group headings merged over the row left out:
+    what the columns are told by."""
+    return [r for r in sheet.rows[at + 1:] if not note_line(r.cells) and not heading_row(r.cells)]
 
 
 def _offices(columns: list[Column]) -> None:
@@ -183,7 +186,10 @@ def _unnamed_task_column(sheet: Sheet, at: int, columns: list[Column], year: int
     task column of a table printed as records ("1.新增安装300套…" under "", beside 责任单位 and 进度安排); not one whose
     name is in the row below (a text export writes 责任单位 merged over 牵头单位 | 配合单位 once, blank beside it)."""
     below = [r.cells for r in sheet.rows[at + 1:at + 8]]
-    sub = below[0] if below and len({c for c in below[0] if c}) >= 2 else []  # not an area heading merged over the row
+    seq = next((c for c in columns if c.kind == "seq"), None)
+    numbered = bool(below) and seq is not None and seq.index < len(below[0]) and bool(CODE_CELL_RE.match(below[0][seq.index]))
+    # the row below names the columns: not an area heading merged over the row, nor a numbered item
+    sub = below[0] if below and len({c for c in below[0] if c}) >= 2 and not numbered else []
     for column in columns:
         if column.kind or column.header.strip():
             continue
@@ -223,7 +229,7 @@ def _items_below(sheet: Sheet, at: int, columns: list[Column]) -> bool:
     without a 序号, the task column holds each row's longest words (序号 / 项目分类 / 实事内容 / 完成情况, 项目 / 内容)."""
     seq = next((c for c in columns if c.kind == "seq"), None)
     task = next(c for c in columns if c.kind == "task")
-    below = [r.cells for r in sheet.rows[at + 1:at + 6]]
+    below = [r.cells for r in sheet.rows[at + 1:] if not heading_row(r.cells)][:5]  # a group heading is no row against
     if seq is not None:
         items = sum(1 for cells in below if seq.index < len(cells) and seq_cell(cells[seq.index])
                     and task.index < len(cells) and cells[task.index].strip())

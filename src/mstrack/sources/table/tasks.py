@@ -74,7 +74,8 @@ class RawTask:
     doubts: list[tuple[int, str, Message]] = field(default_factory=list)  # (row, header, why) of its doubtful cells
 
 
-TITLE_CODE_RE = re.compile(r"^(\d+)\s*[.．、。]\s*(?=\D)")
+TITLE_CODE_RE = re.compile(r"^(\d+)\s*[.．、。]\s*(?=\D|\d{4}\s*年)")  # "2.2024年…": an item's number before a year
+TITLE_BRACKET_RE = re.compile(r"^[（(]\s*(\d+)\s*[）)]\s*(?=\S)")  # "（1）新建幼儿园3所": the item's number in brackets
 TITLE_NUMERAL_RE = re.compile(r"^([一二三四五六七八九十]+)\s*[、.．]\s*(?=\S)")  # "一、 扩大优质教育资源…": an item, not an area
 SUB_CODE_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*")
 
@@ -190,7 +191,12 @@ def _items_print_numbers(sheet: Sheet, at: int, layout: _Layout) -> bool:
     """No 序号 column, and the items print their own numbers at the start of their text ("1.地区生产总值…")."""
     if "seq" in layout.by_kind:
         return False
-    return sum(bool(TITLE_CODE_RE.match(layout.cell(row, "task"))) for row in sheet.rows[at + 1:]) >= 2
+    return sum(bool(_title_code(layout.cell(row, "task"))) for row in sheet.rows[at + 1:]) >= 2
+
+
+def _title_code(title: str) -> re.Match | None:
+    """The number an item prints at the start of its text, when no 序号 column numbers it: "1.", "1、", "（1）"."""
+    return TITLE_CODE_RE.match(title) or TITLE_BRACKET_RE.match(title)
 
 
 def _group_heading(title: str, filled: list[str]) -> bool:
@@ -350,7 +356,7 @@ def _task_code(row: Row, layout: _Layout, title: str, previous: RawTask | None, 
             code, title = f"{code}({sub[1]})", title[sub.end():].strip()
         elif inner := TITLE_CODE_RE.match(title):  # "1.新增社区老年食堂3家" beside 序号 3: the item's number in its project
             title = title[inner.end():].strip()
-    elif title and (m := TITLE_CODE_RE.match(title) or TITLE_NUMERAL_RE.match(title)):
+    elif title and (m := _title_code(title) or TITLE_NUMERAL_RE.match(title)):
         code, title = m[1], title[m.end():].strip()
     elif title and (sub := SUB_CODE_RE.match(title)) and title[sub.end():].strip():  # "(一)…" under "一、": task 一(一)
         code, title = _in_area(area, sub[1]) if area else sub[1], title[sub.end():].strip()
