@@ -262,3 +262,42 @@ def test_an_item_that_reads_like_a_column_name_under_an_unlabelled_header_cell(t
     tasks = convert_table(path, "x-2024", 2024).programme.tasks
     assert [(t.code, t.title, _leads(t)) for t in tasks] == [
         ("1", "新增2个乡镇建有托育机构", ["市卫健局"]), ("2", "新增托位1140个", ["市卫健局"]), ("3", "新建口袋公园10处", ["市城管局"])]
+
+
+def test_deadlines_in_chinese_numerals(tmp_path):
+    """完成时限 typeset in Chinese numerals ("二〇二四年六月", "二〇二四年十一月三十日"): the same dates as 2024年6月."""
+    path = page(tmp_path / "t.html", [HEADER, ROWS[0].replace("2024年6月底", "二〇二四年六月"),
+                                      ROWS[1].replace("2024年11月底", "二〇二四年十一月三十日")])
+    assert _read(path) == PLAIN
+
+
+def test_items_numbered_in_chinese_numerals_in_the_serial_column(tmp_path):
+    """序号 一, 二, 三 beside 项目名称 and 具体内容 (no unit or date column): each row is an item with its own content,
+    not a group heading (a heading row holds its name alone); the numbers are their codes."""
+    path = page(tmp_path / "t.html", [
+        "<td>序号</td><td>项目名称</td><td>具体内容</td>",
+        "<td>一</td><td>积水点整治</td><td>整治积水点12处</td>", "<td>二</td><td>古建修缮</td><td>修缮古建亭廊5座</td>",
+        "<td>三</td><td>道路提升</td><td>提升道路3条</td>"])
+    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [(t.code, t.title, [(i[1], i[2]) for i in indicators(t)]) for t in tasks] == [
+        ("一", "积水点整治", [("处", 12)]), ("二", "古建修缮", [("座", 5)]), ("三", "道路提升", [("条", 3)])]
+
+
+def test_a_group_numbered_in_chinese_numerals_is_still_a_group(tmp_path):
+    """序号 "一" beside a name alone (the other cells blank) heads the items numbered 1, 2 below it."""
+    path = page(tmp_path / "t.html", [
+        "<td>序号</td><td>项目名称</td><td>具体内容</td>", "<td>一</td><td>城市建设</td><td></td>",
+        "<td>1</td><td>积水点整治</td><td>整治积水点12处</td>", "<td>2</td><td>古建修缮</td><td>修缮古建亭廊5座</td>"])
+    conversion = convert_table(path, "x-2024", 2024)
+    assert [t.code for t in conversion.programme.tasks] == ["1", "2"]
+
+
+def test_an_item_numbered_in_chinese_numerals_whose_figures_are_on_the_row_below(tmp_path):
+    """序号 一 … 三 only, most rows items with their figures; item 二 prints its name alone and its figure on the
+    unnumbered row below: still item 二, not a group heading."""
+    path = tmp_path / "t.tsv"
+    path.write_text("序号\t考核指标\t单位\t工作目标\t责任单位\n一\t城镇新增就业\t万人\t5.2\t人社局\n二\t所有村实现卫生室全覆盖\t\t\t\n"
+                    "\t基本消除村卫生室空白村\t个\t21\t卫健委\n三\t新增农村通自来水人口\t万人\t4.52\t水利局\n", encoding="utf-8")
+    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [(t.code, [(i[1], i[2]) for i in indicators(t)]) for t in tasks] == [
+        ("一", [("人", 52000)]), ("二", [("个", 21)]), ("三", [("人", 45200)])]

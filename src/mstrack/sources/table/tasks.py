@@ -131,6 +131,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     joined: dict[int, str] = {}  # rows numbering several tasks that stay one: the 序号 printed
     blank_deadlines: list[RawTask] = []  # new tasks whose first row leaves the deadline blank
     own_numbers = _items_print_numbers(sheet, at, layout)
+    numeral_items = _numbered_in_numerals(sheet, at, layout)
     for row in (split for below in sheet.rows[at + 1:] for split in _tasks_in_row(below, layout, joined)):
         filled = [c for c in row.cells if c]
         if not filled or _repeats_header(row, layout, header_texts) or TOTAL_CELL_RE.match(filled[0]):
@@ -140,7 +141,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
         if note_line(row.cells):
             notes.append(filled[0])  # a footnote under the table, merged over its width or written in its first cell
             continue
-        area, area_only = _area_of(row, filled, layout, areas, area)
+        area, area_only = _area_of(row, filled, layout, areas, area, numeral_items=numeral_items)
         if area_only:
             continue
         title = layout.cell(row, "task")
@@ -328,7 +329,8 @@ def _repeats_header(row: Row, layout: _Layout, header_texts: set[str]) -> bool:
         or any(layout.cell(row, "seq") == c.header for c in layout.by_kind.get("seq", []))
 
 
-def _area_of(row: Row, filled: list[str], layout: _Layout, areas: list[Area], area: str | None) -> tuple[str | None, bool]:
+def _area_of(row: Row, filled: list[str], layout: _Layout, areas: list[Area], area: str | None, *,
+             numeral_items: bool = False) -> tuple[str | None, bool]:
     """The area from this row on, and whether the row is an area heading and nothing else."""
     if len(set(filled)) == 1 and (m := AREA_RE.match(filled[0])) and not layout.cell(row, "schedule") and len(filled[0]) <= 60:
         return _add_area(areas, m), True
@@ -338,10 +340,32 @@ def _area_of(row: Row, filled: list[str], layout: _Layout, areas: list[Area], ar
         m = AREA_RE.match(area_text.split("\n")[0])
         area = _add_area(areas, m) if m else _add_area_named(areas, area_text)
     title, code_text = layout.cell(row, "task"), layout.cell(row, "seq")
-    if re.fullmatch(r"[一二三四五六七八九十]+[、.．]?", code_text) and title \
-            and not layout.any_of(row, ("schedule", "period", "deadline", "lead", "units")):
+    if NUMERAL_CODE_RE.fullmatch(code_text) and title and not numeral_items and not _cells_of_its_own(row, layout, title):
         return _add_area(areas, AREA_RE.match(code_text.rstrip("、.．") + "、" + title)), True
     return area, False
+
+
+NUMERAL_CODE_RE = re.compile(r"[一二三四五六七八九十]+[、.．]?")
+
+
+def _numbered_in_numerals(sheet: Sheet, at: int, layout: _Layout) -> bool:
+    """A 序号 column that numbers in Chinese numerals only (一 … 十二, no 1, 2 of items under them), most of its
+    numbered rows items with cells of their own: every row it numbers is an item, one whose figures are on the rows
+    below it as well."""
+    if "seq" not in layout.by_kind:
+        return False
+    numbered = [(row, layout.cell(row, "seq")) for row in sheet.rows[at + 1:] if layout.cell(row, "seq")]
+    if not numbered or not all(NUMERAL_CODE_RE.fullmatch(code) for _, code in numbered):
+        return False
+    items = sum(_cells_of_its_own(row, layout, layout.cell(row, "task")) for row, _ in numbered)
+    return items * 2 > len(numbered)
+
+
+def _cells_of_its_own(row: Row, layout: _Layout, title: str) -> bool:
+    """A row numbered "一" that fills a cell besides its number, name and area (content, a figure, a unit, a date,
+    progress): an item numbered in Chinese numerals; a group heading holds its name alone (or merged over the row)."""
+    return any(row.cells[c.index] not in ("", title) for c in layout.columns
+               if c.kind not in ("seq", "task", "area") and c.index < len(row.cells))
 
 
 def _task_code(row: Row, layout: _Layout, title: str, previous: RawTask | None, area: str | None) -> tuple[str | None, str]:
