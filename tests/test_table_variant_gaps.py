@@ -301,3 +301,12 @@ def test_an_item_numbered_in_chinese_numerals_whose_figures_are_on_the_row_below
     tasks = convert_table(path, "x-2024", 2024).programme.tasks
     assert [(t.code, [(i[1], i[2]) for i in indicators(t)]) for t in tasks] == [
         ("一", [("人", 52000)]), ("二", [("个", 21)]), ("三", [("人", 45200)])]
+
+
+def test_a_total_row_under_the_header_does_not_hide_it(tmp_path):
+    """序号 / 实事项目名称 / 完成情况 (told by the items below it), a 合计 row first: the total is no row against it."""
+    path = tmp_path / "t.csv"
+    path.write_text("序号,实事项目名称,完成情况,占全年计划\n合计,,,\n1,新增4000张养老床位,4385,110%\n"
+                    ",新增800张养护床位,810,101%\n,改建3000张照护床位,3210,107%\n2,新增30个社区长者食堂,39,130%\n"
+                    "3,新增30个乡村长者照护之家,30,100%\n", encoding="utf-8")
+    assert [t.code for t in convert_table(path, "x-2024", 2024).programme.tasks] == ["1", "2", "3"]

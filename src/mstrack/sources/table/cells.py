@@ -45,3 +45,9 @@ def heading_row(cells: list[str]) -> bool:
     if not filled or len(set(filled)) != 1 or len(filled[0]) > 60:
         return False
     return len(filled) >= 3 or bool(GROUP_HEADING_RE.match(filled[0]))
+
+
+def total_row(cells: list[str]) -> bool:
+    """A row of totals (合计, 小计): no item, and no row against the header above it."""
+    filled = [c for c in cells if c.strip()]
+    return bool(filled) and TOTAL_CELL_RE.match(filled[0]) is not None

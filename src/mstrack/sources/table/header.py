@@ -16,14 +16,14 @@ from mstrack.sources.table.cells import (
     heading_row,
     note_line,
     seq_cell,
+    total_row,
 )
 from mstrack.sources.table.reading import Row, Sheet
+from mstrack.sources.table.schedule import report_month
 
 MONTH_PLAN_RE = re.compile(r"月度|本月|当月|下月|次月")  # a plan for the month of the report, not for the task
 NEXT_MONTH_RE = re.compile(r"下月|次月|下一?步(?:工作)?计划")  # next month's plan: due at the end of the month after the report's
 THIS_MONTH_RE = re.compile(r"本月|当月")  # this month's plan: due at the end of the report's month
-# the report's month in a title line ("2024年7月推进情况表", "2024年1-7月…"): the last month it names
-REPORT_MONTH_RE = re.compile(r"(\d{4})\s*年\s*(?:(?:1[0-2]|0?[1-9])\s*月?份?\s*[-—–~至到]\s*)?(1[0-2]|0?[1-9])\s*月")
 # a plan for one named month ("3月目标", "2023年8月份目标"): the row's checkpoints at that month's end
 NAMED_MONTH_PLAN_RE = re.compile(r"^((?:\d{4}年)?(?:1[0-2]|0?[1-9])月)份?(?:工作)?(?:目标|计划|任务|安排)")
 COLUMN_RULES = (  # (kind, pattern), first match wins
@@ -226,10 +226,11 @@ def _task_column_by_content(sheet: Sheet, at: int, columns: list[Column]) -> Non
 
 def _items_below(sheet: Sheet, at: int, columns: list[Column]) -> bool:
     """The rows under a header read as items: most of the next few have a number (in a 序号 column) and a title; or,
-    without a 序号, the task column holds each row's longest words (序号 / 项目分类 / 实事内容 / 完成情况, 项目 / 内容)."""
+    without a 序号, the task column holds each row's longest words (序号 / 项目分类 / 实事内容 / 完成情况, 项目 / 内容).
+    Group headings and rows of totals between them are neither."""
     seq = next((c for c in columns if c.kind == "seq"), None)
     task = next(c for c in columns if c.kind == "task")
-    below = [r.cells for r in sheet.rows[at + 1:] if not heading_row(r.cells)][:5]  # a group heading is no row against
+    below = [r.cells for r in sheet.rows[at + 1:] if not heading_row(r.cells) and not total_row(r.cells)][:5]
     if seq is not None:
         items = sum(1 for cells in below if seq.index < len(cells) and seq_cell(cells[seq.index])
                     and task.index < len(cells) and cells[task.index].strip())
@@ -300,15 +301,6 @@ def find_header(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column
         "{path}: no header row found: expected a row naming a task column (工作任务, 实施内容, 实事项目, 项目内容 …) "
         "and a schedule, deadline or unit column (进度安排, 实施计划, 完成时限, 牵头单位, 责任单位 …)", path=names,
     )
-
-
-def report_month(lines: list[str]) -> date | None:
-    """The first day of the month a report is for, as its title lines print it (the one nearest the table); None
-    when none names a year and month."""
-    for line in reversed(lines):
-        if found := list(REPORT_MONTH_RE.finditer(line)):
-            return date(int(found[-1][1]), int(found[-1][2]), 1)
-    return None
 
 
 def _date_month_plans(titles: list[str], columns: list[Column]) -> None:

@@ -208,3 +208,16 @@ def numbered_deadlines(text: str, year: int) -> list[tuple[str, date]]:
     parts = numbered_parts(text)
     dates = [parse_deadline(part, year) for part in parts]
     return [(part, due) for part, due in zip(parts, dates, strict=True) if due] if parts and all(dates) else []
+
+
+# the report's month in a title line ("2024年7月推进情况表", "2024年1-7月…"): the last month it names
+REPORT_MONTH_RE = re.compile(r"(\d{4})\s*年\s*(?:(?:1[0-2]|0?[1-9])\s*月?份?\s*[-—–~至到]\s*)?(1[0-2]|0?[1-9])\s*月")
+
+
+def report_month(lines: list[str]) -> date | None:
+    """The first day of the month a report is for, as its title lines print it (the one nearest the table); None
+    when none names a year and month."""
+    for line in reversed(lines):
+        if found := list(REPORT_MONTH_RE.finditer(line)):
+            return date(int(found[-1][1]), int(found[-1][2]), 1)
+    return None
