@@ -112,6 +112,19 @@ def units_after_deadline(grid: Grid) -> Grid | str:
     return _reorder(grid, rest[:at] + units + rest[at:])
 
 
+def units_first(grid: Grid) -> Grid | str:
+    """The responsible-unit columns printed first, before 序号 and the item (牵头单位 | 序号 | 项目名称 …), as a plan
+    sorted by who does the work prints them."""
+    if why := _fixed_order(grid):
+        return why
+    units = [c.index for c in grid.columns if c.kind in ("lead", "units")]
+    if not units:
+        return "no unit column"
+    if units == list(range(len(units))):
+        return "the units are printed first already"
+    return _reorder(grid, units + [i for i in range(grid.width) if i not in units])
+
+
 def _synonym_set(header: str) -> tuple[str, ...] | None:
     return next((names for _, names in HEADER_SYNONYMS if header in names), None)
 
@@ -471,10 +484,12 @@ def numbers_chinese(grid: Grid) -> Grid | str:
     return replace(grid, rows=rows, codes=tuple((n, chinese_number(int(n))) for n in sorted(set(numbers) - {""})))
 
 
-MONTH_DEADLINE_RE = re.compile(r"^(\d{4})\s*年\s*(1[0-2]|0?[1-9])\s*月(?:底|末)?前?$")
+MONTH_DEADLINE_RE = re.compile(r"^(?:(\d{4})\s*年\s*)?(1[0-2]|0?[1-9])\s*月(?:底|末)?前?$")
 
 
-def _deadlines(grid: Grid, form: Callable[[int, int], str]) -> Grid | str:
+def _deadlines(grid: Grid, form: Callable[[int, int], str], *, dated: bool = False) -> Grid | str:
+    """Each deadline that is a month of the table's year ("2024年6月底前", or "6月底前" with the year in the title) in
+    another form; `dated`: only those that print their year."""
     deadline = grid.index("deadline")
     if not deadline:
         return "no deadline column"
@@ -483,16 +498,16 @@ def _deadlines(grid: Grid, form: Callable[[int, int], str]) -> Grid | str:
     rows = list(grid.rows)
     for n in _data(grid):
         m = MONTH_DEADLINE_RE.match(_cell(rows[n], i))
-        if m and int(m[1]) == year:
-            rows[n] = _set(rows[n], i, form(int(m[1]), int(m[2])))
+        if m and (int(m[1]) == year if m[1] else not dated):
+            rows[n] = _set(rows[n], i, form(year, int(m[2])))
     if tuple(rows) == grid.rows:
-        return "no deadline written as a month of the table's year (2024年6月底前)"
+        return "no deadline written as a month of the table's year (2024年6月底前, 6月底前)"
     return replace(grid, rows=tuple(rows))
 
 
 def deadline_without_year(grid: Grid) -> Grid | str:
     """Deadlines "6月底前", the year given once in the title above the table."""
-    varied = _deadlines(grid, lambda y, m: f"{m}月底前")
+    varied = _deadlines(grid, lambda y, m: f"{m}月底前", dated=True)
     if isinstance(varied, str):
         return varied
     return replace(varied, titles=(f"{grid.year}年民生实事项目任务分解表", *varied.titles))
@@ -585,7 +600,7 @@ VARIATIONS: tuple[Callable[[Grid], Grid | str], ...] = (
     group_headings, sub_group_headings, numbers_in_text_dotted, numbers_in_text_comma, numbers_in_text_bracketed,
     task_header_blank, units_joined_comma, units_joined_semicolon, units_joined_space, units_joined_line_break,
     numbers_chinese, deadline_without_year, deadline_dotted, deadline_full_date, deadline_chinese, progress_done,
-    progress_state, header_spaced, notes_column, total_row_first,
+    progress_state, header_spaced, notes_column, total_row_first, units_first,
 )
 
 
