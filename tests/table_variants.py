@@ -376,25 +376,22 @@ def _numbers_in_text(grid: Grid, form: Callable[[str], str]) -> Grid | str:
     codes = [_cell(row, i) for row in grid.rows[grid.at + 1:]]
     if codes != [str(n) for n in range(1, len(codes) + 1)]:
         return "the 序号 column is not 1, 2, 3 … on every row: the number would not start every item's text"
-    rows = tuple(_set(row, task[0], form(_cell(row, i)) + row[task[0]]) if n > grid.at else row for n, row in enumerate(grid.rows))
     if any(c.kind == "area" for c in grid.columns):
         return "an area column beside the 序号: without the column its merged cells would read as one task's rows"
+    rows = tuple(_set(row, task[0], form(_cell(row, i)) + row[task[0]]) if n > grid.at else row for n, row in enumerate(grid.rows))
     return _reorder(replace(grid, rows=rows), [n for n in range(grid.width) if n != i])
 
 
-def numbers_in_text_dotted(grid: Grid) -> Grid | str:
-    """No 序号 column: each item's number printed at the start of its text, "1.新建幼儿园3所"."""
-    return _numbers_in_text(grid, lambda n: f"{n}.")
+NUMBER_FORMS = {"dotted": "{}.", "comma": "{}、", "bracketed": "（{}）"}  # how offices write an item's number
 
 
-def numbers_in_text_comma(grid: Grid) -> Grid | str:
-    """No 序号 column: "1、新建幼儿园3所"."""
-    return _numbers_in_text(grid, lambda n: f"{n}、")
+def numbers_in_text(form: str) -> Callable[[Grid], Grid | str]:
+    """No 序号 column: each item's number printed at the start of its text ("1.新建幼儿园3所", "1、…", "（1）…")."""
+    def vary(grid: Grid) -> Grid | str:
+        return _numbers_in_text(grid, NUMBER_FORMS[form].format)
 
-
-def numbers_in_text_bracketed(grid: Grid) -> Grid | str:
-    """No 序号 column: "（1）新建幼儿园3所"."""
-    return _numbers_in_text(grid, lambda n: f"（{n}）")
+    vary.__name__ = f"numbers_in_text_{form}"
+    return vary
 
 
 def task_header_blank(grid: Grid) -> Grid | str:
@@ -413,11 +410,14 @@ def task_header_blank(grid: Grid) -> Grid | str:
 
 
 def _outside_brackets(text: str, old: str, new: str) -> str:
+    """`old` replaced by `new` where it is not inside brackets ("县(市、区)" keeps its 、)."""
     out, depth = [], 0
     for ch in text:
-        depth += ch in "（(" and 1 or 0
-        depth -= ch in "）)" and depth > 0 and 1 or 0
-        out.append(new if ch == old and depth == 0 else ch)
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)" and depth:
+            depth -= 1
+        out.append(new if ch == old and not depth else ch)
     return "".join(out)
 
 
@@ -597,7 +597,7 @@ VARIATIONS: tuple[Callable[[Grid], Grid | str], ...] = (
     numbers_bracketed, numbers_comma, without_numbers, title_row, unit_row, blank_rows, footer_note, grouped_units,
     grouped_item, traditional, full_width_digits, header_line_breaks, header_repeated, total_row,
     # second round (issue #13): the seventh held-out set's layouts and what offices commonly print
-    group_headings, sub_group_headings, numbers_in_text_dotted, numbers_in_text_comma, numbers_in_text_bracketed,
+    group_headings, sub_group_headings, numbers_in_text("dotted"), numbers_in_text("comma"), numbers_in_text("bracketed"),
     task_header_blank, units_joined_comma, units_joined_semicolon, units_joined_space, units_joined_line_break,
     numbers_chinese, deadline_without_year, deadline_dotted, deadline_full_date, deadline_chinese, progress_done,
     progress_state, header_spaced, notes_column, total_row_first, units_first,
