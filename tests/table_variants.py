@@ -530,6 +530,20 @@ def deadline_chinese(grid: Grid) -> Grid | str:
     return _deadlines(grid, lambda y, m: "".join(CHINESE_DIGITS[int(d)] for d in str(y)) + f"年{chinese_number(m)}月")
 
 
+def schedule_dates_with_year(grid: Grid) -> Grid | str:
+    """Dates in the schedule cells written with the table's year ("2024年6月底前完成主体" for "6月底前完成主体"), as a
+    plan spanning two years prints every date in full."""
+    columns = [c.index for c in grid.columns if c.kind in ("schedule", "period")]
+    if not columns:
+        return "no schedule column"
+    month = re.compile(r"(?<![\d年.．\-—–~至到、，,和])(?=(?:1[0-2]|[1-9])\s*月(?:底|末|前|中旬|上旬|下旬))")
+    rows = tuple(tuple(month.sub(f"{grid.year}年", cell) if i in columns and n > grid.at else cell for i, cell in enumerate(row))
+                 for n, row in enumerate(grid.rows))
+    if rows == grid.rows:
+        return "no month's end (6月底前) in a schedule cell"
+    return replace(grid, rows=rows)
+
+
 PROGRESS_TEXTS = ("已完成60%", "已开工3个，完成投资1200万元", "正在推进", "已完成", "完成全年任务的45%")
 
 
@@ -601,6 +615,7 @@ VARIATIONS: tuple[Callable[[Grid], Grid | str], ...] = (
     task_header_blank, units_joined_comma, units_joined_semicolon, units_joined_space, units_joined_line_break,
     numbers_chinese, deadline_without_year, deadline_dotted, deadline_full_date, deadline_chinese, progress_done,
     progress_state, header_spaced, notes_column, total_row_first, units_first,
+    schedule_dates_with_year,
 )
 
 
