@@ -18,16 +18,44 @@ OFFICE_END = "局委办府院司部会厅心团道镇乡区联队站所组）)"
 UNITS_END = ("单位", "部门", "企业", "集团", "银行")  # "各管线产权单位": units of their own, not half a name
 
 
+PLACE_START = "市县区省镇乡街村各州盟旗"
+
+
+def _ends_like_unit(text: str) -> bool:
+    return text.endswith((*OFFICE_END, *UNITS_END))
+
+
+def _whole_unit(line: str) -> bool:
+    """A line that is a unit's name on its own: it ends like an office and is more than a tail ("市委" is; "公厅",
+    "局", the end of a name broken over lines, are not)."""
+    return _ends_like_unit(line) and (len(line) > 2 or line[:1] in PLACE_START)
+
+
 def joined_names(cell: str) -> str:
-    """A unit's name broken over two lines of a narrow cell ("市人力资源\n社会保障局") is one name again."""
-    lines = cell.split("\n")
-    out = lines[:1]
-    for line in lines[1:]:
-        if out[-1] and line and not out[-1].endswith((*OFFICE_END, *UNITS_END)) and line.endswith(tuple(OFFICE_END)) \
-                and not re.search(r"[、，,；;\s]", out[-1] + line):  # "中国电信\n中国移动" stay two
-            out[-1] += line
+    """A unit's name broken over the lines of a narrow cell ("市人力资源\n社会保障局", "市政\n府办\n公厅",
+    "市\n监\n察\n局") is one name again: a line that does not end like an office is the head of a name and joins the
+    lines after it until the name ends like one; a short tail ("公厅") joins the name broken before it. A cell whose
+    lines are each a whole unit ("中国电信\n中国移动", "市教育局\n市财政局") stays a list."""
+    out: list[str] = []
+    head: list[str] = []  # the lines of a name not yet ended
+    broken = False  # the last name was joined from lines
+    for line in cell.split("\n"):
+        if re.search(r"[、，,；;\s]", line) or not line:
+            out += [*head, line]
+            head, broken = [], False
+        elif head:
+            head.append(line)
+            if _ends_like_unit(line):
+                out.append("".join(head))
+                head, broken = [], True
+        elif out and broken and not _whole_unit(line) and _ends_like_unit(line):
+            out[-1] += line  # "市政\n府办\n公厅": the tail of the name before
+        elif not _ends_like_unit(line) and not re.search(r"[、，,；;\s]", line):
+            head = [line]
         else:
             out.append(line)
+            broken = False
+    out += head  # a head never ended ("中国电信\n中国移动"): lines as printed
     return "\n".join(out)
 
 

@@ -1,0 +1,37 @@
+"""The seventh held-out set's remaining losses (issue #13), each in general form on a small synthetic table: a unit's
+name broken over lines inside its cell, units joined by 和 / 及 / 与, a table whose rows are regions, and a unit
+that is a noun ending in a measure word."""
+
+from __future__ import annotations
+
+from openpyxl import Workbook
+
+from mstrack.sources.table import convert_table
+from tests.test_tables_score import scorer
+
+
+def _read_xlsx(tmp_path, rows: list[list[str | None]]) -> dict:
+    path = tmp_path / "table.xlsx"
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return scorer.read_programme(convert_table(path, "x-2023", 2023).programme)
+
+
+def test_a_name_broken_over_lines_inside_its_cell_is_one_unit(tmp_path):
+    read = _read_xlsx(tmp_path, [
+        ["牵头单位", "目标任务", "责任单位"],
+        ["市政\n府办\n公厅", "优质高效办理人大代表建议和政协提案", "市直各单位"],
+        ["市\n监\n察\n局", "建设廉洁政府", "审计局"],
+        ["长沙\n先导\n区管委会", "推进商业配套建设", "商务局"],
+        ["市教育局\n市财政局", "新建幼儿园5所", "各区县"],
+        ["市人力资源\n社会保障局", "新增就业3万人", "市委\n市政府"],
+    ])
+    assert read["1"].lead_units == {"市政府办公厅"}
+    assert read["2"].lead_units == {"市监察局"}
+    assert read["3"].lead_units == {"长沙先导区管委会"}
+    assert read["4"].lead_units == {"市教育局", "市财政局"}  # each line a whole unit: a list
+    assert read["5"].lead_units == {"市人力资源社会保障局"}
+    assert read["5"].units == {"市委", "市政府"}
+
