@@ -35,3 +35,15 @@ def test_a_name_broken_over_lines_inside_its_cell_is_one_unit(tmp_path):
     assert read["5"].lead_units == {"市人力资源社会保障局"}
     assert read["5"].units == {"市委", "市政府"}
 
+
+def test_units_joined_by_he_are_split_only_where_each_side_is_a_whole_unit(tmp_path):
+    read = _read_xlsx(tmp_path, [
+        ["牵头单位", "目标任务", "责任单位"],
+        ["市发改委", "新建公园3个", "岳麓区和市直相关单位、各区县市"],
+        ["市财政局", "改造道路10条", "审计局及财政局与市直各单位"],
+        ["市住房和城乡建设局", "改造老旧小区20个", "市人力资源和社会保障局、文化和旅游局"],
+    ])
+    assert read["1"].units == {"岳麓区", "市直相关单位", "各区县市"}
+    assert read["2"].units == {"审计局", "财政局", "市直各单位"}
+    assert read["3"].lead_units == {"市住房和城乡建设局"}
+    assert read["3"].units == {"市人力资源和社会保障局", "文化和旅游局"}

@@ -148,10 +148,20 @@ def scoped(unit: str) -> tuple[str, str]:
 UNIT_THEN_DENG_RE = re.compile(rf"^(.{{2,}}(?:[{OFFICE_END}]|{'|'.join(UNITS_END)}))\s*等$")
 
 
+def _joined_units(unit: str) -> list[str]:
+    """Units joined by 和 / 及 / 与 ("岳麓区和市直相关单位") are two, where each side is a whole unit's name; a 和 inside
+    a name ("市住房和城乡建设局", "人力资源和社会保障局") joins no whole unit before it and stays."""
+    for m in re.finditer(r"[和及与]", unit):
+        left, right = unit[:m.start()].strip(), unit[m.end():].strip()
+        if _whole_unit(left) and not re.search(r"[（(]", left) and _ends_like_unit(right) and len(right) > 1:
+            return [left, *_joined_units(right)]
+    return [unit]
+
+
 def unit_names(cell: str) -> list[str]:
     """The units a cell lists: 等 (and others) closing a list ("省商务厅等,各市人民政府") is no part of the unit's name
-    before it; inside a name ("市平等就业服务中心") it stays."""
-    return [m[1] if (m := UNIT_THEN_DENG_RE.match(u)) else u for u in split_units(cell)]
+    before it; inside a name ("市平等就业服务中心") it stays. Units joined by 和 are split where both are whole."""
+    return [m[1] if (m := UNIT_THEN_DENG_RE.match(u)) else u for part in split_units(cell) for u in _joined_units(part)]
 
 
 def leaders_in(cell: str) -> list[str]:
