@@ -47,3 +47,13 @@ def test_units_joined_by_he_are_split_only_where_each_side_is_a_whole_unit(tmp_p
     assert read["2"].units == {"审计局", "财政局", "市直各单位"}
     assert read["3"].lead_units == {"市住房和城乡建设局"}
     assert read["3"].units == {"市人力资源和社会保障局", "文化和旅游局"}
+
+
+def test_a_count_of_people_printed_as_a_noun_after_the_number_counts_in_its_measure_word(tmp_path):
+    read = _read_xlsx(tmp_path, [
+        ["序号", "工作任务", "牵头单位"],
+        ["1", "实施农村供水保障工程,提升3万农村人口供水保障水平。", "市水务局"],
+        ["2", "帮助1200名困难群众就业,培训5000农村劳动力。", "市人社局"],
+    ])
+    assert {(v, u) for _, v, u in read["1"].targets} == {(30000, "人")}
+    assert {(v, u) for _, v, u in read["2"].targets} == {(1200, "名"), (5000, "人")}
