@@ -57,3 +57,17 @@ def test_a_count_of_people_printed_as_a_noun_after_the_number_counts_in_its_meas
     ])
     assert {(v, u) for _, v, u in read["1"].targets} == {(30000, "人")}
     assert {(v, u) for _, v, u in read["2"].targets} == {(1200, "名"), (5000, "人")}
+
+
+def test_a_table_whose_rows_are_regions_reads_each_region_as_a_task_and_the_total_row_as_none(tmp_path):
+    read = _read_xlsx(tmp_path, [
+        ["全省2021年重点民生实事项目完成进度表", None, None, None, None],
+        ["序号", "市 州", "累计开工数", "计划投资额(万元)", "开工率"],
+        ["1", "甲城市", "143", "86157.25", "95.33%"],
+        ["2", "乙山州", "44", "13533.4", "61.97%"],
+        ["3", "丙河县", "71", "19099.87", "81.61%"],
+        ["全省", "全省", "258", "118790.52", "80.1%"],
+    ])
+    assert sorted(read) == ["1", "2", "3"]
+    assert [read[c].title for c in ("1", "2", "3")] == ["甲城市", "乙山州", "丙河县"]
+    assert {(v, u) for _, v, u in read["2"].targets} == {(135334000, "元")}  # 万元 in the header: money is kept in 元

@@ -11,8 +11,10 @@ from mstrack.errors import InputError
 from mstrack.sources.table.cells import (
     AREA_RE,
     HELPING_RE,
+    PLACE_HEADER_RE,
     TOTAL_CELL_RE,
     note_line,
+    place_names,
     seq_cell,
 )
 from mstrack.sources.table.reading import Row, Sheet
@@ -112,6 +114,9 @@ def _header_columns(sheet: Sheet, at: int, year: int) -> list[Column] | None:
         columns.append(column)
     _offices(columns)
     _leads_beside_helpers(columns)
+    kinds = [c.kind for c in columns if c.kind]
+    for place in [] if "task" in kinds else [c for c in columns if PLACE_HEADER_RE.match(re.sub(r"\s+", "", c.header))][:1]:
+        place.kind = "task" if place_names(_column_values(sheet, at, place), place.header) else place.kind  # rows by region (市州)
     kinds = [c.kind for c in columns if c.kind]
     if "task" not in kinds and (len(set(kinds)) >= 2 or set(kinds) <= {"lead", "units"}) \
             and {"schedule", "period", "deadline", "lead", "units"} & set(kinds):
