@@ -71,3 +71,16 @@ def test_a_table_whose_rows_are_regions_reads_each_region_as_a_task_and_the_tota
     assert sorted(read) == ["1", "2", "3"]
     assert [read[c].title for c in ("1", "2", "3")] == ["甲城市", "乙山州", "丙河县"]
     assert {(v, u) for _, v, u in read["2"].targets} == {(135334000, "元")}  # 万元 in the header: money is kept in 元
+
+
+def test_a_planned_figure_column_takes_the_unit_the_text_above_prints_its_total_with(tmp_path):
+    read = _read_xlsx(tmp_path, [
+        ["目标任务为:开工改造小区258个,投资完成率达到50%。截至8月底,已开工小区201个。", None, None, None],
+        ["序号", "市 州", "计划完成数", "累计开工数"],
+        ["1", "甲城市", "143", "120"],
+        ["2", "乙山州", "44", "40"],
+        ["3", "丙河县", "71", "41"],
+        ["全省", "全省", "258", "201"],
+    ])
+    assert sorted(read) == ["1", "2", "3"]
+    assert {(v, u) for _, v, u in read["2"].targets} == {(44, "个")}  # 累计开工数 is progress, never a target
