@@ -84,3 +84,14 @@ def test_a_planned_figure_column_takes_the_unit_the_text_above_prints_its_total_
     ])
     assert sorted(read) == ["1", "2", "3"]
     assert {(v, u) for _, v, u in read["2"].targets} == {(44, "个")}  # 累计开工数 is progress, never a target
+
+
+def test_whole_region_first_in_a_row_of_words_is_where_the_task_is_done_not_a_total(tmp_path):
+    read = _read_xlsx(tmp_path, [
+        ["区域", "工作任务", "牵头单位"],
+        ["全市", "新建城市公园3个", "市园林局"],
+        ["岳麓区", "改造背街小巷10条", "区住建局"],
+        ["天心区", "新增停车泊位500个", "区城管局"],
+    ])
+    assert sorted(read) == ["1", "2", "3"]
+    assert read["1"].title == "新建城市公园3个" and read["1"].lead_units == {"市园林局"}

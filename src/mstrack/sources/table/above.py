@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from mstrack.sources.table.cells import TOTAL_CELL_RE
+from mstrack.sources.table.cells import total_row
 from mstrack.sources.table.mentions import UNIT_ALT
 from mstrack.sources.table.reading import Sheet
 
@@ -27,7 +27,7 @@ def total_units(sheet: Sheet, at: int, indexes: list[int]) -> dict[int, str]:
     prints with a unit: the column counts in it. Two totals that differ, or one figure printed with two units, tell
     nothing."""
     titles = "\n".join(sheet.titles_above(at))
-    totals = [r.cells for r in sheet.rows[at + 1:] if (filled := [c for c in r.cells if c]) and TOTAL_CELL_RE.match(filled[0])]
+    totals = [r.cells for r in sheet.rows[at + 1:] if total_row(r.cells)]
     units = {}
     for index in indexes if titles else []:
         figures = {cells[index].strip() for cells in totals if index < len(cells) and cells[index].strip()}

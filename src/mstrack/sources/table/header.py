@@ -13,10 +13,10 @@ from mstrack.sources.table.cells import (
     AREA_RE,
     HELPING_RE,
     PLACE_HEADER_RE,
-    TOTAL_CELL_RE,
     note_line,
     place_names,
     seq_cell,
+    total_row,
 )
 from mstrack.sources.table.reading import Row, Sheet
 
@@ -160,7 +160,7 @@ def _one_row_table(sheet: Sheet, at: int, columns: list[Column]) -> bool:
     named = [c for c in columns if c.header.strip()]
     measured = [c for c in named if c.kind in ("task", "amount") and HEADER_UNIT_RE.match(re.sub(r"\s+", "", c.header))]
     rows = [r for r in data_rows(sheet, at) if any(r.cells)  # a blank row, a 注： or a 合计 row under it aside
-            and not TOTAL_CELL_RE.match(next(c for c in r.cells if c))]
+            and not total_row(r.cells)]
     task = next((c for c in columns if c.kind == "task" and c not in measured), None)  # the name, wherever it stands
     if len(named) < 3 or any(not c.kind for c in named) or not measured or len(rows) != 1 or task is None:
         return False
