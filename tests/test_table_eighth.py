@@ -27,6 +27,7 @@ def test_a_name_broken_over_lines_inside_its_cell_is_one_unit(tmp_path):
         ["长沙\n先导\n区管委会", "推进商业配套建设", "商务局"],
         ["市教育局\n市财政局", "新建幼儿园5所", "各区县"],
         ["市人力资源\n社会保障局", "新增就业3万人", "市委\n市政府"],
+        ["市人力资源\n和社会保\n障局", "新增公益岗位500个", "各区县市\n市直各单位"],
     ])
     assert read["1"].lead_units == {"市政府办公厅"}
     assert read["2"].lead_units == {"市监察局"}
@@ -34,6 +35,8 @@ def test_a_name_broken_over_lines_inside_its_cell_is_one_unit(tmp_path):
     assert read["4"].lead_units == {"市教育局", "市财政局"}  # each line a whole unit: a list
     assert read["5"].lead_units == {"市人力资源社会保障局"}
     assert read["5"].units == {"市委", "市政府"}
+    assert read["6"].lead_units == {"市人力资源和社会保障局"}
+    assert read["6"].units == {"各区县市", "市直各单位"}
 
 
 def test_units_joined_by_he_are_split_only_where_each_side_is_a_whole_unit(tmp_path):

@@ -31,26 +31,32 @@ def _whole_unit(line: str) -> bool:
     return _ends_like_unit(line) and (len(line) > 2 or line[:1] in PLACE_START)
 
 
+def _name_head(line: str) -> bool:
+    """The start of a name broken over lines ("市政", "长沙", "市"): it ends like no office, nor like a place that is a
+    unit on its own ("各区县市", "浏阳市")."""
+    return not _ends_like_unit(line) and not (len(line) >= 3 and line.endswith(tuple("市县州省旗盟")))
+
+
 def joined_names(cell: str) -> str:
     """A unit's name broken over the lines of a narrow cell ("市人力资源\n社会保障局", "市政\n府办\n公厅",
     "市\n监\n察\n局") is one name again: a line that does not end like an office is the head of a name and joins the
     lines after it until the name ends like one; a short tail ("公厅") joins the name broken before it. A cell whose
-    lines are each a whole unit ("中国电信\n中国移动", "市教育局\n市财政局") stays a list."""
+    lines are each a whole unit ("中国电信\n中国移动", "市教育局\n市财政局", "各区县市\n市直各单位") stays a list."""
     out: list[str] = []
     head: list[str] = []  # the lines of a name not yet ended
     broken = False  # the last name was joined from lines
     for line in cell.split("\n"):
-        if re.search(r"[、，,；;\s]", line) or not line:
-            out += [*head, line]
+        if not line or re.search(r"[、，,；;\s]", line) or (head and line.endswith(UNITS_END)):
+            out += [*head, line]  # "各管线产权单位": a unit of its own, never the end of a broken name
             head, broken = [], False
         elif head:
             head.append(line)
-            if _ends_like_unit(line):
+            if line.endswith(tuple(OFFICE_END)):
                 out.append("".join(head))
                 head, broken = [], True
         elif out and broken and not _whole_unit(line) and _ends_like_unit(line):
             out[-1] += line  # "市政\n府办\n公厅": the tail of the name before
-        elif not _ends_like_unit(line) and not re.search(r"[、，,；;\s]", line):
+        elif _name_head(line):
             head = [line]
         else:
             out.append(line)
