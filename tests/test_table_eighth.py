@@ -45,11 +45,13 @@ def test_units_joined_by_he_are_split_only_where_each_side_is_a_whole_unit(tmp_p
         ["市发改委", "新建公园3个", "岳麓区和市直相关单位、各区县市"],
         ["市财政局", "改造道路10条", "审计局及财政局与市直各单位"],
         ["市住房和城乡建设局", "改造老旧小区20个", "市人力资源和社会保障局、文化和旅游局"],
+        ["区教育局", "新建学校2所", "各县(市)区和区教体局(区国资公司和区城投公司代建)"],
     ])
     assert read["1"].units == {"岳麓区", "市直相关单位", "各区县市"}
     assert read["2"].units == {"审计局", "财政局", "市直各单位"}
     assert read["3"].lead_units == {"市住房和城乡建设局"}
     assert read["3"].units == {"市人力资源和社会保障局", "文化和旅游局"}
+    assert read["4"].units == {"各县(市)区", "区教体局(区国资公司和区城投公司代建)"}  # 和 in brackets: the scope's own
 
 
 def test_a_count_of_people_printed_as_a_noun_after_the_number_counts_in_its_measure_word(tmp_path):

@@ -159,7 +159,8 @@ def _joined_units(unit: str) -> list[str]:
     a name ("市住房和城乡建设局", "人力资源和社会保障局") joins no whole unit before it and stays."""
     for m in re.finditer(r"[和及与]", unit):
         left, right = unit[:m.start()].strip(), unit[m.end():].strip()
-        if _whole_unit(left) and not re.search(r"[（(]", left) and _ends_like_unit(right) and len(right) > 1:
+        inside = len(re.findall(r"[（(]", left)) > len(re.findall(r"[）)]", left))  # "(区国资公司和区城投公司代建)"
+        if _whole_unit(left) and not inside and _ends_like_unit(right) and len(right) > 1:
             return [left, *_joined_units(right)]
     return [unit]
 
