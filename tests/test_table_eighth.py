@@ -59,9 +59,11 @@ def test_a_count_of_people_printed_as_a_noun_after_the_number_counts_in_its_meas
         ["序号", "工作任务", "牵头单位"],
         ["1", "实施农村供水保障工程,提升3万农村人口供水保障水平。", "市水务局"],
         ["2", "帮助1200名困难群众就业,培训5000农村劳动力。", "市人社局"],
+        ["3", "做好2025年人口抽样调查。", "市统计局"],
     ])
     assert {(v, u) for _, v, u in read["1"].targets} == {(30000, "人")}
     assert {(v, u) for _, v, u in read["2"].targets} == {(1200, "名"), (5000, "人")}
+    assert read["3"].targets == []  # a year before 人口 is no count of people
 
 
 def test_a_table_whose_rows_are_regions_reads_each_region_as_a_task_and_the_total_row_as_none(tmp_path):
