@@ -453,11 +453,12 @@ def units_joined_line_break(grid: Grid) -> Grid | str:
 
     units = [c.index for c in grid.columns if c.kind in ("lead", "units")]
     heads = {piece for n in _data(grid) for i in units if not _one_text(grid.rows[n])
-             for piece in _outside_brackets(_cell(grid.rows[n], i), "、", "\n").split("\n")[:-1]
-             if piece and not piece.endswith((*OFFICE_END, *UNITS_END))}
+             for piece in _outside_brackets(_cell(grid.rows[n], i), "、", "\0").split("\0")[:-1]
+             if piece and not re.search(r"[，,；;\s]", piece) and not piece.endswith((*OFFICE_END, *UNITS_END))
+             and not (len(piece) >= 3 and piece.endswith(tuple("市县州省旗盟")))}
     if heads:  # known limit (issue #13, second round of variations)
-        return (f"a listed unit that does not end like an office ({'、'.join(sorted(heads)[:3])}) on a line of its own reads as the "
-                "head of a name broken over lines (市政 / 府办 / 公厅), and the cell does not say which it is")
+        return (f"a listed unit that ends like no office nor place ({'、'.join(sorted(heads)[:3])}) on a line of its own reads as "
+                "the head of a name broken over lines (市政 / 府办 / 公厅), and the cell does not say which it is")
     return _unit_joiner(grid, "\n")
 
 
@@ -599,7 +600,8 @@ def notes_column(grid: Grid) -> Grid:
             return "备注" if n == grid.top or grid.merges else ""
         if n < grid.top:
             return ""
-        return _new_cell(grid, row, len(row), "省级民生实事" if n % 3 == 0 else "")
+        total = re.fullmatch(r"合\s*计|小\s*计|总\s*计|全\s*[省市县区]", next((c.strip() for c in row if c.strip()), ""))
+        return _new_cell(grid, row, len(row), "省级民生实事" if n % 3 == 0 and not total else "")  # a note is an item's
 
     rows = tuple(row + ("",) * (grid.width - len(row)) + (cell(n, row),) for n, row in enumerate(grid.rows))
     return replace(grid, rows=rows)

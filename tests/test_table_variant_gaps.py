@@ -310,3 +310,4 @@ def test_a_total_row_under_the_header_does_not_hide_it(tmp_path):
                     ",新增800张养护床位,810,101%\n,改建3000张照护床位,3210,107%\n2,新增30个社区长者食堂,39,130%\n"
                     "3,新增30个乡村长者照护之家,30,100%\n", encoding="utf-8")
     assert [t.code for t in convert_table(path, "x-2024", 2024).programme.tasks] == ["1", "2", "3"]
+
