@@ -311,3 +311,13 @@ def test_a_total_row_under_the_header_does_not_hide_it(tmp_path):
                     "3,新增30个乡村长者照护之家,30,100%\n", encoding="utf-8")
     assert [t.code for t in convert_table(path, "x-2024", 2024).programme.tasks] == ["1", "2", "3"]
 
+
+def test_units_one_a_line_after_an_office_ending_in_chu(tmp_path):
+    """责任单位 one a line, "环卫处" (an office: 处, as 办事处, 管理处) before "崇川经济开发区": four units, not
+    "环卫处崇川经济开发区" read as one name broken over lines."""
+    path = page(tmp_path / "t.html", [
+        "<td>序号</td><td>项目名称</td><td>牵头单位</td><td>责任单位</td>",
+        "<td>1</td><td>整治背街小巷20条</td><td>城管局</td><td>各街道<br>市政局<br>环卫处<br>崇川经济开发区</td>",
+        "<td>2</td><td>改造老旧小区12个</td><td>住建局</td><td>各街道</td>"])
+    first = convert_table(path, "x-2024", 2024).programme.tasks[0]
+    assert sorted({u for line in first.lines for u in line.units} - {"城管局"}) == sorted(["各街道", "市政局", "环卫处", "崇川经济开发区"])
