@@ -14,6 +14,7 @@ from mstrack.sources.table import convert_table
 from mstrack.sources.table.convert import convert_sheets
 from mstrack.sources.table.header import HEADER_SYNONYMS, column_kind
 from tests import table_variants as tv
+from tests import table_variants_seventh as tv7
 from tests.test_tables_score import TABLES, scorer
 
 CORPUS = [p.name for p in scorer.expected_files(TABLES)]
@@ -89,7 +90,7 @@ def test_the_grid_reads_as_the_file(name):
     assert _published(name) == _facts_of(conversion)
 
 
-VARIANTS = [(name, vary) for name in CORPUS for vary in tv.VARIATIONS]
+VARIANTS = [(name, vary) for name in CORPUS for vary in (*tv.VARIATIONS, *tv7.VARIATIONS)]
 
 
 @pytest.mark.parametrize(("name", "vary"), VARIANTS, ids=[f"{n}-{v.__name__}" for n, v in VARIANTS])
