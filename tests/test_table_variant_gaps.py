@@ -3,6 +3,8 @@ small hand-made table each, every one seen failing before its fix in the reader.
 
 from datetime import date
 
+import pytest
+
 from mstrack.sources.table import convert_table
 from tests.test_table_layouts import indicators, page
 
@@ -229,13 +231,16 @@ def test_an_item_number_before_a_year(tmp_path):
         ("1", "新建幼儿园3所"), ("2", "2024年改造老旧小区12个"), ("3", "2024年新增停车位500个")]
 
 
-def test_a_group_heading_under_the_header_does_not_hide_it(tmp_path):
+ELDERLY = ("1,新增4000张养老床位,4385,110%\n,新增800张养护床位,810,101%\n,改建3000张照护床位,3210,107%\n"
+           "2,新增30个社区长者食堂,39,130%\n3,新增30个乡村长者照护之家,30,100%\n")
+
+
+@pytest.mark.parametrize("first", [",一、养老服务,,", "合计,,,"], ids=["group heading", "total row"])
+def test_a_heading_or_a_total_row_under_the_header_does_not_hide_it(tmp_path, first):
     """序号 / 实事项目名称 / 完成情况 (no date or unit column: the header is told by the items below it), a heading
-    "一、养老服务" alone in the item column right under it: the heading is neither an item nor a row against one."""
+    "一、养老服务" alone in the item column, or a 合计 row, right under it: neither an item nor a row against one."""
     path = tmp_path / "t.csv"
-    path.write_text("序号,实事项目名称,完成情况,占全年计划\n,一、养老服务,,\n1,新增4000张养老床位,4385,110%\n"
-                    ",新增800张养护床位,810,101%\n,改建3000张照护床位,3210,107%\n2,新增30个社区长者食堂,39,130%\n"
-                    "3,新增30个乡村长者照护之家,30,100%\n", encoding="utf-8")
+    path.write_text(f"序号,实事项目名称,完成情况,占全年计划\n{first}\n{ELDERLY}", encoding="utf-8")
     assert [t.code for t in convert_table(path, "x-2024", 2024).programme.tasks] == ["1", "2", "3"]
 
 
@@ -301,15 +306,6 @@ def test_an_item_numbered_in_chinese_numerals_whose_figures_are_on_the_row_below
     tasks = convert_table(path, "x-2024", 2024).programme.tasks
     assert [(t.code, [(i[1], i[2]) for i in indicators(t)]) for t in tasks] == [
         ("一", [("人", 52000)]), ("二", [("个", 21)]), ("三", [("人", 45200)])]
-
-
-def test_a_total_row_under_the_header_does_not_hide_it(tmp_path):
-    """序号 / 实事项目名称 / 完成情况 (told by the items below it), a 合计 row first: the total is no row against it."""
-    path = tmp_path / "t.csv"
-    path.write_text("序号,实事项目名称,完成情况,占全年计划\n合计,,,\n1,新增4000张养老床位,4385,110%\n"
-                    ",新增800张养护床位,810,101%\n,改建3000张照护床位,3210,107%\n2,新增30个社区长者食堂,39,130%\n"
-                    "3,新增30个乡村长者照护之家,30,100%\n", encoding="utf-8")
-    assert [t.code for t in convert_table(path, "x-2024", 2024).programme.tasks] == ["1", "2", "3"]
 
 
 def test_units_one_a_line_after_an_office_ending_in_chu(tmp_path):
