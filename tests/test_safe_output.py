@@ -368,6 +368,36 @@ def test_a_read_to_a_full_or_closed_output_is_one_line_and_an_exit_code(demo_cli
             assert result.stderr == "mstrack: error: cannot write the output: Broken pipe\n"
 
 
+@pytest.mark.parametrize("output", ["/dev/full", "closed pipe"])
+def test_help_and_version_to_a_full_or_closed_output_end_as_every_command_does(tmp_path, output):
+    """`mstrack --help | head -1`: the root's help, --version and completion are printed while the command line
+    is read, before any command runs; they fail as a command's help does, in one line and one exit code."""
+    db = tmp_path / "none.db"
+    for command in (["--help"], ["-h"], ["--version"], ["--show-completion", "bash"], ["status", "--help"],
+                    ["import", "--help"], ["report", "weekly", "--help"]):
+        if output == "/dev/full":
+            with open("/dev/full", "w") as stdout:
+                result = run(db, *command, stdout=stdout)
+            assert (result.returncode, result.stderr) == (2, "mstrack: error: cannot write the output: No space left on "
+                                                              "device\n"), command
+        else:
+            pipe = _closed_pipe()
+            result = run(db, *command, stdout=pipe)
+            os.close(pipe)
+            assert (result.returncode, result.stderr) == (141, "mstrack: error: cannot write the output: Broken pipe\n"), command
+    assert not db.exists()
+
+
+def test_the_help_a_group_shows_without_a_command_into_a_closed_pipe_ends_with_141():
+    """`mstrack 2>&1 | true`: with no command the help goes to stderr (exit 2); when stderr is a closed pipe
+    nothing can be said, and the exit code tells it, as for any output."""
+    for command in ([], ["import"]):
+        pipe = _closed_pipe()
+        result = subprocess.run([MSTRACK, "--lang", "en", *command], stdout=pipe, stderr=pipe)
+        os.close(pipe)
+        assert result.returncode == 141, command
+
+
 def _reports(cli: Cli) -> int:
     return cli.sql("SELECT count(*) FROM report")[0][0]
 
