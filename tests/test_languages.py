@@ -126,6 +126,22 @@ def test_broken_and_missing_files_in_chinese(office, tmp_path):
             f"mstrack: 错误：{empty}：文件为空")
 
 
+def test_a_sheet_without_its_header_names_the_columns_it_needs_in_chinese(office, tmp_path):
+    """The header's fields were said by their English keys ("task: …; value: …") under --lang zh too."""
+    headless = tmp_path / "无表头.csv"
+    headless.write_text("甲,乙\n1,2\n", encoding="utf-8")
+    wanted_zh = "任务编号：task / 任务 / 任务序号 / 任务编号 / 序号 / 编号；数值：value / 完成值 / 数值 / 累计完成 / 累计完成值"
+    wanted_en = "task: task / 任务 / 任务序号 / 任务编号 / 序号 / 编号; value: value / 完成值 / 数值 / 累计完成 / 累计完成值"
+    stderr = refused(zh(office, "import", "progress", str(headless)))
+    assert stderr.splitlines()[0] == f"{headless}：前 30 行中没有找到表头（需要 {wanted_zh}）"
+    stderr = refused(office("import", "progress", str(headless)))
+    assert stderr.splitlines()[0] == f"{headless}: no header row found in the first 30 rows (needs {wanted_en})"
+    twice = tmp_path / "两列.csv"
+    twice.write_text("计划,任务编号,截至日期,数值,完成值\nx-2023,1,2023-06-30,1,2\n", encoding="utf-8")
+    assert f"{twice}:1：有两列都表示 数值：'数值' 和 '完成值'" in refused(zh(office, "import", "progress", str(twice)))
+    assert f"{twice}:1: two columns mean value: '数值' and '完成值'" in refused(office("import", "progress", str(twice)))
+
+
 def test_import_plan_with_broken_files_names_every_problem_in_chinese(office, tmp_path):
     broken = tmp_path / "broken.toml"
     broken.write_text("format = 1\n[programme\n", encoding="utf-8")
