@@ -351,10 +351,11 @@ def _output_failed(error: OSError) -> int:
     pointed at /dev/null so that Python's last flush at exit does not fail again."""
     import os
 
+    from mstrack.domain.reasons import os_reason
     from mstrack.errors import Message
 
     line = words().message(Message("mstrack: error: {message}", message=Message(
-        "cannot write the output: {reason}", reason=error.strerror or error)))
+        "cannot write the output: {reason}", reason=os_reason(error))))
     try:
         sys.stderr.write(line + "\n")
         sys.stderr.flush()

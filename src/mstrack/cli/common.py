@@ -305,7 +305,9 @@ def fail(text, /, **fields) -> typer.Exit:
 
 def cannot_write(output, error: OSError, option: str = "--output") -> typer.Exit:
     """An --output file that could not be written: the same words from every command."""
-    return fail("{option} {path}: cannot write: {reason}", option=option, path=output, reason=error.strerror or error)
+    from mstrack.domain.reasons import os_reason
+
+    return fail("{option} {path}: cannot write: {reason}", option=option, path=output, reason=os_reason(error))
 
 
 def refuse_database(ctx: typer.Context, path: Path, option: str = "--output") -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from mstrack.domain.limits import MAX_FILE_BYTES
 from mstrack.errors import InputError, Joined, Message
-from mstrack.sources.files import check_file_size
+from mstrack.sources.files import check_file_size, unreadable
 from mstrack.sources.rows import Row
 from mstrack.sources.traditional import simplified
 from mstrack.sources.xlsx import xlsx_rows
@@ -254,8 +254,7 @@ def worksheet_names(path: Path) -> list[str]:
             view = ElementTree.fromstring(archive.read("xl/workbook.xml")).find("{*}bookViews/{*}workbookView")
         active = workbook.sheet_names[int(view.get("activeTab", 0))] if view is not None else None
     except (zipfile.BadZipFile, CalamineError, ElementTree.ParseError, KeyError, IndexError, OSError, ValueError) as error:
-        raise InputError("{path}: not a readable .xlsx file ({kind}: {error})", path=path, kind=type(error).__name__,
-                         error=str(error)[:200]) from None
+        raise unreadable(path, error, suffix=".xlsx") from None
     return sorted(names, key=lambda name: name != active)
 
 
