@@ -179,8 +179,10 @@ def blocks(rows) -> Iterator[list]:
 
 def plain_block(rows: list) -> list[list]:
     """Rows of calamine's values as _plain makes them, a column at a time: a column of text with no blank cell,
-    of integral numbers, of ints, of dates or of timestamps is checked by one C call (most columns of a report
-    are one of these), any other goes cell by cell."""
+    of finite numbers (the integral ones made int), of ints, of dates or of timestamps is made by C calls (most
+    columns of a report are one of these), any other goes cell by cell."""
+    from operator import getitem
+
     if len(set(map(len, rows))) != 1 or not rows[0]:  # not a block of one width: row by row
         return [list(map(_plain, row)) for row in rows]
     columns = []
@@ -188,8 +190,8 @@ def plain_block(rows: list) -> list[list]:
         kinds = set(map(type, column))
         if kinds == {str} and all(map(str.strip, column)):
             columns.append(column)
-        elif kinds == {float} and all(map(float.is_integer, column)):
-            columns.append(map(int, column))
+        elif kinds == {float} and all(map(math.isfinite, column)):  # integral ones as int, the rest as they are, in C
+            columns.append(map(getitem, zip(column, map(int, column), strict=True), map(float.is_integer, column)))
         elif kinds == {int} or kinds == {date}:
             columns.append(column)
         elif kinds == {datetime}:
