@@ -108,25 +108,36 @@ def paths(columnar: bool, taken: list):
 def test_random_chunks_give_what_the_per_row_path_gives(_demo_db, tmp_path, first, second, dry, bare):
     """Two imports in a row (the second meets what the first stored: corrections, repeats, falls); `bare`: the
     files have no programme column, --programme names it."""
-    with two_copies(_demo_db, tmp_path) as (columns, reference):
+    def bare_file(body):
+        def write_bare(path):
+            with path.open("w", encoding="utf-8", newline="") as handle:
+                csv.writer(handle).writerows([["任务编号", "指标", "截至日期", "完成值", "备注", "填报人"],
+                                              *(row[1:] for row in body)])
+        return write_bare
+
+    imports = [(f"周报{number}.csv", bare_file(body) if bare else lambda path, body=body: write(path, body),
+                [*(["--dry-run"] if dry and number else []), *(["--programme=dongguan-2023"] if bare else [])])
+               for number, body in enumerate((first, second))]
+    outcomes = both_paths(_demo_db, tmp_path, imports)
+    assert outcomes[0] == outcomes[1]
+
+
+def both_paths(template, tmp_path, imports: list[tuple]) -> list[list]:
+    """Imports in a row through the columnar path and through the per-row path alone, each on a copy of the demo:
+    `imports` (file name, a function that writes it, options) each; for each path, every import's (exit code,
+    result) and then every stored report."""
+    with two_copies(template, tmp_path) as (columns, reference):
         outcomes = []
         for cli, columnar in ((columns, True), (reference, False)):
             outcome = []
             with paths(columnar, []):
-                for number, body in enumerate((first, second)):
-                    path = tmp_path / f"周报{number}.csv"
-                    options = ["--dry-run"] if dry and number else []
-                    if bare:
-                        with path.open("w", encoding="utf-8", newline="") as handle:
-                            csv.writer(handle).writerows([["任务编号", "指标", "截至日期", "完成值", "备注", "填报人"],
-                                                          *(row[1:] for row in body)])
-                        options.append("--programme=dongguan-2023")
-                    else:
-                        write(path, body)
+                for name, write_file, options in imports:
+                    path = tmp_path / name
+                    write_file(path)
                     outcome.append(imported(cli, path, *options))
             outcome.append(cli.sql("select indicator_id, as_of, value, note, reporter, source, batch_id from report order by id"))
             outcomes.append(outcome)
-        assert outcomes[0] == outcomes[1]
+    return outcomes
 
 
 def test_a_chunk_with_a_doubt_leaves_the_columns_and_gives_what_the_rows_give(_demo_db, tmp_path):
@@ -137,16 +148,23 @@ def test_a_chunk_with_a_doubt_leaves_the_columns_and_gives_what_the_rows_give(_d
     body[11][4] = "1_0"
     path = tmp_path / "周报.csv"
     write(path, body)
-    outcomes, taken = [], []
-    with two_copies(_demo_db, tmp_path) as (columns, reference):
-        for cli, columnar in ((columns, True), (reference, False)):
-            with paths(columnar, taken if columnar else []):
-                outcomes.append((imported(cli, path), stored(cli)))
+    taken, outcomes = each_path(_demo_db, tmp_path, path)
     assert taken[:2] == [True, False], taken
     (code, result), written = outcomes[0]
     assert code == 2 and len(result["errors"]) == 1 and f"{path}:13:完成值" in result["errors"][0], result
     assert written == stored_before(_demo_db, tmp_path)
     assert outcomes[0] == outcomes[1]
+
+
+def each_path(template, tmp_path, path) -> tuple[list[bool], list[tuple]]:
+    """The file imported through the columnar path and through the per-row path alone, each on a copy of the demo:
+    what the columnar path said of each chunk, and each path's ((exit code, result), stored reports)."""
+    outcomes, taken = [], []
+    with two_copies(template, tmp_path) as (columns, reference):
+        for cli, columnar in ((columns, True), (reference, False)):
+            with paths(columnar, taken if columnar else []):
+                outcomes.append((imported(cli, path), stored(cli)))
+    return taken, outcomes
 
 
 def stored_before(template, tmp_path) -> list:
@@ -276,18 +294,9 @@ def write_typed(path, body) -> None:
 def test_random_xlsx_chunks_give_what_the_per_row_path_gives(_demo_db, tmp_path, first, second, dry):
     """The same comparison over real .xlsx files of typed cells: exit codes, counts, warnings, errors (row and
     column) and stored reports."""
-    with two_copies(_demo_db, tmp_path) as (columns, reference):
-        outcomes = []
-        for cli, columnar in ((columns, True), (reference, False)):
-            outcome = []
-            with paths(columnar, []):
-                for number, body in enumerate((first, second)):
-                    path = tmp_path / f"周报{number}.xlsx"
-                    write_typed(path, body)
-                    outcome.append(imported(cli, path, *(["--dry-run"] if dry and number else [])))
-            outcome.append(cli.sql("select indicator_id, as_of, value, note, reporter, source, batch_id from report order by id"))
-            outcomes.append(outcome)
-        assert outcomes[0] == outcomes[1]
+    outcomes = both_paths(_demo_db, tmp_path, [(f"周报{number}.xlsx", lambda path, body=body: write_typed(path, body),
+                                                 ["--dry-run"] if dry and number else []) for number, body in enumerate((first, second))])
+    assert outcomes[0] == outcomes[1]
 
 
 def test_an_xlsx_of_typed_cells_goes_through_the_columns_whole(_demo_db, tmp_path):
@@ -316,11 +325,7 @@ def test_an_xlsx_chunk_with_an_error_value_or_a_formula_goes_row_by_row(_demo_db
     body[12][5] = odd
     path = tmp_path / "周报.xlsx"
     write_typed(path, body)
-    taken, outcomes = [], []
-    with two_copies(_demo_db, tmp_path) as (columns, reference):
-        for cli, columnar in ((columns, True), (reference, False)):
-            with paths(columnar, taken if columnar else []):
-                outcomes.append((imported(cli, path), stored(cli)))
+    taken, outcomes = each_path(_demo_db, tmp_path, path)
     assert taken == [True, False, True], taken
     assert outcomes[0] == outcomes[1]
     (code, result), _ = outcomes[0]
