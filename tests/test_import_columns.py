@@ -4,9 +4,11 @@ an import must give what the per-row path alone gives: the same exit code, count
 column) and stored reports, on random chunks of good and bad cells (hypothesis)."""
 
 import csv
+import re
 import shutil
 import uuid
 from contextlib import contextmanager
+from datetime import date, datetime
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -15,7 +17,7 @@ from hypothesis import strategies as st
 from mstrack.sources import progress, progress_columns
 
 from .conftest import BACKEND, Cli, _admin, _pg_database, _pg_url
-from .test_import_chunks import DAYS, PLAIN, imported, stored, write
+from .test_import_chunks import DAYS, HEADER, PLAIN, imported, stored, typed, write
 
 OTHER = [  # (task, indicator, unit) of qingdao-2023, the demo's programme of the same year
     ("1", "城镇新增就业", "人"), ("3", "中小学幼儿园总开工率", "%"),
@@ -106,25 +108,36 @@ def paths(columnar: bool, taken: list):
 def test_random_chunks_give_what_the_per_row_path_gives(_demo_db, tmp_path, first, second, dry, bare):
     """Two imports in a row (the second meets what the first stored: corrections, repeats, falls); `bare`: the
     files have no programme column, --programme names it."""
-    with two_copies(_demo_db, tmp_path) as (columns, reference):
+    def bare_file(body):
+        def write_bare(path):
+            with path.open("w", encoding="utf-8", newline="") as handle:
+                csv.writer(handle).writerows([["任务编号", "指标", "截至日期", "完成值", "备注", "填报人"],
+                                              *(row[1:] for row in body)])
+        return write_bare
+
+    imports = [(f"周报{number}.csv", bare_file(body) if bare else lambda path, body=body: write(path, body),
+                [*(["--dry-run"] if dry and number else []), *(["--programme=dongguan-2023"] if bare else [])])
+               for number, body in enumerate((first, second))]
+    outcomes = both_paths(_demo_db, tmp_path, imports)
+    assert outcomes[0] == outcomes[1]
+
+
+def both_paths(template, tmp_path, imports: list[tuple]) -> list[list]:
+    """Imports in a row through the columnar path and through the per-row path alone, each on a copy of the demo:
+    `imports` (file name, a function that writes it, options) each; for each path, every import's (exit code,
+    result) and then every stored report."""
+    with two_copies(template, tmp_path) as (columns, reference):
         outcomes = []
         for cli, columnar in ((columns, True), (reference, False)):
             outcome = []
             with paths(columnar, []):
-                for number, body in enumerate((first, second)):
-                    path = tmp_path / f"周报{number}.csv"
-                    options = ["--dry-run"] if dry and number else []
-                    if bare:
-                        with path.open("w", encoding="utf-8", newline="") as handle:
-                            csv.writer(handle).writerows([["任务编号", "指标", "截至日期", "完成值", "备注", "填报人"],
-                                                          *(row[1:] for row in body)])
-                        options.append("--programme=dongguan-2023")
-                    else:
-                        write(path, body)
+                for name, write_file, options in imports:
+                    path = tmp_path / name
+                    write_file(path)
                     outcome.append(imported(cli, path, *options))
             outcome.append(cli.sql("select indicator_id, as_of, value, note, reporter, source, batch_id from report order by id"))
             outcomes.append(outcome)
-        assert outcomes[0] == outcomes[1]
+    return outcomes
 
 
 def test_a_chunk_with_a_doubt_leaves_the_columns_and_gives_what_the_rows_give(_demo_db, tmp_path):
@@ -135,16 +148,23 @@ def test_a_chunk_with_a_doubt_leaves_the_columns_and_gives_what_the_rows_give(_d
     body[11][4] = "1_0"
     path = tmp_path / "周报.csv"
     write(path, body)
-    outcomes, taken = [], []
-    with two_copies(_demo_db, tmp_path) as (columns, reference):
-        for cli, columnar in ((columns, True), (reference, False)):
-            with paths(columnar, taken if columnar else []):
-                outcomes.append((imported(cli, path), stored(cli)))
+    taken, outcomes = each_path(_demo_db, tmp_path, path)
     assert taken[:2] == [True, False], taken
     (code, result), written = outcomes[0]
     assert code == 2 and len(result["errors"]) == 1 and f"{path}:13:完成值" in result["errors"][0], result
     assert written == stored_before(_demo_db, tmp_path)
     assert outcomes[0] == outcomes[1]
+
+
+def each_path(template, tmp_path, path) -> tuple[list[bool], list[tuple]]:
+    """The file imported through the columnar path and through the per-row path alone, each on a copy of the demo:
+    what the columnar path said of each chunk, and each path's ((exit code, result), stored reports)."""
+    outcomes, taken = [], []
+    with two_copies(template, tmp_path) as (columns, reference):
+        for cli, columnar in ((columns, True), (reference, False)):
+            with paths(columnar, taken if columnar else []):
+                outcomes.append((imported(cli, path), stored(cli)))
+    return taken, outcomes
 
 
 def stored_before(template, tmp_path) -> list:
@@ -204,3 +224,112 @@ def test_a_file_without_a_programme_column_takes_the_programme_option(_demo_db, 
     mine, theirs = taken_whole(_demo_db, tmp_path, path, "--programme", "dongguan-2023")
     assert mine[0][0] == 0 and mine[0][1]["inserted"] == len(body) == len(mine[1]), mine[0]
     assert mine == theirs
+
+
+# --- an .xlsx's typed cells (sheets.SheetRows.chunk) --------------------------------------------------------------
+
+PERCENT = object()  # a cell written as a fraction in a percent style ("65.5%" typed is 0.655)
+odd_typed = [  # per column (FIELDS order), cells of kinds the per-row path reads its own way
+    st.sampled_from([5, "#N/A", True]),
+    st.sampled_from([5.5, True, date(2023, 3, 3), "=1+1", "#REF!", 12]),
+    st.sampled_from([5, "#N/A", "=A1", date(2023, 3, 3)]),
+    st.sampled_from([45000, datetime(2023, 3, 10, 15, 30), "=TODAY()", "#N/A", 20230310, True]),
+    st.sampled_from([1e-05, 0.1 + 0.2, 10**20, "#DIV/0!", "=1+1", True, date(2023, 3, 3), (PERCENT, 0.5), 1e16,
+                     12.0, -3]),
+    st.sampled_from([5, date(2023, 3, 3), "#N/A", "=A1", 0.5]),
+    st.sampled_from([7, "#REF!", "=B2", date(2023, 3, 3)]),
+]
+
+
+@st.composite
+def typed_rows(draw):
+    """rows(), as Excel or WPS would hold them: most numbers, dates and task numbers typed, percentages in a
+    percent style, blank cells empty; some with a cell of another kind, an error value or an unsaved formula."""
+    found = []
+    for row in draw(rows()):
+        cells = [draw(st.sampled_from([cell, typed_cell(at, cell), typed_cell(at, cell)])) for at, cell in enumerate(row)]
+        odd = draw(st.integers(0, 120))  # most rows keep their kinds: a chunk of 8 is taken whole now and then
+        if odd < len(cells):
+            cells[odd] = draw(odd_typed[odd])
+        found.append(cells)
+    return found
+
+
+def typed_cell(at: int, cell: str):
+    """A text cell as a spreadsheet holds it when typed: a number, a date, a percentage in a percent style, or a
+    blank cell empty."""
+    if not cell:
+        return None
+    if at == 4 and re.fullmatch(r"\d{1,15}(\.\d{1,12})?%", cell):
+        return PERCENT, float(cell[:-1]) / 100
+    try:
+        return typed(cell)
+    except ValueError:  # "2023-02-30" stays text
+        return cell
+
+
+def write_typed(path, body) -> None:
+    """A real .xlsx of typed cells (openpyxl): characters XML cannot carry written as OOXML escapes (_x0007_),
+    which the reader turns back into them."""
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    for number, row in enumerate(body, start=2):
+        for column, cell in enumerate(row, start=1):
+            if isinstance(cell, str):
+                cell = ILLEGAL_CHARACTERS_RE.sub(lambda match: f"_x{ord(match[0]):04X}_", cell)
+            if isinstance(cell, tuple):
+                sheet.cell(number, column, cell[1]).number_format = "0.0%"
+            elif cell is not None:
+                sheet.cell(number, column, cell)
+    book.save(path)
+
+
+@settings(max_examples=25 if BACKEND == "sqlite" else 10, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(first=typed_rows(), second=typed_rows(), dry=st.booleans())
+def test_random_xlsx_chunks_give_what_the_per_row_path_gives(_demo_db, tmp_path, first, second, dry):
+    """The same comparison over real .xlsx files of typed cells: exit codes, counts, warnings, errors (row and
+    column) and stored reports."""
+    outcomes = both_paths(_demo_db, tmp_path, [(f"周报{number}.xlsx", lambda path, body=body: write_typed(path, body),
+                                                 ["--dry-run"] if dry and number else []) for number, body in enumerate((first, second))])
+    assert outcomes[0] == outcomes[1]
+
+
+def test_an_xlsx_of_typed_cells_goes_through_the_columns_whole(_demo_db, tmp_path):
+    """Typed task numbers, dates, numbers and percentages (a percent style), blank notes and reporters: every chunk
+    is taken by the columnar path, and the reports are those the per-row path writes."""
+    body = [["dongguan-2023", int(task), name, date.fromisoformat(day),
+             (PERCENT, (10 + week) / 100) if unit == "%" and week % 2 else 10 + week * 3 if week % 3 else 10.5 + week,
+             f"第{week}周" if week % 3 else None, "张三" if week % 2 else None]
+            for week, day in enumerate(DAYS) for task, name, unit in PLAIN]
+    path = tmp_path / "周报.xlsx"
+    write_typed(path, body)
+    mine, theirs = taken_whole(_demo_db, tmp_path, path, "--by", "王五")
+    (code, result), written = mine
+    assert code == 0 and result["inserted"] == len(body) and result["errors"] == [], result
+    assert {reporter for _, _, _, _, reporter, _ in written} == {"张三", "王五"}
+    assert {value for _, _, value, _, _, _ in written} >= {11.0, 10.5}  # a percentage as typed, a fraction of a number
+    assert mine == theirs
+
+
+@pytest.mark.parametrize("odd", ["#DIV/0!", "=1+1"])
+def test_an_xlsx_chunk_with_an_error_value_or_a_formula_goes_row_by_row(_demo_db, tmp_path, odd):
+    """A row holding an error value or a formula saved without its value (here in the note, a column the columnar
+    path would otherwise store as text) sends its chunk to the per-row path; the rest are taken whole."""
+    body = [["dongguan-2023", task, name, date.fromisoformat(day), 10 + week, "", ""]
+            for week, day in enumerate(DAYS) for task, name, _ in PLAIN][:24]
+    body[12][5] = odd
+    path = tmp_path / "周报.xlsx"
+    write_typed(path, body)
+    taken, outcomes = each_path(_demo_db, tmp_path, path)
+    assert taken == [True, False, True], taken
+    assert outcomes[0] == outcomes[1]
+    (code, result), _ = outcomes[0]
+    if odd.startswith("="):
+        assert code == 2 and f"{path}:14:备注" in result["errors"][0], result
+    else:
+        assert code == 0 and result["inserted"] == len(body), result

@@ -24,7 +24,7 @@ from mstrack.model import SCHEDULE
 from mstrack.sources.progress_cells import picked, plain_chunk, plain_limit, plain_unit, plain_value, split_remark, text_value, unit_bracket
 from mstrack.sources.progress_columns import COLUMNAR_ROWS, Columns
 from mstrack.sources.progress_rows import ASK, FALLS_ROWS, NOTHING, OTHER, SAME, Checked, ImportIndicator
-from mstrack.sources.sheets import Table, as_rows, cell_text, find_table, header_key, read_rows
+from mstrack.sources.sheets import Table, cell_text, find_table, header_key, read_rows
 from mstrack.sources.xlsx import Uncomputed
 
 COLUMNS = {
@@ -131,9 +131,9 @@ class _Importer:
         missing = None in index
         pick = itemgetter(*(-1 if i is None else i for i in index))
         width = max(i for i in index if i is not None) + 1
-        raw_chunk = getattr(table.rows, "chunk", None)  # a text file's: its rows' cells as csv.reader gives them
+        chunked = table.rows if hasattr(table.rows, "chunk") else None  # a .csv's or .xlsx's: its rows' cells as read
         rest = iter(table.rows)
-        while chunk := self._next_chunk(raw_chunk, rest, index, on_row):
+        while chunk := self._next_chunk(chunked, rest, index, on_row):
             cells_of = list(map(_CELLS, chunk))
             if min(map(len, cells_of)) >= width and all(map(any, cells_of)):
                 # the common chunk, checked in C: no blank row, none shorter than the header
@@ -143,20 +143,20 @@ class _Importer:
             else:
                 self._read_chunk(table, *picked(chunk, index, pick, width))
 
-    def _next_chunk(self, raw_chunk, rest, index: list[int | None], on_row: Callable[[int], None] | None) -> list:
-        """The next rows of the file to read row by row; a text file's chunks that the columnar path takes whole
-        (progress_columns) are kept on the way and never become rows."""
+    def _next_chunk(self, chunked, rest, index: list[int | None], on_row: Callable[[int], None] | None) -> list:
+        """The next rows of the file to read row by row; a .csv's or .xlsx's chunks (sheets.TextRows, SheetRows)
+        that the columnar path takes whole (progress_columns) are kept on the way and never become rows."""
         while True:
-            if raw_chunk is None:
+            if chunked is None:
                 chunk = list(islice(rest, CHUNK_ROWS))
                 if on_row and len(chunk) == CHUNK_ROWS:
                     on_row(chunk[-1].number)
                 return chunk
-            first, cells = raw_chunk(CHUNK_ROWS)
+            first, cells = chunked.chunk(CHUNK_ROWS)
             if on_row and len(cells) == CHUNK_ROWS:
                 on_row(first + CHUNK_ROWS - 1)
             if len(cells) < COLUMNAR_ROWS or not self.columns.take(index, first, cells):
-                return as_rows(first, cells)
+                return chunked.rows_of(first, cells)
             if len(self.pending) >= CHUNK_ROWS or len(self.asked) >= CHUNK_ROWS:
                 self.flush()
 

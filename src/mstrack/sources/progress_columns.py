@@ -1,12 +1,16 @@
-"""`import progress`'s columnar path: a chunk of a text file's rows, as csv.reader gives them, checked a column
+"""`import progress`'s columnar path: a chunk of a file's rows, as sheets.TextRows (csv.reader's text) or
+sheets.SheetRows (an .xlsx's typed cells: str, int, float, date, None for a blank) gives them, checked a column
 at a time with C-level builtins (zip to transpose, map over dict lookups and str methods, one regex over the
 value column), and handed to the store as it is when every row passes.
 
 It takes only what it can prove plain: programmes of one year, named exactly; a task and indicator that name one
 indicator exactly (no trimming, no prefix, no text-only line); date cells the per-row path reads and
 accepts; bare numbers (or with the indicator's own unit) within their limits; notes and reporters that can
-be stored. Anything else, or any doubt, and the chunk goes through the row paths (progress._Importer), which
-name every problem: messages, warnings, counts and row numbers stay theirs, whichever path a chunk took.
+be stored; of an .xlsx's typed cells, only the kinds the per-row path reads as the same text (a task number an
+int, a date a date, a value an int or a float, a blank note or reporter None), and no row holding an error
+value or an unsaved formula (a Marked row). Anything else, or any doubt, and the chunk goes through the row
+paths (progress._Importer), which name every problem: messages, warnings, counts and row numbers stay theirs,
+whichever path a chunk took.
 """
 
 from __future__ import annotations
@@ -44,14 +48,17 @@ class Columns:
         if None in (task_at, name_at, day_at, value_at):
             return False
         width = max(i for i in index if i is not None) + 1
-        if min(map(len, raw)) < width:
+        if min(map(len, raw)) < width or set(map(type, raw)) != _LISTS:  # short, or a Marked row of an .xlsx
             return False
         columns = list(zip(*raw, strict=False))  # every row is as wide as `width` at least
         codes = columns[programme_at] if programme_at is not None else (self.importer.programme,) * len(raw)
         year = self._one_year(codes)
         if year is None:
             return False
-        states = list(map(self.exact.get, zip(codes, columns[task_at], columns[name_at], strict=True)))
+        tasks = _task_texts(columns[task_at])
+        if tasks is None:
+            return False
+        states = list(map(self.exact.get, zip(codes, tasks, columns[name_at], strict=True)))
         if None in states:
             return False
         days = self._days(columns[day_at], year)
@@ -104,10 +111,13 @@ class Columns:
         return True
 
     def _days(self, cells: tuple, year: int) -> list[date] | None:
-        """The chunk's date cells as days, each distinct cell read once by the per-row path's own rule (_Importer.day)."""
+        """The chunk's date cells as days, each distinct cell (a text, or an .xlsx's date) read once by the per-row
+        path's own rule (_Importer.day)."""
         dates = self.importer.dates.setdefault(year, {})
         for cell in set(cells).difference(dates):
-            if not cell.strip() or not isinstance(self.importer.day(cell, year), date):
+            if not (cell.strip() if type(cell) is str else type(cell) is date):
+                return None  # a blank (the --as-of), or a kind the per-row path makes text first
+            if not isinstance(self.importer.day(cell, year), date):
                 return None
         return list(map(dates.__getitem__, cells))
 
@@ -118,14 +128,16 @@ class Columns:
 
     def _texts(self, columns: list[tuple], note_at: int | None, reporter_at: int | None, n: int) -> tuple | None:
         """The notes and reporters to store, trimmed (a blank one None, a blank reporter --by's), or None when
-        one cannot be stored (the per-row path names it)."""
+        one cannot be stored (the per-row path names it) or is not text (an .xlsx's number: the per-row path's)."""
         importer = self.importer
         notes = columns[note_at] if note_at is not None else ()
         cells = columns[reporter_at] if reporter_at is not None else ()
-        if not all_storable([*notes, *cells]):
+        texts = [*notes, *cells]
+        kinds = set(map(type, texts))
+        if not kinds <= _TEXTS or not all_storable(filter(None, texts) if _NONE in kinds else texts):
             return None
         if notes:
-            notes = list(map(str.strip, notes))
+            notes = list(map(str.strip, notes)) if None not in notes else [note.strip() if note else "" for note in notes]
             if "" in notes:
                 notes = [note or None for note in notes]
         else:
@@ -134,8 +146,9 @@ class Columns:
             return notes, repeat(importer.by, n)
         reporters = importer.reporter_cells
         for cell in set(cells).difference(reporters):
-            importer.reporter_of(cell)
-        return notes, list(map(reporters.__getitem__, cells))
+            if cell is not None:  # an .xlsx's blank: --by's (reporters.get's default)
+                importer.reporter_of(cell)
+        return notes, list(map(reporters.get, cells, repeat(importer.by)))
 
     def _keep(self, states: list, met: list[tuple], days: list[date], numbers: list[float], notes, reporters,
               first: int) -> None:
@@ -167,6 +180,21 @@ class Columns:
 
 
 _LAST, _LIMIT, _UNIT = itemgetter(0), itemgetter(1), itemgetter(2)
+_LISTS = {list}  # rows as csv.reader and an .xlsx's reader give them: not a Marked one
+_NONE = type(None)
+_TEXTS = frozenset((str, _NONE))  # not Uncomputed, nor a number the per-row path would make text
+
+
+def _task_texts(cells: tuple) -> tuple | None:
+    """A chunk's task cells as the per-row path reads them: texts as they are, an .xlsx's whole numbers as their
+    digits (cell_text: 5 is "5"); None for any other kind (the per-row path's)."""
+    kinds = set(map(type, cells))
+    if kinds == _STR:
+        return cells
+    return tuple(map(str, cells)) if kinds <= _STR_INT else None
+
+
+_STR, _STR_INT = {str}, {str, int}
 _FLAG = {True: NOTHING, False: ASK}
 _APPEND = array.append
 

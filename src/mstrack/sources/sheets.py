@@ -21,7 +21,7 @@ from mstrack.errors import InputError, Joined, Message
 from mstrack.sources.files import check_file_size, unreadable
 from mstrack.sources.rows import Row
 from mstrack.sources.traditional import simplified
-from mstrack.sources.xlsx import xlsx_rows
+from mstrack.sources.xlsx import xlsx_cells
 
 HEADER_SEARCH_ROWS = 30
 
@@ -43,14 +43,14 @@ def read_rows(path: Path, sheet: str | None = None) -> Iterator[Row]:
     suffix = path.suffix.lower()
     if suffix in (".csv", ".tsv", ".txt"):
         return TextRows(path, sheet, "\t" if suffix in (".tsv", ".txt") else None)
+    if suffix in (".xlsx", ".xlsm"):
+        return SheetRows(path, sheet)
     return _sheet_rows(path, sheet, suffix)
 
 
 def _sheet_rows(path: Path, sheet: str | None, suffix: str) -> Iterator[Row]:
     check_file_size(path)
-    if suffix in (".xlsx", ".xlsm"):
-        yield from xlsx_rows(path, sheet)
-    elif suffix in (".xls", ".ods"):
+    if suffix in (".xls", ".ods"):
         from mstrack.sources.workbooks import workbook_rows
 
         yield from workbook_rows(path, sheet)
@@ -167,6 +167,49 @@ class TextRows:
         self.reader = iter(())
 
     __del__ = close
+
+    @staticmethod
+    def rows_of(first: int, chunk: list[list[str]]) -> list[Row]:
+        """The Rows of a chunk, numbered from `first` (as_rows)."""
+        return as_rows(first, chunk)
+
+
+class SheetRows:
+    """The rows of an .xlsx sheet (sources/xlsx.py), as read_rows gives every file's: Row by Row, the file opened at
+    the first; and after the header, `chunk` as TextRows gives it, the cells typed as the reader gives them (str,
+    int, float, date; a blank cell None; a row holding an error value or an unsaved formula a Marked list)."""
+
+    def __init__(self, path: Path, sheet: str | None):
+        self.path, self.sheet = path, sheet
+        self.cells: Iterator[list] | None = None
+        self.number = 0  # the last row's number
+
+    def __iter__(self) -> SheetRows:
+        return self
+
+    def __next__(self) -> Row:
+        if self.cells is None:
+            self._open()
+        cells = next(self.cells)
+        self.number += 1
+        return Row(self.number, cells)
+
+    def chunk(self, size: int) -> tuple[int, list[list]]:
+        """Up to `size` next rows' cells, and the first one's number."""
+        if self.cells is None:
+            self._open()
+        cells = list(islice(self.cells, size))
+        first, self.number = self.number + 1, self.number + len(cells)
+        return first, cells
+
+    @staticmethod
+    def rows_of(first: int, chunk: list[list]) -> list[Row]:
+        """The Rows of a chunk, numbered from `first`."""
+        return list(map(Row, range(first, first + len(chunk)), chunk))
+
+    def _open(self) -> None:
+        check_file_size(self.path)
+        self.cells = xlsx_cells(self.path, self.sheet)
 
 
 def as_row(number: int, cells: list[str]) -> Row:

@@ -38,7 +38,7 @@ def workbook_sheet_names(path: Path) -> list[str]:
 
 def workbook_rows(path: Path, sheet: str | None) -> Iterator:
     """Every row of one sheet (the first without `sheet`), merged cells given their top-left value in
-    every cell they cover, as xlsx.xlsx_rows gives them."""
+    every cell they cover, as xlsx.xlsx_cells gives them."""
     import zipfile
     import zlib
     from xml.etree.ElementTree import ParseError

@@ -18,8 +18,10 @@ from mstrack.sources.rows import Row
 from mstrack.sources.xlsx_stream import column_number
 
 
-def xlsx_rows(path: Path, sheet: str | None) -> Iterator[Row]:
-    """Values come from calamine (Rust: a 100,000-row sheet in under a second, where openpyxl took 17 s),
+def xlsx_cells(path: Path, sheet: str | None) -> Iterator[list]:
+    """The sheet's rows' cells, the first row's first, each row numbered by its place (marked_cells).
+
+    Values come from calamine (Rust: a 100,000-row sheet in under a second, where openpyxl took 17 s),
     or for a sheet beyond STREAM_CELLS (or a workbook whose shared strings go beyond STREAM_SHARED_BYTES)
     from sources/xlsx_stream.py, which holds a piece of it at a time where calamine holds it whole; what
     calamine does not say (number formats, error values, formulas saved without a value) comes from the
@@ -57,7 +59,7 @@ def xlsx_rows(path: Path, sheet: str | None) -> Iterator[Row]:
                                        merges=extent.merges)
             else:
                 values = workbook.get_sheet_by_name(sheet)
-        yield from marked_rows(values, percent, fills, extent, path)
+        yield from marked_cells(values, percent, fills, extent, path)
     except (zipfile.BadZipFile, CalamineError, ElementTree.ParseError, ExpatError, zlib.error, KeyError, IndexError, OSError,
             ValueError, TypeError, EOFError, RuntimeError) as error:  # RuntimeError: zipfile's unsupported or encrypted members
         raise unreadable(path, error, suffix=".xlsx") from None
@@ -103,13 +105,29 @@ def check_extent(path: Path, sheet: str, extent: Extent) -> None:
 
 
 def marked_rows(values, percent: dict[int, list[int]], fills: dict[int, dict[int, str]], extent: Extent,
-                 path: Path) -> Iterator[Row]:
-    """Calamine's rows placed as the spreadsheet has them (it leaves out empty columns on the left),
-    with the XML's marks applied and every cell of a merged range given its top-left cell's value.
+                path: Path) -> Iterator[Row]:
+    """marked_cells as Rows, numbered from 1."""
+    from itertools import count
+
+    return map(Row, count(1), marked_cells(values, percent, fills, extent, path))
+
+
+class Marked(list):
+    """The cells of a row that holds an error value or a formula saved without its value (a fill of the guard's):
+    a bulk import's columnar path leaves its chunk to the per-row path, which names the formula."""
+
+    __slots__ = ()
+
+
+def marked_cells(values, percent: dict[int, list[int]], fills: dict[int, dict[int, str]], extent: Extent,
+                 path: Path) -> Iterator[list]:
+    """Calamine's rows' cells placed as the spreadsheet has them (it leaves out empty columns on the left),
+    one list a row from the first, with the XML's marks applied (a percent cell as its text, a row with a
+    fill Marked) and every cell of a merged range given its top-left cell's value.
 
     Merged ranges are cut to the sheet's extent (the cells its XML names, and at least columns A–Z):
     A3:XFD1048576 under a small table merges nothing beyond it."""
-    from itertools import chain, count, repeat
+    from itertools import chain, repeat
 
     first_column = values.start[1] if values.start else 0
     last_row, last_column = values.end or (-1, -1)
@@ -125,7 +143,7 @@ def marked_rows(values, percent: dict[int, list[int]], fills: dict[int, dict[int
     below = repeat([""] * (last_column + 1 - first_column), height - last_row - 1)
     plain_rows = chain.from_iterable(map(plain_block, blocks(chain(rows, below))))  # each a new list
     if not (left_pad or right_pad or percent or fills or starting):  # most sheets: their rows as calamine gives them
-        yield from map(Row, count(1), plain_rows)
+        yield from plain_rows
         return
     active: list[tuple[int, int, int, int, object]] = []  # (top, left, right, bottom, top-left value) of ranges over this row
     for number, plain in enumerate(plain_rows, start=1):
@@ -136,13 +154,14 @@ def marked_rows(values, percent: dict[int, list[int]], fills: dict[int, dict[int
             for column, fill in fills[number].items():
                 if cells[column] is None:
                     cells[column] = fill
+            cells = Marked(cells)
         if number in starting:
             active.extend((number, left, right, bottom, cells[left]) for left, right, bottom in starting.pop(number))
         if active:
             active = [merge for merge in active if merge[3] >= number]
             for _, left, right, _, value in active:
                 cells[left:right + 1] = [value] * (right - left + 1)
-        yield Row(number, cells)
+        yield cells
 
 
 BLOCK_ROWS = 1024
@@ -160,8 +179,10 @@ def blocks(rows) -> Iterator[list]:
 
 def plain_block(rows: list) -> list[list]:
     """Rows of calamine's values as _plain makes them, a column at a time: a column of text with no blank cell,
-    of integral numbers, of ints, of dates or of timestamps is checked by one C call (most columns of a report
-    are one of these), any other goes cell by cell."""
+    of finite numbers (the integral ones made int), of ints, of dates or of timestamps is made by C calls (most
+    columns of a report are one of these), any other goes cell by cell."""
+    from operator import getitem
+
     if len(set(map(len, rows))) != 1 or not rows[0]:  # not a block of one width: row by row
         return [list(map(_plain, row)) for row in rows]
     columns = []
@@ -169,8 +190,8 @@ def plain_block(rows: list) -> list[list]:
         kinds = set(map(type, column))
         if kinds == {str} and all(map(str.strip, column)):
             columns.append(column)
-        elif kinds == {float} and all(map(float.is_integer, column)):
-            columns.append(map(int, column))
+        elif kinds == {float} and all(map(math.isfinite, column)):  # integral ones as int, the rest as they are, in C
+            columns.append(map(getitem, zip(column, map(int, column), strict=True), map(float.is_integer, column)))
         elif kinds == {int} or kinds == {date}:
             columns.append(column)
         elif kinds == {datetime}:
