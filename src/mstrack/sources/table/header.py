@@ -8,20 +8,24 @@ from datetime import date, timedelta
 
 from mstrack.domain.dates import PERIOD_RE, QUARTER_LABEL, YEAR_LABEL, DateError, period_end
 from mstrack.errors import InputError
+from mstrack.sources.table.above import declared_unit, total_units
 from mstrack.sources.table.cells import (
     AREA_RE,
+    CODE_CELL_RE,
     HELPING_RE,
-    TOTAL_CELL_RE,
+    PLACE_HEADER_RE,
+    heading_row,
     note_line,
+    place_names,
     seq_cell,
+    total_row,
 )
 from mstrack.sources.table.reading import Row, Sheet
+from mstrack.sources.table.schedule import report_month
 
 MONTH_PLAN_RE = re.compile(r"月度|本月|当月|下月|次月")  # a plan for the month of the report, not for the task
 NEXT_MONTH_RE = re.compile(r"下月|次月|下一?步(?:工作)?计划")  # next month's plan: due at the end of the month after the report's
 THIS_MONTH_RE = re.compile(r"本月|当月")  # this month's plan: due at the end of the report's month
-# the report's month in a title line ("2024年7月推进情况表", "2024年1-7月…"): the last month it names
-REPORT_MONTH_RE = re.compile(r"(\d{4})\s*年\s*(?:(?:1[0-2]|0?[1-9])\s*月?份?\s*[-—–~至到]\s*)?(1[0-2]|0?[1-9])\s*月")
 # a plan for one named month ("3月目标", "2023年8月份目标"): the row's checkpoints at that month's end
 NAMED_MONTH_PLAN_RE = re.compile(r"^((?:\d{4}年)?(?:1[0-2]|0?[1-9])月)份?(?:工作)?(?:目标|计划|任务|安排)")
 COLUMN_RULES = (  # (kind, pattern), first match wins
@@ -39,7 +43,7 @@ COLUMN_RULES = (  # (kind, pattern), first match wins
     # 是否达进度 (是 / 否): whether the work kept pace; 预期成效 is what the work will achieve
     ("progress", r"^是否|进展|完成情况|完成率|(?<!预期)(?<!预计)成效"
                  r"|(?:当前|目前|实际|形象|累计|完成|工程|项目|推进)进度(?!安排|计划|要求)|进度情况|已完成"
-                 r"|(?:累计|实际)完成|截至|完成数|占.{0,6}比|之比|^占.{0,4}(?:计划|任务|目标)"  # 占全年计划: the share done
+                 r"|(?:累计|实际)完成|截至|(?<!计划)完成数|占.{0,6}比|之比|^占.{0,4}(?:计划|任务|目标)"  # 占全年计划: the share done
                  r"|(?:推进|落实|执行|实施|办理|工作)情况"  # 上半年推进情况: how the work went in a past period
                  r"|^\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月份?(?!.*(?:计划|目标|任务|安排))"),  # "1-9月份工作…": what was done
     ("note", r"下一?步(?:工作)?(?:措施|打算|举措)$"),  # what the unit will do next, undated: no schedule
@@ -113,6 +117,9 @@ def _header_columns(sheet: Sheet, at: int, year: int) -> list[Column] | None:
     _offices(columns)
     _leads_beside_helpers(columns)
     kinds = [c.kind for c in columns if c.kind]
+    for place in [] if "task" in kinds else [c for c in columns if PLACE_HEADER_RE.match(re.sub(r"\s+", "", c.header))][:1]:
+        place.kind = "task" if place_names(_column_values(sheet, at, place), place.header) else place.kind  # rows by region (市州)
+    kinds = [c.kind for c in columns if c.kind]
     if "task" not in kinds and (len(set(kinds)) >= 2 or set(kinds) <= {"lead", "units"}) \
             and {"schedule", "period", "deadline", "lead", "units"} & set(kinds):
         _unnamed_task_column(sheet, at, columns, year)  # records whose item text has no label: an empty header cell
@@ -154,7 +161,7 @@ def _one_row_table(sheet: Sheet, at: int, columns: list[Column]) -> bool:
     named = [c for c in columns if c.header.strip()]
     measured = [c for c in named if c.kind in ("task", "amount") and HEADER_UNIT_RE.match(re.sub(r"\s+", "", c.header))]
     rows = [r for r in data_rows(sheet, at) if any(r.cells)  # a blank row, a 注： or a 合计 row under it aside
-            and not TOTAL_CELL_RE.match(next(c for c in r.cells if c))]
+            and not total_row(r.cells)]
     task = next((c for c in columns if c.kind == "task" and c not in measured), None)  # the name, wherever it stands
     if len(named) < 3 or any(not c.kind for c in named) or not measured or len(rows) != 1 or task is None:
         return False
@@ -164,8 +171,9 @@ def _one_row_table(sheet: Sheet, at: int, columns: list[Column]) -> bool:
 
 
 def data_rows(sheet: Sheet, at: int) -> list[Row]:
-    """The rows under the header row `at`, footnotes (备注：…, 注：…) left out: what the columns are told by."""
-    return [r for r in sheet.rows[at + 1:] if not note_line(r.cells)]
+    """The rows under the header row `at`, footnotes (备注：…, 注：…) and group headings merged over the row left out:
+    what the columns are told by."""
+    return [r for r in sheet.rows[at + 1:] if not note_line(r.cells) and not heading_row(r.cells)]
 
 
 def _offices(columns: list[Column]) -> None:
@@ -183,7 +191,10 @@ def _unnamed_task_column(sheet: Sheet, at: int, columns: list[Column], year: int
     task column of a table printed as records ("1.新增安装300套…" under "", beside 责任单位 and 进度安排); not one whose
     name is in the row below (a text export writes 责任单位 merged over 牵头单位 | 配合单位 once, blank beside it)."""
     below = [r.cells for r in sheet.rows[at + 1:at + 8]]
-    sub = below[0] if below and len({c for c in below[0] if c}) >= 2 else []  # not an area heading merged over the row
+    seq = next((c for c in columns if c.kind == "seq"), None)
+    numbered = bool(below) and seq is not None and seq.index < len(below[0]) and bool(CODE_CELL_RE.match(below[0][seq.index]))
+    # the row below names the columns: not an area heading merged over the row, nor a numbered item
+    sub = below[0] if below and len({c for c in below[0] if c}) >= 2 and not numbered else []
     for column in columns:
         if column.kind or column.header.strip():
             continue
@@ -220,10 +231,11 @@ def _task_column_by_content(sheet: Sheet, at: int, columns: list[Column]) -> Non
 
 def _items_below(sheet: Sheet, at: int, columns: list[Column]) -> bool:
     """The rows under a header read as items: most of the next few have a number (in a 序号 column) and a title; or,
-    without a 序号, the task column holds each row's longest words (序号 / 项目分类 / 实事内容 / 完成情况, 项目 / 内容)."""
+    without a 序号, the task column holds each row's longest words (序号 / 项目分类 / 实事内容 / 完成情况, 项目 / 内容).
+    Group headings and rows of totals between them are neither."""
     seq = next((c for c in columns if c.kind == "seq"), None)
     task = next(c for c in columns if c.kind == "task")
-    below = [r.cells for r in sheet.rows[at + 1:at + 6]]
+    below = [r.cells for r in sheet.rows[at + 1:] if not heading_row(r.cells) and not total_row(r.cells)][:5]
     if seq is not None:
         items = sum(1 for cells in below if seq.index < len(cells) and seq_cell(cells[seq.index])
                     and task.index < len(cells) and cells[task.index].strip())
@@ -294,15 +306,6 @@ def find_header(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column
         "{path}: no header row found: expected a row naming a task column (工作任务, 实施内容, 实事项目, 项目内容 …) "
         "and a schedule, deadline or unit column (进度安排, 实施计划, 完成时限, 牵头单位, 责任单位 …)", path=names,
     )
-
-
-def report_month(lines: list[str]) -> date | None:
-    """The first day of the month a report is for, as its title lines print it (the one nearest the table); None
-    when none names a year and month."""
-    for line in reversed(lines):
-        if found := list(REPORT_MONTH_RE.finditer(line)):
-            return date(int(found[-1][1]), int(found[-1][2]), 1)
-    return None
 
 
 def _date_month_plans(titles: list[str], columns: list[Column]) -> None:
@@ -402,7 +405,8 @@ def _number_columns(sheet: Sheet, at: int, columns: list[Column]) -> None:
         values = _column_values(sheet, at, column) if column.kind in ("task", "amount", "", "schedule", "content") else []
         if values and sum(bool(BARE_NUMBER_RE.match(v)) for v in values) * 2 > len(values):
             numeric.append(column)
-    numeric = [c for c in numeric if not _measured(c, numeric)]
+    stated = total_units(sheet, at, [c.index for c in numeric if not HEADER_UNIT_RE.match(re.sub(r"\s+", "", c.header))])
+    numeric = [c for c in numeric if not _measured(c, numeric, stated.get(c.index, ""))]
     money = _money_columns(sheet, at, columns, numeric)
     numeric = [c for c in numeric if c not in money]
     targets = [c for c in numeric if c.kind in ("task", "amount")]
@@ -419,12 +423,14 @@ HEADER_UNIT_RE = re.compile(r"^(?P<name>.+?)[（(](?P<unit>[^()（）\d]{1,4})[)
 REPORTED_RE = re.compile(r"完成|进度|已|实际|占|比")
 
 
-def _measured(column: Column, numeric: list[Column]) -> bool:
-    """A column of numbers whose header names their unit ("年度投资金额 (万元)") is a target of its own, named by
-    the header; a multi-year total (总投资) only when no column counts the year (当年投资). Progress is not."""
+def _measured(column: Column, numeric: list[Column], stated: str = "") -> bool:
+    """A column of numbers whose header names their unit ("年度投资金额 (万元)"), or whose total the text above prints
+    with one (`stated`: 计划完成数, the plan's figure), is a target of its own, named by the header; a multi-year total
+    (总投资) only when no column counts the year (当年投资). Progress is not."""
     header = re.sub(r"\s+", "", column.header)
-    m = HEADER_UNIT_RE.match(header)
-    if not m or REPORTED_RE.search(m["name"]):
+    planned = bool(stated) and re.match(r"(?:计划|目标|任务)(?!.*率)", header) is not None  # not 累计开工数, 计划完成率
+    m = HEADER_UNIT_RE.match(header) or ({"name": header, "unit": stated} if planned else None)
+    if not m or REPORTED_RE.search(m["name"]) and not planned:
         return False
     yearly = [c for c in numeric if (n := HEADER_UNIT_RE.match(re.sub(r"\s+", "", c.header))) and re.search(r"年", n["name"])]
     column.kind = "measured" if not yearly or column in yearly else "note"
@@ -437,20 +443,11 @@ MONEY_CELL_RE = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?\s*(?:万|亿)?元$")
 MONEY_HEADER_RE = re.compile(r"投资|资金|预算|金额")
 
 
-def _declared_unit(sheet: Sheet, at: int) -> str:
-    """The unit of money printed above the header for the whole table ("单位：万元"), or ""."""
-    for row in sheet.rows[max(0, at - 3):at]:
-        for cell in row.cells:
-            if m := re.search(r"单位\s*[:：]\s*((?:万|亿)?元)", cell):
-                return m[1]
-    return ""
-
-
 def _money_columns(sheet: Sheet, at: int, columns: list[Column], numeric: list[Column]) -> list[Column]:
     """A column of sums under 计划投资, 年度投资 or 资金, in their unit ("3000万元") or bare under a "单位：万元" printed
     above the table: a target of its own, named by the header; a total (总投资) only when no other such column counts
     the year or the plan. Returns those columns."""
-    declared = _declared_unit(sheet, at)
+    declared = declared_unit(sheet, at)
     money = []
     for column in columns:
         header = re.sub(r"\s+", "", column.header)
