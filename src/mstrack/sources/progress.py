@@ -77,6 +77,7 @@ class _Importer:
         self.today = today
         self.programmes: dict[str, tuple[int, dict[str, list[tuple]]] | None] = {}
         self.tasks: dict[tuple[str, str], list[ImportIndicator]] = {}  # (programme, task) → its indicators, once named
+        self.sizes: dict[str, tuple[int, int] | None] = {}  # programme code → (year, tasks in its plan), once read
         self.upto: int | None = None  # the newest report before the import: what rows are compared with
         self.result = ImportResult()
         self.checked = Checked()
@@ -94,11 +95,45 @@ class _Importer:
         self.columns = Columns(self)
 
     def programme_indicators(self, code: str):
+        """The programme's year and all its indicators' tuples by task (the per-row path's read), or None."""
         if code not in self.programmes:
             if self.upto is None:
                 self.upto = self.store.last_report_id()
             self.programmes[code] = self.store.import_indicators(code)
         return self.programmes[code]
+
+    def read_tasks(self, code: str, tasks: list[str]) -> int | None:
+        """The programme's year, None if there is none, with the indicators of `tasks` (a chunk's) read from the
+        store as the per-row path reads them, for tasks not read before: a chunk into a 20,000-task plan builds
+        the few it names, not all. A chunk naming half the plan's tasks or more reads the whole plan, in one
+        scan (seeking each task costs about twice as much a task). Read here, they are the same objects for both
+        paths (task_indicators)."""
+        if code not in self.programmes:
+            size = self.sizes.get(code)
+            if size is None:
+                size = self.sizes[code] = self.store.import_programme(code)
+                if size is None:
+                    self.programmes[code] = None
+            if size is None:
+                return None
+            year, tasks_in_plan = size
+            wanted = [task for task in tasks if (code, task) not in self.tasks]
+            if not wanted:
+                return year
+            if 2 * len(wanted) < tasks_in_plan:
+                if self.upto is None:
+                    self.upto = self.store.last_report_id()
+                found = self.store.import_indicators(code, wanted)
+                if found is not None:  # None: the programme is gone, which the write lock rules out
+                    for task in wanted:
+                        self.task_indicators(code, task, found[1])
+                return year
+        known = self.programme_indicators(code)
+        if known is None:
+            return None
+        for task in tasks:
+            self.task_indicators(code, task, known[1])
+        return known[0]
 
     def task_indicators(self, code: str, task: str, by_task: dict[str, list[tuple]]) -> list[ImportIndicator] | None:
         found = self.tasks.get((code, task))

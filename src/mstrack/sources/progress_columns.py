@@ -14,7 +14,7 @@ from __future__ import annotations
 from array import array
 from datetime import date
 from itertools import compress, repeat
-from operator import attrgetter, gt, itemgetter, le, not_
+from operator import attrgetter, gt, is_, itemgetter, le, not_
 
 from mstrack.domain.limits import all_storable, text_problem
 from mstrack.model import SCHEDULE
@@ -28,13 +28,14 @@ _ID = attrgetter("indicator_id")
 
 
 class Columns:
-    """What the columnar path keeps between chunks of one import: the programmes' indicators by their exact
-    (programme, task, indicator) cells, and what a row needs of an indicator once it has met it."""
+    """What the columnar path keeps between chunks of one import: the indicators of the tasks its chunks named, by
+    their exact (programme, task, indicator) cells, and what a row needs of an indicator once it has met it."""
 
     def __init__(self, importer):
         self.importer = importer
         self.exact: dict[tuple[str, str, str], object] = {}  # (programme code, task, name) → ImportIndicator
-        self.years: dict[str, int] = {}  # the programmes looked up whole, by code → their year
+        self.years: dict[str, int | None] = {}  # the programmes met, by code → their year (None: no such programme)
+        self.seen: set[tuple[str, str]] = set()  # the (programme, task) cells whose indicators were looked up
         self.met: dict[object, tuple] = {}  # ImportIndicator → (last day or date.min, limit, unit)
         self.rows: dict[object, object] = {}  # ImportIndicator → its rows' array (Checked.rows_of), once it has kept rows
 
@@ -52,8 +53,11 @@ class Columns:
         if year is None:
             return False
         states = list(map(self.exact.get, zip(codes, columns[task_at], columns[name_at], strict=True)))
-        if None in states:
-            return False
+        if None in states:  # tasks not met before: their indicators read, then looked up again
+            self._read(compress(zip(codes, columns[task_at], strict=True), map(is_, states, repeat(None))))
+            states = list(map(self.exact.get, zip(codes, columns[task_at], columns[name_at], strict=True)))
+            if None in states:
+                return False
         days = self._days(columns[day_at], year)
         if days is None:
             return False
@@ -72,36 +76,42 @@ class Columns:
         return True
 
     def _one_year(self, codes) -> int | None:
-        """The year of the chunk's programmes, looked up whole the first time each is met; None when one is
-        unknown or they are of two years (the days of "6月底" differ)."""
+        """The year of the chunk's programmes, read the first time each is met; None when one is unknown or
+        they are of two years (the days of "6月底" differ)."""
         years = set()
         for code in set(codes):
-            if code not in self.years and not self._programme(code):
-                return None
-            years.add(self.years[code])
+            year = self.years.get(code)
+            if year is None:
+                if type(code) is not str or not code or code != code.strip() or text_problem(code):
+                    return None
+                year = self.years[code] = self.importer.read_tasks(code, [])
+                if year is None:
+                    return None
+            years.add(year)
         return years.pop() if len(years) == 1 else None
 
-    def _programme(self, code) -> bool:
-        """The programme's indicators by their exact (programme, task, indicator) cells, False if it has none: only
-        a name one indicator of its task has, not a text-only line, cells with nothing the per-row path would trim
-        or split (a "/" in a task)."""
-        importer = self.importer
-        if type(code) is not str or not code or code != code.strip() or text_problem(code):
-            return False
-        known = importer.programme_indicators(code)
-        if known is None:
-            return False
-        year, by_task = known
-        for task in by_task:
-            if "/" in task or task != task.strip() or not task:
+    def _read(self, keys) -> None:
+        """The indicators of the chunk's (programme, task) cells not met before, read a few hundred tasks a statement
+        (_Importer.read_tasks), by their exact (programme, task, indicator) cells: only a name one indicator of its
+        task has, not a text-only line, cells with nothing the per-row path would trim or split (a "/" in a task)."""
+        importer, exact, by_code = self.importer, self.exact, {}
+        seen = self.seen
+        for code, task in dict.fromkeys(keys):  # in the file's order, not a set's: made in the order later walked (measured)
+            if (code, task) in seen:
                 continue
-            states = importer.task_indicators(code, task, by_task)
-            names = [state.indicator for state in states]
-            self.exact.update(((code, task, state.indicator), state) for state in states
-                              if state.kind != SCHEDULE and names.count(state.indicator) == 1
-                              and state.indicator and state.indicator == state.indicator.strip())
-        self.years[code] = year
-        return True
+            seen.add((code, task))
+            if type(task) is str and task and "/" not in task and task == task.strip():
+                by_code.setdefault(code, []).append(task)
+        for code, wanted in by_code.items():
+            importer.read_tasks(code, wanted)
+            for task in wanted:
+                states = importer.tasks.get((code, task)) or ()
+                names = [state.indicator for state in states] if len(states) > 1 else None
+                for state in states:
+                    name = state.indicator
+                    if (state.kind != SCHEDULE and name and name == name.strip()
+                            and (names is None or names.count(name) == 1)):
+                        exact[(code, task, name)] = state
 
     def _days(self, cells: tuple, year: int) -> list[date] | None:
         """The chunk's date cells as days, each distinct cell read once by the per-row path's own rule (_Importer.day)."""
