@@ -623,6 +623,10 @@ def import_progress(
                     confirm(result)
     except _Discarded:
         result.inserted = result.updated = result.unchanged = 0
+    finally:  # the importer and its Columns refer to each other: a cycle that would keep every object the import
+        # made (100,000 rows: ~200,000) for the cycle collector, which then spent ~0.17 s walking them; broken,
+        # they are freed as the import returns
+        importer.columns = None
     return result
 
 
