@@ -102,38 +102,36 @@ class _Importer:
             self.programmes[code] = self.store.import_indicators(code)
         return self.programmes[code]
 
-    def read_tasks(self, code: str, tasks: list[str]) -> int | None:
-        """The programme's year, None if there is none, with the indicators of `tasks` (a chunk's) read from the
-        store as the per-row path reads them, for tasks not read before: a chunk into a 20,000-task plan builds
-        the few it names, not all. A chunk naming half the plan's tasks or more reads the whole plan, in one
-        scan (seeking each task costs about twice as much a task). Read here, they are the same objects for both
-        paths (task_indicators)."""
-        if code not in self.programmes:
-            size = self.sizes.get(code)
-            if size is None:
-                size = self.sizes[code] = self.store.import_programme(code)
-                if size is None:
-                    self.programmes[code] = None
-            if size is None:
-                return None
-            year, tasks_in_plan = size
-            wanted = [task for task in tasks if (code, task) not in self.tasks]
-            if not wanted:
-                return year
-            if 2 * len(wanted) < tasks_in_plan:
-                if self.upto is None:
-                    self.upto = self.store.last_report_id()
-                found = self.store.import_indicators(code, wanted)
-                if found is not None:  # None: the programme is gone, which the write lock rules out
-                    for task in wanted:
-                        self.task_indicators(code, task, found[1])
-                return year
-        known = self.programme_indicators(code)
-        if known is None:
-            return None
+    def programme_year(self, code: str) -> int | None:
+        """The programme's year, None if there is none (read once with the plan's size: read_tasks)."""
+        known = self.programmes.get(code)
+        if known is not None:
+            return known[0]
+        if code not in self.sizes:
+            self.sizes[code] = self.store.import_programme(code)
+        size = self.sizes[code]
+        return None if size is None else size[0]
+
+    def read_tasks(self, code: str, tasks: list[str]) -> list[str]:
+        """The indicators of a known programme's `tasks` (a chunk's), read from the store as the per-row path reads
+        them, for tasks not read before: a chunk into a 20,000-task plan builds the few it names, not all. A chunk
+        naming half the plan's tasks or more reads the whole plan in one scan (seeking each task costs about twice
+        as much a task) and builds all of them, in the plan's order (the later walks follow it). Returns the tasks
+        built or found; the same objects for both paths (task_indicators)."""
+        wanted = [task for task in tasks if (code, task) not in self.tasks]
+        if wanted and code not in self.programmes and 2 * len(wanted) < self.sizes[code][1]:
+            if self.upto is None:
+                self.upto = self.store.last_report_id()
+            found = self.store.import_indicators(code, wanted)
+            by_task = found[1] if found is not None else {}  # None: the programme is gone, which the write lock rules out
+        elif wanted:
+            by_task = self.programme_indicators(code)[1]
+            tasks = list(by_task)
+        else:
+            return tasks
         for task in tasks:
-            self.task_indicators(code, task, known[1])
-        return known[0]
+            self.task_indicators(code, task, by_task)
+        return tasks
 
     def task_indicators(self, code: str, task: str, by_task: dict[str, list[tuple]]) -> list[ImportIndicator] | None:
         found = self.tasks.get((code, task))

@@ -84,27 +84,27 @@ class Columns:
             if year is None:
                 if type(code) is not str or not code or code != code.strip() or text_problem(code):
                     return None
-                year = self.years[code] = self.importer.read_tasks(code, [])
+                year = self.years[code] = self.importer.programme_year(code)
                 if year is None:
                     return None
             years.add(year)
         return years.pop() if len(years) == 1 else None
 
     def _read(self, keys) -> None:
-        """The indicators of the chunk's (programme, task) cells not met before, read a few hundred tasks a statement
-        (_Importer.read_tasks), by their exact (programme, task, indicator) cells: only a name one indicator of its
-        task has, not a text-only line, cells with nothing the per-row path would trim or split (a "/" in a task)."""
-        importer, exact, by_code = self.importer, self.exact, {}
-        seen = self.seen
-        for code, task in dict.fromkeys(keys):  # in the file's order, not a set's: made in the order later walked (measured)
-            if (code, task) in seen:
-                continue
-            seen.add((code, task))
-            if type(task) is str and task and "/" not in task and task == task.strip():
+        """The indicators of the chunk's (programme, task) cells not met before (_Importer.read_tasks: those tasks', or
+        the whole plan's), by their exact (programme, task, indicator) cells: only a name one indicator of its task
+        has, not a text-only line, cells with nothing the per-row path would trim or split (a "/" in a task)."""
+        importer, exact, seen, by_code = self.importer, self.exact, self.seen, {}
+        for code, task in dict.fromkeys(keys):  # in the file's order, not a set's: made in the order later walked
+            if (code, task) not in seen:
+                seen.add((code, task))
                 by_code.setdefault(code, []).append(task)
-        for code, wanted in by_code.items():
-            importer.read_tasks(code, wanted)
-            for task in wanted:
+        for code, cells in by_code.items():
+            asked = set(cells)
+            for task in importer.read_tasks(code, [task for task in cells if _plain_task(task)]):
+                if not _plain_task(task) or (task not in asked and (code, task) in seen):
+                    continue  # a task of a plan read whole that an earlier chunk named (or one the per-row path takes)
+                seen.add((code, task))
                 states = importer.tasks.get((code, task)) or ()
                 names = [state.indicator for state in states] if len(states) > 1 else None
                 for state in states:
@@ -179,6 +179,11 @@ class Columns:
 _LAST, _LIMIT, _UNIT = itemgetter(0), itemgetter(1), itemgetter(2)
 _FLAG = {True: NOTHING, False: ASK}
 _APPEND = array.append
+
+
+def _plain_task(task) -> bool:
+    """A task cell the per-row path takes as it is: text, not blank, nothing to trim, no "/" to split."""
+    return type(task) is str and task != "" and "/" not in task and task == task.strip()
 
 
 def _values_fit(numbers: list, suffixes: list, met: list) -> bool:
