@@ -84,28 +84,28 @@ class Columns:
             if year is None:
                 if type(code) is not str or not code or code != code.strip() or text_problem(code):
                     return None
-                year = self.years[code] = self.importer.programme_year(code)
+                year = self.years[code] = self.importer.plan.programme_year(code)
                 if year is None:
                     return None
             years.add(year)
         return years.pop() if len(years) == 1 else None
 
     def _read(self, keys) -> None:
-        """The indicators of the chunk's (programme, task) cells not met before (_Importer.read_tasks: those tasks', or
+        """The indicators of the chunk's (programme, task) cells not met before (PlanReads.read_tasks: those tasks', or
         the whole plan's), by their exact (programme, task, indicator) cells: only a name one indicator of its task
         has, not a text-only line, cells with nothing the per-row path would trim or split (a "/" in a task)."""
-        importer, exact, seen, by_code = self.importer, self.exact, self.seen, {}
+        plan, exact, seen, by_code = self.importer.plan, self.exact, self.seen, {}
         for code, task in dict.fromkeys(keys):  # in the file's order, not a set's: made in the order later walked
             if (code, task) not in seen:
                 seen.add((code, task))
                 by_code.setdefault(code, []).append(task)
         for code, cells in by_code.items():
             asked = set(cells)
-            for task in importer.read_tasks(code, [task for task in cells if _plain_task(task)]):
+            for task in plan.read_tasks(code, [task for task in cells if _plain_task(task)]):
                 if not _plain_task(task) or (task not in asked and (code, task) in seen):
                     continue  # a task of a plan read whole that an earlier chunk named (or one the per-row path takes)
                 seen.add((code, task))
-                states = importer.tasks.get((code, task)) or ()
+                states = plan.tasks.get((code, task)) or ()
                 names = [state.indicator for state in states] if len(states) > 1 else None
                 for state in states:
                     name = state.indicator
