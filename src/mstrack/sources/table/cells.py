@@ -22,6 +22,28 @@ HELPING_RE = re.compile(r"配合|协办|协助|参与|协同")  # units that hel
 CODE_CELL_RE = re.compile(r"^[*＊※★☆▲△●◆]*\s*第?\s*[（(]?\s*(\d+(?:[.-]\d+)?)\s*[）)]?\s*[项条号]?[.．、]?\s*[*＊※★☆▲△●◆]*$")
 GROUP_CODE_RE = re.compile(r"^[（(]?\s*([一二三四五六七八九十百]+)\s*[）)]?[、.．]?$")
 TOTAL_CELL_RE = re.compile(r"^\s*(?:合\s*计|小\s*计|总\s*计|共\s*计)\s*[:：]?\s*$")  # a row of totals: no task
+WHOLE_REGION_RE = re.compile(r"^\s*全\s*[省市县区州盟旗]\s*$")  # "全省": the total of a table by region, over figures only
+FIGURE_RE = re.compile(r"^\s*\d+(?:,\d{3})*(?:\.\d+)?\s*[%％]?\s*$")
+
+
+def total_row(cells: list[str]) -> bool:
+    """A row of totals, no task: 合计 (小计, 总计) first; or 全省 (全市, 全县 …) first and figures only after it, the whole
+    of a table whose rows are regions ("全市" before a task's words is where the task is done)."""
+    filled = [c for c in cells if c]
+    return bool(filled) and (TOTAL_CELL_RE.match(filled[0]) is not None or WHOLE_REGION_RE.match(filled[0]) is not None
+                             and all(FIGURE_RE.match(c) for c in filled[1:] if c != filled[0]))
+
+# a column named by a kind of place (市州, 县(市、区), 地区, 乡镇): in a table whose rows are regions, its names are the tasks
+PLACE_HEADER_RE = re.compile(r"^(?:市州|地市|地区|区域|市县区?|县市区?|区县市?|县区|县[（(]市[、，,]?区[）)]|乡镇(?:街道)?|镇街|街镇)"
+                             r"(?:名称)?$")
+PLACE_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:省|市|州|县|区|镇|乡|街道|盟|旗|新区|园区)$")
+
+
+def place_names(values: list[str], header: str) -> bool:
+    """Three or more cells, every one a place's name ("长沙市", "湘西州", "岳麓区"), a total row and the header printed
+    again at a page break aside."""
+    names = [v.strip() for v in values if not TOTAL_CELL_RE.match(v) and not WHOLE_REGION_RE.match(v) and v != header]
+    return len(names) >= 3 and all(PLACE_NAME_RE.match(v) for v in names)
 
 
 SEVERAL_CODES_RE = re.compile(r"^\s*\d+(?:\s*[、,，/和及]\s*\d+)+\s*$")  # "1、2": two tasks written in one row

@@ -8,12 +8,15 @@ from datetime import date, timedelta
 
 from mstrack.domain.dates import PERIOD_RE, QUARTER_LABEL, YEAR_LABEL, DateError, period_end
 from mstrack.errors import InputError
+from mstrack.sources.table.above import declared_unit, total_units
 from mstrack.sources.table.cells import (
     AREA_RE,
     HELPING_RE,
-    TOTAL_CELL_RE,
+    PLACE_HEADER_RE,
     note_line,
+    place_names,
     seq_cell,
+    total_row,
 )
 from mstrack.sources.table.reading import Row, Sheet
 
@@ -39,7 +42,7 @@ COLUMN_RULES = (  # (kind, pattern), first match wins
     # 是否达进度 (是 / 否): whether the work kept pace; 预期成效 is what the work will achieve
     ("progress", r"^是否|进展|完成情况|完成率|(?<!预期)(?<!预计)成效"
                  r"|(?:当前|目前|实际|形象|累计|完成|工程|项目|推进)进度(?!安排|计划|要求)|进度情况|已完成"
-                 r"|(?:累计|实际)完成|截至|完成数|占.{0,6}比|之比|^占.{0,4}(?:计划|任务|目标)"  # 占全年计划: the share done
+                 r"|(?:累计|实际)完成|截至|(?<!计划)完成数|占.{0,6}比|之比|^占.{0,4}(?:计划|任务|目标)"  # 占全年计划: the share done
                  r"|(?:推进|落实|执行|实施|办理|工作)情况"  # 上半年推进情况: how the work went in a past period
                  r"|^\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月份?(?!.*(?:计划|目标|任务|安排))"),  # "1-9月份工作…": what was done
     ("note", r"下一?步(?:工作)?(?:措施|打算|举措)$"),  # what the unit will do next, undated: no schedule
@@ -113,6 +116,9 @@ def _header_columns(sheet: Sheet, at: int, year: int) -> list[Column] | None:
     _offices(columns)
     _leads_beside_helpers(columns)
     kinds = [c.kind for c in columns if c.kind]
+    for place in [] if "task" in kinds else [c for c in columns if PLACE_HEADER_RE.match(re.sub(r"\s+", "", c.header))][:1]:
+        place.kind = "task" if place_names(_column_values(sheet, at, place), place.header) else place.kind  # rows by region (市州)
+    kinds = [c.kind for c in columns if c.kind]
     if "task" not in kinds and (len(set(kinds)) >= 2 or set(kinds) <= {"lead", "units"}) \
             and {"schedule", "period", "deadline", "lead", "units"} & set(kinds):
         _unnamed_task_column(sheet, at, columns, year)  # records whose item text has no label: an empty header cell
@@ -154,7 +160,7 @@ def _one_row_table(sheet: Sheet, at: int, columns: list[Column]) -> bool:
     named = [c for c in columns if c.header.strip()]
     measured = [c for c in named if c.kind in ("task", "amount") and HEADER_UNIT_RE.match(re.sub(r"\s+", "", c.header))]
     rows = [r for r in data_rows(sheet, at) if any(r.cells)  # a blank row, a 注： or a 合计 row under it aside
-            and not TOTAL_CELL_RE.match(next(c for c in r.cells if c))]
+            and not total_row(r.cells)]
     task = next((c for c in columns if c.kind == "task" and c not in measured), None)  # the name, wherever it stands
     if len(named) < 3 or any(not c.kind for c in named) or not measured or len(rows) != 1 or task is None:
         return False
@@ -402,7 +408,8 @@ def _number_columns(sheet: Sheet, at: int, columns: list[Column]) -> None:
         values = _column_values(sheet, at, column) if column.kind in ("task", "amount", "", "schedule", "content") else []
         if values and sum(bool(BARE_NUMBER_RE.match(v)) for v in values) * 2 > len(values):
             numeric.append(column)
-    numeric = [c for c in numeric if not _measured(c, numeric)]
+    stated = total_units(sheet, at, [c.index for c in numeric if not HEADER_UNIT_RE.match(re.sub(r"\s+", "", c.header))])
+    numeric = [c for c in numeric if not _measured(c, numeric, stated.get(c.index, ""))]
     money = _money_columns(sheet, at, columns, numeric)
     numeric = [c for c in numeric if c not in money]
     targets = [c for c in numeric if c.kind in ("task", "amount")]
@@ -419,12 +426,14 @@ HEADER_UNIT_RE = re.compile(r"^(?P<name>.+?)[（(](?P<unit>[^()（）\d]{1,4})[)
 REPORTED_RE = re.compile(r"完成|进度|已|实际|占|比")
 
 
-def _measured(column: Column, numeric: list[Column]) -> bool:
-    """A column of numbers whose header names their unit ("年度投资金额 (万元)") is a target of its own, named by
-    the header; a multi-year total (总投资) only when no column counts the year (当年投资). Progress is not."""
+def _measured(column: Column, numeric: list[Column], stated: str = "") -> bool:
+    """A column of numbers whose header names their unit ("年度投资金额 (万元)"), or whose total the text above prints
+    with one (`stated`: 计划完成数, the plan's figure), is a target of its own, named by the header; a multi-year total
+    (总投资) only when no column counts the year (当年投资). Progress is not."""
     header = re.sub(r"\s+", "", column.header)
-    m = HEADER_UNIT_RE.match(header)
-    if not m or REPORTED_RE.search(m["name"]):
+    planned = bool(stated) and re.match(r"(?:计划|目标|任务)(?!.*率)", header) is not None  # not 累计开工数, 计划完成率
+    m = HEADER_UNIT_RE.match(header) or ({"name": header, "unit": stated} if planned else None)
+    if not m or REPORTED_RE.search(m["name"]) and not planned:
         return False
     yearly = [c for c in numeric if (n := HEADER_UNIT_RE.match(re.sub(r"\s+", "", c.header))) and re.search(r"年", n["name"])]
     column.kind = "measured" if not yearly or column in yearly else "note"
@@ -437,20 +446,11 @@ MONEY_CELL_RE = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?\s*(?:万|亿)?元$")
 MONEY_HEADER_RE = re.compile(r"投资|资金|预算|金额")
 
 
-def _declared_unit(sheet: Sheet, at: int) -> str:
-    """The unit of money printed above the header for the whole table ("单位：万元"), or ""."""
-    for row in sheet.rows[max(0, at - 3):at]:
-        for cell in row.cells:
-            if m := re.search(r"单位\s*[:：]\s*((?:万|亿)?元)", cell):
-                return m[1]
-    return ""
-
-
 def _money_columns(sheet: Sheet, at: int, columns: list[Column], numeric: list[Column]) -> list[Column]:
     """A column of sums under 计划投资, 年度投资 or 资金, in their unit ("3000万元") or bare under a "单位：万元" printed
     above the table: a target of its own, named by the header; a total (总投资) only when no other such column counts
     the year or the plan. Returns those columns."""
-    declared = _declared_unit(sheet, at)
+    declared = declared_unit(sheet, at)
     money = []
     for column in columns:
         header = re.sub(r"\s+", "", column.header)

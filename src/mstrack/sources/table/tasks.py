@@ -16,8 +16,8 @@ from mstrack.sources.table.cells import (
     GROUP_CODE_RE,
     HELPING_RE,
     SEVERAL_CODES_RE,
-    TOTAL_CELL_RE,
     note_line,
+    total_row,
 )
 from mstrack.sources.table.header import Column
 from mstrack.sources.table.mentions import BARE_RE, find_mentions
@@ -132,8 +132,8 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     own_numbers = _items_print_numbers(sheet, at, layout)
     for row in (split for below in sheet.rows[at + 1:] for split in _tasks_in_row(below, layout, joined)):
         filled = [c for c in row.cells if c]
-        if not filled or _repeats_header(row, layout, header_texts) or TOTAL_CELL_RE.match(filled[0]):
-            continue  # blank, the header again at a page break, or a row of totals (合计, 小计)
+        if not filled or _repeats_header(row, layout, header_texts) or total_row(row.cells):
+            continue  # blank, the header again at a page break, or a row of totals (合计, 小计, 全省)
         if areas_are_tasks and _action_row(row, layout, tasks, seen, year):
             continue
         if note_line(row.cells):

@@ -18,16 +18,50 @@ OFFICE_END = "局委办府院司部会厅心团道镇乡区联队站所组）)"
 UNITS_END = ("单位", "部门", "企业", "集团", "银行")  # "各管线产权单位": units of their own, not half a name
 
 
+PLACE_START = "市县区省镇乡街村各州盟旗"
+
+
+def _ends_like_unit(text: str) -> bool:
+    return text.endswith((*OFFICE_END, *UNITS_END))
+
+
+def _whole_unit(line: str) -> bool:
+    """A line that is a unit's name on its own: it ends like an office and is more than a tail ("市委" is; "公厅",
+    "局", the end of a name broken over lines, are not)."""
+    return _ends_like_unit(line) and (len(line) > 2 or line[:1] in PLACE_START)
+
+
+def _name_head(line: str) -> bool:
+    """The start of a name broken over lines ("市政", "长沙", "市"): it ends like no office, nor like a place that is a
+    unit on its own ("各区县市", "浏阳市")."""
+    return not _ends_like_unit(line) and not (len(line) >= 3 and line.endswith(tuple("市县州省旗盟")))
+
+
 def joined_names(cell: str) -> str:
-    """A unit's name broken over two lines of a narrow cell ("市人力资源\n社会保障局") is one name again."""
-    lines = cell.split("\n")
-    out = lines[:1]
-    for line in lines[1:]:
-        if out[-1] and line and not out[-1].endswith((*OFFICE_END, *UNITS_END)) and line.endswith(tuple(OFFICE_END)) \
-                and not re.search(r"[、，,；;\s]", out[-1] + line):  # "中国电信\n中国移动" stay two
-            out[-1] += line
+    """A unit's name broken over the lines of a narrow cell ("市人力资源\n社会保障局", "市政\n府办\n公厅",
+    "市\n监\n察\n局") is one name again: a line that does not end like an office is the head of a name and joins the
+    lines after it until the name ends like one; a short tail ("公厅") joins the name broken before it. A cell whose
+    lines are each a whole unit ("中国电信\n中国移动", "市教育局\n市财政局", "各区县市\n市直各单位") stays a list."""
+    out: list[str] = []
+    head: list[str] = []  # the lines of a name not yet ended
+    broken = False  # the last name was joined from lines
+    for line in cell.split("\n"):
+        if not line or re.search(r"[、，,；;\s]", line) or (head and line.endswith(UNITS_END)):
+            out += [*head, line]  # "各管线产权单位": a unit of its own, never the end of a broken name
+            head, broken = [], False
+        elif head:
+            head.append(line)
+            if line.endswith(tuple(OFFICE_END)):
+                out.append("".join(head))
+                head, broken = [], True
+        elif out and broken and not _whole_unit(line) and _ends_like_unit(line):
+            out[-1] += line  # "市政\n府办\n公厅": the tail of the name before
+        elif _name_head(line):
+            head = [line]
         else:
             out.append(line)
+            broken = False
+    out += head  # a head never ended ("中国电信\n中国移动"): lines as printed
     return "\n".join(out)
 
 
@@ -120,10 +154,21 @@ def scoped(unit: str) -> tuple[str, str]:
 UNIT_THEN_DENG_RE = re.compile(rf"^(.{{2,}}(?:[{OFFICE_END}]|{'|'.join(UNITS_END)}))\s*等$")
 
 
+def _joined_units(unit: str) -> list[str]:
+    """Units joined by 和 / 及 / 与 ("岳麓区和市直相关单位") are two, where each side is a whole unit's name; a 和 inside
+    a name ("市住房和城乡建设局", "人力资源和社会保障局") joins no whole unit before it and stays."""
+    for m in re.finditer(r"[和及与]", unit):
+        left, right = unit[:m.start()].strip(), unit[m.end():].strip()
+        inside = len(re.findall(r"[（(]", left)) > len(re.findall(r"[）)]", left))  # "(区国资公司和区城投公司代建)"
+        if _whole_unit(left) and not inside and _ends_like_unit(right) and len(right) > 1:
+            return [left, *_joined_units(right)]
+    return [unit]
+
+
 def unit_names(cell: str) -> list[str]:
     """The units a cell lists: 等 (and others) closing a list ("省商务厅等,各市人民政府") is no part of the unit's name
-    before it; inside a name ("市平等就业服务中心") it stays."""
-    return [m[1] if (m := UNIT_THEN_DENG_RE.match(u)) else u for u in split_units(cell)]
+    before it; inside a name ("市平等就业服务中心") it stays. Units joined by 和 are split where both are whole."""
+    return [m[1] if (m := UNIT_THEN_DENG_RE.match(u)) else u for part in split_units(cell) for u in _joined_units(part)]
 
 
 def leaders_in(cell: str) -> list[str]:
