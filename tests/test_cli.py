@@ -449,6 +449,21 @@ def test_status_json_lines_are_what_json_dumps_writes(demo_cli):
         assert status_line(row) == json.dumps(row.as_dict(), ensure_ascii=False), row
 
 
+def test_the_days_a_status_line_quotes_are_held_in_a_bounded_cache():
+    """A status names the same few days on many fields, so each is quoted once and kept; a long-lived process
+    (a server importing mstrack, a test run) that formats rows over many years keeps only the latest few
+    thousand, not every day it ever saw."""
+    from datetime import timedelta
+
+    from mstrack.render import status
+
+    days = [date(2000, 1, 1) + timedelta(days=n) for n in range(3 * status.QUOTED_DAYS_KEPT)]
+    assert [status._day(day) for day in days] == [json.dumps(day.isoformat()) for day in days]
+    assert status._day(None) == "null"
+    held = status._quoted_day.cache_info()
+    assert held.maxsize == status.QUOTED_DAYS_KEPT and held.currsize == status.QUOTED_DAYS_KEPT
+
+
 def test_the_status_prints_what_every_report_judges_byte_for_byte(demo_cli):
     """The status reads each indicator's latest report and, of the one before it, only its day and value
     (store.states, previous=True), for speed. Its JSON and its table are, byte for byte, those of the same

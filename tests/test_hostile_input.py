@@ -146,6 +146,23 @@ def test_control_characters_in_any_option_or_argument_are_refused_by_name(demo_c
     assert demo_cli.sql("select count(*) from batch") == before
 
 
+def test_bytes_that_are_not_utf8_in_an_argument_are_refused_by_name(demo_cli):
+    """A shell or script in another encoding (GBK) passes bytes Python keeps as lone surrogates; such a --note
+    reached the store and ended in a UnicodeEncodeError traceback, exit 1."""
+    before = demo_cli.sql("select count(*) from batch")
+    gbk = "说明".encode("gbk")
+    result = subprocess.run([mstrack_executable(), "--db", str(demo_cli.db), "--lang", "en", "log", "shenzhen-2023/5", "2.5万",
+                             "-i", "建设", "--as-of", "2023-06-30", "--note", b"a" + gbk], capture_output=True)
+    assert result.returncode == 2, result.stderr
+    stderr = result.stderr.decode("utf-8", "backslashreplace")
+    assert stderr.startswith("mstrack: error: --note ") and stderr.endswith(
+        ": not UTF-8 text at character 3; give the text in UTF-8\n"), stderr  # 说明 in GBK: its first two bytes are UTF-8 (˵)
+    assert demo_cli.sql("select count(*) from batch") == before
+    result = demo_cli("log", "shenzhen-2023/5", "2.5万", "-i", "建设", "--as-of", "2023-06-30", "--note", "a\udcffb")
+    assert result.exit_code == 2 and result.stderr == (
+        "mstrack: error: --note 'a\\udcffb': not UTF-8 text at character 2; give the text in UTF-8\n")
+
+
 def test_tabs_and_line_breaks_in_a_note_are_kept(demo_cli):
     result = demo_cli("log", "shenzhen-2023/5", "2.5万", "-i", "建设", "--as-of", "2023-06-30", "--note", "一\t二\r\n三")
     assert result.exit_code == 0, result.output

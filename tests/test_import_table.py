@@ -130,10 +130,11 @@ def test_dongguan_layout(converted):
 # The plan each seed document converts to, as TOML with its check comments, by its SHA-256: a change to the
 # reader made for another table must leave the seeds' plans byte for byte as they were (a dropped 第四季度
 # checkpoint of shenzhen task 4 changes no count above). When a change is meant to alter them, review the
-# diff of `mstrack import table` on the document before recording the new digest here.
+# diff of `mstrack import table` on the document before recording the new digest here. 001 (yantian) changed once
+# on purpose: task 4's "区工务署\n区教育局" is two units, as data/seed/yantian-2023.toml has them, no longer one name.
 SEED_PLAN_DIGESTS = {
     "000_c24e1b05b30dc82b.txt": "6b359333c2533a37d1dfa1a37a8ae82196d7c6664eb53232f21029b82fa51f5b",
-    "001_099251c64b2fd942.txt": "b26e20e305eb5e394304c7459adf469ebd3bb676327a9f4a34795079374ffa5d",
+    "001_099251c64b2fd942.txt": "8bde14d2c0b5e401096d2270472a142c20f9d195dd9519d15f7ea7b628b79272",
     "002_2ed4cef8df3e0b07.txt": "a61ad414f6c2d9b0d8faab19781c1bffd59683ad03f014847aeb04936df8333d",
     "003_05daa77793e29e3a.txt": "7efe8d4bbe20922476c78688d6b52be74fcabb9ebfff15c44da94fa6b8824728",
 }

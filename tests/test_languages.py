@@ -126,6 +126,82 @@ def test_broken_and_missing_files_in_chinese(office, tmp_path):
             f"mstrack: 错误：{empty}：文件为空")
 
 
+def test_a_sheet_without_its_header_names_the_columns_it_needs_in_chinese(office, tmp_path):
+    """The header's fields were said by their English keys ("task: …; value: …") under --lang zh too."""
+    headless = tmp_path / "无表头.csv"
+    headless.write_text("甲,乙\n1,2\n", encoding="utf-8")
+    wanted_zh = "任务编号：task / 任务 / 任务序号 / 任务编号 / 序号 / 编号；数值：value / 完成值 / 数值 / 累计完成 / 累计完成值"
+    wanted_en = "task: task / 任务 / 任务序号 / 任务编号 / 序号 / 编号; value: value / 完成值 / 数值 / 累计完成 / 累计完成值"
+    stderr = refused(zh(office, "import", "progress", str(headless)))
+    assert stderr.splitlines()[0] == f"{headless}：前 30 行中没有找到表头（需要 {wanted_zh}）"
+    stderr = refused(office("import", "progress", str(headless)))
+    assert stderr.splitlines()[0] == f"{headless}: no header row found in the first 30 rows (needs {wanted_en})"
+    twice = tmp_path / "两列.csv"
+    twice.write_text("计划,任务编号,截至日期,数值,完成值\nx-2023,1,2023-06-30,1,2\n", encoding="utf-8")
+    assert f"{twice}:1：有两列都表示 数值：'数值' 和 '完成值'" in refused(zh(office, "import", "progress", str(twice)))
+    assert f"{twice}:1: two columns mean value: '数值' and '完成值'" in refused(office("import", "progress", str(twice)))
+
+
+def test_the_systems_reasons_are_said_in_chinese_and_english_is_unchanged(office, tmp_path):
+    """The OS's reasons (errno) were English under --lang zh: "No such file or directory", "Is a directory"; a
+    directory given as a CSV was a traceback. The path stays as it is."""
+    missing, folder = tmp_path / "缺.csv", tmp_path / "目录.csv"
+    folder.mkdir()
+    for path, zh_reason, en_reason in ((missing, "没有这个文件或目录", "No such file or directory"),
+                                       (folder, "这是一个目录，不是文件", "Is a directory")):
+        for command in (["import", "progress", str(path)], ["import", "plan", str(path)],
+                        ["import", "table", str(path), "-p", "y-2024", "--year", "2024", "-o", str(tmp_path / "y.toml")]):
+            assert f"{path}：无法读取：{zh_reason}\n" in refused(zh(office, *command)), command
+            assert f"{path}: cannot read: {en_reason}\n" in refused(office(*command)), command
+    nowhere = tmp_path / "无此目录" / "周报.md"
+    refused(zh(office, "report", "weekly", "-o", str(nowhere)), f"mstrack: 错误：--output {nowhere}：无法写入：没有这个文件或目录\n")
+    refused(office("report", "weekly", "-o", str(nowhere)), f"mstrack: error: --output {nowhere}: cannot write: No such file "
+                                                           "or directory\n")
+
+
+def test_an_os_reason_is_a_message_only_in_the_words_this_system_gives():
+    import errno
+    import os
+
+    from mstrack.domain.reasons import os_reason
+
+    denied = os_reason(PermissionError(errno.EACCES, os.strerror(errno.EACCES), "x.csv"))
+    assert (denied, Labels("zh").message(denied)) == ("Permission denied", "没有权限")
+    other = os_reason(PermissionError(errno.EACCES, "Accès refusé", "x.csv"))  # another system's words stay
+    assert Labels("zh").message(other) == "Accès refusé"
+    assert str(os_reason(OSError("no errno"))) == "no errno"
+
+
+def test_a_damaged_workbook_or_document_is_said_in_chinese(office, tmp_path):
+    """A .xlsx or .docx that is no zip archive (damaged, or another file renamed) was "BadZipFile: File is not a
+    zip file" under --lang zh; the reader's detail is kept where it says more than that."""
+    said = "不是 zip 压缩包：文件已损坏，或并非这种格式"
+    table = ["-p", "y-2024", "--year", "2024", "-o", str(tmp_path / "y.toml")]
+    for name, command, english in (("坏.xlsx", ["import", "progress"], "BadZipFile: File is not a zip file"),
+                                   ("坏.docx", ["import", "table"], "BadZipFile: File is not a zip file"),
+                                   ("坏表.xlsx", ["import", "table"], "ZipError: invalid Zip archive: Could not find EOCD")):
+        path = tmp_path / name
+        path.write_text("这不是压缩包", encoding="utf-8")
+        extra = table if command[1] == "table" else []
+        suffix = path.suffix
+        assert f"{path}：无法读取的 {suffix} 文件（{said}）\n" in refused(zh(office, *command, str(path), *extra)), name
+        assert f"{path}: not a readable {suffix} file ({english})\n" in refused(office(*command, str(path), *extra)), name
+
+
+@pytest.mark.parametrize(("text", "chinese", "english"), [
+    ("format = 1\n[programme\n", "第 2 行第 11 列：表头 [...] 缺少结尾的“]”",
+     "Expected ']' at the end of a table declaration (at line 2, column 11)"),
+    ("format = [1, 2\n", "文件末尾：数组缺少结尾的“]”", "Unclosed array (at end of document)"),
+    ("[x]\n[x]\n", "第 2 行第 3 列：('x',) 声明了两次", "Cannot declare ('x',) twice (at line 2, column 3)"),
+    ("format = 很多\n", "第 1 行第 10 列：无效的值（文字要加引号）", "Invalid value (at line 1, column 10)"),
+])
+def test_a_broken_plan_file_says_what_is_wrong_and_where_in_chinese(office, tmp_path, text, chinese, english):
+    broken = tmp_path / "坏.toml"
+    broken.write_text(text, encoding="utf-8")
+    assert refused(zh(office, "import", "plan", str(broken))) == f"mstrack: 错误：{broken}：不是有效的 TOML：{chinese}\n"
+    assert refused(office("import", "plan", str(broken))) == f"mstrack: error: {broken}: not valid TOML: {english}\n"
+
+
 def test_import_plan_with_broken_files_names_every_problem_in_chinese(office, tmp_path):
     broken = tmp_path / "broken.toml"
     broken.write_text("format = 1\n[programme\n", encoding="utf-8")

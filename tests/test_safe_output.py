@@ -3,6 +3,7 @@ terminal escape from the data, show a password, or leave a file readable by othe
 fails the command before anything is stored."""
 
 import errno
+import json
 import os
 import resource
 import shutil
@@ -366,6 +367,67 @@ def test_a_read_to_a_full_or_closed_output_is_one_line_and_an_exit_code(demo_cli
             os.close(pipe)
             assert result.returncode == 141, command
             assert result.stderr == "mstrack: error: cannot write the output: Broken pipe\n"
+
+
+@pytest.mark.parametrize("output", ["/dev/full", "closed pipe"])
+def test_help_and_version_to_a_full_or_closed_output_end_as_every_command_does(tmp_path, output):
+    """`mstrack --help | head -1`: the root's help, --version and completion are printed while the command line
+    is read, before any command runs; they fail as a command's help does, in one line and one exit code."""
+    db = tmp_path / "none.db"
+    for command in (["--help"], ["-h"], ["--version"], ["--show-completion", "bash"], ["status", "--help"],
+                    ["import", "--help"], ["report", "weekly", "--help"]):
+        if output == "/dev/full":
+            with open("/dev/full", "w") as stdout:
+                result = run(db, *command, stdout=stdout)
+            assert (result.returncode, result.stderr) == (2, "mstrack: error: cannot write the output: No space left on "
+                                                              "device\n"), command
+        else:
+            pipe = _closed_pipe()
+            result = run(db, *command, stdout=pipe)
+            os.close(pipe)
+            assert (result.returncode, result.stderr) == (141, "mstrack: error: cannot write the output: Broken pipe\n"), command
+    assert not db.exists()
+
+
+def test_the_help_a_group_shows_without_a_command_into_a_closed_pipe_ends_with_141():
+    """`mstrack 2>&1 | true`: with no command the help goes to stderr (exit 2); when stderr is a closed pipe
+    nothing can be said, and the exit code tells it, as for any output."""
+    for command in ([], ["import"]):
+        pipe = _closed_pipe()
+        result = subprocess.run([MSTRACK, "--lang", "en", *command], stdout=pipe, stderr=pipe)
+        os.close(pipe)
+        assert result.returncode == 141, command
+
+
+def _failing_late(real, **smaller):
+    """A renderer's pieces as it makes them, then bad input found in a later section: what a consumer of
+    `--format json` must never see half of."""
+    from mstrack.errors import InputError
+
+    def pieces(*args, **kwargs):
+        made = real(*args, **{**kwargs, **smaller})
+        yield next(made)
+        yield next(made)
+        raise InputError("a later section: found late")
+
+    return pieces
+
+
+@pytest.mark.parametrize("command", [["status", "-f", "json"], ["report", "weekly", "-f", "json"]])
+def test_a_json_document_whose_later_part_fails_prints_nothing(demo_cli, monkeypatch, command):
+    """`status -f json` and `report weekly -f json` write their JSON in pieces, as they make them, so that a
+    province's document is never one string; a failure after the first piece left half a document on stdout.
+    The pieces now wait until the last is made: valid JSON, or nothing and the message with exit 2."""
+    from mstrack.render import report, status
+
+    monkeypatch.setattr(status, "status_json_chunks", _failing_late(status.status_json_chunks, size=5))
+    monkeypatch.setattr(report, "json_chunks", _failing_late(status.json_chunks, tokens=64))
+    result = demo_cli(*command, "--as-of", "2023-07-01")
+    assert (result.exit_code, result.stdout) == (2, ""), result.stdout[:200]
+    assert result.stderr == "mstrack: error: a later section: found late\n"
+    monkeypatch.undo()
+    result = demo_cli(*command, "--as-of", "2023-07-01")
+    assert result.exit_code == 0 and json.loads(result.stdout)
 
 
 def _reports(cli: Cli) -> int:

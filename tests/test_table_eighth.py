@@ -4,6 +4,8 @@ that is a noun ending in a measure word."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from openpyxl import Workbook
 
 from mstrack.sources.table import convert_table
@@ -102,3 +104,42 @@ def test_whole_region_first_in_a_row_of_words_is_where_the_task_is_done_not_a_to
     ])
     assert sorted(read) == ["1", "2", "3"]
     assert read["1"].title == "新建城市公园3个" and read["1"].lead_units == {"市园林局"}
+
+
+def test_whole_names_on_their_own_lines_stay_apart_and_only_fragments_are_joined(tmp_path):
+    """A cell that starts with names that are no office ("中国电信") and lists an office on the next line keeps each
+    name: only lines much shorter than the name that ends them are the fragments of one broken name."""
+    read = _read_xlsx(tmp_path, [
+        ["牵头单位", "目标任务", "责任单位"],
+        ["市通信办", "推进5G基站建设", "中国电信\n中国移动\n市教育局"],
+        ["市发改委", "推进光纤入户", "中国联通\n县工信局"],
+        ["长沙\n先导\n区管委会", "推进商业配套建设", "中国铁塔\n中国移动"],
+        ["市人力资源\n社会保障局", "新增就业3万人", "市委\n市政府"],
+    ])
+    assert read["1"].units == {"中国电信", "中国移动", "市教育局"}
+    assert read["2"].units == {"中国联通", "县工信局"}
+    assert read["3"].lead_units == {"长沙先导区管委会"}  # lines of two characters: fragments of one name
+    assert read["3"].units == {"中国铁塔", "中国移动"}
+    assert read["4"].lead_units == {"市人力资源社会保障局"}  # its tail starts no name of its own
+
+
+def test_a_schedule_column_of_one_date_a_row_is_read_as_each_rows_deadline_and_dated_steps_as_a_schedule(tmp_path):
+    """时间节点 holding one date per row is what a 完成时限 would say (the work done by then); holding dated steps, a
+    schedule: the same table read under either header name gives the same deadlines and checkpoints."""
+    def tasks(header: str):
+        path = tmp_path / f"{header}.html"
+        rows = [f"<td>序号</td><td>实事名称</td><td>目标任务</td><td>{header}</td><td>牵头单位</td>",
+                "<td>1</td><td>停车位建设</td><td>新增公共停车位2000个</td><td>2024年10月底</td><td>县住建局</td>",
+                "<td>2</td><td>学校改造</td><td>完成学校改造</td><td>9月</td><td>县教育局</td>",
+                "<td>3</td><td>公园建设</td><td>新建公园5个</td><td>6月底前完成2个，11月底前全部完成</td><td>县住建局</td>"]
+        path.write_text("<html><body><table>" + "".join(f"<tr>{r}</tr>" for r in rows) + "</table></body></html>",
+                        encoding="utf-8")
+        return [(t.deadline, [(c.due, c.text) for line in t.lines for c in line.checkpoints],
+                 [(i.target, [(m.due, m.target) for m in i.milestones]) for line in t.lines for i in line.indicators])
+                for t in convert_table(path, "x-2024", 2024).programme.tasks]
+
+    first, second, third = tasks("时间节点")
+    assert first == (date(2024, 10, 31), [(date(2024, 10, 31), "新增公共停车位2000个")], [(2000, [(date(2024, 10, 31), 2000)])])
+    assert second == (date(2024, 9, 30), [(date(2024, 9, 30), "完成学校改造")], [])
+    assert third[:2] == (date(2024, 11, 30), [(date(2024, 6, 30), "完成2个"), (date(2024, 11, 30), "全部完成")])
+    assert tasks("完成时限")[:2] == [first, second]  # one date a row: the same reading as the deadline column's

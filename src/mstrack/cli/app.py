@@ -40,7 +40,7 @@ class _CheckedGroup(typer.core.TyperGroup):
             if problem := text_problem(arg.partition("=")[2] if arg.startswith("--") and "=" in arg else arg):
                 ctx.meta["mstrack.argument_problem"] = (_argument_name(args, index), problem)
                 break
-        with usage_errors_said():
+        with usage_errors_said(), outputs_said():  # the root's --help, --version: written while parsing
             return super().parse_args(ctx, args)
 
     def invoke(self, ctx):
@@ -264,12 +264,8 @@ def errors_as_messages():
     becomes OutputFailed, said by run(). Files
     an option names are checked where they are written (common.write_output)."""
     try:
-        with usage_errors_said():
+        with usage_errors_said(), outputs_said():
             yield
-    except OSError as error:
-        if error.errno in OUTPUT_ERRORS:
-            raise OutputFailed(error) from None
-        raise
     except Exception as error:
         from mstrack.errors import InputError
 
@@ -281,10 +277,23 @@ def errors_as_messages():
 
 
 @contextlib.contextmanager
+def outputs_said():
+    """A failed stdout or stderr becomes OutputFailed, said by run(), and not Click's silent exit 1 for a closed
+    pipe: part of errors_as_messages, and around the root's own parsing, where its --help, --version and
+    completion script are printed before any command runs."""
+    try:
+        yield
+    except OSError as error:
+        if error.errno in OUTPUT_ERRORS:
+            raise OutputFailed(error) from None
+        raise
+
+
+@contextlib.contextmanager
 def usage_errors_said():
     """Click's usage errors (no such option, a bad value …) in the run's language: in English as Click says
-    them, in Chinese by _usage_failure. Part of errors_as_messages; alone around the root's own parsing, which
-    runs before any command (the root's --help, as before, is left to Typer when its output fails)."""
+    them, in Chinese by _usage_failure. Part of errors_as_messages; also around the root's own parsing, which
+    runs before any command."""
     try:
         yield
     except Exception as error:
@@ -342,10 +351,11 @@ def _output_failed(error: OSError) -> int:
     pointed at /dev/null so that Python's last flush at exit does not fail again."""
     import os
 
+    from mstrack.domain.reasons import os_reason
     from mstrack.errors import Message
 
     line = words().message(Message("mstrack: error: {message}", message=Message(
-        "cannot write the output: {reason}", reason=error.strerror or error)))
+        "cannot write the output: {reason}", reason=os_reason(error))))
     try:
         sys.stderr.write(line + "\n")
         sys.stderr.flush()
@@ -360,11 +370,16 @@ def _output_failed(error: OSError) -> int:
 
 
 def run() -> None:
-    """The command line's one exit point (the `mstrack` script): what could not be written is said here."""
+    """The command line's one exit point (the `mstrack` script): what could not be written is said here, by
+    whatever wrote it: a command, the root's --help, or Click itself showing a usage error or a group's help."""
     try:
         app(prog_name="mstrack")
     except OutputFailed as failed:
         raise SystemExit(_output_failed(failed.error)) from None
+    except OSError as error:  # Click's own display of an error (`mstrack 2>&1 | true`)
+        if error.errno not in OUTPUT_ERRORS:
+            raise
+        raise SystemExit(_output_failed(error)) from None
     except SystemExit:
         try:  # what is still buffered goes out now, where a failure can be said
             sys.stdout.flush()

@@ -264,6 +264,26 @@ def write_out(text: str) -> None:
     buffer.write(clean_utf8(text, out.errors or "strict"))
 
 
+HELD_IN_MEMORY = 4 << 20
+"""Characters of a document made in pieces held in memory while it is made (write_whole); past that, on disk."""
+
+
+def write_whole(pieces) -> None:
+    """A document made in pieces (the JSON of status and of the weekly report) to stdout once its last piece
+    is made: an error found while making a later piece leaves stdout empty, never half a document for a
+    script to read. The pieces wait in a temporary file (in memory up to HELD_IN_MEMORY characters), so a
+    province's document is still never one string."""
+    import tempfile
+
+    with tempfile.SpooledTemporaryFile(max_size=HELD_IN_MEMORY, mode="w+", encoding="utf-8", newline="",
+                                       errors="surrogatepass") as held:
+        for piece in pieces:
+            held.write(piece)
+        held.seek(0)
+        while chunk := held.read(HELD_IN_MEMORY):
+            write_out(chunk)
+
+
 def flush_output() -> None:
     """What was printed, out now: before a write commits, so that an output that fails (a full disk, a
     closed pipe) fails the command before anything is stored."""
@@ -285,7 +305,9 @@ def fail(text, /, **fields) -> typer.Exit:
 
 def cannot_write(output, error: OSError, option: str = "--output") -> typer.Exit:
     """An --output file that could not be written: the same words from every command."""
-    return fail("{option} {path}: cannot write: {reason}", option=option, path=output, reason=error.strerror or error)
+    from mstrack.domain.reasons import os_reason
+
+    return fail("{option} {path}: cannot write: {reason}", option=option, path=output, reason=os_reason(error))
 
 
 def refuse_database(ctx: typer.Context, path: Path, option: str = "--output") -> None:

@@ -36,6 +36,7 @@ from mstrack.cli.common import (
     say,
     write_out,
     write_output,
+    write_whole,
 )
 from mstrack.vocabulary import WARN_DAYS
 
@@ -142,8 +143,7 @@ def _publish(ctx: typer.Context, store, params: dict, report, fmt: str, output: 
     if fmt == "table":
         content = _rich_text(content)
     if output is None or str(output) == "-":
-        for piece in _pieces(content):
-            write_out(piece)
+        write_whole(_pieces(content))
         frozen()
         return
     from mstrack.labels import Labels

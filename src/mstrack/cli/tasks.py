@@ -33,6 +33,7 @@ from mstrack.cli.common import (
     warn,
     wrapped,
     write_out,
+    write_whole,
 )
 from mstrack.vocabulary import PRO_RATA, WARN_DAYS
 
@@ -56,8 +57,7 @@ def _print_status(rows, on: date, *, fmt: Format, lang: str, fail_on: list[Statu
     from mstrack.render.status import status_json_chunks, status_table
 
     if fmt is Format.json:
-        for chunk in status_json_chunks(rows):
-            write_out(chunk)
+        write_whole(status_json_chunks(rows))
     else:
         table = status_table(rows, count_statuses(rows), on, lang)
         if sys.stdout.isatty():

@@ -28,6 +28,9 @@ MAX_PLAN_BYTES = 20 * 1024 * 1024
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 """Control characters refused in text: C0 but tab (09), newline (0A) and carriage return (0D); DEL; C1."""
 
+SURROGATE_RE = re.compile("[\ud800-\udfff]")
+"""What Python makes of bytes that are not UTF-8 in an argument (a GBK terminal or script): no store keeps them."""
+
 SHOWN_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """Control characters never printed or written from the data (render/outputs.clean_text): the same, and
 carriage return too, which stored text may hold (a Windows line break) but a terminal would obey by going
@@ -41,7 +44,9 @@ def text_problem(text: str) -> Message | None:
         return Message("{n} characters is more than mstrack keeps in one text ({limit})", n=len(text), limit=MAX_TEXT_CHARS)
     found = CONTROL_RE.search(text)
     if found is None:
-        return None
+        if text.isprintable() or (found := SURROGATE_RE.search(text)) is None:
+            return None
+        return Message("not UTF-8 text at character {at}; give the text in UTF-8", at=found.start() + 1)
     char = found[0]
     return Message("control character {code} ({name}) at character {at}; only tab and line breaks are allowed",
                    code=f"U+{ord(char):04X}", name=CONTROL_NAMES.get(char) or unicodedata.name(char, "control"),

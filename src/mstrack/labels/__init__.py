@@ -20,7 +20,7 @@ LANGS = ("zh", "en")
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 
 SUBJECTS = ("supervision", "status", "cli", "task", "units", "reports", "history", "plan", "quantities", "progress",
-            "limits", "store", "table")
+            "limits", "store", "table", "reasons")
 """The catalogue's files (labels/SUBJECT.json). In each, `labels` maps a key to [Chinese, English]: `{name}`
 fields are filled by `Labels.__call__`, and English says a count's noun as `{n:checkpoint|checkpoints}` (the
 first word for 1, the second for any other number; see errors._Plural). `messages` maps an English template

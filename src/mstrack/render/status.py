@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from datetime import date
@@ -77,17 +78,19 @@ def _maybe(value) -> str:
     return "null" if value is None else _text(value)
 
 
-_QUOTED_DAYS: dict[date, str] = {}
+QUOTED_DAYS_KEPT = 4096
+"""Quoted days kept: a status names a few hundred days at most (a year's reports and checkpoints), so this
+keeps every one a command needs while a long-lived process that imports mstrack stays bounded."""
+
+
+@functools.lru_cache(maxsize=QUOTED_DAYS_KEPT)
+def _quoted_day(value: date) -> str:
+    return '"' + value.isoformat() + '"'
 
 
 def _day(value) -> str:
     """A date as a JSON string; a status names the same few days on 100,000 fields: each written once."""
-    if value is None:
-        return "null"
-    found = _QUOTED_DAYS.get(value)
-    if found is None:
-        found = _QUOTED_DAYS[value] = '"' + value.isoformat() + '"'
-    return found
+    return "null" if value is None else _quoted_day(value)
 
 
 def _flag(value) -> str:

@@ -2,27 +2,43 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from pathlib import Path
 
 from mstrack.domain.limits import MAX_FILE_BYTES
+from mstrack.domain.reasons import os_reason, reader_reason
 from mstrack.errors import InputError
 
 
 def check_file_size(path: Path, limit: int = MAX_FILE_BYTES) -> int:
-    """The file's size, after refusing an unreadable, empty or too large file before anything reads it."""
+    """The file's size, after refusing a missing, unreadable, empty or too large file, or a directory, before
+    anything reads it."""
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
     except OSError as error:
-        raise InputError("{path}: cannot read: {reason}", path=path, reason=error.strerror or error) from None
+        raise cannot_read(path, error) from None
+    size = status.st_size
     if size == 0:
         raise InputError("{path}: the file is empty", path=path)
     if size > limit:
         raise InputError("{path}: {size} MB is more than mstrack reads in one file ({limit} MB); split it", path=path,
                          size=size // (1024 * 1024), limit=limit // (1024 * 1024))
+    if not os.access(path, os.R_OK):
+        raise cannot_read(path, PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path)))
     return size
 
 
-def unreadable(path: Path, error: Exception) -> InputError:
-    """A damaged file of a kind mstrack reads: named with its kind and the reader's own words, cut short."""
-    return InputError("{path}: not a readable {suffix} file ({kind}: {error})", path=path, suffix=path.suffix.lower(),
-                      kind=type(error).__name__, error=str(error)[:200])
+def cannot_read(path: Path, error: OSError) -> InputError:
+    """A file that cannot be opened, with the system's reason (in Chinese under --lang zh)."""
+    return InputError("{path}: cannot read: {reason}", path=path, reason=os_reason(error))
+
+
+def unreadable(path: Path, error: Exception, suffix: str | None = None) -> InputError:
+    """A damaged file of a kind mstrack reads: named with its kind (`suffix`, else the path's) and the reader's
+    own words, cut short (domain.reasons.reader_reason)."""
+    return InputError("{path}: not a readable {suffix} file ({reason})", path=path, suffix=suffix or path.suffix.lower(),
+                      reason=reader_reason(error))

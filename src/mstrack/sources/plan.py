@@ -13,6 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from mstrack.domain.limits import MAX_PLAN_BYTES, number_problem, text_problem, year_problem
+from mstrack.domain.reasons import toml_reason
 from mstrack.errors import InputError, Message, Problem
 from mstrack.model import (
     COMPARATORS,
@@ -33,7 +34,7 @@ from mstrack.model import (
     Task,
     TaskText,
 )
-from mstrack.sources.files import check_file_size
+from mstrack.sources.files import cannot_read, check_file_size
 
 FORMAT_VERSION = 1
 CODE_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -411,13 +412,13 @@ def load_plan(path: Path) -> Programme:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise InputError("{path}: cannot read: {reason}", path=path, reason=error.strerror or error) from None
+        raise cannot_read(path, error) from None
     try:
         data = tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
         raise InputError("{path}: not UTF-8 text (byte {byte})", path=path, byte=error.start) from None
     except tomllib.TOMLDecodeError as error:
-        raise InputError("{path}: not valid TOML: {error}", path=path, error=error) from None
+        raise InputError("{path}: not valid TOML: {error}", path=path, error=toml_reason(error)) from None
     except RecursionError:
         raise InputError("{path}: not valid TOML: nested more than {depth} levels deep", path=path, depth=MAX_DEPTH) from None
     except ValueError:  # Python reads no integer of more than 4300 digits

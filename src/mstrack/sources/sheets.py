@@ -17,8 +17,8 @@ from itertools import islice
 from pathlib import Path
 
 from mstrack.domain.limits import MAX_FILE_BYTES
-from mstrack.errors import InputError, Message
-from mstrack.sources.files import check_file_size
+from mstrack.errors import InputError, Joined, Message
+from mstrack.sources.files import check_file_size, unreadable
 from mstrack.sources.rows import Row
 from mstrack.sources.traditional import simplified
 from mstrack.sources.xlsx import xlsx_rows
@@ -254,8 +254,7 @@ def worksheet_names(path: Path) -> list[str]:
             view = ElementTree.fromstring(archive.read("xl/workbook.xml")).find("{*}bookViews/{*}workbookView")
         active = workbook.sheet_names[int(view.get("activeTab", 0))] if view is not None else None
     except (zipfile.BadZipFile, CalamineError, ElementTree.ParseError, KeyError, IndexError, OSError, ValueError) as error:
-        raise InputError("{path}: not a readable .xlsx file ({kind}: {error})", path=path, kind=type(error).__name__,
-                         error=str(error)[:200]) from None
+        raise unreadable(path, error, suffix=".xlsx") from None
     return sorted(names, key=lambda name: name != active)
 
 
@@ -283,6 +282,11 @@ class Table:
         return row.cells[index]
 
 
+FIELD_WORDS = {"programme": Message("programme"), "task": Message("task"), "indicator": Message("indicator"),
+               "as_of": Message("as_of"), "value": Message("value"), "note": Message("note"), "reporter": Message("reporter")}
+"""A column's field as the header's messages name it: its key in English, its usual header in Chinese."""
+
+
 def find_table(path: Path, rows: Iterator[Row], aliases: dict[str, set[str]], required: tuple[str, ...]) -> Table:
     """The first row among the top rows whose cells name every required field is the header."""
     seen: list[Row] = []
@@ -303,10 +307,11 @@ def find_table(path: Path, rows: Iterator[Row], aliases: dict[str, set[str]], re
             if duplicates:
                 field, first, second = duplicates[0]
                 raise InputError("{path}:{line}: two columns mean {field}: {first!r} and {second!r}", path=path, line=row.number,
-                                 field=field, first=first, second=second)
+                                 field=FIELD_WORDS.get(field, field), first=first, second=second)
             headers = [str(cell) if cell is not None else "" for cell in row.cells]
             return Table(path, row.number, headers, columns, rows)
-    wanted = "; ".join(f"{field}: {' / '.join(sorted(aliases[field]))}" for field in required)
+    wanted = Joined("; ", [Message("{field}: {names}", field=FIELD_WORDS.get(field, field), names=" / ".join(sorted(aliases[field])))
+                           for field in required])
     raise InputError("{path}: no header row found in the first {n} rows (needs {wanted})", path=path, n=HEADER_SEARCH_ROWS,
                      wanted=wanted)
 

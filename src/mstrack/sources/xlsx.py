@@ -13,6 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from mstrack.errors import InputError
+from mstrack.sources.files import unreadable
 from mstrack.sources.rows import Row
 from mstrack.sources.xlsx_stream import column_number
 
@@ -59,8 +60,7 @@ def xlsx_rows(path: Path, sheet: str | None) -> Iterator[Row]:
         yield from marked_rows(values, percent, fills, extent, path)
     except (zipfile.BadZipFile, CalamineError, ElementTree.ParseError, ExpatError, zlib.error, KeyError, IndexError, OSError,
             ValueError, TypeError, EOFError, RuntimeError) as error:  # RuntimeError: zipfile's unsupported or encrypted members
-        raise InputError("{path}: not a readable .xlsx file ({kind}: {error})", path=path, kind=type(error).__name__,
-                         error=str(error)[:200]) from None
+        raise unreadable(path, error, suffix=".xlsx") from None
 
 
 STREAM_CELLS = 4_000_000

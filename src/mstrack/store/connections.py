@@ -14,6 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from urllib.parse import quote
 
+from mstrack.domain.reasons import os_reason
 from mstrack.errors import InputError, Message
 from mstrack.store.dialect import PG_SETTINGS, Dialect, driver_connection
 from mstrack.store.urls import hide_password, reason, scrub
@@ -396,5 +397,5 @@ def _create_private(path: Path) -> None:
     except FileExistsError:
         pass
     except OSError as error:
-        raise InputError("--db {db}: cannot create it: {reason}", db=path, reason=error.strerror or error) from None
+        raise InputError("--db {db}: cannot create it: {reason}", db=path, reason=os_reason(error)) from None
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from mstrack.domain.limits import strip_controls
 from mstrack.errors import InputError, Message
-from mstrack.sources.files import check_file_size
+from mstrack.sources.files import cannot_read, check_file_size
 from mstrack.sources.sheets import Row, cell_text, delimited_rows, read_rows, read_text, spread_lines, tab_lines, worksheet_names
 from mstrack.sources.traditional import Written, for_matching
 
@@ -118,7 +118,7 @@ def read_sheets(path: Path, sheet: str | None = None, table: int | None = None) 
                              suffix=suffix or Message("(none)"))
         raw = path.read_bytes()
     except OSError as error:
-        raise InputError("{path}: cannot read: {reason}", path=path, reason=error.strerror or error) from None
+        raise cannot_read(path, error) from None
     if not raw.strip():
         raise InputError("{path}: empty file", path=path)
     if raw[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":

@@ -463,6 +463,19 @@ def _schedule_blocks(row: Row, layout: _Layout, year: int) -> list[Block]:
     return blocks
 
 
+def _date_alone(blocks: list[Block], row: Row, layout: _Layout) -> tuple[str, date] | None:
+    """A schedule cell that is one date and nothing else ("2024年10月底"): the date the row's work is due, read as a
+    完成时限 would be; a cell of dated steps ("6月底前完成1000个，11月底前全部完成") stays a schedule."""
+    cells = [column for column, _ in layout.texts(row, "schedule")]
+    if len(blocks) != 1 or len(cells) != 1 or cells[0].due or cells[0].partial:
+        return None
+    block = blocks[0]
+    if block.heading or block.undated or len(block.periods) != 1 or block.periods[0][2].strip():
+        return None
+    label, due, _ = block.periods[0]
+    return label, due
+
+
 def _unit_groups(lead_cell: str, units_cell: str, previous: RawLine | None) -> tuple[list[list[tuple[str, str]]], list[list[str]]]:
     """Lead units in groups, each unit with the scope it is named for, and the responsible units of each group."""
     if not lead_cell and not units_cell and previous is not None:
@@ -541,6 +554,9 @@ def _read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherit
     periods += in_words
     own["in_words"] = len(in_words)
     blocks = _schedule_blocks(row, layout, year)
+    if not deadline_text and (alone := _date_alone(blocks, row, layout)):
+        own["deadline_text"], own["deadline"] = task.deadline_text, task.deadline = alone
+        blocks = []  # a schedule column (时间节点) that prints one date and no step: the row's deadline
     borrowed = not lead_cell and not units_cell and not previous and inherited is not None and bool({"lead", "units"} & set(layout.by_kind))
     if not lead_cell and not units_cell and previous is not None and previous.borrowed:
         borrowed = True  # blank again under a borrowed row: the same merged cell, or the task's own blank

@@ -37,6 +37,13 @@ def _name_head(line: str) -> bool:
     return not _ends_like_unit(line) and not (len(line) >= 3 and line.endswith(tuple("市县州省旗盟")))
 
 
+def _starts_a_name(line: str, head: list[str]) -> bool:
+    """An office's whole name ("市教育局") after lines as long as a name ("中国电信", "中国移动") starts a name of its
+    own: the lines of a broken name are fragments, much shorter than the name they end in ("长沙", "先导" before
+    "区管委会"), and its tail starts no place ("社会保障局")."""
+    return _whole_unit(line) and line[0] in PLACE_START and all(4 * len(h) >= 3 * len(line) for h in head)
+
+
 def joined_names(cell: str) -> str:
     """A unit's name broken over the lines of a narrow cell ("市人力资源\n社会保障局", "市政\n府办\n公厅",
     "市\n监\n察\n局") is one name again: a line that does not end like an office is the head of a name and joins the
@@ -48,6 +55,9 @@ def joined_names(cell: str) -> str:
     for line in cell.split("\n"):
         if not line or re.search(r"[、，,；;\s]", line) or (head and line.endswith(UNITS_END)):
             out += [*head, line]  # "各管线产权单位": a unit of its own, never the end of a broken name
+            head, broken = [], False
+        elif head and _starts_a_name(line, head):
+            out += [*head, line]  # "中国电信\n中国移动\n市教育局": whole names, no fragments of one
             head, broken = [], False
         elif head:
             head.append(line)
