@@ -606,3 +606,15 @@ def test_the_output_check_on_bytes_drops_what_the_check_on_text_drops(monkeypatc
             out.write("after\n")
             out.flush()
             assert out.buffer.getvalue() == ("before\n" + clean_text(text) + "after\n").encode(encoding)
+
+
+@pytest.mark.parametrize("command", OUTPUT_COMMANDS, ids=" ".join)
+def test_an_output_onto_a_directory_is_refused_before_anything_is_made(demo_cli, tmp_path, command):
+    """`-o` naming a directory was found only at the last rename, after the command had said "周报 → path":
+    one line of success, then the failure. It is refused before the output is made."""
+    folder = tmp_path / "reports.xlsx"  # named as a template must be
+    folder.mkdir()
+    result = demo_cli(*command, "-o", str(folder))
+    assert result.exit_code == 2, result.output
+    assert result.stderr.endswith(f"mstrack: error: --output {folder}: cannot write: Is a directory\n")
+    assert "→" not in result.stderr and result.stdout == "" and list(folder.iterdir()) == []

@@ -328,6 +328,8 @@ def write_output(ctx: typer.Context, output: Path, write, announce=None, option:
     from mstrack.render.outputs import replacing_path
 
     refuse_database(ctx, output, option)
+    if Path(output).is_dir():  # found only at the rename otherwise, after the command had announced the file
+        raise cannot_write(output, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)), option)
     announcing = False
 
     def ready() -> None:
