@@ -31,6 +31,8 @@ class Grid:
     columns: tuple[Column, ...]  # what the reader took each column for
     titles: tuple[str, ...]  # a document's lines above the table
     merges: bool  # a merged cell repeats its value (a workbook, a document) or is written once (a text export)
+    year: int = 0  # the year the table is read for
+    codes: tuple[tuple[str, str], ...] = ()  # a task number the variant writes otherwise (published, variant): "1" is "一"
 
     @property
     def width(self) -> int:
@@ -46,7 +48,7 @@ def read_grid(path: Path, year: int, sheet: str | None = None) -> Grid:
     back = found.written.restore if found.written else (lambda text: text)
     rows = tuple(tuple(back(cell) for cell in row.cells) for row in found.rows)
     return Grid(path=path, rows=rows, top=at + 1 - len(headers), at=at, columns=tuple(columns), titles=tuple(found.titles),
-                merges=found.merges)
+                merges=found.merges, year=year)
 
 
 def to_sheets(grid: Grid) -> list[Sheet]:
@@ -288,7 +290,7 @@ VARIATIONS: tuple[Callable[[Grid], Grid | str], ...] = (
     permute_columns, units_after_deadline, header_synonyms(1), header_synonyms(2), header_synonyms(3), numbers_dotted,
     numbers_bracketed, numbers_comma, without_numbers, title_row, unit_row, blank_rows, footer_note, grouped_units,
     grouped_item, traditional, full_width_digits, header_line_breaks, header_repeated, total_row,
-)
+)  # the second round, the layouts the seventh held-out set met: tests/table_variants_seventh.py
 
 
 def normalised(text: str) -> str:

@@ -3,6 +3,8 @@ small hand-made table each, every one seen failing before its fix in the reader.
 
 from datetime import date
 
+import pytest
+
 from mstrack.sources.table import convert_table
 from tests.test_table_layouts import indicators, page
 
@@ -207,3 +209,111 @@ def test_a_one_row_table_with_a_total_row_below(tmp_path):
     path.write_text("指标名称,全年任务目标(个),实际完成(个),完成进度\n新建城市书房,12,10,83%\n合计,,,\n", encoding="utf-8")
     (task,) = convert_table(path, "x-2024", 2024).programme.tasks
     assert [(i[1], i[2]) for i in indicators(task)] == [("个", 12)]
+
+
+# --- second round (issue #13): the seventh held-out set's layouts, and what offices commonly print ---------------------
+
+
+def test_item_numbers_in_brackets_at_the_start_of_the_text(tmp_path):
+    """No 序号 column, each item's number printed "（1）" before its text: the number is the code, not the title's."""
+    path = tmp_path / "t.csv"
+    path.write_text("项目名称,牵头单位,完成时限\n（1）新建幼儿园3所,区教育局,2024年6月底\n(2)改造老旧小区12个,区住建局,2024年11月底\n",
+                    encoding="utf-8")
+    assert _read(path) == PLAIN
+
+
+def test_an_item_number_before_a_year(tmp_path):
+    """"2.2024年改造老旧小区12个": the item's number before a year is no decimal 2.2024."""
+    path = tmp_path / "t.csv"
+    path.write_text("项目名称,牵头单位,完成时限\n1.新建幼儿园3所,区教育局,2024年6月底\n2.2024年改造老旧小区12个,区住建局,2024年11月底\n"
+                    "3、2024年新增停车位500个,区城管局,2024年12月底\n", encoding="utf-8")
+    assert [(t.code, t.title) for t in convert_table(path, "x-2024", 2024).programme.tasks] == [
+        ("1", "新建幼儿园3所"), ("2", "2024年改造老旧小区12个"), ("3", "2024年新增停车位500个")]
+
+
+ELDERLY = ("1,新增4000张养老床位,4385,110%\n,新增800张养护床位,810,101%\n,改建3000张照护床位,3210,107%\n"
+           "2,新增30个社区长者食堂,39,130%\n3,新增30个乡村长者照护之家,30,100%\n")
+
+
+@pytest.mark.parametrize("first", [",一、养老服务,,", "合计,,,"], ids=["group heading", "total row"])
+def test_a_heading_or_a_total_row_under_the_header_does_not_hide_it(tmp_path, first):
+    """序号 / 实事项目名称 / 完成情况 (no date or unit column: the header is told by the items below it), a heading
+    "一、养老服务" alone in the item column, or a 合计 row, right under it: neither an item nor a row against one."""
+    path = tmp_path / "t.csv"
+    path.write_text(f"序号,实事项目名称,完成情况,占全年计划\n{first}\n{ELDERLY}", encoding="utf-8")
+    assert [t.code for t in convert_table(path, "x-2024", 2024).programme.tasks] == ["1", "2", "3"]
+
+
+def test_headings_merged_over_the_row_do_not_tell_what_a_column_is(tmp_path):
+    """Two items, each under a heading merged over the row: the 当年投资(万元) column is still one of money (the
+    headings are no cells of it)."""
+    path = page(tmp_path / "t.html", [
+        "<td>序号</td><td>项目名称</td><td>当年投资(万元)</td><td>责任单位</td>",
+        '<td colspan="4">（一）城市建设</td>',
+        "<td>1</td><td>城市用气提升工程</td><td>1200</td><td>城投集团</td>",
+        '<td colspan="4">（二）水利</td>',
+        "<td>2</td><td>山塘水库综合整治工程</td><td>4600</td><td>水利局</td>"])
+    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [(t.code, [(i[1], i[2]) for i in indicators(t)]) for t in tasks] == [
+        ("1", [("元", 12000000)]), ("2", [("元", 46000000)])]
+
+
+def test_an_item_that_reads_like_a_column_name_under_an_unlabelled_header_cell(tmp_path):
+    """序号 / "" / 完成情况 / 责任单位: the first item, "新增2个乡镇建有托育机构", ends like a name of offices (机构), yet
+    the row under the header is an item (it is numbered), not a sub-header naming the unlabelled column."""
+    path = tmp_path / "t.csv"
+    path.write_text("序号,,年度完成情况,责任单位\n1,新增2个乡镇建有托育机构,完成新增两乡建有托育机构。,市卫健局\n"
+                    "2,新增托位1140个,新增托位1155个。,市卫健局\n3,新建口袋公园10处,已完成,市城管局\n", encoding="utf-8")
+    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [(t.code, t.title, _leads(t)) for t in tasks] == [
+        ("1", "新增2个乡镇建有托育机构", ["市卫健局"]), ("2", "新增托位1140个", ["市卫健局"]), ("3", "新建口袋公园10处", ["市城管局"])]
+
+
+def test_deadlines_in_chinese_numerals(tmp_path):
+    """完成时限 typeset in Chinese numerals ("二〇二四年六月", "二〇二四年十一月三十日"): the same dates as 2024年6月."""
+    path = page(tmp_path / "t.html", [HEADER, ROWS[0].replace("2024年6月底", "二〇二四年六月"),
+                                      ROWS[1].replace("2024年11月底", "二〇二四年十一月三十日")])
+    assert _read(path) == PLAIN
+
+
+def test_items_numbered_in_chinese_numerals_in_the_serial_column(tmp_path):
+    """序号 一, 二, 三 beside 项目名称 and 具体内容 (no unit or date column): each row is an item with its own content,
+    not a group heading (a heading row holds its name alone); the numbers are their codes."""
+    path = page(tmp_path / "t.html", [
+        "<td>序号</td><td>项目名称</td><td>具体内容</td>",
+        "<td>一</td><td>积水点整治</td><td>整治积水点12处</td>", "<td>二</td><td>古建修缮</td><td>修缮古建亭廊5座</td>",
+        "<td>三</td><td>道路提升</td><td>提升道路3条</td>"])
+    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [(t.code, t.title, [(i[1], i[2]) for i in indicators(t)]) for t in tasks] == [
+        ("一", "积水点整治", [("处", 12)]), ("二", "古建修缮", [("座", 5)]), ("三", "道路提升", [("条", 3)])]
+
+
+def test_a_group_numbered_in_chinese_numerals_is_still_a_group(tmp_path):
+    """序号 "一" beside a name alone (the other cells blank) heads the items numbered 1, 2 below it."""
+    path = page(tmp_path / "t.html", [
+        "<td>序号</td><td>项目名称</td><td>具体内容</td>", "<td>一</td><td>城市建设</td><td></td>",
+        "<td>1</td><td>积水点整治</td><td>整治积水点12处</td>", "<td>2</td><td>古建修缮</td><td>修缮古建亭廊5座</td>"])
+    conversion = convert_table(path, "x-2024", 2024)
+    assert [t.code for t in conversion.programme.tasks] == ["1", "2"]
+
+
+def test_an_item_numbered_in_chinese_numerals_whose_figures_are_on_the_row_below(tmp_path):
+    """序号 一 … 三 only, most rows items with their figures; item 二 prints its name alone and its figure on the
+    unnumbered row below: still item 二, not a group heading."""
+    path = tmp_path / "t.tsv"
+    path.write_text("序号\t考核指标\t单位\t工作目标\t责任单位\n一\t城镇新增就业\t万人\t5.2\t人社局\n二\t所有村实现卫生室全覆盖\t\t\t\n"
+                    "\t基本消除村卫生室空白村\t个\t21\t卫健委\n三\t新增农村通自来水人口\t万人\t4.52\t水利局\n", encoding="utf-8")
+    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [(t.code, [(i[1], i[2]) for i in indicators(t)]) for t in tasks] == [
+        ("一", [("人", 52000)]), ("二", [("个", 21)]), ("三", [("人", 45200)])]
+
+
+def test_units_one_a_line_after_an_office_ending_in_chu(tmp_path):
+    """责任单位 one a line, "环卫处" (an office: 处, as 办事处, 管理处) before "崇川经济开发区": four units, not
+    "环卫处崇川经济开发区" read as one name broken over lines."""
+    path = page(tmp_path / "t.html", [
+        "<td>序号</td><td>项目名称</td><td>牵头单位</td><td>责任单位</td>",
+        "<td>1</td><td>整治背街小巷20条</td><td>城管局</td><td>各街道<br>市政局<br>环卫处<br>崇川经济开发区</td>",
+        "<td>2</td><td>改造老旧小区12个</td><td>住建局</td><td>各街道</td>"])
+    first = convert_table(path, "x-2024", 2024).programme.tasks[0]
+    assert sorted({u for line in first.lines for u in line.units} - {"城管局"}) == sorted(["各街道", "市政局", "环卫处", "崇川经济开发区"])

@@ -55,3 +55,16 @@ def seq_cell(text: str) -> bool:
 
 
 AREA_RE = re.compile(r"^([一二三四五六七八九十百]+)\s*[、.．]\s*(.+?)\s*(?:[（(]\s*共\s*(\d+)\s*项\s*[）)])?\s*$", re.S)
+
+
+GROUP_HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百]+\s*[）)])\s*\S")
+
+
+def heading_row(cells: list[str]) -> bool:
+    """A group heading between the items: one text merged over the row ("（一）城市建设" in every cell), or alone in
+    its row and numbered as a group ("一、养老服务"). It is no item, and no cell that tells what its column is."""
+    filled = [c.strip() for c in cells if c.strip()]
+    if not filled or len(set(filled)) != 1 or len(filled[0]) > 60:
+        return False
+    return len(filled) >= 3 or bool(GROUP_HEADING_RE.match(filled[0]))
+

@@ -11,20 +11,21 @@ from mstrack.errors import InputError
 from mstrack.sources.table.above import declared_unit, total_units
 from mstrack.sources.table.cells import (
     AREA_RE,
+    CODE_CELL_RE,
     HELPING_RE,
     PLACE_HEADER_RE,
+    heading_row,
     note_line,
     place_names,
     seq_cell,
     total_row,
 )
 from mstrack.sources.table.reading import Row, Sheet
+from mstrack.sources.table.schedule import report_month
 
 MONTH_PLAN_RE = re.compile(r"月度|本月|当月|下月|次月")  # a plan for the month of the report, not for the task
 NEXT_MONTH_RE = re.compile(r"下月|次月|下一?步(?:工作)?计划")  # next month's plan: due at the end of the month after the report's
 THIS_MONTH_RE = re.compile(r"本月|当月")  # this month's plan: due at the end of the report's month
-# the report's month in a title line ("2024年7月推进情况表", "2024年1-7月…"): the last month it names
-REPORT_MONTH_RE = re.compile(r"(\d{4})\s*年\s*(?:(?:1[0-2]|0?[1-9])\s*月?份?\s*[-—–~至到]\s*)?(1[0-2]|0?[1-9])\s*月")
 # a plan for one named month ("3月目标", "2023年8月份目标"): the row's checkpoints at that month's end
 NAMED_MONTH_PLAN_RE = re.compile(r"^((?:\d{4}年)?(?:1[0-2]|0?[1-9])月)份?(?:工作)?(?:目标|计划|任务|安排)")
 COLUMN_RULES = (  # (kind, pattern), first match wins
@@ -170,8 +171,9 @@ def _one_row_table(sheet: Sheet, at: int, columns: list[Column]) -> bool:
 
 
 def data_rows(sheet: Sheet, at: int) -> list[Row]:
-    """The rows under the header row `at`, footnotes (备注：…, 注：…) left out: what the columns are told by."""
-    return [r for r in sheet.rows[at + 1:] if not note_line(r.cells)]
+    """The rows under the header row `at`, footnotes (备注：…, 注：…) and group headings merged over the row left out:
+    what the columns are told by."""
+    return [r for r in sheet.rows[at + 1:] if not note_line(r.cells) and not heading_row(r.cells)]
 
 
 def _offices(columns: list[Column]) -> None:
@@ -189,7 +191,10 @@ def _unnamed_task_column(sheet: Sheet, at: int, columns: list[Column], year: int
     task column of a table printed as records ("1.新增安装300套…" under "", beside 责任单位 and 进度安排); not one whose
     name is in the row below (a text export writes 责任单位 merged over 牵头单位 | 配合单位 once, blank beside it)."""
     below = [r.cells for r in sheet.rows[at + 1:at + 8]]
-    sub = below[0] if below and len({c for c in below[0] if c}) >= 2 else []  # not an area heading merged over the row
+    seq = next((c for c in columns if c.kind == "seq"), None)
+    numbered = bool(below) and seq is not None and seq.index < len(below[0]) and bool(CODE_CELL_RE.match(below[0][seq.index]))
+    # the row below names the columns: not an area heading merged over the row, nor a numbered item
+    sub = below[0] if below and len({c for c in below[0] if c}) >= 2 and not numbered else []
     for column in columns:
         if column.kind or column.header.strip():
             continue
@@ -226,10 +231,11 @@ def _task_column_by_content(sheet: Sheet, at: int, columns: list[Column]) -> Non
 
 def _items_below(sheet: Sheet, at: int, columns: list[Column]) -> bool:
     """The rows under a header read as items: most of the next few have a number (in a 序号 column) and a title; or,
-    without a 序号, the task column holds each row's longest words (序号 / 项目分类 / 实事内容 / 完成情况, 项目 / 内容)."""
+    without a 序号, the task column holds each row's longest words (序号 / 项目分类 / 实事内容 / 完成情况, 项目 / 内容).
+    Group headings and rows of totals between them are neither."""
     seq = next((c for c in columns if c.kind == "seq"), None)
     task = next(c for c in columns if c.kind == "task")
-    below = [r.cells for r in sheet.rows[at + 1:at + 6]]
+    below = [r.cells for r in sheet.rows[at + 1:] if not heading_row(r.cells) and not total_row(r.cells)][:5]
     if seq is not None:
         items = sum(1 for cells in below if seq.index < len(cells) and seq_cell(cells[seq.index])
                     and task.index < len(cells) and cells[task.index].strip())
@@ -300,15 +306,6 @@ def find_header(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column
         "{path}: no header row found: expected a row naming a task column (工作任务, 实施内容, 实事项目, 项目内容 …) "
         "and a schedule, deadline or unit column (进度安排, 实施计划, 完成时限, 牵头单位, 责任单位 …)", path=names,
     )
-
-
-def report_month(lines: list[str]) -> date | None:
-    """The first day of the month a report is for, as its title lines print it (the one nearest the table); None
-    when none names a year and month."""
-    for line in reversed(lines):
-        if found := list(REPORT_MONTH_RE.finditer(line)):
-            return date(int(found[-1][1]), int(found[-1][2]), 1)
-    return None
 
 
 def _date_month_plans(titles: list[str], columns: list[Column]) -> None:

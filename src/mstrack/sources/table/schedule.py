@@ -123,9 +123,29 @@ def dated_clauses(text: str, year: int) -> list[tuple[str, date, str]]:
 YEAR_RANGE_RE = re.compile(r"(\d{4})\s*年?\s*[-—–~～至到]\s*(\d{4})\s*年?\s*(?:底|末)?\s*(?:前|完成|建成)?")
 
 
+CHINESE_DIGITS = {c: str(n) for n, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "O": "0"}
+CHINESE_YEAR_RE = re.compile(r"[〇零○O一二三四五六七八九]{4}(?=\s*年)")
+CHINESE_MONTH_DAY_RE = re.compile(r"(?<=[年月])\s*([一二三四五六七八九十]{1,3})(?=\s*[月日号])")
+
+
+def arabic_date(text: str) -> str:
+    """A date typeset in Chinese numerals ("二〇二四年六月", "二〇二四年十一月三十日") in digits: 2024年6月, 2024年11月30日."""
+    def days(m: re.Match) -> str:
+        tens, _, ones = m[1].rpartition("十")
+        if "十" not in m[1]:
+            return CHINESE_DIGITS[m[1]] if len(m[1]) == 1 else m[0]
+        return str(int(CHINESE_DIGITS.get(tens, "1") if tens else "1") * 10 + int(CHINESE_DIGITS[ones] if ones else "0"))
+
+    if not CHINESE_YEAR_RE.search(text):
+        return text
+    text = CHINESE_YEAR_RE.sub(lambda m: "".join(CHINESE_DIGITS[c] for c in m[0]), text)
+    return CHINESE_MONTH_DAY_RE.sub(days, text)
+
+
 def parse_deadline(text: str, year: int) -> date | None:
-    """完成时限 as printed: "2023.11", "12月底前", "9月投入使用", "5月底前动工"; None when no date is named."""
-    body = text.strip()
+    """完成时限 as printed: "2023.11", "12月底前", "9月投入使用", "5月底前动工", "二〇二四年六月"; None when no date is
+    named."""
+    body = arabic_date(text.strip())
     if not body:
         return None
     if dates := numbered_deadlines(body, year):  # "1、7月1日试运营 2、2022年12月底完成": due when the last item is
@@ -188,3 +208,16 @@ def numbered_deadlines(text: str, year: int) -> list[tuple[str, date]]:
     parts = numbered_parts(text)
     dates = [parse_deadline(part, year) for part in parts]
     return [(part, due) for part, due in zip(parts, dates, strict=True) if due] if parts and all(dates) else []
+
+
+# the report's month in a title line ("2024年7月推进情况表", "2024年1-7月…"): the last month it names
+REPORT_MONTH_RE = re.compile(r"(\d{4})\s*年\s*(?:(?:1[0-2]|0?[1-9])\s*月?份?\s*[-—–~至到]\s*)?(1[0-2]|0?[1-9])\s*月")
+
+
+def report_month(lines: list[str]) -> date | None:
+    """The first day of the month a report is for, as its title lines print it (the one nearest the table); None
+    when none names a year and month."""
+    for line in reversed(lines):
+        if found := list(REPORT_MONTH_RE.finditer(line)):
+            return date(int(found[-1][1]), int(found[-1][2]), 1)
+    return None

@@ -21,6 +21,16 @@ from mstrack.sources.table.cells import (
 )
 from mstrack.sources.table.header import Column
 from mstrack.sources.table.mentions import BARE_RE, find_mentions
+from mstrack.sources.table.numbering import (
+    NUMERAL_CODE_RE,
+    SUB_CODE_RE,
+    TITLE_CODE_RE,
+    TITLE_NUMERAL_RE,
+    add_area,
+    add_area_named,
+    in_area,
+    title_code,
+)
 from mstrack.sources.table.reading import Row, Sheet
 from mstrack.sources.table.schedule import Block, dated_clauses, dated_completions, numbered_parts, parse_deadline, split_schedule
 from mstrack.sources.table.units import (
@@ -74,9 +84,6 @@ class RawTask:
     doubts: list[tuple[int, str, Message]] = field(default_factory=list)  # (row, header, why) of its doubtful cells
 
 
-TITLE_CODE_RE = re.compile(r"^(\d+)\s*[.．、。]\s*(?=\D)")
-TITLE_NUMERAL_RE = re.compile(r"^([一二三四五六七八九十]+)\s*[、.．]\s*(?=\S)")  # "一、 扩大优质教育资源…": an item, not an area
-SUB_CODE_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*")
 
 
 @dataclass(kw_only=True)
@@ -130,6 +137,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     joined: dict[int, str] = {}  # rows numbering several tasks that stay one: the 序号 printed
     blank_deadlines: list[RawTask] = []  # new tasks whose first row leaves the deadline blank
     own_numbers = _items_print_numbers(sheet, at, layout)
+    numeral_items = _numbered_in_numerals(sheet, at, layout)
     for row in (split for below in sheet.rows[at + 1:] for split in _tasks_in_row(below, layout, joined)):
         filled = [c for c in row.cells if c]
         if not filled or _repeats_header(row, layout, header_texts) or total_row(row.cells):
@@ -139,7 +147,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
         if note_line(row.cells):
             notes.append(filled[0])  # a footnote under the table, merged over its width or written in its first cell
             continue
-        area, area_only = _area_of(row, filled, layout, areas, area)
+        area, area_only = _area_of(row, filled, layout, areas, area, numeral_items=numeral_items)
         if area_only:
             continue
         title = layout.cell(row, "task")
@@ -173,7 +181,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     if any(_area_numbered(task) for task in tasks):
         for task in tasks:  # numbered inside each area: every task takes both numbers, "二(1)"
             if task.area and not _area_numbered(task) and "(" not in task.code:
-                task.code = _in_area(task.area, task.code)
+                task.code = in_area(task.area, task.code)
     if not sheet.merges:
         _carry_deadlines(tasks, blank_deadlines, year)
     for task in tasks:
@@ -190,7 +198,7 @@ def _items_print_numbers(sheet: Sheet, at: int, layout: _Layout) -> bool:
     """No 序号 column, and the items print their own numbers at the start of their text ("1.地区生产总值…")."""
     if "seq" in layout.by_kind:
         return False
-    return sum(bool(TITLE_CODE_RE.match(layout.cell(row, "task"))) for row in sheet.rows[at + 1:]) >= 2
+    return sum(bool(title_code(layout.cell(row, "task"))) for row in sheet.rows[at + 1:]) >= 2
 
 
 def _group_heading(title: str, filled: list[str]) -> bool:
@@ -307,13 +315,8 @@ def _action_row(row: Row, layout: _Layout, tasks: list[RawTask], seen: dict[str,
     return True
 
 
-def _in_area(area: str, code: str) -> str:
-    """A task numbered again inside its area goes by both numbers: "二(1)"."""
-    return f"{area}({code})"
-
-
 def _area_numbered(task: RawTask) -> bool:
-    return bool(task.area) and task.code.startswith(_in_area(task.area, "")[:-1])
+    return bool(task.area) and task.code.startswith(in_area(task.area, "")[:-1])
 
 
 def _repeats_header(row: Row, layout: _Layout, header_texts: set[str]) -> bool:
@@ -322,20 +325,40 @@ def _repeats_header(row: Row, layout: _Layout, header_texts: set[str]) -> bool:
         or any(layout.cell(row, "seq") == c.header for c in layout.by_kind.get("seq", []))
 
 
-def _area_of(row: Row, filled: list[str], layout: _Layout, areas: list[Area], area: str | None) -> tuple[str | None, bool]:
+def _area_of(row: Row, filled: list[str], layout: _Layout, areas: list[Area], area: str | None, *,
+             numeral_items: bool = False) -> tuple[str | None, bool]:
     """The area from this row on, and whether the row is an area heading and nothing else."""
     if len(set(filled)) == 1 and (m := AREA_RE.match(filled[0])) and not layout.cell(row, "schedule") and len(filled[0]) <= 60:
-        return _add_area(areas, m), True
+        return add_area(areas, m), True
     if len(set(filled)) == 1 and len(filled) >= 3 and len(filled[0]) <= 30 and not filled[0].startswith(("注", "备注", "说明")):
-        return _add_area_named(areas, filled[0]), True  # "关键词 教育" merged over the width: a group of the items below
+        return add_area_named(areas, filled[0]), True  # "关键词 教育" merged over the width: a group of the items below
     if area_text := layout.cell(row, "area"):
         m = AREA_RE.match(area_text.split("\n")[0])
-        area = _add_area(areas, m) if m else _add_area_named(areas, area_text)
+        area = add_area(areas, m) if m else add_area_named(areas, area_text)
     title, code_text = layout.cell(row, "task"), layout.cell(row, "seq")
-    if re.fullmatch(r"[一二三四五六七八九十]+[、.．]?", code_text) and title \
-            and not layout.any_of(row, ("schedule", "period", "deadline", "lead", "units")):
-        return _add_area(areas, AREA_RE.match(code_text.rstrip("、.．") + "、" + title)), True
+    if NUMERAL_CODE_RE.fullmatch(code_text) and title and not numeral_items and not _cells_of_its_own(row, layout, title):
+        return add_area(areas, AREA_RE.match(code_text.rstrip("、.．") + "、" + title)), True
     return area, False
+
+
+def _numbered_in_numerals(sheet: Sheet, at: int, layout: _Layout) -> bool:
+    """A 序号 column that numbers in Chinese numerals only (一 … 十二, no 1, 2 of items under them), most of its
+    numbered rows items with cells of their own: every row it numbers is an item, one whose figures are on the rows
+    below it as well."""
+    if "seq" not in layout.by_kind:
+        return False
+    numbered = [(row, layout.cell(row, "seq")) for row in sheet.rows[at + 1:] if layout.cell(row, "seq")]
+    if not numbered or not all(NUMERAL_CODE_RE.fullmatch(code) for _, code in numbered):
+        return False
+    items = sum(_cells_of_its_own(row, layout, layout.cell(row, "task")) for row, _ in numbered)
+    return items * 2 > len(numbered)
+
+
+def _cells_of_its_own(row: Row, layout: _Layout, title: str) -> bool:
+    """A row numbered "一" that fills a cell besides its number, name and area (content, a figure, a unit, a date,
+    progress): an item numbered in Chinese numerals; a group heading holds its name alone (or merged over the row)."""
+    return any(row.cells[c.index] not in ("", title) for c in layout.columns
+               if c.kind not in ("seq", "task", "area") and c.index < len(row.cells))
 
 
 def _task_code(row: Row, layout: _Layout, title: str, previous: RawTask | None, area: str | None) -> tuple[str | None, str]:
@@ -350,11 +373,11 @@ def _task_code(row: Row, layout: _Layout, title: str, previous: RawTask | None, 
             code, title = f"{code}({sub[1]})", title[sub.end():].strip()
         elif inner := TITLE_CODE_RE.match(title):  # "1.新增社区老年食堂3家" beside 序号 3: the item's number in its project
             title = title[inner.end():].strip()
-    elif title and (m := TITLE_CODE_RE.match(title) or TITLE_NUMERAL_RE.match(title)):
+    elif title and (m := title_code(title) or TITLE_NUMERAL_RE.match(title)):
         code, title = m[1], title[m.end():].strip()
     elif title and (sub := SUB_CODE_RE.match(title)) and title[sub.end():].strip():  # "(一)…" under "一、": task 一(一)
-        code, title = _in_area(area, sub[1]) if area else sub[1], title[sub.end():].strip()
-    if code and previous and previous.area == area and previous.code in (code, _in_area(area, code)):
+        code, title = in_area(area, sub[1]) if area else sub[1], title[sub.end():].strip()
+    if code and previous and previous.area == area and previous.code in (code, in_area(area, code)):
         code = None  # a merged 序号: another line of the same task
     if code is None and title and previous and title == previous.title:
         title = ""
@@ -374,7 +397,7 @@ def _task_of(row: Row, layout: _Layout, code: str | None, title: str, area: str 
         while code in seen:
             code += "a"
     if code in seen and area is not None and any(t.code == code and t.area != area for t in tasks):
-        code = _in_area(area, code)  # numbers that start again in each area: the area's number and the task's
+        code = in_area(area, code)  # numbers that start again in each area: the area's number and the task's
     if code in seen:
         col = layout.by_kind.get("seq", layout.by_kind.get("task"))[0]
         raise InputError("{place}: task {code} appears twice (first at row {first})", place=layout.where(row, col), code=code,
@@ -385,22 +408,6 @@ def _task_of(row: Row, layout: _Layout, code: str | None, title: str, area: str 
     task = RawTask(code=code, title=title, area=area, row=row)
     tasks.append(task)
     return task
-
-
-def _add_area(areas: list[Area], m: re.Match) -> str:
-    code = m[1]
-    if not any(a.code == code for a in areas):
-        areas.append(Area(code=code, name=m[2].strip(), declared_tasks=int(m[3]) if m[3] else None))
-    return code
-
-
-def _add_area_named(areas: list[Area], text: str) -> str:
-    for area in areas:
-        if area.name == text:
-            return area.code
-    code = str(len(areas) + 1)
-    areas.append(Area(code=code, name=text))
-    return code
 
 
 def _read_task_cells(task: RawTask, row: Row, layout: _Layout, year: int) -> tuple[str, str, date | None]:

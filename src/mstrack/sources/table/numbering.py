@@ -1,0 +1,42 @@
+"""How a table numbers its items and their groups: a number at the start of an item's text ("1.", "（1）", "一、"),
+a group's heading ("一、…", or a name alone) and the code of a task numbered again inside its group ("二(1)")."""
+
+from __future__ import annotations
+
+import re
+
+from mstrack.model import Area
+
+TITLE_CODE_RE = re.compile(r"^(\d+)\s*[.．、。]\s*(?=\D|\d{4}\s*年)")  # "2.2024年…": an item's number before a year
+TITLE_BRACKET_RE = re.compile(r"^[（(]\s*(\d+)\s*[）)]\s*(?=\S)")  # "（1）新建幼儿园3所": the item's number in brackets
+TITLE_NUMERAL_RE = re.compile(r"^([一二三四五六七八九十]+)\s*[、.．]\s*(?=\S)")  # "一、 扩大优质教育资源…": an item, not an area
+SUB_CODE_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*")
+NUMERAL_CODE_RE = re.compile(r"[一二三四五六七八九十]+[、.．]?")
+
+
+def title_code(title: str) -> re.Match | None:
+    """The number an item prints at the start of its text, when no 序号 column numbers it: "1.", "1、", "（1）"."""
+    return TITLE_CODE_RE.match(title) or TITLE_BRACKET_RE.match(title)
+
+
+def in_area(area: str, code: str) -> str:
+    """A task numbered again inside its area goes by both numbers: "二(1)"."""
+    return f"{area}({code})"
+
+
+def add_area(areas: list[Area], m: re.Match) -> str:
+    """The area an "一、…" heading names (added once), by its number."""
+    code = m[1]
+    if not any(a.code == code for a in areas):
+        areas.append(Area(code=code, name=m[2].strip(), declared_tasks=int(m[3]) if m[3] else None))
+    return code
+
+
+def add_area_named(areas: list[Area], text: str) -> str:
+    """The area a heading without a number names ("关键词 教育"), numbered in order."""
+    for area in areas:
+        if area.name == text:
+            return area.code
+    code = str(len(areas) + 1)
+    areas.append(Area(code=code, name=text))
+    return code

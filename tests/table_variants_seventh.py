@@ -1,0 +1,338 @@
+"""Layout variations, second round (issue #13): the layouts the seventh held-out set met, and what offices commonly
+print. Each is a small pure function on a table's grid (tests/table_variants.py), returning the grid laid out another
+way or a string saying why it does not apply; tests/test_table_variants.py checks each variant reads as published."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from tests.table_variants import TEXT_KINDS, Grid, _fixed_order, _line, _reorder
+
+
+def units_first(grid: Grid) -> Grid | str:
+    """The responsible-unit columns printed first, before 序号 and the item (牵头单位 | 序号 | 项目名称 …), as a plan
+    sorted by who does the work prints them."""
+    if why := _fixed_order(grid):
+        return why
+    units = [c.index for c in grid.columns if c.kind in ("lead", "units")]
+    if not units:
+        return "no unit column"
+    if units == list(range(len(units))):
+        return "the units are printed first already"
+    return _reorder(grid, units + [i for i in range(grid.width) if i not in units])
+
+
+def _one_text(row: tuple[str, ...]) -> str:
+    """The text of a row of one text (a heading or a note merged over the row, or in its first cell), or ""."""
+    filled = [c for c in row if c.strip()]
+    return filled[0] if filled and len(set(filled)) == 1 and (len(filled) > 1 or row[0].strip()) else ""
+
+
+def _new_cell(grid: Grid, row: tuple[str, ...], at: int, text: str) -> str:
+    """What a column added at `at` holds in a row: a row of one text merged over the width goes on over it (in a text
+    export, written once, it leaves the cell blank); a blank row stays blank."""
+    if not any(c.strip() for c in row):
+        return ""
+    if one := _one_text(row):
+        return one if grid.merges and row[min(at, len(row)) - 1] == one and row[min(at, len(row) - 1)] == one else ""
+    return text
+
+
+def _data(grid: Grid) -> range:
+    return range(grid.at + 1, len(grid.rows))
+
+
+def _cell(row: tuple[str, ...], i: int) -> str:
+    return row[i].strip() if i < len(row) else ""
+
+
+def _set(row: tuple[str, ...], i: int, text: str) -> tuple[str, ...]:
+    return row[:i] + (text,) + row[i + 1:]
+
+
+def _item_starts(grid: Grid) -> list[int] | str:
+    """The rows where an item begins (its 序号 a plain number), or why they cannot be told."""
+    seq = grid.index("seq")
+    if not seq:
+        return "no 序号 column: where an item begins is not printed"
+    numbers = [(n, _cell(grid.rows[n], seq[0])) for n in _data(grid)]
+    starts = [n for k, (n, number) in enumerate(numbers) if re.fullmatch(r"\d+", number)
+              and number not in [m for _, m in numbers[:k]]]  # a number printed again continues its item
+    return starts if len(starts) >= 2 else "fewer than two numbered items"
+
+
+def _group_headings(grid: Grid, names: tuple[str, str], across: bool) -> Grid | str:
+    if any(c.kind == "area" for c in grid.columns) or any(_one_text(grid.rows[n]) for n in _data(grid)):
+        return "an area column or heading rows group the items already"
+    starts = _item_starts(grid)
+    if isinstance(starts, str):
+        return starts
+    task = grid.index("task")
+    if not task:
+        return "no item column"
+    rows = list(grid.rows)
+    for at, name in sorted(zip((starts[0], starts[len(starts) // 2]), names, strict=True), reverse=True):
+        line = _line(grid, name) if across else _set(("",) * grid.width, task[0], name)
+        rows.insert(at, line)
+    return replace(grid, rows=tuple(rows))
+
+
+def group_headings(grid: Grid) -> Grid | str:
+    """Group heading rows before runs of items, "一、基础设施类" alone in the item column, every other cell blank (a
+    programme printed by sector, its items numbered on across the groups)."""
+    return _group_headings(grid, ("一、基础设施类", "二、社会事业类"), across=False)
+
+
+def sub_group_headings(grid: Grid) -> Grid | str:
+    """Group headings "（一）教育" / "（二）民生保障" merged across the row (in a text export, in its first cell)."""
+    return _group_headings(grid, ("（一）教育", "（二）民生保障"), across=True)
+
+
+def _numbers_in_text(grid: Grid, form: Callable[[str], str]) -> Grid | str:
+    seq, task = grid.index("seq"), grid.index("task")
+    if not seq or not task:
+        return "no 序号 column, or no item column"
+    i = seq[0]
+    codes = [_cell(row, i) for row in grid.rows[grid.at + 1:]]
+    if codes != [str(n) for n in range(1, len(codes) + 1)]:
+        return "the 序号 column is not 1, 2, 3 … on every row: the number would not start every item's text"
+    if any(c.kind == "area" for c in grid.columns):
+        return "an area column beside the 序号: without the column its merged cells would read as one task's rows"
+    rows = tuple(_set(row, task[0], form(_cell(row, i)) + row[task[0]]) if n > grid.at else row for n, row in enumerate(grid.rows))
+    return _reorder(replace(grid, rows=rows), [n for n in range(grid.width) if n != i])
+
+
+NUMBER_FORMS = {"dotted": "{}.", "comma": "{}、", "bracketed": "（{}）"}  # how offices write an item's number
+
+
+def numbers_in_text(form: str) -> Callable[[Grid], Grid | str]:
+    """No 序号 column: each item's number printed at the start of its text ("1.新建幼儿园3所", "1、…", "（1）…")."""
+    def vary(grid: Grid) -> Grid | str:
+        return _numbers_in_text(grid, NUMBER_FORMS[form].format)
+
+    vary.__name__ = f"numbers_in_text_{form}"
+    return vary
+
+
+def task_header_blank(grid: Grid) -> Grid | str:
+    """The item column's header cell left blank beside named unit columns (a responsibility plan: the items, then who
+    does them)."""
+    task = grid.index("task")
+    if len(task) != 1 or not [c for c in grid.columns if c.kind in ("lead", "units")]:
+        return "not one item column beside a unit column"
+    if len(grid.index("content")) or any(c.kind == "area" for c in grid.columns):
+        return "a content or area column beside the item column: the blank one would not be told from them"
+    i = task[0]
+    name = grid.rows[grid.top][i]
+    rows = tuple(_set(row, i, "") if grid.top <= n <= grid.at and i < len(row) and row[i] == name else row
+                 for n, row in enumerate(grid.rows))
+    return replace(grid, rows=rows)
+
+
+def _outside_brackets(text: str, old: str, new: str) -> str:
+    """`old` replaced by `new` where it is not inside brackets ("县(市、区)" keeps its 、)."""
+    out, depth = [], 0
+    for ch in text:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)" and depth:
+            depth -= 1
+        out.append(new if ch == old and not depth else ch)
+    return "".join(out)
+
+
+def _unit_joiner(grid: Grid, joiner: str) -> Grid | str:
+    units = [c.index for c in grid.columns if c.kind in ("lead", "units")]
+    if not units:
+        return "no unit column"
+    rows = tuple(tuple(_outside_brackets(cell, "、", joiner) if i in units and n > grid.at and not _one_text(row) else cell
+                       for i, cell in enumerate(row)) for n, row in enumerate(grid.rows))
+    if rows == grid.rows:
+        return "no list of units joined by 、"
+    return replace(grid, rows=rows)
+
+
+def units_joined_comma(grid: Grid) -> Grid | str:
+    """Units listed with "，" for "、" (区教育局，区财政局)."""
+    return _unit_joiner(grid, "，")
+
+
+def units_joined_semicolon(grid: Grid) -> Grid | str:
+    """Units listed with "；" for "、"."""
+    return _unit_joiner(grid, "；")
+
+
+def units_joined_space(grid: Grid) -> Grid | str:
+    """Units listed with a space for "、" (a typed table: 区教育局 区财政局)."""
+    return _unit_joiner(grid, " ")
+
+
+def units_joined_line_break(grid: Grid) -> Grid | str:
+    """Units listed one a line in their cell (区教育局 / 区财政局)."""
+    from mstrack.sources.table.units import OFFICE_END, UNITS_END
+
+    units = [c.index for c in grid.columns if c.kind in ("lead", "units")]
+    heads = {piece for n in _data(grid) for i in units if not _one_text(grid.rows[n])
+             for piece in _outside_brackets(_cell(grid.rows[n], i), "、", "\0").split("\0")[:-1]
+             if piece and not re.search(r"[，,；;\s]", piece) and not piece.endswith((*OFFICE_END, *UNITS_END))
+             and not (len(piece) >= 3 and piece.endswith(tuple("市县州省旗盟")))}
+    if heads:  # known limit (issue #13, second round of variations)
+        return (f"a listed unit that ends like no office nor place ({'、'.join(sorted(heads)[:3])}) on a line of its own reads as "
+                "the head of a name broken over lines (市政 / 府办 / 公厅), and the cell does not say which it is")
+    return _unit_joiner(grid, "\n")
+
+
+CHINESE_DIGITS = "〇一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 10 → 十, 11 → 十一, 21 → 二十一 (as a 序号 writes it)."""
+    tens, ones = divmod(n, 10)
+    return ((CHINESE_DIGITS[tens] if tens > 1 else "") + "十" if tens else "") + (CHINESE_DIGITS[ones] if ones else "")
+
+
+def numbers_chinese(grid: Grid) -> Grid | str:
+    """序号 written in Chinese numerals (一, 二, … 十一) on every item: the items, not groups of them."""
+    seq = grid.index("seq")
+    if not seq:
+        return "no 序号 column"
+    i = seq[0]
+    numbers = [_cell(row, i) for row in grid.rows[grid.at + 1:]]
+    if any(n and not re.fullmatch(r"\d+", n) for n in numbers) or not any(numbers) or max(int(n or 0) for n in numbers) > 99:
+        return "a 序号 that is not a plain number (a group, a sub-item) or past 99"
+    rows = tuple(_set(row, i, chinese_number(int(_cell(row, i)))) if n > grid.at and _cell(row, i) else row
+                 for n, row in enumerate(grid.rows))
+    return replace(grid, rows=rows, codes=tuple((n, chinese_number(int(n))) for n in sorted(set(numbers) - {""})))
+
+
+MONTH_DEADLINE_RE = re.compile(r"^(?:(\d{4})\s*年\s*)?(1[0-2]|0?[1-9])\s*月(?:底|末)?前?$")
+
+
+def _deadlines(grid: Grid, form: Callable[[int, int], str], *, dated: bool = False) -> Grid | str:
+    """Each deadline that is a month of the table's year ("2024年6月底前", or "6月底前" with the year in the title) in
+    another form; `dated`: only those that print their year."""
+    deadline = grid.index("deadline")
+    if not deadline:
+        return "no deadline column"
+    i = deadline[0]
+    year = grid.year
+    rows = list(grid.rows)
+    for n in _data(grid):
+        m = MONTH_DEADLINE_RE.match(_cell(rows[n], i))
+        if m and (int(m[1]) == year if m[1] else not dated):
+            rows[n] = _set(rows[n], i, form(year, int(m[2])))
+    if tuple(rows) == grid.rows:
+        return "no deadline written as a month of the table's year (2024年6月底前, 6月底前)"
+    return replace(grid, rows=tuple(rows))
+
+
+def deadline_without_year(grid: Grid) -> Grid | str:
+    """Deadlines "6月底前", the year given once in the title above the table."""
+    varied = _deadlines(grid, lambda y, m: f"{m}月底前", dated=True)
+    if isinstance(varied, str):
+        return varied
+    return replace(varied, titles=(f"{grid.year}年民生实事项目任务分解表", *varied.titles))
+
+
+def deadline_dotted(grid: Grid) -> Grid | str:
+    """Deadlines "2024.6"."""
+    return _deadlines(grid, lambda y, m: f"{y}.{m}")
+
+
+def deadline_full_date(grid: Grid) -> Grid | str:
+    """Deadlines "2024年6月30日", the month's last day."""
+    import calendar
+
+    return _deadlines(grid, lambda y, m: f"{y}年{m}月{calendar.monthrange(y, m)[1]}日")
+
+
+def deadline_chinese(grid: Grid) -> Grid | str:
+    """Deadlines "二〇二四年六月" (a typeset document's numerals)."""
+    return _deadlines(grid, lambda y, m: "".join(CHINESE_DIGITS[int(d)] for d in str(y)) + f"年{chinese_number(m)}月")
+
+
+def schedule_dates_with_year(grid: Grid) -> Grid | str:
+    """Dates in the schedule cells written with the table's year ("2024年6月底前完成主体" for "6月底前完成主体"), as a
+    plan spanning two years prints every date in full."""
+    columns = [c.index for c in grid.columns if c.kind in ("schedule", "period")]
+    if not columns:
+        return "no schedule column"
+    month = re.compile(r"(?<![\d年.．\-—–~至到、，,和])(?=(?:1[0-2]|[1-9])\s*月(?:底|末|前|中旬|上旬|下旬))")
+    rows = tuple(tuple(month.sub(f"{grid.year}年", cell) if i in columns and n > grid.at else cell for i, cell in enumerate(row))
+                 for n, row in enumerate(grid.rows))
+    if rows == grid.rows:
+        return "no month's end (6月底前) in a schedule cell"
+    return replace(grid, rows=rows)
+
+
+PROGRESS_TEXTS = ("已完成60%", "已开工3个，完成投资1200万元", "正在推进", "已完成", "完成全年任务的45%")
+
+
+def _progress_column(grid: Grid, name: str) -> Grid | str:
+    if any(c.kind == "progress" for c in grid.columns):
+        return "a progress column already"
+    words = [c.index for c in grid.columns if c.kind in (*TEXT_KINDS, "amount")]
+    if not words:
+        return "no item column"
+    at = max(words) + 1
+    rows = []
+    for n, row in enumerate(grid.rows):
+        if n < grid.top:
+            cell = row[at - 1] if grid.merges and at - 1 < len(row) and row[at - 1] == row[min(at, len(row) - 1)] else ""
+        elif n <= grid.at:
+            cell = name if n == grid.top or grid.merges else ""
+        else:
+            cell = _new_cell(grid, row, at, PROGRESS_TEXTS[n % len(PROGRESS_TEXTS)])
+        rows.append(row[:at] + (cell,) + row[at:])
+    columns = tuple(replace(c, index=c.index + 1) if c.index >= at else c for c in grid.columns)
+    return replace(grid, rows=tuple(rows), columns=columns)
+
+
+def progress_done(grid: Grid) -> Grid | str:
+    """A 完成情况 column after the item's words ("已完成60%", "已开工3个，完成投资1200万元"): what was done, no target."""
+    return _progress_column(grid, "完成情况")
+
+
+def progress_state(grid: Grid) -> Grid | str:
+    """A 进展情况 column after the item's words."""
+    return _progress_column(grid, "进展情况")
+
+
+def total_row_first(grid: Grid) -> Grid:
+    """A 合计 row right under the header, before the items (a progress table sums its columns first)."""
+    return replace(grid, rows=grid.rows[:grid.at + 1] + (("合计",) + ("",) * (grid.width - 1),) + grid.rows[grid.at + 1:])
+
+
+def header_spaced(grid: Grid) -> Grid | str:
+    """Header cells of two to four characters spaced out to fill their column ("序  号", "牵 头 单 位"), as a typed
+    document centres them."""
+    def spaced(text: str) -> str:
+        return " ".join(text) if 2 <= len(text) <= 4 and not re.search(r"\s", text) else text
+
+    rows = tuple(tuple(spaced(c) for c in row) if grid.top <= n <= grid.at else row for n, row in enumerate(grid.rows))
+    return replace(grid, rows=rows) if rows != grid.rows else "no header cell of two to four characters"
+
+
+def notes_column(grid: Grid) -> Grid:
+    """A 备注 column at the right, mostly blank ("省级民生实事" on some rows)."""
+    def cell(n: int, row: tuple[str, ...]) -> str:
+        if grid.top <= n <= grid.at:
+            return "备注" if n == grid.top or grid.merges else ""
+        if n < grid.top:
+            return ""
+        total = re.fullmatch(r"合\s*计|小\s*计|总\s*计|全\s*[省市县区]", next((c.strip() for c in row if c.strip()), ""))
+        return _new_cell(grid, row, len(row), "省级民生实事" if n % 3 == 0 and not total else "")  # a note is an item's
+
+    rows = tuple(row + ("",) * (grid.width - len(row)) + (cell(n, row),) for n, row in enumerate(grid.rows))
+    return replace(grid, rows=rows)
+
+
+VARIATIONS: tuple[Callable[[Grid], Grid | str], ...] = (
+    group_headings, sub_group_headings, numbers_in_text("dotted"), numbers_in_text("comma"), numbers_in_text("bracketed"),
+    task_header_blank, units_joined_comma, units_joined_semicolon, units_joined_space, units_joined_line_break,
+    numbers_chinese, deadline_without_year, deadline_dotted, deadline_full_date, deadline_chinese, progress_done,
+    progress_state, header_spaced, notes_column, total_row_first, units_first,
+    schedule_dates_with_year,
+)
