@@ -117,15 +117,16 @@ def _header_columns(sheet: Sheet, at: int, year: int) -> list[Column] | None:
     _offices(columns)
     _leads_beside_helpers(columns)
     kinds = [c.kind for c in columns if c.kind]
-    for place in [] if "task" in kinds else [c for c in columns if PLACE_HEADER_RE.match(re.sub(r"\s+", "", c.header))][:1]:
-        place.kind = "task" if place_names(_column_values(sheet, at, place), place.header) else place.kind  # rows by region (市州)
-    kinds = [c.kind for c in columns if c.kind]
     if "task" not in kinds and (len(set(kinds)) >= 2 or set(kinds) <= {"lead", "units"}) \
             and {"schedule", "period", "deadline", "lead", "units"} & set(kinds):
         _unnamed_task_column(sheet, at, columns, year)  # records whose item text has no label: an empty header cell
         if "task" not in (kinds := [c.kind for c in columns if c.kind]) and {"lead", "units"} & set(kinds):
             _task_column_by_content(sheet, at, columns)  # 主要工作举措 beside 牵头单位: a name the rules do not know
         kinds = [c.kind for c in columns if c.kind]
+    # rows by region (市州): the place column is the task column only when no other column holds the rows' items
+    for place in [] if "task" in kinds else [c for c in columns if PLACE_HEADER_RE.match(re.sub(r"\s+", "", c.header))][:1]:
+        place.kind = "task" if place_names(_column_values(sheet, at, place), place.header) else place.kind
+    kinds = [c.kind for c in columns if c.kind]
     if "task" in kinds and {"schedule", "period", "deadline", "lead", "units", "measure"} & set(kinds) and len(kinds) >= 2:
         return columns
     if "task" in kinds and len(kinds) >= 2 and _items_below(sheet, at, columns):
