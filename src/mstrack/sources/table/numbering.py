@@ -14,6 +14,13 @@ SUB_CODE_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)
 NUMERAL_CODE_RE = re.compile(r"[一二三四五六七八九十]+[、.．]?")
 
 
+def numerals_over_digits(codes: list[str]) -> bool:
+    """A 序号 column that numbers items in digits under rows numbered in Chinese numerals ("一", "1", "2", "二", "3"):
+    the numerals number groups, whatever else their rows hold (a subtotal, 共2项)."""
+    first = next((k for k, code in enumerate(codes) if NUMERAL_CODE_RE.fullmatch(code)), None)
+    return first is not None and any(re.fullmatch(r"\d+[、.．]?", code) for code in codes[first + 1:])
+
+
 def title_code(title: str) -> re.Match | None:
     """The number an item prints at the start of its text, when no 序号 column numbers it: "1.", "1、", "（1）"."""
     return TITLE_CODE_RE.match(title) or TITLE_BRACKET_RE.match(title)

@@ -29,6 +29,7 @@ from mstrack.sources.table.numbering import (
     add_area,
     add_area_named,
     in_area,
+    numerals_over_digits,
     title_code,
 )
 from mstrack.sources.table.reading import Row, Sheet
@@ -138,6 +139,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     blank_deadlines: list[RawTask] = []  # new tasks whose first row leaves the deadline blank
     own_numbers = _items_print_numbers(sheet, at, layout)
     numeral_items = _numbered_in_numerals(sheet, at, layout)
+    numeral_headings = numerals_over_digits([layout.cell(r, "seq").strip() for r in sheet.rows[at + 1:]])
     for row in (split for below in sheet.rows[at + 1:] for split in _tasks_in_row(below, layout, joined)):
         filled = [c for c in row.cells if c]
         if not filled or _repeats_header(row, layout, header_texts) or total_row(row.cells):
@@ -147,7 +149,8 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
         if note_line(row.cells):
             notes.append(filled[0])  # a footnote under the table, merged over its width or written in its first cell
             continue
-        area, area_only = _area_of(row, filled, layout, areas, area, numeral_items=numeral_items)
+        area, area_only = _area_of(row, filled, layout, areas, area, numeral_items=numeral_items,
+                                  numeral_headings=numeral_headings)
         if area_only:
             continue
         title = layout.cell(row, "task")
@@ -326,7 +329,7 @@ def _repeats_header(row: Row, layout: _Layout, header_texts: set[str]) -> bool:
 
 
 def _area_of(row: Row, filled: list[str], layout: _Layout, areas: list[Area], area: str | None, *,
-             numeral_items: bool = False) -> tuple[str | None, bool]:
+             numeral_items: bool = False, numeral_headings: bool = False) -> tuple[str | None, bool]:
     """The area from this row on, and whether the row is an area heading and nothing else."""
     if len(set(filled)) == 1 and (m := AREA_RE.match(filled[0])) and not layout.cell(row, "schedule") and len(filled[0]) <= 60:
         return add_area(areas, m), True
@@ -336,7 +339,8 @@ def _area_of(row: Row, filled: list[str], layout: _Layout, areas: list[Area], ar
         m = AREA_RE.match(area_text.split("\n")[0])
         area = add_area(areas, m) if m else add_area_named(areas, area_text)
     title, code_text = layout.cell(row, "task"), layout.cell(row, "seq")
-    if NUMERAL_CODE_RE.fullmatch(code_text) and title and not numeral_items and not _cells_of_its_own(row, layout, title):
+    if NUMERAL_CODE_RE.fullmatch(code_text) and title and not numeral_items \
+            and (numeral_headings or not _cells_of_its_own(row, layout, title)):
         return add_area(areas, AREA_RE.match(code_text.rstrip("、.．") + "、" + title)), True
     return area, False
 
