@@ -32,15 +32,30 @@ def _whole_unit(line: str) -> bool:
 
 
 def _name_head(line: str) -> bool:
-    """The start of a name broken over lines ("市政", "长沙", "市"): it ends like no office, nor like a place that is a
-    unit on its own ("各区县市", "浏阳市")."""
-    return not _ends_like_unit(line) and not (len(line) >= 3 and line.endswith(tuple("市县州省旗盟")))
+    """The start of a name broken over lines ("市政", "长沙", "市", "市人力资源"): it ends like no office, nor like a
+    place that is a unit on its own ("各区县市", "浏阳市"), and is a fragment: three characters or fewer, or starting
+    with a place ("市", "各"); a line of four or more that starts elsewhere ("中国电信") is a name of its own."""
+    return not _ends_like_unit(line) and not (len(line) >= 3 and line.endswith(tuple("市县州省旗盟"))) \
+        and (len(line) <= 3 or line[0] in PLACE_START)
+
+
+ZONE_RE = re.compile(r"(?:开发|经开|高新|新|园|工业|保税|示范|试验|景|片|社|城)区$")  # a zone is a unit of its own
+COLLECTIVE = ("相关", "有关", "其他", "其它")  # "相关街道": units of their own, like 各
+PLACE_LINE_RE = re.compile(r"(?=..)各?[^各局委办府院司部会厅处心团道镇乡队站所组单位门]{0,6}[市县省州区]")
+
+
+def _place_then_office(line: str, following: str | None) -> bool:
+    """A line that is only a place ("长沙市", "湖南省", "各区县市") heads the name on the next line when that one starts
+    with no place ("教育局", "人民政府"): "各区县市\n市直各单位" and "长沙市\n长沙县" are two units each."""
+    return following is not None and PLACE_LINE_RE.fullmatch(line) is not None and not ZONE_RE.search(line) \
+        and bool(following) and following[0] not in PLACE_START and PLACE_LINE_RE.fullmatch(following) is None \
+        and not following.startswith(COLLECTIVE) and not re.search(r"[、，,；;\s（）()]", following)
 
 
 def _starts_a_name(line: str, head: list[str]) -> bool:
-    """An office's whole name ("市教育局") after lines as long as a name ("中国电信", "中国移动") starts a name of its
-    own: the lines of a broken name are fragments, much shorter than the name they end in ("长沙", "先导" before
-    "区管委会"), and its tail starts no place ("社会保障局")."""
+    """An office's whole name ("市教育局") after a fragment as long as a name starts a name of its own: the lines of a
+    broken name are fragments, much shorter than the name they end in ("长沙", "先导" before "区管委会"), and its
+    tail starts no place ("社会保障局")."""
     return _whole_unit(line) and line[0] in PLACE_START and all(4 * len(h) >= 3 * len(line) for h in head)
 
 
@@ -52,8 +67,11 @@ def joined_names(cell: str) -> str:
     out: list[str] = []
     head: list[str] = []  # the lines of a name not yet ended
     broken = False  # the last name was joined from lines
-    for line in cell.split("\n"):
-        if not line or re.search(r"[、，,；;\s]", line) or (head and line.endswith(UNITS_END)):
+    lines = cell.split("\n")
+    for k, line in enumerate(lines):
+        if not head and _place_then_office(line, lines[k + 1] if k + 1 < len(lines) else None):
+            head = [line]  # "长沙市\n教育局": the place a name starts with, broken before its office
+        elif not line or re.search(r"[、，,；;\s]", line) or (head and line.endswith(UNITS_END)):
             out += [*head, line]  # "各管线产权单位": a unit of its own, never the end of a broken name
             head, broken = [], False
         elif head and _starts_a_name(line, head):
@@ -164,13 +182,23 @@ def scoped(unit: str) -> tuple[str, str]:
 UNIT_THEN_DENG_RE = re.compile(rf"^(.{{2,}}(?:[{OFFICE_END}]|{'|'.join(UNITS_END)}))\s*等$")
 
 
+BRANCH_RE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:分局|分院|分公司|分行|支行|分中心|支队|大队|中队|派出所)$")
+
+
+def _starts_like_a_name(text: str) -> bool:
+    """The right side of a 和 that is a unit of its own: it starts with a place ("市直相关单位", "各区县市人民政府") or
+    is a whole unit ("财政局"), but not a branch of the office before the 和: "市公安局和平分局" (和平, a district)
+    names one unit."""
+    return len(text) > 1 and (text[0] in PLACE_START or _whole_unit(text) and not BRANCH_RE.match(text))
+
+
 def _joined_units(unit: str) -> list[str]:
-    """Units joined by 和 / 及 / 与 ("岳麓区和市直相关单位") are two, where each side is a whole unit's name; a 和 inside
-    a name ("市住房和城乡建设局", "人力资源和社会保障局") joins no whole unit before it and stays."""
+    """Units joined by 和 / 及 / 与 ("岳麓区和市直相关单位") are two, where the left side is a whole unit's name and the
+    right one starts like a name; a 和 inside a name ("市住房和城乡建设局", "市公安局和平分局") stays."""
     for m in re.finditer(r"[和及与]", unit):
         left, right = unit[:m.start()].strip(), unit[m.end():].strip()
         inside = len(re.findall(r"[（(]", left)) > len(re.findall(r"[）)]", left))  # "(区国资公司和区城投公司代建)"
-        if _whole_unit(left) and not inside and _ends_like_unit(right) and len(right) > 1:
+        if _whole_unit(left) and not inside and _ends_like_unit(right) and _starts_like_a_name(right):
             return [left, *_joined_units(right)]
     return [unit]
 
