@@ -39,9 +39,14 @@ OTHER_UNIT = r"(?![年月日号岁届级时分秒点以左和及与或至到的�
     r"(?=[\s，,；;。、：:！!？?）)\]】”\"/／]|以上|以下|以内|左右|$)"
 UNIT_ALT = "|".join(re.escape(u) for u in UNITS) + "|" + OTHER_UNIT
 # A count printed with no measure word, before a noun that names what it counts ("3万农村人口", "5000农村劳动力"): the
-# noun's own measure word is its unit, the words between (农村, 贫困, 常住) describe it.
+# noun's own measure word is its unit; only words that describe it (农村, 贫困, 常住) may stand between, never a measure
+# word ("3轮农户走访"). A year ("2024农户信息") or a number of five digits or more printed bare ("12345住户诉求", a
+# hotline) is no such count.
 COUNTED_NOUNS = {"人口": "人", "劳动力": "人", "农户": "户", "住户": "户"}
-COUNTED_NOUN_RE = re.compile(rf"(?:(?![年月日号岁届级时分秒点第的之和及与或等至到])[\u4e00-\u9fff]){{0,4}}?({'|'.join(COUNTED_NOUNS)})")
+DESCRIBING_WORDS = ("农村", "城镇", "城乡", "城市", "贫困", "困难", "常住", "低收入", "脱贫", "留守", "流动", "户籍", "农业",
+                    "富余", "搬迁", "重点", "在册")
+COUNTED_NOUN_RE = re.compile(rf"(?:{'|'.join(DESCRIBING_WORDS)}){{0,3}}({'|'.join(COUNTED_NOUNS)})")
+NOT_A_COUNT_RE = re.compile(r"(?:19|20)\d\d|\d{5,}")
 NUMBER_RE = re.compile(r"(?<![0-9.A-Za-z#·_/\-—–~～])(\d+(?:,\d{3})*(?:\.\d+)?)")
 # A count in Chinese numerals before a measure word of things ("一个", "三所", "两座", "一幢"), not of set phrases
 # ("一条龙", "一站式", "第一个", "一个月"): read as the same count in digits.
@@ -279,7 +284,8 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
             continue
         after = AFTER_RE.match(clause, end)
         unit = after["unit"] or ""
-        if not unit and (counted := COUNTED_NOUN_RE.match(clause, after.end())):
+        if not unit and (counted := COUNTED_NOUN_RE.match(clause, after.end())) \
+                and (after["scale"] or not NOT_A_COUNT_RE.fullmatch(number)):
             unit = COUNTED_NOUNS[counted[1]]  # the span still ends at the number: the noun stays in the name
         rest = clause[after.end():] if unit else clause[end:].lstrip()
         if not unit and not after["scale"] and rest.startswith(NOT_QUANTITY_AFTER):
