@@ -125,18 +125,24 @@ YEAR_RANGE_RE = re.compile(r"(\d{4})\s*年?\s*[-—–~～至到]\s*(\d{4})\s*�
 
 CHINESE_DIGITS = {c: str(n) for n, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "O": "0"}
 CHINESE_YEAR_RE = re.compile(r"[〇零○O一二三四五六七八九]{4}(?=\s*年)")
-CHINESE_MONTH_DAY_RE = re.compile(r"(?<=[年月])\s*([一二三四五六七八九十]{1,3})(?=\s*[月日号])")
+# a month or day in Chinese numerals after a year (Chinese or Arabic), a month or a range's 至 / 到 / — / - / ~;
+# or a bare month ending a deadline ("六月底前"), never one inside item text ("三月街")
+CHINESE_MONTH_DAY_RE = re.compile(r"(?<=[年月至到—–\-~～])\s*([一二三四五六七八九十]{1,3})(?=\s*[月日号])"
+                                  r"|(?<![第〇零○一二三四五六七八九十\u4e00-\u9fff])([一二三四五六七八九十]{1,2})(?=\s*月\s*[底前末])")
+DATED_RE = re.compile(r"\d{4}\s*年|[〇零○O一二三四五六七八九]{4}\s*年|[一二三四五六七八九十]{1,2}\s*月\s*[底前末]")
 
 
 def arabic_date(text: str) -> str:
-    """A date typeset in Chinese numerals ("二〇二四年六月", "二〇二四年十一月三十日") in digits: 2024年6月, 2024年11月30日."""
+    """A date typeset in Chinese numerals ("二〇二四年六月", "二〇二四年十一月三十日", "2024年六月至十二月", "六月底前")
+    in digits: 2024年6月, 2024年11月30日, 2024年6月至12月, 6月底前."""
     def days(m: re.Match) -> str:
-        tens, _, ones = m[1].rpartition("十")
-        if "十" not in m[1]:
-            return CHINESE_DIGITS[m[1]] if len(m[1]) == 1 else m[0]
+        numeral = m[1] or m[2]
+        tens, _, ones = numeral.rpartition("十")
+        if "十" not in numeral:
+            return CHINESE_DIGITS[numeral] if len(numeral) == 1 else m[0]
         return str(int(CHINESE_DIGITS.get(tens, "1") if tens else "1") * 10 + int(CHINESE_DIGITS[ones] if ones else "0"))
 
-    if not CHINESE_YEAR_RE.search(text):
+    if not DATED_RE.search(text):
         return text
     text = CHINESE_YEAR_RE.sub(lambda m: "".join(CHINESE_DIGITS[c] for c in m[0]), text)
     return CHINESE_MONTH_DAY_RE.sub(days, text)
