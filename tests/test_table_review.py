@@ -58,6 +58,7 @@ def test_a_numbered_group_heading_with_a_subtotal_is_no_task(tmp_path, extra, he
     ("长沙市\n教育局", "长沙市教育局"), ("浏阳市\n人民政府", "浏阳市人民政府"),
     ("湖南省\n住房和城乡建设厅", "湖南省住房和城乡建设厅"), ("各区县市\n人民政府", "各区县市人民政府"),
     ("各区县市\n市直各单位", "各区县市\n市直各单位"), ("长沙市\n长沙县", "长沙市\n长沙县"),
+    ("长沙市\n中国电信", "长沙市\n中国电信"),
 ])
 def test_a_name_broken_after_its_place_is_one_name(cell, joined):
     assert joined_names(cell) == joined
@@ -94,7 +95,8 @@ def test_a_count_before_a_described_noun_is_still_read(text, found):
 
 @pytest.mark.parametrize("text, due", [
     ("二〇二四年六月至十二月", date(2024, 12, 31)), ("2024年6月至12月", date(2024, 12, 31)),
-    ("2024年六月", date(2024, 6, 30)), ("六月底前", date(2024, 6, 30)), ("2024年三月—五月", date(2024, 5, 31)),
+    ("2024年六月", date(2024, 6, 30)), ("六月底前", date(2024, 6, 30)), ("力争十月底前完成", date(2024, 10, 31)),
+    ("2024年三月—五月", date(2024, 5, 31)),
 ])
 def test_a_month_in_chinese_numerals_is_read_wherever_it_is_printed(text, due):
     assert parse_deadline(text, 2024) == due

@@ -128,7 +128,7 @@ CHINESE_YEAR_RE = re.compile(r"[〇零○O一二三四五六七八九]{4}(?=\s*�
 # a month or day in Chinese numerals after a year (Chinese or Arabic), a month or a range's 至 / 到 / — / - / ~;
 # or a bare month ending a deadline ("六月底前"), never one inside item text ("三月街")
 CHINESE_MONTH_DAY_RE = re.compile(r"(?<=[年月至到—–\-~～])\s*([一二三四五六七八九十]{1,3})(?=\s*[月日号])"
-                                  r"|(?<![第〇零○一二三四五六七八九十\u4e00-\u9fff])([一二三四五六七八九十]{1,2})(?=\s*月\s*[底前末])")
+                                  r"|(?<![第〇零○一二三四五六七八九十])([一二三四五六七八九十]{1,2})(?=\s*月\s*[底前末])")
 DATED_RE = re.compile(r"\d{4}\s*年|[〇零○O一二三四五六七八九]{4}\s*年|[一二三四五六七八九十]{1,2}\s*月\s*[底前末]")
 
 

@@ -46,10 +46,11 @@ PLACE_LINE_RE = re.compile(r"(?=..)各?[^各局委办府院司部会厅处心团
 
 def _place_then_office(line: str, following: str | None) -> bool:
     """A line that is only a place ("长沙市", "湖南省", "各区县市") heads the name on the next line when that one starts
-    with no place ("教育局", "人民政府"): "各区县市\n市直各单位" and "长沙市\n长沙县" are two units each."""
+    with no place and ends like an office ("教育局", "人民政府"): "各区县市\n市直各单位", "长沙市\n长沙县" and
+    "长沙市\n中国电信" are two units each."""
     return following is not None and PLACE_LINE_RE.fullmatch(line) is not None and not ZONE_RE.search(line) \
         and bool(following) and following[0] not in PLACE_START and PLACE_LINE_RE.fullmatch(following) is None \
-        and not following.startswith(COLLECTIVE) and not re.search(r"[、，,；;\s（）()]", following)
+        and _ends_like_unit(following) and not following.startswith(COLLECTIVE) and not re.search(r"[、，,；;\s（）()]", following)
 
 
 def _starts_a_name(line: str, head: list[str]) -> bool:
