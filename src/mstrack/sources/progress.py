@@ -16,7 +16,7 @@ from operator import attrgetter, itemgetter, le
 from pathlib import Path
 
 from mstrack.domain.dates import DateError, parse_date
-from mstrack.domain.limits import text_problem
+from mstrack.domain.limits import readable_name, text_problem
 from mstrack.domain.progress import check_value, match_indicator
 from mstrack.domain.quantities import format_number, normalize, shown
 from mstrack.errors import InputError, Message, Problem
@@ -96,8 +96,8 @@ class _Importer:
 
     def read(self, path: Path, sheet: str | None, on_row: Callable[[int], None] | None) -> None:
         self.files.append(path)
-        self.source = path.name
-        if problem := text_problem(path.name):  # the name is kept with each report
+        self.source = readable_name(path.name)
+        if problem := text_problem(self.source):  # the name is kept with each report
             self.result.errors.append(Message("{path}: file name: {problem}", path=path, problem=problem))
             return
         try:
@@ -556,7 +556,7 @@ def import_progress(
             if not dry_run:  # the batch is left (its COPY ended or aborted) before the transaction ends
                 transaction.enter_context(store.locked("import progress"))
                 importer.writer = transaction.enter_context(store.report_batch(
-                    "import progress", source=", ".join(path.name for path in paths), reason=reason))
+                    "import progress", source=", ".join(readable_name(path.name) for path in paths), reason=reason))
             for path in paths:
                 importer.read(path, sheet, on_row)
             importer.flush()  # the last rows compared with the store (and written) before the file is settled
