@@ -138,6 +138,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     blank_deadlines: list[RawTask] = []  # new tasks whose first row leaves the deadline blank
     own_numbers = _items_print_numbers(sheet, at, layout)
     numeral_items = _numbered_in_numerals(sheet, at, layout)
+    parts_restart = _parts_restart(sheet, at, layout)
     for row in (split for below in sheet.rows[at + 1:] for split in _tasks_in_row(below, layout, joined)):
         filled = [c for c in row.cells if c]
         if not filled or _repeats_header(row, layout, header_texts) or total_row(row.cells):
@@ -157,6 +158,8 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
             if filled[0].startswith(("注", "备注", "说明")):
                 notes.append(filled[0])
             continue  # prose under the table: a footnote, a stamp
+        if parts_restart and tasks and _part_of_item(row, layout, title, filled, tasks[-1], year):
+            continue
         code, title = _task_code(row, layout, title, tasks[-1] if tasks else None, area)
         item = ""
         if code is None and title and tasks and tasks[-1].numbered:
@@ -199,6 +202,43 @@ def _items_print_numbers(sheet: Sheet, at: int, layout: _Layout) -> bool:
     if "seq" in layout.by_kind:
         return False
     return sum(bool(title_code(layout.cell(row, "task"))) for row in sheet.rows[at + 1:]) >= 2
+
+
+def _parts_restart(sheet: Sheet, at: int, layout: _Layout) -> bool:
+    """No 序号 column; items that print "一、" and have cells of their own, and under two of them or more, parts
+    numbered again from "1.": the parts belong to the item above, and so do the unnumbered rows of text under them."""
+    if "seq" in layout.by_kind:
+        return False
+    restarts, item = 0, None
+    for row in sheet.rows[at + 1:]:
+        title = layout.cell(row, "task")
+        if TITLE_NUMERAL_RE.match(title):
+            item = title if _cells_of_its_own(row, layout, title) else None
+        elif item and (m := title_code(title)) and m[1] == "1":
+            restarts, item = restarts + 1, None
+    return restarts >= 2
+
+
+def _part_of_item(row: Row, layout: _Layout, title: str, filled: list[str], item: RawTask, year: int) -> bool:
+    """A row under an item "一、" that is a part of it ("1.…" with its offices: all of them the item's units, besides
+    its leads; its words a note) or its text (a row that fills its first cell alone: the item's progress)."""
+    if not NUMERAL_CODE_RE.fullmatch(item.code):
+        return False
+    if title and filled == [title] and not title_code(title) and not TITLE_NUMERAL_RE.match(title):
+        item.progress = (item.progress + "\n" + title).strip()
+        return True
+    if not (m := title_code(title)):
+        return False
+    count = len(item.lines)
+    _read_row_lines(item, row, layout, year, None, "")
+    if count:  # the part's offices join the item's lines: a part has no line of its own
+        parts = item.lines[count:]
+        del item.lines[count:]
+        for line in item.lines:
+            line.units = unique(u for u in (*line.units, *(u for p in parts for u in (*p.lead_units, *p.units)))
+                                if u not in line.lead_units)
+    item.notes.append(f"分项{m[1]}：{title[m.end():].strip()}")
+    return True
 
 
 def _group_heading(title: str, filled: list[str]) -> bool:
