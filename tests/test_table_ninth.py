@@ -2,6 +2,7 @@
 seen failing before its fix in the reader."""
 
 from mstrack.sources.table import convert_table
+from tests.test_table_layouts import indicators, page
 
 
 def _units(task, kind: str) -> list[str]:
@@ -34,3 +35,17 @@ def test_parts_numbered_again_under_each_item_are_parts_of_it(tmp_path):
     assert _units(three, "units") == ["东城街道", "南城街道"]
     assert "新增停车位612个" in two.text.progress
     assert "建成幼儿园6所" in one.text.progress
+
+
+def test_a_group_label_over_the_columns_beside_a_merged_item_header_makes_a_two_row_header(tmp_path):
+    """项目名称 over two rows, 项目类别 over the five columns beside it: the second row (long sub-column names among
+    them) is header, not task 1; the items are numbered from the first row below it, and 工作任务's figures read."""
+    path = page(tmp_path / "t.html", [
+        '<td rowspan="2">项目名称</td><td colspan="5">项目类别</td>',
+        "<td>工作任务</td><td>实际已完成工作量</td><td>完成工作进度(%)</td><td>预计至12月31日完成工作量</td>"
+        "<td>预计至12月31日完成工作进度(%)</td>",
+        "<td>提质改造老年学校。</td><td>建设老年学校2所</td><td>已完成。</td><td>100</td><td></td><td></td>",
+        "<td>建成县域普通高中项目。</td><td>竣工并投入使用</td><td>已完成。</td><td>100</td><td></td><td></td>"])
+    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [(t.code, t.title) for t in tasks] == [("1", "提质改造老年学校。"), ("2", "建成县域普通高中项目。")]
+    assert [[(unit, target) for _, unit, target, _ in indicators(t)] for t in tasks] == [[("所", 2)], []]

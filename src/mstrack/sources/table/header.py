@@ -348,11 +348,13 @@ def _group_subheader(sheet: Sheet, at: int, columns: list[Column], year: int) ->
     words, even 形象进度, the plan's checkpoint at the group's period (the programme year's end)."""
     sub = sheet.rows[at + 1].cells
     groups = _groups(columns)
+    # the item column's header merged down over both rows (项目名称 beside 项目类别 over five): longer names are header
+    longest = 24 if any(c.kind == "task" and c.index < len(sub) and sub[c.index] == c.header for c in columns) else 16
     own = []
     for i, cell in enumerate(sub):
         if not cell or (i < len(columns) and cell == columns[i].header):
             continue  # empty, or a header cell merged down over both rows
-        if i >= len(columns) or not groups[i] or len(cell) > 16 or BARE_NUMBER_RE.match(cell):
+        if i >= len(columns) or not groups[i] or len(cell) > longest or BARE_NUMBER_RE.match(cell):
             return False
         own.append(i)
     # a sub-column named as its group (责任单位 over 牵头单位 | 责任单位) is its own too, beside one named otherwise
