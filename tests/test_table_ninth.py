@@ -49,3 +49,27 @@ def test_a_group_label_over_the_columns_beside_a_merged_item_header_makes_a_two_
     tasks = convert_table(path, "x-2024", 2024).programme.tasks
     assert [(t.code, t.title) for t in tasks] == [("1", "提质改造老年学校。"), ("2", "建成县域普通高中项目。")]
     assert [[(unit, target) for _, unit, target, _ in indicators(t)] for t in tasks] == [[("所", 2)], []]
+
+
+def test_headings_that_name_the_lead_unit_give_it_to_their_items_numbered_inside_them(tmp_path):
+    """"一、…负责的工作" with a line of its own merged over the width (no task), then "(一)X牵头的工作" headings: the
+    items under each take X as their lead and both headings' numbers ("一(二)1"); items numbered from 1. again under
+    each heading do not collide."""
+    path = page(tmp_path / "t.html", [
+        "<td>工作任务</td><td>协同单位</td>",
+        '<td colspan="2">一、甲副区长负责的工作</td>',
+        '<td colspan="2">协助区长抓好区政府工作任务的落实。</td>',
+        '<td colspan="2">(一)区教育局牵头的工作</td>',
+        "<td>新建幼儿园3所。</td><td>各街道</td>",
+        '<td colspan="2">(二)区住建局牵头的工作</td>',
+        "<td>1.改造老旧小区12个。</td><td></td>",
+        "<td>2.新增停车位500个。</td><td>区交通局</td>",
+        '<td colspan="2">二、乙副区长负责的工作</td>',
+        '<td colspan="2">(一)区卫健委牵头的工作</td>',
+        "<td>1.新建社区卫生服务站2个。</td><td>各街道</td>"])
+    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [(t.code, t.title) for t in tasks] == [
+        ("一(一)", "新建幼儿园3所。"), ("一(二)1", "改造老旧小区12个。"), ("一(二)2", "新增停车位500个。"),
+        ("二(一)1", "新建社区卫生服务站2个。")]
+    assert [_units(t, "lead_units") for t in tasks] == [["区教育局"], ["区住建局"], ["区住建局"], ["区卫健委"]]
+    assert [_units(t, "units") for t in tasks] == [["各街道"], [], ["区交通局"], ["各街道"]]

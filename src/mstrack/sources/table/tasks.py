@@ -29,6 +29,8 @@ from mstrack.sources.table.numbering import (
     add_area,
     add_area_named,
     in_area,
+    in_lead_heading,
+    lead_heading,
     title_code,
 )
 from mstrack.sources.table.reading import Row, Sheet
@@ -139,6 +141,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     own_numbers = _items_print_numbers(sheet, at, layout)
     numeral_items = _numbered_in_numerals(sheet, at, layout)
     parts_restart = _parts_restart(sheet, at, layout)
+    heading: tuple[str, str] | None = None  # "(一)省监察厅牵头的工作": the code and lead of the items under it
     for row in (split for below in sheet.rows[at + 1:] for split in _tasks_in_row(below, layout, joined)):
         filled = [c for c in row.cells if c]
         if not filled or _repeats_header(row, layout, header_texts) or total_row(row.cells):
@@ -148,10 +151,27 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
         if note_line(row.cells):
             notes.append(filled[0])  # a footnote under the table, merged over its width or written in its first cell
             continue
+        if area and heading is None and len(filled) >= 2 and len(set(filled)) == 1 and filled[0].endswith(("。", "；")) \
+                and not title_code(filled[0]) and not AREA_RE.match(filled[0]) and not any(t.area == area for t in tasks):
+            notes.append(filled[0])  # a sentence merged over the row under a leader's heading ("全面负责…。"): no task
+            continue
+        if found := lead_heading(filled, area):
+            heading = found
+            continue
         area, area_only = _area_of(row, filled, layout, areas, area, numeral_items=numeral_items)
         if area_only:
+            heading = None
             continue
         title = layout.cell(row, "task")
+        if heading and title:
+            code, title = in_lead_heading(heading, title)
+            task = _task_of(row, layout, code, title, area, tasks, seen)
+            lines = len(task.lines)
+            _read_row_lines(task, row, layout, year, None, "")
+            for line in task.lines[lines:]:  # the row's offices beside the heading's lead are the other units
+                line.units = unique(u for u in (*line.lead_units, *line.units) if u not in (heading[1], UNLISTED))
+                line.lead_units = [heading[1]]
+            continue
         if own_numbers and _group_heading(title, filled):
             continue  # "(一)经济指标", "加强基础设施建设" between numbered items: a group of the items below
         if len(set(filled)) == 1 and not title and not layout.any_of(row, ("schedule", "period", "deadline", "lead")):
@@ -301,6 +321,7 @@ def _sub_items(task: RawTask) -> None:
         task.deadline = max(known) if known else None
 
 
+UNLISTED = "（表中未列）"  # a line's lead when its row names no office at all
 BORROWED_NOTE = "责任单位单元格为空，按合并单元格读作与上一行相同（{units}）"
 
 
@@ -535,7 +556,7 @@ def _unit_groups(lead_cell: str, units_cell: str, previous: RawLine | None) -> t
         unit_groups = [unit_names(g) for g in (split_groups(units_cell) if units_cell else [])]
     if not lead_groups:
         units = [u for g in unit_groups for u in g]
-        lead_groups = [[(units[0], "")]] if units else [[("（表中未列）", "")]]
+        lead_groups = [[(units[0], "")]] if units else [[(UNLISTED, "")]]
     if len(unit_groups) != len(lead_groups):
         unit_groups = [[u for g in unit_groups for u in g]] * len(lead_groups)
     return lead_groups, unit_groups
