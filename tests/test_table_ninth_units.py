@@ -1,0 +1,45 @@
+"""The eighth held-out set's unit losses (issue #13), each in general form on a small synthetic table: the closing
+full stop of a labelled unit line, two leads on two lines of a 主要 column beside a helping column, role words printed
+after the offices as columns, and circled steps with dates in one schedule cell."""
+
+from __future__ import annotations
+
+from openpyxl import Workbook
+
+from mstrack.sources.table import convert_table
+from tests.test_tables_score import scorer
+
+
+def _read_xlsx(tmp_path, rows: list[list[str | None]], year: int = 2023) -> dict:
+    path = tmp_path / "table.xlsx"
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return scorer.read_programme(convert_table(path, f"x-{year}", year).programme)
+
+
+def test_closing_punctuation_is_no_part_of_a_units_name(tmp_path):
+    read = _read_xlsx(tmp_path, [
+        ["序号", "目标任务", "牵头单位", "配合单位"],
+        ["1", "新建公园3个", "市财政局。", "市教育局、区政府。"],
+        ["2", "改造道路10条", "市发改委；", "市交通局，市水利局。"],
+        ["3", "新增就业3万人", "市人社局", "各县（市、区）。"],
+    ])
+    assert read["1"].lead_units == {"市财政局"}
+    assert read["1"].units == {"市教育局", "区政府"}
+    assert read["2"].lead_units == {"市发改委"}
+    assert read["2"].units == {"市交通局", "市水利局"}
+    assert read["3"].units == {"各县（市、区）"}
+
+
+def test_a_main_units_column_beside_a_helping_one_names_the_leads_line_by_line(tmp_path):
+    read = _read_xlsx(tmp_path, [
+        ["序号", "重点工作任务", "主要责任单位", "协同配合单位"],
+        ["1", "一般公共预算收入增长5%左右", "区财政局\n区税务局", "区政府有关部门、各乡镇人民政府"],
+        ["2", "地区生产总值增长6.5%左右", "区发改委", "区统计局"],
+    ])
+    assert read["1"].lead_units == {"区财政局", "区税务局"}
+    assert read["1"].units == {"区政府有关部门", "各乡镇人民政府"}
+    assert read["2"].lead_units == {"区发改委"}
+    assert read["2"].units == {"区统计局"}
