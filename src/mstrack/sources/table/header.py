@@ -144,12 +144,13 @@ def _lone_unit_header(cells: list[str], year: int) -> bool:
 
 
 def _leads_beside_helpers(columns: list[Column]) -> None:
-    """牵头责任单位 names the lead and the other units in one cell, unless a column of its own names the units that
-    help (配合实施单位): beside that one it names the leads only."""
+    """牵头责任单位 (or 主要责任单位) names the lead and the other units in one cell, unless a column of its own names
+    the units that help (配合实施单位, 协同配合单位): beside that one it names the leads only."""
     if any(c.kind == "lead" for c in columns) or not any(c.kind == "units" and HELPING_RE.search(c.header) for c in columns):
         return
     for column in columns:
-        if column.kind == "units" and re.search(r"牵头", column.header):
+        leading = re.search(r"牵头", column.header) or (re.search(r"主要|主责", column.header) and not HELPING_RE.search(column.header))
+        if column.kind == "units" and leading:
             column.kind = "lead"
 
 
@@ -377,6 +378,7 @@ def _group_subheader(sheet: Sheet, at: int, columns: list[Column], year: int) ->
                 if column.due is None and named and int(named[1]) == year:
                     column.due, column.label = date(year, 12, 31), named[0]
         columns[i] = column
+    _leads_beside_helpers(columns)  # 责任单位 over 主要责任单位 | 协同配合单位: read by the sub-columns' own names
     return True
 
 
