@@ -43,3 +43,22 @@ def test_a_main_units_column_beside_a_helping_one_names_the_leads_line_by_line(t
     assert read["1"].units == {"区政府有关部门", "各乡镇人民政府"}
     assert read["2"].lead_units == {"区发改委"}
     assert read["2"].units == {"区统计局"}
+
+
+def test_role_words_as_column_names_name_the_leads_and_the_helping_units(tmp_path):
+    read = _read_xlsx(tmp_path, [
+        ["序号", "工作任务", "负责", "主办", "协办"],
+        ["1", "地区生产总值增长11%左右", "省发改委", None, None],
+        ["2", "公共财政收入增长13%左右", None, "省财政厅", "省国税局、地税局"],
+        ["3", "固定资产投资增长30%以上", None, "省发改委", "省工信委、国土资源厅"],
+        ["4", "规模以上工业增加值增长12%左右", "省工信委", None, None],
+        ["5", "社会消费品零售总额增长15%以上", "省商务厅", None, None],
+    ], year=2013)
+    assert read["1"].lead_units == {"省发改委"}
+    assert read["2"].lead_units == {"省财政厅"}
+    assert read["2"].units == {"省国税局", "地税局"}
+    assert read["3"].lead_units == {"省发改委"}
+    assert read["3"].units == {"省工信委", "国土资源厅"}
+    assert read["4"].lead_units == {"省工信委"}  # 主办 blank under 3, but 负责 filled: no cell merged down
+    assert read["4"].units == set()
+    assert read["5"].lead_units == {"省商务厅"}
