@@ -4,6 +4,8 @@ after the offices as columns, and circled steps with dates in one schedule cell.
 
 from __future__ import annotations
 
+from datetime import date
+
 from openpyxl import Workbook
 
 from mstrack.sources.table import convert_table
@@ -62,3 +64,14 @@ def test_role_words_as_column_names_name_the_leads_and_the_helping_units(tmp_pat
     assert read["4"].lead_units == {"省工信委"}  # 主办 blank under 3, but 负责 filled: no cell merged down
     assert read["4"].units == set()
     assert read["5"].lead_units == {"省商务厅"}
+
+
+def test_circled_numbers_before_dated_steps_in_a_schedule_cell_make_a_checkpoint_each(tmp_path):
+    read = _read_xlsx(tmp_path, [
+        ["序号", "工作事项", "进度安排", "进展情况"],
+        ["1", "启动综合体建设", "①2月上旬前,完成设计招标。②3月中旬前,完成图纸深化设计。③5月下旬前,开工建设。",
+         "①已完成。2月10日,完成设计招标。"],
+        ["2", "壮大金融服务业", "①3月底前,召开金融联席会议。②6月底前,出台贴息政策。", ""],
+    ])
+    assert sorted(read["1"].checkpoints) == [date(2023, 2, 10), date(2023, 3, 20), date(2023, 5, 31)]
+    assert sorted(read["2"].checkpoints) == [date(2023, 3, 31), date(2023, 6, 30)]
