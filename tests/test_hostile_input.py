@@ -7,6 +7,7 @@ but innocent files of tests/corpus/ are tested in test_hostile.py."""
 
 import os
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -301,3 +302,27 @@ def test_signed_dates_are_refused_in_every_date_input(demo_cli):
         assert result.exit_code == 2, (args, result.output)
         assert "--as-of: " in result.stderr, args
     assert reports(demo_cli) == before
+
+
+def test_a_file_named_in_bytes_that_are_not_utf8_is_read_and_written(demo_cli, tmp_path):
+    """A file name in GBK (a Windows zip unpacked on Linux) is the system's name for the file, not text to store:
+    refusing it as "not UTF-8 text" left the file unreadable by name. Its rows are stored; an --output so named is
+    written; a --note in those bytes is still refused."""
+    folder = os.fsencode(tmp_path)
+    source = folder + b"/" + "住建局.csv".encode("gbk")
+    with open(source, "wb") as file:
+        file.write("任务编号,指标,截至日期,数值\n5,建设,2023-06-30,25000\n".encode())
+    before = demo_cli.sql("select count(*) from report")
+    run = [mstrack_executable(), "--db", str(demo_cli.db), "--lang", "en"]
+    result = subprocess.run([*run, "import", "progress", source, "-p", "shenzhen-2023"], capture_output=True)
+    assert result.returncode == 0, result.stderr.decode("utf-8", "backslashreplace")
+    assert demo_cli.sql("select count(*) from report")[0][0] == before[0][0] + 1
+    assert demo_cli.sql("select source from report order by id desc limit 1") == [("住建局.csv",)]  # read as GB18030
+    output = folder + b"/" + "周报.md".encode("gbk")
+    result = subprocess.run([*run, "report", "weekly", "-f", "md", "--as-of", "2023-07-01", "-o", output],
+                            capture_output=True)
+    assert result.returncode == 0, result.stderr.decode("utf-8", "backslashreplace")
+    assert Path(os.fsdecode(output)).read_bytes().startswith(b"#")
+    result = subprocess.run([*run, "log", "shenzhen-2023/5", "2.6万", "-i", "建设", "--as-of", "2023-07-31",
+                             "--note", "说明".encode("gbk")], capture_output=True)
+    assert result.returncode == 2 and b"not UTF-8 text" in result.stderr

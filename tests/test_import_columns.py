@@ -333,3 +333,40 @@ def test_an_xlsx_chunk_with_an_error_value_or_a_formula_goes_row_by_row(_demo_db
         assert code == 2 and f"{path}:14:备注" in result["errors"][0], result
     else:
         assert code == 0 and result["inserted"] == len(body), result
+def test_a_chunk_reads_the_indicators_of_the_tasks_it_names(_demo_db, tmp_path, monkeypatch):
+    """A small file into a large plan reads (and builds) only the indicators of the tasks it names, a chunk at a
+    time; a chunk naming half the plan's tasks or more reads the plan whole. Either way the reports stored are
+    those of the per-row path alone."""
+    from mstrack.store import Store
+
+    asked = []
+    read = Store.import_indicators
+
+    def recorded(self, code, tasks=None):
+        asked.append((code, None if tasks is None else sorted(tasks)))
+        return read(self, code, tasks)
+
+    monkeypatch.setattr(Store, "import_indicators", recorded)
+    few = [["dongguan-2023", task, name, day, str(10 + week), "", ""] for week, day in enumerate(DAYS[:4])
+           for task, name, _ in PLAIN[:2]]  # 8 rows: one chunk, two of the plan's tasks
+    path = tmp_path / "周报.csv"
+    write(path, few)
+    mine, theirs = taken_whole(_demo_db, tmp_path, path)
+    assert mine[0][0] == 0 and mine[0][1]["inserted"] == len(few), mine[0]
+    assert mine == theirs
+    assert asked[0] == ("dongguan-2023", ["2", "5"]), asked  # the columnar import's one read: its chunk's tasks
+    assert ("dongguan-2023", None) in asked[1:], asked  # the per-row path alone reads the plan whole
+    code_tasks = _demo_tasks(_demo_db, tmp_path)
+    asked.clear()
+    many = [["dongguan-2023", task, "没有这个指标", DAYS[0], "1", "", ""] for task in code_tasks[:(len(code_tasks) + 1) // 2]]
+    write(path, many)
+    with two_copies(_demo_db, tmp_path) as (cli, _), paths(True, []), pytest.MonkeyPatch.context() as patch:
+        patch.setattr(progress, "CHUNK_ROWS", max(8, len(many)))  # one chunk
+        code, result = imported(cli, path)
+    assert code == 2 and asked == [("dongguan-2023", None)], asked  # half the plan named: one read of it whole
+
+
+def _demo_tasks(template, tmp_path) -> list[str]:
+    with two_copies(template, tmp_path) as (cli, _):
+        return [code for (code,) in cli.sql("select t.code from task t join programme p on t.programme_id = p.id"
+                                             " where p.code = 'dongguan-2023' order by t.position")]

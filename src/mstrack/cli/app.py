@@ -37,7 +37,8 @@ class _CheckedGroup(typer.core.TyperGroup):
         use_lang(None)
         use_lang(_early_lang(args, refuse=not ctx.resilient_parsing))
         for index, arg in enumerate(args):
-            if problem := text_problem(arg.partition("=")[2] if arg.startswith("--") and "=" in arg else arg):
+            value = arg.partition("=")[2] if arg.startswith("--") and "=" in arg else arg
+            if problem := text_problem(value, path=_names_a_file(args, index, value)):
                 ctx.meta["mstrack.argument_problem"] = (_argument_name(args, index), problem)
                 break
         with usage_errors_said(), outputs_said():  # the root's --help, --version: written while parsing
@@ -144,6 +145,21 @@ def _typed_lang(args: list[str]) -> str | None:
         elif not arg.startswith("-") and not (index and args[index - 1] in ("--db", "--lang")):
             break  # the command's name: what follows is its own
     return value
+
+
+PATH_OPTIONS = frozenset({"--db", "--output", "-o", "--to"})
+"""The options whose value names a file or a database (METAVARS: PATH, FILE)."""
+
+
+def _names_a_file(args: list[str], index: int, value: str) -> bool:
+    """Whether the word is a file's name as the system gives it: the value of a PATH_OPTIONS option, or a file
+    or directory that exists (an import's FILE argument)."""
+    import os
+
+    arg = args[index]
+    if arg.startswith("--") and "=" in arg:
+        return arg.partition("=")[0] in PATH_OPTIONS
+    return (index > 0 and args[index - 1] in PATH_OPTIONS) or os.path.lexists(value)
 
 
 def _argument_name(args: list[str], index: int):

@@ -265,13 +265,13 @@ def write_out(text: str) -> None:
 
 
 HELD_IN_MEMORY = 4 << 20
-"""Characters of a document made in pieces held in memory while it is made (write_whole); past that, on disk."""
+"""Bytes (UTF-8) of a document made in pieces held in memory while it is made (write_whole); past that, on disk."""
 
 
 def write_whole(pieces) -> None:
     """A document made in pieces (the JSON of status and of the weekly report) to stdout once its last piece
     is made: an error found while making a later piece leaves stdout empty, never half a document for a
-    script to read. The pieces wait in a temporary file (in memory up to HELD_IN_MEMORY characters), so a
+    script to read. The pieces wait in a temporary file (in memory up to HELD_IN_MEMORY bytes), so a
     province's document is still never one string."""
     import tempfile
 

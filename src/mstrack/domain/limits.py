@@ -38,19 +38,34 @@ back to the start of the line. ESC starts a terminal's escape sequences, 0x9b is
 refuses most of them outright (openpyxl's IllegalCharacterError)."""
 
 
-def text_problem(text: str) -> Message | None:
-    """Why a text cannot be stored, or None when it can. The caller puts it after the text's place."""
+def text_problem(text: str, *, path: bool = False) -> Message | None:
+    """Why a text cannot be stored, or None when it can. The caller puts it after the text's place. A `path` is the
+    system's name for a file, not text to store: bytes that are not UTF-8 are legal there (a GBK name from a
+    Windows zip), control characters are not."""
     if len(text) > MAX_TEXT_CHARS:
         return Message("{n} characters is more than mstrack keeps in one text ({limit})", n=len(text), limit=MAX_TEXT_CHARS)
     found = CONTROL_RE.search(text)
     if found is None:
-        if text.isprintable() or (found := SURROGATE_RE.search(text)) is None:
+        if path or text.isprintable() or (found := SURROGATE_RE.search(text)) is None:
             return None
         return Message("not UTF-8 text at character {at}; give the text in UTF-8", at=found.start() + 1)
     char = found[0]
     return Message("control character {code} ({name}) at character {at}; only tab and line breaks are allowed",
                    code=f"U+{ord(char):04X}", name=CONTROL_NAMES.get(char) or unicodedata.name(char, "control"),
                    at=found.start() + 1)
+
+
+def readable_name(name: str) -> str:
+    """A file's name as text to keep (the source of each report it gives): a name in bytes that are not UTF-8
+    (Python holds them as lone surrogates) read as GB18030, what a Chinese Windows names files in, or with "�"
+    where no reading fits. The file itself is still opened by its own bytes."""
+    if name.isprintable() or SURROGATE_RE.search(name) is None:
+        return name
+    raw = name.encode("utf-8", "surrogateescape")
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "replace")
 
 
 def all_storable(texts) -> bool:

@@ -39,6 +39,22 @@ def os_reason(error: OSError):
     return error.strerror or error
 
 
+DATABASE_REASONS = {message: message for message in (
+    Message("unable to open database file"),
+    Message("file is not a database"),
+    Message("database is locked"),
+    Message("database disk image is malformed"),
+    Message("attempt to write a readonly database"),
+    Message("disk I/O error"),
+)}
+"""SQLite's reasons a database named by --db meets, in its own words."""
+
+
+def database_reason(text: str):
+    """A database driver's one line of reason: a message where it is one of SQLite's known words, else as it is."""
+    return DATABASE_REASONS.get(text, text)
+
+
 def reader_reason(error: Exception):
     """Why a reader could not read a file of its kind, as "KIND: its words" cut short; a file that is no zip
     archive at all (a .xlsx or .docx damaged, or another file renamed) said plainly in Chinese."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 from array import array
 from datetime import date
 from itertools import compress, repeat
-from operator import attrgetter, gt, itemgetter, le, not_
+from operator import attrgetter, gt, is_, itemgetter, le, not_
 
 from mstrack.domain.limits import all_storable, text_problem
 from mstrack.model import SCHEDULE
@@ -32,13 +32,14 @@ _ID = attrgetter("indicator_id")
 
 
 class Columns:
-    """What the columnar path keeps between chunks of one import: the programmes' indicators by their exact
-    (programme, task, indicator) cells, and what a row needs of an indicator once it has met it."""
+    """What the columnar path keeps between chunks of one import: the indicators of the tasks its chunks named, by
+    their exact (programme, task, indicator) cells, and what a row needs of an indicator once it has met it."""
 
     def __init__(self, importer):
         self.importer = importer
         self.exact: dict[tuple[str, str, str], object] = {}  # (programme code, task, name) → ImportIndicator
-        self.years: dict[str, int] = {}  # the programmes looked up whole, by code → their year
+        self.years: dict[str, int | None] = {}  # the programmes met, by code → their year (None: no such programme)
+        self.seen: set[tuple[str, str]] = set()  # the (programme, task) cells whose indicators were looked up
         self.met: dict[object, tuple] = {}  # ImportIndicator → (last day or date.min, limit, unit)
         self.rows: dict[object, object] = {}  # ImportIndicator → its rows' array (Checked.rows_of), once it has kept rows
 
@@ -59,8 +60,11 @@ class Columns:
         if tasks is None:
             return False
         states = list(map(self.exact.get, zip(codes, tasks, columns[name_at], strict=True)))
-        if None in states:
-            return False
+        if None in states:  # tasks not met before: their indicators read, then looked up again
+            self._read(compress(zip(codes, tasks, strict=True), map(is_, states, repeat(None))))
+            states = list(map(self.exact.get, zip(codes, tasks, columns[name_at], strict=True)))
+            if None in states:
+                return False
         days = self._days(columns[day_at], year)
         if days is None:
             return False
@@ -79,36 +83,42 @@ class Columns:
         return True
 
     def _one_year(self, codes) -> int | None:
-        """The year of the chunk's programmes, looked up whole the first time each is met; None when one is
-        unknown or they are of two years (the days of "6月底" differ)."""
+        """The year of the chunk's programmes, read the first time each is met; None when one is unknown or
+        they are of two years (the days of "6月底" differ)."""
         years = set()
         for code in set(codes):
-            if code not in self.years and not self._programme(code):
-                return None
-            years.add(self.years[code])
+            year = self.years.get(code)
+            if year is None:
+                if type(code) is not str or not code or code != code.strip() or text_problem(code):
+                    return None
+                year = self.years[code] = self.importer.plan.programme_year(code)
+                if year is None:
+                    return None
+            years.add(year)
         return years.pop() if len(years) == 1 else None
 
-    def _programme(self, code) -> bool:
-        """The programme's indicators by their exact (programme, task, indicator) cells, False if it has none: only
-        a name one indicator of its task has, not a text-only line, cells with nothing the per-row path would trim
-        or split (a "/" in a task)."""
-        importer = self.importer
-        if type(code) is not str or not code or code != code.strip() or text_problem(code):
-            return False
-        known = importer.programme_indicators(code)
-        if known is None:
-            return False
-        year, by_task = known
-        for task in by_task:
-            if "/" in task or task != task.strip() or not task:
-                continue
-            states = importer.task_indicators(code, task, by_task)
-            names = [state.indicator for state in states]
-            self.exact.update(((code, task, state.indicator), state) for state in states
-                              if state.kind != SCHEDULE and names.count(state.indicator) == 1
-                              and state.indicator and state.indicator == state.indicator.strip())
-        self.years[code] = year
-        return True
+    def _read(self, keys) -> None:
+        """The indicators of the chunk's (programme, task) cells not met before (PlanReads.read_tasks: those tasks', or
+        the whole plan's), by their exact (programme, task, indicator) cells: only a name one indicator of its task
+        has, not a text-only line, cells with nothing the per-row path would trim or split (a "/" in a task)."""
+        plan, exact, seen, by_code = self.importer.plan, self.exact, self.seen, {}
+        for code, task in dict.fromkeys(keys):  # in the file's order, not a set's: made in the order later walked
+            if (code, task) not in seen:
+                seen.add((code, task))
+                by_code.setdefault(code, []).append(task)
+        for code, cells in by_code.items():
+            asked = set(cells)
+            for task in plan.read_tasks(code, [task for task in cells if _plain_task(task)]):
+                if not _plain_task(task) or (task not in asked and (code, task) in seen):
+                    continue  # a task of a plan read whole that an earlier chunk named (or one the per-row path takes)
+                seen.add((code, task))
+                states = plan.tasks.get((code, task)) or ()
+                names = [state.indicator for state in states] if len(states) > 1 else None
+                for state in states:
+                    name = state.indicator
+                    if (state.kind != SCHEDULE and name and name == name.strip()
+                            and (names is None or names.count(name) == 1)):
+                        exact[(code, task, name)] = state
 
     def _days(self, cells: tuple, year: int) -> list[date] | None:
         """The chunk's date cells as days, each distinct cell (a text, or an .xlsx's date) read once by the per-row
@@ -197,6 +207,11 @@ def _task_texts(cells: tuple) -> tuple | None:
 _STR, _STR_INT = {str}, {str, int}
 _FLAG = {True: NOTHING, False: ASK}
 _APPEND = array.append
+
+
+def _plain_task(task) -> bool:
+    """A task cell the per-row path takes as it is: text, not blank, nothing to trim, no "/" to split."""
+    return type(task) is str and task != "" and "/" not in task and task == task.strip()
 
 
 def _values_fit(numbers: list, suffixes: list, met: list) -> bool:

@@ -58,3 +58,61 @@ class ImportIndicator:
         self.programme, self.task = programme, task
         (self.indicator_id, self.indicator, self.kind, self.unit, self.comparator, self.target, self.last,
          self.dues) = row
+
+
+class PlanReads:
+    """The plan's indicators an import has read, for both chunk paths: the same tuples (Store.import_indicators)
+    and the same ImportIndicator objects, made once a task is named. `upto`: the newest report before the import
+    (what rows are compared with), read before the first of them."""
+
+    def __init__(self, store):
+        self.store = store
+        self.programmes: dict[str, tuple[int, dict[str, list[tuple]]] | None] = {}  # read whole: code → (year, by task)
+        self.sizes: dict[str, tuple[int, int] | None] = {}  # programme code → (year, tasks in its plan), once read
+        self.tasks: dict[tuple[str, str], list[ImportIndicator]] = {}  # (programme, task) → its indicators, once named
+        self.upto: int | None = None
+
+    def programme_indicators(self, code: str):
+        """The programme's year and all its indicators' tuples by task (the per-row path's read), or None."""
+        if code not in self.programmes:
+            if self.upto is None:
+                self.upto = self.store.last_report_id()
+            self.programmes[code] = self.store.import_indicators(code)
+        return self.programmes[code]
+
+    def programme_year(self, code: str) -> int | None:
+        """The programme's year, None if there is none (read once with the plan's size: read_tasks)."""
+        known = self.programmes.get(code)
+        if known is not None:
+            return known[0]
+        if code not in self.sizes:
+            self.sizes[code] = self.store.import_programme(code)
+        size = self.sizes[code]
+        return None if size is None else size[0]
+
+    def read_tasks(self, code: str, tasks: list[str]) -> list[str]:
+        """The indicators of a known programme's `tasks` (a chunk's), read from the store as the per-row path reads
+        them, for tasks not read before: a chunk into a 20,000-task plan builds the few it names, not all. A chunk
+        naming half the plan's tasks or more reads the whole plan in one scan (seeking each task costs about twice
+        as much a task) and builds all of them, in the plan's order (the later walks follow it). Returns the tasks
+        built or found; the same objects for both paths (task_indicators)."""
+        wanted = [task for task in tasks if (code, task) not in self.tasks]
+        if wanted and code not in self.programmes and 2 * len(wanted) < self.sizes[code][1]:
+            if self.upto is None:
+                self.upto = self.store.last_report_id()
+            found = self.store.import_indicators(code, wanted)
+            by_task = found[1] if found is not None else {}  # None: the programme is gone, which the write lock rules out
+        elif wanted:
+            by_task = self.programme_indicators(code)[1]
+            tasks = list(by_task)
+        else:
+            return tasks
+        for task in tasks:
+            self.task_indicators(code, task, by_task)
+        return tasks
+
+    def task_indicators(self, code: str, task: str, by_task: dict[str, list[tuple]]) -> list[ImportIndicator] | None:
+        found = self.tasks.get((code, task))
+        if found is None and (rows := by_task.get(task)) is not None:
+            found = self.tasks[(code, task)] = [ImportIndicator(code, task, row) for row in rows]
+        return found

@@ -303,12 +303,12 @@ class Connections:
             connection = sqlite3.connect(f"file:{quote(str(self.path))}?mode=rw", uri=True, timeout=busy_timeout(),
                                          isolation_level=None)
         except sqlite3.Error as error:
-            raise InputError("--db {db}: cannot open the database: {reason}", db=self.display_url, reason=error) from None
+            raise InputError("--db {db}: cannot open the database: {reason}", db=self.display_url, reason=reason(error)) from None
         try:
             connection.execute("BEGIN")
             yield connection
         except sqlite3.DatabaseError as error:
-            raise InputError("--db {db}: cannot open the database: {reason}", db=self.display_url, reason=error) from None
+            raise InputError("--db {db}: cannot open the database: {reason}", db=self.display_url, reason=reason(error)) from None
         finally:
             connection.close()
 

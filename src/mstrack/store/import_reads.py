@@ -16,28 +16,48 @@ KEYS_A_STATEMENT = 300
 """(indicator, day) pairs bound in one statement: three parameters each, under SQLite's oldest limit of 999."""
 
 
-def import_indicators(dialect: Dialect, connection, code: str) -> tuple[int, dict[str, list[tuple]]] | None:
-    """A programme's year and its indicators by task code, in the plan's order, each a tuple (indicator_id, name,
-    kind, unit, comparator, target, last_day, dues): last_day the date of its latest standing report (None if
-    none: nothing can be stored on any day), dues a text-only line's checkpoint days (or the task's deadline)."""
+def import_programme(dialect: Dialect, connection, code: str) -> tuple[int, int] | None:
+    """A programme's year and how many tasks its plan has (None if there is no such programme): what an import
+    needs to choose between reading the tasks a chunk names and reading the whole plan."""
+    found = dialect.rows(connection, f"SELECT p.year, (SELECT count(*) FROM task AS t WHERE t.programme_id = p.id)"
+                                     f" FROM programme AS p WHERE p.code = {dialect.p}", [code])
+    return tuple(found[0]) if found else None
+
+
+TASKS_A_STATEMENT = 900
+"""Task codes bound in one statement of import_indicators (with the programme's id, under SQLite's oldest 999)."""
+
+
+def import_indicators(dialect: Dialect, connection, code: str,
+                      tasks: list[str] | None = None) -> tuple[int, dict[str, list[tuple]]] | None:
+    """A programme's year and its indicators by task code (only those of `tasks` when given: a chunk's), each
+    task's in the plan's order, each a tuple (indicator_id, name, kind, unit, comparator, target, last_day, dues):
+    last_day the date of its latest standing report (None if none: nothing can be stored on any day), dues a
+    text-only line's checkpoint days (or the task's deadline). A task `tasks` names that the plan lacks is absent."""
     p = dialect.p
     found = dialect.rows(connection, f"SELECT id, year FROM programme WHERE code = {p}", [code])
     if not found:
         return None
     programme_id, year = found[0]
-    rows = dialect.rows(connection, (
+    select = (
         'SELECT i.id, t.code, i.name, i.kind, i.unit, i.comparator, i.target, COALESCE(t.deadline, p."end"), i.line_id,'
         f" (SELECT y.as_of FROM report AS y WHERE y.indicator_id = i.id AND {standing('y')}"
         " ORDER BY y.as_of DESC, y.id DESC LIMIT 1)"
         " FROM indicator AS i JOIN task_line AS l ON i.line_id = l.id JOIN task AS t ON l.task_id = t.id"
-        f" JOIN programme AS p ON t.programme_id = p.id WHERE p.id = {p} ORDER BY t.position, l.position, i.position"),
-        [programme_id])
+        f" JOIN programme AS p ON t.programme_id = p.id WHERE p.id = {p}")
+    order = " ORDER BY t.position, l.position, i.position"
+    if tasks is None:
+        reads = [(select + order, [programme_id])]
+    else:  # a task's indicators all come in one statement, so each task's stay in the plan's order
+        reads = [(f"{select} AND t.code IN ({dialect.params(len(part))}){order}", [programme_id, *part])
+                 for part in _parts(tasks, TASKS_A_STATEMENT)]
+    rows = [row for part in dialect.rows_many(connection, reads) for row in part]
     dues: dict[int, list[date]] = {}
-    if any(row[3] == SCHEDULE for row in rows):  # a text-only line's reports count its checkpoints
-        for line_id, due in dialect.rows(connection, (
-                "SELECT x.line_id, x.due FROM checkpoint AS x JOIN task_line AS l ON x.line_id = l.id"
-                f" JOIN task AS t ON l.task_id = t.id WHERE t.programme_id = {p} AND x.line_id IN"
-                f" (SELECT line_id FROM indicator WHERE kind = '{SCHEDULE}') ORDER BY x.id"), [programme_id]):
+    schedules = sorted({row[8] for row in rows if row[3] == SCHEDULE})  # a text-only line's reports count its checkpoints
+    reads = [(f"SELECT line_id, due FROM checkpoint WHERE line_id IN ({dialect.params(len(part))}) ORDER BY id", part)
+             for part in _parts(schedules, TASKS_A_STATEMENT)]
+    for part in dialect.rows_many(connection, reads):
+        for line_id, due in part:
             dues.setdefault(line_id, []).append(day(due))
     by_task: dict[str, list[tuple]] = {}
     for indicator_id, task, name, kind, unit, comparator, target, deadline, line_id, last in rows:

@@ -222,11 +222,16 @@ class Reads:
             head, task = self._task_head(connection, ref)
             return head[3], indicator_states(self.dialect, connection, task_ids=[task[0]], as_of=None, all_reports=True)
 
-    def import_indicators(self, code: str) -> tuple[int, dict[str, list[tuple]]] | None:
-        """A programme's year and its indicators by task code, as an import checks rows against them (plain
-        tuples: import_reads.import_indicators); None if there is no such programme."""
+    def import_indicators(self, code: str, tasks: list[str] | None = None) -> tuple[int, dict[str, list[tuple]]] | None:
+        """A programme's year and its indicators by task code (only those of `tasks`, when given), as an import
+        checks rows against them (plain tuples: import_reads.import_indicators); None if there is no such programme."""
         with self.reading() as connection:
-            return import_reads.import_indicators(self.dialect, connection, code)
+            return import_reads.import_indicators(self.dialect, connection, code, tasks)
+
+    def import_programme(self, code: str) -> tuple[int, int] | None:
+        """A programme's year and its number of tasks (import_reads.import_programme); None if there is none."""
+        with self.reading() as connection:
+            return import_reads.import_programme(self.dialect, connection, code)
 
     def last_report_id(self) -> int:
         with self.reading() as connection:

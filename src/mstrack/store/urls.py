@@ -69,7 +69,10 @@ def hide_password(url: str) -> str:
     return scrub(url)
 
 
-def reason(error: Exception) -> str:
-    """A driver's error (SQLAlchemy's or psycopg's own) as one line, without a password; its kind when it says nothing."""
+def reason(error: Exception):
+    """A driver's error (SQLAlchemy's, sqlite3's or psycopg's own) as one line, without a password; its kind when it
+    says nothing; SQLite's known words as a message the catalogue says in Chinese (domain/reasons.py)."""
+    from mstrack.domain.reasons import database_reason
+
     text = str(getattr(error, "orig", None) or error).strip()
-    return scrub(text.splitlines()[0] if text else type(error).__name__)
+    return database_reason(scrub(text.splitlines()[0] if text else type(error).__name__))
