@@ -24,14 +24,17 @@ ESCAPE = "\x1b[2J\x1b]0;pwned\x07\x0c\x08"
 
 
 def run(db, *args: str, stdout=subprocess.PIPE, limit: int | None = None, cwd=None) -> subprocess.CompletedProcess:
-    """The installed mstrack in a subprocess; `limit` caps the size of any file it writes (RLIMIT_FSIZE)."""
+    """The installed mstrack in a subprocess; `limit` caps the size of any file it writes (RLIMIT_FSIZE). It runs
+    as a child of bash, as from a terminal: `--show-completion` takes its shell from the parent process (Typer's
+    shell detection), and under a runner whose parents hold no shell it found none."""
 
     def cap():
         if limit is not None:
             resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
-    return subprocess.run([MSTRACK, "--db", str(db), "--lang", "en", *args], stdout=stdout, stderr=subprocess.PIPE,
-                          text=True, preexec_fn=cap, cwd=cwd, env={**os.environ, "COLUMNS": "140"})
+    return subprocess.run(["bash", "-c", '"$0" "$@"; exit $?', MSTRACK, "--db", str(db), "--lang", "en", *args],
+                          stdout=stdout, stderr=subprocess.PIPE, text=True, preexec_fn=cap, cwd=cwd,
+                          env={**os.environ, "COLUMNS": "140"})
 
 
 def leftovers(directory: Path) -> list[str]:
@@ -374,7 +377,7 @@ def test_help_and_version_to_a_full_or_closed_output_end_as_every_command_does(t
     """`mstrack --help | head -1`: the root's help, --version and completion are printed while the command line
     is read, before any command runs; they fail as a command's help does, in one line and one exit code."""
     db = tmp_path / "none.db"
-    for command in (["--help"], ["-h"], ["--version"], ["--show-completion", "bash"], ["status", "--help"],
+    for command in (["--help"], ["-h"], ["--version"], ["--show-completion"], ["status", "--help"],
                     ["import", "--help"], ["report", "weekly", "--help"]):
         if output == "/dev/full":
             with open("/dev/full", "w") as stdout:

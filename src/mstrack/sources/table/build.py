@@ -20,9 +20,9 @@ from mstrack.sources.table.mentions import (
     unit_key,
     word_pairs,
 )
+from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.schedule import dated_parts, numbered_deadlines, numbered_parts
 from mstrack.sources.table.series import Series, assign, is_level, join_month_plan_figures, milestones_of, month_plan_only, work_progress
-from mstrack.sources.table.tasks import RawLine, RawTask
 
 
 @dataclass(kw_only=True)

@@ -34,8 +34,8 @@ COLUMN_RULES = (  # (kind, pattern), first match wins
     # people, named in short cells: never the task column; "牵头单位及主要负责人" still names the units
     ("leader", r"领导|^(?!.*(?:单位|部门)).*(?:责任人|负责人|联系人)"),
     ("units", r"牵头责任单位|牵头负责单位"),  # lead and responsible units in one cell: the first leads (as in 责任单位)
-    ("lead", r"牵头|主责|主办"),
-    ("units", r"单位|部门|县区|区县|主体$"),  # 责任主体, 实施主体
+    ("lead", r"牵头|主责|主办|^负责$"),  # 负责 alone: a role word over the offices printed before it ("省发改委负责")
+    ("units", r"单位|部门|县区|区县|主体$|^(?:协办|配合|协助|协同|参与)$"),  # 责任主体, 实施主体; 协办 alone: the helpers
     ("office", r"(?:科室|处室|股室|机构)$"),  # an office of a town or a bureau: the units, unless a 单位 column is beside it
     ("start", r"开工(?:时间|日期|年月)|开建(?:时间|日期)"),  # when the work starts: a checkpoint, never the deadline
     ("deadline", r"时限|完成时间|完成日期|期限|截止|起止|工期|建设时间|实施时间|建设年限|实施年限|(?:竣工|完工|建成)(?:时间|日期|年月)"),
@@ -145,12 +145,13 @@ def _lone_unit_header(cells: list[str], year: int) -> bool:
 
 
 def _leads_beside_helpers(columns: list[Column]) -> None:
-    """牵头责任单位 names the lead and the other units in one cell, unless a column of its own names the units that
-    help (配合实施单位): beside that one it names the leads only."""
+    """牵头责任单位 (or 主要责任单位) names the lead and the other units in one cell, unless a column of its own names
+    the units that help (配合实施单位, 协同配合单位): beside that one it names the leads only."""
     if any(c.kind == "lead" for c in columns) or not any(c.kind == "units" and HELPING_RE.search(c.header) for c in columns):
         return
     for column in columns:
-        if column.kind == "units" and re.search(r"牵头", column.header):
+        leading = re.search(r"牵头", column.header) or (re.search(r"主要|主责", column.header) and not HELPING_RE.search(column.header))
+        if column.kind == "units" and leading:
             column.kind = "lead"
 
 
@@ -349,11 +350,13 @@ def _group_subheader(sheet: Sheet, at: int, columns: list[Column], year: int) ->
     words, even 形象进度, the plan's checkpoint at the group's period (the programme year's end)."""
     sub = sheet.rows[at + 1].cells
     groups = _groups(columns)
+    # the item column's header merged down over both rows (项目名称 beside 项目类别 over five): longer names are header
+    longest = 24 if any(c.kind == "task" and c.index < len(sub) and sub[c.index] == c.header for c in columns) else 16
     own = []
     for i, cell in enumerate(sub):
         if not cell or (i < len(columns) and cell == columns[i].header):
             continue  # empty, or a header cell merged down over both rows
-        if i >= len(columns) or not groups[i] or len(cell) > 16 or BARE_NUMBER_RE.match(cell):
+        if i >= len(columns) or not groups[i] or len(cell) > longest or BARE_NUMBER_RE.match(cell):
             return False
         own.append(i)
     # a sub-column named as its group (责任单位 over 牵头单位 | 责任单位) is its own too, beside one named otherwise
@@ -378,6 +381,7 @@ def _group_subheader(sheet: Sheet, at: int, columns: list[Column], year: int) ->
                 if column.due is None and named and int(named[1]) == year:
                     column.due, column.label = date(year, 12, 31), named[0]
         columns[i] = column
+    _leads_beside_helpers(columns)  # 责任单位 over 主要责任单位 | 协同配合单位: read by the sub-columns' own names
     return True
 
 

@@ -12,6 +12,22 @@ TITLE_BRACKET_RE = re.compile(r"^[（(]\s*(\d+)\s*[）)]\s*(?=\S)")  # "（1）�
 TITLE_NUMERAL_RE = re.compile(r"^([一二三四五六七八九十]+)\s*[、.．]\s*(?=\S)")  # "一、 扩大优质教育资源…": an item, not an area
 SUB_CODE_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*")
 NUMERAL_CODE_RE = re.compile(r"[一二三四五六七八九十]+[、.．]?")
+LEAD_HEADING_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*(\S{2,20}?)\s*牵头(?:的|负责的)?(?:工作|任务)\s*$")
+
+
+def lead_heading(cells: list[str], area: str | None) -> tuple[str, str] | None:
+    """A heading merged over the row that names the lead unit of the items under it ("(一)省监察厅牵头的工作"): the
+    code its items go by (with the area's number, "一(一)") and the unit."""
+    if len(set(cells)) != 1 or not (m := LEAD_HEADING_RE.match(cells[0])):
+        return None
+    return (in_area(area, m[1]) if area else f"({m[1]})"), m[2]
+
+
+def in_lead_heading(heading: tuple[str, str], title: str) -> tuple[str, str]:
+    """An item under a lead heading: its code ("一(三)1" for "1.", the heading's own code for an item with no number)
+    and its title without the number."""
+    m = title_code(title)
+    return (heading[0] + m[1], title[m.end():].strip()) if m else (heading[0], title)
 
 
 def numerals_over_digits(codes: list[str]) -> bool:

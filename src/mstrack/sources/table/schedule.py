@@ -9,8 +9,8 @@ from datetime import date
 from mstrack.domain.dates import PERIOD_LABEL, PERIOD_RE, DateError, parse_date, period_end
 
 # A period starts a checkpoint only at the start of the cell or after a sentence break, so that
-# "开展7-9月份测评" stays text; "1.4月底前" in a numbered list is item 1, April.
-MARKER_RE = re.compile(rf"(?:^|(?<=[\s。；;！!？?：:，,]))(?:\d{{1,2}}[.．、]\s*)?(?P<label>{PERIOD_LABEL})[，,：:、\s]*")
+# "开展7-9月份测评" stays text; "1.4月底前" in a numbered list is item 1, April, and "①2月上旬前" step ①, February.
+MARKER_RE = re.compile(rf"(?:^|(?<=[\s。；;！!？?：:，,]))(?:\d{{1,2}}[.．、]\s*|[①-⑳]\s*)?(?P<label>{PERIOD_LABEL})[，,：:、\s]*")
 
 
 @dataclass(kw_only=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date
 
 from mstrack.domain import unique
@@ -14,7 +13,6 @@ from mstrack.sources.table.cells import (
     AREA_RE,
     CODE_CELL_RE,
     GROUP_CODE_RE,
-    HELPING_RE,
     SEVERAL_CODES_RE,
     note_line,
     total_row,
@@ -29,9 +27,13 @@ from mstrack.sources.table.numbering import (
     add_area,
     add_area_named,
     in_area,
+    in_lead_heading,
+    lead_heading,
     numerals_over_digits,
     title_code,
 )
+from mstrack.sources.table.raw import Layout as _Layout
+from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.reading import Row, Sheet
 from mstrack.sources.table.schedule import Block, dated_clauses, dated_completions, numbered_parts, parse_deadline, split_schedule
 from mstrack.sources.table.units import (
@@ -44,86 +46,6 @@ from mstrack.sources.table.units import (
     unit_names,
     without_people,
 )
-
-
-@dataclass(kw_only=True)
-class RawLine:
-    row: Row
-    leaders: list[str]
-    lead_units: list[str]
-    units: list[str]
-    scope: str = ""
-    blocks: list[Block] = field(default_factory=list)
-    periods: list[tuple[str, date, str]] = field(default_factory=list)  # from period columns
-    deadline_only: bool = False
-    content: str = ""  # the row's own content cell
-    deadline: date | None = None  # the row's own 完成时限, and as printed
-    deadline_text: str = ""
-    item: str = ""  # a sub-item of a registration form or a sub-row without 序号: the line's own target and words
-    amount: tuple[str, str] = ("", "")  # a target column's number and the 单位 column's unit of measure: ("10", "所")
-    measured: list[tuple[str, str, str]] = field(default_factory=list)  # ("年度投资金额", "300", "万元"): a header's own target
-    reported: list[tuple[str, str]] = field(default_factory=list)  # (header, cell) of the progress columns: what was done
-    borrowed: bool = False  # its unit cells were blank and it took the task above's (a merged cell)
-    start: tuple[str, date] | None = None  # a 开工时间 cell as printed, and its date
-    in_words: int = 0  # how many of `periods` (the last ones) are dates printed in the content's own words
-
-
-@dataclass(kw_only=True)
-class RawTask:
-    code: str
-    title: str
-    area: str | None
-    row: Row
-    content: str = ""
-    deadline: date | None = None
-    deadline_text: str | None = None
-    notes: list[str] = field(default_factory=list)
-    progress: str = ""
-    lines: list[RawLine] = field(default_factory=list)
-    numbered: bool = False  # its code is the 序号 printed, not the row's order
-    headers: dict[str, str] = field(default_factory=dict)  # each column kind's header, to name a doubtful cell
-    doubts: list[tuple[int, str, Message]] = field(default_factory=list)  # (row, header, why) of its doubtful cells
-
-
-
-
-@dataclass(kw_only=True)
-class _Layout:
-    """The table's columns by kind, and what a row holds in each kind."""
-
-    sheet: Sheet
-    columns: list[Column]
-    by_kind: dict[str, list[Column]] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        for column in self.columns:
-            if column.kind:
-                self.by_kind.setdefault(column.kind, []).append(column)
-        # 配合单位 printed before 责任单位: the responsible column still names the lead (the first unit of the row)
-        self.by_kind.get("units", []).sort(key=lambda c: bool(HELPING_RE.search(c.header)))
-
-    def cell(self, row: Row, kind: str) -> str:
-        return "\n".join(text for _, text in self.texts(row, kind)).strip()
-
-    def header(self, kind: str) -> str:
-        return " ".join(c.header for c in self.by_kind.get(kind, []))
-
-    def any_of(self, row: Row, kinds: tuple[str, ...]) -> bool:
-        return any(self.cell(row, kind) for kind in kinds)
-
-    def texts(self, row: Row, kind: str) -> list[tuple[Column, str]]:
-        """The row's non-empty cells of a kind, each with its column; a cell merged across two columns of the kind
-        (目标任务 over two columns, 子项目 and 建设内容: its value repeated in each) is read once. Columns of their own
-        dates (三季度, 四季度) keep each its value, the same words or not."""
-        found: list[tuple[Column, str]] = []
-        for c in self.by_kind.get(kind, []):
-            text = row.cells[c.index] if c.index < len(row.cells) else ""
-            if text and not (found and found[-1][0].index == c.index - 1 and found[-1][1] == text and found[-1][0].due == c.due):
-                found.append((c, text))
-        return found
-
-    def where(self, row: Row, column: Column) -> Message:
-        return self.sheet.where(row, column.index, column.header)
 
 
 def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str], year: int,
@@ -140,6 +62,8 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     own_numbers = _items_print_numbers(sheet, at, layout)
     numeral_items = _numbered_in_numerals(sheet, at, layout)
     numeral_headings = numerals_over_digits([layout.cell(r, "seq").strip() for r in sheet.rows[at + 1:]])
+    parts_restart = _parts_restart(sheet, at, layout)
+    heading: tuple[str, str] | None = None  # "(一)省监察厅牵头的工作": the code and lead of the items under it
     for row in (split for below in sheet.rows[at + 1:] for split in _tasks_in_row(below, layout, joined)):
         filled = [c for c in row.cells if c]
         if not filled or _repeats_header(row, layout, header_texts) or total_row(row.cells):
@@ -149,17 +73,36 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
         if note_line(row.cells):
             notes.append(filled[0])  # a footnote under the table, merged over its width or written in its first cell
             continue
+        if area and heading is None and len(filled) >= 2 and len(set(filled)) == 1 and filled[0].endswith(("。", "；")) \
+                and not title_code(filled[0]) and not AREA_RE.match(filled[0]) and not any(t.area == area for t in tasks):
+            notes.append(filled[0])  # a sentence merged over the row under a leader's heading ("全面负责…。"): no task
+            continue
+        if found := lead_heading(filled, area):
+            heading = found
+            continue
         area, area_only = _area_of(row, filled, layout, areas, area, numeral_items=numeral_items,
                                   numeral_headings=numeral_headings)
         if area_only:
+            heading = None
             continue
         title = layout.cell(row, "task")
+        if heading and title:
+            code, title = in_lead_heading(heading, title)
+            task = _task_of(row, layout, code, title, area, tasks, seen)
+            lines = len(task.lines)
+            _read_row_lines(task, row, layout, year, None, "")
+            for line in task.lines[lines:]:  # the row's offices beside the heading's lead are the other units
+                line.units = unique(u for u in (*line.lead_units, *line.units) if u not in (heading[1], UNLISTED))
+                line.lead_units = [heading[1]]
+            continue
         if own_numbers and _group_heading(title, filled):
             continue  # "(一)经济指标", "加强基础设施建设" between numbered items: a group of the items below
         if len(set(filled)) == 1 and not title and not layout.any_of(row, ("schedule", "period", "deadline", "lead")):
             if filled[0].startswith(("注", "备注", "说明")):
                 notes.append(filled[0])
             continue  # prose under the table: a footnote, a stamp
+        if parts_restart and tasks and _part_of_item(row, layout, title, filled, tasks[-1], year):
+            continue
         code, title = _task_code(row, layout, title, tasks[-1] if tasks else None, area)
         item = ""
         if code is None and title and tasks and tasks[-1].numbered:
@@ -202,6 +145,43 @@ def _items_print_numbers(sheet: Sheet, at: int, layout: _Layout) -> bool:
     if "seq" in layout.by_kind:
         return False
     return sum(bool(title_code(layout.cell(row, "task"))) for row in sheet.rows[at + 1:]) >= 2
+
+
+def _parts_restart(sheet: Sheet, at: int, layout: _Layout) -> bool:
+    """No 序号 column; items that print "一、" and have cells of their own, and under two of them or more, parts
+    numbered again from "1.": the parts belong to the item above, and so do the unnumbered rows of text under them."""
+    if "seq" in layout.by_kind:
+        return False
+    restarts, item = 0, None
+    for row in sheet.rows[at + 1:]:
+        title = layout.cell(row, "task")
+        if TITLE_NUMERAL_RE.match(title):
+            item = title if _cells_of_its_own(row, layout, title) else None
+        elif item and (m := title_code(title)) and m[1] == "1":
+            restarts, item = restarts + 1, None
+    return restarts >= 2
+
+
+def _part_of_item(row: Row, layout: _Layout, title: str, filled: list[str], item: RawTask, year: int) -> bool:
+    """A row under an item "一、" that is a part of it ("1.…" with its offices: all of them the item's units, besides
+    its leads; its words a note) or its text (a row that fills its first cell alone: the item's progress)."""
+    if not NUMERAL_CODE_RE.fullmatch(item.code):
+        return False
+    if title and filled == [title] and not title_code(title) and not TITLE_NUMERAL_RE.match(title):
+        item.progress = (item.progress + "\n" + title).strip()
+        return True
+    if not (m := title_code(title)):
+        return False
+    count = len(item.lines)
+    _read_row_lines(item, row, layout, year, None, "")
+    if count:  # the part's offices join the item's lines: a part has no line of its own
+        parts = item.lines[count:]
+        del item.lines[count:]
+        for line in item.lines:
+            line.units = unique(u for u in (*line.units, *(u for p in parts for u in (*p.lead_units, *p.units)))
+                                if u not in line.lead_units)
+    item.notes.append(f"分项{m[1]}：{title[m.end():].strip()}")
+    return True
 
 
 def _group_heading(title: str, filled: list[str]) -> bool:
@@ -264,6 +244,7 @@ def _sub_items(task: RawTask) -> None:
         task.deadline = max(known) if known else None
 
 
+UNLISTED = "（表中未列）"  # a line's lead when its row names no office at all
 BORROWED_NOTE = "责任单位单元格为空，按合并单元格读作与上一行相同（{units}）"
 
 
@@ -499,7 +480,7 @@ def _unit_groups(lead_cell: str, units_cell: str, previous: RawLine | None) -> t
         unit_groups = [unit_names(g) for g in (split_groups(units_cell) if units_cell else [])]
     if not lead_groups:
         units = [u for g in unit_groups for u in g]
-        lead_groups = [[(units[0], "")]] if units else [[("（表中未列）", "")]]
+        lead_groups = [[(units[0], "")]] if units else [[(UNLISTED, "")]]
     if len(unit_groups) != len(lead_groups):
         unit_groups = [[u for g in unit_groups for u in g]] * len(lead_groups)
     return lead_groups, unit_groups

@@ -204,10 +204,15 @@ def _joined_units(unit: str) -> list[str]:
     return [unit]
 
 
+CLOSING_PUNCTUATION = "。．.；;，,、：:"
+
+
 def unit_names(cell: str) -> list[str]:
     """The units a cell lists: 等 (and others) closing a list ("省商务厅等,各市人民政府") is no part of the unit's name
-    before it; inside a name ("市平等就业服务中心") it stays. Units joined by 和 are split where both are whole."""
-    return [m[1] if (m := UNIT_THEN_DENG_RE.match(u)) else u for part in split_units(cell) for u in _joined_units(part)]
+    before it; inside a name ("市平等就业服务中心") it stays. Units joined by 和 are split where both are whole. The
+    full stop closing a labelled line ("牵头单位：市财政局。") is punctuation, no part of the last unit's name."""
+    parts = [p for part in split_units(cell) if (p := part.rstrip(CLOSING_PUNCTUATION).strip())]
+    return [m[1] if (m := UNIT_THEN_DENG_RE.match(u)) else u for part in parts for u in _joined_units(part)]
 
 
 def leaders_in(cell: str) -> list[str]:
