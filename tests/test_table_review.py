@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from mstrack.errors import InputError
 from mstrack.sources.table import convert_table
 from mstrack.sources.table.mentions import find_mentions
 from mstrack.sources.table.schedule import parse_deadline
@@ -35,6 +36,26 @@ def test_a_place_column_alone_is_still_the_task_column(tmp_path):
                                "2,株洲市,市民政局,2024年10月底\n"
                                "3,湘潭市,市民政局,2024年9月底\n")
     assert [t.title for t in programme.tasks] == ["长沙市", "株洲市", "湘潭市"]
+
+
+def test_a_place_column_beside_a_target_column_of_bare_figures_is_the_task_column(tmp_path):
+    """目标任务(个) over bare figures is the rows' target, not their task: the place names are the tasks, each with its
+    figure in 个. Before, no column was left for the tasks and the reader ended in a KeyError traceback."""
+    programme = _csv(tmp_path, "序号,市州,目标任务(个),责任单位,完成时限\n"
+                               "1,长沙市,20,市民政局,2024年12月底\n"
+                               "2,株洲市,15,市民政局,2024年12月底\n"
+                               "3,湘潭市,10,市民政局,2024年12月底\n")
+    assert [t.title for t in programme.tasks] == ["长沙市", "株洲市", "湘潭市"]
+    assert [(i.target, i.unit) for t in programme.tasks for line in t.lines for i in line.indicators] == [
+        (20, "个"), (15, "个"), (10, "个")]
+
+
+def test_rows_with_no_task_text_are_refused_by_place_not_with_a_traceback(tmp_path):
+    """Two rows by region: too few to tell places from items, so no column holds the tasks; the refusal names the
+    row and its 序号 column (a KeyError before)."""
+    with pytest.raises(InputError) as refused:
+        _csv(tmp_path, "序号,市州,目标任务(个),责任单位,完成时限\n1,长沙市,20,市民政局,2024年12月底\n2,株洲市,15,市民政局,2024年12月底\n")
+    assert str(refused.value).endswith("t.csv: row 2, column 1 (序号): task 1 has no text"), str(refused.value)
 
 
 INVESTMENT = "序号,项目名称,总投资(万元),年度投资(万元),{extra}责任单位,完成时限\n"

@@ -46,6 +46,15 @@ def place_names(values: list[str], header: str) -> bool:
     return len(names) >= 3 and all(PLACE_NAME_RE.match(v) for v in names)
 
 
+def place_task_column(columns, values_of) -> None:
+    """Rows by region (市州): the place column is the task column only when no other column holds the rows' items
+    (`values_of(column)`: its filled cells below the header)."""
+    if any(column.kind == "task" for column in columns):
+        return
+    for place in [c for c in columns if PLACE_HEADER_RE.match(re.sub(r"\s+", "", c.header))][:1]:
+        place.kind = "task" if place_names(values_of(place), place.header) else place.kind
+
+
 SEVERAL_CODES_RE = re.compile(r"^\s*\d+(?:\s*[、,，/和及]\s*\d+)+\s*$")  # "1、2": two tasks written in one row
 
 

@@ -13,10 +13,9 @@ from mstrack.sources.table.cells import (
     AREA_RE,
     CODE_CELL_RE,
     HELPING_RE,
-    PLACE_HEADER_RE,
     heading_row,
     note_line,
-    place_names,
+    place_task_column,
     seq_cell,
     total_row,
 )
@@ -123,9 +122,7 @@ def _header_columns(sheet: Sheet, at: int, year: int) -> list[Column] | None:
         if "task" not in (kinds := [c.kind for c in columns if c.kind]) and {"lead", "units"} & set(kinds):
             _task_column_by_content(sheet, at, columns)  # 主要工作举措 beside 牵头单位: a name the rules do not know
         kinds = [c.kind for c in columns if c.kind]
-    # rows by region (市州): the place column is the task column only when no other column holds the rows' items
-    for place in [] if "task" in kinds else [c for c in columns if PLACE_HEADER_RE.match(re.sub(r"\s+", "", c.header))][:1]:
-        place.kind = "task" if place_names(_column_values(sheet, at, place), place.header) else place.kind
+    place_task_column(columns, lambda column: _column_values(sheet, at, column))
     kinds = [c.kind for c in columns if c.kind]
     if "task" in kinds and {"schedule", "period", "deadline", "lead", "units", "measure"} & set(kinds) and len(kinds) >= 2:
         return columns
@@ -536,7 +533,8 @@ def _columns_by_data(sheet: Sheet, at: int, columns: list[Column]) -> None:
     for left, column in zip(columns, columns[1:], strict=False):  # "考核指标" merged over two columns, the second unnamed
         if not column.header.strip() and not column.kind and left.kind == "task" and _column_values(sheet, at, column):
             column.kind, column.header = "task", left.header
-    _number_columns(sheet, at, columns)
+    _number_columns(sheet, at, columns)  # a 目标任务(个) column of bare figures is a target: is a place column the task's?
+    place_task_column(columns, lambda column: _column_values(sheet, at, column))
     if not any(c.kind in ("lead", "units") for c in columns):  # a 备注 column that names offices names the units
         for column in (c for c in columns if c.kind == "note"):
             values = _column_values(sheet, at, column)

@@ -388,7 +388,8 @@ def _task_of(row: Row, layout: _Layout, code: str | None, title: str, area: str 
         raise InputError("{place}: task {code} appears twice (first at row {first})", place=layout.where(row, col), code=code,
                          first=seen[code])
     if not title:
-        raise InputError("{place}: task {code} has no text", place=layout.where(row, layout.by_kind["task"][0]), code=code)
+        col = (layout.by_kind.get("task") or layout.by_kind.get("seq") or layout.columns)[0]  # no task column: its number
+        raise InputError("{place}: task {code} has no text", place=layout.where(row, col), code=code)
     seen[code] = row.number
     task = RawTask(code=code, title=title, area=area, row=row)
     tasks.append(task)
