@@ -12,17 +12,19 @@ from mstrack.sources.table import convert_table
 from tests.test_tables_score import scorer
 
 
-def _read_xlsx(tmp_path, rows: list[list[str | None]]) -> dict:
+def read_xlsx(tmp_path, rows: list[list[str | None]], year: int = 2023) -> dict:
+    """The rows as a real .xlsx, read as `import table` reads it, in the scorer's terms (tests of the later rounds
+    use it too)."""
     path = tmp_path / "table.xlsx"
     book = Workbook()
     for row in rows:
         book.active.append(row)
     book.save(path)
-    return scorer.read_programme(convert_table(path, "x-2023", 2023).programme)
+    return scorer.read_programme(convert_table(path, f"x-{year}", year).programme)
 
 
 def test_a_name_broken_over_lines_inside_its_cell_is_one_unit(tmp_path):
-    read = _read_xlsx(tmp_path, [
+    read = read_xlsx(tmp_path, [
         ["牵头单位", "目标任务", "责任单位"],
         ["市政\n府办\n公厅", "优质高效办理人大代表建议和政协提案", "市直各单位"],
         ["市\n监\n察\n局", "建设廉洁政府", "审计局"],
@@ -42,7 +44,7 @@ def test_a_name_broken_over_lines_inside_its_cell_is_one_unit(tmp_path):
 
 
 def test_units_joined_by_he_are_split_only_where_each_side_is_a_whole_unit(tmp_path):
-    read = _read_xlsx(tmp_path, [
+    read = read_xlsx(tmp_path, [
         ["牵头单位", "目标任务", "责任单位"],
         ["市发改委", "新建公园3个", "岳麓区和市直相关单位、各区县市"],
         ["市财政局", "改造道路10条", "审计局及财政局与市直各单位"],
@@ -57,7 +59,7 @@ def test_units_joined_by_he_are_split_only_where_each_side_is_a_whole_unit(tmp_p
 
 
 def test_a_count_of_people_printed_as_a_noun_after_the_number_counts_in_its_measure_word(tmp_path):
-    read = _read_xlsx(tmp_path, [
+    read = read_xlsx(tmp_path, [
         ["序号", "工作任务", "牵头单位"],
         ["1", "实施农村供水保障工程,提升3万农村人口供水保障水平。", "市水务局"],
         ["2", "帮助1200名困难群众就业,培训5000农村劳动力。", "市人社局"],
@@ -69,7 +71,7 @@ def test_a_count_of_people_printed_as_a_noun_after_the_number_counts_in_its_meas
 
 
 def test_a_table_whose_rows_are_regions_reads_each_region_as_a_task_and_the_total_row_as_none(tmp_path):
-    read = _read_xlsx(tmp_path, [
+    read = read_xlsx(tmp_path, [
         ["全省2021年重点民生实事项目完成进度表", None, None, None, None],
         ["序号", "市 州", "累计开工数", "计划投资额(万元)", "开工率"],
         ["1", "甲城市", "143", "86157.25", "95.33%"],
@@ -83,7 +85,7 @@ def test_a_table_whose_rows_are_regions_reads_each_region_as_a_task_and_the_tota
 
 
 def test_a_planned_figure_column_takes_the_unit_the_text_above_prints_its_total_with(tmp_path):
-    read = _read_xlsx(tmp_path, [
+    read = read_xlsx(tmp_path, [
         ["目标任务为:开工改造小区258个,投资完成率达到50%。截至8月底,已开工小区201个。", None, None, None],
         ["序号", "市 州", "计划完成数", "累计开工数"],
         ["1", "甲城市", "143", "120"],
@@ -96,7 +98,7 @@ def test_a_planned_figure_column_takes_the_unit_the_text_above_prints_its_total_
 
 
 def test_whole_region_first_in_a_row_of_words_is_where_the_task_is_done_not_a_total(tmp_path):
-    read = _read_xlsx(tmp_path, [
+    read = read_xlsx(tmp_path, [
         ["区域", "工作任务", "牵头单位"],
         ["全市", "新建城市公园3个", "市园林局"],
         ["岳麓区", "改造背街小巷10条", "区住建局"],
@@ -109,7 +111,7 @@ def test_whole_region_first_in_a_row_of_words_is_where_the_task_is_done_not_a_to
 def test_whole_names_on_their_own_lines_stay_apart_and_only_fragments_are_joined(tmp_path):
     """A cell that starts with names that are no office ("中国电信") and lists an office on the next line keeps each
     name: only lines much shorter than the name that ends them are the fragments of one broken name."""
-    read = _read_xlsx(tmp_path, [
+    read = read_xlsx(tmp_path, [
         ["牵头单位", "目标任务", "责任单位"],
         ["市通信办", "推进5G基站建设", "中国电信\n中国移动\n市教育局"],
         ["市发改委", "推进光纤入户", "中国联通\n县工信局"],

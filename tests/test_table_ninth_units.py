@@ -6,23 +6,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from openpyxl import Workbook
-
-from mstrack.sources.table import convert_table
-from tests.test_tables_score import scorer
-
-
-def _read_xlsx(tmp_path, rows: list[list[str | None]], year: int = 2023) -> dict:
-    path = tmp_path / "table.xlsx"
-    book = Workbook()
-    for row in rows:
-        book.active.append(row)
-    book.save(path)
-    return scorer.read_programme(convert_table(path, f"x-{year}", year).programme)
+from tests.test_table_eighth import read_xlsx
 
 
 def test_closing_punctuation_is_no_part_of_a_units_name(tmp_path):
-    read = _read_xlsx(tmp_path, [
+    read = read_xlsx(tmp_path, [
         ["序号", "目标任务", "牵头单位", "配合单位"],
         ["1", "新建公园3个", "市财政局。", "市教育局、区政府。"],
         ["2", "改造道路10条", "市发改委；", "市交通局，市水利局。"],
@@ -36,7 +24,7 @@ def test_closing_punctuation_is_no_part_of_a_units_name(tmp_path):
 
 
 def test_a_main_units_column_beside_a_helping_one_names_the_leads_line_by_line(tmp_path):
-    read = _read_xlsx(tmp_path, [
+    read = read_xlsx(tmp_path, [
         ["序号", "重点工作任务", "主要责任单位", "协同配合单位"],
         ["1", "一般公共预算收入增长5%左右", "区财政局\n区税务局", "区政府有关部门、各乡镇人民政府"],
         ["2", "地区生产总值增长6.5%左右", "区发改委", "区统计局"],
@@ -48,7 +36,7 @@ def test_a_main_units_column_beside_a_helping_one_names_the_leads_line_by_line(t
 
 
 def test_role_words_as_column_names_name_the_leads_and_the_helping_units(tmp_path):
-    read = _read_xlsx(tmp_path, [
+    read = read_xlsx(tmp_path, [
         ["序号", "工作任务", "负责", "主办", "协办"],
         ["1", "地区生产总值增长11%左右", "省发改委", None, None],
         ["2", "公共财政收入增长13%左右", None, "省财政厅", "省国税局、地税局"],
@@ -67,7 +55,7 @@ def test_role_words_as_column_names_name_the_leads_and_the_helping_units(tmp_pat
 
 
 def test_circled_numbers_before_dated_steps_in_a_schedule_cell_make_a_checkpoint_each(tmp_path):
-    read = _read_xlsx(tmp_path, [
+    read = read_xlsx(tmp_path, [
         ["序号", "工作事项", "进度安排", "进展情况"],
         ["1", "启动综合体建设", "①2月上旬前,完成设计招标。②3月中旬前,完成图纸深化设计。③5月下旬前,开工建设。",
          "①已完成。2月10日,完成设计招标。"],
