@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from mstrack.domain.dates import PERIOD_LABEL, PERIOD_RE, DateError, parse_date, period_end
+from mstrack.domain.quantities import chinese_count
 
 # A period starts a checkpoint only at the start of the cell or after a sentence break, so that
 # "开展7-9月份测评" stays text; "1.4月底前" in a numbered list is item 1, April, and "①2月上旬前" step ①, February.
@@ -123,7 +124,7 @@ def dated_clauses(text: str, year: int) -> list[tuple[str, date, str]]:
 YEAR_RANGE_RE = re.compile(r"(\d{4})\s*年?\s*[-—–~～至到]\s*(\d{4})\s*年?\s*(?:底|末)?\s*(?:前|完成|建成)?")
 
 
-CHINESE_DIGITS = {c: str(n) for n, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "O": "0"}
+YEAR_DIGITS = {c: str(n) for n, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "O": "0"}  # 二〇二四: digit by digit
 CHINESE_YEAR_RE = re.compile(r"[〇零○O一二三四五六七八九]{4}(?=\s*年)")
 # a month or day in Chinese numerals after a year (Chinese or Arabic), a month or a range's 至 / 到 / — / - / ~;
 # or a bare month ending a deadline ("六月底前"), never one inside item text ("三月街")
@@ -135,16 +136,13 @@ DATED_RE = re.compile(r"\d{4}\s*年|[〇零○O一二三四五六七八九]{4}\s
 def arabic_date(text: str) -> str:
     """A date typeset in Chinese numerals ("二〇二四年六月", "二〇二四年十一月三十日", "2024年六月至十二月", "六月底前")
     in digits: 2024年6月, 2024年11月30日, 2024年6月至12月, 6月底前."""
-    def days(m: re.Match) -> str:
-        numeral = m[1] or m[2]
-        tens, _, ones = numeral.rpartition("十")
-        if "十" not in numeral:
-            return CHINESE_DIGITS[numeral] if len(numeral) == 1 else m[0]
-        return str(int(CHINESE_DIGITS.get(tens, "1") if tens else "1") * 10 + int(CHINESE_DIGITS[ones] if ones else "0"))
+    def days(m: re.Match) -> str:  # a month or a day is a count ("十一" 11); "一二" is none and stays as printed
+        count = chinese_count(m[1] or m[2])
+        return m[0] if count is None else str(count)
 
     if not DATED_RE.search(text):
         return text
-    text = CHINESE_YEAR_RE.sub(lambda m: "".join(CHINESE_DIGITS[c] for c in m[0]), text)
+    text = CHINESE_YEAR_RE.sub(lambda m: "".join(YEAR_DIGITS[c] for c in m[0]), text)
     return CHINESE_MONTH_DAY_RE.sub(days, text)
 
 
