@@ -34,6 +34,7 @@ class Grid:
     merges: bool  # a merged cell repeats its value (a workbook, a document) or is written once (a text export)
     year: int = 0  # the year the table is read for
     codes: tuple[tuple[str, str], ...] = ()  # a task number the variant writes otherwise (published, variant): "1" is "一"
+    folded: tuple[str, ...] = ()  # text the variant adds to titles ("约", a thousands ","), left out of both when compared
 
     @property
     def width(self) -> int:

@@ -317,3 +317,30 @@ def test_units_one_a_line_after_an_office_ending_in_chu(tmp_path):
         "<td>2</td><td>改造老旧小区12个</td><td>住建局</td><td>各街道</td>"])
     first = convert_table(path, "x-2024", 2024).programme.tasks[0]
     assert sorted({u for line in first.lines for u in line.units} - {"城管局"}) == sorted(["各街道", "市政局", "环卫处", "崇川经济开发区"])
+
+
+# --- third round (tests/table_variants_ninth.py) ---------------------------------------------------
+
+
+def test_a_footnote_mark_after_a_title_is_no_part_of_it(tmp_path):
+    """"新建幼儿园3所※", "改造老旧小区12个①" and the note saying what the marks mean: the titles as published (a
+    mark no note explains is kept, as the corpus prints ★ after every name)."""
+    marked = [ROWS[0].replace("3所<", "3所※<"), ROWS[1].replace("12个<", "12个①<")]
+    path = page(tmp_path / "t.html", [HEADER, *marked, '<td colspan="4">注：带※、①的为省级民生实事项目。</td>'])
+    assert _read(path) == PLAIN
+    unexplained = page(tmp_path / "u.html", [HEADER, ROWS[0].replace("3所<", "3所★<"), ROWS[1]])
+    assert _read(unexplained)[0][1] == "新建幼儿园3所★"  # no note says what ★ means: printed as part of the title
+
+
+def test_a_cell_reading_same_as_above_repeats_the_cell_above(tmp_path):
+    """同上 typed in a unit or deadline cell instead of the text of the row above."""
+    path = page(tmp_path / "t.html", [HEADER, ROWS[0], "<td>2</td><td>改造老旧小区12个</td><td>同上</td><td>同上</td>"])
+    assert _read(path) == [PLAIN[0], ("2", "改造老旧小区12个", date(2024, 6, 30), ["区教育局"], [("个", 12)])]
+
+
+def test_units_joined_by_a_slash_are_several_units(tmp_path):
+    """区教育局/区财政局 under 责任单位 reads as 区教育局、区财政局 does: the first leads, both are responsible."""
+    path = page(tmp_path / "t.html", [HEADER.replace("牵头单位", "责任单位"),
+                                      "<td>1</td><td>新建幼儿园3所</td><td>区教育局/区财政局</td><td>2024年6月底</td>"])
+    (task,) = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [(line.lead_units, line.units) for line in task.lines] == [(["区教育局"], ["区教育局", "区财政局"])]

@@ -7,7 +7,7 @@ import re
 from mstrack.domain import unique
 from mstrack.errors import InputError, Message
 from mstrack.model import Area
-from mstrack.sources.table.cells import AREA_RE, SEVERAL_CODES_RE, note_line, total_row
+from mstrack.sources.table.cells import AREA_RE, SEVERAL_CODES_RE, explained_marks, note_line, total_row, without_marks
 from mstrack.sources.table.columns import Column
 from mstrack.sources.table.numbering import (
     NUMERAL_CODE_RE,
@@ -50,6 +50,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     numeral_headings = numerals_over_digits([layout.cell(r, "seq").strip() for r in sheet.rows[at + 1:]])
     parts_restart = _parts_restart(sheet, at, layout)
     heading: tuple[str, str] | None = None  # "(一)省监察厅牵头的工作": the code and lead of the items under it
+    marks = explained_marks([row.cells for row in sheet.rows[at + 1:]])
     for row in (split for below in sheet.rows[at + 1:] for split in _tasks_in_row(below, layout, joined)):
         filled = [c for c in row.cells if c]
         if not filled or _repeats_header(row, layout, header_texts) or total_row(row.cells):
@@ -71,7 +72,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
         if area_only:
             heading = None
             continue
-        title = layout.cell(row, "task")
+        title = without_marks(layout.cell(row, "task"), marks)  # "新建幼儿园3所※" under "注：带※的为…"
         if heading and title:
             code, title = in_lead_heading(heading, title)
             task = task_of(row, layout, code, title, area, tasks, seen)
