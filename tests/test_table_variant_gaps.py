@@ -344,3 +344,28 @@ def test_units_joined_by_a_slash_are_several_units(tmp_path):
                                       "<td>1</td><td>新建幼儿园3所</td><td>区教育局/区财政局</td><td>2024年6月底</td>"])
     (task,) = convert_table(path, "x-2024", 2024).programme.tasks
     assert [(line.lead_units, line.units) for line in task.lines] == [(["区教育局"], ["区教育局", "区财政局"])]
+
+
+def test_a_budget_with_a_thousands_comma_is_one_figure(tmp_path):
+    """"计划投资1,067万元,完成22所…" beside "1.2024年8月 / 2.2024年12月": the budget is 1067万元 spent by the last date, as
+    when it is printed without the comma (the comma between digits is no clause's end)."""
+    def read(budget: str) -> list:
+        head = "<td>项目名称</td><td>工作任务</td><td>计划完成时间</td><td>牵头单位</td>"
+        row = (f"<td>教育设施提升项目</td><td>计划投资{budget}万元,完成22所学校空调安装;城北幼儿园投入使用。</td>"
+               "<td>1.2024年8月<br>2.2024年12月</td><td>教体局</td>")
+        (task,) = convert_table(page(tmp_path / f"{budget}.html", [head, row]), "x-2024", 2024).programme.tasks
+        return indicators(task)
+
+    plain = read("1067")
+    assert any(i[2] == 10670000 for i in plain)
+    assert read("1,067") == plain
+
+
+def test_a_figure_grouped_by_spaces_is_one_figure(tmp_path):
+    """"新增停车位1 500个" (thousands set apart by a space, as a typeset page prints them) is 1500, not 500; a year
+    and a month or two figures set apart otherwise stay apart."""
+    rows = ["<td>1</td><td>新增停车位1 500个</td><td>区住建局</td><td>2024年 6月底</td>",
+            "<td>2</td><td>新建口袋公园12 个，绿道3 公里</td><td>区城管局</td><td>2024年11月底</td>"]
+    read = _read(page(tmp_path / "t.html", [HEADER, *rows]))
+    assert [(code, deadline, figures) for code, _, deadline, _, figures in read] == [
+        ("1", date(2024, 6, 30), [("个", 1500)]), ("2", date(2024, 11, 30), [("个", 12), ("公里", 3)])]

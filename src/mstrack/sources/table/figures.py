@@ -196,7 +196,7 @@ def _budget_at_the_end(dated: list[tuple[date, str, str]]) -> list[tuple[date, s
     last = max(range(len(dated)), key=lambda k: dated[k][0])
     moved = []
     for k, (due, label, text) in enumerate(dated):
-        parts = re.split(r"[，,]", text)
+        parts = re.split(r"，|,(?!(?<=\d,)\d{3}(?!\d))", text)  # "1,067万元": a thousands comma ends no clause
         budget = [p for p in parts if BUDGET_RE.match(p)]
         if k != last and budget and len(budget) < len(parts):
             dated[k] = (due, label, "，".join(p for p in parts if not BUDGET_RE.match(p)))
