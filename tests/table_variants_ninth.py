@@ -130,6 +130,10 @@ def figures_or_more(grid: Grid) -> Grid | str:
         for i in columns:
             text = _cell(rows[n], i)
             new = text if re.search(r"以上|不少于|不低于|至少|约", text) else pattern.sub(r"\1以上", text, count=1)
+            others = [_cell(rows[n], k) for k in columns if k != i]
+            if new != text and (m := pattern.search(text)) and any(m[1] in other for other in others):
+                return ("known limit: the item's title and its content print the same figure (建设品质县中10所(其中浏阳4所) | "
+                        "建设品质县中4所): with 以上 on one side only they read as two targets, ≥ and =")
             if new != text:
                 rows[n] = _set(rows[n], i, new)
     if tuple(rows) == grid.rows:
