@@ -15,7 +15,6 @@ from tests.table_variants import TEXT_KINDS, Grid, _insert, _line, _two_rows
 from tests.table_variants_seventh import (
     _cell,
     _data,
-    _deadlines,
     _new_cell,
     _one_text,
     _set,
@@ -28,6 +27,26 @@ from tests.table_variants_seventh import (
 
 def _last_day(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
+
+
+DEADLINE_RE = re.compile(r"^(?:(\d{4})\s*年\s*)?(1[0-2]|0?[1-9])\s*月(?:底|末|(\d{1,2})\s*日)?前?$")
+
+
+def _deadlines(grid: Grid, form: Callable[[int, int], str], *, dated: bool = False) -> Grid | str:
+    """Each deadline that is a month's end of the table's year ("2024年6月底前", "6月底前" with the year in the title,
+    "2023年12月31日前") in another form; `dated`: only those that print their year."""
+    deadline = grid.index("deadline")
+    if not deadline:
+        return "no deadline column"
+    i, year = deadline[0], grid.year
+    rows = list(grid.rows)
+    for n in _data(grid):
+        m = DEADLINE_RE.match(_cell(rows[n], i))
+        if m and (int(m[1]) == year if m[1] else not dated) and (not m[3] or int(m[3]) == _last_day(year, int(m[2]))):
+            rows[n] = _set(rows[n], i, form(year, int(m[2])))
+    if tuple(rows) == grid.rows:
+        return "no deadline written as a month's end of the table's year (2024年6月底前, 6月底前, 2024年6月30日前)"
+    return replace(grid, rows=tuple(rows))
 
 
 def deadline_slashed(grid: Grid) -> Grid | str:
@@ -65,6 +84,30 @@ def deadline_month_dot_day(grid: Grid) -> Grid | str:
 def deadline_date_cell(grid: Grid) -> Grid | str:
     """Deadlines in real date cells of a workbook (openpyxl gives a datetime: 2024-06-30 00:00:00)."""
     return _deadlines(grid, lambda y, m: datetime(y, m, _last_day(y, m)))  # type: ignore[arg-type, return-value]
+
+
+SCHEDULE_MONTH_END_RE = re.compile(r"(?<![\d年.．\-—–~至到、，,和])(1[0-2]|[1-9])\s*月\s*(?:底|末)(?=前)")
+
+
+def _schedule_dates(grid: Grid, form: Callable[[int, int], str]) -> Grid | str:
+    columns = [c.index for c in grid.columns if c.kind in ("schedule", "period")]
+    if not columns:
+        return "no schedule column"
+    rows = tuple(tuple(SCHEDULE_MONTH_END_RE.sub(lambda m: form(grid.year, int(m[1])), cell) if i in columns and n > grid.at
+                       else cell for i, cell in enumerate(row)) for n, row in enumerate(grid.rows))
+    if rows == grid.rows:
+        return "no month's end (6月底前) in a schedule cell"
+    return replace(grid, rows=rows)
+
+
+def schedule_day_dates(grid: Grid) -> Grid | str:
+    """The steps of a schedule dated by the month's last day ("6月30日前完成主体" for "6月底前完成主体")."""
+    return _schedule_dates(grid, lambda y, m: f"{m}月{_last_day(y, m)}日")
+
+
+def schedule_slashed_dates(grid: Grid) -> Grid | str:
+    """The steps of a schedule dated as typed in a spreadsheet ("2024/6/30前完成主体")."""
+    return _schedule_dates(grid, lambda y, m: f"{y}/{m}/{_last_day(y, m)}")
 
 
 # --- figures typed other ways --------------------------------------------------------------------
@@ -302,6 +345,35 @@ def deadline_same_as_above(grid: Grid) -> Grid | str:
     return _same_as_above(grid, ("deadline",))
 
 
+def units_merged_down(grid: Grid) -> Grid | str:
+    """In a text export (.csv, .tsv), a unit cell merged down over items that share it written once, blank below."""
+    if grid.merges:
+        return "a workbook or document: a merged cell repeats its value in every row it covers"
+    varied = _same_as_above(grid, ("lead", "units"))
+    if isinstance(varied, str):
+        return varied
+    return replace(varied, rows=tuple(tuple("" if cell == "同上" and cell != old else cell for cell, old in zip(row, before, strict=False))
+                                      + row[len(before):] for row, before in zip(varied.rows, grid.rows, strict=True)))
+
+
+def deadline_zero_padded(grid: Grid) -> Grid | str:
+    """Deadlines "2024年06月30日" (a date typed with its zeros)."""
+    return _deadlines(grid, lambda y, m: f"{y}年{m:02d}月{_last_day(y, m):02d}日")
+
+
+def numbers_zero_padded(grid: Grid) -> Grid | str:
+    """序号 typed "01", "02" … (a text cell in a spreadsheet keeps the zero)."""
+    seq = grid.index("seq")
+    if not seq:
+        return "no 序号 column"
+    i = seq[0]
+    numbers = {_cell(grid.rows[n], i) for n in _data(grid)} - {""}
+    if not numbers or any(not re.fullmatch(r"[1-9]\d?", x) for x in numbers):
+        return "a 序号 that is not a plain number under 100"
+    rows = tuple(_set(row, i, f"{int(_cell(row, i)):02d}") if n > grid.at and _cell(row, i) else row for n, row in enumerate(grid.rows))
+    return replace(grid, rows=rows, codes=tuple((x, f"{int(x):02d}") for x in sorted(numbers)))
+
+
 def units_joined_slash(grid: Grid) -> Grid | str:
     """Units listed with "/" for "、" (区教育局/区财政局)."""
     return _unit_joiner(grid, "/")
@@ -314,8 +386,8 @@ def units_joined_ascii_semicolon(grid: Grid) -> Grid | str:
 
 VARIATIONS: tuple[Callable[[Grid], Grid | str], ...] = (
     deadline_slashed, deadline_dotted_day, deadline_iso_month, deadline_day_before, deadline_month_dot_day,
-    deadline_date_cell, thousands_commas, thousands_spaces, figures_about, figures_at_least, figures_or_more,
-    empty_first_column, trailing_empty_columns, remarks_free_text, leader_column, subtotal_rows, three_row_header,
-    numbers_with_gap, title_marks, units_same_as_above, deadline_same_as_above, units_joined_slash,
-    units_joined_ascii_semicolon,
+    deadline_date_cell, schedule_day_dates, schedule_slashed_dates, thousands_commas, thousands_spaces, figures_about,
+    figures_at_least, figures_or_more, empty_first_column, trailing_empty_columns, remarks_free_text, leader_column,
+    subtotal_rows, three_row_header, numbers_with_gap, title_marks, units_same_as_above, deadline_same_as_above,
+    units_joined_slash, units_joined_ascii_semicolon, units_merged_down, deadline_zero_padded, numbers_zero_padded,
 )
