@@ -15,6 +15,7 @@ from tests.table_variants import TEXT_KINDS, Grid, _insert, _line, _two_rows
 from tests.table_variants_seventh import (
     _cell,
     _data,
+    _item_starts,
     _new_cell,
     _one_text,
     _set,
@@ -374,6 +375,40 @@ def numbers_zero_padded(grid: Grid) -> Grid | str:
     return replace(grid, rows=rows, codes=tuple((x, f"{int(x):02d}") for x in sorted(numbers)))
 
 
+def page_break_in_group(grid: Grid) -> Grid | str:
+    """Items in two groups ("（一）教育" merged over the row), the header printed again at a page break inside the
+    second group, between two of its items."""
+    grouped = sub_group_headings(grid)
+    if isinstance(grouped, str):
+        return grouped
+    second = next(n for n in _data(grouped) if _one_text(grouped.rows[n]) == "（二）民生保障")
+    starts = [n for n in _item_starts(grouped) if n > second + 1] if not isinstance(_item_starts(grouped), str) else []
+    if not starts:
+        return "the second group holds one item: no page break inside it"
+    at = starts[len(starts) // 2]
+    return replace(grouped, rows=grouped.rows[:at] + grouped.rows[grouped.top:grouped.at + 1] + grouped.rows[at:])
+
+
+def seq_marks(grid: Grid) -> Grid | str:
+    """A footnote mark after some items' 序号 ("3※") and the note under the table that says what it means."""
+    seq = grid.index("seq")
+    if not seq:
+        return "no 序号 column"
+    i = seq[0]
+    rows = list(grid.rows)
+    for n in _data(grid):  # every row of a marked item (a 序号 merged down over them repeats its mark)
+        if re.fullmatch(r"\d+", _cell(rows[n], i)) and int(_cell(rows[n], i)) % 3 == 1:
+            rows[n] = _set(rows[n], i, _cell(rows[n], i) + "※")
+    if tuple(rows) == grid.rows:
+        return "no plain number in the 序号 column"
+    return replace(grid, rows=(*rows, _line(grid, "注：带※的为省级民生实事项目。")))
+
+
+def figures_odd(grid: Grid) -> Grid | str:
+    """余 after round figures ("新增停车位1000余个", "培训3000余人次"): a figure with more, still the target."""
+    return _figure_cells(grid, lambda f: f + "余" if re.fullmatch(r"[1-9]\d*0", f) else f, ("余",), skip=r"余|以上|约|不少于")
+
+
 def units_joined_slash(grid: Grid) -> Grid | str:
     """Units listed with "/" for "、" (区教育局/区财政局)."""
     return _unit_joiner(grid, "/")
@@ -390,4 +425,5 @@ VARIATIONS: tuple[Callable[[Grid], Grid | str], ...] = (
     figures_at_least, figures_or_more, empty_first_column, trailing_empty_columns, remarks_free_text, leader_column,
     subtotal_rows, three_row_header, numbers_with_gap, title_marks, units_same_as_above, deadline_same_as_above,
     units_joined_slash, units_joined_ascii_semicolon, units_merged_down, deadline_zero_padded, numbers_zero_padded,
+    page_break_in_group, seq_marks, figures_odd,
 )

@@ -369,3 +369,15 @@ def test_a_figure_grouped_by_spaces_is_one_figure(tmp_path):
     read = _read(page(tmp_path / "t.html", [HEADER, *rows]))
     assert [(code, deadline, figures) for code, _, deadline, _, figures in read] == [
         ("1", date(2024, 6, 30), [("个", 1500)]), ("2", date(2024, 11, 30), [("个", 12), ("公里", 3)])]
+
+
+def test_a_figure_with_more_before_its_scale_keeps_the_scale(tmp_path):
+    """"投资5000余万元" (余 between the figure and 万, as common as "5000万余元") is 5000万元, as printed without 余."""
+    def read(budget: str) -> list:
+        row = f"<td>1</td><td>改造农村公路40公里，投资{budget}元</td><td>区交通局</td><td>2024年10月底</td>"
+        (task,) = convert_table(page(tmp_path / f"{len(budget)}.html", [HEADER, row]), "x-2024", 2024).programme.tasks
+        return [(i[1], i[2]) for i in indicators(task)]
+
+    assert read("5000万") == [("公里", 40), ("元", 50000000)]
+    assert read("5000余万") == read("5000万")
+    assert read("3000多万") == [("公里", 40), ("元", 30000000)]
