@@ -15,12 +15,14 @@ from tests.table_variants import TEXT_KINDS, Grid, _insert, _line, _two_rows
 from tests.table_variants_seventh import (
     _cell,
     _data,
+    _deadlines,
     _item_starts,
     _new_cell,
     _one_text,
     _set,
     _unit_joiner,
     sub_group_headings,
+    with_year_in_title,
 )
 
 # --- deadlines typed other ways ------------------------------------------------------------------
@@ -28,26 +30,6 @@ from tests.table_variants_seventh import (
 
 def _last_day(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
-
-
-DEADLINE_RE = re.compile(r"^(?:(\d{4})\s*年\s*)?(1[0-2]|0?[1-9])\s*月(?:底|末|(\d{1,2})\s*日)?前?$")
-
-
-def _deadlines(grid: Grid, form: Callable[[int, int], str], *, dated: bool = False) -> Grid | str:
-    """Each deadline that is a month's end of the table's year ("2024年6月底前", "6月底前" with the year in the title,
-    "2023年12月31日前") in another form; `dated`: only those that print their year."""
-    deadline = grid.index("deadline")
-    if not deadline:
-        return "no deadline column"
-    i, year = deadline[0], grid.year
-    rows = list(grid.rows)
-    for n in _data(grid):
-        m = DEADLINE_RE.match(_cell(rows[n], i))
-        if m and (int(m[1]) == year if m[1] else not dated) and (not m[3] or int(m[3]) == _last_day(year, int(m[2]))):
-            rows[n] = _set(rows[n], i, form(year, int(m[2])))
-    if tuple(rows) == grid.rows:
-        return "no deadline written as a month's end of the table's year (2024年6月底前, 6月底前, 2024年6月30日前)"
-    return replace(grid, rows=tuple(rows))
 
 
 def deadline_slashed(grid: Grid) -> Grid | str:
@@ -65,21 +47,14 @@ def deadline_iso_month(grid: Grid) -> Grid | str:
     return _deadlines(grid, lambda y, m: f"{y}-{m:02d}")
 
 
-def _with_year_in_title(grid: Grid, form: Callable[[int, int], str]) -> Grid | str:
-    varied = _deadlines(grid, form, dated=True)
-    if isinstance(varied, str):
-        return varied
-    return replace(varied, titles=(f"{grid.year}年民生实事项目任务分解表", *varied.titles))
-
-
 def deadline_day_before(grid: Grid) -> Grid | str:
     """Deadlines "6月30日前", the year given once in the title above the table."""
-    return _with_year_in_title(grid, lambda y, m: f"{m}月{_last_day(y, m)}日前")
+    return with_year_in_title(grid, lambda y, m: f"{m}月{_last_day(y, m)}日前")
 
 
 def deadline_month_dot_day(grid: Grid) -> Grid | str:
     """Deadlines "6.30" (month.day, typed short), the year given once in the title above the table."""
-    return _with_year_in_title(grid, lambda y, m: f"{m}.{_last_day(y, m)}")
+    return with_year_in_title(grid, lambda y, m: f"{m}.{_last_day(y, m)}")
 
 
 def deadline_date_cell(grid: Grid) -> Grid | str:
@@ -117,8 +92,10 @@ MEASURE = "所个套户人名家座条处张台辆间栋亩吨床场次元千平
 FIGURE_RE = re.compile(rf"(?<![\d.,，第/\-])(\d+(?:\.\d+)?)(?=(?:万|亿)?[{MEASURE}])")
 
 
-def _figure_cells(grid: Grid, change: Callable[[str], str], folded: tuple[str, ...], skip: str = "") -> Grid | str:
-    """Each figure before a measure word in the item's words changed by `change` (the figure's text in, out)."""
+def _figure_cells(grid: Grid, change: Callable[[re.Match], str], folded: tuple[str, ...], *, skip: str = "",
+                  pattern: re.Pattern = FIGURE_RE, twins: str = "") -> Grid | str:
+    """Each figure `pattern` finds in the item's words (before a measure word) changed by `change`; `twins`: why not,
+    when the figure changed is printed in another of the row's text columns too."""
     columns = [c.index for c in grid.columns if c.kind in TEXT_KINDS]
     rows = list(grid.rows)
     for n in _data(grid):
@@ -128,7 +105,10 @@ def _figure_cells(grid: Grid, change: Callable[[str], str], folded: tuple[str, .
             text = _cell(rows[n], i)
             if skip and re.search(skip, text):
                 continue
-            new = FIGURE_RE.sub(lambda m: change(m[1]), text)
+            new = pattern.sub(change, text)
+            others = [_cell(rows[n], k) for k in columns if k != i]
+            if twins and new != text and any(m[1] in other for m in pattern.finditer(text) for other in others):
+                return twins
             if new != text:
                 rows[n] = _set(rows[n], i, new)
     if tuple(rows) == grid.rows:
@@ -145,44 +125,32 @@ def _grouped(figure: str, separator: str) -> str:
 
 def thousands_commas(grid: Grid) -> Grid | str:
     """Figures of four digits or more with thousands separators ("新增停车位1,500个", "1,200万元")."""
-    return _figure_cells(grid, lambda f: _grouped(f, ","), (",",))
+    return _figure_cells(grid, lambda m: _grouped(m[1], ","), (",",))
 
 
 def thousands_spaces(grid: Grid) -> Grid | str:
     """Figures of four digits or more grouped by spaces ("1 500个"), as a typeset or European-set document prints them."""
-    return _figure_cells(grid, lambda f: _grouped(f, " "), ())
+    return _figure_cells(grid, lambda m: _grouped(m[1], " "), ())
 
 
 def figures_about(grid: Grid) -> Grid | str:
     """约 before the figures ("改造老旧小区约12个"): an estimate is still the target."""
-    return _figure_cells(grid, lambda f: "约" + f, ("约",), skip=r"约")
+    return _figure_cells(grid, lambda m: "约" + m[1], ("约",), skip=r"约")
 
 
 def figures_at_least(grid: Grid) -> Grid | str:
     """不少于 before the figures ("新建幼儿园不少于3所")."""
-    return _figure_cells(grid, lambda f: "不少于" + f, ("不少于",), skip=r"不少于|不低于|以上|至少")
+    return _figure_cells(grid, lambda m: "不少于" + m[1], ("不少于",), skip=r"不少于|不低于|以上|至少")
+
+
+OR_MORE_RE = re.compile(rf"(?<![\d.,，第/\-])(\d+(?:\.\d+)?(?:万|亿)?[{MEASURE}])(?=[，。；、,;\s]|$)")
 
 
 def figures_or_more(grid: Grid) -> Grid | str:
-    """以上 after the figure and its measure word ("新增停车位500个以上")."""
-    columns = [c.index for c in grid.columns if c.kind in TEXT_KINDS]
-    pattern = re.compile(rf"(?<![\d.,，第/\-])(\d+(?:\.\d+)?(?:万|亿)?[{MEASURE}])(?=[，。；、,;\s]|$)")
-    rows = list(grid.rows)
-    for n in _data(grid):
-        if _one_text(rows[n]):
-            continue
-        for i in columns:
-            text = _cell(rows[n], i)
-            new = text if re.search(r"以上|不少于|不低于|至少|约", text) else pattern.sub(r"\1以上", text, count=1)
-            others = [_cell(rows[n], k) for k in columns if k != i]
-            if new != text and (m := pattern.search(text)) and any(m[1] in other for other in others):
-                return ("known limit: the item's title and its content print the same figure (建设品质县中10所(其中浏阳4所) | "
-                        "建设品质县中4所): with 以上 on one side only they read as two targets, ≥ and =")
-            if new != text:
-                rows[n] = _set(rows[n], i, new)
-    if tuple(rows) == grid.rows:
-        return "no figure ending in a one-character measure word at the end of a clause in the item's words"
-    return replace(grid, rows=tuple(rows), folded=("以上",))
+    """以上 after the first figure and its measure word that ends a clause ("新增停车位500个以上")."""
+    return _figure_cells(grid, lambda m: m[1] + "以上", ("以上",), skip=r"以上|不少于|不低于|至少|约", pattern=OR_MORE_RE,
+                         twins="known limit: the item's title and its content print the same figure (建设品质县中10所(其中浏阳4所) | "
+                               "建设品质县中4所): with 以上 on one side only they read as two targets, ≥ and =")
 
 
 # --- columns added, empty or of other kinds ------------------------------------------------------
@@ -406,7 +374,8 @@ def seq_marks(grid: Grid) -> Grid | str:
 
 def figures_odd(grid: Grid) -> Grid | str:
     """余 after round figures ("新增停车位1000余个", "培训3000余人次"): a figure with more, still the target."""
-    return _figure_cells(grid, lambda f: f + "余" if re.fullmatch(r"[1-9]\d*0", f) else f, ("余",), skip=r"余|以上|约|不少于")
+    return _figure_cells(grid, lambda m: m[1] + "余" if re.fullmatch(r"[1-9]\d*0", m[1]) else m[1], ("余",),
+                         skip=r"余|以上|约|不少于")
 
 
 def units_joined_slash(grid: Grid) -> Grid | str:
