@@ -378,6 +378,28 @@ def figures_odd(grid: Grid) -> Grid | str:
                          skip=r"余|以上|约|不少于")
 
 
+def _data_cells(grid: Grid, change: Callable[[int, int, str], str]) -> Grid | str:
+    """Every cell below the header changed by `change(row, column, text)` (blank cells and rows of one text kept)."""
+    rows = tuple(tuple(change(n, i, cell) if n > grid.at and isinstance(cell, str) and cell.strip() and not _one_text(row) else cell
+                       for i, cell in enumerate(row)) for n, row in enumerate(grid.rows))
+    return replace(grid, rows=rows) if rows != grid.rows else "nothing below the header this form changes"
+
+
+def percent_full_width(grid: Grid) -> Grid | str:
+    """Percentages typed with the full-width sign of a Chinese input method ("达到95％")."""
+    return _data_cells(grid, lambda n, i, text: text.replace("%", "％"))
+
+
+def no_break_spaces(grid: Grid) -> Grid | str:
+    """Spaces of a web page copied into a sheet: every space a no-break space, and one after some cells' text."""
+    return _data_cells(grid, lambda n, i, text: text.replace(" ", "\u00a0") + ("\u00a0" if (n + i) % 3 == 0 else ""))
+
+
+def zero_width_spaces(grid: Grid) -> Grid | str:
+    """Zero-width spaces and a byte-order mark left in cells copied from a web page or a WeChat article."""
+    return _data_cells(grid, lambda n, i, text: ("\ufeff" if (n + i) % 4 == 0 else "") + text + ("\u200b" if (n + i) % 2 else ""))
+
+
 def units_joined_slash(grid: Grid) -> Grid | str:
     """Units listed with "/" for "、" (区教育局/区财政局)."""
     return _unit_joiner(grid, "/")
@@ -394,5 +416,5 @@ VARIATIONS: tuple[Callable[[Grid], Grid | str], ...] = (
     figures_at_least, figures_or_more, empty_first_column, trailing_empty_columns, remarks_free_text, leader_column,
     subtotal_rows, three_row_header, numbers_with_gap, title_marks, units_same_as_above, deadline_same_as_above,
     units_joined_slash, units_joined_ascii_semicolon, units_merged_down, deadline_zero_padded, numbers_zero_padded,
-    page_break_in_group, seq_marks, figures_odd,
+    page_break_in_group, seq_marks, figures_odd, percent_full_width, no_break_spaces, zero_width_spaces,
 )

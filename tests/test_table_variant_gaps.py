@@ -381,3 +381,10 @@ def test_a_figure_with_more_before_its_scale_keeps_the_scale(tmp_path):
     assert read("5000万") == [("公里", 40), ("元", 50000000)]
     assert read("5000余万") == read("5000万")
     assert read("3000多万") == [("公里", 40), ("元", 30000000)]
+
+
+def test_zero_width_spaces_copied_from_a_web_page_are_no_text(tmp_path):
+    """"1\u200b", "\ufeff新建幼儿园3所", "区教育局\u200b": invisible marks a web page or an article leaves in pasted cells."""
+    hidden = [ROWS[0].replace("<td>1<", "<td>1\u200b<").replace(">新建", ">\ufeff新建").replace("区教育局<", "区教育局\u200b<"),
+              ROWS[1].replace("2024年11月底", "2024年\u200c11月底\u2060")]
+    assert _read(page(tmp_path / "t.html", [HEADER, *hidden])) == PLAIN

@@ -46,17 +46,20 @@ class Sheet:
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 SPACED_THOUSANDS_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d.,])")  # "1 500个": 1500
 
 
 def clean_cell(value) -> str:
     """A cell as the table reader takes it: text without Word's marks, digits written full width (２０２４年６月) as
-    digits, a figure's thousands set apart by spaces ("1 500个") as one figure, "" for a blank or a "/" placeholder."""
+    digits, a figure's thousands set apart by spaces ("1 500个") as one figure, no zero-width characters, "" for a blank
+    or a "/" placeholder."""
     text = cell_text(value)
     if text is None:
         return ""
     text = SPACED_THOUSANDS_RE.sub(lambda m: re.sub(r"\s", "", m[0]), text.translate(FULL_WIDTH_DIGITS))
     text = re.sub(r"\[bookmark:[^\]]*\]", "", text)  # Word bookmarks left by conversion
+    text = text.translate(INVISIBLE)  # zero-width spaces, a byte-order mark: left by a pasted web page, never text
     text = strip_controls(text.replace("\r\n", "\n").replace("\r", "\n").replace("\u3000", " ")).strip()
     return "" if re.fullmatch(r"[/／\\—–\-无]+", text) else text  # "/" marks an empty cell
 
