@@ -216,6 +216,19 @@ def leader_column(grid: Grid) -> Grid | str:
     return _add_column(grid, min(units), "牵头领导", lambda n, row: "" if _is_total(row) else LEADERS[n % len(LEADERS)])
 
 
+CONTACTS = ("李明 0731-88886666", "王芳13812345678", "张伟（办公室主任）0571-87654321")
+
+
+def contact_column(grid: Grid) -> Grid | str:
+    """A 联系人及电话 column at the right: a person and a telephone number on each item ("李明 0731-88886666"),
+    neither a unit, a figure nor a date."""
+    if any(c.kind == "leader" for c in grid.columns):
+        return "a column of people already"
+    if grid.at != grid.top:
+        return "two header rows: the new column's header would have to be merged down (not varied here)"
+    return _add_column(grid, grid.width, "联系人及电话", lambda n, row: "" if _is_total(row) else CONTACTS[n % len(CONTACTS)])
+
+
 # --- rows added ----------------------------------------------------------------------------------
 
 
@@ -417,4 +430,5 @@ VARIATIONS: tuple[Callable[[Grid], Grid | str], ...] = (
     subtotal_rows, three_row_header, numbers_with_gap, title_marks, units_same_as_above, deadline_same_as_above,
     units_joined_slash, units_joined_ascii_semicolon, units_merged_down, deadline_zero_padded, numbers_zero_padded,
     page_break_in_group, seq_marks, figures_odd, percent_full_width, no_break_spaces, zero_width_spaces,
+    contact_column,
 )
