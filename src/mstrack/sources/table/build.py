@@ -55,7 +55,7 @@ def _statements(text: str, origin: str, year: int) -> list[Series]:
     result = []
     seen = set()
     for mention in find_mentions(text, year):
-        if (mention.value, unit_key(mention.unit), mention.comparator) in seen \
+        if ((mention.value, unit_key(mention.unit), mention.comparator) in seen and not mention.each) \
                 or (not mention.unit and any(value == mention.value for value, _, _ in seen)):
             continue  # "完成在职参保人数6300人" beside a 目标任务 of "6300人" (or of "6300"): one target
         seen.add((mention.value, unit_key(mention.unit), mention.comparator))
@@ -483,9 +483,9 @@ def _heading_prefix(unit: Unit) -> str:
 def _place_spare_targets(code: str, spare: list[tuple[Line, Series]], placed: list[tuple[Series, Indicator]],
                          summary: list[Message]) -> None:
     """A title target no checkpoint reached: it names a series read from the cells when their figures agree."""
-    seen = {one.statement.excerpt for one, _ in placed if one.origin == "title"}
+    seen = {_printed_once(one.statement) for one, _ in placed if one.origin == "title"}
     for line, one in spare:
-        key = one.statement.excerpt
+        key = _printed_once(one.statement)
         if key in seen:
             continue
         seen.add(key)
@@ -510,7 +510,12 @@ def _place_spare_targets(code: str, spare: list[tuple[Line, Series]], placed: li
             continue
         line.indicators.append(_indicator(one, None, code, summary))
         summary.append(Message("task {code}: “{text}” has no dated checkpoint; kept as a target without milestones", code=code,
-                               text=_clip(key)))
+                               text=_clip(key[0])))
+
+
+def _printed_once(statement: Mention) -> tuple[str, str]:
+    """A title's figure is one target however often it is matched; one printed for each of several things (均) is one each."""
+    return statement.excerpt, statement.name if statement.each else ""
 
 
 def _planned(unit: Unit) -> set[date]:

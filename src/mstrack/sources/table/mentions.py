@@ -92,6 +92,7 @@ class Mention:
     verbs: str = ""  # the words before the number: "完成" after per-period "新建成" marks the year's total
     noun: str = ""  # the noun next to the number: "个高质量岗位" → "高质量岗位"
     share: float | None = None  # "1480人（20%）": the share of the year's target this figure is, in %
+    each: bool = False  # "A和B均达到90%": the figure of one of several things, each a target of its own
 
 
 def stated(words: str, amount: str, measure: str) -> Mention | None:
@@ -225,9 +226,11 @@ def find_mentions(text: str, year: int | None = None) -> list[Mention]:
             value = _scaled(number, after["scale"])
             excerpt = (before + clause[start:end] + gap_after).strip(" 、,，")
             noun, noun_after = _noun(before, gap_after)
-            found.append(Mention(value=value, unit=unit, comparator=comparator, total=total, contexts=contexts, stages=stages,
-                                 excerpt=excerpt, name=name or "指标", verbs=before,
-                                 noun=noun if noun_after else "", share=shares.get(i)))
+            each = [] if shared else _each_named(before)  # "A和B均达到90%": one target for each of them
+            for own_name, own_contexts in [(one, [one]) for one in each] or [(name, contexts)]:
+                found.append(Mention(value=value, unit=unit, comparator=comparator, total=total, contexts=own_contexts,
+                                     stages=stages, excerpt=excerpt, name=own_name or "指标", verbs=before,
+                                     noun=noun if noun_after else "", share=shares.get(i), each=bool(each)))
             previous_context, previous_name, previous_stages = contexts[-1], name, stages
         if not spans and clause.strip():
             previous_context = clause
@@ -332,6 +335,22 @@ def _shared_names(clause: str, spans: list[tuple]) -> list[str]:
     if len(parts) != len(spans) or not all(len(content_words(p)) >= 2 for p in parts):
         return []
     return parts
+
+
+EACH_RE = re.compile(r"^(?P<names>.+?)均\s*(?P<verb>达到|达|增长|增加|提高|提升|上升|为|不低于|不少于|不超过|不高于|低于|高于|保持|"
+                     r"控制|稳定|下降|降低|减少|实现|超过)[^、，,和及与均]{0,6}$")
+
+
+def _each_named(before: str) -> list[str]:
+    """"城镇居民人均可支配收入、农民人均纯收入均增长12%": one figure for each of the things named before 均 (人均 is no
+    均: a verb follows this one), each a name of its own; [] when the words name one thing, or count the things
+    ("4个结构性指标均实现10%以上增长": one figure for what the count names)."""
+    m = EACH_RE.match(before.strip())
+    parts = [p for p in re.split(r"[、和及与]", m["names"]) if p.strip()] if m else []
+    if len(parts) < 2 or not all(len(content_words(p)) >= 2 and not re.search(r"\d", p) for p in parts):
+        return []
+    change = m["verb"] if re.fullmatch(CHANGE_WORDS, m["verb"]) else ""
+    return [(_clean_name(p) + change)[-20:] for p in parts]
 
 
 def _protect_commas(text: str) -> str:

@@ -146,10 +146,22 @@ def arabic_date(text: str) -> str:
     return CHINESE_MONTH_DAY_RE.sub(days, text)
 
 
+# where a deadline is expected, a cell that starts with a month in Chinese numerals names it when no word goes on from
+# the month ("六月", "十二月份", "六月中旬", "六月完成"; "三月街改造" is a street); in other text only one before 底 / 前 /
+# 末 is a date (CHINESE_MONTH_DAY_RE)
+LEADING_MONTH_RE = re.compile(r"^([一二三四五六七八九十]{1,3})(?=\s*月(?:份|[上中下]旬|底|末|前|内|完成|建成|竣工|完工|开工|投入"
+                              r"|投用|启用|[^\u4e00-\u9fff]|$))")
+
+
+def _month_in_digits(m: re.Match) -> str:
+    count = chinese_count(m[1])
+    return str(count) if count and count <= 12 else m[0]
+
+
 def parse_deadline(text: str, year: int) -> date | None:
     """完成时限 as printed: "2023.11", "12月底前", "9月投入使用", "5月底前动工", "二〇二四年六月"; None when no date is
     named."""
-    body = arabic_date(text.strip())
+    body = arabic_date(LEADING_MONTH_RE.sub(_month_in_digits, text.strip()))
     if not body:
         return None
     if dates := numbered_deadlines(body, year):  # "1、7月1日试运营 2、2022年12月底完成": due when the last item is
