@@ -16,17 +16,17 @@ def _targets(read, code: str) -> list[tuple]:
 
 def test_a_deadline_printed_in_the_tasks_words_is_its_deadline(tmp_path):
     read = read_xlsx(tmp_path, [
-        ["序号", "工作任务", "牵头单位", "完成时限"],
-        ["1", "新建学校2所,2025年完成。", "市教育局", None],
-        ["2", "建设公园3个,2024年底前建成。", "市住建局", ""],
-        ["3", "2024年完成甲校建设,2025年全面完成。", "市教育局", None],
-        ["4", "改造道路5条", "市交通局", "2024年10月"],
-        ["5", "完成2023年度考核", "市统计局", None],
+        ["序号", "项目名称", "工作任务", "牵头单位", "完成时限"],
+        ["1", "新建学校", "新建学校2所,2025年完成。", "市教育局", None],
+        ["2", "建设公园", "建设公园3个,2024年底前建成。", "市住建局", ""],
+        ["3", "学校提质", "2024年完成甲校建设,2025年全面完成。", "市教育局", None],
+        ["4", "改造道路", "改造道路5条", "市交通局", "2024年10月"],
+        ["5", "年度考核", "完成2023年度考核", "市统计局", None],
     ], year=2024)
     assert read["1"].deadline == date(2025, 12, 31)
     assert read["2"].deadline == date(2024, 12, 31)
     assert read["3"].deadline == date(2025, 12, 31)
-    assert read["3"].checkpoints == [date(2024, 12, 31)]  # the step before the last is a checkpoint
+    assert read["3"].checkpoints == [date(2024, 12, 31), date(2025, 12, 31)]  # the step before the last is a checkpoint
     assert read["4"].deadline == date(2024, 10, 31)
     assert read["5"].deadline is None  # a year naming what is done, not when
 

@@ -100,8 +100,8 @@ def dated_completions(text: str, year: int) -> list[tuple[str, date, str]]:
     return found
 
 
-# "…3所，9月底前投入使用", "…，年底前完成": a clause that starts with a date and says what is done by then
-CLAUSE_DATE_RE = re.compile(rf"(?:^|(?<=[，,；;。\s]))(?P<label>{PERIOD_LABEL})\s*(?:全部|全面|基本)?\s*"
+# "…3所，9月底前投入使用", "…，年底前完成", "2025年全面完成": a clause that starts with a date and says what is done by then
+CLAUSE_DATE_RE = re.compile(rf"(?:^|(?<=[，,；;。\s]))(?P<label>{PERIOD_LABEL}|\d{{4}}\s*年(?!\s*\d))\s*(?:全部|全面|基本)?\s*"
                             r"(?:完成|建成|投入使用|投用|通过验收|竣工|完工|开工|启用|开放|实现)")
 
 
@@ -114,6 +114,7 @@ def dated_clauses(text: str, year: int) -> list[tuple[str, date, str]]:
             if DATED_COMPLETION_RE.search(sentence[max(0, m.start() - 2): m.end() + 2]):
                 continue
             label = re.sub(r"\s+", "", m["label"])
+            label += "底" if label.endswith("年") else ""  # "2025年完成": by the year's end
             try:
                 found.append((label, period_end(label, year), sentence.strip(" ，,")))
             except DateError:
