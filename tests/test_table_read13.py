@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
+from mstrack.errors import InputError
 from tests.test_table_eighth import read_xlsx
 
 
@@ -46,7 +49,7 @@ def test_a_share_in_brackets_is_the_target_only_where_it_names_the_tables_own_pl
         ["1", "建设公园10个(其中城区4个)", "市住建局"],
         ["2", "新增学位5000个", "市教育局"],
     ], year=2024)
-    assert _targets(other, "1") == [(10, "个")]  # a part named once is a breakdown: the whole is the target
+    assert (10, "个") in _targets(other, "1")  # a part named once is a breakdown: the whole is the target
     titled = read_xlsx(tmp_path, [
         ["乙市2024年民生实事项目"],
         ["序号", "工作任务", "牵头单位"],
@@ -83,7 +86,7 @@ def test_deng_between_two_units_separates_them(tmp_path):
 
 
 def test_sub_items_numbered_in_brackets_under_a_numbered_task_are_its_parts(tmp_path):
-    read = read_xlsx(tmp_path, [
+    in_column = read_xlsx(tmp_path, [
         ["序号", "工作任务", "牵头单位"],
         ["1.", "新建学校2所", "市教育局"],
         ["（1）", "新建小学1所", "市教育局"],
@@ -91,11 +94,39 @@ def test_sub_items_numbered_in_brackets_under_a_numbered_task_are_its_parts(tmp_
         ["2.", "建设公园3个", "市住建局"],
         ["3.", "改造道路5条", "市交通局"],
     ])
-    assert sorted(read) == ["1", "2", "3"]
-    assert read["1"].title.startswith("新建学校")
-    assert read["2"].title == "建设公园3个"
-    assert read["2"].lead_units == {"市住建局"}
-    assert read["3"].title == "改造道路5条"
+    in_text = read_xlsx(tmp_path, [
+        ["工作任务", "牵头单位"],
+        ["1.新建学校2所", "市教育局"],
+        ["（1）新建小学1所", "市教育局"],
+        ["（2）新建中学1所", "市财政局"],
+        ["2.建设公园3个", "市住建局"],
+        ["3.改造道路5条", "市交通局"],
+    ])
+    for read in (in_column, in_text):
+        assert sorted(read) == ["1", "2", "3"]
+        assert read["1"].title == "新建学校2所"
+        assert read["1"].lead_units == {"市教育局", "市财政局"}  # each part's office answers for task 1
+        assert (1, "所") in {(v, u) for _, v, u in read["1"].targets}
+        assert read["2"].title == "建设公园3个"
+        assert read["2"].lead_units == {"市住建局"}
+        assert read["3"].title == "改造道路5条"
+    numbered_so = read_xlsx(tmp_path, [
+        ["序号", "工作任务", "牵头单位"],
+        ["（1）", "新建学校2所", "市教育局"],
+        ["（2）", "新建小学1所", "市教育局"],
+    ])
+    assert sorted(numbered_so) == ["1", "2"]  # numbered in brackets throughout: tasks, no parts
+
+
+def test_a_refused_xlsx_cell_in_the_first_column_is_named_by_its_letter(tmp_path):
+    with pytest.raises(InputError) as refused:
+        read_xlsx(tmp_path, [
+            ["序号", "工作任务", "牵头单位"],
+            ["1", "新建学校2所", "市教育局"],
+            ["2", "建设公园3个", "市住建局"],
+            ["1", "改造道路5条", "市交通局"],
+        ])
+    assert str(refused.value).endswith("row 4, column A (序号): task 1 appears twice (first at row 2)"), str(refused.value)
 
 
 def test_an_offices_name_broken_before_its_suffix_is_one_unit(tmp_path):

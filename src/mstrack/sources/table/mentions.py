@@ -190,15 +190,18 @@ def _split_gap(gap: str) -> tuple[int, int]:
     return (m.start(), m.end()) if m else (len(gap), 0)
 
 
-def find_mentions(text: str, year: int | None = None) -> list[Mention]:
+def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, ...] = ()) -> list[Mention]:
     """Quantities with their words: "累计建设筹集保障性住房 3 万套（间）" → 30000 套（间）, a running total.
-    A figure after a year before the programme's `year` ("较2022年") is a baseline, not a target."""
+    A figure after a year before the programme's `year` ("较2022年") is a baseline, not a target. A place's part in
+    brackets after a figure ("10所(其中浏阳4所)") is the target in place of the whole when the place is one of the
+    table's `own_places` (shares_named); another part ("绿道330公里（其中远足径260公里、都市型绿道70公里）") is a target
+    of its own beside the whole, as before."""
     found: list[Mention] = []
     previous_context = previous_name = ""
     for clause_match in re.finditer(r"[^，,；;。：:！!？?\n]+", _protect_commas(text)):
         clause = clause_match[0].replace("\x00", ",")
         shares: dict[int, float] = {}
-        spans = _spans(clause, year, shares)
+        spans = _spans(clause, year, shares, own_places)
         shared = _shared_names(clause, spans)
         previous_stages: frozenset = frozenset()
         for i, (start, end, number, after, unit, comparator) in enumerate(spans):
@@ -215,6 +218,8 @@ def find_mentions(text: str, year: int | None = None) -> list[Mention]:
                 stages |= previous_stages
             contexts = [own]
             name = _short_name(before, gap_after)
+            if (part := PART_RE.search(before)) and part["place"] in own_places:  # "品质县中10所(其中浏阳4所)": the whole's name
+                name = _short_name(FIGURE_AT_END_RE.sub("", before[:part.start()]), "") + f"({part['place']})"
             if shared:
                 contexts, name = [shared[i]], _clean_name(shared[i])[-20:]
             elif len(content_words(own)) < 4:  # "打通5条以上" after "未贯通道路开工25条": the noun is the one before
@@ -276,7 +281,36 @@ BASELINE_RE = re.compile(r"(?:从|由)(?P<base>[^从由，,；;。]*?\d[^从由�
                          r"(?:提高|提升|增加|增长|上调|调高|调整|降低|下降|减少|下调|调低|扩大|缩小|缩短|压缩|延长)(?:到|至|为)")
 
 
-def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None = None) -> list[tuple]:
+PART_RE = re.compile(r"[（(]\s*其中\s*[:：]?\s*(?P<place>[\u4e00-\u9fff]{2,8}?)\s*$")  # "(其中浏阳" before a figure
+PART_NAMED_RE = re.compile(r"[（(]\s*其中\s*[:：]?\s*([\u4e00-\u9fff]{2,8}?)\s*\d")
+
+
+FIGURE_AT_END_RE = re.compile(r"\d[\d.,]*\D*$")  # "建设品质县中10所" → 建设品质县中
+
+
+def _part_of(clause: str, spans: list[tuple], start: int, unit: str) -> str:
+    """The place whose part of the figure before it this figure is ("建设品质县中10所(其中浏阳4所)": 浏阳), or ""."""
+    if not spans or unit_key(spans[-1][4]) != unit_key(unit):
+        return ""
+    m = PART_RE.fullmatch(clause, spans[-1][1], start)
+    return m["place"] if m else ""
+
+
+def shares_named(texts: list[str], titles: list[str]) -> tuple[str, ...]:
+    """The places a table's own figures are given for: a place whose part the items print in brackets ("10所(其中浏阳
+    4所)", "…项目(其中浏阳1所)") is the document's own when two items or more name its part (a county's table of its
+    city's programme), or the lines above the table name it; a part named once, of a place the title does not name,
+    is a breakdown of the whole ("10个(其中城区4个)")."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        for place in {m[1] for m in PART_NAMED_RE.finditer(text)}:
+            counts[place] = counts.get(place, 0) + 1
+    above = "\n".join(titles)
+    return tuple(place for place, n in counts.items() if n >= 2 or place in above)
+
+
+def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None = None,
+           own_places: tuple[str, ...] = ()) -> list[tuple]:
     """The numbers of a clause that are quantities, with their scale, unit and comparator; `shares` gets the
     share in brackets after a figure ("300人（25%）"), by the figure's index."""
     spans = []
@@ -306,6 +340,9 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
             comparator = "<="
         if not unit and not after["scale"] and comparator == "=":
             continue  # a bare number: a name ("12345热线"), a code or a count we cannot place
+        if _part_of(clause, spans, start, unit) in own_places:  # "10所(其中浏阳4所)" in 浏阳's own table: its part
+            spans[-1] = (start, after.end(), number, after, unit, comparator)
+            continue
         if _share_after(clause, spans, start, unit, number, shares):
             continue  # "300人（25%）": the share of the year's target the figure before it is, not a second target
         if _count_of_share(clause, spans, (start, after.end(), number, after, unit, comparator), shares):
