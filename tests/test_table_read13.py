@@ -32,6 +32,13 @@ def test_a_deadline_printed_in_the_tasks_words_is_its_deadline(tmp_path):
     assert read["3"].checkpoints == [date(2024, 12, 31), date(2025, 12, 31)]  # the step before the last is a checkpoint
     assert read["4"].deadline == date(2024, 10, 31)
     assert read["5"].deadline is None  # a year naming what is done, not when
+    titles_only = read_xlsx(tmp_path, [
+        ["序号", "工作任务", "牵头单位"],
+        ["1", "新建学校2所,2025年完成", "市教育局"],
+        ["2", "建设公园3个,2024年底前建成", "市住建局"],
+        ["3", "改造道路5条", "市交通局"],
+    ], year=2024)
+    assert [titles_only[code].deadline for code in "123"] == [date(2025, 12, 31), date(2024, 12, 31), None]
 
 
 def test_a_share_in_brackets_is_the_target_only_where_it_names_the_tables_own_place(tmp_path):
