@@ -16,7 +16,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from mstrack.sources.sheets import Row
-from mstrack.sources.table.header import HEADER_SYNONYMS, Column, find_header
+from mstrack.sources.table.columns import HEADER_SYNONYMS, Column
+from mstrack.sources.table.header import find_header
 from mstrack.sources.table.reading import Sheet, make_sheet, read_sheets
 
 TEXT_KINDS = ("area", "task", "content")  # the item's words: their order is their meaning (title first, then content)

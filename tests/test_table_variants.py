@@ -11,8 +11,8 @@ import pytest
 
 from mstrack.errors import InputError
 from mstrack.sources.table import convert_table
+from mstrack.sources.table.columns import HEADER_SYNONYMS, column_kind
 from mstrack.sources.table.convert import convert_sheets
-from mstrack.sources.table.header import HEADER_SYNONYMS, column_kind
 from tests import table_variants as tv
 from tests import table_variants_seventh as tv7
 from tests.test_tables_score import TABLES, scorer

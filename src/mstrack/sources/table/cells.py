@@ -77,3 +77,8 @@ def heading_row(cells: list[str]) -> bool:
         return False
     return len(filled) >= 3 or bool(GROUP_HEADING_RE.match(filled[0]))
 
+
+def clip(text: str, size: int = 40) -> str:
+    """A cell's text on one line, cut to `size` characters: what a message quotes of it."""
+    text = re.sub(r"\s+", " ", text)
+    return text if len(text) <= size else text[: size - 1] + "…"

@@ -11,7 +11,8 @@ from pathlib import Path
 from mstrack.errors import InputError, Message
 from mstrack.model import Area, Programme
 from mstrack.sources.plan import CODE_RE, plan_from_dict, plan_to_dict
-from mstrack.sources.table.build import Doubt, build_task, reported_values
+from mstrack.sources.table.build import build_task, reported_values
+from mstrack.sources.table.doubts import Doubt
 from mstrack.sources.table.header import find_header
 from mstrack.sources.table.mentions import shares_named
 from mstrack.sources.table.reading import Sheet, read_sheets

@@ -8,7 +8,7 @@ from datetime import date
 
 from mstrack.errors import Message
 from mstrack.sources.table.cells import HELPING_RE
-from mstrack.sources.table.header import Column
+from mstrack.sources.table.columns import Column
 from mstrack.sources.table.reading import Row, Sheet
 from mstrack.sources.table.schedule import Block
 
