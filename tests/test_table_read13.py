@@ -85,11 +85,13 @@ def test_deng_between_two_units_separates_them(tmp_path):
         ["2", "建设公园3个", "市住建局", "市民政局等"],
         ["3", "改造道路5条", "市交通局", "市等级评定中心"],
         ["4", "新增岗位5个", "市人社局", "市财政局等有关单位"],
+        ["5", "新建公厕9座", "市城管局", "市教育局、市公安局等8个部门"],
     ])
     assert read["1"].units == {"省农业厅", "省直有关部门", "省财政厅"}
     assert read["2"].units == {"市民政局"}
     assert read["3"].units == {"市等级评定中心"}  # 等 inside a name stays
     assert read["4"].units == {"市财政局", "有关单位"}
+    assert read["5"].units == {"市教育局", "市公安局"}  # 等 and how many others: no unit of their own
 
 
 def test_sub_items_numbered_in_brackets_under_a_numbered_task_are_its_parts(tmp_path):

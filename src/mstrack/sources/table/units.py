@@ -193,7 +193,10 @@ def scoped(unit: str) -> tuple[str, str]:
     return (m[1].strip(), m[2].strip()) if m else (unit.strip(), "")
 
 
-UNIT_THEN_DENG_RE = re.compile(rf"^(.{{2,}}(?:[{OFFICE_END}]|{'|'.join(UNITS_END)}))\s*等$")
+# "市民政局等", "市公安局等8个部门": the unit, and others the cell does not name ("市消防救援支队等部门", the dongguan
+# seed's, stays as printed)
+UNIT_THEN_DENG_RE = re.compile(rf"^(.{{2,}}(?:[{OFFICE_END}]|{'|'.join(UNITS_END)}))\s*等"
+                               r"(?:\s*(?:\d+|[一二三四五六七八九十]+)\s*个\s*(?:部门|单位))?$")
 
 
 BRANCH_RE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:分局|分院|分公司|分行|支行|分中心|支队|大队|中队|派出所)$")
@@ -213,7 +216,8 @@ def _joined_units(unit: str) -> list[str]:
     for m in re.finditer(r"[和及与等]", unit):
         left, right = unit[:m.start()].strip(), unit[m.end():].strip()
         inside = len(re.findall(r"[（(]", left)) > len(re.findall(r"[）)]", left))  # "(区国资公司和区城投公司代建)"
-        if _whole_unit(left) and not inside and _ends_like_unit(right) and _starts_like_a_name(right):
+        counted = re.match(r"(?:\d+|[一二三四五六七八九十]+)\s*个", right)  # "市公安局等8个部门": how many, no unit
+        if _whole_unit(left) and not inside and not counted and _ends_like_unit(right) and _starts_like_a_name(right):
             return [left, *_joined_units(right)]
     return [unit]
 
