@@ -217,9 +217,7 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
             if i and not content_words(before):  # "验收47个A和40个B": the verb is shared by the list
                 stages |= previous_stages
             contexts = [own]
-            name = _short_name(before, gap_after)
-            if (part := PART_RE.search(before)) and part["place"] in own_places:  # "品质县中10所(其中浏阳4所)": the whole's name
-                name = _short_name(FIGURE_AT_END_RE.sub("", before[:part.start()]), "") + f"({part['place']})"
+            name = _own_part_name(before, own_places) or _short_name(before, gap_after)
             if shared:
                 contexts, name = [shared[i]], _clean_name(shared[i])[-20:]
             elif len(content_words(own)) < 4:  # "打通5条以上" after "未贯通道路开工25条": the noun is the one before
@@ -231,11 +229,11 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
             value = _scaled(number, after["scale"])
             excerpt = (before + clause[start:end] + gap_after).strip(" 、,，")
             noun, noun_after = _noun(before, gap_after)
-            each = [] if shared else _each_named(before)  # "A和B均达到90%": one target for each of them
-            for own_name, own_contexts in [(one, [one]) for one in each] or [(name, contexts)]:
-                found.append(Mention(value=value, unit=unit, comparator=comparator, total=total, contexts=own_contexts,
-                                     stages=stages, excerpt=excerpt, name=own_name or "指标", verbs=before,
-                                     noun=noun if noun_after else "", share=shares.get(i), each=bool(each)))
+            each = _each_named(before, shared)  # "A和B均达到90%": one target for each of them
+            found.extend(Mention(value=value, unit=unit, comparator=comparator, total=total, contexts=own_contexts,
+                                 stages=stages, excerpt=excerpt, name=own_name or "指标", verbs=before,
+                                 noun=noun if noun_after else "", share=shares.get(i), each=bool(each))
+                         for own_name, own_contexts in [(one, [one]) for one in each] or [(name, contexts)])
             previous_context, previous_name, previous_stages = contexts[-1], name, stages
         if not spans and clause.strip():
             previous_context = clause
@@ -288,12 +286,22 @@ PART_NAMED_RE = re.compile(r"[（(]\s*其中\s*[:：]?\s*([\u4e00-\u9fff]{2,8}?)
 FIGURE_AT_END_RE = re.compile(r"\d[\d.,]*\D*$")  # "建设品质县中10所" → 建设品质县中
 
 
-def _part_of(clause: str, spans: list[tuple], start: int, unit: str) -> str:
-    """The place whose part of the figure before it this figure is ("建设品质县中10所(其中浏阳4所)": 浏阳), or ""."""
-    if not spans or unit_key(spans[-1][4]) != unit_key(unit):
-        return ""
-    m = PART_RE.fullmatch(clause, spans[-1][1], start)
-    return m["place"] if m else ""
+def _own_part_name(before: str, own_places: tuple[str, ...]) -> str:
+    """"建设品质县中10所(其中浏阳4所)" in 浏阳's table: the whole's name and the place, 建设品质县中(浏阳); else ""."""
+    if (part := PART_RE.search(before)) and part["place"] in own_places:
+        return _short_name(FIGURE_AT_END_RE.sub("", before[:part.start()]), "") + f"({part['place']})"
+    return ""
+
+
+def _own_part(clause: str, spans: list[tuple], span: tuple, own_places: tuple[str, ...]) -> bool:
+    """"建设品质县中10所(其中浏阳4所)" in 浏阳's own table: the place's part takes the whole's place (the span before)."""
+    if not spans or not own_places or unit_key(spans[-1][4]) != unit_key(span[4]):
+        return False
+    m = PART_RE.fullmatch(clause, spans[-1][1], span[0])
+    if m is None or m["place"] not in own_places:
+        return False
+    spans[-1] = span
+    return True
 
 
 def shares_named(texts: list[str], titles: list[str]) -> tuple[str, ...]:
@@ -340,13 +348,11 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
             comparator = "<="
         if not unit and not after["scale"] and comparator == "=":
             continue  # a bare number: a name ("12345热线"), a code or a count we cannot place
-        if _part_of(clause, spans, start, unit) in own_places:  # "10所(其中浏阳4所)" in 浏阳's own table: its part
-            spans[-1] = (start, after.end(), number, after, unit, comparator)
-            continue
         if _share_after(clause, spans, start, unit, number, shares):
             continue  # "300人（25%）": the share of the year's target the figure before it is, not a second target
-        if _count_of_share(clause, spans, (start, after.end(), number, after, unit, comparator), shares):
-            continue  # "20%点位(12个)": the count in brackets stands for the share before it
+        span = (start, after.end(), number, after, unit, comparator)
+        if _count_of_share(clause, spans, span, shares) or _own_part(clause, spans, span, own_places):
+            continue  # "20%点位(12个)", "10所(其中浏阳4所)": the figure in brackets stands for the one before it
         # "服务人口超过2万的乡镇卫生院": which ones, not how many ("不少于500人的志愿者队伍" is a target)
         threshold = word in ("超过", "高于", "大于", "多于", "低于", "少于") and clause[after.end():].lstrip().startswith("的")
         # "100米以上医疗卫生机构": a size that picks which ones, followed by what it picks, is no target ("…10公里以上。" is)
@@ -378,11 +384,11 @@ EACH_RE = re.compile(r"^(?P<names>.+?)均\s*(?P<verb>达到|达|增长|增加|�
                      r"控制|稳定|下降|降低|减少|实现|超过)[^、，,和及与均]{0,6}$")
 
 
-def _each_named(before: str) -> list[str]:
+def _each_named(before: str, shared: list[str]) -> list[str]:
     """"城镇居民人均可支配收入、农民人均纯收入均增长12%": one figure for each of the things named before 均 (人均 is no
     均: a verb follows this one), each a name of its own; [] when the words name one thing, or count the things
     ("4个结构性指标均实现10%以上增长": one figure for what the count names)."""
-    m = EACH_RE.match(before.strip())
+    m = None if shared else EACH_RE.match(before.strip())  # names given one a number (分别) are no 均
     parts = [p for p in re.split(r"[、和及与]", m["names"]) if p.strip()] if m else []
     if len(parts) < 2 or not all(len(content_words(p)) >= 2 and not re.search(r"\d", p) for p in parts):
         return []
