@@ -283,7 +283,12 @@ def test_a_readers_words_are_english_as_they_are_and_their_gist_in_chinese():
     ("format = 1\n[programme\n", "第 2 行第 11 列：表头 [...] 缺少结尾的“]”",
      "Expected ']' at the end of a table declaration (at line 2, column 11)"),
     ("format = [1, 2\n", "文件末尾：数组缺少结尾的“]”", "Unclosed array (at end of document)"),
-    ("[x]\n[x]\n", "第 2 行第 3 列：('x',) 声明了两次", "Cannot declare ('x',) twice (at line 2, column 3)"),
+    ("[x]\n[x]\n", "第 2 行第 3 列：x 声明了两次", "Cannot declare x twice (at line 2, column 3)"),
+    ("[a.b]\n[a.b]\n", "第 2 行第 5 列：a.b 声明了两次", "Cannot declare a.b twice (at line 2, column 5)"),
+    ('["带 空格"]\n["带 空格"]\n', '第 2 行第 8 列："带 空格" 声明了两次', 'Cannot declare "带 空格" twice (at line 2, column 8)'),
+    ('[[a]]\n[a."b\\"c"]\n[a]\n', "第 3 行第 3 列：a 声明了两次", "Cannot declare a twice (at line 3, column 3)"),
+    ("a = {b = 1}\na.c = 2\n", "第 2 行第 8 列：不能再修改已写完的 a", "Cannot mutate immutable namespace a (at line 2, column 8)"),
+    ("a = {b = 1, b = 2}\n", "第 1 行第 18 列：内联表中的键 b 重复", "Duplicate inline table key b (at line 1, column 18)"),
     ("format = 很多\n", "第 1 行第 10 列：无效的值（文字要加引号）", "Invalid value (at line 1, column 10)"),
 ])
 def test_a_broken_plan_file_says_what_is_wrong_and_where_in_chinese(office, tmp_path, text, chinese, english):
@@ -291,6 +296,25 @@ def test_a_broken_plan_file_says_what_is_wrong_and_where_in_chinese(office, tmp_
     broken.write_text(text, encoding="utf-8")
     assert refused(zh(office, "import", "plan", str(broken))) == f"mstrack: 错误：{broken}：不是有效的 TOML：{chinese}\n"
     assert refused(office("import", "plan", str(broken))) == f"mstrack: error: {broken}: not valid TOML: {english}\n"
+
+
+@pytest.mark.parametrize(("named", "written"), [
+    ("('x',)", "x"), ("('a', 'b')", "a.b"), ("('带 空格',)", '"带 空格"'), ("'b'", "b"), ("('a', 'x\"y')", 'a."x\\"y"'),
+    ("('a', '\\x01')", 'a."\\u0001"'), ("('1', 'a-b_c')", "1.a-b_c"), ("'\\x00'", '"\\u0000"'),
+    ("not a key", "not a key"), ("(1, 2)", "(1, 2)"), ("()", "()"),
+])
+def test_a_key_tomllib_names_is_shown_as_toml_writes_it(named, written):
+    import tomllib
+
+    from mstrack.domain.reasons import toml_key
+
+    assert toml_key(named) == written
+    if written != named:  # TOML reads the key written back as the same parts
+        parts = ast.literal_eval(named)
+        table = tomllib.loads(f"{written} = 1")
+        for part in (parts,) if isinstance(parts, str) else parts:
+            table = table[part]
+        assert table == 1
 
 
 def test_import_plan_with_broken_files_names_every_problem_in_chinese(office, tmp_path):

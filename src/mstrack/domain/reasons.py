@@ -103,16 +103,38 @@ _TOML_PROBLEMS = {message: message for message in (
 """tomllib's fixed words (Python 3.11 to 3.13)."""
 
 _TOML_NAMING = (
-    (re.compile(r"Cannot declare (?P<key>.+) twice"), lambda key: Message("Cannot declare {key} twice", key=key)),
+    (re.compile(r"Cannot declare (?P<key>.+) twice"),
+     lambda key: Message("Cannot declare {key} twice", key=toml_key(key))),
     (re.compile(r"Cannot mutate immutable namespace (?P<key>.+)"),
-     lambda key: Message("Cannot mutate immutable namespace {key}", key=key)),
-    (re.compile(r"Cannot redefine namespace (?P<key>.+)"), lambda key: Message("Cannot redefine namespace {key}", key=key)),
-    (re.compile(r"Duplicate inline table key (?P<key>.+)"), lambda key: Message("Duplicate inline table key {key}", key=key)),
+     lambda key: Message("Cannot mutate immutable namespace {key}", key=toml_key(key))),
+    (re.compile(r"Cannot redefine namespace (?P<key>.+)"),
+     lambda key: Message("Cannot redefine namespace {key}", key=toml_key(key))),
+    (re.compile(r"Duplicate inline table key (?P<key>.+)"),
+     lambda key: Message("Duplicate inline table key {key}", key=toml_key(key))),
     (re.compile(r"Found invalid character (?P<key>.+)"), lambda key: Message("Found invalid character {key}", key=key)),
     (re.compile(r"Illegal character (?P<key>.+)"), lambda key: Message("Illegal character {key}", key=key)),
     (re.compile(r"Expected (?P<key>'.+')"), lambda key: Message("Expected {key}", key=key)),
 )
 """tomllib's words that name a key or a character."""
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def toml_key(named: str) -> str:
+    """A key as tomllib names it, the repr of a Python tuple or string (`('a', 'b')`, `('带 空格',)`, `'b'`), as
+    TOML writes it: `a.b`, `"带 空格"`, `b` (a part that is no bare key quoted, with TOML's escapes). Anything
+    else passes as it is."""
+    import ast
+    import json
+
+    try:
+        key = ast.literal_eval(named)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return named
+    parts = (key,) if isinstance(key, str) else key
+    if not isinstance(parts, tuple) or not parts or not all(isinstance(part, str) for part in parts):
+        return named
+    return ".".join(part if _BARE_KEY.fullmatch(part) else json.dumps(part, ensure_ascii=False) for part in parts)
 
 
 def toml_reason(error: Exception):
