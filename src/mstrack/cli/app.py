@@ -38,9 +38,10 @@ class _CheckedGroup(typer.core.TyperGroup):
         use_lang(None)
         use_lang(_early_lang(args, refuse=not ctx.resilient_parsing))
         args, ctx.meta[NAMED_SHELL] = _named_shell(args)
+        path_options = _path_options(self)
         for index, arg in enumerate(args):
             value = arg.partition("=")[2] if arg.startswith("--") and "=" in arg else arg
-            if problem := text_problem(value, path=_names_a_file(args, index, value)):
+            if problem := text_problem(value, path=_names_a_file(args, index, value, path_options)):
                 ctx.meta["mstrack.argument_problem"] = (_argument_name(args, index), problem)
                 break
         with usage_errors_said(), outputs_said():  # the root's --help, --version: written while parsing
@@ -219,19 +220,38 @@ def _typed_lang(args: list[str]) -> str | None:
     return value
 
 
-PATH_OPTIONS = frozenset({"--db", "--output", "-o", "--to"})
-"""The options whose value names a file or a database (METAVARS: PATH, FILE)."""
+PATH_METAVARS = ("PATH", "FILE")
+"""The words of METAVARS that say a value names a file or a database (PATH|URL, FILE, FILE...)."""
 
 
-def _names_a_file(args: list[str], index: int, value: str) -> bool:
-    """Whether the word is a file's name as the system gives it: the value of a PATH_OPTIONS option, or a file
-    or directory that exists (an import's FILE argument)."""
+def _path_options(command) -> frozenset[str]:
+    """Every name (`--output`, `-o`) of the options in the command tree whose METAVARS value names a file or a
+    database: read from METAVARS and the tree, so that a new path option needs only its metavar. Once a root."""
+    found = getattr(command, "_mstrack_path_options", None)
+    if found is None:
+        names = {name for name, metavar in METAVARS.items() if any(word in metavar for word in PATH_METAVARS)}
+        found = frozenset(_option_names(command, names))
+        command._mstrack_path_options = found
+    return found
+
+
+def _option_names(command, params: set[str]):
+    for param in command.params:
+        if param.param_type_name == "option" and param.name in params:
+            yield from (*param.opts, *param.secondary_opts)
+    for sub in getattr(command, "commands", {}).values():
+        yield from _option_names(sub, params)
+
+
+def _names_a_file(args: list[str], index: int, value: str, path_options: frozenset[str]) -> bool:
+    """Whether the word is a file's name as the system gives it: the value of a path option (_path_options), or
+    a file or directory that exists (an import's FILE argument)."""
     import os
 
     arg = args[index]
     if arg.startswith("--") and "=" in arg:
-        return arg.partition("=")[0] in PATH_OPTIONS
-    return (index > 0 and args[index - 1] in PATH_OPTIONS) or os.path.lexists(value)
+        return arg.partition("=")[0] in path_options
+    return (index > 0 and args[index - 1] in path_options) or os.path.lexists(value)
 
 
 def _argument_name(args: list[str], index: int):
