@@ -11,7 +11,16 @@ from mstrack.model import Checkpoint, Indicator, Line, Milestone, Task, TaskText
 from mstrack.sources.table.cells import clip
 from mstrack.sources.table.doubts import Doubt, task_doubts
 from mstrack.sources.table.figures import Unit, all_dated, month_plan_dates, names_start, read_numbers, units_of
-from mstrack.sources.table.mentions import BARE_RE, COMPLETE_RE, find_mentions, similarity, unit_factor, unit_key, word_pairs
+from mstrack.sources.table.mentions import (
+    BARE_RE,
+    COMPLETE_RE,
+    Mention,
+    find_mentions,
+    similarity,
+    unit_factor,
+    unit_key,
+    word_pairs,
+)
 from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.series import Series, is_level, milestones_of, month_plan_only, work_progress
 
@@ -149,9 +158,9 @@ def _heading_prefix(unit: Unit) -> str:
 def _place_spare_targets(code: str, spare: list[tuple[Line, Series]], placed: list[tuple[Series, Indicator]],
                          summary: list[Message]) -> None:
     """A title target no checkpoint reached: it names a series read from the cells when their figures agree."""
-    seen = {one.statement.excerpt for one, _ in placed if one.origin == "title"}
+    seen = {_printed_once(one.statement) for one, _ in placed if one.origin == "title"}
     for line, one in spare:
-        key = one.statement.excerpt
+        key = _printed_once(one.statement)
         if key in seen:
             continue
         seen.add(key)
@@ -176,7 +185,12 @@ def _place_spare_targets(code: str, spare: list[tuple[Line, Series]], placed: li
             continue
         line.indicators.append(_indicator(one, None, code, summary))
         summary.append(Message("task {code}: “{text}” has no dated checkpoint; kept as a target without milestones", code=code,
-                               text=clip(key)))
+                               text=clip(key[0])))
+
+
+def _printed_once(statement: Mention) -> tuple[str, str]:
+    """A title's figure is one target however often it is matched; one printed for each of several things (均) is one each."""
+    return statement.excerpt, statement.name if statement.each else ""
 
 
 def _kept(one: Series, last_due: date | None) -> bool:

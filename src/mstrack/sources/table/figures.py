@@ -27,11 +27,11 @@ class Unit:
     holder: int = 0  # the line that holds the unit's indicators when no scope tells
 
 
-def _statements(text: str, origin: str, year: int) -> list[Series]:
+def _statements(text: str, origin: str, year: int, own_places: tuple[str, ...] = ()) -> list[Series]:
     result = []
     seen = set()
-    for mention in find_mentions(text, year):
-        if (mention.value, unit_key(mention.unit), mention.comparator) in seen \
+    for mention in find_mentions(text, year, own_places=own_places):
+        if ((mention.value, unit_key(mention.unit), mention.comparator) in seen and not mention.each) \
                 or (not mention.unit and any(value == mention.value for value, _, _ in seen)):
             continue  # "完成在职参保人数6300人" beside a 目标任务 of "6300人" (or of "6300"): one target
         seen.add((mention.value, unit_key(mention.unit), mention.comparator))
@@ -245,10 +245,11 @@ def read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, year: i
         own = [s for r in unit.lines[:1] if r.item for s in _amount_series(r.item, r.amount, "heading", year)]
         own += _shares_beside(own, unit.lines[0].item, "heading", year)
         if not any(r.item and r.amount[0] for r in unit.lines[:1]):  # a 目标任务 cell states the sub-item's target
-            own = _statements(unit.heading, "heading", year) if unit.heading else []
+            own = _statements(unit.heading, "heading", year, raw.own_places) if unit.heading else []
         if per_row:  # "甲镇 8座 9月 / 乙镇 7座 10月" under 新建农村公厕: the row's figure, due at the row's date
             own += [s for r in unit.lines[:1] if not r.item for s in _amount_series(raw.title, r.amount, "heading", year, title_text)]
-        titles = amounts + _shares_beside(amounts, title_text, "title", year) if amounts else _statements(title_text, "title", year)
+        titles = amounts + _shares_beside(amounts, title_text, "title", year) if amounts \
+            else _statements(title_text, "title", year, raw.own_places)
         titles = titles if not per_row or k == 0 else []  # the words' own figures, once
         unit.series = own + titles + measured  # a target column states the targets
         deadline_only = unit.lines[0].deadline_only

@@ -19,7 +19,7 @@ from mstrack.sources.traditional import Written, for_matching
 class Sheet:
     path: Path
     rows: list[Row]
-    column_name: object = None  # callable(index) -> str, how the file names a column
+    column_name: object = None  # callable(index from 0) -> str, how the file names a column
     regroup: object = None  # callable(width) -> Sheet: rows read again knowing the header's width
     written: Written | None = None  # the document's own characters, when its cells were read in simplified ones
     titles: list[str] = field(default_factory=list)  # a document's lines above the table, as written (a sheet has them as rows)
@@ -95,7 +95,11 @@ def _read_workbook(path: Path, sheet: str | None) -> list[Sheet]:
     names = worksheet_names(path)
     if sheet is not None and sheet not in names:
         raise InputError("{path}: no sheet named {sheet!r} (sheets: {sheets})", path=path, sheet=sheet, sheets=", ".join(names))
-    return [make_sheet(path, read_rows(path, name), column_name=get_column_letter) for name in ([sheet] if sheet is not None else names)]
+
+    def column_name(index: int) -> str:  # a sheet's column as the spreadsheet names it: A for the first
+        return get_column_letter(index + 1)
+
+    return [make_sheet(path, read_rows(path, name), column_name=column_name) for name in ([sheet] if sheet is not None else names)]
 
 
 def _spread_sheet(path: Path, text: str, width: int = 0) -> Sheet:

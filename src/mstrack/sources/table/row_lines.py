@@ -187,7 +187,10 @@ def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherite
     counted = measure or _unit_after(amount) or _unit_after(content)  # a quarter's bare figure counts in the row's unit
     periods = [(column.label, column.due, text + counted if BARE_RE.match(text) else text) for column, text in layout.texts(row, "period")]
     periods += dated_completions(content, year)  # "在2022年11月份前完成改造" inside the content
-    in_words = dated_clauses(content, year)  # "…3所，9月底前投入使用": the clause's own date
+    dated_elsewhere = deadline_text or {"content", "schedule", "period"} & set(layout.by_kind)
+    own_words = "" if dated_elsewhere else item or ("" if previous else task.title)
+    words = content or own_words  # where no column holds the task's content nor its schedule: its title, a sub-row's words
+    in_words = dated_clauses(words, year)  # "…3所，9月底前投入使用": the clause's own date
     periods += in_words
     own["in_words"] = len(in_words)
     blocks = _schedule_blocks(row, layout, year)

@@ -16,6 +16,7 @@ from mstrack.sources.table.numbering import (
     in_lead_heading,
     lead_heading,
     numerals_over_digits,
+    part_numbered,
     title_code,
 )
 from mstrack.sources.table.raw import Layout as _Layout
@@ -91,8 +92,10 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
         if parts_restart and tasks and _part_of_item(row, layout, title, filled, tasks[-1], year):
             continue
         code, title = task_code(row, layout, title, tasks[-1] if tasks else None, area)
+        part = bool(tasks) and any(part_numbered(layout.cell(row, kind), layout.cell(tasks[-1].row, kind)) for kind in ("seq", "task"))
+        code = None if part else code  # "（1）" under "1.": a part of the task above, not task 1 again
         item = ""
-        if code is None and title and tasks and tasks[-1].numbered:
+        if code is None and title and tasks and (tasks[-1].numbered or part):
             item, title = title, ""  # a sub-row without 序号 under a numbered task: part of it, no new number
         count = len(tasks)
         task = task_of(row, layout, code, title, area, tasks, seen)
