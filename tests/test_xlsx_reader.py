@@ -413,3 +413,56 @@ def test_outer_spaces_of_text_without_preserve_are_dropped_by_both_readers(tmp_p
                     shared='<si><t>  shared </t></si><si><r><t>x </t></r><r><t xml:space="preserve"> y</t></r>'
                            '<rPh sb="0" eb="1"><t> 读音 </t></rPh></si>')
     assert rows_of(path) == {1: ["lead", "x", "shared", "  kept ", "a b c", "  v  ", "x y", "\u3000y\u00a0", "z"]}
+
+
+@pytest.mark.parametrize("merged", [False, True])
+def test_chunks_across_blocks_give_the_rows_row_by_row_gives(tmp_path, monkeypatch, merged):
+    """SheetRows.chunk takes blocks as the reader holds them (columns for a sheet with nothing placed row by row,
+    its percent cells shown in their columns; rows for one with a merged range) and cuts them where a chunk
+    ends: its rows, and its columns, are those that reading Row by Row gives."""
+    import mstrack.sources.xlsx
+
+    monkeypatch.setattr(mstrack.sources.xlsx, "BLOCK_ROWS", 3)
+
+    def build(sheet):
+        sheet.append(HEADER)
+        for number in range(1, 12):
+            sheet.append(["dongguan-2023", number, f"指标{number}", date(2023, 3, number), number / 8])
+            sheet.cell(number + 1, 5).number_format = "0.0%" if number % 3 else "0.00"
+        if merged:
+            sheet.merge_cells("C4:C5")
+
+    path = workbook(tmp_path / "blocks.xlsx", build)
+    whole = [(row.number, row.cells) for row in read_rows(path)]
+    rows = read_rows(path)
+    read = [(row.number, row.cells) for row in (next(rows), next(rows))]
+    while True:
+        first, chunk = rows.chunk(4)
+        if not len(chunk):
+            break
+        assert list(map(list, chunk.columns(5))) == list(map(list, zip(*chunk.rows(), strict=True)))
+        read.extend((row.number, row.cells) for row in rows.rows_of(first, chunk))
+    assert read == whole and len(whole) == 12
+    assert whole[2] == (3, ["dongguan-2023", 2, "指标2", date(2023, 3, 2), "25%"])
+    assert whole[3][1][2:] == ["指标3", date(2023, 3, 3), 0.375]  # a number in a number style
+    assert whole[4][1][2] == ("指标3" if merged else "指标4")
+
+
+def test_cells_held_as_rows_or_as_columns_give_the_same_parts():
+    """rows.Cells: a part of either form, and parts joined, give the same rows; columns only of rows all plain lists
+    as wide as asked (a Marked row, or a short one, leaves the chunk to the per-row path)."""
+    from mstrack.sources.rows import Cells
+    from mstrack.sources.xlsx import Marked
+
+    rows = [[number, f"t{number}", number / 2] for number in range(7)]
+    columns = [list(column) for column in zip(*rows, strict=True)]
+    by_rows, by_columns = Cells(rows=[list(row) for row in rows]), Cells(columns=[list(column) for column in columns], size=7)
+    for start, stop in ((0, 7), (0, 3), (2, 5), (5, 9), (7, 9)):
+        assert by_rows.part(start, stop).rows() == by_columns.part(start, stop).rows() == rows[start:stop]
+    joined = Cells.joined([by_columns.part(0, 3), by_columns.part(3, 9)])
+    assert joined.columns(3) == columns and joined.rows() == rows
+    assert Cells.joined([by_rows.part(0, 2), by_columns.part(2, 7)]).rows() == rows
+    assert list(map(list, Cells(rows=[list(row) for row in rows]).columns(3))) == columns
+    assert Cells(rows=[list(row) for row in rows]).columns(4) is None
+    assert Cells(rows=[[1, 2, 3], Marked([4, 5, 6])]).columns(2) is None
+    assert by_columns.columns(4) is None and len(Cells.joined([])) == 0

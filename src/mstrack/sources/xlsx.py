@@ -14,12 +14,12 @@ from pathlib import Path
 
 from mstrack.errors import InputError
 from mstrack.sources.files import unreadable
-from mstrack.sources.rows import Row
+from mstrack.sources.rows import Cells, Row
 from mstrack.sources.xlsx_stream import column_number
 
 
-def xlsx_cells(path: Path, sheet: str | None) -> Iterator[list]:
-    """The sheet's rows' cells, the first row's first, each row numbered by its place (marked_cells).
+def xlsx_cells(path: Path, sheet: str | None) -> Iterator[Cells]:
+    """The sheet's rows' cells, the first row's first, BLOCK_ROWS at a time (marked_blocks).
 
     Values come from calamine (Rust: a 100,000-row sheet in under a second, where openpyxl took 17 s),
     or for a sheet beyond STREAM_CELLS (or a workbook whose shared strings go beyond STREAM_SHARED_BYTES)
@@ -59,7 +59,7 @@ def xlsx_cells(path: Path, sheet: str | None) -> Iterator[list]:
                                        merges=extent.merges)
             else:
                 values = workbook.get_sheet_by_name(sheet)
-        yield from marked_cells(values, percent, fills, extent, path)
+        yield from marked_blocks(values, percent, fills, extent, path)
     except (zipfile.BadZipFile, CalamineError, ElementTree.ParseError, ExpatError, zlib.error, KeyError, IndexError, OSError,
             ValueError, TypeError, EOFError, RuntimeError) as error:  # RuntimeError: zipfile's unsupported or encrypted members
         raise unreadable(path, error, suffix=".xlsx") from None
@@ -121,9 +121,19 @@ class Marked(list):
 
 def marked_cells(values, percent: dict[int, list[int]], fills: dict[int, dict[int, str]], extent: Extent,
                  path: Path) -> Iterator[list]:
+    """marked_blocks' rows, one list a row from the first."""
+    from itertools import chain
+
+    return chain.from_iterable(block.rows() for block in marked_blocks(values, percent, fills, extent, path))
+
+
+def marked_blocks(values, percent: dict[int, list[int]], fills: dict[int, dict[int, str]], extent: Extent,
+                  path: Path) -> Iterator[Cells]:
     """Calamine's rows' cells placed as the spreadsheet has them (it leaves out empty columns on the left),
-    one list a row from the first, with the XML's marks applied (a percent cell as its text, a row with a
-    fill Marked) and every cell of a merged range given its top-left cell's value.
+    BLOCK_ROWS rows at a time from the first, with the XML's marks applied (a percent cell as its text, a row with
+    a fill Marked) and every cell of a merged range given its top-left cell's value. A sheet whose cells need no
+    placing row by row (no pads, fills or merges: most sheets) gives its blocks as columns, its percent cells shown
+    in their columns; any other its blocks as rows.
 
     Merged ranges are cut to the sheet's extent (the cells its XML names, and at least columns A–Z):
     A3:XFD1048576 under a small table merges nothing beyond it."""
@@ -141,10 +151,28 @@ def marked_cells(values, percent: dict[int, list[int]], fills: dict[int, dict[in
     left_pad, right_pad = [None] * first_column, [None] * (width - last_column - 1)
     rows = values.iter_rows() if values.start else ()  # an empty sheet's iter_rows panics in calamine 0.5
     below = repeat([""] * (last_column + 1 - first_column), height - last_row - 1)
-    plain_rows = chain.from_iterable(map(plain_block, blocks(chain(rows, below))))  # each a new list
-    if not (left_pad or right_pad or percent or fills or starting):  # most sheets: their rows as calamine gives them
-        yield from plain_rows
+    if not (left_pad or right_pad or fills or starting):  # most sheets: calamine's rows as they are, made plain by columns
+        first = 1
+        for block in blocks(chain(rows, below)):
+            columns = plain_columns(block)
+            if columns is None:  # not of one width: row by row
+                plain = [list(map(_plain, row)) for row in block]
+                for number in filter(percent.__contains__, range(first, first + len(block))):
+                    _show_percent(plain[number - first], percent[number], width)
+                yield Cells(rows=plain)
+            else:
+                if percent:
+                    _show_percent_columns(columns, percent, first, len(block))
+                yield Cells(columns=columns, size=len(block))
+            first += len(block)
         return
+    plain_rows = chain.from_iterable(map(plain_block, blocks(chain(rows, below))))  # each a new list
+    yield from map(Cells, blocks(_placed_rows(plain_rows, percent, fills, starting, left_pad, right_pad, width)))
+
+
+def _placed_rows(plain_rows, percent: dict[int, list[int]], fills: dict[int, dict[int, str]],
+                 starting: dict[int, list[tuple[int, int, int]]], left_pad: list, right_pad: list, width: int) -> Iterator[list]:
+    """Plain rows placed one by one: padded to the sheet's columns, marked, and merged ranges filled."""
     active: list[tuple[int, int, int, int, object]] = []  # (top, left, right, bottom, top-left value) of ranges over this row
     for number, plain in enumerate(plain_rows, start=1):
         cells = [*left_pad, *plain, *right_pad] if left_pad or right_pad else plain
@@ -178,27 +206,36 @@ def blocks(rows) -> Iterator[list]:
 
 
 def plain_block(rows: list) -> list[list]:
-    """Rows of calamine's values as _plain makes them, a column at a time: a column of text with no blank cell,
-    of finite numbers (the integral ones made int), of ints, of dates or of timestamps is made by C calls (most
-    columns of a report are one of these), any other goes cell by cell."""
+    """Rows of calamine's values as _plain makes them (plain_columns, turned back into rows)."""
+    columns = plain_columns(rows)
+    if columns is None:  # not a block of one width: row by row
+        return [list(map(_plain, row)) for row in rows]
+    return list(map(list, zip(*columns, strict=True)))
+
+
+def plain_columns(rows: list) -> list[list | tuple] | None:
+    """The columns of rows of calamine's values as _plain makes them, a column at a time: a column of text with no
+    blank cell, of finite numbers (the integral ones made int), of ints, of dates or of timestamps is made by C calls
+    (most columns of a report are one of these), any other goes cell by cell. None for rows of more than one width,
+    or of none."""
     from operator import getitem
 
-    if len(set(map(len, rows))) != 1 or not rows[0]:  # not a block of one width: row by row
-        return [list(map(_plain, row)) for row in rows]
+    if len(set(map(len, rows))) != 1 or not rows[0]:
+        return None
     columns = []
     for column in zip(*rows, strict=True):
         kinds = set(map(type, column))
         if kinds == {str} and all(map(str.strip, column)):
             columns.append(column)
         elif kinds == {float} and all(map(math.isfinite, column)):  # integral ones as int, the rest as they are, in C
-            columns.append(map(getitem, zip(column, map(int, column), strict=True), map(float.is_integer, column)))
+            columns.append(list(map(getitem, zip(column, map(int, column), strict=True), map(float.is_integer, column))))
         elif kinds == {int} or kinds == {date}:
             columns.append(column)
         elif kinds == {datetime}:
-            columns.append(map(datetime.date, column))
+            columns.append(list(map(datetime.date, column)))
         else:
-            columns.append(map(_plain, column))
-    return list(map(list, zip(*columns, strict=True)))
+            columns.append(list(map(_plain, column)))
+    return columns
 
 
 def _merges(values, extent: Extent) -> tuple[dict[int, list[tuple[int, int, int]]], int, int, int]:
@@ -215,10 +252,29 @@ def _merges(values, extent: Extent) -> tuple[dict[int, list[tuple[int, int, int]
     return starting, area, merged_height, merged_width
 
 
+def _show_percent_columns(columns: list, percent: dict[int, list[int]], first: int, size: int) -> None:
+    """_show_percent on a block's columns, whose first row is number `first`: only the rows with a percent cell
+    are visited (found in C), and only the columns they name made lists."""
+    for number in filter(percent.__contains__, range(first, first + size)):
+        for column in percent[number]:
+            if column < len(columns):
+                cells = columns[column]
+                if type(cells) is not list:
+                    cells = columns[column] = list(cells)
+                value = cells[number - first]
+                if type(value) in (int, float):
+                    cells[number - first] = _percent_text(value)
+
+
 def _show_percent(cells: list, columns: list[int], width: int) -> None:
     for column in columns:
         if column < width and type(cells[column]) in (int, float):
-            cells[column] = f"{round(cells[column] * 100, 6):g}%"  # 0.65 shown as 65% is the 65% the unit typed
+            cells[column] = _percent_text(cells[column])
+
+
+def _percent_text(value: float) -> str:
+    """0.65 shown as 65% is the 65% the unit typed."""
+    return f"{round(value * 100, 6):g}%"
 
 
 def _plain(value):
