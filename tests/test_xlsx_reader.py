@@ -368,6 +368,33 @@ def test_a_reference_below_a_row_is_found_whatever_its_digits():
                 assert bool(_below(row, or_wide=True).search(reference)) == (number > row or len(letters) > 1), (row, reference)
 
 
+def test_a_cell_tag_past_z_or_below_a_row_or_without_a_reference_first_is_found_whatever_its_digits():
+    """_odd_cell(row) finds exactly the cell tags that do not begin with a reference within A–Z and `row`: a later
+    row (longer numbers, leading zeros, either quote), two or three letters, no reference, another attribute first."""
+    import random
+
+    from mstrack.sources.xlsx import _odd_cell
+
+    chance = random.Random(18)
+    for row in (0, 1, 9, 10, 99, 100, 100_001, 99_999, 123_456, 1_048_576):
+        numbers = {0, 1, row - 1, row, row + 1, row * 10, 10 ** len(str(row)), *(chance.randrange(2 * row + 20) for _ in range(200))}
+        for number in numbers - {-1}:
+            for letters, zeros, quote in (("A", "", '"'), ("Z", "0", "'"), ("XFD", "", "'"), ("AB", "00", '"')):
+                for tag, start in ((b"<c", b" "), (b"<x:c", b"\n")):
+                    cell = tag + start + f"r={quote}{letters}{zeros}{number}{quote}>".encode()
+                    odd = not 0 < number <= row or len(letters) > 1
+                    assert bool(_odd_cell(row, tag).search(cell)) == odd, (row, cell)
+        for cell in (b'<c s="1" r="A1">', b"<c>", b"<c/>", b'<c  r="A1">', b'<c t="s">'):
+            assert _odd_cell(row, b"<c").search(cell), (row, cell)
+        assert not _odd_cell(row, b"<c").search(b'<col r="AB1"><cfRule r="A99999999"><row r="99999999">')
+
+
+def test_a_text_holding_a_reference_is_no_cell(tmp_path):
+    """Only a cell tag's reference places a cell: a text holding r="ZZ1048576" (beyond what mstrack reads) is text."""
+    body = '<row r="1"><c r="A1" t="inlineStr"><is><t>r="ZZ1048576"</t></is></c><c r="B1"><v>2</v></c></row>'
+    assert rows_of(raw_xlsx(tmp_path / "text.xlsx", [("s", "worksheets/sheet1.xml", body)])) == {1: ['r="ZZ1048576"', 2]}
+
+
 @pytest.mark.parametrize("prefix", ["", "x"])
 def test_marks_of_cells_without_a_reference_are_placed_by_counting(tmp_path, prefix):
     """A cell without r="…" takes the column after the cell before it, in the row after the row before it

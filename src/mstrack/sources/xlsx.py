@@ -485,12 +485,14 @@ def _reach(piece: bytes, patterns: _CellPatterns, extent: Extent) -> None:
     or rows come without one (calamine then places them by counting), how many there are.
 
     calamine places a cell by its own reference, whatever its row's says. Rows' numbers are read (one
-    a row); cells' only where one names a row below them all (a search that finds nothing in a
-    well-made file, three times faster than reading every cell's)."""
+    a row); cells' only where a cell tag does not begin with a reference within A–Z and these rows (one
+    search that finds nothing in a well-made file, three times faster than reading every cell's), and
+    then each rare thing is looked for on its own."""
     rows = patterns.row.findall(piece)  # each row's number, b"" for a row without one
     if numbered := [number for number in rows if number]:
         extent.rows = max(extent.rows, max(map(int, numbered)))
-    if _below(extent.rows, or_wide=True).search(piece):  # one search for two rare things, then each looked for
+    odd = _odd_cell(extent.rows, patterns.cell_tag).search(piece)
+    if odd and _below(extent.rows, or_wide=True).search(piece):
         if _below(extent.rows).search(piece):
             extent.rows = max(extent.rows, max(map(int, patterns.cell_row.findall(piece))))
         for letters in set(patterns.wide.findall(piece)):
@@ -504,7 +506,7 @@ def _reach(piece: bytes, patterns: _CellPatterns, extent: Extent) -> None:
     extent.rows = max(extent.rows, extent.row_tags)
     # Cells whose tag does not begin <c r=…> are counted row by row (with <col>, <cfRule>…: a count that can
     # only be too high): a cell without a reference takes the next column.
-    if patterns.unreferenced_cell.search(piece):
+    if odd and patterns.unreferenced_cell.search(piece):
         extent.unreferenced = True
         for row in piece.split(patterns.row_end):
             extent.columns = max(extent.columns, row.count(patterns.cell_tag))
@@ -524,6 +526,18 @@ def _below(row: int, or_wide: bool = False) -> re.Pattern:
     if or_wide:
         return re.compile(rf"""r=["'](?:[A-Z]{{2,3}}+[0-9]|[A-Z]{below})""".encode())
     return re.compile(rf"""r=["'][A-Z]{{1,3}}+{below}""".encode())
+
+
+@functools.lru_cache(maxsize=16)
+def _odd_cell(row: int, cell_tag: bytes) -> re.Pattern:
+    """A cell tag that does not begin with a reference to columns A–Z and rows up to `row` (r="G100001"): one
+    without a reference, or with another attribute first, or past Z, or below `row`. A tag, not an r="…"
+    anywhere: a text or another element's attribute holding r="AB7" is no cell."""
+    digits = str(row)
+    larger = "|".join(f"{digits[:i]}[{int(d) + 1}-9]" for i, d in enumerate(digits) if d != "9") or "(?!)"
+    shorter = f"[0-9]{{1,{len(digits) - 1}}}+[\"']|" if len(digits) > 1 else ""  # possessive: no digit given back
+    within = rf"""\sr=["'][A-Z]0*+(?:{shorter}(?!{larger})[0-9]{{{len(digits)}}}["'])"""
+    return re.compile(rb"%s(?=[\s>/])(?!%s)" % (cell_tag, within.encode()))
 
 
 def _merged_range(reference: bytes) -> tuple[tuple[int, int], tuple[int, int]]:
