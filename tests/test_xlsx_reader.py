@@ -306,7 +306,7 @@ def test_a_block_made_plain_a_column_at_a_time_is_what_each_cell_made_plain_is()
     """plain_block's whole-column checks (text without blanks, integral numbers, ints) give _plain's cells."""
     from datetime import datetime
 
-    from mstrack.sources.xlsx import _plain, plain_block
+    from mstrack.sources.xlsx_rows import _plain, plain_block
 
     columns = [["a", "b", "c"], ["a", " ", ""], [1.0, 2.0, 3.0], [1.0, 2.5, float("nan")], [1, 2, 3], [True, 1.0, "x"],
                [datetime(2023, 6, 30, 12), 2.0, None], [float("inf"), 1e16, -0.0],
@@ -447,9 +447,9 @@ def test_chunks_across_blocks_give_the_rows_row_by_row_gives(tmp_path, monkeypat
     """SheetRows.chunk takes blocks as the reader holds them (columns for a sheet with nothing placed row by row,
     its percent cells shown in their columns; rows for one with a merged range) and cuts them where a chunk
     ends: its rows, and its columns, are those that reading Row by Row gives."""
-    import mstrack.sources.xlsx
+    import mstrack.sources.xlsx_rows
 
-    monkeypatch.setattr(mstrack.sources.xlsx, "BLOCK_ROWS", 3)
+    monkeypatch.setattr(mstrack.sources.xlsx_rows, "BLOCK_ROWS", 3)
 
     def build(sheet):
         sheet.append(HEADER)
@@ -479,7 +479,7 @@ def test_cells_held_as_rows_or_as_columns_give_the_same_parts():
     """rows.Cells: a part of either form, and parts joined, give the same rows; columns only of rows all plain lists
     as wide as asked (a Marked row, or a short one, leaves the chunk to the per-row path)."""
     from mstrack.sources.rows import Cells
-    from mstrack.sources.xlsx import Marked
+    from mstrack.sources.xlsx_rows import Marked
 
     rows = [[number, f"t{number}", number / 2] for number in range(7)]
     columns = [list(column) for column in zip(*rows, strict=True)]
