@@ -1,7 +1,7 @@
-"""`import progress`'s columnar path: a chunk of a file's rows, as sheets.TextRows (csv.reader's text) or
-sheets.SheetRows (an .xlsx's typed cells: str, int, float, date, None for a blank) gives them, checked a column
-at a time with C-level builtins (zip to transpose, map over dict lookups and str methods, one regex over the
-value column), and handed to the store as it is when every row passes.
+"""`import progress`'s columnar path: a chunk of a file's rows, as sheets.TextRows (csv.reader's text, as rows) or
+sheets.SheetRows (an .xlsx's typed cells: str, int, float, date, None for a blank; most sheets' as columns) gives
+them, checked a column at a time with C-level builtins (the chunk's columns: rows.Cells, map over dict lookups and
+str methods, one regex over the value column), and handed to the store as it is when every row passes.
 
 It takes only what it can prove plain: programmes of one year, named exactly; a task and indicator that name one
 indicator exactly (no trimming, no prefix, no text-only line); date cells the per-row path reads and
@@ -24,6 +24,7 @@ from mstrack.domain.limits import all_storable, text_problem
 from mstrack.model import SCHEDULE
 from mstrack.sources.progress_cells import plain_limit, plain_numbers, plain_unit
 from mstrack.sources.progress_rows import ASK, NOTHING
+from mstrack.sources.rows import Cells
 
 COLUMNAR_ROWS = 1_000
 """The fewest rows a chunk needs for the columnar path: below it, looking up the whole plan costs more than it saves."""
@@ -43,15 +44,14 @@ class Columns:
         self.met: dict[object, tuple] = {}  # ImportIndicator → (last day or date.min, limit, unit)
         self.rows: dict[object, object] = {}  # ImportIndicator → its rows' array (Checked.rows_of), once it has kept rows
 
-    def take(self, index: list[int | None], first: int, raw: list[list[str]]) -> bool:
+    def take(self, index: list[int | None], first: int, raw: Cells) -> bool:
         """Check a chunk of raw rows (numbered from `first`) and keep them all, or keep nothing and say False."""
         programme_at, task_at, name_at, day_at, value_at, note_at, reporter_at = index
         if None in (task_at, name_at, day_at, value_at):
             return False
-        width = max(i for i in index if i is not None) + 1
-        if min(map(len, raw)) < width or set(map(type, raw)) != _LISTS:  # short, or a Marked row of an .xlsx
+        columns = raw.columns(max(i for i in index if i is not None) + 1)
+        if columns is None:  # a row too short, or a Marked row of an .xlsx
             return False
-        columns = list(zip(*raw, strict=False))  # every row is as wide as `width` at least
         codes = columns[programme_at] if programme_at is not None else (self.importer.programme,) * len(raw)
         year = self._one_year(codes)
         if year is None:
@@ -190,7 +190,6 @@ class Columns:
 
 
 _LAST, _LIMIT, _UNIT = itemgetter(0), itemgetter(1), itemgetter(2)
-_LISTS = {list}  # rows as csv.reader and an .xlsx's reader give them: not a Marked one
 _NONE = type(None)
 _TEXTS = frozenset((str, _NONE))  # not Uncomputed, nor a number the per-row path would make text
 

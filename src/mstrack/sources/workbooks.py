@@ -48,7 +48,8 @@ def workbook_rows(path: Path, sheet: str | None) -> Iterator:
 
     from python_calamine import CalamineError
 
-    from mstrack.sources.xlsx import Extent, check_extent, marked_rows
+    from mstrack.sources.xlsx import Extent, check_extent
+    from mstrack.sources.xlsx_rows import marked_rows
 
     names = workbook_sheet_names(path)
     if not names:
