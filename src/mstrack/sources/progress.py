@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice, repeat
-from operator import attrgetter, itemgetter, le
+from operator import attrgetter, itemgetter, le, lt
 from pathlib import Path
 
 from mstrack.domain.dates import DateError, parse_date
@@ -404,23 +404,21 @@ class _Importer:
         """Compare with the store (asked as rows were read: `stored`) and with the file itself: the first
         row of an indicator and day counts, a later one is the same (unchanged) or a conflict. One
         indicator at a time, in id order, its rows sorted by day (file order kept within); their falls
-        said a few thousand rows at a time, in the same order."""
+        said a few thousand rows at a time, in the same order. The common case, an indicator's rows one a
+        day in day order (a bulk import's weekly rounds), is checked in C and counted with the rest at the
+        end, a flag at a time over every row (array.count): only repeated days take the loop."""
         result, checked = self.result, self.checked
         day, stored = checked.day, checked.stored
-        counts = [0, 0, 0]  # by SAME, OTHER, NOTHING
         self.repeated: set[tuple[int, int]] = set()  # (indicator, day) written twice: kept once (ReportBatch.drop_repeats)
+        repeats: list[int] = []  # the rows after the first of their indicator and day: not counted
         waiting, rows = [], 0
-        for indicator_id in sorted(checked.of_indicator):
-            state = self.states[indicator_id]
-            previous = first = -1
-            firsts = []
-            for seq in sorted(checked.of_indicator.pop(indicator_id), key=day.__getitem__):  # stable
-                if day[seq] == previous:
-                    self._repeat(state, first, seq)
-                    continue
-                previous, first = day[seq], seq
-                firsts.append(seq)
-                counts[stored[seq]] += 1
+        states, of_indicator = self.states, checked.of_indicator
+        for indicator_id in sorted(of_indicator):
+            state = states[indicator_id]
+            firsts = of_indicator.pop(indicator_id)
+            days = list(map(day.__getitem__, firsts))
+            if not all(map(lt, days, days[1:])):  # a day given twice, or days out of order
+                firsts = self._firsts(state, firsts, repeats)
             if state.comparator != "<=" and state.kind != SCHEDULE:
                 waiting.append((state, firsts))
                 rows += len(firsts)
@@ -428,10 +426,28 @@ class _Importer:
                     self._warn_about_falls(waiting)
                     waiting, rows = [], 0
         self._warn_about_falls(waiting)
+        counts = [stored.count(flag) for flag in (SAME, OTHER, NOTHING)]
+        for seq in repeats:
+            counts[stored[seq]] -= 1
         result.unchanged += counts[SAME]
         result.updated += counts[OTHER]
         result.inserted += counts[NOTHING]
         result.errors.sort(key=_file_order)
+
+    def _firsts(self, state: ImportIndicator, seqs, repeats: list[int]) -> list[int]:
+        """An indicator's rows sorted by day (file order kept within), the first of each day kept: a later row of
+        the same day is a repeat (_repeat), added to `repeats`."""
+        day = self.checked.day
+        previous = first = -1
+        firsts = []
+        for seq in sorted(seqs, key=day.__getitem__):  # stable
+            if day[seq] == previous:
+                self._repeat(state, first, seq)
+                repeats.append(seq)
+                continue
+            previous, first = day[seq], seq
+            firsts.append(seq)
+        return firsts
 
     def _repeat(self, state: ImportIndicator, first: int, seq: int) -> None:
         """A row for the indicator and day of an earlier row (`first`): the same value, or a conflict."""
