@@ -251,3 +251,16 @@ def test_rows_out_of_day_order_or_repeating_a_day_are_settled_one_a_day(demo_cli
     assert [warning.split(": ")[0] for warning in falls] == [f"{path}:6", f"{path}:10"], falls
     assert len(stored(demo_cli)) == 9
 
+
+def test_the_days_of_a_chunk_are_bound_as_the_driver_binds_a_date():
+    """The columnar path hands SQLite a chunk's days as the ISO text its date adapter makes (each day made once),
+    and PostgreSQL's COPY the dates themselves."""
+    import sqlite3
+
+    from mstrack.store.dialect import Dialect
+
+    days = [date(2023, 1, 6), date(2023, 1, 6), date(2024, 2, 29)]
+    sqlite = Dialect.of("sqlite", "qmark", db="x.db")
+    adapt = sqlite3.adapters[(date, sqlite3.PrepareProtocol)]
+    assert list(sqlite.bound_days(days)) == [adapt(on) for on in days] == ["2023-01-06", "2023-01-06", "2024-02-29"]
+    assert Dialect.of("postgresql", "pyformat", db="x").bound_days(days) is days

@@ -186,7 +186,8 @@ class Columns:
         checked.file.extend(repeat(len(importer.files) - 1, n))
         checked.line.extend(range(first, first + n))
         if write:
-            importer.pending.extend(zip(map(_ID, states), days, numbers, notes, reporters, repeat(importer.source)))
+            importer.pending.extend(zip(map(_ID, states), importer.writer.bound_days(days), numbers, notes, reporters,
+                                        repeat(importer.source)))
 
 
 _LAST, _LIMIT, _UNIT = itemgetter(0), itemgetter(1), itemgetter(2)
