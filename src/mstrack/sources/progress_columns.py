@@ -60,10 +60,14 @@ class Columns:
         tasks = _task_texts(columns[task_at])
         if tasks is None:
             return False
-        states = list(map(self.exact.get, zip(codes, tasks, columns[name_at], strict=True)))
-        if None in states:  # tasks not met before: their indicators read, then looked up again
-            self._read(compress(zip(codes, tasks, strict=True), map(is_, states, repeat(None))))
-            states = list(map(self.exact.get, zip(codes, tasks, columns[name_at], strict=True)))
+        keys = list(zip(codes, tasks, columns[name_at], strict=True))
+        states = list(map(self.exact.get, keys))
+        if None in states:  # tasks not met before: their indicators read, then those rows looked up again
+            missing = list(compress(range(len(keys)), map(is_, states, repeat(None))))
+            self._read(key[:2] for key in map(keys.__getitem__, missing))
+            exact = self.exact
+            for i in missing:
+                states[i] = exact.get(keys[i])
             if None in states:
                 return False
         days = self._days(columns[day_at], year)
@@ -176,10 +180,10 @@ class Columns:
             at = len(importer.pending)
             importer.asked.extend((seq + i, states[i].indicator_id, at + i if write else -1)
                                   for i in compress(range(n), map(not_, later)))
-        rows = self.rows
-        for state in set(states).difference(rows):
-            importer.states[state.indicator_id] = state
-            rows[state] = checked.rows_of(state.indicator_id)
+        rows, kept, rows_of = self.rows, importer.states, checked.rows_of
+        for state in set(states).difference(rows):  # indicators keeping their first rows: 20,000 in a province's import
+            kept[state.indicator_id] = state
+            rows[state] = rows_of(state.indicator_id)
         any(map(_APPEND, map(rows.__getitem__, states), range(seq, seq + n)))  # each row's index into its indicator's rows, in C
         checked.day.extend(map(date.toordinal, days))
         checked.value.extend(numbers)
