@@ -408,7 +408,7 @@ class _Importer:
         day in day order (a bulk import's weekly rounds), is checked in C and counted with the rest at the
         end, a flag at a time over every row (array.count): only repeated days take the loop."""
         result, checked = self.result, self.checked
-        day, stored = checked.day, checked.stored
+        day, value, stored = checked.day, checked.value, checked.stored
         self.repeated: set[tuple[int, int]] = set()  # (indicator, day) written twice: kept once (ReportBatch.drop_repeats)
         repeats: list[int] = []  # the rows after the first of their indicator and day: not counted
         waiting, rows = [], 0
@@ -420,6 +420,10 @@ class _Importer:
             if not all(map(lt, days, days[1:])):  # a day given twice, or days out of order
                 firsts = self._firsts(state, firsts, repeats)
             if state.comparator != "<=" and state.kind != SCHEDULE:
+                if state.last is None:  # nothing stored: values rising in day order cannot fall (_warn_about_falls)
+                    values = list(map(value.__getitem__, firsts))
+                    if all(map(le, values, values[1:])):
+                        continue
                 waiting.append((state, firsts))
                 rows += len(firsts)
                 if rows >= FALLS_ROWS:
@@ -466,11 +470,12 @@ class _Importer:
 
     def _warn_about_falls(self, waiting: list[tuple[ImportIndicator, list[int]]]) -> None:
         """A cumulative value lower than the highest reported before it (stored, or an earlier row of the file):
-        accepted, but said. `waiting`: indicators and their first rows of each day, in day order. Of the
-        indicators with reports, the store gives the highest value before their first row's day (and its day)
-        and their reports from that day to their last row's (Store.stored_between): no report before the
-        first day matters but the highest, so nothing more of the history is read. A stored report on a day
-        the file gives is left out: the file corrects it, so nothing falls from it."""
+        accepted, but said. `waiting`: indicators and their first rows of each day, in day order (settle leaves out
+        those with nothing stored whose values rise: the common case of a large import). Of the indicators with
+        reports, the store gives the highest value before their first row's day (and its day) and their reports
+        from that day to their last row's (Store.stored_between): no report before the first day matters but the
+        highest, so nothing more of the history is read. A stored report on a day the file gives is left out: the
+        file corrects it, so nothing falls from it."""
         checked = self.checked
         day, value = checked.day, checked.value
         spans = [(state.indicator_id, date.fromordinal(day[firsts[0]]), min(date.fromordinal(day[firsts[-1]]), state.last))
@@ -478,10 +483,7 @@ class _Importer:
         tops, stored = self.store.stored_between(spans, upto=self.plan.upto) if spans else ([], {})
         tops = iter(tops)
         for state, firsts in waiting:
-            if state.last is None:  # the common case of a large import: rising values, nothing stored before, said in C
-                values = list(map(value.__getitem__, firsts))  # in day order
-                if all(map(le, values, values[1:])):
-                    continue
+            if state.last is None:  # nothing stored before (rising values were left out by settle)
                 before = []
             else:
                 top_value, top_on = next(tops)
