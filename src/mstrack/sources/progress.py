@@ -401,12 +401,11 @@ class _Importer:
         return None
 
     def settle(self) -> None:
-        """Compare with the store (asked as rows were read: `stored`) and with the file itself: the first
-        row of an indicator and day counts, a later one is the same (unchanged) or a conflict. One
-        indicator at a time, in id order, its rows sorted by day (file order kept within); their falls
-        said a few thousand rows at a time, in the same order. The common case, an indicator's rows one a
-        day in day order (a bulk import's weekly rounds), is checked in C and counted with the rest at the
-        end, a flag at a time over every row (array.count): only repeated days take the loop."""
+        """Compare with the store (asked as rows were read: `stored`) and with the file itself: the first row of an
+        indicator and day counts, a later one is the same (unchanged) or a conflict. One indicator at a time, in id
+        order, its rows by day (file order kept within); their falls said a few thousand rows at a time, in the same
+        order. Rows one a day in day order (a bulk import's rounds) are checked in C and counted with the rest at the
+        end (array.count of each flag); only rows out of order or repeating a day take the loop."""
         result, checked = self.result, self.checked
         day, value, stored = checked.day, checked.value, checked.stored
         self.repeated: set[tuple[int, int]] = set()  # (indicator, day) written twice: kept once (ReportBatch.drop_repeats)
@@ -439,8 +438,7 @@ class _Importer:
         result.errors.sort(key=_file_order)
 
     def _firsts(self, state: ImportIndicator, seqs, repeats: list[int]) -> list[int]:
-        """An indicator's rows sorted by day (file order kept within), the first of each day kept: a later row of
-        the same day is a repeat (_repeat), added to `repeats`."""
+        """An indicator's rows by day (file order kept within), the first of each day's: a later one is a repeat."""
         day = self.checked.day
         previous = first = -1
         firsts = []
