@@ -381,6 +381,40 @@ def test_a_chunk_reads_the_indicators_of_the_tasks_it_names(_demo_db, tmp_path, 
     assert code == 2 and asked == [("dongguan-2023", None)], asked  # half the plan named: one read of it whole
 
 
+def test_a_plan_read_whole_makes_objects_only_for_the_tasks_named(_demo_db, tmp_path, monkeypatch):
+    """A chunk naming half the plan's tasks reads the plan whole, once, but makes indicators only for the tasks it
+    names, in the plan's order; a later chunk's new tasks are made from the tuples held, with no read; a task
+    named again is the same object (both paths share them)."""
+    from mstrack.sources.progress_rows import PlanReads
+    from mstrack.store import Store, resolve_db_url
+
+    asked = []
+    read = Store.import_indicators
+
+    def recorded(self, code, tasks=None):
+        asked.append((code, tasks))
+        return read(self, code, tasks)
+
+    monkeypatch.setattr(Store, "import_indicators", recorded)
+    code_tasks = _demo_tasks(_demo_db, tmp_path)
+    half, rest = code_tasks[:(len(code_tasks) + 1) // 2], code_tasks[(len(code_tasks) + 1) // 2:]
+    assert rest
+    with two_copies(_demo_db, tmp_path) as (cli, _):
+        store = Store(resolve_db_url(str(cli.db)))
+        plan = PlanReads(store)
+        assert plan.programme_year("dongguan-2023") == 2023
+        first = plan.read_tasks("dongguan-2023", half[::-1])  # in the file's order
+        assert asked == [("dongguan-2023", None)], asked
+        assert [task for task, _ in first] == half[::-1]
+        assert list(plan.tasks) == [("dongguan-2023", task) for task in half]  # made in the plan's order, no other
+        assert all(state.task == task for task, states in first for state in states)
+        later = plan.read_tasks("dongguan-2023", [*rest, "没有这个任务"])
+        assert asked == [("dongguan-2023", None)], asked
+        assert [task for task, _ in later] == rest and len(plan.tasks) == len(code_tasks)
+        again = plan.read_tasks("dongguan-2023", half[:1])
+        assert again[0][1] is dict(first)[half[0]] is plan.task_indicators("dongguan-2023", half[0], {})
+
+
 def _demo_tasks(template, tmp_path) -> list[str]:
     with two_copies(template, tmp_path) as (cli, _):
         return [code for (code,) in cli.sql("select t.code from task t join programme p on t.programme_id = p.id"
