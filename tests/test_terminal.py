@@ -360,6 +360,16 @@ def test_a_shell_without_a_script_or_none_detected_is_said_in_chinese_with_exit_
     assert list(tmp_path.iterdir()) == []  # nothing installed
 
 
+@pytest.mark.parametrize("option", ["--show-completion", "--install-completion"])
+def test_a_lang_after_the_shell_named_is_the_run_s_language(no_shell_detected, tmp_path, option):
+    """The shell's name after a completion option is its value, not the command's name: a --lang after it is
+    still the root's (MSTRACK_LANG says zh, --lang says en)."""
+    said = CliRunner().invoke(app, [option, "tcsh", "--lang", "en"], env={"HOME": str(tmp_path), "MSTRACK_LANG": "zh"},
+                              catch_exceptions=False)
+    assert said.exit_code == 2 and said.stdout == ""
+    assert said.stderr.startswith(f"mstrack: error: {option} 'tcsh': there is no completion script"), said.stderr
+
+
 def test_the_completion_options_help_names_the_shell():
     shown = CliRunner().invoke(app, ["--lang", "en", "--help"], env={"COLUMNS": "100"}).stdout
     assert "--install-completion [SHELL]" in shown and "--show-completion [SHELL]" in shown

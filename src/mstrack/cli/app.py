@@ -137,20 +137,33 @@ ROOT_VALUE_OPTIONS = ("--db", "--lang")
 """The root's options that take a value: the word after one is not the command's name."""
 
 
+COMPLETION_NAMES = frozenset(option for option, _ in COMPLETION_OPTIONS.values())
+
+
+def _root_words(args: list[str]):
+    """(index, word) of the words typed before the command's name: the root's options and their values. The
+    word after --db or --lang is their value, and the word after a completion option the shell's name; the
+    first other word that is no option is the command's name, and what follows it is the command's own."""
+    value_next = False
+    for index, arg in enumerate(args):
+        if not value_next and not arg.startswith("-"):
+            return
+        yield index, arg
+        value_next = not value_next and (arg in ROOT_VALUE_OPTIONS or arg in COMPLETION_NAMES)
+
+
 def _named_shell(args: list[str]) -> tuple[list[str], str | None]:
     """`--show-completion bash` (or `=bash`): Typer's completion options are flags, and Click's parser has no
     option with an optional value; the word after one, if it is not an option, is taken off the command line
     here as the shell's name. Only among the root's options: a word after the command's name is the command's."""
-    for index, arg in enumerate(args):
+    for index, arg in _root_words(args):
         name, equals, value = arg.partition("=")
-        if name in (option for option, _ in COMPLETION_OPTIONS.values()):
+        if name in COMPLETION_NAMES:
             if equals:
                 return [*args[:index], name, *args[index + 1:]], value
             if index + 1 < len(args) and not args[index + 1].startswith("-"):
                 return [*args[:index + 1], *args[index + 2:]], args[index + 1]
             return args, None
-        if not arg.startswith("-") and not (index and args[index - 1] in ROOT_VALUE_OPTIONS):
-            break  # the command's name
     return args, None
 
 
@@ -207,16 +220,13 @@ def _early_lang(args: list[str], refuse: bool) -> str | None:
 
 
 def _typed_lang(args: list[str]) -> str | None:
-    """The --lang typed before the command's name, the last one as Click reads it (the root's options: --db
-    and --lang take a value)."""
+    """The --lang typed before the command's name, the last one as Click reads it."""
     value = None
-    for index, arg in enumerate(args):
+    for index, arg in _root_words(args):
         if arg.startswith("--lang="):
             value = arg.partition("=")[2]
         elif arg == "--lang" and index + 1 < len(args):
             value = args[index + 1]
-        elif not arg.startswith("-") and not (index and args[index - 1] in ROOT_VALUE_OPTIONS):
-            break  # the command's name: what follows is its own
     return value
 
 
