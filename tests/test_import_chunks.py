@@ -13,7 +13,7 @@ import pytest
 
 from mstrack.sources import progress, progress_cells
 
-from .conftest import BACKEND, Cli, _admin, _pg_database, _pg_url, refused
+from .conftest import BACKEND, Cli, _admin, _pg_database, _pg_url, refused, run_apart
 
 PLAIN = [  # (task, indicator, unit) of dongguan-2023 in the demo
     ("2", "发热门诊（诊室）", "个"), ("5", "建档率", "%"), ("7", "资金支付", "元"), ("12", "孕产妇免费筛查", "人"),
@@ -264,3 +264,13 @@ def test_the_days_of_a_chunk_are_bound_as_the_driver_binds_a_date():
     adapt = sqlite3.adapters[(date, sqlite3.PrepareProtocol)]
     assert list(sqlite.bound_days(days)) == [adapt(on) for on in days] == ["2023-01-06", "2023-01-06", "2024-02-29"]
     assert Dialect.of("postgresql", "pyformat", db="x").bound_days(days) is days
+
+
+def test_a_csv_import_never_loads_the_xlsx_reader(demo_cli, tmp_path):
+    """A CSV's import runs without the .xlsx reader, calamine or openpyxl (a formula cell's type, Uncomputed,
+    lives beside the row type): every module costs the start of each import."""
+    path = tmp_path / "周报.csv"
+    write(path, [["dongguan-2023", task, name, DAYS[0], "5", "", ""] for task, name, _ in PLAIN[:2]])
+    exit_code, written, modules = run_apart(["--db", str(demo_cli.db), "import", "progress", str(path)])
+    assert exit_code in (0, None) and "已写入 2 条报送" in written, written
+    assert [name for name in modules if name.startswith(("mstrack.sources.xlsx", "python_calamine", "openpyxl"))] == []

@@ -11,8 +11,8 @@ import pytest
 from openpyxl import Workbook
 
 from mstrack.errors import InputError
+from mstrack.sources.rows import Uncomputed
 from mstrack.sources.sheets import read_rows
-from mstrack.sources.xlsx import Uncomputed
 
 HEADER = ["计划", "任务编号", "指标", "截至日期", "数值"]
 

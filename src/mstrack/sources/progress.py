@@ -24,8 +24,8 @@ from mstrack.model import SCHEDULE
 from mstrack.sources.progress_cells import picked, plain_chunk, plain_limit, plain_unit, plain_value, split_remark, text_value, unit_bracket
 from mstrack.sources.progress_columns import COLUMNAR_ROWS, Columns
 from mstrack.sources.progress_rows import ASK, FALLS_ROWS, NOTHING, OTHER, SAME, Checked, ImportIndicator, PlanReads
+from mstrack.sources.rows import Uncomputed
 from mstrack.sources.sheets import Table, cell_text, find_table, header_key, read_rows
-from mstrack.sources.xlsx import Uncomputed
 
 COLUMNS = {
     "programme": {"programme", "计划", "项目编号", "计划编号", "计划代码"},

@@ -6,6 +6,11 @@ from dataclasses import dataclass
 from itertools import chain
 
 
+class Uncomputed(str):
+    """A formula cell saved without its computed value (written by a script, never opened in Excel). Here, beside
+    the row type, so that the checks of every file (a CSV's too) know it without loading the .xlsx reader."""
+
+
 @dataclass(slots=True)
 class Row:
     number: int  # as the spreadsheet numbers it, 1-based, title and header rows included

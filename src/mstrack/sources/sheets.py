@@ -21,7 +21,6 @@ from mstrack.errors import InputError, Joined, Message
 from mstrack.sources.files import check_file_size, unreadable
 from mstrack.sources.rows import Cells, Row
 from mstrack.sources.traditional import simplified
-from mstrack.sources.xlsx import xlsx_cells
 
 HEADER_SEARCH_ROWS = 30
 
@@ -234,6 +233,8 @@ class SheetRows(NumberedRows):
 
     def _blocks(self) -> Iterator[Cells]:
         if self.blocks is None:
+            from mstrack.sources.xlsx import xlsx_cells  # here: a CSV import never loads the .xlsx reader
+
             check_file_size(self.path)
             self.blocks = xlsx_cells(self.path, self.sheet)
         return self.blocks

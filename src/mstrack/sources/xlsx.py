@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mstrack.errors import InputError
 from mstrack.sources.files import unreadable
-from mstrack.sources.rows import Cells
+from mstrack.sources.rows import Cells, Uncomputed
 from mstrack.sources.xlsx_rows import MAX_SHEET_CELLS, Extent, marked_blocks
 from mstrack.sources.xlsx_stream import column_number
 
@@ -85,10 +85,6 @@ def check_extent(path: Path, sheet: str, extent: Extent) -> None:
     if len(extent.merges) > MAX_MERGED_RANGES:
         raise InputError("{path}: sheet {sheet!r} has more merged ranges than mstrack reads ({limit})", path=path,
                          sheet=sheet, limit=MAX_MERGED_RANGES)
-
-
-class Uncomputed(str):
-    """A formula cell saved without its computed value (written by a script, never opened in Excel)."""
 
 
 @dataclass
