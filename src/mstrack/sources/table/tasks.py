@@ -50,6 +50,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     numeral_items = numbered_in_numerals(sheet, at, layout)
     numeral_headings = numerals_over_digits([layout.cell(r, "seq").strip() for r in sheet.rows[at + 1:]])
     parts_restart = _parts_restart(sheet, at, layout)
+    last_part: tuple[int, int] | None = None  # the task above and the number of its last part "（2）"
     heading: tuple[str, str] | None = None  # "(一)省监察厅牵头的工作": the code and lead of the items under it
     marks = explained_marks([row.cells for row in sheet.rows[at + 1:]])
     for row in (split for below in sheet.rows[at + 1:] for split in _tasks_in_row(below, layout, joined)):
@@ -92,7 +93,8 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
         if parts_restart and tasks and _part_of_item(row, layout, title, filled, tasks[-1], year):
             continue
         code, title = task_code(row, layout, title, tasks[-1] if tasks else None, area)
-        part = bool(tasks) and any(part_numbered(layout.cell(row, kind), layout.cell(tasks[-1].row, kind)) for kind in ("seq", "task"))
+        part = _part_number(row, layout, tasks, area, last_part)
+        last_part = (id(tasks[-1]), part) if part else None
         code = None if part else code  # "（1）" under "1.": a part of the task above, not task 1 again
         item = ""
         if code is None and title and tasks and (tasks[-1].numbered or part):
@@ -125,6 +127,20 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
         own_units(task)
         task.headers = headers
     return tasks
+
+
+def _part_number(row: Row, layout: _Layout, tasks: list[RawTask], area: str | None,
+                 last_part: tuple[int, int] | None) -> int | None:
+    """A row numbered "（1）" that is a part of the task above: under no new heading, with no number of its own in
+    序号 (or the bracket number in 序号 itself), counting parts of that task."""
+    if not tasks or tasks[-1].area != area:
+        return None
+    above = tasks[-1]
+    last = last_part[1] if last_part and last_part[0] == id(above) else None
+    seq = layout.cell(row, "seq")
+    if seq:
+        return part_numbered(seq, layout.cell(above.row, "seq"), last)
+    return part_numbered(layout.cell(row, "task"), layout.cell(above.row, "task"), last)
 
 
 PART_SPLIT_RE = re.compile(r"\s*(?:[；;。]|\n)\s*")
