@@ -3,6 +3,11 @@ variant, read as `import table` reads it."""
 
 from __future__ import annotations
 
+from datetime import date
+
+from openpyxl import Workbook
+
+from mstrack.sources.table import convert_table
 from tests.test_table_eighth import read_xlsx
 
 
@@ -48,3 +53,73 @@ def test_a_bracket_number_continuing_the_count_is_the_next_task(tmp_path):
     ], year=2024)
     assert sorted(parts) == ["1", "2"]  # a count starting again at (1) under "1." is its parts
     assert parts["1"].lead_units == {"市教育局", "市财政局"}
+
+
+def test_a_category_named_after_qizhong_in_several_items_is_no_place_of_the_tables_own(tmp_path):
+    read = read_xlsx(tmp_path, [
+        ["序号", "工作任务", "牵头单位"],
+        ["1", "建设幼儿园10所（其中新建4所、改扩建6所）", "市教育局"],
+        ["2", "建设中小学8所（其中新建3所）", "市教育局"],
+        ["3", "新建公园10个（其中中心城区4个）", "市住建局"],
+        ["4", "新增学位5000个（其中中心城区2000个）", "市教育局"],
+    ], year=2024)
+    assert (10, "所") in _targets(read, "1")
+    assert (8, "所") in _targets(read, "2")
+    assert (10, "个") in _targets(read, "3")
+    assert (5000, "个") in _targets(read, "4")
+    twice_no_title = read_xlsx(tmp_path, [
+        ["序号", "工作任务", "牵头单位"],
+        ["1", "建设品质县中10所(其中甲县4所)", "市教育局"],
+        ["2", "新增学位5000个(其中甲县1200个)", "市教育局"],
+    ], year=2024)
+    assert (10, "所") in _targets(twice_no_title, "1")  # a county named twice, no title naming it: a breakdown
+    titled_category = read_xlsx(tmp_path, [
+        ["2024年新建项目民生实事"],
+        ["序号", "工作任务", "牵头单位"],
+        ["1", "建设幼儿园10所（其中新建4所）", "市教育局"],
+    ], year=2024)
+    assert (10, "所") in _targets(titled_category, "1")  # 新建 in the title is no place
+
+
+def test_a_year_in_the_tasks_words_dates_it_only_as_a_completion_from_the_programmes_year_on(tmp_path):
+    read = read_xlsx(tmp_path, [
+        ["序号", "工作任务", "牵头单位"],
+        ["1", "2023年完成投资30亿元，2024年计划完成投资50亿元。", "市发改委"],
+        ["2", "2023年开工的学校续建5所", "市教育局"],
+        ["3", "新建学校2所，2024年开工、2026年建成", "市教育局"],
+        ["4", "2025年建成区绿化覆盖率达到42%", "市住建局"],
+        ["5", "新建公园3个，2025年建成", "市住建局"],
+        ["6", "新建学校2所，2025年开工", "市教育局"],
+    ], year=2024)
+    assert read["1"].deadline is None or read["1"].deadline.year >= 2024
+    assert read["2"].deadline is None
+    assert read["3"].deadline == date(2026, 12, 31)
+    assert read["4"].deadline is None
+    assert read["5"].deadline == date(2025, 12, 31)
+    assert read["6"].deadline is None  # a start is no deadline
+
+
+def test_tong_shang_repeats_the_data_row_above_never_the_header_or_a_heading(tmp_path):
+    first = read_xlsx(tmp_path, [
+        ["序号", "工作任务", "牵头单位"],
+        ["1", "新建学校2所", "同上"],
+        ["2", "改造操场3个", "同上"],
+    ], year=2024)
+    assert "牵头单位" not in first["1"].lead_units
+    under_heading = read_xlsx(tmp_path, [
+        ["序号", "工作任务", "牵头单位"],
+        ["一、教育（2项）", "一、教育（2项）", "一、教育（2项）"],
+        ["1", "新建学校2所", "同上"],
+        ["2", "改造操场3个", "市教育局"],
+        ["3", "新建公园1个", "同上"],
+    ], year=2024)
+    codes = sorted(under_heading)
+    assert not any("教育（2项）" in unit for code in codes for unit in under_heading[code].lead_units)
+    assert under_heading[codes[2]].lead_units == {"市教育局"}  # the data row above
+    path = tmp_path / "doubt.xlsx"
+    book = Workbook()
+    for row in (["序号", "工作任务", "牵头单位"], ["1", "新建学校2所", "同上"], ["2", "改造操场3个", "市教育局"]):
+        book.active.append(row)
+    book.save(path)
+    doubts = " ".join(str(d) for d in convert_table(path, "x-2024", 2024).doubts)
+    assert "同上" in doubts

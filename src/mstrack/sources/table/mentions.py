@@ -307,10 +307,10 @@ def _own_part(clause: str, spans: list[tuple], span: tuple, own_places: tuple[st
 
 def shares_named(texts: list[str], titles: list[str]) -> tuple[str, ...]:
     """The places a table's own figures are given for: a place whose part the items print in brackets ("10所(其中浏阳
-    4所)") is the document's own when the lines above the table name it (a place's name: 乙市, 甲县), or when two items or more give the part's
-    figure again outside the brackets as their own ("建设品质县中10所(其中浏阳4所)" beside "建设品质县中4所": a
-    county's table of its city's programme). Any other part, however often named ("10所(其中新建4所)", "(其中中心城区
-    2000个)"), is a breakdown of the whole."""
+    4所)") is the document's own when the lines above the table name it (a place's name: 乙市, 甲县), or when two
+    items or more give the part's figure again outside the brackets as their own ("建设品质县中10所(其中浏阳4所)"
+    beside "建设品质县中4所": a county's table of its city's programme). Any other part, however often named
+    ("10所(其中新建4所)", "(其中中心城区2000个)"), is a breakdown of the whole."""
     counts: dict[str, int] = {}
     above = "\n".join(titles)
     for text in texts:
