@@ -123,3 +123,30 @@ def test_tong_shang_repeats_the_data_row_above_never_the_header_or_a_heading(tmp
     book.save(path)
     doubts = " ".join(str(d) for d in convert_table(path, "x-2024", 2024).doubts)
     assert "同上" in doubts
+
+
+def test_a_slash_separates_only_whole_units(tmp_path):
+    read = read_xlsx(tmp_path, [
+        ["序号", "工作任务", "牵头单位", "责任单位"],
+        ["1", "新建学校2所", "市教育局/市财政局", "各县/市/区"],
+        ["2", "改造道路5条", "市交通局", "市/县两级交通部门"],
+    ], year=2024)
+    assert read["1"].lead_units == {"市教育局", "市财政局"}
+    assert read["1"].units == {"各县/市/区"}
+    assert read["2"].units == {"市/县两级交通部门"}
+
+
+def test_deng_names_a_group_after_it_as_a_unit_and_a_count_as_none(tmp_path):
+    read = read_xlsx(tmp_path, [
+        ["序号", "工作任务", "牵头单位", "责任单位"],
+        ["1", "新建学校2所", "市教育局", "市公安局等有关部门"],
+        ["2", "建设公园3个", "市住建局", "市公安局等8家单位"],
+        ["3", "改造道路5条", "市交通局", "市住建局等12个市直部门"],
+        ["4", "新增岗位5个", "市人社局", "市消防救援支队等部门"],
+        ["5", "新建公厕9座", "市城管局", "市公安局等8个部门"],
+    ], year=2024)
+    assert read["1"].units == {"市公安局", "有关部门"}
+    assert read["2"].units == {"市公安局"}
+    assert read["3"].units == {"市住建局", "市直部门"}
+    assert read["4"].units == {"市消防救援支队等部门"}  # a bare 部门 names no group: as printed
+    assert read["5"].units == {"市公安局"}
