@@ -150,3 +150,17 @@ def test_deng_names_a_group_after_it_as_a_unit_and_a_count_as_none(tmp_path):
     assert read["3"].units == {"市住建局", "市直部门"}
     assert read["4"].units == {"市消防救援支队等部门"}  # a bare 部门 names no group: as printed
     assert read["5"].units == {"市公安局"}
+
+
+def test_a_month_in_chinese_numerals_reads_as_its_digits_wherever_it_is_in_the_cell(tmp_path):
+    read = read_xlsx(tmp_path, [
+        ["序号", "工作任务", "牵头单位", "完成时限"],
+        ["1", "新建学校2所", "市教育局", "六月、十二月"],
+        ["2", "建设公园3个", "市住建局", "6月、12月"],
+        ["3", "改造道路5条", "市交通局", "十月一日前"],
+        ["4", "新增岗位5个", "市人社局", "10月1日前"],
+        ["5", "改造街道1条", "市城管局", "三月街改造"],
+    ], year=2024)
+    assert read["1"].deadline == read["2"].deadline == date(2024, 12, 31)
+    assert read["3"].deadline == read["4"].deadline == date(2024, 10, 1)
+    assert read["5"].deadline is None  # a street's name, no month

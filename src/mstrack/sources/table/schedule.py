@@ -137,7 +137,8 @@ CHINESE_YEAR_RE = re.compile(r"[〇零○O一二三四五六七八九]{4}(?=\s*�
 # or a bare month ending a deadline ("六月底前"), never one inside item text ("三月街")
 CHINESE_MONTH_DAY_RE = re.compile(r"(?<=[年月至到—–\-~～])\s*([一二三四五六七八九十]{1,3})(?=\s*[月日号])"
                                   r"|(?<![第〇零○一二三四五六七八九十])([一二三四五六七八九十]{1,2})(?=\s*月\s*[底前末])")
-DATED_RE = re.compile(r"\d{4}\s*年|[〇零○O一二三四五六七八九]{4}\s*年|[一二三四五六七八九十]{1,2}\s*月\s*[底前末]")
+DATED_RE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月\s*[一二三四五六七八九十]{1,3}\s*[日号]|"
+                      r"[〇零○O一二三四五六七八九]{4}\s*年|[一二三四五六七八九十]{1,2}\s*月\s*[底前末]")
 
 
 def arabic_date(text: str) -> str:
@@ -153,11 +154,11 @@ def arabic_date(text: str) -> str:
     return CHINESE_MONTH_DAY_RE.sub(days, text)
 
 
-# where a deadline is expected, a cell that starts with a month in Chinese numerals names it when no word goes on from
-# the month ("六月", "十二月份", "六月中旬", "六月完成"; "三月街改造" is a street); in other text only one before 底 / 前 /
-# 末 is a date (CHINESE_MONTH_DAY_RE)
-LEADING_MONTH_RE = re.compile(rf"^([一二三四五六七八九十]{{1,3}})(?=\s*月(?:份|[上中下]旬|底|末|前|内|{COMPLETION_VERBS}|{START_VERBS}|投入"
-                              r"|[^\u4e00-\u9fff]|$))")
+# where a deadline is expected, a month in Chinese numerals at the start of the cell or of one of its dates ("六月、十二月",
+# "十月一日前") names it when no word goes on from the month ("六月", "十二月份", "六月中旬", "六月完成", "十月一日";
+# "三月街改造" is a street); in other text only one before 底 / 前 / 末 is a date (CHINESE_MONTH_DAY_RE)
+MONTH_RE = re.compile(rf"(?:^|(?<=[、，,；;\s至到—–\-~～]))([一二三四五六七八九十]{{1,3}})(?=\s*月(?:份|[上中下]旬|底|末|前|内"
+                      rf"|{COMPLETION_VERBS}|{START_VERBS}|投入|[一二三四五六七八九十]{{1,3}}\s*[日号]|[^\u4e00-\u9fff]|$))")
 
 
 def _month_in_digits(m: re.Match) -> str:
@@ -168,7 +169,7 @@ def _month_in_digits(m: re.Match) -> str:
 def parse_deadline(text: str, year: int) -> date | None:
     """完成时限 as printed: "2023.11", "12月底前", "9月投入使用", "5月底前动工", "二〇二四年六月"; None when no date is
     named."""
-    body = arabic_date(LEADING_MONTH_RE.sub(_month_in_digits, text.strip()))
+    body = arabic_date(MONTH_RE.sub(_month_in_digits, text.strip()))
     if not body:
         return None
     if dates := numbered_deadlines(body, year):  # "1、7月1日试运营 2、2022年12月底完成": due when the last item is
