@@ -164,3 +164,16 @@ def test_a_month_in_chinese_numerals_reads_as_its_digits_wherever_it_is_in_the_c
     assert read["1"].deadline == read["2"].deadline == date(2024, 12, 31)
     assert read["3"].deadline == read["4"].deadline == date(2024, 10, 1)
     assert read["5"].deadline is None  # a street's name, no month
+
+
+def test_modifiers_before_jun_share_the_noun_named_after_the_last(tmp_path):
+    read = read_xlsx(tmp_path, [
+        ["序号", "工作任务", "牵头单位"],
+        ["1", "城市和农村居民收入均增长8%", "市发改委"],
+        ["2", "参保率和覆盖率均达到90%", "市人社局"],
+        ["3", "就业率和高校毕业生就业率均达到95%", "市人社局"],
+    ], year=2024)
+    names = sorted(name for name, _, _ in read["1"].targets)
+    assert names == ["农村居民收入增长", "城市居民收入增长"], names
+    assert sorted(name for name, _, _ in read["2"].targets) == ["参保率", "覆盖率"]
+    assert "就业率" in {name for name, _, _ in read["3"].targets}  # a name of its own, not a modifier

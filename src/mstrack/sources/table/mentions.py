@@ -400,7 +400,13 @@ def _each_named(before: str, shared: list[str]) -> list[str]:
     if len(parts) < 2 or not all(len(content_words(p)) >= 2 and not re.search(r"\d", p) for p in parts):
         return []
     change = m["verb"] if re.fullmatch(CHANGE_WORDS, m["verb"]) else ""
-    return [(_clean_name(p) + change)[-20:] for p in parts]
+    names = [_clean_name(p) for p in parts]
+    short = {len(name) for name in names[:-1]}
+    if len(short) == 1 and (n := short.pop()) <= 4 and len(names[-1]) >= n + 2:
+        tail = names[-1][n:]  # "城市和农村居民收入": modifiers of one length, the noun after the last shared by all
+        if not any(set(name) & set(tail) for name in names[:-1]):  # "就业率和高校毕业生就业率": two names
+            names = [name + tail for name in names[:-1]] + names[-1:]
+    return [(name + change)[-20:] for name in names]
 
 
 def _protect_commas(text: str) -> str:
