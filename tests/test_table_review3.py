@@ -177,3 +177,15 @@ def test_modifiers_before_jun_share_the_noun_named_after_the_last(tmp_path):
     assert names == ["农村居民收入增长", "城市居民收入增长"], names
     assert sorted(name for name, _, _ in read["2"].targets) == ["参保率", "覆盖率"]
     assert "就业率" in {name for name, _, _ in read["3"].targets}  # a name of its own, not a modifier
+
+
+def test_an_office_on_the_next_line_joins_no_line_of_each_or_a_bare_area_word(tmp_path):
+    read = read_xlsx(tmp_path, [
+        ["序号", "工作任务", "牵头单位", "责任单位"],
+        ["1", "新建学校2所", "市教育局", "各街道\n卫健委"],
+        ["2", "建设公园3个", "市住建局", "城区\n财政局"],
+        ["3", "改造道路5条", "市交通局", "湘江新区\n管委会"],
+    ], year=2024)
+    assert read["1"].units == {"各街道", "卫健委"}
+    assert read["2"].units == {"城区", "财政局"}
+    assert read["3"].units == {"湘江新区管委会"}  # a name broken before its office

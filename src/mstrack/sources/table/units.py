@@ -88,8 +88,11 @@ OFFICE_SUFFIX_RE = re.compile(rf"(?![{PLACE_START}]|相关|有关|其他|其它)
 
 def _office_after_area(line: str, following: str) -> bool:
     """A line ending like an area ("湘江新区", "市住房和城乡") and one that is only an office's suffix, naming no place
-    ("管委会", "建设局", "人民政府"): one name broken before its office; "岳麓区\n望城区" and "城区\n市教育局" are two."""
-    return line.endswith(tuple(AREA_END)) and not re.search(r"[、，,；;\s（）()]", line) \
+    ("管委会", "建设局", "人民政府"): one name broken before its office; "岳麓区\n望城区" and "城区\n市教育局" are two,
+    and so are "各街道\n卫健委" (each of a kind, no one area's office) and "城区\n财政局" (two characters: a word for
+    an area, no name an office's is broken from)."""
+    return line.endswith(tuple(AREA_END)) and not re.search(r"[、，,；;\s（）()]", line) and len(line) >= 3 \
+        and not line.startswith(("各", *COLLECTIVE)) \
         and OFFICE_SUFFIX_RE.fullmatch(following) is not None
 
 
