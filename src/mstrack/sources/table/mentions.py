@@ -198,7 +198,7 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
     of its own beside the whole, as before."""
     found: list[Mention] = []
     previous_context = previous_name = ""
-    for clause_match in re.finditer(r"[^，,；;。：:！!？?\n]+", _protect_commas(text)):
+    for clause_match in re.finditer(r"[^，,；;。：:！!？?\n]+", protect_commas(text)):
         clause = clause_match[0].replace("\x00", ",")
         shares: dict[int, float] = {}
         spans = _spans(clause, year, shares, own_places)
@@ -409,8 +409,8 @@ def _each_named(before: str, shared: list[str]) -> list[str]:
     return [(name + change)[-20:] for name in names]
 
 
-def _protect_commas(text: str) -> str:
-    """Thousands separators ("1,200") are not clause breaks; hide them from the clause split."""
+def protect_commas(text: str) -> str:
+    """Thousands separators ("1,200") are not clause breaks; hide them (as NUL) from a clause split."""
     return re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "\x00", text)
 
 # --- matching numbers to indicators ------------------------------------------------------------
