@@ -9,10 +9,7 @@ from openpyxl import Workbook
 
 from mstrack.sources.table import convert_table
 from tests.test_table_eighth import read_xlsx
-
-
-def _targets(read, code: str) -> list[tuple]:
-    return sorted((v, u) for _, v, u in read[code].targets)
+from tests.test_table_read13 import _targets
 
 
 def test_a_bracket_number_with_its_own_number_in_the_number_column_is_a_task(tmp_path):
