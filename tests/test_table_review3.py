@@ -186,3 +186,13 @@ def test_an_office_on_the_next_line_joins_no_line_of_each_or_a_bare_area_word(tm
     assert read["1"].units == {"各街道", "卫健委"}
     assert read["2"].units == {"城区", "财政局"}
     assert read["3"].units == {"湘江新区管委会"}  # a name broken before its office
+
+
+def test_a_month_in_chinese_numerals_dates_a_schedule_step_as_digits_do(tmp_path):
+    read = read_xlsx(tmp_path, [
+        ["序号", "工作任务", "牵头单位", "进度安排"],
+        ["1", "新建学校2所", "市教育局", "3月底前完成选址；六月底前开工；十月底前建成"],
+        ["2", "建设公园3个", "市住建局", "3月底前完成选址；6月底前开工；10月底前建成"],
+    ], year=2024)
+    assert read["1"].checkpoints == read["2"].checkpoints
+    assert read["1"].deadline == read["2"].deadline == date(2024, 10, 31)

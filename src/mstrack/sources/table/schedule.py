@@ -33,7 +33,7 @@ def split_schedule(text: str, year: int) -> list[Block]:
     """Cut a schedule cell at its period labels ("3月底前", "一季度", "全年") and sub-headings."""
     blocks = [Block()]
     for raw in text.split("\n"):
-        line = raw.strip()
+        line = month_digits(raw.strip())
         if not line:
             continue
         number = None
@@ -161,6 +161,12 @@ MONTH_RE = re.compile(rf"(?:^|(?<=[、，,；;\s至到—–\-~～]))([一二三
                       rf"|{COMPLETION_VERBS}|{START_VERBS}|投入|[一二三四五六七八九十]{{1,3}}\s*[日号]|[^\u4e00-\u9fff]|$))")
 
 
+def month_digits(text: str) -> str:
+    """A date's month and day in Chinese numerals as digits, read the same wherever dates are ("六月、十二月",
+    "3月底前、六月底前"): the one conversion (domain.quantities.chinese_count)."""
+    return arabic_date(MONTH_RE.sub(_month_in_digits, text))
+
+
 def _month_in_digits(m: re.Match) -> str:
     count = chinese_count(m[1])
     return str(count) if count and count <= 12 else m[0]
@@ -169,7 +175,7 @@ def _month_in_digits(m: re.Match) -> str:
 def parse_deadline(text: str, year: int) -> date | None:
     """完成时限 as printed: "2023.11", "12月底前", "9月投入使用", "5月底前动工", "二〇二四年六月"; None when no date is
     named."""
-    body = arabic_date(MONTH_RE.sub(_month_in_digits, text.strip()))
+    body = month_digits(text.strip())
     if not body:
         return None
     if dates := numbered_deadlines(body, year):  # "1、7月1日试运营 2、2022年12月底完成": due when the last item is
