@@ -414,8 +414,14 @@ def zero_width_spaces(grid: Grid) -> Grid | str:
 
 
 def units_joined_slash(grid: Grid) -> Grid | str:
-    """Units listed with "/" for "、" (区教育局/区财政局)."""
-    return _unit_joiner(grid, "/")
+    """Units listed with "/" for "、" (区教育局/区财政局). A list with a one-character name ("各县、市、区政府") keeps its
+    、: "各县/市/区政府" is one unit's name as printed (a place a name shares), as review found."""
+    joined = _unit_joiner(grid, "/")
+    if isinstance(joined, str):
+        return joined
+    rows = tuple(tuple(new if all(len(p.strip()) >= 2 for p in re.split(r"[/]", new)) else old
+                       for new, old in zip(row, before, strict=True)) for row, before in zip(joined.rows, grid.rows, strict=True))
+    return replace(joined, rows=rows) if rows != grid.rows else "no list of whole units joined by 、"
 
 
 def units_joined_ascii_semicolon(grid: Grid) -> Grid | str:

@@ -4,7 +4,8 @@ import hashlib
 import tomllib
 from pathlib import Path
 
-from mstrack.sources.plan import load_plan, split_units
+from mstrack.sources.plan import load_plan
+from mstrack.sources.table.units import split_units
 
 from .conftest import ROOT, SEEDS, SOURCES, find_quantities
 

@@ -43,12 +43,12 @@ def test_a_deadline_printed_in_the_tasks_words_is_its_deadline(tmp_path):
 
 def test_a_share_in_brackets_is_the_target_only_where_it_names_the_tables_own_place(tmp_path):
     own = read_xlsx(tmp_path, [
-        ["序号", "工作任务", "牵头单位"],
-        ["1", "建设品质县中10所(其中甲县4所)", "市教育局"],
-        ["2", "新增学位5000个(其中甲县1200个)", "市教育局"],
-        ["3", "新建公园3个", "市住建局"],
+        ["序号", "项目名称", "工作任务", "牵头单位"],
+        ["1", "建设品质县中10所(其中甲县4所)", "建设品质县中4所", "市教育局"],
+        ["2", "新增学位5000个(其中甲县1200个)", "新增学位1200个", "市教育局"],
+        ["3", "新建公园3个", "新建公园3个", "市住建局"],
     ], year=2024)
-    assert _targets(own, "1") == [(4, "所")]  # the place every share names is the table's own: its part is the target
+    assert _targets(own, "1") == [(4, "所")]  # the place whose share each item gives as its own is the table's: its part
     assert _targets(own, "2") == [(1200, "个")]
     assert _targets(own, "3") == [(3, "个")]
     other = read_xlsx(tmp_path, [

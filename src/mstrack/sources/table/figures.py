@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from mstrack.errors import Message
-from mstrack.sources.table.mentions import COMPLETE_RE, Mention, find_mentions, stated, unit_factor, unit_key
+from mstrack.sources.table.mentions import COMPLETE_RE, Mention, find_mentions, protect_commas, stated, unit_factor, unit_key
 from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.schedule import dated_parts, numbered_deadlines, numbered_parts
 from mstrack.sources.table.series import Series, assign, is_level, join_month_plan_figures
@@ -196,7 +196,7 @@ def _budget_at_the_end(dated: list[tuple[date, str, str]]) -> list[tuple[date, s
     last = max(range(len(dated)), key=lambda k: dated[k][0])
     moved = []
     for k, (due, label, text) in enumerate(dated):
-        parts = re.split(r"，|,(?!(?<=\d,)\d{3}(?!\d))", text)  # "1,067万元": a thousands comma ends no clause
+        parts = [p.replace("\x00", ",") for p in re.split(r"[，,]", protect_commas(text))]  # "1,067万元": one clause
         budget = [p for p in parts if BUDGET_RE.match(p)]
         if k != last and budget and len(budget) < len(parts):
             dated[k] = (due, label, "，".join(p for p in parts if not BUDGET_RE.match(p)))

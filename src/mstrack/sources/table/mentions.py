@@ -198,7 +198,7 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
     of its own beside the whole, as before."""
     found: list[Mention] = []
     previous_context = previous_name = ""
-    for clause_match in re.finditer(r"[^，,；;。：:！!？?\n]+", _protect_commas(text)):
+    for clause_match in re.finditer(r"[^，,；;。：:！!？?\n]+", protect_commas(text)):
         clause = clause_match[0].replace("\x00", ",")
         shares: dict[int, float] = {}
         spans = _spans(clause, year, shares, own_places)
@@ -279,8 +279,9 @@ BASELINE_RE = re.compile(r"(?:从|由)(?P<base>[^从由，,；;。]*?\d[^从由�
                          r"(?:提高|提升|增加|增长|上调|调高|调整|降低|下降|减少|下调|调低|扩大|缩小|缩短|压缩|延长)(?:到|至|为)")
 
 
-PART_RE = re.compile(r"[（(]\s*其中\s*[:：]?\s*(?P<place>[\u4e00-\u9fff]{2,8}?)\s*$")  # "(其中浏阳" before a figure
-PART_NAMED_RE = re.compile(r"[（(]\s*其中\s*[:：]?\s*([\u4e00-\u9fff]{2,8}?)\s*\d")
+PART_PATTERN = r"[（(]\s*其中\s*[:：]?\s*(?P<place>[\u4e00-\u9fff]{2,8}?)\s*"  # "(其中浏阳": a part, named
+PART_RE = re.compile(PART_PATTERN + "$")  # just before its figure
+PART_NAMED_RE = re.compile(PART_PATTERN + r"(?P<figure>\d[\d.]*)")  # with its figure "(其中浏阳4"
 
 
 FIGURE_AT_END_RE = re.compile(r"\d[\d.,]*\D*$")  # "建设品质县中10所" → 建设品质县中
@@ -306,15 +307,21 @@ def _own_part(clause: str, spans: list[tuple], span: tuple, own_places: tuple[st
 
 def shares_named(texts: list[str], titles: list[str]) -> tuple[str, ...]:
     """The places a table's own figures are given for: a place whose part the items print in brackets ("10所(其中浏阳
-    4所)", "…项目(其中浏阳1所)") is the document's own when two items or more name its part (a county's table of its
-    city's programme), or the lines above the table name it; a part named once, of a place the title does not name,
-    is a breakdown of the whole ("10个(其中城区4个)")."""
+    4所)") is the document's own when the lines above the table name it (a place's name: 乙市, 甲县), or when two
+    items or more give the part's figure again outside the brackets as their own ("建设品质县中10所(其中浏阳4所)"
+    beside "建设品质县中4所": a county's table of its city's programme). Any other part, however often named
+    ("10所(其中新建4所)", "(其中中心城区2000个)"), is a breakdown of the whole."""
     counts: dict[str, int] = {}
-    for text in texts:
-        for place in {m[1] for m in PART_NAMED_RE.finditer(text)}:
-            counts[place] = counts.get(place, 0) + 1
     above = "\n".join(titles)
-    return tuple(place for place, n in counts.items() if n >= 2 or place in above)
+    for text in texts:
+        for place in {m["place"] for m in PART_NAMED_RE.finditer(text)
+                      if re.search(rf"(?<![\d.]){re.escape(m['figure'])}(?![\d.])", text[:m.start()] + text[m.end():])}:
+            counts[place] = counts.get(place, 0) + 1
+    named = {m["place"] for text in texts for m in PART_NAMED_RE.finditer(text)}
+    return tuple(place for place in named if counts.get(place, 0) >= 2 or place in above and PLACE_END_RE.search(place))
+
+
+PLACE_END_RE = re.compile(r"(?:省|市|州|盟|县|旗|区|镇|乡|街道|村|社区)$")  # a place's name ends so; 新建, 幼儿园 do not
 
 
 def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None = None,
@@ -393,11 +400,17 @@ def _each_named(before: str, shared: list[str]) -> list[str]:
     if len(parts) < 2 or not all(len(content_words(p)) >= 2 and not re.search(r"\d", p) for p in parts):
         return []
     change = m["verb"] if re.fullmatch(CHANGE_WORDS, m["verb"]) else ""
-    return [(_clean_name(p) + change)[-20:] for p in parts]
+    names = [_clean_name(p) for p in parts]
+    short = {len(name) for name in names[:-1]}
+    if len(short) == 1 and (n := short.pop()) <= 4 and len(names[-1]) >= n + 2:
+        tail = names[-1][n:]  # "城市和农村居民收入": modifiers of one length, the noun after the last shared by all
+        if not any(set(name) & set(tail) for name in names[:-1]):  # "就业率和高校毕业生就业率": two names
+            names = [name + tail for name in names[:-1]] + names[-1:]
+    return [(name + change)[-20:] for name in names]
 
 
-def _protect_commas(text: str) -> str:
-    """Thousands separators ("1,200") are not clause breaks; hide them from the clause split."""
+def protect_commas(text: str) -> str:
+    """Thousands separators ("1,200") are not clause breaks; hide them (as NUL) from a clause split."""
     return re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "\x00", text)
 
 # --- matching numbers to indicators ------------------------------------------------------------

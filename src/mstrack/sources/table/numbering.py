@@ -42,14 +42,20 @@ def title_code(title: str) -> re.Match | None:
     return TITLE_CODE_RE.match(title) or TITLE_BRACKET_RE.match(title)
 
 
-PART_CODE_RE = re.compile(r"^[（(]\s*\d+\s*[）)]")  # "（1）": a part's number
+PART_CODE_RE = re.compile(r"^[（(]\s*(\d+)\s*[）)]")  # "（1）": a part's number
 ITEM_CODE_RE = re.compile(r"^\d{1,4}\s*(?:[.．、]|$)")  # "1.", "1": an item's number ("2024年…" is none)
 
 
-def part_numbered(code: str, above: str) -> bool:
-    """A number in brackets ("（1）", "(2)") under a task numbered in plain digits ("1.", "1"): one of its parts. A table
-    that numbers its items in brackets throughout is numbered so, no parts."""
-    return PART_CODE_RE.match(code.strip()) is not None and ITEM_CODE_RE.match(above.strip()) is not None
+def part_numbered(code: str, above: str, last_part: int | None) -> int | None:
+    """A number in brackets ("（1）", "(2)") that counts parts of the task above: "（1）" under a task numbered in plain
+    digits ("1.", "1") starts the count, and "（2）" goes on from the part before it. The part's number, or None: a
+    table numbering its items in brackets throughout has no parts, and "（3）" after "1.", "2." is task 3."""
+    if not (m := PART_CODE_RE.match(code.strip())):
+        return None
+    number = int(m[1])
+    if last_part is not None:
+        return number if number == last_part + 1 else None
+    return number if number == 1 and ITEM_CODE_RE.match(above.strip()) else None
 
 
 def in_area(area: str, code: str) -> str:

@@ -68,23 +68,11 @@ def make_sheet(path: Path, rows: Iterator[Row], blank_rows: bool = False, **opti
     """Rows cleaned (the blank ones left out unless `blank_rows`), and read in simplified characters
     when the table has traditional ones (the written ones kept to give back)."""
     cleaned = [Row(row.number, cells) for row in rows if any(cells := [clean_cell(value) for value in row.cells]) or blank_rows]
-    _same_as_above(cleaned)
     if "titles" in options:  # a document's title lines, as its cells: "２０２４年３月" names the report's month
         options["titles"] = [title.translate(FULL_WIDTH_DIGITS) for title in options["titles"]]
     cells, written = for_matching(row.cells for row in cleaned)
     return Sheet(path=path, rows=[Row(row.number, row_cells) for row, row_cells in zip(cleaned, cells, strict=True)],
                  written=written, **options)
-
-
-SAME_AS_ABOVE_RE = re.compile(r"同\s*上[。.]?")
-
-
-def _same_as_above(rows: list[Row]) -> None:
-    """A cell typed 同上 ("the same as above") holds the text of the cell above it, as typed or itself 同上."""
-    for above, row in zip(rows, rows[1:], strict=False):
-        for i, cell in enumerate(row.cells):
-            if i < len(above.cells) and above.cells[i] and SAME_AS_ABOVE_RE.fullmatch(cell):
-                row.cells[i] = above.cells[i]
 
 
 def _read_workbook(path: Path, sheet: str | None) -> list[Sheet]:

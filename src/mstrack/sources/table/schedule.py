@@ -33,7 +33,7 @@ def split_schedule(text: str, year: int) -> list[Block]:
     """Cut a schedule cell at its period labels ("3月底前", "一季度", "全年") and sub-headings."""
     blocks = [Block()]
     for raw in text.split("\n"):
-        line = raw.strip()
+        line = month_digits(raw.strip())
         if not line:
             continue
         number = None
@@ -100,9 +100,13 @@ def dated_completions(text: str, year: int) -> list[tuple[str, date, str]]:
     return found
 
 
-# "…3所，9月底前投入使用", "…，年底前完成", "2025年全面完成": a clause that starts with a date and says what is done by then
-CLAUSE_DATE_RE = re.compile(rf"(?:^|(?<=[，,；;。\s]))(?P<label>{PERIOD_LABEL}|\d{{4}}\s*年(?!\s*\d))\s*(?:全部|全面|基本)?\s*"
-                            r"(?:完成|建成|投入使用|投用|通过验收|竣工|完工|开工|启用|开放|实现)")
+# what is done by a date ("建成", "投入使用"); 开工 starts the work, and dates a checkpoint at most
+COMPLETION_VERBS = "完成|建成|投入使用|投用|通过验收|竣工|完工|启用|开放|实现"
+START_VERBS = "开工|动工"
+# "…3所，9月底前投入使用", "…，年底前完成", "2024年开工、2026年建成": a clause that starts with a date and says what is
+# done by then; "2023年开工的学校" (…的) describes, and "2025年建成区绿化覆盖率" names a place (建成区)
+CLAUSE_DATE_RE = re.compile(rf"(?:^|(?<=[，,；;。、\s]))(?P<label>{PERIOD_LABEL}|\d{{4}}\s*年(?!\s*\d))\s*(?:全部|全面|基本)?\s*"
+                            rf"(?:{COMPLETION_VERBS})(?![的区])")
 
 
 def dated_clauses(text: str, year: int) -> list[tuple[str, date, str]]:
@@ -116,9 +120,11 @@ def dated_clauses(text: str, year: int) -> list[tuple[str, date, str]]:
             label = re.sub(r"\s+", "", m["label"])
             label += "底" if label.endswith("年") else ""  # "2025年完成": by the year's end
             try:
-                found.append((label, period_end(label, year), sentence.strip(" ，,")))
+                due = period_end(label, year)
             except DateError:
                 continue
+            if due.year >= year:  # "2023年完成投资30亿元" in 2024's programme: history, no deadline
+                found.append((label, due, sentence.strip(" ，,")))
     return found
 
 
@@ -131,7 +137,8 @@ CHINESE_YEAR_RE = re.compile(r"[〇零○O一二三四五六七八九]{4}(?=\s*�
 # or a bare month ending a deadline ("六月底前"), never one inside item text ("三月街")
 CHINESE_MONTH_DAY_RE = re.compile(r"(?<=[年月至到—–\-~～])\s*([一二三四五六七八九十]{1,3})(?=\s*[月日号])"
                                   r"|(?<![第〇零○一二三四五六七八九十])([一二三四五六七八九十]{1,2})(?=\s*月\s*[底前末])")
-DATED_RE = re.compile(r"\d{4}\s*年|[〇零○O一二三四五六七八九]{4}\s*年|[一二三四五六七八九十]{1,2}\s*月\s*[底前末]")
+DATED_RE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月\s*[一二三四五六七八九十]{1,3}\s*[日号]|"
+                      r"[〇零○O一二三四五六七八九]{4}\s*年|[一二三四五六七八九十]{1,2}\s*月\s*[底前末]")
 
 
 def arabic_date(text: str) -> str:
@@ -147,11 +154,17 @@ def arabic_date(text: str) -> str:
     return CHINESE_MONTH_DAY_RE.sub(days, text)
 
 
-# where a deadline is expected, a cell that starts with a month in Chinese numerals names it when no word goes on from
-# the month ("六月", "十二月份", "六月中旬", "六月完成"; "三月街改造" is a street); in other text only one before 底 / 前 /
-# 末 is a date (CHINESE_MONTH_DAY_RE)
-LEADING_MONTH_RE = re.compile(r"^([一二三四五六七八九十]{1,3})(?=\s*月(?:份|[上中下]旬|底|末|前|内|完成|建成|竣工|完工|开工|投入"
-                              r"|投用|启用|[^\u4e00-\u9fff]|$))")
+# where a deadline is expected, a month in Chinese numerals at the start of the cell or of one of its dates ("六月、十二月",
+# "十月一日前") names it when no word goes on from the month ("六月", "十二月份", "六月中旬", "六月完成", "十月一日";
+# "三月街改造" is a street); in other text only one before 底 / 前 / 末 is a date (CHINESE_MONTH_DAY_RE)
+MONTH_RE = re.compile(rf"(?:^|(?<=[、，,；;\s至到—–\-~～]))([一二三四五六七八九十]{{1,3}})(?=\s*月(?:份|[上中下]旬|底|末|前|内"
+                      rf"|{COMPLETION_VERBS}|{START_VERBS}|投入|[一二三四五六七八九十]{{1,3}}\s*[日号]|[^\u4e00-\u9fff]|$))")
+
+
+def month_digits(text: str) -> str:
+    """A date's month and day in Chinese numerals as digits, read the same wherever dates are ("六月、十二月",
+    "3月底前、六月底前"): the one conversion (domain.quantities.chinese_count)."""
+    return arabic_date(MONTH_RE.sub(_month_in_digits, text))
 
 
 def _month_in_digits(m: re.Match) -> str:
@@ -162,7 +175,7 @@ def _month_in_digits(m: re.Match) -> str:
 def parse_deadline(text: str, year: int) -> date | None:
     """完成时限 as printed: "2023.11", "12月底前", "9月投入使用", "5月底前动工", "二〇二四年六月"; None when no date is
     named."""
-    body = arabic_date(LEADING_MONTH_RE.sub(_month_in_digits, text.strip()))
+    body = month_digits(text.strip())
     if not body:
         return None
     if dates := numbered_deadlines(body, year):  # "1、7月1日试运营 2、2022年12月底完成": due when the last item is

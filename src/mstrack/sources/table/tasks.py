@@ -50,13 +50,17 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     numeral_items = numbered_in_numerals(sheet, at, layout)
     numeral_headings = numerals_over_digits([layout.cell(r, "seq").strip() for r in sheet.rows[at + 1:]])
     parts_restart = _parts_restart(sheet, at, layout)
+    last_part: tuple[int, int] | None = None  # the task above and the number of its last part "（2）"
     heading: tuple[str, str] | None = None  # "(一)省监察厅牵头的工作": the code and lead of the items under it
     marks = explained_marks([row.cells for row in sheet.rows[at + 1:]])
+    previous: Row | None = None  # the last data row: what a cell typed 同上 repeats
     for row in (split for below in sheet.rows[at + 1:] for split in _tasks_in_row(below, layout, joined)):
         filled = [c for c in row.cells if c]
         if not filled or _repeats_header(row, layout, header_texts) or total_row(row.cells):
             continue  # blank, the header again at a page break, or a row of totals (合计, 小计, 全省)
+        unresolved = _same_as_above(row, previous, layout)
         if areas_are_tasks and _action_row(row, layout, tasks, seen, year):
+            previous = row
             continue
         if note_line(row.cells):
             notes.append(filled[0])  # a footnote under the table, merged over its width or written in its first cell
@@ -82,6 +86,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
             for line in task.lines[lines:]:  # the row's offices beside the heading's lead are the other units
                 line.units = unique(u for u in (*line.lead_units, *line.units) if u not in (heading[1], UNLISTED))
                 line.lead_units = [heading[1]]
+            previous = row
             continue
         if own_numbers and _group_heading(title, filled):
             continue  # "(一)经济指标", "加强基础设施建设" between numbered items: a group of the items below
@@ -90,9 +95,11 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
                 notes.append(filled[0])
             continue  # prose under the table: a footnote, a stamp
         if parts_restart and tasks and _part_of_item(row, layout, title, filled, tasks[-1], year):
+            previous = row
             continue
         code, title = task_code(row, layout, title, tasks[-1] if tasks else None, area)
-        part = bool(tasks) and any(part_numbered(layout.cell(row, kind), layout.cell(tasks[-1].row, kind)) for kind in ("seq", "task"))
+        part = _part_number(row, layout, tasks, area, last_part)
+        last_part = (id(tasks[-1]), part) if part else None
         code = None if part else code  # "（1）" under "1.": a part of the task above, not task 1 again
         item = ""
         if code is None and title and tasks and (tasks[-1].numbered or part):
@@ -102,6 +109,9 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
         task.numbered = task.numbered or bool(layout.cell(row, "seq"))
         inherited = tasks[-2].lines[-1] if len(tasks) > 1 and tasks[-2].lines else None
         read_row_lines(task, row, layout, year, inherited, item)
+        previous = row
+        task.doubts += [(row.number, header, Message(
+            "{header} is typed 同上 with no item above it to repeat: read as printed", header=header)) for header in unresolved]
         if len(tasks) > count and "deadline" in layout.by_kind and not layout.cell(row, "deadline"):
             blank_deadlines.append(task)
         task.doubts += [(row.number, column.header, Message(
@@ -125,6 +135,36 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
         own_units(task)
         task.headers = headers
     return tasks
+
+
+def _part_number(row: Row, layout: _Layout, tasks: list[RawTask], area: str | None,
+                 last_part: tuple[int, int] | None) -> int | None:
+    """A row numbered "（1）" that is a part of the task above: under no new heading, with no number of its own in
+    序号 (or the bracket number in 序号 itself), counting parts of that task."""
+    if not tasks or tasks[-1].area != area:
+        return None
+    above = tasks[-1]
+    last = last_part[1] if last_part and last_part[0] == id(above) else None
+    seq = layout.cell(row, "seq")
+    if seq:
+        return part_numbered(seq, layout.cell(above.row, "seq"), last)
+    return part_numbered(layout.cell(row, "task"), layout.cell(above.row, "task"), last)
+
+
+SAME_AS_ABOVE_RE = re.compile(r"同\s*上[。.]?")
+
+
+def _same_as_above(row: Row, previous: Row | None, layout: _Layout) -> list[str]:
+    """A cell typed 同上 ("the same as above") takes the same column's cell of the data row before it (a heading row
+    or the header is none); the headers of those with none to repeat, left as printed."""
+    unresolved = []
+    for i, cell in enumerate(row.cells):
+        if SAME_AS_ABOVE_RE.fullmatch(cell):
+            if previous is not None and i < len(previous.cells) and previous.cells[i]:
+                row.cells[i] = previous.cells[i]
+            else:
+                unresolved += [c.header for c in layout.columns if c.index == i][:1]
+    return unresolved
 
 
 PART_SPLIT_RE = re.compile(r"\s*(?:[；;。]|\n)\s*")

@@ -5,7 +5,29 @@ from __future__ import annotations
 
 import re
 
-from mstrack.sources.plan import split_units
+
+def split_units(cell: str) -> list[str]:
+    """Split "市住房建设局、各区政府（大鹏新区、深汕特别合作区管委会）" on 、 outside brackets (or a comma, a semicolon),
+    and on a slash where every name it separates is a name of its own ("区教育局/区财政局"): a single character
+    between slashes ("各县/市/区", "市/县两级交通部门") is a place a name shares, and the cell one unit."""
+    units, depth, current = [], 0, []
+    for char in cell:
+        if char in "（(【[":
+            depth += 1
+        elif char in "）)】]":
+            depth = max(depth - 1, 0)
+        if char in "、,，;；" and depth == 0:
+            units.append("".join(current).strip())
+            current = []
+        else:
+            current.append(char)
+    units.append("".join(current).strip())
+    return [name for unit in units if unit for name in _slashed(unit)]
+
+
+def _slashed(unit: str) -> list[str]:
+    names = [name.strip() for name in re.split(r"[/／](?![^（(]*[）)])", unit)]
+    return names if len(names) > 1 and all(len(name) >= 2 for name in names) else [unit]
 
 
 def split_groups(cell: str) -> list[str]:
@@ -66,8 +88,11 @@ OFFICE_SUFFIX_RE = re.compile(rf"(?![{PLACE_START}]|相关|有关|其他|其它)
 
 def _office_after_area(line: str, following: str) -> bool:
     """A line ending like an area ("湘江新区", "市住房和城乡") and one that is only an office's suffix, naming no place
-    ("管委会", "建设局", "人民政府"): one name broken before its office; "岳麓区\n望城区" and "城区\n市教育局" are two."""
-    return line.endswith(tuple(AREA_END)) and not re.search(r"[、，,；;\s（）()]", line) \
+    ("管委会", "建设局", "人民政府"): one name broken before its office; "岳麓区\n望城区" and "城区\n市教育局" are two,
+    and so are "各街道\n卫健委" (each of a kind, no one area's office) and "城区\n财政局" (two characters: a word for
+    an area, no name an office's is broken from)."""
+    return line.endswith(tuple(AREA_END)) and not re.search(r"[、，,；;\s（）()]", line) and len(line) >= 3 \
+        and not line.startswith(("各", *COLLECTIVE)) \
         and OFFICE_SUFFIX_RE.fullmatch(following) is not None
 
 
@@ -193,10 +218,9 @@ def scoped(unit: str) -> tuple[str, str]:
     return (m[1].strip(), m[2].strip()) if m else (unit.strip(), "")
 
 
-# "市民政局等", "市公安局等8个部门": the unit, and others the cell does not name ("市消防救援支队等部门", the dongguan
-# seed's, stays as printed)
-UNIT_THEN_DENG_RE = re.compile(rf"^(.{{2,}}(?:[{OFFICE_END}]|{'|'.join(UNITS_END)}))\s*等"
-                               r"(?:\s*(?:\d+|[一二三四五六七八九十]+)\s*个\s*(?:部门|单位))?$")
+# "市民政局等": the unit, and others the cell does not name
+UNIT_THEN_DENG_RE = re.compile(rf"^(.{{2,}}(?:[{OFFICE_END}]|{'|'.join(UNITS_END)}))\s*等$")
+OTHERS_COUNT_RE = re.compile(r"(?:\d+|[一二三四五六七八九十]+)\s*[个家]\s*")  # "等8个", "等8家": how many others
 
 
 BRANCH_RE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:分局|分院|分公司|分行|支行|分中心|支队|大队|中队|派出所)$")
@@ -210,14 +234,20 @@ def _starts_like_a_name(text: str) -> bool:
 
 
 def _joined_units(unit: str) -> list[str]:
-    """Units joined by 和 / 及 / 与, or separated by 等 ("岳麓区和市直相关单位", "省农业厅等省直有关部门") are two, where the
-    left side is a whole unit's name and the right one starts like a name; a 和 or 等 inside a name ("市住房和城乡建设局",
-    "市公安局和平分局", "市等级评定中心") stays."""
+    """Units joined by 和 / 及 / 与, or separated by 等 ("岳麓区和市直相关单位", "省农业厅等省直有关部门") are two, where
+    the left side is a whole unit's name and the right one starts like a name; a 和 or 等 inside a name
+    ("市住房和城乡建设局", "市公安局和平分局", "市等级评定中心") stays. After 等, a count ("等8家单位", "等12个市直部门")
+    says how many others: no unit, but a named group after it ("市直部门") is one; a bare 部门 / 单位
+    ("市消防救援支队等部门") names no group, and the cell stays as printed."""
     for m in re.finditer(r"[和及与等]", unit):
         left, right = unit[:m.start()].strip(), unit[m.end():].strip()
         inside = len(re.findall(r"[（(]", left)) > len(re.findall(r"[）)]", left))  # "(区国资公司和区城投公司代建)"
-        counted = re.match(r"(?:\d+|[一二三四五六七八九十]+)\s*个", right)  # "市公安局等8个部门": how many, no unit
-        if _whole_unit(left) and not inside and not counted and _ends_like_unit(right) and _starts_like_a_name(right):
+        if not _whole_unit(left) or inside:
+            continue
+        if m[0] == "等" and (counted := OTHERS_COUNT_RE.match(right)):
+            rest = right[counted.end():]
+            return [left] if rest in ("", *UNITS_END) else [left, *_joined_units(rest)]
+        if _ends_like_unit(right) and _starts_like_a_name(right):
             return [left, *_joined_units(right)]
     return [unit]
 
@@ -234,4 +264,4 @@ def unit_names(cell: str) -> list[str]:
 
 
 def leaders_in(cell: str) -> list[str]:
-    return [p for part in cell.split("\n") for p in split_units(part)]
+    return [p for part in cell.split("\n") for p in split_units(re.sub(r"[/／]", "、", part))]  # people: "张三/李四"
