@@ -16,7 +16,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from mstrack.sources.sheets import Row
-from mstrack.sources.table.header import HEADER_SYNONYMS, Column, find_header
+from mstrack.sources.table.columns import HEADER_SYNONYMS, Column
+from mstrack.sources.table.header import find_header
 from mstrack.sources.table.reading import Sheet, make_sheet, read_sheets
 
 TEXT_KINDS = ("area", "task", "content")  # the item's words: their order is their meaning (title first, then content)
@@ -33,6 +34,7 @@ class Grid:
     merges: bool  # a merged cell repeats its value (a workbook, a document) or is written once (a text export)
     year: int = 0  # the year the table is read for
     codes: tuple[tuple[str, str], ...] = ()  # a task number the variant writes otherwise (published, variant): "1" is "一"
+    folded: tuple[str, ...] = ()  # text the variant adds to titles ("约", a thousands ","), left out of both when compared
 
     @property
     def width(self) -> int:

@@ -207,12 +207,14 @@ def numbers_chinese(grid: Grid) -> Grid | str:
     return replace(grid, rows=rows, codes=tuple((n, chinese_number(int(n))) for n in sorted(set(numbers) - {""})))
 
 
-MONTH_DEADLINE_RE = re.compile(r"^(?:(\d{4})\s*年\s*)?(1[0-2]|0?[1-9])\s*月(?:底|末)?前?$")
+MONTH_DEADLINE_RE = re.compile(r"^(?:(\d{4})\s*年\s*)?(1[0-2]|0?[1-9])\s*月(?:底|末|(\d{1,2})\s*日)?前?$")
 
 
 def _deadlines(grid: Grid, form: Callable[[int, int], str], *, dated: bool = False) -> Grid | str:
-    """Each deadline that is a month of the table's year ("2024年6月底前", or "6月底前" with the year in the title) in
-    another form; `dated`: only those that print their year."""
+    """Each deadline that is a month of the table's year ("2024年6月底前", or "6月底前" with the year in the title, or
+    its last day: "2023年12月31日前") in another form; `dated`: only those that print their year."""
+    import calendar
+
     deadline = grid.index("deadline")
     if not deadline:
         return "no deadline column"
@@ -221,19 +223,24 @@ def _deadlines(grid: Grid, form: Callable[[int, int], str], *, dated: bool = Fal
     rows = list(grid.rows)
     for n in _data(grid):
         m = MONTH_DEADLINE_RE.match(_cell(rows[n], i))
-        if m and (int(m[1]) == year if m[1] else not dated):
+        if m and (int(m[1]) == year if m[1] else not dated) and (not m[3] or int(m[3]) == calendar.monthrange(year, int(m[2]))[1]):
             rows[n] = _set(rows[n], i, form(year, int(m[2])))
     if tuple(rows) == grid.rows:
         return "no deadline written as a month of the table's year (2024年6月底前, 6月底前)"
     return replace(grid, rows=tuple(rows))
 
 
-def deadline_without_year(grid: Grid) -> Grid | str:
-    """Deadlines "6月底前", the year given once in the title above the table."""
-    varied = _deadlines(grid, lambda y, m: f"{m}月底前", dated=True)
+def with_year_in_title(grid: Grid, form: Callable[[int, int], str]) -> Grid | str:
+    """Each deadline that prints the table's year in another form without it, the year given once in the title."""
+    varied = _deadlines(grid, form, dated=True)
     if isinstance(varied, str):
         return varied
     return replace(varied, titles=(f"{grid.year}年民生实事项目任务分解表", *varied.titles))
+
+
+def deadline_without_year(grid: Grid) -> Grid | str:
+    """Deadlines "6月底前", the year given once in the title above the table."""
+    return with_year_in_title(grid, lambda y, m: f"{m}月底前")
 
 
 def deadline_dotted(grid: Grid) -> Grid | str:

@@ -80,3 +80,29 @@ def test_a_copy_is_verified_by_the_store(demo_cli, tmp_path):
     assert counts == target.row_counts() == source.row_counts() and counts["report"] > 0
     with pytest.raises(InputError, match="not empty"):
         copy_verified(source, target, date(2023, 7, 1))
+
+
+def _options(command):
+    for param in command.params:
+        if param.param_type_name == "option":
+            yield param
+    for sub in getattr(command, "commands", {}).values():
+        yield from _options(sub)
+
+
+def test_the_options_that_name_a_file_are_those_whose_metavar_says_so(monkeypatch):
+    """Every word on the command line is checked as text, but for a file's name, which may be any bytes the
+    system gives: the options that take one are read from METAVARS (PATH, FILE), not listed a second time."""
+    import typer.main
+
+    from mstrack.cli import app
+    from mstrack.cli.app import METAVARS, _name_metavars, _path_options
+
+    root = typer.main.get_command(app)
+    _name_metavars(root)
+    shown = {name for param in _options(root) if param.metavar and ("PATH" in param.metavar or "FILE" in param.metavar)
+             for name in param.opts}
+    assert _path_options(root) == shown == {"--db", "--output", "-o", "--to"}
+    sheet = {name for param in _options(root) if param.name == "sheet" for name in param.opts}
+    monkeypatch.setitem(METAVARS, "sheet", "FILE")  # were --sheet's value a file: named by its metavar alone
+    assert "--sheet" in sheet and _path_options(typer.main.get_command(app)) == shown | sheet

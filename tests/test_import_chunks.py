@@ -13,7 +13,7 @@ import pytest
 
 from mstrack.sources import progress, progress_cells
 
-from .conftest import BACKEND, Cli, _admin, _pg_database, _pg_url, refused
+from .conftest import BACKEND, Cli, _admin, _pg_database, _pg_url, refused, run_apart
 
 PLAIN = [  # (task, indicator, unit) of dongguan-2023 in the demo
     ("2", "发热门诊（诊室）", "个"), ("5", "建档率", "%"), ("7", "资金支付", "元"), ("12", "孕产妇免费筛查", "人"),
@@ -224,3 +224,53 @@ def test_an_import_indicator_names_the_fields_of_the_stores_row():
             state.target, state.last, state.dues) == ("sz-2023", "12", *row)
     with pytest.raises(ValueError):
         ImportIndicator("sz-2023", "12", row[:-1])
+
+
+def test_rows_out_of_day_order_or_repeating_a_day_are_settled_one_a_day(demo_cli, tmp_path):
+    """An indicator's rows one a day in day order (a bulk import's rounds) are settled in C; rows out of day order
+    or repeating a day take the loop: each day counted once, a repeat of the same value unchanged and written
+    once, a fall said by day whatever the file's order."""
+    (a, a_name, _), (b, b_name, _), (c, c_name, _), (d, d_name, _) = PLAIN[:4]
+    body = [
+        ["dongguan-2023", a, a_name, DAYS[5], "30", "", ""],  # out of day order, rising by day: nothing said
+        ["dongguan-2023", a, a_name, DAYS[3], "10", "", ""],
+        ["dongguan-2023", a, a_name, DAYS[4], "20", "", ""],
+        ["dongguan-2023", b, b_name, DAYS[3], "50", "", ""],  # in day order, falling: said at row 6
+        ["dongguan-2023", b, b_name, DAYS[4], "40", "", ""],
+        ["dongguan-2023", c, c_name, DAYS[3], "5", "", ""],  # a day given twice with the same value
+        ["dongguan-2023", c, c_name, DAYS[4], "6", "", ""],
+        ["dongguan-2023", c, c_name, DAYS[3], "5", "", ""],
+        ["dongguan-2023", d, d_name, DAYS[4], "7", "", ""],  # out of day order, falling by day: said at row 10
+        ["dongguan-2023", d, d_name, DAYS[3], "9", "", ""],
+    ]
+    path = tmp_path / "周报.csv"
+    write(path, body)
+    code, result = imported(demo_cli, path)
+    assert code == 0 and (result["inserted"], result["unchanged"], result["updated"]) == (9, 1, 0), result
+    falls = [warning for warning in result["warnings"] if "lower than" in warning]
+    assert [warning.split(": ")[0] for warning in falls] == [f"{path}:6", f"{path}:10"], falls
+    assert len(stored(demo_cli)) == 9
+
+
+def test_the_days_of_a_chunk_are_bound_as_the_driver_binds_a_date():
+    """The columnar path hands SQLite a chunk's days as the ISO text its date adapter makes (each day made once),
+    and PostgreSQL's COPY the dates themselves."""
+    import sqlite3
+
+    from mstrack.store.dialect import Dialect
+
+    days = [date(2023, 1, 6), date(2023, 1, 6), date(2024, 2, 29)]
+    sqlite = Dialect.of("sqlite", "qmark", db="x.db")
+    adapt = sqlite3.adapters[(date, sqlite3.PrepareProtocol)]
+    assert list(sqlite.bound_days(days)) == [adapt(on) for on in days] == ["2023-01-06", "2023-01-06", "2024-02-29"]
+    assert Dialect.of("postgresql", "pyformat", db="x").bound_days(days) is days
+
+
+def test_a_csv_import_never_loads_the_xlsx_reader(demo_cli, tmp_path):
+    """A CSV's import runs without the .xlsx reader, calamine or openpyxl (a formula cell's type, Uncomputed,
+    lives beside the row type): every module costs the start of each import."""
+    path = tmp_path / "周报.csv"
+    write(path, [["dongguan-2023", task, name, DAYS[0], "5", "", ""] for task, name, _ in PLAIN[:2]])
+    exit_code, written, modules = run_apart(["--db", str(demo_cli.db), "import", "progress", str(path)])
+    assert exit_code in (0, None) and "已写入 2 条报送" in written, written
+    assert [name for name in modules if name.startswith(("mstrack.sources.xlsx", "python_calamine", "openpyxl"))] == []

@@ -2,6 +2,7 @@
 the locale), from one catalogue (labels.messages()), while English stays exactly as it was."""
 
 import ast
+import re
 import string
 from pathlib import Path
 
@@ -200,11 +201,94 @@ def test_a_damaged_workbook_or_document_is_said_in_chinese(office, tmp_path):
         assert f"{path}: not a readable {suffix} file ({english})\n" in refused(office(*command, str(path), *extra)), name
 
 
+def _ole_header() -> bytes:
+    """The 512-byte header of an OLE compound file (an .xls): one FAT sector, the directory in sector 1. Cut short
+    after a part of a sector, calamine's reader panicked (a Rust assertion, pyo3's PanicException, not an Exception)."""
+    import struct
+
+    head = bytes.fromhex("d0cf11e0a1b11ae1") + bytes(16) + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + bytes(6)
+    head += struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, 0xFFFFFFFE, 0, 0xFFFFFFFE, 0)
+    return head + struct.pack("<I", 0) + b"\xff" * 4 * 108
+
+
+def _damaged_workbooks(folder: Path) -> dict[str, bytes]:
+    """One small file a name for each way a workbook is met broken: bytes of no format, text renamed, an .xls
+    (an OLE compound file) cut short after its header, a zip archive holding no workbook, an .xlsx whose sheet's
+    XML is cut short, and one whose stored member was altered (its CRC no longer matches); an .xls cut short
+    inside its first sector made calamine panic."""
+    import random
+    import zipfile
+
+    book = xlsx_file(folder / "good.xlsx", ["x-2023", 1, "新建床位", "2023-06-30", 30])
+    files = {"乱码.xls": random.Random(7).randbytes(3000), "文本.xls": "计划,任务编号\n".encode(),
+             "截断.xls": bytes.fromhex("d0cf11e0a1b11ae1") + bytes(504),
+             "半扇区.xls": _ole_header() + bytes(269), "四字节.xls": _ole_header() + bytes(4)}
+    for name, members in (("无表.xlsx", {"hello.txt": b"hi"}), ("无表.ods", {"mimetype": b"application/x"}),
+                          ("断表.xlsx", None), ("改动.xlsx", None)):
+        with zipfile.ZipFile(book) as source, zipfile.ZipFile(folder / name, "w", zipfile.ZIP_STORED) as target:
+            for member in members or source.namelist():
+                data = members[member] if members else source.read(member)
+                if member == "xl/worksheets/sheet1.xml":
+                    data = data[:len(data) // 2] if name == "断表.xlsx" else data
+                target.writestr(member, data)
+        files[name] = (folder / name).read_bytes()
+        if name == "改动.xlsx":  # one byte of the sheet changed after its CRC was written
+            at = files[name].index(b"<sheetData>") + 3
+            files[name] = files[name][:at] + b"X" + files[name][at + 1:]
+    return files
+
+
+def test_a_damaged_xls_xlsx_or_ods_is_said_in_chinese_for_every_reader(office, tmp_path):
+    """calamine's, zipfile's and the XML parser's own words ("CalamineError: Cfb error: Invalid OLE …") stood in
+    the Chinese line: said now by what they come to, the file named, exit 2; English keeps the reader's words."""
+    said = {"改动.xlsx": "zip 压缩包已损坏：文件不完整或被改动过"}
+    table = ["-p", "y-2024", "--year", "2024", "-o", str(tmp_path / "y.toml")]
+    for name, data in _damaged_workbooks(tmp_path).items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        for command in (["import", "progress", str(path)], ["import", "table", str(path), *table]):
+            chinese = refused(zh(office, *command))
+            reason = said.get(name, "文件已损坏、不完整，或是改了扩展名的其他文件")
+            assert f"{path}：无法读取的 {path.suffix} 文件（{reason}）\n" in chinese, (name, command, chinese)
+            assert not any(word in chinese for word in ("Error", "error:", "Cfb", "Traceback")), (name, chinese)
+            english = refused(office(*command))
+            assert re.search(rf"{re.escape(str(path))}: not a readable \{path.suffix} file \([A-Za-z]+: ", english), english
+    assert not (tmp_path / "y.toml").exists()
+
+
+def test_an_xls_that_makes_calamine_panic_is_said_in_one_line_without_rusts_report(tmp_path):
+    import subprocess
+
+    from .test_end_to_end import mstrack_executable
+
+    path = tmp_path / "半扇区.xls"
+    path.write_bytes(_ole_header() + bytes(269))
+    done = subprocess.run([mstrack_executable(), "--lang", "zh", "--db", str(tmp_path / "t.db"), "import", "progress",
+                           str(path)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr == (f"{path}：无法读取的 .xls 文件（文件已损坏、不完整，或是改了扩展名的其他文件）\n"
+                           "mstrack: 错误：共 1 处问题；没有写入任何数据\n")
+
+
+def test_a_readers_words_are_english_as_they_are_and_their_gist_in_chinese():
+    from mstrack.domain.reasons import reader_reason
+
+    reason = reader_reason(RuntimeError("Workbook is password protected"))
+    assert reason == "RuntimeError: Workbook is password protected"
+    assert Labels("en").message(reason) == "RuntimeError: Workbook is password protected"
+    assert Labels("zh").message(reason) == "文件设有密码：请另存一份不设密码的"
+
+
 @pytest.mark.parametrize(("text", "chinese", "english"), [
     ("format = 1\n[programme\n", "第 2 行第 11 列：表头 [...] 缺少结尾的“]”",
      "Expected ']' at the end of a table declaration (at line 2, column 11)"),
     ("format = [1, 2\n", "文件末尾：数组缺少结尾的“]”", "Unclosed array (at end of document)"),
-    ("[x]\n[x]\n", "第 2 行第 3 列：('x',) 声明了两次", "Cannot declare ('x',) twice (at line 2, column 3)"),
+    ("[x]\n[x]\n", "第 2 行第 3 列：x 声明了两次", "Cannot declare x twice (at line 2, column 3)"),
+    ("[a.b]\n[a.b]\n", "第 2 行第 5 列：a.b 声明了两次", "Cannot declare a.b twice (at line 2, column 5)"),
+    ('["带 空格"]\n["带 空格"]\n', '第 2 行第 8 列："带 空格" 声明了两次', 'Cannot declare "带 空格" twice (at line 2, column 8)'),
+    ('[[a]]\n[a."b\\"c"]\n[a]\n', "第 3 行第 3 列：a 声明了两次", "Cannot declare a twice (at line 3, column 3)"),
+    ("a = {b = 1}\na.c = 2\n", "第 2 行第 8 列：不能再修改已写完的 a", "Cannot mutate immutable namespace a (at line 2, column 8)"),
+    ("a = {b = 1, b = 2}\n", "第 1 行第 18 列：内联表中的键 b 重复", "Duplicate inline table key b (at line 1, column 18)"),
     ("format = 很多\n", "第 1 行第 10 列：无效的值（文字要加引号）", "Invalid value (at line 1, column 10)"),
 ])
 def test_a_broken_plan_file_says_what_is_wrong_and_where_in_chinese(office, tmp_path, text, chinese, english):
@@ -212,6 +296,25 @@ def test_a_broken_plan_file_says_what_is_wrong_and_where_in_chinese(office, tmp_
     broken.write_text(text, encoding="utf-8")
     assert refused(zh(office, "import", "plan", str(broken))) == f"mstrack: 错误：{broken}：不是有效的 TOML：{chinese}\n"
     assert refused(office("import", "plan", str(broken))) == f"mstrack: error: {broken}: not valid TOML: {english}\n"
+
+
+@pytest.mark.parametrize(("named", "written"), [
+    ("('x',)", "x"), ("('a', 'b')", "a.b"), ("('带 空格',)", '"带 空格"'), ("'b'", "b"), ("('a', 'x\"y')", 'a."x\\"y"'),
+    ("('a', '\\x01')", 'a."\\u0001"'), ("('1', 'a-b_c')", "1.a-b_c"), ("'\\x00'", '"\\u0000"'),
+    ("not a key", "not a key"), ("(1, 2)", "(1, 2)"), ("()", "()"),
+])
+def test_a_key_tomllib_names_is_shown_as_toml_writes_it(named, written):
+    import tomllib
+
+    from mstrack.domain.reasons import toml_key
+
+    assert toml_key(named) == written
+    if written != named:  # TOML reads the key written back as the same parts
+        parts = ast.literal_eval(named)
+        table = tomllib.loads(f"{written} = 1")
+        for part in (parts,) if isinstance(parts, str) else parts:
+            table = table[part]
+        assert table == 1
 
 
 def test_import_plan_with_broken_files_names_every_problem_in_chinese(office, tmp_path):

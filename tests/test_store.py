@@ -12,7 +12,7 @@ import pytest
 from mstrack.errors import InputError
 from mstrack.model import SCHEDULE
 from mstrack.sources.plan import load_plan
-from mstrack.store import SCHEMA_VERSION, Store
+from mstrack.store import SCHEMA_VERSION, Store, import_reads
 
 from .conftest import BACKEND, ROOT, _admin, _pg_database, _pg_url, write_plan
 
@@ -200,7 +200,8 @@ def test_an_import_reads_the_plan_and_only_the_days_its_rows_name(store, tmp_pat
     _, [beds] = store.task_states(parse("x-2023/1"))
     year, by_task = store.import_indicators("x-2023")
     (lean_beds,), (park,) = by_task["1"], by_task["2"]
-    assert year == 2023 and lean_beds == (beds.indicator_id, "新增床位", beds.kind, "张", beds.comparator, 100, None, [])
+    assert year == 2023 and lean_beds == (beds.indicator_id, "新增床位", beds.kind, "张", beds.comparator, 100, None, ())
+    assert lean_beds[7] is import_reads.NO_DUES  # one empty tuple shared by every indicator that is not a text-only line
     assert park[2] == SCHEDULE and park[6] is None and park[7] == [date(2023, 6, 30), date(2023, 12, 31)]
     assert store.import_indicators("y-2023") is None
     assert store.last_report_id() == 0

@@ -317,3 +317,74 @@ def test_units_one_a_line_after_an_office_ending_in_chu(tmp_path):
         "<td>2</td><td>改造老旧小区12个</td><td>住建局</td><td>各街道</td>"])
     first = convert_table(path, "x-2024", 2024).programme.tasks[0]
     assert sorted({u for line in first.lines for u in line.units} - {"城管局"}) == sorted(["各街道", "市政局", "环卫处", "崇川经济开发区"])
+
+
+# --- third round (tests/table_variants_ninth.py) ---------------------------------------------------
+
+
+def test_a_footnote_mark_after_a_title_is_no_part_of_it(tmp_path):
+    """"新建幼儿园3所※", "改造老旧小区12个①" and the note saying what the marks mean: the titles as published (a
+    mark no note explains is kept, as the corpus prints ★ after every name)."""
+    marked = [ROWS[0].replace("3所<", "3所※<"), ROWS[1].replace("12个<", "12个①<")]
+    path = page(tmp_path / "t.html", [HEADER, *marked, '<td colspan="4">注：带※、①的为省级民生实事项目。</td>'])
+    assert _read(path) == PLAIN
+    unexplained = page(tmp_path / "u.html", [HEADER, ROWS[0].replace("3所<", "3所★<"), ROWS[1]])
+    assert _read(unexplained)[0][1] == "新建幼儿园3所★"  # no note says what ★ means: printed as part of the title
+
+
+def test_a_cell_reading_same_as_above_repeats_the_cell_above(tmp_path):
+    """同上 typed in a unit or deadline cell instead of the text of the row above."""
+    path = page(tmp_path / "t.html", [HEADER, ROWS[0], "<td>2</td><td>改造老旧小区12个</td><td>同上</td><td>同上</td>"])
+    assert _read(path) == [PLAIN[0], ("2", "改造老旧小区12个", date(2024, 6, 30), ["区教育局"], [("个", 12)])]
+
+
+def test_units_joined_by_a_slash_are_several_units(tmp_path):
+    """区教育局/区财政局 under 责任单位 reads as 区教育局、区财政局 does: the first leads, both are responsible."""
+    path = page(tmp_path / "t.html", [HEADER.replace("牵头单位", "责任单位"),
+                                      "<td>1</td><td>新建幼儿园3所</td><td>区教育局/区财政局</td><td>2024年6月底</td>"])
+    (task,) = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [(line.lead_units, line.units) for line in task.lines] == [(["区教育局"], ["区教育局", "区财政局"])]
+
+
+def test_a_budget_with_a_thousands_comma_is_one_figure(tmp_path):
+    """"计划投资1,067万元,完成22所…" beside "1.2024年8月 / 2.2024年12月": the budget is 1067万元 spent by the last date, as
+    when it is printed without the comma (the comma between digits is no clause's end)."""
+    def read(budget: str) -> list:
+        head = "<td>项目名称</td><td>工作任务</td><td>计划完成时间</td><td>牵头单位</td>"
+        row = (f"<td>教育设施提升项目</td><td>计划投资{budget}万元,完成22所学校空调安装;城北幼儿园投入使用。</td>"
+               "<td>1.2024年8月<br>2.2024年12月</td><td>教体局</td>")
+        (task,) = convert_table(page(tmp_path / f"{budget}.html", [head, row]), "x-2024", 2024).programme.tasks
+        return indicators(task)
+
+    plain = read("1067")
+    assert any(i[2] == 10670000 for i in plain)
+    assert read("1,067") == plain
+
+
+def test_a_figure_grouped_by_spaces_is_one_figure(tmp_path):
+    """"新增停车位1 500个" (thousands set apart by a space, as a typeset page prints them) is 1500, not 500; a year
+    and a month or two figures set apart otherwise stay apart."""
+    rows = ["<td>1</td><td>新增停车位1 500个</td><td>区住建局</td><td>2024年 6月底</td>",
+            "<td>2</td><td>新建口袋公园12 个，绿道3 公里</td><td>区城管局</td><td>2024年11月底</td>"]
+    read = _read(page(tmp_path / "t.html", [HEADER, *rows]))
+    assert [(code, deadline, figures) for code, _, deadline, _, figures in read] == [
+        ("1", date(2024, 6, 30), [("个", 1500)]), ("2", date(2024, 11, 30), [("个", 12), ("公里", 3)])]
+
+
+def test_a_figure_with_more_before_its_scale_keeps_the_scale(tmp_path):
+    """"投资5000余万元" (余 between the figure and 万, as common as "5000万余元") is 5000万元, as printed without 余."""
+    def read(budget: str) -> list:
+        row = f"<td>1</td><td>改造农村公路40公里，投资{budget}元</td><td>区交通局</td><td>2024年10月底</td>"
+        (task,) = convert_table(page(tmp_path / f"{len(budget)}.html", [HEADER, row]), "x-2024", 2024).programme.tasks
+        return [(i[1], i[2]) for i in indicators(task)]
+
+    assert read("5000万") == [("公里", 40), ("元", 50000000)]
+    assert read("5000余万") == read("5000万")
+    assert read("3000多万") == [("公里", 40), ("元", 30000000)]
+
+
+def test_zero_width_spaces_copied_from_a_web_page_are_no_text(tmp_path):
+    """"1\u200b", "\ufeff新建幼儿园3所", "区教育局\u200b": invisible marks a web page or an article leaves in pasted cells."""
+    hidden = [ROWS[0].replace("<td>1<", "<td>1\u200b<").replace(">新建", ">\ufeff新建").replace("区教育局<", "区教育局\u200b<"),
+              ROWS[1].replace("2024年11月底", "2024年\u200c11月底\u2060")]
+    assert _read(page(tmp_path / "t.html", [HEADER, *hidden])) == PLAIN

@@ -19,6 +19,9 @@ from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
+from typer.testing import CliRunner
+
+from mstrack.cli import app
 
 WIDTHS = (80, 120)
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
@@ -304,6 +307,72 @@ def test_completion_offers_programmes_tasks_indicators_and_units_from_the_databa
     assert complete(f"mstrack --db {missing} status -p ") == []
     assert not missing.exists()  # a <TAB> never makes a database
     assert complete(f"mstrack --db {db} status --format ") == ["table", "json"]  # the closed lists as before
+
+
+@pytest.fixture
+def no_shell_detected(monkeypatch):
+    """mstrack run by a program, not from a shell (a cron job, a CI step): no shell among its parent processes."""
+    import shellingham
+
+    def detect_shell(*args, **kwargs):
+        raise shellingham.ShellDetectionFailure()
+
+    monkeypatch.setattr(shellingham, "detect_shell", detect_shell)
+
+
+SCRIPTS = {"bash": "complete -o default -F _mstrack_completion mstrack", "zsh": "#compdef mstrack",
+           "fish": "complete --command mstrack", "pwsh": "Register-ArgumentCompleter -Native -CommandName mstrack"}
+"""A line of each shell's completion script."""
+
+
+@pytest.mark.parametrize("shell", sorted(SCRIPTS))
+def test_the_completion_script_of_the_shell_named_whatever_the_parent_process(no_shell_detected, shell):
+    """`mstrack --show-completion zsh` prints zsh's script, not the script of the shell it runs in, nor Typer's
+    "Shell  not supported." where none is detected; `--show-completion=zsh` likewise, before a command too."""
+    runner = CliRunner()
+    for args in (["--show-completion", shell], [f"--show-completion={shell}"], ["--lang", "en", "--show-completion",
+                                                                                 shell, "status"]):
+        result = runner.invoke(app, args, catch_exceptions=False, prog_name="mstrack")
+        assert (result.exit_code, result.stderr) == (0, ""), args
+        assert SCRIPTS[shell] in result.stdout and not any(SCRIPTS[other] in result.stdout
+                                                           for other in SCRIPTS if other != shell), args
+
+
+def test_completion_installs_for_the_shell_named(no_shell_detected, tmp_path):
+    result = CliRunner().invoke(app, ["--install-completion", "fish"], env={"HOME": str(tmp_path)}, prog_name="mstrack",
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert SCRIPTS["fish"] in (tmp_path / ".config/fish/completions/mstrack.fish").read_text()
+    assert list(tmp_path.iterdir()) == [tmp_path / ".config"]  # no other shell's files
+
+
+@pytest.mark.parametrize("option", ["--show-completion", "--install-completion"])
+def test_a_shell_without_a_script_or_none_detected_is_said_in_chinese_with_exit_2(no_shell_detected, tmp_path,
+                                                                                    option):
+    runner = CliRunner()
+    named = runner.invoke(app, ["--lang", "zh", option, "tcsh"], env={"HOME": str(tmp_path)}, catch_exceptions=False)
+    assert named.exit_code == 2 and named.stdout == ""
+    assert named.stderr == (f"mstrack: 错误：{option} 'tcsh'：没有这种 shell 的命令补全脚本；请写明以下之一："
+                            "bash, zsh, fish, powershell, pwsh\n")
+    unnamed = runner.invoke(app, ["--lang", "zh", option], env={"HOME": str(tmp_path)}, catch_exceptions=False)
+    assert unnamed.exit_code == 2 and unnamed.stdout == ""
+    assert unnamed.stderr.startswith(f"mstrack: 错误：{option}：无法判断当前运行在哪种 shell 中（?）；请在选项后写明 shell")
+    assert list(tmp_path.iterdir()) == []  # nothing installed
+
+
+@pytest.mark.parametrize("option", ["--show-completion", "--install-completion"])
+def test_a_lang_after_the_shell_named_is_the_run_s_language(no_shell_detected, tmp_path, option):
+    """The shell's name after a completion option is its value, not the command's name: a --lang after it is
+    still the root's (MSTRACK_LANG says zh, --lang says en)."""
+    said = CliRunner().invoke(app, [option, "tcsh", "--lang", "en"], env={"HOME": str(tmp_path), "MSTRACK_LANG": "zh"},
+                              catch_exceptions=False)
+    assert said.exit_code == 2 and said.stdout == ""
+    assert said.stderr.startswith(f"mstrack: error: {option} 'tcsh': there is no completion script"), said.stderr
+
+
+def test_the_completion_options_help_names_the_shell():
+    shown = CliRunner().invoke(app, ["--lang", "en", "--help"], env={"COLUMNS": "100"}).stdout
+    assert "--install-completion [SHELL]" in shown and "--show-completion [SHELL]" in shown
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -11,8 +11,8 @@ import pytest
 from openpyxl import Workbook
 
 from mstrack.errors import InputError
+from mstrack.sources.rows import Uncomputed
 from mstrack.sources.sheets import read_rows
-from mstrack.sources.xlsx import Uncomputed
 
 HEADER = ["计划", "任务编号", "指标", "截至日期", "数值"]
 
@@ -306,7 +306,7 @@ def test_a_block_made_plain_a_column_at_a_time_is_what_each_cell_made_plain_is()
     """plain_block's whole-column checks (text without blanks, integral numbers, ints) give _plain's cells."""
     from datetime import datetime
 
-    from mstrack.sources.xlsx import _plain, plain_block
+    from mstrack.sources.xlsx_rows import _plain, plain_block
 
     columns = [["a", "b", "c"], ["a", " ", ""], [1.0, 2.0, 3.0], [1.0, 2.5, float("nan")], [1, 2, 3], [True, 1.0, "x"],
                [datetime(2023, 6, 30, 12), 2.0, None], [float("inf"), 1e16, -0.0],
@@ -368,6 +368,33 @@ def test_a_reference_below_a_row_is_found_whatever_its_digits():
                 assert bool(_below(row, or_wide=True).search(reference)) == (number > row or len(letters) > 1), (row, reference)
 
 
+def test_a_cell_tag_past_z_or_below_a_row_or_without_a_reference_first_is_found_whatever_its_digits():
+    """_odd_cell(row) finds exactly the cell tags that do not begin with a reference within A–Z and `row`: a later
+    row (longer numbers, leading zeros, either quote), two or three letters, no reference, another attribute first."""
+    import random
+
+    from mstrack.sources.xlsx import _odd_cell
+
+    chance = random.Random(18)
+    for row in (0, 1, 9, 10, 99, 100, 100_001, 99_999, 123_456, 1_048_576):
+        numbers = {0, 1, row - 1, row, row + 1, row * 10, 10 ** len(str(row)), *(chance.randrange(2 * row + 20) for _ in range(200))}
+        for number in numbers - {-1}:
+            for letters, zeros, quote in (("A", "", '"'), ("Z", "0", "'"), ("XFD", "", "'"), ("AB", "00", '"')):
+                for tag, start in ((b"<c", b" "), (b"<x:c", b"\n")):
+                    cell = tag + start + f"r={quote}{letters}{zeros}{number}{quote}>".encode()
+                    odd = not 0 < number <= row or len(letters) > 1
+                    assert bool(_odd_cell(row, tag).search(cell)) == odd, (row, cell)
+        for cell in (b'<c s="1" r="A1">', b"<c>", b"<c/>", b'<c  r="A1">', b'<c t="s">'):
+            assert _odd_cell(row, b"<c").search(cell), (row, cell)
+        assert not _odd_cell(row, b"<c").search(b'<col r="AB1"><cfRule r="A99999999"><row r="99999999">')
+
+
+def test_a_text_holding_a_reference_is_no_cell(tmp_path):
+    """Only a cell tag's reference places a cell: a text holding r="ZZ1048576" (beyond what mstrack reads) is text."""
+    body = '<row r="1"><c r="A1" t="inlineStr"><is><t>r="ZZ1048576"</t></is></c><c r="B1"><v>2</v></c></row>'
+    assert rows_of(raw_xlsx(tmp_path / "text.xlsx", [("s", "worksheets/sheet1.xml", body)])) == {1: ['r="ZZ1048576"', 2]}
+
+
 @pytest.mark.parametrize("prefix", ["", "x"])
 def test_marks_of_cells_without_a_reference_are_placed_by_counting(tmp_path, prefix):
     """A cell without r="…" takes the column after the cell before it, in the row after the row before it
@@ -413,3 +440,56 @@ def test_outer_spaces_of_text_without_preserve_are_dropped_by_both_readers(tmp_p
                     shared='<si><t>  shared </t></si><si><r><t>x </t></r><r><t xml:space="preserve"> y</t></r>'
                            '<rPh sb="0" eb="1"><t> 读音 </t></rPh></si>')
     assert rows_of(path) == {1: ["lead", "x", "shared", "  kept ", "a b c", "  v  ", "x y", "\u3000y\u00a0", "z"]}
+
+
+@pytest.mark.parametrize("merged", [False, True])
+def test_chunks_across_blocks_give_the_rows_row_by_row_gives(tmp_path, monkeypatch, merged):
+    """SheetRows.chunk takes blocks as the reader holds them (columns for a sheet with nothing placed row by row,
+    its percent cells shown in their columns; rows for one with a merged range) and cuts them where a chunk
+    ends: its rows, and its columns, are those that reading Row by Row gives."""
+    import mstrack.sources.xlsx_rows
+
+    monkeypatch.setattr(mstrack.sources.xlsx_rows, "BLOCK_ROWS", 3)
+
+    def build(sheet):
+        sheet.append(HEADER)
+        for number in range(1, 12):
+            sheet.append(["dongguan-2023", number, f"指标{number}", date(2023, 3, number), number / 8])
+            sheet.cell(number + 1, 5).number_format = "0.0%" if number % 3 else "0.00"
+        if merged:
+            sheet.merge_cells("C4:C5")
+
+    path = workbook(tmp_path / "blocks.xlsx", build)
+    whole = [(row.number, row.cells) for row in read_rows(path)]
+    rows = read_rows(path)
+    read = [(row.number, row.cells) for row in (next(rows), next(rows))]
+    while True:
+        first, chunk = rows.chunk(4)
+        if not len(chunk):
+            break
+        assert list(map(list, chunk.columns(5))) == list(map(list, zip(*chunk.rows(), strict=True)))
+        read.extend((row.number, row.cells) for row in rows.rows_of(first, chunk))
+    assert read == whole and len(whole) == 12
+    assert whole[2] == (3, ["dongguan-2023", 2, "指标2", date(2023, 3, 2), "25%"])
+    assert whole[3][1][2:] == ["指标3", date(2023, 3, 3), 0.375]  # a number in a number style
+    assert whole[4][1][2] == ("指标3" if merged else "指标4")
+
+
+def test_cells_held_as_rows_or_as_columns_give_the_same_parts():
+    """rows.Cells: a part of either form, and parts joined, give the same rows; columns only of rows all plain lists
+    as wide as asked (a Marked row, or a short one, leaves the chunk to the per-row path)."""
+    from mstrack.sources.rows import Cells
+    from mstrack.sources.xlsx_rows import Marked
+
+    rows = [[number, f"t{number}", number / 2] for number in range(7)]
+    columns = [list(column) for column in zip(*rows, strict=True)]
+    by_rows, by_columns = Cells(rows=[list(row) for row in rows]), Cells(columns=[list(column) for column in columns], size=7)
+    for start, stop in ((0, 7), (0, 3), (2, 5), (5, 9), (7, 9)):
+        assert by_rows.part(start, stop).rows() == by_columns.part(start, stop).rows() == rows[start:stop]
+    joined = Cells.joined([by_columns.part(0, 3), by_columns.part(3, 9)])
+    assert joined.columns(3) == columns and joined.rows() == rows
+    assert Cells.joined([by_rows.part(0, 2), by_columns.part(2, 7)]).rows() == rows
+    assert list(map(list, Cells(rows=[list(row) for row in rows]).columns(3))) == columns
+    assert Cells(rows=[list(row) for row in rows]).columns(4) is None
+    assert Cells(rows=[[1, 2, 3], Marked([4, 5, 6])]).columns(2) is None
+    assert by_columns.columns(4) is None and len(Cells.joined([])) == 0

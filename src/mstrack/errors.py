@@ -70,6 +70,22 @@ class Joined(Message):
         return translate(self.template).join(render(item, translate) for item in self.fields["items"])
 
 
+class Detail(Message):
+    """Another program's own words (a damaged file's reader's error): said as they are in English, their
+    language; in another language the catalogue's `gist` of them instead, which a line of Chinese can carry."""
+
+    __slots__ = ("gist",)
+
+    def __new__(cls, text: str, gist: Message):
+        self = super().__new__(cls, text)
+        self.gist = gist
+        return self
+
+    def render(self, translate) -> str:
+        said = self.gist.render(translate)
+        return str(self) if said == str(self.gist) else said
+
+
 def render(value, translate):
     """A message or an error made of messages in the language of `translate`; any other value as it is."""
     if isinstance(value, Message | Problem):

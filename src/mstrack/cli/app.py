@@ -12,6 +12,7 @@ import sys
 from typing import Annotated, Optional
 
 import typer
+import typer.completion
 import typer.core
 
 from mstrack import __version__
@@ -36,9 +37,11 @@ class _CheckedGroup(typer.core.TyperGroup):
         # none is given, so that a run does not keep the language of the one before it in the same process.
         use_lang(None)
         use_lang(_early_lang(args, refuse=not ctx.resilient_parsing))
+        args, ctx.meta[NAMED_SHELL] = _named_shell(args)
+        path_options = _path_options(self)
         for index, arg in enumerate(args):
             value = arg.partition("=")[2] if arg.startswith("--") and "=" in arg else arg
-            if problem := text_problem(value, path=_names_a_file(args, index, value)):
+            if problem := text_problem(value, path=_names_a_file(args, index, value, path_options)):
                 ctx.meta["mstrack.argument_problem"] = (_argument_name(args, index), problem)
                 break
         with usage_errors_said(), outputs_said():  # the root's --help, --version: written while parsing
@@ -80,6 +83,8 @@ def _name_metavars(command, path: str = "") -> None:
             param.display_type_rich = lambda ctx: ""  # Typer shows it in plain help too
         if not getattr(param, "is_flag", False) and param.name in METAVARS or param.param_type_name == "argument":
             param.metavar = METAVARS.get(param.name, param.name.upper())
+        if param.name in COMPLETION_OPTIONS:
+            _name_the_shell(param)
         if param.name in COMPLETION_FROM_DATA:
             param._custom_shell_complete = _completer(param.name)
         if param.param_type_name == "argument":  # `log REF [VALUE]`, not `{ref} [value]` and `ref <str>`
@@ -113,6 +118,87 @@ def _completer(name: str):
     return complete
 
 
+COMPLETION_OPTIONS = {
+    "install_completion": ("--install-completion", "Install <TAB> completion for SHELL (bash, zsh, fish, powershell or "
+                           "pwsh); without it, for the shell this runs in."),
+    "show_completion": ("--show-completion", "Print the <TAB> completion script for SHELL, to copy it or install it "
+                        "yourself; without it, for the shell this runs in."),
+}
+"""Typer's two root flags that install or print the <TAB> script, and their help: here each takes the shell's
+name after it."""
+
+SHELLS = tuple(typer.completion.Shells)
+"""The shells Typer writes a completion script for."""
+
+NAMED_SHELL = "mstrack.named_shell"
+"""Where parse_args keeps the shell named after a completion option (ctx.meta), for its callback."""
+
+ROOT_VALUE_OPTIONS = ("--db", "--lang")
+"""The root's options that take a value: the word after one is not the command's name."""
+
+
+COMPLETION_NAMES = frozenset(option for option, _ in COMPLETION_OPTIONS.values())
+
+
+def _root_words(args: list[str]):
+    """(index, word) of the words typed before the command's name: the root's options and their values. The
+    word after --db or --lang is their value, and the word after a completion option the shell's name; the
+    first other word that is no option is the command's name, and what follows it is the command's own."""
+    value_next = False
+    for index, arg in enumerate(args):
+        if not value_next and not arg.startswith("-"):
+            return
+        yield index, arg
+        value_next = not value_next and (arg in ROOT_VALUE_OPTIONS or arg in COMPLETION_NAMES)
+
+
+def _named_shell(args: list[str]) -> tuple[list[str], str | None]:
+    """`--show-completion bash` (or `=bash`): Typer's completion options are flags, and Click's parser has no
+    option with an optional value; the word after one, if it is not an option, is taken off the command line
+    here as the shell's name. Only among the root's options: a word after the command's name is the command's."""
+    for index, arg in _root_words(args):
+        name, equals, value = arg.partition("=")
+        if name in COMPLETION_NAMES:
+            if equals:
+                return [*args[:index], name, *args[index + 1:]], value
+            if index + 1 < len(args) and not args[index + 1].startswith("-"):
+                return [*args[:index + 1], *args[index + 2:]], args[index + 1]
+            return args, None
+    return args, None
+
+
+def _name_the_shell(param) -> None:
+    """A completion option's script for the shell named after it, or else for the shell detected from the
+    parent process (Typer's way); a shell without a script, or none detected, is said in one line, exit 2,
+    not Typer's "Shell  not supported." with exit 1. Its help shows the optional name: `--show-completion [SHELL]`."""
+    typer_callback, (option, param.help) = param.callback, COMPLETION_OPTIONS[param.name]
+
+    def callback(ctx, param, value):
+        if not value or ctx.resilient_parsing:
+            return value
+        shell = ctx.meta.get(NAMED_SHELL)
+        if shell is None and (shell := _detected_shell()) not in SHELLS:
+            raise fail("{option}: cannot tell which shell this runs in ({shell}); name it after the option, one of "
+                       "{choices}", option=option, shell=shell or "?", choices=", ".join(SHELLS))
+        if shell not in SHELLS:
+            raise fail("{option} {shell!r}: there is no completion script for this shell; name one of {choices}",
+                       option=option, shell=shell, choices=", ".join(SHELLS))
+        return typer_callback(ctx, param, shell)
+
+    param.callback = callback
+    param.get_help_record = lambda ctx: (f"{option} [SHELL]", param.help)
+
+
+def _detected_shell() -> str | None:
+    """The shell that runs mstrack, as Typer finds it (shellingham, from the parent processes); None if none."""
+    import shellingham
+
+    try:
+        return shellingham.detect_shell()[0]
+    except shellingham.ShellDetectionFailure:
+        return None
+
+
 def _early_lang(args: list[str], refuse: bool) -> str | None:
     """The language given for this run, before Click has read the root's options: the --lang typed, else
     MSTRACK_LANG; None when neither is (the locale's then). One not in LANGS is refused here, with exit 2,
@@ -134,32 +220,48 @@ def _early_lang(args: list[str], refuse: bool) -> str | None:
 
 
 def _typed_lang(args: list[str]) -> str | None:
-    """The --lang typed before the command's name, the last one as Click reads it (the root's options: --db
-    and --lang take a value)."""
+    """The --lang typed before the command's name, the last one as Click reads it."""
     value = None
-    for index, arg in enumerate(args):
+    for index, arg in _root_words(args):
         if arg.startswith("--lang="):
             value = arg.partition("=")[2]
         elif arg == "--lang" and index + 1 < len(args):
             value = args[index + 1]
-        elif not arg.startswith("-") and not (index and args[index - 1] in ("--db", "--lang")):
-            break  # the command's name: what follows is its own
     return value
 
 
-PATH_OPTIONS = frozenset({"--db", "--output", "-o", "--to"})
-"""The options whose value names a file or a database (METAVARS: PATH, FILE)."""
+PATH_METAVARS = ("PATH", "FILE")
+"""The words of METAVARS that say a value names a file or a database (PATH|URL, FILE, FILE...)."""
 
 
-def _names_a_file(args: list[str], index: int, value: str) -> bool:
-    """Whether the word is a file's name as the system gives it: the value of a PATH_OPTIONS option, or a file
-    or directory that exists (an import's FILE argument)."""
+def _path_options(command) -> frozenset[str]:
+    """Every name (`--output`, `-o`) of the options in the command tree whose METAVARS value names a file or a
+    database: read from METAVARS and the tree, so that a new path option needs only its metavar. Once a root."""
+    found = getattr(command, "_mstrack_path_options", None)
+    if found is None:
+        names = {name for name, metavar in METAVARS.items() if any(word in metavar for word in PATH_METAVARS)}
+        found = frozenset(_option_names(command, names))
+        command._mstrack_path_options = found
+    return found
+
+
+def _option_names(command, params: set[str]):
+    for param in command.params:
+        if param.param_type_name == "option" and param.name in params:
+            yield from (*param.opts, *param.secondary_opts)
+    for sub in getattr(command, "commands", {}).values():
+        yield from _option_names(sub, params)
+
+
+def _names_a_file(args: list[str], index: int, value: str, path_options: frozenset[str]) -> bool:
+    """Whether the word is a file's name as the system gives it: the value of a path option (_path_options), or
+    a file or directory that exists (an import's FILE argument)."""
     import os
 
     arg = args[index]
     if arg.startswith("--") and "=" in arg:
-        return arg.partition("=")[0] in PATH_OPTIONS
-    return (index > 0 and args[index - 1] in PATH_OPTIONS) or os.path.lexists(value)
+        return arg.partition("=")[0] in path_options
+    return (index > 0 and args[index - 1] in path_options) or os.path.lexists(value)
 
 
 def _argument_name(args: list[str], index: int):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import errno
 import re
 
-from mstrack.errors import Message
+from mstrack.errors import Detail, Message
 
 OS_REASONS = {
     errno.ENOENT: Message("No such file or directory"),
@@ -55,17 +55,30 @@ def database_reason(text: str):
     return DATABASE_REASONS.get(text, text)
 
 
+DAMAGED = Message("damaged, cut short, or another kind of file under this name")
+"""What any reader's error on a file of its kind comes to, for a user who cannot act on the reader's words."""
+
+DAMAGED_ZIP = Message("a damaged zip archive: the file is cut short or altered")
+
+PASSWORD = Message("protected by a password: save a copy without one")
+
+
 def reader_reason(error: Exception):
-    """Why a reader could not read a file of its kind, as "KIND: its words" cut short; a file that is no zip
-    archive at all (a .xlsx or .docx damaged, or another file renamed) said plainly in Chinese."""
-    kind, text = type(error).__name__, str(error)[:200]
+    """Why a reader could not read a file of its kind, as "KIND: its words" cut short. A file that is no zip
+    archive at all (a .xlsx or .docx damaged, or another file renamed) is said plainly in Chinese; any other
+    reader's words (calamine's "Cfb error: …" for an .xls, an XML or deflate error …) are kept in English
+    and said in Chinese by what they come to (errors.Detail), since their own words cannot be translated."""
+    kind, text = type(error).__name__, " ".join(str(error)[:200].split())  # a Rust panic's words run over lines
     if (kind, text) == ("BadZipFile", "File is not a zip file"):
         return Message("BadZipFile: File is not a zip file")
     if (kind, text) == ("ZipError", "invalid Zip archive: Could not find EOCD"):  # calamine's words for it
         return Message("ZipError: invalid Zip archive: Could not find EOCD")
-    if kind == "BadZipFile":
-        return Message("BadZipFile: {error}", error=text)
-    return Message("{kind}: {error}", kind=kind, error=text)
+    words = f"{kind}: {text}"
+    if kind in ("BadZipFile", "ZipError"):
+        return Detail(words, gist=DAMAGED_ZIP)
+    if "password" in text.lower() or "encrypt" in text.lower():
+        return Detail(words, gist=PASSWORD)
+    return Detail(words, gist=DAMAGED)
 
 
 _TOML_AT = re.compile(r"(?P<what>.+) \(at (?:line (?P<line>\d+), column (?P<column>\d+)|end of document)\)", re.DOTALL)
@@ -90,16 +103,38 @@ _TOML_PROBLEMS = {message: message for message in (
 """tomllib's fixed words (Python 3.11 to 3.13)."""
 
 _TOML_NAMING = (
-    (re.compile(r"Cannot declare (?P<key>.+) twice"), lambda key: Message("Cannot declare {key} twice", key=key)),
+    (re.compile(r"Cannot declare (?P<key>.+) twice"),
+     lambda key: Message("Cannot declare {key} twice", key=toml_key(key))),
     (re.compile(r"Cannot mutate immutable namespace (?P<key>.+)"),
-     lambda key: Message("Cannot mutate immutable namespace {key}", key=key)),
-    (re.compile(r"Cannot redefine namespace (?P<key>.+)"), lambda key: Message("Cannot redefine namespace {key}", key=key)),
-    (re.compile(r"Duplicate inline table key (?P<key>.+)"), lambda key: Message("Duplicate inline table key {key}", key=key)),
+     lambda key: Message("Cannot mutate immutable namespace {key}", key=toml_key(key))),
+    (re.compile(r"Cannot redefine namespace (?P<key>.+)"),
+     lambda key: Message("Cannot redefine namespace {key}", key=toml_key(key))),
+    (re.compile(r"Duplicate inline table key (?P<key>.+)"),
+     lambda key: Message("Duplicate inline table key {key}", key=toml_key(key))),
     (re.compile(r"Found invalid character (?P<key>.+)"), lambda key: Message("Found invalid character {key}", key=key)),
     (re.compile(r"Illegal character (?P<key>.+)"), lambda key: Message("Illegal character {key}", key=key)),
     (re.compile(r"Expected (?P<key>'.+')"), lambda key: Message("Expected {key}", key=key)),
 )
 """tomllib's words that name a key or a character."""
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def toml_key(named: str) -> str:
+    """A key as tomllib names it, the repr of a Python tuple or string (`('a', 'b')`, `('带 空格',)`, `'b'`), as
+    TOML writes it: `a.b`, `"带 空格"`, `b` (a part that is no bare key quoted, with TOML's escapes). Anything
+    else passes as it is."""
+    import ast
+    import json
+
+    try:
+        key = ast.literal_eval(named)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        return named
+    parts = (key,) if isinstance(key, str) else key
+    if not isinstance(parts, tuple) or not parts or not all(isinstance(part, str) for part in parts):
+        return named
+    return ".".join(part if _BARE_KEY.fullmatch(part) else json.dumps(part, ensure_ascii=False) for part in parts)
 
 
 def toml_reason(error: Exception):

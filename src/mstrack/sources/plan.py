@@ -57,14 +57,15 @@ KEYS = {
 
 
 def split_units(cell: str) -> list[str]:
-    """Split "市住房建设局、各区政府（大鹏新区、深汕特别合作区管委会）" on 、 outside brackets."""
+    """Split "市住房建设局、各区政府（大鹏新区、深汕特别合作区管委会）" on 、 outside brackets (or a comma, a semicolon, a
+    slash: "区教育局/区财政局")."""
     units, depth, current = [], 0, []
     for char in cell:
         if char in "（(【[":
             depth += 1
         elif char in "）)】]":
             depth = max(depth - 1, 0)
-        if char in "、,，;；" and depth == 0:
+        if char in "、,，;；/／" and depth == 0:
             units.append("".join(current).strip())
             current = []
         else:

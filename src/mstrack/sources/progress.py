@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice, repeat
-from operator import attrgetter, itemgetter, le
+from operator import attrgetter, itemgetter, le, lt
 from pathlib import Path
 
 from mstrack.domain.dates import DateError, parse_date
@@ -24,8 +24,8 @@ from mstrack.model import SCHEDULE
 from mstrack.sources.progress_cells import picked, plain_chunk, plain_limit, plain_unit, plain_value, split_remark, text_value, unit_bracket
 from mstrack.sources.progress_columns import COLUMNAR_ROWS, Columns
 from mstrack.sources.progress_rows import ASK, FALLS_ROWS, NOTHING, OTHER, SAME, Checked, ImportIndicator, PlanReads
+from mstrack.sources.rows import Uncomputed
 from mstrack.sources.sheets import Table, cell_text, find_table, header_key, read_rows
-from mstrack.sources.xlsx import Uncomputed
 
 COLUMNS = {
     "programme": {"programme", "计划", "项目编号", "计划编号", "计划代码"},
@@ -401,37 +401,55 @@ class _Importer:
         return None
 
     def settle(self) -> None:
-        """Compare with the store (asked as rows were read: `stored`) and with the file itself: the first
-        row of an indicator and day counts, a later one is the same (unchanged) or a conflict. One
-        indicator at a time, in id order, its rows sorted by day (file order kept within); their falls
-        said a few thousand rows at a time, in the same order."""
+        """Compare with the store (asked as rows were read: `stored`) and with the file itself: the first row of an
+        indicator and day counts, a later one is the same (unchanged) or a conflict. One indicator at a time, in id
+        order, its rows by day (file order kept within); their falls said a few thousand rows at a time, in the same
+        order. Rows one a day in day order (a bulk import's rounds) are checked in C and counted with the rest at the
+        end (array.count of each flag); only rows out of order or repeating a day take the loop."""
         result, checked = self.result, self.checked
-        day, stored = checked.day, checked.stored
-        counts = [0, 0, 0]  # by SAME, OTHER, NOTHING
+        day, value, stored = checked.day, checked.value, checked.stored
         self.repeated: set[tuple[int, int]] = set()  # (indicator, day) written twice: kept once (ReportBatch.drop_repeats)
+        repeats: list[int] = []  # the rows after the first of their indicator and day: not counted
         waiting, rows = [], 0
-        for indicator_id in sorted(checked.of_indicator):
-            state = self.states[indicator_id]
-            previous = first = -1
-            firsts = []
-            for seq in sorted(checked.of_indicator.pop(indicator_id), key=day.__getitem__):  # stable
-                if day[seq] == previous:
-                    self._repeat(state, first, seq)
-                    continue
-                previous, first = day[seq], seq
-                firsts.append(seq)
-                counts[stored[seq]] += 1
+        states, of_indicator = self.states, checked.of_indicator
+        for indicator_id in sorted(of_indicator):
+            state = states[indicator_id]
+            firsts = of_indicator.pop(indicator_id)
+            days = list(map(day.__getitem__, firsts))
+            if not all(map(lt, days, days[1:])):  # a day given twice, or days out of order
+                firsts = self._firsts(state, firsts, repeats)
             if state.comparator != "<=" and state.kind != SCHEDULE:
+                if state.last is None:  # nothing stored: values rising in day order cannot fall (_warn_about_falls)
+                    values = list(map(value.__getitem__, firsts))
+                    if all(map(le, values, values[1:])):
+                        continue
                 waiting.append((state, firsts))
                 rows += len(firsts)
                 if rows >= FALLS_ROWS:
                     self._warn_about_falls(waiting)
                     waiting, rows = [], 0
         self._warn_about_falls(waiting)
+        counts = [stored.count(flag) for flag in (SAME, OTHER, NOTHING)]
+        for seq in repeats:
+            counts[stored[seq]] -= 1
         result.unchanged += counts[SAME]
         result.updated += counts[OTHER]
         result.inserted += counts[NOTHING]
         result.errors.sort(key=_file_order)
+
+    def _firsts(self, state: ImportIndicator, seqs, repeats: list[int]) -> list[int]:
+        """An indicator's rows by day (file order kept within), the first of each day's: a later one is a repeat."""
+        day = self.checked.day
+        previous = first = -1
+        firsts = []
+        for seq in sorted(seqs, key=day.__getitem__):  # stable
+            if day[seq] == previous:
+                self._repeat(state, first, seq)
+                repeats.append(seq)
+                continue
+            previous, first = day[seq], seq
+            firsts.append(seq)
+        return firsts
 
     def _repeat(self, state: ImportIndicator, first: int, seq: int) -> None:
         """A row for the indicator and day of an earlier row (`first`): the same value, or a conflict."""
@@ -450,11 +468,12 @@ class _Importer:
 
     def _warn_about_falls(self, waiting: list[tuple[ImportIndicator, list[int]]]) -> None:
         """A cumulative value lower than the highest reported before it (stored, or an earlier row of the file):
-        accepted, but said. `waiting`: indicators and their first rows of each day, in day order. Of the
-        indicators with reports, the store gives the highest value before their first row's day (and its day)
-        and their reports from that day to their last row's (Store.stored_between): no report before the
-        first day matters but the highest, so nothing more of the history is read. A stored report on a day
-        the file gives is left out: the file corrects it, so nothing falls from it."""
+        accepted, but said. `waiting`: indicators and their first rows of each day, in day order (settle leaves out
+        those with nothing stored whose values rise: the common case of a large import). Of the indicators with
+        reports, the store gives the highest value before their first row's day (and its day) and their reports
+        from that day to their last row's (Store.stored_between): no report before the first day matters but the
+        highest, so nothing more of the history is read. A stored report on a day the file gives is left out: the
+        file corrects it, so nothing falls from it."""
         checked = self.checked
         day, value = checked.day, checked.value
         spans = [(state.indicator_id, date.fromordinal(day[firsts[0]]), min(date.fromordinal(day[firsts[-1]]), state.last))
@@ -462,10 +481,7 @@ class _Importer:
         tops, stored = self.store.stored_between(spans, upto=self.plan.upto) if spans else ([], {})
         tops = iter(tops)
         for state, firsts in waiting:
-            if state.last is None:  # the common case of a large import: rising values, nothing stored before, said in C
-                values = list(map(value.__getitem__, firsts))  # in day order
-                if all(map(le, values, values[1:])):
-                    continue
+            if state.last is None:  # nothing stored before (rising values were left out by settle)
                 before = []
             else:
                 top_value, top_on = next(tops)

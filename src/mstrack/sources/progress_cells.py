@@ -91,7 +91,15 @@ def plain_numbers(cells: list) -> tuple[list[float | None], list[str | None]]:
     found = NUMBER_SUFFIX_RE.findall(joined)
     if len(found) != len(texts):  # a cell with a line break: one by one
         found = [NUMBER_SUFFIX_RE.match(text).groups("") if "\n" not in text else ("", text) for text in texts]
-    return [float(number) if number else None for number, _ in found], [suffix or None for _, suffix in found]
+    if not found:  # no cells
+        return [], []
+    numbers, suffixes = zip(*found, strict=True)  # in C, as are the conversions below when every line starts with a number
+    numbers = list(map(float, numbers)) if "" not in numbers else [float(number) if number else None for number in numbers]
+    return numbers, list(map(_NO_SUFFIX.get, suffixes, suffixes)) if any(suffixes) else [None] * len(suffixes)
+
+
+_NO_SUFFIX = {"": None}
+"""A line's empty suffix as None (dict.get's default gives every other suffix back as it is)."""
 
 
 def plain_chunk(rows: list[tuple]) -> tuple[list[float | None], list[str | None]]:

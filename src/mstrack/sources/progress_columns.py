@@ -1,7 +1,7 @@
-"""`import progress`'s columnar path: a chunk of a file's rows, as sheets.TextRows (csv.reader's text) or
-sheets.SheetRows (an .xlsx's typed cells: str, int, float, date, None for a blank) gives them, checked a column
-at a time with C-level builtins (zip to transpose, map over dict lookups and str methods, one regex over the
-value column), and handed to the store as it is when every row passes.
+"""`import progress`'s columnar path: a chunk of a file's rows, as sheets.TextRows (csv.reader's text, as rows) or
+sheets.SheetRows (an .xlsx's typed cells: str, int, float, date, None for a blank; most sheets' as columns) gives
+them, checked a column at a time with C-level builtins (the chunk's columns: rows.Cells, map over dict lookups and
+str methods, one regex over the value column), and handed to the store as it is when every row passes.
 
 It takes only what it can prove plain: programmes of one year, named exactly; a task and indicator that name one
 indicator exactly (no trimming, no prefix, no text-only line); date cells the per-row path reads and
@@ -24,6 +24,7 @@ from mstrack.domain.limits import all_storable, text_problem
 from mstrack.model import SCHEDULE
 from mstrack.sources.progress_cells import plain_limit, plain_numbers, plain_unit
 from mstrack.sources.progress_rows import ASK, NOTHING
+from mstrack.sources.rows import Cells
 
 COLUMNAR_ROWS = 1_000
 """The fewest rows a chunk needs for the columnar path: below it, looking up the whole plan costs more than it saves."""
@@ -41,17 +42,17 @@ class Columns:
         self.years: dict[str, int | None] = {}  # the programmes met, by code → their year (None: no such programme)
         self.seen: set[tuple[str, str]] = set()  # the (programme, task) cells whose indicators were looked up
         self.met: dict[object, tuple] = {}  # ImportIndicator → (last day or date.min, limit, unit)
+        self.units: dict[str, tuple] = {}  # an indicator's unit → (limit, the suffix its values may carry)
         self.rows: dict[object, object] = {}  # ImportIndicator → its rows' array (Checked.rows_of), once it has kept rows
 
-    def take(self, index: list[int | None], first: int, raw: list[list[str]]) -> bool:
+    def take(self, index: list[int | None], first: int, raw: Cells) -> bool:
         """Check a chunk of raw rows (numbered from `first`) and keep them all, or keep nothing and say False."""
         programme_at, task_at, name_at, day_at, value_at, note_at, reporter_at = index
         if None in (task_at, name_at, day_at, value_at):
             return False
-        width = max(i for i in index if i is not None) + 1
-        if min(map(len, raw)) < width or set(map(type, raw)) != _LISTS:  # short, or a Marked row of an .xlsx
+        columns = raw.columns(max(i for i in index if i is not None) + 1)
+        if columns is None:  # a row too short, or a Marked row of an .xlsx
             return False
-        columns = list(zip(*raw, strict=False))  # every row is as wide as `width` at least
         codes = columns[programme_at] if programme_at is not None else (self.importer.programme,) * len(raw)
         year = self._one_year(codes)
         if year is None:
@@ -59,10 +60,14 @@ class Columns:
         tasks = _task_texts(columns[task_at])
         if tasks is None:
             return False
-        states = list(map(self.exact.get, zip(codes, tasks, columns[name_at], strict=True)))
-        if None in states:  # tasks not met before: their indicators read, then looked up again
-            self._read(compress(zip(codes, tasks, strict=True), map(is_, states, repeat(None))))
-            states = list(map(self.exact.get, zip(codes, tasks, columns[name_at], strict=True)))
+        keys = list(zip(codes, tasks, columns[name_at], strict=True))
+        states = list(map(self.exact.get, keys))
+        if None in states:  # tasks not met before: their indicators read, then those rows looked up again
+            missing = list(compress(range(len(keys)), map(is_, states, repeat(None))))
+            self._read(key[:2] for key in map(keys.__getitem__, missing))
+            exact = self.exact
+            for i in missing:
+                states[i] = exact.get(keys[i])
             if None in states:
                 return False
         days = self._days(columns[day_at], year)
@@ -71,8 +76,8 @@ class Columns:
         numbers, suffixes = plain_numbers(columns[value_at])
         if None in numbers:
             return False
-        for state in set(states).difference(self.met):
-            self._meet(state)
+        if new := set(states).difference(self.met):
+            self._meet(new)
         met = list(map(self.met.__getitem__, states))
         if not _values_fit(numbers, suffixes, met):
             return False
@@ -98,21 +103,16 @@ class Columns:
         return years.pop() if len(years) == 1 else None
 
     def _read(self, keys) -> None:
-        """The indicators of the chunk's (programme, task) cells not met before (PlanReads.read_tasks: those tasks', or
-        the whole plan's), by their exact (programme, task, indicator) cells: only a name one indicator of its task
-        has, not a text-only line, cells with nothing the per-row path would trim or split (a "/" in a task)."""
+        """The indicators of the chunk's (programme, task) cells not met before (PlanReads.read_tasks), by their exact
+        (programme, task, indicator) cells: only a name one indicator of its task has, not a text-only line, cells
+        with nothing the per-row path would trim or split (a "/" in a task)."""
         plan, exact, seen, by_code = self.importer.plan, self.exact, self.seen, {}
-        for code, task in dict.fromkeys(keys):  # in the file's order, not a set's: made in the order later walked
+        for code, task in dict.fromkeys(keys):  # in the file's order, not a set's
             if (code, task) not in seen:
                 seen.add((code, task))
                 by_code.setdefault(code, []).append(task)
         for code, cells in by_code.items():
-            asked = set(cells)
-            for task in plan.read_tasks(code, [task for task in cells if _plain_task(task)]):
-                if not _plain_task(task) or (task not in asked and (code, task) in seen):
-                    continue  # a task of a plan read whole that an earlier chunk named (or one the per-row path takes)
-                seen.add((code, task))
-                states = plan.tasks.get((code, task)) or ()
+            for task, states in plan.read_tasks(code, [task for task in cells if _plain_task(task)]):
                 names = [state.indicator for state in states] if len(states) > 1 else None
                 for state in states:
                     name = state.indicator
@@ -131,10 +131,14 @@ class Columns:
                 return None
         return list(map(dates.__getitem__, cells))
 
-    def _meet(self, state) -> None:
-        """What the rows of an indicator met for the first time need of it, as the per-row path keeps it (its rows'
-        array and its place in the importer come with its first kept rows: _keep)."""
-        self.met[state] = (state.last or date.min, plain_limit(state.unit), plain_unit(state.unit))
+    def _meet(self, states: set) -> None:
+        """What the rows of indicators met for the first time need of them, as the per-row path keeps it (their rows'
+        arrays and their places in the importer come with their first kept rows: _keep); a unit's limit and suffix
+        worked out once for all its indicators (a plan has a few dozen units for 20,000 indicators)."""
+        units = self.units
+        for unit in {state.unit for state in states}.difference(units):
+            units[unit] = (plain_limit(unit), plain_unit(unit))
+        self.met.update((state, (state.last or date.min, *units[state.unit])) for state in states)
 
     def _texts(self, columns: list[tuple], note_at: int | None, reporter_at: int | None, n: int) -> tuple | None:
         """The notes and reporters to store, trimmed (a blank one None, a blank reporter --by's), or None when
@@ -176,21 +180,21 @@ class Columns:
             at = len(importer.pending)
             importer.asked.extend((seq + i, states[i].indicator_id, at + i if write else -1)
                                   for i in compress(range(n), map(not_, later)))
-        rows = self.rows
-        for state in set(states).difference(rows):
-            importer.states[state.indicator_id] = state
-            rows[state] = checked.rows_of(state.indicator_id)
+        rows, kept, rows_of = self.rows, importer.states, checked.rows_of
+        for state in set(states).difference(rows):  # indicators keeping their first rows: 20,000 in a province's import
+            kept[state.indicator_id] = state
+            rows[state] = rows_of(state.indicator_id)
         any(map(_APPEND, map(rows.__getitem__, states), range(seq, seq + n)))  # each row's index into its indicator's rows, in C
         checked.day.extend(map(date.toordinal, days))
         checked.value.extend(numbers)
         checked.file.extend(repeat(len(importer.files) - 1, n))
         checked.line.extend(range(first, first + n))
         if write:
-            importer.pending.extend(zip(map(_ID, states), days, numbers, notes, reporters, repeat(importer.source)))
+            importer.pending.extend(zip(map(_ID, states), importer.writer.bound_days(days), numbers, notes, reporters,
+                                        repeat(importer.source)))
 
 
 _LAST, _LIMIT, _UNIT = itemgetter(0), itemgetter(1), itemgetter(2)
-_LISTS = {list}  # rows as csv.reader and an .xlsx's reader give them: not a Marked one
 _NONE = type(None)
 _TEXTS = frozenset((str, _NONE))  # not Uncomputed, nor a number the per-row path would make text
 

@@ -90,26 +90,27 @@ class PlanReads:
         size = self.sizes[code]
         return None if size is None else size[0]
 
-    def read_tasks(self, code: str, tasks: list[str]) -> list[str]:
-        """The indicators of a known programme's `tasks` (a chunk's), read from the store as the per-row path reads
-        them, for tasks not read before: a chunk into a 20,000-task plan builds the few it names, not all. A chunk
+    def read_tasks(self, code: str, tasks: list[str]) -> list[tuple[str, list[ImportIndicator]]]:
+        """The indicators of a known programme's `tasks` (a chunk's, each once), as (task, its indicators) for the
+        tasks the plan has: the same objects for both paths (task_indicators). Tasks not read before are read from
+        the store as the per-row path reads them: a chunk into a 20,000-task plan reads the few it names. A chunk
         naming half the plan's tasks or more reads the whole plan in one scan (seeking each task costs about twice
-        as much a task) and builds all of them, in the plan's order (the later walks follow it). Returns the tasks
-        built or found; the same objects for both paths (task_indicators)."""
-        wanted = [task for task in tasks if (code, task) not in self.tasks]
-        if wanted and code not in self.programmes and 2 * len(wanted) < self.sizes[code][1]:
-            if self.upto is None:
-                self.upto = self.store.last_report_id()
-            found = self.store.import_indicators(code, wanted)
-            by_task = found[1] if found is not None else {}  # None: the programme is gone, which the write lock rules out
-        elif wanted:
-            by_task = self.programme_indicators(code)[1]
-            tasks = list(by_task)
-        else:
-            return tasks
-        for task in tasks:
-            self.task_indicators(code, task, by_task)
-        return tasks
+        as much a task), kept as the store's tuples. Either way objects are made only for the tasks a chunk names,
+        in the plan's order (the later walks follow it); a later chunk's new tasks come from the tuples held."""
+        built = self.tasks
+        if wanted := [task for task in tasks if (code, task) not in built]:
+            if code not in self.programmes and 2 * len(wanted) < self.sizes[code][1]:
+                if self.upto is None:
+                    self.upto = self.store.last_report_id()
+                found = self.store.import_indicators(code, wanted)
+                order = by_task = found[1] if found is not None else {}  # None: the programme is gone, which the write lock rules out
+            else:
+                by_task = self.programme_indicators(code)[1]
+                named = set(wanted)
+                order = [task for task in by_task if task in named]
+            for task in order:
+                built[(code, task)] = [ImportIndicator(code, task, row) for row in by_task[task]]
+        return [(task, states) for task in tasks if (states := built.get((code, task))) is not None]
 
     def task_indicators(self, code: str, task: str, by_task: dict[str, list[tuple]]) -> list[ImportIndicator] | None:
         found = self.tasks.get((code, task))

@@ -3,9 +3,72 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
+
+
+class Uncomputed(str):
+    """A formula cell saved without its computed value (written by a script, never opened in Excel). Here, beside
+    the row type, so that the checks of every file (a CSV's too) know it without loading the .xlsx reader."""
 
 
 @dataclass(slots=True)
 class Row:
     number: int  # as the spreadsheet numbers it, 1-based, title and header rows included
     cells: list
+
+
+class Cells:
+    """Rows' cells read together (a reader's block, a bulk import's chunk), held as rows or as columns, each form
+    made from the other only when asked: a bulk import checks a chunk's columns, the per-row path reads its rows. An
+    .xlsx's plain rows come as columns (its values are made plain a column at a time), a CSV's as csv.reader's rows;
+    neither is turned round twice."""
+
+    __slots__ = ("_rows", "_columns", "size")
+
+    def __init__(self, rows: list[list] | None = None, columns: list | None = None, size: int = 0):
+        self._rows, self._columns = rows, columns
+        self.size = len(rows) if rows is not None else size
+
+    def __len__(self) -> int:
+        return self.size
+
+    def rows(self) -> list[list]:
+        """The rows, each a list of its cells."""
+        if self._rows is None:
+            self._rows = list(map(list, zip(*self._columns, strict=True))) if self._columns else [[] for _ in range(self.size)]
+        return self._rows
+
+    def columns(self, width: int) -> list | None:
+        """The first `width` columns (or more), each a sequence as long as the rows are many; None when a row is
+        shorter than `width` or is a subclass of list (an .xlsx's Marked row): such a chunk is read row by row."""
+        if self._columns is None:
+            rows = self._rows
+            if not rows or min(map(len, rows)) < width or set(map(type, rows)) != _LISTS:
+                return None
+            self._columns = list(zip(*rows, strict=False))  # as wide as its shortest row
+        return self._columns if len(self._columns) >= width else None
+
+    def part(self, start: int, stop: int) -> Cells:
+        """Rows start to stop (as a slice takes them), in the form they are held in (columns first)."""
+        if start <= 0 and stop >= self.size:
+            return self
+        if self._columns is not None:
+            columns = [column[start:stop] for column in self._columns]
+            return Cells(columns=columns, size=len(range(start, min(stop, self.size))))
+        return Cells(rows=self._rows[start:stop])
+
+    @staticmethod
+    def joined(parts: list[Cells]) -> Cells:
+        """The rows of `parts`, one after another: as columns when each part holds columns of one width."""
+        if len(parts) == 1:
+            return parts[0]
+        if not parts:
+            return Cells(rows=[])
+        size = sum(map(len, parts))
+        columns = [part._columns for part in parts]
+        if None not in columns and len(set(map(len, columns))) == 1 and columns[0]:
+            return Cells(columns=[list(chain.from_iterable(pieces)) for pieces in zip(*columns, strict=True)], size=size)
+        return Cells(rows=list(chain.from_iterable(part.rows() for part in parts)))
+
+
+_LISTS = {list}

@@ -19,9 +19,8 @@ from pathlib import Path
 from mstrack.domain.limits import MAX_FILE_BYTES
 from mstrack.errors import InputError, Joined, Message
 from mstrack.sources.files import check_file_size, unreadable
-from mstrack.sources.rows import Row
+from mstrack.sources.rows import Cells, Row
 from mstrack.sources.traditional import simplified
-from mstrack.sources.xlsx import xlsx_cells
 
 HEADER_SEARCH_ROWS = 30
 
@@ -110,30 +109,61 @@ def streamed_encoding(path: Path) -> str:
     return "utf-8-sig"
 
 
-class TextRows:
-    """The rows of a .csv or .tsv file, as read_rows gives every file's (Row by Row: find_table reads the header
-    so), the file opened at the first; and after the header, `chunk`: the next rows' cells as csv.reader gives
-    them, a blank cell "" (a bulk import checks them a column at a time, and makes Rows of a chunk it cannot:
-    as_rows). A bad byte after the encoding's head stops the reading with its offset, nothing written."""
+def as_row(number: int, cells: list[str]) -> Row:
+    """A row of csv.reader's cells: a blank cell is None (the common row has none: checked in C)."""
+    if not all(map(str.strip, cells)):
+        cells = [cell if cell.strip() else None for cell in cells]
+    return Row(number, cells)
+
+
+class NumberedRows:
+    """What a file's rows are after read_rows, for .csv and .xlsx alike: Row by Row, numbered as read (find_table
+    reads the header so), and after the header `chunk`, the next rows' Cells as the reader holds them (a bulk import
+    checks their columns, and makes Rows of a chunk it cannot: rows_of)."""
+
+    number = 0  # the last row's number
+
+    def __iter__(self) -> NumberedRows:
+        return self
+
+    def __next__(self) -> Row:
+        cells = self._next_cells()
+        self.number += 1
+        return self.as_row(self.number, cells)
+
+    def chunk(self, size: int) -> tuple[int, Cells]:
+        """Up to `size` next rows' cells, and the first one's number."""
+        cells = self._take(size)
+        first, self.number = self.number + 1, self.number + len(cells)
+        return first, cells
+
+    def rows_of(self, first: int, chunk: Cells) -> list[Row]:
+        """The Rows of a chunk, numbered from `first`."""
+        return list(map(self.as_row, range(first, first + len(chunk)), chunk.rows()))
+
+    def _next_cells(self) -> list:
+        raise NotImplementedError
+
+    def _take(self, size: int) -> Cells:
+        raise NotImplementedError
+
+
+class TextRows(NumberedRows):
+    """The rows of a .csv or .tsv file, the file opened at the first; a chunk's rows are csv.reader's, a blank cell ""
+    (a Row's is None: as_row). A bad byte after the encoding's head stops the reading with its offset, nothing
+    written."""
+
+    as_row = staticmethod(as_row)
 
     def __init__(self, path: Path, sheet: str | None, delimiter: str | None):
         self.path, self.sheet, self.delimiter = path, sheet, delimiter
         self.handle = self.reader = None
-        self.number = 0  # the last row's number
 
-    def __iter__(self) -> TextRows:
-        return self
+    def _next_cells(self) -> list[str]:
+        return self._read(next)
 
-    def __next__(self) -> Row:
-        cells = self._read(next)
-        self.number += 1
-        return as_row(self.number, cells)
-
-    def chunk(self, size: int) -> tuple[int, list[list[str]]]:
-        """Up to `size` next rows' cells as csv.reader gives them, and the first one's number."""
-        cells = self._read(lambda reader: list(islice(reader, size)))
-        first, self.number = self.number + 1, self.number + len(cells)
-        return first, cells
+    def _take(self, size: int) -> Cells:
+        return Cells(rows=self._read(lambda reader: list(islice(reader, size))))
 
     def _read(self, take):
         if self.reader is None:
@@ -168,60 +198,46 @@ class TextRows:
 
     __del__ = close
 
-    @staticmethod
-    def rows_of(first: int, chunk: list[list[str]]) -> list[Row]:
-        """The Rows of a chunk, numbered from `first` (as_rows)."""
-        return as_rows(first, chunk)
 
+class SheetRows(NumberedRows):
+    """The rows of an .xlsx sheet (sources/xlsx.py), the file opened at the first; the cells typed as the reader
+    gives them (str, int, float, date; a blank cell None; a row holding an error value or an unsaved formula a
+    Marked list), read a block at a time, which a chunk takes as it is held (most sheets' as columns)."""
 
-class SheetRows:
-    """The rows of an .xlsx sheet (sources/xlsx.py), as read_rows gives every file's: Row by Row, the file opened at
-    the first; and after the header, `chunk` as TextRows gives it, the cells typed as the reader gives them (str,
-    int, float, date; a blank cell None; a row holding an error value or an unsaved formula a Marked list)."""
+    as_row = Row
 
     def __init__(self, path: Path, sheet: str | None):
         self.path, self.sheet = path, sheet
-        self.cells: Iterator[list] | None = None
-        self.number = 0  # the last row's number
+        self.blocks: Iterator[Cells] | None = None
+        self.block, self.at = Cells(rows=[]), 0  # the block being read, and its next row
 
-    def __iter__(self) -> SheetRows:
-        return self
+    def _next_cells(self) -> list:
+        while self.at >= len(self.block):
+            self.block, self.at = next(self._blocks()), 0
+        self.at += 1
+        return self.block.rows()[self.at - 1]
 
-    def __next__(self) -> Row:
-        if self.cells is None:
-            self._open()
-        cells = next(self.cells)
-        self.number += 1
-        return Row(self.number, cells)
+    def _take(self, size: int) -> Cells:
+        parts = []
+        while size:
+            if self.at >= len(self.block):
+                self.block, self.at = next(self._blocks(), None), 0
+                if self.block is None:
+                    self.block = Cells(rows=[])
+                    break
+            part = self.block.part(self.at, self.at + size)
+            self.at += len(part)
+            size -= len(part)
+            parts.append(part)
+        return Cells.joined(parts)
 
-    def chunk(self, size: int) -> tuple[int, list[list]]:
-        """Up to `size` next rows' cells, and the first one's number."""
-        if self.cells is None:
-            self._open()
-        cells = list(islice(self.cells, size))
-        first, self.number = self.number + 1, self.number + len(cells)
-        return first, cells
+    def _blocks(self) -> Iterator[Cells]:
+        if self.blocks is None:
+            from mstrack.sources.xlsx import xlsx_cells  # here: a CSV import never loads the .xlsx reader
 
-    @staticmethod
-    def rows_of(first: int, chunk: list[list]) -> list[Row]:
-        """The Rows of a chunk, numbered from `first`."""
-        return list(map(Row, range(first, first + len(chunk)), chunk))
-
-    def _open(self) -> None:
-        check_file_size(self.path)
-        self.cells = xlsx_cells(self.path, self.sheet)
-
-
-def as_row(number: int, cells: list[str]) -> Row:
-    """A row of csv.reader's cells: a blank cell is None (the common row has none: checked in C)."""
-    if not all(map(str.strip, cells)):
-        cells = [cell if cell.strip() else None for cell in cells]
-    return Row(number, cells)
-
-
-def as_rows(first: int, chunk: list[list[str]]) -> list[Row]:
-    """The Rows of a TextRows.chunk, numbered from `first`."""
-    return list(map(as_row, range(first, first + len(chunk)), chunk))
+            check_file_size(self.path)
+            self.blocks = xlsx_cells(self.path, self.sheet)
+        return self.blocks
 
 
 def delimited_reader(handle, delimiter: str | None = None):

@@ -10,6 +10,9 @@ reader of record), which calamine does not give.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,12 +28,12 @@ def workbook_sheet_names(path: Path) -> list[str]:
     """The workbook's worksheets in their order."""
     import zipfile
 
-    from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum
+    from python_calamine import CalamineError, SheetTypeEnum
 
     try:
         if path.suffix.lower() == ".ods":
             _check_unzipped(path)
-        workbook = CalamineWorkbook.from_path(path)
+        workbook = _opened(path)
         return [meta.name for meta in workbook.sheets_metadata if meta.typ == SheetTypeEnum.WorkSheet]
     except (zipfile.BadZipFile, CalamineError, OSError, ValueError, TypeError, KeyError, EOFError, RuntimeError) as error:
         raise unreadable(path, error) from None
@@ -43,9 +46,10 @@ def workbook_rows(path: Path, sheet: str | None) -> Iterator:
     import zlib
     from xml.etree.ElementTree import ParseError
 
-    from python_calamine import CalamineError, CalamineWorkbook
+    from python_calamine import CalamineError
 
-    from mstrack.sources.xlsx import Extent, check_extent, marked_rows
+    from mstrack.sources.xlsx import Extent, check_extent
+    from mstrack.sources.xlsx_rows import marked_rows
 
     names = workbook_sheet_names(path)
     if not names:
@@ -65,7 +69,7 @@ def workbook_rows(path: Path, sheet: str | None) -> Iterator:
             check_extent(path, sheet, extent)
         else:
             percent = _xls_percent(path, sheet)
-        values = CalamineWorkbook.from_path(path).get_sheet_by_name(sheet)
+        values = _opened(path).get_sheet_by_name(sheet)
         if merges is None:  # .xls: calamine reads the merges, the format bounds the sheet
             last_row, last_column = values.end or (-1, -1)
             extent = Extent(rows=last_row + 1, columns=max(26, last_column + 1), merges=list(values.merged_cell_ranges or ()))
@@ -78,18 +82,51 @@ def workbook_rows(path: Path, sheet: str | None) -> Iterator:
     yield from marked_rows(values, percent, {}, extent, path)
 
 
+def _opened(path: Path):
+    """calamine's workbook. A damaged .xls (an OLE compound file cut short) can make calamine's OLE reader panic:
+    pyo3's PanicException, a BaseException, said here as any reader's error is (files.unreadable); Rust's own
+    report of the panic on stderr is held back while calamine opens the file."""
+    from python_calamine import CalamineWorkbook
+
+    try:
+        with _rust_report_held_back():
+            return CalamineWorkbook.from_path(path)
+    except BaseException as error:
+        if type(error).__name__ != "PanicException":
+            raise
+        raise unreadable(path, error) from None
+
+
+@contextlib.contextmanager
+def _rust_report_held_back():
+    """File descriptor 2 pointed at the null device: Rust's panic hook writes there, not through sys.stderr."""
+    sys.stderr.flush()
+    saved, null = os.dup(2), os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(null)
+
 
 def _xls_percent(path: Path, sheet: str) -> dict[int, list[int]]:
     """The .xls sheet's number cells shown as percentages (row, 1-based → columns, 0-based), from the formats
     of their cells ("0%", "0.00%"): 0.65 formatted so is the 65% the unit typed."""
+    import io
+    import struct
+
     import xlrd
     from xlrd.compdoc import CompDocError
 
     from mstrack.sources.xlsx import percent_format
 
-    try:
-        book = xlrd.open_workbook(path, formatting_info=True, on_demand=True)
-    except (xlrd.XLRDError, CompDocError, AssertionError, IndexError, KeyError, ValueError, TypeError, EOFError):
+    refused = (xlrd.XLRDError, CompDocError, AssertionError, IndexError, KeyError, ValueError, TypeError, EOFError,
+               struct.error)
+    try:  # xlrd's warnings ("file size not a multiple of sector size") go to its log, by default stdout
+        book = xlrd.open_workbook(path, formatting_info=True, on_demand=True, logfile=io.StringIO())
+    except refused:
         return {}  # a workbook xlrd cannot take: calamine reads its values (or says why it cannot), formats unknown
     try:
         shown = {index for index, xf in enumerate(book.xf_list)
@@ -101,6 +138,8 @@ def _xls_percent(path: Path, sheet: str) -> dict[int, list[int]]:
                 if kind == xlrd.XL_CELL_NUMBER and values.cell_xf_index(row, column) in shown:
                     percent.setdefault(row + 1, []).append(column)
         return percent
+    except refused:  # a sheet damaged past its header: formats unknown, as above
+        return {}
     finally:
         book.release_resources()
 

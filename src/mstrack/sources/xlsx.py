@@ -1,25 +1,25 @@
 """The bounded .xlsx reader: values from calamine, and what calamine does not say (number formats, error
 values, formulas saved without a value, the sheet's true extent and merges) from the sheet's XML, read
-before calamine allocates anything. sources/workbooks.py uses its extent checks for .xls and .ods too."""
+before calamine allocates anything (the guard's pass); sources/xlsx_rows.py places and marks the values.
+sources/workbooks.py uses its extent checks for .xls and .ods too."""
 
 from __future__ import annotations
 
 import functools
-import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from dataclasses import dataclass
 from pathlib import Path
 
 from mstrack.errors import InputError
 from mstrack.sources.files import unreadable
-from mstrack.sources.rows import Row
+from mstrack.sources.rows import Cells, Uncomputed
+from mstrack.sources.xlsx_rows import MAX_SHEET_CELLS, Extent, marked_blocks
 from mstrack.sources.xlsx_stream import column_number
 
 
-def xlsx_cells(path: Path, sheet: str | None) -> Iterator[list]:
-    """The sheet's rows' cells, the first row's first, each row numbered by its place (marked_cells).
+def xlsx_cells(path: Path, sheet: str | None) -> Iterator[Cells]:
+    """The sheet's rows' cells, the first row's first, BLOCK_ROWS at a time (marked_blocks).
 
     Values come from calamine (Rust: a 100,000-row sheet in under a second, where openpyxl took 17 s),
     or for a sheet beyond STREAM_CELLS (or a workbook whose shared strings go beyond STREAM_SHARED_BYTES)
@@ -59,7 +59,7 @@ def xlsx_cells(path: Path, sheet: str | None) -> Iterator[list]:
                                        merges=extent.merges)
             else:
                 values = workbook.get_sheet_by_name(sheet)
-        yield from marked_cells(values, percent, fills, extent, path)
+        yield from marked_blocks(values, percent, fills, extent, path)
     except (zipfile.BadZipFile, CalamineError, ElementTree.ParseError, ExpatError, zlib.error, KeyError, IndexError, OSError,
             ValueError, TypeError, EOFError, RuntimeError) as error:  # RuntimeError: zipfile's unsupported or encrypted members
         raise unreadable(path, error, suffix=".xlsx") from None
@@ -70,25 +70,8 @@ STREAM_CELLS = 4_000_000
 would hold ~100 bytes a cell. 100,000 rows of a unit's report (2.6 million as counted) stay with calamine."""
 STREAM_SHARED_BYTES = 64 << 20
 """A shared-strings part larger than this (unpacked) is read as a stream too: calamine holds the table whole."""
-MAX_SHEET_CELLS = 2**20 * 26
-"""A sheet's extent, its last row × its last column, is at most what 1,048,576 rows (all Excel has)
-from A to Z hold: 27,262,976 cells. calamine holds that extent whole; a sheet that names a cell
-at XFD1048576 would ask for 17 billion. Sheets within A–Z count as 26 columns wide, so that the
-scan need not find their last column (a sheet within A–Z is always read in full)."""
 MAX_MERGED_RANGES = 200_000
 MAX_UNZIPPED_BYTES = 4 * 1024**3
-
-
-@dataclass
-class Extent:
-    """The last row and column a sheet's XML names (its <dimension> is not trusted), and its merges."""
-
-    rows: int = 0
-    columns: int = 26
-    row_tags: int = 0
-    unreferenced: bool = False  # cells without a reference (placed by counting)
-    row_at: int = 0  # the number of the last row tag read (a row without r="…" is the one after it)
-    merges: list = field(default_factory=list)  # ((top, left), (bottom, right)), 0-based; past the limit, no more are kept
 
 
 def check_extent(path: Path, sheet: str, extent: Extent) -> None:
@@ -102,144 +85,6 @@ def check_extent(path: Path, sheet: str, extent: Extent) -> None:
     if len(extent.merges) > MAX_MERGED_RANGES:
         raise InputError("{path}: sheet {sheet!r} has more merged ranges than mstrack reads ({limit})", path=path,
                          sheet=sheet, limit=MAX_MERGED_RANGES)
-
-
-def marked_rows(values, percent: dict[int, list[int]], fills: dict[int, dict[int, str]], extent: Extent,
-                path: Path) -> Iterator[Row]:
-    """marked_cells as Rows, numbered from 1."""
-    from itertools import count
-
-    return map(Row, count(1), marked_cells(values, percent, fills, extent, path))
-
-
-class Marked(list):
-    """The cells of a row that holds an error value or a formula saved without its value (a fill of the guard's):
-    a bulk import's columnar path leaves its chunk to the per-row path, which names the formula."""
-
-    __slots__ = ()
-
-
-def marked_cells(values, percent: dict[int, list[int]], fills: dict[int, dict[int, str]], extent: Extent,
-                 path: Path) -> Iterator[list]:
-    """Calamine's rows' cells placed as the spreadsheet has them (it leaves out empty columns on the left),
-    one list a row from the first, with the XML's marks applied (a percent cell as its text, a row with a
-    fill Marked) and every cell of a merged range given its top-left cell's value.
-
-    Merged ranges are cut to the sheet's extent (the cells its XML names, and at least columns A–Z):
-    A3:XFD1048576 under a small table merges nothing beyond it."""
-    from itertools import chain, repeat
-
-    first_column = values.start[1] if values.start else 0
-    last_row, last_column = values.end or (-1, -1)
-    starting, area, merged_height, merged_width = _merges(values, extent)
-    # merged cells, unsaved formulas and error values are no values to calamine
-    height = max(last_row + 1, merged_height, *fills)
-    width = max(last_column + 1, merged_width, *(column + 1 for row in fills.values() for column in row))
-    if area > MAX_SHEET_CELLS:  # overlapping ranges, each within the table
-        raise InputError("{path}: merged ranges cover {cells} cells, more than mstrack reads in one sheet ({limit})", path=path,
-                         cells=f"{area:,}", limit=f"{MAX_SHEET_CELLS:,}")
-    left_pad, right_pad = [None] * first_column, [None] * (width - last_column - 1)
-    rows = values.iter_rows() if values.start else ()  # an empty sheet's iter_rows panics in calamine 0.5
-    below = repeat([""] * (last_column + 1 - first_column), height - last_row - 1)
-    plain_rows = chain.from_iterable(map(plain_block, blocks(chain(rows, below))))  # each a new list
-    if not (left_pad or right_pad or percent or fills or starting):  # most sheets: their rows as calamine gives them
-        yield from plain_rows
-        return
-    active: list[tuple[int, int, int, int, object]] = []  # (top, left, right, bottom, top-left value) of ranges over this row
-    for number, plain in enumerate(plain_rows, start=1):
-        cells = [*left_pad, *plain, *right_pad] if left_pad or right_pad else plain
-        if number in percent:
-            _show_percent(cells, percent[number], width)
-        if number in fills:
-            for column, fill in fills[number].items():
-                if cells[column] is None:
-                    cells[column] = fill
-            cells = Marked(cells)
-        if number in starting:
-            active.extend((number, left, right, bottom, cells[left]) for left, right, bottom in starting.pop(number))
-        if active:
-            active = [merge for merge in active if merge[3] >= number]
-            for _, left, right, _, value in active:
-                cells[left:right + 1] = [value] * (right - left + 1)
-        yield cells
-
-
-BLOCK_ROWS = 1024
-"""Rows of calamine's values made plain together, a column at a time (plain_block)."""
-
-
-def blocks(rows) -> Iterator[list]:
-    """The rows, BLOCK_ROWS at a time: a streamed sheet stays a stream."""
-    from itertools import islice
-
-    rows = iter(rows)
-    while block := list(islice(rows, BLOCK_ROWS)):
-        yield block
-
-
-def plain_block(rows: list) -> list[list]:
-    """Rows of calamine's values as _plain makes them, a column at a time: a column of text with no blank cell,
-    of finite numbers (the integral ones made int), of ints, of dates or of timestamps is made by C calls (most
-    columns of a report are one of these), any other goes cell by cell."""
-    from operator import getitem
-
-    if len(set(map(len, rows))) != 1 or not rows[0]:  # not a block of one width: row by row
-        return [list(map(_plain, row)) for row in rows]
-    columns = []
-    for column in zip(*rows, strict=True):
-        kinds = set(map(type, column))
-        if kinds == {str} and all(map(str.strip, column)):
-            columns.append(column)
-        elif kinds == {float} and all(map(math.isfinite, column)):  # integral ones as int, the rest as they are, in C
-            columns.append(map(getitem, zip(column, map(int, column), strict=True), map(float.is_integer, column)))
-        elif kinds == {int} or kinds == {date}:
-            columns.append(column)
-        elif kinds == {datetime}:
-            columns.append(map(datetime.date, column))
-        else:
-            columns.append(map(_plain, column))
-    return list(map(list, zip(*columns, strict=True)))
-
-
-def _merges(values, extent: Extent) -> tuple[dict[int, list[tuple[int, int, int]]], int, int, int]:
-    """The merged ranges by their top row (1-based) → (left, right, bottom), each cut to the sheet's extent;
-    the cells they cover together, and how far down and right they reach."""
-    starting: dict[int, list[tuple[int, int, int]]] = {}
-    area = merged_height = merged_width = 0
-    for (top, left), (bottom, right) in values.merged_cell_ranges or ():
-        bottom, right = min(bottom, extent.rows - 1), min(right, extent.columns - 1)
-        if top <= bottom and left <= right:
-            starting.setdefault(top + 1, []).append((left, right, bottom + 1))
-            area += (bottom - top + 1) * (right - left + 1)
-            merged_height, merged_width = max(merged_height, bottom + 1), max(merged_width, right + 1)
-    return starting, area, merged_height, merged_width
-
-
-def _show_percent(cells: list, columns: list[int], width: int) -> None:
-    for column in columns:
-        if column < width and type(cells[column]) in (int, float):
-            cells[column] = f"{round(cells[column] * 100, 6):g}%"  # 0.65 shown as 65% is the 65% the unit typed
-
-
-def _plain(value):
-    """A calamine value as importers take it: None for blanks, dates without their time, integral
-    floats as int, NaN/inf and booleans as text."""
-    kind = type(value)
-    if kind is str:
-        return value if value.strip() else None
-    if kind is float:
-        if value.is_integer():
-            return int(value)
-        return value if math.isfinite(value) else str(value)
-    if kind is bool:
-        return str(value)
-    if kind is datetime:
-        return value.date()
-    return value
-
-
-class Uncomputed(str):
-    """A formula cell saved without its computed value (written by a script, never opened in Excel)."""
 
 
 @dataclass
@@ -429,12 +274,14 @@ def _reach(piece: bytes, patterns: _CellPatterns, extent: Extent) -> None:
     or rows come without one (calamine then places them by counting), how many there are.
 
     calamine places a cell by its own reference, whatever its row's says. Rows' numbers are read (one
-    a row); cells' only where one names a row below them all (a search that finds nothing in a
-    well-made file, three times faster than reading every cell's)."""
+    a row); cells' only where a cell tag does not begin with a reference within A–Z and these rows (one
+    search that finds nothing in a well-made file, three times faster than reading every cell's), and
+    then each rare thing is looked for on its own."""
     rows = patterns.row.findall(piece)  # each row's number, b"" for a row without one
     if numbered := [number for number in rows if number]:
         extent.rows = max(extent.rows, max(map(int, numbered)))
-    if _below(extent.rows, or_wide=True).search(piece):  # one search for two rare things, then each looked for
+    odd = _odd_cell(extent.rows, patterns.cell_tag).search(piece)
+    if odd and _below(extent.rows, or_wide=True).search(piece):
         if _below(extent.rows).search(piece):
             extent.rows = max(extent.rows, max(map(int, patterns.cell_row.findall(piece))))
         for letters in set(patterns.wide.findall(piece)):
@@ -448,7 +295,7 @@ def _reach(piece: bytes, patterns: _CellPatterns, extent: Extent) -> None:
     extent.rows = max(extent.rows, extent.row_tags)
     # Cells whose tag does not begin <c r=…> are counted row by row (with <col>, <cfRule>…: a count that can
     # only be too high): a cell without a reference takes the next column.
-    if patterns.unreferenced_cell.search(piece):
+    if odd and patterns.unreferenced_cell.search(piece):
         extent.unreferenced = True
         for row in piece.split(patterns.row_end):
             extent.columns = max(extent.columns, row.count(patterns.cell_tag))
@@ -468,6 +315,18 @@ def _below(row: int, or_wide: bool = False) -> re.Pattern:
     if or_wide:
         return re.compile(rf"""r=["'](?:[A-Z]{{2,3}}+[0-9]|[A-Z]{below})""".encode())
     return re.compile(rf"""r=["'][A-Z]{{1,3}}+{below}""".encode())
+
+
+@functools.lru_cache(maxsize=16)
+def _odd_cell(row: int, cell_tag: bytes) -> re.Pattern:
+    """A cell tag that does not begin with a reference to columns A–Z and rows up to `row` (r="G100001"): one
+    without a reference, or with another attribute first, or past Z, or below `row`. A tag, not an r="…"
+    anywhere: a text or another element's attribute holding r="AB7" is no cell."""
+    digits = str(row)
+    larger = "|".join(f"{digits[:i]}[{int(d) + 1}-9]" for i, d in enumerate(digits) if d != "9") or "(?!)"
+    shorter = f"[0-9]{{1,{len(digits) - 1}}}+[\"']|" if len(digits) > 1 else ""  # possessive: no digit given back
+    within = rf"""\sr=["'][A-Z]0*+(?:{shorter}(?!{larger})[0-9]{{{len(digits)}}}["'])"""
+    return re.compile(rb"%s(?=[\s>/])(?!%s)" % (cell_tag, within.encode()))
 
 
 def _merged_range(reference: bytes) -> tuple[tuple[int, int], tuple[int, int]]:

@@ -4,6 +4,8 @@ import progress, plan imports, undo): SQL written once, the backends' difference
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from itertools import repeat
+from operator import add
 
 from mstrack.store.connections import login_name
 from mstrack.store.dialect import Dialect, RowStream
@@ -11,7 +13,9 @@ from mstrack.store.dialect import Dialect, RowStream
 PLAN_SOURCE = "plan"
 """The source of a plan's own reports (its 进展 as printed)."""
 
-REPORT_COLUMNS = ("indicator_id", "as_of", "value", "note", "reporter", "entered_at", "source", "batch_id", "reason")
+REPORT_COLUMNS = ("indicator_id", "as_of", "value", "note", "reporter", "source", "entered_at", "batch_id", "reason")
+"""In the order of a report as the callers give it, then what the batch adds: each row is the caller's tuple and
+one shared tail, joined in C (_report_rows)."""
 
 
 def insert_batch(dialect: Dialect, connection, *, command: str, source: str | None = None, reason: str | None = None,
@@ -30,9 +34,10 @@ def insert_reports(dialect: Dialect, connection, reports, *, batch: int, reason:
 
 
 def _report_rows(reports, now, batch: int, reason: str | None):
-    """The report table's rows (REPORT_COLUMNS) of reports as insert_reports takes them."""
-    return ((indicator, as_of, value, note, reporter, now, origin, batch, reason)
-            for indicator, as_of, value, note, reporter, origin in reports)
+    """The report table's rows (REPORT_COLUMNS) of reports as insert_reports takes them (tuples): each joined to
+    the batch's (entered_at, batch_id, reason) by tuple addition, in C (a generator's step a row cost ~25 ms on
+    100,000 rows)."""
+    return map(add, reports, repeat((now, batch, reason)))
 
 
 class ReportBatch:
@@ -63,6 +68,10 @@ class ReportBatch:
             self.id = insert_batch(self.dialect, self.connection, command=self.command, source=self.source, reason=self.reason)
             self.now = self.dialect.bound(datetime.now(UTC))
         self.stream.write(_report_rows(reports, self.now, self.id, self.reason))
+
+    def bound_days(self, days: list[date]):
+        """A chunk's days as the backend stores them (Dialect.bound_days), for the rows given to add()."""
+        return self.dialect.bound_days(days)
 
     def end(self) -> None:
         """Every row added is stored (PostgreSQL: the last COPY ended; its error, if any, raised here)."""

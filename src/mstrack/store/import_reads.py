@@ -61,10 +61,26 @@ def import_indicators(dialect: Dialect, connection, code: str,
             dues.setdefault(line_id, []).append(day(due))
     by_task: dict[str, list[tuple]] = {}
     for indicator_id, task, name, kind, unit, comparator, target, deadline, line_id, last in rows:
-        marks = (sorted(dues.get(line_id, ())) or [day(deadline)]) if kind == SCHEDULE else []
-        by_task.setdefault(task, []).append(
-            (indicator_id, name, kind, unit, comparator, number(target), day(last), marks))
+        # a loop step per indicator of a 20,000-task plan: the common values (no report yet, a whole-number target,
+        # no checkpoints) take no call
+        if last is not None:
+            last = day(last)
+        if type(target) is float:
+            if target.is_integer():  # as number() gives it
+                target = int(target)
+        elif target is not None:
+            target = number(target)
+        found = (indicator_id, name, kind, unit, comparator, target, last,
+                 (sorted(dues.get(line_id, ())) or [day(deadline)]) if kind == SCHEDULE else NO_DUES)
+        if (indicators := by_task.get(task)) is None:
+            by_task[task] = [found]
+        else:
+            indicators.append(found)
     return year, by_task
+
+
+NO_DUES = ()
+"""The checkpoint days of an indicator that is not a text-only line: none, one tuple shared by all."""
 
 
 def last_report_id(dialect: Dialect, connection) -> int:

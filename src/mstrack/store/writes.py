@@ -75,7 +75,7 @@ class Writes:
                                              f" WHERE x.batch_id = {p} AND {standing('x')} ORDER BY x.id", [new, target_id])
             # what the batch retracted comes back: insert_reports' columns, copied in the database
             self.dialect.execute(connection, f"INSERT INTO report ({', '.join(REPORT_COLUMNS)}) SELECT x.indicator_id, x.as_of,"
-                                             f" x.value, x.note, x.reporter, {p}, x.source, {p}, {p} FROM report AS x"
+                                             f" x.value, x.note, x.reporter, x.source, {p}, {p}, {p} FROM report AS x"
                                              f" JOIN report_retraction AS r ON r.report_id = x.id WHERE r.batch_id = {p} ORDER BY x.id",
                                  [self.dialect.bound(datetime.now(UTC)), new, reason or f"undo of batch {target_id}", target_id])
             if plan_before is not None:

@@ -14,6 +14,22 @@ def note_line(cells: list[str]) -> bool:
     return len(filled) == 1 and bool(NOTE_LINE_RE.match(filled.pop()))
 
 
+FOOTNOTE_MARKS = "*＊※★☆▲△●◆①②③④⑤⑥⑦⑧⑨⑩"
+
+
+def explained_marks(rows: list[list[str]]) -> str:
+    """The marks a footnote under the table explains ("注：带※的为省级项目"): after a title they refer to the note."""
+    return "".join(sorted({ch for cells in rows if note_line(cells) for ch in next(c for c in cells if c) if ch in FOOTNOTE_MARKS}))
+
+
+def without_marks(title: str, marks: str) -> str:
+    """The title without the footnote marks before or after it ("新建幼儿园3所※"), when a note explains them; a mark
+    nothing explains (★ after every name) is printed as part of the title and kept."""
+    if not marks:
+        return title
+    return re.sub(rf"^[{re.escape(marks)}]+\s*|\s*[{re.escape(marks)}]+$", "", title)
+
+
 HELPING_RE = re.compile(r"配合|协办|协助|参与|协同")  # units that help the responsible one: never the lead, wherever printed
 
 
@@ -77,3 +93,8 @@ def heading_row(cells: list[str]) -> bool:
         return False
     return len(filled) >= 3 or bool(GROUP_HEADING_RE.match(filled[0]))
 
+
+def clip(text: str, size: int = 40) -> str:
+    """A cell's text on one line, cut to `size` characters: what a message quotes of it."""
+    text = re.sub(r"\s+", " ", text)
+    return text if len(text) <= size else text[: size - 1] + "…"

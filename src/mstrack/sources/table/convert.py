@@ -11,8 +11,10 @@ from pathlib import Path
 from mstrack.errors import InputError, Message
 from mstrack.model import Area, Programme
 from mstrack.sources.plan import CODE_RE, plan_from_dict, plan_to_dict
-from mstrack.sources.table.build import Doubt, build_task, reported_values
+from mstrack.sources.table.build import build_task, reported_values
+from mstrack.sources.table.doubts import Doubt
 from mstrack.sources.table.header import find_header
+from mstrack.sources.table.mentions import shares_named
 from mstrack.sources.table.reading import Sheet, read_sheets
 from mstrack.sources.table.tasks import read_tasks
 from mstrack.sources.traditional import restore_plan
@@ -58,6 +60,9 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
     areas: list[Area] = []
     notes: list[str] = []
     raw_tasks = read_tasks(table, at, columns, headers, year, areas, notes)
+    own_places = shares_named([f"{raw.title}\n{raw.content}" for raw in raw_tasks], table.titles_above(at))
+    for raw in raw_tasks:
+        raw.own_places = own_places
     summary: list[Message] = []
     doubts: list[Doubt] = []
     tasks = [build_task(raw, year, summary, doubts) for raw in raw_tasks]

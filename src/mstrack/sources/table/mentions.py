@@ -57,7 +57,7 @@ ARTICLE_RE = re.compile(r"[^的，,；;。、]{0,8}的")  # "提供一个必要�
 WHERE_BRACKET_RE = re.compile(r"[（(]\s*(?:分布于|分布在|位于|坐落于|地处|涉及)[^（）()]*$")
 SUFFIX_ALT = "|".join(AT_LEAST_SUFFIXES + AT_MOST_SUFFIXES + APPROX_SUFFIXES)  # 以上|以下|以内|左右
 AFTER_RE = re.compile(
-    rf"\s*(?P<scale>万亿|亿|万|千(?![米瓦伏克]))?\s*(?P<about>余|多)?\s*(?P<suffix1>{SUFFIX_ALT})?\s*"
+    rf"\s*(?:[余多](?=\s*(?:亿|万|千)))?\s*(?P<scale>万亿|亿|万|千(?![米瓦伏克]))?\s*(?P<about>余|多)?\s*(?P<suffix1>{SUFFIX_ALT})?\s*"
     rf"(?P<unit>(?:{UNIT_ALT})(?:[/／][\u4e00-\u9fff]{{1,2}}){{0,2}})?\s*(?P<suffix2>{SUFFIX_ALT}|余)?"
 )
 NOT_QUANTITY_AFTER = ("#", "·", "号", "年", "月", "日", "岁", "周岁", "届", "级", "时", "点", "分", "-", "—", "–", "~", "～",
@@ -92,6 +92,7 @@ class Mention:
     verbs: str = ""  # the words before the number: "完成" after per-period "新建成" marks the year's total
     noun: str = ""  # the noun next to the number: "个高质量岗位" → "高质量岗位"
     share: float | None = None  # "1480人（20%）": the share of the year's target this figure is, in %
+    each: bool = False  # "A和B均达到90%": the figure of one of several things, each a target of its own
 
 
 def stated(words: str, amount: str, measure: str) -> Mention | None:
@@ -189,15 +190,18 @@ def _split_gap(gap: str) -> tuple[int, int]:
     return (m.start(), m.end()) if m else (len(gap), 0)
 
 
-def find_mentions(text: str, year: int | None = None) -> list[Mention]:
+def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, ...] = ()) -> list[Mention]:
     """Quantities with their words: "累计建设筹集保障性住房 3 万套（间）" → 30000 套（间）, a running total.
-    A figure after a year before the programme's `year` ("较2022年") is a baseline, not a target."""
+    A figure after a year before the programme's `year` ("较2022年") is a baseline, not a target. A place's part in
+    brackets after a figure ("10所(其中浏阳4所)") is the target in place of the whole when the place is one of the
+    table's `own_places` (shares_named); another part ("绿道330公里（其中远足径260公里、都市型绿道70公里）") is a target
+    of its own beside the whole, as before."""
     found: list[Mention] = []
     previous_context = previous_name = ""
     for clause_match in re.finditer(r"[^，,；;。：:！!？?\n]+", _protect_commas(text)):
         clause = clause_match[0].replace("\x00", ",")
         shares: dict[int, float] = {}
-        spans = _spans(clause, year, shares)
+        spans = _spans(clause, year, shares, own_places)
         shared = _shared_names(clause, spans)
         previous_stages: frozenset = frozenset()
         for i, (start, end, number, after, unit, comparator) in enumerate(spans):
@@ -213,7 +217,7 @@ def find_mentions(text: str, year: int | None = None) -> list[Mention]:
             if i and not content_words(before):  # "验收47个A和40个B": the verb is shared by the list
                 stages |= previous_stages
             contexts = [own]
-            name = _short_name(before, gap_after)
+            name = _own_part_name(before, own_places) or _short_name(before, gap_after)
             if shared:
                 contexts, name = [shared[i]], _clean_name(shared[i])[-20:]
             elif len(content_words(own)) < 4:  # "打通5条以上" after "未贯通道路开工25条": the noun is the one before
@@ -225,9 +229,11 @@ def find_mentions(text: str, year: int | None = None) -> list[Mention]:
             value = _scaled(number, after["scale"])
             excerpt = (before + clause[start:end] + gap_after).strip(" 、,，")
             noun, noun_after = _noun(before, gap_after)
-            found.append(Mention(value=value, unit=unit, comparator=comparator, total=total, contexts=contexts, stages=stages,
-                                 excerpt=excerpt, name=name or "指标", verbs=before,
-                                 noun=noun if noun_after else "", share=shares.get(i)))
+            each = _each_named(before, shared)  # "A和B均达到90%": one target for each of them
+            found.extend(Mention(value=value, unit=unit, comparator=comparator, total=total, contexts=own_contexts,
+                                 stages=stages, excerpt=excerpt, name=own_name or "指标", verbs=before,
+                                 noun=noun if noun_after else "", share=shares.get(i), each=bool(each))
+                         for own_name, own_contexts in [(one, [one]) for one in each] or [(name, contexts)])
             previous_context, previous_name, previous_stages = contexts[-1], name, stages
         if not spans and clause.strip():
             previous_context = clause
@@ -273,7 +279,46 @@ BASELINE_RE = re.compile(r"(?:从|由)(?P<base>[^从由，,；;。]*?\d[^从由�
                          r"(?:提高|提升|增加|增长|上调|调高|调整|降低|下降|减少|下调|调低|扩大|缩小|缩短|压缩|延长)(?:到|至|为)")
 
 
-def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None = None) -> list[tuple]:
+PART_RE = re.compile(r"[（(]\s*其中\s*[:：]?\s*(?P<place>[\u4e00-\u9fff]{2,8}?)\s*$")  # "(其中浏阳" before a figure
+PART_NAMED_RE = re.compile(r"[（(]\s*其中\s*[:：]?\s*([\u4e00-\u9fff]{2,8}?)\s*\d")
+
+
+FIGURE_AT_END_RE = re.compile(r"\d[\d.,]*\D*$")  # "建设品质县中10所" → 建设品质县中
+
+
+def _own_part_name(before: str, own_places: tuple[str, ...]) -> str:
+    """"建设品质县中10所(其中浏阳4所)" in 浏阳's table: the whole's name and the place, 建设品质县中(浏阳); else ""."""
+    if (part := PART_RE.search(before)) and part["place"] in own_places:
+        return _short_name(FIGURE_AT_END_RE.sub("", before[:part.start()]), "") + f"({part['place']})"
+    return ""
+
+
+def _own_part(clause: str, spans: list[tuple], span: tuple, own_places: tuple[str, ...]) -> bool:
+    """"建设品质县中10所(其中浏阳4所)" in 浏阳's own table: the place's part takes the whole's place (the span before)."""
+    if not spans or not own_places or unit_key(spans[-1][4]) != unit_key(span[4]):
+        return False
+    m = PART_RE.fullmatch(clause, spans[-1][1], span[0])
+    if m is None or m["place"] not in own_places:
+        return False
+    spans[-1] = span
+    return True
+
+
+def shares_named(texts: list[str], titles: list[str]) -> tuple[str, ...]:
+    """The places a table's own figures are given for: a place whose part the items print in brackets ("10所(其中浏阳
+    4所)", "…项目(其中浏阳1所)") is the document's own when two items or more name its part (a county's table of its
+    city's programme), or the lines above the table name it; a part named once, of a place the title does not name,
+    is a breakdown of the whole ("10个(其中城区4个)")."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        for place in {m[1] for m in PART_NAMED_RE.finditer(text)}:
+            counts[place] = counts.get(place, 0) + 1
+    above = "\n".join(titles)
+    return tuple(place for place, n in counts.items() if n >= 2 or place in above)
+
+
+def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None = None,
+           own_places: tuple[str, ...] = ()) -> list[tuple]:
     """The numbers of a clause that are quantities, with their scale, unit and comparator; `shares` gets the
     share in brackets after a figure ("300人（25%）"), by the figure's index."""
     spans = []
@@ -305,8 +350,9 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
             continue  # a bare number: a name ("12345热线"), a code or a count we cannot place
         if _share_after(clause, spans, start, unit, number, shares):
             continue  # "300人（25%）": the share of the year's target the figure before it is, not a second target
-        if _count_of_share(clause, spans, (start, after.end(), number, after, unit, comparator), shares):
-            continue  # "20%点位(12个)": the count in brackets stands for the share before it
+        span = (start, after.end(), number, after, unit, comparator)
+        if _count_of_share(clause, spans, span, shares) or _own_part(clause, spans, span, own_places):
+            continue  # "20%点位(12个)", "10所(其中浏阳4所)": the figure in brackets stands for the one before it
         # "服务人口超过2万的乡镇卫生院": which ones, not how many ("不少于500人的志愿者队伍" is a target)
         threshold = word in ("超过", "高于", "大于", "多于", "低于", "少于") and clause[after.end():].lstrip().startswith("的")
         # "100米以上医疗卫生机构": a size that picks which ones, followed by what it picks, is no target ("…10公里以上。" is)
@@ -332,6 +378,22 @@ def _shared_names(clause: str, spans: list[tuple]) -> list[str]:
     if len(parts) != len(spans) or not all(len(content_words(p)) >= 2 for p in parts):
         return []
     return parts
+
+
+EACH_RE = re.compile(r"^(?P<names>.+?)均\s*(?P<verb>达到|达|增长|增加|提高|提升|上升|为|不低于|不少于|不超过|不高于|低于|高于|保持|"
+                     r"控制|稳定|下降|降低|减少|实现|超过)[^、，,和及与均]{0,6}$")
+
+
+def _each_named(before: str, shared: list[str]) -> list[str]:
+    """"城镇居民人均可支配收入、农民人均纯收入均增长12%": one figure for each of the things named before 均 (人均 is no
+    均: a verb follows this one), each a name of its own; [] when the words name one thing, or count the things
+    ("4个结构性指标均实现10%以上增长": one figure for what the count names)."""
+    m = None if shared else EACH_RE.match(before.strip())  # names given one a number (分别) are no 均
+    parts = [p for p in re.split(r"[、和及与]", m["names"]) if p.strip()] if m else []
+    if len(parts) < 2 or not all(len(content_words(p)) >= 2 and not re.search(r"\d", p) for p in parts):
+        return []
+    change = m["verb"] if re.fullmatch(CHANGE_WORDS, m["verb"]) else ""
+    return [(_clean_name(p) + change)[-20:] for p in parts]
 
 
 def _protect_commas(text: str) -> str:

@@ -42,6 +42,16 @@ def title_code(title: str) -> re.Match | None:
     return TITLE_CODE_RE.match(title) or TITLE_BRACKET_RE.match(title)
 
 
+PART_CODE_RE = re.compile(r"^[（(]\s*\d+\s*[）)]")  # "（1）": a part's number
+ITEM_CODE_RE = re.compile(r"^\d{1,4}\s*(?:[.．、]|$)")  # "1.", "1": an item's number ("2024年…" is none)
+
+
+def part_numbered(code: str, above: str) -> bool:
+    """A number in brackets ("（1）", "(2)") under a task numbered in plain digits ("1.", "1"): one of its parts. A table
+    that numbers its items in brackets throughout is numbered so, no parts."""
+    return PART_CODE_RE.match(code.strip()) is not None and ITEM_CODE_RE.match(above.strip()) is not None
+
+
 def in_area(area: str, code: str) -> str:
     """A task numbered again inside its area goes by both numbers: "二(1)"."""
     return f"{area}({code})"

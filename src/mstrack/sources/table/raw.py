@@ -8,7 +8,7 @@ from datetime import date
 
 from mstrack.errors import Message
 from mstrack.sources.table.cells import HELPING_RE
-from mstrack.sources.table.header import Column
+from mstrack.sources.table.columns import Column
 from mstrack.sources.table.reading import Row, Sheet
 from mstrack.sources.table.schedule import Block
 
@@ -50,6 +50,7 @@ class RawTask:
     numbered: bool = False  # its code is the 序号 printed, not the row's order
     headers: dict[str, str] = field(default_factory=dict)  # each column kind's header, to name a doubtful cell
     doubts: list[tuple[int, str, Message]] = field(default_factory=list)  # (row, header, why) of its doubtful cells
+    own_places: tuple[str, ...] = ()  # the places the table is its own table of: their part of a figure is the target
 
 
 

@@ -19,7 +19,7 @@ from mstrack.sources.traditional import Written, for_matching
 class Sheet:
     path: Path
     rows: list[Row]
-    column_name: object = None  # callable(index) -> str, how the file names a column
+    column_name: object = None  # callable(index from 0) -> str, how the file names a column
     regroup: object = None  # callable(width) -> Sheet: rows read again knowing the header's width
     written: Written | None = None  # the document's own characters, when its cells were read in simplified ones
     titles: list[str] = field(default_factory=list)  # a document's lines above the table, as written (a sheet has them as rows)
@@ -46,14 +46,20 @@ class Sheet:
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+SPACED_THOUSANDS_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d.,])")  # "1 500个": 1500
+
+
 def clean_cell(value) -> str:
     """A cell as the table reader takes it: text without Word's marks, digits written full width (２０２４年６月) as
-    digits, "" for a blank or a "/" placeholder."""
+    digits, a figure's thousands set apart by spaces ("1 500个") as one figure, no zero-width characters, "" for a blank
+    or a "/" placeholder."""
     text = cell_text(value)
     if text is None:
         return ""
-    text = text.translate(FULL_WIDTH_DIGITS)
+    text = SPACED_THOUSANDS_RE.sub(lambda m: re.sub(r"\s", "", m[0]), text.translate(FULL_WIDTH_DIGITS))
     text = re.sub(r"\[bookmark:[^\]]*\]", "", text)  # Word bookmarks left by conversion
+    text = text.translate(INVISIBLE)  # zero-width spaces, a byte-order mark: left by a pasted web page, never text
     text = strip_controls(text.replace("\r\n", "\n").replace("\r", "\n").replace("\u3000", " ")).strip()
     return "" if re.fullmatch(r"[/／\\—–\-无]+", text) else text  # "/" marks an empty cell
 
@@ -62,11 +68,23 @@ def make_sheet(path: Path, rows: Iterator[Row], blank_rows: bool = False, **opti
     """Rows cleaned (the blank ones left out unless `blank_rows`), and read in simplified characters
     when the table has traditional ones (the written ones kept to give back)."""
     cleaned = [Row(row.number, cells) for row in rows if any(cells := [clean_cell(value) for value in row.cells]) or blank_rows]
+    _same_as_above(cleaned)
     if "titles" in options:  # a document's title lines, as its cells: "２０２４年３月" names the report's month
         options["titles"] = [title.translate(FULL_WIDTH_DIGITS) for title in options["titles"]]
     cells, written = for_matching(row.cells for row in cleaned)
     return Sheet(path=path, rows=[Row(row.number, row_cells) for row, row_cells in zip(cleaned, cells, strict=True)],
                  written=written, **options)
+
+
+SAME_AS_ABOVE_RE = re.compile(r"同\s*上[。.]?")
+
+
+def _same_as_above(rows: list[Row]) -> None:
+    """A cell typed 同上 ("the same as above") holds the text of the cell above it, as typed or itself 同上."""
+    for above, row in zip(rows, rows[1:], strict=False):
+        for i, cell in enumerate(row.cells):
+            if i < len(above.cells) and above.cells[i] and SAME_AS_ABOVE_RE.fullmatch(cell):
+                row.cells[i] = above.cells[i]
 
 
 def _read_workbook(path: Path, sheet: str | None) -> list[Sheet]:
@@ -77,7 +95,11 @@ def _read_workbook(path: Path, sheet: str | None) -> list[Sheet]:
     names = worksheet_names(path)
     if sheet is not None and sheet not in names:
         raise InputError("{path}: no sheet named {sheet!r} (sheets: {sheets})", path=path, sheet=sheet, sheets=", ".join(names))
-    return [make_sheet(path, read_rows(path, name), column_name=get_column_letter) for name in ([sheet] if sheet is not None else names)]
+
+    def column_name(index: int) -> str:  # a sheet's column as the spreadsheet names it: A for the first
+        return get_column_letter(index + 1)
+
+    return [make_sheet(path, read_rows(path, name), column_name=column_name) for name in ([sheet] if sheet is not None else names)]
 
 
 def _spread_sheet(path: Path, text: str, width: int = 0) -> Sheet:

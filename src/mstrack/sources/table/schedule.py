@@ -100,8 +100,8 @@ def dated_completions(text: str, year: int) -> list[tuple[str, date, str]]:
     return found
 
 
-# "…3所，9月底前投入使用", "…，年底前完成": a clause that starts with a date and says what is done by then
-CLAUSE_DATE_RE = re.compile(rf"(?:^|(?<=[，,；;。\s]))(?P<label>{PERIOD_LABEL})\s*(?:全部|全面|基本)?\s*"
+# "…3所，9月底前投入使用", "…，年底前完成", "2025年全面完成": a clause that starts with a date and says what is done by then
+CLAUSE_DATE_RE = re.compile(rf"(?:^|(?<=[，,；;。\s]))(?P<label>{PERIOD_LABEL}|\d{{4}}\s*年(?!\s*\d))\s*(?:全部|全面|基本)?\s*"
                             r"(?:完成|建成|投入使用|投用|通过验收|竣工|完工|开工|启用|开放|实现)")
 
 
@@ -114,6 +114,7 @@ def dated_clauses(text: str, year: int) -> list[tuple[str, date, str]]:
             if DATED_COMPLETION_RE.search(sentence[max(0, m.start() - 2): m.end() + 2]):
                 continue
             label = re.sub(r"\s+", "", m["label"])
+            label += "底" if label.endswith("年") else ""  # "2025年完成": by the year's end
             try:
                 found.append((label, period_end(label, year), sentence.strip(" ，,")))
             except DateError:
@@ -146,10 +147,22 @@ def arabic_date(text: str) -> str:
     return CHINESE_MONTH_DAY_RE.sub(days, text)
 
 
+# where a deadline is expected, a cell that starts with a month in Chinese numerals names it when no word goes on from
+# the month ("六月", "十二月份", "六月中旬", "六月完成"; "三月街改造" is a street); in other text only one before 底 / 前 /
+# 末 is a date (CHINESE_MONTH_DAY_RE)
+LEADING_MONTH_RE = re.compile(r"^([一二三四五六七八九十]{1,3})(?=\s*月(?:份|[上中下]旬|底|末|前|内|完成|建成|竣工|完工|开工|投入"
+                              r"|投用|启用|[^\u4e00-\u9fff]|$))")
+
+
+def _month_in_digits(m: re.Match) -> str:
+    count = chinese_count(m[1])
+    return str(count) if count and count <= 12 else m[0]
+
+
 def parse_deadline(text: str, year: int) -> date | None:
     """完成时限 as printed: "2023.11", "12月底前", "9月投入使用", "5月底前动工", "二〇二四年六月"; None when no date is
     named."""
-    body = arabic_date(text.strip())
+    body = arabic_date(LEADING_MONTH_RE.sub(_month_in_digits, text.strip()))
     if not body:
         return None
     if dates := numbered_deadlines(body, year):  # "1、7月1日试运营 2、2022年12月底完成": due when the last item is

@@ -60,6 +60,17 @@ def _starts_a_name(line: str, head: list[str]) -> bool:
     return _whole_unit(line) and line[0] in PLACE_START and all(4 * len(h) >= 3 * len(line) for h in head)
 
 
+AREA_END = "乡区镇街道"  # an area's name, or a word ending like one ("城乡"), that an office's suffix may follow
+OFFICE_SUFFIX_RE = re.compile(rf"(?![{PLACE_START}]|相关|有关|其他|其它)[\u4e00-\u9fff]{{1,3}}[局委办会厅]|人民政府|办事处")
+
+
+def _office_after_area(line: str, following: str) -> bool:
+    """A line ending like an area ("湘江新区", "市住房和城乡") and one that is only an office's suffix, naming no place
+    ("管委会", "建设局", "人民政府"): one name broken before its office; "岳麓区\n望城区" and "城区\n市教育局" are two."""
+    return line.endswith(tuple(AREA_END)) and not re.search(r"[、，,；;\s（）()]", line) \
+        and OFFICE_SUFFIX_RE.fullmatch(following) is not None
+
+
 def joined_names(cell: str) -> str:
     """A unit's name broken over the lines of a narrow cell ("市人力资源\n社会保障局", "市政\n府办\n公厅",
     "市\n监\n察\n局") is one name again: a line that does not end like an office is the head of a name and joins the
@@ -85,6 +96,8 @@ def joined_names(cell: str) -> str:
                 head, broken = [], True
         elif out and broken and not _whole_unit(line) and _ends_like_unit(line):
             out[-1] += line  # "市政\n府办\n公厅": the tail of the name before
+        elif out and k and out[-1] == lines[k - 1] and _office_after_area(lines[k - 1], line):
+            out[-1] += line  # "市住房和城乡\n建设局", "湘江新区\n管委会": the office of the area before
         elif _name_head(line):
             head = [line]
         else:
@@ -180,7 +193,10 @@ def scoped(unit: str) -> tuple[str, str]:
     return (m[1].strip(), m[2].strip()) if m else (unit.strip(), "")
 
 
-UNIT_THEN_DENG_RE = re.compile(rf"^(.{{2,}}(?:[{OFFICE_END}]|{'|'.join(UNITS_END)}))\s*等$")
+# "市民政局等", "市公安局等8个部门": the unit, and others the cell does not name ("市消防救援支队等部门", the dongguan
+# seed's, stays as printed)
+UNIT_THEN_DENG_RE = re.compile(rf"^(.{{2,}}(?:[{OFFICE_END}]|{'|'.join(UNITS_END)}))\s*等"
+                               r"(?:\s*(?:\d+|[一二三四五六七八九十]+)\s*个\s*(?:部门|单位))?$")
 
 
 BRANCH_RE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:分局|分院|分公司|分行|支行|分中心|支队|大队|中队|派出所)$")
@@ -194,12 +210,14 @@ def _starts_like_a_name(text: str) -> bool:
 
 
 def _joined_units(unit: str) -> list[str]:
-    """Units joined by 和 / 及 / 与 ("岳麓区和市直相关单位") are two, where the left side is a whole unit's name and the
-    right one starts like a name; a 和 inside a name ("市住房和城乡建设局", "市公安局和平分局") stays."""
-    for m in re.finditer(r"[和及与]", unit):
+    """Units joined by 和 / 及 / 与, or separated by 等 ("岳麓区和市直相关单位", "省农业厅等省直有关部门") are two, where the
+    left side is a whole unit's name and the right one starts like a name; a 和 or 等 inside a name ("市住房和城乡建设局",
+    "市公安局和平分局", "市等级评定中心") stays."""
+    for m in re.finditer(r"[和及与等]", unit):
         left, right = unit[:m.start()].strip(), unit[m.end():].strip()
         inside = len(re.findall(r"[（(]", left)) > len(re.findall(r"[）)]", left))  # "(区国资公司和区城投公司代建)"
-        if _whole_unit(left) and not inside and _ends_like_unit(right) and _starts_like_a_name(right):
+        counted = re.match(r"(?:\d+|[一二三四五六七八九十]+)\s*个", right)  # "市公安局等8个部门": how many, no unit
+        if _whole_unit(left) and not inside and not counted and _ends_like_unit(right) and _starts_like_a_name(right):
             return [left, *_joined_units(right)]
     return [unit]
 

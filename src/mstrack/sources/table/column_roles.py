@@ -1,0 +1,211 @@
+"""What the cells below a header say of the columns its names leave open: targets, money, groups, areas and titles."""
+
+from __future__ import annotations
+
+import re
+
+from mstrack.sources.table.above import declared_unit, total_units
+from mstrack.sources.table.cells import AREA_RE, place_task_column
+from mstrack.sources.table.columns import BARE_NUMBER_RE, HEADER_UNIT_RE, UNIT_NAME_RE, Column, column_values, data_rows, office_columns
+from mstrack.sources.table.reading import Sheet
+
+
+def _number_columns(sheet: Sheet, at: int, columns: list[Column]) -> None:
+    """Columns of bare numbers: the first under a target-like header (目标任务, 年度目标, 数量) holds the targets,
+    the others (进度, 完成目标(%)) report progress. A 单位 column of short words that name no office is the unit
+    of measure (个, 所, 公里) of those targets; else 单位 is the responsible units."""
+    measure = next((c for c in columns if c.kind == "measure"), None)
+    if measure is not None:
+        values = column_values(sheet, at, measure)
+        if not values or any(len(v) > 5 or UNIT_NAME_RE.search(v) for v in values):
+            measure.kind, measure = "units", None
+    numeric = []
+    for column in columns:
+        values = column_values(sheet, at, column) if column.kind in ("task", "amount", "", "schedule", "content") else []
+        if values and sum(bool(BARE_NUMBER_RE.match(v)) for v in values) * 2 > len(values):
+            numeric.append(column)
+    stated = total_units(sheet, at, [c.index for c in numeric if not HEADER_UNIT_RE.match(re.sub(r"\s+", "", c.header))])
+    numeric = [c for c in numeric if not _measured(c, numeric, stated.get(c.index, ""))]
+    money = _money_columns(sheet, at, columns, numeric)
+    numeric = [c for c in numeric if c not in money]
+    targets = [c for c in numeric if c.kind in ("task", "amount")]
+    for column in numeric:
+        column.kind = "amount" if targets and column is targets[0] else "progress"
+    if measure is not None and not targets:
+        measure.kind = ""
+    for column in columns:  # "区民生实事项目数量" over words ("区政府民生实事项目(1个)"): no targets
+        if column.kind == "amount" and column not in numeric:
+            column.kind = ""
+
+
+REPORTED_RE = re.compile(r"完成|进度|已|实际|占|比")
+
+
+def _measured(column: Column, numeric: list[Column], stated: str = "") -> bool:
+    """A column of numbers whose header names their unit ("年度投资金额 (万元)"), or whose total the text above prints
+    with one (`stated`: 计划完成数, the plan's figure), is a target of its own, named by the header; a multi-year total
+    (总投资) only when no column counts the year (当年投资). Progress is not."""
+    header = re.sub(r"\s+", "", column.header)
+    planned = bool(stated) and re.match(r"(?:计划|目标|任务)(?!.*率)", header) is not None  # not 累计开工数, 计划完成率
+    m = HEADER_UNIT_RE.match(header) or ({"name": header, "unit": stated} if planned else None)
+    if not m or REPORTED_RE.search(m["name"]) and not planned:
+        return False
+    yearly = [c for c in numeric if (n := HEADER_UNIT_RE.match(re.sub(r"\s+", "", c.header))) and re.search(r"年", n["name"])]
+    column.kind = "measured" if not yearly or column in yearly else "note"
+    column.label = m["unit"] if column.kind == "measured" else ""
+    column.header = m["name"] if column.kind == "measured" else column.header
+    return True
+
+
+MONEY_CELL_RE = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?\s*(?:万|亿)?元$")
+MONEY_HEADER_RE = re.compile(r"投资|资金|预算|金额")
+
+
+def _money_columns(sheet: Sheet, at: int, columns: list[Column], numeric: list[Column]) -> list[Column]:
+    """A column of sums under 计划投资, 年度投资 or 资金, in their unit ("3000万元") or bare under a "单位：万元" printed
+    above the table: a target of its own, named by the header; a total (总投资) only when no other such column counts
+    the year or the plan. Returns those columns."""
+    declared = declared_unit(sheet, at)
+    money = []
+    for column in columns:
+        header = re.sub(r"\s+", "", column.header)
+        if column.kind not in ("", "schedule", "amount", "task") or not MONEY_HEADER_RE.search(header) or REPORTED_RE.search(header):
+            continue
+        values = column_values(sheet, at, column)
+        priced = sum(bool(MONEY_CELL_RE.match(v)) or (bool(declared) and column in numeric) for v in values)
+        if values and priced * 2 > len(values):
+            money.append(column)
+    yearly = [c for c in money if re.search(r"年|计划", c.header)]
+    for column in money:
+        if yearly and column not in yearly:
+            column.kind = "note"
+        else:
+            column.kind, column.header = "measured", re.sub(r"\s+", "", column.header)
+            column.label = declared if column in numeric else ""
+    return money
+
+
+def _group_columns(sheet: Sheet, at: int, tasks: list[Column], seq: Column) -> list[Column]:
+    """Task-like columns whose value stays the same across rows with different 序号 (工程名称, a merged 项目内容
+    over several items) name a group of tasks, not a task; a merged 项目名称 over one item's sub-rows does not. In a
+    short table, a column of words without figures left of the items, the same over as many rows as not, is one."""
+    groups = []
+    for column in tasks:
+        same = changes = 0
+        previous = None
+        values = column_values(sheet, at, column)
+        inner = next((c for c in tasks if c.index > column.index), None)
+        themes = inner is not None and not any(re.search(r"\d", v) for v in values)
+        over = blank = 0  # rows where the value stays (or is left blank) and the items' words beside it change
+        for row in data_rows(sheet, at):
+            code = row.cells[seq.index] if seq.index < len(row.cells) else ""
+            value = row.cells[column.index] if column.index < len(row.cells) else ""
+            words = row.cells[inner.index] if inner is not None and inner.index < len(row.cells) else ""
+            if code and not value and words and previous is not None and code != previous[0]:
+                blank += 1  # written once over its items, blank below (a sheet export): the theme goes on
+                over += words != previous[2]
+                previous = (code, previous[1], words)
+            elif code and value:
+                if previous is not None and code != previous[0]:
+                    changes += 1
+                    same += value == previous[1]
+                    over += value == previous[1] and words != previous[2]
+                previous = (code, value, words)
+        if (changes >= 3 and same * 2 > changes) or (themes and over and over * 2 >= changes + blank):
+            groups.append(column)
+    return groups
+
+
+NUMBERED_TEXT_RE = re.compile(r"^\s*(?:\d+|[一二三四五六七八九十]+)\s*[.．、]")
+
+
+def _theme_columns(sheet: Sheet, at: int, tasks: list[Column]) -> list[Column]:
+    """No 序号: a task-like column whose value stays the same (or blank, written once) down rows where the next task
+    column's words change is a theme over those tasks (实事内容 "养老助残" over two 工作任务); a merged 项目名称 that
+    numbers its item ("1.城市提升项目") is one task's registration form instead."""
+    themes = []
+    for column, inner in zip(tasks, tasks[1:], strict=False):
+        same = changes = 0
+        previous = None
+        for row in data_rows(sheet, at):
+            value = row.cells[column.index] if column.index < len(row.cells) else ""
+            words = row.cells[inner.index] if inner.index < len(row.cells) else ""
+            if NUMBERED_TEXT_RE.match(value):
+                return []
+            if not words:
+                continue
+            if previous is not None and words != previous[1]:
+                changes += 1
+                same += not value or value == previous[0]
+            previous = (value or (previous[0] if previous else ""), words)
+        if changes >= 1 and same * 2 >= changes and same >= 1:
+            themes.append(column)
+    return themes
+
+
+def columns_by_data(sheet: Sheet, at: int, columns: list[Column]) -> None:
+    """What the cells say of the columns their headers leave open: numbers, offices, groups, areas and titles."""
+    office_columns(columns)  # a sub-header's own
+    for left, column in zip(columns, columns[1:], strict=False):  # "考核指标" merged over two columns, the second unnamed
+        if not column.header.strip() and not column.kind and left.kind == "task" and column_values(sheet, at, column):
+            column.kind, column.header = "task", left.header
+    _number_columns(sheet, at, columns)  # a 目标任务(个) column of bare figures is a target: is a place column the task's?
+    place_task_column(columns, lambda column: column_values(sheet, at, column))
+    if not any(c.kind in ("lead", "units") for c in columns):  # a 备注 column that names offices names the units
+        for column in (c for c in columns if c.kind == "note"):
+            values = column_values(sheet, at, column)
+            if values and sum(bool(UNIT_NAME_RE.search(v)) for v in values) * 2 > len(values):
+                column.kind = "units"
+                break
+    tasks = [c for c in columns if c.kind == "task"]
+    if len(tasks) >= 2:
+        _task_columns(sheet, at, columns, tasks)
+
+
+def _spanned_columns(sheet: Sheet, at: int, tasks: list[Column]) -> list[Column]:
+    """No 序号, and one header cell over several task columns (项目 over area / project / indicator): those columns,
+    when the last one changes from each row to the next and the first stays the same (merged down, or blank below in a
+    text export) over some of those rows; else none."""
+    run: list[Column] = []
+    for column in tasks:
+        if run and column.index == run[-1].index + 1 and column.header == run[-1].header:
+            run.append(column)
+        elif len(run) >= 2:
+            break
+        else:
+            run = [column]
+    if len(run) < 2:
+        return []
+    rows = [[r.cells[c.index] if c.index < len(r.cells) else "" for c in run] for r in data_rows(sheet, at)]
+    rows = [r for r in rows if r[-1]]
+    pairs = list(zip(rows, rows[1:], strict=False))
+    merged = sum(1 for above, row in pairs if not row[0] or row[0] == above[0])
+    changing = all(row[-1] != above[-1] for above, row in pairs)
+    return run if pairs and changing and merged else []
+
+
+def _task_columns(sheet: Sheet, at: int, columns: list[Column], tasks: list[Column]) -> None:
+    """Several task-like columns: group columns (or a first one whose cells read "一、…") are the area, the first
+    other one is the title, the rest content."""
+    seq = next((c for c in columns if c.kind == "seq"), None)
+    if seq is None and (span := _spanned_columns(sheet, at, tasks)):
+        *left, title = span  # the indicator under 项目 is the task, the merged ones left of it its area and project
+        if not any(c.kind == "area" for c in columns):
+            left[0].kind, left = "area", left[1:]
+        for column in [*left, *(c for c in tasks if c.index > title.index)]:
+            column.kind = "content"
+        return
+    groups = _group_columns(sheet, at, tasks, seq) if seq is not None else _theme_columns(sheet, at, tasks)
+    if groups and len(groups) < len(tasks):
+        if not any(c.kind == "area" for c in columns):
+            groups[0].kind = "area"
+        for column in groups[1:] if groups[0].kind == "area" else groups:
+            column.kind = "content"
+        tasks = [c for c in tasks if c not in groups]
+    else:
+        values = column_values(sheet, at, tasks[0])
+        if values and sum(bool(AREA_RE.match(v)) for v in values) * 2 > len(values):
+            tasks[0].kind = "area"
+            tasks = tasks[1:]
+    for column in tasks[1:]:
+        column.kind = "content"

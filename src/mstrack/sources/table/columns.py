@@ -1,0 +1,129 @@
+"""A header cell's name read as its column's kind (序号, 牵头单位, 完成时限 …), and the column's cells below."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from mstrack.domain.dates import PERIOD_RE, QUARTER_LABEL, YEAR_LABEL, DateError, period_end
+from mstrack.sources.table.cells import HELPING_RE, heading_row, note_line
+from mstrack.sources.table.reading import Row, Sheet
+
+MONTH_PLAN_RE = re.compile(r"月度|本月|当月|下月|次月")  # a plan for the month of the report, not for the task
+# a plan for one named month ("3月目标", "2023年8月份目标"): the row's checkpoints at that month's end
+NAMED_MONTH_PLAN_RE = re.compile(r"^((?:\d{4}年)?(?:1[0-2]|0?[1-9])月)份?(?:工作)?(?:目标|计划|任务|安排)")
+COLUMN_RULES = (  # (kind, pattern), first match wins
+    ("seq", r"^(?:序号|编号|序|项目编号|No\.?)$"),
+    ("measure", r"^(?:计量)?单位$"),  # the unit of measure, or the responsible units: told apart by the cells
+    # people, named in short cells: never the task column; "牵头单位及主要负责人" still names the units
+    ("leader", r"领导|^(?!.*(?:单位|部门)).*(?:责任人|负责人|联系人)"),
+    ("units", r"牵头责任单位|牵头负责单位"),  # lead and responsible units in one cell: the first leads (as in 责任单位)
+    ("lead", r"牵头|主责|主办|^负责$"),  # 负责 alone: a role word over the offices printed before it ("省发改委负责")
+    ("units", r"单位|部门|县区|区县|主体$|^(?:协办|配合|协助|协同|参与)$"),  # 责任主体, 实施主体; 协办 alone: the helpers
+    ("office", r"(?:科室|处室|股室|机构)$"),  # an office of a town or a bureau: the units, unless a 单位 column is beside it
+    ("start", r"开工(?:时间|日期|年月)|开建(?:时间|日期)"),  # when the work starts: a checkpoint, never the deadline
+    ("deadline", r"时限|完成时间|完成日期|期限|截止|起止|工期|建设时间|实施时间|建设年限|实施年限|(?:竣工|完工|建成)(?:时间|日期|年月)"),
+    # reported, not planned:
+    # 是否达进度 (是 / 否): whether the work kept pace; 预期成效 is what the work will achieve
+    ("progress", r"^是否|进展|完成情况|完成率|(?<!预期)(?<!预计)成效"
+                 r"|(?:当前|目前|实际|形象|累计|完成|工程|项目|推进)进度(?!安排|计划|要求)|进度情况|已完成"
+                 r"|(?:累计|实际)完成|截至|(?<!计划)完成数|占.{0,6}比|之比|^占.{0,4}(?:计划|任务|目标)"  # 占全年计划: the share done
+                 r"|(?:推进|落实|执行|实施|办理|工作)情况"  # 上半年推进情况: how the work went in a past period
+                 r"|^\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月份?(?!.*(?:计划|目标|任务|安排))"),  # "1-9月份工作…": what was done
+    ("note", r"下一?步(?:工作)?(?:措施|打算|举措)$"),  # what the unit will do next, undated: no schedule
+    ("schedule", r"进度|计划|安排|举措|措施|步骤|节点|上半年|下半年|季度"),
+    ("area", r"总体要求|类别|领域|分类|板块|类型"),
+    ("amount", r"(?:数量|任务数|目标值)$"),
+    ("task", r"任务|项目|内容|实事|目标|事项|名称|工作|指标|规模|预期|工程"),  # 建设规模, 预期成效: the work's figures
+    ("amount", r"数量|任务数|目标值"),
+    ("note", r"备注|说明"),
+)
+
+
+# Header names that mean the same column, as the corpus and the seeds print them (one set per meaning). The rules above
+# read every one of them alike (tests/test_table_variants.py proves it, and that a table reads the same under each).
+HEADER_SYNONYMS = (
+    ("seq", ("序号", "编号")),
+    ("task", ("项目名称", "实事名称", "实事项目", "项目内容", "实事内容", "工作任务", "主要任务", "事项名称", "民生实事",
+              "重点工作")),
+    ("lead", ("牵头单位", "牵头部门", "主责单位", "主办单位")),
+    ("units", ("责任单位", "责任部门", "实施单位", "责任主体")),
+    ("units", ("配合单位", "配合部门", "协同单位", "协办单位")),
+    ("deadline", ("完成时限", "完成时间", "计划完成时间", "完成期限")),
+)  # 时间节点 is no deadline's synonym: it is read as a schedule, its cell often names several dated steps
+
+
+@dataclass(kw_only=True)
+class Column:
+    index: int
+    header: str
+    kind: str
+    due: date | None = None  # a period column (第一季度) or a schedule column naming a period (下半年)
+    label: str = ""
+    partial: bool = False  # a schedule column that plans one month only (月度工作计划, 本月计划), not the whole task
+    undated: bool = False  # next month's plan in a table whose title names no month: read without a date, and doubted
+
+
+def column_kind(header: str, year: int) -> Column:
+    text = re.sub(r"\s+", "", header)
+    if not text:
+        return Column(index=-1, header=header, kind="")
+    if PERIOD_RE.fullmatch(text):
+        try:
+            return Column(index=-1, header=header, kind="period", due=period_end(text, year), label=text)
+        except DateError:
+            return Column(index=-1, header=header, kind="")
+    if named := NAMED_MONTH_PLAN_RE.match(text):
+        try:
+            return Column(index=-1, header=header, kind="schedule", due=period_end(named[1], year), label=named[1],
+                          partial=True)
+        except DateError:
+            return Column(index=-1, header=header, kind="")
+    for kind, pattern in COLUMN_RULES:
+        if re.search(pattern, text):
+            column = Column(index=-1, header=header, kind=kind)
+            if kind == "schedule" and (found := re.search(rf"{YEAR_LABEL}|{QUARTER_LABEL}", text)):
+                column.due, column.label = period_end(found[0], year), found[0]
+            column.partial = kind == "schedule" and MONTH_PLAN_RE.search(text) is not None
+            return column
+    return Column(index=-1, header=header, kind="")
+
+
+def leads_beside_helpers(columns: list[Column]) -> None:
+    """牵头责任单位 (or 主要责任单位) names the lead and the other units in one cell, unless a column of its own names
+    the units that help (配合实施单位, 协同配合单位): beside that one it names the leads only."""
+    if any(c.kind == "lead" for c in columns) or not any(c.kind == "units" and HELPING_RE.search(c.header) for c in columns):
+        return
+    for column in columns:
+        leading = re.search(r"牵头", column.header) or (re.search(r"主要|主责", column.header) and not HELPING_RE.search(column.header))
+        if column.kind == "units" and leading:
+            column.kind = "lead"
+
+
+def data_rows(sheet: Sheet, at: int) -> list[Row]:
+    """The rows under the header row `at`, footnotes (备注：…, 注：…) and group headings merged over the row left out:
+    what the columns are told by."""
+    return [r for r in sheet.rows[at + 1:] if not note_line(r.cells) and not heading_row(r.cells)]
+
+
+def office_columns(columns: list[Column]) -> None:
+    """A column of offices (责任科室, 配合处室) names the responsible units of a table that has no 单位 or 部门 column;
+    beside one (牵头单位 / 负责科室) it names the lead unit's own section, no unit of the task, unless it names
+    offices that work with the lead (配合科室, 协办处室)."""
+    offices = [c for c in columns if c.kind == "office"]
+    units = any(c.kind in ("lead", "units") and not re.search(r"科室|处室|股室|机构", c.header) for c in columns)
+    for column in offices:
+        column.kind = "units" if not units or HELPING_RE.search(column.header) else ""
+
+
+UNIT_NAME_RE = re.compile(r"(?:局|委|办|府|院|司|部|会|厅|中心|集团|街道|镇|乡|公司|社区)$")
+BARE_NUMBER_RE = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?\s*(?:万|亿)?$")
+
+
+def column_values(sheet: Sheet, at: int, column: Column) -> list[str]:
+    """The column's filled cells below the header, a footnote merged over the table's width left out."""
+    return [r.cells[column.index] for r in data_rows(sheet, at) if column.index < len(r.cells) and r.cells[column.index]]
+
+
+HEADER_UNIT_RE = re.compile(r"^(?P<name>.+?)[（(](?P<unit>[^()（）\d]{1,4})[)）]$")

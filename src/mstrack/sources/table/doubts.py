@@ -1,0 +1,68 @@
+"""The cells a person checks: a reading chosen of two, written beside the plan line that holds it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mstrack.errors import Message
+from mstrack.model import Line, Task
+from mstrack.sources.table.cells import clip
+from mstrack.sources.table.figures import Unit, names_start
+from mstrack.sources.table.mentions import find_mentions, stated, unit_key
+from mstrack.sources.table.raw import RawLine, RawTask
+
+
+@dataclass(kw_only=True)
+class Doubt:
+    """A cell that can be read two ways: the reading written is the likelier one; a person checks it.
+    `at` is the plan object whose `key` line in the TOML carries the `# check:` comment."""
+
+    row: int
+    column: str
+    why: Message
+    at: object
+    key: str
+
+
+def task_doubts(raw: RawTask, task: Task, units: list[Unit]) -> list[Doubt]:
+    """The cells of this task that can be read two ways, each on the plan line that holds the reading chosen."""
+    found = []
+    column = raw.headers.get("task", "")
+    if names_start(raw.deadline_text):
+        found.append(Doubt(row=raw.row.number, column=raw.headers.get("deadline", ""), at=task, key="deadline_text",
+                           why=Message("the 完成时限 names a start: read as a checkpoint, not as the deadline")))
+    found += [Doubt(row=row, column=header, at=task, key="title", why=why) for row, header, why in raw.doubts]
+    for raw_line, line in zip((r for u in units for r in u.lines), task.lines, strict=True):
+        if (doubt := _amount_doubt(raw, raw_line, task, line)) is not None:
+            found.append(doubt)
+        if raw_line.item and raw_line.row is not raw.row and not raw_line.content:
+            found.append(Doubt(row=raw_line.row.number, column=column, at=line, key="lead_units",
+                               why=Message("a row without 序号 read as part of task {code}; it may be a task of its own",
+                                           code=raw.code)))
+        for indicator in line.indicators:
+            if indicator.reading == "increment" or any(m.printed is not None for m in indicator.milestones):
+                found.append(Doubt(row=raw_line.row.number, column=raw.headers.get("schedule", column), at=indicator, key="name",
+                                   why=Message("“{name}”: figures read as amounts per period and summed; they may be running totals",
+                                               name=indicator.name)))
+            elif indicator.target is not None and not indicator.milestones:
+                found.append(Doubt(row=raw.row.number, column=column, at=indicator, key="name",
+                                   why=Message("“{name}”: a target with no date: due at the deadline, or not this year?",
+                                               name=indicator.name)))
+    return found
+
+
+def _amount_doubt(raw: RawTask, raw_line: RawLine, task: Task, line: Line) -> Doubt | None:
+    """A 目标任务 cell whose figure the text beside it does not print ("新增15万户…" over "12800"): the cell is read."""
+    text = raw_line.item or raw.title
+    stated_one = stated(text, *raw_line.amount) if raw_line.amount[0] else None
+    text = raw_line.item or f"{raw.title}\n{raw.content}"
+    if stated_one is None or raw_line.row is not raw.row and not raw_line.item:
+        return None
+    printed = [m for m in find_mentions(text) if unit_key(m.unit) != "%" or unit_key(stated_one.unit) in ("%", "")]
+    if not printed or any(m.value == stated_one.value for m in printed):
+        return None  # a share beside the column's count is read as a target of its own (_shares_beside)
+    at = next((i for one in task.lines for i in one.indicators if i.target == stated_one.value), line)
+    return Doubt(row=raw_line.row.number, column=raw.headers.get("amount", raw.headers.get("content", "")), at=at,
+                 key="name" if at is not line else "lead_units",
+                 why=Message("the target column says {value}, the text beside it “{text}”: the column is read",
+                             value=raw_line.amount[0], text=clip(printed[0].excerpt)))

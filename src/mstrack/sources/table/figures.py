@@ -1,0 +1,288 @@
+"""A raw task's lines grouped into units that share one schedule, and the figures read from their cells."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from mstrack.errors import Message
+from mstrack.sources.table.mentions import COMPLETE_RE, Mention, find_mentions, stated, unit_factor, unit_key
+from mstrack.sources.table.raw import RawLine, RawTask
+from mstrack.sources.table.schedule import dated_parts, numbered_deadlines, numbered_parts
+from mstrack.sources.table.series import Series, assign, is_level, join_month_plan_figures
+
+
+@dataclass(kw_only=True)
+class Unit:
+    """Lines that share one schedule (a cell listing several lead units): numbers are read once."""
+
+    lines: list[RawLine]
+    checkpoints: list[tuple[date, str, str]]  # (due, label, text)
+    heading: str = ""
+    undated: str = ""
+    series: list[Series] = field(default_factory=list)
+    leftovers: list[tuple[date, str, Mention]] = field(default_factory=list)
+    own: list[list[tuple[date, str, str]]] = field(default_factory=list)  # each line's own dates, when its rows have them
+    holder: int = 0  # the line that holds the unit's indicators when no scope tells
+
+
+def _statements(text: str, origin: str, year: int, own_places: tuple[str, ...] = ()) -> list[Series]:
+    result = []
+    seen = set()
+    for mention in find_mentions(text, year, own_places=own_places):
+        if ((mention.value, unit_key(mention.unit), mention.comparator) in seen and not mention.each) \
+                or (not mention.unit and any(value == mention.value for value, _, _ in seen)):
+            continue  # "完成在职参保人数6300人" beside a 目标任务 of "6300人" (or of "6300"): one target
+        seen.add((mention.value, unit_key(mention.unit), mention.comparator))
+        result.append(Series(unit=mention.unit, stages=mention.stages, texts=list(mention.contexts), statement=mention, origin=origin,
+                             nouns=[mention.noun]))
+    return result
+
+
+def all_dated(line: RawLine) -> bool:
+    """Whether the dates in a content's words date all its figures ("城镇新增就业2500人，…，年底前完成"): then the last is
+    the task's; a date of one clause among others is that clause's only."""
+    return not find_mentions(_without(line.content, [text for _, _, text in line.periods[-line.in_words:]]))
+
+
+def _without(text: str, clauses: list[str]) -> str:
+    """The text less the clauses that a date of their own dates."""
+    for clause in clauses:
+        text = text.replace(clause, "")
+    return text.strip(" ，,；;。\n")
+
+
+def _tidy(text: str) -> str:
+    """A checkpoint's words without the separator that led to the next period ("…2家;6月底前…")."""
+    return re.sub(r"\s+$", "", text.strip()).rstrip("；;，,、 ")
+
+
+def units_of(task: RawTask, deadline: date | None, year: int) -> list[Unit]:
+    units: list[Unit] = []
+    for raw in task.lines:
+        previous = units[-1].lines[-1] if units else None
+        if previous is not None and raw.row is previous.row and raw.blocks == previous.blocks and raw.periods == previous.periods \
+                and len(raw.blocks) <= 1:
+            units[-1].lines.append(raw)
+            continue
+        checkpoints = [(due, label, text) for label, due, text in raw.periods]
+        heading = undated = ""
+        for block in raw.blocks:
+            periods = [(due, label, _tidy(text)) for label, due, text in block.periods]
+            if periods and block.undated:  # words before the first period stay with it, undated no more
+                periods[0] = (periods[0][0], periods[0][1], block.undated + periods[0][2])
+            elif block.undated:
+                undated += block.undated
+            checkpoints += periods
+            heading = block.heading if len(raw.blocks) == 1 else heading
+        heading = heading or raw.item
+        worded = raw.in_words and len(checkpoints) == raw.in_words and (raw.deadline or deadline) and not undated
+        if (not checkpoints or worded) and (raw.deadline or deadline) and not undated:
+            raw.deadline_only = True  # dates in the content's words date their clauses; the rest is due at the deadline
+            checkpoints += [(due, label, _without(text, [t for _, _, t in checkpoints]) or label)
+                            for due, label, text in _deadline_checkpoints(task, raw, deadline, year)]
+        if raw.start and raw.start[1].year >= year and all(raw.start[1] < due for due, _, _ in checkpoints):
+            checkpoints.append((raw.start[1], raw.start[0], "开工"))  # a 开工时间 column: when the work starts, this year
+        merged: dict[date, tuple[str, str]] = {}
+        for due, label, text in sorted(checkpoints, key=lambda c: c[0]):
+            if due in merged:
+                old_label, old_text = merged[due]
+                merged[due] = (old_label, old_text + text)
+            else:
+                merged[due] = (label, text)
+        dated = [(d, lab, t) for d, (lab, t) in merged.items()]
+        if raw.deadline_only and len(dated) == 1 and _shares_item(units[-1] if units else None, raw):
+            _join_rows(units[-1], raw, dated)
+            continue
+        units.append(Unit(lines=[raw], checkpoints=dated, heading=heading, undated=undated))
+    return units
+
+
+def _item_text(raw: RawLine) -> str:
+    """What a row's sub-item is known by: the lines of its words that print figures (a content cell merged down,
+    beside a 子项目 of each row's own), or all its words when none does."""
+    text = raw.item or raw.content
+    return "\n".join(line for line in text.split("\n") if find_mentions(line)) or text
+
+
+def _shares_item(unit: Unit | None, raw: RawLine) -> bool:
+    """A row under the same sub-item as the unit's rows (its 工作任务 cell merged down over them), dated on its own:
+    each row is one unit's or one date's part of the same work, not a second reading of its figures."""
+    return unit is not None and bool(_item_text(raw)) and all(
+        line.deadline_only and line.row is not raw.row and _item_text(line) == _item_text(raw) and line.amount == raw.amount
+        for line in unit.lines) \
+        and len(unit.checkpoints) == 1 and not unit.undated
+
+
+def _join_rows(unit: Unit, raw: RawLine, dated: list[tuple[date, str, str]]) -> None:
+    """The row joins the unit as a line with its own date; the sub-item's figures are due at the latest of the rows'
+    dates (the unit's checkpoint), held by that row's line; the earlier dates are checkpoints in words."""
+    if not unit.own:
+        unit.own = [list(unit.checkpoints)]
+    unit.lines.append(raw)
+    unit.own.append(dated)
+    if dated[0][0] > unit.checkpoints[0][0]:
+        unit.checkpoints, unit.holder = dated, len(unit.lines) - 1
+
+
+def _amount_series(text: str, amount: tuple[str, str], origin: str, year: int, words: str = "") -> list[Series]:
+    """The target of a 目标任务 + 单位 pair ("新建幼儿园", "10", "所"); none when the text prints that figure itself.
+    A bare figure with no 单位 that the task's words print once with a unit ("城镇新增就业1100人" beside 1100) is
+    that mention: its unit and its name are the words'."""
+    mention = stated(text, *amount) if amount[0] and text else None
+    if mention is None or any((m.value, unit_key(m.unit)) == (mention.value, unit_key(mention.unit)) for m in find_mentions(text, year)):
+        return []
+    if not mention.unit and not amount[1].strip():
+        same = [m for m in find_mentions(words or text, year) if m.unit and m.value == mention.value]
+        if len(same) == 1:
+            mention = same[0]
+    return [Series(unit=mention.unit, stages=mention.stages, texts=list(mention.contexts), statement=mention, origin=origin,
+                   nouns=[mention.noun])]
+
+
+def _shares_beside(amounts: list[Series], text: str, origin: str, year: int) -> list[Series]:
+    """A share the words set beside a target column's count ("提高公办学位占比至95%以上" beside 600 个), or a count
+    in the brackets that close them beside a column in another unit ("…配电网改造(37个村)" beside 5900 万元): a
+    target too, as the column gives none such ("(共3项)" counts items, not a target)."""
+    if not amounts or not text:
+        return []
+    statements = _statements(text, origin, year)
+    shares = [] if any(unit_key(one.unit) == "%" for one in amounts) else [one for one in statements if unit_key(one.unit) == "%"]
+    bracket = re.search(r"[（(]([^（）()]*)[）)]\s*$", text.split("\n")[0])  # "(37个村)" closing the words
+    inside = {(m.value, unit_key(m.unit)) for m in find_mentions(bracket[1], year)} if bracket and all(a.unit for a in amounts) else set()
+    counts = [one for one in statements if (one.statement.value, unit_key(one.unit)) in inside
+              and unit_key(one.unit) not in ("%", "项") and all(unit_factor(one.unit, a.unit) == 0 for a in amounts)]
+    return shares + counts  # beside 5900 万元, a count the column does not give
+
+
+START_WORDS = ("开工", "动工", "启动", "开建", "开始")
+
+
+def names_start(text: str | None) -> bool:
+    """A 完成时限 that dates the start of the work ("6月底前开工"), not its completion."""
+    parts = [p for p in re.split(r"[；;]", text or "") if p.strip()]  # a registration form's dates, one a sub-item
+    return bool(parts) and all(any(w in p for w in START_WORDS) and not any(w in p for w in ("完工", "竣工", "完成", "建成"))
+                               for p in parts)
+
+
+def _deadline_checkpoints(task: RawTask, raw: RawLine, deadline: date, year: int) -> list[tuple[date, str, str]]:
+    """A line with only a 完成时限: one checkpoint at its own date (a sub-item's) or the task's, or one per
+    numbered date in the cell ("1. 2024年5月 2. 2024年9月"), each with the numbered item it dates."""
+    label = raw.deadline_text or task.deadline_text or ""
+    text = raw.item or task.content or label
+    if dates := numbered_deadlines(label, year):
+        items = numbered_parts(text)
+        if len(items) != len(dates):  # else the text's sentences, when there are as many: "…22所…;…幼儿园…。"
+            items = [c.strip() for c in re.split(r"[；;。]", text) if c.strip()]
+        if len(items) != len(dates):
+            items = [part for part, _ in dates]
+        return _budget_at_the_end([(due, part, item) for (part, due), item in zip(dates, items, strict=True)])
+    if parts := dated_parts(label, year):  # "6月底前开工，11月底前完工": each date its words; the work is due at the last
+        *earlier, (last_label, last_due, last_words) = parts
+        done = text if text != label else last_words
+        if last_words and text != label:
+            done = f"{text}；{last_words}"
+        return [(due, part, words or part) for part, due, words in earlier] + [(last_due, last_label, done or last_label)]
+    return [(raw.deadline or deadline, label, text)]
+
+
+BUDGET_RE = re.compile(r"^\s*(?:计划投资|总投资|概算|预算|估算)")
+
+
+def _budget_at_the_end(dated: list[tuple[date, str, str]]) -> list[tuple[date, str, str]]:
+    """A budget in a clause that a date of its own dates ("计划投资1067万元,完成22所…" beside "1.2021年8月") is the
+    task's, spent by its last date: the clause's work is due then, not the money."""
+    last = max(range(len(dated)), key=lambda k: dated[k][0])
+    moved = []
+    for k, (due, label, text) in enumerate(dated):
+        parts = re.split(r"，|,(?!(?<=\d,)\d{3}(?!\d))", text)  # "1,067万元": a thousands comma ends no clause
+        budget = [p for p in parts if BUDGET_RE.match(p)]
+        if k != last and budget and len(budget) < len(parts):
+            dated[k] = (due, label, "，".join(p for p in parts if not BUDGET_RE.match(p)))
+            moved += budget
+    if moved:
+        due, label, text = dated[last]
+        dated[last] = (due, label, f"{text}；{'，'.join(moved)}")
+    return dated
+
+
+def _printed(number: str, text: str, unit: str = "") -> bool:
+    """A column's figure that the task's words print ("预算600万元" beside 600, or beside 600 under 投资(万元)): the
+    words' figure, read with their unit, not a second target."""
+    return bool(number.strip()) and re.search(rf"(?<![\d.]){re.escape(number.strip())}(?![\d.])\s*{re.escape(unit)}", text) is not None
+
+
+VERB_DONE_RE = re.compile(r"(?:在[^完]{2,14}前)?完成(?P<verb>[\u4e00-\u9fff]{2,4})")
+
+
+def _verb_completions(unit: Unit) -> None:
+    """"在11月份前完成改造", a date with a verb and no figure: the title's targets that the verb does ("改加装电梯10台")
+    are due in full by then."""
+    for due, label, text in unit.checkpoints:
+        m = VERB_DONE_RE.fullmatch(text.strip(" 。.；;"))
+        if not m:
+            continue
+        for one in unit.series:
+            if one.origin == "title" and one.statement and m["verb"][0] in one.statement.verbs \
+                    and not any(d == due for d, _, _ in one.points):
+                one.points.append((due, label, one.statement))
+                one.points.sort(key=lambda p: p[0])
+
+
+def read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, year: int, summary: list[Message]) -> None:
+    """Match each unit's schedule numbers to the title's and heading's targets; mark what "全面完成" completes."""
+    content = "\n".join(numbered_parts(raw.content)) or raw.content  # "1. 改造县道10公里 2. 新建桥梁2座": one target a line
+    title_text = raw.title + ("\n" + content if content else "")
+    figures = {id(line.row): line.amount for line in raw.lines if not line.item and line.amount[0]}
+    per_row = len(set(figures.values())) > 1  # rows under one merged item, each with a figure of its own: each row's
+    amounts = [] if per_row else [s for line in raw.lines if not line.item
+                                  for s in _amount_series(raw.title, line.amount, "title", year, title_text)]
+    measured = [s for line in raw.lines for name, number, unit in line.measured if not _printed(number, title_text, unit)
+                for s in _amount_series(name, (number, unit), "heading" if line.item else "title", year)]
+    title_filled = False
+    for k, unit in enumerate(units):
+        own = [s for r in unit.lines[:1] if r.item for s in _amount_series(r.item, r.amount, "heading", year)]
+        own += _shares_beside(own, unit.lines[0].item, "heading", year)
+        if not any(r.item and r.amount[0] for r in unit.lines[:1]):  # a 目标任务 cell states the sub-item's target
+            own = _statements(unit.heading, "heading", year, raw.own_places) if unit.heading else []
+        if per_row:  # "甲镇 8座 9月 / 乙镇 7座 10月" under 新建农村公厕: the row's figure, due at the row's date
+            own += [s for r in unit.lines[:1] if not r.item for s in _amount_series(raw.title, r.amount, "heading", year, title_text)]
+        titles = amounts + _shares_beside(amounts, title_text, "title", year) if amounts \
+            else _statements(title_text, "title", year, raw.own_places)
+        titles = titles if not per_row or k == 0 else []  # the words' own figures, once
+        unit.series = own + titles + measured  # a target column states the targets
+        deadline_only = unit.lines[0].deadline_only
+        starts = deadline_only and names_start(raw.deadline_text)  # "5月底前动工" is when work starts
+        if starts:
+            summary.append(Message("task {code}: 完成时限 “{deadline}” names a start, not a completion; "
+                                   "its targets are kept without milestones", code=raw.code, deadline=raw.deadline_text))
+        unit.leftovers = [] if starts else assign(unit.series, unit.checkpoints, year)
+        unit.leftovers = join_month_plan_figures(unit.series, unit.leftovers, month_plan_dates(unit))
+        _verb_completions(unit)
+        if not unit.checkpoints:
+            continue
+        final_due, _, final_text = unit.checkpoints[-1]
+        scope = [s for s in unit.series if s.origin == "heading"] or [s for s in unit.series if s.origin == "title"]
+        says_done = (deadline_only and not starts) or bool(COMPLETE_RE.search(final_text)) \
+            or (len(unit.checkpoints) == 1 and not final_text.strip())  # a schedule that names one date and no words
+        if scope and scope[0].origin == "title" and title_filled and not deadline_only:
+            says_done = False  # the title's targets are completed once, not once per sub-project
+        undated_item = bool(unit.lines[0].item) and raw.deadline is None  # a sub-row's figure with no date printed: the year's
+        for one in scope:
+            due = final_due if says_done else deadline if one.origin == "heading" and not undated_item else None
+            if due and not any(d >= due for d, _, _ in one.points) and not (deadline_only and one.points):
+                one.filled = due  # "全面完成目标任务"; a sub-project's own figure is due when the task is
+                title_filled = title_filled or one.origin == "title"
+        for one in unit.series:  # a share of the work that reaches 100% is done: it stays done
+            if is_level(one) and one.statement is None and one.points and one.points[-1][2].value == 100 \
+                    and one.points[-1][0] < final_due and says_done:
+                one.filled = final_due
+    for one in measured:  # a column of the year's figure (年度投资): due by the year's end, whenever the work is done
+        if one.filled and one.filled > date(year, 12, 31):
+            one.filled = date(year, 12, 31)
+
+
+def month_plan_dates(unit: Unit) -> set[date]:
+    """The dates of the unit's one-month plans (本月计划, 3月目标, 下月计划)."""
+    return {due for raw in unit.lines for block in raw.blocks if block.partial for _, due, _ in block.periods}

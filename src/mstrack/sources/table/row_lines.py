@@ -1,0 +1,224 @@
+"""What one row adds to its task: the lines of its units, its schedule blocks and its deadline, borrowed or its own."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from mstrack.domain import unique
+from mstrack.domain.dates import DateError
+from mstrack.errors import InputError
+from mstrack.sources.table.mentions import BARE_RE, find_mentions
+from mstrack.sources.table.raw import Layout as _Layout
+from mstrack.sources.table.raw import RawLine, RawTask
+from mstrack.sources.table.reading import Row
+from mstrack.sources.table.schedule import Block, dated_clauses, dated_completions, parse_deadline, split_schedule
+from mstrack.sources.table.units import (
+    joined_names,
+    leaders_in,
+    numbered_groups,
+    roles_in,
+    scoped,
+    split_groups,
+    unit_names,
+    without_people,
+)
+
+UNLISTED = "（表中未列）"  # a line's lead when its row names no office at all
+BORROWED_NOTE = "责任单位单元格为空，按合并单元格读作与上一行相同（{units}）"
+
+
+def own_units(task: RawTask) -> None:
+    """A task whose first row names no unit, and a later row of its own does ("卫健委" under its sub-item): the blank
+    was the task's own, not a cell merged with the task above; its first lines take the units of its own row."""
+    own = next((line for line in task.lines if not line.borrowed and line.row is not task.lines[0].row), None)
+    if not task.lines or not task.lines[0].borrowed or own is None:
+        return
+    for line in task.lines:
+        if line.borrowed:
+            line.lead_units, line.units, line.leaders, line.borrowed = list(own.lead_units), list(own.units), list(own.leaders), False
+    task.notes = [note for note in task.notes if not note.startswith(BORROWED_NOTE.split("（")[0])]
+
+
+def _read_task_cells(task: RawTask, row: Row, layout: _Layout, year: int) -> tuple[str, str, date | None]:
+    """What a row adds to its task (content, progress, a note, the deadline); the row's own content and deadline."""
+    deadline = None
+    title = layout.cell(row, "task")  # a content cell merged with the title's repeats it
+    texts = [text for _, text in layout.texts(row, "content") if not BARE_RE.match(text) and text != title]
+    content = "\n".join(text for text in texts if not _all_of_it(text, texts))
+    if content and content not in task.content.split("\n"):  # a content cell merged down repeats on every row: read once
+        task.content = (task.content + "\n" + content).strip()
+    if progress := layout.cell(row, "progress"):
+        task.progress = (task.progress + "\n" + progress).strip()
+    if note := layout.cell(row, "note"):
+        task.notes.append(note)
+    if deadline_text := layout.cell(row, "deadline"):
+        task.deadline_text = deadline_text
+        task.deadline = deadline = parse_deadline(deadline_text, year)
+    return content, deadline_text, deadline
+
+
+FULL_RE = re.compile(r"(?:完成|达到)?\s*100\s*[%％]")
+
+
+def _all_of_it(text: str, texts: list[str]) -> bool:
+    """A target cell of "100%" beside words that print their own figures ("补差水平分别达到300元/人、140元/人"):
+    all of what the words set, not a target of its own."""
+    return FULL_RE.fullmatch(text.strip()) is not None and any(find_mentions(other) for other in texts if other is not text)
+
+
+def _unit_after(amount: str) -> str:
+    """The unit of measure a target cell prints after its one number ("6000人" → 人); "" for a bare number or words."""
+    m = re.fullmatch(r"\s*\d+(?:,\d{3})*(?:\.\d+)?\s*([^\d\s]{1,6})\s*", amount)
+    return m[1] if m and not re.search(r"[，,。；;、]", m[1]) else ""
+
+
+def _schedule_blocks(row: Row, layout: _Layout, year: int) -> list[Block]:
+    """The row's schedule cells cut into blocks; a column named for a period dates its undated text, and the columns
+    named for periods one after another (一季度目标 … 四季度目标) are one schedule, not a sub-project each."""
+    blocks: list[Block] = []
+    periods, at = Block(), 0
+    for column, text in layout.texts(row, "schedule"):
+        try:
+            found = split_schedule(text, year)
+        except DateError as error:
+            raise InputError("{place}: {error}", place=layout.where(row, column), error=error) from None
+        for block in found:
+            block.partial = column.partial
+            if not block.periods and column.due and block.undated:
+                block.periods.append((column.label, column.due, block.undated))
+                block.undated = ""
+        if column.due and len(found) == 1 and not found[0].heading and not found[0].undated and not periods.partial \
+                and (not periods.periods or periods.periods[-1][1] < found[0].periods[0][1]):
+            at = at if periods.periods else len(blocks)
+            periods.periods += found[0].periods
+            periods.partial = found[0].partial
+            continue
+        blocks.extend(found)
+    if periods.periods:
+        blocks.insert(at, periods)
+    return blocks
+
+
+def _date_alone(blocks: list[Block], row: Row, layout: _Layout) -> tuple[str, date] | None:
+    """A schedule cell that is one date and nothing else ("2024年10月底"): the date the row's work is due, read as a
+    完成时限 would be; a cell of dated steps ("6月底前完成1000个，11月底前全部完成") stays a schedule."""
+    cells = [column for column, _ in layout.texts(row, "schedule")]
+    if len(blocks) != 1 or len(cells) != 1 or cells[0].due or cells[0].partial:
+        return None
+    block = blocks[0]
+    if block.heading or block.undated or len(block.periods) != 1 or block.periods[0][2].strip():
+        return None
+    label, due, _ = block.periods[0]
+    return label, due
+
+
+def _unit_groups(lead_cell: str, units_cell: str, previous: RawLine | None) -> tuple[list[list[tuple[str, str]]], list[list[str]]]:
+    """Lead units in groups, each unit with the scope it is named for, and the responsible units of each group."""
+    if not lead_cell and not units_cell and previous is not None:
+        lead_groups = [[(u, "") for u in previous.lead_units]] if previous.lead_units else []
+        unit_groups = [previous.units]
+    else:
+        groups = split_groups(lead_cell) if lead_cell else []
+        lead_groups = [[scoped(u) if len(groups) > 1 else (u, "") for u in unit_names(g)] for g in groups]
+        lead_groups = [g for g in lead_groups if g]
+        unit_groups = [unit_names(g) for g in (split_groups(units_cell) if units_cell else [])]
+    if not lead_groups:
+        units = [u for g in unit_groups for u in g]
+        lead_groups = [[(units[0], "")]] if units else [[(UNLISTED, "")]]
+    if len(unit_groups) != len(lead_groups):
+        unit_groups = [[u for g in unit_groups for u in g]] * len(lead_groups)
+    return lead_groups, unit_groups
+
+
+BORROWED_DEADLINE_NOTE = "完成时限单元格为空，按合并单元格读作与上一行相同（{deadline}）"
+
+
+def carry_deadlines(tasks: list[RawTask], blank: list[RawTask], year: int) -> None:
+    """A text export (.tsv, .csv) writes a deadline merged over an area's tasks once, and leaves the cells below blank even where
+    each task names its own unit: a blank deadline under a task of the same area (or theme) takes the one above, as
+    its unit would. Not when the column's blanks mean none: a blank on an area's first task, with nothing above it
+    to be merged with."""
+    index = {id(task): k for k, task in enumerate(tasks)}
+    above = {id(task): tasks[index[id(task)] - 1] if index[id(task)] else None for task in blank}
+    if any(task.area is None or above[id(task)] is None or above[id(task)].area != task.area for task in blank):
+        return
+    for task in blank:
+        previous = above[id(task)]
+        if task.deadline_text or not previous.deadline or previous.deadline == date(year, 12, 31):
+            continue
+        task.deadline_text, task.deadline = previous.deadline_text, previous.deadline
+        for line in task.lines:
+            if not line.deadline_text:
+                line.deadline_text, line.deadline = previous.deadline_text, previous.deadline
+        task.notes.append(BORROWED_DEADLINE_NOTE.format(deadline=previous.deadline_text))
+
+
+def _borrow_deadline(task: RawTask, own: dict, above: RawLine, layout: _Layout, year: int) -> None:
+    """A new task whose unit and deadline cells are both blank, under a task that has both: the deadline was written
+    once in a cell merged down over them (a sheet export leaves the cells below blank), as the unit was. A deadline
+    at the year's end says no more than the blank does, and is left to it."""
+    if own["deadline_text"] or not above.deadline or above.deadline == date(year, 12, 31) or "deadline" not in layout.by_kind:
+        return
+    own["deadline_text"], own["deadline"] = above.deadline_text, above.deadline
+    task.deadline_text, task.deadline = above.deadline_text, above.deadline
+    task.notes.append(BORROWED_DEADLINE_NOTE.format(deadline=above.deadline_text))
+
+
+def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherited: RawLine | None, item: str) -> None:
+    """One table row becomes one line, or one line per lead unit when a cell lists several."""
+    previous = task.lines[-1] if task.lines else None
+    leaders = leaders_in(layout.cell(row, "leader")) or (previous.leaders if previous else [])
+    lead_cell, units_cell = (without_people(joined_names(layout.cell(row, kind)), layout.header(kind)) for kind in ("lead", "units"))
+    if not lead_cell and (roles := roles_in(units_cell)):  # "牵头单位：…；配合单位：…" in one 责任单位 cell
+        lead_cell, units_cell = roles
+    elif roles := roles_in(lead_cell):  # "县教育局（牵头）" in the lead column
+        lead_cell, units_cell = roles[0], "、".join(u for u in (roles[1], units_cell) if u)
+    content, deadline_text, deadline = _read_task_cells(task, row, layout, year)
+    amount, measure = layout.cell(row, "amount"), layout.cell(row, "measure")
+    if not amount:  # a 目标任务 cell with a bare number: the target, in no unit printed
+        amount = next((text for _, text in layout.texts(row, "content") if BARE_RE.match(text)), "")
+    start_text = layout.cell(row, "start")
+    start = parse_deadline(start_text, year) if start_text else None
+    own = {"content": content, "deadline_text": deadline_text, "deadline": deadline, "item": item, "amount": (amount, measure),
+           "start": (start_text, start) if start else None,
+           "measured": [(column.header, text, column.label) for column, text in layout.texts(row, "measured")],
+           "reported": [(column.header, text) for column, text in layout.texts(row, "progress")]}
+    counted = measure or _unit_after(amount) or _unit_after(content)  # a quarter's bare figure counts in the row's unit
+    periods = [(column.label, column.due, text + counted if BARE_RE.match(text) else text) for column, text in layout.texts(row, "period")]
+    periods += dated_completions(content, year)  # "在2022年11月份前完成改造" inside the content
+    dated_elsewhere = deadline_text or {"content", "schedule", "period"} & set(layout.by_kind)
+    own_words = "" if dated_elsewhere else item or ("" if previous else task.title)
+    words = content or own_words  # where no column holds the task's content nor its schedule: its title, a sub-row's words
+    in_words = dated_clauses(words, year)  # "…3所，9月底前投入使用": the clause's own date
+    periods += in_words
+    own["in_words"] = len(in_words)
+    blocks = _schedule_blocks(row, layout, year)
+    if not deadline_text and (alone := _date_alone(blocks, row, layout)):
+        own["deadline_text"], own["deadline"] = task.deadline_text, task.deadline = alone
+        blocks = []  # a schedule column (时间节点) that prints one date and no step: the row's deadline
+    borrowed = not lead_cell and not units_cell and not previous and inherited is not None and bool({"lead", "units"} & set(layout.by_kind))
+    if not lead_cell and not units_cell and previous is not None and previous.borrowed:
+        borrowed = True  # blank again under a borrowed row: the same merged cell, or the task's own blank
+    elif borrowed:
+        previous = inherited  # a new task whose unit cells are blank: merged with the row above
+        task.notes.append(BORROWED_NOTE.format(units="、".join(previous.lead_units)))
+        leaders = leaders or previous.leaders
+        _borrow_deadline(task, own, previous, layout, year)
+    lead_groups, unit_groups = _unit_groups(lead_cell, units_cell, previous)
+    if len(lead_groups) > 1 and any(s for g in lead_groups for _, s in g):
+        task.notes.append("牵头单位括注范围：" + "；".join(f"{u}（{s}）" for g in lead_groups for u, s in g if s))
+    if len(blocks) > 1:
+        numbered = numbered_groups(units_cell) if units_cell else {}
+        all_leads = [u for g in lead_groups for u, _ in g]
+        all_units = unique(u for g in unit_groups for u in g)
+        for block in blocks:
+            named = [u for u in all_leads if block.heading and u in block.heading]
+            units = unit_names(numbered[block.number]) if block.number in numbered else all_units
+            task.lines.append(RawLine(row=row, leaders=leaders, lead_units=named or unique(all_leads), units=units,
+                                      scope=block.heading, blocks=[block], borrowed=borrowed, **own))
+        return
+    for group, units in zip(lead_groups, unit_groups, strict=True):
+        raw = RawLine(row=row, leaders=leaders, lead_units=unique(u for u, _ in group), units=units,
+                      scope="；".join(s for _, s in group if s), blocks=list(blocks), periods=list(periods), borrowed=borrowed, **own)
+        task.lines.append(raw)

@@ -1,0 +1,101 @@
+"""A header's second row: periods under 进度安排, or sub-columns under a group name merged over them."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from mstrack.domain.dates import PERIOD_RE, period_end
+from mstrack.sources.table.columns import BARE_NUMBER_RE, Column, column_kind, column_values, leads_beside_helpers
+from mstrack.sources.table.reading import Row, Sheet
+
+
+def _is_subheader(row: Row, columns: list[Column], year: int) -> bool:
+    """The second header row of a two-row header: quarters under 进度安排, or merged copies."""
+    found = False
+    for i, cell in enumerate(row.cells):
+        if not cell:
+            continue
+        if PERIOD_RE.fullmatch(re.sub(r"\s+", "", cell)):
+            found = True
+        elif i >= len(columns) or cell != columns[i].header:
+            return False
+    return found
+
+
+def period_subheader(sub: Row, columns: list[Column], year: int) -> bool:
+    """Quarters or months under 进度安排: each one a period column, named by the group above it; under a progress
+    group (进展情况, 完成情况) each one reports progress."""
+    if not _is_subheader(sub, columns, year):
+        return False
+    last_top = ""
+    for i in range(max(len(columns), len(sub.cells))):
+        if i >= len(columns):
+            columns.append(Column(index=i, header="", kind=""))
+        top = columns[i].header or last_top
+        last_top = top
+        cell = sub.cells[i] if i < len(sub.cells) else ""
+        if cell and cell != columns[i].header and PERIOD_RE.fullmatch(re.sub(r"\s+", "", cell)):
+            label = re.sub(r"\s+", "", cell)
+            if top and column_kind(top, year).kind == "progress":  # 进展情况 over 一季度 … 四季度: what each quarter did
+                columns[i] = Column(index=i, header=f"{top}/{cell}", kind="progress")
+                continue
+            columns[i] = Column(index=i, header=f"{top}/{cell}" if top else cell, kind="period", due=period_end(label, year),
+                                label=label)
+    return True
+
+
+REPORTED_SUB_RE = re.compile(r"^(?:完成|已|累计|实际)")
+PROGRAMME_YEAR_RE = re.compile(r"(\d{4})\s*年")
+
+
+def _groups(columns: list[Column]) -> list[str]:
+    """Each column's group: a header cell merged over several columns (2022年工作计划 over 投资 / 工程主要形象进度),
+    read as its value in each cell it covers, or in the first one with the others blank (a .csv); "" for none."""
+    tops, last = [], ""
+    for column in columns:
+        last = column.header or last
+        tops.append(last)
+    return [top if top and tops.count(top) >= 2 and (c.header == top or not c.header) else "" for top, c in zip(tops, columns, strict=True)]
+
+
+def group_subheader(sheet: Sheet, at: int, columns: list[Column], year: int) -> bool:
+    """A second header row of sub-columns under group names: each column is read by its own sub-header, the group
+    only as a context. A reported sub-column (完成投资, 已完成) is progress; under a plan group (2022年工作计划) a
+    sub-column of figures is the year's planned figure (a target of its own, named by both headers) and one of
+    words, even 形象进度, the plan's checkpoint at the group's period (the programme year's end)."""
+    sub = sheet.rows[at + 1].cells
+    groups = _groups(columns)
+    # the item column's header merged down over both rows (项目名称 beside 项目类别 over five): longer names are header
+    longest = 24 if any(c.kind == "task" and c.index < len(sub) and sub[c.index] == c.header for c in columns) else 16
+    own = []
+    for i, cell in enumerate(sub):
+        if not cell or (i < len(columns) and cell == columns[i].header):
+            continue  # empty, or a header cell merged down over both rows
+        if i >= len(columns) or not groups[i] or len(cell) > longest or BARE_NUMBER_RE.match(cell):
+            return False
+        own.append(i)
+    # a sub-column named as its group (责任单位 over 牵头单位 | 责任单位) is its own too, beside one named otherwise
+    own += [i for i, cell in enumerate(sub) if cell and i < len(columns) and groups[i] and cell == columns[i].header
+            and any(groups[j] == groups[i] for j in own)]
+    if len(own) < 2:
+        return False
+    for i in sorted(own):
+        group, cell = groups[i], re.sub(r"\s+", "", sub[i])
+        column = column_kind(cell, year)
+        column.index, column.header = i, f"{group}/{cell}"
+        planned = column_kind(group, year).kind == "schedule"
+        if REPORTED_SUB_RE.match(cell):
+            column.kind = "progress"
+        elif planned and column.kind in ("", "progress", "schedule"):
+            values = column_values(sheet, at + 1, column)
+            if values and sum(bool(BARE_NUMBER_RE.match(v)) for v in values) * 2 > len(values):
+                column.kind, column.label, column.header = "measured", "", f"{group}{cell}"
+            else:
+                column.kind = "schedule"
+                named = PROGRAMME_YEAR_RE.search(group)
+                if column.due is None and named and int(named[1]) == year:
+                    column.due, column.label = date(year, 12, 31), named[0]
+        columns[i] = column
+    leads_beside_helpers(columns)  # 责任单位 over 主要责任单位 | 协同配合单位: read by the sub-columns' own names
+    return True

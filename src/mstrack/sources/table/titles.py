@@ -1,0 +1,118 @@
+"""A row's task number and title, and the area it falls in: what tells a new task from the rows of the one above."""
+
+from __future__ import annotations
+
+from mstrack.errors import InputError
+from mstrack.model import Area
+from mstrack.sources.table.cells import AREA_RE, CODE_CELL_RE, GROUP_CODE_RE
+from mstrack.sources.table.numbering import (
+    NUMERAL_CODE_RE,
+    SUB_CODE_RE,
+    TITLE_CODE_RE,
+    TITLE_NUMERAL_RE,
+    add_area,
+    add_area_named,
+    in_area,
+    title_code,
+)
+from mstrack.sources.table.raw import Layout as _Layout
+from mstrack.sources.table.raw import RawTask
+from mstrack.sources.table.reading import Row, Sheet
+
+
+def items_print_numbers(sheet: Sheet, at: int, layout: _Layout) -> bool:
+    """No 序号 column, and the items print their own numbers at the start of their text ("1.地区生产总值…")."""
+    if "seq" in layout.by_kind:
+        return False
+    return sum(bool(title_code(layout.cell(row, "task"))) for row in sheet.rows[at + 1:]) >= 2
+
+
+def area_numbered(task: RawTask) -> bool:
+    return bool(task.area) and task.code.startswith(in_area(task.area, "")[:-1])
+
+
+def area_of(row: Row, filled: list[str], layout: _Layout, areas: list[Area], area: str | None, *,
+             numeral_items: bool = False, numeral_headings: bool = False) -> tuple[str | None, bool]:
+    """The area from this row on, and whether the row is an area heading and nothing else."""
+    if len(set(filled)) == 1 and (m := AREA_RE.match(filled[0])) and not layout.cell(row, "schedule") and len(filled[0]) <= 60:
+        return add_area(areas, m), True
+    if len(set(filled)) == 1 and len(filled) >= 3 and len(filled[0]) <= 30 and not filled[0].startswith(("注", "备注", "说明")):
+        return add_area_named(areas, filled[0]), True  # "关键词 教育" merged over the width: a group of the items below
+    if area_text := layout.cell(row, "area"):
+        m = AREA_RE.match(area_text.split("\n")[0])
+        area = add_area(areas, m) if m else add_area_named(areas, area_text)
+    title, code_text = layout.cell(row, "task"), layout.cell(row, "seq")
+    if NUMERAL_CODE_RE.fullmatch(code_text) and title and not numeral_items \
+            and (numeral_headings or not cells_of_its_own(row, layout, title)):
+        return add_area(areas, AREA_RE.match(code_text.rstrip("、.．") + "、" + title)), True
+    return area, False
+
+
+def numbered_in_numerals(sheet: Sheet, at: int, layout: _Layout) -> bool:
+    """A 序号 column that numbers in Chinese numerals only (一 … 十二, no 1, 2 of items under them), most of its
+    numbered rows items with cells of their own: every row it numbers is an item, one whose figures are on the rows
+    below it as well."""
+    if "seq" not in layout.by_kind:
+        return False
+    numbered = [(row, layout.cell(row, "seq")) for row in sheet.rows[at + 1:] if layout.cell(row, "seq")]
+    if not numbered or not all(NUMERAL_CODE_RE.fullmatch(code) for _, code in numbered):
+        return False
+    items = sum(cells_of_its_own(row, layout, layout.cell(row, "task")) for row, _ in numbered)
+    return items * 2 > len(numbered)
+
+
+def cells_of_its_own(row: Row, layout: _Layout, title: str) -> bool:
+    """A row numbered "一" that fills a cell besides its number, name and area (content, a figure, a unit, a date,
+    progress): an item numbered in Chinese numerals; a group heading holds its name alone (or merged over the row)."""
+    return any(row.cells[c.index] not in ("", title) for c in layout.columns
+               if c.kind not in ("seq", "task", "area") and c.index < len(row.cells))
+
+
+def task_code(row: Row, layout: _Layout, title: str, previous: RawTask | None, area: str | None) -> tuple[str | None, str]:
+    """The task number a row gives (None: it continues the task above, in the same area) and its title."""
+    code = None
+    if code_text := layout.cell(row, "seq"):
+        m = CODE_CELL_RE.match(code_text) or GROUP_CODE_RE.match(code_text)
+        if not m:
+            raise InputError("{place}: {code!r} is not a task number", place=layout.where(row, layout.by_kind["seq"][0]), code=code_text)
+        code = m[1]
+        if GROUP_CODE_RE.match(code) and (sub := SUB_CODE_RE.match(title)):  # 序号 "二", title "(三)井盖整治": task 二(三)
+            code, title = f"{code}({sub[1]})", title[sub.end():].strip()
+        elif inner := TITLE_CODE_RE.match(title):  # "1.新增社区老年食堂3家" beside 序号 3: the item's number in its project
+            title = title[inner.end():].strip()
+    elif title and (m := title_code(title) or TITLE_NUMERAL_RE.match(title)):
+        code, title = m[1], title[m.end():].strip()
+    elif title and (sub := SUB_CODE_RE.match(title)) and title[sub.end():].strip():  # "(一)…" under "一、": task 一(一)
+        code, title = in_area(area, sub[1]) if area else sub[1], title[sub.end():].strip()
+    if code and previous and previous.area == area and previous.code in (code, in_area(area, code)):
+        code = None  # a merged 序号: another line of the same task
+    if code is None and title and previous and title == previous.title:
+        title = ""
+    return code, title
+
+
+def task_of(row: Row, layout: _Layout, code: str | None, title: str, area: str | None, tasks: list[RawTask],
+             seen: dict[str, int]) -> RawTask:
+    """The task a row belongs to: the one above when it gives neither number nor title, else a new one."""
+    if code is None and not title:
+        if not tasks:
+            col = next((c for c in layout.columns if c.kind and c.index < len(row.cells) and row.cells[c.index]), layout.columns[0])
+            raise InputError("{place}: a row of schedule or units before any task", place=layout.where(row, col))
+        return tasks[-1]
+    if code is None:
+        code = str(len(tasks) + 1)
+        while code in seen:
+            code += "a"
+    if code in seen and area is not None and any(t.code == code and t.area != area for t in tasks):
+        code = in_area(area, code)  # numbers that start again in each area: the area's number and the task's
+    if code in seen:
+        col = layout.by_kind.get("seq", layout.by_kind.get("task"))[0]
+        raise InputError("{place}: task {code} appears twice (first at row {first})", place=layout.where(row, col), code=code,
+                         first=seen[code])
+    if not title:
+        col = (layout.by_kind.get("task") or layout.by_kind.get("seq") or layout.columns)[0]  # no task column: its number
+        raise InputError("{place}: task {code} has no text", place=layout.where(row, col), code=code)
+    seen[code] = row.number
+    task = RawTask(code=code, title=title, area=area, row=row)
+    tasks.append(task)
+    return task
