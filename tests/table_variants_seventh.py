@@ -125,7 +125,10 @@ def task_header_blank(grid: Grid) -> Grid | str:
     if len(grid.index("content")) or any(c.kind == "area" for c in grid.columns):
         return "a content or area column beside the item column: the blank one would not be told from them"
     i = task[0]
-    name = grid.rows[grid.top][i]
+    header = grid.rows[grid.top]
+    if str(header[i] or "").strip() and any(not str(cell or "").strip() for n, cell in enumerate(header) if n != i):
+        return "another column's header is blank already: the blanked item column could not be told from it"
+    name = header[i]
     rows = tuple(_set(row, i, "") if grid.top <= n <= grid.at and i < len(row) and row[i] == name else row
                  for n, row in enumerate(grid.rows))
     return replace(grid, rows=rows)
