@@ -260,7 +260,10 @@ def unit_names(cell: str) -> list[str]:
     before it; inside a name ("市平等就业服务中心") it stays. Units joined by 和 are split where both are whole. The
     full stop closing a labelled line ("牵头单位：市财政局。") is punctuation, no part of the last unit's name."""
     parts = [p for part in split_units(cell) if (p := part.rstrip(CLOSING_PUNCTUATION).strip())]
-    return [m[1] if (m := UNIT_THEN_DENG_RE.match(u)) else u for part in parts for u in _joined_units(part)]
+    names = [m[1] if (m := UNIT_THEN_DENG_RE.match(u)) else u for part in parts for u in _joined_units(part)]
+    if len(names) >= 2 and len(names[-1]) > 2 and names[-1].endswith("等"):  # "…、商贸物流园等": 等 closes a list of
+        names[-1] = names[-1][:-1].strip()  # several, whatever its names end with
+    return names
 
 
 def leaders_in(cell: str) -> list[str]:

@@ -1,0 +1,70 @@
+"""The ninth set's other losses (issue #13), each in general form on a small synthetic table: an unnamed column of
+numbered titles beside a long 任务目标 column, a closing labelled note row, a programme's name that reads like a
+count, 等 after the last unit, and two leads in one lead cell."""
+
+from __future__ import annotations
+
+from tests.test_table_eighth import read_xlsx
+
+
+def test_an_unnamed_column_of_numbered_titles_is_the_task_beside_a_long_target_column(tmp_path):
+    read = read_xlsx(tmp_path, [
+        ["", "牵头单位", "责任单位", "任务目标"],
+        ["一、新建10所学校项目", "县教育局", "各乡镇", "2024年计划在城区、东片等区域内共新建学校10所,改善办学条件"],
+        ["二、改造5条道路项目", "县交通局", "县城投集团", "2024年计划对甲路、乙路等五条道路进行改造,改造道路5条"],
+        ["三、新建300个充电桩项目", "县城管局", "县供电公司", "2024年计划在各片区内共完成300个公共充电桩建设"],
+    ], year=2024)
+    assert sorted(read) == ["一", "三", "二"]
+    assert read["一"].title == "新建10所学校项目"
+    assert read["一"].lead_units == {"县教育局"}
+    assert read["三"].units == {"县供电公司"}
+    assert sorted((v, u) for _, v, u in read["三"].targets) == [(300, "个")]
+
+
+def test_a_titles_figure_restated_with_a_bound_in_the_content_is_one_target(tmp_path):
+    read = read_xlsx(tmp_path, [
+        ["序号", "项目名称", "任务目标", "牵头单位"],
+        ["1", "10万平方米老旧小区改造项目", "改造甲巷、乙巷等小区,改造总建筑面积不少于10万平方米。", "县住建局"],
+        ["2", "新建5所学校", "新建学校5所,改造学校不少于5所", "县教育局"],
+    ], year=2024)
+    assert [(v, u) for _, v, u in read["1"].targets] == [(100000, "平方米")]
+    assert sorted((v, u) for _, v, u in read["2"].targets) == [(5, "所"), (5, "所")]  # two works, one figure each
+
+
+def test_deng_after_the_last_of_several_units_closes_the_list_whatever_the_names_end(tmp_path):
+    read = read_xlsx(tmp_path, [
+        ["序号", "工作任务", "牵头单位", "责任单位"],
+        ["1", "修编园区规划", "县园区服务中心", "新材料产业园、食品产业园、商贸物流园等"],
+        ["2", "建设平等就业服务", "县人社局", "市平等"],
+        ["3", "建设公园", "县住建局", "市民政局等"],
+    ], year=2024)
+    assert read["1"].units == {"新材料产业园", "食品产业园", "商贸物流园"}
+    assert read["2"].units == {"市平等"}  # one name alone: as printed
+    assert read["3"].units == {"市民政局"}
+
+
+def test_a_cooperating_units_column_makes_the_lead_and_responsible_column_name_the_leads(tmp_path):
+    read = read_xlsx(tmp_path, [
+        ["序号", "工作任务", "牵头责任单位", "主要协作单位"],
+        ["1", "发展养老托育服务业", "县卫健委、县民政局", "各乡镇人民政府、县政府有关部门"],
+        ["2", "创建国家卫生县城", "县卫健委", "各乡镇人民政府"],
+    ], year=2024)
+    assert read["1"].lead_units == {"县卫健委", "县民政局"}
+    assert read["1"].units == {"各乡镇人民政府", "县政府有关部门"}
+
+
+def test_a_closing_contact_line_is_no_task(tmp_path):
+    read = read_xlsx(tmp_path, [
+        ["序号", "工作任务", "牵头单位"],
+        ["1", "创建国家卫生县城", "县卫健委"],
+        ["2", "推广家庭医生签约服务", "县卫健委"],
+        ["监督方式:0557-6031710", None, None],
+    ], year=2024)
+    assert sorted(read) == ["1", "2"]
+    no_number = read_xlsx(tmp_path, [
+        ["", "牵头单位", "配合单位"],
+        ["1.创建国家卫生县城,提升城乡环境", "县卫健委", "各乡镇"],
+        ["2.推广家庭医生签约服务,做实签约", "县卫健委", "各乡镇"],
+        ["监督电话:0557-6031710", None, None],
+    ], year=2024)
+    assert sorted(no_number) == ["1", "2"]
