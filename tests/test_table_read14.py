@@ -68,3 +68,19 @@ def test_a_closing_contact_line_is_no_task(tmp_path):
         ["监督电话:0557-6031710", None, None],
     ], year=2024)
     assert sorted(no_number) == ["1", "2"]
+
+
+def test_a_set_phrase_of_numerals_is_no_count(tmp_path):
+    read = read_xlsx(tmp_path, [
+        ["序号", "工作任务", "牵头单位"],
+        ["1", "实施高校毕业生“三支一扶”计划。选派“三支一扶”高校毕业生117名", "市人社局"],
+        ["2", "开展两学一做教育,新建三所学校", "市教育局"],
+    ], year=2024)
+    assert [(v, u) for _, v, u in read["1"].targets] == [(117, "名")]
+    assert [(v, u) for _, v, u in read["2"].targets] == [(3, "所")]
+    sized = read_xlsx(tmp_path, [
+        ["序号", "工作任务", "牵头单位"],
+        ["1", "拆翻建一幢四层教学楼", "县教育局"],
+        ["2", "新建公园3个", "县住建局"],
+    ], year=2024)
+    assert [(v, u) for _, v, u in sized["1"].targets] == [(1, "幢")]  # a size after the measure word: still a count
