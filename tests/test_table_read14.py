@@ -84,3 +84,13 @@ def test_a_set_phrase_of_numerals_is_no_count(tmp_path):
         ["2", "新建公园3个", "县住建局"],
     ], year=2024)
     assert [(v, u) for _, v, u in sized["1"].targets] == [(1, "幢")]  # a size after the measure word: still a count
+
+
+def test_a_bound_before_a_grade_that_names_the_works_after_it_is_no_target(tmp_path):
+    read = read_xlsx(tmp_path, [
+        ["序号", "工作任务", "牵头单位"],
+        ["1", "扎实推进不少于750千伏输变电工程,实施平利不少于330千伏输变电工程", "市发改委"],
+        ["2", "新增停车位不少于500", "市住建局"],
+    ], year=2018)
+    assert read["1"].targets == []
+    assert [(v, u) for _, v, u in read["2"].targets] == [(500, "")]  # a bare figure at the clause's end still counts

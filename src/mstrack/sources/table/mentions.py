@@ -354,8 +354,9 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
             comparator = ">="
         elif any(w in suffix for w in AT_MOST_SUFFIXES):
             comparator = "<="
-        if not unit and not after["scale"] and comparator == "=":
-            continue  # a bare number: a name ("12345热线"), a code or a count we cannot place
+        if not unit and not after["scale"] and (comparator == "=" or re.match(r"[\u4e00-\u9fff]{3}", clause[end:])):
+            continue  # a bare number: a name ("12345热线"), a code or a count we cannot place; bounded, and the words of
+            # what it sizes after it ("不少于750千伏输变电工程"): a grade, no count
         if _share_after(clause, spans, start, unit, number, shares):
             continue  # "300人（25%）": the share of the year's target the figure before it is, not a second target
         span = (start, after.end(), number, after, unit, comparator)
