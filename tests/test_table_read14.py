@@ -39,6 +39,12 @@ def test_deng_after_the_last_of_several_units_closes_the_list_whatever_the_names
         ["3", "建设公园", "县住建局", "市民政局等"],
     ], year=2024)
     assert read["1"].units == {"新材料产业园", "食品产业园", "商贸物流园"}
+    spaced = read_xlsx(tmp_path, [
+        ["序号", "工作任务", "牵头单位", "责任单位"],
+        ["1", "修编园区规划", "县园区服务中心", "新材料产业园 食品产业园 商贸物流园等"],
+        ["2", "建设公园", "县住建局", "县城投集团"],
+    ], year=2024)
+    assert spaced["1"].units == {"新材料产业园", "食品产业园", "商贸物流园"}  # a group each, spaced
     assert read["2"].units == {"市平等"}  # one name alone: as printed
     assert read["3"].units == {"市民政局"}
 
@@ -94,3 +100,40 @@ def test_a_bound_before_a_grade_that_names_the_works_after_it_is_no_target(tmp_p
     ], year=2018)
     assert read["1"].targets == []
     assert [(v, u) for _, v, u in read["2"].targets] == [(500, "")]  # a bare figure at the clause's end still counts
+
+
+def test_a_sharing_column_is_the_units_and_a_blank_lead_cell_beside_it_makes_those_named_lead(tmp_path):
+    read = read_xlsx(tmp_path, [
+        ["序号", "工作任务", "牵头", "分工负责"],
+        ["1", "实施市级重点项目", "市发改委", "各县区政府、市政府有关工作部门"],
+        ["2", "推进高铁和机场建设", "市发改委、市交通局", "有关县区政府"],
+        ["3", "推进输变电工程", "", "汉滨区政府、平利县政府、安康供电局"],
+    ], year=2018)
+    assert read["1"].units == {"各县区政府", "市政府有关工作部门"}
+    assert read["3"].lead_units == {"汉滨区政府", "平利县政府", "安康供电局"}  # not the leads above
+    units_only = read_xlsx(tmp_path, [
+        ["序号", "工作任务", "责任单位"],
+        ["1", "推进输变电工程", "汉滨区政府、平利县政府"],
+        ["2", "实施市级重点项目", "市发改委"],
+    ], year=2018)
+    assert units_only["1"].lead_units == {"汉滨区政府"}  # no lead column: the first unit leads
+
+
+def test_a_role_sentence_whose_units_are_listed_one_a_line_still_names_the_lead(tmp_path):
+    read = read_xlsx(tmp_path, [
+        ["序号", "工作任务", "部门分工"],
+        ["1", "地区生产总值增长6%以上", "省发展改革委牵头,各地\n各部门配合。"],
+        ["2", "地方一般公共预算收入增长5%左右", "省财政厅\n牵头"],
+    ], year=2021)
+    assert read["1"].lead_units == {"省发展改革委"}
+    assert read["1"].units == {"各地", "各部门"}
+    assert read["2"].lead_units == {"省财政厅"}
+
+
+def test_a_helping_column_name_broken_over_lines_is_still_a_helping_column(tmp_path):
+    read = read_xlsx(tmp_path, [
+        ["序号", "工作任务", "牵头责\n任单位", "主要协\n作单位"],
+        ["1", "发展养老托育服务业", "县卫健委、县民政局", "各乡镇人民政府"],
+        ["2", "创建国家卫生县城", "县卫健委", "各乡镇人民政府"],
+    ], year=2024)
+    assert read["1"].lead_units == {"县卫健委", "县民政局"}
