@@ -1,6 +1,7 @@
 """The ninth set's other losses (issue #13), each in general form on a small synthetic table: an unnamed column of
-numbered titles beside a long 任务目标 column, a closing labelled note row, a programme's name that reads like a
-count, 等 after the last unit, and two leads in one lead cell."""
+numbered titles beside a long 任务目标 column, a title's figure restated with a bound, 等 after the last unit, a 协作
+column beside 牵头责任单位, a closing contact line, a programme's name that reads like a count, a bound before a grade,
+a 分工负责 column and a blank 牵头 cell, role words and header names across line breaks."""
 
 from __future__ import annotations
 
