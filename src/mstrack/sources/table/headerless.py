@@ -17,7 +17,7 @@ from mstrack.sources.table.units import office_list
 ITEM_RE = re.compile(r"^(\d{1,3})\s*[.．、)）](?!\d)\s*(\S.*)$", re.S)  # "1.中心城区…", "7. 粮食…", "1、…": not "2.5万"
 PART_RE = re.compile(r"^([（(]\s*\d{1,2}\s*[）)])\s*(\S.*)$", re.S)  # "(2)教育培训工程。…": a part of the item above
 TRAILING_BRACKET_RE = re.compile(r"\s*[（(]([^（）()]{2,60})[）)]\s*$")  # "…。 (工资处、就管中心)"
-TRAILING_RUN_RE = re.compile(r"[；;。]?\s+(\S{2,60})$")  # "…;  人社局、各开发区": offices after whitespace
+TRAILING_RUN_RE = re.compile(r"\s+(\S{2,60})$")  # "…;  人社局、各开发区": offices after whitespace
 # a paragraph that introduces the list, or closes the document: never a task
 INTRO_RE = re.compile(r"如下|包括|公布|公告|通知|会议|发布|来源|日期|记者|近日|[:：]$")
 CLOSING_RE = re.compile(r"主席团|^\S{0,20}(?:人民政府|委员会|办公室|大会)$|^[\d○〇零一二三四五六七八九十]{2,4}年.{1,6}月.{1,4}日$")
