@@ -153,3 +153,20 @@ def test_office_list_tells_offices_from_words():
 
     assert office_list("工资处、就管中心") and office_list("人社局、各开发区") and office_list("社会事业局、党办、各开发区")
     assert not office_list("含改建") and not office_list("城区") and not office_list("2024年6月底前")
+
+
+# --- a deadline stated once for all tasks ------------------------------------------------------
+
+
+def test_a_deadline_stated_above_the_list_for_all_tasks_with_named_exceptions(tmp_path):
+    preamble = "街道将实施十件民生实事项目。除公厕改造项目在今年9月底前完成,路灯项目在10月底前完成外,其余项目均计划在今年12月完成。"
+    result = convert(tmp_path, [preamble,
+                                ["社区服务中心建设项目", "优化社区党群服务中心建设,提升服务质效。"],
+                                ["公厕改造项目", "改造公厕12座。"], ["路灯项目", "新装路灯300盏。"]])
+    assert [(t.code, t.deadline.isoformat()) for t in result.programme.tasks] == [
+        ("1", "2024-12-31"), ("2", "2024-09-30"), ("3", "2024-10-31")]
+
+
+def test_a_list_with_no_deadline_above_it_has_none(tmp_path):
+    result = convert(tmp_path, ANNOUNCEMENT)
+    assert [t.deadline for t in result.programme.tasks] == [None] * 4

@@ -137,9 +137,46 @@ def _paragraph_run(rows: list[Row]) -> tuple[int, int] | None:
     return None
 
 
+# a deadline the text above the list states for all its tasks: "其余项目均计划在今年12月完成", "以上项目均于年底前建成"
+WHEN = r"((?:今年|\d{4}\s*年)?\s*(?:\d{1,2}\s*月(?:份|底|末|中旬|下旬)?|年底|年内)前?)"
+ALL_DUE_RE = re.compile(rf"(?:其余|其他|其它|以上|上述|所有|全部)(?:的)?(?:项目|实事|任务|工程)?(?:均|都|全部)?(?:计划|将|拟|要)?"
+                        rf"(?:在|于)?\s*{WHEN}\s*(?:完成|建成|完工|竣工)")
+EXCEPT_RE = re.compile(r"除(.+?)外")  # "除A项目在今年6月前完成,B项目在10月底前完成外": the tasks due otherwise
+ONE_DUE_RE = re.compile(rf"([^，,、；;。]{{2,30}}?)(?:将|计划|拟|要)?(?:在|于)\s*{WHEN}\s*(?:完成|建成|完工|竣工)")
+
+
+def _shared_deadlines(texts: list[str]) -> tuple[str, list[tuple[str, str]]] | None:
+    """The deadline the text above a list gives all its tasks, as a 完成时限 cell prints it ("12月"), and the tasks it
+    names as due otherwise ("除…项目在今年6月前完成…外"): (deadline, [(task's name, its deadline)])."""
+    for text in texts:
+        if not (m := ALL_DUE_RE.search(text)):
+            continue
+        named = m.string[:m.start()]
+        found = EXCEPT_RE.search(named)
+        others = [(one[1].strip(), one[2].replace("今年", "")) for one in ONE_DUE_RE.finditer(found[1])] if found else []
+        return m[1].replace("今年", ""), others
+    return None
+
+
+def _with_deadlines(header: list[str], rows: list[list[str]], texts: list[str]) -> tuple[list[str], list[list[str]]]:
+    """A 完成时限 column for a list whose text above states when its tasks are due: each item's cell the deadline of the
+    exception it is named in, else the deadline of all; a heading's row, or a part's, leaves it as it is."""
+    if "完成时限" in header or not (shared := _shared_deadlines(texts)):
+        return header, rows
+    due, others = shared
+    cells = []
+    for cells_of_row in rows:
+        heading = len(set(cells_of_row)) == 1
+        title = cells_of_row[1]
+        own = next((when for name, when in others if name == title or name in title or title.rstrip("；;。") in name), due)
+        cells.append([*cells_of_row, cells_of_row[0] if heading else own if cells_of_row[0] else ""])
+    return [*header, "完成时限"], cells
+
+
 def _as_table(sheet: Sheet, header: list[str], rows: list[list[str]], source: list[Row], above: list[str],
               year: int) -> tuple[Sheet, int, list[Column], list[str]]:
     """The list as the table it would be with a header, the rows keeping their numbers in the file."""
+    header, rows = _with_deadlines(header, rows, [*sheet.titles, *above])
     columns = []
     for i, name in enumerate(header):
         column = column_kind(name, year)
