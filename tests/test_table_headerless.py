@@ -170,3 +170,19 @@ def test_a_deadline_stated_above_the_list_for_all_tasks_with_named_exceptions(tm
 def test_a_list_with_no_deadline_above_it_has_none(tmp_path):
     result = convert(tmp_path, ANNOUNCEMENT)
     assert [t.deadline for t in result.programme.tasks] == [None] * 4
+
+
+def test_a_table_with_no_header_whose_first_cell_numbers_the_items(tmp_path):
+    result = convert(tmp_path, ["2024年民生实事项目", ["1", "新建公厕20座", "县城管局"], ["2", "改造路灯300盏", "县住建局、各乡镇"],
+                                ["3", "新增停车位500个", "县交通局"]])
+    assert facts(result) == [("1", "新建公厕20座", ["县城管局"], []), ("2", "改造路灯300盏", ["县住建局"], ["各乡镇"]),
+                             ("3", "新增停车位500个", ["县交通局"], [])]
+
+
+def test_the_command_refuses_prose_with_the_clear_message_and_exit_2(tmp_path):
+    source = write_lines(tmp_path / "news.csv", [["全市经济运行稳中向好"], ["一季度全市地区生产总值增长5.2%。"], ["记者 李四"]])
+    out = tmp_path / "plan.toml"
+    run = CliRunner(env={"MSTRACK_LANG": "en"}).invoke(app, ["import", "table", str(source), "-p", "x-2024", "--year", "2024",
+                                                              "-o", str(out)])
+    assert run.exit_code == 2 and not out.exists()
+    assert NO_HEADER in run.stderr and "Traceback" not in run.output

@@ -55,24 +55,28 @@ def _units_after(text: str) -> tuple[str, str]:
 
 
 def _entry(row: Row) -> _Entry | None:
-    """What a row is in a list of tasks: an item, a part of one, a group heading, or a name beside its content."""
+    """What a row is in a list of tasks: an item numbered in its words, a part of one, a group heading, or a name beside
+    its content (a 序号 in a cell of its own is such a name: the column's cells read it as the 序号 column); an office
+    list as its last cell is the units."""
     texts = _texts(row)
     if not texts or len(texts) > 3:
         return None
-    first, rest = texts[0], texts[1:]
-    units = rest[-1] if rest and office_list(rest[-1]) else ""
-    if len(rest) > (1 if units else 0):
-        if len(texts) in (2, 3) and len(first) <= 20 and not re.search(r"[。；;，,]", first) and len(texts[1]) > len(first) \
-                and not ITEM_RE.match(first):
-            return _Entry(row, "pair", "", first, units=texts[2] if len(texts) == 3 and office_list(texts[2]) else "",
-                          content=texts[1])
+    units = texts[-1] if len(texts) > 1 and office_list(texts[-1]) else ""
+    words = texts[:-1] if units else texts
+    if len(words) == 2:
+        name, content = words
+        if len(name) <= 20 and not re.search(r"[。；;，,]", name) and len(content) > len(name) and not ITEM_RE.match(name):
+            return _Entry(row, "pair", "", name, units=units, content=content)
         return None
+    if len(words) != 1:
+        return None
+    first = words[0]
     if GROUP_HEADING_RE.match(first) and not units and len(first) <= 60:
         return _Entry(row, "heading", "", first)
     for kind, pattern in (("item", ITEM_RE), ("part", PART_RE)):
         if m := pattern.match(first):
-            words, trailing = _units_after(m[2].strip())
-            return _Entry(row, kind, m[1], words, units=units or trailing)
+            text, trailing = _units_after(m[2].strip())
+            return _Entry(row, kind, m[1], text, units=units or trailing)
     return None
 
 
