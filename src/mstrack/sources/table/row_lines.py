@@ -203,7 +203,9 @@ def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherite
     if not deadline_text and (alone := _date_alone(blocks, row, layout)):
         own["deadline_text"], own["deadline"] = task.deadline_text, task.deadline = alone
         blocks = []  # a schedule column (时间节点) that prints one date and no step: the row's deadline
-    borrowed = not lead_cell and not units_cell and not previous and inherited is not None and bool({"lead", "units"} & set(layout.by_kind))
+    borrowed = not lead_cell and not units_cell and not previous and inherited is not None \
+        and bool({"lead", "units"} & set(layout.by_kind)) \
+        and not layout.sheet.headerless  # a list of tasks has no merged cells: an item naming no office names none
     if not lead_cell and not units_cell and previous is not None and previous.borrowed:
         borrowed = True  # blank again under a borrowed row: the same merged cell, or the task's own blank
     elif borrowed:

@@ -271,5 +271,13 @@ def without_closing_deng(groups: list[list[str]]) -> list[list[str]]:
     return [*groups[:-1], [*groups[-1][:-1], last[:-1].strip()]]
 
 
+def office_list(text: str) -> bool:
+    """Words that are only offices' names ("工资处、就管中心", "人社局、各开发区"): what a list of tasks prints after an
+    item, in a bracket or after a space, to say who does it."""
+    names = unit_names(text.strip())
+    return bool(names) and _whole_unit(names[0]) \
+        and all(len(name) <= 20 and _ends_like_unit(name) and not re.search(r"[\d，。；;:：\s]", name) for name in names)
+
+
 def leaders_in(cell: str) -> list[str]:
     return [p for part in cell.split("\n") for p in split_units(re.sub(r"[/／]", "、", part))]  # people: "张三/李四"
