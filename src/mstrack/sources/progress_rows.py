@@ -44,21 +44,30 @@ class Checked:
 def day_runs(checked: Checked) -> tuple[list[int], list[array], set[int], set[int]]:
     """settle's common case for every indicator at once, in C: the indicators with rows, in id order, their rows (the
     import's of_indicator, emptied), and by position in that order those whose rows are not one a day in day order
-    (the loop's: _Importer._firsts) and those whose values, in that order, fall somewhere. Rows of all indicators
-    are laid end to end (arrays: a 1,000,000-row import holds no list of its rows); a pair of neighbours that does
-    not rise is looked at only where both are of one indicator (the rare case), each found by bisection."""
+    (the loop's: _Importer._firsts) and those whose values, in that order, fall somewhere. The rows of a few
+    thousand indicators at a time are laid end to end (arrays, bounded: a 1,000,000-row import holds no copy of its
+    days and values); a pair of neighbours that does not rise is looked at only where both are of one indicator (the
+    rare case), each found by bisection."""
     of_indicator = checked.of_indicator
     ids = sorted(of_indicator)
     groups = list(map(of_indicator.__getitem__, ids))
     of_indicator.clear()
-    seqs = array("i", b"".join(groups))  # the arrays' bytes end to end
-    days = array("i", map(checked.day.__getitem__, seqs))
-    values = array("d", map(checked.value.__getitem__, seqs))
-    ends = list(accumulate(map(len, groups)))  # where each indicator's rows end (exclusive)
-    lasts = set(map(add, ends, repeat(-1)))  # each indicator's last row: its pair with the next indicator's first
-    unordered = set(compress(range(len(seqs)), map(ge, days, islice(days, 1, None)))).difference(lasts)
-    falling = set(compress(range(len(seqs)), map(gt, values, islice(values, 1, None)))).difference(lasts)
-    return (ids, groups, {bisect_right(ends, at) for at in unordered}, {bisect_right(ends, at) for at in falling})
+    unordered: set[int] = set()
+    falling: set[int] = set()
+    day, value = checked.day.__getitem__, checked.value.__getitem__
+    for start in range(0, len(groups), RUN_INDICATORS):
+        part = groups[start:start + RUN_INDICATORS]
+        seqs = array("i", b"".join(part))  # the arrays' bytes end to end
+        days, values = array("i", map(day, seqs)), array("d", map(value, seqs))
+        ends = list(accumulate(map(len, part)))  # where each indicator's rows end (exclusive)
+        lasts = set(map(add, ends, repeat(-1)))  # each indicator's last row: its pair with the next indicator's first
+        for found, breaks in ((unordered, map(ge, days, islice(days, 1, None))), (falling, map(gt, values, islice(values, 1, None)))):
+            found.update(start + bisect_right(ends, at) for at in set(compress(range(len(seqs)), breaks)).difference(lasts))
+    return ids, groups, unordered, falling
+
+
+RUN_INDICATORS = 2_000
+"""Indicators whose rows day_runs lays end to end at a time."""
 
 
 SAME, OTHER, NOTHING, ASK = 0, 1, 2, 3
