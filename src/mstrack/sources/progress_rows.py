@@ -79,14 +79,14 @@ FALLS_ROWS = 10_000
 
 class ImportIndicator:
     """What an import checks a row against, from the store's plain tuples (import_reads.import_indicators):
-    built only for the tasks a file names. `last`: the day of its latest report, None if it has none."""
+    built by the per-row path for the tasks it reads, and for the columnar path's indicators only where settle's
+    loop looks at one (Columns.state). `last`: the day of its latest report, None if it has none."""
 
     __slots__ = ("programme", "task", "indicator_id", "indicator", "kind", "unit", "comparator", "target", "last", "dues")
 
     def __init__(self, programme: str, task: str, row: tuple):
         """`row` as import_indicators gives it: (indicator_id, indicator, kind, unit, comparator, target, last,
-        dues). Unpacked in place, not passed by keyword: a province's import makes one for each of 20,000
-        indicators, and the keywords cost four times the unpacking."""
+        dues). Unpacked in place, not passed by keyword: the keywords cost four times the unpacking."""
         self.programme, self.task = programme, task
         (self.indicator_id, self.indicator, self.kind, self.unit, self.comparator, self.target, self.last,
          self.dues) = row
