@@ -152,7 +152,7 @@ def _root_words(args: list[str], commands: frozenset[str]):
             return
         yield index, arg
         following = args[index + 1] if index + 1 < len(args) else None
-        value_next = not value_next and (arg in ROOT_VALUE_OPTIONS or arg in COMPLETION_NAMES and following not in commands)
+        value_next = not value_next and (arg in ROOT_VALUE_OPTIONS or (arg in COMPLETION_NAMES and following not in commands))
 
 
 def _named_shell(args: list[str], commands: frozenset[str]) -> tuple[list[str], str | None]:
