@@ -331,6 +331,8 @@ def units_merged_down(grid: Grid) -> Grid | str:
     """In a text export (.csv, .tsv), a unit cell merged down over items that share it written once, blank below."""
     if grid.merges:
         return "a workbook or document: a merged cell repeats its value in every row it covers"
+    if grid.headerless:
+        return "a list with no header row has no merged cells: an item that names no office names none"
     varied = _same_as_above(grid, ("lead", "units"))
     if isinstance(varied, str):
         return varied

@@ -201,6 +201,8 @@ def numbers_chinese(grid: Grid) -> Grid | str:
     seq = grid.index("seq")
     if not seq:
         return "no 序号 column"
+    if grid.headerless:
+        return "a list with no header row: its items numbered 一、二 would be group headings there, not items"
     i = seq[0]
     numbers = [_cell(row, i) for row in grid.rows[grid.at + 1:]]
     if any(n and not re.fullmatch(r"\d+", n) for n in numbers) or not any(numbers) or max(int(n or 0) for n in numbers) > 99:

@@ -103,13 +103,6 @@ VARIANTS = [(name, vary) for name in CORPUS for vary in (*tv.VARIATIONS, *tv7.VA
 
 
 KNOWN_GAPS = {  # (table, variation): why the reader does not read it the same yet (the ninth held-out set's structures)
-    ("ankang-2018-fenjie.docx", "units_joined_space"): "the role column 分工负责 is no column the reader knows, and "
-    "item 3's empty 牵头 cell takes the leads above: varied, the leads differ",
-    ("ankang-2018-fenjie.docx", "units_joined_line_break"): "the same: 分工负责 unknown, 牵头 carried down",
-    ("ankang-2018-fenjie.docx", "figures_at_least"): "750千伏 / 330千伏 (a grade of line, no count) become targets once 以上 "
-    "follows them",
-    ("guangdong-2021-fengong.csv", "units_joined_line_break"): "a role word after the lead (\"省发展改革委牵头\") on its "
-    "own line is read as part of the lead's name",
 }
 
 

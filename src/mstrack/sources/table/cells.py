@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-NOTE_LINE_RE = re.compile(r"^(?:备\s*注|注|说\s*明)\s*\d*\s*[:：]")  # "备注：…", "注1：…", "说明：…": a footnote line
+NOTE_LINE_RE = re.compile(r"^(?:备\s*注|注|说\s*明|(?:监督|联系|咨询|投诉|举报)(?:方式|电话|人))\s*\d*\s*[:：]")  # "备注：…",
+# "注1：…", "说明：…": a footnote line; "监督方式：0557-…", "联系人：…": who to call, closing the table
 
 
 def note_line(cells: list[str]) -> bool:
@@ -30,7 +31,7 @@ def without_marks(title: str, marks: str) -> str:
     return re.sub(rf"^[{re.escape(marks)}]+\s*|\s*[{re.escape(marks)}]+$", "", title)
 
 
-HELPING_RE = re.compile(r"配合|协办|协助|参与|协同")  # units that help the responsible one: never the lead, wherever printed
+HELPING_RE = re.compile(r"配合|协办|协助|参与|协同|协作")  # units that help the responsible one: never the lead, wherever printed
 
 
 # a task's number in the 序号 column: "12", "(3)", "1.2", "第1项", "9*", "★3" (a province's table runs past 999); or in Chinese

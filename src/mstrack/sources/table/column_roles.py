@@ -157,9 +157,32 @@ def columns_by_data(sheet: Sheet, at: int, columns: list[Column]) -> None:
             if values and sum(bool(UNIT_NAME_RE.search(v)) for v in values) * 2 > len(values):
                 column.kind = "units"
                 break
+    _numbered_title_column(sheet, at, columns)
     tasks = [c for c in columns if c.kind == "task"]
     if len(tasks) >= 2:
         _task_columns(sheet, at, columns, tasks)
+
+
+def _numbered_title_column(sheet: Sheet, at: int, columns: list[Column]) -> None:
+    """No 序号: an unnamed column whose cells number the items ("一、新建学校项目") beside a named task column whose
+    cells do not (任务目标: the plan's long words) holds the titles; the named one is their content."""
+    tasks = [c for c in columns if c.kind == "task"]
+    if not tasks or any(c.kind == "seq" for c in columns):
+        return
+    for column in columns:
+        if column.kind or column.header.strip():
+            continue
+        values = column_values(sheet, at, column)
+        if len(values) >= 2 and _numbered(values) and not any(_numbered(column_values(sheet, at, t)) for t in tasks):
+            column.kind, column.header = "task", ""
+            for task in tasks:
+                task.kind = "content"
+            return
+
+
+def _numbered(values: list[str]) -> bool:
+    """Most of the cells start with an item's number (一、, 1.)."""
+    return sum(bool(NUMBERED_TEXT_RE.match(v)) for v in values) * 2 > len(values)
 
 
 def _spanned_columns(sheet: Sheet, at: int, tasks: list[Column]) -> list[Column]:

@@ -20,7 +20,8 @@ COLUMN_RULES = (  # (kind, pattern), first match wins
     ("leader", r"领导|^(?!.*(?:单位|部门)).*(?:责任人|负责人|联系人)"),
     ("units", r"牵头责任单位|牵头负责单位"),  # lead and responsible units in one cell: the first leads (as in 责任单位)
     ("lead", r"牵头|主责|主办|^负责$"),  # 负责 alone: a role word over the offices printed before it ("省发改委负责")
-    ("units", r"单位|部门|县区|区县|主体$|^(?:协办|配合|协助|协同|参与)$"),  # 责任主体, 实施主体; 协办 alone: the helpers
+    ("units", r"单位|部门|县区|区县|主体$|分工|^(?:协办|配合|协助|协同|协作|参与)$"),  # 责任主体, 实施主体; 协办 alone: the helpers;
+    # 分工负责, 责任分工: who shares the work
     ("office", r"(?:科室|处室|股室|机构)$"),  # an office of a town or a bureau: the units, unless a 单位 column is beside it
     ("start", r"开工(?:时间|日期|年月)|开建(?:时间|日期)"),  # when the work starts: a checkpoint, never the deadline
     ("deadline", r"时限|完成时间|完成日期|期限|截止|起止|工期|建设时间|实施时间|建设年限|实施年限|(?:竣工|完工|建成)(?:时间|日期|年月)"),
@@ -93,12 +94,17 @@ def column_kind(header: str, year: int) -> Column:
 def leads_beside_helpers(columns: list[Column]) -> None:
     """牵头责任单位 (or 主要责任单位) names the lead and the other units in one cell, unless a column of its own names
     the units that help (配合实施单位, 协同配合单位): beside that one it names the leads only."""
-    if any(c.kind == "lead" for c in columns) or not any(c.kind == "units" and HELPING_RE.search(c.header) for c in columns):
+    if any(c.kind == "lead" for c in columns) or not any(c.kind == "units" and HELPING_RE.search(_squeezed(c)) for c in columns):
         return
     for column in columns:
-        leading = re.search(r"牵头", column.header) or (re.search(r"主要|主责", column.header) and not HELPING_RE.search(column.header))
+        header = _squeezed(column)  # "主要协\n作单位": a narrow column's name broken over lines
+        leading = re.search(r"牵头", header) or (re.search(r"主要|主责", header) and not HELPING_RE.search(header))
         if column.kind == "units" and leading:
             column.kind = "lead"
+
+
+def _squeezed(column: Column) -> str:
+    return re.sub(r"\s+", "", column.header)
 
 
 def data_rows(sheet: Sheet, at: int) -> list[Row]:
@@ -114,7 +120,7 @@ def office_columns(columns: list[Column]) -> None:
     offices = [c for c in columns if c.kind == "office"]
     units = any(c.kind in ("lead", "units") and not re.search(r"科室|处室|股室|机构", c.header) for c in columns)
     for column in offices:
-        column.kind = "units" if not units or HELPING_RE.search(column.header) else ""
+        column.kind = "units" if not units or HELPING_RE.search(_squeezed(column)) else ""
 
 
 UNIT_NAME_RE = re.compile(r"(?:局|委|办|府|院|司|部|会|厅|中心|集团|街道|镇|乡|公司|社区)$")

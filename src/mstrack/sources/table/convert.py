@@ -66,6 +66,9 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
     summary: list[Message] = []
     doubts: list[Doubt] = []
     tasks = [build_task(raw, year, summary, doubts) for raw in raw_tasks]
+    if table.headerless:  # every task of a document without a header row is a reading a person checks
+        doubts += [Doubt(row=raw.row.number, column=raw.headers.get("task", ""), at=task, key="title",
+                         why=Message("no header row: read as a list of tasks")) for raw, task in zip(raw_tasks, tasks, strict=True)]
     name = _title_before(table, at) or path.stem
     result = Programme(code=programme, name=name, year=year, start=date(year, 1, 1), end=date(year, 12, 31),
                        source=path.name, note="\n".join(notes) or None, areas=areas, tasks=tasks)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -30,14 +31,31 @@ class Unit:
 def _statements(text: str, origin: str, year: int, own_places: tuple[str, ...] = ()) -> list[Series]:
     result = []
     seen = set()
-    for mention in find_mentions(text, year, own_places=own_places):
+    mentions = find_mentions(text, year, own_places=own_places)
+    printed = Counter((m.value, unit_key(m.unit)) for m in mentions if m.unit)
+    for mention in mentions:
         if ((mention.value, unit_key(mention.unit), mention.comparator) in seen and not mention.each) \
                 or (not mention.unit and any(value == mention.value for value, _, _ in seen)):
             continue  # "完成在职参保人数6300人" beside a 目标任务 of "6300人" (or of "6300"): one target
+        twice = next((i for i, one in enumerate(result) if _bare_and_bounded(one.statement, mention)), None)
+        if printed[(mention.value, unit_key(mention.unit))] == 2 and twice is not None:
+            if mention.comparator != "=":  # "10万平方米…项目" titled, "不少于10万平方米" in its words: one target
+                result[twice] = _series(mention, origin)
+            continue
         seen.add((mention.value, unit_key(mention.unit), mention.comparator))
-        result.append(Series(unit=mention.unit, stages=mention.stages, texts=list(mention.contexts), statement=mention, origin=origin,
-                             nouns=[mention.noun]))
+        result.append(_series(mention, origin))
     return result
+
+
+def _bare_and_bounded(first: Mention, second: Mention) -> bool:
+    """The same figure printed bare and then with a bound, or twice with different bounds one of them bare."""
+    return first.value == second.value and not first.each and not second.each \
+        and unit_key(first.unit) == unit_key(second.unit) and "=" in (first.comparator, second.comparator)
+
+
+def _series(mention: Mention, origin: str) -> Series:
+    return Series(unit=mention.unit, stages=mention.stages, texts=list(mention.contexts), statement=mention, origin=origin,
+                  nouns=[mention.noun])
 
 
 def all_dated(line: RawLine) -> bool:

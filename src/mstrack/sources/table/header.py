@@ -18,6 +18,7 @@ from mstrack.sources.table.columns import (
     leads_beside_helpers,
     office_columns,
 )
+from mstrack.sources.table.headerless import list_table
 from mstrack.sources.table.reading import Sheet
 from mstrack.sources.table.schedule import report_month
 from mstrack.sources.table.subheader import group_subheader, period_subheader
@@ -161,6 +162,8 @@ def find_header(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column
             columns_by_data(sheet, at, columns)
             _date_month_plans(sheet.titles_above(at + 1 - len(header_rows)), columns)
             return sheet, at, columns, [" ".join(r) for r in header_rows]
+    if listed := list_table(sheets, year):
+        return listed
     names = ", ".join(str(s.path) for s in sheets[:1])
     raise InputError(
         "{path}: no header row found: expected a row naming a task column (工作任务, 实施内容, 实事项目, 项目内容 …) "

@@ -23,6 +23,7 @@ class Sheet:
     regroup: object = None  # callable(width) -> Sheet: rows read again knowing the header's width
     written: Written | None = None  # the document's own characters, when its cells were read in simplified ones
     titles: list[str] = field(default_factory=list)  # a document's lines above the table, as written (a sheet has them as rows)
+    headerless: bool = False  # a list of tasks read as a table: the document prints no header (headerless.py)
     merges: bool = True  # a merged cell gives its value to every cell it covers; text exports write it once, blank below
 
     def titles_above(self, at: int) -> list[str]:

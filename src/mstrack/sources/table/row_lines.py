@@ -21,6 +21,7 @@ from mstrack.sources.table.units import (
     scoped,
     split_groups,
     unit_names,
+    without_closing_deng,
     without_people,
 )
 
@@ -113,8 +114,11 @@ def _date_alone(blocks: list[Block], row: Row, layout: _Layout) -> tuple[str, da
     return label, due
 
 
-def _unit_groups(lead_cell: str, units_cell: str, previous: RawLine | None) -> tuple[list[list[tuple[str, str]]], list[list[str]]]:
-    """Lead units in groups, each unit with the scope it is named for, and the responsible units of each group."""
+def _unit_groups(lead_cell: str, units_cell: str, previous: RawLine | None,
+                 lead_column: bool = False) -> tuple[list[list[tuple[str, str]]], list[list[str]]]:
+    """Lead units in groups, each unit with the scope it is named for, and the responsible units of each group. Under a
+    牵头 column (`lead_column`) whose cell the row leaves blank, the units it names share the work: all of them lead;
+    without one, the first of them does."""
     if not lead_cell and not units_cell and previous is not None:
         lead_groups = [[(u, "") for u in previous.lead_units]] if previous.lead_units else []
         unit_groups = [previous.units]
@@ -122,10 +126,12 @@ def _unit_groups(lead_cell: str, units_cell: str, previous: RawLine | None) -> t
         groups = split_groups(lead_cell) if lead_cell else []
         lead_groups = [[scoped(u) if len(groups) > 1 else (u, "") for u in unit_names(g)] for g in groups]
         lead_groups = [g for g in lead_groups if g]
-        unit_groups = [unit_names(g) for g in (split_groups(units_cell) if units_cell else [])]
+        unit_groups = without_closing_deng([unit_names(g) for g in (split_groups(units_cell) if units_cell else [])])
     if not lead_groups:
         units = [u for g in unit_groups for u in g]
-        lead_groups = [[(units[0], "")]] if units else [[(UNLISTED, "")]]
+        together = lead_column and not lead_cell and units  # a 牵头 column left blank: those named lead
+        lead_groups = [[(u, "") for u in units]] if together else [[(units[0], "")]] if units else [[(UNLISTED, "")]]
+        unit_groups = [[]] if together else unit_groups
     if len(unit_groups) != len(lead_groups):
         unit_groups = [[u for g in unit_groups for u in g]] * len(lead_groups)
     return lead_groups, unit_groups
@@ -197,7 +203,9 @@ def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherite
     if not deadline_text and (alone := _date_alone(blocks, row, layout)):
         own["deadline_text"], own["deadline"] = task.deadline_text, task.deadline = alone
         blocks = []  # a schedule column (时间节点) that prints one date and no step: the row's deadline
-    borrowed = not lead_cell and not units_cell and not previous and inherited is not None and bool({"lead", "units"} & set(layout.by_kind))
+    borrowed = not lead_cell and not units_cell and not previous and inherited is not None \
+        and bool({"lead", "units"} & set(layout.by_kind)) \
+        and not layout.sheet.headerless  # a list of tasks has no merged cells: an item naming no office names none
     if not lead_cell and not units_cell and previous is not None and previous.borrowed:
         borrowed = True  # blank again under a borrowed row: the same merged cell, or the task's own blank
     elif borrowed:
@@ -205,7 +213,7 @@ def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherite
         task.notes.append(BORROWED_NOTE.format(units="、".join(previous.lead_units)))
         leaders = leaders or previous.leaders
         _borrow_deadline(task, own, previous, layout, year)
-    lead_groups, unit_groups = _unit_groups(lead_cell, units_cell, previous)
+    lead_groups, unit_groups = _unit_groups(lead_cell, units_cell, previous, "lead" in layout.by_kind)
     if len(lead_groups) > 1 and any(s for g in lead_groups for _, s in g):
         task.notes.append("牵头单位括注范围：" + "；".join(f"{u}（{s}）" for g in lead_groups for u, s in g if s))
     if len(blocks) > 1:

@@ -190,14 +190,14 @@ LEAD_ROLES = ("牵头", "主责", "主办", "负责")
 ROLE_LABEL_RE = re.compile(r"(牵头|主责|主办|负责|配合|协办|协助|参与|责任)(?:单位|部门)?\s*[：:]")
 ROLE_MARK_RE = re.compile(r"\s*[（(]\s*(?:牵头|主责|主办)\s*(?:单位|部门)?\s*[）)]")
 ROLE_WORDS_RE = re.compile(r"(?P<lead>[^，,；;。\n]+?)牵头\s*[，,；;。\n]\s*(?P<others>.+?)"
-                           r"(?:配合|参与|协助|协办|指导|督导|共同负责)?[。]?")
+                           r"(?:配合|参与|协助|协办|指导|督导|共同负责)?[。]?", re.S)  # the others one a line too
 
 
 def roles_in(cell: str) -> tuple[str, str] | None:
     """A unit cell that says who leads ("牵头单位：县教育局；配合单位：县财政局", "县教育局（牵头）、县市场监管局",
     "县交通局牵头，各乡镇配合"): (the lead units, the others), each as a cell; None when it says no role."""
-    text = cell.strip()
-    labels = list(ROLE_LABEL_RE.finditer(text))
+    text = re.sub(r"\s*\n\s*(?=(?:牵头|主责|主办|负责|配合|参与|协助|协办)\s*(?:[，,；;。\n]|$))", "", cell.strip())  # "省财政厅\n牵头":
+    labels = list(ROLE_LABEL_RE.finditer(text))  # the role word on its own line is the line's above
     if labels and labels[0].start() == 0 and any(m[1] in LEAD_ROLES for m in labels):
         parts = [(m[1], text[m.end(): labels[k + 1].start() if k + 1 < len(labels) else len(text)].strip(" ；;，,。\n"))
                  for k, m in enumerate(labels)]
@@ -260,7 +260,23 @@ def unit_names(cell: str) -> list[str]:
     before it; inside a name ("市平等就业服务中心") it stays. Units joined by 和 are split where both are whole. The
     full stop closing a labelled line ("牵头单位：市财政局。") is punctuation, no part of the last unit's name."""
     parts = [p for part in split_units(cell) if (p := part.rstrip(CLOSING_PUNCTUATION).strip())]
-    return [m[1] if (m := UNIT_THEN_DENG_RE.match(u)) else u for part in parts for u in _joined_units(part)]
+    return without_closing_deng([[m[1] if (m := UNIT_THEN_DENG_RE.match(u)) else u for part in parts for u in _joined_units(part)]])[0]
+
+
+def without_closing_deng(groups: list[list[str]]) -> list[list[str]]:
+    """"…、商贸物流园等" (or its names a group each, spaced): 等 after the last of several units closes the list,
+    whatever its names end with."""
+    if sum(len(g) for g in groups) < 2 or not groups[-1] or len(last := groups[-1][-1]) <= 2 or not last.endswith("等"):
+        return groups
+    return [*groups[:-1], [*groups[-1][:-1], last[:-1].strip()]]
+
+
+def office_list(text: str) -> bool:
+    """Words that are only offices' names ("工资处、就管中心", "人社局、各开发区"): what a list of tasks prints after an
+    item, in a bracket or after a space, to say who does it."""
+    names = unit_names(text.strip())
+    return bool(names) and _whole_unit(names[0]) \
+        and all(len(name) <= 20 and _ends_like_unit(name) and not re.search(r"[\d，。；;:：\s]", name) for name in names)
 
 
 def leaders_in(cell: str) -> list[str]:

@@ -1,0 +1,188 @@
+"""Documents with no header row whose body is a list of tasks (issue 13): numbered items, one 实事 a paragraph, a
+two-column table of names and contents; the offices printed after an item; and what stays refused."""
+
+import csv
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from mstrack.cli import app
+from mstrack.errors import InputError
+from mstrack.sources.table import convert_table
+
+NO_HEADER = "no header row found"
+DOUBT = "no header row: read as a list of tasks"
+
+
+def write_lines(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    return path
+
+
+def convert(tmp_path: Path, lines: list[str | list[str]], name: str = "list.csv"):
+    rows = [[line] if isinstance(line, str) else line for line in lines]
+    return convert_table(write_lines(tmp_path / name, rows), "x-2024", 2024)
+
+
+def facts(result) -> list[tuple]:
+    """(code, title, lead units, units) of every task, from its first line."""
+    return [(t.code, t.title, t.lines[0].lead_units, [u for u in t.lines[0].units if u not in t.lines[0].lead_units])
+            for t in result.programme.tasks]
+
+
+ANNOUNCEMENT = ["县第十届人民代表大会第三次会议票决产生了2024年民生实事项目,现将结果公告如下:",
+                "1.城区污水管网改造;", "2.乡镇卫生院提质建设;", "3. 农村公路安全生命防护工程;", "4.老旧小区改造。",
+                "县第十届人民代表大会", "第三次会议主席团", "2024年1月20日"]
+
+
+# --- numbered lists ----------------------------------------------------------------------------
+
+
+def test_a_numbered_list_between_a_preamble_and_a_signature_is_read_as_tasks(tmp_path):
+    result = convert(tmp_path, ANNOUNCEMENT)
+    assert [(code, title) for code, title, _, _ in facts(result)] == [
+        ("1", "城区污水管网改造;"), ("2", "乡镇卫生院提质建设;"), ("3", "农村公路安全生命防护工程;"), ("4", "老旧小区改造。")]
+
+
+def test_each_task_of_a_list_is_a_doubt_and_strict_refuses_it(tmp_path):
+    result = convert(tmp_path, ANNOUNCEMENT)
+    assert len([d for d in result.doubts if DOUBT in d]) == 4
+    source = write_lines(tmp_path / "a.csv", [[line] for line in ANNOUNCEMENT])
+    out = tmp_path / "plan.toml"
+    run = CliRunner(env={"MSTRACK_LANG": "en"}).invoke(app, ["import", "table", str(source), "-p", "x-2024", "--year", "2024",
+                                                              "-o", str(out), "--strict"])
+    assert run.exit_code == 2 and not out.exists() and run.exception is not None
+    assert DOUBT in run.stderr and "Traceback" not in run.output
+    run = CliRunner(env={"MSTRACK_LANG": "en"}).invoke(app, ["import", "table", str(source), "-p", "x-2024", "--year", "2024",
+                                                              "-o", str(out)])
+    assert run.exit_code == 0, run.output
+    assert f"# check: {DOUBT}" in out.read_text(encoding="utf-8")
+
+
+def test_two_items_are_no_list(tmp_path):
+    with pytest.raises(InputError, match=NO_HEADER):
+        convert(tmp_path, ["2024年民生实事项目如下:", "1.城区污水管网改造;", "2.老旧小区改造。", "县人民政府"])
+
+
+def test_numbers_that_do_not_rise_are_no_list(tmp_path):
+    with pytest.raises(InputError, match=NO_HEADER):
+        convert(tmp_path, ["2024年民生实事项目如下:", "3.城区污水管网改造;", "1.乡镇卫生院提质建设;", "2.老旧小区改造。"])
+
+
+def test_a_numbered_list_with_no_programme_above_it_is_refused(tmp_path):
+    """A letter's numbered points ("1.请于…") are no tasks: nothing above them names a programme of work."""
+    with pytest.raises(InputError, match=NO_HEADER):
+        convert(tmp_path, ["各位家长:", "1.请于周五前交回回执;", "2.请为孩子准备雨具;", "3.请准时接送孩子。", "学校办公室"])
+
+
+def test_group_headings_between_items_are_areas(tmp_path):
+    result = convert(tmp_path, ["2024年重点工作任务分解", "一、就业创业", "1、新增城镇就业5000人;", "2、培训农民工800人;",
+                                "二、社区建设", "3、新建社区服务中心6个。"])
+    assert [t.code for t in result.programme.tasks] == ["1", "2", "3"]
+    assert [(a.code, a.name) for a in result.programme.areas] == [("一", "就业创业"), ("二", "社区建设")]
+    assert [t.area for t in result.programme.tasks] == ["一", "一", "二"]
+    assert [line.indicators[0].target for t in result.programme.tasks for line in t.lines] == [5000, 800, 6]
+
+
+def test_offices_in_a_trailing_bracket_are_the_units_the_first_leads(tmp_path):
+    result = convert(tmp_path, ["2024年目标任务分解方案", "1.新增城镇就业5000人。 (就业处、就管中心)",
+                                "2.城镇登记失业率控制在4%。(就业处)", "3.完成职业培训3万人次。(培训处、职建中心、就管中心)"])
+    assert facts(result) == [("1", "新增城镇就业5000人。", ["就业处"], ["就管中心"]), ("2", "城镇登记失业率控制在4%。", ["就业处"], []),
+                             ("3", "完成职业培训3万人次。", ["培训处"], ["职建中心", "就管中心"])]
+
+
+def test_a_bracket_of_words_that_are_no_offices_stays_in_the_title(tmp_path):
+    result = convert(tmp_path, ["2024年民生实事项目", "1.新建公厕20座(含改建)", "2.改造路灯300盏(城区)", "3.新增停车位500个。"])
+    assert [t.title for t in result.programme.tasks] == ["新建公厕20座(含改建)", "改造路灯300盏(城区)", "新增停车位500个。"]
+    assert all(not t.lines[0].lead_units or t.lines[0].lead_units == ["（表中未列）"] for t in result.programme.tasks)
+
+
+def test_offices_after_whitespace_or_in_a_cell_beside_the_item(tmp_path):
+    result = convert(tmp_path, ["2017年行动计划", ["1、扶持困难群体就业60人;", "人社局、各开发区"],
+                                "2、新建城市社区6个;  社会事业局、党办、各开发区", ["3、举办招聘会20场。", "人社局"]])
+    assert facts(result) == [("1", "扶持困难群体就业60人;", ["人社局"], ["各开发区"]),
+                             ("2", "新建城市社区6个;", ["社会事业局"], ["党办", "各开发区"]), ("3", "举办招聘会20场。", ["人社局"], [])]
+
+
+def test_an_item_naming_no_office_takes_none_from_the_item_above(tmp_path):
+    """A list has no merged cells: a blank is the item's own, not the units of the one above."""
+    result = convert(tmp_path, ["2024年任务分解", "1.新增就业5000人。(就业处)", "2.补助资金61.7亿元。", "3.培训3万人。(就管中心)"])
+    assert [t.lines[0].lead_units for t in result.programme.tasks][1] in ([], ["（表中未列）"])
+
+
+# --- paragraphs and two-column tables ----------------------------------------------------------
+
+
+NEWS = ["区为民办十件实事敲定", "近日,在区人大会议上,公布了2024年为民办十件实事。",
+        "实施教育提升工程。完成10处塑胶操场建设,实现全覆盖。", "新建污水管网18公里,完成20个村生活污水治理。",
+        "加快区养老服务中心建设,设置床位500张。", "实施道路品质提升工程,完成西外环大修。", "（区融媒体中心 记者 张三）"]
+
+
+def test_paragraphs_that_each_set_a_figure_are_tasks_and_the_ones_after_them(tmp_path):
+    result = convert(tmp_path, NEWS)
+    assert [(t.code, t.title[:6]) for t in result.programme.tasks] == [
+        ("1", "实施教育提升"), ("2", "新建污水管网"), ("3", "加快区养老服"), ("4", "实施道路品质")]
+    assert [i.target for i in result.programme.tasks[1].lines[0].indicators] == [18, 20]
+
+
+def test_a_news_report_without_a_list_is_refused(tmp_path):
+    with pytest.raises(InputError, match=NO_HEADER):
+        convert(tmp_path, ["全市经济运行稳中向好", "近日,市统计局发布数据。",
+                           "一季度全市地区生产总值增长5.2%,高于全省0.3个百分点。",
+                           "规模以上工业增加值增长6.1%。", "记者 李四"])
+
+
+def test_a_preamble_alone_is_refused(tmp_path):
+    with pytest.raises(InputError, match=NO_HEADER):
+        convert(tmp_path, ["县人民代表大会票决产生了2024年民生实事项目,现将结果公告如下:", "县人民代表大会主席团", "2024年1月20日"])
+
+
+def test_a_table_of_names_beside_contents_with_no_header(tmp_path):
+    result = convert(tmp_path, ["2024年十件民生实事项目", ["社区服务中心建设项目", "优化社区党群服务中心建设,提升服务质效。"],
+                                ["环卫设施维护项目", "对辖区270余座化粪池进行清掏维护。"],
+                                ["公交车站升级改造项目", "对华玉小学公交站进行升级改造。"]])
+    assert [(t.code, t.title) for t in result.programme.tasks] == [
+        ("1", "社区服务中心建设项目"), ("2", "环卫设施维护项目"), ("3", "公交车站升级改造项目")]
+    assert [i.target for i in result.programme.tasks[1].lines[0].indicators] == [270]
+
+
+def test_office_list_tells_offices_from_words():
+    from mstrack.sources.table.units import office_list
+
+    assert office_list("工资处、就管中心") and office_list("人社局、各开发区") and office_list("社会事业局、党办、各开发区")
+    assert not office_list("含改建") and not office_list("城区") and not office_list("2024年6月底前")
+
+
+# --- a deadline stated once for all tasks ------------------------------------------------------
+
+
+def test_a_deadline_stated_above_the_list_for_all_tasks_with_named_exceptions(tmp_path):
+    preamble = "街道将实施十件民生实事项目。除公厕改造项目在今年9月底前完成,路灯项目在10月底前完成外,其余项目均计划在今年12月完成。"
+    result = convert(tmp_path, [preamble,
+                                ["社区服务中心建设项目", "优化社区党群服务中心建设,提升服务质效。"],
+                                ["公厕改造项目", "改造公厕12座。"], ["路灯项目", "新装路灯300盏。"]])
+    assert [(t.code, t.deadline.isoformat()) for t in result.programme.tasks] == [
+        ("1", "2024-12-31"), ("2", "2024-09-30"), ("3", "2024-10-31")]
+
+
+def test_a_list_with_no_deadline_above_it_has_none(tmp_path):
+    result = convert(tmp_path, ANNOUNCEMENT)
+    assert [t.deadline for t in result.programme.tasks] == [None] * 4
+
+
+def test_a_table_with_no_header_whose_first_cell_numbers_the_items(tmp_path):
+    result = convert(tmp_path, ["2024年民生实事项目", ["1", "新建公厕20座", "县城管局"], ["2", "改造路灯300盏", "县住建局、各乡镇"],
+                                ["3", "新增停车位500个", "县交通局"]])
+    assert facts(result) == [("1", "新建公厕20座", ["县城管局"], []), ("2", "改造路灯300盏", ["县住建局"], ["各乡镇"]),
+                             ("3", "新增停车位500个", ["县交通局"], [])]
+
+
+def test_the_command_refuses_prose_with_the_clear_message_and_exit_2(tmp_path):
+    source = write_lines(tmp_path / "news.csv", [["全市经济运行稳中向好"], ["一季度全市地区生产总值增长5.2%。"], ["记者 李四"]])
+    out = tmp_path / "plan.toml"
+    run = CliRunner(env={"MSTRACK_LANG": "en"}).invoke(app, ["import", "table", str(source), "-p", "x-2024", "--year", "2024",
+                                                              "-o", str(out)])
+    assert run.exit_code == 2 and not out.exists()
+    assert NO_HEADER in run.stderr and "Traceback" not in run.output
