@@ -24,9 +24,10 @@ CLOSING_RE = re.compile(r"主席团|^\S{0,20}(?:人民政府|委员会|办公室
 # the text above a list names a programme of work by its own words (民生实事, 为民办十件实事, 民生工程, 任务分解 …),
 # simplified or traditional: 项目, 任务 or 目标 alone name no list ("为确保全面完成今年防汛目标任务")
 PROGRAMME_RE = re.compile(r"[实實]事(?!求是)|民生工程|惠民工程|(?:任务|任務|目标|目標)分解|分解落[实實]")
-# ... and is about the programme itself, not a meeting, a report of its progress or results, an agenda or a name list
+# ... and is about the programme itself, not a meeting, a report of its progress or results, a review of a past year,
+# an agenda or a name list
 OTHER_TOPIC_RE = re.compile(r"召开|推进会|座谈会|现场会|观摩|进展|进度|推进情况|完成情况|实施情况|有序推进|扎实推进|考核|考评|评比|"
-                            r"通报|日程|名单|联络员|工作报告|情况报告|总结|以来|截至|截止")
+                            r"通报|日程|名单|联络员|工作报告|情况报告|总结|以来|一年来|过去|回顾|截至|截止|完成了|取得了")
 # an item that states no work to do: a labelled field ("会议时间："), or a result ("已完成", "截至6月底", "完成年度目标的74%")
 FIELD_RE = re.compile(r"^[^，。,；;：:\s]{2,8}[：:]")
 RESULT_RE = re.compile(r"已(?:完成|开工|建成|投入|完工|惠及)|截至|截止|完成年度目标|占年度|同比")
