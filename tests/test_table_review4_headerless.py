@@ -140,3 +140,11 @@ def test_office_list_takes_offices_not_places_or_objects():
 def test_the_programme_is_named_by_the_title_line(tmp_path):
     result = convert(tmp_path, ["XX县2024年民生实事项目", "经县人大票决，2024年民生实事项目如下：", *ITEMS])
     assert result.programme.name == "XX县2024年民生实事项目"
+
+
+def test_the_title_line_is_the_first_that_names_the_list_without_its_colon(tmp_path):
+    result = convert(tmp_path, ["2017年建设幸福新区行动计划", "首页 > 民生档案 > 正文", "稿件来源:市民生办",
+                                "2017年新区突出抓好62件民生实事。", *ITEMS])
+    assert result.programme.name == "2017年建设幸福新区行动计划"
+    result = convert(tmp_path, ["县人大票决产生了2023年民生实事项目,现将结果公告如下:", "县人民政府2023年民生实事项目:", *ITEMS])
+    assert result.programme.name == "县人民政府2023年民生实事项目"

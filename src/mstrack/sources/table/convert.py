@@ -35,8 +35,11 @@ def _title_before(sheet: Sheet, at: int) -> str | None:
     """The document's own title: the last line above the header that names the programme (a sheet's title row, or a
     title paragraph of a Word document or a web page)."""
     candidates = [re.sub(r"^[#*\s]+|[*\s]+$", "", line) for line in sheet.titles_above(at)]
-    if sheet.headerless:  # a list's title line, not the sentence that introduces the list ("…现将有关事项通知如下：")
-        candidates = [line for line in candidates if not re.search(r"[，,。；;：:]|如下", line)] or candidates
+    if sheet.headerless:  # a list's title line, the first that names it, not the sentence that introduces the list
+        lines = [re.sub(r"\s*[：:]$", "", line) for line in candidates]  # "…2023年民生实事项目:" above the items
+        titles = [line for line in lines if 0 < len(line) <= 60 and not re.search(r"[，,。；;：:>]|如下|来源|日期", line)]
+        if named := [line for line in titles if re.search(r"[实實]事|民生|[项項]目|[计計][划劃]|方案|任[务務]", line)]:
+            return named[0]
     for words in (("实事", "民生", "项目"), ("表",)):
         for text in reversed(candidates):
             if any(w in text for w in words) and len(text) <= 60 and "单位" not in text:
