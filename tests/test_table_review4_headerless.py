@@ -79,6 +79,11 @@ def test_a_sentence_that_gives_no_deadline_for_the_listed_tasks_gives_none(tmp_p
     assert len(read) == 4 and not {"2024-03-31", "2024-11-30", "2023-11-30", "2024-05-31"} & set(read)
 
 
+def test_a_step_before_then_the_tasks_done_gives_the_date_they_are_done(tmp_path):
+    result = convert(tmp_path, ["2024年民生实事项目", "以上项目均于5月底前完成招标，12月底前全部建成投用。", *ITEMS])
+    assert deadlines(result) == ["2024-12-31"] * 4
+
+
 def test_a_deadline_of_a_later_year_is_no_deadline_of_this_years_tasks(tmp_path):
     result = convert(tmp_path, ["2024年城乡供水一体化民生工程", "项目总工期三年，全部工程计划于2026年6月底前建成，今年完成以下任务：",
                                 "1.新建水厂1座", "2.铺设供水主管网30公里", "3.改造农村供水管网120公里"])

@@ -157,8 +157,9 @@ def _paragraph_run(rows: list[Row]) -> tuple[int, int] | None:
 WHEN = r"((?:今年|\d{4}\s*年)?\s*(?:\d{1,2}\s*月(?:份|底|末|中旬|下旬)?|年底|年内)前?|\d{4}\s*年[底内]前?)"
 # the verb completes the tasks themselves: "完成。", "建成投用，"; not a step before them ("完成招标", "完成实施方案编制")
 DONE = r"(?:全部|全面)?(?:完成|建成|完工|竣工|投用)(?:并?投(?:入使)?用|交付使用)?(?=[，,。；;）)]|$)"
+# the subject may keep to the sentence's next clause: "以上项目均于5月底前完成招标，12月底前全部建成投用" is December
 ALL_DUE_RE = re.compile(rf"(?:其余|其他|其它|以上|上述|所有|全部)(?:的)?(?:项目|实事|任务|工程)?(?:均|都|全部)?(?:计划|将|拟|要)?"
-                        rf"(?:在|于)?\s*{WHEN}\s*{DONE}")
+                        rf"(?:[^，,。；;]*[，,]\s*)?(?:在|于)?\s*{WHEN}\s*{DONE}")
 EXCEPT_RE = re.compile(r"除(.+?)外")  # "除A项目在今年6月前完成,B项目在10月底前完成外": the tasks due otherwise
 ONE_DUE_RE = re.compile(rf"([^，,、；;。]{{2,30}}?)(?:将|计划|拟|要)?(?:在|于)\s*{WHEN}\s*{DONE}")
 NUMBERED_RE = re.compile(r"第\s*(\d{1,3}|[一二三四五六七八九十])\s*项")  # "除第1项在6月底前完成外": the item numbered 1
