@@ -274,3 +274,26 @@ def test_a_csv_import_never_loads_the_xlsx_reader(demo_cli, tmp_path):
     exit_code, written, modules = run_apart(["--db", str(demo_cli.db), "import", "progress", str(path)])
     assert exit_code in (0, None) and "已写入 2 条报送" in written, written
     assert [name for name in modules if name.startswith(("mstrack.sources.xlsx", "python_calamine", "openpyxl"))] == []
+
+
+@pytest.mark.parametrize("at_a_time", [2_000, 2])
+def test_day_runs_finds_the_indicators_whose_rows_need_the_loop(monkeypatch, at_a_time):
+    """settle's check of every indicator at once: rows out of day order or repeating a day, and values falling, are
+    found by indicator (in id order); a pair of neighbours across two indicators (a later id's earlier day or lower
+    value) is nobody's; the rows are handed back and of_indicator emptied. The same when the indicators' rows are
+    laid end to end a few indicators at a time."""
+    from mstrack.sources import progress_rows
+    from mstrack.sources.progress_rows import Checked, day_runs
+
+    monkeypatch.setattr(progress_rows, "RUN_INDICATORS", at_a_time)
+    checked = Checked()
+    rows = [(7, 3, 5.0), (9, 1, 1.0), (7, 4, 6.0), (3, 2, 9.0), (9, 1, 1.0), (3, 3, 8.0), (4, 1, 1.0), (4, 2, 2.0),
+            (5, 2, 1.0), (5, 1, 2.0)]
+    for indicator, day, value in rows:
+        checked.add(indicator, date.fromordinal(day), value, 0, 1, 2)
+    ids, groups, unordered, falling = day_runs(checked)
+    assert ids == [3, 4, 5, 7, 9] and [list(group) for group in groups] == [[3, 5], [6, 7], [8, 9], [0, 2], [1, 4]]
+    assert unordered == {2, 4}  # 5: days 2 then 1; 9: day 1 twice (4 and 7 rise; 4 → 5 and 7 → 9 are two indicators)
+    assert falling == {0}  # 3: 9 then 8 (5's 1 then 2 rises in file order; by day it falls: the loop says so)
+    assert checked.of_indicator == {}
+    assert day_runs(Checked()) == ([], [], set(), set())

@@ -381,10 +381,12 @@ def test_a_chunk_reads_the_indicators_of_the_tasks_it_names(_demo_db, tmp_path, 
     assert code == 2 and asked == [("dongguan-2023", None)], asked  # half the plan named: one read of it whole
 
 
-def test_a_plan_read_whole_makes_objects_only_for_the_tasks_named(_demo_db, tmp_path, monkeypatch):
-    """A chunk naming half the plan's tasks reads the plan whole, once, but makes indicators only for the tasks it
-    names, in the plan's order; a later chunk's new tasks are made from the tuples held, with no read; a task
-    named again is the same object (both paths share them)."""
+def test_a_plan_read_whole_is_read_once_and_plain_rows_make_no_objects(_demo_db, tmp_path, monkeypatch):
+    """A chunk naming half the plan's tasks reads the plan whole, once; a later chunk's tasks come from the tuples
+    held, with no read. The columnar path keeps an indicator as its id and the store's tuple: rows one a day in day
+    order, rising, into indicators with nothing stored make no ImportIndicator (settle's loop makes one only for an
+    indicator it looks at), and store what the per-row path stores."""
+    from mstrack.sources import progress_rows
     from mstrack.sources.progress_rows import PlanReads
     from mstrack.store import Store, resolve_db_url
 
@@ -400,19 +402,34 @@ def test_a_plan_read_whole_makes_objects_only_for_the_tasks_named(_demo_db, tmp_
     half, rest = code_tasks[:(len(code_tasks) + 1) // 2], code_tasks[(len(code_tasks) + 1) // 2:]
     assert rest
     with two_copies(_demo_db, tmp_path) as (cli, _):
-        store = Store(resolve_db_url(str(cli.db)))
-        plan = PlanReads(store)
+        plan = PlanReads(Store(resolve_db_url(str(cli.db))))
         assert plan.programme_year("dongguan-2023") == 2023
-        first = plan.read_tasks("dongguan-2023", half[::-1])  # in the file's order
-        assert asked == [("dongguan-2023", None)], asked
-        assert [task for task, _ in first] == half[::-1]
-        assert list(plan.tasks) == [("dongguan-2023", task) for task in half]  # made in the plan's order, no other
-        assert all(state.task == task for task, states in first for state in states)
-        later = plan.read_tasks("dongguan-2023", [*rest, "没有这个任务"])
-        assert asked == [("dongguan-2023", None)], asked
-        assert [task for task, _ in later] == rest and len(plan.tasks) == len(code_tasks)
-        again = plan.read_tasks("dongguan-2023", half[:1])
-        assert again[0][1] is dict(first)[half[0]] is plan.task_indicators("dongguan-2023", half[0], {})
+        first = plan.task_rows("dongguan-2023", half[::-1])
+        assert asked == [("dongguan-2023", None)] and set(half) <= set(first), asked
+        later = plan.task_rows("dongguan-2023", [*rest, "没有这个任务"])
+        assert asked == [("dongguan-2023", None)] and later is first and "没有这个任务" not in later, asked
+
+    made = []
+    init = progress_rows.ImportIndicator.__init__
+
+    def counted(self, programme, task, row):
+        made.append((programme, task, row[1]))
+        init(self, programme, task, row)
+
+    monkeypatch.setattr(progress_rows.ImportIndicator, "__init__", counted)
+    rising = [["dongguan-2023", task, name, day, str(10 + week), "", ""] for week, day in enumerate(DAYS[:2])
+              for task, name, _ in PLAIN[:4]]
+    falling = [["dongguan-2023", PLAIN[4][0], PLAIN[4][1], day, value, "", ""] for day, value in zip(DAYS[:2], "95", strict=True)]
+    path = tmp_path / "周报.csv"
+    write(path, rising + falling)
+    taken = []
+    with two_copies(_demo_db, tmp_path) as (cli, _), paths(True, taken):
+        code, result = imported(cli, path)
+    assert taken == [True, True] and code == 0 and result["inserted"] == len(rising) + 2, (taken, result)
+    assert [warning.split(": ")[0] for warning in result["warnings"]] == [f"{path}:{len(rising) + 3}"], result
+    assert made == [("dongguan-2023", PLAIN[4][0], PLAIN[4][1])], made  # the falling indicator's, for its warning
+    mine, theirs = taken_whole(_demo_db, tmp_path, path)
+    assert mine == theirs and mine[0][1] == result
 
 
 def _demo_tasks(template, tmp_path) -> list[str]:

@@ -11,8 +11,8 @@ import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import islice, repeat
-from operator import attrgetter, itemgetter, le, lt
+from itertools import compress, islice, repeat
+from operator import attrgetter, is_not, itemgetter, le
 from pathlib import Path
 
 from mstrack.domain.dates import DateError, parse_date
@@ -23,7 +23,7 @@ from mstrack.errors import InputError, Message, Problem
 from mstrack.model import SCHEDULE
 from mstrack.sources.progress_cells import picked, plain_chunk, plain_limit, plain_unit, plain_value, split_remark, text_value, unit_bracket
 from mstrack.sources.progress_columns import COLUMNAR_ROWS, Columns
-from mstrack.sources.progress_rows import ASK, FALLS_ROWS, NOTHING, OTHER, SAME, Checked, ImportIndicator, PlanReads
+from mstrack.sources.progress_rows import ASK, FALLS_ROWS, NOTHING, OTHER, SAME, Checked, ImportIndicator, PlanReads, day_runs
 from mstrack.sources.rows import Uncomputed
 from mstrack.sources.sheets import Table, cell_text, find_table, header_key, read_rows
 
@@ -78,7 +78,7 @@ class _Importer:
         self.plan = PlanReads(store)  # the plan's indicators the rows name, read as they are met
         self.result = ImportResult()
         self.checked = Checked()
-        self.states: dict[int, ImportIndicator] = {}  # the indicators rows were read for, by id
+        self.states: dict[int, ImportIndicator] = {}  # the indicators with rows, by id (the columnar path's: Columns.state)
         self.indicators: dict[tuple, ImportIndicator] = {}  # (programme, task, name, done word) → match
         self.places: dict[tuple, tuple] = {}  # the same by the row's own cells: (year, indicator)
         self.dates: dict[int, dict] = {}  # year → date cell → the date it gave, checked
@@ -404,19 +404,19 @@ class _Importer:
         """Compare with the store (asked as rows were read: `stored`) and with the file itself: the first row of an
         indicator and day counts, a later one is the same (unchanged) or a conflict. One indicator at a time, in id
         order, its rows by day (file order kept within); their falls said a few thousand rows at a time, in the same
-        order. Rows one a day in day order (a bulk import's rounds) are checked in C and counted with the rest at the
-        end (array.count of each flag); only rows out of order or repeating a day take the loop."""
+        order. Every indicator's rows are checked at once in C (day_runs) and counted at the end (array.count of each
+        flag); only an indicator with rows out of day order, a day repeated, values falling or reports stored takes the loop."""
         result, checked = self.result, self.checked
-        day, value, stored = checked.day, checked.value, checked.stored
+        value, stored = checked.value, checked.stored
         self.repeated: set[tuple[int, int]] = set()  # (indicator, day) written twice: kept once (ReportBatch.drop_repeats)
         repeats: list[int] = []  # the rows after the first of their indicator and day: not counted
         waiting, rows = [], 0
-        states, of_indicator = self.states, checked.of_indicator
-        for indicator_id in sorted(of_indicator):
-            state = states[indicator_id]
-            firsts = of_indicator.pop(indicator_id)
-            days = list(map(day.__getitem__, firsts))
-            if not all(map(lt, days, days[1:])):  # a day given twice, or days out of order
+        ids, groups, unordered, falling = day_runs(checked)
+        looped = unordered | falling  # and the indicators with reports stored:
+        looped.update(compress(range(len(ids)), map(is_not, map(self.columns.last, ids), repeat(None))))
+        for at in sorted(looped):
+            state, firsts = self.columns.state(ids[at]), groups[at]
+            if at in unordered:  # a day given twice, or days out of order
                 firsts = self._firsts(state, firsts, repeats)
             if state.comparator != "<=" and state.kind != SCHEDULE:
                 if state.last is None:  # nothing stored: values rising in day order cannot fall (_warn_about_falls)

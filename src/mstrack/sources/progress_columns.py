@@ -17,33 +17,36 @@ from __future__ import annotations
 
 from array import array
 from datetime import date
-from itertools import compress, repeat
-from operator import attrgetter, gt, is_, itemgetter, le, not_
+from itertools import compress, filterfalse, repeat
+from operator import eq, gt, is_, itemgetter, le, ne, not_
 
 from mstrack.domain.limits import all_storable, text_problem
 from mstrack.model import SCHEDULE
 from mstrack.sources.progress_cells import plain_limit, plain_numbers, plain_unit
-from mstrack.sources.progress_rows import ASK, NOTHING
+from mstrack.sources.progress_rows import ASK, NOTHING, ImportIndicator
 from mstrack.sources.rows import Cells
 
 COLUMNAR_ROWS = 1_000
 """The fewest rows a chunk needs for the columnar path: below it, looking up the whole plan costs more than it saves."""
 
-_ID = attrgetter("indicator_id")
+_FIRST, _SECOND, _CODE_TASK = itemgetter(0), itemgetter(1), itemgetter(0, 1)
+_NAME, _KIND, _ROW = itemgetter(1), itemgetter(2), itemgetter(2)  # of the store's tuple; of a `plain` entry
 
 
 class Columns:
     """What the columnar path keeps between chunks of one import: the indicators of the tasks its chunks named, by
-    their exact (programme, task, indicator) cells, and what a row needs of an indicator once it has met it."""
+    their exact (programme, task, indicator) cells, and what a row needs of an indicator once it has met it. An
+    indicator is its id and the store's tuple (import_reads.import_indicators), never an object: a province's
+    import meets 20,000, each made into an ImportIndicator only where settle's loop needs one (state)."""
 
     def __init__(self, importer):
         self.importer = importer
-        self.exact: dict[tuple[str, str, str], object] = {}  # (programme code, task, name) → ImportIndicator
+        self.exact: dict[tuple[str, str, str], int] = {}  # (programme code, task, name) → indicator id
+        self.plain: dict[int, tuple] = {}  # indicator id → (programme code, task, the store's tuple)
         self.years: dict[str, int | None] = {}  # the programmes met, by code → their year (None: no such programme)
         self.seen: set[tuple[str, str]] = set()  # the (programme, task) cells whose indicators were looked up
-        self.met: dict[object, tuple] = {}  # ImportIndicator → (last day or date.min, limit, unit)
+        self.met: dict[int, tuple] = {}  # indicator id → (last day or date.min, limit, unit)
         self.units: dict[str, tuple] = {}  # an indicator's unit → (limit, the suffix its values may carry)
-        self.rows: dict[object, object] = {}  # ImportIndicator → its rows' array (Checked.rows_of), once it has kept rows
 
     def take(self, index: list[int | None], first: int, raw: Cells) -> bool:
         """Check a chunk of raw rows (numbered from `first`) and keep them all, or keep nothing and say False."""
@@ -61,14 +64,14 @@ class Columns:
         if tasks is None:
             return False
         keys = list(zip(codes, tasks, columns[name_at], strict=True))
-        states = list(map(self.exact.get, keys))
-        if None in states:  # tasks not met before: their indicators read, then those rows looked up again
-            missing = list(compress(range(len(keys)), map(is_, states, repeat(None))))
-            self._read(key[:2] for key in map(keys.__getitem__, missing))
+        ids = list(map(self.exact.get, keys))
+        if None in ids:  # tasks not met before: their indicators read, then those rows looked up again
+            missing = list(compress(range(len(keys)), map(is_, ids, repeat(None))))
+            self._read(map(keys.__getitem__, missing))
             exact = self.exact
             for i in missing:
-                states[i] = exact.get(keys[i])
-            if None in states:
+                ids[i] = exact.get(keys[i])
+            if None in ids:
                 return False
         days = self._days(columns[day_at], year)
         if days is None:
@@ -76,15 +79,15 @@ class Columns:
         numbers, suffixes = plain_numbers(columns[value_at])
         if None in numbers:
             return False
-        if new := set(states).difference(self.met):
+        if new := set(ids).difference(self.met):
             self._meet(new)
-        met = list(map(self.met.__getitem__, states))
+        met = list(map(self.met.__getitem__, ids))
         if not _values_fit(numbers, suffixes, met):
             return False
         texts = self._texts(columns, note_at, reporter_at, len(raw))
         if texts is None:
             return False
-        self._keep(states, met, days, numbers, *texts, first)
+        self._keep(ids, met, days, numbers, *texts, first)
         return True
 
     def _one_year(self, codes) -> int | None:
@@ -103,22 +106,52 @@ class Columns:
         return years.pop() if len(years) == 1 else None
 
     def _read(self, keys) -> None:
-        """The indicators of the chunk's (programme, task) cells not met before (PlanReads.read_tasks), by their exact
+        """The indicators of the chunk's (programme, task) cells not met before (PlanReads.task_rows), by their exact
         (programme, task, indicator) cells: only a name one indicator of its task has, not a text-only line, cells
-        with nothing the per-row path would trim or split (a "/" in a task)."""
-        plan, exact, seen, by_code = self.importer.plan, self.exact, self.seen, {}
-        for code, task in dict.fromkeys(keys):  # in the file's order, not a set's
-            if (code, task) not in seen:
-                seen.add((code, task))
-                by_code.setdefault(code, []).append(task)
-        for code, cells in by_code.items():
-            for task, states in plan.read_tasks(code, [task for task in cells if _plain_task(task)]):
-                names = [state.indicator for state in states] if len(states) > 1 else None
-                for state in states:
-                    name = state.indicator
-                    if (state.kind != SCHEDULE and name and name == name.strip()
-                            and (names is None or names.count(name) == 1)):
-                        exact[(code, task, name)] = state
+        with nothing the per-row path would trim or split (a "/" in a task). A plan of one indicator a task (a
+        province's) is keyed in C, the few keys that fail taken off after."""
+        plan, exact, plain, seen = self.importer.plan, self.exact, self.plain, self.seen
+        fresh = list(filterfalse(seen.__contains__, dict.fromkeys(map(_CODE_TASK, keys))))  # in the file's order
+        seen.update(fresh)
+        codes = dict.fromkeys(map(_FIRST, fresh))
+        for code in codes:
+            tasks = list(map(_SECOND, fresh)) if len(codes) == 1 else [task for at, task in fresh if at == code]
+            by_task = plan.task_rows(code, tasks := _plain_tasks(tasks))
+            tasks = list(compress(tasks, map(by_task.__contains__, tasks)))
+            lists = list(map(by_task.__getitem__, tasks))
+            if all(map(eq, map(len, lists), repeat(1))):
+                rows = list(map(_FIRST, lists))
+                ids, names = list(map(_FIRST, rows)), list(map(_NAME, rows))
+                keys = list(zip(repeat(code), tasks, names))
+                exact.update(zip(keys, ids, strict=True))
+                plain.update(zip(ids, zip(repeat(code, len(ids)), tasks, rows, strict=True), strict=True))
+                for at in {*compress(range(len(keys)), map(not_, names)),
+                           *compress(range(len(keys)), map(ne, names, map(str.strip, names))),
+                           *compress(range(len(keys)), map(eq, map(_KIND, rows), repeat(SCHEDULE)))}:
+                    del exact[keys[at]]
+                continue
+            for task, rows in zip(tasks, lists, strict=True):
+                names = [row[1] for row in rows] if len(rows) > 1 else None
+                for row in rows:
+                    name = row[1]
+                    if row[2] != SCHEDULE and name and name == name.strip() and (names is None or names.count(name) == 1):
+                        exact[(code, task, name)] = row[0]
+                        plain[row[0]] = (code, task, row)
+
+    def state(self, indicator: int) -> ImportIndicator:
+        """An indicator with rows, as the object settle's loop and its messages read: the per-row path's, or one made
+        of the columnar path's tuple the first time it is asked for."""
+        states = self.importer.states
+        state = states.get(indicator)
+        if state is None:
+            code, task, row = self.plain[indicator]
+            state = states[indicator] = ImportIndicator(code, task, row)
+        return state
+
+    def last(self, indicator: int) -> date | None:
+        """The day of an indicator's latest report before the import (None: none), with no object made."""
+        state = self.importer.states.get(indicator)
+        return self.plain[indicator][2][6] if state is None else state.last
 
     def _days(self, cells: tuple, year: int) -> list[date] | None:
         """The chunk's date cells as days, each distinct cell (a text, or an .xlsx's date) read once by the per-row
@@ -131,14 +164,15 @@ class Columns:
                 return None
         return list(map(dates.__getitem__, cells))
 
-    def _meet(self, states: set) -> None:
+    def _meet(self, ids: set) -> None:
         """What the rows of indicators met for the first time need of them, as the per-row path keeps it (their rows'
-        arrays and their places in the importer come with their first kept rows: _keep); a unit's limit and suffix
-        worked out once for all its indicators (a plan has a few dozen units for 20,000 indicators)."""
-        units = self.units
-        for unit in {state.unit for state in states}.difference(units):
+        arrays come with their first kept rows: _keep); a unit's limit and suffix worked out once for all its
+        indicators (a plan has a few dozen units for 20,000 indicators)."""
+        units, plain = self.units, self.plain
+        rows = list(map(_ROW, map(plain.__getitem__, ids)))
+        for unit in {row[3] for row in rows}.difference(units):
             units[unit] = (plain_limit(unit), plain_unit(unit))
-        self.met.update((state, (state.last or date.min, *units[state.unit])) for state in states)
+        self.met.update((row[0], (row[6] or date.min, *units[row[3]])) for row in rows)
 
     def _texts(self, columns: list[tuple], note_at: int | None, reporter_at: int | None, n: int) -> tuple | None:
         """The notes and reporters to store, trimmed (a blank one None, a blank reporter --by's), or None when
@@ -164,12 +198,12 @@ class Columns:
                 importer.reporter_of(cell)
         return notes, list(map(reporters.get, cells, repeat(importer.by)))
 
-    def _keep(self, states: list, met: list[tuple], days: list[date], numbers: list[float], notes, reporters,
+    def _keep(self, ids: list, met: list[tuple], days: list[date], numbers: list[float], notes, reporters,
               first: int) -> None:
         """The chunk's rows kept as _Importer.keep keeps each: in the checked columns, asked about where the store
         may hold their day, and written (a real import with no problem so far)."""
         importer = self.importer
-        checked, n = importer.checked, len(states)
+        checked, n = importer.checked, len(ids)
         seq = len(checked.day)
         write = importer.writer is not None and not importer.result.errors
         later = list(map(gt, days, map(_LAST, met)))  # after the indicator's latest report: nothing stored that day
@@ -178,19 +212,17 @@ class Columns:
         else:
             checked.stored.extend(map(_FLAG.__getitem__, later))
             at = len(importer.pending)
-            importer.asked.extend((seq + i, states[i].indicator_id, at + i if write else -1)
-                                  for i in compress(range(n), map(not_, later)))
-        rows, kept, rows_of = self.rows, importer.states, checked.rows_of
-        for state in set(states).difference(rows):  # indicators keeping their first rows: 20,000 in a province's import
-            kept[state.indicator_id] = state
-            rows[state] = rows_of(state.indicator_id)
-        any(map(_APPEND, map(rows.__getitem__, states), range(seq, seq + n)))  # each row's index into its indicator's rows, in C
+            importer.asked.extend((seq + i, ids[i], at + i if write else -1) for i in compress(range(n), map(not_, later)))
+        rows = checked.of_indicator
+        if fresh := set(ids).difference(rows):  # indicators keeping their first rows (as Checked.rows_of makes them)
+            rows.update(zip(fresh, map(array, repeat("i", len(fresh))), strict=True))
+        any(map(_APPEND, map(rows.__getitem__, ids), range(seq, seq + n)))  # each row's index into its indicator's rows, in C
         checked.day.extend(map(date.toordinal, days))
         checked.value.extend(numbers)
         checked.file.extend(repeat(len(importer.files) - 1, n))
         checked.line.extend(range(first, first + n))
         if write:
-            importer.pending.extend(zip(map(_ID, states), importer.writer.bound_days(days), numbers, notes, reporters,
+            importer.pending.extend(zip(ids, importer.writer.bound_days(days), numbers, notes, reporters,
                                         repeat(importer.source)))
 
 
@@ -213,9 +245,13 @@ _FLAG = {True: NOTHING, False: ASK}
 _APPEND = array.append
 
 
-def _plain_task(task) -> bool:
-    """A task cell the per-row path takes as it is: text, not blank, nothing to trim, no "/" to split."""
-    return type(task) is str and task != "" and "/" not in task and task == task.strip()
+def _plain_tasks(tasks: list) -> list:
+    """The task cells the per-row path takes as they are: text, not blank, nothing to trim, no "/" to split."""
+    if set(map(type, tasks)) - _STR:
+        tasks = [task for task in tasks if type(task) is str]
+    odd = {*compress(tasks, map(not_, tasks)), *compress(tasks, map(str.__contains__, tasks, repeat("/"))),
+           *compress(tasks, map(ne, tasks, map(str.strip, tasks)))}
+    return [task for task in tasks if task not in odd] if odd else tasks
 
 
 def _values_fit(numbers: list, suffixes: list, met: list) -> bool:

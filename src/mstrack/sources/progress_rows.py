@@ -4,7 +4,10 @@ its rows name (plain objects from the store's tuples), with what the store holds
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_right
 from datetime import date
+from itertools import accumulate, compress, islice, repeat
+from operator import add, ge, gt
 
 
 class Checked:
@@ -38,6 +41,35 @@ class Checked:
         self.stored.append(stored)
 
 
+def day_runs(checked: Checked) -> tuple[list[int], list[array], set[int], set[int]]:
+    """settle's common case for every indicator at once, in C: the indicators with rows, in id order, their rows (the
+    import's of_indicator, emptied), and by position in that order those whose rows are not one a day in day order
+    (the loop's: _Importer._firsts) and those whose values, in that order, fall somewhere. The rows of a few
+    thousand indicators at a time are laid end to end (arrays, bounded: a 1,000,000-row import holds no copy of its
+    days and values); a pair of neighbours that does not rise is looked at only where both are of one indicator (the
+    rare case), each found by bisection."""
+    of_indicator = checked.of_indicator
+    ids = sorted(of_indicator)
+    groups = list(map(of_indicator.__getitem__, ids))
+    of_indicator.clear()
+    unordered: set[int] = set()
+    falling: set[int] = set()
+    day, value = checked.day.__getitem__, checked.value.__getitem__
+    for start in range(0, len(groups), RUN_INDICATORS):
+        part = groups[start:start + RUN_INDICATORS]
+        seqs = array("i", b"".join(part))  # the arrays' bytes end to end
+        days, values = array("i", map(day, seqs)), array("d", map(value, seqs))
+        ends = list(accumulate(map(len, part)))  # where each indicator's rows end (exclusive)
+        lasts = set(map(add, ends, repeat(-1)))  # each indicator's last row: its pair with the next indicator's first
+        for found, breaks in ((unordered, map(ge, days, islice(days, 1, None))), (falling, map(gt, values, islice(values, 1, None)))):
+            found.update(start + bisect_right(ends, at) for at in set(compress(range(len(seqs)), breaks)).difference(lasts))
+    return ids, groups, unordered, falling
+
+
+RUN_INDICATORS = 2_000
+"""Indicators whose rows day_runs lays end to end at a time."""
+
+
 SAME, OTHER, NOTHING, ASK = 0, 1, 2, 3
 """What the store holds on a row's day: the same value, another, nothing; ASK until the store is asked
 (the row's day is not after the indicator's latest report: `_Importer.resolve`)."""
@@ -47,29 +79,29 @@ FALLS_ROWS = 10_000
 
 class ImportIndicator:
     """What an import checks a row against, from the store's plain tuples (import_reads.import_indicators):
-    built only for the tasks a file names. `last`: the day of its latest report, None if it has none."""
+    built by the per-row path for the tasks it reads, and for the columnar path's indicators only where settle's
+    loop looks at one (Columns.state). `last`: the day of its latest report, None if it has none."""
 
     __slots__ = ("programme", "task", "indicator_id", "indicator", "kind", "unit", "comparator", "target", "last", "dues")
 
     def __init__(self, programme: str, task: str, row: tuple):
         """`row` as import_indicators gives it: (indicator_id, indicator, kind, unit, comparator, target, last,
-        dues). Unpacked in place, not passed by keyword: a province's import makes one for each of 20,000
-        indicators, and the keywords cost four times the unpacking."""
+        dues). Unpacked in place, not passed by keyword: the keywords cost four times the unpacking."""
         self.programme, self.task = programme, task
         (self.indicator_id, self.indicator, self.kind, self.unit, self.comparator, self.target, self.last,
          self.dues) = row
 
 
 class PlanReads:
-    """The plan's indicators an import has read, for both chunk paths: the same tuples (Store.import_indicators)
-    and the same ImportIndicator objects, made once a task is named. `upto`: the newest report before the import
-    (what rows are compared with), read before the first of them."""
+    """The plan's indicators an import has read, for both chunk paths: the same tuples (Store.import_indicators);
+    the per-row path's ImportIndicator objects, made once a task is named. `upto`: the newest report before the
+    import (what rows are compared with), read before the first of them."""
 
     def __init__(self, store):
         self.store = store
         self.programmes: dict[str, tuple[int, dict[str, list[tuple]]] | None] = {}  # read whole: code → (year, by task)
         self.sizes: dict[str, tuple[int, int] | None] = {}  # programme code → (year, tasks in its plan), once read
-        self.tasks: dict[tuple[str, str], list[ImportIndicator]] = {}  # (programme, task) → its indicators, once named
+        self.tasks: dict[tuple[str, str], list[ImportIndicator]] = {}  # (programme, task) → the per-row path's objects
         self.upto: int | None = None
 
     def programme_indicators(self, code: str):
@@ -81,7 +113,7 @@ class PlanReads:
         return self.programmes[code]
 
     def programme_year(self, code: str) -> int | None:
-        """The programme's year, None if there is none (read once with the plan's size: read_tasks)."""
+        """The programme's year, None if there is none (read once with the plan's size: task_rows)."""
         known = self.programmes.get(code)
         if known is not None:
             return known[0]
@@ -90,27 +122,17 @@ class PlanReads:
         size = self.sizes[code]
         return None if size is None else size[0]
 
-    def read_tasks(self, code: str, tasks: list[str]) -> list[tuple[str, list[ImportIndicator]]]:
-        """The indicators of a known programme's `tasks` (a chunk's, each once), as (task, its indicators) for the
-        tasks the plan has: the same objects for both paths (task_indicators). Tasks not read before are read from
-        the store as the per-row path reads them: a chunk into a 20,000-task plan reads the few it names. A chunk
-        naming half the plan's tasks or more reads the whole plan in one scan (seeking each task costs about twice
-        as much a task), kept as the store's tuples. Either way objects are made only for the tasks a chunk names,
-        in the plan's order (the later walks follow it); a later chunk's new tasks come from the tuples held."""
-        built = self.tasks
-        if wanted := [task for task in tasks if (code, task) not in built]:
-            if code not in self.programmes and 2 * len(wanted) < self.sizes[code][1]:
-                if self.upto is None:
-                    self.upto = self.store.last_report_id()
-                found = self.store.import_indicators(code, wanted)
-                order = by_task = found[1] if found is not None else {}  # None: the programme is gone, which the write lock rules out
-            else:
-                by_task = self.programme_indicators(code)[1]
-                named = set(wanted)
-                order = [task for task in by_task if task in named]
-            for task in order:
-                built[(code, task)] = [ImportIndicator(code, task, row) for row in by_task[task]]
-        return [(task, states) for task in tasks if (states := built.get((code, task))) is not None]
+    def task_rows(self, code: str, tasks: list[str]) -> dict[str, list[tuple]]:
+        """The store's tuples of a known programme's `tasks` (a chunk's, not named before), by task: the columnar
+        path's read, no object made. A chunk into a 20,000-task plan reads the few tasks it names; a chunk naming half
+        the plan's tasks or more reads the whole plan in one scan (seeking each task costs about twice as much a task)
+        and keeps it, so later chunks' tasks need no read."""
+        if code not in self.programmes and 2 * len(tasks) < self.sizes[code][1]:
+            if self.upto is None:
+                self.upto = self.store.last_report_id()
+            found = self.store.import_indicators(code, tasks)
+            return found[1] if found is not None else {}  # None: the programme is gone, which the write lock rules out
+        return self.programme_indicators(code)[1]
 
     def task_indicators(self, code: str, task: str, by_task: dict[str, list[tuple]]) -> list[ImportIndicator] | None:
         found = self.tasks.get((code, task))

@@ -458,6 +458,75 @@ TABLES: dict[str, dict] = {
         ],
         "merges": [],
     },
+    "henan-2023-fengong.xlsx": {
+        # held out (tenth set, helper a): the province's notice prints each item as its text followed by a bracket
+        # naming the offices with the role words AFTER them ("(省发展改革委牵头,省商务厅、…等相关部门按职责分工负责)"), or
+        # only "(…按职责分工负责)"; the two role words are the columns here, as ankang-2018's (SOURCES.md)
+        "title": "河南省人民政府关于明确政府工作报告提出的2023年重点工作责任单位的通知",
+        "header": ["", "牵头", "按职责分工负责"],
+        "rows": [
+            ["一、加快提振市场信心", None, None],
+            ["(一)全面促进消费增长。", None, None],
+            ["1.把恢复和扩大消费摆在优先位置,调整妨碍消费的限制性措施,改善消费条件,创新消费场景。", "",
+             "省商务厅、财政厅、发展改革委、地方金融监管局、人行郑州中心支行、河南银保监局等相关部门"],
+            ["2.落实好提振市场信心90条措施。", "省发展改革委",
+             "省商务厅、财政厅、文化和旅游厅、工业和信息化厅、住房城乡建设厅等相关部门"],
+            ["3.激活房地产市场,落实首套房贷款支持政策,优化二套房认定标准,满足刚性住房需求和改善性需求。", "",
+             "省住房城乡建设厅、地方金融监管局、人行郑州中心支行、河南银保监局"],
+            ["4.加大保障性租赁住房供给,探索长租房市场建设,解决好新市民、青年人等住房问题。", "省住房城乡建设厅",
+             "省财政厅、自然资源厅、税务局、地方金融监管局、人行郑州中心支行、河南银保监局"],
+        ],
+        # the two headings over the table's width
+        "merges": [(1, 0, 1, 2), (2, 0, 2, 2)],
+    },
+    "huzhou-2020-fenjie.docx": {
+        # held out (tenth set, helper a): the city's notice, then its attachment printed as a leader's heading
+        # ("一、王纲市长主抓重点工作") and items, each followed by a labelled line 责任单位:… whose first office leads, as a
+        # note in the first such line says ("(列第一位者为工作牵头单位或汇总单位,下同)"); the label is the column here (SOURCES.md)
+        "title": None,
+        "before": ["各区县人民政府,南太湖新区管委会,市府各部门,市直各单位:",
+                   "《2020年政府工作报告重点工作责任分解》和《十方面民生实事责任分解》已经市政府同意,现印发给你们,请认真贯彻执行。"
+                   "市政府将于年中、年末对政府工作报告重点工作、十方面民生实事进展情况进行专项督查。",
+                   "2020年是高水平全面建成小康社会决胜之年,是“十三五”规划收官和“十四五”规划编制之年,做好今年政府各项工作意义重大。"
+                   "各级各部门要认真贯彻落实习近平总书记在浙江、湖州考察时的重要讲话精神,坚决扛起“顺势而为、乘胜前进”新使命,"
+                   "推动“八八战略”再深化、改革开放再出发,聚焦市委“一四六十”工作体系,围绕打造“重要窗口”示范样本创造性地抓好落实。"
+                   "要紧盯“六稳”工作、守牢“六保”底线,结合政府重点工作的推进落实,抓紧排出任务表、时间表、责任表,高效有序推进各项工作;"
+                   "要强化担当、主动作为,统筹联动、密切配合,突破常规、善于创新,确保全面完成政府工作报告重点工作和十方面民生实事。",
+                   "附件:1.2020年政府工作报告重点工作责任分解",
+                   "2.十方面民生实事责任分解",
+                   "湖州市人民政府办公室",
+                   "2020年5月22日",
+                   "附件1",
+                   "2020年政府工作报告重点工作责任分解"],
+        "header": ["", "责任单位"],
+        "rows": [
+            ["一、王纲市长主抓重点工作", None],
+            ["1.坚定不移支持企业发展。认真落实关于营造更好发展环境、推动民营企业改革发展的各项政策措施。全面落实疫情发生以来出台的"
+             "各类稳企业、稳经济、稳发展政策意见,大力实施减税、减费、减租、减息措施,力争减轻企业各类负担200亿元,"
+             "全力支持企业复产达产、健康发展。",
+             "市经信局、市财政局、市发展改革委、市人力社保局、市金融办、市税务局(列第一位者为工作牵头单位或汇总单位,下同)"],
+        ],
+        # the leader's heading over the table's width
+        "merges": [(1, 0, 1, 1)],
+    },
+    "liuan-2021-fenjie.xlsx": {
+        # held out (tenth set, helper a): the city's notice prints each item as its text, then labelled lines
+        # (牵头负责领导:…。 / 牵头责任单位:…。 / 协同责任单位:…。), and under item 1 only a fourth line 完成时限:…; the labels are
+        # the columns here, as chuzhou-2020's (SOURCES.md)
+        "title": "六安市人民政府关于2021年重点工作及责任分解的通知",
+        "header": ["", "牵头负责领导", "牵头责任单位", "协同责任单位", "完成时限"],
+        "rows": [
+            ["一、确保完成全年主要预期目标", None, None, None, None],
+            ["1.地区生产总值增长8.5%以上。", "束学龙。", "市发改委。", "市政府各部门、各直属机构。", "2021年12月31日"],
+            ["2.规上工业增加值增长9.5%以上。", "束学龙。", "市经信局。", "市发改委、市农业农村局、市税务局、六安供电公司等。", ""],
+            ["3.全员劳动生产率46000元/人以上。", "束学龙。", "市发改委。", "市政府各部门、各直属机构。", ""],
+            ["4.一般公共预算收入增长5.5%以上。", "束学龙。", "市财政局。", "市发改委、市税务局、人行六安市中心支行等。", ""],
+            ["5.社会消费品零售总额增长11%以上。", "谢忠。", "市商务局。",
+             "市发改委、市经信局、市财政局、市农业农村局、市文旅局、市市场监管局、市税务局等。", ""],
+        ],
+        # the heading over the table's width
+        "merges": [(1, 0, 1, 4)],
+    },
     "lishan-2023-fengong.docx": {
         # held out (tenth set, helper b): a district's 重点工作 breakdown, each item "N.text" followed by two labelled
         # lines (牵头单位:… / 责任单位:…); the labels are the columns here, as lingbi-2021 and nanchangxian-2024; the
