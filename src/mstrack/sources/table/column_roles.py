@@ -173,11 +173,28 @@ def _numbered_title_column(sheet: Sheet, at: int, columns: list[Column]) -> None
         if column.kind or column.header.strip():
             continue
         values = column_values(sheet, at, column)
-        if len(values) >= 2 and _numbered(values) and not any(_numbered(column_values(sheet, at, t)) for t in tasks):
+        if (len(values) >= 2 and _numbered(values) and not any(_numbered(column_values(sheet, at, t)) for t in tasks)
+                and _one_title_a_row(sheet, at, column, tasks)):
             column.kind, column.header = "task", ""
             for task in tasks:
                 task.kind = "content"
             return
+
+
+def _one_title_a_row(sheet: Sheet, at: int, column: Column, tasks: list[Column]) -> bool:
+    """Titles, not group labels: each row with the task column's words has its own cell here, with words after its
+    number (not "1." alone), neither blank nor repeating the row above (一、教育 written once or merged over its
+    items is a group's label)."""
+    previous = None
+    for row in data_rows(sheet, at):
+        value = row.cells[column.index].strip() if column.index < len(row.cells) else ""
+        if not any(t.index < len(row.cells) and row.cells[t.index].strip() for t in tasks):
+            continue
+        m = NUMBERED_TEXT_RE.match(value)
+        if not m or not value[m.end():].strip() or value == previous:
+            return False
+        previous = value
+    return True
 
 
 def _numbered(values: list[str]) -> bool:
