@@ -40,3 +40,52 @@ def test_header_bare_numbers_in_an_unnamed_column_are_no_titles(tmp_path):
         ["3.", "建成乡镇卫生院2所", "县卫健委", "12月底前"],
     ])
     assert [read[k].title for k in sorted(read)] == ["新建公办幼儿园3所", "改扩建中小学校2所", "建成乡镇卫生院2所"]
+
+
+def test_header_a_task_column_named_with_fengong_is_still_the_task_column(tmp_path):
+    for header in ("工作任务及分工", "任务分工"):
+        read = read_csv(tmp_path, [
+            ["序号", header, "完成时限"],
+            ["1", "新建公办幼儿园3所", "12月底前"],
+            ["2", "改造老旧小区12个", "11月底前"],
+        ])
+        assert [read[k].title for k in sorted(read)] == ["新建公办幼儿园3所", "改造老旧小区12个"], header
+        assert [(v, u) for _, v, u in read["2"].targets] == [(12, "个")]
+
+
+def test_header_a_fengong_column_of_role_sentences_names_the_lead_and_the_helpers(tmp_path):
+    read = read_csv(tmp_path, [
+        ["序号", "重点任务", "任务分工", "完成时限"],
+        ["1", "新建公办幼儿园3所", "县教育局负责项目建设，县财政局负责资金保障", "12月底前"],
+        ["2", "改造老旧小区12个", "县住建局负责组织实施，各街道配合", "11月底前"],
+        ["3", "新增城镇就业2000人", "县人社局负责", "12月底前"],
+    ])
+    assert read["1"].title == "新建公办幼儿园3所"
+    assert (read["1"].lead_units, read["1"].units) == ({"县教育局"}, {"县财政局"})
+    assert (read["2"].lead_units, read["2"].units) == ({"县住建局"}, {"各街道"})
+    assert (read["3"].lead_units, read["3"].units) == ({"县人社局"}, set())
+
+
+def test_header_a_chinese_count_before_a_grade_word_is_a_count(tmp_path):
+    read = read_csv(tmp_path, [
+        ["序号", "工作任务", "牵头单位", "完成时限"],
+        ["1", "新建三所九年一贯制学校", "县教育局", "12月底前"],
+        ["2", "建成一所二级综合医院", "县卫健委", "12月底前"],
+        ["3", "新建两座三星级旅游公厕", "县文旅局", "12月底前"],
+        ["4", "实施“三支一扶”计划，拆翻建一幢四层教学楼", "县人社局", "12月底前"],
+    ])
+    assert [[(v, u) for _, v, u in read[k].targets] for k in "1234"] == [[(3, "所")], [(1, "所")], [(2, "座")], [(1, "幢")]]
+
+
+def test_header_the_same_figure_for_two_things_is_two_targets(tmp_path):
+    read = read_csv(tmp_path, [
+        ["序号", "工作任务", "牵头单位", "完成时限"],
+        ["1", "新建公办幼儿园3所，改扩建农村小学不少于3所", "县教育局", "12月底前"],
+        ["2", "新建社区养老服务站10个，培训养老护理员不少于10个批次", "县民政局", "12月底前"],
+        ["3", "新增城镇就业2000人，帮扶困难人员就业不少于2000人", "县人社局", "12月底前"],
+        ["4", "新增城镇就业2000人，确保新增城镇就业不少于2000人", "县人社局", "12月底前"],
+    ])
+    assert sorted((v, u) for _, v, u in read["1"].targets) == [(3, "所"), (3, "所")]
+    assert len(read["2"].targets) == 2
+    assert sorted((v, u) for _, v, u in read["3"].targets) == [(2000, "人"), (2000, "人")]
+    assert [(v, u) for _, v, u in read["4"].targets] == [(2000, "人")]  # the same words restated with a bound: one
