@@ -8,6 +8,7 @@ from mstrack.sources.table.above import declared_unit, total_units
 from mstrack.sources.table.cells import AREA_RE, place_task_column
 from mstrack.sources.table.columns import BARE_NUMBER_RE, HEADER_UNIT_RE, UNIT_NAME_RE, Column, column_values, data_rows, office_columns
 from mstrack.sources.table.reading import Sheet
+from mstrack.sources.table.units import role_sentences
 
 
 def _number_columns(sheet: Sheet, at: int, columns: list[Column]) -> None:
@@ -157,10 +158,21 @@ def columns_by_data(sheet: Sheet, at: int, columns: list[Column]) -> None:
             if values and sum(bool(UNIT_NAME_RE.search(v)) for v in values) * 2 > len(values):
                 column.kind = "units"
                 break
+    _sharing_column(sheet, at, columns)
     _numbered_title_column(sheet, at, columns)
     tasks = [c for c in columns if c.kind == "task"]
     if len(tasks) >= 2:
         _task_columns(sheet, at, columns, tasks)
+
+
+def _sharing_column(sheet: Sheet, at: int, columns: list[Column]) -> None:
+    """任务分工 beside another task column, its cells sentences of offices and their roles ("县教育局负责项目建设，
+    县财政局负责资金保障"): the units; alone, or over the tasks' words, it is the task column."""
+    tasks = [c for c in columns if c.kind == "task"]
+    for column in tasks[1:] if len(tasks) >= 2 else []:
+        values = column_values(sheet, at, column)
+        if "分工" in column.header and values and sum(role_sentences(v) is not None for v in values) * 2 > len(values):
+            column.kind = "units"
 
 
 def _numbered_title_column(sheet: Sheet, at: int, columns: list[Column]) -> None:
@@ -173,11 +185,28 @@ def _numbered_title_column(sheet: Sheet, at: int, columns: list[Column]) -> None
         if column.kind or column.header.strip():
             continue
         values = column_values(sheet, at, column)
-        if len(values) >= 2 and _numbered(values) and not any(_numbered(column_values(sheet, at, t)) for t in tasks):
+        if (len(values) >= 2 and _numbered(values) and not any(_numbered(column_values(sheet, at, t)) for t in tasks)
+                and _one_title_a_row(sheet, at, column, tasks)):
             column.kind, column.header = "task", ""
             for task in tasks:
                 task.kind = "content"
             return
+
+
+def _one_title_a_row(sheet: Sheet, at: int, column: Column, tasks: list[Column]) -> bool:
+    """Titles, not group labels: each row with the task column's words has its own cell here, with words after its
+    number (not "1." alone), neither blank nor repeating the row above (一、教育 written once or merged over its
+    items is a group's label)."""
+    previous = None
+    for row in data_rows(sheet, at):
+        value = row.cells[column.index].strip() if column.index < len(row.cells) else ""
+        if not any(t.index < len(row.cells) and row.cells[t.index].strip() for t in tasks):
+            continue
+        m = NUMBERED_TEXT_RE.match(value)
+        if not m or not value[m.end():].strip() or value == previous:
+            return False
+        previous = value
+    return True
 
 
 def _numbered(values: list[str]) -> bool:

@@ -20,8 +20,9 @@ COLUMN_RULES = (  # (kind, pattern), first match wins
     ("leader", r"领导|^(?!.*(?:单位|部门)).*(?:责任人|负责人|联系人)"),
     ("units", r"牵头责任单位|牵头负责单位"),  # lead and responsible units in one cell: the first leads (as in 责任单位)
     ("lead", r"牵头|主责|主办|^负责$"),  # 负责 alone: a role word over the offices printed before it ("省发改委负责")
-    ("units", r"单位|部门|县区|区县|主体$|分工|^(?:协办|配合|协助|协同|协作|参与)$"),  # 责任主体, 实施主体; 协办 alone: the helpers;
-    # 分工负责, 责任分工: who shares the work
+    ("units", r"单位|部门|县区|区县|主体$|^(?!.*任务).*分工|^(?:协办|配合|协助|协同|协作|参与)$"),
+    # 责任主体, 实施主体; 协办 alone: the helpers; 分工负责, 责任分工: who shares the work; 任务分工 the task (or its
+    # units, told by the cells)
     ("office", r"(?:科室|处室|股室|机构)$"),  # an office of a town or a bureau: the units, unless a 单位 column is beside it
     ("start", r"开工(?:时间|日期|年月)|开建(?:时间|日期)"),  # when the work starts: a checkpoint, never the deadline
     ("deadline", r"时限|完成时间|完成日期|期限|截止|起止|工期|建设时间|实施时间|建设年限|实施年限|(?:竣工|完工|建成)(?:时间|日期|年月)"),

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from mstrack.domain.quantities import AT_LEAST_PREFIXES, AT_MOST_PREFIXES
 from mstrack.errors import Message
 from mstrack.sources.table.mentions import COMPLETE_RE, Mention, find_mentions, protect_commas, stated, unit_factor, unit_key
 from mstrack.sources.table.raw import RawLine, RawTask
@@ -48,9 +49,26 @@ def _statements(text: str, origin: str, year: int, own_places: tuple[str, ...] =
 
 
 def _bare_and_bounded(first: Mention, second: Mention) -> bool:
-    """The same figure printed bare and then with a bound, or twice with different bounds one of them bare."""
-    return first.value == second.value and not first.each and not second.each \
-        and unit_key(first.unit) == unit_key(second.unit) and "=" in (first.comparator, second.comparator)
+    """The same figure printed bare and then with a bound, or twice with different bounds one of them bare, for the
+    same thing: the works a title names by their size ("10万平方米老旧小区改造项目"), or the same words before both.
+    "新建幼儿园3所，改扩建小学不少于3所" sizes two works."""
+    if not (first.value == second.value and not first.each and not second.each
+            and unit_key(first.unit) == unit_key(second.unit) and "=" in (first.comparator, second.comparator)):
+        return False
+    bare, bound = (first, second) if first.comparator == "=" else (second, first)
+    if bare.noun and bound.noun in ("", bare.noun):
+        return True
+    words, again = _words_before(bare), _words_before(bound)  # "新增就业…，确保新增就业不少于…"
+    return bool(words and again) and (words.endswith(again) or again.endswith(words))
+
+
+def _words_before(mention: Mention) -> str:
+    """The words that lead to a figure, less its bound (不少于)."""
+    words = re.sub(r"\s+", "", mention.contexts[-1] if mention.contexts else "")
+    return next((words[: -len(w)] for w in BOUND_WORDS if words.endswith(w)), words)
+
+
+BOUND_WORDS = sorted(AT_LEAST_PREFIXES + AT_MOST_PREFIXES, key=len, reverse=True)
 
 
 def _series(mention: Mention, origin: str) -> Series:

@@ -49,10 +49,10 @@ COUNTED_NOUN_RE = re.compile(rf"(?:{'|'.join(DESCRIBING_WORDS)}){{0,3}}({'|'.joi
 NOT_A_COUNT_RE = re.compile(r"(?:19|20)\d\d|\d{5,}")
 NUMBER_RE = re.compile(r"(?<![0-9.A-Za-z#·_/\-—–~～])(\d+(?:,\d{3})*(?:\.\d+)?)")
 # A count in Chinese numerals before a measure word of things ("一个", "三所", "两座", "一幢"), not of set phrases
-# ("一条龙", "一站式", "第一个", "一个月", "三支一扶": a numeral after the measure word, not of a size as in "一幢四层",
-# makes a programme's name): read as the same count in digits.
+# ("一条龙", "一站式", "第一个", "一个月", "三支一扶": a numeral after the measure word, not of a size or a grade as in
+# "一幢四层", "三所九年一贯制", "一所二级", "两座三星级", makes a programme's name): read as the same count in digits.
 CHINESE_COUNT_RE = re.compile(rf"(?<![第其之\d〇零一二两三四五六七八九十百千万亿])({CHINESE_NUMERAL}+)"
-                              r"(?=(?:个|所|座|幢|栋|家|处|条|台|辆|间|套|艘|块|支|名|位)(?![性式化龙月]|[一二两三四五六七八九十](?![层个座幢栋间所条家处套])))")
+                              r"(?=(?:个|所|座|幢|栋|家|处|条|台|辆|间|套|艘|块|支|名|位)(?![性式化龙月]|[一二两三四五六七八九十](?![层个座幢栋间所条家处套年级星类甲期批])))")
 ARTICLE_RE = re.compile(r"[^的，,；;。、]{0,8}的")  # "提供一个必要的…环境": 一个 as an article, before a description
 # "(分布于永利…等7个村)": a bracket that says where the work is, not how much
 WHERE_BRACKET_RE = re.compile(r"[（(]\s*(?:分布于|分布在|位于|坐落于|地处|涉及)[^（）()]*$")

@@ -7,7 +7,7 @@ from datetime import date
 
 from mstrack.domain import unique
 from mstrack.domain.dates import DateError
-from mstrack.errors import InputError
+from mstrack.errors import InputError, Message
 from mstrack.sources.table.mentions import BARE_RE, find_mentions
 from mstrack.sources.table.raw import Layout as _Layout
 from mstrack.sources.table.raw import RawLine, RawTask
@@ -114,6 +114,33 @@ def _date_alone(blocks: list[Block], row: Row, layout: _Layout) -> tuple[str, da
     return label, due
 
 
+def _blank_lead(task: RawTask, row: Row, layout: _Layout, previous: RawLine | None, inherited: RawLine | None,
+                units_cell: str) -> str:
+    """A blank 牵头 cell beside named units. On a sub-row of the task, the task's lead goes on; on a new task of a text
+    export (.csv: a merged cell written once, blank below), the lead above goes on; in a file that keeps its merges
+    (.docx, .xlsx), or where the units are in other columns than the row above's, the blank is the table's own: the
+    units named share the lead (returns ""). Both of the last two are doubted."""
+    if previous is not None and previous.lead_units and UNLISTED not in previous.lead_units:
+        return "、".join(previous.lead_units)
+    header = layout.header("lead")
+    if not layout.sheet.merges and inherited is not None and inherited.lead_units and UNLISTED not in inherited.lead_units \
+            and _filled(row, layout) == _filled(inherited.row, layout):  # its units where the row above has them
+        leads = "、".join(inherited.lead_units)
+        task.doubts.append((row.number, header, Message(
+            "the {header} cell is blank: read as {leads}, a merged cell written once above; {units} may lead",
+            header=header, leads=leads, units=units_cell)))
+        return leads
+    if previous is None:
+        task.doubts.append((row.number, header, Message(
+            "the {header} cell is blank: {units} read as sharing the lead", header=header, units=units_cell)))
+    return ""
+
+
+def _filled(row: Row, layout: _Layout) -> list[bool]:
+    """Which of the units columns the row fills."""
+    return [c.index < len(row.cells) and bool(row.cells[c.index].strip()) for c in layout.by_kind.get("units", [])]
+
+
 def _unit_groups(lead_cell: str, units_cell: str, previous: RawLine | None,
                  lead_column: bool = False) -> tuple[list[list[tuple[str, str]]], list[list[str]]]:
     """Lead units in groups, each unit with the scope it is named for, and the responsible units of each group. Under a
@@ -213,6 +240,8 @@ def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherite
         task.notes.append(BORROWED_NOTE.format(units="、".join(previous.lead_units)))
         leaders = leaders or previous.leaders
         _borrow_deadline(task, own, previous, layout, year)
+    if not lead_cell and units_cell and "lead" in layout.by_kind and not layout.sheet.headerless:
+        lead_cell = _blank_lead(task, row, layout, previous, inherited, units_cell)
     lead_groups, unit_groups = _unit_groups(lead_cell, units_cell, previous, "lead" in layout.by_kind)
     if len(lead_groups) > 1 and any(s for g in lead_groups for _, s in g):
         task.notes.append("牵头单位括注范围：" + "；".join(f"{u}（{s}）" for g in lead_groups for u, s in g if s))

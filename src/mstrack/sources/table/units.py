@@ -210,7 +210,23 @@ def roles_in(cell: str) -> tuple[str, str] | None:
         return m["lead"].strip(), m["others"].strip()
     if text.endswith("牵头") and len(units) == 1 and len(text) > 2:
         return text[:-2].strip(), ""  # "县交通局牵头"
-    return None
+    return role_sentences(text)
+
+
+ROLE_SENTENCE_RE = re.compile(rf"^\s*(?P<unit>[^，,；;。、\s]{{1,20}}?(?:[{OFFICE_END}]|{'|'.join(UNITS_END)}))\s*"
+                              r"(?P<role>牵头|负责|配合|参与|协助|协办)")
+
+
+def role_sentences(cell: str) -> tuple[str, str] | None:
+    """A cell of sentences each opening with an office and its role ("县教育局负责项目建设，县财政局负责资金保障"):
+    the 牵头 ones lead, else the first that 负责; the others help. None unless every sentence reads so."""
+    clauses = [c for c in re.split(r"[，,；;。\n]", cell) if c.strip()]
+    said = [m for c in clauses if (m := ROLE_SENTENCE_RE.match(c))]
+    if not clauses or len(said) < len(clauses) or not any(m["role"] in LEAD_ROLES for m in said):
+        return None
+    leading = [m for m in said if m["role"] == "牵头"] or [next(m for m in said if m["role"] in LEAD_ROLES)]
+    others = [m["unit"] for m in said if m not in leading]
+    return "、".join(m["unit"] for m in leading), "、".join(dict.fromkeys(others))
 
 
 def scoped(unit: str) -> tuple[str, str]:
