@@ -11,10 +11,11 @@ from mstrack.sources.table.cells import GROUP_HEADING_RE
 from mstrack.sources.table.column_roles import columns_by_data
 from mstrack.sources.table.columns import Column, column_kind, office_columns
 from mstrack.sources.table.mentions import find_mentions
+from mstrack.sources.table.numbering import DOTS
 from mstrack.sources.table.reading import Row, Sheet
 from mstrack.sources.table.units import office_list
 
-ITEM_RE = re.compile(r"^(\d{1,3})\s*[.．、)）](?!\d)\s*(\S.*)$", re.S)  # "1.中心城区…", "7. 粮食…", "1、…": not "2.5万"
+ITEM_RE = re.compile(rf"^(\d{{1,3}})\s*[{DOTS})）](?!\d)\s*(\S.*)$", re.S)  # "1.中心城区…", "7. 粮食…", "1、…": not "2.5万"
 PART_RE = re.compile(r"^([（(]\s*\d{1,2}\s*[）)])\s*(\S.*)$", re.S)  # "(2)教育培训工程。…": a part of the item above
 TRAILING_BRACKET_RE = re.compile(r"\s*[（(]([^（）()]{2,60})[）)]\s*$")  # "…。 (工资处、就管中心)"
 TRAILING_RUN_RE = re.compile(r"\s+(\S{2,60})$")  # "…;  人社局、各开发区": offices after whitespace
