@@ -22,6 +22,7 @@ def reports(cli) -> int:
         ("empty.csv", 2, "the file is empty"),
         ("binary.csv", 2, "not a text file"),
         ("truncated.xlsx", 2, "not a readable .xlsx"),
+        ("password.xlsx", 2, "password.xlsx: not a readable .xlsx file (protected by a password: save a copy without one)"),
         ("gbk.csv", 0, "1 new"),
         ("utf8-bom.csv", 0, "1 new"),
         ("wide-1000-columns.csv", 0, "1 new"),

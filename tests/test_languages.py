@@ -574,3 +574,37 @@ def test_the_catalogue_is_every_subject_file_and_each_key_stands_once():
     assert all(len(pair) == 2 for pair in catalogue().values())
     assert catalogue()["light.red"] == ("红", "red") and messages()["check: {doubt}"] == "请核对：{doubt}"
     assert catalogue() is catalogue()  # read once
+
+
+def test_a_workbook_saved_with_a_password_is_said_so_in_chinese_by_every_reader(office, tmp_path):
+    """An .xlsx saved with a password is no zip archive but an OLE compound file holding the encrypted package:
+    "不是 zip 压缩包" sent the user looking for damage; the file is named and the way out said, exit 2."""
+    import shutil
+
+    from .conftest import ROOT
+
+    path = shutil.copyfile(ROOT / "tests" / "corpus" / "password.xlsx", tmp_path / "加密.xlsx")
+    table = ["-p", "y-2024", "--year", "2024", "-o", str(tmp_path / "y.toml")]
+    for command in (["import", "progress", str(path)], ["import", "table", str(path), *table]):
+        chinese = refused(zh(office, *command))
+        assert f"{path}：无法读取的 .xlsx 文件（文件设有密码：请另存一份不设密码的）\n" in chinese, (command, chinese)
+        assert "zip" not in chinese, chinese
+        english = refused(office(*command))
+        assert f"{path}: not a readable .xlsx file (protected by a password: save a copy without one)\n" in english, english
+    assert not (tmp_path / "y.toml").exists()
+
+
+def test_an_ole_file_without_an_encryption_stream_is_not_said_to_have_a_password(tmp_path):
+    """Only the EncryptionInfo stream makes an OLE file a password-protected Office file: an .xls (an OLE file too)
+    or a damaged one is not."""
+    from mstrack.sources.files import saved_with_password
+
+    from .conftest import ROOT
+
+    assert saved_with_password(ROOT / "tests" / "corpus" / "password.xlsx")
+    for name, data in _damaged_workbooks(tmp_path).items():
+        (tmp_path / name).write_bytes(data)
+        assert not saved_with_password(tmp_path / name), name
+    plain = tmp_path / "名字.xlsx"  # the stream's name as text in a file that is no OLE file
+    plain.write_bytes("EncryptionInfo".encode("utf-16-le") * 40)
+    assert not saved_with_password(plain)

@@ -370,6 +370,29 @@ def test_a_lang_after_the_shell_named_is_the_run_s_language(no_shell_detected, t
     assert said.stderr.startswith(f"mstrack: error: {option} 'tcsh': there is no completion script"), said.stderr
 
 
+@pytest.mark.parametrize("command", [["status"], ["import", "progress", "x.csv"], ["status", "--lang", "en"]])
+def test_a_command_after_show_completion_is_the_command_not_a_shell(monkeypatch, tmp_path, command):
+    """`mstrack --show-completion status` was refused as "no completion script for the shell 'status'": a
+    command's name after the option is the command, so the option takes no shell and prints the script of the
+    shell this runs in, as Typer's own does; the command is not run (the option acts first, as before any
+    command)."""
+    import shellingham
+
+    monkeypatch.setattr(shellingham, "detect_shell", lambda *args, **kwargs: ("zsh", "/bin/zsh"))
+    result = CliRunner().invoke(app, ["--db", str(tmp_path / "t.db"), "--show-completion", *command],
+                                catch_exceptions=False, prog_name="mstrack")
+    assert (result.exit_code, result.stderr) == (0, ""), result.output
+    assert SCRIPTS["zsh"] in result.stdout and SCRIPTS["bash"] not in result.stdout
+    assert list(tmp_path.iterdir()) == []  # status did not run: no database
+
+
+def test_a_command_after_show_completion_where_no_shell_is_found_asks_for_the_shell_s_name(no_shell_detected):
+    result = CliRunner().invoke(app, ["--lang", "zh", "--show-completion", "status"], catch_exceptions=False)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith("mstrack: 错误：--show-completion：无法判断当前运行在哪种 shell 中（?）；请在选项后写明 shell"), \
+        result.stderr
+
+
 def test_the_completion_options_help_names_the_shell():
     shown = CliRunner().invoke(app, ["--lang", "en", "--help"], env={"COLUMNS": "100"}).stdout
     assert "--install-completion [SHELL]" in shown and "--show-completion [SHELL]" in shown

@@ -1,6 +1,10 @@
 """Writes the broken-file corpus in this folder. Run it again only to add a case: the files are committed.
 
     .venv/bin/python tests/corpus/make_corpus.py
+
+password.xlsx is not written here: it is a real workbook saved with a password ("密码"), encrypted once with
+msoffcrypto-tool (an OLE compound file holding EncryptionInfo and EncryptedPackage, as Excel and LibreOffice
+write one); msoffcrypto-tool is not a dependency.
 """
 
 from pathlib import Path

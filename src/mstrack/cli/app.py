@@ -36,8 +36,9 @@ class _CheckedGroup(typer.core.TyperGroup):
         # For a help or a usage error shown before main() reads --lang (`mstrack --lang zh --help`); None when
         # none is given, so that a run does not keep the language of the one before it in the same process.
         use_lang(None)
-        use_lang(_early_lang(args, refuse=not ctx.resilient_parsing))
-        args, ctx.meta[NAMED_SHELL] = _named_shell(args)
+        commands = frozenset(self.commands)
+        use_lang(_early_lang(args, commands, refuse=not ctx.resilient_parsing))
+        args, ctx.meta[NAMED_SHELL] = _named_shell(args, commands)
         path_options = _path_options(self)
         for index, arg in enumerate(args):
             value = arg.partition("=")[2] if arg.startswith("--") and "=" in arg else arg
@@ -140,28 +141,31 @@ ROOT_VALUE_OPTIONS = ("--db", "--lang")
 COMPLETION_NAMES = frozenset(option for option, _ in COMPLETION_OPTIONS.values())
 
 
-def _root_words(args: list[str]):
+def _root_words(args: list[str], commands: frozenset[str]):
     """(index, word) of the words typed before the command's name: the root's options and their values. The
-    word after --db or --lang is their value, and the word after a completion option the shell's name; the
-    first other word that is no option is the command's name, and what follows it is the command's own."""
+    word after --db or --lang is their value, and the word after a completion option the shell's name unless it
+    is one of the `commands` (`--show-completion status`: the option takes no shell); the first other word that
+    is no option is the command's name, and what follows it is the command's own."""
     value_next = False
     for index, arg in enumerate(args):
         if not value_next and not arg.startswith("-"):
             return
         yield index, arg
-        value_next = not value_next and (arg in ROOT_VALUE_OPTIONS or arg in COMPLETION_NAMES)
+        following = args[index + 1] if index + 1 < len(args) else None
+        value_next = not value_next and (arg in ROOT_VALUE_OPTIONS or (arg in COMPLETION_NAMES and following not in commands))
 
 
-def _named_shell(args: list[str]) -> tuple[list[str], str | None]:
+def _named_shell(args: list[str], commands: frozenset[str]) -> tuple[list[str], str | None]:
     """`--show-completion bash` (or `=bash`): Typer's completion options are flags, and Click's parser has no
-    option with an optional value; the word after one, if it is not an option, is taken off the command line
-    here as the shell's name. Only among the root's options: a word after the command's name is the command's."""
-    for index, arg in _root_words(args):
+    option with an optional value; the word after one, if it is neither an option nor a command's name, is taken
+    off the command line here as the shell's name. Only among the root's options: a word after the command's
+    name is the command's."""
+    for index, arg in _root_words(args, commands):
         name, equals, value = arg.partition("=")
         if name in COMPLETION_NAMES:
             if equals:
                 return [*args[:index], name, *args[index + 1:]], value
-            if index + 1 < len(args) and not args[index + 1].startswith("-"):
+            if index + 1 < len(args) and not args[index + 1].startswith("-") and args[index + 1] not in commands:
                 return [*args[:index + 1], *args[index + 2:]], args[index + 1]
             return args, None
     return args, None
@@ -199,13 +203,13 @@ def _detected_shell() -> str | None:
         return None
 
 
-def _early_lang(args: list[str], refuse: bool) -> str | None:
+def _early_lang(args: list[str], commands: frozenset[str], refuse: bool) -> str | None:
     """The language given for this run, before Click has read the root's options: the --lang typed, else
     MSTRACK_LANG; None when neither is (the locale's then). One not in LANGS is refused here, with exit 2,
     before an eager --help could show help in no language (but not while completing a <TAB>)."""
     import os
 
-    value = _typed_lang(args)
+    value = _typed_lang(args, commands)
     if value is None:
         value = os.environ.get("MSTRACK_LANG") or None
     if value is None:
@@ -219,10 +223,10 @@ def _early_lang(args: list[str], refuse: bool) -> str | None:
     return None
 
 
-def _typed_lang(args: list[str]) -> str | None:
+def _typed_lang(args: list[str], commands: frozenset[str]) -> str | None:
     """The --lang typed before the command's name, the last one as Click reads it."""
     value = None
-    for index, arg in _root_words(args):
+    for index, arg in _root_words(args, commands):
         if arg.startswith("--lang="):
             value = arg.partition("=")[2]
         elif arg == "--lang" and index + 1 < len(args):

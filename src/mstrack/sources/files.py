@@ -8,7 +8,7 @@ import stat
 from pathlib import Path
 
 from mstrack.domain.limits import MAX_FILE_BYTES
-from mstrack.domain.reasons import os_reason, reader_reason
+from mstrack.domain.reasons import PASSWORD, os_reason, reader_reason
 from mstrack.errors import InputError
 
 
@@ -39,6 +39,32 @@ def cannot_read(path: Path, error: OSError) -> InputError:
 
 def unreadable(path: Path, error: Exception, suffix: str | None = None) -> InputError:
     """A damaged file of a kind mstrack reads: named with its kind (`suffix`, else the path's) and the reader's
-    own words, cut short (domain.reasons.reader_reason)."""
+    own words, cut short (domain.reasons.reader_reason); a file saved with a password, said so instead of
+    the reader's words ("File is not a zip file" sent the user looking for damage)."""
+    reason = PASSWORD if saved_with_password(path) else reader_reason(error)
     return InputError("{path}: not a readable {suffix} file ({reason})", path=path, suffix=suffix or path.suffix.lower(),
-                      reason=reader_reason(error))
+                      reason=reason)
+
+
+OLE_SIGNATURE = bytes.fromhex("d0cf11e0a1b11ae1")
+
+
+def saved_with_password(path: Path) -> bool:
+    """Whether the file is an Office document (.xlsx, .docx …) saved with a password: what Excel, WPS and
+    LibreOffice write then is no zip archive but an OLE compound file whose directory holds an "EncryptionInfo"
+    stream beside the "EncryptedPackage" (MS-OFFCRYPTO). Asked only once a reader has refused the file; a file
+    that is no OLE file, or whose directory cannot be read, is not one."""
+    import io
+    import struct
+
+    from xlrd.compdoc import CompDoc, CompDocError
+
+    try:
+        with path.open("rb") as handle:
+            if handle.read(len(OLE_SIGNATURE)) != OLE_SIGNATURE:
+                return False
+            data = OLE_SIGNATURE + handle.read(MAX_FILE_BYTES)
+        names = {entry.name for entry in CompDoc(data, logfile=io.StringIO()).dirlist}
+    except (OSError, CompDocError, AssertionError, IndexError, KeyError, ValueError, TypeError, EOFError, struct.error):
+        return False
+    return "EncryptionInfo" in names

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -85,7 +87,7 @@ def workbook_rows(path: Path, sheet: str | None) -> Iterator:
 def _opened(path: Path):
     """calamine's workbook. A damaged .xls (an OLE compound file cut short) can make calamine's OLE reader panic:
     pyo3's PanicException, a BaseException, said here as any reader's error is (files.unreadable); Rust's own
-    report of the panic on stderr is held back while calamine opens the file."""
+    report of the panic on stderr is held back while calamine opens the file (_rust_report_held_back)."""
     from python_calamine import CalamineWorkbook
 
     try:
@@ -97,18 +99,42 @@ def _opened(path: Path):
         raise unreadable(path, error) from None
 
 
+_HOLDING = threading.Lock()
+"""One hold at a time: two would each restore the other's file on fd 2."""
+
+_PANIC_REPORT = re.compile(rb"\n?^thread '[^\n]*' (?:\(\d+\) )?panicked at .*?(?:^note: [^\n]*\n|\Z)", re.M | re.S)
+"""Rust's default panic hook's report: "thread '…' panicked at file:line:", the message, a backtrace if asked for,
+and its closing "note: run with `RUST_BACKTRACE=1` …" line."""
+
+
 @contextlib.contextmanager
 def _rust_report_held_back():
-    """File descriptor 2 pointed at the null device: Rust's panic hook writes there, not through sys.stderr."""
-    sys.stderr.flush()
-    saved, null = os.dup(2), os.open(os.devnull, os.O_WRONLY)
-    try:
-        os.dup2(null, 2)
-        yield
-    finally:
-        os.dup2(saved, 2)
-        os.close(saved)
-        os.close(null)
+    """File descriptor 2 pointed at a temporary file for the block: Rust's panic hook writes there, not through
+    sys.stderr. On every way out fd 2 is restored and what the file took is written to stderr, a panic's report
+    left out when the block raised: another thread's words written meanwhile come out late, not lost."""
+    import tempfile
+
+    with _HOLDING, tempfile.TemporaryFile() as held:
+        sys.stderr.flush()
+        saved, raised = os.dup(2), False
+        try:
+            os.dup2(held.fileno(), 2)
+            yield
+        except BaseException:
+            raised = True
+            raise
+        finally:
+            sys.stderr.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
+            held.seek(0)
+            written = held.read()
+            _write_stderr(_PANIC_REPORT.sub(b"", written, count=1) if raised else written)
+
+
+def _write_stderr(data: bytes) -> None:
+    while data:
+        data = data[os.write(2, data):]
 
 
 def _xls_percent(path: Path, sheet: str) -> dict[int, list[int]]:

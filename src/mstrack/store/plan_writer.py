@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from mstrack import model as plan_model
 from mstrack.domain import unique
@@ -174,17 +174,31 @@ class PlanWriter:
         return self.counts
 
     def _ids(self, table, rows: list[tuple[int | None, dict | None]]) -> list[int]:
-        """Each row's id, in order: the one it has (kept), or, for a new row (id None, its values given),
-        the id its insert gave. The new rows go in together, by SQLAlchemy's multi-row INSERT … RETURNING,
-        ids in the rows' order: on PostgreSQL a thousand rows a statement, where one INSERT a row cost a
-        round trip and a compiling each, 60,000 of them for the province plan; on SQLite (whose RETURNING
-        order SQLAlchemy cannot vouch for) the one compiled statement runs once a row, in-process."""
+        """Each row's id, in order: the one it has (kept), or, for a new row (id None, its values given), a
+        new id. On PostgreSQL the new rows go in by SQLAlchemy's multi-row INSERT … RETURNING, ids in the rows'
+        order, a thousand rows a statement (one INSERT a row cost a round trip each, 60,000 for the province
+        plan). SQLite gives its order no warrant, so SQLAlchemy ran that statement once a row: there the ids
+        are given, one executemany (_sqlite_ids)."""
         new = [values for row_id, values in rows if row_id is None]
-        fresh = iter(self.connection.execute(table.insert().returning(table.c.id, sort_by_parameter_order=True), new).scalars()
-                     if new else ())
+        if not new:
+            fresh = iter(())
+        elif self.dialect.name == "sqlite":
+            fresh = iter(self._sqlite_ids(table, new))
+        else:
+            fresh = iter(self.connection.execute(table.insert().returning(table.c.id, sort_by_parameter_order=True),
+                                                 new).scalars())
         ids = [row_id if row_id is not None else next(fresh) for row_id, _ in rows]
         if next(fresh, None) is not None:
             raise RuntimeError(f"{table.name}: more ids than new rows")
+        return ids
+
+    def _sqlite_ids(self, table, new: list[dict]) -> range:
+        """The ids SQLite would give the new rows one by one (its tables' ids are rowids without AUTOINCREMENT:
+        the largest + 1), written with them. The plan's write holds SQLite's one write lock (the programme's
+        row went first), so no other writer takes one between the look-up and the insert."""
+        first = (self.connection.execute(select(func.max(table.c.id))).scalar() or 0) + 1
+        ids = range(first, first + len(new))
+        self.connection.execute(table.insert(), [{**values, "id": row_id} for row_id, values in zip(ids, new, strict=True)])
         return ids
 
     def _write_programme(self, programme: plan_model.Programme) -> int:
