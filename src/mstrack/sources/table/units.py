@@ -199,7 +199,7 @@ def roles_in(cell: str) -> tuple[str, str] | None:
     "县交通局牵头，各乡镇配合"): (the lead units, the others), each as a cell; None when it says no role."""
     text = re.sub(r"\s*\n\s*(?=(?:牵头|主责|主办|负责|配合|参与|协助|协办)\s*(?:[，,；;。\n]|$))", "", cell.strip())  # "省财政厅\n牵头":
     if FIRST_LEADS_RE.search(text):  # "…、市税务局(列第一位者为工作牵头单位,下同)": the note says the first leads
-        first, *others = split_units(FIRST_LEADS_RE.sub("", text).replace("\n", "、")) or [""]
+        first, *others = [u for g in split_groups(FIRST_LEADS_RE.sub("", text)) for u in split_units(g)] or [""]
         return first, "、".join(others)
     labels = list(ROLE_LABEL_RE.finditer(text))  # the role word on its own line is the line's above
     if labels and labels[0].start() == 0 and any(m[1] in LEAD_ROLES for m in labels):
@@ -260,15 +260,19 @@ CLOSING_PUNCTUATION = "。．.；;，,、：:"
 CLOSING_OTHERS_RE = re.compile(r"(?<=\S)\s*等\s*(?:相关|有关|其他|其它)?(?:部门|单位)$")
 
 
+def without_closing_others(cell: str) -> str:
+    """"…、河南银保监局等相关部门": the others a list of several units closes with are no unit (after one unit alone,
+    "市财政局等有关单位", the group stays, as printed)."""
+    text = cell.strip().rstrip(CLOSING_PUNCTUATION)
+    kept = CLOSING_OTHERS_RE.sub("", text)
+    return kept if kept != text and len(re.split(r"[、，,；;/／\s]+", kept.strip())) > 1 else cell
+
+
 def unit_names(cell: str) -> list[str]:
     """The units a cell lists: 等 (and others) closing a list ("省商务厅等,各市人民政府") is no part of the unit's name
     before it; inside a name ("市平等就业服务中心") it stays. Units joined by 和 are split where both are whole. The
-    full stop closing a labelled line ("牵头单位：市财政局。") is punctuation, no part of the last unit's name, and
-    "等相关部门" closing a list of several units names none (after one unit alone, "市财政局等有关单位", the group
-    stays)."""
+    full stop closing a labelled line ("牵头单位：市财政局。") is punctuation, no part of the last unit's name."""
     parts = [p for part in split_units(cell) if (p := part.rstrip(CLOSING_PUNCTUATION).strip())]
-    if len(parts) > 1:  # "…、河南银保监局等相关部门": the others the list closes with are no unit
-        parts[-1] = CLOSING_OTHERS_RE.sub("", parts[-1])
     return without_closing_deng([[m[1] if (m := UNIT_THEN_DENG_RE.match(u)) else u for part in parts for u in _joined_units(part)]])[0]
 
 
