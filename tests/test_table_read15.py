@@ -41,3 +41,58 @@ def test_a_note_saying_the_first_unit_listed_leads_is_no_part_of_the_last_units_
     assert read["1"].units == {"市财政局", "市税务局"}
     assert read["2"].lead_units == {"市住建局"}
     assert read["2"].units == {"市民政局"}
+
+
+def test_items_numbered_in_brackets_under_a_heading_in_a_list_without_header_take_both_numbers(tmp_path):
+    from tests.test_table_headerless import convert, facts
+
+    result = convert(tmp_path, [
+        "为确保今年10件民生实事如期完成,现将有关事项通知如下:",
+        "一、纳入民生实事项目管理的内容",
+        "(一)提升改造农村公路380公里、实施精品示范公路145公里。",
+        "(二)完成农村住房改造1.2万户。",
+        "(三)对全市签约居民中的16种慢性病患者延长用药量;新增公共场所母婴设施120处。",
+        "(四)新建改造公共厕所750座。",
+        "二、推进落实的具体要求",
+    ])
+    assert [(code, title) for code, title, *_ in facts(result)] == [
+        ("一(一)", "提升改造农村公路380公里、实施精品示范公路145公里。"), ("一(二)", "完成农村住房改造1.2万户。"),
+        ("一(三)", "对全市签约居民中的16种慢性病患者延长用药量;新增公共场所母婴设施120处。"), ("一(四)", "新建改造公共厕所750座。")]
+    third = result.programme.tasks[2]
+    assert [(i.target, i.unit) for line in third.lines for i in line.indicators] == [(120, "处")]  # 16种: which patients
+
+
+def _targets(rows: list[list[str]], tmp_path) -> dict:
+    read = read_xlsx(tmp_path, [["序号", "工作任务", "牵头单位"], *rows], year=2024)
+    return {code: sorted((v, u) for _, v, u in task.targets) for code, task in read.items()}
+
+
+def test_the_size_of_a_named_project_in_a_list_closed_by_deng_xiangmu_is_no_target(tmp_path):
+    read = _targets([
+        ["1", "重点抓好甲公司25万吨己二酸和20万吨己内酰胺、乙化工10万吨针状焦等项目建设", "市发改委"],
+        ["2", "推进甲小学、乙中学等5个项目建设", "市教育局"],
+        ["3", "新建污水管网18公里、改造道路3公里等项目", "市住建局"],
+    ], tmp_path)
+    assert read["1"] == []
+    assert read["2"] == [(5, "个")]  # the count of the projects is a target
+    assert read["3"] == [(3, "公里"), (18, "公里")]  # each figure closes its work: targets
+
+
+def test_a_threshold_after_chao_before_de_picks_which_ones(tmp_path):
+    read = _targets([
+        ["1", "形成一批超100亿元的优势产业集群和超20亿元的特色产业集群", "市发改委"],
+        ["2", "装备制造板块主营业务收入超400亿元", "市发改委"],
+    ], tmp_path)
+    assert read["1"] == []
+    assert read["2"] == [(4e10, "元")] or read["2"] == [(400, "亿元")]
+
+
+def test_a_policys_name_and_a_second_home_are_no_counts(tmp_path):
+    read = _targets([
+        ["1", "落实好提振市场信心90条措施", "市发改委"],
+        ["2", "落实首套房贷款支持政策,优化二套房认定标准", "市住建局"],
+        ["3", "出台支持措施10条", "市发改委"],
+    ], tmp_path)
+    assert read["1"] == []
+    assert read["2"] == []
+    assert read["3"] == [(10, "条")]  # a count of measures to issue this year is a target
