@@ -25,10 +25,12 @@ def test_deng_xiangguan_bumen_closing_a_list_of_several_units_is_no_unit(tmp_pat
         ["1", "新建学校2所", "市教育局", "市财政局、市公安局等相关部门"],
         ["2", "建设公园3个", "市住建局", "市财政局、市民政局等有关单位"],
         ["3", "新增岗位5个", "市人社局", "市财政局等有关单位"],
+        ["4", "新建公厕9座", "市城管局", "市财政局、市消防救援支队等部门"],
     ])
     assert read["1"].units == {"市财政局", "市公安局"}
     assert read["2"].units == {"市财政局", "市民政局"}
     assert read["3"].units == {"市财政局", "有关单位"}  # one unit before it: the group as printed (review3)
+    assert read["4"].units == {"市财政局", "市消防救援支队等部门"}  # a bare 部门: as printed, as the seeds have it
 
 
 def test_a_note_saying_the_first_unit_listed_leads_is_no_part_of_the_last_units_name(tmp_path):
@@ -72,10 +74,12 @@ def test_the_size_of_a_named_project_in_a_list_closed_by_deng_xiangmu_is_no_targ
         ["1", "重点抓好甲公司25万吨己二酸和20万吨己内酰胺、乙化工10万吨针状焦等项目建设", "市发改委"],
         ["2", "推进甲小学、乙中学等5个项目建设", "市教育局"],
         ["3", "新建污水管网18公里、改造道路3公里等项目", "市住建局"],
+        ["4", "新建3所学校、2座公园等项目", "市住建局"],
     ], tmp_path)
     assert read["1"] == []
     assert read["2"] == [(5, "个")]  # the count of the projects is a target
     assert read["3"] == [(3, "公里"), (18, "公里")]  # each figure closes its work: targets
+    assert read["4"] == [(2, "座"), (3, "所")]  # counts of things built, not sizes
 
 
 def test_a_threshold_after_chao_before_de_picks_which_ones(tmp_path):

@@ -389,14 +389,15 @@ NAMED_PROJECTS_RE = re.compile(r"[^，,；;。]*?等(?:重点|重大)?(?:项目|
 def _names_not_counts(clause: str, prefix: str, after: re.Match, unit: str) -> bool:
     """Figures that name or pick things rather than count the year's work: "16种慢性病患者" (which patients), a
     policy carried out by its name ("落实好提振市场信心90条措施"; "出台措施10条" is a count), and the size of a
-    named project in a list closed by 等项目 ("甲公司25万吨己二酸…等项目建设": "新建管网18公里、…等项目" counts)."""
+    named project in a list closed by 等项目 ("甲公司25万吨己二酸…等项目建设"; "新建管网18公里、…等项目" and "新建3所学校等
+    项目" count)."""
     rest = clause[after.end():]
     if unit in ("种", "类") and KINDS_OF_PEOPLE_RE.match(rest):
         return True
     if unit in ("条", "项") and POLICY_RE.match(rest) and CARRIED_OUT_RE.search(prefix):
         return True
-    return bool(unit) and re.match(r"(?![和及与并等的])[\u4e00-\u9fff]", rest) is not None \
-        and unit not in ("个", "项") and NAMED_PROJECTS_RE.match(rest) is not None
+    return unit in (*SIZE_UNITS, "千瓦", "兆瓦") and re.match(r"(?![和及与并等的])[\u4e00-\u9fff]", rest) is not None \
+        and NAMED_PROJECTS_RE.match(rest) is not None
 
 
 def _shared_names(clause: str, spans: list[tuple]) -> list[str]:

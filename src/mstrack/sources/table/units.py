@@ -257,7 +257,7 @@ def _joined_units(unit: str) -> list[str]:
 
 
 CLOSING_PUNCTUATION = "。．.；;，,、：:"
-CLOSING_OTHERS_RE = re.compile(r"(?<=\S)\s*等\s*(?:相关|有关|其他|其它)?(?:部门|单位)$")
+CLOSING_OTHERS_RE = re.compile(r"(?<=\S)\s*等\s*(?:相关|有关|其他|其它)(?:部门|单位)$")  # "等部门" stays, as the seeds print it
 
 
 def without_closing_others(cell: str) -> str:
