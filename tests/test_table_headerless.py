@@ -100,7 +100,7 @@ def test_a_bracket_of_words_that_are_no_offices_stays_in_the_title(tmp_path):
 
 
 def test_offices_after_whitespace_or_in_a_cell_beside_the_item(tmp_path):
-    result = convert(tmp_path, ["2017年行动计划", ["1、扶持困难群体就业60人;", "人社局、各开发区"],
+    result = convert(tmp_path, ["2017年民生实事行动计划", ["1、扶持困难群体就业60人;", "人社局、各开发区"],
                                 "2、新建城市社区6个;  社会事业局、党办、各开发区", ["3、举办招聘会20场。", "人社局"]])
     assert facts(result) == [("1", "扶持困难群体就业60人;", ["人社局"], ["各开发区"]),
                              ("2", "新建城市社区6个;", ["社会事业局"], ["党办", "各开发区"]), ("3", "举办招聘会20场。", ["人社局"], [])]

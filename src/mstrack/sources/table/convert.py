@@ -35,6 +35,11 @@ def _title_before(sheet: Sheet, at: int) -> str | None:
     """The document's own title: the last line above the header that names the programme (a sheet's title row, or a
     title paragraph of a Word document or a web page)."""
     candidates = [re.sub(r"^[#*\s]+|[*\s]+$", "", line) for line in sheet.titles_above(at)]
+    if sheet.headerless:  # a list's title line, the first that names it, not the sentence that introduces the list
+        lines = [re.sub(r"\s*[：:]$", "", line) for line in candidates]  # "…2023年民生实事项目:" above the items
+        titles = [line for line in lines if 0 < len(line) <= 60 and not re.search(r"[，,。；;：:>]|如下|来源|日期", line)]
+        if named := [line for line in titles if re.search(r"[实實]事|民生|[项項]目|[计計][划劃]|方案|任[务務]", line)]:
+            return named[0]
     for words in (("实事", "民生", "项目"), ("表",)):
         for text in reversed(candidates):
             if any(w in text for w in words) and len(text) <= 60 and "单位" not in text:
@@ -69,6 +74,9 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
     if table.headerless:  # every task of a document without a header row is a reading a person checks
         doubts += [Doubt(row=raw.row.number, column=raw.headers.get("task", ""), at=task, key="title",
                          why=Message("no header row: read as a list of tasks")) for raw, task in zip(raw_tasks, tasks, strict=True)]
+        doubts += [Doubt(row=raw.row.number, column="完成时限", at=task, key="deadline",
+                         why=Message("deadline read from the text above the list: “{text}”", text=table.due_from[raw.row.number]))
+                   for raw, task in zip(raw_tasks, tasks, strict=True) if raw.row.number in table.due_from and task.deadline]
     name = _title_before(table, at) or path.stem
     result = Programme(code=programme, name=name, year=year, start=date(year, 1, 1), end=date(year, 12, 31),
                        source=path.name, note="\n".join(notes) or None, areas=areas, tasks=tasks)

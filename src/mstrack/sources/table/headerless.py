@@ -14,7 +14,7 @@ from mstrack.sources.table.columns import Column, column_kind, office_columns
 from mstrack.sources.table.mentions import find_mentions
 from mstrack.sources.table.numbering import DOTS
 from mstrack.sources.table.reading import Row, Sheet
-from mstrack.sources.table.units import office_list
+from mstrack.sources.table.units import labelled_roles, office_list
 
 ITEM_RE = re.compile(rf"^(\d{{1,3}})\s*[{DOTS})）](?!\d)\s*(\S.*)$", re.S)  # "1.中心城区…", "7. 粮食…", "1、…": not "2.5万"
 PART_RE = re.compile(r"^([（(]\s*\d{1,2}\s*[）)])\s*(\S.*)$", re.S)  # "(2)教育培训工程。…": a part of the item above
@@ -23,8 +23,16 @@ TRAILING_RUN_RE = re.compile(r"\s+(\S{2,60})$")  # "…;  人社局、各开发�
 # a paragraph that introduces the list, or closes the document: never a task
 INTRO_RE = re.compile(r"如下|包括|公布|公告|通知|会议|发布|来源|日期|记者|近日|[:：]$")
 CLOSING_RE = re.compile(r"主席团|^\S{0,20}(?:人民政府|委员会|办公室|大会)$|^[\d○〇零一二三四五六七八九十]{2,4}年.{1,6}月.{1,4}日$")
-# the text above a list names a programme of work: without it a numbered list (a letter's points) is no list of tasks
-PROGRAMME_RE = re.compile(r"实事|民生|项目|任务|工程|计划|目标")
+# the text above a list names a programme of work by its own words (民生实事, 为民办十件实事, 民生工程, 任务分解 …),
+# simplified or traditional: 项目, 任务 or 目标 alone name no list ("为确保全面完成今年防汛目标任务")
+PROGRAMME_RE = re.compile(r"[实實]事(?!求是)|民生工程|惠民工程|(?:任务|任務|目标|目標)分解|分解落[实實]")
+# ... and is about the programme itself, not a meeting, a report of its progress or results, a review of a past year,
+# an agenda or a name list
+OTHER_TOPIC_RE = re.compile(r"召开|推进会|座谈会|现场会|观摩|进展|进度|推进情况|完成情况|实施情况|有序推进|扎实推进|考核|考评|评比|"
+                            r"通报|日程|名单|联络员|工作报告|情况报告|总结|以来|一年来|过去|回顾|截至|截止|完成了|取得了")
+# an item that states no work to do: a labelled field ("会议时间："), or a result ("已完成", "截至6月底", "完成年度目标的74%")
+FIELD_RE = re.compile(r"^[^，。,；;：:\s]{2,8}[：:]")
+RESULT_RE = re.compile(r"已(?:完成|开工|建成|投入|完工|惠及)|截至|截止|完成年度目标|占年度|同比")
 MIN_ITEMS = 3
 
 
@@ -51,7 +59,9 @@ def _units_after(text: str) -> tuple[str, str]:
     """An item's words and the offices printed after them, in a bracket or after whitespace: (words, offices)."""
     for pattern in (TRAILING_BRACKET_RE, TRAILING_RUN_RE):
         m = pattern.search(text)
-        if m and m.start() > 0 and office_list(m[1]):
+        if m and m.start() > 0 and (office_list(m[1]) or pattern is TRAILING_BRACKET_RE and labelled_roles(m[1])):
+            if pattern is TRAILING_RUN_RE and len(text[:m.start()].strip()) < 4:
+                continue  # "改造 老旧小区": a verb and its object, not an item and its office
             return text[:m.start()].rstrip(), m[1]
     return text, ""
 
@@ -67,7 +77,8 @@ def _entry(row: Row) -> _Entry | None:
     words = texts[:-1] if units else texts
     if len(words) == 2:
         name, content = words
-        if len(name) <= 20 and not re.search(r"[。；;，,]", name) and len(content) > len(name) and not ITEM_RE.match(name):
+        if len(name) <= 20 and not re.search(r"[。；;，,:：]", name) and len(content) > len(name) and not ITEM_RE.match(name) \
+                and re.search(r"[\u4e00-\u9fff]{2}|^\d{1,3}$", name):  # words or a 序号: "8:30" times an agenda's line
             return _Entry(row, "pair", "", name, units=units, content=content)
         return None
     if len(words) != 1:
@@ -158,7 +169,8 @@ def _pair_run(entries: list[_Entry | None]) -> tuple[int, int] | None:
 def _paragraph(row: Row | None) -> str:
     """A row's one text when it is a paragraph that may state a task: no number, no introduction, no signature."""
     texts = _texts(row) if row is not None else []
-    if len(texts) != 1 or len(texts[0]) < 12 or ITEM_RE.match(texts[0]) or INTRO_RE.search(texts[0]) or CLOSING_RE.search(texts[0]):
+    if len(texts) != 1 or len(texts[0]) < 12 or ITEM_RE.match(texts[0]) or INTRO_RE.search(texts[0]) or CLOSING_RE.search(texts[0]) \
+            or RESULT_RE.search(texts[0]):  # "截至6月底…已完成…": a report of results
         return ""
     return texts[0]
 
@@ -180,45 +192,61 @@ def _paragraph_run(rows: list[Row]) -> tuple[int, int] | None:
 
 
 # a deadline the text above the list states for all its tasks: "其余项目均计划在今年12月完成", "以上项目均于年底前建成"
-WHEN = r"((?:今年|\d{4}\s*年)?\s*(?:\d{1,2}\s*月(?:份|底|末|中旬|下旬)?|年底|年内)前?)"
+WHEN = r"((?:今年|\d{4}\s*年)?\s*(?:\d{1,2}\s*月(?:份|底|末|中旬|下旬)?|年底|年内)前?|\d{4}\s*年[底内]前?)"
+# the verb completes the tasks themselves: "完成。", "建成投用，"; not a step before them ("完成招标", "完成实施方案编制")
+DONE = r"(?:全部|全面)?(?:完成|建成|完工|竣工|投用)(?:并?投(?:入使)?用|交付使用)?(?=[，,。；;）)]|$)"
+# the subject may keep to the sentence's next clause: "以上项目均于5月底前完成招标，12月底前全部建成投用" is December
 ALL_DUE_RE = re.compile(rf"(?:其余|其他|其它|以上|上述|所有|全部)(?:的)?(?:项目|实事|任务|工程)?(?:均|都|全部)?(?:计划|将|拟|要)?"
-                        rf"(?:在|于)?\s*{WHEN}\s*(?:完成|建成|完工|竣工)")
+                        rf"(?:[^，,。；;]*[，,]\s*)?(?:在|于)?\s*{WHEN}\s*{DONE}")
 EXCEPT_RE = re.compile(r"除(.+?)外")  # "除A项目在今年6月前完成,B项目在10月底前完成外": the tasks due otherwise
-ONE_DUE_RE = re.compile(rf"([^，,、；;。]{{2,30}}?)(?:将|计划|拟|要)?(?:在|于)\s*{WHEN}\s*(?:完成|建成|完工|竣工)")
+ONE_DUE_RE = re.compile(rf"([^，,、；;。]{{2,30}}?)(?:将|计划|拟|要)?(?:在|于)\s*{WHEN}\s*{DONE}")
+NUMBERED_RE = re.compile(r"第\s*(\d{1,3}|[一二三四五六七八九十])\s*项")  # "除第1项在6月底前完成外": the item numbered 1
+OWN_DATE_RE = re.compile(r"\d{1,2}\s*月(?:份|底|末|中旬|下旬)?前|年底前|年内")  # "城区污水管网改造，6月底前完成"
 
 
-def _shared_deadlines(texts: list[str]) -> tuple[str, list[tuple[str, str]]] | None:
-    """The deadline the text above a list gives all its tasks, as a 完成时限 cell prints it ("12月"), and the tasks it
-    names as due otherwise ("除…项目在今年6月前完成…外"): (deadline, [(task's name, its deadline)])."""
+def _shared_deadlines(texts: list[str], year: int) -> tuple[str, list[tuple[str, str]], str] | None:
+    """The deadline the text above a list gives all its tasks, as a 完成时限 cell prints it ("12月"), the tasks it
+    names as due otherwise ("除…项目在今年6月前完成…外", "除第1项…外") and the sentence: (deadline, [(task's name or
+    number, its deadline)], sentence). A deadline of another year is not this programme's ("2023年确定的…全部于2023年
+    11月底前完成", "全部工程计划于2026年6月底前建成")."""
     for text in texts:
-        if not (m := ALL_DUE_RE.search(text)):
-            continue
-        named = m.string[:m.start()]
-        found = EXCEPT_RE.search(named)
-        others = [(one[1].strip(), one[2].replace("今年", "")) for one in ONE_DUE_RE.finditer(found[1])] if found else []
-        return m[1].replace("今年", ""), others
+        for m in ALL_DUE_RE.finditer(text):
+            if (printed := re.search(r"(\d{4})\s*年", m[1])) and int(printed[1]) != year:
+                continue
+            found = EXCEPT_RE.search(m.string[:m.start()])
+            others = [(one[1].strip(), one[2].replace("今年", "")) for one in ONE_DUE_RE.finditer(found[1])] if found else []
+            return m[1].replace("今年", ""), others, text
     return None
 
 
-def _with_deadlines(header: list[str], rows: list[list[str]], texts: list[str]) -> tuple[list[str], list[list[str]]]:
+def _named(name: str, code: str, title: str) -> bool:
+    """Whether an exception names this item: by its number ("第1项") or by its words."""
+    if number := NUMBERED_RE.fullmatch(name.removeprefix("除")):
+        return number[1] == code or (number[1] in "一二三四五六七八九十" and str("一二三四五六七八九十".index(number[1]) + 1) == code)
+    return name == title or name in title or title.rstrip("；;。") in name
+
+
+def _with_deadlines(header: list[str], rows: list[list[str]], texts: list[str], year: int
+                    ) -> tuple[list[str], list[list[str]], str]:
     """A 完成时限 column for a list whose text above states when its tasks are due: each item's cell the deadline of the
-    exception it is named in, else the deadline of all; a heading's row, or a part's, leaves it as it is."""
-    if "完成时限" in header or not (shared := _shared_deadlines(texts)):
-        return header, rows
-    due, others = shared
+    exception it is named in, else the deadline of all; a heading's row, or a part's, leaves it as it is, and so does
+    an item that prints its own ("…，6月底前完成"): its words say it. The sentence read, or ""."""
+    if "完成时限" in header or not (shared := _shared_deadlines(texts, year)):
+        return header, rows, ""
+    due, others, sentence = shared
     cells = []
     for cells_of_row in rows:
         heading = len(set(cells_of_row)) == 1
-        title = cells_of_row[1]
-        own = next((when for name, when in others if name == title or name in title or title.rstrip("；;。") in name), due)
-        cells.append([*cells_of_row, cells_of_row[0] if heading else own if cells_of_row[0] else ""])
-    return [*header, "完成时限"], cells
+        code, title = cells_of_row[0], cells_of_row[1]
+        own = next((when for name, when in others if _named(name, code, title)), due)
+        cells.append([*cells_of_row, code if heading else "" if not code or OWN_DATE_RE.search(title) else own])
+    return [*header, "完成时限"], cells, sentence
 
 
 def _as_table(sheet: Sheet, header: list[str], rows: list[list[str]], source: list[Row], above: list[str],
               year: int) -> tuple[Sheet, int, list[Column], list[str]]:
     """The list as the table it would be with a header, the rows keeping their numbers in the file."""
-    header, rows = _with_deadlines(header, rows, [*sheet.titles, *above])
+    header, rows, sentence = _with_deadlines(header, rows, [*sheet.titles, *above], year)
     columns = []
     for i, name in enumerate(header):
         column = column_kind(name, year)
@@ -228,8 +256,28 @@ def _as_table(sheet: Sheet, header: list[str], rows: list[list[str]], source: li
     table = Sheet(path=sheet.path, rows=[Row(0, list(header)), *(Row(r.number, cells) for r, cells in zip(source, rows, strict=True))],
                   column_name=sheet.column_name, written=sheet.written, titles=[*sheet.titles, *above], merges=sheet.merges)
     table.headerless = True
+    table.due_from = {r.number: sentence for r, cells in zip(source, rows, strict=True) if sentence and cells[-1] and len(set(cells)) > 1}
     columns_by_data(table, 0, columns)  # two columns of words: the name and its content, as under a header
     return table, 0, columns, [" ".join(header)]
+
+
+def _names_programme(text: str) -> bool:
+    """A line about a programme of work itself: it names one, and no meeting, progress, result or name list of it."""
+    return bool(PROGRAMME_RE.search(text)) and not OTHER_TOPIC_RE.search(text)
+
+
+def _states_work(text: str) -> bool:
+    """An item that states work to do: not a labelled field ("会议时间：…"), an office's name alone, nor a result."""
+    return not FIELD_RE.match(text) and not office_list(text.rstrip("；;。，,")) and not RESULT_RE.search(text)
+
+
+def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool = False) -> bool:
+    """Whether the text above a list says it lists a programme's tasks, and most items state work to do. A run of
+    paragraphs (strict) needs the title line or the sentence just above it to say so: a report says 民生实事 in passing."""
+    lines = [*sheet.titles, *above]
+    said = [lines[0], lines[-1]] if strict and lines else lines
+    work = [text for text in items if _states_work(text)]
+    return any(_names_programme(t) for t in said) and len(work) >= MIN_ITEMS and 2 * len(work) > len(items)
 
 
 def list_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column], list[str]] | None:
@@ -239,9 +287,9 @@ def list_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column]
         if run := _numbered_run(entries):
             start, end = run
             above = [t for row in sheet.rows[:start] for t in _texts(row)]
-            if not any(PROGRAMME_RE.search(t) for t in [*sheet.titles, *above]):
-                continue  # a numbered list in a letter: no programme of work above it
             chosen = [e for e in entries[start:end] if e is not None]
+            if not _is_programme(sheet, above, [e.text for e in chosen if e.kind == "item"]):
+                continue  # a letter's or a notice's points: no programme of work above them
             # a part ("(2)…" under "17.") keeps its number in its words: a row without 序号, read as the item above's
             rows = [[e.code, e.text, e.units] if e.kind == "item" else [e.text] * 3 if e.kind == "heading"
                     else ["", f"{e.code}{e.text}", e.units] for e in chosen]
@@ -257,14 +305,16 @@ def list_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column]
             start, end = run
             chosen = [e for e in entries[start:end] if e is not None]
             above = [t for row in sheet.rows[:start] for t in _texts(row)]
+            if not _is_programme(sheet, above, [e.content for e in chosen]):
+                continue  # a glossary, an agenda, a contact list
             rows = [[str(k), e.text, e.content, e.units] for k, e in enumerate(chosen, 1)]
             return _as_table(sheet, ["序号", "项目名称", "项目内容", "责任单位"], rows, [e.row for e in chosen], above, year)
         if run := _paragraph_run(sheet.rows):
             start, end = run
             above = [t for row in sheet.rows[:start] for t in _texts(row)]
-            if not any(PROGRAMME_RE.search(t) for t in [*sheet.titles, *above]):
-                continue
             chosen = sheet.rows[start:end]
+            if not _is_programme(sheet, above, [_texts(row)[0] for row in chosen], strict=True):
+                continue
             rows = [[str(k), _texts(row)[0], ""] for k, row in enumerate(chosen, 1)]
             return _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, chosen, above, year)
     return None

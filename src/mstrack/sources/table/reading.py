@@ -24,6 +24,7 @@ class Sheet:
     written: Written | None = None  # the document's own characters, when its cells were read in simplified ones
     titles: list[str] = field(default_factory=list)  # a document's lines above the table, as written (a sheet has them as rows)
     headerless: bool = False  # a list of tasks read as a table: the document prints no header (headerless.py)
+    due_from: dict[int, str] = field(default_factory=dict)  # a list's rows due by a sentence above it: the sentence
     merges: bool = True  # a merged cell gives its value to every cell it covers; text exports write it once, blank below
 
     def titles_above(self, at: int) -> list[str]:

@@ -284,12 +284,24 @@ def without_closing_deng(groups: list[list[str]]) -> list[list[str]]:
     return [*groups[:-1], [*groups[-1][:-1], last[:-1].strip()]]
 
 
+# an office's own ending: a place ("城东街道", "经济开发区", "城关镇") or an object ("老旧小区", "乡镇卫生院") has none
+OFFICE_NAME_RE = re.compile(r"(?:局|委|办|厅|处|中心|公司|政府|办事处|管委会|委员会|工会|联合会|协会|联|部|部门|单位|集团|银行|"
+                            r"大队|支队|小组|专班|分行|支行)$|^各.")  # "各开发区", "各乡镇": every one's office
+
+
 def office_list(text: str) -> bool:
     """Words that are only offices' names ("工资处、就管中心", "人社局、各开发区"): what a list of tasks prints after an
-    item, in a bracket or after a space, to say who does it."""
+    item, in a bracket or after a space, to say who does it. The first is an office; a scope ("含城区、各乡镇",
+    "包括…", "其中…") or places alone ("东区、西区") are not."""
     names = unit_names(text.strip())
-    return bool(names) and _whole_unit(names[0]) \
+    return bool(names) and _whole_unit(names[0]) and OFFICE_NAME_RE.search(names[0]) is not None \
+        and not names[0].startswith(("含", "包括", "其中")) \
         and all(len(name) <= 20 and _ends_like_unit(name) and not re.search(r"[\d，。；;:：\s]", name) for name in names)
+
+
+def labelled_roles(text: str) -> bool:
+    """A bracket that names the units by their roles: "牵头单位：县住建局；配合单位：县财政局"."""
+    return ROLE_LABEL_RE.match(text.strip()) is not None and roles_in(text) is not None
 
 
 def leaders_in(cell: str) -> list[str]:
