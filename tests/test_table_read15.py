@@ -100,3 +100,19 @@ def test_a_policys_name_and_a_second_home_are_no_counts(tmp_path):
     assert read["1"] == []
     assert read["2"] == []
     assert read["3"] == [(10, "条")]  # a count of measures to issue this year is a target
+
+
+def test_bracketed_points_under_no_programme_stay_refused(tmp_path):
+    import pytest
+
+    from mstrack.errors import InputError
+    from tests.test_table_headerless import NO_HEADER, convert
+
+    with pytest.raises(InputError, match=NO_HEADER):
+        convert(tmp_path, [
+            "关于召开2024年民生实事项目推进会的通知",
+            "一、会议安排",
+            "(一)会议时间:3月5日上午9时,会期半天。",
+            "(二)会议地点:市政府第一会议室。",
+            "(三)参会人员:各县区政府分管负责同志。",
+        ])

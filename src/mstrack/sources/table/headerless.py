@@ -297,8 +297,9 @@ def list_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column]
         if run := _bracketed_run(sheet.rows):
             start, end = run
             above = [t for row in sheet.rows[:start] for t in _texts(row)]
-            if any(PROGRAMME_RE.search(t) for t in [*sheet.titles, *above]):
-                chosen = [_bracketed(row) for row in sheet.rows[start:end]]  # "(一)" stays: the reader codes it 一(一)
+            chosen = [_bracketed(row) for row in sheet.rows[start:end]]  # "(一)" stays: the reader codes it 一(一)
+            headings = [words for kind, words, _ in chosen if kind == "heading"]  # "一、纳入民生实事项目管理的内容"
+            if _is_programme(sheet, [*above, *headings], [words for kind, words, _ in chosen if kind != "heading"]):
                 rows = [[words] * 3 if kind == "heading" else ["", words, units] for kind, words, units in chosen]
                 return _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, sheet.rows[start:end], above, year)
         if run := _pair_run(entries):
