@@ -116,3 +116,14 @@ def test_bracketed_points_under_no_programme_stay_refused(tmp_path):
             "(二)会议地点:市政府第一会议室。",
             "(三)参会人员:各县区政府分管负责同志。",
         ])
+
+
+def test_kou_after_a_count_of_things_built_or_fitted_is_its_measure_word(tmp_path):
+    read = _targets([
+        ["1", "完成400口教室护眼灯改造施工", "市教育局"],
+        ["2", "新打机井30口", "市水利局"],
+        ["3", "服务常住人口5000人", "市卫健委"],
+    ], tmp_path)
+    assert read["1"] == [(400, "口")]
+    assert read["2"] == [(30, "口")]
+    assert read["3"] == [(5000, "人")]  # 人口 after a count is no 口
