@@ -1,7 +1,8 @@
 """The tenth set's losses (issue #13), each in general form on a small synthetic table: item numbers closed by
 other dot forms (﹒ ・), a list closed by 等相关部门, a bracketed note saying the first unit listed leads, the capacity of
 a named project and a threshold (超…亿元的…) that are no targets, a policy's name and 二套房 that are no counts, and
-items "(一)…" under a heading "一、…" in a list with no header."""
+items "(一)…" under a heading "一、…" in a list with no header (a meeting notice's points stay refused), and 口 as a
+measure word after a count."""
 
 from __future__ import annotations
 
