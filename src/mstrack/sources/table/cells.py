@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from mstrack.sources.table.numbering import DOTS
+
 NOTE_LINE_RE = re.compile(r"^(?:备\s*注|注|说\s*明|(?:监督|联系|咨询|投诉|举报)(?:方式|电话|人))\s*\d*\s*[:：]")  # "备注：…",
 # "注1：…", "说明：…": a footnote line; "监督方式：0557-…", "联系人：…": who to call, closing the table
 
@@ -36,8 +38,8 @@ HELPING_RE = re.compile(r"配合|协办|协助|参与|协同|协作")  # units t
 
 # a task's number in the 序号 column: "12", "(3)", "1.2", "第1项", "9*", "★3" (a province's table runs past 999); or in Chinese
 # numerals, "二", "（三）", which may group projects
-CODE_CELL_RE = re.compile(r"^[*＊※★☆▲△●◆]*\s*第?\s*[（(]?\s*(\d+(?:[.-]\d+)?)\s*[）)]?\s*[项条号]?[.．、]?\s*[*＊※★☆▲△●◆]*$")
-GROUP_CODE_RE = re.compile(r"^[（(]?\s*([一二三四五六七八九十百]+)\s*[）)]?[、.．]?$")
+CODE_CELL_RE = re.compile(rf"^[*＊※★☆▲△●◆]*\s*第?\s*[（(]?\s*(\d+(?:[.-]\d+)?)\s*[）)]?\s*[项条号]?[{DOTS}]?\s*[*＊※★☆▲△●◆]*$")
+GROUP_CODE_RE = re.compile(rf"^[（(]?\s*([一二三四五六七八九十百]+)\s*[）)]?[{DOTS}]?$")
 TOTAL_CELL_RE = re.compile(r"^\s*(?:合\s*计|小\s*计|总\s*计|共\s*计)\s*[:：]?\s*$")  # a row of totals: no task
 WHOLE_REGION_RE = re.compile(r"^\s*全\s*[省市县区州盟旗]\s*$")  # "全省": the total of a table by region, over figures only
 FIGURE_RE = re.compile(r"^\s*\d+(?:,\d{3})*(?:\.\d+)?\s*[%％]?\s*$")
@@ -80,10 +82,10 @@ def seq_cell(text: str) -> bool:
     return bool(CODE_CELL_RE.match(text.strip()) or GROUP_CODE_RE.match(text.strip()) or SEVERAL_CODES_RE.match(text))
 
 
-AREA_RE = re.compile(r"^([一二三四五六七八九十百]+)\s*[、.．]\s*(.+?)\s*(?:[（(]\s*共\s*(\d+)\s*项\s*[）)])?\s*$", re.S)
+AREA_RE = re.compile(rf"^([一二三四五六七八九十百]+)\s*[{DOTS}]\s*(.+?)\s*(?:[（(]\s*共\s*(\d+)\s*项\s*[）)])?\s*$", re.S)
 
 
-GROUP_HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百]+\s*[）)])\s*\S")
+GROUP_HEADING_RE = re.compile(rf"^(?:[一二三四五六七八九十百]+\s*[{DOTS}]|[（(]\s*[一二三四五六七八九十百]+\s*[）)])\s*\S")
 
 
 def heading_row(cells: list[str]) -> bool:

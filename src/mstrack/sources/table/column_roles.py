@@ -7,6 +7,7 @@ import re
 from mstrack.sources.table.above import declared_unit, total_units
 from mstrack.sources.table.cells import AREA_RE, place_task_column
 from mstrack.sources.table.columns import BARE_NUMBER_RE, HEADER_UNIT_RE, UNIT_NAME_RE, Column, column_values, data_rows, office_columns
+from mstrack.sources.table.numbering import DOTS
 from mstrack.sources.table.reading import Sheet
 from mstrack.sources.table.units import role_sentences
 
@@ -117,7 +118,7 @@ def _group_columns(sheet: Sheet, at: int, tasks: list[Column], seq: Column) -> l
     return groups
 
 
-NUMBERED_TEXT_RE = re.compile(r"^\s*(?:\d+|[一二三四五六七八九十]+)\s*[.．、]")
+NUMBERED_TEXT_RE = re.compile(rf"^\s*(?:\d+|[一二三四五六七八九十]+)\s*[{DOTS}]")
 
 
 def _theme_columns(sheet: Sheet, at: int, tasks: list[Column]) -> list[Column]:

@@ -7,14 +7,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mstrack.sources.table.cells import GROUP_HEADING_RE
+from mstrack.domain.quantities import chinese_count
+from mstrack.sources.table.cells import AREA_RE, GROUP_HEADING_RE
 from mstrack.sources.table.column_roles import columns_by_data
 from mstrack.sources.table.columns import Column, column_kind, office_columns
 from mstrack.sources.table.mentions import find_mentions
+from mstrack.sources.table.numbering import DOTS
 from mstrack.sources.table.reading import Row, Sheet
 from mstrack.sources.table.units import labelled_roles, office_list
 
-ITEM_RE = re.compile(r"^(\d{1,3})\s*[.．、)）](?!\d)\s*(\S.*)$", re.S)  # "1.中心城区…", "7. 粮食…", "1、…": not "2.5万"
+ITEM_RE = re.compile(rf"^(\d{{1,3}})\s*[{DOTS})）](?!\d)\s*(\S.*)$", re.S)  # "1.中心城区…", "7. 粮食…", "1、…": not "2.5万"
 PART_RE = re.compile(r"^([（(]\s*\d{1,2}\s*[）)])\s*(\S.*)$", re.S)  # "(2)教育培训工程。…": a part of the item above
 TRAILING_BRACKET_RE = re.compile(r"\s*[（(]([^（）()]{2,60})[）)]\s*$")  # "…。 (工资处、就管中心)"
 TRAILING_RUN_RE = re.compile(r"\s+(\S{2,60})$")  # "…;  人社局、各开发区": offices after whitespace
@@ -113,6 +115,42 @@ def _numbered_run(entries: list[_Entry | None]) -> tuple[int, int] | None:
         if entry.kind == "item":
             last, items = int(entry.code), items + 1
     return (best[0], best[1]) if best else None
+
+
+BRACKET_ITEM_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*\S")  # "(一)提升改造农村公路380公里…"
+
+
+def _bracketed(row: Row) -> tuple[str, str, str] | None:
+    """A row that is a heading "一、…" (kind "heading") or an item numbered "(一)" (kind its numeral): (kind, words,
+    offices printed after them)."""
+    texts = _texts(row)
+    units = texts[-1] if len(texts) == 2 and office_list(texts[-1]) else ""
+    if len(texts) != (2 if units else 1):
+        return None
+    if m := BRACKET_ITEM_RE.match(texts[0]):
+        words, trailing = _units_after(texts[0])
+        return m[1], words, units or trailing
+    return ("heading", texts[0], "") if AREA_RE.match(texts[0]) and len(texts[0]) <= 60 and not units else None
+
+
+def _bracketed_run(rows: list[Row]) -> tuple[int, int] | None:
+    """The first run of MIN_ITEMS or more items numbered "(一)", "(二)"… in order, with the headings "一、…" above and
+    between them (a heading starts the count again): a 通知's points under its heading. A list numbered in digits is
+    read first (_numbered_run): there "(一)" heads a group of items."""
+    start, last, items = None, 0, 0
+    for i, row in enumerate([*rows, None]):
+        found = _bracketed(row) if row is not None else None
+        number = chinese_count(found[0]) if found and found[0] != "heading" else None
+        if found and (number == last + 1 or found[0] == "heading"):
+            start = i if start is None else start
+            last, items = (0, items) if number is None else (number, items + 1)
+            continue
+        if start is not None and items >= MIN_ITEMS:
+            while _bracketed(rows[i - 1])[0] == "heading":  # a heading after the last item heads nothing
+                i -= 1
+            return start, i
+        start, last, items = (i, 1, 1) if number == 1 else (None, 0, 0)
+    return None
 
 
 def _pair_run(entries: list[_Entry | None]) -> tuple[int, int] | None:
@@ -256,6 +294,14 @@ def list_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column]
             rows = [[e.code, e.text, e.units] if e.kind == "item" else [e.text] * 3 if e.kind == "heading"
                     else ["", f"{e.code}{e.text}", e.units] for e in chosen]
             return _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, [e.row for e in chosen], above, year)
+        if run := _bracketed_run(sheet.rows):
+            start, end = run
+            above = [t for row in sheet.rows[:start] for t in _texts(row)]
+            chosen = [_bracketed(row) for row in sheet.rows[start:end]]  # "(一)" stays: the reader codes it 一(一)
+            headings = [words for kind, words, _ in chosen if kind == "heading"]  # "一、纳入民生实事项目管理的内容"
+            if _is_programme(sheet, [*above, *headings], [words for kind, words, _ in chosen if kind != "heading"]):
+                rows = [[words] * 3 if kind == "heading" else ["", words, units] for kind, words, units in chosen]
+                return _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, sheet.rows[start:end], above, year)
         if run := _pair_run(entries):
             start, end = run
             chosen = [e for e in entries[start:end] if e is not None]

@@ -29,7 +29,7 @@ UNITS = sorted(
         "人", "名", "户", "个", "家", "处", "所", "座", "条", "张", "项", "间", "台", "辆", "宗", "场", "次",
         "批", "支", "期", "份", "件", "本", "株", "棵", "盏", "根", "块", "套", "部", "篇", "门", "节", "通",
         "单", "类", "床", "位", "班", "村", "栋", "幢", "艘", "组", "队", "笔", "册", "种", "款", "例", "剂",
-        "箱", "只", "头", "对",
+        "箱", "只", "头", "对", "口",  # 口: "400口教室", "30口机井"
     ],
     key=len, reverse=True,
 )
@@ -50,8 +50,9 @@ NOT_A_COUNT_RE = re.compile(r"(?:19|20)\d\d|\d{5,}")
 NUMBER_RE = re.compile(r"(?<![0-9.A-Za-z#·_/\-—–~～])(\d+(?:,\d{3})*(?:\.\d+)?)")
 # A count in Chinese numerals before a measure word of things ("一个", "三所", "两座", "一幢"), not of set phrases
 # ("一条龙", "一站式", "第一个", "一个月", "三支一扶": a numeral after the measure word, not of a size or a grade as in
-# "一幢四层", "三所九年一贯制", "一所二级", "两座三星级", makes a programme's name): read as the same count in digits.
-CHINESE_COUNT_RE = re.compile(rf"(?<![第其之\d〇零一二两三四五六七八九十百千万亿])({CHINESE_NUMERAL}+)"
+# "一幢四层", "三所九年一贯制", "一所二级", "两座三星级", makes a programme's name; "二套房": the second home): read as
+# the same count in digits.
+CHINESE_COUNT_RE = re.compile(rf"(?<![第其之\d〇零一二两三四五六七八九十百千万亿])({CHINESE_NUMERAL}+)(?!套房)"
                               r"(?=(?:个|所|座|幢|栋|家|处|条|台|辆|间|套|艘|块|支|名|位)(?![性式化龙月]|[一二两三四五六七八九十](?![层个座幢栋间所条家处套年级星类甲期批])))")
 ARTICLE_RE = re.compile(r"[^的，,；;。、]{0,8}的")  # "提供一个必要的…环境": 一个 as an article, before a description
 # "(分布于永利…等7个村)": a bracket that says where the work is, not how much
@@ -363,19 +364,41 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
         if _count_of_share(clause, spans, span, shares) or _own_part(clause, spans, span, own_places):
             continue  # "20%点位(12个)", "10所(其中浏阳4所)": the figure in brackets stands for the one before it
         # "服务人口超过2万的乡镇卫生院": which ones, not how many ("不少于500人的志愿者队伍" is a target)
-        threshold = word in ("超过", "高于", "大于", "多于", "低于", "少于") and clause[after.end():].lstrip().startswith("的")
+        threshold = re.search(r"(?<!不)(?:超过?|高于|大于|多于|低于|少于)\s*(?:约|不少于|不低于|至少)?$", prefix) is not None \
+            and clause[after.end():].lstrip().startswith("的")
         # "100米以上医疗卫生机构": a size that picks which ones, followed by what it picks, is no target ("…10公里以上。" is)
         threshold = threshold or (unit in SIZE_UNITS and bool(after["suffix1"] or after["suffix2"])
                                   and re.match(r"\s*(?![和及与并等的])[\u4e00-\u9fff]", clause[after.end():]) is not None)
         # "4个结构性指标均实现10%以上增长": a count of what the clause speaks of, each of which has a figure of its own
         threshold = threshold or (comparator == "=" and re.match(r"[^，,；;。\d]{1,10}均[^，,；;。]*\d",
                                                                  clause[after.end():]) is not None)
+        threshold = threshold or _names_not_counts(clause, prefix, after, unit)
         if (prefix.endswith(THRESHOLD) and word in THRESHOLD) or threshold or any(w in prefix for w in NOT_TARGET_WORDS) \
                 or (year and any(int(m[1]) < year and not re.search(CHANGE_WORDS, prefix[m.end():])
                                  for m in re.finditer(r"(\d{4})\s*年", prefix))):
             continue
         spans.append((start, after.end() if (unit or after["scale"] or suffix) else end, number, after, unit, comparator))
     return spans
+
+
+KINDS_OF_PEOPLE_RE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:患者|病人|人群|人员|对象|群体)")
+POLICY_RE = re.compile(r"(?:措施|意见|举措|政策|规定|办法)")
+CARRIED_OUT_RE = re.compile(r"(?:落实|贯彻|执行|兑现)[^，,；;。]*$")
+NAMED_PROJECTS_RE = re.compile(r"[^，,；;。]*?等(?:重点|重大)?(?:项目|工程)")
+
+
+def _names_not_counts(clause: str, prefix: str, after: re.Match, unit: str) -> bool:
+    """Figures that name or pick things rather than count the year's work: "16种慢性病患者" (which patients), a
+    policy carried out by its name ("落实好提振市场信心90条措施"; "出台措施10条" is a count), and the size of a
+    named project in a list closed by 等项目 ("甲公司25万吨己二酸…等项目建设"; "新建管网18公里、…等项目" and "新建3所学校等
+    项目" count)."""
+    rest = clause[after.end():]
+    if unit in ("种", "类") and KINDS_OF_PEOPLE_RE.match(rest):
+        return True
+    if unit in ("条", "项") and POLICY_RE.match(rest) and CARRIED_OUT_RE.search(prefix):
+        return True
+    return unit in (*SIZE_UNITS, "千瓦", "兆瓦") and re.match(r"(?![和及与并等的])[\u4e00-\u9fff]", rest) is not None \
+        and NAMED_PROJECTS_RE.match(rest) is not None
 
 
 def _shared_names(clause: str, spans: list[tuple]) -> list[str]:

@@ -7,9 +7,10 @@ import re
 
 from mstrack.model import Area
 
-TITLE_CODE_RE = re.compile(r"^(\d+)\s*[.．、。]\s*(?=\D|\d{4}\s*年)")  # "2.2024年…": an item's number before a year
+DOTS = ".．、﹒・·"  # what closes an item's number: "1.", "1、", and the dots of other fonts ("1﹒", "1・")
+TITLE_CODE_RE = re.compile(rf"^(\d+)\s*[{DOTS}。]\s*(?=\D|\d{{4}}\s*年)")  # "2.2024年…": an item's number before a year
 TITLE_BRACKET_RE = re.compile(r"^[（(]\s*(\d+)\s*[）)]\s*(?=\S)")  # "（1）新建幼儿园3所": the item's number in brackets
-TITLE_NUMERAL_RE = re.compile(r"^([一二三四五六七八九十]+)\s*[、.．]\s*(?=\S)")  # "一、 扩大优质教育资源…": an item, not an area
+TITLE_NUMERAL_RE = re.compile(rf"^([一二三四五六七八九十]+)\s*[{DOTS}]\s*(?=\S)")  # "一、 扩大优质教育资源…": an item, not an area
 SUB_CODE_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*")
 NUMERAL_CODE_RE = re.compile(r"[一二三四五六七八九十]+[、.．]?")
 LEAD_HEADING_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*(\S{2,20}?)\s*牵头(?:的|负责的)?(?:工作|任务)\s*$")

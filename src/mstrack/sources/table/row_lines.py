@@ -22,6 +22,7 @@ from mstrack.sources.table.units import (
     split_groups,
     unit_names,
     without_closing_deng,
+    without_closing_others,
     without_people,
 )
 
@@ -150,6 +151,7 @@ def _unit_groups(lead_cell: str, units_cell: str, previous: RawLine | None,
         lead_groups = [[(u, "") for u in previous.lead_units]] if previous.lead_units else []
         unit_groups = [previous.units]
     else:
+        lead_cell, units_cell = without_closing_others(lead_cell), without_closing_others(units_cell)
         groups = split_groups(lead_cell) if lead_cell else []
         lead_groups = [[scoped(u) if len(groups) > 1 else (u, "") for u in unit_names(g)] for g in groups]
         lead_groups = [g for g in lead_groups if g]

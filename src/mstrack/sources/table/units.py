@@ -187,6 +187,7 @@ def numbered_groups(cell: str) -> dict[str, str]:
 
 
 LEAD_ROLES = ("牵头", "主责", "主办", "负责")
+FIRST_LEADS_RE = re.compile(r"\s*[（(][^（）()]*(?:第一|首位|首个|最前)[^（）()]*(?:牵头|主责|主办)[^（）()]*[）)]")
 ROLE_LABEL_RE = re.compile(r"(牵头|主责|主办|负责|配合|协办|协助|参与|责任)(?:单位|部门)?\s*[：:]")
 ROLE_MARK_RE = re.compile(r"\s*[（(]\s*(?:牵头|主责|主办)\s*(?:单位|部门)?\s*[）)]")
 ROLE_WORDS_RE = re.compile(r"(?P<lead>[^，,；;。\n]+?)牵头\s*[，,；;。\n]\s*(?P<others>.+?)"
@@ -197,6 +198,9 @@ def roles_in(cell: str) -> tuple[str, str] | None:
     """A unit cell that says who leads ("牵头单位：县教育局；配合单位：县财政局", "县教育局（牵头）、县市场监管局",
     "县交通局牵头，各乡镇配合"): (the lead units, the others), each as a cell; None when it says no role."""
     text = re.sub(r"\s*\n\s*(?=(?:牵头|主责|主办|负责|配合|参与|协助|协办)\s*(?:[，,；;。\n]|$))", "", cell.strip())  # "省财政厅\n牵头":
+    if FIRST_LEADS_RE.search(text):  # "…、市税务局(列第一位者为工作牵头单位,下同)": the note says the first leads
+        first, *others = [u for g in split_groups(FIRST_LEADS_RE.sub("", text)) for u in split_units(g)] or [""]
+        return first, "、".join(others)
     labels = list(ROLE_LABEL_RE.finditer(text))  # the role word on its own line is the line's above
     if labels and labels[0].start() == 0 and any(m[1] in LEAD_ROLES for m in labels):
         parts = [(m[1], text[m.end(): labels[k + 1].start() if k + 1 < len(labels) else len(text)].strip(" ；;，,。\n"))
@@ -269,6 +273,15 @@ def _joined_units(unit: str) -> list[str]:
 
 
 CLOSING_PUNCTUATION = "。．.；;，,、：:"
+CLOSING_OTHERS_RE = re.compile(r"(?<=\S)\s*等\s*(?:相关|有关|其他|其它)(?:部门|单位)$")  # "等部门" stays, as the seeds print it
+
+
+def without_closing_others(cell: str) -> str:
+    """"…、河南银保监局等相关部门": the others a list of several units closes with are no unit (after one unit alone,
+    "市财政局等有关单位", the group stays, as printed)."""
+    text = cell.strip().rstrip(CLOSING_PUNCTUATION)
+    kept = CLOSING_OTHERS_RE.sub("", text)
+    return kept if kept != text and len(re.split(r"[、，,；;/／\s]+", kept.strip())) > 1 else cell
 
 
 def unit_names(cell: str) -> list[str]:
