@@ -29,9 +29,13 @@ PROGRAMME_RE = re.compile(r"[实實]事(?!求是)|民生工程|惠民工程|(?:�
 # ... and is about the programme itself, not a meeting, a report of its progress or results, a review of a past year,
 # an agenda or a name list
 OTHER_TOPIC_RE = re.compile(r"召开|推进会|座谈会|现场会|观摩|进展|进度|推进情况|完成情况|实施情况|有序推进|扎实推进|考核|考评|评比|"
-                            r"通报|日程|名单|联络员|工作报告|情况报告|总结|以来|一年来|过去|回顾|截至|截止|完成了|取得了")
+                            r"通报|日程|议程|仪式|名单|联络员|联系人|简介|办理结果|征集|督查|工作报告|情况报告|总结|以来|一年来|过去|回顾|截至|截止|完成了|取得了")
 # an item that states no work to do: a labelled field ("会议时间："), or a result ("已完成", "截至6月底", "完成年度目标的74%")
 FIELD_RE = re.compile(r"^[^，。,；;：:\s]{2,8}[：:]")
+# a labelled section's head ("指导思想。", "城东幼儿园。位于…"): work only when the head names a project of work
+SECTION_RE = re.compile(r"^([^，。,；;：:\s\d]{2,10})。(?=\S)")  # not a whole item "新建社区服务中心6个。"
+PROJECT_RE = re.compile(r"(?:建设|治理|工程|改造|项目|提升|整治|行动|计划)$")
+PHONE_RE = re.compile(r"(?<!\d)1\d{10}(?!\d)|\d{3,4}-\d{7,8}")  # a contact, not a task
 RESULT_RE = re.compile(r"已(?:完成|开工|建成|投入|完工|惠及)|截至|截止|完成年度目标|占年度|同比")
 MIN_ITEMS = 3
 
@@ -262,13 +266,17 @@ def _as_table(sheet: Sheet, header: list[str], rows: list[list[str]], source: li
 
 
 def _names_programme(text: str) -> bool:
-    """A line about a programme of work itself: it names one, and no meeting, progress, result or name list of it."""
+    """A line about a programme of work itself: it names one, and no meeting, progress, result, call for proposals,
+    inspection, agenda, description or name list of it."""
     return bool(PROGRAMME_RE.search(text)) and not OTHER_TOPIC_RE.search(text)
 
 
 def _states_work(text: str) -> bool:
-    """An item that states work to do: not a labelled field ("会议时间：…"), an office's name alone, nor a result."""
-    return not FIELD_RE.match(text) and not office_list(text.rstrip("；;。，,")) and not RESULT_RE.search(text)
+    """An item that states work to do: not a labelled field ("会议时间：…") or section ("指导思想。…", "城东幼儿园。位于…"),
+    an office's name alone, a contact's phone, nor a result."""
+    head = SECTION_RE.match(text)
+    return not FIELD_RE.match(text) and not office_list(text.rstrip("；;。，,")) and not RESULT_RE.search(text) \
+        and not PHONE_RE.search(text) and not (head and not PROJECT_RE.search(head[1]))
 
 
 def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool = False) -> bool:
