@@ -83,3 +83,10 @@ def test_a_contact_beside_an_office_is_no_task(tmp_path):
     with pytest.raises(InputError, match=NO_HEADER):
         convert(tmp_path, ["2024年民生实事项目", ["县教育局", "王芳 主任 13800000001"], ["县民政局", "李强 股长 13800000002"],
                            ["县住建局", "赵敏 股长 13800000003"]])
+
+
+def test_items_that_begin_with_no_work_are_no_tasks(tmp_path):
+    """Positive evidence: most items begin with a verb of work, a project's name or a target; places described are not."""
+    with pytest.raises(InputError, match=NO_HEADER):
+        convert(tmp_path, ["2024年民生实事项目", "1.城东片区，位于新区东部，面积15亩。", "2.滨河路沿线，总长3公里，宽40米。",
+                           "3.城南组团，规划人口2万人，面积3平方公里。"])
