@@ -90,3 +90,11 @@ def test_items_that_begin_with_no_work_are_no_tasks(tmp_path):
     with pytest.raises(InputError, match=NO_HEADER):
         convert(tmp_path, ["2024年民生实事项目", "1.城东片区，位于新区东部，面积15亩。", "2.滨河路沿线，总长3公里，宽40米。",
                            "3.城南组团，规划人口2万人，面积3平方公里。"])
+
+
+def test_paragraphs_numbered_in_words_begin_with_their_work_after_the_number(tmp_path):
+    """"一是新建…", "二、实施…": the verb of work follows the number in words."""
+    result = convert(tmp_path, ["我县确定2024年十件民生实事", "近日，县政府常务会议研究确定了2024年十件民生实事，具体如下：",
+                                "一是新建城区公办幼儿园2所，新增学位540个。", "二是改造提升农村公路60公里，完成危桥改造5座。",
+                                "三是新建社区养老服务中心3个，新增养老床位150张。"])
+    assert len(result.programme.tasks) == 3

@@ -35,9 +35,10 @@ FIELD_RE = re.compile(r"^[^，。,；;：:\s]{2,8}[：:]")
 # a labelled section's head ("指导思想。", "城东幼儿园。位于…"): work only when the head names a project of work
 SECTION_RE = re.compile(r"^([^，。,；;：:\s\d]{2,10})。(?=\S)")  # not a whole item "新建社区服务中心6个。"
 PROJECT_RE = re.compile(r"(?:建设|治理|工程|改造|项目|提升|整治|行动|计划)$")
-# positive evidence of a task: the item begins (after "(一)") with a verb of work, simplified or traditional, or states a
+# positive evidence of a task: the item begins (after "(一)", "一、", "一是") with a verb of work, simplified or traditional, or states a
 # target ("城镇登记失业率控制在4%"); a project's name ("中心城区水环境综合治理") is work by PROJECT_RE
-WORK_RE = re.compile(r"^(?:[（(][^）)]{1,20}[）)])?\s*(?:新建|新装|新设|新开|新铺|新改|改扩建|改擴建|扩建|改建|改造|建设|建設|建成|"
+WORK_RE = re.compile(r"^(?:[（(][^）)]{1,20}[）)]|第?[一二三四五六七八九十]{1,3}(?:是|、|，|,))?\s*"
+                     r"(?:新建|新装|新设|新开|新铺|新改|改扩建|改擴建|扩建|改建|改造|建设|建設|建成|"
                      r"实施|實施|开展|開展|完成|提升|推进|推進|新增|打造|启动|加快|为|对|對|增加|增设|设立|建立|健全|完善|落实|"
                      r"推动|推广|扩大|擴大|提高|发放|免费|培训|举办|解决|整治|治理|修建|维修|修缮|铺设|安装|配备|创建|组织|"
                      r"继续|繼續|全面|深入|实现|确保|帮助|支持|资助|补助|扶持|促进|保障|加大|加强|强化|优化|规划|筹建|续建|"
