@@ -29,9 +29,23 @@ PROGRAMME_RE = re.compile(r"[实實]事(?!求是)|民生工程|惠民工程|(?:�
 # ... and is about the programme itself, not a meeting, a report of its progress or results, a review of a past year,
 # an agenda or a name list
 OTHER_TOPIC_RE = re.compile(r"召开|推进会|座谈会|现场会|观摩|进展|进度|推进情况|完成情况|实施情况|有序推进|扎实推进|考核|考评|评比|"
-                            r"通报|日程|名单|联络员|工作报告|情况报告|总结|以来|一年来|过去|回顾|截至|截止|完成了|取得了")
+                            r"通报|日程|议程|仪式|名单|联络员|联系人|简介|办理结果|征集|督查|工作报告|情况报告|总结|以来|一年来|过去|回顾|截至|截止|完成了|取得了")
 # an item that states no work to do: a labelled field ("会议时间："), or a result ("已完成", "截至6月底", "完成年度目标的74%")
 FIELD_RE = re.compile(r"^[^，。,；;：:\s]{2,8}[：:]")
+# a labelled section's head ("指导思想。", "城东幼儿园。位于…"): work only when the head names a project of work
+SECTION_RE = re.compile(r"^([^，。,；;：:\s\d]{2,10})。(?=\S)")  # not a whole item "新建社区服务中心6个。"
+PROJECT_RE = re.compile(r"(?:建设|治理|工程|改造|项目|提升|整治|行动|计划)$")
+# positive evidence of a task: the item begins (after "(一)", "一、", "一是") with a verb of work, simplified or traditional, or states a
+# target ("城镇登记失业率控制在4%"); a project's name ("中心城区水环境综合治理") is work by PROJECT_RE
+WORK_RE = re.compile(r"^(?:[（(][^）)]{1,20}[）)]|第?[一二三四五六七八九十]{1,3}(?:是|、|，|,))?\s*"
+                     r"(?:新建|新装|新设|新开|新铺|新改|改扩建|改擴建|扩建|改建|改造|建设|建設|建成|"
+                     r"实施|實施|开展|開展|完成|提升|推进|推進|新增|打造|启动|加快|为|对|對|增加|增设|设立|建立|健全|完善|落实|"
+                     r"推动|推广|扩大|擴大|提高|发放|免费|培训|举办|解决|整治|治理|修建|维修|修缮|铺设|安装|配备|创建|组织|"
+                     r"继续|繼續|全面|深入|实现|确保|帮助|支持|资助|补助|扶持|促进|保障|加大|加强|强化|优化|规划|筹建|续建|"
+                     r"启用|投入|兴建|开通|更新|提质|改善|做好|稳定|城镇新增|全年|年内|计划|力争|按照|积极|積極|坚持|堅持|"
+                     r"升级|升級|全市|全县|全区|全區)")
+TARGET_RE = re.compile(r"控制在|增长|增長|达到|達到|不低于|不低於|提高到|以上|以内")
+PHONE_RE = re.compile(r"(?<!\d)1\d{10}(?!\d)|\d{3,4}-\d{7,8}")  # a contact, not a task
 RESULT_RE = re.compile(r"已(?:完成|开工|建成|投入|完工|惠及)|截至|截止|完成年度目标|占年度|同比")
 MIN_ITEMS = 3
 
@@ -262,13 +276,24 @@ def _as_table(sheet: Sheet, header: list[str], rows: list[list[str]], source: li
 
 
 def _names_programme(text: str) -> bool:
-    """A line about a programme of work itself: it names one, and no meeting, progress, result or name list of it."""
+    """A line about a programme of work itself: it names one, and no meeting, progress, result, call for proposals,
+    inspection, agenda, description or name list of it."""
     return bool(PROGRAMME_RE.search(text)) and not OTHER_TOPIC_RE.search(text)
 
 
 def _states_work(text: str) -> bool:
-    """An item that states work to do: not a labelled field ("会议时间：…"), an office's name alone, nor a result."""
-    return not FIELD_RE.match(text) and not office_list(text.rstrip("；;。，,")) and not RESULT_RE.search(text)
+    """An item that states work to do: not a labelled field ("会议时间：…") or section ("指导思想。…", "城东幼儿园。位于…"),
+    an office's name alone, a contact's phone, nor a result."""
+    head = SECTION_RE.match(text)
+    return not FIELD_RE.match(text) and not office_list(text.rstrip("；;。，,")) and not RESULT_RE.search(text) \
+        and not PHONE_RE.search(text) and not (head and not PROJECT_RE.search(head[1]))
+
+
+def _does_work(text: str) -> bool:
+    """Positive evidence that an item is a task: a verb of work first, a project's name before its first stop, or a
+    target. A place described ("城东片区，位于…") or a person is none."""
+    head = re.split(r"[，,。；;：:]", text, maxsplit=1)[0]
+    return bool(WORK_RE.match(text) or PROJECT_RE.search(head) or TARGET_RE.search(text))
 
 
 def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool = False) -> bool:
@@ -276,7 +301,7 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
     paragraphs (strict) needs the title line or the sentence just above it to say so: a report says 民生实事 in passing."""
     lines = [*sheet.titles, *above]
     said = [lines[0], lines[-1]] if strict and lines else lines
-    work = [text for text in items if _states_work(text)]
+    work = [text for text in items if _states_work(text) and _does_work(text)]
     return any(_names_programme(t) for t in said) and len(work) >= MIN_ITEMS and 2 * len(work) > len(items)
 
 
