@@ -180,14 +180,13 @@ def _numbered_title_column(sheet: Sheet, at: int, columns: list[Column]) -> None
     """No 序号: an unnamed column whose cells number the items ("一、新建学校项目") beside a named task column whose
     cells do not (任务目标: the plan's long words) holds the titles; the named one is their content."""
     tasks = [c for c in columns if c.kind == "task"]
-    if not tasks or any(c.kind == "seq" for c in columns):
+    if not tasks or any(c.kind == "seq" for c in columns) or any(_numbered(column_values(sheet, at, t)) for t in tasks):
         return
     for column in columns:
         if column.kind or column.header.strip():
             continue
         values = column_values(sheet, at, column)
-        if (len(values) >= 2 and _numbered(values) and not any(_numbered(column_values(sheet, at, t)) for t in tasks)
-                and _one_title_a_row(sheet, at, column, tasks)):
+        if len(values) >= 2 and _numbered(values) and _one_title_a_row(sheet, at, column, tasks):
             column.kind, column.header = "task", ""
             for task in tasks:
                 task.kind = "content"

@@ -95,7 +95,7 @@ def column_kind(header: str, year: int) -> Column:
 def leads_beside_helpers(columns: list[Column]) -> None:
     """牵头责任单位 (or 主要责任单位) names the lead and the other units in one cell, unless a column of its own names
     the units that help (配合实施单位, 协同配合单位): beside that one it names the leads only."""
-    if any(c.kind == "lead" for c in columns) or not any(c.kind == "units" and HELPING_RE.search(_squeezed(c)) for c in columns):
+    if any(c.kind == "lead" for c in columns) or not any(c.kind == "units" and helping_column(c) for c in columns):
         return
     for column in columns:
         header = _squeezed(column)  # "主要协\n作单位": a narrow column's name broken over lines
@@ -106,6 +106,11 @@ def leads_beside_helpers(columns: list[Column]) -> None:
 
 def _squeezed(column: Column) -> str:
     return re.sub(r"\s+", "", column.header)
+
+
+def helping_column(column: Column) -> bool:
+    """A column of the units that help ("配合单位", "主要协\n作单位": a narrow column's name broken over lines)."""
+    return HELPING_RE.search(_squeezed(column)) is not None
 
 
 def data_rows(sheet: Sheet, at: int) -> list[Row]:
@@ -121,7 +126,7 @@ def office_columns(columns: list[Column]) -> None:
     offices = [c for c in columns if c.kind == "office"]
     units = any(c.kind in ("lead", "units") and not re.search(r"科室|处室|股室|机构", c.header) for c in columns)
     for column in offices:
-        column.kind = "units" if not units or HELPING_RE.search(_squeezed(column)) else ""
+        column.kind = "units" if not units or helping_column(column) else ""
 
 
 UNIT_NAME_RE = re.compile(r"(?:局|委|办|府|院|司|部|会|厅|中心|集团|街道|镇|乡|公司|社区)$")

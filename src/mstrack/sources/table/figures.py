@@ -38,8 +38,9 @@ def _statements(text: str, origin: str, year: int, own_places: tuple[str, ...] =
         if ((mention.value, unit_key(mention.unit), mention.comparator) in seen and not mention.each) \
                 or (not mention.unit and any(value == mention.value for value, _, _ in seen)):
             continue  # "完成在职参保人数6300人" beside a 目标任务 of "6300人" (or of "6300"): one target
-        twice = next((i for i, one in enumerate(result) if _bare_and_bounded(one.statement, mention)), None)
-        if printed[(mention.value, unit_key(mention.unit))] == 2 and twice is not None:
+        twice = next((i for i, one in enumerate(result) if _bare_and_bounded(one.statement, mention)), None) \
+            if printed[(mention.value, unit_key(mention.unit))] == 2 else None
+        if twice is not None:
             if mention.comparator != "=":  # "10万平方米…项目" titled, "不少于10万平方米" in its words: one target
                 result[twice] = _series(mention, origin)
             continue

@@ -236,7 +236,7 @@ def _shared_deadlines(texts: list[str], year: int) -> tuple[str, list[tuple[str,
 def _named(name: str, code: str, title: str) -> bool:
     """Whether an exception names this item: by its number ("第1项") or by its words."""
     if number := NUMBERED_RE.fullmatch(name.removeprefix("除")):
-        return number[1] == code or (number[1] in "一二三四五六七八九十" and str("一二三四五六七八九十".index(number[1]) + 1) == code)
+        return number[1] == code or str(chinese_count(number[1])) == code
     return name == title or name in title or title.rstrip("；;。") in name
 
 
@@ -305,13 +305,18 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
     return any(_names_programme(t) for t in said) and len(work) >= MIN_ITEMS and 2 * len(work) > len(items)
 
 
+def _above(sheet: Sheet, start: int) -> list[str]:
+    """The texts of the rows above a run: the title and the sentences that introduce the list."""
+    return [t for row in sheet.rows[:start] for t in _texts(row)]
+
+
 def list_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column], list[str]] | None:
     """The first sheet whose body is a list of tasks, read as a table with a header; None when there is none."""
     for sheet in sheets:
         entries = [_entry(row) for row in sheet.rows]
         if run := _numbered_run(entries):
             start, end = run
-            above = [t for row in sheet.rows[:start] for t in _texts(row)]
+            above = _above(sheet, start)
             chosen = [e for e in entries[start:end] if e is not None]
             if not _is_programme(sheet, above, [e.text for e in chosen if e.kind == "item"]):
                 continue  # a letter's or a notice's points: no programme of work above them
@@ -321,7 +326,7 @@ def list_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column]
             return _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, [e.row for e in chosen], above, year)
         if run := _bracketed_run(sheet.rows):
             start, end = run
-            above = [t for row in sheet.rows[:start] for t in _texts(row)]
+            above = _above(sheet, start)
             chosen = [_bracketed(row) for row in sheet.rows[start:end]]  # "(一)" stays: the reader codes it 一(一)
             headings = [words for kind, words, _ in chosen if kind == "heading"]  # "一、纳入民生实事项目管理的内容"
             if _is_programme(sheet, [*above, *headings], [words for kind, words, _ in chosen if kind != "heading"]):
@@ -330,14 +335,14 @@ def list_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column]
         if run := _pair_run(entries):
             start, end = run
             chosen = [e for e in entries[start:end] if e is not None]
-            above = [t for row in sheet.rows[:start] for t in _texts(row)]
+            above = _above(sheet, start)
             if not _is_programme(sheet, above, [e.content for e in chosen]):
                 continue  # a glossary, an agenda, a contact list
             rows = [[str(k), e.text, e.content, e.units] for k, e in enumerate(chosen, 1)]
             return _as_table(sheet, ["序号", "项目名称", "项目内容", "责任单位"], rows, [e.row for e in chosen], above, year)
         if run := _paragraph_run(sheet.rows):
             start, end = run
-            above = [t for row in sheet.rows[:start] for t in _texts(row)]
+            above = _above(sheet, start)
             chosen = sheet.rows[start:end]
             if not _is_programme(sheet, above, [_texts(row)[0] for row in chosen], strict=True):
                 continue

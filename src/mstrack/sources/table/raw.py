@@ -3,13 +3,11 @@ and the table's columns by kind (what a row holds in each)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from mstrack.errors import Message
-from mstrack.sources.table.cells import HELPING_RE
-from mstrack.sources.table.columns import Column
+from mstrack.sources.table.columns import Column, helping_column
 from mstrack.sources.table.reading import Row, Sheet
 from mstrack.sources.table.schedule import Block
 
@@ -69,7 +67,7 @@ class Layout:
             if column.kind:
                 self.by_kind.setdefault(column.kind, []).append(column)
         # 配合单位 printed before 责任单位: the responsible column still names the lead (the first unit of the row)
-        self.by_kind.get("units", []).sort(key=lambda c: bool(HELPING_RE.search(re.sub(r"\s+", "", c.header))))
+        self.by_kind.get("units", []).sort(key=helping_column)
 
     def cell(self, row: Row, kind: str) -> str:
         return "\n".join(text for _, text in self.texts(row, kind)).strip()
