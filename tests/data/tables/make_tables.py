@@ -584,6 +584,22 @@ TABLES: dict[str, dict] = {
         ],
         "merges": [],
     },
+    "huoshan-2025-qingdan.docx": {
+        # held out (eleventh set, helper b): a county development zone's list of its year's key work with a 责任领导 column
+        # of persons' names and 完成时限 "全年"; the cells keep the stored copy's spaces where a line wrapped ("工作机 制")
+        # (SOURCES.md)
+        "title": "2025年开发区重点工作及责任清单",
+        "header": ["序号", "重点工作", "责任领导", "责任单位", "完成时限"],
+        "rows": [
+            ["1", "坚持服务跟着项目走,优化“重点项目直通车”“无忧办”工作机 制,落实重点项目“领导+专班””“项目管家”等制度,"
+                  "全力服务重 大项目落地见效。", "叶林", "招商工作部、安商工作部", "全年"],
+            ["2", "全力推进开发区“空间再造”,推动工业用地“腾笼换鸟”,力争 全年盘活僵尸企业10家,盘活存量土地400亩。",
+             "马振明", "改革办", "全年"],
+            ["3", "持续提升园区承载能力,加快推进开发区污水处理厂及污水管 网提升项目,全面做好纬六路以北、中沟以北地块水电气路网 "
+                  "等基础设施配套。", "张云峰", "规划建设局", "全年"],
+        ],
+        "merges": [],
+    },
 }
 
 
