@@ -4,6 +4,9 @@ qualify (building numbers, a standard's area), and group rows inside a table."""
 
 from __future__ import annotations
 
+from datetime import date
+
+from mstrack.sources.table.mentions import find_mentions
 from tests.test_table_eighth import read_xlsx
 
 
@@ -35,3 +38,20 @@ def test_a_part_picked_out_of_an_item_is_a_task_numbered_by_both(tmp_path):
         ["(3)建设公园5个", "市住建局"],
     ])
     assert sorted(going_on) == ["1", "2", "3"]  # the next number in brackets: the next task (read13)
+
+
+def test_a_deadline_before_a_month_is_the_end_of_the_month_before(tmp_path):
+    read = read_xlsx(tmp_path, [
+        ["序号", "工作任务", "牵头单位", "完成时限"],
+        ["1", "整治黑臭水体3条", "区水务局", "6月前"],
+        ["2", "改造老旧房屋5栋", "区住建局", "6月底前"],
+    ], year=2024)
+    assert read["1"].deadline == date(2024, 5, 31)
+    assert read["2"].deadline == date(2024, 6, 30)
+
+
+def test_figures_of_one_measure_word_listed_bare_are_labels_not_targets():
+    assert find_mentions("对协兴村4栋、9栋等开展老旧房屋安全隐患整治", 2024) == []  # building 4 and building 9
+    assert find_mentions("完成4栋和9栋改造", 2024) == []
+    assert [m.value for m in find_mentions("城区、乡镇分别新增3个、5个", 2024)] == [3, 5]  # 分别: a count each
+    assert [m.value for m in find_mentions("新建学校3所、幼儿园5所", 2024)] == [3, 5]  # words between: two counts

@@ -378,7 +378,22 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
                                  for m in re.finditer(r"(\d{4})\s*年", prefix))):
             continue
         spans.append((start, after.end() if (unit or after["scale"] or suffix) else end, number, after, unit, comparator))
-    return spans
+    return _without_labels(clause, spans)
+
+
+LABEL_GAP_RE = re.compile(r"\s*[、和及与]\s*(?:约|近|不少于|不低于|至少)?\s*")  # nothing but a joint (and its bound)
+
+
+def _without_labels(clause: str, spans: list[tuple]) -> list[tuple]:
+    """"协兴村4栋、9栋": figures of one measure word listed with nothing but 、 or 和 between them label the things
+    (building 4, building 9); a count does not repeat its measure word bare. "分别…3个、5个" are counts."""
+    if "分别" in clause:
+        return spans
+    labels = set()
+    for k, (one, two) in enumerate(zip(spans, spans[1:], strict=False)):
+        if one[4] and one[4] == two[4] and one[2] != two[2] and LABEL_GAP_RE.fullmatch(clause[one[1]:two[0]]):
+            labels |= {k, k + 1}
+    return [span for k, span in enumerate(spans) if k not in labels]
 
 
 KINDS_OF_PEOPLE_RE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:患者|病人|人群|人员|对象|群体)")
