@@ -55,3 +55,14 @@ def test_figures_of_one_measure_word_listed_bare_are_labels_not_targets():
     assert find_mentions("完成4栋和9栋改造", 2024) == []
     assert [m.value for m in find_mentions("城区、乡镇分别新增3个、5个", 2024)] == [3, 5]  # 分别: a count each
     assert [m.value for m in find_mentions("新建学校3所、幼儿园5所", 2024)] == [3, 5]  # words between: two counts
+
+
+def test_a_size_that_qualifies_is_no_target():
+    """The standard each one meets, a condition on what is counted, the standard a share of them reaches: the count or
+    the share is the target, the size is none."""
+    assert [(m.value, m.unit) for m in find_mentions("新建社区用房10处，每个不少于200平方米")] == [(10, "处")]
+    assert [(m.value, m.unit) for m in find_mentions("改造面积200平方米的社区用房10处")] == [(10, "处")]
+    assert [(m.value, m.unit) for m in find_mentions("农村80%以上社区服务用房面积达到200平方米")] == [(80, "%")]
+    assert [(m.value, m.unit) for m in find_mentions("覆盖率达到40%以上人均公园绿地面积达到15平方米")] == [
+        (40, "%"), (15, "平方米")]  # a rate, not a share of things: the size after it is a target of its own
+    assert [(m.value, m.unit) for m in find_mentions("新建200公里的绿道")] == [(200, "公里")]
