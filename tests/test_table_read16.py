@@ -66,3 +66,27 @@ def test_a_size_that_qualifies_is_no_target():
     assert [(m.value, m.unit) for m in find_mentions("覆盖率达到40%以上人均公园绿地面积达到15平方米")] == [
         (40, "%"), (15, "平方米")]  # a rate, not a share of things: the size after it is a target of its own
     assert [(m.value, m.unit) for m in find_mentions("新建200公里的绿道")] == [(200, "公里")]
+
+
+def test_a_project_described_field_by_field_down_the_rows_is_refused(tmp_path):
+    """"项目名称 | 城东幼儿园…", "建设单位 | 县教育局", …: one project's fields, no list of tasks: exit 2, said why."""
+    from typer.testing import CliRunner
+
+    from mstrack.cli import app
+    from tests.test_table_headerless import write_lines
+
+    source = write_lines(tmp_path / "record.csv", [
+        ["项目名称", "城东幼儿园新建工程"], ["建设单位", "县教育局"], ["建设地点", "城东新区"],
+        ["建设规模", "新建幼儿园1所，建筑面积5000平方米"], ["总投资", "3000万元"], ["开工时间", "2024年3月"],
+        ["完成时间", "2024年12月"], ["责任单位", "县教育局"],
+    ])
+    out = tmp_path / "plan.toml"
+    run = CliRunner(env={"MSTRACK_LANG": "en"}).invoke(app, ["import", "table", str(source), "-p", "x-2024", "--year", "2024",
+                                                              "-o", str(out)])
+    assert run.exit_code == 2 and not out.exists() and run.exception is not None
+    assert "field by field" in run.stderr and "项目名称" in run.stderr and "Traceback" not in run.output
+    table = read_xlsx(tmp_path, [  # a table whose first column is the project's name: its rows are tasks
+        ["项目名称", "责任单位"], ["城东幼儿园新建工程", "县教育局"], ["城西小学扩建工程", "县教育局"],
+        ["滨江公园建设", "县住建局"], ["老旧小区改造", "县住建局"],
+    ])
+    assert len(table) == 4
