@@ -90,3 +90,20 @@ def test_a_project_described_field_by_field_down_the_rows_is_refused(tmp_path):
         ["滨江公园建设", "县住建局"], ["老旧小区改造", "县住建局"],
     ])
     assert len(table) == 4
+
+
+def test_a_group_row_numbered_in_bracketed_numerals_over_numbered_items_is_their_area(tmp_path):
+    """"（一）|教育惠民" with no figure, unit or date of its own, over items "1", "2": the area of the items below."""
+    from mstrack.sources.table import convert_table
+    from tests.test_import_table import write_csv
+
+    result = convert_table(write_csv(tmp_path / "groups.csv", [
+        ["序号", "工作任务", "牵头单位", "完成时限"],
+        ["（一）", "教育惠民", "", ""],
+        ["1", "新建幼儿园3所", "区教育局", "2024年12月"],
+        ["2", "改造学校操场5个", "区教育局", "2024年10月"],
+        ["（二）", "医疗惠民", "", ""],
+        ["3", "新建卫生室10个", "区卫健局", "2024年12月"],
+    ]), "x-2024", 2024)
+    assert [(a.code, a.name) for a in result.programme.areas] == [("一", "教育惠民"), ("二", "医疗惠民")]
+    assert [(t.code, t.area) for t in result.programme.tasks] == [("1", "一"), ("2", "一"), ("3", "二")]
