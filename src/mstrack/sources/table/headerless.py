@@ -331,19 +331,19 @@ def _with_deadlines(header: list[str], rows: list[list[str]], above: list[str], 
     if "完成时限" in header:
         return header, rows, None
     if shared := _shared_deadlines(above, year):
-        why = "deadline read from the text above the list: “{text}”"
+        why = Message("deadline read from the text above the list: “{text}”", text=shared[2])
     elif shared := _shared_deadlines(after, year):
-        why = "deadline read from the text after the list: “{text}”"
+        why = Message("deadline read from the text after the list: “{text}”", text=shared[2])
     else:
         return header, rows, None
-    due, others, sentence = shared
+    due, others, _ = shared
     cells = []
     for cells_of_row in rows:
         heading = len(set(cells_of_row)) == 1
         code, title = cells_of_row[0], cells_of_row[1]
         own = next((when for name, when in others if _named(name, code, title)), due)
         cells.append([*cells_of_row, code if heading else "" if not code or OWN_DATE_RE.search(title) else own])
-    return [*header, "完成时限"], cells, Message(why, text=sentence)
+    return [*header, "完成时限"], cells, why
 
 
 def _as_table(sheet: Sheet, header: list[str], rows: list[list[str]], source: list[Row], above: list[str],
