@@ -182,13 +182,14 @@ def find_header(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column
 def _field_record(sheet: Sheet, year: int) -> list[str]:
     """The labels down the first column of a sheet that describes one project field by field ("项目名称 | 城东幼儿园",
     "建设单位 | 县教育局", "完成时间 | 2024年12月"): most rows a short label and its value, the first the project's
-    name, four or more of them names of a table's columns, each once. [] for any other sheet."""
+    name, four or more of them names of a table's columns of three kinds or more, each once. [] for any other sheet."""
     rows = [filled for row in sheet.rows if (filled := [c.strip() for c in row.cells if c.strip()])]
     pairs = [filled for filled in rows if len(filled) == 2 and len(filled[0]) <= 8]
     labels = [label.rstrip("：:") for label, _ in pairs]
-    known = [label for label in labels if column_kind(label, year).kind]
-    if not pairs or column_kind(labels[0], year).kind != "task" or len(known) < 4 or len(set(labels)) < len(labels):
-        return []
+    kinds = [column_kind(label, year).kind for label in labels]
+    known = [kind for kind in kinds if kind]
+    if not pairs or kinds[0] != "task" or len(known) < 4 or len(set(known)) < 3 or len(set(labels)) < len(labels):
+        return []  # projects' names ("…工程 | 内容") are of one kind: a record's fields are of several
     return labels if 2 * len(pairs) > len(rows) and 2 * len(known) > len(pairs) else []
 
 
