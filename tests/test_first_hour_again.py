@@ -1,0 +1,91 @@
+"""A newcomer's first hour, again (fixes8): what a coordinator met using mstrack as the README shows it."""
+
+import zipfile
+
+import pytest
+
+from tests.conftest import refused
+
+
+@pytest.mark.parametrize(("argv", "name", "kind"), [
+    (["report", "half-year", "-p", "yantian-2023"], "一览表.xlsx", "xlsx"),
+    (["report", "half-year", "-p", "yantian-2023"], "一览表.DOCX", "docx"),
+    (["report", "weekly", "--as-of", "2023-07-01"], "通报.html", "html"),
+    (["units", "--as-of", "2023-07-01"], "单位.json", "json"),
+    (["lights", "-p", "yantian-2023", "--as-of", "2023-07-01"], "亮灯.xlsx", "xlsx"),
+], ids=["half-year xlsx", "half-year DOCX", "weekly html", "units json", "lights xlsx"])
+def test_an_output_file_without_format_is_written_in_the_format_its_name_says(demo_cli, tmp_path, argv, name, kind):
+    """`-o 一览表.xlsx` alone wrote the text table into a file named .xlsx, exit 0: a file Excel cannot open."""
+    out = tmp_path / name
+    result = demo_cli(*argv, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    data = out.read_bytes()
+    if kind in ("xlsx", "docx"):
+        assert zipfile.is_zipfile(out)
+        assert any(n.startswith("xl/" if kind == "xlsx" else "word/") for n in zipfile.ZipFile(out).namelist())
+    elif kind == "html":
+        assert data.lstrip().lower().startswith(b"<!doctype html")
+    else:
+        assert data.lstrip()[:1] in (b"[", b"{")
+
+
+def test_an_output_named_for_a_format_the_report_lacks_is_refused_and_nothing_written(demo_cli, tmp_path):
+    out = tmp_path / "单位.docx"
+    refused(demo_cli("units", "--as-of", "2023-07-01", "-o", str(out)),
+            f"--output {out}: this report has no .docx format; use one of table, json, csv, md, xlsx")
+    assert list(tmp_path.iterdir()) == [demo_cli.db]
+    given = tmp_path / "周报.xlsx"  # --format given wins, as before
+    assert demo_cli("report", "weekly", "--as-of", "2023-07-01", "-f", "md", "-o", str(given)).exit_code == 0
+    assert given.read_text(encoding="utf-8").startswith("#")
+    plain = tmp_path / "units.txt"  # a name that says no format: the default, as before
+    assert demo_cli("units", "--as-of", "2023-07-01", "-o", str(plain)).exit_code == 0
+    assert "市" in plain.read_text(encoding="utf-8") and not zipfile.is_zipfile(plain)
+
+
+def test_undo_of_a_batch_that_is_not_there_names_it_even_when_it_is_0(demo_cli):
+    """`mstrack undo 0` said "nothing to undo yet" on a database with batches."""
+    assert demo_cli.sql("select count(*) from batch")[0][0] > 0
+    refused(demo_cli("undo", "0"), "no batch 0; see `mstrack batches`")
+    assert "nothing to undo" not in demo_cli("undo", "0").stderr
+    refused(demo_cli("undo", "--", "-3"), "no batch -3")
+
+
+@pytest.mark.sqlite_only
+def test_demo_on_a_database_another_process_writes_says_nothing_was_loaded(cli, monkeypatch):
+    """demo printed "Loaded 5 programmes … → DB" before its writes, then failed on the lock: it had loaded none."""
+    import sqlite3
+
+    assert cli("init").exit_code == 0
+    monkeypatch.setenv("MSTRACK_BUSY_TIMEOUT", "0.2")
+    holder = sqlite3.connect(cli.db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        result = cli("demo")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    refused(result, "another write is in progress")
+    assert "Loaded" not in result.output and "Loaded" not in result.stderr
+    assert cli.sql("select count(*) from programme") == [(0,)]
+
+
+def test_demo_loads_every_seed_programme_or_none(cli, monkeypatch):
+    """Each seed programme was its own transaction: a failure at the third left two loaded."""
+    from mstrack.errors import InputError
+    from mstrack.store import plan_writer
+
+    write, calls = plan_writer.PlanWriter.write, []
+
+    def third_fails(self, programme):
+        calls.append(programme.code)
+        if len(calls) == 3:
+            raise InputError("the third plan fails")
+        return write(self, programme)
+
+    monkeypatch.setattr(plan_writer.PlanWriter, "write", third_fails)
+    result = cli("demo")
+    refused(result, "the third plan fails")
+    assert "Loaded" not in result.stderr
+    assert len(calls) == 3
+    assert cli.sql("select count(*) from programme") == [(0,)]
+    assert cli.sql("select count(*) from batch") == [(0,)]
