@@ -1,5 +1,6 @@
 """A newcomer's first hour, again (fixes8): what a coordinator met using mstrack as the README shows it."""
 
+import json
 import zipfile
 
 import pytest
@@ -89,3 +90,16 @@ def test_demo_loads_every_seed_programme_or_none(cli, monkeypatch):
     assert len(calls) == 3
     assert cli.sql("select count(*) from programme") == [(0,)]
     assert cli.sql("select count(*) from batch") == [(0,)]
+
+
+def test_an_indicator_past_its_target_needs_no_pace(demo_cli):
+    """show said of 康复救助 (180 reported, target ≥160) "deadline needs fall 0.11人 a day"."""
+    shown = json.loads(demo_cli("show", "yantian-2023/19", "--as-of", "2023-07-01", "--format", "json").stdout)
+    met = next(ind for ind in shown["indicators"] if ind["name"] == "康复救助")
+    assert met["target"] == 160 and met["reports"][-1]["value"] == 180
+    assert met["forecast"] == {"recent_pace": None, "required_pace": None, "projected_done": "2023-06-30",
+                               "on_course": True}
+    behind = next(ind for ind in shown["indicators"] if ind["name"] == "送教上门人次")
+    assert behind["forecast"]["required_pace"] > 0  # one not met still says what it needs
+    table = demo_cli("show", "yantian-2023/19", "--as-of", "2023-07-01", env={"COLUMNS": "200"}).stdout
+    assert "fall" not in table and "rise" in table
