@@ -103,3 +103,35 @@ def test_an_indicator_past_its_target_needs_no_pace(demo_cli):
     assert behind["forecast"]["required_pace"] > 0  # one not met still says what it needs
     table = demo_cli("show", "yantian-2023/19", "--as-of", "2023-07-01", env={"COLUMNS": "200"}).stdout
     assert "fall" not in table and "rise" in table
+
+
+def test_ctrl_c_mid_import_says_so_and_keeps_nothing(demo_cli, tmp_path, monkeypatch):
+    """Ctrl-C mid-import exited 130 without a word: was anything written? Now it says nothing was kept (and none was)."""
+    import contextlib
+
+    from mstrack.cli import files
+    from mstrack.sources import progress
+
+    sheet = tmp_path / "周报.csv"
+    rows = [f"yantian-2023,19,送教上门人次,2023-06-{day:02d},{800 + day}" for day in range(1, 9)]
+    sheet.write_text("计划,任务编号,指标,截至日期,数值\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    before = demo_cli.sql("select count(*) from report"), demo_cli.sql("select count(*) from batch")
+    monkeypatch.setattr(progress, "CHUNK_ROWS", 2)  # rows written two at a time: some are written when Ctrl-C comes
+    seen = []
+
+    def interrupted_at_the_third_chunk(number):
+        seen.append(number)
+        if len(seen) == 3:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(files, "_row_progress", lambda paths: contextlib.nullcontext(interrupted_at_the_third_chunk))
+    for lang, said in (("en", "mstrack: interrupted: nothing of what this command was writing was kept\n"),
+                       ("zh", "mstrack: 已中断：本命令正在写入的内容均未保留\n")):
+        seen.clear()
+        result = demo_cli("--lang", lang, "import", "progress", str(sheet))
+        assert (result.exit_code, result.stderr, result.stdout) == (130, said, "")
+        assert len(seen) == 3
+        assert (demo_cli.sql("select count(*) from report"), demo_cli.sql("select count(*) from batch")) == before
+    monkeypatch.setattr(files, "_row_progress", lambda paths: contextlib.nullcontext(None))
+    assert demo_cli("import", "progress", str(sheet)).exit_code == 0  # and without Ctrl-C, all eight
+    assert demo_cli.sql("select count(*) from report")[0][0] == before[0][0][0] + 8
