@@ -1,7 +1,9 @@
 """A newcomer's first hour, again (fixes8): what a coordinator met using mstrack as the README shows it."""
 
 import json
+import os
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -135,3 +137,70 @@ def test_ctrl_c_mid_import_says_so_and_keeps_nothing(demo_cli, tmp_path, monkeyp
     monkeypatch.setattr(files, "_row_progress", lambda paths: contextlib.nullcontext(None))
     assert demo_cli("import", "progress", str(sheet)).exit_code == 0  # and without Ctrl-C, all eight
     assert demo_cli.sql("select count(*) from report")[0][0] == before[0][0][0] + 8
+
+
+def _read_only_copy(demo_cli, folder):
+    """The demo database, whole in its file (no -wal), in a folder of its own."""
+    import shutil
+    import sqlite3
+
+    folder.mkdir()
+    with sqlite3.connect(demo_cli.db) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copy(demo_cli.db, folder / "office.db")
+    return folder / "office.db"
+
+
+def _reads_work(db):
+    from tests.conftest import Cli
+
+    office = Cli(db)
+    status = office("status", "-p", "yantian-2023", "--as-of", "2023-07-01", "--format", "json")
+    assert status.exit_code == 0, status.stderr
+    assert len(json.loads(status.stdout)) == 38
+    assert office("programmes").stdout.split() == ["dongguan-2023", "qingdao-2023", "shenzhen-2023",
+                                                    "shenzhen-2023-report", "yantian-2023"]
+    assert office("report", "half-year", "-p", "yantian-2023").exit_code == 0
+    return office
+
+
+@pytest.mark.sqlite_only
+def test_a_database_sqlite_cannot_open_for_writing_is_still_read_unless_a_wal_holds_writes(demo_cli, tmp_path,
+                                                                                          monkeypatch):
+    """A WAL database needs its -shm file beside it even to read; in a read-only folder or mount it cannot be
+    made and every read failed ("cannot open the database: attempt to write a readonly database"), though the
+    message for writes says status and reports work. Root writes any folder, so SQLite's refusal is played here
+    (the test below has the real folder, for other users)."""
+    import sqlite3
+
+    connect = sqlite3.connect
+
+    def read_only_folder(target, *args, **kwargs):
+        if "mode=rw" in str(target):
+            error = sqlite3.OperationalError("attempt to write a readonly database")
+            error.sqlite_errorname = "SQLITE_READONLY"
+            raise error
+        return connect(target, *args, **kwargs)
+
+    db = _read_only_copy(demo_cli, tmp_path / "archive")
+    before = db.read_bytes()
+    monkeypatch.setattr(sqlite3, "connect", read_only_folder)
+    _reads_work(db)
+    assert db.read_bytes() == before and sorted(p.name for p in db.parent.iterdir()) == ["office.db"]
+    Path(f"{db}-wal").write_bytes(b"\0" * 4096)  # writes not yet in the file: the file alone would be stale
+    from tests.conftest import Cli
+
+    refused(Cli(db)("status", "-p", "yantian-2023", "--as-of", "2023-07-01"), "cannot open the database")
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root may write a read-only folder")
+def test_a_database_in_a_read_only_folder_is_still_read(demo_cli, tmp_path):
+    db = _read_only_copy(demo_cli, tmp_path / "archive")
+    db.chmod(0o444)
+    db.parent.chmod(0o555)
+    try:
+        office = _reads_work(db)
+        refused(office("log", "yantian-2023/19", "950", "-i", "送教上门人次", "--as-of", "2023-07-01"), "may only read")
+    finally:
+        db.parent.chmod(0o755)
