@@ -204,3 +204,14 @@ def test_a_database_in_a_read_only_folder_is_still_read(demo_cli, tmp_path):
         refused(office("log", "yantian-2023/19", "950", "-i", "送教上门人次", "--as-of", "2023-07-01"), "may only read")
     finally:
         db.parent.chmod(0o755)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_help_leaves_out_the_stores_bound_on_ids_and_counts(cli, lang):
+    """`batches --help` said "[default: 20; 1<=x<=9223372036854775807]", undo's BATCH "[x<=9223372036854775807]"."""
+    for argv in (["batches"], ["undo"], ["report", "diff"]):
+        result = cli("--lang", lang, *argv, "--help", env={"COLUMNS": "80"})
+        assert result.exit_code == 0 and ("Usage" in result.stdout or "用法" in result.stdout)
+        assert "9223372036854775807" not in result.stdout and "<=x" not in result.stdout and "[x<=" not in result.stdout
+    assert "20; x>=1]" in cli("--lang", lang, "batches", "--help", env={"COLUMNS": "80"}).stdout
+    assert cli("undo", "9223372036854775808").exit_code == 2  # the bound itself still holds
