@@ -215,3 +215,21 @@ def test_help_leaves_out_the_stores_bound_on_ids_and_counts(cli, lang):
         assert "9223372036854775807" not in result.stdout and "<=x" not in result.stdout and "[x<=" not in result.stdout
     assert "20; x>=1]" in cli("--lang", lang, "batches", "--help", env={"COLUMNS": "80"}).stdout
     assert cli("undo", "9223372036854775808").exit_code == 2  # the bound itself still holds
+
+
+def test_a_note_under_a_table_longer_than_a_line_is_not_centred_line_by_line(demo_cli):
+    """At 80 columns "Left out at this width: … (a wider" was followed by "                  terminal or --format
+    json shows all)": each folded line of the note was centred on its own."""
+    from rich.cells import cell_len
+
+    out = demo_cli("status", "-p", "yantian-2023", "--as-of", "2023-07-01", "--rule", "pro-rata",
+                   env={"COLUMNS": "80"}).stdout
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if "Left out at this width" in line)
+    note = lines[start:]
+    assert len(note) == 2 and "shows all)" in note[1]
+    assert not note[0].startswith(" ") and not note[1].startswith(" ")
+    assert max(cell_len(line) for line in lines) <= 80
+    short = demo_cli("status", "-p", "yantian-2023", "--as-of", "2023-07-01", env={"COLUMNS": "200"}).stdout
+    summary = next(line for line in short.splitlines() if line.lstrip().startswith("38 rows"))
+    assert summary.startswith("  ")  # a one-line note is still centred under the table

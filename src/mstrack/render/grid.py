@@ -99,9 +99,10 @@ class PlainTable:
         notes = [self.caption] if self.caption else []
         if left_out and self.omitted:
             notes.append(self.omitted(left_out))
-        for note in notes:
-            for line in wrap(note, total):
-                yield pad(line, total, "center"), "dim"
+        for note in notes:  # centred when it fits a line; a longer note reads as a paragraph, not a centred jumble
+            folded = wrap(note, total)
+            for line in folded:
+                yield pad(line, total, "center" if len(folded) == 1 else "left"), "dim"
 
     def text(self, width: int) -> str:
         """The table as plain text, for a file or a pipe: no console, no styles."""
