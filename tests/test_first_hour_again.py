@@ -105,6 +105,10 @@ def test_an_indicator_past_its_target_needs_no_pace(demo_cli):
     assert behind["forecast"]["required_pace"] > 0  # one not met still says what it needs
     table = demo_cli("show", "yantian-2023/19", "--as-of", "2023-07-01", env={"COLUMNS": "200"}).stdout
     assert "fall" not in table and "rise" in table
+    assert table.count("Forecast: target met on 2023-06-30\n") == 2  # 康复救助 and 精准适配辅助器具
+    assert "no reports yet" not in table  # 家长康复知识培训 has 3 reports and no annual target: no forecast line
+    zh = demo_cli("--lang", "zh", "show", "yantian-2023/19", "--as-of", "2023-07-01", env={"COLUMNS": "200"}).stdout
+    assert "预测：已于 2023-06-30 达到目标" in zh and "下降" not in zh
 
 
 def test_ctrl_c_mid_import_says_so_and_keeps_nothing(demo_cli, tmp_path, monkeypatch):
@@ -233,3 +237,22 @@ def test_a_note_under_a_table_longer_than_a_line_is_not_centred_line_by_line(dem
     short = demo_cli("status", "-p", "yantian-2023", "--as-of", "2023-07-01", env={"COLUMNS": "200"}).stdout
     summary = next(line for line in short.splitlines() if line.lstrip().startswith("38 rows"))
     assert summary.startswith("  ")  # a one-line note is still centred under the table
+
+
+@pytest.mark.parametrize("columns", [80, 200])
+def test_show_prints_the_whole_progress_and_notes_folded_and_keeps_numbers_whole(demo_cli, columns):
+    """show cut 进展情况, the notes and the checkpoints' text at one line with "…" at any width (Rich cuts a long
+    Chinese text without spaces), and at 80 columns split the title's 2000课时 as "2" / "000课时"."""
+    from rich.cells import cell_len
+
+    detail = json.loads(demo_cli("show", "yantian-2023/19", "--format", "json").stdout)
+    out = demo_cli("show", "yantian-2023/19", "--as-of", "2023-07-01", env={"COLUMNS": str(columns)}).stdout
+    lines = out.splitlines()
+    assert max(cell_len(line) for line in lines) <= columns
+    assert "…" not in out
+    flat = "".join(line.strip() for line in lines)
+    for text in (detail["title"], detail["progress"], detail["indicators"][1]["milestones"][0]["text"]):
+        assert text.replace(" ", "") in flat.replace(" ", "")
+    head = lines[:next(i for i, line in enumerate(lines) if line.startswith("Programme"))]
+    assert head[0].startswith("yantian-2023/19  全年")  # the title beside its reference, not on a line below
+    assert not any(a[-1:].isdigit() and b[:1].isdigit() for a, b in zip(head, head[1:], strict=False))
