@@ -256,3 +256,15 @@ def test_show_prints_the_whole_progress_and_notes_folded_and_keeps_numbers_whole
     head = lines[:next(i for i, line in enumerate(lines) if line.startswith("Programme"))]
     assert head[0].startswith("yantian-2023/19  全年")  # the title beside its reference, not on a line below
     assert not any(a[-1:].isdigit() and b[:1].isdigit() for a, b in zip(head, head[1:], strict=False))
+
+
+def test_the_log_examples_in_its_help_run_as_written(demo_cli):
+    """`log --help` showed `mstrack log qingdao-2023/1 --done`, which fails: task 1 has no text-only line."""
+    import shlex
+
+    from mstrack.cli.examples import EXAMPLES
+
+    for example in EXAMPLES["log"]:
+        result = demo_cli(*shlex.split(example)[1:])
+        assert result.exit_code == 0, (example, result.stderr)
+        assert "batch" in result.stdout
