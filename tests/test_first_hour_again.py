@@ -268,3 +268,15 @@ def test_the_log_examples_in_its_help_run_as_written(demo_cli):
         result = demo_cli(*shlex.split(example)[1:])
         assert result.exit_code == 0, (example, result.stderr)
         assert "batch" in result.stdout
+
+
+def test_history_writes_numbers_as_show_and_status_do_in_each_language(demo_cli):
+    """history wrote 5446个 and 2.5万 in English, where show and status write 5,446个 and 25,000."""
+    import re
+
+    value = re.compile(r" (5,?446个) ")  # the value column (the note quotes the document's 5446个 too)
+    english = demo_cli("history", "yantian-2023/12", env={"COLUMNS": "200"}).stdout
+    shown = demo_cli("show", "yantian-2023/12", "--as-of", "2023-07-01", env={"COLUMNS": "200"}).stdout
+    assert value.findall(english) == ["5,446个"] and value.findall(shown) == ["5,446个"]
+    chinese = demo_cli("--lang", "zh", "history", "yantian-2023/12", env={"COLUMNS": "200"}).stdout
+    assert value.findall(chinese) == ["5446个"]
