@@ -29,6 +29,7 @@ from mstrack.cli.common import (
     rule_option,
     rule_value,
     say,
+    say_no_programmes,
     typed,
     warn,
     wrapped,
@@ -145,6 +146,8 @@ def status(
     on = judge_day(store, as_of, programme)
     rows = _status_rows(store, on, programmes=programme, unit=unit, only=only, rule=rule, stale=stale, warn_days=warn_days)
     _print_status(rows, on, fmt=fmt, lang=ctx.obj["lang"], fail_on=fail_on)
+    if not rows and not store.programme_codes():  # "No indicator matches" left a new user guessing why
+        say_no_programmes()
 
 
 @app.command()
