@@ -276,6 +276,24 @@ def test_a_csv_import_never_loads_the_xlsx_reader(demo_cli, tmp_path):
     assert [name for name in modules if name.startswith(("mstrack.sources.xlsx", "python_calamine", "openpyxl"))] == []
 
 
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_a_csv_import_never_loads_the_status_classes(demo_cli, tmp_path, fmt):
+    """An import's start loads neither model's dataclasses (the status's: the store reads them where a status or a
+    task is read) nor the status's renderer (JSON is render.outputs'), on the columnar path and the per-row path."""
+    path = tmp_path / "周报.csv"
+    days = [date(2023, 1, 2).fromordinal(date(2023, 1, 2).toordinal() + n).isoformat() for n in range(300)]
+    rows = [["dongguan-2023", task, name, day, f"{1 + n / 5:g}", "", ""] for n, day in enumerate(days) for task, name, _ in PLAIN]
+    rows.append(["dongguan-2023", f" {PLAIN[0][0]}", PLAIN[0][1], "2023-12-30", "70", "", ""])  # a trimmed task: per row
+    write(path, rows)
+    exit_code, written, modules = run_apart(["--db", str(demo_cli.db), "import", "progress", str(path), "--format", fmt])
+    assert exit_code in (0, None), written
+    if fmt == "json":
+        assert json.loads(written)["inserted"] == len(rows) == 1_501
+    else:
+        assert "已写入 1501 条报送" in written, written
+    assert [name for name in modules if name in ("mstrack.model", "mstrack.render.status")] == []
+
+
 @pytest.mark.parametrize("at_a_time", [2_000, 2])
 def test_day_runs_finds_the_indicators_whose_rows_need_the_loop(monkeypatch, at_a_time):
     """settle's check of every indicator at once: rows out of day order or repeating a day, and values falling, are

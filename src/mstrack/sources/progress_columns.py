@@ -21,10 +21,10 @@ from itertools import compress, filterfalse, repeat
 from operator import eq, gt, is_, itemgetter, le, ne, not_
 
 from mstrack.domain.limits import all_storable, text_problem
-from mstrack.model import SCHEDULE
 from mstrack.sources.progress_cells import plain_limit, plain_numbers, plain_unit
 from mstrack.sources.progress_rows import ASK, NOTHING, ImportIndicator
 from mstrack.sources.rows import Cells
+from mstrack.vocabulary import SCHEDULE
 
 COLUMNAR_ROWS = 1_000
 """The fewest rows a chunk needs for the columnar path: below it, looking up the whole plan costs more than it saves."""

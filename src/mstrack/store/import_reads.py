@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from mstrack.model import SCHEDULE
 from mstrack.store.dialect import Dialect, day, number
 from mstrack.store.states import standing
+from mstrack.vocabulary import SCHEDULE
 
 KEYS_A_STATEMENT = 300
 """(indicator, day) pairs bound in one statement: three parameters each, under SQLite's oldest limit of 999."""
