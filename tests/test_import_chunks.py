@@ -215,15 +215,18 @@ def test_a_column_read_at_once_gives_each_cells_plain_value():
 
 
 def test_an_import_indicator_names_the_fields_of_the_stores_row():
-    """ImportIndicator unpacks import_indicators' tuple in its order: each field by its name, a short row refused."""
+    """ImportIndicator unpacks import_indicators' tuple and import_terms' in their order: each field by its name, a
+    short row or short terms refused."""
     from mstrack.sources.progress_rows import ImportIndicator
 
-    row = (7, "新增公办学位", "number", "个", ">=", 3500.0, date(2023, 5, 1), [date(2023, 6, 30)])
-    state = ImportIndicator("sz-2023", "12", row)
-    assert (state.programme, state.task, state.indicator_id, state.indicator, state.kind, state.unit, state.comparator,
-            state.target, state.last, state.dues) == ("sz-2023", "12", *row)
+    row, terms = ("12", 7, "新增公办学位", "number", "个", date(2023, 5, 1)), (">=", 3500.0, [date(2023, 6, 30)])
+    state = ImportIndicator("sz-2023", row, terms)
+    assert (state.programme, state.task, state.indicator_id, state.indicator, state.kind, state.unit, state.last,
+            state.comparator, state.target, state.dues) == ("sz-2023", *row, *terms)
     with pytest.raises(ValueError):
-        ImportIndicator("sz-2023", "12", row[:-1])
+        ImportIndicator("sz-2023", row[:-1], terms)
+    with pytest.raises(ValueError):
+        ImportIndicator("sz-2023", row, terms[:-1])
 
 
 def test_rows_out_of_day_order_or_repeating_a_day_are_settled_one_a_day(demo_cli, tmp_path):

@@ -414,7 +414,9 @@ class _Importer:
         ids, groups, unordered, falling = day_runs(checked)
         looped = unordered | falling  # and the indicators with reports stored:
         looped.update(compress(range(len(ids)), map(is_not, map(self.columns.last, ids), repeat(None))))
-        for at in sorted(looped):
+        looped = sorted(looped)
+        self.plan.read_terms(ids[at] for at in looped)  # what the loop's objects need beyond the columns, in one read
+        for at in looped:
             state, firsts = self.columns.state(ids[at]), groups[at]
             if at in unordered:  # a day given twice, or days out of order
                 firsts = self._firsts(state, firsts, repeats)

@@ -241,6 +241,11 @@ class Reads:
         with self.reading() as connection:
             return import_reads.import_indicators(self.dialect, connection, code, tasks)
 
+    def import_terms(self, ids: list[int]) -> dict[int, tuple]:
+        """The rest of those indicators' plan, by id, for the objects an import makes (import_reads.import_terms)."""
+        with self.reading() as connection:
+            return import_reads.import_terms(self.dialect, connection, ids)
+
     def import_programme(self, code: str) -> tuple[int, int] | None:
         """A programme's year and its number of tasks (import_reads.import_programme); None if there is none."""
         with self.reading() as connection:
