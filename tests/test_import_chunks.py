@@ -297,6 +297,23 @@ def test_a_csv_import_never_loads_the_status_classes(demo_cli, tmp_path, fmt):
     assert [name for name in modules if name in ("mstrack.model", "mstrack.render.status")] == []
 
 
+def test_packed_columns_hold_what_arrays_of_the_numbers_hold():
+    """The checked rows' columns are filled by struct's packing (progress_rows.packed), not array's own conversion of
+    each number: the same items for each column's type, whole numbers into a float column, a range, none at all; a
+    number the type cannot hold refused, not wrapped."""
+    import struct
+    from array import array
+
+    from mstrack.sources.progress_rows import packed
+
+    for typecode, values in [("i", [738_000, -5, 0, 2**31 - 1]), ("d", [1, 2.5, 65.5, 1e15, -0.0]), ("b", [0, 1, 2, 3]),
+                             ("H", [0, 65_535]), ("i", range(7, 10_007)), ("d", [])]:
+        made = packed(typecode, values)
+        assert made.typecode == typecode and made == array(typecode, values), typecode
+    with pytest.raises(struct.error):
+        packed("i", [2**31])
+
+
 @pytest.mark.parametrize("at_a_time", [2_000, 2])
 def test_day_runs_finds_the_indicators_whose_rows_need_the_loop(monkeypatch, at_a_time):
     """settle's check of every indicator at once: rows out of day order or repeating a day, and values falling, are

@@ -22,7 +22,7 @@ from operator import eq, gt, is_, itemgetter, le, ne, not_
 
 from mstrack.domain.limits import all_storable, text_problem
 from mstrack.sources.progress_cells import plain_limit, plain_numbers, plain_unit
-from mstrack.sources.progress_rows import ASK, NOTHING, ImportIndicator
+from mstrack.sources.progress_rows import ASK, NOTHING, ImportIndicator, packed
 from mstrack.sources.rows import Cells
 from mstrack.vocabulary import SCHEDULE
 
@@ -209,19 +209,19 @@ class Columns:
         write = importer.writer is not None and not importer.result.errors
         later = list(map(gt, days, map(_LAST, met)))  # after the indicator's latest report: nothing stored that day
         if all(later):
-            checked.stored.extend(repeat(NOTHING, n))
+            checked.stored.extend(array("b", (NOTHING,)) * n)  # an array's bytes repeated: no number converted
         else:
-            checked.stored.extend(map(_FLAG.__getitem__, later))
+            checked.stored.extend(packed("b", list(map(_FLAG.__getitem__, later))))
             at = len(importer.pending)
             importer.asked.extend((seq + i, ids[i], at + i if write else -1) for i in compress(range(n), map(not_, later)))
         rows = checked.of_indicator
         if fresh := set(ids).difference(rows):  # indicators keeping their first rows (as Checked.rows_of makes them)
             rows.update(zip(fresh, map(array, repeat("i", len(fresh))), strict=True))
         any(map(_APPEND, map(rows.__getitem__, ids), range(seq, seq + n)))  # each row's index into its indicator's rows, in C
-        checked.day.extend(map(date.toordinal, days))
-        checked.value.extend(numbers)
-        checked.file.extend(repeat(len(importer.files) - 1, n))
-        checked.line.extend(range(first, first + n))
+        checked.day.extend(packed("i", list(map(date.toordinal, days))))  # arrays extended by arrays: copied (packed)
+        checked.value.extend(packed("d", numbers))
+        checked.file.extend(array("H", (len(importer.files) - 1,)) * n)
+        checked.line.extend(packed("i", range(first, first + n)))
         if write:
             importer.pending.extend(zip(ids, importer.writer.bound_days(days), numbers, notes, reporters,
                                         repeat(importer.source)))
