@@ -412,10 +412,8 @@ class _Importer:
         repeats: list[int] = []  # the rows after the first of their indicator and day: not counted
         waiting, rows = [], 0
         ids, groups, unordered, falling = day_runs(checked)
-        looped = unordered | falling  # and the indicators with reports stored:
-        looped.update(compress(range(len(ids)), map(is_not, map(self.columns.last, ids), repeat(None))))
-        looped = sorted(looped)
-        self.plan.read_terms(ids[at] for at in looped)  # what the loop's objects need beyond the columns, in one read
+        looped = sorted({*unordered, *falling, *compress(range(len(ids)), map(is_not, map(self.columns.last, ids), repeat(None)))})
+        self.plan.read_terms(ids[at] for at in looped)  # (and those with reports stored): their objects' terms in one read
         for at in looped:
             state, firsts = self.columns.state(ids[at]), groups[at]
             if at in unordered:  # a day given twice, or days out of order
