@@ -6,7 +6,7 @@ from dataclasses import asdict
 
 from mstrack.domain.quantities import format_number
 from mstrack.labels import Labels
-from mstrack.render.status import dump_json
+from mstrack.render.outputs import dump_json
 
 
 def history_json(entries) -> str:

@@ -10,40 +10,13 @@ from datetime import date
 from mstrack.domain.quantities import format_number
 from mstrack.labels import Labels
 from mstrack.model import AT_LEAST, AT_MOST, EQUAL, PRO_RATA, SCHEDULE, STATUSES, StatusRow
+from mstrack.render.outputs import dump_json
 
 STATUS_STYLES = {
     "behind": "bold red", "no_report": "yellow", "overdue": "magenta", "on_track": "",
     "done": "green", "not_due": "dim",
 }
 COMPARATOR_WORDS = {AT_LEAST: "≥", AT_MOST: "≤", EQUAL: ""}
-
-
-def _json_default(value):
-    if isinstance(value, date):
-        return value.isoformat()
-    raise TypeError(f"cannot write {type(value).__name__} as JSON")
-
-
-_ENCODER = json.JSONEncoder(ensure_ascii=False, indent=2, default=_json_default)  # what json.dumps would make
-
-
-def dump_json(data) -> str:
-    """Plain data as indented JSON (dates as ISO text), with a final newline."""
-    return _ENCODER.encode(data) + "\n"
-
-
-def json_chunks(data, tokens: int = 8192):
-    """dump_json's text, byte for byte, in pieces of `tokens` encoder tokens (a few hundred kB), to be written
-    as they come: a weekly report charting 685,000 points was one string of ~100 MB, built from ~7,000,000
-    token strings held at once (the report's memory peak, ~860 MB at the province's size)."""
-    pieces: list[str] = []
-    for piece in _ENCODER.iterencode(data):
-        pieces.append(piece)
-        if len(pieces) == tokens:
-            yield "".join(pieces)
-            pieces.clear()
-    pieces.append("\n")
-    yield "".join(pieces)
 
 
 def status_json_chunks(rows: list[StatusRow], size: int = 500):
