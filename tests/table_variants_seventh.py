@@ -212,7 +212,8 @@ def numbers_chinese(grid: Grid) -> Grid | str:
     return replace(grid, rows=rows, codes=tuple((n, chinese_number(int(n))) for n in sorted(set(numbers) - {""})))
 
 
-MONTH_DEADLINE_RE = re.compile(r"^(?:(\d{4})\s*年\s*)?(1[0-2]|0?[1-9])\s*月(?:底|末|(\d{1,2})\s*日)?前?$")
+# "6月底前", "6月": by the month's end ("6月前" is before June: by the end of May, left as printed)
+MONTH_DEADLINE_RE = re.compile(r"^(?:(\d{4})\s*年\s*)?(1[0-2]|0?[1-9])\s*月(?:(?:底|末|(\d{1,2})\s*日)前?)?$")
 
 
 def _deadlines(grid: Grid, form: Callable[[int, int], str], *, dated: bool = False) -> Grid | str:

@@ -138,9 +138,13 @@ def test_a_date_cell_and_a_schedule_read_a_period_alike(text):
         assert parse_date(f"2024年{text}", 2023) == period_end(text, 2024)
 
 
-def test_a_month_before_is_its_end_in_a_date_cell_and_the_month_before_in_a_schedule():
-    """A date cell "6月前" is taken as "by June"; in a schedule, "10月前…" is a checkpoint before October."""
-    assert parse_date("6月前", 2023) == date(2023, 6, 30)
+def test_a_month_before_is_the_month_before_in_a_date_cell_as_in_a_schedule():
+    """"6月前" is before June (by May 31) in a date cell as "10月前…" is before October in a schedule; "6月底前" is by
+    the end of June."""
+    assert parse_date("6月前", 2023) == date(2023, 5, 31)
+    assert parse_date("2024年1月前", 2023) == date(2023, 12, 31)
+    assert parse_date("6月底前", 2023) == date(2023, 6, 30)
+    assert parse_date("6月份前", 2023) == date(2023, 6, 30)
     assert period_end("10月前", 2023) == date(2023, 9, 30)
 
 

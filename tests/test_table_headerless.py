@@ -21,9 +21,10 @@ def write_lines(path: Path, rows: list[list[str]]) -> Path:
     return path
 
 
-def convert(tmp_path: Path, lines: list[str | list[str]], name: str = "list.csv"):
+def convert(tmp_path: Path, lines: list[str | list[str]], name: str = "list.csv", year: int = 2024):
+    """The lines converted as a plan for `year`: a list whose title names another year passes it (else a doubt)."""
     rows = [[line] if isinstance(line, str) else line for line in lines]
-    return convert_table(write_lines(tmp_path / name, rows), "x-2024", 2024)
+    return convert_table(write_lines(tmp_path / name, rows), f"x-{year}", year)
 
 
 def facts(result) -> list[tuple]:
@@ -101,7 +102,7 @@ def test_a_bracket_of_words_that_are_no_offices_stays_in_the_title(tmp_path):
 
 def test_offices_after_whitespace_or_in_a_cell_beside_the_item(tmp_path):
     result = convert(tmp_path, ["2017年民生实事行动计划", ["1、扶持困难群体就业60人;", "人社局、各开发区"],
-                                "2、新建城市社区6个;  社会事业局、党办、各开发区", ["3、举办招聘会20场。", "人社局"]])
+                                "2、新建城市社区6个;  社会事业局、党办、各开发区", ["3、举办招聘会20场。", "人社局"]], year=2017)
     assert facts(result) == [("1", "扶持困难群体就业60人;", ["人社局"], ["各开发区"]),
                              ("2", "新建城市社区6个;", ["社会事业局"], ["党办", "各开发区"]), ("3", "举办招聘会20场。", ["人社局"], [])]
 
@@ -139,6 +140,14 @@ def test_a_preamble_alone_is_refused(tmp_path):
         convert(tmp_path, ["县人民代表大会票决产生了2024年民生实事项目,现将结果公告如下:", "县人民代表大会主席团", "2024年1月20日"])
 
 
+def test_items_numbered_in_chinese_with_offices_in_brackets_are_tasks_not_headings(tmp_path):
+    result = convert(tmp_path, ["2024年民生实事项目", "一、新建幼儿园3所（市教育局）", "二、改造老旧小区10个（市住建局、各区政府）",
+                                ["三、新增停车位500个", "市交通局"]])
+    assert facts(result) == [("一", "新建幼儿园3所", ["市教育局"], []), ("二", "改造老旧小区10个", ["市住建局"], ["各区政府"]),
+                             ("三", "新增停车位500个", ["市交通局"], [])]
+    assert not result.programme.areas
+
+
 def test_a_table_of_names_beside_contents_with_no_header(tmp_path):
     result = convert(tmp_path, ["2024年十件民生实事项目", ["社区服务中心建设项目", "优化社区党群服务中心建设,提升服务质效。"],
                                 ["环卫设施维护项目", "对辖区270余座化粪池进行清掏维护。"],
@@ -167,6 +176,19 @@ def test_a_deadline_stated_above_the_list_for_all_tasks_with_named_exceptions(tm
         ("1", "2024-12-31"), ("2", "2024-09-30"), ("3", "2024-10-31")]
 
 
+def test_a_deadline_stated_after_the_list_applies_as_one_above_it(tmp_path):
+    lines = ["2024年民生实事项目", "1.新建公厕20座;", "2.改造路灯300盏,6月底前完成;", "3.新增停车位500个。",
+             "以上项目均于2024年11月底前完成。"]
+    result = convert(tmp_path, lines)
+    assert [(t.code, t.deadline and t.deadline.isoformat()) for t in result.programme.tasks] == [
+        ("1", "2024-11-30"), ("2", "2024-06-30"), ("3", "2024-11-30")]  # item 2's own date wins
+    assert len([d for d in result.doubts if "deadline read from the text after the list" in d]) == 2
+    other_year = convert(tmp_path, [*lines[:-1], "以上项目均于2025年11月底前完成。"])  # not this programme's year
+    assert [t.deadline for t in other_year.programme.tasks][::2] == [None, None]
+    a_step = convert(tmp_path, [*lines[:-1], "以上项目均于3月底前完成招标。"])  # a step before the tasks: no deadline
+    assert [t.deadline for t in a_step.programme.tasks][::2] == [None, None]
+
+
 def test_a_list_with_no_deadline_above_it_has_none(tmp_path):
     result = convert(tmp_path, ANNOUNCEMENT)
     assert [t.deadline for t in result.programme.tasks] == [None] * 4
@@ -186,3 +208,85 @@ def test_the_command_refuses_prose_with_the_clear_message_and_exit_2(tmp_path):
                                                               "-o", str(out)])
     assert run.exit_code == 2 and not out.exists()
     assert NO_HEADER in run.stderr and "Traceback" not in run.output
+
+
+# --- a list inside one paragraph -----------------------------------------------------------------
+
+
+ONE_PARAGRAPH = ["某镇2024年十大民生实事出炉", "会上,代表票选出2024年民生实事项目。",
+                 "这些民生实事项目分别是:暖心工程,为低保对象投保;交通惠民工程,新建停车位200个以上;"
+                 "道路提升工程:完成朝阳路大中修;美化工程,建成口袋公园5个以上。", "[返回首页]"]
+
+
+def test_a_list_inside_one_paragraph_is_read_as_tasks_named_before_their_content(tmp_path):
+    result = convert(tmp_path, ONE_PARAGRAPH)
+    assert [(t.code, t.title) for t in result.programme.tasks] == [
+        ("1", "暖心工程"), ("2", "交通惠民工程"), ("3", "道路提升工程"), ("4", "美化工程")]
+    assert [(i.target, i.unit) for i in result.programme.tasks[1].lines[0].indicators] == [(200, "个")]
+    assert len([d for d in result.doubts if DOUBT in d]) == 4
+    source = write_lines(tmp_path / "a.csv", [[line] for line in ONE_PARAGRAPH])
+    run = CliRunner(env={"MSTRACK_LANG": "en"}).invoke(app, ["import", "table", str(source), "-p", "x-2024", "--year", "2024",
+                                                              "-o", str(tmp_path / "plan.toml"), "--strict"])
+    assert run.exit_code == 2 and DOUBT in run.stderr and not (tmp_path / "plan.toml").exists()
+
+
+def test_a_numbered_list_inside_one_paragraph_with_offices_in_brackets(tmp_path):
+    result = convert(tmp_path, ["2024年民生实事项目", "经县人大票决,确定以下民生实事项目:",
+                                "1.新建幼儿园3所(县教育局);2.改造老旧小区10个(县住建局、各街道);(3)新增停车位500个(县交通局)。"])
+    assert facts(result) == [("1", "新建幼儿园3所", ["县教育局"], []), ("2", "改造老旧小区10个", ["县住建局"], ["各街道"]),
+                             ("3", "新增停车位500个", ["县交通局"], [])]
+
+
+def test_a_paragraph_of_clauses_or_with_no_programme_is_no_list(tmp_path):
+    with pytest.raises(InputError, match=NO_HEADER):  # clauses of one sentence, with no introduction: a paragraph
+        convert(tmp_path, ["2024年民生实事项目", "实施教育提升工程;推进教育信息化建设,完成35所学校改造;推进饮食健康进校园。"])
+    with pytest.raises(InputError, match=NO_HEADER):  # a list of a meeting's points: no programme named
+        convert(tmp_path, ["会议通知", "会议议程分别是:听取报告;审议计划;选举代表;表决决议。"])
+
+
+def test_a_bracket_keeps_its_semicolons_inside_one_item(tmp_path):
+    result = convert(tmp_path, ["2024年民生实事项目", "具体如下:1.新建公厕20座(牵头单位:县城管局;配合单位:县财政局);"
+                                "2.改造路灯300盏;3.新增停车位500个"])
+    assert [(code, title) for code, title, _, _ in facts(result)] == [
+        ("1", "新建公厕20座"), ("2", "改造路灯300盏"), ("3", "新增停车位500个")]
+    assert facts(result)[0][2:] == (["县城管局"], ["县财政局"])
+
+
+def test_a_paragraph_that_says_what_a_task_includes_keeps_the_run_of_paragraphs(tmp_path):
+    result = convert(tmp_path, [*NEWS[:3], "新建污水管网18公里,包括城东片区和城西片区。", *NEWS[4:]])
+    assert [t.code for t in result.programme.tasks] == ["1", "2", "3", "4"]
+
+
+def test_a_web_page_with_no_table_whose_paragraph_is_a_list(tmp_path):
+    page = tmp_path / "news.html"
+    page.write_text("<html><head><title>某区某镇:2024年十大民生实事出炉</title></head><body>"
+                    + "".join(f"<p>{line}</p>" for line in ONE_PARAGRAPH[1:]) + "</body></html>", encoding="utf-8")
+    result = convert_table(page, "x-2024", 2024)
+    assert [t.title for t in result.programme.tasks] == ["暖心工程", "交通惠民工程", "道路提升工程", "美化工程"]
+    assert result.programme.name == "某区某镇:2024年十大民生实事出炉"  # a place before a colon: the title still
+
+
+# --- the title's year and --year -------------------------------------------------------------------
+
+
+def test_a_title_naming_another_year_than_the_year_given_is_a_doubt_strict_refuses(tmp_path):
+    lines = ["2023年民生实事项目", *ANNOUNCEMENT[1:5]]
+    result = convert(tmp_path, lines)
+    said = [d for d in result.doubts if "not --year" in d]
+    assert said == ["list.csv: title “2023年民生实事项目” names 2023年, not --year 2024: check the programme's year"]
+    assert result.programme.year == 2024 and not [d for d in convert(tmp_path, lines, year=2023).doubts if "not --year" in d]
+    source = write_lines(tmp_path / "a.csv", [[line] for line in lines])
+    out = tmp_path / "plan.toml"
+    run = CliRunner(env={"MSTRACK_LANG": "en"}).invoke(app, ["import", "table", str(source), "-p", "x-2024", "--year", "2024",
+                                                              "-o", str(out), "--strict"])
+    assert run.exit_code == 2 and "names 2023年, not --year 2024" in run.stderr and not out.exists()
+    run = CliRunner(env={"MSTRACK_LANG": "en"}).invoke(app, ["import", "table", str(source), "-p", "x-2024", "--year", "2024",
+                                                              "-o", str(out)])
+    assert run.exit_code == 0, run.output
+    assert "year = 2024  # check: a.csv: title “2023年民生实事项目” names 2023年" in out.read_text(encoding="utf-8")
+
+
+def test_a_title_whose_years_include_the_year_given_or_name_a_date_is_no_doubt(tmp_path):
+    for title in ("2023—2025年民生实事项目", "2024年民生实事项目(2025年1月修订)", "民生实事项目(2025年3月印发)"):
+        result = convert(tmp_path, [title, *ANNOUNCEMENT[1:5]])
+        assert not [d for d in result.doubts if "not --year" in d], title

@@ -63,3 +63,14 @@ KINDS = (QUANTITY, SCHEDULE)
 
 TASK_TEXT = ("deadline_text", "assessment", "problems", "progress", "next_steps")
 """TaskText's fields, which are also the plan file's keys and the task table's columns."""
+
+# --- the words that name a programme (regular expressions' text: sources/table compiles them) ----------
+
+PROGRAMME_NAMING = r"[实實]事(?!求是)|民生工程|惠民工程|(?:任务|任務|目标|目標)分解|分解落[实實]"
+"""The text above a list of tasks names a programme of work by its own words (民生实事, 为民办十件实事, 民生工程,
+任务分解 …), simplified or traditional: 项目, 任务 or 目标 alone name no list ("为确保全面完成今年防汛目标任务")."""
+LIST_TITLE = r"[实實]事|民生|[项項]目|[计計][划劃]|方案|任[务務]"
+"""A list's title line names what it lists (the programme's name): wider than PROGRAMME_NAMING, since the title is
+looked for only once the list is known to be a programme's ("XX县2024年民生实事项目", "…工作任务")."""
+TABLE_TITLE = ("实事", "民生", "项目")
+"""A table's title line above its header names the programme by one of these words (else a line naming a 表)."""

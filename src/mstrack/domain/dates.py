@@ -86,10 +86,11 @@ def _numbered_date(body: str, year: int | None, original: str) -> date | None:
     if m := MONTH_DAY_RE.match(body):
         return make_date(_given_year(year, original), int(m[1]), int(m[2]), original)
     if m := YEAR_MONTH_RE.match(body):
-        return month_end(int(m[1]), int(m[2]))
+        return period_end(f"{m[1]}年{m[2]}月前" if re.search(r"月\s*前$", body) else f"{m[1]}年{m[2]}月", int(m[1]))
     if m := PERIOD_DATE_RE.match(body):
         the_year = int(m["year"]) if m["year"] else _given_year(year, original)
-        return period_end(m["period"] or m["quarter"], the_year)  # "6月前" in a date cell is the end of June
+        before = "前" if m["period"] and body.endswith("前") else ""  # "6月前" is before June, as in a schedule
+        return period_end((m["period"] or m["quarter"]) + before, the_year)
     if re.fullmatch(r"\d{8}", body):
         return make_date(int(body[:4]), int(body[4:6]), int(body[6:]), original)
     return None

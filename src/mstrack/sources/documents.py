@@ -44,13 +44,15 @@ class _Table:
 
 
 class TitledRows(list):
-    """A table's rows, with the lines printed above it (`titles`): a sheet's rows above its header."""
+    """A table's rows, with the lines printed above it (`titles`): a sheet's rows above its header. `paragraphs`: a
+    page with no table, its lines as rows of one cell, which only a list of tasks can be read from (headerless.py)."""
 
     titles: list[str]
 
-    def __init__(self, rows, titles: list[str]):
+    def __init__(self, rows, titles: list[str], paragraphs: bool = False):
         super().__init__(rows)
         self.titles = titles
+        self.paragraphs = paragraphs
 
 
 MAX_TITLES = 5  # the lines kept above a table: its title, not the whole notice before it
@@ -60,7 +62,12 @@ def document_tables(path: Path, number: int | None = None) -> list[TitledRows]:
     """The file's tables as rows of text cells, largest first, or the Nth table (and what continues it);
     each with the lines printed above it."""
     check_file_size(path)
-    tables = _docx_tables(path) if path.suffix.lower() == ".docx" else _html_tables(path)
+    if path.suffix.lower() == ".docx":
+        tables = _docx_tables(path)
+    else:
+        tables, lines = _html_tables(path)
+        if not tables and lines and number is None:  # a news page: its paragraphs may be a list of tasks
+            return [TitledRows([Row(n, [line]) for n, line in enumerate(lines, start=1)], [], paragraphs=True)]
     if not tables:
         raise InputError("{path}: no table found in the document", path=path)
     grids = [_grid(path, table) for table in tables]
@@ -218,13 +225,15 @@ def _int(value) -> int:
 # --- web pages -----------------------------------------------------------------------------------
 
 
-def _html_tables(path: Path) -> list[_Table]:
+def _html_tables(path: Path) -> tuple[list[_Table], list[str]]:
+    """The page's tables, and its lines of text when it has none."""
     parser = _TableParser()
     parser.feed(_html_text(path))
     parser.close()
     while parser.open:
         parser.handle_endtag("table")
-    return [table for table in parser.tables if table.rows]
+    tables = [table for table in parser.tables if table.rows]
+    return tables, [] if parser.tables else [text for line in parser.lines if (text := " ".join("".join(line).split()))]
 
 
 LINE_TAGS = ("title", "br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td")  # each starts a line of text

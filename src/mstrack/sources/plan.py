@@ -534,8 +534,8 @@ def _annotated(text: str, comments: dict[tuple, str]) -> str:
         if level is not None:
             at[level] += 1
             at[level + 1:] = [-1] * (2 - level)
-        elif (m := re.match(r"^(\w+) = ", row)) and at[0] >= 0:
-            key = (at[0], at[1] if at[1] >= 0 else None, at[2] if at[2] >= 0 else None, m[1])
+        elif m := re.match(r"^(\w+) = ", row):  # before the first task: the programme's own keys (None, None, None, key)
+            key = (at[0] if at[0] >= 0 else None, at[1] if at[1] >= 0 else None, at[2] if at[2] >= 0 else None, m[1])
             inline = 0 if m[1] == "indicators" and at[2] < 0 else -1
         elif inline >= 0 and (m := re.match(r"^\s+\{ (\w+) = ", row)):
             key, inline = (at[0], at[1], inline, m[1]), inline + 1

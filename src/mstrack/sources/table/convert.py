@@ -14,10 +14,12 @@ from mstrack.sources.plan import CODE_RE, plan_from_dict, plan_to_dict
 from mstrack.sources.table.build import build_task, reported_values
 from mstrack.sources.table.doubts import Doubt
 from mstrack.sources.table.header import find_header
+from mstrack.sources.table.headerless import list_table
 from mstrack.sources.table.mentions import shares_named
 from mstrack.sources.table.reading import Sheet, read_sheets
 from mstrack.sources.table.tasks import read_tasks
 from mstrack.sources.traditional import restore_plan
+from mstrack.vocabulary import LIST_TITLE, TABLE_TITLE
 
 
 @dataclass(kw_only=True)
@@ -37,14 +39,38 @@ def _title_before(sheet: Sheet, at: int) -> str | None:
     candidates = [re.sub(r"^[#*\s]+|[*\s]+$", "", line) for line in sheet.titles_above(at)]
     if sheet.headerless:  # a list's title line, the first that names it, not the sentence that introduces the list
         lines = [re.sub(r"\s*[：:]$", "", line) for line in candidates]  # "…2023年民生实事项目:" above the items
-        titles = [line for line in lines if 0 < len(line) <= 60 and not re.search(r"[，,。；;：:>]|如下|来源|日期", line)]
-        if named := [line for line in titles if re.search(r"[实實]事|民生|[项項]目|[计計][划劃]|方案|任[务務]", line)]:
+        titles = [line for line in lines if 0 < len(line) <= 60 and not re.search(r"[，,。；;>]|如下|来源|日期|分别|包括", line)
+                  and not re.search(r"[：:].*[：:]", line)]  # "某区某镇:2024年十大民生实事" is a title, "项目:…;时间:…" not
+        if named := [line for line in titles if re.search(LIST_TITLE, line)]:
             return named[0]
-    for words in (("实事", "民生", "项目"), ("表",)):
+    for words in (TABLE_TITLE, ("表",)):
         for text in reversed(candidates):
             if any(w in text for w in words) and len(text) <= 60 and "单位" not in text:
                 return text
     return None
+
+
+# the years a title names as a programme's: "2018年十大民生实事", "2023—2025年…"; not a date's year ("截至2024年1月")
+TITLE_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*年?\s*[-—–~至到]\s*((?:19|20)\d{2}))?\s*年(?!\s*\d{1,2}\s*月)")
+
+
+def title_years(title: str) -> list[int]:
+    """The years a title names its programme for, a range's years each."""
+    years: list[int] = []
+    for m in TITLE_YEAR_RE.finditer(title):
+        first, last = int(m[1]), int(m[2] or m[1])
+        years += range(first, last + 1) if 0 <= last - first <= 10 else [first, last]
+    return years
+
+
+def _year_doubt(path: Path, name: str | None, year: int) -> Message | None:
+    """The document's title names another year than --year: the plan is written for --year, and a person checks which
+    one is meant (a programme is often published the year before it runs, so it is no error)."""
+    years = title_years(name or "")
+    if not years or year in years:
+        return None
+    return Message("{path}: title “{title}” names {printed}, not --year {year}: check the programme's year", path=path.name,
+                   title=name, printed="、".join(f"{y}年" for y in dict.fromkeys(years)), year=year)
 
 
 def convert_table(path: Path, programme: str, year: int, sheet: str | None = None,
@@ -61,7 +87,12 @@ def convert_table(path: Path, programme: str, year: int, sheet: str | None = Non
 def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int) -> Conversion:
     """The sheets a file was read as (reading.read_sheets), converted: the step after reading, on its own so that a
     grid laid out another way (tests/table_variants.py) is read by the very same code."""
-    table, at, columns, headers = find_header(sheets, year)
+    if sheets and all(sheet.paragraphs for sheet in sheets):  # a page with no table: only a list of tasks is read in it
+        if not (listed := list_table(sheets, year)):
+            raise InputError("{path}: no table found in the document", path=path)
+        table, at, columns, headers = listed
+    else:
+        table, at, columns, headers = find_header(sheets, year)
     areas: list[Area] = []
     notes: list[str] = []
     raw_tasks = read_tasks(table, at, columns, headers, year, areas, notes)
@@ -75,7 +106,7 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
         doubts += [Doubt(row=raw.row.number, column=raw.headers.get("task", ""), at=task, key="title",
                          why=Message("no header row: read as a list of tasks")) for raw, task in zip(raw_tasks, tasks, strict=True)]
         doubts += [Doubt(row=raw.row.number, column="完成时限", at=task, key="deadline",
-                         why=Message("deadline read from the text above the list: “{text}”", text=table.due_from[raw.row.number]))
+                         why=table.due_from[raw.row.number])
                    for raw, task in zip(raw_tasks, tasks, strict=True) if raw.row.number in table.due_from and task.deadline]
     name = _title_before(table, at) or path.stem
     result = Programme(code=programme, name=name, year=year, start=date(year, 1, 1), end=date(year, 12, 31),
@@ -94,11 +125,16 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
         "text_only_tasks": sum(1 for t in checked.tasks if not any(line.indicators for line in t.lines)),
         "unplaced_numbers": sum(1 for s in summary if "not placed" in s),
     }
-    stats["doubts"] = len(doubts)
+    other_year = _year_doubt(path, name, year)
+    stats["doubts"] = len(doubts) + bool(other_year)
     reported = [(programme, raw.code, *value) for raw, task in zip(raw_tasks, tasks, strict=True) for value in reported_values(raw, task)]
-    return Conversion(programme=checked, summary=summary, stats=stats, comments=_comments(result, doubts), reported=reported,
-                      doubts=[Message("{path}: row {row}, column {column}: {why}", path=path.name, row=d.row, column=d.column or "?",
-                                      why=d.why) for d in doubts])
+    comments = _comments(result, doubts)
+    if other_year:
+        comments[(None, None, None, "year")] = other_year
+    return Conversion(programme=checked, summary=summary, stats=stats, comments=comments, reported=reported,
+                      doubts=[*([other_year] if other_year else []),
+                              *(Message("{path}: row {row}, column {column}: {why}", path=path.name, row=d.row, column=d.column or "?",
+                                        why=d.why) for d in doubts)])
 
 
 def _comments(programme: Programme, doubts: list[Doubt]) -> dict[tuple, Message]:

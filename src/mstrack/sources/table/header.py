@@ -143,8 +143,13 @@ def _items_below(sheet: Sheet, at: int, columns: list[Column]) -> bool:
 
 
 def find_header(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column], list[str]]:
-    """The header row (and a sub-header row of periods below it) of the first sheet that has one."""
+    """The header row (and a sub-header row of periods below it) of the first sheet that has one. A sheet that
+    describes one project field by field down its rows is none (refused when no other sheet has a header)."""
+    records = []
     for sheet in sheets:
+        if labels := _field_record(sheet, year):
+            records.append((sheet, labels))
+            continue
         for at, row in enumerate(sheet.rows):
             columns = _header_columns(sheet, at, year)
             if columns is None:
@@ -162,13 +167,30 @@ def find_header(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column
             columns_by_data(sheet, at, columns)
             _date_month_plans(sheet.titles_above(at + 1 - len(header_rows)), columns)
             return sheet, at, columns, [" ".join(r) for r in header_rows]
-    if listed := list_table(sheets, year):
+    if listed := list_table([sheet for sheet in sheets if all(sheet is not r for r, _ in records)], year):
         return listed
+    if records:
+        raise InputError("{path}: one project described field by field down the rows ({labels} …), not a list of tasks: "
+                         "nothing to read as a programme", path=records[0][0].path, labels="、".join(records[0][1][:4]))
     names = ", ".join(str(s.path) for s in sheets[:1])
     raise InputError(
         "{path}: no header row found: expected a row naming a task column (工作任务, 实施内容, 实事项目, 项目内容 …) "
         "and a schedule, deadline or unit column (进度安排, 实施计划, 完成时限, 牵头单位, 责任单位 …)", path=names,
     )
+
+
+def _field_record(sheet: Sheet, year: int) -> list[str]:
+    """The labels down the first column of a sheet that describes one project field by field ("项目名称 | 城东幼儿园",
+    "建设单位 | 县教育局", "完成时间 | 2024年12月"): most rows a short label and its value, the first the project's
+    name, four or more of them names of a table's columns of three kinds or more, each once. [] for any other sheet."""
+    rows = [filled for row in sheet.rows if (filled := [c.strip() for c in row.cells if c.strip()])]
+    pairs = [filled for filled in rows if len(filled) == 2 and len(filled[0]) <= 8]
+    labels = [label.rstrip("：:") for label, _ in pairs]
+    kinds = [column_kind(label, year).kind for label in labels]
+    known = [kind for kind in kinds if kind]
+    if not pairs or kinds[0] != "task" or len(known) < 4 or len(set(known)) < 3 or len(set(labels)) < len(labels):
+        return []  # projects' names ("…工程 | 内容") are of one kind: a record's fields are of several
+    return labels if 2 * len(pairs) > len(rows) and 2 * len(known) > len(pairs) else []
 
 
 def _date_month_plans(titles: list[str], columns: list[Column]) -> None:

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from mstrack.domain.quantities import chinese_count
+from mstrack.errors import Message
 from mstrack.sources.table.cells import AREA_RE, GROUP_HEADING_RE
 from mstrack.sources.table.column_roles import columns_by_data
 from mstrack.sources.table.columns import Column, column_kind, office_columns
@@ -15,17 +16,16 @@ from mstrack.sources.table.mentions import find_mentions
 from mstrack.sources.table.numbering import DOTS
 from mstrack.sources.table.reading import Row, Sheet
 from mstrack.sources.table.units import labelled_roles, office_list
+from mstrack.vocabulary import PROGRAMME_NAMING
 
 ITEM_RE = re.compile(rf"^(\d{{1,3}})\s*[{DOTS})）](?!\d)\s*(\S.*)$", re.S)  # "1.中心城区…", "7. 粮食…", "1、…": not "2.5万"
 PART_RE = re.compile(r"^([（(]\s*\d{1,2}\s*[）)])\s*(\S.*)$", re.S)  # "(2)教育培训工程。…": a part of the item above
 TRAILING_BRACKET_RE = re.compile(r"\s*[（(]([^（）()]{2,60})[）)]\s*$")  # "…。 (工资处、就管中心)"
 TRAILING_RUN_RE = re.compile(r"\s+(\S{2,60})$")  # "…;  人社局、各开发区": offices after whitespace
 # a paragraph that introduces the list, or closes the document: never a task
-INTRO_RE = re.compile(r"如下|包括|公布|公告|通知|会议|发布|来源|日期|记者|近日|[:：]$")
+INTRO_RE = re.compile(r"如下|包括(?:以下|如下)?[:：]|公布|公告|通知|会议|发布|来源|日期|记者|近日|[:：]$")
 CLOSING_RE = re.compile(r"主席团|^\S{0,20}(?:人民政府|委员会|办公室|大会)$|^[\d○〇零一二三四五六七八九十]{2,4}年.{1,6}月.{1,4}日$")
-# the text above a list names a programme of work by its own words (民生实事, 为民办十件实事, 民生工程, 任务分解 …),
-# simplified or traditional: 项目, 任务 or 目标 alone name no list ("为确保全面完成今年防汛目标任务")
-PROGRAMME_RE = re.compile(r"[实實]事(?!求是)|民生工程|惠民工程|(?:任务|任務|目标|目標)分解|分解落[实實]")
+PROGRAMME_RE = re.compile(PROGRAMME_NAMING)  # the text above a list names a programme of work (vocabulary.PROGRAMME_NAMING)
 # ... and is about the programme itself, not a meeting, a report of its progress or results, a review of a past year,
 # an agenda or a name list
 OTHER_TOPIC_RE = re.compile(r"召开|推进会|座谈会|现场会|观摩|进展|进度|推进情况|完成情况|实施情况|有序推进|扎实推进|考核|考评|评比|"
@@ -147,23 +147,47 @@ def _bracketed(row: Row) -> tuple[str, str, str] | None:
     return ("heading", texts[0], "") if AREA_RE.match(texts[0]) and len(texts[0]) <= 60 and not units else None
 
 
-def _bracketed_run(rows: list[Row]) -> tuple[int, int] | None:
+def _bracketed_run(rows: list[Row]) -> tuple[int, list[tuple[str, str, str]]] | None:
     """The first run of MIN_ITEMS or more items numbered "(一)", "(二)"… in order, with the headings "一、…" above and
-    between them (a heading starts the count again): a 通知's points under its heading. A list numbered in digits is
-    read first (_numbered_run): there "(一)" heads a group of items."""
+    between them (a heading starts the count again): a 通知's points under its heading, (first row, each row's
+    reading by _bracketed). A list numbered in digits is read first (_numbered_run): there "(一)" heads a group of items."""
     start, last, items = None, 0, 0
+    found_rows: list[tuple[str, str, str]] = []
     for i, row in enumerate([*rows, None]):
         found = _bracketed(row) if row is not None else None
         number = chinese_count(found[0]) if found and found[0] != "heading" else None
         if found and (number == last + 1 or found[0] == "heading"):
             start = i if start is None else start
+            found_rows.append(found)
             last, items = (0, items) if number is None else (number, items + 1)
             continue
         if start is not None and items >= MIN_ITEMS:
-            while _bracketed(rows[i - 1])[0] == "heading":  # a heading after the last item heads nothing
-                i -= 1
-            return start, i
+            while found_rows[-1][0] == "heading":  # a heading after the last item heads nothing
+                found_rows.pop()
+            return start, found_rows
         start, last, items = (i, 1, 1) if number == 1 else (None, 0, 0)
+        found_rows = [found] if number == 1 else []
+    return None
+
+
+def _chinese_run(rows: list[Row]) -> tuple[int, list[tuple[str, str, str]]] | None:
+    """The first run of MIN_ITEMS or more rows numbered "一、", "二、"… in order with nothing between them: items, not
+    the headings of groups (a heading heads the items below it, numbered "1." or "(一)": _numbered_run and
+    _bracketed_run read those first). (first row, [(numeral, words, offices printed after them or beside)])."""
+    start, found = None, []
+    for i, row in enumerate([*rows, None]):
+        texts = _texts(row) if row is not None else []
+        units = texts[-1] if len(texts) == 2 and office_list(texts[-1]) else ""
+        m = AREA_RE.match(texts[0]) if len(texts) == (2 if units else 1) else None
+        number = chinese_count(m[1]) if m else None
+        item = (m[1], *_units_after(m[2])) if m else None
+        item = (item[0], item[1], units or item[2]) if item else None
+        if number is not None and number == len(found) + 1 and start is not None:
+            found.append(item)
+            continue
+        if start is not None and len(found) >= MIN_ITEMS:
+            return start, found
+        start, found = (i, [item]) if number == 1 else (None, [])
     return None
 
 
@@ -205,6 +229,64 @@ def _paragraph_run(rows: list[Row]) -> tuple[int, int] | None:
     return None
 
 
+# the words that introduce a list inside its paragraph: "这十大民生实事项目分别是:", "主要包括：", "具体如下:"
+INLINE_INTRO_RE = re.compile(r"(?:分别是|分别为|如下|包括|主要有|具体是|具体为|即)\s*$")
+INLINE_NUMBER_RE = re.compile(rf"^(?:(\d{{1,3}})\s*[{DOTS})）]|[（(]\s*(\d{{1,3}})\s*[）)])(?!\d)\s*")  # "1." "1、" "(1)"
+NAME_STOP_RE = re.compile(r"[，,：:]")
+
+
+def _clauses(text: str) -> list[str]:
+    """A paragraph's parts between "；" or ";" outside brackets: a bracket's "牵头单位：…；配合单位：…" stays in its part."""
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(text):
+        depth += 1 if char in "（(" else -1 if char in "）)" and depth else 0
+        if char in "；;" and not depth:
+            parts.append(text[start:i])
+            start = i + 1
+    return [part.strip() for part in [*parts, text[start:]] if part.strip()]
+
+
+def _inline_items(text: str, introduced: bool) -> tuple[str, list[tuple[str, str]]] | None:
+    """A paragraph that is a list of MIN_ITEMS or more items separated by "；"/";": numbered 1. 2. or (1)… in order, or
+    not numbered after the words that introduce it, in the paragraph ("…分别是:") or closing the one above
+    (`introduced`): (introduction, [(number, item)]). A paragraph of clauses alone is a paragraph, not a list."""
+    intro, body = "", text.strip().rstrip("。.")
+    head = re.match(r"^([^；;]*?)[:：]", body)
+    if head and INLINE_INTRO_RE.search(head[1]):
+        intro, body = head[1], body[head.end():]
+    parts = _clauses(body)
+    numbers = [INLINE_NUMBER_RE.match(part) for part in parts]
+    if len(parts) < MIN_ITEMS:
+        return None
+    if all(numbers):
+        codes = [int(m[1] or m[2]) for m in numbers]
+        if codes != sorted(set(codes)):
+            return None
+        return intro, [(str(code), part[m.end():].strip()) for code, m, part in zip(codes, numbers, parts, strict=True)]
+    if any(numbers) or not (intro or introduced):  # numbered in part; or no introduction
+        return None
+    return intro, [(str(k), part) for k, part in enumerate(parts, 1)]
+
+
+def _named_item(text: str) -> tuple[str, str] | None:
+    """An item that begins with a project's name and then says what is done ("低保暖心工程,为辖区…"): (name, content)."""
+    parts = NAME_STOP_RE.split(text, maxsplit=1)
+    if len(parts) != 2 or not 2 <= len(parts[0]) <= 20 or re.search(r"\d", parts[0]) or len(parts[1].strip()) < 2:
+        return None
+    name = parts[0].strip()
+    return (name, parts[1].strip()) if PROJECT_RE.search(name.rstrip("”’\"'")) or not WORK_RE.match(name) else None
+
+
+def _inline_run(rows: list[Row]) -> tuple[int, str, list[tuple[str, str]]] | None:
+    """The first row whose one text is a list of items inside one paragraph: (row, introduction, items)."""
+    for i, row in enumerate(rows):
+        texts = _texts(row)
+        above = _texts(rows[i - 1]) if i else []
+        if len(texts) == 1 and (found := _inline_items(texts[0], bool(above) and above[-1].rstrip()[-1:] in ":：")):
+            return i, *found
+    return None
+
+
 # a deadline the text above the list states for all its tasks: "其余项目均计划在今年12月完成", "以上项目均于年底前建成"
 WHEN = r"((?:今年|\d{4}\s*年)?\s*(?:\d{1,2}\s*月(?:份|底|末|中旬|下旬)?|年底|年内)前?|\d{4}\s*年[底内]前?)"
 # the verb completes the tasks themselves: "完成。", "建成投用，"; not a step before them ("完成招标", "完成实施方案编制")
@@ -240,27 +322,36 @@ def _named(name: str, code: str, title: str) -> bool:
     return name == title or name in title or title.rstrip("；;。") in name
 
 
-def _with_deadlines(header: list[str], rows: list[list[str]], texts: list[str], year: int
-                    ) -> tuple[list[str], list[list[str]], str]:
-    """A 完成时限 column for a list whose text above states when its tasks are due: each item's cell the deadline of the
-    exception it is named in, else the deadline of all; a heading's row, or a part's, leaves it as it is, and so does
-    an item that prints its own ("…，6月底前完成"): its words say it. The sentence read, or ""."""
-    if "完成时限" in header or not (shared := _shared_deadlines(texts, year)):
-        return header, rows, ""
-    due, others, sentence = shared
+def _with_deadlines(header: list[str], rows: list[list[str]], above: list[str], after: list[str], year: int
+                    ) -> tuple[list[str], list[list[str]], Message | None]:
+    """A 完成时限 column for a list whose text above, or just after ("以上项目均于2025年12月底前完成"), states when its
+    tasks are due: each item's cell the deadline of the exception it is named in, else the deadline of all; a heading's
+    row, or a part's, leaves it as it is, and so does an item that prints its own ("…，6月底前完成"): its words say it.
+    Why each such deadline is a doubt (the sentence read), or None. The text above wins over the text after."""
+    if "完成时限" in header:
+        return header, rows, None
+    if shared := _shared_deadlines(above, year):
+        why = Message("deadline read from the text above the list: “{text}”", text=shared[2])
+    elif shared := _shared_deadlines(after, year):
+        why = Message("deadline read from the text after the list: “{text}”", text=shared[2])
+    else:
+        return header, rows, None
+    due, others, _ = shared
     cells = []
     for cells_of_row in rows:
         heading = len(set(cells_of_row)) == 1
         code, title = cells_of_row[0], cells_of_row[1]
         own = next((when for name, when in others if _named(name, code, title)), due)
         cells.append([*cells_of_row, code if heading else "" if not code or OWN_DATE_RE.search(title) else own])
-    return [*header, "完成时限"], cells, sentence
+    return [*header, "完成时限"], cells, why
 
 
 def _as_table(sheet: Sheet, header: list[str], rows: list[list[str]], source: list[Row], above: list[str],
-              year: int) -> tuple[Sheet, int, list[Column], list[str]]:
-    """The list as the table it would be with a header, the rows keeping their numbers in the file."""
-    header, rows, sentence = _with_deadlines(header, rows, [*sheet.titles, *above], year)
+              year: int, after: list[Row]) -> tuple[Sheet, int, list[Column], list[str]]:
+    """The list as the table it would be with a header, the rows keeping their numbers in the file; `after`: the rows
+    after the list, the first two of which may give all its tasks' deadline."""
+    header, rows, why = _with_deadlines(header, rows, [*sheet.titles, *above], [t for row in after[:2] for t in _texts(row)],
+                                        year)
     columns = []
     for i, name in enumerate(header):
         column = column_kind(name, year)
@@ -270,7 +361,7 @@ def _as_table(sheet: Sheet, header: list[str], rows: list[list[str]], source: li
     table = Sheet(path=sheet.path, rows=[Row(0, list(header)), *(Row(r.number, cells) for r, cells in zip(source, rows, strict=True))],
                   column_name=sheet.column_name, written=sheet.written, titles=[*sheet.titles, *above], merges=sheet.merges)
     table.headerless = True
-    table.due_from = {r.number: sentence for r, cells in zip(source, rows, strict=True) if sentence and cells[-1] and len(set(cells)) > 1}
+    table.due_from = {r.number: why for r, cells in zip(source, rows, strict=True) if why and cells[-1] and len(set(cells)) > 1}
     columns_by_data(table, 0, columns)  # two columns of words: the name and its content, as under a header
     return table, 0, columns, [" ".join(header)]
 
@@ -323,15 +414,22 @@ def list_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column]
             # a part ("(2)…" under "17.") keeps its number in its words: a row without 序号, read as the item above's
             rows = [[e.code, e.text, e.units] if e.kind == "item" else [e.text] * 3 if e.kind == "heading"
                     else ["", f"{e.code}{e.text}", e.units] for e in chosen]
-            return _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, [e.row for e in chosen], above, year)
+            return _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, [e.row for e in chosen], above, year, sheet.rows[end:])
         if run := _bracketed_run(sheet.rows):
-            start, end = run
+            start, chosen = run  # "(一)" stays in the words: the reader codes it 一(一)
+            end = start + len(chosen)
             above = _above(sheet, start)
-            chosen = [_bracketed(row) for row in sheet.rows[start:end]]  # "(一)" stays: the reader codes it 一(一)
             headings = [words for kind, words, _ in chosen if kind == "heading"]  # "一、纳入民生实事项目管理的内容"
             if _is_programme(sheet, [*above, *headings], [words for kind, words, _ in chosen if kind != "heading"]):
                 rows = [[words] * 3 if kind == "heading" else ["", words, units] for kind, words, units in chosen]
-                return _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, sheet.rows[start:end], above, year)
+                return _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, sheet.rows[start:end], above, year, sheet.rows[end:])
+        if run := _chinese_run(sheet.rows):
+            start, chosen = run
+            above = _above(sheet, start)
+            if _is_programme(sheet, above, [words for _, words, _ in chosen]):
+                rows = [[numeral, words, units] for numeral, words, units in chosen]
+                return _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, sheet.rows[start:start + len(chosen)], above, year,
+                                 sheet.rows[start + len(chosen):])
         if run := _pair_run(entries):
             start, end = run
             chosen = [e for e in entries[start:end] if e is not None]
@@ -339,7 +437,8 @@ def list_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column]
             if not _is_programme(sheet, above, [e.content for e in chosen]):
                 continue  # a glossary, an agenda, a contact list
             rows = [[str(k), e.text, e.content, e.units] for k, e in enumerate(chosen, 1)]
-            return _as_table(sheet, ["序号", "项目名称", "项目内容", "责任单位"], rows, [e.row for e in chosen], above, year)
+            return _as_table(sheet, ["序号", "项目名称", "项目内容", "责任单位"], rows, [e.row for e in chosen], above, year,
+                             sheet.rows[end:])
         if run := _paragraph_run(sheet.rows):
             start, end = run
             above = _above(sheet, start)
@@ -347,5 +446,19 @@ def list_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column]
             if not _is_programme(sheet, above, [_texts(row)[0] for row in chosen], strict=True):
                 continue
             rows = [[str(k), _texts(row)[0], ""] for k, row in enumerate(chosen, 1)]
-            return _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, chosen, above, year)
+            return _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, chosen, above, year, sheet.rows[end:])
+        if found := _inline_run(sheet.rows):
+            at, intro, items = found
+            above = [*_above(sheet, at), *([intro] if intro else [])]
+            if _is_programme(sheet, above, [text for _, text in items], strict=True):
+                split = [(code, *_units_after(text)) for code, text in items]
+                named = [_named_item(words) for _, words, _ in split]
+                row = sheet.rows[at]
+                if all(named):  # each item a project's name and its content: 项目名称 | 项目内容
+                    rows = [[code, *pair, units] for (code, _, units), pair in zip(split, named, strict=True)]
+                    return _as_table(sheet, ["序号", "项目名称", "项目内容", "责任单位"], rows, [row] * len(rows), above, year,
+                                     sheet.rows[at + 1:])
+                rows = [[code, words, units] for code, words, units in split]
+                return _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, [row] * len(rows), above, year,
+                                     sheet.rows[at + 1:])
     return None

@@ -372,13 +372,47 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
         # "4个结构性指标均实现10%以上增长": a count of what the clause speaks of, each of which has a figure of its own
         threshold = threshold or (comparator == "=" and re.match(r"[^，,；;。\d]{1,10}均[^，,；;。]*\d",
                                                                  clause[after.end():]) is not None)
-        threshold = threshold or _names_not_counts(clause, prefix, after, unit)
+        threshold = threshold or _names_not_counts(clause, prefix, after, unit) or _standard(clause, spans, prefix, after, unit)
         if (prefix.endswith(THRESHOLD) and word in THRESHOLD) or threshold or any(w in prefix for w in NOT_TARGET_WORDS) \
                 or (year and any(int(m[1]) < year and not re.search(CHANGE_WORDS, prefix[m.end():])
                                  for m in re.finditer(r"(\d{4})\s*年", prefix))):
             continue
         spans.append((start, after.end() if (unit or after["scale"] or suffix) else end, number, after, unit, comparator))
-    return spans
+    return _without_labels(clause, spans)
+
+
+LABEL_GAP_RE = re.compile(r"\s*[、和及与]\s*(?:约|近|不少于|不低于|至少)?\s*")  # nothing but a joint (and its bound)
+
+
+def _without_labels(clause: str, spans: list[tuple]) -> list[tuple]:
+    """"协兴村4栋、9栋": figures of one measure word listed with nothing but 、 or 和 between them label the things
+    (building 4, building 9); a count does not repeat its measure word bare. "分别…3个、5个" are counts."""
+    if "分别" in clause:
+        return spans
+    labels = set()
+    for k, (one, two) in enumerate(zip(spans, spans[1:], strict=False)):
+        if one[4] and one[4] == two[4] and one[2] != two[2] and LABEL_GAP_RE.fullmatch(clause[one[1]:two[0]]):
+            labels |= {k, k + 1}
+    return [span for k, span in enumerate(spans) if k not in labels]
+
+
+EACH_ONE_RE = re.compile(r"(?:每|单)[个处所座家间栋户村][^，,；;。\d]{0,6}$")  # "每个不少于200平方米", "每处面积约"
+# "覆盖率达到40%": a rate, not a share of things
+RATE_BEFORE_RE = re.compile(r"(?:率|比例|比重|占比|达到?|为|到|至|在|提高|提升|增长|下降|保持|超过|不低于|不少于)\s*(?:约)?\s*$")
+MEASURED_RE = re.compile(r"(?:面积|长度|宽度|规模|容量|体量)\s*(?:约|为|在)?$")  # "面积200平方米的…"
+
+
+def _standard(clause: str, spans: list[tuple], prefix: str, after: re.Match, unit: str) -> bool:
+    """A size that qualifies, not how much is done: the standard each one meets ("每个不少于200平方米"), a condition
+    on what is counted ("面积200平方米的用房"), or the standard a share reaches ("80%以上社区用房面积达到200平方米":
+    the share is the target)."""
+    if unit not in SIZE_UNITS:
+        return False
+    if EACH_ONE_RE.search(prefix) or (MEASURED_RE.search(prefix) and clause[after.end():].lstrip().startswith("的")):
+        return True
+    share = next((span for span in reversed(spans) if span[4] in ("%", "％")), None)  # a share of the things: "80%以上社区"
+    return share is not None and not RATE_BEFORE_RE.search(clause[:share[0]]) \
+        and re.search(r"达到?", clause[share[1]:len(prefix)]) is not None
 
 
 KINDS_OF_PEOPLE_RE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:患者|病人|人群|人员|对象|群体)")

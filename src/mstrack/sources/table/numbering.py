@@ -32,10 +32,17 @@ def in_lead_heading(heading: tuple[str, str], title: str) -> tuple[str, str]:
 
 
 def numerals_over_digits(codes: list[str]) -> bool:
-    """A 序号 column that numbers items in digits under rows numbered in Chinese numerals ("一", "1", "2", "二", "3"):
+    """A 序号 column that numbers items in digits under rows numbered in Chinese numerals ("一" or "（一）", "1", "2", "二", "3"):
     the numerals number groups, whatever else their rows hold (a subtotal, 共2项)."""
-    first = next((k for k, code in enumerate(codes) if NUMERAL_CODE_RE.fullmatch(code)), None)
+    first = next((k for k, code in enumerate(codes) if group_numeral(code)), None)
     return first is not None and any(re.fullmatch(r"\d+[、.．]?", code) for code in codes[first + 1:])
+
+
+def group_numeral(code: str) -> str | None:
+    """The Chinese numeral a 序号 cell numbers a group by: "一", "一、", "（一）"; None for any other."""
+    if NUMERAL_CODE_RE.fullmatch(code):
+        return code.rstrip("、.．")
+    return m[1] if (m := SUB_CODE_RE.fullmatch(code)) else None
 
 
 def title_code(title: str) -> re.Match | None:

@@ -24,7 +24,8 @@ class Sheet:
     written: Written | None = None  # the document's own characters, when its cells were read in simplified ones
     titles: list[str] = field(default_factory=list)  # a document's lines above the table, as written (a sheet has them as rows)
     headerless: bool = False  # a list of tasks read as a table: the document prints no header (headerless.py)
-    due_from: dict[int, str] = field(default_factory=dict)  # a list's rows due by a sentence above it: the sentence
+    due_from: dict[int, object] = field(default_factory=dict)  # a list's rows due by a sentence above or after it: why (a Message)
+    paragraphs: bool = False  # a page with no table: its lines, read only as a list of tasks (documents.TitledRows)
     merges: bool = True  # a merged cell gives its value to every cell it covers; text exports write it once, blank below
 
     def titles_above(self, at: int) -> list[str]:
@@ -124,7 +125,7 @@ def read_sheets(path: Path, sheet: str | None = None, table: int | None = None) 
         if suffix in (".xlsx", ".xlsm", ".xls", ".ods"):
             return _read_workbook(path, sheet)
         if suffix in DOCUMENT_SUFFIXES:
-            return [make_sheet(path, rows, titles=rows.titles) for rows in document_tables(path, table)]
+            return [make_sheet(path, rows, titles=rows.titles, paragraphs=rows.paragraphs) for rows in document_tables(path, table)]
         if head[:4] == b"PK\x03\x04":  # a .zip or a workbook misnamed: calamine would take it in whole, unbounded
             raise InputError("{path}: unknown file type {suffix}; use .csv, .tsv, .xlsx, .xls, .ods, .docx or .html", path=path,
                              suffix=suffix or Message("(none)"))

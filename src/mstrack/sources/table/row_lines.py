@@ -21,7 +21,7 @@ from mstrack.sources.table.units import (
     scoped,
     split_groups,
     unit_names,
-    without_closing_deng,
+    units_in_groups,
     without_closing_others,
     without_people,
 )
@@ -155,7 +155,7 @@ def _unit_groups(lead_cell: str, units_cell: str, previous: RawLine | None,
         groups = split_groups(lead_cell) if lead_cell else []
         lead_groups = [[scoped(u) if len(groups) > 1 else (u, "") for u in unit_names(g)] for g in groups]
         lead_groups = [g for g in lead_groups if g]
-        unit_groups = without_closing_deng([unit_names(g) for g in (split_groups(units_cell) if units_cell else [])])
+        unit_groups = units_in_groups(split_groups(units_cell) if units_cell else [])
     if not lead_groups:
         units = [u for g in unit_groups for u in g]
         together = lead_column and not lead_cell and units  # a 牵头 column left blank: those named lead

@@ -10,7 +10,9 @@ from mstrack.model import Area
 from mstrack.sources.table.cells import AREA_RE, SEVERAL_CODES_RE, explained_marks, note_line, total_row, without_marks
 from mstrack.sources.table.columns import Column
 from mstrack.sources.table.numbering import (
+    ITEM_CODE_RE,
     NUMERAL_CODE_RE,
+    PART_CODE_RE,
     TITLE_NUMERAL_RE,
     in_area,
     in_lead_heading,
@@ -97,8 +99,10 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
         if parts_restart and tasks and _part_of_item(row, layout, title, filled, tasks[-1], year):
             previous = row
             continue
+        picked = _picked_part(row, layout, title, tasks, area)
         code, title = task_code(row, layout, title, tasks[-1] if tasks else None, area)
-        part = _part_number(row, layout, tasks, area, last_part)
+        code = picked or code
+        part = None if picked else _part_number(row, layout, tasks, area, last_part)
         last_part = (id(tasks[-1]), part) if part else None
         code = None if part else code  # "（1）" under "1.": a part of the task above, not task 1 again
         item = ""
@@ -149,6 +153,19 @@ def _part_number(row: Row, layout: _Layout, tasks: list[RawTask], area: str | No
     if seq:
         return part_numbered(seq, layout.cell(above.row, "seq"), last)
     return part_numbered(layout.cell(row, "task"), layout.cell(above.row, "task"), last)
+
+
+def _picked_part(row: Row, layout: _Layout, title: str, tasks: list[RawTask], area: str | None) -> str | None:
+    """A part "(2)" in the words of a row under an item numbered "17" that neither starts a count of parts ("(1)") nor goes on numbering
+    the items ("(18)"): one part picked out of a longer item, a task of its own numbered by both ("17(2)")."""
+    if layout.cell(row, "seq") or not tasks or tasks[-1].area != area or not (m := PART_CODE_RE.match(title.strip())):
+        return None
+    above = tasks[-1]  # numbered in 序号 (in any form), or in its words as "17." (a table of "（1）" items has no parts)
+    if not re.fullmatch(r"\d+", above.code) or not (layout.cell(above.row, "seq")
+                                                     or ITEM_CODE_RE.match(layout.cell(above.row, "task").strip())):
+        return None
+    number = int(m[1])
+    return f"{above.code}({number})" if number > 1 and number != int(above.code) + 1 else None
 
 
 SAME_AS_ABOVE_RE = re.compile(r"同\s*上[。.]?")

@@ -12,6 +12,7 @@ from mstrack.sources.table.numbering import (
     TITLE_NUMERAL_RE,
     add_area,
     add_area_named,
+    group_numeral,
     in_area,
     title_code,
 )
@@ -42,9 +43,11 @@ def area_of(row: Row, filled: list[str], layout: _Layout, areas: list[Area], are
         m = AREA_RE.match(area_text.split("\n")[0])
         area = add_area(areas, m) if m else add_area_named(areas, area_text)
     title, code_text = layout.cell(row, "task"), layout.cell(row, "seq")
-    if NUMERAL_CODE_RE.fullmatch(code_text) and title and not numeral_items \
+    bracketed = numeral_headings and group_numeral(code_text) and not NUMERAL_CODE_RE.fullmatch(code_text) \
+        and not cells_of_its_own(row, layout, title)  # "（一）|教育惠民" over items "1", "2": their group
+    if (NUMERAL_CODE_RE.fullmatch(code_text) or bracketed) and title and not numeral_items \
             and (numeral_headings or not cells_of_its_own(row, layout, title)):
-        return add_area(areas, AREA_RE.match(code_text.rstrip("、.．") + "、" + title)), True
+        return add_area(areas, AREA_RE.match(group_numeral(code_text) + "、" + title)), True
     return area, False
 
 

@@ -288,16 +288,30 @@ def unit_names(cell: str) -> list[str]:
     """The units a cell lists: 等 (and others) closing a list ("省商务厅等,各市人民政府") is no part of the unit's name
     before it; inside a name ("市平等就业服务中心") it stays. Units joined by 和 are split where both are whole. The
     full stop closing a labelled line ("牵头单位：市财政局。") is punctuation, no part of the last unit's name."""
+    return units_in_groups([cell])[0]
+
+
+def units_in_groups(cells: list[str]) -> list[list[str]]:
+    """The units of each group of a cell (its lines or "；" parts), as unit_names reads them, with the closing 等 read
+    once over all of them."""
+    return _without_closing_deng([_names(cell) for cell in cells])
+
+
+def _names(cell: str) -> list[str]:
     parts = [p for part in split_units(cell) if (p := part.rstrip(CLOSING_PUNCTUATION).strip())]
-    return without_closing_deng([[m[1] if (m := UNIT_THEN_DENG_RE.match(u)) else u for part in parts for u in _joined_units(part)]])[0]
+    return [m[1] if (m := UNIT_THEN_DENG_RE.match(u)) else u for part in parts for u in _joined_units(part)]
 
 
-def without_closing_deng(groups: list[list[str]]) -> list[list[str]]:
+def _without_closing_deng(groups: list[list[str]]) -> list[list[str]]:
     """"…、商贸物流园等" (or its names a group each, spaced): 等 after the last of several units closes the list,
-    whatever its names end with."""
-    if sum(len(g) for g in groups) < 2 or not groups[-1] or len(last := groups[-1][-1]) <= 2 or not last.endswith("等"):
-        return groups
-    return [*groups[:-1], [*groups[-1][:-1], last[:-1].strip()]]
+    whatever its names end with: the last of each group of several, and the last of all when there are several."""
+    several = sum(len(g) for g in groups) >= 2
+    return [[*g[:-1], _without_deng(g[-1])] if g and (len(g) >= 2 or (several and k == len(groups) - 1)) else g
+            for k, g in enumerate(groups)]
+
+
+def _without_deng(name: str) -> str:
+    return name[:-1].strip() if len(name) > 2 and name.endswith("等") else name
 
 
 # an office's own ending: a place ("城东街道", "经济开发区", "城关镇") or an object ("老旧小区", "乡镇卫生院") has none
