@@ -558,6 +558,48 @@ TABLES: dict[str, dict] = {
         # the part heading over the row
         "merges": [(1, 0, 1, 2)],
     },
+    "lianyungang-2023-shishi.xlsx": {
+        # held out (eleventh set, helper a): the city's list, attached to the 市人大 notice, prints each item as
+        # "N. item text。(牵头单位:…;共同责任单位:…)" under a heading "一、教育惠民领域"; the two labels of the bracket are
+        # the columns here, as chibi-2021's (SOURCES.md)
+        "title": "2023年连云港市民生实事项目",
+        "header": ["", "牵头单位", "共同责任单位"],
+        "rows": [
+            ["一、教育惠民领域", None, None],
+            ["1. 新建中小学15所、改扩建8所。完成校安工程23万平方米。", "市教育局",
+             "市发改委、市财政局、市自然资源局、市住建局,各县区、功能板块"],
+            ["2. 完成全市义务教育学校灯光照明改造。", "市教育局", "各县区、功能板块"],
+            ["3. 全市新招聘中小学教师800人。组织200名中小学教师赴无锡市优质学校挂职跟岗锻炼。教师交流比例占符合条件教师的15%以上。",
+             "市教育局", "市委编办、市人社局、市发改委,各县区、功能板块"],
+            ["4. 开展中小学教师教学行为家长满意度评价制度试点。", "市教育局", "各县区、功能板块"],
+            ["5. 新建幼儿园14所。创建省、市级优质幼儿园20所。", "市教育局", "市财政局、市机关管理局,各县区、功能板块"],
+        ],
+        # the heading over the table's width
+        "merges": [(1, 0, 1, 2)],
+    },
+    "mianyang-2023-qingdan.docx": {
+        # held out (eleventh set, helper a): a news page (traditional characters) that prints the city's list as a
+        # heading "一、城建綜合治理類" over "(11件)", then for each item its name, a line of content and a labelled line
+        # 責任單位:…; the name and the content are two columns here, the label the third (SOURCES.md)
+        "title": None,
+        "before": ["原標題:6類22件、擬投資28.23億元——",
+                   "快看!2023年市級民生實事清單",
+                   "民生實事事關千家萬戶、百姓冷暖。近日,市委、市政府印發了綿陽市2023年6類22件市級民生實事項目清單"
+                   "(含8件人大代表票決項目),涵蓋城建綜合治理、醫療社會保障、基礎教育建設、公共安全服務等方面,計劃投入資金28.23億元。"],
+        "header": ["", "", "責任單位"],
+        "rows": [
+            ["一、城建綜合治理類\n(11件)", None, None],
+            ["1.綿陽科技城第二水源開茂水庫水廠及配套管網建設項目",
+             "建設一座日供水30萬噸的綿陽科技城第二水源開茂水庫凈水廠;建設1條總長度約25公里,途經北川羌族自治縣、安州區、"
+             "科技城新區的重力流清水輸水管道。",
+             "市住房和城鄉建設委、水務集團。"],
+            ["2.綿陽火車站站前廣場及周邊配套設施建設項目(票決項目)",
+             "新建臨園路下穿通道,總長約1400米,寬50米;對綿陽火車站站前廣場進行改建(占地面積約2.4萬平方米)。",
+             "市住房和城鄉建設委、交發集團"],
+        ],
+        # the heading (two lines) over the table's width
+        "merges": [(1, 0, 1, 2)],
+    },
     "jinhu-2021-jinzhan.xlsx": {
         # held out (eleventh set, helper b): a county's report on its 我为群众办实事 projects, each printed as labelled lines
         # (项目名称:… / 项目内容:… / 责任单位:… / 进展与成效:…); the labels are the columns here, as lishan-2023 and
