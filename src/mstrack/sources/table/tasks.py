@@ -10,6 +10,7 @@ from mstrack.model import Area
 from mstrack.sources.table.cells import AREA_RE, SEVERAL_CODES_RE, explained_marks, note_line, total_row, without_marks
 from mstrack.sources.table.columns import Column
 from mstrack.sources.table.numbering import (
+    COUNT_RE,
     ITEM_CODE_RE,
     NUMERAL_CODE_RE,
     PART_CODE_RE,
@@ -30,6 +31,7 @@ from mstrack.sources.table.titles import (
     area_numbered,
     area_of,
     cells_of_its_own,
+    ends_area,
     items_print_numbers,
     numbered_in_numerals,
     task_code,
@@ -54,6 +56,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     parts_restart = _parts_restart(sheet, at, layout)
     last_part: tuple[int, int] | None = None  # the task above and the number of its last part "（2）"
     heading: tuple[str, str] | None = None  # "(一)省监察厅牵头的工作": the code and lead of the items under it
+    opener = ""  # the 序号 of the row that opened the area ("（一）"): a task numbered as it was ends the area
     marks = explained_marks([row.cells for row in sheet.rows[at + 1:]])
     previous: Row | None = None  # the last data row: what a cell typed 同上 repeats
     for row in (split for below in sheet.rows[at + 1:] for split in _tasks_in_row(below, layout, joined)):
@@ -74,11 +77,16 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
         if found := lead_heading(filled, area):
             heading = found
             continue
+        above = area
         area, area_only = area_of(row, filled, layout, areas, area, numeral_items=numeral_items,
                                   numeral_headings=numeral_headings)
         if area_only:
-            heading = None
+            heading, opener = None, layout.cell(row, "seq")
             continue
+        if area != above:
+            opener = ""  # an area column's: no 序号 opened it
+        elif area is not None and ends_area(layout.cell(row, "seq"), opener):
+            area, opener = None, ""  # "（二）" with cells of its own after area "（一）": a task after the area
         title = without_marks(layout.cell(row, "task"), marks)  # "新建幼儿园3所※" under "注：带※的为…"
         if heading and title:
             code, title = in_lead_heading(heading, title)
@@ -285,7 +293,6 @@ def _sub_items(task: RawTask) -> None:
 
 
 ITEM_NUMBER_RE = re.compile(r"^[*＊※]*\s*(\d+)\s*[.．、]\s*(?=\D)")
-COUNT_RE = re.compile(r"\s*[（(]\s*(?:共\s*)?\d+\s*项[^()（）]*[)）]\s*$")
 
 
 def _areas_are_tasks(sheet: Sheet, at: int, layout: _Layout) -> bool:
