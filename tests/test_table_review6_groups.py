@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from openpyxl import Workbook
 
+from mstrack.errors import InputError
 from mstrack.sources.table import convert_table
 from tests.test_import_table import write_csv
 
@@ -65,6 +66,21 @@ def test_a_cell_merged_down_from_a_group_row_over_its_items_is_not_the_rows_own(
     assert _codes(result) == [("1", "一"), ("2", "一"), ("3", "二"), ("4", "二")]
     assert [u for t in result.programme.tasks for line in t.lines for u in line.lead_units] == \
         ["区教育局", "区教育局", "区卫健局", "区卫健局"]
+
+
+def test_a_list_of_headings_with_no_task_under_them_is_refused_saying_so(tmp_path):
+    """A page of "一、加强组织领导" headings alone: refused naming the rows and the headings, not "row 0"."""
+    path = tmp_path / "measures.html"
+    path.write_text("<html><body><p>某县2024年民生实事项目实施方案</p><p>提出以下保障措施：</p>"
+                    "<p>一、加强组织领导</p><p>二、强化资金保障</p><p>三、加强督查考核</p></body></html>", encoding="utf-8")
+    try:
+        convert_table(path, "x-2024", 2024)
+    except InputError as error:
+        text = str(error)
+    else:
+        raise AssertionError("a list of headings alone was read as a programme")
+    assert "row 0" not in text
+    assert "加强组织领导" in text and "no task" in text
 
 
 def test_a_count_of_items_in_a_group_title_is_no_target():

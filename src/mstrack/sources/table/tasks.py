@@ -134,7 +134,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
                 "序号 {code} numbers {n} tasks in one row whose words do not split into {n}: read as one task", code=kept, n=len(
                     re.findall(r"\d+", kept)))))
     if not tasks:
-        raise InputError("{path}: row {row}: a header but no task rows below it", path=sheet.path, row=sheet.rows[at].number)
+        _no_tasks(sheet, at, areas)
     headers = {kind: cols[0].header for kind, cols in layout.by_kind.items()}
     if any(area_numbered(task) for task in tasks):
         for task in tasks:  # numbered inside each area: every task takes both numbers, "二(1)"
@@ -147,6 +147,19 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
         own_units(task)
         task.headers = headers
     return tasks
+
+
+def _no_tasks(sheet: Sheet, at: int, areas: list[Area]) -> None:
+    """Refuse a table with no task row, saying what its rows were: headings alone ("一、加强组织领导", the sections of
+    a plan) or nothing read. A list read without a header row has none to point at: its first row is named."""
+    header = sheet.rows[at].number
+    row = header or next((r.number for r in sheet.rows[at + 1:] if any(r.cells)), header)
+    if areas:
+        raise InputError("{path}: row {row}: {n} headings ({names}) and no task row under any of them", path=sheet.path,
+                         row=row, n=len(areas), names="、".join(a.name for a in areas[:3]) + ("…" if len(areas) > 3 else ""))
+    if not header:
+        raise InputError("{path}: row {row}: a list with no task row in it", path=sheet.path, row=row)
+    raise InputError("{path}: row {row}: a header but no task rows below it", path=sheet.path, row=row)
 
 
 def _part_number(row: Row, layout: _Layout, tasks: list[RawTask], area: str | None,
