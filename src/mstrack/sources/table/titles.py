@@ -45,11 +45,12 @@ def area_of(row: Row, filled: list[str], layout: _Layout, areas: list[Area], are
         m = AREA_RE.match(area_text.split("\n")[0])
         area = add_area(areas, m) if m else add_area_named(areas, area_text)
     title, code_text = layout.cell(row, "task"), layout.cell(row, "seq")
+    if not (numeral := group_numeral(code_text)) or not title or numeral_items or sets_target(title):
+        return area, False
     own = cells_of_its_own(row, layout, title, below=_item_below(row, layout))
     plain = bool(NUMERAL_CODE_RE.fullmatch(code_text))  # "一"; "（一）" heads a group only over items "1", "2"
-    grouped = (numeral_headings or not own) if plain else (numeral_headings and not own)
-    if group_numeral(code_text) and grouped and title and not numeral_items and not sets_target(title):
-        return add_area(areas, AREA_RE.match(group_numeral(code_text) + "、" + title)), True
+    if (numeral_headings or not own) if plain else (numeral_headings and not own):
+        return add_area(areas, AREA_RE.match(numeral + "、" + title)), True
     return area, False
 
 
