@@ -500,10 +500,10 @@ def test_the_status_prints_what_every_report_judges_byte_for_byte(demo_cli):
     assert paced > 100  # the earlier report's day and value were read and used
 
 def test_the_weekly_json_goes_out_in_pieces_as_json_dumps_writes_it(demo_cli, tmp_path):
-    """The weekly report's JSON is encoded and written in pieces (render.status.json_chunks) so that its charts
+    """The weekly report's JSON is encoded and written in pieces (render.outputs.json_chunks) so that its charts
     are never one string in memory; the text is json.dumps's, byte for byte: at any piece size, on stdout, in a
     file, and as frozen (report diff finds nothing changed)."""
-    from mstrack.render.status import _json_default, dump_json, json_chunks
+    from mstrack.render.outputs import _json_default, dump_json, json_chunks
     from mstrack.reports.make import make_report
     from mstrack.store import Store
 

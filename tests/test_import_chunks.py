@@ -215,15 +215,18 @@ def test_a_column_read_at_once_gives_each_cells_plain_value():
 
 
 def test_an_import_indicator_names_the_fields_of_the_stores_row():
-    """ImportIndicator unpacks import_indicators' tuple in its order: each field by its name, a short row refused."""
+    """ImportIndicator unpacks import_indicators' tuple and import_terms' in their order: each field by its name, a
+    short row or short terms refused."""
     from mstrack.sources.progress_rows import ImportIndicator
 
-    row = (7, "新增公办学位", "number", "个", ">=", 3500.0, date(2023, 5, 1), [date(2023, 6, 30)])
-    state = ImportIndicator("sz-2023", "12", row)
-    assert (state.programme, state.task, state.indicator_id, state.indicator, state.kind, state.unit, state.comparator,
-            state.target, state.last, state.dues) == ("sz-2023", "12", *row)
+    row, terms = ("12", 7, "新增公办学位", "number", "个", date(2023, 5, 1)), (">=", 3500.0, [date(2023, 6, 30)])
+    state = ImportIndicator("sz-2023", row, terms)
+    assert (state.programme, state.task, state.indicator_id, state.indicator, state.kind, state.unit, state.last,
+            state.comparator, state.target, state.dues) == ("sz-2023", *row, *terms)
     with pytest.raises(ValueError):
-        ImportIndicator("sz-2023", "12", row[:-1])
+        ImportIndicator("sz-2023", row[:-1], terms)
+    with pytest.raises(ValueError):
+        ImportIndicator("sz-2023", row, terms[:-1])
 
 
 def test_rows_out_of_day_order_or_repeating_a_day_are_settled_one_a_day(demo_cli, tmp_path):
@@ -274,6 +277,41 @@ def test_a_csv_import_never_loads_the_xlsx_reader(demo_cli, tmp_path):
     exit_code, written, modules = run_apart(["--db", str(demo_cli.db), "import", "progress", str(path)])
     assert exit_code in (0, None) and "已写入 2 条报送" in written, written
     assert [name for name in modules if name.startswith(("mstrack.sources.xlsx", "python_calamine", "openpyxl"))] == []
+
+
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_a_csv_import_never_loads_the_status_classes(demo_cli, tmp_path, fmt):
+    """An import's start loads neither model's dataclasses (the status's: the store reads them where a status or a
+    task is read) nor the status's renderer (JSON is render.outputs'), on the columnar path and the per-row path."""
+    path = tmp_path / "周报.csv"
+    days = [date(2023, 1, 2).fromordinal(date(2023, 1, 2).toordinal() + n).isoformat() for n in range(300)]
+    rows = [["dongguan-2023", task, name, day, f"{1 + n / 5:g}", "", ""] for n, day in enumerate(days) for task, name, _ in PLAIN]
+    rows.append(["dongguan-2023", f" {PLAIN[0][0]}", PLAIN[0][1], "2023-12-30", "70", "", ""])  # a trimmed task: per row
+    write(path, rows)
+    exit_code, written, modules = run_apart(["--db", str(demo_cli.db), "import", "progress", str(path), "--format", fmt])
+    assert exit_code in (0, None), written
+    if fmt == "json":
+        assert json.loads(written)["inserted"] == len(rows) == 1_501
+    else:
+        assert "已写入 1501 条报送" in written, written
+    assert [name for name in modules if name in ("mstrack.model", "mstrack.render.status")] == []
+
+
+def test_packed_columns_hold_what_arrays_of_the_numbers_hold():
+    """The checked rows' columns are filled by struct's packing (progress_rows.packed), not array's own conversion of
+    each number: the same items for each column's type, whole numbers into a float column, a range, none at all; a
+    number the type cannot hold refused, not wrapped."""
+    import struct
+    from array import array
+
+    from mstrack.sources.progress_rows import packed
+
+    for typecode, values in [("i", [738_000, -5, 0, 2**31 - 1]), ("d", [1, 2.5, 65.5, 1e15, -0.0]), ("b", [0, 1, 2, 3]),
+                             ("H", [0, 65_535]), ("i", range(7, 10_007)), ("d", [])]:
+        made = packed(typecode, values)
+        assert made.typecode == typecode and made == array(typecode, values), typecode
+    with pytest.raises(struct.error):
+        packed("i", [2**31])
 
 
 @pytest.mark.parametrize("at_a_time", [2_000, 2])

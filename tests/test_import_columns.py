@@ -385,7 +385,7 @@ def test_a_plan_read_whole_is_read_once_and_plain_rows_make_no_objects(_demo_db,
     """A chunk naming half the plan's tasks reads the plan whole, once; a later chunk's tasks come from the tuples
     held, with no read. The columnar path keeps an indicator as its id and the store's tuple: rows one a day in day
     order, rising, into indicators with nothing stored make no ImportIndicator (settle's loop makes one only for an
-    indicator it looks at), and store what the per-row path stores."""
+    indicator it looks at, its terms read then), and store what the per-row path stores."""
     from mstrack.sources import progress_rows
     from mstrack.sources.progress_rows import PlanReads
     from mstrack.store import Store, resolve_db_url
@@ -412,11 +412,19 @@ def test_a_plan_read_whole_is_read_once_and_plain_rows_make_no_objects(_demo_db,
     made = []
     init = progress_rows.ImportIndicator.__init__
 
-    def counted(self, programme, task, row):
-        made.append((programme, task, row[1]))
-        init(self, programme, task, row)
+    def counted(self, programme, row, terms):
+        made.append((programme, row[0], row[2]))
+        init(self, programme, row, terms)
+
+    termed = []
+    read_terms = Store.import_terms
+
+    def terms_recorded(self, ids):
+        termed.append(list(ids))
+        return read_terms(self, ids)
 
     monkeypatch.setattr(progress_rows.ImportIndicator, "__init__", counted)
+    monkeypatch.setattr(Store, "import_terms", terms_recorded)
     rising = [["dongguan-2023", task, name, day, str(10 + week), "", ""] for week, day in enumerate(DAYS[:2])
               for task, name, _ in PLAIN[:4]]
     falling = [["dongguan-2023", PLAIN[4][0], PLAIN[4][1], day, value, "", ""] for day, value in zip(DAYS[:2], "95", strict=True)]
@@ -428,8 +436,32 @@ def test_a_plan_read_whole_is_read_once_and_plain_rows_make_no_objects(_demo_db,
     assert taken == [True, True] and code == 0 and result["inserted"] == len(rising) + 2, (taken, result)
     assert [warning.split(": ")[0] for warning in result["warnings"]] == [f"{path}:{len(rising) + 3}"], result
     assert made == [("dongguan-2023", PLAIN[4][0], PLAIN[4][1])], made  # the falling indicator's, for its warning
+    assert len(termed) == 1 and len(termed[0]) == 1, termed  # its terms (comparator, target, dues) alone, in one read
     mine, theirs = taken_whole(_demo_db, tmp_path, path)
     assert mine == theirs and mine[0][1] == result
+
+
+def test_the_per_row_path_reads_its_programmes_terms_once(_demo_db, tmp_path, monkeypatch):
+    """The per-row path's objects need what the columnar checks do not read (comparator, target, dues): read once for
+    the programme it reads, when it makes its first object, not once a task; a text-only line's dues among them."""
+    from mstrack.store import Store, resolve_db_url
+
+    termed = []
+    read_terms = Store.import_terms
+
+    def terms_recorded(self, ids):
+        termed.append(list(ids))
+        return read_terms(self, ids)
+
+    monkeypatch.setattr(Store, "import_terms", terms_recorded)
+    path = tmp_path / "周报.csv"
+    write(path, [["dongguan-2023", task, name, DAYS[0], "5", "", ""] for task, name, _ in PLAIN])
+    with two_copies(_demo_db, tmp_path) as (cli, _):
+        code, result = imported(cli, path)
+        by_task = Store(resolve_db_url(str(cli.db))).import_indicators("dongguan-2023")[1]
+    assert code == 0 and result["inserted"] == len(PLAIN), result
+    assert len(termed) == 1 and sorted(termed[0]) == sorted(row[1] for rows in by_task.values() for row in rows), termed
+    assert len(termed[0]) > len(PLAIN)
 
 
 def _demo_tasks(template, tmp_path) -> list[str]:

@@ -200,16 +200,22 @@ def test_an_import_reads_the_plan_and_only_the_days_its_rows_name(store, tmp_pat
     _, [beds] = store.task_states(parse("x-2023/1"))
     year, by_task = store.import_indicators("x-2023")
     (lean_beds,), (park,) = by_task["1"], by_task["2"]
-    assert year == 2023 and lean_beds == (beds.indicator_id, "新增床位", beds.kind, "张", beds.comparator, 100, None, ())
-    assert lean_beds[7] is import_reads.NO_DUES  # one empty tuple shared by every indicator that is not a text-only line
-    assert park[2] == SCHEDULE and park[6] is None and park[7] == [date(2023, 6, 30), date(2023, 12, 31)]
+    assert year == 2023 and lean_beds == ("1", beds.indicator_id, "新增床位", beds.kind, "张", None)
+    assert park[:4] == ("2", park_state_id := park[1], park[2], SCHEDULE) and park[5] is None and park_state_id != beds.indicator_id
+    _, [park_state] = store.task_states(parse("x-2023/2"))
+    terms = store.import_terms([park[1], beds.indicator_id])
+    assert terms == {beds.indicator_id: (beds.comparator, 100, ()),
+                     park[1]: (park_state.comparator, None, [date(2023, 6, 30), date(2023, 12, 31)])}
+    assert type(terms[beds.indicator_id][1]) is int  # a whole-number target as number() gives it
+    assert terms[beds.indicator_id][2] is import_reads.NO_DUES  # one empty tuple shared by every indicator not a text-only line
+    assert store.import_terms([]) == {}
     assert store.import_indicators("y-2023") is None
     assert store.last_report_id() == 0
 
     for on, value in [(date(2023, 4, 30), 30.0), (date(2023, 5, 31), 20.0), (date(2023, 5, 31), 25.0), (date(2023, 6, 30), 40.0)]:
         store.add_reports([(beds.indicator_id, on, value, "过半", "张三", "a.csv")], 1, "import progress", "a.csv")
     upto = store.last_report_id()
-    assert store.import_indicators("x-2023")[1]["1"][0][6] == date(2023, 6, 30)
+    assert store.import_indicators("x-2023")[1]["1"][0][5] == date(2023, 6, 30)
     store.add_reports([(beds.indicator_id, date(2023, 5, 31), 90.0, None, None, "b.csv")], 1, "import progress", "b.csv")
     ind = beds.indicator_id
     keys = [(ind, date(2023, 5, 31)), (ind, date(2023, 6, 1)), (ind, date(2023, 4, 30)), (ind, date(2023, 7, 1))]

@@ -78,9 +78,11 @@ def test_the_synonyms_are_the_readers_own_words():
 
 
 @pytest.mark.parametrize("name", CORPUS)
-def test_the_grid_reads_as_the_file(name):
+def test_the_grid_reads_as_the_file(name, request):
     """The harness's own round trip: the grid, unvaried, reads exactly as the file does (else no variant proves anything);
     a file the reader cannot read fails in the harness too, with the same message."""
+    if (gap := KNOWN_GAPS.get((name, "round_trip"))) is not None:
+        request.applymarker(pytest.mark.xfail(reason=gap, strict=True))  # strict: a fixed gap must leave the list
     if (why := _unread(name)) is not None:
         with pytest.raises(InputError) as raised:
             _published(name)
@@ -102,7 +104,16 @@ def _folded(facts: dict, folded: tuple[str, ...]) -> dict:
 VARIANTS = [(name, vary) for name in CORPUS for vary in (*tv.VARIATIONS, *tv7.VARIATIONS, *tv9.VARIATIONS)]
 
 
-KNOWN_GAPS: dict[tuple[str, str], str] = {}  # (table, variation): why the reader does not read it the same yet
+KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"): why the reader does not read it the same yet
+    ("shexian-2025-shishi.html", "round_trip"):
+        "a page of headings and paragraphs with no <table>: the file is refused as 'no table found in the document', its "
+        "grid in the harness (find_header on the paragraphs read as rows) as 'no header row found'; both unread, the "
+        "messages differ (eleventh held-out set, first contact)",
+    ("yuanbaoshan-2021-jinzhan.tsv", "contact_column"):
+        "a header of labels 领办项目 / 工作进展 under an empty cell, the office in a group heading: with a 联系人及电话 column "
+        "added at the right no header row is found (the published file's header is found and its six tasks read; "
+        "eleventh held-out set, first contact)",
+}
 
 
 @pytest.mark.parametrize(("name", "vary"), VARIANTS, ids=[f"{n}-{v.__name__}" for n, v in VARIANTS])

@@ -16,7 +16,7 @@ import typer.completion
 import typer.core
 
 from mstrack import __version__
-from mstrack.cli.common import choice, echo, fail, plain_values, use_lang, words
+from mstrack.cli.common import choice, echo, fail, plain_values, say, use_lang, words
 
 HELP_ORDER = ("init", "demo", "status", "show", "log", "history", "batches", "undo", "programmes", "units",
               "import", "export", "db", "report")
@@ -388,6 +388,9 @@ def errors_as_messages():
     try:
         with usage_errors_said(), outputs_said():
             yield
+    except KeyboardInterrupt:  # Ctrl-C: writes roll back and outputs stay whole; Typer alone exits 130 saying nothing
+        say("mstrack: interrupted: nothing of what this command was writing was kept", err=True)
+        raise typer.Exit(130) from None
     except Exception as error:
         from mstrack.errors import InputError
 

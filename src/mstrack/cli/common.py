@@ -291,6 +291,12 @@ def flush_output() -> None:
     sys.stderr.flush()
 
 
+def say_no_programmes() -> None:
+    """On stderr, where a list is empty because the store holds no programme at all (`programmes`, `status`)."""
+    say("no programmes here yet: `mstrack import plan FILE.toml` adds one (docs/format.md), `mstrack demo` loads the "
+        "samples", err=True)
+
+
 def warn(text, /, **fields) -> None:
     say("mstrack: warning: {message}", err=True, message=message(text, **fields))
 

@@ -18,6 +18,7 @@ from mstrack.cli.common import (
     flush_output,
     open_store,
     say,
+    say_no_programmes,
     write_out,
     write_output,
 )
@@ -137,5 +138,8 @@ def db_check(ctx: typer.Context) -> None:
 def programmes(ctx: typer.Context) -> None:
     """List the programmes in the store."""
     store = open_store(ctx, write=False)
-    for code in store.programme_codes():
+    codes = store.programme_codes()
+    for code in codes:
         echo(code)
+    if not codes:  # an empty list said nothing at all
+        say_no_programmes()

@@ -11,7 +11,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "show": ("mstrack show yantian-2023/19 --as-of 2023-07-01", "mstrack show shenzhen-2023/5 --format json"),
     "log": ("mstrack log yantian-2023/3 70% -i 整体形象进度 --as-of 2023-07-31",
             "mstrack log shenzhen-2023/5 2.5万 -i 建设筹集 --as-of 2023-06-30 --note 区报数",
-            "mstrack log qingdao-2023/1 --done --as-of 2023-03-20"),
+            "mstrack log qingdao-2023/10 --done --as-of 2023-03-20"),
     "history": ("mstrack history yantian-2023/19", "mstrack history yantian-2023/19 -i 送教上门人次 --format json"),
     "batches": ("mstrack batches", "mstrack batches -n 5"),
     "undo": ("mstrack undo", "mstrack undo 7 --reason 重复导入"),

@@ -120,7 +120,7 @@ def _say_warnings(warnings: list, verbose: bool) -> None:
 def _say_imported(result, fmt: Format, dry_run: bool, verbose: bool = False) -> None:
     """What an import did, or would do, or why it did nothing: said before its write commits."""
     if fmt is Format.json:
-        from mstrack.render.status import dump_json
+        from mstrack.render.outputs import dump_json
 
         data = result.as_dict()
         data["errors"] = [words().message(error) for error in result.errors]

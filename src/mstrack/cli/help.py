@@ -11,6 +11,7 @@ them from anything that is not a terminal). Errors' usage lines stay Click's pla
 """
 
 import os
+import re
 import shutil
 import sys
 
@@ -59,6 +60,7 @@ def render_help(command, ctx, *, examples: tuple[str, ...], width: int, colour: 
     for param in command.get_params(ctx):
         record = param.get_help_record(ctx)
         if record is not None:
+            record = record[0], _without_storage_bound(record[1])
             (arguments if param.param_type_name == "argument" else options).append(said.record(param, record))
     commands = []
     for name in getattr(command, "list_commands", lambda ctx: [])(ctx):
@@ -74,6 +76,15 @@ def render_help(command, ctx, *, examples: tuple[str, ...], width: int, colour: 
         lines += _panel(said("Examples"), [piece for example in examples for piece in _example(example, width - 4)],
                         width)
     return "".join(_joined(line, colour) + "\n" for line in lines)
+
+
+def _without_storage_bound(text: str) -> str:
+    """An option's help without the store's bound: "[default: 20; 1<=x<=9223372036854775807]" → "[default: 20;
+    x>=1]", "… [x<=9223372036854775807]" → "…"."""
+    if "9223372036854775807" not in text:
+        return text
+    text = re.sub(r"(\d+)<=x<=9223372036854775807", r"x>=\1", text)
+    return re.sub(r"\s*\[x<=9223372036854775807\]|; x<=9223372036854775807", "", text)
 
 
 class _Said:

@@ -53,7 +53,8 @@ function for each."""
 
 ProgrammesOption = Annotated[Optional[list[str]], typer.Option(
     "--programme", "-p", help="Only this programme (repeatable). [default: all]")]
-OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="File to write. [default: stdout; xlsx needs a file]")]
+OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help=(
+    "File to write; without --format, its suffix (.xlsx, .html, .md …) is the format. [default: stdout; xlsx needs a file]"))]
 FreezeOption = Annotated[bool, typer.Option(
     "--freeze", help="Keep the report as printed, to compare with later corrections (`mstrack report diff`).")]
 
@@ -105,6 +106,23 @@ def _renderers(kind: str) -> dict:
         return {"table": lights.lights_table, "json": lights.lights_json, "csv": lights.lights_csv, "md": lights.lights_md,
                 "html": lights.lights_html, "xlsx": lights.lights_xlsx}
     return renderers[kind]
+
+
+SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".xlsx": "xlsx", ".docx": "docx",
+             ".json": "json", ".csv": "csv"}
+"""The file suffixes that name a format: `-o 一览表.xlsx` alone asks for an .xlsx."""
+
+
+def report_format(ctx: typer.Context, fmt: str, output: Path | None, kind: str) -> str:
+    """--format when given; else the format the -o file's suffix names (text written to 一览表.xlsx is a file
+    Excel cannot open), refused when the report has none such (units -o 单位.docx); else the default."""
+    if getattr(ctx.get_parameter_source("fmt"), "name", None) != "DEFAULT":  # Click's own enum, or Typer's copy
+        return choice(fmt, FORMATS[kind], "--format")
+    named = SUFFIXES.get(output.suffix.lower()) if output is not None and str(output) != "-" else None
+    if named is not None and named not in FORMATS[kind]:
+        raise fail("--output {path}: this report has no .{suffix} format; use one of {choices}, or add --format",
+                   path=output, suffix=named, choices=", ".join(FORMATS[kind]))
+    return named or fmt
 
 
 def _check_output(ctx: typer.Context, fmt: str, output: Path | None) -> None:
@@ -210,7 +228,7 @@ def units(
 ) -> None:
     """Per lead unit: tasks done, on track, behind, without a report, overdue; completion rate; worst first
     (with --rank: best on-time rate first, and the rank)."""
-    fmt = choice(fmt, FORMATS["units"], "--format")
+    fmt = report_format(ctx, fmt, output, "units")
     rule = rule_value(rule)
     _check_output(ctx, fmt, output)
     from mstrack.reports.make import make_report
@@ -237,7 +255,7 @@ def weekly(
 ) -> None:
     """The weekly report: a one-line summary, the behind list with each latest note, the unit rollup,
     and what changed since the previous report. HTML prints on A4; XLSX has a sheet per section."""
-    fmt = choice(fmt, FORMATS["weekly"], "--format")
+    fmt = report_format(ctx, fmt, output, "weekly")
     rule = rule_value(rule)
     _check_output(ctx, fmt, output)
     from datetime import timedelta
@@ -273,7 +291,7 @@ def _table_command(kind: str, day: str, summary: str) -> None:
         output: OutputOption = None,
         freeze: FreezeOption = False,
     ) -> None:
-        fmt = choice(fmt, FORMATS[kind], "--format")
+        fmt = report_format(ctx, fmt, output, kind)
         rule = rule_value(rule)
         if not programme:
             raise fail("--programme: which programme's {kind} report? e.g. --programme yantian-2023", kind=kind)
@@ -401,7 +419,7 @@ def lights(
     from mstrack.domain.lights import PERIOD_KINDS
     from mstrack.reports.make import make_report
 
-    fmt = choice(fmt, FORMATS["lights"], "--format")
+    fmt = report_format(ctx, fmt, output, "lights")
     period = choice(period, PERIOD_KINDS, "--by")
     rule = rule_value(rule)
     _check_output(ctx, fmt, output)
@@ -442,7 +460,7 @@ def notice(
 ) -> None:
     """督办通知单: a formal notice to a lead unit listing its red and yellow tasks, indicator by indicator
     (expected, actual, gap, next deadline, the pace still needed), and the date to reply by."""
-    fmt = choice(fmt, FORMATS["notice"], "--format")
+    fmt = report_format(ctx, fmt, None if each_unit else output, "notice")
     rule = rule_value(rule)
     _check_notice(ctx, unit=unit, each_unit=each_unit, output=output)
     from mstrack.reports.make import make_report

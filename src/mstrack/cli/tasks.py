@@ -29,6 +29,7 @@ from mstrack.cli.common import (
     rule_option,
     rule_value,
     say,
+    say_no_programmes,
     typed,
     warn,
     wrapped,
@@ -86,10 +87,14 @@ def demo(
     store = open_store(ctx, write=True)
     words = Labels(ctx.obj["lang"])
     loaded = words("list.sep").join(words("demo.programme", code=p.code, tasks=len(p.tasks)) for p in plans)
-    echo("\n".join(wrapped([words("demo.loaded", n=len(plans), programmes=loaded, db=store.display_url)])), err=True)
-    flush_output()  # before the writes: an output that fails stops the command before anything is stored
-    for programme in plans:
-        store.save_plan(programme, command="demo", source=f"seed/{programme.code}.toml")
+
+    def announce(_results) -> None:  # once all are written, before the commit: an output that fails stores nothing
+        echo("\n".join(wrapped([words("demo.loaded", n=len(plans), programmes=loaded, db=store.display_url)])), err=True)
+        flush_output()
+
+    # one transaction: a lock held elsewhere, a read-only file or Ctrl-C leaves no programme half loaded,
+    # and "Loaded" is said only of what was
+    store.save_plans([(programme, f"seed/{programme.code}.toml") for programme in plans], command="demo", confirm=announce)
     rows = _status_rows(store, on, rule=rule)
     reported = sorted({row.programme for row in rows if row.as_of is not None})
     shown = [row for row in rows if row.programme in reported] if reported else rows
@@ -141,6 +146,8 @@ def status(
     on = judge_day(store, as_of, programme)
     rows = _status_rows(store, on, programmes=programme, unit=unit, only=only, rule=rule, stale=stale, warn_days=warn_days)
     _print_status(rows, on, fmt=fmt, lang=ctx.obj["lang"], fail_on=fail_on)
+    if not rows and not store.programme_codes():  # "No indicator matches" left a new user guessing why
+        say_no_programmes()
 
 
 @app.command()

@@ -3,8 +3,9 @@
 recent_pace: the change per day between the last two reports of different dates on or before the day
 asked for (a correction on the same date replaces, it does not count twice); null with fewer than two.
 required_pace: the change per day still needed from the latest report to the final target by the
-deadline. projected_done: the day the final target is met at the recent pace (the latest report's day
-when it is met already; null when the pace is none, or goes the wrong way). on_course: projected_done
+deadline (none once the target is met). projected_done: the day the final target is met at the recent
+pace (the latest report's day when it is met already; null when the pace is none, or goes the wrong
+way). on_course: projected_done
 on or before the deadline (null when nothing can be projected from the reports). A falling indicator's
 paces are negative: its value falls. A text-only line has no forecast; one report makes none.
 """
@@ -53,13 +54,14 @@ def forecast(state: IndicatorState, on: date, targets: tuple | None = None) -> F
     if final is not None and latest is not None:
         value = latest.value
         left = (deadline - latest.as_of).days
-        required = _per_day(final - value, left) if left > 0 else None
         recent = _per_day(value - previous.value, (latest.as_of - previous.as_of).days) if previous else None
-        if meets(value, final, state.comparator):
+        if meets(value, final, state.comparator):  # met already: no pace is still needed (it said "needs fall …")
             projected, on_course = latest.as_of, latest.as_of <= deadline
-        elif recent is not None:
-            projected = _projected(value, final, latest, previous)
-            on_course = projected is not None and projected <= deadline
+        else:
+            required = _per_day(final - value, left) if left > 0 else None
+            if recent is not None:
+                projected = _projected(value, final, latest, previous)
+                on_course = projected is not None and projected <= deadline
     made = _new(Forecast)  # every field named, without __init__'s keyword matching (model.py)
     made.recent_pace = recent
     made.required_pace = required

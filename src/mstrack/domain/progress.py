@@ -5,12 +5,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from mstrack.domain.characters import simplified
 from mstrack.domain.dates import DateError, parse_date
 from mstrack.domain.quantities import QuantityError, format_number, parse_quantity, same_unit, shown
 from mstrack.errors import InputError, Joined, Message
-from mstrack.model import AT_MOST, SCHEDULE, IndicatorState
+from mstrack.vocabulary import AT_MOST, SCHEDULE
+
+if TYPE_CHECKING:
+    from mstrack.model import IndicatorState
 
 
 @dataclass

@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from mstrack.domain.characters import simplified
 from mstrack.domain.limits import number_problem
 from mstrack.errors import Problem
-from mstrack.model import AT_LEAST, AT_MOST, COUNTABLE_UNITS, EQUAL
+from mstrack.vocabulary import AT_LEAST, AT_MOST, COUNTABLE_UNITS, EQUAL
 
 SCALES = {
     "万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10_000), "千": Decimal(1_000),

@@ -99,9 +99,10 @@ class PlainTable:
         notes = [self.caption] if self.caption else []
         if left_out and self.omitted:
             notes.append(self.omitted(left_out))
-        for note in notes:
-            for line in wrap(note, total):
-                yield pad(line, total, "center"), "dim"
+        for note in notes:  # centred when it fits a line; a longer note reads as a paragraph, not a centred jumble
+            folded = wrap(note, total)
+            for line in folded:
+                yield pad(line, total, "center" if len(folded) == 1 else "left"), "dim"
 
     def text(self, width: int) -> str:
         """The table as plain text, for a file or a pipe: no console, no styles."""
@@ -112,6 +113,36 @@ class PlainTable:
 
         for line, style in self.lines(options.max_width):
             yield Text(line, style=style, no_wrap=True, overflow="crop")
+
+
+class Folded:
+    """A text in a Rich table cell or on its own line, folded by wrap() at the width Rich gives it: Rich alone
+    cuts a long Chinese text with no spaces at one line ("…", show's 进展情况 and notes at any width) and
+    splits a number ("2" / "000课时"); here it is folded between characters and a number stays whole."""
+
+    def __init__(self, text: str | None, style: str = "", bold: int = 0):
+        self.text, self.style, self.bold = text or "", style, bold  # bold: that many first cells, in bold
+
+    def __rich_measure__(self, console, options):
+        from rich.measure import Measurement
+
+        lines = self.text.split("\n")
+        tokens = [token for line in lines for word in line.split(" ") for token in _breakable(word)]
+        least = min(max((cell_len(token) for token in tokens), default=1), NARROWEST)
+        return Measurement(max(least, 1), max(max(cell_len(line) for line in lines), 1)).clamp(options.max_width)
+
+    def __rich_console__(self, console, options):
+        from rich.text import Text
+
+        for number, line in enumerate(wrap(self.text, max(options.max_width, 1)) or [""]):
+            text = Text(line, style=self.style, no_wrap=True, overflow="crop")
+            if number == 0 and self.bold:
+                text.stylize("bold", 0, self.bold)
+            yield text
+
+
+NARROWEST = 10
+"""The least width a Folded text asks of a table: a number or code up to this wide is never split."""
 
 
 def _shrink(widths: list[int], excess: int, least: dict[int, int]) -> int:

@@ -6,7 +6,7 @@ from dataclasses import asdict
 
 from mstrack.domain.quantities import format_number
 from mstrack.labels import Labels
-from mstrack.render.status import dump_json
+from mstrack.render.outputs import dump_json
 
 
 def history_json(entries) -> str:
@@ -36,7 +36,7 @@ def history_table(entries, ref: str, lang: str = "zh"):
         note = words("weekly.ditto") if entry.note and (entry.note, entry.as_of) == above else entry.note or ""
         above = (entry.note, entry.as_of)
         table.add_row(
-            entry.indicator, entry.as_of.isoformat(), format_number(entry.value, entry.unit), state, note,
+            entry.indicator, entry.as_of.isoformat(), format_number(entry.value, entry.unit, lang), state, note,
             entry.reporter or "", entry.entered_at.strftime("%Y-%m-%d %H:%M"), str(entry.batch_id or ""),
             entry.reason or "", style="dim" if entry.state != "current" else "",
         )

@@ -9,8 +9,8 @@ from html import escape
 from mstrack.labels import Labels
 from mstrack.model import LIGHTS, STATUSES
 from mstrack.render.grid import GAP, fit_line, pad
+from mstrack.render.outputs import dump_json
 from mstrack.render.report import csv_text, md_table, shorten
-from mstrack.render.status import dump_json
 from mstrack.reports.lights import LightsReport, TaskLights
 
 LIGHT_COLOURS = {  # text and background, on screen and on paper

@@ -1,6 +1,7 @@
 """What mstrack writes out: files replaced whole or not at all, never onto the database, and text
 without the control characters a note may hold (domain/limits says which). Stdlib only: every command
-that writes uses it. Cells of a CSV or .xlsx never open as formulas.
+that writes uses it. Cells of a CSV or .xlsx never open as formulas. JSON (dump_json, json_chunks) is made here too, for
+every command's --format json: an import's start loads no renderer of the status (nor model's classes).
 
 A file is written to a temporary file beside its target (0600, flushed and fsynced) and renamed over
 the target only when complete: a full disk, a file-size limit, an error or Ctrl-C midway leaves the
@@ -9,9 +10,11 @@ old file as it was and no temporary file behind.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
+from datetime import date
 from pathlib import Path
 
 from mstrack.domain.limits import SHOWN_CONTROL_RE
@@ -140,3 +143,31 @@ def _sync_directory(directory: Path) -> None:
         pass
     finally:
         os.close(descriptor)
+
+
+def _json_default(value):
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, indent=2, default=_json_default)  # what json.dumps would make
+
+
+def dump_json(data) -> str:
+    """Plain data as indented JSON (dates as ISO text), with a final newline."""
+    return _ENCODER.encode(data) + "\n"
+
+
+def json_chunks(data, tokens: int = 8192):
+    """dump_json's text, byte for byte, in pieces of `tokens` encoder tokens (a few hundred kB), to be written
+    as they come: a weekly report charting 685,000 points was one string of ~100 MB, built from ~7,000,000
+    token strings held at once (the report's memory peak, ~860 MB at the province's size)."""
+    pieces: list[str] = []
+    for piece in _ENCODER.iterencode(data):
+        pieces.append(piece)
+        if len(pieces) == tokens:
+            yield "".join(pieces)
+            pieces.clear()
+    pieces.append("\n")
+    yield "".join(pieces)

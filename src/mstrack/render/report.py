@@ -15,8 +15,8 @@ from html import escape
 from mstrack.domain.quantities import format_number
 from mstrack.labels import Labels
 from mstrack.model import SCHEDULE
-from mstrack.render.outputs import spreadsheet_text
-from mstrack.render.status import COMPARATOR_WORDS, STATUS_STYLES, dump_json, json_chunks
+from mstrack.render.outputs import dump_json, json_chunks, spreadsheet_text
+from mstrack.render.status import COMPARATOR_WORDS, STATUS_STYLES
 from mstrack.reports.build import BehindItem, NewReport, RankedUnit, StatusChange, TableReport, UnitRollup, WeeklyReport
 
 SUMMARY_ORDER = ("done", "on_track", "behind", "no_report", "overdue", "not_due")
@@ -338,7 +338,7 @@ def units_json(units: list[UnitRollup]) -> str:
 
 
 def weekly_json(report: WeeklyReport, lang: str) -> Iterator[str]:
-    """The weekly report as JSON, in pieces (render.status.json_chunks): its charts can hold ~700,000 points."""
+    """The weekly report as JSON, in pieces (render.outputs.json_chunks): its charts can hold ~700,000 points."""
     data = report.as_dict()
     data["summary"]["text"] = weekly_summary(report, Labels(lang))
     return json_chunks(data)

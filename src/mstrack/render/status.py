@@ -10,40 +10,13 @@ from datetime import date
 from mstrack.domain.quantities import format_number
 from mstrack.labels import Labels
 from mstrack.model import AT_LEAST, AT_MOST, EQUAL, PRO_RATA, SCHEDULE, STATUSES, StatusRow
+from mstrack.render.outputs import dump_json
 
 STATUS_STYLES = {
     "behind": "bold red", "no_report": "yellow", "overdue": "magenta", "on_track": "",
     "done": "green", "not_due": "dim",
 }
 COMPARATOR_WORDS = {AT_LEAST: "≥", AT_MOST: "≤", EQUAL: ""}
-
-
-def _json_default(value):
-    if isinstance(value, date):
-        return value.isoformat()
-    raise TypeError(f"cannot write {type(value).__name__} as JSON")
-
-
-_ENCODER = json.JSONEncoder(ensure_ascii=False, indent=2, default=_json_default)  # what json.dumps would make
-
-
-def dump_json(data) -> str:
-    """Plain data as indented JSON (dates as ISO text), with a final newline."""
-    return _ENCODER.encode(data) + "\n"
-
-
-def json_chunks(data, tokens: int = 8192):
-    """dump_json's text, byte for byte, in pieces of `tokens` encoder tokens (a few hundred kB), to be written
-    as they come: a weekly report charting 685,000 points was one string of ~100 MB, built from ~7,000,000
-    token strings held at once (the report's memory peak, ~860 MB at the province's size)."""
-    pieces: list[str] = []
-    for piece in _ENCODER.iterencode(data):
-        pieces.append(piece)
-        if len(pieces) == tokens:
-            yield "".join(pieces)
-            pieces.clear()
-    pieces.append("\n")
-    yield "".join(pieces)
 
 
 def status_json_chunks(rows: list[StatusRow], size: int = 500):
@@ -259,41 +232,42 @@ def _forecast_dict(forecast) -> dict | None:
 def task_view(detail, rows_by_indicator: dict[int, StatusRow], lang: str = "zh", forecasts: dict | None = None):
     """One task for a person: who is in charge, then each indicator's checkpoints and reports."""
     from rich.console import Group
-    from rich.text import Text
+
+    from mstrack.render.grid import Folded
 
     words = Labels(lang)
-    head = Text()
-    head.append(f"{detail.programme}/{detail.code}  ", style="bold")
-    head.append(detail.title)
-    parts = [head, _task_facts(detail, words)]
+    ref = f"{detail.programme}/{detail.code}"
+    parts = [Folded(f"{ref}  {detail.title}", bold=len(ref)), _task_facts(detail, words)]
     many_leads = len({tuple(i.lead_units) for i in detail.indicators}) > 1
     for ind in detail.indicators:
         parts += _indicator_view(ind, rows_by_indicator.get(ind.indicator_id), many_leads, words)
         said = forecast_words(ind, (forecasts or {}).get(ind.indicator_id), words)
         if said:
-            parts.append(Text(said))
+            parts.append(Folded(said))
     return Group(*parts)
 
 
 def _task_facts(detail, words: Labels):
     from rich.table import Table
 
+    from mstrack.render.grid import Folded
+
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="dim", no_wrap=True)
     facts.add_column()
-    facts.add_row(words("task.programme"), detail.programme_name)
+    facts.add_row(words("task.programme"), Folded(detail.programme_name))
     if detail.area:
-        facts.add_row(words("task.area"), detail.area)
-    facts.add_row(words("task.leaders"), "、".join(detail.leaders) or "—")
-    facts.add_row(words("task.lead_units"), "、".join(detail.lead_units) or "—")
-    facts.add_row(words("task.units"), "、".join(detail.units) or "—")
+        facts.add_row(words("task.area"), Folded(detail.area))
+    facts.add_row(words("task.leaders"), Folded("、".join(detail.leaders) or "—"))
+    facts.add_row(words("task.lead_units"), Folded("、".join(detail.lead_units) or "—"))
+    facts.add_row(words("task.units"), Folded("、".join(detail.units) or "—"))
     deadline_text = detail.text.deadline_text
     facts.add_row(words("task.deadline"), detail.deadline.isoformat() + (f"（{deadline_text}）" if deadline_text else ""))
     for key, value in (("task.progress", detail.text.progress), ("task.next_steps", detail.text.next_steps),
                        ("task.assessment", detail.text.assessment),
                        ("task.problems", detail.text.problems), ("task.links", "、".join(detail.links)), ("task.note", detail.note)):
         if value:
-            facts.add_row(words(key), value)
+            facts.add_row(words(key), Folded(value))
     return facts
 
 
@@ -302,6 +276,8 @@ def _indicator_view(ind, row: StatusRow | None, many_leads: bool, words: Labels)
     from rich import box
     from rich.table import Table
     from rich.text import Text
+
+    from mstrack.render.grid import Folded
 
     lang = words.lang
     title = Text()
@@ -321,7 +297,7 @@ def _indicator_view(ind, row: StatusRow | None, many_leads: bool, words: Labels)
     for ms in ind.milestones:
         checkpoints.add_row(
             f"{ms.due.isoformat()} {ms.label}".strip(),
-            format_number(ms.target, ind.unit, lang) if ms.target is not None else "—", ms.text,
+            format_number(ms.target, ind.unit, lang) if ms.target is not None else "—", Folded(ms.text),
         )
     if not ind.reports:
         return [title, checkpoints, Text(words("task.no_reports"), style="dim")]
@@ -332,14 +308,21 @@ def _indicator_view(ind, row: StatusRow | None, many_leads: bool, words: Labels)
     reports.add_column(words("col.reporter"), no_wrap=True)
     for r in ind.reports:
         value = words("schedule.met", n=r.value) if ind.kind == SCHEDULE else format_number(r.value, ind.unit, lang)
-        reports.add_row(r.as_of.isoformat(), value, r.note or "", r.reporter or "")
+        reports.add_row(r.as_of.isoformat(), value, Folded(r.note), r.reporter or "")
     return [title, checkpoints, reports]
 
 
 def forecast_words(ind, forecast, words: Labels) -> str:
     """A forecast in a sentence: the pace of the last two reports, the pace needed, and where it leads."""
-    if forecast is None or (forecast.recent_pace is None and forecast.required_pace is None):
-        return words("forecast.line", text=words("task.no_reports").strip()) if forecast is not None else ""
+    if forecast is None:
+        return ""
+    if forecast.required_pace is None and forecast.projected_done in {report.as_of for report in ind.reports}:
+        return words("forecast.line", text=words("forecast.met", on=forecast.projected_done.isoformat()))
+    if forecast.recent_pace is None and forecast.required_pace is None:  # nothing to project: say why
+        if ind.reports and ind.target is None:
+            return ""  # reports, but no annual target to head for ("no reports yet" was said)
+        return words("forecast.line", text=words("task.no_reports").strip() if not ind.reports else
+                     words("forecast.one_report"))
     lang, unit = words.lang, ind.unit
 
     def pace(value) -> str:  # a falling indicator's pace is a fall

@@ -20,12 +20,12 @@ from mstrack.domain.limits import readable_name, text_problem
 from mstrack.domain.progress import check_value, match_indicator
 from mstrack.domain.quantities import format_number, normalize, shown
 from mstrack.errors import InputError, Message, Problem
-from mstrack.model import SCHEDULE
 from mstrack.sources.progress_cells import picked, plain_chunk, plain_limit, plain_unit, plain_value, split_remark, text_value, unit_bracket
 from mstrack.sources.progress_columns import COLUMNAR_ROWS, Columns
 from mstrack.sources.progress_rows import ASK, FALLS_ROWS, NOTHING, OTHER, SAME, Checked, ImportIndicator, PlanReads, day_runs
 from mstrack.sources.rows import Uncomputed
 from mstrack.sources.sheets import Table, cell_text, find_table, header_key, read_rows
+from mstrack.vocabulary import SCHEDULE
 
 COLUMNS = {
     "programme": {"programme", "计划", "项目编号", "计划编号", "计划代码"},
@@ -412,9 +412,9 @@ class _Importer:
         repeats: list[int] = []  # the rows after the first of their indicator and day: not counted
         waiting, rows = [], 0
         ids, groups, unordered, falling = day_runs(checked)
-        looped = unordered | falling  # and the indicators with reports stored:
-        looped.update(compress(range(len(ids)), map(is_not, map(self.columns.last, ids), repeat(None))))
-        for at in sorted(looped):
+        looped = sorted({*unordered, *falling, *compress(range(len(ids)), map(is_not, map(self.columns.last, ids), repeat(None)))})
+        self.plan.read_terms(ids[at] for at in looped)  # (and those with reports stored): their objects' terms in one read
+        for at in looped:
             state, firsts = self.columns.state(ids[at]), groups[at]
             if at in unordered:  # a day given twice, or days out of order
                 firsts = self._firsts(state, firsts, repeats)

@@ -21,28 +21,29 @@ from itertools import compress, filterfalse, repeat
 from operator import eq, gt, is_, itemgetter, le, ne, not_
 
 from mstrack.domain.limits import all_storable, text_problem
-from mstrack.model import SCHEDULE
 from mstrack.sources.progress_cells import plain_limit, plain_numbers, plain_unit
-from mstrack.sources.progress_rows import ASK, NOTHING, ImportIndicator
+from mstrack.sources.progress_rows import ASK, NOTHING, ImportIndicator, packed
 from mstrack.sources.rows import Cells
+from mstrack.vocabulary import SCHEDULE
 
 COLUMNAR_ROWS = 1_000
 """The fewest rows a chunk needs for the columnar path: below it, looking up the whole plan costs more than it saves."""
 
 _FIRST, _SECOND, _CODE_TASK = itemgetter(0), itemgetter(1), itemgetter(0, 1)
-_NAME, _KIND, _ROW = itemgetter(1), itemgetter(2), itemgetter(2)  # of the store's tuple; of a `plain` entry
+_ID, _NAME, _KIND = itemgetter(1), itemgetter(2), itemgetter(3)  # of the store's tuple (import_reads.import_indicators)
 
 
 class Columns:
     """What the columnar path keeps between chunks of one import: the indicators of the tasks its chunks named, by
     their exact (programme, task, indicator) cells, and what a row needs of an indicator once it has met it. An
     indicator is its id and the store's tuple (import_reads.import_indicators), never an object: a province's
-    import meets 20,000, each made into an ImportIndicator only where settle's loop needs one (state)."""
+    import meets 20,000, each made into an ImportIndicator only where settle's loop needs one (state), its terms
+    (import_terms) read then."""
 
     def __init__(self, importer):
         self.importer = importer
         self.exact: dict[tuple[str, str, str], int] = {}  # (programme code, task, name) → indicator id
-        self.plain: dict[int, tuple] = {}  # indicator id → (programme code, task, the store's tuple)
+        self.plain: dict[int, tuple] = {}  # indicator id → (programme code, the store's tuple)
         self.years: dict[str, int | None] = {}  # the programmes met, by code → their year (None: no such programme)
         self.seen: set[tuple[str, str]] = set()  # the (programme, task) cells whose indicators were looked up
         self.met: dict[int, tuple] = {}  # indicator id → (last day or date.min, limit, unit)
@@ -121,37 +122,37 @@ class Columns:
             lists = list(map(by_task.__getitem__, tasks))
             if all(map(eq, map(len, lists), repeat(1))):
                 rows = list(map(_FIRST, lists))
-                ids, names = list(map(_FIRST, rows)), list(map(_NAME, rows))
+                ids, names = list(map(_ID, rows)), list(map(_NAME, rows))
                 keys = list(zip(repeat(code), tasks, names))
                 exact.update(zip(keys, ids, strict=True))
-                plain.update(zip(ids, zip(repeat(code, len(ids)), tasks, rows, strict=True), strict=True))
+                plain.update(zip(ids, zip(repeat(code, len(ids)), rows, strict=True), strict=True))
                 for at in {*compress(range(len(keys)), map(not_, names)),
                            *compress(range(len(keys)), map(ne, names, map(str.strip, names))),
                            *compress(range(len(keys)), map(eq, map(_KIND, rows), repeat(SCHEDULE)))}:
                     del exact[keys[at]]
                 continue
             for task, rows in zip(tasks, lists, strict=True):
-                names = [row[1] for row in rows] if len(rows) > 1 else None
+                names = [row[2] for row in rows] if len(rows) > 1 else None
                 for row in rows:
-                    name = row[1]
-                    if row[2] != SCHEDULE and name and name == name.strip() and (names is None or names.count(name) == 1):
-                        exact[(code, task, name)] = row[0]
-                        plain[row[0]] = (code, task, row)
+                    name = row[2]
+                    if row[3] != SCHEDULE and name and name == name.strip() and (names is None or names.count(name) == 1):
+                        exact[(code, task, name)] = row[1]
+                        plain[row[1]] = (code, row)
 
     def state(self, indicator: int) -> ImportIndicator:
         """An indicator with rows, as the object settle's loop and its messages read: the per-row path's, or one made
-        of the columnar path's tuple the first time it is asked for."""
+        of the columnar path's tuple the first time it is asked for (its terms read with the others' the loop needs:
+        PlanReads.read_terms)."""
         states = self.importer.states
         state = states.get(indicator)
         if state is None:
-            code, task, row = self.plain[indicator]
-            state = states[indicator] = ImportIndicator(code, task, row)
+            state = states[indicator] = self.importer.plan.indicator(*self.plain[indicator])
         return state
 
     def last(self, indicator: int) -> date | None:
         """The day of an indicator's latest report before the import (None: none), with no object made."""
         state = self.importer.states.get(indicator)
-        return self.plain[indicator][2][6] if state is None else state.last
+        return self.plain[indicator][1][5] if state is None else state.last
 
     def _days(self, cells: tuple, year: int) -> list[date] | None:
         """The chunk's date cells as days, each distinct cell (a text, or an .xlsx's date) read once by the per-row
@@ -169,10 +170,10 @@ class Columns:
         arrays come with their first kept rows: _keep); a unit's limit and suffix worked out once for all its
         indicators (a plan has a few dozen units for 20,000 indicators)."""
         units, plain = self.units, self.plain
-        rows = list(map(_ROW, map(plain.__getitem__, ids)))
-        for unit in {row[3] for row in rows}.difference(units):
+        rows = list(map(_SECOND, map(plain.__getitem__, ids)))
+        for unit in {row[4] for row in rows}.difference(units):
             units[unit] = (plain_limit(unit), plain_unit(unit))
-        self.met.update((row[0], (row[6] or date.min, *units[row[3]])) for row in rows)
+        self.met.update((row[1], (row[5] or date.min, *units[row[4]])) for row in rows)
 
     def _texts(self, columns: list[tuple], note_at: int | None, reporter_at: int | None, n: int) -> tuple | None:
         """The notes and reporters to store, trimmed (a blank one None, a blank reporter --by's), or None when
@@ -208,19 +209,19 @@ class Columns:
         write = importer.writer is not None and not importer.result.errors
         later = list(map(gt, days, map(_LAST, met)))  # after the indicator's latest report: nothing stored that day
         if all(later):
-            checked.stored.extend(repeat(NOTHING, n))
+            checked.stored.extend(array("b", (NOTHING,)) * n)  # an array's bytes repeated: no number converted
         else:
-            checked.stored.extend(map(_FLAG.__getitem__, later))
+            checked.stored.extend(packed("b", list(map(_FLAG.__getitem__, later))))
             at = len(importer.pending)
             importer.asked.extend((seq + i, ids[i], at + i if write else -1) for i in compress(range(n), map(not_, later)))
         rows = checked.of_indicator
         if fresh := set(ids).difference(rows):  # indicators keeping their first rows (as Checked.rows_of makes them)
             rows.update(zip(fresh, map(array, repeat("i", len(fresh))), strict=True))
         any(map(_APPEND, map(rows.__getitem__, ids), range(seq, seq + n)))  # each row's index into its indicator's rows, in C
-        checked.day.extend(map(date.toordinal, days))
-        checked.value.extend(numbers)
-        checked.file.extend(repeat(len(importer.files) - 1, n))
-        checked.line.extend(range(first, first + n))
+        checked.day.extend(packed("i", list(map(date.toordinal, days))))  # arrays extended by arrays: copied (packed)
+        checked.value.extend(packed("d", numbers))
+        checked.file.extend(array("H", (len(importer.files) - 1,)) * n)
+        checked.line.extend(packed("i", range(first, first + n)))
         if write:
             importer.pending.extend(zip(ids, importer.writer.bound_days(days), numbers, notes, reporters,
                                         repeat(importer.source)))

@@ -8,6 +8,7 @@ from bisect import bisect_right
 from datetime import date
 from itertools import accumulate, compress, islice, repeat
 from operator import add, ge, gt
+from struct import pack
 
 
 class Checked:
@@ -58,12 +59,19 @@ def day_runs(checked: Checked) -> tuple[list[int], list[array], set[int], set[in
     for start in range(0, len(groups), RUN_INDICATORS):
         part = groups[start:start + RUN_INDICATORS]
         seqs = array("i", b"".join(part))  # the arrays' bytes end to end
-        days, values = array("i", map(day, seqs)), array("d", map(value, seqs))
+        days, values = packed("i", list(map(day, seqs))), packed("d", list(map(value, seqs)))
         ends = list(accumulate(map(len, part)))  # where each indicator's rows end (exclusive)
         lasts = set(map(add, ends, repeat(-1)))  # each indicator's last row: its pair with the next indicator's first
         for found, breaks in ((unordered, map(ge, days, islice(days, 1, None))), (falling, map(gt, values, islice(values, 1, None)))):
             found.update(start + bisect_right(ends, at) for at in set(compress(range(len(seqs)), breaks)).difference(lasts))
     return ids, groups, unordered, falling
+
+
+def packed(typecode: str, values: list | range) -> array:
+    """An array of numbers (a list, or a range), packed by struct in C: array() and extend() convert each number by
+    PyArg_Parse (~175 machine instructions a number, 0.3 ms for 10,000), struct a third of that. The columns of a
+    100,000-row import take ~700,000 numbers: ~15 ms. A number the type cannot hold raises (struct.error)."""
+    return array(typecode, pack(f"{len(values)}{typecode}", *values))
 
 
 RUN_INDICATORS = 2_000
@@ -78,30 +86,33 @@ FALLS_ROWS = 10_000
 
 
 class ImportIndicator:
-    """What an import checks a row against, from the store's plain tuples (import_reads.import_indicators):
-    built by the per-row path for the tasks it reads, and for the columnar path's indicators only where settle's
-    loop looks at one (Columns.state). `last`: the day of its latest report, None if it has none."""
+    """What an import checks a row against, from the store's plain tuples (import_reads.import_indicators and
+    import_terms): built by the per-row path for the tasks it reads, and for the columnar path's indicators only where
+    settle's loop looks at one (Columns.state). `last`: the day of its latest report, None if it has none."""
 
     __slots__ = ("programme", "task", "indicator_id", "indicator", "kind", "unit", "comparator", "target", "last", "dues")
 
-    def __init__(self, programme: str, task: str, row: tuple):
-        """`row` as import_indicators gives it: (indicator_id, indicator, kind, unit, comparator, target, last,
-        dues). Unpacked in place, not passed by keyword: the keywords cost four times the unpacking."""
-        self.programme, self.task = programme, task
-        (self.indicator_id, self.indicator, self.kind, self.unit, self.comparator, self.target, self.last,
-         self.dues) = row
+    def __init__(self, programme: str, row: tuple, terms: tuple):
+        """`row` as import_indicators gives it: (task, indicator_id, indicator, kind, unit, last); `terms` as
+        import_terms does: (comparator, target, dues). Unpacked in place, not passed by keyword: the keywords cost
+        four times the unpacking."""
+        self.programme = programme
+        self.task, self.indicator_id, self.indicator, self.kind, self.unit, self.last = row
+        self.comparator, self.target, self.dues = terms
 
 
 class PlanReads:
     """The plan's indicators an import has read, for both chunk paths: the same tuples (Store.import_indicators);
-    the per-row path's ImportIndicator objects, made once a task is named. `upto`: the newest report before the
-    import (what rows are compared with), read before the first of them."""
+    the per-row path's ImportIndicator objects, made once a task is named, with their terms (Store.import_terms),
+    read only for the indicators an object is made of. `upto`: the newest report before the import (what rows are
+    compared with), read before the first of them."""
 
     def __init__(self, store):
         self.store = store
         self.programmes: dict[str, tuple[int, dict[str, list[tuple]]] | None] = {}  # read whole: code → (year, by task)
         self.sizes: dict[str, tuple[int, int] | None] = {}  # programme code → (year, tasks in its plan), once read
         self.tasks: dict[tuple[str, str], list[ImportIndicator]] = {}  # (programme, task) → the per-row path's objects
+        self.terms: dict[int, tuple] = {}  # indicator id → (comparator, target, dues), once an object needed them
         self.upto: int | None = None
 
     def programme_indicators(self, code: str):
@@ -135,7 +146,23 @@ class PlanReads:
         return self.programme_indicators(code)[1]
 
     def task_indicators(self, code: str, task: str, by_task: dict[str, list[tuple]]) -> list[ImportIndicator] | None:
+        """The per-row path's objects of a task's indicators; the first a plan's read makes reads the terms of all the
+        indicators it holds (the per-row path's read is the whole programme's), one read, not one a task."""
         found = self.tasks.get((code, task))
         if found is None and (rows := by_task.get(task)) is not None:
-            found = self.tasks[(code, task)] = [ImportIndicator(code, task, row) for row in rows]
+            if rows[0][1] not in self.terms:
+                self.read_terms(row[1] for named in by_task.values() for row in named)
+            found = self.tasks[(code, task)] = [self.indicator(code, row) for row in rows]
         return found
+
+    def read_terms(self, ids) -> None:
+        """The terms of the indicators given, those not read before, in one read: before objects are made of them."""
+        terms = self.terms
+        if missing := [indicator for indicator in ids if indicator not in terms]:
+            terms.update(self.store.import_terms(missing))
+
+    def indicator(self, code: str, row: tuple) -> ImportIndicator:
+        """An object of a plan's tuple, its terms read (read_terms) or read now."""
+        if row[1] not in self.terms:
+            self.read_terms([row[1]])
+        return ImportIndicator(code, row, self.terms[row[1]])

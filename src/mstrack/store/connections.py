@@ -299,18 +299,42 @@ class Connections:
                     connection.exec_driver_sql(PG_SETTINGS)
                 yield connection
             return
-        try:  # mode=rw: a read never makes a file where there was none
-            connection = sqlite3.connect(f"file:{quote(str(self.path))}?mode=rw", uri=True, timeout=busy_timeout(),
-                                         isolation_level=None)
-        except sqlite3.Error as error:
-            raise InputError("--db {db}: cannot open the database: {reason}", db=self.display_url, reason=reason(error)) from None
+        connection = self._sqlite_reader()
         try:
-            connection.execute("BEGIN")
             yield connection
         except sqlite3.DatabaseError as error:
             raise InputError("--db {db}: cannot open the database: {reason}", db=self.display_url, reason=reason(error)) from None
         finally:
             connection.close()
+
+    def _sqlite_reader(self):
+        """The SQLite file opened for a read, its read transaction begun. mode=rw: a read never makes a file where
+        there was none. A file that cannot be written beside (a read-only folder or mount: SQLite cannot make the
+        -shm a WAL database needs, even to read) and has no -wal (every write is in the file) is read as it is
+        (immutable): status and reports work there, as the read-only message promises."""
+        def opened(query: str):
+            connection = sqlite3.connect(f"file:{quote(str(self.path))}?{query}", uri=True, timeout=busy_timeout(),
+                                         isolation_level=None)
+            try:
+                connection.execute("BEGIN")
+                connection.execute("SELECT 1 FROM sqlite_master LIMIT 1")  # opens the WAL index, where that fails
+            except BaseException:
+                connection.close()
+                raise
+            return connection
+
+        try:
+            return opened("mode=rw")
+        except sqlite3.Error as error:
+            stuck = getattr(error, "sqlite_errorname", "").startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY"))
+            wal = Path(f"{self.path}-wal")
+            if not (stuck and self.path.is_file() and not (wal.exists() and wal.stat().st_size)):
+                raise InputError("--db {db}: cannot open the database: {reason}", db=self.display_url,
+                                 reason=reason(error)) from None
+        try:
+            return opened("mode=ro&immutable=1")
+        except sqlite3.Error as error:
+            raise InputError("--db {db}: cannot open the database: {reason}", db=self.display_url, reason=reason(error)) from None
 
     def _connect_psycopg(self):
         """psycopg's own connection to the URL, or the message saying why there is none."""

@@ -7,10 +7,11 @@ where it read every stored report's day and value before."""
 from __future__ import annotations
 
 from datetime import date
+from operator import itemgetter
 
-from mstrack.model import SCHEDULE
 from mstrack.store.dialect import Dialect, day, number
 from mstrack.store.states import standing
+from mstrack.vocabulary import SCHEDULE
 
 KEYS_A_STATEMENT = 300
 """(indicator, day) pairs bound in one statement: three parameters each, under SQLite's oldest limit of 999."""
@@ -31,20 +32,24 @@ TASKS_A_STATEMENT = 900
 def import_indicators(dialect: Dialect, connection, code: str,
                       tasks: list[str] | None = None) -> tuple[int, dict[str, list[tuple]]] | None:
     """A programme's year and its indicators by task code (only those of `tasks` when given: a chunk's), each
-    task's in the plan's order, each a tuple (indicator_id, name, kind, unit, comparator, target, last_day, dues):
-    last_day the date of its latest standing report (None if none: nothing can be stored on any day), dues a
-    text-only line's checkpoint days (or the task's deadline). A task `tasks` names that the plan lacks is absent."""
+    task's in the plan's order, each a tuple (task, indicator_id, name, kind, unit, last_day): what the columnar
+    checks read, last_day the date of its latest standing report (None if none: nothing can be stored on any day).
+    What else an indicator's object needs (import_terms) is read only for the indicators an object is made of. A
+    task `tasks` names that the plan lacks is absent.
+
+    The rows come as the driver gives them, grouped by task in C where each task has one indicator (a province's):
+    the six columns and this grouping are a third of what the read with every term and a loop step per row cost."""
     p = dialect.p
     found = dialect.rows(connection, f"SELECT id, year FROM programme WHERE code = {p}", [code])
     if not found:
         return None
     programme_id, year = found[0]
     select = (
-        'SELECT i.id, t.code, i.name, i.kind, i.unit, i.comparator, i.target, COALESCE(t.deadline, p."end"), i.line_id,'
+        "SELECT t.code, i.id, i.name, i.kind, i.unit,"
         f" (SELECT y.as_of FROM report AS y WHERE y.indicator_id = i.id AND {standing('y')}"
         " ORDER BY y.as_of DESC, y.id DESC LIMIT 1)"
         " FROM indicator AS i JOIN task_line AS l ON i.line_id = l.id JOIN task AS t ON l.task_id = t.id"
-        f" JOIN programme AS p ON t.programme_id = p.id WHERE p.id = {p}")
+        f" WHERE t.programme_id = {p}")
     order = " ORDER BY t.position, l.position, i.position"
     if tasks is None:
         reads = [(select + order, [programme_id])]
@@ -52,31 +57,48 @@ def import_indicators(dialect: Dialect, connection, code: str,
         reads = [(f"{select} AND t.code IN ({dialect.params(len(part))}){order}", [programme_id, *part])
                  for part in _parts(tasks, TASKS_A_STATEMENT)]
     rows = [row for part in dialect.rows_many(connection, reads) for row in part]
+    if any(map(_LAST, rows)):  # reports stored: their days as dates (a first import's rows have none)
+        rows = [row if row[5] is None else (*row[:5], day(row[5])) for row in rows]
+    by_task = dict(zip(map(_TASK, rows), map(list, zip(rows)), strict=True))  # task → [its row]
+    if len(by_task) < len(rows):  # tasks of several indicators: grouped in the plan's order
+        by_task = {}
+        for row in rows:
+            if (indicators := by_task.get(row[0])) is None:
+                by_task[row[0]] = [row]
+            else:
+                indicators.append(row)
+    return year, by_task
+
+
+_TASK, _LAST = itemgetter(0), itemgetter(5)
+
+
+def import_terms(dialect: Dialect, connection, ids: list[int]) -> dict[int, tuple]:
+    """What an import's object of an indicator needs beyond import_indicators' tuple, by indicator id: (comparator,
+    target, dues), dues a text-only line's checkpoint days (or the task's deadline). Read for the indicators the
+    per-row path looks at (its programme's) and those settle's loop looks at, never for a plain chunk's."""
+    reads = [("SELECT i.id, i.comparator, i.target, i.kind, COALESCE(t.deadline, p.\"end\"), i.line_id FROM indicator AS i"
+              " JOIN task_line AS l ON i.line_id = l.id JOIN task AS t ON l.task_id = t.id"
+              f" JOIN programme AS p ON t.programme_id = p.id WHERE i.id IN ({dialect.params(len(part))})", part)
+             for part in _parts(ids, TASKS_A_STATEMENT)]
+    rows = [row for part in dialect.rows_many(connection, reads) for row in part]
     dues: dict[int, list[date]] = {}
-    schedules = sorted({row[8] for row in rows if row[3] == SCHEDULE})  # a text-only line's reports count its checkpoints
+    schedules = sorted({row[5] for row in rows if row[3] == SCHEDULE})  # a text-only line's reports count its checkpoints
     reads = [(f"SELECT line_id, due FROM checkpoint WHERE line_id IN ({dialect.params(len(part))}) ORDER BY id", part)
              for part in _parts(schedules, TASKS_A_STATEMENT)]
     for part in dialect.rows_many(connection, reads):
         for line_id, due in part:
             dues.setdefault(line_id, []).append(day(due))
-    by_task: dict[str, list[tuple]] = {}
-    for indicator_id, task, name, kind, unit, comparator, target, deadline, line_id, last in rows:
-        # a loop step per indicator of a 20,000-task plan: the common values (no report yet, a whole-number target,
-        # no checkpoints) take no call
-        if last is not None:
-            last = day(last)
+    terms = {}
+    for indicator_id, comparator, target, kind, deadline, line_id in rows:
         if type(target) is float:
             if target.is_integer():  # as number() gives it
                 target = int(target)
         elif target is not None:
             target = number(target)
-        found = (indicator_id, name, kind, unit, comparator, target, last,
-                 (sorted(dues.get(line_id, ())) or [day(deadline)]) if kind == SCHEDULE else NO_DUES)
-        if (indicators := by_task.get(task)) is None:
-            by_task[task] = [found]
-        else:
-            indicators.append(found)
-    return year, by_task
+        terms[indicator_id] = (comparator, target,
+                               (sorted(dues.get(line_id, ())) or [day(deadline)]) if kind == SCHEDULE else NO_DUES)
+    return terms
 
 
 NO_DUES = ()

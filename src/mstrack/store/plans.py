@@ -3,13 +3,17 @@
 
 from __future__ import annotations
 
-from mstrack import model as plan_model
-from mstrack.model import SCHEDULE
+from typing import TYPE_CHECKING
+
 from mstrack.store.batches import PLAN_SOURCE, insert_batch
 from mstrack.store.connections import confirm_before_commit
 from mstrack.store.dialect import day, json_list, number
 from mstrack.store.reads import unknown_programme
 from mstrack.store.states import group_units, standing
+from mstrack.vocabulary import SCHEDULE
+
+if TYPE_CHECKING:
+    from mstrack import model as plan_model
 
 
 class Plans:
@@ -56,6 +60,8 @@ class Plans:
 
 
 def _load_plan(dialect, connection, code: str, codes) -> plan_model.Programme:
+    from mstrack import model as plan_model  # the plan's classes, imported where a plan is read: not at every command's start
+
     p = dialect.p
 
     def rows(sql: str) -> list:

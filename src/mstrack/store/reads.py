@@ -6,13 +6,16 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from mstrack.domain import unique
 from mstrack.errors import InputError, Message
-from mstrack.model import IndicatorState, TaskText
 from mstrack.store import import_reads
 from mstrack.store.dialect import day, moment, number
 from mstrack.store.states import indicator_states, series_query
+
+if TYPE_CHECKING:
+    from mstrack.model import IndicatorState, TaskText
 
 SERIES_CHUNK = 500
 """Indicators per query of report_series: well under SQLite's limit of bound parameters."""
@@ -31,6 +34,14 @@ def parse_ref(ref: str) -> TaskRef:
     return TaskRef(programme, code)
 
 
+def _no_text() -> TaskText:
+    """A task's words, none given (model imported here, not at the store's import: an import's start loads none of
+    the status's classes)."""
+    from mstrack.model import TaskText
+
+    return TaskText()
+
+
 @dataclass
 class TaskDetail:
     programme: str
@@ -44,7 +55,7 @@ class TaskDetail:
     deadline: date
     note: str | None
     indicators: list[IndicatorState] = field(default_factory=list)
-    text: TaskText = field(default_factory=TaskText)
+    text: TaskText = field(default_factory=_no_text)
     start: date | None = None
     links: list[str] = field(default_factory=list)
     """Both ways: the tasks this one names and the tasks that name it."""
@@ -173,6 +184,8 @@ class Reads:
                  task_ids: list[int] | None = None, as_of: date | None = None, since: date | None = None) -> list[TaskDetail]:
         """The one place a TaskDetail is built: a fixed number of queries whatever the number of tasks.
         Leaders and units are those of the task's lines in scope, in line order; links go both ways."""
+        from mstrack.model import TaskText
+
         states = indicator_states(self.dialect, connection, programmes=programmes, unit_id=unit_id, task_ids=task_ids,
                                   as_of=as_of, all_reports=as_of is None, since=since)
         by_task: dict[tuple[str, str], list[IndicatorState]] = {}
@@ -227,6 +240,11 @@ class Reads:
         checks rows against them (plain tuples: import_reads.import_indicators); None if there is no such programme."""
         with self.reading() as connection:
             return import_reads.import_indicators(self.dialect, connection, code, tasks)
+
+    def import_terms(self, ids: list[int]) -> dict[int, tuple]:
+        """The rest of those indicators' plan, by id, for the objects an import makes (import_reads.import_terms)."""
+        with self.reading() as connection:
+            return import_reads.import_terms(self.dialect, connection, ids)
 
     def import_programme(self, code: str) -> tuple[int, int] | None:
         """A programme's year and its number of tasks (import_reads.import_programme); None if there is none."""

@@ -9,10 +9,14 @@ import json
 from datetime import UTC, date, datetime, time, timedelta
 from json.scanner import make_scanner
 from operator import attrgetter, itemgetter
+from typing import TYPE_CHECKING
 
-from mstrack.model import SCHEDULE, IndicatorState, MilestoneState, ReportState
 from mstrack.store.dialect import DAYS, Dialect, json_list, moment, number
 from mstrack.store.dialect import day as day_of
+from mstrack.vocabulary import SCHEDULE
+
+if TYPE_CHECKING:
+    from mstrack.model import IndicatorState, MilestoneState, ReportState
 
 _FIRST = itemgetter(0)
 _SCAN = make_scanner(json.JSONDecoder())  # json.loads without its wrapper: (value, end), in C
@@ -51,6 +55,8 @@ def indicator_states(
     and on or before since, and every report dated on or before as_of that is dated after since or was
     entered in the days between (a superset: the days of entry are a day wider either side, for the
     timestamps' zone; the report keeps those entered in its days). In date and entry order."""
+    from mstrack.model import IndicatorState, MilestoneState  # the status's classes: not at an import's start
+
     previous = previous and not all_reports and since is None
     results = dialect.rows_many(connection, _queries(dialect, as_of=as_of, programmes=programmes, unit_id=unit_id,
                                                      task_ids=task_ids, all_reports=all_reports, previous=previous, since=since))
@@ -169,6 +175,8 @@ def _checkpoints(rows) -> dict[int, list[tuple]]:
 def _milestones(rows, line_of: dict[int, int], checkpoints: dict[int, list[tuple]]) -> dict[int, list[MilestoneState]]:
     """Each quantity's milestones by date. One takes its words from the line's checkpoint of the same
     date, unless it has its own."""
+    from mstrack.model import MilestoneState
+
     days = DAYS
     line_index: dict[int, dict] = {}  # a line's checkpoints by date, built once per line
     no_checkpoint = ("", "")
@@ -199,6 +207,8 @@ def _latest_pairs(rows) -> dict[int, list[ReportState]]:
     """Each indicator's latest report (its day, value and note) and the latest of an earlier date (its day and
     value), one row each: [earlier, latest], as engine.in_force and forecast.last_two read them (just [latest]
     when there is no earlier one)."""
+    from mstrack.model import ReportState
+
     days = DAYS
     reports: dict[int, list[ReportState]] = {}
     new = object.__new__  # every field named, without __init__'s keyword matching (model.py)
@@ -221,6 +231,8 @@ def _latest_pairs(rows) -> dict[int, list[ReportState]]:
 
 def _reports(rows) -> dict[int, list[ReportState]]:
     """Each indicator's reports, in the order the query gave them."""
+    from mstrack.model import ReportState
+
     days = DAYS
     reports: dict[int, list[ReportState]] = {}
     for indicator_id, as_of_day, value, note, reporter, entered_at in rows:

@@ -92,7 +92,7 @@ class Writes:
         rows = self._rows(connection, f"{columns} WHERE id = {self.dialect.p}", [batch_id]) if batch_id is not None else \
             self._rows(connection, f"{columns} ORDER BY id DESC LIMIT 1")
         if not rows:
-            if batch_id:
+            if batch_id is not None:  # 0 too: a batch number that is not there, not "nothing yet"
                 raise InputError("no batch {batch}; see `mstrack batches`", batch=batch_id)
             raise InputError("nothing to undo yet")
         done_by = self._rows(connection, f"SELECT min(id) FROM batch WHERE undoes = {self.dialect.p}", [rows[0][0]])[0][0]
