@@ -80,7 +80,16 @@ def test_a_list_of_headings_with_no_task_under_them_is_refused_saying_so(tmp_pat
     else:
         raise AssertionError("a list of headings alone was read as a programme")
     assert "row 0" not in text
-    assert "加强组织领导" in text and "no task" in text
+    # The same headings in a table with a header: refused naming the row and the headings.
+    table = tmp_path / "measures.csv"
+    table.write_text("序号,工作任务,责任单位\n一,加强组织领导,\n二,强化资金保障,\n三,加强督查考核,\n", encoding="utf-8")
+    try:
+        convert_table(table, "x-2024", 2024)
+    except InputError as error:
+        text = str(error)
+    else:
+        raise AssertionError("a table of headings alone was read as a programme")
+    assert "row 1" in text and "加强组织领导" in text and "no task" in text
 
 
 def test_a_count_of_items_in_a_group_title_is_no_target():
