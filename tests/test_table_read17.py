@@ -1,0 +1,69 @@
+"""The eleventh held-out set's structures (issue 13): each rule on a small synthetic document."""
+
+from __future__ import annotations
+
+import pytest
+
+from mstrack.errors import InputError
+from mstrack.sources.table import convert_table
+from mstrack.sources.table.mentions import find_mentions
+from tests.test_table_headerless import convert
+
+FUZHOU_LIKE = ["2024年为民办实事工作计划", "《2024年为民办实事工作计划》的主要内容是:",
+               "一、实施公交服务便民工程", "(一)新购置公交车200辆", "(二)新建改造100个公交站台",
+               "二、实施城区棚户区改造", "基本完成2万户以上城区棚户区征迁改造",
+               "三、改善农村生产生活条件", "(一)建成农村公路85公里", "(二)危桥改造4座",
+               "四、缓解停车难问题", "新增公共停车泊位7000个",
+               "五、办好人民满意的教育", "(一)新建公办幼儿园13所"]
+
+
+def test_a_group_holding_one_unnumbered_line_is_that_groups_one_task(tmp_path):
+    """A heading "二、…" over a single unnumbered line, the next heading after it: the line is the group's one task,
+    named by the heading and numbered by its numeral; the list goes on after it."""
+    tasks = convert(tmp_path, FUZHOU_LIKE).programme.tasks
+    assert [(t.code, t.title) for t in tasks] == [
+        ("一(一)", "新购置公交车200辆"), ("一(二)", "新建改造100个公交站台"), ("二", "实施城区棚户区改造"),
+        ("三(一)", "建成农村公路85公里"), ("三(二)", "危桥改造4座"), ("四", "缓解停车难问题"),
+        ("五(一)", "新建公办幼儿园13所")]
+    by_code = {t.code: [(i.target, i.unit) for line in t.lines for i in line.indicators] for t in tasks}
+    assert by_code["二"] == [(20000, "户")] and by_code["四"] == [(7000, "个")]
+
+
+def page(path, paragraphs: list[str]):
+    path.write_text("<html><body>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</body></html>", encoding="utf-8")
+    return path
+
+
+def test_headings_each_over_a_paragraph_of_content_are_tasks(tmp_path):
+    """A page of "一、name" headings, each over one paragraph: the heading the task's title, the paragraph its content
+    (figures, units); the last paragraph ends the page."""
+    path = page(tmp_path / "list.html", [
+        "某县2025年度十件民生实事项目", "县人大代表票选表决县政府2025年度民生实事项目正式出炉!",
+        "一、村内基础设施提升工程", "在17个乡镇硬化道路10万平方米并安装太阳能路灯1000盏,补齐农村基础设施短板。",
+        "二、集中供热扩建工程", "铺设供热主管网,全长约4.3公里,提高城区供热安全。",
+        "三、中小学扩优提质工程", "对全县17所中心幼儿园全面提档升级,提升整体教育质量。"])
+    tasks = convert_table(path, "x-2025", 2025).programme.tasks
+    assert [(t.code, t.title) for t in tasks] == [
+        ("一", "村内基础设施提升工程"), ("二", "集中供热扩建工程"), ("三", "中小学扩优提质工程")]
+    figures = [[(i.target, i.unit) for line in t.lines for i in line.indicators] for t in tasks]
+    assert {(100000, "平方米"), (1000, "盏")} <= set(figures[0]) and figures[1] == [(4.3, "公里")]
+
+
+def test_a_notices_headings_over_their_paragraphs_stay_refused(tmp_path):
+    """A notice's "一、会议时间" over a date, "二、参会人员" over names: no work, no project named: refused."""
+    path = page(tmp_path / "notice.html", [
+        "关于召开2025年民生实事项目推进会的通知", "各有关单位:",
+        "一、会议时间", "2025年3月1日上午9时。", "二、会议地点", "县政府三楼会议室。",
+        "三、参会人员", "各乡镇分管负责同志。", "四、有关要求", "请准时参会,不得缺席。"])
+    with pytest.raises(InputError):
+        convert_table(path, "x-2025", 2025)
+
+
+def test_a_count_of_places_where_the_work_is_done_is_no_target():
+    """"在17个乡镇硬化道路10万平方米": the places come before the work and its own figure; "在5个村" alone stays a count."""
+    assert [(m.value, m.unit) for m in find_mentions("在17个乡镇(街道办)硬化道路10万平方米并安装太阳能路灯1000盏")] == [
+        (100000, "平方米"), (1000, "盏")]
+    assert [(m.value, m.unit) for m in find_mentions("在约39个村改造升级线路16.66公里")] == [(16.66, "公里")]
+    assert [(m.value, m.unit) for m in find_mentions("新建农家书屋在5个村")] == [(5, "个")]
+    assert [(m.value, m.unit) for m in find_mentions("安装路灯1000盏,惠及17个乡镇(街道办)")] == [(1000, "盏")]
+    assert [(m.value, m.unit) for m in find_mentions("改造管网5公里,惠及5万人")] == [(5, "公里"), (50000, "人")]
