@@ -67,3 +67,13 @@ def test_a_count_of_places_where_the_work_is_done_is_no_target():
     assert [(m.value, m.unit) for m in find_mentions("新建农家书屋在5个村")] == [(5, "个")]
     assert [(m.value, m.unit) for m in find_mentions("安装路灯1000盏,惠及17个乡镇(街道办)")] == [(1000, "盏")]
     assert [(m.value, m.unit) for m in find_mentions("改造管网5公里,惠及5万人")] == [(5, "公里"), (50000, "人")]
+
+
+def test_numbers_under_an_empty_header_cell_number_the_tasks_as_printed(tmp_path):
+    """An unnamed column of rising bare numbers left of the task column is the 序号: each task goes by the number the
+    document prints, a leading zero kept ("01"); by position it would read "1" and a gap in the numbers be lost."""
+    path = tmp_path / "表.tsv"
+    path.write_text("\t项目名称\t项目内容\t责任单位\n01\t提升生态环境\t新建公厕5座\t水务局\n"
+                    "02\t加大文化惠民力度\t新建城市书房1个\t文广旅局\n04\t改造老旧小区\t改造小区3个\t住建局\n", encoding="utf-8")
+    tasks = convert_table(path, "x-2021", 2021).programme.tasks
+    assert [(t.code, t.title) for t in tasks] == [("01", "提升生态环境"), ("02", "加大文化惠民力度"), ("04", "改造老旧小区")]
