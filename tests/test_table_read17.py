@@ -77,3 +77,15 @@ def test_numbers_under_an_empty_header_cell_number_the_tasks_as_printed(tmp_path
                     "02\t加大文化惠民力度\t新建城市书房1个\t文广旅局\n04\t改造老旧小区\t改造小区3个\t住建局\n", encoding="utf-8")
     tasks = convert_table(path, "x-2021", 2021).programme.tasks
     assert [(t.code, t.title) for t in tasks] == [("01", "提升生态环境"), ("02", "加大文化惠民力度"), ("04", "改造老旧小区")]
+
+
+def test_an_office_heading_a_group_with_its_count_leads_the_projects_under_it(tmp_path):
+    """"区委办公室(8项)" alone on its row over numbered projects, the table naming no office in a column: the office
+    leads each project under it, up to the next office's heading; a heading that names no office leads nothing."""
+    path = tmp_path / "表.tsv"
+    path.write_text("\t领办项目\t工作进展\n区委办公室(2项)\t\t\n1.\t下荒村路灯修复项目。\t已更换灯泡。\n"
+                    "2.\t锦绣社区车位规划项目。\t已完成划定。\n区民政局(1项)\t\t\n1.\t老年食堂建设项目。\t已选址。\n"
+                    "社区服务(1项)\t\t\n1.\t便民服务站项目。\t已开工。\n", encoding="utf-8")
+    tasks = convert_table(path, "x-2021", 2021).programme.tasks
+    assert [[u for line in t.lines for u in line.lead_units] for t in tasks] == [
+        ["区委办公室"], ["区委办公室"], ["区民政局"], ["（表中未列）"]]
