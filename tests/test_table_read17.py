@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from mstrack.errors import InputError
 from mstrack.sources.table import convert_table
 from mstrack.sources.table.mentions import find_mentions
+from mstrack.sources.table.schedule import dated_clauses
 from tests.test_table_headerless import convert
 
 FUZHOU_LIKE = ["2024年为民办实事工作计划", "《2024年为民办实事工作计划》的主要内容是:",
@@ -89,3 +92,21 @@ def test_an_office_heading_a_group_with_its_count_leads_the_projects_under_it(tm
     tasks = convert_table(path, "x-2021", 2021).programme.tasks
     assert [[u for line in t.lines for u in line.lead_units] for t in tasks] == [
         ["区委办公室"], ["区委办公室"], ["区民政局"], ["（表中未列）"]]
+
+
+def test_one_numbered_item_under_a_header_naming_only_its_unit_is_read(tmp_path):
+    """A header of one name (""/责任单位) over a single item "1、…" beside its office: the empty cell heads the task
+    column; the item's own "确保2022年完工" is its deadline, the year's end."""
+    path = tmp_path / "表.tsv"
+    path.write_text("二、主要任务\t\n\t责任单位\n1、农村学校改扩建工程。计划投资3491万元,维修改造校舍29所,确保2022年完工并投入使用。"
+                    "\t市教育局\n", encoding="utf-8")
+    [task] = convert_table(path, "x-2022", 2022).programme.tasks
+    assert (task.code, task.lines[0].lead_units, task.deadline) == ("1", ["市教育局"], date(2022, 12, 31))
+    assert task.title.startswith("农村学校改扩建工程。")
+
+
+def test_a_date_after_a_word_of_commitment_dates_its_clause():
+    """"确保2022年完工" is "2022年完工" promised: the year's end; "力争6月底前建成" the end of June."""
+    assert [(label, due) for label, due, _ in dated_clauses("改造校舍29所,确保2022年完工并投入使用", 2022)] == [
+        ("2022年底", date(2022, 12, 31))]
+    assert [due for _, due, _ in dated_clauses("新建公园3个,力争6月底前建成", 2022)] == [date(2022, 6, 30)]

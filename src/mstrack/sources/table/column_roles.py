@@ -41,6 +41,7 @@ def _number_columns(sheet: Sheet, at: int, columns: list[Column]) -> None:
             column.kind = ""
 
 
+ITEM_START_RE = re.compile(rf"^\d{{1,3}}\s*[{DOTS}]\s*\D")  # "1、农村…": an item's number before its words
 REPORTED_RE = re.compile(r"完成|进度|已|实际|占|比")
 
 
@@ -176,6 +177,23 @@ def _sharing_column(sheet: Sheet, at: int, columns: list[Column]) -> None:
         values = column_values(sheet, at, column)
         if "分工" in column.header and values and sum(role_sentences(v) is not None for v in values) * 2 > len(values):
             column.kind = "units"
+
+
+def one_numbered_item(sheet: Sheet, at: int, columns: list[Column]) -> None:
+    """A header that names only who is responsible (""/责任单位) over rows whose cells under the empty header are each a
+    numbered item ("1、农村中小学校改扩建工程。…") beside an office: that column holds the tasks, however few (one is
+    enough: the number and the office say it is an item, not prose)."""
+    named = [c for c in columns if c.header.strip()]
+    units = [c for c in named if c.kind in ("lead", "units")]
+    if len(units) != 1 or any(not c.kind or c.kind == "task" for c in named):  # beside it: known columns (备注, 进展…)
+        return
+    at_unit = units[0].index
+    rows = [r.cells for r in data_rows(sheet, at) if any(c.strip() for c in r.cells)]
+    for column in (c for c in columns if not c.header.strip() and not c.kind and c.index < at_unit):
+        if rows and all(column.index < len(cells) and len(cells[column.index]) >= 8 and ITEM_START_RE.match(cells[column.index])
+                        and at_unit < len(cells) and UNIT_NAME_RE.search(cells[at_unit].strip()) for cells in rows):
+            column.kind = "task"
+            return
 
 
 def _unnamed_number_column(sheet: Sheet, at: int, columns: list[Column]) -> None:
