@@ -69,6 +69,11 @@ TASK_TEXT = ("deadline_text", "assessment", "problems", "progress", "next_steps"
 PROGRAMME_NAMING = r"[实實]事(?!求是)|民生工程|惠民工程|(?:任务|任務|目标|目標)分解|分解落[实實]"
 """The text above a list of tasks names a programme of work by its own words (民生实事, 为民办十件实事, 民生工程,
 任务分解 …), simplified or traditional: 项目, 任务 or 目标 alone name no list ("为确保全面完成今年防汛目标任务")."""
+RESULTS_NAMING = (r"完成情况|落实情况|实施情况|办理结果|办理情况|兑现|惠及|成效|"
+                  r"(?<![前底内月年])(?:全部|全面|圆满|顺利|均已|已经|基本)(?:完成|建成|完工)")
+"""A title, or the sentence just above a list, that reports a programme's results ("…民生实事项目完成情况", "…全部完成，
+具体如下：", "…全部兑现", "…惠及千家万户"): the list below is what was done, not what is to do. Not a deadline ("年底前全部
+完成"); a promise ("确保…全部完成") is told apart where it is read."""
 LIST_TITLE = r"[实實]事|民生|[项項]目|[计計][划劃]|方案|任[务務]"
 """A list's title line names what it lists (the programme's name): wider than PROGRAMME_NAMING, since the title is
 looked for only once the list is known to be a programme's ("XX县2024年民生实事项目", "…工作任务")."""

@@ -153,6 +153,18 @@ def _named_year(text: str, year: int) -> tuple[int, str]:
     return year, text
 
 
+MONTH_BEFORE_RE = re.compile(r"(?:\d{4}\s*年\s*|\d{4}\s*[.．/]\s*)?(\d{1,2})\s*月\s*前")
+
+
+def before_the_month(label: str, due: date) -> date | None:
+    """"6月前" read as before June (May 31, `due`), as schedules mean it: the other reading, by the end of June, that
+    offices sometimes mean, for a person to check; None for a label read one way only ("6月底前", "6月份前", "7-9月")."""
+    m = MONTH_BEFORE_RE.fullmatch(unicodedata.normalize("NFKC", label).replace(" ", ""))
+    if m is None or not 1 <= (month := int(m[1])) <= 12 or due.month % 12 + 1 != month or due != month_end(due.year, due.month):
+        return None
+    return month_end(due.year + (month == 1), month)
+
+
 def period_end(label: str, year: int) -> date:
     """Due date of a period label: "一、二季度" → the later quarter's end, "7-9月" → 9-30, "全年" → 12-31."""
     year, text = _named_year(unicodedata.normalize("NFKC", label).replace(" ", ""), year)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from mstrack.domain.dates import PERIOD_RE, before_the_month
 from mstrack.errors import Message
 from mstrack.model import Line, Task
 from mstrack.sources.table.cells import clip
 from mstrack.sources.table.figures import Unit, names_start
 from mstrack.sources.table.mentions import find_mentions, stated, unit_key
 from mstrack.sources.table.raw import RawLine, RawTask
+from mstrack.sources.table.schedule import month_digits
 
 
 @dataclass(kw_only=True)
@@ -31,6 +34,8 @@ def task_doubts(raw: RawTask, task: Task, units: list[Unit]) -> list[Doubt]:
     if names_start(raw.deadline_text):
         found.append(Doubt(row=raw.row.number, column=raw.headers.get("deadline", ""), at=task, key="deadline_text",
                            why=Message("the 完成时限 names a start: read as a checkpoint, not as the deadline")))
+    if (doubt := _month_before_doubt(raw, task)) is not None:
+        found.append(doubt)
     found += [Doubt(row=row, column=header, at=task, key="title", why=why) for row, header, why in raw.doubts]
     for raw_line, line in zip((r for u in units for r in u.lines), task.lines, strict=True):
         if (doubt := _amount_doubt(raw, raw_line, task, line)) is not None:
@@ -66,3 +71,14 @@ def _amount_doubt(raw: RawTask, raw_line: RawLine, task: Task, line: Line) -> Do
                  key="name" if at is not line else "lead_units",
                  why=Message("the target column says {value}, the text beside it “{text}”: the column is read",
                              value=raw_line.amount[0], text=clip(printed[0].excerpt)))
+
+
+def _month_before_doubt(raw: RawTask, task: Task) -> Doubt | None:
+    """A 完成时限 "6月前" is read as before June (May 31), as a schedule's "10月前" is before October; offices sometimes
+    mean by the end of June: the other reading is named for a person to check."""
+    labels = PERIOD_RE.findall(re.sub(r"\s+", "", month_digits(raw.deadline_text or "")))
+    if not labels or task.deadline is None or (other := before_the_month(labels[-1], task.deadline)) is None:
+        return None
+    return Doubt(row=raw.row.number, column=raw.headers.get("deadline", ""), at=task, key="deadline",
+                 why=Message("“{text}” read as before that month ({read}); it may mean by the end of it ({other})",
+                             text=raw.deadline_text.strip(), read=task.deadline.isoformat(), other=other.isoformat()))

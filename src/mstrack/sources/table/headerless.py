@@ -16,7 +16,7 @@ from mstrack.sources.table.mentions import find_mentions
 from mstrack.sources.table.numbering import DOTS
 from mstrack.sources.table.reading import Row, Sheet
 from mstrack.sources.table.units import labelled_roles, office_list
-from mstrack.vocabulary import PROGRAMME_NAMING
+from mstrack.vocabulary import PROGRAMME_NAMING, RESULTS_NAMING
 
 ITEM_RE = re.compile(rf"^(\d{{1,3}})\s*[{DOTS})）](?!\d)\s*(\S.*)$", re.S)  # "1.中心城区…", "7. 粮食…", "1、…": not "2.5万"
 PART_RE = re.compile(r"^([（(]\s*\d{1,2}\s*[）)])\s*(\S.*)$", re.S)  # "(2)教育培训工程。…": a part of the item above
@@ -26,6 +26,8 @@ TRAILING_RUN_RE = re.compile(r"\s+(\S{2,60})$")  # "…;  人社局、各开发�
 INTRO_RE = re.compile(r"如下|包括(?:以下|如下)?[:：]|公布|公告|通知|会议|发布|来源|日期|记者|近日|[:：]$")
 CLOSING_RE = re.compile(r"主席团|^\S{0,20}(?:人民政府|委员会|办公室|大会)$|^[\d○〇零一二三四五六七八九十]{2,4}年.{1,6}月.{1,4}日$")
 PROGRAMME_RE = re.compile(PROGRAMME_NAMING)  # the text above a list names a programme of work (vocabulary.PROGRAMME_NAMING)
+RESULTS_RE = re.compile(RESULTS_NAMING)  # ... or reports its results (vocabulary.RESULTS_NAMING)
+PROMISE_RE = re.compile(r"^为|确保|力争|务必|必须|争取|计划|将|预计")  # "为确保…全部完成", "确保全部兑现": a promise, no result
 # ... and is about the programme itself, not a meeting, a report of its progress or results, a review of a past year,
 # an agenda or a name list
 OTHER_TOPIC_RE = re.compile(r"召开|推进会|座谈会|现场会|观摩|进展|进度|推进情况|完成情况|实施情况|有序推进|扎实推进|考核|考评|评比|"
@@ -308,13 +310,22 @@ def _named_item(text: str) -> tuple[str, str] | None:
     return (name, parts[1].strip()) if PROJECT_RE.search(name.rstrip("”’\"'")) or not WORK_RE.match(name) else None
 
 
-def _inline_run(rows: list[Row]) -> tuple[int, str, list[tuple[str, str]]] | None:
-    """The first row whose one text is a list of items inside one paragraph: (row, introduction, items)."""
+def _inline_run(rows: list[Row]) -> tuple[int, str, list[tuple[str, str]], list[str], list[str]] | None:
+    """The first row whose one text is a list of items inside one paragraph: (row, introduction, items, the lines of
+    its cell above the paragraph, the lines after it). A page laid out in a table holds its paragraphs, the title and
+    "以上项目均于…完成" with them, as lines of one cell: the paragraph is the line that is a list, else the whole cell."""
     for i, row in enumerate(rows):
         texts = _texts(row)
         above = _texts(rows[i - 1]) if i else []
-        if len(texts) == 1 and (found := _inline_items(texts[0], bool(above) and above[-1].rstrip()[-1:] in ":：")):
-            return i, *found
+        if len(texts) != 1:
+            continue
+        lines = [line.strip() for line in texts[0].split("\n") if line.strip()]
+        for k, line in enumerate(lines if len(lines) > 1 else []):
+            before = lines[k - 1] if k else above[-1] if above else ""
+            if found := _inline_items(line, before.rstrip()[-1:] in ":："):
+                return i, *found, lines[:k], lines[k + 1:]
+        if found := _inline_items(texts[0], bool(above) and above[-1].rstrip()[-1:] in ":："):
+            return i, *found, [], []
     return None
 
 
@@ -322,9 +333,11 @@ def _inline_run(rows: list[Row]) -> tuple[int, str, list[tuple[str, str]]] | Non
 WHEN = r"((?:今年|\d{4}\s*年)?\s*(?:\d{1,2}\s*月(?:份|底|末|中旬|下旬)?|年底|年内)前?|\d{4}\s*年[底内]前?)"
 # the verb completes the tasks themselves: "完成。", "建成投用，"; not a step before them ("完成招标", "完成实施方案编制")
 DONE = r"(?:全部|全面)?(?:完成|建成|完工|竣工|投用)(?:并?投(?:入使)?用|交付使用)?(?=[，,。；;）)]|$)"
-# the subject may keep to the sentence's next clause: "以上项目均于5月底前完成招标，12月底前全部建成投用" is December
+# the subject may keep to the sentence's next clause: "以上项目均于5月底前完成招标，12月底前全部建成投用" is December; the
+# clause begins with a time ("于5月底前…，"), so the subject is the projects themselves, not "以上项目的资金拨付，" nor
+# "以上资金拨付，"
 ALL_DUE_RE = re.compile(rf"(?:其余|其他|其它|以上|上述|所有|全部)(?:的)?(?:项目|实事|任务|工程)?(?:均|都|全部)?(?:计划|将|拟|要)?"
-                        rf"(?:[^，,。；;]*[，,]\s*)?(?:在|于)?\s*{WHEN}\s*{DONE}")
+                        rf"(?:(?:在|于)?\s*(?:{WHEN[1:]}[^，,。；;]*[，,]\s*)?(?:在|于)?\s*{WHEN}\s*{DONE}")
 EXCEPT_RE = re.compile(r"除(.+?)外")  # "除A项目在今年6月前完成,B项目在10月底前完成外": the tasks due otherwise
 ONE_DUE_RE = re.compile(rf"([^，,、；;。]{{2,30}}?)(?:将|计划|拟|要)?(?:在|于)\s*{WHEN}\s*{DONE}")
 NUMBERED_RE = re.compile(r"第\s*(\d{1,3}|[一二三四五六七八九十])\s*项")  # "除第1项在6月底前完成外": the item numbered 1
@@ -378,11 +391,10 @@ def _with_deadlines(header: list[str], rows: list[list[str]], above: list[str], 
 
 
 def _as_table(sheet: Sheet, header: list[str], rows: list[list[str]], source: list[Row], above: list[str],
-              year: int, after: list[Row]) -> tuple[Sheet, int, list[Column], list[str]]:
-    """The list as the table it would be with a header, the rows keeping their numbers in the file; `after`: the rows
-    after the list, the first two of which may give all its tasks' deadline."""
-    header, rows, why = _with_deadlines(header, rows, [*sheet.titles, *above], [t for row in after[:2] for t in _texts(row)],
-                                        year)
+              year: int, after: list[str]) -> tuple[Sheet, int, list[Column], list[str]]:
+    """The list as the table it would be with a header, the rows keeping their numbers in the file; `after`: the texts
+    just after the list (_after), which may give all its tasks' deadline."""
+    header, rows, why = _with_deadlines(header, rows, [*sheet.titles, *above], after, year)
     columns = []
     for i, name in enumerate(header):
         column = column_kind(name, year)
@@ -411,6 +423,17 @@ def _states_work(text: str) -> bool:
         and not PHONE_RE.search(text) and not (head and not PROJECT_RE.search(head[1]))
 
 
+def _reports_results(text: str) -> bool:
+    """A line that reports results ("…完成情况", "…全部兑现，具体如下："), not one that promises them ("确保…全部完成")."""
+    return any(not PROMISE_RE.search(text[:m.start()]) for m in RESULTS_RE.finditer(text))
+
+
+def _sets_figure_or_names_project(text: str) -> bool:
+    """An item that sets a figure ("新建幼儿园3所") or names a project before its first stop ("道路提升工程，…")."""
+    head = re.split(r"[，,。；;：:（(]", text, maxsplit=1)[0]
+    return bool(PROJECT_RE.search(head)) or any(m.unit for m in find_mentions(text))
+
+
 def _does_work(text: str) -> bool:
     """Positive evidence that an item is a task: a verb of work first, a project's name before its first stop, or a
     target. A place described ("城东片区，位于…") or a person is none."""
@@ -418,13 +441,24 @@ def _does_work(text: str) -> bool:
     return bool(WORK_RE.match(text) or PROJECT_RE.search(head) or TARGET_RE.search(text))
 
 
-def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool = False) -> bool:
+def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool = False, figures: bool = False) -> bool:
     """Whether the text above a list says it lists a programme's tasks, and most items state work to do. A run of
-    paragraphs (strict) needs the title line or the sentence just above it to say so: a report says 民生实事 in passing."""
+    paragraphs (strict) needs the title line or the sentence just above it to say so: a report says 民生实事 in passing.
+    Neither line may report results. Items in one paragraph or numbered "一、" (`figures`) must also, most of them, set a
+    figure or name a project, as a run of paragraphs does: a notice's or a plan's requirements ("加强组织领导") do not."""
     lines = [*sheet.titles, *above]
     said = [lines[0], lines[-1]] if strict and lines else lines
+    if any(_reports_results(t) for t in lines[:1] + lines[-1:]):
+        return False  # the title or the introduction reports results: whichever line names the programme
     work = [text for text in items if _states_work(text) and _does_work(text)]
+    if figures:
+        work = [text for text in work if _sets_figure_or_names_project(text)]
     return any(_names_programme(t) for t in said) and len(work) >= MIN_ITEMS and 2 * len(work) > len(items)
+
+
+def _after(rows: list[Row]) -> list[str]:
+    """The texts of the first two rows after a list: where "以上项目均于…完成" stands."""
+    return [t for row in rows[:2] for t in _texts(row)]
 
 
 def _above(sheet: Sheet, start: int) -> list[str]:
@@ -445,7 +479,7 @@ def list_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column]
             # a part ("(2)…" under "17.") keeps its number in its words: a row without 序号, read as the item above's
             rows = [[e.code, e.text, e.units] if e.kind == "item" else [e.text] * 3 if e.kind == "heading"
                     else ["", f"{e.code}{e.text}", e.units] for e in chosen]
-            return _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, [e.row for e in chosen], above, year, sheet.rows[end:])
+            return _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, [e.row for e in chosen], above, year, _after(sheet.rows[end:]))
         if run := _bracketed_run(sheet.rows):
             start, chosen = run  # "(一)" stays in the words: the reader codes it 一(一)
             end = start + len(chosen)
@@ -454,14 +488,14 @@ def list_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column]
             works = [f"{chosen[k - 1][1]}，{words}" if kind == "lone" else words for k, (kind, words, _) in enumerate(chosen)]
             if _is_programme(sheet, [*above, *headings], [w for w, (kind, _, _) in zip(works, chosen, strict=True) if kind != "heading"]):
                 header, rows = _bracketed_table(chosen)
-                return _as_table(sheet, header, rows, sheet.rows[start:end], above, year, sheet.rows[end:])
+                return _as_table(sheet, header, rows, sheet.rows[start:end], above, year, _after(sheet.rows[end:]))
         if run := _chinese_run(sheet.rows):
             start, chosen = run
             above = _above(sheet, start)
-            if _is_programme(sheet, above, [words for _, words, _ in chosen]):
+            if _is_programme(sheet, above, [words for _, words, _ in chosen], figures=True):
                 rows = [[numeral, words, units] for numeral, words, units in chosen]
                 return _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, sheet.rows[start:start + len(chosen)], above, year,
-                                 sheet.rows[start + len(chosen):])
+                                 _after(sheet.rows[start + len(chosen):]))
         if run := _pair_run(entries):
             start, end = run
             chosen = [e for e in entries[start:end] if e is not None]
@@ -470,7 +504,7 @@ def list_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column]
                 continue  # a glossary, an agenda, a contact list
             rows = [[str(k), e.text, e.content, e.units] for k, e in enumerate(chosen, 1)]
             return _as_table(sheet, ["序号", "项目名称", "项目内容", "责任单位"], rows, [e.row for e in chosen], above, year,
-                             sheet.rows[end:])
+                             _after(sheet.rows[end:]))
         if run := _paragraph_run(sheet.rows):
             start, end = run
             above = _above(sheet, start)
@@ -478,19 +512,18 @@ def list_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column]
             if not _is_programme(sheet, above, [_texts(row)[0] for row in chosen], strict=True):
                 continue
             rows = [[str(k), _texts(row)[0], ""] for k, row in enumerate(chosen, 1)]
-            return _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, chosen, above, year, sheet.rows[end:])
+            return _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, chosen, above, year, _after(sheet.rows[end:]))
         if found := _inline_run(sheet.rows):
-            at, intro, items = found
-            above = [*_above(sheet, at), *([intro] if intro else [])]
-            if _is_programme(sheet, above, [text for _, text in items], strict=True):
+            at, intro, items, lines_above, lines_after = found
+            above = [*_above(sheet, at), *lines_above, *([intro] if intro else [])]
+            after = [*lines_after[:2], *_after(sheet.rows[at + 1:])]
+            if _is_programme(sheet, above, [text for _, text in items], strict=True, figures=True):
                 split = [(code, *_units_after(text)) for code, text in items]
                 named = [_named_item(words) for _, words, _ in split]
                 row = sheet.rows[at]
                 if all(named):  # each item a project's name and its content: 项目名称 | 项目内容
                     rows = [[code, *pair, units] for (code, _, units), pair in zip(split, named, strict=True)]
-                    return _as_table(sheet, ["序号", "项目名称", "项目内容", "责任单位"], rows, [row] * len(rows), above, year,
-                                     sheet.rows[at + 1:])
+                    return _as_table(sheet, ["序号", "项目名称", "项目内容", "责任单位"], rows, [row] * len(rows), above, year, after)
                 rows = [[code, words, units] for code, words, units in split]
-                return _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, [row] * len(rows), above, year,
-                                     sheet.rows[at + 1:])
+                return _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, [row] * len(rows), above, year, after)
     return None

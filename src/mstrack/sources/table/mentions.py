@@ -219,7 +219,7 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
             if i and not content_words(before):  # "验收47个A和40个B": the verb is shared by the list
                 stages |= previous_stages
             contexts = [own]
-            name = _own_part_name(before, own_places) or _short_name(before, gap_after)
+            name = _own_part_name(before, own_places) or _short_name(STANDARD_PHRASE_RE.sub("", before), gap_after)
             if shared:
                 contexts, name = [shared[i]], _clean_name(shared[i])[-20:]
             elif len(content_words(own)) < 4:  # "打通5条以上" after "未贯通道路开工25条": the noun is the one before
@@ -397,16 +397,25 @@ def _where_done(clause: str, prefix: str, after: re.Match) -> bool:
 
 
 LABEL_GAP_RE = re.compile(r"\s*[、和及与]\s*(?:约|近|不少于|不低于|至少)?\s*")  # nothing but a joint (and its bound)
+BUILDING_UNITS = ("栋", "幢")  # a building's number: "4栋" is building 4 as often as four buildings
+# a place right before the figures ("协兴村4组、9组"): the figures name its parts (小区, 园区, 片区 are no such place)
+PLACE_BEFORE_RE = re.compile(r"(?:村|社区|镇|乡|街道|(?<![小园片景校])区|县)$")
+# two verbs of work before the figures ("新建、改扩建…4所、3所", "新建和改造…30公里、50公里"): one figure each, as with 分别
+WORK_VERBS = "新建|改扩建|扩建|改建|改造|提升|维修|修缮|更换|新增|建设|安装|整治|提质|升级|新改建|续建"
+VERB_PAIR_RE = re.compile(rf"(?:{WORK_VERBS})\s*[、和及与]\s*(?:{WORK_VERBS})")
 
 
 def _without_labels(clause: str, spans: list[tuple]) -> list[tuple]:
     """"协兴村4栋、9栋": figures of one measure word listed with nothing but 、 or 和 between them label the things
-    (building 4, building 9); a count does not repeat its measure word bare. "分别…3个、5个" are counts."""
+    (building 4, building 9) when something says they label: a building's measure word, or a place just before them.
+    "更换路灯200盏和400盏" counts, and so do pairs after "分别" or after two verbs ("新建、改扩建幼儿园4所、3所")."""
     if "分别" in clause:
         return spans
     labels = set()
     for k, (one, two) in enumerate(zip(spans, spans[1:], strict=False)):
-        if one[4] and one[4] == two[4] and one[2] != two[2] and LABEL_GAP_RE.fullmatch(clause[one[1]:two[0]]):
+        if one[4] and one[4] == two[4] and one[2] != two[2] and LABEL_GAP_RE.fullmatch(clause[one[1]:two[0]]) \
+                and (one[4] in BUILDING_UNITS or PLACE_BEFORE_RE.search(clause[:one[0]].rstrip())) \
+                and not VERB_PAIR_RE.search(clause[:one[0]]):
             labels |= {k, k + 1}
     return [span for k, span in enumerate(spans) if k not in labels]
 
@@ -414,7 +423,10 @@ def _without_labels(clause: str, spans: list[tuple]) -> list[tuple]:
 EACH_ONE_RE = re.compile(r"(?:每|单)[个处所座家间栋户村][^，,；;。\d]{0,6}$")  # "每个不少于200平方米", "每处面积约"
 # "覆盖率达到40%": a rate, not a share of things
 RATE_BEFORE_RE = re.compile(r"(?:率|比例|比重|占比|达到?|为|到|至|在|提高|提升|增长|下降|保持|超过|不低于|不少于)\s*(?:约)?\s*$")
-MEASURED_RE = re.compile(r"(?:面积|长度|宽度|规模|容量|体量)\s*(?:约|为|在)?$")  # "面积200平方米的…"
+MEASURED_WORDS = r"(?:面积|长度|宽度|规模|容量|体量)\s*(?:约|为|在|达到?|不少于|不低于|不小于|至少|超过)?"
+MEASURED_RE = re.compile(MEASURED_WORDS + "$")  # "面积200平方米的…", "面积不少于500平方米的…"
+# the standard a counted thing meets, left out of the count's name: "新建面积不少于500平方米的中心5个" → 新建中心
+STANDARD_PHRASE_RE = re.compile(MEASURED_WORDS + r"\s*\d[\d.,]*\s*(?:万|千)?\s*(?:" + "|".join(SIZE_UNITS) + r")\s*(?:以上|左右)?\s*的")
 
 
 def _standard(clause: str, spans: list[tuple], prefix: str, after: re.Match, unit: str) -> bool:
@@ -423,11 +435,23 @@ def _standard(clause: str, spans: list[tuple], prefix: str, after: re.Match, uni
     the share is the target)."""
     if unit not in SIZE_UNITS:
         return False
-    if EACH_ONE_RE.search(prefix) or (MEASURED_RE.search(prefix) and clause[after.end():].lstrip().startswith("的")):
+    if EACH_ONE_RE.search(prefix) or (MEASURED_RE.search(prefix) and clause[after.end():].lstrip().startswith("的")
+                                      and _described_is_counted(clause, spans, len(prefix), after.end())):
         return True
     share = next((span for span in reversed(spans) if span[4] in ("%", "％")), None)  # a share of the things: "80%以上社区"
     return share is not None and not RATE_BEFORE_RE.search(clause[:share[0]]) \
         and re.search(r"达到?", clause[share[1]:len(prefix)]) is not None
+
+
+def _described_is_counted(clause: str, spans: list[tuple], start: int, end: int) -> bool:
+    """"建设3个面积200平方米的用房", "面积200平方米的用房10处": the thing a size describes has a count of its own, the
+    target; with none ("改造提升面积200万平方米的老旧小区") the size is how much work is done."""
+    if spans and unit_key(spans[-1][4]) in COUNT_UNITS and re.fullmatch(r"[^，,；;。、\d]{0,10}", clause[spans[-1][1]:start]):
+        return True
+    rest = clause[end:]
+    first = next(iter(_numbers(rest)), None)
+    return first is not None and re.fullmatch(r"[^，,；;。、\d]{0,16}", rest[:first[0]]) is not None \
+        and unit_key(AFTER_RE.match(rest, first[1])["unit"] or "") in COUNT_UNITS
 
 
 KINDS_OF_PEOPLE_RE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:患者|病人|人群|人员|对象|群体)")
@@ -451,7 +475,12 @@ def _names_not_counts(clause: str, prefix: str, after: re.Match, unit: str) -> b
 
 
 def _shared_names(clause: str, spans: list[tuple]) -> list[str]:
-    """"建档率和老年人健康管理率分别达到80%和35%": one name per number, in order."""
+    """"建档率和老年人健康管理率分别达到80%和35%": one name per number, in order; "新建、改扩建幼儿园4所、3所": each
+    verb with the noun they share."""
+    if len(spans) == 2 and (verbs := VERB_PAIR_RE.search(clause[: spans[0][0]])) \
+            and LABEL_GAP_RE.fullmatch(clause[spans[0][1]: spans[1][0]]) and not clause[: verbs.start()].strip():
+        noun = clause[verbs.end(): spans[0][0]]
+        return [verb + noun for verb in re.split(r"\s*[、和及与]\s*", verbs[0])] if len(content_words(noun)) >= 2 else []
     if len(spans) < 2 or "分别" not in clause[: spans[0][0]]:
         return []
     head = clause[: spans[0][0]].split("分别")[0]

@@ -13,6 +13,7 @@ TITLE_BRACKET_RE = re.compile(r"^[（(]\s*(\d+)\s*[）)]\s*(?=\S)")  # "（1）�
 TITLE_NUMERAL_RE = re.compile(rf"^([一二三四五六七八九十]+)\s*[{DOTS}]\s*(?=\S)")  # "一、 扩大优质教育资源…": an item, not an area
 SUB_CODE_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*")
 NUMERAL_CODE_RE = re.compile(r"[一二三四五六七八九十]+[、.．]?")
+COUNT_RE = re.compile(r"\s*[（(]\s*(?:共\s*)?\d+\s*[项件][^()（）]*[)）]\s*$")  # "教育惠民（共2项）": how many items, no target
 LEAD_HEADING_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*(\S{2,20}?)\s*牵头(?:的|负责的)?(?:工作|任务)\s*$")
 
 

@@ -10,6 +10,7 @@ from mstrack.model import Area
 from mstrack.sources.table.cells import AREA_RE, SEVERAL_CODES_RE, explained_marks, note_line, total_row, without_marks
 from mstrack.sources.table.columns import Column
 from mstrack.sources.table.numbering import (
+    COUNT_RE,
     ITEM_CODE_RE,
     NUMERAL_CODE_RE,
     PART_CODE_RE,
@@ -30,6 +31,7 @@ from mstrack.sources.table.titles import (
     area_numbered,
     area_of,
     cells_of_its_own,
+    ends_area,
     items_print_numbers,
     numbered_in_numerals,
     task_code,
@@ -56,6 +58,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     last_part: tuple[int, int] | None = None  # the task above and the number of its last part "（2）"
     heading: tuple[str, str] | None = None  # "(一)省监察厅牵头的工作": the code and lead of the items under it
     group_lead: str | None = None  # "区委办公室(8项)": the office that leads the items under it
+    opener = ""  # the 序号 of the row that opened the area ("（一）"): a task numbered as it was ends the area
     marks = explained_marks([row.cells for row in sheet.rows[at + 1:]])
     previous: Row | None = None  # the last data row: what a cell typed 同上 repeats
     for row in (split for below in sheet.rows[at + 1:] for split in _tasks_in_row(below, layout, joined)):
@@ -80,11 +83,16 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
         if found := lead_heading(filled, area):
             heading = found
             continue
+        above = area
         area, area_only = area_of(row, filled, layout, areas, area, numeral_items=numeral_items,
                                   numeral_headings=numeral_headings)
         if area_only:
-            heading = None
+            heading, opener = None, layout.cell(row, "seq")
             continue
+        if area != above:
+            opener = ""  # an area column's: no 序号 opened it
+        elif area is not None and ends_area(layout.cell(row, "seq"), opener):
+            area, opener = None, ""  # "（二）" with cells of its own after area "（一）": a task after the area
         title = without_marks(layout.cell(row, "task"), marks)  # "新建幼儿园3所※" under "注：带※的为…"
         if heading and title:
             code, title = in_lead_heading(heading, title)
@@ -134,7 +142,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
                 "序号 {code} numbers {n} tasks in one row whose words do not split into {n}: read as one task", code=kept, n=len(
                     re.findall(r"\d+", kept)))))
     if not tasks:
-        raise InputError("{path}: row {row}: a header but no task rows below it", path=sheet.path, row=sheet.rows[at].number)
+        _no_tasks(sheet, at, areas)
     headers = {kind: cols[0].header for kind, cols in layout.by_kind.items()}
     if any(area_numbered(task) for task in tasks):
         for task in tasks:  # numbered inside each area: every task takes both numbers, "二(1)"
@@ -147,6 +155,19 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
         own_units(task)
         task.headers = headers
     return tasks
+
+
+def _no_tasks(sheet: Sheet, at: int, areas: list[Area]) -> None:
+    """Refuse a table with no task row, saying what its rows were: headings alone ("一、加强组织领导", the sections of
+    a plan) or nothing read. A list read without a header row has none to point at: its first row is named."""
+    header = sheet.rows[at].number
+    row = header or next((r.number for r in sheet.rows[at + 1:] if any(r.cells)), header)
+    if areas:
+        raise InputError("{path}: row {row}: {n} headings ({names}) and no task row under any of them", path=sheet.path,
+                         row=row, n=len(areas), names="、".join(a.name for a in areas[:3]) + ("…" if len(areas) > 3 else ""))
+    if not header:
+        raise InputError("{path}: row {row}: a list with no task row in it", path=sheet.path, row=row)
+    raise InputError("{path}: row {row}: a header but no task rows below it", path=sheet.path, row=row)
 
 
 def _part_number(row: Row, layout: _Layout, tasks: list[RawTask], area: str | None,
@@ -293,7 +314,6 @@ def _sub_items(task: RawTask) -> None:
 
 
 ITEM_NUMBER_RE = re.compile(r"^[*＊※]*\s*(\d+)\s*[.．、]\s*(?=\D)")
-COUNT_RE = re.compile(r"\s*[（(]\s*(?:共\s*)?\d+\s*项[^()（）]*[)）]\s*$")
 
 
 def _office_heading(filled: list[str], layout: _Layout) -> str | None:
@@ -303,8 +323,7 @@ def _office_heading(filled: list[str], layout: _Layout) -> str | None:
     if len(set(filled)) != 1 or "lead" in layout.by_kind or "units" in layout.by_kind or not COUNT_RE.search(filled[0]):
         return None
     name = COUNT_RE.sub("", filled[0]).strip()
-    short = name.removesuffix("公室")  # "区委办公室" is "区委办" written out
-    return name if office_list(short) and len(unit_names(short)) == 1 else ""
+    return name if office_list(name) and len(unit_names(name)) == 1 else ""
 
 
 def _areas_are_tasks(sheet: Sheet, at: int, layout: _Layout) -> bool:

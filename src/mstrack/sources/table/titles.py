@@ -5,7 +5,9 @@ from __future__ import annotations
 from mstrack.errors import InputError
 from mstrack.model import Area
 from mstrack.sources.table.cells import AREA_RE, CODE_CELL_RE, GROUP_CODE_RE
+from mstrack.sources.table.mentions import find_mentions
 from mstrack.sources.table.numbering import (
+    COUNT_RE,
     NUMERAL_CODE_RE,
     SUB_CODE_RE,
     TITLE_CODE_RE,
@@ -43,12 +45,35 @@ def area_of(row: Row, filled: list[str], layout: _Layout, areas: list[Area], are
         m = AREA_RE.match(area_text.split("\n")[0])
         area = add_area(areas, m) if m else add_area_named(areas, area_text)
     title, code_text = layout.cell(row, "task"), layout.cell(row, "seq")
-    bracketed = numeral_headings and group_numeral(code_text) and not NUMERAL_CODE_RE.fullmatch(code_text) \
-        and not cells_of_its_own(row, layout, title)  # "（一）|教育惠民" over items "1", "2": their group
-    if (NUMERAL_CODE_RE.fullmatch(code_text) or bracketed) and title and not numeral_items \
-            and (numeral_headings or not cells_of_its_own(row, layout, title)):
-        return add_area(areas, AREA_RE.match(group_numeral(code_text) + "、" + title)), True
+    if not (numeral := group_numeral(code_text)) or not title or numeral_items or sets_target(title):
+        return area, False
+    own = cells_of_its_own(row, layout, title, below=_item_below(row, layout))
+    plain = bool(NUMERAL_CODE_RE.fullmatch(code_text))  # "一"; "（一）" heads a group only over items "1", "2"
+    if (numeral_headings or not own) if plain else (numeral_headings and not own):
+        return add_area(areas, AREA_RE.match(numeral + "、" + title)), True
     return area, False
+
+
+def sets_target(title: str) -> bool:
+    """A title that sets a figure with its unit ("新建幼儿园3所"): a task's target, which an area's name never holds
+    (a count of its items, "（共2项）", is none)."""
+    return bool(find_mentions(COUNT_RE.sub("", title)))
+
+
+def ends_area(code: str, opener: str) -> bool:
+    """A row numbered as the heading that opened the area was ("（二）" after "（一）", "二" after "一") that is a
+    task, not a heading: the area above has ended, and neither the row nor the items after it are in it."""
+    return bool(group_numeral(code) and group_numeral(opener)) \
+        and bool(SUB_CODE_RE.fullmatch(code)) == bool(SUB_CODE_RE.fullmatch(opener))
+
+
+def _item_below(row: Row, layout: _Layout) -> Row | None:
+    """The next row with any text, when it is an item (not numbered as a group is): a cell that a file keeping its
+    merges repeats there was merged down over the items, shared with them."""
+    if not layout.sheet.merges:
+        return None
+    below = next((r for r in layout.sheet.rows if r.number > row.number and any(r.cells)), None)
+    return below if below is not None and not group_numeral(layout.cell(below, "seq")) else None
 
 
 def numbered_in_numerals(sheet: Sheet, at: int, layout: _Layout) -> bool:
@@ -64,11 +89,13 @@ def numbered_in_numerals(sheet: Sheet, at: int, layout: _Layout) -> bool:
     return items * 2 > len(numbered)
 
 
-def cells_of_its_own(row: Row, layout: _Layout, title: str) -> bool:
+def cells_of_its_own(row: Row, layout: _Layout, title: str, below: Row | None = None) -> bool:
     """A row numbered "一" that fills a cell besides its number, name and area (content, a figure, a unit, a date,
-    progress): an item numbered in Chinese numerals; a group heading holds its name alone (or merged over the row)."""
+    progress): an item numbered in Chinese numerals; a group heading holds its name alone (or merged over the row).
+    A cell the item `below` repeats (merged down over the group's items) is shared, not the row's own."""
     return any(row.cells[c.index] not in ("", title) for c in layout.columns
-               if c.kind not in ("seq", "task", "area") and c.index < len(row.cells))
+               if c.kind not in ("seq", "task", "area") and c.index < len(row.cells)
+               and not (below is not None and c.index < len(below.cells) and below.cells[c.index] == row.cells[c.index]))
 
 
 def task_code(row: Row, layout: _Layout, title: str, previous: RawTask | None, area: str | None) -> tuple[str | None, str]:

@@ -43,8 +43,12 @@ UNITS_END = ("单位", "部门", "企业", "集团", "银行")  # "各管线产�
 PLACE_START = "市县区省镇乡街村各州盟旗"
 
 
+# an office named a 室 by its work ("区督查室", "县政府办公室", "市委政研室"); a room ("村卫生室", "活动室") is an object
+OFFICE_ROOM_RE = re.compile(r"(?:督查|督办|办公|研究|政研|信访|法制|审计|督导)室$")
+
+
 def _ends_like_unit(text: str) -> bool:
-    return text.endswith((*OFFICE_END, *UNITS_END))
+    return text.endswith((*OFFICE_END, *UNITS_END)) or OFFICE_ROOM_RE.search(text) is not None
 
 
 def _whole_unit(line: str) -> bool:
@@ -316,7 +320,7 @@ def _without_deng(name: str) -> str:
 
 # an office's own ending: a place ("城东街道", "经济开发区", "城关镇") or an object ("老旧小区", "乡镇卫生院") has none
 OFFICE_NAME_RE = re.compile(r"(?:局|委|办|厅|处|中心|公司|政府|办事处|管委会|委员会|工会|联合会|协会|联|部|部门|单位|集团|银行|"
-                            r"大队|支队|小组|专班|分行|支行)$|^各.")  # "各开发区", "各乡镇": every one's office
+                            rf"大队|支队|小组|专班|分行|支行)$|^各.|{OFFICE_ROOM_RE.pattern}")  # "各开发区", "各乡镇": every one's office
 
 
 def office_list(text: str) -> bool:
