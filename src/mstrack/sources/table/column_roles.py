@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.above import declared_unit, total_units
-from mstrack.sources.table.cells import AREA_RE, place_task_column
+from mstrack.sources.table.cells import AREA_RE, CODE_CELL_RE, GROUP_CODE_RE, TOTAL_CELL_RE, place_task_column
 from mstrack.sources.table.columns import BARE_NUMBER_RE, HEADER_UNIT_RE, UNIT_NAME_RE, Column, column_values, data_rows, office_columns
 from mstrack.sources.table.numbering import DOTS
 from mstrack.sources.table.reading import Sheet
@@ -40,6 +41,7 @@ def _number_columns(sheet: Sheet, at: int, columns: list[Column]) -> None:
             column.kind = ""
 
 
+ITEM_START_RE = re.compile(rf"^\d{{1,3}}\s*[{DOTS}]\s*\D")  # "1、农村…": an item's number before its words
 REPORTED_RE = re.compile(r"完成|进度|已|实际|占|比")
 
 
@@ -151,6 +153,7 @@ def columns_by_data(sheet: Sheet, at: int, columns: list[Column]) -> None:
     for left, column in zip(columns, columns[1:], strict=False):  # "考核指标" merged over two columns, the second unnamed
         if not column.header.strip() and not column.kind and left.kind == "task" and column_values(sheet, at, column):
             column.kind, column.header = "task", left.header
+    _unnamed_number_column(sheet, at, columns)  # before the columns of bare figures: these number the tasks
     _number_columns(sheet, at, columns)  # a 目标任务(个) column of bare figures is a target: is a place column the task's?
     place_task_column(columns, lambda column: column_values(sheet, at, column))
     if not any(c.kind in ("lead", "units") for c in columns):  # a 备注 column that names offices names the units
@@ -174,6 +177,46 @@ def _sharing_column(sheet: Sheet, at: int, columns: list[Column]) -> None:
         values = column_values(sheet, at, column)
         if "分工" in column.header and values and sum(role_sentences(v) is not None for v in values) * 2 > len(values):
             column.kind = "units"
+
+
+def one_numbered_item(sheet: Sheet, at: int, columns: list[Column]) -> None:
+    """A header that names only who is responsible (""/责任单位) over rows whose cells under the empty header are each a
+    numbered item ("1、农村中小学校改扩建工程。…") beside an office: that column holds the tasks, however few (one is
+    enough: the number and the office say it is an item, not prose)."""
+    named = [c for c in columns if c.header.strip()]
+    units = [c for c in named if c.kind in ("lead", "units")]
+    if len(units) != 1 or any(not c.kind or c.kind == "task" for c in named):  # beside it: known columns (备注, 进展…)
+        return
+    at_unit = units[0].index
+    rows = [r.cells for r in data_rows(sheet, at) if any(c.strip() for c in r.cells)]
+    for column in (c for c in columns if not c.header.strip() and not c.kind and c.index < at_unit):
+        if rows and all(column.index < len(cells) and len(cells[column.index]) >= 8 and ITEM_START_RE.match(cells[column.index])
+                        and at_unit < len(cells) and UNIT_NAME_RE.search(cells[at_unit].strip()) for cells in rows):
+            column.kind = "task"
+            return
+
+
+def _unnamed_number_column(sheet: Sheet, at: int, columns: list[Column]) -> None:
+    """No 序号: an unnamed column left of the task column whose cells are numbers rising down the rows ("01", "02",
+    "04"; "3.", "四") numbers the tasks as the document prints them, not their position."""
+    tasks = [c for c in columns if c.kind == "task"]
+    if not tasks or any(c.kind == "seq" for c in columns):
+        return
+    for column in columns:
+        if column.kind or column.header.strip() or column.index > tasks[0].index:
+            continue
+        values = [v for v in column_values(sheet, at, column) if not TOTAL_CELL_RE.match(v)]  # "合计": no task
+        numbers = [_number_of(v) for v in values]
+        if len(values) >= 2 and None not in numbers and numbers == sorted(set(numbers)):
+            column.kind = "seq"
+            return
+
+
+def _number_of(cell: str) -> int | None:
+    """The number a 序号 cell prints ("01", "3.", "（2）", "★4", "二"), or None for any other cell."""
+    if m := CODE_CELL_RE.match(cell.strip()):
+        return int(re.match(r"\d+", m[1])[0])
+    return chinese_count(m[1]) if (m := GROUP_CODE_RE.match(cell.strip())) else None
 
 
 def _numbered_title_column(sheet: Sheet, at: int, columns: list[Column]) -> None:

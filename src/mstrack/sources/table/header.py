@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from mstrack.errors import InputError
 from mstrack.sources.table.cells import CODE_CELL_RE, heading_row, place_task_column, seq_cell, total_row
-from mstrack.sources.table.column_roles import columns_by_data
+from mstrack.sources.table.column_roles import columns_by_data, one_numbered_item
 from mstrack.sources.table.columns import (
     BARE_NUMBER_RE,
     HEADER_UNIT_RE,
@@ -43,6 +43,7 @@ def _header_columns(sheet: Sheet, at: int, year: int) -> list[Column] | None:
     if "task" not in kinds and (len(set(kinds)) >= 2 or set(kinds) <= {"lead", "units"}) \
             and {"schedule", "period", "deadline", "lead", "units"} & set(kinds):
         _unnamed_task_column(sheet, at, columns, year)  # records whose item text has no label: an empty header cell
+        one_numbered_item(sheet, at, columns)  # ""/责任单位 over a single item "1、…"
         if "task" not in (kinds := [c.kind for c in columns if c.kind]) and {"lead", "units"} & set(kinds):
             _task_column_by_content(sheet, at, columns)  # 主要工作举措 beside 牵头单位: a name the rules do not know
         kinds = [c.kind for c in columns if c.kind]

@@ -157,6 +157,10 @@ def _bracketed_run(rows: list[Row]) -> tuple[int, list[tuple[str, str, str]]] | 
     found_rows: list[tuple[str, str, str]] = []
     for i, row in enumerate([*rows, None]):
         found = _bracketed(row) if row is not None else None
+        if found is None and row is not None and _lone_task(found_rows, row, rows[i + 1] if i + 1 < len(rows) else None):
+            found_rows.append(("lone", _texts(row)[0], ""))
+            items += 1
+            continue
         number = chinese_count(found[0]) if found and found[0] != "heading" else None
         if found and (number == last + 1 or found[0] == "heading"):
             start = i if start is None else start
@@ -170,6 +174,33 @@ def _bracketed_run(rows: list[Row]) -> tuple[int, list[tuple[str, str, str]]] | 
         start, last, items = (i, 1, 1) if number == 1 else (None, 0, 0)
         found_rows = [found] if number == 1 else []
     return None
+
+
+def _lone_task(found: list[tuple[str, str, str]], row: Row, after: Row | None) -> bool:
+    """A group's one unnumbered line: right under a heading "二、…" and followed by the next heading or by nothing, a
+    single text that states work ("基本完成2万户以上…征迁改造"), or content under a heading that names a project
+    ("四、集中供热扩建工程" over "铺设…供热主管网，全长约4.3公里"): the group's task, named by the heading."""
+    texts = _texts(row)
+    nxt = _bracketed(after) if after is not None else None
+    heading = AREA_RE.match(found[-1][1]) if found and found[-1][0] == "heading" else None
+    return heading is not None and len(texts) == 1 and not GROUP_HEADING_RE.match(texts[0]) \
+        and (after is None or nxt is not None and nxt[0] == "heading") and _states_work(texts[0]) \
+        and (_does_work(texts[0]) or bool(PROJECT_RE.search(heading[2])))
+
+
+def _bracketed_table(chosen: list[tuple[str, str, str]]) -> tuple[list[str], list[list[str]]]:
+    """The rows of a "(一)" list as a table: (header, cells). A heading over its one unnumbered line stays the group's
+    heading, and the line is the group's one task: numbered as the group ("二"), the heading's words its 项目名称 and the
+    line its 项目内容."""
+    if not any(kind == "lone" for kind, _, _ in chosen):
+        return ["序号", "工作任务", "责任单位"], [[words] * 3 if kind == "heading" else ["", words, units] for kind, words, units in chosen]
+    rows = []
+    for k, (kind, words, units) in enumerate(chosen):
+        if kind == "lone":
+            rows.append([*AREA_RE.match(chosen[k - 1][1]).group(1, 2), words, units])
+        else:
+            rows.append([words] * 4 if kind == "heading" else ["", words, "", units])
+    return ["序号", "项目名称", "项目内容", "责任单位"], rows
 
 
 def _chinese_run(rows: list[Row]) -> tuple[int, list[tuple[str, str, str]]] | None:
@@ -454,10 +485,10 @@ def list_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column]
             end = start + len(chosen)
             above = _above(sheet, start)
             headings = [words for kind, words, _ in chosen if kind == "heading"]  # "一、纳入民生实事项目管理的内容"
-            if _is_programme(sheet, [*above, *headings], [words for kind, words, _ in chosen if kind != "heading"]):
-                rows = [[words] * 3 if kind == "heading" else ["", words, units] for kind, words, units in chosen]
-                return _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, sheet.rows[start:end], above, year,
-                                 _after(sheet.rows[end:]))
+            works = [f"{chosen[k - 1][1]}，{words}" if kind == "lone" else words for k, (kind, words, _) in enumerate(chosen)]
+            if _is_programme(sheet, [*above, *headings], [w for w, (kind, _, _) in zip(works, chosen, strict=True) if kind != "heading"]):
+                header, rows = _bracketed_table(chosen)
+                return _as_table(sheet, header, rows, sheet.rows[start:end], above, year, _after(sheet.rows[end:]))
         if run := _chinese_run(sheet.rows):
             start, chosen = run
             above = _above(sheet, start)

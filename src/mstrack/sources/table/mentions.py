@@ -373,12 +373,27 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
         threshold = threshold or (comparator == "=" and re.match(r"[^，,；;。\d]{1,10}均[^，,；;。]*\d",
                                                                  clause[after.end():]) is not None)
         threshold = threshold or _names_not_counts(clause, prefix, after, unit) or _standard(clause, spans, prefix, after, unit)
+        threshold = threshold or _where_done(clause, prefix, after)
         if (prefix.endswith(THRESHOLD) and word in THRESHOLD) or threshold or any(w in prefix for w in NOT_TARGET_WORDS) \
                 or (year and any(int(m[1]) < year and not re.search(CHANGE_WORDS, prefix[m.end():])
                                  for m in re.finditer(r"(\d{4})\s*年", prefix))):
             continue
         spans.append((start, after.end() if (unit or after["scale"] or suffix) else end, number, after, unit, comparator))
     return _without_labels(clause, spans)
+
+
+PLACES = r"\s*[\u4e00-\u9fff]{0,4}?(?:乡镇|镇街|村|社区|街道|镇|乡|小区|县|区)"
+# "在17个乡镇(街道办)硬化道路10万平方米": the places the work is done in, before the work and its own figure
+WHERE_DONE_RE = re.compile(PLACES + r"[^，,；;。\d]*?[\u4e00-\u9fff]{2}[^，,；;。]*?\d")
+REACHED_RE = re.compile(PLACES + r"(?![\u4e00-\u9fff])")  # "惠及17个乡镇(街道办)": the places the work reaches
+
+
+def _where_done(clause: str, prefix: str, after: re.Match) -> bool:
+    """A count of places where the work is done, not how much is done: after 在, with the work and its own figure
+    after them; or the places it reaches ("惠及17个乡镇"; "惠及5万人" counts people, a target)."""
+    verb = re.search(r"(在|惠及)\s*(?:约|近|不少于|不低于|至少|超过)?$", prefix)
+    pattern = {"在": WHERE_DONE_RE, "惠及": REACHED_RE}[verb[1]] if verb else None
+    return pattern is not None and pattern.match(clause, after.end()) is not None
 
 
 LABEL_GAP_RE = re.compile(r"\s*[、和及与]\s*(?:约|近|不少于|不低于|至少)?\s*")  # nothing but a joint (and its bound)

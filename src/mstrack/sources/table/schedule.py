@@ -104,8 +104,10 @@ def dated_completions(text: str, year: int) -> list[tuple[str, date, str]]:
 COMPLETION_VERBS = "完成|建成|投入使用|投用|通过验收|竣工|完工|启用|开放|实现"
 START_VERBS = "开工|动工"
 # "…3所，9月底前投入使用", "…，年底前完成", "2024年开工、2026年建成": a clause that starts with a date and says what is
-# done by then; "2023年开工的学校" (…的) describes, and "2025年建成区绿化覆盖率" names a place (建成区)
-CLAUSE_DATE_RE = re.compile(rf"(?:^|(?<=[，,；;。、\s]))(?P<label>{PERIOD_LABEL}|\d{{4}}\s*年(?!\s*\d))\s*(?:全部|全面|基本)?\s*"
+# done by then, after a word of commitment or not ("确保2022年完工", "力争6月底前建成"); "2023年开工的学校" (…的)
+# describes, and "2025年建成区绿化覆盖率" names a place (建成区)
+CLAUSE_DATE_RE = re.compile(rf"(?:^|(?<=[，,；;。、\s]))(?:确保|力争|争取)?\s*"
+                            rf"(?P<label>{PERIOD_LABEL}|\d{{4}}\s*年(?!\s*\d))\s*(?:全部|全面|基本)?\s*"
                             rf"(?:{COMPLETION_VERBS})(?![的区])")
 
 

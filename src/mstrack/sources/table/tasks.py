@@ -37,6 +37,7 @@ from mstrack.sources.table.titles import (
     task_code,
     task_of,
 )
+from mstrack.sources.table.units import office_list, unit_names
 
 
 def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str], year: int,
@@ -56,6 +57,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     parts_restart = _parts_restart(sheet, at, layout)
     last_part: tuple[int, int] | None = None  # the task above and the number of its last part "（2）"
     heading: tuple[str, str] | None = None  # "(一)省监察厅牵头的工作": the code and lead of the items under it
+    group_lead: str | None = None  # "区委办公室(8项)": the office that leads the items under it
     opener = ""  # the 序号 of the row that opened the area ("（一）"): a task numbered as it was ends the area
     marks = explained_marks([row.cells for row in sheet.rows[at + 1:]])
     previous: Row | None = None  # the last data row: what a cell typed 同上 repeats
@@ -74,6 +76,10 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
                 and not title_code(filled[0]) and not AREA_RE.match(filled[0]) and not any(t.area == area for t in tasks):
             notes.append(filled[0])  # a sentence merged over the row under a leader's heading ("全面负责…。"): no task
             continue
+        if (office := _office_heading(filled, layout)) is not None:
+            group_lead = office or None  # a group's heading that names no office ends the office's items
+            if office:
+                continue
         if found := lead_heading(filled, area):
             heading = found
             continue
@@ -121,6 +127,8 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
         task.numbered = task.numbered or bool(layout.cell(row, "seq"))
         inherited = tasks[-2].lines[-1] if len(tasks) > 1 and tasks[-2].lines else None
         read_row_lines(task, row, layout, year, inherited, item)
+        for line in task.lines if group_lead else []:
+            line.lead_units = [group_lead if u == UNLISTED else u for u in line.lead_units]
         previous = row
         task.doubts += [(row.number, header, Message(
             "{header} is typed 同上 with no item above it to repeat: read as printed", header=header)) for header in unresolved]
@@ -138,7 +146,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     headers = {kind: cols[0].header for kind, cols in layout.by_kind.items()}
     if any(area_numbered(task) for task in tasks):
         for task in tasks:  # numbered inside each area: every task takes both numbers, "二(1)"
-            if task.area and not area_numbered(task) and "(" not in task.code:
+            if task.area and not area_numbered(task) and "(" not in task.code and task.code != task.area:  # 二: its group's one task
                 task.code = in_area(task.area, task.code)
     if not sheet.merges:
         carry_deadlines(tasks, blank_deadlines, year)
@@ -306,6 +314,16 @@ def _sub_items(task: RawTask) -> None:
 
 
 ITEM_NUMBER_RE = re.compile(r"^[*＊※]*\s*(\d+)\s*[.．、]\s*(?=\D)")
+
+
+def _office_heading(filled: list[str], layout: _Layout) -> str | None:
+    """A row holding one office's name and the count of its items ("区委办公室(8项)") in a table with no column of
+    offices: the office that leads the items under it, up to the next group's heading ("" for a group that names no
+    office; None for any other row)."""
+    if len(set(filled)) != 1 or "lead" in layout.by_kind or "units" in layout.by_kind or not COUNT_RE.search(filled[0]):
+        return None
+    name = COUNT_RE.sub("", filled[0]).strip()
+    return name if office_list(name) and len(unit_names(name)) == 1 else ""
 
 
 def _areas_are_tasks(sheet: Sheet, at: int, layout: _Layout) -> bool:
