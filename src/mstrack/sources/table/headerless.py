@@ -20,7 +20,10 @@ from mstrack.vocabulary import PROGRAMME_NAMING, RESULTS_NAMING
 
 ITEM_RE = re.compile(rf"^(\d{{1,3}})\s*[{DOTS})）](?!\d)\s*(\S.*)$", re.S)  # "1.中心城区…", "7. 粮食…", "1、…": not "2.5万"
 PART_RE = re.compile(r"^([（(]\s*\d{1,2}\s*[）)])\s*(\S.*)$", re.S)  # "(2)教育培训工程。…": a part of the item above
-TRAILING_BRACKET_RE = re.compile(r"\s*[（(]([^（）()]{2,60})[）)]\s*$")  # "…。 (工资处、就管中心)"
+TRAILING_BRACKET_RE = re.compile(r"\s*[（(]([^（）()]{2,60})[）)]\s*[；;。.，,]?\s*$")  # "…。 (工资处、就管中心)", "…（区教育局）；"
+BRACKET_DATE_RE = re.compile(r"^([^，,；;]{2,40})[，,；;]\s*(\d{4}\s*年[^，,；;（）()]{0,12})$")  # "（区教育局，2024年12月底前）"
+# a label that names the lead at the end of a paragraph: "…完工。责任单位：县水务局。"
+UNIT_LABEL_RE = re.compile(r"[，,。；;]?\s*(?:责任|牵头|主责|主办)(?:单位|部门)[：:]\s*([^，,。；;：:]{2,40})[。；;]?\s*$")
 TRAILING_RUN_RE = re.compile(r"\s+(\S{2,60})$")  # "…;  人社局、各开发区": offices after whitespace
 # a paragraph that introduces the list, or closes the document: never a task
 INTRO_RE = re.compile(r"如下|包括(?:以下|如下)?[:：]|公布|公告|通知|会议|发布|来源|日期|记者|近日|[:：]$")
@@ -28,6 +31,10 @@ CLOSING_RE = re.compile(r"主席团|^\S{0,20}(?:人民政府|委员会|办公室
 PROGRAMME_RE = re.compile(PROGRAMME_NAMING)  # the text above a list names a programme of work (vocabulary.PROGRAMME_NAMING)
 RESULTS_RE = re.compile(RESULTS_NAMING)  # ... or reports its results (vocabulary.RESULTS_NAMING)
 PROMISE_RE = re.compile(r"^为|确保|力争|务必|必须|争取|计划|将|预计")  # "为确保…全部完成", "确保全部兑现": a promise, no result
+# "今年实施十件民生实事，惠及群众50万人": the benefit of the work a plan puts in hand, an estimate, no result
+ESTIMATE_RE = re.compile(r"(?:实施|實施|建设|建設|办好|推进)[^。；;已了]*[，,]\s*$")
+# a plan's or a notice's requirement ("加强组织领导（区政府办）"): its office in brackets makes it no task
+REQUIREMENT_RE = re.compile(r"^(?:加强|加強|加大|强化|強化|健全|完善|落实|落實|做好|严格|嚴格|压实|明确|统筹|深化)")
 # ... and is about the programme itself, not a meeting, a report of its progress or results, a review of a past year,
 # an agenda or a name list
 OTHER_TOPIC_RE = re.compile(r"召开|推进会|座谈会|现场会|观摩|进展|进度|推进情况|完成情况|实施情况|有序推进|扎实推进|考核|考评|评比|"
@@ -46,7 +53,8 @@ WORK_RE = re.compile(r"^(?:[（(][^）)]{1,20}[）)]|第?[一二三四五六七�
                      r"继续|繼續|全面|深入|实现|确保|帮助|支持|资助|补助|扶持|促进|保障|加大|加强|强化|优化|规划|筹建|续建|"
                      r"启用|投入|兴建|开通|更新|提质|改善|做好|稳定|城镇新增|全年|年内|计划|力争|按照|积极|積極|坚持|堅持|"
                      r"升级|升級|全市|全县|全区|全區)")
-TARGET_RE = re.compile(r"控制在|增长|增長|达到|達到|不低于|不低於|提高到|以上|以内")
+# "以上"/"以内" a target only after a quantity ("2万户以上"): "以上项目由…督查" opens a closing note
+TARGET_RE = re.compile(r"控制在|增长|增長|达到|達到|不低于|不低於|提高到|[\d一二三四五六七八九十百千万][^，,。；;\s]{0,4}(?:以上|以内)")
 PHONE_RE = re.compile(r"(?<!\d)1\d{10}(?!\d)|\d{3,4}-\d{7,8}")  # a contact, not a task
 RESULT_RE = re.compile(r"已(?:完成|开工|建成|投入|完工|惠及)|截至|截止|完成年度目标|占年度|同比")
 MIN_ITEMS = 3
@@ -79,7 +87,19 @@ def _units_after(text: str) -> tuple[str, str]:
             if pattern is TRAILING_RUN_RE and len(text[:m.start()].strip()) < 4:
                 continue  # "改造 老旧小区": a verb and its object, not an item and its office
             return text[:m.start()].rstrip(), m[1]
+        if m and m.start() > 0 and pattern is TRAILING_BRACKET_RE and (dated := BRACKET_DATE_RE.match(m[1])) \
+                and office_list(dated[1]):  # the office and the deadline in one bracket: the date stays in the words
+            return f"{text[:m.start()].rstrip().rstrip('。；;，,')}，{dated[2]}", dated[1]
     return text, ""
+
+
+def _labelled_units(text: str) -> tuple[str, str]:
+    """A paragraph's words and the lead its last sentence names by a label ("…完工。责任单位：县水务局。") or its
+    bracket at the end ("…。（区卫健局，2024年10月底前）")."""
+    m = UNIT_LABEL_RE.search(text)
+    if m and m.start() > 0 and office_list(m[1]):
+        return text[:m.start()].rstrip("，,；; ") or text, m[1]
+    return _units_after(text)
 
 
 def _entry(row: Row) -> _Entry | None:
@@ -158,7 +178,7 @@ def _bracketed_run(rows: list[Row]) -> tuple[int, list[tuple[str, str, str]]] | 
     for i, row in enumerate([*rows, None]):
         found = _bracketed(row) if row is not None else None
         if found is None and row is not None and _lone_task(found_rows, row, rows[i + 1] if i + 1 < len(rows) else None):
-            found_rows.append(("lone", _texts(row)[0], ""))
+            found_rows.append(("lone", *_labelled_units(_texts(row)[0])))
             items += 1
             continue
         number = chinese_count(found[0]) if found and found[0] != "heading" else None
@@ -390,11 +410,32 @@ def _with_deadlines(header: list[str], rows: list[list[str]], above: list[str], 
     return [*header, "完成时限"], cells, why
 
 
+END_DATE_RE = re.compile(r"[，,；;]\s*(\d{4}\s*年[^，,；;。（）()]{1,12})$")  # "…，2024年12月底前": the item's own deadline
+
+
+def _own_deadlines(header: list[str], rows: list[list[str]]) -> tuple[list[str], list[list[str]]]:
+    """An item whose words end in its own deadline (printed in its bracket beside the office: _units_after) gets it as
+    its 完成时限 cell, where the reader reads a deadline; a heading's row is left as it is."""
+    words = [i for i, name in enumerate(header) if name in ("工作任务", "项目名称", "项目内容")]
+    ats = [max((i for i in words if cells[i]), default=None) if len(set(cells)) > 1 else None for cells in rows]
+    ends = [END_DATE_RE.search(cells[at]) if at is not None else None for cells, at in zip(rows, ats, strict=True)]
+    if not any(ends):
+        return header, rows
+    if "完成时限" not in header:
+        header, rows = [*header, "完成时限"], [[*cells, cells[0] if len(set(cells)) == 1 else ""] for cells in rows]
+    due = header.index("完成时限")
+    for cells, m, at in zip(rows, ends, ats, strict=True):
+        if m:
+            cells[at], cells[due] = cells[at][:m.start()], cells[due] or m[1]
+    return header, rows
+
+
 def _as_table(sheet: Sheet, header: list[str], rows: list[list[str]], source: list[Row], above: list[str],
               year: int, after: list[str]) -> tuple[Sheet, int, list[Column], list[str]]:
     """The list as the table it would be with a header, the rows keeping their numbers in the file; `after`: the texts
     just after the list (_after), which may give all its tasks' deadline."""
     header, rows, why = _with_deadlines(header, rows, [*sheet.titles, *above], after, year)
+    header, rows = _own_deadlines(header, rows)
     columns = []
     for i, name in enumerate(header):
         column = column_kind(name, year)
@@ -425,7 +466,8 @@ def _states_work(text: str) -> bool:
 
 def _reports_results(text: str) -> bool:
     """A line that reports results ("…完成情况", "…全部兑现，具体如下："), not one that promises them ("确保…全部完成")."""
-    return any(not PROMISE_RE.search(text[:m.start()]) for m in RESULTS_RE.finditer(text))
+    return any(not PROMISE_RE.search(text[:m.start()]) and not (m[0] == "惠及" and ESTIMATE_RE.search(text[:m.start()]))
+               for m in RESULTS_RE.finditer(text))
 
 
 def _sets_figure_or_names_project(text: str) -> bool:
@@ -441,18 +483,21 @@ def _does_work(text: str) -> bool:
     return bool(WORK_RE.match(text) or PROJECT_RE.search(head) or TARGET_RE.search(text))
 
 
-def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool = False, figures: bool = False) -> bool:
+def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool = False, figures: bool = False,
+                  offices: list[str] | None = None) -> bool:
     """Whether the text above a list says it lists a programme's tasks, and most items state work to do. A run of
     paragraphs (strict) needs the title line or the sentence just above it to say so: a report says 民生实事 in passing.
     Neither line may report results. Items in one paragraph or numbered "一、" (`figures`) must also, most of them, set a
-    figure or name a project, as a run of paragraphs does: a notice's or a plan's requirements ("加强组织领导") do not."""
+    figure or name a project, as a run of paragraphs does, or name the office that does the work ("为65岁以上老人免费体检
+    （区卫健局）", `offices` beside each item): a notice's or a plan's requirements ("加强组织领导（区政府办）") do not."""
     lines = [*sheet.titles, *above]
     said = [lines[0], lines[-1]] if strict and lines else lines
     if any(_reports_results(t) for t in lines[:1] + lines[-1:]):
         return False  # the title or the introduction reports results: whichever line names the programme
     work = [text for text in items if _states_work(text) and _does_work(text)]
     if figures:
-        work = [text for text in work if _sets_figure_or_names_project(text)]
+        staffed = {text for text, units in zip(items, offices or [], strict=False) if units and not REQUIREMENT_RE.match(text)}
+        work = [text for text in work if _sets_figure_or_names_project(text) or text in staffed]
     return any(_names_programme(t) for t in said) and len(work) >= MIN_ITEMS and 2 * len(work) > len(items)
 
 
@@ -492,7 +537,7 @@ def list_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column]
         if run := _chinese_run(sheet.rows):
             start, chosen = run
             above = _above(sheet, start)
-            if _is_programme(sheet, above, [words for _, words, _ in chosen], figures=True):
+            if _is_programme(sheet, above, [words for _, words, _ in chosen], figures=True, offices=[units for _, _, units in chosen]):
                 rows = [[numeral, words, units] for numeral, words, units in chosen]
                 return _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, sheet.rows[start:start + len(chosen)], above, year,
                                  _after(sheet.rows[start + len(chosen):]))
