@@ -198,7 +198,8 @@ def one_numbered_item(sheet: Sheet, at: int, columns: list[Column]) -> None:
 
 def _unnamed_number_column(sheet: Sheet, at: int, columns: list[Column]) -> None:
     """No 序号: an unnamed column left of the task column whose cells are numbers rising down the rows ("01", "02",
-    "04"; "3.", "四") numbers the tasks as the document prints them, not their position."""
+    "04"; "3.", "四") numbers the tasks as the document prints them, not their position. The numbers start at 1 or
+    stay small: 2024, 2025, 2026 are years, not a count of tasks."""
     tasks = [c for c in columns if c.kind == "task"]
     if not tasks or any(c.kind == "seq" for c in columns):
         return
@@ -207,7 +208,8 @@ def _unnamed_number_column(sheet: Sheet, at: int, columns: list[Column]) -> None
             continue
         values = [v for v in column_values(sheet, at, column) if not TOTAL_CELL_RE.match(v)]  # "合计": no task
         numbers = [_number_of(v) for v in values]
-        if len(values) >= 2 and None not in numbers and numbers == sorted(set(numbers)):
+        if len(values) >= 2 and None not in numbers and numbers == sorted(set(numbers)) \
+                and (numbers[0] <= 1 or numbers[-1] < 1000):
             column.kind = "seq"
             return
 
