@@ -1,11 +1,13 @@
 """Review 7's office rows, number columns and places (issue #13), each on a small synthetic table: a column of years
 numbers no task; an office's group row keeps its lead with a numeral before it or beside a 配合单位 column; and a
-"惠及17个乡镇的…" names the places reached, no target."""
+"惠及17个乡镇的…" names the places reached, no target; contacts or duties under ""/责任单位 are no tasks."""
 
 from __future__ import annotations
 
+import pytest
 from openpyxl import Workbook
 
+from mstrack.errors import InputError
 from mstrack.sources.table import convert_table
 from tests.test_import_table import write_csv
 
@@ -98,3 +100,26 @@ def test_a_numbered_office_row_leads_its_parts_and_its_count_is_no_target(tmp_pa
     assert [line.lead_units for line in first.lines] == [["区卫健局"], ["区卫健局"]]
     assert [(i.unit, i.target) for line in first.lines for i in line.indicators] == [("个", 5), ("人次", 20000)]
     assert second.code == "2" and second.lines[0].lead_units != ["区卫健局"]
+
+
+@pytest.mark.parametrize("items", [
+    ["1、联系人：张三 电话：12345678", "2、联系人：李四 电话：87654321"],
+    ["1、负责民生实事项目的统筹协调和督查通报", "2、负责项目资金的筹措和拨付"],
+    ["1、负责民生实事项目的统筹协调和督查通报"],
+])
+def test_contacts_or_duties_under_a_header_naming_only_who_is_responsible_are_no_tasks(tmp_path, items):
+    """""/责任单位 over "1、联系人：…电话：…" or "1、负责…统筹协调" beside an office: who to call and who does what,
+    not numbered items of work: refused (exit 2), nothing read."""
+    path = write_csv(tmp_path / "contacts.csv", [["", "责任单位"], *([item, office] for item, office in zip(
+        items, ["区教育局", "区卫健局"][:len(items)], strict=True))])
+    with pytest.raises(InputError):
+        convert_table(path, "x-2024", 2024)
+
+
+def test_one_numbered_item_of_work_under_who_is_responsible_still_reads(tmp_path):
+    """""/责任单位 over "1、农村中小学校改扩建工程…" beside an office: the item is a task."""
+    result = convert_table(write_csv(tmp_path / "item.csv", [
+        ["", "责任单位"],
+        ["1、农村中小学校改扩建工程。新建校舍2栋，2024年12月底前完成", "区教育局"],
+    ]), "x-2024", 2024)
+    assert [(t.code, t.lines[0].lead_units) for t in result.programme.tasks] == [("1", ["区教育局"])]
