@@ -182,7 +182,8 @@ def _sharing_column(sheet: Sheet, at: int, columns: list[Column]) -> None:
 def one_numbered_item(sheet: Sheet, at: int, columns: list[Column]) -> None:
     """A header that names only who is responsible (""/责任单位) over rows whose cells under the empty header are each a
     numbered item ("1、农村中小学校改扩建工程。…") beside an office: that column holds the tasks, however few (one is
-    enough: the number and the office say it is an item, not prose)."""
+    enough: the number and the office say it is an item, not prose). Items that say who to call ("1、联系人：张三 电话：…")
+    or what an office does ("1、负责…统筹协调": a duty split) are no work items: nothing is read."""
     named = [c for c in columns if c.header.strip()]
     units = [c for c in named if c.kind in ("lead", "units")]
     if len(units) != 1 or any(not c.kind or c.kind == "task" for c in named):  # beside it: known columns (备注, 进展…)
@@ -191,14 +192,25 @@ def one_numbered_item(sheet: Sheet, at: int, columns: list[Column]) -> None:
     rows = [r.cells for r in data_rows(sheet, at) if any(c.strip() for c in r.cells)]
     for column in (c for c in columns if not c.header.strip() and not c.kind and c.index < at_unit):
         if rows and all(column.index < len(cells) and len(cells[column.index]) >= 8 and ITEM_START_RE.match(cells[column.index])
+                        and not contact_or_duty(cells[column.index])
                         and at_unit < len(cells) and UNIT_NAME_RE.search(cells[at_unit].strip()) for cells in rows):
             column.kind = "task"
             return
 
 
+CONTACT_OR_DUTY_RE = re.compile(rf"^\d{{1,3}}\s*[{DOTS}]\s*(?:负责|(?:联系|咨询|投诉|举报)(?:人|电话|方式))"
+                                rf"|(?:电话|手机)\s*[:：]?\s*\d[\d-]{{6,}}")
+
+
+def contact_or_duty(item: str) -> bool:
+    """"1、联系人：张三 电话：12345678", "1、负责项目资金的筹措": a contact or an office's duty, not an item of work."""
+    return CONTACT_OR_DUTY_RE.search(item.strip()) is not None
+
+
 def _unnamed_number_column(sheet: Sheet, at: int, columns: list[Column]) -> None:
     """No 序号: an unnamed column left of the task column whose cells are numbers rising down the rows ("01", "02",
-    "04"; "3.", "四") numbers the tasks as the document prints them, not their position."""
+    "04"; "3.", "四") numbers the tasks as the document prints them, not their position. The numbers start at 1 or
+    stay small: 2024, 2025, 2026 are years, not a count of tasks."""
     tasks = [c for c in columns if c.kind == "task"]
     if not tasks or any(c.kind == "seq" for c in columns):
         return
@@ -207,7 +219,8 @@ def _unnamed_number_column(sheet: Sheet, at: int, columns: list[Column]) -> None
             continue
         values = [v for v in column_values(sheet, at, column) if not TOTAL_CELL_RE.match(v)]  # "合计": no task
         numbers = [_number_of(v) for v in values]
-        if len(values) >= 2 and None not in numbers and numbers == sorted(set(numbers)):
+        if len(values) >= 2 and None not in numbers and numbers == sorted(set(numbers)) \
+                and (numbers[0] <= 1 or numbers[-1] < 1000):
             column.kind = "seq"
             return
 

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from mstrack.errors import InputError
 from mstrack.sources.table.cells import CODE_CELL_RE, heading_row, place_task_column, seq_cell, total_row
-from mstrack.sources.table.column_roles import columns_by_data, one_numbered_item
+from mstrack.sources.table.column_roles import columns_by_data, contact_or_duty, one_numbered_item
 from mstrack.sources.table.columns import (
     BARE_NUMBER_RE,
     HEADER_UNIT_RE,
@@ -86,7 +86,8 @@ def _one_row_table(sheet: Sheet, at: int, columns: list[Column]) -> bool:
 def _unnamed_task_column(sheet: Sheet, at: int, columns: list[Column], year: int) -> None:
     """A column with an empty header cell whose cells below read as the items (long words, most rows filled) is the
     task column of a table printed as records ("1.新增安装300套…" under "", beside 责任单位 and 进度安排); not one whose
-    name is in the row below (a text export writes 责任单位 merged over 牵头单位 | 配合单位 once, blank beside it)."""
+    name is in the row below (a text export writes 责任单位 merged over 牵头单位 | 配合单位 once, blank beside it), nor one
+    of contacts or duties ("1、联系人：…电话：…", "1、负责…统筹协调")."""
     below = [r.cells for r in sheet.rows[at + 1:at + 8]]
     seq = next((c for c in columns if c.kind == "seq"), None)
     numbered = bool(below) and seq is not None and seq.index < len(below[0]) and bool(CODE_CELL_RE.match(below[0][seq.index]))
@@ -98,7 +99,8 @@ def _unnamed_task_column(sheet: Sheet, at: int, columns: list[Column], year: int
         if column.index < len(sub) and len(sub[column.index]) <= 16 and column_kind(sub[column.index], year).kind:
             continue
         texts = [cells[column.index] for cells in below if column.index < len(cells) and cells[column.index]]
-        if len(texts) >= 2 and len(texts) * 2 >= len(below) and sum(len(t) for t in texts) >= 8 * len(texts):
+        if len(texts) >= 2 and len(texts) * 2 >= len(below) and sum(len(t) for t in texts) >= 8 * len(texts) \
+                and sum(map(contact_or_duty, texts)) * 2 <= len(texts):  # who to call, who does what: no items
             column.kind = "task"
             return
 

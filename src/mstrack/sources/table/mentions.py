@@ -164,7 +164,10 @@ def _clean_name(text: str) -> str:
     text = text.split("（")[-1] if text.count("（") > text.count("）") else text
     text = text.split("）")[0] if text.count("）") > text.count("（") else text
     text = TRAILING_FILLERS.sub("", LEADING_FILLERS.sub("", text.strip(" 、,，"))).strip(" 、,，")
-    return text
+    return PLACE_COUNT_RE.sub("", text)  # "在17个乡镇建设文化广场17个": the places counted are no part of the name
+
+
+PLACE_COUNT_RE = re.compile(r"^\d+\s*个(?=[\u4e00-\u9fff]{0,4}?(?:乡镇|镇街|村|社区|街道|镇|乡|小区|县|区))")
 
 
 def _short_name(before: str, after: str) -> str:
@@ -385,7 +388,7 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
 PLACES = r"\s*[\u4e00-\u9fff]{0,4}?(?:乡镇|镇街|村|社区|街道|镇|乡|小区|县|区)"
 # "在17个乡镇(街道办)硬化道路10万平方米": the places the work is done in, before the work and its own figure
 WHERE_DONE_RE = re.compile(PLACES + r"[^，,；;。\d]*?[\u4e00-\u9fff]{2}[^，,；;。]*?\d")
-REACHED_RE = re.compile(PLACES + r"(?![\u4e00-\u9fff])")  # "惠及17个乡镇(街道办)": the places the work reaches
+REACHED_RE = re.compile(PLACES + r"(?:的|(?![\u4e00-\u9fff]))")  # "惠及17个乡镇(街道办)": the places the work reaches
 
 
 def _where_done(clause: str, prefix: str, after: re.Match) -> bool:

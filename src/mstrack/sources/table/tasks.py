@@ -8,12 +8,13 @@ from mstrack.domain import unique
 from mstrack.errors import InputError, Message
 from mstrack.model import Area
 from mstrack.sources.table.cells import AREA_RE, SEVERAL_CODES_RE, explained_marks, note_line, total_row, without_marks
-from mstrack.sources.table.columns import Column
+from mstrack.sources.table.columns import Column, helping_column
 from mstrack.sources.table.numbering import (
     COUNT_RE,
     ITEM_CODE_RE,
     NUMERAL_CODE_RE,
     PART_CODE_RE,
+    SUB_CODE_RE,
     TITLE_NUMERAL_RE,
     in_area,
     in_lead_heading,
@@ -58,6 +59,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     last_part: tuple[int, int] | None = None  # the task above and the number of its last part "（2）"
     heading: tuple[str, str] | None = None  # "(一)省监察厅牵头的工作": the code and lead of the items under it
     group_lead: str | None = None  # "区委办公室(8项)": the office that leads the items under it
+    offices: dict[int, str] = {}  # a task numbered "1" whose title is an office's "区卫健局（3项任务）": that office
     opener = ""  # the 序号 of the row that opened the area ("（一）"): a task numbered as it was ends the area
     marks = explained_marks([row.cells for row in sheet.rows[at + 1:]])
     previous: Row | None = None  # the last data row: what a cell typed 同上 repeats
@@ -125,10 +127,22 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
         count = len(tasks)
         task = task_of(row, layout, code, title, area, tasks, seen)
         task.numbered = task.numbered or bool(layout.cell(row, "seq"))
+        if code and (office := _office_heading([title], layout, numbered=filled == [layout.cell(row, "seq"), title])):
+            offices[id(task)] = task.title = office  # "1 | 区卫健局（3项任务）": the office leads its items; as with an
+            # area's "（共2项）", the count is no target
+            previous = row
+            continue
         inherited = tasks[-2].lines[-1] if len(tasks) > 1 and tasks[-2].lines else None
         read_row_lines(task, row, layout, year, inherited, item)
+        lead = group_lead or offices.get(id(task))
+        for line in task.lines if lead and not group_lead else []:
+            line.lead_units = [lead if u == UNLISTED else u for u in line.lead_units]
         for line in task.lines if group_lead else []:
-            line.lead_units = [group_lead if u == UNLISTED else u for u in line.lead_units]
+            if "units" in layout.by_kind:  # only helpers' columns (配合单位): the group's office leads, they help
+                line.units = unique(u for u in (*line.lead_units, *line.units) if u not in (group_lead, UNLISTED))
+                line.lead_units = [group_lead]
+            else:
+                line.lead_units = [group_lead if u == UNLISTED else u for u in line.lead_units]
         previous = row
         task.doubts += [(row.number, header, Message(
             "{header} is typed 同上 with no item above it to repeat: read as printed", header=header)) for header in unresolved]
@@ -143,6 +157,8 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
                     re.findall(r"\d+", kept)))))
     if not tasks:
         _no_tasks(sheet, at, areas)
+    for task in (t for t in tasks if id(t) in offices and not t.lines):  # an office's row with no items under it
+        read_row_lines(task, task.row, layout, year, None, "")
     headers = {kind: cols[0].header for kind, cols in layout.by_kind.items()}
     if any(area_numbered(task) for task in tasks):
         for task in tasks:  # numbered inside each area: every task takes both numbers, "二(1)"
@@ -316,13 +332,19 @@ def _sub_items(task: RawTask) -> None:
 ITEM_NUMBER_RE = re.compile(r"^[*＊※]*\s*(\d+)\s*[.．、]\s*(?=\D)")
 
 
-def _office_heading(filled: list[str], layout: _Layout) -> str | None:
+def _office_heading(filled: list[str], layout: _Layout, *, numbered: bool = False) -> str | None:
     """A row holding one office's name and the count of its items ("区委办公室(8项)") in a table with no column of
     offices: the office that leads the items under it, up to the next group's heading ("" for a group that names no
-    office; None for any other row)."""
-    if len(set(filled)) != 1 or "lead" in layout.by_kind or "units" in layout.by_kind or not COUNT_RE.search(filled[0]):
+    office; None for any other row). Its numeral ("一、区委办公室(2项)") is no part of the name; a column of the units
+    that help (配合单位) names no lead, so the heading's office still leads. `numbered`: the title of a row that holds
+    nothing but its 序号 ("1 | 区卫健局（3项任务）"), whose office leads that task's items even beside a lead column."""
+    if numbered:
+        return name if COUNT_RE.search(filled[0]) and office_list(name := COUNT_RE.sub("", filled[0]).strip()) \
+            and len(unit_names(name)) == 1 else None
+    if len(set(filled)) != 1 or "lead" in layout.by_kind or not COUNT_RE.search(filled[0]) \
+            or not all(helping_column(c) for c in layout.by_kind.get("units", [])):
         return None
-    name = COUNT_RE.sub("", filled[0]).strip()
+    name = SUB_CODE_RE.sub("", TITLE_NUMERAL_RE.sub("", COUNT_RE.sub("", filled[0]).strip())).strip()
     return name if office_list(name) and len(unit_names(name)) == 1 else ""
 
 
