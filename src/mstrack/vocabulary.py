@@ -79,3 +79,24 @@ LIST_TITLE = r"[实實]事|民生|[项項]目|[计計][划劃]|方案|任[务務
 looked for only once the list is known to be a programme's ("XX县2024年民生实事项目", "…工作任务")."""
 TABLE_TITLE = ("实事", "民生", "项目")
 """A table's title line above its header names the programme by one of these words (else a line naming a 表)."""
+
+# --- the words that tell a task from other text (regular expressions' text: sources/table/headerless.py) -----
+
+TASK_OPENING = (r"新建|新装|新设|新开|新铺|新改|改扩建|改擴建|扩建|改建|改造|建设|建設|建成|"
+                r"实施|實施|开展|開展|完成|提升|推进|推進|新增|打造|启动|加快|为|对|對|增加|增设|设立|建立|健全|完善|落实|"
+                r"推动|推广|扩大|擴大|提高|发放|免费|培训|举办|解决|整治|治理|修建|维修|修缮|铺设|安装|配备|创建|组织|"
+                r"继续|繼續|全面|深入|实现|确保|帮助|支持|资助|补助|扶持|促进|保障|加大|加强|强化|优化|规划|筹建|续建|"
+                r"启用|投入|兴建|开通|更新|提质|改善|做好|稳定|城镇新增|全年|年内|计划|力争|按照|积极|積極|坚持|堅持|"
+                r"升级|升級|全市|全县|全区|全區")
+"""The words an item of a list with no header begins with when it states work to do (after "(一)", "一是"), simplified
+or traditional: verbs of work, and the openings of a target or a plan ("全年…", "力争…"). Wider on purpose than
+FIGURE_VERBS, which pairs only verbs that each take a counted object."""
+FIGURE_VERBS = "新建|改扩建|扩建|改建|改造|提升|维修|修缮|更换|新增|建设|安装|整治|提质|升级|新改建|续建"
+"""Two verbs of work joined before paired figures ("新建、改扩建幼儿园4所、3所"): one figure each. Only verbs that
+take a counted object: "确保、提高" or "全面" pair no figures, so TASK_OPENING is no substitute."""
+PROMISE_WORDS = r"^为|确保|力争|务必|必须|争取|计划|将|预计"
+"""Before a word of results, a promise ("为确保…全部完成", "确保全部兑现"): the list is still to do."""
+ESTIMATE_VERBS = r"实施|實施|建设|建設|办好|推进"
+"""The work a plan puts in hand, before "…，惠及": the benefit is an estimate ("今年实施十件民生实事，惠及群众50万人"), no result."""
+REQUIREMENT_VERBS = r"加强|加強|加大|强化|強化|健全|完善|落实|落實|做好|严格|嚴格|压实|明确|统筹|深化"
+"""A plan's or a notice's requirement opens with one ("加强组织领导（区政府办）"): its office in brackets makes it no task."""

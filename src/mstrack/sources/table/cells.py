@@ -101,3 +101,12 @@ def clip(text: str, size: int = 40) -> str:
     """A cell's text on one line, cut to `size` characters: what a message quotes of it."""
     text = re.sub(r"\s+", " ", text)
     return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def row_texts(row) -> list[str]:
+    """A row's distinct texts in order: a cell merged over the row is one text."""
+    seen: list[str] = []
+    for cell in row.cells:
+        if cell and cell not in seen:
+            seen.append(cell)
+    return seen

@@ -8,15 +8,16 @@ import re
 from dataclasses import dataclass
 
 from mstrack.domain.quantities import chinese_count
-from mstrack.errors import Message
-from mstrack.sources.table.cells import AREA_RE, GROUP_HEADING_RE
+from mstrack.sources.table.cells import AREA_RE, GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.column_roles import columns_by_data
 from mstrack.sources.table.columns import Column, column_kind, office_columns
+from mstrack.sources.table.list_deadlines import own_deadlines, with_deadlines
 from mstrack.sources.table.mentions import find_mentions
 from mstrack.sources.table.numbering import DOTS
+from mstrack.sources.table.one_paragraph import MIN_ITEMS, inline_run
 from mstrack.sources.table.reading import Row, Sheet
 from mstrack.sources.table.units import labelled_roles, office_list
-from mstrack.vocabulary import PROGRAMME_NAMING, RESULTS_NAMING
+from mstrack.vocabulary import ESTIMATE_VERBS, PROGRAMME_NAMING, PROMISE_WORDS, REQUIREMENT_VERBS, RESULTS_NAMING, TASK_OPENING
 
 ITEM_RE = re.compile(rf"^(\d{{1,3}})\s*[{DOTS})）](?!\d)\s*(\S.*)$", re.S)  # "1.中心城区…", "7. 粮食…", "1、…": not "2.5万"
 PART_RE = re.compile(r"^([（(]\s*\d{1,2}\s*[）)])\s*(\S.*)$", re.S)  # "(2)教育培训工程。…": a part of the item above
@@ -30,11 +31,11 @@ INTRO_RE = re.compile(r"如下|包括(?:以下|如下)?[:：]|公布|公告|通�
 CLOSING_RE = re.compile(r"主席团|^\S{0,20}(?:人民政府|委员会|办公室|大会)$|^[\d○〇零一二三四五六七八九十]{2,4}年.{1,6}月.{1,4}日$")
 PROGRAMME_RE = re.compile(PROGRAMME_NAMING)  # the text above a list names a programme of work (vocabulary.PROGRAMME_NAMING)
 RESULTS_RE = re.compile(RESULTS_NAMING)  # ... or reports its results (vocabulary.RESULTS_NAMING)
-PROMISE_RE = re.compile(r"^为|确保|力争|务必|必须|争取|计划|将|预计")  # "为确保…全部完成", "确保全部兑现": a promise, no result
+PROMISE_RE = re.compile(PROMISE_WORDS)  # "为确保…全部完成", "确保全部兑现": a promise, no result (vocabulary.PROMISE_WORDS)
 # "今年实施十件民生实事，惠及群众50万人": the benefit of the work a plan puts in hand, an estimate, no result
-ESTIMATE_RE = re.compile(r"(?:实施|實施|建设|建設|办好|推进)[^。；;已了]*[，,]\s*$")
+ESTIMATE_RE = re.compile(rf"(?:{ESTIMATE_VERBS})[^。；;已了]*[，,]\s*$")
 # a plan's or a notice's requirement ("加强组织领导（区政府办）"): its office in brackets makes it no task
-REQUIREMENT_RE = re.compile(r"^(?:加强|加強|加大|强化|強化|健全|完善|落实|落實|做好|严格|嚴格|压实|明确|统筹|深化)")
+REQUIREMENT_RE = re.compile(rf"^(?:{REQUIREMENT_VERBS})")
 # ... and is about the programme itself, not a meeting, a report of its progress or results, a review of a past year,
 # an agenda or a name list
 OTHER_TOPIC_RE = re.compile(r"召开|推进会|座谈会|现场会|观摩|进展|进度|推进情况|完成情况|实施情况|有序推进|扎实推进|考核|考评|评比|"
@@ -46,18 +47,11 @@ SECTION_RE = re.compile(r"^([^，。,；;：:\s\d]{2,10})。(?=\S)")  # not a wh
 PROJECT_RE = re.compile(r"(?:建设|治理|工程|改造|项目|提升|整治|行动|计划)$")
 # positive evidence of a task: the item begins (after "(一)", "一、", "一是") with a verb of work, simplified or traditional, or states a
 # target ("城镇登记失业率控制在4%"); a project's name ("中心城区水环境综合治理") is work by PROJECT_RE
-WORK_RE = re.compile(r"^(?:[（(][^）)]{1,20}[）)]|第?[一二三四五六七八九十]{1,3}(?:是|、|，|,))?\s*"
-                     r"(?:新建|新装|新设|新开|新铺|新改|改扩建|改擴建|扩建|改建|改造|建设|建設|建成|"
-                     r"实施|實施|开展|開展|完成|提升|推进|推進|新增|打造|启动|加快|为|对|對|增加|增设|设立|建立|健全|完善|落实|"
-                     r"推动|推广|扩大|擴大|提高|发放|免费|培训|举办|解决|整治|治理|修建|维修|修缮|铺设|安装|配备|创建|组织|"
-                     r"继续|繼續|全面|深入|实现|确保|帮助|支持|资助|补助|扶持|促进|保障|加大|加强|强化|优化|规划|筹建|续建|"
-                     r"启用|投入|兴建|开通|更新|提质|改善|做好|稳定|城镇新增|全年|年内|计划|力争|按照|积极|積極|坚持|堅持|"
-                     r"升级|升級|全市|全县|全区|全區)")
+WORK_RE = re.compile(rf"^(?:[（(][^）)]{{1,20}}[）)]|第?[一二三四五六七八九十]{{1,3}}(?:是|、|，|,))?\s*(?:{TASK_OPENING})")
 # "以上"/"以内" a target only after a quantity ("2万户以上"): "以上项目由…督查" opens a closing note
 TARGET_RE = re.compile(r"控制在|增长|增長|达到|達到|不低于|不低於|提高到|[\d一二三四五六七八九十百千万][^，,。；;\s]{0,4}(?:以上|以内)")
 PHONE_RE = re.compile(r"(?<!\d)1\d{10}(?!\d)|\d{3,4}-\d{7,8}")  # a contact, not a task
 RESULT_RE = re.compile(r"已(?:完成|开工|建成|投入|完工|惠及)|截至|截止|完成年度目标|占年度|同比")
-MIN_ITEMS = 3
 
 
 @dataclass
@@ -68,15 +62,6 @@ class _Entry:
     text: str
     units: str = ""
     content: str = ""
-
-
-def _texts(row: Row) -> list[str]:
-    """A row's distinct texts in order: a cell merged over the row is one text."""
-    seen: list[str] = []
-    for cell in row.cells:
-        if cell and cell not in seen:
-            seen.append(cell)
-    return seen
 
 
 def _units_after(text: str) -> tuple[str, str]:
@@ -106,7 +91,7 @@ def _entry(row: Row) -> _Entry | None:
     """What a row is in a list of tasks: an item numbered in its words, a part of one, a group heading, or a name beside
     its content (a 序号 in a cell of its own is such a name: the column's cells read it as the 序号 column); an office
     list as its last cell is the units."""
-    texts = _texts(row)
+    texts = row_texts(row)
     if not texts or len(texts) > 3:
         return None
     units = texts[-1] if len(texts) > 1 and office_list(texts[-1]) else ""
@@ -159,7 +144,7 @@ BRACKET_ITEM_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[
 def _bracketed(row: Row) -> tuple[str, str, str] | None:
     """A row that is a heading "一、…" (kind "heading") or an item numbered "(一)" (kind its numeral): (kind, words,
     offices printed after them)."""
-    texts = _texts(row)
+    texts = row_texts(row)
     units = texts[-1] if len(texts) == 2 and office_list(texts[-1]) else ""
     if len(texts) != (2 if units else 1):
         return None
@@ -178,7 +163,7 @@ def _bracketed_run(rows: list[Row]) -> tuple[int, list[tuple[str, str, str]]] | 
     for i, row in enumerate([*rows, None]):
         found = _bracketed(row) if row is not None else None
         if found is None and row is not None and _lone_task(found_rows, row, rows[i + 1] if i + 1 < len(rows) else None):
-            found_rows.append(("lone", *_labelled_units(_texts(row)[0])))
+            found_rows.append(("lone", *_labelled_units(row_texts(row)[0])))
             items += 1
             continue
         number = chinese_count(found[0]) if found and found[0] != "heading" else None
@@ -200,7 +185,7 @@ def _lone_task(found: list[tuple[str, str, str]], row: Row, after: Row | None) -
     """A group's one unnumbered line: right under a heading "二、…" and followed by the next heading or by nothing, a
     single text that states work ("基本完成2万户以上…征迁改造"), or content under a heading that names a project
     ("四、集中供热扩建工程" over "铺设…供热主管网，全长约4.3公里"): the group's task, named by the heading."""
-    texts = _texts(row)
+    texts = row_texts(row)
     nxt = _bracketed(after) if after is not None else None
     heading = AREA_RE.match(found[-1][1]) if found and found[-1][0] == "heading" else None
     return heading is not None and len(texts) == 1 and not GROUP_HEADING_RE.match(texts[0]) \
@@ -229,7 +214,7 @@ def _chinese_run(rows: list[Row]) -> tuple[int, list[tuple[str, str, str]]] | No
     _bracketed_run read those first). (first row, [(numeral, words, offices printed after them or beside)])."""
     start, found = None, []
     for i, row in enumerate([*rows, None]):
-        texts = _texts(row) if row is not None else []
+        texts = row_texts(row) if row is not None else []
         units = texts[-1] if len(texts) == 2 and office_list(texts[-1]) else ""
         m = AREA_RE.match(texts[0]) if len(texts) == (2 if units else 1) else None
         number = chinese_count(m[1]) if m else None
@@ -259,7 +244,7 @@ def _pair_run(entries: list[_Entry | None]) -> tuple[int, int] | None:
 
 def _paragraph(row: Row | None) -> str:
     """A row's one text when it is a paragraph that may state a task: no number, no introduction, no signature."""
-    texts = _texts(row) if row is not None else []
+    texts = row_texts(row) if row is not None else []
     if len(texts) != 1 or len(texts[0]) < 12 or ITEM_RE.match(texts[0]) or INTRO_RE.search(texts[0]) or CLOSING_RE.search(texts[0]) \
             or RESULT_RE.search(texts[0]):  # "截至6月底…已完成…": a report of results
         return ""
@@ -282,43 +267,7 @@ def _paragraph_run(rows: list[Row]) -> tuple[int, int] | None:
     return None
 
 
-# the words that introduce a list inside its paragraph: "这十大民生实事项目分别是:", "主要包括：", "具体如下:"
-INLINE_INTRO_RE = re.compile(r"(?:分别是|分别为|如下|包括|主要有|具体是|具体为|即)\s*$")
-INLINE_NUMBER_RE = re.compile(rf"^(?:(\d{{1,3}})\s*[{DOTS})）]|[（(]\s*(\d{{1,3}})\s*[）)])(?!\d)\s*")  # "1." "1、" "(1)"
-NAME_STOP_RE = re.compile(r"[，,：:]")
-
-
-def _clauses(text: str) -> list[str]:
-    """A paragraph's parts between "；" or ";" outside brackets: a bracket's "牵头单位：…；配合单位：…" stays in its part."""
-    parts, depth, start = [], 0, 0
-    for i, char in enumerate(text):
-        depth += 1 if char in "（(" else -1 if char in "）)" and depth else 0
-        if char in "；;" and not depth:
-            parts.append(text[start:i])
-            start = i + 1
-    return [part.strip() for part in [*parts, text[start:]] if part.strip()]
-
-
-def _inline_items(text: str, introduced: bool) -> tuple[str, list[tuple[str, str]]] | None:
-    """A paragraph that is a list of MIN_ITEMS or more items separated by "；"/";": numbered 1. 2. or (1)… in order, or
-    not numbered after the words that introduce it, in the paragraph ("…分别是:") or closing the one above
-    (`introduced`): (introduction, [(number, item)]). A paragraph of clauses alone is a paragraph, not a list."""
-    intro, body = "", text.strip().rstrip("。.")
-    head = re.match(r"^([^；;]*?)[:：]", body)
-    if head and INLINE_INTRO_RE.search(head[1]):
-        intro, body = head[1], body[head.end():]
-    parts = _clauses(body)
-    numbers = [INLINE_NUMBER_RE.match(part) for part in parts]
-    if len(parts) < MIN_ITEMS:
-        return None
-    if all(numbers):
-        codes = [int(m[1] or m[2]) for m in numbers]
-        if codes != sorted(set(codes)):
-            return None
-        return intro, [(str(code), part[m.end():].strip()) for code, m, part in zip(codes, numbers, parts, strict=True)]
-    if any(numbers) or not (intro or introduced):  # numbered in part; or no introduction
-        return None
-    return intro, [(str(k), part) for k, part in enumerate(parts, 1)]
+NAME_STOP_RE = re.compile(r"[，,：:]")  # the end of a project's name at an item's start
 
 
 def _named_item(text: str) -> tuple[str, str] | None:
@@ -330,112 +279,12 @@ def _named_item(text: str) -> tuple[str, str] | None:
     return (name, parts[1].strip()) if PROJECT_RE.search(name.rstrip("”’\"'")) or not WORK_RE.match(name) else None
 
 
-def _inline_run(rows: list[Row]) -> tuple[int, str, list[tuple[str, str]], list[str], list[str]] | None:
-    """The first row whose one text is a list of items inside one paragraph: (row, introduction, items, the lines of
-    its cell above the paragraph, the lines after it). A page laid out in a table holds its paragraphs, the title and
-    "以上项目均于…完成" with them, as lines of one cell: the paragraph is the line that is a list, else the whole cell."""
-    for i, row in enumerate(rows):
-        texts = _texts(row)
-        above = _texts(rows[i - 1]) if i else []
-        if len(texts) != 1:
-            continue
-        lines = [line.strip() for line in texts[0].split("\n") if line.strip()]
-        for k, line in enumerate(lines if len(lines) > 1 else []):
-            before = lines[k - 1] if k else above[-1] if above else ""
-            if found := _inline_items(line, before.rstrip()[-1:] in ":："):
-                return i, *found, lines[:k], lines[k + 1:]
-        if found := _inline_items(texts[0], bool(above) and above[-1].rstrip()[-1:] in ":："):
-            return i, *found, [], []
-    return None
-
-
-# a deadline the text above the list states for all its tasks: "其余项目均计划在今年12月完成", "以上项目均于年底前建成"
-WHEN = r"((?:今年|\d{4}\s*年)?\s*(?:\d{1,2}\s*月(?:份|底|末|中旬|下旬)?|年底|年内)前?|\d{4}\s*年[底内]前?)"
-# the verb completes the tasks themselves: "完成。", "建成投用，"; not a step before them ("完成招标", "完成实施方案编制")
-DONE = r"(?:全部|全面)?(?:完成|建成|完工|竣工|投用)(?:并?投(?:入使)?用|交付使用)?(?=[，,。；;）)]|$)"
-# the subject may keep to the sentence's next clause: "以上项目均于5月底前完成招标，12月底前全部建成投用" is December; the
-# clause begins with a time ("于5月底前…，"), so the subject is the projects themselves, not "以上项目的资金拨付，" nor
-# "以上资金拨付，"
-ALL_DUE_RE = re.compile(rf"(?:其余|其他|其它|以上|上述|所有|全部)(?:的)?(?:项目|实事|任务|工程)?(?:均|都|全部)?(?:计划|将|拟|要)?"
-                        rf"(?:(?:在|于)?\s*(?:{WHEN[1:]}[^，,。；;]*[，,]\s*)?(?:在|于)?\s*{WHEN}\s*{DONE}")
-EXCEPT_RE = re.compile(r"除(.+?)外")  # "除A项目在今年6月前完成,B项目在10月底前完成外": the tasks due otherwise
-ONE_DUE_RE = re.compile(rf"([^，,、；;。]{{2,30}}?)(?:将|计划|拟|要)?(?:在|于)\s*{WHEN}\s*{DONE}")
-NUMBERED_RE = re.compile(r"第\s*(\d{1,3}|[一二三四五六七八九十])\s*项")  # "除第1项在6月底前完成外": the item numbered 1
-OWN_DATE_RE = re.compile(r"\d{1,2}\s*月(?:份|底|末|中旬|下旬)?前|年底前|年内")  # "城区污水管网改造，6月底前完成"
-
-
-def _shared_deadlines(texts: list[str], year: int) -> tuple[str, list[tuple[str, str]], str] | None:
-    """The deadline the text above a list gives all its tasks, as a 完成时限 cell prints it ("12月"), the tasks it
-    names as due otherwise ("除…项目在今年6月前完成…外", "除第1项…外") and the sentence: (deadline, [(task's name or
-    number, its deadline)], sentence). A deadline of another year is not this programme's ("2023年确定的…全部于2023年
-    11月底前完成", "全部工程计划于2026年6月底前建成")."""
-    for text in texts:
-        for m in ALL_DUE_RE.finditer(text):
-            if (printed := re.search(r"(\d{4})\s*年", m[1])) and int(printed[1]) != year:
-                continue
-            found = EXCEPT_RE.search(m.string[:m.start()])
-            others = [(one[1].strip(), one[2].replace("今年", "")) for one in ONE_DUE_RE.finditer(found[1])] if found else []
-            return m[1].replace("今年", ""), others, text
-    return None
-
-
-def _named(name: str, code: str, title: str) -> bool:
-    """Whether an exception names this item: by its number ("第1项") or by its words."""
-    if number := NUMBERED_RE.fullmatch(name.removeprefix("除")):
-        return number[1] == code or str(chinese_count(number[1])) == code
-    return name == title or name in title or title.rstrip("；;。") in name
-
-
-def _with_deadlines(header: list[str], rows: list[list[str]], above: list[str], after: list[str], year: int
-                    ) -> tuple[list[str], list[list[str]], Message | None]:
-    """A 完成时限 column for a list whose text above, or just after ("以上项目均于2025年12月底前完成"), states when its
-    tasks are due: each item's cell the deadline of the exception it is named in, else the deadline of all; a heading's
-    row, or a part's, leaves it as it is, and so does an item that prints its own ("…，6月底前完成"): its words say it.
-    Why each such deadline is a doubt (the sentence read), or None. The text above wins over the text after."""
-    if "完成时限" in header:
-        return header, rows, None
-    if shared := _shared_deadlines(above, year):
-        why = Message("deadline read from the text above the list: “{text}”", text=shared[2])
-    elif shared := _shared_deadlines(after, year):
-        why = Message("deadline read from the text after the list: “{text}”", text=shared[2])
-    else:
-        return header, rows, None
-    due, others, _ = shared
-    cells = []
-    for cells_of_row in rows:
-        heading = len(set(cells_of_row)) == 1
-        code, title = cells_of_row[0], cells_of_row[1]
-        own = next((when for name, when in others if _named(name, code, title)), due)
-        cells.append([*cells_of_row, code if heading else "" if not code or OWN_DATE_RE.search(title) else own])
-    return [*header, "完成时限"], cells, why
-
-
-END_DATE_RE = re.compile(r"[，,；;]\s*(\d{4}\s*年[^，,；;。（）()]{1,12})$")  # "…，2024年12月底前": the item's own deadline
-
-
-def _own_deadlines(header: list[str], rows: list[list[str]]) -> tuple[list[str], list[list[str]]]:
-    """An item whose words end in its own deadline (printed in its bracket beside the office: _units_after) gets it as
-    its 完成时限 cell, where the reader reads a deadline; a heading's row is left as it is."""
-    words = [i for i, name in enumerate(header) if name in ("工作任务", "项目名称", "项目内容")]
-    ats = [max((i for i in words if cells[i]), default=None) if len(set(cells)) > 1 else None for cells in rows]
-    ends = [END_DATE_RE.search(cells[at]) if at is not None else None for cells, at in zip(rows, ats, strict=True)]
-    if not any(ends):
-        return header, rows
-    if "完成时限" not in header:
-        header, rows = [*header, "完成时限"], [[*cells, cells[0] if len(set(cells)) == 1 else ""] for cells in rows]
-    due = header.index("完成时限")
-    for cells, m, at in zip(rows, ends, ats, strict=True):
-        if m:
-            cells[at], cells[due] = cells[at][:m.start()], cells[due] or m[1]
-    return header, rows
-
-
 def _as_table(sheet: Sheet, header: list[str], rows: list[list[str]], source: list[Row], above: list[str],
               year: int, after: list[str]) -> tuple[Sheet, int, list[Column], list[str]]:
     """The list as the table it would be with a header, the rows keeping their numbers in the file; `after`: the texts
     just after the list (_after), which may give all its tasks' deadline."""
-    header, rows, why = _with_deadlines(header, rows, [*sheet.titles, *above], after, year)
-    header, rows = _own_deadlines(header, rows)
+    header, rows, why = with_deadlines(header, rows, [*sheet.titles, *above], after, year)
+    header, rows = own_deadlines(header, rows)
     columns = []
     for i, name in enumerate(header):
         column = column_kind(name, year)
@@ -503,12 +352,12 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
 
 def _after(rows: list[Row]) -> list[str]:
     """The texts of the first two rows after a list: where "以上项目均于…完成" stands."""
-    return [t for row in rows[:2] for t in _texts(row)]
+    return [t for row in rows[:2] for t in row_texts(row)]
 
 
 def _above(sheet: Sheet, start: int) -> list[str]:
     """The texts of the rows above a run: the title and the sentences that introduce the list."""
-    return [t for row in sheet.rows[:start] for t in _texts(row)]
+    return [t for row in sheet.rows[:start] for t in row_texts(row)]
 
 
 def list_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column], list[str]] | None:
@@ -554,11 +403,11 @@ def list_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column]
             start, end = run
             above = _above(sheet, start)
             chosen = sheet.rows[start:end]
-            if not _is_programme(sheet, above, [_texts(row)[0] for row in chosen], strict=True):
+            if not _is_programme(sheet, above, [row_texts(row)[0] for row in chosen], strict=True):
                 continue
-            rows = [[str(k), _texts(row)[0], ""] for k, row in enumerate(chosen, 1)]
+            rows = [[str(k), row_texts(row)[0], ""] for k, row in enumerate(chosen, 1)]
             return _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, chosen, above, year, _after(sheet.rows[end:]))
-        if found := _inline_run(sheet.rows):
+        if found := inline_run(sheet.rows):
             at, intro, items, lines_above, lines_after = found
             above = [*_above(sheet, at), *lines_above, *([intro] if intro else [])]
             after = [*lines_after[:2], *_after(sheet.rows[at + 1:])]

@@ -19,6 +19,7 @@ from mstrack.domain.quantities import (
     as_number,
     chinese_count,
 )
+from mstrack.vocabulary import FIGURE_VERBS
 
 UNITS = sorted(
     [
@@ -404,8 +405,8 @@ BUILDING_UNITS = ("栋", "幢")  # a building's number: "4栋" is building 4 as 
 # a place right before the figures ("协兴村4组、9组"): the figures name its parts (小区, 园区, 片区 are no such place)
 PLACE_BEFORE_RE = re.compile(r"(?:村|社区|镇|乡|街道|(?<![小园片景校])区|县)$")
 # two verbs of work before the figures ("新建、改扩建…4所、3所", "新建和改造…30公里、50公里"): one figure each, as with 分别
-WORK_VERBS = "新建|改扩建|扩建|改建|改造|提升|维修|修缮|更换|新增|建设|安装|整治|提质|升级|新改建|续建"
-VERB_PAIR_RE = re.compile(rf"(?:{WORK_VERBS})\s*[、和及与]\s*(?:{WORK_VERBS})")
+# (vocabulary.FIGURE_VERBS: narrower than the verbs that open a task, vocabulary.TASK_OPENING, on purpose)
+VERB_PAIR_RE = re.compile(rf"(?:{FIGURE_VERBS})\s*[、和及与]\s*(?:{FIGURE_VERBS})")
 
 
 def _without_labels(clause: str, spans: list[tuple]) -> list[tuple]:

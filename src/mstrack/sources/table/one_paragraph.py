@@ -1,0 +1,69 @@
+"""A list of tasks printed inside one paragraph, its items separated by "；" ("1.…；2.…；3.…", or not numbered after
+"…分别是："): the paragraph, the words that introduce it and its items, for the headerless reader (headerless.py)."""
+
+from __future__ import annotations
+
+import re
+
+from mstrack.sources.table.cells import row_texts
+from mstrack.sources.table.numbering import DOTS
+from mstrack.sources.table.reading import Row
+
+MIN_ITEMS = 3
+"""The fewest items that make a list, in a paragraph or in rows of their own (headerless.py)."""
+
+# the words that introduce a list inside its paragraph: "这十大民生实事项目分别是:", "主要包括：", "具体如下:"
+INLINE_INTRO_RE = re.compile(r"(?:分别是|分别为|如下|包括|主要有|具体是|具体为|即)\s*$")
+INLINE_NUMBER_RE = re.compile(rf"^(?:(\d{{1,3}})\s*[{DOTS})）]|[（(]\s*(\d{{1,3}})\s*[）)])(?!\d)\s*")  # "1." "1、" "(1)"
+
+
+def _clauses(text: str) -> list[str]:
+    """A paragraph's parts between "；" or ";" outside brackets: a bracket's "牵头单位：…；配合单位：…" stays in its part."""
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(text):
+        depth += 1 if char in "（(" else -1 if char in "）)" and depth else 0
+        if char in "；;" and not depth:
+            parts.append(text[start:i])
+            start = i + 1
+    return [part.strip() for part in [*parts, text[start:]] if part.strip()]
+
+
+def _inline_items(text: str, introduced: bool) -> tuple[str, list[tuple[str, str]]] | None:
+    """A paragraph that is a list of MIN_ITEMS or more items separated by "；"/";": numbered 1. 2. or (1)… in order, or
+    not numbered after the words that introduce it, in the paragraph ("…分别是:") or closing the one above
+    (`introduced`): (introduction, [(number, item)]). A paragraph of clauses alone is a paragraph, not a list."""
+    intro, body = "", text.strip().rstrip("。.")
+    head = re.match(r"^([^；;]*?)[:：]", body)
+    if head and INLINE_INTRO_RE.search(head[1]):
+        intro, body = head[1], body[head.end():]
+    parts = _clauses(body)
+    numbers = [INLINE_NUMBER_RE.match(part) for part in parts]
+    if len(parts) < MIN_ITEMS:
+        return None
+    if all(numbers):
+        codes = [int(m[1] or m[2]) for m in numbers]
+        if codes != sorted(set(codes)):
+            return None
+        return intro, [(str(code), part[m.end():].strip()) for code, m, part in zip(codes, numbers, parts, strict=True)]
+    if any(numbers) or not (intro or introduced):  # numbered in part; or no introduction
+        return None
+    return intro, [(str(k), part) for k, part in enumerate(parts, 1)]
+
+
+def inline_run(rows: list[Row]) -> tuple[int, str, list[tuple[str, str]], list[str], list[str]] | None:
+    """The first row whose one text is a list of items inside one paragraph: (row, introduction, items, the lines of
+    its cell above the paragraph, the lines after it). A page laid out in a table holds its paragraphs, the title and
+    "以上项目均于…完成" with them, as lines of one cell: the paragraph is the line that is a list, else the whole cell."""
+    for i, row in enumerate(rows):
+        texts = row_texts(row)
+        above = row_texts(rows[i - 1]) if i else []
+        if len(texts) != 1:
+            continue
+        lines = [line.strip() for line in texts[0].split("\n") if line.strip()]
+        for k, line in enumerate(lines if len(lines) > 1 else []):
+            before = lines[k - 1] if k else above[-1] if above else ""
+            if found := _inline_items(line, before.rstrip()[-1:] in ":："):
+                return i, *found, lines[:k], lines[k + 1:]
+        if found := _inline_items(texts[0], bool(above) and above[-1].rstrip()[-1:] in ":："):
+            return i, *found, [], []
+    return None
