@@ -140,6 +140,17 @@ def _say_imported(result, fmt: Format, dry_run: bool, verbose: bool = False) -> 
         else:
             say("{new} new, {corrected} corrected, {unchanged} already there, {skipped} empty rows skipped; "
                 "{written} {written:report was|reports were} written", **counts)
+    if fmt is Format.table and result.repeats:
+        _say_repeats(result.repeats)
+
+
+def _say_repeats(repeats: list[tuple[str, str]]) -> None:
+    """Rows the file itself repeats (same indicator, day and value): kept once, and said as the file's, with
+    their lines, so that a person does not look for them among the reports stored before."""
+    shown = "; ".join(f"{row} = {first}" for row, first in repeats[:WARNINGS_SHOWN])
+    more = len(repeats) - WARNINGS_SHOWN
+    say("{n} {n:row repeats|rows repeat} an earlier row of the file (kept once): {rows}", n=len(repeats),
+        rows=shown + (f"; … (+{more})" if more > 0 else ""))
 
 
 def _row_progress(files: list[Path]):
