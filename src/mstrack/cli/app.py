@@ -353,11 +353,14 @@ def _check_db(db: str | None, creates: bool) -> None:
     directory that exists."""
     import os
 
-    from mstrack.store.urls import missing_directory, resolve_db_url
+    from mstrack.store.urls import missing_directory, resolve_db_url, sqlite_file
 
     if db is not None and not db.strip():
         raise fail("--db: empty; give a database file path or an SQLAlchemy URL")
     given = db or os.environ.get("MSTRACK_DB")
+    if given and (path := sqlite_file(resolve_db_url(given))) is not None and path.is_dir():  # SQLite: "unable to open"
+        raise fail("{option} {db}: is a directory; give a database file, such as {example}",
+                   option="--db" if db else "MSTRACK_DB", db=given, example=str(path / "mstrack.db"))
     if given and not creates and (directory := missing_directory(resolve_db_url(given))):
         raise fail("{option} {db}: the directory {directory} does not exist; create it first, or check the path",
                    option="--db" if db else "MSTRACK_DB", db=given, directory=directory)
