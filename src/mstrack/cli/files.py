@@ -196,8 +196,9 @@ def import_table(
     if not CODE_RE.match(programme):
         raise fail("--programme {code!r}: use lowercase letters, digits and '-'", code=programme)
     refuse_database(ctx, output)
-    if output.exists():
-        raise fail("--output {path}: exists already; choose a new file name", path=output)
+    if output.exists():  # never overwritten: it may be a plan already reviewed and edited by hand
+        raise fail("--output {path}: exists already (a plan may have been edited there); remove it first, or give "
+                   "another --output name", path=output)
     progress_path, as_of = _progress_output(output, progress_as_of)
     from mstrack.errors import Joined
 
@@ -236,7 +237,7 @@ def _progress_output(output: Path, as_of: str | None):
         raise fail("--progress-as-of {value!r}: {error}", value=as_of, error=error) from None
     path = output.with_name(output.stem + ".progress.csv")
     if path.exists():
-        raise fail("--progress-as-of: {path} exists already; choose a new --output name", path=path)
+        raise fail("--progress-as-of: {path} exists already; remove it first, or give another --output name", path=path)
     return path, day
 
 
