@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import refused
+from tests.conftest import Cli, refused
 
 
 @pytest.mark.parametrize(("argv", "name", "kind"), [
@@ -294,3 +294,12 @@ def test_a_database_without_programmes_says_how_to_add_one(cli, demo_cli):
     assert demo_cli("programmes").stderr == "" and demo_cli("status", "-p", "nope").exit_code == 2
     assert "no programmes" not in demo_cli("status", "--only", "overdue", "-p", "yantian-2023", "--as-of",
                                            "2023-07-01").stderr
+
+
+@pytest.mark.parametrize("command", [["status"], ["init"], ["demo"]])
+def test_db_naming_a_directory_says_it_is_a_directory(tmp_path, command):
+    """SQLite says "unable to open database file" for a directory: mstrack says what is wrong and what to give."""
+    result = Cli(tmp_path)(*command)
+    said = refused(result, f"--db {tmp_path}: is a directory", str(tmp_path / "mstrack.db"))
+    assert "unable to open" not in said
+    assert os.listdir(tmp_path) == []

@@ -185,3 +185,15 @@ def test_a_help_in_chinese_does_not_carry_into_the_next_run_in_the_same_process(
     assert (first.exit_code, chinese.exit_code, again.exit_code) == (0, 0, 0)
     assert "╭─ 命令 " in chinese.stdout
     assert again.stdout == first.stdout and "命令" not in again.stdout
+
+
+@pytest.mark.parametrize("lang, word, said", [("en", "none", "none (grey): nothing due"), ("zh", "无", "无（灰）：尚无到期节点")])
+def test_lights_help_names_nothing_due_with_the_word_its_board_prints(demo_cli, lang, word, said):
+    """The board prints "none"/"无" for a task with nothing due: its help said "grey"/"灰", a word the board never shows."""
+    board = demo_cli("--lang", lang, "lights", "--programme", "dongguan-2023", "--from", "2023-01", "--to", "2023-01",
+                     "--as-of", "2023-01-31", "--format", "csv")
+    assert board.exit_code == 0 and board.exception is None, board.output
+    assert f",{word}" in board.stdout or f"{word}," in board.stdout, board.stdout[:500]
+    helped = demo_cli("--lang", lang, "lights", "--help")
+    assert helped.exit_code == 0, helped.output
+    assert said in " ".join(helped.stdout.split()), helped.stdout

@@ -249,7 +249,7 @@ def test_rows_out_of_day_order_or_repeating_a_day_are_settled_one_a_day(demo_cli
     path = tmp_path / "周报.csv"
     write(path, body)
     code, result = imported(demo_cli, path)
-    assert code == 0 and (result["inserted"], result["unchanged"], result["updated"]) == (9, 1, 0), result
+    assert code == 0 and (result["inserted"], result["unchanged"], result["updated"], result["repeated"]) == (9, 0, 0, 1), result
     falls = [warning for warning in result["warnings"] if "lower than" in warning]
     assert [warning.split(": ")[0] for warning in falls] == [f"{path}:6", f"{path}:10"], falls
     assert len(stored(demo_cli)) == 9

@@ -292,3 +292,22 @@ def test_a_fall_is_measured_against_the_value_the_same_file_corrects(demo_cli, t
     assert body["updated"] == 1 and body["inserted"] == 1, body
     assert [warning.split(": ", 1)[1] for warning in body["warnings"]] == [
         "shenzhen-2023/5 建设筹集保障性住房 2.8万套（间） as of 2023-07-31 is lower than 2.9万套（间） as of 2023-06-30"]
+
+
+def test_a_row_repeated_in_the_file_is_said_as_the_files_not_as_already_stored(demo_cli, tmp_path):
+    """A row given twice in one file (same indicator, day, value) was never stored before: the count says it
+    repeats an earlier row of the file and names both lines, and "already there" counts only stored reports."""
+    row = ["shenzhen-2023", "5", "建设筹集保障性住房", "2023-06-30", "2.5万", None, None]
+    path = tmp_path / "a.csv"
+    path.write_text("\n".join(",".join(cell or "" for cell in r) for r in [HEADER, row, row]) + "\n", encoding="utf-8")
+    before = len(reports(demo_cli))
+    result = demo_cli("import", "progress", str(path))
+    assert result.exit_code == 0 and result.exception is None, result.output
+    assert "1 new, 0 corrected, 0 already there" in result.stdout, result.stdout
+    assert f"1 row repeats an earlier row of the file (kept once): {path}:3 = {path}:2" in result.stdout, result.stdout
+    assert len(reports(demo_cli)) == before + 1
+    again = demo_cli("import", "progress", str(path), "--format", "json")
+    assert again.exit_code == 0, again.output
+    body = json.loads(again.stdout)
+    assert (body["inserted"], body["unchanged"], body["repeated"]) == (0, 1, 1), body
+    assert len(reports(demo_cli)) == before + 1

@@ -56,17 +56,17 @@ def test_a_repeated_row_chunks_apart_is_written_once_the_first(demo_cli, tmp_pat
     programme, task, indicator, as_of, value = first_row(big_file(demo_cli, tmp_path))
     path = big_file(demo_cli, tmp_path, f"{programme},{task},{indicator},{as_of},{value}")
     dry = json.loads(demo_cli("import", "progress", str(path), "--dry-run", "--format", "json").stdout)
-    assert (dry["inserted"], dry["updated"], dry["unchanged"], dry["batch"]) == (ROWS, 0, 1, None)
+    assert (dry["inserted"], dry["updated"], dry["unchanged"], dry["repeated"], dry["batch"]) == (ROWS, 0, 0, 1, None)
     assert len(snapshot(demo_cli)["report"]) == before
     done = demo_cli("import", "progress", str(path), "--format", "json")
     assert done.exit_code == 0, done.output
     result = json.loads(done.stdout)
-    assert (result["inserted"], result["updated"], result["unchanged"]) == (ROWS, 0, 1)
+    assert (result["inserted"], result["updated"], result["unchanged"], result["repeated"]) == (ROWS, 0, 0, 1)
     batch = result["batch"]
     assert demo_cli.sql(f"select count(*) from report where batch_id = {batch}")[0][0] == ROWS
     assert len(snapshot(demo_cli)["report"]) == before + ROWS
     again = json.loads(demo_cli("import", "progress", str(path), "--format", "json").stdout)
-    assert (again["inserted"], again["unchanged"], again["batch"]) == (0, ROWS + 1, None)
+    assert (again["inserted"], again["unchanged"], again["repeated"], again["batch"]) == (0, ROWS, 1, None)
     undone = demo_cli("undo")  # the undo record covers every chunk of the batch
     assert undone.exit_code == 0, undone.output
     standing = ("select count(*) from report as x where x.batch_id = {b} and not exists"

@@ -427,5 +427,6 @@ def test_the_command_writes_a_plan_that_imports(tmp_path):
     assert result.exit_code == 0 and "33 tasks added" in result.stdout
     again = runner.invoke(app, ["import", "table", str(source), "-p", "sz-draft", "--year", "2023", "-o", str(out)])
     assert again.exit_code == 2 and "exists already" in again.stderr
+    assert "remove it first, or give another --output name" in again.stderr, again.stderr  # the way on
     bad = runner.invoke(app, ["import", "table", str(source), "-p", "SZ Draft", "--year", "2023", "-o", str(tmp_path / "x.toml")])
     assert bad.exit_code == 2 and "--programme" in bad.stderr

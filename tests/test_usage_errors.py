@@ -170,3 +170,22 @@ def test_the_chinese_usage_errors_are_read_only_when_one_is_shown_in_chinese(tmp
         code, _, modules = run_apart(argv)
         assert code == (0 if "--help" in argv else 2)
         assert ("mstrack.cli.usage" in modules) is loaded, argv
+
+
+def usage_error(result, part: str) -> str:
+    """Click's usage error: exit 2, no exception left, `part` on stderr."""
+    assert result.exit_code == 2 and part in result.stderr, (result.exit_code, result.stderr)
+    return result.stderr
+
+
+def test_a_negative_value_says_to_write_double_dash_before_the_arguments(demo_cli):
+    """`mstrack log REF -5`: Click reads -5 as an option; the message says how to give it, in either language,
+    and the way it gives works (the value reaches log's own check); another unknown option is said as before."""
+    said = usage_error(demo_cli("log", "shenzhen-2023/5", "-i", "建设", "-5"),
+                       "No such option: -5; a negative number is read as an option: write -- before the arguments (")
+    assert " log [OPTIONS] -- REF [VALUE])\n" in said, said  # the command's own usage, -- in its place
+    usage_error(demo_cli("--lang", "zh", "log", "shenzhen-2023/5", "-5"), "没有这个选项：-5；负数会被当作选项：请在参数前写 --")
+    other = usage_error(demo_cli("log", "shenzhen-2023/5", "-x"), "No such option: -x")
+    assert "negative" not in other
+    given = demo_cli("log", "-i", "建设", "--", "shenzhen-2023/5", "-5")  # parsed: log's own rule answers
+    assert given.exit_code == 2 and "VALUE '-5': a reported value cannot be negative" in given.stderr, given.stderr

@@ -8,6 +8,7 @@ annotations at start-up, and evaluating them from strings tripled that cost.
 
 import contextlib
 import errno
+import re
 import sys
 from typing import Annotated, Optional
 
@@ -353,11 +354,14 @@ def _check_db(db: str | None, creates: bool) -> None:
     directory that exists."""
     import os
 
-    from mstrack.store.urls import missing_directory, resolve_db_url
+    from mstrack.store.urls import missing_directory, resolve_db_url, sqlite_file
 
     if db is not None and not db.strip():
         raise fail("--db: empty; give a database file path or an SQLAlchemy URL")
     given = db or os.environ.get("MSTRACK_DB")
+    if given and (path := sqlite_file(resolve_db_url(given))) is not None and path.is_dir():  # SQLite: "unable to open"
+        raise fail("{option} {db}: is a directory; give a database file, such as {example}",
+                   option="--db" if db else "MSTRACK_DB", db=given, example=str(path / "mstrack.db"))
     if given and not creates and (directory := missing_directory(resolve_db_url(given))):
         raise fail("{option} {db}: the directory {directory} does not exist; create it first, or check the path",
                    option="--db" if db else "MSTRACK_DB", db=given, directory=directory)
@@ -424,9 +428,25 @@ def usage_errors_said():
     except Exception as error:
         if isinstance(error, typer.BadParameter) and error.message.startswith("Value error, "):
             error.message = error.message.removeprefix("Value error, ")  # pydantic's prefix, through Typer
+        _say_how_to_give_a_negative_number(error)
         if _is_usage_error(error) and words().lang != "en":
             raise _usage_failure(error) from None
         raise
+
+
+def _say_how_to_give_a_negative_number(error: BaseException) -> None:
+    """`mstrack log REF -5`: Click reads -5 as an option ("No such option: -5"); the message says to write --
+    before the arguments, the way Click (and POSIX) takes a value that starts with a dash."""
+    exceptions = sys.modules[typer.BadParameter.__module__]
+    if not isinstance(error, exceptions.NoSuchOption) or not re.match(r"-\.?\d", error.option_name or ""):
+        return
+    from mstrack.errors import Message
+
+    usage = error.ctx.get_usage().removeprefix("Usage: ") if error.ctx is not None else "mstrack [OPTIONS] ARGUMENTS"
+    example = usage.replace(" [OPTIONS] ", " [OPTIONS] -- ", 1)  # "mstrack log [OPTIONS] -- REF [VALUE]"
+    error.message = Message("No such option: {option}; a negative number is read as an option: write -- before "
+                            "the arguments ({example})", option=error.option_name, example=example)
+    error.possibilities = None
 
 
 def _is_usage_error(error: BaseException) -> bool:

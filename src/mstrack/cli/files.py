@@ -140,6 +140,17 @@ def _say_imported(result, fmt: Format, dry_run: bool, verbose: bool = False) -> 
         else:
             say("{new} new, {corrected} corrected, {unchanged} already there, {skipped} empty rows skipped; "
                 "{written} {written:report was|reports were} written", **counts)
+    if fmt is Format.table and result.repeats:
+        _say_repeats(result.repeats)
+
+
+def _say_repeats(repeats: list[tuple[str, str]]) -> None:
+    """Rows the file itself repeats (same indicator, day and value): kept once, and said as the file's, with
+    their lines, so that a person does not look for them among the reports stored before."""
+    shown = "; ".join(f"{row} = {first}" for row, first in repeats[:WARNINGS_SHOWN])
+    more = len(repeats) - WARNINGS_SHOWN
+    say("{n} {n:row repeats|rows repeat} an earlier row of the file (kept once): {rows}", n=len(repeats),
+        rows=shown + (f"; … (+{more})" if more > 0 else ""))
 
 
 def _row_progress(files: list[Path]):
@@ -185,8 +196,9 @@ def import_table(
     if not CODE_RE.match(programme):
         raise fail("--programme {code!r}: use lowercase letters, digits and '-'", code=programme)
     refuse_database(ctx, output)
-    if output.exists():
-        raise fail("--output {path}: exists already; choose a new file name", path=output)
+    if output.exists():  # never overwritten: it may be a plan already reviewed and edited by hand
+        raise fail("--output {path}: exists already (a plan may have been edited there); remove it first, or give "
+                   "another --output name", path=output)
     progress_path, as_of = _progress_output(output, progress_as_of)
     from mstrack.errors import Joined
 
@@ -225,7 +237,7 @@ def _progress_output(output: Path, as_of: str | None):
         raise fail("--progress-as-of {value!r}: {error}", value=as_of, error=error) from None
     path = output.with_name(output.stem + ".progress.csv")
     if path.exists():
-        raise fail("--progress-as-of: {path} exists already; choose a new --output name", path=path)
+        raise fail("--progress-as-of: {path} exists already; remove it first, or give another --output name", path=path)
     return path, day
 
 

@@ -415,7 +415,7 @@ def lights(
 ) -> None:
     """The light board (亮灯): each task's light in each month or quarter, judged on the data as it stood
     at the period's end. Red: behind, overdue or unreported; yellow: caught up after red, or a checkpoint
-    due within --warn-days; green: on track; grey: nothing due; done."""
+    due within --warn-days; green: on track; none (grey): nothing due; done."""
     from mstrack.domain.lights import PERIOD_KINDS
     from mstrack.reports.make import make_report
 

@@ -15,6 +15,7 @@ from functools import cache
 from mstrack.errors import Message
 
 TEMPLATES = (
+    Message("No such option: {option}; a negative number is read as an option: write -- before the arguments ({example})"),
     Message("No such option: {option} (Possible options: {possibilities})"),
     Message("No such option: {option}"),
     Message("Option {option} requires an argument."),

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 from itertools import compress, islice, repeat
 from operator import attrgetter, is_not, itemgetter, le
@@ -22,7 +21,7 @@ from mstrack.domain.quantities import format_number, normalize, shown
 from mstrack.errors import InputError, Message, Problem
 from mstrack.sources.progress_cells import picked, plain_chunk, plain_limit, plain_unit, plain_value, split_remark, text_value, unit_bracket
 from mstrack.sources.progress_columns import COLUMNAR_ROWS, Columns
-from mstrack.sources.progress_rows import ASK, FALLS_ROWS, NOTHING, OTHER, SAME, Checked, ImportIndicator, PlanReads, day_runs
+from mstrack.sources.progress_rows import ASK, FALLS_ROWS, NOTHING, OTHER, SAME, Checked, ImportIndicator, ImportResult, PlanReads, day_runs
 from mstrack.sources.rows import Uncomputed
 from mstrack.sources.sheets import Table, cell_text, find_table, header_key, read_rows
 from mstrack.vocabulary import SCHEDULE
@@ -41,23 +40,6 @@ ALL_DONE = ("全部完成", "已全部完成")
 DONE = ("已完成", "完成", "已办结", "已圆满完成", "提前完成")
 DONE_WORDS = frozenset(DONE + ALL_DONE)
 FIELDS = ("programme", "task", "indicator", "as_of", "value", "note", "reporter")
-
-
-@dataclass
-class ImportResult:
-    inserted: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    skipped: int = 0
-    errors: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    batch: int | None = None
-
-    def as_dict(self) -> dict:
-        return {
-            "inserted": self.inserted, "updated": self.updated, "unchanged": self.unchanged,
-            "skipped": self.skipped, "errors": self.errors, "warnings": self.warnings, "batch": self.batch,
-        }
 
 
 CHUNK_ROWS = 10_000
@@ -436,6 +418,7 @@ class _Importer:
         result.updated += counts[OTHER]
         result.inserted += counts[NOTHING]
         result.errors.sort(key=_file_order)
+        result.repeats.sort(key=lambda pair: _file_order(pair[0]))
 
     def _firsts(self, state: ImportIndicator, seqs, repeats: list[int]) -> list[int]:
         """An indicator's rows by day (file order kept within), the first of each day's: a later one is a repeat."""
@@ -462,7 +445,7 @@ class _Importer:
                 other=format_number(_number_of(checked.value[first]), state.unit), other_place=self.where(first),
             ))
             return
-        self.result.unchanged += 1
+        self.result.repeats.append((self.where(seq), self.where(first)))  # repeated in the file, not stored before
         if checked.stored[seq] != SAME:  # written as it was read
             self.repeated.add((state.indicator_id, checked.day[seq]))
 
@@ -589,6 +572,7 @@ def import_progress(
                     confirm(result)
     except _Discarded:
         result.inserted = result.updated = result.unchanged = 0
+        result.repeats = []
     finally:  # the importer and its Columns refer to each other: a cycle that would keep every object the import
         # made (100,000 rows: ~200,000) for the cycle collector, which then spent ~0.17 s walking them; broken,
         # they are freed as the import returns

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
+from dataclasses import dataclass, field
 from datetime import date
 from itertools import accumulate, compress, islice, repeat
 from operator import add, ge, gt
@@ -166,3 +167,24 @@ class PlanReads:
         if row[1] not in self.terms:
             self.read_terms([row[1]])
         return ImportIndicator(code, row, self.terms[row[1]])
+
+
+@dataclass
+class ImportResult:
+    """What an import did or would do: its counts, the rows the file itself repeats (apart from those stored before), its problems."""
+
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    repeats: list[tuple[str, str]] = field(default_factory=list)  # (row, the earlier row it repeats): the file's own repeats
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    batch: int | None = None
+
+    def as_dict(self) -> dict:
+        return {
+            "inserted": self.inserted, "updated": self.updated, "unchanged": self.unchanged,
+            "skipped": self.skipped, "repeated": len(self.repeats), "errors": self.errors, "warnings": self.warnings,
+            "batch": self.batch,
+        }

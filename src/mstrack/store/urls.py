@@ -22,12 +22,19 @@ def resolve_db_url(db: str | None) -> str:
     return f"sqlite:///{Path(value).expanduser()}"
 
 
+def sqlite_file(url: str) -> Path | None:
+    """The file an SQLite URL names (None for another database or one in memory)."""
+    if not url.startswith("sqlite:///") or url in ("sqlite:///", "sqlite:///:memory:"):
+        return None
+    return Path(url[len("sqlite:///"):].partition("?")[0]).expanduser()
+
+
 def missing_directory(url: str) -> Path | None:
     """The directory an SQLite database file would be made in, when it does not exist: a --db that
     names one is a typing mistake, and nothing is created for it (the default location is made)."""
-    if not url.startswith("sqlite:///") or url in ("sqlite:///", "sqlite:///:memory:"):
+    path = sqlite_file(url)
+    if path is None:
         return None
-    path = Path(url[len("sqlite:///"):].partition("?")[0]).expanduser()
     parent = path.parent
     return None if parent.is_dir() else parent
 
