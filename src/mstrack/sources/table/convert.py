@@ -17,6 +17,7 @@ from mstrack.sources.table.header import find_header
 from mstrack.sources.table.headerless import list_table
 from mstrack.sources.table.mentions import shares_named
 from mstrack.sources.table.reading import Sheet, read_sheets
+from mstrack.sources.table.schedule import year_in_digits
 from mstrack.sources.table.tasks import read_tasks
 from mstrack.sources.traditional import restore_plan
 from mstrack.vocabulary import LIST_TITLE, TABLE_TITLE
@@ -55,14 +56,13 @@ TITLE_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*年?\s*[-—–~至到
 
 
 # a year in Chinese numerals: "二〇二三年", "二〇二三至二〇二五年"
-CHINESE_YEAR_RE = re.compile(r"[〇○零一二三四五六七八九]{4}(?=\s*(?:年|[-—–~至到]\s*[〇○零一二三四五六七八九]{4}\s*年))")
-CHINESE_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+TITLE_CHINESE_YEAR_RE = re.compile(r"[〇○零一二三四五六七八九]{4}(?=\s*(?:年|[-—–~至到]\s*[〇○零一二三四五六七八九]{4}\s*年))")
 
 
 def title_years(title: str) -> list[int]:
     """The years a title names its programme for, a range's years each; "二〇二三年" as "2023年"."""
     years: list[int] = []
-    title = CHINESE_YEAR_RE.sub(lambda m: m[0].translate(CHINESE_DIGITS), title)
+    title = TITLE_CHINESE_YEAR_RE.sub(year_in_digits, title)
     for m in TITLE_YEAR_RE.finditer(title):
         first, last = int(m[1]), int(m[2] or m[1])
         years += range(first, last + 1) if 0 <= last - first <= 10 else [first, last]

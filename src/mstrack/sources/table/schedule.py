@@ -152,8 +152,13 @@ def arabic_date(text: str) -> str:
 
     if not DATED_RE.search(text):
         return text
-    text = CHINESE_YEAR_RE.sub(lambda m: "".join(YEAR_DIGITS[c] for c in m[0]), text)
+    text = CHINESE_YEAR_RE.sub(year_in_digits, text)
     return CHINESE_MONTH_DAY_RE.sub(days, text)
+
+
+def year_in_digits(m: re.Match) -> str:
+    """A year in Chinese numerals matched whole ("二〇二四") in digits, digit by digit ("2024"): a date's, or a title's."""
+    return "".join(YEAR_DIGITS[c] for c in m[0])
 
 
 # where a deadline is expected, a month in Chinese numerals at the start of the cell or of one of its dates ("六月、十二月",
