@@ -100,7 +100,7 @@ def db_backup(
     def announce() -> None:
         echo(f"{store.display_url} → {target}")
 
-    write_output(ctx, target, store.backup, announce, option="TARGET")
+    write_output(ctx, target, store.backup, announce, option="TARGET", private=True)
 
 
 @db_app.command("copy")
