@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 
 from mstrack.errors import Message
 from mstrack.sources.files import said_in_lines
@@ -36,3 +37,27 @@ def test_a_place_inside_a_message_is_said_in_lines_too():
     assert said_in_lines(Path("a.xlsx"), message) is message
     plain = Message("{path}: the file is empty", path="a.txt")
     assert said_in_lines(Path("a.txt"), plain) is plain
+
+
+def test_batches_at_80_columns_show_each_source_file_whole(demo_cli):
+    """`batches` at 80 columns printed "seed/dongguan" over "-2023.toml": the source was folded to 12 columns
+    (cut at the width) while an empty 说明 column and the user kept theirs. Now the empty columns go first, the
+    user gives way before the source, and a name too wide folds after a separator."""
+    out = demo_cli("batches", env={"COLUMNS": "80"}).stdout
+    lines = out.splitlines()
+    assert all(cell_len(line) <= 80 for line in lines), out
+    for name in ("seed/dongguan-2023.toml", "seed/yantian-2023.toml", "seed/qingdao-2023.toml", "seed/shenzhen-2023.toml"):
+        assert sum(name in line for line in lines) == 1, (name, out)
+    assert "Note" not in out and "Reason" not in out.split("Left out")[-1]  # empty: left out, and not said
+    assert "Left out at this width: User" in out
+    wide = demo_cli("batches", env={"COLUMNS": "140"}).stdout
+    assert "User" in wide.splitlines()[1] and "seed/shenzhen-2023-report.toml" in wide and "Left out" not in wide
+
+
+def test_a_run_too_wide_for_its_line_folds_after_a_separator():
+    from mstrack.render.grid import wrap
+
+    assert wrap("seed/dongguan-2023.toml", 13) == ["seed/", "dongguan-", "2023.toml"]
+    assert wrap("seed/shenzhen-2023-report.toml", 25) == ["seed/shenzhen-2023-", "report.toml"]
+    assert wrap("abcdefghij", 4) == ["abcd", "efgh", "ij"]  # no separator: at the width, as before
+    assert wrap("完成培训903课时", 6) == ["完成培", "训903", "课时"]  # CJK text folds as before
