@@ -11,6 +11,16 @@ from mstrack.sources.files import said_in_lines
 HEADER = "序号\t工作任务\t完成时限\t牵头单位\n"
 
 
+def in_cells(line: str, start: int, end: int) -> str:
+    """The part of a printed line from cell `start` to cell `end` (a CJK character is two cells)."""
+    out, at = [], 0
+    for char in line:
+        if start <= at < end:
+            out.append(char)
+        at += cell_len(char)
+    return "".join(out)
+
+
 @pytest.mark.parametrize(("suffix", "word"), [(".txt", "line"), (".csv", "row"), (".tsv", "row")])
 def test_a_text_files_places_are_lines_and_a_sheets_are_rows(cli, tmp_path, suffix, word):
     """A .txt seed's check said "row 85" where its editor shows line 85: a text file's places are lines
@@ -61,3 +71,42 @@ def test_a_run_too_wide_for_its_line_folds_after_a_separator():
     assert wrap("seed/shenzhen-2023-report.toml", 25) == ["seed/shenzhen-2023-", "report.toml"]
     assert wrap("abcdefghij", 4) == ["abcd", "efgh", "ij"]  # no separator: at the width, as before
     assert wrap("完成培训903课时", 6) == ["完成培", "训903", "课时"]  # CJK text folds as before
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_lights_at_80_columns_fold_each_title_readably(demo_cli, lang):
+    """`lights` at 80 columns squeezed each title to six characters ("新建扩建医院…"). Now a title folds over
+    lines under its code (its lights on the first), the lead units are cut or left out first, and said."""
+    import json
+
+    args = ("--lang", lang, "lights", "-p", "shenzhen-2023", "--as-of", "2023-06-30")
+    out = demo_cli(*args, env={"COLUMNS": "80"}).stdout
+    tasks = json.loads(demo_cli(*args, "-f", "json").stdout)
+    lines = out.splitlines()
+    assert all(cell_len(line) <= 80 for line in lines), out
+    title_header = {"en": "Task title", "zh": "工作任务"}[lang]
+    start = cell_len(lines[1][:lines[1].index(title_header)])
+    column = "".join(in_cells(line, start, 80).split("  ")[0].strip() for line in lines[3:] if line.startswith(" "))
+    for task in tasks:  # the first sixteen characters of every title, folded over lines but all there
+        assert "".join(task["title"][:16].split()) in "".join(column.split()), (task["title"], out)
+    header = lines[1].split()
+    assert header[-7:] == ["1", "2", "3", "4", "5", "6", {"en": "Red", "zh": "连红"}[lang]]
+    if lang == "zh":  # six characters of lead unit fit beside the title
+        assert "牵头单位" in header and "市住房建设局" in out
+    else:
+        assert "Left out at this width: Lead unit" in " ".join(out.split())
+    wide = demo_cli(*args, env={"COLUMNS": "200"}).stdout.splitlines()
+    assert len(wide) == 3 + len(tasks) + 2  # a wide terminal: a line a task, as before (title, header, rule; caption, legend)
+
+
+def test_lights_too_narrow_for_every_month_keep_the_latest_and_say_which_went(demo_cli):
+    """Twelve months at 80 columns cut months 9 to 12 and the red run off the right edge; now the earliest
+    months go (said under the board) and the latest and the red run stay."""
+    out = demo_cli("lights", "--as-of", "2023-12-31", env={"COLUMNS": "80"}).stdout
+    lines = out.splitlines()
+    assert all(cell_len(line) <= 80 for line in lines), out
+    assert lines[1].split()[-3:] == ["11", "12", "Red"]
+    said = " ".join(out.split())
+    assert "Left out at this width:" in said and "2023-01" in said
+    first = next(line for line in lines if line.startswith(" dongguan-2023/1 "))
+    assert first.split()[-1] == "10"  # its red run
