@@ -353,8 +353,8 @@ def test_a_frozen_report_is_compared_with_later_corrections(demo_cli, tmp_path):
     half = demo_cli("report", "half-year", "-p", "yantian-2023", "--freeze", "-o", str(tmp_path / "h.md"))
     assert half.exit_code == 0
     assert demo_cli("report", "diff").exit_code == 0  # the latest: the half-year report, nothing changed
-    listing = demo_cli("report", "frozen").stdout.splitlines()
-    assert [line.split("\t")[3] for line in listing] == ["half-year", "weekly"]
+    listing = json.loads(demo_cli("report", "frozen", "--format", "json").stdout)
+    assert [(frozen["snapshot"], frozen["kind"]) for frozen in listing] == [(2, "half-year"), (1, "weekly")]
     assert demo_cli("report", "diff", "9").exit_code == 2
 
 

@@ -1,5 +1,8 @@
 """The first hour's leftovers (fixes10): what newcomers met in their first runs, each as they ran it."""
 
+import json
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -77,7 +80,6 @@ def test_a_run_too_wide_for_its_line_folds_after_a_separator():
 def test_lights_at_80_columns_fold_each_title_readably(demo_cli, lang):
     """`lights` at 80 columns squeezed each title to six characters ("新建扩建医院…"). Now a title folds over
     lines under its code (its lights on the first), the lead units are cut or left out first, and said."""
-    import json
 
     args = ("--lang", lang, "lights", "-p", "shenzhen-2023", "--as-of", "2023-06-30")
     out = demo_cli(*args, env={"COLUMNS": "80"}).stdout
@@ -110,3 +112,26 @@ def test_lights_too_narrow_for_every_month_keep_the_latest_and_say_which_went(de
     assert "Left out at this width:" in said and "2023-01" in said
     first = next(line for line in lines if line.startswith(" dongguan-2023/1 "))
     assert first.split()[-1] == "10"  # its red run
+
+
+def test_report_frozen_is_a_table_on_a_terminal_and_json_for_scripts(demo_cli, tmp_path):
+    """`report frozen` printed raw tab-separated lines; it is a table like `batches`, each report's number first
+    (the one `report diff` takes), and --format json in `report diff --format json`'s words."""
+    from tests.test_safe_output import MSTRACK
+
+    assert demo_cli("report", "frozen").stdout == "No report frozen yet: add --freeze to a report\n"
+    assert demo_cli("report", "weekly", "--as-of", "2023-07-01", "--freeze").exit_code == 0
+    assert demo_cli("report", "half-year", "-p", "yantian-2023", "--freeze", "-o", str(tmp_path / "h.md")).exit_code == 0
+    out = demo_cli("report", "frozen", env={"COLUMNS": "80"}).stdout
+    lines = out.splitlines()
+    assert "\t" not in out and all(cell_len(line) <= 80 for line in lines), out
+    assert lines[1].split() == ["Number", "Frozen", "at", "Report", "Programmes", "As", "of", "User"]
+    assert lines[3].split()[:1] == ["2"] and "half-year table" in lines[3] and "yantian-2023  2023-06-30" in lines[3]
+    assert lines[4].split()[:1] == ["1"] and "weekly report" in lines[4] and " all " in lines[4]
+    listing = json.loads(demo_cli("report", "frozen", "-f", "json").stdout)
+    assert [sorted(frozen) for frozen in listing] == [["frozen_at", "kind", "params", "snapshot", "user"]] * 2
+    assert [(frozen["snapshot"], frozen["kind"], frozen["params"]["as_of"]) for frozen in listing] == [
+        (2, "half-year", "2023-06-30"), (1, "weekly", "2023-07-01")]
+    done = subprocess.run([MSTRACK, "--db", str(demo_cli.db), "--lang", "zh", "report", "frozen"], capture_output=True,
+                          text=True, env={**os.environ, "COLUMNS": "80"})  # the installed mstrack, in Chinese
+    assert done.returncode == 0 and "半年报告一览表" in done.stdout and "编号" in done.stdout.splitlines()[1], done.stderr
