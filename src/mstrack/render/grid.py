@@ -55,6 +55,7 @@ class PlainTable:
         for cells, _ in self.rows:
             for index, cell in enumerate(cells):
                 content[index] = max(content[index], max(map(cell_len, cell.split("\n"))))
+        self._runs = {}  # a fold column's longest run (_longest_run), measured once a layout
         natural = [max(n, c) for n, c in zip(natural, content, strict=True)]
         shown = list(range(len(self.columns)))
         if sum(natural) + len(GAP) * (len(natural) - 1) + 1 > max_width:  # too wide: an empty column goes first, unsaid
@@ -84,8 +85,11 @@ class PlainTable:
 
     def _longest_run(self, index: int) -> int:
         """The widest run of Latin letters, digits and signs in a column (a file name, a code): a column folds
-        inside one only after the headers have wrapped."""
-        return max((len(run) for cells, _ in self.rows for run in NARROW_RUN_RE.findall(cells[index])), default=0)
+        inside one only after the headers have wrapped. Measured once a layout, only when the table is too wide."""
+        if index not in self._runs:
+            self._runs[index] = max((len(run) for cells, _ in self.rows for run in NARROW_RUN_RE.findall(cells[index])),
+                                    default=0)
+        return self._runs[index]
 
     def lines(self, max_width: int):
         """(text, style) for each printed line, none wider than max_width: the same for a terminal and a file."""
