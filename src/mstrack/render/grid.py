@@ -4,8 +4,8 @@ Rich's Table measures and wraps every cell through its layout engine, which cost
 0.7 s for the 404 rows of the demo; and at 80 columns it squeezes whole columns to nothing (the unit
 names of `units` vanished). Every table of the command line is a long, simple grid, so this one does
 what they need: CJK-aware widths (rich.cells), right-justified numbers, and a fixed order of giving
-way when the terminal is narrow: a column empty in every row goes (unsaid), headers wrap at their
-words, text columns fold down to their wanted width, then the less important columns are left out (the
+way when the terminal is narrow: headers wrap at their words, text columns fold down to their wanted
+width, then the less important columns are left out (one empty in every row first, unsaid; then the
 highest `drop` first, and said so under the table), then text columns fold further. Key columns (a task
 reference, a unit name) never fold and are never cut, and no line is wider than the width given.
 """
@@ -58,9 +58,8 @@ class PlainTable:
         self._runs = {}  # a fold column's longest run (_longest_run), measured once a layout
         natural = [max(n, c) for n, c in zip(natural, content, strict=True)]
         shown = list(range(len(self.columns)))
-        if sum(natural) + len(GAP) * (len(natural) - 1) + 1 > max_width:  # too wide: an empty column goes first, unsaid
-            shown = [i for i in shown if content[i] or not self.columns[i].drop]
-        droppable = sorted((i for i in shown if self.columns[i].drop), key=lambda i: -self.columns[i].drop)
+        # what gives way when folding is not enough: a column empty in every row first (unsaid), then the highest drop
+        droppable = sorted((i for i in shown if self.columns[i].drop), key=lambda i: (content[i] > 0, -self.columns[i].drop))
         while True:
             widths, excess = self._fit(shown, natural, content, max_width, wanted=True)
             if excess <= 0 or not droppable:
