@@ -190,8 +190,6 @@ def import_table(
                                  "+ .progress.csv, for `import progress`.")] = None,
 ) -> None:
     """Turn a published table into a plan file to review, then `import plan` it (docs/import-table.md)."""
-    from mstrack.errors import InputError
-    from mstrack.sources.files import said_in_lines
     from mstrack.sources.plan import CODE_RE, dump_plan
     from mstrack.sources.table import convert_table
 
@@ -204,13 +202,9 @@ def import_table(
     progress_path, as_of = _progress_output(output, progress_as_of)
     from mstrack.errors import Joined
 
-    try:
-        result = convert_table(file, programme, year, sheet, table_number=table)
-    except InputError as error:
-        raise fail([said_in_lines(file, message) for message in error.messages]) from None
-    doubts = [said_in_lines(file, doubt) for doubt in result.doubts]
-    if strict and doubts:
-        raise fail("--strict: {n} doubtful cells, nothing written:\n{doubts}", n=len(doubts), doubts=Joined("\n", doubts))
+    result = convert_table(file, programme, year, sheet, table_number=table)
+    if strict and result.doubts:
+        raise fail("--strict: {n} doubtful cells, nothing written:\n{doubts}", n=len(result.doubts), doubts=Joined("\n", result.doubts))
     lang = words()
     text = dump_plan(result.programme, {key: lang.message(why) for key, why in result.comments.items()})
 
@@ -224,7 +218,7 @@ def import_table(
     def announce() -> None:
         for line in result.summary:
             say(line, err=True)
-        for doubt in doubts:  # last, so a reviewer finds them at the end
+        for doubt in result.doubts:  # last, so a reviewer finds them at the end
             say("check: {doubt}", doubt=doubt, err=True)
         say("{file} → {output}: {stats}", file=file, output=output, stats=_conversion_stats(result.stats))
 

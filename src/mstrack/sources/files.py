@@ -9,7 +9,7 @@ from pathlib import Path
 
 from mstrack.domain.limits import MAX_FILE_BYTES
 from mstrack.domain.reasons import PASSWORD, os_reason, reader_reason
-from mstrack.errors import InputError, Message
+from mstrack.errors import InputError
 
 
 def check_file_size(path: Path, limit: int = MAX_FILE_BYTES) -> int:
@@ -68,35 +68,3 @@ def saved_with_password(path: Path) -> bool:
     except (OSError, CompDocError, AssertionError, IndexError, KeyError, ValueError, TypeError, EOFError, struct.error):
         return False
     return "EncryptionInfo" in names
-
-
-ROW_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".tab", ".docx", ".html", ".htm")
-"""The table files whose rows are rows (a sheet's, a document table's (documents.DOCUMENT_SUFFIXES), a CSV's records);
-any other is text read a line a row, or cells spread over lines, where a row's number is the line it starts on."""
-
-IN_LINES = {
-    "{path}: row {row}, column {column}": lambda f: Message("{path}: line {row}, column {column}", **f),
-    "{path}: row {row}, column {column} ({header})": lambda f: Message("{path}: line {row}, column {column} ({header})", **f),
-    "{path}: row {row}, column {column}: {why}": lambda f: Message("{path}: line {row}, column {column}: {why}", **f),
-    "{place}: task {code} appears twice (first at row {first})":
-        lambda f: Message("{place}: task {code} appears twice (first at line {first})", **f),
-    "{path}: row {row}: a header but no task rows below it":
-        lambda f: Message("{path}: line {row}: a header but no task rows below it", **f),
-    "{path}: row {row}: {n} headings ({names}) and no task row under any of them":
-        lambda f: Message("{path}: line {row}: {n} headings ({names}) and no task row under any of them", **f),
-    "{path}: row {row}: a list with no task row in it": lambda f: Message("{path}: line {row}: a list with no task row in it", **f),
-}
-"""The table reader's places, said with the word a text file's reader knows: its editor shows line 110, not row 110."""
-
-
-def said_in_lines(path: Path, message):
-    """`message` (a place inside it too) naming lines where `path` is a text file (not ROW_SUFFIXES); as it is
-    for a sheet, a document or a CSV, and for any message that names no row."""
-    if path.suffix.lower() in ROW_SUFFIXES or type(message) is not Message or not message.fields:
-        return message
-    fields = {name: said_in_lines(path, value) for name, value in message.fields.items()}
-    reworded = IN_LINES.get(message.template)
-    if reworded is not None:
-        return reworded(fields)
-    changed = any(fields[name] is not value for name, value in message.fields.items())
-    return Message(message.template, **fields) if changed else message
