@@ -98,8 +98,8 @@ def all_dated(line: RawLine) -> bool:
 
 
 def _without(text: str, clauses: list[str]) -> str:
-    """The text less the clauses that a date of their own dates."""
-    for clause in clauses:
+    """The text less the clauses that a date of their own dates; a sentence before the steps inside it."""
+    for clause in sorted(clauses, key=len, reverse=True):
         text = text.replace(clause, "")
     return text.strip(" ，,；;。\n")
 
