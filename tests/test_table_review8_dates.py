@@ -60,11 +60,14 @@ def test_a_clause_with_a_figure_of_its_own_dates_that_figure_only(tmp_path):
 def test_a_second_step_after_yu_is_read():
     """"10月底前编制方案并于11月底前报批": two steps, each with its date."""
     assert [(due, text) for _, due, text in dated_clauses("10月底前编制方案并于11月底前报批", 2024)] == [
-        (date(2024, 10, 31), "10月底前编制方案并于"), (date(2024, 11, 30), "11月底前报批")]
+        (date(2024, 10, 31), "10月底前编制方案"), (date(2024, 11, 30), "11月底前报批")]
 
 
-def test_a_month_in_words_dates_a_step():
+def test_a_month_in_words_dates_a_step(tmp_path):
     assert [due for _, due, _ in dated_clauses("十月底前编制方案", 2024)] == [date(2024, 10, 31)]
+    task = task_of(tmp_path, "十月底前编制方案，新建公厕10个").programme.tasks[0]
+    texts = {c.due: c.text for line in task.lines for c in line.checkpoints}
+    assert texts == {date(2024, 10, 31): "10月底前编制方案", date(2024, 12, 31): "新建公厕10个"}
 
 
 @pytest.mark.parametrize(("content", "words"), [

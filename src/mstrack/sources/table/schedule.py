@@ -141,7 +141,8 @@ def dated_clauses(text: str, year: int) -> list[tuple[str, date, str]]:
             end = min(stop.start() if stop else len(sentence), matches[i + 1].start() if i + 1 < len(matches) else len(sentence))
             rest = sentence[m.end(): end]
             whole = label.endswith("年底") or m["done"] and DONE_REST_RE.fullmatch(rest) is not None
-            found.append((label, due, sentence.strip(" ，,") if whole else sentence[m.start(): end].strip(" ，,")))
+            clause = re.sub(r"[并且]?于$", "", sentence[m.start(): end].strip(" ，,"))  # "…并于" leads to the next step
+            found.append((label, due, sentence.strip(" ，,") if whole else clause))
     return found
 
 
