@@ -104,12 +104,13 @@ def _step_doubts(raw: RawTask, task: Task, year: int) -> list[Doubt]:
             except (DateError, ValueError):
                 continue
             if (other := before_the_month(label, due)) is not None:
-                why = "“{text}” read as before that month ({read}); it may mean by the end of it ({other})"
+                why = Message("“{text}” read as before that month ({read}); it may mean by the end of it ({other})",
+                              text=label, read=due.isoformat(), other=other.isoformat())
             elif (other := before_the_quarter(label, due)) is not None:
-                why = "“{text}” read as by that quarter's end ({read}); it may mean before it starts ({other})"
+                why = Message("“{text}” read as by that quarter's end ({read}); it may mean before it starts ({other})",
+                              text=label, read=due.isoformat(), other=other.isoformat())
             if other is not None:
-                found.append(Doubt(row=line.row.number, column=column, at=task, key="title",
-                                   why=Message(why, text=label, read=due.isoformat(), other=other.isoformat())))
+                found.append(Doubt(row=line.row.number, column=column, at=task, key="title", why=why))
             if raw.deadline_text and task.deadline is not None and due > task.deadline:
                 found.append(Doubt(row=line.row.number, column=column, at=task, key="deadline",
                                    why=Message("the words say “{text}” ({due}), later than the 完成时限 “{deadline}”: the "
