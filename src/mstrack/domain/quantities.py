@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from mstrack.domain.characters import simplified
@@ -44,6 +44,7 @@ class Quantity:
     comparator: str = EQUAL
     approx: bool = False
     cumulative: bool = False
+    scale: int = field(default=1, compare=False)  # the 万 or 亿 written: "20万" is 200000, written in 万
 
 
 def shown(text: str, limit: int = 40) -> str:
@@ -177,7 +178,17 @@ def parse_quantity(text: str) -> Quantity:
     unit = _strip_marks(match["unit"].strip(), SUFFIX_MARKS, marks, at_start=False)
     if re.search(r"\d", unit):
         raise QuantityError("{value} holds more than one number; give one value", value=shown(original))
-    return Quantity(as_number(number), unit, marks["comparator"], marks["approx"], marks["cumulative"])
+    return Quantity(as_number(number), unit, marks["comparator"], marks["approx"], marks["cumulative"],
+                    int(SCALES[match["scale"]]) if match["scale"] else 1)
+
+
+UNIT_SCALE_RE = re.compile(r"^(万亿|亿|万)")
+
+
+def scaled_unit(unit: str) -> tuple[int, str]:
+    """"万人" is 10000 人: the scale a unit opens with and the unit under it; 千米 and 千瓦 are units of their own."""
+    m = UNIT_SCALE_RE.match(unit or "")
+    return (int(SCALES[m[1]]), unit[m.end():]) if m else (1, unit or "")
 
 
 def _strip_marks(text: str, table, marks: dict, at_start: bool) -> str:

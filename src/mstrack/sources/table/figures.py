@@ -11,7 +11,7 @@ from mstrack.domain.quantities import AT_LEAST_PREFIXES, AT_MOST_PREFIXES
 from mstrack.errors import Message
 from mstrack.sources.table.mentions import COMPLETE_RE, Mention, find_mentions, protect_commas, stated, unit_factor, unit_key
 from mstrack.sources.table.raw import RawLine, RawTask
-from mstrack.sources.table.schedule import dated_parts, numbered_deadlines, numbered_parts
+from mstrack.sources.table.schedule import dated_parts, month_digits, numbered_deadlines, numbered_parts
 from mstrack.sources.table.series import Series, assign, is_level, join_month_plan_figures
 
 
@@ -98,8 +98,11 @@ def all_dated(line: RawLine) -> bool:
 
 
 def _without(text: str, clauses: list[str]) -> str:
-    """The text less the clauses that a date of their own dates."""
-    for clause in clauses:
+    """The text less the clauses that a date of their own dates; a sentence before the steps inside it. The clauses
+    read months in digits ("十月底前" as 10月底前), and so is the text where they do not match it as printed."""
+    if any(clause not in text for clause in clauses):
+        text = month_digits(text)
+    for clause in sorted(clauses, key=len, reverse=True):
         text = text.replace(clause, "")
     return text.strip(" ，,；;。\n")
 
