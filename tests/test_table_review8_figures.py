@@ -102,7 +102,28 @@ def test_log_reads_a_decimal_in_words(demo_cli):
     assert result.exit_code == 0, result.output
 
 
-def test_the_same_work_with_two_verbs_of_one_stage_is_one_target(tmp_path):
-    """Finding 10: "新建2所幼儿园,建成2所幼儿园": the same noun again is one target (a guard: read so already)."""
-    assert [(target, unit) for _, target, unit in figures(table(tmp_path, "新建2所幼儿园,建成2所幼儿园。"))] == [(2, "所")]
+def dated(tmp_path, content: str, title: str = "学前教育"):
+    """A row with a 完成时限: its words are the deadline's checkpoint, read against the title's targets."""
+    path = tmp_path / "表.csv"
+    path.write_text(f"序号,项目名称,主要内容,责任单位,完成时限\n1,{title},{content},区教育局,2024年12月\n", encoding="utf-8")
+    return convert_table(path, "x-2024", 2024).programme.tasks[0]
+
+
+@pytest.mark.parametrize("content", ["新建2所幼儿园，建成2所幼儿园", "新建2所幼儿园；建成2所幼儿园。"])
+def test_the_same_figure_again_for_the_same_noun_is_one_target(tmp_path, content):
+    """Finding 10: "新建2所幼儿园，建成2所幼儿园": the same noun again is one target, in a task's words and in its
+    deadline's checkpoint alike."""
+    assert [(target, unit) for _, target, unit in figures(table(tmp_path, content))] == [(2, "所")]
+    assert [(target, unit) for _, target, unit in figures(dated(tmp_path, content))] == [(2, "所")]
+
+
+def test_two_things_of_the_same_figure_in_a_checkpoint_stay_two(tmp_path):
+    assert [(target, unit) for _, target, unit in figures(dated(tmp_path, "新建2个公厕，改造2个驿站"))] == [(2, "个"), (2, "个")]
+
+
+@pytest.mark.parametrize("title", ["三千户改厕", "3000户改厕"])
+def test_a_title_that_restates_its_contents_figure_is_one_indicator(tmp_path, title):
+    """Finding 10: a title "三千户改厕" over "完成三千户农村户厕改造" names the content's one target (the digit forms alike)."""
+    task = dated(tmp_path, "完成三千户农村户厕改造", title)
+    assert [(target, unit) for _, target, unit in figures(task)] == [(3000, "户")]
 

@@ -493,6 +493,24 @@ def _each_named(before: str, shared: list[str]) -> list[str]:
     return [(name + change)[-20:] for name in names]
 
 
+def another_thing(mention: Mention, earlier: list[Mention], text: str) -> bool:
+    """"新建2个湿地保护小区,新建2个湿地乡村": the same figure again in one sentence, each time with a verb of its own
+    before it and a noun of its own after it, counts another thing. A figure with no noun after it, before the same
+    noun, in another sentence (a title and the content that details it), or in a list with no verb of its own
+    ("一个医疗服务网格、一个门诊查询码": a slogan's parts) is the one target printed twice; so is a part given with its
+    whole ("新建2个口袋公园,其中新建2个社区公园", "含…", "包括…")."""
+    if PART_OF_WHOLE_RE.match(mention.verbs):
+        return False
+    same = [one for one in earlier if one.value == mention.value and unit_key(one.unit) == unit_key(mention.unit)]
+    sentences = re.split(r"[。；;\n]", text)
+    return bool(mention.noun) and bool(re.search(r"[\u4e00-\u9fff]", mention.verbs)) and bool(same) and all(
+        first.noun and first.noun not in mention.noun and mention.noun not in first.noun
+        and any(first.excerpt in one and mention.excerpt in one for one in sentences) for first in same)
+
+
+PART_OF_WHOLE_RE = re.compile(r"\s*[（(]?\s*(?:其中|含|包括|包含)")
+
+
 def protect_commas(text: str) -> str:
     """Thousands separators ("1,200") are not clause breaks; hide them (as NUL) from a clause split."""
     return re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "\x00", text)
