@@ -9,6 +9,7 @@ import pytest
 from mstrack.domain.quantities import QuantityError, parse_quantity
 from mstrack.sources.table import convert_table
 from mstrack.sources.table.mentions import find_mentions
+from tests.test_cli import status_json
 
 
 def read(text: str) -> list[tuple]:
@@ -100,6 +101,10 @@ def test_a_decimal_in_words_that_cannot_be_read_suggests_digits():
 def test_log_reads_a_decimal_in_words(demo_cli):
     result = demo_cli("log", "shenzhen-2023/28", "八点九万人", "--as-of", "2023-06-30")
     assert result.exit_code == 0, result.output
+    (jobs,) = [r for r in status_json(demo_cli, "--as-of", "2023-07-01", "--programme", "shenzhen-2023") if r["task"] == "28"]
+    assert jobs["actual"] == 89000
+    result = demo_cli("log", "shenzhen-2023/28", "八点", "--as-of", "2023-06-30")
+    assert result.exit_code == 2 and "12.5" in result.stderr and "Traceback" not in result.stderr
 
 
 def dated(tmp_path, content: str, title: str = "学前教育"):
