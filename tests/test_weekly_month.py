@@ -115,3 +115,50 @@ def test_the_notice_in_word_prints_its_dates_and_amounts_whole_on_a4_portrait(cl
     for n in range(1, 12):  # 序号 whole beside its task: "10", not "1" over "0"
         assert [line[0] for line in lines if f"x-2023/{n}" in line] == [str(n)], printed.text
     assert flat(printed.text).count("每天增加0.38公里") == 11  # (111 − 33) / 205 days from June 9
+
+
+BEDS = ('[[tasks]]\ncode = "3"\ntitle = "新增医疗床位"\n[[tasks.lines]]\nlead_units = ["市卫生健康局"]\n'
+        '[[tasks.lines.indicators]]\nname = "新增医疗床位"\nunit = "张"\ntarget = 1000\nmilestones = [\n'
+        '    { due = "2023-03-31", target = 200 },\n    { due = "2023-06-30", target = 400 },\n]\n'
+        '[[tasks]]\ncode = "12"\ntitle = "筛查"\n[[tasks.lines]]\nlead_units = ["市卫生健康局"]\n'
+        '[[tasks.lines.indicators]]\nname = "筛查"\nunit = "人"\ntarget = 34000\nmilestones = [\n'
+        '    { due = "2023-03-31", target = 8500 },\n]\n')
+
+
+def _entered(cli, value: float, when: str) -> None:
+    """Dates a report's entry (the import's own time is today): the week it came in."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.pool import NullPool
+
+    engine = create_engine(cli.url, poolclass=NullPool)
+    try:
+        with engine.begin() as connection:
+            connection.execute(text("UPDATE report SET entered_at = :when WHERE value = :value"),
+                               {"when": when, "value": value})
+    finally:
+        engine.dispose()
+
+
+def test_a_late_report_shows_the_status_change_last_weeks_report_missed(cli, tmp_path):
+    """Week of 06-09 → 06-16: 市卫生健康局 sends, on 06-14, its beds as of 06-08 (a late report dated in last
+    week) and corrects last week's screening figure. Last week's report said the beds 未报送 and the screening
+    behind; this week's lists both changes (it judged last week with this week's entries and saw none)."""
+    import json
+
+    assert cli("import", "plan", str(write_plan(tmp_path / "plan.toml", BEDS))).exit_code == 0
+    first = tmp_path / "第1周.csv"
+    first.write_text("任务编号,截至日期,累计完成值\n12,2023-06-05,8000\n", encoding="utf-8")
+    assert cli("import", "progress", str(first), "-p", "x-2023").exit_code == 0
+    _entered(cli, 8000, "2023-06-05 09:00:00")
+    second = tmp_path / "第2周.csv"
+    second.write_text("任务编号,截至日期,累计完成值,备注\n3,2023-06-08,380,迟报\n12,2023-06-05,9000,更正上周数\n",
+                      encoding="utf-8")
+    assert cli("import", "progress", str(second), "-p", "x-2023").exit_code == 0
+    _entered(cli, 380, "2023-06-14 09:00:00")
+    _entered(cli, 9000, "2023-06-14 09:00:00")
+    report = json.loads(cli("report", "weekly", "--as-of", "2023-06-16", "--format", "json").stdout)
+    changes = {(c["task"], c["before"], c["after"]) for c in report["changes"]["status"]}
+    assert changes == {("3", "no_report", "on_track"), ("12", "behind", "on_track")}, report["changes"]["status"]
+    assert {(r["task"], r["value"]) for r in report["changes"]["reports"]} == {("3", 380), ("12", 9000)}
+    table = cli("--lang", "zh", "report", "weekly", "--as-of", "2023-06-16", "--format", "md").stdout
+    assert "| 3 | 新增医疗床位 | 市卫生健康局 | 未报送 | 序时推进 | 380张 | 2023-06-08 |" in table, table

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from datetime import date, datetime, timedelta
 from operator import itemgetter
 
@@ -333,8 +333,20 @@ def _in_window(report, since: date, on: date) -> bool:
         return False
     if since < report.as_of:
         return True
+    return _entered_in_window(report, since, on)
+
+
+def _entered_in_window(report, since: date, on: date) -> bool:
     entered = report.entered_at.date() if report.entered_at else None
     return entered is not None and since < entered <= on
+
+
+def _as_known_at(states, since: date, on: date) -> list:
+    """The states as last week's report saw them: without the late reports and corrections entered since (a
+    state copied only where it has one)."""
+    late = [any(r.as_of <= since and _entered_in_window(r, since, on) for r in state.reports) for state in states]
+    return [replace(state, reports=[r for r in state.reports if r.as_of > since or not _entered_in_window(r, since, on)])
+            if was else state for state, was in zip(states, late, strict=True)]
 
 
 def weekly_report(
@@ -352,7 +364,7 @@ def weekly_report(
     titles = {(d.programme, d.code): d.title for d in details}
     states = [state for detail in details for state in detail.indicators]
     now = judged(states, on, rule, stale_days)
-    then = judged(states, since, rule)
+    then = judged(_as_known_at(states, since, on), since, rule)
     behind = [
         BehindItem(
             programme=row.programme, task=row.task, title=titles.get((row.programme, row.task), row.task_title),
