@@ -162,3 +162,29 @@ def test_a_late_report_shows_the_status_change_last_weeks_report_missed(cli, tmp
     assert {(r["task"], r["value"]) for r in report["changes"]["reports"]} == {("3", 380), ("12", 9000)}
     table = cli("--lang", "zh", "report", "weekly", "--as-of", "2023-06-16", "--format", "md").stdout
     assert "| 3 | 新增医疗床位 | 市卫生健康局 | 未报送 | 序时推进 | 380张 | 2023-06-08 |" in table, table
+
+
+def test_an_excel_lock_file_in_the_folder_is_named_as_one(cli, tmp_path):
+    """`import progress 报送/*.xlsx` on Monday, while someone has 卫健局.xlsx open: the folder holds Excel's
+    hidden "~$卫健局.xlsx" too. It is refused (exit 2, nothing written) as the lock file it is, not as a
+    damaged workbook ("not a zip archive: the file is damaged"), which sent the user to the unit for a new copy."""
+    import openpyxl
+
+    assert cli("import", "plan", str(write_plan(tmp_path / "plan.toml", TWO_TASKS.format(target=1000)))).exit_code == 0
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    book = openpyxl.Workbook()
+    book.active.append(["任务编号", "截至日期", "数值"])
+    book.active.append([1, "2023-06-30", 400])
+    book.save(folder / "卫健局.xlsx")
+    owner = "张三".encode("utf-16-le")
+    (folder / "~$卫健局.xlsx").write_bytes(bytes([2]) + b"zs".ljust(53, b" ") + owner.ljust(108, b"\x00"))
+    files = sorted(str(path) for path in folder.glob("*.xlsx"))
+    result = cli("import", "progress", *files, "-p", "x-2023")
+    assert result.exit_code == 2
+    assert "~$卫健局.xlsx: not a readable .xlsx file (the lock file Excel or WPS keeps while the workbook is open" in result.stderr
+    assert "zip" not in result.stderr
+    assert cli.sql("SELECT count(*) FROM report")[0][0] == 0
+    chinese = cli("--lang", "zh", "import", "progress", *files, "-p", "x-2023")
+    assert chinese.exit_code == 2 and "临时锁定文件，不是工作簿" in chinese.stderr
+    assert cli("import", "progress", str(folder / "卫健局.xlsx"), "-p", "x-2023").exit_code == 0
