@@ -188,3 +188,20 @@ def test_an_excel_lock_file_in_the_folder_is_named_as_one(cli, tmp_path):
     chinese = cli("--lang", "zh", "import", "progress", *files, "-p", "x-2023")
     assert chinese.exit_code == 2 and "临时锁定文件，不是工作簿" in chinese.stderr
     assert cli("import", "progress", str(folder / "卫健局.xlsx"), "-p", "x-2023").exit_code == 0
+
+
+def test_a_report_to_a_pdf_file_is_refused_not_written_as_text(cli, tmp_path):
+    """`units -o 单位.pdf` wrote the text table into 单位.pdf (exit 0), which no PDF reader opens; a document
+    mstrack does not write is refused before anything is written, whatever the report."""
+    assert cli("import", "plan", str(write_plan(tmp_path / "plan.toml", TWO_TASKS.format(target=1000)))).exit_code == 0
+    for args in (["units"], ["lights"], ["report", "weekly"], ["report", "notice", "-u", "甲局"]):
+        out = tmp_path / "单位.PDF"
+        result = cli(*args, "--as-of", "2023-06-30", "-o", str(out))
+        assert result.exit_code == 2, (args, result.output)
+        assert "mstrack writes no .pdf file" in result.stderr and "or add --format" in result.stderr
+        assert not out.exists()
+    assert cli("units", "--as-of", "2023-06-30", "-o", str(tmp_path / "单位.doc")).exit_code == 2
+    given = cli("units", "--as-of", "2023-06-30", "--format", "md", "-o", str(tmp_path / "单位.pdf"))
+    assert given.exit_code == 0 and "| 甲局 |" in (tmp_path / "单位.pdf").read_text(encoding="utf-8")
+    text = cli("units", "--as-of", "2023-06-30", "-o", str(tmp_path / "通报.txt"))
+    assert text.exit_code == 0 and "甲局" in (tmp_path / "通报.txt").read_text(encoding="utf-8")
