@@ -205,3 +205,35 @@ def test_a_report_to_a_pdf_file_is_refused_not_written_as_text(cli, tmp_path):
     assert given.exit_code == 0 and "| 甲局 |" in (tmp_path / "单位.pdf").read_text(encoding="utf-8")
     text = cli("units", "--as-of", "2023-06-30", "-o", str(tmp_path / "通报.txt"))
     assert text.exit_code == 0 and "甲局" in (tmp_path / "通报.txt").read_text(encoding="utf-8")
+
+
+def test_a_template_is_not_written_over_a_units_filled_form(cli, tmp_path):
+    """`export template -o 发出/甲局.xlsx` into the folder where 甲局 sent back its filled form under that name
+    replaced the unit's figures with a blank form (exit 0). A file holding figures (a value under any header
+    `import progress` reads as 数值: the form's own, or a unit's 累计完成) is refused, exit 2, and left as it was;
+    a blank form of last week is written over, as the weekly loop of docs/import.md does."""
+    import openpyxl
+
+    assert cli("import", "plan", str(write_plan(tmp_path / "plan.toml", TWO_TASKS.format(target=1000)))).exit_code == 0
+    form = tmp_path / "甲局.xlsx"
+    assert cli("export", "template", "x-2023", "-u", "甲局", "--as-of", "2023-06-30", "-o", str(form)).exit_code == 0
+    again = cli("export", "template", "x-2023", "-u", "甲局", "--as-of", "2023-07-31", "-o", str(form))
+    assert again.exit_code == 0, again.output  # last week's blank form
+    book = openpyxl.load_workbook(form)
+    sheet = book.active
+    headers = [cell.value for cell in sheet[1]]
+    sheet.protection.sheet = False
+    sheet.cell(row=2, column=headers.index("数值") + 1, value=420)
+    book.save(form)
+    filled = form.read_bytes()
+    refused = cli("export", "template", "x-2023", "-u", "甲局", "-o", str(form))
+    assert refused.exit_code == 2
+    assert "the file holds a unit's figures" in refused.stderr and "import progress" in refused.stderr
+    assert form.read_bytes() == filled
+    own = tmp_path / "乙局.xlsx"  # a unit's own layout, its figure under 累计完成
+    book = openpyxl.Workbook()
+    book.active.append(["序号", "指标名称", "累计完成", "备注"])
+    book.active.append([2, "学位", 260, ""])
+    book.save(own)
+    assert cli("export", "template", "x-2023", "-u", "乙局", "-o", str(own)).exit_code == 2
+    assert cli("import", "progress", str(form), "-p", "x-2023").exit_code == 0  # the form itself imports as it is
