@@ -237,3 +237,17 @@ def test_a_template_is_not_written_over_a_units_filled_form(cli, tmp_path):
     book.save(own)
     assert cli("export", "template", "x-2023", "-u", "乙局", "-o", str(own)).exit_code == 2
     assert cli("import", "progress", str(form), "-p", "x-2023").exit_code == 0  # the form itself imports as it is
+
+
+def test_a_late_log_above_a_later_report_is_warned_about(cli, tmp_path):
+    """400 and 420 beds logged as of 06-09 and 06-16; then 甲局's late figure as of 06-08, 450: the later reports
+    now read as a fall, and `log` said nothing (it warned only of a value below an earlier day's). Recorded, with a warning."""
+    assert cli("import", "plan", str(write_plan(tmp_path / "plan.toml", TWO_TASKS.format(target=1000)))).exit_code == 0
+    assert cli("log", "x-2023/1", "420", "--as-of", "2023-06-16").exit_code == 0
+    fits = cli("log", "x-2023/1", "400", "--as-of", "2023-06-09")
+    assert fits.exit_code == 0 and "warning" not in fits.stderr, fits.stderr
+    late = cli("log", "x-2023/1", "450", "--as-of", "2023-06-08")
+    assert late.exit_code == 0, late.output
+    assert ("mstrack: warning: x-2023/1 床位: 450张 as of 2023-06-08 is higher than the 400张 reported as of 2023-06-09,"
+            " a later day; values are cumulative") in late.stderr, late.stderr  # the first day it is above
+    assert sorted(cli.sql("SELECT value FROM report")) == [(400,), (420,), (450,)]
