@@ -287,7 +287,7 @@ def export_template(
         raise fail("--output {path}: a template is an .xlsx file", path=output)
     refuse_database(ctx, output)
     if output.is_file():
-        from mstrack.sources.sheets import holds_figures
+        from mstrack.sources.forms import holds_figures
 
         if holds_figures(output):
             raise fail("--output {path}: the file holds a unit's figures (a value in its 数值 column): move it away once"

@@ -379,18 +379,6 @@ def find_table(path: Path, rows: Iterator[Row], aliases: dict[str, set[str]], re
                      wanted=wanted)
 
 
-def holds_figures(path: Path) -> bool:
-    """Whether a workbook's first sheet is a progress table (the headers `import progress` reads) with a value in
-    at least one row: a unit's filled form, which a new blank one must not replace before it is imported."""
-    from mstrack.sources.progress import COLUMNS  # the import's header words; progress reads this module
-
-    try:
-        table = find_table(path, read_rows(path), COLUMNS, ("task", "value"))
-        return any(cell_text(table.get(row, "value")) for row in table.rows)
-    except InputError:
-        return False
-
-
 def _sheets_to_choose(path: Path) -> str | None:
     """A workbook's sheets, when it has more than one: a unit's file often opens on a sheet of notes (填报说明)
     with the table on the next, and the error should say where else to look."""
