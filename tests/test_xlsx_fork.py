@@ -30,6 +30,7 @@ def forking(monkeypatch) -> list:
         made.append(self)
 
     monkeypatch.setattr(xlsx_fork, "FORK_SHEET_BYTES", (0, 1 << 40))
+    monkeypatch.setattr(xlsx_fork, "idle_core", lambda: True)  # whatever the machine's load
     monkeypatch.setattr(xlsx_fork.ForkedSheet, "__init__", spy)
     return made
 
@@ -198,18 +199,23 @@ def test_ctrl_c_during_an_import_ends_the_child_and_writes_nothing(demo_cli, tmp
     assert demo_cli.sql("select count(*) from report") == before
 
 
-def test_small_sheets_one_core_or_threads_fork_nothing(monkeypatch):
+def test_small_sheets_a_busy_machine_or_threads_fork_nothing(monkeypatch):
     import threading
 
     low, high = xlsx_fork.FORK_SHEET_BYTES
     parse = None
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.4, 3.0, 3.0))
+    assert xlsx_fork.idle_core()
     assert xlsx_fork.forked_sheet(Path("x.xlsx"), "Sheet1", low - 1, parse) is None
     assert xlsx_fork.forked_sheet(Path("x.xlsx"), "Sheet1", high + 1, parse) is None
-    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0})
-    assert xlsx_fork.forked_sheet(Path("x.xlsx"), "Sheet1", low, parse) is None
-    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
     monkeypatch.setattr(threading, "active_count", lambda: 2)
     assert xlsx_fork.forked_sheet(Path("x.xlsx"), "Sheet1", low, parse) is None
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.6, 0.0, 0.0))  # this process and more than half a core besides
+    assert not xlsx_fork.idle_core()
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0})  # one core
+    assert not xlsx_fork.idle_core()
 
 
 def test_the_childs_memory_is_capped():

@@ -29,6 +29,7 @@ def reader(request, monkeypatch):
         monkeypatch.setattr(mstrack.sources.xlsx, "STREAM_CELLS", -1)
     if request.param == "forked":
         monkeypatch.setattr(mstrack.sources.xlsx_fork, "FORK_SHEET_BYTES", (0, 1 << 40))
+        monkeypatch.setattr(mstrack.sources.xlsx_fork, "idle_core", lambda: True)
     return request.param
 
 

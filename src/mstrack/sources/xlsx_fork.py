@@ -33,16 +33,27 @@ _HEAD = 8  # a frame's length, little-endian, before its bytes; an empty frame e
 
 
 def forked_sheet(path: Path, sheet: str, sheet_bytes: int, parse: Callable) -> ForkedSheet | None:
-    """A child parsing `sheet`, or None where it would not pay (one core, a small or very large sheet) or could not
-    be made safely (no fork, or threads running)."""
+    """A child parsing `sheet`, or None where it would not pay (a small or very large sheet; no core left idle)
+    or could not be made safely (no fork, or threads running)."""
     import sys
     import threading
 
     if not FORK_SHEET_BYTES[0] <= sheet_bytes <= FORK_SHEET_BYTES[1] or not sys.platform.startswith("linux"):
         return None
-    if len(os.sched_getaffinity(0)) < 2 or threading.active_count() > 1:
+    if not idle_core() or threading.active_count() > 1:
         return None
     return ForkedSheet(path, sheet, parse)
+
+
+def idle_core() -> bool:
+    """Whether a core is likely idle for the child: more than one core for this process, and the last minute's
+    load (this process counted) at least half a core below them. On a busy machine the two processes only share
+    what one would have had, and the child's packing and this process's unpacking are CPU spent for nothing."""
+    cores = len(os.sched_getaffinity(0))
+    return cores > 1 and os.getloadavg()[0] <= cores - IDLE_MARGIN
+
+
+IDLE_MARGIN = 0.5
 
 
 class ForkedSheet:
