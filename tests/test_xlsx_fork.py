@@ -232,3 +232,36 @@ def test_the_childs_memory_is_capped():
             os._exit(code)
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0
+
+
+def test_an_import_through_a_child_stores_and_says_what_one_without_stores_and_says(demo_cli, tmp_path, monkeypatch, forking):
+    """The whole `import progress` (its JSON and the reports stored), with the sheet parsed in a child and without."""
+    import json
+    import shutil
+    from datetime import timedelta
+
+    from .conftest import Cli
+
+    indicators = [("1", "新建扩建医院"), ("1", "培育全科医生"), ("1", "新增病床"), ("1", "新增社康机构"), ("10", "家庭照护者培训"),
+                  ("12", "公办义务教育学位"), ("12", "公办高中学位"), ("12", "幼儿园学位")]
+    path = tmp_path / "reports.xlsx"
+    book = Workbook()
+    book.active.append(["计划", "任务编号", "指标", "截至日期", "数值", "备注"])
+    for day in range(300):
+        for task, name in indicators:
+            book.active.append(["shenzhen-2023", task, name, date(2023, 1, 1) + timedelta(days=day), day * 10,
+                                None if day % 3 else f"第{day}次"])
+    book.save(path)
+    other = Cli(tmp_path / "other.db")
+    shutil.copy(demo_cli.db, other.db)
+    query = "select indicator_id, as_of, value, note, reporter, source from report order by id"
+    forked = demo_cli("import", "progress", str(path), "--format", "json")
+    assert forked.exit_code == 0, forked.output
+    assert len(forking) == 1 and forking[0].sent == 2401
+    in_process(monkeypatch)
+    here = other("import", "progress", str(path), "--format", "json")
+    assert here.exit_code == 0, here.output
+    assert len(forking) == 1  # no second child
+    assert json.loads(forked.output) == json.loads(here.output)
+    assert json.loads(here.output)["inserted"] == 2400
+    assert demo_cli.sql(query) == other.sql(query)
