@@ -203,11 +203,17 @@ def _packed(block: tuple[int, list | None, list | None]) -> bytes:
 
 def _unpacked(frame: bytes) -> tuple[int, list | None, list | None]:
     import marshal
-    import pickle
 
     if frame[:1] == b"p":
-        return pickle.loads(frame[1:])
+        return _unpickled(frame[1:])
     size, packed = marshal.loads(memoryview(frame)[1:])
-    columns = [column if kind == AS_IS else list(map(date.fromordinal, column)) if kind == DAYS else pickle.loads(column)
+    columns = [column if kind == AS_IS else list(map(date.fromordinal, column)) if kind == DAYS else _unpickled(column)
                for kind, column in packed]
     return size, columns, None
+
+
+def _unpickled(data: bytes):
+    """What the child pickled (cells of rare kinds): pickle is imported only for them."""
+    import pickle
+
+    return pickle.loads(data)
