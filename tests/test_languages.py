@@ -94,11 +94,11 @@ def test_an_unknown_task_reference_in_chinese(office):
 
 
 def test_import_progress_with_bad_rows_in_a_csv_in_chinese(office, tmp_path):
-    path = csv_file(tmp_path / "bad.csv", "x-2023,1,新建床位,2023-06-30,三十", "x-2023,9,新建床位,2023-06-30,3",
+    path = csv_file(tmp_path / "bad.csv", "x-2023,1,新建床位,2023-06-30,待定", "x-2023,9,新建床位,2023-06-30,3",
                     "x-2023,1,新建床位,2023-13-01,3")
     stderr = refused(zh(office, "import", "progress", str(path)))
     assert stderr.splitlines() == [
-        f"{path}:2:数值：'三十' 不是数量：应为数字，例如 3.2万 或 65%",
+        f"{path}:2:数值：'待定' 不是数量：应为数字，例如 3.2万 或 65%",
         f"{path}:3:任务编号：x-2023 没有任务 '9'",
         f"{path}:4:截至日期：'2023-13-01' 不是日期：没有 2023-13-01 这一天",
         "mstrack: 错误：共 3 处问题；没有写入任何数据",
@@ -381,11 +381,11 @@ def test_log_undo_and_db_lines_in_chinese(office):
 def test_the_import_json_says_its_problems_in_the_chosen_language(office, tmp_path):
     import json
 
-    path = csv_file(tmp_path / "bad.csv", "x-2023,1,新建床位,2023-06-30,三十")
+    path = csv_file(tmp_path / "bad.csv", "x-2023,1,新建床位,2023-06-30,待定")
     body = json.loads(zh(office, "import", "progress", str(path), "--format", "json").stdout)
-    assert body["errors"] == [f"{path}:2:数值：'三十' 不是数量：应为数字，例如 3.2万 或 65%"]
+    assert body["errors"] == [f"{path}:2:数值：'待定' 不是数量：应为数字，例如 3.2万 或 65%"]
     body = json.loads(office("import", "progress", str(path), "--format", "json").stdout)
-    assert body["errors"] == [f"{path}:2:数值: '三十' is not a quantity: expected a number such as 3.2万 or 65%"]
+    assert body["errors"] == [f"{path}:2:数值: '待定' is not a quantity: expected a number such as 3.2万 or 65%"]
 
 
 # --- which language -------------------------------------------------------------------------------

@@ -87,6 +87,50 @@ def chinese_count(text: str) -> int | None:
     return total + (digit or 0)
 
 
+# A figure written in Chinese words: a share "百分之八十" (百分之百 is all of it) or a numeral ("二", "一百二十", "三千") whose
+# scale (万, 亿) and unit follow it as after digits.
+CHINESE_FIGURE_RE = re.compile(rf"(?P<percent>百分之)?(?P<numeral>{CHINESE_NUMERAL}+)")
+LOW_PART_RE = re.compile(rf"(万|亿)(零)?({CHINESE_NUMERAL}+)")  # "八万九千": the part below the scale, in words too
+# Set phrases that open with a numeral and count nothing: "一是", "一批", "一体化", "一站式", "一条龙", "一些".
+NOT_A_FIGURE_RE = re.compile(r"一(?:是|批|体|站式|条龙|些|起|致|般|直|定|律|切|旦|流|线|揽子|把手|手|带|道)")
+
+
+def chinese_figure(text: str, pos: int = 0) -> tuple[int, str, int] | None:
+    """The figure in Chinese words at `pos` of `text`: (value, unit, end) with unit "%" for "百分之八十" (80) and
+    "百分之百" (100), "" for a numeral ("两万人" → 2 and its end before 万, the scale read after it as after digits;
+    "八万九千人" → 89000, its end before 人).
+    None where no figure starts (a set phrase "一是", "一批"; "十十")."""
+    m = CHINESE_FIGURE_RE.match(text, pos)
+    if not m or NOT_A_FIGURE_RE.match(text, m.start("numeral")):
+        return None
+    numeral = m["numeral"]
+    value = 100 if m["percent"] and numeral == "百" else chinese_count(numeral)
+    if value is None:
+        return None
+    if not m["percent"] and (low := LOW_PART_RE.match(text, m.end())) and (part := chinese_count(low[3])):
+        scale, end = int(SCALES[low[1]]), low.end()
+        if low[2]:
+            pass  # "五万零五百": the place below left empty, 50500
+        elif len(low[3]) == 1:
+            part *= scale // 10  # "一万二" is 12000, as "一千二" is 1200
+        if scale > 10_000 and text.startswith("万", end):
+            part, end = part * 10_000, end + 1  # "一亿二千万": 120000000
+        if part < scale:
+            return value * scale + part, "", end
+    return value, "%" if m["percent"] else "", m.end()
+
+
+def in_digits(text: str) -> str:
+    """A value typed or printed in Chinese words, rewritten with digits: "二万" → "2万", "百分之八十" → "80%",
+    "一百二十个" → "120个"; any other text is returned as it is. The one reading of Chinese figures that both a
+    progress value (`mstrack log REF 二万`, an import cell) and parse_quantity use."""
+    figure = chinese_figure(text)
+    if figure is None:
+        return text
+    value, unit, end = figure
+    return f"{value}{unit}{text[end:]}"
+
+
 def countable(unit: str) -> bool:
     """Whether a unit counts whole things (model.COUNTABLE_UNITS): 个, 人次, 套（间）; not 元, 公里 or %."""
     return normalize(unit) in COUNTABLE_UNITS
@@ -126,7 +170,7 @@ def parse_quantity(text: str) -> Quantity:
         raise QuantityError("empty value")
     marks: dict[str, object] = {"comparator": EQUAL, "approx": False, "cumulative": False}
     body = _strip_marks(body, PREFIX_MARKS, marks, at_start=True)  # in any order: "累计不少于", "约", "达到"
-    match = QUANTITY_RE.match(body)
+    match = QUANTITY_RE.match(body) or QUANTITY_RE.match(in_digits(body))  # "二万", "百分之八十"
     if not match:
         raise QuantityError("{value} is not a quantity: expected a number such as 3.2万 or 65%", value=shown(original))
     number = _scaled_number(match, original)

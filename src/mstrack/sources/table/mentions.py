@@ -14,10 +14,12 @@ from mstrack.domain.quantities import (
     AT_LEAST_SUFFIXES,
     AT_MOST_PREFIXES,
     AT_MOST_SUFFIXES,
+    CHINESE_FIGURE_RE,
     CHINESE_NUMERAL,
     SCALES,
     as_number,
     chinese_count,
+    chinese_figure,
 )
 from mstrack.vocabulary import FIGURE_VERBS
 
@@ -53,9 +55,18 @@ NUMBER_RE = re.compile(r"(?<![0-9.A-Za-z#·_/\-—–~～])(\d+(?:,\d{3})*(?:\.\
 # ("一条龙", "一站式", "第一个", "一个月", "三支一扶": a numeral after the measure word, not of a size or a grade as in
 # "一幢四层", "三所九年一贯制", "一所二级", "两座三星级", makes a programme's name; "二套房": the second home): read as
 # the same count in digits.
-CHINESE_COUNT_RE = re.compile(rf"(?<![第其之\d〇零一二两三四五六七八九十百千万亿])({CHINESE_NUMERAL}+)(?!套房)"
+NUMERAL_BEFORE = r"[第其之\d〇零一二两三四五六七八九十百千万亿]"  # "第一", "其一", "十一": part of an ordinal or a longer numeral
+CHINESE_COUNT_RE = re.compile(rf"(?<!{NUMERAL_BEFORE})({CHINESE_NUMERAL}+)(?!套房)"
                               r"(?=(?:个|所|座|幢|栋|家|处|条|台|辆|间|套|艘|块|支|名|位)(?![性式化龙月]|[一二两三四五六七八九十](?![层个座幢栋间所条家处套年级星类甲期批])))")
-ARTICLE_RE = re.compile(r"[^的，,；;。、]{0,8}的")  # "提供一个必要的…环境": 一个 as an article, before a description
+# "提供一个必要的…环境": 一个 as an article, before a description; a description with a figure of its own sizes the
+# thing counted ("一座日供水5万吨的水厂": one 水厂)
+ARTICLE_RE = re.compile(r"[^的，,；;。、\d]{0,8}的")
+# A figure in Chinese words that is no measure word's count: a share ("百分之八十"), a numeral before a scale ("两万人",
+# "二万"), or a numeral of tens, hundreds or thousands before a unit ("一百二十人", "三千户"); not a measure word that
+# labels a place or a group ("十六组泵站", "三队")
+LABEL_MEASURES = ("组", "队", "村", "栋", "幢", "班", "期")
+WORDS_FIGURE_AFTER_RE = re.compile(r"\s*(?:万亿|亿|万)|\s*(?:"
+                                   + "|".join(re.escape(u) for u in UNITS if u not in LABEL_MEASURES) + ")")
 # "(分布于永利…等7个村)": a bracket that says where the work is, not how much
 WHERE_BRACKET_RE = re.compile(r"[（(]\s*(?:分布于|分布在|位于|坐落于|地处|涉及)[^（）()]*$")
 SUFFIX_ALT = "|".join(AT_LEAST_SUFFIXES + AT_MOST_SUFFIXES + APPROX_SUFFIXES)  # 以上|以下|以内|左右
@@ -254,6 +265,14 @@ def _numbers(clause: str) -> list[tuple[int, int, str]]:
         count = chinese_count(m[1])
         if count and not (count == 1 and ARTICLE_RE.match(clause, m.end(1) + 1)):
             found.append((m.start(1), m.end(1), str(count)))
+    starts = {start for start, _, _ in found}
+    for m in CHINESE_FIGURE_RE.finditer(clause):
+        if m.start() in starts or re.search(NUMERAL_BEFORE + "$", clause[:m.start()]):
+            continue
+        figure = chinese_figure(clause, m.start())
+        if figure and (figure[1] or (WORDS_FIGURE_AFTER_RE.match(clause, figure[2]) and (
+                re.match(r"\s*(?:万|亿)", clause[figure[2]:]) or re.search("[十百千万亿]", clause[m.start():figure[2]])))):
+            found.append((m.start(), figure[2], str(figure[0])))
     return sorted(found)
 
 
@@ -341,15 +360,15 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
                 or any(a <= start < b for a, b in baselines):
             continue
         after = AFTER_RE.match(clause, end)
-        unit = after["unit"] or ""
+        unit = "%" if clause.startswith("百分之", start) else after["unit"] or ""
+        if re.search(r"\d\s*(?:[-—–~～]|至|到)\s*$", clause[:start]) or RANGE_RE.match(clause, end):
+            continue  # a range ("1-2个", "3至5所", "6—17岁") is no single target: its upper bound neither
         if not unit and (counted := COUNTED_NOUN_RE.match(clause, after.end())) \
                 and (after["scale"] or not NOT_A_COUNT_RE.fullmatch(number)):
             unit = COUNTED_NOUNS[counted[1]]  # the span still ends at the number: the noun stays in the name
         rest = clause[after.end():] if unit else clause[end:].lstrip()
         if not unit and not after["scale"] and rest.startswith(NOT_QUANTITY_AFTER):
             continue
-        if re.match(r"\s*[-—–~～至到]\s*\d", clause[end:]) or re.search(r"\d\s*[-—–~～]\s*$", clause[:start]):
-            continue  # a range ("1-2个", "6—17岁") is no single target
         prefix = clause[:start].rstrip()
         words = [w for w in AT_LEAST_PREFIXES + AT_MOST_PREFIXES if prefix.endswith(w)]
         word = max(words, key=len) if words else ""  # "不少于" is not "少于", "不超过" not "超过"
@@ -384,6 +403,9 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
             continue
         spans.append((start, after.end() if (unit or after["scale"] or suffix) else end, number, after, unit, comparator))
     return _without_labels(clause, spans)
+
+
+RANGE_RE = re.compile(r"\s*(?:[-—–~～]|至|到)\s*\d")  # "5-10个", "3至5所": from a lower bound to an upper one
 
 
 PLACES = r"\s*[\u4e00-\u9fff]{0,4}?(?:乡镇|镇街|村|社区|街道|镇|乡|小区|县|区)"

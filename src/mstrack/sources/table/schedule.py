@@ -105,10 +105,11 @@ COMPLETION_VERBS = "完成|建成|投入使用|投用|通过验收|竣工|完工
 START_VERBS = "开工|动工"
 # "…3所，9月底前投入使用", "…，年底前完成", "2024年开工、2026年建成": a clause that starts with a date and says what is
 # done by then, after a word of commitment or not ("确保2022年完工", "力争6月底前建成"); "2023年开工的学校" (…的)
-# describes, and "2025年建成区绿化覆盖率" names a place (建成区)
+# describes, and "2025年建成区绿化覆盖率" names a place (建成区); a month or a quarter with 前 dates whatever verb follows
+# it ("2022年10月底前编制并公布…清单"), not a description ("6月底前开工的项目"); "年底前全部通水" is the task's own deadline
 CLAUSE_DATE_RE = re.compile(rf"(?:^|(?<=[，,；;。、\s]))(?:确保|力争|争取)?\s*"
                             rf"(?P<label>{PERIOD_LABEL}|\d{{4}}\s*年(?!\s*\d))\s*(?:全部|全面|基本)?\s*"
-                            rf"(?:{COMPLETION_VERBS})(?![的区])")
+                            rf"(?:(?:{COMPLETION_VERBS})(?![的区])|(?:(?<=月底前)|(?<=月末前)|(?<=月前)|(?<=季度前))(?=\s*[\u4e00-\u9fff]{{2}})(?![^，,；;。]*的))")
 
 
 def dated_clauses(text: str, year: int) -> list[tuple[str, date, str]]:
