@@ -218,6 +218,31 @@ def test_small_sheets_a_busy_machine_or_threads_fork_nothing(monkeypatch):
     assert not xlsx_fork.idle_core()
 
 
+def test_a_fork_that_fails_leaves_the_sheet_to_this_process(tmp_path, monkeypatch, forking):
+    """No process to be had (EAGAIN): no child, the pipe closed, and the sheet read here with its rows."""
+    path = sheet_of_every_kind(tmp_path / "kinds.xlsx", rows=50)
+    expected = all_rows(path)
+    forking.clear()
+    pipes = []
+    pipe = os.pipe
+
+    def recorded_pipe():
+        pipes.append(pipe())
+        return pipes[-1]
+
+    def no_fork():
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    closed = []
+    close = os.close
+    monkeypatch.setattr(os, "pipe", recorded_pipe)
+    monkeypatch.setattr(os, "fork", no_fork)
+    monkeypatch.setattr(os, "close", lambda fd: (closed.append(fd), close(fd)))
+    assert all_rows(path) == expected
+    assert forking == [] and len(pipes) == 1
+    assert set(pipes[0]) <= set(closed)
+
+
 def test_the_childs_memory_is_capped():
     """What a hostile extent makes calamine allocate fails in the child, before the guard has refused the sheet."""
     pid = os.fork()

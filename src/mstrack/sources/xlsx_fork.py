@@ -42,7 +42,10 @@ def forked_sheet(path: Path, sheet: str, sheet_bytes: int, parse: Callable) -> F
         return None
     if not idle_core() or threading.active_count() > 1:
         return None
-    return ForkedSheet(path, sheet, parse)
+    try:
+        return ForkedSheet(path, sheet, parse)
+    except OSError:  # no pipe or no process to be had (EAGAIN, ENOMEM): the sheet is read here, as without a child
+        return None
 
 
 def idle_core() -> bool:
@@ -66,7 +69,12 @@ class ForkedSheet:
         read_end, write_end = os.pipe()
         with contextlib.suppress(OSError):  # room for blocks sent ahead while this process checks the ones before
             fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, PIPE_BYTES)
-        self.pid = os.fork()
+        try:
+            self.pid = os.fork()
+        except OSError:
+            os.close(read_end)
+            os.close(write_end)
+            raise
         if self.pid == 0:  # the child: never returns
             os.close(read_end)
             _child(path, sheet, write_end)
@@ -145,6 +153,7 @@ def _child(path: Path, sheet: str, fd: int) -> None:
         values = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(sheet)
         with os.fdopen(fd, "wb") as out:
             _send(out, marshal.dumps((values.start, values.end, values.merged_cell_ranges)))
+            out.flush()  # the parent waits for it
             if values.start:  # an empty sheet's iter_rows panics in calamine 0.5
                 for block in blocks(values.iter_rows()):
                     _send(out, _packed(plain_parts(block)))
