@@ -197,6 +197,12 @@ def test_backup_is_consistent_private_and_never_overwrites(demo_cli, tmp_path):
     assert housing(Cli(copy))["actual"] == 25000
     result = demo_cli("db", "backup", str(copy))
     assert result.exit_code == 2 and "exists already" in result.stderr
+    assert "remove it first, or give another file name" in result.stderr  # the way on, not only "choose a new name"
+    way_on = result.stderr.strip().splitlines()[-1].split()  # the command to type, with a dated name not taken yet
+    assert way_on[:4] == ["mstrack", "--db", str(demo_cli.db), "db"] and way_on[4] == "backup", result.stderr
+    dated = Path(way_on[5])
+    assert dated.parent == tmp_path and dated.name.startswith("copy-") and dated.suffix == ".db" and not dated.exists()
+    assert demo_cli("db", "backup", str(dated)).exit_code == 0 and housing(Cli(dated))["actual"] == 25000
 
 
 @pytest.mark.sqlite_only
@@ -347,8 +353,8 @@ def test_a_frozen_report_is_compared_with_later_corrections(demo_cli, tmp_path):
     half = demo_cli("report", "half-year", "-p", "yantian-2023", "--freeze", "-o", str(tmp_path / "h.md"))
     assert half.exit_code == 0
     assert demo_cli("report", "diff").exit_code == 0  # the latest: the half-year report, nothing changed
-    listing = demo_cli("report", "frozen").stdout.splitlines()
-    assert [line.split("\t")[3] for line in listing] == ["half-year", "weekly"]
+    listing = json.loads(demo_cli("report", "frozen", "--format", "json").stdout)
+    assert [(frozen["snapshot"], frozen["kind"]) for frozen in listing] == [(2, "half-year"), (1, "weekly")]
     assert demo_cli("report", "diff", "9").exit_code == 2
 
 

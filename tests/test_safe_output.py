@@ -1,5 +1,5 @@
 """Issue 14, the output side: nothing mstrack writes may destroy the database or an older file, print a
-terminal escape from the data, show a password, or leave a file readable by others; a failed output
+terminal escape from the data, show a password, or leave the database or its copy readable by others; a failed output
 fails the command before anything is stored."""
 
 import errno
@@ -200,9 +200,11 @@ def test_a_backup_that_fails_midway_leaves_no_file(demo_cli, tmp_path):
     copy = tmp_path / "copy.db"
     result = run(demo_cli.db, "db", "backup", str(copy), limit=100_000)
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert result.stderr.startswith("mstrack: error: ")
+    # the copy could not be written: said of the file to write, not as "--db …: cannot open the database"
+    assert result.stderr == f"mstrack: error: TARGET {copy}: cannot write: disk I/O error\n"
     assert not copy.exists()
-    assert leftovers(tmp_path) == [] and sorted(p.name for p in tmp_path.iterdir()) == ["demo.db"]
+    listed = sorted(p.name for p in tmp_path.iterdir())
+    assert leftovers(tmp_path) == [] and listed == ["demo.db"], listed
     result = run(demo_cli.db, "db", "backup", str(copy))
     assert result.returncode == 0, result.stderr
     assert sqlite3.connect(copy).execute("PRAGMA integrity_check").fetchone() == ("ok",)
@@ -568,7 +570,9 @@ def test_a_backup_through_a_symlink_is_private_and_keeps_the_link(demo_cli, tmp_
 
 
 @pytest.mark.parametrize("how", ["plain", "relative", "symlink"])
-def test_an_output_file_is_private_however_it_is_named(demo_cli, tmp_path, open_umask, monkeypatch, how):
+def test_an_output_file_follows_the_umask_however_it_is_named(demo_cli, tmp_path, open_umask, monkeypatch, how):
+    """A report is written to be shared: a new one gets the mode the umask gives (0644 under 022), as `cp`
+    would make it; it was 0600, and a shared 通报.html was unreadable by colleagues."""
     monkeypatch.chdir(tmp_path)
     real = tmp_path / "out.md"
     name = {"plain": str(real), "relative": "out.md", "symlink": "link.md"}[how]
@@ -576,9 +580,26 @@ def test_an_output_file_is_private_however_it_is_named(demo_cli, tmp_path, open_
         Path("link.md").symlink_to("out.md")
     result = demo_cli("report", "weekly", "-f", "md", "-o", name)
     assert result.exit_code == 0, result.output
-    assert stat.S_IMODE(real.stat().st_mode) == 0o600
+    assert stat.S_IMODE(real.stat().st_mode) == 0o644
     assert how != "symlink" or Path("link.md").is_symlink()
     assert leftovers(tmp_path) == []
+    os.umask(0o077)  # a user who wants private files says so with the umask
+    assert demo_cli("report", "weekly", "-f", "md", "-o", "private.md").exit_code == 0
+    assert stat.S_IMODE((tmp_path / "private.md").stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize("command", [["units", "-f", "xlsx"], ["report", "half-year", "-p", "yantian-2023", "-f", "html"],
+                                     ["export", "plan", "yantian-2023"], ["db", "backup"]], ids=" ".join)
+def test_outputs_follow_the_umask_and_a_backup_stays_private(demo_cli, tmp_path, command):
+    """The installed mstrack under umask 022: every `-o` file is 0644, a copy of the database (reporters'
+    names and notes) is 0600 whatever the umask."""
+    target = tmp_path / ("copy.db" if command[0] == "db" else "out." + {"units": "xlsx", "report": "html"}.get(command[0], "toml"))
+    arguments = [*command, str(target)] if command[0] == "db" else [*command, "-o", str(target)]
+    done = subprocess.run(["bash", "-c", 'umask 022; "$0" "$@"', MSTRACK, "--db", str(demo_cli.db), *arguments],
+                          capture_output=True, text=True, env={**os.environ, "COLUMNS": "140"})
+    assert done.returncode == 0, done.stderr
+    assert stat.S_IMODE(target.stat().st_mode) == (0o600 if command[0] == "db" else 0o644)
+    assert stat.S_IMODE(demo_cli.db.stat().st_mode) == 0o600
 
 
 def test_the_output_check_on_bytes_drops_what_the_check_on_text_drops(monkeypatch):

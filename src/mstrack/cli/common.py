@@ -328,9 +328,11 @@ def refuse_database(ctx: typer.Context, path: Path, option: str = "--output") ->
                    option=option, path=path)
 
 
-def write_output(ctx: typer.Context, output: Path, write, announce=None, option: str = "--output") -> None:
+def write_output(ctx: typer.Context, output: Path, write, announce=None, option: str = "--output",
+                 private: bool = False) -> None:
     """The file an option names, replaced whole or not at all (outputs.replacing_path): `write(path)` makes
-    its contents at a temporary path beside it, `announce()` says so before the rename. Never the database."""
+    its contents at a temporary path beside it, `announce()` says so before the rename. Never the database.
+    A new file follows the umask, or is 0600 when `private` (a backup)."""
     from mstrack.render.outputs import replacing_path
 
     refuse_database(ctx, output, option)
@@ -347,7 +349,7 @@ def write_output(ctx: typer.Context, output: Path, write, announce=None, option:
             announcing = False
 
     try:
-        with replacing_path(output, before_rename=ready) as temporary:
+        with replacing_path(output, before_rename=ready, private=private) as temporary:
             write(temporary)
     except OSError as error:
         if announcing:  # the terminal or pipe, not the file

@@ -1,6 +1,7 @@
 """Commands about the database itself: init, db upgrade|backup|copy|check, and its batches: batches, undo;
 and the programmes it holds."""
 
+import shlex
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Optional
@@ -95,12 +96,26 @@ def db_backup(
     """An online, consistent copy, safe while others write. A plain file copy may miss the -wal file."""
     store = open_store(ctx, write=False, old_schema=True)  # the copy to keep before `db upgrade`
     if target.exists():
-        raise fail("{path}: exists already; choose a new file name", path=target)
+        raise _backup_exists(ctx, target)
 
     def announce() -> None:
         echo(f"{store.display_url} → {target}")
 
-    write_output(ctx, target, store.backup, announce, option="TARGET")
+    write_output(ctx, target, store.backup, announce, option="TARGET", private=True)
+
+
+def _backup_exists(ctx: typer.Context, target: Path) -> typer.Exit:
+    """A backup never writes over a file (it may be the copy kept before an upgrade): the way on, a dated
+    name not taken yet as the command to type, as `import table -o` says for its plan."""
+    from mstrack.cli.common import typed
+    from mstrack.errors import Message
+
+    stem, suffix, today = target.stem, target.suffix, date.today().strftime("%Y%m%d")
+    names = (f"{stem}-{today}{suffix}", *(f"{stem}-{today}-{n}{suffix}" for n in range(2, 100)))
+    new = next((target.with_name(name) for name in names if not target.with_name(name).exists()), target)
+    return fail([Message("{path}: exists already (a backup never writes over a file); remove it first, or give "
+                         "another file name:", path=target),
+                 "    " + typed(ctx.obj.get("db") if ctx.obj else None, f"db backup {shlex.quote(str(new))}")])
 
 
 @db_app.command("copy")

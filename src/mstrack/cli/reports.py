@@ -17,6 +17,8 @@ from mstrack.cli.common import (
     DAYS_MAX,
     ID_MAX,
     AsOfOption,
+    Format,
+    FormatOption,
     RuleOption,
     WarnDaysOption,
     as_of_option,
@@ -373,15 +375,16 @@ def _short(value) -> str:
 
 
 @report_app.command("frozen")
-def report_frozen(ctx: typer.Context) -> None:
+def report_frozen(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
     """The reports kept with --freeze, newest first."""
-    from mstrack.errors import Message
+    from mstrack.render.history import frozen_json, frozen_table
 
     store = open_store(ctx, write=False)
-    for number, when, user, kind, params in store.snapshots():
-        scope = params.get("programme") or ", ".join(params.get("programmes") or []) or Message("all")
-        say("{number}\t{when}\t{user}\t{kind}\t{scope}\tas of {on}", number=number, when=f"{when:%Y-%m-%d %H:%M}",
-            user=user or "", kind=kind, scope=scope, on=params["as_of"])
+    found = store.snapshots()
+    if fmt is Format.json:
+        write_out(frozen_json(found))
+    else:
+        console().print(frozen_table(found, ctx.obj["lang"]))
 
 
 def _month(text: str | None, option: str, year: int | None):

@@ -165,6 +165,19 @@ def before_the_month(label: str, due: date) -> date | None:
     return month_end(due.year + (month == 1), month)
 
 
+QUARTER_BEFORE_RE = re.compile(r"(?:\d{4}\s*年\s*)?第?\s*([一二三四1-4])\s*季度\s*前")
+
+
+def before_the_quarter(label: str, due: date) -> date | None:
+    """"三季度前" read as by the quarter's end (Sep 30, `due`): the other reading, before the quarter starts (Jun 30),
+    for a person to check; None for a label read one way only ("三季度末前", "三季度")."""
+    m = QUARTER_BEFORE_RE.fullmatch(unicodedata.normalize("NFKC", label).replace(" ", ""))
+    if m is None or due.month != QUARTER_WORDS[m[1]] * 3:
+        return None
+    quarter = QUARTER_WORDS[m[1]]
+    return month_end(due.year, (quarter - 1) * 3) if quarter > 1 else date(due.year - 1, 12, 31)
+
+
 def period_end(label: str, year: int) -> date:
     """Due date of a period label: "一、二季度" → the later quarter's end, "7-9月" → 9-30, "全年" → 12-31."""
     year, text = _named_year(unicodedata.normalize("NFKC", label).replace(" ", ""), year)

@@ -3,13 +3,14 @@ store's write is store/log.record_progress."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from mstrack.domain.characters import simplified
 from mstrack.domain.dates import DateError, parse_date
-from mstrack.domain.quantities import QuantityError, format_number, parse_quantity, same_unit, shown
+from mstrack.domain.quantities import QuantityError, as_number, format_number, parse_quantity, same_unit, scaled_unit, shown
 from mstrack.errors import InputError, Joined, Message
 from mstrack.vocabulary import AT_MOST, SCHEDULE
 
@@ -71,6 +72,10 @@ def check_value(text: str, unit: str, indicator: str) -> tuple[int | float, list
                              indicator=indicator)
         raise InputError("{value}: {indicator} counts {unit}, not a percentage; give the count", value=shown(text),
                          indicator=indicator, unit=unit)
+    scale, under = scaled_unit(unit)
+    if scale > 1 and (not quantity.unit and quantity.scale > 1 or quantity.unit and same_unit(quantity.unit, under)):
+        # "20万" or "200000人" against an indicator in 万人: a count of 人, stated in the indicator's 万人 (20)
+        quantity = replace(quantity, value=as_number(Decimal(str(quantity.value)) / scale), unit=quantity.unit and unit)
     if quantity.unit and quantity.unit != "%" and not same_unit(quantity.unit, unit):
         raise InputError("{value}: unit {unit!r} does not match {indicator}'s unit {expected!r}", value=shown(text),
                          unit=quantity.unit, indicator=indicator, expected=unit)

@@ -5,13 +5,14 @@ Rich's Table measures and wraps every cell through its layout engine, which cost
 names of `units` vanished). Every table of the command line is a long, simple grid, so this one does
 what they need: CJK-aware widths (rich.cells), right-justified numbers, and a fixed order of giving
 way when the terminal is narrow: headers wrap at their words, text columns fold down to their wanted
-width, then the less important columns are left out (the highest `drop` first, and said so under the
-table), then text columns fold further. Key columns (a task reference, a unit name) never fold and are
-never cut, and no line is wider than the width given.
+width, then the less important columns are left out (one empty in every row first, unsaid; then the
+highest `drop` first, and said so under the table), then text columns fold further. Key columns (a task
+reference, a unit name) never fold and are never cut, and no line is wider than the width given.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -20,6 +21,8 @@ from rich.cells import cell_len
 GAP = "  "
 LEAST = 4
 """The narrowest a folded column gets, when nothing is left to leave out."""
+NARROW_RUN_RE = re.compile(r"[!-~]+")
+"""A run of printable ASCII without spaces: a path, a code, a number, kept whole while anything else can give way."""
 COMFORTABLE = 24
 """A text column folds to this width before anything else gives way: twelve Chinese characters."""
 
@@ -52,9 +55,11 @@ class PlainTable:
         for cells, _ in self.rows:
             for index, cell in enumerate(cells):
                 content[index] = max(content[index], max(map(cell_len, cell.split("\n"))))
+        self._runs = {}  # a fold column's longest run (_longest_run), measured once a layout
         natural = [max(n, c) for n, c in zip(natural, content, strict=True)]
         shown = list(range(len(self.columns)))
-        droppable = sorted((i for i, c in enumerate(self.columns) if c.drop), key=lambda i: -self.columns[i].drop)
+        # what gives way when folding is not enough: a column empty in every row first (unsaid), then the highest drop
+        droppable = sorted((i for i in shown if self.columns[i].drop), key=lambda i: (content[i] > 0, -self.columns[i].drop))
         while True:
             widths, excess = self._fit(shown, natural, content, max_width, wanted=True)
             if excess <= 0 or not droppable:
@@ -70,11 +75,20 @@ class PlainTable:
         widths = [natural[i] for i in shown]
         excess = sum(widths) + len(GAP) * (len(widths) - 1) + 1 - max_width
         folding = [p for p, i in enumerate(shown) if self.columns[i].fold]
-        excess = _shrink(widths, excess, {p: max(self.columns[shown[p]].min_width, COMFORTABLE) for p in folding})
+        excess = _shrink(widths, excess, {p: max(self.columns[shown[p]].min_width, COMFORTABLE, self._longest_run(shown[p]))
+                                          for p in folding})
         headers = {p: max(content[i], _longest_word(self.columns[i].header), 1) for p, i in enumerate(shown)
                    if not self.columns[i].fold}
         excess = _shrink(widths, excess, headers)
         return widths, _shrink(widths, excess, {p: self.columns[shown[p]].min_width if wanted else LEAST for p in folding})
+
+    def _longest_run(self, index: int) -> int:
+        """The widest run of Latin letters, digits and signs in a column (a file name, a code): a column folds
+        inside one only after the headers have wrapped. Measured once a layout, only when the table is too wide."""
+        if index not in self._runs:
+            self._runs[index] = max((len(run) for cells, _ in self.rows for run in NARROW_RUN_RE.findall(cells[index])),
+                                    default=0)
+        return self._runs[index]
 
     def lines(self, max_width: int):
         """(text, style) for each printed line, none wider than max_width: the same for a terminal and a file."""
@@ -95,7 +109,8 @@ class PlainTable:
                     pad(piece[line] if line < len(piece) else "", width, column.justify)
                     for piece, column, width in zip(pieces, columns, widths, strict=True)
                 ), max_width), style
-        left_out = [self.columns[i].header for i in range(len(self.columns)) if i not in shown]
+        empty = self.empty_columns()
+        left_out = [self.columns[i].header for i in range(len(self.columns)) if i not in shown and i not in empty]
         notes = [self.caption] if self.caption else []
         if left_out and self.omitted:
             notes.append(self.omitted(left_out))
@@ -103,6 +118,11 @@ class PlainTable:
             folded = wrap(note, total)
             for line in folded:
                 yield pad(line, total, "center" if len(folded) == 1 else "left"), "dim"
+
+    def empty_columns(self) -> set[int]:
+        """The columns no row has anything in (batches with no reason given): left out first, and unsaid."""
+        return {index for index, column in enumerate(self.columns)
+                if column.drop and not any(cells[index] for cells, _ in self.rows)}
 
     def text(self, width: int) -> str:
         """The table as plain text, for a file or a pipe: no console, no styles."""
@@ -264,12 +284,31 @@ def _breakable(word: str) -> list[str]:
     return tokens
 
 
+RUN_BREAKS = set("/\\-_.,")
+"""Where a run of Latin letters, digits and signs too wide for its line (a path, a code) is folded: after
+its last separator that fits, so that "seed/dongguan-2023.toml" folds as "seed/" over "dongguan-2023.toml",
+not "seed/dongguan" over "-2023.toml"."""
+
+
+def _fold_run(text: str, width: int) -> list[str]:
+    """A run of narrow characters in lines of at most `width`, each broken after a separator (RUN_BREAKS)
+    where one fits, else at the width."""
+    lines = []
+    while len(text) > width:
+        cut = max((i + 1 for i, char in enumerate(text[:width]) if char in RUN_BREAKS), default=width)
+        lines.append(text[:cut])
+        text = text[cut:]
+    return [*lines, text]
+
+
 def _fold(text: str, width: int) -> list[str]:
     """Lines of at most `width` cells; a CJK character is two cells and never split. A line break in
     the text starts a new line. A closing mark (，。、）) does not start a line: the character before it
-    goes down with it."""
+    goes down with it. A run of narrow characters only (a path, a code) folds after a separator (_fold_run)."""
     if "\n" not in text and cell_len(text) <= width:
         return [text]
+    if "\n" not in text and width > 0 and cell_len(text) == len(text) and text.isprintable():
+        return _fold_run(text, width)
     lines = []
     for paragraph in text.split("\n"):
         current, used = [], 0

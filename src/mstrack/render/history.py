@@ -50,13 +50,15 @@ def batches_json(batches) -> str:
 
 
 def batches_table(batches, lang: str = "zh"):
-    from mstrack.render.grid import Column, PlainTable
+    """The table of `batches`. At 80 columns the source (a file name to find) keeps a comfortable width and
+    the user gives way first; an empty reason or remark column is left out before anything folds."""
+    from mstrack.render.grid import COMFORTABLE, Column, PlainTable
     from mstrack.render.status import omitted_note
 
     words = Labels(lang)
     columns = [Column(words(f"batches.{key}"), **options) for key, options in (
-        ("batch", {"justify": "right"}), ("time", {}), ("user", {"drop": 2}), ("command", {}),
-        ("source", {"fold": True, "min_width": 12, "drop": 3}), ("added", {"justify": "right"}),
+        ("batch", {"justify": "right"}), ("time", {}), ("user", {"drop": 3}), ("command", {}),
+        ("source", {"fold": True, "min_width": COMFORTABLE, "drop": 2}), ("added", {"justify": "right"}),
         ("retracted", {"justify": "right"}), ("reason", {"fold": True, "min_width": 12, "drop": 4}),
         ("remark", {"fold": True, "min_width": 12, "drop": 1}))]
     table = PlainTable(columns, title=words("batches.title"), title_justify="left", omitted=omitted_note(words))
@@ -71,4 +73,30 @@ def batches_table(batches, lang: str = "zh"):
             batch.source or "", str(batch.reports_added), str(batch.reports_retracted), batch.reason or "",
             words("list.semi").join(remark), style="dim" if batch.undone_by else "",
         )
+    return table
+
+
+def frozen_json(snapshots) -> str:
+    """The reports kept with --freeze, in `report diff --format json`'s words: snapshot, kind, frozen_at, params."""
+    return dump_json([{"snapshot": number, "kind": kind, "frozen_at": when.isoformat(timespec="seconds"), "user": user,
+                       "params": params} for number, when, user, kind, params in snapshots])
+
+
+def frozen_table(snapshots, lang: str = "zh"):
+    """The table of `report frozen`, as `batches` prints its own: the number to give `report diff` first; with
+    none frozen, the sentence that says how to keep one."""
+    if not snapshots:
+        return Labels(lang)("frozen.none")
+    from mstrack.render.grid import Column, PlainTable
+    from mstrack.render.status import omitted_note
+
+    words = Labels(lang)
+    columns = [Column(words(key), **options) for key, options in (
+        ("frozen.number", {"justify": "right"}), ("frozen.time", {}), ("frozen.kind", {}),
+        ("frozen.scope", {"fold": True, "min_width": 16}), ("frozen.as_of", {}), ("batches.user", {"drop": 1}))]
+    table = PlainTable(columns, title=words("frozen.title"), title_justify="left", omitted=omitted_note(words))
+    for number, when, user, kind, params in snapshots:
+        scope = params.get("programme") or ", ".join(params.get("programmes") or []) or words("frozen.all")
+        table.add_row(str(number), when.strftime("%Y-%m-%d %H:%M"), words(f"msg.{kind}"), scope, params.get("as_of") or "",
+                      user or "")
     return table

@@ -8,7 +8,7 @@ from html import escape
 
 from mstrack.labels import Labels
 from mstrack.model import LIGHTS, STATUSES
-from mstrack.render.grid import GAP, fit_line, pad
+from mstrack.render.grid import COMFORTABLE, GAP, fit_line, pad
 from mstrack.render.outputs import dump_json
 from mstrack.render.report import csv_text, md_table, shorten
 from mstrack.reports.lights import LightsReport, TaskLights
@@ -104,31 +104,60 @@ def lights_md(report: LightsReport, lang: str) -> str:
 
 
 def lights_table(report: LightsReport, lang: str):
-    """A Rich renderable: each light a word on its colour, one line per task at any width (the task's
-    title and units cut to the room the periods leave them; the reasons are in every other format)."""
+    """A Rich renderable: each light a word on its colour, a task's lights on one line (its title folded below
+    them where the room is narrow; the reasons are in every other format)."""
     return _Board(report, Labels(lang))
 
 
+TITLE_LEAST = 16
+"""The narrowest a folded title gets (eight Chinese characters a line) before it is left out."""
+UNIT_MOST, UNIT_LEAST = 24, 12
+"""The widest and narrowest the lead units get beside a folded title (twelve and six Chinese characters, 市住房建设局
+whole): cut with … beyond, the title keeping a comfortable width (grid.COMFORTABLE) first."""
+
+
 class _Board:
-    """Lines of fixed-width cells (render/grid's measures), each light cell styled on its own."""
+    """Lines of fixed-width cells (render/grid's measures), each light cell styled on its own. When the
+    terminal is narrow, in this order: the title folds, the lead units are cut (to UNIT_LEAST), the title folds
+    down to TITLE_LEAST, the lead units go, the title goes, then the earliest periods go; what went is said
+    under the board. Codes and light words are never cut, and no line is wider than the terminal. A wide
+    terminal keeps one line a task, the title cut with … at three fifths of the room, as it always did."""
 
     def __init__(self, report: LightsReport, words: Labels):
         self.report, self.words = report, words
 
-    def widths(self, header: list[str], rows: list[list[str]], max_width: int) -> list[int]:
+    def layout(self, header: list[str], rows: list[list[str]], max_width: int) -> tuple[list[int], int, bool]:
+        """The widths of the columns (0: left out), how many of the earliest periods are left out, and whether
+        a title folds (else it is cut with …, on a wide terminal)."""
         from rich.cells import cell_len
 
         lit_width = max(cell_len(self.words(f"light.{light}")) for light in LIGHTS)  # a light's word is never cut
         widths = [max([cell_len(header[i]), *(cell_len(row[i]) for row in rows)]) for i in range(len(header))]
         widths[3:-1] = [max(lit_width, cell_len(name)) for name in header[3:-1]]
-        widths[-1] = max([cell_len(header[-1]), *(cell_len(row[-1]) for row in rows)])
-        fixed = widths[0] + sum(widths[3:]) + sum(map(len, self.gaps(len(header)))) + 1
-        room = max_width - fixed
-        if room < 10:  # no room for the title and the units: the codes and the lights alone
-            return [widths[0], 0, 0, *widths[3:]]
-        widths[1] = min(widths[1], room * 3 // 5)
-        widths[2] = min(widths[2], room - widths[1])
-        return widths
+        gaps = self.gaps(len(header))
+        skipped = 0
+        while True:  # the codes, the lights and the red run; the earliest periods go when even they do not fit
+            fixed = 1 + widths[0] + sum(widths[3 + skipped:]) + sum(map(len, gaps[4 + skipped:])) + len(GAP)
+            if fixed <= max_width or skipped == len(header) - 5:
+                break
+            skipped += 1
+        widths[3:3 + skipped] = [0] * skipped
+        room = max_width - fixed - len(GAP)  # for the title and the units, and the gap between them
+        title = widths[1]
+        unit = min(widths[2], UNIT_MOST, max(UNIT_LEAST, room - len(GAP) - COMFORTABLE))
+        if (room - len(GAP)) * 3 // 5 >= 2 * COMFORTABLE:  # wide: a line a task, the title cut (…) at 3/5, as always
+            widths[1] = min(title, (room - len(GAP)) * 3 // 5)
+            widths[2] = min(widths[2], room - len(GAP) - widths[1])
+            return widths, skipped, False
+        if title + len(GAP) + widths[2] <= room:  # both whole
+            pass
+        elif room - unit - len(GAP) >= TITLE_LEAST:  # the title folds beside the units (cut with … beyond)
+            widths[1:3] = [min(title, room - unit - len(GAP)), unit]
+        elif room >= TITLE_LEAST:  # the title folds alone
+            widths[1:3] = [min(title, room), 0]
+        else:
+            widths[1:3] = [0, 0]
+        return widths, skipped, True
 
     @staticmethod
     def gaps(columns: int) -> list[str]:
@@ -138,32 +167,42 @@ class _Board:
     def __rich_console__(self, console, options):
         from rich.text import Text
 
+        from mstrack.render.grid import wrap
+        from mstrack.render.status import omitted_note
+
         report, words = self.report, self.words
         header = _header(report, words)[:-1]
         header[-1] = words("col.red_run_short")
         rows = [row[:-1] for row in _rows(report, words, title_limit=40)]
-        widths = self.widths(header, rows, options.max_width)
+        widths, skipped, folding = self.layout(header, rows, options.max_width)
         justify = ["left"] * 3 + ["center"] * (len(header) - 4) + ["right"]
-        yield Text(title(report, words), style="italic", no_wrap=True, overflow="crop")
         gaps = self.gaps(len(header))
-        if not widths[1]:
-            gaps[1] = gaps[2] = ""
-        yield Text(" " + "".join(g + pad(_crop(h, w), w, j) for g, h, w, j in zip(gaps, header, widths, justify, strict=True)
-                                 if w),
-                   style="bold", no_wrap=True, overflow="crop")
-        yield Text(" " + "━" * (sum(widths) + sum(map(len, gaps))), no_wrap=True, overflow="crop")
+        gaps[3 + skipped] = GAP
+        shown = [index for index, width in enumerate(widths) if width]
+
+        def line(cells: list[str], lit=None, style: str = "") -> Text:
+            text = Text(" ", style=style, no_wrap=True, overflow="crop")
+            for index in shown:
+                text.append(gaps[index] if index != shown[0] else "")
+                light = lit[index] if lit else None
+                text.append(pad(_crop(cells[index], widths[index]), widths[index], justify[index]),
+                            style=LIGHT_STYLES[light.light] if light else "")
+            return text
+
+        yield Text(title(report, words), style="italic", no_wrap=True, overflow="crop")
+        yield line(header, style="bold")
+        total = sum(widths[i] for i in shown) + sum(len(gaps[i]) for i in shown[1:])
+        yield Text(" " + "━" * total, no_wrap=True, overflow="crop")
         for task, row in zip(report.tasks, rows, strict=True):
-            lit = [None, None, None, *_lit(task, report), None]
-            line = Text(" ", no_wrap=True, overflow="crop")
-            for index, (cell, width, side) in enumerate(zip(row, widths, justify, strict=True)):
-                if not width:
-                    continue
-                line.append(gaps[index])
-                light = lit[index]
-                line.append(pad(_crop(cell, width), width, side), style=LIGHT_STYLES[light.light] if light else "")
-            yield line
-        yield Text(_caption(report, words), style="dim")
-        yield Text(words("lights.legend"), style="dim")
+            folded = (wrap(row[1], widths[1]) or [""]) if widths[1] and folding else [row[1]]
+            yield line([row[0], folded[0], *row[2:]], [None, None, None, *_lit(task, report), None])
+            for more in folded[1:]:
+                yield line(["", more, *[""] * (len(row) - 2)])
+        left_out = [header[i] for i in (1, 2) if not widths[i]] + [p.label for p in report.periods[:skipped]]
+        notes = [_caption(report, words), *([omitted_note(words)(left_out)] if left_out else []), words("lights.legend")]
+        for note in notes:
+            for piece in wrap(note, options.max_width):
+                yield Text(piece, style="dim", no_wrap=True, overflow="crop")
 
 
 LIGHTS_CSS = "\n".join(f".l-{light} {{ color: {fg}; background: {bg}; font-weight: bold; text-align: center; }}"

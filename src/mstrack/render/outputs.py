@@ -3,9 +3,10 @@ without the control characters a note may hold (domain/limits says which). Stdli
 that writes uses it. Cells of a CSV or .xlsx never open as formulas. JSON (dump_json, json_chunks) is made here too, for
 every command's --format json: an import's start loads no renderer of the status (nor model's classes).
 
-A file is written to a temporary file beside its target (0600, flushed and fsynced) and renamed over
-the target only when complete: a full disk, a file-size limit, an error or Ctrl-C midway leaves the
-old file as it was and no temporary file behind.
+A file is written to a temporary file beside its target (0600 while written, flushed and fsynced) and
+renamed over the target only when complete: a full disk, a file-size limit, an error or Ctrl-C midway
+leaves the old file as it was and no temporary file behind. A new file made to be shared (a report, an
+export) then gets the mode the user's umask gives, as `cp` would; a backup of the database stays 0600.
 """
 
 from __future__ import annotations
@@ -95,21 +96,32 @@ def is_database_file(path: Path, db_url: str) -> bool:
     return False
 
 
+def umask_mode() -> int:
+    """The mode a new file gets from the user's umask (0644 under the usual 022): how any tool makes a file."""
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 @contextmanager
-def replacing_path(target: Path, before_rename=None) -> Iterator[Path]:
+def replacing_path(target: Path, before_rename=None, private: bool = False) -> Iterator[Path]:
     """A temporary path beside `target` to write the new contents to; on a clean exit they replace the
     target at once (fsync, then rename), on any error or interrupt the temporary file goes and the target
     is untouched. For writers that want a path (SQLite's backup, openpyxl's save); `replacing` gives a
-    file object. A symlinked target keeps its link: the file it points to is replaced. A new file is
-    0600; a file replaced keeps its mode. `before_rename()` runs once the contents are on disk: an error
-    there leaves the target as it was."""
+    file object. A symlinked target keeps its link: the file it points to is replaced. A new file follows
+    the umask (umask_mode), or stays 0600 when `private` (a copy of the database: reporters' names and
+    notes); a file replaced keeps its mode. `before_rename()` runs once the contents are on disk: an
+    error there leaves the target as it was."""
     import tempfile
 
     final = Path(os.path.realpath(target))
     descriptor, temporary = tempfile.mkstemp(dir=final.parent, prefix=f".{final.name}.", suffix=".part")
     try:
-        with suppress(FileNotFoundError):  # a new file stays as mkstemp made it: 0600
+        try:
             os.fchmod(descriptor, os.stat(final).st_mode & 0o7777)
+        except FileNotFoundError:  # a new file: as the umask says, or as mkstemp made it (0600)
+            if not private:
+                os.fchmod(descriptor, umask_mode())
         yield Path(temporary)
         os.fsync(descriptor)  # the same file, whoever wrote it
         if before_rename is not None:

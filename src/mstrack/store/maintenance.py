@@ -3,6 +3,7 @@ checks, an online backup of an SQLite file, and a copy into another store of any
 
 from __future__ import annotations
 
+import errno
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,6 +16,10 @@ from mstrack.store.urls import reason
 
 if TYPE_CHECKING:
     from mstrack.store import Store
+
+
+COPY_WRITE_ERRORS = ("SQLITE_FULL", "SQLITE_IOERR_WRITE", "SQLITE_IOERR_FSYNC", "SQLITE_IOERR_TRUNCATE", "SQLITE_CANTOPEN")
+"""SQLite's errors of a backup that could not write its copy; any other (a damaged database) is the source's."""
 
 
 class Maintenance:
@@ -30,7 +35,14 @@ class Maintenance:
         with self.reading() as connection:  # sqlite3's own connection on a file: no SQLAlchemy engine
             copy = sqlite3.connect(target)
             try:
-                driver_connection(connection).backup(copy)
+                try:
+                    driver_connection(connection).backup(copy)
+                except sqlite3.Error as error:
+                    if getattr(error, "sqlite_errorname", "").startswith(COPY_WRITE_ERRORS):
+                        # the copy could not be written (a full disk, a file-size limit): said of the file to write,
+                        # not as "--db: cannot open the database", which reading() says of any error inside it
+                        raise OSError(errno.EIO, reason(error)) from None
+                    raise
                 problems = [line for (line,) in copy.execute("PRAGMA quick_check")]
             finally:
                 copy.close()

@@ -59,7 +59,7 @@ def build_task(raw: RawTask, year: int, summary: list[Message], doubts: list[Dou
     task.lines = lines
     task.note = _task_note(raw, units)
     if doubts is not None:
-        doubts.extend(task_doubts(raw, task, units))
+        doubts.extend(task_doubts(raw, task, units, year))
     if not any(line.indicators for line in lines):
         summary.append(Message("task {code}: no quantity read; a text-only task judged by its checkpoints", code=raw.code))
     return task

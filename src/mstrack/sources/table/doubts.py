@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mstrack.domain.dates import PERIOD_RE, before_the_month
+from mstrack.domain.dates import PERIOD_RE, DateError, before_the_month, before_the_quarter, period_end
 from mstrack.errors import Message
 from mstrack.model import Line, Task
 from mstrack.sources.table.cells import clip
@@ -27,7 +27,7 @@ class Doubt:
     key: str
 
 
-def task_doubts(raw: RawTask, task: Task, units: list[Unit]) -> list[Doubt]:
+def task_doubts(raw: RawTask, task: Task, units: list[Unit], year: int) -> list[Doubt]:
     """The cells of this task that can be read two ways, each on the plan line that holds the reading chosen."""
     found = []
     column = raw.headers.get("task", "")
@@ -36,6 +36,7 @@ def task_doubts(raw: RawTask, task: Task, units: list[Unit]) -> list[Doubt]:
                            why=Message("the 完成时限 names a start: read as a checkpoint, not as the deadline")))
     if (doubt := _month_before_doubt(raw, task)) is not None:
         found.append(doubt)
+    found += _step_doubts(raw, task, year)
     found += [Doubt(row=row, column=header, at=task, key="title", why=why) for row, header, why in raw.doubts]
     for raw_line, line in zip((r for u in units for r in u.lines), task.lines, strict=True):
         if (doubt := _amount_doubt(raw, raw_line, task, line)) is not None:
@@ -82,3 +83,37 @@ def _month_before_doubt(raw: RawTask, task: Task) -> Doubt | None:
     return Doubt(row=raw.row.number, column=raw.headers.get("deadline", ""), at=task, key="deadline",
                  why=Message("“{text}” read as before that month ({read}); it may mean by the end of it ({other})",
                              text=raw.deadline_text.strip(), read=task.deadline.isoformat(), other=other.isoformat()))
+
+
+BEFORE_LABEL_RE = re.compile(rf"(?:{PERIOD_RE.pattern})(?<=前)")
+
+
+def _step_doubts(raw: RawTask, task: Task, year: int) -> list[Doubt]:
+    """The dates printed in an item's words: "6月前" or "三季度前" read one way of two, as in the 完成时限 column; a date
+    later than the 完成时限 ("2024年10月底前…" under 2024年9月), which of the two holds."""
+    found, seen = [], set()
+    column = raw.headers.get("content", raw.headers.get("task", ""))
+    for line in raw.lines:
+        for m in BEFORE_LABEL_RE.finditer(re.sub(r"\s+", "", month_digits(line.content))):
+            label = m[0]
+            if (line.row.number, label) in seen:
+                continue
+            seen.add((line.row.number, label))
+            try:
+                due = period_end(label, year)
+            except (DateError, ValueError):
+                continue
+            if (other := before_the_month(label, due)) is not None:
+                why = Message("“{text}” read as before that month ({read}); it may mean by the end of it ({other})",
+                              text=label, read=due.isoformat(), other=other.isoformat())
+            elif (other := before_the_quarter(label, due)) is not None:
+                why = Message("“{text}” read as by that quarter's end ({read}); it may mean before it starts ({other})",
+                              text=label, read=due.isoformat(), other=other.isoformat())
+            if other is not None:
+                found.append(Doubt(row=line.row.number, column=column, at=task, key="title", why=why))
+            if raw.deadline_text and task.deadline is not None and due > task.deadline:
+                found.append(Doubt(row=line.row.number, column=column, at=task, key="deadline",
+                                   why=Message("the words say “{text}” ({due}), later than the 完成时限 “{deadline}”: the "
+                                               "完成时限 is read", text=label, due=due.isoformat(),
+                                               deadline=raw.deadline_text.strip())))
+    return found

@@ -107,27 +107,42 @@ START_VERBS = "开工|动工"
 # done by then, after a word of commitment or not ("确保2022年完工", "力争6月底前建成"); "2023年开工的学校" (…的)
 # describes, and "2025年建成区绿化覆盖率" names a place (建成区); a month or a quarter with 前 dates whatever verb follows
 # it ("2022年10月底前编制并公布…清单"), not a description ("6月底前开工的项目"); "年底前全部通水" is the task's own deadline
-CLAUSE_DATE_RE = re.compile(rf"(?:^|(?<=[，,；;。、\s]))(?:确保|力争|争取)?\s*"
+# a second step joined by 于 ("…并于11月底前报批") starts a clause too; "10月底前后" (around) is no step
+CLAUSE_DATE_RE = re.compile(rf"(?:^|(?<=[，,；;。、\s])|(?<=于))(?:确保|力争|争取)?\s*"
                             rf"(?P<label>{PERIOD_LABEL}|\d{{4}}\s*年(?!\s*\d))\s*(?:全部|全面|基本)?\s*"
-                            rf"(?:(?:{COMPLETION_VERBS})(?![的区])|(?:(?<=月底前)|(?<=月末前)|(?<=月前)|(?<=季度前))(?=\s*[\u4e00-\u9fff]{{2}})(?![^，,；;。]*的))")
+                            rf"(?:(?P<done>{COMPLETION_VERBS})(?![的区])|(?:(?<=月底前)|(?<=月末前)|(?<=月前)|(?<=季度前))(?!\s*后)"
+                            rf"(?=\s*[\u4e00-\u9fff]{{2}})(?![^，,；;。]*的))")
+# what may follow a verb of completion when it completes the sentence's own work ("9月底前建成并投入使用", "年底前完成
+#建设任务"); any other object ("6月底前完成设计招标", "三季度前完成招标") is a step of its own, a text checkpoint
+DONE_REST_RE = re.compile(rf"(?:并|全部|全面|基本|各项|所有|年度|目标|建设|改造|任务|工作|验收|交付使用|{COMPLETION_VERBS}|运营|项目|\s)*")
+CLAUSE_BREAK_RE = re.compile(r"[，,]")
 
 
 def dated_clauses(text: str, year: int) -> list[tuple[str, date, str]]:
-    """(label, due, sentence) of each clause of a content cell that starts with a date and a verb of completion
-    ("新建幼儿园3所，9月底前投入使用"): the figures of its sentence are due then. "在…前完成" is dated_completions'."""
+    """(label, due, words) of each clause of a content cell that starts with a date: where its verb completes the
+    sentence's work ("新建幼儿园3所，9月底前投入使用") the words are the sentence, whose figures are due then; a step with
+    an object of its own ("新建公厕10个，3月底前编制建设方案") is its own clause only, a text checkpoint, and the
+    sentence's figures stay due at the deadline. A year ("2025年完成…小学建设") dates the task's work, a step of a
+    programme's year being a month's or a quarter's. "在…前完成" is dated_completions'."""
     found = []
-    for sentence in re.split(r"[；;。\n]", text or ""):
-        for m in CLAUSE_DATE_RE.finditer(sentence):
-            if DATED_COMPLETION_RE.search(sentence[max(0, m.start() - 2): m.end() + 2]):
-                continue
+    for sentence in re.split(r"[；;。\n]", month_digits(text or "")):
+        matches = [m for m in CLAUSE_DATE_RE.finditer(sentence)
+                   if not DATED_COMPLETION_RE.search(sentence[max(0, m.start() - 2): m.end() + 2])]
+        for i, m in enumerate(matches):
             label = re.sub(r"\s+", "", m["label"])
             label += "底" if label.endswith("年") else ""  # "2025年完成": by the year's end
             try:
                 due = period_end(label, year)
             except DateError:
                 continue
-            if due.year >= year:  # "2023年完成投资30亿元" in 2024's programme: history, no deadline
-                found.append((label, due, sentence.strip(" ，,")))
+            if due.year < year:  # "2023年完成投资30亿元" in 2024's programme: history, no deadline
+                continue
+            stop = CLAUSE_BREAK_RE.search(sentence, m.end())
+            end = min(stop.start() if stop else len(sentence), matches[i + 1].start() if i + 1 < len(matches) else len(sentence))
+            rest = sentence[m.end(): end]
+            whole = label.endswith("年底") or m["done"] and DONE_REST_RE.fullmatch(rest) is not None
+            clause = re.sub(r"[并且]?于$", "", sentence[m.start(): end].strip(" ，,"))  # "…并于" leads to the next step
+            found.append((label, due, sentence.strip(" ，,") if whole else clause))
     return found
 
 
