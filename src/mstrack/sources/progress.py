@@ -16,15 +16,16 @@ from pathlib import Path
 
 from mstrack.domain.dates import DateError, parse_date
 from mstrack.domain.limits import readable_name, text_problem
-from mstrack.domain.progress import check_value, match_indicator
+from mstrack.domain.progress import check_value, higher_than_later, match_indicator
 from mstrack.domain.quantities import format_number, normalize, shown
 from mstrack.errors import InputError, Message, Problem
 from mstrack.sources.progress_cells import picked, plain_chunk, plain_limit, plain_unit, plain_value, split_remark, text_value, unit_bracket
 from mstrack.sources.progress_columns import COLUMNAR_ROWS, Columns
 from mstrack.sources.progress_rows import ASK, FALLS_ROWS, NOTHING, OTHER, SAME, Checked, ImportIndicator, ImportResult, PlanReads, day_runs
 from mstrack.sources.rows import Uncomputed
-from mstrack.sources.sheets import Table, cell_text, find_table, header_key, read_rows
-from mstrack.vocabulary import SCHEDULE
+from mstrack.sources.sheets import Table, cell_text, columns_read, find_table, header_key, read_rows
+from mstrack.sources.table.cells import TOTAL_CELL_RE, total_row
+from mstrack.vocabulary import ALL_DONE_WORDS, DONE_WORDS, SCHEDULE
 
 COLUMNS = {
     "programme": {"programme", "计划", "项目编号", "计划编号", "计划代码"},
@@ -36,9 +37,8 @@ COLUMNS = {
     "reporter": {"reporter", "填报人", "报送人"},
 }
 COLUMNS = {key: {header_key(name) for name in names} for key, names in COLUMNS.items()}
-ALL_DONE = ("全部完成", "已全部完成")
-DONE = ("已完成", "完成", "已办结", "已圆满完成", "提前完成")
-DONE_WORDS = frozenset(DONE + ALL_DONE)
+ALL_DONE = frozenset(ALL_DONE_WORDS)
+DONE = frozenset(DONE_WORDS + ALL_DONE_WORDS)
 FIELDS = ("programme", "task", "indicator", "as_of", "value", "note", "reporter")
 
 
@@ -190,7 +190,7 @@ class _Importer:
         remark = None
         if value is not None and ("(" in value or "（" in value):
             value, remark = split_remark(value)
-        done_word = value is not None and not value[0].isdigit() and normalize(value) in DONE_WORDS
+        done_word = value is not None and not value[0].isdigit() and normalize(value) in DONE
         # The same few hundred (programme, task, indicator) cells come back in every round of reports:
         # found once, they are one lookup (only cells that passed every check are remembered).
         place = self.places.get((programme_cell, task_cell, name_cell, done_word)) if value is not None else None
@@ -273,8 +273,11 @@ class _Importer:
         """The programme's year and the indicator a row's cells name; None when the row is skipped, or when
         it failed, its problem named."""
         task = text_value(task_cell)
-        if task is None:
-            self._fail(table, line, "task", "no task number in this row")
+        if task is None or TOTAL_CELL_RE.match(task):
+            if total_row([text_value(cell) or "" for cell in (programme_cell, task_cell, name_cell)]):
+                self.result.totals.append(f"{table.path}:{line}")  # 合计: the sum of the rows above, no task
+            else:
+                self._fail(table, line, "task", "no task number in this row")
             return None
         if value is None:
             self.result.skipped += 1  # a row of a fill-in sheet the unit left empty
@@ -302,6 +305,8 @@ class _Importer:
             try:
                 state = self.indicators[key] = match_indicator(states, name, text_only, f"{code}/{task}")
             except InputError as error:
+                if name is None:  # "has 6 indicators": which column was read as what, so that one can be renamed
+                    error = Message("{error} (the header read: {columns})", error=error, columns=columns_read(table))
                 self._fail(table, line, "indicator" if name else "task", error)
                 return None
         self.states[state.indicator_id] = state
@@ -459,8 +464,8 @@ class _Importer:
         file corrects it, so nothing falls from it."""
         checked = self.checked
         day, value = checked.day, checked.value
-        spans = [(state.indicator_id, date.fromordinal(day[firsts[0]]), min(date.fromordinal(day[firsts[-1]]), state.last))
-                 for state, firsts in waiting if state.last is not None]
+        spans = [(state.indicator_id, date.fromordinal(day[firsts[0]]), state.last)  # to the last stored: a late row's
+                 for state, firsts in waiting if state.last is not None]  # later reports (higher_than_later)
         tops, stored = self.store.stored_between(spans, upto=self.plan.upto) if spans else ([], {})
         tops = iter(tops)
         for state, firsts in waiting:
@@ -470,8 +475,10 @@ class _Importer:
                 top_value, top_on = next(tops)
                 before = [(top_on, 0, _number_of(top_value), None)] if top_value is not None else []
                 given = set(map(day.__getitem__, firsts))  # the file's own days: what it says there replaces the store's
-                before += [(on, 0, _number_of(number), None) for on, number in stored.get(state.indicator_id, ())
-                           if on.toordinal() not in given]
+                kept = [(on, number) for on, number in stored.get(state.indicator_id, ()) if on.toordinal() not in given]
+                before += [(on, 0, _number_of(number), None) for on, number in kept]
+                if kept and kept[-1][0] > date.fromordinal(day[firsts[0]]):  # a row dated before a stored report
+                    self._warn_about_later(state, firsts, kept)
             timeline = sorted(before + [(date.fromordinal(day[seq]), 1, _number_of(value[seq]), seq) for seq in firsts],
                               key=lambda item: item[:2])
             highest = None
@@ -485,6 +492,15 @@ class _Importer:
                     ))
                 if highest is None or number >= highest[1]:
                     highest = (as_of, number)
+
+    def _warn_about_later(self, state: ImportIndicator, firsts: list[int], stored: list[tuple[date, float]]) -> None:
+        """A late row (dated before reports stored) above one of them: said as `log` says it."""
+        day, value = self.checked.day, self.checked.value
+        for seq in firsts:
+            warning = higher_than_later(f"{state.programme}/{state.task} {state.indicator}", _number_of(value[seq]),
+                                        date.fromordinal(day[seq]), state.unit, stored)
+            if warning is not None:
+                self.result.warnings.append(Message("{place}: {warning}", place=self.where(seq), warning=warning))
 
     def keep(self, state: ImportIndicator, as_of: date, number, note: str | None, reporter: str | None, line: int) -> None:
         """A checked row: remembered for the comparison, and written (in chunks) unless the store holds it."""

@@ -181,10 +181,11 @@ class ImportResult:
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     batch: int | None = None
+    totals: list[str] = field(default_factory=list)  # the rows of totals (合计) skipped, as FILE:ROW
 
     def as_dict(self) -> dict:
         return {
             "inserted": self.inserted, "updated": self.updated, "unchanged": self.unchanged,
             "skipped": self.skipped, "repeated": len(self.repeats), "errors": self.errors, "warnings": self.warnings,
-            "batch": self.batch,
+            "batch": self.batch, "total_rows": len(self.totals),
         }

@@ -346,6 +346,18 @@ FIELD_WORDS = {"programme": Message("programme"), "task": Message("task"), "indi
 """A column's field as the header's messages name it: its key in English, its usual header in Chinese."""
 
 
+def columns_read(table: Table) -> Joined:
+    """Each header as the import read it ("序号 as task"), then those it did not read: what to rename when a column
+    was not recognised."""
+    fields = {index: field for field, index in table.columns.items()}
+    read = [Message("{header} as {field}", header=header, field=FIELD_WORDS.get(fields[index], fields[index]))
+            for index, header in enumerate(table.headers) if index in fields]
+    unread = [header for index, header in enumerate(table.headers) if index not in fields and header.strip()]
+    if unread:
+        read.append(Message("not read: {headers}", headers="、".join(unread)))
+    return Joined("; ", read)
+
+
 def find_table(path: Path, rows: Iterator[Row], aliases: dict[str, set[str]], required: tuple[str, ...]) -> Table:
     """The first row among the top rows whose cells name every required field is the header."""
     seen: list[Row] = []

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from mstrack.sources.table.numbering import DOTS
+from mstrack.vocabulary import TOTAL_WORDS
 
 NOTE_LINE_RE = re.compile(r"^(?:备\s*注|注|说\s*明|(?:监督|联系|咨询|投诉|举报)(?:方式|电话|人))\s*\d*\s*[:：]")  # "备注：…",
 # "注1：…", "说明：…": a footnote line; "监督方式：0557-…", "联系人：…": who to call, closing the table
@@ -40,7 +41,7 @@ HELPING_RE = re.compile(r"配合|协办|协助|参与|协同|协作")  # units t
 # numerals, "二", "（三）", which may group projects
 CODE_CELL_RE = re.compile(rf"^[*＊※★☆▲△●◆]*\s*第?\s*[（(]?\s*(\d+(?:[.-]\d+)?)\s*[）)]?\s*[项条号]?[{DOTS}]?\s*[*＊※★☆▲△●◆]*$")
 GROUP_CODE_RE = re.compile(rf"^[（(]?\s*([一二三四五六七八九十百]+)\s*[）)]?[{DOTS}]?$")
-TOTAL_CELL_RE = re.compile(r"^\s*(?:合\s*计|小\s*计|总\s*计|共\s*计)\s*[:：]?\s*$")  # a row of totals: no task
+TOTAL_CELL_RE = re.compile(rf"^\s*(?:{TOTAL_WORDS})\s*[:：]?\s*$")  # a row of totals: no task
 WHOLE_REGION_RE = re.compile(r"^\s*全\s*[省市县区州盟旗]\s*$")  # "全省": the total of a table by region, over figures only
 FIGURE_RE = re.compile(r"^\s*\d+(?:,\d{3})*(?:\.\d+)?\s*[%％]?\s*$")
 
