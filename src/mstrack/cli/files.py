@@ -83,7 +83,7 @@ def import_progress(
 ) -> None:
     """Import unit reports from spreadsheets: all rows or none (docs/import.md)."""
     from mstrack.sources.progress import import_progress as run_import
-    from mstrack.store import login_name
+    from mstrack.store.connections import login_name
 
     store = open_store(ctx, write=not dry_run)
     default_as_of = parse_day(as_of, "--as-of") if as_of else None

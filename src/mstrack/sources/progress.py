@@ -19,12 +19,13 @@ from mstrack.domain.limits import readable_name, text_problem
 from mstrack.domain.progress import check_value, higher_than_later, match_indicator
 from mstrack.domain.quantities import format_number, normalize, shown
 from mstrack.errors import InputError, Message, Problem
+from mstrack.sources import progress_rows
 from mstrack.sources.progress_cells import picked, plain_chunk, plain_limit, plain_unit, plain_value, split_remark, text_value, unit_bracket
 from mstrack.sources.progress_columns import COLUMNAR_ROWS, Columns
+from mstrack.sources.progress_names import TITLE_COLUMN, UNIT_COLUMN, NamedRows
 from mstrack.sources.progress_rows import ASK, FALLS_ROWS, NOTHING, OTHER, SAME, Checked, ImportIndicator, ImportResult, PlanReads, day_runs
-from mstrack.sources.rows import Uncomputed
+from mstrack.sources.rows import TOTAL_CELL_RE, Uncomputed, total_row
 from mstrack.sources.sheets import Table, cell_text, columns_read, find_table, header_key, read_rows
-from mstrack.sources.table.cells import TOTAL_CELL_RE, total_row
 from mstrack.vocabulary import ALL_DONE_WORDS, DONE_WORDS, SCHEDULE
 
 COLUMNS = {
@@ -35,6 +36,8 @@ COLUMNS = {
     "value": {"value", "数值", "完成值", "累计完成值", "累计完成"},
     "note": {"note", "备注", "说明"},
     "reporter": {"reporter", "填报人", "报送人"},
+    "title": TITLE_COLUMN,
+    "unit": UNIT_COLUMN,
 }
 COLUMNS = {key: {header_key(name) for name in names} for key, names in COLUMNS.items()}
 ALL_DONE = frozenset(ALL_DONE_WORDS)
@@ -83,7 +86,7 @@ class _Importer:
             self.result.errors.append(Message("{path}: file name: {problem}", path=path, problem=problem))
             return
         try:
-            table = find_table(path, read_rows(path, sheet), COLUMNS, ("task", "value"))
+            table = find_table(path, read_rows(path, sheet), COLUMNS, (("task", "title"), "value"))
         except InputError as error:
             self.result.errors.extend(error.messages)
             return
@@ -98,9 +101,13 @@ class _Importer:
         missing = None in index
         pick = itemgetter(*(-1 if i is None else i for i in index))
         width = max(i for i in index if i is not None) + 1
-        chunked = table.rows if hasattr(table.rows, "chunk") else None  # a .csv's or .xlsx's: its rows' cells as read
+        named = NamedRows.of(self, table, table.columns)  # a file naming its tasks in words, or who reports: row by row
+        chunked = table.rows if hasattr(table.rows, "chunk") and named is None else None  # a .csv's or .xlsx's: its rows' cells as read
         rest = iter(table.rows)
         while chunk := self._next_chunk(chunked, rest, index, on_row):
+            if named is not None:
+                self._read_chunk(table, *named.rows(chunk, index))
+                continue
             cells_of = list(map(_CELLS, chunk))
             if min(map(len, cells_of)) >= width and all(map(any, cells_of)):
                 # the common chunk, checked in C: no blank row, none shorter than the header
@@ -109,6 +116,8 @@ class _Importer:
                 self._read_chunk(table, list(map(_NUMBER, chunk)), list(map(pick, cells_of)))
             else:
                 self._read_chunk(table, *picked(chunk, index, pick, width))
+        if named is not None:
+            named.end()
 
     def _next_chunk(self, chunked, rest, index: list[int | None], on_row: Callable[[int], None] | None) -> list:
         """The next rows of the file to read row by row; a .csv's or .xlsx's chunks (sheets.TextRows, SheetRows)
@@ -422,8 +431,8 @@ class _Importer:
         result.unchanged += counts[SAME]
         result.updated += counts[OTHER]
         result.inserted += counts[NOTHING]
-        result.errors.sort(key=_file_order)
-        result.repeats.sort(key=lambda pair: _file_order(pair[0]))
+        result.errors.sort(key=progress_rows.file_order)
+        result.repeats.sort(key=lambda pair: progress_rows.file_order(pair[0]))
 
     def _firsts(self, state: ImportIndicator, seqs, repeats: list[int]) -> list[int]:
         """An indicator's rows by day (file order kept within), the first of each day's: a later one is a repeat."""
@@ -446,8 +455,8 @@ class _Importer:
             self.result.errors.append(Message(
                 "{place}: {ref} {indicator} as of {on} is {value} here but {other} at {other_place}",
                 place=self.where(seq), ref=f"{state.programme}/{state.task}", indicator=state.indicator,
-                on=date.fromordinal(checked.day[seq]), value=format_number(_number_of(checked.value[seq]), state.unit),
-                other=format_number(_number_of(checked.value[first]), state.unit), other_place=self.where(first),
+                on=date.fromordinal(checked.day[seq]), value=format_number(progress_rows.number_of(checked.value[seq]), state.unit),
+                other=format_number(progress_rows.number_of(checked.value[first]), state.unit), other_place=self.where(first),
             ))
             return
         self.result.repeats.append((self.where(seq), self.where(first)))  # repeated in the file, not stored before
@@ -473,13 +482,13 @@ class _Importer:
                 before = []
             else:
                 top_value, top_on = next(tops)
-                before = [(top_on, 0, _number_of(top_value), None)] if top_value is not None else []
+                before = [(top_on, 0, progress_rows.number_of(top_value), None)] if top_value is not None else []
                 given = set(map(day.__getitem__, firsts))  # the file's own days: what it says there replaces the store's
                 kept = [(on, number) for on, number in stored.get(state.indicator_id, ()) if on.toordinal() not in given]
-                before += [(on, 0, _number_of(number), None) for on, number in kept]
+                before += [(on, 0, progress_rows.number_of(number), None) for on, number in kept]
                 if kept and kept[-1][0] > date.fromordinal(day[firsts[0]]):  # a row dated before a stored report
                     self._warn_about_later(state, firsts, kept)
-            timeline = sorted(before + [(date.fromordinal(day[seq]), 1, _number_of(value[seq]), seq) for seq in firsts],
+            timeline = sorted(before + [(date.fromordinal(day[seq]), 1, progress_rows.number_of(value[seq]), seq) for seq in firsts],
                               key=lambda item: item[:2])
             highest = None
             for as_of, _, number, seq in timeline:
@@ -497,7 +506,7 @@ class _Importer:
         """A late row (dated before reports stored) above one of them: said as `log` says it."""
         day, value = self.checked.day, self.checked.value
         for seq in firsts:
-            warning = higher_than_later(f"{state.programme}/{state.task} {state.indicator}", _number_of(value[seq]),
+            warning = higher_than_later(f"{state.programme}/{state.task} {state.indicator}", progress_rows.number_of(value[seq]),
                                         date.fromordinal(day[seq]), state.unit, stored)
             if warning is not None:
                 self.result.warnings.append(Message("{place}: {warning}", place=self.where(seq), warning=warning))
@@ -539,19 +548,6 @@ class _Importer:
 
 
 _CELLS, _NUMBER = attrgetter("cells"), attrgetter("number")
-
-
-def _number_of(value: float) -> int | float:
-    """A value as the row gave it: integral ones as int (format_number writes them so)."""
-    return int(value) if value.is_integer() else value
-
-
-def _file_order(message: str) -> tuple:
-    """Errors by file and row, as the person fixing the file reads them."""
-    place, _, _ = message.partition(": ")
-    path, _, rest = place.partition(":")
-    line = rest.split(":")[0]
-    return (path, int(line) if line.isdigit() else 0)
 
 
 def import_progress(

@@ -7,7 +7,8 @@ import re
 from mstrack.domain import unique
 from mstrack.errors import InputError, Message
 from mstrack.model import Area
-from mstrack.sources.table.cells import AREA_RE, SEVERAL_CODES_RE, explained_marks, note_line, total_row, without_marks
+from mstrack.sources.rows import total_row
+from mstrack.sources.table.cells import AREA_RE, SEVERAL_CODES_RE, explained_marks, note_line, without_marks
 from mstrack.sources.table.columns import Column, helping_column
 from mstrack.sources.table.numbering import (
     COUNT_RE,
