@@ -96,10 +96,13 @@ LOW_PART_RE = re.compile(rf"(万|亿)(零)?({CHINESE_NUMERAL}+)")  # "八万九�
 NOT_A_FIGURE_RE = re.compile(r"一(?:是|批|体|站式|条龙|些|起|致|般|直|定|律|切|旦|流|线|揽子|把手|手|带|道)")
 
 
-def chinese_figure(text: str, pos: int = 0) -> tuple[int, str, int] | None:
+DECIMAL_RE = re.compile(r"点([零〇一二两三四五六七八九]+)")
+
+
+def chinese_figure(text: str, pos: int = 0) -> tuple[int | float, str, int] | None:
     """The figure in Chinese words at `pos` of `text`: (value, unit, end) with unit "%" for "百分之八十" (80) and
     "百分之百" (100), "" for a numeral ("两万人" → 2 and its end before 万, the scale read after it as after digits;
-    "八万九千人" → 89000, its end before 人).
+    "八万九千人" → 89000, its end before 人; "十二点五" → 12.5).
     None where no figure starts (a set phrase "一是", "一批"; "十十")."""
     m = CHINESE_FIGURE_RE.match(text, pos)
     if not m or NOT_A_FIGURE_RE.match(text, m.start("numeral")):
@@ -108,6 +111,9 @@ def chinese_figure(text: str, pos: int = 0) -> tuple[int, str, int] | None:
     value = 100 if m["percent"] and numeral == "百" else chinese_count(numeral)
     if value is None:
         return None
+    if decimal := DECIMAL_RE.match(text, m.end()):  # "十二点五" 12.5, "百分之八十五点五" 85.5%: digits after 点
+        fraction = "".join(str(CHINESE_DIGITS[char]) for char in decimal[1])
+        return as_number(Decimal(f"{value}.{fraction}")), "%" if m["percent"] else "", decimal.end()
     if not m["percent"] and (low := LOW_PART_RE.match(text, m.end())) and (part := chinese_count(low[3])):
         scale, end = int(SCALES[low[1]]), low.end()
         if low[2]:
@@ -175,6 +181,8 @@ def parse_quantity(text: str) -> Quantity:
     if not match:
         raise QuantityError("{value} is not a quantity: expected a number such as 3.2万 or 65%", value=shown(original))
     number = _scaled_number(match, original)
+    if match["unit"].startswith("点") and not QUANTITY_RE.match(body):  # "十二点", "十二点几": a decimal in words
+        raise QuantityError("{value} is not a quantity: write a decimal in digits, such as 12.5", value=shown(original))
     unit = _strip_marks(match["unit"].strip(), SUFFIX_MARKS, marks, at_start=False)
     if re.search(r"\d", unit):
         raise QuantityError("{value} holds more than one number; give one value", value=shown(original))

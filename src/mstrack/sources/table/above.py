@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from mstrack.sources.rows import total_row
-from mstrack.sources.table.mentions import UNIT_ALT
+from mstrack.sources.table.numbers import UNIT_ALT
 from mstrack.sources.table.reading import Sheet
 
 TOTAL_FIGURE_RE = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?$")

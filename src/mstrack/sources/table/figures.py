@@ -9,7 +9,16 @@ from datetime import date
 
 from mstrack.domain.quantities import AT_LEAST_PREFIXES, AT_MOST_PREFIXES
 from mstrack.errors import Message
-from mstrack.sources.table.mentions import COMPLETE_RE, Mention, find_mentions, protect_commas, stated, unit_factor, unit_key
+from mstrack.sources.table.mentions import (
+    COMPLETE_RE,
+    Mention,
+    another_thing,
+    find_mentions,
+    protect_commas,
+    stated,
+    unit_factor,
+    unit_key,
+)
 from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.schedule import dated_parts, month_digits, numbered_deadlines, numbered_parts
 from mstrack.sources.table.series import Series, assign, is_level, join_month_plan_figures
@@ -36,7 +45,7 @@ def _statements(text: str, origin: str, year: int, own_places: tuple[str, ...] =
     printed = Counter((m.value, unit_key(m.unit)) for m in mentions if m.unit)
     for mention in mentions:
         if ((mention.value, unit_key(mention.unit), mention.comparator) in seen and not mention.each
-                and not _another_thing(mention, result, text)) \
+                and not another_thing(mention, [one.statement for one in result], text)) \
                 or (not mention.unit and any(value == mention.value for value, _, _ in seen)):
             continue  # "完成在职参保人数6300人" beside a 目标任务 of "6300人" (or of "6300"): one target
         twice = next((i for i, one in enumerate(result) if _bare_and_bounded(one.statement, mention)), None) \
@@ -48,19 +57,6 @@ def _statements(text: str, origin: str, year: int, own_places: tuple[str, ...] =
         seen.add((mention.value, unit_key(mention.unit), mention.comparator))
         result.append(_series(mention, origin))
     return result
-
-
-def _another_thing(mention: Mention, result: list[Series], text: str) -> bool:
-    """"新建2个湿地保护小区,新建2个湿地乡村": the same figure again in one sentence, each time with a verb of its own
-    before it and a noun of its own after it, counts another thing. A figure with no noun after it, before the same
-    noun, in another sentence (a title and the content that details it), or in a list with no verb of its own
-    ("一个医疗服务网格、一个门诊查询码": a slogan's parts) is the one target printed twice."""
-    same = [one.statement for one in result if one.statement.value == mention.value
-            and unit_key(one.statement.unit) == unit_key(mention.unit)]
-    sentences = re.split(r"[。；;\n]", text)
-    return bool(mention.noun) and bool(re.search(r"[\u4e00-\u9fff]", mention.verbs)) and bool(same) and all(
-        first.noun and first.noun not in mention.noun and mention.noun not in first.noun
-        and any(first.excerpt in one and mention.excerpt in one for one in sentences) for first in same)
 
 
 def _bare_and_bounded(first: Mention, second: Mention) -> bool:

@@ -14,33 +14,13 @@ from mstrack.domain.quantities import (
     AT_LEAST_SUFFIXES,
     AT_MOST_PREFIXES,
     AT_MOST_SUFFIXES,
-    CHINESE_FIGURE_RE,
     CHINESE_NUMERAL,
     SCALES,
     as_number,
-    chinese_count,
-    chinese_figure,
 )
+from mstrack.sources.table.numbers import ARTICLE_RE, UNIT_ALT, UNITS, numbers_in
 from mstrack.vocabulary import FIGURE_VERBS
 
-UNITS = sorted(
-    [
-        "平方公里", "平方米", "平方", "立方米", "立方", "方", "公里", "千米", "km", "KM", "米", "公顷", "亩",
-        "吨/年", "吨/日", "吨", "千瓦", "兆瓦", "元/人/月", "元/人/年", "元/月", "元/人", "元/吨", "元",
-        "美元", "欧元", "港元", "日元", "英镑",  # a sum in a foreign currency: "60亿美元" is 6000000000 美元
-        "套（间）", "套(间)", "人次", "户次", "辆次", "架次", "批次", "场次", "课时", "个百分点", "%", "％", "‰",
-        "人", "名", "户", "个", "家", "处", "所", "座", "条", "张", "项", "间", "台", "辆", "宗", "场", "次",
-        "批", "支", "期", "份", "件", "本", "株", "棵", "盏", "根", "块", "套", "部", "篇", "门", "节", "通",
-        "单", "类", "床", "位", "班", "村", "栋", "幢", "艘", "组", "队", "笔", "册", "种", "款", "例", "剂",
-        "箱", "只", "头", "对", "口",  # 口: "400口教室", "30口机井"
-    ],
-    key=len, reverse=True,
-)
-# Any other single CJK character after a number is its unit of measure ("5000穴", "3台套" aside) when the
-# clause ends there: words that are no unit (dates, ages, conjunctions, scales) are not taken.
-OTHER_UNIT = r"(?![年月日号岁届级时分秒点以左和及与或至到的等后前内中余多万亿千百第])[\u4e00-\u9fff]" \
-    r"(?=[\s，,；;。、：:！!？?）)\]】”\"/／]|以上|以下|以内|左右|$)"
-UNIT_ALT = "|".join(re.escape(u) for u in UNITS) + "|" + OTHER_UNIT
 # A count printed with no measure word, before a noun that names what it counts ("3万农村人口", "5000农村劳动力"): the
 # noun's own measure word is its unit; only words that describe it (农村, 贫困, 常住) may stand between, never a measure
 # word ("3轮农户走访"). A year ("2024农户信息") or a number of five digits or more printed bare ("12345住户诉求", a
@@ -50,23 +30,6 @@ DESCRIBING_WORDS = ("农村", "城镇", "城乡", "城市", "贫困", "困难", 
                     "富余", "搬迁", "重点", "在册")
 COUNTED_NOUN_RE = re.compile(rf"(?:{'|'.join(DESCRIBING_WORDS)}){{0,3}}({'|'.join(COUNTED_NOUNS)})")
 NOT_A_COUNT_RE = re.compile(r"(?:19|20)\d\d|\d{5,}")
-NUMBER_RE = re.compile(r"(?<![0-9.A-Za-z#·_/\-—–~～])(\d+(?:,\d{3})*(?:\.\d+)?)")
-# A count in Chinese numerals before a measure word of things ("一个", "三所", "两座", "一幢"), not of set phrases
-# ("一条龙", "一站式", "第一个", "一个月", "三支一扶": a numeral after the measure word, not of a size or a grade as in
-# "一幢四层", "三所九年一贯制", "一所二级", "两座三星级", makes a programme's name; "二套房": the second home): read as
-# the same count in digits.
-NUMERAL_BEFORE = r"[第其之\d〇零一二两三四五六七八九十百千万亿]"  # "第一", "其一", "十一": part of an ordinal or a longer numeral
-CHINESE_COUNT_RE = re.compile(rf"(?<!{NUMERAL_BEFORE})({CHINESE_NUMERAL}+)(?!套房)"
-                              r"(?=(?:个|所|座|幢|栋|家|处|条|台|辆|间|套|艘|块|支|名|位)(?![性式化龙月]|[一二两三四五六七八九十](?![层个座幢栋间所条家处套年级星类甲期批])))")
-# "提供一个必要的…环境": 一个 as an article, before a description; a description with a figure of its own sizes the
-# thing counted ("一座日供水5万吨的水厂": one 水厂)
-ARTICLE_RE = re.compile(r"[^的，,；;。、\d]{0,8}的")
-# A figure in Chinese words that is no measure word's count: a share ("百分之八十"), a numeral before a scale ("两万人",
-# "二万"), or a numeral of tens, hundreds or thousands before a unit ("一百二十人", "三千户"); not a measure word that
-# labels a place or a group ("十六组泵站", "三队")
-LABEL_MEASURES = ("组", "队", "村", "栋", "幢", "班", "期")
-WORDS_FIGURE_AFTER_RE = re.compile(r"\s*(?:万亿|亿|万)|\s*(?:"
-                                   + "|".join(re.escape(u) for u in UNITS if u not in LABEL_MEASURES) + ")")
 # "(分布于永利…等7个村)": a bracket that says where the work is, not how much
 WHERE_BRACKET_RE = re.compile(r"[（(]\s*(?:分布于|分布在|位于|坐落于|地处|涉及)[^（）()]*$")
 SUFFIX_ALT = "|".join(AT_LEAST_SUFFIXES + AT_MOST_SUFFIXES + APPROX_SUFFIXES)  # 以上|以下|以内|左右
@@ -234,7 +197,11 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
             if i and not content_words(before):  # "验收47个A和40个B": the verb is shared by the list
                 stages |= previous_stages
             contexts = [own]
-            name = _own_part_name(before, own_places) or _short_name(STANDARD_PHRASE_RE.sub("", before), gap_after)
+            # "一座日供水5万吨的水厂": the thing counted is the noun after the description that holds the next figure
+            described = ARTICLE_RE.match(clause, end) if i + 1 < len(spans) else None
+            sized = described is not None and spans[i + 1][0] < described.end()
+            name = _own_part_name(before, own_places) or _short_name(STANDARD_PHRASE_RE.sub("", before),
+                                                                     clause[described.end():] if sized else gap_after)
             if shared:
                 contexts, name = [shared[i]], _clean_name(shared[i])[-20:]
             elif len(content_words(own)) < 4:  # "打通5条以上" after "未贯通道路开工25条": the noun is the one before
@@ -256,24 +223,6 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
             previous_context = clause
             previous_name = _short_name(clause, "")
     return found
-
-
-def _numbers(clause: str) -> list[tuple[int, int, str]]:
-    """(start, end, digits) of each number of a clause: in digits, or a count in Chinese numerals ("三所" → "3")."""
-    found = [(m.start(1), m.end(1), m[1]) for m in NUMBER_RE.finditer(clause)]
-    for m in CHINESE_COUNT_RE.finditer(clause):
-        count = chinese_count(m[1])
-        if count and not (count == 1 and ARTICLE_RE.match(clause, m.end(1) + 1)):
-            found.append((m.start(1), m.end(1), str(count)))
-    starts = {start for start, _, _ in found}
-    for m in CHINESE_FIGURE_RE.finditer(clause):
-        if m.start() in starts or re.search(NUMERAL_BEFORE + "$", clause[:m.start()]):
-            continue
-        figure = chinese_figure(clause, m.start())
-        if figure and (figure[1] or (WORDS_FIGURE_AFTER_RE.match(clause, figure[2]) and (
-                re.match(r"\s*(?:万|亿)", clause[figure[2]:]) or re.search("[十百千万亿]", clause[m.start():figure[2]])))):
-            found.append((m.start(), figure[2], str(figure[0])))
-    return sorted(found)
 
 
 def _share_after(clause: str, spans: list[tuple], start: int, unit: str, number: str, shares: dict[int, float] | None) -> bool:
@@ -355,19 +304,20 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
     share in brackets after a figure ("300人（25%）"), by the figure's index."""
     spans = []
     baselines = [m.span("base") for m in BASELINE_RE.finditer(clause)]
-    for start, end, number in _numbers(clause):
+    for start, end, number in numbers_in(clause):
         if re.search(r"第\s*$", clause[:start]) or WHERE_BRACKET_RE.search(clause[:start]) \
                 or any(a <= start < b for a, b in baselines):
             continue
         after = AFTER_RE.match(clause, end)
         unit = "%" if clause.startswith("百分之", start) else after["unit"] or ""
-        if re.search(r"\d\s*(?:[-—–~～]|至|到)\s*$", clause[:start]) or RANGE_RE.match(clause, end):
+        if RANGE_FROM_RE.search(clause[:start]) or RANGE_RE.match(clause, end):
             continue  # a range ("1-2个", "3至5所", "6—17岁") is no single target: its upper bound neither
         if not unit and (counted := COUNTED_NOUN_RE.match(clause, after.end())) \
                 and (after["scale"] or not NOT_A_COUNT_RE.fullmatch(number)):
             unit = COUNTED_NOUNS[counted[1]]  # the span still ends at the number: the noun stays in the name
         rest = clause[after.end():] if unit else clause[end:].lstrip()
-        if not unit and not after["scale"] and rest.startswith(NOT_QUANTITY_AFTER):
+        scaled = after["scale"] or re.search("[万亿]", clause[start:end])  # "一万二": its scale inside the words
+        if not unit and not scaled and rest.startswith(NOT_QUANTITY_AFTER):
             continue
         prefix = clause[:start].rstrip()
         words = [w for w in AT_LEAST_PREFIXES + AT_MOST_PREFIXES if prefix.endswith(w)]
@@ -378,7 +328,7 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
             comparator = ">="
         elif any(w in suffix for w in AT_MOST_SUFFIXES):
             comparator = "<="
-        if not unit and not after["scale"] and (comparator == "=" or re.match(r"[\u4e00-\u9fff]{3}", clause[end:])):
+        if not unit and not scaled and (comparator == "=" or re.match(r"[\u4e00-\u9fff]{3}", clause[end:])):
             continue  # a bare number: a name ("12345热线"), a code or a count we cannot place; bounded, and the words of
             # what it sizes after it ("不少于750千伏输变电工程"): a grade, no count
         if _share_after(clause, spans, start, unit, number, shares):
@@ -405,7 +355,12 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
     return _without_labels(clause, spans)
 
 
-RANGE_RE = re.compile(r"\s*(?:[-—–~～]|至|到)\s*\d")  # "5-10个", "3至5所": from a lower bound to an upper one
+# "5-10个", "3至5所", "3所至5所", "三至五所", "3万人至5万人": from a lower bound (its scale and unit may follow it) to an
+# upper one; a rate's "7%~7.5%" keeps its lower bound (suzhou-2017 reads its growth so)
+BOUND = rf"(?:\d|{CHINESE_NUMERAL})"
+BOUND_UNIT = rf"\s*(?:万亿|亿|万|千)?\s*(?:{'|'.join(re.escape(u) for u in UNITS if u not in ('%', '％', '‰', '个百分点'))})?\s*"
+RANGE_RE = re.compile(rf"{BOUND_UNIT}(?:[-—–~～]|至|到)\s*{BOUND}")
+RANGE_FROM_RE = re.compile(rf"{BOUND}{BOUND_UNIT}(?:[-—–~～]|至|到)\s*$")
 
 
 PLACES = r"\s*[\u4e00-\u9fff]{0,4}?(?:乡镇|镇街|村|社区|街道|镇|乡|小区|县|区)"
@@ -475,7 +430,7 @@ def _described_is_counted(clause: str, spans: list[tuple], start: int, end: int)
     if spans and unit_key(spans[-1][4]) in COUNT_UNITS and re.fullmatch(r"[^，,；;。、\d]{0,10}", clause[spans[-1][1]:start]):
         return True
     rest = clause[end:]
-    first = next(iter(_numbers(rest)), None)
+    first = next(iter(numbers_in(rest)), None)
     return first is not None and re.fullmatch(r"[^，,；;。、\d]{0,16}", rest[:first[0]]) is not None \
         and unit_key(AFTER_RE.match(rest, first[1])["unit"] or "") in COUNT_UNITS
 
@@ -536,6 +491,24 @@ def _each_named(before: str, shared: list[str]) -> list[str]:
         if not any(set(name) & set(tail) for name in names[:-1]):  # "就业率和高校毕业生就业率": two names
             names = [name + tail for name in names[:-1]] + names[-1:]
     return [(name + change)[-20:] for name in names]
+
+
+def another_thing(mention: Mention, earlier: list[Mention], text: str) -> bool:
+    """"新建2个湿地保护小区,新建2个湿地乡村": the same figure again in one sentence, each time with a verb of its own
+    before it and a noun of its own after it, counts another thing. A figure with no noun after it, before the same
+    noun, in another sentence (a title and the content that details it), or in a list with no verb of its own
+    ("一个医疗服务网格、一个门诊查询码": a slogan's parts) is the one target printed twice; so is a part given with its
+    whole ("新建2个口袋公园,其中新建2个社区公园", "含…", "包括…")."""
+    if PART_OF_WHOLE_RE.match(mention.verbs):
+        return False
+    same = [one for one in earlier if one.value == mention.value and unit_key(one.unit) == unit_key(mention.unit)]
+    sentences = re.split(r"[。；;\n]", text)
+    return bool(mention.noun) and bool(re.search(r"[\u4e00-\u9fff]", mention.verbs)) and bool(same) and all(
+        first.noun and first.noun not in mention.noun and mention.noun not in first.noun
+        and any(first.excerpt in one and mention.excerpt in one for one in sentences) for first in same)
+
+
+PART_OF_WHOLE_RE = re.compile(r"\s*[（(]?\s*(?:其中|含|包括|包含)")
 
 
 def protect_commas(text: str) -> str:

@@ -9,7 +9,17 @@ from decimal import Decimal
 
 from mstrack.domain.quantities import as_number
 from mstrack.model import Milestone
-from mstrack.sources.table.mentions import LEVEL_WORDS, Mention, content_words, find_mentions, similarity, unit_factor, unit_key, word_pairs
+from mstrack.sources.table.mentions import (
+    LEVEL_WORDS,
+    PART_OF_WHOLE_RE,
+    Mention,
+    content_words,
+    find_mentions,
+    similarity,
+    unit_factor,
+    unit_key,
+    word_pairs,
+)
 
 
 @dataclass(kw_only=True)
@@ -60,7 +70,7 @@ def assign(series: list[Series], checkpoints: list[tuple[date, str, str]], year:
     leftovers: list[tuple[date, str, Mention]] = []
     for due, label, text in checkpoints:
         mentions = [_task_share(series, mention) for mention in find_mentions(text, year)]
-        pairs = sorted(pair for mi, mention in enumerate(mentions) for pair in _candidates(series, mention, mi))
+        pairs = sorted(pair for mi, mention in enumerate(mentions) for pair in _candidates(series, mention, mi, len(checkpoints) == 1))
         used_series, used_mentions = set(), set()
         for _, si, mi in pairs:
             if si in used_series or mi in used_mentions:
@@ -71,12 +81,22 @@ def assign(series: list[Series], checkpoints: list[tuple[date, str, str]], year:
             series[si].texts.extend(mentions[mi].contexts)
             series[si].nouns.append(mentions[mi].noun)
         for mi, mention in enumerate(mentions):
-            if mi not in used_mentions:
+            if mi not in used_mentions and not _printed_again(mention, mentions[:mi], text):
                 born = Series(unit=mention.unit, stages=mention.stages, texts=list(mention.contexts), points=[(due, label, mention)],
                               nouns=[mention.noun])
                 series.append(born)
                 leftovers.append((due, label, mention))
     return leftovers
+
+
+def _printed_again(mention: Mention, earlier: list[Mention], text: str) -> bool:
+    """"新建2所幼儿园，建成2所幼儿园" in one checkpoint's words: the same figure again before the same noun, or a part
+    given with its whole (其中…), is one target, as in a task's words (figures._statements); "新建2个公厕、改造2个驿站"
+    counts two things, and a figure with no noun of its own stays as it was read."""
+    same = [one for one in earlier if (one.value, unit_key(one.unit), one.comparator) == (mention.value, unit_key(mention.unit),
+                                                                                        mention.comparator)]
+    return not mention.each and any(PART_OF_WHOLE_RE.match(mention.verbs) or (
+        one.noun and mention.noun and (one.noun in mention.noun or mention.noun in one.noun)) for one in same)
 
 
 # "完成60%任务", "完成年度任务的60%": a share of the task's own work, not a rate of something else
@@ -98,14 +118,19 @@ def _task_share(series: list[Series], mention: Mention) -> Mention:
 TASK_WORK_RE = re.compile(r"(?:建设|改造|施工|建成)(?:任务|工作)")  # the task's own work, no thing that is counted
 
 
-def _candidates(series: list[Series], mention: Mention, mi: int) -> list[tuple[float, int, int]]:
-    """(-score, series index, mention index) of every series close enough to take the mention."""
+def _candidates(series: list[Series], mention: Mention, mi: int, only: bool = False) -> list[tuple[float, int, int]]:
+    """(-score, series index, mention index) of every series close enough to take the mention; `only`: the mention is
+    in the task's one checkpoint (the words under a 完成时限), which details its title."""
     scores = [one.score(mention) for one in series]
     # "完成7家", "完成7家建设任务" (the task's own work): the noun is left out; one series counts 家
     if len(content_words(TASK_WORK_RE.sub("", mention.contexts[0]))) < 2:
         alike = [si for si, one in enumerate(series) if unit_key(one.unit) == unit_key(mention.unit) and one.stages == mention.stages]
         if len(alike) == 1:
             scores[alike[0]] = max(scores[alike[0]], 0.5)
+    for si, one in enumerate(series):  # "三千户改厕" over "完成三千户农村户厕改造": the title's figure again, in the words it titles
+        if only and one.origin == "title" and one.statement and not one.points and one.stages == mention.stages \
+                and one.statement.value == mention.value and unit_key(one.unit) == unit_key(mention.unit) != "%":
+            scores[si] = max(scores[si], MATCH_THRESHOLD)
     return [(-scores[si], si, mi) for si, one in enumerate(series) if scores[si] >= (MATCH_THRESHOLD if one.statement else BORN_THRESHOLD)]
 
 

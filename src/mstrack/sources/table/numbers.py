@@ -1,0 +1,71 @@
+"""The numbers of a clause, in digits or in Chinese words, and the units of measure that may follow them."""
+
+from __future__ import annotations
+
+import re
+
+from mstrack.domain.quantities import CHINESE_FIGURE_RE, CHINESE_NUMERAL, chinese_count, chinese_figure
+
+UNITS = sorted(
+    [
+        "平方公里", "平方米", "平方", "立方米", "立方", "方", "公里", "千米", "km", "KM", "米", "公顷", "亩",
+        "吨/年", "吨/日", "吨", "千瓦", "兆瓦", "元/人/月", "元/人/年", "元/月", "元/人", "元/吨", "元",
+        "美元", "欧元", "港元", "日元", "英镑",  # a sum in a foreign currency: "60亿美元" is 6000000000 美元
+        "套（间）", "套(间)", "人次", "户次", "辆次", "架次", "批次", "场次", "课时", "个百分点", "%", "％", "‰",
+        "人", "名", "户", "个", "家", "处", "所", "座", "条", "张", "项", "间", "台", "辆", "宗", "场", "次",
+        "批", "支", "期", "份", "件", "本", "株", "棵", "盏", "根", "块", "套", "部", "篇", "门", "节", "通",
+        "单", "类", "床", "位", "班", "村", "栋", "幢", "艘", "组", "队", "笔", "册", "种", "款", "例", "剂",
+        "箱", "只", "头", "对", "口",  # 口: "400口教室", "30口机井"
+    ],
+    key=len, reverse=True,
+)
+# Any other single CJK character after a number is its unit of measure ("5000穴", "3台套" aside) when the
+# clause ends there: words that are no unit (dates, ages, conjunctions, scales) are not taken.
+OTHER_UNIT = r"(?![年月日号岁届级时分秒点以左和及与或至到的等后前内中余多万亿千百第])[\u4e00-\u9fff]" \
+    r"(?=[\s，,；;。、：:！!？?）)\]】”\"/／]|以上|以下|以内|左右|$)"
+UNIT_ALT = "|".join(re.escape(u) for u in UNITS) + "|" + OTHER_UNIT
+NUMBER_RE = re.compile(r"(?<![0-9.A-Za-z#·_/\-—–~～])(\d+(?:,\d{3})*(?:\.\d+)?)")
+# A count in Chinese numerals before a measure word of things ("一个", "三所", "两座", "一幢"), not of set phrases
+# ("一条龙", "一站式", "第一个", "一个月", "三支一扶": a numeral after the measure word, not of a size or a grade as in
+# "一幢四层", "三所九年一贯制", "一所二级", "两座三星级", makes a programme's name; "二套房": the second home): read as
+# the same count in digits.
+NUMERAL_BEFORE = r"[第其之\d〇零一二两三四五六七八九十百千万亿]"  # "第一", "其一", "十一": part of an ordinal or a longer numeral
+CHINESE_COUNT_RE = re.compile(rf"(?<!{NUMERAL_BEFORE})({CHINESE_NUMERAL}+)(?!套房)"
+                              r"(?=(?:个|所|座|幢|栋|家|处|条|台|辆|间|套|艘|块|支|名|位)(?![性式化龙月]|[一二两三四五六七八九十](?![层个座幢栋间所条家处套年级星类甲期批])))")
+# "提供一个必要的…环境", "打造一个15分钟的生活圈": 一个 as an article, before a description; a description with a
+# quantity of its own, a figure and its unit, sizes the thing counted ("一座日供水5万吨的水厂": one 水厂)
+ARTICLE_RE = re.compile(r"[^的，,；;。、]{0,8}的")
+# A figure in Chinese words that is no measure word's count: a share ("百分之八十"), a numeral before a scale ("两万人",
+# "二万"), or a numeral of tens, hundreds or thousands before a unit ("一百二十人", "三千户"); not a measure word that
+# labels a place or a group ("十六组泵站", "三队")
+LABEL_MEASURES = ("组", "队", "村", "栋", "幢", "班", "期")
+WORDS_FIGURE_AFTER_RE = re.compile(r"\s*(?:万亿|亿|万)|\s*[余多]?\s*(?:"
+                                   + "|".join(re.escape(u) for u in UNITS if u not in LABEL_MEASURES) + ")")
+# A quantity: a figure and its unit ("5万吨", "50亩"), not a time ("15分钟", "24小时"), a code ("12345") or a year
+QUANTITY_RE = re.compile(r"\d[\d.,]*\s*(?:万亿|亿|万|千)?\s*(?:" + "|".join(re.escape(u) for u in UNITS if len(u) > 1 or u not in "个位")
+                         + ")")
+# "“两个100%”", "“三个一批”": a slogan's name in quotation marks; the figures inside it count nothing
+QUOTED_RE = re.compile(r"“[^“”]{1,16}”|\"[^\"]{1,16}\"|「[^「」]{1,16}」|‘[^‘’]{1,16}’")
+
+
+def numbers_in(clause: str) -> list[tuple[int, int, str]]:
+    """(start, end, digits) of each number of a clause: in digits, or a count in Chinese numerals ("三所" → "3")."""
+    found = [(m.start(1), m.end(1), m[1]) for m in NUMBER_RE.finditer(clause)]
+    for m in CHINESE_COUNT_RE.finditer(clause):
+        count = chinese_count(m[1])
+        article = ARTICLE_RE.match(clause, m.end(1) + 1)
+        if count and not (count == 1 and article and not QUANTITY_RE.search(article[0])):
+            found.append((m.start(1), m.end(1), str(count)))
+    starts = {start for start, _, _ in found}
+    for m in CHINESE_FIGURE_RE.finditer(clause):
+        if m.start() in starts or re.search(NUMERAL_BEFORE + "$", clause[:m.start()]):
+            continue
+        figure = chinese_figure(clause, m.start())
+        words = clause[m.start():figure[2]] if figure else ""
+        # a share; a numeral before its scale or unit (余/多 between: "三百余户"); "一万二": a scale's lower part, no unit
+        if figure and (figure[1] or (WORDS_FIGURE_AFTER_RE.match(clause, figure[2]) and (
+                re.match(r"\s*(?:万|亿)", clause[figure[2]:]) or re.search("[十百千万亿]", words)))
+                or re.search("[万亿]", words)):
+            found.append((m.start(), figure[2], str(figure[0])))
+    quoted = [q.span() for q in QUOTED_RE.finditer(clause)]
+    return sorted(number for number in found if not any(a < number[0] < b for a, b in quoted))
