@@ -15,7 +15,8 @@ TITLE_COLUMN = {"task_name", "title", "任务名称", "项目名称", "工作任
 """A column of the tasks' names, beside or in place of their codes."""
 UNIT_COLUMN = {"reporting_unit", "填报单位", "报送单位", "填报部门"}
 """The office that reports the row."""
-UNIT_LINE_RE = re.compile(r"^\s*(?:填报|报送)(?:单位|部门)\s*[:：]\s*(\S.*?)\s*$")  # "填报单位：市住房建设局" above the header
+UNIT_LINE_RE = re.compile(r"^\s*(?:填报|报送)(?:单位|部门)\s*(?:[（(][^）)]*[）)])?\s*[:：]\s*(\S*)")  # "填报单位（盖章）：市民政局
+# 填报日期：…" above the header: the office, up to the first space (or in the next cell)
 NUMBERING_RE = re.compile(r"^\s*[（(]?\s*[\d一二三四五六七八九十]+\s*[)）、.．]\s*")  # "1、老旧小区改造": its number aside
 
 
@@ -64,12 +65,12 @@ class NamedRows:
         self.agreed = 0
         self.wrong: list[tuple[int, str, str, str, list[str]]] = []  # (line, code, its programme, name, tasks it names)
         self.offices: dict[tuple[str, str, str], list[int]] = {}  # (office, programme, task) → its rows
+        self.found: dict[tuple[str, str], list[str]] = {}  # (programme, name) → the tasks the name names
 
     @classmethod
     def of(cls, importer, table: Table, columns: dict[str, int]) -> NamedRows | None:
         """The checks a file needs, None for a plain one."""
-        unit = next((found[1] for row in table.above for cell in row.cells if isinstance(cell, str)
-                     and (found := UNIT_LINE_RE.match(cell))), None)
+        unit = next(filter(None, (_unit_in(row.cells) for row in table.above)), None)
         title_at, unit_at = columns.get("title"), columns.get("unit")
         if title_at is None and unit_at is None and unit is None:
             return None
@@ -100,7 +101,9 @@ class NamedRows:
                 continue
             tasks = self._plan(code) if name is not None else None
             if tasks is not None:
-                named = named_tasks(tasks, name)
+                named = self.found.get((code, name))
+                if named is None:
+                    named = self.found[(code, name)] = named_tasks(tasks, name)
                 if task is None:
                     if len(named) == 1:
                         task = picked[1] = named[0]
@@ -170,3 +173,12 @@ def _clip(title: str, size: int = 40) -> str:
     """A task's title as a message quotes it: one line, cut to `size` characters."""
     title = " ".join(title.split())
     return title if len(title) <= size else title[: size - 1] + "…"
+
+
+def _unit_in(cells: list) -> str | None:
+    """The office a line above the header names: "填报单位：市民政局", or "填报单位：" and the office in a cell after it."""
+    texts = [cell.strip() for cell in cells if isinstance(cell, str) and cell.strip()]
+    for at, text in enumerate(texts):
+        if found := UNIT_LINE_RE.match(text):
+            return found[1] or (texts[at + 1] if at + 1 < len(texts) else None)
+    return None
