@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from mstrack.sources.table.mentions import another_thing, find_mentions
 from mstrack.sources.table.units import roles_in
 
 
@@ -16,3 +17,28 @@ def test_offices_that_each_lead_their_part_all_lead(cell, leads):
     """"A、B分别牵头": each office leads its own part of the item, so both lead and no unit is "B分别牵头"."""
     lead, others = roles_in(cell)
     assert (lead.replace(" ", "、"), others) == (leads, "")
+
+
+@pytest.mark.parametrize(("text", "another"), [
+    ("社会消费品零售总额增长5%,外贸出口增长5%。", True),
+    ("城镇调查失业率控制在5%以内,城镇登记失业率控制在5%以内", True),
+    ("外贸出口增长5%。全年外贸出口增长5%", False),  # two sentences: the one target printed twice
+    ("外贸出口增长5%,其中外贸出口增长5%", False),
+    ("公办高中学位2万个、幼儿园学位2万个", False),  # a list's parts, no verb of their own: as the seeds read it
+])
+def test_the_same_share_after_a_subject_of_its_own_is_another_thing(text, another):
+    """An equal figure with no noun after it, but after a subject the first does not share, in one sentence, counts
+    another thing: it is no repeat of the first."""
+    first, second = find_mentions(text, 2023)
+    assert another_thing(second, [first], text) is another
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("每年招引制造业项目100个,带动未来五年制造业投资1000亿元以上", [100]), ("到2025年,累计建成养老床位3000张", []),
+    ("“十四五”期间新增停车位5000个", []), ("三年内改造老旧小区120个", []), ("2023-2025年新建绿道300公里", []),
+    ("到2023年底建成养老床位3000张", [3000]), ("每年新增停车位5000个", [5000]), ("年内改造老旧小区120个", [120]),
+])
+def test_a_figure_over_several_years_is_no_target_of_the_year(text, values):
+    """Words before a figure that place it over several years (未来五年, 到2025年 in a 2023 programme, "十四五"期间,
+    三年内) make it no target of the year; the year's own words (到2023年底, 每年, 年内) do not."""
+    assert [m.value for m in find_mentions(text, 2023)] == values
