@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from mstrack.sources.table import convert_table
 from mstrack.sources.table.mentions import another_thing, find_mentions
 from mstrack.sources.table.units import roles_in
 
@@ -42,3 +45,26 @@ def test_a_figure_over_several_years_is_no_target_of_the_year(text, values):
     """Words before a figure that place it over several years (未来五年, 到2025年 in a 2023 programme, "十四五"期间,
     三年内) make it no target of the year; the year's own words (到2023年底, 每年, 年内) do not."""
     assert [m.value for m in find_mentions(text, 2023)] == values
+
+
+def _plan(tmp_path, rows: str):
+    path = tmp_path / "plan.csv"
+    path.write_text("序号,工作任务,工作内容,牵头单位,完成时限\n" + rows, encoding="utf-8")
+    return convert_table(path, "t", 2023).programme
+
+
+@pytest.mark.parametrize(("words", "name", "points"), [
+    ("治理河道5条，第三季度前完成2条", "治理河道", [(date(2023, 9, 30), 2), (date(2023, 12, 31), 5)]),
+    ("新增就业3万人，6月底前累计完成2.4万人", "新增就业", [(date(2023, 6, 30), 24000), (date(2023, 12, 31), 30000)]),
+])
+def test_a_figure_after_a_dated_step_with_no_noun_is_a_checkpoint_of_the_indicator(tmp_path, words, name, points):
+    """"…5条，第三季度前完成2条": the second figure has the first one's unit and no noun of its own; it is the item's
+    indicator reached by the step's date (2 of 5), not a new indicator called 指标 (issue 13, item 6)."""
+    plan = _plan(tmp_path, f"1,河道治理,{words},县水利局,2023年12月底\n")
+    (line,) = plan.tasks[0].lines
+    assert [(i.name, [(m.due, m.target) for m in i.milestones]) for i in line.indicators] == [(name, points)]
+
+
+def test_a_dated_figure_with_a_noun_of_its_own_stays_an_indicator(tmp_path):
+    plan = _plan(tmp_path, "1,河道治理,治理河道5条，第三季度前新建堤防2条,县水利局,2023年12月底\n")
+    assert [i.name for i in plan.tasks[0].lines[0].indicators] == ["治理河道", "新建堤防"]
