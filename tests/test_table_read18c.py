@@ -6,6 +6,8 @@ from datetime import date
 
 import pytest
 
+from mstrack.errors import InputError
+from mstrack.labels import messages
 from mstrack.sources.table import convert_table
 from mstrack.sources.table.mentions import another_thing, find_mentions
 from mstrack.sources.table.units import roles_in
@@ -68,3 +70,24 @@ def test_a_figure_after_a_dated_step_with_no_noun_is_a_checkpoint_of_the_indicat
 def test_a_dated_figure_with_a_noun_of_its_own_stays_an_indicator(tmp_path):
     plan = _plan(tmp_path, "1,河道治理,治理河道5条，第三季度前新建堤防2条,县水利局,2023年12月底\n")
     assert [i.name for i in plan.tasks[0].lines[0].indicators] == ["治理河道", "新建堤防"]
+
+
+@pytest.mark.parametrize(("suffix", "english"), [(".txt", "line 3"), (".csv", "row 3"), (".tsv", "row 3")])
+def test_a_text_file_names_lines_where_a_sheet_names_rows(tmp_path, suffix, english):
+    """A .txt table is read in an editor, which numbers lines: its messages say "line 3"; a sheet, a CSV or a document
+    says "row 3". Chinese says 第 3 行 for both."""
+    path = tmp_path / f"plan{suffix}"
+    sep = "," if suffix == ".csv" else "\t"
+    path.write_text(f"2023年民生实事\n\n序号{sep}工作任务{sep}牵头单位{sep}完成时限\n", encoding="utf-8")
+    with pytest.raises(InputError) as refused:
+        convert_table(path, "t", 2023)
+    (message,) = refused.value.messages
+    assert f": {english}: a header but no task rows below it" in str(message)
+    assert "：第 3 行：有表头" in message.render(lambda t: messages().get(t, t))
+
+
+def test_a_doubt_in_a_text_file_names_its_line(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text("序号\t工作任务\t牵头单位\t完成时限\n1\t新建公厕10座\t县城管局\t适时\n", encoding="utf-8")
+    doubts = convert_table(path, "t", 2023).doubts
+    assert doubts and all(str(d).startswith("plan.txt: line 2, column ") for d in doubts), doubts
