@@ -63,3 +63,23 @@ def test_the_same_items_under_a_report_of_results_stay_refused(tmp_path):
     path = page(tmp_path / "report.html", ["某街道2023年民生实事项目完成情况报告", *ITEMS])
     with pytest.raises(InputError):
         convert_table(path, "x-2023", 2023)
+
+
+ONE_PROJECT = ["2010年1-4月份民生建设十件实事", "进展情况通报", ["", "目标任务", "目前进度"]]
+
+
+def test_one_numbered_project_under_a_header_of_part_labels_is_read(tmp_path):
+    """"一、name" under an empty header cell, its 目标任务 and 目前进度 beside it, the table's only row: the number says it
+    is an item; its targets come from 目标任务 alone, the progress column's figures are reported progress."""
+    result = convert(tmp_path, [*ONE_PROJECT, ["一、农村公路建设项目", "新建农村公路50公里,改造危桥3座。",
+                                               "目前已完成路基20公里,危桥2座已开工。"]], year=2010)
+    [task] = result.programme.tasks
+    assert (task.code, task.title) == ("一", "农村公路建设项目")
+    assert [(i.target, i.unit) for line in task.lines for i in line.indicators] == [(50, "公里"), (3, "座")]
+
+
+def test_one_unnumbered_row_under_a_header_of_part_labels_stays_refused(tmp_path):
+    """The same row without its number is no item the table names: prose under two labels is refused as before."""
+    with pytest.raises(InputError):
+        convert(tmp_path, [*ONE_PROJECT, ["农村公路建设情况", "新建农村公路50公里,改造危桥3座。",
+                                          "目前已完成路基20公里,危桥2座已开工。"]], year=2010)
