@@ -17,14 +17,19 @@ from mstrack.sources.sheets import read_rows
 HEADER = ["计划", "任务编号", "指标", "截至日期", "数值"]
 
 
-@pytest.fixture(autouse=True, params=["calamine", "stream"])
+@pytest.fixture(autouse=True, params=["calamine", "stream", "forked"])
 def reader(request, monkeypatch):
-    """Every test here twice: values from calamine, and from the streamed reader a large sheet gets
-    (sources/xlsx_stream.py), which must give the same rows."""
+    """Every test here three times: values from calamine, from the streamed reader a large sheet gets
+    (sources/xlsx_stream.py), and from calamine in a child process (sources/xlsx_fork.py), which must all give
+    the same rows."""
     import mstrack.sources.xlsx
+    import mstrack.sources.xlsx_fork
 
     if request.param == "stream":
         monkeypatch.setattr(mstrack.sources.xlsx, "STREAM_CELLS", -1)
+    if request.param == "forked":
+        monkeypatch.setattr(mstrack.sources.xlsx_fork, "FORK_SHEET_BYTES", (0, 1 << 40))
+        monkeypatch.setattr(mstrack.sources.xlsx_fork, "idle_core", lambda: True)
     return request.param
 
 

@@ -113,6 +113,9 @@ def _renderers(kind: str) -> dict:
 SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".xlsx": "xlsx", ".docx": "docx",
              ".json": "json", ".csv": "csv"}
 """The file suffixes that name a format: `-o 一览表.xlsx` alone asks for an .xlsx."""
+UNWRITTEN = {".pdf", ".ofd", ".doc", ".wps", ".xls", ".et", ".odt", ".ods"}
+"""Documents another program opens that mstrack does not write: `-o 单位.pdf` wrote the text table into a file
+no PDF reader opens."""
 
 
 def report_format(ctx: typer.Context, fmt: str, output: Path | None, kind: str) -> str:
@@ -121,6 +124,10 @@ def report_format(ctx: typer.Context, fmt: str, output: Path | None, kind: str) 
     if getattr(ctx.get_parameter_source("fmt"), "name", None) != "DEFAULT":  # Click's own enum, or Typer's copy
         return choice(fmt, FORMATS[kind], "--format")
     named = SUFFIXES.get(output.suffix.lower()) if output is not None and str(output) != "-" else None
+    if named is None and output is not None and output.suffix.lower() in UNWRITTEN:
+        raise fail("--output {path}: mstrack writes no {suffix} file; use one of {choices} (a browser prints the .html"
+                   " to PDF, Excel, WPS or LibreOffice the .xlsx and .docx), or add --format", path=output,
+                   suffix=output.suffix.lower(), choices=", ".join(FORMATS[kind]))
     if named is not None and named not in FORMATS[kind]:
         raise fail("--output {path}: this report has no .{suffix} format; use one of {choices}, or add --format",
                    path=output, suffix=named, choices=", ".join(FORMATS[kind]))

@@ -142,12 +142,21 @@ def check_report(
         except InputError as error:
             raise InputError("VALUE {error}", error=error) from None
         earlier = [r for r in state.reports if r.as_of <= on and r.value > number]
+        # a late report (dated before others) above a later one: that one now reads as a fall
+        later = [r for r in state.reports if r.as_of > on and r.value < number]
         if earlier and state.comparator != AT_MOST:
             last = earlier[-1]
             warnings.append(Message(
                 "{label}: {value} as of {on} is lower than the {earlier} reported as of {earlier_on}; values are cumulative",
                 label=label, value=format_number(number, state.unit), on=on, earlier=format_number(last.value, state.unit),
                 earlier_on=last.as_of,
+            ))
+        elif later and state.comparator != AT_MOST:
+            first = later[0]
+            warnings.append(Message(
+                "{label}: {value} as of {on} is higher than the {later} reported as of {later_on}, a later day; values are"
+                " cumulative", label=label, value=format_number(number, state.unit), on=on,
+                later=format_number(first.value, state.unit), later_on=first.as_of,
             ))
         what = Message("{value} as of {on}", value=format_number(number, state.unit), on=on)
     same_day = [r for r in state.reports if r.as_of == on]

@@ -62,6 +62,8 @@ DAMAGED_ZIP = Message("a damaged zip archive: the file is cut short or altered")
 
 PASSWORD = Message("protected by a password: save a copy without one")
 
+LOCK_FILE = Message("the lock file Excel or WPS keeps while the workbook is open, not a workbook: leave it out")
+
 
 def reader_reason(error: Exception):
     """Why a reader could not read a file of its kind, as "KIND: its words" cut short. A file that is no zip

@@ -28,6 +28,7 @@ from mstrack.model import (
     IndicatorState,
     StatusRow,
 )
+from mstrack.reports.window import as_known_at, in_window
 
 DEFAULT_WEEK = 7
 
@@ -328,15 +329,6 @@ class WeeklyReport:
         }
 
 
-def _in_window(report, since: date, on: date) -> bool:
-    if report.as_of > on:
-        return False
-    if since < report.as_of:
-        return True
-    entered = report.entered_at.date() if report.entered_at else None
-    return entered is not None and since < entered <= on
-
-
 def weekly_report(
     details, on: date, since: date | None = None, rule: str | None = None, stale_days: int | None = 14,
     series: dict[int, list[tuple[date, float]]] | None = None,
@@ -352,7 +344,7 @@ def weekly_report(
     titles = {(d.programme, d.code): d.title for d in details}
     states = [state for detail in details for state in detail.indicators]
     now = judged(states, on, rule, stale_days)
-    then = judged(states, since, rule)
+    then = judged(as_known_at(states, since, on), since, rule)
     behind = [
         BehindItem(
             programme=row.programme, task=row.task, title=titles.get((row.programme, row.task), row.task_title),
@@ -371,7 +363,7 @@ def weekly_report(
     new_reports = []
     for state, row in zip(states, now, strict=True):
         for report in state.reports:
-            if _in_window(report, since, on):
+            if in_window(report, since, on):
                 new_reports.append(NewReport(
                     programme=state.programme, task=state.task,
                     title=titles.get((state.programme, state.task), state.task_title), indicator=state.indicator,

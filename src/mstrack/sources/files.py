@@ -8,7 +8,7 @@ import stat
 from pathlib import Path
 
 from mstrack.domain.limits import MAX_FILE_BYTES
-from mstrack.domain.reasons import PASSWORD, os_reason, reader_reason
+from mstrack.domain.reasons import LOCK_FILE, PASSWORD, os_reason, reader_reason
 from mstrack.errors import InputError
 
 
@@ -41,9 +41,22 @@ def unreadable(path: Path, error: Exception, suffix: str | None = None) -> Input
     """A damaged file of a kind mstrack reads: named with its kind (`suffix`, else the path's) and the reader's
     own words, cut short (domain.reasons.reader_reason); a file saved with a password, said so instead of
     the reader's words ("File is not a zip file" sent the user looking for damage)."""
-    reason = PASSWORD if saved_with_password(path) else reader_reason(error)
+    reason = LOCK_FILE if is_lock_file(path) else PASSWORD if saved_with_password(path) else reader_reason(error)
     return InputError("{path}: not a readable {suffix} file ({reason})", path=path, suffix=suffix or path.suffix.lower(),
                       reason=reason)
+
+
+LOCK_FILE_BYTES = 4096
+"""A lock file is a line of its owner's name: 162 or 165 bytes, as Excel and WPS write it."""
+
+
+def is_lock_file(path: Path) -> bool:
+    """Excel's and WPS's "~$报送.xlsx", beside 报送.xlsx while it is open (hidden in Windows Explorer, so a folder's
+    *.xlsx takes it in): asked only once a reader has refused the file."""
+    try:
+        return path.name.startswith("~$") and path.stat().st_size <= LOCK_FILE_BYTES
+    except OSError:
+        return False
 
 
 OLE_SIGNATURE = bytes.fromhex("d0cf11e0a1b11ae1")

@@ -371,8 +371,24 @@ def find_table(path: Path, rows: Iterator[Row], aliases: dict[str, set[str]], re
             return Table(path, row.number, headers, columns, rows)
     wanted = Joined("; ", [Message("{field}: {names}", field=FIELD_WORDS.get(field, field), names=" / ".join(sorted(aliases[field])))
                            for field in required])
+    if sheets := _sheets_to_choose(path):
+        raise InputError("{path}: no header row found in the first {n} rows (needs {wanted}); the workbook has the sheets"
+                         " {sheets}: name the one to read with --sheet", path=path, n=HEADER_SEARCH_ROWS, wanted=wanted,
+                         sheets=sheets)
     raise InputError("{path}: no header row found in the first {n} rows (needs {wanted})", path=path, n=HEADER_SEARCH_ROWS,
                      wanted=wanted)
+
+
+def _sheets_to_choose(path: Path) -> str | None:
+    """A workbook's sheets, when it has more than one: a unit's file often opens on a sheet of notes (填报说明)
+    with the table on the next, and the error should say where else to look."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm", ".xls", ".ods"):
+        return None
+    try:
+        names = worksheet_names(path)
+    except InputError:
+        return None
+    return ", ".join(names) if len(names) > 1 else None
 
 
 def cell_text(value) -> str | None:

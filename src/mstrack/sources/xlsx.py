@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +25,8 @@ def xlsx_cells(path: Path, sheet: str | None) -> Iterator[Cells]:
     or for a sheet beyond STREAM_CELLS (or a workbook whose shared strings go beyond STREAM_SHARED_BYTES)
     from sources/xlsx_stream.py, which holds a piece of it at a time where calamine holds it whole; what
     calamine does not say (number formats, error values, formulas saved without a value) comes from the
-    sheet's XML."""
+    sheet's XML. A large sheet is parsed by calamine in a child process while this one makes the guard's
+    pass (sources/xlsx_fork.py): on two cores the two overlap."""
     import zipfile
     import zlib
     from xml.etree import ElementTree
@@ -33,6 +34,7 @@ def xlsx_cells(path: Path, sheet: str | None) -> Iterator[Cells]:
 
     from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum
 
+    forked = None
     try:
         with zipfile.ZipFile(path) as archive:
             unzipped = sum(member.file_size for member in archive.infolist())
@@ -47,22 +49,32 @@ def xlsx_cells(path: Path, sheet: str | None) -> Iterator[Cells]:
                                  sheets=", ".join(workbook.sheet_names))
             parts = _parts(archive, sheet)
             percent_styles, date_styles = _styles(archive.read(parts.styles)) if parts.styles else (set(), set())
-            with archive.open(parts.sheet) as handle:  # read before calamine: it allocates the sheet's whole extent at once
-                percent, fills, extent = _sheet_marks(handle, percent_styles)
-            check_extent(path, sheet, extent)
             shared_bytes = archive.getinfo(parts.shared).file_size if parts.shared else 0
+            if shared_bytes <= STREAM_SHARED_BYTES:  # calamine's parse in a second process, beside the guard's pass
+                from mstrack.sources.xlsx_fork import forked_sheet
+
+                forked = forked_sheet(path, sheet, archive.getinfo(parts.sheet).file_size,
+                                      functools.partial(workbook.get_sheet_by_name, sheet))
+            with archive.open(parts.sheet) as handle:  # read before calamine: it allocates the sheet's whole extent at once
+                percent, fills, extent = _sheet_marks(handle, percent_styles, forked.close if forked else None)
+            check_extent(path, sheet, extent)
             if extent.rows * extent.columns > STREAM_CELLS or shared_bytes > STREAM_SHARED_BYTES:
                 from mstrack.sources.xlsx_stream import StreamedSheet
 
                 values = StreamedSheet(path=path, member=parts.sheet, shared=parts.shared, date_styles=date_styles,
                                        date1904=parts.date1904, rows=extent.rows, last_column=_last_column(archive, parts.sheet, extent),
                                        merges=extent.merges)
+            elif forked is not None and forked.opened():
+                values = forked
             else:
                 values = workbook.get_sheet_by_name(sheet)
         yield from marked_blocks(values, percent, fills, extent, path)
     except (zipfile.BadZipFile, CalamineError, ElementTree.ParseError, ExpatError, zlib.error, KeyError, IndexError, OSError,
             ValueError, TypeError, EOFError, RuntimeError) as error:  # RuntimeError: zipfile's unsupported or encrypted members
         raise unreadable(path, error, suffix=".xlsx") from None
+    finally:
+        if forked is not None:
+            forked.close()
 
 
 STREAM_CELLS = 4_000_000
@@ -151,11 +163,13 @@ def _styles(styles: bytes) -> tuple[set[int], set[int]]:
             {index for index, number in enumerate(by_style) if number in dates})
 
 
-def _sheet_marks(handle, percent_styles: set[int]) -> tuple[dict[int, list[int]], dict[int, dict[int, str]], Extent]:
+def _sheet_marks(handle, percent_styles: set[int], streamed: Callable[[], None] | None = None,
+                 ) -> tuple[dict[int, list[int]], dict[int, dict[int, str]], Extent]:
     """From the sheet's XML, read in pieces of whole rows and searched by compiled patterns (a Python
     step per marked cell only): the cells with a percent style (row → columns), what fills a cell
     calamine reads as empty (row → column → Uncomputed(formula), or an error value such as "#DIV/0!"),
-    and how far the sheet reaches."""
+    and how far the sheet reaches. `streamed` is called as soon as the sheet reaches beyond STREAM_CELLS
+    (it ends a child parsing the sheet with calamine: sources/xlsx_fork.py)."""
     percent: dict[int, list[int]] = {}
     fills: dict[int, dict[int, str]] = {}
     extent = Extent()
@@ -170,6 +184,9 @@ def _sheet_marks(handle, percent_styles: set[int]) -> tuple[dict[int, list[int]]
         _reach(piece, patterns, extent)
         if extent.rows * extent.columns > MAX_SHEET_CELLS:
             break  # no need to read the rest of a sheet that is refused
+        if streamed is not None and extent.rows * extent.columns > STREAM_CELLS:
+            streamed()
+            streamed = None
         if patterns.percent or patterns.percent_style:
             for place in _percent_cells(piece, patterns, places):
                 percent.setdefault(place[0], []).append(place[1])

@@ -65,9 +65,8 @@ def marked_blocks(values, percent: dict[int, list[int]], fills: dict[int, dict[i
 
     Merged ranges are cut to the sheet's extent (the cells its XML names, and at least columns A–Z):
     A3:XFD1048576 under a small table merges nothing beyond it."""
-    from itertools import chain, repeat
+    from itertools import chain
 
-    first_column = values.start[1] if values.start else 0
     last_row, last_column = values.end or (-1, -1)
     starting, area, merged_height, merged_width = _merges(values, extent)
     # merged cells, unsaved formulas and error values are no values to calamine
@@ -76,26 +75,50 @@ def marked_blocks(values, percent: dict[int, list[int]], fills: dict[int, dict[i
     if area > MAX_SHEET_CELLS:  # overlapping ranges, each within the table
         raise InputError("{path}: merged ranges cover {cells} cells, more than mstrack reads in one sheet ({limit})", path=path,
                          cells=f"{area:,}", limit=f"{MAX_SHEET_CELLS:,}")
+    first_column = values.start[1] if values.start else 0
     left_pad, right_pad = [None] * first_column, [None] * (width - last_column - 1)
-    rows = values.iter_rows() if values.start else ()  # an empty sheet's iter_rows panics in calamine 0.5
-    below = repeat([""] * (last_column + 1 - first_column), height - last_row - 1)
+    plain = plain_blocks(values, height)
     if not (left_pad or right_pad or fills or starting):  # most sheets: calamine's rows as they are, made plain by columns
         first = 1
-        for block in blocks(chain(rows, below)):
-            columns = plain_columns(block)
+        for size, columns, rows in plain:
             if columns is None:  # not of one width: row by row
-                plain = [list(map(_plain, row)) for row in block]
-                for number in filter(percent.__contains__, range(first, first + len(block))):
-                    _show_percent(plain[number - first], percent[number], width)
-                yield Cells(rows=plain)
+                for number in filter(percent.__contains__, range(first, first + size)):
+                    _show_percent(rows[number - first], percent[number], width)
+                yield Cells(rows=rows)
             else:
                 if percent:
-                    _show_percent_columns(columns, percent, first, len(block))
-                yield Cells(columns=columns, size=len(block))
-            first += len(block)
+                    _show_percent_columns(columns, percent, first, size)
+                yield Cells(columns=columns, size=size)
+            first += size
         return
-    plain_rows = chain.from_iterable(map(plain_block, blocks(chain(rows, below))))  # each a new list
+    plain_rows = chain.from_iterable(map(_rows_of, plain))  # each a new list
     yield from map(Cells, blocks(_placed_rows(plain_rows, percent, fills, starting, left_pad, right_pad, width)))
+
+
+def plain_blocks(values, height: int) -> Iterator[tuple[int, list | None, list | None]]:
+    """The sheet's first `height` rows (calamine's, then empty ones down to the merges and fills below them),
+    BLOCK_ROWS at a time, made plain (plain_parts). A sheet parsed in another process (sources/xlsx_fork.py) gives
+    its rows' blocks made plain there."""
+    from itertools import chain, repeat
+
+    first_column = values.start[1] if values.start else 0
+    last_row, last_column = values.end or (-1, -1)
+    below = repeat([""] * (last_column + 1 - first_column), height - last_row - 1)
+    if hasattr(values, "plain_blocks"):
+        yield from values.plain_blocks()
+        yield from map(plain_parts, blocks(below))
+        return
+    rows = values.iter_rows() if values.start else ()  # an empty sheet's iter_rows panics in calamine 0.5
+    yield from map(plain_parts, blocks(chain(rows, below)))
+
+
+def plain_parts(block: list) -> tuple[int, list | None, list | None]:
+    """(rows, their columns made plain, None) for a block of one width (plain_columns); (rows, None, the rows made
+    plain cell by cell) for any other."""
+    columns = plain_columns(block)
+    if columns is None:
+        return len(block), None, [list(map(_plain, row)) for row in block]
+    return len(block), columns, None
 
 
 def _placed_rows(plain_rows, percent: dict[int, list[int]], fills: dict[int, dict[int, str]],
@@ -135,10 +158,13 @@ def blocks(rows) -> Iterator[list]:
 
 def plain_block(rows: list) -> list[list]:
     """Rows of calamine's values as _plain makes them (plain_columns, turned back into rows)."""
-    columns = plain_columns(rows)
-    if columns is None:  # not a block of one width: row by row
-        return [list(map(_plain, row)) for row in rows]
-    return list(map(list, zip(*columns, strict=True)))
+    return _rows_of(plain_parts(rows))
+
+
+def _rows_of(part: tuple[int, list | None, list | None]) -> list[list]:
+    """A plain_parts block as rows, each a new list."""
+    _, columns, rows = part
+    return rows if columns is None else list(map(list, zip(*columns, strict=True)))
 
 
 def plain_columns(rows: list) -> list[list | tuple] | None:
