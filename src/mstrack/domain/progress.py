@@ -142,8 +142,6 @@ def check_report(
         except InputError as error:
             raise InputError("VALUE {error}", error=error) from None
         earlier = [r for r in state.reports if r.as_of <= on and r.value > number]
-        # a late report (dated before others) above a later one: that one now reads as a fall
-        later = [r for r in state.reports if r.as_of > on and r.value < number]
         if earlier and state.comparator != AT_MOST:
             last = earlier[-1]
             warnings.append(Message(
@@ -151,19 +149,28 @@ def check_report(
                 label=label, value=format_number(number, state.unit), on=on, earlier=format_number(last.value, state.unit),
                 earlier_on=last.as_of,
             ))
-        elif later and state.comparator != AT_MOST:
-            first = later[0]
-            warnings.append(Message(
-                "{label}: {value} as of {on} is higher than the {later} reported as of {later_on}, a later day; values are"
-                " cumulative", label=label, value=format_number(number, state.unit), on=on,
-                later=format_number(first.value, state.unit), later_on=first.as_of,
-            ))
+        elif state.comparator != AT_MOST and (warning := higher_than_later(
+                label, number, on, state.unit, [(r.as_of, r.value) for r in state.reports])):
+            warnings.append(warning)
         what = Message("{value} as of {on}", value=format_number(number, state.unit), on=on)
     same_day = [r for r in state.reports if r.as_of == on]
     if same_day and same_day[-1].value != number:
         what = Message("{what}, correcting {old}", what=what, old=format_number(same_day[-1].value, state.unit))
     unchanged = not done and _same_as_recorded(same_day, number, note)
     return CheckedReport(state=state, on=on, value=number, label=label, what=what, warnings=warnings, unchanged=unchanged)
+
+
+def higher_than_later(label: str, number: int | float, on: date, unit: str, reports: list[tuple[date, float]]) -> Message | None:
+    """A late report (dated before others) above a later one, which now reads as a fall: said by `log` and `import
+    progress` alike. `reports`: the (day, value) stored, in day and entry order (a day's last entry stands)."""
+    standing = dict(reports)
+    later = [(day, value) for day, value in sorted(standing.items()) if day > on and value < number]
+    if not later:
+        return None
+    later_on, value = later[0]
+    return Message("{label}: {value} as of {on} is higher than the {later} reported as of {later_on}, a later day; values are"
+                   " cumulative", label=label, value=format_number(number, unit), on=on,
+                   later=format_number(value, unit), later_on=later_on)
 
 
 def _same_as_recorded(same_day: list, number: int | float, note: str | None) -> bool:
