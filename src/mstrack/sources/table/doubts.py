@@ -13,6 +13,7 @@ from mstrack.sources.table.figures import Unit, names_start
 from mstrack.sources.table.mentions import find_mentions, stated, unit_key
 from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.schedule import month_digits
+from mstrack.sources.table.series import beyond_target
 
 
 @dataclass(kw_only=True)
@@ -37,6 +38,7 @@ def task_doubts(raw: RawTask, task: Task, units: list[Unit], year: int) -> list[
     if (doubt := _month_before_doubt(raw, task)) is not None:
         found.append(doubt)
     found += _step_doubts(raw, task, year)
+    found += _beyond_doubts(raw, task, units, raw.headers.get("content", column))
     found += [Doubt(row=row, column=header, at=task, key="title", why=why) for row, header, why in raw.doubts]
     for raw_line, line in zip((r for u in units for r in u.lines), task.lines, strict=True):
         if (doubt := _amount_doubt(raw, raw_line, task, line)) is not None:
@@ -86,6 +88,16 @@ def _month_before_doubt(raw: RawTask, task: Task) -> Doubt | None:
 
 
 BEFORE_LABEL_RE = re.compile(rf"(?:{PERIOD_RE.pattern})(?<=前)")
+
+
+def _beyond_doubts(raw: RawTask, task: Task, units: list[Unit], column: str) -> list[Doubt]:
+    """A dated step larger than the year's target ("新建公厕10座，9月底前完成12座"), left as checkpoint text: which holds."""
+    return [Doubt(row=raw.row.number, column=column, at=task, key="title",
+                  why=Message("“{text}” ({step}) is more than the target ({target}): left as checkpoint text",
+                              text=clip(mention.excerpt), step=mention.value, target=one.statement.value))
+            for unit in units for _, _, mention in unit.leftovers
+            if not any(point[2] is mention for one in unit.series for point in one.points)  # refused, not born
+            for one in unit.series if beyond_target(one, mention)][:1]
 
 
 def _step_doubts(raw: RawTask, task: Task, year: int) -> list[Doubt]:

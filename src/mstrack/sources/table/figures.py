@@ -39,10 +39,10 @@ class Unit:
     holder: int = 0  # the line that holds the unit's indicators when no scope tells
 
 
-def _statements(text: str, origin: str, year: int, own_places: tuple[str, ...] = ()) -> list[Series]:
+def _statements(text: str, origin: str, year: int, own_places: tuple[str, ...] = (), until: int | None = None) -> list[Series]:
     result = []
     seen = set()
-    mentions = find_mentions(text, year, own_places=own_places)
+    mentions = find_mentions(text, year, own_places=own_places, until=until)
     printed = Counter((m.value, unit_key(m.unit)) for m in mentions if m.unit)
     for mention in mentions:
         if ((mention.value, unit_key(mention.unit), mention.comparator) in seen and not mention.each
@@ -301,15 +301,16 @@ def read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, year: i
     measured = [s for line in raw.lines for name, number, unit in line.measured if not _printed(number, title_text, unit)
                 for s in _amount_series(name, (number, unit), "heading" if line.item else "title", year)]
     title_filled = False
+    until = deadline.year if deadline else None  # "到2025年6月新增学位3000个" due 2025年6月: the item's own target
     for k, unit in enumerate(units):
         own = [s for r in unit.lines[:1] if r.item for s in _amount_series(r.item, r.amount, "heading", year)]
         own += _shares_beside(own, unit.lines[0].item, "heading", year)
         if not any(r.item and r.amount[0] for r in unit.lines[:1]):  # a 目标任务 cell states the sub-item's target
-            own = _statements(unit.heading, "heading", year, raw.own_places) if unit.heading else []
+            own = _statements(unit.heading, "heading", year, raw.own_places, until) if unit.heading else []
         if per_row:  # "甲镇 8座 9月 / 乙镇 7座 10月" under 新建农村公厕: the row's figure, due at the row's date
             own += [s for r in unit.lines[:1] if not r.item for s in _amount_series(raw.title, r.amount, "heading", year, title_text)]
         titles = amounts + _shares_beside(amounts, title_text, "title", year) if amounts \
-            else _statements(title_text, "title", year, raw.own_places)
+            else _statements(title_text, "title", year, raw.own_places, until)
         titles = titles if not per_row or k == 0 else []  # the words' own figures, once
         unit.series = own + titles + measured  # a target column states the targets
         deadline_only = unit.lines[0].deadline_only

@@ -171,31 +171,31 @@ def _split_gap(gap: str) -> tuple[int, int]:
 
 
 NUMERAL = r"[一二两三四五六七八九十\d]+"
-SEVERAL_YEARS_RE = re.compile(rf"未来{NUMERAL}年|{NUMERAL}年(?:内|间|来|期间)|“?十[一二三四五六七八九]五”?(?:期间|时期|末)?"
-                              r"|(?:19|20)\d\d\s*[-—–~～至到]\s*(?:19|20)\d\d\s*年")
+MANY = r"(?:[两二三四五六七八九]|十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?|[2-9]|[1-9]\d)"
+SEVERAL_YEARS_RE = re.compile(rf"未来{NUMERAL}年|(?<![近过去\d零〇一二两三四五六七八九十]){MANY}年(?:内|间|期间)"
+                              r"|“?十[一二三四五六七八九]五”?(?:期间|时期|末)")
+YEAR_SPAN_RE = re.compile(r"(?:19|20)\d\d\s*年?\s*[-—–~～至到]\s*((?:19|20)\d\d)\s*年")
 BY_YEAR_RE = re.compile(r"(?:到|至|截至|截止)\s*((?:19|20)\d\d)\s*年")
 
 
-def over_several_years(before: str, year: int | None) -> bool:
-    """"带动未来五年制造业投资1000亿元", "到2025年", "“十四五”期间", "三年内": the words before a figure place it over
-    several years, so it is no target of the programme's year."""
-    return bool(SEVERAL_YEARS_RE.search(before)) or year is not None and any(
-        int(m[1]) > year for m in BY_YEAR_RE.finditer(before))
+def over_several_years(before: str, year: int | None, until: int | None = None) -> bool:
+    """"带动未来五年制造业投资1000亿元", "到2025年", "“十四五”期间", "三年内", "2023-2025年": the words of a figure's
+    own clause place it over several years, so it is no target of the programme's year. A span that ends by the item's
+    own deadline year (`until`) is the item's target; "三年来", "近三年" look back; "2024年内", "一年内" are one year."""
+    last = max(year, until or year) if year is not None else None
+    return bool(SEVERAL_YEARS_RE.search(before)) or last is not None and any(
+        int(m[1]) > last for m in [*BY_YEAR_RE.finditer(before), *YEAR_SPAN_RE.finditer(before)])
 
 
-def sentence_start(text: str, at: int) -> str:
-    """The words of the sentence before the clause at `at` ("到2025年，" before "建成10个")."""
-    return re.split(r"[。；;！!？?\n]", text[:at])[-1]
-
-
-def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, ...] = ()) -> list[Mention]:
+def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, ...] = (),
+                  until: int | None = None) -> list[Mention]:
     """Quantities with their words: "累计建设筹集保障性住房 3 万套（间）" → 30000 套（间）, a running total.
     A figure after a year before the programme's `year` ("较2022年") is a baseline, not a target. A place's part in
     brackets after a figure ("10所(其中浏阳4所)") is the target in place of the whole when the place is one of the
     table's `own_places` (shares_named); another part ("绿道330公里（其中远足径260公里、都市型绿道70公里）") is a target
     of its own beside the whole, as before."""
     found: list[Mention] = []
-    previous_context = previous_name = ""
+    previous_context = previous_name = lead_in = ""
     for clause_match in re.finditer(r"[^，,；;。：:！!？?\n]+", protect_commas(text)):
         clause = clause_match[0].replace("\x00", ",")
         shares: dict[int, float] = {}
@@ -203,7 +203,7 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
         shared = _shared_names(clause, spans)
         previous_stages: frozenset = frozenset()
         for i, (start, end, number, after, unit, comparator) in enumerate(spans):
-            if over_several_years(sentence_start(text, clause_match.start()) + clause[:start], year):
+            if over_several_years(lead_in + clause[:start], year, until):  # the figure's own clause decides
                 continue
             gap_before = clause[spans[i - 1][1]: start] if i else clause[:start]
             if i:
@@ -242,6 +242,8 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
         if not spans and clause.strip():
             previous_context = clause
             previous_name = _short_name(clause, "")
+        # "到2025年，累计建成…": a clause that is only a time opens the next one
+        lead_in = clause if not spans and len(clause.strip()) <= 12 and text[clause_match.end():][:1] in ("，", ",") else ""
     return found
 
 

@@ -72,6 +72,8 @@ def assign(series: list[Series], checkpoints: list[tuple[date, str, str]], year:
     for due, label, text in checkpoints:
         mentions = [_task_share(series, mention) for mention in find_mentions(text, year)]
         pairs = sorted(pair for mi, mention in enumerate(mentions) for pair in _candidates(series, mention, mi, len(checkpoints) == 1))
+        refused = {mi for _, si, mi in pairs if beyond_target(series[si], mentions[mi])}
+        pairs = [(score, si, mi) for score, si, mi in pairs if not beyond_target(series[si], mentions[mi])]
         used_series, used_mentions = set(), set()
         for _, si, mi in pairs:
             if si in used_series or mi in used_mentions:
@@ -82,7 +84,9 @@ def assign(series: list[Series], checkpoints: list[tuple[date, str, str]], year:
             series[si].texts.extend(mentions[mi].contexts)
             series[si].nouns.append(mentions[mi].noun)
         for mi, mention in enumerate(mentions):
-            if mi not in used_mentions and not _printed_again(mention, mentions[:mi], text):
+            if mi not in used_mentions and mi in refused:
+                leftovers.append((due, label, mention))  # "新建公厕10座，9月底前完成12座": checkpoint text, a doubt
+            elif mi not in used_mentions and not _printed_again(mention, mentions[:mi], text):
                 born = Series(unit=mention.unit, stages=mention.stages, texts=list(mention.contexts), points=[(due, label, mention)],
                               nouns=[mention.noun])
                 series.append(born)
@@ -117,6 +121,14 @@ def _task_share(series: list[Series], mention: Mention) -> Mention:
 
 
 TASK_WORK_RE = re.compile(r"(?:建设|改造|施工|建成)(?:任务|工作)")  # the task's own work, no thing that is counted
+
+
+def beyond_target(one: Series, mention: Mention) -> bool:
+    """A dated step larger than the year's stated count in its unit ("新建公厕10座，9月底前完成12座"): a running total
+    that would fall, likely a typo; no milestone of the indicator, nor one of its own ("每月…" states a period's)."""
+    target = one.statement
+    return target is not None and one.origin in ("title", "heading") and not is_level(one) and "每" not in target.verbs \
+        and unit_factor(one.unit, mention.unit) == 1 and mention.value > target.value
 
 
 def _candidates(series: list[Series], mention: Mention, mi: int, only: bool = False) -> list[tuple[float, int, int]]:

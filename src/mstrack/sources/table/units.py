@@ -196,7 +196,7 @@ ROLE_LABEL_RE = re.compile(r"(牵头|主责|主办|负责|配合|协办|协助|�
 EACH_LEADS_RE = re.compile(r"\s*(?:分别|共同|联合)\s*(?:牵头|主责|主办|负责)\s*[。.]?$")  # "A、B分别牵头": each leads its part
 ROLE_MARK_RE = re.compile(r"\s*[（(]\s*(?:牵头|主责|主办)\s*(?:单位|部门)?\s*[）)]")
 ROLE_WORDS_RE = re.compile(r"(?P<lead>[^，,；;。\n]+?)牵头\s*[，,；;。\n]\s*(?P<others>.+?)"
-                           r"(?:配合|参与|协助|协办|指导|督导|共同负责)?[。]?", re.S)  # the others one a line too
+                           r"(?:配合|参与|协助|协办|指导|督导|共同负责|分别负责)?[。]?", re.S)  # the others one a line too
 
 
 def roles_in(cell: str) -> tuple[str, str] | None:
@@ -206,7 +206,9 @@ def roles_in(cell: str) -> tuple[str, str] | None:
     if FIRST_LEADS_RE.search(text):  # "…、市税务局(列第一位者为工作牵头单位,下同)": the note says the first leads
         first, *others = [u for g in split_groups(FIRST_LEADS_RE.sub("", text)) for u in split_units(g)] or [""]
         return first, "、".join(others)
-    if (each := EACH_LEADS_RE.search(text)) and each.start() > 0:  # "市人力社保局、市农业农村局分别牵头": all of them lead
+    each = EACH_LEADS_RE.search(text)
+    if each and each.start() > 0 and "牵头" not in text[:each.start()]:  # "市人力社保局、市农业农村局分别牵头": all lead;
+        # "A牵头，B、C分别负责": A leads, B and C are responsible for their parts
         return "、".join(u for g in split_groups(text[:each.start()]) for u in split_units(g)), ""
     labels = list(ROLE_LABEL_RE.finditer(text))  # the role word on its own line is the line's above
     if labels and labels[0].start() == 0 and any(m[1] in LEAD_ROLES for m in labels):
@@ -218,7 +220,7 @@ def roles_in(cell: str) -> tuple[str, str] | None:
         return "、".join(ROLE_MARK_RE.sub("", u) for u in units if ROLE_MARK_RE.search(u)), \
             "、".join(u for u in units if not ROLE_MARK_RE.search(u))
     if m := ROLE_WORDS_RE.fullmatch(text):
-        return m["lead"].strip(), m["others"].strip()
+        return re.sub(r"^由\s*", "", m["lead"].strip()), m["others"].strip()  # "由市人社局牵头，…"
     if text.endswith("牵头") and len(units) == 1 and len(text) > 2:
         return text[:-2].strip(), ""  # "县交通局牵头"
     return role_sentences(text)
