@@ -90,3 +90,15 @@ def test_new_in_window_keeps_the_last_entry_of_each_date():
     reports = [report(1, 1, 2), report(5, 2, 14), report(5, 3, 15), report(12, 4, 12), report(12, 5, 13)]
     assert [r.value for r in new_in_window(reports, date(2023, 6, 9), date(2023, 6, 16))] == [3, 5]
     assert new_in_window([report(5, 6, 6), report(5, 7, 14)], date(2023, 6, 9), date(2023, 6, 16))[0].value == 7
+
+
+def test_a_report_entered_on_last_weeks_day_and_undone_since_is_counted_then(cli, tmp_path):
+    """Entered on 06-09, the day last week's report was made (in none of the days after it), undone this week:
+    last week's status stood on it, behind → 未报送."""
+    assert cli("import", "plan", str(write_plan(tmp_path / "plan.toml", BEDS))).exit_code == 0
+    _screening(cli, tmp_path, 8000, "2023-06-09 10:00:00")
+    assert cli("undo", "2", "--reason", "重复").exit_code == 0
+    _undone_on(cli, 2, "2023-06-12 10:00:00")
+    changes, new, report = _weekly(cli)
+    assert ("12", "behind", "no_report") in changes, report["changes"]["status"]
+    assert new == []
