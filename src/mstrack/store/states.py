@@ -340,14 +340,14 @@ def _window_query(dialect: Dialect, *, columns: str, one_report, in_indicators: 
     on, when a late report dated before since came in during the week, or an undo after since took back the
     report it showed), and those dated in between or entered then (one pass over the report table: no index
     leads by the day of entry), without repeats (UNION), in date and entry order. The last two parts hold too
-    the reports an undo after since took back (standing_at: entered on since itself, one stood then), each row
-    ending with whether an undo has retracted it."""
+    the reports dated on or before since that an undo after it took back (standing_at: entered on since itself,
+    one stood then; of a later date, none is judged then), each row ending with whether an undo retracted it."""
     p = dialect.p
     entered_from = datetime.combine(since, time(), UTC)  # entered on `since` or later, by a day's margin
     entered_to = datetime.combine(as_of + timedelta(days=2), time(), UTC)
     stands = "1 = 0 AS retracted"
     between = (f"SELECT {columns}, x.id, NOT {standing('x')} FROM report AS x WHERE x.as_of <= {p} AND (x.as_of > {p} OR"
-               f" x.entered_at >= {p} AND x.entered_at < {p}) AND {standing_at('x', p)}"
+               f" x.entered_at >= {p} AND x.entered_at < {p}) AND ({standing('x')} OR x.as_of <= {p} AND {standing_at('x', p)})"
                f"{f' AND {in_indicators}' if in_indicators else ''}")
     known = f"<= {p} AND (y.entered_at IS NULL OR y.entered_at < {p} OR y.entered_at >= {p})"  # entered out of the days
     names = ", ".join(column.removeprefix("x.") for column in columns.split(", "))
@@ -357,8 +357,8 @@ def _window_query(dialect: Dialect, *, columns: str, one_report, in_indicators: 
            " ORDER BY as_of, id")
     return sql, [*params, as_of, *params, since, *params, since, dialect.bound(entered_from),
                  dialect.bound(entered_to), after_day(dialect, since),
-                 as_of, since, dialect.bound(entered_from), dialect.bound(entered_to), after_day(dialect, since),
-                 *(params if in_indicators else [])]
+                 as_of, since, dialect.bound(entered_from), dialect.bound(entered_to), since,
+                 after_day(dialect, since), *(params if in_indicators else [])]
 
 
 def series_query(dialect: Dialect, indicator_ids: list[int], as_of: date) -> tuple[str, list]:
