@@ -67,6 +67,9 @@ def busy(tmp_path_factory):
         connection.execute(text("update report set entered_at = :at where id = :id"), rows)
         connection.execute(text("update report set entered_at = :at where id in (select id from report where"
                                 " as_of > :on)"), {"at": datetime(2024, 2, 1, 8), "on": date(2023, 12, 1)})
+        # undone mid-year: a weekly report before then stood on the undone reports, one after did not
+        connection.execute(text("update batch set created_at = :at where undoes is not null"),
+                           {"at": datetime(2023, 7, 1, 8)})
     engine.dispose()
     yield cli
     if name:
@@ -89,11 +92,11 @@ def test_the_data_has_what_the_bounded_reads_must_get_right(busy):
 @pytest.mark.parametrize("rule", [None, "pro-rata"])
 def test_the_weekly_report_is_the_one_every_report_gives(busy, rule):
     store = Store(busy.url)
-    whole = store.task_details(None)
     programmes = store.programme_codes()
     behind = entered = 0
     for n, on in enumerate(_days()):
         for since in (on - timedelta(days=7), on - timedelta(days=30)):
+            whole = store.task_details(None, since=since)  # every report, and those undone after since
             for scope in [None, programmes[:2]][n % 2:n % 2 + 1]:  # every programme, or two
                 params = {"kind": "weekly", "programmes": scope or [], "as_of": on.isoformat(), "since": since.isoformat(),
                           "rule": rule, "stale": 14}

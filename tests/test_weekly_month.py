@@ -127,14 +127,18 @@ BEDS = ('[[tasks]]\ncode = "3"\ntitle = "新增医疗床位"\n[[tasks.lines]]\nl
 
 def _entered(cli, value: float, when: str) -> None:
     """Dates a report's entry (the import's own time is today): the week it came in."""
+    _write(cli, "UPDATE report SET entered_at = :when WHERE value = :value", {"when": when, "value": value})
+
+
+def _write(cli, sql: str, params: dict) -> None:
+    """One statement on the store, whatever its kind: to date what a command stamps with today."""
     from sqlalchemy import create_engine, text
     from sqlalchemy.pool import NullPool
 
     engine = create_engine(cli.url, poolclass=NullPool)
     try:
         with engine.begin() as connection:
-            connection.execute(text("UPDATE report SET entered_at = :when WHERE value = :value"),
-                               {"when": when, "value": value})
+            connection.execute(text(sql), params)
     finally:
         engine.dispose()
 

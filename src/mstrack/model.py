@@ -176,6 +176,8 @@ class ReportState:
     note: str | None = None
     reporter: str | None = None
     entered_at: datetime | None = None
+    # taken back by an undo after a weekly report's `since`: it stood then, not now (store.states._window_query)
+    retracted: bool = False
 
 
 @dataclass(slots=True)

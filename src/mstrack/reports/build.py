@@ -28,7 +28,7 @@ from mstrack.model import (
     IndicatorState,
     StatusRow,
 )
-from mstrack.reports.window import as_known_at, in_window
+from mstrack.reports.window import as_known_at, new_in_window, standing_now
 
 DEFAULT_WEEK = 7
 
@@ -343,8 +343,9 @@ def weekly_report(
     since = since or on - timedelta(days=DEFAULT_WEEK)
     titles = {(d.programme, d.code): d.title for d in details}
     states = [state for detail in details for state in detail.indicators]
-    now = judged(states, on, rule, stale_days)
     then = judged(as_known_at(states, since, on), since, rule)
+    states = standing_now(states)
+    now = judged(states, on, rule, stale_days)
     behind = [
         BehindItem(
             programme=row.programme, task=row.task, title=titles.get((row.programme, row.task), row.task_title),
@@ -362,15 +363,14 @@ def weekly_report(
     ]
     new_reports = []
     for state, row in zip(states, now, strict=True):
-        for report in state.reports:
-            if in_window(report, since, on):
-                new_reports.append(NewReport(
-                    programme=state.programme, task=state.task,
-                    title=titles.get((state.programme, state.task), state.task_title), indicator=state.indicator,
-                    kind=state.kind, unit=state.unit, lead_unit=row.lead_unit, as_of=report.as_of,
-                    value=report.value, note=report.note, reporter=report.reporter, entered_at=report.entered_at,
-                    status=row.status,
-                ))
+        for report in new_in_window(state.reports, since, on):
+            new_reports.append(NewReport(
+                programme=state.programme, task=state.task,
+                title=titles.get((state.programme, state.task), state.task_title), indicator=state.indicator,
+                kind=state.kind, unit=state.unit, lead_unit=row.lead_unit, as_of=report.as_of,
+                value=report.value, note=report.note, reporter=report.reporter, entered_at=report.entered_at,
+                status=row.status,
+            ))
     new_reports.sort(key=lambda r: r.as_of, reverse=True)  # stable: document order within a day
     changes = [
         StatusChange(

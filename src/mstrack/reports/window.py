@@ -20,9 +20,26 @@ def entered_in_window(report, since: date, on: date) -> bool:
     return entered is not None and since < entered <= on
 
 
+def new_in_window(reports: list, since: date, on: date) -> list:
+    """The reports new this week, of several for one date (two corrections in the week) only the last, which
+    superseded the others. `reports` in date and entry order; the window's own entries decide, so that a
+    weekly report's bounded read (store.states._window_query) and a read of every report agree."""
+    new = [report for report in reports if in_window(report, since, on)]
+    last = len(new) - 1
+    return [report for n, report in enumerate(new) if n == last or new[n + 1].as_of != report.as_of]
+
+
 def as_known_at(states, since: date, on: date) -> list:
     """The states as last week's report saw them: without the late reports and corrections entered since (a
-    state copied only where it has one), so that a task last week's paper called 未报送 shows as a change."""
+    state copied only where it has one), so that a task last week's paper called 未报送 shows as a change; with
+    a report an undo has taken back since (the store reads one only where it stood then)."""
     late = [any(r.as_of <= since and entered_in_window(r, since, on) for r in state.reports) for state in states]
     return [replace(state, reports=[r for r in state.reports if r.as_of > since or not entered_in_window(r, since, on)])
             if was else state for state, was in zip(states, late, strict=True)]
+
+
+def standing_now(states) -> list:
+    """The states without the reports an undo has taken back (ReportState.retracted: read for as_known_at
+    only), a state copied only where it has one."""
+    return [replace(state, reports=[r for r in state.reports if not r.retracted])
+            if any(r.retracted for r in state.reports) else state for state in states]

@@ -161,7 +161,8 @@ class Reads:
         """Whole tasks with every indicator and every report, in document order: what reports are made of.
         With a unit, the tasks it has a line in, with those lines only. With `as_of`, each indicator's
         latest report on or before it instead of every report (what a table judged at a day prints); with
-        `since` too, the reports a weekly report of those days reads (indicator_states' `since`)."""
+        `since` too, the reports a weekly report of those days reads (indicator_states' `since`); with `since`
+        alone, every report and those an undo took back after since, marked."""
         with self.reading() as connection:
             unit_id = self._unit_id(connection, unit) if unit is not None else None
             return self._details(connection, programmes=programmes, unit_id=unit_id, as_of=as_of, since=since)

@@ -30,6 +30,18 @@ def standing(alias: str) -> str:
     return f"NOT EXISTS (SELECT 1 FROM report_retraction AS r WHERE r.report_id = {alias}.id)"
 
 
+def standing_at(alias: str, p: str) -> str:
+    """SQL: the report `alias` stood on the day before the bound day ({p}: that day at 00:00 UTC), no undo dated
+    before it having retracted it; an undo's time is its batch's. What a weekly report's last week stood on."""
+    return (f"NOT EXISTS (SELECT 1 FROM report_retraction AS r JOIN batch AS b ON b.id = r.batch_id"
+            f" WHERE r.report_id = {alias}.id AND b.created_at < {p})")
+
+
+def after_day(dialect: Dialect, day: date):
+    """standing_at's parameter for `day`: the next day's start."""
+    return dialect.bound(datetime.combine(day + timedelta(days=1), time(), UTC))
+
+
 def indicator_states(
     dialect: Dialect, connection, *, as_of: date | None, programmes: list[str] | None = None,
     unit_id: int | None = None, task_ids: list[int] | None = None, all_reports: bool = False, previous: bool = False,
@@ -54,7 +66,9 @@ def indicator_states(
     the indicators and those days, not by the history: each indicator's latest report on or before as_of
     and on or before since, and every report dated on or before as_of that is dated after since or was
     entered in the days between (a superset: the days of entry are a day wider either side, for the
-    timestamps' zone; the report keeps those entered in its days). In date and entry order."""
+    timestamps' zone; the report keeps those entered in its days). In date and entry order. With `since`
+    (bounded or all_reports), a report an undo took back after since and that last week's report may have
+    stood on comes too, ReportState.retracted (reports.window: last week's status counts it, this week's not)."""
     from mstrack.model import IndicatorState, MilestoneState  # the status's classes: not at an import's start
 
     previous = previous and not all_reports and since is None
@@ -70,7 +84,7 @@ def indicator_states(
     }
     plans = dict(next(results))
     unit_names = dict(next(results)).__getitem__
-    reports = _latest_pairs(next(results)) if previous else _reports(next(results))
+    reports = _latest_pairs(next(results)) if previous else _reports(next(results), marked=since is not None)
     states = []
     loads, days, no_reports, new = _SCAN, DAYS, [], object.__new__
     for indicator_id, kind, name, unit, comparator, target, text, line_position, _, line_leaders, task_id in rows:
@@ -218,6 +232,7 @@ def _latest_pairs(rows) -> dict[int, list[ReportState]]:
         latest.value = int(latest_value) if latest_value.is_integer() else latest_value
         latest.note = note
         latest.reporter = latest.entered_at = None
+        latest.retracted = False
         if on is None:
             reports[indicator_id] = [latest]
             continue
@@ -225,24 +240,27 @@ def _latest_pairs(rows) -> dict[int, list[ReportState]]:
         earlier.as_of = days.get(on) or day_of(on)
         earlier.value = int(value) if value.is_integer() else value
         earlier.note = earlier.reporter = earlier.entered_at = None
+        earlier.retracted = False
         reports[indicator_id] = [earlier, latest]
     return reports
 
 
-def _reports(rows) -> dict[int, list[ReportState]]:
-    """Each indicator's reports, in the order the query gave them."""
+def _reports(rows, marked: bool = False) -> dict[int, list[ReportState]]:
+    """Each indicator's reports, in the order the query gave them; `marked`: each row ends with whether an undo
+    has retracted the report (_window_query's rows)."""
     from mstrack.model import ReportState
 
     days = DAYS
     reports: dict[int, list[ReportState]] = {}
-    for indicator_id, as_of_day, value, note, reporter, entered_at in rows:
+    for row in rows:
+        indicator_id, as_of_day, value, note, reporter, entered_at = row[:6] if marked else row
         if value.is_integer():
             value = int(value)
         found = reports.get(indicator_id)
         if found is None:
             found = reports[indicator_id] = []
         found.append(ReportState(as_of=days.get(as_of_day) or day_of(as_of_day), value=value, note=note, reporter=reporter,
-                                 entered_at=moment(entered_at)))
+                                 entered_at=moment(entered_at), retracted=marked and bool(row[6])))
     return reports
 
 
@@ -268,13 +286,17 @@ def _queries(dialect: Dialect, *, as_of: date | None, programmes: list[str] | No
     indicators = f"SELECT i.id FROM {joined}" if where else "SELECT id FROM indicator"
     in_indicators = f"x.indicator_id IN ({indicators})"
     columns = "x.indicator_id, x.as_of, x.value, x.note, x.reporter, x.entered_at"
-    if all_reports:
+    if all_reports and since is not None:  # with those an undo took back after since, marked (a weekly report's)
+        reports_query = (f"SELECT {columns}, NOT {standing('x')} FROM report AS x WHERE {standing_at('x', p)}"
+                         f"{f' AND {in_indicators}' if where else ''} ORDER BY x.as_of, x.id",
+                         [after_day(dialect, since), *params])
+    elif all_reports:
         reports_query = (f"SELECT {columns} FROM report AS x WHERE {standing('x')}{f' AND {in_indicators}' if where else ''}"
                          " ORDER BY x.as_of, x.id", params)
     else:  # one index seek per indicator: a LATERAL join on PostgreSQL (which would hash the whole report
         # table for the correlated subquery), the correlated subquery on SQLite (which has no LATERAL)
-        def one_report(before: str, name: str, outer: str) -> str:
-            latest = (f" WHERE y.indicator_id = i.id AND y.as_of {before} AND {standing('y')}"
+        def one_report(before: str, name: str, outer: str, stands: str = standing("y")) -> str:
+            latest = (f" WHERE y.indicator_id = i.id AND y.as_of {before} AND {stands}"
                       " ORDER BY y.as_of DESC, y.id DESC LIMIT 1")
             if dialect.name == "postgresql":
                 return f"{outer} LATERAL (SELECT y.* FROM report AS y{latest}) AS {name}{' ON true' if outer.startswith('LEFT') else ''}"
@@ -289,7 +311,7 @@ def _queries(dialect: Dialect, *, as_of: date | None, programmes: list[str] | No
                              f" {latest} {one_report('< x.as_of', 'q', 'LEFT JOIN')}", [*params, as_of])
         elif since is not None:
             reports_query = _window_query(dialect, columns=columns,
-                                          one_report=lambda before: f"({indicators}) AS i {one_report(before, 'x', first)}",
+                                          one_report=lambda *how: f"({indicators}) AS i {one_report(how[0], 'x', first, *how[1:])}",
                                           in_indicators=in_indicators if where else None, params=params, as_of=as_of,
                                           since=since)
         else:
@@ -313,21 +335,30 @@ def _queries(dialect: Dialect, *, as_of: date | None, programmes: list[str] | No
 
 def _window_query(dialect: Dialect, *, columns: str, one_report, in_indicators: str | None, params: list, as_of: date,
                   since: date) -> tuple[str, list]:
-    """indicator_states' reports with `since`: each indicator's latest at since entered outside the days (what last
-    week's report stood on; an index seek per indicator), and those dated in between or entered then (one pass over
-    the report table: no index leads by the day of entry), in date and entry order. These two hold the latest at
-    as_of and at since as well (each is dated after since, or is the latest at since, and that one was entered outside
-    the days or in them), so neither needs a seek of its own; and they share no report (UNION ALL, no dedup)."""
+    """indicator_states' reports with `since`: the latest at as_of and at since (an index seek each per
+    indicator), the latest at since entered outside the days and standing then (what last week's report stood
+    on, when a late report dated before since came in during the week, or an undo after since took back the
+    report it showed), and those dated in between or entered then (one pass over the report table: no index
+    leads by the day of entry), without repeats (UNION), in date and entry order. The last two parts hold too
+    the reports dated on or before since that an undo after it took back (standing_at: entered on since itself,
+    one stood then; of a later date, none is judged then), each row ending with whether an undo retracted it."""
     p = dialect.p
     entered_from = datetime.combine(since, time(), UTC)  # entered on `since` or later, by a day's margin
     entered_to = datetime.combine(as_of + timedelta(days=2), time(), UTC)
-    between = (f"SELECT {columns}, x.id FROM report AS x WHERE x.as_of <= {p} AND (x.as_of > {p} OR x.entered_at >= {p}"
-               f" AND x.entered_at < {p}) AND {standing('x')}{f' AND {in_indicators}' if in_indicators else ''}")
+    stands = "1 = 0 AS retracted"
+    between = (f"SELECT {columns}, x.id, NOT {standing('x')} FROM report AS x WHERE x.as_of <= {p} AND (x.as_of > {p} OR"
+               f" x.entered_at >= {p} AND x.entered_at < {p}) AND ({standing('x')} OR x.as_of <= {p} AND {standing_at('x', p)})"
+               f"{f' AND {in_indicators}' if in_indicators else ''}")
     known = f"<= {p} AND (y.entered_at IS NULL OR y.entered_at < {p} OR y.entered_at >= {p})"  # entered out of the days
     names = ", ".join(column.removeprefix("x.") for column in columns.split(", "))
-    sql = f"SELECT {names} FROM (SELECT {columns}, x.id FROM {one_report(known)} UNION ALL {between}) AS w ORDER BY as_of, id"
-    window = [dialect.bound(entered_from), dialect.bound(entered_to)]
-    return sql, [*params, since, *window, as_of, since, *window, *(params if in_indicators else [])]
+    sql = (f"SELECT {names}, retracted FROM (SELECT {columns}, x.id, {stands} FROM {one_report(f'<= {p}')}"
+           f" UNION SELECT {columns}, x.id, {stands} FROM {one_report(f'<= {p}')}"
+           f" UNION SELECT {columns}, x.id, NOT {standing('x')} FROM {one_report(known, standing_at('y', p))} UNION {between}) AS w"
+           " ORDER BY as_of, id")
+    return sql, [*params, as_of, *params, since, *params, since, dialect.bound(entered_from),
+                 dialect.bound(entered_to), after_day(dialect, since),
+                 as_of, since, dialect.bound(entered_from), dialect.bound(entered_to), since,
+                 after_day(dialect, since), *(params if in_indicators else [])]
 
 
 def series_query(dialect: Dialect, indicator_ids: list[int], as_of: date) -> tuple[str, list]:
