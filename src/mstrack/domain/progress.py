@@ -141,9 +141,10 @@ def check_report(
             number, warnings = check_value(value, state.unit, state.indicator)
         except InputError as error:
             raise InputError("VALUE {error}", error=error) from None
-        earlier = [r for r in state.reports if r.as_of <= on and r.value > number]
+        standing = _standing(state.reports)
+        earlier = [r for r in standing if r.as_of <= on and r.value > number]
         # a late report (dated before others) above a later one: that one now reads as a fall
-        later = [r for r in state.reports if r.as_of > on and r.value < number]
+        later = [r for r in standing if r.as_of > on and r.value < number]
         if earlier and state.comparator != AT_MOST:
             last = earlier[-1]
             warnings.append(Message(
@@ -164,6 +165,12 @@ def check_report(
         what = Message("{what}, correcting {old}", what=what, old=format_number(same_day[-1].value, state.unit))
     unchanged = not done and _same_as_recorded(same_day, number, note)
     return CheckedReport(state=state, on=on, value=number, label=label, what=what, warnings=warnings, unchanged=unchanged)
+
+
+def _standing(reports: list) -> list:
+    """The report that stands for each date, the last entered (reports come by date, then entry): a value since
+    corrected is no reason to warn."""
+    return list({report.as_of: report for report in reports}.values())
 
 
 def _same_as_recorded(same_day: list, number: int | float, note: str | None) -> bool:
