@@ -234,6 +234,11 @@ def test_an_import_says_what_a_read_of_every_report_says(busy, tmp_path):
                 falls.append((line, on.isoformat(), highest[0].isoformat()))
             if highest is None or value >= highest[1]:
                 highest = (on, value)
+        stored = {on: value for on, _, value, line in timeline if line is None and on not in given}  # a day's latest
+        for on, _, value, line in timeline:  # a late row above a later stored report (as `log` warns)
+            later = sorted(day for day, number in stored.items() if day > on and number < value)
+            if line is not None and later:
+                falls.append((line, on.isoformat(), later[0].isoformat()))
 
     result = busy("import", "progress", str(path), "--dry-run", "--format", "json")
     assert result.exit_code == 0, result.output

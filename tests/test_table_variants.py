@@ -117,11 +117,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"
         "a street's completion report of '第一项:name。' headings and paragraphs with no <table>, titled 完成情况报告: the file "
         "is refused as 'no table found in the document', its grid in the harness as 'no header row found'; both unread, "
         "the messages differ (twelfth held-out set, first contact)",
-    ("lishui-2023-fenjie.xlsx", "units_joined_space"):
-        "a units cell \"市人力社保局、市农业农村局分别牵头\" (each office leads its part) is read as one lead and a unit "
-        "\"市农业农村局分别牵头\" (the published file, twelfth held-out set, first contact); with the offices joined by a "
-        "space the words are two lead groups and \"分别牵头\" loses its 牵头 (\"市农业农村局分别\" a lead, no unit): both "
-        "readings miss the two leads, differently; 分别牵头 is not read yet",
 }
 
 

@@ -100,3 +100,13 @@ ESTIMATE_VERBS = r"实施|實施|建设|建設|办好|推进"
 """The work a plan puts in hand, before "…，惠及": the benefit is an estimate ("今年实施十件民生实事，惠及群众50万人"), no result."""
 REQUIREMENT_VERBS = r"加强|加強|加大|强化|強化|健全|完善|落实|落實|做好|严格|嚴格|压实|明确|统筹|深化"
 """A plan's or a notice's requirement opens with one ("加强组织领导（区政府办）"): its office in brackets makes it no task."""
+
+# --- the words of a unit's report (sources/progress.py, store/log.py, sources/table/cells.py) ------------------
+
+ALL_DONE_WORDS = ("全部完成", "已全部完成", "全面完成", "已全面完成", "全部建成", "已全部建成", "全部完工", "已全部完工")
+"""A value that says the whole of a line is done: every checkpoint of a text-only line met, a quantity at its target."""
+DONE_WORDS = ("已完成", "完成", "已办结", "已圆满完成", "提前完成", "已完工", "完工", "已建成", "建成", "已竣工", "竣工")
+"""A value that says the work is done ("已完工", "已建成"): a text-only line's checkpoints due by then met, a quantity at
+its target. `log VALUE` and `import progress` read them alike."""
+TOTAL_WORDS = r"合\s*[计計]|小\s*[计計]|[总總]\s*[计計]|共\s*[计計]"
+"""A row of totals under a table (regular expression's text): no task, in a published table or a unit's report."""

@@ -80,7 +80,7 @@ def import_progress(
     programme: Annotated[Optional[str], typer.Option("--programme", "-p", help="Programme of rows without a 计划 column.")] = None,
     sheet: Annotated[Optional[str], typer.Option("--sheet", help="Sheet of a workbook to read. [default: the first]")] = None,
     as_of: as_of_option("Date of rows without a 截至日期 column.") = None,
-    by: Annotated[Optional[str], typer.Option("--by", help="Reporter of rows without a 填报人 column.")] = None,
+    by: Annotated[Optional[str], typer.Option("--by", help="Reporter of rows without a 填报人 column. [default: your login name]")] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Validate and say what would change; write nothing.")] = False,
     fmt: FormatOption = Format.table,
     reason: Annotated[Optional[str], typer.Option("--reason", help="Why: kept with the batch and its corrections.")] = None,
@@ -88,6 +88,7 @@ def import_progress(
 ) -> None:
     """Import unit reports from spreadsheets: all rows or none (docs/import.md)."""
     from mstrack.sources.progress import import_progress as run_import
+    from mstrack.store.connections import login_name
 
     store = open_store(ctx, write=not dry_run)
     default_as_of = parse_day(as_of, "--as-of") if as_of else None
@@ -100,7 +101,7 @@ def import_progress(
 
     with _row_progress(files) as on_row, bulk():
         result = run_import(
-            store, files, programme=programme, sheet=sheet, default_as_of=default_as_of, by=by,
+            store, files, programme=programme, sheet=sheet, default_as_of=default_as_of, by=by or login_name(),
             today=date.today(), dry_run=dry_run, on_row=on_row, reason=reason, confirm=announce,
         )
     if not announced:  # nothing was written: said now
@@ -145,6 +146,8 @@ def _say_imported(result, fmt: Format, dry_run: bool, verbose: bool = False) -> 
         else:
             say("{new} new, {corrected} corrected, {unchanged} already there, {skipped} empty rows skipped; "
                 "{written} {written:report was|reports were} written", **counts)
+    if fmt is Format.table and result.totals:
+        say("{n} {n:row|rows} of totals (合计, 小计) skipped: {rows}", n=len(result.totals), rows="; ".join(result.totals))
     if fmt is Format.table and result.repeats:
         _say_repeats(result.repeats)
 

@@ -141,10 +141,7 @@ def check_report(
             number, warnings = check_value(value, state.unit, state.indicator)
         except InputError as error:
             raise InputError("VALUE {error}", error=error) from None
-        standing = _standing(state.reports)
-        earlier = [r for r in standing if r.as_of <= on and r.value > number]
-        # a late report (dated before others) above a later one: that one now reads as a fall
-        later = [r for r in standing if r.as_of > on and r.value < number]
+        earlier = [r for r in _standing(state.reports) if r.as_of <= on and r.value > number]
         if earlier and state.comparator != AT_MOST:
             last = earlier[-1]
             warnings.append(Message(
@@ -152,13 +149,9 @@ def check_report(
                 label=label, value=format_number(number, state.unit), on=on, earlier=format_number(last.value, state.unit),
                 earlier_on=last.as_of,
             ))
-        elif later and state.comparator != AT_MOST:
-            first = later[0]
-            warnings.append(Message(
-                "{label}: {value} as of {on} is higher than the {later} reported as of {later_on}, a later day; values are"
-                " cumulative", label=label, value=format_number(number, state.unit), on=on,
-                later=format_number(first.value, state.unit), later_on=first.as_of,
-            ))
+        elif state.comparator != AT_MOST and (warning := higher_than_later(
+                label, number, on, state.unit, [(r.as_of, r.value) for r in state.reports])):
+            warnings.append(warning)
         what = Message("{value} as of {on}", value=format_number(number, state.unit), on=on)
     same_day = [r for r in state.reports if r.as_of == on]
     if same_day and same_day[-1].value != number:
@@ -167,9 +160,22 @@ def check_report(
     return CheckedReport(state=state, on=on, value=number, label=label, what=what, warnings=warnings, unchanged=unchanged)
 
 
+def higher_than_later(label: str, number: int | float, on: date, unit: str, reports: list[tuple[date, float]]) -> Message | None:
+    """A late report (dated before others) above a later one, which now reads as a fall: said by `log` and `import
+    progress` alike. `reports`: the (day, value) stored, in day and entry order (a day's last entry stands)."""
+    standing = dict(reports)
+    later = [(day, value) for day, value in sorted(standing.items()) if day > on and value < number]
+    if not later:
+        return None
+    later_on, value = later[0]
+    return Message("{label}: {value} as of {on} is higher than the {later} reported as of {later_on}, a later day; values are"
+                   " cumulative", label=label, value=format_number(number, unit), on=on,
+                   later=format_number(value, unit), later_on=later_on)
+
+
 def _standing(reports: list) -> list:
-    """The report that stands for each date, the last entered (reports come by date, then entry): a value since
-    corrected is no reason to warn."""
+    """The report that stands for each date, the last entered (reports come by date, then entry), as in
+    higher_than_later: a value since corrected is no reason to warn."""
     return list({report.as_of: report for report in reports}.values())
 
 

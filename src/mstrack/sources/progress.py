@@ -16,15 +16,17 @@ from pathlib import Path
 
 from mstrack.domain.dates import DateError, parse_date
 from mstrack.domain.limits import readable_name, text_problem
-from mstrack.domain.progress import check_value, match_indicator
+from mstrack.domain.progress import check_value, higher_than_later, match_indicator
 from mstrack.domain.quantities import format_number, normalize, shown
 from mstrack.errors import InputError, Message, Problem
+from mstrack.sources import progress_rows
 from mstrack.sources.progress_cells import picked, plain_chunk, plain_limit, plain_unit, plain_value, split_remark, text_value, unit_bracket
 from mstrack.sources.progress_columns import COLUMNAR_ROWS, Columns
+from mstrack.sources.progress_names import TITLE_COLUMN, UNIT_COLUMN, NamedRows
 from mstrack.sources.progress_rows import ASK, FALLS_ROWS, NOTHING, OTHER, SAME, Checked, ImportIndicator, ImportResult, PlanReads, day_runs
-from mstrack.sources.rows import Uncomputed
-from mstrack.sources.sheets import Table, cell_text, find_table, header_key, read_rows
-from mstrack.vocabulary import SCHEDULE
+from mstrack.sources.rows import TOTAL_CELL_RE, Uncomputed, total_row
+from mstrack.sources.sheets import Table, cell_text, columns_read, find_table, header_key, read_rows
+from mstrack.vocabulary import ALL_DONE_WORDS, DONE_WORDS, SCHEDULE
 
 COLUMNS = {
     "programme": {"programme", "计划", "项目编号", "计划编号", "计划代码"},
@@ -34,11 +36,12 @@ COLUMNS = {
     "value": {"value", "数值", "完成值", "累计完成值", "累计完成"},
     "note": {"note", "备注", "说明"},
     "reporter": {"reporter", "填报人", "报送人"},
+    "title": TITLE_COLUMN,
+    "unit": UNIT_COLUMN,
 }
 COLUMNS = {key: {header_key(name) for name in names} for key, names in COLUMNS.items()}
-ALL_DONE = ("全部完成", "已全部完成")
-DONE = ("已完成", "完成", "已办结", "已圆满完成", "提前完成")
-DONE_WORDS = frozenset(DONE + ALL_DONE)
+ALL_DONE = frozenset(ALL_DONE_WORDS)
+DONE = frozenset(DONE_WORDS + ALL_DONE_WORDS)
 FIELDS = ("programme", "task", "indicator", "as_of", "value", "note", "reporter")
 
 
@@ -83,7 +86,7 @@ class _Importer:
             self.result.errors.append(Message("{path}: file name: {problem}", path=path, problem=problem))
             return
         try:
-            table = find_table(path, read_rows(path, sheet), COLUMNS, ("task", "value"))
+            table = find_table(path, read_rows(path, sheet), COLUMNS, (("task", "title"), "value"))
         except InputError as error:
             self.result.errors.extend(error.messages)
             return
@@ -98,9 +101,13 @@ class _Importer:
         missing = None in index
         pick = itemgetter(*(-1 if i is None else i for i in index))
         width = max(i for i in index if i is not None) + 1
-        chunked = table.rows if hasattr(table.rows, "chunk") else None  # a .csv's or .xlsx's: its rows' cells as read
+        named = NamedRows.of(self, table, table.columns)  # a file naming its tasks in words, or who reports: row by row
+        chunked = table.rows if hasattr(table.rows, "chunk") and named is None else None  # a .csv's or .xlsx's: its rows' cells as read
         rest = iter(table.rows)
         while chunk := self._next_chunk(chunked, rest, index, on_row):
+            if named is not None:
+                self._read_chunk(table, *named.rows(chunk, index))
+                continue
             cells_of = list(map(_CELLS, chunk))
             if min(map(len, cells_of)) >= width and all(map(any, cells_of)):
                 # the common chunk, checked in C: no blank row, none shorter than the header
@@ -109,6 +116,8 @@ class _Importer:
                 self._read_chunk(table, list(map(_NUMBER, chunk)), list(map(pick, cells_of)))
             else:
                 self._read_chunk(table, *picked(chunk, index, pick, width))
+        if named is not None:
+            named.end()
 
     def _next_chunk(self, chunked, rest, index: list[int | None], on_row: Callable[[int], None] | None) -> list:
         """The next rows of the file to read row by row; a .csv's or .xlsx's chunks (sheets.TextRows, SheetRows)
@@ -190,7 +199,7 @@ class _Importer:
         remark = None
         if value is not None and ("(" in value or "（" in value):
             value, remark = split_remark(value)
-        done_word = value is not None and not value[0].isdigit() and normalize(value) in DONE_WORDS
+        done_word = value is not None and not value[0].isdigit() and normalize(value) in DONE
         # The same few hundred (programme, task, indicator) cells come back in every round of reports:
         # found once, they are one lookup (only cells that passed every check are remembered).
         place = self.places.get((programme_cell, task_cell, name_cell, done_word)) if value is not None else None
@@ -273,8 +282,11 @@ class _Importer:
         """The programme's year and the indicator a row's cells name; None when the row is skipped, or when
         it failed, its problem named."""
         task = text_value(task_cell)
-        if task is None:
-            self._fail(table, line, "task", "no task number in this row")
+        if task is None or TOTAL_CELL_RE.match(task):
+            if total_row([text_value(cell) or "" for cell in (programme_cell, task_cell, name_cell)]):
+                self.result.totals.append(f"{table.path}:{line}")  # 合计: the sum of the rows above, no task
+            else:
+                self._fail(table, line, "task", "no task number in this row")
             return None
         if value is None:
             self.result.skipped += 1  # a row of a fill-in sheet the unit left empty
@@ -302,6 +314,8 @@ class _Importer:
             try:
                 state = self.indicators[key] = match_indicator(states, name, text_only, f"{code}/{task}")
             except InputError as error:
+                if name is None:  # "has 6 indicators": which column was read as what, so that one can be renamed
+                    error = Message("{error} (the header read: {columns})", error=error, columns=columns_read(table))
                 self._fail(table, line, "indicator" if name else "task", error)
                 return None
         self.states[state.indicator_id] = state
@@ -417,8 +431,8 @@ class _Importer:
         result.unchanged += counts[SAME]
         result.updated += counts[OTHER]
         result.inserted += counts[NOTHING]
-        result.errors.sort(key=_file_order)
-        result.repeats.sort(key=lambda pair: _file_order(pair[0]))
+        result.errors.sort(key=progress_rows.file_order)
+        result.repeats.sort(key=lambda pair: progress_rows.file_order(pair[0]))
 
     def _firsts(self, state: ImportIndicator, seqs, repeats: list[int]) -> list[int]:
         """An indicator's rows by day (file order kept within), the first of each day's: a later one is a repeat."""
@@ -441,8 +455,8 @@ class _Importer:
             self.result.errors.append(Message(
                 "{place}: {ref} {indicator} as of {on} is {value} here but {other} at {other_place}",
                 place=self.where(seq), ref=f"{state.programme}/{state.task}", indicator=state.indicator,
-                on=date.fromordinal(checked.day[seq]), value=format_number(_number_of(checked.value[seq]), state.unit),
-                other=format_number(_number_of(checked.value[first]), state.unit), other_place=self.where(first),
+                on=date.fromordinal(checked.day[seq]), value=format_number(progress_rows.number_of(checked.value[seq]), state.unit),
+                other=format_number(progress_rows.number_of(checked.value[first]), state.unit), other_place=self.where(first),
             ))
             return
         self.result.repeats.append((self.where(seq), self.where(first)))  # repeated in the file, not stored before
@@ -459,8 +473,8 @@ class _Importer:
         file corrects it, so nothing falls from it."""
         checked = self.checked
         day, value = checked.day, checked.value
-        spans = [(state.indicator_id, date.fromordinal(day[firsts[0]]), min(date.fromordinal(day[firsts[-1]]), state.last))
-                 for state, firsts in waiting if state.last is not None]
+        spans = [(state.indicator_id, date.fromordinal(day[firsts[0]]), state.last)  # to the last stored: a late row's
+                 for state, firsts in waiting if state.last is not None]  # later reports (higher_than_later)
         tops, stored = self.store.stored_between(spans, upto=self.plan.upto) if spans else ([], {})
         tops = iter(tops)
         for state, firsts in waiting:
@@ -468,11 +482,13 @@ class _Importer:
                 before = []
             else:
                 top_value, top_on = next(tops)
-                before = [(top_on, 0, _number_of(top_value), None)] if top_value is not None else []
+                before = [(top_on, 0, progress_rows.number_of(top_value), None)] if top_value is not None else []
                 given = set(map(day.__getitem__, firsts))  # the file's own days: what it says there replaces the store's
-                before += [(on, 0, _number_of(number), None) for on, number in stored.get(state.indicator_id, ())
-                           if on.toordinal() not in given]
-            timeline = sorted(before + [(date.fromordinal(day[seq]), 1, _number_of(value[seq]), seq) for seq in firsts],
+                kept = [(on, number) for on, number in stored.get(state.indicator_id, ()) if on.toordinal() not in given]
+                before += [(on, 0, progress_rows.number_of(number), None) for on, number in kept]
+                if kept and kept[-1][0] > date.fromordinal(day[firsts[0]]):  # a row dated before a stored report
+                    self._warn_about_later(state, firsts, kept)
+            timeline = sorted(before + [(date.fromordinal(day[seq]), 1, progress_rows.number_of(value[seq]), seq) for seq in firsts],
                               key=lambda item: item[:2])
             highest = None
             for as_of, _, number, seq in timeline:
@@ -485,6 +501,15 @@ class _Importer:
                     ))
                 if highest is None or number >= highest[1]:
                     highest = (as_of, number)
+
+    def _warn_about_later(self, state: ImportIndicator, firsts: list[int], stored: list[tuple[date, float]]) -> None:
+        """A late row (dated before reports stored) above one of them: said as `log` says it."""
+        day, value = self.checked.day, self.checked.value
+        for seq in firsts:
+            warning = higher_than_later(f"{state.programme}/{state.task} {state.indicator}", progress_rows.number_of(value[seq]),
+                                        date.fromordinal(day[seq]), state.unit, stored)
+            if warning is not None:
+                self.result.warnings.append(Message("{place}: {warning}", place=self.where(seq), warning=warning))
 
     def keep(self, state: ImportIndicator, as_of: date, number, note: str | None, reporter: str | None, line: int) -> None:
         """A checked row: remembered for the comparison, and written (in chunks) unless the store holds it."""
@@ -523,19 +548,6 @@ class _Importer:
 
 
 _CELLS, _NUMBER = attrgetter("cells"), attrgetter("number")
-
-
-def _number_of(value: float) -> int | float:
-    """A value as the row gave it: integral ones as int (format_number writes them so)."""
-    return int(value) if value.is_integer() else value
-
-
-def _file_order(message: str) -> tuple:
-    """Errors by file and row, as the person fixing the file reads them."""
-    place, _, _ = message.partition(": ")
-    path, _, rest = place.partition(":")
-    line = rest.split(":")[0]
-    return (path, int(line) if line.isdigit() else 0)
 
 
 def import_progress(

@@ -181,10 +181,24 @@ class ImportResult:
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     batch: int | None = None
+    totals: list[str] = field(default_factory=list)  # the rows of totals (合计) skipped, as FILE:ROW
 
     def as_dict(self) -> dict:
         return {
             "inserted": self.inserted, "updated": self.updated, "unchanged": self.unchanged,
             "skipped": self.skipped, "repeated": len(self.repeats), "errors": self.errors, "warnings": self.warnings,
-            "batch": self.batch,
+            "batch": self.batch, "total_rows": len(self.totals),
         }
+
+
+def number_of(value: float) -> int | float:
+    """A value as the row gave it: integral ones as int (format_number writes them so)."""
+    return int(value) if value.is_integer() else value
+
+
+def file_order(message: str) -> tuple:
+    """Errors by file and row, as the person fixing the file reads them."""
+    place, _, _ = message.partition(": ")
+    path, _, rest = place.partition(":")
+    line = rest.split(":")[0]
+    return (path, int(line) if line.isdigit() else 0)

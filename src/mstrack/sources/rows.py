@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import chain
+
+from mstrack.vocabulary import TOTAL_WORDS
 
 
 class Uncomputed(str):
@@ -72,3 +75,16 @@ class Cells:
 
 
 _LISTS = {list}
+
+
+TOTAL_CELL_RE = re.compile(rf"^\s*(?:{TOTAL_WORDS})\s*[:：]?\s*$")  # a row of totals: no task
+WHOLE_REGION_RE = re.compile(r"^\s*全\s*[省市县区州盟旗]\s*$")  # "全省": the total of a table by region, over figures only
+FIGURE_RE = re.compile(r"^\s*\d+(?:,\d{3})*(?:\.\d+)?\s*[%％]?\s*$")
+
+
+def total_row(cells: list[str]) -> bool:
+    """A row of totals, no task: 合计 (小计, 总计) first; or 全省 (全市, 全县 …) first and figures only after it, the whole
+    of a table whose rows are regions ("全市" before a task's words is where the task is done)."""
+    filled = [c for c in cells if c]
+    return bool(filled) and (TOTAL_CELL_RE.match(filled[0]) is not None or WHOLE_REGION_RE.match(filled[0]) is not None
+                             and all(FIGURE_RE.match(c) for c in filled[1:] if c != filled[0]))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
 from pathlib import Path
@@ -326,6 +326,7 @@ class Table:
     headers: list[str]
     columns: dict[str, int]
     rows: Iterator[Row]  # streamed: a large file is never held whole
+    above: list[Row] = field(default_factory=list)  # the rows above the header (a title, "填报单位：…")
 
     @property
     def source(self) -> str:
@@ -346,8 +347,21 @@ FIELD_WORDS = {"programme": Message("programme"), "task": Message("task"), "indi
 """A column's field as the header's messages name it: its key in English, its usual header in Chinese."""
 
 
-def find_table(path: Path, rows: Iterator[Row], aliases: dict[str, set[str]], required: tuple[str, ...]) -> Table:
-    """The first row among the top rows whose cells name every required field is the header."""
+def columns_read(table: Table) -> Joined:
+    """Each header as the import read it ("序号 as task"), then those it did not read: what to rename when a column
+    was not recognised."""
+    fields = {index: field for field, index in table.columns.items()}
+    read = [Message("{header} as {field}", header=header, field=FIELD_WORDS.get(fields[index], fields[index]))
+            for index, header in enumerate(table.headers) if index in fields]
+    unread = [header for index, header in enumerate(table.headers) if index not in fields and header.strip()]
+    if unread:
+        read.append(Message("not read: {headers}", headers="、".join(unread)))
+    return Joined("; ", read)
+
+
+def find_table(path: Path, rows: Iterator[Row], aliases: dict[str, set[str]], required: tuple[str | tuple[str, ...], ...]) -> Table:
+    """The first row among the top rows whose cells name every required field is the header (a tuple of fields:
+    one of them)."""
     seen: list[Row] = []
     for row in rows:
         if len(seen) >= HEADER_SEARCH_ROWS:
@@ -357,20 +371,20 @@ def find_table(path: Path, rows: Iterator[Row], aliases: dict[str, set[str]], re
         duplicates = []
         for index, cell in enumerate(row.cells):
             key = header_key(cell)
-            for field, names in aliases.items():
+            for name, names in aliases.items():
                 if key in names:
-                    if field in columns:
-                        duplicates.append((field, row.cells[columns[field]], cell))
-                    columns.setdefault(field, index)
-        if all(field in columns for field in required):
+                    if name in columns:
+                        duplicates.append((name, row.cells[columns[name]], cell))
+                    columns.setdefault(name, index)
+        if all(not columns.keys().isdisjoint((wanted,) if isinstance(wanted, str) else wanted) for wanted in required):
             if duplicates:
                 field, first, second = duplicates[0]
                 raise InputError("{path}:{line}: two columns mean {field}: {first!r} and {second!r}", path=path, line=row.number,
                                  field=FIELD_WORDS.get(field, field), first=first, second=second)
             headers = [str(cell) if cell is not None else "" for cell in row.cells]
-            return Table(path, row.number, headers, columns, rows)
-    wanted = Joined("; ", [Message("{field}: {names}", field=FIELD_WORDS.get(field, field), names=" / ".join(sorted(aliases[field])))
-                           for field in required])
+            return Table(path, row.number, headers, columns, rows, seen[:-1])
+    wanted = Joined("; ", [Message("{field}: {names}", field=FIELD_WORDS.get(first, first), names=" / ".join(sorted(aliases[first])))
+                           for first in (one if isinstance(one, str) else one[0] for one in required)])  # the usual of several
     if sheets := _sheets_to_choose(path):
         raise InputError("{path}: no header row found in the first {n} rows (needs {wanted}); the workbook has the sheets"
                          " {sheets}: name the one to read with --sheet", path=path, n=HEADER_SEARCH_ROWS, wanted=wanted,

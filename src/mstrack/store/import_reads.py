@@ -73,6 +73,21 @@ def import_indicators(dialect: Dialect, connection, code: str,
 _TASK, _LAST = itemgetter(0), itemgetter(5)
 
 
+def import_tasks(dialect: Dialect, connection, code: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """A programme's tasks by code: (title, the units of its lines, every role): what a file's 任务名称 and 填报单位
+    columns are checked against. Read only for a file that has one of them."""
+    rows = dialect.rows(connection, (
+        "SELECT t.code, t.title, u.name FROM task AS t JOIN programme AS p ON t.programme_id = p.id"
+        " LEFT JOIN task_line AS l ON l.task_id = t.id LEFT JOIN line_unit AS lu ON lu.line_id = l.id"
+        f" LEFT JOIN unit AS u ON u.id = lu.unit_id WHERE p.code = {dialect.p} ORDER BY t.position, l.position, lu.position"), [code])
+    tasks: dict[str, tuple[str, list[str]]] = {}
+    for task, title, unit in rows:
+        units = tasks.setdefault(task, (title, []))[1]
+        if unit is not None and unit not in units:
+            units.append(unit)
+    return {task: (title, tuple(units)) for task, (title, units) in tasks.items()}
+
+
 def import_terms(dialect: Dialect, connection, ids: list[int]) -> dict[int, tuple]:
     """What an import's object of an indicator needs beyond import_indicators' tuple, by indicator id: (comparator,
     target, dues), dues a text-only line's checkpoint days (or the task's deadline). Read for the indicators the

@@ -241,6 +241,11 @@ class Reads:
         with self.reading() as connection:
             return import_reads.import_indicators(self.dialect, connection, code, tasks)
 
+    def import_tasks(self, code: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+        """A programme's tasks' titles and units, by code (import_reads.import_tasks)."""
+        with self.reading() as connection:
+            return import_reads.import_tasks(self.dialect, connection, code)
+
     def import_terms(self, ids: list[int]) -> dict[int, tuple]:
         """The rest of those indicators' plan, by id, for the objects an import makes (import_reads.import_terms)."""
         with self.reading() as connection:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from mstrack.sources.table.cells import total_row
+from mstrack.sources.rows import total_row
 from mstrack.sources.table.numbers import UNIT_ALT
 from mstrack.sources.table.reading import Sheet
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from mstrack.sources.rows import TOTAL_CELL_RE, WHOLE_REGION_RE
 from mstrack.sources.table.numbering import DOTS
 
 NOTE_LINE_RE = re.compile(r"^(?:备\s*注|注|说\s*明|(?:监督|联系|咨询|投诉|举报)(?:方式|电话|人))\s*\d*\s*[:：]")  # "备注：…",
@@ -40,18 +41,6 @@ HELPING_RE = re.compile(r"配合|协办|协助|参与|协同|协作")  # units t
 # numerals, "二", "（三）", which may group projects
 CODE_CELL_RE = re.compile(rf"^[*＊※★☆▲△●◆]*\s*第?\s*[（(]?\s*(\d+(?:[.-]\d+)?)\s*[）)]?\s*[项条号]?[{DOTS}]?\s*[*＊※★☆▲△●◆]*$")
 GROUP_CODE_RE = re.compile(rf"^[（(]?\s*([一二三四五六七八九十百]+)\s*[）)]?[{DOTS}]?$")
-TOTAL_CELL_RE = re.compile(r"^\s*(?:合\s*计|小\s*计|总\s*计|共\s*计)\s*[:：]?\s*$")  # a row of totals: no task
-WHOLE_REGION_RE = re.compile(r"^\s*全\s*[省市县区州盟旗]\s*$")  # "全省": the total of a table by region, over figures only
-FIGURE_RE = re.compile(r"^\s*\d+(?:,\d{3})*(?:\.\d+)?\s*[%％]?\s*$")
-
-
-def total_row(cells: list[str]) -> bool:
-    """A row of totals, no task: 合计 (小计, 总计) first; or 全省 (全市, 全县 …) first and figures only after it, the whole
-    of a table whose rows are regions ("全市" before a task's words is where the task is done)."""
-    filled = [c for c in cells if c]
-    return bool(filled) and (TOTAL_CELL_RE.match(filled[0]) is not None or WHOLE_REGION_RE.match(filled[0]) is not None
-                             and all(FIGURE_RE.match(c) for c in filled[1:] if c != filled[0]))
-
 # a column named by a kind of place (市州, 县(市、区), 地区, 乡镇): in a table whose rows are regions, its names are the tasks
 PLACE_HEADER_RE = re.compile(r"^(?:市州|地市|地区|区域|市县区?|县市区?|区县市?|县区|县[（(]市[、，,]?区[）)]|乡镇(?:街道)?|镇街|街镇)"
                              r"(?:名称)?$")

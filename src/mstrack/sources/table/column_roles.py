@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from mstrack.domain.quantities import chinese_count
+from mstrack.sources.rows import TOTAL_CELL_RE
 from mstrack.sources.table.above import declared_unit, total_units
-from mstrack.sources.table.cells import AREA_RE, CODE_CELL_RE, GROUP_CODE_RE, TOTAL_CELL_RE, place_task_column
+from mstrack.sources.table.cells import AREA_RE, CODE_CELL_RE, GROUP_CODE_RE, place_task_column
 from mstrack.sources.table.columns import BARE_NUMBER_RE, HEADER_UNIT_RE, UNIT_NAME_RE, Column, column_values, data_rows, office_columns
 from mstrack.sources.table.numbering import DOTS
 from mstrack.sources.table.reading import Sheet

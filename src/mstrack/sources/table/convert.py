@@ -16,7 +16,7 @@ from mstrack.sources.table.doubts import Doubt
 from mstrack.sources.table.header import find_header
 from mstrack.sources.table.headerless import list_table
 from mstrack.sources.table.mentions import shares_named
-from mstrack.sources.table.reading import Sheet, read_sheets
+from mstrack.sources.table.reading import Sheet, place, read_sheets
 from mstrack.sources.table.schedule import year_in_digits
 from mstrack.sources.table.tasks import read_tasks
 from mstrack.sources.traditional import restore_plan
@@ -139,8 +139,8 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
         comments[(None, None, None, "year")] = other_year
     return Conversion(programme=checked, summary=summary, stats=stats, comments=comments, reported=reported,
                       doubts=[*([other_year] if other_year else []),
-                              *(Message("{path}: row {row}, column {column}: {why}", path=path.name, row=d.row, column=d.column or "?",
-                                        why=d.why) for d in doubts)])
+                              *(Message("{path}: {row}, column {column}: {why}", path=path.name, row=place(path, d.row),
+                                        column=d.column or "?", why=d.why) for d in doubts)])
 
 
 def _comments(programme: Programme, doubts: list[Doubt]) -> dict[tuple, Message]:

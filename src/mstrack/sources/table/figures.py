@@ -13,6 +13,7 @@ from mstrack.sources.table.mentions import (
     COMPLETE_RE,
     Mention,
     another_thing,
+    content_words,
     find_mentions,
     protect_commas,
     stated,
@@ -20,7 +21,7 @@ from mstrack.sources.table.mentions import (
     unit_key,
 )
 from mstrack.sources.table.raw import RawLine, RawTask
-from mstrack.sources.table.schedule import dated_parts, month_digits, numbered_deadlines, numbered_parts
+from mstrack.sources.table.schedule import dated_parts, month_digits, numbered_deadlines, numbered_parts, without_date
 from mstrack.sources.table.series import Series, assign, is_level, join_month_plan_figures
 
 
@@ -48,6 +49,8 @@ def _statements(text: str, origin: str, year: int, own_places: tuple[str, ...] =
                 and not another_thing(mention, [one.statement for one in result], text)) \
                 or (not mention.unit and any(value == mention.value for value, _, _ in seen)):
             continue  # "完成在职参保人数6300人" beside a 目标任务 of "6300人" (or of "6300"): one target
+        if _step_of(mention, [one.statement for one in result]):
+            continue  # "治理河道5条，第三季度前完成2条": the indicator's checkpoint, placed when the step's date is read
         twice = next((i for i, one in enumerate(result) if _bare_and_bounded(one.statement, mention)), None) \
             if printed[(mention.value, unit_key(mention.unit))] == 2 else None
         if twice is not None:
@@ -57,6 +60,13 @@ def _statements(text: str, origin: str, year: int, own_places: tuple[str, ...] =
         seen.add((mention.value, unit_key(mention.unit), mention.comparator))
         result.append(_series(mention, origin))
     return result
+
+
+def _step_of(mention: Mention, earlier: list[Mention | None]) -> bool:
+    """A figure after a dated step ("第三季度前完成2条", "6月底前累计完成2.4万人") with no noun nor name of its own, in the
+    unit of a figure before it: how far the item's indicator is by that date, no indicator of its own."""
+    return not mention.noun and without_date(mention.verbs) != mention.verbs and not content_words(without_date(mention.verbs)) \
+        and any(one is not None and unit_key(one.unit) == unit_key(mention.unit) for one in earlier)
 
 
 def _bare_and_bounded(first: Mention, second: Mention) -> bool:

@@ -6,7 +6,8 @@ import re
 from datetime import date, timedelta
 
 from mstrack.errors import InputError
-from mstrack.sources.table.cells import CODE_CELL_RE, heading_row, place_task_column, seq_cell, total_row
+from mstrack.sources.rows import total_row
+from mstrack.sources.table.cells import CODE_CELL_RE, heading_row, place_task_column, seq_cell
 from mstrack.sources.table.column_roles import columns_by_data, contact_or_duty, one_numbered_item
 from mstrack.sources.table.columns import (
     BARE_NUMBER_RE,

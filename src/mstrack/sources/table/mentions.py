@@ -170,6 +170,24 @@ def _split_gap(gap: str) -> tuple[int, int]:
     return (m.start(), m.end()) if m else (len(gap), 0)
 
 
+NUMERAL = r"[一二两三四五六七八九十\d]+"
+SEVERAL_YEARS_RE = re.compile(rf"未来{NUMERAL}年|{NUMERAL}年(?:内|间|来|期间)|“?十[一二三四五六七八九]五”?(?:期间|时期|末)?"
+                              r"|(?:19|20)\d\d\s*[-—–~～至到]\s*(?:19|20)\d\d\s*年")
+BY_YEAR_RE = re.compile(r"(?:到|至|截至|截止)\s*((?:19|20)\d\d)\s*年")
+
+
+def over_several_years(before: str, year: int | None) -> bool:
+    """"带动未来五年制造业投资1000亿元", "到2025年", "“十四五”期间", "三年内": the words before a figure place it over
+    several years, so it is no target of the programme's year."""
+    return bool(SEVERAL_YEARS_RE.search(before)) or year is not None and any(
+        int(m[1]) > year for m in BY_YEAR_RE.finditer(before))
+
+
+def sentence_start(text: str, at: int) -> str:
+    """The words of the sentence before the clause at `at` ("到2025年，" before "建成10个")."""
+    return re.split(r"[。；;！!？?\n]", text[:at])[-1]
+
+
 def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, ...] = ()) -> list[Mention]:
     """Quantities with their words: "累计建设筹集保障性住房 3 万套（间）" → 30000 套（间）, a running total.
     A figure after a year before the programme's `year` ("较2022年") is a baseline, not a target. A place's part in
@@ -185,6 +203,8 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
         shared = _shared_names(clause, spans)
         previous_stages: frozenset = frozenset()
         for i, (start, end, number, after, unit, comparator) in enumerate(spans):
+            if over_several_years(sentence_start(text, clause_match.start()) + clause[:start], year):
+                continue
             gap_before = clause[spans[i - 1][1]: start] if i else clause[:start]
             if i:
                 gap_before = gap_before[_split_gap(gap_before)[1]:] if _split_gap(gap_before)[1] else gap_before
@@ -503,9 +523,20 @@ def another_thing(mention: Mention, earlier: list[Mention], text: str) -> bool:
         return False
     same = [one for one in earlier if one.value == mention.value and unit_key(one.unit) == unit_key(mention.unit)]
     sentences = re.split(r"[。；;\n]", text)
+    if not mention.noun and same and all(_own_subject(first, mention, sentences) for first in same):
+        return True  # "社会消费品零售总额增长5%,外贸出口增长5%": each figure after a subject of its own
     return bool(mention.noun) and bool(re.search(r"[\u4e00-\u9fff]", mention.verbs)) and bool(same) and all(
         first.noun and first.noun not in mention.noun and mention.noun not in first.noun
         and any(first.excerpt in one and mention.excerpt in one for one in sentences) for first in same)
+
+
+def _own_subject(first: Mention, then: Mention, sentences: list[str]) -> bool:
+    """Two figures with no noun after them, in one sentence, each after a subject the other does not share and a verb
+    of its own ("…总额增长5%,外贸出口增长5%"): two things. Without the verb ("学位2万个、幼儿园学位2万个") a list's parts
+    stay the one target, as the seeds read them."""
+    return not first.noun and first.name not in then.name and then.name not in first.name \
+        and all(one.name != "指标" and RATE_BEFORE_RE.search(one.verbs) for one in (first, then)) \
+        and any(first.excerpt in one and then.excerpt in one for one in sentences)
 
 
 PART_OF_WHOLE_RE = re.compile(r"\s*[（(]?\s*(?:其中|含|包括|包含)")

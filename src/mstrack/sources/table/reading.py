@@ -41,9 +41,15 @@ class Sheet:
     def where(self, row: Row, index: int, header: str = "") -> Message:
         name = self.column_name(index) if self.column_name else str(index + 1)
         if header:
-            return Message("{path}: row {row}, column {column} ({header})", path=self.path, row=row.number, column=name,
-                           header=header)
-        return Message("{path}: row {row}, column {column}", path=self.path, row=row.number, column=name)
+            return Message("{path}: {row}, column {column} ({header})", path=self.path, row=place(self.path, row.number),
+                           column=name, header=header)
+        return Message("{path}: {row}, column {column}", path=self.path, row=place(self.path, row.number), column=name)
+
+
+def place(path: Path | str, number: int) -> Message:
+    """Where a row is, as the user finds it: an editor numbers a text file's lines ("line 110"), a spreadsheet, a CSV
+    or a document its rows ("row 110"). The one place a table's messages name it."""
+    return Message("line {n}", n=number) if Path(path).suffix.lower() == ".txt" else Message("row {n}", n=number)
 
 
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")

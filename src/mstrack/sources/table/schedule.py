@@ -118,6 +118,12 @@ DONE_REST_RE = re.compile(rf"(?:并|全部|全面|基本|各项|所有|年度|�
 CLAUSE_BREAK_RE = re.compile(r"[，,]")
 
 
+def without_date(words: str) -> str:
+    """The words after the date a step opens with ("第三季度前完成" → "完成")."""
+    m = CLAUSE_DATE_RE.match(words.strip())
+    return words.strip()[m.end("label"):] if m else words
+
+
 def dated_clauses(text: str, year: int) -> list[tuple[str, date, str]]:
     """(label, due, words) of each clause of a content cell that starts with a date: where its verb completes the
     sentence's work ("新建幼儿园3所，9月底前投入使用") the words are the sentence, whose figures are due then; a step with

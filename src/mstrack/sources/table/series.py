@@ -20,6 +20,7 @@ from mstrack.sources.table.mentions import (
     unit_key,
     word_pairs,
 )
+from mstrack.sources.table.schedule import without_date
 
 
 @dataclass(kw_only=True)
@@ -122,8 +123,8 @@ def _candidates(series: list[Series], mention: Mention, mi: int, only: bool = Fa
     """(-score, series index, mention index) of every series close enough to take the mention; `only`: the mention is
     in the task's one checkpoint (the words under a 完成时限), which details its title."""
     scores = [one.score(mention) for one in series]
-    # "完成7家", "完成7家建设任务" (the task's own work): the noun is left out; one series counts 家
-    if len(content_words(TASK_WORK_RE.sub("", mention.contexts[0]))) < 2:
+    # "完成7家", "完成7家建设任务", "第三季度前完成2条" (the task's own work): the noun is left out; one series counts 家
+    if len(content_words(TASK_WORK_RE.sub("", without_date(mention.contexts[0])))) < 2:
         alike = [si for si, one in enumerate(series) if unit_key(one.unit) == unit_key(mention.unit) and one.stages == mention.stages]
         if len(alike) == 1:
             scores[alike[0]] = max(scores[alike[0]], 0.5)

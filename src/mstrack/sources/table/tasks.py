@@ -7,7 +7,8 @@ import re
 from mstrack.domain import unique
 from mstrack.errors import InputError, Message
 from mstrack.model import Area
-from mstrack.sources.table.cells import AREA_RE, SEVERAL_CODES_RE, explained_marks, note_line, total_row, without_marks
+from mstrack.sources.rows import total_row
+from mstrack.sources.table.cells import AREA_RE, SEVERAL_CODES_RE, explained_marks, note_line, without_marks
 from mstrack.sources.table.columns import Column, helping_column
 from mstrack.sources.table.numbering import (
     COUNT_RE,
@@ -25,7 +26,7 @@ from mstrack.sources.table.numbering import (
 )
 from mstrack.sources.table.raw import Layout as _Layout
 from mstrack.sources.table.raw import RawTask
-from mstrack.sources.table.reading import Row, Sheet
+from mstrack.sources.table.reading import Row, Sheet, place
 from mstrack.sources.table.row_lines import UNLISTED, carry_deadlines, own_units, read_row_lines
 from mstrack.sources.table.schedule import numbered_parts
 from mstrack.sources.table.titles import (
@@ -177,13 +178,13 @@ def _no_tasks(sheet: Sheet, at: int, areas: list[Area]) -> None:
     """Refuse a table with no task row, saying what its rows were: headings alone ("一、加强组织领导", the sections of
     a plan) or nothing read. A list read without a header row has none to point at: its first row is named."""
     header = sheet.rows[at].number
-    row = header or next((r.number for r in sheet.rows[at + 1:] if any(r.cells)), header)
+    row = place(sheet.path, header or next((r.number for r in sheet.rows[at + 1:] if any(r.cells)), header))
     if areas:
-        raise InputError("{path}: row {row}: {n} headings ({names}) and no task row under any of them", path=sheet.path,
+        raise InputError("{path}: {row}: {n} headings ({names}) and no task row under any of them", path=sheet.path,
                          row=row, n=len(areas), names="、".join(a.name for a in areas[:3]) + ("…" if len(areas) > 3 else ""))
     if not header:
-        raise InputError("{path}: row {row}: a list with no task row in it", path=sheet.path, row=row)
-    raise InputError("{path}: row {row}: a header but no task rows below it", path=sheet.path, row=row)
+        raise InputError("{path}: {row}: a list with no task row in it", path=sheet.path, row=row)
+    raise InputError("{path}: {row}: a header but no task rows below it", path=sheet.path, row=row)
 
 
 def _part_number(row: Row, layout: _Layout, tasks: list[RawTask], area: str | None,

@@ -193,6 +193,7 @@ def numbered_groups(cell: str) -> dict[str, str]:
 LEAD_ROLES = ("牵头", "主责", "主办", "负责")
 FIRST_LEADS_RE = re.compile(r"\s*[（(][^（）()]*(?:第一|首位|首个|最前)[^（）()]*(?:牵头|主责|主办)[^（）()]*[）)]")
 ROLE_LABEL_RE = re.compile(r"(牵头|主责|主办|负责|配合|协办|协助|参与|责任)(?:单位|部门)?\s*[：:]")
+EACH_LEADS_RE = re.compile(r"\s*(?:分别|共同|联合)\s*(?:牵头|主责|主办|负责)\s*[。.]?$")  # "A、B分别牵头": each leads its part
 ROLE_MARK_RE = re.compile(r"\s*[（(]\s*(?:牵头|主责|主办)\s*(?:单位|部门)?\s*[）)]")
 ROLE_WORDS_RE = re.compile(r"(?P<lead>[^，,；;。\n]+?)牵头\s*[，,；;。\n]\s*(?P<others>.+?)"
                            r"(?:配合|参与|协助|协办|指导|督导|共同负责)?[。]?", re.S)  # the others one a line too
@@ -205,6 +206,8 @@ def roles_in(cell: str) -> tuple[str, str] | None:
     if FIRST_LEADS_RE.search(text):  # "…、市税务局(列第一位者为工作牵头单位,下同)": the note says the first leads
         first, *others = [u for g in split_groups(FIRST_LEADS_RE.sub("", text)) for u in split_units(g)] or [""]
         return first, "、".join(others)
+    if (each := EACH_LEADS_RE.search(text)) and each.start() > 0:  # "市人力社保局、市农业农村局分别牵头": all of them lead
+        return "、".join(u for g in split_groups(text[:each.start()]) for u in split_units(g)), ""
     labels = list(ROLE_LABEL_RE.finditer(text))  # the role word on its own line is the line's above
     if labels and labels[0].start() == 0 and any(m[1] in LEAD_ROLES for m in labels):
         parts = [(m[1], text[m.end(): labels[k + 1].start() if k + 1 < len(labels) else len(text)].strip(" ；;，,。\n"))

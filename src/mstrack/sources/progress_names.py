@@ -1,0 +1,184 @@
+"""A unit's report that names its tasks in words (任务名称, 项目名称, 工作任务) or says who reports (填报单位): each row's
+name checked against the task its code names, a row found by its name alone, and a task reported by an office that is
+not one of its units said. A plain file (codes only) never comes here: its rows pay nothing for it."""
+
+from __future__ import annotations
+
+import re
+
+from mstrack.errors import Message
+from mstrack.sources.progress_cells import text_value
+from mstrack.sources.rows import TOTAL_CELL_RE
+from mstrack.sources.sheets import Table, header_key
+
+TITLE_COLUMN = {"task_name", "title", "任务名称", "项目名称", "工作任务", "任务内容", "项目内容", "实事项目", "民生实事项目"}
+"""A column of the tasks' names, beside or in place of their codes."""
+UNIT_COLUMN = {"reporting_unit", "填报单位", "报送单位", "填报部门"}
+"""The office that reports the row."""
+UNIT_LINE_RE = re.compile(r"^\s*(?:填报|报送)(?:单位|部门)\s*(?:[（(][^）)]*[）)])?\s*[:：]\s*(\S*)")  # "填报单位（盖章）：市民政局
+# 填报日期：…" above the header: the office, up to the first space (or in the next cell)
+NUMBERING_RE = re.compile(r"^\s*[（(]?\s*[\d一二三四五六七八九十]+\s*[)）、.．]\s*")  # "1、老旧小区改造": its number aside
+
+
+def fold(text: str) -> str:
+    """A name as titles are compared: spaces, full-width forms and traditional characters aside, its number aside."""
+    return header_key(NUMBERING_RE.sub("", text)).rstrip("。；;，,")
+
+
+def named_tasks(tasks: dict[str, tuple], name: str) -> list[str]:
+    """The tasks a name names, as the plan's titles are matched: the same title, else those it begins, else those it
+    is part of (folded: spacing, traditional/simplified)."""
+    folded = fold(name)
+    if not folded:
+        return []
+    titles = {task: fold(title) for task, (title, _) in tasks.items()}
+    for same in (str.__eq__, str.startswith, str.__contains__):
+        found = [task for task, title in titles.items() if same(title, folded)]
+        if found:
+            return found
+    return []
+
+
+def agrees(title: str, name: str) -> bool:
+    """A row's name fits the task its code names: part of its title (or the title part of the name)."""
+    title, name = fold(title), fold(name)
+    return bool(name) and (name in title or title in name)
+
+
+def unit_of(units: tuple[str, ...], unit: str) -> bool:
+    """An office is one of a task's units: the same name, one part of the other ("市住房建设局", "深圳市住房建设局"), or
+    one of the units a plan names as a level ("各区人民政府" takes "南山区人民政府")."""
+    office = fold(unit)
+    for named in map(fold, units):
+        if office in named or named in office or named.startswith("各") and len(named) > 1 and named[1] in office:
+            return True
+    return False
+
+
+class NamedRows:
+    """The checks of one file with a name or a reporting-unit column (or a 填报单位 line above its header)."""
+
+    def __init__(self, importer, table: Table, title_at: int | None, unit_at: int | None, unit: str | None):
+        self.importer, self.table = importer, table
+        self.title_at, self.unit_at, self.unit = title_at, unit_at, unit
+        self.tasks: dict[str, dict | None] = {}  # programme code → its tasks (title, units), once read
+        self.agreed = 0
+        self.wrong: list[tuple[int, str, str, str, list[str]]] = []  # (line, code, its programme, name, tasks it names)
+        self.offices: dict[tuple[str, str, str], list[int]] = {}  # (office, programme, task) → its rows
+        self.found: dict[tuple[str, str], list[str]] = {}  # (programme, name) → the tasks the name names
+
+    @classmethod
+    def of(cls, importer, table: Table, columns: dict[str, int]) -> NamedRows | None:
+        """The checks a file needs, None for a plain one."""
+        unit = next(filter(None, (_unit_in(row.cells) for row in table.above)), None)
+        title_at, unit_at = columns.get("title"), columns.get("unit")
+        if title_at is None and unit_at is None and unit is None:
+            return None
+        return cls(importer, table, title_at, unit_at, unit)
+
+    def _plan(self, code: str | None) -> dict | None:
+        if code is None:
+            return None
+        if code not in self.tasks:
+            self.tasks[code] = self.importer.store.import_tasks(code) or None
+        return self.tasks[code]
+
+    def rows(self, chunk: list, index: list[int | None]) -> tuple[list[int], list[tuple]]:
+        """A chunk's row numbers and cells in FIELDS order (as progress_cells.picked gives them), a row found by its
+        name given its task's code; a row whose name and code disagree is left out, said at the end of the file."""
+        lines, rows = [], []
+        title_at, unit_at, task_given = self.title_at, self.unit_at, index[1] is not None
+        for row in chunk:
+            cells = row.cells
+            if cells.count(None) == len(cells):
+                continue
+            picked = [cells[i] if i is not None and i < len(cells) else None for i in index]
+            name = text_value(cells[title_at]) if title_at is not None and title_at < len(cells) else None
+            code = text_value(picked[0]) or self.importer.programme
+            task = text_value(picked[1])
+            if name is not None and task is None and TOTAL_CELL_RE.match(name):
+                self.importer.result.totals.append(f"{self.table.path}:{row.number}")  # 合计 under the names
+                continue
+            tasks = self._plan(code) if name is not None else None
+            if tasks is not None:
+                named = self.found.get((code, name))
+                if named is None:
+                    named = self.found[(code, name)] = named_tasks(tasks, name)
+                if task is None:
+                    if len(named) == 1:
+                        task = picked[1] = named[0]
+                    elif named or not task_given:
+                        self._no_task(row.number, code, name, named)
+                        continue
+                elif task not in tasks or not agrees(tasks[task][0], name):
+                    self.wrong.append((row.number, task, code, name, named))
+                    continue
+                else:
+                    self.agreed += 1
+            office = text_value(cells[unit_at]) if unit_at is not None and unit_at < len(cells) else None
+            if (office := office or self.unit) and task is not None and code is not None:
+                self.offices.setdefault((office, code, task), []).append(row.number)
+            lines.append(row.number)
+            rows.append(tuple(picked))
+        return lines, rows
+
+    def _no_task(self, line: int, code: str, name: str, named: list[str]) -> None:
+        place = f"{self.table.path}:{line}:{self.table.headers[self.title_at]}"
+        if named:
+            self.importer.result.errors.append(Message("{place}: {name!r} names {n} tasks of {code}: {tasks}; give the task's"
+                                                       " code (任务编号)", place=place, name=name, n=len(named), code=code,
+                                                       tasks=", ".join(named[:10])))
+        else:
+            self.importer.result.errors.append(Message("{place}: {code} has no task named {name!r}", place=place, code=code,
+                                                       name=name))
+
+    def end(self) -> None:
+        """The file read: its disagreements (one message when the code column is a unit's own numbering) and the
+        tasks reported by an office that is none of their units (a warning: offices report for each other)."""
+        errors, warnings, table = self.importer.result.errors, self.importer.result.warnings, self.table
+        if self.wrong:
+            code_header, name_header = table.label("task"), table.headers[self.title_at]
+            if len(self.wrong) > 1 and not self.agreed:
+                errors.append(Message(
+                    "{path}: column {codes} looks like the unit's own row numbers, not task codes: in none of its {n} rows"
+                    " does {names} name the task the number does; rename or delete column {codes} so that the rows are"
+                    " matched by {names}", path=table.path, codes=code_header, n=len(self.wrong), names=name_header))
+        for line, task, code, name, named in self.wrong:
+            place = f"{table.path}:{line}:{name_header}"
+            tasks = self.tasks.get(code) or {}
+            if task not in tasks:
+                errors.append(Message("{place}: {code} has no task {task!r} ({codes}); {name!r}{named}", place=place,
+                                      code=code, task=task, codes=code_header, name=name, named=_named(named)))
+            else:
+                errors.append(Message(
+                    "{place}: {name!r} is not the task {codes} {task!r} names: {code}/{task} is {title!r}; {name!r}{named}",
+                    place=place, name=name, codes=code_header, task=task, code=code, title=_clip(tasks[task][0]),
+                    named=_named(named)))
+        for (office, code, task), lines in self.offices.items():
+            units = ((self._plan(code) or {}).get(task) or ("", ()))[1]
+            if units and not unit_of(units, office):
+                warnings.append(Message("{path}: rows {rows}: {office} reports {code}/{task}, whose units are {units}",
+                                        path=table.path, rows=", ".join(map(str, lines[:20])), office=office, code=code,
+                                        task=task, units="、".join(units)))
+
+
+def _named(named: list[str]) -> Message | str:
+    """What a row's name names instead, said after it."""
+    if not named:
+        return Message(" names no task")
+    return Message(" names task {tasks}", tasks=", ".join(named[:5]))
+
+
+def _clip(title: str, size: int = 40) -> str:
+    """A task's title as a message quotes it: one line, cut to `size` characters."""
+    title = " ".join(title.split())
+    return title if len(title) <= size else title[: size - 1] + "…"
+
+
+def _unit_in(cells: list) -> str | None:
+    """The office a line above the header names: "填报单位：市民政局", or "填报单位：" and the office in a cell after it."""
+    texts = [cell.strip() for cell in cells if isinstance(cell, str) and cell.strip()]
+    for at, text in enumerate(texts):
+        if found := UNIT_LINE_RE.match(text):
+            return found[1] or (texts[at + 1] if at + 1 < len(texts) else None)
+    return None
