@@ -313,10 +313,11 @@ def _queries(dialect: Dialect, *, as_of: date | None, programmes: list[str] | No
 
 def _window_query(dialect: Dialect, *, columns: str, one_report, in_indicators: str | None, params: list, as_of: date,
                   since: date) -> tuple[str, list]:
-    """indicator_states' reports with `since`: the latest at as_of and at since (an index seek each per
-    indicator), the latest at since entered outside the days (what last week's report stood on, when a late
-    report dated before since came in during the week), and those dated in between or entered then (one pass
-    over the report table: no index leads by the day of entry), without repeats (UNION), in date and entry order."""
+    """indicator_states' reports with `since`: each indicator's latest at since entered outside the days (what last
+    week's report stood on; an index seek per indicator), and those dated in between or entered then (one pass over
+    the report table: no index leads by the day of entry), in date and entry order. These two hold the latest at
+    as_of and at since as well (each is dated after since, or is the latest at since, and that one was entered outside
+    the days or in them), so neither needs a seek of its own; and they share no report (UNION ALL, no dedup)."""
     p = dialect.p
     entered_from = datetime.combine(since, time(), UTC)  # entered on `since` or later, by a day's margin
     entered_to = datetime.combine(as_of + timedelta(days=2), time(), UTC)
@@ -324,12 +325,9 @@ def _window_query(dialect: Dialect, *, columns: str, one_report, in_indicators: 
                f" AND x.entered_at < {p}) AND {standing('x')}{f' AND {in_indicators}' if in_indicators else ''}")
     known = f"<= {p} AND (y.entered_at IS NULL OR y.entered_at < {p} OR y.entered_at >= {p})"  # entered out of the days
     names = ", ".join(column.removeprefix("x.") for column in columns.split(", "))
-    sql = (f"SELECT {names} FROM (SELECT {columns}, x.id FROM {one_report(f'<= {p}')} UNION SELECT {columns}, x.id FROM"
-           f" {one_report(f'<= {p}')} UNION SELECT {columns}, x.id FROM {one_report(known)} UNION {between}) AS w"
-           " ORDER BY as_of, id")
-    return sql, [*params, as_of, *params, since, *params, since, dialect.bound(entered_from),
-                 dialect.bound(entered_to), as_of, since,
-                 dialect.bound(entered_from), dialect.bound(entered_to), *(params if in_indicators else [])]
+    sql = f"SELECT {names} FROM (SELECT {columns}, x.id FROM {one_report(known)} UNION ALL {between}) AS w ORDER BY as_of, id"
+    window = [dialect.bound(entered_from), dialect.bound(entered_to)]
+    return sql, [*params, since, *window, as_of, since, *window, *(params if in_indicators else [])]
 
 
 def series_query(dialect: Dialect, indicator_ids: list[int], as_of: date) -> tuple[str, list]:

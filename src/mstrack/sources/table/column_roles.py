@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from mstrack.domain.quantities import chinese_count
-from mstrack.sources.rows import TOTAL_CELL_RE
+from mstrack.sources.rows import TOTAL_CELL_RE, total_row
 from mstrack.sources.table.above import declared_unit, total_units
 from mstrack.sources.table.cells import AREA_RE, CODE_CELL_RE, GROUP_CODE_RE, place_task_column
 from mstrack.sources.table.columns import BARE_NUMBER_RE, HEADER_UNIT_RE, UNIT_NAME_RE, Column, column_values, data_rows, office_columns
@@ -235,15 +235,17 @@ def _number_of(cell: str) -> int | None:
 
 def _numbered_title_column(sheet: Sheet, at: int, columns: list[Column]) -> None:
     """No 序号: an unnamed column whose cells number the items ("一、新建学校项目") beside a named task column whose
-    cells do not (任务目标: the plan's long words) holds the titles; the named one is their content."""
+    cells do not (任务目标: the plan's long words) holds the titles; the named one is their content. Two such cells at
+    least, or the one of a table of one row (header._one_numbered_project)."""
     tasks = [c for c in columns if c.kind == "task"]
     if not tasks or any(c.kind == "seq" for c in columns) or any(_numbered(column_values(sheet, at, t)) for t in tasks):
         return
     for column in columns:
         if column.kind or column.header.strip():
             continue
-        values = column_values(sheet, at, column)
-        if len(values) >= 2 and _numbered(values) and _one_title_a_row(sheet, at, column, tasks):
+        rows = [r for r in data_rows(sheet, at) if any(c.strip() for c in r.cells) and not total_row(r.cells)]
+        values = [r.cells[column.index] for r in rows if column.index < len(r.cells) and r.cells[column.index]]
+        if len(values) >= min(2, len(rows)) and _numbered(values) and _one_title_a_row(sheet, at, column, tasks):
             column.kind, column.header = "task", ""
             for task in tasks:
                 task.kind = "content"

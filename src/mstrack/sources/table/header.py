@@ -24,6 +24,7 @@ from mstrack.sources.table.reading import Sheet
 from mstrack.sources.table.schedule import report_month
 from mstrack.sources.table.subheader import group_subheader, period_subheader
 
+NUMBERED_NAME_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,3}[、.．])\s*[^，,。；;：:\s]{2,30}$")  # "一、…项目"
 NEXT_MONTH_RE = re.compile(r"下月|次月|下一?步(?:工作)?计划")  # next month's plan: due at the end of the month after the report's
 THIS_MONTH_RE = re.compile(r"本月|当月")  # this month's plan: due at the end of the report's month
 
@@ -54,9 +55,25 @@ def _header_columns(sheet: Sheet, at: int, year: int) -> list[Column] | None:
         return columns
     if "task" in kinds and len(kinds) >= 2 and _items_below(sheet, at, columns):
         return columns  # no date, unit or schedule column: the task column is known by the items below it
-    if "task" in kinds and _one_row_table(sheet, at, columns):
+    if "task" in kinds and (_one_row_table(sheet, at, columns) or _one_numbered_project(sheet, at, columns)):
         return columns
     return None
+
+
+def _one_numbered_project(sheet: Sheet, at: int, columns: list[Column]) -> bool:
+    """A header of part labels only (""/目标任务/目前进度) over its one row, whose cell under the empty header is a
+    numbered project's name ("一、中小学校安全建设项目"): the number says it is an item, as two rows would say by
+    themselves (_items_below); the task column gives its words, a progress column its reported progress. Unnumbered
+    words under the labels are no item."""
+    named = [c for c in columns if c.header.strip()]
+    rows = [r.cells for r in data_rows(sheet, at) if any(c.strip() for c in r.cells) and not total_row(r.cells)]
+    task = next(c for c in columns if c.kind == "task")
+    if len(rows) != 1 or any(not c.kind for c in named) or not any(c.kind == "progress" for c in named):
+        return False
+    cells = rows[0]
+    name = next((cells[c.index].strip() for c in columns if not c.header.strip() and c.index < min(task.index, len(cells))
+                 and cells[c.index].strip()), "")
+    return bool(NUMBERED_NAME_RE.match(name)) and task.index < len(cells) and len(cells[task.index].strip()) >= 6
 
 
 def _lone_unit_header(cells: list[str], year: int) -> bool:

@@ -16,7 +16,7 @@ from mstrack.sources.table.mentions import find_mentions
 from mstrack.sources.table.numbering import DOTS
 from mstrack.sources.table.one_paragraph import MIN_ITEMS, inline_run
 from mstrack.sources.table.reading import Row, Sheet
-from mstrack.sources.table.units import labelled_roles, office_list
+from mstrack.sources.table.units import ROLE_LABEL_RE, labelled_roles, office_list
 from mstrack.vocabulary import ESTIMATE_VERBS, PROGRAMME_NAMING, PROMISE_WORDS, REQUIREMENT_VERBS, RESULTS_NAMING, TASK_OPENING
 
 ITEM_RE = re.compile(rf"^(\d{{1,3}})\s*[{DOTS})）](?!\d)\s*(\S.*)$", re.S)  # "1.中心城区…", "7. 粮食…", "1、…": not "2.5万"
@@ -51,6 +51,7 @@ WORK_RE = re.compile(rf"^(?:[（(][^）)]{{1,20}}[）)]|第?[一二三四五六�
 # "以上"/"以内" a target only after a quantity ("2万户以上"): "以上项目由…督查" opens a closing note
 TARGET_RE = re.compile(r"控制在|增长|增長|达到|達到|不低于|不低於|提高到|[\d一二三四五六七八九十百千万][^，,。；;\s]{0,4}(?:以上|以内)")
 PHONE_RE = re.compile(r"(?<!\d)1\d{10}(?!\d)|\d{3,4}-\d{7,8}")  # a contact, not a task
+RESPONSIBLE_ROLE = "责任"  # ROLE_LABEL_RE's role word that names the 责任单位 column itself: neither a lead nor a helper
 RESULT_RE = re.compile(r"已(?:完成|开工|建成|投入|完工|惠及)|截至|截止|完成年度目标|占年度|同比")
 
 
@@ -68,14 +69,30 @@ def _units_after(text: str) -> tuple[str, str]:
     """An item's words and the offices printed after them, in a bracket or after whitespace: (words, offices)."""
     for pattern in (TRAILING_BRACKET_RE, TRAILING_RUN_RE):
         m = pattern.search(text)
-        if m and m.start() > 0 and (office_list(m[1]) or pattern is TRAILING_BRACKET_RE and labelled_roles(m[1])):
+        offices = (m[1] if office_list(m[1]) else _role_offices(m[1]) if pattern is TRAILING_BRACKET_RE else "") if m else ""
+        if m and m.start() > 0 and offices:
             if pattern is TRAILING_RUN_RE and len(text[:m.start()].strip()) < 4:
                 continue  # "改造 老旧小区": a verb and its object, not an item and its office
-            return text[:m.start()].rstrip(), m[1]
+            return text[:m.start()].rstrip(), offices
         if m and m.start() > 0 and pattern is TRAILING_BRACKET_RE and (dated := BRACKET_DATE_RE.match(m[1])) \
                 and office_list(dated[1]):  # the office and the deadline in one bracket: the date stays in the words
             return f"{text[:m.start()].rstrip().rstrip('。；;，,')}，{dated[2]}", dated[1]
     return text, ""
+
+
+def _role_offices(text: str) -> str:
+    """A bracket that opens with a role label (units.ROLE_LABEL_RE: 责任单位, 牵头单位, 配合单位 …), an office list after
+    each label: the 责任单位 cell it gives, "" when a label names no office ("牵头单位:按职责分工抓好落实"). Labels that say
+    who leads stay, for units.roles_in to read; a lone 责任单位 gives its offices, as the column of that name reads them."""
+    labels = list(ROLE_LABEL_RE.finditer(text))
+    if not labels or labels[0].start() != 0:
+        return ""
+    parts = [text[m.end():labels[k + 1].start() if k + 1 < len(labels) else len(text)].strip(" ；;，,。") for k, m in enumerate(labels)]
+    if not all(office_list(part) for part in parts):
+        return ""
+    if len(labels) == 1 and labels[0][1] == RESPONSIBLE_ROLE:
+        return parts[0]
+    return text if labelled_roles(text) else ""
 
 
 def _labelled_units(text: str) -> tuple[str, str]:
@@ -141,10 +158,19 @@ def _numbered_run(entries: list[_Entry | None]) -> tuple[int, int] | None:
 BRACKET_ITEM_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*\S")  # "(一)提升改造农村公路380公里…"
 
 
+ORDINAL_RE = re.compile(r"^第([一二三四五六七八九十百]+)项\s*[:：、]\s*(?=\S)")  # "第一项:校舍维修…工程。": item 一
+
+
+def _texts(row: Row) -> list[str]:
+    """A row's texts, an item numbered "第一项:" written as "一、" is: the same numeral, read by the same rules."""
+    texts = row_texts(row)
+    return [ORDINAL_RE.sub(r"\1、", texts[0]), *texts[1:]] if texts else texts
+
+
 def _bracketed(row: Row) -> tuple[str, str, str] | None:
     """A row that is a heading "一、…" (kind "heading") or an item numbered "(一)" (kind its numeral): (kind, words,
     offices printed after them)."""
-    texts = row_texts(row)
+    texts = _texts(row)
     units = texts[-1] if len(texts) == 2 and office_list(texts[-1]) else ""
     if len(texts) != (2 if units else 1):
         return None
@@ -190,7 +216,7 @@ def _lone_task(found: list[tuple[str, str, str]], row: Row, after: Row | None) -
     heading = AREA_RE.match(found[-1][1]) if found and found[-1][0] == "heading" else None
     return heading is not None and len(texts) == 1 and not GROUP_HEADING_RE.match(texts[0]) \
         and (after is None or nxt is not None and nxt[0] == "heading") and _states_work(texts[0]) \
-        and (_does_work(texts[0]) or bool(PROJECT_RE.search(heading[2])))
+        and (_does_work(texts[0]) or bool(PROJECT_RE.search(heading[2].rstrip("。"))))  # "…建设工程。" names one too
 
 
 def _bracketed_table(chosen: list[tuple[str, str, str]]) -> tuple[list[str], list[list[str]]]:
@@ -214,7 +240,7 @@ def _chinese_run(rows: list[Row]) -> tuple[int, list[tuple[str, str, str]]] | No
     _bracketed_run read those first). (first row, [(numeral, words, offices printed after them or beside)])."""
     start, found = None, []
     for i, row in enumerate([*rows, None]):
-        texts = row_texts(row) if row is not None else []
+        texts = _texts(row) if row is not None else []
         units = texts[-1] if len(texts) == 2 and office_list(texts[-1]) else ""
         m = AREA_RE.match(texts[0]) if len(texts) == (2 if units else 1) else None
         number = chinese_count(m[1]) if m else None
