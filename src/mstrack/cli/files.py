@@ -53,6 +53,11 @@ def import_plan(
         for path, programme, counts in zip(files, plans, saved, strict=True):
             if counts["unchanged"]:
                 say("{path}: {code}: unchanged", path=path, code=programme.code)
+            elif changed := counts.get("programme_changed"):  # a batch is written: say what it holds
+                say("{path}: {code}: {added} {added:task|tasks} added, {updated} updated, {removed} removed; the"
+                    " programme's own {fields} changed (batch {batch})", path=path, code=programme.code,
+                    added=counts["tasks_added"], updated=counts["tasks_updated"], removed=counts["tasks_removed"],
+                    fields=", ".join(changed), batch=counts["batch"])
             else:
                 say("{path}: {code}: {added} {added:task|tasks} added, {updated} updated, {removed} removed (batch {batch})",
                     path=path, code=programme.code, added=counts["tasks_added"], updated=counts["tasks_updated"],
@@ -293,8 +298,9 @@ def export_template(
         from mstrack.sources.forms import holds_figures
 
         if holds_figures(output):
-            raise fail("--output {path}: the file holds a unit's figures (a value in its 数值 column): move it away once"
-                       " imported (mstrack import progress {path}), or give another -o name", path=output)
+            raise fail("--output {path}: the file holds a unit's figures (a value in its 数值 or a note in its 备注 column,"
+                       " on any sheet): move it away once imported (mstrack import progress {path}), or give another -o"
+                       " name", path=output)
     store = open_store(ctx, write=False)
     year = store.common_year([code])
     on = parse_day(as_of, "--as-of", year)

@@ -141,7 +141,7 @@ def check_report(
             number, warnings = check_value(value, state.unit, state.indicator)
         except InputError as error:
             raise InputError("VALUE {error}", error=error) from None
-        earlier = [r for r in state.reports if r.as_of <= on and r.value > number]
+        earlier = [r for r in _standing(state.reports) if r.as_of <= on and r.value > number]
         if earlier and state.comparator != AT_MOST:
             last = earlier[-1]
             warnings.append(Message(
@@ -171,6 +171,12 @@ def higher_than_later(label: str, number: int | float, on: date, unit: str, repo
     return Message("{label}: {value} as of {on} is higher than the {later} reported as of {later_on}, a later day; values are"
                    " cumulative", label=label, value=format_number(number, unit), on=on,
                    later=format_number(value, unit), later_on=later_on)
+
+
+def _standing(reports: list) -> list:
+    """The report that stands for each date, the last entered (reports come by date, then entry), as in
+    higher_than_later: a value since corrected is no reason to warn."""
+    return list({report.as_of: report for report in reports}.values())
 
 
 def _same_as_recorded(same_day: list, number: int | float, note: str | None) -> bool:

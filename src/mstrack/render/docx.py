@@ -167,7 +167,9 @@ def _cell_margins(table) -> None:
         margin.set(qn("w:w"), str(CELL_MARGIN_TWIPS))
         margin.set(qn("w:type"), "dxa")
         margins.append(margin)
-    table._tbl.tblPr.append(margins)
+    # CT_TblPr is a sequence: tblCellMar comes before tblLook (which python-docx's table already has), or Word
+    # may call the file damaged
+    table._tbl.tblPr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription")
 
 
 def _bytes(document, title: str) -> bytes:

@@ -46,6 +46,12 @@ def unreadable(path: Path, error: Exception, suffix: str | None = None) -> Input
                       reason=reason)
 
 
+def not_text(path: Path, error: InputError) -> InputError:
+    """A text reader's refusal (binary content, no known encoding), unless the file is a lock file: then named as
+    one, by the words every reader uses (unreadable), since "~$报送.csv" is one too."""
+    return unreadable(path, error) if is_lock_file(path) else error
+
+
 LOCK_FILE_BYTES = 4096
 """A lock file is a line of its owner's name: 162 or 165 bytes, as Excel and WPS write it."""
 

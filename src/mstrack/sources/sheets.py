@@ -18,7 +18,7 @@ from pathlib import Path
 
 from mstrack.domain.limits import MAX_FILE_BYTES
 from mstrack.errors import InputError, Joined, Message
-from mstrack.sources.files import check_file_size, unreadable
+from mstrack.sources.files import check_file_size, not_text, unreadable
 from mstrack.sources.rows import Cells, Row
 from mstrack.sources.traditional import simplified
 
@@ -67,7 +67,7 @@ def text_encoding(path: Path) -> str:
         head = handle.read(65536)
         nul = head.find(b"\x00")
         if nul >= 0:
-            raise InputError("{path}: not a text file (binary content at byte {byte})", path=path, byte=nul)
+            raise not_text(path, InputError("{path}: not a text file (binary content at byte {byte})", path=path, byte=nul))
         for encoding in ("utf-8", "gb18030"):
             decoder = codecs.getincrementaldecoder(encoding)()
             handle.seek(0)
@@ -78,7 +78,7 @@ def text_encoding(path: Path) -> str:
             except UnicodeDecodeError:
                 continue
             return "utf-8-sig" if encoding == "utf-8" else encoding
-    raise InputError("{path}: not a text file: neither UTF-8 nor GB18030 text", path=path)
+    raise not_text(path, InputError("{path}: not a text file: neither UTF-8 nor GB18030 text", path=path))
 
 
 def read_text(path: Path) -> str:

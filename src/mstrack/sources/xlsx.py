@@ -51,10 +51,11 @@ def xlsx_cells(path: Path, sheet: str | None) -> Iterator[Cells]:
             percent_styles, date_styles = _styles(archive.read(parts.styles)) if parts.styles else (set(), set())
             shared_bytes = archive.getinfo(parts.shared).file_size if parts.shared else 0
             if shared_bytes <= STREAM_SHARED_BYTES:  # calamine's parse in a second process, beside the guard's pass
-                from mstrack.sources.xlsx_fork import forked_sheet
+                from mstrack.sources.xlsx_fork import forked_sheet, held_interrupt
 
-                forked = forked_sheet(path, sheet, archive.getinfo(parts.sheet).file_size,
-                                      functools.partial(workbook.get_sheet_by_name, sheet))
+                with held_interrupt():  # the child is in `forked` before a Ctrl-C can leave it unkilled and unreaped
+                    forked = forked_sheet(path, sheet, archive.getinfo(parts.sheet).file_size,
+                                          functools.partial(workbook.get_sheet_by_name, sheet))
             with archive.open(parts.sheet) as handle:  # read before calamine: it allocates the sheet's whole extent at once
                 percent, fills, extent = _sheet_marks(handle, percent_styles, forked.close if forked else None)
             check_extent(path, sheet, extent)

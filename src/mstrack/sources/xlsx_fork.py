@@ -53,10 +53,35 @@ def idle_core() -> bool:
     load (this process counted) at least half a core below them. On a busy machine the two processes only share
     what one would have had, and the child's packing and this process's unpacking are CPU spent for nothing."""
     cores = len(os.sched_getaffinity(0))
+    quota = cpu_quota()
+    if quota is not None:  # a container given 1.5 CPUs of the host's 16: its affinity still lists all 16
+        cores = min(cores, quota)
     return cores > 1 and os.getloadavg()[0] <= cores - IDLE_MARGIN
 
 
 IDLE_MARGIN = 0.5
+CGROUP = Path("/sys/fs/cgroup")
+"""Where the process's own cgroup is seen in a container (its cgroup namespace): cpu.max (cgroup v2), or
+cpu/cpu.cfs_quota_us and cpu/cpu.cfs_period_us (v1). A quota set on a parent cgroup outside the namespace is not
+looked for: the host's load average then still says how busy the machine is."""
+
+
+def cpu_quota(root: Path | None = None) -> float | None:
+    """The CPUs the cgroup's quota allows (1.5 for "150000 100000"); None without a quota or a file to say so.
+    Two small reads, made only for a sheet large enough to fork for."""
+    root = root or CGROUP
+    try:
+        quota, period = (root / "cpu.max").read_text().split()[:2]
+    except (OSError, ValueError):
+        try:
+            quota, period = ((root / "cpu" / name).read_text() for name in ("cpu.cfs_quota_us", "cpu.cfs_period_us"))
+        except OSError:
+            return None
+    try:
+        quota, period = int(quota), int(period)
+    except ValueError:  # "max": no quota
+        return None
+    return quota / period if quota > 0 and period > 0 else None  # -1 (v1): no quota
 
 
 class ForkedSheet:
@@ -69,6 +94,7 @@ class ForkedSheet:
         read_end, write_end = os.pipe()
         with contextlib.suppress(OSError):  # room for blocks sent ahead while this process checks the ones before
             fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, PIPE_BYTES)
+        parent = os.getpid()
         try:
             self.pid = os.fork()
         except OSError:
@@ -77,7 +103,7 @@ class ForkedSheet:
             raise
         if self.pid == 0:  # the child: never returns
             os.close(read_end)
-            _child(path, sheet, write_end)
+            _child(path, sheet, write_end, parent)
         os.close(write_end)
         self.pipe = os.fdopen(read_end, "rb")
 
@@ -132,7 +158,7 @@ class ForkedSheet:
             self.pipe.close()
 
 
-def _child(path: Path, sheet: str, fd: int) -> None:
+def _child(path: Path, sheet: str, fd: int, parent: int) -> None:
     """Parse the sheet, send its extent and merges, then its rows' blocks made plain, then an empty frame; exit
     without touching anything of the parent's (its database connection, buffered output, exit handlers)."""
     code = 1
@@ -140,6 +166,7 @@ def _child(path: Path, sheet: str, fd: int) -> None:
         import signal
 
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's: it ends the child
+        _die_with(parent)
         quiet = os.open(os.devnull, os.O_WRONLY)
         os.dup2(quiet, 1)
         os.dup2(quiet, 2)  # calamine's or Rust's own words on failure are not the user's
@@ -163,6 +190,38 @@ def _child(path: Path, sheet: str, fd: int) -> None:
         pass
     finally:
         os._exit(code)
+
+
+def _die_with(parent: int) -> None:
+    """Have the kernel kill this child when its parent dies (SIGTERM, SIGKILL: no `finally` of the parent's runs
+    then), rather than parse on for nobody; a parent already gone ends it at once."""
+    import ctypes
+    import signal
+
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before the prctl
+        os._exit(1)
+
+
+PR_SET_PDEATHSIG = 1
+"""prctl's option (linux/prctl.h): the signal the child gets when the thread that forked it ends. mstrack forks
+only while it runs one thread (forked_sheet), so that thread is the process."""
+
+
+@contextlib.contextmanager
+def held_interrupt() -> Iterator[None]:
+    """Ctrl-C held back (SIGINT blocked) across a fork and the caller's record of the child, then delivered: a
+    KeyboardInterrupt in between would leave a child that no `finally` knows of, neither killed nor reaped."""
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no fork either
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _cap_memory() -> None:

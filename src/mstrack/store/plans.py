@@ -48,6 +48,7 @@ class Plans:
                 counts = PlanWriter(self.dialect, connection, batch).write(programme)
                 if before is not None:  # the writer updates every kept task; the user asks which of them changed
                     counts["tasks_updated"] = changed_tasks(before, programme)
+                    counts["programme_changed"] = changed_fields(before, programme)
                 results.append({**counts, "unchanged": False, "batch": batch})
             confirm_before_commit(confirm, results)
         return results
@@ -66,6 +67,19 @@ def changed_tasks(before: plan_model.Programme, after: plan_model.Programme) -> 
     updated, so that one target changed mid-year reads "1 updated", not every task of the programme."""
     old = {task.code: task for task in before.tasks}
     return sum(1 for task in after.tasks if task.code in old and old[task.code] != task)
+
+
+def changed_fields(before: plan_model.Programme, after: plan_model.Programme) -> list[str]:
+    """What a new plan changes beyond its tasks, by the plan file's own keys ([programme] name, [[areas]], the
+    tasks' order): a re-import that changes only these writes a batch, and must not read as "nothing changed"."""
+    from dataclasses import fields
+
+    changed = [field.name for field in fields(before) if field.name != "tasks"
+               and getattr(before, field.name) != getattr(after, field.name)]
+    order, new_order = [task.code for task in before.tasks], [task.code for task in after.tasks]
+    if order != new_order and sorted(order) == sorted(new_order):
+        changed.append("tasks (order)")
+    return changed
 
 
 def _load_plan(dialect, connection, code: str, codes) -> plan_model.Programme:
