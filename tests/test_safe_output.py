@@ -588,6 +588,7 @@ def test_an_output_file_follows_the_umask_however_it_is_named(demo_cli, tmp_path
     assert stat.S_IMODE((tmp_path / "private.md").stat().st_mode) == 0o600
 
 
+@pytest.mark.sqlite_only  # the database's own mode and `db backup`: a file, not a server
 @pytest.mark.parametrize("command", [["units", "-f", "xlsx"], ["report", "half-year", "-p", "yantian-2023", "-f", "html"],
                                      ["export", "plan", "yantian-2023"], ["db", "backup"]], ids=" ".join)
 def test_outputs_follow_the_umask_and_a_backup_stays_private(demo_cli, tmp_path, command):

@@ -259,6 +259,7 @@ def test_the_childs_memory_is_capped():
     assert os.waitstatus_to_exitcode(status) == 0
 
 
+@pytest.mark.sqlite_only  # compares two copies of the database file
 def test_an_import_through_a_child_stores_and_says_what_one_without_stores_and_says(demo_cli, tmp_path, monkeypatch, forking):
     """The whole `import progress` (its JSON and the reports stored), with the sheet parsed in a child and without."""
     import json
