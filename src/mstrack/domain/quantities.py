@@ -116,10 +116,8 @@ def chinese_figure(text: str, pos: int = 0) -> tuple[int | float, str, int] | No
         return as_number(Decimal(f"{value}.{fraction}")), "%" if m["percent"] else "", decimal.end()
     if not m["percent"] and (low := LOW_PART_RE.match(text, m.end())) and (part := chinese_count(low[3])):
         scale, end = int(SCALES[low[1]]), low.end()
-        if low[2]:
-            pass  # "五万零五百": the place below left empty, 50500
-        elif len(low[3]) == 1:
-            part *= scale // 10  # "一万二" is 12000, as "一千二" is 1200
+        if not low[2] and len(low[3]) == 1:  # "一万二" is 12000, as "一千二" is 1200; "五万零五百" (a place left empty) 50500
+            part *= scale // 10
         if scale > 10_000 and text.startswith("万", end):
             part, end = part * 10_000, end + 1  # "一亿二千万": 120000000
         if part < scale:

@@ -8,7 +8,7 @@ import re
 
 from mstrack.errors import Message
 from mstrack.sources.progress_cells import text_value
-from mstrack.sources.rows import TOTAL_CELL_RE
+from mstrack.sources.rows import TOTAL_CELL_RE, clip
 from mstrack.sources.sheets import Table, header_key
 
 TITLE_COLUMN = {"task_name", "title", "任务名称", "项目名称", "工作任务", "任务内容", "项目内容", "实事项目", "民生实事项目"}
@@ -152,7 +152,7 @@ class NamedRows:
             else:
                 errors.append(Message(
                     "{place}: {name!r} is not the task {codes} {task!r} names: {code}/{task} is {title!r}; {name!r}{named}",
-                    place=place, name=name, codes=code_header, task=task, code=code, title=_clip(tasks[task][0]),
+                    place=place, name=name, codes=code_header, task=task, code=code, title=clip(tasks[task][0].strip()),
                     named=_named(named)))
         for (office, code, task), lines in self.offices.items():
             units = ((self._plan(code) or {}).get(task) or ("", ()))[1]
@@ -167,12 +167,6 @@ def _named(named: list[str]) -> Message | str:
     if not named:
         return Message(" names no task")
     return Message(" names task {tasks}", tasks=", ".join(named[:5]))
-
-
-def _clip(title: str, size: int = 40) -> str:
-    """A task's title as a message quotes it: one line, cut to `size` characters."""
-    title = " ".join(title.split())
-    return title if len(title) <= size else title[: size - 1] + "…"
 
 
 def _unit_in(cells: list) -> str | None:

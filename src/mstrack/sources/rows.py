@@ -77,6 +77,12 @@ class Cells:
 _LISTS = {list}
 
 
+def clip(text: str, size: int = 40) -> str:
+    """A cell's text on one line, cut to `size` characters: what a message quotes of it."""
+    text = re.sub(r"\s+", " ", text)
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
 TOTAL_CELL_RE = re.compile(rf"^\s*(?:{TOTAL_WORDS})\s*[:：]?\s*$")  # a row of totals: no task
 WHOLE_REGION_RE = re.compile(r"^\s*全\s*[省市县区州盟旗]\s*$")  # "全省": the total of a table by region, over figures only
 FIGURE_RE = re.compile(r"^\s*\d+(?:,\d{3})*(?:\.\d+)?\s*[%％]?\s*$")

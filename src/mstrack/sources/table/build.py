@@ -8,7 +8,7 @@ from datetime import date
 from mstrack.domain import unique
 from mstrack.errors import Message
 from mstrack.model import Checkpoint, Indicator, Line, Milestone, Task, TaskText
-from mstrack.sources.table.cells import clip
+from mstrack.sources.rows import clip
 from mstrack.sources.table.doubts import Doubt, task_doubts
 from mstrack.sources.table.figures import Unit, all_dated, month_plan_dates, names_start, read_numbers, units_of
 from mstrack.sources.table.mentions import (

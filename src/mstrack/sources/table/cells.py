@@ -86,12 +86,6 @@ def heading_row(cells: list[str]) -> bool:
     return len(filled) >= 3 or bool(GROUP_HEADING_RE.match(filled[0]))
 
 
-def clip(text: str, size: int = 40) -> str:
-    """A cell's text on one line, cut to `size` characters: what a message quotes of it."""
-    text = re.sub(r"\s+", " ", text)
-    return text if len(text) <= size else text[: size - 1] + "…"
-
-
 def row_texts(row) -> list[str]:
     """A row's distinct texts in order: a cell merged over the row is one text."""
     seen: list[str] = []

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from mstrack.domain.dates import PERIOD_RE, DateError, before_the_month, before_the_quarter, period_end
 from mstrack.errors import Message
 from mstrack.model import Line, Task
-from mstrack.sources.table.cells import clip
+from mstrack.sources.rows import clip
 from mstrack.sources.table.figures import Unit, names_start
 from mstrack.sources.table.mentions import find_mentions, stated, unit_key
 from mstrack.sources.table.raw import RawLine, RawTask
