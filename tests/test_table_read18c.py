@@ -9,7 +9,8 @@ import pytest
 from mstrack.errors import InputError
 from mstrack.labels import messages
 from mstrack.sources.table import convert_table
-from mstrack.sources.table.mentions import another_thing, find_mentions
+from mstrack.sources.table.likeness import another_thing
+from mstrack.sources.table.mentions import find_mentions
 from mstrack.sources.table.units import roles_in
 
 

@@ -9,17 +9,9 @@ from datetime import date
 
 from mstrack.domain.quantities import AT_LEAST_PREFIXES, AT_MOST_PREFIXES
 from mstrack.errors import Message
-from mstrack.sources.table.mentions import (
-    COMPLETE_RE,
-    Mention,
-    another_thing,
-    content_words,
-    find_mentions,
-    protect_commas,
-    stated,
-    unit_factor,
-    unit_key,
-)
+from mstrack.sources.table.likeness import another_thing
+from mstrack.sources.table.mentions import COMPLETE_RE, Mention, content_words, find_mentions, protect_commas, stated
+from mstrack.sources.table.numbers import unit_factor, unit_key
 from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.schedule import dated_parts, month_digits, numbered_deadlines, numbered_parts, without_date
 from mstrack.sources.table.series import Series, assign, is_level, join_month_plan_figures

@@ -18,7 +18,7 @@ from mstrack.domain.quantities import (
     SCALES,
     as_number,
 )
-from mstrack.sources.table.numbers import ARTICLE_RE, UNIT_ALT, UNITS, numbers_in
+from mstrack.sources.table.numbers import ARTICLE_RE, COUNT_UNITS, UNIT_ALT, UNITS, numbers_in, unit_key
 from mstrack.vocabulary import FIGURE_VERBS
 
 # A count printed with no measure word, before a noun that names what it counts ("3万农村人口", "5000农村劳动力"): the
@@ -515,76 +515,6 @@ def _each_named(before: str, shared: list[str]) -> list[str]:
     return [(name + change)[-20:] for name in names]
 
 
-def another_thing(mention: Mention, earlier: list[Mention], text: str) -> bool:
-    """"新建2个湿地保护小区,新建2个湿地乡村": the same figure again in one sentence, each time with a verb of its own
-    before it and a noun of its own after it, counts another thing. A figure with no noun after it, before the same
-    noun, in another sentence (a title and the content that details it), or in a list with no verb of its own
-    ("一个医疗服务网格、一个门诊查询码": a slogan's parts) is the one target printed twice; so is a part given with its
-    whole ("新建2个口袋公园,其中新建2个社区公园", "含…", "包括…")."""
-    if PART_OF_WHOLE_RE.match(mention.verbs):
-        return False
-    same = [one for one in earlier if one.value == mention.value and unit_key(one.unit) == unit_key(mention.unit)]
-    sentences = re.split(r"[。；;\n]", text)
-    if not mention.noun and same and all(_own_subject(first, mention, sentences) for first in same):
-        return True  # "社会消费品零售总额增长5%,外贸出口增长5%": each figure after a subject of its own
-    return bool(mention.noun) and bool(re.search(r"[\u4e00-\u9fff]", mention.verbs)) and bool(same) and all(
-        first.noun and first.noun not in mention.noun and mention.noun not in first.noun
-        and any(first.excerpt in one and mention.excerpt in one for one in sentences) for first in same)
-
-
-def _own_subject(first: Mention, then: Mention, sentences: list[str]) -> bool:
-    """Two figures with no noun after them, in one sentence, each after a subject the other does not share and a verb
-    of its own ("…总额增长5%,外贸出口增长5%"): two things. Without the verb ("学位2万个、幼儿园学位2万个") a list's parts
-    stay the one target, as the seeds read them."""
-    return not first.noun and first.name not in then.name and then.name not in first.name \
-        and all(one.name != "指标" and RATE_BEFORE_RE.search(one.verbs) for one in (first, then)) \
-        and any(first.excerpt in one and then.excerpt in one for one in sentences)
-
-
-PART_OF_WHOLE_RE = re.compile(r"\s*[（(]?\s*(?:其中|含|包括|包含)")
-
-
 def protect_commas(text: str) -> str:
     """Thousands separators ("1,200") are not clause breaks; hide them (as NUL) from a clause split."""
     return re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "\x00", text)
-
-# --- matching numbers to indicators ------------------------------------------------------------
-
-
-COUNT_UNITS = {"人", "名", "户", "个", "家", "处", "所", "座", "条", "张", "项", "间", "台", "辆", "宗", "场", "次", "批", "批次",
-               "支", "期", "份", "件", "本", "株", "棵", "盏", "根", "块", "套", "部", "篇", "门", "节", "通", "单", "类", "床",
-               "位", "班", "村", "栋", "幢", "人次", "户次", "场次", "组", "队", "笔", "册", "种", "款", "例"}
-UNIT_GROUPS = ({"人", "名"}, {"批", "批次"}, {"公里", "km", "千米"}, {"立方米", "立方", "方"}, {"%", "％"})
-
-
-def unit_key(unit: str) -> str:
-    return unicodedata.normalize("NFKC", unit).lower()
-
-
-def unit_factor(a: str, b: str) -> float:
-    a, b = unit_key(a), unit_key(b)
-    if a == b:
-        return 1.0
-    if "%" in (a, b):
-        return 0.0
-    if not a or not b:
-        return 0.8
-    if any(a in g and b in g for g in UNIT_GROUPS):
-        return 0.9
-    if a in COUNT_UNITS and b in COUNT_UNITS:
-        return 0.6
-    return 0.0
-
-
-def word_pairs(text: str) -> set[str]:
-    words = content_words(text)
-    grams = {words[i: i + 2] for i in range(len(words) - 1)}
-    return grams or set(words)
-
-
-def similarity(a: str, b: str) -> float:
-    """Dice coefficient of character pairs: "新增泊位" is close to "新增停车泊位", far from "充电桩"."""
-    ga, gb = word_pairs(a), word_pairs(b)
-    if not ga or not gb:
-        return 0.0
-    return 2 * len(ga & gb) / (len(ga) + len(gb))

@@ -9,17 +9,9 @@ from decimal import Decimal
 
 from mstrack.domain.quantities import as_number
 from mstrack.model import Milestone
-from mstrack.sources.table.mentions import (
-    LEVEL_WORDS,
-    PART_OF_WHOLE_RE,
-    Mention,
-    content_words,
-    find_mentions,
-    similarity,
-    unit_factor,
-    unit_key,
-    word_pairs,
-)
+from mstrack.sources.table.likeness import PART_OF_WHOLE_RE, similarity, word_pairs
+from mstrack.sources.table.mentions import LEVEL_WORDS, Mention, content_words, find_mentions
+from mstrack.sources.table.numbers import unit_factor, unit_key
 from mstrack.sources.table.schedule import without_date
 
 
