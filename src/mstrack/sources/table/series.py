@@ -79,6 +79,7 @@ def assign(series: list[Series], checkpoints: list[tuple[date, str, str]], year:
             if mi not in used_mentions and mi in refused:
                 leftovers.append((due, label, mention))  # "新建公厕10座，9月底前完成12座": checkpoint text, a doubt
             elif mi not in used_mentions and not _printed_again(mention, mentions[:mi], text) \
+                    and not _said_again(mention, [mentions[k] for k in used_mentions], text) \
                     and not _period_amount(series, used_series, mention, due):
                 born = Series(unit=mention.unit, stages=mention.stages, texts=list(mention.contexts), points=[(due, label, mention)],
                               nouns=[mention.noun])
@@ -113,6 +114,14 @@ def _printed_again(mention: Mention, earlier: list[Mention], text: str) -> bool:
         one.noun and mention.noun and (one.noun in mention.noun or mention.noun in one.noun))
         or (not one.noun and not mention.noun and one.name == mention.name and not another_thing(mention, [one], text))
         for one in same)
+
+
+def _said_again(mention: Mention, placed: list[Mention], text: str) -> bool:
+    """"社会消费品零售总额增长5%，即增长5%以上": a figure with no noun beside the one the indicator took, both of one
+    name and one of them bare, is the same target said again with its bound (as figures._bare_and_bounded)."""
+    return not mention.noun and not mention.each and any(
+        not one.noun and one.name == mention.name and one.value == mention.value and unit_key(one.unit) == unit_key(mention.unit)
+        and "=" in (one.comparator, mention.comparator) and not another_thing(mention, [one], text) for one in placed)
 
 
 # "完成60%任务", "完成年度任务的60%": a share of the task's own work, not a rate of something else
