@@ -99,7 +99,8 @@ def _period_amount(series: list[Series], taken: set[int], mention: Mention, due:
     period's amount of the target, which the amounts before it make up (2 + 3 = 5); no indicator of its own."""
     return bare_step(mention) and any(
         one.statement is not None and unit_key(one.unit) == unit_key(mention.unit) and one.points[-1][0] == due
-        and sum(point[2].value for point in one.points[:-1]) + mention.value == one.points[-1][2].value
+        and sum(Decimal(str(point[2].value)) for point in one.points[:-1]) + Decimal(str(mention.value))
+        == Decimal(str(one.points[-1][2].value))
         for one in (series[si] for si in taken))
 
 
