@@ -7,11 +7,10 @@ from __future__ import annotations
 from datetime import date
 
 from openpyxl import Workbook
-from typer.testing import CliRunner
 
-from mstrack.cli import app
 from mstrack.sources.table.convert import convert_table
 from mstrack.sources.table.mentions import find_mentions
+from tests.conftest import import_table
 
 
 def _read(text: str) -> list[tuple[float, str]]:
@@ -65,8 +64,7 @@ def test_a_deadline_before_a_month_is_read_as_the_month_before_and_doubted(tmp_p
         result = convert_table(_xlsx(tmp_path, text), "t", 2024)
         assert result.doubts == [], (text, result.doubts)
     path = _xlsx(tmp_path, "6月前")
-    refused = CliRunner().invoke(app, ["import", "table", str(path), "-p", "t", "--year", "2024", "-o",
-                                       str(tmp_path / "out.toml"), "--strict"])
+    refused, _ = import_table(path, "--strict", out=tmp_path / "out.toml", env=None, programme="t")
     assert refused.exit_code == 2, refused.output
     assert "2024-06-30" in refused.output
     assert not (tmp_path / "out.toml").exists()
