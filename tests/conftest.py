@@ -73,10 +73,17 @@ def write_plan(path: Path, body: str, code: str = "x-2023") -> Path:
 
 
 def write_table(path: Path, rows: str | list[list]) -> Path:
-    """A small table for `import table`: text written as given, or rows of cells written by the csv module (a cell
-    may hold a comma, a quote or a line break)."""
+    """A small table for `import table`: text written as given, or rows of cells, as a workbook's sheet where PATH
+    ends in .xlsx, else by the csv module (a cell may hold a comma, a quote or a line break)."""
     if isinstance(rows, str):
         path.write_text(rows, encoding="utf-8")
+    elif path.suffix == ".xlsx":
+        from openpyxl import Workbook
+
+        book = Workbook()
+        for row in rows:
+            book.active.append(row)
+        book.save(path)
     else:
         with path.open("w", encoding="utf-8", newline="") as handle:
             csv.writer(handle).writerows(rows)

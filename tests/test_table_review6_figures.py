@@ -6,11 +6,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from openpyxl import Workbook
-
 from mstrack.sources.table.convert import convert_table
 from mstrack.sources.table.mentions import find_mentions
-from tests.conftest import import_table
+from tests.conftest import import_table, write_table
 
 
 def _read(text: str) -> list[tuple[float, str]]:
@@ -43,12 +41,8 @@ def test_a_size_is_a_standard_only_when_what_it_describes_is_counted():
 
 
 def _xlsx(tmp_path, deadline: str):
-    path = tmp_path / "table.xlsx"
-    book = Workbook()
-    for row in [["序号", "工作任务", "牵头单位", "完成时限"], ["1", "新建农贸市场1个", "市商务局", deadline]]:
-        book.active.append(row)
-    book.save(path)
-    return path
+    return write_table(tmp_path / "table.xlsx", [["序号", "工作任务", "牵头单位", "完成时限"],
+                                                 ["1", "新建农贸市场1个", "市商务局", deadline]])
 
 
 def test_a_deadline_before_a_month_is_read_as_the_month_before_and_doubted(tmp_path):
