@@ -74,9 +74,12 @@ def write_plan(path: Path, body: str, code: str = "x-2023") -> Path:
 
 def write_table(path: Path, rows: str | list[list]) -> Path:
     """A small table for `import table`: text written as given, or rows of cells, as a workbook's sheet where PATH
-    ends in .xlsx, else by the csv module (a cell may hold a comma, a quote or a line break)."""
+    ends in .xlsx, tab-separated lines where it ends in .tsv, else by the csv module (a cell may hold a comma, a
+    quote or a line break)."""
     if isinstance(rows, str):
         path.write_text(rows, encoding="utf-8")
+    elif path.suffix == ".tsv":
+        path.write_text("\n".join("\t".join(row) for row in rows) + "\n", encoding="utf-8")
     elif path.suffix == ".xlsx":
         from openpyxl import Workbook
 
@@ -87,6 +90,23 @@ def write_table(path: Path, rows: str | list[list]) -> Path:
     else:
         with path.open("w", encoding="utf-8", newline="") as handle:
             csv.writer(handle).writerows(rows)
+    return path
+
+
+def write_page(path: Path, paragraphs: list[str], title: str | None = None) -> Path:
+    """A saved web page of paragraphs (no table), with a <title> where given."""
+    head = "" if title is None else f"<head><title>{title}</title></head>"
+    path.write_text(f"<html>{head}<body>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</body></html>", encoding="utf-8")
+    return path
+
+
+def write_table_page(path: Path, rows: list[str], title: str | None = None) -> Path:
+    """A saved web page holding one table, each row its cells' HTML; a title, where given, heads the page and stands
+    in a paragraph above the table."""
+    body = "".join(f"<tr>{row}</tr>" for row in rows)
+    head, above = ("", "") if title is None else (f"<title>{title}</title>", f"<p>{title}</p>")
+    path.write_text(f'<html><head><meta charset="utf-8">{head}</head><body>{above}<table border="1">{body}</table></body></html>',
+                    encoding="utf-8")
     return path
 
 
