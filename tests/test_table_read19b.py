@@ -6,16 +6,15 @@ from datetime import date
 
 import pytest
 
-from mstrack.sources.table import convert_table
 from mstrack.sources.table.schedule import dated_clauses
+
+from .conftest import convert_written
 
 Q2, Q3, END = date(2023, 6, 30), date(2023, 9, 30), date(2023, 12, 31)
 
 
 def _plan(tmp_path, rows: str, header: str = "序号,工作任务,工作内容,牵头单位,完成时限"):
-    path = tmp_path / "plan.csv"
-    path.write_text(header + "\n" + rows, encoding="utf-8")
-    return convert_table(path, "t", 2023).programme
+    return convert_written(tmp_path, "plan.csv", header + "\n" + rows, 2023).programme
 
 
 def _indicators(plan) -> list[tuple[str, float, list[tuple[date, float]]]]:
