@@ -101,6 +101,22 @@ ESTIMATE_VERBS = r"实施|實施|建设|建設|办好|推进"
 REQUIREMENT_VERBS = r"加强|加強|加大|强化|強化|健全|完善|落实|落實|做好|严格|嚴格|压实|明确|统筹|深化"
 """A plan's or a notice's requirement opens with one ("加强组织领导（区政府办）"): its office in brackets makes it no task."""
 
+# --- the words that say who does a task (sources/table/units.py) --------------------------------------------
+
+LEAD_ROLE_WORDS = ("牵头", "主责", "主办")
+"""An office's role in a unit cell that makes it lead ("市住建局牵头")."""
+RESPONSIBLE_WORD = "负责"
+"""Leads when no office of the cell leads before it ("A、B分别负责"); after one that does ("A牵头，B负责"), a unit."""
+HELPER_ROLE_WORDS = ("配合", "协办", "协助", "参与")
+"""The roles of the offices that help ("市财政局配合"): units, never leads."""
+ROLE_MANNERS = ("按照职责分工", "按职责分工", "按职责", "分别", "共同", "联合", "各自")
+"""How offices share a role, printed before it ("A、B分别牵头", "按职责分工负责"): part of the role, no office's name."""
+ROLE_JOINERS = ("会同",)
+"""Joins offices that share a role ("市人社局会同市教育局…牵头"): between two offices' names, no part of either."""
+ROLE_FOLLOWERS = ("负责", "落实", "实施")
+"""A verb after the role that goes on with it ("分别牵头负责养老和托育", "分别牵头落实"): the role phrase goes on to the
+next stop, and the work it names is no office."""
+
 # --- the words of a unit's report (sources/progress.py, store/log.py, sources/table/cells.py) ------------------
 
 ALL_DONE_WORDS = ("全部完成", "已全部完成", "全面完成", "已全面完成", "全部建成", "已全部建成", "全部完工", "已全部完工")

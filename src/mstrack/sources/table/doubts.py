@@ -10,7 +10,8 @@ from mstrack.errors import Message
 from mstrack.model import Line, Task
 from mstrack.sources.rows import clip
 from mstrack.sources.table.figures import Unit, names_start
-from mstrack.sources.table.mentions import find_mentions, stated, unit_key
+from mstrack.sources.table.mentions import find_mentions, stated
+from mstrack.sources.table.numbers import unit_key
 from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.schedule import month_digits
 from mstrack.sources.table.series import beyond_target

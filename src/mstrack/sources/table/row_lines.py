@@ -226,6 +226,12 @@ def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherite
     own_words = "" if dated_elsewhere else item or ("" if previous else task.title)
     words = content or own_words  # where no column holds the task's content nor its schedule: its title, a sub-row's words
     in_words = dated_clauses(words, year)  # "…3所，9月底前投入使用": the clause's own date
+    title = item or ("" if previous else task.title)
+    if "deadline" in layout.by_kind and not {"schedule", "period"} & set(layout.by_kind) and title and title != words:
+        # "新建公厕10座，9月底前完成6座" as a title beside a 完成时限 column: its step, dated as in a content cell
+        steps = [step for step in dated_clauses(title, year) if step[2] not in words]
+        in_words += steps
+        own["titled"] = title if steps and not item else ""  # a sub-item's words are its deadline's already
     periods += in_words
     own["in_words"] = len(in_words)
     blocks = _schedule_blocks(row, layout, year)

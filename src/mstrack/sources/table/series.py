@@ -9,17 +9,9 @@ from decimal import Decimal
 
 from mstrack.domain.quantities import as_number
 from mstrack.model import Milestone
-from mstrack.sources.table.mentions import (
-    LEVEL_WORDS,
-    PART_OF_WHOLE_RE,
-    Mention,
-    content_words,
-    find_mentions,
-    similarity,
-    unit_factor,
-    unit_key,
-    word_pairs,
-)
+from mstrack.sources.table.likeness import PART_OF_WHOLE_RE, another_thing, similarity, word_pairs
+from mstrack.sources.table.mentions import LEVEL_WORDS, Mention, content_words, find_mentions
+from mstrack.sources.table.numbers import unit_factor, unit_key
 from mstrack.sources.table.schedule import without_date
 
 
@@ -86,7 +78,9 @@ def assign(series: list[Series], checkpoints: list[tuple[date, str, str]], year:
         for mi, mention in enumerate(mentions):
             if mi not in used_mentions and mi in refused:
                 leftovers.append((due, label, mention))  # "新建公厕10座，9月底前完成12座": checkpoint text, a doubt
-            elif mi not in used_mentions and not _printed_again(mention, mentions[:mi], text):
+            elif mi not in used_mentions and not _printed_again(mention, mentions[:mi], text) \
+                    and not _said_again(mention, [mentions[k] for k in used_mentions], text) \
+                    and not _period_amount(series, used_series, mention, due):
                 born = Series(unit=mention.unit, stages=mention.stages, texts=list(mention.contexts), points=[(due, label, mention)],
                               nouns=[mention.noun])
                 series.append(born)
@@ -94,14 +88,41 @@ def assign(series: list[Series], checkpoints: list[tuple[date, str, str]], year:
     return leftovers
 
 
+def bare_step(mention: Mention) -> bool:
+    """A figure after a dated step ("第三季度前完成2条") with no noun nor name of its own: how far some indicator is."""
+    rest = without_date(mention.verbs)
+    return not mention.noun and rest != mention.verbs and not content_words(rest)
+
+
+def _period_amount(series: list[Series], taken: set[int], mention: Mention, due: date) -> bool:
+    """"…第二季度前完成2条，第四季度前完成3条" beside the year's "治理河道5条" due the same day: the bare step is that
+    period's amount of the target, which the amounts before it make up (2 + 3 = 5); no indicator of its own."""
+    return bare_step(mention) and any(
+        one.statement is not None and unit_key(one.unit) == unit_key(mention.unit) and one.points[-1][0] == due
+        and sum(Decimal(str(point[2].value)) for point in one.points[:-1]) + Decimal(str(mention.value))
+        == Decimal(str(one.points[-1][2].value))
+        for one in (series[si] for si in taken))
+
+
 def _printed_again(mention: Mention, earlier: list[Mention], text: str) -> bool:
     """"新建2所幼儿园，建成2所幼儿园" in one checkpoint's words: the same figure again before the same noun, or a part
     given with its whole (其中…), is one target, as in a task's words (figures._statements); "新建2个公厕、改造2个驿站"
-    counts two things, and a figure with no noun of its own stays as it was read."""
+    counts two things. Two with no noun, the second named by the first ("社会消费品零售总额增长5%,即增长5%"), are one
+    target; "…总额增长5%,外贸出口增长5%" (likeness.another_thing) and figures of other names are two."""
     same = [one for one in earlier if (one.value, unit_key(one.unit), one.comparator) == (mention.value, unit_key(mention.unit),
                                                                                         mention.comparator)]
     return not mention.each and any(PART_OF_WHOLE_RE.match(mention.verbs) or (
-        one.noun and mention.noun and (one.noun in mention.noun or mention.noun in one.noun)) for one in same)
+        one.noun and mention.noun and (one.noun in mention.noun or mention.noun in one.noun))
+        or (not one.noun and not mention.noun and one.name == mention.name and not another_thing(mention, [one], text))
+        for one in same)
+
+
+def _said_again(mention: Mention, placed: list[Mention], text: str) -> bool:
+    """"社会消费品零售总额增长5%，即增长5%以上": a figure with no noun beside the one the indicator took, both of one
+    name and one of them bare, is the same target said again with its bound (as figures._bare_and_bounded)."""
+    return not mention.noun and not mention.each and any(
+        not one.noun and one.name == mention.name and one.value == mention.value and unit_key(one.unit) == unit_key(mention.unit)
+        and "=" in (one.comparator, mention.comparator) and not another_thing(mention, [one], text) for one in placed)
 
 
 # "完成60%任务", "完成年度任务的60%": a share of the task's own work, not a rate of something else
