@@ -94,6 +94,9 @@ FIGURE_VERBS, which pairs only verbs that each take a counted object."""
 FIGURE_VERBS = "新建|改扩建|扩建|改建|改造|提升|维修|修缮|更换|新增|建设|安装|整治|提质|升级|新改建|续建"
 """Two verbs of work joined before paired figures ("新建、改扩建幼儿园4所、3所"): one figure each. Only verbs that
 take a counted object: "确保、提高" or "全面" pair no figures, so TASK_OPENING is no substitute."""
+RESULTS_ASIDE = r"(?:附|报送|上报|汇报|反馈)[^，,。；;：:（）()]*$|^[^，,。；;：:（）()]*基础上"
+"""Results in passing, in the clause that names them: an appendix ("（附2023年完成情况说明）"), a duty to report
+("每月5日前报送落实情况"), a basis ("总结2023年…完成情况的基础上"): the text before the word, or the text after it."""
 PROMISE_WORDS = r"^为|确保|力争|务必|必须|争取|计划|将|预计"
 """Before a word of results, a promise ("为确保…全部完成", "确保全部兑现"): the list is still to do."""
 ESTIMATE_VERBS = r"实施|實施|建设|建設|办好|推进"
