@@ -15,6 +15,7 @@ from mstrack.sources.table.numbers import unit_key
 from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.schedule import month_digits
 from mstrack.sources.table.series import beyond_target
+from mstrack.sources.table.units import a_person
 
 
 @dataclass(kw_only=True)
@@ -44,6 +45,9 @@ def task_doubts(raw: RawTask, task: Task, units: list[Unit], year: int) -> list[
     for raw_line, line in zip((r for u in units for r in u.lines), task.lines, strict=True):
         if (doubt := _amount_doubt(raw, raw_line, task, line)) is not None:
             found.append(doubt)
+        found += [Doubt(row=raw_line.row.number, column=raw.headers.get("lead") or raw.headers.get("units", column), at=line,
+                        key="lead_units", why=Message("“{lead}” leads: a person, not an office; name the office", lead=lead))
+                  for lead in line.lead_units if a_person(lead)]  # "张三同志牵头", "分管副市长牵头"
         if raw_line.item and raw_line.row is not raw.row and not raw_line.content:
             found.append(Doubt(row=raw_line.row.number, column=column, at=line, key="lead_units",
                                why=Message("a row without 序号 read as part of task {code}; it may be a task of its own",

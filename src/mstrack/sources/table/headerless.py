@@ -18,7 +18,15 @@ from mstrack.sources.table.numbering import DOTS
 from mstrack.sources.table.one_paragraph import MIN_ITEMS, inline_run
 from mstrack.sources.table.reading import Row, Sheet
 from mstrack.sources.table.units import ROLE_LABEL_RE, labelled_roles, office_list
-from mstrack.vocabulary import ESTIMATE_VERBS, PROGRAMME_NAMING, PROMISE_WORDS, REQUIREMENT_VERBS, RESULTS_NAMING, TASK_OPENING
+from mstrack.vocabulary import (
+    ESTIMATE_VERBS,
+    PROGRAMME_NAMING,
+    PROMISE_WORDS,
+    REQUIREMENT_VERBS,
+    RESULTS_ASIDE,
+    RESULTS_NAMING,
+    TASK_OPENING,
+)
 
 ITEM_RE = re.compile(rf"^(\d{{1,3}})\s*[{DOTS})）](?!\d)\s*(\S.*)$", re.S)  # "1.中心城区…", "7. 粮食…", "1、…": not "2.5万"
 PART_RE = re.compile(r"^([（(]\s*\d{1,2}\s*[）)])\s*(\S.*)$", re.S)  # "(2)教育培训工程。…": a part of the item above
@@ -32,6 +40,7 @@ INTRO_RE = re.compile(r"如下|包括(?:以下|如下)?[:：]|公布|公告|通�
 CLOSING_RE = re.compile(r"主席团|^\S{0,20}(?:人民政府|委员会|办公室|大会)$|^[\d○〇零一二三四五六七八九十]{2,4}年.{1,6}月.{1,4}日$")
 PROGRAMME_RE = re.compile(PROGRAMME_NAMING)  # the text above a list names a programme of work (vocabulary.PROGRAMME_NAMING)
 RESULTS_RE = re.compile(RESULTS_NAMING)  # ... or reports its results (vocabulary.RESULTS_NAMING)
+ASIDE_RE = re.compile(RESULTS_ASIDE)  # "（附2023年完成情况说明）", "报送落实情况", "总结…完成情况的基础上"
 PROMISE_RE = re.compile(PROMISE_WORDS)  # "为确保…全部完成", "确保全部兑现": a promise, no result (vocabulary.PROMISE_WORDS)
 # "今年实施十件民生实事，惠及群众50万人": the benefit of the work a plan puts in hand, an estimate, no result
 ESTIMATE_RE = re.compile(rf"(?:{ESTIMATE_VERBS})[^。；;已了]*[，,]\s*$")
@@ -344,7 +353,13 @@ def _results_words(text: str) -> list[str]:
     """The words by which a line reports results ("…完成情况", "…全部兑现，具体如下："), not those of one that promises
     them ("确保…全部完成")."""
     return [m[0] for m in RESULTS_RE.finditer(text)
-            if not PROMISE_RE.search(text[:m.start()]) and not (m[0] == "惠及" and ESTIMATE_RE.search(text[:m.start()]))]
+            if not PROMISE_RE.search(text[:m.start()]) and not (m[0] == "惠及" and ESTIMATE_RE.search(text[:m.start()]))
+            and not _aside(text, m)]
+
+
+def _aside(text: str, m: re.Match) -> bool:
+    """Results named in passing by a plan (vocabulary.RESULTS_ASIDE): an appendix, a duty to report, a basis."""
+    return ASIDE_RE.search(text[:m.start()]) is not None or ASIDE_RE.search(text[m.end():]) is not None
 
 
 def _results_said(lines: list[str]) -> tuple[str, list[str]] | None:
