@@ -78,9 +78,13 @@ def assign(series: list[Series], checkpoints: list[tuple[date, str, str]], year:
         for mi, mention in enumerate(mentions):
             if mi not in used_mentions and mi in refused:
                 leftovers.append((due, label, mention))  # "新建公厕10座，9月底前完成12座": checkpoint text, a doubt
+            elif mi not in used_mentions and (unplaced_step(series, used_series, mention, due) is not None
+                                              or each_period(series, mention) is not None):
+                leftovers.append((due, label, mention))  # "第四季度前完成4条" of 5 after 2; "每季度完成300人次": a doubt
             elif mi not in used_mentions and not _printed_again(mention, mentions[:mi], text) \
                     and not _said_again(mention, [mentions[k] for k in used_mentions], text) \
-                    and not _period_amount(series, used_series, mention, due):
+                    and not _period_amount(series, used_series, mention, due) \
+                    and not _target_again(series, used_series, mention, due):
                 born = Series(unit=mention.unit, stages=mention.stages, texts=list(mention.contexts), points=[(due, label, mention)],
                               nouns=[mention.noun])
                 series.append(born)
@@ -96,12 +100,51 @@ def bare_step(mention: Mention) -> bool:
 
 def _period_amount(series: list[Series], taken: set[int], mention: Mention, due: date) -> bool:
     """"…第二季度前完成2条，第四季度前完成3条" beside the year's "治理河道5条" due the same day: the bare step is that
-    period's amount of the target, which the amounts before it make up (2 + 3 = 5); no indicator of its own."""
+    period's amount of the target, which the amounts before it make up (2 + 3 = 5), or the target itself reached
+    ("…完成2条，第四季度前完成5条": a running total); no indicator of its own."""
     return bare_step(mention) and any(
-        one.statement is not None and unit_key(one.unit) == unit_key(mention.unit) and one.points[-1][0] == due
-        and sum(Decimal(str(point[2].value)) for point in one.points[:-1]) + Decimal(str(mention.value))
-        == Decimal(str(one.points[-1][2].value))
-        for one in (series[si] for si in taken))
+        _value(one.points[-1][2]) in (_value(mention), sum(_value(point[2]) for point in one.points[:-1]) + _value(mention))
+        for one in _due_with(series, taken, mention, due))
+
+
+def _target_again(series: list[Series], taken: set[int], mention: Mention, due: date) -> bool:
+    """"12月底前完成30公里；改造管网30公里": the year's target printed where its series took a bare step that reaches
+    it, the same day: the target said again, no indicator of its own ("普及率达到80%,城乡达到80%" names two)."""
+    return any(bare_step(one.points[-1][2]) and _value(one.points[-1][2]) == _value(mention) == _value(one.statement)
+               for one in _due_with(series, taken, mention, due))
+
+
+def unplaced_step(series: list[Series], taken: set[int], mention: Mention, due: date) -> Series | None:
+    """A bare step due with the year's figure that neither reaches it nor makes it up with the steps before it
+    ("治理河道5条，第二季度前完成2条，第四季度前完成4条"): the series it does not fit (checkpoint text and a doubt),
+    no indicator of its own."""
+    if not bare_step(mention) or _period_amount(series, taken, mention, due):
+        return None
+    return next(iter(_due_with(series, taken, mention, due)), None)
+
+
+def _due_with(series: list[Series], taken: set[int], mention: Mention, due: date) -> list[Series]:
+    """The stated series in the mention's unit that took a figure of the same checkpoint (due the same day)."""
+    return [one for one in (series[si] for si in taken)
+            if one.statement is not None and unit_key(one.unit) == unit_key(mention.unit) and one.points[-1][0] == due]
+
+
+def _value(mention: Mention) -> Decimal:
+    return Decimal(str(mention.value))  # 0.1 + 0.2 is 0.3: the steps are summed as printed
+
+
+# "每季度完成300人次", "每月新增100户": work done each period; "每人每月609元" is a standard, no period's work
+EACH_PERIOD_RE = re.compile(r"每(?:个)?(?:季度|月|周|半年)\s*(?:至少|不少于)?\s*(?:完成|新增|新建|开展|举办|组织)")
+
+
+def each_period(series: list[Series], mention: Mention) -> Series | None:
+    """"开展技能培训1200人次，每季度完成300人次": the amount of each period of the year's target in its unit, less than
+    it (the stated series returned), not an indicator named 每季度; a person checks it."""
+    if not EACH_PERIOD_RE.search(mention.verbs or ""):
+        return None
+    return next((one for one in series if one.statement is not None and one.statement is not mention and not is_level(one)
+                 and not EACH_PERIOD_RE.search(one.statement.verbs or "") and unit_key(one.unit) == unit_key(mention.unit)
+                 and mention.value < one.statement.value), None)
 
 
 def _printed_again(mention: Mention, earlier: list[Mention], text: str) -> bool:
