@@ -6,6 +6,8 @@ from datetime import date
 
 import pytest
 
+from mstrack.domain.dates import month_end
+
 from .conftest import convert_written
 
 Q2, Q3, NOV, END = date(2023, 6, 30), date(2023, 9, 30), date(2023, 11, 30), date(2023, 12, 31)
@@ -72,12 +74,22 @@ def test_half_year_amounts_are_per_half(tmp_path):
     assert _indicators(converted.programme) == [("改造管网", 30, [(Q2, 15), (END, 30)])]
 
 
-@pytest.mark.parametrize("words", ["开展技能培训1200人次，每季度完成300人次", "开展技能培训1200人次，每月完成100人次"])
-def test_an_amount_per_period_is_no_indicator_of_its_own(tmp_path, words):
-    """"每季度完成300人次" beside the year's 1200: the amount of each period of that one indicator, not an indicator
-    named 每季度; a doubt names it."""
-    converted = _converted(tmp_path, f"1,技能培训,{words},县人社局,2023年12月\n")
-    assert [name for name, _, _ in _indicators(converted.programme)] == ["开展技能培训"]
+@pytest.mark.parametrize(("words", "expected"), [
+    ("开展技能培训1200人次，每季度完成300人次", [(date(2023, 3, 31), 300), (Q2, 600), (Q3, 900), (END, 1200)]),
+    ("开展技能培训1200人次，每月完成100人次", [(month_end(2023, m), 100 * m) for m in range(1, 13)]),
+    ("开展技能培训1200人次，每半年完成600人次", [(Q2, 600), (END, 1200)]),
+])
+def test_an_amount_per_period_is_each_periods_share_of_the_one_indicator(tmp_path, words, expected):
+    """"每季度完成300人次" beside the year's 1200 (4 × 300): the running total by each quarter's end, milestones of
+    that one indicator, not an indicator named 每季度."""
+    plan = _converted(tmp_path, f"1,技能培训,{words},县人社局,2023年12月\n").programme
+    assert _indicators(plan) == [("开展技能培训", 1200, expected)]
+
+
+def test_an_amount_per_period_that_does_not_make_up_the_target_is_a_doubt(tmp_path):
+    """4 × 250 is not 1200: no milestones made of it, no indicator named 每季度; the amount stays checkpoint text."""
+    converted = _converted(tmp_path, "1,技能培训,开展技能培训1200人次，每季度完成250人次,县人社局,2023年12月\n")
+    assert _indicators(converted.programme) == [("开展技能培训", 1200, [(END, 1200)])]
     assert any("an amount per period" in str(d) for d in converted.doubts), converted.doubts
 
 
