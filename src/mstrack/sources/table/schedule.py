@@ -138,7 +138,8 @@ def dated_clauses(text: str, year: int) -> list[tuple[str, date, str]]:
         spans = [(m.start(), _clause_end(sentence, matches, i)) for i, m in enumerate(matches)]
         for i, m in enumerate(matches):
             label = re.sub(r"\s+", "", m["label"])
-            label += "底" if label.endswith("年") else ""  # "2025年完成": by the year's end
+            half = label.endswith("半年")  # "上半年完成15公里": that half's step, not the sentence's year
+            label += "底" if label.endswith("年") and not half else ""  # "2025年完成": by the year's end
             try:
                 due = period_end(label, year)
             except DateError:
