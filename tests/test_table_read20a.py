@@ -8,7 +8,7 @@ import pytest
 
 from mstrack.sources.table import convert_table
 
-from .conftest import write_page
+from .conftest import convert_written, write_page
 
 TITLE = "某县人民政府关于印发2024年为民办实事项目的通知"
 INTRO = "县政府决定2024年为民办好以下实事,分别是:"
@@ -47,3 +47,41 @@ def test_a_list_of_numbered_requirements_is_still_no_programme(tmp_path):
                                                "三、新建敬老院5个。", "四、做好宣传引导,营造良好氛围。", CLOSING], title=TITLE)
     with pytest.raises(Exception, match="no table found"):
         convert_table(page, "x-2024", 2024)
+
+
+# --- 2. a blank lead cell beside the row's own units, in a file that cannot merge cells -------------------------------
+
+HEADER = ["序号", "工作任务", "牵头单位", "责任单位"]
+
+
+@pytest.mark.parametrize("name", ["plan.csv", "plan.tsv"])
+def test_a_blank_lead_beside_own_units_leaves_the_units_leading(tmp_path, name):
+    conversion = convert_written(tmp_path, name, [HEADER, ["1", "规范政府举债行为", "县财政局", "县发改委、县审计局"],
+                                                  ["2", "开展非法金融活动专项整治", "", "县金融办"]])
+    lines = {task.code: [(line.lead_units, line.units) for line in task.lines] for task in conversion.programme.tasks}
+    assert lines == {"1": [(["县财政局"], ["县发改委", "县审计局"])], "2": [(["县金融办"], [])]}
+    assert any("县金融办" in str(doubt) and "县财政局" in str(doubt) for doubt in conversion.doubts)  # the other reading named
+
+
+def test_a_blank_lead_beside_units_repeated_from_above_is_the_merged_lead(tmp_path):
+    """The same units as the row above, the lead blank: the block is the row above's, its lead written once."""
+    conversion = convert_written(tmp_path, "plan.csv", [HEADER, ["1", "规范政府举债行为", "县财政局", "县发改委、县审计局"],
+                                                        ["2", "化解存量债务", "", "县发改委、县审计局"]])
+    lines = {task.code: [line.lead_units for line in task.lines] for task in conversion.programme.tasks}
+    assert lines == {"1": [["县财政局"]], "2": [["县财政局"]]}
+    assert any("县财政局" in str(doubt) for doubt in conversion.doubts)
+
+
+def test_blank_lead_and_units_are_filled_from_above(tmp_path):
+    conversion = convert_written(tmp_path, "plan.csv", [HEADER, ["1", "规范政府举债行为", "县财政局", "县发改委、县审计局"],
+                                                        ["2", "化解存量债务", "", ""]])
+    lines = {task.code: [line.lead_units for line in task.lines] for task in conversion.programme.tasks}
+    assert lines == {"1": [["县财政局"]], "2": [["县财政局"]]}
+
+
+def test_a_blank_lead_in_a_workbook_is_read_as_before(tmp_path):
+    """A workbook keeps its merges: a blank lead cell is the table's own, the units named lead (unchanged)."""
+    conversion = convert_written(tmp_path, "plan.xlsx", [HEADER, ["1", "规范政府举债行为", "县财政局", "县发改委、县审计局"],
+                                                         ["2", "开展非法金融活动专项整治", "", "县金融办、县公安局"]])
+    lines = {task.code: [(line.lead_units, line.units) for line in task.lines] for task in conversion.programme.tasks}
+    assert lines["2"] == [(["县金融办", "县公安局"], [])]
