@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from mstrack.sources.table import convert_table
+from mstrack.sources.table.mentions import find_mentions
 
 from .conftest import convert_written, write_page
 
@@ -85,3 +86,20 @@ def test_a_blank_lead_in_a_workbook_is_read_as_before(tmp_path):
                                                          ["2", "开展非法金融活动专项整治", "", "县金融办、县公安局"]])
     lines = {task.code: [(line.lead_units, line.units) for line in task.lines] for task in conversion.programme.tasks}
     assert lines["2"] == [(["县金融办", "县公安局"], [])]
+
+
+# --- 3. a standard per person printed without its currency --------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("对符合条件的毕业生按1500/人的标准发放求职创业补贴", 1500, "/人"),
+    ("按300/户的标准发放取暖补贴", 300, "/户"),
+    ("按2万/年的标准给予运营补助", 20000, "/年"),
+    ("按1500元/人的标准发放补贴", 1500, "元/人"),  # with its currency, as before
+])
+def test_a_figure_before_per_person_is_a_standard(text, value, unit):
+    assert [(m.value, m.unit) for m in find_mentions(text, 2024)] == [(value, unit)]
+
+
+@pytest.mark.parametrize("text", ["完成率达到2/3", "于2024/12完成", "3/4的社区"])
+def test_a_fraction_or_a_date_is_no_standard(text):
+    assert [m.unit for m in find_mentions(text, 2024) if m.unit.startswith("/")] == []
