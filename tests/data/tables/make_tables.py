@@ -701,6 +701,40 @@ TABLES: dict[str, dict] = {
         # the two part headings and the section heading, each over the table's width
         "merges": [(1, 0, 1, 1), (11, 0, 11, 1), (12, 0, 12, 1)],
     },
+    "wanzhou-2025-1jidu.docx": {
+        # held out (thirteenth set, helper b): a district's bulletin on its 重点民生实事 after the first quarter, the
+        # table an attachment under the bulletin's lines; a two-row header (投资完成情况 over 完成额度 / 占比), a 合计
+        # row and a group row 一、市级重点民生实事 carrying sums, each project's plan (目标任务, 投资计划) beside its
+        # progress (月度进展情况, 完成额度, 占比); the excerpt ends inside project 3 (SOURCES.md)
+        "title": "万州区2025年重点民生实事目标任务及月度推进情况表",
+        "before": ["关于2025年万州区重点民生实事1季度推进情况公示",
+                   "日期:2025-04-11 来源:重庆市万州区发展和改革委员会",
+                   "按照相关文件要求,现将2025年全区重点民生实事1季度推进情况进行公示。",
+                   "公示时间:2025411—2025511日。",
+                   "如有异议可通过来信、来电、来访形式向万州区发展和改革委员会反映。",
+                   "(联系人:胡蕾;联系电话:58258735",
+                   "万州区发展和改革委员会",
+                   "2025411",
+                   "附件",
+                   "万州区2025年重点民生实事目标任务及月度推进情况表"],
+        "header": ["序号", "项目名称", "2025年工作目标任务", "2025年投资计划(万元)", "责任\n单位", "月度进展情况(1-3月)",
+                   "投资完成情况", None, "备注"],
+        "rows": [
+            [None, None, None, None, None, None, "完成额度\n(万元)", "占比(%", None],
+            ["合计", None, None, "182852", "", "", "55219.1", "30.2", ""],
+            ["一、市级重点民生实事", None, None, "16842", "", "", "4906.1", "29.1", ""],
+            ["1", "实施城镇老旧小区改造",
+             "新开工改造城镇老旧小区67个、153万平方米,更新老旧住宅电梯50部,完成电动车充电端口设施建设509个。", "11604",
+             "区住房城乡建委", "新开工改造城镇老旧小区42个,更新老旧住宅电梯30部,完成电动车充电端口设施建设53个。", "3500", "30.2",
+             ""],
+            ["2", "农村公路加装护栏", "实施农村公路生命安全防护工程201公里。", "3417", "区交通运输委",
+             "已完成全部里程的施工图审查工作,正在积极开展后续工作。", "680", "19.9", ""],
+        ],
+        # the first header row's cells down over the second, 投资完成情况 over its two parts, 合计 and the group name
+        # over 序号 to 目标任务
+        "merges": [(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 1, 2), (0, 3, 1, 3), (0, 4, 1, 4), (0, 5, 1, 5), (0, 6, 0, 7),
+                   (0, 8, 1, 8), (2, 0, 2, 2), (3, 0, 3, 2)],
+    },
 }
 
 
