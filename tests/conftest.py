@@ -1,3 +1,4 @@
+import csv
 import json
 import os
 import re
@@ -69,6 +70,64 @@ def write_plan(path: Path, body: str, code: str = "x-2023") -> Path:
     """A small plan file: the programme header, then `body` (tasks and lines) as given."""
     path.write_text(f'format = 1\n[programme]\ncode = "{code}"\nname = "x"\nyear = 2023\n{body}', encoding="utf-8")
     return path
+
+
+def write_table(path: Path, rows: str | list[list]) -> Path:
+    """A small table for `import table`: text written as given, or rows of cells, as a workbook's sheet where PATH
+    ends in .xlsx, tab-separated lines where it ends in .tsv, else by the csv module (a cell may hold a comma, a
+    quote or a line break)."""
+    if isinstance(rows, str):
+        path.write_text(rows, encoding="utf-8")
+    elif path.suffix == ".tsv":
+        path.write_text("\n".join("\t".join(row) for row in rows) + "\n", encoding="utf-8")
+    elif path.suffix == ".xlsx":
+        from openpyxl import Workbook
+
+        book = Workbook()
+        for row in rows:
+            book.active.append(row)
+        book.save(path)
+    else:
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle).writerows(rows)
+    return path
+
+
+def write_page(path: Path, paragraphs: list[str], title: str | None = None) -> Path:
+    """A saved web page of paragraphs (no table), with a <title> where given."""
+    head = "" if title is None else f"<head><title>{title}</title></head>"
+    path.write_text(f"<html>{head}<body>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</body></html>", encoding="utf-8")
+    return path
+
+
+def write_table_page(path: Path, rows: list[str], title: str | None = None) -> Path:
+    """A saved web page holding one table, each row its cells' HTML; a title, where given, heads the page and stands
+    in a paragraph above the table."""
+    body = "".join(f"<tr>{row}</tr>" for row in rows)
+    head, above = ("", "") if title is None else (f"<title>{title}</title>", f"<p>{title}</p>")
+    path.write_text(f'<html><head><meta charset="utf-8">{head}</head><body>{above}<table border="1">{body}</table></body></html>',
+                    encoding="utf-8")
+    return path
+
+
+def convert_written(tmp_path: Path, name: str, rows: str | list[list], year: int = 2024, code: str | None = None):
+    """The table written to tmp_path/NAME (write_table) and converted as `import table` converts it, for programme
+    `code` (x-YEAR unless given)."""
+    from mstrack.sources.table import convert_table
+
+    return convert_table(write_table(tmp_path / name, rows), code or f"x-{year}", year)
+
+
+EN = {"MSTRACK_LANG": "en"}
+
+
+def import_table(source: Path, *options: str, out: Path | None = None, env: dict | None = EN, programme: str = "x-2024"):
+    """`mstrack import table SOURCE -p PROGRAMME --year 2024 -o OUT OPTIONS` run in-process (messages in English
+    unless `env` says otherwise): its result and the plan file, OUT (plan.toml beside SOURCE unless given)."""
+    out = out or source.parent / "plan.toml"
+    result = CliRunner(env=env).invoke(app, ["import", "table", str(source), "-p", programme, "--year", "2024", "-o", str(out),
+                                             *options])
+    return result, out
 
 
 class Cli:

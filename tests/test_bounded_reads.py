@@ -11,8 +11,9 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from mstrack.reports.build import table_report, weekly_report
 from mstrack.reports.make import checkpoint_steps, make_report
+from mstrack.reports.table import table_report
+from mstrack.reports.weekly import weekly_report
 from mstrack.store import Store
 
 from .conftest import BACKEND, Cli, _admin, _pg_database, _pg_url
@@ -145,7 +146,7 @@ def test_the_tables_are_the_ones_every_report_gives(busy, kind):
 
 def test_the_units_rollup_is_the_one_every_report_gives(busy):
     from mstrack.domain.status import judged
-    from mstrack.reports.build import programme_place, unit_rollups
+    from mstrack.reports.units import programme_place, unit_rollups
 
     store = Store(busy.url)
     whole = store.task_details(None)

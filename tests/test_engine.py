@@ -414,7 +414,7 @@ def test_days_behind_of_an_overdue_row_without_a_report_or_on_the_other_rules():
 
 def test_overdue_is_worse_than_no_report_for_a_task_as_in_the_reports():
     from mstrack.model import CHANGE_RANK, TASK_SEVERITY
-    from mstrack.reports.build import task_counts, unit_rollups
+    from mstrack.reports.units import task_counts, unit_rollups
 
     assert TASK_SEVERITY == ("behind", "overdue", "no_report", "on_track", "not_due", "done")
     ranks = [CHANGE_RANK[status] for status in TASK_SEVERITY]

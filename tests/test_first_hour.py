@@ -135,7 +135,7 @@ def test_status_json_pro_rata_expected_of_countable_units_are_whole(demo_cli):
 
 
 def test_units_belong_to_their_programmes_city(demo_cli):
-    from mstrack.reports.build import programme_place
+    from mstrack.reports.units import programme_place
 
     assert [programme_place(n) for n in ("深圳市2023年民生实事项目", "2023年青岛市市办实事项目", "盐田区2023年十件重点民生实事",
                                          "2023年深圳市政府工作报告年度目标", "民生实事")] == [

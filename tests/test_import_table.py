@@ -12,7 +12,7 @@ from mstrack.sources.plan import dump_plan, load_plan, plan_from_dict, plan_to_d
 from mstrack.sources.table import convert_table, reproduction
 from mstrack.sources.table.schedule import parse_deadline, split_schedule
 
-from .conftest import SEEDS, SOURCES
+from .conftest import SEEDS, SOURCES, write_table
 
 # Share of the seeds' numeric milestones (task, due, target) that converting data/sources/
 # reproduces, rounded down to the percent: the level reached, so that a change that reads fewer
@@ -32,12 +32,7 @@ def converted():
     return {code: convert_table(SOURCES / name, code, 2023) for code, name in SEED_SOURCES.items()}
 
 
-def write_csv(path: Path, rows: list[list[str]]) -> Path:
-    import csv
-
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle).writerows(rows)
-    return path
+write_csv = write_table  # the name other test files import
 
 
 def task(result, code: str):

@@ -532,7 +532,8 @@ def test_reports_are_built_and_rendered_from_plain_data():
     from mstrack.render import report as render_report
     from mstrack.render import xlsx as render_xlsx
     from mstrack.render.html import weekly_html
-    from mstrack.reports.build import table_report, weekly_report
+    from mstrack.reports.table import table_report
+    from mstrack.reports.weekly import weekly_report
 
     state = IndicatorState(
         programme="p-2023", task="7", indicator="床位", unit="张", target=100, deadline=date(2023, 12, 31),

@@ -224,6 +224,21 @@ def test_indicator_names_match_across_traditional_and_simplified_characters():
         match_indicator(states, "城市低保", None, "r-2023/1")
 
 
+def test_a_name_names_the_candidates_of_the_first_tier_that_finds_any_on_each_fold_in_turn():
+    """named_by, which `log -i`, import progress's indicators and a report's task names share: a tier that finds
+    several returns them all (the caller says what several mean); a later fold is tried only when none is found."""
+    from mstrack.domain.characters import simplified
+    from mstrack.domain.names import named_by
+
+    names = ["改造停车泊位", "新增停车泊位", "新增停车场", "農村低保"]
+    assert named_by(names, "新增停车泊位", str, (str,)) == ["新增停车泊位"]  # exact before prefix
+    assert named_by(names, "新增停车", str, (str,)) == ["新增停车泊位", "新增停车场"]  # every prefix
+    assert named_by(names, "停车泊位", str, (str,)) == ["改造停车泊位", "新增停车泊位"]  # part, no prefix
+    assert named_by(names, "农村低保", str, (str,)) == []
+    assert named_by(names, "农村低保", str, (str, simplified)) == ["農村低保"]
+    assert named_by(names, "充电桩", str, (str, simplified)) == []
+
+
 def test_indicator_option_prefers_a_prefix_on_the_command_line(cli, tmp_path):
     path = tmp_path / "p.toml"
     path.write_text(

@@ -6,21 +6,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from openpyxl import Workbook
-
 from mstrack.sources.table import convert_table
+from tests.conftest import convert_written
 from tests.test_tables_score import scorer
 
 
 def read_xlsx(tmp_path, rows: list[list[str | None]], year: int = 2023) -> dict:
     """The rows as a real .xlsx, read as `import table` reads it, in the scorer's terms (tests of the later rounds
     use it too)."""
-    path = tmp_path / "table.xlsx"
-    book = Workbook()
-    for row in rows:
-        book.active.append(row)
-    book.save(path)
-    return scorer.read_programme(convert_table(path, f"x-{year}", year).programme)
+    return scorer.read_programme(convert_written(tmp_path, "table.xlsx", rows, year).programme)
 
 
 def test_a_name_broken_over_lines_inside_its_cell_is_one_unit(tmp_path):

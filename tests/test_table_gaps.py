@@ -7,6 +7,7 @@ from datetime import date
 
 from mstrack.sources.plan import dump_plan
 from mstrack.sources.table import convert_table
+from tests.conftest import write_table_page
 from tests.test_table_layouts import indicators, page
 
 
@@ -16,10 +17,7 @@ def checkpoints(task) -> list[tuple]:
 
 def titled_page(path, title: str, rows: list[str]):
     """A saved web page: a heading, then one table."""
-    body = "".join(f"<tr>{row}</tr>" for row in rows)
-    path.write_text(f'<html><head><meta charset="utf-8"><title>{title}</title></head><body><p>{title}</p>'
-                    f'<table border="1">{body}</table></body></html>', encoding="utf-8")
-    return path
+    return write_table_page(path, rows, title)
 
 
 NEXT_MONTH_ROWS = [

@@ -1,30 +1,25 @@
 """Documents with no header row whose body is a list of tasks (issue 13): numbered items, one 实事 a paragraph, a
 two-column table of names and contents; the offices printed after an item; and what stays refused."""
 
-import csv
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from mstrack.cli import app
 from mstrack.errors import InputError
 from mstrack.sources.table import convert_table
+from tests.conftest import convert_written, import_table, write_table
 
 NO_HEADER = "no header row found"
 DOUBT = "no header row: read as a list of tasks"
 
 
-def write_lines(path: Path, rows: list[list[str]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle).writerows(rows)
-    return path
+write_lines = write_table  # the name other test files import
 
 
 def convert(tmp_path: Path, lines: list[str | list[str]], name: str = "list.csv", year: int = 2024):
     """The lines converted as a plan for `year`: a list whose title names another year passes it (else a doubt)."""
     rows = [[line] if isinstance(line, str) else line for line in lines]
-    return convert_table(write_lines(tmp_path / name, rows), f"x-{year}", year)
+    return convert_written(tmp_path, name, rows, year)
 
 
 def facts(result) -> list[tuple]:
@@ -51,13 +46,10 @@ def test_each_task_of_a_list_is_a_doubt_and_strict_refuses_it(tmp_path):
     result = convert(tmp_path, ANNOUNCEMENT)
     assert len([d for d in result.doubts if DOUBT in d]) == 4
     source = write_lines(tmp_path / "a.csv", [[line] for line in ANNOUNCEMENT])
-    out = tmp_path / "plan.toml"
-    run = CliRunner(env={"MSTRACK_LANG": "en"}).invoke(app, ["import", "table", str(source), "-p", "x-2024", "--year", "2024",
-                                                              "-o", str(out), "--strict"])
+    run, out = import_table(source, "--strict")
     assert run.exit_code == 2 and not out.exists() and run.exception is not None
     assert DOUBT in run.stderr and "Traceback" not in run.output
-    run = CliRunner(env={"MSTRACK_LANG": "en"}).invoke(app, ["import", "table", str(source), "-p", "x-2024", "--year", "2024",
-                                                              "-o", str(out)])
+    run, out = import_table(source)
     assert run.exit_code == 0, run.output
     assert f"# check: {DOUBT}" in out.read_text(encoding="utf-8")
 
@@ -203,9 +195,7 @@ def test_a_table_with_no_header_whose_first_cell_numbers_the_items(tmp_path):
 
 def test_the_command_refuses_prose_with_the_clear_message_and_exit_2(tmp_path):
     source = write_lines(tmp_path / "news.csv", [["全市经济运行稳中向好"], ["一季度全市地区生产总值增长5.2%。"], ["记者 李四"]])
-    out = tmp_path / "plan.toml"
-    run = CliRunner(env={"MSTRACK_LANG": "en"}).invoke(app, ["import", "table", str(source), "-p", "x-2024", "--year", "2024",
-                                                              "-o", str(out)])
+    run, out = import_table(source)
     assert run.exit_code == 2 and not out.exists()
     assert NO_HEADER in run.stderr and "Traceback" not in run.output
 
@@ -225,8 +215,7 @@ def test_a_list_inside_one_paragraph_is_read_as_tasks_named_before_their_content
     assert [(i.target, i.unit) for i in result.programme.tasks[1].lines[0].indicators] == [(200, "个")]
     assert len([d for d in result.doubts if DOUBT in d]) == 4
     source = write_lines(tmp_path / "a.csv", [[line] for line in ONE_PARAGRAPH])
-    run = CliRunner(env={"MSTRACK_LANG": "en"}).invoke(app, ["import", "table", str(source), "-p", "x-2024", "--year", "2024",
-                                                              "-o", str(tmp_path / "plan.toml"), "--strict"])
+    run, _ = import_table(source, "--strict")
     assert run.exit_code == 2 and DOUBT in run.stderr and not (tmp_path / "plan.toml").exists()
 
 
@@ -276,12 +265,9 @@ def test_a_title_naming_another_year_than_the_year_given_is_a_doubt_strict_refus
     assert said == ["list.csv: title “2023年民生实事项目” names 2023年, not --year 2024: check the programme's year"]
     assert result.programme.year == 2024 and not [d for d in convert(tmp_path, lines, year=2023).doubts if "not --year" in d]
     source = write_lines(tmp_path / "a.csv", [[line] for line in lines])
-    out = tmp_path / "plan.toml"
-    run = CliRunner(env={"MSTRACK_LANG": "en"}).invoke(app, ["import", "table", str(source), "-p", "x-2024", "--year", "2024",
-                                                              "-o", str(out), "--strict"])
+    run, out = import_table(source, "--strict")
     assert run.exit_code == 2 and "names 2023年, not --year 2024" in run.stderr and not out.exists()
-    run = CliRunner(env={"MSTRACK_LANG": "en"}).invoke(app, ["import", "table", str(source), "-p", "x-2024", "--year", "2024",
-                                                              "-o", str(out)])
+    run, out = import_table(source)
     assert run.exit_code == 0, run.output
     assert "year = 2024  # check: a.csv: title “2023年民生实事项目” names 2023年" in out.read_text(encoding="utf-8")
 

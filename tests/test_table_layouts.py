@@ -9,14 +9,12 @@ from datetime import date
 from pathlib import Path
 
 from mstrack.sources.table import convert_table
+from tests.conftest import write_table_page
 
 
 def page(path: Path, rows: list[str]) -> Path:
     """A saved web page holding one table; each row is its cells' HTML."""
-    body = "".join(f"<tr>{row}</tr>" for row in rows)
-    path.write_text(f'<html><head><meta charset="utf-8"></head><body><table border="1">{body}</table></body></html>',
-                    encoding="utf-8")
-    return path
+    return write_table_page(path, rows)
 
 
 def indicators(task) -> list[tuple]:

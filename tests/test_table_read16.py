@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from mstrack.sources.table.mentions import find_mentions
+from tests.conftest import convert_written, import_table, write_table
 from tests.test_table_eighth import read_xlsx
 
 
@@ -70,19 +71,11 @@ def test_a_size_that_qualifies_is_no_target():
 
 def test_a_project_described_field_by_field_down_the_rows_is_refused(tmp_path):
     """"项目名称 | 城东幼儿园…", "建设单位 | 县教育局", …: one project's fields, no list of tasks: exit 2, said why."""
-    from typer.testing import CliRunner
-
-    from mstrack.cli import app
-    from tests.test_table_headerless import write_lines
-
-    source = write_lines(tmp_path / "record.csv", [
+    run, out = import_table(write_table(tmp_path / "record.csv", [
         ["项目名称", "城东幼儿园新建工程"], ["建设单位", "县教育局"], ["建设地点", "城东新区"],
         ["建设规模", "新建幼儿园1所，建筑面积5000平方米"], ["总投资", "3000万元"], ["开工时间", "2024年3月"],
         ["完成时间", "2024年12月"], ["责任单位", "县教育局"],
-    ])
-    out = tmp_path / "plan.toml"
-    run = CliRunner(env={"MSTRACK_LANG": "en"}).invoke(app, ["import", "table", str(source), "-p", "x-2024", "--year", "2024",
-                                                              "-o", str(out)])
+    ]))
     assert run.exit_code == 2 and not out.exists() and run.exception is not None
     assert "field by field" in run.stderr and "项目名称" in run.stderr and "Traceback" not in run.output
     table = read_xlsx(tmp_path, [  # a table whose first column is the project's name: its rows are tasks
@@ -94,16 +87,13 @@ def test_a_project_described_field_by_field_down_the_rows_is_refused(tmp_path):
 
 def test_a_group_row_numbered_in_bracketed_numerals_over_numbered_items_is_their_area(tmp_path):
     """"（一）|教育惠民" with no figure, unit or date of its own, over items "1", "2": the area of the items below."""
-    from mstrack.sources.table import convert_table
-    from tests.test_import_table import write_csv
-
-    result = convert_table(write_csv(tmp_path / "groups.csv", [
+    result = convert_written(tmp_path, "groups.csv", [
         ["序号", "工作任务", "牵头单位", "完成时限"],
         ["（一）", "教育惠民", "", ""],
         ["1", "新建幼儿园3所", "区教育局", "2024年12月"],
         ["2", "改造学校操场5个", "区教育局", "2024年10月"],
         ["（二）", "医疗惠民", "", ""],
         ["3", "新建卫生室10个", "区卫健局", "2024年12月"],
-    ]), "x-2024", 2024)
+    ])
     assert [(a.code, a.name) for a in result.programme.areas] == [("一", "教育惠民"), ("二", "医疗惠民")]
     assert [(t.code, t.area) for t in result.programme.tasks] == [("1", "一"), ("2", "一"), ("3", "二")]

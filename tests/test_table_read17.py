@@ -10,6 +10,7 @@ from mstrack.errors import InputError
 from mstrack.sources.table import convert_table
 from mstrack.sources.table.mentions import find_mentions
 from mstrack.sources.table.schedule import dated_clauses
+from tests.conftest import write_page
 from tests.test_table_headerless import convert
 
 FUZHOU_LIKE = ["2024年为民办实事工作计划", "《2024年为民办实事工作计划》的主要内容是:",
@@ -32,9 +33,7 @@ def test_a_group_holding_one_unnumbered_line_is_that_groups_one_task(tmp_path):
     assert by_code["二"] == [(20000, "户")] and by_code["四"] == [(7000, "个")]
 
 
-def page(path, paragraphs: list[str]):
-    path.write_text("<html><body>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</body></html>", encoding="utf-8")
-    return path
+page = write_page  # the name other test files import
 
 
 def test_headings_each_over_a_paragraph_of_content_are_tasks(tmp_path):

@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 
 from mstrack.domain.quantities import QuantityError, parse_quantity
-from mstrack.sources.table import convert_table
 from mstrack.sources.table.mentions import find_mentions
 from mstrack.sources.table.schedule import dated_clauses
+from tests.conftest import convert_written
 from tests.test_cli import status_json
 
 
@@ -65,9 +65,8 @@ def test_a_range_is_no_single_target_its_upper_bound_neither(text):
 
 
 def table(tmp_path, content: str):
-    path = tmp_path / "表.tsv"
-    path.write_text(f"序号\t项目名称\t项目内容\t责任单位\n01\t提升生态环境\t{content}\t水务局\n", encoding="utf-8")
-    return convert_table(path, "x-2022", 2022).programme.tasks[0]
+    rows = f"序号\t项目名称\t项目内容\t责任单位\n01\t提升生态环境\t{content}\t水务局\n"
+    return convert_written(tmp_path, "表.tsv", rows, 2022).programme.tasks[0]
 
 
 def figures(task) -> list[tuple]:

@@ -6,12 +6,10 @@ import pytest
 
 from mstrack.errors import InputError
 from mstrack.sources.table import convert_table
+from tests.conftest import write_page
 from tests.test_table_headerless import convert, facts
 
-
-def page(path, paragraphs: list[str]):
-    path.write_text("<html><body>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</body></html>", encoding="utf-8")
-    return path
+page = write_page  # the name other test files import
 
 
 PLAN = ["某省2026年民生工程实施方案", "现结合实际制定本方案。"]

@@ -9,8 +9,10 @@ import pytest
 from mstrack.errors import InputError
 from mstrack.labels import messages
 from mstrack.sources.table import convert_table
-from mstrack.sources.table.mentions import another_thing, find_mentions
+from mstrack.sources.table.likeness import another_thing
+from mstrack.sources.table.mentions import find_mentions
 from mstrack.sources.table.units import roles_in
+from tests.conftest import convert_written
 
 
 @pytest.mark.parametrize(("cell", "leads"), [
@@ -50,9 +52,7 @@ def test_a_figure_over_several_years_is_no_target_of_the_year(text, values):
 
 
 def _plan(tmp_path, rows: str):
-    path = tmp_path / "plan.csv"
-    path.write_text("序号,工作任务,工作内容,牵头单位,完成时限\n" + rows, encoding="utf-8")
-    return convert_table(path, "t", 2023).programme
+    return convert_written(tmp_path, "plan.csv", "序号,工作任务,工作内容,牵头单位,完成时限\n" + rows, 2023, "t").programme
 
 
 @pytest.mark.parametrize(("words", "name", "points"), [

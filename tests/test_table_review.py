@@ -6,16 +6,14 @@ from datetime import date
 import pytest
 
 from mstrack.errors import InputError
-from mstrack.sources.table import convert_table
 from mstrack.sources.table.mentions import find_mentions
 from mstrack.sources.table.schedule import parse_deadline
 from mstrack.sources.table.units import joined_names, unit_names
+from tests.conftest import convert_written
 
 
 def _csv(tmp_path, text: str):
-    path = tmp_path / "t.csv"
-    path.write_text(text, encoding="utf-8")
-    return convert_table(path, "x-2024", 2024).programme
+    return convert_written(tmp_path, "t.csv", text).programme
 
 
 REGIONS = ["长沙市,新建城市社区养老服务设施20个,市民政局,2024年12月底", "株洲市,改造农村公路危桥15座,市交通运输局,2024年10月底",

@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from mstrack.sources.table import convert_table
 from mstrack.sources.table.mentions import find_mentions
 from mstrack.sources.table.units import roles_in
+from tests.conftest import convert_written
 
 
 @pytest.mark.parametrize(("text", "values"), [
@@ -39,9 +39,7 @@ def test_one_year_and_a_passing_mention_are_no_span(text, values):
 
 
 def _plan(tmp_path, rows: str):
-    path = tmp_path / "plan.csv"
-    path.write_text("序号,工作任务,工作内容,牵头单位,完成时限\n" + rows, encoding="utf-8")
-    return convert_table(path, "t", 2024)
+    return convert_written(tmp_path, "plan.csv", "序号,工作任务,工作内容,牵头单位,完成时限\n" + rows, code="t")
 
 
 @pytest.mark.parametrize(("words", "value"), [("到2025年6月新增学位3000个", 3000), ("2024年至2025年改造老旧小区60个", 60)])

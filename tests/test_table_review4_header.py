@@ -4,7 +4,7 @@ figure for two things, and a blank 牵头 cell."""
 
 from __future__ import annotations
 
-from mstrack.sources.table import convert_table
+from tests.conftest import convert_written
 from tests.test_table_eighth import read_xlsx
 from tests.test_tables_score import scorer
 
@@ -13,9 +13,7 @@ HEADER = ["序号", "工作任务", "牵头单位", "完成时限"]
 
 def convert_csv(tmp_path, rows: list[list[str]], year: int = 2024):
     """The rows as a CSV file (a merged cell written once, blank below), converted as `import table` converts it."""
-    path = tmp_path / "table.csv"
-    path.write_text("\n".join(",".join(row) for row in rows) + "\n", encoding="utf-8")
-    return convert_table(path, f"x-{year}", year)
+    return convert_written(tmp_path, "table.csv", "\n".join(",".join(row) for row in rows) + "\n", year)
 
 
 def read_csv(tmp_path, rows: list[list[str]], year: int = 2024) -> dict:

@@ -8,6 +8,7 @@ from mstrack.errors import InputError
 from mstrack.sources.table import convert_table
 from mstrack.sources.table.convert import title_years
 from mstrack.sources.table.units import office_list
+from tests.conftest import write_page
 from tests.test_table_headerless import NO_HEADER, convert
 
 NO_TABLE = "no table found in the document"  # a web page with no list of tasks
@@ -15,10 +16,7 @@ LIST = "新建幼儿园3所；改造老旧小区12个；新建农村公路30公�
 
 
 def page(tmp_path, body: list[str], title: str = "某县2024年民生实事项目", name: str = "page.html"):
-    path = tmp_path / name
-    path.write_text(f"<html><head><title>{title}</title></head><body>" + "".join(f"<p>{line}</p>" for line in body)
-                    + "</body></html>", encoding="utf-8")
-    return path
+    return write_page(tmp_path / name, body, title)
 
 
 REFUSED = {

@@ -6,12 +6,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from openpyxl import Workbook
-from typer.testing import CliRunner
-
-from mstrack.cli import app
 from mstrack.sources.table.convert import convert_table
 from mstrack.sources.table.mentions import find_mentions
+from tests.conftest import import_table, write_table
 
 
 def _read(text: str) -> list[tuple[float, str]]:
@@ -44,12 +41,8 @@ def test_a_size_is_a_standard_only_when_what_it_describes_is_counted():
 
 
 def _xlsx(tmp_path, deadline: str):
-    path = tmp_path / "table.xlsx"
-    book = Workbook()
-    for row in [["序号", "工作任务", "牵头单位", "完成时限"], ["1", "新建农贸市场1个", "市商务局", deadline]]:
-        book.active.append(row)
-    book.save(path)
-    return path
+    return write_table(tmp_path / "table.xlsx", [["序号", "工作任务", "牵头单位", "完成时限"],
+                                                 ["1", "新建农贸市场1个", "市商务局", deadline]])
 
 
 def test_a_deadline_before_a_month_is_read_as_the_month_before_and_doubted(tmp_path):
@@ -65,8 +58,7 @@ def test_a_deadline_before_a_month_is_read_as_the_month_before_and_doubted(tmp_p
         result = convert_table(_xlsx(tmp_path, text), "t", 2024)
         assert result.doubts == [], (text, result.doubts)
     path = _xlsx(tmp_path, "6月前")
-    refused = CliRunner().invoke(app, ["import", "table", str(path), "-p", "t", "--year", "2024", "-o",
-                                       str(tmp_path / "out.toml"), "--strict"])
+    refused, _ = import_table(path, "--strict", out=tmp_path / "out.toml", env=None, programme="t")
     assert refused.exit_code == 2, refused.output
     assert "2024-06-30" in refused.output
     assert not (tmp_path / "out.toml").exists()

@@ -8,7 +8,7 @@ from openpyxl import Workbook
 
 from mstrack.errors import InputError
 from mstrack.sources.table import convert_table
-from tests.test_import_table import write_csv
+from tests.conftest import convert_written
 
 
 def _codes(result) -> list[tuple[str, str | None]]:
@@ -17,12 +17,12 @@ def _codes(result) -> list[tuple[str, str | None]]:
 
 def test_a_group_row_whose_title_sets_a_target_is_a_task_not_an_area(tmp_path):
     """"（一）|新建幼儿园3所" over items "1"…"3": the 3 所 is a target, so the row is a task that keeps it."""
-    result = convert_table(write_csv(tmp_path / "figure.csv", [
+    result = convert_written(tmp_path, "figure.csv", [
         ["序号", "工作任务", "牵头单位", "完成时限"],
         ["（一）", "新建幼儿园3所", "", ""],
         ["1", "城东幼儿园", "区教育局", "2024年12月"],
         ["2", "城西幼儿园", "区教育局", "2024年10月"],
-    ]), "x-2024", 2024)
+    ])
     assert result.programme.areas == []
     first = result.programme.tasks[0]
     assert (first.code, first.title) == ("一", "新建幼儿园3所")
@@ -33,14 +33,14 @@ def test_a_group_row_whose_title_sets_a_target_is_a_task_not_an_area(tmp_path):
 def test_a_numeral_row_with_cells_of_its_own_ends_the_area_above(tmp_path):
     """"（二）|改造老旧小区12个|区住建局|2024年12月" after area "（一）教育惠民": a task of its own, not inside 一,
     and neither is the item after it."""
-    result = convert_table(write_csv(tmp_path / "ends.csv", [
+    result = convert_written(tmp_path, "ends.csv", [
         ["序号", "工作任务", "牵头单位", "完成时限"],
         ["（一）", "教育惠民", "", ""],
         ["1", "新建幼儿园3所", "区教育局", "2024年12月"],
         ["2", "改造学校操场5个", "区教育局", "2024年10月"],
         ["（二）", "改造老旧小区12个", "区住建局", "2024年12月"],
         ["3", "新增城镇就业4000人", "区人社局", "2024年12月"],
-    ]), "x-2024", 2024)
+    ])
     assert [(a.code, a.name) for a in result.programme.areas] == [("一", "教育惠民")]
     assert _codes(result) == [("1", "一"), ("2", "一"), ("二", None), ("3", None)]
 

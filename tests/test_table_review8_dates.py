@@ -7,14 +7,13 @@ from datetime import date
 
 import pytest
 
-from mstrack.sources.table import convert_table
 from mstrack.sources.table.schedule import dated_clauses
+from tests.conftest import convert_written
 
 
 def task_of(tmp_path, content: str, deadline: str = "2024年12月"):
-    path = tmp_path / "表.csv"
-    path.write_text(f"序号,项目名称,主要内容,责任单位,完成时限\n1,新建公厕,{content},区城管局,{deadline}\n", encoding="utf-8")
-    return convert_table(path, "t", 2024)
+    return convert_written(tmp_path, "表.csv", f"序号,项目名称,主要内容,责任单位,完成时限\n1,新建公厕,{content},区城管局,{deadline}\n",
+                           code="t")
 
 
 def dues(task) -> list[tuple]:

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from mstrack.domain.quantities import QuantityError, parse_quantity
-from mstrack.sources.table import convert_table
 from mstrack.sources.table.mentions import find_mentions
+from tests.conftest import convert_written
 from tests.test_cli import status_json
 
 
@@ -17,9 +17,7 @@ def read(text: str) -> list[tuple]:
 
 
 def table(tmp_path, content: str, title: str = "提升服务"):
-    path = tmp_path / "表.tsv"
-    path.write_text(f"序号\t项目名称\t项目内容\t责任单位\n01\t{title}\t{content}\t水务局\n", encoding="utf-8")
-    return convert_table(path, "x-2024", 2024).programme.tasks[0]
+    return convert_written(tmp_path, "表.tsv", f"序号\t项目名称\t项目内容\t责任单位\n01\t{title}\t{content}\t水务局\n").programme.tasks[0]
 
 
 def figures(task) -> list[tuple]:
@@ -109,9 +107,8 @@ def test_log_reads_a_decimal_in_words(demo_cli):
 
 def dated(tmp_path, content: str, title: str = "学前教育"):
     """A row with a 完成时限: its words are the deadline's checkpoint, read against the title's targets."""
-    path = tmp_path / "表.csv"
-    path.write_text(f"序号,项目名称,主要内容,责任单位,完成时限\n1,{title},{content},区教育局,2024年12月\n", encoding="utf-8")
-    return convert_table(path, "x-2024", 2024).programme.tasks[0]
+    rows = f"序号,项目名称,主要内容,责任单位,完成时限\n1,{title},{content},区教育局,2024年12月\n"
+    return convert_written(tmp_path, "表.csv", rows).programme.tasks[0]
 
 
 @pytest.mark.parametrize("content", ["新建2所幼儿园，建成2所幼儿园", "新建2所幼儿园；建成2所幼儿园。"])

@@ -12,7 +12,9 @@ import pytest
 from mstrack.domain.dates import DateError
 from mstrack.domain.dates import period_end as parse_label
 from mstrack.sources.table.columns import column_kind
-from mstrack.sources.table.mentions import Mention, find_mentions, similarity, unit_factor
+from mstrack.sources.table.likeness import similarity
+from mstrack.sources.table.mentions import Mention, find_mentions
+from mstrack.sources.table.numbers import unit_factor
 from mstrack.sources.table.schedule import parse_deadline, split_schedule
 from mstrack.sources.table.series import Series, milestones_of, per_period
 

@@ -4,14 +4,12 @@ unit columns only, and item numbers inside the item text."""
 
 from __future__ import annotations
 
-from mstrack.sources.table import convert_table
+from tests.conftest import convert_written
 from tests.test_tables_score import scorer
 
 
 def _read(tmp_path, name: str, rows: list[list[str]]) -> dict:
-    path = tmp_path / name
-    path.write_text("\n".join("\t".join(row) for row in rows) + "\n", encoding="utf-8")
-    return scorer.read_programme(convert_table(path, "x-2023", 2023).programme)
+    return scorer.read_programme(convert_written(tmp_path, name, rows, 2023).programme)
 
 
 def test_a_short_unnumbered_row_between_numbered_items_is_a_heading_not_a_task(tmp_path):

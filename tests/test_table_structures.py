@@ -4,25 +4,20 @@ progress columns, targets in words, monthly plans, dates of every shape, and the
 is shown.
 """
 
-import csv
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from mstrack.errors import InputError
-from mstrack.sources.table import convert_table
 from mstrack.sources.table.mentions import find_mentions
+from tests.conftest import convert_written, import_table, write_table
 
-
-def write_csv(path: Path, rows: list[list[str]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle).writerows(rows)
-    return path
+write_csv = write_table  # the name other test files import
 
 
 def convert(tmp_path: Path, rows: list[list[str]], year: int = 2024):
-    return convert_table(write_csv(tmp_path / "table.csv", rows), "x-2024", year)
+    return convert_written(tmp_path, "table.csv", rows, year, "x-2024")
 
 
 def indicators(task) -> list[tuple]:
@@ -219,15 +214,7 @@ DOUBTFUL = [
 
 
 def run_import(tmp_path, *options: str):
-    from typer.testing import CliRunner
-
-    from mstrack.cli import app
-
-    source = write_csv(tmp_path / "登记表.csv", DOUBTFUL)
-    out = tmp_path / "plan.toml"
-    result = CliRunner(env={"MSTRACK_LANG": "en"}).invoke(app, ["import", "table", str(source), "-p", "x-2024", "--year", "2024",
-                                                                 "-o", str(out), *options])
-    return result, out
+    return import_table(write_table(tmp_path / "登记表.csv", DOUBTFUL), *options)
 
 
 def test_each_doubtful_cell_is_commented_in_the_plan_and_listed_at_the_end(tmp_path):
@@ -265,13 +252,8 @@ def test_strict_refuses_a_table_with_doubts_and_writes_nothing(tmp_path):
 
 
 def test_strict_passes_a_table_without_doubts(tmp_path):
-    from typer.testing import CliRunner
-
-    from mstrack.cli import app
-
-    source = write_csv(tmp_path / "t.csv", [["序号", "项目名称", "完成时限", "牵头单位"], ["1", "新建公厕20座", "10月底前", "县城管局"]])
-    result = CliRunner().invoke(app, ["import", "table", str(source), "-p", "x-2024", "--year", "2024", "-o", str(tmp_path / "p.toml"),
-                                      "--strict"])
+    source = write_table(tmp_path / "t.csv", [["序号", "项目名称", "完成时限", "牵头单位"], ["1", "新建公厕20座", "10月底前", "县城管局"]])
+    result, _ = import_table(source, "--strict", out=tmp_path / "p.toml", env=None)
     assert result.exit_code == 0, result.output
     assert "# check" not in (tmp_path / "p.toml").read_text(encoding="utf-8")
 
@@ -364,9 +346,8 @@ def test_progress_as_of_writes_the_progress_columns_as_a_sheet_import_progress_l
     from mstrack.cli import app
 
     runner = CliRunner(env={"MSTRACK_LANG": "en"})
-    source, plan, db = write_csv(tmp_path / "进度表.csv", PROGRESS), tmp_path / "plan.toml", tmp_path / "t.db"
-    result = runner.invoke(app, ["import", "table", str(source), "-p", "x-2024", "--year", "2024", "-o", str(plan),
-                                 "--progress-as-of", "2024-06-30"])
+    db = tmp_path / "t.db"
+    result, plan = import_table(write_table(tmp_path / "进度表.csv", PROGRESS), "--progress-as-of", "2024-06-30")
     assert result.exit_code == 0, result.output
     sheet = tmp_path / "plan.progress.csv"
     assert "2 reported values as of 2024-06-30" in result.stderr
@@ -384,13 +365,7 @@ def test_progress_as_of_writes_the_progress_columns_as_a_sheet_import_progress_l
 
 @pytest.mark.parametrize(("value", "words"), [("2024-02-30", "does not exist"), ("soon", "has no year")])
 def test_a_bad_progress_date_is_refused_before_anything_is_written(tmp_path, value, words):
-    from typer.testing import CliRunner
-
-    from mstrack.cli import app
-
-    source, plan = write_csv(tmp_path / "t.csv", PROGRESS), tmp_path / "plan.toml"
-    result = CliRunner(env={"MSTRACK_LANG": "en"}).invoke(app, ["import", "table", str(source), "-p", "x-2024", "--year", "2024",
-                                                                 "-o", str(plan), "--progress-as-of", value])
+    result, plan = import_table(write_table(tmp_path / "t.csv", PROGRESS), "--progress-as-of", value)
     assert result.exit_code == 2 and "--progress-as-of" in result.stderr and words in result.stderr
     assert not plan.exists() and not (tmp_path / "plan.progress.csv").exists()
 

@@ -94,12 +94,33 @@ FIGURE_VERBS, which pairs only verbs that each take a counted object."""
 FIGURE_VERBS = "新建|改扩建|扩建|改建|改造|提升|维修|修缮|更换|新增|建设|安装|整治|提质|升级|新改建|续建"
 """Two verbs of work joined before paired figures ("新建、改扩建幼儿园4所、3所"): one figure each. Only verbs that
 take a counted object: "确保、提高" or "全面" pair no figures, so TASK_OPENING is no substitute."""
+RESULTS_ASIDE = r"(?:附|报送|上报|汇报|反馈)[^，,。；;：:（）()]*$|^[^，,。；;：:（）()]*基础上"
+"""Results in passing, in the clause that names them: an appendix ("（附2023年完成情况说明）"), a duty to report
+("每月5日前报送落实情况"), a basis ("总结2023年…完成情况的基础上"): the text before the word, or the text after it."""
 PROMISE_WORDS = r"^为|确保|力争|务必|必须|争取|计划|将|预计"
 """Before a word of results, a promise ("为确保…全部完成", "确保全部兑现"): the list is still to do."""
 ESTIMATE_VERBS = r"实施|實施|建设|建設|办好|推进"
 """The work a plan puts in hand, before "…，惠及": the benefit is an estimate ("今年实施十件民生实事，惠及群众50万人"), no result."""
 REQUIREMENT_VERBS = r"加强|加強|加大|强化|強化|健全|完善|落实|落實|做好|严格|嚴格|压实|明确|统筹|深化"
 """A plan's or a notice's requirement opens with one ("加强组织领导（区政府办）"): its office in brackets makes it no task."""
+
+# --- the words that say who does a task (sources/table/units.py) --------------------------------------------
+
+LEAD_ROLE_WORDS = ("牵头", "主责", "主办")
+"""An office's role in a unit cell that makes it lead ("市住建局牵头")."""
+RESPONSIBLE_WORD = "负责"
+"""Leads when the cell names no lead role and no office leads before it ("A、B分别负责"); beside one that does ("A牵头，
+B负责", "A负责，B牵头"), a unit."""
+HELPER_ROLE_WORDS = ("配合", "协办", "协助", "参与")
+"""The roles of the offices that help ("市财政局配合"): units, never leads."""
+ROLE_MANNERS = ("按照职责分工", "按职责分工", "按职责", "分别", "共同", "联合", "各自", "具体")
+"""How offices share a role, printed before it ("A、B分别牵头", "按职责分工负责", "…政府具体负责实施"): part of the
+role, no office's name."""
+ROLE_JOINERS = ("会同",)
+"""Joins offices that share a role ("市人社局会同市教育局…牵头"): between two offices' names, no part of either."""
+ROLE_FOLLOWERS = ("负责", "落实", "实施", "推进")
+"""A verb after the role that goes on with it ("分别牵头负责养老和托育", "分别牵头落实"): the role phrase goes on to the
+next stop, and the work it names is no office; closing a list opened by a joiner ("会同A、B推进"), the list's role."""
 
 # --- the words of a unit's report (sources/progress.py, store/log.py, sources/table/cells.py) ------------------
 

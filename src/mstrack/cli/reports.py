@@ -269,8 +269,8 @@ def weekly(
     _check_output(ctx, fmt, output)
     from datetime import timedelta
 
-    from mstrack.reports.build import DEFAULT_WEEK
     from mstrack.reports.make import make_report
+    from mstrack.reports.weekly import DEFAULT_WEEK
 
     store = open_store(ctx, write=False)
     year = store.common_year(programme)
@@ -305,8 +305,8 @@ def _table_command(kind: str, day: str, summary: str) -> None:
         if not programme:
             raise fail("--programme: which programme's {kind} report? e.g. --programme yantian-2023", kind=kind)
         _check_output(ctx, fmt, output)
-        from mstrack.reports.build import report_date
         from mstrack.reports.make import check_programmes, make_report
+        from mstrack.reports.table import report_date
 
         store = open_store(ctx, write=False)
         check_programmes(store, [programme])  # an unknown programme is named before anything else

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from mstrack.domain.characters import simplified
 from mstrack.domain.dates import DateError, parse_date
+from mstrack.domain.names import named_by
 from mstrack.domain.quantities import QuantityError, as_number, format_number, parse_quantity, same_unit, scaled_unit, shown
 from mstrack.errors import InputError, Joined, Message
 from mstrack.vocabulary import AT_MOST, SCHEDULE
@@ -46,16 +47,13 @@ def match_indicator(states: list[IndicatorState], name: str | None, text_only: b
             return candidates[0]
         names = Joined("; ", (s.indicator for s in candidates))
         raise InputError("{label} has {n} {n:indicator|indicators}; name one: {names}", label=label, n=len(candidates), names=names)
-    folded = simplified(name)  # "農村低保" names the plan's "农村低保", and the other way round
-    for same in (lambda s: s.indicator == name, lambda s: s.indicator.startswith(name), lambda s: name in s.indicator,
-                 lambda s: simplified(s.indicator) == folded, lambda s: simplified(s.indicator).startswith(folded),
-                 lambda s: folded in simplified(s.indicator)):
-        found = [s for s in candidates if same(s)]
-        if len(found) == 1:
-            return found[0]
-        if len(found) > 1:
-            raise InputError("indicator {name!r} is ambiguous in {label}: {names}", name=name, label=label,
-                             names=", ".join(s.indicator for s in found))
+    # "農村低保" names the plan's "农村低保", and the other way round
+    found = named_by(candidates, name, lambda s: s.indicator, (str, simplified))
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise InputError("indicator {name!r} is ambiguous in {label}: {names}", name=name, label=label,
+                         names=", ".join(s.indicator for s in found))
     raise InputError("{label} has no indicator {name!r}; its indicators: {listing}", label=label, name=name, listing=listing)
 
 

@@ -1,5 +1,5 @@
-"""The HTML of report data (reports/build.py): the weekly report and the 一览表 as one printable page each,
-with inline SVG charts. Plain data in, text out; cells and sentences come from render/report.py.
+"""The HTML of report data (reports/weekly.py, units.py, table.py): the weekly report and the 一览表 as one printable
+page each, with inline SVG charts. Plain data in, text out; cells and sentences come from render/report.py.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from mstrack.domain.quantities import format_number
 from mstrack.labels import Labels
 from mstrack.model import PRO_RATA
 from mstrack.render import report as shared
-from mstrack.reports.build import ChartSeries, TableReport, WeeklyReport
+from mstrack.reports.table import TableReport
+from mstrack.reports.weekly import ChartSeries, WeeklyReport
 
 # --- HTML --------------------------------------------------------------------------------------
 

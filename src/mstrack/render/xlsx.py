@@ -35,7 +35,9 @@ from mstrack.render.report import (
     weekly_subtitle,
     weekly_summary,
 )
-from mstrack.reports.build import TableReport, UnitRollup, WeeklyReport
+from mstrack.reports.table import TableReport
+from mstrack.reports.units import UnitRollup
+from mstrack.reports.weekly import WeeklyReport
 
 HEADER_FILL = "D9E2F3"
 MAX_WIDTH = 40

@@ -10,7 +10,9 @@ from datetime import date
 from mstrack.domain.status import judged
 from mstrack.errors import InputError
 from mstrack.model import LATE
-from mstrack.reports.build import Step, UnitRollup, programme_place, ranked_units, table_report, unit_rollups, weekly_report
+from mstrack.reports.table import Step, table_report
+from mstrack.reports.units import UnitRollup, programme_place, ranked_units, unit_rollups
+from mstrack.reports.weekly import weekly_report
 
 
 @dataclass(frozen=True, kw_only=True)

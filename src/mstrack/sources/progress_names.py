@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from mstrack.domain.names import named_by
 from mstrack.errors import Message
 from mstrack.sources.progress_cells import text_value
 from mstrack.sources.rows import TOTAL_CELL_RE, clip
@@ -28,15 +29,9 @@ def fold(text: str) -> str:
 def named_tasks(tasks: dict[str, tuple], name: str) -> list[str]:
     """The tasks a name names, as the plan's titles are matched: the same title, else those it begins, else those it
     is part of (folded: spacing, traditional/simplified)."""
-    folded = fold(name)
-    if not folded:
+    if not fold(name):
         return []
-    titles = {task: fold(title) for task, (title, _) in tasks.items()}
-    for same in (str.__eq__, str.startswith, str.__contains__):
-        found = [task for task, title in titles.items() if same(title, folded)]
-        if found:
-            return found
-    return []
+    return named_by(tasks, name, lambda task: tasks[task][0], (fold,))
 
 
 def agrees(title: str, name: str) -> bool:

@@ -311,9 +311,9 @@ def _queries(dialect: Dialect, *, as_of: date | None, programmes: list[str] | No
                              f" {latest} {one_report('< x.as_of', 'q', 'LEFT JOIN')}", [*params, as_of])
         elif since is not None:
             reports_query = _window_query(dialect, columns=columns,
-                                          one_report=lambda *how: f"({indicators}) AS i {one_report(how[0], 'x', first, *how[1:])}",
-                                          in_indicators=in_indicators if where else None, params=params, as_of=as_of,
-                                          since=since)
+                                          one_report=lambda source, *how: f"{source} AS i {one_report(how[0], 'x', first, *how[1:])}",
+                                          indicators=indicators, in_indicators=in_indicators if where else None,
+                                          params=params, as_of=as_of, since=since)
         else:
             reports_query = (f"SELECT {columns} FROM ({indicators}) AS i {latest}", [*params, as_of])
     # leaders as text: psycopg would decode the JSON of every row; json_list decodes each distinct one once.
@@ -333,32 +333,43 @@ def _queries(dialect: Dialect, *, as_of: date | None, programmes: list[str] | No
     ]
 
 
-def _window_query(dialect: Dialect, *, columns: str, one_report, in_indicators: str | None, params: list, as_of: date,
-                  since: date) -> tuple[str, list]:
-    """indicator_states' reports with `since`: the latest at as_of and at since (an index seek each per
-    indicator), the latest at since entered outside the days and standing then (what last week's report stood
-    on, when a late report dated before since came in during the week, or an undo after since took back the
-    report it showed), and those dated in between or entered then (one pass over the report table: no index
-    leads by the day of entry), without repeats (UNION), in date and entry order. The last two parts hold too
-    the reports dated on or before since that an undo after it took back (standing_at: entered on since itself,
-    one stood then; of a later date, none is judged then), each row ending with whether an undo retracted it."""
+def _window_query(dialect: Dialect, *, columns: str, one_report, indicators: str, in_indicators: str | None,
+                  params: list, as_of: date, since: date) -> tuple[str, list]:
+    """indicator_states' reports with `since`, in date and entry order, each row ending with whether an undo
+    retracted it: what last week's and this week's status stand on. Three parts that share no report (UNION ALL):
+    - k, one index seek per indicator: the latest report at since entered outside the days and standing then
+      (what last week's report stood on, when a late report dated before since came in during the week);
+    - only where an undo after since took k's report back (rare): the latest report at since standing now, when
+      it too was entered outside the days (a second seek, for those indicators alone);
+    - those dated after since (on or before as_of) or entered in the days (one pass over the report table: no
+      index leads by the day of entry), with the reports dated on or before since that an undo after it took
+      back (standing_at: entered on since itself, one stood then; of a later date, none is judged then).
+    fixes14's query (two seeks more: the latest at as_of and at since standing now, under UNION) gives the same
+    rows: the latest at as_of is dated after since (the pass has it) or is the latest at since; that one was
+    entered in the days (the pass) or out of them, and then it stands then too, so k's report is it unless an
+    undo after since took k's back (the second seek). tests/test_weekly_window.py compares the two."""
     p = dialect.p
-    entered_from = datetime.combine(since, time(), UTC)  # entered on `since` or later, by a day's margin
-    entered_to = datetime.combine(as_of + timedelta(days=2), time(), UTC)
-    stands = "1 = 0 AS retracted"
+    entered_from = dialect.bound(datetime.combine(since, time(), UTC))  # entered on `since` or later, by a day's margin
+    entered_to = dialect.bound(datetime.combine(as_of + timedelta(days=2), time(), UTC))
     between = (f"SELECT {columns}, x.id, NOT {standing('x')} FROM report AS x WHERE x.as_of <= {p} AND (x.as_of > {p} OR"
                f" x.entered_at >= {p} AND x.entered_at < {p}) AND ({standing('x')} OR x.as_of <= {p} AND {standing_at('x', p)})"
                f"{f' AND {in_indicators}' if in_indicators else ''}")
-    known = f"<= {p} AND (y.entered_at IS NULL OR y.entered_at < {p} OR y.entered_at >= {p})"  # entered out of the days
+
+    def outside(alias: str) -> str:  # entered out of the days
+        return f"({alias}.entered_at IS NULL OR {alias}.entered_at < {p} OR {alias}.entered_at >= {p})"
+
     names = ", ".join(column.removeprefix("x.") for column in columns.split(", "))
-    sql = (f"SELECT {names}, retracted FROM (SELECT {columns}, x.id, {stands} FROM {one_report(f'<= {p}')}"
-           f" UNION SELECT {columns}, x.id, {stands} FROM {one_report(f'<= {p}')}"
-           f" UNION SELECT {columns}, x.id, NOT {standing('x')} FROM {one_report(known, standing_at('y', p))} UNION {between}) AS w"
-           " ORDER BY as_of, id")
-    return sql, [*params, as_of, *params, since, *params, since, dialect.bound(entered_from),
-                 dialect.bound(entered_to), after_day(dialect, since),
-                 as_of, since, dialect.bound(entered_from), dialect.bound(entered_to), since,
-                 after_day(dialect, since), *(params if in_indicators else [])]
+    seen_out = f"<= {p} AND {outside('y')}"
+    # k is read twice: MATERIALIZED keeps its seeks to one per indicator on both backends
+    sql = (f"WITH k AS MATERIALIZED (SELECT {columns}, x.id, NOT {standing('x')} AS retracted"
+           f" FROM {one_report(f'({indicators})', seen_out, standing_at('y', p))})"
+           f" SELECT {names}, retracted FROM (SELECT {names}, id, retracted FROM k"
+           f" UNION ALL SELECT {columns}, x.id, 1 = 0 FROM {one_report('(SELECT indicator_id AS id FROM k WHERE retracted)', f'<= {p}')}"
+           f" WHERE {outside('x')}"
+           f" UNION ALL {between}) AS w ORDER BY as_of, id")
+    return sql, [*params, since, entered_from, entered_to, after_day(dialect, since),
+                 since, entered_from, entered_to,
+                 as_of, since, entered_from, entered_to, since, after_day(dialect, since), *(params if in_indicators else [])]
 
 
 def series_query(dialect: Dialect, indicator_ids: list[int], as_of: date) -> tuple[str, list]:

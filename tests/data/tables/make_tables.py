@@ -759,6 +759,81 @@ TABLES: dict[str, dict] = {
         # the item's number, work group, leader and office down over its four monthly goals
         "merges": [(1, 0, 4, 0), (1, 1, 4, 1), (1, 2, 4, 2), (1, 3, 4, 3)],
     },
+    "zhejiang-2020-fengong.xlsx": {
+        # held out (thirteenth set, helper a): a province's breakdown of its work report as a copy prints it, a
+        # governor's heading over his items, each item "N. text" followed by one labelled line (牵头单位:…) naming
+        # two to five offices; the label is the column here (as lishui-2023), the heading a row merged over the
+        # table's width (SOURCES.md)
+        "title": "政府工作报告重点工作责任分解",
+        "header": ["", "牵头单位"],
+        "rows": [
+            ["一、袁家军省长主抓重点工作", None],
+            ["1. 稳企业、防风险。扎实做好稳企业各项工作。坚持底线思维,完善风险体系,提高风险管控能力,做实做细做好防范化解重大风险"
+             "工作,实施《浙江省民营企业发展促进条例》,为民营企业营造更好发展环境。",
+             "省发展改革委、省经信厅、省财政厅、省商务厅、省地方金融监管局"],
+            ["2. “最多跑一次”改革和政府数字化转型。以数字化转型为引领,擦亮“最多跑一次”改革金名片,深化机关内部“最多跑一次”改革,"
+             "提高治理能力。深入推进政府数字化转型。聚焦掌上办事之省和掌上办公之省目标,打造高效协同的整体政府。拓展深化各领域数字化"
+             "应用,谋划建设一批场景化多业务协同的重大应用项目。",
+             "省委改革办、省大数据局"],
+            ["3. 全面构建“多规合一”国土空间规划体系。全面推进“多规合一”改革,提升省域国土空间治理能力。",
+             "省发展改革委、省自然资源厅"],
+            ["4. 加快推进杭州城西科创大走廊科技创新高地建设。着力推动杭州城西科创大走廊平台、人才、政策、要素集聚和体制机制创新,"
+             "打造面向世界、引领未来、辐射全省的创新策源地。",
+             "杭州市政府、省科技厅"],
+        ],
+        # the governor's heading over the table's width
+        "merges": [(1, 0, 1, 1)],
+    },
+    "hubei-2018-fenjie.docx": {
+        # held out (thirteenth set, helper a): a province's breakdown of its work report, in traditional characters as
+        # the stored copy prints it; each item "N、text。牽頭單位:…;責任單位:…" in one paragraph, the two inline labels
+        # the columns here (as xuzhou-2020); a part heading "一、…" and an unnumbered section line "打好…攻堅戰。" as
+        # rows merged over the table's width; the year's expected targets a paragraph above the table (SOURCES.md)
+        "title": "《政府工作報告》重點工作責任分解",
+        "before": ["各市、州、縣人民政府,省政府各部門:",
+                   "2018年是全面貫徹落實黨的十九大和省第十一次黨代會精神的開局之年,是改革開放40周年,是決勝全面建成小康社會、"
+                   "實施“十三五”規劃承上啟下的關鍵之年。非常之年要有非常之為,全省各地各部門務必把發展的注意力、著力點轉到提高質量"
+                   "效益上來,堅持穩中求進工作總基調,保持經濟運行在合理區間,推動經濟發展在質的提升中實現量的有效增長,以新業績新"
+                   "成效回應人民群眾新期盼新需要。",
+                   "經省人民政府同意,現將省第十三屆人民代表大會第一次會議審議通過的《政府工作報告》確定的工作任務進行責任分解。"
+                   "各牽頭單位要切實履行牽頭抓落實責任,各責任單位要各司其職抓好貫徹落實,于3月20日前將落實措施報省政府。省政府"
+                   "將對貫徹落實情況進行督查,對落實不力的進行追責問責。",
+                   "2018年1月29日",
+                   "《政府工作報告》重點工作責任分解",
+                   "2018年的主要預期目標是:地區生產總值增長7.5%;城鎮新增就業70萬人;城鄉居民收入增長與經濟增長基本同步;全面完成"
+                   "國家下達的節能減排任務。"],
+        "header": ["", "牽頭單位", "責任單位"],
+        "rows": [
+            ["一、堅決打好三大攻堅戰", None, None],
+            ["打好防范化解重大風險攻堅戰。", None, None],
+            ["1、規范政府舉債行為,嚴格控制增量,積極消化存量,依法處置隱性債務。", "省財政廳",
+             "省發改委、省經信委、省審計廳、省國資委、省政府金融辦,人行武漢分行、湖北銀監局、湖北證監局、湖北保監局等,各市州政府。"],
+        ],
+        # the part heading and the section line, each over the table's width
+        "merges": [(1, 0, 1, 2), (2, 0, 2, 2)],
+    },
+    "xuancheng-2024-shishi.docx": {
+        # held out (thirteenth set, helper a): a city's 47 民生实事 for the year, each item "N.text(牵头单位:office)" in
+        # one paragraph, numbered on across the group headings "一、促进就业(3项)"; the bracketed label is the column
+        # here (as xuzhou-2020's inline labels), the group headings rows merged over the table's width; the second
+        # heading is printed cut ("二、社会保障(5", its "项)" lost), and item 2's "1500/人" without its 元 (SOURCES.md)
+        "title": "【保基本民生】宣城市民生工作领导小组办公室关于2024年实施47项民生实事的通知",
+        "before": ["【保基本民生】宣城市民生工作领导小组办公室关于2024年实施47项民生实事的通知",
+                   "县、市、区人民政府,市直有关单位:",
+                   "经市政府同意,2024年我市实施47项民生实事,具体安排如下。"],
+        "header": ["", "牵头单位"],
+        "rows": [
+            ["一、促进就业(3项)", None],
+            ["1.促进重点群体稳定就业,新增城镇就业4.3万人,省级三公里充分就业社区数量达到城市社区的60%", "市人社局"],
+            ["2.支持毕业生求职创业,对符合条件的毕业生按1500/人的标准发放求职创业补贴。", "市人社局"],
+            ["3.实施放心家政行动,培训家政服务人员1万人次,新增家政服务人员4100人。", "市商务局"],
+            ["二、社会保障(5", None],
+            ["4.加强城乡低保人员和特困人员生活保障,规范确定和调整低保标准。", "市民政局"],
+            ["5.推进农村敬老院运营服务能力提升,对公建公营敬老院按照平均每年每院5万元的标准给予补助。", "市民政局"],
+        ],
+        # the two group headings, each over the table's width
+        "merges": [(1, 0, 1, 1), (5, 0, 5, 1)],
+    },
 }
 
 

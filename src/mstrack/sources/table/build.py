@@ -11,16 +11,9 @@ from mstrack.model import Checkpoint, Indicator, Line, Milestone, Task, TaskText
 from mstrack.sources.rows import clip
 from mstrack.sources.table.doubts import Doubt, task_doubts
 from mstrack.sources.table.figures import Unit, all_dated, month_plan_dates, names_start, read_numbers, units_of
-from mstrack.sources.table.mentions import (
-    BARE_RE,
-    COMPLETE_RE,
-    Mention,
-    find_mentions,
-    similarity,
-    unit_factor,
-    unit_key,
-    word_pairs,
-)
+from mstrack.sources.table.likeness import similarity, word_pairs
+from mstrack.sources.table.mentions import BARE_RE, COMPLETE_RE, Mention, find_mentions
+from mstrack.sources.table.numbers import unit_factor, unit_key
 from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.series import Series, is_level, milestones_of, month_plan_only, work_progress
 

@@ -14,7 +14,7 @@ from mstrack.sources.plan import CODE_RE, plan_from_dict, plan_to_dict
 from mstrack.sources.table.build import build_task, reported_values
 from mstrack.sources.table.doubts import Doubt
 from mstrack.sources.table.header import find_header
-from mstrack.sources.table.headerless import list_table
+from mstrack.sources.table.headerless import list_table, results_said
 from mstrack.sources.table.mentions import shares_named
 from mstrack.sources.table.reading import Sheet, place, read_sheets
 from mstrack.sources.table.schedule import year_in_digits
@@ -94,7 +94,12 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
     """The sheets a file was read as (reading.read_sheets), converted: the step after reading, on its own so that a
     grid laid out another way (tests/table_variants.py) is read by the very same code."""
     if sheets and all(sheet.paragraphs for sheet in sheets):  # a page with no table: only a list of tasks is read in it
-        if not (listed := list_table(sheets, year)):
+        reported: list = []
+        if not (listed := list_table(sheets, year, reported)):
+            if reported:  # a report of results: said so, with what to do instead
+                raise InputError("{path}: no table found in the document: it reads as a report of results ({words} in “{line}”); "
+                                 "`import table` reads a programme's plan (任务分解表, 实施方案): enter results with "
+                                 "`import progress` or `log`", path=path, **results_said(reported))
             raise InputError("{path}: no table found in the document", path=path)
         table, at, columns, headers = listed
     else:

@@ -19,7 +19,7 @@ from mstrack.sources.table.columns import (
     leads_beside_helpers,
     office_columns,
 )
-from mstrack.sources.table.headerless import list_table
+from mstrack.sources.table.headerless import list_table, results_said
 from mstrack.sources.table.reading import Sheet
 from mstrack.sources.table.schedule import report_month
 from mstrack.sources.table.subheader import group_subheader, period_subheader
@@ -188,12 +188,17 @@ def find_header(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column
             columns_by_data(sheet, at, columns)
             _date_month_plans(sheet.titles_above(at + 1 - len(header_rows)), columns)
             return sheet, at, columns, [" ".join(r) for r in header_rows]
-    if listed := list_table([sheet for sheet in sheets if all(sheet is not r for r, _ in records)], year):
+    reported: list = []
+    if listed := list_table([sheet for sheet in sheets if all(sheet is not r for r, _ in records)], year, reported):
         return listed
     if records:
         raise InputError("{path}: one project described field by field down the rows ({labels} …), not a list of tasks: "
                          "nothing to read as a programme", path=records[0][0].path, labels="、".join(records[0][1][:4]))
     names = ", ".join(str(s.path) for s in sheets[:1])
+    if reported:  # a report of results: said so, with what to do instead
+        raise InputError("{path}: no header row found: it reads as a report of results ({words} in “{line}”); `import table` "
+                         "reads a programme's plan (任务分解表, 实施方案): enter results with `import progress` or `log`",
+                         path=names, **results_said(reported))
     raise InputError(
         "{path}: no header row found: expected a row naming a task column (工作任务, 实施内容, 实事项目, 项目内容 …) "
         "and a schedule, deadline or unit column (进度安排, 实施计划, 完成时限, 牵头单位, 责任单位 …)", path=names,

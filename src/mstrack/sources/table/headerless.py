@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from mstrack.domain.quantities import chinese_count
+from mstrack.sources.rows import clip
 from mstrack.sources.table.cells import AREA_RE, GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.column_roles import columns_by_data
 from mstrack.sources.table.columns import Column, column_kind, office_columns
@@ -17,7 +18,15 @@ from mstrack.sources.table.numbering import DOTS
 from mstrack.sources.table.one_paragraph import MIN_ITEMS, inline_run
 from mstrack.sources.table.reading import Row, Sheet
 from mstrack.sources.table.units import ROLE_LABEL_RE, labelled_roles, office_list
-from mstrack.vocabulary import ESTIMATE_VERBS, PROGRAMME_NAMING, PROMISE_WORDS, REQUIREMENT_VERBS, RESULTS_NAMING, TASK_OPENING
+from mstrack.vocabulary import (
+    ESTIMATE_VERBS,
+    PROGRAMME_NAMING,
+    PROMISE_WORDS,
+    REQUIREMENT_VERBS,
+    RESULTS_ASIDE,
+    RESULTS_NAMING,
+    TASK_OPENING,
+)
 
 ITEM_RE = re.compile(rf"^(\d{{1,3}})\s*[{DOTS})）](?!\d)\s*(\S.*)$", re.S)  # "1.中心城区…", "7. 粮食…", "1、…": not "2.5万"
 PART_RE = re.compile(r"^([（(]\s*\d{1,2}\s*[）)])\s*(\S.*)$", re.S)  # "(2)教育培训工程。…": a part of the item above
@@ -31,6 +40,7 @@ INTRO_RE = re.compile(r"如下|包括(?:以下|如下)?[:：]|公布|公告|通�
 CLOSING_RE = re.compile(r"主席团|^\S{0,20}(?:人民政府|委员会|办公室|大会)$|^[\d○〇零一二三四五六七八九十]{2,4}年.{1,6}月.{1,4}日$")
 PROGRAMME_RE = re.compile(PROGRAMME_NAMING)  # the text above a list names a programme of work (vocabulary.PROGRAMME_NAMING)
 RESULTS_RE = re.compile(RESULTS_NAMING)  # ... or reports its results (vocabulary.RESULTS_NAMING)
+ASIDE_RE = re.compile(RESULTS_ASIDE)  # "（附2023年完成情况说明）", "报送落实情况", "总结…完成情况的基础上"
 PROMISE_RE = re.compile(PROMISE_WORDS)  # "为确保…全部完成", "确保全部兑现": a promise, no result (vocabulary.PROMISE_WORDS)
 # "今年实施十件民生实事，惠及群众50万人": the benefit of the work a plan puts in hand, an estimate, no result
 ESTIMATE_RE = re.compile(rf"(?:{ESTIMATE_VERBS})[^。；;已了]*[，,]\s*$")
@@ -339,10 +349,29 @@ def _states_work(text: str) -> bool:
         and not PHONE_RE.search(text) and not (head and not PROJECT_RE.search(head[1]))
 
 
-def _reports_results(text: str) -> bool:
-    """A line that reports results ("…完成情况", "…全部兑现，具体如下："), not one that promises them ("确保…全部完成")."""
-    return any(not PROMISE_RE.search(text[:m.start()]) and not (m[0] == "惠及" and ESTIMATE_RE.search(text[:m.start()]))
-               for m in RESULTS_RE.finditer(text))
+def _results_words(text: str) -> list[str]:
+    """The words by which a line reports results ("…完成情况", "…全部兑现，具体如下："), not those of one that promises
+    them ("确保…全部完成")."""
+    return [m[0] for m in RESULTS_RE.finditer(text)
+            if not PROMISE_RE.search(text[:m.start()]) and not (m[0] == "惠及" and ESTIMATE_RE.search(text[:m.start()]))
+            and not _aside(text, m)]
+
+
+def _aside(text: str, m: re.Match) -> bool:
+    """Results named in passing by a plan (vocabulary.RESULTS_ASIDE): an appendix, a duty to report, a basis."""
+    return ASIDE_RE.search(text[:m.start()]) is not None or ASIDE_RE.search(text[m.end():]) is not None
+
+
+def _results_said(lines: list[str]) -> tuple[str, list[str]] | None:
+    """The title, or the sentence just above a list, that reports results, and its words of results: why the list is
+    refused."""
+    return next(((text, words) for text in lines[:1] + lines[-1:] if (words := _results_words(text))), None)
+
+
+def results_said(reported: list[tuple[str, list[str]]]) -> dict[str, str]:
+    """The fields of a refusal because the document reports results: its words of results and the line printing them."""
+    line, words = reported[0]
+    return {"words": "、".join(dict.fromkeys(words)), "line": clip(line)}
 
 
 def _sets_figure_or_names_project(text: str) -> bool:
@@ -359,7 +388,7 @@ def _does_work(text: str) -> bool:
 
 
 def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool = False, figures: bool = False,
-                  offices: list[str] | None = None) -> bool:
+                  offices: list[str] | None = None, reported: list | None = None) -> bool:
     """Whether the text above a list says it lists a programme's tasks, and most items state work to do. A run of
     paragraphs (strict) needs the title line or the sentence just above it to say so: a report says 民生实事 in passing.
     Neither line may report results. Items in one paragraph or numbered "一、" (`figures`) must also, most of them, set a
@@ -367,8 +396,10 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
     （区卫健局）", `offices` beside each item): a notice's or a plan's requirements ("加强组织领导（区政府办）") do not."""
     lines = [*sheet.titles, *above]
     said = [lines[0], lines[-1]] if strict and lines else lines
-    if any(_reports_results(t) for t in lines[:1] + lines[-1:]):
-        return False  # the title or the introduction reports results: whichever line names the programme
+    if results := _results_said(lines):  # the title or the introduction reports results: whichever line names the programme
+        if reported is not None:
+            reported.append(results)
+        return False
     work = [text for text in items if _states_work(text) and _does_work(text)]
     if figures:
         staffed = {text for text, units in zip(items, offices or [], strict=False) if units and not REQUIREMENT_RE.match(text)}
@@ -386,15 +417,18 @@ def _above(sheet: Sheet, start: int) -> list[str]:
     return [t for row in sheet.rows[:start] for t in row_texts(row)]
 
 
-def list_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column], list[str]] | None:
-    """The first sheet whose body is a list of tasks, read as a table with a header; None when there is none."""
+def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[str]]] | None = None,
+               ) -> tuple[Sheet, int, list[Column], list[str]] | None:
+    """The first sheet whose body is a list of tasks, read as a table with a header; None when there is none. A list
+    refused because its title or introduction reports results adds that line and its words to `reported`: the caller
+    says so (results_said)."""
     for sheet in sheets:
         entries = [_entry(row) for row in sheet.rows]
         if run := _numbered_run(entries):
             start, end = run
             above = _above(sheet, start)
             chosen = [e for e in entries[start:end] if e is not None]
-            if not _is_programme(sheet, above, [e.text for e in chosen if e.kind == "item"]):
+            if not _is_programme(sheet, above, [e.text for e in chosen if e.kind == "item"], reported=reported):
                 continue  # a letter's or a notice's points: no programme of work above them
             # a part ("(2)…" under "17.") keeps its number in its words: a row without 序号, read as the item above's
             rows = [[e.code, e.text, e.units] if e.kind == "item" else [e.text] * 3 if e.kind == "heading"
@@ -406,13 +440,15 @@ def list_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column]
             above = _above(sheet, start)
             headings = [words for kind, words, _ in chosen if kind == "heading"]  # "一、纳入民生实事项目管理的内容"
             works = [f"{chosen[k - 1][1]}，{words}" if kind == "lone" else words for k, (kind, words, _) in enumerate(chosen)]
-            if _is_programme(sheet, [*above, *headings], [w for w, (kind, _, _) in zip(works, chosen, strict=True) if kind != "heading"]):
+            listed = [w for w, (kind, _, _) in zip(works, chosen, strict=True) if kind != "heading"]
+            if _is_programme(sheet, [*above, *headings], listed, reported=reported):
                 header, rows = _bracketed_table(chosen)
                 return _as_table(sheet, header, rows, sheet.rows[start:end], above, year, _after(sheet.rows[end:]))
         if run := _chinese_run(sheet.rows):
             start, chosen = run
             above = _above(sheet, start)
-            if _is_programme(sheet, above, [words for _, words, _ in chosen], figures=True, offices=[units for _, _, units in chosen]):
+            if _is_programme(sheet, above, [words for _, words, _ in chosen], figures=True,
+                             offices=[units for _, _, units in chosen], reported=reported):
                 rows = [[numeral, words, units] for numeral, words, units in chosen]
                 return _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, sheet.rows[start:start + len(chosen)], above, year,
                                  _after(sheet.rows[start + len(chosen):]))
@@ -420,7 +456,7 @@ def list_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column]
             start, end = run
             chosen = [e for e in entries[start:end] if e is not None]
             above = _above(sheet, start)
-            if not _is_programme(sheet, above, [e.content for e in chosen]):
+            if not _is_programme(sheet, above, [e.content for e in chosen], reported=reported):
                 continue  # a glossary, an agenda, a contact list
             rows = [[str(k), e.text, e.content, e.units] for k, e in enumerate(chosen, 1)]
             return _as_table(sheet, ["序号", "项目名称", "项目内容", "责任单位"], rows, [e.row for e in chosen], above, year,
@@ -429,7 +465,7 @@ def list_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column]
             start, end = run
             above = _above(sheet, start)
             chosen = sheet.rows[start:end]
-            if not _is_programme(sheet, above, [row_texts(row)[0] for row in chosen], strict=True):
+            if not _is_programme(sheet, above, [row_texts(row)[0] for row in chosen], strict=True, reported=reported):
                 continue
             rows = [[str(k), row_texts(row)[0], ""] for k, row in enumerate(chosen, 1)]
             return _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, chosen, above, year, _after(sheet.rows[end:]))
@@ -437,7 +473,7 @@ def list_table(sheets: list[Sheet], year: int) -> tuple[Sheet, int, list[Column]
             at, intro, items, lines_above, lines_after = found
             above = [*_above(sheet, at), *lines_above, *([intro] if intro else [])]
             after = [*lines_after[:2], *_after(sheet.rows[at + 1:])]
-            if _is_programme(sheet, above, [text for _, text in items], strict=True, figures=True):
+            if _is_programme(sheet, above, [text for _, text in items], strict=True, figures=True, reported=reported):
                 split = [(code, *_units_after(text)) for code, text in items]
                 named = [_named_item(words) for _, words, _ in split]
                 row = sheet.rows[at]

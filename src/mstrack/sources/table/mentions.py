@@ -18,7 +18,7 @@ from mstrack.domain.quantities import (
     SCALES,
     as_number,
 )
-from mstrack.sources.table.numbers import ARTICLE_RE, UNIT_ALT, UNITS, numbers_in
+from mstrack.sources.table.numbers import ARTICLE_RE, COUNT_UNITS, UNIT_ALT, UNITS, numbers_in, unit_key
 from mstrack.vocabulary import FIGURE_VERBS
 
 # A count printed with no measure word, before a noun that names what it counts ("3万农村人口", "5000农村劳动力"): the
@@ -48,7 +48,7 @@ STAGE_WORDS = ("开工", "动工", "完工", "竣工", "验收", "启动", "确�
                "评选", "挂牌", "工程量", "工程总量", "进度")
 STOP_WORDS = ("全市", "累计", "完成", "实现", "开展", "推动", "推进", "达到", "不少于", "不低于", "至少", "超过", "以上",
               "以下", "左右", "全年", "上半年", "前三季度", "年底", "预计", "力争", "确保", "进一步", "其中", "各类",
-              "任务", "工作", "全部", "全面", "共", "达", "约", "的", "为", "在", "对", "和", "及", "并", "新增", "新建")
+              "任务", "工作", "全部", "全面", "共", "达", "约", "的", "为", "在", "对", "和", "及", "并", "新增", "新建", "同比", "环比")
 PLANNED_RE = re.compile(r"计划(?=完成|新增|新建|建成|实施)")  # "计划完成4公里": the plan's verb, no word of what is counted
 LEVEL_WORDS = ("率", "比例", "占比", "标准", "覆盖")
 COMPLETE_RE = re.compile(r"全面完成|完成(?:全年|年度)[^，。；;,]{0,8}(?:目标|任务)|完成目标任务|完成各项目标|完成[^，。；;,]{0,8}任务目标"
@@ -128,7 +128,7 @@ def _noun(before: str, after: str) -> tuple[str, bool]:
 
 LEADING_FILLERS = re.compile(r"^(?:全市|累计|实现|完成|推动|推进|确保|力争|预计|计划(?=完成|新增|新建|建成|实施)|其中|对|在|为|共|全年|"
                              r"年底|上半年|前三季度|年内|每年|"
-                             r"分别|按照|按|目前|同时|并|和|及|、)+")
+                             r"分别|按照|按|目前|同时|并|和|及|、|同比|环比|即)+")  # 同比 (year on year), 即 (that is) name nothing
 TRAILING_FILLERS = re.compile(r"(?:达到|达|为|稳定在|保持在|维持在|至|约|不少于|不低于|至少|超过|超|分别|提高至|提高到|增长|上升|控制在|"
                               r"累计完成|累计|完成|任务|的|共|扩大)+$")
 
@@ -515,76 +515,6 @@ def _each_named(before: str, shared: list[str]) -> list[str]:
     return [(name + change)[-20:] for name in names]
 
 
-def another_thing(mention: Mention, earlier: list[Mention], text: str) -> bool:
-    """"新建2个湿地保护小区,新建2个湿地乡村": the same figure again in one sentence, each time with a verb of its own
-    before it and a noun of its own after it, counts another thing. A figure with no noun after it, before the same
-    noun, in another sentence (a title and the content that details it), or in a list with no verb of its own
-    ("一个医疗服务网格、一个门诊查询码": a slogan's parts) is the one target printed twice; so is a part given with its
-    whole ("新建2个口袋公园,其中新建2个社区公园", "含…", "包括…")."""
-    if PART_OF_WHOLE_RE.match(mention.verbs):
-        return False
-    same = [one for one in earlier if one.value == mention.value and unit_key(one.unit) == unit_key(mention.unit)]
-    sentences = re.split(r"[。；;\n]", text)
-    if not mention.noun and same and all(_own_subject(first, mention, sentences) for first in same):
-        return True  # "社会消费品零售总额增长5%,外贸出口增长5%": each figure after a subject of its own
-    return bool(mention.noun) and bool(re.search(r"[\u4e00-\u9fff]", mention.verbs)) and bool(same) and all(
-        first.noun and first.noun not in mention.noun and mention.noun not in first.noun
-        and any(first.excerpt in one and mention.excerpt in one for one in sentences) for first in same)
-
-
-def _own_subject(first: Mention, then: Mention, sentences: list[str]) -> bool:
-    """Two figures with no noun after them, in one sentence, each after a subject the other does not share and a verb
-    of its own ("…总额增长5%,外贸出口增长5%"): two things. Without the verb ("学位2万个、幼儿园学位2万个") a list's parts
-    stay the one target, as the seeds read them."""
-    return not first.noun and first.name not in then.name and then.name not in first.name \
-        and all(one.name != "指标" and RATE_BEFORE_RE.search(one.verbs) for one in (first, then)) \
-        and any(first.excerpt in one and then.excerpt in one for one in sentences)
-
-
-PART_OF_WHOLE_RE = re.compile(r"\s*[（(]?\s*(?:其中|含|包括|包含)")
-
-
 def protect_commas(text: str) -> str:
     """Thousands separators ("1,200") are not clause breaks; hide them (as NUL) from a clause split."""
     return re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "\x00", text)
-
-# --- matching numbers to indicators ------------------------------------------------------------
-
-
-COUNT_UNITS = {"人", "名", "户", "个", "家", "处", "所", "座", "条", "张", "项", "间", "台", "辆", "宗", "场", "次", "批", "批次",
-               "支", "期", "份", "件", "本", "株", "棵", "盏", "根", "块", "套", "部", "篇", "门", "节", "通", "单", "类", "床",
-               "位", "班", "村", "栋", "幢", "人次", "户次", "场次", "组", "队", "笔", "册", "种", "款", "例"}
-UNIT_GROUPS = ({"人", "名"}, {"批", "批次"}, {"公里", "km", "千米"}, {"立方米", "立方", "方"}, {"%", "％"})
-
-
-def unit_key(unit: str) -> str:
-    return unicodedata.normalize("NFKC", unit).lower()
-
-
-def unit_factor(a: str, b: str) -> float:
-    a, b = unit_key(a), unit_key(b)
-    if a == b:
-        return 1.0
-    if "%" in (a, b):
-        return 0.0
-    if not a or not b:
-        return 0.8
-    if any(a in g and b in g for g in UNIT_GROUPS):
-        return 0.9
-    if a in COUNT_UNITS and b in COUNT_UNITS:
-        return 0.6
-    return 0.0
-
-
-def word_pairs(text: str) -> set[str]:
-    words = content_words(text)
-    grams = {words[i: i + 2] for i in range(len(words) - 1)}
-    return grams or set(words)
-
-
-def similarity(a: str, b: str) -> float:
-    """Dice coefficient of character pairs: "新增泊位" is close to "新增停车泊位", far from "充电桩"."""
-    ga, gb = word_pairs(a), word_pairs(b)
-    if not ga or not gb:
-        return 0.0
-    return 2 * len(ga & gb) / (len(ga) + len(gb))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from mstrack.domain.quantities import CHINESE_FIGURE_RE, CHINESE_NUMERAL, chinese_count, chinese_figure
 
@@ -69,3 +70,30 @@ def numbers_in(clause: str) -> list[tuple[int, int, str]]:
             found.append((m.start(), figure[2], str(figure[0])))
     quoted = [q.span() for q in QUOTED_RE.finditer(clause)]
     return sorted(number for number in found if not any(a < number[0] < b for a, b in quoted))
+
+
+# --- units of measure compared (a figure with an indicator) -----------------------------------
+
+COUNT_UNITS = {"人", "名", "户", "个", "家", "处", "所", "座", "条", "张", "项", "间", "台", "辆", "宗", "场", "次", "批", "批次",
+               "支", "期", "份", "件", "本", "株", "棵", "盏", "根", "块", "套", "部", "篇", "门", "节", "通", "单", "类", "床",
+               "位", "班", "村", "栋", "幢", "人次", "户次", "场次", "组", "队", "笔", "册", "种", "款", "例"}
+UNIT_GROUPS = ({"人", "名"}, {"批", "批次"}, {"公里", "km", "千米"}, {"立方米", "立方", "方"}, {"%", "％"})
+
+
+def unit_key(unit: str) -> str:
+    return unicodedata.normalize("NFKC", unit).lower()
+
+
+def unit_factor(a: str, b: str) -> float:
+    a, b = unit_key(a), unit_key(b)
+    if a == b:
+        return 1.0
+    if "%" in (a, b):
+        return 0.0
+    if not a or not b:
+        return 0.8
+    if any(a in g and b in g for g in UNIT_GROUPS):
+        return 0.9
+    if a in COUNT_UNITS and b in COUNT_UNITS:
+        return 0.6
+    return 0.0

@@ -32,6 +32,7 @@ class RawLine:
     borrowed: bool = False  # its unit cells were blank and it took the task above's (a merged cell)
     start: tuple[str, date] | None = None  # a 开工时间 cell as printed, and its date
     in_words: int = 0  # how many of `periods` (the last ones) are dates printed in the content's own words
+    titled: str = ""  # a title whose dated steps are among them ("…10座，9月底前完成6座"): its rest is due at the deadline
 
 
 @dataclass(kw_only=True)

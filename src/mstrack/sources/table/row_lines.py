@@ -9,6 +9,7 @@ from mstrack.domain import unique
 from mstrack.domain.dates import DateError
 from mstrack.errors import InputError, Message
 from mstrack.sources.table.mentions import BARE_RE, find_mentions
+from mstrack.sources.table.numbers import unit_key
 from mstrack.sources.table.raw import Layout as _Layout
 from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.reading import Row
@@ -200,6 +201,26 @@ def _borrow_deadline(task: RawTask, own: dict, above: RawLine, layout: _Layout, 
     task.notes.append(BORROWED_DEADLINE_NOTE.format(deadline=above.deadline_text))
 
 
+def _title_steps(task: RawTask, row: Row, layout: _Layout, title: str, words: str, deadline: date | None,
+                 year: int) -> list[tuple[str, date, str]]:
+    """The dated steps of a title beside a 完成时限 column, less those its words print already: one whose figures the
+    content prints ("2024年底前完成3所学校建设" over "新建学校3所") restates them, and one dated after the 完成时限 does not
+    move it (the column is read; a doubt)."""
+    printed = {(m.value, unit_key(m.unit)) for m in find_mentions(words, year)}
+    steps = []
+    for label, due, clause in dated_clauses(title, year):
+        figures = {(m.value, unit_key(m.unit)) for m in find_mentions(clause, year)}
+        if clause in words or (figures and figures <= printed):
+            continue
+        if deadline is not None and due > deadline:
+            task.doubts.append((row.number, layout.header("task"), Message(
+                "the title says “{text}” ({due}), later than the 完成时限 “{deadline}”: the 完成时限 is read",
+                text=label, due=due.isoformat(), deadline=layout.cell(row, "deadline"))))
+            continue
+        steps.append((label, due, clause))
+    return steps
+
+
 def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherited: RawLine | None, item: str) -> None:
     """One table row becomes one line, or one line per lead unit when a cell lists several."""
     previous = task.lines[-1] if task.lines else None
@@ -226,6 +247,12 @@ def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherite
     own_words = "" if dated_elsewhere else item or ("" if previous else task.title)
     words = content or own_words  # where no column holds the task's content nor its schedule: its title, a sub-row's words
     in_words = dated_clauses(words, year)  # "…3所，9月底前投入使用": the clause's own date
+    title = item or ("" if previous else task.title)
+    if "deadline" in layout.by_kind and not {"schedule", "period"} & set(layout.by_kind) and title and title != words:
+        # "新建公厕10座，9月底前完成6座" as a title beside a 完成时限 column: its step, dated as in a content cell
+        steps = _title_steps(task, row, layout, title, words, deadline, year)
+        in_words += steps
+        own["titled"] = title if steps and not item else ""  # a sub-item's words are its deadline's already
     periods += in_words
     own["in_words"] = len(in_words)
     blocks = _schedule_blocks(row, layout, year)

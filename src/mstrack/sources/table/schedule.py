@@ -107,8 +107,9 @@ START_VERBS = "开工|动工"
 # done by then, after a word of commitment or not ("确保2022年完工", "力争6月底前建成"); "2023年开工的学校" (…的)
 # describes, and "2025年建成区绿化覆盖率" names a place (建成区); a month or a quarter with 前 dates whatever verb follows
 # it ("2022年10月底前编制并公布…清单"), not a description ("6月底前开工的项目"); "年底前全部通水" is the task's own deadline
-# a second step joined by 于 ("…并于11月底前报批") starts a clause too; "10月底前后" (around) is no step
-CLAUSE_DATE_RE = re.compile(rf"(?:^|(?<=[，,；;。、\s])|(?<=于))(?:确保|力争|争取)?\s*"
+# a second step joined by 于 ("…并于11月底前报批") starts a clause too, and so does a dated part ("其中6月底前开工40个",
+# "（其中…）"); "10月底前后" (around) is no step
+CLAUSE_DATE_RE = re.compile(rf"(?:^|(?<=[，,；;。、\s（(])|(?<=于))(?:其中)?\s*(?:确保|力争|争取)?\s*"
                             rf"(?P<label>{PERIOD_LABEL}|\d{{4}}\s*年(?!\s*\d))\s*(?:全部|全面|基本)?\s*"
                             rf"(?:(?P<done>{COMPLETION_VERBS})(?![的区])|(?:(?<=月底前)|(?<=月末前)|(?<=月前)|(?<=季度前))(?!\s*后)"
                             rf"(?=\s*[\u4e00-\u9fff]{{2}})(?![^，,；;。]*的))")
@@ -134,22 +135,37 @@ def dated_clauses(text: str, year: int) -> list[tuple[str, date, str]]:
     for sentence in re.split(r"[；;。\n]", month_digits(text or "")):
         matches = [m for m in CLAUSE_DATE_RE.finditer(sentence)
                    if not DATED_COMPLETION_RE.search(sentence[max(0, m.start() - 2): m.end() + 2])]
+        spans = [(m.start(), _clause_end(sentence, matches, i)) for i, m in enumerate(matches)]
         for i, m in enumerate(matches):
             label = re.sub(r"\s+", "", m["label"])
-            label += "底" if label.endswith("年") else ""  # "2025年完成": by the year's end
+            half = label.endswith("半年")  # "上半年完成15公里": that half's step, not the sentence's year
+            label += "底" if label.endswith("年") and not half else ""  # "2025年完成": by the year's end
             try:
                 due = period_end(label, year)
             except DateError:
                 continue
             if due.year < year:  # "2023年完成投资30亿元" in 2024's programme: history, no deadline
                 continue
-            stop = CLAUSE_BREAK_RE.search(sentence, m.end())
-            end = min(stop.start() if stop else len(sentence), matches[i + 1].start() if i + 1 < len(matches) else len(sentence))
+            end = spans[i][1]
             rest = sentence[m.end(): end]
             whole = label.endswith("年底") or m["done"] and DONE_REST_RE.fullmatch(rest) is not None
             clause = re.sub(r"[并且]?于$", "", sentence[m.start(): end].strip(" ，,"))  # "…并于" leads to the next step
-            found.append((label, due, sentence.strip(" ，,") if whole else clause))
+            clause = clause if re.search(r"[（(]", clause) else re.sub(r"\s*[）)]+$", "", clause)  # "（其中…）"
+            found.append((label, due, _less_steps(sentence, spans[:i]) if whole else clause))
     return found
+
+
+def _clause_end(sentence: str, matches: list[re.Match], i: int) -> int:
+    stop = CLAUSE_BREAK_RE.search(sentence, matches[i].end())
+    return min(stop.start() if stop else len(sentence), matches[i + 1].start() if i + 1 < len(matches) else len(sentence))
+
+
+def _less_steps(sentence: str, steps: list[tuple[int, int]]) -> str:
+    """The sentence that a last date completes, less the steps dated before it ("修复道路30公里，三季度前完成15公里，年底前
+    全部完成" → "修复道路30公里，年底前全部完成"): each step is due at its own date, not again at the last."""
+    for start, end in reversed(steps):
+        sentence = sentence[:start] + sentence[end:]
+    return re.sub(r"[，,]\s*(?=[，,])", "", sentence).strip(" ，,")
 
 
 YEAR_RANGE_RE = re.compile(r"(\d{4})\s*年?\s*[-—–~～至到]\s*(\d{4})\s*年?\s*(?:底|末)?\s*(?:前|完成|建成)?")

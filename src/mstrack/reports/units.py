@@ -1,0 +1,125 @@
+"""The units' rollup and ranks, and the tasks counted by status: the weekly report's unit table, `report units` and
+the ranking. Pure, as all report data (reports/weekly, reports/table): judged by the status engine, never re-judged."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from mstrack.domain import unique
+from mstrack.model import AT_MOST, LATE, STATUSES, TASK_SEVERITY, StatusRow
+from mstrack.reports.plain import Plain
+
+
+def _worse(a: str | None, b: str) -> str:
+    return b if a is None or TASK_SEVERITY.index(b) < TASK_SEVERITY.index(a) else a
+
+
+def task_counts(rows: list[StatusRow]) -> dict[str, int]:
+    """How many tasks have each status (a task is as bad as its worst line)."""
+    worst: dict[tuple[str, str], str] = {}
+    for row in rows:
+        worst[(row.programme, row.task)] = _worse(worst.get((row.programme, row.task)), row.status)
+    counts = Counter(worst.values())
+    return {status: counts.get(status, 0) for status in STATUSES}
+
+
+
+@dataclass
+class UnitRollup(Plain):
+    """One unit's tasks by status. A task counts once per unit, as bad as the unit's worst line in it.
+
+    completion_rate: the mean share of the annual target done over the unit's indicators that have
+    one (capped at 100; no report counts 0; text-only lines count checkpoints met), in percent."""
+
+    unit: str
+    tasks: int = 0
+    done: int = 0
+    on_track: int = 0
+    behind: int = 0
+    no_report: int = 0
+    overdue: int = 0
+    not_due: int = 0
+    completion_rate: float | None = None
+    behind_tasks: list[str] = field(default_factory=list)
+    """PROGRAMME/CODE of the unit's tasks that are behind or overdue."""
+    place: str = ""
+    """The city (or district) of the unit's programmes, where units of the same name in other places are
+    rolled up too (市交通运输局 of 青岛市 and of 东莞市 are two units); empty where the name is the only one."""
+
+
+PLACE_RE = re.compile(r"^(?:\d{4}年)?(?P<place>[^\d\s年]{1,12}?(?:自治区|自治州|特别行政区|省|市|区|县|旗|州))")
+
+
+def programme_place(name: str) -> str:
+    """The city or district a programme belongs to, from its published name: 深圳市2023年民生实事项目 →
+    深圳市, 2023年青岛市市办实事项目 → 青岛市; the whole name where it names no place."""
+    match = PLACE_RE.match(name.strip())
+    return match["place"] if match else name.strip()
+
+
+def target_share(row: StatusRow) -> float | None:
+    """Share of the annual target done, 0–100; None where there is no annual target to share."""
+    if row.final in (None, 0) or row.comparator == AT_MOST:
+        return None
+    if row.actual is None:
+        return 0.0
+    return max(0.0, min(100.0, 100 * row.actual / row.final))
+
+
+def unit_rollups(rows: list[StatusRow], responsible: bool = False, places: dict[str, str] | None = None) -> list[UnitRollup]:
+    """Per lead unit (with `responsible`, per unit named at all: lead or co-responsible); worst first:
+    most tasks behind, then overdue, then without a report, then the lowest completion rate. A unit
+    belongs to its programme's place (`places`: programme code → city): same-named units of different
+    cities are different units."""
+    statuses: dict[tuple[str, str], dict[tuple[str, str], str]] = {}
+    shares: dict[tuple[str, str], list[float]] = {}
+    places = places or {}
+    for row in rows:
+        units = list(row.lead_units) or ([row.lead_unit] if row.lead_unit else [])
+        if responsible:
+            units = unique(filter(None, [*units, *row.units]))
+        place = places.get(row.programme, "")
+        for name in units or ["—"]:
+            unit = (place, name)
+            tasks = statuses.setdefault(unit, {})
+            key = (row.programme, row.task)
+            tasks[key] = _worse(tasks.get(key), row.status)
+            share = target_share(row)
+            if share is not None:
+                shares.setdefault(unit, []).append(share)
+    rollups = []
+    names = Counter(name for _, name in statuses)
+    for unit, tasks in statuses.items():
+        counts = Counter(tasks.values())
+        unit_shares = shares.get(unit)
+        rollups.append(UnitRollup(
+            unit=unit[1], place=unit[0] if names[unit[1]] > 1 else "", tasks=len(tasks),
+            **{status: counts.get(status, 0) for status in STATUSES},
+            completion_rate=round(sum(unit_shares) / len(unit_shares), 1) if unit_shares else None,
+            behind_tasks=[f"{p}/{c}" for (p, c), status in tasks.items() if status in LATE],
+        ))
+    rollups.sort(key=lambda r: (-r.behind, -r.overdue, -r.no_report, r.completion_rate is None,
+                                r.completion_rate or 0.0, -r.tasks, r.unit, r.place))
+    return rollups
+
+
+@dataclass
+class RankedUnit(UnitRollup):
+    """A unit's rollup with its place (`units --rank`): ties share a rank; a unit with no task due has none."""
+
+    on_time_rate: float | None = None
+    rank: int | None = None
+
+
+def ranked_units(rollups: list[UnitRollup]) -> list[RankedUnit]:
+    """The rollups ordered by on-time rate (tasks on track or done over tasks due), best first."""
+    from mstrack.domain.ranking import on_time_rate, ranks
+
+    units = [RankedUnit(**{name: getattr(u, name) for name in UnitRollup.__dataclass_fields__},
+                        on_time_rate=on_time_rate(done=u.done, on_track=u.on_track, not_due=u.not_due, tasks=u.tasks))
+             for u in rollups]
+    for unit, rank in zip(units, ranks([u.on_time_rate for u in units]), strict=True):
+        unit.rank = rank
+    return sorted(units, key=lambda u: (u.rank is None, u.rank or 0, u.unit))

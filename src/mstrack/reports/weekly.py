@@ -1,0 +1,225 @@
+"""The weekly report's data: the counts, the behind list with each indicator's chart, the unit rollup and what
+changed in the week, built from whole tasks (store.TaskDetail) and dates. Pure: no store, no printing, no words of
+any language; judged by the status engine (domain/status.judged), never re-judged here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from operator import itemgetter
+
+from mstrack.domain import unique
+from mstrack.domain.status import count_statuses, judged
+from mstrack.model import CHANGE_RANK, LATE, PRO_RATA, SCHEDULE, STATUSES, STEP, IndicatorState, StatusRow
+from mstrack.reports.plain import Plain
+from mstrack.reports.units import UnitRollup, programme_place, task_counts, unit_rollups
+from mstrack.reports.window import as_known_at, new_in_window, standing_now
+
+DEFAULT_WEEK = 7
+
+
+@dataclass
+class ChartSeries:
+    """What a small chart of one indicator shows: the planned cumulative targets and the reports."""
+
+    start: date
+    end: date
+    on: date
+    planned: list[tuple[date, float]]
+    """(start, 0) then each checkpoint's cumulative target; pro-rata joins them by lines, step by steps."""
+    reports: list[tuple[date, float]]
+    final: float | None
+    rule: str
+    unit: str
+    expected: float | None = None
+    """What the schedule asks for at `on` (the engine's expected)."""
+
+
+def chart_series(state: IndicatorState, row: StatusRow, on: date, points: list[tuple[date, float]] | None = None) -> ChartSeries:
+    """The chart of one indicator at `on`, from its reports or, given, their (day, value) `points` in entry order."""
+    start = state.start or date(state.deadline.year, 1, 1)
+    if state.kind == SCHEDULE:
+        planned = [(m.due, float(i + 1)) for i, m in enumerate(state.milestones)]
+        final = float(len(planned)) if planned else None
+    else:
+        planned = [(m.due, float(m.target)) for m in state.milestones if m.target is not None]
+        if state.target is not None and not any(due >= state.deadline for due, _ in planned):
+            planned.append((state.deadline, float(state.target)))
+        final = None if state.target is None else float(state.target)
+    if points is None:
+        points = [(report.as_of, report.value) for report in state.reports]
+    by_day: dict[date, float] = {}
+    for as_of, value in sorted((point for point in points if point[0] <= on), key=itemgetter(0)):
+        by_day[as_of] = float(value)  # the later entry wins a tie on date
+    end = max([state.deadline, on, *(due for due, _ in planned)])
+    return ChartSeries(
+        start=start, end=end, on=on, planned=[(start, 0.0), *planned], reports=sorted(by_day.items()),
+        final=final, rule=row.rule if state.kind != SCHEDULE else STEP, unit=state.unit,
+        expected=None if row.expected is None else float(row.expected),
+    )
+
+
+@dataclass
+class BehindItem(Plain):
+    """A row of the behind list: every field of the status row (StatusRow.as_dict(), as `status --format
+    json` prints it), and the task's title and the chart's series."""
+
+    programme: str
+    task: str
+    title: str
+    indicator: str
+    kind: str
+    lead_unit: str
+    unit: str
+    comparator: str
+    status: str
+    target: int | float | None
+    final: int | float | None
+    expected: int | float | None
+    actual: int | float | None
+    percent: float | None
+    pace: float | None
+    gap: int | float | None
+    days_behind: int | None
+    as_of: date | None
+    note: str | None
+    checkpoint: str
+    stale: bool | None
+    rule: str
+    series: ChartSeries
+    deadline: date | None = None
+    next_due: date | None = None
+    task_status: str | None = None
+    assessment: str | None = None
+    agrees: bool | None = None
+    lead_units: list[str] = field(default_factory=list)
+    units: list[str] = field(default_factory=list)
+
+
+@dataclass
+class NewReport(Plain):
+    programme: str
+    task: str
+    title: str
+    indicator: str
+    kind: str
+    unit: str
+    lead_unit: str
+    as_of: date
+    value: int | float
+    note: str | None
+    reporter: str | None
+    entered_at: datetime | None
+    status: str
+    """The indicator's status at the report's as-of date of the weekly report."""
+
+
+@dataclass
+class StatusChange(Plain):
+    programme: str
+    task: str
+    title: str
+    indicator: str
+    lead_unit: str
+    before: str
+    after: str
+    worse: bool
+    actual: int | float | None
+    unit: str
+    kind: str
+    as_of: date | None
+    note: str | None
+
+
+@dataclass
+class WeeklyReport:
+    as_of: date
+    since: date
+    programmes: list[str]
+    rule: str | None
+    """The --rule asked for; None when each programme's own default was used."""
+    pro_rata: bool
+    """Every row judged by the pro-rata rule (序时进度)."""
+    tasks: int
+    task_counts: dict[str, int]
+    indicators: int
+    row_counts: dict[str, int]
+    behind: list[BehindItem]
+    units: list[UnitRollup]
+    new_reports: list[NewReport]
+    status_changes: list[StatusChange]
+
+    def as_dict(self) -> dict:
+        return {
+            "as_of": self.as_of.isoformat(), "since": self.since.isoformat(), "programmes": self.programmes,
+            "rule": self.rule, "pro_rata": self.pro_rata,
+            "summary": {"tasks": self.tasks, "task_counts": self.task_counts, "indicators": self.indicators,
+                        "indicator_counts": self.row_counts},
+            "behind": [item.as_dict() for item in self.behind],
+            "units": [unit.as_dict() for unit in self.units],
+            "changes": {"reports": [r.as_dict() for r in self.new_reports],
+                        "status": [c.as_dict() for c in self.status_changes]},
+        }
+
+
+def weekly_report(
+    details, on: date, since: date | None = None, rule: str | None = None, stale_days: int | None = 14,
+    series: dict[int, list[tuple[date, float]]] | None = None,
+) -> WeeklyReport:
+    """The weekly report at `on`: counts, the behind list, the unit rollup, and what changed since
+    `since` (default a week earlier): reports dated or entered in between, and every indicator
+    whose status at `since` differs from its status at `on`.
+
+    `series`, by indicator id: the (day, value) of every report of the indicators behind at `on`, in entry
+    order, for their charts, where the details hold only the reports the rest needs (a bounded read:
+    reports.make.weekly_details); without it the charts are drawn from the details' reports."""
+    since = since or on - timedelta(days=DEFAULT_WEEK)
+    titles = {(d.programme, d.code): d.title for d in details}
+    states = [state for detail in details for state in detail.indicators]
+    then = judged(as_known_at(states, since, on), since, rule)
+    states = standing_now(states)
+    now = judged(states, on, rule, stale_days)
+    behind = [
+        BehindItem(
+            programme=row.programme, task=row.task, title=titles.get((row.programme, row.task), row.task_title),
+            indicator=row.indicator, kind=row.kind, lead_unit=row.lead_unit, unit=row.unit, comparator=row.comparator,
+            status=row.status, target=row.target, final=row.final, expected=row.expected, actual=row.actual,
+            percent=row.percent, pace=row.pace, gap=row.gap, days_behind=row.days_behind, as_of=row.as_of,
+            note=row.note, checkpoint=row.checkpoint_text, stale=row.stale, rule=row.rule,
+            series=chart_series(state, row, on, None if series is None else series.get(state.indicator_id, [])),
+            deadline=row.deadline, next_due=row.next_due,
+            task_status=row.task_status, assessment=row.assessment, agrees=row.agrees,
+            lead_units=list(row.lead_units), units=list(row.units),
+        )
+        for state, row in sorted(zip(states, now, strict=True), key=lambda pair: STATUSES.index(pair[1].status))
+        if row.status in LATE
+    ]
+    new_reports = []
+    for state, row in zip(states, now, strict=True):
+        for report in new_in_window(state.reports, since, on):
+            new_reports.append(NewReport(
+                programme=state.programme, task=state.task,
+                title=titles.get((state.programme, state.task), state.task_title), indicator=state.indicator,
+                kind=state.kind, unit=state.unit, lead_unit=row.lead_unit, as_of=report.as_of,
+                value=report.value, note=report.note, reporter=report.reporter, entered_at=report.entered_at,
+                status=row.status,
+            ))
+    new_reports.sort(key=lambda r: r.as_of, reverse=True)  # stable: document order within a day
+    changes = [
+        StatusChange(
+            programme=row.programme, task=row.task, title=titles.get((row.programme, row.task), row.task_title),
+            indicator=row.indicator, lead_unit=row.lead_unit, before=old.status, after=row.status,
+            worse=CHANGE_RANK[row.status] < CHANGE_RANK[old.status], actual=row.actual,
+            unit=row.unit, kind=row.kind, as_of=row.as_of, note=row.note,
+        )
+        for row, old in zip(now, then, strict=True) if row.status != old.status
+    ]
+    changes.sort(key=lambda c: (not c.worse, STATUSES.index(c.after)))
+    return WeeklyReport(
+        as_of=on, since=since, programmes=unique(filter(None, (d.programme for d in details))), rule=rule,
+        pro_rata=bool(now) and all(row.rule == PRO_RATA for row in now),
+        tasks=len({(row.programme, row.task) for row in now}), task_counts=task_counts(now),
+        indicators=len(now), row_counts=count_statuses(now), behind=behind,
+        units=unit_rollups(now, places={d.programme: programme_place(d.programme_name) for d in details}),
+        new_reports=new_reports, status_changes=changes,
+    )

@@ -1,0 +1,174 @@
+"""`mstrack import progress`, the rows once checked: compared with the store (asked in chunks as they are read) and
+with each other (a day given twice, values falling), and written in chunks. A part of the importer
+(sources/progress._Importer), kept apart from reading and checking the rows."""
+
+from __future__ import annotations
+
+from datetime import date
+from itertools import compress, repeat
+from operator import is_not, le
+
+from mstrack.domain.progress import higher_than_later
+from mstrack.domain.quantities import format_number
+from mstrack.errors import Message
+from mstrack.sources import progress_rows
+from mstrack.sources.progress_rows import ASK, FALLS_ROWS, NOTHING, OTHER, SAME, ImportIndicator, day_runs
+from mstrack.vocabulary import SCHEDULE
+
+
+class Comparing:
+    """The importer's rows, checked: `keep` remembers (and queues) each, `flush` and `resolve` compare them with the
+    store a chunk at a time and write them, `settle` compares them with each other at the end of the files."""
+
+    def where(self, seq: int) -> str:
+        return f"{self.files[self.checked.file[seq]]}:{self.checked.line[seq]}"
+
+    def settle(self) -> None:
+        """Compare with the store (asked as rows were read: `stored`) and with the file itself: the first row of an
+        indicator and day counts, a later one is the same (unchanged) or a conflict. One indicator at a time, in id
+        order, its rows by day (file order kept within); their falls said a few thousand rows at a time, in the same
+        order. Every indicator's rows are checked at once in C (day_runs) and counted at the end (array.count of each
+        flag); only an indicator with rows out of day order, a day repeated, values falling or reports stored takes the loop."""
+        result, checked = self.result, self.checked
+        value, stored = checked.value, checked.stored
+        self.repeated: set[tuple[int, int]] = set()  # (indicator, day) written twice: kept once (ReportBatch.drop_repeats)
+        repeats: list[int] = []  # the rows after the first of their indicator and day: not counted
+        waiting, rows = [], 0
+        ids, groups, unordered, falling = day_runs(checked)
+        looped = sorted({*unordered, *falling, *compress(range(len(ids)), map(is_not, map(self.columns.last, ids), repeat(None)))})
+        self.plan.read_terms(ids[at] for at in looped)  # (and those with reports stored): their objects' terms in one read
+        for at in looped:
+            state, firsts = self.columns.state(ids[at]), groups[at]
+            if at in unordered:  # a day given twice, or days out of order
+                firsts = self._firsts(state, firsts, repeats)
+            if state.comparator != "<=" and state.kind != SCHEDULE:
+                if state.last is None:  # nothing stored: values rising in day order cannot fall (_warn_about_falls)
+                    values = list(map(value.__getitem__, firsts))
+                    if all(map(le, values, values[1:])):
+                        continue
+                waiting.append((state, firsts))
+                rows += len(firsts)
+                if rows >= FALLS_ROWS:
+                    self._warn_about_falls(waiting)
+                    waiting, rows = [], 0
+        self._warn_about_falls(waiting)
+        counts = [stored.count(flag) for flag in (SAME, OTHER, NOTHING)]
+        for seq in repeats:
+            counts[stored[seq]] -= 1
+        result.unchanged += counts[SAME]
+        result.updated += counts[OTHER]
+        result.inserted += counts[NOTHING]
+        result.errors.sort(key=progress_rows.file_order)
+        result.repeats.sort(key=lambda pair: progress_rows.file_order(pair[0]))
+
+    def _firsts(self, state: ImportIndicator, seqs, repeats: list[int]) -> list[int]:
+        """An indicator's rows by day (file order kept within), the first of each day's: a later one is a repeat."""
+        day = self.checked.day
+        previous = first = -1
+        firsts = []
+        for seq in sorted(seqs, key=day.__getitem__):  # stable
+            if day[seq] == previous:
+                self._repeat(state, first, seq)
+                repeats.append(seq)
+                continue
+            previous, first = day[seq], seq
+            firsts.append(seq)
+        return firsts
+
+    def _repeat(self, state: ImportIndicator, first: int, seq: int) -> None:
+        """A row for the indicator and day of an earlier row (`first`): the same value, or a conflict."""
+        checked = self.checked
+        if checked.value[seq] != checked.value[first]:
+            self.result.errors.append(Message(
+                "{place}: {ref} {indicator} as of {on} is {value} here but {other} at {other_place}",
+                place=self.where(seq), ref=f"{state.programme}/{state.task}", indicator=state.indicator,
+                on=date.fromordinal(checked.day[seq]), value=format_number(progress_rows.number_of(checked.value[seq]), state.unit),
+                other=format_number(progress_rows.number_of(checked.value[first]), state.unit), other_place=self.where(first),
+            ))
+            return
+        self.result.repeats.append((self.where(seq), self.where(first)))  # repeated in the file, not stored before
+        if checked.stored[seq] != SAME:  # written as it was read
+            self.repeated.add((state.indicator_id, checked.day[seq]))
+
+    def _warn_about_falls(self, waiting: list[tuple[ImportIndicator, list[int]]]) -> None:
+        """A cumulative value lower than the highest reported before it (stored, or an earlier row of the file):
+        accepted, but said. `waiting`: indicators and their first rows of each day, in day order (settle leaves out
+        those with nothing stored whose values rise: the common case of a large import). Of the indicators with
+        reports, the store gives the highest value before their first row's day (and its day) and their reports
+        from that day to their last row's (Store.stored_between): no report before the first day matters but the
+        highest, so nothing more of the history is read. A stored report on a day the file gives is left out: the
+        file corrects it, so nothing falls from it."""
+        checked = self.checked
+        day, value = checked.day, checked.value
+        spans = [(state.indicator_id, date.fromordinal(day[firsts[0]]), state.last)  # to the last stored: a late row's
+                 for state, firsts in waiting if state.last is not None]  # later reports (higher_than_later)
+        tops, stored = self.store.stored_between(spans, upto=self.plan.upto) if spans else ([], {})
+        tops = iter(tops)
+        for state, firsts in waiting:
+            if state.last is None:  # nothing stored before (rising values were left out by settle)
+                before = []
+            else:
+                top_value, top_on = next(tops)
+                before = [(top_on, 0, progress_rows.number_of(top_value), None)] if top_value is not None else []
+                given = set(map(day.__getitem__, firsts))  # the file's own days: what it says there replaces the store's
+                kept = [(on, number) for on, number in stored.get(state.indicator_id, ()) if on.toordinal() not in given]
+                before += [(on, 0, progress_rows.number_of(number), None) for on, number in kept]
+                if kept and kept[-1][0] > date.fromordinal(day[firsts[0]]):  # a row dated before a stored report
+                    self._warn_about_later(state, firsts, kept)
+            timeline = sorted(before + [(date.fromordinal(day[seq]), 1, progress_rows.number_of(value[seq]), seq) for seq in firsts],
+                              key=lambda item: item[:2])
+            highest = None
+            for as_of, _, number, seq in timeline:
+                if seq is not None and highest is not None and highest[1] > number and highest[0] < as_of:
+                    self.result.warnings.append(Message(
+                        "{place}: {ref} {indicator} {value} as of {on} is lower than {earlier} as of {earlier_on}",
+                        place=self.where(seq), ref=f"{state.programme}/{state.task}", indicator=state.indicator,
+                        value=format_number(number, state.unit), on=as_of, earlier=format_number(highest[1], state.unit),
+                        earlier_on=highest[0],
+                    ))
+                if highest is None or number >= highest[1]:
+                    highest = (as_of, number)
+
+    def _warn_about_later(self, state: ImportIndicator, firsts: list[int], stored: list[tuple[date, float]]) -> None:
+        """A late row (dated before reports stored) above one of them: said as `log` says it."""
+        day, value = self.checked.day, self.checked.value
+        for seq in firsts:
+            warning = higher_than_later(f"{state.programme}/{state.task} {state.indicator}", progress_rows.number_of(value[seq]),
+                                        date.fromordinal(day[seq]), state.unit, stored)
+            if warning is not None:
+                self.result.warnings.append(Message("{place}: {warning}", place=self.where(seq), warning=warning))
+
+    def keep(self, state: ImportIndicator, as_of: date, number, note: str | None, reporter: str | None, line: int) -> None:
+        """A checked row: remembered for the comparison, and written (in chunks) unless the store holds it."""
+        seq = len(self.checked.day)
+        write = self.writer is not None and not self.result.errors
+        stored = NOTHING if state.last is None or as_of > state.last else ASK
+        if stored == ASK:
+            self.asked.append((seq, state.indicator_id, len(self.pending) if write else -1))
+        self.checked.add(state.indicator_id, as_of, number, len(self.files) - 1, line, stored)
+        if write:
+            self.pending.append((state.indicator_id, as_of, number, note, reporter, self.source))
+
+    def resolve(self) -> None:
+        """The rows to ASK about, compared with what the store holds on their days (Store.stored_on: an index
+        seek each), and those it holds already taken off the chunk to write."""
+        asked, self.asked = self.asked, []
+        if not asked or self.result.errors:
+            return
+        checked = self.checked
+        day, value, stored = checked.day, checked.value, checked.stored
+        found = self.store.stored_on([(indicator, date.fromordinal(day[seq])) for seq, indicator, _ in asked], upto=self.plan.upto)
+        held = set()
+        for (seq, _, position), on_that_day in zip(asked, found, strict=True):
+            flag = stored[seq] = NOTHING if on_that_day is None else SAME if on_that_day == value[seq] else OTHER
+            if flag == SAME and position >= 0:
+                held.add(position)
+        if held:
+            self.pending = [row for position, row in enumerate(self.pending) if position not in held]
+
+    def flush(self) -> None:
+        """The rows checked so far compared with the store, and those to write written (a real import)."""
+        self.resolve()
+        if self.pending and self.writer is not None and not self.result.errors:
+            self.writer.add(self.pending)
+        self.pending = []

@@ -1,0 +1,52 @@
+"""How alike two figures or two names are: the same figure said again for one thing or for another, and how close
+two names are when a figure is matched with an indicator (split from mentions.py, which finds the figures)."""
+
+from __future__ import annotations
+
+import re
+
+from mstrack.sources.table.mentions import RATE_BEFORE_RE, Mention, content_words
+from mstrack.sources.table.numbers import unit_key
+
+
+def another_thing(mention: Mention, earlier: list[Mention], text: str) -> bool:
+    """"新建2个湿地保护小区,新建2个湿地乡村": the same figure again in one sentence, each time with a verb of its own
+    before it and a noun of its own after it, counts another thing. A figure with no noun after it, before the same
+    noun, in another sentence (a title and the content that details it), or in a list with no verb of its own
+    ("一个医疗服务网格、一个门诊查询码": a slogan's parts) is the one target printed twice; so is a part given with its
+    whole ("新建2个口袋公园,其中新建2个社区公园", "含…", "包括…")."""
+    if PART_OF_WHOLE_RE.match(mention.verbs):
+        return False
+    same = [one for one in earlier if one.value == mention.value and unit_key(one.unit) == unit_key(mention.unit)]
+    sentences = re.split(r"[。；;\n]", text)
+    if not mention.noun and same and all(_own_subject(first, mention, sentences) for first in same):
+        return True  # "社会消费品零售总额增长5%,外贸出口增长5%": each figure after a subject of its own
+    return bool(mention.noun) and bool(re.search(r"[\u4e00-\u9fff]", mention.verbs)) and bool(same) and all(
+        first.noun and first.noun not in mention.noun and mention.noun not in first.noun
+        and any(first.excerpt in one and mention.excerpt in one for one in sentences) for first in same)
+
+
+def _own_subject(first: Mention, then: Mention, sentences: list[str]) -> bool:
+    """Two figures with no noun after them, in one sentence, each after a subject the other does not share and a verb
+    of its own ("…总额增长5%,外贸出口增长5%"): two things. Without the verb ("学位2万个、幼儿园学位2万个") a list's parts
+    stay the one target, as the seeds read them."""
+    return not first.noun and first.name not in then.name and then.name not in first.name \
+        and all(one.name != "指标" and RATE_BEFORE_RE.search(one.verbs) for one in (first, then)) \
+        and any(first.excerpt in one and then.excerpt in one for one in sentences)
+
+
+PART_OF_WHOLE_RE = re.compile(r"\s*[（(]?\s*(?:其中|含|包括|包含)")
+
+
+def word_pairs(text: str) -> set[str]:
+    words = content_words(text)
+    grams = {words[i: i + 2] for i in range(len(words) - 1)}
+    return grams or set(words)
+
+
+def similarity(a: str, b: str) -> float:
+    """Dice coefficient of character pairs: "新增泊位" is close to "新增停车泊位", far from "充电桩"."""
+    ga, gb = word_pairs(a), word_pairs(b)
+    if not ga or not gb:
+        return 0.0
+    return 2 * len(ga & gb) / (len(ga) + len(gb))
