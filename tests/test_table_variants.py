@@ -123,6 +123,11 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"
        "'only in the variant' (thirteenth held-out set, first contact)"
        for variation in ("progress_done", "progress_state", "notes_column", "remarks_free_text", "leader_column",
                          "contact_column")},
+    ("haishu-2024-fenjie.html", "round_trip"):
+        "a district's breakdown printed as paragraphs, items numbered again from '1.' under each leader's heading "
+        "('一、叶枝利区长牵头重点工作'), each followed by a '责任单位:' line, no <table>: the file is refused as 'no table "
+        "found in the document', its grid in the harness as 'no header row found'; both unread, the messages differ "
+        "(thirteenth held-out set, first contact)",
 }
 
 
