@@ -117,11 +117,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"
         "a street's completion report of '第一项:name。' headings and paragraphs with no <table>, titled 完成情况报告: the file "
         "is refused as 'no table found in the document', its grid in the harness as 'no header row found'; both unread, "
         "the messages differ (twelfth held-out set, first contact)",
-    ("haishu-2024-fenjie.html", "round_trip"):
-        "a district's breakdown printed as paragraphs, items numbered again from '1.' under each leader's heading "
-        "('一、叶枝利区长牵头重点工作'), each followed by a '责任单位:' line, no <table>: the file is refused as 'no table "
-        "found in the document', its grid in the harness as 'no header row found'; both unread, the messages differ "
-        "(thirteenth held-out set, first contact)",
 }
 
 

@@ -66,9 +66,9 @@ TASK_TEXT = ("deadline_text", "assessment", "problems", "progress", "next_steps"
 
 # --- the words that name a programme (regular expressions' text: sources/table compiles them) ----------
 
-PROGRAMME_NAMING = r"[实實]事(?!求是)|民生工程|惠民工程|(?:任务|任務|目标|目標)分解|分解落[实實]"
+PROGRAMME_NAMING = r"[实實]事(?!求是)|民生工程|惠民工程|(?:任务|任務|目标|目標|责任|責任)分解|分解落[实實]"
 """The text above a list of tasks names a programme of work by its own words (民生实事, 为民办十件实事, 民生工程,
-任务分解 …), simplified or traditional: 项目, 任务 or 目标 alone name no list ("为确保全面完成今年防汛目标任务")."""
+任务分解, 责任分解 …), simplified or traditional: 项目, 任务 or 目标 alone name no list ("为确保全面完成今年防汛目标任务")."""
 RESULTS_NAMING = (r"完成情况|落实情况|实施情况|办理结果|办理情况|兑现|惠及|成效|"
                   r"(?<![前底内月年])(?:全部|全面|圆满|顺利|均已|已经|基本)(?:完成|建成|完工)")
 """A title, or the sentence just above a list, that reports a programme's results ("…民生实事项目完成情况", "…全部完成，

@@ -162,7 +162,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
         read_row_lines(task, task.row, layout, year, None, "")
     headers = {kind: cols[0].header for kind, cols in layout.by_kind.items()}
     if any(area_numbered(task) for task in tasks):
-        for task in tasks:  # numbered inside each area: every task takes both numbers, "二(1)"
+        for task in tasks:  # numbered inside each area: every task takes both numbers, "二1"
             if task.area and not area_numbered(task) and "(" not in task.code and task.code != task.area:  # 二: its group's one task
                 task.code = in_area(task.area, task.code)
     if not sheet.merges:

@@ -31,7 +31,10 @@ def items_print_numbers(sheet: Sheet, at: int, layout: _Layout) -> bool:
 
 
 def area_numbered(task: RawTask) -> bool:
-    return bool(task.area) and task.code.startswith(in_area(task.area, "")[:-1])
+    """A task coded by its area's number and its own (numbering.in_area): "二1", "二(三)", "1(2)" under an area numbered in digits."""
+    area = task.area or ""
+    return bool(area) and (task.code.startswith(f"{area}(") or task.code[len(area):].isdigit() and task.code.startswith(area)
+                           and not area[-1].isdigit())
 
 
 def area_of(row: Row, filled: list[str], layout: _Layout, areas: list[Area], area: str | None, *,
