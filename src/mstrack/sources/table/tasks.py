@@ -276,10 +276,12 @@ def _part_of_item(row: Row, layout: _Layout, title: str, filled: list[str], item
 
 def _summed_heading(row: Row, filled: list[str], layout: _Layout) -> re.Match | None:
     """A group's heading in the 序号 column ("一、市级重点民生实事", "（一）…", merged over the item's words) with figures
-    only beside it, the sums of its items: the group's area, not a task with a bad number; its sums are no target."""
+    only beside it, the sums of its items (a note or progress beside them aside): the group's area, not a task with
+    a bad number; its sums are no target."""
     code = layout.cell(row, "seq")
-    words = {c for c in filled if not FIGURE_RE.match(c)}
-    if not code or words != {code} or len(set(filled)) == 1:
+    cells = [(c.kind, row.cells[c.index]) for c in layout.columns if c.index < len(row.cells) and row.cells[c.index]]
+    if not code or not any(FIGURE_RE.match(text) for _, text in cells) \
+            or any(text != code and not FIGURE_RE.match(text) and kind not in ("note", "progress") for kind, text in cells):
         return None
     if sub := SUB_CODE_RE.match(code):
         return AREA_RE.match(f"{sub[1]}、{code[sub.end():]}")
