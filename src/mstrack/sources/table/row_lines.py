@@ -90,12 +90,12 @@ def _schedule_blocks(row: Row, layout: _Layout, year: int) -> list[Block]:
             block.partial = column.partial
             if not block.periods and column.due and block.undated:
                 block.periods.append((column.label, column.due, block.undated))
-                block.undated = ""
+                block.undated, block.month_goal = "", column.partial
         if column.due and len(found) == 1 and not found[0].heading and not found[0].undated and not periods.partial \
                 and (not periods.periods or periods.periods[-1][1] < found[0].periods[0][1]):
             at = at if periods.periods else len(blocks)
             periods.periods += found[0].periods
-            periods.partial = found[0].partial
+            periods.partial, periods.month_goal = found[0].partial, found[0].month_goal
             continue
         blocks.extend(found)
     if periods.periods:

@@ -23,6 +23,7 @@ class Block:
     periods: list[tuple[str, date, str]] = field(default_factory=list)  # (label, due, text)
     undated: str = ""
     partial: bool = False  # from a plan column for one month (月度工作计划): its dates are checkpoints, never the deadline
+    month_goal: bool = False  # undated goals the one-month column dates (月度目标要求 under "2024年11月…"): no year's target
 
 
 HEAD_NUMBER_RE = re.compile(r"^[（(]\s*(\d+)\s*[）)]\s*")

@@ -48,7 +48,7 @@ def split_groups(cell: str) -> list[str]:
     return parts or ([cell.strip()] if cell.strip() else [])
 
 
-OFFICE_END = "局委办府院司部会厅处心团道镇乡区联队站所组）)"  # 处: 环卫处, 办事处, 管理处
+OFFICE_END = "局委办府院司部会厅处心团道镇乡区联队站所组社）)"  # 处: 环卫处, 办事处, 管理处; 社: 供销联社, 合作社
 UNITS_END = ("单位", "部门", "企业", "集团", "银行")  # "各管线产权单位": units of their own, not half a name
 
 
