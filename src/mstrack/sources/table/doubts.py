@@ -16,7 +16,7 @@ from mstrack.sources.table.mentions import find_mentions, stated
 from mstrack.sources.table.numbers import unit_key
 from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.schedule import month_digits
-from mstrack.sources.table.series import bare_step, beyond_target, each_period
+from mstrack.sources.table.series import bare_step, beyond_target, each_period, is_level
 from mstrack.sources.table.units import a_person
 
 
@@ -131,7 +131,7 @@ def _unfit_doubts(raw: RawTask, task: Task, units: list[Unit], column: str) -> l
         for one in unit.series:
             values = [point[2].value for point in one.points]
             rising = len(values) > 1 and all(b > a for a, b in zip(values, values[1:], strict=False))
-            if one.statement and bare_step(one.statement) and rising and values[-1] == one.statement.value \
+            if one.statement and bare_step(one.statement) and rising and not is_level(one) and values[-1] == one.statement.value \
                     and not one.points[-1][2].total:
                 found.append(Doubt(row=raw.row.number, column=column, at=task, key="title", why=Message(
                     "“{name}”: steps read as running totals ({totals}); they may be amounts per period ({sum} in all)",

@@ -234,17 +234,24 @@ def _candidates(series: list[Series], mention: Mention, mi: int, only: bool = Fa
     return [(-scores[si], si, mi) for si, one in enumerate(series) if scores[si] >= (MATCH_THRESHOLD if one.statement else BORN_THRESHOLD)]
 
 
+LEVEL_UNITS = ("%", "‰", "个百分点")  # shares and rates: how far, never an amount to add up
+
+
 def is_level(one: Series) -> bool:
     """Rates, shares and standards are levels: the same figure twice is no second amount."""
     unit = unit_key(one.unit)
     words = "".join(t for t in one.texts)
-    return unit in ("%", "‰", "个百分点") or unit.startswith("元/") or any(w in words for w in LEVEL_WORDS)
+    return unit in LEVEL_UNITS or unit.startswith("元/") or any(w in words for w in LEVEL_WORDS)
 
 
 def per_period(one: Series) -> bool:
     """Per-period amounts, not running totals: a series that falls, or repeats, without saying 累计."""
     if is_level(one) or len(one.points) < 2 or len({unit_key(m.unit) for _, _, m in one.points}) > 1:
         return False  # levels, single figures and figures counted in different units are read as printed
+    steps = [Decimal(str(m.value)) for _, _, m in one.points]
+    if one.statement is not None and without_date(one.statement.verbs) != one.statement.verbs and not one.points[-1][2].total \
+            and sum(steps) == Decimal(str(one.statement.value)) != steps[-1]:
+        return True  # steps with no year's figure, their sum the target (figures._steps_target)
     for (_, _, a), (_, _, b) in zip(one.points, one.points[1:], strict=False):
         if b.total:
             continue
