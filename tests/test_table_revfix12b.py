@@ -83,10 +83,12 @@ def test_a_frequency_that_does_not_make_up_the_year_figure_adds_nothing(tmp_path
 
 
 @pytest.mark.parametrize("words", ["低保标准提高到每人每月800元", "补贴标准不低于每人每月约800元", "补贴标准每人每月不低于800元",
-                                   "预计每月平均用餐人数710人", "每周三次为在校午餐的学生（17787人）加菜"])
+                                   "预计每月平均用餐人数710人", "每周三次为在校午餐的学生（17787人）加菜",
+                                   "每月调查失业率不高于5.5%"])
 def test_a_standard_per_person_and_month_is_kept(tmp_path, words):
     """"低保标准提高到每人每月800元" (a standard), "每月平均用餐人数710人" (an average), "每周三次为…学生（17787人）"
-    (a frequency of something else): no amount per period; the indicator as before."""
+    (a frequency of something else), "每月调查失业率不高于5.5%" (a rate held each month): no amount per period; the
+    indicator as before."""
     plan = _converted(tmp_path, f"1,低保,{words},县民政局,2023年12月\n").programme
     assert len(indicator_rows(plan)) == 1
 
@@ -116,3 +118,10 @@ def test_a_dated_title_that_restates_the_content_dates_it(tmp_path, row, expecte
     """A title "9月底前新建口袋公园10个" over content that prints the same figure: the content's clause of that name is
     due at the title's date (not at the 完成时限), whatever other steps the content has; other clauses keep theirs."""
     assert indicator_rows(_converted(tmp_path, row + "\n").programme) == expected
+
+
+def test_a_level_held_each_half_is_one_indicator(tmp_path):
+    """"上半年PM2.5平均浓度控制在35微克/立方米以内，下半年控制在35微克/立方米以内": one limit held, not a second
+    indicator born of the second half's words (上半年 / 下半年 date a clause before 开工 or a verb of completion)."""
+    rows = "1,大气治理,上半年PM2.5平均浓度控制在35微克/立方米以内，下半年控制在35微克/立方米以内,县生态环境局,2023年12月\n"
+    assert len(indicator_rows(_converted(tmp_path, rows).programme)) == 1

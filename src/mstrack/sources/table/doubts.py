@@ -17,7 +17,7 @@ from mstrack.sources.table.mentions import find_mentions, stated
 from mstrack.sources.table.numbers import unit_key
 from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.schedule import month_digits
-from mstrack.sources.table.series import EACH_PERIOD_RE, bare_step, beyond_target, each_period, is_level
+from mstrack.sources.table.series import bare_step, beyond_target, each_period, is_level, per_period_amount
 from mstrack.sources.table.units import a_person
 
 
@@ -122,7 +122,7 @@ def _unfit_doubts(raw: RawTask, task: Task, units: list[Unit], column: str) -> l
             if (one := each_period(unit.series, mention)) is not None:
                 why = Message("“{text}” ({step}) read as an amount per period of “{name}” ({target}): left as checkpoint text",
                               text=clip(mention.excerpt), step=mention.value, name=one.statement.name, target=one.statement.value)
-            elif EACH_PERIOD_RE.search(mention.verbs or ""):
+            elif per_period_amount(mention):
                 why = Message("“{text}” ({step}) is an amount per period with no year's figure of it in {unit}: left as "
                               "checkpoint text", text=clip(mention.excerpt), step=mention.value, unit=mention.unit or "—")
             elif bare_step(mention) and not any(beyond_target(one, mention) for one in unit.series) and (one := next(

@@ -16,13 +16,13 @@ from mstrack.sources.table.numbers import unit_factor, unit_key
 from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.schedule import dated_parts, month_digits, numbered_deadlines, numbered_parts, without_date
 from mstrack.sources.table.series import (
-    EACH_PERIOD_RE,
     LEVEL_UNITS,
     Series,
     assign,
     bare_step,
     is_level,
     join_month_plan_figures,
+    per_period_amount,
 )
 
 
@@ -51,7 +51,7 @@ def _statements(text: str, origin: str, year: int, own_places: tuple[str, ...] =
             if mention is last_steps[unit_key(mention.unit)][-1]:
                 result.append(_series(_titled(_steps_target(last_steps[unit_key(mention.unit)]), text), origin))
             continue  # "第二季度前完成2条，第四季度前完成3条" and no year's figure: the last step is the target
-        if EACH_PERIOD_RE.search(mention.verbs or ""):
+        if per_period_amount(mention):
             continue  # "开展技能培训1200人次，每季度完成300人次": each quarter's amount of the 1200, no target of its own
         if ((mention.value, unit_key(mention.unit), mention.comparator) in seen and not mention.each
                 and not another_thing(mention, [one.statement for one in result], text)) \

@@ -67,7 +67,7 @@ def assign(series: list[Series], checkpoints: list[tuple[date, str, str]], year:
         pairs = sorted(pair for mi, mention in enumerate(mentions) for pair in _candidates(series, mention, mi, len(checkpoints) == 1))
         refused = {mi for _, si, mi in pairs if beyond_target(series[si], mentions[mi])}
         pairs = [(score, si, mi) for score, si, mi in pairs if not beyond_target(series[si], mentions[mi])
-                 and not EACH_PERIOD_RE.search(mentions[mi].verbs or "")]  # "每月…" is no step of a target
+                 and not per_period_amount(mentions[mi])]  # "每月…" is no step of a target
         used_series, used_mentions = set(), set()
         for _, si, mi in pairs:
             if si in used_series or mi in used_mentions:
@@ -83,7 +83,7 @@ def assign(series: list[Series], checkpoints: list[tuple[date, str, str]], year:
             elif mi not in used_mentions and _spread(each_period(series, mention), mention, due):
                 continue  # "开展技能培训1200人次，每季度完成300人次": 300, 600, 900 by each quarter's end
             elif mi not in used_mentions and (unplaced_step(series, used_series, mention, due) is not None
-                                              or EACH_PERIOD_RE.search(mention.verbs or "")):
+                                              or per_period_amount(mention)):
                 leftovers.append((due, label, mention))  # "第四季度前完成4条" of 5 after 2; "每季度完成300人次": a doubt
             elif mi not in used_mentions and not _printed_again(mention, mentions[:mi], text) \
                     and not _said_again(mention, [mentions[k] for k in used_mentions], text) \
@@ -151,6 +151,12 @@ def each_period(series: list[Series], mention: Mention) -> Series | None:
     return next((one for one in series if one.statement is not None and one.statement is not mention and not is_level(one)
                  and not EACH_PERIOD_RE.search(one.statement.verbs or "") and unit_key(one.unit) == unit_key(mention.unit)
                  and mention.value < one.statement.value), None)
+
+
+def per_period_amount(mention: Mention) -> bool:
+    """"每月开展1次", "每月不少于4场": an amount done each period; a rate or a standard held each period ("每月调查失业率
+    不高于5.5%") is a level, read as before."""
+    return EACH_PERIOD_RE.search(mention.verbs or "") is not None and unit_key(mention.unit) not in LEVEL_UNITS
 
 
 PERIODS = {"季度": 3, "月": 1, "半年": 6}  # months in each period a "每…" amount is done in (每周: no milestones)
