@@ -117,12 +117,11 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"
         "a street's completion report of '第一项:name。' headings and paragraphs with no <table>, titled 完成情况报告: the file "
         "is refused as 'no table found in the document', its grid in the harness as 'no header row found'; both unread, "
         "the messages differ (twelfth held-out set, first contact)",
-    **{("baise-2009-shishi.html", variation):
-       "a list of '一、text。' paragraphs with no header: read as a list, its items 五 and 六 (no figure in them) are "
-       "dropped; laid out with a column beside the text, the grid has a header and all ten items are tasks, 五 and 六 "
-       "'only in the variant' (thirteenth held-out set, first contact)"
-       for variation in ("progress_done", "progress_state", "notes_column", "remarks_free_text", "leader_column",
-                         "contact_column")},
+    ("haishu-2024-fenjie.html", "round_trip"):
+        "a district's breakdown printed as paragraphs, items numbered again from '1.' under each leader's heading "
+        "('一、叶枝利区长牵头重点工作'), each followed by a '责任单位:' line, no <table>: the file is refused as 'no table "
+        "found in the document', its grid in the harness as 'no header row found'; both unread, the messages differ "
+        "(thirteenth held-out set, first contact)",
 }
 
 

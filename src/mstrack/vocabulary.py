@@ -111,13 +111,21 @@ LEAD_ROLE_WORDS = ("牵头", "主责", "主办")
 RESPONSIBLE_WORD = "负责"
 """Leads when the cell names no lead role and no office leads before it ("A、B分别负责"); beside one that does ("A牵头，
 B负责", "A负责，B牵头"), a unit."""
-HELPER_ROLE_WORDS = ("配合", "协办", "协助", "参与")
+HELPER_ROLE_WORDS = ("配合", "协办", "协助", "参与", "协调")
 """The roles of the offices that help ("市财政局配合"): units, never leads."""
 ROLE_MANNERS = ("按照职责分工", "按职责分工", "按职责", "分别", "共同", "联合", "各自", "具体")
 """How offices share a role, printed before it ("A、B分别牵头", "按职责分工负责", "…政府具体负责实施"): part of the
 role, no office's name."""
 ROLE_JOINERS = ("会同",)
 """Joins offices that share a role ("市人社局会同市教育局…牵头"): between two offices' names, no part of either."""
+OFFICE_JOINERS = ("联合",)
+"""Joins two offices only right after an office's name ("市住建局联合市财政局牵头"); inside a name ("市工商业联合会",
+"联合社") or before the role ("A、B联合牵头", a manner) it is no joiner."""
+FRAMING_RE = r"(?:(?:按照?|根据|依据)[^、，,；;。\s（）()]{0,10}?(?:原则|要求|规定|分工)[，,]?\s*)?(?:由\s*)?"
+"""A sentence's framing before the office it names ("按属地原则由各区牵头", "由市财政局负责"): no part of the office."""
+CONTINUING_RE = r"(?:配合|协助|按照|根据|依据|参照)"
+"""Opens a clause with no office of its own ("市住建局负责，配合市发改委牵头的专项行动", "…，按照市住建局牵头制定的方案
+实施"): the office before goes on; the office it names there does other work (that 牵头 is no role of the cell)."""
 ROLE_FOLLOWERS = ("负责", "落实", "实施", "推进")
 """A verb after the role that goes on with it ("分别牵头负责养老和托育", "分别牵头落实"): the role phrase goes on to the
 next stop, and the work it names is no office; closing a list opened by a joiner ("会同A、B推进"), the list's role."""

@@ -53,6 +53,9 @@ def task_doubts(raw: RawTask, task: Task, units: list[Unit], year: int) -> list[
         found += [Doubt(row=raw_line.row.number, column=raw.headers.get("lead") or raw.headers.get("units", column), at=line,
                         key="lead_units", why=Message("“{lead}” leads: a person, not an office; name the office", lead=lead))
                   for lead in line.lead_units if a_person(lead)]  # "张三同志牵头", "分管副市长牵头"
+        found += [Doubt(row=raw_line.row.number, column=raw.headers.get("units") or raw.headers.get("lead", column), at=line,
+                        key="units", why=Message("“{unit}” is a unit: a person, not an office; name the office", unit=unit))
+                  for unit in line.units if a_person(unit)]  # "各县区党委书记负责", "市政府副秘书长协调"
         if raw_line.item and raw_line.row is not raw.row and not raw_line.content:
             found.append(Doubt(row=raw_line.row.number, column=column, at=line, key="lead_units",
                                why=Message("a row without 序号 read as part of task {code}; it may be a task of its own",

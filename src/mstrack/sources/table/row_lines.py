@@ -118,16 +118,23 @@ def _date_alone(blocks: list[Block], row: Row, layout: _Layout) -> tuple[str, da
 
 def _blank_lead(task: RawTask, row: Row, layout: _Layout, previous: RawLine | None, inherited: RawLine | None,
                 units_cell: str) -> str:
-    """A blank 牵头 cell beside named units. On a sub-row of the task, the task's lead goes on; on a new task of a text
-    export (.csv: a merged cell written once, blank below), the lead above goes on; in a file that keeps its merges
-    (.docx, .xlsx), or where the units are in other columns than the row above's, the blank is the table's own: the
-    units named share the lead (returns ""). Both of the last two are doubted."""
+    """A blank 牵头 cell beside named units. On a sub-row of the task, the task's lead goes on. On a new task of a text
+    export (.csv, which cannot merge cells) whose units are the row above's again, the lead above goes on (the block
+    merged, its lead written once); beside units of the row's own, the row names no lead: its units lead ("无牵头单位的，
+    责任单位即为牵头单位"), the lead above the other reading. In a file that keeps its merges (.docx, .xlsx), or where the
+    units are in other columns than the row above's, the blank is the table's own: the units named share the lead
+    (returns ""). Each but the first is doubted."""
     if previous is not None and previous.lead_units and UNLISTED not in previous.lead_units:
         return "、".join(previous.lead_units)
     header = layout.header("lead")
     if not layout.sheet.merges and inherited is not None and inherited.lead_units and UNLISTED not in inherited.lead_units \
             and _filled(row, layout) == _filled(inherited.row, layout):  # its units where the row above has them
         leads = "、".join(inherited.lead_units)
+        if layout.cell(row, "units") != layout.cell(inherited.row, "units"):
+            task.doubts.append((row.number, header, Message(
+                "the {header} cell is blank beside the row's own units: {units} read as leading; {leads} may lead, "
+                "a merged cell written once above", header=header, leads=leads, units=units_cell)))
+            return ""
         task.doubts.append((row.number, header, Message(
             "the {header} cell is blank: read as {leads}, a merged cell written once above; {units} may lead",
             header=header, leads=leads, units=units_cell)))

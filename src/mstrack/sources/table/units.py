@@ -6,8 +6,11 @@ from __future__ import annotations
 import re
 
 from mstrack.vocabulary import (
+    CONTINUING_RE,
+    FRAMING_RE,
     HELPER_ROLE_WORDS,
     LEAD_ROLE_WORDS,
+    OFFICE_JOINERS,
     RESPONSIBLE_WORD,
     ROLE_FOLLOWERS,
     ROLE_JOINERS,
@@ -210,10 +213,19 @@ ROLE_WORDS_RE = re.compile(r"(?P<lead>[^，,；;。\n]+?)牵头\s*[，,；;。\n
 
 # a role and the work it names, up to the next stop ("分别牵头负责养老和托育", "按职责分工分别负责", "配合"): never a
 # group named by its role ("牵头单位：", "各主要经济指标牵头单位"), nor a role marked in brackets ("（负责）": ROLE_MARK_RE)
+# a role word naming another's work, before 的 ("市发改委牵头的项目", "市住建局牵头制定的方案"): no role of the cell
+NOT_OWN_ROLE = rf"(?!的|(?<={'|'.join(LEAD_ROLE_WORDS)})[\u4e00-\u9fff]{{1,2}}的)"
 ROLE_PHRASE_RE = re.compile(rf"(?<![（(])(?:(?:{'|'.join(ROLE_MANNERS)})\s*)*"
-                            rf"(?P<role>{ROLES})"
+                            rf"(?P<role>{ROLES}){NOT_OWN_ROLE}"
                             r"(?!\s*(?:单位|部门))[^、，,；;。.\n]*")
-ROLE_JOINER_RE = re.compile("|".join(ROLE_JOINERS))
+ROLE_JOINER_RE = re.compile("|".join((*ROLE_JOINERS, *(rf"(?<=[{OFFICE_END}]){j}(?![会社体])" for j in OFFICE_JOINERS))))
+EXCEPTION_BRACKET_RE = re.compile(r"\s*[（(](?:[^（）()]*(?:除外|以外)|(?:不含|不包括)[^（）()]*|除[^（）()]*外)[）)]")
+
+
+def _without_others_work(cell: str) -> str:
+    """A bracket that leaves out work another office leads ("（市发改委牵头的项目除外）", "（不含市发改委牵头项目）"): no
+    list of roles; a bracket that leaves out a place ("各区政府（不含大鹏新区）") stays, the unit's scope."""
+    return EXCEPTION_BRACKET_RE.sub(lambda m: "" if ROLE_WORD_RE.search(m[0]) else m[0], cell)
 
 
 CLOSING_GROUP_RE = re.compile(r"\s*等\s*(?:相关|有关|其他|其它)?(?:部门|单位)$")  # "…、市医保局等部门配合"
@@ -224,12 +236,13 @@ LEAD_WORD_RE = re.compile("|".join(LEAD_ROLE_WORDS))
 def _role_offices(text: str) -> list[str] | None:
     """The offices of a list a role closes ("由市人社局", "市人社局会同市教育局、市农业农村局", "各地、各部门", "会同A、B
     推进"); None when a name is no office's nor a collective one's. A closing 等部门 ("A、B等部门配合") is no office."""
-    text = re.sub(r"^(?:由|会同)\s*", "", text.strip(" 、，,；;。.\n"))
-    text = re.sub(rf"(?<=[{OFFICE_END}])(?:{'|'.join(ROLE_FOLLOWERS)})$", "", text)  # "会同A、B推进": B's work
+    text = re.sub(rf"^(?:会同\s*|{FRAMING_RE})", "", text.strip(" 、，,；;。.\n"))
+    text = re.sub(rf"(?<=[{OFFICE_END}])(?:{'|'.join(ROLE_FOLLOWERS)})+$", "", text)  # "会同A、B推进实施": B's work
     names = [n for part in ROLE_JOINER_RE.split(text) for g in split_groups(part) for n in _names(g)]
     if len(names) > 1:
         names[-1] = CLOSING_GROUP_RE.sub("", names[-1]) or names[-1]
-    return names if names and all(_ends_like_unit(n) or n.startswith(("各", *COLLECTIVE)) for n in names) else None
+    return names if names and all(_ends_like_unit(n) or n.startswith(("各", *COLLECTIVE)) or a_person(n) for n in names) \
+        else None
 
 
 def _role_bracket(m: re.Match) -> str:
@@ -268,7 +281,7 @@ def role_read(cell: str) -> tuple[list[str], list[str]] | None:
     "市住建局牵头、市水利局配合", "市教育局、市住建局按职责分工分别负责"): (the leads, the others). 牵头 leads, wherever
     it stands; 负责 leads only where the cell names no 牵头 and no office leads before it ("A牵头，B、C分别负责", "A负责，
     B牵头"); 配合 and the like, and a last list with no role, help. None unless every list is offices' names."""
-    cell = ROLE_BRACKET_RE.sub(_role_bracket, cell)
+    cell = ROLE_BRACKET_RE.sub(_role_bracket, _without_others_work(cell))
     leads: list[str] = []
     others: list[str] = []
     at = 0
@@ -289,7 +302,7 @@ def role_read(cell: str) -> tuple[list[str], list[str]] | None:
 
 
 ROLE_ONLY_RE = re.compile(rf"(?:(?:{'|'.join(ROLE_MANNERS)})\s*)*(?:{ROLES})"
-                          rf"(?:{'|'.join(ROLE_FOLLOWERS)})?")
+                          rf"(?:{'|'.join(ROLE_FOLLOWERS)})*")
 
 
 ROLE_BRACKET_MARK_RE = re.compile(rf"\s*[（(]\s*(?:{ROLES})\s*(?:单位|部门)?\s*[）)]$")  # "各县区政府（负责）"
@@ -302,13 +315,14 @@ def _without_role(name: str) -> str:
         return office
     m = ROLE_PHRASE_RE.search(name)
     office = name[:m.start()].strip() if m else ""
-    return office if m and _ends_like_unit(office) and ROLE_ONLY_RE.fullmatch(m[0].strip()) else name
+    return office if m and (_ends_like_unit(office) or a_person(office)) and ROLE_ONLY_RE.fullmatch(m[0].strip()) else name
 
 
 def roles_in(cell: str) -> tuple[str, str] | None:
     """A unit cell that says who leads ("牵头单位：县教育局；配合单位：县财政局", "县教育局（牵头）、县市场监管局",
     "县交通局牵头，各乡镇配合"): (the lead units, the others), each as a cell; None when it says no role."""
     text = re.sub(rf"\s*\n\s*(?=(?:{ROLES})\s*(?:[，,；;。\n]|$))", "", cell.strip())  # "省财政厅\n牵头":
+    text = _without_others_work(text)  # "市教育局负责（市发改委牵头的项目除外）": 市教育局 leads
     if FIRST_LEADS_RE.search(text):  # "…、市税务局(列第一位者为工作牵头单位,下同)": the note says the first leads
         first, *others = [u for g in split_groups(FIRST_LEADS_RE.sub("", text)) for u in split_units(g)] or [""]
         return first, "、".join(others)
@@ -324,33 +338,38 @@ def roles_in(cell: str) -> tuple[str, str] | None:
         return "、".join(ROLE_MARK_RE.sub("", u) for u in units if ROLE_MARK_RE.search(u)), \
             "、".join(u for u in units if not ROLE_MARK_RE.search(u))
     if m := ROLE_WORDS_RE.fullmatch(text):
-        return re.sub(r"^由\s*", "", m["lead"].strip()), m["others"].strip()  # "由市人社局牵头，…"
+        return re.sub(rf"^{FRAMING_RE}", "", m["lead"].strip()), m["others"].strip()  # "由市人社局牵头，…"
     if m := LONE_LEAD_RE.fullmatch(text):
         return m["name"], ""  # "市城市更新工作专班牵头", "张三同志牵头": whoever it names leads, by the role's word
     return role_sentences(text)
 
 
-LONE_LEAD_RE = re.compile(rf"(?:由\s*)?(?P<name>[^、，,；;。\s（）()]{{2,}}?)\s*(?:(?:{'|'.join(ROLE_MANNERS)})\s*)*"
-                          rf"(?:{'|'.join(LEAD_ROLE_WORDS)})(?:{'|'.join(ROLE_FOLLOWERS)})?\s*[。.]?")
+LONE_LEAD_RE = re.compile(rf"{FRAMING_RE}(?P<name>[^、，,；;。\s（）()]{{2,}}?)\s*(?:(?:{'|'.join(ROLE_MANNERS)})\s*)*"
+                          rf"(?:{'|'.join(LEAD_ROLE_WORDS)})(?:{'|'.join(ROLE_FOLLOWERS)})*\s*[。.]?")
+
+
+POST_TITLE = rf"(?:{HEAD_TITLE}|(?:副)?秘书长|[河湖林路]长)"  # posts of a whole organ ("市政府副秘书长", "各级河长")
 
 
 def a_person(name: str) -> bool:
-    """A person named where an office is expected ("张三同志", "分管副市长", "副市长李四", "李四副市长"): a title of
-    office, alone or beside a name, or a name with 同志; a short name alone ("妇联", "残联") is an office's."""
+    """A person or a post named where an office is expected ("张三同志", "分管副市长", "李四副市长", "县委书记",
+    "市政府副秘书长王五", "各级河长"): a name that ends with a title of office, or with a title and a person's short
+    name after it, or a name with 同志. An office whose name holds a title ("市长热线办公室", "市河长制办公室") ends
+    like an office, and a short name alone ("妇联", "残联") is an office's."""
     text = re.sub(r"\s+", "", name)
-    m = re.fullmatch(rf"(?:分管)?{HEAD_TITLE}(?P<after>[\u4e00-\u9fff]{{2,3}})?|(?P<before>[\u4e00-\u9fff]{{2,3}}?)"
-                     rf"(?:同志|{HEAD_TITLE})", text)
+    m = re.fullmatch(rf".*?{POST_TITLE}(?P<after>[\u4e00-\u9fff]{{2,3}})?|(?P<before>[\u4e00-\u9fff]{{2,3}}?)同志", text)
     return m is not None and not UNITISH & set(m["after"] or m["before"] or "")
 
 
-ROLE_SENTENCE_RE = re.compile(rf"^\s*(?P<unit>[^，,；;。、\s]{{1,20}}?(?:[{OFFICE_END}]|{'|'.join(UNITS_END)}))\s*"
-                              r"(?P<role>牵头|负责|配合|参与|协助|协办)")
+ROLE_SENTENCE_RE = re.compile(rf"^\s*{FRAMING_RE}(?P<unit>[^，,；;。、\s]{{1,20}}?(?:[{OFFICE_END}]|{'|'.join(UNITS_END)}))\s*"
+                              rf"(?P<role>牵头|负责|配合|参与|协助|协办){NOT_OWN_ROLE}")
 
 
 def role_sentences(cell: str) -> tuple[str, str] | None:
     """A cell of sentences each opening with an office and its role ("县教育局负责项目建设，县财政局负责资金保障"):
     the 牵头 ones lead, else the first that 负责; the others help. None unless every sentence reads so."""
     clauses = [c for c in re.split(r"[，,；;。\n]", cell) if c.strip()]
+    clauses = [c for k, c in enumerate(clauses) if not (k and re.match(rf"\s*{CONTINUING_RE}", c))]  # the office before's work
     said = [m for c in clauses if (m := ROLE_SENTENCE_RE.match(c))]
     if not clauses or len(said) < len(clauses) or not any(m["role"] in LEAD_ROLES for m in said):
         return None
