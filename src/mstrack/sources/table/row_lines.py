@@ -218,6 +218,8 @@ def _title_steps(task: RawTask, row: Row, layout: _Layout, title: str, words: st
     for label, due, clause in dated_clauses(title, year):
         figures = {(m.value, unit_key(m.unit)) for m in find_mentions(clause, year)}
         if clause in words or (figures and figures <= printed):
+            if deadline is not None and due < deadline:  # "9月底前新建口袋公园10个" over "新建口袋公园10个，…": due then
+                steps += [(label, due, part) for part in _restated(clause, words, year)]
             continue
         if deadline is not None and due > deadline:
             task.doubts.append((row.number, layout.header("task"), Message(
@@ -226,6 +228,20 @@ def _title_steps(task: RawTask, row: Row, layout: _Layout, title: str, words: st
             continue
         steps.append((label, due, clause))
     return steps
+
+
+def _restated(clause: str, words: str, year: int) -> list[str]:
+    """The content's undated clauses that print a dated title's figure under its name ("新建幼儿园3所" of "6月底前新建
+    幼儿园3所"; not "新建小学3所", nor "6月底前建成5个", dated by itself)."""
+    titled = find_mentions(clause, year)
+    parts = []
+    for part in re.split(r"[，,；;。\n]", words):
+        if not part.strip() or dated_clauses(part, year):
+            continue
+        if any((m.value, unit_key(m.unit)) == (t.value, unit_key(t.unit)) and (m.name in t.name or t.name in m.name)
+               for m in find_mentions(part, year) for t in titled):
+            parts.append(part.strip())
+    return parts
 
 
 def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherited: RawLine | None, item: str) -> None:
@@ -259,7 +275,8 @@ def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherite
         # "新建公厕10座，9月底前完成6座" as a title beside a 完成时限 column: its step, dated as in a content cell
         steps = _title_steps(task, row, layout, title, words, deadline, year)
         in_words += steps
-        own["titled"] = title if steps and not item else ""  # a sub-item's words are its deadline's already
+        own["titled"] = title if any(clause not in words for _, _, clause in steps) and not item else ""  # a sub-item's
+        # words are its deadline's already; a restated clause of the words is no title's step
     periods += in_words
     own["in_words"] = len(in_words)
     blocks = _schedule_blocks(row, layout, year)
