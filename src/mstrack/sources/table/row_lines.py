@@ -8,6 +8,7 @@ from datetime import date
 from mstrack.domain import unique
 from mstrack.domain.dates import DateError
 from mstrack.errors import InputError, Message
+from mstrack.sources.table.columns import helping_column
 from mstrack.sources.table.mentions import BARE_RE, find_mentions
 from mstrack.sources.table.numbers import unit_key
 from mstrack.sources.table.raw import Layout as _Layout
@@ -119,8 +120,8 @@ def _date_alone(blocks: list[Block], row: Row, layout: _Layout) -> tuple[str, da
 def _blank_lead(task: RawTask, row: Row, layout: _Layout, previous: RawLine | None, inherited: RawLine | None,
                 units_cell: str) -> str:
     """A blank 牵头 cell beside named units. On a sub-row of the task, the task's lead goes on. On a new task of a text
-    export (.csv, which cannot merge cells) whose units are the row above's again, the lead above goes on (the block
-    merged, its lead written once); beside units of the row's own, the row names no lead: its units lead ("无牵头单位的，
+    export (.csv, which cannot merge cells) the lead above goes on (the block merged, its lead written once), unless the
+    row stands alone beside a 责任单位 of its own (`_own_units`): then it names no lead and its units lead ("无牵头单位的，
     责任单位即为牵头单位"), the lead above the other reading. In a file that keeps its merges (.docx, .xlsx), or where the
     units are in other columns than the row above's, the blank is the table's own: the units named share the lead
     (returns ""). Each but the first is doubted."""
@@ -130,7 +131,7 @@ def _blank_lead(task: RawTask, row: Row, layout: _Layout, previous: RawLine | No
     if not layout.sheet.merges and inherited is not None and inherited.lead_units and UNLISTED not in inherited.lead_units \
             and _filled(row, layout) == _filled(inherited.row, layout):  # its units where the row above has them
         leads = "、".join(inherited.lead_units)
-        if layout.cell(row, "units") != layout.cell(inherited.row, "units"):
+        if _own_units(row, layout, inherited, units_cell):
             task.doubts.append((row.number, header, Message(
                 "the {header} cell is blank beside the row's own units: {units} read as leading; {leads} may lead, "
                 "a merged cell written once above", header=header, leads=leads, units=units_cell)))
@@ -143,6 +144,22 @@ def _blank_lead(task: RawTask, row: Row, layout: _Layout, previous: RawLine | No
         task.doubts.append((row.number, header, Message(
             "the {header} cell is blank: {units} read as sharing the lead", header=header, units=units_cell)))
     return ""
+
+
+def _own_units(row: Row, layout: _Layout, inherited: RawLine, units_cell: str) -> bool:
+    """Units that lead in place of a blank 牵头 cell of a text export: a 责任单位 column's (helpers, 配合单位, never lead),
+    other than the row above's, naming none of its leads (县财政局、县审计局 under 县财政局: the merged block's units), on
+    a row alone between written leads (blanks in a run under one lead: a merged cell exported, written once)."""
+    filled = [c for c, f in zip(layout.by_kind.get("units", []), _filled(row, layout), strict=True) if f]
+    if not filled or any(helping_column(c) for c in filled) or layout.cell(row, "units") == layout.cell(inherited.row, "units"):
+        return False
+    if any(unit in units_cell for unit in inherited.lead_units) or not layout.cell(inherited.row, "lead"):
+        return False
+    rows = layout.sheet.rows
+    at = next((i for i, r in enumerate(rows) if r is row), len(rows))
+    after = rows[at + 1] if at + 1 < len(rows) else None
+    return after is None or bool(layout.cell(after, "lead")) or not layout.cell(after, "units") \
+        or ("seq" in layout.by_kind and not layout.cell(after, "seq"))  # a sub-row below: not a new task's blank
 
 
 def _filled(row: Row, layout: _Layout) -> list[bool]:
