@@ -156,24 +156,28 @@ def _label(text: str) -> tuple[str, str] | None:
     return (m[1], m[2].strip()) if m and column_kind(m[1], 2000).kind in LABEL_KINDS else None
 
 
-def _numbered_run(entries: list[_Entry | None]) -> tuple[int, int] | None:
-    """The longest run of rows that are items numbered in rising order (group headings, parts and the items' labelled
-    paragraphs between them; under a heading the numbers may start again at 1), at least MIN_ITEMS items: (first row,
-    row after the last)."""
-    best, start, last, items = None, None, 0, 0
+def _numbered_run(entries: list[_Entry | None]) -> tuple[int, int, list[tuple[int, int]]] | None:
+    """The longest run of rows that are items numbered in rising order (group headings, parts and the labelled
+    paragraphs of items and headings between them; under a heading the numbers may start again at 1), at least MIN_ITEMS
+    items: (first row, row after the last, the other such runs and groups under a heading: rows left out, said so)."""
+    best, start, last, items, runs = None, None, 0, 0, []
     for i, entry in enumerate([*entries, None]):
         after = entries[i - 1] if i and start is not None and start < i else None
-        restart = entry is not None and entry.kind == "item" and entry.code == "1" and after is not None and after.kind == "heading"
+        above = _past_labels(entries, start, i)  # the entry above the item's or the heading's labels
+        restart = entry is not None and entry.kind == "item" and entry.code == "1" and above is not None and above.kind == "heading"
         rising = entry is not None and (entry.kind != "item" or int(entry.code) > last or restart) and entry.kind != "pair" \
-            and (entry.kind != "label" or after is not None and after.kind in ("item", "part", "label"))
+            and (entry.kind != "label" or after is not None and after.kind in ("item", "part", "label", "heading"))
         if rising and start is None and entry.kind in ("part", "label"):
             rising = False
         if not rising:
-            if start is not None and items >= MIN_ITEMS and (best is None or items > best[2]):
+            headed = start is not None and items and entries[start].kind == "heading"  # a group of a list: its items
+            if start is not None and (items >= MIN_ITEMS or headed):
                 end = i
                 while entries[end - 1].kind == "heading":  # a heading after the last item heads nothing
                     end -= 1
-                best = (start, end, items)
+                runs.append((start, end))
+                if items >= MIN_ITEMS and (best is None or items > best[2]):
+                    best = (start, end, items)
             start, last, items = None, 0, 0
             if entry is None or entry.kind in ("pair", "part", "label"):
                 continue
@@ -181,11 +185,19 @@ def _numbered_run(entries: list[_Entry | None]) -> tuple[int, int] | None:
             start = i
         if entry.kind == "item":
             last, items = int(entry.code), items + 1
-    return (best[0], best[1]) if best else None
+    return (best[0], best[1], [run for run in runs if run != best[:2]]) if best else None
+
+
+def _past_labels(entries: list[_Entry | None], start: int | None, i: int) -> _Entry | None:
+    """The run's entry above row `i` that is not a labelled paragraph; None at the run's start."""
+    k = i - 1
+    while start is not None and k >= start and entries[k] is not None and entries[k].kind == "label":
+        k -= 1
+    return entries[k] if start is not None and k >= start else None
 
 
 def _labelled(entries: list[_Entry]) -> list[_Entry]:
-    """A run's entries with each labelled paragraph joined to the item (or part) above it."""
+    """A run's entries with each labelled paragraph joined to the item, part or group heading above it."""
     joined: list[_Entry] = []
     for entry in entries:
         if entry.kind == "label":
@@ -198,16 +210,28 @@ def _labelled(entries: list[_Entry]) -> list[_Entry]:
 def _numbered_table(chosen: list[_Entry]) -> tuple[list[str], list[list[str]]]:
     """The rows of a numbered list as a table: (header, cells). A part ("(2)…" under "17.") keeps its number in its words:
     a row without 序号, read as the item above's. The items' labelled paragraphs are columns of their own, named by
-    their labels; the offices printed after an item's words stay its 责任单位 unless a label names who does the work."""
+    their labels. Per row, an item's own labels come first, then the offices printed after its words (its 责任单位, in
+    the 责任单位 column, labelled or not), then the labels under its group's heading (the group's units)."""
+    def staffed(labels: dict[str, str]) -> bool:
+        return any(column_kind(name, 2000).kind in ("lead", "units") for name in labels)
+
     labels = list(dict.fromkeys(name for e in chosen for name in e.labels))
-    staffed = any(column_kind(name, 2000).kind in ("lead", "units") for name in labels)
-    names = [*([] if staffed else ["责任单位"]), *labels]
+    bracketed = any(e.units and not staffed(e.labels) for e in chosen if e.kind != "heading")
+    unlabelled = "责任单位" not in labels and (bracketed or not staffed(dict.fromkeys(labels)))  # a column for the brackets
+    names = [*(["责任单位"] if unlabelled else []), *labels]
     header = ["序号", "工作任务", *names]
-    rows = []
+    rows, group = [], {}
     for e in chosen:
-        cells = [*([] if staffed else [e.units]), *(e.labels.get(name, "") for name in labels)]
-        rows.append([e.text] * len(header) if e.kind == "heading" else [e.code, e.text, *cells] if e.kind == "item"
-                    else ["", f"{e.code}{e.text}", *cells])
+        if e.kind == "heading":
+            group = e.labels
+            rows.append([e.text] * len(header))
+            continue
+        own = bool(e.units) or staffed(e.labels)  # the item names who does it: the group's offices are not its
+        cells = {**{k: v for k, v in group.items() if not (own and staffed({k: v}))}, **e.labels}
+        if e.units and not staffed(e.labels):
+            cells["责任单位"] = e.units
+        values = [cells.get(name, "") for name in names]
+        rows.append([e.code, e.text, *values] if e.kind == "item" else ["", f"{e.code}{e.text}", *values])
     return header, rows
 
 
@@ -471,13 +495,16 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
     for sheet in sheets:
         entries = [_entry(row) for row in sheet.rows]
         if run := _numbered_run(entries):
-            start, end = run
+            start, end, others = run
             above = _above(sheet, start)
             chosen = _labelled([e for e in entries[start:end] if e is not None])
             if not _is_programme(sheet, above, [e.text for e in chosen if e.kind == "item"], reported=reported):
                 continue  # a letter's or a notice's points: no programme of work above them
             header, rows = _numbered_table(chosen)
-            return _as_table(sheet, header, rows, [e.row for e in chosen], above, year, _after(sheet.rows[end:]))
+            listed = _as_table(sheet, header, rows, [e.row for e in chosen], above, year, _after(sheet.rows[end:]))
+            # another list of numbered items on the page (one cut by a line between its groups) is not read: said so
+            listed[0].left_out = [e.row.number for a, b in others for e in entries[a:b] if e is not None and e.kind == "item"]
+            return listed
         if run := _bracketed_run(sheet.rows):
             start, chosen = run  # "(一)" stays in the words: the reader codes it 一(一)
             end = start + len(chosen)
