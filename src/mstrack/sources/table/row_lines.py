@@ -124,11 +124,13 @@ def _blank_lead(task: RawTask, row: Row, layout: _Layout, previous: RawLine | No
     row stands alone beside a 责任单位 of its own (`_own_units`): then it names no lead and its units lead ("无牵头单位的，
     责任单位即为牵头单位"), the lead above the other reading. In a file that keeps its merges (.docx, .xlsx), or where the
     units are in other columns than the row above's, the blank is the table's own: the units named share the lead
-    (returns ""). Each but the first is doubted."""
+    (returns ""), unless they are all helpers (配合单位), who never lead: the lead above goes on, as in a text export.
+    Each but the first is doubted."""
     if previous is not None and previous.lead_units and UNLISTED not in previous.lead_units:
         return "、".join(previous.lead_units)
     header = layout.header("lead")
-    if not layout.sheet.merges and inherited is not None and inherited.lead_units and UNLISTED not in inherited.lead_units \
+    if (not layout.sheet.merges or _helpers_only(row, layout)) \
+            and inherited is not None and inherited.lead_units and UNLISTED not in inherited.lead_units \
             and _filled(row, layout) == _filled(inherited.row, layout):  # its units where the row above has them
         leads = "、".join(inherited.lead_units)
         if _own_units(row, layout, inherited, units_cell):
@@ -150,7 +152,7 @@ def _own_units(row: Row, layout: _Layout, inherited: RawLine, units_cell: str) -
     """Units that lead in place of a blank 牵头 cell of a text export: a 责任单位 column's (helpers, 配合单位, never lead),
     other than the row above's, naming none of its leads (县财政局、县审计局 under 县财政局: the merged block's units), on
     a row alone between written leads (blanks in a run under one lead: a merged cell exported, written once)."""
-    filled = [c for c, f in zip(layout.by_kind.get("units", []), _filled(row, layout), strict=True) if f]
+    filled = _filled_columns(row, layout)
     if not filled or any(helping_column(c) for c in filled) or layout.cell(row, "units") == layout.cell(inherited.row, "units"):
         return False
     if any(unit in units_cell for unit in inherited.lead_units) or not layout.cell(inherited.row, "lead"):
@@ -160,6 +162,17 @@ def _own_units(row: Row, layout: _Layout, inherited: RawLine, units_cell: str) -
     after = rows[at + 1] if at + 1 < len(rows) else None
     return after is None or bool(layout.cell(after, "lead")) or not layout.cell(after, "units") \
         or ("seq" in layout.by_kind and not layout.cell(after, "seq"))  # a sub-row below: not a new task's blank
+
+
+def _helpers_only(row: Row, layout: _Layout) -> bool:
+    """The row names units in helpers' columns (配合单位) only."""
+    filled = _filled_columns(row, layout)
+    return bool(filled) and all(helping_column(c) for c in filled)
+
+
+def _filled_columns(row: Row, layout: _Layout) -> list:
+    """The units columns the row fills."""
+    return [c for c, f in zip(layout.by_kind.get("units", []), _filled(row, layout), strict=True) if f]
 
 
 def _filled(row: Row, layout: _Layout) -> list[bool]:

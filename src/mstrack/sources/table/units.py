@@ -349,16 +349,19 @@ LONE_LEAD_RE = re.compile(rf"{FRAMING_RE}(?P<name>[^、，,；;。\s（）()]{{2
 
 
 POST_TITLE = rf"(?:{HEAD_TITLE}|(?:副)?秘书长|[河湖林路]长)"  # posts of a whole organ ("市政府副秘书长", "各级河长")
+POST_SERVICE = r"热线|信箱|专线|邮箱|专班|平台|窗口|网站"  # "市长热线", "区长信箱": a post's service, an office, no name
 
 
 def a_person(name: str) -> bool:
     """A person or a post named where an office is expected ("张三同志", "分管副市长", "李四副市长", "县委书记",
     "市政府副秘书长王五", "各级河长"): a name that ends with a title of office, or with a title and a person's short
     name after it, or a name with 同志. An office whose name holds a title ("市长热线办公室", "市河长制办公室") ends
-    like an office, and a short name alone ("妇联", "残联") is an office's."""
+    like an office, a title's service ("市长热线", "区长信箱") is one, and a short name alone ("妇联", "残联") is an
+    office's."""
     text = re.sub(r"\s+", "", name)
     m = re.fullmatch(rf".*?{POST_TITLE}(?P<after>[\u4e00-\u9fff]{{2,3}})?|(?P<before>[\u4e00-\u9fff]{{2,3}}?)同志", text)
-    return m is not None and not UNITISH & set(m["after"] or m["before"] or "")
+    return m is not None and not UNITISH & set(m["after"] or m["before"] or "") \
+        and not re.match(POST_SERVICE, m["after"] or "")
 
 
 ROLE_SENTENCE_RE = re.compile(rf"^\s*{FRAMING_RE}(?P<unit>[^，,；;。、\s]{{1,20}}?(?:[{OFFICE_END}]|{'|'.join(UNITS_END)}))\s*"
