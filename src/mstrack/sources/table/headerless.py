@@ -69,7 +69,7 @@ RESULT_RE = re.compile(r"已(?:完成|开工|建成|投入|完工|惠及)|截至
 @dataclass
 class _Entry:
     row: Row
-    kind: str  # "item", "part", "heading", "pair", "label"
+    kind: str  # "item", "part", "heading", "pair", "label", "note" (a labelled paragraph naming no column: "联系人：…")
     code: str  # a label's name ("责任单位") for kind "label"
     text: str
     units: str = ""
@@ -140,13 +140,39 @@ def _entry(row: Row) -> _Entry | None:
         return _Entry(row, "heading", "", first)
     for kind, pattern in (("item", ITEM_RE), ("part", PART_RE)):
         if m := pattern.match(first):
-            text, trailing = _units_after(m[2].strip())
-            return _Entry(row, kind, m[1], text, units=units or trailing)
-    return None
+            words, labels = _own_labels(m[2].strip())
+            text, trailing = _units_after(words)
+            return _Entry(row, kind, m[1], text, units=units or trailing, labels=labels)
+    return _Entry(row, "note", "", first) if not units and LABEL_RE.match(first) else None
 
 
 LABEL_RE = re.compile(r"^([^，。,；;：:\s\d]{2,8})\s*[：:]\s*(\S.*)$", re.S)  # "责任单位：区财政局", "完成时限：2024年底"
 LABEL_KINDS = {"lead", "units", "deadline"}  # the labels that name a column of the item above: who does it, by when
+
+
+OWN_LABEL_RE = re.compile(r"(?<=[。；;，,\s])\s*([^，。,；;：:\s\d（）()]{2,8})\s*[：:]")  # "…3所。责任单位：区教育局" on the item's line
+
+
+def _own_labels(text: str) -> tuple[str, dict[str, str]]:
+    """An item's sentence and the labels printed after it on its own line ("新建幼儿园3所。责任单位：区教育局；完成时限：
+    2024年底"): (words, {label: value}), the labels from the first that names a column (_label's kinds) on; a label
+    naming no column ("联系人：") only ends the value before it."""
+    found = [m for m in OWN_LABEL_RE.finditer(text) if not _open_bracket(text[:m.start()])]  # "（牵头单位：…；配合单位：…）": units.py's
+    first = next((k for k, m in enumerate(found) if column_kind(m[1], 2000).kind in LABEL_KINDS), None)
+    words = text[:found[first].start()].rstrip("，,；;。 ") if first is not None else ""
+    if not words:
+        return text, {}
+    labels: dict[str, str] = {}
+    for k, m in enumerate(found[first:], first):
+        value = text[m.end():found[k + 1].start() if k + 1 < len(found) else len(text)].strip(" ；;，,。")
+        if value and column_kind(m[1], 2000).kind in LABEL_KINDS:
+            labels.setdefault(m[1], value)
+    return words, labels
+
+
+def _open_bracket(text: str) -> bool:
+    """Whether a bracket is still open at the end of the text."""
+    return len(re.findall(r"[（(]", text)) > len(re.findall(r"[）)]", text))
 
 
 def _label(text: str) -> tuple[str, str] | None:
@@ -159,27 +185,29 @@ def _label(text: str) -> tuple[str, str] | None:
 def _numbered_run(entries: list[_Entry | None]) -> tuple[int, int, list[tuple[int, int]]] | None:
     """The longest run of rows that are items numbered in rising order (group headings, parts and the labelled
     paragraphs of items and headings between them; under a heading the numbers may start again at 1), at least MIN_ITEMS
-    items: (first row, row after the last, the other such runs and groups under a heading: rows left out, said so)."""
+    items; a labelled paragraph naming no column ("联系人：…") inside the run is skipped, a label after it ends the run:
+    (first row, row after the last, the other such runs and groups under a heading: rows left out, said so)."""
     best, start, last, items, runs = None, None, 0, 0, []
     for i, entry in enumerate([*entries, None]):
         after = entries[i - 1] if i and start is not None and start < i else None
         above = _past_labels(entries, start, i)  # the entry above the item's or the heading's labels
         restart = entry is not None and entry.kind == "item" and entry.code == "1" and above is not None and above.kind == "heading"
         rising = entry is not None and (entry.kind != "item" or int(entry.code) > last or restart) and entry.kind != "pair" \
-            and (entry.kind != "label" or after is not None and after.kind in ("item", "part", "label", "heading"))
-        if rising and start is None and entry.kind in ("part", "label"):
+            and (entry.kind != "label" or after is not None and after.kind in ("item", "part", "label", "heading")) \
+            and (entry.kind != "note" or after is not None)
+        if rising and start is None and entry.kind in ("part", "label", "note"):
             rising = False
         if not rising:
             headed = start is not None and items and entries[start].kind == "heading"  # a group of a list: its items
             if start is not None and (items >= MIN_ITEMS or headed):
                 end = i
-                while entries[end - 1].kind == "heading":  # a heading after the last item heads nothing
+                while entries[end - 1].kind in ("heading", "note"):  # a heading after the last item heads nothing
                     end -= 1
                 runs.append((start, end))
                 if items >= MIN_ITEMS and (best is None or items > best[2]):
                     best = (start, end, items)
             start, last, items = None, 0, 0
-            if entry is None or entry.kind in ("pair", "part", "label"):
+            if entry is None or entry.kind in ("pair", "part", "label", "note"):
                 continue
         if start is None:
             start = i
@@ -191,15 +219,17 @@ def _numbered_run(entries: list[_Entry | None]) -> tuple[int, int, list[tuple[in
 def _past_labels(entries: list[_Entry | None], start: int | None, i: int) -> _Entry | None:
     """The run's entry above row `i` that is not a labelled paragraph; None at the run's start."""
     k = i - 1
-    while start is not None and k >= start and entries[k] is not None and entries[k].kind == "label":
+    while start is not None and k >= start and entries[k] is not None and entries[k].kind in ("label", "note"):
         k -= 1
     return entries[k] if start is not None and k >= start else None
 
 
 def _labelled(entries: list[_Entry]) -> list[_Entry]:
-    """A run's entries with each labelled paragraph joined to the item, part or group heading above it."""
+    """A run's entries with each labelled paragraph joined to the item, part or group heading above it; a note dropped."""
     joined: list[_Entry] = []
     for entry in entries:
+        if entry.kind == "note":
+            continue
         if entry.kind == "label":
             joined[-1].labels.setdefault(entry.code, entry.text)
         else:
