@@ -190,16 +190,21 @@ def _printed_again(mention: Mention, earlier: list[Mention], text: str) -> bool:
                                                                                         mention.comparator)]
     return not mention.each and any(PART_OF_WHOLE_RE.match(mention.verbs) or (
         one.noun and mention.noun and (one.noun in mention.noun or mention.noun in one.noun))
-        or (not one.noun and not mention.noun and one.name == mention.name and not another_thing(mention, [one], text))
-        for one in same)
+        or _one_bare_name(one, mention, text) for one in same)
 
 
 def _said_again(mention: Mention, placed: list[Mention], text: str) -> bool:
     """"社会消费品零售总额增长5%，即增长5%以上": a figure with no noun beside the one the indicator took, both of one
     name and one of them bare, is the same target said again with its bound (as figures._bare_and_bounded)."""
     return not mention.noun and not mention.each and any(
-        not one.noun and one.name == mention.name and one.value == mention.value and unit_key(one.unit) == unit_key(mention.unit)
-        and "=" in (one.comparator, mention.comparator) and not another_thing(mention, [one], text) for one in placed)
+        one.value == mention.value and unit_key(one.unit) == unit_key(mention.unit)
+        and "=" in (one.comparator, mention.comparator) and _one_bare_name(one, mention, text) for one in placed)
+
+
+def _one_bare_name(one: Mention, mention: Mention, text: str) -> bool:
+    """Two figures with no noun, the second named by the first ("…总额增长5%，即增长5%"): one target said again, unless
+    the words make them two things ("…总额增长5%，外贸出口增长5%": likeness.another_thing)."""
+    return not one.noun and not mention.noun and one.name == mention.name and not another_thing(mention, [one], text)
 
 
 # "完成60%任务", "完成年度任务的60%": a share of the task's own work, not a rate of something else
@@ -259,9 +264,9 @@ def per_period(one: Series) -> bool:
     """Per-period amounts, not running totals: a series that falls, or repeats, without saying 累计."""
     if is_level(one) or len(one.points) < 2 or len({unit_key(m.unit) for _, _, m in one.points}) > 1:
         return False  # levels, single figures and figures counted in different units are read as printed
-    steps = [Decimal(str(m.value)) for _, _, m in one.points]
+    steps = [_value(m) for _, _, m in one.points]
     if one.statement is not None and without_date(one.statement.verbs) != one.statement.verbs and not one.points[-1][2].total \
-            and sum(steps) == Decimal(str(one.statement.value)) != steps[-1]:
+            and sum(steps) == _value(one.statement) != steps[-1]:
         return True  # steps with no year's figure, their sum the target (figures._steps_target)
     for (_, _, a), (_, _, b) in zip(one.points, one.points[1:], strict=False):
         if b.total:
