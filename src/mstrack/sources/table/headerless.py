@@ -150,6 +150,12 @@ LABEL_RE = re.compile(r"^([^，。,；;：:\s\d]{2,8})\s*[：:]\s*(\S.*)$", re.S
 LABEL_KINDS = {"lead", "units", "deadline"}  # the labels that name a column of the item above: who does it, by when
 
 
+def _label_kind(label: str) -> str:
+    """The column a paragraph's label names ("责任单位" → units): the kind does not depend on the year, which
+    column_kind needs only to date a period's or a schedule's column ("一季度"), never one of LABEL_KINDS."""
+    return column_kind(label, 2000).kind
+
+
 OWN_LABEL_RE = re.compile(r"(?<=[。；;，,\s])\s*([^，。,；;：:\s\d（）()]{2,8})\s*[：:]")  # "…3所。责任单位：区教育局" on the item's line
 
 
@@ -158,14 +164,14 @@ def _own_labels(text: str) -> tuple[str, dict[str, str]]:
     2024年底"): (words, {label: value}), the labels from the first that names a column (_label's kinds) on; a label
     naming no column ("联系人：") only ends the value before it."""
     found = [m for m in OWN_LABEL_RE.finditer(text) if not _open_bracket(text[:m.start()])]  # "（牵头单位：…；配合单位：…）": units.py's
-    first = next((k for k, m in enumerate(found) if column_kind(m[1], 2000).kind in LABEL_KINDS), None)
+    first = next((k for k, m in enumerate(found) if _label_kind(m[1]) in LABEL_KINDS), None)
     words = text[:found[first].start()].rstrip("，,；;。 ") if first is not None else ""
     if not words:
         return text, {}
     labels: dict[str, str] = {}
     for k, m in enumerate(found[first:], first):
         value = text[m.end():found[k + 1].start() if k + 1 < len(found) else len(text)].strip(" ；;，,。")
-        if value and column_kind(m[1], 2000).kind in LABEL_KINDS:
+        if value and _label_kind(m[1]) in LABEL_KINDS:
             labels.setdefault(m[1], value)
     return words, labels
 
@@ -179,7 +185,7 @@ def _label(text: str) -> tuple[str, str] | None:
     """A paragraph that is a column's label and its value, printed under the item it belongs to ("责任单位：区财政局"):
     (label, value). Only labels that name who does the work or by when (columns.column_kind)."""
     m = LABEL_RE.match(text)
-    return (m[1], m[2].strip()) if m and column_kind(m[1], 2000).kind in LABEL_KINDS else None
+    return (m[1], m[2].strip()) if m and _label_kind(m[1]) in LABEL_KINDS else None
 
 
 def _numbered_run(entries: list[_Entry | None]) -> tuple[int, int, list[tuple[int, int]]] | None:
@@ -243,7 +249,7 @@ def _numbered_table(chosen: list[_Entry]) -> tuple[list[str], list[list[str]]]:
     their labels. Per row, an item's own labels come first, then the offices printed after its words (its 责任单位, in
     the 责任单位 column, labelled or not), then the labels under its group's heading (the group's units)."""
     def staffed(labels: dict[str, str]) -> bool:
-        return any(column_kind(name, 2000).kind in ("lead", "units") for name in labels)
+        return any(_label_kind(name) in ("lead", "units") for name in labels)
 
     labels = list(dict.fromkeys(name for e in chosen for name in e.labels))
     bracketed = any(e.units and not staffed(e.labels) for e in chosen if e.kind != "heading")
