@@ -10,11 +10,11 @@ from decimal import Decimal
 
 from mstrack.domain.quantities import AT_LEAST_PREFIXES, AT_MOST_PREFIXES, as_number
 from mstrack.errors import Message
-from mstrack.sources.table.likeness import another_thing
+from mstrack.sources.table.likeness import another_thing, opens_with_date
 from mstrack.sources.table.mentions import COMPLETE_RE, Mention, find_mentions, protect_commas, stated
 from mstrack.sources.table.numbers import unit_factor, unit_key
 from mstrack.sources.table.raw import RawLine, RawTask
-from mstrack.sources.table.schedule import dated_parts, month_digits, numbered_deadlines, numbered_parts, without_date
+from mstrack.sources.table.schedule import dated_parts, month_digits, numbered_deadlines, numbered_parts
 from mstrack.sources.table.series import (
     LEVEL_UNITS,
     Series,
@@ -76,13 +76,7 @@ def _last_steps(mentions: list[Mention]) -> dict[str, list[Mention]]:
     for m in mentions:
         by_unit.setdefault(unit_key(m.unit), []).append(m)
     return {unit: steps for unit, steps in by_unit.items() if (any(map(bare_step, steps)) or len(steps) > 1)
-            and all(bare_step(m) or _dated(m) and (k == 0 or m.name == steps[0].name) for k, m in enumerate(steps))}
-
-
-def _dated(mention: Mention) -> bool:
-    """A figure whose words open with a date ("第一季度完成年度投资的25%"): a step, naming what the bare steps after it
-    count ("上半年完成50%")."""
-    return without_date(mention.verbs) != mention.verbs
+            and all(bare_step(m) or opens_with_date(m) and (k == 0 or m.name == steps[0].name) for k, m in enumerate(steps))}
 
 
 def _steps_target(steps: list[Mention]) -> Mention:

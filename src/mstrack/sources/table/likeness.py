@@ -29,10 +29,15 @@ def another_thing(mention: Mention, earlier: list[Mention], text: str) -> bool:
         and any(first.excerpt in one and mention.excerpt in one for one in sentences) for first in same)
 
 
+def opens_with_date(mention: Mention) -> bool:
+    """A figure whose words open with a date ("第一季度完成年度投资的25%", "6月底前新建公厕10座"): a dated step."""
+    return without_date(mention.verbs) != mention.verbs
+
+
 def _own_step(first: Mention, then: Mention) -> bool:
     """Two figures each after a date of its own and a name the other does not share ("6月底前新建公厕10座，12月底前
     改造公厕10座"): two works, each due then; the same name at two dates is the one target restated."""
-    return not first.noun and not then.noun and all(without_date(one.verbs) != one.verbs for one in (first, then)) \
+    return not first.noun and not then.noun and all(map(opens_with_date, (first, then))) \
         and first.name not in then.name and then.name not in first.name
 
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 from mstrack.domain.dates import month_end
 from mstrack.domain.quantities import as_number
 from mstrack.model import Milestone
-from mstrack.sources.table.likeness import PART_OF_WHOLE_RE, another_thing, similarity, word_pairs
+from mstrack.sources.table.likeness import PART_OF_WHOLE_RE, another_thing, opens_with_date, similarity, word_pairs
 from mstrack.sources.table.mentions import LEVEL_WORDS, Mention, content_words, find_mentions
 from mstrack.sources.table.numbers import unit_factor, unit_key
 from mstrack.sources.table.schedule import without_date
@@ -265,7 +265,7 @@ def per_period(one: Series) -> bool:
     if is_level(one) or len(one.points) < 2 or len({unit_key(m.unit) for _, _, m in one.points}) > 1:
         return False  # levels, single figures and figures counted in different units are read as printed
     steps = [_value(m) for _, _, m in one.points]
-    if one.statement is not None and without_date(one.statement.verbs) != one.statement.verbs and not one.points[-1][2].total \
+    if one.statement is not None and opens_with_date(one.statement) and not one.points[-1][2].total \
             and sum(steps) == _value(one.statement) != steps[-1]:
         return True  # steps with no year's figure, their sum the target (figures._steps_target)
     for (_, _, a), (_, _, b) in zip(one.points, one.points[1:], strict=False):
