@@ -834,6 +834,36 @@ TABLES: dict[str, dict] = {
         # the two group headings, each over the table's width
         "merges": [(1, 0, 1, 1), (5, 0, 5, 1)],
     },
+    "shengsi-2023-fenjie.docx": {
+        # held out (fourteenth set, helper b): a county's breakdown of its work report (嵊泗县 of 舟山), each leader's
+        # heading "一、杨松县长牵头重点工作" over items numbered again from 1, each item followed by one labelled line
+        # (责任单位:…) naming one to five offices with no word for which leads; the label is the column here (as
+        # zhejiang-2020's 牵头单位), the headings rows merged over the table's width; the page's index lines and the
+        # title are paragraphs above it; the excerpt ends at item 二5's empty 责任单位 label, so 二5 is left out (SOURCES.md)
+        "title": "2023年政府工作报告重点工作责任分解",
+        "before": ["索引号 11330922090963010M/2023-31395",
+                   "组配分类 政府工作报告执行  发布机构 嵊泗县人民政府办公室",
+                   "生成日期 2023-02-22  公开方式 主动公开",
+                   "2023年政府工作报告重点工作责任分解",
+                   "发布时间:2023-02-22 09:12",
+                   "信息来源:县政府办公室"],
+        "header": ["", "责任单位"],
+        "rows": [
+            ["一、杨松县长牵头重点工作", None],
+            ["1.一般公共预算收入与经济增长基本同步。", "县财政局"],
+            ["2.深化国有企业、国有资金、国有房产改革,提高财政拨款单位财政资金使用绩效。", "县财政局"],
+            ["二、宋晖常务副县长牵头重点工作", None],
+            ["1.地区生产总值(GDP)增长10%左右,固定资产投资额达到100亿元以上,城乡常住居民人均可支配收入分别增长8%、8.5%。",
+             "县发改局、县人力社保局、县农业农村局、县属有关部门、各乡镇人民政府"],
+            ["2.编制实施嵊泗国际旅游岛战略性总体规划,全面启动以花鸟岛为核心的国家级旅游度假区创建,创成省级旅游度假区并列入国家级"
+             "推荐名单。", "县文广旅体局"],
+            ["3.实施渔港经济区建设,开展国家级沿海渔港经济区申报工作。", "县海洋与渔业局、县绿色小微园区开发建设指挥部"],
+            ["4.打造嵊山国际海钓基地,加快推进海钓码头、海钓展示厅等基础设施建设,突破船型审批政策限制,推进海钓场海域“三权分置”,"
+             "确保9月底前海钓船投入运行。", "县海洋与渔业局、县资源规划局、嵊山镇人民政府"],
+        ],
+        # the two leaders' headings, each over the table's width
+        "merges": [(1, 0, 1, 1), (4, 0, 4, 1)],
+    },
 }
 
 
