@@ -864,6 +864,30 @@ TABLES: dict[str, dict] = {
         # the two leaders' headings, each over the table's width
         "merges": [(1, 0, 1, 1), (4, 0, 4, 1)],
     },
+    "dangshan-2023-1-6yue.xlsx": {
+        # held out (fourteenth set, helper b): a county's bulletin on its 暖民心行动 after six months (砀山县 of 宿州), each
+        # action "(一)就业促进行动" followed by two labelled parts, 市定任务(2023年度) (the year's targets the city set, two
+        # numbered lines) and 工作进展情况 (the progress, two numbered lines); the two labels are the columns here (as
+        # chuzhou-2020's), each part's numbered lines one cell; the excerpt ends inside action (六)'s progress, so (六)
+        # is left out (SOURCES.md)
+        "title": "砀山县2023年暖民心行动1-6月份",
+        "header": ["", "市定任务(2023年度)", "工作进展情况"],
+        "rows": [
+            ["一、各项目实施进展情况", None, None],
+            ["(一)就业促进行动", "1、充分就业社区创建18个;\n2、新增技能人才2400人;",
+             "1、充分就业社区创建18个,已完成目标任务的100%。\n2、新增技能人才2450人,已完成目标任务的100%。"],
+            ["(二)新徽菜·名徽厨行动", "1、徽菜师傅技能培训240人次;\n2、新增徽菜师傅200人;",
+             "1、开展徽菜师傅技能培训266人次,已完成目标任务的100%。\n2、新增徽菜师傅210人,已完成目标任务的100%。"],
+            ["(三)老年助餐行动", "1、城市老年食堂(助餐点)8个;\n2、农村老年食堂(助餐点)15个;",
+             "1、新增城市老年食堂、助餐点8个,已完成目标任务的100%。\n2、新增农村老年食堂、助餐点15个,已完成目标任务的100%。"],
+            ["(四)健康口腔行动", "1、新增牙椅8张;\n2、新增窝沟封闭6-9岁儿童5120人。",
+             "1、全县新增牙椅数8张,目前已新增8张,已完成目标任务的100%;\n2、目前已完成窝沟封闭儿童6442人,已完成目标任务的100%。"],
+            ["(五)安心托幼行动", "1、新增托位数900个;\n2、新增公办园学位900个;",
+             "1、新增托位数506个,已完成目标任务的100%;\n2、新增公办园学位990个,已完成目标任务的100%;"],
+        ],
+        # the part heading over the table's width
+        "merges": [(1, 0, 1, 2)],
+    },
 }
 
 
