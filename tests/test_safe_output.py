@@ -216,7 +216,7 @@ def test_a_backup_uses_sqlite3_alone(demo_cli, tmp_path):
     """The backup is sqlite3's own API on sqlite3's own connection: no SQLAlchemy engine is opened for it."""
     copy = tmp_path / "copy.db"
     code = ("import sys\nimport mstrack.cli\nsys.argv = ['mstrack', '--db', sys.argv[1], 'db', 'backup', sys.argv[2]]\n"
-            "try:\n    mstrack.cli.run()\nexcept SystemExit as done:\n    assert not done.code, done.code\n"
+            "try:\n    mstrack.cli.run(last=False)\nexcept SystemExit as done:\n    assert not done.code, done.code\n"
             "print(sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'sqlmodel'}))")
     done = subprocess.run([sys.executable, "-c", code, str(demo_cli.db), str(copy)], capture_output=True, text=True,
                           timeout=60)

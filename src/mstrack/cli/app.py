@@ -17,7 +17,7 @@ import typer.completion
 import typer.core
 
 from mstrack import __version__
-from mstrack.cli.common import choice, echo, fail, plain_values, say, use_lang, words
+from mstrack.cli.common import allow_quick_exit, choice, echo, fail, plain_values, quick_exit, say, use_lang, words
 
 HELP_ORDER = ("init", "demo", "status", "show", "log", "history", "batches", "undo", "programmes", "units",
               "import", "export", "db", "report")
@@ -514,9 +514,13 @@ def _output_failed(error: OSError) -> int:
     return BROKEN_PIPE_EXIT if error.errno == errno.EPIPE else 2
 
 
-def run() -> None:
+def run(*, last: bool = True) -> None:
     """The command line's one exit point (the `mstrack` script): what could not be written is said here, by
-    whatever wrote it: a command, the root's --help, or Click itself showing a usage error or a group's help."""
+    whatever wrote it: a command, the root's --help, or Click itself showing a usage error or a group's help.
+    `last`: this is the process's last act, so a command that kept its objects (keep_until_exit) ends the
+    process without freeing them; a caller that goes on after the SystemExit passes last=False."""
+    if last:
+        allow_quick_exit()
     try:
         app(prog_name="mstrack")
     except OutputFailed as failed:
@@ -525,10 +529,11 @@ def run() -> None:
         if error.errno not in OUTPUT_ERRORS:
             raise
         raise SystemExit(_output_failed(error)) from None
-    except SystemExit:
+    except SystemExit as exiting:
         try:  # what is still buffered goes out now, where a failure can be said
             sys.stdout.flush()
             sys.stderr.flush()
+            quick_exit(exiting.code)  # a command that kept its objects ends here, without freeing them
         except OSError as error:
             if error.errno not in OUTPUT_ERRORS:
                 raise
