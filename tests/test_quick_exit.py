@@ -2,6 +2,7 @@
 ends it without freeing them, only once its output is out, its store closed and the atexit handlers run."""
 
 import atexit
+import gc
 import json
 import os
 import subprocess
@@ -14,12 +15,13 @@ import pytest
 from mstrack.cli import common
 
 # The script as installed runs `run()`; this one also says, on stderr, when the atexit handlers ran and when the
-# process ended through os._exit (and with which code), in the order they happened.
-SCRIPT = """import atexit, os, sys
+# process ended through os._exit (with which code, and whether the collector had been told to leave what lives
+# alone: gc.freeze), in the order they happened.
+SCRIPT = """import atexit, gc, os, sys
 atexit.register(lambda: sys.stderr.write("atexit ran\\n"))
 _exit = os._exit
 def ending(code):
-    sys.stderr.write(f"os._exit({code})\\n")
+    sys.stderr.write(f"os._exit({code}), frozen: {gc.get_freeze_count() > 0}\\n")
     sys.stderr.flush()
     _exit(code)
 os._exit = ending
@@ -47,7 +49,7 @@ def test_a_status_piped_from_the_script_is_whole_and_the_process_ends_quickly(de
     done = script(demo_cli.db, *asked)
     assert done.stdout == expected.stdout_bytes
     assert done.returncode == expected.exit_code == code
-    assert done.stderr.decode().splitlines() == ["atexit ran", f"os._exit({code})"]
+    assert done.stderr.decode().splitlines() == ["atexit ran", f"os._exit({code}), frozen: True"]
     if "://" not in str(demo_cli.db):
         assert sorted(p.name for p in Path(demo_cli.db).parent.iterdir() if p.name.startswith("demo.db")) == ["demo.db"]
 
@@ -58,7 +60,7 @@ def test_the_table_and_other_commands_end_as_before(demo_cli):
     assert table.exit_code == 0 and table.exception is None, table.output
     done = script(demo_cli.db, "status", "--as-of", "2023-07-01")
     assert (done.returncode, done.stdout) == (0, table.stdout_bytes)
-    assert done.stderr.decode().splitlines() == ["atexit ran", "os._exit(0)"]
+    assert done.stderr.decode().splitlines() == ["atexit ran", "os._exit(0), frozen: True"]
     shown = script(demo_cli.db, "show", "shenzhen-2023/5", "--as-of", "2023-07-01", "--format", "json")
     assert shown.returncode == 0 and json.loads(shown.stdout)["code"] == "5"
     assert shown.stderr.decode().splitlines() == ["atexit ran"]
@@ -95,6 +97,7 @@ def quick(monkeypatch):
     monkeypatch.setattr(os, "_exit", ended)
     monkeypatch.setattr(atexit, "_run_exitfuncs", lambda: steps.append(("atexit",)))
     monkeypatch.setattr(common, "flush_output", lambda: steps.append(("flush",)))
+    monkeypatch.setattr(gc, "freeze", lambda: steps.append(("freeze",)))  # not this test run's objects
     return steps, Ended
 
 
@@ -113,7 +116,7 @@ def test_quick_exit_flushes_closes_and_runs_the_handlers_first(quick):
     common.keep_until_exit(["rows"])
     with pytest.raises(ended):
         common.quick_exit(1)
-    assert steps == [("close",), ("flush",), ("atexit",), ("flush",), ("exit", 1)]
+    assert steps == [("freeze",), ("close",), ("flush",), ("atexit",), ("flush",), ("exit", 1)]
     steps.clear()
     with pytest.raises(ended):
         common.quick_exit(None)
@@ -129,7 +132,7 @@ def test_quick_exit_leaves_the_normal_exit_when_it_cannot_be_sure(quick):
     common.quick_exit("a message")
     common._stores.append(FakeStore(steps, idle=False))
     common.quick_exit(0)
-    assert steps == [("close",)]
+    assert steps == [("freeze",), ("close",)]
     common._stores.clear()
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait)
@@ -149,6 +152,7 @@ def test_in_process_nothing_is_kept(demo_cli):
     result = demo_cli("status", "--format", "json", "--as-of", "2023-07-01")
     assert result.exit_code == 0 and result.exception is None
     assert common._kept is None and common._stores == []
+    assert gc.get_freeze_count() == 0  # nothing moved out of the collector's sight in a long-lived process
     common.keep_until_exit(["rows"])
     assert common._kept is None
 
@@ -177,7 +181,7 @@ def test_the_demo_writes_then_ends_quickly_with_its_database_whole(cli):
     committed and readable, the output whole, and an SQLite file is left closed and intact."""
     done = script(cli.db, "demo", "--format", "json")
     assert done.returncode == 0, done.stderr
-    assert done.stderr.decode().splitlines()[-2:] == ["atexit ran", "os._exit(0)"]
+    assert done.stderr.decode().splitlines()[-2:] == ["atexit ran", "os._exit(0), frozen: True"]
     rows = json.loads(done.stdout)
     assert len(rows) > 30
     again = cli("status", "--format", "json", "--as-of", "2023-07-01", "--rule", "pro-rata")

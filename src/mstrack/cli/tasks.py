@@ -51,7 +51,7 @@ def _status_rows(store, on: date, *, programmes: list[str] | None = None, unit: 
         states = store.status_states(on, programmes=programmes or None, unit=unit, previous=True)
         rows = warned_rows(states, on, warn_days=warn_days, only={s.value for s in only} if only else None,
                            rule=rule, stale_days=stale)
-    keep_until_exit(states, rows)
+        keep_until_exit(states, rows)  # inside bulk: before the collector would walk them
     return rows
 
 
