@@ -97,6 +97,13 @@ def test_a_closing_heading_ends_the_list_with_its_points(tmp_path):
     assert [area.name for area in programme.areas] == ["教育", "民生"]
 
 
+def test_closing_paragraphs_after_a_run_of_paragraphs_end_it(tmp_path):
+    programme = _convert(tmp_path, [
+        "新建城区污水管网18公里。", "改造城区老旧小区10个。", "新建城区幼儿园3所，新增学位1000个。",
+        "加强组织领导，各单位要高度重视，确保各项工作落到实处。", "强化督查考核，对工作不力的单位进行通报。"]).programme
+    assert list(_read(programme)) == ["1", "2", "3"]
+
+
 def test_an_item_without_a_figure_among_numbered_items_stays_a_task(tmp_path):
     """13-read20a's rule holds: an item of work with no figure, an office or a date is a task, not a closing section."""
     programme = _convert(tmp_path, [

@@ -13,6 +13,7 @@ from mstrack.sources.table.column_roles import columns_by_data
 from mstrack.sources.table.columns import Column, column_kind, office_columns
 from mstrack.sources.table.list_deadlines import own_deadlines, with_deadlines
 from mstrack.sources.table.list_headed import headed_run
+from mstrack.sources.table.list_labels import LABEL_RE, PHONE_RE, column_label, label_kind, note_label, own_labels
 from mstrack.sources.table.list_results import results_in
 from mstrack.sources.table.list_sections import kept
 from mstrack.sources.table.mentions import find_mentions
@@ -50,7 +51,6 @@ PROJECT_RE = re.compile(r"(?:建设|治理|工程|改造|项目|提升|整治|�
 WORK_RE = re.compile(rf"^(?:[（(][^）)]{{1,20}}[）)]|第?[一二三四五六七八九十]{{1,3}}(?:是|、|，|,))?\s*(?:{TASK_OPENING})")
 # "以上"/"以内" a target only after a quantity ("2万户以上"): "以上项目由…督查" opens a closing note
 TARGET_RE = re.compile(r"控制在|增长|增長|达到|達到|不低于|不低於|提高到|[\d一二三四五六七八九十百千万][^，,。；;\s]{0,4}(?:以上|以内)")
-PHONE_RE = re.compile(r"(?<!\d)1\d{10}(?!\d)|\d{3,4}-\d{7,8}")  # a contact, not a task
 RESPONSIBLE_ROLE = "责任"  # ROLE_LABEL_RE's role word that names the 责任单位 column itself: neither a lead nor a helper
 RESULT_RE = re.compile(r"已(?:完成|开工|建成|投入|完工|惠及)|截至|截止|完成年度目标|占年度|同比")
 
@@ -123,72 +123,16 @@ def _entry(row: Row) -> _Entry | None:
     if len(words) != 1:
         return None
     first = words[0]
-    if not units and (label := _label(first)):
+    if not units and (label := column_label(first)):
         return _Entry(row, "label", *label)
     if GROUP_HEADING_RE.match(first) and not units and len(first) <= 60:
         return _Entry(row, "heading", "", first)
     for kind, pattern in (("item", ITEM_RE), ("part", PART_RE)):
         if m := pattern.match(first):
-            words, labels = _own_labels(m[2].strip())
+            words, labels = own_labels(m[2].strip())
             text, trailing = _units_after(words)
             return _Entry(row, kind, m[1], text, units=units or trailing, labels=labels)
-    return _note(row, first) if not units else None
-
-
-# a labelled paragraph that is no part of the task: a contact, or a field of the page itself
-ASIDE_LABEL_RE = re.compile(r"联系|电话|手机|邮箱|传真|来源|发布|日期|时间|作者|编辑|审核|浏览|点击|字号|打印")
-
-
-def _note(row: Row, text: str) -> _Entry | None:
-    """A labelled paragraph that names no column of the item above: its content ("主要内容：…", "目标：…", code the
-    label), read as the item's content; a contact ("联系人：…") or the page's own field ("来源：…") is no part of it
-    (code "")."""
-    if not (m := LABEL_RE.match(text)):
-        return None
-    aside = ASIDE_LABEL_RE.search(m[1]) or PHONE_RE.search(m[2]) or _label_kind(m[1]) == "leader"
-    return _Entry(row, "note", "", text) if aside else _Entry(row, "note", m[1], m[2].strip())
-
-
-LABEL_RE = re.compile(r"^([^，。,；;：:\s\d]{2,8})\s*[：:]\s*(\S.*)$", re.S)  # "责任单位：区财政局", "完成时限：2024年底"
-LABEL_KINDS = {"lead", "units", "deadline"}  # the labels that name a column of the item above: who does it, by when
-
-
-def _label_kind(label: str) -> str:
-    """The column a paragraph's label names ("责任单位" → units): the kind does not depend on the year, which
-    column_kind needs only to date a period's or a schedule's column ("一季度"), never one of LABEL_KINDS."""
-    return column_kind(label, 2000).kind
-
-
-OWN_LABEL_RE = re.compile(r"(?<=[。；;，,\s])\s*([^，。,；;：:\s\d（）()]{2,8})\s*[：:]")  # "…3所。责任单位：区教育局" on the item's line
-
-
-def _own_labels(text: str) -> tuple[str, dict[str, str]]:
-    """An item's sentence and the labels printed after it on its own line ("新建幼儿园3所。责任单位：区教育局；完成时限：
-    2024年底"): (words, {label: value}), the labels from the first that names a column (_label's kinds) on; a label
-    naming no column ("联系人：") only ends the value before it."""
-    found = [m for m in OWN_LABEL_RE.finditer(text) if not _open_bracket(text[:m.start()])]  # "（牵头单位：…；配合单位：…）": units.py's
-    first = next((k for k, m in enumerate(found) if _label_kind(m[1]) in LABEL_KINDS), None)
-    words = text[:found[first].start()].rstrip("，,；;。 ") if first is not None else ""
-    if not words:
-        return text, {}
-    labels: dict[str, str] = {}
-    for k, m in enumerate(found[first:], first):
-        value = text[m.end():found[k + 1].start() if k + 1 < len(found) else len(text)].strip(" ；;，,。")
-        if value and _label_kind(m[1]) in LABEL_KINDS:
-            labels.setdefault(m[1], value)
-    return words, labels
-
-
-def _open_bracket(text: str) -> bool:
-    """Whether a bracket is still open at the end of the text."""
-    return len(re.findall(r"[（(]", text)) > len(re.findall(r"[）)]", text))
-
-
-def _label(text: str) -> tuple[str, str] | None:
-    """A paragraph that is a column's label and its value, printed under the item it belongs to ("责任单位：区财政局"):
-    (label, value). Only labels that name who does the work or by when (columns.column_kind)."""
-    m = LABEL_RE.match(text)
-    return (m[1], m[2].strip()) if m and _label_kind(m[1]) in LABEL_KINDS else None
+    return _Entry(row, "note", *note) if not units and (note := note_label(first)) else None
 
 
 def _numbered_run(entries: list[_Entry | None]) -> tuple[int, int, list[tuple[int, int]]] | None:
@@ -258,7 +202,7 @@ def _numbered_table(chosen: list[_Entry]) -> tuple[list[str], list[list[str]]]:
     their labels. Per row, an item's own labels come first, then the offices printed after its words (its 责任单位, in
     the 责任单位 column, labelled or not), then the labels under its group's heading (the group's units)."""
     def staffed(labels: dict[str, str]) -> bool:
-        return any(_label_kind(name) in ("lead", "units") for name in labels)
+        return any(label_kind(name) in ("lead", "units") for name in labels)
 
     labels = list(dict.fromkeys(name for e in chosen for name in e.labels))
     bracketed = any(e.units and not staffed(e.labels) for e in chosen if e.kind != "heading")
@@ -347,8 +291,8 @@ def _bracketed_run(rows: list[Row]) -> tuple[int, list[tuple[str, str, str]], li
 def _staff(row: Row) -> str:
     """The offices a paragraph labelled with who does the item above names ("责任单位：区教育局"); "" for any other."""
     texts = row_texts(row)
-    label = _label(texts[0]) if len(texts) == 1 else None
-    return label[1] if label and _label_kind(label[0]) in ("lead", "units") and office_list(label[1]) else ""
+    label = column_label(texts[0]) if len(texts) == 1 else None
+    return label[1] if label and label_kind(label[0]) in ("lead", "units") and office_list(label[1]) else ""
 
 
 def _lone_task(found: list[tuple[str, str, str]], row: Row, after: Row | None) -> bool:
@@ -599,6 +543,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             start, end = run
             above = _above(sheet, start)
             chosen = sheet.rows[start:end]
+            chosen = chosen[:kept([(False, row_texts(row)[0], False) for row in chosen])]
+            end = start + len(chosen)
             if not _is_programme(sheet, above, [row_texts(row)[0] for row in chosen], strict=True, reported=reported):
                 continue
             rows = [[str(k), row_texts(row)[0], ""] for k, row in enumerate(chosen, 1)]
