@@ -6,13 +6,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
-from decimal import Decimal
 
-from mstrack.domain.quantities import AT_LEAST_PREFIXES, AT_MOST_PREFIXES, as_number
+from mstrack.domain.quantities import AT_LEAST_PREFIXES, AT_MOST_PREFIXES
 from mstrack.errors import Message
 from mstrack.sources.table.likeness import another_thing, opens_with_date
 from mstrack.sources.table.mentions import COMPLETE_RE, Mention, find_mentions, protect_commas, stated
-from mstrack.sources.table.numbers import unit_factor, unit_key
+from mstrack.sources.table.numbers import exact_sum, unit_factor, unit_key
 from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.schedule import dated_parts, month_digits, numbered_deadlines, numbered_parts
 from mstrack.sources.table.series import (
@@ -87,7 +86,7 @@ def _steps_target(steps: list[Mention]) -> Mention:
     if any(s.total for s in steps[1:]) or all(b.value > a.value for a, b in zip(steps, steps[1:], strict=False)) \
             and not _second_half(last) or unit_key(last.unit) in LEVEL_UNITS:
         return last  # shares of the year are never summed
-    return replace(last, value=as_number(sum(Decimal(str(s.value)) for s in steps)))
+    return replace(last, value=exact_sum(s.value for s in steps))
 
 
 def _second_half(step: Mention) -> bool:

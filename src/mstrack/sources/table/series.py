@@ -12,7 +12,7 @@ from mstrack.domain.quantities import as_number
 from mstrack.model import Milestone
 from mstrack.sources.table.likeness import PART_OF_WHOLE_RE, another_thing, opens_with_date, similarity, word_pairs
 from mstrack.sources.table.mentions import LEVEL_WORDS, Mention, content_words, find_mentions
-from mstrack.sources.table.numbers import unit_factor, unit_key
+from mstrack.sources.table.numbers import exact, exact_sum, unit_factor, unit_key
 from mstrack.sources.table.schedule import without_date
 
 
@@ -107,14 +107,14 @@ def _period_amount(series: list[Series], taken: set[int], mention: Mention, due:
     period's amount of the target, which the amounts before it make up (2 + 3 = 5), or the target itself reached
     ("…完成2条，第四季度前完成5条": a running total); no indicator of its own."""
     return bare_step(mention) and any(
-        _value(one.points[-1][2]) in (_value(mention), sum(_value(point[2]) for point in one.points[:-1]) + _value(mention))
+        one.points[-1][2].value in (mention.value, exact_sum([*(point[2].value for point in one.points[:-1]), mention.value]))
         for one in _due_with(series, taken, mention, due))
 
 
 def _target_again(series: list[Series], taken: set[int], mention: Mention, due: date) -> bool:
     """"12月底前完成30公里；改造管网30公里": the year's target printed where its series took a bare step that reaches
     it, the same day: the target said again, no indicator of its own ("普及率达到80%,城乡达到80%" names two)."""
-    return any(bare_step(one.points[-1][2]) and _value(one.points[-1][2]) == _value(mention) == _value(one.statement)
+    return any(bare_step(one.points[-1][2]) and exact(one.points[-1][2].value) == exact(mention.value) == exact(one.statement.value)
                for one in _due_with(series, taken, mention, due))
 
 
@@ -131,10 +131,6 @@ def _due_with(series: list[Series], taken: set[int], mention: Mention, due: date
     """The stated series in the mention's unit that took a figure of the same checkpoint (due the same day)."""
     return [one for one in (series[si] for si in taken)
             if one.statement is not None and unit_key(one.unit) == unit_key(mention.unit) and one.points[-1][0] == due]
-
-
-def _value(mention: Mention) -> Decimal:
-    return Decimal(str(mention.value))  # 0.1 + 0.2 is 0.3: the steps are summed as printed
 
 
 # "每季度完成300人次", "每月服务2000人次", "每月不少于4场": work done each period, the words from the period to the figure
@@ -173,10 +169,10 @@ def _spread(one: Series | None, mention: Mention, due: date) -> bool:
     if months is None:
         return False
     count = 12 // months
-    if _value(mention) * count != _value(one.statement) or _value(one.points[-1][2]) != _value(one.statement):
+    if exact(mention.value) * count != exact(one.statement.value) or exact(one.points[-1][2].value) != exact(one.statement.value):
         return False
     ends = [month_end(due.year, months * k) for k in range(1, count)]
-    one.points = sorted(one.points + [(end, period[0], replace(mention, value=as_number(_value(mention) * k), total=True))
+    one.points = sorted(one.points + [(end, period[0], replace(mention, value=as_number(exact(mention.value) * k), total=True))
                                       for k, end in enumerate(ends, start=1)], key=lambda point: point[0])
     return True
 
@@ -219,7 +215,7 @@ def _task_share(series: list[Series], mention: Mention) -> Mention:
     stated = [one for one in series if one.statement and unit_key(one.unit) not in ("%", "‰", "")]
     if unit_key(mention.unit) != "%" or len(stated) != 1 or not TASK_SHARE_RE.search(mention.excerpt):
         return mention
-    value = as_number(Decimal(str(stated[0].statement.value)) * Decimal(str(mention.value)) / 100)
+    value = as_number(exact(stated[0].statement.value) * exact(mention.value) / 100)
     return replace(mention, value=value, unit=stated[0].unit, share=mention.value)
 
 
@@ -264,9 +260,9 @@ def per_period(one: Series) -> bool:
     """Per-period amounts, not running totals: a series that falls, or repeats, without saying 累计."""
     if is_level(one) or len(one.points) < 2 or len({unit_key(m.unit) for _, _, m in one.points}) > 1:
         return False  # levels, single figures and figures counted in different units are read as printed
-    steps = [_value(m) for _, _, m in one.points]
+    steps = [exact(m.value) for _, _, m in one.points]
     if one.statement is not None and opens_with_date(one.statement) and not one.points[-1][2].total \
-            and sum(steps) == _value(one.statement) != steps[-1]:
+            and sum(steps) == exact(one.statement.value) != steps[-1]:
         return True  # steps with no year's figure, their sum the target (figures._steps_target)
     for (_, _, a), (_, _, b) in zip(one.points, one.points[1:], strict=False):
         if b.total:
@@ -290,12 +286,12 @@ def milestones_of(one: Series) -> tuple[list[Milestone], str | None, list[int]]:
         # A last 完成N, when no earlier figure said 完成, is the year's total once it reaches what was counted:
         # "新建成2、新建成2、完成4" is 4 in all (the 完成 confirms the sum), "…、完成7" is 7 in all.
         says_total = says_total or (last and "完成" in m.verbs and not any("完成" in v for v in earlier_verbs)
-                                    and Decimal(str(m.value)) >= running)
+                                    and exact(m.value) >= running)
         if says_total:
-            running = Decimal(str(m.value))
+            running = exact(m.value)
             result.append(Milestone(due=due, target=m.value))
         else:
-            running += Decimal(str(m.value))
+            running += exact(m.value)
             result.append(Milestone(due=due, target=as_number(running), printed=m.value))
             increments.append(k)
     if len(increments) == len(result):
