@@ -21,6 +21,9 @@ UNITS = sorted(
         "箱", "只", "头", "对", "口",  # 口: "400口教室", "30口机井"
         # a standard per person, home, year or month printed without its currency ("按1500/人的标准"): "/人" its unit
         *(slash + per for slash in "/／" for per in "人户年月"),
+        # per head and period, whole ("2000元/人·年", "2000/人·年", "1200元/户·月"): the period is part of the unit
+        *(money + slash + per + mark + period for money in ("元", "") for slash in "/／" for per in "人户" for mark in "·•/／"
+          for period in "年月"),
     ],
     key=len, reverse=True,
 )
