@@ -19,6 +19,7 @@ from mstrack.sources.table.series import (
     Series,
     assign,
     bare_step,
+    bound_held_again,
     is_level,
     join_month_plan_figures,
     per_period_amount,
@@ -45,12 +46,15 @@ def _statements(text: str, origin: str, year: int, own_places: tuple[str, ...] =
     mentions = find_mentions(text, year, own_places=own_places, until=until)
     printed = Counter((m.value, unit_key(m.unit)) for m in mentions if m.unit)
     last_steps = _last_steps(mentions)
+    elsewhere = _measured_elsewhere(mentions)
     for k, mention in enumerate(mentions):
+        if unit_key(mention.unit) in elsewhere:
+            continue  # "治理河道5条，第三季度前完成20公里": how far by then in another unit, a checkpoint (series.assign)
         if any(mention is step for step in last_steps.get(unit_key(mention.unit), [])):
             if mention is last_steps[unit_key(mention.unit)][-1]:
                 result.append(_series(_titled(_steps_target(last_steps[unit_key(mention.unit)]), text), origin))
             continue  # "第二季度前完成2条，第四季度前完成3条" and no year's figure: the last step is the target
-        if per_period_amount(mention):
+        if per_period_amount(mention) or bound_held_again(mention, mentions):
             continue  # "开展技能培训1200人次，每季度完成300人次": each quarter's amount of the 1200, no target of its own
         if ((mention.value, unit_key(mention.unit), mention.comparator) in seen and not mention.each
                 and not another_thing(mention, [one.statement for one in result], text)) \
@@ -76,6 +80,16 @@ def _last_steps(mentions: list[Mention]) -> dict[str, list[Mention]]:
         by_unit.setdefault(unit_key(m.unit), []).append(m)
     return {unit: steps for unit, steps in by_unit.items() if (any(map(bare_step, steps)) or len(steps) > 1)
             and all(bare_step(m) or opens_with_date(m) and (k == 0 or m.name == steps[0].name) for k, m in enumerate(steps))}
+
+
+def _measured_elsewhere(mentions: list[Mention]) -> set[str]:
+    """The units whose figures are only bare steps ("第三季度前完成20公里") beside a year's figure in another unit
+    ("治理河道5条"): how far the work is by then, measured otherwise; no target of the year of their own."""
+    by_unit: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_unit.setdefault(unit_key(m.unit), []).append(m)
+    stated = {unit for unit, found in by_unit.items() if any(not bare_step(m) and not per_period_amount(m) for m in found)}
+    return {unit for unit, found in by_unit.items() if unit and stated - {unit} and all(map(bare_step, found))}
 
 
 def _steps_target(steps: list[Mention]) -> Mention:

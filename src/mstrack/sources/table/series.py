@@ -13,7 +13,7 @@ from mstrack.model import Milestone
 from mstrack.sources.table.likeness import PART_OF_WHOLE_RE, another_thing, opens_with_date, similarity, word_pairs
 from mstrack.sources.table.mentions import LEVEL_WORDS, Mention, content_words, find_mentions
 from mstrack.sources.table.numbers import exact, exact_sum, unit_factor, unit_key
-from mstrack.sources.table.schedule import without_date
+from mstrack.sources.table.schedule import COMPLETION_VERBS, START_VERBS, without_date
 
 
 @dataclass(kw_only=True)
@@ -88,7 +88,9 @@ def assign(series: list[Series], checkpoints: list[tuple[date, str, str]], year:
             elif mi not in used_mentions and not _printed_again(mention, mentions[:mi], text) \
                     and not _said_again(mention, [mentions[k] for k in used_mentions], text) \
                     and not _period_amount(series, used_series, mention, due) \
-                    and not _target_again(series, used_series, mention, due):
+                    and not _target_again(series, used_series, mention, due) \
+                    and not bound_held_again(mention, mentions + [one.statement for one in series if one.statement]):
+                mention = _measured_otherwise(series, mention)
                 born = Series(unit=mention.unit, stages=mention.stages, texts=list(mention.contexts), points=[(due, label, mention)],
                               nouns=[mention.noun])
                 series.append(born)
@@ -96,10 +98,26 @@ def assign(series: list[Series], checkpoints: list[tuple[date, str, str]], year:
     return leftovers
 
 
+def _measured_otherwise(series: list[Series], mention: Mention) -> Mention:
+    """"治理河道5条，第三季度前完成20公里": a bare step in a unit no stated figure counts in, beside the year's figure in
+    another, is how far that work is by then (a running total, so a milestone with no target of the year), named by
+    the year's figure when there is one, never 指标."""
+    stated = [one.statement for one in series if one.statement is not None]
+    if not bare_step(mention) or not stated or any(unit_key(s.unit) == unit_key(mention.unit) for s in stated):
+        return mention
+    return replace(mention, total=True, name=stated[0].name if len(stated) == 1 and mention.name == "指标" else mention.name)
+
+
 def bare_step(mention: Mention) -> bool:
-    """A figure after a dated step ("第三季度前完成2条") with no noun nor name of its own: how far some indicator is."""
+    """A figure after a dated step ("第三季度前完成2条", "9月底前投用1所", "6月底前开工8个") with no noun nor name of its
+    own, only a verb of doing or starting: how far some indicator is."""
     rest = without_date(mention.verbs)
-    return not mention.noun and rest != mention.verbs and not content_words(rest)
+    return not mention.noun and rest != mention.verbs and (not content_words(rest) or VERB_ONLY_RE.fullmatch(rest) is not None)
+
+
+# the words of a step that name no thing, only what is done by then: "投用", "争取开工", "建成并投入使用"
+VERB_ONLY_RE = re.compile(rf"\s*(?:争取|力争|确保|累计|全部|全面|基本|新)?"
+                          rf"(?:\s*(?:{COMPLETION_VERBS}|{START_VERBS}|交付使用|运营)\s*并?)+\s*")
 
 
 def _period_amount(series: list[Series], taken: set[int], mention: Mention, due: date) -> bool:
@@ -153,6 +171,15 @@ def per_period_amount(mention: Mention) -> bool:
     """"每月开展1次", "每月不少于4场": an amount done each period; a rate or a standard held each period ("每月调查失业率
     不高于5.5%") is a level, read as before."""
     return EACH_PERIOD_RE.search(mention.verbs or "") is not None and unit_key(mention.unit) not in LEVEL_UNITS
+
+
+def bound_held_again(mention: Mention, others: list[Mention]) -> bool:
+    """"每月调查失业率不高于5.5%" beside the year's "城镇调查失业率控制在5.5%以内": a rate held each period that restates
+    a figure of the words (the same level, a bound the same way or none) is that indicator, no second one."""
+    return EACH_PERIOD_RE.search(mention.verbs or "") is not None and unit_key(mention.unit) in LEVEL_UNITS and any(
+        one is not mention and not EACH_PERIOD_RE.search(one.verbs or "") and one.value == mention.value
+        and unit_key(one.unit) == unit_key(mention.unit)
+        and ("=" in (one.comparator, mention.comparator) or one.comparator == mention.comparator) for one in others)
 
 
 PERIODS = {"季度": 3, "月": 1, "半年": 6}  # months in each period a "每…" amount is done in (每周: no milestones)
@@ -234,9 +261,12 @@ def _candidates(series: list[Series], mention: Mention, mi: int, only: bool = Fa
     """(-score, series index, mention index) of every series close enough to take the mention; `only`: the mention is
     in the task's one checkpoint (the words under a 完成时限), which details its title."""
     scores = [one.score(mention) for one in series]
-    # "完成7家", "完成7家建设任务", "第三季度前完成2条" (the task's own work): the noun is left out; one series counts 家
-    if len(content_words(TASK_WORK_RE.sub("", without_date(mention.contexts[0])))) < 2:
-        alike = [si for si, one in enumerate(series) if unit_key(one.unit) == unit_key(mention.unit) and one.stages == mention.stages]
+    # "完成7家", "完成7家建设任务", "第三季度前完成2条" (the task's own work): the noun is left out; one series counts 家;
+    # a step that only says what is done or started by then ("6月底前争取开工15个") is how far that one is, at any stage
+    step = bare_step(mention)
+    if len(content_words(TASK_WORK_RE.sub("", without_date(mention.contexts[0])))) < 2 or step:
+        alike = [si for si, one in enumerate(series) if unit_key(one.unit) == unit_key(mention.unit)
+                 and (step or one.stages == mention.stages)]
         if len(alike) == 1:
             scores[alike[0]] = max(scores[alike[0]], 0.5)
     for si, one in enumerate(series):  # "三千户改厕" over "完成三千户农村户厕改造": the title's figure again, in the words it titles
@@ -258,8 +288,9 @@ def is_level(one: Series) -> bool:
 
 def per_period(one: Series) -> bool:
     """Per-period amounts, not running totals: a series that falls, or repeats, without saying 累计."""
-    if is_level(one) or len(one.points) < 2 or len({unit_key(m.unit) for _, _, m in one.points}) > 1:
-        return False  # levels, single figures and figures counted in different units are read as printed
+    if is_level(one) or len(one.points) < 2 or len({unit_key(m.unit) for _, _, m in one.points}) > 1 \
+            or len({m.stages for _, _, m in one.points}) > 1:
+        return False  # levels, single figures and figures counted in different units or stages (开工 / 完工) are read as printed
     steps = [exact(m.value) for _, _, m in one.points]
     if one.statement is not None and opens_with_date(one.statement) and not one.points[-1][2].total \
             and sum(steps) == exact(one.statement.value) != steps[-1]:
