@@ -42,6 +42,19 @@ def test_steps_of_two_stages_are_read_as_printed(tmp_path):
     assert not any("per-period" in str(message) for message in conversion.summary)
 
 
+@pytest.mark.parametrize(("title", "schedule"), [
+    ("市区新建、改扩建中小学校30所,六县(市)城区新建、改扩建中小学校10所以上。",
+     "6月底前,争取在市区开工10所、六县(市)开工4所;12月底前全部开工。"),
+    ("市區新建、改擴建中小學校30所,六縣(市)城區新建、改擴建中小學校10所以上。",
+     "6月底前,爭取在市區開工10所、六縣(市)開工4所;12月底前全部開工。"),
+])
+def test_a_step_of_a_place_and_a_verb_is_how_far_that_places_figure_is(tmp_path, title, schedule):
+    """"争取在市区开工10所" beside "市区新建…30所" and "六县(市)…10所": the figure whose name opens with the place."""
+    rows = f"序号,工作任务,进度安排,牵头单位\n1,\"{title}\",\"{schedule}\",市教育局\n"
+    plan = convert_written(tmp_path, "plan.csv", rows, 2023).programme
+    assert [(target, milestones) for _, target, milestones in indicator_rows(plan)] == [(30, [(Q2, 10)]), (10, [(Q2, 4)])]
+
+
 @pytest.mark.parametrize(("words", "names"), [
     ("新建幼儿园3所，9月底前新建小学1所", ["新建幼儿园", "新建小学"]),  # a noun of its own: another work
     ("治理河道5条，第二季度前完成2条，第四季度前新建堤防3条", ["治理河道", "新建堤防"]),

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
+from mstrack.domain.characters import simplified
 from mstrack.domain.dates import month_end
 from mstrack.domain.quantities import as_number
 from mstrack.model import Milestone
@@ -269,11 +270,28 @@ def _candidates(series: list[Series], mention: Mention, mi: int, only: bool = Fa
                  and (step or one.stages == mention.stages)]
         if len(alike) == 1:
             scores[alike[0]] = max(scores[alike[0]], 0.5)
+    if (si := _place_step(series, mention)) is not None:
+        scores[si] = max(scores[si], 0.5)
     for si, one in enumerate(series):  # "三千户改厕" over "完成三千户农村户厕改造": the title's figure again, in the words it titles
         if only and one.origin == "title" and one.statement and not one.points and one.stages == mention.stages \
                 and one.statement.value == mention.value and unit_key(one.unit) == unit_key(mention.unit) != "%":
             scores[si] = max(scores[si], MATCH_THRESHOLD)
     return [(-scores[si], si, mi) for si, one in enumerate(series) if scores[si] >= (MATCH_THRESHOLD if one.statement else BORN_THRESHOLD)]
+
+
+# a step's words that are a place and a verb of starting or doing: "争取在市区开工", "六县(市)开工"
+PLACE_STEP_RE = re.compile(rf"(?:争取|力争|确保)?\s*在?\s*(?P<place>[\u4e00-\u9fff()（）]{{2,8}}?)\s*(?:{START_VERBS}|{COMPLETION_VERBS})")
+
+
+def _place_step(series: list[Series], mention: Mention) -> int | None:
+    """"6月底前，争取在市区开工10所、六县(市)开工4所" beside "市区新建…30所，六县(市)城区新建…10所": a step that names a
+    place and a verb, no thing, is how far the one figure in its unit whose name opens with that place is."""
+    m = None if mention.noun else PLACE_STEP_RE.fullmatch(simplified(without_date(mention.verbs).strip()))
+    if m is None:
+        return None
+    alike = [si for si, one in enumerate(series) if one.statement is not None and unit_key(one.unit) == unit_key(mention.unit)
+             and simplified(one.statement.name).startswith(m["place"])]
+    return alike[0] if len(alike) == 1 else None
 
 
 LEVEL_UNITS = ("%", "‰", "个百分点")  # shares and rates: how far, never an amount to add up
