@@ -532,7 +532,7 @@ def test_reports_are_built_and_rendered_from_plain_data():
     from mstrack.render import report as render_report
     from mstrack.render import xlsx as render_xlsx
     from mstrack.render.html import weekly_html
-    from mstrack.reports.table import table_report
+    from mstrack.reports.overview import table_report
     from mstrack.reports.weekly import weekly_report
 
     state = IndicatorState(

@@ -117,6 +117,12 @@ RESPONSIBLE_WORD = "负责"
 B负责", "A负责，B牵头"), a unit."""
 HELPER_ROLE_WORDS = ("配合", "协办", "协助", "参与", "协调")
 """The roles of the offices that help ("市财政局配合"): units, never leads."""
+OVERSIGHT_ROLE_WORDS = ("指导", "督导")
+"""Offices that oversee the work ("市教育局指导"): closing the others' list after a lead ("A牵头，B、C指导"), or in a
+bracket; no role phrase of their own (a unit cell's "指导" is as often the work: "指导各区开展…")."""
+DUTY_WORDS = ("责任", "代建")
+"""Words of a duty beside the roles that, like them, make a bracket one of roles ("（代建）"), never a person's name, and
+an exception bracket another's work ("（市发改委代建的项目除外）")."""
 ROLE_MANNERS = ("按照职责分工", "按职责分工", "按职责", "分别", "共同", "联合", "各自", "具体")
 """How offices share a role, printed before it ("A、B分别牵头", "按职责分工负责", "…政府具体负责实施"): part of the
 role, no office's name."""
@@ -127,7 +133,9 @@ OFFICE_JOINERS = ("联合",)
 "联合社") or before the role ("A、B联合牵头", a manner) it is no joiner."""
 FRAMING_RE = r"(?:(?:按照?|根据|依据)[^、，,；;。\s（）()]{0,10}?(?:原则|要求|规定|分工)[，,]?\s*)?(?:由\s*)?"
 """A sentence's framing before the office it names ("按属地原则由各区牵头", "由市财政局负责"): no part of the office."""
-CONTINUING_RE = r"(?:配合|协助|按照|根据|依据|参照)"
+FRAMING_WORDS = ("按照", "根据", "依据", "参照")
+"""Open a clause that frames the work by another's ("县水利局根据县河长办牵头制定的方案负责实施"): no office's name."""
+CONTINUING_RE = rf"(?:配合|协助|{'|'.join(FRAMING_WORDS)})"
 """Opens a clause with no office of its own ("市住建局负责，配合市发改委牵头的专项行动", "…，按照市住建局牵头制定的方案
 实施"): the office before goes on; the office it names there does other work (that 牵头 is no role of the cell)."""
 ROLE_FOLLOWERS = ("负责", "落实", "实施", "推进")
