@@ -103,6 +103,10 @@ ESTIMATE_VERBS = r"实施|實施|建设|建設|办好|推进"
 """The work a plan puts in hand, before "…，惠及": the benefit is an estimate ("今年实施十件民生实事，惠及群众50万人"), no result."""
 REQUIREMENT_VERBS = r"加强|加強|加大|强化|強化|健全|完善|落实|落實|做好|严格|嚴格|压实|明确|统筹|深化"
 """A plan's or a notice's requirement opens with one ("加强组织领导（区政府办）"): its office in brackets makes it no task."""
+CLOSING_SECTIONS = (r"组织领导|组织保障|保障措施|工作要求|有关要求|工作保障|工作机制|督查|督导|督促检查|考核|宣传引导|舆论引导|"
+                    r"责任落实|落实责任|压实责任|资金保障|要素保障")
+"""A programme's closing section after its items ("五、加强组织领导", "六、工作要求", "保障措施"): with no figure, office or
+deadline of its own, it ends the list of tasks."""
 
 # --- the words that say who does a task (sources/table/units.py) --------------------------------------------
 

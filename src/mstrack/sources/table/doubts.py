@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 
 from mstrack.domain.dates import PERIOD_RE, DateError, before_the_month, before_the_quarter, period_end
-from mstrack.domain.quantities import as_number
 from mstrack.errors import Message
 from mstrack.model import Line, Task
 from mstrack.sources.rows import clip
 from mstrack.sources.table.figures import Unit, names_start
 from mstrack.sources.table.likeness import PART_OF_WHOLE_RE, similarity
 from mstrack.sources.table.mentions import find_mentions, stated
-from mstrack.sources.table.numbers import unit_key
+from mstrack.sources.table.numbers import exact_sum, unit_key
 from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.schedule import month_digits
 from mstrack.sources.table.series import bare_step, beyond_target, each_period, is_level, per_period_amount
@@ -154,7 +152,7 @@ def _unfit_doubts(raw: RawTask, task: Task, units: list[Unit], column: str) -> l
                 found.append(Doubt(row=raw.row.number, column=column, at=task, key="title", why=Message(
                     "“{name}”: steps read as running totals ({totals}); they may be amounts per period ({sum} in all)",
                     name=one.statement.name, totals=", ".join(str(v) for v in values),
-                    sum=as_number(sum(Decimal(str(v)) for v in values)))))
+                    sum=exact_sum(values))))
     return found
 
 
@@ -168,7 +166,7 @@ def _title_doubts(raw: RawTask, task: Task, year: int) -> list[Doubt]:
         alike = [m for m in content if unit_key(m.unit) == unit_key(one.unit) and m.stages == one.stages
                  and not PART_OF_WHOLE_RE.match(m.verbs)]  # "…3000个，其中公共停车位2000个": no second part
         if not alike or any(m.value == one.value for m in alike) \
-                or sum(Decimal(str(m.value)) for m in alike) == Decimal(str(one.value)):
+                or exact_sum(m.value for m in alike) == one.value:
             continue
         other = next((m for m in alike if one.name in m.name or m.name in one.name or similarity(one.name, m.name) >= 0.5), None)
         if other is not None:
