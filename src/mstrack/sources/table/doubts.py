@@ -147,12 +147,20 @@ def _unfit_doubts(raw: RawTask, task: Task, units: list[Unit], column: str) -> l
         for one in unit.series:
             values = [point[2].value for point in one.points]
             rising = len(values) > 1 and all(b > a for a, b in zip(values, values[1:], strict=False))
+            steps = [point[2] for point in one.points[:-1]]
+            amounts = [m.value for m in steps if not m.total]  # "新增200…新增300" before "达到800": 达到 says only the last
             if one.statement and bare_step(one.statement) and rising and not is_level(one) and values[-1] == one.statement.value \
-                    and not one.points[-1][2].total:
-                found.append(Doubt(row=raw.row.number, column=column, at=task, key="title", why=Message(
-                    "“{name}”: steps read as running totals ({totals}); they may be amounts per period ({sum} in all)",
-                    name=one.statement.name, totals=", ".join(str(v) for v in values),
-                    sum=exact_sum(values))))
+                    and (not one.points[-1][2].total or len(amounts) > 1):
+                total = exact_sum(values)
+            elif one.statement and not one.statement.total and not is_level(one) and any(
+                    a.total and b.total and a.value == b.value < one.statement.value for a, b in zip(steps, steps[1:], strict=False)):
+                # "新增学位3000个，6月底前达到1000个，9月底前达到1000个": one level held (1000 by both), or each period's 1000
+                total = exact_sum([m.value for m in steps])
+            else:
+                continue
+            found.append(Doubt(row=raw.row.number, column=column, at=task, key="title", why=Message(
+                "“{name}”: steps read as running totals ({totals}); they may be amounts per period ({sum} in all)",
+                name=one.statement.name, totals=", ".join(str(v) for v in values), sum=total)))
     return found
 
 

@@ -23,6 +23,7 @@ from mstrack.sources.table.series import (
     is_level,
     join_month_plan_figures,
     per_period_amount,
+    stage_fits,
 )
 
 
@@ -119,8 +120,9 @@ def _titled(mention: Mention, text: str) -> Mention:
 def _step_of(mention: Mention, others: list[Mention | None]) -> bool:
     """A figure after a dated step ("第三季度前完成2条", "6月底前累计完成2.4万人") with no noun nor name of its own, in the
     unit of another figure of the words (before it, or after it and no step): how far the item's indicator is by that
-    date, no indicator of its own."""
-    return bare_step(mention) and any(one is not None and unit_key(one.unit) == unit_key(mention.unit) for one in others)
+    date, no indicator of its own; a step at another stage than the figure ("新开工项目10个，其中6月底前竣工3个") is one."""
+    return bare_step(mention) and any(one is not None and unit_key(one.unit) == unit_key(mention.unit)
+                                      and stage_fits(mention, one) for one in others)
 
 
 def _bare_and_bounded(first: Mention, second: Mention) -> bool:

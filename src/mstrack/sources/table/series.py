@@ -140,10 +140,11 @@ def _target_again(series: list[Series], taken: set[int], mention: Mention, due: 
 def unplaced_step(series: list[Series], taken: set[int], mention: Mention, due: date) -> Series | None:
     """A bare step due with the year's figure that neither reaches it nor makes it up with the steps before it
     ("治理河道5条，第二季度前完成2条，第四季度前完成4条"): the series it does not fit (checkpoint text and a doubt),
-    no indicator of its own."""
+    no indicator of its own. A step at a stage the figure does not count ("建设安置房2000套，…12月底前交付使用800套")
+    counts how many reach that stage: an indicator of its own."""
     if not bare_step(mention) or _period_amount(series, taken, mention, due):
         return None
-    return next(iter(_due_with(series, taken, mention, due)), None)
+    return next((one for one in _due_with(series, taken, mention, due) if step_stage(mention) in (None, series_stage(one))), None)
 
 
 def _due_with(series: list[Series], taken: set[int], mention: Mention, due: date) -> list[Series]:
@@ -176,11 +177,17 @@ def per_period_amount(mention: Mention) -> bool:
 
 def bound_held_again(mention: Mention, others: list[Mention]) -> bool:
     """"每月调查失业率不高于5.5%" beside the year's "城镇调查失业率控制在5.5%以内": a rate held each period that restates
-    a figure of the words (the same level, a bound the same way or none) is that indicator, no second one."""
+    a figure of the words (the same level, a bound the same way or none) of a name alike is that indicator, no second
+    one; "群众满意度达到95%，每月回访满意率不低于95%" names two things, two indicators."""
     return EACH_PERIOD_RE.search(mention.verbs or "") is not None and unit_key(mention.unit) in LEVEL_UNITS and any(
         one is not mention and not EACH_PERIOD_RE.search(one.verbs or "") and one.value == mention.value
-        and unit_key(one.unit) == unit_key(mention.unit)
+        and unit_key(one.unit) == unit_key(mention.unit) and similarity(one.name, _held_name(mention)) >= BORN_THRESHOLD
         and ("=" in (one.comparator, mention.comparator) or one.comparator == mention.comparator) for one in others)
+
+
+def _held_name(mention: Mention) -> str:
+    """The name of a bound held each period, without the period ("每月回访满意率" → "回访满意率")."""
+    return re.sub(r"^\s*每(?:个)?(?:季度|月|半年|周)", "", mention.name)
 
 
 PERIODS = {"季度": 3, "月": 1, "半年": 6}  # months in each period a "每…" amount is done in (每周: no milestones)
@@ -268,6 +275,8 @@ def _candidates(series: list[Series], mention: Mention, mi: int, only: bool = Fa
     if len(content_words(TASK_WORK_RE.sub("", without_date(mention.contexts[0])))) < 2 or step:
         alike = [si for si, one in enumerate(series) if unit_key(one.unit) == unit_key(mention.unit)
                  and (step or one.stages == mention.stages)]
+        if step:
+            alike = _of_its_stage(series, alike, mention)
         if len(alike) == 1:
             scores[alike[0]] = max(scores[alike[0]], 0.5)
     if (si := _place_step(series, mention)) is not None:
@@ -277,6 +286,44 @@ def _candidates(series: list[Series], mention: Mention, mi: int, only: bool = Fa
                 and one.statement.value == mention.value and unit_key(one.unit) == unit_key(mention.unit) != "%":
             scores[si] = max(scores[si], MATCH_THRESHOLD)
     return [(-scores[si], si, mi) for si, one in enumerate(series) if scores[si] >= (MATCH_THRESHOLD if one.statement else BORN_THRESHOLD)]
+
+
+# the stage of the work a step or a figure counts: started ("开工") or done ("竣工", "建成投用", "交付使用"); "完成" says
+# neither, nor do words that say both ("开工并建成")
+STARTED_RE = re.compile(rf"{START_VERBS}|开建")
+DONE_RE = re.compile(r"竣工|完工|建成|投用|投入使用|交付使用|交付|运营|通车|启用")
+
+
+def work_stage(words: str) -> str | None:
+    started, done = STARTED_RE.search(simplified(words)), DONE_RE.search(simplified(words))
+    return None if bool(started) == bool(done) else "started" if started else "done"
+
+
+def step_stage(mention: Mention) -> str | None:
+    """The stage a bare step says ("6月底前开工5个": started)."""
+    return work_stage(without_date(mention.verbs))
+
+
+def series_stage(one: Series) -> str | None:
+    """The stage the year's figure counts ("新开工项目10个": started; "建设安置房2000套": the whole work, none)."""
+    return work_stage(one.statement.name if one.statement else "")
+
+
+def stage_fits(step: Mention, figure: Mention) -> bool:
+    """A bare step can be how far the figure is: neither says a stage, or both the same ("新开工项目10个，其中6月底前
+    竣工3个" counts another stage)."""
+    return None in (step_stage(step), work_stage(figure.name)) or step_stage(step) == work_stage(figure.name)
+
+
+def _of_its_stage(series: list[Series], alike: list[int], mention: Mention) -> list[int]:
+    """Of the figures in a bare step's unit, those it is a step of: the ones of its stage ("新开工项目10个，竣工项目6个，
+    6月底前开工5个": 新开工项目); else all but those clearly at another ("新开工项目10个，其中6月底前竣工3个": no
+    start checkpoint, an indicator of its own)."""
+    stage = step_stage(mention)
+    if stage is None:
+        return alike
+    same = [si for si in alike if series_stage(series[si]) == stage]
+    return same or [si for si in alike if series_stage(series[si]) is None]
 
 
 # a step's words that are a place and a verb of starting or doing: "争取在市区开工", "六县(市)开工"
