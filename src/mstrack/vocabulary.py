@@ -123,16 +123,20 @@ bracket; no role phrase of their own (a unit cell's "指导" is as often the wor
 DUTY_WORDS = ("责任", "代建")
 """Words of a duty beside the roles that, like them, make a bracket one of roles ("（代建）"), never a person's name, and
 an exception bracket another's work ("（市发改委代建的项目除外）")."""
-ROLE_MANNERS = ("按照职责分工", "按职责分工", "按职责", "分别", "共同", "联合", "各自", "具体")
-"""How offices share a role, printed before it ("A、B分别牵头", "按职责分工负责", "…政府具体负责实施"): part of the
+ROLE_MANNERS = ("按照职责分工", "按职责分工", "按职责", "分别", "共同", "联合", "各自", "具体", "统筹")
+"""How offices share a role, printed before it ("A、B分别牵头", "按职责分工负责", "…政府具体负责实施", "统筹协调"): part of the
 role, no office's name."""
+COORDINATING_WORDS = ("协调",)
+"""A helper's role that, followed by offices' names, joins them to the office before it, which leads them ("县住建局协调
+县自然资源局、县林业局实施", like 会同); before a stop ("县发改委统筹协调，…") the office helps."""
 ROLE_JOINERS = ("会同",)
 """Joins offices that share a role ("市人社局会同市教育局…牵头"): between two offices' names, no part of either."""
 OFFICE_JOINERS = ("联合",)
 """Joins two offices only right after an office's name ("市住建局联合市财政局牵头"); inside a name ("市工商业联合会",
 "联合社") or before the role ("A、B联合牵头", a manner) it is no joiner."""
-FRAMING_RE = r"(?:(?:按照?|根据|依据)[^、，,；;。\s（）()]{0,10}?(?:原则|要求|规定|分工)[，,]?\s*)?(?:由\s*)?"
-"""A sentence's framing before the office it names ("按属地原则由各区牵头", "由市财政局负责"): no part of the office."""
+FRAMING_RE = r"(?:(?:按照?|根据|依据|参照)[^、，,；;。\s（）()]{0,10}?(?:原则|要求|规定|分工|安排|部署|方案|计划|标准)[，,]?\s*)?(?:由\s*)?"
+"""A sentence's framing before the office it names ("按属地原则由各区牵头", "由市财政局负责", "根据县交通运输局安排，各乡镇
+负责实施"): no part of the office."""
 FRAMING_WORDS = ("按照", "根据", "依据", "参照")
 """Open a clause that frames the work by another's ("县水利局根据县河长办牵头制定的方案负责实施"): no office's name."""
 CONTINUING_RE = rf"(?:配合|协助|{'|'.join(FRAMING_WORDS)})"

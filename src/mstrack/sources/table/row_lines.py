@@ -21,7 +21,6 @@ from mstrack.sources.table.units import (
     joined_names,
     leaders_in,
     numbered_groups,
-    role_lists,
     roles_in,
     scoped,
     split_groups,
@@ -222,9 +221,11 @@ def _unit_groups(lead_cell: str, units_cell: str, previous: RawLine | None,
         unit_groups = [[]] if together else unit_groups
     if len(unit_groups) != len(lead_groups):
         unit_groups = [[u for g in unit_groups for u in g]] * len(lead_groups)
-    said = role_lists(units_cell) if lead_cell and units_cell else None  # "市人社局牵头，…" beside 市人社局: no unit too
-    again = {u for g in lead_groups for u, _ in g} & set(said[0] if said else [])
-    return lead_groups, [[u for u in g if u not in again] for g in unit_groups]
+    said = roles_in(units_cell) if lead_cell and units_cell else None  # "市人社局牵头，…", "市人社局（牵头）" beside 市人社局
+    named = dict(scoped(u, scopes_only=True) for u in unit_names(said[0])) if said and said[0] else {}
+    again = {u for g in lead_groups for u, _ in g} & set(named)  # a lead is never a unit too, compared by its name
+    lead_groups = [[(u, s or named.get(u, "")) for u, s in g] for g in lead_groups]  # "市民政局牵头（含各区）": its scope
+    return lead_groups, [[u for u in g if scoped(u, scopes_only=True)[0] not in again] for g in unit_groups]
 
 
 BORROWED_DEADLINE_NOTE = "完成时限单元格为空，按合并单元格读作与上一行相同（{deadline}）"

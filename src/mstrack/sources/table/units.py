@@ -7,6 +7,7 @@ import re
 
 from mstrack.vocabulary import (
     CONTINUING_RE,
+    COORDINATING_WORDS,
     DUTY_WORDS,
     FRAMING_RE,
     FRAMING_WORDS,
@@ -216,6 +217,7 @@ def numbered_groups(cell: str) -> dict[str, str]:
 FIRST_LEADS_RE = re.compile(rf"\s*[（(][^（）()]*(?:第一|首位|首个|最前)[^（）()]*(?:{LEADING})[^（）()]*[）)]")
 ROLE_LABEL_RE = re.compile(rf"({ROLES}|责任)(?:单位|部门)?\s*[：:]")
 ROLE_MARK_RE = re.compile(rf"\s*[（(]\s*(?:{LEADING})\s*(?:单位|部门)?\s*[）)]")
+RESPONSIBLE_MARK_RE = re.compile(rf"\s*[（(]\s*{RESPONSIBLE_WORD}\s*(?:单位|部门)?\s*[）)]$")
 ROLE_WORDS_RE = re.compile(rf"(?P<lead>[^，,；;。\n]+?)(?:{LEADING})\s*[，,；;。\n]\s*(?P<others>.+?)"  # the others one a line too
                            rf"(?:{'|'.join((*HELPER_ROLE_WORDS, *OVERSIGHT_ROLE_WORDS))}"
                            rf"|(?:{'|'.join(ROLE_MANNERS)}){RESPONSIBLE_WORD})?[。]?", re.S)
@@ -225,14 +227,20 @@ ROLE_WORDS_RE = re.compile(rf"(?P<lead>[^，,；;。\n]+?)(?:{LEADING})\s*[，,�
 # group named by its role ("牵头单位：", "各主要经济指标牵头单位"), nor a role marked in brackets ("（负责）": ROLE_MARK_RE)
 # a role word naming another's work, before 的 ("市发改委牵头的项目", "市住建局牵头制定的方案"): no role of the cell
 NOT_OWN_ROLE = rf"(?!的|(?<={LEADING})[\u4e00-\u9fff]{{1,2}}的)"
+# a role word that an office's suffix ends ("县平安建设协调小组", "县重点项目协调办协调", "…协调委员会办公室"): part of the
+# name; a suffix-like character going on into a word ("牵头办理", "配合中心工作") leaves it the role
+NAME_SUFFIX = r"(?:领导小组|小组|办公室|委员会|专班|中心|办|组|委|会)"
+IN_NAME = rf"{NAME_SUFFIX}(?:$|[、，,；;。.\s（()）]|{ROLES}|{NAME_SUFFIX})"
+# a coordinating role followed by offices' names joins them to the office before ("县住建局协调县自然资源局、…实施")
+JOINING_ROLE = rf"(?:{'|'.join(COORDINATING_WORDS)})(?=[{PLACE_START}])"
 ROLE_PHRASE_RE = re.compile(rf"(?<![（(]){MANNERS}"
-                            rf"(?P<role>{ROLES}){NOT_OWN_ROLE}"
+                            rf"(?!{JOINING_ROLE})(?P<role>{ROLES})(?!{IN_NAME}){NOT_OWN_ROLE}"
                             r"(?!\s*(?:单位|部门))[^、，,；;。.\n]*")
-ROLE_JOINER_RE = re.compile("|".join((*ROLE_JOINERS, *(rf"(?<=[{OFFICE_END}]){j}(?![会社体])" for j in OFFICE_JOINERS))))
-# after an office, a clause framing its work by another's ("县水利局根据县河长办牵头制定的方案负责实施", "依据…批复的计划"):
-# up to the office's own role, the 牵头 inside it naming another's work (before 的); no office's name
-FRAMED_ASIDE_RE = re.compile(rf"(?<=[{OFFICE_END}])\s*(?:{'|'.join(FRAMING_WORDS)})[^、，,；;。.\n]*?的[^、，,；;。.\n]*?"
-                             rf"(?={MANNERS}(?:{ROLES}){NOT_OWN_ROLE})")
+ROLE_JOINER_RE = re.compile("|".join((*ROLE_JOINERS, JOINING_ROLE, *(rf"(?<=[{OFFICE_END}]){j}(?![会社体])" for j in OFFICE_JOINERS))))
+# after an office, a clause framing its work by another's ("县水利局根据县河长办牵头制定的方案负责实施", "依据…批复的计划",
+# "县水利局根据县河长办方案负责实施"): up to the office's own role, a 牵头 inside it naming another's work (before 的)
+FRAMED_ASIDE_RE = re.compile(rf"(?<=[{OFFICE_END}])\s*(?:{'|'.join(FRAMING_WORDS)})[^、，,；;。.\n]*?"
+                             rf"(?={MANNERS}(?:{ROLES})(?!{IN_NAME}){NOT_OWN_ROLE})")
 EXCEPTION_BRACKET_RE = re.compile(r"\s*[（(](?:[^（）()]*(?:除外|以外)|(?:不含|不包括)[^（）()]*|除[^（）()]*外)[）)]")
 
 
@@ -326,7 +334,7 @@ def role_read(cell: str) -> tuple[list[str], list[str]] | None:
     return leads, others
 
 
-SCOPE_RE = re.compile(r"(?:含|包括|包含)[^（）()]+")  # "（含各区）": where the unit's work reaches, no unit of its own
+SCOPE_RE = re.compile(r"(?:不?含|不?包括|包含)[^（）()]+")  # "（含各区）", "（不含高新区）": where the unit's work reaches
 # a scope bracket after the role ("市民政局牵头（含各区）") is the office's, as before it ("市民政局（含各区）牵头")
 ROLE_SCOPE_RE = re.compile(rf"({MANNERS}(?:{ROLES}))\s*([（(]{SCOPE_RE.pattern}[）)])")
 ROLE_ONLY_RE = re.compile(rf"{MANNERS}(?:{ROLES})(?:{FOLLOWERS})*")
@@ -366,13 +374,19 @@ def roles_in(cell: str) -> tuple[str, str] | None:
     if any(ROLE_MARK_RE.search(u) for u in units):
         return "、".join(ROLE_MARK_RE.sub("", u) for u in units if ROLE_MARK_RE.search(u)), \
             "、".join(u for u in units if not ROLE_MARK_RE.search(u))
+    if units and RESPONSIBLE_MARK_RE.search(units[0]):  # "街道（负责）", "王芳（负责），县住建局（配合）": the first leads
+        return RESPONSIBLE_MARK_RE.sub("", units[0]), "、".join(units[1:])
     if m := ROLE_WORDS_RE.fullmatch(text):
         return re.sub(rf"^{FRAMING_RE}", "", m["lead"].strip()), m["others"].strip()  # "由市人社局牵头，…"
+    if (m := JOINED_LEAD_RE.fullmatch(text)) and (names := _role_offices(m["others"])):
+        return m["lead"], "、".join(names)  # "县住建局协调县自然资源局、县林业局实施": the office that joins the others leads
     if m := LONE_LEAD_RE.fullmatch(text):
         return m["name"], ""  # "市城市更新工作专班牵头", "张三同志牵头": whoever it names leads, by the role's word
     return role_sentences(text)
 
 
+JOINED_LEAD_RE = re.compile(rf"{FRAMING_RE}(?P<lead>[^、，,；;。\s（）()]{{2,}}?[{OFFICE_END}])\s*"
+                            rf"(?:{'|'.join(ROLE_JOINERS)}|{JOINING_ROLE})(?P<others>[^，,；;。\n]+?)\s*[。.]?")
 LONE_LEAD_RE = re.compile(rf"{FRAMING_RE}(?P<name>[^、，,；;。\s（）()]{{2,}}?)\s*{MANNERS}"
                           rf"(?:{LEADING})(?:{FOLLOWERS})*\s*[。.]?")
 
