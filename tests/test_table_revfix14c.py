@@ -39,10 +39,11 @@ def test_a_source_of_funds_neither_ends_the_list_nor_drops_its_item(tmp_path):
     conversion = _convert(tmp_path, [
         "1.学前教育提升工程", "建设内容：新建幼儿园3所，新增学位1000个。", "资金来源：争取中央补助资金500万元，区财政配套300万元。",
         "责任单位：区教育局",
-        "2.老旧小区改造工程", "主要内容：改造老旧小区10个。", "责任单位：区住建局",
+        "2.老旧小区改造工程", "建设规模：改造老旧小区10个。", "责任单位：区住建局",
         "3.养老服务工程", "工作目标：新建养老服务中心2个。", "责任单位：区民政局"])
     read = _read(conversion.programme)
     assert list(read) == ["1", "2", "3"]
+    assert read["2"][2] == [("改造老旧小区", 10)]  # 建设规模 names the task column: content
     assert read["1"] == (["区教育局"], ["区教育局"], [("新建幼儿园", 3), ("新增学位", 1000)])
 
 
