@@ -13,7 +13,7 @@ from mstrack.sources.table.column_roles import columns_by_data
 from mstrack.sources.table.columns import Column, column_kind, office_columns
 from mstrack.sources.table.list_deadlines import own_deadlines, with_deadlines
 from mstrack.sources.table.list_headed import headed_run
-from mstrack.sources.table.list_labels import LABEL_RE, PHONE_RE, column_label, label_kind, note_label, own_labels
+from mstrack.sources.table.list_labels import LABEL_RE, PHONE_RE, column_label, context_label, label_kind, note_label, own_labels
 from mstrack.sources.table.list_results import results_in
 from mstrack.sources.table.list_sections import kept
 from mstrack.sources.table.mentions import find_mentions
@@ -123,7 +123,7 @@ def _entry(row: Row) -> _Entry | None:
     if len(words) != 1:
         return None
     first = words[0]
-    if not units and (label := column_label(first)):
+    if not units and (label := column_label(first) or context_label(first)):
         return _Entry(row, "label", *label)
     if GROUP_HEADING_RE.match(first) and not units and len(first) <= 60:
         return _Entry(row, "heading", "", first)
@@ -140,7 +140,7 @@ def _numbered_run(entries: list[_Entry | None]) -> tuple[int, int, list[tuple[in
     paragraphs of items and headings between them; under a heading the numbers may start again at 1), at least MIN_ITEMS
     items; a labelled paragraph naming no column inside the run is the item's content ("主要内容：…"; a label after it
     joins the item) or is skipped ("联系人：…", "来源：…"; a label after it, a page's "发布单位：", ends the run):
-    (first row, row after the last, the other such runs and groups under a heading: rows left out, said so)."""
+    (first row, row after the last, the other runs of one or more items: rows left out, said so)."""
     best, start, last, items, runs = None, None, 0, 0, []
     for i, entry in enumerate([*entries, None]):
         after = entries[i - 1] if i and start is not None and start < i else None
@@ -153,8 +153,7 @@ def _numbered_run(entries: list[_Entry | None]) -> tuple[int, int, list[tuple[in
         if rising and start is None and entry.kind in ("part", "label", "note"):
             rising = False
         if not rising:
-            headed = start is not None and items and entries[start].kind == "heading"  # a group of a list: its items
-            if start is not None and (items >= MIN_ITEMS or headed):
+            if start is not None and items:  # a list, a group of one under its heading, or items cut off: said if not read
                 end = i
                 while entries[end - 1].kind == "heading" or entries[end - 1].kind == "note" and not entries[end - 1].code:  # a
                     # heading after the last item heads nothing; a contact or a page's field there is no content of it
@@ -251,15 +250,16 @@ def _bracketed(row: Row) -> tuple[str, str, str] | None:
     return ("heading", texts[0], "") if AREA_RE.match(texts[0]) and len(texts[0]) <= 60 and not units else None
 
 
-def _bracketed_run(rows: list[Row]) -> tuple[int, list[tuple[str, str, str]], list[Row]] | None:
+def _bracketed_run(rows: list[Row]) -> tuple[int, list[tuple[str, str, str]], list[Row], dict[int, list[_Entry]]] | None:
     """The first run of MIN_ITEMS or more items numbered "(一)", "(二)"… in order, with the headings "一、…" above and
     between them (a heading starts the count again): a 通知's points under its heading, (first row, each row's
-    reading by _bracketed, the rows read). A paragraph under an item labelled with who does it ("责任单位：区教育局")
-    gives the item its offices. A list numbered in digits is read first (_numbered_run): there "(一)" heads a group of
-    items."""
+    reading by _bracketed, the rows read, {index of an item: its labelled paragraphs}). The paragraphs labelled under
+    an item ("牵头单位：区住建局", "完成时限：…", "建设地点：…") are its own, read as under a "1." item (_entry). A list
+    numbered in digits is read first (_numbered_run): there "(一)" heads a group of items."""
     start, last, items = None, 0, 0
     found_rows: list[tuple[str, str, str]] = []
     source: list[Row] = []
+    labels: dict[int, list[_Entry]] = {}
     for i, row in enumerate([*rows, None]):
         found = _bracketed(row) if row is not None else None
         if found is None and row is not None and _lone_task(found_rows, row, rows[i + 1] if i + 1 < len(rows) else None):
@@ -267,9 +267,8 @@ def _bracketed_run(rows: list[Row]) -> tuple[int, list[tuple[str, str, str]], li
             source.append(row)
             items += 1
             continue
-        if found is None and row is not None and found_rows and found_rows[-1][0] != "heading" and (staff := _staff(row)):
-            kind, words, units = found_rows[-1]
-            found_rows[-1] = (kind, words, units or staff)
+        if found is None and row is not None and found_rows and found_rows[-1][0] != "heading" and (label := _item_label(row)):
+            labels.setdefault(len(found_rows) - 1, []).append(label)
             continue
         number = chinese_count(found[0]) if found and found[0] != "heading" else None
         if found and (number == last + 1 or found[0] == "heading"):
@@ -282,17 +281,20 @@ def _bracketed_run(rows: list[Row]) -> tuple[int, list[tuple[str, str, str]], li
             while found_rows[-1][0] == "heading":  # a heading after the last item heads nothing
                 found_rows.pop()
                 source.pop()
-            return start, found_rows, source
+            return start, found_rows, source, labels
         start, last, items = (i, 1, 1) if number == 1 else (None, 0, 0)
-        found_rows, source = ([found], [row]) if number == 1 else ([], [])
+        found_rows, source, labels = ([found], [row], {}) if number == 1 else ([], [], {})
     return None
 
 
-def _staff(row: Row) -> str:
-    """The offices a paragraph labelled with who does the item above names ("责任单位：区教育局"); "" for any other."""
-    texts = row_texts(row)
-    label = column_label(texts[0]) if len(texts) == 1 else None
-    return label[1] if label and label_kind(label[0]) in ("lead", "units") and office_list(label[1]) else ""
+def _item_label(row: Row) -> _Entry | None:
+    """A labelled paragraph under an item, as _entry reads it: a column's label, the item's content or context, or an
+    aside; None for any other row. A lead's or units' label names offices (office_list), else it is no item's."""
+    entry = _entry(row)
+    if entry is None or entry.kind not in ("label", "note"):
+        return None
+    staff = entry.kind == "label" and label_kind(entry.code) in ("lead", "units")
+    return None if staff and not office_list(entry.text) else entry
 
 
 def _lone_task(found: list[tuple[str, str, str]], row: Row, after: Row | None) -> bool:
@@ -307,18 +309,22 @@ def _lone_task(found: list[tuple[str, str, str]], row: Row, after: Row | None) -
         and (_does_work(texts[0]) or bool(PROJECT_RE.search(heading[2].rstrip("。"))))  # "…建设工程。" names one too
 
 
-def _bracketed_table(chosen: list[tuple[str, str, str]]) -> tuple[list[str], list[list[str]]]:
-    """The rows of a "(一)" list as a table: (header, cells). A heading over its one unnumbered line stays the group's
-    heading, and the line is the group's one task: numbered as the group ("二"), the heading's words its 项目名称 and the
-    line its 项目内容."""
+def _bracketed_table(chosen: list[tuple[str, str, str]], labels: dict[int, list[_Entry]]) -> tuple[list[str], list[list[str]]]:
+    """The rows of a "(一)" list as a table: (header, cells), as a "1." list's with the items' labelled paragraphs
+    (_numbered_table), "(一)" staying in the words. A heading over its one unnumbered line stays the group's heading,
+    and the line is the group's one task: numbered as the group ("二"), the heading's words its 项目名称 and the line
+    its 项目内容, the first office labelled under it its units."""
     if not any(kind == "lone" for kind, _, _ in chosen):
-        return ["序号", "工作任务", "责任单位"], [[words] * 3 if kind == "heading" else ["", words, units] for kind, words, units in chosen]
+        entries = [e for k, (kind, words, units) in enumerate(chosen)
+                   for e in [_Entry(None, "heading" if kind == "heading" else "item", "", words, units=units), *labels.get(k, [])]]
+        return _numbered_table(_labelled(entries))
     rows = []
     for k, (kind, words, units) in enumerate(chosen):
+        staff = next((e.text for e in labels.get(k, []) if e.kind == "label" and label_kind(e.code) in ("lead", "units")), "")
         if kind == "lone":
-            rows.append([*AREA_RE.match(chosen[k - 1][1]).group(1, 2), words, units])
+            rows.append([*AREA_RE.match(chosen[k - 1][1]).group(1, 2), words, units or staff])
         else:
-            rows.append([words] * 4 if kind == "heading" else ["", words, "", units])
+            rows.append([words] * 4 if kind == "heading" else ["", words, "", units or staff])
     return ["序号", "项目名称", "项目内容", "责任单位"], rows
 
 
@@ -500,8 +506,9 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             listed[0].left_out = [e.row.number for a, b in others for e in entries[a:b] if e is not None and e.kind == "item"]
             return listed
         if run := _bracketed_run(sheet.rows):
-            start, chosen, source = run  # "(一)" stays in the words: the reader codes it 一(一)
-            chosen = chosen[:kept([(kind == "heading", words, bool(units)) for kind, words, units in chosen])]
+            start, chosen, source, labels = run  # "(一)" stays in the words: the reader codes it 一(一)
+            staffed = [bool(units or labels.get(k)) for k, (_, _, units) in enumerate(chosen)]
+            chosen = chosen[:kept([(kind == "heading", words, own) for (kind, words, _), own in zip(chosen, staffed, strict=True)])]
             source = source[:len(chosen)]
             end = sheet.rows.index(source[-1]) + 1
             above = _above(sheet, start)
@@ -509,7 +516,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             works = [f"{chosen[k - 1][1]}，{words}" if kind == "lone" else words for k, (kind, words, _) in enumerate(chosen)]
             listed = [w for w, (kind, _, _) in zip(works, chosen, strict=True) if kind != "heading"]
             if _is_programme(sheet, [*above, *headings], listed, reported=reported):
-                header, rows = _bracketed_table(chosen)
+                header, rows = _bracketed_table(chosen, labels)
                 return _as_table(sheet, header, rows, source, above, year, _after(sheet.rows[end:]))
         if run := headed_run(sheet.rows, _headed_item):
             start, chosen, source = run

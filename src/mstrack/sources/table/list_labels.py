@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from mstrack.sources.table.column_roles import MONEY_HEADER_RE
 from mstrack.sources.table.columns import column_kind
 
 PHONE_RE = re.compile(r"(?<!\d)1\d{10}(?!\d)|\d{3,4}-\d{7,8}")  # a contact, not a task
@@ -19,8 +20,24 @@ def note_label(text: str) -> tuple[str, str] | None:
     ("", the paragraph). None for a paragraph with no label."""
     if not (m := LABEL_RE.match(text)):
         return None
-    aside = ASIDE_LABEL_RE.search(m[1]) or PHONE_RE.search(m[2]) or label_kind(m[1]) == "leader"
-    return ("", text) if aside else (m[1], m[2].strip())
+    return ("", text) if _aside(m[1], m[2]) else (m[1], m[2].strip())
+
+
+def _aside(label: str, value: str) -> bool:
+    """A contact or the page's own field; a sum's label ("资金来源", "总投资") names a table's money column, no page's."""
+    return bool(ASIDE_LABEL_RE.search(label) and not MONEY_HEADER_RE.search(label) or PHONE_RE.search(value)) \
+        or label_kind(label) == "leader"
+
+
+def context_label(text: str) -> tuple[str, str] | None:
+    """A labelled paragraph whose label names no kind of column (columns.column_kind) and is no aside: the item's
+    context ("建设地点：城东街道。", "总投资：1500万元。", "资金来源：…"), (label, value), a column of its own named by
+    its label, so that it reads as that column does in a table: a sum under 总投资 a target of that name, a place or a
+    source of funds nothing. Content ("建设规模：…", "主要内容：…") names the task column: note_label's."""
+    m = LABEL_RE.match(text)
+    if not m or label_kind(m[1]) or _aside(m[1], m[2]):
+        return None
+    return m[1], m[2].strip().rstrip("。；;，, ")
 
 
 LABEL_RE = re.compile(r"^([^，。,；;：:\s\d]{2,8})\s*[：:]\s*(\S.*)$", re.S)  # "责任单位：区财政局", "完成时限：2024年底"

@@ -23,8 +23,13 @@ def closing_section(words: str, staffed: bool) -> bool:
 
 def closing_at(rows: list[tuple[bool, str, bool]]) -> int:
     """Where a list's closing sections begin, its rows given as (heading, words, staffed): the first row that is one,
-    every row after it one too or under a heading that is one; len(rows) when the list has none."""
+    every row after it one too or under a heading that is one; len(rows) when the list has none. A heading with
+    words of one over an item of work ("三、加强组织领导" over "5.新建社区食堂20个") is a group's heading, not one."""
     closing = [closing_section(words, staffed) for _, words, staffed in rows]
+    for k, (heading, _, _) in enumerate(rows):
+        under = next((j for j in range(k + 1, len(rows)) if rows[j][0]), len(rows))
+        if heading and closing[k] and not all(closing[k + 1:under]):
+            closing[k] = False
     for k in range(len(rows)):
         if not closing[k]:
             continue

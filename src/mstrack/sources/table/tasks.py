@@ -170,8 +170,9 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     headers = {kind: cols[0].header for kind, cols in layout.by_kind.items()}
     if any(area_numbered(task) for task in tasks):
         for task in tasks:  # numbered inside each area: every task takes both numbers, "二1"
-            if task.area and not area_numbered(task) and "(" not in task.code and task.code != task.area:  # 二: its group's one task
-                task.code = in_area(task.area, task.code)
+            bracketed = bool(SUB_CODE_RE.match(layout.cell(task.row, "seq")))  # "（一）" under "一": 一(一), never the area's 一
+            if task.area and not area_numbered(task) and "(" not in task.code and (task.code != task.area or bracketed):
+                task.code = in_area(task.area, task.code)  # 二 alone: its group's one task
     if not sheet.merges:
         carry_deadlines(tasks, blank_deadlines, year)
     for task in tasks:
