@@ -190,6 +190,20 @@ def m007_indicator_plan_rows(connection) -> None:
     write_plan_rows(Dialect.of(engine.name, engine.dbapi.paramstyle, db="the database being upgraded"), connection)
 
 
+def m008_batch_report_ids(connection) -> None:
+    """v8: each batch records the range of the report ids it inserted (first_report_id, last_report_id; NULL when
+    none), written with its reports (batches.cover_reports), and report loses its index on batch_id: undo and
+    `batches` find a batch's reports by that primary-key range (batch_id = ? kept: a range wider than the batch is
+    still exact). The index cost 0.3-0.4 s of the server's ~1.65 s per 100,000-row import on PostgreSQL. Filled
+    here from the reports already stored: one pass over the report table."""
+    for column in ("first_report_id", "last_report_id"):
+        connection.exec_driver_sql(f"ALTER TABLE batch ADD COLUMN {column} INTEGER")
+    connection.exec_driver_sql(
+        "UPDATE batch SET first_report_id = r.first, last_report_id = r.last FROM (SELECT batch_id, min(id) AS first,"
+        " max(id) AS last FROM report WHERE batch_id IS NOT NULL GROUP BY batch_id) AS r WHERE r.batch_id = batch.id")
+    connection.exec_driver_sql("DROP INDEX IF EXISTS ix_report_batch_id")
+
+
 MIGRATIONS = [
     m001_programmes_tasks_indicators_reports,
     m002_batches_and_retractions,
@@ -198,5 +212,6 @@ MIGRATIONS = [
     m005_task_next_steps,
     m006_line_units_in_order,
     m007_indicator_plan_rows,
+    m008_batch_report_ids,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
