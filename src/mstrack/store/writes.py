@@ -72,10 +72,13 @@ class Writes:
             new = insert_batch(self.dialect, connection, command="undo", source=f"batch {target_id}", reason=reason,
                                undoes=target_id, programme=programme,
                                plan_before=dump_plan(current_plan) if current_plan else None)
-            # its reports by the primary key's range (cover_reports), batch_id keeping the answer exact
+            # its reports by the primary key's range (cover_reports), batch_id keeping the answer exact; those retracted
+            # already skipped by the retraction's primary key (what standing() tests): PostgreSQL, which expects a
+            # hundredth of the range to be the batch's, joined NOT EXISTS by rescanning the retractions it was adding
+            # (10,000 reports: 0.8 s, quadratic)
             self.dialect.execute(connection, f"INSERT INTO report_retraction (report_id, batch_id) SELECT x.id, {p} FROM report AS x"
-                                             f" WHERE x.id BETWEEN {p} AND {p} AND x.batch_id = {p} AND {standing('x')} ORDER BY x.id",
-                                 [new, first, last, target_id])
+                                             f" WHERE x.id BETWEEN {p} AND {p} AND x.batch_id = {p} ORDER BY x.id"
+                                             " ON CONFLICT (report_id) DO NOTHING", [new, first, last, target_id])
             # what the batch retracted comes back: insert_reports' columns, copied in the database
             after = last_report_id(self.dialect, connection)
             self.dialect.execute(connection, f"INSERT INTO report ({', '.join(REPORT_COLUMNS)}) SELECT x.indicator_id, x.as_of,"
