@@ -42,7 +42,7 @@ def test_a_cell_is_office_lists_each_closed_by_its_role(cell, roles):
     ("市卫健委、市医保局分别配合", ["市卫健委", "市医保局"]),
     ("各主要经济指标牵头单位", ["各主要经济指标牵头单位"]),  # a group named by its role: a unit as printed
     ("市残疾人联合会", ["市残疾人联合会"]),
-    ("县住建局负责项目建设", ["县住建局负责项目建设"]),  # a sentence, not a name and its role: roles_in reads it
+    ("县住建局负责项目建设", ["县住建局"]),  # an office and the work its role names (revfix11a: was kept whole)
 ])
 def test_a_role_after_an_office_in_a_units_cell_is_no_part_of_its_name(cell, names):
     assert unit_names(cell) == names

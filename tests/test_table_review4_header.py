@@ -109,7 +109,10 @@ def test_header_a_blank_lead_cell_on_a_sub_row_keeps_the_tasks_lead(tmp_path):
     assert read["1"].units == {"县财政局", "城关镇", "城东街道"}
 
 
-def test_header_a_blank_lead_cell_of_a_csv_is_the_merged_cell_above_and_doubted(tmp_path):
+def test_header_a_blank_lead_cell_of_a_csv_beside_its_own_units_is_no_merge_and_doubted(tmp_path):
+    """Beside units of the row's own (not the row above's again), a blank 牵头 cell names no lead: the units lead, as
+    in a file that keeps its merges; the lead above, a merged cell written once, is the doubt's other reading
+    (13-read20a: the merged reading stays for units repeated from above, tests/test_table_read20a.py)."""
     rows = [
         ["序号", "工作任务", "牵头单位", "责任单位", "完成时限"],
         ["1", "新建公办幼儿园3所", "县教育局", "县财政局", "12月底前"],
@@ -118,9 +121,9 @@ def test_header_a_blank_lead_cell_of_a_csv_is_the_merged_cell_above_and_doubted(
     ]
     result = convert_csv(tmp_path, rows)
     read = scorer.read_programme(result.programme)
-    assert (read["2"].lead_units, read["2"].units) == ({"县教育局"}, {"县财政局", "城关镇"})
+    assert (read["2"].lead_units, read["2"].units) == ({"县财政局", "城关镇"}, set())
     assert [str(d) for d in result.doubts if "牵头单位" in str(d)] == [
-        "table.csv: row 3, column 牵头单位: the 牵头单位 cell is blank: read as 县教育局, a merged cell written once above; "
-        "县财政局、城关镇 may lead"]
+        "table.csv: row 3, column 牵头单位: the 牵头单位 cell is blank beside the row's own units: 县财政局、城关镇 read as "
+        "leading; 县教育局 may lead, a merged cell written once above"]
     kept = read_xlsx(tmp_path, rows)  # a file that keeps its merges: the blank is the table's own
     assert (kept["2"].lead_units, kept["2"].units) == ({"县财政局", "城关镇"}, set())

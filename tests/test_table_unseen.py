@@ -278,8 +278,9 @@ def test_numbers_in_other_forms_and_a_row_of_totals(tmp_path):
 
 
 def test_numbers_that_start_again_in_each_area_take_the_areas_number(tmp_path):
-    """"一、教育" 1, 2 then "二、交通" 1, 2: four tasks, 一(1) … 二(2), not "task 1 appears twice" nor the second
-    area's first task read as a line of the first's; a 序号 merged over two rows is still one task."""
+    """"一、教育" 1, 2 then "二、交通" 1, 2: four tasks, 一1 … 二2 (both numbers as printed, as 二(三) and 二(一)1 in
+    the corpus's readings), not "task 1 appears twice" nor the second area's first task read as a line of the first's;
+    a 序号 merged over two rows is still one task."""
     for rows in ([
         '<td colspan="4">一、教育</td>',
         "<td>1</td><td>新建学校3所</td><td>2024年10月</td><td>县教育局</td>",
@@ -300,8 +301,8 @@ def test_numbers_that_start_again_in_each_area_take_the_areas_number(tmp_path):
         path = page(tmp_path / "表.html", ["<td>序号</td><td>项目名称</td><td>完成时限</td><td>牵头单位</td>", *rows])
         tasks = convert_table(path, "x-2024", 2024).programme.tasks
         assert [(t.code, t.title, t.area) for t in tasks] == [
-            ("一(1)", "新建学校3所", "一"), ("一(2)", "改造操场5个", "一"), ("二(1)", "改造道路5条", "二"),
-            ("二(2)", "新建桥梁2座", "二")]
+            ("一1", "新建学校3所", "一"), ("一2", "改造操场5个", "一"), ("二1", "改造道路5条", "二"),
+            ("二2", "新建桥梁2座", "二")]
         assert [line.lead_units for line in tasks[2].lines] == [["县住建局"], ["县交通局"]]
 
 

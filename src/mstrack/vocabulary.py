@@ -66,9 +66,9 @@ TASK_TEXT = ("deadline_text", "assessment", "problems", "progress", "next_steps"
 
 # --- the words that name a programme (regular expressions' text: sources/table compiles them) ----------
 
-PROGRAMME_NAMING = r"[实實]事(?!求是)|民生工程|惠民工程|(?:任务|任務|目标|目標)分解|分解落[实實]"
+PROGRAMME_NAMING = r"[实實]事(?!求是)|民生工程|惠民工程|(?:任务|任務|目标|目標|责任|責任)分解|分解落[实實]"
 """The text above a list of tasks names a programme of work by its own words (民生实事, 为民办十件实事, 民生工程,
-任务分解 …), simplified or traditional: 项目, 任务 or 目标 alone name no list ("为确保全面完成今年防汛目标任务")."""
+任务分解, 责任分解 …), simplified or traditional: 项目, 任务 or 目标 alone name no list ("为确保全面完成今年防汛目标任务")."""
 RESULTS_NAMING = (r"完成情况|落实情况|实施情况|办理结果|办理情况|兑现|惠及|成效|"
                   r"(?<![前底内月年])(?:全部|全面|圆满|顺利|均已|已经|基本)(?:完成|建成|完工)")
 """A title, or the sentence just above a list, that reports a programme's results ("…民生实事项目完成情况", "…全部完成，
@@ -94,6 +94,9 @@ FIGURE_VERBS, which pairs only verbs that each take a counted object."""
 FIGURE_VERBS = "新建|改扩建|扩建|改建|改造|提升|维修|修缮|更换|新增|建设|安装|整治|提质|升级|新改建|续建"
 """Two verbs of work joined before paired figures ("新建、改扩建幼儿园4所、3所"): one figure each. Only verbs that
 take a counted object: "确保、提高" or "全面" pair no figures, so TASK_OPENING is no substitute."""
+RESULTS_ASIDE = r"(?:附|报送|上报|汇报|反馈)[^，,。；;：:（）()]*$|^[^，,。；;：:（）()]*基础上"
+"""Results in passing, in the clause that names them: an appendix ("（附2023年完成情况说明）"), a duty to report
+("每月5日前报送落实情况"), a basis ("总结2023年…完成情况的基础上"): the text before the word, or the text after it."""
 PROMISE_WORDS = r"^为|确保|力争|务必|必须|争取|计划|将|预计"
 """Before a word of results, a promise ("为确保…全部完成", "确保全部兑现"): the list is still to do."""
 ESTIMATE_VERBS = r"实施|實施|建设|建設|办好|推进"
@@ -106,16 +109,26 @@ REQUIREMENT_VERBS = r"加强|加強|加大|强化|強化|健全|完善|落实|�
 LEAD_ROLE_WORDS = ("牵头", "主责", "主办")
 """An office's role in a unit cell that makes it lead ("市住建局牵头")."""
 RESPONSIBLE_WORD = "负责"
-"""Leads when no office of the cell leads before it ("A、B分别负责"); after one that does ("A牵头，B负责"), a unit."""
-HELPER_ROLE_WORDS = ("配合", "协办", "协助", "参与")
+"""Leads when the cell names no lead role and no office leads before it ("A、B分别负责"); beside one that does ("A牵头，
+B负责", "A负责，B牵头"), a unit."""
+HELPER_ROLE_WORDS = ("配合", "协办", "协助", "参与", "协调")
 """The roles of the offices that help ("市财政局配合"): units, never leads."""
-ROLE_MANNERS = ("按照职责分工", "按职责分工", "按职责", "分别", "共同", "联合", "各自")
-"""How offices share a role, printed before it ("A、B分别牵头", "按职责分工负责"): part of the role, no office's name."""
+ROLE_MANNERS = ("按照职责分工", "按职责分工", "按职责", "分别", "共同", "联合", "各自", "具体")
+"""How offices share a role, printed before it ("A、B分别牵头", "按职责分工负责", "…政府具体负责实施"): part of the
+role, no office's name."""
 ROLE_JOINERS = ("会同",)
 """Joins offices that share a role ("市人社局会同市教育局…牵头"): between two offices' names, no part of either."""
-ROLE_FOLLOWERS = ("负责", "落实", "实施")
+OFFICE_JOINERS = ("联合",)
+"""Joins two offices only right after an office's name ("市住建局联合市财政局牵头"); inside a name ("市工商业联合会",
+"联合社") or before the role ("A、B联合牵头", a manner) it is no joiner."""
+FRAMING_RE = r"(?:(?:按照?|根据|依据)[^、，,；;。\s（）()]{0,10}?(?:原则|要求|规定|分工)[，,]?\s*)?(?:由\s*)?"
+"""A sentence's framing before the office it names ("按属地原则由各区牵头", "由市财政局负责"): no part of the office."""
+CONTINUING_RE = r"(?:配合|协助|按照|根据|依据|参照)"
+"""Opens a clause with no office of its own ("市住建局负责，配合市发改委牵头的专项行动", "…，按照市住建局牵头制定的方案
+实施"): the office before goes on; the office it names there does other work (that 牵头 is no role of the cell)."""
+ROLE_FOLLOWERS = ("负责", "落实", "实施", "推进")
 """A verb after the role that goes on with it ("分别牵头负责养老和托育", "分别牵头落实"): the role phrase goes on to the
-next stop, and the work it names is no office."""
+next stop, and the work it names is no office; closing a list opened by a joiner ("会同A、B推进"), the list's role."""
 
 # --- the words of a unit's report (sources/progress.py, store/log.py, sources/table/cells.py) ------------------
 

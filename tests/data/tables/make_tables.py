@@ -701,6 +701,64 @@ TABLES: dict[str, dict] = {
         # the two part headings and the section heading, each over the table's width
         "merges": [(1, 0, 1, 1), (11, 0, 11, 1), (12, 0, 12, 1)],
     },
+    "wanzhou-2025-1jidu.docx": {
+        # held out (thirteenth set, helper b): a district's bulletin on its 重点民生实事 after the first quarter, the
+        # table an attachment under the bulletin's lines; a two-row header (投资完成情况 over 完成额度 / 占比), a 合计
+        # row and a group row 一、市级重点民生实事 carrying sums, each project's plan (目标任务, 投资计划) beside its
+        # progress (月度进展情况, 完成额度, 占比); the excerpt ends inside project 3 (SOURCES.md)
+        "title": "万州区2025年重点民生实事目标任务及月度推进情况表",
+        "before": ["关于2025年万州区重点民生实事1季度推进情况公示",
+                   "日期:2025-04-11 来源:重庆市万州区发展和改革委员会",
+                   "按照相关文件要求,现将2025年全区重点民生实事1季度推进情况进行公示。",
+                   "公示时间:2025411—2025511日。",
+                   "如有异议可通过来信、来电、来访形式向万州区发展和改革委员会反映。",
+                   "(联系人:胡蕾;联系电话:58258735",
+                   "万州区发展和改革委员会",
+                   "2025411",
+                   "附件",
+                   "万州区2025年重点民生实事目标任务及月度推进情况表"],
+        "header": ["序号", "项目名称", "2025年工作目标任务", "2025年投资计划(万元)", "责任\n单位", "月度进展情况(1-3月)",
+                   "投资完成情况", None, "备注"],
+        "rows": [
+            [None, None, None, None, None, None, "完成额度\n(万元)", "占比(%", None],
+            ["合计", None, None, "182852", "", "", "55219.1", "30.2", ""],
+            ["一、市级重点民生实事", None, None, "16842", "", "", "4906.1", "29.1", ""],
+            ["1", "实施城镇老旧小区改造",
+             "新开工改造城镇老旧小区67个、153万平方米,更新老旧住宅电梯50部,完成电动车充电端口设施建设509个。", "11604",
+             "区住房城乡建委", "新开工改造城镇老旧小区42个,更新老旧住宅电梯30部,完成电动车充电端口设施建设53个。", "3500", "30.2",
+             ""],
+            ["2", "农村公路加装护栏", "实施农村公路生命安全防护工程201公里。", "3417", "区交通运输委",
+             "已完成全部里程的施工图审查工作,正在积极开展后续工作。", "680", "19.9", ""],
+        ],
+        # the first header row's cells down over the second, 投资完成情况 over its two parts, 合计 and the group name
+        # over 序号 to 目标任务
+        "merges": [(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 1, 2), (0, 3, 1, 3), (0, 4, 1, 4), (0, 5, 1, 5), (0, 6, 0, 7),
+                   (0, 8, 1, 8), (2, 0, 2, 2), (3, 0, 3, 2)],
+    },
+    "jinanqu-2024-11yue.xlsx": {
+        # held out (thirteenth set, helper b): a district office's monthly ledger of its key work (金安区 of 六安), one
+        # item numbered 3 whose 序号, 工作责任组, 责任领导 and 责任单位 are merged down over four numbered monthly goals,
+        # each beside a weekly-updated progress cell (SOURCES.md)
+        "title": "区发改委2024年11月重点工作落实情况",
+        "header": ["序号", "工作 责任组", "责任 领导", "责任 单位", "月度目标要求", "工作进展(每周报送更新)"],
+        "rows": [
+            ["3", "项目推进", "洪飞", "区发改委",
+             "1.加快固定资产投资调度;推进3个项目开工:安标年产2.6万吨装配式建筑零配件智能制造项目(10月结转,待市土委会召开后方可入场)、"
+             "2024年金安区高标准农田建设项目、六安市南山新区排水管网改造工程项目。",
+             "2024年1-10月我区固定资产投资累计完成168.25亿元,当月完成19.59亿元,增幅10.1%;3个计划开工项目已全部开工。"],
+            [None, None, None, None, "2.修改完善2025年政府投资计划。",
+             "2025年政府投资计划已经区政府主要领导审查:正在针对审查要求更新修订中;各单位正在核对项目资金来源,完善投资计划。"],
+            [None, None, None, None, "3.全力谋划争取项目,提升中央资金预算项目、专项债券项目份额。",
+             "①聘请三方机构针对项目谋划实地调研结果进行梳理汇总,已形成初步意见,正在会商业内专家修改完善。②密切关注2025年中央预算内与"
+             "专项债券申报信息,提前开展全区范围的建设需求摸排,同时安排三方机构编制“两案书”(《专项债券项目实施方案》、《项目财务评价报告书》"
+             "和《项目法律意见书》)。"],
+            [None, None, None, None, "4.保障合武高铁项目施工,推进剩余1户房屋拆迁。",
+             "全线121户,已拆120户。剩余1户,城北镇专班本周已对接业主2次,业主仍坚持要宅基地重建住宅或按照5600元/平方米的标准货币补偿,"
+             "计划下周联合村干部及业主亲戚与其沟通;依据反馈意见已补正验工计价资料,完善资金申报手续。"],
+        ],
+        # the item's number, work group, leader and office down over its four monthly goals
+        "merges": [(1, 0, 4, 0), (1, 1, 4, 1), (1, 2, 4, 2), (1, 3, 4, 3)],
+    },
     "zhejiang-2020-fengong.xlsx": {
         # held out (thirteenth set, helper a): a province's breakdown of its work report as a copy prints it, a
         # governor's heading over his items, each item "N. text" followed by one labelled line (牵头单位:…) naming

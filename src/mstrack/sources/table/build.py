@@ -107,12 +107,15 @@ def _place_series(code: str, unit: Unit, lines: list[Line], placed: list[tuple[S
     last_due = unit.checkpoints[-1][0] if unit.checkpoints else None
     prefix = _heading_prefix(unit)
     planned = month_plan_dates(unit)
+    goals = {due for raw in unit.lines for block in raw.blocks if block.month_goal for _, due, _ in block.periods}
     for one in unit.series:
         if month_plan_only(one, planned) and work_progress(one):
             continue
         indicator = _indicator(one, last_due, code, summary)
         if indicator is None:
             continue
+        if one.statement is None and one.points and all(due in goals for due, _, _ in one.points):
+            indicator.target = None  # the month's goals (月度目标要求 of a ledger for 11月): checkpoints, not the year's target
         if prefix and one.origin == "checkpoint" and prefix not in indicator.name:
             indicator.name = (prefix + indicator.name)[:30]
         line = _best_line(lines, unit.lines, one, unit.holder)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from mstrack.domain.dates import PERIOD_RE, DateError, before_the_month, before_the_quarter, period_end
+from mstrack.domain.quantities import as_number
 from mstrack.errors import Message
 from mstrack.model import Line, Task
 from mstrack.sources.rows import clip
@@ -14,7 +16,8 @@ from mstrack.sources.table.mentions import find_mentions, stated
 from mstrack.sources.table.numbers import unit_key
 from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.schedule import month_digits
-from mstrack.sources.table.series import beyond_target
+from mstrack.sources.table.series import bare_step, beyond_target, each_period
+from mstrack.sources.table.units import a_person
 
 
 @dataclass(kw_only=True)
@@ -40,10 +43,17 @@ def task_doubts(raw: RawTask, task: Task, units: list[Unit], year: int) -> list[
         found.append(doubt)
     found += _step_doubts(raw, task, year)
     found += _beyond_doubts(raw, task, units, raw.headers.get("content", column))
+    found += _unfit_doubts(raw, task, units, raw.headers.get("content", column))
     found += [Doubt(row=row, column=header, at=task, key="title", why=why) for row, header, why in raw.doubts]
     for raw_line, line in zip((r for u in units for r in u.lines), task.lines, strict=True):
         if (doubt := _amount_doubt(raw, raw_line, task, line)) is not None:
             found.append(doubt)
+        found += [Doubt(row=raw_line.row.number, column=raw.headers.get("lead") or raw.headers.get("units", column), at=line,
+                        key="lead_units", why=Message("“{lead}” leads: a person, not an office; name the office", lead=lead))
+                  for lead in line.lead_units if a_person(lead)]  # "张三同志牵头", "分管副市长牵头"
+        found += [Doubt(row=raw_line.row.number, column=raw.headers.get("units") or raw.headers.get("lead", column), at=line,
+                        key="units", why=Message("“{unit}” is a unit: a person, not an office; name the office", unit=unit))
+                  for unit in line.units if a_person(unit)]  # "各县区党委书记负责", "市政府副秘书长协调"
         if raw_line.item and raw_line.row is not raw.row and not raw_line.content:
             found.append(Doubt(row=raw_line.row.number, column=column, at=line, key="lead_units",
                                why=Message("a row without 序号 read as part of task {code}; it may be a task of its own",
@@ -99,6 +109,38 @@ def _beyond_doubts(raw: RawTask, task: Task, units: list[Unit], column: str) -> 
             for unit in units for _, _, mention in unit.leftovers
             if not any(point[2] is mention for one in unit.series for point in one.points)  # refused, not born
             for one in unit.series if beyond_target(one, mention)][:1]
+
+
+def _unfit_doubts(raw: RawTask, task: Task, units: list[Unit], column: str) -> list[Doubt]:
+    """Dated steps that fit the year's target no single way: a last step that neither reaches the target nor makes it
+    up ("…5条，…完成2条，…完成4条"), an amount per period ("每季度完成300人次"), and steps with no year's figure, whose
+    last is read as the target ("第二季度前完成2条，第四季度前完成3条": 3, or 5 if they are amounts per period)."""
+    found = []
+    for unit in units:
+        for due, _, mention in unit.leftovers:
+            if any(point[2] is mention for one in unit.series for point in one.points):
+                continue  # born, not left
+            if (one := each_period(unit.series, mention)) is not None:
+                why = Message("“{text}” ({step}) read as an amount per period of “{name}” ({target}): left as checkpoint text",
+                              text=clip(mention.excerpt), step=mention.value, name=one.statement.name, target=one.statement.value)
+            elif bare_step(mention) and not any(beyond_target(one, mention) for one in unit.series) and (one := next(
+                    (s for s in unit.series if s.statement and unit_key(s.unit) == unit_key(mention.unit)
+                     and any(d == due for d, _, _ in s.points)), None)) is not None:
+                why = Message("“{text}” ({step}) does not make up the target ({target}) with the steps before it: left as "
+                              "checkpoint text", text=clip(mention.excerpt), step=mention.value, target=one.statement.value)
+            else:
+                continue
+            found.append(Doubt(row=raw.row.number, column=column, at=task, key="title", why=why))
+        for one in unit.series:
+            values = [point[2].value for point in one.points]
+            rising = len(values) > 1 and all(b > a for a, b in zip(values, values[1:], strict=False))
+            if one.statement and bare_step(one.statement) and rising and values[-1] == one.statement.value \
+                    and not one.points[-1][2].total:
+                found.append(Doubt(row=raw.row.number, column=column, at=task, key="title", why=Message(
+                    "“{name}”: steps read as running totals ({totals}); they may be amounts per period ({sum} in all)",
+                    name=one.statement.name, totals=", ".join(str(v) for v in values),
+                    sum=as_number(sum(Decimal(str(v)) for v in values)))))
+    return found
 
 
 def _step_doubts(raw: RawTask, task: Task, year: int) -> list[Doubt]:

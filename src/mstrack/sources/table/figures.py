@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
+from decimal import Decimal
 
-from mstrack.domain.quantities import AT_LEAST_PREFIXES, AT_MOST_PREFIXES
+from mstrack.domain.quantities import AT_LEAST_PREFIXES, AT_MOST_PREFIXES, as_number
 from mstrack.errors import Message
 from mstrack.sources.table.likeness import another_thing
 from mstrack.sources.table.mentions import COMPLETE_RE, Mention, find_mentions, protect_commas, stated
 from mstrack.sources.table.numbers import unit_factor, unit_key
 from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.schedule import dated_parts, month_digits, numbered_deadlines, numbered_parts
-from mstrack.sources.table.series import Series, assign, bare_step, is_level, join_month_plan_figures
+from mstrack.sources.table.series import Series, assign, bare_step, each_period, is_level, join_month_plan_figures
 
 
 @dataclass(kw_only=True)
@@ -36,7 +37,14 @@ def _statements(text: str, origin: str, year: int, own_places: tuple[str, ...] =
     seen = set()
     mentions = find_mentions(text, year, own_places=own_places, until=until)
     printed = Counter((m.value, unit_key(m.unit)) for m in mentions if m.unit)
+    last_steps = _last_steps(mentions)
     for k, mention in enumerate(mentions):
+        if bare_step(mention) and unit_key(mention.unit) in last_steps:
+            if mention is last_steps[unit_key(mention.unit)][-1]:
+                result.append(_series(_titled(_steps_target(last_steps[unit_key(mention.unit)]), text), origin))
+            continue  # "第二季度前完成2条，第四季度前完成3条" and no year's figure: the last step is the target
+        if each_period([_series(one, origin) for one in mentions], mention) is not None:
+            continue  # "开展技能培训1200人次，每季度完成300人次": each quarter's amount of the 1200, no target of its own
         if ((mention.value, unit_key(mention.unit), mention.comparator) in seen and not mention.each
                 and not another_thing(mention, [one.statement for one in result], text)) \
                 or (not mention.unit and any(value == mention.value for value, _, _ in seen)):
@@ -52,6 +60,31 @@ def _statements(text: str, origin: str, year: int, own_places: tuple[str, ...] =
         seen.add((mention.value, unit_key(mention.unit), mention.comparator))
         result.append(_series(mention, origin))
     return result
+
+
+def _last_steps(mentions: list[Mention]) -> dict[str, list[Mention]]:
+    """The bare steps of each unit that no figure but dated steps counts in ("第二季度前完成2条，第四季度前完成3条")."""
+    units = {unit_key(m.unit) for m in mentions if bare_step(m)}
+    by_unit = {unit: [m for m in mentions if unit_key(m.unit) == unit] for unit in units}
+    return {unit: steps for unit, steps in by_unit.items() if all(bare_step(m) for m in steps)}
+
+
+def _steps_target(steps: list[Mention]) -> Mention:
+    """The target of steps with no year's figure: the last, a running total ("完成2条…完成3条": 3); where they repeat
+    or fall ("6月底前完成10公里，9月底前完成10公里，12月底前完成10公里") they are amounts per period, and their sum is
+    (30), as series.milestones_of reads them."""
+    last = steps[-1]
+    if any(s.total for s in steps[1:]) or all(b.value > a.value for a, b in zip(steps, steps[1:], strict=False)):
+        return last
+    return replace(last, value=as_number(sum(Decimal(str(s.value)) for s in steps)))
+
+
+def _titled(mention: Mention, text: str) -> Mention:
+    """A step with no name of its own ("指标") is named by the title the words follow, when that prints no figure."""
+    title = text.split("\n")[0].strip()
+    if mention.name != "指标" or "\n" not in text or not title or find_mentions(title) or len(title) > 20:
+        return mention
+    return replace(mention, name=title)
 
 
 def _step_of(mention: Mention, others: list[Mention | None]) -> bool:
@@ -138,7 +171,7 @@ def units_of(task: RawTask, deadline: date | None, year: int) -> list[Unit]:
                             for due, label, text in _deadline_checkpoints(task, raw, deadline, year)]
             if raw.titled and (rest := _without(raw.titled, steps)):  # the title's figures less its steps: due then
                 due, label, text = checkpoints[-1]
-                checkpoints[-1] = (due, label, rest if text == label else f"{text}；{rest}")
+                checkpoints[-1] = (due, label, rest if text == label else text if rest in text else f"{text}；{rest}")
         if raw.start and raw.start[1].year >= year and all(raw.start[1] < due for due, _, _ in checkpoints):
             checkpoints.append((raw.start[1], raw.start[0], "开工"))  # a 开工时间 column: when the work starts, this year
         merged: dict[date, tuple[str, str]] = {}

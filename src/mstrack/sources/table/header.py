@@ -26,7 +26,7 @@ from mstrack.sources.table.subheader import group_subheader, period_subheader
 
 NUMBERED_NAME_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,3}[、.．])\s*[^，,。；;：:\s]{2,30}$")  # "一、…项目"
 NEXT_MONTH_RE = re.compile(r"下月|次月|下一?步(?:工作)?计划")  # next month's plan: due at the end of the month after the report's
-THIS_MONTH_RE = re.compile(r"本月|当月")  # this month's plan: due at the end of the report's month
+THIS_MONTH_RE = re.compile(r"本月|当月|月度")  # this month's plan (月度目标): due at the end of the report's month
 
 
 def _header_columns(sheet: Sheet, at: int, year: int) -> list[Column] | None:

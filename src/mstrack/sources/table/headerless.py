@@ -5,7 +5,7 @@ it would be with a header (序号 | 工作任务 | 责任单位), so that every 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from mstrack.domain.quantities import chinese_count
 from mstrack.sources.rows import clip
@@ -18,7 +18,15 @@ from mstrack.sources.table.numbering import DOTS
 from mstrack.sources.table.one_paragraph import MIN_ITEMS, inline_run
 from mstrack.sources.table.reading import Row, Sheet
 from mstrack.sources.table.units import ROLE_LABEL_RE, labelled_roles, office_list
-from mstrack.vocabulary import ESTIMATE_VERBS, PROGRAMME_NAMING, PROMISE_WORDS, REQUIREMENT_VERBS, RESULTS_NAMING, TASK_OPENING
+from mstrack.vocabulary import (
+    ESTIMATE_VERBS,
+    PROGRAMME_NAMING,
+    PROMISE_WORDS,
+    REQUIREMENT_VERBS,
+    RESULTS_ASIDE,
+    RESULTS_NAMING,
+    TASK_OPENING,
+)
 
 ITEM_RE = re.compile(rf"^(\d{{1,3}})\s*[{DOTS})）](?!\d)\s*(\S.*)$", re.S)  # "1.中心城区…", "7. 粮食…", "1、…": not "2.5万"
 PART_RE = re.compile(r"^([（(]\s*\d{1,2}\s*[）)])\s*(\S.*)$", re.S)  # "(2)教育培训工程。…": a part of the item above
@@ -32,15 +40,17 @@ INTRO_RE = re.compile(r"如下|包括(?:以下|如下)?[:：]|公布|公告|通�
 CLOSING_RE = re.compile(r"主席团|^\S{0,20}(?:人民政府|委员会|办公室|大会)$|^[\d○〇零一二三四五六七八九十]{2,4}年.{1,6}月.{1,4}日$")
 PROGRAMME_RE = re.compile(PROGRAMME_NAMING)  # the text above a list names a programme of work (vocabulary.PROGRAMME_NAMING)
 RESULTS_RE = re.compile(RESULTS_NAMING)  # ... or reports its results (vocabulary.RESULTS_NAMING)
+ASIDE_RE = re.compile(RESULTS_ASIDE)  # "（附2023年完成情况说明）", "报送落实情况", "总结…完成情况的基础上"
 PROMISE_RE = re.compile(PROMISE_WORDS)  # "为确保…全部完成", "确保全部兑现": a promise, no result (vocabulary.PROMISE_WORDS)
 # "今年实施十件民生实事，惠及群众50万人": the benefit of the work a plan puts in hand, an estimate, no result
 ESTIMATE_RE = re.compile(rf"(?:{ESTIMATE_VERBS})[^。；;已了]*[，,]\s*$")
 # a plan's or a notice's requirement ("加强组织领导（区政府办）"): its office in brackets makes it no task
 REQUIREMENT_RE = re.compile(rf"^(?:{REQUIREMENT_VERBS})")
 # ... and is about the programme itself, not a meeting, a report of its progress or results, a review of a past year,
-# an agenda or a name list
+# an agenda or a name list; a breakdown of a 政府工作报告's work ("政府工作报告重点工作责任分解") is a programme, not a report
 OTHER_TOPIC_RE = re.compile(r"召开|推进会|座谈会|现场会|观摩|进展|进度|推进情况|完成情况|实施情况|有序推进|扎实推进|考核|考评|评比|"
-                            r"通报|日程|议程|仪式|名单|联络员|联系人|简介|办理结果|征集|督查|工作报告|情况报告|总结|以来|一年来|过去|回顾|截至|截止|完成了|取得了")
+                            r"通报|日程|议程|仪式|名单|联络员|联系人|简介|办理结果|征集|督查|工作报告(?![^，,。；;》]{0,8}(?:分解|分工))|"
+                            r"情况报告|总结|以来|一年来|过去|回顾|截至|截止|完成了|取得了")
 # an item that states no work to do: a labelled field ("会议时间："), or a result ("已完成", "截至6月底", "完成年度目标的74%")
 FIELD_RE = re.compile(r"^[^，。,；;：:\s]{2,8}[：:]")
 # a labelled section's head ("指导思想。", "城东幼儿园。位于…"): work only when the head names a project of work
@@ -59,11 +69,12 @@ RESULT_RE = re.compile(r"已(?:完成|开工|建成|投入|完工|惠及)|截至
 @dataclass
 class _Entry:
     row: Row
-    kind: str  # "item", "part", "heading", "pair"
-    code: str
+    kind: str  # "item", "part", "heading", "pair", "label"
+    code: str  # a label's name ("责任单位") for kind "label"
     text: str
     units: str = ""
     content: str = ""
+    labels: dict[str, str] = field(default_factory=dict)  # an item's labelled paragraphs below it: {label: value}
 
 
 def _units_after(text: str) -> tuple[str, str]:
@@ -123,6 +134,8 @@ def _entry(row: Row) -> _Entry | None:
     if len(words) != 1:
         return None
     first = words[0]
+    if not units and (label := _label(first)):
+        return _Entry(row, "label", *label)
     if GROUP_HEADING_RE.match(first) and not units and len(first) <= 60:
         return _Entry(row, "heading", "", first)
     for kind, pattern in (("item", ITEM_RE), ("part", PART_RE)):
@@ -132,13 +145,28 @@ def _entry(row: Row) -> _Entry | None:
     return None
 
 
+LABEL_RE = re.compile(r"^([^，。,；;：:\s\d]{2,8})\s*[：:]\s*(\S.*)$", re.S)  # "责任单位：区财政局", "完成时限：2024年底"
+LABEL_KINDS = {"lead", "units", "deadline"}  # the labels that name a column of the item above: who does it, by when
+
+
+def _label(text: str) -> tuple[str, str] | None:
+    """A paragraph that is a column's label and its value, printed under the item it belongs to ("责任单位：区财政局"):
+    (label, value). Only labels that name who does the work or by when (columns.column_kind)."""
+    m = LABEL_RE.match(text)
+    return (m[1], m[2].strip()) if m and column_kind(m[1], 2000).kind in LABEL_KINDS else None
+
+
 def _numbered_run(entries: list[_Entry | None]) -> tuple[int, int] | None:
-    """The longest run of rows that are items numbered in rising order (group headings and parts between them), at
-    least MIN_ITEMS items: (first row, row after the last)."""
+    """The longest run of rows that are items numbered in rising order (group headings, parts and the items' labelled
+    paragraphs between them; under a heading the numbers may start again at 1), at least MIN_ITEMS items: (first row,
+    row after the last)."""
     best, start, last, items = None, None, 0, 0
     for i, entry in enumerate([*entries, None]):
-        rising = entry is not None and (entry.kind != "item" or int(entry.code) > last) and entry.kind != "pair"
-        if rising and start is None and entry.kind == "part":
+        after = entries[i - 1] if i and start is not None and start < i else None
+        restart = entry is not None and entry.kind == "item" and entry.code == "1" and after is not None and after.kind == "heading"
+        rising = entry is not None and (entry.kind != "item" or int(entry.code) > last or restart) and entry.kind != "pair" \
+            and (entry.kind != "label" or after is not None and after.kind in ("item", "part", "label"))
+        if rising and start is None and entry.kind in ("part", "label"):
             rising = False
         if not rising:
             if start is not None and items >= MIN_ITEMS and (best is None or items > best[2]):
@@ -147,13 +175,40 @@ def _numbered_run(entries: list[_Entry | None]) -> tuple[int, int] | None:
                     end -= 1
                 best = (start, end, items)
             start, last, items = None, 0, 0
-            if entry is None or entry.kind == "pair" or entry.kind == "part":
+            if entry is None or entry.kind in ("pair", "part", "label"):
                 continue
         if start is None:
             start = i
         if entry.kind == "item":
             last, items = int(entry.code), items + 1
     return (best[0], best[1]) if best else None
+
+
+def _labelled(entries: list[_Entry]) -> list[_Entry]:
+    """A run's entries with each labelled paragraph joined to the item (or part) above it."""
+    joined: list[_Entry] = []
+    for entry in entries:
+        if entry.kind == "label":
+            joined[-1].labels.setdefault(entry.code, entry.text)
+        else:
+            joined.append(entry)
+    return joined
+
+
+def _numbered_table(chosen: list[_Entry]) -> tuple[list[str], list[list[str]]]:
+    """The rows of a numbered list as a table: (header, cells). A part ("(2)…" under "17.") keeps its number in its words:
+    a row without 序号, read as the item above's. The items' labelled paragraphs are columns of their own, named by
+    their labels; the offices printed after an item's words stay its 责任单位 unless a label names who does the work."""
+    labels = list(dict.fromkeys(name for e in chosen for name in e.labels))
+    staffed = any(column_kind(name, 2000).kind in ("lead", "units") for name in labels)
+    names = [*([] if staffed else ["责任单位"]), *labels]
+    header = ["序号", "工作任务", *names]
+    rows = []
+    for e in chosen:
+        cells = [*([] if staffed else [e.units]), *(e.labels.get(name, "") for name in labels)]
+        rows.append([e.text] * len(header) if e.kind == "heading" else [e.code, e.text, *cells] if e.kind == "item"
+                    else ["", f"{e.code}{e.text}", *cells])
+    return header, rows
 
 
 BRACKET_ITEM_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*\S")  # "(一)提升改造农村公路380公里…"
@@ -344,7 +399,13 @@ def _results_words(text: str) -> list[str]:
     """The words by which a line reports results ("…完成情况", "…全部兑现，具体如下："), not those of one that promises
     them ("确保…全部完成")."""
     return [m[0] for m in RESULTS_RE.finditer(text)
-            if not PROMISE_RE.search(text[:m.start()]) and not (m[0] == "惠及" and ESTIMATE_RE.search(text[:m.start()]))]
+            if not PROMISE_RE.search(text[:m.start()]) and not (m[0] == "惠及" and ESTIMATE_RE.search(text[:m.start()]))
+            and not _aside(text, m)]
+
+
+def _aside(text: str, m: re.Match) -> bool:
+    """Results named in passing by a plan (vocabulary.RESULTS_ASIDE): an appendix, a duty to report, a basis."""
+    return ASIDE_RE.search(text[:m.start()]) is not None or ASIDE_RE.search(text[m.end():]) is not None
 
 
 def _results_said(lines: list[str]) -> tuple[str, list[str]] | None:
@@ -412,13 +473,11 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         if run := _numbered_run(entries):
             start, end = run
             above = _above(sheet, start)
-            chosen = [e for e in entries[start:end] if e is not None]
+            chosen = _labelled([e for e in entries[start:end] if e is not None])
             if not _is_programme(sheet, above, [e.text for e in chosen if e.kind == "item"], reported=reported):
                 continue  # a letter's or a notice's points: no programme of work above them
-            # a part ("(2)…" under "17.") keeps its number in its words: a row without 序号, read as the item above's
-            rows = [[e.code, e.text, e.units] if e.kind == "item" else [e.text] * 3 if e.kind == "heading"
-                    else ["", f"{e.code}{e.text}", e.units] for e in chosen]
-            return _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, [e.row for e in chosen], above, year, _after(sheet.rows[end:]))
+            header, rows = _numbered_table(chosen)
+            return _as_table(sheet, header, rows, [e.row for e in chosen], above, year, _after(sheet.rows[end:]))
         if run := _bracketed_run(sheet.rows):
             start, chosen = run  # "(一)" stays in the words: the reader codes it 一(一)
             end = start + len(chosen)

@@ -1,5 +1,5 @@
 """How a table numbers its items and their groups: a number at the start of an item's text ("1.", "（1）", "一、"),
-a group's heading ("一、…", or a name alone) and the code of a task numbered again inside its group ("二(1)")."""
+a group's heading ("一、…", or a name alone) and the code of a task numbered again inside its group ("二1", "二(三)")."""
 
 from __future__ import annotations
 
@@ -68,8 +68,9 @@ def part_numbered(code: str, above: str, last_part: int | None) -> int | None:
 
 
 def in_area(area: str, code: str) -> str:
-    """A task numbered again inside its area goes by both numbers: "二(1)"."""
-    return f"{area}({code})"
+    """A task numbered again inside its area goes by both numbers as printed: "二1" for "1." under "二、", "二(三)" for
+    "(三)" (tests/data/tables/README.md); in brackets under an area numbered in digits, "1(2)", where "12" is task 12."""
+    return f"{area}{code}" if code.isdigit() and area and not area[-1].isdigit() else f"{area}({code})"
 
 
 def add_area(areas: list[Area], m: re.Match) -> str:

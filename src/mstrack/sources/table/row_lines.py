@@ -9,6 +9,7 @@ from mstrack.domain import unique
 from mstrack.domain.dates import DateError
 from mstrack.errors import InputError, Message
 from mstrack.sources.table.mentions import BARE_RE, find_mentions
+from mstrack.sources.table.numbers import unit_key
 from mstrack.sources.table.raw import Layout as _Layout
 from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.reading import Row
@@ -89,12 +90,12 @@ def _schedule_blocks(row: Row, layout: _Layout, year: int) -> list[Block]:
             block.partial = column.partial
             if not block.periods and column.due and block.undated:
                 block.periods.append((column.label, column.due, block.undated))
-                block.undated = ""
+                block.undated, block.month_goal = "", column.partial
         if column.due and len(found) == 1 and not found[0].heading and not found[0].undated and not periods.partial \
                 and (not periods.periods or periods.periods[-1][1] < found[0].periods[0][1]):
             at = at if periods.periods else len(blocks)
             periods.periods += found[0].periods
-            periods.partial = found[0].partial
+            periods.partial, periods.month_goal = found[0].partial, found[0].month_goal
             continue
         blocks.extend(found)
     if periods.periods:
@@ -117,16 +118,23 @@ def _date_alone(blocks: list[Block], row: Row, layout: _Layout) -> tuple[str, da
 
 def _blank_lead(task: RawTask, row: Row, layout: _Layout, previous: RawLine | None, inherited: RawLine | None,
                 units_cell: str) -> str:
-    """A blank 牵头 cell beside named units. On a sub-row of the task, the task's lead goes on; on a new task of a text
-    export (.csv: a merged cell written once, blank below), the lead above goes on; in a file that keeps its merges
-    (.docx, .xlsx), or where the units are in other columns than the row above's, the blank is the table's own: the
-    units named share the lead (returns ""). Both of the last two are doubted."""
+    """A blank 牵头 cell beside named units. On a sub-row of the task, the task's lead goes on. On a new task of a text
+    export (.csv, which cannot merge cells) whose units are the row above's again, the lead above goes on (the block
+    merged, its lead written once); beside units of the row's own, the row names no lead: its units lead ("无牵头单位的，
+    责任单位即为牵头单位"), the lead above the other reading. In a file that keeps its merges (.docx, .xlsx), or where the
+    units are in other columns than the row above's, the blank is the table's own: the units named share the lead
+    (returns ""). Each but the first is doubted."""
     if previous is not None and previous.lead_units and UNLISTED not in previous.lead_units:
         return "、".join(previous.lead_units)
     header = layout.header("lead")
     if not layout.sheet.merges and inherited is not None and inherited.lead_units and UNLISTED not in inherited.lead_units \
             and _filled(row, layout) == _filled(inherited.row, layout):  # its units where the row above has them
         leads = "、".join(inherited.lead_units)
+        if layout.cell(row, "units") != layout.cell(inherited.row, "units"):
+            task.doubts.append((row.number, header, Message(
+                "the {header} cell is blank beside the row's own units: {units} read as leading; {leads} may lead, "
+                "a merged cell written once above", header=header, leads=leads, units=units_cell)))
+            return ""
         task.doubts.append((row.number, header, Message(
             "the {header} cell is blank: read as {leads}, a merged cell written once above; {units} may lead",
             header=header, leads=leads, units=units_cell)))
@@ -200,6 +208,26 @@ def _borrow_deadline(task: RawTask, own: dict, above: RawLine, layout: _Layout, 
     task.notes.append(BORROWED_DEADLINE_NOTE.format(deadline=above.deadline_text))
 
 
+def _title_steps(task: RawTask, row: Row, layout: _Layout, title: str, words: str, deadline: date | None,
+                 year: int) -> list[tuple[str, date, str]]:
+    """The dated steps of a title beside a 完成时限 column, less those its words print already: one whose figures the
+    content prints ("2024年底前完成3所学校建设" over "新建学校3所") restates them, and one dated after the 完成时限 does not
+    move it (the column is read; a doubt)."""
+    printed = {(m.value, unit_key(m.unit)) for m in find_mentions(words, year)}
+    steps = []
+    for label, due, clause in dated_clauses(title, year):
+        figures = {(m.value, unit_key(m.unit)) for m in find_mentions(clause, year)}
+        if clause in words or (figures and figures <= printed):
+            continue
+        if deadline is not None and due > deadline:
+            task.doubts.append((row.number, layout.header("task"), Message(
+                "the title says “{text}” ({due}), later than the 完成时限 “{deadline}”: the 完成时限 is read",
+                text=label, due=due.isoformat(), deadline=layout.cell(row, "deadline"))))
+            continue
+        steps.append((label, due, clause))
+    return steps
+
+
 def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherited: RawLine | None, item: str) -> None:
     """One table row becomes one line, or one line per lead unit when a cell lists several."""
     previous = task.lines[-1] if task.lines else None
@@ -229,7 +257,7 @@ def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherite
     title = item or ("" if previous else task.title)
     if "deadline" in layout.by_kind and not {"schedule", "period"} & set(layout.by_kind) and title and title != words:
         # "新建公厕10座，9月底前完成6座" as a title beside a 完成时限 column: its step, dated as in a content cell
-        steps = [step for step in dated_clauses(title, year) if step[2] not in words]
+        steps = _title_steps(task, row, layout, title, words, deadline, year)
         in_words += steps
         own["titled"] = title if steps and not item else ""  # a sub-item's words are its deadline's already
     periods += in_words

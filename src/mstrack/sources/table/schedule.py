@@ -23,6 +23,7 @@ class Block:
     periods: list[tuple[str, date, str]] = field(default_factory=list)  # (label, due, text)
     undated: str = ""
     partial: bool = False  # from a plan column for one month (月度工作计划): its dates are checkpoints, never the deadline
+    month_goal: bool = False  # undated goals the one-month column dates (月度目标要求 under "2024年11月…"): no year's target
 
 
 HEAD_NUMBER_RE = re.compile(r"^[（(]\s*(\d+)\s*[）)]\s*")
@@ -138,7 +139,8 @@ def dated_clauses(text: str, year: int) -> list[tuple[str, date, str]]:
         spans = [(m.start(), _clause_end(sentence, matches, i)) for i, m in enumerate(matches)]
         for i, m in enumerate(matches):
             label = re.sub(r"\s+", "", m["label"])
-            label += "底" if label.endswith("年") else ""  # "2025年完成": by the year's end
+            half = label.endswith("半年")  # "上半年完成15公里": that half's step, not the sentence's year
+            label += "底" if label.endswith("年") and not half else ""  # "2025年完成": by the year's end
             try:
                 due = period_end(label, year)
             except DateError:

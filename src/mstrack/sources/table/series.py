@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
+from mstrack.domain.dates import month_end
 from mstrack.domain.quantities import as_number
 from mstrack.model import Milestone
 from mstrack.sources.table.likeness import PART_OF_WHOLE_RE, another_thing, similarity, word_pairs
@@ -78,9 +79,15 @@ def assign(series: list[Series], checkpoints: list[tuple[date, str, str]], year:
         for mi, mention in enumerate(mentions):
             if mi not in used_mentions and mi in refused:
                 leftovers.append((due, label, mention))  # "新建公厕10座，9月底前完成12座": checkpoint text, a doubt
+            elif mi not in used_mentions and _spread(each_period(series, mention), mention, due):
+                continue  # "开展技能培训1200人次，每季度完成300人次": 300, 600, 900 by each quarter's end
+            elif mi not in used_mentions and (unplaced_step(series, used_series, mention, due) is not None
+                                              or each_period(series, mention) is not None):
+                leftovers.append((due, label, mention))  # "第四季度前完成4条" of 5 after 2; "每季度完成300人次": a doubt
             elif mi not in used_mentions and not _printed_again(mention, mentions[:mi], text) \
                     and not _said_again(mention, [mentions[k] for k in used_mentions], text) \
-                    and not _period_amount(series, used_series, mention, due):
+                    and not _period_amount(series, used_series, mention, due) \
+                    and not _target_again(series, used_series, mention, due):
                 born = Series(unit=mention.unit, stages=mention.stages, texts=list(mention.contexts), points=[(due, label, mention)],
                               nouns=[mention.noun])
                 series.append(born)
@@ -96,12 +103,71 @@ def bare_step(mention: Mention) -> bool:
 
 def _period_amount(series: list[Series], taken: set[int], mention: Mention, due: date) -> bool:
     """"…第二季度前完成2条，第四季度前完成3条" beside the year's "治理河道5条" due the same day: the bare step is that
-    period's amount of the target, which the amounts before it make up (2 + 3 = 5); no indicator of its own."""
+    period's amount of the target, which the amounts before it make up (2 + 3 = 5), or the target itself reached
+    ("…完成2条，第四季度前完成5条": a running total); no indicator of its own."""
     return bare_step(mention) and any(
-        one.statement is not None and unit_key(one.unit) == unit_key(mention.unit) and one.points[-1][0] == due
-        and sum(Decimal(str(point[2].value)) for point in one.points[:-1]) + Decimal(str(mention.value))
-        == Decimal(str(one.points[-1][2].value))
-        for one in (series[si] for si in taken))
+        _value(one.points[-1][2]) in (_value(mention), sum(_value(point[2]) for point in one.points[:-1]) + _value(mention))
+        for one in _due_with(series, taken, mention, due))
+
+
+def _target_again(series: list[Series], taken: set[int], mention: Mention, due: date) -> bool:
+    """"12月底前完成30公里；改造管网30公里": the year's target printed where its series took a bare step that reaches
+    it, the same day: the target said again, no indicator of its own ("普及率达到80%,城乡达到80%" names two)."""
+    return any(bare_step(one.points[-1][2]) and _value(one.points[-1][2]) == _value(mention) == _value(one.statement)
+               for one in _due_with(series, taken, mention, due))
+
+
+def unplaced_step(series: list[Series], taken: set[int], mention: Mention, due: date) -> Series | None:
+    """A bare step due with the year's figure that neither reaches it nor makes it up with the steps before it
+    ("治理河道5条，第二季度前完成2条，第四季度前完成4条"): the series it does not fit (checkpoint text and a doubt),
+    no indicator of its own."""
+    if not bare_step(mention) or _period_amount(series, taken, mention, due):
+        return None
+    return next(iter(_due_with(series, taken, mention, due)), None)
+
+
+def _due_with(series: list[Series], taken: set[int], mention: Mention, due: date) -> list[Series]:
+    """The stated series in the mention's unit that took a figure of the same checkpoint (due the same day)."""
+    return [one for one in (series[si] for si in taken)
+            if one.statement is not None and unit_key(one.unit) == unit_key(mention.unit) and one.points[-1][0] == due]
+
+
+def _value(mention: Mention) -> Decimal:
+    return Decimal(str(mention.value))  # 0.1 + 0.2 is 0.3: the steps are summed as printed
+
+
+# "每季度完成300人次", "每月新增100户": work done each period; "每人每月609元" is a standard, no period's work
+EACH_PERIOD_RE = re.compile(r"每(?:个)?(?:季度|月|半年)\s*(?:至少|不少于)?\s*(?:完成|新增|新建|开展|举办|组织)")
+
+
+def each_period(series: list[Series], mention: Mention) -> Series | None:
+    """"开展技能培训1200人次，每季度完成300人次": the amount of each period of the year's target in its unit, less than
+    it (the stated series returned), not an indicator named 每季度; a person checks it."""
+    if not EACH_PERIOD_RE.search(mention.verbs or ""):
+        return None
+    return next((one for one in series if one.statement is not None and one.statement is not mention and not is_level(one)
+                 and not EACH_PERIOD_RE.search(one.statement.verbs or "") and unit_key(one.unit) == unit_key(mention.unit)
+                 and mention.value < one.statement.value), None)
+
+
+PERIODS = {"季度": 3, "月": 1, "半年": 6}  # months in each period a "每…" amount is done in
+
+
+def _spread(one: Series | None, mention: Mention, due: date) -> bool:
+    """"每季度完成300人次" beside the year's 1200 due at the year's end, 4 × 300 = 1200: the running total by each
+    period's end (300, 600, 900) joins the indicator's milestones; an amount that does not make up the target
+    (4 × 250 of 1200), or a target due before the year's end, stays checkpoint text with a doubt."""
+    period = EACH_PERIOD_RE.search(mention.verbs or "")
+    if one is None or period is None or due != date(due.year, 12, 31) or not one.points or one.points[-1][0] != due:
+        return False
+    months = next(n for word, n in PERIODS.items() if word in period[0])
+    count = 12 // months
+    if _value(mention) * count != _value(one.statement) or _value(one.points[-1][2]) != _value(one.statement):
+        return False
+    ends = [month_end(due.year, months * k) for k in range(1, count)]
+    one.points = sorted(one.points + [(end, period[0], replace(mention, value=as_number(_value(mention) * k), total=True))
+                                      for k, end in enumerate(ends, start=1)], key=lambda point: point[0])
+    return True
 
 
 def _printed_again(mention: Mention, earlier: list[Mention], text: str) -> bool:

@@ -7,7 +7,7 @@ import re
 from mstrack.domain import unique
 from mstrack.errors import InputError, Message
 from mstrack.model import Area
-from mstrack.sources.rows import total_row
+from mstrack.sources.rows import FIGURE_RE, total_row
 from mstrack.sources.table.cells import AREA_RE, SEVERAL_CODES_RE, explained_marks, note_line, without_marks
 from mstrack.sources.table.columns import Column, helping_column
 from mstrack.sources.table.numbering import (
@@ -17,6 +17,7 @@ from mstrack.sources.table.numbering import (
     PART_CODE_RE,
     SUB_CODE_RE,
     TITLE_NUMERAL_RE,
+    add_area,
     in_area,
     in_lead_heading,
     lead_heading,
@@ -85,6 +86,9 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
                 continue
         if found := lead_heading(filled, area):
             heading = found
+            continue
+        if (summed := _summed_heading(row, filled, layout)) is not None:
+            area, heading, opener = add_area(areas, summed), None, layout.cell(row, "seq")
             continue
         above = area
         area, area_only = area_of(row, filled, layout, areas, area, numeral_items=numeral_items,
@@ -162,7 +166,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
         read_row_lines(task, task.row, layout, year, None, "")
     headers = {kind: cols[0].header for kind, cols in layout.by_kind.items()}
     if any(area_numbered(task) for task in tasks):
-        for task in tasks:  # numbered inside each area: every task takes both numbers, "二(1)"
+        for task in tasks:  # numbered inside each area: every task takes both numbers, "二1"
             if task.area and not area_numbered(task) and "(" not in task.code and task.code != task.area:  # 二: its group's one task
                 task.code = in_area(task.area, task.code)
     if not sheet.merges:
@@ -268,6 +272,20 @@ def _part_of_item(row: Row, layout: _Layout, title: str, filled: list[str], item
                                 if u not in line.lead_units)
     item.notes.append(f"分项{m[1]}：{title[m.end():].strip()}")
     return True
+
+
+def _summed_heading(row: Row, filled: list[str], layout: _Layout) -> re.Match | None:
+    """A group's heading in the 序号 column ("一、市级重点民生实事", "（一）…", merged over the item's words) with figures
+    only beside it, the sums of its items (a note or progress beside them aside): the group's area, not a task with
+    a bad number; its sums are no target."""
+    code = layout.cell(row, "seq")
+    cells = [(c.kind, row.cells[c.index]) for c in layout.columns if c.index < len(row.cells) and row.cells[c.index]]
+    if not code or not any(FIGURE_RE.match(text) for _, text in cells) \
+            or any(text != code and not FIGURE_RE.match(text) and kind not in ("note", "progress") for kind, text in cells):
+        return None
+    if sub := SUB_CODE_RE.match(code):
+        return AREA_RE.match(f"{sub[1]}、{code[sub.end():]}")
+    return AREA_RE.match(code)
 
 
 def _group_heading(title: str, filled: list[str]) -> bool:

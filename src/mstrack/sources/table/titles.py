@@ -31,7 +31,10 @@ def items_print_numbers(sheet: Sheet, at: int, layout: _Layout) -> bool:
 
 
 def area_numbered(task: RawTask) -> bool:
-    return bool(task.area) and task.code.startswith(in_area(task.area, "")[:-1])
+    """A task coded by its area's number and its own (numbering.in_area): "二1", "二(三)", "1(2)" under an area numbered in digits."""
+    area = task.area or ""
+    return bool(area) and (task.code.startswith(f"{area}(") or task.code[len(area):].isdigit() and task.code.startswith(area)
+                           and not area[-1].isdigit())
 
 
 def area_of(row: Row, filled: list[str], layout: _Layout, areas: list[Area], area: str | None, *,
@@ -79,10 +82,13 @@ def _item_below(row: Row, layout: _Layout) -> Row | None:
 def numbered_in_numerals(sheet: Sheet, at: int, layout: _Layout) -> bool:
     """A 序号 column that numbers in Chinese numerals only (一 … 十二, no 1, 2 of items under them), most of its
     numbered rows items with cells of their own: every row it numbers is an item, one whose figures are on the rows
-    below it as well."""
+    below it as well. A list with no header numbered so (headerless.py: "一、…" items with nothing between them) is
+    items all: a numbered item among its siblings is one whether or not it sets a figure ("五、解决…问题。")."""
     if "seq" not in layout.by_kind:
         return False
     numbered = [(row, layout.cell(row, "seq")) for row in sheet.rows[at + 1:] if layout.cell(row, "seq")]
+    if sheet.headerless:  # a heading of the list keeps its words in the 序号 cell ("一、促进就业"): no numeral alone
+        return any(NUMERAL_CODE_RE.fullmatch(code) for _, code in numbered)
     if not numbered or not all(NUMERAL_CODE_RE.fullmatch(code) for _, code in numbered):
         return False
     items = sum(cells_of_its_own(row, layout, layout.cell(row, "task")) for row, _ in numbered)

@@ -6,8 +6,11 @@ from __future__ import annotations
 import re
 
 from mstrack.vocabulary import (
+    CONTINUING_RE,
+    FRAMING_RE,
     HELPER_ROLE_WORDS,
     LEAD_ROLE_WORDS,
+    OFFICE_JOINERS,
     RESPONSIBLE_WORD,
     ROLE_FOLLOWERS,
     ROLE_JOINERS,
@@ -45,7 +48,7 @@ def split_groups(cell: str) -> list[str]:
     return parts or ([cell.strip()] if cell.strip() else [])
 
 
-OFFICE_END = "局委办府院司部会厅处心团道镇乡区联队站所组）)"  # 处: 环卫处, 办事处, 管理处
+OFFICE_END = "局委办府院司部会厅处心团道镇乡区联队站所组社）)"  # 处: 环卫处, 办事处, 管理处; 社: 供销联社, 合作社
 UNITS_END = ("单位", "部门", "企业", "集团", "银行")  # "各管线产权单位": units of their own, not half a name
 
 
@@ -209,60 +212,117 @@ ROLE_WORDS_RE = re.compile(r"(?P<lead>[^，,；;。\n]+?)牵头\s*[，,；;。\n
 
 
 # a role and the work it names, up to the next stop ("分别牵头负责养老和托育", "按职责分工分别负责", "配合"): never a
-# group named by its role ("牵头单位：", "各主要经济指标牵头单位")
-ROLE_PHRASE_RE = re.compile(rf"(?:(?:{'|'.join(ROLE_MANNERS)})\s*)*"
-                            rf"(?P<role>{ROLES})"
+# group named by its role ("牵头单位：", "各主要经济指标牵头单位"), nor a role marked in brackets ("（负责）": ROLE_MARK_RE)
+# a role word naming another's work, before 的 ("市发改委牵头的项目", "市住建局牵头制定的方案"): no role of the cell
+NOT_OWN_ROLE = rf"(?!的|(?<={'|'.join(LEAD_ROLE_WORDS)})[\u4e00-\u9fff]{{1,2}}的)"
+ROLE_PHRASE_RE = re.compile(rf"(?<![（(])(?:(?:{'|'.join(ROLE_MANNERS)})\s*)*"
+                            rf"(?P<role>{ROLES}){NOT_OWN_ROLE}"
                             r"(?!\s*(?:单位|部门))[^、，,；;。.\n]*")
-ROLE_JOINER_RE = re.compile("|".join(ROLE_JOINERS))
+ROLE_JOINER_RE = re.compile("|".join((*ROLE_JOINERS, *(rf"(?<=[{OFFICE_END}]){j}(?![会社体])" for j in OFFICE_JOINERS))))
+EXCEPTION_BRACKET_RE = re.compile(r"\s*[（(](?:[^（）()]*(?:除外|以外)|(?:不含|不包括)[^（）()]*|除[^（）()]*外)[）)]")
+
+
+def _without_others_work(cell: str) -> str:
+    """A bracket that leaves out work another office leads ("（市发改委牵头的项目除外）", "（不含市发改委牵头项目）"): no
+    list of roles; a bracket that leaves out a place ("各区政府（不含大鹏新区）") stays, the unit's scope."""
+    return EXCEPTION_BRACKET_RE.sub(lambda m: "" if ROLE_WORD_RE.search(m[0]) else m[0], cell)
+
+
+CLOSING_GROUP_RE = re.compile(r"\s*等\s*(?:相关|有关|其他|其它)?(?:部门|单位)$")  # "…、市医保局等部门配合"
+ROLE_BRACKET_RE = re.compile(rf"({ROLES})\s*[（(]([^（）()]+)[）)]")  # "牵头（配合单位：B、C）", "牵头（B、C配合）"
+LEAD_WORD_RE = re.compile("|".join(LEAD_ROLE_WORDS))
 
 
 def _role_offices(text: str) -> list[str] | None:
-    """The offices of a list a role closes ("由市人社局", "市人社局会同市教育局、市农业农村局", "各地、各部门"); None when
-    a name is no office's nor a collective one's."""
-    text = re.sub(r"^由\s*", "", text.strip(" 、，,；;。.\n"))
+    """The offices of a list a role closes ("由市人社局", "市人社局会同市教育局、市农业农村局", "各地、各部门", "会同A、B
+    推进"); None when a name is no office's nor a collective one's. A closing 等部门 ("A、B等部门配合") is no office."""
+    text = re.sub(rf"^(?:会同\s*|{FRAMING_RE})", "", text.strip(" 、，,；;。.\n"))
+    text = re.sub(rf"(?<=[{OFFICE_END}])(?:{'|'.join(ROLE_FOLLOWERS)})+$", "", text)  # "会同A、B推进实施": B's work
     names = [n for part in ROLE_JOINER_RE.split(text) for g in split_groups(part) for n in _names(g)]
-    return names if names and all(_ends_like_unit(n) or n.startswith(("各", *COLLECTIVE)) for n in names) else None
+    if len(names) > 1:
+        names[-1] = CLOSING_GROUP_RE.sub("", names[-1]) or names[-1]
+    return names if names and all(_ends_like_unit(n) or n.startswith(("各", *COLLECTIVE)) or a_person(n) for n in names) \
+        else None
+
+
+def _role_bracket(m: re.Match) -> str:
+    """A bracket after a role that lists offices with their own role ("（配合单位：B、C）", "（B、C配合）"): the lists
+    after a stop, each closed by its role, as the cell would print them; any other bracket ("（含各区）") as printed."""
+    inner = m[2].strip()
+    labels = list(ROLE_LABEL_RE.finditer(inner))
+    if labels and labels[0].start() == 0:
+        inner = "，".join(inner[lab.end(): labels[k + 1].start() if k + 1 < len(labels) else len(inner)].strip(" ；;，,。")
+                         + (RESPONSIBLE_WORD if lab[1] == "责任" else lab[1]) for k, lab in enumerate(labels))
+    elif not ROLE_PHRASE_RE.search(inner):
+        return m[0]
+    return f"{m[1]}，{inner}"
+
+
+def _role_phrases(cell: str) -> list[tuple[int, int, str, bool]]:
+    """Each role phrase of the cell: (start, end, role, whether it leads by its words: "牵头", "负责牵头抓总"). The work
+    after a role ends where another list of offices closed by its own role starts ("市民政局牵头市卫健委配合")."""
+    phrases, at = [], 0
+    while m := ROLE_PHRASE_RE.search(cell, at):
+        end, work = m.end(), m.end("role")
+        if any(_role_offices(cell[work:inner.start()]) for inner in ROLE_PHRASE_RE.finditer(cell, work, m.end())):
+            end = work
+        phrases.append((m.start(), end, m["role"], LEAD_WORD_RE.search(cell, m.start(), end) is not None))
+        at = end
+    return phrases
 
 
 def role_lists(cell: str) -> tuple[list[str], list[str]] | None:
+    """role_read's offices where one of them leads."""
+    return listed if (listed := role_read(cell)) and listed[0] else None
+
+
+def role_read(cell: str) -> tuple[list[str], list[str]] | None:
     """A cell that is a sequence of office lists, each closed by its role ("市农业农村局、市住建局分别牵头，市财政局配合",
-    "市住建局牵头、市水利局配合", "市教育局、市住建局按职责分工分别负责"): (the leads, the others). 牵头 leads; 负责 leads
-    unless an office leads before it ("A牵头，B、C分别负责"); 配合 and the like, and a last list with no role, help.
-    None unless every list is offices' names and one of them leads."""
+    "市住建局牵头、市水利局配合", "市教育局、市住建局按职责分工分别负责"): (the leads, the others). 牵头 leads, wherever
+    it stands; 负责 leads only where the cell names no 牵头 and no office leads before it ("A牵头，B、C分别负责", "A负责，
+    B牵头"); 配合 and the like, and a last list with no role, help. None unless every list is offices' names."""
+    cell = ROLE_BRACKET_RE.sub(_role_bracket, _without_others_work(cell))
     leads: list[str] = []
     others: list[str] = []
     at = 0
-    for m in ROLE_PHRASE_RE.finditer(cell):
-        if (names := _role_offices(cell[at:m.start()])) is None:
+    phrases = _role_phrases(cell)
+    explicit = any(leading for *_, leading in phrases)
+    for start, end, role, leading in phrases:
+        if (names := _role_offices(cell[at:start])) is None:
             return None
-        leading = m["role"] in LEAD_ROLE_WORDS or (m["role"] == RESPONSIBLE_WORD and not leads)
-        (leads if leading else others).extend(names)
-        at = m.end()
+        (leads if leading or (role == RESPONSIBLE_WORD and not explicit and not leads) else others).extend(names)
+        at = end
     if at == 0:
         return None
     if cell[at:].strip(" 、，,；;。.\n"):
         if (names := _role_offices(cell[at:])) is None:
             return None
         others.extend(names)
-    return (leads, others) if leads else None
+    return leads, others
 
 
 ROLE_ONLY_RE = re.compile(rf"(?:(?:{'|'.join(ROLE_MANNERS)})\s*)*(?:{ROLES})"
-                          rf"(?:{'|'.join(ROLE_FOLLOWERS)})?")
+                          rf"(?:{'|'.join(ROLE_FOLLOWERS)})*")
+
+
+ROLE_BRACKET_MARK_RE = re.compile(rf"\s*[（(]\s*(?:{ROLES})\s*(?:单位|部门)?\s*[）)]$")  # "各县区政府（负责）"
 
 
 def _without_role(name: str) -> str:
-    """"市城管局分别牵头", "市医保局分别配合": an office's name and only its role after it is the office; a sentence
-    ("县住建局负责项目建设") stays as printed."""
+    """"市城管局分别牵头", "市医保局分别配合", "市自然资源局（配合）": an office's name and only its role after it is the
+    office; a sentence ("县住建局负责项目建设，…") stays as printed here (role_read reads it)."""
+    if _ends_like_unit(office := ROLE_BRACKET_MARK_RE.sub("", name)) and office != name:
+        return office
     m = ROLE_PHRASE_RE.search(name)
     office = name[:m.start()].strip() if m else ""
-    return office if m and _ends_like_unit(office) and ROLE_ONLY_RE.fullmatch(m[0].strip()) else name
+    return office if m and (_ends_like_unit(office) or a_person(office)) and ROLE_ONLY_RE.fullmatch(m[0].strip()) else name
 
 
 def roles_in(cell: str) -> tuple[str, str] | None:
     """A unit cell that says who leads ("牵头单位：县教育局；配合单位：县财政局", "县教育局（牵头）、县市场监管局",
     "县交通局牵头，各乡镇配合"): (the lead units, the others), each as a cell; None when it says no role."""
     text = re.sub(rf"\s*\n\s*(?=(?:{ROLES})\s*(?:[，,；;。\n]|$))", "", cell.strip())  # "省财政厅\n牵头":
+    text = _without_others_work(text)  # "市教育局负责（市发改委牵头的项目除外）": 市教育局 leads
     if FIRST_LEADS_RE.search(text):  # "…、市税务局(列第一位者为工作牵头单位,下同)": the note says the first leads
         first, *others = [u for g in split_groups(FIRST_LEADS_RE.sub("", text)) for u in split_units(g)] or [""]
         return first, "、".join(others)
@@ -278,18 +338,38 @@ def roles_in(cell: str) -> tuple[str, str] | None:
         return "、".join(ROLE_MARK_RE.sub("", u) for u in units if ROLE_MARK_RE.search(u)), \
             "、".join(u for u in units if not ROLE_MARK_RE.search(u))
     if m := ROLE_WORDS_RE.fullmatch(text):
-        return re.sub(r"^由\s*", "", m["lead"].strip()), m["others"].strip()  # "由市人社局牵头，…"
+        return re.sub(rf"^{FRAMING_RE}", "", m["lead"].strip()), m["others"].strip()  # "由市人社局牵头，…"
+    if m := LONE_LEAD_RE.fullmatch(text):
+        return m["name"], ""  # "市城市更新工作专班牵头", "张三同志牵头": whoever it names leads, by the role's word
     return role_sentences(text)
 
 
-ROLE_SENTENCE_RE = re.compile(rf"^\s*(?P<unit>[^，,；;。、\s]{{1,20}}?(?:[{OFFICE_END}]|{'|'.join(UNITS_END)}))\s*"
-                              r"(?P<role>牵头|负责|配合|参与|协助|协办)")
+LONE_LEAD_RE = re.compile(rf"{FRAMING_RE}(?P<name>[^、，,；;。\s（）()]{{2,}}?)\s*(?:(?:{'|'.join(ROLE_MANNERS)})\s*)*"
+                          rf"(?:{'|'.join(LEAD_ROLE_WORDS)})(?:{'|'.join(ROLE_FOLLOWERS)})*\s*[。.]?")
+
+
+POST_TITLE = rf"(?:{HEAD_TITLE}|(?:副)?秘书长|[河湖林路]长)"  # posts of a whole organ ("市政府副秘书长", "各级河长")
+
+
+def a_person(name: str) -> bool:
+    """A person or a post named where an office is expected ("张三同志", "分管副市长", "李四副市长", "县委书记",
+    "市政府副秘书长王五", "各级河长"): a name that ends with a title of office, or with a title and a person's short
+    name after it, or a name with 同志. An office whose name holds a title ("市长热线办公室", "市河长制办公室") ends
+    like an office, and a short name alone ("妇联", "残联") is an office's."""
+    text = re.sub(r"\s+", "", name)
+    m = re.fullmatch(rf".*?{POST_TITLE}(?P<after>[\u4e00-\u9fff]{{2,3}})?|(?P<before>[\u4e00-\u9fff]{{2,3}}?)同志", text)
+    return m is not None and not UNITISH & set(m["after"] or m["before"] or "")
+
+
+ROLE_SENTENCE_RE = re.compile(rf"^\s*{FRAMING_RE}(?P<unit>[^，,；;。、\s]{{1,20}}?(?:[{OFFICE_END}]|{'|'.join(UNITS_END)}))\s*"
+                              rf"(?P<role>牵头|负责|配合|参与|协助|协办){NOT_OWN_ROLE}")
 
 
 def role_sentences(cell: str) -> tuple[str, str] | None:
     """A cell of sentences each opening with an office and its role ("县教育局负责项目建设，县财政局负责资金保障"):
     the 牵头 ones lead, else the first that 负责; the others help. None unless every sentence reads so."""
     clauses = [c for c in re.split(r"[，,；;。\n]", cell) if c.strip()]
+    clauses = [c for k, c in enumerate(clauses) if not (k and re.match(rf"\s*{CONTINUING_RE}", c))]  # the office before's work
     said = [m for c in clauses if (m := ROLE_SENTENCE_RE.match(c))]
     if not clauses or len(said) < len(clauses) or not any(m["role"] in LEAD_ROLES for m in said):
         return None
@@ -363,6 +443,9 @@ def units_in_groups(cells: list[str]) -> list[list[str]]:
 
 
 def _names(cell: str) -> list[str]:
+    """The units of one group: the offices its roles close where it reads as role lists, else its names as printed."""
+    if said := role_read(cell):  # "市发改委负责立项，市住建局负责建设", "A、B等部门配合": the offices the roles close
+        return [*said[0], *said[1]]
     parts = [p for part in split_units(cell) if (p := _without_role(part.rstrip(CLOSING_PUNCTUATION).strip()))]
     return [m[1] if (m := UNIT_THEN_DENG_RE.match(u)) else u for part in parts for u in _joined_units(part)]
 
