@@ -118,6 +118,12 @@ def convert_written(tmp_path: Path, name: str, rows: str | list[list], year: int
     return convert_table(write_table(tmp_path / name, rows), code or f"x-{year}", year)
 
 
+def indicator_rows(plan) -> list[tuple[str, float, list]]:
+    """(name, target, [(due, target) of each milestone]) of every indicator of a converted plan, in order."""
+    return [(i.name, i.target, [(m.due, m.target) for m in i.milestones])
+            for task in plan.tasks for line in task.lines for i in line.indicators]
+
+
 EN = {"MSTRACK_LANG": "en"}
 
 

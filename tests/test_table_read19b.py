@@ -8,18 +8,13 @@ import pytest
 
 from mstrack.sources.table.schedule import dated_clauses
 
-from .conftest import convert_written
+from .conftest import convert_written, indicator_rows
 
 Q2, Q3, END = date(2023, 6, 30), date(2023, 9, 30), date(2023, 12, 31)
 
 
 def _plan(tmp_path, rows: str, header: str = "序号,工作任务,工作内容,牵头单位,完成时限"):
     return convert_written(tmp_path, "plan.csv", header + "\n" + rows, 2023).programme
-
-
-def _indicators(plan) -> list[tuple[str, float, list[tuple[date, float]]]]:
-    return [(i.name, i.target, [(m.due, m.target) for m in i.milestones])
-            for task in plan.tasks for line in task.lines for i in line.indicators]
 
 
 @pytest.mark.parametrize(("words", "expected"), [
@@ -33,14 +28,14 @@ def _indicators(plan) -> list[tuple[str, float, list[tuple[date, float]]]]:
 def test_dated_steps_are_checkpoints_of_the_one_indicator(tmp_path, words, expected):
     """A step with no noun of its own ("第四季度前完成3条") is how far the item's indicator is by then: no indicator
     of its own, wherever it stands beside the year's figure (review10, finding 5)."""
-    assert _indicators(_plan(tmp_path, f"1,河道治理,{words},县水利局,2023年12月底\n")) == expected
+    assert indicator_rows(_plan(tmp_path, f"1,河道治理,{words},县水利局,2023年12月底\n")) == expected
 
 
 def test_a_step_that_does_not_add_up_to_the_target_is_no_period_amount(tmp_path):
     """Only a step that the earlier steps make up the target with (2 + 3 = 5) is dropped as that period's amount; a
     step with a noun of its own stays an indicator."""
     plan = _plan(tmp_path, "1,河道治理,治理河道5条，第二季度前完成2条，第四季度前新建堤防3条,县水利局,2023年12月底\n")
-    assert [name for name, _, _ in _indicators(plan)] == ["治理河道", "新建堤防"]
+    assert [name for name, _, _ in indicator_rows(plan)] == ["治理河道", "新建堤防"]
 
 
 def test_a_sentence_completed_by_its_last_date_leaves_out_the_steps_before():
@@ -59,13 +54,13 @@ def test_the_same_figure_said_again_for_the_same_thing_is_one_target(tmp_path, w
     """"…增长5%,即增长5%": the second figure names nothing of its own (即, 全年, 力争, 同比): the first target said
     again, one indicator (review10, finding 6)."""
     plan = _plan(tmp_path, f'1,扩大消费,"{words}",县商务局,2023年12月\n')
-    assert [(n, v) for n, v, _ in _indicators(plan)] == [(name, value)]
+    assert [(n, v) for n, v, _ in indicator_rows(plan)] == [(name, value)]
 
 
 @pytest.mark.parametrize("words", ["社会消费品零售总额增长5%,外贸出口增长5%", "农村自来水普及率达到80%,城乡达到80%"])
 def test_the_same_figure_for_another_thing_stays_two_targets(tmp_path, words):
     plan = _plan(tmp_path, f'1,扩大消费,"{words}",县商务局,2023年12月\n')
-    assert len(_indicators(plan)) == 2
+    assert len(indicator_rows(plan)) == 2
 
 
 @pytest.mark.parametrize("words", ["改造老旧小区120个，其中6月底前开工40个", "改造老旧小区120个（其中6月底前开工40个）"])
@@ -75,7 +70,7 @@ def test_a_dated_part_inside_an_item_is_due_at_its_own_date(tmp_path, words):
     plan = _plan(tmp_path, f"1,老旧小区改造,{words},县住建局,2023年12月\n")
     (line,) = plan.tasks[0].lines
     assert [(c.due, c.text) for c in line.checkpoints] == [(Q2, "其中6月底前开工40个"), (END, "改造老旧小区120个")]
-    assert _indicators(plan) == [("改造老旧小区", 120, [(END, 120)]), ("开工", 40, [(Q2, 40)])]
+    assert indicator_rows(plan) == [("改造老旧小区", 120, [(END, 120)]), ("开工", 40, [(Q2, 40)])]
 
 
 @pytest.mark.parametrize(("header", "row"), [
@@ -85,4 +80,4 @@ def test_a_dated_part_inside_an_item_is_due_at_its_own_date(tmp_path, words):
 def test_a_dated_step_in_a_title_beside_a_deadline_column_is_read(tmp_path, header, row):
     """A title that prints a dated step, beside a 完成时限 column: the step is a checkpoint, as in a content cell,
     and the title's figure stays due at the deadline (the step's figure was dropped)."""
-    assert _indicators(_plan(tmp_path, row, header)) == [("新建公厕", 10, [(Q3, 6), (END, 10)])]
+    assert indicator_rows(_plan(tmp_path, row, header)) == [("新建公厕", 10, [(Q3, 6), (END, 10)])]

@@ -131,7 +131,9 @@ def _western_date(body: str, year: int | None, original: str) -> date:
 
 QUARTER_NUM = r"[一二三四1-4]"
 YEAR_PREFIX = r"(?:\d{4}\s*年\s*|次年|翌年|明年)"  # "2025年3月", "次年3月": a year other than the programme's
-QUARTER_LABEL = rf"{YEAR_PREFIX}?第?{QUARTER_NUM}(?:\s*[、,，和及至到\-—~]\s*第?{QUARTER_NUM})*\s*季度(?:末|底)?(?:前)?|[Qq][1-4](?![0-9])"
+FIRST_QUARTERS = r"(?:前(?=[二三]季度))?"  # "前三季度完成75%": the first three quarters, by 09-30
+QUARTER_LABEL = (rf"{YEAR_PREFIX}?{FIRST_QUARTERS}第?{QUARTER_NUM}(?:\s*[、,，和及至到\-—~]\s*第?{QUARTER_NUM})*\s*季度(?:末|底)?(?:前)?"
+                 rf"|[Qq][1-4](?![0-9])")
 MONTH_NUM = r"(?:1[0-2]|0?[1-9])(?![0-9.])"
 MONTH_LABEL = (
     rf"\d{{4}}\s*[.．/]\s*{MONTH_NUM}(?![0-9.．万亿千%])(?:\s*月)?(?:底前|底|末|前)?"  # "2024.5"

@@ -62,12 +62,9 @@ def document_tables(path: Path, number: int | None = None) -> list[TitledRows]:
     """The file's tables as rows of text cells, largest first, or the Nth table (and what continues it);
     each with the lines printed above it."""
     check_file_size(path)
-    if path.suffix.lower() == ".docx":
-        tables = _docx_tables(path)
-    else:
-        tables, lines = _html_tables(path)
-        if not tables and lines and number is None:  # a news page: its paragraphs may be a list of tasks
-            return [TitledRows([Row(n, [line]) for n, line in enumerate(lines, start=1)], [], paragraphs=True)]
+    tables, lines = _docx_tables(path) if path.suffix.lower() == ".docx" else _html_tables(path)
+    if not tables and lines and number is None:  # a news page or a Word document's text: its paragraphs may be a list of tasks
+        return [TitledRows([Row(n, [line]) for n, line in enumerate(lines, start=1)], [], paragraphs=True)]
     if not tables:
         raise InputError("{path}: no table found in the document", path=path)
     grids = [_grid(path, table) for table in tables]
@@ -150,8 +147,8 @@ def _covered(below: dict[int, tuple[int, str]], column: int) -> str:
 # --- Word ----------------------------------------------------------------------------------------
 
 
-def _docx_tables(path: Path) -> list[_Table]:
-    """The body's tables in order. python-docx gives the XML; the grid is read here, in one pass: its
+def _docx_tables(path: Path) -> tuple[list[_Table], list[str]]:
+    """The body's tables in order, and its paragraphs when it has none. python-docx gives the XML; the grid is read here, in one pass: its
     own Row.cells finds a vertical merge's text by walking up, cell by cell, for every covered cell."""
     import zipfile
     import zlib
@@ -176,7 +173,7 @@ def _docx_tables(path: Path) -> list[_Table]:
 
 
 
-def _body_tables(body) -> list[_Table]:
+def _body_tables(body) -> tuple[list[_Table], list[str]]:
     from docx.oxml.ns import qn
 
     tables: list[_Table] = []
@@ -187,7 +184,7 @@ def _body_tables(body) -> list[_Table]:
             lines = []
         elif line := "".join(node.text or "" for node in child.iter(qn("w:t"))).strip():
             lines.append(line)
-    return tables
+    return tables, [] if tables else lines
 
 
 def _word_rows(tbl) -> list[list[tuple[str, int, int]]]:

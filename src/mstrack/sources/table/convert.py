@@ -137,6 +137,10 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
         "unplaced_numbers": sum(1 for s in summary if "not placed" in s),
     }
     other_year = _year_doubt(path, name, year)
+    if table.left_out:  # numbered items of the page that the list read leaves out: never dropped silently
+        summary.append(Message("{path}: {rows}: numbered items not read as tasks (a list of its own, or one cut by the "
+                               "line above them): check them", path=path.name,
+                               rows=", ".join(str(place(path, n)) for n in table.left_out)))
     stats["doubts"] = len(doubts) + bool(other_year)
     reported = [(programme, raw.code, *value) for raw, task in zip(raw_tasks, tasks, strict=True) for value in reported_values(raw, task)]
     comments = _comments(result, doubts)

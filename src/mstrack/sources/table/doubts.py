@@ -12,11 +12,12 @@ from mstrack.errors import Message
 from mstrack.model import Line, Task
 from mstrack.sources.rows import clip
 from mstrack.sources.table.figures import Unit, names_start
+from mstrack.sources.table.likeness import PART_OF_WHOLE_RE, similarity
 from mstrack.sources.table.mentions import find_mentions, stated
 from mstrack.sources.table.numbers import unit_key
 from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.schedule import month_digits
-from mstrack.sources.table.series import bare_step, beyond_target, each_period
+from mstrack.sources.table.series import bare_step, beyond_target, each_period, is_level, per_period_amount
 from mstrack.sources.table.units import a_person
 
 
@@ -44,6 +45,7 @@ def task_doubts(raw: RawTask, task: Task, units: list[Unit], year: int) -> list[
     found += _step_doubts(raw, task, year)
     found += _beyond_doubts(raw, task, units, raw.headers.get("content", column))
     found += _unfit_doubts(raw, task, units, raw.headers.get("content", column))
+    found += _title_doubts(raw, task, year)
     found += [Doubt(row=row, column=header, at=task, key="title", why=why) for row, header, why in raw.doubts]
     for raw_line, line in zip((r for u in units for r in u.lines), task.lines, strict=True):
         if (doubt := _amount_doubt(raw, raw_line, task, line)) is not None:
@@ -123,6 +125,9 @@ def _unfit_doubts(raw: RawTask, task: Task, units: list[Unit], column: str) -> l
             if (one := each_period(unit.series, mention)) is not None:
                 why = Message("“{text}” ({step}) read as an amount per period of “{name}” ({target}): left as checkpoint text",
                               text=clip(mention.excerpt), step=mention.value, name=one.statement.name, target=one.statement.value)
+            elif per_period_amount(mention):
+                why = Message("“{text}” ({step}) is an amount per period with no year's figure of it in {unit}: left as "
+                              "checkpoint text", text=clip(mention.excerpt), step=mention.value, unit=mention.unit or "—")
             elif bare_step(mention) and not any(beyond_target(one, mention) for one in unit.series) and (one := next(
                     (s for s in unit.series if s.statement and unit_key(s.unit) == unit_key(mention.unit)
                      and any(d == due for d, _, _ in s.points)), None)) is not None:
@@ -134,13 +139,33 @@ def _unfit_doubts(raw: RawTask, task: Task, units: list[Unit], column: str) -> l
         for one in unit.series:
             values = [point[2].value for point in one.points]
             rising = len(values) > 1 and all(b > a for a, b in zip(values, values[1:], strict=False))
-            if one.statement and bare_step(one.statement) and rising and values[-1] == one.statement.value \
+            if one.statement and bare_step(one.statement) and rising and not is_level(one) and values[-1] == one.statement.value \
                     and not one.points[-1][2].total:
                 found.append(Doubt(row=raw.row.number, column=column, at=task, key="title", why=Message(
                     "“{name}”: steps read as running totals ({totals}); they may be amounts per period ({sum} in all)",
                     name=one.statement.name, totals=", ".join(str(v) for v in values),
                     sum=as_number(sum(Decimal(str(v)) for v in values)))))
     return found
+
+
+def _title_doubts(raw: RawTask, task: Task, year: int) -> list[Doubt]:
+    """A title's figure that the content counts otherwise ("9月底前新建学校5所" over "新建学校3所"): both are kept,
+    which holds is a person's call; parts that make up the title's figure ("新建学校3所，改扩建学校2所") and other
+    stages (开工 / 建成) are no conflict."""
+    content = find_mentions(raw.content or "", year)
+    found = []
+    for one in find_mentions(raw.title or "", year):
+        alike = [m for m in content if unit_key(m.unit) == unit_key(one.unit) and m.stages == one.stages
+                 and not PART_OF_WHOLE_RE.match(m.verbs)]  # "…3000个，其中公共停车位2000个": no second part
+        if not alike or any(m.value == one.value for m in alike) \
+                or sum(Decimal(str(m.value)) for m in alike) == Decimal(str(one.value)):
+            continue
+        other = next((m for m in alike if one.name in m.name or m.name in one.name or similarity(one.name, m.name) >= 0.5), None)
+        if other is not None:
+            found.append(Doubt(row=raw.row.number, column=raw.headers.get("task", ""), at=task, key="title",
+                               why=Message("the title says “{title}” ({value}), the content “{text}” ({other}): both are kept",
+                                           title=clip(one.excerpt), value=one.value, text=clip(other.excerpt), other=other.value)))
+    return found[:1]
 
 
 def _step_doubts(raw: RawTask, task: Task, year: int) -> list[Doubt]:

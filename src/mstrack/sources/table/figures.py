@@ -10,12 +10,20 @@ from decimal import Decimal
 
 from mstrack.domain.quantities import AT_LEAST_PREFIXES, AT_MOST_PREFIXES, as_number
 from mstrack.errors import Message
-from mstrack.sources.table.likeness import another_thing
+from mstrack.sources.table.likeness import another_thing, opens_with_date
 from mstrack.sources.table.mentions import COMPLETE_RE, Mention, find_mentions, protect_commas, stated
 from mstrack.sources.table.numbers import unit_factor, unit_key
 from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.schedule import dated_parts, month_digits, numbered_deadlines, numbered_parts
-from mstrack.sources.table.series import Series, assign, bare_step, each_period, is_level, join_month_plan_figures
+from mstrack.sources.table.series import (
+    LEVEL_UNITS,
+    Series,
+    assign,
+    bare_step,
+    is_level,
+    join_month_plan_figures,
+    per_period_amount,
+)
 
 
 @dataclass(kw_only=True)
@@ -39,11 +47,11 @@ def _statements(text: str, origin: str, year: int, own_places: tuple[str, ...] =
     printed = Counter((m.value, unit_key(m.unit)) for m in mentions if m.unit)
     last_steps = _last_steps(mentions)
     for k, mention in enumerate(mentions):
-        if bare_step(mention) and unit_key(mention.unit) in last_steps:
+        if any(mention is step for step in last_steps.get(unit_key(mention.unit), [])):
             if mention is last_steps[unit_key(mention.unit)][-1]:
                 result.append(_series(_titled(_steps_target(last_steps[unit_key(mention.unit)]), text), origin))
             continue  # "第二季度前完成2条，第四季度前完成3条" and no year's figure: the last step is the target
-        if each_period([_series(one, origin) for one in mentions], mention) is not None:
+        if per_period_amount(mention):
             continue  # "开展技能培训1200人次，每季度完成300人次": each quarter's amount of the 1200, no target of its own
         if ((mention.value, unit_key(mention.unit), mention.comparator) in seen and not mention.each
                 and not another_thing(mention, [one.statement for one in result], text)) \
@@ -64,19 +72,27 @@ def _statements(text: str, origin: str, year: int, own_places: tuple[str, ...] =
 
 def _last_steps(mentions: list[Mention]) -> dict[str, list[Mention]]:
     """The bare steps of each unit that no figure but dated steps counts in ("第二季度前完成2条，第四季度前完成3条")."""
-    units = {unit_key(m.unit) for m in mentions if bare_step(m)}
-    by_unit = {unit: [m for m in mentions if unit_key(m.unit) == unit] for unit in units}
-    return {unit: steps for unit, steps in by_unit.items() if all(bare_step(m) for m in steps)}
+    by_unit: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_unit.setdefault(unit_key(m.unit), []).append(m)
+    return {unit: steps for unit, steps in by_unit.items() if (any(map(bare_step, steps)) or len(steps) > 1)
+            and all(bare_step(m) or opens_with_date(m) and (k == 0 or m.name == steps[0].name) for k, m in enumerate(steps))}
 
 
 def _steps_target(steps: list[Mention]) -> Mention:
     """The target of steps with no year's figure: the last, a running total ("完成2条…完成3条": 3); where they repeat
     or fall ("6月底前完成10公里，9月底前完成10公里，12月底前完成10公里") they are amounts per period, and their sum is
     (30), as series.milestones_of reads them."""
-    last = steps[-1]
-    if any(s.total for s in steps[1:]) or all(b.value > a.value for a, b in zip(steps, steps[1:], strict=False)):
-        return last
+    last = steps[-1] if bare_step(steps[0]) else replace(steps[-1], name=steps[0].name, noun=steps[0].noun)
+    if any(s.total for s in steps[1:]) or all(b.value > a.value for a, b in zip(steps, steps[1:], strict=False)) \
+            and not _second_half(last) or unit_key(last.unit) in LEVEL_UNITS:
+        return last  # shares of the year are never summed
     return replace(last, value=as_number(sum(Decimal(str(s.value)) for s in steps)))
+
+
+def _second_half(step: Mention) -> bool:
+    """A step dated 下半年 ("上半年开工20个，下半年开工30个"): that half's amount, not a total by the year's end."""
+    return step.verbs.lstrip().startswith("下半年")
 
 
 def _titled(mention: Mention, text: str) -> Mention:

@@ -69,7 +69,7 @@ RESULT_RE = re.compile(r"已(?:完成|开工|建成|投入|完工|惠及)|截至
 @dataclass
 class _Entry:
     row: Row
-    kind: str  # "item", "part", "heading", "pair", "label"
+    kind: str  # "item", "part", "heading", "pair", "label", "note" (a labelled paragraph naming no column: "联系人：…")
     code: str  # a label's name ("责任单位") for kind "label"
     text: str
     units: str = ""
@@ -140,54 +140,102 @@ def _entry(row: Row) -> _Entry | None:
         return _Entry(row, "heading", "", first)
     for kind, pattern in (("item", ITEM_RE), ("part", PART_RE)):
         if m := pattern.match(first):
-            text, trailing = _units_after(m[2].strip())
-            return _Entry(row, kind, m[1], text, units=units or trailing)
-    return None
+            words, labels = _own_labels(m[2].strip())
+            text, trailing = _units_after(words)
+            return _Entry(row, kind, m[1], text, units=units or trailing, labels=labels)
+    return _Entry(row, "note", "", first) if not units and LABEL_RE.match(first) else None
 
 
 LABEL_RE = re.compile(r"^([^，。,；;：:\s\d]{2,8})\s*[：:]\s*(\S.*)$", re.S)  # "责任单位：区财政局", "完成时限：2024年底"
 LABEL_KINDS = {"lead", "units", "deadline"}  # the labels that name a column of the item above: who does it, by when
 
 
+def _label_kind(label: str) -> str:
+    """The column a paragraph's label names ("责任单位" → units): the kind does not depend on the year, which
+    column_kind needs only to date a period's or a schedule's column ("一季度"), never one of LABEL_KINDS."""
+    return column_kind(label, 2000).kind
+
+
+OWN_LABEL_RE = re.compile(r"(?<=[。；;，,\s])\s*([^，。,；;：:\s\d（）()]{2,8})\s*[：:]")  # "…3所。责任单位：区教育局" on the item's line
+
+
+def _own_labels(text: str) -> tuple[str, dict[str, str]]:
+    """An item's sentence and the labels printed after it on its own line ("新建幼儿园3所。责任单位：区教育局；完成时限：
+    2024年底"): (words, {label: value}), the labels from the first that names a column (_label's kinds) on; a label
+    naming no column ("联系人：") only ends the value before it."""
+    found = [m for m in OWN_LABEL_RE.finditer(text) if not _open_bracket(text[:m.start()])]  # "（牵头单位：…；配合单位：…）": units.py's
+    first = next((k for k, m in enumerate(found) if _label_kind(m[1]) in LABEL_KINDS), None)
+    words = text[:found[first].start()].rstrip("，,；;。 ") if first is not None else ""
+    if not words:
+        return text, {}
+    labels: dict[str, str] = {}
+    for k, m in enumerate(found[first:], first):
+        value = text[m.end():found[k + 1].start() if k + 1 < len(found) else len(text)].strip(" ；;，,。")
+        if value and _label_kind(m[1]) in LABEL_KINDS:
+            labels.setdefault(m[1], value)
+    return words, labels
+
+
+def _open_bracket(text: str) -> bool:
+    """Whether a bracket is still open at the end of the text."""
+    return len(re.findall(r"[（(]", text)) > len(re.findall(r"[）)]", text))
+
+
 def _label(text: str) -> tuple[str, str] | None:
     """A paragraph that is a column's label and its value, printed under the item it belongs to ("责任单位：区财政局"):
     (label, value). Only labels that name who does the work or by when (columns.column_kind)."""
     m = LABEL_RE.match(text)
-    return (m[1], m[2].strip()) if m and column_kind(m[1], 2000).kind in LABEL_KINDS else None
+    return (m[1], m[2].strip()) if m and _label_kind(m[1]) in LABEL_KINDS else None
 
 
-def _numbered_run(entries: list[_Entry | None]) -> tuple[int, int] | None:
-    """The longest run of rows that are items numbered in rising order (group headings, parts and the items' labelled
-    paragraphs between them; under a heading the numbers may start again at 1), at least MIN_ITEMS items: (first row,
-    row after the last)."""
-    best, start, last, items = None, None, 0, 0
+def _numbered_run(entries: list[_Entry | None]) -> tuple[int, int, list[tuple[int, int]]] | None:
+    """The longest run of rows that are items numbered in rising order (group headings, parts and the labelled
+    paragraphs of items and headings between them; under a heading the numbers may start again at 1), at least MIN_ITEMS
+    items; a labelled paragraph naming no column ("联系人：…") inside the run is skipped, a label after it ends the run:
+    (first row, row after the last, the other such runs and groups under a heading: rows left out, said so)."""
+    best, start, last, items, runs = None, None, 0, 0, []
     for i, entry in enumerate([*entries, None]):
         after = entries[i - 1] if i and start is not None and start < i else None
-        restart = entry is not None and entry.kind == "item" and entry.code == "1" and after is not None and after.kind == "heading"
+        above = _past_labels(entries, start, i)  # the entry above the item's or the heading's labels
+        restart = entry is not None and entry.kind == "item" and entry.code == "1" and above is not None and above.kind == "heading"
         rising = entry is not None and (entry.kind != "item" or int(entry.code) > last or restart) and entry.kind != "pair" \
-            and (entry.kind != "label" or after is not None and after.kind in ("item", "part", "label"))
-        if rising and start is None and entry.kind in ("part", "label"):
+            and (entry.kind != "label" or after is not None and after.kind in ("item", "part", "label", "heading")) \
+            and (entry.kind != "note" or after is not None)
+        if rising and start is None and entry.kind in ("part", "label", "note"):
             rising = False
         if not rising:
-            if start is not None and items >= MIN_ITEMS and (best is None or items > best[2]):
+            headed = start is not None and items and entries[start].kind == "heading"  # a group of a list: its items
+            if start is not None and (items >= MIN_ITEMS or headed):
                 end = i
-                while entries[end - 1].kind == "heading":  # a heading after the last item heads nothing
+                while entries[end - 1].kind in ("heading", "note"):  # a heading after the last item heads nothing
                     end -= 1
-                best = (start, end, items)
+                runs.append((start, end))
+                if items >= MIN_ITEMS and (best is None or items > best[2]):
+                    best = (start, end, items)
             start, last, items = None, 0, 0
-            if entry is None or entry.kind in ("pair", "part", "label"):
+            if entry is None or entry.kind in ("pair", "part", "label", "note"):
                 continue
         if start is None:
             start = i
         if entry.kind == "item":
             last, items = int(entry.code), items + 1
-    return (best[0], best[1]) if best else None
+    return (best[0], best[1], [run for run in runs if run != best[:2]]) if best else None
+
+
+def _past_labels(entries: list[_Entry | None], start: int | None, i: int) -> _Entry | None:
+    """The run's entry above row `i` that is not a labelled paragraph; None at the run's start."""
+    k = i - 1
+    while start is not None and k >= start and entries[k] is not None and entries[k].kind in ("label", "note"):
+        k -= 1
+    return entries[k] if start is not None and k >= start else None
 
 
 def _labelled(entries: list[_Entry]) -> list[_Entry]:
-    """A run's entries with each labelled paragraph joined to the item (or part) above it."""
+    """A run's entries with each labelled paragraph joined to the item, part or group heading above it; a note dropped."""
     joined: list[_Entry] = []
     for entry in entries:
+        if entry.kind == "note":
+            continue
         if entry.kind == "label":
             joined[-1].labels.setdefault(entry.code, entry.text)
         else:
@@ -198,16 +246,28 @@ def _labelled(entries: list[_Entry]) -> list[_Entry]:
 def _numbered_table(chosen: list[_Entry]) -> tuple[list[str], list[list[str]]]:
     """The rows of a numbered list as a table: (header, cells). A part ("(2)…" under "17.") keeps its number in its words:
     a row without 序号, read as the item above's. The items' labelled paragraphs are columns of their own, named by
-    their labels; the offices printed after an item's words stay its 责任单位 unless a label names who does the work."""
+    their labels. Per row, an item's own labels come first, then the offices printed after its words (its 责任单位, in
+    the 责任单位 column, labelled or not), then the labels under its group's heading (the group's units)."""
+    def staffed(labels: dict[str, str]) -> bool:
+        return any(_label_kind(name) in ("lead", "units") for name in labels)
+
     labels = list(dict.fromkeys(name for e in chosen for name in e.labels))
-    staffed = any(column_kind(name, 2000).kind in ("lead", "units") for name in labels)
-    names = [*([] if staffed else ["责任单位"]), *labels]
+    bracketed = any(e.units and not staffed(e.labels) for e in chosen if e.kind != "heading")
+    unlabelled = "责任单位" not in labels and (bracketed or not staffed(dict.fromkeys(labels)))  # a column for the brackets
+    names = [*(["责任单位"] if unlabelled else []), *labels]
     header = ["序号", "工作任务", *names]
-    rows = []
+    rows, group = [], {}
     for e in chosen:
-        cells = [*([] if staffed else [e.units]), *(e.labels.get(name, "") for name in labels)]
-        rows.append([e.text] * len(header) if e.kind == "heading" else [e.code, e.text, *cells] if e.kind == "item"
-                    else ["", f"{e.code}{e.text}", *cells])
+        if e.kind == "heading":
+            group = e.labels
+            rows.append([e.text] * len(header))
+            continue
+        own = bool(e.units) or staffed(e.labels)  # the item names who does it: the group's offices are not its
+        cells = {**{k: v for k, v in group.items() if not (own and staffed({k: v}))}, **e.labels}
+        if e.units and not staffed(e.labels):
+            cells["责任单位"] = e.units
+        values = [cells.get(name, "") for name in names]
+        rows.append([e.code, e.text, *values] if e.kind == "item" else ["", f"{e.code}{e.text}", *values])
     return header, rows
 
 
@@ -471,13 +531,16 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
     for sheet in sheets:
         entries = [_entry(row) for row in sheet.rows]
         if run := _numbered_run(entries):
-            start, end = run
+            start, end, others = run
             above = _above(sheet, start)
             chosen = _labelled([e for e in entries[start:end] if e is not None])
             if not _is_programme(sheet, above, [e.text for e in chosen if e.kind == "item"], reported=reported):
                 continue  # a letter's or a notice's points: no programme of work above them
             header, rows = _numbered_table(chosen)
-            return _as_table(sheet, header, rows, [e.row for e in chosen], above, year, _after(sheet.rows[end:]))
+            listed = _as_table(sheet, header, rows, [e.row for e in chosen], above, year, _after(sheet.rows[end:]))
+            # another list of numbered items on the page (one cut by a line between its groups) is not read: said so
+            listed[0].left_out = [e.row.number for a, b in others for e in entries[a:b] if e is not None and e.kind == "item"]
+            return listed
         if run := _bracketed_run(sheet.rows):
             start, chosen = run  # "(一)" stays in the words: the reader codes it 一(一)
             end = start + len(chosen)

@@ -7,6 +7,7 @@ import re
 
 from mstrack.sources.table.mentions import RATE_BEFORE_RE, Mention, content_words
 from mstrack.sources.table.numbers import unit_key
+from mstrack.sources.table.schedule import without_date
 
 
 def another_thing(mention: Mention, earlier: list[Mention], text: str) -> bool:
@@ -19,11 +20,25 @@ def another_thing(mention: Mention, earlier: list[Mention], text: str) -> bool:
         return False
     same = [one for one in earlier if one.value == mention.value and unit_key(one.unit) == unit_key(mention.unit)]
     sentences = re.split(r"[。；;\n]", text)
+    if same and all(_own_step(first, mention) for first in same):
+        return True  # "6月底前新建幼儿园3所，12月底前新建小学3所": each step names its own work
     if not mention.noun and same and all(_own_subject(first, mention, sentences) for first in same):
         return True  # "社会消费品零售总额增长5%,外贸出口增长5%": each figure after a subject of its own
     return bool(mention.noun) and bool(re.search(r"[\u4e00-\u9fff]", mention.verbs)) and bool(same) and all(
         first.noun and first.noun not in mention.noun and mention.noun not in first.noun
         and any(first.excerpt in one and mention.excerpt in one for one in sentences) for first in same)
+
+
+def opens_with_date(mention: Mention) -> bool:
+    """A figure whose words open with a date ("第一季度完成年度投资的25%", "6月底前新建公厕10座"): a dated step."""
+    return without_date(mention.verbs) != mention.verbs
+
+
+def _own_step(first: Mention, then: Mention) -> bool:
+    """Two figures each after a date of its own and a name the other does not share ("6月底前新建公厕10座，12月底前
+    改造公厕10座"): two works, each due then; the same name at two dates is the one target restated."""
+    return not first.noun and not then.noun and all(map(opens_with_date, (first, then))) \
+        and first.name not in then.name and then.name not in first.name
 
 
 def _own_subject(first: Mention, then: Mention, sentences: list[str]) -> bool:

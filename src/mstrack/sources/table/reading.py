@@ -25,6 +25,7 @@ class Sheet:
     titles: list[str] = field(default_factory=list)  # a document's lines above the table, as written (a sheet has them as rows)
     headerless: bool = False  # a list of tasks read as a table: the document prints no header (headerless.py)
     due_from: dict[int, object] = field(default_factory=dict)  # a list's rows due by a sentence above or after it: why (a Message)
+    left_out: list[int] = field(default_factory=list)  # a list's numbered items not read (another run of them): said so
     paragraphs: bool = False  # a page with no table: its lines, read only as a list of tasks (documents.TitledRows)
     merges: bool = True  # a merged cell gives its value to every cell it covers; text exports write it once, blank below
 

@@ -8,6 +8,7 @@ from datetime import date
 from mstrack.domain import unique
 from mstrack.domain.dates import DateError
 from mstrack.errors import InputError, Message
+from mstrack.sources.table.columns import helping_column
 from mstrack.sources.table.mentions import BARE_RE, find_mentions
 from mstrack.sources.table.numbers import unit_key
 from mstrack.sources.table.raw import Layout as _Layout
@@ -119,18 +120,20 @@ def _date_alone(blocks: list[Block], row: Row, layout: _Layout) -> tuple[str, da
 def _blank_lead(task: RawTask, row: Row, layout: _Layout, previous: RawLine | None, inherited: RawLine | None,
                 units_cell: str) -> str:
     """A blank 牵头 cell beside named units. On a sub-row of the task, the task's lead goes on. On a new task of a text
-    export (.csv, which cannot merge cells) whose units are the row above's again, the lead above goes on (the block
-    merged, its lead written once); beside units of the row's own, the row names no lead: its units lead ("无牵头单位的，
+    export (.csv, which cannot merge cells) the lead above goes on (the block merged, its lead written once), unless the
+    row stands alone beside a 责任单位 of its own (`_own_units`): then it names no lead and its units lead ("无牵头单位的，
     责任单位即为牵头单位"), the lead above the other reading. In a file that keeps its merges (.docx, .xlsx), or where the
     units are in other columns than the row above's, the blank is the table's own: the units named share the lead
-    (returns ""). Each but the first is doubted."""
+    (returns ""), unless they are all helpers (配合单位), who never lead: the lead above goes on, as in a text export.
+    Each but the first is doubted."""
     if previous is not None and previous.lead_units and UNLISTED not in previous.lead_units:
         return "、".join(previous.lead_units)
     header = layout.header("lead")
-    if not layout.sheet.merges and inherited is not None and inherited.lead_units and UNLISTED not in inherited.lead_units \
+    if (not layout.sheet.merges or _helpers_only(row, layout)) \
+            and inherited is not None and inherited.lead_units and UNLISTED not in inherited.lead_units \
             and _filled(row, layout) == _filled(inherited.row, layout):  # its units where the row above has them
         leads = "、".join(inherited.lead_units)
-        if layout.cell(row, "units") != layout.cell(inherited.row, "units"):
+        if _own_units(row, layout, inherited, units_cell):
             task.doubts.append((row.number, header, Message(
                 "the {header} cell is blank beside the row's own units: {units} read as leading; {leads} may lead, "
                 "a merged cell written once above", header=header, leads=leads, units=units_cell)))
@@ -143,6 +146,33 @@ def _blank_lead(task: RawTask, row: Row, layout: _Layout, previous: RawLine | No
         task.doubts.append((row.number, header, Message(
             "the {header} cell is blank: {units} read as sharing the lead", header=header, units=units_cell)))
     return ""
+
+
+def _own_units(row: Row, layout: _Layout, inherited: RawLine, units_cell: str) -> bool:
+    """Units that lead in place of a blank 牵头 cell of a text export: a 责任单位 column's (helpers, 配合单位, never lead),
+    other than the row above's, naming none of its leads (县财政局、县审计局 under 县财政局: the merged block's units), on
+    a row alone between written leads (blanks in a run under one lead: a merged cell exported, written once)."""
+    filled = _filled_columns(row, layout)
+    if not filled or any(helping_column(c) for c in filled) or layout.cell(row, "units") == layout.cell(inherited.row, "units"):
+        return False
+    if any(unit in units_cell for unit in inherited.lead_units) or not layout.cell(inherited.row, "lead"):
+        return False
+    rows = layout.sheet.rows
+    at = next((i for i, r in enumerate(rows) if r is row), len(rows))
+    after = rows[at + 1] if at + 1 < len(rows) else None
+    return after is None or bool(layout.cell(after, "lead")) or not layout.cell(after, "units") \
+        or ("seq" in layout.by_kind and not layout.cell(after, "seq"))  # a sub-row below: not a new task's blank
+
+
+def _helpers_only(row: Row, layout: _Layout) -> bool:
+    """The row names units in helpers' columns (配合单位) only."""
+    filled = _filled_columns(row, layout)
+    return bool(filled) and all(helping_column(c) for c in filled)
+
+
+def _filled_columns(row: Row, layout: _Layout) -> list:
+    """The units columns the row fills."""
+    return [c for c, f in zip(layout.by_kind.get("units", []), _filled(row, layout), strict=True) if f]
 
 
 def _filled(row: Row, layout: _Layout) -> list[bool]:
@@ -218,6 +248,8 @@ def _title_steps(task: RawTask, row: Row, layout: _Layout, title: str, words: st
     for label, due, clause in dated_clauses(title, year):
         figures = {(m.value, unit_key(m.unit)) for m in find_mentions(clause, year)}
         if clause in words or (figures and figures <= printed):
+            if deadline is not None and due < deadline:  # "9月底前新建口袋公园10个" over "新建口袋公园10个，…": due then
+                steps += [(label, due, part) for part in _restated(clause, words, year)]
             continue
         if deadline is not None and due > deadline:
             task.doubts.append((row.number, layout.header("task"), Message(
@@ -226,6 +258,20 @@ def _title_steps(task: RawTask, row: Row, layout: _Layout, title: str, words: st
             continue
         steps.append((label, due, clause))
     return steps
+
+
+def _restated(clause: str, words: str, year: int) -> list[str]:
+    """The content's undated clauses that print a dated title's figure under its name ("新建幼儿园3所" of "6月底前新建
+    幼儿园3所"; not "新建小学3所", nor "6月底前建成5个", dated by itself)."""
+    titled = find_mentions(clause, year)
+    parts = []
+    for part in re.split(r"[，,；;。\n]", words):
+        if not part.strip() or dated_clauses(part, year):
+            continue
+        if any((m.value, unit_key(m.unit)) == (t.value, unit_key(t.unit)) and (m.name in t.name or t.name in m.name)
+               for m in find_mentions(part, year) for t in titled):
+            parts.append(part.strip())
+    return parts
 
 
 def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherited: RawLine | None, item: str) -> None:
@@ -259,7 +305,8 @@ def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherite
         # "新建公厕10座，9月底前完成6座" as a title beside a 完成时限 column: its step, dated as in a content cell
         steps = _title_steps(task, row, layout, title, words, deadline, year)
         in_words += steps
-        own["titled"] = title if steps and not item else ""  # a sub-item's words are its deadline's already
+        own["titled"] = title if any(clause not in words for _, _, clause in steps) and not item else ""  # a sub-item's
+        # words are its deadline's already; a restated clause of the words is no title's step
     periods += in_words
     own["in_words"] = len(in_words)
     blocks = _schedule_blocks(row, layout, year)

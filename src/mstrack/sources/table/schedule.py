@@ -112,7 +112,7 @@ START_VERBS = "开工|动工"
 # "（其中…）"); "10月底前后" (around) is no step
 CLAUSE_DATE_RE = re.compile(rf"(?:^|(?<=[，,；;。、\s（(])|(?<=于))(?:其中)?\s*(?:确保|力争|争取)?\s*"
                             rf"(?P<label>{PERIOD_LABEL}|\d{{4}}\s*年(?!\s*\d))\s*(?:全部|全面|基本)?\s*"
-                            rf"(?:(?P<done>{COMPLETION_VERBS})(?![的区])|(?:(?<=月底前)|(?<=月末前)|(?<=月前)|(?<=季度前))(?!\s*后)"
+                            rf"(?:(?P<done>{COMPLETION_VERBS})(?![的区])|(?:(?<=月底前)|(?<=月末前)|(?<=月前)|(?<=季度前)|(?<=半年)(?=\s*(?:{START_VERBS})))(?!\s*后)"
                             rf"(?=\s*[\u4e00-\u9fff]{{2}})(?![^，,；;。]*的))")
 # what may follow a verb of completion when it completes the sentence's own work ("9月底前建成并投入使用", "年底前完成
 #建设任务"); any other object ("6月底前完成设计招标", "三季度前完成招标") is a step of its own, a text checkpoint

@@ -10,7 +10,7 @@ from decimal import Decimal
 from mstrack.domain.dates import month_end
 from mstrack.domain.quantities import as_number
 from mstrack.model import Milestone
-from mstrack.sources.table.likeness import PART_OF_WHOLE_RE, another_thing, similarity, word_pairs
+from mstrack.sources.table.likeness import PART_OF_WHOLE_RE, another_thing, opens_with_date, similarity, word_pairs
 from mstrack.sources.table.mentions import LEVEL_WORDS, Mention, content_words, find_mentions
 from mstrack.sources.table.numbers import unit_factor, unit_key
 from mstrack.sources.table.schedule import without_date
@@ -66,7 +66,8 @@ def assign(series: list[Series], checkpoints: list[tuple[date, str, str]], year:
         mentions = [_task_share(series, mention) for mention in find_mentions(text, year)]
         pairs = sorted(pair for mi, mention in enumerate(mentions) for pair in _candidates(series, mention, mi, len(checkpoints) == 1))
         refused = {mi for _, si, mi in pairs if beyond_target(series[si], mentions[mi])}
-        pairs = [(score, si, mi) for score, si, mi in pairs if not beyond_target(series[si], mentions[mi])]
+        pairs = [(score, si, mi) for score, si, mi in pairs if not beyond_target(series[si], mentions[mi])
+                 and not per_period_amount(mentions[mi])]  # "每月…" is no step of a target
         used_series, used_mentions = set(), set()
         for _, si, mi in pairs:
             if si in used_series or mi in used_mentions:
@@ -82,7 +83,7 @@ def assign(series: list[Series], checkpoints: list[tuple[date, str, str]], year:
             elif mi not in used_mentions and _spread(each_period(series, mention), mention, due):
                 continue  # "开展技能培训1200人次，每季度完成300人次": 300, 600, 900 by each quarter's end
             elif mi not in used_mentions and (unplaced_step(series, used_series, mention, due) is not None
-                                              or each_period(series, mention) is not None):
+                                              or per_period_amount(mention)):
                 leftovers.append((due, label, mention))  # "第四季度前完成4条" of 5 after 2; "每季度完成300人次": a doubt
             elif mi not in used_mentions and not _printed_again(mention, mentions[:mi], text) \
                     and not _said_again(mention, [mentions[k] for k in used_mentions], text) \
@@ -136,8 +137,10 @@ def _value(mention: Mention) -> Decimal:
     return Decimal(str(mention.value))  # 0.1 + 0.2 is 0.3: the steps are summed as printed
 
 
-# "每季度完成300人次", "每月新增100户": work done each period; "每人每月609元" is a standard, no period's work
-EACH_PERIOD_RE = re.compile(r"每(?:个)?(?:季度|月|半年)\s*(?:至少|不少于)?\s*(?:完成|新增|新建|开展|举办|组织)")
+# "每季度完成300人次", "每月服务2000人次", "每月不少于4场": work done each period, the words from the period to the figure
+# a verb or a bound; "每人每月609元" ("每人每月约60元", "每人每月不低于60元") is a standard (a figure straight after the
+# period, or one per head), "每月平均用餐人数710人" an average, "每周三次为…学生（17787人）" a frequency of something else
+EACH_PERIOD_RE = re.compile(r"(?<![人户家个])每(?:个)?(?:季度|月|半年|周)(?!平均|约)\s*[\u4e00-\u9fff]{1,10}\s*$")
 
 
 def each_period(series: list[Series], mention: Mention) -> Series | None:
@@ -150,7 +153,13 @@ def each_period(series: list[Series], mention: Mention) -> Series | None:
                  and mention.value < one.statement.value), None)
 
 
-PERIODS = {"季度": 3, "月": 1, "半年": 6}  # months in each period a "每…" amount is done in
+def per_period_amount(mention: Mention) -> bool:
+    """"每月开展1次", "每月不少于4场": an amount done each period; a rate or a standard held each period ("每月调查失业率
+    不高于5.5%") is a level, read as before."""
+    return EACH_PERIOD_RE.search(mention.verbs or "") is not None and unit_key(mention.unit) not in LEVEL_UNITS
+
+
+PERIODS = {"季度": 3, "月": 1, "半年": 6}  # months in each period a "每…" amount is done in (每周: no milestones)
 
 
 def _spread(one: Series | None, mention: Mention, due: date) -> bool:
@@ -160,7 +169,9 @@ def _spread(one: Series | None, mention: Mention, due: date) -> bool:
     period = EACH_PERIOD_RE.search(mention.verbs or "")
     if one is None or period is None or due != date(due.year, 12, 31) or not one.points or one.points[-1][0] != due:
         return False
-    months = next(n for word, n in PERIODS.items() if word in period[0])
+    months = next((n for word, n in PERIODS.items() if word in period[0]), None)
+    if months is None:
+        return False
     count = 12 // months
     if _value(mention) * count != _value(one.statement) or _value(one.points[-1][2]) != _value(one.statement):
         return False
@@ -179,16 +190,21 @@ def _printed_again(mention: Mention, earlier: list[Mention], text: str) -> bool:
                                                                                         mention.comparator)]
     return not mention.each and any(PART_OF_WHOLE_RE.match(mention.verbs) or (
         one.noun and mention.noun and (one.noun in mention.noun or mention.noun in one.noun))
-        or (not one.noun and not mention.noun and one.name == mention.name and not another_thing(mention, [one], text))
-        for one in same)
+        or _one_bare_name(one, mention, text) for one in same)
 
 
 def _said_again(mention: Mention, placed: list[Mention], text: str) -> bool:
     """"社会消费品零售总额增长5%，即增长5%以上": a figure with no noun beside the one the indicator took, both of one
     name and one of them bare, is the same target said again with its bound (as figures._bare_and_bounded)."""
     return not mention.noun and not mention.each and any(
-        not one.noun and one.name == mention.name and one.value == mention.value and unit_key(one.unit) == unit_key(mention.unit)
-        and "=" in (one.comparator, mention.comparator) and not another_thing(mention, [one], text) for one in placed)
+        one.value == mention.value and unit_key(one.unit) == unit_key(mention.unit)
+        and "=" in (one.comparator, mention.comparator) and _one_bare_name(one, mention, text) for one in placed)
+
+
+def _one_bare_name(one: Mention, mention: Mention, text: str) -> bool:
+    """Two figures with no noun, the second named by the first ("…总额增长5%，即增长5%"): one target said again, unless
+    the words make them two things ("…总额增长5%，外贸出口增长5%": likeness.another_thing)."""
+    return not one.noun and not mention.noun and one.name == mention.name and not another_thing(mention, [one], text)
 
 
 # "完成60%任务", "完成年度任务的60%": a share of the task's own work, not a rate of something else
@@ -234,17 +250,24 @@ def _candidates(series: list[Series], mention: Mention, mi: int, only: bool = Fa
     return [(-scores[si], si, mi) for si, one in enumerate(series) if scores[si] >= (MATCH_THRESHOLD if one.statement else BORN_THRESHOLD)]
 
 
+LEVEL_UNITS = ("%", "‰", "个百分点")  # shares and rates: how far, never an amount to add up
+
+
 def is_level(one: Series) -> bool:
     """Rates, shares and standards are levels: the same figure twice is no second amount."""
     unit = unit_key(one.unit)
     words = "".join(t for t in one.texts)
-    return unit in ("%", "‰", "个百分点") or unit.startswith("元/") or any(w in words for w in LEVEL_WORDS)
+    return unit in LEVEL_UNITS or unit.startswith("元/") or any(w in words for w in LEVEL_WORDS)
 
 
 def per_period(one: Series) -> bool:
     """Per-period amounts, not running totals: a series that falls, or repeats, without saying 累计."""
     if is_level(one) or len(one.points) < 2 or len({unit_key(m.unit) for _, _, m in one.points}) > 1:
         return False  # levels, single figures and figures counted in different units are read as printed
+    steps = [_value(m) for _, _, m in one.points]
+    if one.statement is not None and opens_with_date(one.statement) and not one.points[-1][2].total \
+            and sum(steps) == _value(one.statement) != steps[-1]:
+        return True  # steps with no year's figure, their sum the target (figures._steps_target)
     for (_, _, a), (_, _, b) in zip(one.points, one.points[1:], strict=False):
         if b.total:
             continue

@@ -204,9 +204,12 @@ def numbered_groups(cell: str) -> dict[str, str]:
 
 LEAD_ROLES = (*LEAD_ROLE_WORDS, RESPONSIBLE_WORD)
 ROLES = "|".join((*LEAD_ROLES, *HELPER_ROLE_WORDS))  # every role a unit cell names (vocabulary)
+LEADING = "|".join(LEAD_ROLE_WORDS)  # the roles that make an office lead
+MANNERS = rf"(?:(?:{'|'.join(ROLE_MANNERS)})\s*)*"  # "分别", "按职责分工" … printed before a role
+FOLLOWERS = "|".join(ROLE_FOLLOWERS)  # "负责", "落实" … a verb going on after a role
 FIRST_LEADS_RE = re.compile(r"\s*[（(][^（）()]*(?:第一|首位|首个|最前)[^（）()]*(?:牵头|主责|主办)[^（）()]*[）)]")
 ROLE_LABEL_RE = re.compile(rf"({ROLES}|责任)(?:单位|部门)?\s*[：:]")
-ROLE_MARK_RE = re.compile(rf"\s*[（(]\s*(?:{'|'.join(LEAD_ROLE_WORDS)})\s*(?:单位|部门)?\s*[）)]")
+ROLE_MARK_RE = re.compile(rf"\s*[（(]\s*(?:{LEADING})\s*(?:单位|部门)?\s*[）)]")
 ROLE_WORDS_RE = re.compile(r"(?P<lead>[^，,；;。\n]+?)牵头\s*[，,；;。\n]\s*(?P<others>.+?)"
                            r"(?:配合|参与|协助|协办|指导|督导|共同负责|分别负责)?[。]?", re.S)  # the others one a line too
 
@@ -214,8 +217,8 @@ ROLE_WORDS_RE = re.compile(r"(?P<lead>[^，,；;。\n]+?)牵头\s*[，,；;。\n
 # a role and the work it names, up to the next stop ("分别牵头负责养老和托育", "按职责分工分别负责", "配合"): never a
 # group named by its role ("牵头单位：", "各主要经济指标牵头单位"), nor a role marked in brackets ("（负责）": ROLE_MARK_RE)
 # a role word naming another's work, before 的 ("市发改委牵头的项目", "市住建局牵头制定的方案"): no role of the cell
-NOT_OWN_ROLE = rf"(?!的|(?<={'|'.join(LEAD_ROLE_WORDS)})[\u4e00-\u9fff]{{1,2}}的)"
-ROLE_PHRASE_RE = re.compile(rf"(?<![（(])(?:(?:{'|'.join(ROLE_MANNERS)})\s*)*"
+NOT_OWN_ROLE = rf"(?!的|(?<={LEADING})[\u4e00-\u9fff]{{1,2}}的)"
+ROLE_PHRASE_RE = re.compile(rf"(?<![（(]){MANNERS}"
                             rf"(?P<role>{ROLES}){NOT_OWN_ROLE}"
                             r"(?!\s*(?:单位|部门))[^、，,；;。.\n]*")
 ROLE_JOINER_RE = re.compile("|".join((*ROLE_JOINERS, *(rf"(?<=[{OFFICE_END}]){j}(?![会社体])" for j in OFFICE_JOINERS))))
@@ -230,14 +233,14 @@ def _without_others_work(cell: str) -> str:
 
 CLOSING_GROUP_RE = re.compile(r"\s*等\s*(?:相关|有关|其他|其它)?(?:部门|单位)$")  # "…、市医保局等部门配合"
 ROLE_BRACKET_RE = re.compile(rf"({ROLES})\s*[（(]([^（）()]+)[）)]")  # "牵头（配合单位：B、C）", "牵头（B、C配合）"
-LEAD_WORD_RE = re.compile("|".join(LEAD_ROLE_WORDS))
+LEAD_WORD_RE = re.compile(LEADING)
 
 
 def _role_offices(text: str) -> list[str] | None:
     """The offices of a list a role closes ("由市人社局", "市人社局会同市教育局、市农业农村局", "各地、各部门", "会同A、B
     推进"); None when a name is no office's nor a collective one's. A closing 等部门 ("A、B等部门配合") is no office."""
     text = re.sub(rf"^(?:会同\s*|{FRAMING_RE})", "", text.strip(" 、，,；;。.\n"))
-    text = re.sub(rf"(?<=[{OFFICE_END}])(?:{'|'.join(ROLE_FOLLOWERS)})+$", "", text)  # "会同A、B推进实施": B's work
+    text = re.sub(rf"(?<=[{OFFICE_END}])(?:{FOLLOWERS})+$", "", text)  # "会同A、B推进实施": B's work
     names = [n for part in ROLE_JOINER_RE.split(text) for g in split_groups(part) for n in _names(g)]
     if len(names) > 1:
         names[-1] = CLOSING_GROUP_RE.sub("", names[-1]) or names[-1]
@@ -301,8 +304,7 @@ def role_read(cell: str) -> tuple[list[str], list[str]] | None:
     return leads, others
 
 
-ROLE_ONLY_RE = re.compile(rf"(?:(?:{'|'.join(ROLE_MANNERS)})\s*)*(?:{ROLES})"
-                          rf"(?:{'|'.join(ROLE_FOLLOWERS)})*")
+ROLE_ONLY_RE = re.compile(rf"{MANNERS}(?:{ROLES})(?:{FOLLOWERS})*")
 
 
 ROLE_BRACKET_MARK_RE = re.compile(rf"\s*[（(]\s*(?:{ROLES})\s*(?:单位|部门)?\s*[）)]$")  # "各县区政府（负责）"
@@ -344,21 +346,24 @@ def roles_in(cell: str) -> tuple[str, str] | None:
     return role_sentences(text)
 
 
-LONE_LEAD_RE = re.compile(rf"{FRAMING_RE}(?P<name>[^、，,；;。\s（）()]{{2,}}?)\s*(?:(?:{'|'.join(ROLE_MANNERS)})\s*)*"
-                          rf"(?:{'|'.join(LEAD_ROLE_WORDS)})(?:{'|'.join(ROLE_FOLLOWERS)})*\s*[。.]?")
+LONE_LEAD_RE = re.compile(rf"{FRAMING_RE}(?P<name>[^、，,；;。\s（）()]{{2,}}?)\s*{MANNERS}"
+                          rf"(?:{LEADING})(?:{FOLLOWERS})*\s*[。.]?")
 
 
 POST_TITLE = rf"(?:{HEAD_TITLE}|(?:副)?秘书长|[河湖林路]长)"  # posts of a whole organ ("市政府副秘书长", "各级河长")
+POST_SERVICE = r"热线|信箱|专线|邮箱|专班|平台|窗口|网站"  # "市长热线", "区长信箱": a post's service, an office, no name
 
 
 def a_person(name: str) -> bool:
     """A person or a post named where an office is expected ("张三同志", "分管副市长", "李四副市长", "县委书记",
     "市政府副秘书长王五", "各级河长"): a name that ends with a title of office, or with a title and a person's short
     name after it, or a name with 同志. An office whose name holds a title ("市长热线办公室", "市河长制办公室") ends
-    like an office, and a short name alone ("妇联", "残联") is an office's."""
+    like an office, a title's service ("市长热线", "区长信箱") is one, and a short name alone ("妇联", "残联") is an
+    office's."""
     text = re.sub(r"\s+", "", name)
     m = re.fullmatch(rf".*?{POST_TITLE}(?P<after>[\u4e00-\u9fff]{{2,3}})?|(?P<before>[\u4e00-\u9fff]{{2,3}}?)同志", text)
-    return m is not None and not UNITISH & set(m["after"] or m["before"] or "")
+    return m is not None and not UNITISH & set(m["after"] or m["before"] or "") \
+        and not re.match(POST_SERVICE, m["after"] or "")
 
 
 ROLE_SENTENCE_RE = re.compile(rf"^\s*{FRAMING_RE}(?P<unit>[^，,；;。、\s]{{1,20}}?(?:[{OFFICE_END}]|{'|'.join(UNITS_END)}))\s*"
