@@ -2,12 +2,14 @@
 reports by that range and batch_id together, with no index on report.batch_id: the answers must be those of
 batch_id alone, whatever the writes in between, on a new database and on one upgraded from version 7."""
 
+import re
 from datetime import date, timedelta
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
 from sqlalchemy.pool import NullPool
 
 from mstrack.errors import InputError
@@ -135,6 +137,20 @@ def back_to_version_7(url: str) -> None:
     engine.dispose()
 
 
+def outside_parentheses(sql: str) -> str:
+    """The statement with every parenthesized part taken out: an UPDATE's own FROM, not its subqueries'."""
+    while (inner := re.sub(r"\([^()]*\)", "", sql)) != sql:
+        sql = inner
+    return sql
+
+
+def test_outside_parentheses_finds_an_update_from():
+    assert re.search(r"\bFROM\b", outside_parentheses(
+        "UPDATE batch SET first_report_id = r.first FROM (SELECT batch_id, min(id) AS first FROM report) AS r"))
+    assert not re.search(r"\bFROM\b", outside_parentheses(
+        "UPDATE batch SET first_report_id = (SELECT min(id) FROM report WHERE report.batch_id = batch.id)"))
+
+
 def test_a_batch_made_before_the_upgrade_is_undone_exactly(cli, tmp_path):
     """Batches written at version 7 (an import, a log between, an import again) get their ranges from their
     reports in `db upgrade`; undo of the first then retracts its reports only, and `batches` counts them."""
@@ -148,8 +164,24 @@ def test_a_batch_made_before_the_upgrade_is_undone_exactly(cli, tmp_path):
     back_to_version_7(cli.url)
     store = Store(cli.url)
     assert store.schema_version() == 7
-    result = cli("db", "upgrade")
+    refused = cli("batches")  # the new code on the old database, not upgraded: says what to run
+    assert refused.exit_code == 2 and "schema version 7; this one needs 8" in refused.output, refused.output
+    assert "db upgrade" in refused.output and "left unchanged" in refused.output, refused.output
+    statements = []
+
+    def seen(connection, cursor, statement, *args) -> None:
+        statements.append(statement)
+
+    event.listen(Engine, "before_cursor_execute", seen)
+    try:
+        result = cli("db", "upgrade")
+    finally:
+        event.remove(Engine, "before_cursor_execute", seen)
     assert result.exit_code == 0 and "7 → 8" in result.stdout, result.output
+    # the fill runs on every supported SQLite: UPDATE … FROM needs 3.33 or later
+    updates = [s for s in statements if re.match(r"\s*UPDATE\b", s, re.I)]
+    assert any("first_report_id" in s for s in updates), statements
+    assert not [s for s in updates if re.search(r"\bFROM\b", outside_parentheses(s), re.I)], updates
     assert_ranges_cover(store)
     ranges = {batch: (low, high) for batch, low, high in rows(store, "SELECT id, first_report_id, last_report_id FROM batch")}
     reports = by_batch_alone(store)
