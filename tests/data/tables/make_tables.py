@@ -834,6 +834,36 @@ TABLES: dict[str, dict] = {
         # the two group headings, each over the table's width
         "merges": [(1, 0, 1, 1), (5, 0, 5, 1)],
     },
+    "chuxiong-2021-fangan.docx": {
+        # held out (fourteenth set, helper a): a prefecture's plan for its 8 民生工程 and 10 惠民实事 (楚雄州, Yunnan),
+        # numbered on four levels under its part heading ("一、" "(一)" "1." "(1)") down to the item "①text。(牵头部门:…;
+        # 责任单位:…)"; the bracketed labels are the columns here (as wuhan-2018's and xuancheng-2024's inline labels),
+        # the four heading lines rows merged over the table's width, the notice and the plan's preamble paragraphs
+        # above the table (SOURCES.md)
+        "title": "楚雄州人民政府办公室关于印发楚雄州2021年8项民生工程和10件惠民实事工作方案的通知",
+        "before": ["楚雄州人民政府办公室关于印发楚雄州2021年8项民生工程和10件惠民实事工作方案的通知",
+                   "各县市人民政府,州直有关部门,楚雄高新区管委会:",
+                   "《楚雄州2021年8项民生工程和10件惠民实事工作方案》已经州人民政府同意,现印发给你们,请认真遵照实施。",
+                   "2021年2月4日",
+                   "(此件公开发布)",
+                   "楚雄州2021年8项民生工程和10件惠民实事工作方案",
+                   "为认真贯彻落实党的十九大、十九届二中、三中、四中、五中全会,省委十届十一次全会,州委九届九次全会 会议精神,"
+                   "坚持以人民为中心的发展思想,扎实推进“810”民生工作,精心办好民生实事,推进公共服务领域补短板、强弱项、"
+                   "提质量,让改革发展成果更多更公平惠及全体人民,不断增强人民群众获得感和幸福感,特制定8项民生工程和10件"
+                   "惠民实事工作方案。"],
+        "header": ["", "牵头部门", "责任单位"],
+        "rows": [
+            ["一、工作任务", None, None],
+            ["(一)实施8项民生工程", None, None],
+            ["1.城乡居民增收工程", None, None],
+            ["(1)增加城镇居民收入", None, None],
+            ["①以就业促增收,增加城镇居民工资性收入。全面落实就业优先政策,稳定就业岗位,加大就业帮扶,提供全方位公共"
+             "就业服务,帮助就业困难人员实现就业1.39万人、就业困难人员实现就业0.78万人。", "州人力资源和社会保障局",
+             "州就业工作领导小组各成员单位,10县市人民政府"],
+        ],
+        # the four heading lines, each over the table's width
+        "merges": [(1, 0, 1, 2), (2, 0, 2, 2), (3, 0, 3, 2), (4, 0, 4, 2)],
+    },
 }
 
 
