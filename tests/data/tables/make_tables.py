@@ -864,6 +864,22 @@ TABLES: dict[str, dict] = {
         # the four heading lines, each over the table's width
         "merges": [(1, 0, 1, 2), (2, 0, 2, 2), (3, 0, 3, 2), (4, 0, 4, 2)],
     },
+    "jinhua-2018-fenjie.xlsx": {
+        # held out (fourteenth set, helper a): a city's breakdown of its work report (金华市, Zhejiang), a mayor's heading
+        # "一、尹学群市长牵头的重点工作" over items "N.text" each followed by two labelled lines (牵头单位:… / 配合单位:…); the
+        # labels are the columns here (as lishui-2023), the heading a row merged over the table's width; a workbook holds
+        # the breakdown's title only, not the notice above it (SOURCES.md)
+        "title": "2018年政府工作报告重点工作责任分解",
+        "header": ["", "牵头单位", "配合单位"],
+        "rows": [
+            ["一、尹学群市长牵头的重点工作", None, None],
+            ["1.全面完成2018年全市经济社会发展预期目标。其中,地区生产总值增长7%左右,城乡居民收入、财政收入增长与经济增长"
+             "同步,全员劳动生产率稳步提高,节能减排降碳完成省定任务,争取更高质量、更高效益、更好结果。", "市发改委",
+             "市农办、市经信委、市科技局、市财政(地税)局、市人力社保局、市建设局、市农业局、市商务局、市环保局"],
+        ],
+        # the mayor's heading over the table's width
+        "merges": [(1, 0, 1, 2)],
+    },
 }
 
 
