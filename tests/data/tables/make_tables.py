@@ -880,6 +880,27 @@ TABLES: dict[str, dict] = {
         # the mayor's heading over the table's width
         "merges": [(1, 0, 1, 2)],
     },
+    "fuyang-2019-fenjie.docx": {
+        # held out (fourteenth set, helper a): a city's breakdown of its key work (阜阳市, Anhui), each item "N.text" followed
+        # by three labelled lines (牵头负责领导:… / 牵头责任单位:… / 协同责任单位:…, each ending "。"); the labels are the
+        # columns here (as chuzhou-2020's lines would be), the part heading a row merged over the table's width, the
+        # notice's lines paragraphs above the table (SOURCES.md)
+        "title": "阜阳市人民政府关于2019年重点工作及责任分解的通知",
+        "before": ["阜阳市人民政府关于2019年重点工作及责任分解的通知",
+                   "各县、市、区人民政府,阜阳经开区、阜合现代产业园区管委会,市政府各部门、各直属机构:",
+                   "2019年是中华人民共和国成立70周年,是全面建成小康社会关键之年,做好全年工作意义重大。根据《安徽省人民政府关于"
+                   "2019年重点工作及责任分解的通知》(皖政〔2019〕9号)、市《政府工作报告》提出的目标任务,市政府确定了10个方面"
+                   "44项重点工作,由孙正东同志负总责,同时明确了各项工作的牵头负责领导、牵头责任单位和协同责任单位。现将2019年"
+                   "重点工作及责任分解印发给你们,请认真组织落实。"],
+        "header": ["", "牵头负责领导", "牵头责任单位", "协同责任单位"],
+        "rows": [
+            ["一、确保完成全年主要预期目标", None, None, None],
+            ["1.全市生产总值增长8.5%。", "市政府常务副市长。", "市发展改革委。", "市政府各部门、各直属机构。"],
+            ["2.财政收入与经济增长同步。", "市政府常务副市长。", "市财政局。", "市税务局、人行阜阳中心支行等。"],
+        ],
+        # the part heading over the table's width
+        "merges": [(1, 0, 1, 3)],
+    },
 }
 
 
