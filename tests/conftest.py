@@ -57,7 +57,7 @@ def run_apart(argv: list[str], timeout: float = 120) -> tuple[int | None, str, l
     module then loaded (what a command imports at start: tests of a light start)."""
     code = ("import io, json, sys\nimport mstrack.cli\nsys.argv = ['mstrack', *json.loads(sys.argv[1])]\n"
             "out, sys.stdout = sys.stdout, io.StringIO()\ncode = 0\n"
-            "try:\n    mstrack.cli.run()\nexcept SystemExit as exit:\n    code = exit.code\n"
+            "try:\n    mstrack.cli.run(last=False)\nexcept SystemExit as exit:\n    code = exit.code\n"
             "written, sys.stdout = sys.stdout.getvalue(), out\n"
             "print(json.dumps([code, written, sorted(sys.modules)]))")
     done = subprocess.run([sys.executable, "-c", code, json.dumps(argv)], capture_output=True, text=True, timeout=timeout)

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from mstrack.reports.make import checkpoint_steps, make_report
-from mstrack.reports.table import table_report
+from mstrack.reports.overview import table_report
 from mstrack.reports.weekly import weekly_report
 from mstrack.store import Store
 

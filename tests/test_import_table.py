@@ -12,7 +12,7 @@ from mstrack.sources.plan import dump_plan, load_plan, plan_from_dict, plan_to_d
 from mstrack.sources.table import convert_table, reproduction
 from mstrack.sources.table.schedule import parse_deadline, split_schedule
 
-from .conftest import SEEDS, SOURCES, write_table
+from .conftest import SEEDS, SOURCES, convert_written, write_table
 
 # Share of the seeds' numeric milestones (task, due, target) that converting data/sources/
 # reproduces, rounded down to the percent: the level reached, so that a change that reads fewer
@@ -213,20 +213,14 @@ def test_csv_with_a_schedule_column(tmp_path):
 
 
 def test_tab_separated_file(tmp_path):
-    path = tmp_path / "plan.tsv"
-    path.write_text("序号\t实事项目\t完成时限\t牵头单位\n1\t建成口袋公园20个\t2023.10\t区城管局\n", encoding="utf-8")
-    result = convert_table(path, "x-2023", 2023)
+    result = convert_written(tmp_path, "plan.tsv", "序号\t实事项目\t完成时限\t牵头单位\n1\t建成口袋公园20个\t2023.10\t区城管局\n", 2023)
     assert milestones(result.programme.tasks[0]) == [("2023-10-31", 20)]
 
 
 def test_cells_spread_over_lines_with_a_blank_line_inside_a_row(tmp_path):
-    path = tmp_path / "report.txt"
-    path.write_text(
-        "附件\n\t实事项目\n\t进度安排\n\t责任单位\n\n"
-        "\t1.新建社区食堂6家\n\t一季度，新建成2家。\n\n二季度，累计建成6家。\n\t区民政局\n\n"
-        "\t2.改造小区\n\t全年，改造小区3个。\n\t区住建局\n",
-        encoding="utf-8")
-    one, two = convert_table(path, "x-2023", 2023).programme.tasks
+    one, two = convert_written(tmp_path, "report.txt", "附件\n\t实事项目\n\t进度安排\n\t责任单位\n\n"
+                                                       "\t1.新建社区食堂6家\n\t一季度，新建成2家。\n\n二季度，累计建成6家。\n\t区民政局\n\n"
+                                                       "\t2.改造小区\n\t全年，改造小区3个。\n\t区住建局\n", 2023).programme.tasks
     assert one.title == "新建社区食堂6家" and one.lines[0].lead_units == ["区民政局"]
     assert milestones(one) == [("2023-03-31", 2), ("2023-06-30", 6)]
     assert two.lines[0].checkpoints[0].label == "全年" and milestones(two) == [("2023-12-31", 3)]

@@ -2,7 +2,6 @@
 pydantic at the start of every command (cli/common.py `plain_values`)."""
 
 import json
-import os
 from enum import Enum
 from pathlib import Path
 
@@ -52,7 +51,7 @@ def test_a_bad_value_is_refused_as_typer_refuses_it(demo_cli, args, said):
     assert result.stderr.startswith(f"Usage: root {' '.join(args[:2 if args[0] in ('report', 'import') else 1])} [OPTIONS]")
 
 
-def test_good_values_are_read_as_before(demo_cli, tmp_path):
+def test_good_values_are_read_as_before(demo_cli, tmp_path, monkeypatch):
     """Whole numbers as Typer reads them (007, +7, 7.0), closed lists to their members, lists of them,
     and a path: an empty --output is the current directory, which cannot be written."""
     def rows(*args):
@@ -69,7 +68,7 @@ def test_good_values_are_read_as_before(demo_cli, tmp_path):
     assert demo_cli("status", "--as-of", "2023-12-31", "--fail-on", "overdue").exit_code == 1
     batches = demo_cli("batches", "-f", "json", "-n", " 1 ")
     assert batches.exit_code == 0 and len(json.loads(batches.stdout)) == 1, batches.output
-    os.chdir(tmp_path)
+    monkeypatch.chdir(tmp_path)  # put back after: a later test's subprocess finds src where PYTHONPATH=src says
     nowhere = demo_cli("units", "--as-of", "2023-06-30", "-o", "")
     assert nowhere.exit_code == 2 and "--output .: cannot write" in nowhere.stderr, nowhere.output
 

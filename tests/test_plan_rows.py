@@ -115,10 +115,13 @@ def test_an_upgraded_database_holds_the_plan_rows_of_a_new_one(demo_cli):
     engine = create_engine(demo_cli.url, poolclass=NullPool)
     with engine.begin() as connection:
         connection.exec_driver_sql("ALTER TABLE indicator DROP COLUMN plan_rows")
-        connection.exec_driver_sql("DELETE FROM schema_version WHERE version = 7")
+        for column in ("first_report_id", "last_report_id"):  # and what version 8 added and dropped
+            connection.exec_driver_sql(f"ALTER TABLE batch DROP COLUMN {column}")
+        connection.exec_driver_sql("CREATE INDEX ix_report_batch_id ON report (batch_id)")
+        connection.exec_driver_sql("DELETE FROM schema_version WHERE version >= 7")
     engine.dispose()
     result = demo_cli("db", "upgrade")
-    assert result.exit_code == 0 and "6 → 7" in result.stdout, result.output
+    assert result.exit_code == 0 and "6 → 8" in result.stdout, result.output
     assert stored(demo_cli.url) == made
 
 

@@ -482,7 +482,7 @@ def test_help_stays_light():
     choices come from mstrack.vocabulary); importing the CLI not even Rich."""
     code = ("import sys\nimport mstrack.cli\nlight = sorted(m for m in sys.modules if m.split('.')[0] in "
             "('sqlalchemy', 'sqlmodel', 'openpyxl') or m == 'rich.table')\nsys.argv = ['mstrack', '--help']\n"
-            "try:\n    mstrack.cli.run()\nexcept SystemExit:\n    pass\n"
+            "try:\n    mstrack.cli.run(last=False)\nexcept SystemExit:\n    pass\n"
             "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'sqlmodel', 'openpyxl')"
             " or m == 'mstrack.model')\n"
             "print(light, heavy)")
@@ -514,7 +514,7 @@ def test_status_reads_without_building_the_orm(demo_cli):
 def test_completion_answers_without_the_heavy_imports(words, cword, answers):
     """A <TAB> answers from the command tree alone: no store, no openpyxl, not even pydantic."""
     code = ("import sys\nimport mstrack.cli\nsys.argv = ['mstrack']\n"
-            "try:\n    mstrack.cli.run()\nexcept SystemExit:\n    pass\n"
+            "try:\n    mstrack.cli.run(last=False)\nexcept SystemExit:\n    pass\n"
             "print(sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'sqlmodel', 'openpyxl', 'pydantic'}))")
     env = dict(os.environ, _MSTRACK_COMPLETE="complete_bash", COMP_WORDS=words, COMP_CWORD=str(cword))
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env)
@@ -532,7 +532,7 @@ def test_reports_are_built_and_rendered_from_plain_data():
     from mstrack.render import report as render_report
     from mstrack.render import xlsx as render_xlsx
     from mstrack.render.html import weekly_html
-    from mstrack.reports.table import table_report
+    from mstrack.reports.overview import table_report
     from mstrack.reports.weekly import weekly_report
 
     state = IndicatorState(
@@ -656,7 +656,7 @@ def test_show_log_and_import_need_no_orm_either(demo_cli, tmp_path, command):
     args = [str(sheet) if arg == "PLACEHOLDER" else arg for arg in command]
     code = ("import io, sys\nimport mstrack.cli\nsys.argv = ['mstrack', '--db', sys.argv[1], *sys.argv[2:]]\n"
             "out, sys.stdout = sys.stdout, io.StringIO()\n"
-            "try:\n    mstrack.cli.run()\nexcept SystemExit as exit:\n    code = exit.code\n"
+            "try:\n    mstrack.cli.run(last=False)\nexcept SystemExit as exit:\n    code = exit.code\n"
             "sys.stdout = out\n"
             "print(code, sorted(m for m in sys.modules if m in ('mstrack.store.schema', 'sqlalchemy', 'sqlmodel', 'openpyxl')))")
     done = subprocess.run([sys.executable, "-c", code, str(demo_cli.db), *args], capture_output=True, text=True, timeout=60)

@@ -216,7 +216,7 @@ def test_a_backup_uses_sqlite3_alone(demo_cli, tmp_path):
     """The backup is sqlite3's own API on sqlite3's own connection: no SQLAlchemy engine is opened for it."""
     copy = tmp_path / "copy.db"
     code = ("import sys\nimport mstrack.cli\nsys.argv = ['mstrack', '--db', sys.argv[1], 'db', 'backup', sys.argv[2]]\n"
-            "try:\n    mstrack.cli.run()\nexcept SystemExit as done:\n    assert not done.code, done.code\n"
+            "try:\n    mstrack.cli.run(last=False)\nexcept SystemExit as done:\n    assert not done.code, done.code\n"
             "print(sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'sqlmodel'}))")
     done = subprocess.run([sys.executable, "-c", code, str(demo_cli.db), str(copy)], capture_output=True, text=True,
                           timeout=60)
@@ -631,6 +631,46 @@ def test_the_output_check_on_bytes_drops_what_the_check_on_text_drops(monkeypatc
             out.write("after\n")
             out.flush()
             assert out.buffer.getvalue() == ("before\n" + clean_text(text) + "after\n").encode(encoding)
+
+
+def test_a_document_in_pieces_goes_out_as_write_out_writes_it_whole(monkeypatch):
+    """write_whole holds a UTF-8 stdout's pieces as the bytes it gets (each cleaned and encoded once), any other
+    stdout's as text: either way the bytes are write_out's of the whole text, past the memory it holds (on disk),
+    control characters, C1, the middle dot and a lone surrogate (surrogateescape) included, after what was
+    printed before it; and a piece that fails leaves nothing written."""
+    import io
+
+    from mstrack.cli import common
+    from mstrack.cli.common import write_out, write_whole
+
+    monkeypatch.setattr(common, "HELD_IN_MEMORY", 1000)
+    pieces = ['{"note": "按计划推进"}\n' * 40, "a\x1b[2J·\x85b", "\udcff", "民生实事" * 500, "\r\n", ""]
+    for encoding, errors in (("utf-8", "surrogateescape"), ("gb18030", "surrogateescape"), ("utf-8", "strict")):
+        shown = pieces if errors != "strict" else [piece for piece in pieces if piece != "\udcff"]
+        written = {}
+        for how, write in (("whole", lambda shown=shown: write_whole(iter(shown))),
+                           ("at once", lambda shown=shown: write_out("".join(shown)))):
+            out = io.TextIOWrapper(io.BytesIO(), encoding=encoding, errors=errors)
+            monkeypatch.setattr("sys.stdout", out)
+            out.write("before\n")
+            write()
+            out.write("after\n")
+            out.flush()
+            written[how] = out.buffer.getvalue()
+        assert written["whole"] == written["at once"], encoding
+        assert written["whole"].startswith(b"before\n") and written["whole"].endswith(b"after\n")
+        assert b"\x1b" not in written["whole"] and len(written["whole"]) > 3000
+
+    def failing():
+        yield "民生实事" * 2000
+        raise ValueError("late")
+
+    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    monkeypatch.setattr("sys.stdout", out)
+    with pytest.raises(ValueError):
+        write_whole(failing())
+    out.flush()
+    assert out.buffer.getvalue() == b""
 
 
 @pytest.mark.parametrize("command", OUTPUT_COMMANDS, ids=" ".join)

@@ -117,7 +117,12 @@ def test_a_database_made_by_create_all_before_version_4_is_upgraded_to_the_same_
     assert Store(old).init() == (3, SCHEMA_VERSION)
     assert normalized_schema(old) == normalized_schema(fresh)
     connection = sqlite3.connect(old.removeprefix("sqlite:///"))
-    assert {table: connection.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall() for table in before} == before
+    after = {table: connection.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall() for table in before}
+    # version 8 adds each batch's range of report ids, from its reports
+    assert {**after, "batch": [row[:-2] for row in after["batch"]]} == before
+    assert [row[-2:] for row in after["batch"]] == connection.execute(
+        "SELECT min(r.id), max(r.id) FROM batch AS b LEFT JOIN report AS r ON r.batch_id = b.id GROUP BY b.id ORDER BY b.id").fetchall()
+    assert any(row[-1] is not None for row in after["batch"])
     assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
     connection.close()
     assert Store(old).check() == []
@@ -149,6 +154,9 @@ def test_a_postgresql_database_made_by_create_all_before_version_4_is_upgraded_t
           for table, column in (("batch", "plan_before"), ("report_snapshot", "params"), ("report_snapshot", "content"))),
         "ALTER TABLE task DROP COLUMN next_steps",  # the models have it since version 5
         "ALTER TABLE indicator DROP COLUMN plan_rows",  # and this since version 7
+        # and these since version 8, which drops the index the models had until then
+        "ALTER TABLE batch DROP COLUMN first_report_id", "ALTER TABLE batch DROP COLUMN last_report_id",
+        "CREATE INDEX ix_report_batch_id ON report (batch_id)",
         "INSERT INTO schema_version VALUES (3, now())",
         "INSERT INTO batch (created_at, command, plan_before) VALUES (now(), 'import plan', 'format = 1')",
     ])

@@ -7,7 +7,7 @@ from datetime import date
 
 from mstrack.sources.plan import dump_plan
 from mstrack.sources.table import convert_table
-from tests.conftest import write_table_page
+from tests.conftest import convert_written, write_table_page
 from tests.test_table_layouts import indicators, page
 
 
@@ -58,10 +58,8 @@ def test_a_december_reports_next_month_is_january_of_the_next_year_in_a_word_doc
 
 
 def test_a_sheets_title_row_above_the_header_dates_next_months_plan(tmp_path):
-    path = tmp_path / "表.tsv"
-    path.write_text("2023年3月份民生实事进度表\n序号\t项目内容\t下步计划\t牵头单位\n1\t新建公园3个\t完成选址。\t区城管局\n",
-                    encoding="utf-8")
-    [task] = convert_table(path, "x-2023", 2023).programme.tasks
+    [task] = convert_written(tmp_path, "表.tsv", "2023年3月份民生实事进度表\n序号\t项目内容\t下步计划\t牵头单位\n"
+                                                "1\t新建公园3个\t完成选址。\t区城管局\n", 2023).programme.tasks
     assert checkpoints(task) == [(date(2023, 4, 30), "完成选址。")]
 
 
@@ -95,11 +93,9 @@ def test_a_months_plan_sets_checkpoints_of_the_years_targets_and_no_target_of_it
 def test_two_tasks_numbered_in_one_row_are_read_as_two_when_their_words_split(tmp_path):
     """序号 "1、2" over "新建公园3个；改造公园2个" with their sum (5) in the target column: two tasks, each with its
     number, its own words' figure and the row's unit and deadline; the next row is read as before."""
-    path = tmp_path / "表.tsv"
-    path.write_text("序号\t工作任务\t单位\t目标任务\t牵头单位\t完成时限\n"
-                    "1、2\t新建公园3个；改造公园2个\t个\t5\t区城管局\t11月底前\n"
-                    "3\t新增床位100张\t张\t100\t区民政局\t10月底前\n", encoding="utf-8")
-    conversion = convert_table(path, "x-2024", 2024)
+    conversion = convert_written(tmp_path, "表.tsv", "序号\t工作任务\t单位\t目标任务\t牵头单位\t完成时限\n"
+                                                    "1、2\t新建公园3个；改造公园2个\t个\t5\t区城管局\t11月底前\n"
+                                                    "3\t新增床位100张\t张\t100\t区民政局\t10月底前\n")
     tasks = conversion.programme.tasks
     assert [(t.code, t.title, t.lines[0].lead_units, t.deadline) for t in tasks] == [
         ("1", "新建公园3个", ["区城管局"], date(2024, 11, 30)), ("2", "改造公园2个", ["区城管局"], date(2024, 11, 30)),
@@ -108,10 +104,8 @@ def test_two_tasks_numbered_in_one_row_are_read_as_two_when_their_words_split(tm
 
 
 def test_two_tasks_numbered_in_one_row_whose_words_do_not_split_are_one_task_and_a_doubt(tmp_path):
-    path = tmp_path / "表.tsv"
-    path.write_text("序号\t工作任务\t牵头单位\t完成时限\n1、2\t新建和改造公园5个\t区城管局\t11月底前\n"
-                    "3\t新增床位100张\t区民政局\t10月底前\n", encoding="utf-8")
-    conversion = convert_table(path, "x-2024", 2024)
+    conversion = convert_written(tmp_path, "表.tsv", "序号\t工作任务\t牵头单位\t完成时限\n1、2\t新建和改造公园5个\t区城管局\t11月底前\n"
+                                                    "3\t新增床位100张\t区民政局\t10月底前\n")
     assert [(t.code, t.title) for t in conversion.programme.tasks] == [("1", "新建和改造公园5个"), ("3", "新增床位100张")]
     assert [str(d) for d in conversion.doubts if "序号" in str(d)] == [
         "表.tsv: row 2, column 序号: 序号 1、2 numbers 2 tasks in one row whose words do not split into 2: read as one task"]
@@ -121,11 +115,10 @@ def test_two_tasks_numbered_in_one_row_whose_words_do_not_split_are_one_task_and
 def test_a_deadline_written_once_over_an_areas_tasks_is_carried_down_though_each_names_its_unit(tmp_path):
     """A .tsv export of a 领域 and a 完成时限 merged over their tasks writes both once: the blank deadline of a task in
     the same area takes the one above, each task keeping its own unit, and the note says so; a new area starts again."""
-    path = tmp_path / "表.tsv"
-    path.write_text("序号\t领域\t工作任务\t牵头单位\t完成时限\n1\t养老服务\t新增老年食堂15个\t区民政局\t11月底前\n"
-                    "2\t\t新增照护床位100张\t区卫健委\t\n3\t\t建成老年活动中心2个\t区文旅局\t\n"
-                    "4\t教育发展\t新建学校2所\t区教育局\t9月底前\n5\t\t新增学位3000个\t区住建局\t\n", encoding="utf-8")
-    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    tasks = convert_written(tmp_path, "表.tsv",
+                            "序号\t领域\t工作任务\t牵头单位\t完成时限\n1\t养老服务\t新增老年食堂15个\t区民政局\t11月底前\n"
+                            "2\t\t新增照护床位100张\t区卫健委\t\n3\t\t建成老年活动中心2个\t区文旅局\t\n"
+                            "4\t教育发展\t新建学校2所\t区教育局\t9月底前\n5\t\t新增学位3000个\t区住建局\t\n").programme.tasks
     assert [(t.code, t.lines[0].lead_units, t.deadline) for t in tasks] == [
         ("1", ["区民政局"], date(2024, 11, 30)), ("2", ["区卫健委"], date(2024, 11, 30)), ("3", ["区文旅局"], date(2024, 11, 30)),
         ("4", ["区教育局"], date(2024, 9, 30)), ("5", ["区住建局"], date(2024, 9, 30))]
@@ -135,11 +128,10 @@ def test_a_deadline_written_once_over_an_areas_tasks_is_carried_down_though_each
 def test_a_blank_deadline_on_an_areas_first_task_says_blanks_mean_none(tmp_path):
     """The same layout where an area's first task has no deadline, nothing above it to be merged with: the column's
     blanks mean none, and none is carried."""
-    path = tmp_path / "表.tsv"
-    path.write_text("序号\t领域\t工作任务\t牵头单位\t完成时限\n1\t养老服务\t新增老年食堂15个\t区民政局\t11月底前\n"
-                    "2\t\t新增照护床位100张\t区卫健委\t\n3\t教育发展\t新建学校2所\t区教育局\t\n"
-                    "4\t\t新增学位3000个\t区住建局\t9月底前\n", encoding="utf-8")
-    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    tasks = convert_written(tmp_path, "表.tsv",
+                            "序号\t领域\t工作任务\t牵头单位\t完成时限\n1\t养老服务\t新增老年食堂15个\t区民政局\t11月底前\n"
+                            "2\t\t新增照护床位100张\t区卫健委\t\n3\t教育发展\t新建学校2所\t区教育局\t\n"
+                            "4\t\t新增学位3000个\t区住建局\t9月底前\n").programme.tasks
     assert [t.deadline for t in tasks] == [date(2024, 11, 30), None, None, date(2024, 9, 30)]
 
 
@@ -156,13 +148,7 @@ def test_this_months_plan_is_due_at_the_end_of_the_reports_month(tmp_path):
 
 def test_a_blank_deadline_in_a_workbook_is_blank_as_its_merges_are_read(tmp_path):
     """In a workbook a merged cell gives its value to every cell it covers: a blank deadline there is no merge."""
-    from openpyxl import Workbook
-
-    book = Workbook()
-    for cells in [["序号", "领域", "工作任务", "牵头单位", "完成时限"], ["1", "养老服务", "新增老年食堂15个", "区民政局", "11月底前"],
-                  ["2", "养老服务", "新增照护床位100张", "区卫健委", None]]:
-        book.active.append(cells)
-    path = tmp_path / "表.xlsx"
-    book.save(path)
-    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    tasks = convert_written(tmp_path, "表.xlsx", [
+        ["序号", "领域", "工作任务", "牵头单位", "完成时限"], ["1", "养老服务", "新增老年食堂15个", "区民政局", "11月底前"],
+        ["2", "养老服务", "新增照护床位100张", "区卫健委", None]]).programme.tasks
     assert [t.deadline for t in tasks] == [date(2024, 11, 30), None]

@@ -6,7 +6,6 @@ from pathlib import Path
 import pytest
 
 from mstrack.errors import InputError
-from mstrack.sources.table import convert_table
 from tests.conftest import convert_written, import_table, write_table
 
 NO_HEADER = "no header row found"
@@ -247,10 +246,8 @@ def test_a_paragraph_that_says_what_a_task_includes_keeps_the_run_of_paragraphs(
 
 
 def test_a_web_page_with_no_table_whose_paragraph_is_a_list(tmp_path):
-    page = tmp_path / "news.html"
-    page.write_text("<html><head><title>某区某镇:2024年十大民生实事出炉</title></head><body>"
-                    + "".join(f"<p>{line}</p>" for line in ONE_PARAGRAPH[1:]) + "</body></html>", encoding="utf-8")
-    result = convert_table(page, "x-2024", 2024)
+    result = convert_written(tmp_path, "news.html", "<html><head><title>某区某镇:2024年十大民生实事出炉</title></head><body>"
+                                                    + "".join(f"<p>{line}</p>" for line in ONE_PARAGRAPH[1:]) + "</body></html>")
     assert [t.title for t in result.programme.tasks] == ["暖心工程", "交通惠民工程", "道路提升工程", "美化工程"]
     assert result.programme.name == "某区某镇:2024年十大民生实事出炉"  # a place before a colon: the title still
 

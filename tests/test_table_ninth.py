@@ -2,6 +2,7 @@
 seen failing before its fix in the reader."""
 
 from mstrack.sources.table import convert_table
+from tests.conftest import convert_written
 from tests.test_table_layouts import indicators, page
 
 
@@ -12,21 +13,17 @@ def _units(task, kind: str) -> list[str]:
 def test_parts_numbered_again_under_each_item_are_parts_of_it(tmp_path):
     """Items "一、" with parts "1." "2." that start again under the next item, and unnumbered progress text under
     them: the parts belong to the item above (their offices are its units), the text is its progress; no task twice."""
-    path = tmp_path / "t.tsv"
-    path.write_text(
-        "项目\t责任单位\t完成情况\n"
-        "一、新建幼儿园5所;改造老旧小区12个。\t区教育局,各街道\t已完成\n"
-        "1.新建幼儿园5所\t区教育局,东城街道\t\n"
-        "此项工作已完成。截至12月底,建成幼儿园6所。\t\t\n"
-        "2.改造老旧小区12个\t区住建局,西城街道\t\n"
-        "此项工作已完成。\t\t\n"
-        "二、新增停车位500个。\t区交通局,各街道\t已完成\n"
-        "此项工作已完成。截至12月底,新增停车位612个。\t\t\n"
-        "三、新建公园3个。\t区园林局\t已完成\n"
-        "1.新建口袋公园2个\t区园林局,东城街道\t\n"
-        "2.新建湿地公园1个\t区园林局,南城街道\t\n",
-        encoding="utf-8")
-    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    tasks = convert_written(tmp_path, "t.tsv", "项目\t责任单位\t完成情况\n"
+                                               "一、新建幼儿园5所;改造老旧小区12个。\t区教育局,各街道\t已完成\n"
+                                               "1.新建幼儿园5所\t区教育局,东城街道\t\n"
+                                               "此项工作已完成。截至12月底,建成幼儿园6所。\t\t\n"
+                                               "2.改造老旧小区12个\t区住建局,西城街道\t\n"
+                                               "此项工作已完成。\t\t\n"
+                                               "二、新增停车位500个。\t区交通局,各街道\t已完成\n"
+                                               "此项工作已完成。截至12月底,新增停车位612个。\t\t\n"
+                                               "三、新建公园3个。\t区园林局\t已完成\n"
+                                               "1.新建口袋公园2个\t区园林局,东城街道\t\n"
+                                               "2.新建湿地公园1个\t区园林局,南城街道\t\n").programme.tasks
     assert [(t.code, t.title) for t in tasks] == [("一", "新建幼儿园5所;改造老旧小区12个。"), ("二", "新增停车位500个。"),
                                                   ("三", "新建公园3个。")]
     one, two, three = tasks

@@ -10,7 +10,7 @@ from mstrack.errors import InputError
 from mstrack.sources.table import convert_table
 from mstrack.sources.table.mentions import find_mentions
 from mstrack.sources.table.schedule import dated_clauses
-from tests.conftest import write_page
+from tests.conftest import convert_written, write_page
 from tests.test_table_headerless import convert
 
 FUZHOU_LIKE = ["2024年为民办实事工作计划", "《2024年为民办实事工作计划》的主要内容是:",
@@ -74,21 +74,20 @@ def test_a_count_of_places_where_the_work_is_done_is_no_target():
 def test_numbers_under_an_empty_header_cell_number_the_tasks_as_printed(tmp_path):
     """An unnamed column of rising bare numbers left of the task column is the 序号: each task goes by the number the
     document prints, a leading zero kept ("01"); by position it would read "1" and a gap in the numbers be lost."""
-    path = tmp_path / "表.tsv"
-    path.write_text("\t项目名称\t项目内容\t责任单位\n01\t提升生态环境\t新建公厕5座\t水务局\n"
-                    "02\t加大文化惠民力度\t新建城市书房1个\t文广旅局\n04\t改造老旧小区\t改造小区3个\t住建局\n", encoding="utf-8")
-    tasks = convert_table(path, "x-2021", 2021).programme.tasks
+    tasks = convert_written(tmp_path, "表.tsv",
+                            "\t项目名称\t项目内容\t责任单位\n01\t提升生态环境\t新建公厕5座\t水务局\n"
+                            "02\t加大文化惠民力度\t新建城市书房1个\t文广旅局\n04\t改造老旧小区\t改造小区3个\t住建局\n",
+                            2021).programme.tasks
     assert [(t.code, t.title) for t in tasks] == [("01", "提升生态环境"), ("02", "加大文化惠民力度"), ("04", "改造老旧小区")]
 
 
 def test_an_office_heading_a_group_with_its_count_leads_the_projects_under_it(tmp_path):
     """"区委办公室(8项)" alone on its row over numbered projects, the table naming no office in a column: the office
     leads each project under it, up to the next office's heading; a heading that names no office leads nothing."""
-    path = tmp_path / "表.tsv"
-    path.write_text("\t领办项目\t工作进展\n区委办公室(2项)\t\t\n1.\t下荒村路灯修复项目。\t已更换灯泡。\n"
-                    "2.\t锦绣社区车位规划项目。\t已完成划定。\n区民政局(1项)\t\t\n1.\t老年食堂建设项目。\t已选址。\n"
-                    "社区服务(1项)\t\t\n1.\t便民服务站项目。\t已开工。\n", encoding="utf-8")
-    tasks = convert_table(path, "x-2021", 2021).programme.tasks
+    tasks = convert_written(tmp_path, "表.tsv",
+                            "\t领办项目\t工作进展\n区委办公室(2项)\t\t\n1.\t下荒村路灯修复项目。\t已更换灯泡。\n"
+                            "2.\t锦绣社区车位规划项目。\t已完成划定。\n区民政局(1项)\t\t\n1.\t老年食堂建设项目。\t已选址。\n"
+                            "社区服务(1项)\t\t\n1.\t便民服务站项目。\t已开工。\n", 2021).programme.tasks
     assert [[u for line in t.lines for u in line.lead_units] for t in tasks] == [
         ["区委办公室"], ["区委办公室"], ["区民政局"], ["（表中未列）"]]
 
@@ -96,10 +95,9 @@ def test_an_office_heading_a_group_with_its_count_leads_the_projects_under_it(tm
 def test_one_numbered_item_under_a_header_naming_only_its_unit_is_read(tmp_path):
     """A header of one name (""/责任单位) over a single item "1、…" beside its office: the empty cell heads the task
     column; the item's own "确保2022年完工" is its deadline, the year's end."""
-    path = tmp_path / "表.tsv"
-    path.write_text("二、主要任务\t\n\t责任单位\n1、农村学校改扩建工程。计划投资3491万元,维修改造校舍29所,确保2022年完工并投入使用。"
-                    "\t市教育局\n", encoding="utf-8")
-    [task] = convert_table(path, "x-2022", 2022).programme.tasks
+    [task] = convert_written(tmp_path, "表.tsv",
+                             "二、主要任务\t\n\t责任单位\n1、农村学校改扩建工程。计划投资3491万元,维修改造校舍29所,确保2022年完工并投入使用。"
+                             "\t市教育局\n", 2022).programme.tasks
     assert (task.code, task.lines[0].lead_units, task.deadline) == ("1", ["市教育局"], date(2022, 12, 31))
     assert task.title.startswith("农村学校改扩建工程。")
 

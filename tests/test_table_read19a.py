@@ -15,7 +15,7 @@ from mstrack.sources.table import convert_table
 from mstrack.sources.table.units import roles_in, unit_names
 from mstrack.vocabulary import HELPER_ROLE_WORDS, LEAD_ROLE_WORDS, RESPONSIBLE_WORD, ROLE_JOINERS, ROLE_MANNERS
 
-from .conftest import refused
+from .conftest import convert_written, refused
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLES = ROOT / "tests" / "data" / "tables"
@@ -148,8 +148,6 @@ def test_jiyangs_report_of_results_is_refused_with_its_title_named(cli, tmp_path
 def test_a_sheet_that_reports_results_is_refused_with_the_reason(tmp_path):
     """A .csv with no header whose list sits under a line of results: the sheet's refusal ("no header row found") says
     why too."""
-    path = tmp_path / "list.csv"
-    path.write_text("\n".join(["2023年民生实事项目完成情况", *ITEMS]) + "\n", encoding="utf-8")
     with pytest.raises(InputError, match=f"no header row found: {WHY} \\(完成情况 in “2023年民生实事项目完成情况”\\)") as refusal:
-        convert_table(path, "x-2023", 2023)
+        convert_written(tmp_path, "list.csv", "\n".join(["2023年民生实事项目完成情况", *ITEMS]) + "\n", 2023)
     assert WHAT in str(refusal.value)

@@ -8,7 +8,7 @@ from mstrack.errors import InputError
 from mstrack.sources.table import convert_table
 from mstrack.sources.table.convert import title_years
 from mstrack.sources.table.units import office_list
-from tests.conftest import write_page
+from tests.conftest import convert_written, write_page
 from tests.test_table_headerless import NO_HEADER, convert
 
 NO_TABLE = "no table found in the document"  # a web page with no list of tasks
@@ -83,12 +83,11 @@ def test_a_sentence_whose_subject_is_the_projects_still_sets_their_deadline(tmp_
 
 
 def test_a_page_laid_out_in_a_table_keeps_the_deadline_after_the_list_in_its_cell(tmp_path):
-    path = tmp_path / "layout.html"
-    path.write_text("<html><head><title>某县2024年民生实事项目</title></head><body><table><tr><td>首页</td><td>公开</td></tr>"
-                    "<tr><td colspan=\"2\"><p>某县2024年民生实事项目</p>"
-                    f"<p>经县人大票决，2024年民生实事项目分别是：{LIST}。</p><p>以上项目均于2024年11月底前完成。</p>"
-                    "<p>县长表示，将全力推进。</p></td></tr></table></body></html>", encoding="utf-8")
-    result = convert_table(path, "x-2024", 2024)
+    result = convert_written(tmp_path, "layout.html",
+                             "<html><head><title>某县2024年民生实事项目</title></head><body><table><tr><td>首页</td><td>公开</td></tr>"
+                             "<tr><td colspan=\"2\"><p>某县2024年民生实事项目</p>"
+                             f"<p>经县人大票决，2024年民生实事项目分别是：{LIST}。</p><p>以上项目均于2024年11月底前完成。</p>"
+                             "<p>县长表示，将全力推进。</p></td></tr></table></body></html>")
     tasks = result.programme.tasks
     assert [t.title for t in tasks] == ["新建幼儿园3所", "改造老旧小区12个", "新建农村公路30公里", "新增城镇就业4000人"]
     assert [str(t.deadline) for t in tasks] == ["2024-11-30"] * 4

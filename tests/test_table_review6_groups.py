@@ -70,21 +70,17 @@ def test_a_cell_merged_down_from_a_group_row_over_its_items_is_not_the_rows_own(
 
 def test_a_list_of_headings_with_no_task_under_them_is_refused_saying_so(tmp_path):
     """A page of "一、加强组织领导" headings alone: refused naming the rows and the headings, not "row 0"."""
-    path = tmp_path / "measures.html"
-    path.write_text("<html><body><p>某县2024年民生实事项目实施方案</p><p>提出以下保障措施：</p>"
-                    "<p>一、加强组织领导</p><p>二、强化资金保障</p><p>三、加强督查考核</p></body></html>", encoding="utf-8")
     try:
-        convert_table(path, "x-2024", 2024)
+        convert_written(tmp_path, "measures.html", "<html><body><p>某县2024年民生实事项目实施方案</p><p>提出以下保障措施：</p>"
+                                                   "<p>一、加强组织领导</p><p>二、强化资金保障</p><p>三、加强督查考核</p></body></html>")
     except InputError as error:
         text = str(error)
     else:
         raise AssertionError("a list of headings alone was read as a programme")
     assert "row 0" not in text
     # The same headings in a table with a header: refused naming the row and the headings.
-    table = tmp_path / "measures.csv"
-    table.write_text("序号,工作任务,责任单位\n一,加强组织领导,\n二,强化资金保障,\n三,加强督查考核,\n", encoding="utf-8")
     try:
-        convert_table(table, "x-2024", 2024)
+        convert_written(tmp_path, "measures.csv", "序号,工作任务,责任单位\n一,加强组织领导,\n二,强化资金保障,\n三,加强督查考核,\n")
     except InputError as error:
         text = str(error)
     else:

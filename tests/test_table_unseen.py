@@ -8,6 +8,7 @@ A to B"; quarterly progress columns; a yearly investment due at a completion dat
 from datetime import date
 
 from mstrack.sources.table import convert_table
+from tests.conftest import convert_written, write_table
 from tests.test_table_layouts import indicators, page
 
 
@@ -65,9 +66,8 @@ def test_a_theme_merged_over_unnumbered_tasks_is_their_area_and_each_row_a_task(
         "<td>新增30家居家养老服务照料中心。</td><td>区民政局,相关镇街</td>",
         "<td>教育</td><td>新建幼儿园3所。</td><td>区教育局</td>",
     ])
-    blank = tmp_path / "blank.tsv"
-    blank.write_text("实事内容\t工作任务\t责任单位\n养老助残\t创建20个无障碍社区。\t区残联,相关镇街\n"
-                     "\t新增30家居家养老服务照料中心。\t区民政局,相关镇街\n教育\t新建幼儿园3所。\t区教育局\n", encoding="utf-8")
+    blank = write_table(tmp_path / "blank.tsv", "实事内容\t工作任务\t责任单位\n养老助残\t创建20个无障碍社区。\t区残联,相关镇街\n"
+                                                "\t新增30家居家养老服务照料中心。\t区民政局,相关镇街\n教育\t新建幼儿园3所。\t区教育局\n")
     for path in (merged, blank):
         conversion = convert_table(path, "x-2020", 2020)
         tasks = conversion.programme.tasks
@@ -163,14 +163,12 @@ def test_a_deadline_written_once_over_blank_cells_is_carried_down_with_the_unit(
     """A sheet export writes a merged cell once and leaves the cells below blank: the 完成时间 of the row above goes
     down with its 牵头单位 to the rows whose unit and date are both blank, and says so; a row that names its own
     unit keeps its blank date blank."""
-    path = tmp_path / "表.tsv"
-    path.write_text("序号\t工作任务\t牵头单位\t计划完成时间\n"
-                    "1\t新增老年食堂15个\t区民政局\t11月底前\n"
-                    "2\t新增照护床位100张\t\t10月底前\n"
-                    "3\t建成老年活动中心\t\t\n"
-                    "4\t新增护理型床位500张\t\t\n"
-                    "5\t新建公园3个\t区城管局\t\n", encoding="utf-8")
-    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    tasks = convert_written(tmp_path, "表.tsv", "序号\t工作任务\t牵头单位\t计划完成时间\n"
+                                               "1\t新增老年食堂15个\t区民政局\t11月底前\n"
+                                               "2\t新增照护床位100张\t\t10月底前\n"
+                                               "3\t建成老年活动中心\t\t\n"
+                                               "4\t新增护理型床位500张\t\t\n"
+                                               "5\t新建公园3个\t区城管局\t\n").programme.tasks
     assert [(t.code, t.lines[0].lead_units, t.deadline) for t in tasks] == [
         ("1", ["区民政局"], date(2024, 11, 30)), ("2", ["区民政局"], date(2024, 10, 31)),
         ("3", ["区民政局"], date(2024, 10, 31)), ("4", ["区民政局"], date(2024, 10, 31)), ("5", ["区城管局"], None)]
@@ -178,10 +176,9 @@ def test_a_deadline_written_once_over_blank_cells_is_carried_down_with_the_unit(
 
 
 def test_a_deadline_at_the_years_end_is_not_carried_since_a_blank_says_as_much(tmp_path):
-    path = tmp_path / "表.tsv"
-    path.write_text("序号\t工作任务\t牵头单位\t计划完成时间\n1\t新增老年食堂15个\t区民政局\t2024.12\n"
-                    "2\t新增照护床位100张\t\t\n3\t新建公园3个\t区城管局\t2025年6月\n4\t改造公园2个\t\t\n", encoding="utf-8")
-    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    tasks = convert_written(tmp_path, "表.tsv",
+                            "序号\t工作任务\t牵头单位\t计划完成时间\n1\t新增老年食堂15个\t区民政局\t2024.12\n"
+                            "2\t新增照护床位100张\t\t\n3\t新建公园3个\t区城管局\t2025年6月\n4\t改造公园2个\t\t\n").programme.tasks
     assert [(t.deadline, "完成时限单元格为空" in (t.note or "")) for t in tasks] == [
         (date(2024, 12, 31), False), (None, False), (date(2025, 6, 30), False), (date(2025, 6, 30), True)]
 
@@ -329,9 +326,9 @@ def test_a_theme_merged_over_numbered_items_of_a_short_table_is_their_area(tmp_p
         "<td>2</td><td>改造操场5个</td><td>县教育局</td><td>2024年10月</td>",
         "<td>3</td><td>道路改造</td><td>改造道路5条</td><td>县交通局</td><td>2024年12月</td>",
     ])
-    written_once = tmp_path / "表.tsv"  # a sheet export: the merged theme written once, blank below
-    written_once.write_text("序号\t实事项目\t具体内容\t责任单位\t完成时间\n1\t教育提升\t新建学校3所\t县教育局\t2024年9月\n"
-                            "2\t\t改造操场5个\t县教育局\t2024年10月\n3\t道路改造\t改造道路5条\t县交通局\t2024年12月\n", encoding="utf-8")
+    written_once = write_table(tmp_path / "表.tsv",  # a sheet export: the merged theme written once, blank below
+                               "序号\t实事项目\t具体内容\t责任单位\t完成时间\n1\t教育提升\t新建学校3所\t县教育局\t2024年9月\n"
+                               "2\t\t改造操场5个\t县教育局\t2024年10月\n3\t道路改造\t改造道路5条\t县交通局\t2024年12月\n")
     for source in (path, written_once):
         conversion = convert_table(source, "x-2024", 2024)
         assert [(t.code, t.title) for t in conversion.programme.tasks] == [

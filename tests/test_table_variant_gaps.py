@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from mstrack.sources.table import convert_table
+from tests.conftest import convert_written, write_table
 from tests.test_table_layouts import indicators, page
 
 HEADER = "<td>序号</td><td>项目名称</td><td>牵头单位</td><td>完成时限</td>"
@@ -38,9 +39,8 @@ def test_a_footnote_merged_over_the_width_under_the_table_is_no_task(tmp_path):
 
 def test_a_footnote_in_the_first_cell_of_a_text_export_is_no_task_number(tmp_path):
     """A .csv writes the merged 注： once, in the 序号 column: no "is not a task number" refusal."""
-    path = tmp_path / "t.csv"
-    path.write_text("序号,项目名称,牵头单位,完成时限\n1,新建幼儿园3所,区教育局,2024年6月底\n2,改造老旧小区12个,区住建局,2024年11月底\n"
-                    "注：本表由各牵头单位负责填报。,,,\n", encoding="utf-8")
+    path = write_table(tmp_path / "t.csv", "序号,项目名称,牵头单位,完成时限\n1,新建幼儿园3所,区教育局,2024年6月底\n"
+                                           "2,改造老旧小区12个,区住建局,2024年11月底\n注：本表由各牵头单位负责填报。,,,\n")
     assert _read(path) == PLAIN
 
 
@@ -52,28 +52,23 @@ def test_full_width_digits_are_read_as_digits(tmp_path):
 
 
 def test_a_blank_row_under_the_header_of_a_text_export_does_not_hide_it(tmp_path):
-    path = tmp_path / "t.csv"
-    path.write_text("序号,实事项目名称,完成情况\n,,\n1,新建幼儿园3所,已完成\n2,改造老旧小区12个,完成10个\n3,新增停车位500个,已完成\n",
-                    encoding="utf-8")
-    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    tasks = convert_written(tmp_path, "t.csv",
+                            "序号,实事项目名称,完成情况\n,,\n1,新建幼儿园3所,已完成\n2,改造老旧小区12个,完成10个\n3,新增停车位500个,已完成\n").programme.tasks
     assert [t.code for t in tasks] == ["1", "2", "3"]
 
 
 def test_a_one_row_table_with_a_footnote_or_a_blank_row_below_is_still_one_row(tmp_path):
     """指标名称 / 全年任务目标(个) / 实际完成(个): one indicator's table, its row followed by a blank row and a note."""
-    path = tmp_path / "t.csv"
-    path.write_text("指标名称,全年任务目标(个),实际完成(个),完成进度\n新建城市书房,12,10,83%\n,,,\n注：数据截至11月底。,,,\n",
-                    encoding="utf-8")
-    (task,) = convert_table(path, "x-2024", 2024).programme.tasks
+    (task,) = convert_written(tmp_path, "t.csv",
+                              "指标名称,全年任务目标(个),实际完成(个),完成进度\n新建城市书房,12,10,83%\n,,,\n注：数据截至11月底。,,,\n").programme.tasks
     assert task.title == "新建城市书房"
     assert [(i[1], i[2]) for i in indicators(task)] == [("个", 12)]
 
 
 def test_a_one_row_table_is_read_whatever_the_order_of_its_columns(tmp_path):
     """完成进度 / 实际完成(个) / 全年任务目标(个) / 指标名称: the name is the column without a unit, not the first target-like one."""
-    path = tmp_path / "t.csv"
-    path.write_text("完成进度,实际完成(个),全年任务目标(个),指标名称\n83%,10,12,新建城市书房\n", encoding="utf-8")
-    (task,) = convert_table(path, "x-2024", 2024).programme.tasks
+    (task,) = convert_written(tmp_path, "t.csv",
+                              "完成进度,实际完成(个),全年任务目标(个),指标名称\n83%,10,12,新建城市书房\n").programme.tasks
     assert task.title == "新建城市书房"
     assert [(i[1], i[2]) for i in indicators(task)] == [("个", 12)]
 
@@ -89,23 +84,20 @@ def test_a_one_row_table_in_a_workbook_with_a_footnote_below(tmp_path):
 
 def test_a_title_line_in_full_width_digits_dates_next_months_plan(tmp_path):
     """"２０２４年３月推进情况" above a Word-like page: the title names the report's month, so 下月计划 is due at April's end."""
-    path = tmp_path / "t.html"
-    path.write_text('<html><head><meta charset="utf-8"></head><body><p>２０２４年３月民生实事推进情况</p><table border="1">'
-                    "<tr><td>序号</td><td>年度任务</td><td>下月计划</td><td>责任单位</td></tr>"
-                    "<tr><td>1</td><td>新建幼儿园3所</td><td>完成主体工程</td><td>区教育局</td></tr>"
-                    "<tr><td>2</td><td>改造老旧小区12个</td><td>开工5个</td><td>区住建局</td></tr></table></body></html>",
-                    encoding="utf-8")
-    first, _ = convert_table(path, "x-2024", 2024).programme.tasks
+    first, _ = convert_written(tmp_path, "t.html",
+                               '<html><head><meta charset="utf-8"></head><body><p>２０２４年３月民生实事推进情况</p><table border="1">'
+                               "<tr><td>序号</td><td>年度任务</td><td>下月计划</td><td>责任单位</td></tr>"
+                               "<tr><td>1</td><td>新建幼儿园3所</td><td>完成主体工程</td><td>区教育局</td></tr>"
+                               "<tr><td>2</td><td>改造老旧小区12个</td><td>开工5个</td><td>区住建局</td></tr></table></body></html>").programme.tasks
     assert [c.due for line in first.lines for c in line.checkpoints] == [date(2024, 4, 30)]
 
 
 def test_units_grouped_over_two_header_rows_in_a_text_export(tmp_path):
     """责任单位 merged over 牵头单位 | 配合单位, written once in a .csv (blank beside it): the blank is no task column."""
-    path = tmp_path / "t.csv"
-    path.write_text("序号,主要工作举措,责任单位,,责任领导\n,,牵头单位,配合单位,\n"
-                    "1,加快建设城乡一体的养老服务体系,区民政局,区财政局、区发展改革局、区卫健局,张三\n2,推进老旧小区改造提升工程,区住建局,区财政局、区发展改革局、区城管局,李四\n"
-                    "3,新建改建城市口袋公园十处,区城管局,区自然资源局、区财政局、区住建局,王五\n", encoding="utf-8")
-    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    tasks = convert_written(tmp_path, "t.csv",
+                            "序号,主要工作举措,责任单位,,责任领导\n,,牵头单位,配合单位,\n"
+                            "1,加快建设城乡一体的养老服务体系,区民政局,区财政局、区发展改革局、区卫健局,张三\n2,推进老旧小区改造提升工程,区住建局,区财政局、区发展改革局、区城管局,李四\n"
+                            "3,新建改建城市口袋公园十处,区城管局,区自然资源局、区财政局、区住建局,王五\n").programme.tasks
     assert [(t.code, t.title[:4], _leads(t)) for t in tasks] == [
         ("1", "加快建设", ["区民政局"]), ("2", "推进老旧", ["区住建局"]), ("3", "新建改建", ["区城管局"])]
 
@@ -139,19 +131,12 @@ def test_helping_units_printed_before_the_responsible_ones_do_not_lead(tmp_path)
 def test_a_title_merged_over_the_row_is_no_header(tmp_path):
     """Two title lines merged over every column (a workbook gives each cell the text), the first naming 项目 and 任务:
     a title, not a header of four task columns over the real header and the items."""
-    from openpyxl import Workbook
-
-    path = tmp_path / "t.xlsx"
-    book = Workbook()
-    sheet = book.active
-    for cells in (["民生实事项目工作任务分解表"] * 4, ["关于贯彻落实政府工作报告的分工方案"] * 4,
-                  ["", "牵头领导", "牵头单位", "责任单位"], ["一、教育和住房"] * 4,
-                  ["1.新建幼儿园3所，新增学位900个", "张三", "区教育局", "各街道"],
-                  ["2.改造老旧小区12个，惠及居民5000户", "李四", "区住建局", "各街道"],
-                  ["3.新建口袋公园10处，提升绿地面积", "王五", "区城管局", "各街道"]):
-        sheet.append(cells)
-    book.save(path)
-    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    tasks = convert_written(tmp_path, "t.xlsx", [
+        ["民生实事项目工作任务分解表"] * 4, ["关于贯彻落实政府工作报告的分工方案"] * 4,
+        ["", "牵头领导", "牵头单位", "责任单位"], ["一、教育和住房"] * 4,
+        ["1.新建幼儿园3所，新增学位900个", "张三", "区教育局", "各街道"],
+        ["2.改造老旧小区12个，惠及居民5000户", "李四", "区住建局", "各街道"],
+        ["3.新建口袋公园10处，提升绿地面积", "王五", "区城管局", "各街道"]]).programme.tasks
     assert [(t.code, _leads(t)) for t in tasks] == [
         ("1", ["区教育局"]), ("2", ["区住建局"]), ("3", ["区城管局"])]
 
@@ -177,9 +162,7 @@ def test_every_cell_of_a_traditional_table_is_read_simplified(tmp_path):
     rows = [("序號", "考核指標", "單 位", "工作目標", "已完成數", "備  註"), ("1", "城鎮新增就業", "萬人", "5.2", "7.23", "人社局"),
             ("2", "提高困難殘疾人生活補貼發放標準", "元/月/人", "不低於60元", "60", "民政局"),
             ("3", "新增農村通自來水人口", "萬人", "4.52", "5.52", "水利局")]
-    path = tmp_path / "t.tsv"
-    path.write_text("".join("\t".join(row) + "\n" for row in rows), encoding="utf-8")
-    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    tasks = convert_written(tmp_path, "t.tsv", rows).programme.tasks
     assert [(i[1], i[2]) for i in indicators(tasks[1])] == [("元/月/人", 60)]
 
 
@@ -198,16 +181,15 @@ def test_rows_numbering_two_tasks_each_tell_the_header(tmp_path):
 
 def test_a_title_paragraph_above_a_web_page_table_names_the_programme(tmp_path):
     """A page's heading above its table (known gap: only a sheet's title rows named the programme)."""
-    path = tmp_path / "t.html"
-    path.write_text('<html><head><meta charset="utf-8"></head><body><h2>某区2024年民生实事项目计划表</h2><table border="1">'
-                    f"<tr>{HEADER}</tr>" + "".join(f"<tr>{row}</tr>" for row in ROWS) + "</table></body></html>", encoding="utf-8")
-    assert convert_table(path, "x-2024", 2024).programme.name == "某区2024年民生实事项目计划表"
+    conversion = convert_written(tmp_path, "t.html",
+                                 '<html><head><meta charset="utf-8"></head><body><h2>某区2024年民生实事项目计划表</h2><table border="1">'
+                                 f"<tr>{HEADER}</tr>" + "".join(f"<tr>{row}</tr>" for row in ROWS) + "</table></body></html>")
+    assert conversion.programme.name == "某区2024年民生实事项目计划表"
 
 
 def test_a_one_row_table_with_a_total_row_below(tmp_path):
-    path = tmp_path / "t.csv"
-    path.write_text("指标名称,全年任务目标(个),实际完成(个),完成进度\n新建城市书房,12,10,83%\n合计,,,\n", encoding="utf-8")
-    (task,) = convert_table(path, "x-2024", 2024).programme.tasks
+    (task,) = convert_written(tmp_path, "t.csv",
+                              "指标名称,全年任务目标(个),实际完成(个),完成进度\n新建城市书房,12,10,83%\n合计,,,\n").programme.tasks
     assert [(i[1], i[2]) for i in indicators(task)] == [("个", 12)]
 
 
@@ -216,18 +198,17 @@ def test_a_one_row_table_with_a_total_row_below(tmp_path):
 
 def test_item_numbers_in_brackets_at_the_start_of_the_text(tmp_path):
     """No 序号 column, each item's number printed "（1）" before its text: the number is the code, not the title's."""
-    path = tmp_path / "t.csv"
-    path.write_text("项目名称,牵头单位,完成时限\n（1）新建幼儿园3所,区教育局,2024年6月底\n(2)改造老旧小区12个,区住建局,2024年11月底\n",
-                    encoding="utf-8")
+    path = write_table(tmp_path / "t.csv", "项目名称,牵头单位,完成时限\n（1）新建幼儿园3所,区教育局,2024年6月底\n"
+                                           "(2)改造老旧小区12个,区住建局,2024年11月底\n")
     assert _read(path) == PLAIN
 
 
 def test_an_item_number_before_a_year(tmp_path):
     """"2.2024年改造老旧小区12个": the item's number before a year is no decimal 2.2024."""
-    path = tmp_path / "t.csv"
-    path.write_text("项目名称,牵头单位,完成时限\n1.新建幼儿园3所,区教育局,2024年6月底\n2.2024年改造老旧小区12个,区住建局,2024年11月底\n"
-                    "3、2024年新增停车位500个,区城管局,2024年12月底\n", encoding="utf-8")
-    assert [(t.code, t.title) for t in convert_table(path, "x-2024", 2024).programme.tasks] == [
+    tasks = convert_written(tmp_path, "t.csv", "项目名称,牵头单位,完成时限\n1.新建幼儿园3所,区教育局,2024年6月底\n"
+                                               "2.2024年改造老旧小区12个,区住建局,2024年11月底\n"
+                                               "3、2024年新增停车位500个,区城管局,2024年12月底\n").programme.tasks
+    assert [(t.code, t.title) for t in tasks] == [
         ("1", "新建幼儿园3所"), ("2", "2024年改造老旧小区12个"), ("3", "2024年新增停车位500个")]
 
 
@@ -239,9 +220,8 @@ ELDERLY = ("1,新增4000张养老床位,4385,110%\n,新增800张养护床位,810
 def test_a_heading_or_a_total_row_under_the_header_does_not_hide_it(tmp_path, first):
     """序号 / 实事项目名称 / 完成情况 (no date or unit column: the header is told by the items below it), a heading
     "一、养老服务" alone in the item column, or a 合计 row, right under it: neither an item nor a row against one."""
-    path = tmp_path / "t.csv"
-    path.write_text(f"序号,实事项目名称,完成情况,占全年计划\n{first}\n{ELDERLY}", encoding="utf-8")
-    assert [t.code for t in convert_table(path, "x-2024", 2024).programme.tasks] == ["1", "2", "3"]
+    tasks = convert_written(tmp_path, "t.csv", f"序号,实事项目名称,完成情况,占全年计划\n{first}\n{ELDERLY}").programme.tasks
+    assert [t.code for t in tasks] == ["1", "2", "3"]
 
 
 def test_headings_merged_over_the_row_do_not_tell_what_a_column_is(tmp_path):
@@ -261,10 +241,9 @@ def test_headings_merged_over_the_row_do_not_tell_what_a_column_is(tmp_path):
 def test_an_item_that_reads_like_a_column_name_under_an_unlabelled_header_cell(tmp_path):
     """序号 / "" / 完成情况 / 责任单位: the first item, "新增2个乡镇建有托育机构", ends like a name of offices (机构), yet
     the row under the header is an item (it is numbered), not a sub-header naming the unlabelled column."""
-    path = tmp_path / "t.csv"
-    path.write_text("序号,,年度完成情况,责任单位\n1,新增2个乡镇建有托育机构,完成新增两乡建有托育机构。,市卫健局\n"
-                    "2,新增托位1140个,新增托位1155个。,市卫健局\n3,新建口袋公园10处,已完成,市城管局\n", encoding="utf-8")
-    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    tasks = convert_written(tmp_path, "t.csv",
+                            "序号,,年度完成情况,责任单位\n1,新增2个乡镇建有托育机构,完成新增两乡建有托育机构。,市卫健局\n"
+                            "2,新增托位1140个,新增托位1155个。,市卫健局\n3,新建口袋公园10处,已完成,市城管局\n").programme.tasks
     assert [(t.code, t.title, _leads(t)) for t in tasks] == [
         ("1", "新增2个乡镇建有托育机构", ["市卫健局"]), ("2", "新增托位1140个", ["市卫健局"]), ("3", "新建口袋公园10处", ["市城管局"])]
 
@@ -300,10 +279,9 @@ def test_a_group_numbered_in_chinese_numerals_is_still_a_group(tmp_path):
 def test_an_item_numbered_in_chinese_numerals_whose_figures_are_on_the_row_below(tmp_path):
     """序号 一 … 三 only, most rows items with their figures; item 二 prints its name alone and its figure on the
     unnumbered row below: still item 二, not a group heading."""
-    path = tmp_path / "t.tsv"
-    path.write_text("序号\t考核指标\t单位\t工作目标\t责任单位\n一\t城镇新增就业\t万人\t5.2\t人社局\n二\t所有村实现卫生室全覆盖\t\t\t\n"
-                    "\t基本消除村卫生室空白村\t个\t21\t卫健委\n三\t新增农村通自来水人口\t万人\t4.52\t水利局\n", encoding="utf-8")
-    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    tasks = convert_written(tmp_path, "t.tsv",
+                            "序号\t考核指标\t单位\t工作目标\t责任单位\n一\t城镇新增就业\t万人\t5.2\t人社局\n二\t所有村实现卫生室全覆盖\t\t\t\n"
+                            "\t基本消除村卫生室空白村\t个\t21\t卫健委\n三\t新增农村通自来水人口\t万人\t4.52\t水利局\n").programme.tasks
     assert [(t.code, [(i[1], i[2]) for i in indicators(t)]) for t in tasks] == [
         ("一", [("人", 52000)]), ("二", [("个", 21)]), ("三", [("人", 45200)])]
 

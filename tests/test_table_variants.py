@@ -105,10 +105,6 @@ VARIANTS = [(name, vary) for name in CORPUS for vary in (*tv.VARIATIONS, *tv7.VA
 
 
 KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"): why the reader does not read it the same yet
-    ("yuanbaoshan-2021-jinzhan.tsv", "contact_column"):
-        "a header of labels 领办项目 / 工作进展 under an empty cell, the office in a group heading: with a 联系人及电话 column "
-        "added at the right no header row is found (the published file's header is found and its six tasks read; "
-        "eleventh held-out set, first contact)",
     ("xianyang-2022-yaodian.html", "units_joined_space"):
         "two leads joined by a space are two lead groups, one line each, and each line holds the item's dated step "
         "(\"2022年10月底前编制并公布…\", read since 13-read18a): the checkpoint counts twice where the published cell's "
@@ -117,11 +113,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"
         "a street's completion report of '第一项:name。' headings and paragraphs with no <table>, titled 完成情况报告: the file "
         "is refused as 'no table found in the document', its grid in the harness as 'no header row found'; both unread, "
         "the messages differ (twelfth held-out set, first contact)",
-    ("jinanqu-2024-11yue.xlsx", "task_header_blank"):
-        "the item column holds a work group's short name ('项目推进', four characters, repeated down four rows) and the "
-        "month's goals beside it are a schedule column (月度目标要求, read as the month's checkpoints since 13-read20c): "
-        "with the item column's header blank, no column reads as the items and the 序号 '3' is lost; before, the goals "
-        "column was a content column and the variant did not apply",
 }
 
 

@@ -103,6 +103,10 @@ ESTIMATE_VERBS = r"实施|實施|建设|建設|办好|推进"
 """The work a plan puts in hand, before "…，惠及": the benefit is an estimate ("今年实施十件民生实事，惠及群众50万人"), no result."""
 REQUIREMENT_VERBS = r"加强|加強|加大|强化|強化|健全|完善|落实|落實|做好|严格|嚴格|压实|明确|统筹|深化"
 """A plan's or a notice's requirement opens with one ("加强组织领导（区政府办）"): its office in brackets makes it no task."""
+CLOSING_SECTIONS = (r"组织领导|组织保障|保障措施|工作要求|有关要求|工作保障|工作机制|督查|督导|督促检查|考核|宣传引导|舆论引导|"
+                    r"责任落实|落实责任|压实责任|资金保障|要素保障")
+"""A programme's closing section after its items ("五、加强组织领导", "六、工作要求", "保障措施"): with no figure, office or
+deadline of its own, it ends the list of tasks."""
 
 # --- the words that say who does a task (sources/table/units.py) --------------------------------------------
 
@@ -113,17 +117,29 @@ RESPONSIBLE_WORD = "负责"
 B负责", "A负责，B牵头"), a unit."""
 HELPER_ROLE_WORDS = ("配合", "协办", "协助", "参与", "协调")
 """The roles of the offices that help ("市财政局配合"): units, never leads."""
-ROLE_MANNERS = ("按照职责分工", "按职责分工", "按职责", "分别", "共同", "联合", "各自", "具体")
-"""How offices share a role, printed before it ("A、B分别牵头", "按职责分工负责", "…政府具体负责实施"): part of the
+OVERSIGHT_ROLE_WORDS = ("指导", "督导")
+"""Offices that oversee the work ("市教育局指导"): closing the others' list after a lead ("A牵头，B、C指导"), or in a
+bracket; no role phrase of their own (a unit cell's "指导" is as often the work: "指导各区开展…")."""
+DUTY_WORDS = ("责任", "代建")
+"""Words of a duty beside the roles that, like them, make a bracket one of roles ("（代建）"), never a person's name, and
+an exception bracket another's work ("（市发改委代建的项目除外）")."""
+ROLE_MANNERS = ("按照职责分工", "按职责分工", "按职责", "分别", "共同", "联合", "各自", "具体", "统筹")
+"""How offices share a role, printed before it ("A、B分别牵头", "按职责分工负责", "…政府具体负责实施", "统筹协调"): part of the
 role, no office's name."""
+COORDINATING_WORDS = ("协调",)
+"""A helper's role that, followed by offices' names, joins them to the office before it, which leads them ("县住建局协调
+县自然资源局、县林业局实施", like 会同); before a stop ("县发改委统筹协调，…") the office helps."""
 ROLE_JOINERS = ("会同",)
 """Joins offices that share a role ("市人社局会同市教育局…牵头"): between two offices' names, no part of either."""
 OFFICE_JOINERS = ("联合",)
 """Joins two offices only right after an office's name ("市住建局联合市财政局牵头"); inside a name ("市工商业联合会",
 "联合社") or before the role ("A、B联合牵头", a manner) it is no joiner."""
-FRAMING_RE = r"(?:(?:按照?|根据|依据)[^、，,；;。\s（）()]{0,10}?(?:原则|要求|规定|分工)[，,]?\s*)?(?:由\s*)?"
-"""A sentence's framing before the office it names ("按属地原则由各区牵头", "由市财政局负责"): no part of the office."""
-CONTINUING_RE = r"(?:配合|协助|按照|根据|依据|参照)"
+FRAMING_RE = r"(?:(?:按照?|根据|依据|参照)[^、，,；;。\s（）()]{0,10}?(?:原则|要求|规定|分工|安排|部署|方案|计划|标准)[，,]?\s*)?(?:由\s*)?"
+"""A sentence's framing before the office it names ("按属地原则由各区牵头", "由市财政局负责", "根据县交通运输局安排，各乡镇
+负责实施"): no part of the office."""
+FRAMING_WORDS = ("按照", "根据", "依据", "参照")
+"""Open a clause that frames the work by another's ("县水利局根据县河长办牵头制定的方案负责实施"): no office's name."""
+CONTINUING_RE = rf"(?:配合|协助|{'|'.join(FRAMING_WORDS)})"
 """Opens a clause with no office of its own ("市住建局负责，配合市发改委牵头的专项行动", "…，按照市住建局牵头制定的方案
 实施"): the office before goes on; the office it names there does other work (that 牵头 is no role of the cell)."""
 ROLE_FOLLOWERS = ("负责", "落实", "实施", "推进")

@@ -306,7 +306,7 @@ def _table_command(kind: str, day: str, summary: str) -> None:
             raise fail("--programme: which programme's {kind} report? e.g. --programme yantian-2023", kind=kind)
         _check_output(ctx, fmt, output)
         from mstrack.reports.make import check_programmes, make_report
-        from mstrack.reports.table import report_date
+        from mstrack.reports.overview import report_date
 
         store = open_store(ctx, write=False)
         check_programmes(store, [programme])  # an unknown programme is named before anything else

@@ -23,6 +23,7 @@ from mstrack.cli.common import (
     echo,
     flush_output,
     judge_day,
+    keep_until_exit,
     open_store,
     parse_day,
     print_width,
@@ -47,9 +48,11 @@ def _status_rows(store, on: date, *, programmes: list[str] | None = None, unit: 
     from mstrack.domain.lights import warned_rows
 
     with bulk():
-        return warned_rows(store.status_states(on, programmes=programmes or None, unit=unit, previous=True), on,
-                           warn_days=warn_days, only={s.value for s in only} if only else None,
+        states = store.status_states(on, programmes=programmes or None, unit=unit, previous=True)
+        rows = warned_rows(states, on, warn_days=warn_days, only={s.value for s in only} if only else None,
                            rule=rule, stale_days=stale)
+        keep_until_exit(states, rows)  # inside bulk: before the collector would walk them
+    return rows
 
 
 def _print_status(rows, on: date, *, fmt: Format, lang: str, fail_on: list[Status] | None = None) -> None:

@@ -1,6 +1,6 @@
 """The usage errors of option parsing (Typer's and Click's own: no such option, a missing argument, a value
 that is not a number …) said in Chinese, laid out as Click lays them out (UsageError.show). Loaded by
-app.errors_as_messages only when such an error is shown in Chinese; in English Click says them itself.
+failures.errors_as_messages only when such an error is shown in Chinese; in English Click says them itself.
 
 Click makes its messages as finished English text. Each is read back here against the templates below
 (the kinds Typer and Click raise; Click's parser.py, exceptions.py and core.py, Typer's core.py and its

@@ -13,7 +13,7 @@ from mstrack.render.lights import LIGHT_COLOURS
 from mstrack.render.notice import NOTICE_WIDTHS, notice_header, notice_lines, notice_rows
 from mstrack.render.outputs import clean_text
 from mstrack.reports.notice import Notice
-from mstrack.reports.table import TableReport
+from mstrack.reports.overview import TableReport
 
 BODY_FONT, TITLE_FONT, LATIN_FONT = "仿宋", "黑体", "Times New Roman"
 A4_SHORT_CM, A4_LONG_CM = 21.0, 29.7

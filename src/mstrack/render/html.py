@@ -1,4 +1,4 @@
-"""The HTML of report data (reports/weekly.py, units.py, table.py): the weekly report and the 一览表 as one printable
+"""The HTML of report data (reports/weekly.py, units.py, overview.py): the weekly report and the 一览表 as one printable
 page each, with inline SVG charts. Plain data in, text out; cells and sentences come from render/report.py.
 """
 
@@ -12,7 +12,7 @@ from mstrack.domain.quantities import format_number
 from mstrack.labels import Labels
 from mstrack.model import PRO_RATA
 from mstrack.render import report as shared
-from mstrack.reports.table import TableReport
+from mstrack.reports.overview import TableReport
 from mstrack.reports.weekly import ChartSeries, WeeklyReport
 
 # --- HTML --------------------------------------------------------------------------------------

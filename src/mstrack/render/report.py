@@ -1,4 +1,4 @@
-"""Renderers of report data (reports/weekly.py, units.py, table.py): Markdown, CSV, JSON, Rich tables, and the pieces
+"""Renderers of report data (reports/weekly.py, units.py, overview.py): Markdown, CSV, JSON, Rich tables, and the pieces
 (cells, headers, sentences) that html.py and xlsx.py share with them.
 
 Plain data in, text out: a renderer never queries, and takes every word from labels.
@@ -17,7 +17,7 @@ from mstrack.labels import Labels
 from mstrack.model import SCHEDULE
 from mstrack.render.outputs import dump_json, json_chunks, spreadsheet_text
 from mstrack.render.status import COMPARATOR_WORDS, STATUS_STYLES
-from mstrack.reports.table import TableReport
+from mstrack.reports.overview import TableReport
 from mstrack.reports.units import RankedUnit, UnitRollup
 from mstrack.reports.weekly import BehindItem, NewReport, StatusChange, WeeklyReport
 

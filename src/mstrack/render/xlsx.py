@@ -35,7 +35,7 @@ from mstrack.render.report import (
     weekly_subtitle,
     weekly_summary,
 )
-from mstrack.reports.table import TableReport
+from mstrack.reports.overview import TableReport
 from mstrack.reports.units import UnitRollup
 from mstrack.reports.weekly import WeeklyReport
 

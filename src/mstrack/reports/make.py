@@ -10,7 +10,7 @@ from datetime import date
 from mstrack.domain.status import judged
 from mstrack.errors import InputError
 from mstrack.model import LATE
-from mstrack.reports.table import Step, table_report
+from mstrack.reports.overview import Step, table_report
 from mstrack.reports.units import UnitRollup, programme_place, ranked_units, unit_rollups
 from mstrack.reports.weekly import weekly_report
 

@@ -1,4 +1,4 @@
-"""What report data shares: `Plain`, the base of the dataclasses that go out as JSON (reports/units, weekly, table)."""
+"""What report data shares: `Plain`, the base of the dataclasses that go out as JSON (reports/units, weekly, overview)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The units' rollup and ranks, and the tasks counted by status: the weekly report's unit table, `report units` and
-the ranking. Pure, as all report data (reports/weekly, reports/table): judged by the status engine, never re-judged."""
+the ranking. Pure, as all report data (reports/weekly, reports/overview): judged by the status engine, never re-judged."""
 
 from __future__ import annotations
 

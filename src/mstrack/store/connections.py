@@ -80,6 +80,17 @@ class Connections:
         else:  # the generic path: SQLAlchemy's connection, its driver's placeholder (tests/test_store.py)
             self.dialect = Dialect.of(self.engine.dialect.name, self.engine.dialect.dbapi.paramstyle, db=self.display_url)
 
+    def close(self) -> bool:
+        """Close what this store holds open (SQLAlchemy's pooled connections, if its engine was made), and say
+        whether it is idle now: False inside a transaction (a write's or one_read's), which is left alone.
+        Reads through the driver close their own connection as they end."""
+        if self._held is not None or self._read is not None:
+            return False
+        engine = self.__dict__.get("engine")
+        if engine is not None:
+            engine.dispose()
+        return True
+
     @cached_property
     def engine(self):
         """SQLAlchemy's engine: for the ORM writes (plans, undo, migrations) and any URL that is neither an

@@ -336,8 +336,9 @@ class Reads:
                 return []
             ids = [row[0] for row in rows]
             scope = f"IN ({self.dialect.params(len(ids))})"
-            added = dict(self._rows(connection, f"SELECT batch_id, count(*) FROM report WHERE batch_id {scope} GROUP BY batch_id",
-                                    ids))
+            added = dict(self._rows(connection, "SELECT b.id, (SELECT count(*) FROM report AS x WHERE x.id BETWEEN b.first_report_id"
+                                                " AND b.last_report_id AND x.batch_id = b.id) FROM batch AS b"
+                                                f" WHERE b.id {scope} AND b.first_report_id IS NOT NULL", ids))
             retracted = dict(self._rows(connection, "SELECT batch_id, count(*) FROM report_retraction"
                                                     f" WHERE batch_id {scope} GROUP BY batch_id", ids))
             undone = dict(self._rows(connection, f"SELECT undoes, id FROM batch WHERE undoes {scope}", ids))

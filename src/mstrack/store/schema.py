@@ -136,7 +136,7 @@ class MilestoneRow(Keyed, table=True):
 
 class ReportRow(Keyed, table=True):
     __tablename__ = "report"
-    # the one index the status and import queries need (and the foreign key's): see migration 3
+    # the one index the status and import queries need (and the foreign key's): see migrations 3 and 8
     __table_args__ = (Index("ix_report_indicator_as_of", "indicator_id", "as_of", "id"),)
     indicator_id: int = Field(foreign_key="indicator.id")
     as_of: date
@@ -145,7 +145,7 @@ class ReportRow(Keyed, table=True):
     reporter: str | None = None
     entered_at: datetime
     source: str | None = None  # PLAN_SOURCE for the reports a plan file carries
-    batch_id: int | None = Field(default=None, foreign_key="batch.id", index=True)
+    batch_id: int | None = Field(default=None, foreign_key="batch.id")  # no index: batch's report ids (migration 8)
     reason: str | None = None  # why a correction was made
 
 
@@ -166,6 +166,9 @@ class BatchRow(Written, table=True):
     undoes: int | None = Field(default=None, foreign_key="batch.id")
     programme: str | None = None
     plan_before: str | None = Field(default=None, sa_column=Column(Text))  # the programme as it was, for undo
+    # the range of the report ids it inserted (NULL when none), what undo and `batches` select its reports by: migration 8
+    first_report_id: int | None = None
+    last_report_id: int | None = None
 
 
 class RetractionRow(SQLModel, table=True):

@@ -6,9 +6,10 @@ import json
 from datetime import UTC, datetime
 
 from mstrack.errors import InputError, Joined, Message
-from mstrack.store.batches import REPORT_COLUMNS, ReportBatch, insert_batch, insert_reports
+from mstrack.store.batches import REPORT_COLUMNS, ReportBatch, cover_reports, insert_batch, insert_reports
 from mstrack.store.connections import confirm_before_commit, login_name
 from mstrack.store.dialect import day, number
+from mstrack.store.import_reads import last_report_id
 from mstrack.store.reads import BatchInfo
 from mstrack.store.states import standing
 
@@ -58,7 +59,7 @@ class Writes:
 
         p = self.dialect.p
         with self.locked("undo", orm=True) as connection:
-            target_id, programme, plan_before = self._undoable(connection, batch_id)
+            target_id, programme, plan_before, first, last = self._undoable(connection, batch_id)
             overridden, total = self._newer_than_restored(connection, target_id)
             if overridden and not force:
                 raise InputError("undoing batch {batch} would bring back values over {n} newer {n:entry|entries}; nothing was "
@@ -71,13 +72,20 @@ class Writes:
             new = insert_batch(self.dialect, connection, command="undo", source=f"batch {target_id}", reason=reason,
                                undoes=target_id, programme=programme,
                                plan_before=dump_plan(current_plan) if current_plan else None)
+            # its reports by the primary key's range (cover_reports), batch_id keeping the answer exact; those retracted
+            # already skipped by the retraction's primary key (what standing() tests): PostgreSQL, which expects a
+            # hundredth of the range to be the batch's, joined NOT EXISTS by rescanning the retractions it was adding
+            # (10,000 reports: 0.8 s, quadratic)
             self.dialect.execute(connection, f"INSERT INTO report_retraction (report_id, batch_id) SELECT x.id, {p} FROM report AS x"
-                                             f" WHERE x.batch_id = {p} AND {standing('x')} ORDER BY x.id", [new, target_id])
+                                             f" WHERE x.id BETWEEN {p} AND {p} AND x.batch_id = {p} ORDER BY x.id"
+                                             " ON CONFLICT (report_id) DO NOTHING", [new, first, last, target_id])
             # what the batch retracted comes back: insert_reports' columns, copied in the database
+            after = last_report_id(self.dialect, connection)
             self.dialect.execute(connection, f"INSERT INTO report ({', '.join(REPORT_COLUMNS)}) SELECT x.indicator_id, x.as_of,"
                                              f" x.value, x.note, x.reporter, x.source, {p}, {p}, {p} FROM report AS x"
                                              f" JOIN report_retraction AS r ON r.report_id = x.id WHERE r.batch_id = {p} ORDER BY x.id",
                                  [self.dialect.bound(datetime.now(UTC)), new, reason or f"undo of batch {target_id}", target_id])
+            cover_reports(self.dialect, connection, new, after)
             if plan_before is not None:
                 PlanWriter(self.dialect, connection, new).write(_plan_of(plan_before, target_id))
             elif current_plan is not None:
@@ -86,9 +94,10 @@ class Writes:
             confirm_before_commit(confirm, done)
         return done
 
-    def _undoable(self, connection, batch_id: int | None) -> tuple[int, str | None, str | None]:
-        """(id, programme, plan before) of the batch to undo (the latest without an id), or why it cannot be."""
-        columns = "SELECT id, programme, plan_before FROM batch"
+    def _undoable(self, connection, batch_id: int | None) -> tuple[int, str | None, str | None, int | None, int | None]:
+        """(id, programme, plan before, first and last report id) of the batch to undo (the latest without an id), or
+        why it cannot be."""
+        columns = "SELECT id, programme, plan_before, first_report_id, last_report_id FROM batch"
         rows = self._rows(connection, f"{columns} WHERE id = {self.dialect.p}", [batch_id]) if batch_id is not None else \
             self._rows(connection, f"{columns} ORDER BY id DESC LIMIT 1")
         if not rows:

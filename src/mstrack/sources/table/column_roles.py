@@ -296,8 +296,9 @@ def _spanned_columns(sheet: Sheet, at: int, tasks: list[Column]) -> list[Column]
 
 
 def _task_columns(sheet: Sheet, at: int, columns: list[Column], tasks: list[Column]) -> None:
-    """Several task-like columns: group columns (or a first one whose cells read "一、…") are the area, the first
-    other one is the title, the rest content."""
+    """Several task-like columns: group columns left of the items (or a first one whose cells read "一、…") are the
+    area, the first other one is the title, the rest content: a column after the title repeating one value on every
+    row is still content."""
     seq = next((c for c in columns if c.kind == "seq"), None)
     if seq is None and (span := _spanned_columns(sheet, at, tasks)):
         *left, title = span  # the indicator under 项目 is the task, the merged ones left of it its area and project
@@ -307,6 +308,8 @@ def _task_columns(sheet: Sheet, at: int, columns: list[Column], tasks: list[Colu
             column.kind = "content"
         return
     groups = _group_columns(sheet, at, tasks, seq) if seq is not None else _theme_columns(sheet, at, tasks)
+    title = next((c for c in tasks if c not in groups), None)  # a group heads the items right of it: one repeating
+    groups = [c for c in groups if title is not None and c.index < title.index]  # after them (工作目标 "年底前全面完成") is theirs
     if groups and len(groups) < len(tasks):
         if not any(c.kind == "area" for c in columns):
             groups[0].kind = "area"

@@ -14,9 +14,10 @@ from mstrack.sources.plan import CODE_RE, plan_from_dict, plan_to_dict
 from mstrack.sources.table.build import build_task, reported_values
 from mstrack.sources.table.doubts import Doubt
 from mstrack.sources.table.header import find_header
-from mstrack.sources.table.headerless import list_table, results_said
+from mstrack.sources.table.headerless import list_table
+from mstrack.sources.table.list_results import results_said
 from mstrack.sources.table.mentions import shares_named
-from mstrack.sources.table.reading import Sheet, place, read_sheets
+from mstrack.sources.table.reading import Sheet, place, places, read_sheets
 from mstrack.sources.table.schedule import year_in_digits
 from mstrack.sources.table.tasks import read_tasks
 from mstrack.sources.traditional import restore_plan
@@ -140,7 +141,7 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
     if table.left_out:  # numbered items of the page that the list read leaves out: never dropped silently
         summary.append(Message("{path}: {rows}: numbered items not read as tasks (a list of its own, or one cut by the "
                                "line above them): check them", path=path.name,
-                               rows=", ".join(str(place(path, n)) for n in table.left_out)))
+                               rows=places(path, table.left_out)))
     stats["doubts"] = len(doubts) + bool(other_year)
     reported = [(programme, raw.code, *value) for raw, task in zip(raw_tasks, tasks, strict=True) for value in reported_values(raw, task)]
     comments = _comments(result, doubts)

@@ -4,21 +4,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 
 from mstrack.domain.dates import PERIOD_RE, DateError, before_the_month, before_the_quarter, period_end
-from mstrack.domain.quantities import as_number
 from mstrack.errors import Message
 from mstrack.model import Line, Task
 from mstrack.sources.rows import clip
 from mstrack.sources.table.figures import Unit, names_start
 from mstrack.sources.table.likeness import PART_OF_WHOLE_RE, similarity
 from mstrack.sources.table.mentions import find_mentions, stated
-from mstrack.sources.table.numbers import unit_key
+from mstrack.sources.table.numbers import exact_sum, unit_key
 from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.schedule import month_digits
 from mstrack.sources.table.series import bare_step, beyond_target, each_period, is_level, per_period_amount
-from mstrack.sources.table.units import a_person
+from mstrack.sources.table.units import named_person
 
 
 @dataclass(kw_only=True)
@@ -50,12 +48,7 @@ def task_doubts(raw: RawTask, task: Task, units: list[Unit], year: int) -> list[
     for raw_line, line in zip((r for u in units for r in u.lines), task.lines, strict=True):
         if (doubt := _amount_doubt(raw, raw_line, task, line)) is not None:
             found.append(doubt)
-        found += [Doubt(row=raw_line.row.number, column=raw.headers.get("lead") or raw.headers.get("units", column), at=line,
-                        key="lead_units", why=Message("“{lead}” leads: a person, not an office; name the office", lead=lead))
-                  for lead in line.lead_units if a_person(lead)]  # "张三同志牵头", "分管副市长牵头"
-        found += [Doubt(row=raw_line.row.number, column=raw.headers.get("units") or raw.headers.get("lead", column), at=line,
-                        key="units", why=Message("“{unit}” is a unit: a person, not an office; name the office", unit=unit))
-                  for unit in line.units if a_person(unit)]  # "各县区党委书记负责", "市政府副秘书长协调"
+        found += _person_doubts(raw, raw_line, line, column)
         if raw_line.item and raw_line.row is not raw.row and not raw_line.content:
             found.append(Doubt(row=raw_line.row.number, column=column, at=line, key="lead_units",
                                why=Message("a row without 序号 read as part of task {code}; it may be a task of its own",
@@ -70,6 +63,21 @@ def task_doubts(raw: RawTask, task: Task, units: list[Unit], year: int) -> list[
                                    why=Message("“{name}”: a target with no date: due at the deadline, or not this year?",
                                                name=indicator.name)))
     return found
+
+
+def _person_doubts(raw: RawTask, raw_line: RawLine, line: Line, column: str) -> list[Doubt]:
+    """A person or a post named where an office is expected, as a lead ("张三同志牵头", "分管副市长牵头") or a unit
+    ("各县区党委书记负责", "市政府副秘书长协调", "张三（负责）"): each doubted on the line's own key."""
+    lead_column = raw.headers.get("lead") or raw.headers.get("units", column)
+    units_column = raw.headers.get("units") or raw.headers.get("lead", column)
+
+    def doubt(key: str, column: str, why: Message) -> Doubt:
+        return Doubt(row=raw_line.row.number, column=column, at=line, key=key, why=why)
+
+    return [doubt("lead_units", lead_column, Message("“{lead}” leads: a person, not an office; name the office", lead=name))
+            for name in line.lead_units if named_person(name)] \
+        + [doubt("units", units_column, Message("“{unit}” is a unit: a person, not an office; name the office", unit=name))
+           for name in line.units if named_person(name)]
 
 
 def _amount_doubt(raw: RawTask, raw_line: RawLine, task: Task, line: Line) -> Doubt | None:
@@ -139,12 +147,20 @@ def _unfit_doubts(raw: RawTask, task: Task, units: list[Unit], column: str) -> l
         for one in unit.series:
             values = [point[2].value for point in one.points]
             rising = len(values) > 1 and all(b > a for a, b in zip(values, values[1:], strict=False))
+            steps = [point[2] for point in one.points[:-1]]
+            amounts = [m.value for m in steps if not m.total]  # "新增200…新增300" before "达到800": 达到 says only the last
             if one.statement and bare_step(one.statement) and rising and not is_level(one) and values[-1] == one.statement.value \
-                    and not one.points[-1][2].total:
-                found.append(Doubt(row=raw.row.number, column=column, at=task, key="title", why=Message(
-                    "“{name}”: steps read as running totals ({totals}); they may be amounts per period ({sum} in all)",
-                    name=one.statement.name, totals=", ".join(str(v) for v in values),
-                    sum=as_number(sum(Decimal(str(v)) for v in values)))))
+                    and (not one.points[-1][2].total or len(amounts) > 1):
+                total = exact_sum(values)
+            elif one.statement and not one.statement.total and not is_level(one) and any(
+                    a.total and b.total and a.value == b.value < one.statement.value for a, b in zip(steps, steps[1:], strict=False)):
+                # "新增学位3000个，6月底前达到1000个，9月底前达到1000个": one level held (1000 by both), or each period's 1000
+                total = exact_sum([m.value for m in steps])
+            else:
+                continue
+            found.append(Doubt(row=raw.row.number, column=column, at=task, key="title", why=Message(
+                "“{name}”: steps read as running totals ({totals}); they may be amounts per period ({sum} in all)",
+                name=one.statement.name, totals=", ".join(str(v) for v in values), sum=total)))
     return found
 
 
@@ -158,7 +174,7 @@ def _title_doubts(raw: RawTask, task: Task, year: int) -> list[Doubt]:
         alike = [m for m in content if unit_key(m.unit) == unit_key(one.unit) and m.stages == one.stages
                  and not PART_OF_WHOLE_RE.match(m.verbs)]  # "…3000个，其中公共停车位2000个": no second part
         if not alike or any(m.value == one.value for m in alike) \
-                or sum(Decimal(str(m.value)) for m in alike) == Decimal(str(one.value)):
+                or exact_sum(m.value for m in alike) == one.value:
             continue
         other = next((m for m in alike if one.name in m.name or m.name in one.name or similarity(one.name, m.name) >= 0.5), None)
         if other is not None:

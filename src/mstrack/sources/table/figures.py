@@ -6,13 +6,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
-from decimal import Decimal
 
-from mstrack.domain.quantities import AT_LEAST_PREFIXES, AT_MOST_PREFIXES, as_number
+from mstrack.domain.quantities import AT_LEAST_PREFIXES, AT_MOST_PREFIXES
 from mstrack.errors import Message
 from mstrack.sources.table.likeness import another_thing, opens_with_date
 from mstrack.sources.table.mentions import COMPLETE_RE, Mention, find_mentions, protect_commas, stated
-from mstrack.sources.table.numbers import unit_factor, unit_key
+from mstrack.sources.table.numbers import exact_sum, unit_factor, unit_key
 from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.schedule import dated_parts, month_digits, numbered_deadlines, numbered_parts
 from mstrack.sources.table.series import (
@@ -20,9 +19,11 @@ from mstrack.sources.table.series import (
     Series,
     assign,
     bare_step,
+    bound_held_again,
     is_level,
     join_month_plan_figures,
     per_period_amount,
+    stage_fits,
 )
 
 
@@ -46,12 +47,15 @@ def _statements(text: str, origin: str, year: int, own_places: tuple[str, ...] =
     mentions = find_mentions(text, year, own_places=own_places, until=until)
     printed = Counter((m.value, unit_key(m.unit)) for m in mentions if m.unit)
     last_steps = _last_steps(mentions)
+    elsewhere = _measured_elsewhere(mentions)
     for k, mention in enumerate(mentions):
+        if unit_key(mention.unit) in elsewhere:
+            continue  # "治理河道5条，第三季度前完成20公里": how far by then in another unit, a checkpoint (series.assign)
         if any(mention is step for step in last_steps.get(unit_key(mention.unit), [])):
             if mention is last_steps[unit_key(mention.unit)][-1]:
                 result.append(_series(_titled(_steps_target(last_steps[unit_key(mention.unit)]), text), origin))
             continue  # "第二季度前完成2条，第四季度前完成3条" and no year's figure: the last step is the target
-        if per_period_amount(mention):
+        if per_period_amount(mention) or bound_held_again(mention, mentions):
             continue  # "开展技能培训1200人次，每季度完成300人次": each quarter's amount of the 1200, no target of its own
         if ((mention.value, unit_key(mention.unit), mention.comparator) in seen and not mention.each
                 and not another_thing(mention, [one.statement for one in result], text)) \
@@ -79,6 +83,16 @@ def _last_steps(mentions: list[Mention]) -> dict[str, list[Mention]]:
             and all(bare_step(m) or opens_with_date(m) and (k == 0 or m.name == steps[0].name) for k, m in enumerate(steps))}
 
 
+def _measured_elsewhere(mentions: list[Mention]) -> set[str]:
+    """The units whose figures are only bare steps ("第三季度前完成20公里") beside a year's figure in another unit
+    ("治理河道5条"): how far the work is by then, measured otherwise; no target of the year of their own."""
+    by_unit: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_unit.setdefault(unit_key(m.unit), []).append(m)
+    stated = {unit for unit, found in by_unit.items() if any(not bare_step(m) and not per_period_amount(m) for m in found)}
+    return {unit for unit, found in by_unit.items() if unit and stated - {unit} and all(map(bare_step, found))}
+
+
 def _steps_target(steps: list[Mention]) -> Mention:
     """The target of steps with no year's figure: the last, a running total ("完成2条…完成3条": 3); where they repeat
     or fall ("6月底前完成10公里，9月底前完成10公里，12月底前完成10公里") they are amounts per period, and their sum is
@@ -87,7 +101,7 @@ def _steps_target(steps: list[Mention]) -> Mention:
     if any(s.total for s in steps[1:]) or all(b.value > a.value for a, b in zip(steps, steps[1:], strict=False)) \
             and not _second_half(last) or unit_key(last.unit) in LEVEL_UNITS:
         return last  # shares of the year are never summed
-    return replace(last, value=as_number(sum(Decimal(str(s.value)) for s in steps)))
+    return replace(last, value=exact_sum(s.value for s in steps))
 
 
 def _second_half(step: Mention) -> bool:
@@ -106,8 +120,9 @@ def _titled(mention: Mention, text: str) -> Mention:
 def _step_of(mention: Mention, others: list[Mention | None]) -> bool:
     """A figure after a dated step ("第三季度前完成2条", "6月底前累计完成2.4万人") with no noun nor name of its own, in the
     unit of another figure of the words (before it, or after it and no step): how far the item's indicator is by that
-    date, no indicator of its own."""
-    return bare_step(mention) and any(one is not None and unit_key(one.unit) == unit_key(mention.unit) for one in others)
+    date, no indicator of its own; a step at another stage than the figure ("新开工项目10个，其中6月底前竣工3个") is one."""
+    return bare_step(mention) and any(one is not None and unit_key(one.unit) == unit_key(mention.unit)
+                                      and stage_fits(mention, one) for one in others)
 
 
 def _bare_and_bounded(first: Mention, second: Mention) -> bool:

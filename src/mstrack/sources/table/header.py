@@ -19,10 +19,12 @@ from mstrack.sources.table.columns import (
     leads_beside_helpers,
     office_columns,
 )
-from mstrack.sources.table.headerless import list_table, results_said
+from mstrack.sources.table.headerless import list_table
+from mstrack.sources.table.list_results import results_said
 from mstrack.sources.table.reading import Sheet
 from mstrack.sources.table.schedule import report_month
 from mstrack.sources.table.subheader import group_subheader, period_subheader
+from mstrack.sources.table.units import office_list
 
 NUMBERED_NAME_RE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,3}[、.．])\s*[^，,。；;：:\s]{2,30}$")  # "一、…项目"
 NEXT_MONTH_RE = re.compile(r"下月|次月|下一?步(?:工作)?计划")  # next month's plan: due at the end of the month after the report's
@@ -101,11 +103,15 @@ def _one_row_table(sheet: Sheet, at: int, columns: list[Column]) -> bool:
             and any(c.index < len(cells) and BARE_NUMBER_RE.match(cells[c.index].strip()) for c in measured))
 
 
+NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,12}")  # a work group's short name ("项目推进"): words, no figure, no stop
+
+
 def _unnamed_task_column(sheet: Sheet, at: int, columns: list[Column], year: int) -> None:
     """A column with an empty header cell whose cells below read as the items (long words, most rows filled) is the
     task column of a table printed as records ("1.新增安装300套…" under "", beside 责任单位 and 进度安排); not one whose
     name is in the row below (a text export writes 责任单位 merged over 牵头单位 | 配合单位 once, blank beside it), nor one
-    of contacts or duties ("1、联系人：…电话：…", "1、负责…统筹协调")."""
+    of contacts or duties ("1、联系人：…电话：…", "1、负责…统筹协调"). Right after 序号, short names are items too
+    ("项目推进" down its rows, the month's goals beside it in a schedule column): the header, not the length, says so."""
     below = [r.cells for r in sheet.rows[at + 1:at + 8]]
     seq = next((c for c in columns if c.kind == "seq"), None)
     numbered = bool(below) and seq is not None and seq.index < len(below[0]) and bool(CODE_CELL_RE.match(below[0][seq.index]))
@@ -117,7 +123,8 @@ def _unnamed_task_column(sheet: Sheet, at: int, columns: list[Column], year: int
         if column.index < len(sub) and len(sub[column.index]) <= 16 and column_kind(sub[column.index], year).kind:
             continue
         texts = [cells[column.index] for cells in below if column.index < len(cells) and cells[column.index]]
-        if len(texts) >= 2 and len(texts) * 2 >= len(below) and sum(len(t) for t in texts) >= 8 * len(texts) \
+        named = seq is not None and column.index == seq.index + 1 and all(NAME_RE.fullmatch(t) and not office_list(t) for t in texts)
+        if len(texts) >= 2 and len(texts) * 2 >= len(below) and (sum(len(t) for t in texts) >= 8 * len(texts) or named) \
                 and sum(map(contact_or_duty, texts)) * 2 <= len(texts):  # who to call, who does what: no items
             column.kind = "task"
             return
@@ -148,8 +155,9 @@ def _task_column_by_content(sheet: Sheet, at: int, columns: list[Column]) -> Non
 
 def _items_below(sheet: Sheet, at: int, columns: list[Column]) -> bool:
     """The rows under a header read as items: most of the next few have a number (in a 序号 column) and a title; or,
-    without a 序号, the task column holds each row's longest words (序号 / 项目分类 / 实事内容 / 完成情况, 项目 / 内容).
-    Group headings and rows of totals between them are neither."""
+    without a 序号, the task column holds each row's longest words (序号 / 项目分类 / 实事内容 / 完成情况, 项目 / 内容),
+    progress, notes and people or contacts ("联系人及电话": "李明 0731-88886666") aside. Group headings and rows of totals
+    between them are neither."""
     seq = next((c for c in columns if c.kind == "seq"), None)
     task = next(c for c in columns if c.kind == "task")
     below = [r.cells for r in sheet.rows[at + 1:] if not heading_row(r.cells) and not total_row(r.cells)][:5]
@@ -159,7 +167,7 @@ def _items_below(sheet: Sheet, at: int, columns: list[Column]) -> bool:
     else:
         items = sum(1 for cells in below if task.index < len(cells) and len(cells[task.index]) >= 6
                     and len(cells[task.index]) >= max(len(c) for i, c in enumerate(cells) if i < len(columns) and columns[i].kind
-                                                      not in ("progress", "note")))
+                                                      not in ("progress", "note", "leader")))
     return items >= 2 and items * 2 > len(below)
 
 

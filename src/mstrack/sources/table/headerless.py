@@ -8,25 +8,20 @@ import re
 from dataclasses import dataclass, field
 
 from mstrack.domain.quantities import chinese_count
-from mstrack.sources.rows import clip
 from mstrack.sources.table.cells import AREA_RE, GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.column_roles import columns_by_data
 from mstrack.sources.table.columns import Column, column_kind, office_columns
 from mstrack.sources.table.list_deadlines import own_deadlines, with_deadlines
+from mstrack.sources.table.list_headed import headed_run
+from mstrack.sources.table.list_labels import LABEL_RE, PHONE_RE, column_label, context_label, label_kind, note_label, own_labels
+from mstrack.sources.table.list_results import results_in
+from mstrack.sources.table.list_sections import kept
 from mstrack.sources.table.mentions import find_mentions
 from mstrack.sources.table.numbering import DOTS
 from mstrack.sources.table.one_paragraph import MIN_ITEMS, inline_run
 from mstrack.sources.table.reading import Row, Sheet
 from mstrack.sources.table.units import ROLE_LABEL_RE, labelled_roles, office_list
-from mstrack.vocabulary import (
-    ESTIMATE_VERBS,
-    PROGRAMME_NAMING,
-    PROMISE_WORDS,
-    REQUIREMENT_VERBS,
-    RESULTS_ASIDE,
-    RESULTS_NAMING,
-    TASK_OPENING,
-)
+from mstrack.vocabulary import PROGRAMME_NAMING, REQUIREMENT_VERBS, TASK_OPENING
 
 ITEM_RE = re.compile(rf"^(\d{{1,3}})\s*[{DOTS})）](?!\d)\s*(\S.*)$", re.S)  # "1.中心城区…", "7. 粮食…", "1、…": not "2.5万"
 PART_RE = re.compile(r"^([（(]\s*\d{1,2}\s*[）)])\s*(\S.*)$", re.S)  # "(2)教育培训工程。…": a part of the item above
@@ -39,11 +34,6 @@ TRAILING_RUN_RE = re.compile(r"\s+(\S{2,60})$")  # "…;  人社局、各开发�
 INTRO_RE = re.compile(r"如下|包括(?:以下|如下)?[:：]|公布|公告|通知|会议|发布|来源|日期|记者|近日|[:：]$")
 CLOSING_RE = re.compile(r"主席团|^\S{0,20}(?:人民政府|委员会|办公室|大会)$|^[\d○〇零一二三四五六七八九十]{2,4}年.{1,6}月.{1,4}日$")
 PROGRAMME_RE = re.compile(PROGRAMME_NAMING)  # the text above a list names a programme of work (vocabulary.PROGRAMME_NAMING)
-RESULTS_RE = re.compile(RESULTS_NAMING)  # ... or reports its results (vocabulary.RESULTS_NAMING)
-ASIDE_RE = re.compile(RESULTS_ASIDE)  # "（附2023年完成情况说明）", "报送落实情况", "总结…完成情况的基础上"
-PROMISE_RE = re.compile(PROMISE_WORDS)  # "为确保…全部完成", "确保全部兑现": a promise, no result (vocabulary.PROMISE_WORDS)
-# "今年实施十件民生实事，惠及群众50万人": the benefit of the work a plan puts in hand, an estimate, no result
-ESTIMATE_RE = re.compile(rf"(?:{ESTIMATE_VERBS})[^。；;已了]*[，,]\s*$")
 # a plan's or a notice's requirement ("加强组织领导（区政府办）"): its office in brackets makes it no task
 REQUIREMENT_RE = re.compile(rf"^(?:{REQUIREMENT_VERBS})")
 # ... and is about the programme itself, not a meeting, a report of its progress or results, a review of a past year,
@@ -61,7 +51,6 @@ PROJECT_RE = re.compile(r"(?:建设|治理|工程|改造|项目|提升|整治|�
 WORK_RE = re.compile(rf"^(?:[（(][^）)]{{1,20}}[）)]|第?[一二三四五六七八九十]{{1,3}}(?:是|、|，|,))?\s*(?:{TASK_OPENING})")
 # "以上"/"以内" a target only after a quantity ("2万户以上"): "以上项目由…督查" opens a closing note
 TARGET_RE = re.compile(r"控制在|增长|增長|达到|達到|不低于|不低於|提高到|[\d一二三四五六七八九十百千万][^，,。；;\s]{0,4}(?:以上|以内)")
-PHONE_RE = re.compile(r"(?<!\d)1\d{10}(?!\d)|\d{3,4}-\d{7,8}")  # a contact, not a task
 RESPONSIBLE_ROLE = "责任"  # ROLE_LABEL_RE's role word that names the 责任单位 column itself: neither a lead nor a helper
 RESULT_RE = re.compile(r"已(?:完成|开工|建成|投入|完工|惠及)|截至|截止|完成年度目标|占年度|同比")
 
@@ -134,80 +123,40 @@ def _entry(row: Row) -> _Entry | None:
     if len(words) != 1:
         return None
     first = words[0]
-    if not units and (label := _label(first)):
+    if not units and (label := column_label(first) or context_label(first)):
         return _Entry(row, "label", *label)
     if GROUP_HEADING_RE.match(first) and not units and len(first) <= 60:
         return _Entry(row, "heading", "", first)
     for kind, pattern in (("item", ITEM_RE), ("part", PART_RE)):
         if m := pattern.match(first):
-            words, labels = _own_labels(m[2].strip())
+            words, labels = own_labels(m[2].strip())
             text, trailing = _units_after(words)
             return _Entry(row, kind, m[1], text, units=units or trailing, labels=labels)
-    return _Entry(row, "note", "", first) if not units and LABEL_RE.match(first) else None
-
-
-LABEL_RE = re.compile(r"^([^，。,；;：:\s\d]{2,8})\s*[：:]\s*(\S.*)$", re.S)  # "责任单位：区财政局", "完成时限：2024年底"
-LABEL_KINDS = {"lead", "units", "deadline"}  # the labels that name a column of the item above: who does it, by when
-
-
-def _label_kind(label: str) -> str:
-    """The column a paragraph's label names ("责任单位" → units): the kind does not depend on the year, which
-    column_kind needs only to date a period's or a schedule's column ("一季度"), never one of LABEL_KINDS."""
-    return column_kind(label, 2000).kind
-
-
-OWN_LABEL_RE = re.compile(r"(?<=[。；;，,\s])\s*([^，。,；;：:\s\d（）()]{2,8})\s*[：:]")  # "…3所。责任单位：区教育局" on the item's line
-
-
-def _own_labels(text: str) -> tuple[str, dict[str, str]]:
-    """An item's sentence and the labels printed after it on its own line ("新建幼儿园3所。责任单位：区教育局；完成时限：
-    2024年底"): (words, {label: value}), the labels from the first that names a column (_label's kinds) on; a label
-    naming no column ("联系人：") only ends the value before it."""
-    found = [m for m in OWN_LABEL_RE.finditer(text) if not _open_bracket(text[:m.start()])]  # "（牵头单位：…；配合单位：…）": units.py's
-    first = next((k for k, m in enumerate(found) if _label_kind(m[1]) in LABEL_KINDS), None)
-    words = text[:found[first].start()].rstrip("，,；;。 ") if first is not None else ""
-    if not words:
-        return text, {}
-    labels: dict[str, str] = {}
-    for k, m in enumerate(found[first:], first):
-        value = text[m.end():found[k + 1].start() if k + 1 < len(found) else len(text)].strip(" ；;，,。")
-        if value and _label_kind(m[1]) in LABEL_KINDS:
-            labels.setdefault(m[1], value)
-    return words, labels
-
-
-def _open_bracket(text: str) -> bool:
-    """Whether a bracket is still open at the end of the text."""
-    return len(re.findall(r"[（(]", text)) > len(re.findall(r"[）)]", text))
-
-
-def _label(text: str) -> tuple[str, str] | None:
-    """A paragraph that is a column's label and its value, printed under the item it belongs to ("责任单位：区财政局"):
-    (label, value). Only labels that name who does the work or by when (columns.column_kind)."""
-    m = LABEL_RE.match(text)
-    return (m[1], m[2].strip()) if m and _label_kind(m[1]) in LABEL_KINDS else None
+    return _Entry(row, "note", *note) if not units and (note := note_label(first)) else None
 
 
 def _numbered_run(entries: list[_Entry | None]) -> tuple[int, int, list[tuple[int, int]]] | None:
     """The longest run of rows that are items numbered in rising order (group headings, parts and the labelled
     paragraphs of items and headings between them; under a heading the numbers may start again at 1), at least MIN_ITEMS
-    items; a labelled paragraph naming no column ("联系人：…") inside the run is skipped, a label after it ends the run:
-    (first row, row after the last, the other such runs and groups under a heading: rows left out, said so)."""
+    items; a labelled paragraph naming no column inside the run is the item's content ("主要内容：…"; a label after it
+    joins the item) or is skipped ("联系人：…", "来源：…"; a label after it, a page's "发布单位：", ends the run):
+    (first row, row after the last, the other runs of one or more items: rows left out, said so)."""
     best, start, last, items, runs = None, None, 0, 0, []
     for i, entry in enumerate([*entries, None]):
         after = entries[i - 1] if i and start is not None and start < i else None
         above = _past_labels(entries, start, i)  # the entry above the item's or the heading's labels
         restart = entry is not None and entry.kind == "item" and entry.code == "1" and above is not None and above.kind == "heading"
         rising = entry is not None and (entry.kind != "item" or int(entry.code) > last or restart) and entry.kind != "pair" \
-            and (entry.kind != "label" or after is not None and after.kind in ("item", "part", "label", "heading")) \
+            and (entry.kind != "label" or after is not None and (after.kind in ("item", "part", "label", "heading")
+                                                                 or after.kind == "note" and after.code)) \
             and (entry.kind != "note" or after is not None)
         if rising and start is None and entry.kind in ("part", "label", "note"):
             rising = False
         if not rising:
-            headed = start is not None and items and entries[start].kind == "heading"  # a group of a list: its items
-            if start is not None and (items >= MIN_ITEMS or headed):
+            if start is not None and items:  # a list, a group of one under its heading, or items cut off: said if not read
                 end = i
-                while entries[end - 1].kind in ("heading", "note"):  # a heading after the last item heads nothing
+                while entries[end - 1].kind == "heading" or entries[end - 1].kind == "note" and not entries[end - 1].code:  # a
+                    # heading after the last item heads nothing; a contact or a page's field there is no content of it
                     end -= 1
                 runs.append((start, end))
                 if items >= MIN_ITEMS and (best is None or items > best[2]):
@@ -231,10 +180,13 @@ def _past_labels(entries: list[_Entry | None], start: int | None, i: int) -> _En
 
 
 def _labelled(entries: list[_Entry]) -> list[_Entry]:
-    """A run's entries with each labelled paragraph joined to the item, part or group heading above it; a note dropped."""
+    """A run's entries with each labelled paragraph joined to the item, part or group heading above it: a column's
+    label as that column, content ("主要内容：…") as the item's content; a contact or a page's field dropped."""
     joined: list[_Entry] = []
     for entry in entries:
         if entry.kind == "note":
+            if entry.code and joined and joined[-1].kind != "heading":
+                joined[-1].content = "；".join(filter(None, [joined[-1].content, entry.text]))
             continue
         if entry.kind == "label":
             joined[-1].labels.setdefault(entry.code, entry.text)
@@ -249,13 +201,14 @@ def _numbered_table(chosen: list[_Entry]) -> tuple[list[str], list[list[str]]]:
     their labels. Per row, an item's own labels come first, then the offices printed after its words (its 责任单位, in
     the 责任单位 column, labelled or not), then the labels under its group's heading (the group's units)."""
     def staffed(labels: dict[str, str]) -> bool:
-        return any(_label_kind(name) in ("lead", "units") for name in labels)
+        return any(label_kind(name) in ("lead", "units") for name in labels)
 
     labels = list(dict.fromkeys(name for e in chosen for name in e.labels))
     bracketed = any(e.units and not staffed(e.labels) for e in chosen if e.kind != "heading")
     unlabelled = "责任单位" not in labels and (bracketed or not staffed(dict.fromkeys(labels)))  # a column for the brackets
     names = [*(["责任单位"] if unlabelled else []), *labels]
-    header = ["序号", "工作任务", *names]
+    content = any(e.content for e in chosen)  # the items' labelled content: the item's words name it, as a 项目名称
+    header = ["序号", *(["项目名称", "项目内容"] if content else ["工作任务"]), *names]
     rows, group = [], {}
     for e in chosen:
         if e.kind == "heading":
@@ -267,7 +220,8 @@ def _numbered_table(chosen: list[_Entry]) -> tuple[list[str], list[list[str]]]:
         if e.units and not staffed(e.labels):
             cells["责任单位"] = e.units
         values = [cells.get(name, "") for name in names]
-        rows.append([e.code, e.text, *values] if e.kind == "item" else ["", f"{e.code}{e.text}", *values])
+        words = [e.text, e.content] if content else [e.text]
+        rows.append([e.code, *words, *values] if e.kind == "item" else ["", f"{e.code}{e.text}", *words[1:], *values])
     return header, rows
 
 
@@ -296,31 +250,51 @@ def _bracketed(row: Row) -> tuple[str, str, str] | None:
     return ("heading", texts[0], "") if AREA_RE.match(texts[0]) and len(texts[0]) <= 60 and not units else None
 
 
-def _bracketed_run(rows: list[Row]) -> tuple[int, list[tuple[str, str, str]]] | None:
+def _bracketed_run(rows: list[Row]) -> tuple[int, list[tuple[str, str, str]], list[Row], dict[int, list[_Entry]]] | None:
     """The first run of MIN_ITEMS or more items numbered "(一)", "(二)"… in order, with the headings "一、…" above and
     between them (a heading starts the count again): a 通知's points under its heading, (first row, each row's
-    reading by _bracketed). A list numbered in digits is read first (_numbered_run): there "(一)" heads a group of items."""
+    reading by _bracketed, the rows read, {index of an item: its labelled paragraphs}). The paragraphs labelled under
+    an item ("牵头单位：区住建局", "完成时限：…", "建设地点：…") are its own, read as under a "1." item (_entry). A list
+    numbered in digits is read first (_numbered_run): there "(一)" heads a group of items."""
     start, last, items = None, 0, 0
     found_rows: list[tuple[str, str, str]] = []
+    source: list[Row] = []
+    labels: dict[int, list[_Entry]] = {}
     for i, row in enumerate([*rows, None]):
         found = _bracketed(row) if row is not None else None
         if found is None and row is not None and _lone_task(found_rows, row, rows[i + 1] if i + 1 < len(rows) else None):
             found_rows.append(("lone", *_labelled_units(row_texts(row)[0])))
+            source.append(row)
             items += 1
+            continue
+        if found is None and row is not None and found_rows and found_rows[-1][0] != "heading" and (label := _item_label(row)):
+            labels.setdefault(len(found_rows) - 1, []).append(label)
             continue
         number = chinese_count(found[0]) if found and found[0] != "heading" else None
         if found and (number == last + 1 or found[0] == "heading"):
             start = i if start is None else start
             found_rows.append(found)
+            source.append(row)
             last, items = (0, items) if number is None else (number, items + 1)
             continue
         if start is not None and items >= MIN_ITEMS:
             while found_rows[-1][0] == "heading":  # a heading after the last item heads nothing
                 found_rows.pop()
-            return start, found_rows
+                source.pop()
+            return start, found_rows, source, labels
         start, last, items = (i, 1, 1) if number == 1 else (None, 0, 0)
-        found_rows = [found] if number == 1 else []
+        found_rows, source, labels = ([found], [row], {}) if number == 1 else ([], [], {})
     return None
+
+
+def _item_label(row: Row) -> _Entry | None:
+    """A labelled paragraph under an item, as _entry reads it: a column's label, the item's content or context, or an
+    aside; None for any other row. A lead's or units' label names offices (office_list), else it is no item's."""
+    entry = _entry(row)
+    if entry is None or entry.kind not in ("label", "note"):
+        return None
+    staff = entry.kind == "label" and label_kind(entry.code) in ("lead", "units")
+    return None if staff and not office_list(entry.text) else entry
 
 
 def _lone_task(found: list[tuple[str, str, str]], row: Row, after: Row | None) -> bool:
@@ -335,18 +309,22 @@ def _lone_task(found: list[tuple[str, str, str]], row: Row, after: Row | None) -
         and (_does_work(texts[0]) or bool(PROJECT_RE.search(heading[2].rstrip("。"))))  # "…建设工程。" names one too
 
 
-def _bracketed_table(chosen: list[tuple[str, str, str]]) -> tuple[list[str], list[list[str]]]:
-    """The rows of a "(一)" list as a table: (header, cells). A heading over its one unnumbered line stays the group's
-    heading, and the line is the group's one task: numbered as the group ("二"), the heading's words its 项目名称 and the
-    line its 项目内容."""
+def _bracketed_table(chosen: list[tuple[str, str, str]], labels: dict[int, list[_Entry]]) -> tuple[list[str], list[list[str]]]:
+    """The rows of a "(一)" list as a table: (header, cells), as a "1." list's with the items' labelled paragraphs
+    (_numbered_table), "(一)" staying in the words. A heading over its one unnumbered line stays the group's heading,
+    and the line is the group's one task: numbered as the group ("二"), the heading's words its 项目名称 and the line
+    its 项目内容, the first office labelled under it its units."""
     if not any(kind == "lone" for kind, _, _ in chosen):
-        return ["序号", "工作任务", "责任单位"], [[words] * 3 if kind == "heading" else ["", words, units] for kind, words, units in chosen]
+        entries = [e for k, (kind, words, units) in enumerate(chosen)
+                   for e in [_Entry(None, "heading" if kind == "heading" else "item", "", words, units=units), *labels.get(k, [])]]
+        return _numbered_table(_labelled(entries))
     rows = []
     for k, (kind, words, units) in enumerate(chosen):
+        staff = next((e.text for e in labels.get(k, []) if e.kind == "label" and label_kind(e.code) in ("lead", "units")), "")
         if kind == "lone":
-            rows.append([*AREA_RE.match(chosen[k - 1][1]).group(1, 2), words, units])
+            rows.append([*AREA_RE.match(chosen[k - 1][1]).group(1, 2), words, units or staff])
         else:
-            rows.append([words] * 4 if kind == "heading" else ["", words, "", units])
+            rows.append([words] * 4 if kind == "heading" else ["", words, "", units or staff])
     return ["序号", "项目名称", "项目内容", "责任单位"], rows
 
 
@@ -455,31 +433,6 @@ def _states_work(text: str) -> bool:
         and not PHONE_RE.search(text) and not (head and not PROJECT_RE.search(head[1]))
 
 
-def _results_words(text: str) -> list[str]:
-    """The words by which a line reports results ("…完成情况", "…全部兑现，具体如下："), not those of one that promises
-    them ("确保…全部完成")."""
-    return [m[0] for m in RESULTS_RE.finditer(text)
-            if not PROMISE_RE.search(text[:m.start()]) and not (m[0] == "惠及" and ESTIMATE_RE.search(text[:m.start()]))
-            and not _aside(text, m)]
-
-
-def _aside(text: str, m: re.Match) -> bool:
-    """Results named in passing by a plan (vocabulary.RESULTS_ASIDE): an appendix, a duty to report, a basis."""
-    return ASIDE_RE.search(text[:m.start()]) is not None or ASIDE_RE.search(text[m.end():]) is not None
-
-
-def _results_said(lines: list[str]) -> tuple[str, list[str]] | None:
-    """The title, or the sentence just above a list, that reports results, and its words of results: why the list is
-    refused."""
-    return next(((text, words) for text in lines[:1] + lines[-1:] if (words := _results_words(text))), None)
-
-
-def results_said(reported: list[tuple[str, list[str]]]) -> dict[str, str]:
-    """The fields of a refusal because the document reports results: its words of results and the line printing them."""
-    line, words = reported[0]
-    return {"words": "、".join(dict.fromkeys(words)), "line": clip(line)}
-
-
 def _sets_figure_or_names_project(text: str) -> bool:
     """An item that sets a figure ("新建幼儿园3所") or names a project before its first stop ("道路提升工程，…")."""
     head = re.split(r"[，,。；;：:（(]", text, maxsplit=1)[0]
@@ -502,7 +455,7 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
     （区卫健局）", `offices` beside each item): a notice's or a plan's requirements ("加强组织领导（区政府办）") do not."""
     lines = [*sheet.titles, *above]
     said = [lines[0], lines[-1]] if strict and lines else lines
-    if results := _results_said(lines):  # the title or the introduction reports results: whichever line names the programme
+    if results := results_in(lines):  # the title or the introduction reports results: whichever line names the programme
         if reported is not None:
             reported.append(results)
         return False
@@ -511,6 +464,15 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
         staffed = {text for text, units in zip(items, offices or [], strict=False) if units and not REQUIREMENT_RE.match(text)}
         work = [text for text in work if _sets_figure_or_names_project(text) or text in staffed]
     return any(_names_programme(t) for t in said) and len(work) >= MIN_ITEMS and 2 * len(work) > len(items)
+
+
+def _headed_item(text: str) -> tuple[str, str] | None:
+    """A paragraph under a heading that may be a task (list_headed): no number, label, introduction or signature, and
+    work to do; (words, the offices it names)."""
+    if ITEM_RE.match(text) or PART_RE.match(text) or GROUP_HEADING_RE.match(text) or LABEL_RE.match(text) \
+            or INTRO_RE.search(text) or CLOSING_RE.search(text) or not _states_work(text):
+        return None
+    return _labelled_units(text)
 
 
 def _after(rows: list[Row]) -> list[str]:
@@ -534,6 +496,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             start, end, others = run
             above = _above(sheet, start)
             chosen = _labelled([e for e in entries[start:end] if e is not None])
+            chosen = chosen[:kept([(e.kind == "heading", e.text, bool(e.units or e.labels)) for e in chosen])]
+            end = sheet.rows.index(chosen[-1].row) + 1
             if not _is_programme(sheet, above, [e.text for e in chosen if e.kind == "item"], reported=reported):
                 continue  # a letter's or a notice's points: no programme of work above them
             header, rows = _numbered_table(chosen)
@@ -542,17 +506,31 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             listed[0].left_out = [e.row.number for a, b in others for e in entries[a:b] if e is not None and e.kind == "item"]
             return listed
         if run := _bracketed_run(sheet.rows):
-            start, chosen = run  # "(一)" stays in the words: the reader codes it 一(一)
-            end = start + len(chosen)
+            start, chosen, source, labels = run  # "(一)" stays in the words: the reader codes it 一(一)
+            staffed = [bool(units or labels.get(k)) for k, (_, _, units) in enumerate(chosen)]
+            chosen = chosen[:kept([(kind == "heading", words, own) for (kind, words, _), own in zip(chosen, staffed, strict=True)])]
+            source = source[:len(chosen)]
+            end = sheet.rows.index(source[-1]) + 1
             above = _above(sheet, start)
             headings = [words for kind, words, _ in chosen if kind == "heading"]  # "一、纳入民生实事项目管理的内容"
             works = [f"{chosen[k - 1][1]}，{words}" if kind == "lone" else words for k, (kind, words, _) in enumerate(chosen)]
             listed = [w for w, (kind, _, _) in zip(works, chosen, strict=True) if kind != "heading"]
             if _is_programme(sheet, [*above, *headings], listed, reported=reported):
-                header, rows = _bracketed_table(chosen)
-                return _as_table(sheet, header, rows, sheet.rows[start:end], above, year, _after(sheet.rows[end:]))
+                header, rows = _bracketed_table(chosen, labels)
+                return _as_table(sheet, header, rows, source, above, year, _after(sheet.rows[end:]))
+        if run := headed_run(sheet.rows, _headed_item):
+            start, chosen, source = run
+            chosen = chosen[:kept([(kind == "heading", words, bool(units)) for kind, words, units in chosen])]
+            source, above = source[:len(chosen)], _above(sheet, start)
+            items = [(words, units) for kind, words, units in chosen if kind == "item"]
+            if _is_programme(sheet, above, [w for w, _ in items], figures=True, offices=[u for _, u in items], reported=reported):
+                numbers = iter(range(1, len(items) + 1))
+                rows = [[words] * 3 if kind == "heading" else [str(next(numbers)), words, units] for kind, words, units in chosen]
+                end = sheet.rows.index(source[-1]) + 1
+                return _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, source, above, year, _after(sheet.rows[end:]))
         if run := _chinese_run(sheet.rows):
             start, chosen = run
+            chosen = chosen[:kept([(False, words, bool(units)) for _, words, units in chosen])]
             above = _above(sheet, start)
             if _is_programme(sheet, above, [words for _, words, _ in chosen], figures=True,
                              offices=[units for _, _, units in chosen], reported=reported):
@@ -572,6 +550,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             start, end = run
             above = _above(sheet, start)
             chosen = sheet.rows[start:end]
+            chosen = chosen[:kept([(False, row_texts(row)[0], False) for row in chosen])]
+            end = start + len(chosen)
             if not _is_programme(sheet, above, [row_texts(row)[0] for row in chosen], strict=True, reported=reported):
                 continue
             rows = [[str(k), row_texts(row)[0], ""] for k, row in enumerate(chosen, 1)]

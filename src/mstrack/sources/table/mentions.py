@@ -43,6 +43,8 @@ CHANGE_WORDS = r"增加|增长|提高|提升|下降|减少|降低"  # "较2022�
 SIZE_UNITS = ("米", "平方米", "平方", "平方公里", "公里", "千米", "立方米", "公顷", "亩", "吨")
 THRESHOLD = ("低于", "高于")  # "低于50%镇街": a threshold that picks who, not a target (its comparator is not read)
 TOTAL_WORDS = ("累计", "共", "全年", "上半年", "前三季度", "年底", "全部", "全面", "总计", "合计")
+# "床位达到3000张": the level reached by then, a running total ("6月底前达到3000张，12月底前达到3000张" is one level)
+LEVEL_REACHED_RE = re.compile(r"达到\s*(?:约|不少于|不低于|超过)?\s*$")
 NOT_TARGET_WORDS = ("去年", "上年", "上一年", "最高", "上限", "现有", "已有", "目前", "总数达")
 STAGE_WORDS = ("开工", "动工", "完工", "竣工", "验收", "启动", "确定", "选址", "立项", "招标", "签约", "印发", "遴选", "申报",
                "评选", "挂牌", "工程量", "工程总量", "进度")
@@ -229,7 +231,7 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
                 if previous_name and (len(content_words(name)) < 2 or (len(name) <= 2 and name in previous_name)):
                     name = previous_name  # "完成口袋公园建设任务，全年完成建设不少于66个"
             prefix_all = clause[:start]
-            total = any(w in prefix_all for w in TOTAL_WORDS) or "全覆盖" in clause[end:]
+            total = any(w in prefix_all for w in TOTAL_WORDS) or "全覆盖" in clause[end:] or LEVEL_REACHED_RE.search(prefix_all) is not None
             value = _scaled(number, after["scale"])
             excerpt = (before + clause[start:end] + gap_after).strip(" 、,，")
             noun, noun_after = _noun(before, gap_after)

@@ -73,9 +73,10 @@ def in_area(area: str, code: str) -> str:
     return f"{area}{code}" if code.isdigit() and area and not area[-1].isdigit() else f"{area}({code})"
 
 
-def add_area(areas: list[Area], m: re.Match) -> str:
-    """The area an "一、…" heading names (added once), by its number."""
-    code = m[1]
+def add_area(areas: list[Area], m: re.Match, within: str | None = None) -> str:
+    """The area an "一、…" heading names (added once), by its number; a "（一）" heading's within the area numbered
+    "一、" above it (`within`): "一(一)", so that the two never share a code."""
+    code = f"{within}({m[1]})" if within else m[1]
     if not any(a.code == code for a in areas):
         areas.append(Area(code=code, name=m[2].strip(), declared_tasks=int(m[3]) if m[3] else None))
     return code

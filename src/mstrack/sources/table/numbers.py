@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
+from decimal import Decimal
 
-from mstrack.domain.quantities import CHINESE_FIGURE_RE, CHINESE_NUMERAL, chinese_count, chinese_figure
+from mstrack.domain.quantities import CHINESE_FIGURE_RE, CHINESE_NUMERAL, as_number, chinese_count, chinese_figure
 
 UNITS = sorted(
     [
@@ -19,6 +21,9 @@ UNITS = sorted(
         "箱", "只", "头", "对", "口",  # 口: "400口教室", "30口机井"
         # a standard per person, home, year or month printed without its currency ("按1500/人的标准"): "/人" its unit
         *(slash + per for slash in "/／" for per in "人户年月"),
+        # per head and period, whole ("2000元/人·年", "2000/人·年", "1200元/户·月"): the period is part of the unit
+        *(money + slash + per + mark + period for money in ("元", "") for slash in "/／" for per in "人户" for mark in "·•/／"
+          for period in "年月"),
     ],
     key=len, reverse=True,
 )
@@ -99,3 +104,13 @@ def unit_factor(a: str, b: str) -> float:
     if a in COUNT_UNITS and b in COUNT_UNITS:
         return 0.6
     return 0.0
+
+
+def exact(value: int | float) -> Decimal:
+    """A figure as printed, for sums and comparisons: 0.1 + 0.2 is 0.3, as the document means."""
+    return Decimal(str(value))
+
+
+def exact_sum(values: Iterable[int | float]) -> int | float:
+    """Figures summed as printed (steps, per-period amounts): 0.1 + 0.2 is 0.3."""
+    return as_number(sum((exact(v) for v in values), Decimal(0)))

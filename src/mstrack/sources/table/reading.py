@@ -53,6 +53,14 @@ def place(path: Path | str, number: int) -> Message:
     return Message("line {n}", n=number) if Path(path).suffix.lower() == ".txt" else Message("row {n}", n=number)
 
 
+def places(path: Path | str, numbers: list[int]) -> Message:
+    """Where several rows are, said once ("rows 16, 17", "lines 16, 17"); one row as place says it."""
+    if len(numbers) == 1:
+        return place(path, numbers[0])
+    joined = ", ".join(str(n) for n in numbers)
+    return Message("lines {n}", n=joined) if Path(path).suffix.lower() == ".txt" else Message("rows {n}", n=joined)
+
+
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date
 
 from mstrack.domain import unique
@@ -16,6 +17,7 @@ from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.schedule import Block, dated_clauses, dated_completions, parse_deadline, split_schedule
 from mstrack.sources.table.units import (
+    helper_offices,
     joined_names,
     leaders_in,
     numbered_groups,
@@ -138,14 +140,26 @@ def _blank_lead(task: RawTask, row: Row, layout: _Layout, previous: RawLine | No
                 "the {header} cell is blank beside the row's own units: {units} read as leading; {leads} may lead, "
                 "a merged cell written once above", header=header, leads=leads, units=units_cell)))
             return ""
-        task.doubts.append((row.number, header, Message(
-            "the {header} cell is blank: read as {leads}, a merged cell written once above; {units} may lead",
-            header=header, leads=leads, units=units_cell)))
+        if others := _could_lead(row, layout, inherited.lead_units):
+            task.doubts.append((row.number, header, Message(
+                "the {header} cell is blank: read as {leads}, a merged cell written once above; {units} may lead",
+                header=header, leads=leads, units="、".join(others))))
+        else:
+            task.doubts.append((row.number, header, Message(
+                "the {header} cell is blank: read as {leads}, a merged cell written once above", header=header, leads=leads)))
         return leads
     if previous is None:
         task.doubts.append((row.number, header, Message(
             "the {header} cell is blank: {units} read as sharing the lead", header=header, units=units_cell)))
     return ""
+
+
+def _could_lead(row: Row, layout: _Layout, leads: list[str]) -> list[str]:
+    """The units of a row that could lead in place of the lead carried down: none of a helpers' column (配合单位), none
+    a helper's role closes ("县审计局配合"), and not the lead itself (县财政局、县审计局 under 县财政局)."""
+    cells = [row.cells[c.index] for c in _filled_columns(row, layout) if not helping_column(c)]
+    return unique(u for cell in cells for u in unit_names(joined_names(cell))
+                  if u not in leads and u not in helper_offices(cell))
 
 
 def _own_units(row: Row, layout: _Layout, inherited: RawLine, units_cell: str) -> bool:
@@ -157,11 +171,17 @@ def _own_units(row: Row, layout: _Layout, inherited: RawLine, units_cell: str) -
         return False
     if any(unit in units_cell for unit in inherited.lead_units) or not layout.cell(inherited.row, "lead"):
         return False
-    rows = layout.sheet.rows
-    at = next((i for i, r in enumerate(rows) if r is row), len(rows))
-    after = rows[at + 1] if at + 1 < len(rows) else None
+    after = _next_row(layout.sheet.rows, row)
     return after is None or bool(layout.cell(after, "lead")) or not layout.cell(after, "units") \
         or ("seq" in layout.by_kind and not layout.cell(after, "seq"))  # a sub-row below: not a new task's blank
+
+
+def _next_row(rows: list[Row], row: Row) -> Row | None:
+    """The row after `row` in the sheet: found by its number (rows keep their order), by search only if it does not."""
+    at = bisect_left(rows, row.number, key=lambda r: r.number)
+    if at >= len(rows) or rows[at] is not row:
+        at = next((i for i, r in enumerate(rows) if r is row), len(rows))
+    return rows[at + 1] if at + 1 < len(rows) else None
 
 
 def _helpers_only(row: Row, layout: _Layout) -> bool:
@@ -191,7 +211,7 @@ def _unit_groups(lead_cell: str, units_cell: str, previous: RawLine | None,
     else:
         lead_cell, units_cell = without_closing_others(lead_cell), without_closing_others(units_cell)
         groups = split_groups(lead_cell) if lead_cell else []
-        lead_groups = [[scoped(u) if len(groups) > 1 else (u, "") for u in unit_names(g)] for g in groups]
+        lead_groups = [[scoped(u, scopes_only=len(groups) == 1) for u in unit_names(g)] for g in groups]
         lead_groups = [g for g in lead_groups if g]
         unit_groups = units_in_groups(split_groups(units_cell) if units_cell else [])
     if not lead_groups:
@@ -201,7 +221,11 @@ def _unit_groups(lead_cell: str, units_cell: str, previous: RawLine | None,
         unit_groups = [[]] if together else unit_groups
     if len(unit_groups) != len(lead_groups):
         unit_groups = [[u for g in unit_groups for u in g]] * len(lead_groups)
-    return lead_groups, unit_groups
+    said = roles_in(units_cell) if lead_cell and units_cell else None  # "市人社局牵头，…", "市人社局（牵头）" beside 市人社局
+    named = dict(scoped(u, scopes_only=True) for u in unit_names(said[0])) if said and said[0] else {}
+    again = {u for g in lead_groups for u, _ in g} & set(named)  # a lead is never a unit too, compared by its name
+    lead_groups = [[(u, s or named.get(u, "")) for u, s in g] for g in lead_groups]  # "市民政局牵头（含各区）": its scope
+    return lead_groups, [[u for u in g if scoped(u, scopes_only=True)[0] not in again] for g in unit_groups]
 
 
 BORROWED_DEADLINE_NOTE = "完成时限单元格为空，按合并单元格读作与上一行相同（{deadline}）"
@@ -326,7 +350,7 @@ def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherite
     if not lead_cell and units_cell and "lead" in layout.by_kind and not layout.sheet.headerless:
         lead_cell = _blank_lead(task, row, layout, previous, inherited, units_cell)
     lead_groups, unit_groups = _unit_groups(lead_cell, units_cell, previous, "lead" in layout.by_kind)
-    if len(lead_groups) > 1 and any(s for g in lead_groups for _, s in g):
+    if any(s for g in lead_groups for _, s in g):  # "市住建局(节能保暖工程) 市住建局(老旧小区改造)", "市民政局（含各区）"
         task.notes.append("牵头单位括注范围：" + "；".join(f"{u}（{s}）" for g in lead_groups for u, s in g if s))
     if len(blocks) > 1:
         numbered = numbered_groups(units_cell) if units_cell else {}

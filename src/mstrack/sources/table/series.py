@@ -7,13 +7,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
+from mstrack.domain.characters import simplified
 from mstrack.domain.dates import month_end
 from mstrack.domain.quantities import as_number
 from mstrack.model import Milestone
 from mstrack.sources.table.likeness import PART_OF_WHOLE_RE, another_thing, opens_with_date, similarity, word_pairs
 from mstrack.sources.table.mentions import LEVEL_WORDS, Mention, content_words, find_mentions
-from mstrack.sources.table.numbers import unit_factor, unit_key
-from mstrack.sources.table.schedule import without_date
+from mstrack.sources.table.numbers import exact, exact_sum, unit_factor, unit_key
+from mstrack.sources.table.schedule import COMPLETION_VERBS, START_VERBS, without_date
 
 
 @dataclass(kw_only=True)
@@ -88,7 +89,9 @@ def assign(series: list[Series], checkpoints: list[tuple[date, str, str]], year:
             elif mi not in used_mentions and not _printed_again(mention, mentions[:mi], text) \
                     and not _said_again(mention, [mentions[k] for k in used_mentions], text) \
                     and not _period_amount(series, used_series, mention, due) \
-                    and not _target_again(series, used_series, mention, due):
+                    and not _target_again(series, used_series, mention, due) \
+                    and not bound_held_again(mention, mentions + [one.statement for one in series if one.statement]):
+                mention = _measured_otherwise(series, mention)
                 born = Series(unit=mention.unit, stages=mention.stages, texts=list(mention.contexts), points=[(due, label, mention)],
                               nouns=[mention.noun])
                 series.append(born)
@@ -96,10 +99,26 @@ def assign(series: list[Series], checkpoints: list[tuple[date, str, str]], year:
     return leftovers
 
 
+def _measured_otherwise(series: list[Series], mention: Mention) -> Mention:
+    """"治理河道5条，第三季度前完成20公里": a bare step in a unit no stated figure counts in, beside the year's figure in
+    another, is how far that work is by then (a running total, so a milestone with no target of the year), named by
+    the year's figure when there is one, never 指标."""
+    stated = [one.statement for one in series if one.statement is not None]
+    if not bare_step(mention) or not stated or any(unit_key(s.unit) == unit_key(mention.unit) for s in stated):
+        return mention
+    return replace(mention, total=True, name=stated[0].name if len(stated) == 1 and mention.name == "指标" else mention.name)
+
+
 def bare_step(mention: Mention) -> bool:
-    """A figure after a dated step ("第三季度前完成2条") with no noun nor name of its own: how far some indicator is."""
+    """A figure after a dated step ("第三季度前完成2条", "9月底前投用1所", "6月底前开工8个") with no noun nor name of its
+    own, only a verb of doing or starting: how far some indicator is."""
     rest = without_date(mention.verbs)
-    return not mention.noun and rest != mention.verbs and not content_words(rest)
+    return not mention.noun and rest != mention.verbs and (not content_words(rest) or VERB_ONLY_RE.fullmatch(rest) is not None)
+
+
+# the words of a step that name no thing, only what is done by then: "投用", "争取开工", "建成并投入使用"
+VERB_ONLY_RE = re.compile(rf"\s*(?:争取|力争|确保|累计|全部|全面|基本|新)?"
+                          rf"(?:\s*(?:{COMPLETION_VERBS}|{START_VERBS}|交付使用|运营)\s*并?)+\s*")
 
 
 def _period_amount(series: list[Series], taken: set[int], mention: Mention, due: date) -> bool:
@@ -107,34 +126,31 @@ def _period_amount(series: list[Series], taken: set[int], mention: Mention, due:
     period's amount of the target, which the amounts before it make up (2 + 3 = 5), or the target itself reached
     ("…完成2条，第四季度前完成5条": a running total); no indicator of its own."""
     return bare_step(mention) and any(
-        _value(one.points[-1][2]) in (_value(mention), sum(_value(point[2]) for point in one.points[:-1]) + _value(mention))
+        one.points[-1][2].value in (mention.value, exact_sum([*(point[2].value for point in one.points[:-1]), mention.value]))
         for one in _due_with(series, taken, mention, due))
 
 
 def _target_again(series: list[Series], taken: set[int], mention: Mention, due: date) -> bool:
     """"12月底前完成30公里；改造管网30公里": the year's target printed where its series took a bare step that reaches
     it, the same day: the target said again, no indicator of its own ("普及率达到80%,城乡达到80%" names two)."""
-    return any(bare_step(one.points[-1][2]) and _value(one.points[-1][2]) == _value(mention) == _value(one.statement)
+    return any(bare_step(one.points[-1][2]) and exact(one.points[-1][2].value) == exact(mention.value) == exact(one.statement.value)
                for one in _due_with(series, taken, mention, due))
 
 
 def unplaced_step(series: list[Series], taken: set[int], mention: Mention, due: date) -> Series | None:
     """A bare step due with the year's figure that neither reaches it nor makes it up with the steps before it
     ("治理河道5条，第二季度前完成2条，第四季度前完成4条"): the series it does not fit (checkpoint text and a doubt),
-    no indicator of its own."""
+    no indicator of its own. A step at a stage the figure does not count ("建设安置房2000套，…12月底前交付使用800套")
+    counts how many reach that stage: an indicator of its own."""
     if not bare_step(mention) or _period_amount(series, taken, mention, due):
         return None
-    return next(iter(_due_with(series, taken, mention, due)), None)
+    return next((one for one in _due_with(series, taken, mention, due) if step_stage(mention) in (None, series_stage(one))), None)
 
 
 def _due_with(series: list[Series], taken: set[int], mention: Mention, due: date) -> list[Series]:
     """The stated series in the mention's unit that took a figure of the same checkpoint (due the same day)."""
     return [one for one in (series[si] for si in taken)
             if one.statement is not None and unit_key(one.unit) == unit_key(mention.unit) and one.points[-1][0] == due]
-
-
-def _value(mention: Mention) -> Decimal:
-    return Decimal(str(mention.value))  # 0.1 + 0.2 is 0.3: the steps are summed as printed
 
 
 # "每季度完成300人次", "每月服务2000人次", "每月不少于4场": work done each period, the words from the period to the figure
@@ -159,6 +175,21 @@ def per_period_amount(mention: Mention) -> bool:
     return EACH_PERIOD_RE.search(mention.verbs or "") is not None and unit_key(mention.unit) not in LEVEL_UNITS
 
 
+def bound_held_again(mention: Mention, others: list[Mention]) -> bool:
+    """"每月调查失业率不高于5.5%" beside the year's "城镇调查失业率控制在5.5%以内": a rate held each period that restates
+    a figure of the words (the same level, a bound the same way or none) of a name alike is that indicator, no second
+    one; "群众满意度达到95%，每月回访满意率不低于95%" names two things, two indicators."""
+    return EACH_PERIOD_RE.search(mention.verbs or "") is not None and unit_key(mention.unit) in LEVEL_UNITS and any(
+        one is not mention and not EACH_PERIOD_RE.search(one.verbs or "") and one.value == mention.value
+        and unit_key(one.unit) == unit_key(mention.unit) and similarity(one.name, _held_name(mention)) >= BORN_THRESHOLD
+        and ("=" in (one.comparator, mention.comparator) or one.comparator == mention.comparator) for one in others)
+
+
+def _held_name(mention: Mention) -> str:
+    """The name of a bound held each period, without the period ("每月回访满意率" → "回访满意率")."""
+    return re.sub(r"^\s*每(?:个)?(?:季度|月|半年|周)", "", mention.name)
+
+
 PERIODS = {"季度": 3, "月": 1, "半年": 6}  # months in each period a "每…" amount is done in (每周: no milestones)
 
 
@@ -173,10 +204,10 @@ def _spread(one: Series | None, mention: Mention, due: date) -> bool:
     if months is None:
         return False
     count = 12 // months
-    if _value(mention) * count != _value(one.statement) or _value(one.points[-1][2]) != _value(one.statement):
+    if exact(mention.value) * count != exact(one.statement.value) or exact(one.points[-1][2].value) != exact(one.statement.value):
         return False
     ends = [month_end(due.year, months * k) for k in range(1, count)]
-    one.points = sorted(one.points + [(end, period[0], replace(mention, value=as_number(_value(mention) * k), total=True))
+    one.points = sorted(one.points + [(end, period[0], replace(mention, value=as_number(exact(mention.value) * k), total=True))
                                       for k, end in enumerate(ends, start=1)], key=lambda point: point[0])
     return True
 
@@ -219,7 +250,7 @@ def _task_share(series: list[Series], mention: Mention) -> Mention:
     stated = [one for one in series if one.statement and unit_key(one.unit) not in ("%", "‰", "")]
     if unit_key(mention.unit) != "%" or len(stated) != 1 or not TASK_SHARE_RE.search(mention.excerpt):
         return mention
-    value = as_number(Decimal(str(stated[0].statement.value)) * Decimal(str(mention.value)) / 100)
+    value = as_number(exact(stated[0].statement.value) * exact(mention.value) / 100)
     return replace(mention, value=value, unit=stated[0].unit, share=mention.value)
 
 
@@ -238,16 +269,76 @@ def _candidates(series: list[Series], mention: Mention, mi: int, only: bool = Fa
     """(-score, series index, mention index) of every series close enough to take the mention; `only`: the mention is
     in the task's one checkpoint (the words under a 完成时限), which details its title."""
     scores = [one.score(mention) for one in series]
-    # "完成7家", "完成7家建设任务", "第三季度前完成2条" (the task's own work): the noun is left out; one series counts 家
-    if len(content_words(TASK_WORK_RE.sub("", without_date(mention.contexts[0])))) < 2:
-        alike = [si for si, one in enumerate(series) if unit_key(one.unit) == unit_key(mention.unit) and one.stages == mention.stages]
+    # "完成7家", "完成7家建设任务", "第三季度前完成2条" (the task's own work): the noun is left out; one series counts 家;
+    # a step that only says what is done or started by then ("6月底前争取开工15个") is how far that one is, at any stage
+    step = bare_step(mention)
+    if len(content_words(TASK_WORK_RE.sub("", without_date(mention.contexts[0])))) < 2 or step:
+        alike = [si for si, one in enumerate(series) if unit_key(one.unit) == unit_key(mention.unit)
+                 and (step or one.stages == mention.stages)]
+        if step:
+            alike = _of_its_stage(series, alike, mention)
         if len(alike) == 1:
             scores[alike[0]] = max(scores[alike[0]], 0.5)
+    if (si := _place_step(series, mention)) is not None:
+        scores[si] = max(scores[si], 0.5)
     for si, one in enumerate(series):  # "三千户改厕" over "完成三千户农村户厕改造": the title's figure again, in the words it titles
         if only and one.origin == "title" and one.statement and not one.points and one.stages == mention.stages \
                 and one.statement.value == mention.value and unit_key(one.unit) == unit_key(mention.unit) != "%":
             scores[si] = max(scores[si], MATCH_THRESHOLD)
     return [(-scores[si], si, mi) for si, one in enumerate(series) if scores[si] >= (MATCH_THRESHOLD if one.statement else BORN_THRESHOLD)]
+
+
+# the stage of the work a step or a figure counts: started ("开工") or done ("竣工", "建成投用", "交付使用"); "完成" says
+# neither, nor do words that say both ("开工并建成")
+STARTED_RE = re.compile(rf"{START_VERBS}|开建")
+DONE_RE = re.compile(r"竣工|完工|建成|投用|投入使用|交付使用|交付|运营|通车|启用")
+
+
+def work_stage(words: str) -> str | None:
+    started, done = STARTED_RE.search(simplified(words)), DONE_RE.search(simplified(words))
+    return None if bool(started) == bool(done) else "started" if started else "done"
+
+
+def step_stage(mention: Mention) -> str | None:
+    """The stage a bare step says ("6月底前开工5个": started)."""
+    return work_stage(without_date(mention.verbs))
+
+
+def series_stage(one: Series) -> str | None:
+    """The stage the year's figure counts ("新开工项目10个": started; "建设安置房2000套": the whole work, none)."""
+    return work_stage(one.statement.name if one.statement else "")
+
+
+def stage_fits(step: Mention, figure: Mention) -> bool:
+    """A bare step can be how far the figure is: neither says a stage, or both the same ("新开工项目10个，其中6月底前
+    竣工3个" counts another stage)."""
+    return None in (step_stage(step), work_stage(figure.name)) or step_stage(step) == work_stage(figure.name)
+
+
+def _of_its_stage(series: list[Series], alike: list[int], mention: Mention) -> list[int]:
+    """Of the figures in a bare step's unit, those it is a step of: the ones of its stage ("新开工项目10个，竣工项目6个，
+    6月底前开工5个": 新开工项目); else all but those clearly at another ("新开工项目10个，其中6月底前竣工3个": no
+    start checkpoint, an indicator of its own)."""
+    stage = step_stage(mention)
+    if stage is None:
+        return alike
+    same = [si for si in alike if series_stage(series[si]) == stage]
+    return same or [si for si in alike if series_stage(series[si]) is None]
+
+
+# a step's words that are a place and a verb of starting or doing: "争取在市区开工", "六县(市)开工"
+PLACE_STEP_RE = re.compile(rf"(?:争取|力争|确保)?\s*在?\s*(?P<place>[\u4e00-\u9fff()（）]{{2,8}}?)\s*(?:{START_VERBS}|{COMPLETION_VERBS})")
+
+
+def _place_step(series: list[Series], mention: Mention) -> int | None:
+    """"6月底前，争取在市区开工10所、六县(市)开工4所" beside "市区新建…30所，六县(市)城区新建…10所": a step that names a
+    place and a verb, no thing, is how far the one figure in its unit whose name opens with that place is."""
+    m = None if mention.noun else PLACE_STEP_RE.fullmatch(simplified(without_date(mention.verbs).strip()))
+    if m is None:
+        return None
+    alike = [si for si, one in enumerate(series) if one.statement is not None and unit_key(one.unit) == unit_key(mention.unit)
+             and simplified(one.statement.name).startswith(m["place"])]
+    return alike[0] if len(alike) == 1 else None
 
 
 LEVEL_UNITS = ("%", "‰", "个百分点")  # shares and rates: how far, never an amount to add up
@@ -262,11 +353,12 @@ def is_level(one: Series) -> bool:
 
 def per_period(one: Series) -> bool:
     """Per-period amounts, not running totals: a series that falls, or repeats, without saying 累计."""
-    if is_level(one) or len(one.points) < 2 or len({unit_key(m.unit) for _, _, m in one.points}) > 1:
-        return False  # levels, single figures and figures counted in different units are read as printed
-    steps = [_value(m) for _, _, m in one.points]
+    if is_level(one) or len(one.points) < 2 or len({unit_key(m.unit) for _, _, m in one.points}) > 1 \
+            or len({m.stages for _, _, m in one.points}) > 1:
+        return False  # levels, single figures and figures counted in different units or stages (开工 / 完工) are read as printed
+    steps = [exact(m.value) for _, _, m in one.points]
     if one.statement is not None and opens_with_date(one.statement) and not one.points[-1][2].total \
-            and sum(steps) == _value(one.statement) != steps[-1]:
+            and sum(steps) == exact(one.statement.value) != steps[-1]:
         return True  # steps with no year's figure, their sum the target (figures._steps_target)
     for (_, _, a), (_, _, b) in zip(one.points, one.points[1:], strict=False):
         if b.total:
@@ -290,12 +382,12 @@ def milestones_of(one: Series) -> tuple[list[Milestone], str | None, list[int]]:
         # A last 完成N, when no earlier figure said 完成, is the year's total once it reaches what was counted:
         # "新建成2、新建成2、完成4" is 4 in all (the 完成 confirms the sum), "…、完成7" is 7 in all.
         says_total = says_total or (last and "完成" in m.verbs and not any("完成" in v for v in earlier_verbs)
-                                    and Decimal(str(m.value)) >= running)
+                                    and exact(m.value) >= running)
         if says_total:
-            running = Decimal(str(m.value))
+            running = exact(m.value)
             result.append(Milestone(due=due, target=m.value))
         else:
-            running += Decimal(str(m.value))
+            running += exact(m.value)
             result.append(Milestone(due=due, target=as_number(running), printed=m.value))
             increments.append(k)
     if len(increments) == len(result):

@@ -63,6 +63,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     group_lead: str | None = None  # "区委办公室(8项)": the office that leads the items under it
     offices: dict[int, str] = {}  # a task numbered "1" whose title is an office's "区卫健局（3项任务）": that office
     opener = ""  # the 序号 of the row that opened the area ("（一）"): a task numbered as it was ends the area
+    summed_over: str | None = None  # the area of the last summed heading "一、…": the one its "（一）" headings are in
     marks = explained_marks([row.cells for row in sheet.rows[at + 1:]])
     previous: Row | None = None  # the last data row: what a cell typed 同上 repeats
     for row in (split for below in sheet.rows[at + 1:] for split in _tasks_in_row(below, layout, joined)):
@@ -88,7 +89,9 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
             heading = found
             continue
         if (summed := _summed_heading(row, filled, layout)) is not None:
-            area, heading, opener = add_area(areas, summed), None, layout.cell(row, "seq")
+            sub = bool(SUB_CODE_RE.match(layout.cell(row, "seq")))  # "（一）…" under "一、…": coded 一(一)
+            area, heading, opener = add_area(areas, summed, summed_over if sub else None), None, layout.cell(row, "seq")
+            summed_over = summed_over if sub else area
             continue
         above = area
         area, area_only = area_of(row, filled, layout, areas, area, numeral_items=numeral_items,
@@ -167,8 +170,9 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     headers = {kind: cols[0].header for kind, cols in layout.by_kind.items()}
     if any(area_numbered(task) for task in tasks):
         for task in tasks:  # numbered inside each area: every task takes both numbers, "二1"
-            if task.area and not area_numbered(task) and "(" not in task.code and task.code != task.area:  # 二: its group's one task
-                task.code = in_area(task.area, task.code)
+            bracketed = bool(SUB_CODE_RE.match(layout.cell(task.row, "seq")))  # "（一）" under "一": 一(一), never the area's 一
+            if task.area and not area_numbered(task) and "(" not in task.code and (task.code != task.area or bracketed):
+                task.code = in_area(task.area, task.code)  # 二 alone: its group's one task
     if not sheet.merges:
         carry_deadlines(tasks, blank_deadlines, year)
     for task in tasks:

@@ -7,15 +7,25 @@ import re
 
 from mstrack.vocabulary import (
     CONTINUING_RE,
+    COORDINATING_WORDS,
+    DUTY_WORDS,
     FRAMING_RE,
+    FRAMING_WORDS,
     HELPER_ROLE_WORDS,
     LEAD_ROLE_WORDS,
     OFFICE_JOINERS,
+    OVERSIGHT_ROLE_WORDS,
     RESPONSIBLE_WORD,
     ROLE_FOLLOWERS,
     ROLE_JOINERS,
     ROLE_MANNERS,
 )
+
+LEAD_ROLES = (*LEAD_ROLE_WORDS, RESPONSIBLE_WORD)
+ROLES = "|".join((*LEAD_ROLES, *HELPER_ROLE_WORDS))  # every role a unit cell names (vocabulary)
+LEADING = "|".join(LEAD_ROLE_WORDS)  # the roles that make an office lead
+MANNERS = rf"(?:(?:{'|'.join(ROLE_MANNERS)})\s*)*"  # "分别", "按职责分工" … printed before a role
+FOLLOWERS = "|".join(ROLE_FOLLOWERS)  # "负责", "落实" … a verb going on after a role
 
 
 def split_units(cell: str) -> list[str]:
@@ -166,7 +176,9 @@ def person(part: str, named: bool) -> bool:
     return re.fullmatch(rf"[\u4e00-\u9fff]{{2,{longest}}}", text) is not None and not UNITISH & set(text)
 
 
-ROLE_WORD_RE = re.compile(r"牵头|主责|主办|配合|协办|协助|参与|负责|责任|代建|实施|指导|督导|共同")
+# any word of a role, its manner or its work (vocabulary): a bracket holding one is about roles, never a person's name
+ROLE_WORD_RE = re.compile("|".join(dict.fromkeys((*LEAD_ROLES, *HELPER_ROLE_WORDS, *OVERSIGHT_ROLE_WORDS, *DUTY_WORDS,
+                                                  *ROLE_MANNERS, *ROLE_FOLLOWERS))))
 
 
 def without_people(cell: str, header: str) -> str:
@@ -202,33 +214,41 @@ def numbered_groups(cell: str) -> dict[str, str]:
     return {parts[i]: parts[i + 1].strip(" ；;，,\n") for i in range(1, len(parts) - 1, 2)}
 
 
-LEAD_ROLES = (*LEAD_ROLE_WORDS, RESPONSIBLE_WORD)
-ROLES = "|".join((*LEAD_ROLES, *HELPER_ROLE_WORDS))  # every role a unit cell names (vocabulary)
-LEADING = "|".join(LEAD_ROLE_WORDS)  # the roles that make an office lead
-MANNERS = rf"(?:(?:{'|'.join(ROLE_MANNERS)})\s*)*"  # "分别", "按职责分工" … printed before a role
-FOLLOWERS = "|".join(ROLE_FOLLOWERS)  # "负责", "落实" … a verb going on after a role
-FIRST_LEADS_RE = re.compile(r"\s*[（(][^（）()]*(?:第一|首位|首个|最前)[^（）()]*(?:牵头|主责|主办)[^（）()]*[）)]")
+FIRST_LEADS_RE = re.compile(rf"\s*[（(][^（）()]*(?:第一|首位|首个|最前)[^（）()]*(?:{LEADING})[^（）()]*[）)]")
 ROLE_LABEL_RE = re.compile(rf"({ROLES}|责任)(?:单位|部门)?\s*[：:]")
 ROLE_MARK_RE = re.compile(rf"\s*[（(]\s*(?:{LEADING})\s*(?:单位|部门)?\s*[）)]")
-ROLE_WORDS_RE = re.compile(r"(?P<lead>[^，,；;。\n]+?)牵头\s*[，,；;。\n]\s*(?P<others>.+?)"
-                           r"(?:配合|参与|协助|协办|指导|督导|共同负责|分别负责)?[。]?", re.S)  # the others one a line too
+RESPONSIBLE_MARK_RE = re.compile(rf"\s*[（(]\s*{RESPONSIBLE_WORD}\s*(?:单位|部门)?\s*[）)]$")
+ROLE_WORDS_RE = re.compile(rf"(?P<lead>[^，,；;。\n]+?)(?:{LEADING})\s*[，,；;。\n]\s*(?P<others>.+?)"  # the others one a line too
+                           rf"(?:{'|'.join((*HELPER_ROLE_WORDS, *OVERSIGHT_ROLE_WORDS))}"
+                           rf"|(?:{'|'.join(ROLE_MANNERS)}){RESPONSIBLE_WORD})?[。]?", re.S)
 
 
 # a role and the work it names, up to the next stop ("分别牵头负责养老和托育", "按职责分工分别负责", "配合"): never a
 # group named by its role ("牵头单位：", "各主要经济指标牵头单位"), nor a role marked in brackets ("（负责）": ROLE_MARK_RE)
 # a role word naming another's work, before 的 ("市发改委牵头的项目", "市住建局牵头制定的方案"): no role of the cell
 NOT_OWN_ROLE = rf"(?!的|(?<={LEADING})[\u4e00-\u9fff]{{1,2}}的)"
+# a role word that an office's suffix ends ("县平安建设协调小组", "县重点项目协调办协调", "…协调委员会办公室"): part of the
+# name; a suffix-like character going on into a word ("牵头办理", "配合中心工作") leaves it the role
+NAME_SUFFIX = r"(?:领导小组|小组|办公室|委员会|专班|中心|办|组|委|会)"
+IN_NAME = rf"{NAME_SUFFIX}(?:$|[、，,；;。.\s（()）]|{ROLES}|{NAME_SUFFIX})"
+# a coordinating role followed by offices' names joins them to the office before ("县住建局协调县自然资源局、…实施")
+JOINING_ROLE = rf"(?:{'|'.join(COORDINATING_WORDS)})(?=[{PLACE_START}])"
 ROLE_PHRASE_RE = re.compile(rf"(?<![（(]){MANNERS}"
-                            rf"(?P<role>{ROLES}){NOT_OWN_ROLE}"
+                            rf"(?!{JOINING_ROLE})(?P<role>{ROLES})(?!{IN_NAME}){NOT_OWN_ROLE}"
                             r"(?!\s*(?:单位|部门))[^、，,；;。.\n]*")
-ROLE_JOINER_RE = re.compile("|".join((*ROLE_JOINERS, *(rf"(?<=[{OFFICE_END}]){j}(?![会社体])" for j in OFFICE_JOINERS))))
+ROLE_JOINER_RE = re.compile("|".join((*ROLE_JOINERS, JOINING_ROLE, *(rf"(?<=[{OFFICE_END}]){j}(?![会社体])" for j in OFFICE_JOINERS))))
+# after an office, a clause framing its work by another's ("县水利局根据县河长办牵头制定的方案负责实施", "依据…批复的计划",
+# "县水利局根据县河长办方案负责实施"): up to the office's own role, a 牵头 inside it naming another's work (before 的)
+FRAMED_ASIDE_RE = re.compile(rf"(?<=[{OFFICE_END}])\s*(?:{'|'.join(FRAMING_WORDS)})[^、，,；;。.\n]*?"
+                             rf"(?={MANNERS}(?:{ROLES})(?!{IN_NAME}){NOT_OWN_ROLE})")
 EXCEPTION_BRACKET_RE = re.compile(r"\s*[（(](?:[^（）()]*(?:除外|以外)|(?:不含|不包括)[^（）()]*|除[^（）()]*外)[）)]")
 
 
 def _without_others_work(cell: str) -> str:
     """A bracket that leaves out work another office leads ("（市发改委牵头的项目除外）", "（不含市发改委牵头项目）"): no
-    list of roles; a bracket that leaves out a place ("各区政府（不含大鹏新区）") stays, the unit's scope."""
-    return EXCEPTION_BRACKET_RE.sub(lambda m: "" if ROLE_WORD_RE.search(m[0]) else m[0], cell)
+    list of roles; a bracket that leaves out a place ("各区政府（不含大鹏新区）") stays, the unit's scope. A clause framing an
+    office's work by another's (FRAMED_ASIDE_RE) goes too: "县水利局根据县河长办牵头制定的方案负责实施" is 县水利局负责实施."""
+    return FRAMED_ASIDE_RE.sub("", EXCEPTION_BRACKET_RE.sub(lambda m: "" if ROLE_WORD_RE.search(m[0]) else m[0], cell))
 
 
 CLOSING_GROUP_RE = re.compile(r"\s*等\s*(?:相关|有关|其他|其它)?(?:部门|单位)$")  # "…、市医保局等部门配合"
@@ -274,6 +294,16 @@ def _role_phrases(cell: str) -> list[tuple[int, int, str, bool]]:
     return phrases
 
 
+def helper_offices(cell: str) -> set[str]:
+    """The offices a helper's role closes ("县财政局、县审计局配合", "A牵头，B配合"): units that never lead."""
+    cell, found, at = _without_others_work(cell), set(), 0
+    for start, end, role, leading in _role_phrases(cell):
+        if role in HELPER_ROLE_WORDS and not leading:
+            found.update(_role_offices(cell[at:start]) or [])
+        at = end
+    return found
+
+
 def role_lists(cell: str) -> tuple[list[str], list[str]] | None:
     """role_read's offices where one of them leads."""
     return listed if (listed := role_read(cell)) and listed[0] else None
@@ -284,7 +314,7 @@ def role_read(cell: str) -> tuple[list[str], list[str]] | None:
     "市住建局牵头、市水利局配合", "市教育局、市住建局按职责分工分别负责"): (the leads, the others). 牵头 leads, wherever
     it stands; 负责 leads only where the cell names no 牵头 and no office leads before it ("A牵头，B、C分别负责", "A负责，
     B牵头"); 配合 and the like, and a last list with no role, help. None unless every list is offices' names."""
-    cell = ROLE_BRACKET_RE.sub(_role_bracket, _without_others_work(cell))
+    cell = ROLE_BRACKET_RE.sub(_role_bracket, ROLE_SCOPE_RE.sub(r"\2\1", _without_others_work(cell)))
     leads: list[str] = []
     others: list[str] = []
     at = 0
@@ -304,6 +334,9 @@ def role_read(cell: str) -> tuple[list[str], list[str]] | None:
     return leads, others
 
 
+SCOPE_RE = re.compile(r"(?:不?含|不?包括|包含)[^（）()]+")  # "（含各区）", "（不含高新区）": where the unit's work reaches
+# a scope bracket after the role ("市民政局牵头（含各区）") is the office's, as before it ("市民政局（含各区）牵头")
+ROLE_SCOPE_RE = re.compile(rf"({MANNERS}(?:{ROLES}))\s*([（(]{SCOPE_RE.pattern}[）)])")
 ROLE_ONLY_RE = re.compile(rf"{MANNERS}(?:{ROLES})(?:{FOLLOWERS})*")
 
 
@@ -312,8 +345,10 @@ ROLE_BRACKET_MARK_RE = re.compile(rf"\s*[（(]\s*(?:{ROLES})\s*(?:单位|部门)
 
 def _without_role(name: str) -> str:
     """"市城管局分别牵头", "市医保局分别配合", "市自然资源局（配合）": an office's name and only its role after it is the
-    office; a sentence ("县住建局负责项目建设，…") stays as printed here (role_read reads it)."""
-    if _ends_like_unit(office := ROLE_BRACKET_MARK_RE.sub("", name)) and office != name:
+    office; so is a person's ("张三（负责）": 张三, doubted as a person, named_person); a sentence ("县住建局负责项目建设，
+    …") stays as printed here (role_read reads it)."""
+    office = ROLE_BRACKET_MARK_RE.sub("", name)
+    if office != name and (_ends_like_unit(office) or named_person(office)):
         return office
     m = ROLE_PHRASE_RE.search(name)
     office = name[:m.start()].strip() if m else ""
@@ -339,13 +374,19 @@ def roles_in(cell: str) -> tuple[str, str] | None:
     if any(ROLE_MARK_RE.search(u) for u in units):
         return "、".join(ROLE_MARK_RE.sub("", u) for u in units if ROLE_MARK_RE.search(u)), \
             "、".join(u for u in units if not ROLE_MARK_RE.search(u))
+    if units and RESPONSIBLE_MARK_RE.search(units[0]):  # "街道（负责）", "王芳（负责），县住建局（配合）": the first leads
+        return RESPONSIBLE_MARK_RE.sub("", units[0]), "、".join(units[1:])
     if m := ROLE_WORDS_RE.fullmatch(text):
         return re.sub(rf"^{FRAMING_RE}", "", m["lead"].strip()), m["others"].strip()  # "由市人社局牵头，…"
+    if (m := JOINED_LEAD_RE.fullmatch(text)) and (names := _role_offices(m["others"])):
+        return m["lead"], "、".join(names)  # "县住建局协调县自然资源局、县林业局实施": the office that joins the others leads
     if m := LONE_LEAD_RE.fullmatch(text):
         return m["name"], ""  # "市城市更新工作专班牵头", "张三同志牵头": whoever it names leads, by the role's word
     return role_sentences(text)
 
 
+JOINED_LEAD_RE = re.compile(rf"{FRAMING_RE}(?P<lead>[^、，,；;。\s（）()]{{2,}}?[{OFFICE_END}])\s*"
+                            rf"(?:{'|'.join(ROLE_JOINERS)}|{JOINING_ROLE})(?P<others>[^，,；;。\n]+?)\s*[。.]?")
 LONE_LEAD_RE = re.compile(rf"{FRAMING_RE}(?P<name>[^、，,；;。\s（）()]{{2,}}?)\s*{MANNERS}"
                           rf"(?:{LEADING})(?:{FOLLOWERS})*\s*[。.]?")
 
@@ -366,8 +407,14 @@ def a_person(name: str) -> bool:
         and not re.match(POST_SERVICE, m["after"] or "")
 
 
+def named_person(name: str) -> bool:
+    """A person or a post where a unit is expected (a_person), or a person's short name alone ("张三", left of a role
+    bracket): two or three characters, none of them a place's or an office's (UNITISH), not ending like an office."""
+    return a_person(name) or (person(name, False) and not _ends_like_unit(name))
+
+
 ROLE_SENTENCE_RE = re.compile(rf"^\s*{FRAMING_RE}(?P<unit>[^，,；;。、\s]{{1,20}}?(?:[{OFFICE_END}]|{'|'.join(UNITS_END)}))\s*"
-                              rf"(?P<role>牵头|负责|配合|参与|协助|协办){NOT_OWN_ROLE}")
+                              rf"(?P<role>{ROLES}){NOT_OWN_ROLE}")
 
 
 def role_sentences(cell: str) -> tuple[str, str] | None:
@@ -378,14 +425,18 @@ def role_sentences(cell: str) -> tuple[str, str] | None:
     said = [m for c in clauses if (m := ROLE_SENTENCE_RE.match(c))]
     if not clauses or len(said) < len(clauses) or not any(m["role"] in LEAD_ROLES for m in said):
         return None
-    leading = [m for m in said if m["role"] == "牵头"] or [next(m for m in said if m["role"] in LEAD_ROLES)]
+    leading = [m for m in said if m["role"] in LEAD_ROLE_WORDS] or [next(m for m in said if m["role"] in LEAD_ROLES)]
     others = [m["unit"] for m in said if m not in leading]
     return "、".join(m["unit"] for m in leading), "、".join(dict.fromkeys(others))
 
 
-def scoped(unit: str) -> tuple[str, str]:
+def scoped(unit: str, scopes_only: bool = False) -> tuple[str, str]:
+    """A unit and the bracket after it (the scope it is named for, among several leads); `scopes_only`: only a bracket
+    that is a scope ("市民政局（含各区）"): another ("市住建局（市城管局）", its other name) stays in the name."""
     m = re.match(r"^(.+?)\s*[（(]([^（）()]+)[）)]\s*$", unit)
-    return (m[1].strip(), m[2].strip()) if m else (unit.strip(), "")
+    if not m or scopes_only and not SCOPE_RE.fullmatch(m[2].strip()):
+        return unit.strip(), ""
+    return m[1].strip(), m[2].strip()
 
 
 # "市民政局等": the unit, and others the cell does not name

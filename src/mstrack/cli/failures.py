@@ -1,0 +1,160 @@
+"""How a run's failures are said: the one place where the library's errors become messages (errors_as_messages:
+an InputError as it is, a database error in one line, a usage error of Click's in the run's language, exit 2 all),
+and a stdout or stderr that could not be written (OutputFailed, said by app.run in one line and an exit code).
+app.py wraps every command in errors_as_messages and ends every run in run(); this module imports no other of cli/
+but common and (when a usage error is said in Chinese) usage."""
+
+import contextlib
+import errno
+import re
+import sys
+
+import typer
+
+from mstrack.cli.common import echo, fail, say, words
+
+OUTPUT_ERRORS = {errno.EPIPE, errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EIO}
+"""The errors of a write to a terminal, pipe or file that failed: a closed pipe, a full disk, a size limit."""
+
+BROKEN_PIPE_EXIT = 141
+"""Exit code when the reader of a pipe went away (`mstrack status | head -1`): 128 + SIGPIPE, what a shell
+reports for the tools a broken pipe stops, so that `set -o pipefail` scripts see mstrack as they see grep."""
+
+
+class OutputFailed(Exception):
+    """stdout or stderr could not be written: `run()` says it in one line, without a traceback."""
+
+    def __init__(self, error: OSError):
+        super().__init__(error)
+        self.error = error
+
+
+@contextlib.contextmanager
+def errors_as_messages():
+    """The one place where the library's errors become messages: an InputError is said as it is, a database
+    error as one line, a usage error of Click's in the run's language (exit 2 all); a failed stdout or stderr
+    becomes OutputFailed, said by run(). Files
+    an option names are checked where they are written (common.write_output)."""
+    try:
+        with usage_errors_said(), outputs_said():
+            yield
+    except KeyboardInterrupt:  # Ctrl-C: writes roll back and outputs stay whole; Typer alone exits 130 saying nothing
+        say("mstrack: interrupted: nothing of what this command was writing was kept", err=True)
+        raise typer.Exit(130) from None
+    except Exception as error:
+        from mstrack.errors import InputError
+
+        if isinstance(error, InputError):
+            raise fail(error) from None
+        if _is_database_error(error):
+            raise _database_failure(error) from None
+        raise
+
+
+@contextlib.contextmanager
+def outputs_said():
+    """A failed stdout or stderr becomes OutputFailed, said by run(), and not Click's silent exit 1 for a closed
+    pipe: part of errors_as_messages, and around the root's own parsing, where its --help, --version and
+    completion script are printed before any command runs."""
+    try:
+        yield
+    except OSError as error:
+        if error.errno in OUTPUT_ERRORS:
+            raise OutputFailed(error) from None
+        raise
+
+
+@contextlib.contextmanager
+def usage_errors_said():
+    """Click's usage errors (no such option, a bad value …) in the run's language: in English as Click says
+    them, in Chinese by _usage_failure. Part of errors_as_messages; also around the root's own parsing, which
+    runs before any command."""
+    try:
+        yield
+    except Exception as error:
+        if isinstance(error, typer.BadParameter) and error.message.startswith("Value error, "):
+            error.message = error.message.removeprefix("Value error, ")  # pydantic's prefix, through Typer
+        _say_how_to_give_a_negative_number(error)
+        if _is_usage_error(error) and words().lang != "en":
+            raise _usage_failure(error) from None
+        raise
+
+
+def _say_how_to_give_a_negative_number(error: BaseException) -> None:
+    """`mstrack log REF -5`: Click reads -5 as an option ("No such option: -5"); the message says to write --
+    before the arguments, the way Click (and POSIX) takes a value that starts with a dash."""
+    exceptions = sys.modules[typer.BadParameter.__module__]
+    if not isinstance(error, exceptions.NoSuchOption) or not re.match(r"-\.?\d", error.option_name or ""):
+        return
+    from mstrack.errors import Message
+
+    usage = error.ctx.get_usage().removeprefix("Usage: ") if error.ctx is not None else "mstrack [OPTIONS] ARGUMENTS"
+    example = usage.replace(" [OPTIONS] ", " [OPTIONS] -- ", 1)  # "mstrack log [OPTIONS] -- REF [VALUE]"
+    error.message = Message("No such option: {option}; a negative number is read as an option: write -- before "
+                            "the arguments ({example})", option=error.option_name, example=example)
+    error.possibilities = None
+
+
+def _is_usage_error(error: BaseException) -> bool:
+    """Click's usage errors (Typer's own Click since 0.2x, or Click itself), but for the help shown where a
+    group is given no command: that is help, in the run's language already."""
+    exceptions = sys.modules[typer.BadParameter.__module__]
+    return isinstance(error, exceptions.UsageError) and not isinstance(
+        error, getattr(exceptions, "NoArgsIsHelpError", ()))
+
+
+def _usage_failure(error) -> typer.Exit:
+    """A usage error in the run's language (cli/usage.py), laid out as Click lays it out, with its exit code."""
+    from mstrack.cli.usage import usage_error_lines
+
+    said = words()
+    echo("\n".join(said.message(line) for line in usage_error_lines(error)), err=True)
+    return typer.Exit(error.exit_code)
+
+
+def _database_failure(error: Exception) -> typer.Exit:
+    """The driver's first line; a user who may only read is told what still works."""
+    reason = str(getattr(error, "orig", None) or error).splitlines()[0]
+    if "permission denied" in reason.lower() or "read-only" in reason.lower() or "readonly" in reason.lower():
+        return fail("database: this user may only read here ({reason}); status, show, units and report "
+                    "work, writes need a user with write access", reason=reason)
+    return fail("database: {reason}", reason=reason)
+
+
+def _is_database_error(error: BaseException) -> bool:
+    """sqlite3's, SQLAlchemy's and psycopg's errors, the last two checked only where those were loaded
+    (nothing else raises them)."""
+    if "sqlite3" in sys.modules and isinstance(error, sys.modules["sqlite3"].Error):
+        return True
+    if "sqlalchemy" in sys.modules:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        if isinstance(error, SQLAlchemyError):
+            return True
+    if sys.modules.get("psycopg") is not None:  # loaded (None: its import failed or was blocked)
+        return isinstance(error, sys.modules["psycopg"].Error)
+    return False
+
+
+def output_failed(error: OSError) -> int:
+    """One line on stderr (if it can still be written) and the exit code: BROKEN_PIPE_EXIT for a closed pipe,
+    2 for a full disk or a size limit (as a --output file that cannot be written). stdout and stderr are
+    pointed at /dev/null so that Python's last flush at exit does not fail again."""
+    import os
+
+    from mstrack.domain.reasons import os_reason
+    from mstrack.errors import Message
+
+    line = words().message(Message("mstrack: error: {message}", message=Message(
+        "cannot write the output: {reason}", reason=os_reason(error))))
+    try:
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    null = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            os.dup2(null, stream.fileno())
+    os.close(null)
+    return BROKEN_PIPE_EXIT if error.errno == errno.EPIPE else 2

@@ -1,0 +1,82 @@
+"""The labelled paragraphs of a list of tasks ("责任单位：区财政局", "主要内容：…", "联系人：…") and the labels on an
+item's own line: which column a label names, and what is no part of the task (headerless.py)."""
+
+from __future__ import annotations
+
+import re
+
+from mstrack.sources.table.column_roles import MONEY_HEADER_RE
+from mstrack.sources.table.columns import column_kind
+
+PHONE_RE = re.compile(r"(?<!\d)1\d{10}(?!\d)|\d{3,4}-\d{7,8}")  # a contact, not a task
+
+# a labelled paragraph that is no part of the task: a contact, or a field of the page itself
+ASIDE_LABEL_RE = re.compile(r"联系|电话|手机|邮箱|传真|来源|发布|日期|时间|作者|编辑|审核|浏览|点击|字号|打印")
+
+
+def note_label(text: str) -> tuple[str, str] | None:
+    """A labelled paragraph that names no column of the item above: its content ("主要内容：…", "目标：…"), (label,
+    value), read as the item's content; a contact ("联系人：…") or the page's own field ("来源：…") is no part of it:
+    ("", the paragraph). None for a paragraph with no label."""
+    if not (m := LABEL_RE.match(text)):
+        return None
+    return ("", text) if _aside(m[1], m[2]) else (m[1], m[2].strip())
+
+
+def _aside(label: str, value: str) -> bool:
+    """A contact or the page's own field; a sum's label ("资金来源", "总投资") names a table's money column, no page's."""
+    return bool(ASIDE_LABEL_RE.search(label) and not MONEY_HEADER_RE.search(label) or PHONE_RE.search(value)) \
+        or label_kind(label) == "leader"
+
+
+def context_label(text: str) -> tuple[str, str] | None:
+    """A labelled paragraph whose label names no kind of column (columns.column_kind) and is no aside: the item's
+    context ("建设地点：城东街道。", "总投资：1500万元。", "资金来源：…"), (label, value), a column of its own named by
+    its label, so that it reads as that column does in a table: a sum under 总投资 a target of that name, a place or a
+    source of funds nothing. Content ("建设规模：…", "主要内容：…") names the task column: note_label's."""
+    m = LABEL_RE.match(text)
+    if not m or label_kind(m[1]) or _aside(m[1], m[2]):
+        return None
+    return m[1], m[2].strip().rstrip("。；;，, ")
+
+
+LABEL_RE = re.compile(r"^([^，。,；;：:\s\d]{2,8})\s*[：:]\s*(\S.*)$", re.S)  # "责任单位：区财政局", "完成时限：2024年底"
+LABEL_KINDS = {"lead", "units", "deadline"}  # the labels that name a column of the item above: who does it, by when
+
+
+def label_kind(label: str) -> str:
+    """The column a paragraph's label names ("责任单位" → units): the kind does not depend on the year, which
+    column_kind needs only to date a period's or a schedule's column ("一季度"), never one of LABEL_KINDS."""
+    return column_kind(label, 2000).kind
+
+
+OWN_LABEL_RE = re.compile(r"(?<=[。；;，,\s])\s*([^，。,；;：:\s\d（）()]{2,8})\s*[：:]")  # "…3所。责任单位：区教育局" on the item's line
+
+
+def own_labels(text: str) -> tuple[str, dict[str, str]]:
+    """An item's sentence and the labels printed after it on its own line ("新建幼儿园3所。责任单位：区教育局；完成时限：
+    2024年底"): (words, {label: value}), the labels from the first that names a column (column_label's kinds) on; a label
+    naming no column ("联系人：") only ends the value before it."""
+    found = [m for m in OWN_LABEL_RE.finditer(text) if not _open_bracket(text[:m.start()])]  # "（牵头单位：…；配合单位：…）": units.py's
+    first = next((k for k, m in enumerate(found) if label_kind(m[1]) in LABEL_KINDS), None)
+    words = text[:found[first].start()].rstrip("，,；;。 ") if first is not None else ""
+    if not words:
+        return text, {}
+    labels: dict[str, str] = {}
+    for k, m in enumerate(found[first:], first):
+        value = text[m.end():found[k + 1].start() if k + 1 < len(found) else len(text)].strip(" ；;，,。")
+        if value and label_kind(m[1]) in LABEL_KINDS:
+            labels.setdefault(m[1], value)
+    return words, labels
+
+
+def _open_bracket(text: str) -> bool:
+    """Whether a bracket is still open at the end of the text."""
+    return len(re.findall(r"[（(]", text)) > len(re.findall(r"[）)]", text))
+
+
+def column_label(text: str) -> tuple[str, str] | None:
+    """A paragraph that is a column's label and its value, printed under the item it belongs to ("责任单位：区财政局"):
+    (label, value). Only labels that name who does the work or by when (columns.column_kind)."""
+    m = LABEL_RE.match(text)
+    return (m[1], m[2].strip()) if m and label_kind(m[1]) in LABEL_KINDS else None
