@@ -888,6 +888,73 @@ TABLES: dict[str, dict] = {
         # the part heading over the table's width
         "merges": [(1, 0, 1, 2)],
     },
+    "chuxiong-2021-fangan.docx": {
+        # held out (fourteenth set, helper a): a prefecture's plan for its 8 民生工程 and 10 惠民实事 (楚雄州, Yunnan),
+        # numbered on four levels under its part heading ("一、" "(一)" "1." "(1)") down to the item "①text。(牵头部门:…;
+        # 责任单位:…)"; the bracketed labels are the columns here (as wuhan-2018's and xuancheng-2024's inline labels),
+        # the four heading lines rows merged over the table's width, the notice and the plan's preamble paragraphs
+        # above the table (SOURCES.md)
+        "title": "楚雄州人民政府办公室关于印发楚雄州2021年8项民生工程和10件惠民实事工作方案的通知",
+        "before": ["楚雄州人民政府办公室关于印发楚雄州2021年8项民生工程和10件惠民实事工作方案的通知",
+                   "各县市人民政府,州直有关部门,楚雄高新区管委会:",
+                   "《楚雄州2021年8项民生工程和10件惠民实事工作方案》已经州人民政府同意,现印发给你们,请认真遵照实施。",
+                   "2021年2月4日",
+                   "(此件公开发布)",
+                   "楚雄州2021年8项民生工程和10件惠民实事工作方案",
+                   "为认真贯彻落实党的十九大、十九届二中、三中、四中、五中全会,省委十届十一次全会,州委九届九次全会 会议精神,"
+                   "坚持以人民为中心的发展思想,扎实推进“810”民生工作,精心办好民生实事,推进公共服务领域补短板、强弱项、"
+                   "提质量,让改革发展成果更多更公平惠及全体人民,不断增强人民群众获得感和幸福感,特制定8项民生工程和10件"
+                   "惠民实事工作方案。"],
+        "header": ["", "牵头部门", "责任单位"],
+        "rows": [
+            ["一、工作任务", None, None],
+            ["(一)实施8项民生工程", None, None],
+            ["1.城乡居民增收工程", None, None],
+            ["(1)增加城镇居民收入", None, None],
+            ["①以就业促增收,增加城镇居民工资性收入。全面落实就业优先政策,稳定就业岗位,加大就业帮扶,提供全方位公共"
+             "就业服务,帮助就业困难人员实现就业1.39万人、就业困难人员实现就业0.78万人。", "州人力资源和社会保障局",
+             "州就业工作领导小组各成员单位,10县市人民政府"],
+        ],
+        # the four heading lines, each over the table's width
+        "merges": [(1, 0, 1, 2), (2, 0, 2, 2), (3, 0, 3, 2), (4, 0, 4, 2)],
+    },
+    "jinhua-2018-fenjie.xlsx": {
+        # held out (fourteenth set, helper a): a city's breakdown of its work report (金华市, Zhejiang), a mayor's heading
+        # "一、尹学群市长牵头的重点工作" over items "N.text" each followed by two labelled lines (牵头单位:… / 配合单位:…); the
+        # labels are the columns here (as lishui-2023), the heading a row merged over the table's width; a workbook holds
+        # the breakdown's title only, not the notice above it (SOURCES.md)
+        "title": "2018年政府工作报告重点工作责任分解",
+        "header": ["", "牵头单位", "配合单位"],
+        "rows": [
+            ["一、尹学群市长牵头的重点工作", None, None],
+            ["1.全面完成2018年全市经济社会发展预期目标。其中,地区生产总值增长7%左右,城乡居民收入、财政收入增长与经济增长"
+             "同步,全员劳动生产率稳步提高,节能减排降碳完成省定任务,争取更高质量、更高效益、更好结果。", "市发改委",
+             "市农办、市经信委、市科技局、市财政(地税)局、市人力社保局、市建设局、市农业局、市商务局、市环保局"],
+        ],
+        # the mayor's heading over the table's width
+        "merges": [(1, 0, 1, 2)],
+    },
+    "fuyang-2019-fenjie.docx": {
+        # held out (fourteenth set, helper a): a city's breakdown of its key work (阜阳市, Anhui), each item "N.text" followed
+        # by three labelled lines (牵头负责领导:… / 牵头责任单位:… / 协同责任单位:…, each ending "。"); the labels are the
+        # columns here (as chuzhou-2020's lines would be), the part heading a row merged over the table's width, the
+        # notice's lines paragraphs above the table (SOURCES.md)
+        "title": "阜阳市人民政府关于2019年重点工作及责任分解的通知",
+        "before": ["阜阳市人民政府关于2019年重点工作及责任分解的通知",
+                   "各县、市、区人民政府,阜阳经开区、阜合现代产业园区管委会,市政府各部门、各直属机构:",
+                   "2019年是中华人民共和国成立70周年,是全面建成小康社会关键之年,做好全年工作意义重大。根据《安徽省人民政府关于"
+                   "2019年重点工作及责任分解的通知》(皖政〔2019〕9号)、市《政府工作报告》提出的目标任务,市政府确定了10个方面"
+                   "44项重点工作,由孙正东同志负总责,同时明确了各项工作的牵头负责领导、牵头责任单位和协同责任单位。现将2019年"
+                   "重点工作及责任分解印发给你们,请认真组织落实。"],
+        "header": ["", "牵头负责领导", "牵头责任单位", "协同责任单位"],
+        "rows": [
+            ["一、确保完成全年主要预期目标", None, None, None],
+            ["1.全市生产总值增长8.5%。", "市政府常务副市长。", "市发展改革委。", "市政府各部门、各直属机构。"],
+            ["2.财政收入与经济增长同步。", "市政府常务副市长。", "市财政局。", "市税务局、人行阜阳中心支行等。"],
+        ],
+        # the part heading over the table's width
+        "merges": [(1, 0, 1, 3)],
+    },
 }
 
 
