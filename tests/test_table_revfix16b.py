@@ -46,7 +46,8 @@ def test_requirement_is_the_sentence_form():
     assert not requirement("建设督查平台1个")
 
 
-@pytest.mark.parametrize("fifth", ["五、开展督查员培训150人次。（县人社局）", "五、开展技能培训。县人社局6月底前组织培训150人次。"])
+@pytest.mark.parametrize("fifth", ["五、开展督查员培训150人次。（县人社局）", "五、开展技能培训。县人社局6月底前组织培训150人次。",
+                                   "五、开展督查培训。县人社局6月底前组织督查员培训150人次。"])
 def test_an_item_after_a_closing_section_is_kept(tmp_path, fifth):
     """考核/督查 in the closing points and in the item's object; or no office: "五、…" is numbered on among the items."""
     conversion = _convert(tmp_path, [

@@ -25,11 +25,11 @@ def requirement(words: str) -> bool:
     its subject ("要…", "各乡镇要…", "加强督查", "县政府办通报…"), or that names one (督查, 考核 …) and sets no figure
     ("县督查室12月底前完成考核"). With a figure and a measure word the word is the work's object: "开展考核员培训200人次",
     "建设督查平台1个"."""
+    figure = any(mention.unit for mention in find_mentions(words))  # the item's: "开展考核培训。…培训200人次"
     for sentence in re.split(r"[。；;！!]", NUMBERING_RE.sub("", words.strip())):
         for m in REQUIREMENT_RE.finditer(sentence):
             subject = VERB_BEFORE_RE.sub("", sentence[:m.start()].strip())
-            if not subject or subject.startswith("各") and len(subject) <= 12 or office_list(subject) \
-                    or not any(mention.unit for mention in find_mentions(sentence)):
+            if not subject or subject.startswith("各") and len(subject) <= 12 or office_list(subject) or not figure:
                 return True
     return False
 
