@@ -17,6 +17,7 @@ from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.schedule import Block, dated_clauses, dated_completions, parse_deadline, split_schedule
 from mstrack.sources.table.units import (
+    content_leads,
     helper_offices,
     joined_names,
     leaders_in,
@@ -24,6 +25,7 @@ from mstrack.sources.table.units import (
     roles_in,
     scoped,
     split_groups,
+    split_units,
     unit_names,
     units_in_groups,
     without_closing_others,
@@ -314,6 +316,8 @@ def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherite
     elif roles := roles_in(lead_cell):  # "县教育局（牵头）" in the lead column
         lead_cell, units_cell = roles[0], "、".join(u for u in (roles[1], units_cell) if u)
     content, deadline_text, deadline = _read_task_cells(task, row, layout, year)
+    if not lead_cell and "lead" in layout.by_kind and (named := content_leads(content)):  # "县应急局牵头，…配合开展…":
+        lead_cell, units_cell = "、".join(named[0]), "、".join(unique((*named[1], *split_units(units_cell))))  # before any lead above
     amount, measure = layout.cell(row, "amount"), layout.cell(row, "measure")
     if not amount:  # a 目标任务 cell with a bare number: the target, in no unit printed
         amount = next((text for _, text in layout.texts(row, "content") if BARE_RE.match(text)), "")
