@@ -28,3 +28,18 @@ def test_a_lead_named_in_the_content_beside_named_units(tmp_path):
 def test_a_content_that_mentions_an_office_changes_nothing(tmp_path):
     """No role word: the blank is read as before (the lead above carried down)."""
     assert _lines(tmp_path, "配合县应急局开展隐患排查") == _lines(tmp_path, "开展隐患排查") == [(["县政府督查室"], [])]
+
+
+def _leads(tmp_path, lead: str, units: str = "") -> list[tuple[list[str], list[str]]]:
+    conversion = convert_written(tmp_path, "plan.csv", HEAD + f"1,老旧小区,改造老旧小区10个,{lead},{units},2024年12月底\n")
+    return [(line.lead_units, line.units) for line in conversion.programme.tasks[0].lines]
+
+
+def test_leads_typed_with_a_space_are_one_list(tmp_path):
+    """"县住建局 县交通局" as "县住建局、县交通局": one line, its figure counted once (was one line each)."""
+    assert _leads(tmp_path, "县住建局 县交通局", "县财政局") == [(["县住建局", "县交通局"], ["县财政局"])]
+
+
+def test_space_separated_groups_with_their_own_scope_or_units_stay_groups(tmp_path):
+    assert len(_leads(tmp_path, "县住建局（节能保暖工程） 县住建局（老旧小区改造）")) == 2
+    assert _leads(tmp_path, "县住建局 县交通局", "县财政局 县审计局") == [(["县住建局"], ["县财政局"]), (["县交通局"], ["县审计局"])]

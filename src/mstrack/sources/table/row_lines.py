@@ -222,6 +222,8 @@ def _unit_groups(lead_cell: str, units_cell: str, previous: RawLine | None,
         lead_groups = [[scoped(u, scopes_only=len(groups) == 1) for u in unit_names(g)] for g in groups]
         lead_groups = [g for g in lead_groups if g]
         unit_groups = units_in_groups(split_groups(units_cell) if units_cell else [])
+        if len(lead_groups) > 1 and len(unit_groups) != len(lead_groups) and not any(s for g in lead_groups for _, s in g):
+            lead_groups = [[u for g in lead_groups for u in g]]  # "县住建局 县交通局": a list typed with spaces, as 、 joins
     if not lead_groups:
         units = [u for g in unit_groups for u in g]
         together = lead_column and not lead_cell and units  # a 牵头 column left blank: those named lead
