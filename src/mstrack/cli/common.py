@@ -9,6 +9,7 @@ import errno
 import os
 import re
 import sys
+import weakref
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -400,7 +401,9 @@ def bulk():
 
 
 _kept: list | None = None  # a list only in the `mstrack` script's process (run): see keep_until_exit
-_stores: list = []
+_stores: weakref.WeakSet = weakref.WeakSet()
+"""The stores a command opened, while it holds them: a store it let go was closed then, as before quick exits (held
+here for good, a write's pooled connection outlived the command and SQLite's -wal and -shm files were left behind)."""
 
 
 def allow_quick_exit() -> None:
@@ -433,7 +436,7 @@ def quick_exit(code) -> None:
 
     if not _kept or not (code is None or type(code) is int) or threading.active_count() > 1:
         return
-    if not all([store.close() for store in _stores]):
+    if not all([store.close() for store in list(_stores)]):
         return
     flush_output()
     import atexit
@@ -452,7 +455,7 @@ def open_store(ctx: typer.Context, write: bool, old_schema: bool = False):
     db = ctx.obj.get("db") if ctx.obj else None
     store = Store(resolve_db_url(db))
     if _kept is not None:  # closed before a quick exit
-        _stores.append(store)
+        _stores.add(store)
     try:
         store.require_schema(write=write)
     except OldSchema as old:
