@@ -24,14 +24,14 @@ def _read(programme) -> dict[str, tuple[list[str], list[str], list[tuple[str, fl
 # --- 1. a labelled paragraph of context: read as its column in a table ---------------------------------------------------
 
 def test_a_place_is_no_indicator_and_an_investment_is_named_so(tmp_path):
-    """建设地点 names no column a table reads (a place is context); 总投资 is a money column, a target named 总投资."""
+    """建设地点 names no column of work (a place is context, kept in the note); 总投资 is a money column, a target."""
     programme = _convert(tmp_path, [
         "1.学前教育提升工程", "建设内容：新建幼儿园3所。", "建设地点：城东街道。", "总投资：1500万元。", "责任单位：区教育局",
         "2.老旧小区改造工程", "主要内容：改造老旧小区10个。", "责任单位：区住建局",
         "3.养老服务工程", "工作目标：新建养老服务中心2个。", "责任单位：区民政局"]).programme
     indicators = _read(programme)["1"][2]
     assert indicators == [("新建幼儿园", 3), ("总投资", 15000000)]
-    assert "城东街道" not in str(programme.tasks[0].note)
+    assert "建设地点：城东街道" in str(programme.tasks[0].note)  # no indicator, but a trace in the note (review15)
 
 
 def test_a_source_of_funds_neither_ends_the_list_nor_drops_its_item(tmp_path):

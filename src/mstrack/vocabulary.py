@@ -107,6 +107,12 @@ CLOSING_SECTIONS = (r"组织领导|组织保障|保障措施|工作要求|有关
                     r"责任落实|落实责任|压实责任|资金保障|要素保障")
 """A programme's closing section after its items ("五、加强组织领导", "六、工作要求", "保障措施"): with no figure, office or
 deadline of its own, it ends the list of tasks."""
+CONTEXT_HEADERS = r"地点|位置|地址|选址|资金来源|资金渠道|资金筹措|筹资方式"
+"""A column (or a list item's labelled paragraph) of context a task is done in, no work of it ("建设地点", "资金来源"):
+kept in the task's note as "label：value" (sources/table/row_lines.py), unless the column is read as a target."""
+REQUIREMENT_SENTENCE = r"(?<![重主需必只])要(?![求素点闻])|督查|督导|考核|考评|通报"
+"""A requirement on the offices under a closing section ("各乡镇要于每月5日前报送进展", "县督查室12月底前完成考核"): dated
+or staffed, still no work of the programme, so the section stays closing (sources/table/list_sections.py)."""
 
 # --- the words that say who does a task (sources/table/units.py) --------------------------------------------
 
@@ -142,9 +148,13 @@ FRAMING_WORDS = ("按照", "根据", "依据", "参照")
 CONTINUING_RE = rf"(?:配合|协助|{'|'.join(FRAMING_WORDS)})"
 """Opens a clause with no office of its own ("市住建局负责，配合市发改委牵头的专项行动", "…，按照市住建局牵头制定的方案
 实施"): the office before goes on; the office it names there does other work (that 牵头 is no role of the cell)."""
-ROLE_FOLLOWERS = ("负责", "落实", "实施", "推进")
-"""A verb after the role that goes on with it ("分别牵头负责养老和托育", "分别牵头落实"): the role phrase goes on to the
-next stop, and the work it names is no office; closing a list opened by a joiner ("会同A、B推进"), the list's role."""
+ROLE_FOLLOWERS = ("负责", "落实", "实施", "推进", "开展", "完成")
+"""A verb of doing after the role that goes on with it ("分别牵头负责养老和托育", "分别牵头落实"): the role phrase goes on to
+the next stop, and the work it names is no office; closing a list opened by a joiner ("会同A、B推进", "A协调B、C开展"),
+the list's role. One list for every such verb."""
+LEADING_MANNERS = ("统筹",)
+"""A manner that alone closes its office's clause ("县乡村振兴局统筹，各乡镇实施"): the office leads, as 牵头 would say;
+before a role ("统筹协调") it stays that role's manner."""
 
 # --- the words of a unit's report (sources/progress.py, store/log.py, sources/table/cells.py) ------------------
 

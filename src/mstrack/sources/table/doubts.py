@@ -10,12 +10,12 @@ from mstrack.errors import Message
 from mstrack.model import Line, Task
 from mstrack.sources.rows import clip
 from mstrack.sources.table.figures import Unit, names_start
-from mstrack.sources.table.likeness import PART_OF_WHOLE_RE, similarity
+from mstrack.sources.table.likeness import PART_OF_WHOLE_RE, opens_with_date, similarity
 from mstrack.sources.table.mentions import find_mentions, stated
 from mstrack.sources.table.numbers import exact_sum, unit_key
 from mstrack.sources.table.raw import RawLine, RawTask
-from mstrack.sources.table.schedule import month_digits
-from mstrack.sources.table.series import bare_step, beyond_target, each_period, is_level, per_period_amount
+from mstrack.sources.table.schedule import month_digits, without_date
+from mstrack.sources.table.series import LEVEL_UNITS, Series, bare_step, beyond_target, each_period, is_level, per_period_amount
 from mstrack.sources.table.units import named_person
 
 
@@ -144,6 +144,8 @@ def _unfit_doubts(raw: RawTask, task: Task, units: list[Unit], column: str) -> l
             else:
                 continue
             found.append(Doubt(row=raw.row.number, column=column, at=task, key="title", why=why))
+        found += [Doubt(row=raw.row.number, column=column, at=task, key="title", why=why)
+                  for why in map(_additions_on_stock, unit.series) if why is not None]
         for one in unit.series:
             values = [point[2].value for point in one.points]
             rising = len(values) > 1 and all(b > a for a, b in zip(values, values[1:], strict=False))
@@ -162,6 +164,24 @@ def _unfit_doubts(raw: RawTask, task: Task, units: list[Unit], column: str) -> l
                 "“{name}”: steps read as running totals ({totals}); they may be amounts per period ({sum} in all)",
                 name=one.statement.name, totals=", ".join(str(v) for v in values), sum=total)))
     return found
+
+
+ADDED_RE = re.compile(r"新增|新建")  # a step that adds to a count, not the count reached
+
+
+def _additions_on_stock(one: Series) -> Message | None:
+    """"累计建成充电桩500个，6月底前新增100个", "养老床位总数达到800张，6月底前新增200张": steps that say 新增 beside a
+    year's figure of the stock reached (累计, 达到) are read as how far the stock is; they may be additions to it."""
+    target = one.statement
+    if target is None or not target.total or opens_with_date(target) or ADDED_RE.search(target.verbs) \
+            or unit_key(one.unit) in LEVEL_UNITS:
+        return None
+    added = [m.value for _, _, m in one.points if not m.total and ADDED_RE.search(without_date(m.verbs))]
+    if not added:
+        return None
+    return Message("“{name}”: {stock} is the stock reached (累计/达到); the steps that say 新增 ({steps}) are read as how far "
+                   "it is by then; they may be additions to it", name=target.name, stock=target.value,
+                   steps=", ".join(str(v) for v in added))
 
 
 def _title_doubts(raw: RawTask, task: Task, year: int) -> list[Doubt]:

@@ -15,7 +15,7 @@ from mstrack.sources.table.list_deadlines import own_deadlines, with_deadlines
 from mstrack.sources.table.list_headed import headed_run
 from mstrack.sources.table.list_labels import LABEL_RE, PHONE_RE, column_label, context_label, label_kind, note_label, own_labels
 from mstrack.sources.table.list_results import results_in
-from mstrack.sources.table.list_sections import kept
+from mstrack.sources.table.list_sections import enough, kept, numbered_after, staffed_work
 from mstrack.sources.table.mentions import find_mentions
 from mstrack.sources.table.numbering import DOTS
 from mstrack.sources.table.one_paragraph import MIN_ITEMS, inline_run
@@ -171,6 +171,12 @@ def _numbered_run(entries: list[_Entry | None]) -> tuple[int, int, list[tuple[in
     return (best[0], best[1], [run for run in runs if run != best[:2]]) if best else None
 
 
+def _numbered_on(chosen: list[_Entry]) -> frozenset[int]:
+    """The items numbered on with the item before them ("5." after "4."; "1." under a new heading starts again)."""
+    codes = [(k, int(e.code)) for k, e in enumerate(chosen) if e.kind == "item"]
+    return frozenset(k for (_, before), (k, code) in zip(codes, codes[1:], strict=False) if code == before + 1)
+
+
 def _past_labels(entries: list[_Entry | None], start: int | None, i: int) -> _Entry | None:
     """The run's entry above row `i` that is not a labelled paragraph; None at the run's start."""
     k = i - 1
@@ -277,7 +283,7 @@ def _bracketed_run(rows: list[Row]) -> tuple[int, list[tuple[str, str, str]], li
             source.append(row)
             last, items = (0, items) if number is None else (number, items + 1)
             continue
-        if start is not None and items >= MIN_ITEMS:
+        if start is not None and (items >= MIN_ITEMS or staffed_work([(w, bool(o)) for w, o in _item_offices(found_rows, labels)])):
             while found_rows[-1][0] == "heading":  # a heading after the last item heads nothing
                 found_rows.pop()
                 source.pop()
@@ -285,6 +291,12 @@ def _bracketed_run(rows: list[Row]) -> tuple[int, list[tuple[str, str, str]], li
         start, last, items = (i, 1, 1) if number == 1 else (None, 0, 0)
         found_rows, source, labels = ([found], [row], {}) if number == 1 else ([], [], {})
     return None
+
+
+def _item_offices(found: list[tuple[str, str, str]], labels: dict[int, list[_Entry]]) -> list[tuple[str, str]]:
+    """A "(一)" run's items as (words, the offices named beside them or labelled under them)."""
+    return [(words, units or "、".join(e.text for e in labels.get(k, []) if e.kind == "label" and label_kind(e.code) in ("lead", "units")))
+            for k, (kind, words, units) in enumerate(found) if kind != "heading"]
 
 
 def _item_label(row: Row) -> _Entry | None:
@@ -334,19 +346,25 @@ def _chinese_run(rows: list[Row]) -> tuple[int, list[tuple[str, str, str]]] | No
     _bracketed_run read those first). (first row, [(numeral, words, offices printed after them or beside)])."""
     start, found = None, []
     for i, row in enumerate([*rows, None]):
-        texts = _texts(row) if row is not None else []
-        units = texts[-1] if len(texts) == 2 and office_list(texts[-1]) else ""
-        m = AREA_RE.match(texts[0]) if len(texts) == (2 if units else 1) else None
-        number = chinese_count(m[1]) if m else None
-        item = (m[1], *_units_after(m[2])) if m else None
-        item = (item[0], item[1], units or item[2]) if item else None
+        number, item = _chinese_item(row)
         if number is not None and number == len(found) + 1 and start is not None:
             found.append(item)
             continue
-        if start is not None and len(found) >= MIN_ITEMS:
+        if start is not None and enough([(words, bool(units)) for _, words, units in found]):
             return start, found
         start, found = (i, [item]) if number == 1 else (None, [])
     return None
+
+
+def _chinese_item(row: Row | None) -> tuple[int | None, tuple[str, str, str] | None]:
+    """A row numbered "一、": (its number, (numeral, words, offices printed after them or beside)); (None, None) else."""
+    texts = _texts(row) if row is not None else []
+    units = texts[-1] if len(texts) == 2 and office_list(texts[-1]) else ""
+    m = AREA_RE.match(texts[0]) if len(texts) == (2 if units else 1) else None
+    if not m:
+        return None, None
+    words, trailing = _units_after(m[2])
+    return chinese_count(m[1]), (m[1], words, units or trailing)
 
 
 def _pair_run(entries: list[_Entry | None]) -> tuple[int, int] | None:
@@ -463,7 +481,8 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
     if figures:
         staffed = {text for text, units in zip(items, offices or [], strict=False) if units and not REQUIREMENT_RE.match(text)}
         work = [text for text in work if _sets_figure_or_names_project(text) or text in staffed]
-    return any(_names_programme(t) for t in said) and len(work) >= MIN_ITEMS and 2 * len(work) > len(items)
+    few = offices is not None and staffed_work(list(zip(items, map(bool, offices), strict=False)))  # two items, say
+    return any(_names_programme(t) for t in said) and (len(work) >= MIN_ITEMS or few) and 2 * len(work) > len(items)
 
 
 def _headed_item(text: str) -> tuple[str, str] | None:
@@ -496,7 +515,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             start, end, others = run
             above = _above(sheet, start)
             chosen = _labelled([e for e in entries[start:end] if e is not None])
-            chosen = chosen[:kept([(e.kind == "heading", e.text, bool(e.units or e.labels)) for e in chosen])]
+            chosen = chosen[:kept([(e.kind == "heading", e.text, bool(e.units or e.labels)) for e in chosen], _numbered_on(chosen))]
             end = sheet.rows.index(chosen[-1].row) + 1
             if not _is_programme(sheet, above, [e.text for e in chosen if e.kind == "item"], reported=reported):
                 continue  # a letter's or a notice's points: no programme of work above them
@@ -515,7 +534,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             headings = [words for kind, words, _ in chosen if kind == "heading"]  # "一、纳入民生实事项目管理的内容"
             works = [f"{chosen[k - 1][1]}，{words}" if kind == "lone" else words for k, (kind, words, _) in enumerate(chosen)]
             listed = [w for w, (kind, _, _) in zip(works, chosen, strict=True) if kind != "heading"]
-            if _is_programme(sheet, [*above, *headings], listed, reported=reported):
+            offices = [units for _, units in _item_offices(chosen, labels)]
+            if _is_programme(sheet, [*above, *headings], listed, offices=offices, reported=reported):
                 header, rows = _bracketed_table(chosen, labels)
                 return _as_table(sheet, header, rows, source, above, year, _after(sheet.rows[end:]))
         if run := headed_run(sheet.rows, _headed_item):
@@ -530,13 +550,18 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                 return _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, source, above, year, _after(sheet.rows[end:]))
         if run := _chinese_run(sheet.rows):
             start, chosen = run
-            chosen = chosen[:kept([(False, words, bool(units)) for _, words, units in chosen])]
+            read = kept([(False, words, bool(units)) for _, words, units in chosen])
+            source = sheet.rows[start:start + read]
+            after = [_chinese_item(row) for row in sheet.rows[start + read:]]  # items numbered on past the closing sections
+            on = numbered_after([(n, item[1], bool(item[2])) if item else (None, "", False) for n, item in after], read + 1) \
+                if read < len(chosen) else []
+            chosen, source = [*chosen[:read], *(after[k][1] for k in on)], [*source, *(sheet.rows[start + read + k] for k in on)]
             above = _above(sheet, start)
             if _is_programme(sheet, above, [words for _, words, _ in chosen], figures=True,
                              offices=[units for _, _, units in chosen], reported=reported):
                 rows = [[numeral, words, units] for numeral, words, units in chosen]
-                return _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, sheet.rows[start:start + len(chosen)], above, year,
-                                 _after(sheet.rows[start + len(chosen):]))
+                end = sheet.rows.index(source[-1]) + 1
+                return _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, source, above, year, _after(sheet.rows[end:]))
         if run := _pair_run(entries):
             start, end = run
             chosen = [e for e in entries[start:end] if e is not None]

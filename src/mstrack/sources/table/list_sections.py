@@ -7,11 +7,12 @@ import re
 
 from mstrack.sources.table.list_deadlines import OWN_DATE_RE
 from mstrack.sources.table.mentions import find_mentions
-from mstrack.sources.table.one_paragraph import MIN_ITEMS
-from mstrack.vocabulary import CLOSING_SECTIONS
+from mstrack.sources.table.one_paragraph import MIN_ITEMS, MIN_STAFFED_ITEMS
+from mstrack.vocabulary import CLOSING_SECTIONS, REQUIREMENT_SENTENCE
 
 CLOSING_RE = re.compile(CLOSING_SECTIONS)
 DATED_RE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月")  # a date of any kind: a deadline is a task's
+REQUIREMENT_RE = re.compile(REQUIREMENT_SENTENCE)
 
 
 def closing_section(words: str, staffed: bool) -> bool:
@@ -21,14 +22,22 @@ def closing_section(words: str, staffed: bool) -> bool:
         and not any(m.unit for m in find_mentions(words))
 
 
-def closing_at(rows: list[tuple[bool, str, bool]]) -> int:
-    """Where a list's closing sections begin, its rows given as (heading, words, staffed): the first row that is one,
-    every row after it one too or under a heading that is one; len(rows) when the list has none. A heading with
-    words of one over an item of work ("三、加强组织领导" over "5.新建社区食堂20个") is a group's heading, not one."""
+def _programme_work(words: str, numbered_on: bool) -> bool:
+    """Work of the programme under a closing heading: a figure, or an item numbered on with the list's items, and no
+    requirement on offices ("各乡镇要于每月5日前报送进展", "县督查室12月底前完成考核": an office and a date are not enough)."""
+    return not REQUIREMENT_RE.search(words) and (numbered_on or any(m.unit for m in find_mentions(words)))
+
+
+def closing_at(rows: list[tuple[bool, str, bool]], numbered_on: frozenset[int] = frozenset()) -> int:
+    """Where a list's closing sections begin, its rows given as (heading, words, staffed), `numbered_on` the rows that
+    are items numbered on with the items before them: the first row that is one, every row after it one too or under a
+    heading that is one; len(rows) when the list has none. A heading with words of one over work of the programme
+    ("三、加强组织领导" over "5.新建社区食堂20个", _programme_work) is a group's heading, not one."""
     closing = [closing_section(words, staffed) for _, words, staffed in rows]
     for k, (heading, _, _) in enumerate(rows):
         under = next((j for j in range(k + 1, len(rows)) if rows[j][0]), len(rows))
-        if heading and closing[k] and not all(closing[k + 1:under]):
+        if heading and closing[k] and any(not closing[j] and _programme_work(rows[j][1], j in numbered_on)
+                                          for j in range(k + 1, under)):
             closing[k] = False
     for k in range(len(rows)):
         if not closing[k]:
@@ -44,8 +53,35 @@ def closing_at(rows: list[tuple[bool, str, bool]]) -> int:
     return len(rows)
 
 
-def kept(rows: list[tuple[bool, str, bool]]) -> int:
+def kept(rows: list[tuple[bool, str, bool]], numbered_on: frozenset[int] = frozenset()) -> int:
     """How many of a list's rows, (heading, words, staffed) each, are its own: those before the programme's closing
     sections (closing_at), when MIN_ITEMS items remain."""
-    cut = closing_at(rows)
-    return cut if sum(not heading for heading, _, _ in rows[:cut]) >= MIN_ITEMS else len(rows)
+    cut = closing_at(rows, numbered_on)
+    return cut if enough([(words, staffed) for heading, words, staffed in rows[:cut] if not heading]) else len(rows)
+
+
+def staffed_work(items: list[tuple[str, bool]]) -> bool:
+    """Few items, (words, staffed) each, that are clearly a programme's (MIN_STAFFED_ITEMS or more): each sets a figure
+    and names the office doing it, and none is a requirement on offices."""
+    return len(items) >= MIN_STAFFED_ITEMS and all(
+        staffed and not REQUIREMENT_RE.search(words) and any(m.unit for m in find_mentions(words)) for words, staffed in items)
+
+
+def enough(items: list[tuple[str, bool]]) -> bool:
+    """Whether a list's items, (words, staffed) each, make a list: MIN_ITEMS of them, or fewer clearly a programme's."""
+    return len(items) >= MIN_ITEMS or staffed_work(items)
+
+
+def numbered_after(rows: list[tuple[int | None, str, bool]], number: int) -> list[int]:
+    """The rows after a list's closing section, (number, words, staffed) each, that are items of work numbered on with
+    the list ("四、保障措施", its prose, then "五、新建社区食堂10个。（县民政局）"): a figure or an office, no requirement, no
+    closing section; the count goes on through the closing sections, numbered too."""
+    found: list[int] = []
+    for k, (n, words, staffed) in enumerate(rows):
+        if n != number:
+            continue
+        number += 1
+        if not closing_section(words, staffed) and not REQUIREMENT_RE.search(words) \
+                and (staffed or any(m.unit for m in find_mentions(words))):
+            found.append(k)
+    return found

@@ -45,7 +45,7 @@ THRESHOLD = ("低于", "高于")  # "低于50%镇街": a threshold that picks wh
 TOTAL_WORDS = ("累计", "共", "全年", "上半年", "前三季度", "年底", "全部", "全面", "总计", "合计")
 # "床位达到3000张": the level reached by then, a running total ("6月底前达到3000张，12月底前达到3000张" is one level)
 LEVEL_REACHED_RE = re.compile(r"达到\s*(?:约|不少于|不低于|超过)?\s*$")
-NOT_TARGET_WORDS = ("去年", "上年", "上一年", "最高", "上限", "现有", "已有", "目前", "总数达")
+NOT_TARGET_WORDS = ("去年", "上年", "上一年", "最高", "上限", "现有", "已有", "目前")
 STAGE_WORDS = ("开工", "动工", "完工", "竣工", "验收", "启动", "确定", "选址", "立项", "招标", "签约", "印发", "遴选", "申报",
                "评选", "挂牌", "工程量", "工程总量", "进度")
 STOP_WORDS = ("全市", "累计", "完成", "实现", "开展", "推动", "推进", "达到", "不少于", "不低于", "至少", "超过", "以上",
@@ -372,11 +372,19 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
         threshold = threshold or _names_not_counts(clause, prefix, after, unit) or _standard(clause, spans, prefix, after, unit)
         threshold = threshold or _where_done(clause, prefix, after)
         if (prefix.endswith(THRESHOLD) and word in THRESHOLD) or threshold or any(w in prefix for w in NOT_TARGET_WORDS) \
+                or _stock_after(prefix, spans) \
                 or (year and any(int(m[1]) < year and not re.search(CHANGE_WORDS, prefix[m.end():])
                                  for m in re.finditer(r"(\d{4})\s*年", prefix))):
             continue
         spans.append((start, after.end() if (unit or after["scale"] or suffix) else end, number, after, unit, comparator))
     return _without_labels(clause, spans)
+
+
+def _stock_after(prefix: str, spans: list) -> bool:
+    """"新认定菜篮子基地10个，总数达206个", "新接入场馆1179所、总数达1591所": the stock an addition before it results in,
+    no target; "养老床位总数达到800张" names its own thing, with no figure before it: the level to reach."""
+    at = prefix.find("总数达")
+    return at >= 0 and (bool(spans) or len(content_words(prefix[:at])) < 2)
 
 
 # "5-10个", "3至5所", "3所至5所", "三至五所", "3万人至5万人": from a lower bound (its scale and unit may follow it) to an

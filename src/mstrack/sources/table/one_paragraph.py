@@ -10,7 +10,11 @@ from mstrack.sources.table.numbering import DOTS
 from mstrack.sources.table.reading import Row
 
 MIN_ITEMS = 3
-"""The fewest items that make a list, in a paragraph or in rows of their own (headerless.py)."""
+"""The fewest items that make a list, in a paragraph or in rows of their own (headerless.py): two numbered paragraphs
+are as often a letter's or a notice's points."""
+MIN_STAFFED_ITEMS = 2
+"""The fewest items that make a list when each is clearly a programme's, a figure and the office doing it
+(list_sections.staffed_work): a notice's points name no office beside a figure."""
 
 # the words that introduce a list inside its paragraph: "这十大民生实事项目分别是:", "主要包括：", "具体如下:"
 INLINE_INTRO_RE = re.compile(r"(?:分别是|分别为|如下|包括|主要有|具体是|具体为|即)\s*$")

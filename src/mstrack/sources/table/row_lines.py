@@ -29,6 +29,7 @@ from mstrack.sources.table.units import (
     without_closing_others,
     without_people,
 )
+from mstrack.vocabulary import CONTEXT_HEADERS
 
 UNLISTED = "（表中未列）"  # a line's lead when its row names no office at all
 BORROWED_NOTE = "责任单位单元格为空，按合并单元格读作与上一行相同（{units}）"
@@ -58,12 +59,17 @@ def _read_task_cells(task: RawTask, row: Row, layout: _Layout, year: int) -> tup
         task.progress = (task.progress + "\n" + progress).strip()
     if note := layout.cell(row, "note"):
         task.notes.append(note)
+    for column in layout.columns:  # "建设地点：城东街道", "资金来源：省补资金": the task's context, in its note
+        if not column.kind and CONTEXT_RE.search(column.header) and column.index < len(row.cells) \
+                and (value := row.cells[column.index].strip()) and f"{column.header}：{value}" not in task.notes:
+            task.notes.append(f"{column.header}：{value}")
     if deadline_text := layout.cell(row, "deadline"):
         task.deadline_text = deadline_text
         task.deadline = deadline = parse_deadline(deadline_text, year)
     return content, deadline_text, deadline
 
 
+CONTEXT_RE = re.compile(CONTEXT_HEADERS)
 FULL_RE = re.compile(r"(?:完成|达到)?\s*100\s*[%％]")
 
 
@@ -352,6 +358,9 @@ def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherite
     lead_groups, unit_groups = _unit_groups(lead_cell, units_cell, previous, "lead" in layout.by_kind)
     if any(s for g in lead_groups for _, s in g):  # "市住建局(节能保暖工程) 市住建局(老旧小区改造)", "市民政局（含各区）"
         task.notes.append("牵头单位括注范围：" + "；".join(f"{u}（{s}）" for g in lead_groups for u, s in g if s))
+    if in_scope := [u for g in unit_groups for u in g if scoped(u, scopes_only=True)[1]]:  # "各学校（含民办学校）": as a lead's
+        task.notes.append("责任单位括注范围：" + "；".join(dict.fromkeys(in_scope)))
+        unit_groups = [unique(scoped(u, scopes_only=True)[0] for u in g) for g in unit_groups]
     if len(blocks) > 1:
         numbered = numbered_groups(units_cell) if units_cell else {}
         all_leads = [u for g in lead_groups for u, _ in g]

@@ -181,13 +181,25 @@ def bound_held_again(mention: Mention, others: list[Mention]) -> bool:
     one; "群众满意度达到95%，每月回访满意率不低于95%" names two things, two indicators."""
     return EACH_PERIOD_RE.search(mention.verbs or "") is not None and unit_key(mention.unit) in LEVEL_UNITS and any(
         one is not mention and not EACH_PERIOD_RE.search(one.verbs or "") and one.value == mention.value
-        and unit_key(one.unit) == unit_key(mention.unit) and similarity(one.name, _held_name(mention)) >= BORN_THRESHOLD
+        and unit_key(one.unit) == unit_key(mention.unit) and _names_agree(one.name, _held_name(mention))
         and ("=" in (one.comparator, mention.comparator) or one.comparator == mention.comparator) for one in others)
 
 
 def _held_name(mention: Mention) -> str:
     """The name of a bound held each period, without the period ("每月回访满意率" → "回访满意率")."""
     return re.sub(r"^\s*每(?:个)?(?:季度|月|半年|周)", "", mention.name)
+
+
+# "满意度" and "满意率" name one measure; a bound left at a name's end ("每月调查失业率不高于") names nothing
+RATE_END_RE = re.compile(r"[率度]?(?:不高于|不超过|不低于|不少于|低于|高于|控制在|保持在|达到)*$")
+
+
+def _names_agree(year: str, held: str) -> bool:
+    """One name inside the other, the measure's 率/度 aside ("城镇调查失业率" and "调查失业率", "患者满意度" and
+    "患者满意率"): one thing. Words that differ ("住院患者" and "门诊患者", "群众满意" and "回访满意", "办结" and "回复")
+    name two, however alike the rest reads."""
+    a, b = (RATE_END_RE.sub("", content_words(name)) for name in (year, held))
+    return bool(a) and bool(b) and (a in b or b in a)
 
 
 PERIODS = {"季度": 3, "月": 1, "半年": 6}  # months in each period a "每…" amount is done in (每周: no milestones)
@@ -306,13 +318,26 @@ def step_stage(mention: Mention) -> str | None:
 
 def series_stage(one: Series) -> str | None:
     """The stage the year's figure counts ("新开工项目10个": started; "建设安置房2000套": the whole work, none)."""
-    return work_stage(one.statement.name if one.statement else "")
+    return figure_stage(one.statement.name if one.statement else "")
+
+
+# a figure of new things ("新建学校3所", "新增充电桩100个") counts them once they stand, as 建成 does: a start
+# ("6月底前开工3所") is no step of it ("新开工项目" still counts starts)
+NEW_BUILT_RE = re.compile(r"新建|新增")
+
+
+def figure_stage(name: str) -> str | None:
+    """The stage a figure's name counts: its verb's (work_stage), or done for new things with no verb of a stage."""
+    stage = work_stage(name)
+    if stage is None and NEW_BUILT_RE.search(simplified(name)) and not STARTED_RE.search(simplified(name)):
+        return "done"
+    return stage
 
 
 def stage_fits(step: Mention, figure: Mention) -> bool:
     """A bare step can be how far the figure is: neither says a stage, or both the same ("新开工项目10个，其中6月底前
     竣工3个" counts another stage)."""
-    return None in (step_stage(step), work_stage(figure.name)) or step_stage(step) == work_stage(figure.name)
+    return None in (step_stage(step), figure_stage(figure.name)) or step_stage(step) == figure_stage(figure.name)
 
 
 def _of_its_stage(series: list[Series], alike: list[int], mention: Mention) -> list[int]:

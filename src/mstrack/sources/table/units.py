@@ -13,6 +13,7 @@ from mstrack.vocabulary import (
     FRAMING_WORDS,
     HELPER_ROLE_WORDS,
     LEAD_ROLE_WORDS,
+    LEADING_MANNERS,
     OFFICE_JOINERS,
     OVERSIGHT_ROLE_WORDS,
     RESPONSIBLE_WORD,
@@ -337,6 +338,7 @@ def role_read(cell: str) -> tuple[list[str], list[str]] | None:
 SCOPE_RE = re.compile(r"(?:不?含|不?包括|包含)[^（）()]+")  # "（含各区）", "（不含高新区）": where the unit's work reaches
 # a scope bracket after the role ("市民政局牵头（含各区）") is the office's, as before it ("市民政局（含各区）牵头")
 ROLE_SCOPE_RE = re.compile(rf"({MANNERS}(?:{ROLES}))\s*([（(]{SCOPE_RE.pattern}[）)])")
+LONE_MANNER_RE = re.compile(rf"(?<=[{OFFICE_END}])(?:{'|'.join(LEADING_MANNERS)})(?=\s*(?:[，,；;。.\n]|$))")
 ROLE_ONLY_RE = re.compile(rf"{MANNERS}(?:{ROLES})(?:{FOLLOWERS})*")
 
 
@@ -360,6 +362,7 @@ def roles_in(cell: str) -> tuple[str, str] | None:
     "县交通局牵头，各乡镇配合"): (the lead units, the others), each as a cell; None when it says no role."""
     text = re.sub(rf"\s*\n\s*(?=(?:{ROLES})\s*(?:[，,；;。\n]|$))", "", cell.strip())  # "省财政厅\n牵头":
     text = _without_others_work(text)  # "市教育局负责（市发改委牵头的项目除外）": 市教育局 leads
+    text = LONE_MANNER_RE.sub(LEAD_ROLE_WORDS[0], text)  # "县乡村振兴局统筹，各乡镇实施": 统筹 alone leads
     if FIRST_LEADS_RE.search(text):  # "…、市税务局(列第一位者为工作牵头单位,下同)": the note says the first leads
         first, *others = [u for g in split_groups(FIRST_LEADS_RE.sub("", text)) for u in split_units(g)] or [""]
         return first, "、".join(others)
