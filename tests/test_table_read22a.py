@@ -86,3 +86,38 @@ def test_lead_responsible_units_beside_responsible_units_all_lead(tmp_path):
         task = convert_written(tmp_path, "leads.csv", [header, row, ["2", "新建公园2个。", "市住建局", "市城管局"]]).programme.tasks[0]
         assert sorted({u for line in task.lines for u in line.lead_units}) == ["市人社局", "市农业农村局"]
         assert {u for line in task.lines for u in line.units} - {"市人社局", "市农业农村局"} == {"各县区政府"}
+
+
+# --- 4. a list of "一、" items, some of them headings over parts "(一)" ---------------------------------------------
+
+LIST_TITLE = "某省2017年为民办实事项目"
+LONG_ITEM = ("二、提高农村居民最低生活保障标准。从2017年起,将农村居民最低生活保障省定最低标准由家庭年人均收入2650元提高到"
+             "3000元,财政补差水平按省定最低标准的80%确定。")
+
+
+def test_a_list_of_items_and_headings_over_parts(tmp_path):
+    """"一、…" lines that head nothing (the next line is "二、…") are items 一, 二, however long; "三、…" over "(一)…",
+    "(二)…" is their group: 三(一), 三(二); the line announcing the items ("…主要内容是——") is none."""
+    from mstrack.sources.table import convert_table
+
+    from .conftest import write_page
+
+    page = write_page(tmp_path / "list.html", [
+        LIST_TITLE, "今年将继续为民办5项实事。", "这5项实事的主要内容是——",
+        "一、实施易地扶贫搬迁工程,全省全年完成10万人搬迁任务。", LONG_ITEM, "三、建设“食品放心工程”。",
+        "(一)确保全省加工食品抽检总体合格率达97.5%以上。", "(二)在全省范围增创2条省级食品安全示范街。",
+        "四、推进养老服务工程建设。", "(一)2017年安排建设300个农村幸福院。"], title=LIST_TITLE)
+    programme = convert_table(page, "x-2017", 2017).programme
+    assert {t.code: t.title[:8] for t in programme.tasks} == {
+        "一": "实施易地扶贫搬迁", "二": "提高农村居民最低", "三(一)": "确保全省加工食品", "三(二)": "在全省范围增创2",
+        "四(一)": "2017年安排建"}
+
+
+def test_a_raised_standard_with_thousands_commas_sets_the_new_value_only(tmp_path):
+    """"由…2,650元提高到3,000元" reads as "由…2650元提高到3000元": the level it starts from is no target."""
+    rows = [["序号", "项目名称", "责任单位"],
+            ["1", "将低保标准由家庭年人均收入2,650元提高到3,000元。", "省民政厅"],
+            ["2", "将低保标准由家庭年人均收入2650元提高到3000元。", "省民政厅"]]
+    tasks = convert_written(tmp_path, "raised.csv", rows).programme.tasks
+    assert [[(i.target, i.unit) for line in t.lines for i in line.indicators] for t in tasks] == [[(3000, "元")]] * 2
+

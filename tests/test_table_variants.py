@@ -121,12 +121,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"
         "two labelled parts under an empty header cell (市定任务(2023年度) / 工作进展情况), each cell two numbered lines "
         "('1、…;' and '2、…;'): the file is refused as 'task 1 appears twice' naming column B, its grid in the harness naming "
         "column 2; both unread for the same reason, the column named differently (fourteenth held-out set, first contact)",
-    ("fujian-2017-shishi.html", "without_numbers"):
-        "a province's list of paragraphs with no table (fourteenth held-out set, first contact): without their numbers "
-        "('一、', '(一)') the paragraphs are no items and the tasks it reads are lost",
-    ("fujian-2017-shishi.html", "thousands_commas"):
-        "'由家庭年人均收入2650元提高到3000元' with thousands commas (2,650元 / 3,000元): the old standard 2,650 元 is read as a "
-        "target beside 3,000 元, where the published figures keep one (fourteenth held-out set, first contact)",
     ("wuhu-2025-fenjie.html", "numbers_bracketed"):
         "the variant writes the sub-heading's plain '1' as '（1）', the items' own form: the 序号 column then prints one level "
         "of digits, '(1)' twice, so the items are no longer told from the sub-heading by their brackets and are coded "
