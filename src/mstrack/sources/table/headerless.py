@@ -12,6 +12,7 @@ from mstrack.sources.table.cells import AREA_RE, GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.column_roles import columns_by_data
 from mstrack.sources.table.columns import Column, column_kind, office_columns
 from mstrack.sources.table.list_deadlines import own_deadlines, with_deadlines
+from mstrack.sources.table.list_groups import heads, own_item
 from mstrack.sources.table.list_headed import headed_run
 from mstrack.sources.table.list_labels import LABEL_RE, PHONE_RE, column_label, context_label, label_kind, note_label, own_labels
 from mstrack.sources.table.list_results import results_in
@@ -321,19 +322,6 @@ def _lone_task(found: list[tuple[str, str, str]], row: Row, after: Row | None) -
         and (_does_work(texts[0]) or bool(PROJECT_RE.search(heading[2].rstrip("。"))))  # "…建设工程。" names one too
 
 
-def _heads(chosen: list[tuple[str, str, str]], k: int) -> bool:
-    """A "一、…" line of a "(一)" list that heads the items after it; one followed by the next "二、…" holds no items and
-    is an item of its own, numbered 一 ("一、实施…工程,全省全年完成10万人搬迁任务。" before "二、…")."""
-    return chosen[k][0] == "heading" and k + 1 < len(chosen) and chosen[k + 1][0] != "heading"
-
-
-def _own_item(kind: str, words: str) -> tuple[str, str]:
-    """An item's 序号 and words: "(一)…" keeps its number in its words (the reader codes it 一(一) under its heading),
-    a "一、…" line that heads nothing is item 一 with the words after its number."""
-    m = AREA_RE.match(words) if kind == "heading" else None
-    return (m[1], words[m.start(2):].strip()) if m else ("", words)
-
-
 def _bracketed_table(chosen: list[tuple[str, str, str]], labels: dict[int, list[_Entry]]) -> tuple[list[str], list[list[str]]]:
     """The rows of a "(一)" list as a table: (header, cells), as a "1." list's with the items' labelled paragraphs
     (_numbered_table), "(一)" staying in the words. A heading over its one unnumbered line stays the group's heading,
@@ -341,8 +329,8 @@ def _bracketed_table(chosen: list[tuple[str, str, str]], labels: dict[int, list[
     its 项目内容, the first office labelled under it its units."""
     if not any(kind == "lone" for kind, _, _ in chosen):
         entries = [e for k, (kind, words, units) in enumerate(chosen)
-                   for e in [_Entry(None, "heading", "", words, units=units) if _heads(chosen, k) else _Entry(
-                       None, "item", *_own_item(kind, words), units=units), *labels.get(k, [])]]
+                   for e in [_Entry(None, "heading", "", words, units=units) if heads(chosen, k) else _Entry(
+                       None, "item", *own_item(kind, words), units=units), *labels.get(k, [])]]
         return _numbered_table(_labelled(entries))
     rows = []
     for k, (kind, words, units) in enumerate(chosen):
@@ -545,9 +533,9 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             source = source[:len(chosen)]
             end = sheet.rows.index(source[-1]) + 1
             above = _above(sheet, start)
-            headings = [words for k, (kind, words, _) in enumerate(chosen) if _heads(chosen, k)]  # "一、纳入民生实事项目管理的内容"
+            headings = [words for k, (kind, words, _) in enumerate(chosen) if heads(chosen, k)]  # "一、纳入民生实事项目管理的内容"
             works = [f"{chosen[k - 1][1]}，{words}" if kind == "lone" else words for k, (kind, words, _) in enumerate(chosen)]
-            listed = [w for k, w in enumerate(works) if not _heads(chosen, k)]
+            listed = [w for k, w in enumerate(works) if not heads(chosen, k)]
             offices = [units for _, units in _item_offices(chosen, labels)]
             if _is_programme(sheet, [*above, *headings], listed, offices=offices, reported=reported):
                 header, rows = _bracketed_table(chosen, labels)
