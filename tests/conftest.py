@@ -118,6 +118,17 @@ def convert_written(tmp_path: Path, name: str, rows: str | list[list], year: int
     return convert_table(write_table(tmp_path / name, rows), code or f"x-{year}", year)
 
 
+def convert_words(tmp_path: Path, words: str, year: int = 2023):
+    """One task whose 工作内容 is WORDS (led by 县住建局, due at the year's end), converted for YEAR."""
+    rows = f"序号,工作任务,工作内容,牵头单位,完成时限\n1,民生项目,{words},县住建局,{year}年12月底\n"
+    return convert_written(tmp_path, "plan.csv", rows, year)
+
+
+def conversion_messages(conversion) -> list[str]:
+    """A conversion's summary lines and doubts, as text."""
+    return [str(message) for message in conversion.summary + conversion.doubts]
+
+
 def indicator_rows(plan) -> list[tuple[str, float, list]]:
     """(name, target, [(due, target) of each milestone]) of every indicator of a converted plan, in order."""
     return [(i.name, i.target, [(m.due, m.target) for m in i.milestones])

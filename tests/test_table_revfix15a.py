@@ -8,18 +8,9 @@ from datetime import date
 
 import pytest
 
-from .conftest import convert_written, indicator_rows
+from .conftest import conversion_messages, convert_words, indicator_rows
 
 Q2, Q3, END = date(2023, 6, 30), date(2023, 9, 30), date(2023, 12, 31)
-
-
-def _convert(tmp_path, words: str):
-    rows = f"序号,工作任务,工作内容,牵头单位,完成时限\n1,民生项目,{words},县住建局,2023年12月底\n"
-    return convert_written(tmp_path, "plan.csv", rows, 2023)
-
-
-def _messages(conversion) -> list[str]:
-    return [str(message) for message in conversion.summary + conversion.doubts]
 
 
 # --- 1. a start step is no milestone of a 新建 figure ------------------------------------------------------------------
@@ -30,9 +21,9 @@ def _messages(conversion) -> list[str]:
     ("新建道路5条，6月底前开工5条", ("新建道路", 5, [(END, 5)]), "6月底前开工5条"),
 ])
 def test_a_start_step_is_no_milestone_of_a_new_built_figure(tmp_path, words, first, start):
-    conversion = _convert(tmp_path, words)
+    conversion = convert_words(tmp_path, words)
     assert indicator_rows(conversion.programme)[0] == first
-    assert any(start in message and "checkpoint text" in message for message in _messages(conversion))
+    assert any(start in message and "checkpoint text" in message for message in conversion_messages(conversion))
 
 
 @pytest.mark.parametrize(("words", "expected"), [
@@ -41,7 +32,7 @@ def test_a_start_step_is_no_milestone_of_a_new_built_figure(tmp_path, words, fir
     ("新开工项目10个，6月底前开工8个", [("新开工项目", 10, [(Q2, 8), (END, 10)])]),
 ])
 def test_steps_of_the_stage_a_figure_counts_stay_its_checkpoints(tmp_path, words, expected):
-    assert indicator_rows(_convert(tmp_path, words).programme) == expected
+    assert indicator_rows(convert_words(tmp_path, words).programme) == expected
 
 
 # --- 2. a bound held each month is the year's only when the names agree -------------------------------------------
@@ -53,33 +44,33 @@ def test_steps_of_the_stage_a_figure_counts_stay_its_checkpoints(tmp_path, words
     ("城镇调查失业率控制在5.5%以内，每月调查失业率不高于5.5%", ["城镇调查失业率"]),
 ])
 def test_a_monthly_bound_joins_the_year_only_on_an_agreeing_name(tmp_path, words, names):
-    assert [name for name, _, _ in indicator_rows(_convert(tmp_path, words).programme)] == names
+    assert [name for name, _, _ in indicator_rows(convert_words(tmp_path, words).programme)] == names
 
 
 # --- 3. a level named before 总数达到, and 新增 steps beside a stock ------------------------------------------------------
 
 def test_a_total_named_before_its_level_verb_is_the_target(tmp_path):
-    conversion = _convert(tmp_path, "养老床位总数达到800张，6月底前新增200张")
+    conversion = convert_words(tmp_path, "养老床位总数达到800张，6月底前新增200张")
     rows = indicator_rows(conversion.programme)
     assert [(name, target) for name, target, _ in rows] == [("养老床位总数", 800)]
-    assert any("新增" in message and "800" in message and "200" in message for message in _messages(conversion))
+    assert any("新增" in message and "800" in message and "200" in message for message in conversion_messages(conversion))
 
 
 def test_added_steps_beside_a_running_stock_are_doubted(tmp_path):
-    conversion = _convert(tmp_path, "累计建成充电桩500个，6月底前新增100个，9月底前新增150个")
+    conversion = convert_words(tmp_path, "累计建成充电桩500个，6月底前新增100个，9月底前新增150个")
     assert [target for _, target, _ in indicator_rows(conversion.programme)] == [500]
-    assert any("500" in message and "100, 150" in message for message in _messages(conversion))
+    assert any("500" in message and "100, 150" in message for message in conversion_messages(conversion))
 
 
 @pytest.mark.parametrize("words", ["6月底前新增托位200个，12月底前累计达到500个",
                                    "新增城镇就业3000人，6月底前新增1500人，12月底前累计达到3000人",
                                    "新认定菜篮子基地不少于10个，总数达206个"])
 def test_additions_counted_as_the_target_are_not_doubted(tmp_path, words):
-    conversion = _convert(tmp_path, words)
-    assert not any("stock" in message for message in _messages(conversion))
+    conversion = convert_words(tmp_path, words)
+    assert not any("stock" in message for message in conversion_messages(conversion))
     assert indicator_rows(conversion.programme)
 
 
 def test_a_stock_after_an_addition_is_no_target(tmp_path):
-    rows = indicator_rows(_convert(tmp_path, "新认定菜篮子基地不少于10个，总数达206个").programme)
+    rows = indicator_rows(convert_words(tmp_path, "新认定菜篮子基地不少于10个，总数达206个").programme)
     assert [target for _, target, _ in rows] == [10]

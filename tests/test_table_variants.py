@@ -113,14 +113,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"
         "a street's completion report of '第一项:name。' headings and paragraphs with no <table>, titled 完成情况报告: the file "
         "is refused as 'no table found in the document', its grid in the harness as 'no header row found'; both unread, "
         "the messages differ (twelfth held-out set, first contact)",
-    ("xiaoshan-2017-shishi.html", "round_trip"):
-        "a district head's ten 实事 as numbered paragraphs ('1.有效改善居住条件。…') with no office and no <table>: the file is "
-        "refused as 'no table found in the document', its grid in the harness as 'no header row found'; both unread, the "
-        "messages differ, as jiyang's (fourteenth held-out set, first contact)",
-    ("dangshan-2023-1-6yue.xlsx", "round_trip"):
-        "two labelled parts under an empty header cell (市定任务(2023年度) / 工作进展情况), each cell two numbered lines "
-        "('1、…;' and '2、…;'): the file is refused as 'task 1 appears twice' naming column B, its grid in the harness naming "
-        "column 2; both unread for the same reason, the column named differently (fourteenth held-out set, first contact)",
     ("wuhu-2025-fenjie.html", "numbers_bracketed"):
         "the variant writes the sub-heading's plain '1' as '（1）', the items' own form: the 序号 column then prints one level "
         "of digits, '(1)' twice, so the items are no longer told from the sub-heading by their brackets and are coded "

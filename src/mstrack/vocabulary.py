@@ -91,6 +91,8 @@ TASK_OPENING = (r"新建|新装|新设|新开|新铺|新改|改扩建|改擴建|
 """The words an item of a list with no header begins with when it states work to do (after "(一)", "一是"), simplified
 or traditional: verbs of work, and the openings of a target or a plan ("全年…", "力争…"). Wider on purpose than
 FIGURE_VERBS, which pairs only verbs that each take a counted object."""
+MANNER_WORDS = r"有效|大力|全力|扎实|切实|着力|努力|进一步|持续|不断|稳步|加快"
+"""How an action is done, before its verb ("有效改善居住条件", "扎实推进分级诊疗"): an action's name, not a section's."""
 FIGURE_VERBS = "新建|改扩建|扩建|改建|改造|提升|维修|修缮|更换|新增|建设|安装|整治|提质|升级|新改建|续建"
 """Two verbs of work joined before paired figures ("新建、改扩建幼儿园4所、3所"): one figure each. Only verbs that
 take a counted object: "确保、提高" or "全面" pair no figures, so TASK_OPENING is no substitute."""

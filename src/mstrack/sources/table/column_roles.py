@@ -122,6 +122,8 @@ def _group_columns(sheet: Sheet, at: int, tasks: list[Column], seq: Column) -> l
 
 
 NUMBERED_TEXT_RE = re.compile(rf"^\s*(?:\d+|[一二三四五六七八九十]+)\s*[{DOTS}]")
+# a title's number: "一、", "1.", or in brackets, "(一)就业促进行动"
+NUMBERED_TITLE_RE = re.compile(rf"^\s*(?:(?:\d+|[一二三四五六七八九十]+)\s*[{DOTS}]|[（(]\s*(?:\d+|[一二三四五六七八九十]+)\s*[）)])")
 
 
 def _theme_columns(sheet: Sheet, at: int, tasks: list[Column]) -> list[Column]:
@@ -238,7 +240,8 @@ def _numbered_title_column(sheet: Sheet, at: int, columns: list[Column]) -> None
     cells do not (任务目标: the plan's long words) holds the titles; the named one is their content. Two such cells at
     least, or the one of a table of one row (header._one_numbered_project)."""
     tasks = [c for c in columns if c.kind == "task"]
-    if not tasks or any(c.kind == "seq" for c in columns) or any(_numbered(column_values(sheet, at, t)) for t in tasks):
+    if not tasks or any(c.kind == "seq" for c in columns) \
+            or any(_numbered([v for v in column_values(sheet, at, t) if not numbered_lines(v)]) for t in tasks):
         return
     for column in columns:
         if column.kind or column.header.strip():
@@ -259,18 +262,27 @@ def _one_title_a_row(sheet: Sheet, at: int, column: Column, tasks: list[Column])
     previous = None
     for row in data_rows(sheet, at):
         value = row.cells[column.index].strip() if column.index < len(row.cells) else ""
-        if not any(t.index < len(row.cells) and row.cells[t.index].strip() for t in tasks):
+        if not any(t.index < len(row.cells) and row.cells[t.index].strip() for t in tasks) \
+                or row.cells[:len(sheet.rows[at].cells)] == sheet.rows[at].cells:  # the header again, at a page break
             continue
-        m = NUMBERED_TEXT_RE.match(value)
+        m = NUMBERED_TITLE_RE.match(value)
         if not m or not value[m.end():].strip() or value == previous:
             return False
         previous = value
     return True
 
 
+def numbered_lines(cell: str) -> bool:
+    """"1、充分就业社区创建18个;\n2、新增技能人才2400人;": a cell of several lines numbered from 1, an item's parts
+    listed in its cell, not the number of an item of the table."""
+    lines = [line for line in cell.splitlines() if line.strip()]
+    numbers = [re.match(r"\s*(\d+)\s*[、.．]", line) for line in lines]
+    return len(lines) >= 2 and all(numbers) and [int(m[1]) for m in numbers] == list(range(1, len(lines) + 1))
+
+
 def _numbered(values: list[str]) -> bool:
-    """Most of the cells start with an item's number (一、, 1.)."""
-    return sum(bool(NUMBERED_TEXT_RE.match(v)) for v in values) * 2 > len(values)
+    """Most of the cells start with an item's number (一、, 1., (一))."""
+    return sum(bool(NUMBERED_TITLE_RE.match(v)) for v in values) * 2 > len(values)
 
 
 def _spanned_columns(sheet: Sheet, at: int, tasks: list[Column]) -> list[Column]:

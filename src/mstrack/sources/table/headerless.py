@@ -12,17 +12,16 @@ from mstrack.sources.table.cells import AREA_RE, GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.column_roles import columns_by_data
 from mstrack.sources.table.columns import Column, column_kind, office_columns
 from mstrack.sources.table.list_deadlines import own_deadlines, with_deadlines
-from mstrack.sources.table.list_groups import heads, own_item
 from mstrack.sources.table.list_headed import headed_run
 from mstrack.sources.table.list_labels import LABEL_RE, PHONE_RE, column_label, context_label, label_kind, note_label, own_labels
 from mstrack.sources.table.list_results import results_in
-from mstrack.sources.table.list_sections import enough, kept, numbered_after, staffed_work
+from mstrack.sources.table.list_sections import enough, entry_of, heads, kept, numbered_after, staffed_work
 from mstrack.sources.table.mentions import find_mentions
 from mstrack.sources.table.numbering import DOTS
 from mstrack.sources.table.one_paragraph import MIN_ITEMS, inline_run
 from mstrack.sources.table.reading import Row, Sheet
 from mstrack.sources.table.units import ROLE_LABEL_RE, labelled_roles, office_list
-from mstrack.vocabulary import PROGRAMME_NAMING, REQUIREMENT_VERBS, TASK_OPENING
+from mstrack.vocabulary import MANNER_WORDS, PROGRAMME_NAMING, REQUIREMENT_VERBS, TASK_OPENING
 
 ITEM_RE = re.compile(rf"^(\d{{1,3}})\s*[{DOTS})）](?!\d)\s*(\S.*)$", re.S)  # "1.中心城区…", "7. 粮食…", "1、…": not "2.5万"
 PART_RE = re.compile(r"^([（(]\s*\d{1,2}\s*[）)])\s*(\S.*)$", re.S)  # "(2)教育培训工程。…": a part of the item above
@@ -38,15 +37,18 @@ PROGRAMME_RE = re.compile(PROGRAMME_NAMING)  # the text above a list names a pro
 # a plan's or a notice's requirement ("加强组织领导（区政府办）"): its office in brackets makes it no task
 REQUIREMENT_RE = re.compile(rf"^(?:{REQUIREMENT_VERBS})")
 # ... and is about the programme itself, not a meeting, a report of its progress or results, a review of a past year,
-# an agenda or a name list; a breakdown of a 政府工作报告's work ("政府工作报告重点工作责任分解") is a programme, not a report
+# an agenda or a name list; a breakdown of a 政府工作报告's work ("政府工作报告重点工作责任分解") is a programme, not a report,
+# and so is the report's promise ("作政府工作报告时表示,…将努力为民办好十件实事")
 OTHER_TOPIC_RE = re.compile(r"召开|推进会|座谈会|现场会|观摩|进展|进度|推进情况|完成情况|实施情况|有序推进|扎实推进|考核|考评|评比|"
-                            r"通报|日程|议程|仪式|名单|联络员|联系人|简介|办理结果|征集|督查|工作报告(?![^，,。；;》]{0,8}(?:分解|分工))|"
+                            r"通报|日程|议程|仪式|名单|联络员|联系人|简介|办理结果|征集|督查|"
+                            r"工作报告(?![^，,。；;》]{0,8}(?:分解|分工))(?![^。；;]*将[^，,。；;]{0,8}(?:办好|实施|推进|完成|做好))|"
                             r"情况报告|总结|以来|一年来|过去|回顾|截至|截止|完成了|取得了")
 # an item that states no work to do: a labelled field ("会议时间："), or a result ("已完成", "截至6月底", "完成年度目标的74%")
 FIELD_RE = re.compile(r"^[^，。,；;：:\s]{2,8}[：:]")
 # a labelled section's head ("指导思想。", "城东幼儿园。位于…"): work only when the head names a project of work
 SECTION_RE = re.compile(r"^([^，。,；;：:\s\d]{2,10})。(?=\S)")  # not a whole item "新建社区服务中心6个。"
 PROJECT_RE = re.compile(r"(?:建设|治理|工程|改造|项目|提升|整治|行动|计划)$")
+ACTION_HEAD_RE = re.compile(rf"^(?:{MANNER_WORDS})?(?:{TASK_OPENING})")  # "有效改善居住条件。开展…": an action's name
 # positive evidence of a task: the item begins (after "(一)", "一、", "一是") with a verb of work, simplified or traditional, or states a
 # target ("城镇登记失业率控制在4%"); a project's name ("中心城区水环境综合治理") is work by PROJECT_RE
 WORK_RE = re.compile(rf"^(?:[（(][^）)]{{1,20}}[）)]|第?[一二三四五六七八九十]{{1,3}}(?:是|、|，|,))?\s*(?:{TASK_OPENING})")
@@ -329,8 +331,7 @@ def _bracketed_table(chosen: list[tuple[str, str, str]], labels: dict[int, list[
     its 项目内容, the first office labelled under it its units."""
     if not any(kind == "lone" for kind, _, _ in chosen):
         entries = [e for k, (kind, words, units) in enumerate(chosen)
-                   for e in [_Entry(None, "heading", "", words, units=units) if heads(chosen, k) else _Entry(
-                       None, "item", *own_item(kind, words), units=units), *labels.get(k, [])]]
+                   for e in [_Entry(None, *entry_of(chosen, k), units=units), *labels.get(k, [])]]
         return _numbered_table(_labelled(entries))
     rows = []
     for k, (kind, words, units) in enumerate(chosen):
@@ -447,10 +448,10 @@ def _names_programme(text: str) -> bool:
 
 def _states_work(text: str) -> bool:
     """An item that states work to do: not a labelled field ("会议时间：…") or section ("指导思想。…", "城东幼儿园。位于…"),
-    an office's name alone, a contact's phone, nor a result."""
+    an office's name alone, a contact's phone, nor a result; a head that names an action ("有效改善居住条件。…") is work."""
     head = SECTION_RE.match(text)
     return not FIELD_RE.match(text) and not office_list(text.rstrip("；;。，,")) and not RESULT_RE.search(text) \
-        and not PHONE_RE.search(text) and not (head and not PROJECT_RE.search(head[1]))
+        and not PHONE_RE.search(text) and not (head and not PROJECT_RE.search(head[1]) and not ACTION_HEAD_RE.match(head[1]))
 
 
 def _sets_figure_or_names_project(text: str) -> bool:

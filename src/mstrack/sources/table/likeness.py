@@ -20,6 +20,8 @@ def another_thing(mention: Mention, earlier: list[Mention], text: str) -> bool:
         return False
     same = [one for one in earlier if one.value == mention.value and unit_key(one.unit) == unit_key(mention.unit)]
     sentences = re.split(r"[。；;\n]", text)
+    if same and all(_own_line(first, mention, text) for first in same):
+        return True  # "新增托位数900个\n新增公办园学位900个": each line of a cell's list is a part of its own
     if same and all(_own_step(first, mention) for first in same):
         return True  # "6月底前新建幼儿园3所，12月底前新建小学3所": each step names its own work
     if not mention.noun and same and all(_own_subject(first, mention, sentences) for first in same):
@@ -39,6 +41,17 @@ def _own_step(first: Mention, then: Mention) -> bool:
     改造公厕10座"): two works, each due then; the same name at two dates is the one target restated."""
     return not first.noun and not then.noun and all(map(opens_with_date, (first, then))) \
         and first.name not in then.name and then.name not in first.name
+
+
+def _own_line(first: Mention, then: Mention, text: str) -> bool:
+    """Two figures, each on a line of its own below the title line ("安心托幼行动\n新增托位数900个\n新增公办园学位900个",
+    a cell's numbered lines given as the item's parts) after words the other does not share: two targets. The title
+    and a line that details it are one target said twice (their names share their words)."""
+    lines = text.split("\n")
+    held = [[i for i, line in enumerate(lines) if one.excerpt in line] for one in (first, then)]
+    names = [content_words(one.name) for one in (first, then)]
+    return all(len(at) == 1 and at[0] > 0 for at in held) and held[0] != held[1] \
+        and all(names) and names[0] not in names[1] and names[1] not in names[0]
 
 
 def _own_subject(first: Mention, then: Mention, sentences: list[str]) -> bool:

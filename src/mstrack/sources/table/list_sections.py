@@ -1,10 +1,12 @@
-"""The closing sections of a programme printed after its list of tasks ("五、加强组织领导", "六、工作要求" and its points,
-"保障措施"): no tasks, so the list ends where they begin (headerless.py)."""
+"""The sections of a list (headerless.py): the closing sections of a programme printed after its list of tasks
+("五、加强组织领导", "六、工作要求" and its points, "保障措施"), no tasks, so the list ends where they begin; and in a
+"(一)" list, which "一、" lines head the items after them and which are items of their own."""
 
 from __future__ import annotations
 
 import re
 
+from mstrack.sources.table.cells import AREA_RE
 from mstrack.sources.table.list_deadlines import OWN_DATE_RE
 from mstrack.sources.table.mentions import find_mentions
 from mstrack.sources.table.one_paragraph import MIN_ITEMS, MIN_STAFFED_ITEMS
@@ -85,3 +87,19 @@ def numbered_after(rows: list[tuple[int | None, str, bool]], number: int) -> lis
                 and (staffed or any(m.unit for m in find_mentions(words))):
             found.append(k)
     return found
+
+
+def heads(chosen: list[tuple[str, str, str]], k: int) -> bool:
+    """A "一、…" line of a "(一)" list that heads the items after it; one followed by the next "二、…" holds no items and
+    is an item of its own, numbered 一 ("一、实施…工程,全省全年完成10万人搬迁任务。" before "二、…")."""
+    return chosen[k][0] == "heading" and k + 1 < len(chosen) and chosen[k + 1][0] != "heading"
+
+
+def entry_of(chosen: list[tuple[str, str, str]], k: int) -> tuple[str, str, str]:
+    """A "(一)" list's line as a row of its table takes it, (kind, 序号, words): "(一)…" keeps its number in its words
+    (the reader codes it 一(一) under its heading); a "一、…" line that heads nothing is item 一, its words after the number."""
+    kind, words, _ = chosen[k]
+    if heads(chosen, k):
+        return "heading", "", words
+    m = AREA_RE.match(words) if kind == "heading" else None
+    return ("item", m[1], words[m.start(2):].strip()) if m else ("item", "", words)

@@ -46,6 +46,9 @@ TOTAL_WORDS = ("累计", "共", "全年", "上半年", "前三季度", "年底",
 # "床位达到3000张": the level reached by then, a running total ("6月底前达到3000张，12月底前达到3000张" is one level)
 LEVEL_REACHED_RE = re.compile(r"达到\s*(?:约|不少于|不低于|超过)?\s*$")
 NOT_TARGET_WORDS = ("去年", "上年", "上一年", "最高", "上限", "现有", "已有", "目前")
+# "比上年增长9%左右": the rate the year's growth must reach, on last year as its baseline, is the target
+GROWTH_ON_LAST_YEAR_RE = re.compile(rf"(?:比|较)(?:上年|去年|上一年)(?:同期)?\s*(?:{CHANGE_WORDS})\s*(?:约|不少于|不低于|至少|超过)?$")
+RATE_UNITS = ("%", "％", "个百分点")
 STAGE_WORDS = ("开工", "动工", "完工", "竣工", "验收", "启动", "确定", "选址", "立项", "招标", "签约", "印发", "遴选", "申报",
                "评选", "挂牌", "工程量", "工程总量", "进度")
 STOP_WORDS = ("全市", "累计", "完成", "实现", "开展", "推动", "推进", "达到", "不少于", "不低于", "至少", "超过", "以上",
@@ -372,7 +375,9 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
                                                                  clause[after.end():]) is not None)
         threshold = threshold or _names_not_counts(clause, prefix, after, unit) or _standard(clause, spans, prefix, after, unit)
         threshold = threshold or _where_done(clause, prefix, after)
-        if (prefix.endswith(THRESHOLD) and word in THRESHOLD) or threshold or any(w in prefix for w in NOT_TARGET_WORDS) \
+        growth = GROWTH_ON_LAST_YEAR_RE.search(prefix) if unit in RATE_UNITS else None
+        before = prefix[:growth.start()] if growth else prefix
+        if (prefix.endswith(THRESHOLD) and word in THRESHOLD) or threshold or any(w in before for w in NOT_TARGET_WORDS) \
                 or _stock_after(prefix, spans) \
                 or (year and any(int(m[1]) < year and not re.search(CHANGE_WORDS, prefix[m.end():])
                                  for m in re.finditer(r"(\d{4})\s*年", prefix))):

@@ -63,8 +63,10 @@ BORN_THRESHOLD = 0.45  # numbers join one another across checkpoints only on clo
 def assign(series: list[Series], checkpoints: list[tuple[date, str, str]], year: int | None = None) -> list[tuple[date, str, Mention]]:
     """Place each checkpoint's numbers on the best-matching series, greedily; return the ones left over."""
     leftovers: list[tuple[date, str, Mention]] = []
+    seen: list[Mention] = []  # every figure of the checkpoints read so far, the current one's included
     for due, label, text in checkpoints:
         mentions = [_task_share(series, mention) for mention in find_mentions(text, year)]
+        seen += mentions
         pairs = sorted(pair for mi, mention in enumerate(mentions) for pair in _candidates(series, mention, mi, len(checkpoints) == 1))
         refused = {mi for _, si, mi in pairs if beyond_target(series[si], mentions[mi])}
         pairs = [(score, si, mi) for score, si, mi in pairs if not beyond_target(series[si], mentions[mi])
@@ -83,7 +85,7 @@ def assign(series: list[Series], checkpoints: list[tuple[date, str, str]], year:
                 leftovers.append((due, label, mention))  # "新建公厕10座，9月底前完成12座": checkpoint text, a doubt
             elif mi not in used_mentions and _spread(each_period(series, mention), mention, due):
                 continue  # "开展技能培训1200人次，每季度完成300人次": 300, 600, 900 by each quarter's end
-            elif mi not in used_mentions and (unplaced_step(series, used_series, mention, due) is not None
+            elif mi not in used_mentions and (unplaced_step(series, used_series, mention, due, seen) is not None
                                               or per_period_amount(mention)):
                 leftovers.append((due, label, mention))  # "第四季度前完成4条" of 5 after 2; "每季度完成300人次": a doubt
             elif mi not in used_mentions and not _printed_again(mention, mentions[:mi], text) \
@@ -137,14 +139,25 @@ def _target_again(series: list[Series], taken: set[int], mention: Mention, due: 
                for one in _due_with(series, taken, mention, due))
 
 
-def unplaced_step(series: list[Series], taken: set[int], mention: Mention, due: date) -> Series | None:
+def unplaced_step(series: list[Series], taken: set[int], mention: Mention, due: date,
+                  steps: list[Mention] = ()) -> Series | None:
     """A bare step due with the year's figure that neither reaches it nor makes it up with the steps before it
     ("治理河道5条，第二季度前完成2条，第四季度前完成4条"): the series it does not fit (checkpoint text and a doubt),
     no indicator of its own. A step at a stage the figure does not count ("建设安置房2000套，…12月底前交付使用800套")
-    counts how many reach that stage: an indicator of its own."""
+    counts how many reach that stage: an indicator of its own, as does one beside a start step that equals the figure
+    (`steps`: "新建学校3所，6月底前开工3所，12月底前建成2所": all 3 start, 2 are done this year)."""
     if not bare_step(mention) or _period_amount(series, taken, mention, due):
         return None
-    return next((one for one in _due_with(series, taken, mention, due) if step_stage(mention) in (None, series_stage(one))), None)
+    return next((one for one in _due_with(series, taken, mention, due) if step_stage(mention) in (None, series_stage(one))
+                 and not _all_started(one, mention, steps)), None)
+
+
+def _all_started(one: Series, mention: Mention, steps: list[Mention]) -> bool:
+    """A start step of the figure's whole count among the task's steps: a later step of another stage counts
+    another thing (how many are done by then), not how far the figure is."""
+    return step_stage(mention) != "started" and any(
+        step is not mention and bare_step(step) and step_stage(step) == "started" and unit_key(step.unit) == unit_key(one.unit)
+        and exact(step.value) == exact(one.statement.value) for step in steps)
 
 
 def _due_with(series: list[Series], taken: set[int], mention: Mention, due: date) -> list[Series]:
@@ -192,14 +205,16 @@ def _held_name(mention: Mention) -> str:
 
 # "满意度" and "满意率" name one measure; a bound left at a name's end ("每月调查失业率不高于") names nothing
 RATE_END_RE = re.compile(r"[率度]?(?:不高于|不超过|不低于|不少于|低于|高于|控制在|保持在|达到)*$")
+# the whole area a rate is measured over, in front of its name: "城镇调查失业率" is the 调查失业率 there is
+AREA_RE = re.compile(r"^(?:城镇|全[省市县区镇]|本[省市县区镇])")
 
 
 def _names_agree(year: str, held: str) -> bool:
-    """One name inside the other, the measure's 率/度 aside ("城镇调查失业率" and "调查失业率", "患者满意度" and
-    "患者满意率"): one thing. Words that differ ("住院患者" and "门诊患者", "群众满意" and "回访满意", "办结" and "回复")
-    name two, however alike the rest reads."""
+    """The same name, the measure's 率/度 aside ("患者满意度" and "患者满意率"), or with the whole area in front of one
+    ("城镇调查失业率" and "调查失业率"): one thing. Any other word more ("住院患者" within "患者", "农村调查失业率")
+    or different ("住院患者" and "门诊患者", "群众满意" and "回访满意") names two."""
     a, b = (RATE_END_RE.sub("", content_words(name)) for name in (year, held))
-    return bool(a) and bool(b) and (a in b or b in a)
+    return bool(a) and bool(b) and AREA_RE.sub("", a) == AREA_RE.sub("", b)
 
 
 PERIODS = {"季度": 3, "月": 1, "半年": 6}  # months in each period a "每…" amount is done in (每周: no milestones)
@@ -322,14 +337,16 @@ def series_stage(one: Series) -> str | None:
 
 
 # a figure of new things ("新建学校3所", "新增充电桩100个") counts them once they stand, as 建成 does: a start
-# ("6月底前开工3所") is no step of it ("新开工项目" still counts starts)
+# ("6月底前开工3所") is no step of it ("新开工项目" still counts starts); projects ("新建项目20个", "新建水利工程8个") are
+# counted when they start, so a 新建 figure of them says no stage
 NEW_BUILT_RE = re.compile(r"新建|新增")
+PROJECTS_RE = re.compile(r"项目|工程")
 
 
 def figure_stage(name: str) -> str | None:
     """The stage a figure's name counts: its verb's (work_stage), or done for new things with no verb of a stage."""
-    stage = work_stage(name)
-    if stage is None and NEW_BUILT_RE.search(simplified(name)) and not STARTED_RE.search(simplified(name)):
+    stage, words = work_stage(name), simplified(name)
+    if stage is None and NEW_BUILT_RE.search(words) and not STARTED_RE.search(words) and not PROJECTS_RE.search(words):
         return "done"
     return stage
 
