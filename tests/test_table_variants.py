@@ -105,10 +105,6 @@ VARIANTS = [(name, vary) for name in CORPUS for vary in (*tv.VARIATIONS, *tv7.VA
 
 
 KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"): why the reader does not read it the same yet
-    ("xianyang-2022-yaodian.html", "units_joined_space"):
-        "two leads joined by a space are two lead groups, one line each, and each line holds the item's dated step "
-        "(\"2022年10月底前编制并公布…\", read since 13-read18a): the checkpoint counts twice where the published cell's "
-        "\"、\" keeps one line; which reading a space means is units.py's split_groups, left alone",
     ("jiyang-2023-wancheng.html", "round_trip"):
         "a street's completion report of '第一项:name。' headings and paragraphs with no <table>, titled 完成情况报告: the file "
         "is refused as 'no table found in the document', its grid in the harness as 'no header row found'; both unread, "

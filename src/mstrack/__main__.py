@@ -1,3 +1,3 @@
-from mstrack.cli import run
+from mstrack.entry import main
 
-run()
+main()

@@ -16,7 +16,15 @@ import typer.core
 
 from mstrack import __version__
 from mstrack.cli.common import allow_quick_exit, choice, fail, plain_values, quick_exit, use_lang, words
-from mstrack.cli.failures import OUTPUT_ERRORS, OutputFailed, errors_as_messages, output_failed, outputs_said, usage_errors_said
+from mstrack.cli.failures import (
+    OUTPUT_ERRORS,
+    OutputFailed,
+    errors_as_messages,
+    output_failed,
+    outputs_said,
+    usage_errors_said,
+    whole_writes_to_stdout,
+)
 
 HELP_ORDER = ("init", "demo", "status", "show", "log", "history", "batches", "undo", "programmes", "units",
               "import", "export", "db", "report")
@@ -373,6 +381,7 @@ def run(*, last: bool = True) -> None:
     process without freeing them; a caller that goes on after the SystemExit passes last=False."""
     if last:
         allow_quick_exit()
+        whole_writes_to_stdout()
     try:
         app(prog_name="mstrack")
     except OutputFailed as failed:

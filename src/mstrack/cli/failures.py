@@ -6,6 +6,7 @@ but common and (when a usage error is said in Chinese) usage."""
 
 import contextlib
 import errno
+import io
 import re
 import sys
 
@@ -158,3 +159,42 @@ def output_failed(error: OSError) -> int:
             os.dup2(null, stream.fileno())
     os.close(null)
     return BROKEN_PIPE_EXIT if error.errno == errno.EPIPE else 2
+
+
+class WholeWrites(io.FileIO):
+    """stdout's file, whose write() returns only once every byte is written, or raises (ENOSPC, EPIPE …).
+    A raw file may write fewer bytes than given (a nearly full disk: write(2) takes 102400 of 340004 bytes and
+    says so; only the next write fails with ENOSPC). CPython's BufferedWriter writes the rest, but under -u or
+    PYTHONUNBUFFERED, which many containers set, sys.stdout.buffer is the raw FileIO itself ("the binary layer
+    of the stdout and stderr streams is unbuffered"), whose write "returns the number of bytes written, which
+    may be less than the length of b" (io.RawIOBase.write); TextIOWrapper and write_out ignore that count, so
+    the rest was lost and the command exited 0 with half a document."""
+
+    def write(self, data) -> int | None:
+        view = memoryview(data).cast("B")
+        done = super().write(view)
+        if done is None:  # non-blocking and not ready: nothing written, as FileIO says it
+            return None
+        while done < len(view):
+            more = super().write(view[done:])  # a full disk raises here, for run() to say
+            if more is None:
+                import select
+
+                select.select([], [self], [])
+                continue
+            done += more
+        return done
+
+
+def whole_writes_to_stdout() -> None:
+    """Where stdout's binary layer is the raw file (-u, PYTHONUNBUFFERED), it becomes WholeWrites, unbuffered
+    still: no output is cut short with exit 0. A buffered stdout (CPython's BufferedWriter retries a short
+    write) and a test's stand-in are left as they are: nothing to pay for them."""
+    out = sys.stdout
+    raw = getattr(out, "buffer", None)
+    if type(raw) is not io.FileIO or not isinstance(out, io.TextIOWrapper) or raw.closed:
+        return
+    out.flush()
+    whole = WholeWrites(raw.fileno(), "wb", closefd=False)
+    sys.stdout = io.TextIOWrapper(whole, encoding=out.encoding, errors=out.errors, newline="\n",
+                                  line_buffering=out.line_buffering, write_through=True)

@@ -13,15 +13,24 @@ from mstrack.sources.table.column_roles import columns_by_data
 from mstrack.sources.table.columns import Column, column_kind, office_columns
 from mstrack.sources.table.list_deadlines import own_deadlines, with_deadlines
 from mstrack.sources.table.list_headed import headed_run
-from mstrack.sources.table.list_labels import LABEL_RE, PHONE_RE, column_label, context_label, label_kind, note_label, own_labels
+from mstrack.sources.table.list_labels import LABEL_RE, column_label, context_label, label_kind, note_label, own_labels
 from mstrack.sources.table.list_results import results_in
-from mstrack.sources.table.list_sections import enough, entry_of, heads, kept, numbered_after, staffed_work
+from mstrack.sources.table.list_sections import bracketed_kept, enough, heads, kept, numbered_after, staffed_work
+from mstrack.sources.table.list_work import (
+    PROJECT_RE,
+    RESULT_RE,
+    WORK_RE,
+    does_work,
+    names_programme,
+    sets_figure_or_names_project,
+    states_work,
+)
 from mstrack.sources.table.mentions import find_mentions
 from mstrack.sources.table.numbering import DOTS
 from mstrack.sources.table.one_paragraph import MIN_ITEMS, inline_run
 from mstrack.sources.table.reading import Row, Sheet
 from mstrack.sources.table.units import ROLE_LABEL_RE, labelled_roles, office_list
-from mstrack.vocabulary import MANNER_WORDS, PROGRAMME_NAMING, REQUIREMENT_VERBS, TASK_OPENING
+from mstrack.vocabulary import REQUIREMENT_VERBS
 
 ITEM_RE = re.compile(rf"^(\d{{1,3}})\s*[{DOTS})）](?!\d)\s*(\S.*)$", re.S)  # "1.中心城区…", "7. 粮食…", "1、…": not "2.5万"
 PART_RE = re.compile(r"^([（(]\s*\d{1,2}\s*[）)])\s*(\S.*)$", re.S)  # "(2)教育培训工程。…": a part of the item above
@@ -33,29 +42,9 @@ TRAILING_RUN_RE = re.compile(r"\s+(\S{2,60})$")  # "…;  人社局、各开发�
 # a paragraph that introduces the list, or closes the document: never a task
 INTRO_RE = re.compile(r"如下|包括(?:以下|如下)?[:：]|公布|公告|通知|会议|发布|来源|日期|记者|近日|[:：]$")
 CLOSING_RE = re.compile(r"主席团|^\S{0,20}(?:人民政府|委员会|办公室|大会)$|^[\d○〇零一二三四五六七八九十]{2,4}年.{1,6}月.{1,4}日$")
-PROGRAMME_RE = re.compile(PROGRAMME_NAMING)  # the text above a list names a programme of work (vocabulary.PROGRAMME_NAMING)
 # a plan's or a notice's requirement ("加强组织领导（区政府办）"): its office in brackets makes it no task
 REQUIREMENT_RE = re.compile(rf"^(?:{REQUIREMENT_VERBS})")
-# ... and is about the programme itself, not a meeting, a report of its progress or results, a review of a past year,
-# an agenda or a name list; a breakdown of a 政府工作报告's work ("政府工作报告重点工作责任分解") is a programme, not a report,
-# and so is the report's promise ("作政府工作报告时表示,…将努力为民办好十件实事")
-OTHER_TOPIC_RE = re.compile(r"召开|推进会|座谈会|现场会|观摩|进展|进度|推进情况|完成情况|实施情况|有序推进|扎实推进|考核|考评|评比|"
-                            r"通报|日程|议程|仪式|名单|联络员|联系人|简介|办理结果|征集|督查|"
-                            r"工作报告(?![^，,。；;》]{0,8}(?:分解|分工))(?![^。；;]*将[^，,。；;]{0,8}(?:办好|实施|推进|完成|做好))|"
-                            r"情况报告|总结|以来|一年来|过去|回顾|截至|截止|完成了|取得了")
-# an item that states no work to do: a labelled field ("会议时间："), or a result ("已完成", "截至6月底", "完成年度目标的74%")
-FIELD_RE = re.compile(r"^[^，。,；;：:\s]{2,8}[：:]")
-# a labelled section's head ("指导思想。", "城东幼儿园。位于…"): work only when the head names a project of work
-SECTION_RE = re.compile(r"^([^，。,；;：:\s\d]{2,10})。(?=\S)")  # not a whole item "新建社区服务中心6个。"
-PROJECT_RE = re.compile(r"(?:建设|治理|工程|改造|项目|提升|整治|行动|计划)$")
-ACTION_HEAD_RE = re.compile(rf"^(?:{MANNER_WORDS})?(?:{TASK_OPENING})")  # "有效改善居住条件。开展…": an action's name
-# positive evidence of a task: the item begins (after "(一)", "一、", "一是") with a verb of work, simplified or traditional, or states a
-# target ("城镇登记失业率控制在4%"); a project's name ("中心城区水环境综合治理") is work by PROJECT_RE
-WORK_RE = re.compile(rf"^(?:[（(][^）)]{{1,20}}[）)]|第?[一二三四五六七八九十]{{1,3}}(?:是|、|，|,))?\s*(?:{TASK_OPENING})")
-# "以上"/"以内" a target only after a quantity ("2万户以上"): "以上项目由…督查" opens a closing note
-TARGET_RE = re.compile(r"控制在|增长|增長|达到|達到|不低于|不低於|提高到|[\d一二三四五六七八九十百千万][^，,。；;\s]{0,4}(?:以上|以内)")
 RESPONSIBLE_ROLE = "责任"  # ROLE_LABEL_RE's role word that names the 责任单位 column itself: neither a lead nor a helper
-RESULT_RE = re.compile(r"已(?:完成|开工|建成|投入|完工|惠及)|截至|截止|完成年度目标|占年度|同比")
 
 
 @dataclass
@@ -256,6 +245,9 @@ def _bracketed(row: Row) -> tuple[str, str, str] | None:
     if m := BRACKET_ITEM_RE.match(texts[0]):
         words, trailing = _units_after(texts[0])
         return m[1], words, units or trailing
+    words, trailing = _units_after(texts[0])
+    if AREA_RE.match(texts[0]) and (units or trailing) and any(m.unit for m in find_mentions(words)):
+        return "top", words, units or trailing  # "一、新建公厕20座。（县城管局）": its own figure and office, an item
     return ("heading", texts[0], "") if AREA_RE.match(texts[0]) and not units else None
 
 
@@ -279,18 +271,17 @@ def _bracketed_run(rows: list[Row]) -> tuple[int, list[tuple[str, str, str]], li
         if found is None and row is not None and found_rows and found_rows[-1][0] != "heading" and (label := _item_label(row)):
             labels.setdefault(len(found_rows) - 1, []).append(label)
             continue
-        number = chinese_count(found[0]) if found and found[0] != "heading" else None
-        if found and (number == last + 1 or found[0] == "heading"):
+        number = chinese_count(found[0]) if found and found[0] not in ("heading", "top") else None
+        if found and (number == last + 1 or found[0] in ("heading", "top")):
             start = i if start is None else start
             found_rows.append(found)
             source.append(row)
-            last, items = (0, items) if number is None else (number, items + 1)
+            last, items = (0, items + (found[0] == "top")) if number is None else (number, items + 1)
             continue
-        if start is not None and (items >= MIN_ITEMS or staffed_work([(w, bool(o)) for w, o in _item_offices(found_rows, labels)])):
-            while found_rows[-1][0] == "heading":  # a heading after the last item heads nothing
-                found_rows.pop()
-                source.pop()
-            return start, found_rows, source, labels
+        offices = _item_offices(found_rows, labels)
+        if start is not None and any(kind not in ("heading", "top") for kind, _, _ in found_rows) \
+                and (items >= MIN_ITEMS or staffed_work([(w, bool(o)) for w, o in offices])):
+            return start, found_rows, source, labels  # a heading after the last item heads nothing: bracketed_kept
         start, last, items = (i, 1, 1) if number == 1 else (None, 0, 0)
         found_rows, source, labels = ([found], [row], {}) if number == 1 else ([], [], {})
     return None
@@ -320,27 +311,36 @@ def _lone_task(found: list[tuple[str, str, str]], row: Row, after: Row | None) -
     nxt = _bracketed(after) if after is not None else None
     heading = AREA_RE.match(found[-1][1]) if found and found[-1][0] == "heading" else None
     return heading is not None and len(texts) == 1 and not GROUP_HEADING_RE.match(texts[0]) \
-        and (after is None or nxt is not None and nxt[0] == "heading") and _states_work(texts[0]) \
-        and (_does_work(texts[0]) or bool(PROJECT_RE.search(heading[2].rstrip("。"))))  # "…建设工程。" names one too
+        and (after is None or nxt is not None and nxt[0] == "heading") and states_work(texts[0]) \
+        and (does_work(texts[0]) or bool(PROJECT_RE.search(heading[2].rstrip("。"))))  # "…建设工程。" names one too
 
 
-def _bracketed_table(chosen: list[tuple[str, str, str]], labels: dict[int, list[_Entry]]) -> tuple[list[str], list[list[str]]]:
-    """The rows of a "(一)" list as a table: (header, cells), as a "1." list's with the items' labelled paragraphs
-    (_numbered_table), "(一)" staying in the words. A heading over its one unnumbered line stays the group's heading,
-    and the line is the group's one task: numbered as the group ("二"), the heading's words its 项目名称 and the line
-    its 项目内容, the first office labelled under it its units."""
+def _bracketed_table(chosen: list[tuple[str, str, str]], labels: dict[int, list[_Entry]], source: list[Row],
+                     ) -> tuple[list[str], list[list[str]], list[Row]]:
+    """The rows of a "(一)" list as a table: (header, cells, the row each is read from), as a "1." list's with the
+    items' labelled paragraphs (_numbered_table), "(一)" staying in the words. A heading over its one unnumbered line
+    stays the group's heading, and the line is the group's one task: numbered as the group ("二"), the heading's words
+    its 项目名称 and the line its 项目内容, the first office labelled under it its units. An item "二、…" after a group
+    is read so too, its words its heading's: not a task of the group above."""
+    top = {k: AREA_RE.match(words).group(1, 2) for k, (kind, words, _) in enumerate(chosen)  # (一, words); a heading that
+           if kind == "top" or kind == "heading" and not heads(chosen, k)}  # heads nothing is an item too (list_sections)
+    grouped = {k for k in top if any(j not in top and kind == "heading" for j, (kind, _, _) in enumerate(chosen[:k]))}
+    source = [row for k, row in enumerate(source) for _ in range(1 + (k in grouped))]
     if not any(kind == "lone" for kind, _, _ in chosen):
-        entries = [e for k, (kind, words, units) in enumerate(chosen)
-                   for e in [_Entry(None, *entry_of(chosen, k), units=units), *labels.get(k, [])]]
-        return _numbered_table(_labelled(entries))
+        entries = [e for k, (kind, words, units) in enumerate(chosen) for e in [
+            *([_Entry(None, "heading", "", words)] if k in grouped else []),
+            _Entry(None, "item" if k in top or kind != "heading" else "heading", *top.get(k, ("", words)), units=units),
+            *labels.get(k, [])]]
+        return *_numbered_table(_labelled(entries)), source
     rows = []
     for k, (kind, words, units) in enumerate(chosen):
         staff = next((e.text for e in labels.get(k, []) if e.kind == "label" and label_kind(e.code) in ("lead", "units")), "")
+        rows += [[words] * 4] if k in grouped else []
         if kind == "lone":
             rows.append([*AREA_RE.match(chosen[k - 1][1]).group(1, 2), words, units or staff])
         else:
-            rows.append([words] * 4 if kind == "heading" else ["", words, "", units or staff])
-    return ["序号", "项目名称", "项目内容", "责任单位"], rows
+            rows.append([words] * 4 if kind == "heading" else [*top.get(k, ("", words)), "", units or staff])
+    return ["序号", "项目名称", "项目内容", "责任单位"], rows, source
 
 
 def _chinese_run(rows: list[Row]) -> tuple[int, list[tuple[str, str, str]]] | None:
@@ -440,33 +440,6 @@ def _as_table(sheet: Sheet, header: list[str], rows: list[list[str]], source: li
     return table, 0, columns, [" ".join(header)]
 
 
-def _names_programme(text: str) -> bool:
-    """A line about a programme of work itself: it names one, and no meeting, progress, result, call for proposals,
-    inspection, agenda, description or name list of it."""
-    return bool(PROGRAMME_RE.search(text)) and not OTHER_TOPIC_RE.search(text)
-
-
-def _states_work(text: str) -> bool:
-    """An item that states work to do: not a labelled field ("会议时间：…") or section ("指导思想。…", "城东幼儿园。位于…"),
-    an office's name alone, a contact's phone, nor a result; a head that names an action ("有效改善居住条件。…") is work."""
-    head = SECTION_RE.match(text)
-    return not FIELD_RE.match(text) and not office_list(text.rstrip("；;。，,")) and not RESULT_RE.search(text) \
-        and not PHONE_RE.search(text) and not (head and not PROJECT_RE.search(head[1]) and not ACTION_HEAD_RE.match(head[1]))
-
-
-def _sets_figure_or_names_project(text: str) -> bool:
-    """An item that sets a figure ("新建幼儿园3所") or names a project before its first stop ("道路提升工程，…")."""
-    head = re.split(r"[，,。；;：:（(]", text, maxsplit=1)[0]
-    return bool(PROJECT_RE.search(head)) or any(m.unit for m in find_mentions(text))
-
-
-def _does_work(text: str) -> bool:
-    """Positive evidence that an item is a task: a verb of work first, a project's name before its first stop, or a
-    target. A place described ("城东片区，位于…") or a person is none."""
-    head = re.split(r"[，,。；;：:]", text, maxsplit=1)[0]
-    return bool(WORK_RE.match(text) or PROJECT_RE.search(head) or TARGET_RE.search(text))
-
-
 def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool = False, figures: bool = False,
                   offices: list[str] | None = None, reported: list | None = None) -> bool:
     """Whether the text above a list says it lists a programme's tasks, and most items state work to do. A run of
@@ -480,19 +453,19 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
         if reported is not None:
             reported.append(results)
         return False
-    work = [text for text in items if _states_work(text) and _does_work(text)]
+    work = [text for text in items if states_work(text) and does_work(text)]
     if figures:
         staffed = {text for text, units in zip(items, offices or [], strict=False) if units and not REQUIREMENT_RE.match(text)}
-        work = [text for text in work if _sets_figure_or_names_project(text) or text in staffed]
+        work = [text for text in work if sets_figure_or_names_project(text) or text in staffed]
     few = offices is not None and staffed_work(list(zip(items, map(bool, offices), strict=False)))  # two items, say
-    return any(_names_programme(t) for t in said) and (len(work) >= MIN_ITEMS or few) and 2 * len(work) > len(items)
+    return any(names_programme(t) for t in said) and (len(work) >= MIN_ITEMS or few) and 2 * len(work) > len(items)
 
 
 def _headed_item(text: str) -> tuple[str, str] | None:
     """A paragraph under a heading that may be a task (list_headed): no number, label, introduction or signature, and
     work to do; (words, the offices it names)."""
     if ITEM_RE.match(text) or PART_RE.match(text) or GROUP_HEADING_RE.match(text) or LABEL_RE.match(text) \
-            or INTRO_RE.search(text) or CLOSING_RE.search(text) or not _states_work(text):
+            or INTRO_RE.search(text) or CLOSING_RE.search(text) or not states_work(text):
         return None
     return _labelled_units(text)
 
@@ -530,17 +503,22 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         if run := _bracketed_run(sheet.rows):
             start, chosen, source, labels = run  # "(一)" stays in the words: the reader codes it 一(一)
             staffed = [bool(units or labels.get(k)) for k, (_, _, units) in enumerate(chosen)]
-            chosen = chosen[:kept([(kind == "heading", words, own) for (kind, words, _), own in zip(chosen, staffed, strict=True)])]
-            source = source[:len(chosen)]
+            keep, unread = bracketed_kept([(kind, words, own) for (kind, words, _), own in zip(chosen, staffed, strict=True)])
+            unread = [source[k].number for k in unread]
+            chosen, source, labels = [chosen[k] for k in keep], [source[k] for k in keep], {
+                new: labels[k] for new, k in enumerate(keep) if k in labels}
             end = sheet.rows.index(source[-1]) + 1
             above = _above(sheet, start)
             headings = [words for k, (kind, words, _) in enumerate(chosen) if heads(chosen, k)]  # "一、纳入民生实事项目管理的内容"
             works = [f"{chosen[k - 1][1]}，{words}" if kind == "lone" else words for k, (kind, words, _) in enumerate(chosen)]
             listed = [w for k, w in enumerate(works) if not heads(chosen, k)]
             offices = [units for _, units in _item_offices(chosen, labels)]
-            if _is_programme(sheet, [*above, *headings], listed, offices=offices, reported=reported):
-                header, rows = _bracketed_table(chosen, labels)
-                return _as_table(sheet, header, rows, source, above, year, _after(sheet.rows[end:]))
+            grouped = any(kind not in ("heading", "top") for kind, _, _ in chosen)  # else a "一、" list: _chinese_run's
+            if grouped and _is_programme(sheet, [*above, *headings], listed, offices=offices, reported=reported):
+                header, rows, read = _bracketed_table(chosen, labels, source)
+                listed = _as_table(sheet, header, rows, read, above, year, _after(sheet.rows[end:]))
+                listed[0].left_out = unread  # a heading over no item: named, not an empty area
+                return listed
         if run := headed_run(sheet.rows, _headed_item):
             start, chosen, source = run
             chosen = chosen[:kept([(kind == "heading", words, bool(units)) for kind, words, units in chosen])]

@@ -6,15 +6,33 @@ from __future__ import annotations
 
 import re
 
+from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.cells import AREA_RE
 from mstrack.sources.table.list_deadlines import OWN_DATE_RE
 from mstrack.sources.table.mentions import find_mentions
 from mstrack.sources.table.one_paragraph import MIN_ITEMS, MIN_STAFFED_ITEMS
-from mstrack.vocabulary import CLOSING_SECTIONS, REQUIREMENT_SENTENCE
+from mstrack.sources.table.units import office_list
+from mstrack.vocabulary import CLOSING_SECTIONS, REQUIREMENT_SENTENCE, REQUIREMENT_VERBS
 
 CLOSING_RE = re.compile(CLOSING_SECTIONS)
 DATED_RE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月")  # a date of any kind: a deadline is a task's
 REQUIREMENT_RE = re.compile(REQUIREMENT_SENTENCE)
+NUMBERING_RE = re.compile(r"^(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|[一二三四五六七八九十\d]{1,3}\s*[、.．])\s*")
+VERB_BEFORE_RE = re.compile(rf"(?:{REQUIREMENT_VERBS})$")  # "加强督查", "严格考核": the requirement's verb before the word
+
+
+def requirement(words: str) -> bool:
+    """A requirement on offices, not work of the programme: a sentence whose verb is the requirement, first or after
+    its subject ("要…", "各乡镇要…", "加强督查", "县政府办通报…"), or that names one (督查, 考核 …) and sets no figure
+    ("县督查室12月底前完成考核"). With a figure and a measure word the word is the work's object: "开展考核员培训200人次",
+    "建设督查平台1个"."""
+    figure = any(mention.unit for mention in find_mentions(words))  # the item's: "开展考核培训。…培训200人次"
+    for sentence in re.split(r"[。；;！!]", NUMBERING_RE.sub("", words.strip())):
+        for m in REQUIREMENT_RE.finditer(sentence):
+            subject = VERB_BEFORE_RE.sub("", sentence[:m.start()].strip())
+            if not subject or subject.startswith("各") and len(subject) <= 12 or office_list(subject) or not figure:
+                return True
+    return False
 
 
 def closing_section(words: str, staffed: bool) -> bool:
@@ -27,7 +45,7 @@ def closing_section(words: str, staffed: bool) -> bool:
 def _programme_work(words: str, numbered_on: bool) -> bool:
     """Work of the programme under a closing heading: a figure, or an item numbered on with the list's items, and no
     requirement on offices ("各乡镇要于每月5日前报送进展", "县督查室12月底前完成考核": an office and a date are not enough)."""
-    return not REQUIREMENT_RE.search(words) and (numbered_on or any(m.unit for m in find_mentions(words)))
+    return not requirement(words) and (numbered_on or any(m.unit for m in find_mentions(words)))
 
 
 def closing_at(rows: list[tuple[bool, str, bool]], numbered_on: frozenset[int] = frozenset()) -> int:
@@ -66,7 +84,7 @@ def staffed_work(items: list[tuple[str, bool]]) -> bool:
     """Few items, (words, staffed) each, that are clearly a programme's (MIN_STAFFED_ITEMS or more): each sets a figure
     and names the office doing it, and none is a requirement on offices."""
     return len(items) >= MIN_STAFFED_ITEMS and all(
-        staffed and not REQUIREMENT_RE.search(words) and any(m.unit for m in find_mentions(words)) for words, staffed in items)
+        staffed and not requirement(words) and any(m.unit for m in find_mentions(words)) for words, staffed in items)
 
 
 def enough(items: list[tuple[str, bool]]) -> bool:
@@ -83,7 +101,7 @@ def numbered_after(rows: list[tuple[int | None, str, bool]], number: int) -> lis
         if n != number:
             continue
         number += 1
-        if not closing_section(words, staffed) and not REQUIREMENT_RE.search(words) \
+        if not closing_section(words, staffed) and not requirement(words) \
                 and (staffed or any(m.unit for m in find_mentions(words))):
             found.append(k)
     return found
@@ -95,11 +113,19 @@ def heads(chosen: list[tuple[str, str, str]], k: int) -> bool:
     return chosen[k][0] == "heading" and k + 1 < len(chosen) and chosen[k + 1][0] != "heading"
 
 
-def entry_of(chosen: list[tuple[str, str, str]], k: int) -> tuple[str, str, str]:
-    """A "(一)" list's line as a row of its table takes it, (kind, 序号, words): "(一)…" keeps its number in its words
-    (the reader codes it 一(一) under its heading); a "一、…" line that heads nothing is item 一, its words after the number."""
-    kind, words, _ = chosen[k]
-    if heads(chosen, k):
-        return "heading", "", words
-    m = AREA_RE.match(words) if kind == "heading" else None
-    return ("item", m[1], words[m.start(2):].strip()) if m else ("item", "", words)
+def bracketed_kept(rows: list[tuple[str, str, bool]]) -> tuple[list[int], list[int]]:
+    """Which rows of a "(一)" list, (kind, words, staffed) each (headerless._bracketed_run), are its own, and which
+    headings head no item: (kept, unread). The list ends where its closing sections begin (closing_at), an item "一、…"
+    counted with the headings there, "五、…" numbered on after them kept (numbered_after); a heading followed by another
+    heading, an item "一、…" or the end heads nothing: it is named, never an empty area; one before the next heading that
+    sets a figure of its own ("一、…全省全年完成10万人搬迁任务。" before "二、…") is an item (heads)."""
+    top = [kind in ("heading", "top") for kind, _, _ in rows]
+    cut = closing_at([(head, words, own) for head, (_, words, own) in zip(top, rows, strict=True)])
+    cut = cut if enough([(words, own) for kind, words, own in rows[:cut] if kind != "heading"]) else len(rows)
+    level = [chinese_count(AREA_RE.match(words)[1]) if head else None for head, (_, words, _) in zip(top, rows, strict=True)]
+    on = numbered_after([(n, words, own) for n, (_, words, own) in zip(level[cut:], rows[cut:], strict=True)],
+                        len([n for n in level[:cut] if n]) + 1) if cut < len(rows) else []
+    kept_rows = [*range(cut), *(cut + k for k in on if rows[cut + k][0] == "top")]
+    unread = [k for k in range(cut) if rows[k][0] == "heading" and (k + 1 == cut or top[k + 1]
+                                                                   and not any(m.unit for m in find_mentions(rows[k][1])))]
+    return [k for k in kept_rows if k not in unread], unread

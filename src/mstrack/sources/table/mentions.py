@@ -19,6 +19,7 @@ from mstrack.domain.quantities import (
     as_number,
 )
 from mstrack.sources.table.numbers import ARTICLE_RE, COUNT_UNITS, UNIT_ALT, UNITS, numbers_in, unit_key
+from mstrack.sources.table.schedule import OFFICE_SUBJECT_RE
 from mstrack.vocabulary import FIGURE_VERBS
 
 # A count printed with no measure word, before a noun that names what it counts ("3万农村人口", "5000农村劳动力"): the
@@ -139,7 +140,7 @@ TRAILING_FILLERS = re.compile(r"(?:达到|达|为|稳定在|保持在|维持在|
 
 
 def _clean_name(text: str) -> str:
-    text = PERIOD_RE.sub("", re.sub(r"\s+", "", text))  # "6月底前全市建档率" → 建档率
+    text = PERIOD_RE.sub("", OFFICE_SUBJECT_RE.sub("", re.sub(r"\s+", "", text)))  # "6月底前全市建档率" → 建档率
     text = re.sub(r"[“”\"‘’]", "", text)
     text = text.split("（")[-1] if text.count("（") > text.count("）") else text
     text = text.split("）")[0] if text.count("）") > text.count("（") else text

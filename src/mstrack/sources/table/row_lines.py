@@ -17,6 +17,7 @@ from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.schedule import Block, dated_clauses, dated_completions, parse_deadline, split_schedule
 from mstrack.sources.table.units import (
+    content_leads,
     helper_offices,
     joined_names,
     leaders_in,
@@ -24,6 +25,7 @@ from mstrack.sources.table.units import (
     roles_in,
     scoped,
     split_groups,
+    split_units,
     unit_names,
     units_in_groups,
     without_closing_others,
@@ -220,6 +222,8 @@ def _unit_groups(lead_cell: str, units_cell: str, previous: RawLine | None,
         lead_groups = [[scoped(u, scopes_only=len(groups) == 1) for u in unit_names(g)] for g in groups]
         lead_groups = [g for g in lead_groups if g]
         unit_groups = units_in_groups(split_groups(units_cell) if units_cell else [])
+        if len(lead_groups) > 1 and len(unit_groups) != len(lead_groups) and not any(s for g in lead_groups for _, s in g):
+            lead_groups = [[u for g in lead_groups for u in g]]  # "县住建局 县交通局": a list typed with spaces, as 、 joins
     if not lead_groups:
         units = [u for g in unit_groups for u in g]
         together = lead_column and not lead_cell and units  # a 牵头 column left blank: those named lead
@@ -314,6 +318,8 @@ def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherite
     elif roles := roles_in(lead_cell):  # "县教育局（牵头）" in the lead column
         lead_cell, units_cell = roles[0], "、".join(u for u in (roles[1], units_cell) if u)
     content, deadline_text, deadline = _read_task_cells(task, row, layout, year)
+    if not lead_cell and "lead" in layout.by_kind and (named := content_leads(content)):  # "县应急局牵头，…配合开展…":
+        lead_cell, units_cell = "、".join(named[0]), "、".join(unique((*named[1], *split_units(units_cell))))  # before any lead above
     amount, measure = layout.cell(row, "amount"), layout.cell(row, "measure")
     if not amount:  # a 目标任务 cell with a bare number: the target, in no unit printed
         amount = next((text for _, text in layout.texts(row, "content") if BARE_RE.match(text)), "")

@@ -110,7 +110,12 @@ START_VERBS = "开工|动工"
 # it ("2022年10月底前编制并公布…清单"), not a description ("6月底前开工的项目"); "年底前全部通水" is the task's own deadline
 # a second step joined by 于 ("…并于11月底前报批") starts a clause too, and so does a dated part ("其中6月底前开工40个",
 # "（其中…）"); "10月底前后" (around) is no step
+# a deadline phrase right after a clause's short subject ("县人社局6月底前组织…", "养老床位6月底前达到…") dates the clause too
+SUBJECT_DEADLINE = r"(?:\d{1,2}\s*月\s*(?:底|末)?\s*前|第?[一二三四1-4]\s*季度\s*(?:前|末)|年\s*底\s*前|[上下]半年)"
+# an office as that subject ("县人社局6月底前组织…") says who does the work, and is no part of what is counted
+OFFICE_SUBJECT_RE = re.compile(rf"^\s*[\u4e00-\u9fff]{{1,8}}?(?:局|委|办|厅|人民政府|办事处)\s*(?={SUBJECT_DEADLINE})")
 CLAUSE_DATE_RE = re.compile(rf"(?:^|(?<=[，,；;。、\s（(])|(?<=于))(?:其中)?\s*(?:确保|力争|争取)?\s*"
+                            rf"(?P<subject>[\u4e00-\u9fff]{{2,8}}?(?={SUBJECT_DEADLINE}))?"
                             rf"(?P<label>{PERIOD_LABEL}|\d{{4}}\s*年(?!\s*\d))\s*(?:全部|全面|基本)?\s*"
                             rf"(?:(?P<done>{COMPLETION_VERBS})(?![的区])|(?:(?<=月底前)|(?<=月末前)|(?<=月前)|(?<=季度前)|(?<=半年)(?=\s*(?:{START_VERBS})))(?!\s*后)"
                             rf"(?=\s*[\u4e00-\u9fff]{{2}})(?![^，,；;。]*的))")

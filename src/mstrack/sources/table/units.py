@@ -310,6 +310,15 @@ def role_lists(cell: str) -> tuple[list[str], list[str]] | None:
     return listed if (listed := role_read(cell)) and listed[0] else None
 
 
+def content_leads(content: str) -> tuple[list[str], list[str]] | None:
+    """The lead a task's content names in its leading clause ("县应急局牵头，县消防救援大队配合开展隐患排查"): role_read's
+    (leads, helpers) where a 牵头 word names them; None for a content that merely mentions an office, or says 负责."""
+    clause = re.split(r"[。；;\n]", content.strip(), maxsplit=1)[0]
+    if not any(leading for *_, leading in _role_phrases(_without_others_work(clause))):
+        return None
+    return role_lists(clause)
+
+
 def role_read(cell: str) -> tuple[list[str], list[str]] | None:
     """A cell that is a sequence of office lists, each closed by its role ("市农业农村局、市住建局分别牵头，市财政局配合",
     "市住建局牵头、市水利局配合", "市教育局、市住建局按职责分工分别负责"): (the leads, the others). 牵头 leads, wherever

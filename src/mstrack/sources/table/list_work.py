@@ -1,0 +1,59 @@
+"""What makes a list's items work of a programme, for the headerless reader (headerless.py): the line above naming a
+programme, items that state work (a verb of work, a figure, a project's name) and no field, section or result."""
+
+from __future__ import annotations
+
+import re
+
+from mstrack.sources.table.list_labels import PHONE_RE
+from mstrack.sources.table.mentions import find_mentions
+from mstrack.sources.table.units import office_list
+from mstrack.vocabulary import MANNER_WORDS, PROGRAMME_NAMING, TASK_OPENING
+
+PROGRAMME_RE = re.compile(PROGRAMME_NAMING)  # the text above a list names a programme of work (vocabulary.PROGRAMME_NAMING)
+# ... and is about the programme itself, not a meeting, a report of its progress or results, a review of a past year,
+# an agenda or a name list; a breakdown of a 政府工作报告's work ("政府工作报告重点工作责任分解") is a programme, not a report,
+# and so is the report's promise ("作政府工作报告时表示,…将努力为民办好十件实事")
+OTHER_TOPIC_RE = re.compile(r"召开|推进会|座谈会|现场会|观摩|进展|进度|推进情况|完成情况|实施情况|有序推进|扎实推进|考核|考评|评比|"
+                            r"通报|日程|议程|仪式|名单|联络员|联系人|简介|办理结果|征集|督查|"
+                            r"工作报告(?![^，,。；;》]{0,8}(?:分解|分工))(?![^。；;]*将[^，,。；;]{0,8}(?:办好|实施|推进|完成|做好))|"
+                            r"情况报告|总结|以来|一年来|过去|回顾|截至|截止|完成了|取得了")
+# an item that states no work to do: a labelled field ("会议时间："), or a result ("已完成", "截至6月底", "完成年度目标的74%")
+FIELD_RE = re.compile(r"^[^，。,；;：:\s]{2,8}[：:]")
+# a labelled section's head ("指导思想。", "城东幼儿园。位于…"): work only when the head names a project of work
+SECTION_RE = re.compile(r"^([^，。,；;：:\s\d]{2,10})。(?=\S)")  # not a whole item "新建社区服务中心6个。"
+PROJECT_RE = re.compile(r"(?:建设|治理|工程|改造|项目|提升|整治|行动|计划)$")
+ACTION_HEAD_RE = re.compile(rf"^(?:{MANNER_WORDS})?(?:{TASK_OPENING})")  # "有效改善居住条件。开展…": an action's name
+# positive evidence of a task: the item begins (after "(一)", "一、", "一是") with a verb of work, simplified or traditional, or states a
+# target ("城镇登记失业率控制在4%"); a project's name ("中心城区水环境综合治理") is work by PROJECT_RE
+WORK_RE = re.compile(rf"^(?:[（(][^）)]{{1,20}}[）)]|第?[一二三四五六七八九十]{{1,3}}(?:是|、|，|,))?\s*(?:{TASK_OPENING})")
+# "以上"/"以内" a target only after a quantity ("2万户以上"): "以上项目由…督查" opens a closing note
+TARGET_RE = re.compile(r"控制在|增长|增長|达到|達到|不低于|不低於|提高到|[\d一二三四五六七八九十百千万][^，,。；;\s]{0,4}(?:以上|以内)")
+RESULT_RE = re.compile(r"已(?:完成|开工|建成|投入|完工|惠及)|截至|截止|完成年度目标|占年度|同比")
+
+
+def names_programme(text: str) -> bool:
+    """A line about a programme of work itself: it names one, and no meeting, progress, result, call for proposals,
+    inspection, agenda, description or name list of it."""
+    return bool(PROGRAMME_RE.search(text)) and not OTHER_TOPIC_RE.search(text)
+
+
+def states_work(text: str) -> bool:
+    """An item that states work to do: not a labelled field ("会议时间：…") or section ("指导思想。…", "城东幼儿园。位于…"),
+    an office's name alone, a contact's phone, nor a result; a head that names an action ("有效改善居住条件。…") is work."""
+    head = SECTION_RE.match(text)
+    return not FIELD_RE.match(text) and not office_list(text.rstrip("；;。，,")) and not RESULT_RE.search(text) \
+        and not PHONE_RE.search(text) and not (head and not PROJECT_RE.search(head[1]) and not ACTION_HEAD_RE.match(head[1]))
+
+
+def sets_figure_or_names_project(text: str) -> bool:
+    """An item that sets a figure ("新建幼儿园3所") or names a project before its first stop ("道路提升工程，…")."""
+    head = re.split(r"[，,。；;：:（(]", text, maxsplit=1)[0]
+    return bool(PROJECT_RE.search(head)) or any(m.unit for m in find_mentions(text))
+
+
+def does_work(text: str) -> bool:
+    """Positive evidence that an item is a task: a verb of work first, a project's name before its first stop, or a
+    target. A place described ("城东片区，位于…") or a person is none."""
+    head = re.split(r"[，,。；;：:]", text, maxsplit=1)[0]
+    return bool(WORK_RE.match(text) or PROJECT_RE.search(head) or TARGET_RE.search(text))
