@@ -109,15 +109,11 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"
         "a street's completion report of '第一项:name。' headings and paragraphs with no <table>, titled 完成情况报告: the file "
         "is refused as 'no table found in the document', its grid in the harness as 'no header row found'; both unread, "
         "the messages differ (twelfth held-out set, first contact)",
-    ("fujian-2017-shishi.html", "without_numbers"):
-        "a province's list of paragraphs with no table (fourteenth held-out set, first contact): without their numbers "
-        "('一、', '(一)') the paragraphs are no items and the tasks it reads are lost",
-    ("fujian-2017-shishi.html", "thousands_commas"):
-        "'由家庭年人均收入2650元提高到3000元' with thousands commas (2,650元 / 3,000元): the old standard 2,650 元 is read as a "
-        "target beside 3,000 元, where the published figures keep one (fourteenth held-out set, first contact)",
-    ("wuhu-2025-fenjie.html", "permute_columns"):
-        "责任单位 printed before 牵头责任单位: the first unit column's offices are read as the leads (一1 led by 各县市区政府 "
-        "instead of 市发展改革委) in every row (fourteenth held-out set, first contact)",
+    ("wuhu-2025-fenjie.html", "numbers_bracketed"):
+        "the variant writes the sub-heading's plain '1' as '（1）', the items' own form: the 序号 column then prints one level "
+        "of digits, '(1)' twice, so the items are no longer told from the sub-heading by their brackets and are coded "
+        "by the number as in a table numbered '（1）' throughout (read22a: the brackets mark the level only beside a "
+        "plain level)",
     ("wuhu-2025-fenjie.html", "units_joined_slash"):
         "the published '、 ' (a 、 then a space where the page broke the cell's line, '各县市区政府、 开发区管委会') joined by "
         "the variant's '/' leaves a unit named '各县市区政府/' (fourteenth held-out set, first contact)",

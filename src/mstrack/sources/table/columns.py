@@ -95,14 +95,21 @@ def column_kind(header: str, year: int) -> Column:
 
 def leads_beside_helpers(columns: list[Column]) -> None:
     """牵头责任单位 (or 主要责任单位) names the lead and the other units in one cell, unless a column of its own names
-    the units that help (配合实施单位, 协同配合单位): beside that one it names the leads only."""
-    if any(c.kind == "lead" for c in columns) or not any(c.kind == "units" and helping_column(c) for c in columns):
+    the units that help (配合实施单位, 协同配合单位) or the other units (a plain 责任单位, wherever it is printed):
+    beside that one it names the leads only, as its header says."""
+    if any(c.kind == "lead" for c in columns):
         return
-    for column in columns:
-        header = _squeezed(column)  # "主要协\n作单位": a narrow column's name broken over lines
-        leading = re.search(r"牵头", header) or (re.search(r"主要|主责", header) and not HELPING_RE.search(header))
-        if column.kind == "units" and leading:
-            column.kind = "lead"
+    leading = [c for c in columns if c.kind == "units" and _leading(_squeezed(c))]
+    if not any(c.kind == "units" and c not in leading and (helping_column(c) or "牵头" in "".join(map(_squeezed, leading)))
+               for c in columns):
+        return
+    for column in leading:
+        column.kind = "lead"
+
+
+def _leading(header: str) -> bool:
+    """A units column whose name says it leads ("牵头责任单位", "主要责任单位"); "主要协\n作单位" helps."""
+    return bool(re.search(r"牵头", header) or (re.search(r"主要|主责", header) and not HELPING_RE.search(header)))
 
 
 def _squeezed(column: Column) -> str:

@@ -15,7 +15,7 @@ from mstrack.sources.table.list_deadlines import own_deadlines, with_deadlines
 from mstrack.sources.table.list_headed import headed_run
 from mstrack.sources.table.list_labels import LABEL_RE, column_label, context_label, label_kind, note_label, own_labels
 from mstrack.sources.table.list_results import results_in
-from mstrack.sources.table.list_sections import bracketed_kept, enough, kept, numbered_after, staffed_work
+from mstrack.sources.table.list_sections import bracketed_kept, enough, heads, kept, numbered_after, staffed_work
 from mstrack.sources.table.list_work import (
     PROJECT_RE,
     RESULT_RE,
@@ -248,7 +248,7 @@ def _bracketed(row: Row) -> tuple[str, str, str] | None:
     words, trailing = _units_after(texts[0])
     if AREA_RE.match(texts[0]) and (units or trailing) and any(m.unit for m in find_mentions(words)):
         return "top", words, units or trailing  # "一、新建公厕20座。（县城管局）": its own figure and office, an item
-    return ("heading", texts[0], "") if AREA_RE.match(texts[0]) and len(texts[0]) <= 60 and not units else None
+    return ("heading", texts[0], "") if AREA_RE.match(texts[0]) and not units else None
 
 
 def _bracketed_run(rows: list[Row]) -> tuple[int, list[tuple[str, str, str]], list[Row], dict[int, list[_Entry]]] | None:
@@ -322,13 +322,15 @@ def _bracketed_table(chosen: list[tuple[str, str, str]], labels: dict[int, list[
     stays the group's heading, and the line is the group's one task: numbered as the group ("二"), the heading's words
     its 项目名称 and the line its 项目内容, the first office labelled under it its units. An item "二、…" after a group
     is read so too, its words its heading's: not a task of the group above."""
-    top = {k: AREA_RE.match(words).group(1, 2) for k, (kind, words, _) in enumerate(chosen) if kind == "top"}  # (一, words)
-    grouped = {k for k in top if any(kind == "heading" for kind, _, _ in chosen[:k])}
+    top = {k: AREA_RE.match(words).group(1, 2) for k, (kind, words, _) in enumerate(chosen)  # (一, words); a heading that
+           if kind == "top" or kind == "heading" and not heads(chosen, k)}  # heads nothing is an item too (list_sections)
+    grouped = {k for k in top if any(j not in top and kind == "heading" for j, (kind, _, _) in enumerate(chosen[:k]))}
     source = [row for k, row in enumerate(source) for _ in range(1 + (k in grouped))]
     if not any(kind == "lone" for kind, _, _ in chosen):
         entries = [e for k, (kind, words, units) in enumerate(chosen) for e in [
             *([_Entry(None, "heading", "", words)] if k in grouped else []),
-            _Entry(None, "heading" if kind == "heading" else "item", *top.get(k, ("", words)), units=units), *labels.get(k, [])]]
+            _Entry(None, "item" if k in top or kind != "heading" else "heading", *top.get(k, ("", words)), units=units),
+            *labels.get(k, [])]]
         return *_numbered_table(_labelled(entries)), source
     rows = []
     for k, (kind, words, units) in enumerate(chosen):
@@ -507,9 +509,9 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                 new: labels[k] for new, k in enumerate(keep) if k in labels}
             end = sheet.rows.index(source[-1]) + 1
             above = _above(sheet, start)
-            headings = [words for kind, words, _ in chosen if kind == "heading"]  # "一、纳入民生实事项目管理的内容"
+            headings = [words for k, (kind, words, _) in enumerate(chosen) if heads(chosen, k)]  # "一、纳入民生实事项目管理的内容"
             works = [f"{chosen[k - 1][1]}，{words}" if kind == "lone" else words for k, (kind, words, _) in enumerate(chosen)]
-            listed = [w for w, (kind, _, _) in zip(works, chosen, strict=True) if kind != "heading"]
+            listed = [w for k, w in enumerate(works) if not heads(chosen, k)]
             offices = [units for _, units in _item_offices(chosen, labels)]
             grouped = any(kind not in ("heading", "top") for kind, _, _ in chosen)  # else a "一、" list: _chinese_run's
             if grouped and _is_programme(sheet, [*above, *headings], listed, offices=offices, reported=reported):

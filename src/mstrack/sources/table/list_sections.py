@@ -1,5 +1,6 @@
-"""The closing sections of a programme printed after its list of tasks ("五、加强组织领导", "六、工作要求" and its points,
-"保障措施"): no tasks, so the list ends where they begin (headerless.py)."""
+"""The sections of a list (headerless.py): the closing sections of a programme printed after its list of tasks
+("五、加强组织领导", "六、工作要求" and its points, "保障措施"), no tasks, so the list ends where they begin; and in a
+"(一)" list, which "一、" lines head the items after them and which are items of their own."""
 
 from __future__ import annotations
 
@@ -106,11 +107,18 @@ def numbered_after(rows: list[tuple[int | None, str, bool]], number: int) -> lis
     return found
 
 
+def heads(chosen: list[tuple[str, str, str]], k: int) -> bool:
+    """A "一、…" line of a "(一)" list that heads the items after it; one followed by the next "二、…" holds no items and
+    is an item of its own, numbered 一 ("一、实施…工程,全省全年完成10万人搬迁任务。" before "二、…")."""
+    return chosen[k][0] == "heading" and k + 1 < len(chosen) and chosen[k + 1][0] != "heading"
+
+
 def bracketed_kept(rows: list[tuple[str, str, bool]]) -> tuple[list[int], list[int]]:
     """Which rows of a "(一)" list, (kind, words, staffed) each (headerless._bracketed_run), are its own, and which
     headings head no item: (kept, unread). The list ends where its closing sections begin (closing_at), an item "一、…"
     counted with the headings there, "五、…" numbered on after them kept (numbered_after); a heading followed by another
-    heading, an item "一、…" or the end heads nothing: it is named, never an empty area."""
+    heading, an item "一、…" or the end heads nothing: it is named, never an empty area; one before the next heading that
+    sets a figure of its own ("一、…全省全年完成10万人搬迁任务。" before "二、…") is an item (heads)."""
     top = [kind in ("heading", "top") for kind, _, _ in rows]
     cut = closing_at([(head, words, own) for head, (_, words, own) in zip(top, rows, strict=True)])
     cut = cut if enough([(words, own) for kind, words, own in rows[:cut] if kind != "heading"]) else len(rows)
@@ -118,5 +126,6 @@ def bracketed_kept(rows: list[tuple[str, str, bool]]) -> tuple[list[int], list[i
     on = numbered_after([(n, words, own) for n, (_, words, own) in zip(level[cut:], rows[cut:], strict=True)],
                         len([n for n in level[:cut] if n]) + 1) if cut < len(rows) else []
     kept_rows = [*range(cut), *(cut + k for k in on if rows[cut + k][0] == "top")]
-    unread = [k for k in range(cut) if rows[k][0] == "heading" and (k + 1 == cut or top[k + 1])]
+    unread = [k for k in range(cut) if rows[k][0] == "heading" and (k + 1 == cut or top[k + 1]
+                                                                   and not any(m.unit for m in find_mentions(rows[k][1])))]
     return [k for k in kept_rows if k not in unread], unread

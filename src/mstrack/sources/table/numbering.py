@@ -70,7 +70,35 @@ def part_numbered(code: str, above: str, last_part: int | None) -> int | None:
 def in_area(area: str, code: str) -> str:
     """A task numbered again inside its area goes by both numbers as printed: "二1" for "1." under "二、", "二(三)" for
     "(三)" (tests/data/tables/README.md); in brackets under an area numbered in digits, "1(2)", where "12" is task 12."""
+    if code.startswith("("):  # a code that keeps its printed brackets (bracket_level): "二(3)"
+        return f"{area}{code}"
     return f"{area}{code}" if code.isdigit() and area and not area[-1].isdigit() else f"{area}({code})"
+
+
+BRACKET_NUMBER_RE = re.compile(r"[（(]\s*(\d+)\s*[）)]")  # a 序号 printed "(1)"
+
+
+def bracket_level(codes: list[str]) -> bool:
+    """A 序号 column that prints digits at two levels, plain ("1") and in brackets ("(1)"), the bracketed numbers running
+    on through the table (none printed twice) and on past a plain number (its next bracketed number is not "(1)"):
+    the plain numbers head groups of the bracketed items (tasks._sub_heading says whether they are headings) and the
+    brackets tell the levels apart, so an item keeps them in its code ("(8)" is not "8"). Brackets alone are a style
+    ("（1）" is 1), and "(1)" right under "1" starts the parts of task 1."""
+    numbers = [int(m[1]) if (m := BRACKET_NUMBER_RE.fullmatch(code.strip())) else None for code in codes]
+    bracketed = [n for n in numbers if n is not None]
+    if len(bracketed) < 2 or len(set(bracketed)) < len(bracketed):
+        return False
+    after_plain = [next((n for n in numbers[k + 1:] if n is not None), None) for k, code in enumerate(codes) if plain_number(code)]
+    return any(n is not None and n > 1 for n in after_plain)
+
+
+MARKS = "*＊※★☆▲△●◆"  # a footnote mark beside a number ("3※")
+PLAIN_NUMBER_RE = re.compile(rf"[{MARKS}]*\s*\d{{1,4}}\s*[{DOTS}]?\s*[{MARKS}]*")
+
+
+def plain_number(code: str) -> bool:
+    """A 序号 printed as a number with no brackets: "1", "1.", "3※"."""
+    return bool(PLAIN_NUMBER_RE.fullmatch(code.strip()))
 
 
 def add_area(areas: list[Area], m: re.Match, within: str | None = None) -> str:
@@ -90,3 +118,18 @@ def add_area_named(areas: list[Area], text: str) -> str:
     code = str(len(areas) + 1)
     areas.append(Area(code=code, name=text))
     return code
+
+
+CIRCLED_RE = re.compile(r"^([①-⑳])\s*(?=\S)")  # "①以就业促增收…": an item's number at the level below "(1)"
+HEADING_DIGITS_RE = re.compile(rf"^(?:(\d{{1,3}})\s*[{DOTS}]|[（(]\s*(\d{{1,3}})\s*[）)])\s*(?=\S)")
+
+
+def heading_levels(levels: tuple[str, ...], heading: str) -> tuple[str, ...]:
+    """The numbers of the headings in digits above the rows that follow: "1.城乡居民增收工程" opens ("1",), "(1)增加…"
+    under it ("1", "(1)"); a heading numbered otherwise ("(一)…", "二、…") starts them again. A circled item below
+    them goes by them all ("1(1)①")."""
+    if not (m := HEADING_DIGITS_RE.match(heading.strip())):
+        return ()
+    if m[1]:
+        return (m[1],)
+    return (levels[0], f"({m[2]})") if levels else ()

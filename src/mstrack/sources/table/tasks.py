@@ -18,11 +18,14 @@ from mstrack.sources.table.numbering import (
     SUB_CODE_RE,
     TITLE_NUMERAL_RE,
     add_area,
+    bracket_level,
+    heading_levels,
     in_area,
     in_lead_heading,
     lead_heading,
     numerals_over_digits,
     part_numbered,
+    plain_number,
     title_code,
 )
 from mstrack.sources.table.raw import Layout as _Layout
@@ -37,6 +40,7 @@ from mstrack.sources.table.titles import (
     ends_area,
     items_print_numbers,
     numbered_in_numerals,
+    sets_target,
     task_code,
     task_of,
 )
@@ -58,6 +62,10 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     numeral_items = numbered_in_numerals(sheet, at, layout)
     numeral_headings = numerals_over_digits([layout.cell(r, "seq").strip() for r in sheet.rows[at + 1:]])
     parts_restart = _parts_restart(sheet, at, layout)
+    numbered = [r for r in sheet.rows[at + 1:] if layout.cell(r, "seq")]
+    bracketed = bracket_level([layout.cell(r, "seq") for r in numbered]) and all(
+        _sub_heading(r, layout, layout.cell(r, "task")) for r in numbered if plain_number(layout.cell(r, "seq")))
+    levels: tuple[str, ...] = ()  # the numbers of the headings in digits above ("1", "(1)"): a circled item's code
     last_part: tuple[int, int] | None = None  # the task above and the number of its last part "（2）"
     heading: tuple[str, str] | None = None  # "(一)省监察厅牵头的工作": the code and lead of the items under it
     group_lead: str | None = None  # "区委办公室(8项)": the office that leads the items under it
@@ -98,6 +106,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
                                   numeral_headings=numeral_headings)
         if area_only:
             heading, opener = None, layout.cell(row, "seq")
+            levels = heading_levels(levels, filled[0])
             continue
         if area != above:
             opener = ""  # an area column's: no 序号 opened it
@@ -116,6 +125,8 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
             continue
         if own_numbers and _group_heading(title, filled):
             continue  # "(一)经济指标", "加强基础设施建设" between numbered items: a group of the items below
+        if bracketed and _sub_heading(row, layout, title):
+            continue  # "1 | 大力提振消费。" over items numbered "(8)", "(9)" on: a sub-heading of theirs, no task
         if len(set(filled)) == 1 and not title and not layout.any_of(row, ("schedule", "period", "deadline", "lead")):
             if filled[0].startswith(("注", "备注", "说明")):
                 notes.append(filled[0])
@@ -124,7 +135,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
             previous = row
             continue
         picked = _picked_part(row, layout, title, tasks, area)
-        code, title = task_code(row, layout, title, tasks[-1] if tasks else None, area)
+        code, title = task_code(row, layout, title, tasks[-1] if tasks else None, area, bracketed=bracketed, levels=levels)
         code = picked or code
         part = None if picked else _part_number(row, layout, tasks, area, last_part)
         last_part = (id(tasks[-1]), part) if part else None
@@ -290,6 +301,16 @@ def _summed_heading(row: Row, filled: list[str], layout: _Layout) -> re.Match | 
     if sub := SUB_CODE_RE.match(code):
         return AREA_RE.match(f"{sub[1]}、{code[sub.end():]}")
     return AREA_RE.match(code)
+
+
+OWN_KINDS = ("lead", "units", "office", "deadline", "start", "schedule", "period", "amount", "measure", "content")
+
+
+def _sub_heading(row: Row, layout: _Layout, title: str) -> bool:
+    """A row numbered in plain digits in a 序号 column whose items are numbered "(1)" on (numbering.bracket_level), with
+    no office, figure or date of its own (a progress, note or leader cell aside): it heads the items below, no task."""
+    return plain_number(layout.cell(row, "seq")) and bool(title) and not sets_target(title) \
+        and not layout.any_of(row, OWN_KINDS)
 
 
 def _group_heading(title: str, filled: list[str]) -> bool:

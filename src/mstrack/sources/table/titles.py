@@ -7,6 +7,8 @@ from mstrack.model import Area
 from mstrack.sources.table.cells import AREA_RE, CODE_CELL_RE, GROUP_CODE_RE
 from mstrack.sources.table.mentions import find_mentions
 from mstrack.sources.table.numbering import (
+    BRACKET_NUMBER_RE,
+    CIRCLED_RE,
     COUNT_RE,
     NUMERAL_CODE_RE,
     SUB_CODE_RE,
@@ -104,20 +106,25 @@ def cells_of_its_own(row: Row, layout: _Layout, title: str, below: Row | None = 
                and not (below is not None and c.index < len(below.cells) and below.cells[c.index] == row.cells[c.index]))
 
 
-def task_code(row: Row, layout: _Layout, title: str, previous: RawTask | None, area: str | None) -> tuple[str | None, str]:
-    """The task number a row gives (None: it continues the task above, in the same area) and its title."""
+def task_code(row: Row, layout: _Layout, title: str, previous: RawTask | None, area: str | None, *,
+              bracketed: bool = False, levels: tuple[str, ...] = ()) -> tuple[str | None, str]:
+    """The task number a row gives (None: it continues the task above, in the same area) and its title. `bracketed`:
+    the 序号 column numbers two levels in digits (numbering.bracket_level), so "(8)" keeps its brackets; `levels`: the
+    numbers of the headings above (numbering.heading_levels), which a circled item's code begins with."""
     code = None
     if code_text := layout.cell(row, "seq"):
         m = CODE_CELL_RE.match(code_text) or GROUP_CODE_RE.match(code_text)
         if not m:
             raise InputError("{place}: {code!r} is not a task number", place=layout.where(row, layout.by_kind["seq"][0]), code=code_text)
-        code = m[1]
+        code = f"({m[1]})" if bracketed and BRACKET_NUMBER_RE.fullmatch(code_text.strip()) else m[1]
         if GROUP_CODE_RE.match(code) and (sub := SUB_CODE_RE.match(title)):  # 序号 "二", title "(三)井盖整治": task 二(三)
             code, title = f"{code}({sub[1]})", title[sub.end():].strip()
         elif inner := TITLE_CODE_RE.match(title):  # "1.新增社区老年食堂3家" beside 序号 3: the item's number in its project
             title = title[inner.end():].strip()
     elif title and (m := title_code(title) or TITLE_NUMERAL_RE.match(title)):
         code, title = m[1], title[m.end():].strip()
+    elif title and (circled := CIRCLED_RE.match(title)):  # "①…" under the headings "1." and "(1)": task 1(1)①
+        code, title = "".join(levels) + circled[1], title[circled.end():].strip()
     elif title and (sub := SUB_CODE_RE.match(title)) and title[sub.end():].strip():  # "(一)…" under "一、": task 一(一)
         code, title = in_area(area, sub[1]) if area else sub[1], title[sub.end():].strip()
     if code and previous and previous.area == area and previous.code in (code, in_area(area, code)):
