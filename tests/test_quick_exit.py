@@ -151,7 +151,7 @@ def test_in_process_nothing_is_kept(demo_cli):
     assert common._kept is None
     result = demo_cli("status", "--format", "json", "--as-of", "2023-07-01")
     assert result.exit_code == 0 and result.exception is None
-    assert common._kept is None and len(common._stores) == 0
+    assert common._kept is None and common._stores == []
     assert gc.get_freeze_count() == 0  # nothing moved out of the collector's sight in a long-lived process
     common.keep_until_exit(["rows"])
     assert common._kept is None
@@ -210,3 +210,6 @@ def test_a_write_through_the_script_leaves_the_database_closed(tmp_path):
     assert listed.returncode == 0, listed.stderr.decode()
     assert listed.stdout.decode().count("\n") >= len(seeds)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plans.db"]
+    shown = script(tmp_path / "demo.db", "demo")  # writes, then a status that ends by the quick exit
+    assert shown.returncode == 0, shown.stderr.decode()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.db", "plans.db"]

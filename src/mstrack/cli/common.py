@@ -9,7 +9,6 @@ import errno
 import os
 import re
 import sys
-import weakref
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -401,9 +400,7 @@ def bulk():
 
 
 _kept: list | None = None  # a list only in the `mstrack` script's process (run): see keep_until_exit
-_stores: weakref.WeakSet = weakref.WeakSet()
-"""The stores a command opened, while it holds them: a store it let go was closed then, as before quick exits (held
-here for good, a write's pooled connection outlived the command and SQLite's -wal and -shm files were left behind)."""
+_stores: list = []
 
 
 def allow_quick_exit() -> None:
@@ -431,12 +428,12 @@ def quick_exit(code) -> None:
     """End the process now, without freeing what keep_until_exit holds, once everything a normal exit does that
     can be seen has been done: stdout and stderr flushed (a failure raises here, for run to say), every store
     closed, the atexit handlers run. Returns (for a normal exit) when nothing was kept, when the code is not a
-    number, while a store is inside a transaction, or while another thread runs."""
+    number, while a store is inside a transaction, or while another thread runs; the stores are closed either way."""
     import threading
 
-    if not _kept or not (code is None or type(code) is int) or threading.active_count() > 1:
-        return
-    if not all([store.close() for store in list(_stores)]):
+    idle = all([store.close() for store in _stores])  # on either way out: a write's pooled connection closed
+    _stores.clear()  # (held until the process ended, it left SQLite's -wal and -shm beside the database)
+    if not _kept or not (code is None or type(code) is int) or threading.active_count() > 1 or not idle:
         return
     flush_output()
     import atexit
@@ -455,7 +452,7 @@ def open_store(ctx: typer.Context, write: bool, old_schema: bool = False):
     db = ctx.obj.get("db") if ctx.obj else None
     store = Store(resolve_db_url(db))
     if _kept is not None:  # closed before a quick exit
-        _stores.add(store)
+        _stores.append(store)
     try:
         store.require_schema(write=write)
     except OldSchema as old:
