@@ -25,7 +25,7 @@ from mstrack.sources.table.list_work import (
     sets_figure_or_names_project,
     states_work,
 )
-from mstrack.sources.table.mentions import find_mentions
+from mstrack.sources.table.mentions import sets_figure
 from mstrack.sources.table.numbering import DOTS
 from mstrack.sources.table.one_paragraph import MIN_ITEMS, inline_run
 from mstrack.sources.table.reading import Row, Sheet
@@ -246,7 +246,7 @@ def _bracketed(row: Row) -> tuple[str, str, str] | None:
         words, trailing = _units_after(texts[0])
         return m[1], words, units or trailing
     words, trailing = _units_after(texts[0])
-    if AREA_RE.match(texts[0]) and (units or trailing) and any(m.unit for m in find_mentions(words)):
+    if AREA_RE.match(texts[0]) and (units or trailing) and sets_figure(words):
         return "top", words, units or trailing  # "一、新建公厕20座。（县城管局）": its own figure and office, an item
     return ("heading", texts[0], "") if AREA_RE.match(texts[0]) and not units else None
 
@@ -397,7 +397,7 @@ def _paragraph_run(rows: list[Row]) -> tuple[int, int] | None:
     after it up to the first that introduces or closes: a task without a figure among them is a task still."""
     start = None
     for i, row in enumerate([*rows, None]):
-        if (text := _paragraph(row)) and any(m.unit for m in find_mentions(text)):
+        if (text := _paragraph(row)) and sets_figure(text):
             start = i if start is None else start
             continue
         if start is not None and i - start >= MIN_ITEMS:

@@ -9,7 +9,7 @@ import re
 from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.cells import AREA_RE
 from mstrack.sources.table.list_deadlines import OWN_DATE_RE
-from mstrack.sources.table.mentions import find_mentions
+from mstrack.sources.table.mentions import sets_figure
 from mstrack.sources.table.one_paragraph import MIN_ITEMS, MIN_STAFFED_ITEMS
 from mstrack.sources.table.units import office_list
 from mstrack.vocabulary import CLOSING_SECTIONS, REQUIREMENT_SENTENCE, REQUIREMENT_VERBS
@@ -26,7 +26,7 @@ def requirement(words: str) -> bool:
     its subject ("要…", "各乡镇要…", "加强督查", "县政府办通报…"), or that names one (督查, 考核 …) and sets no figure
     ("县督查室12月底前完成考核"). With a figure and a measure word the word is the work's object: "开展考核员培训200人次",
     "建设督查平台1个"."""
-    figure = any(mention.unit for mention in find_mentions(words))  # the item's: "开展考核培训。…培训200人次"
+    figure = sets_figure(words)  # the item's: "开展考核培训。…培训200人次"
     for sentence in re.split(r"[。；;！!]", NUMBERING_RE.sub("", words.strip())):
         for m in REQUIREMENT_RE.finditer(sentence):
             subject = VERB_BEFORE_RE.sub("", sentence[:m.start()].strip())
@@ -39,13 +39,13 @@ def closing_section(words: str, staffed: bool) -> bool:
     """A closing section: the vocabulary's words of one (vocabulary.CLOSING_SECTIONS), and no figure, no office doing
     it (`staffed`) and no deadline, which an item of work among numbered siblings has (a task with no figure stays one)."""
     return bool(CLOSING_RE.search(words)) and not staffed and not OWN_DATE_RE.search(words) and not DATED_RE.search(words) \
-        and not any(m.unit for m in find_mentions(words))
+        and not sets_figure(words)
 
 
 def _programme_work(words: str, numbered_on: bool) -> bool:
     """Work of the programme under a closing heading: a figure, or an item numbered on with the list's items, and no
     requirement on offices ("各乡镇要于每月5日前报送进展", "县督查室12月底前完成考核": an office and a date are not enough)."""
-    return not requirement(words) and (numbered_on or any(m.unit for m in find_mentions(words)))
+    return not requirement(words) and (numbered_on or sets_figure(words))
 
 
 def closing_at(rows: list[tuple[bool, str, bool]], numbered_on: frozenset[int] = frozenset()) -> int:
@@ -84,7 +84,7 @@ def staffed_work(items: list[tuple[str, bool]]) -> bool:
     """Few items, (words, staffed) each, that are clearly a programme's (MIN_STAFFED_ITEMS or more): each sets a figure
     and names the office doing it, and none is a requirement on offices."""
     return len(items) >= MIN_STAFFED_ITEMS and all(
-        staffed and not requirement(words) and any(m.unit for m in find_mentions(words)) for words, staffed in items)
+        staffed and not requirement(words) and sets_figure(words) for words, staffed in items)
 
 
 def enough(items: list[tuple[str, bool]]) -> bool:
@@ -102,7 +102,7 @@ def numbered_after(rows: list[tuple[int | None, str, bool]], number: int) -> lis
             continue
         number += 1
         if not closing_section(words, staffed) and not requirement(words) \
-                and (staffed or any(m.unit for m in find_mentions(words))):
+                and (staffed or sets_figure(words)):
             found.append(k)
     return found
 
@@ -127,5 +127,5 @@ def bracketed_kept(rows: list[tuple[str, str, bool]]) -> tuple[list[int], list[i
                         len([n for n in level[:cut] if n]) + 1) if cut < len(rows) else []
     kept_rows = [*range(cut), *(cut + k for k in on if rows[cut + k][0] == "top")]
     unread = [k for k in range(cut) if rows[k][0] == "heading" and (k + 1 == cut or top[k + 1]
-                                                                   and not any(m.unit for m in find_mentions(rows[k][1])))]
+                                                                   and not sets_figure(rows[k][1]))]
     return [k for k in kept_rows if k not in unread], unread

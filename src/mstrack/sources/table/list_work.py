@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from mstrack.sources.table.list_labels import PHONE_RE
-from mstrack.sources.table.mentions import find_mentions
+from mstrack.sources.table.mentions import sets_figure
 from mstrack.sources.table.units import office_list
 from mstrack.vocabulary import MANNER_WORDS, PROGRAMME_NAMING, TASK_OPENING
 
@@ -49,7 +49,7 @@ def states_work(text: str) -> bool:
 def sets_figure_or_names_project(text: str) -> bool:
     """An item that sets a figure ("新建幼儿园3所") or names a project before its first stop ("道路提升工程，…")."""
     head = re.split(r"[，,。；;：:（(]", text, maxsplit=1)[0]
-    return bool(PROJECT_RE.search(head)) or any(m.unit for m in find_mentions(text))
+    return bool(PROJECT_RE.search(head)) or sets_figure(text)
 
 
 def does_work(text: str) -> bool:

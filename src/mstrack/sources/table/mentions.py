@@ -193,6 +193,12 @@ def over_several_years(before: str, year: int | None, until: int | None = None) 
         int(m[1]) > last for m in [*BY_YEAR_RE.finditer(before), *YEAR_SPAN_RE.finditer(before)])
 
 
+def sets_figure(text: str) -> bool:
+    """Whether the words set a figure with its measure word ("新建社区食堂10个"), as a list's item of work does: the one
+    test of it for the list reader (headerless.py, list_*.py)."""
+    return any(mention.unit for mention in find_mentions(text))
+
+
 def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, ...] = (),
                   until: int | None = None) -> list[Mention]:
     """Quantities with their words: "累计建设筹集保障性住房 3 万套（间）" → 30000 套（间）, a running total.
