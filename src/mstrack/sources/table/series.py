@@ -169,7 +169,8 @@ def _due_with(series: list[Series], taken: set[int], mention: Mention, due: date
 # "每季度完成300人次", "每月服务2000人次", "每月不少于4场": work done each period, the words from the period to the figure
 # a verb or a bound; "每人每月609元" ("每人每月约60元", "每人每月不低于60元") is a standard (a figure straight after the
 # period, or one per head), "每月平均用餐人数710人" an average, "每周三次为…学生（17787人）" a frequency of something else
-EACH_PERIOD_RE = re.compile(r"(?<![人户家个])每(?:个)?(?:季度|月|半年|周)(?!平均|约)\s*[\u4e00-\u9fff]{1,10}\s*$")
+EACH_PERIOD = r"每(?:个)?(?:季度|月|半年|周)"
+EACH_PERIOD_RE = re.compile(rf"(?<![人户家个]){EACH_PERIOD}(?!平均|约)\s*[\u4e00-\u9fff]{{1,10}}\s*$")
 
 
 def each_period(series: list[Series], mention: Mention) -> Series | None:
@@ -200,7 +201,7 @@ def bound_held_again(mention: Mention, others: list[Mention]) -> bool:
 
 def _held_name(mention: Mention) -> str:
     """The name of a bound held each period, without the period ("每月回访满意率" → "回访满意率")."""
-    return re.sub(r"^\s*每(?:个)?(?:季度|月|半年|周)", "", mention.name)
+    return re.sub(rf"^\s*{EACH_PERIOD}", "", mention.name)
 
 
 # "满意度" and "满意率" name one measure; a bound left at a name's end ("每月调查失业率不高于") names nothing
@@ -322,7 +323,8 @@ DONE_RE = re.compile(r"竣工|完工|建成|投用|投入使用|交付使用|交
 
 
 def work_stage(words: str) -> str | None:
-    started, done = STARTED_RE.search(simplified(words)), DONE_RE.search(simplified(words))
+    words = simplified(words)
+    started, done = STARTED_RE.search(words), DONE_RE.search(words)
     return None if bool(started) == bool(done) else "started" if started else "done"
 
 
@@ -354,7 +356,8 @@ def figure_stage(name: str) -> str | None:
 def stage_fits(step: Mention, figure: Mention) -> bool:
     """A bare step can be how far the figure is: neither says a stage, or both the same ("新开工项目10个，其中6月底前
     竣工3个" counts another stage)."""
-    return None in (step_stage(step), figure_stage(figure.name)) or step_stage(step) == figure_stage(figure.name)
+    stages = step_stage(step), figure_stage(figure.name)
+    return None in stages or stages[0] == stages[1]
 
 
 def _of_its_stage(series: list[Series], alike: list[int], mention: Mention) -> list[int]:
