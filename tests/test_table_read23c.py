@@ -1,10 +1,13 @@
-"""Issue 13, read23c: the reader's leftovers in leads, units and columns, each rule on a small synthetic case: a
-merged item column numbered "（一）" is a registration form's item, as one numbered "1." is; the row after a row
-split from a "1、2" 序号 is found by its number."""
+"""Issue 13, read23c: the reader's leftovers in leads, units and columns, each rule on a small synthetic case: a helper
+alone under a row with both never leads; "（负责）" anywhere marks the lead; a lead from the content is doubted; "A/ B" is
+two units; an area opened by "三、…" ends at "四"; a merged item column numbered "（一）" is a registration form's item,
+as one numbered "1." is; the row after a row split from a "1、2" 序号 is found by its number."""
 
 from __future__ import annotations
 
 from datetime import date
+
+import pytest
 
 from mstrack.sources.table import convert_table
 from mstrack.sources.table.reading import Row
@@ -91,3 +94,33 @@ def test_units_joined_by_a_slash_and_a_space_are_one_list(tmp_path):
                                                         ["2", "新建学校3所", "县住建局、 县教育局/县财政局"]])
     assert _lines(conversion) == {"1": [(["县教育局"], ["县教育局", "县财政局"])],  # a 责任单位 column names its lead too
                                   "2": [(["县住建局"], ["县住建局", "县教育局", "县财政局"])]}
+
+
+# --- 7. an area opened by a heading's own "三、" is ended by a task numbered "四" ------------------------------------------
+
+AREA_HEAD = ["序号", "工作任务", "牵头单位", "完成时限"]
+LONG_HEADING = "三、推进城乡融合发展，加快补齐农村基础设施短板，提升公共服务水平"
+
+
+@pytest.mark.parametrize("heading", [[LONG_HEADING] * 4, ["", LONG_HEADING, "", ""]], ids=["merged", "in_the_task_cell"])
+def test_a_task_numbered_after_the_heading_s_own_number_ends_its_area(tmp_path, heading):
+    conversion = convert_written(tmp_path, "plan.xlsx", [
+        AREA_HEAD, ["一", "建设农贸市场3个", "县商务局", "2024年10月底"], heading,
+        ["1", "新建村道20公里", "县交通局", "2024年11月底"], ["四", "新建养老服务中心2个", "县民政局", "2024年12月底"]])
+    assert [(t.code, t.area) for t in conversion.programme.tasks] == [("一", None), ("1", "三"), ("四", None)]
+
+
+# --- 1. a row that names only helpers under a row that named both: the lead above goes on -------------------------------
+
+HELPERS_HEAD = ["序号", "工作任务", "牵头单位", "责任单位", "配合单位"]
+
+
+@pytest.mark.parametrize("name", ["plan.csv", "plan.xlsx"])
+def test_a_helper_alone_under_a_row_with_both_never_leads(tmp_path, name):
+    """Only the 配合单位 filled, under a row that filled 责任单位 and 配合单位: the helper never leads; the lead above
+    goes on (a merged cell written once), doubted."""
+    conversion = convert_written(tmp_path, name, [HELPERS_HEAD, ["1", "规范政府举债行为", "县财政局", "县审计局", "县发改委"],
+                                                  ["2", "化解存量债务", "", "", "县发改委"]])
+    assert _lines(conversion) == {"1": [(["县财政局"], ["县审计局", "县发改委"])], "2": [(["县财政局"], ["县发改委"])]}
+    assert [str(d) for d in conversion.doubts if "牵头单位" in str(d)] == [
+        f"{name}: row 3, column 牵头单位: the 牵头单位 cell is blank: read as 县财政局, a merged cell written once above"]

@@ -141,7 +141,8 @@ def _blank_lead(task: RawTask, row: Row, layout: _Layout, previous: RawLine | No
     header = layout.header("lead")
     if (not layout.sheet.merges or _helpers_only(row, layout)) \
             and inherited is not None and inherited.lead_units and UNLISTED not in inherited.lead_units \
-            and _filled(row, layout) == _filled(inherited.row, layout):  # its units where the row above has them
+            and (_filled(row, layout) == _filled(inherited.row, layout) or _helpers_only(row, layout)):  # its units where
+        # the row above has them; helpers alone never lead, whatever the row above filled
         leads = "、".join(inherited.lead_units)
         if _own_units(row, layout, inherited, units_cell):
             task.doubts.append((row.number, header, Message(
