@@ -1,0 +1,82 @@
+"""Store and command line leftovers: one holder of a batch's report-id range (batches.ReportRange), init on an
+older database, db check's refusal of one, the entry's Ctrl-C line in the run's language, the suite's own
+subprocesses and working directory."""
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from mstrack.sources.plan import load_plan
+from mstrack.store import Store
+from mstrack.store.batches import REPORT_COLUMNS, ReportRange, insert_batch
+
+from .conftest import BACKEND, _admin, _pg_database, _pg_url, write_plan
+
+PLAN = ('[[tasks]]\ncode = "1"\ntitle = "t"\n[[tasks.lines]]\nlead_units = ["甲局"]\n'
+        '[[tasks.lines.indicators]]\nname = "n"\nunit = "个"\ntarget = 100\n')
+
+
+@pytest.fixture
+def planned(tmp_path):
+    """A store of the backend under test with one indicator: (store, its id)."""
+    name = None
+    if BACKEND == "sqlite":
+        url = f"sqlite:///{tmp_path / 't.db'}"
+    else:
+        name = _pg_database()
+        url = _pg_url(name)
+    store = Store(url)
+    store.init()
+    store.save_plan(load_plan(write_plan(tmp_path / "x.toml", PLAN)))
+    with store.engine.connect() as connection:
+        (indicator,) = store.dialect.rows(connection, "SELECT id FROM indicator")[0]
+    yield store, indicator
+    store.engine.dispose()
+    if name:
+        _admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def _insert(store: Store, connection, batch: int, indicator: int, days: range) -> None:
+    now = store.dialect.bound(datetime.now(UTC))
+    store.dialect.insert_many(connection, "report", REPORT_COLUMNS, [
+        (indicator, date(2023, 5, day), day, None, None, "log", now, batch, None) for day in days])
+
+
+def _ranges(store: Store) -> dict[int, tuple]:
+    with store.engine.connect() as connection:
+        rows = store.dialect.rows(connection, "SELECT b.id, b.first_report_id, b.last_report_id, min(r.id), max(r.id)"
+                                              " FROM batch AS b LEFT JOIN report AS r ON r.batch_id = b.id"
+                                              " GROUP BY b.id, b.first_report_id, b.last_report_id")
+    return {batch: tuple(rest) for batch, *rest in rows}
+
+
+def test_a_report_range_covers_what_was_inserted_inside_it_and_only_that(planned):
+    """The one holder of 'last report id before, insert, cover': a `with` covers the reports written inside it,
+    end() by hand does the same (ReportBatch's way, over several chunks), a second end() changes nothing, and a
+    `with` left by an error covers nothing (the write rolls back whole)."""
+    store, indicator = planned
+    with store.locked("log") as connection:
+        first = insert_batch(store.dialect, connection, command="log")
+        with ReportRange(store.dialect, connection, first):
+            _insert(store, connection, first, indicator, range(1, 4))
+        second = insert_batch(store.dialect, connection, command="log")
+        by_hand = ReportRange(store.dialect, connection, second)
+        _insert(store, connection, second, indicator, range(4, 6))
+        _insert(store, connection, second, indicator, range(6, 8))
+        by_hand.end()
+        by_hand.end()
+        empty = insert_batch(store.dialect, connection, command="log")
+        with ReportRange(store.dialect, connection, empty):
+            pass
+    ranges = _ranges(store)
+    assert ranges[first][:2] == ranges[first][2:] and ranges[first][0] is not None, ranges
+    assert ranges[second][:2] == ranges[second][2:] and ranges[second][1] - ranges[second][0] == 3, ranges
+    assert ranges[empty] == (None, None, None, None), ranges
+    with pytest.raises(RuntimeError), store.locked("log") as connection:
+        failed = insert_batch(store.dialect, connection, command="log")
+        with ReportRange(store.dialect, connection, failed):
+            _insert(store, connection, failed, indicator, range(8, 9))
+            assert store.dialect.rows(connection, "SELECT first_report_id FROM batch WHERE id = "  # written on leaving
+                                                  f"{failed}") == [(None,)]
+            raise RuntimeError("a write that fails")
+    assert failed not in _ranges(store)
