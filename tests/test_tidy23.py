@@ -2,6 +2,8 @@
 older database, db check's refusal of one, the entry's Ctrl-C line in the run's language, the suite's own
 subprocesses and working directory."""
 
+import shlex
+import sqlite3
 from datetime import UTC, date, datetime
 
 import pytest
@@ -10,7 +12,7 @@ from mstrack.sources.plan import load_plan
 from mstrack.store import Store
 from mstrack.store.batches import REPORT_COLUMNS, ReportRange, insert_batch
 
-from .conftest import BACKEND, _admin, _pg_database, _pg_url, write_plan
+from .conftest import BACKEND, _admin, _pg_database, _pg_url, refused, write_plan
 
 PLAN = ('[[tasks]]\ncode = "1"\ntitle = "t"\n[[tasks.lines]]\nlead_units = ["甲局"]\n'
         '[[tasks.lines.indicators]]\nname = "n"\nunit = "个"\ntarget = 100\n')
@@ -80,3 +82,34 @@ def test_a_report_range_covers_what_was_inserted_inside_it_and_only_that(planned
                                                   f"{failed}") == [(None,)]
             raise RuntimeError("a write that fails")
     assert failed not in _ranges(store)
+
+
+@pytest.fixture
+def old_cli(cli):
+    """A database of the backend under test that an older mstrack made (schema version 4)."""
+    assert Store(cli.url).init(upto=4) == (0, 4)
+    return cli
+
+
+def test_db_check_refuses_an_older_database_as_every_command_does(old_cli):
+    """An old schema is a refusal (exit 2) with the commands to type, --db as given, as `status` says it; the
+    database is left as it was."""
+    checked, status = old_cli("db", "check"), old_cli("status")
+    refused(checked, "was made by an older mstrack (schema version 4", "left unchanged",
+            f"    mstrack --db {shlex.quote(str(old_cli.db))} db upgrade\n")
+    assert checked.stdout == "" and checked.stderr == status.stderr
+    assert old_cli.sql("SELECT max(version) FROM schema_version") == [(4,)]
+
+
+def test_db_check_of_a_sound_database_says_ok_and_of_a_broken_one_exits_1(cli):
+    """What `db check` finds is still exit 1 (the command ran and found a problem); ok is exit 0."""
+    assert cli("init").exit_code == 0
+    done = cli("db", "check")
+    assert done.exit_code == 0 and done.stdout.endswith(": ok\n"), done.output
+    if BACKEND != "sqlite":
+        return
+    with sqlite3.connect(cli.db) as connection:
+        connection.execute("pragma foreign_keys = off")
+        connection.execute("insert into milestone (indicator_id, due, target) values (999999, '2023-03-31', 1)")
+    found = cli("db", "check")
+    assert found.exit_code == 1 and "foreign key: milestone" in found.stdout, found.output

@@ -138,9 +138,7 @@ def db_copy(
 @db_app.command("check")
 def db_check(ctx: typer.Context) -> None:
     """Integrity and foreign keys; exit 1 when anything is wrong."""
-    from mstrack.store import Store, resolve_db_url
-
-    store = Store(resolve_db_url(ctx.obj.get("db")))
+    store = open_store(ctx, write=False)  # an older or newer schema refused as every command refuses it (exit 2)
     problems = store.check()
     for problem in problems:
         say(problem)
