@@ -113,3 +113,36 @@ def test_db_check_of_a_sound_database_says_ok_and_of_a_broken_one_exits_1(cli):
         connection.execute("insert into milestone (indicator_id, due, target) values (999999, '2023-03-31', 1)")
     found = cli("db", "check")
     assert found.exit_code == 1 and "foreign key: milestone" in found.stdout, found.output
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_init_on_an_older_database_upgrades_it_and_says_what_the_other_commands_say(old_cli, lang):
+    """`init` creates or upgrades (the contract): on an older database it upgrades, and says on stderr what every
+    other command says of one (an older mstrack made it; in place, every row kept, no copy made) and how a copy
+    is kept (before the upgrade); in the run's language. A new database, and `db upgrade`, say nothing of it."""
+    from mstrack.store import SCHEMA_VERSION
+
+    done = old_cli("--lang", lang, "init")
+    assert done.exit_code == 0, done.output
+    assert f"schema version 4 → {SCHEMA_VERSION}" in done.stdout or f"数据库结构版本 4 → {SCHEMA_VERSION}" in done.stdout
+    said = {"en": ["mstrack: note: ", "was made by an older mstrack (schema version 4; this one needs",
+                   "every row is kept, no copy is made", "an older mstrack no longer opens it",
+                   "db backup FILE" if BACKEND == "sqlite" else "(pg_dump)"],
+            "zh": ["mstrack: 提示：", "由较早版本的 mstrack 创建（数据库结构版本 4", "保留全部数据，不另存副本",
+                   "db backup FILE" if BACKEND == "sqlite" else "（pg_dump）"]}[lang]
+    for part in said:
+        assert part in done.stderr, (part, done.stderr)
+    assert old_cli.sql("SELECT max(version) FROM schema_version") == [(SCHEMA_VERSION,)]
+    again = old_cli("init")
+    assert again.exit_code == 0 and "up to date" in again.stdout and again.stderr == "", again.output
+
+
+def test_init_of_a_new_database_says_no_note(cli):
+    made = cli("init")
+    assert made.exit_code == 0 and made.stderr == "" and "schema version 0 →" in made.stdout, made.output
+
+
+def test_db_upgrade_says_no_note(old_cli):
+    """`db upgrade` is the command the advice leads to: its output is as it was."""
+    upgraded = old_cli("db", "upgrade")
+    assert upgraded.exit_code == 0 and "4 →" in upgraded.stdout and upgraded.stderr == "", upgraded.output

@@ -34,11 +34,27 @@ def init(ctx: typer.Context) -> None:
 
     def announce(versions) -> None:
         say("{db}: schema version {before} → {after}", db=store.display_url, before=versions[0], after=versions[1])
+        if versions[0] and ctx.info_name == "init":  # `db upgrade` is what that advice leads to
+            _upgraded_in_place(store, *versions)
         flush_output()
 
     before, after = store.init(confirm=announce)
     if before == after:
         say("{db}: schema version {version}, up to date", db=store.display_url, version=after)
+
+
+def _upgraded_in_place(store, version: int, needed: int) -> None:
+    """`init` on a database an older mstrack made: what every other command says of it (left unchanged there,
+    with the backup to make first), said as init upgrades it, before the upgrade commits."""
+    from mstrack.errors import Message
+
+    keep = (Message("a copy as it was is kept by `mstrack db backup FILE` before `init` or `db upgrade`")
+            if store.dialect.name == "sqlite" else
+            Message("a copy as it was is kept by the server's own tools (pg_dump) before `init` or `db upgrade`"))
+    say("mstrack: note: {message}", err=True, message=Message(
+        "{db} was made by an older mstrack (schema version {version}; this one needs {needed}): it is upgraded in "
+        "place (every row is kept, no copy is made) and an older mstrack no longer opens it; {keep}",
+        db=store.display_url, version=version, needed=needed, keep=keep))
 
 
 @app.command()
