@@ -4,10 +4,13 @@ subprocesses and working directory."""
 
 import shlex
 import sqlite3
+import sys
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 
+from mstrack import entry
 from mstrack.sources.plan import load_plan
 from mstrack.store import Store
 from mstrack.store.batches import REPORT_COLUMNS, ReportRange, insert_batch
@@ -146,3 +149,50 @@ def test_db_upgrade_says_no_note(old_cli):
     """`db upgrade` is the command the advice leads to: its output is as it was."""
     upgraded = old_cli("db", "upgrade")
     assert upgraded.exit_code == 0 and "4 →" in upgraded.stdout and upgraded.stderr == "", upgraded.output
+
+
+# --- the entry's Ctrl-C line -------------------------------------------------------------------------
+
+def test_the_entrys_ctrl_c_words_are_the_commands_in_both_languages():
+    """The entry writes out again what the catalogue holds and failures.py says (it may import neither)."""
+    from mstrack.cli import failures
+    from mstrack.labels import LANGS, messages
+
+    assert sorted(entry.SAID) == sorted(LANGS)
+    assert f'say("{entry.SAID["en"]}", err=True)' in Path(failures.__file__).read_text(encoding="utf-8")
+    assert messages()[entry.SAID["en"]] == entry.SAID["zh"]
+
+
+@pytest.mark.parametrize("environ", [{}, {"LANG": "zh_CN.UTF-8"}, {"LANG": "C"}, {"LC_ALL": "C", "LANG": "zh_CN"},
+                                     {"LC_MESSAGES": "zh_TW", "LANG": "en_US"}, {"LC_ALL": "", "LANG": "ZH_cn"}])
+def test_the_entry_reads_the_locale_as_the_labels_do(monkeypatch, environ):
+    from mstrack.labels import pick_lang
+
+    monkeypatch.setattr(sys, "argv", ["mstrack"])
+    monkeypatch.setattr("mstrack.cli.common._lang", None)
+    for name in ("MSTRACK_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    assert entry.run_lang() == pick_lang(None, environ)
+
+
+@pytest.mark.parametrize(("argv", "environ", "resolved", "lang"), [
+    (["status"], {"MSTRACK_LANG": "zh"}, None, "zh"),
+    (["--lang", "en", "status"], {"MSTRACK_LANG": "zh"}, None, "en"),
+    (["--lang=zh", "--lang", "en"], {}, None, "en"),  # the later wins, as Click takes it
+    (["--lang", "xx"], {"MSTRACK_LANG": "zh"}, None, "zh"),
+    (["--lang"], {"LANG": "zh_CN.UTF-8"}, None, "zh"),
+    (["status"], {"LC_ALL": "C", "LANG": "zh_CN.UTF-8"}, None, "en"),
+    (["--lang", "zh"], {}, "en", "en"),  # the run resolved it: its language
+], ids=["env", "option over env", "later option", "bad option", "locale", "first locale variable", "resolved"])
+def test_the_entry_says_ctrl_c_in_the_runs_language(monkeypatch, argv, environ, resolved, lang):
+    """Before a command runs (its modules loading) the line follows --lang, MSTRACK_LANG, the locale, as the
+    command line would; after, the language the run resolved."""
+    monkeypatch.setattr(sys, "argv", ["mstrack", *argv])
+    for name in ("MSTRACK_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr("mstrack.cli.common._lang", resolved)
+    assert entry.run_lang() == lang
