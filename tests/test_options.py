@@ -68,7 +68,7 @@ def test_good_values_are_read_as_before(demo_cli, tmp_path, monkeypatch):
     assert demo_cli("status", "--as-of", "2023-12-31", "--fail-on", "overdue").exit_code == 1
     batches = demo_cli("batches", "-f", "json", "-n", " 1 ")
     assert batches.exit_code == 0 and len(json.loads(batches.stdout)) == 1, batches.output
-    monkeypatch.chdir(tmp_path)  # put back after: a later test's subprocess finds src where PYTHONPATH=src says
+    monkeypatch.chdir(tmp_path)
     nowhere = demo_cli("units", "--as-of", "2023-06-30", "-o", "")
     assert nowhere.exit_code == 2 and "--output .: cannot write" in nowhere.stderr, nowhere.output
 

@@ -2,8 +2,10 @@
 older database, db check's refusal of one, the entry's Ctrl-C line in the run's language, the suite's own
 subprocesses and working directory."""
 
+import os
 import shlex
 import sqlite3
+import subprocess
 import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -15,7 +17,7 @@ from mstrack.sources.plan import load_plan
 from mstrack.store import Store
 from mstrack.store.batches import REPORT_COLUMNS, ReportRange, insert_batch
 
-from .conftest import BACKEND, _admin, _pg_database, _pg_url, refused, write_plan
+from .conftest import BACKEND, ROOT, _admin, _pg_database, _pg_url, refused, write_plan
 
 PLAN = ('[[tasks]]\ncode = "1"\ntitle = "t"\n[[tasks.lines]]\nlead_units = ["甲局"]\n'
         '[[tasks.lines.indicators]]\nname = "n"\nunit = "个"\ntarget = 100\n')
@@ -196,3 +198,42 @@ def test_the_entry_says_ctrl_c_in_the_runs_language(monkeypatch, argv, environ, 
         monkeypatch.setenv(name, value)
     monkeypatch.setattr("mstrack.cli.common._lang", resolved)
     assert entry.run_lang() == lang
+
+
+# --- the suite's subprocesses and working directory ---------------------------------------------------
+
+def test_a_subprocess_run_in_another_directory_imports_the_mstrack_under_test(monkeypatch, tmp_path):
+    """PYTHONPATH=src, as the suite is started, is made absolute (conftest): a subprocess started in another
+    directory runs the mstrack this suite imported, not an installed copy."""
+    import mstrack
+
+    monkeypatch.chdir(tmp_path)
+    done = subprocess.run([sys.executable, "-c", "import mstrack; print(mstrack.__file__)"], capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert Path(done.stdout.strip()).resolve() == Path(mstrack.__file__).resolve()
+    assert all(Path(entry).is_absolute() for entry in os.environ.get("PYTHONPATH", "").split(os.pathsep) if entry)
+
+
+LEAVES_ANOTHER_DIRECTORY = """
+import os
+
+
+def test_leaves(tmp_path):
+    os.chdir(tmp_path)
+
+
+def test_after():
+    assert os.getcwd() == {start!r}
+"""
+
+
+def test_a_test_that_leaves_the_working_directory_changed_fails_and_it_is_put_back(tmp_path):
+    """The suite's autouse fixture (conftest): the test that changed it fails, the next runs where the suite began."""
+    (tmp_path / "conftest.py").write_text("from tests.conftest import _working_directory_kept  # noqa: F401\n")
+    (tmp_path / "test_leaves.py").write_text(LEAVES_ANOTHER_DIRECTORY.format(start=str(tmp_path)), encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_leaves.py"],
+                          capture_output=True, text=True, cwd=tmp_path, env=env, timeout=300)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "2 passed, 1 error" in done.stdout and "left the working directory changed" in done.stdout, done.stdout
