@@ -124,7 +124,7 @@ def test_ctrl_c_while_the_modules_load_is_exit_130_and_one_line(monkeypatch, cap
         raise KeyboardInterrupt
 
     monkeypatch.setenv("MSTRACK_LANG", "en")
-    monkeypatch.setattr("mstrack.cli.common._lang", None)  # no run resolved a language before this one
+    monkeypatch.setattr("mstrack.cli.saying._lang", None)  # no run resolved a language before this one
     monkeypatch.delitem(sys.modules, "mstrack.cli", raising=False)
     monkeypatch.setattr("builtins.__import__", interrupted_import)
     with pytest.raises(SystemExit) as ended:

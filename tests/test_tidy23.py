@@ -171,7 +171,7 @@ def test_the_entry_reads_the_locale_as_the_labels_do(monkeypatch, environ):
     from mstrack.labels import pick_lang
 
     monkeypatch.setattr(sys, "argv", ["mstrack"])
-    monkeypatch.setattr("mstrack.cli.common._lang", None)
+    monkeypatch.setattr("mstrack.cli.saying._lang", None)
     for name in ("MSTRACK_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(name, raising=False)
     for name, value in environ.items():
@@ -196,7 +196,7 @@ def test_the_entry_says_ctrl_c_in_the_runs_language(monkeypatch, argv, environ, 
         monkeypatch.delenv(name, raising=False)
     for name, value in environ.items():
         monkeypatch.setenv(name, value)
-    monkeypatch.setattr("mstrack.cli.common._lang", resolved)
+    monkeypatch.setattr("mstrack.cli.saying._lang", resolved)
     assert entry.run_lang() == lang
 
 

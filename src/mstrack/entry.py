@@ -39,9 +39,9 @@ def run_lang() -> str:
     """The language of this run as the command line resolves it (cli/app.main): the one it resolved, once it
     has; before, --lang on the command line, else MSTRACK_LANG, else the locale; a value that is no language
     is passed over (the command line refuses it, but is not running)."""
-    common = sys.modules.get("mstrack.cli.common")
-    if getattr(common, "_lang", None) in SAID:
-        return common._lang
+    saying = sys.modules.get("mstrack.cli.saying")
+    if getattr(saying, "_lang", None) in SAID:
+        return saying._lang
     arguments = sys.argv[1:]
     given = [value for at, word in enumerate(arguments) if word == "--lang" or word.startswith("--lang=")
              for value in ([word.removeprefix("--lang=")] if "=" in word else arguments[at + 1:at + 2])]

@@ -9,20 +9,10 @@ from typing import Annotated, Optional
 import typer
 
 from mstrack.cli.app import app, db_app
-from mstrack.cli.common import (
-    ID_MAX,
-    Format,
-    FormatOption,
-    console,
-    echo,
-    fail,
-    flush_output,
-    open_store,
-    say,
-    say_no_programmes,
-    write_out,
-    write_output,
-)
+from mstrack.cli.common import ID_MAX, Format, FormatOption
+from mstrack.cli.printing import console, flush_output, write_out, write_output
+from mstrack.cli.process import open_store
+from mstrack.cli.saying import echo, fail, say, say_no_programmes
 
 
 @app.command()
@@ -123,7 +113,7 @@ def db_backup(
 def _backup_exists(ctx: typer.Context, target: Path) -> typer.Exit:
     """A backup never writes over a file (it may be the copy kept before an upgrade): the way on, a dated
     name not taken yet as the command to type, as `import table -o` says for its plan."""
-    from mstrack.cli.common import typed
+    from mstrack.cli.process import typed
     from mstrack.errors import Message
 
     stem, suffix, today = target.stem, target.suffix, date.today().strftime("%Y%m%d")
