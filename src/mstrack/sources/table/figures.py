@@ -7,7 +7,6 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from mstrack.domain.quantities import AT_LEAST_PREFIXES, AT_MOST_PREFIXES
 from mstrack.errors import Message
 from mstrack.sources.table.likeness import another_thing, opens_with_date
 from mstrack.sources.table.mentions import COMPLETE_RE, Mention, find_mentions, protect_commas, stated
@@ -25,6 +24,7 @@ from mstrack.sources.table.series import (
     per_period_amount,
     stage_fits,
 )
+from mstrack.vocabulary import BOUND_WORDS
 
 
 @dataclass(kw_only=True)
@@ -143,9 +143,6 @@ def _words_before(mention: Mention) -> str:
     """The words that lead to a figure, less its bound (不少于)."""
     words = re.sub(r"\s+", "", mention.contexts[-1] if mention.contexts else "")
     return next((words[: -len(w)] for w in BOUND_WORDS if words.endswith(w)), words)
-
-
-BOUND_WORDS = sorted(AT_LEAST_PREFIXES + AT_MOST_PREFIXES, key=len, reverse=True)
 
 
 def _series(mention: Mention, origin: str) -> Series:
