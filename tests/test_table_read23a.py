@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
 from mstrack.sources.table.mentions import find_mentions
 from mstrack.vocabulary import BOUND_WORDS
+
+from .conftest import convert_words, indicator_rows
 
 
 @pytest.mark.parametrize("words", [
@@ -25,3 +28,42 @@ def test_a_bound_word_is_no_part_of_the_name(words):
     assert names, words
     assert not any(name.endswith(BOUND_WORDS) for name in names), names
     assert all(re.search(r"[率数量]$", name) for name in names), names
+
+
+Q2, Q3, END = date(2023, 6, 30), date(2023, 9, 30), date(2023, 12, 31)
+
+
+@pytest.mark.parametrize("words", ["新建污水处理站4座，6月底前开工4座", "新建污水处理站4座，6月底前全部开工4座",
+                                   "新建污水处理站4座，6月底前全面开工4座"])
+def test_a_start_of_all_beside_a_figure_of_new_things_stays_text(tmp_path, words):
+    """A start step beside a figure of new things (counted once built) is no step of it and stays checkpoint text, with
+    a message; 全部 ("all of them start") says the whole of that figure, no running total of an indicator of its own."""
+    conversion = convert_words(tmp_path, words)
+    assert indicator_rows(conversion.programme) == [("新建污水处理站", 4, [(END, 4)])]
+    assert any("not placed on an indicator" in message for message in conversion.summary)
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    # the year's figure counts starts: the dated step is its milestone
+    ("新开工污水处理站4座，6月底前全部开工4座", [("新开工污水处理站", 4, [(Q2, 4), (END, 4)])]),
+    # a lone step: the indicator's own dated figure
+    ("6月底前全部开工4座，年底前完成验收", [("全部开工", 4, [(Q2, 4)])]),
+])
+def test_a_start_of_all_is_a_milestone_or_its_own_figure(tmp_path, words, expected):
+    assert indicator_rows(convert_words(tmp_path, words).programme) == expected
+
+
+def test_the_message_says_which_figures_were_summed(tmp_path):
+    """"…6月底前累计新增3000人，12月底前新增2000人": only the last figure is a per-period amount (3000 + 2000 = 5000);
+    the summary says that one was summed and the other read as printed, not that all were per-period amounts."""
+    conversion = convert_words(tmp_path, "新增城镇就业，6月底前累计新增3000人，12月底前新增2000人")
+    assert indicator_rows(conversion.programme) == [("新增城镇就业", 5000, [(Q2, 3000), (END, 5000)])]
+    said = [m for m in conversion.summary if "per-period amounts" in m]
+    assert said == ["task 1: “新增城镇就业” read 2000 as per-period amounts added to the total before them, the other "
+                    "figures as printed running totals; milestones are running totals (3000, 5000)"]
+
+
+def test_the_message_of_amounts_all_summed_is_kept(tmp_path):
+    conversion = convert_words(tmp_path, "新增城镇就业，6月底前新增3000人，12月底前新增2000人")
+    assert [m for m in conversion.summary if "per-period amounts" in m] == [
+        "task 1: “新增城镇就业” read as per-period amounts (3000, 2000); milestones are running totals (3000, 5000)"]
