@@ -67,3 +67,18 @@ def test_the_message_of_amounts_all_summed_is_kept(tmp_path):
     conversion = convert_words(tmp_path, "新增城镇就业，6月底前新增3000人，12月底前新增2000人")
     assert [m for m in conversion.summary if "per-period amounts" in m] == [
         "task 1: “新增城镇就业” read as per-period amounts (3000, 2000); milestones are running totals (3000, 5000)"]
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ("6月底前新增城镇就业1000人，9月底前累计达到2000人，全年新增3000人",
+     [("新增城镇就业", 3000, [(Q2, 1000), (Q3, 2000), (END, 3000)])]),
+    ("6月底前新增城镇就业1000人，9月底前累计新增2000人，全年新增城镇就业3000人",
+     [("新增城镇就业", 3000, [(Q2, 1000), (Q3, 2000), (END, 3000)])]),
+    # a dated step of another thing before the year's figure stays a figure of its own
+    ("6月底前培训农民500人，全年新增城镇就业3000人", [("培训农民", 500, [(Q2, 500)]), ("新增城镇就业", 3000, [(END, 3000)])]),
+])
+def test_a_named_first_step_is_a_checkpoint_of_the_years_figure(tmp_path, words, expected):
+    """A dated step that names its thing ("6月底前新增城镇就业1000人") before the year's figure of that name (全年新增
+    3000人) is that indicator's first checkpoint, a running total as the first is; 累计 after it is one too."""
+    assert indicator_rows(convert_words(tmp_path, words).programme) == expected
+
