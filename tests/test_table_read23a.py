@@ -82,3 +82,19 @@ def test_a_named_first_step_is_a_checkpoint_of_the_years_figure(tmp_path, words,
     3000人) is that indicator's first checkpoint, a running total as the first is; 累计 after it is one too."""
     assert indicator_rows(convert_words(tmp_path, words).programme) == expected
 
+
+def test_a_done_step_of_the_whole_work_is_read_with_a_doubt(tmp_path):
+    """"续建安置房800套，6月底前交付使用300套": 交付使用 is the done stage of the work the figure names with no stage;
+    300 of the 800 by Jun 30 is kept, with a doubt, since the step may count another thing (those handed over)."""
+    conversion = convert_words(tmp_path, "续建安置房800套，6月底前交付使用300套")
+    assert indicator_rows(conversion.programme) == [("续建安置房", 800, [(Q2, 300), (END, 800)])]
+    assert [d for d in conversion.doubts if "done stage" in d] == [
+        "plan.csv: row 2, column 工作内容: “续建安置房”: the steps at the done stage (300) are read as how far its 800 are "
+        "by then; they may count another thing"]
+
+
+def test_a_done_step_of_new_things_is_no_doubt(tmp_path):
+    """"新建学校3所，9月底前建成1所": a figure of new things counts them built, the step's own stage: one reading."""
+    conversion = convert_words(tmp_path, "新建学校3所，9月底前建成1所")
+    assert indicator_rows(conversion.programme) == [("新建学校", 3, [(Q3, 1), (END, 3)])]
+    assert not [d for d in conversion.doubts if "done stage" in d]
