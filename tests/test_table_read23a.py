@@ -7,7 +7,10 @@ from datetime import date
 
 import pytest
 
+from mstrack.sources.table.likeness import opens_with_date
 from mstrack.sources.table.mentions import find_mentions
+from mstrack.sources.table.schedule import step_subject, without_date
+from mstrack.sources.table.series import bare_step, step_stage
 from mstrack.vocabulary import BOUND_WORDS
 
 from .conftest import convert_words, indicator_rows
@@ -98,3 +101,32 @@ def test_a_done_step_of_new_things_is_no_doubt(tmp_path):
     conversion = convert_words(tmp_path, "新建学校3所，9月底前建成1所")
     assert indicator_rows(conversion.programme) == [("新建学校", 3, [(Q3, 1), (END, 3)])]
     assert not [d for d in conversion.doubts if "done stage" in d]
+
+
+@pytest.mark.parametrize(("words", "rest", "subject"), [
+    ("县人社局6月底前完成", "完成", ""),  # an office: who does it, dropped with the date
+    ("住建局6月底前开工4座", "开工4座", ""),
+    ("护理床位6月底前达到", "达到", "护理床位"),  # a thing: dropped too, but the step names it
+    ("第三季度前完成", "完成", ""),
+])
+def test_without_date_drops_the_subject_and_step_subject_keeps_a_thing(words, rest, subject):
+    assert without_date(words) == rest
+    assert step_subject(words) == subject
+
+
+def test_a_step_with_an_office_subject_is_a_bare_step_of_its_stage():
+    """likeness.opens_with_date, series.bare_step and step_stage see through an office subject ("县教育局6月底前开工3所")."""
+    step = find_mentions("新建学校3所，县教育局6月底前开工3所", 2023)[1]
+    assert opens_with_date(step) and bare_step(step) and step_stage(step) == "started"
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    # an office as the step's subject: how far the figure is
+    ("新增养老床位2000张，县民政局6月底前完成1000张", [("新增养老床位", 2000, [(Q2, 1000), (END, 2000)])]),
+    # the figure's own thing as the subject: how far it is
+    ("改造老旧小区50个，老旧小区6月底前完成20个", [("改造老旧小区", 50, [(Q2, 20), (END, 50)])]),
+    # another thing as the subject: a figure of its own, not 1000 of the 2000
+    ("新增养老床位2000张，护理床位6月底前达到1000张", [("新增养老床位", 2000, [(END, 2000)]), ("护理床位", 1000, [(Q2, 1000)])]),
+])
+def test_a_step_that_names_another_thing_is_no_step_of_the_figure(tmp_path, words, expected):
+    assert indicator_rows(convert_words(tmp_path, words).programme) == expected

@@ -132,6 +132,13 @@ def without_date(words: str) -> str:
     return words.strip()[m.end("label"):] if m else words
 
 
+def step_subject(words: str) -> str:
+    """The subject a dated step opens with, unless it is an office ("护理床位6月底前达到" → 护理床位; "县人社局6月底前完成"
+    → ""): a thing the step names, which without_date drops with the date."""
+    m = CLAUSE_DATE_RE.match(words.strip())
+    return "" if m is None or not m["subject"] or OFFICE_SUBJECT_RE.match(words) else m["subject"]
+
+
 def dated_clauses(text: str, year: int) -> list[tuple[str, date, str]]:
     """(label, due, words) of each clause of a content cell that starts with a date: where its verb completes the
     sentence's work ("新建幼儿园3所，9月底前投入使用") the words are the sentence, whose figures are due then; a step with

@@ -14,7 +14,7 @@ from mstrack.model import Milestone
 from mstrack.sources.table.likeness import PART_OF_WHOLE_RE, another_thing, opens_with_date, similarity, word_pairs
 from mstrack.sources.table.mentions import LEVEL_WORDS, Mention, content_words, find_mentions
 from mstrack.sources.table.numbers import exact, exact_sum, unit_factor, unit_key
-from mstrack.sources.table.schedule import COMPLETION, START, without_date
+from mstrack.sources.table.schedule import COMPLETION, START, step_subject, without_date
 from mstrack.vocabulary import DONE_STAGE_WORDS, NEW_THING_WORDS, STARTED_WORDS
 
 
@@ -303,7 +303,7 @@ def _candidates(series: list[Series], mention: Mention, mi: int, only: bool = Fa
     step = bare_step(mention)
     if len(content_words(TASK_WORK_RE.sub("", without_date(mention.contexts[0])))) < 2 or step:
         alike = [si for si, one in enumerate(series) if unit_key(one.unit) == unit_key(mention.unit)
-                 and (step or one.stages == mention.stages)]
+                 and (step and subject_fits(mention, one.statement.name if one.statement else "") or one.stages == mention.stages)]
         if step:
             alike = _of_its_stage(series, alike, mention)
         if len(alike) == 1:
@@ -358,7 +358,14 @@ def stage_fits(step: Mention, figure: Mention) -> bool:
     """A bare step can be how far the figure is: neither says a stage, or both the same ("新开工项目10个，其中6月底前
     竣工3个" counts another stage)."""
     stages = step_stage(step), figure_stage(figure.name)
-    return None in stages or stages[0] == stages[1]
+    return (None in stages or stages[0] == stages[1]) and subject_fits(step, figure.name)
+
+
+def subject_fits(step: Mention, name: str) -> bool:
+    """A bare step whose subject names a thing ("护理床位6月底前达到1000张") is a step only of a figure whose name holds
+    it ("养老床位6月底前达到…" of "新增养老床位"), not of "新增养老床位" beside it; an office as subject names none."""
+    subject = content_words(simplified(step_subject(step.verbs)))
+    return not subject or subject in content_words(simplified(name))
 
 
 def _of_its_stage(series: list[Series], alike: list[int], mention: Mention) -> list[int]:
