@@ -9,7 +9,7 @@ import pytest
 
 from mstrack.sources.table.likeness import opens_with_date
 from mstrack.sources.table.mentions import find_mentions
-from mstrack.sources.table.schedule import step_subject, without_date
+from mstrack.sources.table.schedule import dated_clauses, step_subject, without_date
 from mstrack.sources.table.series import bare_step, step_stage
 from mstrack.vocabulary import BOUND_WORDS
 
@@ -130,3 +130,21 @@ def test_a_step_with_an_office_subject_is_a_bare_step_of_its_stage():
 ])
 def test_a_step_that_names_another_thing_is_no_step_of_the_figure(tmp_path, words, expected):
     assert indicator_rows(convert_words(tmp_path, words).programme) == expected
+
+
+@pytest.mark.parametrize(("words", "dated"), [
+    ("养老床位上半年达到1000张", [("上半年", Q2)]),  # a level reached by then, after a subject, as after 6月底前
+    ("上半年达到1000张", [("上半年", Q2)]),
+    ("县住建局上半年开工10个", [("上半年", Q2)]),
+    ("县人社局上半年完成培训200人次", [("上半年", Q2)]),
+    ("上半年推进情况良好", []),  # a report of the half, no step
+    ("开展6月底前专项检查", [("6月底前", Q2)]),  # the inspection is due by then
+])
+def test_half_year_after_a_subject_dates_a_level_reached(words, dated):
+    assert [(label, due) for label, due, _ in dated_clauses(words, 2023)] == dated
+
+
+def test_a_level_reached_by_the_half_is_a_checkpoint(tmp_path):
+    """"养老床位上半年达到1000张，年底前达到2000张": 1000 by Jun 30 of the one 养老床位 (two targets before)."""
+    assert indicator_rows(convert_words(tmp_path, "养老床位上半年达到1000张，年底前达到2000张").programme) == [
+        ("养老床位", 2000, [(Q2, 1000), (END, 2000)])]
