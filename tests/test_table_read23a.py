@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from mstrack.sources.table.figures import _statements
 from mstrack.sources.table.likeness import opens_with_date
 from mstrack.sources.table.mentions import find_mentions
 from mstrack.sources.table.schedule import dated_clauses, step_subject, without_date
@@ -148,3 +149,31 @@ def test_a_level_reached_by_the_half_is_a_checkpoint(tmp_path):
     """"养老床位上半年达到1000张，年底前达到2000张": 1000 by Jun 30 of the one 养老床位 (two targets before)."""
     assert indicator_rows(convert_words(tmp_path, "养老床位上半年达到1000张，年底前达到2000张").programme) == [
         ("养老床位", 2000, [(Q2, 1000), (END, 2000)])]
+
+
+def test_a_figure_after_a_joint_has_the_verb_before_it():
+    """"…收入分别增长7.5%和8%,服务业增加值增长8%": the 8% after 和 shares 增长, so the later 8% after a subject and a
+    verb of its own counts another thing, a target of its own (it was dropped as the same 8% said again)."""
+    found = _statements("地区生产总值增长10%,居民人均可支配收入分别增长7.5%和8%,服务业增加值增长8%", "title", 2020)
+    assert [(one.statement.name, one.statement.value) for one in found] == [
+        ("地区生产总值", 10), ("居民人均可支配收入", 7.5), ("居民人均可支配收入", 8), ("服务业增加值", 8)]
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ("破获不少于400起食品犯罪案件", [(400, "起")]),  # 起 counts cases before the noun, as 口 or 所 would
+    ("查处案件3起", [(3, "起")]),
+    ("自2024年7月1日起施行", []),  # a date's 起 (from) is no unit
+])
+def test_qi_counts_cases(words, expected):
+    assert [(m.value, m.unit) for m in find_mentions(words, 2023)] == expected
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    # 开工 and 竣工 sharing their 工, each 150万平方米: two targets
+    ("开竣工安置房各150万平方米", [("开工安置房", 1500000), ("竣工安置房", 1500000)]),
+    ("新建和改造公厕各10座", [("新建公厕", 10), ("改造公厕", 10)]),
+    ("开竣工安置房各约150万平方米", [("开工安置房", 1500000), ("竣工安置房", 1500000)]),  # 约 or a bound after 各
+    ("改扩建学校各3所", [("改扩建学校各", 3)]),  # 改扩建 is one work: one figure (its name as before)
+])
+def test_each_of_several_works_before_ge_has_its_figure(words, expected):
+    assert [(m.name, m.value) for m in find_mentions(words, 2023)] == expected
