@@ -23,10 +23,11 @@ from mstrack.sources.table.list_numbered import (
     numbered_on,
     numbered_run,
     numbered_table,
+    office_of,
     units_after,
 )
 from mstrack.sources.table.list_results import results_in
-from mstrack.sources.table.list_sections import bracketed_kept, heads, kept, numbered_after, staffed_work
+from mstrack.sources.table.list_sections import bracketed_kept, heads, kept, kept_on, staffed_work
 from mstrack.sources.table.list_work import (
     PROJECT_RE,
     RESULT_RE,
@@ -169,14 +170,18 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             start, end, others = run
             above = _above(sheet, start)
             chosen = labelled([e for e in entries[start:end] if e is not None])
-            chosen = chosen[:kept([(e.kind == "heading", e.text, bool(e.units or e.labels)) for e in chosen], numbered_on(chosen))]
+            tail = [*chosen, *(e for e in entries[end:] if e is not None)]  # items numbered on past the closing sections
+            chosen = [tail[k] for k in kept_on([(int(e.code) if e.kind == "item" else None, e.kind == "heading", e.text,
+                                                 bool(e.units or e.labels)) for e in tail], len(chosen), numbered_on(chosen))]
             end = sheet.rows.index(chosen[-1].row) + 1
-            if not _is_programme(sheet, above, [e.text for e in chosen if e.kind == "item"], reported=reported):
+            items = [e for e in chosen if e.kind == "item"]
+            if not _is_programme(sheet, above, [e.text for e in items], offices=[office_of(e) for e in items], reported=reported):
                 continue  # a letter's or a notice's points: no programme of work above them
             header, rows = numbered_table(chosen)
             listed = _as_table(sheet, header, rows, [e.row for e in chosen], above, year, _after(sheet.rows[end:]))
             # another list of numbered items on the page (one cut by a line between its groups) is not read: said so
-            listed[0].left_out = [e.row.number for a, b in others for e in entries[a:b] if e is not None and e.kind == "item"]
+            listed[0].left_out = [e.row.number for a, b in others for e in entries[a:b]
+                                  if e is not None and e.kind == "item" and e not in chosen]
             return listed
         if run := bracketed_run(sheet.rows):
             start, chosen, source, labels = run  # "(一)" stays in the words: the reader codes it 一(一)
@@ -209,12 +214,9 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                 return _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, source, above, year, _after(sheet.rows[end:]))
         if run := chinese_run(sheet.rows):
             start, chosen = run
-            read = kept([(False, words, bool(units)) for _, words, units in chosen])
-            source = sheet.rows[start:start + read]
-            after = [chinese_item(row) for row in sheet.rows[start + read:]]  # items numbered on past the closing sections
-            on = numbered_after([(n, item[1], bool(item[2])) if item else (None, "", False) for n, item in after], read + 1) \
-                if read < len(chosen) else []
-            chosen, source = [*chosen[:read], *(after[k][1] for k in on)], [*source, *(sheet.rows[start + read + k] for k in on)]
+            tail = [chinese_item(row) for row in sheet.rows[start:]]  # the run and the rows after: items numbered on
+            keep = kept_on([(n, False, item[1], bool(item[2])) if item else (None, False, "", False) for n, item in tail], len(chosen))
+            chosen, source = [tail[k][1] for k in keep], [sheet.rows[start + k] for k in keep]
             above = _above(sheet, start)
             if _is_programme(sheet, above, [words for _, words, _ in chosen], figures=True,
                              offices=[units for _, _, units in chosen], reported=reported):

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.list_labels import column_label, context_label, label_kind, note_label, own_labels
+from mstrack.sources.table.list_sections import enough
 from mstrack.sources.table.numbering import DOTS
-from mstrack.sources.table.one_paragraph import MIN_ITEMS
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import ROLE_LABEL_RE, labelled_roles, office_list
 
@@ -106,11 +106,12 @@ def entry_of(row: Row) -> Entry | None:
 
 def numbered_run(entries: list[Entry | None]) -> tuple[int, int, list[tuple[int, int]]] | None:
     """The longest run of rows that are items numbered in rising order (group headings, parts and the labelled
-    paragraphs of items and headings between them; under a heading the numbers may start again at 1), at least MIN_ITEMS
-    items; a labelled paragraph naming no column inside the run is the item's content ("主要内容：…"; a label after it
-    joins the item) or is skipped ("联系人：…", "来源：…"; a label after it, a page's "发布单位：", ends the run):
-    (first row, row after the last, the other runs of one or more items: rows left out, said so)."""
-    best, start, last, items, runs = None, None, 0, 0, []
+    paragraphs of items and headings between them; under a heading the numbers may start again at 1), items enough for
+    a list (list_sections.enough: MIN_ITEMS, or two that each set a figure and name their office, as in a "一、" list);
+    a labelled paragraph naming no column inside the run is the item's content ("主要内容：…"; a label after it joins
+    the item) or is skipped ("联系人：…", "来源：…"; a label after it, a page's "发布单位：", ends the run): (first row,
+    row after the last, the other runs of one or more items: rows left out, said so)."""
+    best, start, last, items, runs = None, None, 0, [], []
     for i, entry in enumerate([*entries, None]):
         after = entries[i - 1] if i and start is not None and start < i else None
         above = _past_labels(entries, start, i)  # the entry above the item's or the heading's labels
@@ -128,16 +129,29 @@ def numbered_run(entries: list[Entry | None]) -> tuple[int, int, list[tuple[int,
                     # heading after the last item heads nothing; a contact or a page's field there is no content of it
                     end -= 1
                 runs.append((start, end))
-                if items >= MIN_ITEMS and (best is None or items > best[2]):
-                    best = (start, end, items)
-            start, last, items = None, 0, 0
+                if enough(items) and (best is None or len(items) > best[2]):
+                    best = (start, end, len(items))
+            start, last, items = None, 0, []
             if entry is None or entry.kind in ("pair", "part", "label", "note"):
                 continue
         if start is None:
             start = i
         if entry.kind == "item":
-            last, items = int(entry.code), items + 1
+            last = int(entry.code)
+            items.append((entry.text, bool(office_of(entry))))
+        elif entry.kind == "label" and above is not None and above.kind == "item" and _staffed({entry.code: entry.text}):
+            items[-1] = (items[-1][0], True)  # "牵头单位：县教育局" under the item names its office
     return (best[0], best[1], [run for run in runs if run != best[:2]]) if best else None
+
+
+def office_of(entry: Entry) -> str:
+    """The office an item names: printed after its words, or labelled under it (牵头单位, 责任单位 …); "" when none."""
+    return entry.units or next((text for name, text in entry.labels.items() if _staffed({name: text})), "")
+
+
+def _staffed(labels: dict[str, str]) -> bool:
+    """Whether an item's labels name who does it: a lead's or the units' label."""
+    return any(label_kind(name) in ("lead", "units") for name in labels)
 
 
 def numbered_on(chosen: list[Entry]) -> frozenset[int]:
@@ -175,9 +189,7 @@ def numbered_table(chosen: list[Entry]) -> tuple[list[str], list[list[str]]]:
     a row without 序号, read as the item above's. The items' labelled paragraphs are columns of their own, named by
     their labels. Per row, an item's own labels come first, then the offices printed after its words (its 责任单位, in
     the 责任单位 column, labelled or not), then the labels under its group's heading (the group's units)."""
-    def staffed(labels: dict[str, str]) -> bool:
-        return any(label_kind(name) in ("lead", "units") for name in labels)
-
+    staffed = _staffed
     labels = list(dict.fromkeys(name for e in chosen for name in e.labels))
     bracketed = any(e.units and not staffed(e.labels) for e in chosen if e.kind != "heading")
     unlabelled = "责任单位" not in labels and (bracketed or not staffed(dict.fromkeys(labels)))  # a column for the brackets

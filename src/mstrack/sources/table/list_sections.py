@@ -80,6 +80,18 @@ def kept(rows: list[tuple[bool, str, bool]], numbered_on: frozenset[int] = froze
     return cut if enough([(words, staffed) for heading, words, staffed in rows[:cut] if not heading]) else len(rows)
 
 
+def kept_on(rows: list[tuple[int | None, bool, str, bool]], size: int, numbered_on: frozenset[int] = frozenset()) -> list[int]:
+    """Which rows are a list's own, the first `size` of `rows` (number, heading, words, staffed) the list's run and the
+    rest the rows after it: those before the programme's closing sections (kept), and, when they cut the list, the items
+    numbered on after them ("4.加强组织领导", its prose, then "5.新建社区食堂10个。（县民政局）": numbered_after, counting
+    on from the last item kept). One rule for lists numbered "1." and "一、"."""
+    read = kept([(heading, words, staffed) for _, heading, words, staffed in rows[:size]], numbered_on)
+    if read == size:
+        return list(range(size))
+    last = next((n for n, heading, _, _ in reversed(rows[:read]) if n is not None and not heading), 0)
+    return [*range(read), *(read + k for k in numbered_after([(n, words, staffed) for n, _, words, staffed in rows[read:]], last + 1))]
+
+
 def staffed_work(items: list[tuple[str, bool]]) -> bool:
     """Few items, (words, staffed) each, that are clearly a programme's (MIN_STAFFED_ITEMS or more): each sets a figure
     and names the office doing it, and none is a requirement on offices."""
