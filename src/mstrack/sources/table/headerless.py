@@ -160,10 +160,11 @@ def _above(sheet: Sheet, start: int) -> list[str]:
 
 
 def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[str]]] | None = None,
-               ) -> tuple[Sheet, int, list[Column], list[str]] | None:
+               short: list[tuple[list[str], list[str]]] | None = None) -> tuple[Sheet, int, list[Column], list[str]] | None:
     """The first sheet whose body is a list of tasks, read as a table with a header; None when there is none. A list
     refused because its title or introduction reports results adds that line and its words to `reported`: the caller
-    says so (results_said)."""
+    says so (results_said); a list whose closing sections leave too few items adds (its items, the closing rows) to
+    `short` (list_sections.kept), which the caller names when no list is read."""
     for sheet in sheets:
         entries = [entry_of(row) for row in sheet.rows]
         if run := numbered_run(entries):
@@ -172,7 +173,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             chosen = labelled([e for e in entries[start:end] if e is not None])
             tail = [*chosen, *(e for e in entries[end:] if e is not None)]  # items numbered on past the closing sections
             chosen = [tail[k] for k in kept_on([(int(e.code) if e.kind == "item" else None, e.kind == "heading", e.text,
-                                                 bool(e.units or e.labels)) for e in tail], len(chosen), numbered_on(chosen))]
+                                                 bool(e.units or e.labels)) for e in tail], len(chosen), numbered_on(chosen), short)]
             end = sheet.rows.index(chosen[-1].row) + 1
             items = [e for e in chosen if e.kind == "item"]
             if not _is_programme(sheet, above, [e.text for e in items], offices=[office_of(e) for e in items], reported=reported):
@@ -187,7 +188,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             start, chosen, source, labels = run  # "(一)" stays in the words: the reader codes it 一(一)
             staffed = [bool(units or labels.get(k)) for k, (_, _, units) in enumerate(chosen)]
             keep, unread = bracketed_kept([(kind, words, own) for (kind, words, _), own in zip(chosen, staffed, strict=True)])
-            unread = [source[k].number for k in unread]
+            unread = [(source[k].number, chosen[k][1]) for k in unread]
             chosen, source, labels = [chosen[k] for k in keep], [source[k] for k in keep], {
                 new: labels[k] for new, k in enumerate(keep) if k in labels}
             end = sheet.rows.index(source[-1]) + 1
@@ -200,11 +201,11 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             if grouped and _is_programme(sheet, [*above, *headings], listed, offices=offices, reported=reported):
                 header, rows, read = bracketed_table(chosen, labels, source)
                 listed = _as_table(sheet, header, rows, read, above, year, _after(sheet.rows[end:]))
-                listed[0].left_out = unread  # a heading over no item: named, not an empty area
+                listed[0].unheaded = unread  # a heading over no item: named, not an empty area
                 return listed
         if run := headed_run(sheet.rows, _headed_item):
             start, chosen, source = run
-            chosen = chosen[:kept([(kind == "heading", words, bool(units)) for kind, words, units in chosen])]
+            chosen = chosen[:kept([(kind == "heading", words, bool(units)) for kind, words, units in chosen], short=short)]
             source, above = source[:len(chosen)], _above(sheet, start)
             items = [(words, units) for kind, words, units in chosen if kind == "item"]
             if _is_programme(sheet, above, [w for w, _ in items], figures=True, offices=[u for _, u in items], reported=reported):
@@ -213,16 +214,21 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                 end = sheet.rows.index(source[-1]) + 1
                 return _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, source, above, year, _after(sheet.rows[end:]))
         if run := chinese_run(sheet.rows):
-            start, chosen = run
-            tail = [chinese_item(row) for row in sheet.rows[start:]]  # the run and the rows after: items numbered on
-            keep = kept_on([(n, False, item[1], bool(item[2])) if item else (None, False, "", False) for n, item in tail], len(chosen))
-            chosen, source = [tail[k][1] for k in keep], [sheet.rows[start + k] for k in keep]
+            start, chosen, source, labels = run
+            after = sheet.rows[sheet.rows.index(source[-1]) + 1:]  # items numbered on past the closing sections
+            tail = [*enumerate(chosen, 1), *map(chinese_item, after)]
+            staffed = [bool(offices) for _, offices in item_offices(chosen, labels)]
+            keep = kept_on([(n, False, item[1], k < len(chosen) and staffed[k] or bool(item[2])) if item else (None, False, "", False)
+                            for k, (n, item) in enumerate(tail)], len(chosen), short=short)
+            chosen, source = [tail[k][1] for k in keep], [[*source, *after][k] for k in keep]
+            labels = {new: labels[k] for new, k in enumerate(keep) if k in labels}
             above = _above(sheet, start)
             if _is_programme(sheet, above, [words for _, words, _ in chosen], figures=True,
-                             offices=[units for _, _, units in chosen], reported=reported):
-                rows = [[numeral, words, units] for numeral, words, units in chosen]
+                             offices=[offices for _, offices in item_offices(chosen, labels)], reported=reported):
+                header, rows = numbered_table(labelled([e for k, (numeral, words, units) in enumerate(chosen) for e in [
+                    Entry(None, "item", numeral, words, units=units), *labels.get(k, [])]]))
                 end = sheet.rows.index(source[-1]) + 1
-                return _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, source, above, year, _after(sheet.rows[end:]))
+                return _as_table(sheet, header, rows, source, above, year, _after(sheet.rows[end:]))
         if run := _pair_run(entries):
             start, end = run
             chosen = [e for e in entries[start:end] if e is not None]
@@ -236,7 +242,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             start, end = run
             above = _above(sheet, start)
             chosen = sheet.rows[start:end]
-            chosen = chosen[:kept([(False, row_texts(row)[0], False) for row in chosen])]
+            chosen = chosen[:kept([(False, row_texts(row)[0], False) for row in chosen], short=short)]
             end = start + len(chosen)
             if not _is_programme(sheet, above, [row_texts(row)[0] for row in chosen], strict=True, reported=reported):
                 continue

@@ -136,19 +136,25 @@ def bracketed_table(chosen: list[tuple[str, str, str]], labels: dict[int, list[E
     return ["序号", "项目名称", "项目内容", "责任单位"], rows, source
 
 
-def chinese_run(rows: list[Row]) -> tuple[int, list[tuple[str, str, str]]] | None:
-    """The first run of MIN_ITEMS or more rows numbered "一、", "二、"… in order with nothing between them: items, not
-    the headings of groups (a heading heads the items below it, numbered "1." or "(一)": numbered_run and
-    bracketed_run read those first). (first row, [(numeral, words, offices printed after them or beside)])."""
-    start, found = None, []
+def chinese_run(rows: list[Row]) -> tuple[int, list[tuple[str, str, str]], list[Row], dict[int, list[Entry]]] | None:
+    """The first run of MIN_ITEMS or more rows numbered "一、", "二、"… in order, nothing between them but the paragraphs
+    labelled under an item ("牵头单位：县教育局", "完成时限：…", "建设地点：…": its own, as under a "(一)" or "1." item):
+    items, not the headings of groups (a heading heads the items below it, numbered "1." or "(一)": numbered_run and
+    bracketed_run read those first). (first row, [(numeral, words, offices printed after them or beside)], the rows
+    read, {index of an item: its labelled paragraphs})."""
+    start, found, source, labels = None, [], [], {}
     for i, row in enumerate([*rows, None]):
         number, item = chinese_item(row)
         if number is not None and number == len(found) + 1 and start is not None:
             found.append(item)
+            source.append(row)
             continue
-        if start is not None and enough([(words, bool(units)) for _, words, units in found]):
-            return start, found
-        start, found = (i, [item]) if number == 1 else (None, [])
+        if number is None and row is not None and found and (label := _item_label(row)):
+            labels.setdefault(len(found) - 1, []).append(label)
+            continue
+        if start is not None and enough([(words, bool(offices)) for words, offices in item_offices(found, labels)]):
+            return start, found, source, labels
+        start, found, source, labels = (i, [item], [row], {}) if number == 1 else (None, [], [], {})
     return None
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from mstrack.domain.quantities import chinese_count
+from mstrack.sources.rows import clip
 from mstrack.sources.table.cells import AREA_RE
 from mstrack.sources.table.list_deadlines import OWN_DATE_RE
 from mstrack.sources.table.mentions import sets_figure
@@ -73,23 +74,41 @@ def closing_at(rows: list[tuple[bool, str, bool]], numbered_on: frozenset[int] =
     return len(rows)
 
 
-def kept(rows: list[tuple[bool, str, bool]], numbered_on: frozenset[int] = frozenset()) -> int:
+def kept(rows: list[tuple[bool, str, bool]], numbered_on: frozenset[int] = frozenset(),
+         short: list[tuple[list[str], list[str]]] | None = None) -> int:
     """How many of a list's rows, (heading, words, staffed) each, are its own: those before the programme's closing
-    sections (closing_at), when MIN_ITEMS items remain."""
+    sections (closing_at), when enough items remain; else all of them, and `short` gets (the items before the closing
+    sections, the closing rows): what the refusal says when the list is then no programme's."""
     cut = closing_at(rows, numbered_on)
-    return cut if enough([(words, staffed) for heading, words, staffed in rows[:cut] if not heading]) else len(rows)
+    items = [(words, staffed) for heading, words, staffed in rows[:cut] if not heading]
+    if enough(items):
+        return cut
+    if short is not None and items:
+        short.append(([words for words, _ in items], [words for _, words, _ in rows[cut:]]))
+    return len(rows)
 
 
-def kept_on(rows: list[tuple[int | None, bool, str, bool]], size: int, numbered_on: frozenset[int] = frozenset()) -> list[int]:
+def kept_on(rows: list[tuple[int | None, bool, str, bool]], size: int, numbered_on: frozenset[int] = frozenset(),
+            short: list[tuple[list[str], list[str]]] | None = None) -> list[int]:
     """Which rows are a list's own, the first `size` of `rows` (number, heading, words, staffed) the list's run and the
     rest the rows after it: those before the programme's closing sections (kept), and, when they cut the list, the items
     numbered on after them ("4.加强组织领导", its prose, then "5.新建社区食堂10个。（县民政局）": numbered_after, counting
-    on from the last item kept). One rule for lists numbered "1." and "一、"."""
-    read = kept([(heading, words, staffed) for _, heading, words, staffed in rows[:size]], numbered_on)
+    on from the last item kept). One rule for lists numbered "1." and "一、"; `short` as for kept."""
+    read = kept([(heading, words, staffed) for _, heading, words, staffed in rows[:size]], numbered_on, short)
     if read == size:
         return list(range(size))
     last = next((n for n, heading, _, _ in reversed(rows[:read]) if n is not None and not heading), 0)
     return [*range(read), *(read + k for k in numbered_after([(n, words, staffed) for n, _, words, staffed in rows[read:]], last + 1))]
+
+
+def short_said(short: list[tuple[list[str], list[str]]]) -> dict[str, object]:
+    """The fields of a refusal because a list's closing sections leave too few items (kept's `short`): how many items,
+    the first of them and of the closing rows, each quoted."""
+    items, closing = short[0]
+
+    def quoted(texts: list[str]) -> str:
+        return "”、“".join(clip(text, 30) for text in texts[:2]) + ("…" if len(texts) > 2 else "")
+    return {"n": len(items), "items": quoted(items), "closing": quoted(closing)}
 
 
 def staffed_work(items: list[tuple[str, bool]]) -> bool:
