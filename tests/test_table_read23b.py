@@ -1,7 +1,8 @@
 """Issue 13, read23b: the list reader's leftovers, each rule on a small synthetic case: a "1." list keeps the rules of
 a "一、" list (two items with a figure and an office each are a list; an item numbered on after the closing sections is
 kept); a list cut short by its closing sections is refused saying what was found; label lines under "一、" items are
-the items' own, as under "1." and "(一)" items; a heading over no item is said to be one."""
+the items' own, as under "1." and "(一)" items; a heading over no item is said to be one; a line ending "——"
+introduces the paragraphs under it."""
 
 from __future__ import annotations
 
@@ -100,3 +101,14 @@ def test_items_left_out_are_still_said_to_be_items(tmp_path):
         "1.城区道路改造"])
     assert _codes(conversion) == ["1", "2", "3"]
     assert any("numbered items not read as tasks" in str(line) for line in conversion.summary)
+
+
+# --- 5. a line ending "——" introduces the list: it heads the paragraphs, no task itself ---------------------------------
+
+@pytest.mark.parametrize("intro", ["今年重点办好以下10件实事——", "今年重点办好以下10件实事—", "今年重点办好以下10件实事："])
+def test_a_line_ending_in_a_dash_introduces_the_paragraphs(tmp_path, intro):
+    page = write_page(tmp_path / "list.html", ["各位代表：", intro, "新建幼儿园3所，新增学位1000个。",
+                                               "改造老旧小区10个，新增停车位500个。", "新建公厕20座，改造农贸市场3个。"])
+    programme = convert_table(page, "x-2024", 2024).programme
+    assert [t.title for t in programme.tasks] == [
+        "新建幼儿园3所，新增学位1000个。", "改造老旧小区10个，新增停车位500个。", "新建公厕20座，改造农贸市场3个。"]

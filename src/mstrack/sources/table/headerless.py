@@ -42,8 +42,8 @@ from mstrack.sources.table.one_paragraph import MIN_ITEMS, inline_run
 from mstrack.sources.table.reading import Row, Sheet
 from mstrack.vocabulary import REQUIREMENT_VERBS
 
-# a paragraph that introduces the list, or closes the document: never a task
-INTRO_RE = re.compile(r"如下|包括(?:以下|如下)?[:：]|公布|公告|通知|会议|发布|来源|日期|记者|近日|[:：]$")
+# a paragraph that introduces the list ("…具体如下：", "…重点办好以下10件实事——"), or closes the document: never a task
+INTRO_RE = re.compile(r"如下|包括(?:以下|如下)?[:：]|公布|公告|通知|会议|发布|来源|日期|记者|近日|(?:[:：]|[—─]{1,2})\s*$")
 CLOSING_RE = re.compile(r"主席团|^\S{0,20}(?:人民政府|委员会|办公室|大会)$|^[\d○〇零一二三四五六七八九十]{2,4}年.{1,6}月.{1,4}日$")
 # a plan's or a notice's requirement ("加强组织领导（区政府办）"): its office in brackets makes it no task
 REQUIREMENT_RE = re.compile(rf"^(?:{REQUIREMENT_VERBS})")
