@@ -22,31 +22,36 @@ NUMBERING_RE = re.compile(r"^(?:[（(]\s*[一二三四五六七八九十\d]{1,3}
 VERB_BEFORE_RE = re.compile(rf"(?:{REQUIREMENT_VERBS})$")  # "加强督查", "严格考核": the requirement's verb before the word
 
 
-def requirement(words: str) -> bool:
+def requirement(words: str, figure: bool | None = None) -> bool:
     """A requirement on offices, not work of the programme: a sentence whose verb is the requirement, first or after
     its subject ("要…", "各乡镇要…", "加强督查", "县政府办通报…"), or that names one (督查, 考核 …) and sets no figure
     ("县督查室12月底前完成考核"). With a figure and a measure word the word is the work's object: "开展考核员培训200人次",
-    "建设督查平台1个"."""
-    figure = sets_figure(words)  # the item's: "开展考核培训。…培训200人次"
+    "建设督查平台1个". `figure`: whether the words set one (mentions.sets_figure), when the caller knows it already."""
     for sentence in re.split(r"[。；;！!]", NUMBERING_RE.sub("", words.strip())):
         for m in REQUIREMENT_RE.finditer(sentence):
             subject = VERB_BEFORE_RE.sub("", sentence[:m.start()].strip())
-            if not subject or subject.startswith("各") and len(subject) <= 12 or office_list(subject) or not figure:
+            if not subject or subject.startswith("各") and len(subject) <= 12 or office_list(subject):
+                return True
+            if figure is None:
+                figure = sets_figure(words)  # the item's: "开展考核培训。…培训200人次"
+            if not figure:
                 return True
     return False
 
 
-def closing_section(words: str, staffed: bool) -> bool:
+def closing_section(words: str, staffed: bool, figure: bool | None = None) -> bool:
     """A closing section: the vocabulary's words of one (vocabulary.CLOSING_SECTIONS), and no figure, no office doing
-    it (`staffed`) and no deadline, which an item of work among numbered siblings has (a task with no figure stays one)."""
+    it (`staffed`) and no deadline, which an item of work among numbered siblings has (a task with no figure stays one);
+    `figure` as for requirement."""
     return bool(CLOSING_RE.search(words)) and not staffed and not OWN_DATE_RE.search(words) and not DATED_RE.search(words) \
-        and not sets_figure(words)
+        and not (sets_figure(words) if figure is None else figure)
 
 
 def _programme_work(words: str, numbered_on: bool) -> bool:
     """Work of the programme under a closing heading: a figure, or an item numbered on with the list's items, and no
     requirement on offices ("各乡镇要于每月5日前报送进展", "县督查室12月底前完成考核": an office and a date are not enough)."""
-    return not requirement(words) and (numbered_on or sets_figure(words))
+    figure = sets_figure(words)
+    return not requirement(words, figure) and (numbered_on or figure)
 
 
 def closing_at(rows: list[tuple[bool, str, bool]], numbered_on: frozenset[int] = frozenset()) -> int:
@@ -115,7 +120,7 @@ def staffed_work(items: list[tuple[str, bool]]) -> bool:
     """Few items, (words, staffed) each, that are clearly a programme's (MIN_STAFFED_ITEMS or more): each sets a figure
     and names the office doing it, and none is a requirement on offices."""
     return len(items) >= MIN_STAFFED_ITEMS and all(
-        staffed and not requirement(words) and sets_figure(words) for words, staffed in items)
+        staffed and (figure := sets_figure(words)) and not requirement(words, figure) for words, staffed in items)
 
 
 def enough(items: list[tuple[str, bool]]) -> bool:
@@ -132,8 +137,8 @@ def numbered_after(rows: list[tuple[int | None, str, bool]], number: int) -> lis
         if n != number:
             continue
         number += 1
-        if not closing_section(words, staffed) and not requirement(words) \
-                and (staffed or sets_figure(words)):
+        figure = sets_figure(words)
+        if not closing_section(words, staffed, figure) and not requirement(words, figure) and (staffed or figure):
             found.append(k)
     return found
 
