@@ -150,7 +150,7 @@ def heads(chosen: list[tuple[str, str, str]], k: int) -> bool:
 
 
 def bracketed_kept(rows: list[tuple[str, str, bool]]) -> tuple[list[int], list[int]]:
-    """Which rows of a "(一)" list, (kind, words, staffed) each (headerless._bracketed_run), are its own, and which
+    """Which rows of a "(一)" list, (kind, words, staffed) each (list_bracketed.bracketed_run), are its own, and which
     headings head no item: (kept, unread). The list ends where its closing sections begin (closing_at), an item "一、…"
     counted with the headings there, "五、…" numbered on after them kept (numbered_after); a heading followed by another
     heading, an item "一、…" or the end heads nothing: it is named, never an empty area; one before the next heading that
