@@ -114,9 +114,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"
         "of digits, '(1)' twice, so the items are no longer told from the sub-heading by their brackets and are coded "
         "by the number as in a table numbered '（1）' throughout (read22a: the brackets mark the level only beside a "
         "plain level)",
-    ("wuhu-2025-fenjie.html", "units_joined_slash"):
-        "the published '、 ' (a 、 then a space where the page broke the cell's line, '各县市区政府、 开发区管委会') joined by "
-        "the variant's '/' leaves a unit named '各县市区政府/' (fourteenth held-out set, first contact)",
 }
 
 

@@ -16,6 +16,7 @@ from mstrack.sources.table.doubts import Doubt
 from mstrack.sources.table.header import find_header
 from mstrack.sources.table.headerless import list_table
 from mstrack.sources.table.list_results import results_said
+from mstrack.sources.table.list_sections import short_said
 from mstrack.sources.table.mentions import shares_named
 from mstrack.sources.table.reading import Sheet, place, places, read_sheets
 from mstrack.sources.table.schedule import year_in_digits
@@ -96,11 +97,16 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
     grid laid out another way (tests/table_variants.py) is read by the very same code."""
     if sheets and all(sheet.paragraphs for sheet in sheets):  # a page with no table: only a list of tasks is read in it
         reported: list = []
-        if not (listed := list_table(sheets, year, reported)):
+        short: list = []
+        if not (listed := list_table(sheets, year, reported, short)):
             if reported:  # a report of results: said so, with what to do instead
                 raise InputError("{path}: no table found in the document: it reads as a report of results ({words} in “{line}”); "
                                  "`import table` reads a programme's plan (任务分解表, 实施方案): enter results with "
                                  "`import progress` or `log`", path=path, **results_said(reported))
+            if short:  # one item, say, and then the closing sections: what was found, and what a list needs
+                raise InputError("{path}: no table found in the document: {n} {n:item|items} (“{items}”) before its closing "
+                                 "sections (“{closing}”); a list needs three items, or two that each set a figure and name "
+                                 "their office", path=path, **short_said(short))
             raise InputError("{path}: no table found in the document", path=path)
         table, at, columns, headers = listed
     else:
@@ -142,6 +148,10 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
         summary.append(Message("{path}: {rows}: numbered items not read as tasks (a list of its own, or one cut by the "
                                "line above them): check them", path=path.name,
                                rows=places(path, table.left_out)))
+    if table.unheaded:  # a list's headings over no item: what they are, by their words
+        summary.append(Message("{path}: {rows}: {n:a heading|headings} over no item (“{names}”): not read as {n:a task|tasks}; "
+                               "check {n:it|them}", path=path.name, rows=places(path, [row for row, _ in table.unheaded]),
+                               n=len(table.unheaded), names="”、“".join(words for _, words in table.unheaded)))
     stats["doubts"] = len(doubts) + bool(other_year)
     reported = [(programme, raw.code, *value) for raw, task in zip(raw_tasks, tasks, strict=True) for value in reported_values(raw, task)]
     comments = _comments(result, doubts)
