@@ -187,7 +187,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         if run := bracketed_run(sheet.rows):
             start, chosen, source, labels = run  # "(一)" stays in the words: the reader codes it 一(一)
             staffed = [bool(units or labels.get(k)) for k, (_, _, units) in enumerate(chosen)]
-            keep, unread = bracketed_kept([(kind, words, own) for (kind, words, _), own in zip(chosen, staffed, strict=True)])
+            keep, unread = bracketed_kept([(kind, words, own) for (kind, words, _), own in zip(chosen, staffed, strict=True)],
+                                          short)
             unread = [(source[k].number, chosen[k][1]) for k in unread]
             chosen, source, labels = [chosen[k] for k in keep], [source[k] for k in keep], {
                 new: labels[k] for new, k in enumerate(keep) if k in labels}
