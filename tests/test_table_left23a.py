@@ -104,3 +104,27 @@ def test_a_numbered_sentence_after_a_colon_is_no_list(tmp_path):
     with pytest.raises(InputError, match="no table found"):
         _convert(tmp_path, ["今年重点办好以下民生实事：1.新建幼儿园3所；2.改造老旧小区10个。"], title="XX县2024年政府工作报告")
 
+
+
+# --- 5. a staffed, dated work list: its items name the office and the date, whatever its title calls them ------------
+
+PROJECTS = ["一、新建第三中学", "建设地点：城东新区", "牵头单位：县教育局", "完成时限：2024年12月底",
+            "二、新建人民医院综合楼", "牵头单位：县卫健委", "完成时限：2024年10月底",
+            "三、改造农贸市场3个", "牵头单位：县商务局", "完成时限：2024年9月底"]
+PROJECTS_TITLE = "XX县人民政府办公室关于印发2024年重点项目的通知"
+
+
+def test_a_staffed_dated_work_list_needs_no_programme_word(tmp_path):
+    programme = _convert(tmp_path, PROJECTS, title=PROJECTS_TITLE).programme
+    assert [(t.code, t.title) for t in programme.tasks] == [("一", "新建第三中学"), ("二", "新建人民医院综合楼"), ("三", "改造农贸市场3个")]
+    assert [str(t.deadline) for t in programme.tasks] == ["2024-12-31", "2024-10-31", "2024-09-30"]
+
+
+def test_a_work_list_with_an_undated_item_still_needs_one(tmp_path):
+    with pytest.raises(InputError, match="no table found"):
+        _convert(tmp_path, [line for line in PROJECTS if line != "完成时限：2024年9月底"], title=PROJECTS_TITLE)
+
+
+def test_a_notice_of_one_task_stays_refused(tmp_path):
+    with pytest.raises(InputError, match="no table found"):
+        _convert(tmp_path, PROJECTS[:4], title="XX县人民政府办公室关于新建第三中学的函")

@@ -10,6 +10,7 @@ from mstrack.domain.quantities import chinese_count
 from mstrack.sources.rows import clip
 from mstrack.sources.table.cells import AREA_RE
 from mstrack.sources.table.list_deadlines import OWN_DATE_RE
+from mstrack.sources.table.list_labels import label_kind
 from mstrack.sources.table.mentions import sets_figure
 from mstrack.sources.table.one_paragraph import MIN_ITEMS, MIN_STAFFED_ITEMS
 from mstrack.sources.table.units import office_list
@@ -121,6 +122,18 @@ def staffed_work(items: list[tuple[str, bool]]) -> bool:
     and names the office doing it, and none is a requirement on offices."""
     return len(items) >= MIN_STAFFED_ITEMS and all(
         staffed and (figure := sets_figure(words)) and not requirement(words, figure) for words, staffed in items)
+
+
+def dated(labels: dict[str, str]) -> bool:
+    """Whether an item's labelled lines, {label: value}, give the date it is due ("完成时限：2024年12月底")."""
+    return any(label_kind(name) == "deadline" and DATED_RE.search(text) for name, text in labels.items())
+
+
+def dated_work(items: list[tuple[str, bool, bool]]) -> bool:
+    """Items, (words, staffed, dated) each, that are a work list whatever the title calls them ("…重点项目的通知"):
+    MIN_ITEMS or more, each naming the office that does it and the date it is due, none a requirement on offices. A
+    notice's points name neither; a letter of one task is one item."""
+    return len(items) >= MIN_ITEMS and all(staffed and due and not requirement(words) for words, staffed, due in items)
 
 
 def enough(items: list[tuple[str, bool]]) -> bool:
