@@ -49,8 +49,11 @@ def split_units(cell: str) -> list[str]:
 
 
 def _slashed(unit: str) -> list[str]:
+    """Offices joined by "/" ("县住建局/县财政局"); a "/" after a word that ends no office's name is inside one name
+    ("县住建/城管局": one office, the 局 of both words)."""
     names = [name.strip() for name in re.split(r"[/／](?![^（(]*[）)])", unit)]
-    return names if len(names) > 1 and all(len(name) >= 2 for name in names) else [unit]
+    return names if len(names) > 1 and all(len(name) >= 2 for name in names) \
+        and all(_ends_like_unit(name) for name in names[:-1]) else [unit]
 
 
 def split_groups(cell: str) -> list[str]:
