@@ -93,3 +93,6 @@ def test_a_slash_inside_one_name_splits_nothing():
     assert split_units("县住建局/县财政局") == ["县住建局", "县财政局"]
     assert split_units("县教育局/县住建局、县财政局") == ["县教育局", "县住建局", "县财政局"]
     assert split_units("县委宣传部/县文明办") == ["县委宣传部", "县文明办"]
+    assert split_units("合肥海关/省税务局") == ["合肥海关", "省税务局"]
+    assert split_units("人行郑州中心支行/河南银保监局") == ["人行郑州中心支行", "河南银保监局"]  # no place opens the first
+    assert split_units("县教育局/县住建/城管局") == ["县教育局", "县住建/城管局"]
