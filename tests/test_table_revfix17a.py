@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from mstrack.errors import InputError
 from mstrack.sources.table.list_sections import guarantee
 from mstrack.sources.table.units import split_units
 from tests.conftest import convert_written
@@ -96,3 +97,23 @@ def test_a_slash_inside_one_name_splits_nothing():
     assert split_units("合肥海关/省税务局") == ["合肥海关", "省税务局"]
     assert split_units("人行郑州中心支行/河南银保监局") == ["人行郑州中心支行", "河南银保监局"]  # no place opens the first
     assert split_units("县教育局/县住建/城管局") == ["县教育局", "县住建/城管局"]
+
+
+# --- 4. two items, each naming its office and the date it is due, under a programme's title ---------------------------
+
+@pytest.mark.parametrize("style", ["digit", "chinese"])
+@pytest.mark.parametrize("dated", [True, False], ids=["dated", "undated"])
+def test_two_staffed_dated_items_are_a_list(tmp_path, dated, style):
+    """Two "一、" items with 牵头单位 and a dated 完成时限 each: a programme's two tasks, figure or none; without dates
+    (and figures) two items are too few: refused."""
+    due = ["完成时限：2024年11月底"] if dated else []
+    first, second = ("1.", "2.") if style == "digit" else ("一、", "二、")
+    pages = [f"{first}新建第二实验小学", "建设地点：城南新区", "牵头单位：县教育局", *due,
+             f"{second}新建中医院门诊楼", "牵头单位：县卫健委", *(["完成时限：2024年9月底"] if dated else [])]
+    if not dated:
+        with pytest.raises(InputError, match="no table found"):
+            _convert(tmp_path, pages)
+        return
+    conversion = _convert(tmp_path, pages)
+    codes = ["1", "2"] if style == "digit" else ["一", "二"]
+    assert [(t.code, t.lines[0].lead_units) for t in conversion.programme.tasks] == [(codes[0], ["县教育局"]), (codes[1], ["县卫健委"])]

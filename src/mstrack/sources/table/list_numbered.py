@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.list_labels import column_label, context_label, label_kind, note_label, own_labels
-from mstrack.sources.table.list_sections import enough
+from mstrack.sources.table.list_sections import dated, enough
 from mstrack.sources.table.numbering import DOTS
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import ROLE_LABEL_RE, labelled_roles, office_list
@@ -107,11 +107,12 @@ def entry_of(row: Row) -> Entry | None:
 def numbered_run(entries: list[Entry | None]) -> tuple[int, int, list[tuple[int, int]]] | None:
     """The longest run of rows that are items numbered in rising order (group headings, parts and the labelled
     paragraphs of items and headings between them; under a heading the numbers may start again at 1), items enough for
-    a list (list_sections.enough: MIN_ITEMS, or two that each set a figure and name their office, as in a "一、" list);
+    a list (list_sections.enough: MIN_ITEMS, or two that each name their office and set a figure or a dated 完成时限, as in
+    a "一、" list);
     a labelled paragraph naming no column inside the run is the item's content ("主要内容：…"; a label after it joins
     the item) or is skipped ("联系人：…", "来源：…"; a label after it, a page's "发布单位：", ends the run): (first row,
     row after the last, the other runs of one or more items: rows left out, said so)."""
-    best, start, last, items, runs = None, None, 0, [], []
+    best, start, last, items, runs, due = None, None, 0, [], [], []
     for i, entry in enumerate([*entries, None]):
         after = entries[i - 1] if i and start is not None and start < i else None
         above = _past_labels(entries, start, i)  # the entry above the item's or the heading's labels
@@ -129,9 +130,9 @@ def numbered_run(entries: list[Entry | None]) -> tuple[int, int, list[tuple[int,
                     # heading after the last item heads nothing; a contact or a page's field there is no content of it
                     end -= 1
                 runs.append((start, end))
-                if enough(items) and (best is None or len(items) > best[2]):
+                if enough(items, due) and (best is None or len(items) > best[2]):
                     best = (start, end, len(items))
-            start, last, items = None, 0, []
+            start, last, items, due = None, 0, [], []
             if entry is None or entry.kind in ("pair", "part", "label", "note"):
                 continue
         if start is None:
@@ -139,8 +140,11 @@ def numbered_run(entries: list[Entry | None]) -> tuple[int, int, list[tuple[int,
         if entry.kind == "item":
             last = int(entry.code)
             items.append((entry.text, bool(office_of(entry))))
+            due.append(dated(entry.labels))
         elif entry.kind == "label" and above is not None and above.kind == "item" and _staffed({entry.code: entry.text}):
             items[-1] = (items[-1][0], True)  # "牵头单位：县教育局" under the item names its office
+        if entry.kind == "label" and above is not None and above.kind == "item" and dated({entry.code: entry.text}):
+            due[-1] = True  # "完成时限：2024年12月底" under it dates it
     return (best[0], best[1], [run for run in runs if run != best[:2]]) if best else None
 
 

@@ -142,11 +142,13 @@ def short_said(short: list[tuple[list[str], list[str]]]) -> dict[str, object]:
     return {"n": len(items), "items": quoted(items), "closing": quoted(closing)}
 
 
-def staffed_work(items: list[tuple[str, bool]]) -> bool:
-    """Few items, (words, staffed) each, that are clearly a programme's (MIN_STAFFED_ITEMS or more): each sets a figure
-    and names the office doing it, and none is a requirement on offices."""
+def staffed_work(items: list[tuple[str, bool]], due: list[bool] | None = None) -> bool:
+    """Few items, (words, staffed) each, that are clearly a programme's (MIN_STAFFED_ITEMS or more): each names the
+    office doing it and sets a figure or, `due` (its labelled lines date it: `dated`), the date it is due
+    ("一、新建第三中学" over "牵头单位：…" "完成时限：2024年12月底"), and none is a requirement on offices."""
     return len(items) >= MIN_STAFFED_ITEMS and all(
-        staffed and (figure := sets_figure(words)) and not requirement(words, figure) for words, staffed in items)
+        staffed and ((figure := sets_figure(words)) or on_date) and not requirement(words, figure)
+        for (words, staffed), on_date in zip(items, due or [False] * len(items), strict=True))
 
 
 def dated(labels: dict[str, str]) -> bool:
@@ -161,9 +163,10 @@ def dated_work(items: list[tuple[str, bool, bool]]) -> bool:
     return len(items) >= MIN_ITEMS and all(staffed and due and not requirement(words) for words, staffed, due in items)
 
 
-def enough(items: list[tuple[str, bool]]) -> bool:
-    """Whether a list's items, (words, staffed) each, make a list: MIN_ITEMS of them, or fewer clearly a programme's."""
-    return len(items) >= MIN_ITEMS or staffed_work(items)
+def enough(items: list[tuple[str, bool]], due: list[bool] | None = None) -> bool:
+    """Whether a list's items, (words, staffed) each, make a list: MIN_ITEMS of them, or fewer clearly a programme's
+    (staffed_work, `due` as there)."""
+    return len(items) >= MIN_ITEMS or staffed_work(items, due)
 
 
 def numbered_after(rows: list[tuple[int | None, str, bool]], number: int) -> list[int]:
