@@ -1,0 +1,26 @@
+"""Figure and lead leftovers (issue 13): every bound word alike, one vocabulary of bounds and of whole areas, a step
+whose subject differs from the year's figure, a helper that never leads."""
+import pytest
+
+from mstrack.sources.table.mentions import find_mentions
+from mstrack.vocabulary import BOUND_WORDS
+
+
+@pytest.mark.parametrize("word", BOUND_WORDS)
+def test_every_bound_word_before_a_rate_is_read_alike(word):
+    [mention] = find_mentions(f"每月调查失业率{word}5.5%")
+    assert (mention.value, mention.unit, mention.name) == (5.5, "%", "每月调查失业率")
+    assert mention.comparator in (">=", "<=")
+
+
+@pytest.mark.parametrize("word", BOUND_WORDS)
+def test_every_bound_share_that_picks_who_is_no_target(word):
+    assert [(m.value, m.unit) for m in find_mentions(f"{word}50%镇街新增10个")] == [(10, "个")]
+
+
+def test_one_vocabulary_of_bounds_reads_a_rate_and_agrees_its_names():
+    from mstrack.sources.table.series import _names_agree
+    [mention] = find_mentions("失业率高于5.5%")
+    assert (mention.comparator, mention.name) == (">=", "失业率")
+    assert _names_agree("调查失业率", "调查失业率降至")  # 降至 is a bound as 不高于 is: no part of the name
+    assert _names_agree("调查失业率", "调查失业率大于")
