@@ -24,3 +24,15 @@ def test_one_vocabulary_of_bounds_reads_a_rate_and_agrees_its_names():
     assert (mention.comparator, mention.name) == (">=", "失业率")
     assert _names_agree("调查失业率", "调查失业率降至")  # 降至 is a bound as 不高于 is: no part of the name
     assert _names_agree("调查失业率", "调查失业率大于")
+
+
+@pytest.mark.parametrize("area", ["全市", "全省", "全区", "全县", "全州", "全盟", "全旗", "本市"])
+def test_the_whole_area_before_a_figure_names_nothing(area):
+    [mention] = find_mentions(f"{area}破获食品犯罪案件100起")
+    assert (mention.value, mention.name) == (100, "破获食品犯罪案件")
+
+
+def test_the_whole_area_before_a_measure_is_one_measure():
+    from mstrack.sources.table.series import _names_agree
+    assert _names_agree("全旗调查失业率", "调查失业率")
+    assert not _names_agree("农村调查失业率", "调查失业率")

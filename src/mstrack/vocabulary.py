@@ -158,6 +158,10 @@ LEADING_MANNERS = ("统筹",)
 """A manner that alone closes its office's clause ("县乡村振兴局统筹，各乡镇实施"): the office leads, as 牵头 would say;
 before a role ("统筹协调") it stays that role's manner."""
 
+WHOLE_AREA = r"[全本][省市县縣区區镇鎮州盟旗]"
+"""The whole area a programme covers, in front of a figure's or a measure's name (regular expression's text):
+"全省破获案件" counts 破获案件, "城镇调查失业率" and "全市调查失业率" name one measure (sources/table/mentions.py, series.py)."""
+
 # --- the bounds of a figure (domain/quantities.py, sources/table/mentions.py, figures.py, series.py) ------------
 
 AT_LEAST_PREFIXES = ("不少于", "不低于", "至少", "超过", "高于", "大于", "多于", "超")

@@ -20,7 +20,7 @@ from mstrack.domain.quantities import (
 )
 from mstrack.sources.table.numbers import ARTICLE_RE, COUNT_UNITS, UNIT_ALT, UNITS, numbers_in, unit_key
 from mstrack.sources.table.schedule import OFFICE_SUBJECT_RE
-from mstrack.vocabulary import BOUND_WORDS, COMPLETION_VERBS, FIGURE_VERBS, LEVEL_HOLDING_WORDS, START_VERBS
+from mstrack.vocabulary import BOUND_WORDS, COMPLETION_VERBS, FIGURE_VERBS, LEVEL_HOLDING_WORDS, START_VERBS, WHOLE_AREA
 
 # A count printed with no measure word, before a noun that names what it counts ("3万农村人口", "5000农村劳动力"): the
 # noun's own measure word is its unit; only words that describe it (农村, 贫困, 常住) may stand between, never a measure
@@ -132,8 +132,8 @@ def _noun(before: str, after: str) -> tuple[str, bool]:
     return content_words(before)[-4:], False
 
 
-LEADING_FILLERS = re.compile(r"^(?:全市|累计|实现|完成|推动|推进|确保|力争|预计|计划(?=完成|新增|新建|建成|实施)|其中|对|在|为|共|全年|"
-                             r"年底|上半年|前三季度|年内|每年|"
+LEADING_FILLERS = re.compile(rf"^(?:{WHOLE_AREA}|累计|实现|完成|推动|推进|确保|力争|预计|计划(?=完成|新增|新建|建成|实施)|其中|对|在|"
+                             r"为|共|全年|年底|上半年|前三季度|年内|每年|"
                              r"分别|按照|按|目前|同时|并|和|及|、|同比|环比|即)+")  # 同比 (year on year), 即 (that is) name nothing
 # a bound left at a name's end names nothing, whichever bound it is (vocabulary.BOUND_WORDS: "失业率不高于5.5%")
 TRAILING_FILLERS = re.compile(rf"(?:{'|'.join(BOUND_WORDS + LEVEL_HOLDING_WORDS)}|达|为|至|约|分别|提高至|提高到|增长|上升|"
