@@ -36,3 +36,17 @@ def test_the_whole_area_before_a_measure_is_one_measure():
     from mstrack.sources.table.series import _names_agree
     assert _names_agree("全旗调查失业率", "调查失业率")
     assert not _names_agree("农村调查失业率", "调查失业率")
+
+
+def test_a_step_whose_subject_differs_from_the_years_figure_is_doubted(tmp_path):
+    from .conftest import conversion_messages, convert_words, indicator_rows
+    conversion = convert_words(tmp_path, "新增养老床位2000张，护理床位6月底前达到1000张")
+    assert [name for name, _, _ in indicator_rows(conversion.programme)] == ["新增养老床位", "护理床位"]
+    doubts = [m for m in conversion_messages(conversion) if "护理床位" in m and "新增养老床位" in m]
+    assert len(doubts) == 1 and "2000" in doubts[0] and "1000" in doubts[0]
+
+
+def test_a_step_of_the_years_figure_itself_is_not_doubted(tmp_path):
+    from .conftest import conversion_messages, convert_words
+    conversion = convert_words(tmp_path, "新增养老床位2000张，养老床位6月底前达到1000张")
+    assert not [m for m in conversion_messages(conversion) if "may be how far" in m]
