@@ -50,3 +50,34 @@ def test_a_step_of_the_years_figure_itself_is_not_doubted(tmp_path):
     from .conftest import conversion_messages, convert_words
     conversion = convert_words(tmp_path, "新增养老床位2000张，养老床位6月底前达到1000张")
     assert not [m for m in conversion_messages(conversion) if "may be how far" in m]
+
+
+def _lines(conversion):
+    return [(task.title, line.lead_units, line.units) for task in conversion.programme.tasks for line in task.lines]
+
+
+def test_a_helper_alone_on_the_first_row_never_leads(tmp_path):
+    from .conftest import conversion_messages, convert_written
+    rows = ("序号,工作任务,牵头单位,配合单位,完成时限\n1,新建公厕10座,,县财政局、县审计局,2023年12月底\n"
+            "2,新建学校3所,县教育局,县财政局,2023年12月底\n")
+    conversion = convert_written(tmp_path, "plan.csv", rows, 2023)
+    assert _lines(conversion) == [("新建公厕10座", ["（表中未列）"], ["县财政局", "县审计局"]),
+                                  ("新建学校3所", ["县教育局"], ["县财政局"])]
+    assert ["only help: no lead read" in m for m in conversion_messages(conversion)] == [True]
+
+
+def test_beside_a_blank_lead_only_the_units_of_a_non_helper_column_lead(tmp_path):
+    from .conftest import conversion_messages, convert_written
+    rows = "序号,工作任务,牵头单位,责任单位,配合单位,完成时限\n1,新建公厕10座,,县住建局,县财政局,2023年12月底\n"
+    conversion = convert_written(tmp_path, "plan.csv", rows, 2023)
+    assert _lines(conversion) == [("新建公厕10座", ["县住建局"], ["县财政局"])]
+    assert [m.split(", ", 1)[1] for m in conversion_messages(conversion)] == [
+        "column 牵头单位: the 牵头单位 cell is blank: 县住建局 read as sharing the lead"]
+
+
+def test_with_no_lead_column_a_helper_alone_never_leads(tmp_path):
+    from .conftest import conversion_messages, convert_written
+    rows = "序号,工作任务,责任单位,配合单位,完成时限\n1,新建公厕10座,,县财政局,2023年12月底\n"
+    conversion = convert_written(tmp_path, "plan.csv", rows, 2023)
+    assert _lines(conversion) == [("新建公厕10座", ["（表中未列）"], ["县财政局"])]
+    assert any("only help: no lead read" in m for m in conversion_messages(conversion))
