@@ -381,10 +381,6 @@ def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherite
         lead_cell = _blank_lead(task, row, layout, previous, inherited, units_cell)
     helpers = _helper_units(row, layout)
     lead_groups, unit_groups = _unit_groups(lead_cell, units_cell, previous, "lead" in layout.by_kind, helpers)
-    if helpers and "lead" not in layout.by_kind and not previous and lead_groups == [[(UNLISTED, "")]]:
-        header = next(c.header for c in _filled_columns(row, layout) if helping_column(c))
-        task.doubts.append((row.number, header, Message(
-            "the {header} cell is blank and {units} only help: no lead read", header=header, units="、".join(helpers))))
     if any(s for g in lead_groups for _, s in g):  # "市住建局(节能保暖工程) 市住建局(老旧小区改造)", "市民政局（含各区）"
         task.notes.append("牵头单位括注范围：" + "；".join(f"{u}（{s}）" for g in lead_groups for u, s in g if s))
     if in_scope := [u for g in unit_groups for u in g if scoped(u, scopes_only=True)[1]]:  # "各学校（含民办学校）": as a lead's
