@@ -27,7 +27,7 @@ from mstrack.sources.table.list_numbered import (
     units_after,
 )
 from mstrack.sources.table.list_results import results_in
-from mstrack.sources.table.list_sections import bracketed_kept, heads, kept, kept_on, staffed_work
+from mstrack.sources.table.list_sections import bracketed_kept, dated, dated_work, heads, kept, kept_on, staffed_work
 from mstrack.sources.table.list_work import (
     PROJECT_RE,
     RESULT_RE,
@@ -120,12 +120,14 @@ def _as_table(sheet: Sheet, header: list[str], rows: list[list[str]], source: li
 
 
 def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool = False, figures: bool = False,
-                  offices: list[str] | None = None, reported: list | None = None) -> bool:
+                  offices: list[str] | None = None, reported: list | None = None, due: list[bool] | None = None) -> bool:
     """Whether the text above a list says it lists a programme's tasks, and most items state work to do. A run of
     paragraphs (strict) needs the title line or the sentence just above it to say so: a report says 民生实事 in passing.
     Neither line may report results. Items in one paragraph or numbered "一、" (`figures`) must also, most of them, set a
     figure or name a project, as a run of paragraphs does, or name the office that does the work ("为65岁以上老人免费体检
-    （区卫健局）", `offices` beside each item): a notice's or a plan's requirements ("加强组织领导（区政府办）") do not."""
+    （区卫健局）", `offices` beside each item): a notice's or a plan's requirements ("加强组织领导（区政府办）") do not.
+    Items that each name their office and the date they are due (`due`: a 完成时限 line under each) are a work list
+    whatever the title calls them (list_sections.dated_work): no programme word is needed above them."""
     lines = [*sheet.titles, *above]
     said = [lines[0], lines[-1]] if strict and lines else lines
     if results := results_in(lines):  # the title or the introduction reports results: whichever line names the programme
@@ -137,7 +139,9 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
         staffed = {text for text, units in zip(items, offices or [], strict=False) if units and not REQUIREMENT_RE.match(text)}
         work = [text for text in work if sets_figure_or_names_project(text) or text in staffed]
     few = offices is not None and staffed_work(list(zip(items, map(bool, offices), strict=False)))  # two items, say
-    return any(names_programme(t) for t in said) and (len(work) >= MIN_ITEMS or few) and 2 * len(work) > len(items)
+    named = any(names_programme(t) for t in said) or \
+        due is not None and dated_work(list(zip(items, map(bool, offices or []), due, strict=False)))
+    return named and (len(work) >= MIN_ITEMS or few) and 2 * len(work) > len(items)
 
 
 def _headed_item(text: str) -> tuple[str, str] | None:
@@ -176,7 +180,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                                                  bool(e.units or e.labels)) for e in tail], len(chosen), numbered_on(chosen), short)]
             end = sheet.rows.index(chosen[-1].row) + 1
             items = [e for e in chosen if e.kind == "item"]
-            if not _is_programme(sheet, above, [e.text for e in items], offices=[office_of(e) for e in items], reported=reported):
+            if not _is_programme(sheet, above, [e.text for e in items], offices=[office_of(e) for e in items], reported=reported,
+                                 due=[dated(e.labels) for e in items]):
                 continue  # a letter's or a notice's points: no programme of work above them
             header, rows = numbered_table(chosen)
             listed = _as_table(sheet, header, rows, [e.row for e in chosen], above, year, _after(sheet.rows[end:]))
@@ -187,7 +192,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         if run := bracketed_run(sheet.rows):
             start, chosen, source, labels = run  # "(一)" stays in the words: the reader codes it 一(一)
             staffed = [bool(units or labels.get(k)) for k, (_, _, units) in enumerate(chosen)]
-            keep, unread = bracketed_kept([(kind, words, own) for (kind, words, _), own in zip(chosen, staffed, strict=True)])
+            keep, unread = bracketed_kept([(kind, words, own) for (kind, words, _), own in zip(chosen, staffed, strict=True)],
+                                          short)
             unread = [(source[k].number, chosen[k][1]) for k in unread]
             chosen, source, labels = [chosen[k] for k in keep], [source[k] for k in keep], {
                 new: labels[k] for new, k in enumerate(keep) if k in labels}
@@ -224,7 +230,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             labels = {new: labels[k] for new, k in enumerate(keep) if k in labels}
             above = _above(sheet, start)
             if _is_programme(sheet, above, [words for _, words, _ in chosen], figures=True,
-                             offices=[offices for _, offices in item_offices(chosen, labels)], reported=reported):
+                             offices=[offices for _, offices in item_offices(chosen, labels)], reported=reported,
+                             due=[dated({e.code: e.text for e in labels.get(k, []) if e.kind == "label"}) for k in range(len(chosen))]):
                 header, rows = numbered_table(labelled([e for k, (numeral, words, units) in enumerate(chosen) for e in [
                     Entry(None, "item", numeral, words, units=units), *labels.get(k, [])]]))
                 end = sheet.rows.index(source[-1]) + 1

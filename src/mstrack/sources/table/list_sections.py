@@ -10,6 +10,7 @@ from mstrack.domain.quantities import chinese_count
 from mstrack.sources.rows import clip
 from mstrack.sources.table.cells import AREA_RE
 from mstrack.sources.table.list_deadlines import OWN_DATE_RE
+from mstrack.sources.table.list_labels import label_kind
 from mstrack.sources.table.mentions import sets_figure
 from mstrack.sources.table.one_paragraph import MIN_ITEMS, MIN_STAFFED_ITEMS
 from mstrack.sources.table.units import office_list
@@ -80,17 +81,17 @@ def closing_at(rows: list[tuple[bool, str, bool]], numbered_on: frozenset[int] =
 
 
 def kept(rows: list[tuple[bool, str, bool]], numbered_on: frozenset[int] = frozenset(),
-         short: list[tuple[list[str], list[str]]] | None = None) -> int:
+         short: list[tuple[list[str], list[str]]] | None = None, counted: list[bool] | None = None) -> int:
     """How many of a list's rows, (heading, words, staffed) each, are its own: those before the programme's closing
-    sections (closing_at), when enough items remain; else all of them, and `short` gets (the items before the closing
-    sections, the closing rows): what the refusal says when the list is then no programme's."""
+    sections (closing_at). When too few items remain there the list is no programme's: the closing lines are never
+    read as its tasks, and `short` gets (the items before the closing sections, the closing rows), what the refusal
+    says. `counted`: which rows are items, when a heading may be one too (a "(一)" list's "一、新建公厕20座。")."""
     cut = closing_at(rows, numbered_on)
-    items = [(words, staffed) for heading, words, staffed in rows[:cut] if not heading]
-    if enough(items):
-        return cut
-    if short is not None and items:
+    counted = counted or [not heading for heading, _, _ in rows]
+    items = [(words, staffed) for (_, words, staffed), item in zip(rows[:cut], counted, strict=False) if item]
+    if cut < len(rows) and not enough(items) and short is not None and items:
         short.append(([words for words, _ in items], [words for _, words, _ in rows[cut:]]))
-    return len(rows)
+    return cut
 
 
 def kept_on(rows: list[tuple[int | None, bool, str, bool]], size: int, numbered_on: frozenset[int] = frozenset(),
@@ -108,11 +109,11 @@ def kept_on(rows: list[tuple[int | None, bool, str, bool]], size: int, numbered_
 
 def short_said(short: list[tuple[list[str], list[str]]]) -> dict[str, object]:
     """The fields of a refusal because a list's closing sections leave too few items (kept's `short`): how many items,
-    the first of them and of the closing rows, each quoted."""
+    the first of them and of the closing rows, each quoted without its number ("（一）" stays in a "(一)" list's words)."""
     items, closing = short[0]
 
     def quoted(texts: list[str]) -> str:
-        return "”、“".join(clip(text, 30) for text in texts[:2]) + ("…" if len(texts) > 2 else "")
+        return "”、“".join(clip(NUMBERING_RE.sub("", text), 30) for text in texts[:2]) + ("…" if len(texts) > 2 else "")
     return {"n": len(items), "items": quoted(items), "closing": quoted(closing)}
 
 
@@ -121,6 +122,18 @@ def staffed_work(items: list[tuple[str, bool]]) -> bool:
     and names the office doing it, and none is a requirement on offices."""
     return len(items) >= MIN_STAFFED_ITEMS and all(
         staffed and (figure := sets_figure(words)) and not requirement(words, figure) for words, staffed in items)
+
+
+def dated(labels: dict[str, str]) -> bool:
+    """Whether an item's labelled lines, {label: value}, give the date it is due ("完成时限：2024年12月底")."""
+    return any(label_kind(name) == "deadline" and DATED_RE.search(text) for name, text in labels.items())
+
+
+def dated_work(items: list[tuple[str, bool, bool]]) -> bool:
+    """Items, (words, staffed, dated) each, that are a work list whatever the title calls them ("…重点项目的通知"):
+    MIN_ITEMS or more, each naming the office that does it and the date it is due, none a requirement on offices. A
+    notice's points name neither; a letter of one task is one item."""
+    return len(items) >= MIN_ITEMS and all(staffed and due and not requirement(words) for words, staffed, due in items)
 
 
 def enough(items: list[tuple[str, bool]]) -> bool:
@@ -149,15 +162,17 @@ def heads(chosen: list[tuple[str, str, str]], k: int) -> bool:
     return chosen[k][0] == "heading" and k + 1 < len(chosen) and chosen[k + 1][0] != "heading"
 
 
-def bracketed_kept(rows: list[tuple[str, str, bool]]) -> tuple[list[int], list[int]]:
+def bracketed_kept(rows: list[tuple[str, str, bool]],
+                   short: list[tuple[list[str], list[str]]] | None = None) -> tuple[list[int], list[int]]:
     """Which rows of a "(一)" list, (kind, words, staffed) each (list_bracketed.bracketed_run), are its own, and which
-    headings head no item: (kept, unread). The list ends where its closing sections begin (closing_at), an item "一、…"
-    counted with the headings there, "五、…" numbered on after them kept (numbered_after); a heading followed by another
-    heading, an item "一、…" or the end heads nothing: it is named, never an empty area; one before the next heading that
-    sets a figure of its own ("一、…全省全年完成10万人搬迁任务。" before "二、…") is an item (heads)."""
+    headings head no item: (kept, unread). The list ends where its closing sections begin (kept, `short` as there), an
+    item "一、…" a heading for the cut and an item for the count; "五、…" numbered on after them kept (numbered_after); a
+    heading followed by another heading, an item "一、…" or the end heads nothing: it is named, never an empty area; one
+    before the next heading that sets a figure of its own ("一、…全省全年完成10万人搬迁任务。" before "二、…") is an item
+    (heads)."""
     top = [kind in ("heading", "top") for kind, _, _ in rows]
-    cut = closing_at([(head, words, own) for head, (_, words, own) in zip(top, rows, strict=True)])
-    cut = cut if enough([(words, own) for kind, words, own in rows[:cut] if kind != "heading"]) else len(rows)
+    cut = kept([(head, words, own) for head, (_, words, own) in zip(top, rows, strict=True)], short=short,
+               counted=[kind != "heading" for kind, _, _ in rows])
     level = [chinese_count(AREA_RE.match(words)[1]) if head else None for head, (_, words, _) in zip(top, rows, strict=True)]
     on = numbered_after([(n, words, own) for n, (_, words, own) in zip(level[cut:], rows[cut:], strict=True)],
                         len([n for n in level[:cut] if n]) + 1) if cut < len(rows) else []
