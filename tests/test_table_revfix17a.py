@@ -117,3 +117,9 @@ def test_two_staffed_dated_items_are_a_list(tmp_path, dated, style):
     conversion = _convert(tmp_path, pages)
     codes = ["1", "2"] if style == "digit" else ["一", "二"]
     assert [(t.code, t.lines[0].lead_units) for t in conversion.programme.tasks] == [(codes[0], ["县教育局"]), (codes[1], ["县卫健委"])]
+
+
+def test_the_refusal_of_a_short_list_names_the_dated_deadline(tmp_path):
+    """One item before the closing sections: refused, saying a dated deadline counts as a figure does."""
+    with pytest.raises(InputError, match="or two that each name their office and set a figure or a dated deadline$"):
+        _convert(tmp_path, ["1.新建社区食堂8个。（县民政局）", "2.加强组织领导。", "3.强化督查考核。"])
