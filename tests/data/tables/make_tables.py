@@ -955,6 +955,39 @@ TABLES: dict[str, dict] = {
         # the part heading over the table's width
         "merges": [(1, 0, 1, 3)],
     },
+    "lianjiang-2021-jihua.docx": {
+        # held out (fifteenth set, helper b): a county's plan of its 为民办实事 for the year (连江县 of 福州, Fujian), under
+        # the part heading "一、人居环境提升工程" items "(N)text。" each followed by one line "主办单位:…,协办单位:…。" that
+        # holds two labels; the two labels are the columns here (as chuzhou-2020's labelled lines), the part heading a
+        # row merged over the table's width, the news page's lines, the notice and the plan's title paragraphs above
+        # the table; the excerpt ends inside item (8)'s 主办单位, so (8) is left out (SOURCES.md)
+        "title": "2021年县委、县政府为民办实事工作计划",
+        "before": ["速看!连江2021年为民办实事项目具体名单发布",
+                   "2021-02-18 17:26:29来源:海连江微信",
+                   "中共连江县委连江县人民政府关于开展2021年为民办实事工作的通知",
+                   "各乡镇(场)党委、政府,县直各单位,各开发区管委会:",
+                   "经研究决定,2021年县委、县政府继续开展为民办实事工作。现将《2021年县委、县政府为民办实事工作计划》印发给"
+                   "你们,请认真组织实施,按时保质保量完成任务。各主办单位要科学安排进度,加强统筹协调,并将项目进展情况于每月"
+                   "25日书面报告县委、县政府。",
+                   "中共连江县委",
+                   "连江县人民政府",
+                   "2021年2月",
+                   "2021年县委、县政府为民办实事工作计划"],
+        "header": ["", "主办单位", "协办单位"],
+        "rows": [
+            ["一、人居环境提升工程", None, None],
+            ["(1)实施老旧小区改造提升。改造凤园西侧片区老旧小区、机关新村老旧小区。", "县城投公司", "住建局、凤城镇。"],
+            ["(2)提升含光人行桥景观。美化亮化含光人行桥南北两岸绿地景观。", "县建发公司", "住建局、水利局。"],
+            ["(3)动建含光人行隧道工程。", "县建发公司", "住建局、江南镇。"],
+            ["(4)建设民俗公园。", "住建局、榕发公司", "凤城镇、敖江镇。"],
+            ["(5)修复816南路西侧片区区间路网。", "县城投公司", "县住建局、凤城镇。"],
+            ["(6)改造提升816东路(连江一中段)。", "县城投公司", "住建局、凤城镇。"],
+            ["(7)综合提升816南北路街区。对816南北路开展人行道改造提升、标识牌更换、立面整治及沿线绿化。", "住建局、榕发公司",
+             "凤城镇。"],
+        ],
+        # the part heading over the table's width
+        "merges": [(1, 0, 1, 2)],
+    },
 }
 
 
