@@ -988,6 +988,33 @@ TABLES: dict[str, dict] = {
         # the part heading over the table's width
         "merges": [(1, 0, 1, 2)],
     },
+    "fenghua-2025-6yue.xlsx": {
+        # held out (fifteenth set, helper b): a district's progress table of its ten 民生实事 at the end of June (奉化区 of
+        # 宁波, Zhejiang): a two-row header with 2025年进展情况 over 截至6月底进展 and 7月工作计划 (the next month's plan), the
+        # project's name merged down its sub-projects, 起止年限 per sub-project, and a ninth column with no header and no
+        # cell filled; the excerpt ends inside sub-project 6's 截至6月底进展, so group 二 is left out (SOURCES.md)
+        "title": "2025年区十大民生实事项目进展表(截至6月底)",
+        "header": ["序号", "项目名称", "起止 年限", "子项目", "具体内容", "具体完成情况", "2025年进展情况", None, ""],
+        "rows": [
+            [None, None, None, None, None, None, "截至6月底进展", "7月工作计划", None],
+            ["1", "一、优质教育综合提升工程", "2024- 2025", "完成奉化高级中学食堂建设",
+             "用地面积为7165.96平方米,建筑面积4286.2平方米,主要建设内容为新建一幢食堂和一幢配套配电房", "当年完成",
+             "装饰工程及附属工程施工", "装饰工程及附属工程施工", ""],
+            ["2", None, "2025", "启动实施松岙九年一贯制学校建设", "松岙中学旧教学楼进行原址拆除重建,共四层,12个教学班", "开工建设",
+             "已完成施工招标,正在办理施工许可证", "开工建设", ""],
+            ["3", None, "2024- 2025", "建成投用西坞中学教学楼", "共五层,一层为展厅、二层为专用教室、三至五层共9个教学班", "当年完成",
+             "装饰工程及附属工程施工", "装饰工程及附属工程施工", ""],
+            ["4", None, "2025", "实施20所公办中小学清凉工程(一期)", "对20所学校的配电房及供电线路进行改造,为教室安装空调300台",
+             "当年完成", "已完成施工招标,做好开工准备", "开工建设", ""],
+            ["5", None, "2024-2025", "实施义务教育段学生“午休躺睡”工程(二期)",
+             "在全区义务段学校有序推进午休躺睡装备配备,完成“午休躺睡”工程15660套", "当年完成", "已完成招标,正在备货。", "完成配备",
+             ""],
+        ],
+        # the first six headers and the ninth down both header rows, 2025年进展情况 over its two columns, the project's name
+        # down its five sub-projects
+        "merges": [(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 1, 2), (0, 3, 1, 3), (0, 4, 1, 4), (0, 5, 1, 5), (0, 6, 0, 7),
+                   (0, 8, 1, 8), (2, 1, 6, 1)],
+    },
 }
 
 
