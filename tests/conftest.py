@@ -18,6 +18,32 @@ from mstrack.domain.quantities import SCALE, SCALES, as_number, normalize
 
 os.environ.setdefault("MSTRACK_LANG", "zh")  # the tests read Chinese tables, whatever the machine's locale
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def _absolute_pythonpath() -> None:
+    """The suite's subprocesses (sys.executable -m mstrack …) find the mstrack under test wherever they run: the
+    PYTHONPATH the suite was started with (PYTHONPATH=src) made absolute, from the directory it was started in.
+    Relative, a test that ran one in another directory got the installed copy instead."""
+    given = os.environ.get("PYTHONPATH")
+    if given:
+        os.environ["PYTHONPATH"] = os.pathsep.join(str(Path(entry).resolve()) if entry else entry
+                                                   for entry in given.split(os.pathsep))
+
+
+_absolute_pythonpath()
+
+
+@pytest.fixture(autouse=True)
+def _working_directory_kept():
+    """A test that leaves the working directory changed fails, and it is put back: a later test's relative paths
+    (and, before _absolute_pythonpath, its subprocesses' mstrack) would depend on the order the tests ran in."""
+    before = os.getcwd()
+    yield
+    after = os.getcwd()
+    if after != before:
+        os.chdir(before)
+        pytest.fail(f"the test left the working directory changed ({before} → {after}); use monkeypatch.chdir",
+                    pytrace=False)
 SOURCES = ROOT / "data" / "sources"
 SEEDS = ROOT / "data" / "seed"
 

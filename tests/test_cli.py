@@ -355,7 +355,7 @@ def test_a_plan_that_drops_a_reported_line_or_task_is_refused_whole(demo_cli, tm
 
 
 def test_the_cycle_collector_is_paused_only_while_a_status_is_built(demo_cli):
-    """`status` and `import progress` pause gc for their bulk work (cli.common.bulk) and always give it back,
+    """`status` and `import progress` pause gc for their bulk work (cli.process.bulk) and always give it back,
     also when the command fails."""
     import gc
 
@@ -364,7 +364,7 @@ def test_the_cycle_collector_is_paused_only_while_a_status_is_built(demo_cli):
     assert gc.isenabled()
     assert demo_cli("status", "--programme", "nowhere-2023").exit_code == 2
     assert gc.isenabled()
-    from mstrack.cli.common import bulk
+    from mstrack.cli.process import bulk
 
     with bulk():
         assert not gc.isenabled()
@@ -469,7 +469,7 @@ def test_the_status_prints_what_every_report_judges_byte_for_byte(demo_cli):
     (store.states, previous=True), for speed. Its JSON and its table are, byte for byte, those of the same
     indicators judged from every report they have (task_details), written by json.dumps and by the table
     renderer: over every seed programme of the demo, at days around their checkpoints, under both rules."""
-    from mstrack.cli.common import print_width
+    from mstrack.cli.printing import print_width
     from mstrack.domain.lights import warned_rows
     from mstrack.domain.status import count_statuses
     from mstrack.model import WARN_DAYS

@@ -30,20 +30,25 @@ def cli_imports(path: Path) -> set[str]:
 
 
 def test_the_cli_modules_import_one_way():
-    """common ← failures ← app ← the command modules ← the package: a command module never imports another, nor
-    the package that imports it (what cli.py and cli_reports.py did to each other)."""
+    """what every command uses (saying ← printing ← process; values; common) ← failures ← app ← the command
+    modules ← the package: a command module never imports another, nor the package that imports it (what cli.py
+    and cli_reports.py did to each other)."""
     leaves = {"examples", "completion", "help", "usage"}  # the help's examples, the <TAB> answers, the help's panels,
     # the usage errors in Chinese: app's, importing no cli module
-    commands = {path.stem for path in CLI.glob("*.py")} - {"__init__", "app", "common", "failures"} - leaves
+    shared = {"saying": set(), "values": set(), "printing": {"saying"}, "process": {"saying", "printing"},
+              "common": {"saying"}}
+    commands = {path.stem for path in CLI.glob("*.py")} - {"__init__", "app", "failures"} - leaves - set(shared)
     assert commands >= {"tasks", "files", "db", "reports"}
-    assert cli_imports(CLI / "common.py") == set()
+    for name, imports in shared.items():
+        assert cli_imports(CLI / f"{name}.py") == {f"mstrack.cli.{other}" for other in imports}, name
     for name in leaves:
         assert cli_imports(CLI / f"{name}.py") == set(), name
-    assert cli_imports(CLI / "failures.py") == {"mstrack.cli.common", "mstrack.cli.usage"}
-    assert cli_imports(CLI / "app.py") == {"mstrack.cli.common", "mstrack.cli.failures", "mstrack.cli.examples",
+    assert cli_imports(CLI / "failures.py") == {"mstrack.cli.saying", "mstrack.cli.usage"}
+    assert cli_imports(CLI / "app.py") == {"mstrack.cli.common", "mstrack.cli.saying", "mstrack.cli.values",
+                                           "mstrack.cli.process", "mstrack.cli.failures", "mstrack.cli.examples",
                                            "mstrack.cli.completion", "mstrack.cli.help"}
     for name in commands:
-        assert cli_imports(CLI / f"{name}.py") <= {"mstrack.cli.app", "mstrack.cli.common"}, name
+        assert cli_imports(CLI / f"{name}.py") <= {"mstrack.cli.app"} | {f"mstrack.cli.{other}" for other in shared}, name
     assert {f"mstrack.cli.{name}" for name in commands} <= cli_imports(CLI / "__init__.py")
 
 

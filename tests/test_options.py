@@ -1,5 +1,5 @@
 """Option values: read as Typer reads them (the same values, the same refusals and exit 2), without
-pydantic at the start of every command (cli/common.py `plain_values`)."""
+pydantic at the start of every command (cli/values.py `plain_values`)."""
 
 import json
 from enum import Enum
@@ -68,7 +68,7 @@ def test_good_values_are_read_as_before(demo_cli, tmp_path, monkeypatch):
     assert demo_cli("status", "--as-of", "2023-12-31", "--fail-on", "overdue").exit_code == 1
     batches = demo_cli("batches", "-f", "json", "-n", " 1 ")
     assert batches.exit_code == 0 and len(json.loads(batches.stdout)) == 1, batches.output
-    monkeypatch.chdir(tmp_path)  # put back after: a later test's subprocess finds src where PYTHONPATH=src says
+    monkeypatch.chdir(tmp_path)
     nowhere = demo_cli("units", "--as-of", "2023-06-30", "-o", "")
     assert nowhere.exit_code == 2 and "--output .: cannot write" in nowhere.stderr, nowhere.output
 
@@ -97,7 +97,7 @@ def test_every_parameter_reads_what_typer_reads_alike():
     """Every option and argument of the command tree, given the same words, is given the same value (of the
     same type) or the same refusal as Typer's pydantic conversion gives; and every one of mstrack's kinds
     (text, whole numbers, closed lists, paths, flags, and lists of them) is read without it."""
-    from mstrack.cli.common import _PlainValues
+    from mstrack.cli.values import _PlainValues
 
     root = typer.main.get_command(app)
     ctx = root.make_context("mstrack", ["status"], resilient_parsing=False)  # names the tree's metavars, once

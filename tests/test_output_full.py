@@ -21,7 +21,7 @@ SRC = str(Path(__file__).resolve().parents[1] / "src")
 
 
 def _env(**extra):
-    env = dict(os.environ, PYTHONPATH=SRC, MSTRACK_LANG="en", **extra)
+    env = dict(os.environ, PYTHONPATH=SRC, **{"MSTRACK_LANG": "en", **extra})
     env.pop("MSTRACK_DB", None)
     return env
 
@@ -123,13 +123,15 @@ def test_ctrl_c_while_the_modules_load_is_exit_130_and_one_line(monkeypatch, cap
     def interrupted_import(*args, **kwargs):
         raise KeyboardInterrupt
 
+    monkeypatch.setenv("MSTRACK_LANG", "en")
+    monkeypatch.setattr("mstrack.cli.saying._lang", None)  # no run resolved a language before this one
     monkeypatch.delitem(sys.modules, "mstrack.cli", raising=False)
     monkeypatch.setattr("builtins.__import__", interrupted_import)
     with pytest.raises(SystemExit) as ended:
         entry.main()
     monkeypatch.undo()
     assert ended.value.code == 130
-    assert capsys.readouterr().err == "mstrack: interrupted\n"
+    assert capsys.readouterr().err == f"{entry.SAID['en']}\n"
 
 
 SLOW_START = """
@@ -141,17 +143,22 @@ class Slow(importlib.abc.MetaPathFinder):
         return None
 sys.meta_path.insert(0, Slow())
 sys.argv = ["mstrack", "--help"]
+before = set(sys.modules)
 from mstrack.entry import main
+assert set(sys.modules) - before == {"mstrack", "mstrack.entry"}, set(sys.modules) - before  # sys alone
 main()
 """
 
 
-def test_ctrl_c_right_after_start_is_exit_130_without_a_traceback():
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_ctrl_c_right_after_start_is_exit_130_without_a_traceback(lang):
+    """The line a command's Ctrl-C says (cli/failures.py), in the run's language (here MSTRACK_LANG's)."""
     child = subprocess.Popen([sys.executable, "-c", SLOW_START], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                             text=True, env=_env())
+                             text=True, encoding="utf-8", env=_env(MSTRACK_LANG=lang))
     assert child.stderr.readline() == "loading\n"
     child.send_signal(signal.SIGINT)
     out, err = child.communicate(timeout=30)
     assert child.returncode == 130, (child.returncode, err)
-    assert err == "mstrack: interrupted\n"
+    assert err == {"en": "mstrack: interrupted: nothing of what this command was writing was kept\n",
+                   "zh": "mstrack: 已中断：本命令正在写入的内容均未保留\n"}[lang]
     assert out == ""

@@ -1,4 +1,4 @@
-"""The script's quick exit (cli.common.quick_exit): a status keeps its states and rows until the process ends and
+"""The script's quick exit (cli.process.quick_exit): a status keeps its states and rows until the process ends and
 ends it without freeing them, only once its output is out, its store closed and the atexit handlers run."""
 
 import atexit
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from mstrack.cli import common
+from mstrack.cli import process
 
 # The script as installed runs `run()`; this one also says, on stderr, when the atexit handlers ran and when the
 # process ended through os._exit (with which code, and whether the collector had been told to leave what lives
@@ -92,11 +92,11 @@ def quick(monkeypatch):
         steps.append(("exit", code))
         raise Ended
 
-    monkeypatch.setattr(common, "_kept", [])
-    monkeypatch.setattr(common, "_stores", [])
+    monkeypatch.setattr(process, "_kept", [])
+    monkeypatch.setattr(process, "_stores", [])
     monkeypatch.setattr(os, "_exit", ended)
     monkeypatch.setattr(atexit, "_run_exitfuncs", lambda: steps.append(("atexit",)))
-    monkeypatch.setattr(common, "flush_output", lambda: steps.append(("flush",)))
+    monkeypatch.setattr(process, "flush_output", lambda: steps.append(("flush",)))
     monkeypatch.setattr(gc, "freeze", lambda: steps.append(("freeze",)))  # not this test run's objects
     return steps, Ended
 
@@ -112,14 +112,14 @@ class FakeStore:
 
 def test_quick_exit_flushes_closes_and_runs_the_handlers_first(quick):
     steps, ended = quick
-    common._stores.append(FakeStore(steps))
-    common.keep_until_exit(["rows"])
+    process._stores.append(FakeStore(steps))
+    process.keep_until_exit(["rows"])
     with pytest.raises(ended):
-        common.quick_exit(1)
+        process.quick_exit(1)
     assert steps == [("freeze",), ("close",), ("flush",), ("atexit",), ("flush",), ("exit", 1)]
     steps.clear()
     with pytest.raises(ended):
-        common.quick_exit(None)
+        process.quick_exit(None)
     assert steps[-1] == ("exit", 0)
 
 
@@ -127,18 +127,18 @@ def test_quick_exit_leaves_the_normal_exit_when_it_cannot_be_sure(quick):
     """Nothing kept; a code that is a message; a store inside a transaction; another thread running: quick_exit
     returns and the process ends the normal way."""
     steps, _ = quick
-    common.quick_exit(0)  # nothing kept
-    common.keep_until_exit(["rows"])
-    common.quick_exit("a message")
-    common._stores.append(FakeStore(steps, idle=False))
-    common.quick_exit(0)
+    process.quick_exit(0)  # nothing kept
+    process.keep_until_exit(["rows"])
+    process.quick_exit("a message")
+    process._stores.append(FakeStore(steps, idle=False))
+    process.quick_exit(0)
     assert steps == [("freeze",), ("close",)]
-    common._stores.clear()
+    process._stores.clear()
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait)
     thread.start()
     try:
-        common.quick_exit(0)
+        process.quick_exit(0)
     finally:
         stop.set()
         thread.join()
@@ -148,13 +148,13 @@ def test_quick_exit_leaves_the_normal_exit_when_it_cannot_be_sure(quick):
 def test_in_process_nothing_is_kept(demo_cli):
     """A test run or a program calling the app holds nothing after a status: keep_until_exit keeps only in the
     script's process."""
-    assert common._kept is None
+    assert process._kept is None
     result = demo_cli("status", "--format", "json", "--as-of", "2023-07-01")
     assert result.exit_code == 0 and result.exception is None
-    assert common._kept is None and common._stores == []
+    assert process._kept is None and process._stores == []
     assert gc.get_freeze_count() == 0  # nothing moved out of the collector's sight in a long-lived process
-    common.keep_until_exit(["rows"])
-    assert common._kept is None
+    process.keep_until_exit(["rows"])
+    assert process._kept is None
 
 
 def test_a_store_closes_its_engine_and_not_inside_a_transaction(demo_cli):

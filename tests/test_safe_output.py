@@ -339,7 +339,7 @@ def test_a_terminal_gets_no_escape_from_the_data_either():
 
     from rich.text import Text
 
-    from mstrack.cli.common import _safe_console_class
+    from mstrack.cli.printing import _safe_console_class
 
     buffer = io.StringIO()
     rich_console = _safe_console_class()(file=buffer, force_terminal=True, color_system="standard")
@@ -609,7 +609,7 @@ def test_the_output_check_on_bytes_drops_what_the_check_on_text_drops(monkeypatc
     import io
     import random
 
-    from mstrack.cli.common import write_out
+    from mstrack.cli.printing import write_out
     from mstrack.render.outputs import clean_text, clean_utf8
 
     pieces = [chr(c) for c in range(0xA1)] + ["·", "民生实事", "完成", "𠀀", '"\\u001b"', "\r\n"]
@@ -640,10 +640,10 @@ def test_a_document_in_pieces_goes_out_as_write_out_writes_it_whole(monkeypatch)
     printed before it; and a piece that fails leaves nothing written."""
     import io
 
-    from mstrack.cli import common
-    from mstrack.cli.common import write_out, write_whole
+    from mstrack.cli import printing
+    from mstrack.cli.printing import write_out, write_whole
 
-    monkeypatch.setattr(common, "HELD_IN_MEMORY", 1000)
+    monkeypatch.setattr(printing, "HELD_IN_MEMORY", 1000)
     pieces = ['{"note": "按计划推进"}\n' * 40, "a\x1b[2J·\x85b", "\udcff", "民生实事" * 500, "\r\n", ""]
     for encoding, errors in (("utf-8", "surrogateescape"), ("gb18030", "surrogateescape"), ("utf-8", "strict")):
         shown = pieces if errors != "strict" else [piece for piece in pieces if piece != "\udcff"]

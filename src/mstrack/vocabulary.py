@@ -158,6 +158,28 @@ LEADING_MANNERS = ("统筹",)
 """A manner that alone closes its office's clause ("县乡村振兴局统筹，各乡镇实施"): the office leads, as 牵头 would say;
 before a role ("统筹协调") it stays that role's manner."""
 
+# --- the bounds of a figure (domain/quantities.py, sources/table/mentions.py, figures.py, series.py) ------------
+
+AT_LEAST_PREFIXES = ("不少于", "不低于", "至少", "超过", "大于", "多于", "超")
+"""A lower bound before a number ("不少于100人"): the target is met at or above it."""
+AT_MOST_PREFIXES = ("不超过", "不高于", "不多于", "控制在", "低于", "少于", "降至", "降到")
+"""An upper bound before a number ("不高于5.5%"): the target is met at or below it."""
+BOUND_WORDS = tuple(sorted(AT_LEAST_PREFIXES + AT_MOST_PREFIXES, key=len, reverse=True))
+"""Every bound word, longest first: one left at a name's end ("每月调查失业率不高于") names nothing."""
+
+# --- the stages of the work in a programme's schedule (sources/table/schedule.py, series.py) -------------------
+
+COMPLETION_VERBS = ("完成", "建成", "投入使用", "投用", "通过验收", "竣工", "完工", "启用", "开放", "实现")
+"""What is done by a date ("9月底前投入使用", "年底前完成"): a dated clause with one of them is a step of the work."""
+START_VERBS = ("开工", "动工")
+"""What starts the work by a date ("6月底前开工"): it dates a checkpoint at most, never the work's end."""
+STARTED_WORDS = START_VERBS + ("开建",)
+"""The started stage of a step or a figure ("新开工项目10个", "6月底前开建3所")."""
+DONE_STAGE_WORDS = ("竣工", "完工", "建成", "投用", "投入使用", "交付使用", "交付", "运营", "通车", "启用")
+"""The done stage of a step or a figure ("竣工3个", "建成投用"); 完成 says no stage, nor do words that say both."""
+NEW_THING_WORDS = ("新建", "新增")
+"""A figure of new things ("新建学校3所", "新增充电桩100个"): counted once they stand, as the done stage is."""
+
 # --- the words of a unit's report (sources/progress.py, store/log.py, sources/table/cells.py) ------------------
 
 ALL_DONE_WORDS = ("全部完成", "已全部完成", "全面完成", "已全面完成", "全部建成", "已全部建成", "全部完工", "已全部完工")

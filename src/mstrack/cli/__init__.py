@@ -1,7 +1,8 @@
 """The command line: parse options, call the library, print. Nothing else lives here.
 
-app.py makes the app, its groups and run() (the one exit point, where errors become messages); common.py
-holds what every command uses; the commands live in modules by subject and add themselves to the app
+app.py makes the app, its groups and run() (the one exit point, where errors become messages); saying.py,
+printing.py, process.py, values.py and common.py hold what every command uses (saying things, writing outputs,
+the store and the process's exit, option values, the shared options); the commands live in modules by subject and add themselves to the app
 when imported here. The store, the engine and Rich are imported inside commands so that `mstrack --help`
 and shell completion stay fast.
 """

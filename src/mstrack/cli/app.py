@@ -15,7 +15,7 @@ import typer.completion
 import typer.core
 
 from mstrack import __version__
-from mstrack.cli.common import allow_quick_exit, choice, fail, plain_values, quick_exit, use_lang, words
+from mstrack.cli.common import choice
 from mstrack.cli.failures import (
     OUTPUT_ERRORS,
     OutputFailed,
@@ -25,6 +25,9 @@ from mstrack.cli.failures import (
     usage_errors_said,
     whole_writes_to_stdout,
 )
+from mstrack.cli.process import allow_quick_exit, quick_exit
+from mstrack.cli.saying import fail, use_lang, words
+from mstrack.cli.values import plain_values
 
 HELP_ORDER = ("init", "demo", "status", "show", "log", "history", "batches", "undo", "programmes", "units",
               "import", "export", "db", "report")
@@ -79,7 +82,7 @@ METAVARS = {
 def _name_metavars(command, path: str = "") -> None:
     """The help of the command tree, once: options and arguments named by METAVARS (flags take no value),
     examples at the end (cli/examples.py), completion from the database where a parameter names data, and
-    option values read without pydantic (common.plain_values)."""
+    option values read without pydantic (values.plain_values)."""
     if getattr(command, "_mstrack_metavars", False):
         return
     command._mstrack_metavars = True

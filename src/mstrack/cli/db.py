@@ -9,20 +9,10 @@ from typing import Annotated, Optional
 import typer
 
 from mstrack.cli.app import app, db_app
-from mstrack.cli.common import (
-    ID_MAX,
-    Format,
-    FormatOption,
-    console,
-    echo,
-    fail,
-    flush_output,
-    open_store,
-    say,
-    say_no_programmes,
-    write_out,
-    write_output,
-)
+from mstrack.cli.common import ID_MAX, Format, FormatOption
+from mstrack.cli.printing import console, flush_output, write_out, write_output
+from mstrack.cli.process import open_store
+from mstrack.cli.saying import echo, fail, say, say_no_programmes
 
 
 @app.command()
@@ -34,11 +24,27 @@ def init(ctx: typer.Context) -> None:
 
     def announce(versions) -> None:
         say("{db}: schema version {before} → {after}", db=store.display_url, before=versions[0], after=versions[1])
+        if versions[0] and ctx.info_name == "init":  # `db upgrade` is what that advice leads to
+            _upgraded_in_place(store, *versions)
         flush_output()
 
     before, after = store.init(confirm=announce)
     if before == after:
         say("{db}: schema version {version}, up to date", db=store.display_url, version=after)
+
+
+def _upgraded_in_place(store, version: int, needed: int) -> None:
+    """`init` on a database an older mstrack made: what every other command says of it (left unchanged there,
+    with the backup to make first), said as init upgrades it, before the upgrade commits."""
+    from mstrack.errors import Message
+
+    keep = (Message("a copy as it was is kept by `mstrack db backup FILE` before `init` or `db upgrade`")
+            if store.dialect.name == "sqlite" else
+            Message("a copy as it was is kept by the server's own tools (pg_dump) before `init` or `db upgrade`"))
+    say("mstrack: note: {message}", err=True, message=Message(
+        "{db} was made by an older mstrack (schema version {version}; this one needs {needed}): it is upgraded in "
+        "place (every row is kept, no copy is made) and an older mstrack no longer opens it; {keep}",
+        db=store.display_url, version=version, needed=needed, keep=keep))
 
 
 @app.command()
@@ -107,7 +113,7 @@ def db_backup(
 def _backup_exists(ctx: typer.Context, target: Path) -> typer.Exit:
     """A backup never writes over a file (it may be the copy kept before an upgrade): the way on, a dated
     name not taken yet as the command to type, as `import table -o` says for its plan."""
-    from mstrack.cli.common import typed
+    from mstrack.cli.process import typed
     from mstrack.errors import Message
 
     stem, suffix, today = target.stem, target.suffix, date.today().strftime("%Y%m%d")
@@ -138,9 +144,7 @@ def db_copy(
 @db_app.command("check")
 def db_check(ctx: typer.Context) -> None:
     """Integrity and foreign keys; exit 1 when anything is wrong."""
-    from mstrack.store import Store, resolve_db_url
-
-    store = Store(resolve_db_url(ctx.obj.get("db")))
+    store = open_store(ctx, write=False)  # an older or newer schema refused as every command refuses it (exit 2)
     problems = store.check()
     for problem in problems:
         say(problem)

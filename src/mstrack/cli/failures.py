@@ -2,7 +2,7 @@
 an InputError as it is, a database error in one line, a usage error of Click's in the run's language, exit 2 all),
 and a stdout or stderr that could not be written (OutputFailed, said by app.run in one line and an exit code).
 app.py wraps every command in errors_as_messages and ends every run in run(); this module imports no other of cli/
-but common and (when a usage error is said in Chinese) usage."""
+but saying and (when a usage error is said in Chinese) usage."""
 
 import contextlib
 import errno
@@ -12,7 +12,7 @@ import sys
 
 import typer
 
-from mstrack.cli.common import echo, fail, say, words
+from mstrack.cli.saying import echo, fail, say, words
 
 OUTPUT_ERRORS = {errno.EPIPE, errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EIO}
 """The errors of a write to a terminal, pipe or file that failed: a closed pipe, a full disk, a size limit."""
@@ -35,7 +35,7 @@ def errors_as_messages():
     """The one place where the library's errors become messages: an InputError is said as it is, a database
     error as one line, a usage error of Click's in the run's language (exit 2 all); a failed stdout or stderr
     becomes OutputFailed, said by run(). Files
-    an option names are checked where they are written (common.write_output)."""
+    an option names are checked where they are written (printing.write_output)."""
     try:
         with usage_errors_said(), outputs_said():
             yield

@@ -9,23 +9,10 @@ from typing import Annotated, Optional
 import typer
 
 from mstrack.cli.app import export_app, import_app
-from mstrack.cli.common import (
-    Format,
-    FormatOption,
-    as_of_option,
-    bulk,
-    echo,
-    fail,
-    flush_output,
-    open_store,
-    parse_day,
-    refuse_database,
-    say,
-    warn,
-    words,
-    write_out,
-    write_output,
-)
+from mstrack.cli.common import Format, FormatOption, as_of_option, parse_day
+from mstrack.cli.printing import flush_output, refuse_database, write_out, write_output
+from mstrack.cli.process import bulk, open_store
+from mstrack.cli.saying import echo, fail, say, warn, words
 
 
 @import_app.command("plan")

@@ -22,24 +22,24 @@ from mstrack.cli.common import (
     RuleOption,
     WarnDaysOption,
     as_of_option,
-    cannot_write,
     choice,
-    console,
-    echo,
-    fail,
-    flush_output,
     judge_day,
-    open_store,
     parse_day,
+    rule_value,
+)
+from mstrack.cli.printing import (
+    cannot_write,
+    console,
+    flush_output,
     print_width,
     refuse_database,
-    rule_value,
     safe_console,
-    say,
     write_out,
     write_output,
     write_whole,
 )
+from mstrack.cli.process import open_store
+from mstrack.cli.saying import echo, fail, say
 from mstrack.vocabulary import WARN_DAYS
 
 FORMATS = {
@@ -135,7 +135,7 @@ def report_format(ctx: typer.Context, fmt: str, output: Path | None, kind: str) 
 
 
 def _check_output(ctx: typer.Context, fmt: str, output: Path | None) -> None:
-    """Before any work: an .xlsx or .docx needs a file, and no output may be the database (common.refuse_database)."""
+    """Before any work: an .xlsx or .docx needs a file, and no output may be the database (printing.refuse_database)."""
     if fmt in ("xlsx", "docx") and (output is None or str(output) == "-"):
         raise fail("--output: an .{fmt} report is written to a file; add -o FILE.{fmt}", fmt=fmt)
     if output is not None and str(output) != "-":
@@ -154,7 +154,7 @@ def _publish(ctx: typer.Context, store, params: dict, report, fmt: str, output: 
     """The report in its format to stdout or to the file; frozen (--freeze) once it is out. A table on a
     terminal is Rich's own; to a file it is its text. Text to a file never carries control characters from
     the data (outputs.clean_text), a CSV file gets a BOM for Excel/WPS, and a file is replaced whole or not
-    at all, never the database (common.write_output)."""
+    at all, never the database (printing.write_output)."""
     kind, lang = params["kind"], params["lang"]
     renderers = _renderers(kind)
     content = renderers[fmt](report, lang)
@@ -504,7 +504,7 @@ def _check_notice(ctx: typer.Context, *, unit: str | None, each_unit: bool, outp
 
 def _write_each(ctx: typer.Context, notices: list, fmt: str, output: Path, lang: str) -> None:
     """--each-unit: one file per notice in the directory `output` (made if missing), named after its unit,
-    each written whole or not at all (common.write_output)."""
+    each written whole or not at all (printing.write_output)."""
     try:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as error:

@@ -18,25 +18,14 @@ from mstrack.cli.common import (
     Status,
     WarnDaysOption,
     as_of_option,
-    bulk,
-    console,
-    echo,
-    flush_output,
     judge_day,
-    keep_until_exit,
-    open_store,
     parse_day,
-    print_width,
     rule_option,
     rule_value,
-    say,
-    say_no_programmes,
-    typed,
-    warn,
-    wrapped,
-    write_out,
-    write_whole,
 )
+from mstrack.cli.printing import console, flush_output, print_width, wrapped, write_out, write_whole
+from mstrack.cli.process import bulk, keep_until_exit, open_store, typed
+from mstrack.cli.saying import echo, say, say_no_programmes, warn
 from mstrack.vocabulary import PRO_RATA, WARN_DAYS
 
 

@@ -13,14 +13,12 @@ from decimal import Decimal, InvalidOperation
 from mstrack.domain.characters import simplified
 from mstrack.domain.limits import number_problem
 from mstrack.errors import Problem
-from mstrack.vocabulary import AT_LEAST, AT_MOST, COUNTABLE_UNITS, EQUAL
+from mstrack.vocabulary import AT_LEAST, AT_LEAST_PREFIXES, AT_MOST, AT_MOST_PREFIXES, COUNTABLE_UNITS, EQUAL
 
 SCALES = {
     "万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10_000), "千": Decimal(1_000),
 }
 
-AT_LEAST_PREFIXES = ("不少于", "不低于", "至少", "超过", "大于", "多于", "超")
-AT_MOST_PREFIXES = ("不超过", "不高于", "不多于", "控制在", "低于", "少于", "降至", "降到")
 AT_LEAST_SUFFIXES = ("以上",)
 AT_MOST_SUFFIXES = ("以下", "以内")
 APPROX_PREFIXES = ("约", "大约")

@@ -31,24 +31,39 @@ def insert_reports(dialect: Dialect, connection, reports, *, batch: int, reason:
     """Reports, (indicator_id, as_of, value, note, reporter, source) each from an iterable, into `batch`,
     streamed into the driver (COPY on PostgreSQL). Measured: binding 100k rows through SQLAlchemy's type
     processors cost twice the insert itself, and importing SQLAlchemy a third of a 100k-row import."""
-    after = last_report_id(dialect, connection)
-    dialect.insert_many(connection, "report", REPORT_COLUMNS, _report_rows(reports, dialect.bound(datetime.now(UTC)), batch, reason))
-    cover_reports(dialect, connection, batch, after)
+    with ReportRange(dialect, connection, batch):
+        dialect.insert_many(connection, "report", REPORT_COLUMNS, _report_rows(reports, dialect.bound(datetime.now(UTC)), batch, reason))
 
 
-def cover_reports(dialect: Dialect, connection, batch: int, after: int) -> None:
-    """Widen the batch's range of report ids (first_report_id..last_report_id) over the reports inserted since
-    import_reads.last_report_id gave `after`, in the write's transaction (a sequence only grows; SQLite numbers a
-    row past the highest). Every query that selects a batch's reports adds `id BETWEEN first AND last` to
-    `batch_id = ?`: a primary-key range instead of an index on report.batch_id, which cost a fifth of a
+class ReportRange:
+    """The batch's range of report ids (first_report_id..last_report_id), held by every writer of a batch's reports
+    (insert_reports, ReportBatch, undo's restore): the last report id before the first insert, taken when made,
+    and the range widened over every report inserted since, by end() or on leaving a `with` without an error
+    (one that fails rolls the write back whole). All in the write's transaction (a sequence only grows; SQLite
+    numbers a row past the highest). Every query that selects a batch's reports adds `id BETWEEN first AND last`
+    to `batch_id = ?`: a primary-key range instead of an index on report.batch_id, which cost a fifth of a
     PostgreSQL import. Wider than the batch (another write's ids in between) is still exact, as batch_id is
     kept; a batch gets reports only in its own write, so the range covers all of them. Two primary-key seeks;
-    nothing changes when nothing was inserted."""
-    p = dialect.p
-    dialect.execute(connection, "UPDATE batch SET"
-                    f" first_report_id = coalesce(first_report_id, (SELECT id FROM report WHERE id > {p} ORDER BY id LIMIT 1)),"
-                    f" last_report_id = coalesce((SELECT id FROM report WHERE id > {p} ORDER BY id DESC LIMIT 1), last_report_id)"
-                    f" WHERE id = {p}", [after, after, batch])
+    nothing changes when nothing was inserted, and ending it twice changes nothing more."""
+
+    def __init__(self, dialect: Dialect, connection, batch: int):
+        self.dialect, self.connection, self.batch = dialect, connection, batch
+        self.after = last_report_id(dialect, connection)
+
+    def __enter__(self) -> ReportRange:
+        return self
+
+    def __exit__(self, kind, error, traceback) -> None:
+        if error is None:
+            self.end()
+
+    def end(self) -> None:
+        """The range widened over the reports inserted since this was made."""
+        p = self.dialect.p
+        self.dialect.execute(self.connection, "UPDATE batch SET"
+                             f" first_report_id = coalesce(first_report_id, (SELECT id FROM report WHERE id > {p} ORDER BY id LIMIT 1)),"
+                             f" last_report_id = coalesce((SELECT id FROM report WHERE id > {p} ORDER BY id DESC LIMIT 1), last_report_id)"
+                             f" WHERE id = {p}", [self.after, self.after, self.batch])
 
 
 def _report_rows(reports, now, batch: int, reason: str | None):
@@ -71,7 +86,7 @@ class ReportBatch:
         self.command, self.source, self.reason = command, source, reason
         self.id: int | None = None
         self.now = None
-        self.after = 0  # the last report id before the batch's first (cover_reports)
+        self.range: ReportRange | None = None  # made with the batch row
         self.stream = RowStream(dialect, connection, "report", REPORT_COLUMNS, behind=True)
 
     def __enter__(self) -> ReportBatch:
@@ -87,7 +102,7 @@ class ReportBatch:
         the caller goes on); all of a batch's rows carry one entered_at."""
         if self.id is None:
             self.id = insert_batch(self.dialect, self.connection, command=self.command, source=self.source, reason=self.reason)
-            self.after = last_report_id(self.dialect, self.connection)
+            self.range = ReportRange(self.dialect, self.connection, self.id)
             self.now = self.dialect.bound(datetime.now(UTC))
         self.stream.write(_report_rows(reports, self.now, self.id, self.reason))
 
@@ -101,9 +116,9 @@ class ReportBatch:
         self._cover()
 
     def _cover(self) -> None:
-        """The batch's range of report ids recorded (cover_reports), once every row is stored."""
-        if self.id is not None:
-            cover_reports(self.dialect, self.connection, self.id, self.after)
+        """The batch's range of report ids recorded (ReportRange), once every row is stored."""
+        if self.range is not None:
+            self.range.end()
 
     def drop_repeats(self, keys) -> None:
         """(indicator_id, day ordinal) written more than once in this batch (a file that repeats a row,

@@ -192,11 +192,11 @@ def m007_indicator_plan_rows(connection) -> None:
 
 def m008_batch_report_ids(connection) -> None:
     """v8: each batch records the range of the report ids it inserted (first_report_id, last_report_id; NULL when
-    none), written with its reports (batches.cover_reports), and report loses its index on batch_id: undo and
+    none), written with its reports (batches.ReportRange), and report loses its index on batch_id: undo and
     `batches` find a batch's reports by that primary-key range (batch_id = ? kept: a range wider than the batch is
     still exact). The index cost 0.3-0.4 s of the server's ~1.65 s per 100,000-row import on PostgreSQL. Filled
     here from the reports already stored, by that index before it goes (seconds at 1,000,000 reports). The foreign
-    key report.batch_id stays: no batch row is ever deleted or renumbered (a batch is history; cover_reports changes
+    key report.batch_id stays: no batch row is ever deleted or renumbered (a batch is history; ReportRange changes
     other columns, which the key's check skips); one that were would make that check scan the report table."""
     for column in ("first_report_id", "last_report_id"):
         connection.exec_driver_sql(f"ALTER TABLE batch ADD COLUMN {column} INTEGER")

@@ -6,10 +6,9 @@ import json
 from datetime import UTC, datetime
 
 from mstrack.errors import InputError, Joined, Message
-from mstrack.store.batches import REPORT_COLUMNS, ReportBatch, cover_reports, insert_batch, insert_reports
+from mstrack.store.batches import REPORT_COLUMNS, ReportBatch, ReportRange, insert_batch, insert_reports
 from mstrack.store.connections import confirm_before_commit, login_name
 from mstrack.store.dialect import day, number
-from mstrack.store.import_reads import last_report_id
 from mstrack.store.reads import BatchInfo
 from mstrack.store.states import standing
 
@@ -72,7 +71,7 @@ class Writes:
             new = insert_batch(self.dialect, connection, command="undo", source=f"batch {target_id}", reason=reason,
                                undoes=target_id, programme=programme,
                                plan_before=dump_plan(current_plan) if current_plan else None)
-            # its reports by the primary key's range (cover_reports), batch_id keeping the answer exact; those retracted
+            # its reports by the primary key's range (ReportRange), batch_id keeping the answer exact; those retracted
             # already skipped by the retraction's primary key (what standing() tests): PostgreSQL, which expects a
             # hundredth of the range to be the batch's, joined NOT EXISTS by rescanning the retractions it was adding
             # (10,000 reports: 0.8 s, quadratic)
@@ -80,12 +79,11 @@ class Writes:
                                              f" WHERE x.id BETWEEN {p} AND {p} AND x.batch_id = {p} ORDER BY x.id"
                                              " ON CONFLICT (report_id) DO NOTHING", [new, first, last, target_id])
             # what the batch retracted comes back: insert_reports' columns, copied in the database
-            after = last_report_id(self.dialect, connection)
-            self.dialect.execute(connection, f"INSERT INTO report ({', '.join(REPORT_COLUMNS)}) SELECT x.indicator_id, x.as_of,"
-                                             f" x.value, x.note, x.reporter, x.source, {p}, {p}, {p} FROM report AS x"
-                                             f" JOIN report_retraction AS r ON r.report_id = x.id WHERE r.batch_id = {p} ORDER BY x.id",
-                                 [self.dialect.bound(datetime.now(UTC)), new, reason or f"undo of batch {target_id}", target_id])
-            cover_reports(self.dialect, connection, new, after)
+            with ReportRange(self.dialect, connection, new):
+                self.dialect.execute(connection, f"INSERT INTO report ({', '.join(REPORT_COLUMNS)}) SELECT x.indicator_id, x.as_of,"
+                                                 f" x.value, x.note, x.reporter, x.source, {p}, {p}, {p} FROM report AS x"
+                                                 f" JOIN report_retraction AS r ON r.report_id = x.id WHERE r.batch_id = {p} ORDER BY x.id",
+                                     [self.dialect.bound(datetime.now(UTC)), new, reason or f"undo of batch {target_id}", target_id])
             if plan_before is not None:
                 PlanWriter(self.dialect, connection, new).write(_plan_of(plan_before, target_id))
             elif current_plan is not None:

@@ -15,7 +15,7 @@ from mstrack.sources.table.likeness import similarity, word_pairs
 from mstrack.sources.table.mentions import BARE_RE, COMPLETE_RE, Mention, find_mentions
 from mstrack.sources.table.numbers import unit_factor, unit_key
 from mstrack.sources.table.raw import RawLine, RawTask
-from mstrack.sources.table.series import Series, is_level, milestones_of, month_plan_only, work_progress
+from mstrack.sources.table.series import Series, bare_step, is_level, milestones_of, month_plan_only, work_progress
 
 
 def build_task(raw: RawTask, year: int, summary: list[Message], doubts: list[Doubt] | None = None) -> Task:
@@ -108,10 +108,11 @@ def _place_series(code: str, unit: Unit, lines: list[Line], placed: list[tuple[S
     prefix = _heading_prefix(unit)
     planned = month_plan_dates(unit)
     goals = {due for raw in unit.lines for block in raw.blocks if block.month_goal for _, due, _ in block.periods}
+    figures = {unit_key(one.unit) for one in unit.series if one.statement is not None}
     for one in unit.series:
         if month_plan_only(one, planned) and work_progress(one):
             continue
-        indicator = _indicator(one, last_due, code, summary)
+        indicator = _indicator(one, last_due, code, summary, figures)
         if indicator is None:
             continue
         if one.statement is None and one.points and all(due in goals for due, _, _ in one.points):
@@ -125,7 +126,7 @@ def _place_series(code: str, unit: Unit, lines: list[Line], placed: list[tuple[S
         line.indicators.append(indicator)
         placed.append((one, indicator))
     for due, label, mention in unit.leftovers:
-        if not any(one.points and one.points[0][2] is mention and _kept(one, last_due)
+        if not any(one.points and one.points[0][2] is mention and _kept(one, last_due, figures)
                    and not (month_plan_only(one, planned) and work_progress(one)) for one in unit.series):
             summary.append(Message("task {code}, {due}: “{text}” not placed on an indicator; left as checkpoint text",
                                    code=code, due=label or due.isoformat(), text=clip(mention.excerpt)))
@@ -189,15 +190,19 @@ def _printed_once(statement: Mention) -> tuple[str, str]:
     return statement.excerpt, statement.name if statement.each else ""
 
 
-def _kept(one: Series, last_due: date | None) -> bool:
-    """A number is placed when it has a printed target, recurs, is a share, says 累计, or is the year-end figure."""
-    return one.statement is not None or len(one.points) >= 2 or unit_key(one.unit) == "%" or one.points[0][2].total \
+def _kept(one: Series, last_due: date | None, figures: set[str] = frozenset()) -> bool:
+    """A number is placed when it has a printed target, recurs, is a share, says 累计, or is the year-end figure. A bare
+    step left beside a figure of the year in its unit (`figures`: their unit keys) is not kept for its 全部 / 累计: "新建
+    污水处理站4座，6月底前全部开工4座" starts the whole of that figure, checkpoint text, as "…开工4座" is."""
+    total = one.points[0][2].total and not (unit_key(one.unit) in figures and bare_step(one.points[0][2]))
+    return one.statement is not None or len(one.points) >= 2 or unit_key(one.unit) == "%" or total \
         or (last_due is not None and one.points[-1][0] == last_due)
 
 
-def _indicator(one: Series, last_due: date | None, code: str, summary: list[Message]) -> Indicator | None:
+def _indicator(one: Series, last_due: date | None, code: str, summary: list[Message],
+               figures: set[str] = frozenset()) -> Indicator | None:
     """A series becomes an indicator when it has a printed target, a run of numbers, a share, or a year-end figure."""
-    if one.statement is None and not _kept(one, last_due):
+    if one.statement is None and not _kept(one, last_due, figures):
         return None
     milestones, reading, increments = milestones_of(one)
     if one.filled:
@@ -215,9 +220,14 @@ def _indicator(one: Series, last_due: date | None, code: str, summary: list[Mess
         target = 100
     if increments:
         printed = ", ".join(str(one.points[k][2].value) for k in increments)
-        summary.append(Message("task {code}: “{name}” read as per-period amounts ({printed}); milestones are running totals "
-                               "({totals})", code=code, name=clip(first.name), printed=printed,
-                               totals=", ".join(str(m.target) for m in milestones)))
+        totals = ", ".join(str(m.target) for m in milestones)
+        if len(increments) == len(one.points):
+            summary.append(Message("task {code}: “{name}” read as per-period amounts ({printed}); milestones are running "
+                                   "totals ({totals})", code=code, name=clip(first.name), printed=printed, totals=totals))
+        else:  # say which were summed: the others are running totals as printed
+            summary.append(Message("task {code}: “{name}” read {printed} as per-period amounts added to the total before "
+                                   "them, the other figures as printed running totals; milestones are running totals "
+                                   "({totals})", code=code, name=clip(first.name), printed=printed, totals=totals))
     return Indicator(
         name=first.name, unit=first.unit, comparator=(one.statement or last).comparator, target=target,
         text=first.excerpt if one.statement else last.excerpt, reading=reading, milestones=milestones,

@@ -9,7 +9,7 @@ from mstrack.sources.rows import TOTAL_CELL_RE, total_row
 from mstrack.sources.table.above import declared_unit, total_units
 from mstrack.sources.table.cells import AREA_RE, CODE_CELL_RE, GROUP_CODE_RE, place_task_column
 from mstrack.sources.table.columns import BARE_NUMBER_RE, HEADER_UNIT_RE, UNIT_NAME_RE, Column, column_values, data_rows, office_columns
-from mstrack.sources.table.numbering import DOTS
+from mstrack.sources.table.numbering import DOTS, ITEM_NUMBER_RE
 from mstrack.sources.table.reading import Sheet
 from mstrack.sources.table.units import role_sentences
 
@@ -121,9 +121,6 @@ def _group_columns(sheet: Sheet, at: int, tasks: list[Column], seq: Column) -> l
     return groups
 
 
-NUMBERED_TEXT_RE = re.compile(rf"^\s*(?:\d+|[一二三四五六七八九十]+)\s*[{DOTS}]")
-# a title's number: "一、", "1.", or in brackets, "(一)就业促进行动"
-NUMBERED_TITLE_RE = re.compile(rf"^\s*(?:(?:\d+|[一二三四五六七八九十]+)\s*[{DOTS}]|[（(]\s*(?:\d+|[一二三四五六七八九十]+)\s*[）)])")
 
 
 def _theme_columns(sheet: Sheet, at: int, tasks: list[Column]) -> list[Column]:
@@ -137,7 +134,7 @@ def _theme_columns(sheet: Sheet, at: int, tasks: list[Column]) -> list[Column]:
         for row in data_rows(sheet, at):
             value = row.cells[column.index] if column.index < len(row.cells) else ""
             words = row.cells[inner.index] if inner.index < len(row.cells) else ""
-            if NUMBERED_TEXT_RE.match(value):
+            if ITEM_NUMBER_RE.match(value):
                 return []
             if not words:
                 continue
@@ -265,7 +262,7 @@ def _one_title_a_row(sheet: Sheet, at: int, column: Column, tasks: list[Column])
         if not any(t.index < len(row.cells) and row.cells[t.index].strip() for t in tasks) \
                 or row.cells[:len(sheet.rows[at].cells)] == sheet.rows[at].cells:  # the header again, at a page break
             continue
-        m = NUMBERED_TITLE_RE.match(value)
+        m = ITEM_NUMBER_RE.match(value)
         if not m or not value[m.end():].strip() or value == previous:
             return False
         previous = value
@@ -282,7 +279,7 @@ def numbered_lines(cell: str) -> bool:
 
 def _numbered(values: list[str]) -> bool:
     """Most of the cells start with an item's number (一、, 1., (一))."""
-    return sum(bool(NUMBERED_TITLE_RE.match(v)) for v in values) * 2 > len(values)
+    return sum(bool(ITEM_NUMBER_RE.match(v)) for v in values) * 2 > len(values)
 
 
 def _spanned_columns(sheet: Sheet, at: int, tasks: list[Column]) -> list[Column]:

@@ -16,6 +16,7 @@ from mstrack.sources.table.doubts import Doubt
 from mstrack.sources.table.header import find_header
 from mstrack.sources.table.headerless import list_table
 from mstrack.sources.table.list_results import results_said
+from mstrack.sources.table.list_sections import short_said
 from mstrack.sources.table.mentions import shares_named
 from mstrack.sources.table.reading import Sheet, place, places, read_sheets
 from mstrack.sources.table.schedule import year_in_digits
@@ -35,16 +36,24 @@ class Conversion:
     # indicator, value, cell), for `import table --progress-as-of`
 
 
+INTRO_END_RE = re.compile(r"\s*(?:[：:]|[—─]{1,2})\s*$")  # the end of a line that introduces what follows
+INTRODUCES_RE = re.compile(r"以下|如下|[—─]\s*$")  # "今年重点办好以下10件实事——": the sentence before a list, no title
+
+
 def _title_before(sheet: Sheet, at: int) -> str | None:
     """The document's own title: the last line above the header that names the programme (a sheet's title row, or a
-    title paragraph of a Word document or a web page)."""
+    title paragraph of a Word document or a web page). Above a list, the sentence that introduces it ("…以下10件实事——")
+    names the programme only when the document has no other title line; its closing dash or colon is no part of it."""
     candidates = [re.sub(r"^[#*\s]+|[*\s]+$", "", line) for line in sheet.titles_above(at)]
     if sheet.headerless:  # a list's title line, the first that names it, not the sentence that introduces the list
-        lines = [re.sub(r"\s*[：:]$", "", line) for line in candidates]  # "…2023年民生实事项目:" above the items
+        lines = [INTRO_END_RE.sub("", line) for line in candidates]  # "…2023年民生实事项目:" above the items
         titles = [line for line in lines if 0 < len(line) <= 60 and not re.search(r"[，,。；;>]|如下|来源|日期|分别|包括", line)
                   and not re.search(r"[：:].*[：:]", line)]  # "某区某镇:2024年十大民生实事" is a title, "项目:…;时间:…" not
+        intros = {line for line, printed in zip(lines, candidates, strict=True) if INTRODUCES_RE.search(printed)}
+        ended = {line for line, printed in zip(lines, candidates, strict=True) if INTRO_END_RE.search(printed)}  # "各位代表："
         if named := [line for line in titles if re.search(LIST_TITLE, line)]:
-            return named[0]
+            own = [line for line in named if line not in intros]  # "今年办好以下10件实事——" introduces, the title names
+            return (own or [line for line in titles if line not in intros | ended] or named)[0]
     for words in (TABLE_TITLE, ("表",)):
         for text in reversed(candidates):
             if any(w in text for w in words) and len(text) <= 60 and "单位" not in text:
@@ -96,11 +105,16 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
     grid laid out another way (tests/table_variants.py) is read by the very same code."""
     if sheets and all(sheet.paragraphs for sheet in sheets):  # a page with no table: only a list of tasks is read in it
         reported: list = []
-        if not (listed := list_table(sheets, year, reported)):
+        short: list = []
+        if not (listed := list_table(sheets, year, reported, short)):
             if reported:  # a report of results: said so, with what to do instead
                 raise InputError("{path}: no table found in the document: it reads as a report of results ({words} in “{line}”); "
                                  "`import table` reads a programme's plan (任务分解表, 实施方案): enter results with "
                                  "`import progress` or `log`", path=path, **results_said(reported))
+            if short:  # one item, say, and then the closing sections: what was found, and what a list needs
+                raise InputError("{path}: no table found in the document: {n} {n:item|items} (“{items}”) before its closing "
+                                 "sections (“{closing}”); a list needs three items, or two that each set a figure and name "
+                                 "their office", path=path, **short_said(short))
             raise InputError("{path}: no table found in the document", path=path)
         table, at, columns, headers = listed
     else:
@@ -142,6 +156,10 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
         summary.append(Message("{path}: {rows}: numbered items not read as tasks (a list of its own, or one cut by the "
                                "line above them): check them", path=path.name,
                                rows=places(path, table.left_out)))
+    if table.unheaded:  # a list's headings over no item: what they are, by their words
+        summary.append(Message("{path}: {rows}: {n:a heading|headings} over no item (“{names}”): not read as {n:a task|tasks}; "
+                               "check {n:it|them}", path=path.name, rows=places(path, [row for row, _ in table.unheaded]),
+                               n=len(table.unheaded), names="”、“".join(words for _, words in table.unheaded)))
     stats["doubts"] = len(doubts) + bool(other_year)
     reported = [(programme, raw.code, *value) for raw, task in zip(raw_tasks, tasks, strict=True) for value in reported_values(raw, task)]
     comments = _comments(result, doubts)

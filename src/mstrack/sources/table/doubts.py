@@ -15,7 +15,17 @@ from mstrack.sources.table.mentions import find_mentions, stated
 from mstrack.sources.table.numbers import exact_sum, unit_key
 from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.schedule import month_digits, without_date
-from mstrack.sources.table.series import LEVEL_UNITS, Series, bare_step, beyond_target, each_period, is_level, per_period_amount
+from mstrack.sources.table.series import (
+    LEVEL_UNITS,
+    Series,
+    bare_step,
+    beyond_target,
+    each_period,
+    is_level,
+    per_period_amount,
+    series_stage,
+    step_stage,
+)
 from mstrack.sources.table.units import named_person
 
 
@@ -145,7 +155,7 @@ def _unfit_doubts(raw: RawTask, task: Task, units: list[Unit], column: str) -> l
                 continue
             found.append(Doubt(row=raw.row.number, column=column, at=task, key="title", why=why))
         found += [Doubt(row=raw.row.number, column=column, at=task, key="title", why=why)
-                  for why in map(_additions_on_stock, unit.series) if why is not None]
+                  for why in [*map(_additions_on_stock, unit.series), *map(_stage_of_whole, unit.series)] if why is not None]
         for one in unit.series:
             values = [point[2].value for point in one.points]
             rising = len(values) > 1 and all(b > a for a, b in zip(values, values[1:], strict=False))
@@ -167,6 +177,19 @@ def _unfit_doubts(raw: RawTask, task: Task, units: list[Unit], column: str) -> l
 
 
 ADDED_RE = re.compile(r"新增|新建")  # a step that adds to a count, not the count reached
+
+
+def _stage_of_whole(one: Series) -> Message | None:
+    """"续建安置房800套，6月底前交付使用300套": steps at the done stage (交付使用, 竣工, 建成) beside a year's figure of
+    the whole work, which says no stage, are read as how far it is (300 of the 800); they may count another thing."""
+    if one.statement is None or series_stage(one) is not None:
+        return None
+    done = [m.value for _, _, m in one.points if m is not one.statement and bare_step(m) and step_stage(m) == "done"]
+    if not done:
+        return None
+    return Message("“{name}”: the steps at the done stage ({steps}) are read as how far its {target} are by then; they "
+                   "may count another thing", name=one.statement.name, target=one.statement.value,
+                   steps=", ".join(str(v) for v in done))
 
 
 def _additions_on_stock(one: Series) -> Message | None:

@@ -7,11 +7,10 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from mstrack.domain.quantities import AT_LEAST_PREFIXES, AT_MOST_PREFIXES
 from mstrack.errors import Message
 from mstrack.sources.table.likeness import another_thing, opens_with_date
 from mstrack.sources.table.mentions import COMPLETE_RE, Mention, find_mentions, protect_commas, stated
-from mstrack.sources.table.numbers import exact_sum, unit_factor, unit_key
+from mstrack.sources.table.numbers import exact, exact_sum, unit_factor, unit_key
 from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.schedule import dated_parts, month_digits, numbered_deadlines, numbered_parts
 from mstrack.sources.table.series import (
@@ -25,6 +24,7 @@ from mstrack.sources.table.series import (
     per_period_amount,
     stage_fits,
 )
+from mstrack.vocabulary import BOUND_WORDS
 
 
 @dataclass(kw_only=True)
@@ -61,7 +61,8 @@ def _statements(text: str, origin: str, year: int, own_places: tuple[str, ...] =
                 and not another_thing(mention, [one.statement for one in result], text)) \
                 or (not mention.unit and any(value == mention.value for value, _, _ in seen)):
             continue  # "完成在职参保人数6300人" beside a 目标任务 of "6300人" (or of "6300"): one target
-        if _step_of(mention, [one.statement for one in result] + [m for m in mentions[k + 1:] if not bare_step(m)]):
+        if _step_of(mention, [one.statement for one in result] + [m for m in mentions[k + 1:] if not bare_step(m)]) \
+                or _named_step_of(mention, mentions[k + 1:]):
             continue  # "治理河道5条，第三季度前完成2条" ("第三季度前完成2条，全年治理河道5条"): the indicator's checkpoint
         twice = next((i for i, one in enumerate(result) if _bare_and_bounded(one.statement, mention)), None) \
             if printed[(mention.value, unit_key(mention.unit))] == 2 else None
@@ -125,6 +126,14 @@ def _step_of(mention: Mention, others: list[Mention | None]) -> bool:
                                       and stage_fits(mention, one) for one in others)
 
 
+def _named_step_of(mention: Mention, after: list[Mention]) -> bool:
+    """A dated step that names its thing, before the year's figure of that name in its unit, no larger ("6月底前新增城镇
+    就业1000人，9月底前累计达到2000人，全年新增3000人"): the first checkpoint of that indicator, no target of its own."""
+    return opens_with_date(mention) and not bare_step(mention) and any(
+        not opens_with_date(m) and m.name == mention.name and unit_key(m.unit) == unit_key(mention.unit)
+        and exact(m.value) > exact(mention.value) and stage_fits(mention, m) for m in after)
+
+
 def _bare_and_bounded(first: Mention, second: Mention) -> bool:
     """The same figure printed bare and then with a bound, or twice with different bounds one of them bare, for the
     same thing: the works a title names by their size ("10万平方米老旧小区改造项目"), or the same words before both.
@@ -143,9 +152,6 @@ def _words_before(mention: Mention) -> str:
     """The words that lead to a figure, less its bound (不少于)."""
     words = re.sub(r"\s+", "", mention.contexts[-1] if mention.contexts else "")
     return next((words[: -len(w)] for w in BOUND_WORDS if words.endswith(w)), words)
-
-
-BOUND_WORDS = sorted(AT_LEAST_PREFIXES + AT_MOST_PREFIXES, key=len, reverse=True)
 
 
 def _series(mention: Mention, origin: str) -> Series:

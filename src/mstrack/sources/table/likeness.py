@@ -24,7 +24,7 @@ def another_thing(mention: Mention, earlier: list[Mention], text: str) -> bool:
         return True  # "新增托位数900个\n新增公办园学位900个": each line of a cell's list is a part of its own
     if same and all(_own_step(first, mention) for first in same):
         return True  # "6月底前新建幼儿园3所，12月底前新建小学3所": each step names its own work
-    if not mention.noun and same and all(_own_subject(first, mention, sentences) for first in same):
+    if not mention.noun and same and all(_own_subject(first, mention, sentences, earlier) for first in same):
         return True  # "社会消费品零售总额增长5%,外贸出口增长5%": each figure after a subject of its own
     return bool(mention.noun) and bool(re.search(r"[\u4e00-\u9fff]", mention.verbs)) and bool(same) and all(
         first.noun and first.noun not in mention.noun and mention.noun not in first.noun
@@ -54,13 +54,22 @@ def _own_line(first: Mention, then: Mention, text: str) -> bool:
         and all(names) and names[0] not in names[1] and names[1] not in names[0]
 
 
-def _own_subject(first: Mention, then: Mention, sentences: list[str]) -> bool:
+def _own_subject(first: Mention, then: Mention, sentences: list[str], earlier: list[Mention] = ()) -> bool:
     """Two figures with no noun after them, in one sentence, each after a subject the other does not share and a verb
     of its own ("…总额增长5%,外贸出口增长5%"): two things. Without the verb ("学位2万个、幼儿园学位2万个") a list's parts
-    stay the one target, as the seeds read them."""
+    stay the one target, as the seeds read them; a figure after a joint ("分别增长7.5%和8%") has the verb before it."""
     return not first.noun and first.name not in then.name and then.name not in first.name \
-        and all(one.name != "指标" and RATE_BEFORE_RE.search(one.verbs) for one in (first, then)) \
+        and all(one.name != "指标" and RATE_BEFORE_RE.search(_joined_verbs(one, earlier)) for one in (first, then)) \
         and any(first.excerpt in one and then.excerpt in one for one in sentences)
+
+
+def _joined_verbs(mention: Mention, earlier: list[Mention]) -> str:
+    """The words before a figure; for one with none but a joint ("…分别增长 7.5%和 8%"), those of the figure of the same
+    name before it, which it shares."""
+    if re.search(r"[\u4e00-\u9fff]", mention.verbs):
+        return mention.verbs
+    return next((one.verbs for one in reversed(earlier) if one is not mention and one.name == mention.name
+                 and re.search(r"[\u4e00-\u9fff]", one.verbs)), mention.verbs)
 
 
 PART_OF_WHOLE_RE = re.compile(r"\s*[（(]?\s*(?:其中|含|包括|包含)")

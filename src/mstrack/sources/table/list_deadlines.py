@@ -74,7 +74,7 @@ END_DATE_RE = re.compile(r"[，,；;]\s*(\d{4}\s*年[^，,；;。（）()]{1,12}
 
 
 def own_deadlines(header: list[str], rows: list[list[str]]) -> tuple[list[str], list[list[str]]]:
-    """An item whose words end in its own deadline (printed in its bracket beside the office: headerless._units_after) gets it as
+    """An item whose words end in its own deadline (printed in its bracket beside the office: list_numbered.units_after) gets it as
     its 完成时限 cell, where the reader reads a deadline; a heading's row is left as it is."""
     words = [i for i, name in enumerate(header) if name in ("工作任务", "项目名称", "项目内容")]
     ats = [max((i for i in words if cells[i]), default=None) if len(set(cells)) > 1 else None for cells in rows]

@@ -16,7 +16,7 @@ def headed_run(rows: list[Row], read: Callable[[str], tuple[str, str] | None]
                ) -> tuple[int, list[tuple[str, str, str]], list[Row]] | None:
     """The first run of two or more headings "一、…", "二、…" in order, each over one or more paragraphs that `read`
     takes for an item ((words, offices), None for any other), MIN_ITEMS or more in all and two or more under one
-    heading (a heading over one line each is a group's one task: headerless._lone_task): (first row, [("heading" or
+    heading (a heading over one line each is a group's one task: list_bracketed._lone_task): (first row, [("heading" or
     "item", words, offices)], the rows read)."""
     start, found, source, last, counts = None, [], [], 0, []
     for i, row in enumerate([*rows, None]):

@@ -7,8 +7,10 @@ from __future__ import annotations
 import re
 
 from mstrack.domain.quantities import chinese_count
+from mstrack.sources.rows import clip
 from mstrack.sources.table.cells import AREA_RE
 from mstrack.sources.table.list_deadlines import OWN_DATE_RE
+from mstrack.sources.table.list_labels import label_kind
 from mstrack.sources.table.mentions import sets_figure
 from mstrack.sources.table.one_paragraph import MIN_ITEMS, MIN_STAFFED_ITEMS
 from mstrack.sources.table.units import office_list
@@ -21,31 +23,36 @@ NUMBERING_RE = re.compile(r"^(?:[（(]\s*[一二三四五六七八九十\d]{1,3}
 VERB_BEFORE_RE = re.compile(rf"(?:{REQUIREMENT_VERBS})$")  # "加强督查", "严格考核": the requirement's verb before the word
 
 
-def requirement(words: str) -> bool:
+def requirement(words: str, figure: bool | None = None) -> bool:
     """A requirement on offices, not work of the programme: a sentence whose verb is the requirement, first or after
     its subject ("要…", "各乡镇要…", "加强督查", "县政府办通报…"), or that names one (督查, 考核 …) and sets no figure
     ("县督查室12月底前完成考核"). With a figure and a measure word the word is the work's object: "开展考核员培训200人次",
-    "建设督查平台1个"."""
-    figure = sets_figure(words)  # the item's: "开展考核培训。…培训200人次"
+    "建设督查平台1个". `figure`: whether the words set one (mentions.sets_figure), when the caller knows it already."""
     for sentence in re.split(r"[。；;！!]", NUMBERING_RE.sub("", words.strip())):
         for m in REQUIREMENT_RE.finditer(sentence):
             subject = VERB_BEFORE_RE.sub("", sentence[:m.start()].strip())
-            if not subject or subject.startswith("各") and len(subject) <= 12 or office_list(subject) or not figure:
+            if not subject or subject.startswith("各") and len(subject) <= 12 or office_list(subject):
+                return True
+            if figure is None:
+                figure = sets_figure(words)  # the item's: "开展考核培训。…培训200人次"
+            if not figure:
                 return True
     return False
 
 
-def closing_section(words: str, staffed: bool) -> bool:
+def closing_section(words: str, staffed: bool, figure: bool | None = None) -> bool:
     """A closing section: the vocabulary's words of one (vocabulary.CLOSING_SECTIONS), and no figure, no office doing
-    it (`staffed`) and no deadline, which an item of work among numbered siblings has (a task with no figure stays one)."""
+    it (`staffed`) and no deadline, which an item of work among numbered siblings has (a task with no figure stays one);
+    `figure` as for requirement."""
     return bool(CLOSING_RE.search(words)) and not staffed and not OWN_DATE_RE.search(words) and not DATED_RE.search(words) \
-        and not sets_figure(words)
+        and not (sets_figure(words) if figure is None else figure)
 
 
 def _programme_work(words: str, numbered_on: bool) -> bool:
     """Work of the programme under a closing heading: a figure, or an item numbered on with the list's items, and no
     requirement on offices ("各乡镇要于每月5日前报送进展", "县督查室12月底前完成考核": an office and a date are not enough)."""
-    return not requirement(words) and (numbered_on or sets_figure(words))
+    figure = sets_figure(words)
+    return not requirement(words, figure) and (numbered_on or figure)
 
 
 def closing_at(rows: list[tuple[bool, str, bool]], numbered_on: frozenset[int] = frozenset()) -> int:
@@ -73,18 +80,60 @@ def closing_at(rows: list[tuple[bool, str, bool]], numbered_on: frozenset[int] =
     return len(rows)
 
 
-def kept(rows: list[tuple[bool, str, bool]], numbered_on: frozenset[int] = frozenset()) -> int:
+def kept(rows: list[tuple[bool, str, bool]], numbered_on: frozenset[int] = frozenset(),
+         short: list[tuple[list[str], list[str]]] | None = None, counted: list[bool] | None = None) -> int:
     """How many of a list's rows, (heading, words, staffed) each, are its own: those before the programme's closing
-    sections (closing_at), when MIN_ITEMS items remain."""
+    sections (closing_at). When too few items remain there the list is no programme's: the closing lines are never
+    read as its tasks, and `short` gets (the items before the closing sections, the closing rows), what the refusal
+    says. `counted`: which rows are items, when a heading may be one too (a "(一)" list's "一、新建公厕20座。")."""
     cut = closing_at(rows, numbered_on)
-    return cut if enough([(words, staffed) for heading, words, staffed in rows[:cut] if not heading]) else len(rows)
+    counted = counted or [not heading for heading, _, _ in rows]
+    items = [(words, staffed) for (_, words, staffed), item in zip(rows[:cut], counted, strict=False) if item]
+    if cut < len(rows) and not enough(items) and short is not None and items:
+        short.append(([words for words, _ in items], [words for _, words, _ in rows[cut:]]))
+    return cut
+
+
+def kept_on(rows: list[tuple[int | None, bool, str, bool]], size: int, numbered_on: frozenset[int] = frozenset(),
+            short: list[tuple[list[str], list[str]]] | None = None) -> list[int]:
+    """Which rows are a list's own, the first `size` of `rows` (number, heading, words, staffed) the list's run and the
+    rest the rows after it: those before the programme's closing sections (kept), and, when they cut the list, the items
+    numbered on after them ("4.加强组织领导", its prose, then "5.新建社区食堂10个。（县民政局）": numbered_after, counting
+    on from the last item kept). One rule for lists numbered "1." and "一、"; `short` as for kept."""
+    read = kept([(heading, words, staffed) for _, heading, words, staffed in rows[:size]], numbered_on, short)
+    if read == size:
+        return list(range(size))
+    last = next((n for n, heading, _, _ in reversed(rows[:read]) if n is not None and not heading), 0)
+    return [*range(read), *(read + k for k in numbered_after([(n, words, staffed) for n, _, words, staffed in rows[read:]], last + 1))]
+
+
+def short_said(short: list[tuple[list[str], list[str]]]) -> dict[str, object]:
+    """The fields of a refusal because a list's closing sections leave too few items (kept's `short`): how many items,
+    the first of them and of the closing rows, each quoted without its number ("（一）" stays in a "(一)" list's words)."""
+    items, closing = short[0]
+
+    def quoted(texts: list[str]) -> str:
+        return "”、“".join(clip(NUMBERING_RE.sub("", text), 30) for text in texts[:2]) + ("…" if len(texts) > 2 else "")
+    return {"n": len(items), "items": quoted(items), "closing": quoted(closing)}
 
 
 def staffed_work(items: list[tuple[str, bool]]) -> bool:
     """Few items, (words, staffed) each, that are clearly a programme's (MIN_STAFFED_ITEMS or more): each sets a figure
     and names the office doing it, and none is a requirement on offices."""
     return len(items) >= MIN_STAFFED_ITEMS and all(
-        staffed and not requirement(words) and sets_figure(words) for words, staffed in items)
+        staffed and (figure := sets_figure(words)) and not requirement(words, figure) for words, staffed in items)
+
+
+def dated(labels: dict[str, str]) -> bool:
+    """Whether an item's labelled lines, {label: value}, give the date it is due ("完成时限：2024年12月底")."""
+    return any(label_kind(name) == "deadline" and DATED_RE.search(text) for name, text in labels.items())
+
+
+def dated_work(items: list[tuple[str, bool, bool]]) -> bool:
+    """Items, (words, staffed, dated) each, that are a work list whatever the title calls them ("…重点项目的通知"):
+    MIN_ITEMS or more, each naming the office that does it and the date it is due, none a requirement on offices. A
+    notice's points name neither; a letter of one task is one item."""
+    return len(items) >= MIN_ITEMS and all(staffed and due and not requirement(words) for words, staffed, due in items)
 
 
 def enough(items: list[tuple[str, bool]]) -> bool:
@@ -101,8 +150,8 @@ def numbered_after(rows: list[tuple[int | None, str, bool]], number: int) -> lis
         if n != number:
             continue
         number += 1
-        if not closing_section(words, staffed) and not requirement(words) \
-                and (staffed or sets_figure(words)):
+        figure = sets_figure(words)
+        if not closing_section(words, staffed, figure) and not requirement(words, figure) and (staffed or figure):
             found.append(k)
     return found
 
@@ -113,15 +162,17 @@ def heads(chosen: list[tuple[str, str, str]], k: int) -> bool:
     return chosen[k][0] == "heading" and k + 1 < len(chosen) and chosen[k + 1][0] != "heading"
 
 
-def bracketed_kept(rows: list[tuple[str, str, bool]]) -> tuple[list[int], list[int]]:
-    """Which rows of a "(一)" list, (kind, words, staffed) each (headerless._bracketed_run), are its own, and which
-    headings head no item: (kept, unread). The list ends where its closing sections begin (closing_at), an item "一、…"
-    counted with the headings there, "五、…" numbered on after them kept (numbered_after); a heading followed by another
-    heading, an item "一、…" or the end heads nothing: it is named, never an empty area; one before the next heading that
-    sets a figure of its own ("一、…全省全年完成10万人搬迁任务。" before "二、…") is an item (heads)."""
+def bracketed_kept(rows: list[tuple[str, str, bool]],
+                   short: list[tuple[list[str], list[str]]] | None = None) -> tuple[list[int], list[int]]:
+    """Which rows of a "(一)" list, (kind, words, staffed) each (list_bracketed.bracketed_run), are its own, and which
+    headings head no item: (kept, unread). The list ends where its closing sections begin (kept, `short` as there), an
+    item "一、…" a heading for the cut and an item for the count; "五、…" numbered on after them kept (numbered_after); a
+    heading followed by another heading, an item "一、…" or the end heads nothing: it is named, never an empty area; one
+    before the next heading that sets a figure of its own ("一、…全省全年完成10万人搬迁任务。" before "二、…") is an item
+    (heads)."""
     top = [kind in ("heading", "top") for kind, _, _ in rows]
-    cut = closing_at([(head, words, own) for head, (_, words, own) in zip(top, rows, strict=True)])
-    cut = cut if enough([(words, own) for kind, words, own in rows[:cut] if kind != "heading"]) else len(rows)
+    cut = kept([(head, words, own) for head, (_, words, own) in zip(top, rows, strict=True)], short=short,
+               counted=[kind != "heading" for kind, _, _ in rows])
     level = [chinese_count(AREA_RE.match(words)[1]) if head else None for head, (_, words, _) in zip(top, rows, strict=True)]
     on = numbered_after([(n, words, own) for n, (_, words, own) in zip(level[cut:], rows[cut:], strict=True)],
                         len([n for n in level[:cut] if n]) + 1) if cut < len(rows) else []

@@ -20,7 +20,7 @@ from mstrack.domain.quantities import (
 )
 from mstrack.sources.table.numbers import ARTICLE_RE, COUNT_UNITS, UNIT_ALT, UNITS, numbers_in, unit_key
 from mstrack.sources.table.schedule import OFFICE_SUBJECT_RE
-from mstrack.vocabulary import FIGURE_VERBS
+from mstrack.vocabulary import BOUND_WORDS, COMPLETION_VERBS, FIGURE_VERBS, START_VERBS
 
 # A count printed with no measure word, before a noun that names what it counts ("3万农村人口", "5000农村劳动力"): the
 # noun's own measure word is its unit; only words that describe it (农村, 贫困, 常住) may stand between, never a measure
@@ -135,7 +135,8 @@ def _noun(before: str, after: str) -> tuple[str, bool]:
 LEADING_FILLERS = re.compile(r"^(?:全市|累计|实现|完成|推动|推进|确保|力争|预计|计划(?=完成|新增|新建|建成|实施)|其中|对|在|为|共|全年|"
                              r"年底|上半年|前三季度|年内|每年|"
                              r"分别|按照|按|目前|同时|并|和|及|、|同比|环比|即)+")  # 同比 (year on year), 即 (that is) name nothing
-TRAILING_FILLERS = re.compile(r"(?:达到|达|为|稳定在|保持在|维持在|至|约|不少于|不低于|至少|超过|超|分别|提高至|提高到|增长|上升|控制在|"
+# a bound left at a name's end names nothing, whichever bound it is (vocabulary.BOUND_WORDS: "失业率不高于5.5%")
+TRAILING_FILLERS = re.compile(rf"(?:{'|'.join(BOUND_WORDS)}|达到|达|为|稳定在|保持在|维持在|至|约|分别|提高至|提高到|增长|上升|"
                               r"累计完成|累计|完成|任务|的|共|扩大)+$")
 
 
@@ -529,6 +530,8 @@ def _each_named(before: str, shared: list[str]) -> list[str]:
     均: a verb follows this one), each a name of its own; [] when the words name one thing, or count the things
     ("4个结构性指标均实现10%以上增长": one figure for what the count names)."""
     m = None if shared else EACH_RE.match(before.strip())  # names given one a number (分别) are no 均
+    if m is None and not shared:
+        return _each_verb(before)
     parts = [p for p in re.split(r"[、和及与]", m["names"]) if p.strip()] if m else []
     if len(parts) < 2 or not all(len(content_words(p)) >= 2 and not re.search(r"\d", p) for p in parts):
         return []
@@ -540,6 +543,26 @@ def _each_named(before: str, shared: list[str]) -> list[str]:
         if not any(set(name) & set(tail) for name in names[:-1]):  # "就业率和高校毕业生就业率": two names
             names = [name + tail for name in names[:-1]] + names[-1:]
     return [(name + change)[-20:] for name in names]
+
+
+WORK_VERBS = "|".join(sorted({*FIGURE_VERBS.split("|"), *COMPLETION_VERBS, *START_VERBS}, key=len, reverse=True))
+EACH_VERB_RE = re.compile(rf"(?P<verbs>(?:{WORK_VERBS})(?:\s*[和、及与]\s*(?:{WORK_VERBS}))+|[\u4e00-\u9fff]{{3}})"
+                          rf"(?P<noun>[\u4e00-\u9fff]{{2,12}}?)各\s*(?:约|大约|{'|'.join(BOUND_WORDS)})?\s*$")
+
+
+def _each_verb(before: str) -> list[str]:
+    """"新建和改造公厕各10座", "开竣工安置房各150万平方米" (开工 and 竣工 sharing 工): one figure for each work named before
+    各, each named by its verb and the noun; [] when one work is named ("改扩建学校各3所": 改扩建 is one verb)."""
+    m = EACH_VERB_RE.search(before)
+    if m is None:
+        return []
+    verbs = [v.strip() for v in re.split(r"[和、及与]", m["verbs"])]
+    if len(verbs) == 1:  # a contraction of two verbs with one last character ("开竣工"), itself no verb
+        word = verbs[0]
+        verbs = [] if re.fullmatch(WORK_VERBS, word) else [word[0] + word[2], word[1] + word[2]]
+    if len(verbs) < 2 or not all(re.fullmatch(WORK_VERBS, v) for v in verbs):
+        return []
+    return [_clean_name(v + m["noun"])[-20:] for v in verbs]
 
 
 def protect_commas(text: str) -> str:

@@ -18,6 +18,8 @@ MIN_STAFFED_ITEMS = 2
 
 # the words that introduce a list inside its paragraph: "这十大民生实事项目分别是:", "主要包括：", "具体如下:"
 INLINE_INTRO_RE = re.compile(r"(?:分别是|分别为|如下|包括|主要有|具体是|具体为|即)\s*$")
+# the words before a paragraph's first numbered item that end in a colon or a dash: "…今年办好以下10件实事——1.…"
+INTRO_BEFORE_ITEM_RE = re.compile(rf"^([^；;：:—─]+?)\s*(?:[:：]|[—─]{{1,2}})\s*(?=[（(]?\s*1\s*[{DOTS})）])")
 INLINE_NUMBER_RE = re.compile(rf"^(?:(\d{{1,3}})\s*[{DOTS})）]|[（(]\s*(\d{{1,3}})\s*[）)])(?!\d)\s*")  # "1." "1、" "(1)"
 
 
@@ -35,10 +37,11 @@ def _clauses(text: str) -> list[str]:
 def _inline_items(text: str, introduced: bool) -> tuple[str, list[tuple[str, str]]] | None:
     """A paragraph that is a list of MIN_ITEMS or more items separated by "；"/";": numbered 1. 2. or (1)… in order, or
     not numbered after the words that introduce it, in the paragraph ("…分别是:") or closing the one above
-    (`introduced`): (introduction, [(number, item)]). A paragraph of clauses alone is a paragraph, not a list."""
+    (`introduced`): (introduction, [(number, item)]). Words ending in a colon or a dash before item 1 introduce it too
+    ("…办好以下10件实事——1.…"), as the same line would above the list in lines. A paragraph of clauses alone is a paragraph, not a list."""
     intro, body = "", text.strip().rstrip("。.")
     head = re.match(r"^([^；;]*?)[:：]", body)
-    if head and INLINE_INTRO_RE.search(head[1]):
+    if head and INLINE_INTRO_RE.search(head[1]) or (head := INTRO_BEFORE_ITEM_RE.match(body)):
         intro, body = head[1], body[head.end():]
     parts = _clauses(body)
     numbers = [INLINE_NUMBER_RE.match(part) for part in parts]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_right
 from datetime import date
 
 from mstrack.domain import unique
@@ -141,7 +141,8 @@ def _blank_lead(task: RawTask, row: Row, layout: _Layout, previous: RawLine | No
     header = layout.header("lead")
     if (not layout.sheet.merges or _helpers_only(row, layout)) \
             and inherited is not None and inherited.lead_units and UNLISTED not in inherited.lead_units \
-            and _filled(row, layout) == _filled(inherited.row, layout):  # its units where the row above has them
+            and (_filled(row, layout) == _filled(inherited.row, layout) or _helpers_only(row, layout)):  # its units where
+        # the row above has them; helpers alone never lead, whatever the row above filled
         leads = "、".join(inherited.lead_units)
         if _own_units(row, layout, inherited, units_cell):
             task.doubts.append((row.number, header, Message(
@@ -185,11 +186,11 @@ def _own_units(row: Row, layout: _Layout, inherited: RawLine, units_cell: str) -
 
 
 def _next_row(rows: list[Row], row: Row) -> Row | None:
-    """The row after `row` in the sheet: found by its number (rows keep their order), by search only if it does not."""
-    at = bisect_left(rows, row.number, key=lambda r: r.number)
-    if at >= len(rows) or rows[at] is not row:
-        at = next((i for i, r in enumerate(rows) if r is row), len(rows))
-    return rows[at + 1] if at + 1 < len(rows) else None
+    """The row after `row` in the sheet, by its number: a sheet's rows are numbered in the file's order, one number
+    each (reading.make_sheet, documents), and a row read as several tasks ("1、2", tasks._tasks_in_row) is new rows
+    under its sheet row's number, found by no search for the row itself."""
+    at = bisect_right(rows, row.number, key=lambda r: r.number)
+    return rows[at] if at < len(rows) else None
 
 
 def _helpers_only(row: Row, layout: _Layout) -> bool:
@@ -320,6 +321,9 @@ def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherite
     content, deadline_text, deadline = _read_task_cells(task, row, layout, year)
     if not lead_cell and "lead" in layout.by_kind and (named := content_leads(content)):  # "县应急局牵头，…配合开展…":
         lead_cell, units_cell = "、".join(named[0]), "、".join(unique((*named[1], *split_units(units_cell))))  # before any lead above
+        task.doubts.append((row.number, layout.header("lead"), Message(
+            "the {header} cell is blank: {leads} read as leading, as the {content} cell says",
+            header=layout.header("lead"), leads=lead_cell, content=layout.header("content"))))
     amount, measure = layout.cell(row, "amount"), layout.cell(row, "measure")
     if not amount:  # a 目标任务 cell with a bare number: the target, in no unit printed
         amount = next((text for _, text in layout.texts(row, "content") if BARE_RE.match(text)), "")

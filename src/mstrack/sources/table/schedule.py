@@ -8,6 +8,7 @@ from datetime import date
 
 from mstrack.domain.dates import PERIOD_LABEL, PERIOD_RE, DateError, parse_date, period_end
 from mstrack.domain.quantities import chinese_count
+from mstrack.vocabulary import COMPLETION_VERBS, START_VERBS
 
 # A period starts a checkpoint only at the start of the cell or after a sentence break, so that
 # "开展7-9月份测评" stays text; "1.4月底前" in a numbered list is item 1, April, and "①2月上旬前" step ①, February.
@@ -101,13 +102,15 @@ def dated_completions(text: str, year: int) -> list[tuple[str, date, str]]:
     return found
 
 
-# what is done by a date ("建成", "投入使用"); 开工 starts the work, and dates a checkpoint at most
-COMPLETION_VERBS = "完成|建成|投入使用|投用|通过验收|竣工|完工|启用|开放|实现"
-START_VERBS = "开工|动工"
+# what is done by a date ("建成", "投入使用"); 开工 starts the work, and dates a checkpoint at most (vocabulary's lists)
+COMPLETION = "|".join(COMPLETION_VERBS)
+START = "|".join(START_VERBS)
 # "…3所，9月底前投入使用", "…，年底前完成", "2024年开工、2026年建成": a clause that starts with a date and says what is
 # done by then, after a word of commitment or not ("确保2022年完工", "力争6月底前建成"); "2023年开工的学校" (…的)
 # describes, and "2025年建成区绿化覆盖率" names a place (建成区); a month or a quarter with 前 dates whatever verb follows
-# it ("2022年10月底前编制并公布…清单"), not a description ("6月底前开工的项目"); "年底前全部通水" is the task's own deadline
+# it ("2022年10月底前编制并公布…清单"), not a description ("6月底前开工的项目"); 上半年 / 下半年 date a verb of doing, of
+# starting or a level reached ("养老床位上半年达到1000张"), not a report of the half ("上半年推进情况"); "年底前全部通水"
+# is the task's own deadline
 # a second step joined by 于 ("…并于11月底前报批") starts a clause too, and so does a dated part ("其中6月底前开工40个",
 # "（其中…）"); "10月底前后" (around) is no step
 # a deadline phrase right after a clause's short subject ("县人社局6月底前组织…", "养老床位6月底前达到…") dates the clause too
@@ -117,11 +120,11 @@ OFFICE_SUBJECT_RE = re.compile(rf"^\s*[\u4e00-\u9fff]{{1,8}}?(?:局|委|办|厅|
 CLAUSE_DATE_RE = re.compile(rf"(?:^|(?<=[，,；;。、\s（(])|(?<=于))(?:其中)?\s*(?:确保|力争|争取)?\s*"
                             rf"(?P<subject>[\u4e00-\u9fff]{{2,8}}?(?={SUBJECT_DEADLINE}))?"
                             rf"(?P<label>{PERIOD_LABEL}|\d{{4}}\s*年(?!\s*\d))\s*(?:全部|全面|基本)?\s*"
-                            rf"(?:(?P<done>{COMPLETION_VERBS})(?![的区])|(?:(?<=月底前)|(?<=月末前)|(?<=月前)|(?<=季度前)|(?<=半年)(?=\s*(?:{START_VERBS})))(?!\s*后)"
+                            rf"(?:(?P<done>{COMPLETION})(?![的区])|(?:(?<=月底前)|(?<=月末前)|(?<=月前)|(?<=季度前)|(?<=半年)(?=\s*(?:{START}|达到)))(?!\s*后)"
                             rf"(?=\s*[\u4e00-\u9fff]{{2}})(?![^，,；;。]*的))")
 # what may follow a verb of completion when it completes the sentence's own work ("9月底前建成并投入使用", "年底前完成
 #建设任务"); any other object ("6月底前完成设计招标", "三季度前完成招标") is a step of its own, a text checkpoint
-DONE_REST_RE = re.compile(rf"(?:并|全部|全面|基本|各项|所有|年度|目标|建设|改造|任务|工作|验收|交付使用|{COMPLETION_VERBS}|运营|项目|\s)*")
+DONE_REST_RE = re.compile(rf"(?:并|全部|全面|基本|各项|所有|年度|目标|建设|改造|任务|工作|验收|交付使用|{COMPLETION}|运营|项目|\s)*")
 CLAUSE_BREAK_RE = re.compile(r"[，,]")
 
 
@@ -129,6 +132,13 @@ def without_date(words: str) -> str:
     """The words after the date a step opens with ("第三季度前完成" → "完成")."""
     m = CLAUSE_DATE_RE.match(words.strip())
     return words.strip()[m.end("label"):] if m else words
+
+
+def step_subject(words: str) -> str:
+    """The subject a dated step opens with, unless it is an office ("护理床位6月底前达到" → 护理床位; "县人社局6月底前完成"
+    → ""): a thing the step names, which without_date drops with the date."""
+    m = CLAUSE_DATE_RE.match(words.strip())
+    return "" if m is None or not m["subject"] or OFFICE_SUBJECT_RE.match(words) else m["subject"]
 
 
 def dated_clauses(text: str, year: int) -> list[tuple[str, date, str]]:
@@ -209,7 +219,7 @@ def year_in_digits(m: re.Match) -> str:
 # "十月一日前") names it when no word goes on from the month ("六月", "十二月份", "六月中旬", "六月完成", "十月一日";
 # "三月街改造" is a street); in other text only one before 底 / 前 / 末 is a date (CHINESE_MONTH_DAY_RE)
 MONTH_RE = re.compile(rf"(?:^|(?<=[、，,；;\s至到—–\-~～]))([一二三四五六七八九十]{{1,3}})(?=\s*月(?:份|[上中下]旬|底|末|前|内"
-                      rf"|{COMPLETION_VERBS}|{START_VERBS}|投入|[一二三四五六七八九十]{{1,3}}\s*[日号]|[^\u4e00-\u9fff]|$))")
+                      rf"|{COMPLETION}|{START}|投入|[一二三四五六七八九十]{{1,3}}\s*[日号]|[^\u4e00-\u9fff]|$))")
 
 
 def month_digits(text: str) -> str:

@@ -14,7 +14,8 @@ from mstrack.model import Milestone
 from mstrack.sources.table.likeness import PART_OF_WHOLE_RE, another_thing, opens_with_date, similarity, word_pairs
 from mstrack.sources.table.mentions import LEVEL_WORDS, Mention, content_words, find_mentions
 from mstrack.sources.table.numbers import exact, exact_sum, unit_factor, unit_key
-from mstrack.sources.table.schedule import COMPLETION_VERBS, START_VERBS, without_date
+from mstrack.sources.table.schedule import COMPLETION, START, step_subject, without_date
+from mstrack.vocabulary import DONE_STAGE_WORDS, NEW_THING_WORDS, STARTED_WORDS
 
 
 @dataclass(kw_only=True)
@@ -120,7 +121,7 @@ def bare_step(mention: Mention) -> bool:
 
 # the words of a step that name no thing, only what is done by then: "投用", "争取开工", "建成并投入使用"
 VERB_ONLY_RE = re.compile(rf"\s*(?:争取|力争|确保|累计|全部|全面|基本|新)?"
-                          rf"(?:\s*(?:{COMPLETION_VERBS}|{START_VERBS}|交付使用|运营)\s*并?)+\s*")
+                          rf"(?:\s*(?:{COMPLETION}|{START}|交付使用|运营)\s*并?)+\s*")
 
 
 def _period_amount(series: list[Series], taken: set[int], mention: Mention, due: date) -> bool:
@@ -302,7 +303,7 @@ def _candidates(series: list[Series], mention: Mention, mi: int, only: bool = Fa
     step = bare_step(mention)
     if len(content_words(TASK_WORK_RE.sub("", without_date(mention.contexts[0])))) < 2 or step:
         alike = [si for si, one in enumerate(series) if unit_key(one.unit) == unit_key(mention.unit)
-                 and (step or one.stages == mention.stages)]
+                 and (step and subject_fits(mention, one.statement.name if one.statement else "") or one.stages == mention.stages)]
         if step:
             alike = _of_its_stage(series, alike, mention)
         if len(alike) == 1:
@@ -318,8 +319,8 @@ def _candidates(series: list[Series], mention: Mention, mi: int, only: bool = Fa
 
 # the stage of the work a step or a figure counts: started ("开工") or done ("竣工", "建成投用", "交付使用"); "完成" says
 # neither, nor do words that say both ("开工并建成")
-STARTED_RE = re.compile(rf"{START_VERBS}|开建")
-DONE_RE = re.compile(r"竣工|完工|建成|投用|投入使用|交付使用|交付|运营|通车|启用")
+STARTED_RE = re.compile("|".join(STARTED_WORDS))
+DONE_RE = re.compile("|".join(DONE_STAGE_WORDS))
 
 
 def work_stage(words: str) -> str | None:
@@ -341,7 +342,7 @@ def series_stage(one: Series) -> str | None:
 # a figure of new things ("新建学校3所", "新增充电桩100个") counts them once they stand, as 建成 does: a start
 # ("6月底前开工3所") is no step of it ("新开工项目" still counts starts); projects ("新建项目20个", "新建水利工程8个") are
 # counted when they start, so a 新建 figure of them says no stage
-NEW_BUILT_RE = re.compile(r"新建|新增")
+NEW_BUILT_RE = re.compile("|".join(NEW_THING_WORDS))
 PROJECTS_RE = re.compile(r"项目|工程")
 
 
@@ -357,7 +358,14 @@ def stage_fits(step: Mention, figure: Mention) -> bool:
     """A bare step can be how far the figure is: neither says a stage, or both the same ("新开工项目10个，其中6月底前
     竣工3个" counts another stage)."""
     stages = step_stage(step), figure_stage(figure.name)
-    return None in stages or stages[0] == stages[1]
+    return (None in stages or stages[0] == stages[1]) and subject_fits(step, figure.name)
+
+
+def subject_fits(step: Mention, name: str) -> bool:
+    """A bare step whose subject names a thing ("护理床位6月底前达到1000张") is a step only of a figure whose name holds
+    it ("养老床位6月底前达到…" of "新增养老床位"), not of "新增养老床位" beside it; an office as subject names none."""
+    subject = content_words(simplified(step_subject(step.verbs)))
+    return not subject or subject in content_words(simplified(name))
 
 
 def _of_its_stage(series: list[Series], alike: list[int], mention: Mention) -> list[int]:
@@ -372,7 +380,7 @@ def _of_its_stage(series: list[Series], alike: list[int], mention: Mention) -> l
 
 
 # a step's words that are a place and a verb of starting or doing: "争取在市区开工", "六县(市)开工"
-PLACE_STEP_RE = re.compile(rf"(?:争取|力争|确保)?\s*在?\s*(?P<place>[\u4e00-\u9fff()（）]{{2,8}}?)\s*(?:{START_VERBS}|{COMPLETION_VERBS})")
+PLACE_STEP_RE = re.compile(rf"(?:争取|力争|确保)?\s*在?\s*(?P<place>[\u4e00-\u9fff()（）]{{2,8}}?)\s*(?:{START}|{COMPLETION})")
 
 
 def _place_step(series: list[Series], mention: Mention) -> int | None:

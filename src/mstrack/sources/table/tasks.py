@@ -36,6 +36,7 @@ from mstrack.sources.table.schedule import numbered_parts
 from mstrack.sources.table.titles import (
     area_numbered,
     area_of,
+    area_opener,
     cells_of_its_own,
     ends_area,
     items_print_numbers,
@@ -105,7 +106,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
         area, area_only = area_of(row, filled, layout, areas, area, numeral_items=numeral_items,
                                   numeral_headings=numeral_headings)
         if area_only:
-            heading, opener = None, layout.cell(row, "seq")
+            heading, opener = None, area_opener(layout.cell(row, "seq"), filled[0])
             levels = heading_levels(levels, filled[0])
             continue
         if area != above:

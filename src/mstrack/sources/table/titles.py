@@ -10,6 +10,7 @@ from mstrack.sources.table.numbering import (
     BRACKET_NUMBER_RE,
     CIRCLED_RE,
     COUNT_RE,
+    ITEM_NUMBER_RE,
     NUMERAL_CODE_RE,
     SUB_CODE_RE,
     TITLE_CODE_RE,
@@ -70,6 +71,13 @@ def ends_area(code: str, opener: str) -> bool:
     task, not a heading: the area above has ended, and neither the row nor the items after it are in it."""
     return bool(group_numeral(code) and group_numeral(opener)) \
         and bool(SUB_CODE_RE.fullmatch(code)) == bool(SUB_CODE_RE.fullmatch(opener))
+
+
+def area_opener(seq: str, heading: str) -> str:
+    """The number a heading opened its area by, for ends_area: its 序号 cell's, or the one its text prints first
+    ("三、推进城乡融合发展…" merged over the row, 序号 included, or in the task cell beside a blank 序号)."""
+    text = seq or heading
+    return m[0].strip() if (m := ITEM_NUMBER_RE.match(text)) else seq
 
 
 def _item_below(row: Row, layout: _Layout) -> Row | None:

@@ -54,8 +54,9 @@ def _slashed(unit: str) -> list[str]:
 
 
 def split_groups(cell: str) -> list[str]:
-    """Whitespace between two names separates groups ("市住房城乡建设局(…) 市住房城乡建设局(…)")."""
-    parts = [p for p in re.split(r"(?<=[^\s、，,；;：:])\s+(?=[^\s、，,；;：:])", cell.strip()) if p.strip()]
+    """Whitespace between two names separates groups ("市住房城乡建设局(…) 市住房城乡建设局(…)"); not after a mark
+    that joins a list ("县教育局、 县财政局", "县教育局/ 县财政局": a line broken after it)."""
+    parts = [p for p in re.split(r"(?<=[^\s、，,；;：:/／])\s+(?=[^\s、，,；;：:/／])", cell.strip()) if p.strip()]
     return parts or ([cell.strip()] if cell.strip() else [])
 
 
@@ -383,11 +384,9 @@ def roles_in(cell: str) -> tuple[str, str] | None:
                  for k, m in enumerate(labels)]
         return "、".join(p for role, p in parts if role in LEAD_ROLES), "、".join(p for role, p in parts if role not in LEAD_ROLES)
     units = split_units(text.replace("\n", "、"))
-    if any(ROLE_MARK_RE.search(u) for u in units):
-        return "、".join(ROLE_MARK_RE.sub("", u) for u in units if ROLE_MARK_RE.search(u)), \
-            "、".join(u for u in units if not ROLE_MARK_RE.search(u))
-    if units and RESPONSIBLE_MARK_RE.search(units[0]):  # "街道（负责）", "王芳（负责），县住建局（配合）": the first leads
-        return RESPONSIBLE_MARK_RE.sub("", units[0]), "、".join(units[1:])
+    for mark in (ROLE_MARK_RE, RESPONSIBLE_MARK_RE):  # "（牵头）", else "（负责）" wherever it stands: those marked lead
+        if any(mark.search(u) for u in units):  # "街道（负责）", "县住建局（配合）、王芳（负责）"
+            return "、".join(mark.sub("", u) for u in units if mark.search(u)), "、".join(u for u in units if not mark.search(u))
     if m := ROLE_WORDS_RE.fullmatch(text):
         return re.sub(rf"^{FRAMING_RE}", "", m["lead"].strip()), m["others"].strip()  # "由市人社局牵头，…"
     if (m := JOINED_LEAD_RE.fullmatch(text)) and (names := _role_offices(m["others"])):

@@ -1,0 +1,192 @@
+"""Writing outputs: stdout whole or cleaned (write_out, write_whole), the files an option names (write_output,
+never the database), and the terminal (console, wrapped sentences, the width of a printout)."""
+
+import codecs
+import errno
+import os
+import sys
+from pathlib import Path
+
+import typer
+
+from mstrack.cli.saying import fail
+
+
+def write_out(text: str) -> None:
+    """Text that may hold data (JSON, a table) to stdout, without control characters (outputs.clean_text).
+    A UTF-8 stdout gets the bytes straight (outputs.clean_utf8: the check on the encoded text is cheaper)."""
+    from mstrack.render.outputs import clean_text, clean_utf8
+
+    out = sys.stdout
+    buffer = _utf8_buffer(out)
+    if buffer is None:
+        out.write(clean_text(text))
+        return
+    out.flush()  # what was written as text goes first
+    buffer.write(clean_utf8(text, out.errors or "strict"))
+
+
+def _utf8_buffer(out):
+    """The byte stream under a UTF-8 text stream with plain newlines, where UTF-8 bytes can go straight; or None."""
+    buffer = getattr(out, "buffer", None)
+    if buffer is None or os.linesep != "\n" or codecs.lookup(out.encoding or "ascii").name != "utf-8":
+        return None
+    return buffer
+
+
+HELD_IN_MEMORY = 4 << 20
+"""Bytes (UTF-8) of a document made in pieces held in memory while it is made (write_whole); past that, on disk."""
+
+
+def write_whole(pieces) -> None:
+    """A document made in pieces (the JSON of status and of the weekly report) to stdout once its last piece
+    is made: an error found while making a later piece leaves stdout empty, never half a document for a
+    script to read. The pieces wait in a temporary file (in memory up to HELD_IN_MEMORY bytes), so a
+    province's document is still never one string. For a UTF-8 stdout they wait as the bytes it gets, each
+    piece cleaned and encoded once (clean_utf8 drops single characters, so piece by piece is the whole's):
+    held as text, the province's 18 MB of status were encoded, decoded and encoded again (~0.03 s)."""
+    import tempfile
+
+    from mstrack.render.outputs import clean_utf8
+
+    out = sys.stdout
+    buffer = _utf8_buffer(out)
+    if buffer is None:
+        with tempfile.SpooledTemporaryFile(max_size=HELD_IN_MEMORY, mode="w+", encoding="utf-8", newline="",
+                                           errors="surrogatepass") as held:
+            for piece in pieces:
+                held.write(piece)
+            held.seek(0)
+            while chunk := held.read(HELD_IN_MEMORY):
+                write_out(chunk)
+        return
+    errors = out.errors or "strict"
+    with tempfile.SpooledTemporaryFile(max_size=HELD_IN_MEMORY) as held:
+        for piece in pieces:
+            held.write(clean_utf8(piece, errors))
+        held.seek(0)
+        out.flush()  # what was written as text goes first
+        while chunk := held.read(HELD_IN_MEMORY):
+            buffer.write(chunk)
+
+
+def flush_output() -> None:
+    """What was printed, out now: before a write commits, so that an output that fails (a full disk, a
+    closed pipe) fails the command before anything is stored."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+
+
+def cannot_write(output, error: OSError, option: str = "--output") -> typer.Exit:
+    """An --output file that could not be written: the same words from every command."""
+    from mstrack.domain.reasons import os_reason
+
+    return fail("{option} {path}: cannot write: {reason}", option=option, path=output, reason=os_reason(error))
+
+
+def refuse_database(ctx: typer.Context, path: Path, option: str = "--output") -> None:
+    """Exit 2 when a file to write is the open database or one of its -wal, -shm, -journal files, however
+    the path is spelled (relative, symlink, hard link): writing there would destroy the data."""
+    from mstrack.render.outputs import is_database_file
+    from mstrack.store import resolve_db_url
+
+    obj = ctx.find_root().obj or {}
+    if is_database_file(Path(path), resolve_db_url(obj.get("db"))):
+        raise fail("{option} {path}: that is the database itself (or one of its files); choose another file name",
+                   option=option, path=path)
+
+
+def write_output(ctx: typer.Context, output: Path, write, announce=None, option: str = "--output",
+                 private: bool = False) -> None:
+    """The file an option names, replaced whole or not at all (outputs.replacing_path): `write(path)` makes
+    its contents at a temporary path beside it, `announce()` says so before the rename. Never the database.
+    A new file follows the umask, or is 0600 when `private` (a backup)."""
+    from mstrack.render.outputs import replacing_path
+
+    refuse_database(ctx, output, option)
+    if Path(output).is_dir():  # found only at the rename otherwise, after the command had announced the file
+        raise cannot_write(output, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)), option)
+    announcing = False
+
+    def ready() -> None:
+        nonlocal announcing
+        if announce is not None:
+            announcing = True
+            announce()
+            flush_output()
+            announcing = False
+
+    try:
+        with replacing_path(output, before_rename=ready, private=private) as temporary:
+            write(temporary)
+    except OSError as error:
+        if announcing:  # the terminal or pipe, not the file
+            raise
+        raise cannot_write(output, error, option) from None
+
+
+def print_width() -> int:
+    """Columns for a table printed to a file or a pipe: COLUMNS when it is a number, else room for the table."""
+    import os
+
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) > 0 else 140
+
+
+def wrapped(lines: list[str], command: bool = False) -> list[str]:
+    """Sentences for the terminal folded at its width (COLUMNS, the terminal's, else print_width()): at
+    spaces in English, between characters in Chinese, never inside a code or a path. A command (to be typed,
+    indented two) is broken only between words, with a shell continuation."""
+    import shutil
+
+    from mstrack.render.grid import command_lines, wrap
+
+    width = shutil.get_terminal_size((print_width(), 24)).columns
+    if command:
+        return [piece for line in lines for piece in command_lines(line, width, indent="  ")]
+    return [piece for line in lines for piece in (wrap(line, width, codes_whole=True) or [""])]
+
+
+def console():
+    """A terminal gets its own width; a file or pipe (a printout) gets room for the table."""
+    if sys.stdout.isatty():
+        return safe_console()
+    return safe_console(width=print_width())
+
+
+def safe_console(**options):
+    """A Rich console for text that holds data: no markup or emoji codes read in it (a note "[/x]" is
+    printed as typed, not a MarkupError; "[link=…]" makes no hyperlink), no control characters printed."""
+    global _SafeConsole
+    if _SafeConsole is None:
+        _SafeConsole = _safe_console_class()
+    return _SafeConsole(**{"markup": False, "emoji": False, **options})
+
+
+_SafeConsole = None
+
+
+def _safe_console_class():
+    """A Rich console that drops control characters from the text it prints (outputs.clean_text): a note
+    holding an escape sequence cannot move the cursor or clear the screen. Rich's own styles are control
+    segments of their own, or added after this, and stay."""
+    from rich.console import Console
+    from rich.segment import Segment
+
+    from mstrack.render.outputs import clean_text
+
+    class SafeConsole(Console):
+        def render(self, renderable, options=None):
+            for segment in super().render(renderable, options):
+                if segment.control or not segment.text:
+                    yield segment
+                else:
+                    text = clean_text(segment.text)
+                    yield segment if text is segment.text else Segment(text, segment.style)
+
+        def on_broken_pipe(self) -> None:
+            """A closed pipe ends the command as every other failed output does (run()), not with Rich's silent exit 1."""
+            raise BrokenPipeError(errno.EPIPE, "Broken pipe")
+
+    return SafeConsole
+

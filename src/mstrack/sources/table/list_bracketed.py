@@ -1,0 +1,170 @@
+"""Lists numbered in Chinese numerals for the headerless reader (headerless.py): items "(一)" under headings "一、"
+(a 通知's points), with the paragraphs labelled under them, and lists of items "一、" "二、" with nothing between."""
+
+from __future__ import annotations
+
+import re
+
+from mstrack.domain.quantities import chinese_count
+from mstrack.sources.table.cells import AREA_RE, GROUP_HEADING_RE, row_texts
+from mstrack.sources.table.list_labels import label_kind
+from mstrack.sources.table.list_numbered import Entry, entry_of, labelled, labelled_units, numbered_table, units_after
+from mstrack.sources.table.list_sections import enough, heads, staffed_work
+from mstrack.sources.table.list_work import PROJECT_RE, does_work, states_work
+from mstrack.sources.table.mentions import sets_figure
+from mstrack.sources.table.one_paragraph import MIN_ITEMS
+from mstrack.sources.table.reading import Row
+from mstrack.sources.table.units import office_list
+
+BRACKET_ITEM_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*\S")  # "(一)提升改造农村公路380公里…"
+
+
+ORDINAL_RE = re.compile(r"^第([一二三四五六七八九十百]+)项\s*[:：、]\s*(?=\S)")  # "第一项:校舍维修…工程。": item 一
+
+
+def _texts(row: Row) -> list[str]:
+    """A row's texts, an item numbered "第一项:" written as "一、" is: the same numeral, read by the same rules."""
+    texts = row_texts(row)
+    return [ORDINAL_RE.sub(r"\1、", texts[0]), *texts[1:]] if texts else texts
+
+
+def _bracketed(row: Row) -> tuple[str, str, str] | None:
+    """A row that is a heading "一、…" (kind "heading") or an item numbered "(一)" (kind its numeral): (kind, words,
+    offices printed after them)."""
+    texts = _texts(row)
+    units = texts[-1] if len(texts) == 2 and office_list(texts[-1]) else ""
+    if len(texts) != (2 if units else 1):
+        return None
+    if m := BRACKET_ITEM_RE.match(texts[0]):
+        words, trailing = units_after(texts[0])
+        return m[1], words, units or trailing
+    words, trailing = units_after(texts[0])
+    if AREA_RE.match(texts[0]) and (units or trailing) and sets_figure(words):
+        return "top", words, units or trailing  # "一、新建公厕20座。（县城管局）": its own figure and office, an item
+    return ("heading", texts[0], "") if AREA_RE.match(texts[0]) and not units else None
+
+
+def bracketed_run(rows: list[Row]) -> tuple[int, list[tuple[str, str, str]], list[Row], dict[int, list[Entry]]] | None:
+    """The first run of MIN_ITEMS or more items numbered "(一)", "(二)"… in order, with the headings "一、…" above and
+    between them (a heading starts the count again): a 通知's points under its heading, (first row, each row's
+    reading by _bracketed, the rows read, {index of an item: its labelled paragraphs}). The paragraphs labelled under
+    an item ("牵头单位：区住建局", "完成时限：…", "建设地点：…") are its own, read as under a "1." item (entry_of). A list
+    numbered in digits is read first (numbered_run): there "(一)" heads a group of items."""
+    start, last, items = None, 0, 0
+    found_rows: list[tuple[str, str, str]] = []
+    source: list[Row] = []
+    labels: dict[int, list[Entry]] = {}
+    for i, row in enumerate([*rows, None]):
+        found = _bracketed(row) if row is not None else None
+        if found is None and row is not None and _lone_task(found_rows, row, rows[i + 1] if i + 1 < len(rows) else None):
+            found_rows.append(("lone", *labelled_units(row_texts(row)[0])))
+            source.append(row)
+            items += 1
+            continue
+        if found is None and row is not None and found_rows and found_rows[-1][0] != "heading" and (label := _item_label(row)):
+            labels.setdefault(len(found_rows) - 1, []).append(label)
+            continue
+        number = chinese_count(found[0]) if found and found[0] not in ("heading", "top") else None
+        if found and (number == last + 1 or found[0] in ("heading", "top")):
+            start = i if start is None else start
+            found_rows.append(found)
+            source.append(row)
+            last, items = (0, items + (found[0] == "top")) if number is None else (number, items + 1)
+            continue
+        offices = item_offices(found_rows, labels)
+        if start is not None and any(kind not in ("heading", "top") for kind, _, _ in found_rows) \
+                and (items >= MIN_ITEMS or staffed_work([(w, bool(o)) for w, o in offices])):
+            return start, found_rows, source, labels  # a heading after the last item heads nothing: bracketed_kept
+        start, last, items = (i, 1, 1) if number == 1 else (None, 0, 0)
+        found_rows, source, labels = ([found], [row], {}) if number == 1 else ([], [], {})
+    return None
+
+
+def item_offices(found: list[tuple[str, str, str]], labels: dict[int, list[Entry]]) -> list[tuple[str, str]]:
+    """A "(一)" run's items as (words, the offices named beside them or labelled under them)."""
+    return [(words, units or "、".join(e.text for e in labels.get(k, []) if e.kind == "label" and label_kind(e.code) in ("lead", "units")))
+            for k, (kind, words, units) in enumerate(found) if kind != "heading"]
+
+
+def _item_label(row: Row) -> Entry | None:
+    """A labelled paragraph under an item, as entry_of reads it: a column's label, the item's content or context, or an
+    aside; None for any other row. A lead's or units' label names offices (office_list), else it is no item's."""
+    entry = entry_of(row)
+    if entry is None or entry.kind not in ("label", "note"):
+        return None
+    staff = entry.kind == "label" and label_kind(entry.code) in ("lead", "units")
+    return None if staff and not office_list(entry.text) else entry
+
+
+def _lone_task(found: list[tuple[str, str, str]], row: Row, after: Row | None) -> bool:
+    """A group's one unnumbered line: right under a heading "二、…" and followed by the next heading or by nothing, a
+    single text that states work ("基本完成2万户以上…征迁改造"), or content under a heading that names a project
+    ("四、集中供热扩建工程" over "铺设…供热主管网，全长约4.3公里"): the group's task, named by the heading."""
+    texts = row_texts(row)
+    nxt = _bracketed(after) if after is not None else None
+    heading = AREA_RE.match(found[-1][1]) if found and found[-1][0] == "heading" else None
+    return heading is not None and len(texts) == 1 and not GROUP_HEADING_RE.match(texts[0]) \
+        and (after is None or nxt is not None and nxt[0] == "heading") and states_work(texts[0]) \
+        and (does_work(texts[0]) or bool(PROJECT_RE.search(heading[2].rstrip("。"))))  # "…建设工程。" names one too
+
+
+def bracketed_table(chosen: list[tuple[str, str, str]], labels: dict[int, list[Entry]], source: list[Row],
+                     ) -> tuple[list[str], list[list[str]], list[Row]]:
+    """The rows of a "(一)" list as a table: (header, cells, the row each is read from), as a "1." list's with the
+    items' labelled paragraphs (numbered_table), "(一)" staying in the words. A heading over its one unnumbered line
+    stays the group's heading, and the line is the group's one task: numbered as the group ("二"), the heading's words
+    its 项目名称 and the line its 项目内容, the first office labelled under it its units. An item "二、…" after a group
+    is read so too, its words its heading's: not a task of the group above."""
+    top = {k: AREA_RE.match(words).group(1, 2) for k, (kind, words, _) in enumerate(chosen)  # (一, words); a heading that
+           if kind == "top" or kind == "heading" and not heads(chosen, k)}  # heads nothing is an item too (list_sections)
+    grouped = {k for k in top if any(j not in top and kind == "heading" for j, (kind, _, _) in enumerate(chosen[:k]))}
+    source = [row for k, row in enumerate(source) for _ in range(1 + (k in grouped))]
+    if not any(kind == "lone" for kind, _, _ in chosen):
+        entries = [e for k, (kind, words, units) in enumerate(chosen) for e in [
+            *([Entry(None, "heading", "", words)] if k in grouped else []),
+            Entry(None, "item" if k in top or kind != "heading" else "heading", *top.get(k, ("", words)), units=units),
+            *labels.get(k, [])]]
+        return *numbered_table(labelled(entries)), source
+    rows = []
+    for k, (kind, words, units) in enumerate(chosen):
+        staff = next((e.text for e in labels.get(k, []) if e.kind == "label" and label_kind(e.code) in ("lead", "units")), "")
+        rows += [[words] * 4] if k in grouped else []
+        if kind == "lone":
+            rows.append([*AREA_RE.match(chosen[k - 1][1]).group(1, 2), words, units or staff])
+        else:
+            rows.append([words] * 4 if kind == "heading" else [*top.get(k, ("", words)), "", units or staff])
+    return ["序号", "项目名称", "项目内容", "责任单位"], rows, source
+
+
+def chinese_run(rows: list[Row]) -> tuple[int, list[tuple[str, str, str]], list[Row], dict[int, list[Entry]]] | None:
+    """The first run of MIN_ITEMS or more rows numbered "一、", "二、"… in order, nothing between them but the paragraphs
+    labelled under an item ("牵头单位：县教育局", "完成时限：…", "建设地点：…": its own, as under a "(一)" or "1." item):
+    items, not the headings of groups (a heading heads the items below it, numbered "1." or "(一)": numbered_run and
+    bracketed_run read those first). (first row, [(numeral, words, offices printed after them or beside)], the rows
+    read, {index of an item: its labelled paragraphs})."""
+    start, found, source, labels = None, [], [], {}
+    for i, row in enumerate([*rows, None]):
+        number, item = chinese_item(row)
+        if number is not None and number == len(found) + 1 and start is not None:
+            found.append(item)
+            source.append(row)
+            continue
+        if number is None and row is not None and found and (label := _item_label(row)):
+            labels.setdefault(len(found) - 1, []).append(label)
+            continue
+        if start is not None and enough([(words, bool(offices)) for words, offices in item_offices(found, labels)]):
+            return start, found, source, labels
+        start, found, source, labels = (i, [item], [row], {}) if number == 1 else (None, [], [], {})
+    return None
+
+
+def chinese_item(row: Row | None) -> tuple[int | None, tuple[str, str, str] | None]:
+    """A row numbered "一、": (its number, (numeral, words, offices printed after them or beside)); (None, None) else."""
+    texts = _texts(row) if row is not None else []
+    units = texts[-1] if len(texts) == 2 and office_list(texts[-1]) else ""
+    m = AREA_RE.match(texts[0]) if len(texts) == (2 if units else 1) else None
+    if not m:
+        return None, None
+    words, trailing = units_after(m[2])
+    return chinese_count(m[1]), (m[1], words, units or trailing)
+

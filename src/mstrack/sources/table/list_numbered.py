@@ -1,0 +1,213 @@
+"""A list of items numbered in digits ("1." "1、" "1)"), read row by row for the headerless reader (headerless.py): what
+each row is (an item, a part "(2)", a group heading, a name beside its content, a labelled paragraph), the longest run
+of items numbered in rising order, and that run as the rows of a table with a header."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
+from mstrack.sources.table.list_labels import column_label, context_label, label_kind, note_label, own_labels
+from mstrack.sources.table.list_sections import enough
+from mstrack.sources.table.numbering import DOTS
+from mstrack.sources.table.reading import Row
+from mstrack.sources.table.units import ROLE_LABEL_RE, labelled_roles, office_list
+
+ITEM_RE = re.compile(rf"^(\d{{1,3}})\s*[{DOTS})）](?!\d)\s*(\S.*)$", re.S)  # "1.中心城区…", "7. 粮食…", "1、…": not "2.5万"
+PART_RE = re.compile(r"^([（(]\s*\d{1,2}\s*[）)])\s*(\S.*)$", re.S)  # "(2)教育培训工程。…": a part of the item above
+TRAILING_BRACKET_RE = re.compile(r"\s*[（(]([^（）()]{2,60})[）)]\s*[；;。.，,]?\s*$")  # "…。 (工资处、就管中心)", "…（区教育局）；"
+BRACKET_DATE_RE = re.compile(r"^([^，,；;]{2,40})[，,；;]\s*(\d{4}\s*年[^，,；;（）()]{0,12})$")  # "（区教育局，2024年12月底前）"
+# a label that names the lead at the end of a paragraph: "…完工。责任单位：县水务局。"
+UNIT_LABEL_RE = re.compile(r"[，,。；;]?\s*(?:责任|牵头|主责|主办)(?:单位|部门)[：:]\s*([^，,。；;：:]{2,40})[。；;]?\s*$")
+TRAILING_RUN_RE = re.compile(r"\s+(\S{2,60})$")  # "…;  人社局、各开发区": offices after whitespace
+RESPONSIBLE_ROLE = "责任"  # ROLE_LABEL_RE's role word that names the 责任单位 column itself: neither a lead nor a helper
+
+
+@dataclass
+class Entry:
+    row: Row
+    kind: str  # "item", "part", "heading", "pair", "label", "note" (a labelled paragraph naming no column: "联系人：…")
+    code: str  # a label's name ("责任单位") for kind "label"
+    text: str
+    units: str = ""
+    content: str = ""
+    labels: dict[str, str] = field(default_factory=dict)  # an item's labelled paragraphs below it: {label: value}
+
+
+def units_after(text: str) -> tuple[str, str]:
+    """An item's words and the offices printed after them, in a bracket or after whitespace: (words, offices)."""
+    for pattern in (TRAILING_BRACKET_RE, TRAILING_RUN_RE):
+        m = pattern.search(text)
+        offices = (m[1] if office_list(m[1]) else _role_offices(m[1]) if pattern is TRAILING_BRACKET_RE else "") if m else ""
+        if m and m.start() > 0 and offices:
+            if pattern is TRAILING_RUN_RE and len(text[:m.start()].strip()) < 4:
+                continue  # "改造 老旧小区": a verb and its object, not an item and its office
+            return text[:m.start()].rstrip(), offices
+        if m and m.start() > 0 and pattern is TRAILING_BRACKET_RE and (dated := BRACKET_DATE_RE.match(m[1])) \
+                and office_list(dated[1]):  # the office and the deadline in one bracket: the date stays in the words
+            return f"{text[:m.start()].rstrip().rstrip('。；;，,')}，{dated[2]}", dated[1]
+    return text, ""
+
+
+def _role_offices(text: str) -> str:
+    """A bracket that opens with a role label (units.ROLE_LABEL_RE: 责任单位, 牵头单位, 配合单位 …), an office list after
+    each label: the 责任单位 cell it gives, "" when a label names no office ("牵头单位:按职责分工抓好落实"). Labels that say
+    who leads stay, for units.roles_in to read; a lone 责任单位 gives its offices, as the column of that name reads them."""
+    labels = list(ROLE_LABEL_RE.finditer(text))
+    if not labels or labels[0].start() != 0:
+        return ""
+    parts = [text[m.end():labels[k + 1].start() if k + 1 < len(labels) else len(text)].strip(" ；;，,。") for k, m in enumerate(labels)]
+    if not all(office_list(part) for part in parts):
+        return ""
+    if len(labels) == 1 and labels[0][1] == RESPONSIBLE_ROLE:
+        return parts[0]
+    return text if labelled_roles(text) else ""
+
+
+def labelled_units(text: str) -> tuple[str, str]:
+    """A paragraph's words and the lead its last sentence names by a label ("…完工。责任单位：县水务局。") or its
+    bracket at the end ("…。（区卫健局，2024年10月底前）")."""
+    m = UNIT_LABEL_RE.search(text)
+    if m and m.start() > 0 and office_list(m[1]):
+        return text[:m.start()].rstrip("，,；; ") or text, m[1]
+    return units_after(text)
+
+
+def entry_of(row: Row) -> Entry | None:
+    """What a row is in a list of tasks: an item numbered in its words, a part of one, a group heading, or a name beside
+    its content (a 序号 in a cell of its own is such a name: the column's cells read it as the 序号 column); an office
+    list as its last cell is the units."""
+    texts = row_texts(row)
+    if not texts or len(texts) > 3:
+        return None
+    units = texts[-1] if len(texts) > 1 and office_list(texts[-1]) else ""
+    words = texts[:-1] if units else texts
+    if len(words) == 2:
+        name, content = words
+        if len(name) <= 20 and not re.search(r"[。；;，,:：]", name) and len(content) > len(name) and not ITEM_RE.match(name) \
+                and re.search(r"[\u4e00-\u9fff]{2}|^\d{1,3}$", name):  # words or a 序号: "8:30" times an agenda's line
+            return Entry(row, "pair", "", name, units=units, content=content)
+        return None
+    if len(words) != 1:
+        return None
+    first = words[0]
+    if not units and (label := column_label(first) or context_label(first)):
+        return Entry(row, "label", *label)
+    if GROUP_HEADING_RE.match(first) and not units and len(first) <= 60:
+        return Entry(row, "heading", "", first)
+    for kind, pattern in (("item", ITEM_RE), ("part", PART_RE)):
+        if m := pattern.match(first):
+            words, labels = own_labels(m[2].strip())
+            text, trailing = units_after(words)
+            return Entry(row, kind, m[1], text, units=units or trailing, labels=labels)
+    return Entry(row, "note", *note) if not units and (note := note_label(first)) else None
+
+
+def numbered_run(entries: list[Entry | None]) -> tuple[int, int, list[tuple[int, int]]] | None:
+    """The longest run of rows that are items numbered in rising order (group headings, parts and the labelled
+    paragraphs of items and headings between them; under a heading the numbers may start again at 1), items enough for
+    a list (list_sections.enough: MIN_ITEMS, or two that each set a figure and name their office, as in a "一、" list);
+    a labelled paragraph naming no column inside the run is the item's content ("主要内容：…"; a label after it joins
+    the item) or is skipped ("联系人：…", "来源：…"; a label after it, a page's "发布单位：", ends the run): (first row,
+    row after the last, the other runs of one or more items: rows left out, said so)."""
+    best, start, last, items, runs = None, None, 0, [], []
+    for i, entry in enumerate([*entries, None]):
+        after = entries[i - 1] if i and start is not None and start < i else None
+        above = _past_labels(entries, start, i)  # the entry above the item's or the heading's labels
+        restart = entry is not None and entry.kind == "item" and entry.code == "1" and above is not None and above.kind == "heading"
+        rising = entry is not None and (entry.kind != "item" or int(entry.code) > last or restart) and entry.kind != "pair" \
+            and (entry.kind != "label" or after is not None and (after.kind in ("item", "part", "label", "heading")
+                                                                 or after.kind == "note" and after.code)) \
+            and (entry.kind != "note" or after is not None)
+        if rising and start is None and entry.kind in ("part", "label", "note"):
+            rising = False
+        if not rising:
+            if start is not None and items:  # a list, a group of one under its heading, or items cut off: said if not read
+                end = i
+                while entries[end - 1].kind == "heading" or entries[end - 1].kind == "note" and not entries[end - 1].code:  # a
+                    # heading after the last item heads nothing; a contact or a page's field there is no content of it
+                    end -= 1
+                runs.append((start, end))
+                if enough(items) and (best is None or len(items) > best[2]):
+                    best = (start, end, len(items))
+            start, last, items = None, 0, []
+            if entry is None or entry.kind in ("pair", "part", "label", "note"):
+                continue
+        if start is None:
+            start = i
+        if entry.kind == "item":
+            last = int(entry.code)
+            items.append((entry.text, bool(office_of(entry))))
+        elif entry.kind == "label" and above is not None and above.kind == "item" and _staffed({entry.code: entry.text}):
+            items[-1] = (items[-1][0], True)  # "牵头单位：县教育局" under the item names its office
+    return (best[0], best[1], [run for run in runs if run != best[:2]]) if best else None
+
+
+def office_of(entry: Entry) -> str:
+    """The office an item names: printed after its words, or labelled under it (牵头单位, 责任单位 …); "" when none."""
+    return entry.units or next((text for name, text in entry.labels.items() if _staffed({name: text})), "")
+
+
+def _staffed(labels: dict[str, str]) -> bool:
+    """Whether an item's labels name who does it: a lead's or the units' label."""
+    return any(label_kind(name) in ("lead", "units") for name in labels)
+
+
+def numbered_on(chosen: list[Entry]) -> frozenset[int]:
+    """The items numbered on with the item before them ("5." after "4."; "1." under a new heading starts again)."""
+    codes = [(k, int(e.code)) for k, e in enumerate(chosen) if e.kind == "item"]
+    return frozenset(k for (_, before), (k, code) in zip(codes, codes[1:], strict=False) if code == before + 1)
+
+
+def _past_labels(entries: list[Entry | None], start: int | None, i: int) -> Entry | None:
+    """The run's entry above row `i` that is not a labelled paragraph; None at the run's start."""
+    k = i - 1
+    while start is not None and k >= start and entries[k] is not None and entries[k].kind in ("label", "note"):
+        k -= 1
+    return entries[k] if start is not None and k >= start else None
+
+
+def labelled(entries: list[Entry]) -> list[Entry]:
+    """A run's entries with each labelled paragraph joined to the item, part or group heading above it: a column's
+    label as that column, content ("主要内容：…") as the item's content; a contact or a page's field dropped."""
+    joined: list[Entry] = []
+    for entry in entries:
+        if entry.kind == "note":
+            if entry.code and joined and joined[-1].kind != "heading":
+                joined[-1].content = "；".join(filter(None, [joined[-1].content, entry.text]))
+            continue
+        if entry.kind == "label":
+            joined[-1].labels.setdefault(entry.code, entry.text)
+        else:
+            joined.append(entry)
+    return joined
+
+
+def numbered_table(chosen: list[Entry]) -> tuple[list[str], list[list[str]]]:
+    """The rows of a numbered list as a table: (header, cells). A part ("(2)…" under "17.") keeps its number in its words:
+    a row without 序号, read as the item above's. The items' labelled paragraphs are columns of their own, named by
+    their labels. Per row, an item's own labels come first, then the offices printed after its words (its 责任单位, in
+    the 责任单位 column, labelled or not), then the labels under its group's heading (the group's units)."""
+    staffed = _staffed
+    labels = list(dict.fromkeys(name for e in chosen for name in e.labels))
+    bracketed = any(e.units and not staffed(e.labels) for e in chosen if e.kind != "heading")
+    unlabelled = "责任单位" not in labels and (bracketed or not staffed(dict.fromkeys(labels)))  # a column for the brackets
+    names = [*(["责任单位"] if unlabelled else []), *labels]
+    content = any(e.content for e in chosen)  # the items' labelled content: the item's words name it, as a 项目名称
+    header = ["序号", *(["项目名称", "项目内容"] if content else ["工作任务"]), *names]
+    rows, group = [], {}
+    for e in chosen:
+        if e.kind == "heading":
+            group = e.labels
+            rows.append([e.text] * len(header))
+            continue
+        own = bool(e.units) or staffed(e.labels)  # the item names who does it: the group's offices are not its
+        cells = {**{k: v for k, v in group.items() if not (own and staffed({k: v}))}, **e.labels}
+        if e.units and not staffed(e.labels):
+            cells["责任单位"] = e.units
+        values = [cells.get(name, "") for name in names]
+        words = [e.text, e.content] if content else [e.text]
+        rows.append([e.code, *words, *values] if e.kind == "item" else ["", f"{e.code}{e.text}", *words[1:], *values])
+    return header, rows
+
