@@ -168,14 +168,20 @@ LEADING_MANNERS = ("统筹",)
 """A manner that alone closes its office's clause ("县乡村振兴局统筹，各乡镇实施"): the office leads, as 牵头 would say;
 before a role ("统筹协调") it stays that role's manner."""
 
+WHOLE_AREA = r"[全本][省市县縣区區镇鎮州盟旗]"
+"""The whole area a programme covers, in front of a figure's or a measure's name (regular expression's text):
+"全省破获案件" counts 破获案件, "城镇调查失业率" and "全市调查失业率" name one measure (sources/table/mentions.py, series.py)."""
+
 # --- the bounds of a figure (domain/quantities.py, sources/table/mentions.py, figures.py, series.py) ------------
 
-AT_LEAST_PREFIXES = ("不少于", "不低于", "至少", "超过", "大于", "多于", "超")
+AT_LEAST_PREFIXES = ("不少于", "不低于", "至少", "超过", "高于", "大于", "多于", "超")
 """A lower bound before a number ("不少于100人"): the target is met at or above it."""
 AT_MOST_PREFIXES = ("不超过", "不高于", "不多于", "控制在", "低于", "少于", "降至", "降到")
 """An upper bound before a number ("不高于5.5%"): the target is met at or below it."""
 BOUND_WORDS = tuple(sorted(AT_LEAST_PREFIXES + AT_MOST_PREFIXES, key=len, reverse=True))
 """Every bound word, longest first: one left at a name's end ("每月调查失业率不高于") names nothing."""
+LEVEL_HOLDING_WORDS = ("保持在", "稳定在", "维持在", "达到")
+"""A level held or reached before a number ("失业率保持在5.5%"): no bound and, left at a name's end, no part of it."""
 
 # --- the stages of the work in a programme's schedule (sources/table/schedule.py, series.py) -------------------
 
