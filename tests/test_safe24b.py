@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import refused  # noqa: F401  (used by the tests below)
+from .conftest import refused
 
 MSTRACK = shutil.which("mstrack", path=str(Path(sys.executable).parent)) or shutil.which("mstrack")
 
@@ -70,3 +70,54 @@ def test_o_dev_stdout_into_a_pipe(demo_cli):
     done = run(demo_cli.db, "units", "-f", "csv", "-o", "/dev/stdout")
     assert done.returncode == 0, done.stderr
     assert done.stdout.count("\n") > 2, done.stdout
+
+
+PROGRESS_ROWS = [["计划", "任务编号", "指标", "截至日期", "数值", "填报人"],
+                 ["shenzhen-2023", "5", "供应", "2023-06-30", "1.2万", "李四"]]
+
+
+def filled_sheet(path: Path) -> bytes:
+    """A unit's return sheet with a figure in it, as .xlsx or .csv; its bytes, to see it untouched."""
+    if path.suffix == ".xlsx":
+        from openpyxl import Workbook
+
+        book = Workbook()
+        for row in PROGRESS_ROWS:
+            book.active.append(row)
+        book.save(path)
+    else:
+        path.write_text("\n".join(",".join(row) for row in PROGRESS_ROWS) + "\n", encoding="utf-8")
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize(("name", "command"), [
+    ("victim.xlsx", ["units", "-f", "xlsx"]),
+    ("victim.csv", ["export", "plan", "shenzhen-2023"]),
+    ("victim.csv", ["units", "-f", "csv"]),
+    ("victim.xlsx", ["export", "template", "shenzhen-2023"]),
+    ("victim.csv", ["lights", "-f", "csv"]),
+])
+def test_o_never_replaces_a_sheet_holding_a_units_figures(demo_cli, tmp_path, name, command):
+    victim = tmp_path / name
+    before = filled_sheet(victim)
+    result = demo_cli(*command, "-o", str(victim))
+    refused(result, "holds a unit's figures", str(victim))
+    assert victim.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "demo.db") == [name]
+
+
+@pytest.mark.parametrize("command", [
+    ["units", "-f", "xlsx", "-o", "r.xlsx"], ["units", "-f", "csv", "-o", "r.csv"],
+    ["report", "weekly", "-f", "xlsx", "-o", "r.xlsx"], ["report", "weekly", "-f", "csv", "-o", "r.csv"],
+    ["lights", "-f", "xlsx", "-o", "r.xlsx"], ["export", "plan", "shenzhen-2023", "-o", "r.toml"],
+    ["export", "template", "shenzhen-2023", "-o", "r.xlsx"],
+])
+def test_a_report_written_again_to_its_own_path_is_replaced(demo_cli, tmp_path, monkeypatch, command):
+    monkeypatch.chdir(tmp_path)
+    first = demo_cli(*command)
+    assert first.exit_code == 0, first.output
+    written = tmp_path / command[-1]
+    os.utime(written, (0, 0))  # the rerun must replace it: seen by its time
+    again = demo_cli(*command)
+    assert again.exit_code == 0, again.output
+    assert written.stat().st_mtime > 0 and written.stat().st_size > 0

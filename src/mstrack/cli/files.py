@@ -280,14 +280,6 @@ def export_template(
 
     if output.suffix.lower() != ".xlsx":
         raise fail("--output {path}: a template is an .xlsx file", path=output)
-    refuse_database(ctx, output)
-    if output.is_file():
-        from mstrack.sources.forms import holds_figures
-
-        if holds_figures(output):
-            raise fail("--output {path}: the file holds a unit's figures (a value in its 数值 or a note in its 备注 column,"
-                       " on any sheet): move it away once imported (mstrack import progress {path}), or give another -o"
-                       " name", path=output)
     store = open_store(ctx, write=False)
     year = store.common_year([code])
     on = parse_day(as_of, "--as-of", year)
