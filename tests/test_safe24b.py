@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import refused
+from .conftest import refused, write_table
 
 MSTRACK = shutil.which("mstrack", path=str(Path(sys.executable).parent)) or shutil.which("mstrack")
 
@@ -78,15 +78,7 @@ PROGRESS_ROWS = [["计划", "任务编号", "指标", "截至日期", "数值", 
 
 def filled_sheet(path: Path) -> bytes:
     """A unit's return sheet with a figure in it, as .xlsx or .csv; its bytes, to see it untouched."""
-    if path.suffix == ".xlsx":
-        from openpyxl import Workbook
-
-        book = Workbook()
-        for row in PROGRESS_ROWS:
-            book.active.append(row)
-        book.save(path)
-    else:
-        path.write_text("\n".join(",".join(row) for row in PROGRESS_ROWS) + "\n", encoding="utf-8")
+    write_table(path, PROGRESS_ROWS)
     return path.read_bytes()
 
 
