@@ -113,3 +113,63 @@ def test_a_report_written_again_to_its_own_path_is_replaced(demo_cli, tmp_path, 
     again = demo_cli(*command)
     assert again.exit_code == 0, again.output
     assert written.stat().st_mtime > 0 and written.stat().st_size > 0
+
+
+def conflict_csv(path: Path) -> Path:
+    return write_table(path, [["计划", "任务编号", "指标", "截至日期", "数值", "填报人"],
+                              ["qingdao-2023", "1", "城镇新增就业", "2023-03-31", "1", "李四"]])
+
+
+def reports_of(cli) -> int:
+    return cli.sql("select count(*) from report")[0][0]
+
+
+@pytest.mark.parametrize(("option", "column", "given", "row"), [
+    (["--programme", "shenzhen-2023"], "计划", "shenzhen-2023", "qingdao-2023"),
+    (["--as-of", "2023-06-30"], "截至日期", "2023-06-30", "2023-03-31"),
+])
+def test_an_option_that_disagrees_with_the_files_column_is_refused(demo_cli, tmp_path, option, column, given, row):
+    path = conflict_csv(tmp_path / "conflict.csv")
+    before = reports_of(demo_cli)
+    result = demo_cli("import", "progress", str(path), *option)
+    refused(result, f"{path}:2:{column}:", given, row, "nothing was written")
+    assert reports_of(demo_cli) == before
+
+
+def test_an_option_that_agrees_with_the_column_or_fills_its_blanks_is_taken(demo_cli, tmp_path):
+    path = write_table(tmp_path / "ok.csv", [["计划", "任务编号", "指标", "截至日期", "数值", "填报人"],
+                                             ["shenzhen-2023", "5", "供应", "2023-06-30", "1.2万", ""],
+                                             ["", "5", "建设", "", "2.5万", "王五"]])
+    result = demo_cli("import", "progress", str(path), "-p", "shenzhen-2023", "--as-of", "2023-06-30", "--by", "王五")
+    assert result.exit_code == 0, result.output
+    assert "2 new" in result.stdout
+    assert demo_cli.sql("select distinct reporter from report where source = 'ok.csv'") == [("王五",)]
+
+
+def test_by_fills_the_blank_reporters_and_says_the_files_own_were_kept(demo_cli, tmp_path):
+    path = conflict_csv(tmp_path / "conflict.csv")
+    result = demo_cli("import", "progress", str(path), "--by", "王五")
+    assert result.exit_code == 0, result.output
+    assert "--by 王五 is the reporter of the rows with no 填报人 only" in result.stderr and "李四" in result.stderr
+    assert demo_cli.sql("select reporter from report where source = 'conflict.csv'") == [("李四",)]
+
+
+def test_a_task_naming_another_programme_disagrees_with_programme_too(demo_cli, tmp_path):
+    path = write_table(tmp_path / "slash.csv", [["任务编号", "指标", "截至日期", "数值"],
+                                                ["qingdao-2023/1", "城镇新增就业", "2023-03-31", "1"]])
+    result = demo_cli("import", "progress", str(path), "-p", "shenzhen-2023")
+    refused(result, f"{path}:2:任务编号:", "shenzhen-2023", "qingdao-2023")
+
+
+@pytest.mark.parametrize(("day", "ok"), [("2024-01-31", True), ("2024-02-01", False), ("2024-12-31", False)])
+def test_a_report_date_is_in_the_programmes_year_or_the_january_after(demo_cli, tmp_path, day, ok):
+    path = write_table(tmp_path / "late.csv", [["计划", "任务编号", "指标", "截至日期", "数值"],
+                                               ["shenzhen-2023", "5", "供应", day, "1.9万"]])
+    imported = demo_cli("import", "progress", str(path))
+    logged = demo_cli("log", "shenzhen-2023/5", "1.9万", "-i", "供应", "--as-of", day)
+    if ok:
+        assert imported.exit_code == 0, imported.output
+        assert logged.exit_code == 0, logged.output
+    else:
+        refused(imported, f"{path}:2:截至日期:", "outside the programme's year 2023 (or the January after)")
+        refused(logged, "--as-of", "outside the programme's year 2023 (or the January after)")

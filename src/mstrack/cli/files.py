@@ -90,6 +90,7 @@ def import_progress(
         result = run_import(
             store, files, programme=programme, sheet=sheet, default_as_of=default_as_of, by=by or login_name(),
             today=date.today(), dry_run=dry_run, on_row=on_row, reason=reason, confirm=announce,
+            by_given=by is not None,
         )
     if not announced:  # nothing was written: said now
         _say_imported(result, fmt, dry_run, verbose)
