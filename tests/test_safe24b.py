@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import refused, write_table
+from .conftest import big_csv, refused, write_table
 
 MSTRACK = shutil.which("mstrack", path=str(Path(sys.executable).parent)) or shutil.which("mstrack")
 
@@ -173,3 +173,31 @@ def test_a_report_date_is_in_the_programmes_year_or_the_january_after(demo_cli, 
     else:
         refused(imported, f"{path}:2:截至日期:", "outside the programme's year 2023 (or the January after)")
         refused(logged, "--as-of", "outside the programme's year 2023 (or the January after)")
+
+
+def test_a_value_already_there_with_another_note_is_said_not_dropped_silently(demo_cli, tmp_path):
+    header = ["计划", "任务编号", "指标", "截至日期", "数值", "备注", "填报人"]
+    first = write_table(tmp_path / "a.csv", [header, ["shenzhen-2023", "5", "供应", "2023-06-30", "1.2万", "区报数", "李四"]])
+    assert demo_cli("import", "progress", str(first)).exit_code == 0
+    again = demo_cli("import", "progress", str(first))
+    assert "1 already there" in again.stdout and "another note" not in again.stdout, again.stdout
+    other = write_table(tmp_path / "b.csv", [header, ["shenzhen-2023", "5", "供应", "2023-06-30", "1.2万", "新备注", "李四"]])
+    result = demo_cli("import", "progress", str(other))
+    assert result.exit_code == 0, result.output
+    assert "1 already there" in result.stdout
+    assert "1 of the 1 already there has another note or reporter than the stored report: not stored" in result.stdout
+    assert "mstrack log" in result.stdout
+    assert demo_cli.sql("select count(*) from report where note = '新备注'") == [(0,)]
+
+
+def test_a_large_file_again_with_notes_counts_them_on_the_columnar_path(demo_cli, tmp_path):
+    plain = tmp_path / "big.csv"
+    big_csv(demo_cli, plain, 3000)
+    assert demo_cli("import", "progress", str(plain)).exit_code == 0
+    lines = plain.read_text(encoding="utf-8").splitlines()
+    noted = tmp_path / "noted.csv"
+    noted.write_text("\n".join([lines[0] + ",note", *(line + ",补报" for line in lines[1:])]) + "\n", encoding="utf-8")
+    result = demo_cli("import", "progress", str(noted))
+    assert result.exit_code == 0, result.output
+    assert "3000 already there" in result.stdout
+    assert "3000 of the 3000 already there have another note" in result.stdout, result.stdout

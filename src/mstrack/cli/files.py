@@ -134,6 +134,10 @@ def _say_imported(result, fmt: Format, dry_run: bool, verbose: bool = False) -> 
         else:
             say("{new} new, {corrected} corrected, {unchanged} already there, {skipped} empty rows skipped; "
                 "{written} {written:report was|reports were} written", **counts)
+    if fmt is Format.table and result.unchanged_other:
+        say("{n} of the {unchanged} already there {n:has|have} another note or reporter than the stored report: not "
+            "stored (the value is what is compared; use `mstrack log` to add a note)", n=result.unchanged_other,
+            unchanged=result.unchanged)
     if fmt is Format.table and result.totals:
         say("{n} {n:row|rows} of totals (合计, 小计) skipped: {rows}", n=len(result.totals), rows="; ".join(result.totals))
     if fmt is Format.table and result.repeats:
