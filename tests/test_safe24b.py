@@ -201,3 +201,34 @@ def test_a_large_file_again_with_notes_counts_them_on_the_columnar_path(demo_cli
     assert result.exit_code == 0, result.output
     assert "3000 already there" in result.stdout
     assert "3000 of the 3000 already there have another note" in result.stdout, result.stdout
+
+
+ONE_ROW = "计划,任务编号,指标,截至日期,数值\nshenzhen-2023,5,供应,2023-06-30,1.22万\n"
+
+
+def test_a_header_with_no_rows_is_nothing_to_import_as_an_empty_file_is(demo_cli, tmp_path):
+    header = tmp_path / "header.csv"
+    header.write_text(ONE_ROW.splitlines()[0] + "\n", encoding="utf-8")
+    refused(demo_cli("import", "progress", str(header)), f"{header}: no rows under the header: nothing to import")
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    refused(demo_cli("import", "progress", str(empty)), str(empty))
+
+
+def test_the_same_file_given_twice_is_refused(demo_cli, tmp_path, monkeypatch):
+    path = tmp_path / "one.csv"
+    path.write_text(ONE_ROW, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    before = reports_of(demo_cli)
+    refused(demo_cli("import", "progress", "one.csv", str(path)), "given twice", "give each file once")
+    assert reports_of(demo_cli) == before
+
+
+@pytest.mark.parametrize(("name", "text"), [("u16.csv", ONE_ROW), ("u16.txt", ONE_ROW.replace(",", "\t").replace("\n", "\r\n"))])
+def test_utf16_with_a_byte_order_mark_is_read(demo_cli, tmp_path, name, text):
+    path = tmp_path / name
+    path.write_bytes(text.encode("utf-16"))
+    result = demo_cli("import", "progress", str(path))
+    assert result.exit_code == 0, result.output
+    assert "1 new" in result.stdout
+    assert demo_cli.sql(f"select value from report where source = '{name}'") == [(12200,)]

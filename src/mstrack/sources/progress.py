@@ -82,6 +82,10 @@ class _Importer(Comparing):
         self.columns = Columns(self)
 
     def read(self, path: Path, sheet: str | None, on_row: Callable[[int], None] | None) -> None:
+        if (first := _same_file(path, self.files)) is not None:  # its rows would all repeat themselves
+            self.result.errors.append(Message("{path}: given twice (also as {first}); give each file once",
+                                              path=path, first=first))
+            return
         self.files.append(path)
         self.source = readable_name(path.name)
         if problem := text_problem(self.source):  # the name is kept with each report
@@ -106,6 +110,7 @@ class _Importer(Comparing):
         named = NamedRows.of(self, table, table.columns)  # a file naming its tasks in words, or who reports: row by row
         chunked = table.rows if hasattr(table.rows, "chunk") and named is None else None  # a .csv's or .xlsx's: its rows' cells as read
         pinned = self._pinned(table)
+        before = self._rows_met()
         reporters_before = set(self.reporters) if self.by_given and "reporter" in table.columns else None
         if pinned:
             chunked = None
@@ -129,10 +134,17 @@ class _Importer(Comparing):
                 self._read_chunk(table, *picked(chunk, index, pick, width))
         if named is not None:
             named.end()
+        if self._rows_met() == before:  # a header and nothing under it (a header-only CSV): as an empty file is
+            self.result.errors.append(Message("{path}: no rows under the header: nothing to import", path=path))
         if reporters_before is not None and (own := sorted(set(self.reporters) - reporters_before - {self.by})):
             self.result.warnings.append(Message(
                 "{path}: --by {option} is the reporter of the rows with no 填报人 only; rows naming their own kept it: "
                 "{names}", path=path, option=self.by, names="、".join(own[:5]) + ("…" if len(own) > 5 else "")))
+
+    def _rows_met(self) -> tuple[int, ...]:
+        """How many rows were checked, skipped, refused or taken as totals so far: unchanged by a file with none."""
+        result = self.result
+        return len(self.checked.day), result.skipped, len(result.errors), len(result.totals)
 
     def _pinned(self, table: Table) -> bool:
         """Whether an option (--programme, --as-of) names what a column of the file gives too: then every row goes
@@ -429,6 +441,15 @@ class _Importer(Comparing):
 
 
 _CELLS, _NUMBER = attrgetter("cells"), attrgetter("number")
+
+
+def _same_file(path: Path, earlier: list[Path]) -> Path | None:
+    """The earlier path that names the same file as `path` (however spelled: a link, ./x), or None."""
+    for other in earlier:
+        with contextlib.suppress(OSError):
+            if other == path or path.samefile(other):
+                return other
+    return None
 
 
 def import_progress(
