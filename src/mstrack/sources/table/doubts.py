@@ -14,7 +14,7 @@ from mstrack.sources.table.likeness import PART_OF_WHOLE_RE, opens_with_date, si
 from mstrack.sources.table.mentions import find_mentions, stated
 from mstrack.sources.table.numbers import exact_sum, unit_key
 from mstrack.sources.table.raw import RawLine, RawTask
-from mstrack.sources.table.schedule import month_digits, without_date
+from mstrack.sources.table.schedule import month_digits, step_subject, without_date
 from mstrack.sources.table.series import (
     LEVEL_UNITS,
     Series,
@@ -25,6 +25,7 @@ from mstrack.sources.table.series import (
     per_period_amount,
     series_stage,
     step_stage,
+    subject_fits,
 )
 from mstrack.sources.table.units import named_person
 
@@ -155,7 +156,8 @@ def _unfit_doubts(raw: RawTask, task: Task, units: list[Unit], column: str) -> l
                 continue
             found.append(Doubt(row=raw.row.number, column=column, at=task, key="title", why=why))
         found += [Doubt(row=raw.row.number, column=column, at=task, key="title", why=why)
-                  for why in [*map(_additions_on_stock, unit.series), *map(_stage_of_whole, unit.series)] if why is not None]
+                  for why in [*map(_additions_on_stock, unit.series), *map(_stage_of_whole, unit.series),
+                              *_other_subjects(unit.series)] if why is not None]
         for one in unit.series:
             values = [point[2].value for point in one.points]
             rising = len(values) > 1 and all(b > a for a, b in zip(values, values[1:], strict=False))
@@ -190,6 +192,22 @@ def _stage_of_whole(one: Series) -> Message | None:
     return Message("“{name}”: the steps at the done stage ({steps}) are read as how far its {target} are by then; they "
                    "may count another thing", name=one.statement.name, target=one.statement.value,
                    steps=", ".join(str(v) for v in done))
+
+
+def _other_subjects(series: list[Series]) -> list[Message]:
+    """"新增养老床位2000张，护理床位6月底前达到1000张": a dated step whose subject the year's figure in its unit does not
+    name is read as a figure of its own; it may be how far that figure is (1000 of the 2000)."""
+    years = [one.statement for one in series if one.statement is not None and not opens_with_date(one.statement)]
+    found = []
+    for one in series:
+        step = one.statement
+        if step is None or not bare_step(step) or not (subject := step_subject(step.verbs)):
+            continue
+        found += [Message("“{text}” ({step}) is read as a figure of its own, “{subject}”; it may be how far “{name}” ({target}) "
+                          "is by then", text=clip(step.excerpt), step=step.value, subject=subject, name=year.name,
+                          target=year.value)
+                  for year in years if unit_key(year.unit) == unit_key(step.unit) and not subject_fits(step, year.name)][:1]
+    return found
 
 
 def _additions_on_stock(one: Series) -> Message | None:

@@ -20,7 +20,7 @@ from mstrack.domain.quantities import (
 )
 from mstrack.sources.table.numbers import ARTICLE_RE, COUNT_UNITS, UNIT_ALT, UNITS, numbers_in, unit_key
 from mstrack.sources.table.schedule import OFFICE_SUBJECT_RE
-from mstrack.vocabulary import BOUND_WORDS, COMPLETION_VERBS, FIGURE_VERBS, START_VERBS
+from mstrack.vocabulary import BOUND_WORDS, COMPLETION_VERBS, FIGURE_VERBS, LEVEL_HOLDING_WORDS, START_VERBS, WHOLE_AREA
 
 # A count printed with no measure word, before a noun that names what it counts ("3万农村人口", "5000农村劳动力"): the
 # noun's own measure word is its unit; only words that describe it (农村, 贫困, 常住) may stand between, never a measure
@@ -42,9 +42,9 @@ NOT_QUANTITY_AFTER = ("#", "·", "号", "年", "月", "日", "岁", "周岁", "�
                       "至", "到", ".", "×", "*", "/")
 CHANGE_WORDS = r"增加|增长|提高|提升|下降|减少|降低"  # "较2022年增加5%": a change on a baseline year is a target
 SIZE_UNITS = ("米", "平方米", "平方", "平方公里", "公里", "千米", "立方米", "公顷", "亩", "吨")
-THRESHOLD = ("低于", "高于")  # "低于50%镇街": a threshold that picks who, not a target (its comparator is not read)
 TOTAL_WORDS = ("累计", "共", "全年", "上半年", "前三季度", "年底", "全部", "全面", "总计", "合计")
 # "床位达到3000张": the level reached by then, a running total ("6月底前达到3000张，12月底前达到3000张" is one level)
+PICKED_AFTER_RE = re.compile(r"(?![和及与并等的或])[\u4e00-\u9fff]")  # "低于50%镇街": what a bound share picks
 LEVEL_REACHED_RE = re.compile(r"达到\s*(?:约|不少于|不低于|超过)?\s*$")
 NOT_TARGET_WORDS = ("去年", "上年", "上一年", "最高", "上限", "现有", "已有", "目前")
 # "比上年增长9%左右": the rate the year's growth must reach, on last year as its baseline, is the target
@@ -132,11 +132,11 @@ def _noun(before: str, after: str) -> tuple[str, bool]:
     return content_words(before)[-4:], False
 
 
-LEADING_FILLERS = re.compile(r"^(?:全市|累计|实现|完成|推动|推进|确保|力争|预计|计划(?=完成|新增|新建|建成|实施)|其中|对|在|为|共|全年|"
-                             r"年底|上半年|前三季度|年内|每年|"
+LEADING_FILLERS = re.compile(rf"^(?:{WHOLE_AREA}|累计|实现|完成|推动|推进|确保|力争|预计|计划(?=完成|新增|新建|建成|实施)|其中|对|在|"
+                             r"为|共|全年|年底|上半年|前三季度|年内|每年|"
                              r"分别|按照|按|目前|同时|并|和|及|、|同比|环比|即)+")  # 同比 (year on year), 即 (that is) name nothing
 # a bound left at a name's end names nothing, whichever bound it is (vocabulary.BOUND_WORDS: "失业率不高于5.5%")
-TRAILING_FILLERS = re.compile(rf"(?:{'|'.join(BOUND_WORDS)}|达到|达|为|稳定在|保持在|维持在|至|约|分别|提高至|提高到|增长|上升|"
+TRAILING_FILLERS = re.compile(rf"(?:{'|'.join(BOUND_WORDS + LEVEL_HOLDING_WORDS)}|达|为|至|约|分别|提高至|提高到|增长|上升|"
                               r"累计完成|累计|完成|任务|的|共|扩大)+$")
 
 
@@ -385,7 +385,9 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
         threshold = threshold or _where_done(clause, prefix, after)
         growth = GROWTH_ON_LAST_YEAR_RE.search(prefix) if unit in RATE_UNITS else None
         before = prefix[:growth.start()] if growth else prefix
-        if (prefix.endswith(THRESHOLD) and word in THRESHOLD) or threshold or any(w in before for w in NOT_TARGET_WORDS) \
+        # "低于50%镇街": a bound share straight before what it picks (any bound word alike) is no target
+        threshold = threshold or (bool(word) and unit == "%" and PICKED_AFTER_RE.match(clause, after.end()) is not None)
+        if threshold or any(w in before for w in NOT_TARGET_WORDS) \
                 or _stock_after(prefix, spans) \
                 or (year and any(int(m[1]) < year and not re.search(CHANGE_WORDS, prefix[m.end():])
                                  for m in re.finditer(r"(\d{4})\s*年", prefix))):

@@ -157,9 +157,15 @@ def _blank_lead(task: RawTask, row: Row, layout: _Layout, previous: RawLine | No
             task.doubts.append((row.number, header, Message(
                 "the {header} cell is blank: read as {leads}, a merged cell written once above", header=header, leads=leads)))
         return leads
-    if previous is None:
+    if previous is None and _helpers_only(row, layout):
         task.doubts.append((row.number, header, Message(
-            "the {header} cell is blank: {units} read as sharing the lead", header=header, units=units_cell)))
+            "the {header} cell is blank and {units} only help: no lead read", header=header, units=units_cell)))
+    elif previous is None:
+        helpers = _helper_units(row, layout)
+        leading = "、".join(u for g in units_in_groups(split_groups(units_cell)) for u in g if u not in helpers) if helpers \
+            else units_cell
+        task.doubts.append((row.number, header, Message(
+            "the {header} cell is blank: {units} read as sharing the lead", header=header, units=leading)))
     return ""
 
 
@@ -199,6 +205,12 @@ def _helpers_only(row: Row, layout: _Layout) -> bool:
     return bool(filled) and all(helping_column(c) for c in filled)
 
 
+def _helper_units(row: Row, layout: _Layout) -> tuple[str, ...]:
+    """The units the row names in helpers' columns (配合单位): never a lead."""
+    return tuple(unique(u for c in _filled_columns(row, layout) if helping_column(c)
+                        for u in unit_names(joined_names(row.cells[c.index]))))
+
+
 def _filled_columns(row: Row, layout: _Layout) -> list:
     """The units columns the row fills."""
     return [c for c, f in zip(layout.by_kind.get("units", []), _filled(row, layout), strict=True) if f]
@@ -209,11 +221,12 @@ def _filled(row: Row, layout: _Layout) -> list[bool]:
     return [c.index < len(row.cells) and bool(row.cells[c.index].strip()) for c in layout.by_kind.get("units", [])]
 
 
-def _unit_groups(lead_cell: str, units_cell: str, previous: RawLine | None,
-                 lead_column: bool = False) -> tuple[list[list[tuple[str, str]]], list[list[str]]]:
+def _unit_groups(lead_cell: str, units_cell: str, previous: RawLine | None, lead_column: bool = False,
+                 helpers: tuple[str, ...] = ()) -> tuple[list[list[tuple[str, str]]], list[list[str]]]:
     """Lead units in groups, each unit with the scope it is named for, and the responsible units of each group. Under a
     牵头 column (`lead_column`) whose cell the row leaves blank, the units it names share the work: all of them lead;
-    without one, the first of them does."""
+    without one, the first of them does. A unit of a helpers' column (`helpers`, 配合单位) never leads: with no other,
+    the line has no lead (UNLISTED)."""
     if not lead_cell and not units_cell and previous is not None:
         lead_groups = [[(u, "") for u in previous.lead_units]] if previous.lead_units else []
         unit_groups = [previous.units]
@@ -227,9 +240,10 @@ def _unit_groups(lead_cell: str, units_cell: str, previous: RawLine | None,
             lead_groups = [[u for g in lead_groups for u in g]]  # "县住建局 县交通局": a list typed with spaces, as 、 joins
     if not lead_groups:
         units = [u for g in unit_groups for u in g]
-        together = lead_column and not lead_cell and units  # a 牵头 column left blank: those named lead
-        lead_groups = [[(u, "") for u in units]] if together else [[(units[0], "")]] if units else [[(UNLISTED, "")]]
-        unit_groups = [[]] if together else unit_groups
+        leading = [u for u in units if scoped(u, scopes_only=True)[0] not in helpers]
+        together = lead_column and not lead_cell and leading  # a 牵头 column left blank: those named lead
+        lead_groups = [[(u, "") for u in leading]] if together else [[(leading[0], "")]] if leading else [[(UNLISTED, "")]]
+        unit_groups = [[u for u in units if u not in leading]] if together else unit_groups
     if len(unit_groups) != len(lead_groups):
         unit_groups = [[u for g in unit_groups for u in g]] * len(lead_groups)
     said = roles_in(units_cell) if lead_cell and units_cell else None  # "市人社局牵头，…", "市人社局（牵头）" beside 市人社局
@@ -365,7 +379,8 @@ def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherite
         _borrow_deadline(task, own, previous, layout, year)
     if not lead_cell and units_cell and "lead" in layout.by_kind and not layout.sheet.headerless:
         lead_cell = _blank_lead(task, row, layout, previous, inherited, units_cell)
-    lead_groups, unit_groups = _unit_groups(lead_cell, units_cell, previous, "lead" in layout.by_kind)
+    helpers = _helper_units(row, layout)
+    lead_groups, unit_groups = _unit_groups(lead_cell, units_cell, previous, "lead" in layout.by_kind, helpers)
     if any(s for g in lead_groups for _, s in g):  # "市住建局(节能保暖工程) 市住建局(老旧小区改造)", "市民政局（含各区）"
         task.notes.append("牵头单位括注范围：" + "；".join(f"{u}（{s}）" for g in lead_groups for u, s in g if s))
     if in_scope := [u for g in unit_groups for u in g if scoped(u, scopes_only=True)[1]]:  # "各学校（含民办学校）": as a lead's

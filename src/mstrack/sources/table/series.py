@@ -15,7 +15,7 @@ from mstrack.sources.table.likeness import PART_OF_WHOLE_RE, another_thing, open
 from mstrack.sources.table.mentions import LEVEL_WORDS, Mention, content_words, find_mentions
 from mstrack.sources.table.numbers import exact, exact_sum, unit_factor, unit_key
 from mstrack.sources.table.schedule import COMPLETION, START, step_subject, without_date
-from mstrack.vocabulary import DONE_STAGE_WORDS, NEW_THING_WORDS, STARTED_WORDS
+from mstrack.vocabulary import BOUND_WORDS, DONE_STAGE_WORDS, LEVEL_HOLDING_WORDS, NEW_THING_WORDS, STARTED_WORDS, WHOLE_AREA
 
 
 @dataclass(kw_only=True)
@@ -206,9 +206,9 @@ def _held_name(mention: Mention) -> str:
 
 
 # "满意度" and "满意率" name one measure; a bound left at a name's end ("每月调查失业率不高于") names nothing
-RATE_END_RE = re.compile(r"[率度]?(?:不高于|不超过|不低于|不少于|低于|高于|控制在|保持在|达到)*$")
+RATE_END_RE = re.compile(rf"[率度]?(?:{'|'.join(BOUND_WORDS + LEVEL_HOLDING_WORDS)})*$")
 # the whole area a rate is measured over, in front of its name: "城镇调查失业率" is the 调查失业率 there is
-AREA_RE = re.compile(r"^(?:城镇|全[省市县区镇]|本[省市县区镇])")
+AREA_RE = re.compile(rf"^(?:城镇|{WHOLE_AREA})")
 
 
 def _names_agree(year: str, held: str) -> bool:
