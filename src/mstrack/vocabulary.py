@@ -109,6 +109,12 @@ PAST_YEAR = r"过去的?\s*(?:\d{4}\s*年|一年)|去年|上一?年度?"
 """A sentence about a year gone by ("刚刚过去的2020年…35个项目顺利完成", "去年…全部完成"): its results are a review."""
 YEAR_PLAN = r"(?:今年|本年度?|新的一年|(\d{4})\s*年)[^。]*?(?:将|计划|拟|继续|力争)"
 """This year's plan after such a review ("今年…将实施39个具体项目", "2021年,计划…"): the review is the plan's context."""
+ITEM_RESULTS = r"已(?:全部|经)?(?:完成|建成|完工|竣工|办结|投用|开工)|实际(?:新增|完成|建成|发放|实现)|完成率|超额完成"
+"""An item that reports what was done ("…，已完成58公里", "实际新增2350人", "完成率116%"): under a review of a past year
+("2023年…全部完成。2024年将实施…"), items that report make the document a report (list_results.results_in)."""
+PROGRESS_OPENING = r"^\s*(?:已经?|实际)"
+"""A figure's words that say how far the work already is ("…50公里，已完成58公里", "…2000人，实际新增2350人"): after a
+target in its unit, a progress statement, never a target (sources/table/figures.py)."""
 PAGE_LABELS = ("发文机关", "发文单位", "成文日期", "发文字号", "文号", "发布日期", "发布时间", "发布机构", "索引号", "主题分类",
                "信息来源", "来源", "有效性", "公开方式", "公开范围", "生成日期", "所属主题", "标题", "主题词")
 """The labels of a page's metadata printed as a small table above the notice ("发文机关 | 成文日期 | 2013-01-09"): that

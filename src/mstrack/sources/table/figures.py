@@ -24,7 +24,9 @@ from mstrack.sources.table.series import (
     per_period_amount,
     stage_fits,
 )
-from mstrack.vocabulary import BOUND_WORDS
+from mstrack.vocabulary import BOUND_WORDS, PROGRESS_OPENING
+
+PROGRESS_RE = re.compile(PROGRESS_OPENING)  # "已完成58公里" after the target: how far, no target (vocabulary.PROGRESS_OPENING)
 
 
 @dataclass(kw_only=True)
@@ -55,6 +57,8 @@ def _statements(text: str, origin: str, year: int, own_places: tuple[str, ...] =
             if mention is last_steps[unit_key(mention.unit)][-1]:
                 result.append(_series(_titled(_steps_target(last_steps[unit_key(mention.unit)]), text), origin))
             continue  # "第二季度前完成2条，第四季度前完成3条" and no year's figure: the last step is the target
+        if PROGRESS_RE.match(mention.verbs) and any(unit_key(one.unit) == unit_key(mention.unit) for one in result):
+            continue  # "改造农村公路50公里，已完成58公里": how far the work is, after its target: no target (review18)
         if per_period_amount(mention) or bound_held_again(mention, mentions):
             continue  # "开展技能培训1200人次，每季度完成300人次": each quarter's amount of the 1200, no target of its own
         if ((mention.value, unit_key(mention.unit), mention.comparator) in seen and not mention.each

@@ -133,7 +133,7 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
     items each assigned to its offices by a line "由…负责落实" (list_numbered.assigned_work) are enough, as staffed ones."""
     lines = [*sheet.titles, *above]
     said = [lines[0], lines[-1]] if strict and lines else lines
-    if results := results_in(lines):  # the title or the introduction reports results: whichever line names the programme
+    if results := results_in(lines, items):  # the title or the introduction reports results: whichever line names the programme
         if reported is not None:
             reported.append(results)
         return False

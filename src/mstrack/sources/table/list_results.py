@@ -6,7 +6,15 @@ from __future__ import annotations
 import re
 
 from mstrack.sources.rows import clip
-from mstrack.vocabulary import ESTIMATE_VERBS, PAST_YEAR, PROMISE_WORDS, RESULTS_ASIDE, RESULTS_NAMING, YEAR_PLAN
+from mstrack.vocabulary import (
+    ESTIMATE_VERBS,
+    ITEM_RESULTS,
+    PAST_YEAR,
+    PROMISE_WORDS,
+    RESULTS_ASIDE,
+    RESULTS_NAMING,
+    YEAR_PLAN,
+)
 
 RESULTS_RE = re.compile(RESULTS_NAMING)  # ... or reports its results (vocabulary.RESULTS_NAMING)
 ASIDE_RE = re.compile(RESULTS_ASIDE)  # "（附2023年完成情况说明）", "报送落实情况", "总结…完成情况的基础上"
@@ -15,14 +23,21 @@ PROMISE_RE = re.compile(PROMISE_WORDS)  # "为确保…全部完成", "确保全
 ESTIMATE_RE = re.compile(rf"(?:{ESTIMATE_VERBS})[^。；;已了]*[，,]\s*$")
 PAST_RE = re.compile(rf"{PAST_YEAR}|(\d{{4}})\s*年")  # the year a sentence looks back on (vocabulary.PAST_YEAR)
 PLAN_RE = re.compile(YEAR_PLAN)  # this year's plan after it (vocabulary.YEAR_PLAN)
+ITEM_RESULTS_RE = re.compile(ITEM_RESULTS)  # an item that reports what was done (vocabulary.ITEM_RESULTS)
+YEAR_RE = re.compile(r"(\d{4})\s*年")
 
 
-def _results_words(text: str) -> list[str]:
+def _results_words(text: str, items_report: bool = False) -> list[str]:
     """The words by which a line reports results ("…完成情况", "…全部兑现，具体如下："), not those of one that promises
-    them ("确保…全部完成")."""
+    them ("确保…全部完成"), nor a past year's review before this year's plan unless the items report too."""
     return [m[0] for m in RESULTS_RE.finditer(text)
             if not PROMISE_RE.search(text[:m.start()]) and not (m[0] == "惠及" and ESTIMATE_RE.search(text[:m.start()]))
-            and not _aside(text, m) and not _review(text, m)]
+            and not _aside(text, m) and not (_review(text, m) and not items_report)]
+
+
+def items_report(items: list[str]) -> bool:
+    """Half the items or more report what was done ("改造农村公路50公里，已完成58公里", "实际新增2350人")."""
+    return bool(items) and sum(bool(ITEM_RESULTS_RE.search(item)) for item in items) * 2 >= len(items)
 
 
 def _review(text: str, m: re.Match) -> bool:
@@ -32,8 +47,10 @@ def _review(text: str, m: re.Match) -> bool:
     past = list(PAST_RE.finditer(text[start:m.start()]))
     if not past or end < 0:
         return False
-    year, gone = next((int(p[1]) for p in past if p[1]), None), any(not p[1] for p in past)  # "2020年" / "过去的…"
-    return any(gone if not p[1] else year is not None and int(p[1]) > year for p in PLAN_RE.finditer(text[end:]))
+    # the year looked back on: "2020年", or the one a past-year marker names ("过去的2023年"); "去年…" names none
+    years = [int(y[1]) for p in past if (y := YEAR_RE.search(p[0]))]
+    year, gone = (years[0] if years else None), any(not p[1] for p in past)
+    return any(gone if not p[1] else int(p[1]) > year if year is not None else gone for p in PLAN_RE.finditer(text[end:]))
 
 
 def _aside(text: str, m: re.Match) -> bool:
@@ -41,10 +58,11 @@ def _aside(text: str, m: re.Match) -> bool:
     return ASIDE_RE.search(text[:m.start()]) is not None or ASIDE_RE.search(text[m.end():]) is not None
 
 
-def results_in(lines: list[str]) -> tuple[str, list[str]] | None:
+def results_in(lines: list[str], items: list[str] | None = None) -> tuple[str, list[str]] | None:
     """The title, or the sentence just above a list, that reports results, and its words of results: why the list is
-    refused."""
-    return next(((text, words) for text in lines[:1] + lines[-1:] if (words := _results_words(text))), None)
+    refused. A past year's review before this year's plan reports only when the list's `items` report too."""
+    done = items_report(items or [])
+    return next(((text, words) for text in lines[:1] + lines[-1:] if (words := _results_words(text, done))), None)
 
 
 def results_said(reported: list[tuple[str, list[str]]]) -> dict[str, str]:
