@@ -51,6 +51,29 @@ def test_a_full_stop_before_words_still_opens_an_item():
     assert ITEM_NUMBER_RE.match("1。新改扩建20所公办幼儿园")
 
 
+def test_an_items_line_broken_inside_a_figure_goes_on_below(tmp_path):
+    """"1.新建城区学校2所，总投资" / "2。5亿元，…（县教育局）": the second line is the rest of item 1, which keeps its
+    office; the list is not cut there (list_numbered.joined_lines)."""
+    items = ["新建城区学校2所，总投资", "改造老旧小区12个。（县住建局）", "新增公共停车位1500个。（县城管局）"]
+    lines = ["今年，全县将实施以下民生实事，具体如下：", f"1.{items[0]}", "2。5亿元，年底前主体完工。（县教育局）",
+             *(f"{k}.{text}" for k, text in enumerate(items[1:], 2))]
+    tasks = convert_table(write_page(tmp_path / "p.html", lines, title="X县2024年重点民生项目"), "t", 2024).programme.tasks
+    assert [t.code for t in tasks] == ["1", "2", "3"]
+    assert tasks[0].title.startswith("新建城区学校2所，总投资2。5亿元") and tasks[0].lines[0].lead_units == ["县教育局"]
+
+
+# --- 3. a paragraph after an office line is the item's note ----------------------------------------------------------
+
+def test_a_paragraph_after_an_office_line_does_not_cut_the_list(tmp_path):
+    """"由市住建局负责落实" then "所需资金由市财政局负责落实" under item 2: item 3 stays in the list."""
+    lines = ["现将市《政府工作报告》提出的2024年重点工作任务予以分解，落实到相关责任单位。",
+             "1.新建城市道路12公里。", "由市住建局、市交通局负责落实", "2.新建污水处理厂2座。", "由市住建局负责落实",
+             "所需资金由市财政局负责落实", "3.新增公共停车位1500个。", "由市城管局负责落实"]
+    page = write_page(tmp_path / "p.html", lines, title="X市人民政府关于做好2024年重点工作任务分解的通知")
+    tasks = convert_table(page, "t", 2024).programme.tasks
+    assert [(t.code, t.lines[0].lead_units) for t in tasks] == [("1", ["市住建局"]), ("2", ["市住建局"]), ("3", ["市城管局"])]
+
+
 # --- 4. a past-year marker that names its year pairs with this year's plan ------------------------------------------
 
 @pytest.mark.parametrize("intro", [

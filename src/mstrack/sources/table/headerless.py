@@ -19,6 +19,7 @@ from mstrack.sources.table.list_numbered import (
     Entry,
     assigned_work,
     entry_of,
+    joined_lines,
     labelled,
     labelled_units,
     numbered_on,
@@ -173,7 +174,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
     says so (results_said); a list whose closing sections leave too few items adds (its items, the closing rows) to
     `short` (list_sections.kept), which the caller names when no list is read."""
     for sheet in sheets:
-        entries = [entry_of(row) for row in sheet.rows]
+        entries = joined_lines(sheet.rows, [entry_of(row) for row in sheet.rows])
         if run := numbered_run(entries):
             start, end, others = run
             above = _above(sheet, start)

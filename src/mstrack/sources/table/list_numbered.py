@@ -104,12 +104,43 @@ def entry_of(row: Row) -> Entry | None:
         return Entry(row, "label", "责任单位", offices, assigned=True)
     if GROUP_HEADING_RE.match(first) and not units and len(first) <= 60:
         return Entry(row, "heading", "", first)
+    if numbered := _numbered(row, first, units):
+        return numbered
+    return Entry(row, "note", *note) if not units and (note := note_label(first)) else None
+
+
+def _numbered(row: Row, first: str, units: str) -> Entry | None:
+    """An item ("1.…") or a part ("(2)…") read from its text, with the offices printed after its words."""
     for kind, pattern in (("item", ITEM_RE), ("part", PART_RE)):
         if m := pattern.match(first):
             words, labels = own_labels(m[2].strip())
             text, trailing = units_after(words)
             return Entry(row, kind, m[1], text, units=units or trailing, labels=labels)
-    return Entry(row, "note", *note) if not units and (note := note_label(first)) else None
+    return None
+
+
+OPEN_END_RE = re.compile(r"[\u4e00-\u9fff\w]$")  # an item's line that stops mid-clause ("…，总投资"), no stop after it
+GOES_ON_RE = re.compile(r"^\d")  # a line that goes on with a figure ("2。5亿元，…"): the rest of the line above
+
+
+def joined_lines(rows: list[Row], entries: list[Entry | None]) -> list[Entry | None]:
+    """Lines no rule reads (entries None), kept with the item above instead of ending the list: the rest of an item's
+    line broken inside a figure ("1.新建城区学校2所，总投资" / "2。5亿元，年底前主体完工。（县教育局）") is joined to it;
+    a paragraph after an office line ("由…负责落实" / "所需资金由市财政局负责落实") is the item's note, skipped as a
+    contact is."""
+    joined = list(entries)
+    for i in range(1, len(rows)):
+        if joined[i] is not None or len(texts := row_texts(rows[i])) != 1 or (above := joined[i - 1]) is None:
+            continue
+        line = texts[0]
+        if above.kind == "label" and above.assigned or above.kind == "note" and not above.code and i > 1 and joined[i - 2] \
+                and joined[i - 2].kind == "label" and joined[i - 2].assigned:
+            joined[i] = Entry(rows[i], "note", "", line)
+        elif above.kind == "item" and above.row is rows[i - 1] and len(first := row_texts(rows[i - 1])) == 1 \
+                and OPEN_END_RE.search(first[0]) and GOES_ON_RE.match(line) \
+                and (item := _numbered(rows[i - 1], first[0] + line, "")) and item.kind == "item":
+            joined[i - 1], joined[i] = item, Entry(rows[i], "note", "", line)
+    return joined
 
 
 def office_line(text: str) -> str:
