@@ -36,3 +36,15 @@ def test_every_bound_word_after_a_figure_reads_its_way(word, comparator, name):
 def test_a_ceiling_on_a_count_of_land():
     [mention] = find_mentions("新增建设用地不大于500亩")
     assert (mention.value, mention.unit, mention.comparator, mention.name) == (500, "亩", "<=", "新增建设用地")
+
+
+@pytest.mark.parametrize("word", [w for w in AT_LEAST_PREFIXES if w != "超"] + [w for w in AT_MOST_PREFIXES if w.startswith("不")])
+def test_an_at_least_or_not_bound_share_before_what_it_picks_is_a_target(word):
+    [mention] = find_mentions(f"{word}50%村庄实现垃圾分类")
+    assert (mention.value, mention.unit) == (50, "%")
+
+
+@pytest.mark.parametrize("word", ["低于", "少于", "小于"])
+def test_a_bare_lower_than_share_before_what_it_picks_is_a_threshold(word):
+    assert [(m.value, m.unit) for m in find_mentions(f"{word}50%镇街新增10个")] == [(10, "个")]
+    assert [(m.value, m.unit) for m in find_mentions(f"对收入{word}50%的家庭发放补贴100户")] == [(100, "户")]

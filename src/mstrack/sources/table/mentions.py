@@ -385,8 +385,10 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
         threshold = threshold or _where_done(clause, prefix, after)
         growth = GROWTH_ON_LAST_YEAR_RE.search(prefix) if unit in RATE_UNITS else None
         before = prefix[:growth.start()] if growth else prefix
-        # "低于50%镇街": a bound share straight before what it picks (any bound word alike) is no target
-        threshold = threshold or (bool(word) and unit == "%" and PICKED_AFTER_RE.match(clause, after.end()) is not None)
+        # "低于50%镇街": a bare upper bound on a share straight before what it picks picks which ones, no target; an
+        # at-least or 不 bound there sets the target ("不低于50%村庄实现垃圾分类": at least half the villages)
+        threshold = threshold or (word in AT_MOST_PREFIXES and not word.startswith("不") and unit == "%"
+                                  and PICKED_AFTER_RE.match(clause, after.end()) is not None)
         if threshold or any(w in before for w in NOT_TARGET_WORDS) \
                 or _stock_after(prefix, spans) \
                 or (year and any(int(m[1]) < year and not re.search(CHANGE_WORDS, prefix[m.end():])
