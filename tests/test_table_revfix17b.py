@@ -57,7 +57,7 @@ def test_a_bound_held_each_period_is_doubted_not_dropped(tmp_path):
     conversion = convert_words(tmp_path, "城镇调查失业率控制在5.5%以内，每月调查失业率不超过5.5%", year=2024)
     assert [name for name, _, _ in indicator_rows(conversion.programme)] == ["城镇调查失业率"]
     held = [m for m in conversion_messages(conversion) if "held each period" in m]
-    assert len(held) == 1 and "每月调查失业率不超过5.5%" in held[0] and "城镇调查失业率" in held[0]
+    assert len(held) == 1 and "每月调查失业率不超过5.5%" in held[0] and "“城镇调查失业率” (5.5%)" in held[0]
 
 
 # --- 3. 新增 steps rising to the year's figure, no 累计: running totals or per-period amounts, doubted ----------------
@@ -120,3 +120,12 @@ def test_a_first_figure_with_no_total_before_it_is_not_said_to_be_added(tmp_path
     conversion = convert_words(tmp_path / "b", "新增城镇就业3000人，6月底前新增1500人，9月底前新增800人", year=2024)
     [said] = [m for m in conversion_messages(conversion) if "added to the total before them" in m]
     assert "read 800 as" in said
+
+
+def test_a_whole_start_with_no_years_figure_stays_words(tmp_path):
+    from .conftest import convert_words, indicator_rows
+    conversion = convert_words(tmp_path, "一季度开工10个，上半年累计开工20个，三季度全部开工", year=2024)
+    [(_, _, milestones)] = indicator_rows(conversion.programme)
+    assert [(str(d), t) for d, t in milestones] == [("2024-03-31", 10), ("2024-06-30", 20)]
+    checkpoints = [c for task in conversion.programme.tasks for line in task.lines for c in line.checkpoints]
+    assert ("2024-09-30", "三季度全部开工") in [(str(c.due), c.text) for c in checkpoints]

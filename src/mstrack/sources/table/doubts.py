@@ -138,7 +138,8 @@ def _held_doubts(raw: RawTask, task: Task, units: list[Unit], column: str) -> li
     no second one (series.bound_held_again); said, so the words are not dropped unseen."""
     return [Doubt(row=raw.row.number, column=column, at=task, key="title", why=Message(
         "“{text}” read as “{name}” ({target}) held each period: no indicator of its own", text=clip(mention.excerpt),
-        name=one.statement.name, target=one.statement.value)) for unit in units for one in unit.series for mention in one.held]
+        name=one.statement.name, target=f"{one.statement.value}{one.statement.unit}"))
+        for unit in units for one in unit.series for mention in one.held]
 
 
 def _unfit_doubts(raw: RawTask, task: Task, units: list[Unit], column: str) -> list[Doubt]:

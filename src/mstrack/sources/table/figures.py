@@ -357,12 +357,14 @@ ALL_STARTED_RE = re.compile(rf"[^，,；;。\d]{{2,8}}?(?:前|末)?\s*(?:全部|
 def _all_started_by(unit: Unit) -> None:
     """"改造老旧小区30个，…三季度全部开工": a date by which the whole is started, no figure printed, is a start
     checkpoint at the year's full figure (the README's cumulative number due by then), for a figure of the whole work
-    or of starts; a figure of things done ("新建学校3所") counts no starts."""
+    or of starts; a figure of things done ("新建学校3所") counts no starts, and a last step read as the target
+    ("上半年累计开工20个，三季度全部开工") does not say how many there are in all."""
     for due, _, text in unit.checkpoints:
         if not ALL_STARTED_RE.fullmatch(text.strip()):
             continue
         for one in unit.series:
-            if one.origin == "title" and one.statement and series_stage(one) in (None, "started") \
+            if one.origin == "title" and one.statement and not opens_with_date(one.statement) \
+                    and series_stage(one) in (None, "started") \
                     and not any(d == due for d, _, _ in one.points) and due not in one.all_started:
                 one.all_started.append(due)
 
