@@ -955,6 +955,66 @@ TABLES: dict[str, dict] = {
         # the part heading over the table's width
         "merges": [(1, 0, 1, 3)],
     },
+    "lianjiang-2021-jihua.docx": {
+        # held out (fifteenth set, helper b): a county's plan of its 为民办实事 for the year (连江县 of 福州, Fujian), under
+        # the part heading "一、人居环境提升工程" items "(N)text。" each followed by one line "主办单位:…,协办单位:…。" that
+        # holds two labels; the two labels are the columns here (as chuzhou-2020's labelled lines), the part heading a
+        # row merged over the table's width, the news page's lines, the notice and the plan's title paragraphs above
+        # the table; the excerpt ends inside item (8)'s 主办单位, so (8) is left out (SOURCES.md)
+        "title": "2021年县委、县政府为民办实事工作计划",
+        "before": ["速看!连江2021年为民办实事项目具体名单发布",
+                   "2021-02-18 17:26:29来源:海连江微信",
+                   "中共连江县委连江县人民政府关于开展2021年为民办实事工作的通知",
+                   "各乡镇(场)党委、政府,县直各单位,各开发区管委会:",
+                   "经研究决定,2021年县委、县政府继续开展为民办实事工作。现将《2021年县委、县政府为民办实事工作计划》印发给"
+                   "你们,请认真组织实施,按时保质保量完成任务。各主办单位要科学安排进度,加强统筹协调,并将项目进展情况于每月"
+                   "25日书面报告县委、县政府。",
+                   "中共连江县委",
+                   "连江县人民政府",
+                   "2021年2月",
+                   "2021年县委、县政府为民办实事工作计划"],
+        "header": ["", "主办单位", "协办单位"],
+        "rows": [
+            ["一、人居环境提升工程", None, None],
+            ["(1)实施老旧小区改造提升。改造凤园西侧片区老旧小区、机关新村老旧小区。", "县城投公司", "住建局、凤城镇。"],
+            ["(2)提升含光人行桥景观。美化亮化含光人行桥南北两岸绿地景观。", "县建发公司", "住建局、水利局。"],
+            ["(3)动建含光人行隧道工程。", "县建发公司", "住建局、江南镇。"],
+            ["(4)建设民俗公园。", "住建局、榕发公司", "凤城镇、敖江镇。"],
+            ["(5)修复816南路西侧片区区间路网。", "县城投公司", "县住建局、凤城镇。"],
+            ["(6)改造提升816东路(连江一中段)。", "县城投公司", "住建局、凤城镇。"],
+            ["(7)综合提升816南北路街区。对816南北路开展人行道改造提升、标识牌更换、立面整治及沿线绿化。", "住建局、榕发公司",
+             "凤城镇。"],
+        ],
+        # the part heading over the table's width
+        "merges": [(1, 0, 1, 2)],
+    },
+    "fenghua-2025-6yue.xlsx": {
+        # held out (fifteenth set, helper b): a district's progress table of its ten 民生实事 at the end of June (奉化区 of
+        # 宁波, Zhejiang): a two-row header with 2025年进展情况 over 截至6月底进展 and 7月工作计划 (the next month's plan), the
+        # project's name merged down its sub-projects, 起止年限 per sub-project, and a ninth column with no header and no
+        # cell filled; the excerpt ends inside sub-project 6's 截至6月底进展, so group 二 is left out (SOURCES.md)
+        "title": "2025年区十大民生实事项目进展表(截至6月底)",
+        "header": ["序号", "项目名称", "起止 年限", "子项目", "具体内容", "具体完成情况", "2025年进展情况", None, ""],
+        "rows": [
+            [None, None, None, None, None, None, "截至6月底进展", "7月工作计划", None],
+            ["1", "一、优质教育综合提升工程", "2024- 2025", "完成奉化高级中学食堂建设",
+             "用地面积为7165.96平方米,建筑面积4286.2平方米,主要建设内容为新建一幢食堂和一幢配套配电房", "当年完成",
+             "装饰工程及附属工程施工", "装饰工程及附属工程施工", ""],
+            ["2", None, "2025", "启动实施松岙九年一贯制学校建设", "松岙中学旧教学楼进行原址拆除重建,共四层,12个教学班", "开工建设",
+             "已完成施工招标,正在办理施工许可证", "开工建设", ""],
+            ["3", None, "2024- 2025", "建成投用西坞中学教学楼", "共五层,一层为展厅、二层为专用教室、三至五层共9个教学班", "当年完成",
+             "装饰工程及附属工程施工", "装饰工程及附属工程施工", ""],
+            ["4", None, "2025", "实施20所公办中小学清凉工程(一期)", "对20所学校的配电房及供电线路进行改造,为教室安装空调300台",
+             "当年完成", "已完成施工招标,做好开工准备", "开工建设", ""],
+            ["5", None, "2024-2025", "实施义务教育段学生“午休躺睡”工程(二期)",
+             "在全区义务段学校有序推进午休躺睡装备配备,完成“午休躺睡”工程15660套", "当年完成", "已完成招标,正在备货。", "完成配备",
+             ""],
+        ],
+        # the first six headers and the ninth down both header rows, 2025年进展情况 over its two columns, the project's name
+        # down its five sub-projects
+        "merges": [(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 1, 2), (0, 3, 1, 3), (0, 4, 1, 4), (0, 5, 1, 5), (0, 6, 0, 7),
+                   (0, 8, 1, 8), (2, 1, 6, 1)],
+    },
     "hefei-2023-fangan.docx": {
         # held out (fifteenth set, helper a): a city's plan for its 为民优服务 (合肥市, Anhui), headed by a part with no
         # number ("重点群体优服务") over "(一)" and "1." down to the item "(1)name。text。〔牵头单位:…;配合单位:…〕";
