@@ -185,10 +185,11 @@ WHOLE_AREA = r"[全本][省市县縣区區镇鎮州盟旗]"
 
 # --- the bounds of a figure (domain/quantities.py, sources/table/mentions.py, figures.py, series.py) ------------
 
-AT_LEAST_PREFIXES = ("不少于", "不低于", "至少", "超过", "高于", "大于", "多于", "超")
-"""A lower bound before a number ("不少于100人"): the target is met at or above it."""
-AT_MOST_PREFIXES = ("不超过", "不高于", "不多于", "控制在", "低于", "少于", "降至", "降到")
-"""An upper bound before a number ("不高于5.5%"): the target is met at or below it."""
+AT_LEAST_PREFIXES = ("不少于", "不低于", "不小于", "至少", "超过", "高于", "大于", "多于", "超")
+"""A lower bound before a number ("不少于100人"), longest first so "不小于" is never read as "小于": the target is met
+at or above it (strict or not alike: "高于" is ">=" as "不低于" is)."""
+AT_MOST_PREFIXES = ("不超过", "不高于", "不多于", "不大于", "控制在", "低于", "少于", "小于", "降至", "降到")
+"""An upper bound before a number ("不高于5.5%", "不大于5%"), longest first: the target is met at or below it."""
 BOUND_WORDS = tuple(sorted(AT_LEAST_PREFIXES + AT_MOST_PREFIXES, key=len, reverse=True))
 """Every bound word, longest first: one left at a name's end ("每月调查失业率不高于") names nothing."""
 LEVEL_HOLDING_WORDS = ("保持在", "稳定在", "维持在", "达到")
