@@ -93,3 +93,10 @@ def test_progress_after_a_target_is_no_target(tmp_path):
     tasks = convert_table(page, "t", 2024).programme.tasks
     assert [[(i.name, i.target) for line in t.lines for i in line.indicators] for t in tasks] == [
         [("改造农村公路", 50)], [("新增城镇就业", 2000)], [("新建城区幼儿园", 3)]]
+
+
+def test_a_named_past_year_over_last_years_list_is_still_a_report():
+    """"…将继续办好民生实事。2023年民生实事具体如下：": the sentence after the plan introduces last year's list."""
+    intro = "刚刚过去的2023年，县政府实施10件民生实事，全部顺利完成。2024年，县政府将继续办好民生实事。2023年民生实事具体如下："
+    assert results_in([intro], PLAN_ITEMS) is not None
+    assert results_in([intro.replace("刚刚过去的2023年", "去年")], PLAN_ITEMS) is not None

@@ -50,7 +50,16 @@ def _review(text: str, m: re.Match) -> bool:
     # the year looked back on: "2020年", or the one a past-year marker names ("过去的2023年"); "去年…" names none
     years = [int(y[1]) for p in past if (y := YEAR_RE.search(p[0]))]
     year, gone = (years[0] if years else None), any(not p[1] for p in past)
-    return any(gone if not p[1] else int(p[1]) > year if year is not None else gone for p in PLAN_RE.finditer(text[end:]))
+    plans = [p for p in PLAN_RE.finditer(text[end:]) if (gone if not p[1] else int(p[1]) > year if year is not None else gone)]
+    return bool(plans) and not _past_list(text[end:], plans[-1], year)
+
+
+def _past_list(text: str, plan: re.Match, year: int | None) -> bool:
+    """A sentence after the plan that names the year looked back on, or an earlier one ("…将继续办好民生实事。2023年民生
+    实事具体如下："): it introduces last year's list, so the plan is no context for it."""
+    past = year if year is not None else int(plan[1]) - 1 if plan[1] else None
+    after = text[text.find("。", plan.end()) + 1:] if "。" in text[plan.end():] else ""
+    return past is not None and any(int(y[1]) <= past for y in YEAR_RE.finditer(after))
 
 
 def _aside(text: str, m: re.Match) -> bool:
