@@ -113,9 +113,6 @@ ZHENHAI_UNNUMBERED = (  # the four variants of zhenhai-2021 that take the number
 
 
 KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"): why the reader does not read it the same yet
-    ("fenghua-2025-6yue.xlsx", "thousands_spaces"):
-        "'用地面积为7 165.96平方米,建筑面积4 286.2平方米': a figure with decimals written with a thousands space is cut at "
-        "the space (165.96 and 286.2 平方米 read for 7165.96 and 4286.2) (fifteenth held-out set, first contact)",
     ("zhenhai-2021-ceping.html", "without_numbers"):
         ZHENHAI_UNNUMBERED,
     ("zhenhai-2021-ceping.html", "numbers_in_text_bracketed"):
