@@ -125,10 +125,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"
         "a street's completion report of '第一项:name。' headings and paragraphs with no <table>, titled 完成情况报告: the file "
         "is refused as 'no table found in the document', its grid in the harness as 'no header row found'; both unread, "
         "the messages differ (twelfth held-out set, first contact)",
-    ("quanzhou-2021-shishi.html", "round_trip"):
-        "a city's list of items numbered '1。' in paragraphs with no <table>, under an introduction: the file is refused as "
-        "'no table found in the document', its grid in the harness as 'no header row found'; both unread, the messages "
-        "differ (fifteenth held-out set, first contact)",
     ("wuhu-2025-fenjie.html", "numbers_bracketed"):
         "the variant writes the sub-heading's plain '1' as '（1）', the items' own form: the 序号 column then prints one level "
         "of digits, '(1)' twice, so the items are no longer told from the sub-heading by their brackets and are coded "

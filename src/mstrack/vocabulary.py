@@ -99,10 +99,20 @@ take a counted object: "确保、提高" or "全面" pair no figures, so TASK_OP
 RESULTS_ASIDE = r"(?:附|报送|上报|汇报|反馈)[^，,。；;：:（）()]*$|^[^，,。；;：:（）()]*基础上"
 """Results in passing, in the clause that names them: an appendix ("（附2023年完成情况说明）"), a duty to report
 ("每月5日前报送落实情况"), a basis ("总结2023年…完成情况的基础上"): the text before the word, or the text after it."""
-PROMISE_WORDS = r"^为|确保|力争|务必|必须|争取|计划|将|预计"
-"""Before a word of results, a promise ("为确保…全部完成", "确保全部兑现"): the list is still to do."""
+PROMISE_WORDS = r"^为|为\s*$|确保|力争|务必|必须|争取|计划|将|预计"
+"""Before a word of results, a promise ("为确保…全部完成", "确保全部兑现") or a purpose right before it ("为全面建成小康社会
+奠定基础"): the list is still to do."""
 ESTIMATE_VERBS = r"实施|實施|建设|建設|办好|推进"
 """The work a plan puts in hand, before "…，惠及": the benefit is an estimate ("今年实施十件民生实事，惠及群众50万人"), no result."""
+
+PAST_YEAR = r"过去的?\s*(?:\d{4}\s*年|一年)|去年|上一?年度?"
+"""A sentence about a year gone by ("刚刚过去的2020年…35个项目顺利完成", "去年…全部完成"): its results are a review."""
+YEAR_PLAN = r"(?:今年|本年度?|新的一年|(\d{4})\s*年)[^。]*?(?:将|计划|拟|继续|力争)"
+"""This year's plan after such a review ("今年…将实施39个具体项目", "2021年,计划…"): the review is the plan's context."""
+PAGE_LABELS = ("发文机关", "发文单位", "成文日期", "发文字号", "文号", "发布日期", "发布时间", "发布机构", "索引号", "主题分类",
+               "信息来源", "来源", "有效性", "公开方式", "公开范围", "生成日期", "所属主题", "标题", "主题词")
+"""The labels of a page's metadata printed as a small table above the notice ("发文机关 | 成文日期 | 2013-01-09"): that
+table is the page's header, not a table of tasks."""
 REQUIREMENT_VERBS = r"加强|加強|加大|强化|強化|健全|完善|落实|落實|做好|严格|嚴格|压实|明确|统筹|深化"
 """A plan's or a notice's requirement opens with one ("加强组织领导（区政府办）"): its office in brackets makes it no task."""
 CLOSING_SECTIONS = (r"组织领导|组织保障|保障措施|工作要求|有关要求|工作保障|工作机制|督查|督导|督促检查|考核|宣传引导|舆论引导|"

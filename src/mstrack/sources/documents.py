@@ -28,6 +28,7 @@ from mstrack.errors import InputError
 from mstrack.sources.files import check_file_size, unreadable
 from mstrack.sources.rows import Row
 from mstrack.sources.xlsx import MAX_SHEET_CELLS, MAX_UNZIPPED_BYTES
+from mstrack.vocabulary import PAGE_LABELS
 
 DOCUMENT_SUFFIXES = (".docx", ".html", ".htm")
 MAX_COLSPAN, MAX_ROWSPAN = 1000, 65534  # the HTML standard's own limits
@@ -230,7 +231,20 @@ def _html_tables(path: Path) -> tuple[list[_Table], list[str]]:
     while parser.open:
         parser.handle_endtag("table")
     tables = [table for table in parser.tables if table.rows]
-    return tables, [] if parser.tables else [text for line in parser.lines if (text := " ".join("".join(line).split()))]
+    if parser.tables and all(map(_page_header, tables)):  # the page's metadata alone: its text read as if it were absent
+        tables = []
+    return tables, [] if tables else [text for line in [*parser.page, *parser.lines] if (text := " ".join("".join(line).split()))]
+
+
+MAX_HEADER_ROWS = 6  # a page's metadata table: a few rows of labels and values
+
+
+def _page_header(table: _Table) -> bool:
+    """A small table whose every row opens with a label of a page's metadata (发文机关, 成文日期, 发文字号 …,
+    vocabulary.PAGE_LABELS), two of them at least: the page's header above the notice, no table of its own."""
+    cells = [[text.strip().rstrip(":：") for text, _, _ in row] for row in table.rows if any(text for text, _, _ in row)]
+    labels = {text for row in cells for text in row if text in PAGE_LABELS}
+    return 0 < len(cells) <= MAX_HEADER_ROWS and len(labels) >= 2 and all(row and row[0] in PAGE_LABELS for row in cells)
 
 
 LINE_TAGS = ("title", "br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td")  # each starts a line of text
@@ -246,6 +260,7 @@ class _TableParser(HTMLParser):
         self.open: list[tuple[_Table, list | None]] = []  # tables being read, each with its open cell's lines
         self.skip = 0  # inside <script> or <style>
         self.lines: list[list[str]] = [[]]  # the text since the last table ended, line by line
+        self.page: list[list[str]] = []  # the text before the last table started: with `lines`, all the page's text
         self.caption = False  # inside a table's <caption>
 
     def handle_starttag(self, tag, attrs):
@@ -253,6 +268,8 @@ class _TableParser(HTMLParser):
             self.skip += 1
         elif tag == "table":
             self._close_cell()
+            if not self.open:
+                self.page += self.lines
             titles = [] if self.open else [text for line in self.lines if (text := " ".join("".join(line).split()))]
             table = _Table(after_text=bool(titles), titles=titles[-MAX_TITLES:])
             self.tables.append(table)

@@ -9,18 +9,23 @@ from dataclasses import dataclass, field
 
 from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.list_labels import column_label, context_label, label_kind, note_label, own_labels
-from mstrack.sources.table.list_sections import enough
-from mstrack.sources.table.numbering import DOTS
+from mstrack.sources.table.list_sections import enough, requirement
+from mstrack.sources.table.list_work import sets_figure_or_names_project
+from mstrack.sources.table.numbering import STOPS
+from mstrack.sources.table.one_paragraph import MIN_STAFFED_ITEMS
 from mstrack.sources.table.reading import Row
-from mstrack.sources.table.units import ROLE_LABEL_RE, labelled_roles, office_list
+from mstrack.sources.table.units import ROLE_LABEL_RE, labelled_roles, office_list, unit_names
+from mstrack.vocabulary import RESPONSIBLE_WORD, ROLE_FOLLOWERS
 
-ITEM_RE = re.compile(rf"^(\d{{1,3}})\s*[{DOTS})）](?!\d)\s*(\S.*)$", re.S)  # "1.中心城区…", "7. 粮食…", "1、…": not "2.5万"
+ITEM_RE = re.compile(rf"^(\d{{1,3}})\s*[{STOPS})）](?!\d)\s*(\S.*)$", re.S)  # "1.中心城区…", "7. 粮食…", "1、…", "1。…": not "2.5万"
 PART_RE = re.compile(r"^([（(]\s*\d{1,2}\s*[）)])\s*(\S.*)$", re.S)  # "(2)教育培训工程。…": a part of the item above
 TRAILING_BRACKET_RE = re.compile(r"\s*[（(]([^（）()]{2,60})[）)]\s*[；;。.，,]?\s*$")  # "…。 (工资处、就管中心)", "…（区教育局）；"
 BRACKET_DATE_RE = re.compile(r"^([^，,；;]{2,40})[，,；;]\s*(\d{4}\s*年[^，,；;（）()]{0,12})$")  # "（区教育局，2024年12月底前）"
 # a label that names the lead at the end of a paragraph: "…完工。责任单位：县水务局。"
 UNIT_LABEL_RE = re.compile(r"[，,。；;]?\s*(?:责任|牵头|主责|主办)(?:单位|部门)[：:]\s*([^，,。；;：:]{2,40})[。；;]?\s*$")
 TRAILING_RUN_RE = re.compile(r"\s+(\S{2,60})$")  # "…;  人社局、各开发区": offices after whitespace
+# "由市发展改革委、市财政局负责落实": a paragraph under an item naming, unlabelled, the offices that do it
+OFFICE_LINE_RE = re.compile(rf"^由\s*(\S.*?)\s*{RESPONSIBLE_WORD}(?:{'|'.join(ROLE_FOLLOWERS[1:])})?\s*[。.；;]?$", re.S)
 RESPONSIBLE_ROLE = "责任"  # ROLE_LABEL_RE's role word that names the 责任单位 column itself: neither a lead nor a helper
 
 
@@ -33,6 +38,7 @@ class Entry:
     units: str = ""
     content: str = ""
     labels: dict[str, str] = field(default_factory=dict)  # an item's labelled paragraphs below it: {label: value}
+    assigned: bool = False  # an office line "由…负责落实" (a label) or an item it stands under
 
 
 def units_after(text: str) -> tuple[str, str]:
@@ -94,6 +100,8 @@ def entry_of(row: Row) -> Entry | None:
     first = words[0]
     if not units and (label := column_label(first) or context_label(first)):
         return Entry(row, "label", *label)
+    if not units and (offices := office_line(first)):  # read as a 责任单位 line: the first office leads
+        return Entry(row, "label", "责任单位", offices, assigned=True)
     if GROUP_HEADING_RE.match(first) and not units and len(first) <= 60:
         return Entry(row, "heading", "", first)
     for kind, pattern in (("item", ITEM_RE), ("part", PART_RE)):
@@ -104,6 +112,22 @@ def entry_of(row: Row) -> Entry | None:
     return Entry(row, "note", *note) if not units and (note := note_label(first)) else None
 
 
+def office_line(text: str) -> str:
+    """The offices of a paragraph that assigns the item above to them, unlabelled ("由市发展改革委,川汇区、商水县、项城市
+    人民政府负责落实"): the frame says they are offices, so the first must read as one and the others only as names
+    (a county's name before its 人民政府 is one); "" for any other paragraph."""
+    if not (m := OFFICE_LINE_RE.match(text)) or not (names := unit_names(m[1])) or not office_list(names[0]):
+        return ""
+    return m[1] if all(len(name) <= 20 and not re.search(r"[\d，。；;:：\s]", name) for name in names) else ""
+
+
+def assigned_work(items: list[tuple[str, bool]], assigned: list[bool]) -> bool:
+    """Few items (MIN_STAFFED_ITEMS or more), each assigned to its offices by a line of its own ("由…负责落实") and
+    each setting a figure or naming a project, none a requirement: a 任务分解's items, as clearly as staffed_work's."""
+    return len(items) >= MIN_STAFFED_ITEMS and len(assigned) == len(items) and all(assigned) and all(
+        sets_figure_or_names_project(words) and not requirement(words) for words, _ in items)
+
+
 def numbered_run(entries: list[Entry | None]) -> tuple[int, int, list[tuple[int, int]]] | None:
     """The longest run of rows that are items numbered in rising order (group headings, parts and the labelled
     paragraphs of items and headings between them; under a heading the numbers may start again at 1), items enough for
@@ -111,7 +135,7 @@ def numbered_run(entries: list[Entry | None]) -> tuple[int, int, list[tuple[int,
     a labelled paragraph naming no column inside the run is the item's content ("主要内容：…"; a label after it joins
     the item) or is skipped ("联系人：…", "来源：…"; a label after it, a page's "发布单位：", ends the run): (first row,
     row after the last, the other runs of one or more items: rows left out, said so)."""
-    best, start, last, items, runs = None, None, 0, [], []
+    best, start, last, items, runs, assigned = None, None, 0, [], [], []
     for i, entry in enumerate([*entries, None]):
         after = entries[i - 1] if i and start is not None and start < i else None
         above = _past_labels(entries, start, i)  # the entry above the item's or the heading's labels
@@ -129,9 +153,9 @@ def numbered_run(entries: list[Entry | None]) -> tuple[int, int, list[tuple[int,
                     # heading after the last item heads nothing; a contact or a page's field there is no content of it
                     end -= 1
                 runs.append((start, end))
-                if enough(items) and (best is None or len(items) > best[2]):
+                if (enough(items) or assigned_work(items, assigned)) and (best is None or len(items) > best[2]):
                     best = (start, end, len(items))
-            start, last, items = None, 0, []
+            start, last, items, assigned = None, 0, [], []
             if entry is None or entry.kind in ("pair", "part", "label", "note"):
                 continue
         if start is None:
@@ -139,8 +163,10 @@ def numbered_run(entries: list[Entry | None]) -> tuple[int, int, list[tuple[int,
         if entry.kind == "item":
             last = int(entry.code)
             items.append((entry.text, bool(office_of(entry))))
+            assigned.append(False)
         elif entry.kind == "label" and above is not None and above.kind == "item" and _staffed({entry.code: entry.text}):
             items[-1] = (items[-1][0], True)  # "牵头单位：县教育局" under the item names its office
+            assigned[-1] = assigned[-1] or entry.assigned
     return (best[0], best[1], [run for run in runs if run != best[:2]]) if best else None
 
 
@@ -179,6 +205,7 @@ def labelled(entries: list[Entry]) -> list[Entry]:
             continue
         if entry.kind == "label":
             joined[-1].labels.setdefault(entry.code, entry.text)
+            joined[-1].assigned = joined[-1].assigned or entry.assigned
         else:
             joined.append(entry)
     return joined

@@ -12,11 +12,12 @@ from mstrack.vocabulary import MANNER_WORDS, PROGRAMME_NAMING, TASK_OPENING
 
 PROGRAMME_RE = re.compile(PROGRAMME_NAMING)  # the text above a list names a programme of work (vocabulary.PROGRAMME_NAMING)
 # ... and is about the programme itself, not a meeting, a report of its progress or results, a review of a past year,
-# an agenda or a name list; a breakdown of a 政府工作报告's work ("政府工作报告重点工作责任分解") is a programme, not a report,
+# an agenda or a name list; a breakdown of a 政府工作报告's work ("政府工作报告重点工作责任分解", "《政府工作报告》提出的
+# …任务予以分解") is a programme, not a report,
 # and so is the report's promise ("作政府工作报告时表示,…将努力为民办好十件实事")
 OTHER_TOPIC_RE = re.compile(r"召开|推进会|座谈会|现场会|观摩|进展|进度|推进情况|完成情况|实施情况|有序推进|扎实推进|考核|考评|评比|"
                             r"通报|日程|议程|仪式|名单|联络员|联系人|简介|办理结果|征集|督查|"
-                            r"工作报告(?![^，,。；;》]{0,8}(?:分解|分工))(?![^。；;]*将[^，,。；;]{0,8}(?:办好|实施|推进|完成|做好))|"
+                            r"工作报告(?![^，,。；;]{0,20}(?:分解|分工))(?![^。；;]*将[^，,。；;]{0,8}(?:办好|实施|推进|完成|做好))|"
                             r"情况报告|总结|以来|一年来|过去|回顾|截至|截止|完成了|取得了")
 # an item that states no work to do: a labelled field ("会议时间："), or a result ("已完成", "截至6月底", "完成年度目标的74%")
 FIELD_RE = re.compile(r"^[^，。,；;：:\s]{2,8}[：:]")

@@ -8,14 +8,16 @@ import re
 from mstrack.model import Area
 
 DOTS = ".．、﹒・·"  # what closes an item's number: "1.", "1、", and the dots of other fonts ("1﹒", "1・")
-TITLE_CODE_RE = re.compile(rf"^(\d+)\s*[{DOTS}。]\s*(?=\D|\d{{4}}\s*年)")  # "2.2024年…": an item's number before a year
+STOPS = DOTS + "。"  # what closes a number in digits: a full stop too ("1。新改扩建20所公办幼儿园")
+TITLE_CODE_RE = re.compile(rf"^(\d+)\s*[{STOPS}]\s*(?=\D|\d{{4}}\s*年)")  # "2.2024年…": an item's number before a year
 TITLE_BRACKET_RE = re.compile(r"^[（(]\s*(\d+)\s*[）)]\s*(?=\S)")  # "（1）新建幼儿园3所": the item's number in brackets
 TITLE_NUMERAL_RE = re.compile(rf"^([一二三四五六七八九十]+)\s*[{DOTS}]\s*(?=\S)")  # "一、 扩大优质教育资源…": an item, not an area
 SUB_CODE_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*")
 NUMERAL_CODE_RE = re.compile(r"[一二三四五六七八九十]+[、.．]?")
 COUNT_RE = re.compile(r"\s*[（(]\s*(?:共\s*)?\d+\s*[项件][^()（）]*[)）]\s*$")  # "教育惠民（共2项）": how many items, no target
-# an item's or a group's number at the start of its text, in every form read here: "1.", "一、", "（1）", "（一）", "①"
-ITEM_NUMBER_RE = re.compile(rf"^\s*(?:(?:\d+|[一二三四五六七八九十]+)\s*[{DOTS}]|[（(]\s*(?:\d+|[一二三四五六七八九十]+)\s*[）)]|[①-⑳])")
+# an item's or a group's number at the start of its text, in every form read here: "1.", "1。", "一、", "（1）", "（一）", "①"
+ITEM_NUMBER_RE = re.compile(rf"^\s*(?:(?:\d+|[一二三四五六七八九十]+)\s*[{DOTS}]|\d{{1,3}}\s*。"
+                            r"|[（(]\s*(?:\d+|[一二三四五六七八九十]+)\s*[）)]|[①-⑳])")
 LEAD_HEADING_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*(\S{2,20}?)\s*牵头(?:的|负责的)?(?:工作|任务)\s*$")
 
 

@@ -66,13 +66,13 @@ FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789"
 
 
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
-# "1 500个": 1500; "7 165.96平方米": 7165.96, the decimals after the last group
-SPACED_THOUSANDS_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?:\.\d+)?(?![\d.,])")
+# "1 500个": 1500; "1 906.4亿元": 1906.4 (a decimal part after the groups)
+SPACED_THOUSANDS_RE = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?=\.\d|(?![\d.,]))")
 
 
 def clean_cell(value) -> str:
     """A cell as the table reader takes it: text without Word's marks, digits written full width (２０２４年６月) as
-    digits, a figure's thousands set apart by spaces ("1 500个", "7 165.96") as one figure, no zero-width characters, "" for a blank
+    digits, a figure's thousands set apart by spaces ("1 500个") as one figure, no zero-width characters, "" for a blank
     or a "/" placeholder."""
     text = cell_text(value)
     if text is None:

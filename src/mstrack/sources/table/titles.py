@@ -13,6 +13,7 @@ from mstrack.sources.table.numbering import (
     ITEM_NUMBER_RE,
     NUMERAL_CODE_RE,
     SUB_CODE_RE,
+    TITLE_BRACKET_RE,
     TITLE_CODE_RE,
     TITLE_NUMERAL_RE,
     add_area,
@@ -118,7 +119,8 @@ def task_code(row: Row, layout: _Layout, title: str, previous: RawTask | None, a
               bracketed: bool = False, levels: tuple[str, ...] = ()) -> tuple[str | None, str]:
     """The task number a row gives (None: it continues the task above, in the same area) and its title. `bracketed`:
     the 序号 column numbers two levels in digits (numbering.bracket_level), so "(8)" keeps its brackets; `levels`: the
-    numbers of the headings above (numbering.heading_levels), which a circled item's code begins with."""
+    numbers of the headings above (numbering.heading_levels), which a circled item's code begins with, and an item
+    "(1)" under a heading "1." alone."""
     code = None
     if code_text := layout.cell(row, "seq"):
         m = CODE_CELL_RE.match(code_text) or GROUP_CODE_RE.match(code_text)
@@ -131,6 +133,8 @@ def task_code(row: Row, layout: _Layout, title: str, previous: RawTask | None, a
             title = title[inner.end():].strip()
     elif title and (m := title_code(title) or TITLE_NUMERAL_RE.match(title)):
         code, title = m[1], title[m.end():].strip()
+        if len(levels) == 1 and m.re is TITLE_BRACKET_RE:  # "(1)…" under the project heading "1.…": task 1(1)
+            code = f"{levels[0]}({code})"
     elif title and (circled := CIRCLED_RE.match(title)):  # "①…" under the headings "1." and "(1)": task 1(1)①
         code, title = "".join(levels) + circled[1], title[circled.end():].strip()
     elif title and (sub := SUB_CODE_RE.match(title)) and title[sub.end():].strip():  # "(一)…" under "一、": task 一(一)
