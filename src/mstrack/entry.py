@@ -21,8 +21,8 @@ def main() -> None:
         interrupted()
     try:
         run()
-    except KeyboardInterrupt:  # before or after a command (a command's own is said in cli/failures.py)
-        interrupted()
+    except KeyboardInterrupt:  # before or after a command (a command's own is said in cli/failures.py); after
+        interrupted()  # a write's commit none comes: SIGINT is held until the exit (store.connections.interrupts_held)
 
 
 def interrupted() -> None:

@@ -20,12 +20,13 @@ from mstrack.cli.failures import (
     OUTPUT_ERRORS,
     OutputFailed,
     errors_as_messages,
+    interrupt_said,
     output_failed,
     outputs_said,
     usage_errors_said,
     whole_writes_to_stdout,
 )
-from mstrack.cli.process import allow_quick_exit, quick_exit
+from mstrack.cli.process import allow_quick_exit, command_ended, quick_exit
 from mstrack.cli.saying import fail, use_lang, words
 from mstrack.cli.values import plain_values
 
@@ -60,8 +61,11 @@ class _CheckedGroup(typer.core.TyperGroup):
             return super().parse_args(ctx, args)
 
     def invoke(self, ctx):
-        with errors_as_messages():
-            return super().invoke(ctx)
+        try:
+            with errors_as_messages():
+                return super().invoke(ctx)
+        finally:
+            command_ended()
 
     def list_commands(self, ctx) -> list[str]:
         names = super().list_commands(ctx)
@@ -395,6 +399,7 @@ def run(*, last: bool = True) -> None:
         raise SystemExit(output_failed(error)) from None
     except SystemExit as exiting:
         try:  # what is still buffered goes out now, where a failure can be said
+            interrupt_said(exiting)
             sys.stdout.flush()
             sys.stderr.flush()
             quick_exit(exiting.code)  # a command that kept its objects ends here, without freeing them

@@ -11,40 +11,46 @@ import typer
 from mstrack.cli.app import app, db_app
 from mstrack.cli.common import ID_MAX, Format, FormatOption
 from mstrack.cli.printing import console, flush_output, write_out, write_output
-from mstrack.cli.process import open_store
+from mstrack.cli.process import cli_store, open_store
 from mstrack.cli.saying import echo, fail, say, say_no_programmes
 
 
 @app.command()
 def init(ctx: typer.Context) -> None:
     """Create or upgrade the database schema. Running it twice changes nothing."""
-    from mstrack.store import Store, resolve_db_url
+    from mstrack.store import resolve_db_url
 
-    store = Store(resolve_db_url(ctx.obj.get("db")))
+    store = cli_store(resolve_db_url(ctx.obj.get("db")))
 
     def announce(versions) -> None:
         say("{db}: schema version {before} → {after}", db=store.display_url, before=versions[0], after=versions[1])
-        if versions[0] and ctx.info_name == "init":  # `db upgrade` is what that advice leads to
-            _upgraded_in_place(store, *versions)
         flush_output()
 
+    if ctx.info_name == "init":  # `db upgrade` is what that advice leads to
+        _upgrading_in_place(store)
     before, after = store.init(confirm=announce)
     if before == after:
         say("{db}: schema version {version}, up to date", db=store.display_url, version=after)
 
 
-def _upgraded_in_place(store, version: int, needed: int) -> None:
+def _upgrading_in_place(store) -> None:
     """`init` on a database an older mstrack made: what every other command says of it (left unchanged there,
-    with the backup to make first), said as init upgrades it, before the upgrade commits."""
+    with the backup to make first), said before the upgrade begins and true then: nothing is changed yet, a
+    Ctrl-C or a failure leaves the file as it is."""
     from mstrack.errors import Message
+    from mstrack.store import SCHEMA_VERSION
 
+    version = store.schema_version()
+    if not 0 < version < SCHEMA_VERSION:
+        return
     keep = (Message("a copy as it was is kept by `mstrack db backup FILE` before `init` or `db upgrade`")
             if store.dialect.name == "sqlite" else
             Message("a copy as it was is kept by the server's own tools (pg_dump) before `init` or `db upgrade`"))
     say("mstrack: note: {message}", err=True, message=Message(
-        "{db} was made by an older mstrack (schema version {version}; this one needs {needed}): it is upgraded in "
-        "place (every row is kept, no copy is made) and an older mstrack no longer opens it; {keep}",
-        db=store.display_url, version=version, needed=needed, keep=keep))
+        "{db} was made by an older mstrack (schema version {version}; this one needs {needed}): init upgrades it "
+        "now, in place (every row is kept, no copy is made); once upgraded, an older mstrack no longer opens it; "
+        "{keep}", db=store.display_url, version=version, needed=SCHEMA_VERSION, keep=keep))
+    flush_output()
 
 
 @app.command()

@@ -30,6 +30,20 @@ class OutputFailed(Exception):
         self.error = error
 
 
+def interrupt_said(exiting: SystemExit) -> None:
+    """Typer's own exit for a Ctrl-C outside a command (while the command line is parsed, or as its context
+    closes): 130, and the line a command's Ctrl-C says (errors_as_messages), not silence."""
+    typer_exit = exiting.__context__
+    if exiting.code == 130 and isinstance(getattr(typer_exit, "__cause__", None), KeyboardInterrupt):
+        _interrupted()
+
+
+def _interrupted() -> None:
+    """Ctrl-C's line: true whenever it can be said, as a write that committed holds SIGINT until the command
+    ends (store.connections.interrupts_held)."""
+    say("mstrack: interrupted: nothing of what this command was writing was kept", err=True)
+
+
 @contextlib.contextmanager
 def errors_as_messages():
     """The one place where the library's errors become messages: an InputError is said as it is, a database
@@ -40,7 +54,7 @@ def errors_as_messages():
         with usage_errors_said(), outputs_said():
             yield
     except KeyboardInterrupt:  # Ctrl-C: writes roll back and outputs stay whole; Typer alone exits 130 saying nothing
-        say("mstrack: interrupted: nothing of what this command was writing was kept", err=True)
+        _interrupted()
         raise typer.Exit(130) from None
     except Exception as error:
         from mstrack.errors import InputError

@@ -3,6 +3,7 @@ type), the objects kept until a quick exit, and the cycle collector paused for b
 
 import contextlib
 import os
+import sys
 
 import typer
 
@@ -37,6 +38,27 @@ def allow_quick_exit() -> None:
     and go on): what keep_until_exit is given is held there until quick_exit."""
     global _kept
     _kept = []
+
+
+def command_ended() -> None:
+    """A command's end. Its stores hold Ctrl-C from a write's commit on (cli_store): in the `mstrack` script
+    until the process exits (the command ends exit 0, its write stored, never 130 saying nothing was kept);
+    anywhere else (tests, a program calling the app) SIGINT is let in again now."""
+    connections = sys.modules.get("mstrack.store.connections")  # loaded by any write
+    if _kept is None and connections is not None:
+        connections.interrupts_let_in()
+
+
+def cli_store(url: str):
+    """A store as the command line uses it: from a write's commit on, Ctrl-C is held until the command ends
+    (store.connections.interrupts_held); in the script, closed before a quick exit."""
+    from mstrack.store import Store
+
+    store = Store(url)
+    store.holds_interrupts = True
+    if _kept is not None:
+        _stores.append(store)
+    return store
 
 
 def keep_until_exit(*objects) -> None:
@@ -76,12 +98,10 @@ def open_store(ctx: typer.Context, write: bool, old_schema: bool = False):
     """The store --db names, at this mstrack's schema; with old_schema one an older mstrack made, as it is
     (`db backup`: the copy to keep before `db upgrade`)."""
     from mstrack.errors import OldSchema
-    from mstrack.store import Store, resolve_db_url
+    from mstrack.store import resolve_db_url
 
     db = ctx.obj.get("db") if ctx.obj else None
-    store = Store(resolve_db_url(db))
-    if _kept is not None:  # closed before a quick exit
-        _stores.append(store)
+    store = cli_store(resolve_db_url(db))
     try:
         store.require_schema(write=write)
     except OldSchema as old:

@@ -1,0 +1,135 @@
+"""Ctrl-C at any moment of a write, sent to the installed `mstrack` script: the exit code and stderr agree with the
+database. Exit 0 and nothing on stderr ⇔ the write is stored; exit 130 and the one interrupted line ⇔ nothing is
+stored; nothing else (no death by the signal, no traceback). The moments: while it loads and writes (fractions of
+the time an uninterrupted run takes to print its confirmation, which it prints just before its commit), and
+0–50 ms after the confirmation (the commit, closing, the exit)."""
+
+import os
+import select
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from mstrack.entry import SAID
+from mstrack.store import SCHEMA_VERSION, Store
+from tests.conftest import big_csv
+from tests.test_end_to_end import mstrack_executable
+
+SRC = str(Path(__file__).resolve().parents[1] / "src")
+INTERRUPTED = SAID["en"] + "\n"
+MOMENTS = [("start", 0.5), ("start", 0.9), ("said", 0), ("said", 0.003), ("said", 0.015), ("said", 0.05)]
+"""When SIGINT is sent: a fraction of the time an uninterrupted run takes to say its confirmation ("start"), or
+seconds after the confirmation reached the pipe ("said")."""
+
+
+def _env() -> dict:
+    env = dict(os.environ, PYTHONPATH=SRC, MSTRACK_LANG="en", COLUMNS="140")
+    env.pop("MSTRACK_DB", None)
+    return env
+
+
+def _run(db, args: list[str], moment: tuple[str, float] | None, took: float = 0.0):
+    """The script run once; SIGINT at `moment` (none: not sent). Its exit code, stdout, stderr and the seconds it
+    took to say its first line."""
+    started = time.monotonic()
+    child = subprocess.Popen([mstrack_executable(), "--db", str(db), "--lang", "en", *args], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, env=_env())
+    first = b""
+    deadline = started + 60
+    if moment and moment[0] == "start":
+        deadline = started + moment[1] * took
+    while not first and time.monotonic() < deadline:
+        ready, _, _ = select.select([child.stdout], [], [], max(0.0, deadline - time.monotonic()))
+        if ready:
+            first = os.read(child.stdout.fileno(), 65536) or b"-"
+    said = time.monotonic() - started
+    if moment and moment[0] == "said":
+        time.sleep(moment[1])
+    if moment:
+        child.send_signal(signal.SIGINT)
+    out, err = child.communicate(timeout=120)
+    return child.returncode, (first + out).decode(), err.decode(), said
+
+
+def _batches(cli) -> int:
+    return cli.sql("SELECT count(*) FROM batch")[0][0]
+
+
+def _log(cli, tmp_path, index):
+    return ["log", "yantian-2023/19", str(1000 + index), "-i", "送教上门人次", "--as-of", "2023-07-01"]
+
+
+def _import_progress(cli, tmp_path, index):
+    """A file of its own each run (a file imported already is refused): its values differ."""
+    base = tmp_path / "progress.csv"
+    if not base.exists():
+        big_csv(cli, base, 3000)
+    path = tmp_path / f"progress-{index}.csv"
+    lines = base.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([lines[0], *(f"{line}{index}" for line in lines[1:])]) + "\n", encoding="utf-8")
+    return ["import", "progress", str(path)]
+
+
+def _undo(cli, tmp_path, index):
+    """The latest batch undone: a log first, then each run undoes the undo before it."""
+    if index == 0:
+        assert cli(*_log(cli, tmp_path, 0)).exit_code == 0
+    return ["undo", "--reason", f"run {index}"]
+
+
+def _import_plan(cli, tmp_path, index):
+    """The programme's plan with a name changed each run: a plan that changes nothing writes no batch."""
+    base = tmp_path / "plan.toml"
+    if not base.exists():
+        assert cli("export", "plan", "yantian-2023", "-o", str(base)).exit_code == 0
+    text = base.read_text(encoding="utf-8")
+    path = tmp_path / f"plan-{index}.toml"
+    path.write_text(text.replace("实施盐田街道道路和环境综合整治", f"实施盐田街道道路和环境综合整治（第{index}次）", 1),
+                    encoding="utf-8")
+    assert path.read_text(encoding="utf-8") != text
+    return ["import", "plan", str(path)]
+
+
+@pytest.mark.parametrize("command", [_log, _import_progress, _undo, _import_plan])
+def test_ctrl_c_at_any_moment_of_a_write_exits_as_the_database_says(demo_cli, tmp_path, command):
+    """Before its commit Ctrl-C rolls the write back (exit 130, the line); from its commit on the command ends
+    normally (exit 0, nothing on stderr): never 130 after a write was stored, never death by the signal."""
+    cli = demo_cli
+    first = command(cli, tmp_path, 0)
+    before = _batches(cli)
+    code, out, err, took = _run(cli.db, first, None)
+    assert (code, err) == (0, "") and out, (out, err)
+    assert _batches(cli) == before + 1
+    seen = set()
+    for index, moment in enumerate(MOMENTS, start=1):
+        args = command(cli, tmp_path, index)
+        before = _batches(cli)
+        code, out, err, _ = _run(cli.db, args, moment, took)
+        after = _batches(cli)
+        assert (code, err, after) in ((0, "", before + 1), (130, INTERRUPTED, before)), (moment, code, out, err)
+        seen.add(code)
+    assert seen == {0, 130}  # both sides of the commit were reached
+
+
+def test_init_says_it_upgrades_before_it_begins(cli, monkeypatch):
+    """`init` on an older database says so before the first migration: a migration that fails leaves the file at
+    its version, with the note said already, and no line saying it was upgraded."""
+    import sqlite3
+
+    from mstrack.store import migrations
+
+    Store(cli.url).init(upto=4)
+
+    def failing(connection):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS[:4], failing, *migrations.MIGRATIONS[5:]])
+    done = cli("init")
+    assert done.exit_code == 2 and done.stdout == "", done.output
+    assert done.stderr.splitlines()[0].startswith("mstrack: note: ")
+    assert f"(schema version 4; this one needs {SCHEMA_VERSION}): init upgrades it now, in place" in done.stderr
+    assert "database: disk I/O error" in done.stderr.splitlines()[-1]
+    assert Store(cli.url).schema_version() == 4
