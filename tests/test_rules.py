@@ -161,11 +161,11 @@ def test_an_import_row_dated_before_the_programmes_year_is_refused(cli, tmp_path
     path = write_csv(tmp_path / "early.csv", [["r-2023", 1, "新增停车泊位", "2022-12-31", "10"]])
     code, body, _ = import_json(cli, path)
     assert code == 2
-    assert body["errors"] == [f"{path}:2:截至日期: 2022-12-31 is outside the programme's year 2023"]
+    assert body["errors"] == [f"{path}:2:截至日期: 2022-12-31 is outside the programme's year 2023 (or the January after)"]
     assert cli.sql("SELECT count(*) FROM report") == [(0,)]
     edges = write_csv(tmp_path / "edges.csv", [
-        ["r-2023", 1, "新增停车泊位", "2023-01-01", "10"], ["r-2023", 1, "新增停车泊位", "2024-12-31", "90"]])
-    code, body, _ = import_json(cli, edges)  # the programme's year and the next (late reports) are accepted
+        ["r-2023", 1, "新增停车泊位", "2023-01-01", "10"], ["r-2023", 1, "新增停车泊位", "2024-01-31", "90"]])
+    code, body, _ = import_json(cli, edges)  # the programme's year and the January after (year-end reports) are accepted
     assert code == 0 and body["inserted"] == 2
 
 

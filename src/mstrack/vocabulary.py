@@ -122,6 +122,11 @@ deadline of its own, it ends the list of tasks."""
 CONTEXT_HEADERS = r"地点|位置|地址|选址|资金来源|资金渠道|资金筹措|筹资方式"
 """A column (or a list item's labelled paragraph) of context a task is done in, no work of it ("建设地点", "资金来源"):
 kept in the task's note as "label：value" (sources/table/row_lines.py), unless the column is read as a target."""
+GUARANTEE_MEASURES = r"^[^，,。；;]{0,12}?(?:安排|统筹|落实|筹措|整合|拨付|下达)[^，,。；;]{0,8}?(?:资金|经费)|^(?:确保|保障)(?!性)"
+"""A guarantee measure of a closing section, no work of the programme: its first clause funds the work ("县财政安排专项资金
+5000万元", "落实专项经费") or promises it ("确保项目按期完成", "保障项目用地"); "新建…，确保年底前投入使用" is work, "保障性住房"
+an object. An item numbered on after the closing sections, or under a closing heading, that is one is no task
+(sources/table/list_sections.py)."""
 REQUIREMENT_SENTENCE = r"(?<![重主需必只])要(?![求素点闻])|督查|督导|考核|考评|通报"
 """A requirement on the offices under a closing section ("各乡镇要于每月5日前报送进展", "县督查室12月底前完成考核"): dated
 or staffed, still no work of the programme, so the section stays closing (sources/table/list_sections.py)."""
@@ -174,10 +179,11 @@ WHOLE_AREA = r"[全本][省市县縣区區镇鎮州盟旗]"
 
 # --- the bounds of a figure (domain/quantities.py, sources/table/mentions.py, figures.py, series.py) ------------
 
-AT_LEAST_PREFIXES = ("不少于", "不低于", "至少", "超过", "高于", "大于", "多于", "超")
-"""A lower bound before a number ("不少于100人"): the target is met at or above it."""
-AT_MOST_PREFIXES = ("不超过", "不高于", "不多于", "控制在", "低于", "少于", "降至", "降到")
-"""An upper bound before a number ("不高于5.5%"): the target is met at or below it."""
+AT_LEAST_PREFIXES = ("不少于", "不低于", "不小于", "至少", "超过", "高于", "大于", "多于", "超")
+"""A lower bound before a number ("不少于100人"), longest first so "不小于" is never read as "小于": the target is met
+at or above it (strict or not alike: "高于" is ">=" as "不低于" is)."""
+AT_MOST_PREFIXES = ("不超过", "不高于", "不多于", "不大于", "控制在", "低于", "少于", "小于", "降至", "降到")
+"""An upper bound before a number ("不高于5.5%", "不大于5%"), longest first: the target is met at or below it."""
 BOUND_WORDS = tuple(sorted(AT_LEAST_PREFIXES + AT_MOST_PREFIXES, key=len, reverse=True))
 """Every bound word, longest first: one left at a name's end ("每月调查失业率不高于") names nothing."""
 LEVEL_HOLDING_WORDS = ("保持在", "稳定在", "维持在", "达到")

@@ -90,6 +90,7 @@ def import_progress(
         result = run_import(
             store, files, programme=programme, sheet=sheet, default_as_of=default_as_of, by=by or login_name(),
             today=date.today(), dry_run=dry_run, on_row=on_row, reason=reason, confirm=announce,
+            by_given=by is not None,
         )
     if not announced:  # nothing was written: said now
         _say_imported(result, fmt, dry_run, verbose)
@@ -133,6 +134,10 @@ def _say_imported(result, fmt: Format, dry_run: bool, verbose: bool = False) -> 
         else:
             say("{new} new, {corrected} corrected, {unchanged} already there, {skipped} empty rows skipped; "
                 "{written} {written:report was|reports were} written", **counts)
+    if fmt is Format.table and result.unchanged_other:
+        say("{n} of the {unchanged} already there {n:has|have} another note or reporter than the stored report: not "
+            "stored (the value is what is compared; use `mstrack log` to add a note)", n=result.unchanged_other,
+            unchanged=result.unchanged)
     if fmt is Format.table and result.totals:
         say("{n} {n:row|rows} of totals (合计, 小计) skipped: {rows}", n=len(result.totals), rows="; ".join(result.totals))
     if fmt is Format.table and result.repeats:
@@ -280,14 +285,6 @@ def export_template(
 
     if output.suffix.lower() != ".xlsx":
         raise fail("--output {path}: a template is an .xlsx file", path=output)
-    refuse_database(ctx, output)
-    if output.is_file():
-        from mstrack.sources.forms import holds_figures
-
-        if holds_figures(output):
-            raise fail("--output {path}: the file holds a unit's figures (a value in its 数值 or a note in its 备注 column,"
-                       " on any sheet): move it away once imported (mstrack import progress {path}), or give another -o"
-                       " name", path=output)
     store = open_store(ctx, write=False)
     year = store.common_year([code])
     on = parse_day(as_of, "--as-of", year)

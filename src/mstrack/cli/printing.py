@@ -100,10 +100,12 @@ def write_output(ctx: typer.Context, output: Path, write, announce=None, option:
                  private: bool = False) -> None:
     """The file an option names, replaced whole or not at all (outputs.replacing_path): `write(path)` makes
     its contents at a temporary path beside it, `announce()` says so before the rename. Never the database.
-    A new file follows the umask, or is 0600 when `private` (a backup)."""
+    A new file follows the umask, or is 0600 when `private` (a backup). Never a sheet that holds a unit's
+    figures either, unless what replaces it holds figures too (a report written again to its own path)."""
     from mstrack.render.outputs import replacing_path
 
     refuse_database(ctx, output, option)
+    guarded = _holds_figures(Path(output))
     if Path(output).is_dir():  # found only at the rename otherwise, after the command had announced the file
         raise cannot_write(output, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)), option)
     announcing = False
@@ -119,10 +121,36 @@ def write_output(ctx: typer.Context, output: Path, write, announce=None, option:
     try:
         with replacing_path(output, before_rename=ready, private=private) as temporary:
             write(temporary)
+            if guarded and not _holds_figures(Path(temporary), Path(output).suffix):
+                raise fail("{option} {path}: the file holds a unit's figures (a value in its 数值 or a note in its 备注"
+                           " column, on any sheet): move it away once imported (mstrack import progress {path}), or "
+                           "give another -o name", option=option, path=output)
     except OSError as error:
         if announcing:  # the terminal or pipe, not the file
             raise
         raise cannot_write(output, error, option) from None
+
+
+def _holds_figures(path: Path, suffix: str | None = None) -> bool:
+    """Whether a regular file is a sheet with a unit's figures (sources/forms): read as the kind `suffix` says
+    (a temporary file's own name ends in .part)."""
+    from mstrack.render.outputs import written_in_place
+
+    if not path.is_file() or written_in_place(path):
+        return False
+    from mstrack.sources.forms import FORM_SUFFIXES, holds_figures
+
+    suffix = (suffix or path.suffix).lower()
+    if suffix not in FORM_SUFFIXES:
+        return False
+    if path.suffix.lower() == suffix:
+        return holds_figures(path)
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="mstrack-") as directory:
+        named = Path(directory) / f"new{suffix}"
+        named.symlink_to(path.resolve())
+        return holds_figures(named)
 
 
 def print_width() -> int:

@@ -34,6 +34,16 @@ PERIOD_DATE_RE = re.compile(  # the periods a date cell may name: "6月底", "20
 )
 
 
+REPORT_MONTHS_AFTER = 1
+"""Months after its programme's year a report may still be dated in: the year-end figures come in January."""
+
+
+def in_report_year(on: date, year: int) -> bool:
+    """Whether a report dated `on` belongs to a programme of `year`: in that year, or in the January after
+    (REPORT_MONTHS_AFTER). The one rule for `import progress` and `log` (docs/import.md, "Dates")."""
+    return on.year == year or (on.year == year + 1 and on.month <= REPORT_MONTHS_AFTER)
+
+
 def month_end(year: int, month: int) -> date:
     if problem := year_problem(year):
         raise DateError(problem)

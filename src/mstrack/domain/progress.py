@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from mstrack.domain.characters import simplified
-from mstrack.domain.dates import DateError, parse_date
+from mstrack.domain.dates import DateError, in_report_year, parse_date
 from mstrack.domain.names import named_by
 from mstrack.domain.quantities import QuantityError, as_number, format_number, parse_quantity, same_unit, scaled_unit, shown
 from mstrack.errors import InputError, Joined, Message
@@ -125,6 +125,8 @@ def check_report(
         raise InputError("--as-of {on}: a report cannot be dated in the future (today is {today})", on=on, today=today)
     if state.start and on < state.start:
         raise InputError("--as-of {on}: before the programme starts ({start})", on=on, start=state.start)
+    if as_of is not None and not in_report_year(on, year):
+        raise InputError("--as-of {on}: outside the programme's year {year} (or the January after)", on=on, year=year)
     warnings: list[Message] = []
     if done:
         met = max((r.value for r in state.reports), default=0)

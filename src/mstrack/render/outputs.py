@@ -7,12 +7,15 @@ A file is written to a temporary file beside its target (0600 while written, flu
 renamed over the target only when complete: a full disk, a file-size limit, an error or Ctrl-C midway
 leaves the old file as it was and no temporary file behind. A new file made to be shared (a report, an
 export) then gets the mode the user's umask gives, as `cp` would; a backup of the database stays 0600.
+A target that is not a regular file (a device, a FIFO, a socket), or that is the process's own stdout or
+stderr (-o /dev/stdout, whatever fd 1 is), is written into once the contents are complete, never replaced.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from datetime import date
@@ -103,6 +106,29 @@ def umask_mode() -> int:
     return 0o666 & ~mask
 
 
+def own_stream(found: os.stat_result) -> int | None:
+    """The descriptor (1 or 2) of this process's stdout or stderr when `found` is that file: -o /dev/stdout
+    names fd 1 however the shell opened it (a pipe, a terminal, `>>` a file: O_APPEND kept)."""
+    for descriptor in (1, 2):
+        try:
+            if os.path.samestat(found, os.fstat(descriptor)):
+                return descriptor
+        except OSError:
+            continue
+    return None
+
+
+def written_in_place(target: Path) -> bool:
+    """Whether `target` is written into rather than replaced: it exists and is not a regular file (a
+    character device, a FIFO, a socket), or it is the process's own stdout or stderr. Replacing those
+    turned /dev/null, a FIFO or a log appended to with `>>` into a new regular file."""
+    try:
+        found = os.stat(target)
+    except OSError:  # a new file, or one that cannot be looked at: the rename path says why
+        return False
+    return not stat.S_ISREG(found.st_mode) or own_stream(found) is not None
+
+
 @contextmanager
 def replacing_path(target: Path, before_rename=None, private: bool = False) -> Iterator[Path]:
     """A temporary path beside `target` to write the new contents to; on a clean exit they replace the
@@ -111,9 +137,18 @@ def replacing_path(target: Path, before_rename=None, private: bool = False) -> I
     file object. A symlinked target keeps its link: the file it points to is replaced. A new file follows
     the umask (umask_mode), or stays 0600 when `private` (a copy of the database: reporters' names and
     notes); a file replaced keeps its mode. `before_rename()` runs once the contents are on disk: an
-    error there leaves the target as it was."""
+    error there leaves the target as it was. A target written in place (written_in_place) gets the
+    complete contents copied into it instead of a rename."""
     import tempfile
 
+    if written_in_place(target):
+        with tempfile.TemporaryDirectory(prefix="mstrack-") as directory:
+            temporary = Path(directory) / Path(target).name
+            yield temporary
+            if before_rename is not None:
+                before_rename()
+            _copy_into(temporary, target)
+        return
     final = Path(os.path.realpath(target))
     descriptor, temporary = tempfile.mkstemp(dir=final.parent, prefix=f".{final.name}.", suffix=".part")
     try:
@@ -134,6 +169,25 @@ def replacing_path(target: Path, before_rename=None, private: bool = False) -> I
     finally:
         os.close(descriptor)
     _sync_directory(final.parent)
+
+
+def _copy_into(source: Path, target: Path) -> None:
+    """The contents of `source` written into `target` as it is: the process's own stdout or stderr through
+    its descriptor (its offset and O_APPEND as the shell set them), anything else opened for writing
+    without truncation or creation (a FIFO waits for its reader, as `cat > fifo` does)."""
+    descriptor = own_stream(os.stat(target))
+    opened = descriptor is None
+    if opened:
+        descriptor = os.open(target, os.O_WRONLY | os.O_NOCTTY)
+    try:
+        with open(source, "rb") as contents:
+            while chunk := contents.read(1 << 20):
+                view = memoryview(chunk)
+                while view:
+                    view = view[os.write(descriptor, view):]
+    finally:
+        if opened:
+            os.close(descriptor)
 
 
 @contextmanager

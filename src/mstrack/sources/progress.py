@@ -14,7 +14,7 @@ from itertools import islice, repeat
 from operator import attrgetter, itemgetter
 from pathlib import Path
 
-from mstrack.domain.dates import DateError, parse_date
+from mstrack.domain.dates import DateError, in_report_year, parse_date
 from mstrack.domain.limits import readable_name, text_problem
 from mstrack.domain.progress import check_value, match_indicator
 from mstrack.domain.quantities import normalize, shown
@@ -57,11 +57,13 @@ class _Importer(Comparing):
     """One import: each file's table found and its rows read and checked here; compared with the store and written
     by Comparing (progress_compare)."""
 
-    def __init__(self, store, programme: str | None, default_as_of: date | None, by: str | None, today: date):
+    def __init__(self, store, programme: str | None, default_as_of: date | None, by: str | None, today: date,
+                 by_given: bool = False):
         self.store = store
         self.programme = programme
         self.default_as_of = default_as_of
         self.by = by
+        self.by_given = by_given  # --by itself, not the login name: a reporter cell must agree with it
         self.today = today
         self.plan = PlanReads(store)  # the plan's indicators the rows name, read as they are met
         self.result = ImportResult()
@@ -80,6 +82,10 @@ class _Importer(Comparing):
         self.columns = Columns(self)
 
     def read(self, path: Path, sheet: str | None, on_row: Callable[[int], None] | None) -> None:
+        if (first := _same_file(path, self.files)) is not None:  # its rows would all repeat themselves
+            self.result.errors.append(Message("{path}: given twice (also as {first}); give each file once",
+                                              path=path, first=first))
+            return
         self.files.append(path)
         self.source = readable_name(path.name)
         if problem := text_problem(self.source):  # the name is kept with each report
@@ -103,10 +109,20 @@ class _Importer(Comparing):
         width = max(i for i in index if i is not None) + 1
         named = NamedRows.of(self, table, table.columns)  # a file naming its tasks in words, or who reports: row by row
         chunked = table.rows if hasattr(table.rows, "chunk") and named is None else None  # a .csv's or .xlsx's: its rows' cells as read
+        pinned = self._pinned(table)
+        before = self._rows_met()
+        reporters_before = set(self.reporters) if self.by_given and "reporter" in table.columns else None
+        if pinned:
+            chunked = None
         rest = iter(table.rows)
         while chunk := self._next_chunk(chunked, rest, index, on_row):
-            if named is not None:
-                self._read_chunk(table, *named.rows(chunk, index))
+            if named is not None or pinned:
+                lines, rows = named.rows(chunk, index) if named is not None else picked(chunk, index, pick, width)
+                if not pinned:
+                    self._read_chunk(table, lines, rows)
+                    continue
+                for line, cells in zip(lines, rows, strict=True):
+                    self._read_row(table, line, cells)
                 continue
             cells_of = list(map(_CELLS, chunk))
             if min(map(len, cells_of)) >= width and all(map(any, cells_of)):
@@ -118,6 +134,24 @@ class _Importer(Comparing):
                 self._read_chunk(table, *picked(chunk, index, pick, width))
         if named is not None:
             named.end()
+        if self._rows_met() == before:  # a header and nothing under it (a header-only CSV): as an empty file is
+            self.result.errors.append(Message("{path}: no rows under the header: nothing to import", path=path))
+        if reporters_before is not None and (own := sorted(set(self.reporters) - reporters_before - {self.by})):
+            self.result.warnings.append(Message(
+                "{path}: --by {option} is the reporter of the rows with no 填报人 only; rows naming their own kept it: "
+                "{names}", path=path, option=self.by, names="、".join(own[:5]) + ("…" if len(own) > 5 else "")))
+
+    def _rows_met(self) -> tuple[int, ...]:
+        """How many rows were checked, skipped, refused or taken as totals so far: unchanged by a file with none."""
+        result = self.result
+        return len(self.checked.day), result.skipped, len(result.errors), len(result.totals)
+
+    def _pinned(self, table: Table) -> bool:
+        """Whether an option (--programme, --as-of) names what a column of the file gives too: then every row goes
+        the per-row path, which refuses a cell that disagrees with the option (_place, day). A task cell
+        saying PROGRAMME/CODE is checked by _place on every path (the columnar one leaves such rows to it)."""
+        given = {"programme": self.programme is not None, "as_of": self.default_as_of is not None}
+        return any(given[name] and name in table.columns for name in given)
 
     def _next_chunk(self, chunked, rest, index: list[int | None], on_row: Callable[[int], None] | None) -> list:
         """The next rows of the file to read row by row; a .csv's or .xlsx's chunks (sheets.TextRows, SheetRows)
@@ -292,8 +326,14 @@ class _Importer(Comparing):
             self.result.skipped += 1  # a row of a fill-in sheet the unit left empty
             return None
         code = text_value(programme_cell) or self.programme
+        column = "programme"
         if "/" in task and programme_cell is None:
             code, _, task = task.partition("/")
+            column = "task"
+        if self.programme is not None and code != self.programme:
+            self._fail(table, line, column, "--programme {option} was given and this row says {value}: the option is for "
+                       "rows with no programme; drop it, or correct the row", option=self.programme, value=code)
+            return None
         if code is not None and (problem := text_problem(code)):  # before it reaches the database, which may refuse a NUL with no place
             self._fail(table, line, "programme" if "programme" in table.columns else "task", problem)
             return None
@@ -351,8 +391,11 @@ class _Importer(Comparing):
                 return error
         if as_of > self.today:
             return Message("{on} is in the future", on=as_of)
-        if as_of.year not in (year, year + 1):
-            return Message("{on} is outside the programme's year {year}", on=as_of, year=year)
+        if not in_report_year(as_of, year):
+            return Message("{on} is outside the programme's year {year} (or the January after)", on=as_of, year=year)
+        if raw is not None and self.default_as_of is not None and as_of != self.default_as_of:
+            return Message("--as-of {option} was given and this row says {on}: the option is for rows with no date; "
+                           "drop it, or correct the row", option=self.default_as_of, on=as_of)
         dates[raw] = as_of
         return as_of
 
@@ -400,10 +443,19 @@ class _Importer(Comparing):
 _CELLS, _NUMBER = attrgetter("cells"), attrgetter("number")
 
 
+def _same_file(path: Path, earlier: list[Path]) -> Path | None:
+    """The earlier path that names the same file as `path` (however spelled: a link, ./x), or None."""
+    for other in earlier:
+        with contextlib.suppress(OSError):
+            if other == path or path.samefile(other):
+                return other
+    return None
+
+
 def import_progress(
     store, paths: list[Path], *, programme: str | None, sheet: str | None, default_as_of: date | None,
     by: str | None, today: date, dry_run: bool, on_row: Callable[[int], None] | None = None,
-    reason: str | None = None, confirm: Callable[[ImportResult], None] | None = None,
+    reason: str | None = None, confirm: Callable[[ImportResult], None] | None = None, by_given: bool = False,
 ) -> ImportResult:
     """Read the files, compare them with the store, write what is new as one batch. A real import holds
     the write lock from before it reads the store to its commit (Store.locked): two imports of one file
@@ -411,7 +463,7 @@ def import_progress(
     in chunks as they are read, inside that one transaction; a bad row anywhere, found at the end,
     rolls every chunk back. `confirm` gets the result just before the commit (the CLI prints it there:
     an output that fails stores nothing)."""
-    importer = _Importer(store, programme, default_as_of, by, today)
+    importer = _Importer(store, programme, default_as_of, by, today, by_given)
     try:
         with contextlib.ExitStack() as transaction:
             if not dry_run:  # the batch is left (its COPY ended or aborted) before the transaction ends
@@ -433,7 +485,7 @@ def import_progress(
                 if result.batch is not None and confirm is not None:
                     confirm(result)
     except _Discarded:
-        result.inserted = result.updated = result.unchanged = 0
+        result.inserted = result.updated = result.unchanged = result.unchanged_other = 0
         result.repeats = []
     finally:  # the importer and its Columns refer to each other: a cycle that would keep every object the import
         # made (100,000 rows: ~200,000) for the cycle collector, which then spent ~0.17 s walking them; broken,

@@ -158,13 +158,21 @@ class Comparing:
         checked = self.checked
         day, value, stored = checked.day, checked.value, checked.stored
         found = self.store.stored_on([(indicator, date.fromordinal(day[seq])) for seq, indicator, _ in asked], upto=self.plan.upto)
-        held = set()
-        for (seq, _, position), on_that_day in zip(asked, found, strict=True):
+        held = {}
+        for (seq, indicator, position), on_that_day in zip(asked, found, strict=True):
             flag = stored[seq] = NOTHING if on_that_day is None else SAME if on_that_day == value[seq] else OTHER
             if flag == SAME and position >= 0:
-                held.add(position)
+                held[position] = (indicator, date.fromordinal(day[seq]))
         if held:
+            self._other_texts(held)
             self.pending = [row for position, row in enumerate(self.pending) if position not in held]
+
+    def _other_texts(self, held: dict[int, tuple[int, date]]) -> None:
+        """Of the rows already stored (same value), those whose note or reporter differs from the stored entry's:
+        counted, to be said, since the import keeps the stored entry as it is (docs/import.md, "Idempotent")."""
+        pending = self.pending
+        texts = self.store.stored_texts_on(list(held.values()), upto=self.plan.upto)
+        self.result.unchanged_other += sum(pending[position][3:5] != stored for position, stored in zip(held, texts, strict=True))
 
     def flush(self) -> None:
         """The rows checked so far compared with the store, and those to write written (a real import)."""

@@ -176,6 +176,7 @@ class ImportResult:
     inserted: int = 0
     updated: int = 0
     unchanged: int = 0
+    unchanged_other: int = 0  # of those, rows with another note or reporter than the stored entry's: not stored
     skipped: int = 0
     repeats: list[tuple[str, str]] = field(default_factory=list)  # (row, the earlier row it repeats): the file's own repeats
     errors: list[str] = field(default_factory=list)
@@ -186,6 +187,7 @@ class ImportResult:
     def as_dict(self) -> dict:
         return {
             "inserted": self.inserted, "updated": self.updated, "unchanged": self.unchanged,
+            "unchanged_other_note": self.unchanged_other,
             "skipped": self.skipped, "repeated": len(self.repeats), "errors": self.errors, "warnings": self.warnings,
             "batch": self.batch, "total_rows": len(self.totals),
         }

@@ -60,11 +60,14 @@ def _sheet_rows(path: Path, sheet: str | None, suffix: str) -> Iterator[Row]:
 
 def text_encoding(path: Path) -> str:
     """utf-8-sig when the whole file is UTF-8, else gb18030, found in one pass that keeps nothing:
-    a million-row file is then read row by row, never held whole."""
+    a million-row file is then read row by row, never held whole. A file opening with a UTF-16 byte order mark
+    (Excel's "Unicode text") is UTF-16: its NUL bytes are half of its characters, not binary content."""
     import codecs
 
     with path.open("rb") as handle:
         head = handle.read(65536)
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return _utf16(path, handle)
         nul = head.find(b"\x00")
         if nul >= 0:
             raise not_text(path, InputError("{path}: not a text file (binary content at byte {byte})", path=path, byte=nul))
@@ -79,6 +82,22 @@ def text_encoding(path: Path) -> str:
                 continue
             return "utf-8-sig" if encoding == "utf-8" else encoding
     raise not_text(path, InputError("{path}: not a text file: neither UTF-8 nor GB18030 text", path=path))
+
+
+def _utf16(path: Path, handle) -> str:
+    """utf-16 (the codec reads the byte order mark) when the whole file decodes so; else refused, saying so."""
+    import codecs
+
+    decoder = codecs.getincrementaldecoder("utf-16")()
+    handle.seek(0)
+    try:
+        while chunk := handle.read(1 << 20):
+            decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError as error:
+        raise not_text(path, InputError("{path}: not readable as UTF-16 text (byte {byte}); save it as UTF-8", path=path,
+                                        byte=error.start)) from None
+    return "utf-16"
 
 
 def read_text(path: Path) -> str:

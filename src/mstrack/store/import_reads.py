@@ -132,6 +132,14 @@ def stored_on(dialect: Dialect, connection, keys: list[tuple[int, date]], *, upt
         f" AND y.id <= {dialect.p} AND {standing('y')} ORDER BY y.id DESC LIMIT 1)",), [upto])]
 
 
+def stored_texts_on(dialect: Dialect, connection, keys: list[tuple[int, date]], *, upto: int) -> list[tuple]:
+    """For each (indicator, day), in order: the (note, reporter) of the entry standing that day (stored_on's)."""
+    latest = f"FROM report AS y WHERE y.indicator_id = k.indicator_id AND y.as_of = k.day AND y.id <= {dialect.p} AND {standing('y')}"
+    return [tuple(row[1:]) for row in _per_key(dialect, connection, keys, (
+        f"(SELECT y.note {latest} ORDER BY y.id DESC LIMIT 1)", f"(SELECT y.reporter {latest} ORDER BY y.id DESC LIMIT 1)"),
+        [upto, upto])]
+
+
 def stored_between(dialect: Dialect, connection, spans: list[tuple[int, date, date]], *,
                    upto: int) -> tuple[list[tuple], dict[int, list[tuple]]]:
     """What the warnings about falls compare an indicator's rows with, for each (indicator, first day, last day)

@@ -266,6 +266,11 @@ class Reads:
         with self.reading() as connection:
             return import_reads.stored_on(self.dialect, connection, keys, upto=upto)
 
+    def stored_texts_on(self, keys: list[tuple[int, date]], *, upto: int) -> list[tuple]:
+        """The note and reporter standing on each (indicator, day) (import_reads.stored_texts_on)."""
+        with self.reading() as connection:
+            return import_reads.stored_texts_on(self.dialect, connection, keys, upto=upto)
+
     def stored_between(self, spans: list[tuple[int, date, date]], *, upto: int) -> tuple[list[tuple], dict[int, list[tuple]]]:
         """What each indicator's rows could fall from, by the reports up to id `upto` (import_reads.stored_between)."""
         with self.reading() as connection:

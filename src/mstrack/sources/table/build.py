@@ -209,6 +209,10 @@ def _indicator(one: Series, last_due: date | None, code: str, summary: list[Mess
         value = one.statement.value if one.statement else one.points[-1][2].value
         milestones.append(Milestone(due=one.filled, target=value))
         reading = None  # the completed target is a total: per-period amounts keep their `printed`
+    if one.all_started:  # "三季度全部开工": the whole figure by then, a total, in date order
+        full = one.statement.value
+        milestones = sorted(milestones + [Milestone(due=d, target=full) for d in one.all_started
+                                          if not any(m.due == d for m in milestones)], key=lambda m: m.due)
     first = one.statement or one.points[0][2]
     last = one.points[-1][2] if one.points else first
     target = None
@@ -224,10 +228,12 @@ def _indicator(one: Series, last_due: date | None, code: str, summary: list[Mess
         if len(increments) == len(one.points):
             summary.append(Message("task {code}: “{name}” read as per-period amounts ({printed}); milestones are running "
                                    "totals ({totals})", code=code, name=clip(first.name), printed=printed, totals=totals))
-        else:  # say which were summed: the others are running totals as printed
+        elif summed := [one.points[k][2].value for k in increments if k > 0]:  # say which were summed: the first
+            # figure has no total before it, so it reads the same either way ("…10月底前建成20座" before the year's 20)
             summary.append(Message("task {code}: “{name}” read {printed} as per-period amounts added to the total before "
                                    "them, the other figures as printed running totals; milestones are running totals "
-                                   "({totals})", code=code, name=clip(first.name), printed=printed, totals=totals))
+                                   "({totals})", code=code, name=clip(first.name), printed=", ".join(map(str, summed)),
+                                   totals=totals))
     return Indicator(
         name=first.name, unit=first.unit, comparator=(one.statement or last).comparator, target=target,
         text=first.excerpt if one.statement else last.excerpt, reading=reading, milestones=milestones,

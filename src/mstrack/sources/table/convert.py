@@ -113,8 +113,8 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
                                  "`import progress` or `log`", path=path, **results_said(reported))
             if short:  # one item, say, and then the closing sections: what was found, and what a list needs
                 raise InputError("{path}: no table found in the document: {n} {n:item|items} (“{items}”) before its closing "
-                                 "sections (“{closing}”); a list needs three items, or two that each set a figure and name "
-                                 "their office", path=path, **short_said(short))
+                                 "sections (“{closing}”); a list needs three items, or two that each name their office "
+                                 "and set a figure or a dated deadline", path=path, **short_said(short))
             raise InputError("{path}: no table found in the document", path=path)
         table, at, columns, headers = listed
     else:

@@ -54,6 +54,7 @@ def task_doubts(raw: RawTask, task: Task, units: list[Unit], year: int) -> list[
     found += _step_doubts(raw, task, year)
     found += _beyond_doubts(raw, task, units, raw.headers.get("content", column))
     found += _unfit_doubts(raw, task, units, raw.headers.get("content", column))
+    found += _held_doubts(raw, task, units, raw.headers.get("content", column))
     found += _title_doubts(raw, task, year)
     found += [Doubt(row=row, column=header, at=task, key="title", why=why) for row, header, why in raw.doubts]
     for raw_line, line in zip((r for u in units for r in u.lines), task.lines, strict=True):
@@ -132,6 +133,15 @@ def _beyond_doubts(raw: RawTask, task: Task, units: list[Unit], column: str) -> 
             for one in unit.series if beyond_target(one, mention)][:1]
 
 
+def _held_doubts(raw: RawTask, task: Task, units: list[Unit], column: str) -> list[Doubt]:
+    """"城镇调查失业率控制在5.5%以内，每月调查失业率不超过5.5%": the bound held each period is read as that indicator,
+    no second one (series.bound_held_again); said, so the words are not dropped unseen."""
+    return [Doubt(row=raw.row.number, column=column, at=task, key="title", why=Message(
+        "“{text}” read as “{name}” ({target}) held each period: no indicator of its own", text=clip(mention.excerpt),
+        name=one.statement.name, target=f"{one.statement.value}{one.statement.unit}"))
+        for unit in units for one in unit.series for mention in one.held]
+
+
 def _unfit_doubts(raw: RawTask, task: Task, units: list[Unit], column: str) -> list[Doubt]:
     """Dated steps that fit the year's target no single way: a last step that neither reaches the target nor makes it
     up ("…5条，…完成2条，…完成4条"), an amount per period ("每季度完成300人次"), and steps with no year's figure, whose
@@ -163,8 +173,9 @@ def _unfit_doubts(raw: RawTask, task: Task, units: list[Unit], column: str) -> l
             rising = len(values) > 1 and all(b > a for a, b in zip(values, values[1:], strict=False))
             steps = [point[2] for point in one.points[:-1]]
             amounts = [m.value for m in steps if not m.total]  # "新增200…新增300" before "达到800": 达到 says only the last
-            if one.statement and bare_step(one.statement) and rising and not is_level(one) and values[-1] == one.statement.value \
-                    and (not one.points[-1][2].total or len(amounts) > 1):
+            if one.statement and rising and not is_level(one) and values[-1] == one.statement.value \
+                    and ((bare_step(one.statement) and (not one.points[-1][2].total or len(amounts) > 1))
+                         or _added_steps(one, steps)):
                 total = exact_sum(values)
             elif one.statement and not one.statement.total and not is_level(one) and any(
                     a.total and b.total and a.value == b.value < one.statement.value for a, b in zip(steps, steps[1:], strict=False)):
@@ -179,6 +190,13 @@ def _unfit_doubts(raw: RawTask, task: Task, units: list[Unit], column: str) -> l
 
 
 ADDED_RE = re.compile(r"新增|新建")  # a step that adds to a count, not the count reached
+
+
+def _added_steps(one: Series, steps: list) -> bool:
+    """"6月底前新增1000人，9月底前新增1500人，全年新增3000人": steps that each say 新增 and none 累计 rise to the
+    year's figure: running totals (as read) or amounts per period, the words do not tell."""
+    return len(steps) > 1 and all(ADDED_RE.search(m.verbs or "") and not m.total for m in steps) \
+        and not any("累计" in (m.verbs or "") for _, _, m in one.points)
 
 
 def _stage_of_whole(one: Series) -> Message | None:

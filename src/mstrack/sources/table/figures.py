@@ -22,9 +22,10 @@ from mstrack.sources.table.series import (
     is_level,
     join_month_plan_figures,
     per_period_amount,
+    series_stage,
     stage_fits,
 )
-from mstrack.vocabulary import BOUND_WORDS
+from mstrack.vocabulary import BOUND_WORDS, START_VERBS
 
 
 @dataclass(kw_only=True)
@@ -43,7 +44,7 @@ class Unit:
 
 def _statements(text: str, origin: str, year: int, own_places: tuple[str, ...] = (), until: int | None = None) -> list[Series]:
     result = []
-    seen = set()
+    seen, held = set(), []
     mentions = find_mentions(text, year, own_places=own_places, until=until)
     printed = Counter((m.value, unit_key(m.unit)) for m in mentions if m.unit)
     last_steps = _last_steps(mentions)
@@ -55,8 +56,11 @@ def _statements(text: str, origin: str, year: int, own_places: tuple[str, ...] =
             if mention is last_steps[unit_key(mention.unit)][-1]:
                 result.append(_series(_titled(_steps_target(last_steps[unit_key(mention.unit)]), text), origin))
             continue  # "第二季度前完成2条，第四季度前完成3条" and no year's figure: the last step is the target
-        if per_period_amount(mention) or bound_held_again(mention, mentions):
+        if per_period_amount(mention):
             continue  # "开展技能培训1200人次，每季度完成300人次": each quarter's amount of the 1200, no target of its own
+        if bound_held_again(mention, mentions):
+            held.append(mention)  # "每月调查失业率不超过5.5%": the year's bound held each month, kept for a doubt
+            continue
         if ((mention.value, unit_key(mention.unit), mention.comparator) in seen and not mention.each
                 and not another_thing(mention, [one.statement for one in result], text)) \
                 or (not mention.unit and any(value == mention.value for value, _, _ in seen)):
@@ -72,6 +76,9 @@ def _statements(text: str, origin: str, year: int, own_places: tuple[str, ...] =
             continue
         seen.add((mention.value, unit_key(mention.unit), mention.comparator))
         result.append(_series(mention, origin))
+    for mention in held:  # on the indicator it restates, so the fact is not dropped unsaid
+        next((one.held for one in result if one.statement.value == mention.value
+              and unit_key(one.unit) == unit_key(mention.unit)), []).append(mention)
     return result
 
 
@@ -343,6 +350,25 @@ def _printed(number: str, text: str, unit: str = "") -> bool:
 VERB_DONE_RE = re.compile(r"(?:在[^完]{2,14}前)?完成(?P<verb>[\u4e00-\u9fff]{2,4})")
 
 
+# "三季度全部开工", "6月底前全面开工": a dated start of the whole, no figure of its own
+ALL_STARTED_RE = re.compile(rf"[^，,；;。\d]{{2,8}}?(?:前|末)?\s*(?:全部|全面)\s*(?:{'|'.join(START_VERBS)})\s*[。.；;]?")
+
+
+def _all_started_by(unit: Unit) -> None:
+    """"改造老旧小区30个，…三季度全部开工": a date by which the whole is started, no figure printed, is a start
+    checkpoint at the year's full figure (the README's cumulative number due by then), for a figure of the whole work
+    or of starts; a figure of things done ("新建学校3所") counts no starts, and a last step read as the target
+    ("上半年累计开工20个，三季度全部开工") does not say how many there are in all."""
+    for due, _, text in unit.checkpoints:
+        if not ALL_STARTED_RE.fullmatch(text.strip()):
+            continue
+        for one in unit.series:
+            if one.origin == "title" and one.statement and not opens_with_date(one.statement) \
+                    and series_stage(one) in (None, "started") \
+                    and not any(d == due for d, _, _ in one.points) and due not in one.all_started:
+                one.all_started.append(due)
+
+
 def _verb_completions(unit: Unit) -> None:
     """"在11月份前完成改造", a date with a verb and no figure: the title's targets that the verb does ("改加装电梯10台")
     are due in full by then."""
@@ -388,6 +414,7 @@ def read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, year: i
         unit.leftovers = [] if starts else assign(unit.series, unit.checkpoints, year)
         unit.leftovers = join_month_plan_figures(unit.series, unit.leftovers, month_plan_dates(unit))
         _verb_completions(unit)
+        _all_started_by(unit)
         if not unit.checkpoints:
             continue
         final_due, _, final_text = unit.checkpoints[-1]

@@ -10,7 +10,7 @@ from dataclasses import replace
 from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.column_roles import columns_by_data
 from mstrack.sources.table.columns import Column, column_kind, office_columns
-from mstrack.sources.table.list_bracketed import bracketed_run, bracketed_table, chinese_item, chinese_run, item_offices
+from mstrack.sources.table.list_bracketed import bracketed_run, bracketed_table, chinese_item, chinese_run, item_offices, labels_due
 from mstrack.sources.table.list_deadlines import own_deadlines, with_deadlines
 from mstrack.sources.table.list_headed import headed_run
 from mstrack.sources.table.list_labels import LABEL_RE
@@ -142,7 +142,7 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
     if figures:
         staffed = {text for text, units in zip(items, offices or [], strict=False) if units and not REQUIREMENT_RE.match(text)}
         work = [text for text in work if sets_figure_or_names_project(text) or text in staffed]
-    few = assigned or offices is not None and staffed_work(list(zip(items, map(bool, offices), strict=False)))  # two, say
+    few = assigned or offices is not None and staffed_work(list(zip(items, map(bool, offices), strict=False)), due)  # two
     named = any(names_programme(t) for t in [*said, *_announcing(lines)]) or \
         due is not None and dated_work(list(zip(items, map(bool, offices or []), due, strict=False)))
     return named and (len(work) >= MIN_ITEMS or few) and 2 * len(work) > len(items)
@@ -253,7 +253,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             above = _above(sheet, start)
             if _is_programme(sheet, above, [words for _, words, _ in chosen], figures=True,
                              offices=[offices for _, offices in item_offices(chosen, labels)], reported=reported,
-                             due=[dated({e.code: e.text for e in labels.get(k, []) if e.kind == "label"}) for k in range(len(chosen))]):
+                             due=[labels_due(labels.get(k, [])) for k in range(len(chosen))]):
                 header, rows = numbered_table(labelled([e for k, (numeral, words, units) in enumerate(chosen) for e in [
                     Entry(None, "item", numeral, words, units=units), *labels.get(k, [])]]))
                 end = sheet.rows.index(source[-1]) + 1

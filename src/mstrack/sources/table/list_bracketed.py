@@ -9,7 +9,7 @@ from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.cells import AREA_RE, GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.list_labels import label_kind
 from mstrack.sources.table.list_numbered import Entry, entry_of, labelled, labelled_units, numbered_table, units_after
-from mstrack.sources.table.list_sections import enough, heads, staffed_work
+from mstrack.sources.table.list_sections import dated, enough, heads, staffed_work
 from mstrack.sources.table.list_work import PROJECT_RE, does_work, states_work
 from mstrack.sources.table.mentions import sets_figure
 from mstrack.sources.table.one_paragraph import MIN_ITEMS
@@ -152,10 +152,16 @@ def chinese_run(rows: list[Row]) -> tuple[int, list[tuple[str, str, str]], list[
         if number is None and row is not None and found and (label := _item_label(row)):
             labels.setdefault(len(found) - 1, []).append(label)
             continue
-        if start is not None and enough([(words, bool(offices)) for words, offices in item_offices(found, labels)]):
+        if start is not None and enough([(words, bool(offices)) for words, offices in item_offices(found, labels)],
+                                        [labels_due(labels.get(k, [])) for k in range(len(found))]):
             return start, found, source, labels
         start, found, source, labels = (i, [item], [row], {}) if number == 1 else (None, [], [], {})
     return None
+
+
+def labels_due(entries: list[Entry]) -> bool:
+    """Whether an item's labelled paragraphs give the date it is due (list_sections.dated)."""
+    return dated({e.code: e.text for e in entries if e.kind == "label"})
 
 
 def chinese_item(row: Row | None) -> tuple[int | None, tuple[str, str, str] | None]:

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from mstrack.domain.quantities import chinese_count
 from mstrack.sources.rows import clip
@@ -14,9 +15,10 @@ from mstrack.sources.table.list_labels import label_kind
 from mstrack.sources.table.mentions import sets_figure
 from mstrack.sources.table.one_paragraph import MIN_ITEMS, MIN_STAFFED_ITEMS
 from mstrack.sources.table.units import office_list
-from mstrack.vocabulary import CLOSING_SECTIONS, REQUIREMENT_SENTENCE, REQUIREMENT_VERBS
+from mstrack.vocabulary import CLOSING_SECTIONS, GUARANTEE_MEASURES, REQUIREMENT_SENTENCE, REQUIREMENT_VERBS
 
 CLOSING_RE = re.compile(CLOSING_SECTIONS)
+GUARANTEE_RE = re.compile(rf"{GUARANTEE_MEASURES}|^(?:{REQUIREMENT_VERBS})[^，,。；;]{{0,6}}?(?:{CLOSING_SECTIONS})")  # "强化资金保障，…"
 DATED_RE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月")  # a date of any kind: a deadline is a task's
 REQUIREMENT_RE = re.compile(REQUIREMENT_SENTENCE)
 NUMBERING_RE = re.compile(r"^(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|[一二三四五六七八九十\d]{1,3}\s*[、.．])\s*")
@@ -40,6 +42,13 @@ def requirement(words: str, figure: bool | None = None) -> bool:
     return False
 
 
+def guarantee(words: str) -> bool:
+    """A guarantee measure (vocabulary.GUARANTEE_MEASURES: funding, "确保…"; or a first clause naming a closing section,
+    "强化资金保障，…"), no work of the programme, whatever figure or office it names ("5.县财政安排专项资金5000万元，
+    确保项目按期完成。（县财政局）" after "4.保障措施")."""
+    return GUARANTEE_RE.search(NUMBERING_RE.sub("", words.strip())) is not None
+
+
 def closing_section(words: str, staffed: bool, figure: bool | None = None) -> bool:
     """A closing section: the vocabulary's words of one (vocabulary.CLOSING_SECTIONS), and no figure, no office doing
     it (`staffed`) and no deadline, which an item of work among numbered siblings has (a task with no figure stays one);
@@ -50,9 +59,10 @@ def closing_section(words: str, staffed: bool, figure: bool | None = None) -> bo
 
 def _programme_work(words: str, numbered_on: bool) -> bool:
     """Work of the programme under a closing heading: a figure, or an item numbered on with the list's items, and no
-    requirement on offices ("各乡镇要于每月5日前报送进展", "县督查室12月底前完成考核": an office and a date are not enough)."""
+    requirement on offices ("各乡镇要于每月5日前报送进展", "县督查室12月底前完成考核": an office and a date are not enough)
+    and no guarantee measure ("2.县财政安排资金5000万元。（县财政局）" under "二、保障措施")."""
     figure = sets_figure(words)
-    return not requirement(words, figure) and (numbered_on or figure)
+    return not requirement(words, figure) and not guarantee(words) and (numbered_on or figure)
 
 
 def closing_at(rows: list[tuple[bool, str, bool]], numbered_on: frozenset[int] = frozenset()) -> int:
@@ -101,10 +111,25 @@ def kept_on(rows: list[tuple[int | None, bool, str, bool]], size: int, numbered_
     numbered on after them ("4.加强组织领导", its prose, then "5.新建社区食堂10个。（县民政局）": numbered_after, counting
     on from the last item kept). One rule for lists numbered "1." and "一、"; `short` as for kept."""
     read = kept([(heading, words, staffed) for _, heading, words, staffed in rows[:size]], numbered_on, short)
+    sections = closing_parts(rows[:size])
     if read == size:
-        return list(range(size))
+        return [k for k in range(size) if k not in sections]
     last = next((n for n, heading, _, _ in reversed(rows[:read]) if n is not None and not heading), 0)
-    return [*range(read), *(read + k for k in numbered_after([(n, words, staffed) for n, _, words, staffed in rows[read:]], last + 1))]
+    return [*(k for k in range(read) if k not in sections),
+            *(read + k for k in numbered_after([(n, words, staffed) for n, _, words, staffed in rows[read:]], last + 1))]
+
+
+def closing_parts(rows: list[tuple[int | None, bool, str, bool]]) -> set[int]:
+    """The rows of a list, (number, heading, words, staffed) each, that are a closing section numbered as an item and
+    its parts below it, unnumbered ("4.工作要求" over "（1）加强组织领导。" "（2）…县财政安排资金5000万元。（县财政局）"): no
+    tasks, wherever they stand, unless a part is work of the programme (_programme_work)."""
+    found: set[int] = set()
+    for k, (n, heading, words, staffed) in enumerate(rows):
+        parts = list(takewhile(lambda j: rows[j][0] is None and not rows[j][1] and rows[j][2], range(k + 1, len(rows))))
+        if n is not None and not heading and parts and closing_section(words, staffed) \
+                and not any(_programme_work(rows[j][2], False) for j in parts):
+            found.update((k, *parts))
+    return found
 
 
 def short_said(short: list[tuple[list[str], list[str]]]) -> dict[str, object]:
@@ -117,11 +142,13 @@ def short_said(short: list[tuple[list[str], list[str]]]) -> dict[str, object]:
     return {"n": len(items), "items": quoted(items), "closing": quoted(closing)}
 
 
-def staffed_work(items: list[tuple[str, bool]]) -> bool:
-    """Few items, (words, staffed) each, that are clearly a programme's (MIN_STAFFED_ITEMS or more): each sets a figure
-    and names the office doing it, and none is a requirement on offices."""
+def staffed_work(items: list[tuple[str, bool]], due: list[bool] | None = None) -> bool:
+    """Few items, (words, staffed) each, that are clearly a programme's (MIN_STAFFED_ITEMS or more): each names the
+    office doing it and sets a figure or, `due` (its labelled lines date it: `dated`), the date it is due
+    ("一、新建第三中学" over "牵头单位：…" "完成时限：2024年12月底"), and none is a requirement on offices."""
     return len(items) >= MIN_STAFFED_ITEMS and all(
-        staffed and (figure := sets_figure(words)) and not requirement(words, figure) for words, staffed in items)
+        staffed and ((figure := sets_figure(words)) or on_date) and not requirement(words, figure)
+        for (words, staffed), on_date in zip(items, due or [False] * len(items), strict=True))
 
 
 def dated(labels: dict[str, str]) -> bool:
@@ -136,22 +163,25 @@ def dated_work(items: list[tuple[str, bool, bool]]) -> bool:
     return len(items) >= MIN_ITEMS and all(staffed and due and not requirement(words) for words, staffed, due in items)
 
 
-def enough(items: list[tuple[str, bool]]) -> bool:
-    """Whether a list's items, (words, staffed) each, make a list: MIN_ITEMS of them, or fewer clearly a programme's."""
-    return len(items) >= MIN_ITEMS or staffed_work(items)
+def enough(items: list[tuple[str, bool]], due: list[bool] | None = None) -> bool:
+    """Whether a list's items, (words, staffed) each, make a list: MIN_ITEMS of them, or fewer clearly a programme's
+    (staffed_work, `due` as there)."""
+    return len(items) >= MIN_ITEMS or staffed_work(items, due)
 
 
 def numbered_after(rows: list[tuple[int | None, str, bool]], number: int) -> list[int]:
     """The rows after a list's closing section, (number, words, staffed) each, that are items of work numbered on with
-    the list ("四、保障措施", its prose, then "五、新建社区食堂10个。（县民政局）"): a figure or an office, no requirement, no
-    closing section; the count goes on through the closing sections, numbered too."""
+    the list ("四、保障措施", its prose, then "五、新建社区食堂10个。（县民政局）"): work like the items before them, a figure or
+    an office, no requirement, no guarantee measure ("五、县财政安排专项资金5000万元"), no closing section; the count goes
+    on through the closing sections, numbered too."""
     found: list[int] = []
     for k, (n, words, staffed) in enumerate(rows):
         if n != number:
             continue
         number += 1
         figure = sets_figure(words)
-        if not closing_section(words, staffed, figure) and not requirement(words, figure) and (staffed or figure):
+        if not closing_section(words, staffed, figure) and not requirement(words, figure) and not guarantee(words) \
+                and (staffed or figure):
             found.append(k)
     return found
 

@@ -373,7 +373,7 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
         if _count_of_share(clause, spans, span, shares) or _own_part(clause, spans, span, own_places):
             continue  # "20%点位(12个)", "10所(其中浏阳4所)": the figure in brackets stands for the one before it
         # "服务人口超过2万的乡镇卫生院": which ones, not how many ("不少于500人的志愿者队伍" is a target)
-        threshold = re.search(r"(?<!不)(?:超过?|高于|大于|多于|低于|少于)\s*(?:约|不少于|不低于|至少)?$", prefix) is not None \
+        threshold = re.search(r"(?<!不)(?:超过?|高于|大于|多于|低于|少于|小于)\s*(?:约|不少于|不低于|至少)?$", prefix) is not None \
             and clause[after.end():].lstrip().startswith("的")
         # "100米以上医疗卫生机构": a size that picks which ones, followed by what it picks, is no target ("…10公里以上。" is)
         threshold = threshold or (unit in SIZE_UNITS and bool(after["suffix1"] or after["suffix2"])
@@ -385,8 +385,10 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
         threshold = threshold or _where_done(clause, prefix, after)
         growth = GROWTH_ON_LAST_YEAR_RE.search(prefix) if unit in RATE_UNITS else None
         before = prefix[:growth.start()] if growth else prefix
-        # "低于50%镇街": a bound share straight before what it picks (any bound word alike) is no target
-        threshold = threshold or (bool(word) and unit == "%" and PICKED_AFTER_RE.match(clause, after.end()) is not None)
+        # "低于50%镇街": a bare upper bound on a share straight before what it picks picks which ones, no target; an
+        # at-least or 不 bound there sets the target ("不低于50%村庄实现垃圾分类": at least half the villages)
+        threshold = threshold or (word in AT_MOST_PREFIXES and not word.startswith("不") and unit == "%"
+                                  and PICKED_AFTER_RE.match(clause, after.end()) is not None)
         if threshold or any(w in before for w in NOT_TARGET_WORDS) \
                 or _stock_after(prefix, spans) \
                 or (year and any(int(m[1]) < year and not re.search(CHANGE_WORDS, prefix[m.end():])

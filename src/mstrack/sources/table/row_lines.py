@@ -153,6 +153,10 @@ def _blank_lead(task: RawTask, row: Row, layout: _Layout, previous: RawLine | No
             task.doubts.append((row.number, header, Message(
                 "the {header} cell is blank: read as {leads}, a merged cell written once above; {units} may lead",
                 header=header, leads=leads, units="、".join(others))))
+        elif layout.sheet.merges:  # the file keeps its merges: the cell is blank, the helpers the reason
+            task.doubts.append((row.number, header, Message(
+                "the {header} cell is blank, not merged: read as {leads}, the lead above, as the row names only helpers",
+                header=header, leads=leads)))
         else:
             task.doubts.append((row.number, header, Message(
                 "the {header} cell is blank: read as {leads}, a merged cell written once above", header=header, leads=leads)))

@@ -109,7 +109,8 @@ START = "|".join(START_VERBS)
 # done by then, after a word of commitment or not ("确保2022年完工", "力争6月底前建成"); "2023年开工的学校" (…的)
 # describes, and "2025年建成区绿化覆盖率" names a place (建成区); a month or a quarter with 前 dates whatever verb follows
 # it ("2022年10月底前编制并公布…清单"), not a description ("6月底前开工的项目"); 上半年 / 下半年 date a verb of doing, of
-# starting or a level reached ("养老床位上半年达到1000张"), not a report of the half ("上半年推进情况"); "年底前全部通水"
+# starting or a level reached ("养老床位上半年达到1000张"), and so does a quarter ("一季度开工10个", "上半年累计开工
+# 20个", "三季度全部开工"), not a report of the half ("上半年推进情况"); "年底前全部通水"
 # is the task's own deadline
 # a second step joined by 于 ("…并于11月底前报批") starts a clause too, and so does a dated part ("其中6月底前开工40个",
 # "（其中…）"); "10月底前后" (around) is no step
@@ -120,7 +121,8 @@ OFFICE_SUBJECT_RE = re.compile(rf"^\s*[\u4e00-\u9fff]{{1,8}}?(?:局|委|办|厅|
 CLAUSE_DATE_RE = re.compile(rf"(?:^|(?<=[，,；;。、\s（(])|(?<=于))(?:其中)?\s*(?:确保|力争|争取)?\s*"
                             rf"(?P<subject>[\u4e00-\u9fff]{{2,8}}?(?={SUBJECT_DEADLINE}))?"
                             rf"(?P<label>{PERIOD_LABEL}|\d{{4}}\s*年(?!\s*\d))\s*(?:全部|全面|基本)?\s*"
-                            rf"(?:(?P<done>{COMPLETION})(?![的区])|(?:(?<=月底前)|(?<=月末前)|(?<=月前)|(?<=季度前)|(?<=半年)(?=\s*(?:{START}|达到)))(?!\s*后)"
+                            rf"(?:(?P<done>{COMPLETION})(?![的区])|(?:(?<=月底前)|(?<=月末前)|(?<=月前)|(?<=季度前)|(?:(?<=季度)|(?<=半年))"
+                            rf"(?=\s*(?:累计|全部|全面|基本)?\s*(?:{START}|{COMPLETION}|达到|新增|新建)))(?!\s*后)"
                             rf"(?=\s*[\u4e00-\u9fff]{{2}})(?![^，,；;。]*的))")
 # what may follow a verb of completion when it completes the sentence's own work ("9月底前建成并投入使用", "年底前完成
 #建设任务"); any other object ("6月底前完成设计招标", "三季度前完成招标") is a step of its own, a text checkpoint

@@ -30,6 +30,8 @@ class Series:
     points: list[tuple[date, str, Mention]] = field(default_factory=list)  # (due, label, mention)
     filled: date | None = None  # a milestone added by "全面完成目标任务" or a heading's deadline
     nouns: list[str] = field(default_factory=list)
+    held: list[Mention] = field(default_factory=list)  # "每月调查失业率不超过5.5%": the same bound held each period
+    all_started: list[date] = field(default_factory=list)  # "三季度全部开工": the whole figure started by then
 
     def score(self, mention: Mention) -> float:
         factor = unit_factor(self.unit, mention.unit)
@@ -87,7 +89,7 @@ def assign(series: list[Series], checkpoints: list[tuple[date, str, str]], year:
             elif mi not in used_mentions and _spread(each_period(series, mention), mention, due):
                 continue  # "开展技能培训1200人次，每季度完成300人次": 300, 600, 900 by each quarter's end
             elif mi not in used_mentions and (unplaced_step(series, used_series, mention, due, seen) is not None
-                                              or per_period_amount(mention)):
+                                              or per_period_amount(mention) or _whole_again(series, mention)):
                 leftovers.append((due, label, mention))  # "第四季度前完成4条" of 5 after 2; "每季度完成300人次": a doubt
             elif mi not in used_mentions and not _printed_again(mention, mentions[:mi], text) \
                     and not _said_again(mention, [mentions[k] for k in used_mentions], text) \
@@ -131,6 +133,18 @@ def _period_amount(series: list[Series], taken: set[int], mention: Mention, due:
     return bare_step(mention) and any(
         one.points[-1][2].value in (mention.value, exact_sum([*(point[2].value for point in one.points[:-1]), mention.value]))
         for one in _due_with(series, taken, mention, due))
+
+
+WHOLE_STEP_RE = re.compile(r"\s*(?:全部|全面)")  # "全部开工3所": the whole of a count, no thing of its own
+
+
+def _whole_again(series: list[Series], mention: Mention) -> bool:
+    """"新建学校3所，全部开工3所": a 全部 step, verb only, restating the year's count in its unit is that count at
+    another stage, checkpoint text, no second target."""
+    rest = without_date(mention.verbs or "")
+    return not mention.noun and WHOLE_STEP_RE.match(rest) is not None and VERB_ONLY_RE.fullmatch(rest) is not None \
+        and any(one.statement is not None and unit_key(one.unit) == unit_key(mention.unit)
+                and exact(one.statement.value) == exact(mention.value) for one in series)
 
 
 def _target_again(series: list[Series], taken: set[int], mention: Mention, due: date) -> bool:
@@ -274,10 +288,11 @@ TASK_SHARE_RE = re.compile(r"(?:完成|实现)\s*\d+(?:\.\d+)?\s*[%％]\s*的?(?
 
 
 def _task_share(series: list[Series], mention: Mention) -> Mention:
-    """A share of the task's work ("三季度完成60%任务") under one target counted in things: that share of the
-    target, in its unit (60 % of 70 个 is 42 个)."""
+    """A share of the task's work ("三季度完成60%任务", or a dated bare step "上半年完成60%") under one target counted
+    in things: that share of the target, in its unit (60 % of 70 个 is 42 个)."""
     stated = [one for one in series if one.statement and unit_key(one.unit) not in ("%", "‰", "")]
-    if unit_key(mention.unit) != "%" or len(stated) != 1 or not TASK_SHARE_RE.search(mention.excerpt):
+    if unit_key(mention.unit) != "%" or len(stated) != 1 \
+            or not (TASK_SHARE_RE.search(mention.excerpt) or bare_step(mention)):  # "上半年完成60%": a share of it too
         return mention
     value = as_number(exact(stated[0].statement.value) * exact(mention.value) / 100)
     return replace(mention, value=value, unit=stated[0].unit, share=mention.value)

@@ -49,8 +49,22 @@ def split_units(cell: str) -> list[str]:
 
 
 def _slashed(unit: str) -> list[str]:
+    """Offices joined by "/" ("县住建局/县财政局", "西秀区/普定县"); a "/" inside one office's two names stays
+    (_one_name: "县住建/城管局")."""
     names = [name.strip() for name in re.split(r"[/／](?![^（(]*[）)])", unit)]
-    return names if len(names) > 1 and all(len(name) >= 2 for name in names) else [unit]
+    if len(names) < 2 or not all(len(name) >= 2 for name in names):
+        return [unit]
+    joined = [names[0]]
+    for name in names[1:]:
+        joined[-1:] = [f"{joined[-1]}/{name}"] if _one_name(joined[-1], name) else [joined[-1], name]
+    return joined
+
+
+def _one_name(before: str, after: str) -> bool:
+    """A "/" inside one office's name: the word before it a place and a short form with no office's ending anywhere
+    ("县住建"), the word after an office that opens with no place ("城管局"), the place and the 局 both words'."""
+    return before[0] in PLACE_START and not any(char in OFFICE_END for char in before[1:]) and not before.endswith(UNITS_END) \
+        and not after.startswith(tuple(PLACE_START)) and _ends_like_unit(after)
 
 
 def split_groups(cell: str) -> list[str]:
