@@ -121,10 +121,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"
         ZHENHAI_UNNUMBERED,
     ("zhenhai-2021-ceping.html", "numbers_in_text_dotted"):
         ZHENHAI_UNNUMBERED,
-    ("gangu-2022-shishi.html", "round_trip"):
-        "a county's ten 民生實事 in traditional characters, items '(1)…(10)' in paragraphs with no <table> and no title, "
-        "under a news paragraph: the file is refused as 'no table found in the document', its grid in the harness as "
-        "'no header row found'; both unread, the messages differ (fifteenth held-out set, first contact)",
     ("jiyang-2023-wancheng.html", "round_trip"):
         "a street's completion report of '第一项:name。' headings and paragraphs with no <table>, titled 完成情况报告: the file "
         "is refused as 'no table found in the document', its grid in the harness as 'no header row found'; both unread, "

@@ -5,6 +5,7 @@ it would be with a header (序号 | 工作任务 | 责任单位), so that every 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.column_roles import columns_by_data
@@ -143,9 +144,16 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
         staffed = {text for text, units in zip(items, offices or [], strict=False) if units and not REQUIREMENT_RE.match(text)}
         work = [text for text in work if sets_figure_or_names_project(text) or text in staffed]
     few = assigned or offices is not None and staffed_work(list(zip(items, map(bool, offices), strict=False)), due)  # two
-    named = any(names_programme(t) for t in said) or \
+    named = any(names_programme(t) for t in [*said, *_announcing(lines)]) or \
         due is not None and dated_work(list(zip(items, map(bool, offices or []), due, strict=False)))
     return named and (len(work) >= MIN_ITEMS or few) and 2 * len(work) > len(items)
+
+
+def _announcing(lines: list[str]) -> list[str]:
+    """The sentence that announces the list, ending the line just above it with a colon ("…作政府工作报告。报告指出,…
+    重点抓好10件民生实事:"): it names the programme though the news paragraph it closes is about a meeting."""
+    last = lines[-1].strip() if lines else ""
+    return [re.split(r"[。！!？?]", last)[-1]] if last.endswith((":", "：")) else []
 
 
 def _headed_item(text: str) -> tuple[str, str] | None:
@@ -155,6 +163,16 @@ def _headed_item(text: str) -> tuple[str, str] | None:
             or INTRO_RE.search(text) or CLOSING_RE.search(text) or not states_work(text):
         return None
     return labelled_units(text)
+
+
+def _parts_as_items(entries: list[Entry | None]) -> list[Entry | None]:
+    """A page whose only numbers are "(1)", "(2)" … in order, from 1, under no item and no group heading: its items, as
+    "1." "2." would be (a news report's "重点抓好10件民生实事:" over paragraphs "(1)…(10)")."""
+    parts = [e for e in entries if e is not None and e.kind in ("item", "part", "heading")]
+    if not parts or any(e.kind != "part" for e in parts) \
+            or [int(re.sub(r"\D", "", e.code)) for e in parts] != list(range(1, len(parts) + 1)):
+        return entries
+    return [replace(e, kind="item", code=re.sub(r"\D", "", e.code)) if e is not None and e.kind == "part" else e for e in entries]
 
 
 def _after(rows: list[Row]) -> list[str]:
@@ -174,7 +192,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
     says so (results_said); a list whose closing sections leave too few items adds (its items, the closing rows) to
     `short` (list_sections.kept), which the caller names when no list is read."""
     for sheet in sheets:
-        entries = joined_lines(sheet.rows, [entry_of(row) for row in sheet.rows])
+        entries = _parts_as_items(joined_lines(sheet.rows, [entry_of(row) for row in sheet.rows]))
         if run := numbered_run(entries):
             start, end, others = run
             above = _above(sheet, start)

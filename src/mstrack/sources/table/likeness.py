@@ -26,9 +26,21 @@ def another_thing(mention: Mention, earlier: list[Mention], text: str) -> bool:
         return True  # "6月底前新建幼儿园3所，12月底前新建小学3所": each step names its own work
     if not mention.noun and same and all(_own_subject(first, mention, sentences, earlier) for first in same):
         return True  # "社会消费品零售总额增长5%,外贸出口增长5%": each figure after a subject of its own
-    return bool(mention.noun) and bool(re.search(r"[\u4e00-\u9fff]", mention.verbs)) and bool(same) and all(
+    return bool(mention.noun) and _has_verb(mention, same, text) and bool(same) and all(
         first.noun and first.noun not in mention.noun and mention.noun not in first.noun
         and any(first.excerpt in one and mention.excerpt in one for one in sentences) for first in same)
+
+
+JOINT_RE = r"(?:以及|和|及|与)\s*"
+
+
+def _has_verb(mention: Mention, same: list[Mention], text: str) -> bool:
+    """Words of its own before the figure, or a joint after a figure with a verb ("新建一幢食堂和一幢配套配电房"): the
+    verb is shared, the noun after each figure its own."""
+    if re.search(r"[\u4e00-\u9fff]", mention.verbs):
+        return True
+    return bool(re.search(JOINT_RE + re.escape(mention.excerpt), text)) \
+        and any(re.search(r"[\u4e00-\u9fff]", one.verbs) for one in same)
 
 
 def opens_with_date(mention: Mention) -> bool:

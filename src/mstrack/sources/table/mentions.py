@@ -26,7 +26,7 @@ from mstrack.vocabulary import BOUND_WORDS, COMPLETION_VERBS, FIGURE_VERBS, LEVE
 # noun's own measure word is its unit; only words that describe it (农村, 贫困, 常住) may stand between, never a measure
 # word ("3轮农户走访"). A year ("2024农户信息") or a number of five digits or more printed bare ("12345住户诉求", a
 # hotline) is no such count.
-COUNTED_NOUNS = {"人口": "人", "劳动力": "人", "农户": "户", "住户": "户"}
+COUNTED_NOUNS = {"人口": "人", "劳动力": "人", "群众": "人", "农户": "户", "住户": "户"}
 DESCRIBING_WORDS = ("农村", "城镇", "城乡", "城市", "贫困", "困难", "常住", "低收入", "脱贫", "留守", "流动", "户籍", "农业",
                     "富余", "搬迁", "重点", "在册")
 COUNTED_NOUN_RE = re.compile(rf"(?:{'|'.join(DESCRIBING_WORDS)}){{0,3}}({'|'.join(COUNTED_NOUNS)})")

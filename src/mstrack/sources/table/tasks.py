@@ -63,6 +63,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     numeral_items = numbered_in_numerals(sheet, at, layout)
     numeral_headings = numerals_over_digits([layout.cell(r, "seq").strip() for r in sheet.rows[at + 1:]])
     parts_restart = _parts_restart(sheet, at, layout)
+    in_groups = _bracketed_in_groups(sheet, at, layout)
     numbered = [r for r in sheet.rows[at + 1:] if layout.cell(r, "seq")]
     bracketed = bracket_level([layout.cell(r, "seq") for r in numbered]) and all(
         _sub_heading(r, layout, layout.cell(r, "task")) for r in numbered if plain_number(layout.cell(r, "seq")))
@@ -138,6 +139,9 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
         picked = _picked_part(row, layout, title, tasks, area)
         code, title = task_code(row, layout, title, tasks[-1] if tasks else None, area, bracketed=bracketed, levels=levels)
         code = picked or code
+        if in_groups and area and code and code.isdigit() and not layout.cell(row, "seq") and PART_CODE_RE.match(
+                layout.cell(row, "task")):
+            code = in_area(area, f"({code})")  # "(1)…" under "一、人居环境提升工程": 一(1), both numbers as printed
         part = None if picked else _part_number(row, layout, tasks, area, last_part)
         last_part = (id(tasks[-1]), part) if part else None
         code = None if part else code  # "（1）" under "1.": a part of the task above, not task 1 again
@@ -305,6 +309,22 @@ def _summed_heading(row: Row, filled: list[str], layout: _Layout) -> re.Match | 
 
 
 OWN_KINDS = ("lead", "units", "office", "deadline", "start", "schedule", "period", "amount", "measure", "content")
+
+
+def _bracketed_in_groups(sheet: Sheet, at: int, layout: _Layout) -> bool:
+    """Items numbered "(1)", "(2)" in their words (no 序号) under group headings "一、…", the numbers starting again at
+    (1) under each: numbered inside the group, so they take its numeral as "(一)" under "一、" does (一(1)); numbered on
+    across the headings ("(3)" first under "二、"), they keep the number alone."""
+    firsts: list[int] = []
+    group = False
+    for row in sheet.rows[at + 1:]:
+        filled = [c for c in row.cells if c]
+        if filled and len(set(filled)) == 1 and AREA_RE.match(filled[0]):
+            group = True
+            firsts.append(0)
+        elif group and not layout.cell(row, "seq") and (m := PART_CODE_RE.match(layout.cell(row, "task"))):
+            firsts[-1] = firsts[-1] or int(m[1])
+    return any(firsts) and all(first == 1 for first in firsts if first)
 
 
 def _sub_heading(row: Row, layout: _Layout, title: str) -> bool:
