@@ -60,6 +60,18 @@ def test_items_under_a_closing_heading_are_no_tasks(tmp_path):
     assert [(t.code, t.area) for t in conversion.programme.tasks] == [("1", "一"), ("2", "一")]
 
 
+def test_items_under_a_closing_heading_with_a_figure_and_an_office_are_said_not_dropped(tmp_path):
+    """review19: "二、保障措施" over items that each set a figure and name their office ("确保民生支出…达到80%以上。（县财政局）")
+    are no tasks of the programme, but a fact a reader may want: the conversion names their rows, as for other numbered
+    items it leaves out; a closing item with neither ("1.强化组织保障。") is not named."""
+    conversion = _convert(tmp_path, [
+        "一、民生实事", "1.新建公厕12座。（县城管局）", "2.新增停车位400个。（县交通局）", "3.改造农贸市场4个。（县商务局）",
+        "二、保障措施", "4.确保民生支出占一般公共预算支出比重达到80%以上。（县财政局）", "5.强化组织保障。"])
+    assert _codes(conversion) == ["1", "2", "3"]
+    said = [str(m) for m in conversion.summary if "not read as tasks" in str(m)]
+    assert len(said) == 1 and "row 8" in said[0] and "row 9" not in said[0], conversion.summary
+
+
 # --- 3. sub-items of a closing section go with it -----------------------------------------------------------------------
 
 @pytest.mark.parametrize("after", [["5.新建社区食堂8个。（县民政局）"], []], ids=["numbered_on", "at_the_end"])

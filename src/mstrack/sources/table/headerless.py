@@ -197,6 +197,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             start, end, others = run
             above = _above(sheet, start)
             chosen = labelled([e for e in entries[start:end] if e is not None])
+            run_items = chosen
             tail = [*chosen, *(e for e in entries[end:] if e is not None)]  # items numbered on past the closing sections
             chosen = [tail[k] for k in kept_on([(int(e.code) if e.kind == "item" else None, e.kind == "heading", e.text,
                                                  bool(e.units or e.labels)) for e in tail], len(chosen), numbered_on(chosen), short)]
@@ -211,6 +212,9 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             # another list of numbered items on the page (one cut by a line between its groups) is not read: said so
             listed[0].left_out = [e.row.number for a, b in others for e in entries[a:b]
                                   if e is not None and e.kind == "item" and e not in chosen]
+            # an item of the run the closing sections cut that sets a figure and names its office: said, not dropped
+            listed[0].left_out += [e.row.number for e in run_items if e.kind == "item" and e not in chosen
+                                   and (e.units or e.labels) and sets_figure(e.text)]
             return listed
         if run := bracketed_run(sheet.rows):
             start, chosen, source, labels = run  # "(一)" stays in the words: the reader codes it 一(一)
