@@ -394,7 +394,9 @@ def _sub_items(task: RawTask) -> None:
         task.deadline = max(known) if known else None
 
 
-ITEM_NUMBER_RE = re.compile(r"^[*＊※]*\s*(\d+)\s*[.．、]\s*(?=\D)")
+LINE_NUMBER = r"^[*＊※]*\s*({number})\s*[.．、]"  # an area's numbered line: "3.", "※3、" (a footnote mark before it)
+LINE_NUMBER_RE = re.compile(LINE_NUMBER.format(number=r"\d+") + r"\s*(?=\D)")
+"""Not numbering.ITEM_NUMBER_RE (every form of an item's number): the digits of a line inside an area's task text."""
 
 
 def _office_heading(filled: list[str], layout: _Layout, *, numbered: bool = False) -> str | None:
@@ -420,7 +422,7 @@ def _areas_are_tasks(sheet: Sheet, at: int, layout: _Layout) -> bool:
         return False
     restarts, last = 0, (None, 0)
     for row in sheet.rows[at + 1:]:
-        m, area = ITEM_NUMBER_RE.match(layout.cell(row, "task")), layout.cell(row, "area")
+        m, area = LINE_NUMBER_RE.match(layout.cell(row, "task")), layout.cell(row, "area")
         if not m or not AREA_RE.match(area):
             continue
         if int(m[1]) <= last[1]:
@@ -442,8 +444,8 @@ def _action_row(row: Row, layout: _Layout, tasks: list[RawTask], seen: dict[str,
     task.numbered = True
     inherited = tasks[-2].lines[-1] if len(tasks) > 1 and tasks[-2].lines else None
     number = str(len(task.lines) + 1)  # "3.90%的…" is item 3, 90%: the number expected next tells
-    item = re.sub(rf"^[*＊※]*\s*{number}\s*[.．、]\s*", "", title) if re.match(rf"^[*＊※]*\s*{number}\s*[.．、]", title) \
-        else ITEM_NUMBER_RE.sub("", title)
+    expected = LINE_NUMBER.format(number=number)
+    item = re.sub(expected + r"\s*", "", title) if re.match(expected, title) else LINE_NUMBER_RE.sub("", title)
     read_row_lines(task, row, layout, year, inherited, item)
     return True
 
