@@ -133,3 +133,20 @@ def test_init_says_it_upgrades_before_it_begins(cli, monkeypatch):
     assert f"(schema version 4; this one needs {SCHEMA_VERSION}): init upgrades it now, in place" in done.stderr
     assert "database: disk I/O error" in done.stderr.splitlines()[-1]
     assert Store(cli.url).schema_version() == 4
+
+
+def test_the_drivers_cleanup_log_stays_off_stderr():
+    """psycopg logs a warning when a Ctrl-C's cancel ends a pipeline ("error ignored terminating
+    <psycopg.Pipeline …>"); with nothing configured Python printed it on stderr above the one interrupted line
+    (CI saw it on PostgreSQL). A store on a PostgreSQL URL keeps the driver's log off stderr; a program that
+    configures logging still receives it. A process of its own: pytest's log capture would hide the difference."""
+    import sys
+
+    code = ("import logging\nfrom mstrack.store import Store\n"
+            "Store('postgresql+psycopg://someone@127.0.0.1:9/nothing')\n"
+            "logging.getLogger('psycopg').warning('error ignored terminating <psycopg.Pipeline>')\n"
+            "logging.basicConfig(format='configured: %(message)s')\n"
+            "logging.getLogger('psycopg').warning('seen where configured')\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == "configured: seen where configured\n"

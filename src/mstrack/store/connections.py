@@ -78,6 +78,8 @@ class Connections:
         self.sqlite_file = self.path is not None and "?" not in url
         self.libpq_url = "postgresql://" + url.removeprefix("postgresql+psycopg://") if url.startswith(
             "postgresql+psycopg://") else None
+        if not self.sqlite_file:
+            _driver_cleanup_unsaid()
         if self.sqlite_file:
             self.dialect = Dialect.of("sqlite", sqlite3.paramstyle, db=self.display_url)
         elif self.libpq_url:
@@ -386,6 +388,18 @@ class Connections:
             raise InputError("--db {db}: {error}", db=self.display_url, error=reason(error)) from None
         finally:
             connection.close()
+
+
+def _driver_cleanup_unsaid() -> None:
+    """psycopg logs "error ignored terminating <psycopg.Pipeline …>" when an error (a Ctrl-C's cancel) ends a
+    pipeline or a COPY: the error itself goes on, and the command says it in its one line. With no handler
+    configured, Python's last resort printed that log line on stderr before ours. A NullHandler keeps it off
+    stderr; a program that configures logging still receives it (records propagate to its handlers)."""
+    import logging
+
+    driver_log = logging.getLogger("psycopg")
+    if not any(isinstance(handler, logging.NullHandler) for handler in driver_log.handlers):
+        driver_log.addHandler(logging.NullHandler())
 
 
 def _sqlite_connect(connection, record) -> None:
