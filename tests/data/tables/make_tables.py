@@ -1047,6 +1047,53 @@ TABLES: dict[str, dict] = {
         # the three heading lines, each over the table's width
         "merges": [(1, 0, 1, 2), (2, 0, 2, 2), (3, 0, 3, 2)],
     },
+    "jiujiang-2025-5yue.xlsx": {
+        # held out (sixteenth set, helper b): a city's progress table of the 民生实事 its 人大代表 voted (九江市, Jiangxi), a
+        # line under the title that counts the programme ("(共十大类 25个子项目)") above the header, 开工时间 / 竣工时间 /
+        # 总投资 columns, the responsible offices one a line in one cell, two sub-projects "①…;②…" in one content cell;
+        # the excerpt ends inside project 2's 项目进展情况, so project 2 is left out (SOURCES.md)
+        "title": "2025年市人大代表票决民生实事项目进展情况表(截至5月31日)",
+        "header": ["(共十大类 25个子项目)", None, None, None, None, None, None, None],
+        "rows": [
+            ["序号", "项目名称", "项目内容", "责任单位", "开工\n时间", "竣工\n时间", "总投资\n(万元)", "项目进展情况"],
+            ["1", "中心城区完整社区建设项目",
+             "①柴桑区九一六社区完整社区建设项目:社区综合服务站改造、市政配套设施改造,强、弱电改造、公共活动空间改造、"
+             "公共服务设施改造等,建设面积约15万平方米;②濂溪区赣北商城完整社区建设项目:对赣北商城完整社区进行精品提升改造,"
+             "面积约17.36万平方米。",
+             "市住建局\n柴桑区政府\n濂溪区政府", "2025年3月", "2025年12月", "23000",
+             "①柴桑区九一六社区完整社区建设项目:4月初开工建设,正在进行海绵城市下沉式绿地和雨污管网铺设施工。"
+             "②濂溪区赣北商城完整社区建设项目:2024年6月开工建设,目前已全面完工。"],
+        ],
+        # the line that counts the programme, over the table's width
+        "merges": [(0, 0, 0, 7)],
+    },
+    "huoqiu-2019-ducha.docx": {
+        # held out (sixteenth set, helper b): a county's 督查通报 on its 民生工程 (霍邱县 of 六安, Anhui), paragraphs only:
+        # a heading "一、", then each office "(一)县教育局:" with its project, its year's task and the progress at the
+        # inspection in one paragraph, the third office's projects "1、…4、" run on in one paragraph; the excerpt ends inside
+        # project 5 ("5“四带一自”产业"), so the paragraph is cut after project 4's closing sentence; the page's line of
+        # views, source and date is left out (SOURCES.md)
+        "title": "关于2019年度民生工程重点项目实施情况专项督查通报",
+        "before": ["关于2019年度民生工程重点项目实施情况专项督查通报",
+                   "为推进全县2019年度民生工程顺利实施,确保各项民生工程尽早发挥成效,按照民生工程年度督查方案要求,88-20日,"
+                   "县政府办会同县民生办,教育局、住建局农业农村局生态环境局、水产业发展中心、畜牧业发展中心等6个民生工程牵头"
+                   "实施部门,以白莲乡、石店镇、岔路镇、宋店乡等4个乡镇所承担的民生工程重点项目实施进展情况开展了专项督查。"
+                   "现将督查情况通报如下:",
+                   "一、牵头部门实施情况",
+                   "(一)县教育局:学前教育促进工程。其中幼师培训任务500人,截至督查时只培训178人,低于全市平均进度",
+                   "(二)县住建局:棚户区改造新开工1827户,任务已完成;基本建成2208套,截止督查时完成1322套目标任务,低于全市"
+                   "平均进度。",
+                   "(三)县农业农村局:1、农村环境三大革命中的卫生厕所改造项目。全年民生工程任务12000户,截止督查时试点工作已"
+                   "完成,各乡镇正分别与供货、施工单位签订合同。2、新型农民培训。培训任务652人,截止督查时已完成方案制定、培训"
+                   "机构遴选工作,正在遴选学员。3、秸秆综合利用提升工程。截止督查时,大型沼气集中供气工程选址已落实,正在规划"
+                   "设计中固化成型燃料生产点一处位于石店镇,刚开工建设秸秆收储点16个已完成5个,剩余9个完成前期工作。4、农产品"
+                   "质量安全追溯工程。截止督查时,“三品一标”认证共24家,已完成10个,正在申报11个,待审核3个,带二维码上市项目"
+                   "由于系统问题尚未实施,上传农产品检测数据13950条,其中,农业农村局上传6308条、畜牧业发展中心上传1770条、"
+                   "水产业发展中心上传800条。以上项目均低于全市平均进度。"],
+        "header": None,
+        "rows": [],
+        "merges": [],
+    },
 }
 
 
@@ -1080,12 +1127,17 @@ def write_xlsx(path: Path, table: dict) -> None:
 
 
 def write_docx(path: Path, table: dict) -> None:
-    """A title paragraph, then the table with real merged cells (vertical and horizontal)."""
+    """A title paragraph, then the table with real merged cells (vertical and horizontal).
+    An entry whose header is None is a document of paragraphs only ("before"), written with no table."""
     import docx
 
     document = docx.Document()
     for line in table.get("before", [table["title"]]):
         document.add_paragraph(line)
+    if table.get("header") is None:  # a document of paragraphs only (a bulletin), kept as Word keeps it: no table
+        document.core_properties.author = "mstrack"
+        document.save(path)
+        return
     grid = _grid(table)
     width = max(len(r) for r in grid)
     word = document.add_table(rows=len(grid), cols=width)
