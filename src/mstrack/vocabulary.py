@@ -80,6 +80,10 @@ looked for only once the list is known to be a programme's ("XX县2024年民生�
 TABLE_TITLE = ("实事", "民生", "项目")
 """A table's title line above its header names the programme by one of these words (else a line naming a 表)."""
 
+AREA_LEVELS = "省市县縣区區镇鎮州盟旗"
+"""The levels of an area a government covers (a province, a city, a county, a district, a town …), by the character
+its name ends in: "全市", "本县", "全区"."""
+
 # --- the words that tell a task from other text (regular expressions' text: sources/table/headerless.py) -----
 
 TASK_OPENING = (r"新建|新装|新设|新开|新铺|新改|改扩建|改擴建|扩建|改建|改造|建设|建設|建成|"
@@ -87,7 +91,7 @@ TASK_OPENING = (r"新建|新装|新设|新开|新铺|新改|改扩建|改擴建|
                 r"推动|推广|扩大|擴大|提高|发放|免费|培训|举办|解决|整治|治理|修建|维修|修缮|铺设|安装|配备|创建|组织|"
                 r"继续|繼續|全面|深入|实现|确保|帮助|支持|资助|补助|扶持|促进|保障|加大|加强|强化|优化|规划|筹建|续建|"
                 r"启用|投入|兴建|开通|更新|提质|改善|做好|稳定|城镇新增|全年|年内|计划|力争|按照|积极|積極|坚持|堅持|"
-                r"升级|升級|全市|全县|全区|全區")
+                rf"升级|升級|全[{AREA_LEVELS}]")
 """The words an item of a list with no header begins with when it states work to do (after "(一)", "一是"), simplified
 or traditional: verbs of work, and the openings of a target or a plan ("全年…", "力争…"). Wider on purpose than
 FIGURE_VERBS, which pairs only verbs that each take a counted object."""
@@ -179,7 +183,7 @@ LEADING_MANNERS = ("统筹",)
 """A manner that alone closes its office's clause ("县乡村振兴局统筹，各乡镇实施"): the office leads, as 牵头 would say;
 before a role ("统筹协调") it stays that role's manner."""
 
-WHOLE_AREA = r"[全本][省市县縣区區镇鎮州盟旗]"
+WHOLE_AREA = rf"[全本][{AREA_LEVELS}]"
 """The whole area a programme covers, in front of a figure's or a measure's name (regular expression's text):
 "全省破获案件" counts 破获案件, "城镇调查失业率" and "全市调查失业率" name one measure (sources/table/mentions.py, series.py)."""
 
@@ -194,6 +198,12 @@ BOUND_WORDS = tuple(sorted(AT_LEAST_PREFIXES + AT_MOST_PREFIXES, key=len, revers
 """Every bound word, longest first: one left at a name's end ("每月调查失业率不高于") names nothing."""
 LEVEL_HOLDING_WORDS = ("保持在", "稳定在", "维持在", "达到")
 """A level held or reached before a number ("失业率保持在5.5%"): no bound and, left at a name's end, no part of it."""
+AT_LEAST_SUFFIXES = ("以上",)
+AT_MOST_SUFFIXES = ("以下", "以内")
+APPROX_SUFFIXES = ("左右",)
+BOUND_SUFFIXES = AT_LEAST_SUFFIXES + AT_MOST_SUFFIXES + APPROX_SUFFIXES
+"""The bound after a number ("2万户以上", "5%以内", "10%左右"): at least, at most, about. Spelt here once: the
+quantities read them, the table reader knows a figure's end by them (a unit before one, "5000穴以上")."""
 
 # --- the stages of the work in a programme's schedule (sources/table/schedule.py, series.py) -------------------
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from mstrack.sources.table.mentions import RATE_BEFORE_RE, Mention, content_words
+from mstrack.sources.table.figure_names import content_words
+from mstrack.sources.table.mentions import RATE_BEFORE_RE, Mention
 from mstrack.sources.table.numbers import unit_key
 from mstrack.sources.table.schedule import without_date
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from mstrack.domain.quantities import CHINESE_FIGURE_RE, CHINESE_NUMERAL, as_number, chinese_count, chinese_figure
+from mstrack.vocabulary import BOUND_SUFFIXES
 
 UNITS = sorted(
     [
@@ -30,7 +31,7 @@ UNITS = sorted(
 # Any other single CJK character after a number is its unit of measure ("5000穴", "3台套" aside) when the
 # clause ends there: words that are no unit (dates, ages, conjunctions, scales) are not taken.
 OTHER_UNIT = r"(?![年月日号岁届级时分秒点以左和及与或至到的等后前内中余多万亿千百第])[\u4e00-\u9fff]" \
-    r"(?=[\s，,；;。、：:！!？?）)\]】”\"/／]|以上|以下|以内|左右|$)"
+    rf"(?=[\s，,；;。、：:！!？?）)\]】”\"/／]|{'|'.join(BOUND_SUFFIXES)}|$)"
 UNIT_ALT = "|".join(re.escape(u) for u in UNITS) + "|" + OTHER_UNIT
 NUMBER_RE = re.compile(r"(?<![0-9.A-Za-z#·_/\-—–~～])(\d+(?:,\d{3})*(?:\.\d+)?)")
 # A count in Chinese numerals before a measure word of things ("一个", "三所", "两座", "一幢"), not of set phrases

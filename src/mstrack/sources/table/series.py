@@ -11,8 +11,9 @@ from mstrack.domain.characters import simplified
 from mstrack.domain.dates import month_end
 from mstrack.domain.quantities import as_number
 from mstrack.model import Milestone
+from mstrack.sources.table.figure_names import content_words
 from mstrack.sources.table.likeness import PART_OF_WHOLE_RE, another_thing, opens_with_date, similarity, word_pairs
-from mstrack.sources.table.mentions import LEVEL_WORDS, Mention, content_words, find_mentions
+from mstrack.sources.table.mentions import LEVEL_WORDS, Mention, find_mentions
 from mstrack.sources.table.numbers import exact, exact_sum, unit_factor, unit_key
 from mstrack.sources.table.schedule import COMPLETION, START, step_subject, without_date
 from mstrack.vocabulary import BOUND_WORDS, DONE_STAGE_WORDS, LEVEL_HOLDING_WORDS, NEW_THING_WORDS, STARTED_WORDS, WHOLE_AREA
