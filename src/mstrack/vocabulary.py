@@ -189,10 +189,13 @@ WHOLE_AREA = rf"[全本][{AREA_LEVELS}]"
 
 # --- the bounds of a figure (domain/quantities.py, sources/table/mentions.py, figures.py, series.py) ------------
 
-AT_LEAST_PREFIXES = ("不少于", "不低于", "不小于", "至少", "超过", "高于", "大于", "多于", "超")
+STRICTLY_ABOVE = ("超过", "高于", "大于", "多于", "超")
+STRICTLY_BELOW = ("低于", "少于", "小于")
+"""The bare comparisons, no 不 before them: before "…的" they pick which things ("服务人口超过2万的乡镇卫生院"), no target."""
+AT_LEAST_PREFIXES = ("不少于", "不低于", "不小于", "至少", *STRICTLY_ABOVE)
 """A lower bound before a number ("不少于100人"), longest first so "不小于" is never read as "小于": the target is met
 at or above it (strict or not alike: "高于" is ">=" as "不低于" is)."""
-AT_MOST_PREFIXES = ("不超过", "不高于", "不多于", "不大于", "控制在", "低于", "少于", "小于", "降至", "降到")
+AT_MOST_PREFIXES = ("不超过", "不高于", "不多于", "不大于", "控制在", *STRICTLY_BELOW, "降至", "降到")
 """An upper bound before a number ("不高于5.5%", "不大于5%"), longest first: the target is met at or below it."""
 BOUND_WORDS = tuple(sorted(AT_LEAST_PREFIXES + AT_MOST_PREFIXES, key=len, reverse=True))
 """Every bound word, longest first: one left at a name's end ("每月调查失业率不高于") names nothing."""

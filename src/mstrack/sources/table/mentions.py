@@ -33,6 +33,8 @@ from mstrack.vocabulary import (
     AT_MOST_PREFIXES,
     AT_MOST_SUFFIXES,
     BOUND_SUFFIXES,
+    STRICTLY_ABOVE,
+    STRICTLY_BELOW,
 )
 
 # A count printed with no measure word, before a noun that names what it counts ("3万农村人口", "5000农村劳动力"): the
@@ -47,6 +49,7 @@ NOT_A_COUNT_RE = re.compile(r"(?:19|20)\d\d|\d{5,}")
 # "(分布于永利…等7个村)": a bracket that says where the work is, not how much
 WHERE_BRACKET_RE = re.compile(r"[（(]\s*(?:分布于|分布在|位于|坐落于|地处|涉及)[^（）()]*$")
 SUFFIX_ALT = "|".join(BOUND_SUFFIXES)  # 以上|以下|以内|左右
+STRICT_ALT = "|".join(STRICTLY_ABOVE + STRICTLY_BELOW)  # 超过|高于|… : a bare comparison
 AFTER_RE = re.compile(
     rf"\s*(?:[余多](?=\s*(?:亿|万|千)))?\s*(?P<scale>万亿|亿|万|千(?![米瓦伏克]))?\s*(?P<about>余|多)?\s*(?P<suffix1>{SUFFIX_ALT})?\s*"
     rf"(?P<unit>(?:{UNIT_ALT})(?:[/／][\u4e00-\u9fff]{{1,2}}){{0,2}})?\s*(?P<suffix2>{SUFFIX_ALT}|余)?"
@@ -321,7 +324,7 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
         if _count_of_share(clause, spans, span, shares) or _own_part(clause, spans, span, own_places):
             continue  # "20%点位(12个)", "10所(其中浏阳4所)": the figure in brackets stands for the one before it
         # "服务人口超过2万的乡镇卫生院": which ones, not how many ("不少于500人的志愿者队伍" is a target)
-        threshold = re.search(r"(?<!不)(?:超过?|高于|大于|多于|低于|少于|小于)\s*(?:约|不少于|不低于|至少)?$", prefix) is not None \
+        threshold = re.search(rf"(?<!不)(?:{STRICT_ALT})\s*(?:约|不少于|不低于|至少)?$", prefix) is not None \
             and clause[after.end():].lstrip().startswith("的")
         # "100米以上医疗卫生机构": a size that picks which ones, followed by what it picks, is no target ("…10公里以上。" is)
         threshold = threshold or (unit in SIZE_UNITS and bool(after["suffix1"] or after["suffix2"])
@@ -330,7 +333,7 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
         threshold = threshold or (comparator == "=" and re.match(r"[^，,；;。\d]{1,10}均[^，,；;。]*\d",
                                                                  clause[after.end():]) is not None)
         threshold = threshold or _names_not_counts(clause, prefix, after, unit) or _standard(clause, spans, prefix, after, unit)
-        threshold = threshold or _where_done(clause, prefix, after)
+        threshold = threshold or _where_done(clause, prefix, after) or RELATIVE_BOUND_RE.search(prefix) is not None
         growth = GROWTH_ON_LAST_YEAR_RE.search(prefix) if unit in RATE_UNITS else None
         before = prefix[:growth.start()] if growth else prefix
         # "低于50%镇街": a bare upper bound on a share straight before what it picks picks which ones, no target; an
@@ -344,6 +347,12 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
             continue
         spans.append((start, after.end() if (unit or after["scale"] or suffix) else end, number, after, unit, comparator))
     return _without_labels(clause, spans)
+
+
+# "增速高于全省平均水平1个百分点", "比全省平均水平高1个百分点": a bound set on another's level, which the programme does not
+# state, by so much: no target of its own (the words stay in the task's text); "增速高于6%" bounds a figure of its own
+RELATIVE_BOUND_RE = re.compile(r"(?:(?:高于|低于|快于|慢于|好于|优于|超过|领先)[^，,；;。\d]{0,10}?(?:平均水平|平均|水平|增速|增幅)"
+                               r"|比[^，,；;。\d]{1,10}?(?:平均水平|平均|水平|增速|增幅)\s*(?:高|低|快|慢|多|少))\s*(?:约)?$")
 
 
 def _stock_after(prefix: str, spans: list) -> bool:

@@ -14,7 +14,7 @@ from mstrack.model import Milestone
 from mstrack.sources.table.figure_names import content_words
 from mstrack.sources.table.likeness import PART_OF_WHOLE_RE, another_thing, opens_with_date, similarity, word_pairs
 from mstrack.sources.table.mentions import LEVEL_WORDS, Mention, find_mentions
-from mstrack.sources.table.numbers import exact, exact_sum, unit_factor, unit_key
+from mstrack.sources.table.numbers import MEASURE_UNITS, exact, exact_sum, unit_factor, unit_key
 from mstrack.sources.table.schedule import COMPLETION, START, step_subject, without_date
 from mstrack.vocabulary import BOUND_WORDS, DONE_STAGE_WORDS, LEVEL_HOLDING_WORDS, NEW_THING_WORDS, STARTED_WORDS, WHOLE_AREA
 
@@ -74,7 +74,8 @@ def assign(series: list[Series], checkpoints: list[tuple[date, str, str]], year:
         pairs = sorted(pair for mi, mention in enumerate(mentions) for pair in _candidates(series, mention, mi, len(checkpoints) == 1))
         refused = {mi for _, si, mi in pairs if beyond_target(series[si], mentions[mi])}
         pairs = [(score, si, mi) for score, si, mi in pairs if not beyond_target(series[si], mentions[mi])
-                 and not per_period_amount(mentions[mi])]  # "每月…" is no step of a target
+                 and not per_period_amount(mentions[mi])  # "每月…" is no step of a target
+                 and not share_of_a_rate(series, mentions[mi])]
         used_series, used_mentions = set(), set()
         for _, si, mi in pairs:
             if si in used_series or mi in used_mentions:
@@ -90,7 +91,8 @@ def assign(series: list[Series], checkpoints: list[tuple[date, str, str]], year:
             elif mi not in used_mentions and _spread(each_period(series, mention), mention, due):
                 continue  # "开展技能培训1200人次，每季度完成300人次": 300, 600, 900 by each quarter's end
             elif mi not in used_mentions and (unplaced_step(series, used_series, mention, due, seen) is not None
-                                              or per_period_amount(mention) or _whole_again(series, mention)):
+                                              or per_period_amount(mention) or _whole_again(series, mention)
+                                              or share_of_a_rate(series, mention)):
                 leftovers.append((due, label, mention))  # "第四季度前完成4条" of 5 after 2; "每季度完成300人次": a doubt
             elif mi not in used_mentions and not _printed_again(mention, mentions[:mi], text) \
                     and not _said_again(mention, [mentions[k] for k in used_mentions], text) \
@@ -260,7 +262,13 @@ def _printed_again(mention: Mention, earlier: list[Mention], text: str) -> bool:
     """"新建2所幼儿园，建成2所幼儿园" in one checkpoint's words: the same figure again before the same noun, or a part
     given with its whole (其中…), is one target, as in a task's words (figures._statements); "新建2个公厕、改造2个驿站"
     counts two things. Two with no noun, the second named by the first ("社会消费品零售总额增长5%,即增长5%"), are one
-    target; "…总额增长5%,外贸出口增长5%" (likeness.another_thing) and figures of other names are two."""
+    target; "…总额增长5%,外贸出口增长5%" (likeness.another_thing) and figures of other names are two. A level with no
+    name of its own after the same level named ("上半年PM2.5浓度控制在35微克/立方米以内，下半年控制在35微克/立方米以内"): the
+    one level held again."""
+    if unit_key(mention.unit) in LEVEL_UNITS and not mention.noun and mention.name == "指标" and any(
+            (one.value, unit_key(one.unit), one.comparator) == (mention.value, unit_key(mention.unit), mention.comparator)
+            and one.name != "指标" for one in earlier):
+        return True
     same = [one for one in earlier if (one.value, unit_key(one.unit), one.comparator) == (mention.value, unit_key(mention.unit),
                                                                                         mention.comparator)]
     return not mention.each and any(PART_OF_WHOLE_RE.match(mention.verbs) or (
@@ -286,6 +294,19 @@ def _one_bare_name(one: Mention, mention: Mention, text: str) -> bool:
 # ("完成近视筛查工作任务的20%" names a work of its own: a share of that, kept in %)
 TASK_SHARE_RE = re.compile(r"(?:完成|实现)\s*\d+(?:\.\d+)?\s*[%％]\s*的?(?:年度|全年)?(?:工作|建设|改造)?(?:任务|工作量)"
                            r"|(?:完成|实现)(?:年度|全年)?(?:工作)?(?:任务|工作量)的?\s*\d+(?:\.\d+)?\s*[%％]")
+
+
+def share_of_a_rate(series: list[Series], mention: Mention) -> bool:
+    """"治理率达到45%，上半年完成60%": a share of the work ("上半年完成60%", "完成60%任务") where every figure of the year
+    is itself a share or a rate: 60 % of 45 % is 27 % or a step of the work, no milestone of the rate either way, and
+    no indicator of its own. Left as checkpoint text (a count's share is _task_share's: that share of the count). A year's
+    figure that is itself a share of the work ("第一季度完成年度投资的25%", dated or "完成…任务的60%") is none: the shares
+    after it are its steps."""
+    stated = [one.statement for one in series if one.statement]
+    return unit_key(mention.unit) == "%" and not mention.share and bool(stated) \
+        and all(unit_key(one.unit) in LEVEL_UNITS and not opens_with_date(one) and not TASK_SHARE_RE.search(one.excerpt)
+                for one in stated) \
+        and (TASK_SHARE_RE.search(mention.excerpt) is not None or bare_step(mention))
 
 
 def _task_share(series: list[Series], mention: Mention) -> Mention:
@@ -410,7 +431,7 @@ def _place_step(series: list[Series], mention: Mention) -> int | None:
     return alike[0] if len(alike) == 1 else None
 
 
-LEVEL_UNITS = ("%", "‰", "个百分点")  # shares and rates: how far, never an amount to add up
+LEVEL_UNITS = ("%", "‰", "个百分点", *{unit_key(u) for u in MEASURE_UNITS})  # shares, rates, concentrations: never summed
 
 
 def is_level(one: Series) -> bool:
