@@ -79,5 +79,23 @@ def test_one_count_said_bare_and_bounded_is_still_one_target(tmp_path):
 @pytest.mark.parametrize("unit", ["%", "微克/立方米", "分贝"])
 def test_a_level_held_for_the_next_period_with_no_name_is_the_one_level(tmp_path, unit):
     from .conftest import convert_written
-    rows = f"序号,工作任务,工作内容,牵头单位,完成时限\n1,大气治理,上半年平均浓度控制在35{unit}以内，下半年控制在35{unit}以内,县生态环境局,2024年12月\n"
+    words = f"上半年平均浓度控制在35{unit}以内，下半年控制在35{unit}以内"
+    rows = f"序号,工作任务,工作内容,牵头单位,完成时限\n1,大气治理,{words},县生态环境局,2024年12月\n"
     assert [name for name, _, _ in indicator_rows(convert_written(tmp_path, "plan.csv", rows, 2024).programme)] == ["平均浓度"]
+
+
+# --- 2. a bound held each period on another level: an indicator of its own, named by what it bounds -----------------
+
+@pytest.mark.parametrize("words", ["城区空气优良天数比例达到85%以上，每月不低于80%", "城区空气优良天数比例达到85%以上，每季度不低于80%"])
+def test_a_bound_each_period_on_another_level_is_named_by_what_it_bounds(tmp_path, words):
+    conversion = convert_words(tmp_path, words, year=2024)
+    names = [(name, target) for name, target, _ in indicator_rows(conversion.programme)]
+    period = "每月" if "每月" in words else "每季度"
+    assert names == [("城区空气优良天数比例", 85), (period + "城区空气优良天数比例", 80)]
+    said = [m for m in conversion_messages(conversion) if "an indicator of its own beside" in m]
+    assert len(said) == 1 and "“城区空气优良天数比例”" in said[0] and "80%" in said[0]
+
+
+def test_a_bound_each_period_with_a_name_of_its_own_keeps_it(tmp_path):
+    conversion = convert_words(tmp_path, "群众满意度达到95%，每月回访满意率不低于90%", year=2024)
+    assert [name for name, _, _ in indicator_rows(conversion.programme)] == ["群众满意度", "每月回访满意率"]

@@ -18,6 +18,7 @@ from mstrack.sources.table.series import (
     Series,
     assign,
     bare_step,
+    bound_each_period,
     bound_held_again,
     is_level,
     join_month_plan_figures,
@@ -47,7 +48,8 @@ class Unit:
 def _statements(text: str, origin: str, year: int, own_places: tuple[str, ...] = (), until: int | None = None) -> list[Series]:
     result = []
     seen, held = set(), []
-    mentions = find_mentions(text, year, own_places=own_places, until=until)
+    found = find_mentions(text, year, own_places=own_places, until=until)
+    mentions = [bound_each_period(mention, found) for mention in found]  # "…85%，每月不低于80%": 每月… named by what it bounds
     printed = Counter((m.value, unit_key(m.unit)) for m in mentions if m.unit)
     last_steps = _last_steps(mentions)
     elsewhere = _measured_elsewhere(mentions)

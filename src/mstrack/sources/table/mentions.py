@@ -85,6 +85,7 @@ class Mention:
     noun: str = ""  # the noun next to the number: "个高质量岗位" → "高质量岗位"
     share: float | None = None  # "1480人（20%）": the share of the year's target this figure is, in %
     each: bool = False  # "A和B均达到90%": the figure of one of several things, each a target of its own
+    bounds: str = ""  # "达到85%，每月不低于80%": the year's level a bound held each period is set beside (its name)
 
 
 def stated(words: str, amount: str, measure: str) -> Mention | None:

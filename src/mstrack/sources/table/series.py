@@ -69,7 +69,9 @@ def assign(series: list[Series], checkpoints: list[tuple[date, str, str]], year:
     leftovers: list[tuple[date, str, Mention]] = []
     seen: list[Mention] = []  # every figure of the checkpoints read so far, the current one's included
     for due, label, text in checkpoints:
-        mentions = [_task_share(series, mention) for mention in find_mentions(text, year)]
+        found = find_mentions(text, year)
+        stated = [one.statement for one in series if one.statement]
+        mentions = [_task_share(series, bound_each_period(mention, found + stated)) for mention in found]
         seen += mentions
         pairs = sorted(pair for mi, mention in enumerate(mentions) for pair in _candidates(series, mention, mi, len(checkpoints) == 1))
         refused = {mi for _, si, mi in pairs if beyond_target(series[si], mentions[mi])}
@@ -215,6 +217,21 @@ def bound_held_again(mention: Mention, others: list[Mention]) -> bool:
         one is not mention and not EACH_PERIOD_RE.search(one.verbs or "") and one.value == mention.value
         and unit_key(one.unit) == unit_key(mention.unit) and _names_agree(one.name, _held_name(mention))
         and ("=" in (one.comparator, mention.comparator) or one.comparator == mention.comparator) for one in others)
+
+
+def bound_each_period(mention: Mention, others: list[Mention]) -> Mention:
+    """"城区空气优良天数比例达到85%以上，每月不低于80%": a bound held each period, with no name of its own, on another level
+    than the year's figure of its unit is an indicator of its own, named by the period and what it bounds ("每月城区空气
+    优良天数比例"), never folded into the year's figure; `bounds` keeps that figure's name for the doubt."""
+    if not EACH_PERIOD_RE.search(mention.verbs or "") or unit_key(mention.unit) not in LEVEL_UNITS \
+            or content_words(_held_name(mention)):
+        return mention
+    year = next((one for one in others if one is not mention and not EACH_PERIOD_RE.search(one.verbs or "")
+                 and unit_key(one.unit) == unit_key(mention.unit) and one.value != mention.value and one.name != "指标"), None)
+    if year is None:
+        return mention
+    period = re.search(EACH_PERIOD, mention.verbs)[0]
+    return replace(mention, name=(period + year.name)[:30], bounds=year.name)
 
 
 def _held_name(mention: Mention) -> str:
