@@ -99,3 +99,21 @@ def test_a_bound_each_period_on_another_level_is_named_by_what_it_bounds(tmp_pat
 def test_a_bound_each_period_with_a_name_of_its_own_keeps_it(tmp_path):
     conversion = convert_words(tmp_path, "群众满意度达到95%，每月回访满意率不低于90%", year=2024)
     assert [name for name, _, _ in indicator_rows(conversion.programme)] == ["群众满意度", "每月回访满意率"]
+
+
+# --- 2. a share of the year's figure by the item's own verb: a step of it, as 完成 is --------------------------------
+
+@pytest.mark.parametrize("words, milestones", [
+    ("发放创业担保贷款2亿元，一季度发放30%，上半年发放60%", [60000000, 120000000, 200000000]),
+    ("改造老旧小区30个，上半年改造50%", [15, 30]),
+    ("铺设污水管网20公里，三季度铺设80%", [16, 20]),
+])
+def test_a_share_by_the_items_own_verb_is_a_step_of_its_figure(tmp_path, words, milestones):
+    rows = indicator_rows(convert_words(tmp_path, words, year=2024).programme)
+    assert len(rows) == 1 and [value for _, value in rows[0][2]] == milestones, rows
+
+
+def test_a_quarter_before_another_verb_than_the_items_dates_nothing():
+    from mstrack.sources.table.schedule import dated_clauses
+    assert dated_clauses("新建公厕10座，上半年改造方案报批", 2024) == []
+    assert [label for label, _, _ in dated_clauses("改造公厕10座，上半年改造5座", 2024)] == ["上半年"]

@@ -218,6 +218,10 @@ STARTED_WORDS = START_VERBS + ("开建",)
 """The started stage of a step or a figure ("新开工项目10个", "6月底前开建3所")."""
 DONE_STAGE_WORDS = ("竣工", "完工", "建成", "投用", "投入使用", "交付使用", "交付", "运营", "通车", "启用")
 """The done stage of a step or a figure ("竣工3个", "建成投用"); 完成 says no stage, nor do words that say both."""
+ITEM_STEP_VERBS = ("发放", "拨付", "投入", "培训", "救助", "资助", "招聘", "种植", "治理", "修复", "铺设", "安装", "改造",
+                   "维修", "修缮", "更换", "提升", "提质", "升级", "整治", "建设", "扩建", "改建", "改扩建", "续建")
+"""The work an item counts, done a share at a time ("发放创业担保贷款2亿元，一季度发放30%", "改造老旧小区30个，上半年改造
+50%"): after a quarter or a half, the item's own verb dates a step of its figure, as 完成 or 开工 does (schedule.py)."""
 NEW_THING_WORDS = ("新建", "新增")
 """A figure of new things ("新建学校3所", "新增充电桩100个"): counted once they stand, as the done stage is."""
 

@@ -15,7 +15,7 @@ from mstrack.sources.table.figure_names import content_words
 from mstrack.sources.table.likeness import PART_OF_WHOLE_RE, another_thing, opens_with_date, similarity, word_pairs
 from mstrack.sources.table.mentions import LEVEL_WORDS, Mention, find_mentions
 from mstrack.sources.table.numbers import MEASURE_UNITS, exact, exact_sum, unit_factor, unit_key
-from mstrack.sources.table.schedule import COMPLETION, START, step_subject, without_date
+from mstrack.sources.table.schedule import COMPLETION, ITEM_STEP, START, step_subject, without_date
 from mstrack.vocabulary import BOUND_WORDS, DONE_STAGE_WORDS, LEVEL_HOLDING_WORDS, NEW_THING_WORDS, STARTED_WORDS, WHOLE_AREA
 
 
@@ -126,9 +126,10 @@ def bare_step(mention: Mention) -> bool:
     return not mention.noun and rest != mention.verbs and (not content_words(rest) or VERB_ONLY_RE.fullmatch(rest) is not None)
 
 
-# the words of a step that name no thing, only what is done by then: "投用", "争取开工", "建成并投入使用"
+# the words of a step that name no thing, only what is done by then: "投用", "争取开工", "建成并投入使用", or the item's own
+# work a share at a time ("一季度发放30%": schedule.ITEM_STEP)
 VERB_ONLY_RE = re.compile(rf"\s*(?:争取|力争|确保|累计|全部|全面|基本|新)?"
-                          rf"(?:\s*(?:{COMPLETION}|{START}|交付使用|运营)\s*并?)+\s*")
+                          rf"(?:\s*(?:{COMPLETION}|{START}|交付使用|运营|{ITEM_STEP})\s*并?)+\s*")
 
 
 def _period_amount(series: list[Series], taken: set[int], mention: Mention, due: date) -> bool:
