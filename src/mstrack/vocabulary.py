@@ -133,6 +133,9 @@ GUARANTEE_MEASURES = r"^[^，,。；;]{0,12}?(?:安排|统筹|落实|筹措|整�
 5000万元", "落实专项经费") or promises it ("确保项目按期完成", "保障项目用地"); "新建…，确保年底前投入使用" is work, "保障性住房"
 an object. An item numbered on after the closing sections, or under a closing heading, that is one is no task
 (sources/table/list_sections.py)."""
+FUNDED_WORK_VERBS = rf"{FIGURE_VERBS}|建成|新开工|开工建设"
+"""The item's own work after a guarantee measure's clause ("安排资金500万元，新建村级卫生室20个"): a clause opening with
+one of these and setting a figure makes the item work, not a guarantee (sources/table/list_sections.py)."""
 REQUIREMENT_SENTENCE = r"(?<![重主需必只])要(?![求素点闻])|督查|督导|考核|考评|通报"
 """A requirement on the offices under a closing section ("各乡镇要于每月5日前报送进展", "县督查室12月底前完成考核"): dated
 or staffed, still no work of the programme, so the section stays closing (sources/table/list_sections.py)."""

@@ -1,0 +1,34 @@
+"""Issue 13, review18's and review19's leftovers in the list reader, each rule on a small synthetic document: work
+that follows a funding clause after the closing sections; targets and context that are no results; "N。" before a
+year; a news page's name; "(1)" steps of a staffed item; spaced and long metadata tables."""
+
+from __future__ import annotations
+
+from mstrack.sources.table import convert_table
+from mstrack.sources.table.list_sections import guarantee
+
+from .conftest import write_page
+
+INTRO = "2024年，县政府将实施以下民生实事，具体如下："
+TITLE = "X县2024年民生实事项目"
+
+
+# --- 1. a funding clause before the item's own work -----------------------------------------------------------------
+
+def test_work_after_a_funding_clause_is_no_guarantee():
+    assert not guarantee("4.安排资金500万元，新建村级卫生室20个。（县卫健局）")
+    assert not guarantee("统筹资金200万元，改造农村公厕30座")
+
+
+def test_pure_funding_and_assurance_stay_guarantees():
+    assert guarantee("5.县财政安排专项资金5000万元，确保项目按期完成。（县财政局）")
+    assert guarantee("安排民生实事专项资金5000万元")
+    assert guarantee("确保民生支出占一般公共预算支出比重达到80%以上")
+
+
+def test_funded_work_numbered_on_after_a_closing_section_is_a_task(tmp_path):
+    lines = [INTRO, "1.新建城区幼儿园3所。（县教育局）", "2.改造农村公路50公里。（县交通运输局）", "3.工作要求",
+             "各责任单位要细化方案，按月报送进度。", "4.统筹资金200万元，改造农村公厕30座。（县农业农村局）"]
+    result = convert_table(write_page(tmp_path / "p.html", lines, title=TITLE), "t", 2024)
+    assert [t.code for t in result.programme.tasks] == ["1", "2", "4"]
+    assert "公厕" in result.programme.tasks[-1].title
