@@ -4,7 +4,11 @@ year; a news page's name; "(1)" steps of a staffed item; spaced and long metadat
 
 from __future__ import annotations
 
+import pytest
+
+from mstrack.errors import InputError
 from mstrack.sources.table import convert_table
+from mstrack.sources.table.list_results import item_reports, results_in
 from mstrack.sources.table.list_sections import guarantee
 
 from .conftest import write_page
@@ -32,3 +36,36 @@ def test_funded_work_numbered_on_after_a_closing_section_is_a_task(tmp_path):
     result = convert_table(write_page(tmp_path / "p.html", lines, title=TITLE), "t", 2024)
     assert [t.code for t in result.programme.tasks] == ["1", "2", "4"]
     assert "公厕" in result.programme.tasks[-1].title
+
+
+# --- 2. targets and context that are no results ------------------------------------------------------------------
+
+REVIEW = "2023年全县重点项目全部完成。2024年将实施4项重点工作，具体如下："
+RATE_AND_CONTEXT = ["重点项目年度投资完成率达到100%以上。（县发改局）", "加快推进已开工的8个续建项目，年底前竣工5个。（县住建局）",
+                    "新建城区幼儿园3所。（县教育局）", "新增城镇就业2000人。（县人社局）"]
+
+
+@pytest.mark.parametrize("item", ["投资完成率达到100%以上", "确保项目完成率不低于95%", "加快推进已开工的8个续建项目",
+                                  "对已完成设计的12个老旧小区实施改造"])
+def test_a_target_rate_or_a_done_adjective_reports_nothing(item):
+    assert not item_reports(item)
+
+
+@pytest.mark.parametrize("item", ["改造农村公路50公里，已完成58公里", "新增城镇就业2000人，实际新增2350人",
+                                  "投资完成率为116%", "已全部建成投用"])
+def test_what_was_done_still_reports(item):
+    assert item_reports(item)
+
+
+def test_a_review_over_target_rates_and_continued_projects_is_a_plan(tmp_path):
+    assert results_in([REVIEW], RATE_AND_CONTEXT) is None
+    page = write_page(tmp_path / "p.html", [REVIEW, *(f"{k}.{t}" for k, t in enumerate(RATE_AND_CONTEXT, 1))], title=TITLE)
+    assert [t.code for t in convert_table(page, "t", 2024).programme.tasks] == ["1", "2", "3", "4"]
+
+
+def test_a_review_over_items_that_report_stays_a_report(tmp_path):
+    items = ["改造农村公路50公里，已完成58公里。（县交通运输局）", "新增城镇就业2000人，实际新增2350人。（县人社局）",
+             "新建城区幼儿园3所。（县教育局）"]
+    with pytest.raises(InputError, match="report of results"):
+        convert_table(write_page(tmp_path / "p.html", [REVIEW, *(f"{k}.{t}" for k, t in enumerate(items, 1))],
+                                 title=TITLE), "t", 2024)

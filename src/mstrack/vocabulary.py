@@ -112,6 +112,12 @@ YEAR_PLAN = r"(?:今年|本年度?|新的一年|(\d{4})\s*年)[^。]*?(?:将|计
 ITEM_RESULTS = r"已(?:全部|经)?(?:完成|建成|完工|竣工|办结|投用|开工)|实际(?:新增|完成|建成|发放|实现)|完成率|超额完成"
 """An item that reports what was done ("…，已完成58公里", "实际新增2350人", "完成率116%"): under a review of a past year
 ("2023年…全部完成。2024年将实施…"), items that report make the document a report (list_results.results_in)."""
+RATE_TARGET_AFTER = r"^\s*(?:要|须|需)?\s*(?:达到|不低于|不少于|高于|保持|稳定在|提高到|提高至|提升到|提升至|力争)"
+"""After "完成率" in an item, the words that set the rate as a target ("完成率达到100%以上", "完成率不低于95%"): no
+result, unlike "完成率为116%" (sources/table/list_results.py)."""
+DONE_AS_ADJECTIVE = r"^[^，,。；;\d]{0,10}?的"
+"""After "已开工" / "已完成…" in an item, "…的" before the noun it describes ("已开工的8个续建项目", "已完成设计的12个
+小区"): the work's context, no result (sources/table/list_results.py)."""
 PROGRESS_OPENING = r"^\s*(?:已经?|实际)"
 """A figure's words that say how far the work already is ("…50公里，已完成58公里", "…2000人，实际新增2350人"): after a
 target in its unit, a progress statement, never a target (sources/table/figures.py)."""
