@@ -10,6 +10,8 @@ from mstrack.errors import InputError
 from mstrack.sources.table import convert_table
 from mstrack.sources.table.list_results import item_reports, results_in
 from mstrack.sources.table.list_sections import guarantee
+from mstrack.sources.table.list_work import does_work
+from mstrack.sources.table.numbering import ITEM_NUMBER_RE
 
 from .conftest import write_page
 
@@ -69,3 +71,29 @@ def test_a_review_over_items_that_report_stays_a_report(tmp_path):
     with pytest.raises(InputError, match="report of results"):
         convert_table(write_page(tmp_path / "p.html", [REVIEW, *(f"{k}.{t}" for k, t in enumerate(items, 1))],
                                  title=TITLE), "t", 2024)
+
+
+# --- 3. "N。" before a date -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["2。2024年底前新建城区幼儿园3所。（县教育局）", "1。 2025年6月底前改造农村公路50公里",
+                                  "2。6月底前改造农村公路50公里", "3。12月底前新增城镇就业2000人"])
+def test_a_full_stop_before_a_date_opens_an_item(text):
+    assert ITEM_NUMBER_RE.match(text)
+
+
+@pytest.mark.parametrize("text", ["2。5亿元，年底前主体完工。", "3。2万户", "2。2024亿元"])
+def test_a_full_stop_before_a_decimal_still_opens_none(text):
+    assert ITEM_NUMBER_RE.match(text) is None
+
+
+def test_items_numbered_with_a_full_stop_that_open_with_a_year_are_read(tmp_path):
+    lines = [INTRO, "1。新建城区幼儿园3所。（县教育局）", "2。2024年底前改造农村公路50公里。（县交通运输局）",
+             "3。6月底前新增城镇就业2000人。（县人社局）"]
+    tasks = convert_table(write_page(tmp_path / "p.html", lines, title=TITLE), "t", 2024).programme.tasks
+    assert [t.code for t in tasks] == ["1", "2", "3"]
+    assert tasks[1].title.startswith("2024年底前改造农村公路")
+
+
+@pytest.mark.parametrize("text", ["2024年底前新建城区幼儿园3所。", "6月底前改造农村公路50公里。"])
+def test_an_item_opening_with_its_deadline_does_work(text):
+    assert does_work(text)
