@@ -97,3 +97,21 @@ def test_items_numbered_with_a_full_stop_that_open_with_a_year_are_read(tmp_path
 @pytest.mark.parametrize("text", ["2024年底前新建城区幼儿园3所。", "6月底前改造农村公路50公里。"])
 def test_an_item_opening_with_its_deadline_does_work(text):
     assert does_work(text)
+
+
+# --- 4. a news page's name ---------------------------------------------------------------------------------------------
+
+NEWS_ITEMS = ["(1)新建城区幼儿园3所；", "(2)改造农村公路50公里；", "(3)新增城镇就业2000人；", "(4)新建社区养老服务站10个。"]
+
+
+def test_a_news_pages_programme_is_named_by_its_title(tmp_path):
+    lines = ["1月10日，县人代会开幕，县长作政府工作报告。报告指出，2024年将重点抓好4件民生实事：", *NEWS_ITEMS]
+    result = convert_table(write_page(tmp_path / "p.html", lines, title="县人代会隆重开幕"), "t", 2024)
+    assert result.programme.name == "县人代会隆重开幕"
+
+
+def test_an_untitled_lists_name_keeps_no_dash(tmp_path):
+    lines = ["2024年，县政府将办好以下民生实事——", *(f"{k}.{t}" for k, t in enumerate(
+        ["新建城区幼儿园3所（县教育局）；", "改造农村公路50公里（县交通运输局）；", "新增城镇就业2000人（县人社局）。"], 1))]
+    result = convert_table(write_page(tmp_path / "p.html", lines), "t", 2024)
+    assert result.programme.name == "2024年，县政府将办好以下民生实事"
