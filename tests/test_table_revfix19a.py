@@ -115,3 +115,16 @@ def test_an_untitled_lists_name_keeps_no_dash(tmp_path):
         ["新建城区幼儿园3所（县教育局）；", "改造农村公路50公里（县交通运输局）；", "新增城镇就业2000人（县人社局）。"], 1))]
     result = convert_table(write_page(tmp_path / "p.html", lines), "t", 2024)
     assert result.programme.name == "2024年，县政府将办好以下民生实事"
+
+
+# --- 5. "(1)" steps of a staffed item ----------------------------------------------------------------------------------
+
+def test_steps_under_a_staffed_item_are_its_checkpoints_not_tasks(tmp_path):
+    lines = ["今年，全县将实施以下民生实事，具体如下：", "1.新建城区学校2所，年底前投入使用。（县教育局）",
+             "（1）6月底前完成主体工程。", "（2）9月底前完成装修。", "2.改造老旧小区12个。（县住建局）",
+             "3.新增公共停车位1500个。（县城管局）"]
+    tasks = convert_table(write_page(tmp_path / "p.html", lines, title="X县2024年重点工作任务"), "t", 2024).programme.tasks
+    assert [t.code for t in tasks] == ["1", "2", "3"]
+    assert tasks[1].title.startswith("改造老旧小区")
+    assert [c.label for c in tasks[0].lines[0].checkpoints][:2] == ["6月底前", "9月底前"]
+    assert len(tasks[0].lines) == 1

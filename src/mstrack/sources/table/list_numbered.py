@@ -11,6 +11,7 @@ from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.list_labels import column_label, context_label, label_kind, note_label, own_labels
 from mstrack.sources.table.list_sections import dated, enough, requirement
 from mstrack.sources.table.list_work import sets_figure_or_names_project
+from mstrack.sources.table.mentions import sets_figure
 from mstrack.sources.table.numbering import DECIMAL_AFTER, STOPS
 from mstrack.sources.table.one_paragraph import MIN_STAFFED_ITEMS
 from mstrack.sources.table.reading import Row
@@ -242,9 +243,20 @@ def labelled(entries: list[Entry]) -> list[Entry]:
         if entry.kind == "label":
             joined[-1].labels.setdefault(entry.code, entry.text)
             joined[-1].assigned = joined[-1].assigned or entry.assigned
+        elif entry.kind == "part" and joined and _step_of(joined[-1], entry):
+            # the item's words go on with the step's, a clause each, as one cell's: a dated step is its checkpoint
+            joined[-1].text = f"{joined[-1].text.rstrip('。；;，, ')}，{entry.text.rstrip('。；;，, ')}。"
         else:
             joined.append(entry)
     return joined
+
+
+def _step_of(item: Entry, part: Entry) -> bool:
+    """A part ("（1）6月底前完成主体工程。") that is a step of the item above, no task: the item names its office, the part
+    none and no figure of its own; it joins the item's words (a dated step a checkpoint of it). A part with a figure
+    ("（2）改造学校5所") stays a row of the item's."""
+    return item.kind == "item" and bool(office_of(item)) and not part.units and not _staffed(part.labels) \
+        and not sets_figure(part.text)
 
 
 def numbered_table(chosen: list[Entry]) -> tuple[list[str], list[list[str]]]:
