@@ -128,3 +128,34 @@ def test_steps_under_a_staffed_item_are_its_checkpoints_not_tasks(tmp_path):
     assert tasks[1].title.startswith("改造老旧小区")
     assert [c.label for c in tasks[0].lines[0].checkpoints][:2] == ["6月底前", "9月底前"]
     assert len(tasks[0].lines) == 1
+
+
+# --- 6. a page's metadata table: spaced labels, many rows, a .docx ------------------------------------------------------
+
+LIST = ["X市2024年民生实事项目", "今年，全市将实施10件民生实事，具体如下：", "1.新建城区幼儿园3所。（市教育局）",
+        "2.改造农村公路50公里。（市交通运输局）", "3.新增城镇就业2000人。（市人社局）"]
+SPACED = [("索 引 号", "11330000/2024-00012"), ("发文机关", "X市人民政府"), ("标　　题", "X市2024年民生实事项目")]
+SEVEN = [("索引号", "001/2024-00012"), ("主题分类", "城乡建设"), ("发文机关", "X市人民政府"), ("成文日期", "2024-01-09"),
+         ("标题", "X市2024年民生实事项目"), ("发文字号", "X政发〔2024〕1号"), ("发布日期", "2024-01-12")]
+NAMED = [("名　　称", "X市2024年民生实事项目"), ("发文机关", "X市人民政府"), ("成文日期", "2024-01-09")]
+
+
+@pytest.mark.parametrize("meta", [SPACED, SEVEN, NAMED], ids=["spaced", "seven-rows", "name-row"])
+def test_a_pages_metadata_table_is_its_header_not_a_table(tmp_path, meta):
+    table = "".join(f"<tr><td>{k}：</td><td>{v}</td></tr>" for k, v in meta)
+    page = tmp_path / "p.html"
+    page.write_text(f'<html><head><meta charset="utf-8"><title>{LIST[0]}</title></head><body><table border="1">{table}'
+                    "</table>" + "".join(f"<p>{p}</p>" for p in LIST) + "</body></html>", encoding="utf-8")
+    assert [t.code for t in convert_table(page, "t", 2024).programme.tasks] == ["1", "2", "3"]
+
+
+def test_a_word_documents_metadata_table_is_its_header(tmp_path):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    table = document.add_table(rows=len(SEVEN), cols=2)
+    for row, (label, value) in zip(table.rows, SEVEN, strict=True):
+        row.cells[0].text, row.cells[1].text = f"{label}：", value
+    for line in LIST:
+        document.add_paragraph(line)
+    document.save(tmp_path / "p.docx")
+    assert [t.code for t in convert_table(tmp_path / "p.docx", "t", 2024).programme.tasks] == ["1", "2", "3"]

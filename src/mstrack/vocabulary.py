@@ -125,6 +125,9 @@ PAGE_LABELS = ("发文机关", "发文单位", "成文日期", "发文字号", "
                "信息来源", "来源", "有效性", "公开方式", "公开范围", "生成日期", "所属主题", "标题", "主题词")
 """The labels of a page's metadata printed as a small table above the notice ("发文机关 | 成文日期 | 2013-01-09"): that
 table is the page's header, not a table of tasks."""
+PAGE_NAME_LABELS = ("名称", "文件名称")
+"""A page's metadata table names the document by these too ("名　　称：X市2024年民生实事项目"), beside PAGE_LABELS'
+labels (sources/documents.py)."""
 REQUIREMENT_VERBS = r"加强|加強|加大|强化|強化|健全|完善|落实|落實|做好|严格|嚴格|压实|明确|统筹|深化"
 """A plan's or a notice's requirement opens with one ("加强组织领导（区政府办）"): its office in brackets makes it no task."""
 CLOSING_SECTIONS = (r"组织领导|组织保障|保障措施|工作要求|有关要求|工作保障|工作机制|督查|督导|督促检查|考核|宣传引导|舆论引导|"
