@@ -116,6 +116,12 @@ YEAR_PLAN = r"(?:今年|本年度?|新的一年|(\d{4})\s*年)[^。]*?(?:将|计
 ITEM_RESULTS = r"已(?:全部|经)?(?:完成|建成|完工|竣工|办结|投用|开工)|实际(?:新增|完成|建成|发放|实现)|完成率|超额完成"
 """An item that reports what was done ("…，已完成58公里", "实际新增2350人", "完成率116%"): under a review of a past year
 ("2023年…全部完成。2024年将实施…"), items that report make the document a report (list_results.results_in)."""
+RATE_TARGET_AFTER = r"^\s*(?:要|须|需)?\s*(?:达到|不低于|不少于|高于|保持|稳定在|提高到|提高至|提升到|提升至|力争)"
+"""After "完成率" in an item, the words that set the rate as a target ("完成率达到100%以上", "完成率不低于95%"): no
+result, unlike "完成率为116%" (sources/table/list_results.py)."""
+DONE_AS_ADJECTIVE = r"^[^，,。；;\d]{0,10}?的"
+"""After "已开工" / "已完成…" in an item, "…的" before the noun it describes ("已开工的8个续建项目", "已完成设计的12个
+小区"): the work's context, no result (sources/table/list_results.py)."""
 PROGRESS_OPENING = r"^\s*(?:已经?|实际)"
 """A figure's words that say how far the work already is ("…50公里，已完成58公里", "…2000人，实际新增2350人"): after a
 target in its unit, a progress statement, never a target (sources/table/figures.py)."""
@@ -123,6 +129,9 @@ PAGE_LABELS = ("发文机关", "发文单位", "成文日期", "发文字号", "
                "信息来源", "来源", "有效性", "公开方式", "公开范围", "生成日期", "所属主题", "标题", "主题词")
 """The labels of a page's metadata printed as a small table above the notice ("发文机关 | 成文日期 | 2013-01-09"): that
 table is the page's header, not a table of tasks."""
+PAGE_NAME_LABELS = ("名称", "文件名称")
+"""A page's metadata table names the document by these too ("名　　称：X市2024年民生实事项目"), beside PAGE_LABELS'
+labels (sources/documents.py)."""
 REQUIREMENT_VERBS = r"加强|加強|加大|强化|強化|健全|完善|落实|落實|做好|严格|嚴格|压实|明确|统筹|深化"
 """A plan's or a notice's requirement opens with one ("加强组织领导（区政府办）"): its office in brackets makes it no task."""
 CLOSING_SECTIONS = (r"组织领导|组织保障|保障措施|工作要求|有关要求|工作保障|工作机制|督查|督导|督促检查|考核|宣传引导|舆论引导|"
@@ -137,6 +146,9 @@ GUARANTEE_MEASURES = r"^[^，,。；;]{0,12}?(?:安排|统筹|落实|筹措|整�
 5000万元", "落实专项经费") or promises it ("确保项目按期完成", "保障项目用地"); "新建…，确保年底前投入使用" is work, "保障性住房"
 an object. An item numbered on after the closing sections, or under a closing heading, that is one is no task
 (sources/table/list_sections.py)."""
+FUNDED_WORK_VERBS = rf"{FIGURE_VERBS}|建成|新开工|开工建设"
+"""The item's own work after a guarantee measure's clause ("安排资金500万元，新建村级卫生室20个"): a clause opening with
+one of these and setting a figure makes the item work, not a guarantee (sources/table/list_sections.py)."""
 REQUIREMENT_SENTENCE = r"(?<![重主需必只])要(?![求素点闻])|督查|督导|考核|考评|通报"
 """A requirement on the offices under a closing section ("各乡镇要于每月5日前报送进展", "县督查室12月底前完成考核"): dated
 or staffed, still no work of the programme, so the section stays closing (sources/table/list_sections.py)."""
