@@ -180,7 +180,7 @@ class Connections:
                 with self._writer_note(command):  # gone before the commit lets the next writer in
                     yield connection
             except BaseException:
-                connection.execute("ROLLBACK")
+                _roll_back(connection)
                 raise
             connection.execute("COMMIT")
         finally:
@@ -388,6 +388,15 @@ class Connections:
             raise InputError("--db {db}: {error}", db=self.display_url, error=reason(error)) from None
         finally:
             connection.close()
+
+
+def _roll_back(connection) -> None:
+    """ROLLBACK of a write that failed, where a transaction is still open: SQLite ends it itself on some errors
+    (a full disk: "database or disk is full"), and the ROLLBACK's own error ("cannot rollback - no transaction
+    is active") then replaced the first one, the one worth saying."""
+    if connection.in_transaction:
+        with contextlib.suppress(sqlite3.Error):
+            connection.execute("ROLLBACK")
 
 
 def _driver_cleanup_unsaid() -> None:
