@@ -2,6 +2,7 @@
 database moved or replaced while a write runs is not written, and a -wal left by a moved file is not replayed
 into another."""
 
+import contextlib
 import os
 import sqlite3
 import subprocess
@@ -26,7 +27,7 @@ def csv_of(cli: Cli, path: Path, rows: int) -> Path:
 
 
 def count(db: Path, table: str) -> int:
-    with sqlite3.connect(db) as connection:
+    with contextlib.closing(sqlite3.connect(db)) as connection:
         return connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
@@ -35,7 +36,7 @@ def test_a_full_disk_is_said_not_the_rollback_that_follows(demo_cli, tmp_path, m
     "cannot rollback - no transaction is active" was all the user saw. The file's size capped by max_page_count."""
     source = csv_of(demo_cli, tmp_path / "big.csv", 40_000)
     batches = count(demo_cli.db, "batch")
-    with sqlite3.connect(demo_cli.db) as connection:
+    with contextlib.closing(sqlite3.connect(demo_cli.db)) as connection:
         pages = connection.execute("PRAGMA page_count").fetchone()[0]
     pragmas = connections._sqlite_pragmas
 
@@ -79,4 +80,40 @@ def test_a_real_full_disk_is_said_by_the_installed_script(demo_cli, tmp_path):
         assert "cannot rollback" not in done.stderr
         assert count(db, "report") == count(Path(demo_cli.db), "report")
     finally:
-        subprocess.run(["umount", str(disk)], check=False)
+        subprocess.run(["umount", "--lazy", str(disk)], check=True)
+
+
+def schema_and_rows(db: Path) -> tuple[list, list]:
+    with contextlib.closing(sqlite3.connect(db)) as connection:
+        return (connection.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall(),
+                connection.execute("SELECT * FROM task").fetchall())
+
+
+@pytest.mark.parametrize("command", [["init"], ["demo"], ["db", "upgrade"],
+                                     ["log", "x-2023/1", "5", "--as-of", "2023-06-30"]])
+def test_another_programs_database_is_never_altered(tmp_path, command):
+    """A file of another program's (its own task and unit tables, no schema_version): init added 15 tables and a
+    column to its task table, and said "schema version 0 → 8"; now every write refuses it, exit 2, naming the file
+    and its tables, and the file is byte for byte as it was."""
+    db = tmp_path / "other.db"
+    with sqlite3.connect(db) as connection:
+        connection.executescript("CREATE TABLE task (id INTEGER PRIMARY KEY, name TEXT);"
+                                 "CREATE TABLE unit (id INTEGER PRIMARY KEY, name TEXT);"
+                                 "INSERT INTO task (name) VALUES ('其他程序的数据');")
+    before = schema_and_rows(db)
+    result = Cli(db)(*command)
+    assert result.exit_code == 2, result.output
+    assert str(db) in result.output
+    assert "another program" in result.output and "task, unit" in result.output
+    assert "→" not in result.output
+    assert schema_and_rows(db) == before
+
+
+def test_an_empty_file_is_still_made_an_mstrack_database(tmp_path):
+    db = tmp_path / "empty.db"
+    db.touch()
+    result = Cli(db)("init")
+    assert result.exit_code == 0, result.output
+    assert "0 → " in result.output
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("SELECT max(version) FROM schema_version").fetchone()[0] > 0
