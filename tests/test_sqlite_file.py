@@ -7,6 +7,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -117,3 +118,100 @@ def test_an_empty_file_is_still_made_an_mstrack_database(tmp_path):
     assert "0 → " in result.output
     with sqlite3.connect(db) as connection:
         assert connection.execute("SELECT max(version) FROM schema_version").fetchone()[0] > 0
+
+
+LOG = ("log", "shenzhen-2023/5", "2.5万", "-i", "建设", "--as-of", "2023-06-30")
+
+
+def integrity(db: Path) -> str:
+    with contextlib.closing(sqlite3.connect(db)) as connection:
+        return connection.execute("PRAGMA integrity_check").fetchone()[0]
+
+
+def moved_midway(monkeypatch, module, db: Path, replace: Path | None = None):
+    """The write's file renamed just before its commit (its confirmation, the last step), and maybe another
+    file copied in under its name (a backup put back)."""
+    first = module.confirm_before_commit
+
+    def moving(confirm, result):
+        db.rename(db.with_name("moved.db"))
+        if replace is not None:
+            db.write_bytes(replace.read_bytes())
+        first(confirm, result)
+
+    monkeypatch.setattr(module, "confirm_before_commit", moving)
+
+
+@pytest.mark.parametrize("backup_put_back", [False, True])
+def test_a_database_moved_during_a_write_is_not_written(demo_cli, tmp_path, monkeypatch, backup_put_back):
+    """`mv office.db new.db` (or a backup copied over it) while a write runs: the write went on into the moved
+    file and exited 0, its -wal under the old name; now it rolls back, exit 2, saying so and what to remove."""
+    from mstrack.store import writes
+
+    db = Path(demo_cli.db)
+    backup = tmp_path / "backup.db"
+    backup.write_bytes(db.read_bytes())
+    reports = count(db, "report")
+    moved_midway(monkeypatch, writes, db, backup if backup_put_back else None)
+    result = demo_cli(*LOG)
+    assert result.exit_code == 2, result.output
+    assert "moved, replaced or deleted while this write ran" in result.output and "nothing was written" in result.output
+    assert f"{db}-wal" in result.output
+    moved = db.with_name("moved.db")
+    assert count(moved, "report") == reports and integrity(moved) == "ok"
+    if backup_put_back:
+        assert db.read_bytes() == backup.read_bytes()
+
+
+def test_a_plan_import_through_the_orm_checks_its_file_too(demo_cli, tmp_path, monkeypatch):
+    from mstrack.store import plans
+
+    from .conftest import write_plan
+
+    db = Path(demo_cli.db)
+    batches = count(db, "batch")
+    moved_midway(monkeypatch, plans, db)
+    body = '[[tasks]]\ncode = "1"\ntitle = "新增床位"\n[[tasks.lines]]\nlead_units = ["市卫生健康委"]\n'
+    result = demo_cli("import", "plan", str(write_plan(tmp_path / "x.toml", body)))
+    assert result.exit_code == 2, result.output
+    assert "moved, replaced or deleted while this write ran" in result.output
+    moved = db.with_name("moved.db")
+    assert count(moved, "batch") == batches and integrity(moved) == "ok"
+
+
+def holds(pid: int, path: Path) -> bool:
+    """Whether the process has the file open (Linux: its /proc/PID/fd links)."""
+    folder = Path(f"/proc/{pid}/fd")
+    with contextlib.suppress(OSError):
+        return any(os.path.realpath(link) == str(path.resolve()) for link in folder.iterdir())
+    return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc to see the file open")
+def test_a_database_moved_while_a_write_waits_for_the_lock_is_not_written(demo_cli, tmp_path):
+    """The installed script, waiting for the write lock another connection holds, while the file is renamed
+    (the tester's `mv` during a long import): given the lock, it finds the name names no file it opened."""
+    db = Path(demo_cli.db)
+    reports = count(db, "report")
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    mstrack = Path(sys.executable).parent / "mstrack"
+    env = {**os.environ, "MSTRACK_BUSY_TIMEOUT": "60", "HOME": str(tmp_path)}
+    waiting = subprocess.Popen([str(mstrack), "--db", str(db), "--lang", "en", *LOG], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        deadline = time.monotonic() + 60
+        while not (holds(waiting.pid, db) and time.sleep(1) is None and holds(waiting.pid, db)):  # waits, file open
+            assert time.monotonic() < deadline and waiting.poll() is None, waiting.communicate()
+            time.sleep(0.05)
+        db.rename(db.with_name("moved.db"))
+        holder.execute("COMMIT")
+        holder.close()
+        out, err = waiting.communicate(timeout=120)
+    finally:
+        if waiting.poll() is None:
+            waiting.kill()
+    assert waiting.returncode == 2, (out, err)
+    assert "moved, replaced or deleted while this write ran" in err
+    moved = db.with_name("moved.db")
+    assert count(moved, "report") == reports and integrity(moved) == "ok"
