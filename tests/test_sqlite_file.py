@@ -16,7 +16,7 @@ from mstrack.store import connections
 
 from .conftest import Cli
 
-pytestmark = pytest.mark.sqlite_only
+sqlite_only = pytest.mark.sqlite_only
 
 
 def csv_of(cli: Cli, path: Path, rows: int) -> Path:
@@ -32,6 +32,7 @@ def count(db: Path, table: str) -> int:
         return connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
+@sqlite_only
 def test_a_full_disk_is_said_not_the_rollback_that_follows(demo_cli, tmp_path, monkeypatch):
     """SQLite ends the transaction itself when the disk is full; the ROLLBACK after it failed in turn, and its
     "cannot rollback - no transaction is active" was all the user saw. The file's size capped by max_page_count."""
@@ -64,6 +65,7 @@ def _tmpfs(where: Path, size: str) -> bool:
                           capture_output=True).returncode == 0
 
 
+@sqlite_only
 def test_a_real_full_disk_is_said_by_the_installed_script(demo_cli, tmp_path):
     """The same on a real small file system (a tmpfs, where the tests may mount one)."""
     disk = tmp_path / "disk"
@@ -90,6 +92,7 @@ def schema_and_rows(db: Path) -> tuple[list, list]:
                 connection.execute("SELECT * FROM task").fetchall())
 
 
+@sqlite_only
 @pytest.mark.parametrize("command", [["init"], ["demo"], ["db", "upgrade"],
                                      ["log", "x-2023/1", "5", "--as-of", "2023-06-30"]])
 def test_another_programs_database_is_never_altered(tmp_path, command):
@@ -110,6 +113,7 @@ def test_another_programs_database_is_never_altered(tmp_path, command):
     assert schema_and_rows(db) == before
 
 
+@sqlite_only
 def test_an_empty_file_is_still_made_an_mstrack_database(tmp_path):
     db = tmp_path / "empty.db"
     db.touch()
@@ -142,6 +146,7 @@ def moved_midway(monkeypatch, module, db: Path, replace: Path | None = None):
     monkeypatch.setattr(module, "confirm_before_commit", moving)
 
 
+@sqlite_only
 @pytest.mark.parametrize("backup_put_back", [False, True])
 def test_a_database_moved_during_a_write_is_not_written(demo_cli, tmp_path, monkeypatch, backup_put_back):
     """`mv office.db new.db` (or a backup copied over it) while a write runs: the write went on into the moved
@@ -163,6 +168,7 @@ def test_a_database_moved_during_a_write_is_not_written(demo_cli, tmp_path, monk
         assert db.read_bytes() == backup.read_bytes()
 
 
+@sqlite_only
 def test_a_plan_import_through_the_orm_checks_its_file_too(demo_cli, tmp_path, monkeypatch):
     from mstrack.store import plans
 
@@ -187,6 +193,7 @@ def holds(pid: int, path: Path) -> bool:
     return False
 
 
+@sqlite_only
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc to see the file open")
 def test_a_database_moved_while_a_write_waits_for_the_lock_is_not_written(demo_cli, tmp_path):
     """The installed script, waiting for the write lock another connection holds, while the file is renamed
@@ -215,3 +222,22 @@ def test_a_database_moved_while_a_write_waits_for_the_lock_is_not_written(demo_c
     assert "moved, replaced or deleted while this write ran" in err
     moved = db.with_name("moved.db")
     assert count(moved, "report") == reports and integrity(moved) == "ok"
+
+
+def test_another_programs_tables_are_refused_on_every_store(cli):
+    """The same on PostgreSQL (in its run): a schema with tables of its own is never migrated into."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.pool import NullPool
+
+    engine = create_engine(cli.url, poolclass=NullPool)
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TABLE task (id INTEGER PRIMARY KEY, name VARCHAR)"))
+        connection.execute(text("INSERT INTO task (id, name) VALUES (1, 'x')"))
+    engine.dispose()
+    result = cli("init")
+    assert result.exit_code == 2, result.output
+    assert "another program's tables (task)" in result.output
+    assert cli.sql("SELECT * FROM task") == [(1, "x")]
+    assert "schema_version" not in {name for (name,) in cli.sql(
+        "SELECT name FROM sqlite_master" if cli.url.startswith("sqlite") else
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")}
