@@ -209,7 +209,8 @@ class Connections:
                 transaction = connection.begin()  # SQLite: BEGIN IMMEDIATE (_sqlite_begin)
             except OperationalError as error:
                 raise self._busy(error) from None
-            opened = connection.connection.info.get("mstrack_file") if self.path is not None else None
+            # the file each connection opened, where the URL is a plain path (one with ?options is another name)
+            opened = connection.connection.info.get("mstrack_file") if self.sqlite_file else None
             try:
                 with transaction, self._writer_note(command):
                     if self.dialect.name == "postgresql":
