@@ -194,6 +194,14 @@ def holds(pid: int, path: Path) -> bool:
 
 
 @sqlite_only
+def holds_for_a_second(pid: int, path: Path) -> bool:
+    """Open now and still a second later: a write's connection waiting for the lock, not a read's passing by."""
+    if not holds(pid, path):
+        return False
+    time.sleep(1)
+    return holds(pid, path)
+
+
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc to see the file open")
 def test_a_database_moved_while_a_write_waits_for_the_lock_is_not_written(demo_cli, tmp_path):
     """The installed script, waiting for the write lock another connection holds, while the file is renamed
@@ -208,7 +216,7 @@ def test_a_database_moved_while_a_write_waits_for_the_lock_is_not_written(demo_c
                                stderr=subprocess.PIPE, text=True, env=env)
     try:
         deadline = time.monotonic() + 60
-        while not (holds(waiting.pid, db) and time.sleep(1) is None and holds(waiting.pid, db)):  # waits, file open
+        while not holds_for_a_second(waiting.pid, db):  # it opened the file and waits for the lock
             assert time.monotonic() < deadline and waiting.poll() is None, waiting.communicate()
             time.sleep(0.05)
         db.rename(db.with_name("moved.db"))
