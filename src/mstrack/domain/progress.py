@@ -153,6 +153,9 @@ def check_report(
                 label, number, on, state.unit, [(r.as_of, r.value) for r in state.reports])):
             warnings.append(warning)
         what = Message("{value} as of {on}", value=format_number(number, state.unit), on=on)
+    if as_of is None and not in_report_year(on, year):  # today by default (checked after the value: its error first)
+        raise InputError("--as-of: needed, today ({on}) is outside the programme's year {year} (or the January after); "
+                         "give the day the value stands as of, e.g. --as-of {year}-12-31", on=on, year=year)
     same_day = [r for r in state.reports if r.as_of == on]
     if same_day and same_day[-1].value != number:
         what = Message("{what}, correcting {old}", what=what, old=format_number(same_day[-1].value, state.unit))
