@@ -90,7 +90,7 @@ def schedule_slashed_dates(grid: Grid) -> Grid | str:
 
 MEASURE = "所个套户人名家座条处张台辆间栋亩吨床场次元千平公米"
 # not a range's second figure ("150—300平方米": "150—约300" would be no range)
-FIGURE_RE = re.compile(rf"(?<![\d.,，第/\-—–~～])(\d+(?:\.\d+)?)(?=(?:万|亿)?[{MEASURE}])")
+FIGURE_RE = re.compile(rf"(?<![\d.,，第/\-—–―~～])(\d+(?:\.\d+)?)(?=(?:万|亿)?[{MEASURE}])")
 
 
 def _figure_cells(grid: Grid, change: Callable[[re.Match], str], folded: tuple[str, ...], *, skip: str = "",

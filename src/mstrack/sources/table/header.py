@@ -80,9 +80,10 @@ def _one_numbered_project(sheet: Sheet, at: int, columns: list[Column]) -> bool:
 
 def _lone_unit_header(cells: list[str], year: int) -> bool:
     """An empty cell over the items beside one unit column (""/牵头单位): a header of one name, not a title line, which
-    is written in the first cell or merged over the row."""
+    is written in the first cell or merged over the row. A label and its value ("单位:万元", the unit of the table's money
+    in its top right corner) is a line above the table, no header."""
     named = [(i, cell) for i, cell in enumerate(cells) if cell.strip()]
-    return len(named) == 1 and named[0][0] > 0 and len(named[0][1]) <= 8 \
+    return len(named) == 1 and named[0][0] > 0 and len(named[0][1]) <= 8 and not re.search(r"[:：]", named[0][1]) \
         and column_kind(named[0][1], year).kind in ("lead", "units")
 
 

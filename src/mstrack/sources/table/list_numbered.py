@@ -15,7 +15,7 @@ from mstrack.sources.table.mentions import sets_figure
 from mstrack.sources.table.numbering import DECIMAL_AFTER, STOPS
 from mstrack.sources.table.one_paragraph import MIN_STAFFED_ITEMS
 from mstrack.sources.table.reading import Row
-from mstrack.sources.table.units import ROLE_LABEL_RE, labelled_roles, office_list, unit_names
+from mstrack.sources.table.units import ROLE_LABEL_RE, clause_offices, labelled_roles, office_list, unit_names
 from mstrack.vocabulary import RESPONSIBLE_WORD, ROLE_FOLLOWERS
 
 # "1.中心城区…", "7. 粮食…", "1、…", "1。…", "2。2024年底前…": not "2.5万" (numbering.DECIMAL_AFTER)
@@ -44,7 +44,10 @@ class Entry:
 
 
 def units_after(text: str) -> tuple[str, str]:
-    """An item's words and the offices printed after them, in a bracket or after whitespace: (words, offices)."""
+    """An item's words and the offices printed after them, in a bracket or after whitespace: (words, offices); in a
+    bracket after each of its clauses, all of them (units.clause_offices)."""
+    if found := clause_offices(text):
+        return found
     for pattern in (TRAILING_BRACKET_RE, TRAILING_RUN_RE):
         m = pattern.search(text)
         offices = (m[1] if office_list(m[1]) else _role_offices(m[1]) if pattern is TRAILING_BRACKET_RE else "") if m else ""

@@ -54,7 +54,7 @@ AFTER_RE = re.compile(
     rf"\s*(?:[余多](?=\s*(?:亿|万|千)))?\s*(?P<scale>万亿|亿|万|千(?![米瓦伏克]))?\s*(?P<about>余|多)?\s*(?P<suffix1>{SUFFIX_ALT})?\s*"
     rf"(?P<unit>(?:{UNIT_ALT})(?:[/／][\u4e00-\u9fff]{{1,2}}){{0,2}})?\s*(?P<suffix2>{SUFFIX_ALT}|余)?"
 )
-NOT_QUANTITY_AFTER = ("#", "·", "号", "年", "月", "日", "岁", "周岁", "届", "级", "时", "点", "分", "-", "—", "–", "~", "～",
+NOT_QUANTITY_AFTER = ("#", "·", "号", "年", "月", "日", "岁", "周岁", "届", "级", "时", "点", "分", "-", "—", "–", "―", "~", "～",
                       "至", "到", ".", "×", "*", "/")
 SIZE_UNITS = ("米", "平方米", "平方", "平方公里", "公里", "千米", "立方米", "公顷", "亩", "吨")
 TOTAL_WORDS = ("累计", "共", "全年", "上半年", "前三季度", "年底", "全部", "全面", "总计", "合计")
@@ -367,8 +367,9 @@ def _stock_after(prefix: str, spans: list) -> bool:
 # upper one; a rate's "7%~7.5%" keeps its lower bound (suzhou-2017 reads its growth so)
 BOUND = rf"(?:\d|{CHINESE_NUMERAL})"
 BOUND_UNIT = rf"\s*(?:万亿|亿|万|千)?\s*(?:{'|'.join(re.escape(u) for u in UNITS if u not in ('%', '％', '‰', '个百分点'))})?\s*"
-RANGE_RE = re.compile(rf"{BOUND_UNIT}(?:[-—–~～]|至|到)\s*{BOUND}")
-RANGE_FROM_RE = re.compile(rf"{BOUND}{BOUND_UNIT}(?:[-—–~～]|至|到)\s*$")
+RANGE_DASHES = "-—–―~～"  # "0―3公里" in a horizontal bar (U+2015), as a PDF's copy prints it, is a range too
+RANGE_RE = re.compile(rf"{BOUND_UNIT}(?:[{RANGE_DASHES}]|至|到)\s*{BOUND}")
+RANGE_FROM_RE = re.compile(rf"{BOUND}{BOUND_UNIT}(?:[{RANGE_DASHES}]|至|到)\s*$")
 
 
 PLACES = r"\s*[\u4e00-\u9fff]{0,4}?(?:乡镇|镇街|村|社区|街道|镇|乡|小区|县|区)"

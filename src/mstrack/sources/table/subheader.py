@@ -6,7 +6,8 @@ import re
 from datetime import date
 
 from mstrack.domain.dates import PERIOD_RE, period_end
-from mstrack.sources.table.columns import BARE_NUMBER_RE, Column, column_kind, column_values, leads_beside_helpers
+from mstrack.sources.rows import TOTAL_CELL_RE
+from mstrack.sources.table.columns import BARE_NUMBER_RE, HEADER_UNIT_RE, Column, column_kind, column_values, leads_beside_helpers
 from mstrack.sources.table.reading import Row, Sheet
 
 
@@ -59,6 +60,16 @@ def _groups(columns: list[Column]) -> list[str]:
     return [top if top and tops.count(top) >= 2 and (c.header == top or not c.header) else "" for top, c in zip(tops, columns, strict=True)]
 
 
+def _parts_of_total(sheet: Sheet, at: int, columns: list[Column], groups: list[str]) -> None:
+    """Figures under one plan group beside a sub-column 合计 (合计 | 中央财政 | 自治区本级财政 | 市县财政): the total is the
+    year's figure, the others the parts it sums (where the money comes from), no targets of their own."""
+    sub = [*sheet.rows[at + 1].cells, *[""] * len(columns)]
+    totals = {groups[i] for i, c in enumerate(columns) if c.kind == "measured" and groups[i] and TOTAL_CELL_RE.match(sub[i])}
+    for i, column in enumerate(columns):
+        if column.kind == "measured" and groups[i] in totals and not TOTAL_CELL_RE.match(sub[i]):
+            column.kind, column.label = "note", ""
+
+
 def group_subheader(sheet: Sheet, at: int, columns: list[Column], year: int) -> bool:
     """A second header row of sub-columns under group names: each column is read by its own sub-header, the group
     only as a context. A reported sub-column (完成投资, 已完成) is progress; under a plan group (2022年工作计划) a
@@ -88,14 +99,18 @@ def group_subheader(sheet: Sheet, at: int, columns: list[Column], year: int) -> 
         if REPORTED_SUB_RE.match(cell):
             column.kind = "progress"
         elif planned and column.kind in ("", "progress", "schedule"):
-            values = column_values(sheet, at + 1, column)
+            named = {re.sub(r"\s+", "", group), cell}  # the header printed again at a page break: no value of the column
+            values = [v for v in column_values(sheet, at + 1, column) if re.sub(r"\s+", "", v) not in named]
             if values and sum(bool(BARE_NUMBER_RE.match(v)) for v in values) * 2 > len(values):
-                column.kind, column.label, column.header = "measured", "", f"{group}{cell}"
+                unit = HEADER_UNIT_RE.match(re.sub(r"\s+", "", group))  # "2019年计划筹措资金(万元)" over 合计 | 中央财政
+                name = unit["name"] if unit else group
+                column.kind, column.label, column.header = "measured", unit["unit"] if unit else "", f"{name}{cell}"
             else:
                 column.kind = "schedule"
                 named = PROGRAMME_YEAR_RE.search(group)
                 if column.due is None and named and int(named[1]) == year:
                     column.due, column.label = date(year, 12, 31), named[0]
         columns[i] = column
+    _parts_of_total(sheet, at, columns, groups)
     leads_beside_helpers(columns)  # 责任单位 over 主要责任单位 | 协同配合单位: read by the sub-columns' own names
     return True

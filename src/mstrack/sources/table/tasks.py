@@ -56,6 +56,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     seen: dict[str, int] = {}
     area: str | None = None
     header_texts = {h.replace(" ", "") for h in headers}
+    header_rows = sheet.rows[max(0, at - 1):at + 1]  # a two-row header's rows (or a one-row header and the line above)
     areas_are_tasks = _areas_are_tasks(sheet, at, layout)
     joined: dict[int, str] = {}  # rows numbering several tasks that stay one: the 序号 printed
     blank_deadlines: list[RawTask] = []  # new tasks whose first row leaves the deadline blank
@@ -78,7 +79,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     previous: Row | None = None  # the last data row: what a cell typed 同上 repeats
     for row in (split for below in sheet.rows[at + 1:] for split in _tasks_in_row(below, layout, joined)):
         filled = [c for c in row.cells if c]
-        if not filled or _repeats_header(row, layout, header_texts) or total_row(row.cells):
+        if not filled or _repeats_header(row, layout, header_texts, header_rows) or total_row(row.cells):
             continue  # blank, the header again at a page break, or a row of totals (合计, 小计, 全省)
         unresolved = _same_as_above(row, previous, layout)
         if areas_are_tasks and _action_row(row, layout, tasks, seen, year):
@@ -297,8 +298,11 @@ def _part_of_item(row: Row, layout: _Layout, title: str, filled: list[str], item
 def _summed_heading(row: Row, filled: list[str], layout: _Layout) -> re.Match | None:
     """A group's heading in the 序号 column ("一、市级重点民生实事", "（一）…", merged over the item's words) with figures
     only beside it, the sums of its items (a note or progress beside them aside): the group's area, not a task with
-    a bad number; its sums are no target."""
+    a bad number; its sums are no target. With no 序号, a name cell numbered "一、…" ("一、社保惠民项目" beside its sums)
+    heads its group the same way."""
     code = layout.cell(row, "seq")
+    if not code and AREA_RE.match(name := layout.cell(row, "task")):
+        code = name
     cells = [(c.kind, row.cells[c.index]) for c in layout.columns if c.index < len(row.cells) and row.cells[c.index]]
     if not code or not any(FIGURE_RE.match(text) for _, text in cells) \
             or any(text != code and not FIGURE_RE.match(text) and kind not in ("note", "progress") for kind, text in cells):
@@ -450,9 +454,19 @@ def _action_row(row: Row, layout: _Layout, tasks: list[RawTask], seen: dict[str,
     return True
 
 
-def _repeats_header(row: Row, layout: _Layout, header_texts: set[str]) -> bool:
-    """The header repeated at a page break."""
-    return "".join(row.cells).replace(" ", "") in header_texts or " ".join(row.cells).replace(" ", "") in header_texts \
-        or any(layout.cell(row, "seq") == c.header for c in layout.by_kind.get("seq", []))
+def _repeats_header(row: Row, layout: _Layout, header_texts: set[str], header_rows: list[Row]) -> bool:
+    """The header repeated at a page break: as one of its names, or row by row (a two-row header printed again under
+    its group names), most of the row's cells, and no figure, those of a header row in the same columns."""
+    if "".join(row.cells).replace(" ", "") in header_texts or " ".join(row.cells).replace(" ", "") in header_texts \
+            or any(layout.cell(row, "seq") == c.header for c in layout.by_kind.get("seq", [])):
+        return True
+    filled = [(i, cell) for i, cell in enumerate(row.cells) if cell]
+    if any(FIGURE_RE.match(cell) for _, cell in filled):
+        return False
+    for top in header_rows:  # a narrow column's header broken over lines ("牵头\n单位") on one page, not on the other
+        same = sum(i < len(top.cells) and re.sub(r"\s+", "", cell) == re.sub(r"\s+", "", top.cells[i]) for i, cell in filled)
+        if same >= 2 and same * 2 > len(filled):
+            return True
+    return False
 
 

@@ -438,3 +438,24 @@ def labelled_roles(text: str) -> bool:
 
 def leaders_in(cell: str) -> list[str]:
     return [p for part in cell.split("\n") for p in split_units(re.sub(r"[/／]", "、", part))]  # people: "张三/李四"
+
+
+CLAUSE_OFFICES_RE = re.compile(r"\s*[（(]([^（）()]{2,60})[）)](?=\s*(?:[。；;]|$))")  # "…57个扶贫新村(市扶贫开发办)。"
+
+
+def clause_offices(text: str) -> tuple[str, str] | None:
+    """An item whose clauses each end with their own offices in a bracket ("启动建设57个扶贫新村(市扶贫开发办、市以工代赈办)。
+    升钟库区完成新村扶贫帮扶7个(剑阁县政府)。…(市惠民帮扶中心)。"), the last at its end: every bracket names the item's
+    offices, the first office its lead; the brackets leave the words, and each clause keeps its stop, the item's
+    closing "。" too: as well after one bracket that ends an item of several sentences ("教育助学工程。…改扩建工程(市教育局)。").
+    None when the words go on after the last bracket, and for one bracket after a single clause (units_after reads it)."""
+    found = [m for m in CLAUSE_OFFICES_RE.finditer(text) if office_list(m[1])]
+    tail = text[found[-1].end():].strip() if found else None
+    if tail not in ("", "。") or len(found) == 1 and (not tail or "。" not in text[:found[0].start()]):
+        return None  # "…(县教育局)；", "新建幼儿园3所(区教育局)。": one clause's stop goes with its bracket (units_after)
+    words, at = [], 0
+    for m in found:
+        words.append(text[at:m.start()])
+        at = m.end()
+    offices = [name for m in found for name in unit_names(m[1])]
+    return "".join([*words, text[at:]]).strip(), "、".join(dict.fromkeys(offices))
