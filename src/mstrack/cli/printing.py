@@ -86,7 +86,8 @@ def cannot_write(output, error: OSError, option: str = "--output") -> typer.Exit
 
 def refuse_database(ctx: typer.Context, path: Path, option: str = "--output") -> None:
     """Exit 2 when a file to write is the open database or one of its -wal, -shm, -journal files, however
-    the path is spelled (relative, symlink, hard link): writing there would destroy the data."""
+    the path is spelled (relative, symlink, hard link): writing there would destroy the data; or any other
+    SQLite database or its files (refuse_any_database)."""
     from mstrack.render.outputs import is_database_file
     from mstrack.store import resolve_db_url
 
@@ -94,6 +95,19 @@ def refuse_database(ctx: typer.Context, path: Path, option: str = "--output") ->
     if is_database_file(Path(path), resolve_db_url(obj.get("db"))):
         raise fail("{option} {path}: that is the database itself (or one of its files); choose another file name",
                    option=option, path=path)
+    refuse_any_database(path, option)
+
+
+def refuse_any_database(path: Path, option: str = "--output") -> None:
+    """Exit 2 when a file to write is any SQLite database, another program's too (its header, "SQLite format 3"),
+    or the -wal, -shm or -journal file of one (outputs.sqlite_database_of): written over, it is lost."""
+    from mstrack.render.outputs import sqlite_database_of
+
+    database = sqlite_database_of(Path(path))
+    if database is not None:
+        raise fail("{option} {path}: that is an SQLite database ({database}) or one of its -wal, -shm or -journal "
+                   "files; writing there would destroy it: choose another file name",
+                   option=option, path=path, database=database)
 
 
 def write_output(ctx: typer.Context, output: Path, write, announce=None, option: str = "--output",

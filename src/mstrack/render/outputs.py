@@ -99,6 +99,42 @@ def is_database_file(path: Path, db_url: str) -> bool:
     return False
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+"""The first 16 bytes of every SQLite database file, whichever program made it."""
+COMPANION_HEADERS = (b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83", b"\xd9\xd5\x05\xf9\x20\xa1\x63\xd7")
+"""How a write-ahead log (either byte order) and a rollback journal begin: a -wal or -journal known by its bytes."""
+
+
+def sqlite_database_of(path: Path) -> Path | None:
+    """The SQLite database that writing `path` would destroy, whichever program's it is: `path` itself when
+    its first bytes are SQLite's header, the database beside it when `path` is named as its -wal, -shm or
+    -journal file (by the name given or the file a symlink names), or `path` when its bytes are a WAL's or a
+    journal's whose database is gone. Hard links are the same file, found by their bytes. None otherwise.
+    Used by every -o (cli/printing.refuse_database) and wherever else a file is written over."""
+    real = Path(os.path.realpath(path))
+    if _begins_with(real, (SQLITE_HEADER,)):
+        return real
+    for name in dict.fromkeys((str(path), str(real))):
+        for suffix in DATABASE_COMPANIONS[1:]:
+            if name.endswith(suffix) and _begins_with(Path(name.removesuffix(suffix)), (SQLITE_HEADER,)):
+                return Path(os.path.realpath(name.removesuffix(suffix)))
+    if _begins_with(real, COMPANION_HEADERS):
+        return real
+    return None
+
+
+def _begins_with(path: Path, headers: tuple[bytes, ...]) -> bool:
+    """Whether a regular file's first bytes are one of `headers`; a file that cannot be read is not one."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO would wait for a writer; a device is no database
+            return False
+        with open(path, "rb") as handle:
+            first = handle.read(max(len(header) for header in headers))
+    except OSError:
+        return False
+    return first.startswith(headers)
+
+
 def umask_mode() -> int:
     """The mode a new file gets from the user's umask (0644 under the usual 022): how any tool makes a file."""
     mask = os.umask(0o077)

@@ -1,0 +1,112 @@
+"""safe26b: -o never writes over any SQLite database (another program's too) or its -wal/-shm/-journal file,
+and never replaces a unit's filled return with a report: only a report mstrack wrote, of the same kind, is
+replaced by a rerun."""
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from .conftest import refused
+
+OTHER_DB_REFUSAL = "that is an SQLite database"
+
+COMMANDS = [
+    ["units", "-f", "csv"],
+    ["units", "-f", "md"],
+    ["units", "-f", "xlsx"],
+    ["lights", "-f", "csv"],
+    ["report", "weekly", "-f", "xlsx", "--as-of", "2023-07-01"],
+    ["report", "half-year", "-p", "yantian-2023", "-f", "html"],
+    ["report", "notice", "-p", "yantian-2023", "--unit", "盐田交通运输局", "-f", "md"],
+    ["export", "plan", "yantian-2023"],
+    ["export", "template", "yantian-2023", "--as-of", "2023-07-01"],
+]
+
+
+def other_database(path: Path) -> bytes:
+    """An SQLite file of another program (no mstrack table in it), in WAL mode; its bytes once checkpointed."""
+    with sqlite3.connect(path) as connection:
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT)")
+        connection.execute("INSERT INTO note (text) VALUES ('keep me')")
+    connection.close()
+    return path.read_bytes()
+
+
+def spelled(database: Path, how: str, tmp_path: Path) -> Path:
+    """The database, or one of its companions, named another way: the file to write."""
+    if how == "symlink":
+        link = tmp_path / "link.xlsx"
+        link.symlink_to(database)
+        return link
+    if how == "hardlink":
+        link = tmp_path / "hard.xlsx"
+        os.link(database, link)
+        return link
+    if how == "symlinked-wal":  # a link whose target is named as the database's log
+        link = tmp_path / "log.xlsx"
+        link.symlink_to(str(database) + "-wal")
+        return link
+    return Path(str(database) + how)
+
+
+@pytest.mark.parametrize("how", ["", "-wal", "-shm", "-journal", "symlink", "hardlink", "symlinked-wal"])
+def test_o_onto_another_programs_database_or_its_files_is_refused(demo_cli, tmp_path, how):
+    other = tmp_path / "other.sqlite"
+    before = other_database(other)
+    target = spelled(other, how, tmp_path)
+    result = demo_cli("units", "-f", "csv", "-o", str(target))
+    named = target if how == "hardlink" else other  # a hard link is the database under another name
+    refused(result, f"--output {target}: {OTHER_DB_REFUSAL} ({named})", "choose another file name")
+    assert other.read_bytes() == before
+    assert not Path(str(other) + "-wal").exists() and not Path(str(other) + "-journal").exists()
+    assert sqlite3.connect(other).execute("select text from note").fetchall() == [("keep me",)]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+@pytest.mark.parametrize("suffix", ["", "-wal"])
+def test_every_command_with_an_output_refuses_any_database(demo_cli, tmp_path, command, suffix):
+    other = tmp_path / "office.db"
+    before = other_database(other)
+    target = Path(str(other) + suffix)
+    if "template" in command:  # a template is an .xlsx: the database named so through a link
+        link = tmp_path / "form.xlsx"
+        link.symlink_to(target)
+        target = link
+    result = demo_cli(*command, "-o", str(target))
+    refused(result, "--output", OTHER_DB_REFUSAL)
+    assert other.read_bytes() == before
+    assert not Path(str(other) + "-wal").exists()
+
+
+def test_import_table_and_backup_refuse_another_database_and_its_files(demo_cli, tmp_path):
+    table = tmp_path / "t.csv"
+    table.write_text("序号,项目名称,工作任务\n1,a,b\n", encoding="utf-8")
+    other = tmp_path / "office.db"
+    before = other_database(other)
+    result = demo_cli("import", "table", str(table), "-p", "t-2023", "--year", "2023", "-o", str(other) + "-shm")
+    refused(result, "--output", OTHER_DB_REFUSAL)
+    result = demo_cli("db", "backup", str(other) + "-journal")
+    refused(result, "TARGET", OTHER_DB_REFUSAL)
+    assert other.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("office")) == ["office.db"]
+
+
+def test_a_stale_log_whose_database_is_gone_is_refused_by_its_bytes(demo_cli, tmp_path):
+    wal = tmp_path / "gone.db-wal"
+    wal.write_bytes(b"\x37\x7f\x06\x82" + bytes(60))
+    result = demo_cli("units", "-f", "csv", "-o", str(wal))
+    refused(result, "--output", OTHER_DB_REFUSAL)
+    assert wal.read_bytes()[:4] == b"\x37\x7f\x06\x82"
+
+
+def test_a_file_merely_named_like_a_database_is_written(demo_cli, tmp_path):
+    named = tmp_path / "notes.db"
+    named.write_text("not a database\n", encoding="utf-8")
+    companion = tmp_path / "notes.db-wal"  # beside a file that is no database
+    for target in (named, companion):
+        result = demo_cli("units", "-f", "csv", "-o", str(target))
+        assert result.exit_code == 0, result.output
+        assert "Unit," in target.read_text(encoding="utf-8-sig")
