@@ -110,3 +110,85 @@ def test_a_file_merely_named_like_a_database_is_written(demo_cli, tmp_path):
         result = demo_cli("units", "-f", "csv", "-o", str(target))
         assert result.exit_code == 0, result.output
         assert "Unit," in target.read_text(encoding="utf-8-sig")
+
+
+# --- a unit's filled return is never replaced by a report -----------------------------------------
+
+def filled_return(cli, path: Path) -> bytes:
+    """`export template` filled in as a unit does (数值, 备注, 填报人 on the first row), saved by openpyxl."""
+    from openpyxl import load_workbook
+
+    result = cli("export", "template", "yantian-2023", "--as-of", "2023-07-01", "-o", str(path))
+    assert result.exit_code == 0, result.output
+    workbook = load_workbook(path)
+    sheet = workbook.active
+    header = [cell.value for cell in sheet[1]]
+    for column, value in (("数值", 4), ("备注", "两条已完工"), ("填报人", "张三")):
+        sheet.cell(row=2, column=header.index(column) + 1, value=value)
+    workbook.save(path)
+    return path.read_bytes()
+
+
+REPORTS = [
+    ["report", "weekly", "-f", "xlsx", "--as-of", "2023-07-01"],
+    ["report", "weekly", "-p", "yantian-2023", "-f", "xlsx", "--as-of", "2023-07-01"],
+    ["lights", "-f", "xlsx"],
+    ["units", "-f", "xlsx"],
+    ["export", "template", "yantian-2023", "--as-of", "2023-07-01"],
+]
+
+
+@pytest.mark.parametrize("command", REPORTS, ids=" ".join)
+@pytest.mark.parametrize("through", ["name", "symlink"])
+def test_no_report_replaces_a_units_filled_return(demo_cli, tmp_path, command, through):
+    form = tmp_path / "return.xlsx"
+    before = filled_return(demo_cli, form)
+    target = form
+    if through == "symlink":
+        target = tmp_path / "link.xlsx"
+        target.symlink_to(form)
+    result = demo_cli(*command, "-o", str(target))
+    refused(result, f"--output {target}: the file holds a unit's figures", f"mstrack import progress {target}")
+    assert form.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix != ".db") == sorted({"return.xlsx", target.name})
+
+
+def test_a_report_rerun_to_its_path_is_replaced_in_either_language_without_reading_it(demo_cli, tmp_path, monkeypatch):
+    import mstrack.sources.forms as forms
+
+    read = []
+    real = forms.holds_figures
+    monkeypatch.setattr(forms, "holds_figures", lambda path: read.append(Path(path).name) or real(path))
+    weekly = tmp_path / "weekly.xlsx"
+    command = ["report", "weekly", "-f", "xlsx", "--as-of", "2023-07-01", "-o", str(weekly)]
+    assert demo_cli(*command).exit_code == 0
+    assert forms.holds_figures(weekly), "the weekly report holds figures (its New reports sheet): the case to test"
+    read.clear()
+    os.utime(weekly, (0, 0))
+    again = demo_cli("--lang", "zh", *command)
+    assert again.exit_code == 0, again.output
+    assert weekly.stat().st_mtime > 0
+    assert read == [], read  # mstrack's own report is known by its properties, its sheets unread
+
+
+def test_an_unfilled_template_is_replaced_and_a_filled_one_after_its_move(demo_cli, tmp_path):
+    form = tmp_path / "form.xlsx"
+    command = ["export", "template", "yantian-2023", "--as-of", "2023-07-01", "-o", str(form)]
+    assert demo_cli(*command).exit_code == 0
+    os.utime(form, (0, 0))
+    assert demo_cli(*command).exit_code == 0 and form.stat().st_mtime > 0
+    filled_return(demo_cli, form)
+    refused(demo_cli(*command), "holds a unit's figures")
+    form.rename(tmp_path / "imported.xlsx")
+    assert demo_cli(*command).exit_code == 0 and form.exists()
+
+
+def test_a_csv_return_that_begins_like_a_report_is_kept(demo_cli, tmp_path):
+    """A CSV report is known by its first cell only: a return opening with the same word ("Task", as the light
+    board does) is kept unless the new file holds figures too."""
+    form = tmp_path / "return.csv"
+    form.write_text("Task,指标,截至日期,数值,备注\nyantian-2023/1,道路综合整治工程,2023-07-01,4,两条已完工\n",
+                    encoding="utf-8")
+    before = form.read_bytes()
+    refused(demo_cli("lights", "-f", "csv", "-o", str(form)), "holds a unit's figures")
+    assert form.read_bytes() == before

@@ -1,4 +1,5 @@
-"""Whether a file holds a unit's reported figures: what no -o may write over (cli/printing.write_output)."""
+"""Whether a file holds a unit's reported figures, and whether it is a report mstrack wrote: what no -o may write
+over, and what a rerun may (cli/printing.write_output)."""
 
 from __future__ import annotations
 
@@ -37,3 +38,51 @@ def _sheet_holds_figures(path: Path, sheet: str | None) -> bool:
         return any((cell_text(table.get(row, field)) or "").strip() for row in table.rows for field in UNIT_WORDS)
     except InputError:
         return False
+
+
+REPORT_CREATOR = "mstrack"
+"""The creator render/xlsx.save writes into every report workbook's properties. The fill-in template
+(render/template.py) does not claim it: a unit fills that one in, and Excel or WPS keep a creator on save."""
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+
+
+def report_kind(path: Path, suffix: str | None = None) -> str | None:
+    """What a report mstrack wrote is, read cheaply from the file (no sheet is read): an .xlsx whose properties
+    name mstrack as its creator is a report workbook (whichever report, in either language: its figures came from
+    the database); a CSV or text file is known by its first cell (a report's title or first header). None for a
+    workbook mstrack did not write (a unit's return) and for other files. Two files of one kind: a rerun to its
+    own path. `suffix`: the kind of file a temporary one (named .part) is."""
+    suffix = (suffix or path.suffix).lower()
+    if suffix in TEXT_SUFFIXES:
+        return _first_cell(path, "\t" if suffix != ".csv" else ",")
+    if suffix not in WORKBOOK_SUFFIXES:
+        return None
+    import zipfile
+    from xml.etree import ElementTree
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            creator = ElementTree.fromstring(archive.read("docProps/core.xml")).findtext("{*}creator")
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError, RuntimeError, ValueError):
+        return None
+    return "workbook:" + REPORT_CREATOR if creator == REPORT_CREATOR else None
+
+
+def _first_cell(path: Path, delimiter: str) -> str | None:
+    """The first cell of a text file's first line (a byte order mark dropped), from its first few kB only."""
+    import csv
+
+    try:
+        with open(path, "rb") as handle:
+            start = handle.read(4096)
+    except OSError:
+        return None
+    for mark, encoding in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if start.startswith(mark):
+            text = start[len(mark):].decode(encoding, "replace")
+            break
+    else:
+        text = start.decode("utf-8", "replace")
+    line = text.splitlines()[0] if text else ""
+    first = next(csv.reader([line], delimiter=delimiter), [])
+    return "text:" + first[0].strip() if first else None
