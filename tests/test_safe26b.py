@@ -192,3 +192,31 @@ def test_a_csv_return_that_begins_like_a_report_is_kept(demo_cli, tmp_path):
     before = form.read_bytes()
     refused(demo_cli("lights", "-f", "csv", "-o", str(form)), "holds a unit's figures")
     assert form.read_bytes() == before
+
+
+# --- import table's plan is never written over ---------------------------------------------------
+
+@pytest.mark.parametrize("made", ["plan", "progress"])
+def test_a_plan_made_while_import_table_ran_is_not_written_over(demo_cli, tmp_path, monkeypatch, made):
+    """`import table` checks that -o (and its .progress.csv) is new before the conversion; a file a reviewer
+    saves there while it runs is kept too: the rename never replaces an existing file."""
+    import mstrack.sources.table as table_module
+
+    table = tmp_path / "t.csv"
+    table.write_text("序号,项目名称,工作任务,牵头单位,完成时限,完成情况\n1,a,新建公园3个,市城管局,2023年12月底,已建2个\n",
+                     encoding="utf-8")
+    plan = tmp_path / "p.toml"
+    appeared = plan if made == "plan" else tmp_path / "p.progress.csv"
+    real = table_module.convert_table
+
+    def converting(*args, **options):
+        result = real(*args, **options)
+        appeared.write_text("# reviewed by hand\n", encoding="utf-8")
+        return result
+
+    monkeypatch.setattr(table_module, "convert_table", converting)
+    result = demo_cli("import", "table", str(table), "-p", "t-2023", "--year", "2023", "-o", str(plan),
+                      "--progress-as-of", "2023-06-30")
+    refused(result, str(appeared), "exists already", "remove it first")
+    assert appeared.read_text(encoding="utf-8") == "# reviewed by hand\n"
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")]

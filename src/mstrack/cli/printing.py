@@ -111,11 +111,13 @@ def refuse_any_database(path: Path, option: str = "--output") -> None:
 
 
 def write_output(ctx: typer.Context, output: Path, write, announce=None, option: str = "--output",
-                 private: bool = False) -> None:
+                 private: bool = False, taken=None) -> None:
     """The file an option names, replaced whole or not at all (outputs.replacing_path): `write(path)` makes
     its contents at a temporary path beside it, `announce()` says so before the rename. Never the database.
     A new file follows the umask, or is 0600 when `private` (a backup). Never a sheet that holds a unit's
-    figures either, unless it is a report mstrack wrote and the new file is the same report (_kept_return)."""
+    figures either, unless it is a report mstrack wrote and the new file is the same report (_kept_return).
+    `taken(output)`: the refusal when the file must be new and one appeared while the command ran (a file made
+    after the caller's own check is never written over either)."""
     from mstrack.render.outputs import replacing_path
 
     refuse_database(ctx, output, option)
@@ -133,10 +135,14 @@ def write_output(ctx: typer.Context, output: Path, write, announce=None, option:
             announcing = False
 
     try:
-        with replacing_path(output, before_rename=ready, private=private) as temporary:
+        with replacing_path(output, before_rename=ready, private=private, new_only=taken is not None) as temporary:
             write(temporary)
             if kind is not None and not _a_rerun(Path(temporary), Path(output), kind):
                 raise _figures_refusal(output, option)
+    except FileExistsError:
+        if taken is None:
+            raise
+        raise taken(output) from None
     except OSError as error:
         if announcing:  # the terminal or pipe, not the file
             raise

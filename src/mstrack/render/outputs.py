@@ -13,6 +13,7 @@ stderr (-o /dev/stdout, whatever fd 1 is), is written into once the contents are
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import stat
@@ -166,7 +167,7 @@ def written_in_place(target: Path) -> bool:
 
 
 @contextmanager
-def replacing_path(target: Path, before_rename=None, private: bool = False) -> Iterator[Path]:
+def replacing_path(target: Path, before_rename=None, private: bool = False, new_only: bool = False) -> Iterator[Path]:
     """A temporary path beside `target` to write the new contents to; on a clean exit they replace the
     target at once (fsync, then rename), on any error or interrupt the temporary file goes and the target
     is untouched. For writers that want a path (SQLite's backup, openpyxl's save); `replacing` gives a
@@ -174,7 +175,8 @@ def replacing_path(target: Path, before_rename=None, private: bool = False) -> I
     the umask (umask_mode), or stays 0600 when `private` (a copy of the database: reporters' names and
     notes); a file replaced keeps its mode. `before_rename()` runs once the contents are on disk: an
     error there leaves the target as it was. A target written in place (written_in_place) gets the
-    complete contents copied into it instead of a rename."""
+    complete contents copied into it instead of a rename. `new_only`: the target must not exist when the
+    contents are complete (a file made meanwhile is never written over: FileExistsError, the target untouched)."""
     import tempfile
 
     if written_in_place(target):
@@ -197,7 +199,10 @@ def replacing_path(target: Path, before_rename=None, private: bool = False) -> I
         os.fsync(descriptor)  # the same file, whoever wrote it
         if before_rename is not None:
             before_rename()
-        os.replace(temporary, final)
+        if new_only:
+            _link_new(temporary, final)
+        else:
+            os.replace(temporary, final)
     except BaseException:
         with suppress(FileNotFoundError):
             os.unlink(temporary)
@@ -205,6 +210,21 @@ def replacing_path(target: Path, before_rename=None, private: bool = False) -> I
     finally:
         os.close(descriptor)
     _sync_directory(final.parent)
+
+
+def _link_new(temporary: str, final: Path) -> None:
+    """`temporary` renamed to `final` only if no file is there: a hard link fails on an existing name at once
+    (no window between a check and the rename); where the file system has no hard links, a check then the rename."""
+    try:
+        os.link(temporary, final)
+    except FileExistsError:
+        raise
+    except OSError:
+        if os.path.lexists(final):
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(final)) from None
+        os.replace(temporary, final)
+        return
+    os.unlink(temporary)
 
 
 def _copy_into(source: Path, target: Path) -> None:
