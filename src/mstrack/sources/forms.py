@@ -33,6 +33,8 @@ def holds_figures(path: Path) -> bool:
 
 
 def _sheet_holds_figures(path: Path, sheet: str | None) -> bool:
+    if sheet is not None and path.suffix.lower() in WORKBOOK_SUFFIXES and not _header_at_top(path, sheet):
+        return False  # no progress table: the sheet is not read whole to find out
     try:
         table = find_table(path, read_rows(path, sheet), COLUMNS, ("task", "value"))
         return any((cell_text(table.get(row, field)) or "").strip() for row in table.rows for field in UNIT_WORDS)
@@ -86,3 +88,40 @@ def _first_cell(path: Path, delimiter: str) -> str | None:
     line = text.splitlines()[0] if text else ""
     first = next(csv.reader([line], delimiter=delimiter), [])
     return "text:" + first[0].strip() if first else None
+
+
+def _header_at_top(path: Path, sheet: str) -> bool:
+    """Whether an .xlsx sheet's first rows (where `import progress` looks for its header) hold a progress
+    table's header, read as a stream (sources/xlsx_stream): the shared strings, then the sheet's XML only until
+    those rows are passed, never the whole sheet as calamine reads it (3 s for a 300,000-row sheet of other
+    data). A sheet the stream cannot read is taken as maybe holding one: the whole read decides."""
+    import zipfile
+    import zlib
+    from xml.etree import ElementTree
+    from xml.parsers.expat import ExpatError
+
+    from mstrack.sources.rows import Row
+    from mstrack.sources.sheets import HEADER_SEARCH_ROWS
+    from mstrack.sources.xlsx import _parts
+    from mstrack.sources.xlsx_stream import StreamedSheet
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = _parts(archive, sheet)
+        streamed = StreamedSheet(path=path, member=parts.sheet, shared=parts.shared, date_styles=set(),
+                                 date1904=parts.date1904, rows=HEADER_SEARCH_ROWS, last_column=HEADER_COLUMNS - 1,
+                                 merges=[])
+        rows = streamed.iter_rows()
+        top = [Row(number, cells) for number, cells in zip(range(1, HEADER_SEARCH_ROWS + 1), rows, strict=False)]
+        rows.close()
+        find_table(path, iter(top), COLUMNS, ("task", "value"))
+    except InputError:
+        return False
+    except (zipfile.BadZipFile, ElementTree.ParseError, ExpatError, zlib.error, KeyError, IndexError, OSError,
+            ValueError, TypeError, EOFError, RuntimeError):  # the whole read, which says what is wrong, decides
+        return True
+    return True
+
+
+HEADER_COLUMNS = 1024
+"""Columns of the top rows looked at for a progress table's header (a form's header is far narrower)."""
