@@ -102,12 +102,12 @@ def _header_at_top(path: Path, sheet: str) -> bool:
 
     from mstrack.sources.rows import Row
     from mstrack.sources.sheets import HEADER_SEARCH_ROWS
-    from mstrack.sources.xlsx import _parts
+    from mstrack.sources.xlsx import sheet_parts
     from mstrack.sources.xlsx_stream import StreamedSheet
 
     try:
         with zipfile.ZipFile(path) as archive:
-            parts = _parts(archive, sheet)
+            parts = sheet_parts(archive, sheet)
         streamed = StreamedSheet(path=path, member=parts.sheet, shared=parts.shared, date_styles=set(),
                                  date1904=parts.date1904, rows=HEADER_SEARCH_ROWS, last_column=HEADER_COLUMNS - 1,
                                  merges=[])
