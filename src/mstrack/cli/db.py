@@ -1,6 +1,7 @@
 """Commands about the database itself: init, db upgrade|backup|copy|check, and its batches: batches, undo;
 and the programmes it holds."""
 
+import os
 import shlex
 from datetime import date
 from pathlib import Path
@@ -135,16 +136,102 @@ def db_copy(
     ctx: typer.Context,
     to: Annotated[str, typer.Option("--to", help="The empty database to fill: a file path or an SQLAlchemy URL.")],
 ) -> None:
-    """Copy the whole store to an empty database (SQLite ↔ PostgreSQL), then verify it."""
-    from mstrack.store import Store, resolve_db_url
+    """Copy the whole store to an empty database (SQLite ↔ PostgreSQL), then verify it. A file is written beside
+    its name and renamed into place once verified; a server's database is filled in one transaction."""
+    from mstrack.store import resolve_db_url
+    from mstrack.store.urls import sqlite_file
     from mstrack.store.verify import copy_verified
 
     store = open_store(ctx, write=False)
-    target = Store(resolve_db_url(to))
-    counts = copy_verified(store, target, date.today())
-    total = sum(counts.values())
-    say("{source} → {target}: {rows} {rows:row|rows} in {tables} {tables:table|tables}, row counts and status verified",
-        source=store.display_url, target=target.display_url, rows=total, tables=len(counts))
+    url = resolve_db_url(to)
+    path = sqlite_file(url)
+    if path is not None:
+        _refuse_database_file(ctx, path)
+    target = cli_store(url)  # from the commit (a server's) or the rename (a file's) on, Ctrl-C is held
+
+    def said(counts: dict[str, int]) -> None:
+        say("{source} → {target}: {rows} {rows:row|rows} in {tables} {tables:table|tables}, row counts and status "
+            "verified", source=store.display_url, target=target.display_url, rows=sum(counts.values()),
+            tables=len(counts))
+        flush_output()
+
+    if target.sqlite_file:
+        _copy_to_file(ctx, store, target, said)
+    else:
+        copy_verified(store, target, date.today(), said)
+
+
+SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
+"""The names of the files SQLite keeps beside any database: never a file of its own to write."""
+
+
+def _refuse_database_file(ctx: typer.Context, path: Path) -> None:
+    """Exit 2 when --to names the source database (by any name: a hard link, a symlink) or one of its files, as
+    -o is refused (printing.refuse_database), or any SQLite database's -wal, -shm or -journal, by its name or by
+    the name a symlink gives: SQLite deletes such a copy, or takes it into the live database it belongs to."""
+    from mstrack.cli.printing import refuse_database
+
+    refuse_database(ctx, path, "--to")
+    if any(name.endswith(SQLITE_COMPANIONS) for name in (path.name, Path(os.path.realpath(path)).name)):
+        raise fail("{option} {path}: an SQLite database's own file (its -wal, -shm or -journal); choose another file "
+                   "name", option="--to", path=path)
+
+
+def _copy_to_file(ctx: typer.Context, source, target, said) -> None:
+    """The copy made in a temporary file beside the target (write_output), verified there and renamed into place:
+    a refusal, a failure or Ctrl-C before the rename leaves no target and no temporary file. SIGINT is held from
+    the line that says so (printed before the rename) until the process ends, as from a write's commit: exit 0
+    ⇔ the copy is there."""
+    from mstrack.store import Store
+    from mstrack.store.connections import _let_in, interrupts_held
+    from mstrack.store.verify import copy_verified
+
+    _refuse_not_empty(target)
+    counts, held = [], []
+
+    def write(temporary: Path) -> None:
+        copy = Store(f"sqlite:///{temporary}")  # its commit is not the end: Ctrl-C stays let in (holds_interrupts)
+        copy.display_url = target.display_url
+        try:
+            counts.append(copy_verified(source, copy, date.today()))
+        finally:
+            copy.close()  # the last connection folds its -wal into the file before the rename
+            for suffix in SQLITE_COMPANIONS:
+                Path(f"{temporary}{suffix}").unlink(missing_ok=True)
+
+    def announce() -> None:
+        said(counts[0])
+        held.append(interrupts_held())
+
+    try:
+        write_output(ctx, target.path, write, announce, option="--to", private=True)
+    except BaseException:
+        if held and held[0] is not None:  # the rename failed: nothing is there, a Ctrl-C held meanwhile is raised
+            _let_in(held[0])
+        raise
+
+
+def _refuse_not_empty(target) -> None:
+    """A file there already is replaced only when it holds no data: empty, or an mstrack database with no rows."""
+    from mstrack.errors import InputError
+    from mstrack.store import SCHEMA_VERSION
+
+    path = target.path
+    if not path.exists():
+        return
+    if not path.is_file():
+        raise fail("{option} {path}: not a regular file; copy into a new file or an empty database", option="--to",
+                   path=path)
+    if path.stat().st_size == 0:
+        return
+    try:
+        empty = target.schema_version() == SCHEMA_VERSION and not any(target.row_counts().values())
+    except InputError:
+        empty = False
+    finally:
+        target.close()
+    if not empty:
+        raise fail("--to {db}: not empty; copy into an empty database", db=target.display_url)
 
 
 @db_app.command("check")
