@@ -183,11 +183,11 @@ def _copy_to_file(ctx: typer.Context, source, target, said) -> None:
     the line that says so (printed before the rename) until the process ends, as from a write's commit: exit 0
     ⇔ the copy is there."""
     from mstrack.store import Store
-    from mstrack.store.connections import _let_in, interrupts_held
+    from mstrack.store.connections import interrupts_held
     from mstrack.store.verify import copy_verified
 
     _refuse_not_empty(target)
-    counts, held = [], []
+    counts = []
 
     def write(temporary: Path) -> None:
         copy = Store(f"sqlite:///{temporary}")  # its commit is not the end: Ctrl-C stays let in (holds_interrupts)
@@ -201,14 +201,9 @@ def _copy_to_file(ctx: typer.Context, source, target, said) -> None:
 
     def announce() -> None:
         said(counts[0])
-        held.append(interrupts_held())
+        interrupts_held()  # until the command ends (command_ended): a rename that fails is said, exit 2, nothing there
 
-    try:
-        write_output(ctx, target.path, write, announce, option="--to", private=True)
-    except BaseException:
-        if held and held[0] is not None:  # the rename failed: nothing is there, a Ctrl-C held meanwhile is raised
-            _let_in(held[0])
-        raise
+    write_output(ctx, target.path, write, announce, option="--to", private=True)
 
 
 def _refuse_not_empty(target) -> None:
