@@ -65,7 +65,7 @@ def test_a_copy_is_renamed_into_place_whole_and_verified(tmp_path):
     assert _files(tmp_path) == {"office.db", "copy.db"}  # no temporary file, no -wal or -shm left beside it
     assert oct((tmp_path / "copy.db").stat().st_mode & 0o777) == "0o600"  # reporters' names: as a backup
     again = cli("db", "copy", "--to", str(tmp_path / "copy.db"))
-    refused(again, "not empty")
+    refused(again, "that is an SQLite database")  # never replaced, empty or not: as every -o
 
 
 @pytest.mark.parametrize("name", ["office.db-wal", "office.db-shm", "office.db-journal", "hard.db", "soft.db",

@@ -1,7 +1,6 @@
 """Commands about the database itself: init, db upgrade|backup|copy|check, and its batches: batches, undo;
 and the programmes it holds."""
 
-import os
 import shlex
 from datetime import date
 from pathlib import Path
@@ -161,20 +160,13 @@ def db_copy(
         copy_verified(store, target, date.today(), said)
 
 
-SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
-"""The names of the files SQLite keeps beside any database: never a file of its own to write."""
-
-
 def _refuse_database_file(ctx: typer.Context, path: Path) -> None:
-    """Exit 2 when --to names the source database (by any name: a hard link, a symlink) or one of its files, as
-    -o is refused (printing.refuse_database), or any SQLite database's -wal, -shm or -journal, by its name or by
-    the name a symlink gives: SQLite deletes such a copy, or takes it into the live database it belongs to."""
+    """Exit 2 when --to names the source database by any name (a hard link, a symlink), or any SQLite database or
+    its -wal, -shm or -journal, as every -o is refused (printing.refuse_database): SQLite deletes such a copy, or
+    takes it into the live database it belongs to; and a database replaced by the rename would be lost."""
     from mstrack.cli.printing import refuse_database
 
     refuse_database(ctx, path, "--to")
-    if any(name.endswith(SQLITE_COMPANIONS) for name in (path.name, Path(os.path.realpath(path)).name)):
-        raise fail("{option} {path}: an SQLite database's own file (its -wal, -shm or -journal); choose another file "
-                   "name", option="--to", path=path)
 
 
 def _copy_to_file(ctx: typer.Context, source, target, said) -> None:
@@ -182,6 +174,7 @@ def _copy_to_file(ctx: typer.Context, source, target, said) -> None:
     a refusal, a failure or Ctrl-C before the rename leaves no target and no temporary file. SIGINT is held from
     the line that says so (printed before the rename) until the process ends, as from a write's commit: exit 0
     ⇔ the copy is there."""
+    from mstrack.render.outputs import DATABASE_COMPANIONS
     from mstrack.store import Store
     from mstrack.store.connections import interrupts_held
     from mstrack.store.verify import copy_verified
@@ -196,7 +189,7 @@ def _copy_to_file(ctx: typer.Context, source, target, said) -> None:
             counts.append(copy_verified(source, copy, date.today()))
         finally:
             copy.close()  # the last connection folds its -wal into the file before the rename
-            for suffix in SQLITE_COMPANIONS:
+            for suffix in DATABASE_COMPANIONS[1:]:
                 Path(f"{temporary}{suffix}").unlink(missing_ok=True)
 
     def announce() -> None:
@@ -207,25 +200,15 @@ def _copy_to_file(ctx: typer.Context, source, target, said) -> None:
 
 
 def _refuse_not_empty(target) -> None:
-    """A file there already is replaced only when it holds no data: empty, or an mstrack database with no rows."""
-    from mstrack.errors import InputError
-    from mstrack.store import SCHEMA_VERSION
-
+    """A file there already is replaced only when it holds nothing (0 bytes); a database there was refused with -o's
+    refusal (_refuse_database_file), anything else holds data too."""
     path = target.path
     if not path.exists():
         return
     if not path.is_file():
         raise fail("{option} {path}: not a regular file; copy into a new file or an empty database", option="--to",
                    path=path)
-    if path.stat().st_size == 0:
-        return
-    try:
-        empty = target.schema_version() == SCHEMA_VERSION and not any(target.row_counts().values())
-    except InputError:
-        empty = False
-    finally:
-        target.close()
-    if not empty:
+    if path.stat().st_size:
         raise fail("--to {db}: not empty; copy into an empty database", db=target.display_url)
 
 

@@ -47,7 +47,7 @@ def xlsx_cells(path: Path, sheet: str | None) -> Iterator[Cells]:
             elif sheet not in workbook.sheet_names:
                 raise InputError("--sheet {sheet!r}: {path} has no such sheet; its sheets: {sheets}", sheet=sheet, path=path,
                                  sheets=", ".join(workbook.sheet_names))
-            parts = _parts(archive, sheet)
+            parts = sheet_parts(archive, sheet)
             percent_styles, date_styles = _styles(archive.read(parts.styles)) if parts.styles else (set(), set())
             shared_bytes = archive.getinfo(parts.shared).file_size if parts.shared else 0
             if shared_bytes <= STREAM_SHARED_BYTES:  # calamine's parse in a second process, beside the guard's pass
@@ -108,7 +108,7 @@ class _Parts:
     date1904: bool
 
 
-def _parts(archive, sheet: str) -> _Parts:
+def sheet_parts(archive, sheet: str) -> _Parts:
     """The zip members of the sheet named `sheet`, of the styles and of the shared strings, as the
     workbook's relationships name them (sheet3.xml need not be the third sheet), and its date system."""
     import posixpath
