@@ -58,3 +58,71 @@ def test_a_unit_change_refusal_reads_in_chinese(cli, tmp_path):
     result = cli("--lang", "zh", "import", "plan", str(changed))
     refused(result, "单位", "'条'", "'公里'")
     assert json.loads(cli("status", "--format", "json", "--as-of", "2023-07-01").stdout)[0]["actual"] == 2
+
+
+# --- 6. undo of a plan import that a later plan import changed ---------------------------------
+
+
+def plan_batch(cli: Cli, path) -> int:
+    result = cli("import", "plan", str(path))
+    assert result.exit_code == 0, result.stderr
+    return cli.sql("SELECT max(id) FROM batch")[0][0]
+
+
+def titles(cli: Cli) -> list:
+    return [title for (title,) in cli.sql("SELECT title FROM task ORDER BY id")]
+
+
+def test_undo_of_a_plan_import_a_later_import_changed_is_refused_naming_it(cli, tmp_path):
+    plan_batch(cli, write_plan(tmp_path / "a.toml", ROADS))
+    first = plan_batch(cli, write_plan(tmp_path / "b.toml", ROADS.replace("target = 10", "target = 12")))
+    later = plan_batch(cli, write_plan(tmp_path / "c.toml", ROADS.replace('title = "道路"', 'title = "新道路"')))
+    before = counts(cli)
+    stderr = refused(cli("undo", str(first)), f"batch {later} (import plan by ", "nothing was written", "newest first")
+    assert "--force" in stderr
+    assert counts(cli) == before and titles(cli) == ["新道路"]
+    assert cli("undo", str(later)).exit_code == 0  # newest first: then the older one goes
+    result = cli("undo", str(first))
+    assert result.exit_code == 0, result.stderr
+    assert titles(cli) == ["道路"] and cli.sql("SELECT target FROM indicator")[0][0] == 10
+
+
+def test_undo_of_a_plan_import_whose_later_import_was_undone_goes_on(cli, tmp_path):
+    plan_batch(cli, write_plan(tmp_path / "a.toml", ROADS))
+    first = plan_batch(cli, write_plan(tmp_path / "b.toml", ROADS.replace("target = 10", "target = 12")))
+    later = plan_batch(cli, write_plan(tmp_path / "c.toml", ROADS.replace('title = "道路"', 'title = "新道路"')))
+    assert cli("undo", str(later)).exit_code == 0
+    redo = cli.sql("SELECT max(id) FROM batch")[0][0]
+    assert cli("undo", str(redo)).exit_code == 0  # the later import back again: the older undo refused anew
+    refused(cli("undo", str(first)), "nothing was written")
+    assert cli("undo").exit_code == 0  # the latest: the redo undone, so the later import is gone again
+    result = cli("undo", str(first))
+    assert result.exit_code == 0, result.stderr
+    assert cli.sql("SELECT target FROM indicator")[0][0] == 10
+
+
+def test_undo_of_a_plan_import_with_force_puts_it_back_and_keeps_what_it_overrode(cli, tmp_path):
+    plan_batch(cli, write_plan(tmp_path / "a.toml", ROADS))
+    first = plan_batch(cli, write_plan(tmp_path / "b.toml", ROADS.replace("target = 10", "target = 12")))
+    later = plan_batch(cli, write_plan(tmp_path / "c.toml", ROADS.replace('title = "道路"', 'title = "新道路"')))
+    result = cli("undo", str(first), "--force")
+    assert result.exit_code == 0, result.stderr
+    assert titles(cli) == ["道路"]
+    (undo,) = [b for b in json.loads(cli("batches", "--format", "json").stdout) if b["undoes"] == first]
+    assert f"batch {later}" in undo["reason"]
+
+
+def test_undo_of_a_new_programme_changed_later_is_refused(cli, tmp_path):
+    created = plan_batch(cli, write_plan(tmp_path / "a.toml", ROADS))
+    later = plan_batch(cli, write_plan(tmp_path / "b.toml", ROADS.replace("target = 10", "target = 12")))
+    refused(cli("undo", str(created)), f"batch {later}")
+    assert cli.sql("SELECT count(*) FROM programme")[0][0] == 1
+
+
+def test_undo_of_a_plan_import_ignores_other_programmes_and_reports(cli, tmp_path):
+    first = plan_batch(cli, write_plan(tmp_path / "a.toml", ROADS))
+    plan_batch(cli, write_plan(tmp_path / "o.toml", ROADS, code="other-2023"))
+    assert cli("log", "other-2023/1", "2", "--as-of", "2023-06-30").exit_code == 0
+    result = cli("undo", str(first))
+    assert result.exit_code == 0, result.stderr
+    assert [code for (code,) in cli.sql("SELECT code FROM programme")] == ["other-2023"]
