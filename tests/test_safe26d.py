@@ -126,3 +126,31 @@ def test_undo_of_a_plan_import_ignores_other_programmes_and_reports(cli, tmp_pat
     result = cli("undo", str(first))
     assert result.exit_code == 0, result.stderr
     assert [code for (code,) in cli.sql("SELECT code FROM programme")] == ["other-2023"]
+
+
+# --- 10. `undo` without a number says whose batch it takes back ---------------------------------
+
+
+def as_user(name: str) -> dict:
+    return {"LOGNAME": name, "USER": name, "LNAME": name, "USERNAME": name}
+
+
+def test_undo_names_the_batch_it_takes_back_and_whose_it_is(cli, tmp_path):
+    assert cli("import", "plan", str(write_plan(tmp_path / "x.toml", ROADS)), env=as_user("me")).exit_code == 0
+    assert cli("log", "x-2023/1", "2", "--as-of", "2023-06-30", env=as_user("other")).exit_code == 0
+    result = cli("undo", env=as_user("me"))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("batch 3 undoes batch 2 (log by other, ")
+    assert "1 report retracted" in result.stdout
+    assert "batch 2 was written by other, not by you (me)" in result.stderr and "mstrack undo 3" in result.stderr
+    assert cli.sql("SELECT max(id) FROM batch")[0][0] == 3  # the latest was undone, as scripts expect
+    mine = cli("undo", env=as_user("me"))  # the latest is now my own undo: no warning
+    assert mine.exit_code == 0 and mine.stdout.startswith("batch 4 undoes batch 3 (undo by me, ") and mine.stderr == ""
+
+
+def test_undo_of_a_numbered_batch_names_it_without_a_warning(cli, tmp_path):
+    assert cli("import", "plan", str(write_plan(tmp_path / "x.toml", ROADS)), env=as_user("me")).exit_code == 0
+    assert cli("log", "x-2023/1", "2", "--as-of", "2023-06-30", env=as_user("other")).exit_code == 0
+    result = cli("--lang", "zh", "undo", "2", env=as_user("me"))
+    assert result.exit_code == 0, result.stderr
+    assert "批次 3 撤销批次 2（log，other，" in result.stdout and result.stderr == ""
