@@ -154,3 +154,74 @@ def test_undo_of_a_numbered_batch_names_it_without_a_warning(cli, tmp_path):
     result = cli("--lang", "zh", "undo", "2", env=as_user("me"))
     assert result.exit_code == 0, result.stderr
     assert "批次 3 撤销批次 2（log，other，" in result.stdout and result.stderr == ""
+
+
+# --- 5. import progress reads the sheet that holds the progress table -------------------------
+
+HEADER = ["计划", "任务编号", "指标", "截至日期", "数值"]
+
+
+def workbook(path, sheets: dict):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+def reported(cli: Cli) -> list:
+    return [(str(as_of)[:10], value) for as_of, value in cli.sql("SELECT as_of, value FROM report ORDER BY as_of")]
+
+
+def test_the_progress_table_after_a_sheet_of_notes_is_read(cli, tmp_path):
+    assert cli("import", "plan", str(write_plan(tmp_path / "x.toml", ROADS))).exit_code == 0
+    book = workbook(tmp_path / "r.xlsx", {"填报说明": [["填报说明"], ["1. 数值填累计数"]],
+                                          "7月": [HEADER, ["x-2023", "1", "新建道路", "2023-07-31", 3]]})
+    result = cli("import", "progress", str(book))
+    assert result.exit_code == 0, result.stderr
+    assert reported(cli) == [("2023-07-31", 3)]
+
+
+def test_a_blank_template_sheet_before_the_filled_one_is_passed_over_and_said(cli, tmp_path):
+    assert cli("import", "plan", str(write_plan(tmp_path / "x.toml", ROADS))).exit_code == 0
+    book = workbook(tmp_path / "r.xlsx", {"模板": [HEADER, ["x-2023", "1", "新建道路", "", None]],
+                                          "7月": [HEADER, ["x-2023", "1", "新建道路", "2023-07-31", 3]]})
+    result = cli("import", "progress", str(book))
+    assert result.exit_code == 0, result.stderr
+    assert reported(cli) == [("2023-07-31", 3)]
+    assert "'7月'" in result.stderr and "'模板'" in result.stderr
+
+
+def test_several_sheets_with_figures_are_refused_naming_them_and_sheet(cli, tmp_path):
+    assert cli("import", "plan", str(write_plan(tmp_path / "x.toml", ROADS))).exit_code == 0
+    book = workbook(tmp_path / "r.xlsx", {"6月": [HEADER, ["x-2023", "1", "新建道路", "2023-06-30", 2]],
+                                          "说明": [["说明"]],
+                                          "7月": [HEADER, ["x-2023", "1", "新建道路", "2023-07-31", 3]]})
+    before = counts(cli)
+    refused(cli("import", "progress", str(book)), str(book), "'6月'", "'7月'", "--sheet", "nothing was written")
+    assert counts(cli) == before
+    result = cli("import", "progress", str(book), "--sheet", "7月")
+    assert result.exit_code == 0, result.stderr
+    assert reported(cli) == [("2023-07-31", 3)]
+    refused(cli("--lang", "zh", "import", "progress", str(book)), "'6月'", "--sheet")
+
+
+def test_a_workbook_without_a_dimension_is_chosen_from_all_the_same(cli, tmp_path):
+    """openpyxl's write-only mode names no <dimension>: the sheet is chosen through the import's own reader."""
+    from openpyxl import Workbook
+
+    assert cli("import", "plan", str(write_plan(tmp_path / "x.toml", ROADS))).exit_code == 0
+    book = Workbook(write_only=True)
+    book.create_sheet("填报说明").append(["填报说明"])
+    filled = book.create_sheet("7月")
+    for row in (HEADER, ["x-2023", "1", "新建道路", "2023-07-31", 3]):
+        filled.append(row)
+    book.save(tmp_path / "r.xlsx")
+    result = cli("import", "progress", str(tmp_path / "r.xlsx"))
+    assert result.exit_code == 0, result.stderr
+    assert reported(cli) == [("2023-07-31", 3)]

@@ -1,0 +1,86 @@
+"""Which sheet of a workbook `import progress` reads when no --sheet names one: the one that holds the progress
+table. A unit's file often opens on a sheet of notes (填报说明), keeps a blank template sheet beside the filled
+one, or puts each month on a sheet of its own; reading only the first sheet skipped the figures silently."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from mstrack.errors import InputError, Message
+from mstrack.sources.rows import Row
+from mstrack.sources.sheets import cell_text, find_table, read_rows, worksheet_names
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+DIMENSION_RE = re.compile(rb'<(?:\w+:)?dimension\s+ref="[A-Z]+\d+:([A-Z]+)\d+"')
+
+
+def sheet_tables(path: Path, aliases: dict, required: tuple, filled: tuple[str, ...],
+                 names: list[str] | None = None) -> dict[str, bool]:
+    """Each sheet that holds the table (its header among the top rows), and whether a row under the header fills
+    one of the `filled` fields (a figure, a note): read up to the first such row, so a filled sheet costs its top
+    rows only. A workbook's sheets only; a text file is one sheet and gives {}."""
+    if path.suffix.lower() not in WORKBOOK_SUFFIXES:
+        return {}
+    found = {}
+    for sheet in worksheet_names(path) if names is None else names:
+        try:
+            table = find_table(path, _streamed_rows(path, sheet) or read_rows(path, sheet), aliases, required)
+            found[sheet] = any((cell_text(table.get(row, field)) or "").strip() for row in table.rows for field in filled)
+        except InputError:
+            continue
+    return found
+
+
+def progress_sheet(path: Path, aliases: dict, required: tuple, filled: tuple[str, ...],
+                   warnings: list) -> str | None:
+    """The sheet to read: the one holding the table, or of several the one holding figures (the others, blank
+    templates, said in `warnings`); None when the workbook has one sheet, or no table anywhere (find_table then says
+    which sheets there are). Several sheets with figures are refused, naming them and --sheet: one import per sheet."""
+    if path.suffix.lower() not in WORKBOOK_SUFFIXES:
+        return None
+    try:
+        names = worksheet_names(path)
+    except InputError:  # a damaged file: the import's own reader says why
+        return None
+    if len(names) < 2:
+        return None
+    tables = sheet_tables(path, aliases, required, filled, names)
+    with_figures = [sheet for sheet, full in tables.items() if full]
+    if len(with_figures) > 1:
+        raise InputError("{path}: the sheets {sheets} each hold a progress table with figures: name the one to read with "
+                         "--sheet (one import per sheet)", path=path, sheets=", ".join(map(repr, with_figures)))
+    if with_figures:
+        if blank := [sheet for sheet in tables if sheet not in with_figures]:
+            warnings.append(Message("{path}: sheet {sheet!r} read; the sheets {blank} hold the table with no figures",
+                                    path=path, sheet=with_figures[0], blank=", ".join(map(repr, blank))))
+        return with_figures[0]
+    return next(iter(tables)) if len(tables) == 1 else None
+
+
+def _streamed_rows(path: Path, sheet: str) -> Iterator[Row] | None:
+    """An .xlsx sheet's rows streamed from its XML (xlsx_stream), as wide as the sheet's <dimension> says, so that
+    choosing a sheet reads only its top rows: the import's reader parses the whole sheet before its first row (2 s
+    for 100,000 rows). None (then the import's reader) for another format, or a sheet that names no dimension."""
+    import zipfile
+
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return None
+    from mstrack.sources.xlsx import _parts, _styles
+    from mstrack.sources.xlsx_stream import StreamedSheet, column_number
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = _parts(archive, sheet)
+            with archive.open(parts.sheet) as handle:
+                found = DIMENSION_RE.search(handle.read(4096))
+            date_styles = _styles(archive.read(parts.styles))[1] if parts.styles else set()
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, RuntimeError):
+        return None
+    if found is None:
+        return None
+    values = StreamedSheet(path=path, member=parts.sheet, shared=parts.shared, date_styles=date_styles,
+                           date1904=parts.date1904, rows=1, last_column=column_number(found[1].decode()) - 1, merges=[])
+    return (Row(number, [cell if cell != "" else None for cell in cells])
+            for number, cells in enumerate(values.iter_rows(), 1))
