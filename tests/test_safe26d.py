@@ -225,3 +225,35 @@ def test_a_workbook_without_a_dimension_is_chosen_from_all_the_same(cli, tmp_pat
     result = cli("import", "progress", str(tmp_path / "r.xlsx"))
     assert result.exit_code == 0, result.stderr
     assert reported(cli) == [("2023-07-31", 3)]
+
+
+# --- 11. hidden rows of an .xlsx are said ---------------------------------------------------------
+
+
+def test_hidden_rows_of_an_xlsx_are_imported_and_named_in_a_warning(cli, tmp_path):
+    from openpyxl import Workbook
+
+    assert cli("import", "plan", str(write_plan(tmp_path / "x.toml", ROADS + ROADS.replace('code = "1"', 'code = "2"')))).exit_code == 0
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "报送"
+    for row in (HEADER, ["x-2023", "1", "新建道路", "2023-06-30", 2], ["x-2023", "1", "新建道路", "2023-07-31", 3],
+                ["x-2023", "2", "新建道路", "2023-06-30", 4], ["x-2023", "2", "新建道路", "2023-07-31", 5],
+                ["x-2023", "2", "新建道路", "2023-08-31", 6]):
+        sheet.append(row)
+    for number in (3, 4, 6):
+        sheet.row_dimensions[number].hidden = True
+    book.save(tmp_path / "r.xlsx")
+    result = cli("import", "progress", str(tmp_path / "r.xlsx"))
+    assert result.exit_code == 0, result.stderr
+    assert len(reported(cli)) == 5  # imported all the same: a hidden row is still the unit's row
+    assert "rows 3–4, 6 of sheet '报送' are hidden and were imported" in result.stderr
+    shown = cli("import", "progress", str(tmp_path / "r.xlsx"), "--dry-run")
+    assert "hidden" in shown.stderr
+
+
+def test_a_sheet_with_no_hidden_row_says_nothing_of_it(cli, tmp_path):
+    assert cli("import", "plan", str(write_plan(tmp_path / "x.toml", ROADS))).exit_code == 0
+    book = workbook(tmp_path / "r.xlsx", {"报送": [HEADER, ["x-2023", "1", "新建道路", "2023-07-31", 3]]})
+    result = cli("import", "progress", str(book))
+    assert result.exit_code == 0 and "hidden" not in result.stderr

@@ -24,7 +24,7 @@ from mstrack.sources.progress_columns import COLUMNAR_ROWS, Columns
 from mstrack.sources.progress_compare import Comparing
 from mstrack.sources.progress_names import TITLE_COLUMN, UNIT_COLUMN, NamedRows
 from mstrack.sources.progress_rows import ASK, NOTHING, Checked, ImportIndicator, ImportResult, PlanReads
-from mstrack.sources.progress_sheets import progress_sheet
+from mstrack.sources.progress_sheets import hidden_rows, progress_sheet
 from mstrack.sources.rows import TOTAL_CELL_RE, Uncomputed, total_row
 from mstrack.sources.sheets import Table, cell_text, columns_read, find_table, header_key, read_rows
 from mstrack.vocabulary import ALL_DONE_WORDS, DONE_WORDS, SCHEDULE
@@ -139,6 +139,8 @@ class _Importer(Comparing):
                 self._read_chunk(table, *picked(chunk, index, pick, width))
         if named is not None:
             named.end()
+        if (hidden := hidden_rows(table)) is not None:
+            self.result.warnings.append(hidden)
         if self._rows_met() == before:  # a header and nothing under it (a header-only CSV): as an empty file is
             self.result.errors.append(Message("{path}: no rows under the header: nothing to import", path=path))
         if reporters_before is not None and (own := sorted(set(self.reporters) - reporters_before - {self.by})):

@@ -67,15 +67,15 @@ def _streamed_rows(path: Path, sheet: str) -> Iterator[Row] | None:
 
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         return None
-    from mstrack.sources.xlsx import _parts, _styles
+    from mstrack.sources.xlsx import cell_styles, sheet_parts
     from mstrack.sources.xlsx_stream import StreamedSheet, column_number
 
     try:
         with zipfile.ZipFile(path) as archive:
-            parts = _parts(archive, sheet)
+            parts = sheet_parts(archive, sheet)
             with archive.open(parts.sheet) as handle:
                 found = DIMENSION_RE.search(handle.read(4096))
-            date_styles = _styles(archive.read(parts.styles))[1] if parts.styles else set()
+            date_styles = cell_styles(archive.read(parts.styles))[1] if parts.styles else set()
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, RuntimeError):
         return None
     if found is None:
@@ -84,3 +84,22 @@ def _streamed_rows(path: Path, sheet: str) -> Iterator[Row] | None:
                            date1904=parts.date1904, rows=1, last_column=column_number(found[1].decode()) - 1, merges=[])
     return (Row(number, [cell if cell != "" else None for cell in cells])
             for number, cells in enumerate(values.iter_rows(), 1))
+
+
+def hidden_rows(table) -> Message | None:
+    """The rows under a table's header that its .xlsx sheet hides, said (they are read all the same: a unit may hide
+    rows it thinks done, and they are its figures too); None when there are none, or the reader cannot tell (.csv,
+    .xls, .ods)."""
+    hidden = getattr(table.rows, "hidden", None)
+    rows = sorted({row for row in hidden.rows if row > table.header_row}) if hidden is not None else []
+    if not rows:
+        return None
+    runs: list[list[int]] = []
+    for row in rows:
+        if runs and row == runs[-1][1] + 1:
+            runs[-1][1] = row
+        else:
+            runs.append([row, row])
+    spans = ", ".join(f"{first}–{last}" if last > first else str(first) for first, last in runs)
+    return Message("{path}: {n:row|rows} {rows} of sheet {sheet!r} {n:is|are} hidden and {n:was|were} imported",
+                   path=table.path, n=len(rows), rows=spans, sheet=hidden.sheet)
