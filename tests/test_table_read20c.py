@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from mstrack.sources.table.mentions import find_mentions
-from mstrack.sources.table.units import joined_names
+from mstrack.sources.table.office_names import joined_names
 
 from .conftest import convert_written
 

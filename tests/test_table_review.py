@@ -7,8 +7,9 @@ import pytest
 
 from mstrack.errors import InputError
 from mstrack.sources.table.mentions import find_mentions
+from mstrack.sources.table.office_names import joined_names
 from mstrack.sources.table.schedule import parse_deadline
-from mstrack.sources.table.units import joined_names, unit_names
+from mstrack.sources.table.units import unit_names
 from tests.conftest import convert_written
 
 

@@ -80,6 +80,10 @@ looked for only once the list is known to be a programme's ("XX县2024年民生�
 TABLE_TITLE = ("实事", "民生", "项目")
 """A table's title line above its header names the programme by one of these words (else a line naming a 表)."""
 
+AREA_LEVELS = "省市县縣区區镇鎮州盟旗"
+"""The levels of an area a government covers (a province, a city, a county, a district, a town …), by the character
+its name ends in: "全市", "本县", "全区"."""
+
 # --- the words that tell a task from other text (regular expressions' text: sources/table/headerless.py) -----
 
 TASK_OPENING = (r"新建|新装|新设|新开|新铺|新改|改扩建|改擴建|扩建|改建|改造|建设|建設|建成|"
@@ -87,7 +91,7 @@ TASK_OPENING = (r"新建|新装|新设|新开|新铺|新改|改扩建|改擴建|
                 r"推动|推广|扩大|擴大|提高|发放|免费|培训|举办|解决|整治|治理|修建|维修|修缮|铺设|安装|配备|创建|组织|"
                 r"继续|繼續|全面|深入|实现|确保|帮助|支持|资助|补助|扶持|促进|保障|加大|加强|强化|优化|规划|筹建|续建|"
                 r"启用|投入|兴建|开通|更新|提质|改善|做好|稳定|城镇新增|全年|年内|计划|力争|按照|积极|積極|坚持|堅持|"
-                r"升级|升級|全市|全县|全区|全區")
+                rf"升级|升級|全[{AREA_LEVELS}]")
 """The words an item of a list with no header begins with when it states work to do (after "(一)", "一是"), simplified
 or traditional: verbs of work, and the openings of a target or a plan ("全年…", "力争…"). Wider on purpose than
 FIGURE_VERBS, which pairs only verbs that each take a counted object."""
@@ -112,6 +116,12 @@ YEAR_PLAN = r"(?:今年|本年度?|新的一年|(\d{4})\s*年)[^。]*?(?:将|计
 ITEM_RESULTS = r"已(?:全部|经)?(?:完成|建成|完工|竣工|办结|投用|开工)|实际(?:新增|完成|建成|发放|实现)|完成率|超额完成"
 """An item that reports what was done ("…，已完成58公里", "实际新增2350人", "完成率116%"): under a review of a past year
 ("2023年…全部完成。2024年将实施…"), items that report make the document a report (list_results.results_in)."""
+RATE_TARGET_AFTER = r"^\s*(?:要|须|需)?\s*(?:达到|不低于|不少于|高于|保持|稳定在|提高到|提高至|提升到|提升至|力争)"
+"""After "完成率" in an item, the words that set the rate as a target ("完成率达到100%以上", "完成率不低于95%"): no
+result, unlike "完成率为116%" (sources/table/list_results.py)."""
+DONE_AS_ADJECTIVE = r"^[^，,。；;\d]{0,10}?的"
+"""After "已开工" / "已完成…" in an item, "…的" before the noun it describes ("已开工的8个续建项目", "已完成设计的12个
+小区"): the work's context, no result (sources/table/list_results.py)."""
 PROGRESS_OPENING = r"^\s*(?:已经?|实际)"
 """A figure's words that say how far the work already is ("…50公里，已完成58公里", "…2000人，实际新增2350人"): after a
 target in its unit, a progress statement, never a target (sources/table/figures.py)."""
@@ -119,6 +129,9 @@ PAGE_LABELS = ("发文机关", "发文单位", "成文日期", "发文字号", "
                "信息来源", "来源", "有效性", "公开方式", "公开范围", "生成日期", "所属主题", "标题", "主题词")
 """The labels of a page's metadata printed as a small table above the notice ("发文机关 | 成文日期 | 2013-01-09"): that
 table is the page's header, not a table of tasks."""
+PAGE_NAME_LABELS = ("名称", "文件名称")
+"""A page's metadata table names the document by these too ("名　　称：X市2024年民生实事项目"), beside PAGE_LABELS'
+labels (sources/documents.py)."""
 REQUIREMENT_VERBS = r"加强|加強|加大|强化|強化|健全|完善|落实|落實|做好|严格|嚴格|压实|明确|统筹|深化"
 """A plan's or a notice's requirement opens with one ("加强组织领导（区政府办）"): its office in brackets makes it no task."""
 CLOSING_SECTIONS = (r"组织领导|组织保障|保障措施|工作要求|有关要求|工作保障|工作机制|督查|督导|督促检查|考核|宣传引导|舆论引导|"
@@ -133,6 +146,9 @@ GUARANTEE_MEASURES = r"^[^，,。；;]{0,12}?(?:安排|统筹|落实|筹措|整�
 5000万元", "落实专项经费") or promises it ("确保项目按期完成", "保障项目用地"); "新建…，确保年底前投入使用" is work, "保障性住房"
 an object. An item numbered on after the closing sections, or under a closing heading, that is one is no task
 (sources/table/list_sections.py)."""
+FUNDED_WORK_VERBS = rf"{FIGURE_VERBS}|建成|新开工|开工建设"
+"""The item's own work after a guarantee measure's clause ("安排资金500万元，新建村级卫生室20个"): a clause opening with
+one of these and setting a figure makes the item work, not a guarantee (sources/table/list_sections.py)."""
 REQUIREMENT_SENTENCE = r"(?<![重主需必只])要(?![求素点闻])|督查|督导|考核|考评|通报"
 """A requirement on the offices under a closing section ("各乡镇要于每月5日前报送进展", "县督查室12月底前完成考核"): dated
 or staffed, still no work of the programme, so the section stays closing (sources/table/list_sections.py)."""
@@ -179,21 +195,30 @@ LEADING_MANNERS = ("统筹",)
 """A manner that alone closes its office's clause ("县乡村振兴局统筹，各乡镇实施"): the office leads, as 牵头 would say;
 before a role ("统筹协调") it stays that role's manner."""
 
-WHOLE_AREA = r"[全本][省市县縣区區镇鎮州盟旗]"
+WHOLE_AREA = rf"[全本][{AREA_LEVELS}]"
 """The whole area a programme covers, in front of a figure's or a measure's name (regular expression's text):
 "全省破获案件" counts 破获案件, "城镇调查失业率" and "全市调查失业率" name one measure (sources/table/mentions.py, series.py)."""
 
 # --- the bounds of a figure (domain/quantities.py, sources/table/mentions.py, figures.py, series.py) ------------
 
-AT_LEAST_PREFIXES = ("不少于", "不低于", "不小于", "至少", "超过", "高于", "大于", "多于", "超")
+STRICTLY_ABOVE = ("超过", "高于", "大于", "多于", "超")
+STRICTLY_BELOW = ("低于", "少于", "小于")
+"""The bare comparisons, no 不 before them: before "…的" they pick which things ("服务人口超过2万的乡镇卫生院"), no target."""
+AT_LEAST_PREFIXES = ("不少于", "不低于", "不小于", "至少", *STRICTLY_ABOVE)
 """A lower bound before a number ("不少于100人"), longest first so "不小于" is never read as "小于": the target is met
 at or above it (strict or not alike: "高于" is ">=" as "不低于" is)."""
-AT_MOST_PREFIXES = ("不超过", "不高于", "不多于", "不大于", "控制在", "低于", "少于", "小于", "降至", "降到")
+AT_MOST_PREFIXES = ("不超过", "不高于", "不多于", "不大于", "控制在", *STRICTLY_BELOW, "降至", "降到")
 """An upper bound before a number ("不高于5.5%", "不大于5%"), longest first: the target is met at or below it."""
 BOUND_WORDS = tuple(sorted(AT_LEAST_PREFIXES + AT_MOST_PREFIXES, key=len, reverse=True))
 """Every bound word, longest first: one left at a name's end ("每月调查失业率不高于") names nothing."""
 LEVEL_HOLDING_WORDS = ("保持在", "稳定在", "维持在", "达到")
 """A level held or reached before a number ("失业率保持在5.5%"): no bound and, left at a name's end, no part of it."""
+AT_LEAST_SUFFIXES = ("以上",)
+AT_MOST_SUFFIXES = ("以下", "以内")
+APPROX_SUFFIXES = ("左右",)
+BOUND_SUFFIXES = AT_LEAST_SUFFIXES + AT_MOST_SUFFIXES + APPROX_SUFFIXES
+"""The bound after a number ("2万户以上", "5%以内", "10%左右"): at least, at most, about. Spelt here once: the
+quantities read them, the table reader knows a figure's end by them (a unit before one, "5000穴以上")."""
 
 # --- the stages of the work in a programme's schedule (sources/table/schedule.py, series.py) -------------------
 
@@ -205,6 +230,10 @@ STARTED_WORDS = START_VERBS + ("开建",)
 """The started stage of a step or a figure ("新开工项目10个", "6月底前开建3所")."""
 DONE_STAGE_WORDS = ("竣工", "完工", "建成", "投用", "投入使用", "交付使用", "交付", "运营", "通车", "启用")
 """The done stage of a step or a figure ("竣工3个", "建成投用"); 完成 says no stage, nor do words that say both."""
+ITEM_STEP_VERBS = ("发放", "拨付", "投入", "培训", "救助", "资助", "招聘", "种植", "治理", "修复", "铺设", "安装", "改造",
+                   "维修", "修缮", "更换", "提升", "提质", "升级", "整治", "建设", "扩建", "改建", "改扩建", "续建")
+"""The work an item counts, done a share at a time ("发放创业担保贷款2亿元，一季度发放30%", "改造老旧小区30个，上半年改造
+50%"): after a quarter or a half, the item's own verb dates a step of its figure, as 完成 or 开工 does (schedule.py)."""
 NEW_THING_WORDS = ("新建", "新增")
 """A figure of new things ("新建学校3所", "新增充电桩100个"): counted once they stand, as the done stage is."""
 

@@ -13,16 +13,23 @@ from decimal import Decimal, InvalidOperation
 from mstrack.domain.characters import simplified
 from mstrack.domain.limits import number_problem
 from mstrack.errors import Problem
-from mstrack.vocabulary import AT_LEAST, AT_LEAST_PREFIXES, AT_MOST, AT_MOST_PREFIXES, COUNTABLE_UNITS, EQUAL
+from mstrack.vocabulary import (
+    APPROX_SUFFIXES,
+    AT_LEAST,
+    AT_LEAST_PREFIXES,
+    AT_LEAST_SUFFIXES,
+    AT_MOST,
+    AT_MOST_PREFIXES,
+    AT_MOST_SUFFIXES,
+    COUNTABLE_UNITS,
+    EQUAL,
+)
 
 SCALES = {
     "万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10_000), "千": Decimal(1_000),
 }
 
-AT_LEAST_SUFFIXES = ("以上",)
-AT_MOST_SUFFIXES = ("以下", "以内")
 APPROX_PREFIXES = ("约", "大约")
-APPROX_SUFFIXES = ("左右",)
 CUMULATIVE_PREFIXES = ("累计",)
 FILLER_PREFIXES = ("达到", "达", "完成", "共", "新增")
 

@@ -28,7 +28,7 @@ from mstrack.errors import InputError
 from mstrack.sources.files import check_file_size, unreadable
 from mstrack.sources.rows import Row
 from mstrack.sources.xlsx import MAX_SHEET_CELLS, MAX_UNZIPPED_BYTES
-from mstrack.vocabulary import PAGE_LABELS
+from mstrack.vocabulary import PAGE_LABELS, PAGE_NAME_LABELS
 
 DOCUMENT_SUFFIXES = (".docx", ".html", ".htm")
 MAX_COLSPAN, MAX_ROWSPAN = 1000, 65534  # the HTML standard's own limits
@@ -179,12 +179,16 @@ def _body_tables(body) -> tuple[list[_Table], list[str]]:
 
     tables: list[_Table] = []
     lines: list[str] = []  # the paragraphs since the last table
+    every: list[str] = []  # all of them, read when the only tables are the document's metadata (_page_header)
     for child in body.iterchildren():
         if child.tag == qn("w:tbl"):
             tables.append(_Table(rows=_word_rows(child), after_text=bool(lines), titles=lines[-MAX_TITLES:]))
             lines = []
         elif line := "".join(node.text or "" for node in child.iter(qn("w:t"))).strip():
             lines.append(line)
+            every.append(line)
+    if tables and all(map(_page_header, tables)):
+        return [], every
     return tables, [] if tables else lines
 
 
@@ -236,15 +240,16 @@ def _html_tables(path: Path) -> tuple[list[_Table], list[str]]:
     return tables, [] if tables else [text for line in [*parser.page, *parser.lines] if (text := " ".join("".join(line).split()))]
 
 
-MAX_HEADER_ROWS = 6  # a page's metadata table: a few rows of labels and values
+HEADER_LABELS = frozenset(PAGE_LABELS + PAGE_NAME_LABELS)
 
 
 def _page_header(table: _Table) -> bool:
-    """A small table whose every row opens with a label of a page's metadata (发文机关, 成文日期, 发文字号 …,
-    vocabulary.PAGE_LABELS), two of them at least: the page's header above the notice, no table of its own."""
-    cells = [[text.strip().rstrip(":：") for text, _, _ in row] for row in table.rows if any(text for text, _, _ in row)]
+    """A table whose every row opens with a label of a page's metadata (发文机关, 成文日期, 发文字号 …,
+    vocabulary.PAGE_LABELS, or its name, PAGE_NAME_LABELS), two of PAGE_LABELS at least, however many rows: the page's
+    header above the notice, no table of its own. A label's spaces are the site's layout ("索 引 号", "标　　题")."""
+    cells = [["".join(text.split()).rstrip(":：") for text, _, _ in row] for row in table.rows if any(text for text, _, _ in row)]
     labels = {text for row in cells for text in row if text in PAGE_LABELS}
-    return 0 < len(cells) <= MAX_HEADER_ROWS and len(labels) >= 2 and all(row and row[0] in PAGE_LABELS for row in cells)
+    return bool(cells) and len(labels) >= 2 and all(row and row[0] in HEADER_LABELS for row in cells)
 
 
 LINE_TAGS = ("title", "br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td")  # each starts a line of text

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from itertools import chain
 
-from mstrack.vocabulary import TOTAL_WORDS
+from mstrack.vocabulary import AREA_LEVELS, TOTAL_WORDS
 
 
 class Uncomputed(str):
@@ -84,7 +84,7 @@ def clip(text: str, size: int = 40) -> str:
 
 
 TOTAL_CELL_RE = re.compile(rf"^\s*(?:{TOTAL_WORDS})\s*[:：]?\s*$")  # a row of totals: no task
-WHOLE_REGION_RE = re.compile(r"^\s*全\s*[省市县区州盟旗]\s*$")  # "全省": the total of a table by region, over figures only
+WHOLE_REGION_RE = re.compile(rf"^\s*全\s*[{AREA_LEVELS}]\s*$")  # "全省": the total of a table by region, over figures only
 FIGURE_RE = re.compile(r"^\s*\d+(?:,\d{3})*(?:\.\d+)?\s*[%％]?\s*$")
 
 

@@ -37,14 +37,17 @@ class Conversion:
 
 
 INTRO_END_RE = re.compile(r"\s*(?:[：:]|[—─]{1,2})\s*$")  # the end of a line that introduces what follows
+SENTENCE_RE = re.compile(r"[，,。；;]|如下|[：:]\s*$")  # a sentence, no title line
 INTRODUCES_RE = re.compile(r"以下|如下|[—─]\s*$")  # "今年重点办好以下10件实事——": the sentence before a list, no title
 
 
 def _title_before(sheet: Sheet, at: int) -> str | None:
     """The document's own title: the last line above the header that names the programme (a sheet's title row, or a
     title paragraph of a Word document or a web page). Above a list, the sentence that introduces it ("…以下10件实事——")
-    names the programme only when the document has no other title line; its closing dash or colon is no part of it."""
+    names the programme only when the document has no other title line (a news page's title before the paragraph that
+    announces its items, "…报告指出，…抓好5件民生实事："); its closing dash or colon is no part of it."""
     candidates = [re.sub(r"^[#*\s]+|[*\s]+$", "", line) for line in sheet.titles_above(at)]
+    plain: list[str] = []
     if sheet.headerless:  # a list's title line, the first that names it, not the sentence that introduces the list
         lines = [INTRO_END_RE.sub("", line) for line in candidates]  # "…2023年民生实事项目:" above the items
         titles = [line for line in lines if 0 < len(line) <= 60 and not re.search(r"[，,。；;>]|如下|来源|日期|分别|包括", line)
@@ -54,10 +57,15 @@ def _title_before(sheet: Sheet, at: int) -> str | None:
         if named := [line for line in titles if re.search(LIST_TITLE, line)]:
             own = [line for line in named if line not in intros]  # "今年办好以下10件实事——" introduces, the title names
             return (own or [line for line in titles if line not in intros | ended] or named)[0]
+        plain = [line for line in titles if line not in intros | ended]
     for words in (TABLE_TITLE, ("表",)):
         for text in reversed(candidates):
             if any(w in text for w in words) and len(text) <= 60 and "单位" not in text:
-                return text
+                if not sheet.headerless:
+                    return text
+                if plain and SENTENCE_RE.search(text):  # the announcing sentence: the page's title names it
+                    return plain[0]
+                return INTRO_END_RE.sub("", text).lstrip("—─ ") or text  # "…以下民生实事——": no dash
     return None
 
 

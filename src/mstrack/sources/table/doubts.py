@@ -55,6 +55,7 @@ def task_doubts(raw: RawTask, task: Task, units: list[Unit], year: int) -> list[
     found += _beyond_doubts(raw, task, units, raw.headers.get("content", column))
     found += _unfit_doubts(raw, task, units, raw.headers.get("content", column))
     found += _held_doubts(raw, task, units, raw.headers.get("content", column))
+    found += _period_bound_doubts(raw, task, units, raw.headers.get("content", column))
     found += _title_doubts(raw, task, year)
     found += [Doubt(row=row, column=header, at=task, key="title", why=why) for row, header, why in raw.doubts]
     for raw_line, line in zip((r for u in units for r in u.lines), task.lines, strict=True):
@@ -140,6 +141,16 @@ def _held_doubts(raw: RawTask, task: Task, units: list[Unit], column: str) -> li
         "“{text}” read as “{name}” ({target}) held each period: no indicator of its own", text=clip(mention.excerpt),
         name=one.statement.name, target=f"{one.statement.value}{one.statement.unit}"))
         for unit in units for one in unit.series for mention in one.held]
+
+
+def _period_bound_doubts(raw: RawTask, task: Task, units: list[Unit], column: str) -> list[Doubt]:
+    """"城区空气优良天数比例达到85%以上，每月不低于80%": a bound each period on another level than the year's, read as an
+    indicator of its own (series.bound_each_period); said, since the words leave what it bounds to the reader."""
+    said = {(m.excerpt, m.name): m for unit in units for one in unit.series
+            for m in [one.statement, *(point[2] for point in one.points)] if m is not None and m.bounds}
+    return [Doubt(row=raw.row.number, column=column, at=task, key="title", why=Message(
+        "“{text}” read as “{name}”, an indicator of its own beside “{year}”: check what it bounds", text=clip(mention.excerpt),
+        name=mention.name, year=mention.bounds)) for mention in said.values()]
 
 
 def _unfit_doubts(raw: RawTask, task: Task, units: list[Unit], column: str) -> list[Doubt]:

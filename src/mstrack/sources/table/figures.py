@@ -18,6 +18,7 @@ from mstrack.sources.table.series import (
     Series,
     assign,
     bare_step,
+    bound_each_period,
     bound_held_again,
     is_level,
     join_month_plan_figures,
@@ -47,7 +48,8 @@ class Unit:
 def _statements(text: str, origin: str, year: int, own_places: tuple[str, ...] = (), until: int | None = None) -> list[Series]:
     result = []
     seen, held = set(), []
-    mentions = find_mentions(text, year, own_places=own_places, until=until)
+    found = find_mentions(text, year, own_places=own_places, until=until)
+    mentions = [bound_each_period(mention, found) for mention in found]  # "…85%，每月不低于80%": 每月… named by what it bounds
     printed = Counter((m.value, unit_key(m.unit)) for m in mentions if m.unit)
     last_steps = _last_steps(mentions)
     elsewhere = _measured_elsewhere(mentions)
@@ -148,13 +150,17 @@ def _named_step_of(mention: Mention, after: list[Mention]) -> bool:
 def _bare_and_bounded(first: Mention, second: Mention) -> bool:
     """The same figure printed bare and then with a bound, or twice with different bounds one of them bare, for the
     same thing: the works a title names by their size ("10万平方米老旧小区改造项目"), or the same words before both.
-    "新建幼儿园3所，改扩建小学不少于3所" sizes two works."""
+    "新建幼儿园3所，改扩建小学不少于3所" sizes two works, and so does "新建一所小学和一所初中": each figure's own noun
+    after its measure word, neither within the other, counts a thing of its own (two figures, not one count of 2 所:
+    each school is built and reported on its own), whatever words the short one borrows from the one before."""
     if not (first.value == second.value and not first.each and not second.each
             and unit_key(first.unit) == unit_key(second.unit) and "=" in (first.comparator, second.comparator)):
         return False
     bare, bound = (first, second) if first.comparator == "=" else (second, first)
     if bare.noun and bound.noun in ("", bare.noun):
         return True
+    if bare.noun and bound.noun and bare.noun not in bound.noun and bound.noun not in bare.noun:
+        return False
     words, again = _words_before(bare), _words_before(bound)  # "新增就业…，确保新增就业不少于…"
     return bool(words and again) and (words.endswith(again) or again.endswith(words))
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 
-from mstrack.sources.table.mentions import RATE_BEFORE_RE, Mention, content_words
+from mstrack.sources.table.figure_names import content_words
+from mstrack.sources.table.mentions import RATE_BEFORE_RE, Mention
 from mstrack.sources.table.numbers import unit_key
 from mstrack.sources.table.schedule import without_date
+from mstrack.vocabulary import FIGURE_VERBS
 
 
 def another_thing(mention: Mention, earlier: list[Mention], text: str) -> bool:
@@ -32,15 +34,19 @@ def another_thing(mention: Mention, earlier: list[Mention], text: str) -> bool:
 
 
 JOINT_RE = r"(?:以及|和|及|与)\s*"
+LIST_MARK_RE = r"、\s*"  # "新建一所小学、一所初中": a list's mark joins counted objects after a verb of work only
 
 
 def _has_verb(mention: Mention, same: list[Mention], text: str) -> bool:
     """Words of its own before the figure, or a joint after a figure with a verb ("新建一幢食堂和一幢配套配电房"): the
-    verb is shared, the noun after each figure its own."""
+    verb is shared, the noun after each figure its own; a list's 、 joins so only after a verb of work that takes a
+    counted object ("新建一所小学、一所初中"), not the parts of a slogan ("实现“一个网格、一个查询码”")."""
     if re.search(r"[\u4e00-\u9fff]", mention.verbs):
         return True
     return bool(re.search(JOINT_RE + re.escape(mention.excerpt), text)) \
-        and any(re.search(r"[\u4e00-\u9fff]", one.verbs) for one in same)
+        and any(re.search(r"[\u4e00-\u9fff]", one.verbs) for one in same) \
+        or bool(re.search(LIST_MARK_RE + re.escape(mention.excerpt), text)) \
+        and any(re.search(FIGURE_VERBS, one.verbs) for one in same)
 
 
 def opens_with_date(mention: Mention) -> bool:

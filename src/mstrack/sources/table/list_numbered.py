@@ -11,13 +11,15 @@ from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.list_labels import column_label, context_label, label_kind, note_label, own_labels
 from mstrack.sources.table.list_sections import dated, enough, requirement
 from mstrack.sources.table.list_work import sets_figure_or_names_project
-from mstrack.sources.table.numbering import STOPS
+from mstrack.sources.table.mentions import sets_figure
+from mstrack.sources.table.numbering import DECIMAL_AFTER, STOPS
 from mstrack.sources.table.one_paragraph import MIN_STAFFED_ITEMS
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import ROLE_LABEL_RE, labelled_roles, office_list, unit_names
 from mstrack.vocabulary import RESPONSIBLE_WORD, ROLE_FOLLOWERS
 
-ITEM_RE = re.compile(rf"^(\d{{1,3}})\s*[{STOPS})）](?!\d)\s*(\S.*)$", re.S)  # "1.中心城区…", "7. 粮食…", "1、…", "1。…": not "2.5万"
+# "1.中心城区…", "7. 粮食…", "1、…", "1。…", "2。2024年底前…": not "2.5万" (numbering.DECIMAL_AFTER)
+ITEM_RE = re.compile(rf"^(\d{{1,3}})\s*[{STOPS})）](?!{DECIMAL_AFTER})\s*(\S.*)$", re.S)
 PART_RE = re.compile(r"^([（(]\s*\d{1,2}\s*[）)])\s*(\S.*)$", re.S)  # "(2)教育培训工程。…": a part of the item above
 TRAILING_BRACKET_RE = re.compile(r"\s*[（(]([^（）()]{2,60})[）)]\s*[；;。.，,]?\s*$")  # "…。 (工资处、就管中心)", "…（区教育局）；"
 BRACKET_DATE_RE = re.compile(r"^([^，,；;]{2,40})[，,；;]\s*(\d{4}\s*年[^，,；;（）()]{0,12})$")  # "（区教育局，2024年12月底前）"
@@ -241,9 +243,20 @@ def labelled(entries: list[Entry]) -> list[Entry]:
         if entry.kind == "label":
             joined[-1].labels.setdefault(entry.code, entry.text)
             joined[-1].assigned = joined[-1].assigned or entry.assigned
+        elif entry.kind == "part" and joined and _step_of(joined[-1], entry):
+            # the item's words go on with the step's, a clause each, as one cell's: a dated step is its checkpoint
+            joined[-1].text = f"{joined[-1].text.rstrip('。；;，, ')}，{entry.text.rstrip('。；;，, ')}。"
         else:
             joined.append(entry)
     return joined
+
+
+def _step_of(item: Entry, part: Entry) -> bool:
+    """A part ("（1）6月底前完成主体工程。") that is a step of the item above, no task: the item names its office, the part
+    none and no figure of its own; it joins the item's words (a dated step a checkpoint of it). A part with a figure
+    ("（2）改造学校5所") stays a row of the item's."""
+    return item.kind == "item" and bool(office_of(item)) and not part.units and not _staffed(part.labels) \
+        and not sets_figure(part.text)
 
 
 def numbered_table(chosen: list[Entry]) -> tuple[list[str], list[list[str]]]:

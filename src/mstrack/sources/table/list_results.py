@@ -7,10 +7,12 @@ import re
 
 from mstrack.sources.rows import clip
 from mstrack.vocabulary import (
+    DONE_AS_ADJECTIVE,
     ESTIMATE_VERBS,
     ITEM_RESULTS,
     PAST_YEAR,
     PROMISE_WORDS,
+    RATE_TARGET_AFTER,
     RESULTS_ASIDE,
     RESULTS_NAMING,
     YEAR_PLAN,
@@ -24,6 +26,8 @@ ESTIMATE_RE = re.compile(rf"(?:{ESTIMATE_VERBS})[^。；;已了]*[，,]\s*$")
 PAST_RE = re.compile(rf"{PAST_YEAR}|(\d{{4}})\s*年")  # the year a sentence looks back on (vocabulary.PAST_YEAR)
 PLAN_RE = re.compile(YEAR_PLAN)  # this year's plan after it (vocabulary.YEAR_PLAN)
 ITEM_RESULTS_RE = re.compile(ITEM_RESULTS)  # an item that reports what was done (vocabulary.ITEM_RESULTS)
+RATE_TARGET_RE = re.compile(RATE_TARGET_AFTER)  # "完成率达到100%": a target (vocabulary.RATE_TARGET_AFTER)
+ADJECTIVE_RE = re.compile(DONE_AS_ADJECTIVE)  # "已开工的8个续建项目": context (vocabulary.DONE_AS_ADJECTIVE)
 YEAR_RE = re.compile(r"(\d{4})\s*年")
 
 
@@ -37,7 +41,18 @@ def _results_words(text: str, items_report: bool = False) -> list[str]:
 
 def items_report(items: list[str]) -> bool:
     """Half the items or more report what was done ("改造农村公路50公里，已完成58公里", "实际新增2350人")."""
-    return bool(items) and sum(bool(ITEM_RESULTS_RE.search(item)) for item in items) * 2 >= len(items)
+    return bool(items) and sum(item_reports(item) for item in items) * 2 >= len(items)
+
+
+def item_reports(item: str) -> bool:
+    """An item states what was done (vocabulary.ITEM_RESULTS): "已完成58公里", "实际新增2350人", "完成率为116%"; not a
+    rate it sets as a target ("完成率达到100%以上") nor done work named as the context of its own ("已开工的8个续建项目")."""
+    for m in ITEM_RESULTS_RE.finditer(item):
+        after = item[m.end():]
+        if m[0] == "完成率" and RATE_TARGET_RE.search(after) or m[0].startswith("已") and ADJECTIVE_RE.search(after):
+            continue
+        return True
+    return False
 
 
 def _review(text: str, m: re.Match) -> bool:

@@ -15,13 +15,20 @@ from mstrack.sources.table.list_labels import label_kind
 from mstrack.sources.table.mentions import sets_figure
 from mstrack.sources.table.one_paragraph import MIN_ITEMS, MIN_STAFFED_ITEMS
 from mstrack.sources.table.units import office_list
-from mstrack.vocabulary import CLOSING_SECTIONS, GUARANTEE_MEASURES, REQUIREMENT_SENTENCE, REQUIREMENT_VERBS
+from mstrack.vocabulary import (
+    CLOSING_SECTIONS,
+    FUNDED_WORK_VERBS,
+    GUARANTEE_MEASURES,
+    REQUIREMENT_SENTENCE,
+    REQUIREMENT_VERBS,
+)
 
 CLOSING_RE = re.compile(CLOSING_SECTIONS)
 GUARANTEE_RE = re.compile(rf"{GUARANTEE_MEASURES}|^(?:{REQUIREMENT_VERBS})[^，,。；;]{{0,6}}?(?:{CLOSING_SECTIONS})")  # "强化资金保障，…"
 DATED_RE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月")  # a date of any kind: a deadline is a task's
 REQUIREMENT_RE = re.compile(REQUIREMENT_SENTENCE)
 NUMBERING_RE = re.compile(r"^(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|[一二三四五六七八九十\d]{1,3}\s*[、.．])\s*")
+FUNDED_WORK_RE = re.compile(rf"^(?:{FUNDED_WORK_VERBS})")
 VERB_BEFORE_RE = re.compile(rf"(?:{REQUIREMENT_VERBS})$")  # "加强督查", "严格考核": the requirement's verb before the word
 
 
@@ -45,8 +52,13 @@ def requirement(words: str, figure: bool | None = None) -> bool:
 def guarantee(words: str) -> bool:
     """A guarantee measure (vocabulary.GUARANTEE_MEASURES: funding, "确保…"; or a first clause naming a closing section,
     "强化资金保障，…"), no work of the programme, whatever figure or office it names ("5.县财政安排专项资金5000万元，
-    确保项目按期完成。（县财政局）" after "4.保障措施")."""
-    return GUARANTEE_RE.search(NUMBERING_RE.sub("", words.strip())) is not None
+    确保项目按期完成。（县财政局）" after "4.保障措施"), unless a later clause is the item's own work, a figure it builds
+    ("安排资金500万元，新建村级卫生室20个": vocabulary.FUNDED_WORK_VERBS)."""
+    text = NUMBERING_RE.sub("", words.strip())
+    if GUARANTEE_RE.search(text) is None:
+        return False
+    clauses = [clause.strip() for clause in re.split(r"[，,；;。]", text)[1:]]
+    return not any(FUNDED_WORK_RE.match(clause) and sets_figure(clause) for clause in clauses)
 
 
 def closing_section(words: str, staffed: bool, figure: bool | None = None) -> bool:

@@ -1,26 +1,41 @@
-"""Numbers in schedule text with their words: value, unit, comparator, the noun they count, and how alike two texts are."""
+"""Numbers in schedule text with their words: value, unit, comparator, and whether a figure is a target (the names they
+take: figure_names.py)."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
-from mstrack.domain.dates import PERIOD_RE
 from mstrack.domain.quantities import (
+    CHINESE_NUMERAL,
+    SCALES,
+    as_number,
+)
+from mstrack.sources.table.figure_names import (
+    CHANGE_WORDS,
+    LABEL_GAP_RE,
+    STAGE_WORDS,
+    VERB_PAIR_RE,
+    clean_name,
+    content_words,
+    each_named,
+    head_noun,
+    shared_names,
+    short_name,
+    stages_in,
+)
+from mstrack.sources.table.numbers import ARTICLE_RE, COUNT_UNITS, UNIT_ALT, UNITS, numbers_in, unit_key
+from mstrack.vocabulary import (
     APPROX_SUFFIXES,
     AT_LEAST_PREFIXES,
     AT_LEAST_SUFFIXES,
     AT_MOST_PREFIXES,
     AT_MOST_SUFFIXES,
-    CHINESE_NUMERAL,
-    SCALES,
-    as_number,
+    BOUND_SUFFIXES,
+    STRICTLY_ABOVE,
+    STRICTLY_BELOW,
 )
-from mstrack.sources.table.numbers import ARTICLE_RE, COUNT_UNITS, UNIT_ALT, UNITS, numbers_in, unit_key
-from mstrack.sources.table.schedule import OFFICE_SUBJECT_RE
-from mstrack.vocabulary import BOUND_WORDS, COMPLETION_VERBS, FIGURE_VERBS, LEVEL_HOLDING_WORDS, START_VERBS, WHOLE_AREA
 
 # A count printed with no measure word, before a noun that names what it counts ("3万农村人口", "5000农村劳动力"): the
 # noun's own measure word is its unit; only words that describe it (农村, 贫困, 常住) may stand between, never a measure
@@ -33,14 +48,14 @@ COUNTED_NOUN_RE = re.compile(rf"(?:{'|'.join(DESCRIBING_WORDS)}){{0,3}}({'|'.joi
 NOT_A_COUNT_RE = re.compile(r"(?:19|20)\d\d|\d{5,}")
 # "(分布于永利…等7个村)": a bracket that says where the work is, not how much
 WHERE_BRACKET_RE = re.compile(r"[（(]\s*(?:分布于|分布在|位于|坐落于|地处|涉及)[^（）()]*$")
-SUFFIX_ALT = "|".join(AT_LEAST_SUFFIXES + AT_MOST_SUFFIXES + APPROX_SUFFIXES)  # 以上|以下|以内|左右
+SUFFIX_ALT = "|".join(BOUND_SUFFIXES)  # 以上|以下|以内|左右
+STRICT_ALT = "|".join(STRICTLY_ABOVE + STRICTLY_BELOW)  # 超过|高于|… : a bare comparison
 AFTER_RE = re.compile(
     rf"\s*(?:[余多](?=\s*(?:亿|万|千)))?\s*(?P<scale>万亿|亿|万|千(?![米瓦伏克]))?\s*(?P<about>余|多)?\s*(?P<suffix1>{SUFFIX_ALT})?\s*"
     rf"(?P<unit>(?:{UNIT_ALT})(?:[/／][\u4e00-\u9fff]{{1,2}}){{0,2}})?\s*(?P<suffix2>{SUFFIX_ALT}|余)?"
 )
 NOT_QUANTITY_AFTER = ("#", "·", "号", "年", "月", "日", "岁", "周岁", "届", "级", "时", "点", "分", "-", "—", "–", "~", "～",
                       "至", "到", ".", "×", "*", "/")
-CHANGE_WORDS = r"增加|增长|提高|提升|下降|减少|降低"  # "较2022年增加5%": a change on a baseline year is a target
 SIZE_UNITS = ("米", "平方米", "平方", "平方公里", "公里", "千米", "立方米", "公顷", "亩", "吨")
 TOTAL_WORDS = ("累计", "共", "全年", "上半年", "前三季度", "年底", "全部", "全面", "总计", "合计")
 # "床位达到3000张": the level reached by then, a running total ("6月底前达到3000张，12月底前达到3000张" is one level)
@@ -50,12 +65,6 @@ NOT_TARGET_WORDS = ("去年", "上年", "上一年", "最高", "上限", "现有
 # "比上年增长9%左右": the rate the year's growth must reach, on last year as its baseline, is the target
 GROWTH_ON_LAST_YEAR_RE = re.compile(rf"(?:比|较)(?:上年|去年|上一年)(?:同期)?\s*(?:{CHANGE_WORDS})\s*(?:约|不少于|不低于|至少|超过)?$")
 RATE_UNITS = ("%", "％", "个百分点")
-STAGE_WORDS = ("开工", "动工", "完工", "竣工", "验收", "启动", "确定", "选址", "立项", "招标", "签约", "印发", "遴选", "申报",
-               "评选", "挂牌", "工程量", "工程总量", "进度")
-STOP_WORDS = ("全市", "累计", "完成", "实现", "开展", "推动", "推进", "达到", "不少于", "不低于", "至少", "超过", "以上",
-              "以下", "左右", "全年", "上半年", "前三季度", "年底", "预计", "力争", "确保", "进一步", "其中", "各类",
-              "任务", "工作", "全部", "全面", "共", "达", "约", "的", "为", "在", "对", "和", "及", "并", "新增", "新建", "同比", "环比")
-PLANNED_RE = re.compile(r"计划(?=完成|新增|新建|建成|实施)")  # "计划完成4公里": the plan's verb, no word of what is counted
 LEVEL_WORDS = ("率", "比例", "占比", "标准", "覆盖")
 COMPLETE_RE = re.compile(r"全面完成|完成(?:全年|年度)[^，。；;,]{0,8}(?:目标|任务)|完成目标任务|完成各项目标|完成[^，。；;,]{0,8}任务目标"
                          r"|(?:全部|全面)(?:完工|建成|竣工|完成)"
@@ -76,6 +85,7 @@ class Mention:
     noun: str = ""  # the noun next to the number: "个高质量岗位" → "高质量岗位"
     share: float | None = None  # "1480人（20%）": the share of the year's target this figure is, in %
     each: bool = False  # "A和B均达到90%": the figure of one of several things, each a target of its own
+    bounds: str = ""  # "达到85%，每月不低于80%": the year's level a bound held each period is set beside (its name)
 
 
 def stated(words: str, amount: str, measure: str) -> Mention | None:
@@ -94,7 +104,7 @@ def stated(words: str, amount: str, measure: str) -> Mention | None:
     except QuantityError:
         return None
     unit = quantity.unit if bare or not measure.strip() or not measure.startswith(quantity.unit) else measure.strip()
-    name = _clean_name(words)[-20:] or words.strip()[:20]
+    name = clean_name(words)[-20:] or words.strip()[:20]
     return Mention(value=quantity.value, unit=unit, comparator=comparator or quantity.comparator, total=False, contexts=[words],
                    stages=stages_in(words), excerpt=f"{words.strip()} {amount.strip()}{measure.strip() if bare else ''}".strip(),
                    name=name or "指标", noun=content_words(name))
@@ -111,64 +121,6 @@ def _scaled(number: str, scale: str | None) -> int | float:
         value *= SCALES[scale]
     return as_number(value)
 
-
-def content_words(text: str) -> str:
-    """CJK words only, without the generic verbs and fillers that every clause shares."""
-    text = PLANNED_RE.sub(" ", unicodedata.normalize("NFKC", text))
-    for word in STOP_WORDS:
-        text = text.replace(word, " ")
-    return "".join(re.findall(r"[\u4e00-\u9fff]+", text))
-
-
-def stages_in(text: str) -> frozenset:
-    return frozenset(w for w in STAGE_WORDS if w in text)
-
-
-def _noun(before: str, after: str) -> tuple[str, bool]:
-    """The head noun of a quantity, and whether it follows the unit ("3000个优质岗位") or precedes the number."""
-    head = re.match(r"[\u4e00-\u9fff]{2,6}", after.strip(" 、,，“”\"").split("的")[0])
-    if head and not head[0].startswith(STAGE_WORDS):
-        return content_words(head[0]), True
-    return content_words(before)[-4:], False
-
-
-LEADING_FILLERS = re.compile(rf"^(?:{WHOLE_AREA}|累计|实现|完成|推动|推进|确保|力争|预计|计划(?=完成|新增|新建|建成|实施)|其中|对|在|"
-                             r"为|共|全年|年底|上半年|前三季度|年内|每年|"
-                             r"分别|按照|按|目前|同时|并|和|及|、|同比|环比|即)+")  # 同比 (year on year), 即 (that is) name nothing
-# a bound left at a name's end names nothing, whichever bound it is (vocabulary.BOUND_WORDS: "失业率不高于5.5%")
-TRAILING_FILLERS = re.compile(rf"(?:{'|'.join(BOUND_WORDS + LEVEL_HOLDING_WORDS)}|达|为|至|约|分别|提高至|提高到|增长|上升|"
-                              r"累计完成|累计|完成|任务|的|共|扩大)+$")
-
-
-def _clean_name(text: str) -> str:
-    text = PERIOD_RE.sub("", OFFICE_SUBJECT_RE.sub("", re.sub(r"\s+", "", text)))  # "6月底前全市建档率" → 建档率
-    text = re.sub(r"[“”\"‘’]", "", text)
-    text = text.split("（")[-1] if text.count("（") > text.count("）") else text
-    text = text.split("）")[0] if text.count("）") > text.count("（") else text
-    text = TRAILING_FILLERS.sub("", LEADING_FILLERS.sub("", text.strip(" 、,，"))).strip(" 、,，")
-    return PLACE_COUNT_RE.sub("", text)  # "在17个乡镇建设文化广场17个": the places counted are no part of the name
-
-
-PLACE_COUNT_RE = re.compile(r"^\d+\s*个(?=[\u4e00-\u9fff]{0,4}?(?:乡镇|镇街|村|社区|街道|镇|乡|小区|县|区))")
-
-
-def _short_name(before: str, after: str) -> str:
-    """A short indicator name: "新增病床 3200 张" → 新增病床; "开发不少于3000个优质岗位" → 开发优质岗位."""
-    front = _clean_name(before)
-    back = re.sub(r"\s+", "", after).strip(" 、,，“”\"")
-    if back.startswith("的"):  # "100%的辖区", "9000 个的任务目标"
-        back = "" if len(content_words(front)) >= 2 else back[1:]
-    back = re.split(r"[，,；;。（(]|可为|进行|实现", back)[0]
-    if "的" in back:  # "10家方便可及、…、质量有保障的普惠性托育服务机构": the noun after the descriptions
-        described, noun = back.rsplit("的", 1)
-        back = noun if "、" in described or len(described) > 8 else described
-    back = _clean_name(back)
-    if len(content_words(back).replace("目标", "")) >= 2 and not back.startswith(STAGE_WORDS) \
-            and not re.match(r"[和及、与并]", after.strip()):
-        name = front + back if len(front) <= 4 else front[-6:] + back if len(back) <= 4 else back
-    else:
-        name = front
-    return name[-20:]
 
 
 def _split_gap(gap: str) -> tuple[int, int]:
@@ -213,7 +165,7 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
         clause = clause_match[0].replace("\x00", ",")
         shares: dict[int, float] = {}
         spans = _spans(clause, year, shares, own_places)
-        shared = _shared_names(clause, spans)
+        shared = shared_names(clause, spans)
         previous_stages: frozenset = frozenset()
         for i, (start, end, number, after, unit, comparator) in enumerate(spans):
             if over_several_years(lead_in + clause[:start], year, until):  # the figure's own clause decides
@@ -233,10 +185,10 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
             # "一座日供水5万吨的水厂": the thing counted is the noun after the description that holds the next figure
             described = ARTICLE_RE.match(clause, end) if i + 1 < len(spans) else None
             sized = described is not None and spans[i + 1][0] < described.end()
-            name = _own_part_name(before, own_places) or _short_name(STANDARD_PHRASE_RE.sub("", before),
+            name = _own_part_name(before, own_places) or short_name(STANDARD_PHRASE_RE.sub("", before),
                                                                      clause[described.end():] if sized else gap_after)
             if shared:
-                contexts, name = [shared[i]], _clean_name(shared[i])[-20:]
+                contexts, name = [shared[i]], clean_name(shared[i])[-20:]
             elif len(content_words(own)) < 4:  # "打通5条以上" after "未贯通道路开工25条": the noun is the one before
                 contexts.append(own + "".join(w for w in re.split("|".join(STAGE_WORDS), previous_context)))
                 if previous_name and (len(content_words(name)) < 2 or (len(name) <= 2 and name in previous_name)):
@@ -245,8 +197,8 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
             total = any(w in prefix_all for w in TOTAL_WORDS) or "全覆盖" in clause[end:] or LEVEL_REACHED_RE.search(prefix_all) is not None
             value = _scaled(number, after["scale"])
             excerpt = (before + clause[start:end] + gap_after).strip(" 、,，")
-            noun, noun_after = _noun(before, gap_after)
-            each = _each_named(before, shared)  # "A和B均达到90%": one target for each of them
+            noun, noun_after = head_noun(before, gap_after)
+            each = each_named(before, shared)  # "A和B均达到90%": one target for each of them
             found.extend(Mention(value=value, unit=unit, comparator=comparator, total=total, contexts=own_contexts,
                                  stages=stages, excerpt=excerpt, name=own_name or "指标", verbs=before,
                                  noun=noun if noun_after else "", share=shares.get(i), each=bool(each))
@@ -254,7 +206,7 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
             previous_context, previous_name, previous_stages = contexts[-1], name, stages
         if not spans and clause.strip():
             previous_context = clause
-            previous_name = _short_name(clause, "")
+            previous_name = short_name(clause, "")
         # "到2025年，累计建成…": a clause that is only a time opens the next one
         lead_in = clause if not spans and len(clause.strip()) <= 12 and text[clause_match.end():][:1] in ("，", ",") else ""
     return found
@@ -300,7 +252,7 @@ FIGURE_AT_END_RE = re.compile(r"\d[\d.,]*\D*$")  # "建设品质县中10所" →
 def _own_part_name(before: str, own_places: tuple[str, ...]) -> str:
     """"建设品质县中10所(其中浏阳4所)" in 浏阳's table: the whole's name and the place, 建设品质县中(浏阳); else ""."""
     if (part := PART_RE.search(before)) and part["place"] in own_places:
-        return _short_name(FIGURE_AT_END_RE.sub("", before[:part.start()]), "") + f"({part['place']})"
+        return short_name(FIGURE_AT_END_RE.sub("", before[:part.start()]), "") + f"({part['place']})"
     return ""
 
 
@@ -373,7 +325,7 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
         if _count_of_share(clause, spans, span, shares) or _own_part(clause, spans, span, own_places):
             continue  # "20%点位(12个)", "10所(其中浏阳4所)": the figure in brackets stands for the one before it
         # "服务人口超过2万的乡镇卫生院": which ones, not how many ("不少于500人的志愿者队伍" is a target)
-        threshold = re.search(r"(?<!不)(?:超过?|高于|大于|多于|低于|少于|小于)\s*(?:约|不少于|不低于|至少)?$", prefix) is not None \
+        threshold = re.search(rf"(?<!不)(?:{STRICT_ALT})\s*(?:约|不少于|不低于|至少)?$", prefix) is not None \
             and clause[after.end():].lstrip().startswith("的")
         # "100米以上医疗卫生机构": a size that picks which ones, followed by what it picks, is no target ("…10公里以上。" is)
         threshold = threshold or (unit in SIZE_UNITS and bool(after["suffix1"] or after["suffix2"])
@@ -382,7 +334,7 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
         threshold = threshold or (comparator == "=" and re.match(r"[^，,；;。\d]{1,10}均[^，,；;。]*\d",
                                                                  clause[after.end():]) is not None)
         threshold = threshold or _names_not_counts(clause, prefix, after, unit) or _standard(clause, spans, prefix, after, unit)
-        threshold = threshold or _where_done(clause, prefix, after)
+        threshold = threshold or _where_done(clause, prefix, after) or RELATIVE_BOUND_RE.search(prefix) is not None
         growth = GROWTH_ON_LAST_YEAR_RE.search(prefix) if unit in RATE_UNITS else None
         before = prefix[:growth.start()] if growth else prefix
         # "低于50%镇街": a bare upper bound on a share straight before what it picks picks which ones, no target; an
@@ -396,6 +348,12 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
             continue
         spans.append((start, after.end() if (unit or after["scale"] or suffix) else end, number, after, unit, comparator))
     return _without_labels(clause, spans)
+
+
+# "增速高于全省平均水平1个百分点", "比全省平均水平高1个百分点": a bound set on another's level, which the programme does not
+# state, by so much: no target of its own (the words stay in the task's text); "增速高于6%" bounds a figure of its own
+RELATIVE_BOUND_RE = re.compile(r"(?:(?:高于|低于|快于|慢于|好于|优于|超过|领先)[^，,；;。\d]{0,10}?(?:平均水平|平均|水平|增速|增幅)"
+                               r"|比[^，,；;。\d]{1,10}?(?:平均水平|平均|水平|增速|增幅)\s*(?:高|低|快|慢|多|少))\s*(?:约)?$")
 
 
 def _stock_after(prefix: str, spans: list) -> bool:
@@ -427,13 +385,9 @@ def _where_done(clause: str, prefix: str, after: re.Match) -> bool:
     return pattern is not None and pattern.match(clause, after.end()) is not None
 
 
-LABEL_GAP_RE = re.compile(r"\s*[、和及与]\s*(?:约|近|不少于|不低于|至少)?\s*")  # nothing but a joint (and its bound)
 BUILDING_UNITS = ("栋", "幢")  # a building's number: "4栋" is building 4 as often as four buildings
 # a place right before the figures ("协兴村4组、9组"): the figures name its parts (小区, 园区, 片区 are no such place)
 PLACE_BEFORE_RE = re.compile(r"(?:村|社区|镇|乡|街道|(?<![小园片景校])区|县)$")
-# two verbs of work before the figures ("新建、改扩建…4所、3所", "新建和改造…30公里、50公里"): one figure each, as with 分别
-# (vocabulary.FIGURE_VERBS: narrower than the verbs that open a task, vocabulary.TASK_OPENING, on purpose)
-VERB_PAIR_RE = re.compile(rf"(?:{FIGURE_VERBS})\s*[、和及与]\s*(?:{FIGURE_VERBS})")
 
 
 def _without_labels(clause: str, spans: list[tuple]) -> list[tuple]:
@@ -457,7 +411,8 @@ RATE_BEFORE_RE = re.compile(r"(?:率|比例|比重|占比|达到?|为|到|至|�
 MEASURED_WORDS = r"(?:面积|长度|宽度|规模|容量|体量)\s*(?:约|为|在|达到?|不少于|不低于|不小于|至少|超过)?"
 MEASURED_RE = re.compile(MEASURED_WORDS + "$")  # "面积200平方米的…", "面积不少于500平方米的…"
 # the standard a counted thing meets, left out of the count's name: "新建面积不少于500平方米的中心5个" → 新建中心
-STANDARD_PHRASE_RE = re.compile(MEASURED_WORDS + r"\s*\d[\d.,]*\s*(?:万|千)?\s*(?:" + "|".join(SIZE_UNITS) + r")\s*(?:以上|左右)?\s*的")
+STANDARD_PHRASE_RE = re.compile(MEASURED_WORDS + rf"\s*\d[\d.,]*\s*(?:万|千)?\s*(?:{'|'.join(SIZE_UNITS)})\s*"
+                                rf"(?:{'|'.join(AT_LEAST_SUFFIXES + APPROX_SUFFIXES)})?\s*的")
 
 
 def _standard(clause: str, spans: list[tuple], prefix: str, after: re.Match, unit: str) -> bool:
@@ -508,65 +463,6 @@ def _names_not_counts(clause: str, prefix: str, after: re.Match, unit: str) -> b
     return unit in (*SIZE_UNITS, "千瓦", "兆瓦") and re.match(r"(?![和及与并等的])[\u4e00-\u9fff]", rest) is not None \
         and NAMED_PROJECTS_RE.match(rest) is not None
 
-
-def _shared_names(clause: str, spans: list[tuple]) -> list[str]:
-    """"建档率和老年人健康管理率分别达到80%和35%": one name per number, in order; "新建、改扩建幼儿园4所、3所": each
-    verb with the noun they share."""
-    if len(spans) == 2 and (verbs := VERB_PAIR_RE.search(clause[: spans[0][0]])) \
-            and LABEL_GAP_RE.fullmatch(clause[spans[0][1]: spans[1][0]]) and not clause[: verbs.start()].strip():
-        noun = clause[verbs.end(): spans[0][0]]
-        return [verb + noun for verb in re.split(r"\s*[、和及与]\s*", verbs[0])] if len(content_words(noun)) >= 2 else []
-    if len(spans) < 2 or "分别" not in clause[: spans[0][0]]:
-        return []
-    head = clause[: spans[0][0]].split("分别")[0]
-    parts = [p for p in re.split(r"[和、及与]", head) if p.strip()]
-    if len(parts) != len(spans) or not all(len(content_words(p)) >= 2 for p in parts):
-        return []
-    return parts
-
-
-EACH_RE = re.compile(r"^(?P<names>.+?)均\s*(?P<verb>达到|达|增长|增加|提高|提升|上升|为|不低于|不少于|不超过|不高于|低于|高于|保持|"
-                     r"控制|稳定|下降|降低|减少|实现|超过)[^、，,和及与均]{0,6}$")
-
-
-def _each_named(before: str, shared: list[str]) -> list[str]:
-    """"城镇居民人均可支配收入、农民人均纯收入均增长12%": one figure for each of the things named before 均 (人均 is no
-    均: a verb follows this one), each a name of its own; [] when the words name one thing, or count the things
-    ("4个结构性指标均实现10%以上增长": one figure for what the count names)."""
-    m = None if shared else EACH_RE.match(before.strip())  # names given one a number (分别) are no 均
-    if m is None and not shared:
-        return _each_verb(before)
-    parts = [p for p in re.split(r"[、和及与]", m["names"]) if p.strip()] if m else []
-    if len(parts) < 2 or not all(len(content_words(p)) >= 2 and not re.search(r"\d", p) for p in parts):
-        return []
-    change = m["verb"] if re.fullmatch(CHANGE_WORDS, m["verb"]) else ""
-    names = [_clean_name(p) for p in parts]
-    short = {len(name) for name in names[:-1]}
-    if len(short) == 1 and (n := short.pop()) <= 4 and len(names[-1]) >= n + 2:
-        tail = names[-1][n:]  # "城市和农村居民收入": modifiers of one length, the noun after the last shared by all
-        if not any(set(name) & set(tail) for name in names[:-1]):  # "就业率和高校毕业生就业率": two names
-            names = [name + tail for name in names[:-1]] + names[-1:]
-    return [(name + change)[-20:] for name in names]
-
-
-WORK_VERBS = "|".join(sorted({*FIGURE_VERBS.split("|"), *COMPLETION_VERBS, *START_VERBS}, key=len, reverse=True))
-EACH_VERB_RE = re.compile(rf"(?P<verbs>(?:{WORK_VERBS})(?:\s*[和、及与]\s*(?:{WORK_VERBS}))+|[\u4e00-\u9fff]{{3}})"
-                          rf"(?P<noun>[\u4e00-\u9fff]{{2,12}}?)各\s*(?:约|大约|{'|'.join(BOUND_WORDS)})?\s*$")
-
-
-def _each_verb(before: str) -> list[str]:
-    """"新建和改造公厕各10座", "开竣工安置房各150万平方米" (开工 and 竣工 sharing 工): one figure for each work named before
-    各, each named by its verb and the noun; [] when one work is named ("改扩建学校各3所": 改扩建 is one verb)."""
-    m = EACH_VERB_RE.search(before)
-    if m is None:
-        return []
-    verbs = [v.strip() for v in re.split(r"[和、及与]", m["verbs"])]
-    if len(verbs) == 1:  # a contraction of two verbs with one last character ("开竣工"), itself no verb
-        word = verbs[0]
-        verbs = [] if re.fullmatch(WORK_VERBS, word) else [word[0] + word[2], word[1] + word[2]]
-    if len(verbs) < 2 or not all(re.fullmatch(WORK_VERBS, v) for v in verbs):
-        return []
-    return [_clean_name(v + m["noun"])[-20:] for v in verbs]
 
 
 def protect_commas(text: str) -> str:

@@ -16,8 +16,10 @@ SUB_CODE_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)
 NUMERAL_CODE_RE = re.compile(r"[一二三四五六七八九十]+[、.．]?")
 COUNT_RE = re.compile(r"\s*[（(]\s*(?:共\s*)?\d+\s*[项件][^()（）]*[)）]\s*$")  # "教育惠民（共2项）": how many items, no target
 # an item's or a group's number at the start of its text, in every form read here: "1.", "1。", "一、", "（1）", "（一）", "①";
-# a digit right after "。" is a decimal point's ("2。5亿元" on a line of its own, the rest of the line above): no item
-ITEM_NUMBER_RE = re.compile(rf"^\s*(?:(?:\d+|[一二三四五六七八九十]+)\s*[{DOTS}]|\d{{1,3}}\s*。(?!\s*\d)"
+# a digit right after "。" is a decimal point's ("2。5亿元" on a line of its own, the rest of the line above): no item,
+# unless it opens a date ("2。2024年底前…", "2。6月底前…": the item's words, DECIMAL_AFTER)
+DECIMAL_AFTER = r"\d(?!\d{3}\s*年|\d?\s*月)"
+ITEM_NUMBER_RE = re.compile(rf"^\s*(?:(?:\d+|[一二三四五六七八九十]+)\s*[{DOTS}]|\d{{1,3}}\s*。(?!\s*{DECIMAL_AFTER})"
                             r"|[（(]\s*(?:\d+|[一二三四五六七八九十]+)\s*[）)]|[①-⑳])")
 LEAD_HEADING_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*(\S{2,20}?)\s*牵头(?:的|负责的)?(?:工作|任务)\s*$")
 

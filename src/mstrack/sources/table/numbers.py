@@ -8,7 +8,12 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from mstrack.domain.quantities import CHINESE_FIGURE_RE, CHINESE_NUMERAL, as_number, chinese_count, chinese_figure
+from mstrack.vocabulary import BOUND_SUFFIXES
 
+# a concentration or a sound level ("PM2.5浓度不大于35微克/立方米", "不大于55分贝"): a measure's own unit, whole; a level
+# held, like a rate, never an amount to add up (series.LEVEL_UNITS)
+MEASURE_UNITS = (*(mass + slash + volume for mass in ("微克", "毫克") for slash in "/／" for volume in ("立方米", "m³", "升", "L")),
+                 "分贝", "dB")
 UNITS = sorted(
     [
         "平方公里", "平方米", "平方", "立方米", "立方", "方", "公里", "千米", "km", "KM", "米", "公顷", "亩",
@@ -19,6 +24,7 @@ UNITS = sorted(
         "批", "支", "期", "份", "件", "本", "株", "棵", "盏", "根", "块", "套", "部", "篇", "门", "节", "通",
         "单", "类", "床", "位", "班", "村", "栋", "幢", "艘", "组", "队", "笔", "册", "种", "款", "例", "剂",
         "箱", "只", "头", "对", "口", "起",  # 口: "400口教室", "30口机井"; 起: cases ("400起食品犯罪案件")
+        *MEASURE_UNITS,
         # a standard per person, home, year or month printed without its currency ("按1500/人的标准"): "/人" its unit
         *(slash + per for slash in "/／" for per in "人户年月"),
         # per head and period, whole ("2000元/人·年", "2000/人·年", "1200元/户·月"): the period is part of the unit
@@ -30,7 +36,7 @@ UNITS = sorted(
 # Any other single CJK character after a number is its unit of measure ("5000穴", "3台套" aside) when the
 # clause ends there: words that are no unit (dates, ages, conjunctions, scales) are not taken.
 OTHER_UNIT = r"(?![年月日号岁届级时分秒点以左和及与或至到的等后前内中余多万亿千百第])[\u4e00-\u9fff]" \
-    r"(?=[\s，,；;。、：:！!？?）)\]】”\"/／]|以上|以下|以内|左右|$)"
+    rf"(?=[\s，,；;。、：:！!？?）)\]】”\"/／]|{'|'.join(BOUND_SUFFIXES)}|$)"
 UNIT_ALT = "|".join(re.escape(u) for u in UNITS) + "|" + OTHER_UNIT
 NUMBER_RE = re.compile(r"(?<![0-9.A-Za-z#·_/\-—–~～])(\d+(?:,\d{3})*(?:\.\d+)?)")
 # A count in Chinese numerals before a measure word of things ("一个", "三所", "两座", "一幢"), not of set phrases

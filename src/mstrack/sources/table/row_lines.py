@@ -12,6 +12,7 @@ from mstrack.errors import InputError, Message
 from mstrack.sources.table.columns import helping_column
 from mstrack.sources.table.mentions import BARE_RE, find_mentions
 from mstrack.sources.table.numbers import unit_key
+from mstrack.sources.table.office_names import joined_names, split_groups
 from mstrack.sources.table.raw import Layout as _Layout
 from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.reading import Row
@@ -19,12 +20,10 @@ from mstrack.sources.table.schedule import Block, dated_clauses, dated_completio
 from mstrack.sources.table.units import (
     content_leads,
     helper_offices,
-    joined_names,
     leaders_in,
     numbered_groups,
     roles_in,
     scoped,
-    split_groups,
     split_units,
     unit_names,
     units_in_groups,

@@ -8,7 +8,7 @@ from datetime import date
 
 from mstrack.domain.dates import PERIOD_LABEL, PERIOD_RE, DateError, parse_date, period_end
 from mstrack.domain.quantities import chinese_count
-from mstrack.vocabulary import COMPLETION_VERBS, START_VERBS
+from mstrack.vocabulary import COMPLETION_VERBS, ITEM_STEP_VERBS, START_VERBS
 
 # A period starts a checkpoint only at the start of the cell or after a sentence break, so that
 # "开展7-9月份测评" stays text; "1.4月底前" in a numbered list is item 1, April, and "①2月上旬前" step ①, February.
@@ -105,6 +105,7 @@ def dated_completions(text: str, year: int) -> list[tuple[str, date, str]]:
 # what is done by a date ("建成", "投入使用"); 开工 starts the work, and dates a checkpoint at most (vocabulary's lists)
 COMPLETION = "|".join(COMPLETION_VERBS)
 START = "|".join(START_VERBS)
+ITEM_STEP = "|".join(sorted(ITEM_STEP_VERBS, key=len, reverse=True))
 # "…3所，9月底前投入使用", "…，年底前完成", "2024年开工、2026年建成": a clause that starts with a date and says what is
 # done by then, after a word of commitment or not ("确保2022年完工", "力争6月底前建成"); "2023年开工的学校" (…的)
 # describes, and "2025年建成区绿化覆盖率" names a place (建成区); a month or a quarter with 前 dates whatever verb follows
@@ -122,7 +123,7 @@ CLAUSE_DATE_RE = re.compile(rf"(?:^|(?<=[，,；;。、\s（(])|(?<=于))(?:其�
                             rf"(?P<subject>[\u4e00-\u9fff]{{2,8}}?(?={SUBJECT_DEADLINE}))?"
                             rf"(?P<label>{PERIOD_LABEL}|\d{{4}}\s*年(?!\s*\d))\s*(?:全部|全面|基本)?\s*"
                             rf"(?:(?P<done>{COMPLETION})(?![的区])|(?:(?<=月底前)|(?<=月末前)|(?<=月前)|(?<=季度前)|(?:(?<=季度)|(?<=半年))"
-                            rf"(?=\s*(?:累计|全部|全面|基本)?\s*(?:{START}|{COMPLETION}|达到|新增|新建)))(?!\s*后)"
+                            rf"(?=\s*(?:累计|全部|全面|基本)?\s*(?:{START}|{COMPLETION}|达到|新增|新建|(?P<own>{ITEM_STEP}))))(?!\s*后)"
                             rf"(?=\s*[\u4e00-\u9fff]{{2}})(?![^，,；;。]*的))")
 # what may follow a verb of completion when it completes the sentence's own work ("9月底前建成并投入使用", "年底前完成
 #建设任务"); any other object ("6月底前完成设计招标", "三季度前完成招标") is a step of its own, a text checkpoint
@@ -152,7 +153,8 @@ def dated_clauses(text: str, year: int) -> list[tuple[str, date, str]]:
     found = []
     for sentence in re.split(r"[；;。\n]", month_digits(text or "")):
         matches = [m for m in CLAUSE_DATE_RE.finditer(sentence)
-                   if not DATED_COMPLETION_RE.search(sentence[max(0, m.start() - 2): m.end() + 2])]
+                   if not DATED_COMPLETION_RE.search(sentence[max(0, m.start() - 2): m.end() + 2])
+                   and not (m["own"] and m["own"] not in sentence[:m.start()])]  # "一季度发放30%": the item's own verb
         spans = [(m.start(), _clause_end(sentence, matches, i)) for i, m in enumerate(matches)]
         for i, m in enumerate(matches):
             label = re.sub(r"\s+", "", m["label"])

@@ -11,10 +11,11 @@ from mstrack.domain.characters import simplified
 from mstrack.domain.dates import month_end
 from mstrack.domain.quantities import as_number
 from mstrack.model import Milestone
+from mstrack.sources.table.figure_names import content_words
 from mstrack.sources.table.likeness import PART_OF_WHOLE_RE, another_thing, opens_with_date, similarity, word_pairs
-from mstrack.sources.table.mentions import LEVEL_WORDS, Mention, content_words, find_mentions
-from mstrack.sources.table.numbers import exact, exact_sum, unit_factor, unit_key
-from mstrack.sources.table.schedule import COMPLETION, START, step_subject, without_date
+from mstrack.sources.table.mentions import LEVEL_WORDS, Mention, find_mentions
+from mstrack.sources.table.numbers import MEASURE_UNITS, exact, exact_sum, unit_factor, unit_key
+from mstrack.sources.table.schedule import COMPLETION, ITEM_STEP, START, step_subject, without_date
 from mstrack.vocabulary import BOUND_WORDS, DONE_STAGE_WORDS, LEVEL_HOLDING_WORDS, NEW_THING_WORDS, STARTED_WORDS, WHOLE_AREA
 
 
@@ -68,12 +69,15 @@ def assign(series: list[Series], checkpoints: list[tuple[date, str, str]], year:
     leftovers: list[tuple[date, str, Mention]] = []
     seen: list[Mention] = []  # every figure of the checkpoints read so far, the current one's included
     for due, label, text in checkpoints:
-        mentions = [_task_share(series, mention) for mention in find_mentions(text, year)]
+        found = find_mentions(text, year)
+        stated = [one.statement for one in series if one.statement]
+        mentions = [_task_share(series, bound_each_period(mention, found + stated)) for mention in found]
         seen += mentions
         pairs = sorted(pair for mi, mention in enumerate(mentions) for pair in _candidates(series, mention, mi, len(checkpoints) == 1))
         refused = {mi for _, si, mi in pairs if beyond_target(series[si], mentions[mi])}
         pairs = [(score, si, mi) for score, si, mi in pairs if not beyond_target(series[si], mentions[mi])
-                 and not per_period_amount(mentions[mi])]  # "每月…" is no step of a target
+                 and not per_period_amount(mentions[mi])  # "每月…" is no step of a target
+                 and not share_of_a_rate(series, mentions[mi])]
         used_series, used_mentions = set(), set()
         for _, si, mi in pairs:
             if si in used_series or mi in used_mentions:
@@ -89,7 +93,8 @@ def assign(series: list[Series], checkpoints: list[tuple[date, str, str]], year:
             elif mi not in used_mentions and _spread(each_period(series, mention), mention, due):
                 continue  # "开展技能培训1200人次，每季度完成300人次": 300, 600, 900 by each quarter's end
             elif mi not in used_mentions and (unplaced_step(series, used_series, mention, due, seen) is not None
-                                              or per_period_amount(mention) or _whole_again(series, mention)):
+                                              or per_period_amount(mention) or _whole_again(series, mention)
+                                              or share_of_a_rate(series, mention)):
                 leftovers.append((due, label, mention))  # "第四季度前完成4条" of 5 after 2; "每季度完成300人次": a doubt
             elif mi not in used_mentions and not _printed_again(mention, mentions[:mi], text) \
                     and not _said_again(mention, [mentions[k] for k in used_mentions], text) \
@@ -121,9 +126,10 @@ def bare_step(mention: Mention) -> bool:
     return not mention.noun and rest != mention.verbs and (not content_words(rest) or VERB_ONLY_RE.fullmatch(rest) is not None)
 
 
-# the words of a step that name no thing, only what is done by then: "投用", "争取开工", "建成并投入使用"
+# the words of a step that name no thing, only what is done by then: "投用", "争取开工", "建成并投入使用", or the item's own
+# work a share at a time ("一季度发放30%": schedule.ITEM_STEP)
 VERB_ONLY_RE = re.compile(rf"\s*(?:争取|力争|确保|累计|全部|全面|基本|新)?"
-                          rf"(?:\s*(?:{COMPLETION}|{START}|交付使用|运营)\s*并?)+\s*")
+                          rf"(?:\s*(?:{COMPLETION}|{START}|交付使用|运营|{ITEM_STEP})\s*并?)+\s*")
 
 
 def _period_amount(series: list[Series], taken: set[int], mention: Mention, due: date) -> bool:
@@ -214,6 +220,21 @@ def bound_held_again(mention: Mention, others: list[Mention]) -> bool:
         and ("=" in (one.comparator, mention.comparator) or one.comparator == mention.comparator) for one in others)
 
 
+def bound_each_period(mention: Mention, others: list[Mention]) -> Mention:
+    """"城区空气优良天数比例达到85%以上，每月不低于80%": a bound held each period, with no name of its own, on another level
+    than the year's figure of its unit is an indicator of its own, named by the period and what it bounds ("每月城区空气
+    优良天数比例"), never folded into the year's figure; `bounds` keeps that figure's name for the doubt."""
+    if not EACH_PERIOD_RE.search(mention.verbs or "") or unit_key(mention.unit) not in LEVEL_UNITS \
+            or content_words(_held_name(mention)):
+        return mention
+    year = next((one for one in others if one is not mention and not EACH_PERIOD_RE.search(one.verbs or "")
+                 and unit_key(one.unit) == unit_key(mention.unit) and one.value != mention.value and one.name != "指标"), None)
+    if year is None:
+        return mention
+    period = re.search(EACH_PERIOD, mention.verbs)[0]
+    return replace(mention, name=(period + year.name)[:30], bounds=year.name)
+
+
 def _held_name(mention: Mention) -> str:
     """The name of a bound held each period, without the period ("每月回访满意率" → "回访满意率")."""
     return re.sub(rf"^\s*{EACH_PERIOD}", "", mention.name)
@@ -259,7 +280,13 @@ def _printed_again(mention: Mention, earlier: list[Mention], text: str) -> bool:
     """"新建2所幼儿园，建成2所幼儿园" in one checkpoint's words: the same figure again before the same noun, or a part
     given with its whole (其中…), is one target, as in a task's words (figures._statements); "新建2个公厕、改造2个驿站"
     counts two things. Two with no noun, the second named by the first ("社会消费品零售总额增长5%,即增长5%"), are one
-    target; "…总额增长5%,外贸出口增长5%" (likeness.another_thing) and figures of other names are two."""
+    target; "…总额增长5%,外贸出口增长5%" (likeness.another_thing) and figures of other names are two. A level with no
+    name of its own after the same level named ("上半年PM2.5浓度控制在35微克/立方米以内，下半年控制在35微克/立方米以内"): the
+    one level held again."""
+    if unit_key(mention.unit) in LEVEL_UNITS and not mention.noun and mention.name == "指标" and any(
+            (one.value, unit_key(one.unit), one.comparator) == (mention.value, unit_key(mention.unit), mention.comparator)
+            and one.name != "指标" for one in earlier):
+        return True
     same = [one for one in earlier if (one.value, unit_key(one.unit), one.comparator) == (mention.value, unit_key(mention.unit),
                                                                                         mention.comparator)]
     return not mention.each and any(PART_OF_WHOLE_RE.match(mention.verbs) or (
@@ -285,6 +312,19 @@ def _one_bare_name(one: Mention, mention: Mention, text: str) -> bool:
 # ("完成近视筛查工作任务的20%" names a work of its own: a share of that, kept in %)
 TASK_SHARE_RE = re.compile(r"(?:完成|实现)\s*\d+(?:\.\d+)?\s*[%％]\s*的?(?:年度|全年)?(?:工作|建设|改造)?(?:任务|工作量)"
                            r"|(?:完成|实现)(?:年度|全年)?(?:工作)?(?:任务|工作量)的?\s*\d+(?:\.\d+)?\s*[%％]")
+
+
+def share_of_a_rate(series: list[Series], mention: Mention) -> bool:
+    """"治理率达到45%，上半年完成60%": a share of the work ("上半年完成60%", "完成60%任务") where every figure of the year
+    is itself a share or a rate: 60 % of 45 % is 27 % or a step of the work, no milestone of the rate either way, and
+    no indicator of its own. Left as checkpoint text (a count's share is _task_share's: that share of the count). A year's
+    figure that is itself a share of the work ("第一季度完成年度投资的25%", dated or "完成…任务的60%") is none: the shares
+    after it are its steps."""
+    stated = [one.statement for one in series if one.statement]
+    return unit_key(mention.unit) == "%" and not mention.share and bool(stated) \
+        and all(unit_key(one.unit) in LEVEL_UNITS and not opens_with_date(one) and not TASK_SHARE_RE.search(one.excerpt)
+                for one in stated) \
+        and (TASK_SHARE_RE.search(mention.excerpt) is not None or bare_step(mention))
 
 
 def _task_share(series: list[Series], mention: Mention) -> Mention:
@@ -409,7 +449,7 @@ def _place_step(series: list[Series], mention: Mention) -> int | None:
     return alike[0] if len(alike) == 1 else None
 
 
-LEVEL_UNITS = ("%", "‰", "个百分点")  # shares and rates: how far, never an amount to add up
+LEVEL_UNITS = ("%", "‰", "个百分点", *{unit_key(u) for u in MEASURE_UNITS})  # shares, rates, concentrations: never summed
 
 
 def is_level(one: Series) -> bool:

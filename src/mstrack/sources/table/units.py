@@ -1,10 +1,21 @@
-"""Who is responsible, as a table's unit cells print it: units broken over lines, units' heads and telephone numbers
-beside them, roles written in the cell (牵头, 配合), groups of units and the scopes in their brackets."""
+"""Who is responsible, as a table's unit cells print it: units' heads and telephone numbers beside them, roles written
+in the cell (牵头, 配合), groups of units and the scopes in their brackets (offices' own names: office_names.py)."""
 
 from __future__ import annotations
 
 import re
 
+from mstrack.sources.table.office_names import (
+    COLLECTIVE,
+    OFFICE_END,
+    OFFICE_ROOM_RE,
+    PLACE_START,
+    UNITS_END,
+    ends_like_unit,
+    split_groups,
+    split_units,
+    whole_unit,
+)
 from mstrack.vocabulary import (
     CONTINUING_RE,
     COORDINATING_WORDS,
@@ -29,149 +40,6 @@ MANNERS = rf"(?:(?:{'|'.join(ROLE_MANNERS)})\s*)*"  # "分别", "按职责分工
 FOLLOWERS = "|".join(ROLE_FOLLOWERS)  # "负责", "落实" … a verb going on after a role
 
 
-def split_units(cell: str) -> list[str]:
-    """Split "市住房建设局、各区政府（大鹏新区、深汕特别合作区管委会）" on 、 outside brackets (or a comma, a semicolon),
-    and on a slash where every name it separates is a name of its own ("区教育局/区财政局"): a single character
-    between slashes ("各县/市/区", "市/县两级交通部门") is a place a name shares, and the cell one unit."""
-    units, depth, current = [], 0, []
-    for char in cell:
-        if char in "（(【[":
-            depth += 1
-        elif char in "）)】]":
-            depth = max(depth - 1, 0)
-        if char in "、,，;；" and depth == 0:
-            units.append("".join(current).strip())
-            current = []
-        else:
-            current.append(char)
-    units.append("".join(current).strip())
-    return [name for unit in units if unit for name in _slashed(unit)]
-
-
-def _slashed(unit: str) -> list[str]:
-    """Offices joined by "/" ("县住建局/县财政局", "西秀区/普定县"); a "/" inside one office's two names stays
-    (_one_name: "县住建/城管局")."""
-    names = [name.strip() for name in re.split(r"[/／](?![^（(]*[）)])", unit)]
-    if len(names) < 2 or not all(len(name) >= 2 for name in names):
-        return [unit]
-    joined = [names[0]]
-    for name in names[1:]:
-        joined[-1:] = [f"{joined[-1]}/{name}"] if _one_name(joined[-1], name) else [joined[-1], name]
-    return joined
-
-
-def _one_name(before: str, after: str) -> bool:
-    """A "/" inside one office's name: the word before it a place and a short form with no office's ending anywhere
-    ("县住建"), the word after an office that opens with no place ("城管局"), the place and the 局 both words'."""
-    return before[0] in PLACE_START and not any(char in OFFICE_END for char in before[1:]) and not before.endswith(UNITS_END) \
-        and not after.startswith(tuple(PLACE_START)) and _ends_like_unit(after)
-
-
-def split_groups(cell: str) -> list[str]:
-    """Whitespace between two names separates groups ("市住房城乡建设局(…) 市住房城乡建设局(…)"); not after a mark
-    that joins a list ("县教育局、 县财政局", "县教育局/ 县财政局": a line broken after it)."""
-    parts = [p for p in re.split(r"(?<=[^\s、，,；;：:/／])\s+(?=[^\s、，,；;：:/／])", cell.strip()) if p.strip()]
-    return parts or ([cell.strip()] if cell.strip() else [])
-
-
-OFFICE_END = "局委办府院司部会厅处心团道镇乡区联队站所组社）)"  # 处: 环卫处, 办事处, 管理处; 社: 供销联社, 合作社
-UNITS_END = ("单位", "部门", "企业", "集团", "银行")  # "各管线产权单位": units of their own, not half a name
-
-
-PLACE_START = "市县区省镇乡街村各州盟旗"
-
-
-# an office named a 室 by its work ("区督查室", "县政府办公室", "市委政研室"); a room ("村卫生室", "活动室") is an object
-OFFICE_ROOM_RE = re.compile(r"(?:督查|督办|办公|研究|政研|信访|法制|审计|督导)室$")
-
-
-def _ends_like_unit(text: str) -> bool:
-    return text.endswith((*OFFICE_END, *UNITS_END)) or OFFICE_ROOM_RE.search(text) is not None
-
-
-def _whole_unit(line: str) -> bool:
-    """A line that is a unit's name on its own: it ends like an office and is more than a tail ("市委" is; "公厅",
-    "局", the end of a name broken over lines, are not)."""
-    return _ends_like_unit(line) and (len(line) > 2 or line[:1] in PLACE_START)
-
-
-def _name_head(line: str) -> bool:
-    """The start of a name broken over lines ("市政", "长沙", "市", "市人力资源"): it ends like no office, nor like a
-    place that is a unit on its own ("各区县市", "浏阳市"), and is a fragment: three characters or fewer, or starting
-    with a place ("市", "各"); a line of four or more that starts elsewhere ("中国电信") is a name of its own."""
-    return not _ends_like_unit(line) and not (len(line) >= 3 and line.endswith(tuple("市县州省旗盟"))) \
-        and (len(line) <= 3 or line[0] in PLACE_START)
-
-
-ZONE_RE = re.compile(r"(?:开发|经开|高新|新|园|工业|保税|示范|试验|景|片|社|城)区$")  # a zone is a unit of its own
-COLLECTIVE = ("相关", "有关", "其他", "其它")  # "相关街道": units of their own, like 各
-PLACE_LINE_RE = re.compile(r"(?=..)各?[^各局委办府院司部会厅处心团道镇乡队站所组单位门]{0,6}[市县省州区]")
-
-
-def _place_then_office(line: str, following: str | None) -> bool:
-    """A line that is only a place ("长沙市", "湖南省", "各区县市") heads the name on the next line when that one starts
-    with no place and ends like an office ("教育局", "人民政府"): "各区县市\n市直各单位", "长沙市\n长沙县" and
-    "长沙市\n中国电信" are two units each."""
-    return following is not None and PLACE_LINE_RE.fullmatch(line) is not None and not ZONE_RE.search(line) \
-        and bool(following) and following[0] not in PLACE_START and PLACE_LINE_RE.fullmatch(following) is None \
-        and _ends_like_unit(following) and not following.startswith(COLLECTIVE) and not re.search(r"[、，,；;\s（）()]", following)
-
-
-def _starts_a_name(line: str, head: list[str]) -> bool:
-    """An office's whole name ("市教育局") after a fragment as long as a name starts a name of its own: the lines of a
-    broken name are fragments, much shorter than the name they end in ("长沙", "先导" before "区管委会"), and its
-    tail starts no place ("社会保障局")."""
-    return _whole_unit(line) and line[0] in PLACE_START and all(4 * len(h) >= 3 * len(line) for h in head)
-
-
-AREA_END = "乡区镇街道"  # an area's name, or a word ending like one ("城乡"), that an office's suffix may follow
-OFFICE_SUFFIX_RE = re.compile(rf"(?![{PLACE_START}]|相关|有关|其他|其它)[\u4e00-\u9fff]{{1,3}}[局委办会厅]|人民政府|办事处")
-
-
-def _office_after_area(line: str, following: str) -> bool:
-    """A line ending like an area ("湘江新区", "市住房和城乡") and one that is only an office's suffix, naming no place
-    ("管委会", "建设局", "人民政府"): one name broken before its office; "岳麓区\n望城区" and "城区\n市教育局" are two,
-    and so are "各街道\n卫健委" (each of a kind, no one area's office) and "城区\n财政局" (two characters: a word for
-    an area, no name an office's is broken from)."""
-    return line.endswith(tuple(AREA_END)) and not re.search(r"[、，,；;\s（）()]", line) and len(line) >= 3 \
-        and not line.startswith(("各", *COLLECTIVE)) \
-        and OFFICE_SUFFIX_RE.fullmatch(following) is not None
-
-
-def joined_names(cell: str) -> str:
-    """A unit's name broken over the lines of a narrow cell ("市人力资源\n社会保障局", "市政\n府办\n公厅",
-    "市\n监\n察\n局") is one name again: a line that does not end like an office is the head of a name and joins the
-    lines after it until the name ends like one; a short tail ("公厅") joins the name broken before it. A cell whose
-    lines are each a whole unit ("中国电信\n中国移动", "市教育局\n市财政局", "各区县市\n市直各单位") stays a list."""
-    out: list[str] = []
-    head: list[str] = []  # the lines of a name not yet ended
-    broken = False  # the last name was joined from lines
-    lines = cell.split("\n")
-    for k, line in enumerate(lines):
-        if not head and _place_then_office(line, lines[k + 1] if k + 1 < len(lines) else None):
-            head = [line]  # "长沙市\n教育局": the place a name starts with, broken before its office
-        elif not line or re.search(r"[、，,；;\s]", line) or (head and line.endswith(UNITS_END)):
-            out += [*head, line]  # "各管线产权单位": a unit of its own, never the end of a broken name
-            head, broken = [], False
-        elif head and _starts_a_name(line, head):
-            out += [*head, line]  # "中国电信\n中国移动\n市教育局": whole names, no fragments of one
-            head, broken = [], False
-        elif head:
-            head.append(line)
-            if line.endswith(tuple(OFFICE_END)):
-                out.append("".join(head))
-                head, broken = [], True
-        elif out and broken and not _whole_unit(line) and _ends_like_unit(line):
-            out[-1] += line  # "市政\n府办\n公厅": the tail of the name before
-        elif out and k and out[-1] == lines[k - 1] and _office_after_area(lines[k - 1], line):
-            out[-1] += line  # "市住房和城乡\n建设局", "湘江新区\n管委会": the office of the area before
-        elif _name_head(line):
-            head = [line]
-        else:
-            out.append(line)
-            broken = False
-    out += head  # a head never ended ("中国电信\n中国移动"): lines as printed
-    return "\n".join(out)
 
 
 HEAD_TITLE = (r"(?:副|常务副)?(?:局长|主任|书记|部长|厅长|处长|科长|所长|站长|院长|校长|县长|区长|市长|镇长|乡长"
@@ -280,7 +148,7 @@ def _role_offices(text: str) -> list[str] | None:
     names = [n for part in ROLE_JOINER_RE.split(text) for g in split_groups(part) for n in _names(g)]
     if len(names) > 1:
         names[-1] = CLOSING_GROUP_RE.sub("", names[-1]) or names[-1]
-    return names if names and all(_ends_like_unit(n) or n.startswith(("各", *COLLECTIVE)) or a_person(n) for n in names) \
+    return names if names and all(ends_like_unit(n) or n.startswith(("各", *COLLECTIVE)) or a_person(n) for n in names) \
         else None
 
 
@@ -374,11 +242,11 @@ def _without_role(name: str) -> str:
     office; so is a person's ("张三（负责）": 张三, doubted as a person, named_person); a sentence ("县住建局负责项目建设，
     …") stays as printed here (role_read reads it)."""
     office = ROLE_BRACKET_MARK_RE.sub("", name)
-    if office != name and (_ends_like_unit(office) or named_person(office)):
+    if office != name and (ends_like_unit(office) or named_person(office)):
         return office
     m = ROLE_PHRASE_RE.search(name)
     office = name[:m.start()].strip() if m else ""
-    return office if m and (_ends_like_unit(office) or a_person(office)) and ROLE_ONLY_RE.fullmatch(m[0].strip()) else name
+    return office if m and (ends_like_unit(office) or a_person(office)) and ROLE_ONLY_RE.fullmatch(m[0].strip()) else name
 
 
 def roles_in(cell: str) -> tuple[str, str] | None:
@@ -435,7 +303,7 @@ def a_person(name: str) -> bool:
 def named_person(name: str) -> bool:
     """A person or a post where a unit is expected (a_person), or a person's short name alone ("张三", left of a role
     bracket): two or three characters, none of them a place's or an office's (UNITISH), not ending like an office."""
-    return a_person(name) or (person(name, False) and not _ends_like_unit(name))
+    return a_person(name) or (person(name, False) and not ends_like_unit(name))
 
 
 ROLE_SENTENCE_RE = re.compile(rf"^\s*{FRAMING_RE}(?P<unit>[^，,；;。、\s]{{1,20}}?(?:[{OFFICE_END}]|{'|'.join(UNITS_END)}))\s*"
@@ -476,7 +344,7 @@ def _starts_like_a_name(text: str) -> bool:
     """The right side of a 和 that is a unit of its own: it starts with a place ("市直相关单位", "各区县市人民政府") or
     is a whole unit ("财政局"), but not a branch of the office before the 和: "市公安局和平分局" (和平, a district)
     names one unit."""
-    return len(text) > 1 and (text[0] in PLACE_START or _whole_unit(text) and not BRANCH_RE.match(text))
+    return len(text) > 1 and (text[0] in PLACE_START or whole_unit(text) and not BRANCH_RE.match(text))
 
 
 def _joined_units(unit: str) -> list[str]:
@@ -488,12 +356,12 @@ def _joined_units(unit: str) -> list[str]:
     for m in re.finditer(r"[和及与等]", unit):
         left, right = unit[:m.start()].strip(), unit[m.end():].strip()
         inside = len(re.findall(r"[（(]", left)) > len(re.findall(r"[）)]", left))  # "(区国资公司和区城投公司代建)"
-        if not _whole_unit(left) or inside:
+        if not whole_unit(left) or inside:
             continue
         if m[0] == "等" and (counted := OTHERS_COUNT_RE.match(right)):
             rest = right[counted.end():]
             return [left] if rest in ("", *UNITS_END) else [left, *_joined_units(rest)]
-        if _ends_like_unit(right) and _starts_like_a_name(right):
+        if ends_like_unit(right) and _starts_like_a_name(right):
             return [left, *_joined_units(right)]
     return [unit]
 
@@ -548,14 +416,19 @@ OFFICE_NAME_RE = re.compile(r"(?:局|委|办|厅|处|中心|公司|政府|办事
                             rf"大队|支队|小组|专班|分行|支行)$|^各.|{OFFICE_ROOM_RE.pattern}")  # "各开发区", "各乡镇": every one's office
 
 
+CITY_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,6}[市县旗]")  # "项城市", "沈丘县": a place's own name and its level
+
+
 def office_list(text: str) -> bool:
     """Words that are only offices' names ("工资处、就管中心", "人社局、各开发区"): what a list of tasks prints after an
     item, in a bracket or after a space, to say who does it. The first is an office; a scope ("含城区、各乡镇",
-    "包括…", "其中…") or places alone ("东区、西区") are not."""
+    "包括…", "其中…") or places alone ("东区、西区") are not. After it, a city or a county by its own name ("县教育局、项城市",
+    "市住建局、郑州市"): its government does the work ("城市" alone is a word, no name)."""
     names = unit_names(text.strip())
-    return bool(names) and _whole_unit(names[0]) and OFFICE_NAME_RE.search(names[0]) is not None \
+    return bool(names) and whole_unit(names[0]) and OFFICE_NAME_RE.search(names[0]) is not None \
         and not names[0].startswith(("含", "包括", "其中")) \
-        and all(len(name) <= 20 and _ends_like_unit(name) and not re.search(r"[\d，。；;:：\s]", name) for name in names)
+        and all(len(name) <= 20 and (ends_like_unit(name) or k and CITY_NAME_RE.fullmatch(name) is not None)
+                and not re.search(r"[\d，。；;:：\s]", name) for k, name in enumerate(names))
 
 
 def labelled_roles(text: str) -> bool:

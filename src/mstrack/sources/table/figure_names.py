@@ -1,0 +1,151 @@
+"""The names figures take: the content words of a clause, an indicator's short name cut from the words around its
+figure, and the names several figures share ("…分别达到80%和35%", "…均增长12%", "新建和改造公厕各10座"). Split from
+mentions.py, which finds the figures and says which are targets."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from mstrack.domain.dates import PERIOD_RE
+from mstrack.sources.table.schedule import OFFICE_SUBJECT_RE
+from mstrack.vocabulary import BOUND_WORDS, COMPLETION_VERBS, FIGURE_VERBS, LEVEL_HOLDING_WORDS, START_VERBS, WHOLE_AREA
+
+CHANGE_WORDS = r"增加|增长|提高|提升|下降|减少|降低"  # "较2022年增加5%": a change on a baseline year is a target
+
+
+STAGE_WORDS = ("开工", "动工", "完工", "竣工", "验收", "启动", "确定", "选址", "立项", "招标", "签约", "印发", "遴选", "申报",
+               "评选", "挂牌", "工程量", "工程总量", "进度")
+STOP_WORDS = ("全市", "累计", "完成", "实现", "开展", "推动", "推进", "达到", "不少于", "不低于", "至少", "超过", "以上",
+              "以下", "左右", "全年", "上半年", "前三季度", "年底", "预计", "力争", "确保", "进一步", "其中", "各类",
+              "任务", "工作", "全部", "全面", "共", "达", "约", "的", "为", "在", "对", "和", "及", "并", "新增", "新建", "同比", "环比")
+PLANNED_RE = re.compile(r"计划(?=完成|新增|新建|建成|实施)")  # "计划完成4公里": the plan's verb, no word of what is counted
+
+
+def content_words(text: str) -> str:
+    """CJK words only, without the generic verbs and fillers that every clause shares."""
+    text = PLANNED_RE.sub(" ", unicodedata.normalize("NFKC", text))
+    for word in STOP_WORDS:
+        text = text.replace(word, " ")
+    return "".join(re.findall(r"[\u4e00-\u9fff]+", text))
+
+
+def stages_in(text: str) -> frozenset:
+    return frozenset(w for w in STAGE_WORDS if w in text)
+
+
+def head_noun(before: str, after: str) -> tuple[str, bool]:
+    """The head noun of a quantity, and whether it follows the unit ("3000个优质岗位") or precedes the number."""
+    head = re.match(r"[\u4e00-\u9fff]{2,6}", after.strip(" 、,，“”\"").split("的")[0])
+    if head and not head[0].startswith(STAGE_WORDS):
+        return content_words(head[0]), True
+    return content_words(before)[-4:], False
+
+
+LEADING_FILLERS = re.compile(rf"^(?:{WHOLE_AREA}|累计|实现|完成|推动|推进|确保|力争|预计|计划(?=完成|新增|新建|建成|实施)|其中|对|在|"
+                             r"为|共|全年|年底|上半年|前三季度|年内|每年|"
+                             r"分别|按照|按|目前|同时|并|和|及|、|同比|环比|即)+")  # 同比 (year on year), 即 (that is) name nothing
+# a bound left at a name's end names nothing, whichever bound it is (vocabulary.BOUND_WORDS: "失业率不高于5.5%")
+TRAILING_FILLERS = re.compile(rf"(?:{'|'.join(BOUND_WORDS + LEVEL_HOLDING_WORDS)}|达|为|至|约|分别|提高至|提高到|增长|上升|"
+                              r"累计完成|累计|完成|任务|的|共|扩大)+$")
+
+
+def clean_name(text: str) -> str:
+    text = PERIOD_RE.sub("", OFFICE_SUBJECT_RE.sub("", re.sub(r"\s+", "", text)))  # "6月底前全市建档率" → 建档率
+    text = re.sub(r"[“”\"‘’]", "", text)
+    text = text.split("（")[-1] if text.count("（") > text.count("）") else text
+    text = text.split("）")[0] if text.count("）") > text.count("（") else text
+    text = TRAILING_FILLERS.sub("", LEADING_FILLERS.sub("", text.strip(" 、,，"))).strip(" 、,，")
+    return PLACE_COUNT_RE.sub("", text)  # "在17个乡镇建设文化广场17个": the places counted are no part of the name
+
+
+PLACE_COUNT_RE = re.compile(r"^\d+\s*个(?=[\u4e00-\u9fff]{0,4}?(?:乡镇|镇街|村|社区|街道|镇|乡|小区|县|区))")
+
+
+def short_name(before: str, after: str) -> str:
+    """A short indicator name: "新增病床 3200 张" → 新增病床; "开发不少于3000个优质岗位" → 开发优质岗位."""
+    front = clean_name(before)
+    back = re.sub(r"\s+", "", after).strip(" 、,，“”\"")
+    if back.startswith("的"):  # "100%的辖区", "9000 个的任务目标"
+        back = "" if len(content_words(front)) >= 2 else back[1:]
+    back = re.split(r"[，,；;。（(]|可为|进行|实现", back)[0]
+    if "的" in back:  # "10家方便可及、…、质量有保障的普惠性托育服务机构": the noun after the descriptions
+        described, noun = back.rsplit("的", 1)
+        back = noun if "、" in described or len(described) > 8 else described
+    back = clean_name(back)
+    if len(content_words(back).replace("目标", "")) >= 2 and not back.startswith(STAGE_WORDS) \
+            and not re.match(r"[和及、与并]", after.strip()):
+        name = front + back if len(front) <= 4 else front[-6:] + back if len(back) <= 4 else back
+    else:
+        name = front
+    return name[-20:]
+
+
+
+LABEL_GAP_RE = re.compile(r"\s*[、和及与]\s*(?:约|近|不少于|不低于|至少)?\s*")  # nothing but a joint (and its bound)
+
+
+# two verbs of work before the figures ("新建、改扩建…4所、3所", "新建和改造…30公里、50公里"): one figure each, as with 分别
+# (vocabulary.FIGURE_VERBS: narrower than the verbs that open a task, vocabulary.TASK_OPENING, on purpose)
+VERB_PAIR_RE = re.compile(rf"(?:{FIGURE_VERBS})\s*[、和及与]\s*(?:{FIGURE_VERBS})")
+
+
+def shared_names(clause: str, spans: list[tuple]) -> list[str]:
+    """"建档率和老年人健康管理率分别达到80%和35%": one name per number, in order; "新建、改扩建幼儿园4所、3所": each
+    verb with the noun they share."""
+    if len(spans) == 2 and (verbs := VERB_PAIR_RE.search(clause[: spans[0][0]])) \
+            and LABEL_GAP_RE.fullmatch(clause[spans[0][1]: spans[1][0]]) and not clause[: verbs.start()].strip():
+        noun = clause[verbs.end(): spans[0][0]]
+        return [verb + noun for verb in re.split(r"\s*[、和及与]\s*", verbs[0])] if len(content_words(noun)) >= 2 else []
+    if len(spans) < 2 or "分别" not in clause[: spans[0][0]]:
+        return []
+    head = clause[: spans[0][0]].split("分别")[0]
+    parts = [p for p in re.split(r"[和、及与]", head) if p.strip()]
+    if len(parts) != len(spans) or not all(len(content_words(p)) >= 2 for p in parts):
+        return []
+    return parts
+
+
+EACH_RE = re.compile(r"^(?P<names>.+?)均\s*(?P<verb>达到|达|增长|增加|提高|提升|上升|为|不低于|不少于|不超过|不高于|低于|高于|保持|"
+                     r"控制|稳定|下降|降低|减少|实现|超过)[^、，,和及与均]{0,6}$")
+
+
+def each_named(before: str, shared: list[str]) -> list[str]:
+    """"城镇居民人均可支配收入、农民人均纯收入均增长12%": one figure for each of the things named before 均 (人均 is no
+    均: a verb follows this one), each a name of its own; [] when the words name one thing, or count the things
+    ("4个结构性指标均实现10%以上增长": one figure for what the count names)."""
+    m = None if shared else EACH_RE.match(before.strip())  # names given one a number (分别) are no 均
+    if m is None and not shared:
+        return _each_verb(before)
+    parts = [p for p in re.split(r"[、和及与]", m["names"]) if p.strip()] if m else []
+    if len(parts) < 2 or not all(len(content_words(p)) >= 2 and not re.search(r"\d", p) for p in parts):
+        return []
+    change = m["verb"] if re.fullmatch(CHANGE_WORDS, m["verb"]) else ""
+    names = [clean_name(p) for p in parts]
+    short = {len(name) for name in names[:-1]}
+    if len(short) == 1 and (n := short.pop()) <= 4 and len(names[-1]) >= n + 2:
+        tail = names[-1][n:]  # "城市和农村居民收入": modifiers of one length, the noun after the last shared by all
+        if not any(set(name) & set(tail) for name in names[:-1]):  # "就业率和高校毕业生就业率": two names
+            names = [name + tail for name in names[:-1]] + names[-1:]
+    return [(name + change)[-20:] for name in names]
+
+
+WORK_VERBS = "|".join(sorted({*FIGURE_VERBS.split("|"), *COMPLETION_VERBS, *START_VERBS}, key=len, reverse=True))
+EACH_VERB_RE = re.compile(rf"(?P<verbs>(?:{WORK_VERBS})(?:\s*[和、及与]\s*(?:{WORK_VERBS}))+|[\u4e00-\u9fff]{{3}})"
+                          rf"(?P<noun>[\u4e00-\u9fff]{{2,12}}?)各\s*(?:约|大约|{'|'.join(BOUND_WORDS)})?\s*$")
+
+
+def _each_verb(before: str) -> list[str]:
+    """"新建和改造公厕各10座", "开竣工安置房各150万平方米" (开工 and 竣工 sharing 工): one figure for each work named before
+    各, each named by its verb and the noun; [] when one work is named ("改扩建学校各3所": 改扩建 is one verb)."""
+    m = EACH_VERB_RE.search(before)
+    if m is None:
+        return []
+    verbs = [v.strip() for v in re.split(r"[和、及与]", m["verbs"])]
+    if len(verbs) == 1:  # a contraction of two verbs with one last character ("开竣工"), itself no verb
+        word = verbs[0]
+        verbs = [] if re.fullmatch(WORK_VERBS, word) else [word[0] + word[2], word[1] + word[2]]
+    if len(verbs) < 2 or not all(re.fullmatch(WORK_VERBS, v) for v in verbs):
+        return []
+    return [clean_name(v + m["noun"])[-20:] for v in verbs]
+

@@ -1,0 +1,152 @@
+"""Offices' names as unit cells print them: several in one cell (split on 、 or a slash), one broken over the lines of
+a narrow cell (joined again), and the endings and suffixes that tell an office's name from a place's or an object's.
+Split from units.py, which reads the roles and groups of the units these names are."""
+
+from __future__ import annotations
+
+import re
+
+
+def split_units(cell: str) -> list[str]:
+    """Split "市住房建设局、各区政府（大鹏新区、深汕特别合作区管委会）" on 、 outside brackets (or a comma, a semicolon),
+    and on a slash where every name it separates is a name of its own ("区教育局/区财政局"): a single character
+    between slashes ("各县/市/区", "市/县两级交通部门") is a place a name shares, and the cell one unit."""
+    units, depth, current = [], 0, []
+    for char in cell:
+        if char in "（(【[":
+            depth += 1
+        elif char in "）)】]":
+            depth = max(depth - 1, 0)
+        if char in "、,，;；" and depth == 0:
+            units.append("".join(current).strip())
+            current = []
+        else:
+            current.append(char)
+    units.append("".join(current).strip())
+    return [name for unit in units if unit for name in _slashed(unit)]
+
+
+def _slashed(unit: str) -> list[str]:
+    """Offices joined by "/" ("县住建局/县财政局", "西秀区/普定县"); a "/" inside one office's two names stays
+    (_one_name: "县住建/城管局")."""
+    names = [name.strip() for name in re.split(r"[/／](?![^（(]*[）)])", unit)]
+    if len(names) < 2 or not all(len(name) >= 2 for name in names):
+        return [unit]
+    joined = [names[0]]
+    for name in names[1:]:
+        joined[-1:] = [f"{joined[-1]}/{name}"] if _one_name(joined[-1], name) else [joined[-1], name]
+    return joined
+
+
+def _one_name(before: str, after: str) -> bool:
+    """A "/" inside one office's name: the word before it a place and a short form with no office's ending anywhere
+    ("县住建"), the word after an office that opens with no place ("城管局"), the place and the 局 both words'."""
+    return before[0] in PLACE_START and not any(char in OFFICE_END for char in before[1:]) and not before.endswith(UNITS_END) \
+        and not after.startswith(tuple(PLACE_START)) and ends_like_unit(after)
+
+
+def split_groups(cell: str) -> list[str]:
+    """Whitespace between two names separates groups ("市住房城乡建设局(…) 市住房城乡建设局(…)"); not after a mark
+    that joins a list ("县教育局、 县财政局", "县教育局/ 县财政局": a line broken after it)."""
+    parts = [p for p in re.split(r"(?<=[^\s、，,；;：:/／])\s+(?=[^\s、，,；;：:/／])", cell.strip()) if p.strip()]
+    return parts or ([cell.strip()] if cell.strip() else [])
+
+
+OFFICE_END = "局委办府院司部会厅处心团道镇乡区联队站所组社）)"  # 处: 环卫处, 办事处, 管理处; 社: 供销联社, 合作社
+UNITS_END = ("单位", "部门", "企业", "集团", "银行")  # "各管线产权单位": units of their own, not half a name
+
+
+PLACE_START = "市县区省镇乡街村各州盟旗"
+
+
+# an office named a 室 by its work ("区督查室", "县政府办公室", "市委政研室"); a room ("村卫生室", "活动室") is an object
+OFFICE_ROOM_RE = re.compile(r"(?:督查|督办|办公|研究|政研|信访|法制|审计|督导)室$")
+
+
+def ends_like_unit(text: str) -> bool:
+    return text.endswith((*OFFICE_END, *UNITS_END)) or OFFICE_ROOM_RE.search(text) is not None
+
+
+def whole_unit(line: str) -> bool:
+    """A line that is a unit's name on its own: it ends like an office and is more than a tail ("市委" is; "公厅",
+    "局", the end of a name broken over lines, are not)."""
+    return ends_like_unit(line) and (len(line) > 2 or line[:1] in PLACE_START)
+
+
+def _name_head(line: str) -> bool:
+    """The start of a name broken over lines ("市政", "长沙", "市", "市人力资源"): it ends like no office, nor like a
+    place that is a unit on its own ("各区县市", "浏阳市"), and is a fragment: three characters or fewer, or starting
+    with a place ("市", "各"); a line of four or more that starts elsewhere ("中国电信") is a name of its own."""
+    return not ends_like_unit(line) and not (len(line) >= 3 and line.endswith(tuple("市县州省旗盟"))) \
+        and (len(line) <= 3 or line[0] in PLACE_START)
+
+
+ZONE_RE = re.compile(r"(?:开发|经开|高新|新|园|工业|保税|示范|试验|景|片|社|城)区$")  # a zone is a unit of its own
+COLLECTIVE = ("相关", "有关", "其他", "其它")  # "相关街道": units of their own, like 各
+PLACE_LINE_RE = re.compile(r"(?=..)各?[^各局委办府院司部会厅处心团道镇乡队站所组单位门]{0,6}[市县省州区]")
+
+
+def _place_then_office(line: str, following: str | None) -> bool:
+    """A line that is only a place ("长沙市", "湖南省", "各区县市") heads the name on the next line when that one starts
+    with no place and ends like an office ("教育局", "人民政府"): "各区县市\n市直各单位", "长沙市\n长沙县" and
+    "长沙市\n中国电信" are two units each."""
+    return following is not None and PLACE_LINE_RE.fullmatch(line) is not None and not ZONE_RE.search(line) \
+        and bool(following) and following[0] not in PLACE_START and PLACE_LINE_RE.fullmatch(following) is None \
+        and ends_like_unit(following) and not following.startswith(COLLECTIVE) and not re.search(r"[、，,；;\s（）()]", following)
+
+
+def _starts_a_name(line: str, head: list[str]) -> bool:
+    """An office's whole name ("市教育局") after a fragment as long as a name starts a name of its own: the lines of a
+    broken name are fragments, much shorter than the name they end in ("长沙", "先导" before "区管委会"), and its
+    tail starts no place ("社会保障局")."""
+    return whole_unit(line) and line[0] in PLACE_START and all(4 * len(h) >= 3 * len(line) for h in head)
+
+
+AREA_END = "乡区镇街道"  # an area's name, or a word ending like one ("城乡"), that an office's suffix may follow
+OFFICE_SUFFIX_RE = re.compile(rf"(?![{PLACE_START}]|相关|有关|其他|其它)[\u4e00-\u9fff]{{1,3}}[局委办会厅]|人民政府|办事处")
+
+
+def _office_after_area(line: str, following: str) -> bool:
+    """A line ending like an area ("湘江新区", "市住房和城乡") and one that is only an office's suffix, naming no place
+    ("管委会", "建设局", "人民政府"): one name broken before its office; "岳麓区\n望城区" and "城区\n市教育局" are two,
+    and so are "各街道\n卫健委" (each of a kind, no one area's office) and "城区\n财政局" (two characters: a word for
+    an area, no name an office's is broken from)."""
+    return line.endswith(tuple(AREA_END)) and not re.search(r"[、，,；;\s（）()]", line) and len(line) >= 3 \
+        and not line.startswith(("各", *COLLECTIVE)) \
+        and OFFICE_SUFFIX_RE.fullmatch(following) is not None
+
+
+def joined_names(cell: str) -> str:
+    """A unit's name broken over the lines of a narrow cell ("市人力资源\n社会保障局", "市政\n府办\n公厅",
+    "市\n监\n察\n局") is one name again: a line that does not end like an office is the head of a name and joins the
+    lines after it until the name ends like one; a short tail ("公厅") joins the name broken before it. A cell whose
+    lines are each a whole unit ("中国电信\n中国移动", "市教育局\n市财政局", "各区县市\n市直各单位") stays a list."""
+    out: list[str] = []
+    head: list[str] = []  # the lines of a name not yet ended
+    broken = False  # the last name was joined from lines
+    lines = cell.split("\n")
+    for k, line in enumerate(lines):
+        if not head and _place_then_office(line, lines[k + 1] if k + 1 < len(lines) else None):
+            head = [line]  # "长沙市\n教育局": the place a name starts with, broken before its office
+        elif not line or re.search(r"[、，,；;\s]", line) or (head and line.endswith(UNITS_END)):
+            out += [*head, line]  # "各管线产权单位": a unit of its own, never the end of a broken name
+            head, broken = [], False
+        elif head and _starts_a_name(line, head):
+            out += [*head, line]  # "中国电信\n中国移动\n市教育局": whole names, no fragments of one
+            head, broken = [], False
+        elif head:
+            head.append(line)
+            if line.endswith(tuple(OFFICE_END)):
+                out.append("".join(head))
+                head, broken = [], True
+        elif out and broken and not whole_unit(line) and ends_like_unit(line):
+            out[-1] += line  # "市政\n府办\n公厅": the tail of the name before
+        elif out and k and out[-1] == lines[k - 1] and _office_after_area(lines[k - 1], line):
+            out[-1] += line  # "市住房和城乡\n建设局", "湘江新区\n管委会": the office of the area before
+        elif _name_head(line):
+            head = [line]
+        else:
+            out.append(line)
+            broken = False
+    out += head  # a head never ended ("中国电信\n中国移动"): lines as printed
+    return "\n".join(out)
