@@ -75,8 +75,9 @@ def undo(
     ctx: typer.Context,
     batch: Annotated[Optional[int], typer.Argument(max=ID_MAX, help="Batch id (see `mstrack batches`). [default: the latest]")] = None,
     reason: Annotated[Optional[str], typer.Option("--reason", help="Why it is undone (kept with the new batch).")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Bring values back even over newer entries for the same date "
-                                                          "(what it overrides is kept with the new batch).")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Bring values back even over newer entries for the same date, "
+                                                          "or a plan back over later changes to it (what it overrides is "
+                                                          "kept with the new batch).")] = False,
 ) -> None:
     """Revert one batch as a whole, as a new batch: nothing is deleted, and the undo can be undone."""
     store = open_store(ctx, write=True)
