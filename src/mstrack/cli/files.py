@@ -197,8 +197,7 @@ def import_table(
         raise fail("--programme {code!r}: use lowercase letters, digits and '-'", code=programme)
     refuse_database(ctx, output)
     if output.exists():  # never overwritten: it may be a plan already reviewed and edited by hand
-        raise fail("--output {path}: exists already (a plan may have been edited there); remove it first, or give "
-                   "another --output name", path=output)
+        raise _plan_exists(output)
     progress_path, as_of = _progress_output(output, progress_as_of)
     from mstrack.errors import Joined
 
@@ -213,7 +212,7 @@ def import_table(
 
         write_output(ctx, progress_path, lambda path: path.write_text(reported_csv(result.reported, as_of), encoding="utf-8"),
                      lambda: say("{n} reported values as of {date} → {path}", n=len(result.reported), date=as_of, path=progress_path,
-                                 err=True), option="--progress-as-of")
+                                 err=True), option="--progress-as-of", taken=_progress_exists)
 
     def announce() -> None:
         for line in result.summary:
@@ -222,7 +221,17 @@ def import_table(
             say("check: {doubt}", doubt=doubt, err=True)
         say("{file} → {output}: {stats}", file=file, output=output, stats=_conversion_stats(result.stats))
 
-    write_output(ctx, output, lambda path: path.write_text(text, encoding="utf-8"), announce)
+    write_output(ctx, output, lambda path: path.write_text(text, encoding="utf-8"), announce, taken=_plan_exists)
+
+
+def _plan_exists(output: Path) -> typer.Exit:
+    """import table's -o is never written over, found before the conversion or made while it ran."""
+    return fail("--output {path}: exists already (a plan may have been edited there); remove it first, or give "
+                "another --output name", path=output)
+
+
+def _progress_exists(path: Path) -> typer.Exit:
+    return fail("--progress-as-of: {path} exists already; remove it first, or give another --output name", path=path)
 
 
 def _progress_output(output: Path, as_of: str | None):
@@ -237,7 +246,7 @@ def _progress_output(output: Path, as_of: str | None):
         raise fail("--progress-as-of {value!r}: {error}", value=as_of, error=error) from None
     path = output.with_name(output.stem + ".progress.csv")
     if path.exists():
-        raise fail("--progress-as-of: {path} exists already; remove it first, or give another --output name", path=path)
+        raise _progress_exists(path)
     return path, day
 
 

@@ -86,7 +86,8 @@ def cannot_write(output, error: OSError, option: str = "--output") -> typer.Exit
 
 def refuse_database(ctx: typer.Context, path: Path, option: str = "--output") -> None:
     """Exit 2 when a file to write is the open database or one of its -wal, -shm, -journal files, however
-    the path is spelled (relative, symlink, hard link): writing there would destroy the data."""
+    the path is spelled (relative, symlink, hard link): writing there would destroy the data; or any other
+    SQLite database or its files (refuse_any_database)."""
     from mstrack.render.outputs import is_database_file
     from mstrack.store import resolve_db_url
 
@@ -94,20 +95,35 @@ def refuse_database(ctx: typer.Context, path: Path, option: str = "--output") ->
     if is_database_file(Path(path), resolve_db_url(obj.get("db"))):
         raise fail("{option} {path}: that is the database itself (or one of its files); choose another file name",
                    option=option, path=path)
+    refuse_any_database(path, option)
+
+
+def refuse_any_database(path: Path, option: str = "--output") -> None:
+    """Exit 2 when a file to write is any SQLite database, another program's too (its header, "SQLite format 3"),
+    or the -wal, -shm or -journal file of one (outputs.sqlite_database_of): written over, it is lost."""
+    from mstrack.render.outputs import sqlite_database_of
+
+    database = sqlite_database_of(Path(path))
+    if database is not None:
+        raise fail("{option} {path}: that is an SQLite database ({database}) or one of its -wal, -shm or -journal "
+                   "files; writing there would destroy it: choose another file name",
+                   option=option, path=path, database=database)
 
 
 def write_output(ctx: typer.Context, output: Path, write, announce=None, option: str = "--output",
-                 private: bool = False) -> None:
+                 private: bool = False, taken=None) -> None:
     """The file an option names, replaced whole or not at all (outputs.replacing_path): `write(path)` makes
     its contents at a temporary path beside it, `announce()` says so before the rename. Never the database.
     A new file follows the umask, or is 0600 when `private` (a backup). Never a sheet that holds a unit's
-    figures either, unless what replaces it holds figures too (a report written again to its own path)."""
+    figures either, unless it is a report mstrack wrote and the new file is the same report (_kept_return).
+    `taken(output)`: the refusal when the file must be new and one appeared while the command ran (a file made
+    after the caller's own check is never written over either)."""
     from mstrack.render.outputs import replacing_path
 
     refuse_database(ctx, output, option)
-    guarded = _holds_figures(Path(output))
     if Path(output).is_dir():  # found only at the rename otherwise, after the command had announced the file
         raise cannot_write(output, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)), option)
+    kind = _kept_return(Path(output), option)
     announcing = False
 
     def ready() -> None:
@@ -119,38 +135,64 @@ def write_output(ctx: typer.Context, output: Path, write, announce=None, option:
             announcing = False
 
     try:
-        with replacing_path(output, before_rename=ready, private=private) as temporary:
+        with replacing_path(output, before_rename=ready, private=private, new_only=taken is not None) as temporary:
             write(temporary)
-            if guarded and not _holds_figures(Path(temporary), Path(output).suffix):
-                raise fail("{option} {path}: the file holds a unit's figures (a value in its 数值 or a note in its 备注"
-                           " column, on any sheet): move it away once imported (mstrack import progress {path}), or "
-                           "give another -o name", option=option, path=output)
+            if kind is not None and not _a_rerun(Path(temporary), Path(output), kind):
+                raise _figures_refusal(output, option)
+    except FileExistsError:
+        if taken is None:
+            raise
+        raise taken(output) from None
     except OSError as error:
         if announcing:  # the terminal or pipe, not the file
             raise
         raise cannot_write(output, error, option) from None
 
 
-def _holds_figures(path: Path, suffix: str | None = None) -> bool:
-    """Whether a regular file is a sheet with a unit's figures (sources/forms): read as the kind `suffix` says
-    (a temporary file's own name ends in .part)."""
+def _kept_return(target: Path, option: str) -> str | None:
+    """Before any work: a target holding a unit's figures (sources/forms.holds_figures) that is no report
+    mstrack wrote is refused now; for a report mstrack wrote, its kind (forms.report_kind, read from the file's
+    properties or first line, never its sheets), for _a_rerun to compare with the new file's. None: no sheet
+    to keep (not a regular file, not a kind `import progress` reads, or no figures in it)."""
     from mstrack.render.outputs import written_in_place
+    from mstrack.sources.forms import FORM_SUFFIXES, holds_figures, report_kind
 
-    if not path.is_file() or written_in_place(path):
-        return False
-    from mstrack.sources.forms import FORM_SUFFIXES, holds_figures
+    if target.suffix.lower() not in FORM_SUFFIXES or not target.is_file() or written_in_place(target):
+        return None
+    kind = report_kind(target)
+    if kind is None and holds_figures(target):
+        raise _figures_refusal(target, option)
+    return kind
 
-    suffix = (suffix or path.suffix).lower()
-    if suffix not in FORM_SUFFIXES:
-        return False
+
+def _a_rerun(new: Path, target: Path, kind: str) -> bool:
+    """Whether the new file may replace `target` (a report mstrack wrote, of `kind`): it is the same report
+    (the same kind; a CSV, whose kind is only its first cell, holding figures too), or `target` holds no
+    figures. A unit's return saved under a report's first line is kept."""
+    from mstrack.sources.forms import WORKBOOK_SUFFIXES, holds_figures, report_kind
+
+    suffix = target.suffix.lower()
+    if report_kind(new, suffix) == kind and (suffix in WORKBOOK_SUFFIXES or _named(new, suffix, holds_figures)):
+        return True
+    return not holds_figures(target)
+
+
+def _named(path: Path, suffix: str, check):
+    """`check(path)` on a file read as the kind `suffix` says (a temporary file's own name ends in .part)."""
     if path.suffix.lower() == suffix:
-        return holds_figures(path)
+        return check(path)
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="mstrack-") as directory:
         named = Path(directory) / f"new{suffix}"
         named.symlink_to(path.resolve())
-        return holds_figures(named)
+        return check(named)
+
+
+def _figures_refusal(output, option: str) -> typer.Exit:
+    return fail("{option} {path}: the file holds a unit's figures (a value in its 数值 or a note in its 备注"
+                " column, on any sheet): move it away once imported (mstrack import progress {path}), or "
+                "give another -o name", option=option, path=output)
 
 
 def print_width() -> int:

@@ -13,6 +13,7 @@ stderr (-o /dev/stdout, whatever fd 1 is), is written into once the contents are
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import stat
@@ -99,6 +100,42 @@ def is_database_file(path: Path, db_url: str) -> bool:
     return False
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+"""The first 16 bytes of every SQLite database file, whichever program made it."""
+COMPANION_HEADERS = (b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83", b"\xd9\xd5\x05\xf9\x20\xa1\x63\xd7")
+"""How a write-ahead log (either byte order) and a rollback journal begin: a -wal or -journal known by its bytes."""
+
+
+def sqlite_database_of(path: Path) -> Path | None:
+    """The SQLite database that writing `path` would destroy, whichever program's it is: `path` itself when
+    its first bytes are SQLite's header, the database beside it when `path` is named as its -wal, -shm or
+    -journal file (by the name given or the file a symlink names), or `path` when its bytes are a WAL's or a
+    journal's whose database is gone. Hard links are the same file, found by their bytes. None otherwise.
+    Used by every -o (cli/printing.refuse_database) and wherever else a file is written over."""
+    real = Path(os.path.realpath(path))
+    if _begins_with(real, (SQLITE_HEADER,)):
+        return real
+    for name in dict.fromkeys((str(path), str(real))):
+        for suffix in DATABASE_COMPANIONS[1:]:
+            if name.endswith(suffix) and _begins_with(Path(name.removesuffix(suffix)), (SQLITE_HEADER,)):
+                return Path(os.path.realpath(name.removesuffix(suffix)))
+    if _begins_with(real, COMPANION_HEADERS):
+        return real
+    return None
+
+
+def _begins_with(path: Path, headers: tuple[bytes, ...]) -> bool:
+    """Whether a regular file's first bytes are one of `headers`; a file that cannot be read is not one."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO would wait for a writer; a device is no database
+            return False
+        with open(path, "rb") as handle:
+            first = handle.read(max(len(header) for header in headers))
+    except OSError:
+        return False
+    return first.startswith(headers)
+
+
 def umask_mode() -> int:
     """The mode a new file gets from the user's umask (0644 under the usual 022): how any tool makes a file."""
     mask = os.umask(0o077)
@@ -130,7 +167,7 @@ def written_in_place(target: Path) -> bool:
 
 
 @contextmanager
-def replacing_path(target: Path, before_rename=None, private: bool = False) -> Iterator[Path]:
+def replacing_path(target: Path, before_rename=None, private: bool = False, new_only: bool = False) -> Iterator[Path]:
     """A temporary path beside `target` to write the new contents to; on a clean exit they replace the
     target at once (fsync, then rename), on any error or interrupt the temporary file goes and the target
     is untouched. For writers that want a path (SQLite's backup, openpyxl's save); `replacing` gives a
@@ -138,7 +175,8 @@ def replacing_path(target: Path, before_rename=None, private: bool = False) -> I
     the umask (umask_mode), or stays 0600 when `private` (a copy of the database: reporters' names and
     notes); a file replaced keeps its mode. `before_rename()` runs once the contents are on disk: an
     error there leaves the target as it was. A target written in place (written_in_place) gets the
-    complete contents copied into it instead of a rename."""
+    complete contents copied into it instead of a rename. `new_only`: the target must not exist when the
+    contents are complete (a file made meanwhile is never written over: FileExistsError, the target untouched)."""
     import tempfile
 
     if written_in_place(target):
@@ -161,7 +199,10 @@ def replacing_path(target: Path, before_rename=None, private: bool = False) -> I
         os.fsync(descriptor)  # the same file, whoever wrote it
         if before_rename is not None:
             before_rename()
-        os.replace(temporary, final)
+        if new_only:
+            _link_new(temporary, final)
+        else:
+            os.replace(temporary, final)
     except BaseException:
         with suppress(FileNotFoundError):
             os.unlink(temporary)
@@ -169,6 +210,21 @@ def replacing_path(target: Path, before_rename=None, private: bool = False) -> I
     finally:
         os.close(descriptor)
     _sync_directory(final.parent)
+
+
+def _link_new(temporary: str, final: Path) -> None:
+    """`temporary` renamed to `final` only if no file is there: a hard link fails on an existing name at once
+    (no window between a check and the rename); where the file system has no hard links, a check then the rename."""
+    try:
+        os.link(temporary, final)
+    except FileExistsError:
+        raise
+    except OSError:
+        if os.path.lexists(final):
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(final)) from None
+        os.replace(temporary, final)
+        return
+    os.unlink(temporary)
 
 
 def _copy_into(source: Path, target: Path) -> None:

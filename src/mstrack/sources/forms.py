@@ -1,4 +1,5 @@
-"""Whether a file holds a unit's reported figures: what no -o may write over (cli/printing.write_output)."""
+"""Whether a file holds a unit's reported figures, and whether it is a report mstrack wrote: what no -o may write
+over, and what a rerun may (cli/printing.write_output)."""
 
 from __future__ import annotations
 
@@ -32,8 +33,95 @@ def holds_figures(path: Path) -> bool:
 
 
 def _sheet_holds_figures(path: Path, sheet: str | None) -> bool:
+    if sheet is not None and path.suffix.lower() in WORKBOOK_SUFFIXES and not _header_at_top(path, sheet):
+        return False  # no progress table: the sheet is not read whole to find out
     try:
         table = find_table(path, read_rows(path, sheet), COLUMNS, ("task", "value"))
         return any((cell_text(table.get(row, field)) or "").strip() for row in table.rows for field in UNIT_WORDS)
     except InputError:
         return False
+
+
+REPORT_CREATOR = "mstrack"
+"""The creator render/xlsx.save writes into every report workbook's properties. The fill-in template
+(render/template.py) does not claim it: a unit fills that one in, and Excel or WPS keep a creator on save."""
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+
+
+def report_kind(path: Path, suffix: str | None = None) -> str | None:
+    """What a report mstrack wrote is, read cheaply from the file (no sheet is read): an .xlsx whose properties
+    name mstrack as its creator is a report workbook (whichever report, in either language: its figures came from
+    the database); a CSV or text file is known by its first cell (a report's title or first header). None for a
+    workbook mstrack did not write (a unit's return) and for other files. Two files of one kind: a rerun to its
+    own path. `suffix`: the kind of file a temporary one (named .part) is."""
+    suffix = (suffix or path.suffix).lower()
+    if suffix in TEXT_SUFFIXES:
+        return _first_cell(path, "\t" if suffix != ".csv" else ",")
+    if suffix not in WORKBOOK_SUFFIXES:
+        return None
+    import zipfile
+    from xml.etree import ElementTree
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            creator = ElementTree.fromstring(archive.read("docProps/core.xml")).findtext("{*}creator")
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError, RuntimeError, ValueError):
+        return None
+    return "workbook:" + REPORT_CREATOR if creator == REPORT_CREATOR else None
+
+
+def _first_cell(path: Path, delimiter: str) -> str | None:
+    """The first cell of a text file's first line (a byte order mark dropped), from its first few kB only."""
+    import csv
+
+    try:
+        with open(path, "rb") as handle:
+            start = handle.read(4096)
+    except OSError:
+        return None
+    for mark, encoding in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if start.startswith(mark):
+            text = start[len(mark):].decode(encoding, "replace")
+            break
+    else:
+        text = start.decode("utf-8", "replace")
+    line = text.splitlines()[0] if text else ""
+    first = next(csv.reader([line], delimiter=delimiter), [])
+    return "text:" + first[0].strip() if first else None
+
+
+def _header_at_top(path: Path, sheet: str) -> bool:
+    """Whether an .xlsx sheet's first rows (where `import progress` looks for its header) hold a progress
+    table's header, read as a stream (sources/xlsx_stream): the shared strings, then the sheet's XML only until
+    those rows are passed, never the whole sheet as calamine reads it (3 s for a 300,000-row sheet of other
+    data). A sheet the stream cannot read is taken as maybe holding one: the whole read decides."""
+    import zipfile
+    import zlib
+    from xml.etree import ElementTree
+    from xml.parsers.expat import ExpatError
+
+    from mstrack.sources.rows import Row
+    from mstrack.sources.sheets import HEADER_SEARCH_ROWS
+    from mstrack.sources.xlsx import sheet_parts
+    from mstrack.sources.xlsx_stream import StreamedSheet
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = sheet_parts(archive, sheet)
+        streamed = StreamedSheet(path=path, member=parts.sheet, shared=parts.shared, date_styles=set(),
+                                 date1904=parts.date1904, rows=HEADER_SEARCH_ROWS, last_column=HEADER_COLUMNS - 1,
+                                 merges=[])
+        rows = streamed.iter_rows()
+        top = [Row(number, cells) for number, cells in zip(range(1, HEADER_SEARCH_ROWS + 1), rows, strict=False)]
+        rows.close()
+        find_table(path, iter(top), COLUMNS, ("task", "value"))
+    except InputError:
+        return False
+    except (zipfile.BadZipFile, ElementTree.ParseError, ExpatError, zlib.error, KeyError, IndexError, OSError,
+            ValueError, TypeError, EOFError, RuntimeError):  # the whole read, which says what is wrong, decides
+        return True
+    return True
+
+
+HEADER_COLUMNS = 1024
+"""Columns of the top rows looked at for a progress table's header (a form's header is far narrower)."""
