@@ -232,7 +232,7 @@ def test_a_workbook_of_other_data_is_not_read_whole_to_find_it_holds_no_figures(
 
     read = []
     real = xlsx.xlsx_cells
-    monkeypatch.setattr(xlsx, "xlsx_cells", lambda path, sheet: read.append(sheet) or real(path, sheet))
+    monkeypatch.setattr(xlsx, "xlsx_cells", lambda path, sheet, *hidden: read.append(sheet) or real(path, sheet, *hidden))
     workbook = Workbook()
     other = workbook.active
     other.title = "data"
