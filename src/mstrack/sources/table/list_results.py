@@ -13,8 +13,8 @@ from mstrack.vocabulary import (
     PAST_YEAR,
     PROMISE_WORDS,
     RATE_TARGET_AFTER,
-    RESULTS_ASIDE,
     RESULT_PREDICATES,
+    RESULTS_ASIDE,
     RESULTS_NAMING,
     YEAR_PLAN,
 )
