@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from mstrack.sources.table.convert import convert_table
 from mstrack.sources.table.list_results import item_reports, items_report
 from mstrack.sources.table.list_sections import guarantee, kept_on
 
@@ -43,3 +44,25 @@ def test_done_adjective_with_a_result_verb_reports():
     assert item_reports("已完工的社区养老服务站10个投入运营。")
     assert not item_reports("加快推进已开工的8个续建项目，确保年底全部完成。")
     assert not item_reports("已完成设计的12个小区开工改造。")
+
+
+ITEMS = "".join(f"<p>({n}){words}</p>" for n, words in enumerate(
+    ["新建城区幼儿园3所；", "改造农村公路50公里；", "新增城镇就业2000人；", "新建社区养老服务站10个。"], 1))
+ANNOUNCING = "<p>1月10日，县人代会开幕，县长作政府工作报告。报告指出，2024年将重点抓好4件民生实事：</p>"
+
+
+def _page_name(tmp_path, title: str, heading: str) -> str:
+    path = tmp_path / "news.html"
+    path.write_text(f"<html><head><meta charset='utf-8'><title>{title}</title></head><body>{heading}{ANNOUNCING}{ITEMS}"
+                    "</body></html>", encoding="utf-8")
+    conversion = convert_table(path, "t", 2024)
+    assert len(conversion.programme.tasks) == 4
+    return conversion.programme.name
+
+
+def test_a_news_page_is_named_by_its_heading_not_its_website(tmp_path):
+    """The site's name is no title; a site suffix after "_" is dropped; with no heading, the announced programme."""
+    assert _page_name(tmp_path, "Y县人民政府门户网站", "<h1>县人代会开幕</h1>") == "县人代会开幕"
+    assert _page_name(tmp_path, "县人代会开幕_Y县人民政府门户网站", "") == "县人代会开幕"
+    assert _page_name(tmp_path, "县人代会开幕 | Y县政府网", "") == "县人代会开幕"
+    assert _page_name(tmp_path, "Y县人民政府门户网站", "") == "2024年民生实事"

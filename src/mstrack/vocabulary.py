@@ -78,6 +78,9 @@ LIST_TITLE = r"[实實]事|民生|[项項]目|[计計][划劃]|方案|任[务務
 """A list's title line names what it lists (the programme's name): wider than PROGRAMME_NAMING, since the title is
 looked for only once the list is known to be a programme's ("XX县2024年民生实事项目", "…工作任务")."""
 TABLE_TITLE = ("实事", "民生", "项目")
+SITE_NAME = r"网站|门户网?|政府网"
+"""A web page's title line that names the website ("X县人民政府门户网站"), or its suffix after "_", "-", "|" or "——"
+("…开幕_X县人民政府门户网站"): no name of the programme (sources/table/convert.py)."""
 """A table's title line above its header names the programme by one of these words (else a line naming a 表)."""
 
 AREA_LEVELS = "省市县縣区區镇鎮州盟旗"
