@@ -66,3 +66,16 @@ def test_a_news_page_is_named_by_its_heading_not_its_website(tmp_path):
     assert _page_name(tmp_path, "县人代会开幕_Y县人民政府门户网站", "") == "县人代会开幕"
     assert _page_name(tmp_path, "县人代会开幕 | Y县政府网", "") == "县人代会开幕"
     assert _page_name(tmp_path, "Y县人民政府门户网站", "") == "2024年民生实事"
+
+
+def test_parts_naming_their_offices_never_take_a_top_level_code(tmp_path):
+    """"(1)" "(2)" under item 1, each naming its office: parts of item 1, never tasks 1, 2 ("task 2 appears twice")."""
+    path = tmp_path / "steps.html"
+    rows = ["X县2024年民生实事项目", "2024年，县政府将实施以下民生实事，具体如下：", "1.实施老旧小区改造12个。（县住建局）",
+            "（1）6月底前完成方案设计。（县发改局）", "（2）9月底前完成用地报批。（县自然资源局）",
+            "2.新增城镇就业2000人。（县人社局）", "3.改造农村公路50公里。（县交通运输局）"]
+    path.write_text("<html><body>" + "".join(f"<p>{r}</p>" for r in rows) + "</body></html>", encoding="utf-8")
+    tasks = convert_table(path, "t", 2024).programme.tasks
+    assert [(t.code, t.title) for t in tasks] == [("1", "实施老旧小区改造12个。"), ("2", "新增城镇就业2000人。"),
+                                                  ("3", "改造农村公路50公里。")]
+    assert len(tasks[0].lines) == 3
