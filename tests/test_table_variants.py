@@ -125,11 +125,21 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"
         "a street's completion report of '第一项:name。' headings and paragraphs with no <table>, titled 完成情况报告: the file "
         "is refused as 'no table found in the document', its grid in the harness as 'no header row found'; both unread, "
         "the messages differ (twelfth held-out set, first contact)",
+    ("guangxi-2019-choucuo.xlsx", "round_trip"):
+        "a region's fund-raising plan: group rows '一、…项目' carrying their sums over projects '(一)…' that restart in "
+        "each group, the header repeated at a page break: the projects are coded by their own number alone, so group "
+        "二's row meets (二) of group 一 and both the file and its grid are refused as 'task 二 appears twice'; the "
+        "workbook names the column by its letter ('column A'), the harness's grid by its number ('column 1'), so the "
+        "messages differ (sixteenth held-out set, first contact)",
     ("wuhu-2025-fenjie.html", "numbers_bracketed"):
         "the variant writes the sub-heading's plain '1' as '（1）', the items' own form: the 序号 column then prints one level "
         "of digits, '(1)' twice, so the items are no longer told from the sub-heading by their brackets and are coded "
         "by the number as in a table numbered '（1）' throughout (read22a: the brackets mark the level only beside a "
         "plain level)",
+    ("huoqiu-2019-ducha.docx", "round_trip"):
+        "a county's 督查通报 of paragraphs only, '(一)县教育局:project。task, progress', titled …实施情况专项督查通报: the Word "
+        "file is refused as 'no table found in the document', its grid in the harness as 'no header row found'; both "
+        "refused as a report of results, the messages differ (sixteenth held-out set, first contact)",
 }
 
 

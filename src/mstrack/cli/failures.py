@@ -128,11 +128,16 @@ def _usage_failure(error) -> typer.Exit:
 
 
 def _database_failure(error: Exception) -> typer.Exit:
-    """The driver's first line; a user who may only read is told what still works."""
+    """The driver's first line; a user who may only read is told what still works; a full disk, what to do."""
+    from mstrack.domain.reasons import database_reason
+
     reason = str(getattr(error, "orig", None) or error).splitlines()[0]
     if "permission denied" in reason.lower() or "read-only" in reason.lower() or "readonly" in reason.lower():
         return fail("database: this user may only read here ({reason}); status, show, units and report "
                     "work, writes need a user with write access", reason=reason)
+    if reason == "database or disk is full":
+        return fail("database: {reason}; nothing was written: free space on its disk (or raise its size limit) and "
+                    "run the command again", reason=database_reason(reason))
     return fail("database: {reason}", reason=reason)
 
 

@@ -46,6 +46,7 @@ DATABASE_REASONS = {message: message for message in (
     Message("database disk image is malformed"),
     Message("attempt to write a readonly database"),
     Message("disk I/O error"),
+    Message("database or disk is full"),
 )}
 """SQLite's reasons a database named by --db meets, in its own words."""
 

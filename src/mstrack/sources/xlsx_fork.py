@@ -153,8 +153,11 @@ class ForkedSheet:
 
         if self.pid is not None:
             pid, self.pid = self.pid, None
-            os.kill(pid, signal.SIGKILL)  # a child that ended is a zombie until reaped: the signal does nothing
-            os.waitpid(pid, 0)
+            try:  # a child that ended is a zombie until reaped: the signal does nothing
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+            except (ProcessLookupError, ChildProcessError):  # reaped already (a program waiting on every child)
+                pass
             self.pipe.close()
 
 

@@ -169,6 +169,7 @@ class Connections:
     @contextmanager
     def _locked_sqlite(self, command: str):
         _create_private(self.path)
+        opened = file_identity(self.path)  # before SQLite opens it: a file swapped in meanwhile differs too
         connection = sqlite3.connect(self.path, timeout=busy_timeout(), isolation_level=None)
         try:
             _sqlite_pragmas(connection, None)
@@ -177,10 +178,12 @@ class Connections:
             except sqlite3.OperationalError as error:
                 raise self._busy(error) from None
             try:
+                self._still_the_file(opened)  # moved while this write waited for the lock
                 with self._writer_note(command):  # gone before the commit lets the next writer in
                     yield connection
+                    self._still_the_file(opened)
             except BaseException:
-                connection.execute("ROLLBACK")
+                _roll_back(connection)
                 raise
             connection.execute("COMMIT")
         finally:
@@ -206,11 +209,15 @@ class Connections:
                 transaction = connection.begin()  # SQLite: BEGIN IMMEDIATE (_sqlite_begin)
             except OperationalError as error:
                 raise self._busy(error) from None
+            # the file each connection opened, where the URL is a plain path (one with ?options is another name)
+            opened = connection.connection.info.get("mstrack_file") if self.sqlite_file else None
             try:
                 with transaction, self._writer_note(command):
                     if self.dialect.name == "postgresql":
                         self._pg_lock(driver_connection(connection), command)
+                    self._still_the_file(opened)
                     yield connection
+                    self._still_the_file(opened)
                     if migrating and self.dialect.name == "sqlite":
                         broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                         if broken:
@@ -218,6 +225,18 @@ class Connections:
             finally:
                 if migrating and self.dialect.name == "sqlite":  # outside any transaction, as SQLite requires
                     driver_connection(connection).execute("PRAGMA foreign_keys = ON")
+
+    def _still_the_file(self, opened) -> None:
+        """An SQLite file's write, before it goes on and before its commit: the path must still name the file the
+        write opened (device and inode), else it is refused and rolls back. A database renamed (`mv`) or replaced
+        (a backup copied over it) while a write ran was written through the open file all the same, its -wal left
+        under the old name, where a later command or a file put back under that name replayed it: corrupt."""
+        if self.path is None or opened is None or file_identity(self.path) == opened:
+            return
+        raise InputError("--db {db}: the file was moved, replaced or deleted while this write ran (the name now "
+                         "names another file, or none); nothing was written. A {db}-wal or {db}-shm left under this "
+                         "name belongs to the moved file: remove both before putting a file (a backup) back here",
+                         db=self.path)
 
     def _pg_lock(self, connection, command: str) -> None:
         """PostgreSQL: wait for WRITE_LOCK up to busy_timeout(), then say who holds it (pg_locks and the
@@ -390,6 +409,15 @@ class Connections:
             connection.close()
 
 
+def _roll_back(connection) -> None:
+    """ROLLBACK of a write that failed, where a transaction is still open: SQLite ends it itself on some errors
+    (a full disk: "database or disk is full"), and the ROLLBACK's own error ("cannot rollback - no transaction
+    is active") then replaced the first one, the one worth saying."""
+    if connection.in_transaction:
+        with contextlib.suppress(sqlite3.Error):
+            connection.execute("ROLLBACK")
+
+
 def _driver_cleanup_unsaid() -> None:
     """psycopg logs "error ignored terminating <psycopg.Pipeline …>" when an error (a Ctrl-C's cancel) ends a
     pipeline or a COPY: the error itself goes on, and the command says it in its one line. With no handler
@@ -405,6 +433,17 @@ def _driver_cleanup_unsaid() -> None:
 def _sqlite_connect(connection, record) -> None:
     connection.isolation_level = None
     _sqlite_pragmas(connection, record)
+    found = [row[2] for row in connection.execute("PRAGMA database_list") if row[1] == "main" and row[2]]
+    record.info["mstrack_file"] = file_identity(Path(found[0])) if found else None  # see Connections._still_the_file
+
+
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """Which file a path names now (device, inode), None where it names none."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
 
 
 def _sqlite_begin(connection) -> None:

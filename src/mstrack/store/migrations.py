@@ -18,10 +18,30 @@ reads SCHEMA_VERSION from here and must not pay for SQLAlchemy.
 from __future__ import annotations
 
 
+def refuse_another_programs_tables(connection) -> None:
+    """Before the first migration, under the write lock: a database with tables but no schema_version is another
+    program's, and is never altered. Its own task or unit table was kept (create_all skips a table that exists),
+    a column added to it, and 15 tables beside: the file was changed and mstrack's first query then failed. An empty
+    file, or a database with no table, becomes mstrack's; mstrack's own older versions have schema_version."""
+    import sqlalchemy as sa
+
+    from mstrack.errors import InputError
+    from mstrack.store.urls import hide_password
+
+    found = sa.inspect(connection)
+    names = sorted(name for name in [*found.get_table_names(), *found.get_view_names()] if not name.startswith("sqlite_"))
+    if names:
+        raise InputError("--db {db}: this database holds another program's tables ({tables}) and no mstrack schema "
+                         "(no schema_version table); mstrack never alters another program's data: nothing was written. "
+                         "Name a new file, or an mstrack database", tables=", ".join(names),
+                         db=hide_password(connection.engine.url.render_as_string(hide_password=False)))
+
+
 def m001_programmes_tasks_indicators_reports(connection) -> None:
     """v1: programmes, their areas, tasks, lines, units, checkpoints, indicators, milestones and reports."""
     import sqlalchemy as sa
 
+    refuse_another_programs_tables(connection)
     metadata = sa.MetaData()
     integer, text, moment = sa.Integer, sa.String, sa.DateTime(timezone=True)  # as the models declared them
 

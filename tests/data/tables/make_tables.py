@@ -1047,6 +1047,111 @@ TABLES: dict[str, dict] = {
         # the three heading lines, each over the table's width
         "merges": [(1, 0, 1, 2), (2, 0, 2, 2), (3, 0, 3, 2)],
     },
+    "jiujiang-2025-5yue.xlsx": {
+        # held out (sixteenth set, helper b): a city's progress table of the 民生实事 its 人大代表 voted (九江市, Jiangxi), a
+        # line under the title that counts the programme ("(共十大类 25个子项目)") above the header, 开工时间 / 竣工时间 /
+        # 总投资 columns, the responsible offices one a line in one cell, two sub-projects "①…;②…" in one content cell;
+        # the excerpt ends inside project 2's 项目进展情况, so project 2 is left out (SOURCES.md)
+        "title": "2025年市人大代表票决民生实事项目进展情况表(截至5月31日)",
+        "header": ["(共十大类 25个子项目)", None, None, None, None, None, None, None],
+        "rows": [
+            ["序号", "项目名称", "项目内容", "责任单位", "开工\n时间", "竣工\n时间", "总投资\n(万元)", "项目进展情况"],
+            ["1", "中心城区完整社区建设项目",
+             "①柴桑区九一六社区完整社区建设项目:社区综合服务站改造、市政配套设施改造,强、弱电改造、公共活动空间改造、"
+             "公共服务设施改造等,建设面积约15万平方米;②濂溪区赣北商城完整社区建设项目:对赣北商城完整社区进行精品提升改造,"
+             "面积约17.36万平方米。",
+             "市住建局\n柴桑区政府\n濂溪区政府", "2025年3月", "2025年12月", "23000",
+             "①柴桑区九一六社区完整社区建设项目:4月初开工建设,正在进行海绵城市下沉式绿地和雨污管网铺设施工。"
+             "②濂溪区赣北商城完整社区建设项目:2024年6月开工建设,目前已全面完工。"],
+        ],
+        # the line that counts the programme, over the table's width
+        "merges": [(0, 0, 0, 7)],
+    },
+    "huoqiu-2019-ducha.docx": {
+        # held out (sixteenth set, helper b): a county's 督查通报 on its 民生工程 (霍邱县 of 六安, Anhui), paragraphs only:
+        # a heading "一、", then each office "(一)县教育局:" with its project, its year's task and the progress at the
+        # inspection in one paragraph, the third office's projects "1、…4、" run on in one paragraph; the excerpt ends inside
+        # project 5 ("5“四带一自”产业"), so the paragraph is cut after project 4's closing sentence; the page's line of
+        # views, source and date is left out (SOURCES.md)
+        "title": "关于2019年度民生工程重点项目实施情况专项督查通报",
+        "before": ["关于2019年度民生工程重点项目实施情况专项督查通报",
+                   "为推进全县2019年度民生工程顺利实施,确保各项民生工程尽早发挥成效,按照民生工程年度督查方案要求,88-20日,"
+                   "县政府办会同县民生办,教育局、住建局农业农村局生态环境局、水产业发展中心、畜牧业发展中心等6个民生工程牵头"
+                   "实施部门,以白莲乡、石店镇、岔路镇、宋店乡等4个乡镇所承担的民生工程重点项目实施进展情况开展了专项督查。"
+                   "现将督查情况通报如下:",
+                   "一、牵头部门实施情况",
+                   "(一)县教育局:学前教育促进工程。其中幼师培训任务500人,截至督查时只培训178人,低于全市平均进度",
+                   "(二)县住建局:棚户区改造新开工1827户,任务已完成;基本建成2208套,截止督查时完成1322套目标任务,低于全市"
+                   "平均进度。",
+                   "(三)县农业农村局:1、农村环境三大革命中的卫生厕所改造项目。全年民生工程任务12000户,截止督查时试点工作已"
+                   "完成,各乡镇正分别与供货、施工单位签订合同。2、新型农民培训。培训任务652人,截止督查时已完成方案制定、培训"
+                   "机构遴选工作,正在遴选学员。3、秸秆综合利用提升工程。截止督查时,大型沼气集中供气工程选址已落实,正在规划"
+                   "设计中固化成型燃料生产点一处位于石店镇,刚开工建设秸秆收储点16个已完成5个,剩余9个完成前期工作。4、农产品"
+                   "质量安全追溯工程。截止督查时,“三品一标”认证共24家,已完成10个,正在申报11个,待审核3个,带二维码上市项目"
+                   "由于系统问题尚未实施,上传农产品检测数据13950条,其中,农业农村局上传6308条、畜牧业发展中心上传1770条、"
+                   "水产业发展中心上传800条。以上项目均低于全市平均进度。"],
+    },
+    "guangxi-2019-choucuo.xlsx": {
+        # held out (sixteenth set, helper a): a province's fund-raising plan for its 为民办实事工程 (广西壮族自治区), the
+        # 附件 of a notice as a PDF copy stored: a unit line "单位:万元" above a two-row header (2019年计划筹措资金(万元) over
+        # 合计 / 中央财政 / 自治区本级财政 / 市县财政), a 合计 row, group rows "一、…项目" with their sums, projects "(一)…"
+        # with their money, 2019年目标任务 and 牵头单位; the header repeated where the PDF's page 22 turns to page 23; the
+        # excerpt ends inside group 三's first project, so the table stops after group 三's row (SOURCES.md)
+        "title": "2019年自治区人民政府为民办实事工程项目资金筹措计划表",
+        "header": ["", "", "", "", "", "", "", "单位:万元"],
+        "rows": [
+            ["项目名称", "2019年计划筹措资金(万元)", None, None, None, "2019年目标任务", "牵头单位", "备注"],
+            [None, "合计", "中央财政", "自治区本级财政", "市县财政", None, None, None],
+            ["合计", 6282616.5, 4647083, 1544383.2, 91150.3, "", "", ""],
+            ["一、社保惠民项目", 1616000, 1283000, 330000, 3000, "", "", ""],
+            ["(一)城乡居民基本养老保险项目", 760000, 570000, 190000, "",
+             "按规定为城乡居民基本养老保险参保缴费人员进行缴费补助,为符合条件的困难参保群众代缴部分或全部保费,"
+             "为60岁以上参保人员发放基础养老金;按规定发放丧葬补助金.", "自治区人力资源社会保障厅", ""],
+            ["(二)困难群众救助项目", 730000, 620000, 110000, "", "为符合条件的城乡困难群众发放救助金.", "自治区民政厅", ""],
+            ["(三)陆地边境0―3公里范围内边民生活补助项目", 80000, 80000, "", "",
+             "为符合条件的陆地边境0―3公里范围内行政村居民发放生活补助.", "自治区民政厅", ""],
+            ["项目名称", "2019年计划筹措资金(万元)", None, None, None, "2019年目标任务", "牵头单位", "备注"],
+            [None, "合计", "中央财政", "自治区本级财政", "市县财政", None, None, None],
+            ["(四)农村住房政策性保险项目", 12000, "", 9000, 3000, "为全区1050万户农户提供农村住房政策性保险.", "自治区应急厅", ""],
+            ["(五)计划生育家庭奖扶特扶项目", 34000, 13000, 21000, "",
+             "为农村部分计划生育家庭发放奖励金,为计划生育(伤残和死亡)家庭发放奖励(特别)扶助金.", "自治区卫生健康委", ""],
+            ["二、健康惠民项目", 2324800, 1840000, 484800, "", "", "", ""],
+            ["(一)城乡居民基本医疗保险项目", 2060000, 1610000, 450000, "", "支持符合条件的城乡居民参加城乡居民基本医疗保险.",
+             "自治区医保局", ""],
+            ["(二)基本公共卫生服务项目", 264800, 230000, 34800, "", "支持在全区范围内免费开展基本公共卫生服务.", "自治区卫生健康委", ""],
+            ["三、教育惠民项目", 739167, 461300, 216500, 61367, "", "", ""],
+        ],
+        # each header twice (page 22 and page 23): 项目名称, 2019年目标任务, 牵头单位 and 备注 down both rows, 2019年计划筹措资金
+        # over its four columns
+        "merges": [(1, 0, 2, 0), (1, 1, 1, 4), (1, 5, 2, 5), (1, 6, 2, 6), (1, 7, 2, 7),
+                   (8, 0, 9, 0), (8, 1, 8, 4), (8, 5, 9, 5), (8, 6, 9, 6), (8, 7, 9, 7)],
+    },
+    "guangyuan-2008-mubiao.docx": {
+        # held out (sixteenth set, helper a): a city's 民生工程 targets broken down in paragraphs (广元市, Sichuan): the
+        # notice, then "一、扶贫解困工程。" and "二、教育助学工程。", each a run of clauses that end with their offices in
+        # brackets "(市扶贫开发办、市以工代赈办)"; the excerpt ends inside 三、医疗卫生工程, which is left out; no table, the
+        # half's one document of paragraphs (SOURCES.md)
+        "title": "四川省广元市人民政府办公室关于分解下达市2008年民生工程目标任务的通知",
+        "before": ["四川省广元市人民政府办公室关于分解下达市2008年民生工程目标任务的通知",
+                   "广府办发〔2008〕59号",
+                   "各县、区人民政府,市级有关部门,广元经济开发区管委会:",
+                   "《广元市2008年民生工程目标》经市人民政府第59次常务会议审定通过。现分解下达给你们,请你们切实加强领导,"
+                   "落实责任,对照各项目标任务,加大工作力度,采取有效措施,认真组织实施,确保全面完成目标任务。并在每月30日前"
+                   "将目标执行情况(包括组织领导、项目进展、存在问题及采取措施等情况)书面报送市政府督办室(目标办)。市政府督办室"
+                   "(目标办)每月向市委、市政府报送进展情况,并会同相关部门时适跟踪检查落实情况,并随时通报。",
+                   "特此通知。",
+                   "二○○八年七月七日",
+                   "广元市2008年民生工程目标",
+                   "一、扶贫解困工程。启动建设57个扶贫新村(市扶贫开发办、市以工代赈办)。升钟库区完成新村扶贫帮扶7个(剑阁县政府)。"
+                   "开展“一户一策”帮扶,救助市城区“三有二无”(低保户家庭有重症患者、有重度残疾人、有在校大学生、家庭无就业人员、"
+                   "70岁以上无人供养老人)特困群众350户(市惠民帮扶中心)。",
+                   "二、教育助学工程。开工建设20所农村寄宿制学校;加快城区学校布局调整步伐,动工新建1所九年一贯制学校,逐步解决市"
+                   "城区学校大班额问题;全面推进“四改一加强”工作,除青川县外,完成50%农村中小学改水、改厕工程,完成农村中小学食堂"
+                   "改造;完成升钟库区7所小学改扩建工程;完成宝电库区3所小学改扩建工程(市教育局)。"],
+        "header": None,
+        "rows": [],
+        "merges": [],
+    },
 }
 
 
@@ -1080,12 +1185,17 @@ def write_xlsx(path: Path, table: dict) -> None:
 
 
 def write_docx(path: Path, table: dict) -> None:
-    """A title paragraph, then the table with real merged cells (vertical and horizontal)."""
+    """A title paragraph, then the table with real merged cells (vertical and horizontal).
+    An entry whose header is None is a document of paragraphs only ("before"), written with no table."""
     import docx
 
     document = docx.Document()
     for line in table.get("before", [table["title"]]):
         document.add_paragraph(line)
+    if table.get("header") is None:  # a document of paragraphs only (a bulletin), kept as Word keeps it: no table
+        document.core_properties.author = "mstrack"
+        document.save(path)
+        return
     grid = _grid(table)
     width = max(len(r) for r in grid)
     word = document.add_table(rows=len(grid), cols=width)
