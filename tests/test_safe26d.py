@@ -227,6 +227,30 @@ def test_a_workbook_without_a_dimension_is_chosen_from_all_the_same(cli, tmp_pat
     assert reported(cli) == [("2023-07-31", 3)]
 
 
+def test_a_sheet_the_stream_cannot_parse_is_chosen_by_the_imports_own_reader(cli, tmp_path):
+    """Choosing the sheet streams its top rows; a sheet XML the stream finds not well-formed (one the import's own
+    reader may still read) is looked at by that reader, never a traceback."""
+    import zipfile
+
+    assert cli("import", "plan", str(write_plan(tmp_path / "x.toml", ROADS))).exit_code == 0
+    good = workbook(tmp_path / "good.xlsx", {"填报说明": [["填报说明"]],
+                                             "7月": [HEADER, ["x-2023", "1", "新建道路", "2023-07-31", 3]]})
+    damaged = tmp_path / "r.xlsx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(damaged, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet2.xml":
+                data = data.replace(b'<c r="A2"', b'<c r="A2" <', 1)
+                assert b'<c r="A2" <' in data
+            target.writestr(item, data)
+    result = cli("import", "progress", str(damaged))
+    if result.exit_code == 0:
+        assert reported(cli) == [("2023-07-31", 3)]
+    else:
+        refused(result, str(damaged))
+        assert reported(cli) == []
+
+
 # --- 11. hidden rows of an .xlsx are said ---------------------------------------------------------
 
 

@@ -12,8 +12,12 @@ from mstrack.errors import InputError, Message
 from mstrack.sources.rows import Row
 from mstrack.sources.sheets import cell_text, find_table, read_rows, worksheet_names
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+SHEETED_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+"""Files of several sheets (a CSV is one)."""
 DIMENSION_RE = re.compile(rb'<(?:\w+:)?dimension\s+ref="[A-Z]+\d+:([A-Z]+)\d+"')
+HEADER_COLUMNS = 1024
+"""Columns streamed of a sheet whose XML names no <dimension> (openpyxl's write-only mode): a progress table's
+columns are far fewer."""
 
 
 def sheet_tables(path: Path, aliases: dict, required: tuple, filled: tuple[str, ...],
@@ -21,16 +25,31 @@ def sheet_tables(path: Path, aliases: dict, required: tuple, filled: tuple[str, 
     """Each sheet that holds the table (its header among the top rows), and whether a row under the header fills
     one of the `filled` fields (a figure, a note): read up to the first such row, so a filled sheet costs its top
     rows only. A workbook's sheets only; a text file is one sheet and gives {}."""
-    if path.suffix.lower() not in WORKBOOK_SUFFIXES:
+    if path.suffix.lower() not in SHEETED_SUFFIXES:
         return {}
     found = {}
     for sheet in worksheet_names(path) if names is None else names:
         try:
-            table = find_table(path, _streamed_rows(path, sheet) or read_rows(path, sheet), aliases, required)
-            found[sheet] = any((cell_text(table.get(row, field)) or "").strip() for row in table.rows for field in filled)
+            found[sheet] = _holds_table(path, sheet, aliases, required, filled)
         except InputError:
             continue
     return found
+
+
+def _holds_table(path: Path, sheet: str, aliases: dict, required: tuple, filled: tuple[str, ...]) -> bool:
+    """find_table on the sheet's streamed top rows, then whether a row fills a field; a sheet the stream cannot read
+    (a damaged XML, a cell it does not know) is read by the import's own reader, which says what is wrong."""
+    streamed = _streamed_rows(path, sheet)
+    if streamed is not None:
+        try:
+            return _fills(find_table(path, streamed, aliases, required), filled)
+        except _stream_errors():
+            pass
+    return _fills(find_table(path, read_rows(path, sheet), aliases, required), filled)
+
+
+def _fills(table, filled: tuple[str, ...]) -> bool:
+    return any((cell_text(table.get(row, field)) or "").strip() for row in table.rows for field in filled)
 
 
 def progress_sheet(path: Path, aliases: dict, required: tuple, filled: tuple[str, ...],
@@ -38,7 +57,7 @@ def progress_sheet(path: Path, aliases: dict, required: tuple, filled: tuple[str
     """The sheet to read: the one holding the table, or of several the one holding figures (the others, blank
     templates, said in `warnings`); None when the workbook has one sheet, or no table anywhere (find_table then says
     which sheets there are). Several sheets with figures are refused, naming them and --sheet: one import per sheet."""
-    if path.suffix.lower() not in WORKBOOK_SUFFIXES:
+    if path.suffix.lower() not in SHEETED_SUFFIXES:
         return None
     try:
         names = worksheet_names(path)
@@ -62,7 +81,8 @@ def progress_sheet(path: Path, aliases: dict, required: tuple, filled: tuple[str
 def _streamed_rows(path: Path, sheet: str) -> Iterator[Row] | None:
     """An .xlsx sheet's rows streamed from its XML (xlsx_stream), as wide as the sheet's <dimension> says, so that
     choosing a sheet reads only its top rows: the import's reader parses the whole sheet before its first row (2 s
-    for 100,000 rows). None (then the import's reader) for another format, or a sheet that names no dimension."""
+    for 100,000 rows); a sheet that names no <dimension> streamed HEADER_COLUMNS wide. None (then the import's reader)
+    for another format or a workbook the stream cannot open."""
     import zipfile
 
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
@@ -76,12 +96,11 @@ def _streamed_rows(path: Path, sheet: str) -> Iterator[Row] | None:
             with archive.open(parts.sheet) as handle:
                 found = DIMENSION_RE.search(handle.read(4096))
             date_styles = cell_styles(archive.read(parts.styles))[1] if parts.styles else set()
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, RuntimeError):
+    except _stream_errors():
         return None
-    if found is None:
-        return None
+    last_column = column_number(found[1].decode()) - 1 if found is not None else HEADER_COLUMNS - 1
     values = StreamedSheet(path=path, member=parts.sheet, shared=parts.shared, date_styles=date_styles,
-                           date1904=parts.date1904, rows=1, last_column=column_number(found[1].decode()) - 1, merges=[])
+                           date1904=parts.date1904, rows=1, last_column=last_column, merges=[])
     return (Row(number, [cell if cell != "" else None for cell in cells])
             for number, cells in enumerate(values.iter_rows(), 1))
 
@@ -103,3 +122,15 @@ def hidden_rows(table) -> Message | None:
     spans = ", ".join(f"{first}–{last}" if last > first else str(first) for first, last in runs)
     return Message("{path}: {n:row|rows} {rows} of sheet {sheet!r} {n:is|are} hidden and {n:was|were} imported",
                    path=table.path, n=len(rows), rows=spans, sheet=hidden.sheet)
+
+
+def _stream_errors() -> tuple[type[BaseException], ...]:
+    """What streaming a damaged .xlsx may raise (the import's own reader then says what is wrong): the modules imported
+    here, on the workbook path only."""
+    import zipfile
+    import zlib
+    from xml.etree.ElementTree import ParseError
+    from xml.parsers.expat import ExpatError
+
+    return (zipfile.BadZipFile, ParseError, ExpatError, zlib.error, KeyError, IndexError, OSError, ValueError,
+            TypeError, EOFError, RuntimeError)
