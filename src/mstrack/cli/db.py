@@ -12,7 +12,7 @@ from mstrack.cli.app import app, db_app
 from mstrack.cli.common import ID_MAX, Format, FormatOption
 from mstrack.cli.printing import console, flush_output, write_out, write_output
 from mstrack.cli.process import cli_store, open_store
-from mstrack.cli.saying import echo, fail, say, say_no_programmes
+from mstrack.cli.saying import echo, fail, say, say_no_programmes, warn
 
 
 @app.command()
@@ -75,20 +75,30 @@ def undo(
     ctx: typer.Context,
     batch: Annotated[Optional[int], typer.Argument(max=ID_MAX, help="Batch id (see `mstrack batches`). [default: the latest]")] = None,
     reason: Annotated[Optional[str], typer.Option("--reason", help="Why it is undone (kept with the new batch).")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Bring values back even over newer entries for the same date "
-                                                          "(what it overrides is kept with the new batch).")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Bring values back even over newer entries for the same date, "
+                                                          "or a plan back over later changes to it (what it overrides is "
+                                                          "kept with the new batch).")] = False,
 ) -> None:
     """Revert one batch as a whole, as a new batch: nothing is deleted, and the undo can be undone."""
     store = open_store(ctx, write=True)
 
     def announce(done) -> None:
+        """The batch taken back named with its command, user and time; a warning when `undo` without a number
+        took back another user's write (still the latest batch, as scripts rely on)."""
         from mstrack.errors import Joined, Message
+        from mstrack.store.batches import batch_words
+        from mstrack.store.connections import login_name
 
+        (undone,) = store.batches(ids=[done.undoes])
         what = [Message("{n} {n:report retracted|reports retracted}", n=done.reports_retracted),
                 Message("{n} restored", n=done.reports_added)]
         if done.programme:
             what.append(Message("{code} put back as it was", code=done.programme))
-        say("batch {batch} undoes batch {undone}: {what}", batch=done.id, undone=done.undoes, what=Joined(", ", what))
+        say("batch {batch} undoes {undone}: {what}", batch=done.id, what=Joined(", ", what),
+            undone=batch_words(undone.id, undone.created_at, undone.user, undone.command, undone.source))
+        if batch is None and undone.user != login_name():
+            warn("batch {batch} was written by {user}, not by you ({me}): undone as the latest batch; `mstrack undo {undo}` "
+                 "puts it back", batch=undone.id, user=undone.user or "?", me=login_name() or "?", undo=done.id)
         flush_output()
 
     store.undo(batch, reason, force=force, confirm=announce)
