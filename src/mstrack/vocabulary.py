@@ -78,6 +78,9 @@ LIST_TITLE = r"[实實]事|民生|[项項]目|[计計][划劃]|方案|任[务務
 """A list's title line names what it lists (the programme's name): wider than PROGRAMME_NAMING, since the title is
 looked for only once the list is known to be a programme's ("XX县2024年民生实事项目", "…工作任务")."""
 TABLE_TITLE = ("实事", "民生", "项目")
+SITE_NAME = r"网站|门户网?|政府网"
+"""A web page's title line that names the website ("X县人民政府门户网站"), or its suffix after "_", "-", "|" or "——"
+("…开幕_X县人民政府门户网站"): no name of the programme (sources/table/convert.py)."""
 """A table's title line above its header names the programme by one of these words (else a line naming a 表)."""
 
 AREA_LEVELS = "省市县縣区區镇鎮州盟旗"
@@ -121,7 +124,11 @@ RATE_TARGET_AFTER = r"^\s*(?:要|须|需)?\s*(?:达到|不低于|不少于|高�
 result, unlike "完成率为116%" (sources/table/list_results.py)."""
 DONE_AS_ADJECTIVE = r"^[^，,。；;\d]{0,10}?的"
 """After "已开工" / "已完成…" in an item, "…的" before the noun it describes ("已开工的8个续建项目", "已完成设计的12个
-小区"): the work's context, no result (sources/table/list_results.py)."""
+小区"): the work's context, no result (sources/table/list_results.py), unless it opens its clause and the clause's own
+verb is a result (vocabulary.RESULT_PREDICATES): "已建成的城区幼儿园3所全部投入使用"."""
+RESULT_PREDICATES = r"投入使用|投用|通车|投入运营|全部完成|全面完成|已完成|竣工验收"
+"""The verb of a clause that reports done work ("…3所全部投入使用", "…58公里全部通车"): after "已建成的…" it makes the
+item a result, not a plan's context (sources/table/list_results.py)."""
 PROGRESS_OPENING = r"^\s*(?:已经?|实际)"
 """A figure's words that say how far the work already is ("…50公里，已完成58公里", "…2000人，实际新增2350人"): after a
 target in its unit, a progress statement, never a target (sources/table/figures.py)."""
@@ -149,6 +156,9 @@ an object. An item numbered on after the closing sections, or under a closing he
 FUNDED_WORK_VERBS = rf"{FIGURE_VERBS}|建成|新开工|开工建设"
 """The item's own work after a guarantee measure's clause ("安排资金500万元，新建村级卫生室20个"): a clause opening with
 one of these and setting a figure makes the item work, not a guarantee (sources/table/list_sections.py)."""
+FUNDING_OBJECTS = r"投入|投资|經費|经费|资金|資金"
+"""Money as the object of a verb of FUNDED_WORK_VERBS ("强化资金保障，新增财政投入2亿元"): still a guarantee measure, no work;
+funded work counts things built (所, 个, 公里), never an amount (元) of these (sources/table/list_sections.py)."""
 REQUIREMENT_SENTENCE = r"(?<![重主需必只])要(?![求素点闻])|督查|督导|考核|考评|通报"
 """A requirement on the offices under a closing section ("各乡镇要于每月5日前报送进展", "县督查室12月底前完成考核"): dated
 or staffed, still no work of the programme, so the section stays closing (sources/table/list_sections.py)."""

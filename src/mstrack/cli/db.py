@@ -12,7 +12,7 @@ from mstrack.cli.app import app, db_app
 from mstrack.cli.common import ID_MAX, Format, FormatOption
 from mstrack.cli.printing import console, flush_output, write_out, write_output
 from mstrack.cli.process import cli_store, open_store
-from mstrack.cli.saying import echo, fail, say, say_no_programmes
+from mstrack.cli.saying import echo, fail, say, say_no_programmes, warn
 
 
 @app.command()
@@ -75,20 +75,30 @@ def undo(
     ctx: typer.Context,
     batch: Annotated[Optional[int], typer.Argument(max=ID_MAX, help="Batch id (see `mstrack batches`). [default: the latest]")] = None,
     reason: Annotated[Optional[str], typer.Option("--reason", help="Why it is undone (kept with the new batch).")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Bring values back even over newer entries for the same date "
-                                                          "(what it overrides is kept with the new batch).")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Bring values back even over newer entries for the same date, "
+                                                          "or a plan back over later changes to it (what it overrides is "
+                                                          "kept with the new batch).")] = False,
 ) -> None:
     """Revert one batch as a whole, as a new batch: nothing is deleted, and the undo can be undone."""
     store = open_store(ctx, write=True)
 
     def announce(done) -> None:
+        """The batch taken back named with its command, user and time; a warning when `undo` without a number
+        took back another user's write (still the latest batch, as scripts rely on)."""
         from mstrack.errors import Joined, Message
+        from mstrack.store.batches import batch_words
+        from mstrack.store.connections import login_name
 
+        (undone,) = store.batches(ids=[done.undoes])
         what = [Message("{n} {n:report retracted|reports retracted}", n=done.reports_retracted),
                 Message("{n} restored", n=done.reports_added)]
         if done.programme:
             what.append(Message("{code} put back as it was", code=done.programme))
-        say("batch {batch} undoes batch {undone}: {what}", batch=done.id, undone=done.undoes, what=Joined(", ", what))
+        say("batch {batch} undoes {undone}: {what}", batch=done.id, what=Joined(", ", what),
+            undone=batch_words(undone.id, undone.created_at, undone.user, undone.command, undone.source))
+        if batch is None and undone.user != login_name():
+            warn("batch {batch} was written by {user}, not by you ({me}): undone as the latest batch; `mstrack undo {undo}` "
+                 "puts it back", batch=undone.id, user=undone.user or "?", me=login_name() or "?", undo=done.id)
         flush_output()
 
     store.undo(batch, reason, force=force, confirm=announce)
@@ -135,16 +145,81 @@ def db_copy(
     ctx: typer.Context,
     to: Annotated[str, typer.Option("--to", help="The empty database to fill: a file path or an SQLAlchemy URL.")],
 ) -> None:
-    """Copy the whole store to an empty database (SQLite ↔ PostgreSQL), then verify it."""
-    from mstrack.store import Store, resolve_db_url
+    """Copy the whole store to an empty database (SQLite ↔ PostgreSQL), then verify it. A file is written beside
+    its name and renamed into place once verified; a server's database is filled in one transaction."""
+    from mstrack.store import resolve_db_url
+    from mstrack.store.urls import sqlite_file
     from mstrack.store.verify import copy_verified
 
     store = open_store(ctx, write=False)
-    target = Store(resolve_db_url(to))
-    counts = copy_verified(store, target, date.today())
-    total = sum(counts.values())
-    say("{source} → {target}: {rows} {rows:row|rows} in {tables} {tables:table|tables}, row counts and status verified",
-        source=store.display_url, target=target.display_url, rows=total, tables=len(counts))
+    url = resolve_db_url(to)
+    path = sqlite_file(url)
+    if path is not None:
+        _refuse_database_file(ctx, path)
+    target = cli_store(url)  # from the commit (a server's) or the rename (a file's) on, Ctrl-C is held
+
+    def said(counts: dict[str, int]) -> None:
+        say("{source} → {target}: {rows} {rows:row|rows} in {tables} {tables:table|tables}, row counts and status "
+            "verified", source=store.display_url, target=target.display_url, rows=sum(counts.values()),
+            tables=len(counts))
+        flush_output()
+
+    if target.sqlite_file:
+        _copy_to_file(ctx, store, target, said)
+    else:
+        copy_verified(store, target, date.today(), said)
+
+
+def _refuse_database_file(ctx: typer.Context, path: Path) -> None:
+    """Exit 2 when --to names the source database by any name (a hard link, a symlink), or any SQLite database or
+    its -wal, -shm or -journal, as every -o is refused (printing.refuse_database): SQLite deletes such a copy, or
+    takes it into the live database it belongs to; and a database replaced by the rename would be lost."""
+    from mstrack.cli.printing import refuse_database
+
+    refuse_database(ctx, path, "--to")
+
+
+def _copy_to_file(ctx: typer.Context, source, target, said) -> None:
+    """The copy made in a temporary file beside the target (write_output), verified there and renamed into place:
+    a refusal, a failure or Ctrl-C before the rename leaves no target and no temporary file. SIGINT is held from
+    the line that says so (printed before the rename) until the process ends, as from a write's commit: exit 0
+    ⇔ the copy is there."""
+    from mstrack.render.outputs import DATABASE_COMPANIONS
+    from mstrack.store import Store
+    from mstrack.store.connections import interrupts_held
+    from mstrack.store.verify import copy_verified
+
+    _refuse_not_empty(target)
+    counts = []
+
+    def write(temporary: Path) -> None:
+        copy = Store(f"sqlite:///{temporary}")  # its commit is not the end: Ctrl-C stays let in (holds_interrupts)
+        copy.display_url = target.display_url
+        try:
+            counts.append(copy_verified(source, copy, date.today()))
+        finally:
+            copy.close()  # the last connection folds its -wal into the file before the rename
+            for suffix in DATABASE_COMPANIONS[1:]:
+                Path(f"{temporary}{suffix}").unlink(missing_ok=True)
+
+    def announce() -> None:
+        said(counts[0])
+        interrupts_held()  # until the command ends (command_ended): a rename that fails is said, exit 2, nothing there
+
+    write_output(ctx, target.path, write, announce, option="--to", private=True)
+
+
+def _refuse_not_empty(target) -> None:
+    """A file there already is replaced only when it holds nothing (0 bytes); a database there was refused with -o's
+    refusal (_refuse_database_file), anything else holds data too."""
+    path = target.path
+    if not path.exists():
+        return
+    if not path.is_file():
+        raise fail("{option} {path}: not a regular file; copy into a new file or an empty database", option="--to",
+                   path=path)
+    if path.stat().st_size:
+        raise fail("--to {db}: not empty; copy into an empty database", db=target.display_url)
 
 
 @db_app.command("check")

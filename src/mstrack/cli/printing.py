@@ -169,10 +169,10 @@ def _a_rerun(new: Path, target: Path, kind: str) -> bool:
     """Whether the new file may replace `target` (a report mstrack wrote, of `kind`): it is the same report
     (the same kind; a CSV, whose kind is only its first cell, holding figures too), or `target` holds no
     figures. A unit's return saved under a report's first line is kept."""
-    from mstrack.sources.forms import WORKBOOK_SUFFIXES, holds_figures, report_kind
+    from mstrack.sources.forms import REPORT_WORKBOOK_SUFFIXES, holds_figures, report_kind
 
     suffix = target.suffix.lower()
-    if report_kind(new, suffix) == kind and (suffix in WORKBOOK_SUFFIXES or _named(new, suffix, holds_figures)):
+    if report_kind(new, suffix) == kind and (suffix in REPORT_WORKBOOK_SUFFIXES or _named(new, suffix, holds_figures)):
         return True
     return not holds_figures(target)
 

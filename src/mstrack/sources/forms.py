@@ -7,7 +7,8 @@ from pathlib import Path
 
 from mstrack.errors import InputError
 from mstrack.sources.progress import COLUMNS
-from mstrack.sources.sheets import cell_text, find_table, read_rows, worksheet_names
+from mstrack.sources.progress_sheets import sheet_tables
+from mstrack.sources.sheets import cell_text, find_table, read_rows
 
 UNIT_WORDS = ("value", "note")
 """The columns a unit fills in by itself: a figure, or only its words in 备注 (why there is none yet)."""
@@ -20,24 +21,16 @@ TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 def holds_figures(path: Path) -> bool:
     """Whether any sheet of a workbook is a progress table (the headers `import progress` reads) with a value or a
     note in at least one row: a unit's filled form, which a new blank one must not replace before it is imported.
-    Every sheet, since a unit often puts a sheet of notes (填报说明) before the table."""
+    Every sheet, since a unit often puts a sheet of notes (填报说明) before the table; each read as `import progress`
+    chooses its sheet (sources/progress_sheets: an .xlsx sheet's top rows streamed, never the whole sheet of a big
+    workbook of other data)."""
     if path.suffix.lower() not in FORM_SUFFIXES:
         return False
-    if path.suffix.lower() in TEXT_SUFFIXES:  # a CSV is one sheet
-        return _sheet_holds_figures(path, None)
     try:
-        sheets = worksheet_names(path)
-    except InputError:
-        return False
-    return any(_sheet_holds_figures(path, sheet) for sheet in sheets)
-
-
-def _sheet_holds_figures(path: Path, sheet: str | None) -> bool:
-    if sheet is not None and path.suffix.lower() in WORKBOOK_SUFFIXES and not _header_at_top(path, sheet):
-        return False  # no progress table: the sheet is not read whole to find out
-    try:
-        table = find_table(path, read_rows(path, sheet), COLUMNS, ("task", "value"))
-        return any((cell_text(table.get(row, field)) or "").strip() for row in table.rows for field in UNIT_WORDS)
+        if path.suffix.lower() in TEXT_SUFFIXES:  # a CSV is one sheet
+            table = find_table(path, read_rows(path, None), COLUMNS, ("task", "value"))
+            return any((cell_text(table.get(row, field)) or "").strip() for row in table.rows for field in UNIT_WORDS)
+        return any(sheet_tables(path, COLUMNS, ("task", "value"), UNIT_WORDS).values())
     except InputError:
         return False
 
@@ -45,7 +38,7 @@ def _sheet_holds_figures(path: Path, sheet: str | None) -> bool:
 REPORT_CREATOR = "mstrack"
 """The creator render/xlsx.save writes into every report workbook's properties. The fill-in template
 (render/template.py) does not claim it: a unit fills that one in, and Excel or WPS keep a creator on save."""
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+REPORT_WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 
 
 def report_kind(path: Path, suffix: str | None = None) -> str | None:
@@ -57,7 +50,7 @@ def report_kind(path: Path, suffix: str | None = None) -> str | None:
     suffix = (suffix or path.suffix).lower()
     if suffix in TEXT_SUFFIXES:
         return _first_cell(path, "\t" if suffix != ".csv" else ",")
-    if suffix not in WORKBOOK_SUFFIXES:
+    if suffix not in REPORT_WORKBOOK_SUFFIXES:
         return None
     import zipfile
     from xml.etree import ElementTree
@@ -88,40 +81,3 @@ def _first_cell(path: Path, delimiter: str) -> str | None:
     line = text.splitlines()[0] if text else ""
     first = next(csv.reader([line], delimiter=delimiter), [])
     return "text:" + first[0].strip() if first else None
-
-
-def _header_at_top(path: Path, sheet: str) -> bool:
-    """Whether an .xlsx sheet's first rows (where `import progress` looks for its header) hold a progress
-    table's header, read as a stream (sources/xlsx_stream): the shared strings, then the sheet's XML only until
-    those rows are passed, never the whole sheet as calamine reads it (3 s for a 300,000-row sheet of other
-    data). A sheet the stream cannot read is taken as maybe holding one: the whole read decides."""
-    import zipfile
-    import zlib
-    from xml.etree import ElementTree
-    from xml.parsers.expat import ExpatError
-
-    from mstrack.sources.rows import Row
-    from mstrack.sources.sheets import HEADER_SEARCH_ROWS
-    from mstrack.sources.xlsx import sheet_parts
-    from mstrack.sources.xlsx_stream import StreamedSheet
-
-    try:
-        with zipfile.ZipFile(path) as archive:
-            parts = sheet_parts(archive, sheet)
-        streamed = StreamedSheet(path=path, member=parts.sheet, shared=parts.shared, date_styles=set(),
-                                 date1904=parts.date1904, rows=HEADER_SEARCH_ROWS, last_column=HEADER_COLUMNS - 1,
-                                 merges=[])
-        rows = streamed.iter_rows()
-        top = [Row(number, cells) for number, cells in zip(range(1, HEADER_SEARCH_ROWS + 1), rows, strict=False)]
-        rows.close()
-        find_table(path, iter(top), COLUMNS, ("task", "value"))
-    except InputError:
-        return False
-    except (zipfile.BadZipFile, ElementTree.ParseError, ExpatError, zlib.error, KeyError, IndexError, OSError,
-            ValueError, TypeError, EOFError, RuntimeError):  # the whole read, which says what is wrong, decides
-        return True
-    return True
-
-
-HEADER_COLUMNS = 1024
-"""Columns of the top rows looked at for a progress table's header (a form's header is far narrower)."""

@@ -24,6 +24,7 @@ from mstrack.sources.progress_columns import COLUMNAR_ROWS, Columns
 from mstrack.sources.progress_compare import Comparing
 from mstrack.sources.progress_names import TITLE_COLUMN, UNIT_COLUMN, NamedRows
 from mstrack.sources.progress_rows import ASK, NOTHING, Checked, ImportIndicator, ImportResult, PlanReads
+from mstrack.sources.progress_sheets import hidden_rows, progress_sheet
 from mstrack.sources.rows import TOTAL_CELL_RE, Uncomputed, total_row
 from mstrack.sources.sheets import Table, cell_text, columns_read, find_table, header_key, read_rows
 from mstrack.vocabulary import ALL_DONE_WORDS, DONE_WORDS, SCHEDULE
@@ -43,6 +44,8 @@ COLUMNS = {key: {header_key(name) for name in names} for key, names in COLUMNS.i
 ALL_DONE = frozenset(ALL_DONE_WORDS)
 DONE = frozenset(DONE_WORDS + ALL_DONE_WORDS)
 FIELDS = ("programme", "task", "indicator", "as_of", "value", "note", "reporter")
+REQUIRED = (("task", "title"), "value")
+"""The columns a progress table's header names: a task (or its title) and a value."""
 
 
 CHUNK_ROWS = 10_000
@@ -92,7 +95,9 @@ class _Importer(Comparing):
             self.result.errors.append(Message("{path}: file name: {problem}", path=path, problem=problem))
             return
         try:
-            table = find_table(path, read_rows(path, sheet), COLUMNS, (("task", "title"), "value"))
+            if sheet is None:
+                sheet = progress_sheet(path, COLUMNS, REQUIRED, ("value", "note"), self.result.warnings)
+            table = find_table(path, read_rows(path, sheet), COLUMNS, REQUIRED)
         except InputError as error:
             self.result.errors.extend(error.messages)
             return
@@ -134,6 +139,8 @@ class _Importer(Comparing):
                 self._read_chunk(table, *picked(chunk, index, pick, width))
         if named is not None:
             named.end()
+        if (hidden := hidden_rows(table)) is not None:
+            self.result.warnings.append(hidden)
         if self._rows_met() == before:  # a header and nothing under it (a header-only CSV): as an empty file is
             self.result.errors.append(Message("{path}: no rows under the header: nothing to import", path=path))
         if reporters_before is not None and (own := sorted(set(self.reporters) - reporters_before - {self.by})):

@@ -227,6 +227,7 @@ class SheetRows(NumberedRows):
 
     def __init__(self, path: Path, sheet: str | None):
         self.path, self.sheet = path, sheet
+        self.hidden = None  # the sheet read and the rows it hides (xlsx.HiddenRows), known once the first block is read
         self.blocks: Iterator[Cells] | None = None
         self.block, self.at = Cells(rows=[]), 0  # the block being read, and its next row
 
@@ -252,10 +253,11 @@ class SheetRows(NumberedRows):
 
     def _blocks(self) -> Iterator[Cells]:
         if self.blocks is None:
-            from mstrack.sources.xlsx import xlsx_cells  # here: a CSV import never loads the .xlsx reader
+            from mstrack.sources.xlsx import HiddenRows, xlsx_cells  # here: a CSV import never loads the .xlsx reader
 
             check_file_size(self.path)
-            self.blocks = xlsx_cells(self.path, self.sheet)
+            self.hidden = HiddenRows()
+            self.blocks = xlsx_cells(self.path, self.sheet, self.hidden)
         return self.blocks
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mstrack.errors import InputError
@@ -18,7 +18,7 @@ from mstrack.sources.xlsx_rows import MAX_SHEET_CELLS, Extent, marked_blocks
 from mstrack.sources.xlsx_stream import column_number
 
 
-def xlsx_cells(path: Path, sheet: str | None) -> Iterator[Cells]:
+def xlsx_cells(path: Path, sheet: str | None, hidden: HiddenRows | None = None) -> Iterator[Cells]:
     """The sheet's rows' cells, the first row's first, BLOCK_ROWS at a time (marked_blocks).
 
     Values come from calamine (Rust: a 100,000-row sheet in under a second, where openpyxl took 17 s),
@@ -26,7 +26,8 @@ def xlsx_cells(path: Path, sheet: str | None) -> Iterator[Cells]:
     from sources/xlsx_stream.py, which holds a piece of it at a time where calamine holds it whole; what
     calamine does not say (number formats, error values, formulas saved without a value) comes from the
     sheet's XML. A large sheet is parsed by calamine in a child process while this one makes the guard's
-    pass (sources/xlsx_fork.py): on two cores the two overlap."""
+    pass (sources/xlsx_fork.py): on two cores the two overlap. `hidden` gets the sheet read and the numbers of
+    the rows it hides, found by the guard's pass before the first block."""
     import zipfile
     import zlib
     from xml.etree import ElementTree
@@ -48,7 +49,9 @@ def xlsx_cells(path: Path, sheet: str | None) -> Iterator[Cells]:
                 raise InputError("--sheet {sheet!r}: {path} has no such sheet; its sheets: {sheets}", sheet=sheet, path=path,
                                  sheets=", ".join(workbook.sheet_names))
             parts = sheet_parts(archive, sheet)
-            percent_styles, date_styles = _styles(archive.read(parts.styles)) if parts.styles else (set(), set())
+            if hidden is not None:
+                hidden.sheet = sheet
+            percent_styles, date_styles = cell_styles(archive.read(parts.styles)) if parts.styles else (set(), set())
             shared_bytes = archive.getinfo(parts.shared).file_size if parts.shared else 0
             if shared_bytes <= STREAM_SHARED_BYTES:  # calamine's parse in a second process, beside the guard's pass
                 from mstrack.sources.xlsx_fork import forked_sheet, held_interrupt
@@ -57,7 +60,8 @@ def xlsx_cells(path: Path, sheet: str | None) -> Iterator[Cells]:
                     forked = forked_sheet(path, sheet, archive.getinfo(parts.sheet).file_size,
                                           functools.partial(workbook.get_sheet_by_name, sheet))
             with archive.open(parts.sheet) as handle:  # read before calamine: it allocates the sheet's whole extent at once
-                percent, fills, extent = _sheet_marks(handle, percent_styles, forked.close if forked else None)
+                percent, fills, extent = _sheet_marks(handle, percent_styles, forked.close if forked else None,
+                                                      hidden.rows if hidden is not None else None)
             check_extent(path, sheet, extent)
             if extent.rows * extent.columns > STREAM_CELLS or shared_bytes > STREAM_SHARED_BYTES:
                 from mstrack.sources.xlsx_stream import StreamedSheet
@@ -76,6 +80,14 @@ def xlsx_cells(path: Path, sheet: str | None) -> Iterator[Cells]:
     finally:
         if forked is not None:
             forked.close()
+
+
+@dataclass
+class HiddenRows:
+    """The sheet an .xlsx reader read and the rows it hides (1-based), for a warning: a hidden row is still read."""
+
+    sheet: str = ""
+    rows: list[int] = field(default_factory=list)
 
 
 STREAM_CELLS = 4_000_000
@@ -148,7 +160,7 @@ def percent_format(code: str) -> bool:
     return "%" in re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", code)
 
 
-def _styles(styles: bytes) -> tuple[set[int], set[int]]:
+def cell_styles(styles: bytes) -> tuple[set[int], set[int]]:
     """Indices of the cell styles (`s="3"`) whose number format shows a percent, and of those that show a date."""
     from xml.etree import ElementTree
 
@@ -165,12 +177,13 @@ def _styles(styles: bytes) -> tuple[set[int], set[int]]:
 
 
 def _sheet_marks(handle, percent_styles: set[int], streamed: Callable[[], None] | None = None,
-                 ) -> tuple[dict[int, list[int]], dict[int, dict[int, str]], Extent]:
+                 hidden: list[int] | None = None) -> tuple[dict[int, list[int]], dict[int, dict[int, str]], Extent]:
     """From the sheet's XML, read in pieces of whole rows and searched by compiled patterns (a Python
     step per marked cell only): the cells with a percent style (row → columns), what fills a cell
     calamine reads as empty (row → column → Uncomputed(formula), or an error value such as "#DIV/0!"),
     and how far the sheet reaches. `streamed` is called as soon as the sheet reaches beyond STREAM_CELLS
-    (it ends a child parsing the sheet with calamine: sources/xlsx_fork.py)."""
+    (it ends a child parsing the sheet with calamine: sources/xlsx_fork.py). The rows the sheet hides (a row tag's
+    hidden="1", numbered by its r=) go into `hidden`: a literal search a piece, the pattern only where it finds one."""
     percent: dict[int, list[int]] = {}
     fills: dict[int, dict[int, str]] = {}
     extent = Extent()
@@ -195,6 +208,8 @@ def _sheet_marks(handle, percent_styles: set[int], streamed: Callable[[], None] 
             _uncomputed_formulas(piece, patterns, places, shared, fills)
         if patterns.error_mark.search(piece):
             _error_values(piece, patterns, places, fills)
+        if hidden is not None and patterns.hidden_mark.search(piece):
+            hidden.extend(int(row) for row in patterns.hidden_row.findall(piece))
     return percent, fills, extent
 
 
@@ -403,6 +418,8 @@ class _CellPatterns:
         self.merge_ref = re.compile(rb"""<%smergeCell\s[^>]*?ref=["']([A-Z]{1,3}[0-9]+:[A-Z]{1,3}[0-9]+)["']""" % p)
         self.formula_mark = re.compile(rb"<%sf[\s>/]" % p)  # a search with a literal prefix: faster than `in` here
         self.error_mark = re.compile(rb"""t=["']e["']""")  # no \s before it: a literal prefix is searched fast
+        self.hidden_mark = re.compile(rb"hidden=")
+        self.hidden_row = re.compile(rb"""<%srow(?=[\s>/])(?=[^>]*?\shidden=["'](?:1|true)["'])[^>]*?\sr=["']([0-9]+)["']""" % p)
         self.formula = re.compile(rb"<%sc(\s[^>]*?)?(?<!/)>\s*<%sf(\s[^>]*?)?(?:/>|>([^<]*)</%sf>)\s*"
                                   rb"(?:<%sv(?:\s[^>]*?)?(?:/>|>([^<]*)</%sv>))?" % (p, p, p, p, p))
         self.error = re.compile(rb"""<%sc(?=[^>]*?\st=["']e["'])(\s[^>]*?)(?<!/)>\s*"""

@@ -7,8 +7,9 @@ from datetime import UTC, date, datetime
 from itertools import repeat
 from operator import add
 
+from mstrack.errors import Message
 from mstrack.store.connections import login_name
-from mstrack.store.dialect import Dialect, RowStream
+from mstrack.store.dialect import Dialect, RowStream, moment
 from mstrack.store.import_reads import last_report_id
 
 PLAN_SOURCE = "plan"
@@ -25,6 +26,16 @@ def insert_batch(dialect: Dialect, connection, *, command: str, source: str | No
     return dialect.insert(connection, "batch", {
         "created_at": datetime.now(UTC), "user": login_name(), "command": command, "source": source, "reason": reason,
         "undoes": undoes, "programme": programme, "plan_before": plan_before})
+
+
+def batch_words(batch: int, created_at, user: str | None, command: str, source: str | None = None) -> Message:
+    """A batch as a message names it, so that whoever undoes it sees whose write it was and what:
+    "batch 12 (log by other, 2023-12-02 10:31, a.csv)"."""
+    when = moment(created_at).strftime("%Y-%m-%d %H:%M")
+    if source:
+        return Message("batch {batch} ({command} by {user}, {when}, {source})", batch=batch, command=command,
+                       user=user or "?", when=when, source=source)
+    return Message("batch {batch} ({command} by {user}, {when})", batch=batch, command=command, user=user or "?", when=when)
 
 
 def insert_reports(dialect: Dialect, connection, reports, *, batch: int, reason: str | None = None) -> None:

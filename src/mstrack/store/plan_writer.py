@@ -37,7 +37,8 @@ class _Held(NamedTuple):
     tasks: dict[str, int]
     lines: dict[int, dict[int, int]]
     indicators: dict[int, dict[tuple[str, str], int]]
-    reported: set[int]
+    units: dict[int, str]
+    reported: dict[int, int]
 
 
 LINK_COLUMNS = ("task_id", "ref", "position")
@@ -74,7 +75,8 @@ class PlanWriter:
 
     def _structure(self, programme_id: int) -> _Held:
         """What the store holds of a programme: task ids by code, line ids by task and position,
-        indicator ids by line and (kind, name), the indicators reports hang on; in entry order."""
+        indicator ids by line and (kind, name), their units, the indicators reports hang on (how many each); in
+        entry order."""
         c = self.connection
         tasks = dict(c.execute(select(TaskRow.code, TaskRow.id).where(TaskRow.programme_id == programme_id)
                                .order_by(TaskRow.id)).all())
@@ -85,17 +87,19 @@ class PlanWriter:
         ):
             lines.setdefault(task_id, {})[position] = line_id
         indicators: dict[int, dict[tuple[str, str], int]] = {}
-        for indicator_id, line_id, kind, name in c.execute(
-            select(IndicatorRow.id, IndicatorRow.line_id, IndicatorRow.kind, IndicatorRow.name)
+        units: dict[int, str] = {}
+        for indicator_id, line_id, kind, name, unit in c.execute(
+            select(IndicatorRow.id, IndicatorRow.line_id, IndicatorRow.kind, IndicatorRow.name, IndicatorRow.unit)
             .join(LineRow, IndicatorRow.line_id == LineRow.id).join(TaskRow, LineRow.task_id == TaskRow.id)
             .where(TaskRow.programme_id == programme_id).order_by(IndicatorRow.id)
         ):
             indicators.setdefault(line_id, {})[(kind, name)] = indicator_id
-        reported = set(c.execute(select(ReportRow.indicator_id).distinct().where(
-            ReportRow.indicator_id.in_(_programme_indicators(programme_id)))).scalars())
-        return _Held(tasks, lines, indicators, reported)
+            units[indicator_id] = unit
+        reported = dict(c.execute(select(ReportRow.indicator_id, func.count()).where(
+            ReportRow.indicator_id.in_(_programme_indicators(programme_id))).group_by(ReportRow.indicator_id)).all())
+        return _Held(tasks, lines, indicators, units, reported)
 
-    def _dropped_line(self, line_id: int, indicators: dict, reported: set, label, drops: dict) -> list:
+    def _dropped_line(self, line_id: int, indicators: dict, reported: dict, label, drops: dict) -> list:
         """A line the plan no longer has: its indicators go with it, unless reports hang on them."""
         lost = []
         for (_, name), indicator_id in indicators.get(line_id, {}).items():
@@ -105,13 +109,13 @@ class PlanWriter:
         return lost
 
     @staticmethod
-    def _dropped_indicator(indicator_id: int, reported: set, label, drops: dict) -> list:
+    def _dropped_indicator(indicator_id: int, reported: dict, label, drops: dict) -> list:
         if indicator_id in reported:
-            return [Message("  {label} has reports", label=label)]
+            return [Message("  {label} has {n} {n:report|reports}", label=label, n=reported[indicator_id])]
         drops["indicators"].append(indicator_id)
         return []
 
-    def _dropped_task(self, code: str, task_id: int, lines: dict, indicators: dict, reported: set, drops: dict) -> list:
+    def _dropped_task(self, code: str, task_id: int, lines: dict, indicators: dict, reported: dict, drops: dict) -> list:
         lost = []
         for position, line_id in lines.get(task_id, {}).items():
             lost += self._dropped_line(line_id, indicators, reported, Message("{label} line {n}", label=code, n=position + 1),
@@ -146,7 +150,7 @@ class PlanWriter:
             plan.append((task, held.tasks.get(task.code), lines))
             lost += task_lost
         if lost:
-            raise InputError("the new plan drops what reports hang on; nothing was written:\n{lost}", lost=Joined("\n", lost))
+            raise InputError("the new plan drops or changes what reports hang on; nothing was written:\n{lost}", lost=Joined("\n", lost))
 
         area_ids = self._write_areas(head, programme.areas)
         self._delete(head, drops)
@@ -243,7 +247,9 @@ class PlanWriter:
     def _match_indicators(self, line: plan_model.Line, line_id: int | None, schedule_name: str, line_label, held: _Held,
                           drops: dict) -> tuple[list, list]:
         """A line's indicators matched by (kind, name); a text-only line has one schedule indicator, kept
-        when its name changes (its lead unit changed) so its reports stay."""
+        when its name changes (its lead unit changed) so its reports stay. A kept indicator's unit (条 → 公里,
+        a count → %) may change only while no report hangs on it: its reports would silently read in the new
+        unit; a kind change (a line turned text-only) drops the indicator, refused the same way."""
         wanted: list[tuple[str, plan_model.Indicator]] = [(QUANTITY, ind) for ind in line.indicators]
         if not line.indicators:
             wanted = [(SCHEDULE, plan_model.Indicator(name=schedule_name, unit="", reports=line.reports))]
@@ -257,6 +263,12 @@ class PlanWriter:
                     continue
                 lost += self._dropped_indicator(
                     indicator_id, held.reported, Message("{label} indicator {name!r}", label=line_label, name=key[1]), drops)
+        for kind, ind in wanted:
+            indicator_id = old.get((kind, ind.name))
+            if indicator_id in held.reported and held.units[indicator_id] != ind.unit:
+                lost.append(Message("  {label} indicator {name!r}: unit {old!r} → {new!r}, and it has {n} {n:report|reports}",
+                                    label=line_label, name=ind.name, old=held.units[indicator_id], new=ind.unit,
+                                    n=held.reported[indicator_id]))
         return [(kind, ind, old.get((kind, ind.name))) for kind, ind in wanted], lost
 
     def _task_row(self, head: int, position: int, task: plan_model.Task, task_id: int | None, area_ids: dict,
@@ -326,7 +338,7 @@ class PlanWriter:
         """Undo of the import that created a programme: possible only while no report hangs on it."""
         c = self.connection
         head = c.execute(select(ProgrammeRow.id).where(ProgrammeRow.code == code)).scalar_one()
-        tasks, lines, indicators, reported = self._structure(head)
+        tasks, lines, indicators, _, reported = self._structure(head)
         drops: dict[str, list[int]] = {"tasks": [], "lines": [], "indicators": []}
         lost = []
         for task_code, task_id in tasks.items():

@@ -6,7 +6,7 @@ import json
 from datetime import UTC, datetime
 
 from mstrack.errors import InputError, Joined, Message
-from mstrack.store.batches import REPORT_COLUMNS, ReportBatch, ReportRange, insert_batch, insert_reports
+from mstrack.store.batches import REPORT_COLUMNS, ReportBatch, ReportRange, batch_words, insert_batch, insert_reports
 from mstrack.store.connections import confirm_before_commit, login_name
 from mstrack.store.dialect import day, number
 from mstrack.store.reads import BatchInfo
@@ -52,7 +52,8 @@ class Writes:
         pass), in set-based statements whatever the batch's size: no report becomes a Python object.
         A report comes back only where nothing newer stands for its indicator and date (it would beat
         that later entry); otherwise the undo is refused naming those entries, unless force, which
-        goes on and records what it overrode in the new batch's reason."""
+        goes on and records what it overrode in the new batch's reason. The same rule for a plan import: its
+        programme is put back only while no later batch changed it (see _later_plan_batches)."""
         from mstrack.sources.plan import dump_plan
         from mstrack.store.plan_writer import PlanWriter
 
@@ -68,6 +69,15 @@ class Writes:
                 more = f"--force over {total} newer {'entry' if total == 1 else 'entries'}: " + "; ".join(overridden)
                 reason = more if reason is None else f"{reason}; {more}"
             current_plan = self.load_plan(programme) if programme is not None and programme in self.programme_codes() else None
+            later = self._later_plan_batches(connection, target_id, programme, dump_plan(current_plan) if current_plan else None)
+            if later and not force:
+                raise InputError("undoing batch {batch} would put {code} back over what {n} later {n:batch|batches} changed; "
+                                 "nothing was written:\n{batches}\nundo {n:it|them} first, newest first (or undo with --force to "
+                                 "put {code} back all the same: what it overrides is kept with the undo)", batch=target_id,
+                                 code=programme, n=len(later), batches=Joined("\n", [Message("  {b}", b=b) for b in later]))
+            if later:
+                more = f"--force over {programme} as later changed by " + "; ".join(str(b) for b in later)
+                reason = more if reason is None else f"{reason}; {more}"
             new = insert_batch(self.dialect, connection, command="undo", source=f"batch {target_id}", reason=reason,
                                undoes=target_id, programme=programme,
                                plan_before=dump_plan(current_plan) if current_plan else None)
@@ -107,6 +117,24 @@ class Writes:
             raise InputError("batch {batch} was already undone by batch {undo}; undo {undo} to restore it", batch=rows[0][0],
                              undo=done_by)
         return rows[0]
+
+    def _later_plan_batches(self, connection, target_id: int, programme: str | None, current: str | None) -> list[Message]:
+        """The batches after target_id that changed its programme and still stand, newest first (described), when the
+        programme is no longer as target_id left it: undoing target_id would put back the plan before it and silently
+        discard theirs. As target_id left it is what the next batch on the programme kept as its plan before; a later
+        change undone since, or made and undone again, leaves the programme as it was and nothing in the way."""
+        if programme is None:
+            return []
+        p = self.dialect.p
+        after = self._rows(connection, f"SELECT plan_before FROM batch WHERE programme = {p} AND id > {p} ORDER BY id LIMIT 1",
+                           [programme, target_id])
+        if not after or after[0][0] == current:
+            return []
+        rows = self._rows(connection, f'SELECT b.id, b.created_at, b."user", b.command, b.source FROM batch AS b'
+                                      f" WHERE b.programme = {p} AND b.id > {p}"
+                                      " AND NOT EXISTS (SELECT 1 FROM batch AS u WHERE u.undoes = b.id) ORDER BY b.id DESC",
+                          [programme, target_id])
+        return [batch_words(*row) for row in rows]
 
     def _newer_than_restored(self, connection, target_id: int) -> tuple[list[Message], int]:
         """The standing entries an undo of target_id would override: newer than a report it brings back

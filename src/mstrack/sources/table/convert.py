@@ -22,7 +22,7 @@ from mstrack.sources.table.reading import Sheet, place, places, read_sheets
 from mstrack.sources.table.schedule import year_in_digits
 from mstrack.sources.table.tasks import read_tasks
 from mstrack.sources.traditional import restore_plan
-from mstrack.vocabulary import LIST_TITLE, TABLE_TITLE
+from mstrack.vocabulary import LIST_TITLE, SITE_NAME, TABLE_TITLE
 
 
 @dataclass(kw_only=True)
@@ -39,6 +39,9 @@ class Conversion:
 INTRO_END_RE = re.compile(r"\s*(?:[：:]|[—─]{1,2})\s*$")  # the end of a line that introduces what follows
 SENTENCE_RE = re.compile(r"[，,。；;]|如下|[：:]\s*$")  # a sentence, no title line
 INTRODUCES_RE = re.compile(r"以下|如下|[—─]\s*$")  # "今年重点办好以下10件实事——": the sentence before a list, no title
+SITE_SUFFIX_RE = re.compile(rf"\s*(?:_|-|\||｜|——)[^_|｜]*?(?:{SITE_NAME})[^_|｜]*$")  # "…开幕_X县人民政府门户网站"
+SITE_RE = re.compile(rf"^[^，,。；;]{{0,30}}?(?:{SITE_NAME})$")  # "X县人民政府门户网站": the website's name, no title
+COUNTED_WORK_RE = re.compile(r"(?:\d+|[一二三四五六七八九十]+)\s*[件项个]\s*([^，,。；;：:\d]{2,12}?)\s*$")  # "…抓好5件民生实事"
 
 
 def _title_before(sheet: Sheet, at: int) -> str | None:
@@ -46,7 +49,8 @@ def _title_before(sheet: Sheet, at: int) -> str | None:
     title paragraph of a Word document or a web page). Above a list, the sentence that introduces it ("…以下10件实事——")
     names the programme only when the document has no other title line (a news page's title before the paragraph that
     announces its items, "…报告指出，…抓好5件民生实事："); its closing dash or colon is no part of it."""
-    candidates = [re.sub(r"^[#*\s]+|[*\s]+$", "", line) for line in sheet.titles_above(at)]
+    candidates = [SITE_SUFFIX_RE.sub("", re.sub(r"^[#*\s]+|[*\s]+$", "", line)) for line in sheet.titles_above(at)]
+    candidates = [line for line in candidates if not SITE_RE.search(line)]  # a web page's site name: no title
     plain: list[str] = []
     if sheet.headerless:  # a list's title line, the first that names it, not the sentence that introduces the list
         lines = [INTRO_END_RE.sub("", line) for line in candidates]  # "…2023年民生实事项目:" above the items
@@ -65,8 +69,18 @@ def _title_before(sheet: Sheet, at: int) -> str | None:
                     return text
                 if plain and SENTENCE_RE.search(text):  # the announcing sentence: the page's title names it
                     return plain[0]
-                return INTRO_END_RE.sub("", text).lstrip("—─ ") or text  # "…以下民生实事——": no dash
+                return _announced(text) or INTRO_END_RE.sub("", text).lstrip("—─ ") or text  # "…以下民生实事——": no dash
     return None
+
+
+def _announced(sentence: str) -> str | None:
+    """The programme a news page's sentence announces, when the page has no title of its own: its year and the work it
+    counts ("…报告指出，2024年将重点抓好5件民生实事：" → "2024年民生实事"); None for a line that is no sentence."""
+    words = INTRO_END_RE.sub("", sentence)
+    if not re.search(r"[，,。；;]", words) or not (m := COUNTED_WORK_RE.search(words)):
+        return None
+    years = TITLE_YEAR_RE.findall(words)
+    return f"{years[-1][0]}年{m[1]}" if years else m[1]
 
 
 # the years a title names as a programme's: "2018年十大民生实事", "2023—2025年…"; not a date's year ("截至2024年1月")

@@ -13,6 +13,7 @@ from mstrack.vocabulary import (
     PAST_YEAR,
     PROMISE_WORDS,
     RATE_TARGET_AFTER,
+    RESULT_PREDICATES,
     RESULTS_ASIDE,
     RESULTS_NAMING,
     YEAR_PLAN,
@@ -29,6 +30,9 @@ ITEM_RESULTS_RE = re.compile(ITEM_RESULTS)  # an item that reports what was done
 RATE_TARGET_RE = re.compile(RATE_TARGET_AFTER)  # "完成率达到100%": a target (vocabulary.RATE_TARGET_AFTER)
 ADJECTIVE_RE = re.compile(DONE_AS_ADJECTIVE)  # "已开工的8个续建项目": context (vocabulary.DONE_AS_ADJECTIVE)
 YEAR_RE = re.compile(r"(\d{4})\s*年")
+RESULT_VERB_RE = re.compile(rf"^[^，,。；;]*?(?:{RESULT_PREDICATES})")  # "…3所全部投入使用" (vocabulary.RESULT_PREDICATES)
+CLAUSE_OPENING_RE = re.compile(r"(?:^|[，,。；;])[\s\d一二三四五六七八九十（()）、.．]*$")  # nothing but a number before
+RATE_RE = re.compile(r"^[^，,。；;%％]*?(\d+(?:\.\d+)?)\s*[%％]")
 
 
 def _results_words(text: str, items_report: bool = False) -> list[str]:
@@ -40,16 +44,23 @@ def _results_words(text: str, items_report: bool = False) -> list[str]:
 
 
 def items_report(items: list[str]) -> bool:
-    """Half the items or more report what was done ("改造农村公路50公里，已完成58公里", "实际新增2350人")."""
-    return bool(items) and sum(item_reports(item) for item in items) * 2 >= len(items)
+    """Half the items or more report what was done ("改造农村公路50公里，已完成58公里", "实际新增2350人"); beside an item
+    that reports, a rate set as a target ("完成率达到100%") is a result too."""
+    beside = any(item_reports(item) for item in items)
+    return bool(items) and sum(item_reports(item, beside) for item in items) * 2 >= len(items)
 
 
-def item_reports(item: str) -> bool:
+def item_reports(item: str, beside: bool = False) -> bool:
     """An item states what was done (vocabulary.ITEM_RESULTS): "已完成58公里", "实际新增2350人", "完成率为116%"; not a
-    rate it sets as a target ("完成率达到100%以上") nor done work named as the context of its own ("已开工的8个续建项目")."""
+    rate it sets as a target ("完成率达到100%以上", at most 100 %, and no result `beside` it in another item) nor done
+    work named as the context of other work ("加快推进已开工的8个续建项目"); "已建成的城区幼儿园3所全部投入使用" reports."""
     for m in ITEM_RESULTS_RE.finditer(item):
         after = item[m.end():]
-        if m[0] == "完成率" and RATE_TARGET_RE.search(after) or m[0].startswith("已") and ADJECTIVE_RE.search(after):
+        if m[0] == "完成率" and RATE_TARGET_RE.search(after) and not beside \
+                and not ((rate := RATE_RE.search(after)) and float(rate[1]) > 100):
+            continue
+        if m[0].startswith("已") and ADJECTIVE_RE.search(after) \
+                and not (CLAUSE_OPENING_RE.search(item[:m.start()]) and RESULT_VERB_RE.search(after)):
             continue
         return True
     return False

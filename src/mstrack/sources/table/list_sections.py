@@ -12,12 +12,13 @@ from mstrack.sources.rows import clip
 from mstrack.sources.table.cells import AREA_RE
 from mstrack.sources.table.list_deadlines import OWN_DATE_RE
 from mstrack.sources.table.list_labels import label_kind
-from mstrack.sources.table.mentions import sets_figure
+from mstrack.sources.table.mentions import find_mentions, sets_figure
 from mstrack.sources.table.one_paragraph import MIN_ITEMS, MIN_STAFFED_ITEMS
 from mstrack.sources.table.units import office_list
 from mstrack.vocabulary import (
     CLOSING_SECTIONS,
     FUNDED_WORK_VERBS,
+    FUNDING_OBJECTS,
     GUARANTEE_MEASURES,
     REQUIREMENT_SENTENCE,
     REQUIREMENT_VERBS,
@@ -29,6 +30,7 @@ DATED_RE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月")  # a date of any kind: a dea
 REQUIREMENT_RE = re.compile(REQUIREMENT_SENTENCE)
 NUMBERING_RE = re.compile(r"^(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|[一二三四五六七八九十\d]{1,3}\s*[、.．])\s*")
 FUNDED_WORK_RE = re.compile(rf"^(?:{FUNDED_WORK_VERBS})")
+FUNDING_RE = re.compile(FUNDING_OBJECTS)
 VERB_BEFORE_RE = re.compile(rf"(?:{REQUIREMENT_VERBS})$")  # "加强督查", "严格考核": the requirement's verb before the word
 
 
@@ -58,7 +60,13 @@ def guarantee(words: str) -> bool:
     if GUARANTEE_RE.search(text) is None:
         return False
     clauses = [clause.strip() for clause in re.split(r"[，,；;。]", text)[1:]]
-    return not any(FUNDED_WORK_RE.match(clause) and sets_figure(clause) for clause in clauses)
+    return not any(FUNDED_WORK_RE.match(clause) and _counts_things(clause) for clause in clauses)
+
+
+def _counts_things(clause: str) -> bool:
+    """A clause's figure counts things built ("新建村级卫生室20个", "改造农村公路50公里"), not money: an amount (元) or
+    a figure of funding ("新增财政投入2亿元", vocabulary.FUNDING_OBJECTS) is the guarantee's own, no work."""
+    return any(m.unit and m.unit != "%" and not m.unit.endswith("元") and not FUNDING_RE.search(m.verbs) for m in find_mentions(clause))
 
 
 def closing_section(words: str, staffed: bool, figure: bool | None = None) -> bool:
@@ -82,12 +90,7 @@ def closing_at(rows: list[tuple[bool, str, bool]], numbered_on: frozenset[int] =
     are items numbered on with the items before them: the first row that is one, every row after it one too or under a
     heading that is one; len(rows) when the list has none. A heading with words of one over work of the programme
     ("三、加强组织领导" over "5.新建社区食堂20个", _programme_work) is a group's heading, not one."""
-    closing = [closing_section(words, staffed) for _, words, staffed in rows]
-    for k, (heading, _, _) in enumerate(rows):
-        under = next((j for j in range(k + 1, len(rows)) if rows[j][0]), len(rows))
-        if heading and closing[k] and any(not closing[j] and _programme_work(rows[j][1], j in numbered_on)
-                                          for j in range(k + 1, under)):
-            closing[k] = False
+    closing, _ = _reopened(rows, numbered_on)
     for k in range(len(rows)):
         if not closing[k]:
             continue
@@ -100,6 +103,24 @@ def closing_at(rows: list[tuple[bool, str, bool]], numbered_on: frozenset[int] =
         else:
             return k
     return len(rows)
+
+
+def _reopened(rows: list[tuple[bool, str, bool]], numbered_on: frozenset[int]) -> tuple[list[bool], set[int]]:
+    """Which rows, (heading, words, staffed) each, are closing sections (closing_section), a heading with words of one
+    over work of the programme not one; and the items under such a heading that are no work themselves ("4.强化资金
+    保障，新增财政投入2亿元" beside "3.安排资金500万元，新建村级卫生室20个" under "二、保障措施"): the one item of work
+    keeps the heading open, not its guarantee measures and requirements."""
+    closing = [closing_section(words, staffed) for _, words, staffed in rows]
+    aside: set[int] = set()
+    for k, (heading, _, _) in enumerate(rows):
+        under = range(k + 1, next((j for j in range(k + 1, len(rows)) if rows[j][0]), len(rows)))
+        if not (heading and closing[k]):
+            continue
+        work = {j for j in under if not closing[j] and _programme_work(rows[j][1], j in numbered_on)}
+        if work:
+            closing[k] = False
+            aside.update(j for j in under if j not in work and (closing[j] or guarantee(rows[j][1]) or requirement(rows[j][1])))
+    return closing, aside
 
 
 def kept(rows: list[tuple[bool, str, bool]], numbered_on: frozenset[int] = frozenset(),
@@ -123,7 +144,8 @@ def kept_on(rows: list[tuple[int | None, bool, str, bool]], size: int, numbered_
     numbered on after them ("4.加强组织领导", its prose, then "5.新建社区食堂10个。（县民政局）": numbered_after, counting
     on from the last item kept). One rule for lists numbered "1." and "一、"; `short` as for kept."""
     read = kept([(heading, words, staffed) for _, heading, words, staffed in rows[:size]], numbered_on, short)
-    sections = closing_parts(rows[:size])
+    sections = closing_parts(rows[:size]) | _reopened([(heading, words, staffed) for _, heading, words, staffed in rows[:read]],
+                                                      numbered_on)[1]
     if read == size:
         return [k for k in range(size) if k not in sections]
     last = next((n for n, heading, _, _ in reversed(rows[:read]) if n is not None and not heading), 0)

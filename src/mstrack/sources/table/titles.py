@@ -131,6 +131,8 @@ def task_code(row: Row, layout: _Layout, title: str, previous: RawTask | None, a
             code, title = f"{code}({sub[1]})", title[sub.end():].strip()
         elif inner := TITLE_CODE_RE.match(title):  # "1.新增社区老年食堂3家" beside 序号 3: the item's number in its project
             title = title[inner.end():].strip()
+    elif title and _part_of_numbered(title, layout, previous, levels):
+        return None, title  # "（2）…" under the item 序号 "1": its part, a line of it, never task 2 ("task 2 appears twice")
     elif title and (m := title_code(title) or TITLE_NUMERAL_RE.match(title)):
         code, title = m[1], title[m.end():].strip()
         if len(levels) == 1 and m.re is TITLE_BRACKET_RE:  # "(1)…" under the project heading "1.…": task 1(1)
@@ -144,6 +146,15 @@ def task_code(row: Row, layout: _Layout, title: str, previous: RawTask | None, a
     if code is None and title and previous and title == previous.title:
         title = ""
     return code, title
+
+
+def _part_of_numbered(title: str, layout: _Layout, previous: RawTask | None, levels: tuple[str, ...]) -> bool:
+    """A row with no 序号 whose words open with "（1）", or "（n）" after item n - 1, under an item numbered in 序号 in plain
+    digits (a numbered list's part, list_numbered.numbered_table, whatever office it names): the item's part, not a
+    top-level number that items below repeat; another "（n）" is a part picked out of the item ("17(2)", tasks.py)."""
+    return bool(not levels and previous is not None and (m := TITLE_BRACKET_RE.match(title)) and previous.code.isdigit()
+                and int(m[1]) in (1, int(previous.code) + 1)
+                and "seq" in layout.by_kind and layout.cell(previous.row, "seq").strip().isdigit())
 
 
 def task_of(row: Row, layout: _Layout, code: str | None, title: str, area: str | None, tasks: list[RawTask],
