@@ -193,7 +193,6 @@ def holds(pid: int, path: Path) -> bool:
     return False
 
 
-@sqlite_only
 def holds_for_a_second(pid: int, path: Path) -> bool:
     """Open now and still a second later: a write's connection waiting for the lock, not a read's passing by."""
     if not holds(pid, path):
@@ -202,6 +201,7 @@ def holds_for_a_second(pid: int, path: Path) -> bool:
     return holds(pid, path)
 
 
+@sqlite_only
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc to see the file open")
 def test_a_database_moved_while_a_write_waits_for_the_lock_is_not_written(demo_cli, tmp_path):
     """The installed script, waiting for the write lock another connection holds, while the file is renamed
