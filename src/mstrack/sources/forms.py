@@ -7,15 +7,11 @@ from pathlib import Path
 
 from mstrack.errors import InputError
 from mstrack.sources.progress import COLUMNS
-from mstrack.sources.progress_sheets import sheet_tables
-from mstrack.sources.sheets import cell_text, find_table, read_rows
+from mstrack.sources.progress_sheets import UNIT_WORDS, fills, sheet_tables
+from mstrack.sources.sheets import SHEETED_SUFFIXES, TEXT_SUFFIXES, find_table, read_rows
 
-UNIT_WORDS = ("value", "note")
-"""The columns a unit fills in by itself: a figure, or only its words in 备注 (why there is none yet)."""
-
-FORM_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".tsv", ".txt")
+FORM_SUFFIXES = SHEETED_SUFFIXES + TEXT_SUFFIXES
 """The files `import progress` reads as sheets: the ones that may hold a unit's figures."""
-TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 
 
 def holds_figures(path: Path) -> bool:
@@ -28,8 +24,7 @@ def holds_figures(path: Path) -> bool:
         return False
     try:
         if path.suffix.lower() in TEXT_SUFFIXES:  # a CSV is one sheet
-            table = find_table(path, read_rows(path, None), COLUMNS, ("task", "value"))
-            return any((cell_text(table.get(row, field)) or "").strip() for row in table.rows for field in UNIT_WORDS)
+            return fills(find_table(path, read_rows(path, None), COLUMNS, ("task", "value")), UNIT_WORDS)
         return any(sheet_tables(path, COLUMNS, ("task", "value"), UNIT_WORDS).values())
     except InputError:
         return False

@@ -24,7 +24,7 @@ from mstrack.sources.progress_columns import COLUMNAR_ROWS, Columns
 from mstrack.sources.progress_compare import Comparing
 from mstrack.sources.progress_names import TITLE_COLUMN, UNIT_COLUMN, NamedRows
 from mstrack.sources.progress_rows import ASK, NOTHING, Checked, ImportIndicator, ImportResult, PlanReads
-from mstrack.sources.progress_sheets import hidden_rows, progress_sheet
+from mstrack.sources.progress_sheets import UNIT_WORDS, hidden_rows, progress_sheet
 from mstrack.sources.rows import TOTAL_CELL_RE, Uncomputed, total_row
 from mstrack.sources.sheets import Table, cell_text, columns_read, find_table, header_key, read_rows
 from mstrack.vocabulary import ALL_DONE_WORDS, DONE_WORDS, SCHEDULE
@@ -96,7 +96,7 @@ class _Importer(Comparing):
             return
         try:
             if sheet is None:
-                sheet = progress_sheet(path, COLUMNS, REQUIRED, ("value", "note"), self.result.warnings)
+                sheet = progress_sheet(path, COLUMNS, REQUIRED, UNIT_WORDS, self.result.warnings)
             table = find_table(path, read_rows(path, sheet), COLUMNS, REQUIRED)
         except InputError as error:
             self.result.errors.extend(error.messages)

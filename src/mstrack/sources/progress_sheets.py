@@ -10,10 +10,10 @@ from pathlib import Path
 
 from mstrack.errors import InputError, Message
 from mstrack.sources.rows import Row
-from mstrack.sources.sheets import cell_text, find_table, read_rows, worksheet_names
+from mstrack.sources.sheets import SHEETED_SUFFIXES, cell_text, find_table, read_rows, worksheet_names
 
-SHEETED_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
-"""Files of several sheets (a CSV is one)."""
+UNIT_WORDS = ("value", "note")
+"""The columns a unit fills in by itself: a figure, or only its words in 备注 (why there is none yet)."""
 DIMENSION_RE = re.compile(rb'<(?:\w+:)?dimension\s+ref="[A-Z]+\d+:([A-Z]+)\d+"')
 HEADER_COLUMNS = 1024
 """Columns streamed of a sheet whose XML names no <dimension> (openpyxl's write-only mode): a progress table's
@@ -42,13 +42,14 @@ def _holds_table(path: Path, sheet: str, aliases: dict, required: tuple, filled:
     streamed = _streamed_rows(path, sheet)
     if streamed is not None:
         try:
-            return _fills(find_table(path, streamed, aliases, required), filled)
+            return fills(find_table(path, streamed, aliases, required), filled)
         except _stream_errors():
             pass
-    return _fills(find_table(path, read_rows(path, sheet), aliases, required), filled)
+    return fills(find_table(path, read_rows(path, sheet), aliases, required), filled)
 
 
-def _fills(table, filled: tuple[str, ...]) -> bool:
+def fills(table, filled: tuple[str, ...]) -> bool:
+    """Whether a row under the table's header has one of the `filled` fields (UNIT_WORDS) filled: read up to it."""
     return any((cell_text(table.get(row, field)) or "").strip() for row in table.rows for field in filled)
 
 

@@ -36,11 +36,17 @@ def header_key(text) -> str:
     return simplified(key)
 
 
+TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
+"""Tables kept as text: one sheet each."""
+SHEETED_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+"""Workbooks: a table on one of their sheets."""
+
+
 def read_rows(path: Path, sheet: str | None = None) -> Iterator[Row]:
     """Every row of the file's table, as values: str, int, float, date or None. Nothing is read, and no
     problem raised, before the first row is asked for."""
     suffix = path.suffix.lower()
-    if suffix in (".csv", ".tsv", ".txt"):
+    if suffix in TEXT_SUFFIXES:
         return TextRows(path, sheet, "\t" if suffix in (".tsv", ".txt") else None)
     if suffix in (".xlsx", ".xlsm"):
         return SheetRows(path, sheet)
