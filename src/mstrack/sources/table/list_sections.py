@@ -113,9 +113,9 @@ def _reopened(rows: list[tuple[bool, str, bool]], numbered_on: frozenset[int]) -
     closing = [closing_section(words, staffed) for _, words, staffed in rows]
     aside: set[int] = set()
     for k, (heading, _, _) in enumerate(rows):
-        under = range(k + 1, next((j for j in range(k + 1, len(rows)) if rows[j][0]), len(rows)))
         if not (heading and closing[k]):
             continue
+        under = range(k + 1, next((j for j in range(k + 1, len(rows)) if rows[j][0]), len(rows)))
         work = {j for j in under if not closing[j] and _programme_work(rows[j][1], j in numbered_on)}
         if work:
             closing[k] = False
