@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from mstrack.sources.table.convert import convert_table
+from mstrack.sources.table.list_numbered import _goes_on
 
 OPENING = "2025年，市政府将办好以下民生实事，具体如下："
 AFTER = ["2.新建社区食堂8个。（市民政局）", "3.新增停车泊位600个。（市公安局）"]
@@ -71,3 +72,17 @@ def test_a_dated_part_with_a_figure_is_a_checkpoint_of_its_figure(tmp_path):
     dated = [(m.due, m.target) for line in one.lines for i in line.indicators for m in i.milestones]
     assert dated == [(date(2025, 10, 31), 2)]
     assert one.deadline is None  # the part's date is its own checkpoint: the undated part is due when the item is
+
+
+def test_a_decimal_broken_by_a_line_and_a_full_stop_is_one_figure(tmp_path):
+    """"…总投资3" / "。45亿元…": the line goes on with the figure's decimals (3.45亿元); "。" + a month is no decimal."""
+    tasks = _convert(tmp_path, ["1.新建城市公园2个，总投资3", "。45亿元。（市园林局）"])
+    assert sorted(tasks) == ["1", "2", "3"]
+    assert sorted((i.target, i.unit) for line in tasks["1"].lines for i in line.indicators) == [(2, "个"), (345000000, "元")]
+
+
+def test_decimals_after_a_full_stop_need_a_unit_not_a_date():
+    assert _goes_on("1.新建城市公园2个，总投资3", "。45亿元。（市园林局）") == ".45亿元。（市园林局）"
+    assert _goes_on("1.新建城市公园2个，总投资3", "。12月底前完工。") == ""
+    assert _goes_on("1.新建城市公园2个，总投资", "。45亿元。") == ""  # no digit before the stop: no decimal split
+    assert _goes_on("1.新建城市公园2个，总投资", "3.45亿元。") == "3.45亿元。"
