@@ -56,7 +56,14 @@ def clean_name(text: str) -> str:
     text = text.split("（")[-1] if text.count("（") > text.count("）") else text
     text = text.split("）")[0] if text.count("）") > text.count("（") else text
     text = TRAILING_FILLERS.sub("", LEADING_FILLERS.sub("", text.strip(" 、,，"))).strip(" 、,，")
+    text = TRAILING_PERIOD_RE.sub("", text)  # "优良天数比例每季度不低于90%": the period the bound holds in names nothing
     return PLACE_COUNT_RE.sub("", text)  # "在17个乡镇建设文化广场17个": the places counted are no part of the name
+
+
+# a period after a name, before its bound ("…比例每季度"): no part of the name; a name that is only the period ("每季度不高于
+# 4.5%") stays, for series.bound_each_period to name by the level it bounds; after a per-head measure ("每人每月", "每生每年")
+# the period is part of the standard's unit, and stays
+TRAILING_PERIOD_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?<!每[\u4e00-\u9fff])每个?(?:季度|月|半年|周|年)$")
 
 
 PLACE_COUNT_RE = re.compile(r"^\d+\s*个(?=[\u4e00-\u9fff]{0,4}?(?:乡镇|镇街|村|社区|街道|镇|乡|小区|县|区))")

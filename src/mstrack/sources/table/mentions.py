@@ -33,8 +33,11 @@ from mstrack.vocabulary import (
     AT_MOST_PREFIXES,
     AT_MOST_SUFFIXES,
     BOUND_SUFFIXES,
+    DURATION_WORDS,
+    RELATIVE_COMPARISONS,
     STRICTLY_ABOVE,
     STRICTLY_BELOW,
+    TIME_SPAN_UNITS,
 )
 
 # A count printed with no measure word, before a noun that names what it counts ("3万农村人口", "5000农村劳动力"): the
@@ -334,7 +337,8 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
         threshold = threshold or (comparator == "=" and re.match(r"[^，,；;。\d]{1,10}均[^，,；;。]*\d",
                                                                  clause[after.end():]) is not None)
         threshold = threshold or _names_not_counts(clause, prefix, after, unit) or _standard(clause, spans, prefix, after, unit)
-        threshold = threshold or _where_done(clause, prefix, after) or RELATIVE_BOUND_RE.search(prefix) is not None
+        threshold = threshold or _where_done(clause, prefix, after) or _relative_bound(prefix) \
+            or (DURATION_RE.search(prefix) is not None and TIME_SPAN_RE.match(clause, end) is not None)
         growth = GROWTH_ON_LAST_YEAR_RE.search(prefix) if unit in RATE_UNITS else None
         before = prefix[:growth.start()] if growth else prefix
         # "低于50%镇街": a bare upper bound on a share straight before what it picks picks which ones, no target; an
@@ -354,6 +358,25 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
 # state, by so much: no target of its own (the words stay in the task's text); "增速高于6%" bounds a figure of its own
 RELATIVE_BOUND_RE = re.compile(r"(?:(?:高于|低于|快于|慢于|好于|优于|超过|领先)[^，,；;。\d]{0,10}?(?:平均水平|平均|水平|增速|增幅)"
                                r"|比[^，,；;。\d]{1,10}?(?:平均水平|平均|水平|增速|增幅)\s*(?:高|低|快|慢|多|少))\s*(?:约)?$")
+# "高于城镇居民1.5个百分点", "快于经济增长1个百分点", "不低于上年…": a comparison with another group, area or average,
+# whatever names it (vocabulary.RELATIVE_COMPARISONS); words that reach a figure of its own after it ("…达到8%"), the
+# task's own share ("超过年度任务的50%"), a multiple of another's level ("不低于低保标准的1.6倍": the multiple is the
+# target) or a rate's own measure ("不低于每人每月60元") are no other
+OTHER_AFTER_COMPARISON_RE = re.compile(rf"(?:{'|'.join(RELATIVE_COMPARISONS)})(?P<other>[\u4e00-\u9fff]{{2,12}}?)\s*(?:约)?$")
+OWN_FIGURE_WORDS_RE = re.compile(r"任务|目标|计划|^每|(?:达到|达|为|至|到|控制在|实现|完成|的)$")
+
+
+def _relative_bound(prefix: str) -> bool:
+    """A bound set on another's level by so much ("增速高于城镇居民1.5个百分点"): no target; "提高1.5个百分点" is one."""
+    other = OTHER_AFTER_COMPARISON_RE.search(prefix)
+    return RELATIVE_BOUND_RE.search(prefix) is not None or (
+        other is not None and OWN_FIGURE_WORDS_RE.search(other["other"]) is None and bool(content_words(other["other"])))
+
+
+# "工期12个月", "建设周期为2年", "为期3个月": how long the work takes, a span of time after a word of duration, no target
+# ("审批时限压缩至5个工作日" sets a level to reach: a target)
+DURATION_RE = re.compile(rf"(?:{'|'.join(DURATION_WORDS)})\s*(?:为|是|约|共|仅)?\s*(?:约|为)?$")
+TIME_SPAN_RE = re.compile(rf"\s*(?:{'|'.join(TIME_SPAN_UNITS)})")
 
 
 def _stock_after(prefix: str, spans: list) -> bool:
