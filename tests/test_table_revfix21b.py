@@ -3,6 +3,7 @@ follows it, a dated share after two figures is a step of the one its verb names,
 and a long name is cut where a word ends."""
 import pytest
 
+from mstrack.sources.table.figure_names import short_name
 from mstrack.sources.table.mentions import find_mentions
 
 from .conftest import convert_words, indicator_rows
@@ -59,6 +60,19 @@ def test_a_dated_share_after_two_figures_is_a_step_of_the_one_its_verb_names(tmp
 def test_a_period_word_after_the_name_is_no_part_of_it():
     [mention] = find_mentions("城区空气优良天数比例每季度不低于90%", 2024)
     assert (mention.name, mention.value, mention.comparator) == ("城区空气优良天数比例", 90, ">=")
+
+
+# --- 5. a long name is cut where a word ends --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("before, name", [
+    ("推进城乡居民基本医疗保险和城乡居民大病保险制度整合参保人数", "城乡居民基本医疗保险和城乡居民大病保险制度整合参保人数"),
+    ("建设集文化娱乐、学习活动、党建工作指导为一体的综合服务中心", "综合服务中心"),
+    ("新建社区养老服务站", "新建社区养老服务站"),
+])
+def test_a_long_name_is_cut_after_a_description_or_kept_whole(before, name):
+    """No cut inside a word ("疗保险和…" was the last 20 characters), nor one that drops a thing joined by 和."""
+    assert short_name(before, "") == name
 
 
 @pytest.mark.parametrize("text, value", [("特困供养人员基本生活标准不低于当地最低生活保障标准的1.6倍", 1.6),

@@ -85,8 +85,19 @@ def short_name(before: str, after: str) -> str:
         name = front + back if len(front) <= 4 else front[-6:] + back if len(back) <= 4 else back
     else:
         name = front
-    return name[-20:]
+    return cut_name(name)
 
+
+NAME_LENGTH = 20  # the longest name a careful reader writes for a figure, when the words allow a cut
+
+
+def cut_name(name: str) -> str:
+    """A name over NAME_LENGTH characters cut where a description ends, after its 的 ("…为一体的综合服务中心" →
+    综合服务中心), the longest tail that fits; else the whole name: a cut elsewhere splits a word ("疗保险…") or drops
+    one of the things joined ("…医疗保险和城乡居民大病保险…"), and names nothing a careful reader would write."""
+    if len(name) <= NAME_LENGTH:
+        return name
+    return next((name[m.end():] for m in re.finditer("的", name) if 2 <= len(name) - m.end() <= NAME_LENGTH), name)
 
 
 LABEL_GAP_RE = re.compile(r"\s*[、和及与]\s*(?:约|近|不少于|不低于|至少)?\s*")  # nothing but a joint (and its bound)
@@ -134,7 +145,7 @@ def each_named(before: str, shared: list[str]) -> list[str]:
         tail = names[-1][n:]  # "城市和农村居民收入": modifiers of one length, the noun after the last shared by all
         if not any(set(name) & set(tail) for name in names[:-1]):  # "就业率和高校毕业生就业率": two names
             names = [name + tail for name in names[:-1]] + names[-1:]
-    return [(name + change)[-20:] for name in names]
+    return [cut_name(name + change) for name in names]
 
 
 WORK_VERBS = "|".join(sorted({*FIGURE_VERBS.split("|"), *COMPLETION_VERBS, *START_VERBS}, key=len, reverse=True))
@@ -154,5 +165,5 @@ def _each_verb(before: str) -> list[str]:
         verbs = [] if re.fullmatch(WORK_VERBS, word) else [word[0] + word[2], word[1] + word[2]]
     if len(verbs) < 2 or not all(re.fullmatch(WORK_VERBS, v) for v in verbs):
         return []
-    return [clean_name(v + m["noun"])[-20:] for v in verbs]
+    return [cut_name(clean_name(v + m["noun"])) for v in verbs]
 

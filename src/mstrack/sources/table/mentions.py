@@ -19,6 +19,7 @@ from mstrack.sources.table.figure_names import (
     VERB_PAIR_RE,
     clean_name,
     content_words,
+    cut_name,
     each_named,
     head_noun,
     shared_names,
@@ -107,7 +108,7 @@ def stated(words: str, amount: str, measure: str) -> Mention | None:
     except QuantityError:
         return None
     unit = quantity.unit if bare or not measure.strip() or not measure.startswith(quantity.unit) else measure.strip()
-    name = clean_name(words)[-20:] or words.strip()[:20]
+    name = cut_name(clean_name(words)) or words.strip()[:20]
     return Mention(value=quantity.value, unit=unit, comparator=comparator or quantity.comparator, total=False, contexts=[words],
                    stages=stages_in(words), excerpt=f"{words.strip()} {amount.strip()}{measure.strip() if bare else ''}".strip(),
                    name=name or "指标", noun=content_words(name))
@@ -191,7 +192,7 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
             name = _own_part_name(before, own_places) or short_name(STANDARD_PHRASE_RE.sub("", before),
                                                                      clause[described.end():] if sized else gap_after)
             if shared:
-                contexts, name = [shared[i]], clean_name(shared[i])[-20:]
+                contexts, name = [shared[i]], cut_name(clean_name(shared[i]))
             elif len(content_words(own)) < 4:  # "打通5条以上" after "未贯通道路开工25条": the noun is the one before
                 contexts.append(own + "".join(w for w in re.split("|".join(STAGE_WORDS), previous_context)))
                 if previous_name and (len(content_words(name)) < 2 or (len(name) <= 2 and name in previous_name)):
