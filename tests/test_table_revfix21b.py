@@ -84,3 +84,18 @@ def test_a_multiple_of_another_level_or_a_rate_per_head_stays_a_target(text, val
 @pytest.mark.parametrize("text, name", [("三孩每人每月200元", "三孩每人每月"), ("筹资标准提高至每人每年650元", "筹资标准提高至每人每年")])
 def test_a_period_after_a_per_head_measure_stays_in_the_name(text, name):
     assert [m.name for m in find_mentions(text, 2024)] == [name]
+
+
+# --- 6. objects joined after one verb: each named with the verb -------------------------------------------------
+
+
+@pytest.mark.parametrize("words, names", [
+    ("新建小学和初中各1所", ["新建小学", "新建初中"]),
+    ("改造城区道路、乡村道路各10公里", ["改造城区道路", "改造乡村道路"]),
+    ("新建2所幼儿园和1个托育中心", ["新建幼儿园", "新建托育中心"]),
+    ("新建和改造公厕各10座", ["新建公厕", "改造公厕"]),  # two verbs, one noun, as before
+    ("新建学校3所和改造道路5公里", ["新建学校", "改造道路"]),  # each object with a verb of its own keeps it
+])
+def test_the_second_of_two_joined_objects_shares_the_verb(tmp_path, words, names):
+    rows = indicator_rows(convert_words(tmp_path, words, year=2024).programme)
+    assert [name for name, _, _ in rows] == names

@@ -158,12 +158,31 @@ def _each_verb(before: str) -> list[str]:
     各, each named by its verb and the noun; [] when one work is named ("改扩建学校各3所": 改扩建 is one verb)."""
     m = EACH_VERB_RE.search(before)
     if m is None:
-        return []
+        return _each_object(before)
     verbs = [v.strip() for v in re.split(r"[和、及与]", m["verbs"])]
     if len(verbs) == 1:  # a contraction of two verbs with one last character ("开竣工"), itself no verb
         word = verbs[0]
         verbs = [] if re.fullmatch(WORK_VERBS, word) else [word[0] + word[2], word[1] + word[2]]
     if len(verbs) < 2 or not all(re.fullmatch(WORK_VERBS, v) for v in verbs):
-        return []
+        return _each_object(before)
     return [cut_name(clean_name(v + m["noun"])) for v in verbs]
+
+
+SHARED_VERB_RE = re.compile(FIGURE_VERBS)  # a verb of work that opens a name, shared by an object joined after it
+
+
+# one verb of work before objects joined, then 各 ("新建小学和初中各1所", "改造城区道路、乡村道路各10公里")
+EACH_OBJECT_RE = re.compile(rf"(?P<verb>{WORK_VERBS})"
+                            rf"(?P<objects>[\u4e00-\u9fff]{{2,12}}(?:\s*[和、及与]\s*[\u4e00-\u9fff]{{2,12}}?)+)"
+                            rf"各\s*(?:约|大约|{'|'.join(BOUND_WORDS)})?\s*$")
+
+
+def _each_object(before: str) -> list[str]:
+    """"新建小学和初中各1所": one figure for each object the one verb is done to, each named by the verb and its object
+    (新建小学, 新建初中: the second object takes the shared verb too)."""
+    m = EACH_OBJECT_RE.search(before.strip())
+    objects = [o.strip() for o in re.split(r"[和、及与]", m["objects"])] if m else []
+    if len(objects) < 2 or not all(len(o) >= 2 and not re.match(WORK_VERBS, o) for o in objects):
+        return []
+    return [cut_name(clean_name(m["verb"] + o)) for o in objects]
 

@@ -15,6 +15,7 @@ from mstrack.domain.quantities import (
 from mstrack.sources.table.figure_names import (
     CHANGE_WORDS,
     LABEL_GAP_RE,
+    SHARED_VERB_RE,
     STAGE_WORDS,
     VERB_PAIR_RE,
     clean_name,
@@ -197,6 +198,9 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
                 contexts.append(own + "".join(w for w in re.split("|".join(STAGE_WORDS), previous_context)))
                 if previous_name and (len(content_words(name)) < 2 or (len(name) <= 2 and name in previous_name)):
                     name = previous_name  # "完成口袋公园建设任务，全年完成建设不少于66个"
+            elif i and not content_words(before) and (verb := SHARED_VERB_RE.match(previous_name)) \
+                    and re.search(r"[和及与、]", _joint_before(clause, spans, i)) and not SHARED_VERB_RE.match(name):
+                name = cut_name(verb[0] + name)  # "新建2所幼儿园和1个托育中心": the second object shares the verb (新建托育中心)
             prefix_all = clause[:start]
             total = any(w in prefix_all for w in TOTAL_WORDS) or "全覆盖" in clause[end:] or LEVEL_REACHED_RE.search(prefix_all) is not None
             value = _scaled(number, after["scale"])
@@ -214,6 +218,13 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
         # "到2025年，累计建成…": a clause that is only a time opens the next one
         lead_in = clause if not spans and len(clause.strip()) <= 12 and text[clause_match.end():][:1] in ("，", ",") else ""
     return found
+
+
+def _joint_before(clause: str, spans: list[tuple], i: int) -> str:
+    """The joint that splits the words between figure i - 1 and figure i ("和" in "幼儿园和"), or ""."""
+    gap = clause[spans[i - 1][1]: spans[i][0]]
+    at, end = _split_gap(gap)
+    return gap[at:end]
 
 
 def _share_after(clause: str, spans: list[tuple], start: int, unit: str, number: str, shares: dict[int, float] | None) -> bool:
