@@ -112,3 +112,15 @@ def test_a_label_naming_a_town_gives_the_item_its_office(tmp_path):
                                           "新增城镇就业2000人。（牵头单位：县人社局；配合单位：城北街道）"))
     assert read["2"].lead_units == {"城关镇"}
     assert read["3"].lead_units == {"县人社局"} and read["3"].units == {"城北街道"}
+
+
+def test_office_lines_keep_town_units_as_written_lead_first(tmp_path):
+    names = ["各镇（街道）", "各乡镇人民政府、街道办事处", "青山镇、白水乡", "属地镇街", "县住建局、城关镇"]
+    path = tmp_path / "split.html"
+    path.write_text("<html><head><meta charset='utf-8'><title>X县人民政府关于做好2024年重点工作任务分解的通知</title></head><body>"
+                    + SPLIT + "".join(f"<p>{n}.新建城市道路{n}公里。</p><p>由{name}负责落实</p>" for n, name in enumerate(names, 1))
+                    + "</body></html>", encoding="utf-8")
+    lines = [t.lines[0] for t in convert_table(path, "t", 2024).programme.tasks]
+    assert [(line.lead_units, [u for u in line.units if u not in line.lead_units]) for line in lines] == [
+        (["各镇（街道）"], []), (["各乡镇人民政府"], ["街道办事处"]), (["青山镇"], ["白水乡"]), (["属地镇街"], []),
+        (["县住建局"], ["城关镇"])]
