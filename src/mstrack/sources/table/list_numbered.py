@@ -21,10 +21,14 @@ from mstrack.vocabulary import RESPONSIBLE_WORD, ROLE_FOLLOWERS
 # "1.中心城区…", "7. 粮食…", "1、…", "1。…", "2。2024年底前…": not "2.5万" (numbering.DECIMAL_AFTER)
 ITEM_RE = re.compile(rf"^(\d{{1,3}})\s*[{STOPS})）](?!{DECIMAL_AFTER})\s*(\S.*)$", re.S)
 PART_RE = re.compile(r"^([（(]\s*\d{1,2}\s*[）)])\s*(\S.*)$", re.S)  # "(2)教育培训工程。…": a part of the item above
-TRAILING_BRACKET_RE = re.compile(r"\s*[（(]([^（）()]{2,60})[）)]\s*[；;。.，,]?\s*$")  # "…。 (工资处、就管中心)", "…（区教育局）；"
+# "…。 (工资处、就管中心)", "…（区教育局）；", "…（各镇（街道））": one bracket inside it is part of the name
+TRAILING_BRACKET_RE = re.compile(r"\s*[（(]((?:[^（）()]|[（(][^（）()]{1,10}[）)]){2,60})[）)]\s*[；;。.，,]?\s*$")
 BRACKET_DATE_RE = re.compile(r"^([^，,；;]{2,40})[，,；;]\s*(\d{4}\s*年[^，,；;（）()]{0,12})$")  # "（区教育局，2024年12月底前）"
 # a label that names the lead at the end of a paragraph: "…完工。责任单位：县水务局。"
 UNIT_LABEL_RE = re.compile(r"[，,。；;]?\s*(?:责任|牵头|主责|主办)(?:单位|部门)[：:]\s*([^，,。；;：:]{2,40})[。；;]?\s*$")
+# a bracket after the item's closing stop stands apart from its words: a town there does the work ("…12个。（城关镇）"),
+# one right after the words is where ("新建幼儿园3所（城东街道）"; units.office_list's towns)
+CLOSED = tuple("。；;.!！")
 TRAILING_RUN_RE = re.compile(r"\s+(\S{2,60})$")  # "…;  人社局、各开发区": offices after whitespace
 # "由市发展改革委、市财政局负责落实": a paragraph under an item naming, unlabelled, the offices that do it
 OFFICE_LINE_RE = re.compile(rf"^由\s*(\S.*?)\s*{RESPONSIBLE_WORD}(?:{'|'.join(ROLE_FOLLOWERS[1:])})?\s*[。.；;]?$", re.S)
@@ -51,13 +55,15 @@ def units_after(text: str) -> tuple[str, str]:
         return found
     for pattern in (TRAILING_BRACKET_RE, TRAILING_RUN_RE):
         m = pattern.search(text)
-        offices = (m[1] if office_list(m[1]) else _role_offices(m[1]) if pattern is TRAILING_BRACKET_RE else "") if m else ""
+        bracket = pattern is TRAILING_BRACKET_RE
+        towns = bracket and m is not None and text[:m.start()].rstrip().endswith(CLOSED)  # "…12个。（城关镇）": who does it
+        offices = (m[1] if office_list(m[1], towns=towns) else _role_offices(m[1]) if bracket else "") if m else ""
         if m and m.start() > 0 and offices:
             if pattern is TRAILING_RUN_RE and len(text[:m.start()].strip()) < 4:
                 continue  # "改造 老旧小区": a verb and its object, not an item and its office
             return text[:m.start()].rstrip(), offices
         if m and m.start() > 0 and pattern is TRAILING_BRACKET_RE and (dated := BRACKET_DATE_RE.match(m[1])) \
-                and office_list(dated[1]):  # the office and the deadline in one bracket: the date stays in the words
+                and office_list(dated[1], towns=towns):  # the office and the deadline in one bracket: the date stays in the words
             return f"{text[:m.start()].rstrip().rstrip('。；;，,')}，{dated[2]}", dated[1]
     return text, ""
 
@@ -70,7 +76,7 @@ def _role_offices(text: str) -> str:
     if not labels or labels[0].start() != 0:
         return ""
     parts = [text[m.end():labels[k + 1].start() if k + 1 < len(labels) else len(text)].strip(" ；;，,。") for k, m in enumerate(labels)]
-    if not all(office_list(part) for part in parts):
+    if not all(office_list(part, towns=True) for part in parts):
         return ""
     if len(labels) == 1 and labels[0][1] == RESPONSIBLE_ROLE:
         return parts[0]
@@ -81,7 +87,7 @@ def labelled_units(text: str) -> tuple[str, str]:
     """A paragraph's words and the lead its last sentence names by a label ("…完工。责任单位：县水务局。") or its
     bracket at the end ("…。（区卫健局，2024年10月底前）")."""
     m = UNIT_LABEL_RE.search(text)
-    if m and m.start() > 0 and office_list(m[1]):
+    if m and m.start() > 0 and office_list(m[1], towns=True):
         return text[:m.start()].rstrip("，,；; ") or text, m[1]
     return units_after(text)
 
@@ -165,7 +171,7 @@ def office_line(text: str) -> str:
     """The offices of a paragraph that assigns the item above to them, unlabelled ("由市发展改革委,川汇区、商水县、项城市
     人民政府负责落实"): the frame says they are offices, so the first must read as one and the others only as names
     (a county's name before its 人民政府 is one); "" for any other paragraph."""
-    if not (m := OFFICE_LINE_RE.match(text)) or not (names := unit_names(m[1])) or not office_list(names[0]):
+    if not (m := OFFICE_LINE_RE.match(text)) or not (names := unit_names(m[1])) or not office_list(names[0], towns=True):
         return ""
     return m[1] if all(len(name) <= 20 and not re.search(r"[\d，。；;:：\s]", name) for name in names) else ""
 
