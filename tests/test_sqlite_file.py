@@ -245,6 +245,10 @@ def test_another_programs_tables_are_refused_on_every_store(cli):
     result = cli("init")
     assert result.exit_code == 2, result.output
     assert "another program's tables (task)" in result.output
+    for read in (["status"], ["batches"], ["db", "check"]):  # a read says whose it is, not "run mstrack init"
+        result = cli(*read)
+        assert result.exit_code == 2, (read, result.output)
+        assert "another program's tables (task)" in result.output and "mstrack init" not in result.output, (read, result.output)
     assert cli.sql("SELECT * FROM task") == [(1, "x")]
     assert "schema_version" not in {name for (name,) in cli.sql(
         "SELECT name FROM sqlite_master" if cli.url.startswith("sqlite") else

@@ -124,6 +124,8 @@ class Maintenance:
             raise InputError("--db {db}: no mstrack data here yet; run `mstrack init` or `mstrack demo`", db=self.display_url)
         problems = []
         version = self.schema_version()
+        if version == 0:
+            self._refuse_another_programs()
         if version != SCHEMA_VERSION:
             problems.append(Message("schema version {version}, this mstrack needs {needed} (run `mstrack db upgrade`)",
                                     version=version, needed=SCHEMA_VERSION))
@@ -162,6 +164,16 @@ class Maintenance:
             return 0
         return self._rows(connection, "SELECT max(version) FROM schema_version")[0][0] or 0
 
+    def _refuse_another_programs(self) -> None:
+        """A database with no mstrack schema but tables of its own is another program's: a read says so rather
+        than "run mstrack init", which refuses it (migrations.refuse_another_programs_tables, the one test)."""
+        from mstrack.store.migrations import refuse_another_programs_tables
+
+        if self.sqlite_file and (not self.path.exists() or not self.path.stat().st_size):
+            return  # nothing there: connecting would create the file a read must not
+        with self.engine.connect() as connection:
+            refuse_another_programs_tables(connection)
+
     def init(self, upto: int | None = None, confirm=None) -> tuple[int, int]:
         """Create or upgrade the schema: the migrations not yet applied, each in a transaction of its own
         with its row in schema_version, so that a killed upgrade leaves the database at the version before
@@ -199,6 +211,7 @@ class Maintenance:
             self.init()
             return
         if version == 0:
+            self._refuse_another_programs()
             raise InputError("--db {db}: no mstrack data here yet; run `mstrack init` or `mstrack demo`", db=self.display_url)
         if version > SCHEMA_VERSION:
             raise InputError("--db {db}: schema version {version} is newer than this mstrack ({known}); upgrade mstrack",
