@@ -10,13 +10,16 @@ from pathlib import Path
 
 from mstrack.errors import InputError, Message
 from mstrack.sources.rows import Row
-from mstrack.sources.sheets import SHEETED_SUFFIXES, cell_text, find_table, read_rows, worksheet_names
+from mstrack.sources.sheets import HEADER_SEARCH_ROWS, SHEETED_SUFFIXES, cell_text, find_table, read_rows, worksheet_names
 
 UNIT_WORDS = ("value", "note")
 """The columns a unit fills in by itself: a figure, or only its words in 备注 (why there is none yet)."""
 DIMENSION_RE = re.compile(rb'<(?:\w+:)?dimension\s+ref="[A-Z]+\d+:([A-Z]+)\d+"')
+MERGE_RE = re.compile(rb"""<(?:\w+:)?mergeCell\s[^>]*?ref=["']([A-Z]{1,3}[0-9]+:[A-Z]{1,3}[0-9]+)["']""")
+HEAD_BYTES = 1 << 16
+"""The sheet's XML read for its width: the cells its top rows name (a header lies there)."""
 HEADER_COLUMNS = 1024
-"""Columns streamed of a sheet whose XML names no <dimension> (openpyxl's write-only mode): a progress table's
+"""Columns streamed of a sheet whose XML names neither a <dimension> nor its cells' columns: a progress table's
 columns are far fewer."""
 
 
@@ -37,12 +40,22 @@ def sheet_tables(path: Path, aliases: dict, required: tuple, filled: tuple[str, 
 
 
 def _holds_table(path: Path, sheet: str, aliases: dict, required: tuple, filled: tuple[str, ...]) -> bool:
-    """find_table on the sheet's streamed top rows, then whether a row fills a field; a sheet the stream cannot read
-    (a damaged XML, a cell it does not know) is read by the import's own reader, which says what is wrong."""
-    streamed = _streamed_rows(path, sheet)
-    if streamed is not None:
+    """find_table on the sheet's streamed top rows, then whether a row fills a field. Where the look finds no header
+    and the sheet merges cells (a title over the table, a header of two rows: 本期报送 over 数值 and 备注), it looks
+    again with the merged ranges filled in, as the import's reader fills them. A sheet the stream cannot read (a
+    damaged XML, a cell it does not know) is read by the import's own reader, which says what is wrong."""
+    try:
+        look = _Look(path, sheet)
+    except _stream_errors():
+        look = None
+    if look is not None:
         try:
-            return fills(find_table(path, streamed, aliases, required), filled)
+            try:
+                return fills(find_table(path, look.rows(), aliases, required), filled)
+            except InputError:
+                if not look.merge():
+                    raise
+                return fills(find_table(path, look.rows(), aliases, required), filled)
         except _stream_errors():
             pass
     return fills(find_table(path, read_rows(path, sheet), aliases, required), filled)
@@ -79,31 +92,70 @@ def progress_sheet(path: Path, aliases: dict, required: tuple, filled: tuple[str
     return next(iter(tables)) if len(tables) == 1 else None
 
 
-def _streamed_rows(path: Path, sheet: str) -> Iterator[Row] | None:
-    """An .xlsx sheet's rows streamed from its XML (xlsx_stream), as wide as the sheet's <dimension> says, so that
-    choosing a sheet reads only its top rows: the import's reader parses the whole sheet before its first row (2 s
-    for 100,000 rows); a sheet that names no <dimension> streamed HEADER_COLUMNS wide. None (then the import's reader)
-    for another format or a workbook the stream cannot open."""
-    import zipfile
+class _Look:
+    """An .xlsx sheet's rows streamed from its XML (xlsx_stream), so that choosing a sheet reads only its top rows:
+    the import's reader parses the whole sheet before its first row (2 s for 100,000 rows). As wide as the widest
+    of its <dimension> (a hint some tools write too narrow: A1:E12 over a table to column N) and the cells its first
+    HEAD_BYTES of XML name; HEADER_COLUMNS wide when neither says. Raises _stream_errors() for a workbook the
+    stream cannot open, and TypeError for another format (the import's reader then)."""
 
-    if path.suffix.lower() not in (".xlsx", ".xlsm"):
-        return None
-    from mstrack.sources.xlsx import cell_styles, sheet_parts
-    from mstrack.sources.xlsx_stream import StreamedSheet, column_number
+    def __init__(self, path: Path, sheet: str):
+        import zipfile
 
-    try:
+        if path.suffix.lower() not in (".xlsx", ".xlsm"):
+            raise TypeError(path.suffix)
+        from mstrack.sources.xlsx import CELL_COLUMN, cell_styles, sheet_parts
+        from mstrack.sources.xlsx_stream import column_number
+
         with zipfile.ZipFile(path) as archive:
-            parts = sheet_parts(archive, sheet)
-            with archive.open(parts.sheet) as handle:
-                found = DIMENSION_RE.search(handle.read(4096))
-            date_styles = cell_styles(archive.read(parts.styles))[1] if parts.styles else set()
-    except _stream_errors():
-        return None
-    last_column = column_number(found[1].decode()) - 1 if found is not None else HEADER_COLUMNS - 1
-    values = StreamedSheet(path=path, member=parts.sheet, shared=parts.shared, date_styles=date_styles,
-                           date1904=parts.date1904, rows=1, last_column=last_column, merges=[])
-    return (Row(number, [cell if cell != "" else None for cell in cells])
-            for number, cells in enumerate(values.iter_rows(), 1))
+            self.parts = sheet_parts(archive, sheet)
+            with archive.open(self.parts.sheet) as handle:
+                head = handle.read(HEAD_BYTES)
+            self.date_styles = cell_styles(archive.read(self.parts.styles))[1] if self.parts.styles else set()
+        named = [min(column_number(letters.decode()), HEADER_COLUMNS) for letters in set(CELL_COLUMN.findall(head))]
+        said = [column_number(letters.decode()) for letters in DIMENSION_RE.findall(head)]
+        self.path, self.width = path, max(named + said, default=HEADER_COLUMNS)
+        self.starting: dict = {}
+
+    def merge(self) -> bool:
+        """Read the sheet's merged ranges (after its rows in the XML: the part inflated whole, matched at C speed,
+        never parsed) for rows() to fill in; whether there are any over the rows a header is looked for in."""
+        import zipfile
+
+        from mstrack.sources.xlsx import MAX_MERGED_RANGES, _merged_range
+        from mstrack.sources.xlsx_rows import Extent, _merges
+
+        references: dict[bytes, None] = {}
+        with zipfile.ZipFile(self.path) as archive, archive.open(self.parts.sheet) as handle:
+            text = b""
+            while (chunk := handle.read(1 << 22)) and len(references) <= MAX_MERGED_RANGES:
+                text = text[-64:] + chunk  # a tag cut between two chunks is whole in the second
+                if b"mergeCell" in text:
+                    references.update(dict.fromkeys(MERGE_RE.findall(text)))
+        ranges = [found for found in map(_merged_range, references) if found[0][0] < HEADER_SEARCH_ROWS]
+        self.starting = _merges(_Ranges(ranges), Extent(rows=HEADER_SEARCH_ROWS, columns=self.width))[0]
+        return bool(self.starting)
+
+    def rows(self) -> Iterator[Row]:
+        """The sheet's rows from the first, merged ranges over its top rows filled in once merge() read them."""
+        from itertools import count
+
+        from mstrack.sources.xlsx_rows import _placed_rows
+        from mstrack.sources.xlsx_stream import StreamedSheet
+
+        values = StreamedSheet(path=self.path, member=self.parts.sheet, shared=self.parts.shared,
+                               date_styles=self.date_styles, date1904=self.parts.date1904, rows=1,
+                               last_column=self.width - 1, merges=[]).iter_rows()
+        if self.starting:
+            values = _placed_rows(values, {}, {}, dict(self.starting), [], [], self.width)
+        return (Row(number, [cell if cell != "" else None for cell in cells]) for number, cells in zip(count(1), values))
+
+
+class _Ranges:
+    """Merged ranges as xlsx_rows._merges takes them (a sheet's merged_cell_ranges)."""
+
+    def __init__(self, ranges: list):
+        self.merged_cell_ranges = ranges
 
 
 def hidden_rows(table) -> Message | None:
