@@ -116,3 +116,28 @@ def test_a_big_titled_return_is_found_past_its_top_rows_merges(tmp_path):
     rows = [["x-2023", "1", "新建道路", "2023-07-31", None, None]] * 3000 + [ROW]
     form = book(tmp_path / "r.xlsx", {"报送": lambda sheet: titled(sheet, rows)})
     assert holds_figures(form) is True
+
+
+# --- 2. a return whose name has no sheet suffix ---------------------------------------------------
+
+@pytest.mark.parametrize("name", ["ret", "住建局.xlsx.bak", "ret.csv.old"])
+def test_o_onto_a_return_without_a_sheet_suffix_is_refused_by_its_content(demo_cli, tmp_path, name):
+    target = tmp_path / name
+    if ".csv" in name:
+        target.write_text(",".join(HEADER) + "\n" + ",".join(map(str, ROW)) + "\n", encoding="utf-8")
+    else:
+        book(tmp_path / "r.xlsx", {"报送": lambda sheet: titled(sheet, [ROW])}).rename(target)
+    before = target.read_bytes()
+    refused(demo_cli("report", "weekly", "--as-of", "2023-07-01", "-f", "xlsx", "-o", str(target)),
+            "holds a unit's figures")
+    assert target.read_bytes() == before
+
+
+def test_o_onto_other_files_without_a_suffix_and_a_report_rerun_are_written(demo_cli, tmp_path):
+    other = tmp_path / "notes"
+    other.write_text("meeting notes\n", encoding="utf-8")
+    result = demo_cli("report", "weekly", "--as-of", "2023-07-01", "-f", "xlsx", "-o", str(other))
+    assert result.exit_code == 0, result.stderr
+    assert zipfile.is_zipfile(other)
+    again = demo_cli("report", "weekly", "--as-of", "2023-07-01", "-f", "xlsx", "-o", str(other))
+    assert again.exit_code == 0, again.stderr  # mstrack's own report, known by its properties
