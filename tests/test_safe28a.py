@@ -141,3 +141,35 @@ def test_o_onto_other_files_without_a_suffix_and_a_report_rerun_are_written(demo
     assert zipfile.is_zipfile(other)
     again = demo_cli("report", "weekly", "--as-of", "2023-07-01", "-f", "xlsx", "-o", str(other))
     assert again.exit_code == 0, again.stderr  # mstrack's own report, known by its properties
+
+
+# --- 3. a hidden sheet chosen is said -------------------------------------------------------------
+
+@pytest.mark.parametrize("state", ["hidden", "veryHidden"])
+def test_a_hidden_sheet_chosen_is_said(roads, tmp_path, state):
+    form = book(tmp_path / "r.xlsx", {"填报说明": [["填报说明"]], "7月": [HEADER, ROW]}, hidden={"7月": state})
+    result = roads("import", "progress", str(form))
+    assert result.exit_code == 0, result.stderr
+    assert reported(roads) == [("2023-07-31", 3)]
+    assert "sheet '7月' is hidden" in result.stderr
+
+
+def test_a_visible_sheet_chosen_says_nothing_of_hiding(roads, tmp_path):
+    form = book(tmp_path / "r.xlsx", {"填报说明": [["填报说明"]], "7月": [HEADER, ROW]})
+    result = roads("import", "progress", str(form))
+    assert result.exit_code == 0 and "hidden" not in result.stderr
+
+
+def test_a_blank_sheet_read_beside_one_that_cannot_be_read_is_said(roads, tmp_path):
+    """The chooser reads the one sheet holding the table; when it has no figures and another sheet cannot be read
+    at all (where the figures may be), that is said, never a silent "0 reports"."""
+    good = book(tmp_path / "good.xlsx", {"模板": [HEADER, BLANK], "报送": [HEADER, ROW]})
+    damaged = tmp_path / "r.xlsx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(damaged, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            target.writestr(item, b"<worksheet><sheetData><row" if item.filename == "xl/worksheets/sheet2.xml" else data)
+    result = roads("import", "progress", str(damaged))
+    assert result.exit_code == 0, result.stderr
+    assert reported(roads) == []
+    assert "sheet '模板' read holds no figures, and sheet '报送' could not be read" in result.stderr

@@ -16,6 +16,8 @@ UNIT_WORDS = ("value", "note")
 """The columns a unit fills in by itself: a figure, or only its words in 备注 (why there is none yet)."""
 DIMENSION_RE = re.compile(rb'<(?:\w+:)?dimension\s+ref="[A-Z]+\d+:([A-Z]+)\d+"')
 MERGE_RE = re.compile(rb"""<(?:\w+:)?mergeCell\s[^>]*?ref=["']([A-Z]{1,3}[0-9]+:[A-Z]{1,3}[0-9]+)["']""")
+NO_HEADER = "{path}: no header row found"
+"""How find_table's refusal of a sheet without the table begins: a sheet of notes, not one that cannot be read."""
 HEAD_BYTES = 1 << 16
 """The sheet's XML read for its width: the cells its top rows name (a header lies there)."""
 HEADER_COLUMNS = 1024
@@ -24,17 +26,20 @@ columns are far fewer."""
 
 
 def sheet_tables(path: Path, aliases: dict, required: tuple, filled: tuple[str, ...],
-                 names: list[str] | None = None) -> dict[str, bool]:
+                 names: list[str] | None = None, unread: dict | None = None) -> dict[str, bool]:
     """Each sheet that holds the table (its header among the top rows), and whether a row under the header fills
     one of the `filled` fields (a figure, a note): read up to the first such row, so a filled sheet costs its top
-    rows only. A workbook's sheets only; a text file is one sheet and gives {}."""
+    rows only. A workbook's sheets only; a text file is one sheet and gives {}. `unread` gets each sheet the
+    import's reader cannot read either, with why."""
     if path.suffix.lower() not in SHEETED_SUFFIXES:
         return {}
     found = {}
     for sheet in worksheet_names(path) if names is None else names:
         try:
             found[sheet] = _holds_table(path, sheet, aliases, required, filled)
-        except InputError:
+        except InputError as error:
+            if unread is not None and not error.messages[0].template.startswith(NO_HEADER):
+                unread[sheet] = error.messages[0]
             continue
     return found
 
@@ -79,17 +84,35 @@ def progress_sheet(path: Path, aliases: dict, required: tuple, filled: tuple[str
         return None
     if len(names) < 2:
         return None
-    tables = sheet_tables(path, aliases, required, filled, names)
+    unread: dict = {}
+    tables = sheet_tables(path, aliases, required, filled, names, unread)
     with_figures = [sheet for sheet, full in tables.items() if full]
     if len(with_figures) > 1:
         raise InputError("{path}: the sheets {sheets} each hold a progress table with figures: name the one to read with "
                          "--sheet (one import per sheet)", path=path, sheets=", ".join(map(repr, with_figures)))
-    if with_figures:
-        if blank := [sheet for sheet in tables if sheet not in with_figures]:
-            warnings.append(Message("{path}: sheet {sheet!r} read; the sheets {blank} hold the table with no figures",
-                                    path=path, sheet=with_figures[0], blank=", ".join(map(repr, blank))))
-        return with_figures[0]
-    return next(iter(tables)) if len(tables) == 1 else None
+    chosen = with_figures[0] if with_figures else next(iter(tables)) if len(tables) == 1 else None
+    if with_figures and (blank := [sheet for sheet in tables if sheet not in with_figures]):
+        warnings.append(Message("{path}: sheet {sheet!r} read; the sheets {blank} hold the table with no figures",
+                                path=path, sheet=chosen, blank=", ".join(map(repr, blank))))
+    if chosen is not None and not with_figures and unread:  # its figures may be on a sheet that cannot be read
+        warnings.extend(Message("{path}: sheet {sheet!r} read holds no figures, and sheet {other!r} could not be "
+                                "read: {why}", path=path, sheet=chosen, other=other, why=why) for other, why in unread.items())
+    if chosen is not None and _hidden(path, chosen):
+        warnings.append(Message("{path}: sheet {sheet!r} is hidden; it was read, as it holds the progress table",
+                                path=path, sheet=chosen))
+    return chosen
+
+
+def _hidden(path: Path, sheet: str) -> bool:
+    """Whether the workbook hides the sheet (hidden, or very hidden: shown in no list of Excel's): a unit may not
+    know the figures read came from there."""
+    from python_calamine import CalamineError, CalamineWorkbook, SheetVisibleEnum
+
+    try:
+        metadata = CalamineWorkbook.from_path(path).sheets_metadata
+    except (CalamineError, OSError, ValueError):
+        return False
+    return any(meta.name == sheet and meta.visible != SheetVisibleEnum.Visible for meta in metadata)
 
 
 class _Look:
