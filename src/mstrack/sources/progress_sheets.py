@@ -138,15 +138,14 @@ class _Look:
         named = [min(column_number(letters.decode()), HEADER_COLUMNS) for letters in set(CELL_COLUMN.findall(head))]
         said = [column_number(letters.decode()) for letters in DIMENSION_RE.findall(head)]
         self.path, self.width = path, max(named + said, default=HEADER_COLUMNS)
-        self.starting: dict = {}
+        self.ranges: list = []
 
     def merge(self) -> bool:
         """Read the sheet's merged ranges (after its rows in the XML: the part inflated whole, matched at C speed,
         never parsed) for rows() to fill in; whether there are any over the rows a header is looked for in."""
         import zipfile
 
-        from mstrack.sources.xlsx import MAX_MERGED_RANGES, _merged_range
-        from mstrack.sources.xlsx_rows import Extent, _merges
+        from mstrack.sources.xlsx import MAX_MERGED_RANGES, merged_range
 
         references: dict[bytes, None] = {}
         with zipfile.ZipFile(self.path) as archive, archive.open(self.parts.sheet) as handle:
@@ -155,30 +154,22 @@ class _Look:
                 text = text[-64:] + chunk  # a tag cut between two chunks is whole in the second
                 if b"mergeCell" in text:
                     references.update(dict.fromkeys(MERGE_RE.findall(text)))
-        ranges = [found for found in map(_merged_range, references) if found[0][0] < HEADER_SEARCH_ROWS]
-        self.starting = _merges(_Ranges(ranges), Extent(rows=HEADER_SEARCH_ROWS, columns=self.width))[0]
-        return bool(self.starting)
+        self.ranges = [found for found in map(merged_range, references) if found[0][0] < HEADER_SEARCH_ROWS]
+        return bool(self.ranges)
 
     def rows(self) -> Iterator[Row]:
         """The sheet's rows from the first, merged ranges over its top rows filled in once merge() read them."""
         from itertools import count
 
-        from mstrack.sources.xlsx_rows import _placed_rows
+        from mstrack.sources.xlsx_rows import Extent, merged_rows
         from mstrack.sources.xlsx_stream import StreamedSheet
 
         values = StreamedSheet(path=self.path, member=self.parts.sheet, shared=self.parts.shared,
                                date_styles=self.date_styles, date1904=self.parts.date1904, rows=1,
                                last_column=self.width - 1, merges=[]).iter_rows()
-        if self.starting:
-            values = _placed_rows(values, {}, {}, dict(self.starting), [], [], self.width)
+        if self.ranges:
+            values = merged_rows(values, self.ranges, Extent(rows=HEADER_SEARCH_ROWS, columns=self.width))
         return (Row(number, [cell if cell != "" else None for cell in cells]) for number, cells in zip(count(1), values))
-
-
-class _Ranges:
-    """Merged ranges as xlsx_rows._merges takes them (a sheet's merged_cell_ranges)."""
-
-    def __init__(self, ranges: list):
-        self.merged_cell_ranges = ranges
 
 
 def hidden_rows(table) -> Message | None:
