@@ -197,7 +197,7 @@ def wrapped(lines: list[str], command: bool = False) -> list[str]:
     indented two) is broken only between words, with a shell continuation."""
     import shutil
 
-    from mstrack.render.grid import command_lines, wrap
+    from mstrack.render.lines import command_lines, wrap
 
     width = shutil.get_terminal_size((print_width(), 24)).columns
     if command:
