@@ -249,3 +249,29 @@ def test_the_restore_command_on_the_suites_store(cli, tmp_path):
     else:
         assert result.exit_code == 0, result.output
         assert os.path.getsize(cli.db) > 0 and cli.sql("SELECT max(version) FROM schema_version") == [(SCHEMA_VERSION,)]
+
+
+@sqlite_only
+def test_before_is_what_the_restore_replaced(demo_cli, tmp_path):
+    """A write in progress when the restore starts: the restore waits for it, and "before" counts the rows it
+    replaced, that write's included (counted before the lock, it said the rows of the moment before the wait)."""
+    import threading
+
+    db = Path(demo_cli.db)
+    backup, reports = backed_up(demo_cli, tmp_path)
+    holder = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("DELETE FROM report")
+    committing = threading.Timer(1.0, lambda: (holder.execute("COMMIT"), holder.close()))
+    committing.start()
+    try:
+        result = demo_cli("db", "restore", str(backup), env={"MSTRACK_BUSY_TIMEOUT": "30"})
+    finally:
+        committing.join()
+    assert result.exit_code == 0, result.output
+    with contextlib.closing(sqlite3.connect(backup)) as connection:
+        rows = sum(connection.execute(f"SELECT count(*) FROM {name}").fetchone()[0] for (name,) in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'schema_version'"))
+    batches_logged = 1  # backed_up's log: one batch, one report more than the backup
+    assert f"before: {rows - reports + batches_logged} rows" in result.output, result.output
+    assert count(db) == reports

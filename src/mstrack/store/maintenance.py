@@ -92,17 +92,27 @@ class Maintenance:
                                  "restored; upgrade mstrack", path=backup, version=version, known=SCHEMA_VERSION)
             if problems != ["ok"]:
                 raise InputError("{path}: fails its check ({problem}); nothing restored", path=backup, problem=problems[0])
-            try:
-                here, before = self.schema_version(), self.table_counts()
-            except InputError:
-                here, before = None, None  # damaged (malformed): what a restore is for
-            if here == 0:
+            if self._schema_or_none() == 0:
                 self._refuse_another_programs()  # mstrack's own or empty only: nothing else is written over
             create_private(self.path)
-            after = self._restore_from(source, table_counts(source))
+            before = self._restore_from(source)
+            after = table_counts(source)
         finally:
             source.close()
         return version, before, after
+
+    def _schema_or_none(self) -> int | None:
+        """The schema version, None where the database cannot be read (damaged: what a restore is for)."""
+        try:
+            return self.schema_version()
+        except InputError:
+            return None
+
+    def _counts_or_none(self) -> dict[str, int] | None:
+        try:
+            return self.table_counts()
+        except InputError:
+            return None
 
     def table_counts(self) -> dict[str, int]:
         """Rows per table of this SQLite database, any schema version; empty where there is no file yet."""
@@ -113,30 +123,29 @@ class Maintenance:
         with self.reading() as connection:
             return table_counts(driver_connection(connection))
 
-    def _restore_from(self, source, counts: dict[str, int]) -> dict[str, int]:
-        """SQLite's backup API from `source` into the file, a few pages a step: the destination's write lock is
-        taken at the first step (waiting as any write waits, busy_timeout()) and held to the last, which commits.
-        A Ctrl-C between steps ends it with nothing changed; from the step before the last on it is held, as from
-        any write's commit (connections.interrupts_held)."""
+    def _restore_from(self, source) -> dict[str, int] | None:
+        """SQLite's backup API from `source` into the file, in two steps at least: the destination's write lock is
+        taken at the first (waiting as any write waits, busy_timeout()) and held to the last, which commits. Between
+        the first two, the rows the database holds (the last commit before the restore's) are counted by another
+        connection, and returned (None: not readable). A Ctrl-C between steps ends it with nothing changed; from the
+        step before the last on it is held, as from any write's commit (connections.interrupts_held)."""
         import sqlite3
 
         from mstrack.store.connections import _let_in, interrupts_held
 
-        step = RESTORE_STEP
-        held = []
+        step = min(RESTORE_STEP, max(1, source.execute("PRAGMA page_count").fetchone()[0] // 2))
+        held, before = [], []
         live = sqlite3.connect(self.path, timeout=busy_timeout(), isolation_level=None)
 
         def progress(status, remaining, total) -> None:
             if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
                 raise self._busy(sqlite3.OperationalError("database is locked"))
+            if not before:
+                before.append(self._counts_or_none())
             if remaining <= step and not held:
                 held.append(interrupts_held())
 
         try:
-            # the busy timeout alone: journal_mode and the rest read the schema, which a damaged database fails
-            live.execute(f"PRAGMA busy_timeout = {round(busy_timeout() * 1000)}")
-            if source.execute("PRAGMA page_count").fetchone()[0] <= step:
-                held.append(interrupts_held())
             with self._writer_note("db restore"):
                 try:
                     source.backup(live, pages=step, progress=progress)
@@ -150,7 +159,7 @@ class Maintenance:
             live.close()
         if held and held[0] is not None and not self.holds_interrupts:
             _let_in(held[0])
-        return counts
+        return before[0] if before else None
 
     @contextmanager
     def copy_snapshot(self):
