@@ -76,6 +76,7 @@ def test_parts_naming_their_offices_never_take_a_top_level_code(tmp_path):
             "2.新增城镇就业2000人。（县人社局）", "3.改造农村公路50公里。（县交通运输局）"]
     path.write_text("<html><body>" + "".join(f"<p>{r}</p>" for r in rows) + "</body></html>", encoding="utf-8")
     tasks = convert_table(path, "t", 2024).programme.tasks
-    assert [(t.code, t.title) for t in tasks] == [("1", "实施老旧小区改造12个。"), ("2", "新增城镇就业2000人。"),
-                                                  ("3", "改造农村公路50公里。")]
-    assert len(tasks[0].lines) == 3
+    assert [(t.code, t.title) for t in tasks] == [("1", "实施老旧小区改造12个，6月底前完成方案设计，9月底前完成用地报批。"),
+                                                  ("2", "新增城镇就业2000人。"), ("3", "改造农村公路50公里。")]
+    assert len(tasks[0].lines) == 1  # dated steps: checkpoints of item 1, their offices its units (13-revfix21c)
+    assert len(tasks[0].lines[0].checkpoints) == 2

@@ -247,6 +247,17 @@ ITEM_STEP_VERBS = ("发放", "拨付", "投入", "培训", "救助", "资助", "
 NEW_THING_WORDS = ("新建", "新增")
 """A figure of new things ("新建学校3所", "新增充电桩100个"): counted once they stand, as the done stage is."""
 
+# --- figures that are no target of the year (sources/table/mentions.py; 13-revfix21b) ----------------------------
+
+DURATION_WORDS = ("建设工期", "施工工期", "建设周期", "施工周期", "工期", "周期", "为期", "历时", "期限", "时长", "用时",
+                  "建设期", "施工期", "服务期")
+"""How long the work takes ("工期12个月", "建设周期为2年", "为期3个月"): the span of time after them is no target."""
+TIME_SPAN_UNITS = ("个月", "个工作日", "工作日", "个季度", "季度", "小时", "天", "日", "周", "月", "年")
+"""The units of a span of time ("12个月", "180天"): after a word of duration, how long, not how much."""
+RELATIVE_COMPARISONS = ("高于", "低于", "快于", "慢于", "好于", "优于", "领先", "超过")
+"""A comparison with another ("增速高于城镇居民1.5个百分点", "快于经济增长1个百分点", "不低于上年"): with words between
+it and the figure, the bound is set on another's level, which the programme does not state; no target of its own."""
+
 # --- the words of a unit's report (sources/progress.py, store/log.py, sources/table/cells.py) ------------------
 
 ALL_DONE_WORDS = ("全部完成", "已全部完成", "全面完成", "已全面完成", "全部建成", "已全部建成", "全部完工", "已全部完工")

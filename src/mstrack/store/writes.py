@@ -58,6 +58,8 @@ class Writes:
         from mstrack.store.plan_writer import PlanWriter
 
         p = self.dialect.p
+        if batch_id is None:  # the latest as the command starts: of two bare undos at once, the second is refused
+            batch_id = self._latest_batch()  # ("already undone"), where it took back the first one's undo
         with self.locked("undo", orm=True) as connection:
             target_id, programme, plan_before, first, last = self._undoable(connection, batch_id)
             overridden, total = self._newer_than_restored(connection, target_id)
@@ -101,6 +103,13 @@ class Writes:
             done = self.batches(ids=[new])[0]
             confirm_before_commit(confirm, done)
         return done
+
+    def _latest_batch(self) -> int:
+        with self.reading() as connection:
+            latest = self._rows(connection, "SELECT max(id) FROM batch")[0][0]
+        if latest is None:
+            raise InputError("nothing to undo yet")
+        return latest
 
     def _undoable(self, connection, batch_id: int | None) -> tuple[int, str | None, str | None, int | None, int | None]:
         """(id, programme, plan before, first and last report id) of the batch to undo (the latest without an id), or

@@ -24,7 +24,10 @@ def build_task(raw: RawTask, year: int, summary: list[Message], doubts: list[Dou
     latest = [due for line in raw.lines for block in line.blocks for _, due, text in block.periods
               if not block.partial or COMPLETE_RE.search(text)]
     latest += [due for line in raw.lines for _, due, _ in line.periods[:len(line.periods) - line.in_words]]
-    latest += [due for line in raw.lines if line.in_words and all_dated(line) for _, due, _ in line.periods[-line.in_words:]]
+    if not any(line.item and not line.periods and not line.blocks for line in raw.lines):  # a part of no date of its own
+        # is due when the task is: a dated part's date is that part's checkpoint, not the task's deadline
+        latest += [due for line in raw.lines if line.in_words and all_dated(line, line.item or raw.title)
+                   for _, due, _ in line.periods[-line.in_words:]]
     deadline = raw.deadline or (max(latest) if latest else None)
     if names_start(raw.deadline_text) and not latest:
         deadline = None  # "6月底前开工": a start checkpoint, not the date the task is done

@@ -56,7 +56,14 @@ def clean_name(text: str) -> str:
     text = text.split("（")[-1] if text.count("（") > text.count("）") else text
     text = text.split("）")[0] if text.count("）") > text.count("（") else text
     text = TRAILING_FILLERS.sub("", LEADING_FILLERS.sub("", text.strip(" 、,，"))).strip(" 、,，")
+    text = TRAILING_PERIOD_RE.sub("", text)  # "优良天数比例每季度不低于90%": the period the bound holds in names nothing
     return PLACE_COUNT_RE.sub("", text)  # "在17个乡镇建设文化广场17个": the places counted are no part of the name
+
+
+# a period after a name, before its bound ("…比例每季度"): no part of the name; a name that is only the period ("每季度不高于
+# 4.5%") stays, for series.bound_each_period to name by the level it bounds; after a per-head measure ("每人每月", "每生每年")
+# the period is part of the standard's unit, and stays
+TRAILING_PERIOD_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?<!每[\u4e00-\u9fff])每个?(?:季度|月|半年|周|年)$")
 
 
 PLACE_COUNT_RE = re.compile(r"^\d+\s*个(?=[\u4e00-\u9fff]{0,4}?(?:乡镇|镇街|村|社区|街道|镇|乡|小区|县|区))")
@@ -78,8 +85,19 @@ def short_name(before: str, after: str) -> str:
         name = front + back if len(front) <= 4 else front[-6:] + back if len(back) <= 4 else back
     else:
         name = front
-    return name[-20:]
+    return cut_name(name)
 
+
+NAME_LENGTH = 20  # the longest name a careful reader writes for a figure, when the words allow a cut
+
+
+def cut_name(name: str) -> str:
+    """A name over NAME_LENGTH characters cut where a description ends, after its 的 ("…为一体的综合服务中心" →
+    综合服务中心), the longest tail that fits; else the whole name: a cut elsewhere splits a word ("疗保险…") or drops
+    one of the things joined ("…医疗保险和城乡居民大病保险…"), and names nothing a careful reader would write."""
+    if len(name) <= NAME_LENGTH:
+        return name
+    return next((name[m.end():] for m in re.finditer("的", name) if 2 <= len(name) - m.end() <= NAME_LENGTH), name)
 
 
 LABEL_GAP_RE = re.compile(r"\s*[、和及与]\s*(?:约|近|不少于|不低于|至少)?\s*")  # nothing but a joint (and its bound)
@@ -127,7 +145,7 @@ def each_named(before: str, shared: list[str]) -> list[str]:
         tail = names[-1][n:]  # "城市和农村居民收入": modifiers of one length, the noun after the last shared by all
         if not any(set(name) & set(tail) for name in names[:-1]):  # "就业率和高校毕业生就业率": two names
             names = [name + tail for name in names[:-1]] + names[-1:]
-    return [(name + change)[-20:] for name in names]
+    return [cut_name(name + change) for name in names]
 
 
 WORK_VERBS = "|".join(sorted({*FIGURE_VERBS.split("|"), *COMPLETION_VERBS, *START_VERBS}, key=len, reverse=True))
@@ -140,12 +158,31 @@ def _each_verb(before: str) -> list[str]:
     各, each named by its verb and the noun; [] when one work is named ("改扩建学校各3所": 改扩建 is one verb)."""
     m = EACH_VERB_RE.search(before)
     if m is None:
-        return []
+        return _each_object(before)
     verbs = [v.strip() for v in re.split(r"[和、及与]", m["verbs"])]
     if len(verbs) == 1:  # a contraction of two verbs with one last character ("开竣工"), itself no verb
         word = verbs[0]
         verbs = [] if re.fullmatch(WORK_VERBS, word) else [word[0] + word[2], word[1] + word[2]]
     if len(verbs) < 2 or not all(re.fullmatch(WORK_VERBS, v) for v in verbs):
+        return _each_object(before)
+    return [cut_name(clean_name(v + m["noun"])) for v in verbs]
+
+
+SHARED_VERB_RE = re.compile(FIGURE_VERBS)  # a verb of work that opens a name, shared by an object joined after it
+
+
+# one verb of work before objects joined, then 各 ("新建小学和初中各1所", "改造城区道路、乡村道路各10公里")
+EACH_OBJECT_RE = re.compile(rf"(?P<verb>{WORK_VERBS})"
+                            rf"(?P<objects>[\u4e00-\u9fff]{{2,12}}(?:\s*[和、及与]\s*[\u4e00-\u9fff]{{2,12}}?)+)"
+                            rf"各\s*(?:约|大约|{'|'.join(BOUND_WORDS)})?\s*$")
+
+
+def _each_object(before: str) -> list[str]:
+    """"新建小学和初中各1所": one figure for each object the one verb is done to, each named by the verb and its object
+    (新建小学, 新建初中: the second object takes the shared verb too)."""
+    m = EACH_OBJECT_RE.search(before.strip())
+    objects = [o.strip() for o in re.split(r"[和、及与]", m["objects"])] if m else []
+    if len(objects) < 2 or not all(len(o) >= 2 and not re.match(WORK_VERBS, o) for o in objects):
         return []
-    return [clean_name(v + m["noun"])[-20:] for v in verbs]
+    return [cut_name(clean_name(m["verb"] + o)) for o in objects]
 

@@ -176,10 +176,10 @@ def _series(mention: Mention, origin: str) -> Series:
                   nouns=[mention.noun])
 
 
-def all_dated(line: RawLine) -> bool:
-    """Whether the dates in a content's words date all its figures ("城镇新增就业2500人，…，年底前完成"): then the last is
-    the task's; a date of one clause among others is that clause's only."""
-    return not find_mentions(_without(line.content, [text for _, _, text in line.periods[-line.in_words:]]))
+def all_dated(line: RawLine, words: str = "") -> bool:
+    """Whether the dates in a content's words (`words` where the line has no content: its title's) date all its figures
+    ("城镇新增就业2500人，…，年底前完成"): then the last is the task's; a date of one clause among others is that clause's only."""
+    return not find_mentions(_without(line.content or words, [text for _, _, text in line.periods[-line.in_words:]]))
 
 
 def _without(text: str, clauses: list[str]) -> str:

@@ -9,25 +9,30 @@ from dataclasses import dataclass, field
 
 from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.list_labels import column_label, context_label, label_kind, note_label, own_labels
-from mstrack.sources.table.list_sections import dated, enough, requirement
+from mstrack.sources.table.list_sections import DATED_RE, dated, enough, requirement
 from mstrack.sources.table.list_work import sets_figure_or_names_project
 from mstrack.sources.table.mentions import sets_figure
 from mstrack.sources.table.numbering import DECIMAL_AFTER, STOPS
 from mstrack.sources.table.one_paragraph import MIN_STAFFED_ITEMS
 from mstrack.sources.table.reading import Row
-from mstrack.sources.table.units import ROLE_LABEL_RE, clause_offices, labelled_roles, office_list, unit_names
+from mstrack.sources.table.units import ROLE_LABEL_RE, ROLE_SENTENCE_RE, clause_offices, labelled_roles, office_list, unit_names
 from mstrack.vocabulary import RESPONSIBLE_WORD, ROLE_FOLLOWERS
 
 # "1.中心城区…", "7. 粮食…", "1、…", "1。…", "2。2024年底前…": not "2.5万" (numbering.DECIMAL_AFTER)
 ITEM_RE = re.compile(rf"^(\d{{1,3}})\s*[{STOPS})）](?!{DECIMAL_AFTER})\s*(\S.*)$", re.S)
 PART_RE = re.compile(r"^([（(]\s*\d{1,2}\s*[）)])\s*(\S.*)$", re.S)  # "(2)教育培训工程。…": a part of the item above
-TRAILING_BRACKET_RE = re.compile(r"\s*[（(]([^（）()]{2,60})[）)]\s*[；;。.，,]?\s*$")  # "…。 (工资处、就管中心)", "…（区教育局）；"
+# "…。 (工资处、就管中心)", "…（区教育局）；", "…（各镇（街道））": one bracket inside it is part of the name
+TRAILING_BRACKET_RE = re.compile(r"\s*[（(]((?:[^（）()]|[（(][^（）()]{1,10}[）)]){2,60})[）)]\s*[；;。.，,]?\s*$")
 BRACKET_DATE_RE = re.compile(r"^([^，,；;]{2,40})[，,；;]\s*(\d{4}\s*年[^，,；;（）()]{0,12})$")  # "（区教育局，2024年12月底前）"
 # a label that names the lead at the end of a paragraph: "…完工。责任单位：县水务局。"
 UNIT_LABEL_RE = re.compile(r"[，,。；;]?\s*(?:责任|牵头|主责|主办)(?:单位|部门)[：:]\s*([^，,。；;：:]{2,40})[。；;]?\s*$")
+# a bracket after the item's closing stop stands apart from its words: a town there does the work ("…12个。（城关镇）"),
+# one right after the words is where ("新建幼儿园3所（城东街道）"; units.office_list's towns)
+CLOSED = tuple("。；;.!！")
 TRAILING_RUN_RE = re.compile(r"\s+(\S{2,60})$")  # "…;  人社局、各开发区": offices after whitespace
 # "由市发展改革委、市财政局负责落实": a paragraph under an item naming, unlabelled, the offices that do it
 OFFICE_LINE_RE = re.compile(rf"^由\s*(\S.*?)\s*{RESPONSIBLE_WORD}(?:{'|'.join(ROLE_FOLLOWERS[1:])})?\s*[。.；;]?$", re.S)
+HELPERS_LABEL = "配合单位"  # the label a step's office joins an item under when the item's office is labelled
 RESPONSIBLE_ROLE = "责任"  # ROLE_LABEL_RE's role word that names the 责任单位 column itself: neither a lead nor a helper
 
 
@@ -50,13 +55,15 @@ def units_after(text: str) -> tuple[str, str]:
         return found
     for pattern in (TRAILING_BRACKET_RE, TRAILING_RUN_RE):
         m = pattern.search(text)
-        offices = (m[1] if office_list(m[1]) else _role_offices(m[1]) if pattern is TRAILING_BRACKET_RE else "") if m else ""
+        bracket = pattern is TRAILING_BRACKET_RE
+        towns = bracket and m is not None and text[:m.start()].rstrip().endswith(CLOSED)  # "…12个。（城关镇）": who does it
+        offices = (m[1] if office_list(m[1], towns=towns) else _role_offices(m[1]) if bracket else "") if m else ""
         if m and m.start() > 0 and offices:
             if pattern is TRAILING_RUN_RE and len(text[:m.start()].strip()) < 4:
                 continue  # "改造 老旧小区": a verb and its object, not an item and its office
             return text[:m.start()].rstrip(), offices
         if m and m.start() > 0 and pattern is TRAILING_BRACKET_RE and (dated := BRACKET_DATE_RE.match(m[1])) \
-                and office_list(dated[1]):  # the office and the deadline in one bracket: the date stays in the words
+                and office_list(dated[1], towns=towns):  # the office and the deadline in one bracket: the date stays in the words
             return f"{text[:m.start()].rstrip().rstrip('。；;，,')}，{dated[2]}", dated[1]
     return text, ""
 
@@ -69,7 +76,7 @@ def _role_offices(text: str) -> str:
     if not labels or labels[0].start() != 0:
         return ""
     parts = [text[m.end():labels[k + 1].start() if k + 1 < len(labels) else len(text)].strip(" ；;，,。") for k, m in enumerate(labels)]
-    if not all(office_list(part) for part in parts):
+    if not all(office_list(part, towns=True) for part in parts):
         return ""
     if len(labels) == 1 and labels[0][1] == RESPONSIBLE_ROLE:
         return parts[0]
@@ -80,7 +87,7 @@ def labelled_units(text: str) -> tuple[str, str]:
     """A paragraph's words and the lead its last sentence names by a label ("…完工。责任单位：县水务局。") or its
     bracket at the end ("…。（区卫健局，2024年10月底前）")."""
     m = UNIT_LABEL_RE.search(text)
-    if m and m.start() > 0 and office_list(m[1]):
+    if m and m.start() > 0 and office_list(m[1], towns=True):
         return text[:m.start()].rstrip("，,；; ") or text, m[1]
     return units_after(text)
 
@@ -126,11 +133,15 @@ def _numbered(row: Row, first: str, units: str) -> Entry | None:
 
 OPEN_END_RE = re.compile(r"[\u4e00-\u9fff\w]$")  # an item's line that stops mid-clause ("…，总投资"), no stop after it
 GOES_ON_RE = re.compile(r"^\d")  # a line that goes on with a figure ("2。5亿元，…"): the rest of the line above
+# after a line ending in a digit ("…总投资2"), a line opening with a full stop, digits and a unit ("。12亿元，…"): the
+# figure's decimals, broken by the line and printed with a full stop for the point; never a date ("。12月底前")
+DECIMALS_RE = re.compile(r"^[。．.](\d+\s*[万亿]?[^\d\s，,。；;、月日年号时%％])")
 
 
 def joined_lines(rows: list[Row], entries: list[Entry | None]) -> list[Entry | None]:
     """Lines no rule reads (entries None), kept with the item above instead of ending the list: the rest of an item's
-    line broken inside a figure ("1.新建城区学校2所，总投资" / "2。5亿元，年底前主体完工。（县教育局）") is joined to it;
+    line broken inside a figure ("1.新建城区学校2所，总投资" / "2。5亿元，年底前主体完工。（县教育局）", or "…总投资2" /
+    "。12亿元…", its decimals: _goes_on) is joined to it;
     a paragraph after an office line ("由…负责落实" / "所需资金由市财政局负责落实") is the item's note, skipped as a
     contact is."""
     joined = list(entries)
@@ -142,17 +153,25 @@ def joined_lines(rows: list[Row], entries: list[Entry | None]) -> list[Entry | N
                 and joined[i - 2].kind == "label" and joined[i - 2].assigned:
             joined[i] = Entry(rows[i], "note", "", line)
         elif above.kind == "item" and above.row is rows[i - 1] and len(first := row_texts(rows[i - 1])) == 1 \
-                and OPEN_END_RE.search(first[0]) and GOES_ON_RE.match(line) \
-                and (item := _numbered(rows[i - 1], first[0] + line, "")) and item.kind == "item":
+                and OPEN_END_RE.search(first[0]) and (rest := _goes_on(first[0], line)) \
+                and (item := _numbered(rows[i - 1], first[0] + rest, "")) and item.kind == "item":
             joined[i - 1], joined[i] = item, Entry(rows[i], "note", "", line)
     return joined
+
+
+def _goes_on(first: str, line: str) -> str:
+    """The line as it goes on from the item's line above it, broken inside a figure: a figure's rest as printed, or its
+    decimals after a full stop printed for the point ("总投资2" / "。12亿元" is 2.12亿元); "" for any other line."""
+    if GOES_ON_RE.match(line):
+        return line
+    return f".{line[1:]}" if first[-1].isdigit() and DECIMALS_RE.match(line) else ""
 
 
 def office_line(text: str) -> str:
     """The offices of a paragraph that assigns the item above to them, unlabelled ("由市发展改革委,川汇区、商水县、项城市
     人民政府负责落实"): the frame says they are offices, so the first must read as one and the others only as names
     (a county's name before its 人民政府 is one); "" for any other paragraph."""
-    if not (m := OFFICE_LINE_RE.match(text)) or not (names := unit_names(m[1])) or not office_list(names[0]):
+    if not (m := OFFICE_LINE_RE.match(text)) or not (names := unit_names(m[1])) or not office_list(names[0], towns=True):
         return ""
     return m[1] if all(len(name) <= 20 and not re.search(r"[\d，。；;:：\s]", name) for name in names) else ""
 
@@ -236,9 +255,11 @@ def _past_labels(entries: list[Entry | None], start: int | None, i: int) -> Entr
 
 def labelled(entries: list[Entry]) -> list[Entry]:
     """A run's entries with each labelled paragraph joined to the item, part or group heading above it: a column's
-    label as that column, content ("主要内容：…") as the item's content; a contact or a page's field dropped."""
+    label as that column, content ("主要内容：…") as the item's content; a contact or a page's field dropped. The
+    steps of an item (_steps) join its words."""
     joined: list[Entry] = []
-    for entry in entries:
+    steps = _steps(entries)
+    for k, entry in enumerate(entries):
         if entry.kind == "note":
             if entry.code and joined and joined[-1].kind != "heading":
                 joined[-1].content = "；".join(filter(None, [joined[-1].content, entry.text]))
@@ -246,20 +267,61 @@ def labelled(entries: list[Entry]) -> list[Entry]:
         if entry.kind == "label":
             joined[-1].labels.setdefault(entry.code, entry.text)
             joined[-1].assigned = joined[-1].assigned or entry.assigned
-        elif entry.kind == "part" and joined and _step_of(joined[-1], entry):
-            # the item's words go on with the step's, a clause each, as one cell's: a dated step is its checkpoint
+        elif k in steps:
+            # the item's words go on with the step's, a clause each, as one cell's: a dated step is its checkpoint;
+            # the step's own office is one of the item's units
             joined[-1].text = f"{joined[-1].text.rstrip('。；;，, ')}，{entry.text.rstrip('。；;，, ')}。"
+            _joined_office(joined[-1], step_office(entry))
         else:
             joined.append(entry)
     return joined
 
 
-def _step_of(item: Entry, part: Entry) -> bool:
-    """A part ("（1）6月底前完成主体工程。") that is a step of the item above, no task: the item names its office, the part
-    none and no figure of its own; it joins the item's words (a dated step a checkpoint of it). A part with a figure
-    ("（2）改造学校5所") stays a row of the item's."""
-    return item.kind == "item" and bool(office_of(item)) and not part.units and not _staffed(part.labels) \
-        and not sets_figure(part.text)
+def _steps(entries: list[Entry]) -> set[int]:
+    """The parts ("（1）6月底前完成方案设计。") that are steps of the item above them, no task and no line: the item names
+    its office and every one of its parts is a step (_step), read alike; a part that is not leaves them all rows of
+    the item's, each with its own figure or office."""
+    steps: set[int] = set()
+    item: Entry | None = None
+    parts: list[int] = []
+    for k, entry in enumerate([*entries, None]):
+        if entry is not None and entry.kind in ("label", "note"):
+            continue
+        if entry is not None and entry.kind == "part" and item is not None:
+            parts.append(k)
+            continue
+        if item is not None and parts and office_of(item) and all(_step(entries[p]) for p in parts):
+            steps.update(parts)
+        item, parts = (entry if entry is not None and entry.kind == "item" else None), []
+    return steps
+
+
+def _step(part: Entry) -> bool:
+    """A part that is a step of its item: dated ("（2）9月底前完成用地报批。（县自然资源局）", with its own figure or office,
+    the item's checkpoint), or words only, with no figure and no office of its own. An undated part with a figure
+    ("（2）改造学校5所") or an office of its own is a row of the item's."""
+    if _staffed(part.labels):
+        return False
+    return bool(DATED_RE.search(part.text)) or not step_office(part) and not sets_figure(part.text)
+
+
+def step_office(part: Entry) -> str:
+    """The offices a part names: after its words, or as the subject of its words ("县自然资源局负责…")."""
+    if part.units:
+        return part.units
+    m = ROLE_SENTENCE_RE.match(part.text)
+    return m["unit"] if m and office_list(m["unit"]) else ""
+
+
+def _joined_office(item: Entry, offices: str) -> None:
+    """A step's offices join the item's: after its own offices (the first still leads), or as its helpers' label."""
+    if not offices:
+        return
+    if item.units:
+        item.units = "、".join(dict.fromkeys([*unit_names(item.units), *unit_names(offices)]))
+    else:
+        names = [*unit_names(item.labels.get(HELPERS_LABEL, "")), *unit_names(offices)]
+        item.labels[HELPERS_LABEL] = "、".join(dict.fromkeys(names))
 
 
 def numbered_table(chosen: list[Entry]) -> tuple[list[str], list[list[str]]]:

@@ -15,10 +15,12 @@ from mstrack.domain.quantities import (
 from mstrack.sources.table.figure_names import (
     CHANGE_WORDS,
     LABEL_GAP_RE,
+    SHARED_VERB_RE,
     STAGE_WORDS,
     VERB_PAIR_RE,
     clean_name,
     content_words,
+    cut_name,
     each_named,
     head_noun,
     shared_names,
@@ -33,8 +35,11 @@ from mstrack.vocabulary import (
     AT_MOST_PREFIXES,
     AT_MOST_SUFFIXES,
     BOUND_SUFFIXES,
+    DURATION_WORDS,
+    RELATIVE_COMPARISONS,
     STRICTLY_ABOVE,
     STRICTLY_BELOW,
+    TIME_SPAN_UNITS,
 )
 
 # A count printed with no measure word, before a noun that names what it counts ("3万农村人口", "5000农村劳动力"): the
@@ -104,7 +109,7 @@ def stated(words: str, amount: str, measure: str) -> Mention | None:
     except QuantityError:
         return None
     unit = quantity.unit if bare or not measure.strip() or not measure.startswith(quantity.unit) else measure.strip()
-    name = clean_name(words)[-20:] or words.strip()[:20]
+    name = cut_name(clean_name(words)) or words.strip()[:20]
     return Mention(value=quantity.value, unit=unit, comparator=comparator or quantity.comparator, total=False, contexts=[words],
                    stages=stages_in(words), excerpt=f"{words.strip()} {amount.strip()}{measure.strip() if bare else ''}".strip(),
                    name=name or "指标", noun=content_words(name))
@@ -188,11 +193,14 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
             name = _own_part_name(before, own_places) or short_name(STANDARD_PHRASE_RE.sub("", before),
                                                                      clause[described.end():] if sized else gap_after)
             if shared:
-                contexts, name = [shared[i]], clean_name(shared[i])[-20:]
+                contexts, name = [shared[i]], cut_name(clean_name(shared[i]))
             elif len(content_words(own)) < 4:  # "打通5条以上" after "未贯通道路开工25条": the noun is the one before
                 contexts.append(own + "".join(w for w in re.split("|".join(STAGE_WORDS), previous_context)))
                 if previous_name and (len(content_words(name)) < 2 or (len(name) <= 2 and name in previous_name)):
                     name = previous_name  # "完成口袋公园建设任务，全年完成建设不少于66个"
+            elif i and not content_words(before) and (verb := SHARED_VERB_RE.match(previous_name)) \
+                    and re.search(r"[和及与、]", _joint_before(clause, spans, i)) and not SHARED_VERB_RE.match(name):
+                name = cut_name(verb[0] + name)  # "新建2所幼儿园和1个托育中心": the second object shares the verb (新建托育中心)
             prefix_all = clause[:start]
             total = any(w in prefix_all for w in TOTAL_WORDS) or "全覆盖" in clause[end:] or LEVEL_REACHED_RE.search(prefix_all) is not None
             value = _scaled(number, after["scale"])
@@ -210,6 +218,13 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
         # "到2025年，累计建成…": a clause that is only a time opens the next one
         lead_in = clause if not spans and len(clause.strip()) <= 12 and text[clause_match.end():][:1] in ("，", ",") else ""
     return found
+
+
+def _joint_before(clause: str, spans: list[tuple], i: int) -> str:
+    """The joint that splits the words between figure i - 1 and figure i ("和" in "幼儿园和"), or ""."""
+    gap = clause[spans[i - 1][1]: spans[i][0]]
+    at, end = _split_gap(gap)
+    return gap[at:end]
 
 
 def _share_after(clause: str, spans: list[tuple], start: int, unit: str, number: str, shares: dict[int, float] | None) -> bool:
@@ -334,7 +349,8 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
         threshold = threshold or (comparator == "=" and re.match(r"[^，,；;。\d]{1,10}均[^，,；;。]*\d",
                                                                  clause[after.end():]) is not None)
         threshold = threshold or _names_not_counts(clause, prefix, after, unit) or _standard(clause, spans, prefix, after, unit)
-        threshold = threshold or _where_done(clause, prefix, after) or RELATIVE_BOUND_RE.search(prefix) is not None
+        threshold = threshold or _where_done(clause, prefix, after) or _relative_bound(prefix) \
+            or (DURATION_RE.search(prefix) is not None and TIME_SPAN_RE.match(clause, end) is not None)
         growth = GROWTH_ON_LAST_YEAR_RE.search(prefix) if unit in RATE_UNITS else None
         before = prefix[:growth.start()] if growth else prefix
         # "低于50%镇街": a bare upper bound on a share straight before what it picks picks which ones, no target; an
@@ -354,6 +370,25 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
 # state, by so much: no target of its own (the words stay in the task's text); "增速高于6%" bounds a figure of its own
 RELATIVE_BOUND_RE = re.compile(r"(?:(?:高于|低于|快于|慢于|好于|优于|超过|领先)[^，,；;。\d]{0,10}?(?:平均水平|平均|水平|增速|增幅)"
                                r"|比[^，,；;。\d]{1,10}?(?:平均水平|平均|水平|增速|增幅)\s*(?:高|低|快|慢|多|少))\s*(?:约)?$")
+# "高于城镇居民1.5个百分点", "快于经济增长1个百分点", "不低于上年…": a comparison with another group, area or average,
+# whatever names it (vocabulary.RELATIVE_COMPARISONS); words that reach a figure of its own after it ("…达到8%"), the
+# task's own share ("超过年度任务的50%"), a multiple of another's level ("不低于低保标准的1.6倍": the multiple is the
+# target) or a rate's own measure ("不低于每人每月60元") are no other
+OTHER_AFTER_COMPARISON_RE = re.compile(rf"(?:{'|'.join(RELATIVE_COMPARISONS)})(?P<other>[\u4e00-\u9fff]{{2,12}}?)\s*(?:约)?$")
+OWN_FIGURE_WORDS_RE = re.compile(r"任务|目标|计划|^每|(?:达到|达|为|至|到|控制在|实现|完成|的)$")
+
+
+def _relative_bound(prefix: str) -> bool:
+    """A bound set on another's level by so much ("增速高于城镇居民1.5个百分点"): no target; "提高1.5个百分点" is one."""
+    other = OTHER_AFTER_COMPARISON_RE.search(prefix)
+    return RELATIVE_BOUND_RE.search(prefix) is not None or (
+        other is not None and OWN_FIGURE_WORDS_RE.search(other["other"]) is None and bool(content_words(other["other"])))
+
+
+# "工期12个月", "建设周期为2年", "为期3个月": how long the work takes, a span of time after a word of duration, no target
+# ("审批时限压缩至5个工作日" sets a level to reach: a target)
+DURATION_RE = re.compile(rf"(?:{'|'.join(DURATION_WORDS)})\s*(?:为|是|约|共|仅)?\s*(?:约|为)?$")
+TIME_SPAN_RE = re.compile(rf"\s*(?:{'|'.join(TIME_SPAN_UNITS)})")
 
 
 def _stock_after(prefix: str, spans: list) -> bool:

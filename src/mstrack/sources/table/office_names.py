@@ -81,6 +81,24 @@ def _name_head(line: str) -> bool:
         and (len(line) <= 3 or line[0] in PLACE_START)
 
 
+# a town's, a township's, a street's, a community's or a village's name ("城关镇", "城北街道", "属地镇街", "白水村"): no
+# office's ending, yet where an office stands (a bracket after an item's stop, "由…负责落实", a 责任单位 label) the body that
+# does a 民生实事's work; a word ending like one ("城乡", "农村", "美丽乡村") names no town
+TOWN_END = ("镇", "乡", "街道", "镇街", "社区", "村")
+TOWN_GROUP = ("各", "相关", "有关", "属地")  # "各乡镇", "城区各街道", "属地镇街": every one of them, each its own office
+TOWN_WORDS = ("城乡", "乡村", "农村", "城镇", "乡镇", "小镇", "城市社区", "农村社区", "城乡社区", "贫困村", "行政村", "自然村",
+              "中心村", "建制村")
+
+
+def town_name(name: str) -> bool:
+    """A town's or a street's name as an office would stand in its place ("城关镇", "各镇（街道）", "城区各街道"); a bracket
+    after it ("（街道）") is part of it. A figure, a stop or a word alone ("城乡", "农村社区") is none."""
+    bare = re.sub(r"[（(][^（）()]*[）)]$", "", name)
+    if not bare.endswith(TOWN_END) or re.search(r"[\d\s，。；;:：、]", bare):
+        return False
+    return "各" in bare or bare.startswith(TOWN_GROUP) or len(bare) >= 3 and not bare.endswith(TOWN_WORDS)
+
+
 ZONE_RE = re.compile(r"(?:开发|经开|高新|新|园|工业|保税|示范|试验|景|片|社|城)区$")  # a zone is a unit of its own
 COLLECTIVE = ("相关", "有关", "其他", "其它")  # "相关街道": units of their own, like 各
 PLACE_LINE_RE = re.compile(r"(?=..)各?[^各局委办府院司部会厅处心团道镇乡队站所组单位门]{0,6}[市县省州区]")

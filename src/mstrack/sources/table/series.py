@@ -331,6 +331,8 @@ def _task_share(series: list[Series], mention: Mention) -> Mention:
     """A share of the task's work ("三季度完成60%任务", or a dated bare step "上半年完成60%") under one target counted
     in things: that share of the target, in its unit (60 % of 70 个 is 42 个)."""
     stated = [one for one in series if one.statement and unit_key(one.unit) not in ("%", "‰", "")]
+    verb = without_date(mention.verbs).strip()  # "…扶持创业1000人，一季度发放30%": the figure its verb names (2亿元)
+    stated = [one for one in stated if verb in one.statement.verbs] if len(stated) > 1 and re.fullmatch(ITEM_STEP, verb) else stated
     if unit_key(mention.unit) != "%" or len(stated) != 1 \
             or not (TASK_SHARE_RE.search(mention.excerpt) or bare_step(mention)):  # "上半年完成60%": a share of it too
         return mention

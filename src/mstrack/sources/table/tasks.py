@@ -39,6 +39,7 @@ from mstrack.sources.table.titles import (
     area_opener,
     cells_of_its_own,
     ends_area,
+    follows_part,
     items_print_numbers,
     numbered_in_numerals,
     sets_target,
@@ -149,6 +150,8 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
         item = ""
         if code is None and title and tasks and (tasks[-1].numbered or part):
             item, title = title, ""  # a sub-row without 序号 under a numbered task: part of it, no new number
+            if part_words := _part_words(item, layout, row):
+                item = part_words  # its part's number "（2）" is no word of its figure's name
         count = len(tasks)
         task = task_of(row, layout, code, title, area, tasks, seen)
         task.numbered = task.numbered or bool(layout.cell(row, "seq"))
@@ -227,8 +230,9 @@ def _part_number(row: Row, layout: _Layout, tasks: list[RawTask], area: str | No
 
 
 def _picked_part(row: Row, layout: _Layout, title: str, tasks: list[RawTask], area: str | None) -> str | None:
-    """A part "(2)" in the words of a row under an item numbered "17" that neither starts a count of parts ("(1)") nor goes on numbering
-    the items ("(18)"): one part picked out of a longer item, a task of its own numbered by both ("17(2)")."""
+    """A part "(2)" in the words of a row under an item numbered "17" that neither starts a count of parts ("(1)"), nor
+    goes on from the item's part before it, nor goes on numbering the items ("(18)"): one part picked out of a longer
+    item, a task of its own numbered by both ("17(2)")."""
     if layout.cell(row, "seq") or not tasks or tasks[-1].area != area or not (m := PART_CODE_RE.match(title.strip())):
         return None
     above = tasks[-1]  # numbered in 序号 (in any form), or in its words as "17." (a table of "（1）" items has no parts)
@@ -236,7 +240,15 @@ def _picked_part(row: Row, layout: _Layout, title: str, tasks: list[RawTask], ar
                                                      or ITEM_CODE_RE.match(layout.cell(above.row, "task").strip())):
         return None
     number = int(m[1])
+    if follows_part(above, layout, number):
+        return None  # "(3)" after the item's "(2)": the count of its parts goes on, read alike (a line of the item's)
     return f"{above.code}({number})" if number > 1 and number != int(above.code) + 1 else None
+
+
+def _part_words(item: str, layout: _Layout, row: Row) -> str:
+    """A part's words without its number ("（2）9月底前改扩建两所小学" in the item column, no 序号): "" for other words."""
+    m = PART_CODE_RE.match(item.strip())
+    return item.strip()[m.end():].strip() if m and not layout.cell(row, "seq") else ""
 
 
 SAME_AS_ABOVE_RE = re.compile(r"同\s*上[。.]?")

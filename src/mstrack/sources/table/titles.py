@@ -149,12 +149,19 @@ def task_code(row: Row, layout: _Layout, title: str, previous: RawTask | None, a
 
 
 def _part_of_numbered(title: str, layout: _Layout, previous: RawTask | None, levels: tuple[str, ...]) -> bool:
-    """A row with no 序号 whose words open with "（1）", or "（n）" after item n - 1, under an item numbered in 序号 in plain
-    digits (a numbered list's part, list_numbered.numbered_table, whatever office it names): the item's part, not a
-    top-level number that items below repeat; another "（n）" is a part picked out of the item ("17(2)", tasks.py)."""
+    """A row with no 序号 whose words open with "（1）", "（n）" after item n - 1 or "（n）" after the item's own "（n-1）",
+    under an item numbered in 序号 in plain digits (a numbered list's part, list_numbered.numbered_table, whatever office
+    it names): the item's part, not a top-level number that items below repeat; another "（n）" is a part picked out of
+    the item ("17(2)", tasks.py)."""
     return bool(not levels and previous is not None and (m := TITLE_BRACKET_RE.match(title)) and previous.code.isdigit()
-                and int(m[1]) in (1, int(previous.code) + 1)
+                and (int(m[1]) in (1, int(previous.code) + 1) or follows_part(previous, layout, int(m[1])))
                 and "seq" in layout.by_kind and layout.cell(previous.row, "seq").strip().isdigit())
+
+
+def follows_part(task: RawTask, layout: _Layout, number: int) -> bool:
+    """Whether a part "（n）" goes on from the task's own part "（n-1）", a row of its: the parts of one item read alike."""
+    return any((m := TITLE_BRACKET_RE.match(layout.cell(line.row, "task").strip())) and int(m[1]) == number - 1
+               for line in task.lines)
 
 
 def task_of(row: Row, layout: _Layout, code: str | None, title: str, area: str | None, tasks: list[RawTask],

@@ -1,0 +1,42 @@
+"""safety27's findings the lead fixed: two bare `undo`s at once never take back each other's undo."""
+
+import json
+
+from mstrack.store.writes import Writes
+
+from .conftest import refused, write_plan
+
+ROADS = ('[[tasks]]\ncode = "1"\ntitle = "道路"\n[[tasks.lines]]\nlead_units = ["市交通局"]\n'
+         '[[tasks.lines.indicators]]\nname = "新建道路"\nunit = "条"\ntarget = 10\n')
+
+
+def standing_reports(cli) -> int:
+    return cli.sql("SELECT count(*) FROM report AS r WHERE NOT EXISTS "
+                   "(SELECT 1 FROM report_retraction AS x WHERE x.report_id = r.id)")[0][0]
+
+
+def test_a_bare_undo_racing_another_is_refused_not_an_undo_of_the_undo(cli, monkeypatch, tmp_path):
+    """Two coordinators type `undo` at once: the first takes back the latest batch; the second, which waited for the
+    lock, used to take back the first one's undo (both exit 0, the correction back in force). It undoes what was the
+    latest when it started, and that is undone already: refused, nothing written."""
+    assert cli("import", "plan", str(write_plan(tmp_path / "x.toml", ROADS))).exit_code == 0
+    assert cli("log", "x-2023/1", "5", "--as-of", "2023-06-30").exit_code == 0
+    (latest,) = [b["id"] for b in json.loads(cli("batches", "--format", "json").stdout)][:1]
+    standing = standing_reports(cli)
+    as_started = Writes._latest_batch
+
+    def another_undo_meanwhile(store):
+        found = as_started(store)
+        monkeypatch.setattr(Writes, "_latest_batch", as_started)
+        assert cli("undo").exit_code == 0  # the other coordinator's, committed while this one waits for the lock
+        return found
+
+    monkeypatch.setattr(Writes, "_latest_batch", another_undo_meanwhile)
+    refused(cli("undo"), f"batch {latest} was already undone by batch {latest + 1}")
+    batches = json.loads(cli("batches", "--format", "json").stdout)
+    assert [b["id"] for b in batches][:2] == [latest + 1, latest] and batches[0]["undoes"] == latest
+    assert standing_reports(cli) == standing - 1
+
+
+def test_a_bare_undo_on_an_empty_store_says_nothing_to_undo(cli):
+    refused(cli("undo"), "nothing to undo yet")
