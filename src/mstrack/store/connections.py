@@ -156,12 +156,12 @@ class Connections:
                 held = interrupts_held()  # the commit (leaving `opened`) is all that is left: see there
         except BaseException as error:
             if held is not None:  # the commit failed: stored nothing, a Ctrl-C held meanwhile is raised now
-                _let_in(held)
+                let_in(held)
             if self.path is not None and disk_full(error):
                 self._full_disk_left()
             raise
         if held is not None and not self.holds_interrupts:
-            _let_in(held)
+            let_in(held)
 
     @contextmanager
     def _locked_sqlite(self, command: str):
@@ -467,7 +467,7 @@ def interrupts_held():
     return previous
 
 
-def _let_in(previous) -> None:
+def let_in(previous) -> None:
     """The mask as it was: a Ctrl-C held meanwhile is raised now (KeyboardInterrupt)."""
     import signal
 
@@ -487,7 +487,7 @@ def interrupts_let_in() -> None:
     previous = _interrupts_before[0]
     if signal.SIGINT not in previous and hasattr(signal, "sigtimedwait"):
         signal.sigtimedwait({signal.SIGINT}, 0)  # takes a pending one, if any
-    _let_in(previous)
+    let_in(previous)
 
 
 def confirm_before_commit(confirm, result) -> None:

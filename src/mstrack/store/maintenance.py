@@ -131,7 +131,7 @@ class Maintenance:
         step before the last on it is held, as from any write's commit (connections.interrupts_held)."""
         import sqlite3
 
-        from mstrack.store.connections import _let_in, interrupts_held
+        from mstrack.store.connections import interrupts_held, let_in
 
         step = min(RESTORE_STEP, max(1, source.execute("PRAGMA page_count").fetchone()[0] // 2))
         held, before = [], []
@@ -153,12 +153,12 @@ class Maintenance:
                     raise InputError("--db {db}: nothing restored: {reason}", db=self.display_url, reason=reason(error)) from None
         except BaseException:
             if held and held[0] is not None:
-                _let_in(held[0])
+                let_in(held[0])
             raise
         finally:
             live.close()
         if held and held[0] is not None and not self.holds_interrupts:
-            _let_in(held[0])
+            let_in(held[0])
         return before[0] if before else None
 
     @contextmanager
