@@ -46,6 +46,8 @@ def test_a_standard_bound_converts_to_its_indicator(tmp_path):
     ("企业开办时长1个工作日", ("企业开办时长", 1, "个工作日", "=")),
     ("工程建设项目审批用时压缩至80个工作日以内", ("工程建设项目审批用时", 80, "个工作日", "<=")),
     ("政府投资项目审批周期比上年缩短30天", ("政府投资项目审批周期比上年缩短", 30, "天", "=")),
+    ("不动产登记办理期限5个工作日", ("不动产登记办理期限", 5, "个工作日", "=")),
+    ("投资项目审批周期20个工作日", ("投资项目审批周期", 20, "个工作日", "=")),
 ])
 def test_a_service_time_or_a_cut_in_the_schedule_is_a_target(text, reading):
     assert _read(text) == [reading]
@@ -55,6 +57,7 @@ def test_a_service_time_or_a_cut_in_the_schedule_is_a_target(text, reading):
     ("新建城区幼儿园3所，工期12个月", [("新建城区幼儿园", 3, "所", "=")]),
     ("开展为期3个月的农村人居环境整治，清理村庄垃圾5000吨", [("清理村庄垃圾", 5000, "吨", "=")]),
     ("招聘特岗教师100名，服务期3年", [("招聘特岗教师", 100, "名", "=")]),
+    ("发放创业担保贷款2亿元，贷款期限3年", [("发放创业担保贷款", 200000000, "元", "=")]),
 ])
 def test_a_projects_schedule_stays_no_target(text, reading):
     assert _read(text) == reading

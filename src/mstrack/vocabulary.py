@@ -255,6 +255,9 @@ DURATION_WORDS = ("建设工期", "施工工期", "建设周期", "施工周期"
 is no target. A service's time ("办理用时3个工作日以内", "企业开办时长1个工作日", "审批时限") is one: no word here."""
 DURATION_CUTS = ("缩短", "压缩", "减少", "降低")
 """Before a word of duration, a cut in it ("平均缩短工期30天"): the span after it is the cut to reach, a target."""
+SERVICE_WORDS = ("办理", "审批", "办结", "受理", "登记", "开办")
+"""Before a word of duration, a service ("办理期限5个工作日", "审批周期20个工作日"): the span is the service's time, a
+target, no project's schedule."""
 TIME_SPAN_UNITS = ("个月", "个工作日", "工作日", "个季度", "季度", "小时", "天", "日", "周", "月", "年")
 """The units of a span of time ("12个月", "180天"): after a word of duration, how long, not how much."""
 RELATIVE_COMPARISONS = ("高于", "低于", "快于", "慢于", "好于", "优于", "领先", "超过")

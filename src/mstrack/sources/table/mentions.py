@@ -40,6 +40,7 @@ from mstrack.vocabulary import (
     DURATION_WORDS,
     LAST_YEAR_WORDS,
     RELATIVE_COMPARISONS,
+    SERVICE_WORDS,
     STRICTLY_ABOVE,
     STRICTLY_BELOW,
     TIME_SPAN_UNITS,
@@ -400,14 +401,14 @@ def _relative_bound(prefix: str) -> bool:
 
 DURATION_RE = re.compile(rf"(?:{'|'.join(DURATION_WORDS)})\s*(?:为|是|约|共|仅)?\s*(?:约|为)?$")
 TIME_SPAN_RE = re.compile(rf"\s*(?:{'|'.join(TIME_SPAN_UNITS)})")
-CUT_BEFORE_RE = re.compile(rf"(?:{'|'.join(DURATION_CUTS)})\s*(?:平均)?\s*$")
+CUT_BEFORE_RE = re.compile(rf"(?:{'|'.join(DURATION_CUTS)})\s*(?:平均)?\s*$|(?:{'|'.join(SERVICE_WORDS)})\s*(?:平均)?\s*$")
 CUT_ON_LAST_YEAR_RE = re.compile(rf"(?:比|较){LAST_YEAR}\s*(?:{'|'.join(DURATION_CUTS)})$")  # "审批周期比上年缩短30天": a cut
 
 
 def _schedule(clause: str, prefix: str, end: int) -> bool:
     """"工期12个月", "建设周期为2年", "为期3个月": how long a project's work takes, a span of time after a word of its
-    schedule, no target; a cut in it ("平均缩短工期30天") or a service's time ("用时3个工作日以内", "时限压缩至5个工作日")
-    is a level to reach, a target."""
+    schedule, no target; a cut in it ("平均缩短工期30天") or a service's time ("用时3个工作日以内", "办理期限5个工作日",
+    "时限压缩至5个工作日") is a level to reach, a target."""
     duration = DURATION_RE.search(prefix)
     return duration is not None and TIME_SPAN_RE.match(clause, end) is not None \
         and CUT_BEFORE_RE.search(prefix[:duration.start()]) is None
