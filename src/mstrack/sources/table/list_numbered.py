@@ -280,27 +280,41 @@ def labelled(entries: list[Entry]) -> list[Entry]:
 def _steps(entries: list[Entry]) -> set[int]:
     """The parts ("（1）6月底前完成方案设计。") that are steps of the item above them, no task and no line: the item names
     its office and every one of its parts is a step (_step), read alike; a part that is not leaves them all rows of
-    the item's, each with its own figure or office."""
+    the item's, each with its own figure or office. The labelled paragraphs below an entry are its own, as labelled
+    joins them, read here before it does: the item's office label above its steps ("1.…" "责任单位：…" "（1）…") or
+    below the last of them, no other part labelled ("（2）…" "责任单位：…"), names the item's office."""
     steps: set[int] = set()
-    item: Entry | None = None
+    item: int | None = None
     parts: list[int] = []
+    below: dict[int, dict[str, str]] = {}  # an item's or a part's labelled paragraphs under it
     for k, entry in enumerate([*entries, None]):
-        if entry is not None and entry.kind in ("label", "note"):
+        if entry is not None and entry.kind == "note":
+            continue
+        if entry is not None and entry.kind == "label":
+            if (owner := parts[-1] if parts else item) is not None:
+                below.setdefault(owner, {}).setdefault(entry.code, entry.text)
             continue
         if entry is not None and entry.kind == "part" and item is not None:
             parts.append(k)
             continue
-        if item is not None and parts and office_of(item) and all(_step(entries[p]) for p in parts):
-            steps.update(parts)
-        item, parts = (entry if entry is not None and entry.kind == "item" else None), []
+        if item is not None and parts:
+            labels = {**entries[item].labels, **below.get(item, {})}
+            last = below.get(parts[-1], {})
+            if not _staffed(labels) and not entries[item].units and _staffed(last) \
+                    and not any(_staffed(below.get(p, {})) for p in parts[:-1]):
+                labels, below[parts[-1]] = {**labels, **last}, {}  # the item's label, after its steps
+            if (entries[item].units or _staffed(labels)) \
+                    and all(_step(entries[p], entries[item], below.get(p, {})) for p in parts):
+                steps.update(parts)
+        item, parts = (k if entry is not None and entry.kind == "item" else None), []
     return steps
 
 
-def _step(part: Entry) -> bool:
-    """A part that is a step of its item: dated ("（2）9月底前完成用地报批。（县自然资源局）", with its own figure or office,
-    the item's checkpoint), or words only, with no figure and no office of its own. An undated part with a figure
-    ("（2）改造学校5所") or an office of its own is a row of the item's."""
-    if _staffed(part.labels):
+def _step(part: Entry, item: Entry, below: dict[str, str]) -> bool:
+    """A part that is a step of its item, `below` its labelled paragraphs: dated ("（2）9月底前完成用地报批。
+    （县自然资源局）", with its own figure or office, the item's checkpoint), or words only, with no figure and no office
+    of its own. An undated part with a figure ("（2）改造学校5所") or an office of its own is a row of the item's."""
+    if _staffed({**part.labels, **below}):
         return False
     return bool(DATED_RE.search(part.text)) or not step_office(part) and not sets_figure(part.text)
 
