@@ -49,3 +49,29 @@ def test_a_part_read_as_a_row_never_copies_the_items_figure(tmp_path):
     assert sorted(tasks) == ["1", "2", "3"]
     assert [(n, u) for _, n, u in read["1"].targets] == [(12, "个")]
     assert not any("（2）" in i.name or "（3）" in i.name for line in tasks["1"].lines for i in line.indicators)
+
+
+def test_dated_parts_with_their_own_figures_and_offices_are_lines(tmp_path):
+    """Dated parts that each set a figure of their own and name their own office: three lines of task 1, each with its
+    lead, its figure and its date, as the same parts in a 序号 table read."""
+    tasks, read = _convert(tmp_path, _p("1.推进教育补短板工程。（县教育局）", "（1）6月底前新建城区幼儿园3所。（县教育局）",
+                                        "（2）8月底前改扩建农村小学5所。（县住建局）", "（3）12月底前新增学位2000个。（县教育局）",
+                                        "2.新增城镇就业2000人。（县人社局）", "3.改造农村公路50公里。（县交通运输局）"))
+    assert sorted(tasks) == ["1", "2", "3"]
+    lines = [line for line in tasks["1"].lines if line.indicators]
+    assert [(line.lead_units, [(i.target, i.unit) for i in line.indicators]) for line in lines] == [
+        (["县教育局"], [(3, "所")]), (["县住建局"], [(5, "所")]), (["县教育局"], [(2000, "个")])]
+    assert [[m.due for i in line.indicators for m in i.milestones] for line in lines] == [
+        [date(2024, 6, 30)], [date(2024, 8, 31)], [date(2024, 12, 31)]]
+    assert read["1"].lead_units == {"县教育局", "县住建局"}
+
+
+def test_dated_steps_restating_the_items_figure_stay_steps(tmp_path):
+    """A dated part with an office of its own that sets no figure, or only the item's, is the item's checkpoint."""
+    tasks, read = _convert(tmp_path, _p("1.新建城区幼儿园3所。（县教育局）", "（1）6月底前完成用地报批。（县自然资源局）",
+                                        "（2）12月底前建成幼儿园3所。（县住建局）", "2.新增城镇就业2000人。（县人社局）",
+                                        "3.改造农村公路50公里。（县交通运输局）"))
+    assert len(tasks["1"].lines) == 1
+    assert [(n, u) for _, n, u in read["1"].targets] == [(3, "所")]
+    assert read["1"].lead_units == {"县教育局"} and read["1"].units == {"县自然资源局", "县住建局"}
+    assert date(2024, 6, 30) in read["1"].checkpoints

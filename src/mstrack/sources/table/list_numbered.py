@@ -11,7 +11,7 @@ from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.list_labels import column_label, context_label, label_kind, note_label, own_labels
 from mstrack.sources.table.list_sections import DATED_RE, dated, enough, requirement
 from mstrack.sources.table.list_work import sets_figure_or_names_project
-from mstrack.sources.table.mentions import sets_figure
+from mstrack.sources.table.mentions import find_mentions, sets_figure
 from mstrack.sources.table.numbering import DECIMAL_AFTER, STOPS
 from mstrack.sources.table.one_paragraph import MIN_STAFFED_ITEMS
 from mstrack.sources.table.reading import Row
@@ -312,11 +312,21 @@ def _steps(entries: list[Entry]) -> set[int]:
 
 def _step(part: Entry, item: Entry, below: dict[str, str]) -> bool:
     """A part that is a step of its item, `below` its labelled paragraphs: dated ("（2）9月底前完成用地报批。
-    （县自然资源局）", with its own figure or office, the item's checkpoint), or words only, with no figure and no office
-    of its own. An undated part with a figure ("（2）改造学校5所") or an office of its own is a row of the item's."""
+    （县自然资源局）", the item's checkpoint) unless it sets a figure of its own, not the item's, and names its own office
+    ("（2）8月底前改扩建农村小学5所。（县住建局）": a line of the item's, as a 序号 table's part row is); or words only, with
+    no figure and no office of its own. An undated part with a figure ("（2）改造学校5所") or an office of its own is a
+    row of the item's."""
     if _staffed({**part.labels, **below}):
         return False
-    return bool(DATED_RE.search(part.text)) or not step_office(part) and not sets_figure(part.text)
+    if DATED_RE.search(part.text):
+        return not (step_office(part) and _own_figure(part.text, item.text))
+    return not step_office(part) and not sets_figure(part.text)
+
+
+def _own_figure(words: str, item: str) -> bool:
+    """Whether the words set a figure the item's words do not print (its number in its measure word)."""
+    printed = {(m.value, m.unit) for m in find_mentions(item) if m.unit}
+    return any(m.unit and (m.value, m.unit) not in printed for m in find_mentions(words))
 
 
 def step_office(part: Entry) -> str:
