@@ -75,3 +75,12 @@ def test_dated_steps_restating_the_items_figure_stay_steps(tmp_path):
     assert [(n, u) for _, n, u in read["1"].targets] == [(3, "所")]
     assert read["1"].lead_units == {"县教育局"} and read["1"].units == {"县自然资源局", "县住建局"}
     assert date(2024, 6, 30) in read["1"].checkpoints
+
+
+def test_a_steps_town_doing_the_work_joins_the_items_offices(tmp_path):
+    """"城关镇负责6月底前完成方案设计" under an item: the town does that step, as "县住建局负责…" would."""
+    tasks, read = _convert(tmp_path, _p("1.新建城区幼儿园3所。（县教育局）", "2.改造老旧小区12个。（县住建局）",
+                                        "（1）城关镇负责6月底前完成方案设计。", "（2）12月底前全部完工。",
+                                        "3.新增城镇就业2000人。（县人社局）"))
+    assert read["2"].lead_units == {"县住建局"} and read["2"].units == {"城关镇"}
+    assert len(tasks["2"].lines) == 1

@@ -334,7 +334,7 @@ def step_office(part: Entry) -> str:
     if part.units:
         return part.units
     m = ROLE_SENTENCE_RE.match(part.text)
-    return m["unit"] if m and office_list(m["unit"]) else ""
+    return m["unit"] if m and office_list(m["unit"], towns=True) else ""  # "城关镇负责…": the town does it
 
 
 def _joined_office(item: Entry, offices: str) -> None:
