@@ -1,7 +1,6 @@
 """Commands about the database itself: init, db upgrade|backup|copy|check, and its batches: batches, undo;
 and the programmes it holds."""
 
-import shlex
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Optional
@@ -129,6 +128,8 @@ def db_backup(
 def _backup_exists(ctx: typer.Context, target: Path) -> typer.Exit:
     """A backup never writes over a file (it may be the copy kept before an upgrade): the way on, a dated
     name not taken yet as the command to type, as `import table -o` says for its plan."""
+    import shlex
+
     from mstrack.cli.process import typed
     from mstrack.errors import Message
 
