@@ -64,3 +64,27 @@ def test_an_office_line_naming_the_towns_of_the_work_reads(tmp_path):
     assert sorted(read) == ["1", "2", "3"]
     assert read["2"].lead_units == {"项目所在乡镇"}
     assert read["3"].lead_units == {"县交通运输局"} and read["3"].units == {"属地乡镇"}
+
+
+def test_an_office_clause_closing_the_items_sentence_names_its_office(tmp_path):
+    """"…12个，由城关镇负责落实。": the item's last clause assigns it, as a line of its own under it would; a clause that
+    assigns something else ("所需资金由县财政局负责落实") is the item's words."""
+    read = _read(tmp_path, INTRO + _items("新建城区幼儿园3所，由县教育局负责落实。", "改造老旧小区12个，由城关镇负责落实。",
+                                          "新增城镇就业2000人，由县人社局、各乡镇负责。",
+                                          "新建村级卫生室20个，所需资金由县财政局负责落实。"))
+    assert read["1"].lead_units == {"县教育局"} and read["1"].title == "新建城区幼儿园3所。"
+    assert read["2"].lead_units == {"城关镇"}
+    assert read["3"].lead_units == {"县人社局"} and read["3"].units == {"各乡镇"}
+    assert not read["4"].lead_units - {"（表中未列）"} and "县财政局" in read["4"].title
+
+
+def test_an_office_line_naming_the_lead_by_qiantou_assigns_the_item(tmp_path):
+    """"由县教育局牵头" under an item is its office line, as "由县教育局负责落实" is: the page is a list, not refused."""
+    read = _read(tmp_path, SPLIT + "<p>1.新建城区幼儿园3所。</p><p>由县教育局牵头</p>"
+                 "<p>2.改造老旧小区12个。</p><p>由县住建局牵头负责</p>"
+                 "<p>3.新建村级卫生室20个。</p><p>由县卫健局牵头落实。</p>"
+                 "<p>4.改造农村公路50公里。</p><p>由县交通运输局牵头，各乡镇配合</p>",
+                 title="X县关于做好2024年民生实事任务分解的通知")
+    assert sorted(read) == ["1", "2", "3", "4"]
+    assert [read[code].lead_units for code in "1234"] == [{"县教育局"}, {"县住建局"}, {"县卫健局"}, {"县交通运输局"}]
+    assert read["4"].units == {"各乡镇"}
