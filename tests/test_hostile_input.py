@@ -249,6 +249,22 @@ def test_a_task_number_with_a_nul_is_refused(tmp_path):
         load_plan(path)
 
 
+def test_a_plan_text_that_is_not_utf8_is_named_by_its_key():
+    """A plan's texts are checked together, after the walk; one that fails sends the walk again, text by text,
+    so that each is named at its key, with the plan's other problems in their order. A lone surrogate (what a
+    converted table's undecodable bytes become) passes the checks of control characters: it must still be found."""
+    from mstrack.sources.plan import plan_from_dict
+
+    plan = {"programme": {"code": "x-2023", "name": "x\udcb0x", "year": 2023}, "tasks": [
+        {"code": "1", "title": "t", "lines": [{"lead_units": ["甲局\ndept"], "indicators": [{"name": "n", "target": "9"}]}]}]}
+    with pytest.raises(InputError) as raised:
+        plan_from_dict(plan, "x.toml")
+    assert [str(message) for message in raised.value.messages] == [
+        "x.toml: programme.name: not UTF-8 text at character 2; give the text in UTF-8",
+        "x.toml: tasks[0] (task 1).lines[0].indicators[0].target: expected a number, got '9'",
+    ]
+
+
 def test_a_huge_value_in_a_plan_is_quoted_short(tmp_path):
     path = write_plan(tmp_path / "big-value.toml", f'rule = "{"x" * 100_000}"\n')
     with pytest.raises(InputError) as caught:

@@ -192,6 +192,7 @@ def test_an_unsaved_formula_among_plain_rows_of_a_workbook_is_named(demo_pair, t
 @pytest.mark.parametrize("texts", [
     [], ["进展正常", "张三（市卫健局）"], ["全角空格　在此", "tab\tand\nline\r\nbreaks"], ["\x85 NEL, a C1 control"],
     ["fine", "bell\x07"], ["esc\x1b[31m"], ["很" * 20_000], ["很" * 20_001], ["\u2028 line separator", "\u200b zero width"],
+    ["a lone \udcb0 surrogate", "and a\nline break"],
 ])
 def test_texts_checked_together_agree_with_each_checked_alone(texts):
     from mstrack.domain.limits import all_storable, text_problem

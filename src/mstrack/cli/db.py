@@ -1,7 +1,6 @@
-"""Commands about the database itself: init, db upgrade|backup|copy|check, and its batches: batches, undo;
+"""Commands about the database itself: init, db upgrade|backup|restore|copy|check, and its batches: batches, undo;
 and the programmes it holds."""
 
-import shlex
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Optional
@@ -129,6 +128,8 @@ def db_backup(
 def _backup_exists(ctx: typer.Context, target: Path) -> typer.Exit:
     """A backup never writes over a file (it may be the copy kept before an upgrade): the way on, a dated
     name not taken yet as the command to type, as `import table -o` says for its plan."""
+    import shlex
+
     from mstrack.cli.process import typed
     from mstrack.errors import Message
 
@@ -138,6 +139,40 @@ def _backup_exists(ctx: typer.Context, target: Path) -> typer.Exit:
     return fail([Message("{path}: exists already (a backup never writes over a file); remove it first, or give "
                          "another file name:", path=target),
                  "    " + typed(ctx.obj.get("db") if ctx.obj else None, f"db backup {shlex.quote(str(new))}")])
+
+
+@db_app.command("restore")
+def db_restore(
+    ctx: typer.Context,
+    backup: Annotated[Path, typer.Argument(help="The backup to put back (made by `mstrack db backup`).")],
+) -> None:
+    """Put a backup back into the database, in one transaction through SQLite's backup API: safe while others
+    read or write, a -wal beside the database is SQLite's to handle. Not with cp: see docs/reliability.md."""
+    from mstrack.errors import Message
+    from mstrack.store import resolve_db_url
+
+    store = cli_store(resolve_db_url(ctx.obj.get("db")))
+    version, before, after = store.restore(backup)
+    say("{db} ← {backup}: {rows} {rows:row|rows} in {tables} {tables:table|tables}, schema version {version}; "
+        "before: {before}", db=store.display_url, backup=backup, rows=sum(after.values()), tables=len(after),
+        version=version, before=_rows_said(before))
+    if version < _schema_version():
+        say("mstrack: note: {message}", err=True, message=Message(
+            "{db}: the backup is of an older schema; run `mstrack db upgrade` before other commands", db=store.display_url))
+
+
+def _rows_said(counts):
+    from mstrack.errors import Message
+
+    if counts is None:
+        return Message("not readable (damaged)")
+    return Message("{rows} {rows:row|rows}", rows=sum(counts.values()))
+
+
+def _schema_version() -> int:
+    from mstrack.store import SCHEMA_VERSION
+
+    return SCHEMA_VERSION
 
 
 @db_app.command("copy")
@@ -164,7 +199,7 @@ def db_copy(
             tables=len(counts))
         flush_output()
 
-    if target.sqlite_file:
+    if target.path is not None:
         _copy_to_file(ctx, store, target, said)
     else:
         copy_verified(store, target, date.today(), said)

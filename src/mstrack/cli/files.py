@@ -11,7 +11,7 @@ import typer
 from mstrack.cli.app import export_app, import_app
 from mstrack.cli.common import Format, FormatOption, as_of_option, parse_day
 from mstrack.cli.printing import flush_output, refuse_database, write_out, write_output
-from mstrack.cli.process import bulk, open_store
+from mstrack.cli.process import bulk, keep_until_exit, open_store
 from mstrack.cli.saying import echo, fail, say, warn, words
 
 
@@ -32,6 +32,7 @@ def import_plan(
                 plans.append(load_plan(path))
             except InputError as error:
                 errors.extend(error.messages)
+        keep_until_exit(plans)  # a 20,000-task plan: ~0.07 s to free at the end, and a walk by the collector after bulk
     if errors:
         raise fail(errors)
     store = open_store(ctx, write=True)
@@ -53,7 +54,7 @@ def import_plan(
 
     with bulk():
         store.save_plans([(programme, path.name) for path, programme in zip(files, plans, strict=True)], reason=reason,
-                         confirm=announce)
+                         confirm=announce, keep=keep_until_exit)
 
 
 WARNINGS_SHOWN = 5

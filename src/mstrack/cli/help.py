@@ -4,7 +4,7 @@ panels of arguments, options, commands and examples, coloured at a terminal.
 Typer's own Rich help imports rich.markdown (markdown-it), rich.syntax (Pygments), rich.traceback and
 lays every row out through Rich's Table: `mstrack --help` took 2.46× `import typer`, where the promise is
 1.5× (docs/performance.md). This formatter lays out the same records (Typer's help records: the same
-words, defaults, envvars) with render.grid's CJK-aware wrap and writes its few colours as ANSI codes
+words, defaults, envvars) with render.lines' CJK-aware wrap and writes its few colours as ANSI codes
 itself. The layout is the same at a terminal and through a pipe (as Typer, rich-click and clap do);
 colours only where the output is a terminal, never with NO_COLOR or TERM=dumb (Click's echo also strips
 them from anything that is not a terminal). Errors' usage lines stay Click's plain ones.
@@ -17,7 +17,7 @@ import sys
 
 from rich.cells import cell_len
 
-from mstrack.render.grid import command_lines, wrap
+from mstrack.render.lines import command_lines, wrap
 
 WIDEST = 100
 """Help is no wider than this on a wide terminal: lines stay easy to read."""
@@ -180,7 +180,7 @@ def _helped(text: str) -> list[tuple[str, str]]:
 
 def _example(example: str, inner: int) -> list[list[tuple[str, str]]]:
     """An example command line, whole; where it is wider than the panel, broken between words with a shell
-    continuation, so that it still runs as copied (grid.command_lines)."""
+    continuation, so that it still runs as copied (lines.command_lines)."""
     return [[(line, "example")] for line in command_lines(example, inner)]
 
 

@@ -74,8 +74,8 @@ def all_storable(texts) -> bool:
     texts = list(texts)
     if max(map(len, texts), default=0) > MAX_TEXT_CHARS:
         return False
-    joined = " ".join(texts)  # printable text holds no control character (str.isprintable: C, a pass)
-    return joined.isprintable() or CONTROL_RE.search(joined) is None
+    joined = " ".join(texts)  # printable text holds no control character and no surrogate (str.isprintable: C, a pass)
+    return joined.isprintable() or CONTROL_RE.search(joined) is None and SURROGATE_RE.search(joined) is None
 
 
 CONTROL_NAMES = {"\x00": "NUL", "\x07": "BEL", "\x08": "BS", "\x0b": "VT", "\x0c": "FF", "\x1b": "ESC", "\x7f": "DEL",

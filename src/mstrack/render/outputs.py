@@ -75,12 +75,11 @@ def write_cells_as_text(worksheet) -> None:
 
 def database_files(db_url: str) -> list[Path]:
     """The files of the SQLite database a URL names (the database and its companions); none for a server."""
-    if not db_url.startswith("sqlite:///"):
+    from mstrack.store.urls import sqlite_file
+
+    if (name := sqlite_file(db_url)) is None:  # every spelling of an SQLite URL, as the store reads it
         return []
-    name = db_url.removeprefix("sqlite:///").split("?", 1)[0]
-    if name in ("", ":memory:"):
-        return []
-    real = os.path.realpath(Path(name).expanduser())
+    real = os.path.realpath(name)
     return [Path(real + suffix) for suffix in DATABASE_COMPANIONS]
 
 

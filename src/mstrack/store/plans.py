@@ -25,24 +25,28 @@ class Plans:
                                confirm=None if confirm is None else lambda results: confirm(results[0]))[0]
 
     def save_plans(self, plans: list[tuple[plan_model.Programme, str | None]], command: str = "import plan",
-                   reason: str | None = None, confirm=None) -> list[dict]:
+                   reason: str | None = None, confirm=None, keep=None) -> list[dict]:
         """Upsert programmes by code and their tasks by code, keeping every report: all the plans in one
         transaction, so that one refused leaves the others unwritten too. Each changed programme is a
         batch of its own (undone alone); (programme, source file name) each, counts returned in order.
 
         Lines match by position and indicators by name. Anything a new plan drops is deleted,
-        unless reports hang on it: then nothing is written and the error names what would be lost.
+        unless reports hang on it: then nothing is written and the error names what would be lost. `keep` is
+        given each programme read back to compare, to hold rather than free (cli.process.keep_until_exit).
         """
         from mstrack.sources.plan import dump_plan
-        from mstrack.store.plan_writer import PlanWriter
 
         results = []
         with self.locked(command, orm=True) as connection:
             for programme, source in plans:
                 before = self.load_plan(programme.code) if programme.code in self.programme_codes() else None
+                if keep is not None:
+                    keep(before)
                 if before == programme:
                     results.append({"tasks_added": 0, "tasks_updated": 0, "tasks_removed": 0, "unchanged": True, "batch": None})
                     continue
+                from mstrack.store.plan_writer import PlanWriter  # the ORM's tables (SQLModel): only for a plan that changed
+
                 batch = insert_batch(self.dialect, connection, command=command, source=source or programme.code, reason=reason,
                                      programme=programme.code, plan_before=dump_plan(before) if before else None)
                 counts = PlanWriter(self.dialect, connection, batch).write(programme)
