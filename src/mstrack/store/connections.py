@@ -12,7 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from urllib.parse import quote
 
-from mstrack.errors import InputError, Message
+from mstrack.errors import InputError, Message, mark_rolled_back
 from mstrack.store.dialect import PG_SETTINGS, Dialect, driver_connection
 from mstrack.store.sqlite_file import create_private, disk_full, file_identity, wal_left, writer_named, writer_note
 from mstrack.store.urls import hide_password, reason, scrub, sqlite_file
@@ -157,6 +157,8 @@ class Connections:
         except BaseException as error:
             if held is not None:  # the commit failed: stored nothing, a Ctrl-C held meanwhile is raised now
                 let_in(held)
+            elif isinstance(error, Exception) and not isinstance(error, InputError):
+                mark_rolled_back(error)  # a lost server connection or a driver error mid-write: say nothing was kept
             if self.path is not None and disk_full(error):
                 self._full_disk_left()
             raise
