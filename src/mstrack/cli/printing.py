@@ -155,11 +155,11 @@ def _kept_return(target: Path, option: str) -> str | None:
     properties or first line, never its sheets), for _a_rerun to compare with the new file's. None: no sheet
     to keep (not a regular file, not a kind `import progress` reads, or no figures in it)."""
     from mstrack.render.outputs import written_in_place
-    from mstrack.sources.forms import FORM_SUFFIXES, holds_figures, report_kind
+    from mstrack.sources.forms import form_suffix, holds_figures, report_kind
 
-    if target.suffix.lower() not in FORM_SUFFIXES or not target.is_file() or written_in_place(target):
+    if not target.is_file() or written_in_place(target) or (suffix := form_suffix(target)) is None:
         return None
-    kind = report_kind(target)
+    kind = report_kind(target, suffix)
     if kind is None and holds_figures(target):
         raise _figures_refusal(target, option)
     return kind
@@ -169,24 +169,12 @@ def _a_rerun(new: Path, target: Path, kind: str) -> bool:
     """Whether the new file may replace `target` (a report mstrack wrote, of `kind`): it is the same report
     (the same kind; a CSV, whose kind is only its first cell, holding figures too), or `target` holds no
     figures. A unit's return saved under a report's first line is kept."""
-    from mstrack.sources.forms import REPORT_WORKBOOK_SUFFIXES, holds_figures, report_kind
+    from mstrack.sources.forms import REPORT_WORKBOOK_SUFFIXES, form_suffix, holds_figures, read_as, report_kind
 
-    suffix = target.suffix.lower()
-    if report_kind(new, suffix) == kind and (suffix in REPORT_WORKBOOK_SUFFIXES or _named(new, suffix, holds_figures)):
+    suffix = form_suffix(target) or target.suffix.lower()
+    if report_kind(new, suffix) == kind and (suffix in REPORT_WORKBOOK_SUFFIXES or read_as(new, suffix, holds_figures)):
         return True
     return not holds_figures(target)
-
-
-def _named(path: Path, suffix: str, check):
-    """`check(path)` on a file read as the kind `suffix` says (a temporary file's own name ends in .part)."""
-    if path.suffix.lower() == suffix:
-        return check(path)
-    import tempfile
-
-    with tempfile.TemporaryDirectory(prefix="mstrack-") as directory:
-        named = Path(directory) / f"new{suffix}"
-        named.symlink_to(path.resolve())
-        return check(named)
 
 
 def _figures_refusal(output, option: str) -> typer.Exit:

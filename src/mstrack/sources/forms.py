@@ -3,6 +3,7 @@ over, and what a rerun may (cli/printing.write_output)."""
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 from mstrack.errors import InputError
@@ -19,15 +20,80 @@ def holds_figures(path: Path) -> bool:
     note in at least one row: a unit's filled form, which a new blank one must not replace before it is imported.
     Every sheet, since a unit often puts a sheet of notes (填报说明) before the table; each read as `import progress`
     chooses its sheet (sources/progress_sheets: an .xlsx sheet's top rows streamed, never the whole sheet of a big
-    workbook of other data)."""
-    if path.suffix.lower() not in FORM_SUFFIXES:
+    workbook of other data). A file is read as the kind its content says when its name does not (form_suffix)."""
+    suffix = form_suffix(path)
+    if suffix is None:
         return False
+    if suffix != path.suffix.lower():
+        return read_as(path, suffix, holds_figures)
     try:
-        if path.suffix.lower() in TEXT_SUFFIXES:  # a CSV is one sheet
+        if suffix in TEXT_SUFFIXES:  # a CSV is one sheet
             return fills(find_table(path, read_rows(path, None), COLUMNS, ("task", "value")), UNIT_WORDS)
         return any(sheet_tables(path, COLUMNS, ("task", "value"), UNIT_WORDS).values())
     except InputError:
         return False
+
+
+OLE_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""How an OLE compound file (an .xls workbook) begins."""
+
+
+def form_suffix(path: Path) -> str | None:
+    """The kind of file `import progress` would read `path` as: its suffix when it is one of FORM_SUFFIXES, else
+    what its content is — a ZIP holding xl/workbook.xml (.xlsx), an OpenDocument spreadsheet (.ods), an OLE file
+    (.xls), or text whose first line is a progress table's header (.csv, .tsv). A unit's return saved as `ret` or
+    `住建局.xlsx.bak` is a return all the same. None for any other file."""
+    suffix = path.suffix.lower()
+    if suffix in FORM_SUFFIXES:
+        return suffix
+    start = _start(path)
+    if start.startswith(OLE_HEADER):
+        return ".xls"
+    if start.startswith(b"PK\x03\x04"):
+        return _zipped_kind(path)
+    line = _first_line(start)
+    for delimiter, kind in (("\t", ".tsv"), (",", ".csv")):
+        if delimiter in line and _a_header(path, next(csv.reader([line], delimiter=delimiter), [])):
+            return kind
+    return None
+
+
+def _zipped_kind(path: Path) -> str | None:
+    """.xlsx or .ods for a ZIP that is that workbook, None for another ZIP."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if "xl/workbook.xml" in names:
+                return ".xlsx"
+            if "mimetype" in names and archive.read("mimetype").startswith(b"application/vnd.oasis.opendocument.spreadsheet"):
+                return ".ods"
+    except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, KeyError):
+        return None
+    return None
+
+
+def _a_header(path: Path, cells: list[str]) -> bool:
+    """Whether a text file's first line is a progress table's header (the fields import progress needs)."""
+    from mstrack.sources.rows import Row
+
+    try:
+        find_table(path, iter([Row(1, cells)]), COLUMNS, ("task", "value"))
+    except InputError:
+        return False
+    return True
+
+
+def read_as(path: Path, suffix: str, check):
+    """`check(path)` on a file read as the kind `suffix` says, through a link of that name (a temporary file's own
+    name ends in .part; a return's may be `ret` or `住建局.xlsx.bak`)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="mstrack-") as directory:
+        named = Path(directory) / f"new{suffix}"
+        named.symlink_to(path.resolve())
+        return check(named)
 
 
 REPORT_CREATOR = "mstrack"
@@ -58,21 +124,32 @@ def report_kind(path: Path, suffix: str | None = None) -> str | None:
     return "workbook:" + REPORT_CREATOR if creator == REPORT_CREATOR else None
 
 
-def _first_cell(path: Path, delimiter: str) -> str | None:
-    """The first cell of a text file's first line (a byte order mark dropped), from its first few kB only."""
-    import csv
+def _start(path: Path) -> bytes:
+    """A regular file's first few kB (b"" for anything else: a FIFO would wait for a writer)."""
+    import os
+    import stat
 
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return b""
         with open(path, "rb") as handle:
-            start = handle.read(4096)
+            return handle.read(4096)
     except OSError:
-        return None
+        return b""
+
+
+def _first_line(start: bytes) -> str:
+    """A text file's first line from its first bytes, a byte order mark dropped."""
     for mark, encoding in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if start.startswith(mark):
             text = start[len(mark):].decode(encoding, "replace")
             break
     else:
         text = start.decode("utf-8", "replace")
-    line = text.splitlines()[0] if text else ""
-    first = next(csv.reader([line], delimiter=delimiter), [])
+    return text.splitlines()[0] if text else ""
+
+
+def _first_cell(path: Path, delimiter: str) -> str | None:
+    """The first cell of a text file's first line (a byte order mark dropped), from its first few kB only."""
+    first = next(csv.reader([_first_line(_start(path))], delimiter=delimiter), [])
     return "text:" + first[0].strip() if first else None

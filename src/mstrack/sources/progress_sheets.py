@@ -10,39 +10,57 @@ from pathlib import Path
 
 from mstrack.errors import InputError, Message
 from mstrack.sources.rows import Row
-from mstrack.sources.sheets import SHEETED_SUFFIXES, cell_text, find_table, read_rows, worksheet_names
+from mstrack.sources.sheets import HEADER_SEARCH_ROWS, SHEETED_SUFFIXES, cell_text, find_table, read_rows, worksheet_names
 
 UNIT_WORDS = ("value", "note")
 """The columns a unit fills in by itself: a figure, or only its words in 备注 (why there is none yet)."""
 DIMENSION_RE = re.compile(rb'<(?:\w+:)?dimension\s+ref="[A-Z]+\d+:([A-Z]+)\d+"')
+MERGE_RE = re.compile(rb"""<(?:\w+:)?mergeCell\s[^>]*?ref=["']([A-Z]{1,3}[0-9]+:[A-Z]{1,3}[0-9]+)["']""")
+NO_HEADER = "{path}: no header row found"
+"""How find_table's refusal of a sheet without the table begins: a sheet of notes, not one that cannot be read."""
+HEAD_BYTES = 1 << 16
+"""The sheet's XML read for its width: the cells its top rows name (a header lies there)."""
 HEADER_COLUMNS = 1024
-"""Columns streamed of a sheet whose XML names no <dimension> (openpyxl's write-only mode): a progress table's
+"""Columns streamed of a sheet whose XML names neither a <dimension> nor its cells' columns: a progress table's
 columns are far fewer."""
 
 
 def sheet_tables(path: Path, aliases: dict, required: tuple, filled: tuple[str, ...],
-                 names: list[str] | None = None) -> dict[str, bool]:
+                 names: list[str] | None = None, unread: dict | None = None) -> dict[str, bool]:
     """Each sheet that holds the table (its header among the top rows), and whether a row under the header fills
     one of the `filled` fields (a figure, a note): read up to the first such row, so a filled sheet costs its top
-    rows only. A workbook's sheets only; a text file is one sheet and gives {}."""
+    rows only. A workbook's sheets only; a text file is one sheet and gives {}. `unread` gets each sheet the
+    import's reader cannot read either, with why."""
     if path.suffix.lower() not in SHEETED_SUFFIXES:
         return {}
     found = {}
     for sheet in worksheet_names(path) if names is None else names:
         try:
             found[sheet] = _holds_table(path, sheet, aliases, required, filled)
-        except InputError:
+        except InputError as error:
+            if unread is not None and not error.messages[0].template.startswith(NO_HEADER):
+                unread[sheet] = error.messages[0]
             continue
     return found
 
 
 def _holds_table(path: Path, sheet: str, aliases: dict, required: tuple, filled: tuple[str, ...]) -> bool:
-    """find_table on the sheet's streamed top rows, then whether a row fills a field; a sheet the stream cannot read
-    (a damaged XML, a cell it does not know) is read by the import's own reader, which says what is wrong."""
-    streamed = _streamed_rows(path, sheet)
-    if streamed is not None:
+    """find_table on the sheet's streamed top rows, then whether a row fills a field. Where the look finds no header
+    and the sheet merges cells (a title over the table, a header of two rows: 本期报送 over 数值 and 备注), it looks
+    again with the merged ranges filled in, as the import's reader fills them. A sheet the stream cannot read (a
+    damaged XML, a cell it does not know) is read by the import's own reader, which says what is wrong."""
+    try:
+        look = _Look(path, sheet)
+    except _stream_errors():
+        look = None
+    if look is not None:
         try:
-            return fills(find_table(path, streamed, aliases, required), filled)
+            try:
+                return fills(find_table(path, look.rows(), aliases, required), filled)
+            except InputError:
+                if not look.merge():
+                    raise
+                return fills(find_table(path, look.rows(), aliases, required), filled)
         except _stream_errors():
             pass
     return fills(find_table(path, read_rows(path, sheet), aliases, required), filled)
@@ -66,44 +84,92 @@ def progress_sheet(path: Path, aliases: dict, required: tuple, filled: tuple[str
         return None
     if len(names) < 2:
         return None
-    tables = sheet_tables(path, aliases, required, filled, names)
+    unread: dict = {}
+    tables = sheet_tables(path, aliases, required, filled, names, unread)
     with_figures = [sheet for sheet, full in tables.items() if full]
     if len(with_figures) > 1:
         raise InputError("{path}: the sheets {sheets} each hold a progress table with figures: name the one to read with "
                          "--sheet (one import per sheet)", path=path, sheets=", ".join(map(repr, with_figures)))
-    if with_figures:
-        if blank := [sheet for sheet in tables if sheet not in with_figures]:
-            warnings.append(Message("{path}: sheet {sheet!r} read; the sheets {blank} hold the table with no figures",
-                                    path=path, sheet=with_figures[0], blank=", ".join(map(repr, blank))))
-        return with_figures[0]
-    return next(iter(tables)) if len(tables) == 1 else None
+    chosen = with_figures[0] if with_figures else next(iter(tables)) if len(tables) == 1 else None
+    if with_figures and (blank := [sheet for sheet in tables if sheet not in with_figures]):
+        warnings.append(Message("{path}: sheet {sheet!r} read; the sheets {blank} hold the table with no figures",
+                                path=path, sheet=chosen, blank=", ".join(map(repr, blank))))
+    if chosen is not None and not with_figures and unread:  # its figures may be on a sheet that cannot be read
+        warnings.extend(Message("{path}: sheet {sheet!r} read holds no figures, and sheet {other!r} could not be "
+                                "read: {why}", path=path, sheet=chosen, other=other, why=why) for other, why in unread.items())
+    if chosen is not None and _hidden(path, chosen):
+        warnings.append(Message("{path}: sheet {sheet!r} is hidden; it was read, as it holds the progress table",
+                                path=path, sheet=chosen))
+    return chosen
 
 
-def _streamed_rows(path: Path, sheet: str) -> Iterator[Row] | None:
-    """An .xlsx sheet's rows streamed from its XML (xlsx_stream), as wide as the sheet's <dimension> says, so that
-    choosing a sheet reads only its top rows: the import's reader parses the whole sheet before its first row (2 s
-    for 100,000 rows); a sheet that names no <dimension> streamed HEADER_COLUMNS wide. None (then the import's reader)
-    for another format or a workbook the stream cannot open."""
-    import zipfile
-
-    if path.suffix.lower() not in (".xlsx", ".xlsm"):
-        return None
-    from mstrack.sources.xlsx import cell_styles, sheet_parts
-    from mstrack.sources.xlsx_stream import StreamedSheet, column_number
+def _hidden(path: Path, sheet: str) -> bool:
+    """Whether the workbook hides the sheet (hidden, or very hidden: shown in no list of Excel's): a unit may not
+    know the figures read came from there."""
+    from python_calamine import CalamineError, CalamineWorkbook, SheetVisibleEnum
 
     try:
+        metadata = CalamineWorkbook.from_path(path).sheets_metadata
+    except (CalamineError, OSError, ValueError):
+        return False
+    return any(meta.name == sheet and meta.visible != SheetVisibleEnum.Visible for meta in metadata)
+
+
+class _Look:
+    """An .xlsx sheet's rows streamed from its XML (xlsx_stream), so that choosing a sheet reads only its top rows:
+    the import's reader parses the whole sheet before its first row (2 s for 100,000 rows). As wide as the widest
+    of its <dimension> (a hint some tools write too narrow: A1:E12 over a table to column N) and the cells its first
+    HEAD_BYTES of XML name; HEADER_COLUMNS wide when neither says. Raises _stream_errors() for a workbook the
+    stream cannot open, and TypeError for another format (the import's reader then)."""
+
+    def __init__(self, path: Path, sheet: str):
+        import zipfile
+
+        if path.suffix.lower() not in (".xlsx", ".xlsm"):
+            raise TypeError(path.suffix)
+        from mstrack.sources.xlsx import CELL_COLUMN, cell_styles, sheet_parts
+        from mstrack.sources.xlsx_stream import column_number
+
         with zipfile.ZipFile(path) as archive:
-            parts = sheet_parts(archive, sheet)
-            with archive.open(parts.sheet) as handle:
-                found = DIMENSION_RE.search(handle.read(4096))
-            date_styles = cell_styles(archive.read(parts.styles))[1] if parts.styles else set()
-    except _stream_errors():
-        return None
-    last_column = column_number(found[1].decode()) - 1 if found is not None else HEADER_COLUMNS - 1
-    values = StreamedSheet(path=path, member=parts.sheet, shared=parts.shared, date_styles=date_styles,
-                           date1904=parts.date1904, rows=1, last_column=last_column, merges=[])
-    return (Row(number, [cell if cell != "" else None for cell in cells])
-            for number, cells in enumerate(values.iter_rows(), 1))
+            self.parts = sheet_parts(archive, sheet)
+            with archive.open(self.parts.sheet) as handle:
+                head = handle.read(HEAD_BYTES)
+            self.date_styles = cell_styles(archive.read(self.parts.styles))[1] if self.parts.styles else set()
+        named = [min(column_number(letters.decode()), HEADER_COLUMNS) for letters in set(CELL_COLUMN.findall(head))]
+        said = [column_number(letters.decode()) for letters in DIMENSION_RE.findall(head)]
+        self.path, self.width = path, max(named + said, default=HEADER_COLUMNS)
+        self.ranges: list = []
+
+    def merge(self) -> bool:
+        """Read the sheet's merged ranges (after its rows in the XML: the part inflated whole, matched at C speed,
+        never parsed) for rows() to fill in; whether there are any over the rows a header is looked for in."""
+        import zipfile
+
+        from mstrack.sources.xlsx import MAX_MERGED_RANGES, merged_range
+
+        references: dict[bytes, None] = {}
+        with zipfile.ZipFile(self.path) as archive, archive.open(self.parts.sheet) as handle:
+            text = b""
+            while (chunk := handle.read(1 << 22)) and len(references) <= MAX_MERGED_RANGES:
+                text = text[-64:] + chunk  # a tag cut between two chunks is whole in the second
+                if b"mergeCell" in text:
+                    references.update(dict.fromkeys(MERGE_RE.findall(text)))
+        self.ranges = [found for found in map(merged_range, references) if found[0][0] < HEADER_SEARCH_ROWS]
+        return bool(self.ranges)
+
+    def rows(self) -> Iterator[Row]:
+        """The sheet's rows from the first, merged ranges over its top rows filled in once merge() read them."""
+        from itertools import count
+
+        from mstrack.sources.xlsx_rows import Extent, merged_rows
+        from mstrack.sources.xlsx_stream import StreamedSheet
+
+        values = StreamedSheet(path=self.path, member=self.parts.sheet, shared=self.parts.shared,
+                               date_styles=self.date_styles, date1904=self.parts.date1904, rows=1,
+                               last_column=self.width - 1, merges=[]).iter_rows()
+        if self.ranges:
+            values = merged_rows(values, self.ranges, Extent(rows=HEADER_SEARCH_ROWS, columns=self.width))
+        return (Row(number, [cell if cell != "" else None for cell in cells]) for number, cells in zip(count(1), values))
 
 
 def hidden_rows(table) -> Message | None:

@@ -333,7 +333,7 @@ def _reach(piece: bytes, patterns: _CellPatterns, extent: Extent) -> None:
         for row in piece.split(patterns.row_end):
             extent.columns = max(extent.columns, row.count(patterns.cell_tag))
     if len(extent.merges) <= MAX_MERGED_RANGES and patterns.merge_tag in piece:  # past the limit the sheet is refused
-        extent.merges.extend(_merged_range(reference) for reference in patterns.merge_ref.findall(piece))
+        extent.merges.extend(merged_range(reference) for reference in patterns.merge_ref.findall(piece))
 
 
 @functools.lru_cache(maxsize=16)
@@ -362,7 +362,7 @@ def _odd_cell(row: int, cell_tag: bytes) -> re.Pattern:
     return re.compile(rb"%s(?=[\s>/])(?!%s)" % (cell_tag, within.encode()))
 
 
-def _merged_range(reference: bytes) -> tuple[tuple[int, int], tuple[int, int]]:
+def merged_range(reference: bytes) -> tuple[tuple[int, int], tuple[int, int]]:
     """b"A3:C4" → ((2, 0), (3, 2))."""
     first, last = (REFERENCE.match(b" r='" + corner + b"'") for corner in reference.split(b":"))
     return ((int(first[2]) - 1, _column_number(first[1]) - 1), (int(last[2]) - 1, _column_number(last[1]) - 1))

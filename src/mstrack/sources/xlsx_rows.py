@@ -68,7 +68,7 @@ def marked_blocks(values, percent: dict[int, list[int]], fills: dict[int, dict[i
     from itertools import chain
 
     last_row, last_column = values.end or (-1, -1)
-    starting, area, merged_height, merged_width = _merges(values, extent)
+    starting, area, merged_height, merged_width = _merges(values.merged_cell_ranges, extent)
     # merged cells, unsaved formulas and error values are no values to calamine
     height = max(last_row + 1, merged_height, *fills)
     width = max(last_column + 1, merged_width, *(column + 1 for row in fills.values() for column in row))
@@ -192,12 +192,20 @@ def plain_columns(rows: list) -> list[list | tuple] | None:
     return columns
 
 
-def _merges(values, extent: Extent) -> tuple[dict[int, list[tuple[int, int, int]]], int, int, int]:
+def merged_rows(rows: Iterator[list], ranges: list, extent: Extent) -> Iterator[list]:
+    """A sheet's rows of cells (lists, from its first row) with each merged range's cells given its top-left value,
+    the ranges cut to `extent`, as marked_blocks fills them in: for a streamed look at a sheet's top rows
+    (sources/progress_sheets)."""
+    starting = _merges(ranges, extent)[0]
+    return _placed_rows(rows, {}, {}, starting, [], [], extent.columns) if starting else iter(rows)
+
+
+def _merges(ranges, extent: Extent) -> tuple[dict[int, list[tuple[int, int, int]]], int, int, int]:
     """The merged ranges by their top row (1-based) → (left, right, bottom), each cut to the sheet's extent;
     the cells they cover together, and how far down and right they reach."""
     starting: dict[int, list[tuple[int, int, int]]] = {}
     area = merged_height = merged_width = 0
-    for (top, left), (bottom, right) in values.merged_cell_ranges or ():
+    for (top, left), (bottom, right) in ranges or ():
         bottom, right = min(bottom, extent.rows - 1), min(right, extent.columns - 1)
         if top <= bottom and left <= right:
             starting.setdefault(top + 1, []).append((left, right, bottom + 1))

@@ -1126,6 +1126,83 @@ TABLES: dict[str, dict] = {
         "merges": [(1, 0, 2, 0), (1, 1, 1, 4), (1, 5, 2, 5), (1, 6, 2, 6), (1, 7, 2, 7),
                    (8, 0, 9, 0), (8, 1, 8, 4), (8, 5, 9, 5), (8, 6, 9, 6), (8, 7, 9, 7)],
     },
+    "qixia-2024-erjidu.xlsx": {
+        # held out (seventeenth set, helper b): a county-level city's second-quarter progress table of its 30 重点民生实事
+        # (棲霞市 of 煙臺, Shandong), the 附件 of a 市政府督查室 bulletin, in traditional characters: 序號 / 事項名稱 / 任務目標 /
+        # 進展情況 / 責任單位 / 完成情況, the plan's completion month and a range inside 任務目標; the excerpt ends inside item 3's
+        # 進展情況, so items 1 and 2 are kept and the bulletin's paragraphs above the 附件 are left out (SOURCES.md)
+        "title": "2024年二季度30項重點民生實事進展情況表",
+        "header": ["序號", "事項名稱", "任務目標", "進展情況", "責任單位", "完成情況"],
+        "rows": [
+            ["1", "地方儲備糧倉庫擴建項目",
+             "項目位于西城儲備庫北側,預計2024年5月完工,可新增1.6萬噸儲備糧,進一步加強全市糧食安全保障。",
+             "截至目前,該項目內外墻工程、屋面工程、地面工程、門窗工程均已完成,6月底工程預驗收,預計在7月中旬整體竣工投入使用。",
+             "發改局", "已完成二季度任務"],
+            ["2", "開展政務服務“減證便民”創新工作",
+             "升級政務服務大廳現有設備,全面推行“減證辦”,打造3-4個鎮級“減證便民”示范點,實現辦事群眾從取號到辦結全流程"
+             "電子證照可用。",
+             "經實地調研考察,將莊園街道、翠屏街道、桃村鎮、蛇窩泊鎮四個鎮級便民服務中心確定為鎮級“減證便民”示范點,重點打造。"
+             "現已完成設備更新,為各鎮提供掃碼設備,已實現電子證照線上核驗“減證辦”,目前部分社會合作網點正在建設中。",
+             "審批局", "已完成二季度任務"],
+        ],
+        "merges": [],
+    },
+    "pudong-2008-yanglao.docx": {
+        # held out (seventeenth set, helper b): a district's breakdown of its 养老服务实事项目 to its 功能区 (浦东新区, Shanghai),
+        # the notice's 附件3 as a law archive's page 4 holds it: a matrix of one row a 功能区 and target columns, a two-row header
+        # (新增养老床位 over the 2007 and 2010 bed ratios and the 2008 bed quota, the other headers down both rows) and a 合计
+        # row; the notice's title line and "附件3:" above the table, the archive's page links below it left out (SOURCES.md)
+        "title": "浦东新区2007年养老服务实事项目指标分解一览表",
+        "before": ["上海市浦东新区人民政府办公室关于印发2008年浦东新区促进就业和养老服务等工作目标责任及考核指标的通知",
+                   "附件3:",
+                   "浦东新区2007年养老服务实事项目指标分解一览表"],
+        "header": ["序号", "单位", "老年人口数(人)", "新增养老床位", None, None, "老年人日间服务中心(家)", "老年人助餐服务点(个)"],
+        "rows": [
+            [None, None, None, "2007年床位数与老年人口比例", "2010年床位数与老年人口比例", "2008年新增床位指标数(张)", None, None],
+            ["1", "陆家嘴功能区", "90191", "0.82%", ">3.2%", "550", "3", "6"],
+            ["2", "金桥功能区", "72716", "2.18%", ">3.2%", "300", "3", "5"],
+            ["3", "张江功能区", "30217", "4.37%", ">3.2%", "50", "3", "3"],
+            ["4", "外高桥功能区", "33535", "2.52%", ">3.2%", "100", "1", "3"],
+            ["5", "三林世博功能区", "123750", "2.00%", ">3.2%", "500", "5", "6"],
+            ["6", "川沙功能区", "32969", "5.04%", ">3.2%", "0", "1", "1"],
+            ["合计", None, "383378", "2.25%", ">3.2%", "1500", "16", "24"],
+        ],
+        # 序号, 单位, 老年人口数 and the last two headers down both header rows, 新增养老床位 over its three columns; 合计 over
+        # 序号 and 单位
+        "merges": [(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 1, 2), (0, 3, 0, 5), (0, 6, 1, 6), (0, 7, 1, 7), (8, 0, 8, 1)],
+    },
+    "longgang-2024-shishi.docx": {
+        # held out (seventeenth set, helper b): a district's ten 民生实事 as its 人大代表 voted them (龙岗区 of 深圳, Guangdong),
+        # a news page of lines: each item's number "01"…"10" on a line of its own above its text, no office, no date; the
+        # mirror's "查看原文 / 其他" at the top and the source line cut at the excerpt's end ("来源:龙岗融媒(") are left out; the
+        # half's one document with no table (SOURCES.md)
+        "title": "龙岗2024年十大民生实事项目出炉!",
+        "before": ["龙岗2024年十大民生实事项目出炉!",
+                   "1月27日下午", "龙岗区七届人大四次会议", "举行第四次全体会议暨闭幕会", "会上票决产生了10项民生实事",
+                   "由区政府组织实施", "龙岗城区。",
+                   "据悉,根据《龙岗区民生实事项目人大代表票决制实施办法》要求,区政府自2023年9月起,开展了2024年度区政府民生"
+                   "实事征集遴选工作。区政府坚持以助推城市经济社会发展、提高和改善民生福祉为出发点,通过多渠道广泛征集区党代表、"
+                   "人大代表、政协委员、社会公众和各单位的意见,并根据可行性、普惠性、年度性、可考核性等原则,对征集事项进行认真"
+                   "研究、严格筛选,梳理形成了《2024年龙岗区政府民生实事候选项目》。候选项目包括教育发展、医疗卫生、宜居品质、"
+                   "交通出行、社会关爱、环保水务、文体服务、公共安全等领域共计八类15项。",
+                   "区七届人大四次会议上,《2024年龙岗区政府民生实事候选项目》提请审议,由区人大代表从15项候选项目中差额票决确定"
+                   "10项民生实事。",
+                   "最终选出", "10项民生实事", "具体如下", "👇👇👇",
+                   "01", "推动龙岗区第六人民医院二期工程、第二中医院新建工程建设;",
+                   "02", "新建、改扩建16所公办义务教育学校,新增学位约3.8万座;",
+                   "03", "统筹推进一批街心公园、社区公园建设;",
+                   "04", "统筹推进龙岗区2024年度非机动车道建设90公里;",
+                   "05", "开展普惠性托育托位建设,推进托育服务体系高质量发展;",
+                   "06", "实施文体惠民工程,加快文体设施建设;",
+                   "07", "推动老年人居家适老化改造“愿改尽改”;",
+                   "08", "推动住宅小区老旧电梯更新改造;",
+                   "09", "推进龙岗区保障性住房建设;",
+                   "10", "提升校外配餐全过程监督管理水平。",
+                   "票决后,对于被选为2024年人大重点监督的民生实事项目,龙岗区政府将加强各项保障,确保圆满完成。"],
+        "header": None,
+        "rows": [],
+        "merges": [],
+    },
     "guangyuan-2008-mubiao.docx": {
         # held out (sixteenth set, helper a): a city's 民生工程 targets broken down in paragraphs (广元市, Sichuan): the
         # notice, then "一、扶贫解困工程。" and "二、教育助学工程。", each a run of clauses that end with their offices in
