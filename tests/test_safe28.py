@@ -1,6 +1,9 @@
 """safety27's findings the lead fixed: two bare `undo`s at once never take back each other's undo."""
 
 import json
+import sqlite3
+
+import pytest
 
 from mstrack.store.writes import Writes
 
@@ -40,3 +43,19 @@ def test_a_bare_undo_racing_another_is_refused_not_an_undo_of_the_undo(cli, monk
 
 def test_a_bare_undo_on_an_empty_store_says_nothing_to_undo(cli):
     refused(cli("undo"), "nothing to undo yet")
+
+
+@pytest.mark.sqlite_only
+def test_a_database_error_inside_a_write_says_the_write_was_rolled_back(cli, tmp_path):
+    """safety27: a server restarted mid-write printed the driver's line only ("terminating connection due to
+    administrator command"), not whether anything was kept. An error raised inside the write transaction, before its
+    commit, says the write was rolled back; the data says so too."""
+    assert cli("import", "plan", str(write_plan(tmp_path / "x.toml", ROADS))).exit_code == 0
+    with sqlite3.connect(cli.db) as connection:  # a driver error raised inside the write, as a lost server is
+        connection.execute("CREATE TRIGGER no_reports BEFORE INSERT ON report BEGIN SELECT RAISE(ABORT, 'refused by a trigger'); END")
+    connection.close()
+    before = standing_reports(cli)
+    stderr = refused(cli("log", "x-2023/1", "5", "--as-of", "2023-06-30"), "refused by a trigger",
+                     "the write in progress was rolled back")
+    assert "Traceback" not in stderr and standing_reports(cli) == before
+    assert [b["command"] for b in json.loads(cli("batches", "--format", "json").stdout)] == ["import plan"]

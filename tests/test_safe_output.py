@@ -683,3 +683,17 @@ def test_an_output_onto_a_directory_is_refused_before_anything_is_made(demo_cli,
     assert result.exit_code == 2, result.output
     assert result.stderr.endswith(f"mstrack: error: --output {folder}: cannot write: Is a directory\n")
     assert "→" not in result.stderr and result.stdout == "" and list(folder.iterdir()) == []
+
+
+@pytest.mark.sqlite_only
+def test_the_database_files_are_refused_whatever_the_urls_spelling(demo_cli, tmp_path):
+    """-o knows the database's -wal by the file the store opens, not by one spelling of its URL (safe28b read every
+    spelling once: sqlite+pysqlite:///, ?options, a file: URI; -o read only sqlite:///)."""
+    table = tmp_path / "t.csv"
+    table.write_text("序号,项目名称,工作任务\n1,a,b\n", encoding="utf-8")
+    wal = str(demo_cli.db) + "-wal"
+    for url in (f"sqlite+pysqlite:///{demo_cli.db}", f"sqlite:///{demo_cli.db}?timeout=30",
+                f"sqlite:///file:{demo_cli.db}?uri=true"):
+        result = demo_cli("--db", url, "import", "table", str(table), "-p", "t-2023", "--year", "2023", "-o", wal)
+        assert result.exit_code == 2 and "that is the database itself" in result.stderr, (url, result.stderr)
+        assert not Path(wal).exists()

@@ -253,3 +253,134 @@ def test_another_programs_tables_are_refused_on_every_store(cli):
     assert "schema_version" not in {name for (name,) in cli.sql(
         "SELECT name FROM sqlite_master" if cli.url.startswith("sqlite") else
         "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")}
+
+
+# --- every spelling of the file's URL is the same file (safe28b) ------------------------------------------------
+
+def test_every_spelling_of_an_sqlite_url_names_one_file(tmp_path):
+    """urls.sqlite_file, the one reading every check of the file uses: a driver named, SQLAlchemy's ?options and a
+    file: URI (uri=true) name the file itself; an option kept in the name made a stray "o.db?timeout=30"."""
+    from mstrack.store.urls import sqlite_file
+
+    db = tmp_path / "o x.db"
+    for url in (f"sqlite:///{db}", f"sqlite:///{db}?timeout=30", f"sqlite+pysqlite:///{db}",
+                f"sqlite+pysqlite:///{db}?timeout=30&check_same_thread=false", f"sqlite:///file:{db}?mode=ro&uri=true",
+                f"sqlite:///file://{str(db).replace(' ', '%20')}?uri=true"):
+        assert sqlite_file(url) == db, url
+    assert sqlite_file("sqlite:///o.db?timeout=30") == Path("o.db")
+    for url in ("sqlite://", "sqlite:///:memory:", "sqlite:///file:m?mode=memory&uri=true", "postgresql://h/db",
+                "postgresql+psycopg://u@h/db?sslmode=require"):
+        assert sqlite_file(url) is None, url
+
+
+SPELLINGS = ("sqlite:///{db}?timeout=30", "sqlite+pysqlite:///{db}", "sqlite:///file:{db}?uri=true")
+
+
+@sqlite_only
+@pytest.mark.parametrize("spelling", SPELLINGS)
+def test_a_new_file_is_private_whatever_its_url(tmp_path, spelling):
+    """Made 0600 (the query was kept in its name and sqlite+pysqlite made 0644), and no stray file beside it."""
+    db = tmp_path / "o.db"
+    result = Cli(spelling.format(db=db))("init")
+    assert result.exit_code == 0, result.output
+    assert db.stat().st_mode & 0o777 == 0o600
+    assert sorted(path.name for path in tmp_path.iterdir() if not path.name.startswith("o.db-")) == ["o.db"]
+
+
+@sqlite_only
+@pytest.mark.parametrize("spelling", SPELLINGS)
+@pytest.mark.parametrize("backup_put_back", [False, True])
+def test_a_database_moved_during_a_write_is_not_written_whatever_its_url(demo_cli, tmp_path, monkeypatch, spelling,
+                                                                          backup_put_back):
+    """The moved-file check on every spelling: ?timeout=30 and sqlite+pysqlite skipped it, exit 0, the -wal left
+    beside the file put back, which then read malformed."""
+    from mstrack.store import writes
+
+    db = Path(demo_cli.db)
+    backup = tmp_path / "backup.db"
+    backup.write_bytes(db.read_bytes())
+    reports = count(db, "report")
+    moved_midway(monkeypatch, writes, db, backup if backup_put_back else None)
+    result = Cli(spelling.format(db=db))(*LOG)
+    assert result.exit_code == 2, result.output
+    assert "moved, replaced or deleted while this write ran" in result.output
+    moved = db.with_name("moved.db")
+    assert count(moved, "report") == reports and integrity(moved) == "ok"
+    if backup_put_back:
+        assert db.read_bytes() == backup.read_bytes() and integrity(db) == "ok"
+
+
+# --- a full disk's leftovers (safe28b) ---------------------------------------------------------------------------
+
+@sqlite_only
+def test_a_writer_note_that_cannot_be_written_is_not_left(demo_cli, monkeypatch):
+    """A full disk makes the note (an inode) but not its text: the 0-byte o.db-writer stayed after every write."""
+    import errno
+
+    from mstrack.store import sqlite_file
+
+    def no_space(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(sqlite_file.json, "dump", no_space)
+    db = Path(demo_cli.db)
+    result = demo_cli(*LOG)
+    assert result.exit_code == 0, result.output
+    assert not db.with_name(db.name + "-writer").exists()
+
+
+def _capped(monkeypatch, db: Path) -> None:
+    """Every connection's file capped 500 pages above its size: a large write fails "database or disk is full", its
+    page cache kept small so that it spills into the -wal first, as a real write of 100,000 rows does."""
+    with contextlib.closing(sqlite3.connect(db)) as connection:
+        pages = connection.execute("PRAGMA page_count").fetchone()[0]
+    pragmas = connections._sqlite_pragmas
+
+    def capped(connection, record):
+        pragmas(connection, record)
+        connection.execute(f"PRAGMA max_page_count = {pages + 500}")
+        connection.execute("PRAGMA cache_size = 10")
+
+    monkeypatch.setattr(connections, "_sqlite_pragmas", capped)
+
+
+@sqlite_only
+def test_a_full_disk_leaves_no_wal_while_another_process_has_the_file_open(demo_cli, tmp_path, monkeypatch):
+    """The pages rolled back stayed in a -wal as large as they made it (the disk 100 % full) while another
+    connection kept the file open (its close, not the last, does not empty it): now truncated at the refusal."""
+    db = Path(demo_cli.db)
+    source = csv_of(demo_cli, tmp_path / "big.csv", 40_000)
+    other = sqlite3.connect(db)
+    try:
+        other.execute("SELECT count(*) FROM report").fetchone()
+        _capped(monkeypatch, db)
+        result = demo_cli("import", "progress", str(source))
+        assert result.exit_code == 2, result.output
+        assert "database or disk is full" in result.output and "nothing was written" in result.output
+        wal = Path(f"{db}-wal")
+        assert not wal.exists() or wal.stat().st_size == 0, wal.stat().st_size
+        assert not db.with_name(db.name + "-writer").exists()
+    finally:
+        other.close()
+
+
+@sqlite_only
+def test_a_full_disk_says_how_to_free_a_wal_a_reader_holds(demo_cli, tmp_path, monkeypatch):
+    """A reader inside its read transaction keeps the -wal from being emptied: the refusal names it and when it
+    empties."""
+    db = Path(demo_cli.db)
+    source = csv_of(demo_cli, tmp_path / "big.csv", 40_000)
+    reader = sqlite3.connect(db, isolation_level=None)  # open from here on: the -wal is not emptied at each close
+    try:
+        reader.execute("SELECT count(*) FROM report").fetchone()  # the -wal index opened: a close is not the last
+        assert demo_cli(*LOG).exit_code == 0  # committed pages in the -wal, which the reader's snapshot then reads
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM report").fetchone()
+        _capped(monkeypatch, db)
+        result = demo_cli("import", "progress", str(source))
+        assert result.exit_code == 2, result.output
+        assert "database or disk is full" in result.output and f"{db}-wal (" in result.output
+        assert "is emptied when the last process that has" in result.output
+    finally:
+        reader.close()
+    assert integrity(db) == "ok"

@@ -387,7 +387,7 @@ def test_the_generic_sqlalchemy_path_reads_and_writes(tmp_path):
     placeholder: the whole cycle works on it, and the file reads back the same through the plain URL."""
     path = tmp_path / "g.db"
     store = Store(f"sqlite+pysqlite:///{path}")
-    assert store.path is None and not store.sqlite_file and store.dialect.p == "?"
+    assert store.path == path and not store.sqlite_file and store.dialect.p == "?"  # the same file (urls.sqlite_file)
     assert store.init() == (0, SCHEMA_VERSION)
     programme = load_plan(write_plan(tmp_path / "x.toml", BEDS))
     store.save_plan(programme)

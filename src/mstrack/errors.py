@@ -127,3 +127,14 @@ class OldSchema(InputError):
         super().__init__(message, version=version, needed=needed, **fields)
         self.version = version
         self.needed = needed
+
+
+def mark_rolled_back(error: BaseException) -> None:
+    """A database error raised inside a write transaction before its commit: the transaction was rolled back, so the
+    one error path can say that nothing was written (cli/failures). Not after: a failed COMMIT to a server may have
+    been stored."""
+    error.mstrack_rolled_back = True
+
+
+def rolled_back(error: BaseException) -> bool:
+    return getattr(error, "mstrack_rolled_back", False)

@@ -249,14 +249,26 @@ NEW_THING_WORDS = ("新建", "新增")
 
 # --- figures that are no target of the year (sources/table/mentions.py; 13-revfix21b) ----------------------------
 
-DURATION_WORDS = ("建设工期", "施工工期", "建设周期", "施工周期", "工期", "周期", "为期", "历时", "期限", "时长", "用时",
-                  "建设期", "施工期", "服务期")
-"""How long the work takes ("工期12个月", "建设周期为2年", "为期3个月"): the span of time after them is no target."""
+DURATION_WORDS = ("建设工期", "施工工期", "建设周期", "施工周期", "工期", "周期", "为期", "历时", "期限", "建设期", "施工期",
+                  "服务期")
+"""How long the work takes, a project's schedule ("工期12个月", "建设周期为2年", "为期3个月"): the span of time after them
+is no target. A service's time ("办理用时3个工作日以内", "企业开办时长1个工作日", "审批时限") is one: no word here."""
+DURATION_CUTS = ("缩短", "压缩", "减少", "降低")
+"""Before a word of duration, a cut in it ("平均缩短工期30天"): the span after it is the cut to reach, a target."""
+SERVICE_WORDS = ("办理", "审批", "办结", "受理", "登记", "开办")
+"""Before a word of duration, a service ("办理期限5个工作日", "审批周期20个工作日"): the span is the service's time, a
+target, no project's schedule."""
 TIME_SPAN_UNITS = ("个月", "个工作日", "工作日", "个季度", "季度", "小时", "天", "日", "周", "月", "年")
 """The units of a span of time ("12个月", "180天"): after a word of duration, how long, not how much."""
 RELATIVE_COMPARISONS = ("高于", "低于", "快于", "慢于", "好于", "优于", "领先", "超过")
 """A comparison with another ("增速高于城镇居民1.5个百分点", "快于经济增长1个百分点", "不低于上年"): with words between
 it and the figure, the bound is set on another's level, which the programme does not state; no target of its own."""
+LEVEL_NAMING_WORDS = ("标准", "要求", "限值", "规定", "任务", "目标", "计划", "指标")
+"""After a bound word, a standard or the item's own task ("不低于省定标准85%", "低于国家二级标准35微克/立方米", "超过省下达
+任务5万亩"): the figure after them is that level itself, the target, bounded by the word; no other's level."""
+LAST_YEAR_WORDS = ("上年", "去年", "上一年")
+"""The item's own last year ("高于上年1个百分点", "比去年同期提高2%"): a rise on it is a target to reach, unlike a comparison
+with another group or area ("高于全省平均2个百分点")."""
 
 # --- the words of a unit's report (sources/progress.py, store/log.py, sources/table/cells.py) ------------------
 

@@ -13,10 +13,12 @@ import os
 def _store(ctx):
     """The store --db (or MSTRACK_DB, or the default) names, if it exists; completion never makes one."""
     from mstrack.store import Store, resolve_db_url
+    from mstrack.store.urls import sqlite_file
 
     root = ctx.find_root()
     url = resolve_db_url(root.params.get("db") or None)
-    if url.startswith("sqlite:///") and not os.path.exists(url.removeprefix("sqlite:///").partition("?")[0]):
+    path = sqlite_file(url)
+    if path is not None and not path.exists():
         return None
     return Store(url)
 

@@ -1,4 +1,4 @@
-"""Commands about the database itself: init, db upgrade|backup|copy|check, and its batches: batches, undo;
+"""Commands about the database itself: init, db upgrade|backup|restore|copy|check, and its batches: batches, undo;
 and the programmes it holds."""
 
 from datetime import date
@@ -141,6 +141,40 @@ def _backup_exists(ctx: typer.Context, target: Path) -> typer.Exit:
                  "    " + typed(ctx.obj.get("db") if ctx.obj else None, f"db backup {shlex.quote(str(new))}")])
 
 
+@db_app.command("restore")
+def db_restore(
+    ctx: typer.Context,
+    backup: Annotated[Path, typer.Argument(help="The backup to put back (made by `mstrack db backup`).")],
+) -> None:
+    """Put a backup back into the database, in one transaction through SQLite's backup API: safe while others
+    read or write, a -wal beside the database is SQLite's to handle. Not with cp: see docs/reliability.md."""
+    from mstrack.errors import Message
+    from mstrack.store import resolve_db_url
+
+    store = cli_store(resolve_db_url(ctx.obj.get("db")))
+    version, before, after = store.restore(backup)
+    say("{db} ← {backup}: {rows} {rows:row|rows} in {tables} {tables:table|tables}, schema version {version}; "
+        "before: {before}", db=store.display_url, backup=backup, rows=sum(after.values()), tables=len(after),
+        version=version, before=_rows_said(before))
+    if version < _schema_version():
+        say("mstrack: note: {message}", err=True, message=Message(
+            "{db}: the backup is of an older schema; run `mstrack db upgrade` before other commands", db=store.display_url))
+
+
+def _rows_said(counts):
+    from mstrack.errors import Message
+
+    if counts is None:
+        return Message("not readable (damaged)")
+    return Message("{rows} {rows:row|rows}", rows=sum(counts.values()))
+
+
+def _schema_version() -> int:
+    from mstrack.store import SCHEMA_VERSION
+
+    return SCHEMA_VERSION
+
+
 @db_app.command("copy")
 def db_copy(
     ctx: typer.Context,
@@ -165,7 +199,7 @@ def db_copy(
             tables=len(counts))
         flush_output()
 
-    if target.sqlite_file:
+    if target.path is not None:
         _copy_to_file(ctx, store, target, said)
     else:
         copy_verified(store, target, date.today(), said)

@@ -32,6 +32,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "db": ("mstrack db check", "mstrack db backup 备份.db"),
     "db upgrade": ("mstrack db backup 升级前.db", "mstrack db upgrade"),
     "db backup": ("mstrack db backup 备份.db", "mstrack --db office.db db backup office-2023-07-01.db"),
+    "db restore": ("mstrack db restore 备份.db", "mstrack --db office.db db restore office-2023-07-01.db"),
     "db copy": ("mstrack db copy --to shared.db", "mstrack db copy --to postgresql://clerk@dbhost/office"),
     "db check": ("mstrack db check", "mstrack --db office.db db check"),
     "report": ("mstrack report weekly --as-of 2023-07-01", "mstrack report half-year -p yantian-2023 --format xlsx -o 一览表.xlsx"),

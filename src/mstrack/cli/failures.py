@@ -138,6 +138,10 @@ def _database_failure(error: Exception) -> typer.Exit:
     if reason == "database or disk is full":
         return fail("database: {reason}; nothing was written: free space on its disk (or raise its size limit) and "
                     "run the command again", reason=database_reason(reason))
+    from mstrack.errors import rolled_back
+
+    if rolled_back(error):  # raised inside a write, before its commit: rolled back
+        return fail("database: {reason}; the write in progress was rolled back: nothing of it was stored", reason=reason)
     return fail("database: {reason}", reason=reason)
 
 

@@ -90,9 +90,10 @@ def refuse_database(ctx: typer.Context, path: Path, option: str = "--output") ->
     SQLite database or its files (refuse_any_database)."""
     from mstrack.render.outputs import is_database_file
     from mstrack.store import resolve_db_url
+    from mstrack.store.urls import sqlite_file
 
     obj = ctx.find_root().obj or {}
-    if is_database_file(Path(path), resolve_db_url(obj.get("db"))):
+    if is_database_file(Path(path), sqlite_file(resolve_db_url(obj.get("db")))):
         raise fail("{option} {path}: that is the database itself (or one of its files); choose another file name",
                    option=option, path=path)
     refuse_any_database(path, option)

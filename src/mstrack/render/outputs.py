@@ -73,23 +73,21 @@ def write_cells_as_text(worksheet) -> None:
                 cell.data_type = "s"
 
 
-def database_files(db_url: str) -> list[Path]:
-    """The files of the SQLite database a URL names (the database and its companions); none for a server."""
-    if not db_url.startswith("sqlite:///"):
+def database_files(database: Path | None) -> list[Path]:
+    """The SQLite database file and its companions (none for a server: None)."""
+    if database is None:
         return []
-    name = db_url.removeprefix("sqlite:///").split("?", 1)[0]
-    if name in ("", ":memory:"):
-        return []
-    real = os.path.realpath(Path(name).expanduser())
+    real = os.path.realpath(database)
     return [Path(real + suffix) for suffix in DATABASE_COMPANIONS]
 
 
-def is_database_file(path: Path, db_url: str) -> bool:
-    """Whether writing `path` would write over the database or one of its companions, however the path is
+def is_database_file(path: Path, database: Path | None) -> bool:
+    """Whether writing `path` would write over the database file (store.urls.sqlite_file of the URL: every spelling)
+    or one of its companions, however the path is
     spelled: the same file (relative path, symlink, hard link: compared by device and inode), or the name
     of a companion SQLite has not made yet."""
     real = Path(os.path.realpath(path))
-    for database_file in database_files(db_url):
+    for database_file in database_files(database):
         if real == database_file:
             return True
         try:

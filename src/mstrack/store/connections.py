@@ -5,19 +5,17 @@ waiting is told, read transactions, and the SQLite file's own settings. Store bu
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import sqlite3
 from contextlib import contextmanager
-from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 from urllib.parse import quote
 
-from mstrack.domain.reasons import os_reason
-from mstrack.errors import InputError, Message
+from mstrack.errors import InputError, Message, mark_rolled_back
 from mstrack.store.dialect import PG_SETTINGS, Dialect, driver_connection
-from mstrack.store.urls import hide_password, reason, scrub
+from mstrack.store.sqlite_file import create_private, disk_full, file_identity, wal_left, writer_named, writer_note
+from mstrack.store.urls import hide_password, reason, scrub, sqlite_file
 
 PG_SNAPSHOT = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"
 """PostgreSQL, first in every read transaction: its statements see one snapshot, taken at the first, as
@@ -65,17 +63,14 @@ class Connections:
     def __init__(self, url: str):
         self.url = url
         self.display_url = hide_password(url)
-        self.path: Path | None = None
+        self.path: Path | None = sqlite_file(url)  # the SQLite file, however its URL is spelled
         self._held = None  # the connection of the write transaction in progress (locked), which reads then use
         self._read = None  # the connection of the read transaction one_read() holds, which reads then use
-        if url.startswith("sqlite:///"):
-            path = Path(url.removeprefix("sqlite:///"))
-            if str(path) not in ("", ":memory:"):
-                self.path = path
-        # Reads go through the driver alone where it is known (an SQLite file; PostgreSQL with psycopg,
-        # whose libpq URL is SQLAlchemy's with the plain scheme); anything else needs the engine now,
-        # which also checks the URL. The file itself is made by the first write, never by a read.
-        self.sqlite_file = self.path is not None and "?" not in url
+        # Reads go through the driver alone where it is known (an SQLite file named by a plain sqlite:/// URL;
+        # PostgreSQL with psycopg, whose libpq URL is SQLAlchemy's with the plain scheme); anything else (a
+        # driver named, ?options) needs the engine now, which also checks the URL and applies its options.
+        # The file itself is made by the first write, never by a read.
+        self.sqlite_file = self.path is not None and url.startswith("sqlite:///") and "?" not in url
         self.libpq_url = "postgresql://" + url.removeprefix("postgresql+psycopg://") if url.startswith(
             "postgresql+psycopg://") else None
         if not self.sqlite_file:
@@ -108,7 +103,7 @@ class Connections:
         from sqlalchemy.exc import SQLAlchemyError
 
         if self.path is not None:
-            _create_private(self.path)  # owner-only, before SQLite makes it
+            create_private(self.path)  # owner-only, before SQLite makes it
         try:
             if self.url.startswith("sqlite"):
                 engine = create_engine(self.url)
@@ -159,16 +154,20 @@ class Connections:
                 finally:
                     self._held = None
                 held = interrupts_held()  # the commit (leaving `opened`) is all that is left: see there
-        except BaseException:
+        except BaseException as error:
             if held is not None:  # the commit failed: stored nothing, a Ctrl-C held meanwhile is raised now
-                _let_in(held)
+                let_in(held)
+            elif isinstance(error, Exception) and not isinstance(error, InputError):
+                mark_rolled_back(error)  # a lost server connection or a driver error mid-write: say nothing was kept
+            if self.path is not None and disk_full(error):
+                self._full_disk_left()
             raise
         if held is not None and not self.holds_interrupts:
-            _let_in(held)
+            let_in(held)
 
     @contextmanager
     def _locked_sqlite(self, command: str):
-        _create_private(self.path)
+        create_private(self.path)
         opened = file_identity(self.path)  # before SQLite opens it: a file swapped in meanwhile differs too
         connection = sqlite3.connect(self.path, timeout=busy_timeout(), isolation_level=None)
         try:
@@ -209,8 +208,8 @@ class Connections:
                 transaction = connection.begin()  # SQLite: BEGIN IMMEDIATE (_sqlite_begin)
             except OperationalError as error:
                 raise self._busy(error) from None
-            # the file each connection opened, where the URL is a plain path (one with ?options is another name)
-            opened = connection.connection.info.get("mstrack_file") if self.sqlite_file else None
+            # the file each connection opened (any spelling of an SQLite URL: urls.sqlite_file)
+            opened = connection.connection.info.get("mstrack_file") if self.path is not None else None
             try:
                 with transaction, self._writer_note(command):
                     if self.dialect.name == "postgresql":
@@ -228,9 +227,10 @@ class Connections:
 
     def _still_the_file(self, opened) -> None:
         """An SQLite file's write, before it goes on and before its commit: the path must still name the file the
-        write opened (device and inode), else it is refused and rolls back. A database renamed (`mv`) or replaced
-        (a backup copied over it) while a write ran was written through the open file all the same, its -wal left
-        under the old name, where a later command or a file put back under that name replayed it: corrupt."""
+        write opened (device and inode), else it is refused and rolls back. A database renamed (`mv`) or replaced by
+        another file while a write ran was written through the open file all the same, its -wal left under the old
+        name, where a later command or a file put back under that name replayed it: corrupt. A copy written over the
+        file in place (`cp`, the same inode) is not seen here: `db restore` is the way to put a backup back."""
         if self.path is None or opened is None or file_identity(self.path) == opened:
             return
         raise InputError("--db {db}: the file was moved, replaced or deleted while this write ran (the name now "
@@ -266,46 +266,32 @@ class Connections:
         finally:
             cursor.close()
 
-    @property
-    def _writer_note_path(self) -> Path | None:
-        """The note beside an SQLite file that names the write in progress (see _writer_note)."""
-        return None if self.path is None else self.path.with_name(self.path.name + "-writer")
-
     @contextmanager
     def _writer_note(self, command: str):
-        """SQLite: a note beside the database naming the write in progress, for a writer that gives up
-        waiting to say whom it waited for (SQLite itself cannot tell). Written once the lock is held,
-        removed at its end; one left by a killed process is overwritten by the next writer."""
-        note = self._writer_note_path
-        if note is None:
+        """SQLite: the note naming this write beside the file (sqlite_file.writer_note)."""
+        if self.path is None:
             yield
             return
-        try:
-            descriptor = os.open(note, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-                json.dump({"pid": os.getpid(), "user": login_name(), "command": command,
-                           "since": datetime.now().isoformat(timespec="seconds")}, handle, ensure_ascii=False)
-        except OSError:
-            note = None  # a read-only directory: the write goes on, unnamed
-        try:
+        with writer_note(self.path, command, login_name()):
             yield
-        finally:
-            if note is not None:
-                with contextlib.suppress(OSError):
-                    note.unlink()
+
+    def _full_disk_left(self) -> None:
+        """A write refused for a full disk: the -wal it grew truncated (the disk stayed full, 2 MB of it a -wal
+        of pages rolled back); where it cannot be (another process holds the file open), the refusal says how."""
+        left = wal_left(self.path)
+        if left:
+            raise InputError("database: database or disk is full; nothing was written; {wal} ({size} bytes of pages "
+                             "rolled back) is emptied when the last process that has {db} open ends: free space on its disk "
+                             "(or raise its size limit) and run the command again",
+                             wal=f"{self.path}-wal", size=left, db=self.path)
 
     def _busy(self, error: Exception, holder=None) -> Exception:
         """The error of a write that gave up waiting for the lock: who holds it, where that is knowable."""
         text = str(getattr(error, "orig", None) or error)
         if "locked" not in text and "busy" not in text and "lock timeout" not in text:
             return error
-        if holder is None and self._writer_note_path is not None:
-            try:
-                found = json.loads(self._writer_note_path.read_text(encoding="utf-8"))
-                holder = Message("{command} by {user}, process {pid}, since {since}", command=found["command"],
-                                 user=found["user"] or "?", pid=found["pid"], since=found["since"])
-            except (OSError, ValueError, KeyError, TypeError):
-                holder = None
+        if holder is None and self.path is not None:
+            holder = writer_named(self.path)
         return InputError("--db {db}: another write is in progress ({holder}); gave up after {seconds} s "
                           "(MSTRACK_BUSY_TIMEOUT); nothing was written, try again when it is done",
                           db=self.display_url, holder=holder or Message("its command is not known"),
@@ -437,15 +423,6 @@ def _sqlite_connect(connection, record) -> None:
     record.info["mstrack_file"] = file_identity(Path(found[0])) if found else None  # see Connections._still_the_file
 
 
-def file_identity(path: Path) -> tuple[int, int] | None:
-    """Which file a path names now (device, inode), None where it names none."""
-    try:
-        found = os.stat(path)
-    except OSError:
-        return None
-    return found.st_dev, found.st_ino
-
-
 def _sqlite_begin(connection) -> None:
     """SQLAlchemy's BEGIN on SQLite: IMMEDIATE for a write (the lock first, see Store.locked), deferred for
     a read; a migration's with foreign keys off (set outside any transaction, as SQLite requires)."""
@@ -492,7 +469,7 @@ def interrupts_held():
     return previous
 
 
-def _let_in(previous) -> None:
+def let_in(previous) -> None:
     """The mask as it was: a Ctrl-C held meanwhile is raised now (KeyboardInterrupt)."""
     import signal
 
@@ -512,7 +489,7 @@ def interrupts_let_in() -> None:
     previous = _interrupts_before[0]
     if signal.SIGINT not in previous and hasattr(signal, "sigtimedwait"):
         signal.sigtimedwait({signal.SIGINT}, 0)  # takes a pending one, if any
-    _let_in(previous)
+    let_in(previous)
 
 
 def confirm_before_commit(confirm, result) -> None:
@@ -532,19 +509,3 @@ def _sqlite_pragmas(connection, _record) -> None:
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
-
-
-def _create_private(path: Path) -> None:
-    """A new database file is readable by its owner only (SQLite gives its -wal and -shm files the same mode),
-    however it is named: through a symlink (to a file not there yet) the file it points to is made 0600."""
-    if path.exists():
-        return
-    path = Path(os.path.realpath(path))
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-    except FileExistsError:
-        pass
-    except OSError as error:
-        raise InputError("--db {db}: cannot create it: {reason}", db=path, reason=os_reason(error)) from None
-

@@ -4,13 +4,15 @@ checks, an online backup of an SQLite file, and a copy into another store of any
 from __future__ import annotations
 
 import errno
+import os
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from mstrack.errors import InputError, Message
-from mstrack.store.connections import PG_SNAPSHOT, confirm_before_commit
+from mstrack.store.connections import PG_SNAPSHOT, busy_timeout, confirm_before_commit
 from mstrack.store.dialect import PG_SETTINGS, driver_connection
 from mstrack.store.migrations import SCHEMA_VERSION
 from mstrack.store.urls import reason
@@ -21,6 +23,9 @@ if TYPE_CHECKING:
 
 COPY_WRITE_ERRORS = ("SQLITE_FULL", "SQLITE_IOERR_WRITE", "SQLITE_IOERR_FSYNC", "SQLITE_IOERR_TRUNCATE", "SQLITE_CANTOPEN")
 """SQLite's errors of a backup that could not write its copy; any other (a damaged database) is the source's."""
+
+RESTORE_STEP = 256
+"""Pages db restore copies a step (1 MB of 4 KB pages): between two, a Ctrl-C ends it with nothing changed."""
 
 
 class Maintenance:
@@ -49,6 +54,112 @@ class Maintenance:
                 copy.close()
         if problems != ["ok"]:
             raise InputError("backup: the copy fails its check: {problem}; nothing was written", problem=problems[0])
+
+    def restore(self, backup: Path) -> tuple[int, dict[str, int] | None, dict[str, int]]:
+        """A backup put back into this SQLite database through SQLite's backup API, in one write transaction on it:
+        readers and writers see the database before or after, never a mix; its -wal is SQLite's to handle (a `cp`
+        over the file let SQLite replay a -wal left beside it into the copy, or went unseen by a write running).
+        Refused: a backup that is not an mstrack database, is damaged, or is of a newer schema; the database
+        itself when another program's. Ctrl-C before the end leaves it as it was. Returns the backup's schema
+        version and the row counts before (None: the database could not be read) and after."""
+        if self.path is None:
+            raise InputError("--db {db}: db restore puts a backup file back into an SQLite database; on a server use "
+                             "its own tools (pg_restore or psql, with a dump made by pg_dump)", db=self.display_url)
+        import sqlite3
+
+        from mstrack.store.sqlite_file import create_private, schema_version_of, table_counts
+
+        backup = Path(backup)
+        if not backup.is_file():
+            raise InputError("{path}: no such backup file", path=backup)
+        if self.path.exists() and os.path.samefile(backup, self.path):
+            raise InputError("{path}: this is the database itself (--db {db}); give a backup made by `mstrack db backup`",
+                             path=backup, db=self.display_url)
+        wal = Path(f"{backup}-wal")  # a backup's own -wal is read; without one, nothing is made beside it (immutable)
+        query = "mode=ro" if wal.exists() and wal.stat().st_size else "mode=ro&immutable=1"
+        source = sqlite3.connect(f"file:{quote(str(backup.resolve()))}?{query}", uri=True, isolation_level=None)
+        try:
+            try:
+                version = schema_version_of(source)
+                problems = [line for (line,) in source.execute("PRAGMA quick_check")]
+            except sqlite3.DatabaseError as error:
+                raise InputError("{path}: not an SQLite database, nothing restored: {reason}", path=backup,
+                                 reason=reason(error)) from None
+            if version is None:
+                raise InputError("{path}: not an mstrack database (no schema_version table); nothing restored", path=backup)
+            if version > SCHEMA_VERSION:
+                raise InputError("{path}: schema version {version} is newer than this mstrack ({known}); nothing "
+                                 "restored; upgrade mstrack", path=backup, version=version, known=SCHEMA_VERSION)
+            if problems != ["ok"]:
+                raise InputError("{path}: fails its check ({problem}); nothing restored", path=backup, problem=problems[0])
+            if self._schema_or_none() == 0:
+                self._refuse_another_programs()  # mstrack's own or empty only: nothing else is written over
+            create_private(self.path)
+            before = self._restore_from(source)
+            after = table_counts(source)
+        finally:
+            source.close()
+        return version, before, after
+
+    def _schema_or_none(self) -> int | None:
+        """The schema version, None where the database cannot be read (damaged: what a restore is for)."""
+        try:
+            return self.schema_version()
+        except InputError:
+            return None
+
+    def _counts_or_none(self) -> dict[str, int] | None:
+        try:
+            return self.table_counts()
+        except InputError:
+            return None
+
+    def table_counts(self) -> dict[str, int]:
+        """Rows per table of this SQLite database, any schema version; empty where there is no file yet."""
+        from mstrack.store.sqlite_file import table_counts
+
+        if not self.path.exists() or not self.path.stat().st_size:
+            return {}
+        with self.reading() as connection:
+            return table_counts(driver_connection(connection))
+
+    def _restore_from(self, source) -> dict[str, int] | None:
+        """SQLite's backup API from `source` into the file, in two steps at least: the destination's write lock is
+        taken at the first (waiting as any write waits, busy_timeout()) and held to the last, which commits. Between
+        the first two, the rows the database holds (the last commit before the restore's) are counted by another
+        connection, and returned (None: not readable). A Ctrl-C between steps ends it with nothing changed; from the
+        step before the last on it is held, as from any write's commit (connections.interrupts_held)."""
+        import sqlite3
+
+        from mstrack.store.connections import interrupts_held, let_in
+
+        step = min(RESTORE_STEP, max(1, source.execute("PRAGMA page_count").fetchone()[0] // 2))
+        held, before = [], []
+        live = sqlite3.connect(self.path, timeout=busy_timeout(), isolation_level=None)
+
+        def progress(status, remaining, total) -> None:
+            if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+                raise self._busy(sqlite3.OperationalError("database is locked"))
+            if not before:
+                before.append(self._counts_or_none())
+            if remaining <= step and not held:
+                held.append(interrupts_held())
+
+        try:
+            with self._writer_note("db restore"):
+                try:
+                    source.backup(live, pages=step, progress=progress)
+                except sqlite3.Error as error:
+                    raise InputError("--db {db}: nothing restored: {reason}", db=self.display_url, reason=reason(error)) from None
+        except BaseException:
+            if held and held[0] is not None:
+                let_in(held[0])
+            raise
+        finally:
+            live.close()
+        if held and held[0] is not None and not self.holds_interrupts:
+            let_in(held[0])
+        return before[0] if before else None
 
     @contextmanager
     def copy_snapshot(self):
@@ -120,7 +231,7 @@ class Maintenance:
 
     def check(self) -> list[str]:
         """Problems found by SQLite's integrity and foreign-key checks, and a schema out of date."""
-        if self.sqlite_file and not self.path.exists():
+        if self.path is not None and not self.path.exists():
             raise InputError("--db {db}: no mstrack data here yet; run `mstrack init` or `mstrack demo`", db=self.display_url)
         problems = []
         version = self.schema_version()
@@ -142,7 +253,7 @@ class Maintenance:
     # --- schema ---------------------------------------------------------------------------
 
     def schema_version(self) -> int:
-        if self.sqlite_file and not self.path.exists():
+        if self.path is not None and not self.path.exists():
             return 0
         if self.sqlite_file or self.libpq_url or self._held is not None:
             with self.reading() as connection:
@@ -169,7 +280,7 @@ class Maintenance:
         than "run mstrack init", which refuses it (migrations.refuse_another_programs_tables, the one test)."""
         from mstrack.store.migrations import refuse_another_programs_tables
 
-        if self.sqlite_file and (not self.path.exists() or not self.path.stat().st_size):
+        if self.path is not None and (not self.path.exists() or not self.path.stat().st_size):
             return  # nothing there: connecting would create the file a read must not
         with self.engine.connect() as connection:
             refuse_another_programs_tables(connection)

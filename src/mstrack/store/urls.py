@@ -22,11 +22,32 @@ def resolve_db_url(db: str | None) -> str:
     return f"sqlite:///{Path(value).expanduser()}"
 
 
+_SQLITE_URL = re.compile(r"sqlite(?:\+\w+)?:///")
+"""An SQLite URL, with or without its driver named (sqlite+pysqlite:///)."""
+
+
 def sqlite_file(url: str) -> Path | None:
-    """The file an SQLite URL names (None for another database or one in memory)."""
-    if not url.startswith("sqlite:///") or url in ("sqlite:///", "sqlite:///:memory:"):
+    """The file an SQLite URL names (None for another database or one in memory): the one reading of every
+    spelling SQLAlchemy accepts (sqlite:/// or sqlite+DRIVER:///, any ?options, a file: URI with uri=true), so
+    that every check of the file (made owner-only, moved while a write ran, its -wal and writer note) sees the
+    same file whichever spelling named it. An option kept in the name made a stray file named "o.db?timeout=30"."""
+    from urllib.parse import parse_qs, unquote
+
+    match = _SQLITE_URL.match(url)
+    if match is None:
         return None
-    return Path(url[len("sqlite:///"):].partition("?")[0]).expanduser()
+    name, _, query = url[match.end():].partition("?")
+    options = {key.lower(): values[-1].lower() for key, values in parse_qs(query).items()}
+    if name.startswith("file:") and options.get("uri") in ("true", "1", "yes", "on"):
+        name = unquote(name.removeprefix("file:"))
+        if name.startswith("//"):  # file://HOST/path: only an empty host or localhost names a local file
+            host, _, rest = name[2:].partition("/")
+            name = "/" + rest if host in ("", "localhost") else ""
+        if options.get("mode") == "memory":
+            return None
+    if name in ("", ":memory:"):
+        return None
+    return Path(name).expanduser()
 
 
 def missing_directory(url: str) -> Path | None:

@@ -126,6 +126,8 @@ def _place_series(code: str, unit: Unit, lines: list[Line], placed: list[tuple[S
         if one.origin == "title" and not one.points and not one.filled:
             spare.append((line, one))
             continue
+        if one.origin == "title" and not one.points and _placed_title(one, placed):
+            continue  # the task's one figure restated by a part's row, no number of the row's own: never a copy
         line.indicators.append(indicator)
         placed.append((one, indicator))
     for due, label, mention in unit.leftovers:
@@ -133,6 +135,14 @@ def _place_series(code: str, unit: Unit, lines: list[Line], placed: list[tuple[S
                    and not (month_plan_only(one, planned) and work_progress(one)) for one in unit.series):
             summary.append(Message("task {code}, {due}: “{text}” not placed on an indicator; left as checkpoint text",
                                    code=code, due=label or due.isoformat(), text=clip(mention.excerpt)))
+
+
+def _placed_title(one: Series, placed: list[tuple[Series, Indicator]]) -> bool:
+    """Whether a title's figure already became an indicator on an earlier row of the task (the item's words read again
+    by each row of its parts): printed once, it is one target (_printed_once). A row whose own numbers reach it (its
+    schedule's share of the figure) holds a series of its own, not a copy."""
+    key = _printed_once(one.statement)
+    return any(other.origin == "title" and _printed_once(other.statement) == key for other, _ in placed)
 
 
 def _task_note(raw: RawTask, units: list[Unit]) -> str | None:

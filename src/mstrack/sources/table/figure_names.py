@@ -9,7 +9,15 @@ import unicodedata
 
 from mstrack.domain.dates import PERIOD_RE
 from mstrack.sources.table.schedule import OFFICE_SUBJECT_RE
-from mstrack.vocabulary import BOUND_WORDS, COMPLETION_VERBS, FIGURE_VERBS, LEVEL_HOLDING_WORDS, START_VERBS, WHOLE_AREA
+from mstrack.vocabulary import (
+    BOUND_WORDS,
+    COMPLETION_VERBS,
+    FIGURE_VERBS,
+    LEVEL_HOLDING_WORDS,
+    LEVEL_NAMING_WORDS,
+    START_VERBS,
+    WHOLE_AREA,
+)
 
 CHANGE_WORDS = r"增加|增长|提高|提升|下降|减少|降低|削减|压减|缩减"  # "较2022年增加5%": a change on a baseline year is a target
 
@@ -47,7 +55,11 @@ LEADING_FILLERS = re.compile(rf"^(?:{WHOLE_AREA}|累计|实现|完成|推动|推
                              r"分别|按照|按|目前|同时|并|和|及|、|同比|环比|即)+")  # 同比 (year on year), 即 (that is) name nothing
 # a bound left at a name's end names nothing, whichever bound it is (vocabulary.BOUND_WORDS: "失业率不高于5.5%")
 TRAILING_FILLERS = re.compile(rf"(?:{'|'.join(BOUND_WORDS + LEVEL_HOLDING_WORDS)}|达|为|至|约|分别|提高至|提高到|增长|上升|"
-                              r"累计完成|累计|完成|任务|的|共|扩大)+$")
+                              r"(?:压缩|缩短)[至到]|累计完成|累计|完成|任务|的|共|扩大)+$")
+# "…比例不低于省定标准", "…面积超过省下达任务": a bound on a standard or on the item's own task names the level the figure
+# after it gives (vocabulary.LEVEL_NAMING_WORDS); the level's words name nothing ("超" alone is too short to tell)
+LEVEL_NAMED_RE = re.compile(rf"(?P<bound>{'|'.join(w for w in BOUND_WORDS + LEVEL_HOLDING_WORDS if len(w) > 1)})"
+                            rf"(?P<level>[\u4e00-\u9fff]{{0,8}}?(?:{'|'.join(LEVEL_NAMING_WORDS)}))\s*$")
 
 
 def clean_name(text: str) -> str:
@@ -55,7 +67,8 @@ def clean_name(text: str) -> str:
     text = re.sub(r"[“”\"‘’]", "", text)
     text = text.split("（")[-1] if text.count("（") > text.count("）") else text
     text = text.split("）")[0] if text.count("）") > text.count("（") else text
-    text = TRAILING_FILLERS.sub("", LEADING_FILLERS.sub("", text.strip(" 、,，"))).strip(" 、,，")
+    text = LEVEL_NAMED_RE.sub(r"\g<bound>", LEADING_FILLERS.sub("", text.strip(" 、,，")))
+    text = TRAILING_FILLERS.sub("", text).strip(" 、,，")
     text = TRAILING_PERIOD_RE.sub("", text)  # "优良天数比例每季度不低于90%": the period the bound holds in names nothing
     return PLACE_COUNT_RE.sub("", text)  # "在17个乡镇建设文化广场17个": the places counted are no part of the name
 

@@ -11,7 +11,7 @@ from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.list_labels import column_label, context_label, label_kind, note_label, own_labels
 from mstrack.sources.table.list_sections import DATED_RE, dated, enough, requirement
 from mstrack.sources.table.list_work import sets_figure_or_names_project
-from mstrack.sources.table.mentions import sets_figure
+from mstrack.sources.table.mentions import find_mentions, sets_figure
 from mstrack.sources.table.numbering import DECIMAL_AFTER, STOPS
 from mstrack.sources.table.one_paragraph import MIN_STAFFED_ITEMS
 from mstrack.sources.table.reading import Row
@@ -280,29 +280,53 @@ def labelled(entries: list[Entry]) -> list[Entry]:
 def _steps(entries: list[Entry]) -> set[int]:
     """The parts ("（1）6月底前完成方案设计。") that are steps of the item above them, no task and no line: the item names
     its office and every one of its parts is a step (_step), read alike; a part that is not leaves them all rows of
-    the item's, each with its own figure or office."""
+    the item's, each with its own figure or office. The labelled paragraphs below an entry are its own, as labelled
+    joins them, read here before it does: the item's office label above its steps ("1.…" "责任单位：…" "（1）…") or
+    below the last of them, no other part labelled ("（2）…" "责任单位：…"), names the item's office."""
     steps: set[int] = set()
-    item: Entry | None = None
+    item: int | None = None
     parts: list[int] = []
+    below: dict[int, dict[str, str]] = {}  # an item's or a part's labelled paragraphs under it
     for k, entry in enumerate([*entries, None]):
-        if entry is not None and entry.kind in ("label", "note"):
+        if entry is not None and entry.kind == "note":
+            continue
+        if entry is not None and entry.kind == "label":
+            if (owner := parts[-1] if parts else item) is not None:
+                below.setdefault(owner, {}).setdefault(entry.code, entry.text)
             continue
         if entry is not None and entry.kind == "part" and item is not None:
             parts.append(k)
             continue
-        if item is not None and parts and office_of(item) and all(_step(entries[p]) for p in parts):
-            steps.update(parts)
-        item, parts = (entry if entry is not None and entry.kind == "item" else None), []
+        if item is not None and parts:
+            labels = {**entries[item].labels, **below.get(item, {})}
+            last = below.get(parts[-1], {})
+            if not _staffed(labels) and not entries[item].units and _staffed(last) \
+                    and not any(_staffed(below.get(p, {})) for p in parts[:-1]):
+                labels, below[parts[-1]] = {**labels, **last}, {}  # the item's label, after its steps
+            if (entries[item].units or _staffed(labels)) \
+                    and all(_step(entries[p], entries[item], below.get(p, {})) for p in parts):
+                steps.update(parts)
+        item, parts = (k if entry is not None and entry.kind == "item" else None), []
     return steps
 
 
-def _step(part: Entry) -> bool:
-    """A part that is a step of its item: dated ("（2）9月底前完成用地报批。（县自然资源局）", with its own figure or office,
-    the item's checkpoint), or words only, with no figure and no office of its own. An undated part with a figure
-    ("（2）改造学校5所") or an office of its own is a row of the item's."""
-    if _staffed(part.labels):
+def _step(part: Entry, item: Entry, below: dict[str, str]) -> bool:
+    """A part that is a step of its item, `below` its labelled paragraphs: dated ("（2）9月底前完成用地报批。
+    （县自然资源局）", the item's checkpoint) unless it sets a figure of its own, not the item's, and names its own office
+    ("（2）8月底前改扩建农村小学5所。（县住建局）": a line of the item's, as a 序号 table's part row is); or words only, with
+    no figure and no office of its own. An undated part with a figure ("（2）改造学校5所") or an office of its own is a
+    row of the item's."""
+    if _staffed({**part.labels, **below}):
         return False
-    return bool(DATED_RE.search(part.text)) or not step_office(part) and not sets_figure(part.text)
+    if DATED_RE.search(part.text):
+        return not (step_office(part) and _own_figure(part.text, item.text))
+    return not step_office(part) and not sets_figure(part.text)
+
+
+def _own_figure(words: str, item: str) -> bool:
+    """Whether the words set a figure the item's words do not print (its number in its measure word)."""
+    printed = {(m.value, m.unit) for m in find_mentions(item) if m.unit}
+    return any(m.unit and (m.value, m.unit) not in printed for m in find_mentions(words))
 
 
 def step_office(part: Entry) -> str:
@@ -310,7 +334,7 @@ def step_office(part: Entry) -> str:
     if part.units:
         return part.units
     m = ROLE_SENTENCE_RE.match(part.text)
-    return m["unit"] if m and office_list(m["unit"]) else ""
+    return m["unit"] if m and office_list(m["unit"], towns=True) else ""  # "城关镇负责…": the town does it
 
 
 def _joined_office(item: Entry, offices: str) -> None:

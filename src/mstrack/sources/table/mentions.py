@@ -15,6 +15,7 @@ from mstrack.domain.quantities import (
 from mstrack.sources.table.figure_names import (
     CHANGE_WORDS,
     LABEL_GAP_RE,
+    LEVEL_NAMED_RE,
     SHARED_VERB_RE,
     STAGE_WORDS,
     VERB_PAIR_RE,
@@ -35,8 +36,11 @@ from mstrack.vocabulary import (
     AT_MOST_PREFIXES,
     AT_MOST_SUFFIXES,
     BOUND_SUFFIXES,
+    DURATION_CUTS,
     DURATION_WORDS,
+    LAST_YEAR_WORDS,
     RELATIVE_COMPARISONS,
+    SERVICE_WORDS,
     STRICTLY_ABOVE,
     STRICTLY_BELOW,
     TIME_SPAN_UNITS,
@@ -68,7 +72,11 @@ PICKED_AFTER_RE = re.compile(r"(?![和及与并等的或])[\u4e00-\u9fff]")  # "
 LEVEL_REACHED_RE = re.compile(r"达到\s*(?:约|不少于|不低于|超过)?\s*$")
 NOT_TARGET_WORDS = ("去年", "上年", "上一年", "最高", "上限", "现有", "已有", "目前")
 # "比上年增长9%左右": the rate the year's growth must reach, on last year as its baseline, is the target
-GROWTH_ON_LAST_YEAR_RE = re.compile(rf"(?:比|较)(?:上年|去年|上一年)(?:同期)?\s*(?:{CHANGE_WORDS})\s*(?:约|不少于|不低于|至少|超过)?$")
+LAST_YEAR = rf"(?:{'|'.join(LAST_YEAR_WORDS)})(?:同期)?"
+GROWTH_ON_LAST_YEAR_RE = re.compile(rf"(?:比|较){LAST_YEAR}\s*(?:{CHANGE_WORDS})\s*(?:约|不少于|不低于|至少|超过)?$")
+# "增速高于上年1个百分点", "增幅高于去年同期2个百分点": a rise on the item's own last year, a target as "比上年提高" is ("不低于
+# 上年…" bounds no rise; "高于全省平均…" is another's level)
+RISE_ON_LAST_YEAR_RE = re.compile(rf"(?<!不)(?:{'|'.join(STRICTLY_ABOVE)}|快于)(?P<level>{LAST_YEAR})\s*$")
 RATE_UNITS = ("%", "％", "个百分点")
 LEVEL_WORDS = ("率", "比例", "占比", "标准", "覆盖")
 COMPLETE_RE = re.compile(r"全面完成|完成(?:全年|年度)[^，。；;,]{0,8}(?:目标|任务)|完成目标任务|完成各项目标|完成[^，。；;,]{0,8}任务目标"
@@ -323,7 +331,12 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
         if not unit and not scaled and rest.startswith(NOT_QUANTITY_AFTER):
             continue
         prefix = clause[:start].rstrip()
-        words = [w for w in AT_LEAST_PREFIXES + AT_MOST_PREFIXES if prefix.endswith(w)]
+        # "不低于省定标准85%", "高于上年1个百分点": the bound stands before the level it names; by percentage points off a
+        # standard ("高于省定标准2个百分点") the figure is a distance from another's level, no level of its own
+        rise = RISE_ON_LAST_YEAR_RE.search(prefix) if unit in RATE_UNITS else None
+        level = rise or (LEVEL_NAMED_RE.search(prefix) if unit_key(unit) != "个百分点" else None)
+        bounded = prefix[:level.start("level")] if level else prefix
+        words = [w for w in AT_LEAST_PREFIXES + AT_MOST_PREFIXES if bounded.endswith(w)]
         word = max(words, key=len) if words else ""  # "不少于" is not "少于", "不超过" not "超过"
         comparator = ">=" if word in AT_LEAST_PREFIXES else "<=" if word else "="
         suffix = (after["suffix1"] or "") + (after["suffix2"] or "")
@@ -349,9 +362,10 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
         threshold = threshold or (comparator == "=" and re.match(r"[^，,；;。\d]{1,10}均[^，,；;。]*\d",
                                                                  clause[after.end():]) is not None)
         threshold = threshold or _names_not_counts(clause, prefix, after, unit) or _standard(clause, spans, prefix, after, unit)
-        threshold = threshold or _where_done(clause, prefix, after) or _relative_bound(prefix) \
-            or (DURATION_RE.search(prefix) is not None and TIME_SPAN_RE.match(clause, end) is not None)
-        growth = GROWTH_ON_LAST_YEAR_RE.search(prefix) if unit in RATE_UNITS else None
+        threshold = threshold or _where_done(clause, prefix, after) or (level is None and _relative_bound(prefix)) \
+            or _schedule(clause, prefix, end)
+        growth = rise or (GROWTH_ON_LAST_YEAR_RE.search(prefix) if unit in RATE_UNITS else None) \
+            or (CUT_ON_LAST_YEAR_RE.search(prefix) if TIME_SPAN_RE.match(clause, end) else None)
         before = prefix[:growth.start()] if growth else prefix
         # "低于50%镇街": a bare upper bound on a share straight before what it picks picks which ones, no target; an
         # at-least or 不 bound there sets the target ("不低于50%村庄实现垃圾分类": at least half the villages)
@@ -385,10 +399,19 @@ def _relative_bound(prefix: str) -> bool:
         other is not None and OWN_FIGURE_WORDS_RE.search(other["other"]) is None and bool(content_words(other["other"])))
 
 
-# "工期12个月", "建设周期为2年", "为期3个月": how long the work takes, a span of time after a word of duration, no target
-# ("审批时限压缩至5个工作日" sets a level to reach: a target)
 DURATION_RE = re.compile(rf"(?:{'|'.join(DURATION_WORDS)})\s*(?:为|是|约|共|仅)?\s*(?:约|为)?$")
 TIME_SPAN_RE = re.compile(rf"\s*(?:{'|'.join(TIME_SPAN_UNITS)})")
+CUT_BEFORE_RE = re.compile(rf"(?:{'|'.join(DURATION_CUTS)})\s*(?:平均)?\s*$|(?:{'|'.join(SERVICE_WORDS)})\s*(?:平均)?\s*$")
+CUT_ON_LAST_YEAR_RE = re.compile(rf"(?:比|较){LAST_YEAR}\s*(?:{'|'.join(DURATION_CUTS)})$")  # "审批周期比上年缩短30天": a cut
+
+
+def _schedule(clause: str, prefix: str, end: int) -> bool:
+    """"工期12个月", "建设周期为2年", "为期3个月": how long a project's work takes, a span of time after a word of its
+    schedule, no target; a cut in it ("平均缩短工期30天") or a service's time ("用时3个工作日以内", "办理期限5个工作日",
+    "时限压缩至5个工作日") is a level to reach, a target."""
+    duration = DURATION_RE.search(prefix)
+    return duration is not None and TIME_SPAN_RE.match(clause, end) is not None \
+        and CUT_BEFORE_RE.search(prefix[:duration.start()]) is None
 
 
 def _stock_after(prefix: str, spans: list) -> bool:

@@ -1,0 +1,126 @@
+"""The SQLite file beside the SQL: which file a path names now, a new file made owner-only, the note naming the
+write in progress, the -wal a full disk leaves, and a backup put back through SQLite's backup API. The file is
+the one urls.sqlite_file reads out of any spelling of its URL."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import quote
+
+from mstrack.domain.reasons import os_reason
+from mstrack.errors import InputError, Message
+
+
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """Which file a path names now (device, inode), None where it names none."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
+def create_private(path: Path) -> None:
+    """A new database file is readable by its owner only (SQLite gives its -wal and -shm files the same mode),
+    however it is named: through a symlink (to a file not there yet) the file it points to is made 0600."""
+    if path.exists():
+        return
+    path = Path(os.path.realpath(path))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        pass
+    except OSError as error:
+        raise InputError("--db {db}: cannot create it: {reason}", db=path, reason=os_reason(error)) from None
+
+
+def writer_note_path(path: Path) -> Path:
+    """The note beside an SQLite file that names the write in progress (see writer_note)."""
+    return path.with_name(path.name + "-writer")
+
+
+@contextmanager
+def writer_note(path: Path, command: str, user: str | None):
+    """A note beside the database naming the write in progress, for a writer that gives up waiting to say whom
+    it waited for (SQLite itself cannot tell). Written once the lock is held, removed at its end; one left by a
+    killed process is overwritten by the next writer. One that cannot be written (a read-only directory, a full
+    disk) is removed again: a full disk left a 0-byte note behind every refused write."""
+    note = writer_note_path(path)
+    made = False
+    try:
+        descriptor = os.open(note, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        made = True
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            json.dump({"pid": os.getpid(), "user": user, "command": command,
+                       "since": datetime.now().isoformat(timespec="seconds")}, handle, ensure_ascii=False)
+    except OSError:
+        if made:
+            with contextlib.suppress(OSError):
+                note.unlink()
+        made = False  # the write goes on, unnamed
+    try:
+        yield
+    finally:
+        if made:
+            with contextlib.suppress(OSError):
+                note.unlink()
+
+
+def writer_named(path: Path):
+    """Who the note beside the file says holds the write lock, or None."""
+    try:
+        found = json.loads(writer_note_path(path).read_text(encoding="utf-8"))
+        return Message("{command} by {user}, process {pid}, since {since}", command=found["command"],
+                       user=found["user"] or "?", pid=found["pid"], since=found["since"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def disk_full(error: BaseException) -> bool:
+    """A write that failed for want of space: SQLite's SQLITE_FULL (through SQLAlchemy too) or the system's ENOSPC."""
+    import errno
+
+    error = getattr(error, "orig", None) or error
+    return getattr(error, "sqlite_errorname", "") == "SQLITE_FULL" or "database or disk is full" in str(error) or (
+        isinstance(error, OSError) and error.errno == errno.ENOSPC)
+
+
+def wal_left(path: Path) -> int:
+    """After a write refused for a full disk: its rolled-back pages are in the -wal, which stays as large as they
+    made it (the disk stays full) until the last connection closes; truncated here (PRAGMA wal_checkpoint(TRUNCATE)
+    needs no space). Returns the bytes still left in it (another process reading holds it open)."""
+    wal = Path(f"{path}-wal")
+    with contextlib.suppress(sqlite3.Error, OSError):
+        if wal.exists() and wal.stat().st_size:
+            connection = sqlite3.connect(f"file:{quote(str(path))}?mode=rw", uri=True, timeout=1, isolation_level=None)
+            try:
+                connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                connection.close()
+    try:
+        return wal.stat().st_size
+    except OSError:
+        return 0
+
+
+DATA_TABLES = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'schema_version'"
+
+
+def table_counts(connection: sqlite3.Connection) -> dict[str, int]:
+    """Rows per table of an SQLite database of any schema version (a backup may be older): what db restore says."""
+    names = [name for (name,) in connection.execute(DATA_TABLES)]
+    return {name: connection.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names}
+
+
+def schema_version_of(connection: sqlite3.Connection) -> int | None:
+    """The schema version an mstrack database says, None where it has no schema_version table (not mstrack's)."""
+    if not connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'").fetchall():
+        return None
+    return connection.execute("SELECT max(version) FROM schema_version").fetchone()[0] or 0
