@@ -209,6 +209,15 @@ WHOLE_AREA = rf"[全本][{AREA_LEVELS}]"
 """The whole area a programme covers, in front of a figure's or a measure's name (regular expression's text):
 "全省破获案件" counts 破获案件, "城镇调查失业率" and "全市调查失业率" name one measure (sources/table/mentions.py, series.py)."""
 
+SCOPE_OPENINGS = ("含", "包含", "包括", "其中", "惠及", "覆盖", "涉及")
+"""The words that open a scope or a benefit, no office's name ("含城区、各乡镇", "惠及全县各乡镇", "覆盖青山镇"): what
+follows is where the work reaches, not who does it (sources/table/units.py, office_names.py)."""
+
+TOWN_KINDS = ("重点", "试点", "示范", "特色", "中心", "贫困", "脱贫", "美丽", "文明", "先进", "卫生", "样板", "标杆", "星级",
+              "达标", "宜居", "和美", "生态", "传统", "历史文化", "省级", "市级", "县级", "国家级", "帮扶", "薄弱", "受益", "项目")
+"""A kind of town or village a programme picks or builds ("重点镇", "试点村", "省级示范村", "特色小镇"), no place's name:
+no office where an office would stand (sources/table/office_names.py)."""
+
 # --- the bounds of a figure (domain/quantities.py, sources/table/mentions.py, figures.py, series.py) ------------
 
 STRICTLY_ABOVE = ("超过", "高于", "大于", "多于", "超")

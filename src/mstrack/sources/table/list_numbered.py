@@ -16,7 +16,7 @@ from mstrack.sources.table.numbering import DECIMAL_AFTER, STOPS
 from mstrack.sources.table.one_paragraph import MIN_STAFFED_ITEMS
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import ROLE_LABEL_RE, ROLE_SENTENCE_RE, clause_offices, labelled_roles, office_list, unit_names
-from mstrack.vocabulary import RESPONSIBLE_WORD, ROLE_FOLLOWERS
+from mstrack.vocabulary import HELPER_ROLE_WORDS, LEAD_ROLE_WORDS, RESPONSIBLE_WORD, ROLE_FOLLOWERS
 
 # "1.中心城区…", "7. 粮食…", "1、…", "1。…", "2。2024年底前…": not "2.5万" (numbering.DECIMAL_AFTER)
 ITEM_RE = re.compile(rf"^(\d{{1,3}})\s*[{STOPS})）](?!{DECIMAL_AFTER})\s*(\S.*)$", re.S)
@@ -31,7 +31,11 @@ UNIT_LABEL_RE = re.compile(r"[，,。；;]?\s*(?:责任|牵头|主责|主办)(?:
 CLOSED = tuple("。；;.!！")
 TRAILING_RUN_RE = re.compile(r"\s+(\S{2,60})$")  # "…;  人社局、各开发区": offices after whitespace
 # "由市发展改革委、市财政局负责落实": a paragraph under an item naming, unlabelled, the offices that do it
-OFFICE_LINE_RE = re.compile(rf"^由\s*(\S.*?)\s*{RESPONSIBLE_WORD}(?:{'|'.join(ROLE_FOLLOWERS[1:])})?\s*[。.；;]?$", re.S)
+# ("由县教育局牵头", "由…牵头负责", "由县教育局牵头，各乡镇配合": the lead's role alone says it too, its helpers after it)
+OFFICE_LINE_RE = re.compile(rf"^由\s*(\S.*?)\s*(?:(?:{'|'.join(LEAD_ROLE_WORDS)})\s*(?:{RESPONSIBLE_WORD})?|{RESPONSIBLE_WORD})"
+                            rf"(?:{'|'.join(ROLE_FOLLOWERS[1:])})?(?:[，,]\s*(\S[^，,。；;]*?)\s*(?:{'|'.join(HELPER_ROLE_WORDS)}))?"
+                            r"\s*[。.；;]?$", re.S)
+OFFICE_CLAUSE_RE = re.compile(r"[，,；;]\s*(由[^，,。；;]+)[。.；;]?\s*$")  # "…12个，由城关镇负责落实。": the item's last clause
 HELPERS_LABEL = "配合单位"  # the label a step's office joins an item under when the item's office is labelled
 RESPONSIBLE_ROLE = "责任"  # ROLE_LABEL_RE's role word that names the 责任单位 column itself: neither a lead nor a helper
 
@@ -50,9 +54,11 @@ class Entry:
 
 def units_after(text: str) -> tuple[str, str]:
     """An item's words and the offices printed after them, in a bracket or after whitespace: (words, offices); in a
-    bracket after each of its clauses, all of them (units.clause_offices)."""
+    bracket after each of its clauses, all of them (units.clause_offices); in its last clause "由…负责落实", those."""
     if found := clause_offices(text):
         return found
+    if (m := OFFICE_CLAUSE_RE.search(text)) and (offices := office_line(m[1])):
+        return f"{text[:m.start()].rstrip()}。", offices  # the clause says who, as a line "由…负责落实" under it would
     for pattern in (TRAILING_BRACKET_RE, TRAILING_RUN_RE):
         m = pattern.search(text)
         bracket = pattern is TRAILING_BRACKET_RE
@@ -171,9 +177,12 @@ def office_line(text: str) -> str:
     """The offices of a paragraph that assigns the item above to them, unlabelled ("由市发展改革委,川汇区、商水县、项城市
     人民政府负责落实"): the frame says they are offices, so the first must read as one and the others only as names
     (a county's name before its 人民政府 is one); "" for any other paragraph."""
-    if not (m := OFFICE_LINE_RE.match(text)) or not (names := unit_names(m[1])) or not office_list(names[0], towns=True):
+    if not (m := OFFICE_LINE_RE.match(text)):
         return ""
-    return m[1] if all(len(name) <= 20 and not re.search(r"[\d，。；;:：\s]", name) for name in names) else ""
+    offices = f"{m[1]}、{m[2]}" if m[2] else m[1]  # the lead, then its helpers
+    if not (names := unit_names(offices)) or not office_list(names[0], towns=True):
+        return ""
+    return offices if all(len(name) <= 20 and not re.search(r"[\d，。；;:：\s]", name) for name in names) else ""
 
 
 def assigned_work(items: list[tuple[str, bool]], assigned: list[bool]) -> bool:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from mstrack.vocabulary import AREA_LEVELS, SCOPE_OPENINGS, TOWN_KINDS
+
 
 def split_units(cell: str) -> list[str]:
     """Split "市住房建设局、各区政府（大鹏新区、深汕特别合作区管委会）" on 、 outside brackets (or a comma, a semicolon),
@@ -87,22 +89,32 @@ def _name_head(line: str) -> bool:
         and (len(line) <= 3 or line[0] in PLACE_START)
 
 
-# a town's, a township's, a street's, a community's or a village's name ("城关镇", "城北街道", "属地镇街", "白水村"): no
-# office's ending, yet where an office stands (a bracket after an item's stop, "由…负责落实", a 责任单位 label) the body that
-# does a 民生实事's work; a word ending like one ("城乡", "农村", "美丽乡村") names no town
+# a town's, a township's, a street's, a community's or a village's name ("城关镇", "城北街道", "白水村"): no office's
+# ending, yet where an office stands (a bracket after an item's stop, "由…负责落实", a 责任单位 label) the body that does a
+# 民生实事's work; a word ending like one ("城乡", "农村", "美丽乡村") names no town
 TOWN_END = ("镇", "乡", "街道", "镇街", "社区", "村")
-TOWN_GROUP = ("各", "相关", "有关", "属地")  # "各乡镇", "城区各街道", "属地镇街": every one of them, each its own office
 TOWN_WORDS = ("城乡", "乡村", "农村", "城镇", "乡镇", "小镇", "城市社区", "农村社区", "城乡社区", "贫困村", "行政村", "自然村",
               "中心村", "建制村")
+# the towns of an area or of the work, every one its own office: "各乡镇", "城区各街道", "全县各行政村", "属地镇街",
+# "项目所在乡镇", "各相关乡镇" — an area (or none), then who (各, 所在, 属地, 相关, 有关), then the level
+TOWN_LEVEL = r"(?:乡镇|镇街|街镇|街道|镇|乡|社区|行政村|村居|村)"
+TOWN_GROUP_WORDS = r"各|所在地?|属地|相关|有关"
+TOWN_GROUP_RE = re.compile(rf"(?P<area>[\u4e00-\u9fff]{{0,6}}?[{AREA_LEVELS}]|辖区|沿线|)各?(?:项目|工程)?"
+                           rf"(?:{TOWN_GROUP_WORDS}){{1,2}}{TOWN_LEVEL}")
 
 
 def town_name(name: str) -> bool:
-    """A town's or a street's name as an office would stand in its place ("城关镇", "各镇（街道）", "城区各街道"); a bracket
-    after it ("（街道）") is part of it. A figure, a stop or a word alone ("城乡", "农村社区") is none."""
+    """A town's or a street's name as an office would stand in its place: a place's own name ("城关镇", "城北街道") or the
+    towns of an area or of the work (TOWN_GROUP_RE: "各镇（街道）", "城区各街道", "项目所在乡镇"); a bracket after it
+    ("（街道）") is part of it. A scope or a benefit ("惠及各村", "覆盖青山镇"), a kind of town ("重点镇", "试点村"), a
+    figure, a stop or a word alone ("城乡", "农村社区") is none."""
     bare = re.sub(r"[（(][^（）()]*[）)]$", "", name)
-    if not bare.endswith(TOWN_END) or re.search(r"[\d\s，。；;:：、]", bare):
+    if not bare.endswith(TOWN_END) or re.search(r"[\d\s，。；;:：、]", bare) or bare.startswith(SCOPE_OPENINGS):
         return False
-    return "各" in bare or bare.startswith(TOWN_GROUP) or len(bare) >= 3 and not bare.endswith(TOWN_WORDS)
+    if group := TOWN_GROUP_RE.fullmatch(bare):
+        return not any(kind in group["area"] for kind in TOWN_KINDS)  # "重点镇各村": the villages of a kind of town
+    return not re.search(TOWN_GROUP_WORDS, bare) and not any(kind in bare for kind in TOWN_KINDS) and len(bare) >= 3 \
+        and not bare.endswith(TOWN_WORDS)
 
 
 ZONE_RE = re.compile(r"(?:开发|经开|高新|新|园|工业|保税|示范|试验|景|片|社|城)区$")  # a zone is a unit of its own

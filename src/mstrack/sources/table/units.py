@@ -32,6 +32,7 @@ from mstrack.vocabulary import (
     ROLE_FOLLOWERS,
     ROLE_JOINERS,
     ROLE_MANNERS,
+    SCOPE_OPENINGS,
 )
 
 LEAD_ROLES = (*LEAD_ROLE_WORDS, RESPONSIBLE_WORD)
@@ -423,14 +424,15 @@ CITY_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,6}[市县旗]")  # "项城市", "�
 def office_list(text: str, towns: bool = False) -> bool:
     """Words that are only offices' names ("工资处、就管中心", "人社局、各开发区"): what a list of tasks prints after an
     item, in a bracket or after a space, to say who does it. The first is an office; a scope ("含城区、各乡镇",
-    "包括…", "其中…") or places alone ("东区、西区") are not. After it, a city or a county by its own name ("县教育局、项城市",
-    "市住建局、郑州市"): its government does the work ("城市" alone is a word, no name). Where the position says an
-    office stands (towns: a bracket after an item's closing stop, "由…负责落实", a 责任单位 label), a town or a street
-    (office_names.town_name: "城关镇", "城北街道", "属地镇街") is one too: in a 民生实事 list it often leads."""
+    "包括…", "惠及…": vocabulary.SCOPE_OPENINGS) or places alone ("东区、西区") are not. After it, a city or a county by
+    its own name ("县教育局、项城市", "市住建局、郑州市"): its government does the work ("城市" alone is a word, no
+    name). Where the position says an office stands (towns: a bracket after an item's closing stop, "由…负责落实", a
+    责任单位 label), a town or a street (office_names.town_name: "城关镇", "城北街道", "属地镇街") is one too: in a
+    民生实事 list it often leads."""
     names = unit_names(text.strip())
     return bool(names) and (whole_unit(names[0]) and OFFICE_NAME_RE.search(names[0]) is not None
                             or towns and town_name(names[0])) \
-        and not names[0].startswith(("含", "包括", "其中")) \
+        and not names[0].startswith(SCOPE_OPENINGS) \
         and all(len(name) <= 20 and (ends_like_unit(name) or k and CITY_NAME_RE.fullmatch(name) is not None
                                      or towns and town_name(name))
                 and not re.search(r"[\d，。；;:：\s]", name) for k, name in enumerate(names))
