@@ -384,3 +384,24 @@ def test_a_full_disk_says_how_to_free_a_wal_a_reader_holds(demo_cli, tmp_path, m
     finally:
         reader.close()
     assert integrity(db) == "ok"
+
+
+@sqlite_only
+def test_a_home_folder_in_a_url_is_the_one_file_read_and_written(tmp_path, monkeypatch):
+    """sqlite:///~/t4.db: reads and file checks expanded ~, writes opened ./~/t4.db (init failed after making an
+    empty file in the home folder). The URL is spelled out once; every connection opens that file."""
+    from mstrack.store import Store
+    from mstrack.store.urls import sqlite_file, with_home
+
+    home, elsewhere = tmp_path / "home", tmp_path / "cwd"
+    home.mkdir()
+    elsewhere.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(elsewhere)
+    assert with_home("sqlite:///~/t4.db") == f"sqlite:///{home}/t4.db"
+    assert sqlite_file(with_home("sqlite:///file:~/t4.db?uri=true")) == home / "t4.db"
+    store = Store("sqlite:///~/t4.db")
+    store.init()
+    assert not (elsewhere / "~").exists()
+    assert count(home / "t4.db", "schema_version") > 0
+    assert store.schema_version() > 0
