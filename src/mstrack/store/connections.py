@@ -362,8 +362,10 @@ class Connections:
             stuck = getattr(error, "sqlite_errorname", "").startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY"))
             wal = Path(f"{self.path}-wal")
             if not (stuck and self.path.is_file() and not (wal.exists() and wal.stat().st_size)):
+                from mstrack.store.sqlite_file import opening_reason
+
                 raise InputError("--db {db}: cannot open the database: {reason}", db=self.display_url,
-                                 reason=reason(error)) from None
+                                 reason=opening_reason(self.path, error)) from None
         try:
             return opened("mode=ro&immutable=1")
         except sqlite3.Error as error:

@@ -177,3 +177,19 @@ def page_size_of(path: Path) -> tuple[int, bool] | None:
         return None
     size = int.from_bytes(header[16:18], "big")
     return (65536 if size == 1 else size), header[18] == 2
+
+
+def opening_reason(path: Path, error: Exception):
+    """Why an SQLite file could not be opened: on a full disk SQLite says "disk I/O error" (it cannot make the
+    -shm a read needs), said as the full disk it is (statvfs of its folder)."""
+    from mstrack.store.urls import reason
+
+    if getattr(error, "sqlite_errorname", "").startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_FULL")):
+        try:
+            found = os.statvfs(path.parent)
+        except OSError:
+            found = None
+        free = found and (found.f_bfree if os.geteuid() == 0 else found.f_bavail) * found.f_frsize
+        if found and free < 65536:
+            return Message("its disk is full ({reason}); free space on it and run the command again", reason=reason(error))
+    return reason(error)
