@@ -135,14 +135,18 @@ def task_header_blank(grid: Grid) -> Grid | str:
 
 
 def _outside_brackets(text: str, old: str, new: str) -> str:
-    """`old` replaced by `new` where it is not inside brackets ("县(市、区)" keeps its 、)."""
+    """`old` replaced by `new` where it is not inside brackets ("县(市、区)" keeps its 、), nor inside a name whose levels
+    a bracket abbreviates ("各市(县)、区政府": office_names.LEVELS_RE, one office)."""
+    from mstrack.sources.table.office_names import LEVELS_RE
+
     out, depth = [], 0
     for ch in text:
         if ch in "（(":
             depth += 1
         elif ch in "）)" and depth:
             depth -= 1
-        out.append(new if ch == old and not depth else ch)
+        piece = re.split(r"[、，,；;\s/／]", "".join(out))[-1]
+        out.append(new if ch == old and not depth and not LEVELS_RE.fullmatch(piece) else ch)
     return "".join(out)
 
 

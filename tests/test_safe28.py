@@ -28,8 +28,8 @@ def test_a_bare_undo_racing_another_is_refused_not_an_undo_of_the_undo(cli, monk
     standing = standing_reports(cli)
     as_started = Writes._latest_batch
 
-    def another_undo_meanwhile(store):
-        found = as_started(store)
+    def another_undo_meanwhile(store, started):
+        found = as_started(store, started)
         monkeypatch.setattr(Writes, "_latest_batch", as_started)
         assert cli("undo").exit_code == 0  # the other coordinator's, committed while this one waits for the lock
         return found
@@ -59,3 +59,22 @@ def test_a_database_error_inside_a_write_says_the_write_was_rolled_back(cli, tmp
                      "the write in progress was rolled back")
     assert "Traceback" not in stderr and standing_reports(cli) == before
     assert [b["command"] for b in json.loads(cli("batches", "--format", "json").stdout)] == ["import plan"]
+
+
+def test_a_bare_undo_takes_back_no_batch_written_after_it_started(cli, monkeypatch, tmp_path):
+    """safety29: the latest batch was read only after the run's imports (0.4–1.4 s on a loaded machine): an `undo`
+    typed 0.1 s after another still took back the first one's undo. A batch written after the run started (cli/process.RUN_STARTED,
+    taken first thing in the script's main) is another writer's: refused, named, nothing written."""
+    import time
+
+    from mstrack.cli import process
+
+    assert cli("import", "plan", str(write_plan(tmp_path / "x.toml", ROADS))).exit_code == 0
+    monkeypatch.setattr(process, "RUN_STARTED", time.time())
+    time.sleep(0.01)
+    assert cli("log", "x-2023/1", "5", "--as-of", "2023-06-30").exit_code == 0  # the other writer's, meanwhile
+    (latest, *_) = json.loads(cli("batches", "--format", "json").stdout)
+    refused(cli("undo"), f"batch {latest['id']} (log by ", "was written after this undo started", f"mstrack undo {latest['id']}")
+    assert standing_reports(cli) == 1 and len(json.loads(cli("batches", "--format", "json").stdout)) == 2
+    monkeypatch.setattr(process, "RUN_STARTED", time.time())  # a run started after it: the latest as ever
+    assert cli("undo").exit_code == 0 and standing_reports(cli) == 0

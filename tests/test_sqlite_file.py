@@ -357,6 +357,7 @@ def test_a_full_disk_leaves_no_wal_while_another_process_has_the_file_open(demo_
         result = demo_cli("import", "progress", str(source))
         assert result.exit_code == 2, result.output
         assert "database or disk is full" in result.output and "nothing was written" in result.output
+        assert "whatever this command printed above" in result.output  # a summary printed before a failed commit
         wal = Path(f"{db}-wal")
         assert not wal.exists() or wal.stat().st_size == 0, wal.stat().st_size
         assert not db.with_name(db.name + "-writer").exists()

@@ -1,6 +1,6 @@
 """The `mstrack` script's entry: the command line imported inside it, so that a Ctrl-C while its modules load
 (the first ~0.25 s) ends as one during a command does, exit 130 and the same one line in the run's language, not
-a traceback and death by the signal. Nothing here imports more than the standard library's sys, so the line's
+a traceback and death by the signal. Nothing here imports more than the standard library's sys (and the built-in time), so the line's
 words and the language's rule are written here again (the catalogue's and labels.pick_lang's; the parts may not
 import this module): tests/test_tidy23.py keeps them alike."""
 
@@ -15,12 +15,15 @@ SAID = {"en": "mstrack: interrupted: nothing of what this command was writing wa
 
 
 def main() -> None:
+    import time  # built in: nothing loaded
+
+    started = time.time()  # before the imports (the first ~0.25 s, seconds on a loaded machine): cli/process.RUN_STARTED
     try:
         from mstrack.cli import run
     except KeyboardInterrupt:
         interrupted()
     try:
-        run()
+        run(started=started)
     except KeyboardInterrupt:  # before or after a command (a command's own is said in cli/failures.py); after
         interrupted()  # a write's commit none comes: SIGINT is held until the exit (store.connections.interrupts_held)
 

@@ -15,6 +15,7 @@ import typer.completion
 import typer.core
 
 from mstrack import __version__
+from mstrack.cli import process
 from mstrack.cli.common import choice
 from mstrack.cli.failures import (
     OUTPUT_ERRORS,
@@ -381,11 +382,13 @@ def _check_db(db: str | None, creates: bool) -> None:
                    option="--db" if db else "MSTRACK_DB", db=given, directory=directory)
 
 
-def run(*, last: bool = True) -> None:
+def run(*, last: bool = True, started: float | None = None) -> None:
     """The command line's one exit point (the `mstrack` script): what could not be written is said here, by
     whatever wrote it: a command, the root's --help, or Click itself showing a usage error or a group's help.
     `last`: this is the process's last act, so a command that kept its objects (keep_until_exit) ends the
-    process without freeing them; a caller that goes on after the SystemExit passes last=False."""
+    process without freeing them; a caller that goes on after the SystemExit passes last=False. `started`: when the
+    script began (process.RUN_STARTED: a bare `undo` takes back no batch written after it)."""
+    process.RUN_STARTED = started
     if last:
         allow_quick_exit()
         whole_writes_to_stdout()

@@ -100,7 +100,9 @@ def undo(
                  "puts it back", batch=undone.id, user=undone.user or "?", me=login_name() or "?", undo=done.id)
         flush_output()
 
-    store.undo(batch, reason, force=force, confirm=announce)
+    from mstrack.cli.process import RUN_STARTED
+
+    store.undo(batch, reason, force=force, confirm=announce, started=RUN_STARTED)
 
 
 @db_app.command("upgrade")

@@ -136,8 +136,8 @@ def _database_failure(error: Exception) -> typer.Exit:
         return fail("database: this user may only read here ({reason}); status, show, units and report "
                     "work, writes need a user with write access", reason=reason)
     if reason == "database or disk is full":
-        return fail("database: {reason}; nothing was written: free space on its disk (or raise its size limit) and "
-                    "run the command again", reason=database_reason(reason))
+        return fail("database: {reason}; nothing was written, whatever this command printed above: free space on its disk (or "
+                    "raise its size limit) and run the command again", reason=database_reason(reason))
     from mstrack.errors import rolled_back
 
     if rolled_back(error):  # raised inside a write, before its commit: rolled back

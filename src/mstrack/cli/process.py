@@ -32,6 +32,11 @@ def bulk():
 _kept: list | None = None  # a list only in the `mstrack` script's process (run): see keep_until_exit
 _stores: list = []
 
+RUN_STARTED: float | None = None
+"""When the `mstrack` script began (time.time(), before its imports; entry.main): `undo` without a number takes back
+no batch written after it, another writer's meanwhile (store.Writes._latest_batch). None where no script began (a test's
+CliRunner): no such check."""
+
 
 def allow_quick_exit() -> None:
     """The `mstrack` script's process (cli.run), and no other (tests and programs that call the app, or call run

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from mstrack.errors import InputError, Joined, Message
 from mstrack.store.batches import REPORT_COLUMNS, ReportBatch, ReportRange, batch_words, insert_batch, insert_reports
 from mstrack.store.connections import confirm_before_commit, login_name
-from mstrack.store.dialect import day, number
+from mstrack.store.dialect import day, moment, number
 from mstrack.store.reads import BatchInfo
 from mstrack.store.states import standing
 
@@ -44,7 +44,8 @@ class Writes:
             confirm_before_commit(confirm, snapshot)
         return snapshot
 
-    def undo(self, batch_id: int | None, reason: str | None = None, force: bool = False, confirm=None) -> BatchInfo:
+    def undo(self, batch_id: int | None, reason: str | None = None, force: bool = False, confirm=None,
+             started: float | None = None) -> BatchInfo:
         """Revert one batch as a whole, as a new batch: its reports are retracted (never deleted), the
         reports it retracted come back as new entries, and a plan import's programme is put back as it was.
 
@@ -59,7 +60,7 @@ class Writes:
 
         p = self.dialect.p
         if batch_id is None:  # the latest as the command starts: of two bare undos at once, the second is refused
-            batch_id = self._latest_batch()  # ("already undone"), where it took back the first one's undo
+            batch_id = self._latest_batch(started)  # ("already undone"), where it took back the first one's undo
         with self.locked("undo", orm=True) as connection:
             target_id, programme, plan_before, first, last = self._undoable(connection, batch_id)
             overridden, total = self._newer_than_restored(connection, target_id)
@@ -104,12 +105,19 @@ class Writes:
             confirm_before_commit(confirm, done)
         return done
 
-    def _latest_batch(self) -> int:
+    def _latest_batch(self, started: float | None) -> int:
+        """The latest batch, if it was there when the command started (`started`, time.time() of the run's start):
+        one written since is another writer's meanwhile (two undos typed at once: the first one's undo), never taken
+        back unnamed."""
         with self.reading() as connection:
-            latest = self._rows(connection, "SELECT max(id) FROM batch")[0][0]
-        if latest is None:
+            latest = self._rows(connection, 'SELECT id, created_at, "user", command, source FROM batch ORDER BY id DESC LIMIT 1')
+        if not latest:
             raise InputError("nothing to undo yet")
-        return latest
+        batch, created_at = latest[0][0], moment(latest[0][1])
+        if started is not None and created_at.replace(tzinfo=created_at.tzinfo or UTC).timestamp() > started:
+            raise InputError("{batch} was written after this undo started: nothing was undone; to take it back, name it: "
+                             "`mstrack undo {id}`", batch=batch_words(*latest[0]), id=batch)
+        return batch
 
     def _undoable(self, connection, batch_id: int | None) -> tuple[int, str | None, str | None, int | None, int | None]:
         """(id, programme, plan before, first and last report id) of the batch to undo (the latest without an id), or

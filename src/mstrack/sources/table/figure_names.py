@@ -19,7 +19,7 @@ from mstrack.vocabulary import (
     WHOLE_AREA,
 )
 
-CHANGE_WORDS = r"增加|增长|提高|提升|下降|减少|降低"  # "较2022年增加5%": a change on a baseline year is a target
+CHANGE_WORDS = r"增加|增长|提高|提升|下降|减少|降低|削减|压减|缩减"  # "较2022年增加5%": a change on a baseline year is a target
 
 
 STAGE_WORDS = ("开工", "动工", "完工", "竣工", "验收", "启动", "确定", "选址", "立项", "招标", "签约", "印发", "遴选", "申报",

@@ -10,7 +10,15 @@ from dataclasses import replace
 from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.column_roles import columns_by_data
 from mstrack.sources.table.columns import Column, column_kind, office_columns
-from mstrack.sources.table.list_bracketed import bracketed_run, bracketed_table, chinese_item, chinese_run, item_offices, labels_due
+from mstrack.sources.table.list_bracketed import (
+    bracketed_run,
+    bracketed_table,
+    chinese_item,
+    chinese_run,
+    item_offices,
+    labels_due,
+    offices_below,
+)
 from mstrack.sources.table.list_deadlines import own_deadlines, with_deadlines
 from mstrack.sources.table.list_headed import headed_run
 from mstrack.sources.table.list_labels import LABEL_RE
@@ -192,6 +200,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
     says so (results_said); a list whose closing sections leave too few items adds (its items, the closing rows) to
     `short` (list_sections.kept), which the caller names when no list is read."""
     for sheet in sheets:
+        sheet = replace(sheet, rows=offices_below(sheet.rows))  # an item's offices in a bracket on the next line: its own
         entries = _parts_as_items(joined_lines(sheet.rows, [entry_of(row) for row in sheet.rows]))
         if run := numbered_run(entries):
             start, end, others = run

@@ -25,7 +25,13 @@ def split_units(cell: str) -> list[str]:
         else:
             current.append(char)
     units.append("".join(current).strip())
+    for k in range(len(units) - 2, -1, -1):  # "各市(县)、区政府": levels abbreviated in a bracket share the office after them
+        if LEVELS_RE.fullmatch(units[k]) and units[k + 1]:
+            units[k:k + 2] = [f"{units[k]}、{units[k + 1]}"]
     return [name for unit in units if unit for name in _slashed(unit)]
+
+
+LEVELS_RE = re.compile(r"各?[省市县区乡镇]+[（(][省市县区乡镇、]+[）)]")  # "各市(县)": places by their levels only, no office
 
 
 def _slashed(unit: str) -> list[str]:
