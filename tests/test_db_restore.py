@@ -275,3 +275,64 @@ def test_before_is_what_the_restore_replaced(demo_cli, tmp_path):
     batches_logged = 1  # backed_up's log: one batch, one report more than the backup
     assert f"before: {rows - reports + batches_logged} rows" in result.output, result.output
     assert count(db) == reports
+
+
+@sqlite_only
+def test_a_backup_written_during_the_restore_is_copied_as_checked(demo_cli, tmp_path, monkeypatch):
+    """Another process writes BACKUP between the check and the copy (a checkpoint moves its pages into the file):
+    opened immutable, without locks, the copy took the new pages, or a mix of two states (safety29, 1 run in 12
+    failed its integrity check). One read transaction over check, counts and copy: the state checked is copied."""
+    from mstrack.store import maintenance
+
+    db = Path(demo_cli.db)
+    backup, reports = backed_up(demo_cli, tmp_path)
+    with contextlib.closing(sqlite3.connect(backup)) as connection:  # larger than SQLite's page cache (2 MB)
+        connection.execute("CREATE TABLE filler (blob)")
+        connection.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 6000) "
+                           "INSERT INTO filler SELECT randomblob(1000) FROM n")
+        connection.commit()
+    for name in (f"{backup}-wal", f"{backup}-shm"):
+        assert not Path(name).exists()
+    original = maintenance.Maintenance._restore_from
+    writes = (f"import sqlite3; c = sqlite3.connect({str(backup)!r}, isolation_level=None, timeout=0.5); "
+              "c.execute('DELETE FROM report WHERE id % 2 = 0'); "
+              "c.execute('PRAGMA wal_checkpoint(TRUNCATE)'); c.close()")
+
+    def written_meanwhile(self, source):
+        subprocess.run([sys.executable, "-c", writes], check=True, timeout=20)
+        return original(self, source)
+
+    monkeypatch.setattr(maintenance.Maintenance, "_restore_from", written_meanwhile)
+    result = demo_cli("db", "restore", str(backup))
+    assert result.exit_code == 0, result.output
+    assert integrity(db) == "ok" and count(db) == reports  # the rows checked, not those written meanwhile
+    assert count(backup) < reports  # the write did happen, and is in BACKUP
+    said = int(result.output.split("← ")[1].split(": ")[1].split(" rows")[0])
+    with contextlib.closing(sqlite3.connect(db)) as connection:
+        rows = sum(connection.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for (name,) in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'schema_version'"))
+    assert said == rows  # the counts said are of the snapshot restored
+
+
+@sqlite_only
+def test_a_read_only_url_a_folder_and_another_page_size_are_refused_clearly(demo_cli, tmp_path):
+    db = Path(demo_cli.db)
+    backup, reports = backed_up(demo_cli, tmp_path)
+    read_only = Cli(f"sqlite:///file:{db}?mode=ro&uri=true")
+    result = read_only("db", "restore", str(backup))
+    assert result.exit_code == 2, result.output
+    assert "read-only URL" in result.output and count(db) == reports + 1
+    result = demo_cli("db", "restore", str(tmp_path))
+    assert result.exit_code == 2 and "a folder" in result.output, result.output
+    small = tmp_path / "small.db"
+    with contextlib.closing(sqlite3.connect(backup)) as connection:
+        connection.execute(f"VACUUM INTO '{small}'")
+    with contextlib.closing(sqlite3.connect(small, isolation_level=None)) as connection:
+        connection.execute("PRAGMA journal_mode = delete")
+        connection.execute("PRAGMA page_size = 1024")
+        connection.execute("VACUUM")
+        connection.execute("PRAGMA journal_mode = wal")
+        assert connection.execute("PRAGMA page_size").fetchone()[0] == 1024
+    result = demo_cli("db", "restore", str(small))
+    assert result.exit_code == 2, result.output
+    assert "page size (1024 bytes) differs" in result.output and count(db) == reports + 1

@@ -385,3 +385,46 @@ def test_a_full_disk_says_how_to_free_a_wal_a_reader_holds(demo_cli, tmp_path, m
     finally:
         reader.close()
     assert integrity(db) == "ok"
+
+
+@sqlite_only
+def test_a_home_folder_in_a_url_is_the_one_file_read_and_written(tmp_path, monkeypatch):
+    """sqlite:///~/t4.db: reads and file checks expanded ~, writes opened ./~/t4.db (init failed after making an
+    empty file in the home folder). The URL is spelled out once; every connection opens that file."""
+    from mstrack.store import Store
+    from mstrack.store.urls import sqlite_file, with_home
+
+    home, elsewhere = tmp_path / "home", tmp_path / "cwd"
+    home.mkdir()
+    elsewhere.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(elsewhere)
+    assert with_home("sqlite:///~/t4.db") == f"sqlite:///{home}/t4.db"
+    assert sqlite_file(with_home("sqlite:///file:~/t4.db?uri=true")) == home / "t4.db"
+    store = Store("sqlite:///~/t4.db")
+    store.init()
+    assert not (elsewhere / "~").exists()
+    assert count(home / "t4.db", "schema_version") > 0
+    assert store.schema_version() > 0
+
+
+@sqlite_only
+def test_a_read_on_a_full_disk_says_the_disk_is_full(demo_cli, monkeypatch):
+    """SQLite cannot make the -shm a read needs on a full disk and says "disk I/O error" (safety29: `batches` said
+    "cannot open the database: disk I/O error"): said as the full disk it is, where its folder has no space left."""
+    import collections
+
+    real_connect = sqlite3.connect
+
+    def failing(*args, **kwargs):
+        error = sqlite3.OperationalError("disk I/O error")
+        error.sqlite_errorname = "SQLITE_IOERR_SHMOPEN"
+        raise error
+
+    full = collections.namedtuple("statvfs", "f_bfree f_bavail f_frsize")(0, 0, 4096)
+    monkeypatch.setattr(os, "statvfs", lambda path: full)
+    monkeypatch.setattr(connections.sqlite3, "connect", failing)
+    result = demo_cli("batches")
+    monkeypatch.setattr(connections.sqlite3, "connect", real_connect)
+    assert result.exit_code == 2, result.output
+    assert "disk is full" in result.output and "disk I/O error" in result.output

@@ -15,7 +15,7 @@ from urllib.parse import quote
 from mstrack.errors import InputError, Message, mark_rolled_back
 from mstrack.store.dialect import PG_SETTINGS, Dialect, driver_connection
 from mstrack.store.sqlite_file import create_private, disk_full, file_identity, wal_left, writer_named, writer_note
-from mstrack.store.urls import hide_password, reason, scrub, sqlite_file
+from mstrack.store.urls import hide_password, reason, scrub, sqlite_file, with_home
 
 PG_SNAPSHOT = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"
 """PostgreSQL, first in every read transaction: its statements see one snapshot, taken at the first, as
@@ -61,6 +61,7 @@ class Connections:
     while the commit runs, let in after it (a Ctrl-C held meanwhile raised then, the write stored)."""
 
     def __init__(self, url: str):
+        url = with_home(url)  # what sqlite_file reads is what every connection opens
         self.url = url
         self.display_url = hide_password(url)
         self.path: Path | None = sqlite_file(url)  # the SQLite file, however its URL is spelled
@@ -361,8 +362,10 @@ class Connections:
             stuck = getattr(error, "sqlite_errorname", "").startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY"))
             wal = Path(f"{self.path}-wal")
             if not (stuck and self.path.is_file() and not (wal.exists() and wal.stat().st_size)):
+                from mstrack.store.sqlite_file import opening_reason
+
                 raise InputError("--db {db}: cannot open the database: {reason}", db=self.display_url,
-                                 reason=reason(error)) from None
+                                 reason=opening_reason(self.path, error)) from None
         try:
             return opened("mode=ro&immutable=1")
         except sqlite3.Error as error:

@@ -9,13 +9,13 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import quote
 
 from mstrack.errors import InputError, Message
 from mstrack.store.connections import PG_SNAPSHOT, busy_timeout, confirm_before_commit
 from mstrack.store.dialect import PG_SETTINGS, driver_connection
 from mstrack.store.migrations import SCHEMA_VERSION
-from mstrack.store.urls import reason
+from mstrack.store.sqlite_file import disk_full
+from mstrack.store.urls import read_only_url, reason
 
 if TYPE_CHECKING:
     from mstrack.store import Store
@@ -67,17 +67,21 @@ class Maintenance:
                              "its own tools (pg_restore or psql, with a dump made by pg_dump)", db=self.display_url)
         import sqlite3
 
-        from mstrack.store.sqlite_file import create_private, schema_version_of, table_counts
+        from mstrack.store.sqlite_file import create_private, open_snapshot, schema_version_of, table_counts
 
         backup = Path(backup)
+        if read_only_url(self.url):
+            raise InputError("--db {db}: a read-only URL (mode=ro or immutable); db restore writes the database: give "
+                             "its URL without that option", db=self.display_url)
+        if backup.is_dir():
+            raise InputError("{path}: a folder, not a backup file; give the file made by `mstrack db backup`", path=backup)
         if not backup.is_file():
             raise InputError("{path}: no such backup file", path=backup)
         if self.path.exists() and os.path.samefile(backup, self.path):
             raise InputError("{path}: this is the database itself (--db {db}); give a backup made by `mstrack db backup`",
                              path=backup, db=self.display_url)
-        wal = Path(f"{backup}-wal")  # a backup's own -wal is read; without one, nothing is made beside it (immutable)
-        query = "mode=ro" if wal.exists() and wal.stat().st_size else "mode=ro&immutable=1"
-        source = sqlite3.connect(f"file:{quote(str(backup.resolve()))}?{query}", uri=True, isolation_level=None)
+        # one read transaction over the checks, the counts and the copy: one snapshot however BACKUP is written
+        source = open_snapshot(backup.resolve(), backup, busy_timeout())
         try:
             try:
                 version = schema_version_of(source)
@@ -92,14 +96,27 @@ class Maintenance:
                                  "restored; upgrade mstrack", path=backup, version=version, known=SCHEMA_VERSION)
             if problems != ["ok"]:
                 raise InputError("{path}: fails its check ({problem}); nothing restored", path=backup, problem=problems[0])
+            after = table_counts(source)  # before the commit, from the snapshot copied: nothing after it may raise
+            self._refuse_another_page_size(backup, source)
             if self._schema_or_none() == 0:
                 self._refuse_another_programs()  # mstrack's own or empty only: nothing else is written over
             create_private(self.path)
             before = self._restore_from(source)
-            after = table_counts(source)
         finally:
             source.close()
         return version, before, after
+
+    def _refuse_another_page_size(self, backup: Path, source) -> None:
+        """SQLite's backup API cannot change a WAL database's page size (it said "attempt to write a readonly
+        database"): said as what it is."""
+        from mstrack.store.sqlite_file import page_size_of
+
+        live = page_size_of(self.path)
+        size = source.execute("PRAGMA page_size").fetchone()[0]
+        if live is not None and live[1] and live[0] != size:
+            raise InputError("{path}: its page size ({size} bytes) differs from the database's ({live}), which SQLite "
+                             "cannot change in place; nothing restored; restore it into a new file (--db NEW.db) or make "
+                             "the backup from a database of {live}-byte pages", path=backup, size=size, live=live[0])
 
     def _schema_or_none(self) -> int | None:
         """The schema version, None where the database cannot be read (damaged: what a restore is for)."""
@@ -150,6 +167,9 @@ class Maintenance:
                 try:
                     source.backup(live, pages=step, progress=progress)
                 except sqlite3.Error as error:
+                    if disk_full(error):
+                        live.close()
+                        self._full_disk_left()  # the -wal it grew truncated, or named where another process holds it
                     raise InputError("--db {db}: nothing restored: {reason}", db=self.display_url, reason=reason(error)) from None
         except BaseException:
             if held and held[0] is not None:

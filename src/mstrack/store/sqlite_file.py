@@ -124,3 +124,72 @@ def schema_version_of(connection: sqlite3.Connection) -> int | None:
     if not connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'").fetchall():
         return None
     return connection.execute("SELECT max(version) FROM schema_version").fetchone()[0] or 0
+
+
+def open_snapshot(path: Path, said: Path, timeout: float) -> sqlite3.Connection:
+    """A backup opened as SQLite opens any database (its locks, its -wal read), query_only, its read transaction
+    begun: what is checked, counted and copied from it is one snapshot however another process writes it meanwhile
+    (immutable=1, without locks, let pages change during the copy: a torn restore). Read-write where the file is
+    (the last connection's close removes the -wal and -shm it made), else read-only (they stay); immutable only
+    where SQLite cannot make them (a read-only folder or mount) and there is no -wal to read; a -wal there cannot
+    be read consistently: said so. `said`: the path as given, in messages."""
+    wal = Path(f"{path}-wal")
+
+    def opened(query: str) -> sqlite3.Connection:
+        connection = sqlite3.connect(f"file:{quote(str(path))}?{query}", uri=True, isolation_level=None, timeout=timeout)
+        try:
+            connection.execute("PRAGMA query_only = 1")
+            connection.execute("BEGIN")
+            connection.execute("SELECT 1 FROM sqlite_master LIMIT 1")  # the read transaction, its snapshot, begins
+        except BaseException:
+            connection.close()
+            raise
+        return connection
+
+    error = None
+    for query in ("mode=rw", "mode=ro"):
+        try:
+            return opened(query)
+        except sqlite3.Error as found:
+            error = found
+            if not getattr(found, "sqlite_errorname", "").startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_PERM")):
+                break
+    writable = os.access(path.parent, os.W_OK)
+    if getattr(error, "sqlite_errorname", "").startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY")) and not writable:
+        if wal.exists() and wal.stat().st_size:
+            raise InputError("{path}: cannot be read consistently here (a read-only folder or mount, and a -wal beside "
+                             "it SQLite cannot open without writing beside it); nothing restored; copy the file and its "
+                             "-wal somewhere writable first and restore from there", path=said)
+        return opened("mode=ro&immutable=1")  # nothing can write it where SQLite cannot
+    from mstrack.store.urls import reason
+
+    raise InputError("{path}: not an SQLite database, nothing restored: {reason}", path=said, reason=reason(error))
+
+
+def page_size_of(path: Path) -> tuple[int, bool] | None:
+    """An SQLite file's page size and whether it is in WAL mode, read from its header (None: no header)."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+    except OSError:
+        return None
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return None
+    size = int.from_bytes(header[16:18], "big")
+    return (65536 if size == 1 else size), header[18] == 2
+
+
+def opening_reason(path: Path, error: Exception):
+    """Why an SQLite file could not be opened: on a full disk SQLite says "disk I/O error" (it cannot make the
+    -shm a read needs), said as the full disk it is (statvfs of its folder)."""
+    from mstrack.store.urls import reason
+
+    if getattr(error, "sqlite_errorname", "").startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_FULL")):
+        try:
+            found = os.statvfs(path.parent)
+        except OSError:
+            found = None
+        free = found and (found.f_bfree if os.geteuid() == 0 else found.f_bavail) * found.f_frsize
+        if found and free < 65536:
+            return Message("its disk is full ({reason}); free space on it and run the command again", reason=reason(error))
+    return reason(error)

@@ -18,7 +18,7 @@ def resolve_db_url(db: str | None) -> str:
     """--db, then MSTRACK_DB, then the user's data directory; a plain path means SQLite."""
     value = db or os.environ.get("MSTRACK_DB") or default_db_url()
     if "://" in value:
-        return value
+        return with_home(value)
     return f"sqlite:///{Path(value).expanduser()}"
 
 
@@ -48,6 +48,37 @@ def sqlite_file(url: str) -> Path | None:
     if name in ("", ":memory:"):
         return None
     return Path(name).expanduser()
+
+
+def with_home(url: str) -> str:
+    """An SQLite URL whose file name begins with ~ or ~user, that spelled out: sqlite_file reads it as the home
+    folder, SQLAlchemy and SQLite as a folder named "~" (reads and writes used two files). Every connection is
+    made from the URL as returned here, so they open the file sqlite_file names."""
+    from urllib.parse import quote
+
+    match = _SQLITE_URL.match(url)
+    if match is None:
+        return url
+    rest = url[match.end():]
+    prefix = "file:" if rest.startswith("file:") else ""
+    name = rest[len(prefix):]
+    if not name.startswith("~"):
+        return url
+    head, slash, tail = name.partition("/")
+    home = os.path.expanduser(head)
+    if home == head:
+        return url
+    return url[:match.end()] + prefix + (quote(home) if prefix else home) + slash + tail
+
+
+def read_only_url(url: str) -> bool:
+    """An SQLite URL that opens its file read-only (?mode=ro, ?immutable=1): a write through it is refused."""
+    from urllib.parse import parse_qs
+
+    if _SQLITE_URL.match(url) is None:
+        return False
+    options = {key.lower(): values[-1].lower() for key, values in parse_qs(url.partition("?")[2]).items()}
+    return options.get("mode") == "ro" or options.get("immutable") in ("1", "true", "yes", "on")
 
 
 def missing_directory(url: str) -> Path | None:
