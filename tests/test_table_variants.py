@@ -138,10 +138,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"
         "a district's ten 民生实事 in a news article of lines, each number ('01'…'10') on a line of its own above its item: "
         "the Word file is refused as 'no table found in the document', its grid in the harness as 'no header row found'; "
         "both unread, the messages differ (seventeenth held-out set, first contact)",
-    ("sichuan-2011-fengong.docx", "round_trip"):
-        "a province's work-report 部门分工 of paragraphs with no number under a heading '一、…', each ending with its office "
-        "in a bracket '(财政厅牵头)': the Word file is refused as 'no table found in the document', its grid in the harness "
-        "as 'no header row found'; both unread, the messages differ (seventeenth held-out set, first contact)",
 }
 
 
