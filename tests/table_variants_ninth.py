@@ -144,7 +144,8 @@ def figures_at_least(grid: Grid) -> Grid | str:
     return _figure_cells(grid, lambda m: "不少于" + m[1], ("不少于",), skip=r"不少于|不低于|以上|至少")
 
 
-OR_MORE_RE = re.compile(rf"(?<![\d.,，第/\-])(\d+(?:\.\d+)?(?:万|亿)?[{MEASURE}])(?=[，。；、,;\s]|$)")
+# a line break inside the cell ends no clause: "提升4个<br>百分点" is one unit broken over two lines
+OR_MORE_RE = re.compile(rf"(?<![\d.,，第/\-])(\d+(?:\.\d+)?(?:万|亿)?[{MEASURE}])(?=[，。；、,; \t\u3000]|\s*$)")
 
 
 def figures_or_more(grid: Grid) -> Grid | str:
@@ -286,8 +287,8 @@ def title_marks(grid: Grid) -> Grid | str:
     if not task:
         return "no item column"
     i = task[0]
-    if re.search(r"市\s*州|地\s*区|区\s*域|县|地\s*市", grid.rows[grid.top][i]):
-        return "a table by region: its names are places, which no note marks"
+    if re.search(r"市\s*州|地\s*区|区\s*域|县|地\s*市|^\s*单\s*位\s*$", grid.rows[grid.top][i]):
+        return "a table by region or by unit: its names are places or offices, which no note marks"
     rows = list(grid.rows)
     marked = 0
     for n in _data(grid):

@@ -134,10 +134,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"
         "a county's 督查通报 of paragraphs only, '(一)县教育局:project。task, progress', titled …实施情况专项督查通报: the Word "
         "file is refused as 'no table found in the document', its grid in the harness as 'no header row found'; both "
         "refused as a report of results, the messages differ (sixteenth held-out set, first contact)",
-    ("longgang-2024-shishi.docx", "round_trip"):
-        "a district's ten 民生实事 in a news article of lines, each number ('01'…'10') on a line of its own above its item: "
-        "the Word file is refused as 'no table found in the document', its grid in the harness as 'no header row found'; "
-        "both unread, the messages differ (seventeenth held-out set, first contact)",
 }
 
 

@@ -15,10 +15,10 @@ SAID = {"en": "mstrack: interrupted: nothing of what this command was writing wa
 
 
 def main() -> None:
-    import time  # built in: nothing loaded
-
-    started = time.time()  # before the imports (the first ~0.25 s, seconds on a loaded machine): cli/process.RUN_STARTED
     try:
+        import time  # built in: nothing loaded
+
+        started = time.time()  # before the imports (the first ~0.25 s, seconds on a loaded machine): cli/process.RUN_STARTED
         from mstrack.cli import run
     except KeyboardInterrupt:
         interrupted()

@@ -47,20 +47,35 @@ PLACE_HEADER_RE = re.compile(r"^(?:市州|地市|地区|区域|市县区?|县市
 PLACE_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:省|市|州|县|区|镇|乡|街道|盟|旗|新区|园区)$")
 
 
-def place_names(values: list[str], header: str) -> bool:
-    """Three or more cells, every one a place's name ("长沙市", "湘西州", "岳麓区"), a total row and the header printed
-    again at a page break aside."""
+OFFICE_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,14}(?:局|委|办|院|中心|街道|镇|乡|功能区|管委会)$")
+
+
+def place_names(values: list[str], header: str, also: re.Pattern | None = None) -> bool:
+    """Three or more cells, every one a place's name ("长沙市", "湘西州", "岳麓区") or one that `also` matches, a
+    total row and the header printed again at a page break aside."""
     names = [v.strip() for v in values if not TOTAL_CELL_RE.match(v) and not WHOLE_REGION_RE.match(v) and v != header]
-    return len(names) >= 3 and all(PLACE_NAME_RE.match(v) for v in names)
+    return len(names) >= 3 and all(PLACE_NAME_RE.match(v) or (also and also.match(v)) for v in names)
+
+
+# a column of the units a quota is set for (单位, 责任单位), headed by no role (牵头, 配合): the rows' names when nothing else is
+UNIT_HEADER_RE = re.compile(r"^(?:责任)?(?:单位|部门)(?:名称)?$")
 
 
 def place_task_column(columns, values_of) -> None:
     """Rows by region (市州): the place column is the task column only when no other column holds the rows' items
-    (`values_of(column)`: its filled cells below the header)."""
+    (`values_of(column)`: its filled cells below the header). A 单位 column whose cells are each a place or an office
+    ("陆家嘴功能区", "区民政局") beside columns of figures is such a column too, and each row's name is also its lead:
+    the row assigns its targets to that unit."""
     if any(column.kind == "task" for column in columns):
         return
     for place in [c for c in columns if PLACE_HEADER_RE.match(re.sub(r"\s+", "", c.header))][:1]:
         place.kind = "task" if place_names(values_of(place), place.header) else place.kind
+    if any(column.kind == "task" for column in columns):
+        return
+    units = [c for c in columns if c.kind in ("lead", "units", "measure") and UNIT_HEADER_RE.match(re.sub(r"\s+", "", c.header))]
+    if len(units) == 1 and not any(c.kind in ("lead", "units") for c in columns if c not in units) \
+            and place_names(values_of(units[0]), units[0].header, OFFICE_NAME_RE):
+        units[0].kind, units[0].leads = "task", True
 
 
 SEVERAL_CODES_RE = re.compile(r"^\s*\d+(?:\s*[、,，/和及]\s*\d+)+\s*$")  # "1、2": two tasks written in one row

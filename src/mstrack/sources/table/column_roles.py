@@ -46,6 +46,10 @@ ITEM_START_RE = re.compile(rf"^\d{{1,3}}\s*[{DOTS}]\s*\D")  # "1、农村…": a
 REPORTED_RE = re.compile(r"完成|进度|已|实际|占|比")
 
 
+# a count of the state the plan starts from: the population it serves (老年人口数, 户籍人口), what exists (现有, 基数)
+BASE_RE = re.compile(r"(?<!新增)(?<!转移)人口(?:数|总数|总量)?$|现有|现状|基数|存量|原有")
+
+
 def _measured(column: Column, numeric: list[Column], stated: str = "") -> bool:
     """A column of numbers whose header names their unit ("年度投资金额 (万元)"), or whose total the text above prints
     with one (`stated`: 计划完成数, the plan's figure), is a target of its own, named by the header; a multi-year total
@@ -55,7 +59,11 @@ def _measured(column: Column, numeric: list[Column], stated: str = "") -> bool:
     m = HEADER_UNIT_RE.match(header) or ({"name": header, "unit": stated} if planned else None)
     if not m or REPORTED_RE.search(m["name"]) and not planned:
         return False
-    yearly = [c for c in numeric if (n := HEADER_UNIT_RE.match(re.sub(r"\s+", "", c.header))) and re.search(r"年", n["name"])]
+    if BASE_RE.search(m["name"]):  # 老年人口数(人), 现有床位(张): what the plan starts from, beside the targets
+        column.kind = "note"
+        return True
+    yearly = [c for c in numeric if (n := HEADER_UNIT_RE.match(re.sub(r"\s+", "", c.header)))
+              and re.search(r"(?<![老青少成])年", n["name"]) and not BASE_RE.search(n["name"])]  # 老年 is no year
     column.kind = "measured" if not yearly or column in yearly else "note"
     column.label = m["unit"] if column.kind == "measured" else ""
     column.header = m["name"] if column.kind == "measured" else column.header

@@ -66,6 +66,7 @@ class Column:
     label: str = ""
     partial: bool = False  # a schedule column that plans one month only (月度工作计划, 本月计划), not the whole task
     undated: bool = False  # next month's plan in a table whose title names no month: read without a date, and doubted
+    leads: bool = False  # a task column of the units a table assigns its figures to (单位): each row's name is its lead too
 
 
 def column_kind(header: str, year: int) -> Column:

@@ -28,7 +28,7 @@ from mstrack.sources.table.figure_names import (
     short_name,
     stages_in,
 )
-from mstrack.sources.table.numbers import ARTICLE_RE, COUNT_UNITS, UNIT_ALT, UNITS, numbers_in, unit_key
+from mstrack.sources.table.numbers import ARTICLE_RE, COUNT_UNITS, UNIT_ALT, UNITS, joined_units, numbers_in, unit_key
 from mstrack.vocabulary import (
     APPROX_SUFFIXES,
     AT_LEAST_PREFIXES,
@@ -174,7 +174,7 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
     of its own beside the whole, as before."""
     found: list[Mention] = []
     previous_context = previous_name = lead_in = ""
-    for clause_match in re.finditer(r"[^，,；;。：:！!？?\n]+", protect_commas(text)):
+    for clause_match in re.finditer(r"[^，,；;。：:！!？?\n]+", protect_commas(joined_units(text))):  # "4个\n百分点"
         clause = clause_match[0].replace("\x00", ",")
         shares: dict[int, float] = {}
         spans = _spans(clause, year, shares, own_places)

@@ -39,6 +39,21 @@ UNITS = sorted(
 OTHER_UNIT = r"(?![年月日号岁届级时分秒点以左和及与或至到的等后前内中余多万亿千百第])[\u4e00-\u9fff]" \
     rf"(?=[\s，,；;。、：:！!？?）)\]】”\"/／]|{'|'.join(BOUND_SUFFIXES)}|$)"
 UNIT_ALT = "|".join(re.escape(u) for u in UNITS) + "|" + OTHER_UNIT
+# a unit broken over two lines of a narrow cell right after its number ("提升4个<br>百分点", "5平方<br>公里"): the head of a
+# longer unit ending the line, its rest starting the next
+_BROKEN_UNIT_RE = re.compile(r"(?<=[\d〇零一二两三四五六七八九十百千万亿])([\u4e00-\u9fff（）()]{1,3})[ \t]*\r?\n\s*"
+                             r"(?=[\u4e00-\u9fff（）()])")
+_UNIT_SET = frozenset(UNITS)
+
+
+def joined_units(text: str) -> str:
+    """The text with a unit of measure broken over a line after its number joined again: "4个\n百分点" is 4 个百分点."""
+    def joined(m: re.Match) -> str:
+        rest = text[m.end():m.end() + 4]
+        return m[1] if any(m[1] + rest[:k] in _UNIT_SET for k in range(1, len(rest) + 1)) else m[0]
+    return _BROKEN_UNIT_RE.sub(joined, text) if "\n" in text else text
+
+
 NUMBER_RE = re.compile(r"(?<![0-9.A-Za-z#·_/\-—–~～])(\d+(?:,\d{3})*(?:\.\d+)?)")
 # A count in Chinese numerals before a measure word of things ("一个", "三所", "两座", "一幢"), not of set phrases
 # ("一条龙", "一站式", "第一个", "一个月", "三支一扶": a numeral after the measure word, not of a size or a grade as in

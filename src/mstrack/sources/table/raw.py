@@ -67,6 +67,8 @@ class Layout:
         for column in self.columns:
             if column.kind:
                 self.by_kind.setdefault(column.kind, []).append(column)
+            if column.leads:  # 单位 over the rows' names: the name is the task and its lead
+                self.by_kind.setdefault("lead", []).append(column)
         # 配合单位 printed before 责任单位: the responsible column still names the lead (the first unit of the row)
         self.by_kind.get("units", []).sort(key=helping_column)
 
@@ -82,11 +84,14 @@ class Layout:
     def texts(self, row: Row, kind: str) -> list[tuple[Column, str]]:
         """The row's non-empty cells of a kind, each with its column; a cell merged across two columns of the kind
         (目标任务 over two columns, 子项目 and 建设内容: its value repeated in each) is read once. Columns of their own
-        dates (三季度, 四季度) keep each its value, the same words or not."""
+        dates (三季度, 四季度) keep each its value, the same words or not, and so do target columns of their own units
+        (日间服务中心(家) 3 beside 助餐服务点(个) 3)."""
         found: list[tuple[Column, str]] = []
         for c in self.by_kind.get(kind, []):
             text = row.cells[c.index] if c.index < len(row.cells) else ""
-            if text and not (found and found[-1][0].index == c.index - 1 and found[-1][1] == text and found[-1][0].due == c.due):
+            own = kind == "measured" and bool(found) and found[-1][0].label != c.label  # a figure in another unit
+            if text and (own or not (found and found[-1][0].index == c.index - 1 and found[-1][1] == text
+                                     and found[-1][0].due == c.due)):
                 found.append((c, text))
         return found
 

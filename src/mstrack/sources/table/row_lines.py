@@ -16,7 +16,14 @@ from mstrack.sources.table.office_names import joined_names, split_groups
 from mstrack.sources.table.raw import Layout as _Layout
 from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.reading import Row
-from mstrack.sources.table.schedule import Block, dated_clauses, dated_completions, parse_deadline, split_schedule
+from mstrack.sources.table.schedule import (
+    Block,
+    completion_month,
+    dated_clauses,
+    dated_completions,
+    parse_deadline,
+    split_schedule,
+)
 from mstrack.sources.table.units import (
     content_leads,
     helper_offices,
@@ -72,6 +79,7 @@ def _read_task_cells(task: RawTask, row: Row, layout: _Layout, year: int) -> tup
 
 CONTEXT_RE = re.compile(CONTEXT_HEADERS)
 FULL_RE = re.compile(r"(?:完成|达到)?\s*100\s*[%％]")
+ZERO_RE = re.compile(r"^\s*0+(?:\.0+)?\s*$")  # a figure of nothing: no quota for the row
 
 
 def _all_of_it(text: str, texts: list[str]) -> bool:
@@ -348,7 +356,8 @@ def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherite
     start = parse_deadline(start_text, year) if start_text else None
     own = {"content": content, "deadline_text": deadline_text, "deadline": deadline, "item": item, "amount": (amount, measure),
            "start": (start_text, start) if start else None,
-           "measured": [(column.header, text, column.label) for column, text in layout.texts(row, "measured")],
+           "measured": [(column.header, text, column.label) for column, text in layout.texts(row, "measured")
+                        if not ZERO_RE.match(text)],  # a quota of 0 sets the row no target
            "reported": [(column.header, text) for column, text in layout.texts(row, "progress")]}
     counted = measure or _unit_after(amount) or _unit_after(content)  # a quarter's bare figure counts in the row's unit
     periods = [(column.label, column.due, text + counted if BARE_RE.match(text) else text) for column, text in layout.texts(row, "period")]
@@ -370,6 +379,9 @@ def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherite
     if not deadline_text and (alone := _date_alone(blocks, row, layout)):
         own["deadline_text"], own["deadline"] = task.deadline_text, task.deadline = alone
         blocks = []  # a schedule column (时间节点) that prints one date and no step: the row's deadline
+    elif not deadline_text and previous is None and not {"deadline", "schedule", "period"} & set(layout.by_kind) \
+            and (done := completion_month(content or title, year)):  # "…，预计2024年5月完工，…" in the target's words
+        own["deadline_text"], own["deadline"] = task.deadline_text, task.deadline = done
     borrowed = not lead_cell and not units_cell and not previous and inherited is not None \
         and bool({"lead", "units"} & set(layout.by_kind)) \
         and not layout.sheet.headerless  # a list of tasks has no merged cells: an item naming no office names none

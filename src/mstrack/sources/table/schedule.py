@@ -88,11 +88,34 @@ def _add_periods(blocks: list[Block], line: str, year: int) -> None:
 DATED_COMPLETION_RE = re.compile(r"在\s*(?P<label>(?:\d{4}\s*年\s*)?(?:1[0-2]|0?[1-9])\s*月(?:份|底)?\s*前)\s*完成[^，,。；;]*")
 
 
+# the month the whole work is done by, inside the words of a target ("…，预计2024年5月完工，…", "…，9月底前完成。"): a
+# completion verb that ends its clause, after a word of plan or commitment or none; "6月底前完成招标" completes a step
+COMPLETION_MONTH_RE = re.compile(r"(?:^|(?<=[，,；;。、\s]))(?:预计|计划|确保|力争|争取|将|拟)?\s*(?:在|于)?\s*"
+                                 r"(?P<label>(?:\d{4}\s*年\s*)?(?:1[0-2]|0?[1-9])\s*月\s*(?:份|底|末)?\s*前?)\s*(?:全部|全面|基本)?\s*"
+                                 r"(?:完工|竣工|建成|完成)(?:并?投入使用|并?投用|交付使用)?(?=\s*[，,；;。]|\s*$)")
+
+
+def completion_month(text: str, year: int) -> tuple[str, date] | None:
+    """(label, due) of the one month the words say the work is done by ("预计2024年5月完工"), in the programme's year: a
+    deadline where no column prints one; none where the words name two such months, or the month of another year."""
+    found: dict[date, str] = {}
+    for label, due, _ in _dated_labels(COMPLETION_MONTH_RE, text, year):
+        found.setdefault(due, label)
+    if len(found) != 1 or (due := next(iter(found))).year != year:
+        return None
+    return found[due], due
+
+
 def dated_completions(text: str, year: int) -> list[tuple[str, date, str]]:
     """(label, due, words) of each "在X月份前完成…" of a content cell: a checkpoint at the end of the month before,
     "在X月底前完成…" at the month's end."""
+    return _dated_labels(DATED_COMPLETION_RE, text, year)
+
+
+def _dated_labels(pattern: re.Pattern, text: str, year: int) -> list[tuple[str, date, str]]:
+    """(label, due, words) of each match of `pattern` whose month label ("在X月份前", "2024年5月") is a date."""
     found = []
-    for m in DATED_COMPLETION_RE.finditer(text or ""):
+    for m in pattern.finditer(text or ""):
         label = re.sub(r"\s+", "", m["label"])
         try:
             due = period_end(label.replace("月份前", "月前"), year)
