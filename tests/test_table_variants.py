@@ -134,10 +134,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"
         "a county's 督查通报 of paragraphs only, '(一)县教育局:project。task, progress', titled …实施情况专项督查通报: the Word "
         "file is refused as 'no table found in the document', its grid in the harness as 'no header row found'; both "
         "refused as a report of results, the messages differ (sixteenth held-out set, first contact)",
-    ("sichuan-2011-fengong.docx", "round_trip"):
-        "a province's work-report 部门分工 of paragraphs with no number under a heading '一、…', each ending with its office "
-        "in a bracket '(财政厅牵头)': the Word file is refused as 'no table found in the document', its grid in the harness "
-        "as 'no header row found'; both unread, the messages differ (seventeenth held-out set, first contact)",
 }
 
 

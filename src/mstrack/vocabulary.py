@@ -66,9 +66,11 @@ TASK_TEXT = ("deadline_text", "assessment", "problems", "progress", "next_steps"
 
 # --- the words that name a programme (regular expressions' text: sources/table compiles them) ----------
 
-PROGRAMME_NAMING = r"[实實]事(?!求是)|民生工程|惠民工程|(?:任务|任務|目标|目標|责任|責任)分解|分解落[实實]"
+PROGRAMME_NAMING = (r"[实實]事(?!求是)|民生工程|惠民工程|(?:任务|任務|目标|目標|责任|責任)分解|分解落[实實]|"
+                    r"(?:部门|部門|任务|任務|责任|責任)分工|分工(?:意见|意見|方案)")
 """The text above a list of tasks names a programme of work by its own words (民生实事, 为民办十件实事, 民生工程,
-任务分解, 责任分解 …), simplified or traditional: 项目, 任务 or 目标 alone name no list ("为确保全面完成今年防汛目标任务")."""
+任务分解, 责任分解, 部门分工, 分工意见 …), simplified or traditional: 项目, 任务 or 目标 alone name no list
+("为确保全面完成今年防汛目标任务"), nor 分工 alone ("明确分工", "按职责分工")."""
 RESULTS_NAMING = (r"完成情况|落实情况|实施情况|办理结果|办理情况|兑现|惠及|成效|"
                   r"(?<![前底内月年])(?:全部|全面|圆满|顺利|均已|已经|基本)(?:完成|建成|完工)")
 """A title, or the sentence just above a list, that reports a programme's results ("…民生实事项目完成情况", "…全部完成，
@@ -98,7 +100,7 @@ TASK_OPENING = (r"新建|新装|新设|新开|新铺|新改|改扩建|改擴建|
 """The words an item of a list with no header begins with when it states work to do (after "(一)", "一是"), simplified
 or traditional: verbs of work, and the openings of a target or a plan ("全年…", "力争…"). Wider on purpose than
 FIGURE_VERBS, which pairs only verbs that each take a counted object."""
-MANNER_WORDS = r"有效|大力|全力|扎实|切实|着力|努力|进一步|持续|不断|稳步|加快"
+MANNER_WORDS = r"有效|大力|全力|扎实|切实|着力|努力|进一步|持续|不断|稳步|加快|认真|認真"
 """How an action is done, before its verb ("有效改善居住条件", "扎实推进分级诊疗"): an action's name, not a section's."""
 FIGURE_VERBS = "新建|改扩建|扩建|改建|改造|提升|维修|修缮|更换|新增|建设|安装|整治|提质|升级|新改建|续建"
 """Two verbs of work joined before paired figures ("新建、改扩建幼儿园4所、3所"): one figure each. Only verbs that

@@ -64,6 +64,7 @@ def units_after(text: str) -> tuple[str, str]:
         bracket = pattern is TRAILING_BRACKET_RE
         towns = bracket and m is not None and text[:m.start()].rstrip().endswith(CLOSED)  # "…12个。（城关镇）": who does it
         offices = (m[1] if office_list(m[1], towns=towns) else _role_offices(m[1]) if bracket else "") if m else ""
+        offices = _bracket_role(offices) if bracket else offices
         if m and m.start() > 0 and offices:
             if pattern is TRAILING_RUN_RE and len(text[:m.start()].strip()) < 4:
                 continue  # "改造 老旧小区": a verb and its object, not an item and its office
@@ -72,6 +73,20 @@ def units_after(text: str) -> tuple[str, str]:
                 and office_list(dated[1], towns=towns):  # the office and the deadline in one bracket: the date stays in the words
             return f"{text[:m.start()].rstrip().rstrip('。；;，,')}，{dated[2]}", dated[1]
     return text, ""
+
+
+# an item's bracket ending in its one role word: "（A、B等负责）" names its offices as a 责任单位 cell "A、B" does (the first
+# leads), "（A等牵头）" its leads; "等" closes the list ("and others"), no office of its own
+BRACKET_ROLE_RE = re.compile(r"\s*等?\s*(负责|負責|牵头|牽頭)$")
+
+
+def _bracket_role(offices: str) -> str:
+    """A bracket's offices without the 负责 that ends it and the 等 before its role word; unchanged when what is left
+    is no list of offices."""
+    m = BRACKET_ROLE_RE.search(offices)
+    if not m or not office_list(rest := offices[:m.start()]):
+        return offices
+    return rest if m[1] in ("负责", "負責") else f"{rest}{m[1]}"
 
 
 def _role_offices(text: str) -> str:
