@@ -119,16 +119,13 @@ class Writes:
                              "`mstrack undo {id}`", batch=batch_words(*latest[0]), id=batch)
         return batch
 
-    def _undoable(self, connection, batch_id: int | None) -> tuple[int, str | None, str | None, int | None, int | None]:
-        """(id, programme, plan before, first and last report id) of the batch to undo (the latest without an id), or
-        why it cannot be."""
+    def _undoable(self, connection, batch_id: int) -> tuple[int, str | None, str | None, int | None, int | None]:
+        """(id, programme, plan before, first and last report id) of the batch to undo (undo resolved a bare one as
+        the latest: _latest_batch), or why it cannot be."""
         columns = "SELECT id, programme, plan_before, first_report_id, last_report_id FROM batch"
-        rows = self._rows(connection, f"{columns} WHERE id = {self.dialect.p}", [batch_id]) if batch_id is not None else \
-            self._rows(connection, f"{columns} ORDER BY id DESC LIMIT 1")
-        if not rows:
-            if batch_id is not None:  # 0 too: a batch number that is not there, not "nothing yet"
-                raise InputError("no batch {batch}; see `mstrack batches`", batch=batch_id)
-            raise InputError("nothing to undo yet")
+        rows = self._rows(connection, f"{columns} WHERE id = {self.dialect.p}", [batch_id])
+        if not rows:  # 0 too: a batch number that is not there, not "nothing yet"
+            raise InputError("no batch {batch}; see `mstrack batches`", batch=batch_id)
         done_by = self._rows(connection, f"SELECT min(id) FROM batch WHERE undoes = {self.dialect.p}", [rows[0][0]])[0][0]
         if done_by is not None:
             raise InputError("batch {batch} was already undone by batch {undo}; undo {undo} to restore it", batch=rows[0][0],
