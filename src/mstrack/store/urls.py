@@ -26,19 +26,30 @@ _SQLITE_URL = re.compile(r"sqlite(?:\+\w+)?:///")
 """An SQLite URL, with or without its driver named (sqlite+pysqlite:///)."""
 
 
+_TRUE = ("true", "1", "yes", "on")
+"""How SQLite's URI options say yes."""
+
+
+def _options(query: str) -> dict[str, str]:
+    """A URL's query options, names and values lower-cased, the last of a repeated one (as SQLite takes it)."""
+    from urllib.parse import parse_qs
+
+    return {key.lower(): values[-1].lower() for key, values in parse_qs(query).items()}
+
+
 def sqlite_file(url: str) -> Path | None:
     """The file an SQLite URL names (None for another database or one in memory): the one reading of every
     spelling SQLAlchemy accepts (sqlite:/// or sqlite+DRIVER:///, any ?options, a file: URI with uri=true), so
     that every check of the file (made owner-only, moved while a write ran, its -wal and writer note) sees the
     same file whichever spelling named it. An option kept in the name made a stray file named "o.db?timeout=30"."""
-    from urllib.parse import parse_qs, unquote
+    from urllib.parse import unquote
 
     match = _SQLITE_URL.match(url)
     if match is None:
         return None
     name, _, query = url[match.end():].partition("?")
-    options = {key.lower(): values[-1].lower() for key, values in parse_qs(query).items()}
-    if name.startswith("file:") and options.get("uri") in ("true", "1", "yes", "on"):
+    options = _options(query)
+    if name.startswith("file:") and options.get("uri") in _TRUE:
         name = unquote(name.removeprefix("file:"))
         if name.startswith("//"):  # file://HOST/path: only an empty host or localhost names a local file
             host, _, rest = name[2:].partition("/")
@@ -73,12 +84,10 @@ def with_home(url: str) -> str:
 
 def read_only_url(url: str) -> bool:
     """An SQLite URL that opens its file read-only (?mode=ro, ?immutable=1): a write through it is refused."""
-    from urllib.parse import parse_qs
-
     if _SQLITE_URL.match(url) is None:
         return False
-    options = {key.lower(): values[-1].lower() for key, values in parse_qs(url.partition("?")[2]).items()}
-    return options.get("mode") == "ro" or options.get("immutable") in ("1", "true", "yes", "on")
+    options = _options(url.partition("?")[2])
+    return options.get("mode") == "ro" or options.get("immutable") in _TRUE
 
 
 def missing_directory(url: str) -> Path | None:
