@@ -151,14 +151,14 @@ def db_restore(
     """Put a backup back into the database, in one transaction through SQLite's backup API: safe while others
     read or write, a -wal beside the database is SQLite's to handle. Not with cp: see docs/reliability.md."""
     from mstrack.errors import Message
-    from mstrack.store import resolve_db_url
+    from mstrack.store import SCHEMA_VERSION, resolve_db_url
 
     store = cli_store(resolve_db_url(ctx.obj.get("db")))
     version, before, after = store.restore(backup)
     say("{db} ← {backup}: {rows} {rows:row|rows} in {tables} {tables:table|tables}, schema version {version}; "
         "before: {before}", db=store.display_url, backup=backup, rows=sum(after.values()), tables=len(after),
         version=version, before=_rows_said(before))
-    if version < _schema_version():
+    if version < SCHEMA_VERSION:
         say("mstrack: note: {message}", err=True, message=Message(
             "{db}: the backup is of an older schema; run `mstrack db upgrade` before other commands", db=store.display_url))
 
@@ -169,12 +169,6 @@ def _rows_said(counts):
     if counts is None:
         return Message("not readable (damaged)")
     return Message("{rows} {rows:row|rows}", rows=sum(counts.values()))
-
-
-def _schema_version() -> int:
-    from mstrack.store import SCHEMA_VERSION
-
-    return SCHEMA_VERSION
 
 
 @db_app.command("copy")
