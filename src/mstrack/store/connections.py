@@ -14,7 +14,16 @@ from urllib.parse import quote
 
 from mstrack.errors import InputError, Message, mark_rolled_back
 from mstrack.store.dialect import PG_SETTINGS, Dialect, driver_connection
-from mstrack.store.sqlite_file import create_private, disk_full, file_identity, wal_left, writer_named, writer_note
+from mstrack.store.sqlite_file import (
+    create_private,
+    disk_full,
+    file_identity,
+    holds_bytes,
+    opening_reason,
+    wal_left,
+    writer_named,
+    writer_note,
+)
 from mstrack.store.urls import hide_password, reason, scrub, sqlite_file, with_home
 
 PG_SNAPSHOT = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"
@@ -361,9 +370,7 @@ class Connections:
         except sqlite3.Error as error:
             stuck = getattr(error, "sqlite_errorname", "").startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY"))
             wal = Path(f"{self.path}-wal")
-            if not (stuck and self.path.is_file() and not (wal.exists() and wal.stat().st_size)):
-                from mstrack.store.sqlite_file import opening_reason
-
+            if not (stuck and self.path.is_file() and not holds_bytes(wal)):
                 raise InputError("--db {db}: cannot open the database: {reason}", db=self.display_url,
                                  reason=opening_reason(self.path, error)) from None
         try:

@@ -14,7 +14,7 @@ from mstrack.errors import InputError, Message
 from mstrack.store.connections import PG_SNAPSHOT, busy_timeout, confirm_before_commit
 from mstrack.store.dialect import PG_SETTINGS, driver_connection
 from mstrack.store.migrations import SCHEMA_VERSION
-from mstrack.store.sqlite_file import disk_full
+from mstrack.store.sqlite_file import disk_full, holds_bytes
 from mstrack.store.urls import read_only_url, reason
 
 if TYPE_CHECKING:
@@ -135,7 +135,7 @@ class Maintenance:
         """Rows per table of this SQLite database, any schema version; empty where there is no file yet."""
         from mstrack.store.sqlite_file import table_counts
 
-        if not self.path.exists() or not self.path.stat().st_size:
+        if not holds_bytes(self.path):
             return {}
         with self.reading() as connection:
             return table_counts(driver_connection(connection))
@@ -300,7 +300,7 @@ class Maintenance:
         than "run mstrack init", which refuses it (migrations.refuse_another_programs_tables, the one test)."""
         from mstrack.store.migrations import refuse_another_programs_tables
 
-        if self.path is not None and (not self.path.exists() or not self.path.stat().st_size):
+        if self.path is not None and not holds_bytes(self.path):
             return  # nothing there: connecting would create the file a read must not
         with self.engine.connect() as connection:
             refuse_another_programs_tables(connection)

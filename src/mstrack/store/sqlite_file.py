@@ -26,6 +26,14 @@ def file_identity(path: Path) -> tuple[int, int] | None:
     return found.st_dev, found.st_ino
 
 
+def holds_bytes(path: Path) -> bool:
+    """Whether a file is there with something in it (a database, its -wal): a missing or empty one holds no data."""
+    try:
+        return os.stat(path).st_size > 0
+    except OSError:
+        return False
+
+
 def create_private(path: Path) -> None:
     """A new database file is readable by its owner only (SQLite gives its -wal and -shm files the same mode),
     however it is named: through a symlink (to a file not there yet) the file it points to is made 0600."""
@@ -98,7 +106,7 @@ def wal_left(path: Path) -> int:
     needs no space). Returns the bytes still left in it (another process reading holds it open)."""
     wal = Path(f"{path}-wal")
     with contextlib.suppress(sqlite3.Error, OSError):
-        if wal.exists() and wal.stat().st_size:
+        if holds_bytes(wal):
             connection = sqlite3.connect(f"file:{quote(str(path))}?mode=rw", uri=True, timeout=1, isolation_level=None)
             try:
                 connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -156,7 +164,7 @@ def open_snapshot(path: Path, said: Path, timeout: float) -> sqlite3.Connection:
                 break
     writable = os.access(path.parent, os.W_OK)
     if getattr(error, "sqlite_errorname", "").startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY")) and not writable:
-        if wal.exists() and wal.stat().st_size:
+        if holds_bytes(wal):
             raise InputError("{path}: cannot be read consistently here (a read-only folder or mount, and a -wal beside "
                              "it SQLite cannot open without writing beside it); nothing restored; copy the file and its "
                              "-wal somewhere writable first and restore from there", path=said)
