@@ -1340,6 +1340,26 @@ TABLES: dict[str, dict] = {
         "rows": [],
         "merges": [],
     },
+    "xicheng-2020-wancheng.xlsx": {
+        # held out (eighteenth set, helper a): a district's year-end report on the main targets of its 政府工作报告 (西城区,
+        # Beijing): 类别 / 序号 / 重点督办内容 / 牵头单位 / 全年完成情况, the 类别 printed again in every row, a progress column with
+        # the targets' revision, dates of a meeting and of the year's end and the year's results; the excerpt ends inside
+        # row 4's 全年完成情况, so rows 1-3 are kept (SOURCES.md)
+        "title": "西城区政府2020年重点工作任务目标全年完成情况",
+        "header": ["类别", "序号", "重点督办内容", "牵头单位", "全年完成情况"],
+        "rows": [
+            ["经济社会发展主要预期目标", "1", "地区生产总值增长6%左右。", "区发展改革委",
+             "西城区地区生产总值增速由年初设定的6%左右调整为正增长(此调整方案已于2020年12月22日经区第十六届人大常委会第42次"
+             "会议审议通过)。2020年度地区生产总值初步核算数50610595万元,增幅-1.1%。"],
+            ["经济社会发展主要预期目标", "2", "区级一般公共预算收入增长2%左右。", "区财政局",
+             "西城区一般公共预算收入由年初预算439.55亿元调整为413.8亿元左右,增长由年初的2%调整为-4%左右(此调整方案已于"
+             "2020年12月22日经区第十六届人大常委会第42次会议审议通过)。截至12月31日,全年一般公共预算收入完成413.84亿元,"
+             "完成调整后方案目标。"],
+            ["经济社会发展主要预期目标", "3", "居民人均可支配收入增长与经济增长基本同步。", "区人力社保局",
+             "2020年度地区生产总值初步核算数50610595万元,增幅-1.1%;西城区居民人均可支配收入90286元,同比增长2.3%。"],
+        ],
+        "merges": [],
+    },
 }
 
 
