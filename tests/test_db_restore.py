@@ -128,7 +128,7 @@ def test_a_restore_waits_for_the_write_lock_and_says_who_holds_it(demo_cli, tmp_
 def test_ctrl_c_before_the_end_changes_nothing(demo_cli, tmp_path, monkeypatch):
     """A Ctrl-C that arrives as the last step begins (interrupts_held raises one pending, see there), after pages
     of the backup were written into the database's -wal: rolled back, the database as it was, exit 130."""
-    from mstrack.store import connections, maintenance
+    from mstrack.store import interrupts, maintenance
 
     monkeypatch.setattr(maintenance, "RESTORE_STEP", 2)
     db = Path(demo_cli.db)
@@ -138,7 +138,7 @@ def test_ctrl_c_before_the_end_changes_nothing(demo_cli, tmp_path, monkeypatch):
     def interrupted():
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(connections, "interrupts_held", interrupted)
+    monkeypatch.setattr(interrupts, "interrupts_held", interrupted)
     result = demo_cli("db", "restore", str(backup))
     assert result.exit_code == 130, result.output
     assert count(db) == reports + 1 and integrity(db) == "ok"

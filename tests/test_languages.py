@@ -486,7 +486,7 @@ checkpoints = [{ due = "2023-06-30", text = "完成选址" }]
 TEMPLATE_AT = {"InputError": 0, "OldSchema": 0, "DateError": 0, "QuantityError": 0, "Message": 0, "Joined": 0, "fail": 0,
                "say": 0, "warn": 0}
 """Calls whose argument at this position is a message template (by the name called)."""
-METHOD_TEMPLATE_AT = {"fail": 1, "_fail": 3}  # plan._Reader.fail(path, template), progress_import._Importer._fail(…, template)
+METHOD_TEMPLATE_AT = {"fail": 1, "_fail": 3}  # plan_reader.PlanReader.fail(path, template), progress_import._Importer._fail(…, template)
 LOCAL_TEMPLATE_AT = {("sources/progress.py", "fail"): 1}  # the row importer's own fail(column, template)
 
 

@@ -25,7 +25,7 @@ def main() -> None:
     try:
         run(started=started)
     except KeyboardInterrupt:  # before or after a command (a command's own is said in cli/failures.py); after
-        interrupted()  # a write's commit none comes: SIGINT is held until the exit (store.connections.interrupts_held)
+        interrupted()  # a write's commit none comes: SIGINT is held until the exit (store.interrupts.interrupts_held)
 
 
 def interrupted() -> None:

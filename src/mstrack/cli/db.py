@@ -217,7 +217,7 @@ def _copy_to_file(ctx: typer.Context, source, target, said) -> None:
     ⇔ the copy is there."""
     from mstrack.render.outputs import DATABASE_COMPANIONS
     from mstrack.store import Store
-    from mstrack.store.connections import interrupts_held
+    from mstrack.store.interrupts import interrupts_held
     from mstrack.store.verify import copy_verified
 
     _refuse_not_empty(target)

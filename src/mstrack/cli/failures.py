@@ -40,7 +40,7 @@ def interrupt_said(exiting: SystemExit) -> None:
 
 def _interrupted() -> None:
     """Ctrl-C's line: true whenever it can be said, as a write that committed holds SIGINT until the command
-    ends (store.connections.interrupts_held)."""
+    ends (store.interrupts.interrupts_held)."""
     say("mstrack: interrupted: nothing of what this command was writing was kept", err=True)
 
 

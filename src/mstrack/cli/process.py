@@ -49,14 +49,14 @@ def command_ended() -> None:
     """A command's end. Its stores hold Ctrl-C from a write's commit on (cli_store): in the `mstrack` script
     until the process exits (the command ends exit 0, its write stored, never 130 saying nothing was kept);
     anywhere else (tests, a program calling the app) SIGINT is let in again now."""
-    connections = sys.modules.get("mstrack.store.connections")  # loaded by any write
-    if _kept is None and connections is not None:
-        connections.interrupts_let_in()
+    interrupts = sys.modules.get("mstrack.store.interrupts")  # loaded by any write
+    if _kept is None and interrupts is not None:
+        interrupts.interrupts_let_in()
 
 
 def cli_store(url: str):
     """A store as the command line uses it: from a write's commit on, Ctrl-C is held until the command ends
-    (store.connections.interrupts_held); in the script, closed before a quick exit."""
+    (store.interrupts.interrupts_held); in the script, closed before a quick exit."""
     from mstrack.store import Store
 
     store = Store(url)

@@ -1,7 +1,8 @@
 """Commands `units` and `report weekly|half-year|annual|diff|frozen`. Like every command module: parse
-options, call the library (reports.make builds the data), print through one table of format → renderer.
-The store, the report builders, Rich and openpyxl are imported inside the commands so that `mstrack --help`
-stays fast.
+options, call the library (reports.make builds the data), print through one table of format → renderer
+(cli/report_output.py: each kind's formats, their renderers, the report written out).
+The store, the report builders, report_output, Rich and openpyxl are imported inside the
+commands so that `mstrack --help` stays fast.
 
 Options whose values are a closed list (--format, --rule) are checked here, so that a bad value is
 one line on stderr and exit code 2.
@@ -30,28 +31,13 @@ from mstrack.cli.common import (
 from mstrack.cli.printing import (
     cannot_write,
     console,
-    flush_output,
-    print_width,
     refuse_database,
-    safe_console,
     write_out,
     write_output,
-    write_whole,
 )
 from mstrack.cli.process import open_store
 from mstrack.cli.saying import echo, fail, say
 from mstrack.vocabulary import WARN_DAYS
-
-FORMATS = {
-    "units": ("table", "json", "csv", "md", "xlsx"),
-    "weekly": ("table", "md", "html", "xlsx", "csv", "json"),
-    "half-year": ("md", "html", "xlsx", "json", "docx"),
-    "annual": ("md", "html", "xlsx", "json", "docx"),
-    "notice": ("docx", "html", "md"),
-    "lights": ("table", "json", "csv", "md", "html", "xlsx"),
-}
-"""Each kind of report's formats, in the order an unknown --format is answered with; `_renderers` has one
-function for each."""
 
 ProgrammesOption = Annotated[Optional[list[str]], typer.Option(
     "--programme", "-p", help="Only this programme (repeatable). [default: all]")]
@@ -77,151 +63,6 @@ def official_lang(ctx: typer.Context) -> str:
     return _lang(ctx) if asked else "zh"
 
 
-def _renderers(kind: str) -> dict:
-    """format → function(report, lang) for a kind of report: text, bytes (xlsx) or a Rich view (table).
-    Imported when a report is printed: the renderers load the report builders, xlsx loads openpyxl when called."""
-    from mstrack.render import docx, html, xlsx
-    from mstrack.render import report as render_report
-
-    tables = {"md": render_report.table_md, "html": html.table_html, "xlsx": xlsx.table_xlsx,
-              "json": render_report.table_json, "docx": docx.table_docx}
-    renderers = {
-        "units": {
-            "table": lambda units, lang: render_report.units_table(units.rollups, units.on, lang, units.responsible),
-            "json": lambda units, lang: render_report.units_json(units.rollups),
-            "csv": lambda units, lang: render_report.units_csv(units.rollups, lang),
-            "md": lambda units, lang: render_report.units_md(units.rollups, units.on, lang, units.responsible),
-            "xlsx": lambda units, lang: xlsx.units_xlsx(units.rollups, units.on, lang, units.responsible),
-        },
-        "weekly": {"table": render_report.weekly_view, "md": render_report.weekly_md, "html": html.weekly_html,
-                   "xlsx": xlsx.weekly_xlsx, "csv": render_report.weekly_csv, "json": render_report.weekly_json},
-        "half-year": tables,
-        "annual": tables,
-    }
-    if kind == "notice":
-        from mstrack.render import notice
-
-        return {"docx": docx.notice_docx, "html": notice.notice_html, "md": notice.notice_md}
-    if kind == "lights":
-        from mstrack.render import lights
-
-        return {"table": lights.lights_table, "json": lights.lights_json, "csv": lights.lights_csv, "md": lights.lights_md,
-                "html": lights.lights_html, "xlsx": lights.lights_xlsx}
-    return renderers[kind]
-
-
-SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".xlsx": "xlsx", ".docx": "docx",
-             ".json": "json", ".csv": "csv"}
-"""The file suffixes that name a format: `-o 一览表.xlsx` alone asks for an .xlsx."""
-UNWRITTEN = {".pdf", ".ofd", ".doc", ".wps", ".xls", ".et", ".odt", ".ods"}
-"""Documents another program opens that mstrack does not write: `-o 单位.pdf` wrote the text table into a file
-no PDF reader opens."""
-
-
-def report_format(ctx: typer.Context, fmt: str, output: Path | None, kind: str) -> str:
-    """--format when given; else the format the -o file's suffix names (text written to 一览表.xlsx is a file
-    Excel cannot open), refused when the report has none such (units -o 单位.docx); else the default."""
-    if getattr(ctx.get_parameter_source("fmt"), "name", None) != "DEFAULT":  # Click's own enum, or Typer's copy
-        return choice(fmt, FORMATS[kind], "--format")
-    named = SUFFIXES.get(output.suffix.lower()) if output is not None and str(output) != "-" else None
-    if named is None and output is not None and output.suffix.lower() in UNWRITTEN:
-        raise fail("--output {path}: mstrack writes no {suffix} file; use one of {choices} (a browser prints the .html"
-                   " to PDF, Excel, WPS or LibreOffice the .xlsx and .docx), or add --format", path=output,
-                   suffix=output.suffix.lower(), choices=", ".join(FORMATS[kind]))
-    if named is not None and named not in FORMATS[kind]:
-        raise fail("--output {path}: this report has no .{suffix} format; use one of {choices}, or add --format",
-                   path=output, suffix=named, choices=", ".join(FORMATS[kind]))
-    return named or fmt
-
-
-def _check_output(ctx: typer.Context, fmt: str, output: Path | None) -> None:
-    """Before any work: an .xlsx or .docx needs a file, and no output may be the database (printing.refuse_database)."""
-    if fmt in ("xlsx", "docx") and (output is None or str(output) == "-"):
-        raise fail("--output: an .{fmt} report is written to a file; add -o FILE.{fmt}", fmt=fmt)
-    if output is not None and str(output) != "-":
-        refuse_database(ctx, output)
-
-
-def _rich_text(renderable) -> str:
-    import io
-
-    buffer = io.StringIO()
-    safe_console(file=buffer, width=print_width(), color_system=None, legacy_windows=False).print(renderable)
-    return buffer.getvalue()
-
-
-def _publish(ctx: typer.Context, store, params: dict, report, fmt: str, output: Path | None, freeze: bool = False) -> None:
-    """The report in its format to stdout or to the file; frozen (--freeze) once it is out. A table on a
-    terminal is Rich's own; to a file it is its text. Text to a file never carries control characters from
-    the data (outputs.clean_text), a CSV file gets a BOM for Excel/WPS, and a file is replaced whole or not
-    at all, never the database (printing.write_output)."""
-    kind, lang = params["kind"], params["lang"]
-    renderers = _renderers(kind)
-    content = renderers[fmt](report, lang)
-
-    def frozen() -> None:
-        if freeze:
-            _freeze(store, params, _whole(renderers["json"](report, lang)))
-
-    if fmt == "table" and output is None:
-        console().print(content)
-        frozen()
-        return
-    if fmt == "table":
-        content = _rich_text(content)
-    if output is None or str(output) == "-":
-        write_whole(_pieces(content))
-        frozen()
-        return
-    from mstrack.labels import Labels
-
-    words = Labels(lang)
-
-    def write(path: Path) -> None:
-        _write_content(path, content, fmt)
-
-    def written() -> None:
-        echo(words("msg.written", what=words(f"msg.{kind}"), path=output), err=True)
-        frozen()
-
-    write_output(ctx, output, write, written)
-
-
-def _write_content(path: Path, content, fmt: str) -> None:
-    """A report's bytes as they are; its text (whole, or in pieces as they come) without control characters
-    from the data, a CSV with a BOM for Excel/WPS."""
-    from mstrack.render.outputs import clean_text
-
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-        return
-    with path.open("w", encoding="utf-8-sig" if fmt == "csv" else "utf-8") as handle:
-        for piece in _pieces(content):
-            handle.write(clean_text(piece))
-
-
-def _pieces(content):
-    """A renderer's text as pieces to write as they come: the weekly JSON's own, any other text as one."""
-    return [content] if isinstance(content, str) else content
-
-
-def _whole(content) -> str:
-    """A renderer's text, joined when it came in pieces (the weekly JSON)."""
-    return "".join(_pieces(content))
-
-
-def _freeze(store, params: dict, content: str) -> None:
-    """Keep the report as printed: after it is out (a report that could not be printed is not kept), its
-    number said before the commit (an output that fails keeps nothing)."""
-
-    def announce(snapshot: int) -> None:
-        say("frozen as report {number}: `mstrack report diff {number}` compares it with later corrections", err=True,
-            number=snapshot)
-        flush_output()
-
-    store.freeze(params["kind"], params, content, confirm=announce)
-
-
 @app.command()
 def units(
     ctx: typer.Context,
@@ -237,16 +78,18 @@ def units(
 ) -> None:
     """Per lead unit: tasks done, on track, behind, without a report, overdue; completion rate; worst first
     (with --rank: best on-time rate first, and the rank)."""
+    from mstrack.cli.report_output import check_output, publish, report_format
+
     fmt = report_format(ctx, fmt, output, "units")
     rule = rule_value(rule)
-    _check_output(ctx, fmt, output)
+    check_output(ctx, fmt, output)
     from mstrack.reports.make import make_report
 
     store = open_store(ctx, write=False)
     on = judge_day(store, as_of, programme)
     params = {"kind": "units", "programmes": programme or [], "as_of": on.isoformat(), "rule": rule,
               "responsible": responsible, "lang": _lang(ctx), **({"rank": True} if rank else {})}
-    _publish(ctx, store, params, make_report(store, params), fmt, output)
+    publish(ctx, store, params, make_report(store, params), fmt, output)
 
 
 @report_app.command("weekly")
@@ -264,9 +107,11 @@ def weekly(
 ) -> None:
     """The weekly report: a one-line summary, the behind list with each latest note, the unit rollup,
     and what changed since the previous report. HTML prints on A4; XLSX has a sheet per section."""
+    from mstrack.cli.report_output import check_output, publish, report_format
+
     fmt = report_format(ctx, fmt, output, "weekly")
     rule = rule_value(rule)
-    _check_output(ctx, fmt, output)
+    check_output(ctx, fmt, output)
     from datetime import timedelta
 
     from mstrack.reports.make import make_report
@@ -281,7 +126,7 @@ def weekly(
         raise fail("--since {since}: must be before --as-of {on}", since=previous.isoformat(), on=on.isoformat())
     params = {"kind": "weekly", "programmes": programme or [], "as_of": on.isoformat(),
               "since": previous.isoformat(), "rule": rule, "stale": stale, "lang": _lang(ctx)}
-    _publish(ctx, store, params, make_report(store, params), fmt, output, freeze)
+    publish(ctx, store, params, make_report(store, params), fmt, output, freeze)
 
 
 TableProgramme = Annotated[Optional[str], typer.Option("--programme", "-p", help="The programme, e.g. yantian-2023.")]
@@ -300,11 +145,13 @@ def _table_command(kind: str, day: str, summary: str) -> None:
         output: OutputOption = None,
         freeze: FreezeOption = False,
     ) -> None:
+        from mstrack.cli.report_output import check_output, publish, report_format
+
         fmt = report_format(ctx, fmt, output, kind)
         rule = rule_value(rule)
         if not programme:
             raise fail("--programme: which programme's {kind} report? e.g. --programme yantian-2023", kind=kind)
-        _check_output(ctx, fmt, output)
+        check_output(ctx, fmt, output)
         from mstrack.reports.make import check_programmes, make_report
         from mstrack.reports.overview import report_date
 
@@ -314,7 +161,7 @@ def _table_command(kind: str, day: str, summary: str) -> None:
         on = parse_day(as_of, "--as-of", year) if as_of else report_date(kind, year)
         params = {"kind": kind, "programme": programme, "as_of": on.isoformat(), "rule": rule,
                   "lang": official_lang(ctx)}
-        _publish(ctx, store, params, make_report(store, params), fmt, output, freeze)
+        publish(ctx, store, params, make_report(store, params), fmt, output, freeze)
 
     command.__doc__ = summary
     report_app.command(kind)(command)
@@ -336,12 +183,13 @@ def report_diff(
     fmt = choice(fmt, ("table", "json"), "--format")
     import json
 
+    from mstrack.cli.report_output import renderers, whole
     from mstrack.reports.diff import diff
     from mstrack.reports.make import make_report
 
     store = open_store(ctx, write=False)
     number, when, kind, params, sent = store.snapshot(snapshot)
-    now = json.loads(_whole(_renderers(params["kind"])["json"](make_report(store, params), params["lang"])))
+    now = json.loads(whole(renderers(params["kind"])["json"](make_report(store, params), params["lang"])))
     changes = diff(sent, now)
     if fmt == "json":
         write_out(json.dumps({"snapshot": number, "kind": kind, "frozen_at": when.isoformat(timespec="seconds"),
@@ -426,13 +274,14 @@ def lights(
     """The light board (亮灯): each task's light in each month or quarter, judged on the data as it stood
     at the period's end. Red: behind, overdue or unreported; yellow: caught up after red, or a checkpoint
     due within --warn-days; green: on track; none (grey): nothing due; done."""
+    from mstrack.cli.report_output import check_output, publish, report_format
     from mstrack.domain.lights import PERIOD_KINDS
     from mstrack.reports.make import make_report
 
     fmt = report_format(ctx, fmt, output, "lights")
     period = choice(period, PERIOD_KINDS, "--by")
     rule = rule_value(rule)
-    _check_output(ctx, fmt, output)
+    check_output(ctx, fmt, output)
     store = open_store(ctx, write=False)
     year = store.common_year(programme)
     on = parse_day(as_of, "--as-of", year)
@@ -442,7 +291,7 @@ def lights(
     params = {"kind": "lights", "programmes": programme or [], "unit": unit, "as_of": on.isoformat(),
               "from": first.isoformat() if first else None, "to": last.isoformat() if last else None, "by": period,
               "rule": rule, "warn_days": warn_days, "min_red": min_red, "lang": _lang(ctx)}
-    _publish(ctx, store, params, make_report(store, params), fmt, output)
+    publish(ctx, store, params, make_report(store, params), fmt, output)
 
 
 def _file_name(unit: str) -> str:
@@ -470,6 +319,8 @@ def notice(
 ) -> None:
     """督办通知单: a formal notice to a lead unit listing its red and yellow tasks, indicator by indicator
     (expected, actual, gap, next deadline, the pace still needed), and the date to reply by."""
+    from mstrack.cli.report_output import publish, report_format
+
     fmt = report_format(ctx, fmt, None if each_unit else output, "notice")
     rule = rule_value(rule)
     _check_notice(ctx, unit=unit, each_unit=each_unit, output=output)
@@ -487,7 +338,7 @@ def notice(
     if each_unit:
         _write_each(ctx, notices, fmt, output, params["lang"])
     else:
-        _publish(ctx, store, params, notices[0], fmt, output)
+        publish(ctx, store, params, notices[0], fmt, output)
 
 
 def _check_notice(ctx: typer.Context, *, unit: str | None, each_unit: bool, output: Path | None) -> None:
@@ -509,7 +360,9 @@ def _write_each(ctx: typer.Context, notices: list, fmt: str, output: Path, lang:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise cannot_write(output, error) from None
-    render = _renderers("notice")[fmt]
+    from mstrack.cli.report_output import renderers, write_content
+
+    render = renderers("notice")[fmt]
     from mstrack.labels import Labels
 
     words = Labels(lang)
@@ -518,7 +371,7 @@ def _write_each(ctx: typer.Context, notices: list, fmt: str, output: Path, lang:
         path = output / f"{_file_name(one.unit)}.{fmt}"
 
         def write(temporary: Path, content=content) -> None:
-            _write_content(temporary, content, fmt)
+            write_content(temporary, content, fmt)
 
         def written(path=path, unit=one.unit) -> None:
             echo(words("msg.written", what=unit, path=path), err=True)

@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 import sys
 import tomllib
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
-from mstrack.domain.limits import MAX_PLAN_BYTES, all_storable, number_problem, text_problem, year_problem
+from mstrack.domain.limits import MAX_PLAN_BYTES, all_storable
 from mstrack.domain.reasons import toml_reason
-from mstrack.errors import InputError, Message, Problem
+from mstrack.errors import InputError, Message
 from mstrack.model import (
     COMPARATORS,
     CUMULATIVE,
@@ -35,6 +35,7 @@ from mstrack.model import (
     TaskText,
 )
 from mstrack.sources.files import cannot_read, check_file_size
+from mstrack.sources.plan_reader import PlanReader
 
 FORMAT_VERSION = 1
 CODE_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -42,146 +43,21 @@ REF_RE = re.compile(r"^[a-z0-9][a-z0-9-]*/[^/\s]+$")
 MAX_DEPTH = 20
 """Tables and arrays nested deeper than this are refused: a plan nests seven deep (tasks, lines,
 indicators, milestones), and deeper values would only exhaust the recursion of whatever prints them."""
-NUMBER_TYPES = (int, float)
-"""What tomllib gives for a number (a bool is neither: its type is bool), checked by type before isinstance."""
-INFINITIES = (float("inf"), float("-inf"))
-JUST_TEXT, JUST_TABLES = {str}, {dict}
-"""The types of a list of names and of a list of tables as tomllib gives them: all of a list's types in one set, checked
-before the isinstance of each item (a plan's 200,000 tables)."""
-KEYS = {
-    "": {"format", "programme", "areas", "tasks"},
-    "programme": {"code", "name", "year", "start", "end", "source", "reading", "rule", "note"},
-    "area": {"code", "name", "text", "declared_tasks"},
-    "task": {"code", "area", "title", "deadline", "deadline_text", "note", "assessment", "problems", "progress",
-             "next_steps", "links", "lines"},
-    "line": {"leader", "lead_units", "units", "checkpoints", "indicators", "reports"},
-    "checkpoint": {"due", "label", "text"},
-    "indicator": {"name", "unit", "comparator", "target", "text", "reading", "milestones", "reports"},
-    "milestone": {"due", "target", "printed", "text"},
-    "report": {"as_of", "value", "note"},
-}
-
-
-class _Reader:
-    """Walks the parsed TOML, collecting every problem with its key path instead of stopping.
-
-    Texts are checked against the limits (limits.text_problem) together, once the walk is done: `check` only
-    keeps each text then, and returns None (no problem). Where one of them fails, plan_from_dict walks the plan
-    again with each text checked where it is read (one_by_one), to name it at its key."""
-
-    def __init__(self, source: str, one_by_one: bool = False):
-        self.source = source
-        self.errors: list[Message] = []
-        self.days: dict[tuple[str, int | None], date] = {}  # dates read, only those that were dates
-        self.read: list[str] = []  # the texts read, when they are checked together
-        self.check = text_problem if one_by_one else self.read.append
-
-    def fail(self, path: str, reason, /, **fields) -> None:
-        """One problem at a key path: `reason` is a message template and its fields, or an error."""
-        if not isinstance(reason, Message | Problem):
-            reason = Message(reason, **{name: _Brief(value) if isinstance(value, list | dict) or isinstance(value, str) and
-                                        len(value) > _Brief.LONG else value for name, value in fields.items()})
-        self.errors.append(Message("{source}: {path}: {reason}", source=self.source, path=path, reason=reason))
-
-    def known_keys(self, table: dict, kind: str, path: str) -> None:
-        """A misspelt key would silently lose what it holds: name it instead."""
-        if table.keys() <= KEYS[kind]:  # every key known: one set comparison, not a loop, for a plan's 200,000 tables
-            return
-        for key in table:
-            if key not in KEYS[kind]:
-                self.fail(f"{path}.{key}" if path else key, "unknown key (expected one of {keys})",
-                          keys=", ".join(sorted(KEYS[kind])))
-
-    def text(self, table: dict, key: str, path: str, required: bool = True) -> str | None:
-        value = table.get(key)
-        if value is None:
-            if required:
-                self.fail(f"{path}.{key}", "missing")
-            return None
-        if not isinstance(value, str):
-            self.fail(f"{path}.{key}", "expected text, got {value!r}", value=value)
-            return None
-        if problem := self.check(value):
-            self.fail(f"{path}.{key}", problem)
-            return None
-        if required and not value.strip():
-            self.fail(f"{path}.{key}", "empty")
-        return value
-
-    def texts(self, table: dict, key: str, path: str) -> list[str]:
-        value = table.get(key, [])
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list) or not (set(map(type, value)) <= JUST_TEXT or all(isinstance(v, str) for v in value)):
-            self.fail(f"{path}.{key}", "expected a list of names")
-            return []
-        for index, name in enumerate(value):
-            if problem := self.check(name):
-                self.fail(f"{path}.{key}[{index}]", problem)
-                return []
-        return value
-
-    def number(self, table: dict, key: str, path: str) -> int | float | None:
-        value = table.get(key)
-        if value is None:
-            return None
-        if type(value) not in NUMBER_TYPES and (isinstance(value, bool) or not isinstance(value, int | float)):
-            self.fail(f"{path}.{key}", "expected a number, got {value!r}", value=value)
-            return None
-        if value != value or value in INFINITIES:
-            self.fail(f"{path}.{key}", "expected a finite number")
-            return None
-        if problem := number_problem(value):
-            self.fail(f"{path}.{key}", problem)
-            return None
-        return value
-
-    def day(self, table: dict, key: str, path: str, year: int | None, required: bool) -> date | None:
-        value = table.get(key)
-        if type(value) is str and (found := self.days.get((value, year))) is not None:
-            return found  # a plan's 20,000 tasks name the same few dates, each read once (below)
-        if value is None:
-            if required:
-                self.fail(f"{path}.{key}", "missing")
-            return None
-        if isinstance(value, date):
-            if problem := year_problem(value.year):
-                self.fail(f"{path}.{key}", problem)
-                return None
-            return value.date() if isinstance(value, datetime) else value
-        if isinstance(value, str):
-            from mstrack.domain.dates import DateError, parse_date
-
-            try:
-                found = self.days[(value, year)] = parse_date(value, year)
-                return found
-            except DateError as error:
-                self.fail(f"{path}.{key}", error)
-                return None
-        self.fail(f"{path}.{key}", "expected a date such as 2023-06-30, got {value!r}", value=value)
-        return None
-
-    def tables(self, table: dict, key: str, path: str) -> list[dict]:
-        value = table.get(key, [])
-        if not isinstance(value, list) or not (set(map(type, value)) <= JUST_TABLES or all(isinstance(v, dict) for v in value)):
-            self.fail(f"{path}.{key}", "expected a list of tables")
-            return []
-        return value
 
 
 def plan_from_dict(data: dict, source: str) -> Programme:
     """Validate a parsed plan; raise InputError listing every problem."""
-    reader = _Reader(source)
+    reader = PlanReader(source)
     programme = _read_plan(reader, data, source)
     if not all_storable(reader.read):  # one text or more cannot be stored: walked again to name each at its key
-        reader = _Reader(source, one_by_one=True)
+        reader = PlanReader(source, one_by_one=True)
         programme = _read_plan(reader, data, source)
     if reader.errors:
         raise InputError(reader.errors)
     return programme
 
 
-def _read_plan(reader: _Reader, data: dict, source: str) -> Programme:
+def _read_plan(reader: PlanReader, data: dict, source: str) -> Programme:
     reader.known_keys(data, "", "")
     fmt = data.get("format", FORMAT_VERSION)
     if fmt != FORMAT_VERSION:
@@ -200,7 +76,7 @@ def _read_plan(reader: _Reader, data: dict, source: str) -> Programme:
     return programme
 
 
-def _read_programme(reader: _Reader, head: dict) -> Programme:
+def _read_programme(reader: PlanReader, head: dict) -> Programme:
     """The [programme] table: a year that is not one reads as 0, and the dates then as date.min/max."""
     reader.known_keys(head, "programme", "programme")
     code = reader.text(head, "code", "programme") or ""
@@ -224,7 +100,7 @@ def _read_programme(reader: _Reader, head: dict) -> Programme:
     )
 
 
-def _choice(reader: _Reader, table: dict, key: str, path: str, choices: tuple[str, ...], default: str | None):
+def _choice(reader: PlanReader, table: dict, key: str, path: str, choices: tuple[str, ...], default: str | None):
     """One word of a fixed set; a missing key reads as `default` (None: no word, allowed)."""
     value = table.get(key, default)
     if value not in (*choices, default):
@@ -232,7 +108,7 @@ def _choice(reader: _Reader, table: dict, key: str, path: str, choices: tuple[st
     return value
 
 
-def _read_areas(reader: _Reader, data: dict) -> list[Area]:
+def _read_areas(reader: PlanReader, data: dict) -> list[Area]:
     areas = []
     for i, raw in enumerate(reader.tables(data, "areas", "")):
         path = f"areas[{i}]"
@@ -251,7 +127,7 @@ def _read_areas(reader: _Reader, data: dict) -> list[Area]:
     return areas
 
 
-def _read_task(reader: _Reader, raw: dict, i: int, seen_tasks: set[str], area_codes: list[str], year: int | None,
+def _read_task(reader: PlanReader, raw: dict, i: int, seen_tasks: set[str], area_codes: list[str], year: int | None,
                default_reading: str) -> Task:
     reader.known_keys(raw, "task", f"tasks[{i}]")
     task_code = _read_task_code(reader, raw, f"tasks[{i}]", seen_tasks)
@@ -282,7 +158,7 @@ def _read_task(reader: _Reader, raw: dict, i: int, seen_tasks: set[str], area_co
     return task
 
 
-def _read_task_code(reader: _Reader, raw: dict, path: str, seen_tasks: set[str]) -> str:
+def _read_task_code(reader: PlanReader, raw: dict, path: str, seen_tasks: set[str]) -> str:
     """The document's task number (a TOML integer reads as its text); "" when it is not one."""
     task_code = raw.get("code")
     if isinstance(task_code, int) and not isinstance(task_code, bool):
@@ -299,7 +175,7 @@ def _read_task_code(reader: _Reader, raw: dict, path: str, seen_tasks: set[str])
     return task_code
 
 
-def _read_line(reader: _Reader, raw: dict, path: str, year: int | None, default_reading: str) -> Line:
+def _read_line(reader: PlanReader, raw: dict, path: str, year: int | None, default_reading: str) -> Line:
     reader.known_keys(raw, "line", path)
     line = Line(
         leaders=reader.texts(raw, "leader", path),
@@ -316,7 +192,7 @@ def _read_line(reader: _Reader, raw: dict, path: str, year: int | None, default_
     return line
 
 
-def _read_checkpoints(reader: _Reader, raw: dict, path: str, year: int | None) -> list[Checkpoint]:
+def _read_checkpoints(reader: PlanReader, raw: dict, path: str, year: int | None) -> list[Checkpoint]:
     def checkpoint(raw_cp: dict, cp_path: str) -> Checkpoint:
         due = reader.day(raw_cp, "due", cp_path, year, True)
         return Checkpoint(
@@ -329,7 +205,7 @@ def _read_checkpoints(reader: _Reader, raw: dict, path: str, year: int | None) -
                        Message("checkpoints must be in date order, one per date"))
 
 
-def _read_dated(reader: _Reader, table: dict, kind: str, path: str, read, disorder: Message) -> list:
+def _read_dated(reader: PlanReader, table: dict, kind: str, path: str, read, disorder: Message) -> list:
     """A line's checkpoints or an indicator's milestones: tables with a due date, in date order, one per date."""
     items = []
     for k, raw in enumerate(reader.tables(table, kind + "s", path)):
@@ -342,7 +218,7 @@ def _read_dated(reader: _Reader, table: dict, kind: str, path: str, read, disord
     return items
 
 
-def _read_indicator(reader: _Reader, raw_ind: dict, ind_path: str, year: int | None, default_reading: str) -> Indicator:
+def _read_indicator(reader: PlanReader, raw_ind: dict, ind_path: str, year: int | None, default_reading: str) -> Indicator:
     reader.known_keys(raw_ind, "indicator", ind_path)
     comparator = _choice(reader, raw_ind, "comparator", ind_path, COMPARATORS, EQUAL)
     reading = _choice(reader, raw_ind, "reading", ind_path, READINGS, None)
@@ -359,7 +235,7 @@ def _read_indicator(reader: _Reader, raw_ind: dict, ind_path: str, year: int | N
     return indicator
 
 
-def _read_milestones(reader: _Reader, raw_ind: dict, ind_path: str, year: int | None) -> list[Milestone]:
+def _read_milestones(reader: PlanReader, raw_ind: dict, ind_path: str, year: int | None) -> list[Milestone]:
     def milestone(raw_ms: dict, ms_path: str) -> Milestone:
         return Milestone(
             due=reader.day(raw_ms, "due", ms_path, year, True) or date.min,
@@ -372,7 +248,7 @@ def _read_milestones(reader: _Reader, raw_ind: dict, ind_path: str, year: int | 
                        Message("milestones must be in date order, one per date"))
 
 
-def _check_line_reports(reader: _Reader, line: Line, path: str) -> None:
+def _check_line_reports(reader: PlanReader, line: Line, path: str) -> None:
     """A text-only line's reports count checkpoints met: a whole number, at most how many it has."""
     if line.reports and line.indicators:
         reader.fail(path + ".reports", "only a text-only line carries reports; put them on its indicators")
@@ -382,7 +258,7 @@ def _check_line_reports(reader: _Reader, line: Line, path: str) -> None:
             reader.fail(f"{path}.reports[{r}].value", "expected how many checkpoints were met, 1 to {most}", most=most)
 
 
-def _read_reports(reader: _Reader, table: dict, path: str, year: int | None) -> list[PlanReport]:
+def _read_reports(reader: PlanReader, table: dict, path: str, year: int | None) -> list[PlanReport]:
     reports = []
     for r, raw in enumerate(reader.tables(table, "reports", path)):
         report_path = f"{path}.reports[{r}]"
@@ -396,7 +272,7 @@ def _read_reports(reader: _Reader, table: dict, path: str, year: int | None) -> 
     return reports
 
 
-def _check_running_sums(reader: _Reader, indicator: Indicator, path: str) -> None:
+def _check_running_sums(reader: PlanReader, indicator: Indicator, path: str) -> None:
     """Per-period amounts: each milestone's target must be the running sum of what is printed."""
     total = 0
     for m, milestone in enumerate(indicator.milestones):
@@ -449,29 +325,6 @@ def _depth(data) -> int:
             children = value.values() if isinstance(value, dict) else value
             stack.extend((child, level + 1) for child in children if isinstance(child, dict | list))
     return deepest
-
-
-class _Brief:
-    """A value quoted in a message, cut short: a plan's key may hold a 20 MB string or a huge array."""
-
-    LONG = 200
-
-    def __init__(self, value):
-        self.value = value
-
-    def __repr__(self) -> str:
-        import reprlib
-
-        short = reprlib.Repr()
-        short.maxstring = short.maxother = 60
-        return short.repr(self.value)
-
-    def __str__(self) -> str:
-        text = str(self.value) if isinstance(self.value, str) else repr(self)
-        return text if len(text) <= self.LONG else text[:self.LONG] + "…"
-
-    def __format__(self, spec: str) -> str:
-        return format(str(self), spec)
 
 
 def _clean(table: dict) -> dict:

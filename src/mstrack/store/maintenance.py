@@ -145,10 +145,10 @@ class Maintenance:
         taken at the first (waiting as any write waits, busy_timeout()) and held to the last, which commits. Between
         the first two, the rows the database holds (the last commit before the restore's) are counted by another
         connection, and returned (None: not readable). A Ctrl-C between steps ends it with nothing changed; from the
-        step before the last on it is held, as from any write's commit (connections.interrupts_held)."""
+        step before the last on it is held, as from any write's commit (interrupts.interrupts_held)."""
         import sqlite3
 
-        from mstrack.store.connections import interrupts_held, let_in
+        from mstrack.store.interrupts import interrupts_held, let_in
 
         step = min(RESTORE_STEP, max(1, source.execute("PRAGMA page_count").fetchone()[0] // 2))
         held, before = [], []

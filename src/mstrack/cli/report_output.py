@@ -1,0 +1,175 @@
+"""A report's way out, shared by the report commands (cli/reports.py): each kind's formats and their renderers,
+the format an -o file's suffix names, and the report written whole to stdout or a file, frozen (--freeze) once
+it is out. Imported by a report command when it runs, never by `mstrack --help`."""
+
+from pathlib import Path
+
+import typer
+
+from mstrack.cli.common import choice
+from mstrack.cli.printing import (
+    console,
+    flush_output,
+    print_width,
+    refuse_database,
+    safe_console,
+    write_output,
+    write_whole,
+)
+from mstrack.cli.saying import echo, fail, say
+
+FORMATS = {
+    "units": ("table", "json", "csv", "md", "xlsx"),
+    "weekly": ("table", "md", "html", "xlsx", "csv", "json"),
+    "half-year": ("md", "html", "xlsx", "json", "docx"),
+    "annual": ("md", "html", "xlsx", "json", "docx"),
+    "notice": ("docx", "html", "md"),
+    "lights": ("table", "json", "csv", "md", "html", "xlsx"),
+}
+"""Each kind of report's formats, in the order an unknown --format is answered with; `renderers` has one
+function for each."""
+
+
+def renderers(kind: str) -> dict:
+    """format → function(report, lang) for a kind of report: text, bytes (xlsx) or a Rich view (table).
+    Imported when a report is printed: the renderers load the report builders, xlsx loads openpyxl when called."""
+    from mstrack.render import docx, html, xlsx
+    from mstrack.render import report as render_report
+
+    tables = {"md": render_report.table_md, "html": html.table_html, "xlsx": xlsx.table_xlsx,
+              "json": render_report.table_json, "docx": docx.table_docx}
+    by_kind = {
+        "units": {
+            "table": lambda units, lang: render_report.units_table(units.rollups, units.on, lang, units.responsible),
+            "json": lambda units, lang: render_report.units_json(units.rollups),
+            "csv": lambda units, lang: render_report.units_csv(units.rollups, lang),
+            "md": lambda units, lang: render_report.units_md(units.rollups, units.on, lang, units.responsible),
+            "xlsx": lambda units, lang: xlsx.units_xlsx(units.rollups, units.on, lang, units.responsible),
+        },
+        "weekly": {"table": render_report.weekly_view, "md": render_report.weekly_md, "html": html.weekly_html,
+                   "xlsx": xlsx.weekly_xlsx, "csv": render_report.weekly_csv, "json": render_report.weekly_json},
+        "half-year": tables,
+        "annual": tables,
+    }
+    if kind == "notice":
+        from mstrack.render import notice
+
+        return {"docx": docx.notice_docx, "html": notice.notice_html, "md": notice.notice_md}
+    if kind == "lights":
+        from mstrack.render import lights
+
+        return {"table": lights.lights_table, "json": lights.lights_json, "csv": lights.lights_csv, "md": lights.lights_md,
+                "html": lights.lights_html, "xlsx": lights.lights_xlsx}
+    return by_kind[kind]
+
+
+SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".xlsx": "xlsx", ".docx": "docx",
+             ".json": "json", ".csv": "csv"}
+"""The file suffixes that name a format: `-o 一览表.xlsx` alone asks for an .xlsx."""
+UNWRITTEN = {".pdf", ".ofd", ".doc", ".wps", ".xls", ".et", ".odt", ".ods"}
+"""Documents another program opens that mstrack does not write: `-o 单位.pdf` wrote the text table into a file
+no PDF reader opens."""
+
+
+def report_format(ctx: typer.Context, fmt: str, output: Path | None, kind: str) -> str:
+    """--format when given; else the format the -o file's suffix names (text written to 一览表.xlsx is a file
+    Excel cannot open), refused when the report has none such (units -o 单位.docx); else the default."""
+    if getattr(ctx.get_parameter_source("fmt"), "name", None) != "DEFAULT":  # Click's own enum, or Typer's copy
+        return choice(fmt, FORMATS[kind], "--format")
+    named = SUFFIXES.get(output.suffix.lower()) if output is not None and str(output) != "-" else None
+    if named is None and output is not None and output.suffix.lower() in UNWRITTEN:
+        raise fail("--output {path}: mstrack writes no {suffix} file; use one of {choices} (a browser prints the .html"
+                   " to PDF, Excel, WPS or LibreOffice the .xlsx and .docx), or add --format", path=output,
+                   suffix=output.suffix.lower(), choices=", ".join(FORMATS[kind]))
+    if named is not None and named not in FORMATS[kind]:
+        raise fail("--output {path}: this report has no .{suffix} format; use one of {choices}, or add --format",
+                   path=output, suffix=named, choices=", ".join(FORMATS[kind]))
+    return named or fmt
+
+
+def check_output(ctx: typer.Context, fmt: str, output: Path | None) -> None:
+    """Before any work: an .xlsx or .docx needs a file, and no output may be the database (printing.refuse_database)."""
+    if fmt in ("xlsx", "docx") and (output is None or str(output) == "-"):
+        raise fail("--output: an .{fmt} report is written to a file; add -o FILE.{fmt}", fmt=fmt)
+    if output is not None and str(output) != "-":
+        refuse_database(ctx, output)
+
+
+def _rich_text(renderable) -> str:
+    import io
+
+    buffer = io.StringIO()
+    safe_console(file=buffer, width=print_width(), color_system=None, legacy_windows=False).print(renderable)
+    return buffer.getvalue()
+
+
+def publish(ctx: typer.Context, store, params: dict, report, fmt: str, output: Path | None, freeze: bool = False) -> None:
+    """The report in its format to stdout or to the file; frozen (--freeze) once it is out. A table on a
+    terminal is Rich's own; to a file it is its text. Text to a file never carries control characters from
+    the data (outputs.clean_text), a CSV file gets a BOM for Excel/WPS, and a file is replaced whole or not
+    at all, never the database (printing.write_output)."""
+    kind, lang = params["kind"], params["lang"]
+    by_format = renderers(kind)
+    content = by_format[fmt](report, lang)
+
+    def frozen() -> None:
+        if freeze:
+            _freeze(store, params, whole(by_format["json"](report, lang)))
+
+    if fmt == "table" and output is None:
+        console().print(content)
+        frozen()
+        return
+    if fmt == "table":
+        content = _rich_text(content)
+    if output is None or str(output) == "-":
+        write_whole(_pieces(content))
+        frozen()
+        return
+    from mstrack.labels import Labels
+
+    words = Labels(lang)
+
+    def write(path: Path) -> None:
+        write_content(path, content, fmt)
+
+    def written() -> None:
+        echo(words("msg.written", what=words(f"msg.{kind}"), path=output), err=True)
+        frozen()
+
+    write_output(ctx, output, write, written)
+
+
+def write_content(path: Path, content, fmt: str) -> None:
+    """A report's bytes as they are; its text (whole, or in pieces as they come) without control characters
+    from the data, a CSV with a BOM for Excel/WPS."""
+    from mstrack.render.outputs import clean_text
+
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+        return
+    with path.open("w", encoding="utf-8-sig" if fmt == "csv" else "utf-8") as handle:
+        for piece in _pieces(content):
+            handle.write(clean_text(piece))
+
+
+def _pieces(content):
+    """A renderer's text as pieces to write as they come: the weekly JSON's own, any other text as one."""
+    return [content] if isinstance(content, str) else content
+
+
+def whole(content) -> str:
+    """A renderer's text, joined when it came in pieces (the weekly JSON)."""
+    return "".join(_pieces(content))
+
+
+def _freeze(store, params: dict, content: str) -> None:
+    """Keep the report as printed: after it is out (a report that could not be printed is not kept), its
+    number said before the commit (an output that fails keeps nothing)."""
+
+    def announce(snapshot: int) -> None:
+        say("frozen as report {number}: `mstrack report diff {number}` compares it with later corrections", err=True,
+            number=snapshot)
+        flush_output()
+
+    store.freeze(params["kind"], params, content, confirm=announce)
