@@ -48,6 +48,9 @@ REPORTED_RE = re.compile(r"完成|进度|已|实际|占|比")
 
 # a count of the state the plan starts from: the population it serves (老年人口数, 户籍人口), what exists (现有, 基数)
 BASE_RE = re.compile(r"(?<!新增)(?<!转移)人口(?:数|总数|总量)?$|现有|现状|基数|存量|原有")
+# a header counting one year's work: 年度目标, 当年投资, 全年任务, 年内新增, 2024年新增, 年新增; a year inside another word
+# (老年, 年龄, 使用年限, 建成年份, 周年, 残疾人就业年) is none
+YEARS_FIGURE_RE = re.compile(r"年度|[当全本今每]年|年[内內均]|\d{2,4}\s*年|^年(?![龄齡限份数數])")
 
 
 def _measured(column: Column, numeric: list[Column], stated: str = "") -> bool:
@@ -63,7 +66,7 @@ def _measured(column: Column, numeric: list[Column], stated: str = "") -> bool:
         column.kind = "note"
         return True
     yearly = [c for c in numeric if (n := HEADER_UNIT_RE.match(re.sub(r"\s+", "", c.header)))
-              and re.search(r"(?<![老青少成])年", n["name"]) and not BASE_RE.search(n["name"])]  # 老年 is no year
+              and YEARS_FIGURE_RE.search(n["name"]) and not BASE_RE.search(n["name"])]
     column.kind = "measured" if not yearly or column in yearly else "note"
     column.label = m["unit"] if column.kind == "measured" else ""
     column.header = m["name"] if column.kind == "measured" else column.header

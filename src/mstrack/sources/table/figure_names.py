@@ -60,6 +60,18 @@ TRAILING_FILLERS = re.compile(rf"(?:{'|'.join(BOUND_WORDS + LEVEL_HOLDING_WORDS)
 # after it gives (vocabulary.LEVEL_NAMING_WORDS); the level's words name nothing ("超" alone is too short to tell)
 LEVEL_NAMED_RE = re.compile(rf"(?P<bound>{'|'.join(w for w in BOUND_WORDS + LEVEL_HOLDING_WORDS if len(w) > 1)})"
                             rf"(?P<level>[\u4e00-\u9fff]{{0,8}}?(?:{'|'.join(LEVEL_NAMING_WORDS)}))\s*$")
+RATE_NAME_RE = re.compile(r"(?:率|比例|占比|比重|覆盖面)\s*$")  # what a percentage is the level of
+
+
+def named_level(prefix: str, unit: str) -> re.Match | None:
+    """The bound on a standard before a figure, where the figure is the standard's level ("…比例不低于省定标准85%",
+    "…浓度低于国家二级标准35微克/立方米"). A percentage off a standard for an amount ("收入高于最低工资标准10%") is a
+    distance from a level the programme does not state, as "高于省定标准2个百分点" is: None, no level of its own."""
+    level = LEVEL_NAMED_RE.search(prefix)
+    named = prefix[:level.start()] if level else ""
+    if level and unit in ("%", "％") and re.search(r"[\u4e00-\u9fff]", named) and not RATE_NAME_RE.search(named):
+        return None
+    return level
 
 
 def clean_name(text: str) -> str:

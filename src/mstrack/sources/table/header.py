@@ -55,7 +55,7 @@ def _header_columns(sheet: Sheet, at: int, year: int) -> list[Column] | None:
     kinds = [c.kind for c in columns if c.kind]
     if "task" in kinds and {"schedule", "period", "deadline", "lead", "units", "measure"} & set(kinds) and len(kinds) >= 2:
         return columns
-    if "task" in kinds and len(kinds) >= 2 and _items_below(sheet, at, columns):
+    if "task" in kinds and (len(kinds) >= 2 or any(c.leads for c in columns)) and _items_below(sheet, at, columns):
         return columns  # no date, unit or schedule column: the task column is known by the items below it
     if "task" in kinds and (_one_row_table(sheet, at, columns) or _one_numbered_project(sheet, at, columns)):
         return columns
@@ -157,14 +157,18 @@ def _task_column_by_content(sheet: Sheet, at: int, columns: list[Column]) -> Non
 def _items_below(sheet: Sheet, at: int, columns: list[Column]) -> bool:
     """The rows under a header read as items: most of the next few have a number (in a 序号 column) and a title; or,
     without a 序号, the task column holds each row's longest words (序号 / 项目分类 / 实事内容 / 完成情况, 项目 / 内容),
-    progress, notes and people or contacts ("联系人及电话": "李明 0731-88886666") aside. Group headings and rows of totals
-    between them are neither."""
+    progress, notes and people or contacts ("联系人及电话": "李明 0731-88886666") aside; or, under a 单位 column read as
+    the rows' names (单位 / 新增床位数(张)), a name and a figure beside it. Group headings and rows of totals between them
+    are neither."""
     seq = next((c for c in columns if c.kind == "seq"), None)
     task = next(c for c in columns if c.kind == "task")
     below = [r.cells for r in sheet.rows[at + 1:] if not heading_row(r.cells) and not total_row(r.cells)][:5]
     if seq is not None:
         items = sum(1 for cells in below if seq.index < len(cells) and seq_cell(cells[seq.index])
                     and task.index < len(cells) and cells[task.index].strip())
+    elif task.leads:  # a 单位 column over places or offices (place_task_column): a unit's name and its figures a row
+        items = sum(1 for cells in below if task.index < len(cells) and cells[task.index].strip()
+                    and any(BARE_NUMBER_RE.match(c.strip()) for i, c in enumerate(cells) if i != task.index))
     else:
         items = sum(1 for cells in below if task.index < len(cells) and len(cells[task.index]) >= 6
                     and len(cells[task.index]) >= max(len(c) for i, c in enumerate(cells) if i < len(columns) and columns[i].kind

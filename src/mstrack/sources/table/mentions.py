@@ -15,7 +15,6 @@ from mstrack.domain.quantities import (
 from mstrack.sources.table.figure_names import (
     CHANGE_WORDS,
     LABEL_GAP_RE,
-    LEVEL_NAMED_RE,
     SHARED_VERB_RE,
     STAGE_WORDS,
     VERB_PAIR_RE,
@@ -24,6 +23,7 @@ from mstrack.sources.table.figure_names import (
     cut_name,
     each_named,
     head_noun,
+    named_level,
     shared_names,
     short_name,
     stages_in,
@@ -117,7 +117,7 @@ def stated(words: str, amount: str, measure: str) -> Mention | None:
     except QuantityError:
         return None
     unit = quantity.unit if bare or not measure.strip() or not measure.startswith(quantity.unit) else measure.strip()
-    name = cut_name(clean_name(words)) or words.strip()[:20]
+    name = cut_name(clean_name(words)) or cut_name(words.strip(" \n（）()：:、，,"))  # cut after a 的, or whole
     return Mention(value=quantity.value, unit=unit, comparator=comparator or quantity.comparator, total=False, contexts=[words],
                    stages=stages_in(words), excerpt=f"{words.strip()} {amount.strip()}{measure.strip() if bare else ''}".strip(),
                    name=name or "指标", noun=content_words(name))
@@ -334,7 +334,7 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
         # "不低于省定标准85%", "高于上年1个百分点": the bound stands before the level it names; by percentage points off a
         # standard ("高于省定标准2个百分点") the figure is a distance from another's level, no level of its own
         rise = RISE_ON_LAST_YEAR_RE.search(prefix) if unit in RATE_UNITS else None
-        level = rise or (LEVEL_NAMED_RE.search(prefix) if unit_key(unit) != "个百分点" else None)
+        level = rise or (named_level(prefix, unit) if unit_key(unit) != "个百分点" else None)
         bounded = prefix[:level.start("level")] if level else prefix
         words = [w for w in AT_LEAST_PREFIXES + AT_MOST_PREFIXES if bounded.endswith(w)]
         word = max(words, key=len) if words else ""  # "不少于" is not "少于", "不超过" not "超过"

@@ -39,9 +39,9 @@ UNITS = sorted(
 OTHER_UNIT = r"(?![年月日号岁届级时分秒点以左和及与或至到的等后前内中余多万亿千百第])[\u4e00-\u9fff]" \
     rf"(?=[\s，,；;。、：:！!？?）)\]】”\"/／]|{'|'.join(BOUND_SUFFIXES)}|$)"
 UNIT_ALT = "|".join(re.escape(u) for u in UNITS) + "|" + OTHER_UNIT
-# a unit broken over two lines of a narrow cell right after its number ("提升4个<br>百分点", "5平方<br>公里"): the head of a
-# longer unit ending the line, its rest starting the next
-_BROKEN_UNIT_RE = re.compile(r"(?<=[\d〇零一二两三四五六七八九十百千万亿])([\u4e00-\u9fff（）()]{1,3})[ \t]*\r?\n\s*"
+# a unit broken over two lines of a narrow cell right after its number ("提升4个<br>百分点", "5平方<br>公里"), scaled or
+# not ("4万个<br>百分点": the unit starts after the scale): the head of a longer unit ending the line, its rest the next's
+_BROKEN_UNIT_RE = re.compile(r"(?<=[\d〇零一二两三四五六七八九十百千万亿])(?![万亿])([\u4e00-\u9fff（）()]{1,3})[ \t]*\r?\n\s*"
                              r"(?=[\u4e00-\u9fff（）()])")
 _UNIT_SET = frozenset(UNITS)
 

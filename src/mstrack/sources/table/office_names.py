@@ -96,9 +96,9 @@ TOWN_END = ("镇", "乡", "街道", "镇街", "社区", "村")
 TOWN_WORDS = ("城乡", "乡村", "农村", "城镇", "乡镇", "小镇", "城市社区", "农村社区", "城乡社区", "贫困村", "行政村", "自然村",
               "中心村", "建制村")
 # the towns of an area or of the work, every one its own office: "各乡镇", "城区各街道", "全县各行政村", "属地镇街",
-# "项目所在乡镇", "各相关乡镇" — an area (or none), then who (各, 所在, 属地, 相关, 有关), then the level
+# "项目所在乡镇", "各相关乡镇", "各涉及乡镇" — an area (or none), then who (各, 所在, 属地, 相关, 有关, 涉及), then the level
 TOWN_LEVEL = r"(?:乡镇|镇街|街镇|街道|镇|乡|社区|行政村|村居|村)"
-TOWN_GROUP_WORDS = r"各|所在地?|属地|相关|有关"
+TOWN_GROUP_WORDS = r"各|所在地?|属地|相关|有关|涉及"
 TOWN_GROUP_RE = re.compile(rf"(?P<area>[\u4e00-\u9fff]{{0,6}}?[{AREA_LEVELS}]|辖区|沿线|)各?(?:项目|工程)?"
                            rf"(?:{TOWN_GROUP_WORDS}){{1,2}}{TOWN_LEVEL}")
 
@@ -113,8 +113,13 @@ def town_name(name: str) -> bool:
         return False
     if group := TOWN_GROUP_RE.fullmatch(bare):
         return not any(kind in group["area"] for kind in TOWN_KINDS)  # "重点镇各村": the villages of a kind of town
+    if central := CENTRAL_PLACE_RE.fullmatch(bare):  # "城关镇中心社区": one town's centre, one place (中心村 alone: a kind)
+        bare = central["town"]
     return not re.search(TOWN_GROUP_WORDS, bare) and not any(kind in bare for kind in TOWN_KINDS) and len(bare) >= 3 \
         and not bare.endswith(TOWN_WORDS)
+
+
+CENTRAL_PLACE_RE = re.compile(r"(?P<town>[\u4e00-\u9fff]{1,6}?(?:镇|乡|街道))中心(?:社区|村)")
 
 
 ZONE_RE = re.compile(r"(?:开发|经开|高新|新|园|工业|保税|示范|试验|景|片|社|城)区$")  # a zone is a unit of its own
@@ -175,6 +180,8 @@ def joined_names(cell: str) -> str:
             if line.endswith(tuple(OFFICE_END)):
                 out.append("".join(head))
                 head, broken = [], True
+        elif out and not head and re.fullmatch(r"[（(][^（）()]+[）)]", line) and not re.search(r"[（(]", out[-1]):
+            out[-1] += line  # "各相关乡镇\n（街道）": the bracket of levels of the name before, on a line of its own
         elif out and broken and not whole_unit(line) and ends_like_unit(line):
             out[-1] += line  # "市政\n府办\n公厅": the tail of the name before
         elif out and k and out[-1] == lines[k - 1] and _office_after_area(lines[k - 1], line):

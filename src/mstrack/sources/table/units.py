@@ -39,6 +39,7 @@ LEAD_ROLES = (*LEAD_ROLE_WORDS, RESPONSIBLE_WORD)
 ROLES = "|".join((*LEAD_ROLES, *HELPER_ROLE_WORDS))  # every role a unit cell names (vocabulary)
 LEADING = "|".join(LEAD_ROLE_WORDS)  # the roles that make an office lead
 MANNERS = rf"(?:(?:{'|'.join(ROLE_MANNERS)})\s*)*"  # "分别", "按职责分工" … printed before a role
+SHARED_MANNER_RE = re.compile(rf"(?:{'|'.join(ROLE_MANNERS)})")
 FOLLOWERS = "|".join(ROLE_FOLLOWERS)  # "负责", "落实" … a verb going on after a role
 
 
@@ -208,7 +209,8 @@ def role_read(cell: str) -> tuple[list[str], list[str]] | None:
     """A cell that is a sequence of office lists, each closed by its role ("市农业农村局、市住建局分别牵头，市财政局配合",
     "市住建局牵头、市水利局配合", "市教育局、市住建局按职责分工分别负责"): (the leads, the others). 牵头 leads, wherever
     it stands; 负责 leads only where the cell names no 牵头 and no office leads before it ("A牵头，B、C分别负责", "A负责，
-    B牵头"); 配合 and the like, and a last list with no role, help. None unless every list is offices' names."""
+    B牵头"), and where it is the cell's only role its first office alone unless a manner shares it ("A、B负责" as "A、B";
+    "A、B分别负责"); 配合 and the like, and a last list with no role, help. None unless every list is offices' names."""
     cell = ROLE_BRACKET_RE.sub(_role_bracket, ROLE_SCOPE_RE.sub(r"\2\1", _without_others_work(cell)))
     leads: list[str] = []
     others: list[str] = []
@@ -218,7 +220,15 @@ def role_read(cell: str) -> tuple[list[str], list[str]] | None:
     for start, end, role, leading in phrases:
         if (names := _role_offices(cell[at:start])) is None:
             return None
-        (leads if leading or (role == RESPONSIBLE_WORD and not explicit and not leads) else others).extend(names)
+        if leading or (role == RESPONSIBLE_WORD and not explicit and not leads):
+            # "A、B负责", the cell's only role: the first leads, as in "A、B"; "A、B分别负责", "按职责分工负责" (each
+            # answers for its part) and "C协调，A、B负责" (those responsible beside another's role): all lead
+            each = leading or SHARED_MANNER_RE.match(cell, start) is not None or len(phrases) > 1 \
+                or bool(cell[end:].strip(" 、，,；;。.\n"))
+            leads.extend(names if each else names[:1])
+            others.extend([] if each else names[1:])
+        else:
+            others.extend(names)
         at = end
     if at == 0:
         return None
