@@ -220,3 +220,32 @@ def test_the_workbooks_sheets_are_listed_once_however_many_hold_no_table(tmp_pat
     written(form, NOTES, {**{f"说明{number}": NOTES for number in range(5)}, "7月": [HEADER, *ROWS]})
     assert holds_figures(form) is True
     assert listed == ["r.xlsx"]
+
+
+CSV_REPORTS = [["units", "-f", "csv"], ["lights", "-f", "csv"]]
+
+
+@pytest.mark.parametrize("first", CSV_REPORTS, ids=" ".join)
+def test_a_csv_report_is_replaced_by_another_or_in_the_other_language(roads, tmp_path, first):
+    """A CSV report is mstrack's by its header line (units, report weekly, lights; English or Chinese): rerun in the
+    other language, or another report to the same path, it is replaced, not kept as a file mstrack cannot tell. (A
+    weekly report holding figures in its 新报送 section is kept from another report, as before: its New reports.)"""
+    import os
+
+    target = tmp_path / "report.csv"
+    for lang in ("en", "zh"):
+        for command in CSV_REPORTS:
+            for other in ("zh", "en"):
+                assert roads("--lang", lang, *first, "-o", str(target)).exit_code == 0
+                os.utime(target, (0, 0))
+                result = roads("--lang", other, *command, "-o", str(target))
+                assert result.exit_code == 0, (lang, other, command, result.stderr)
+                assert target.stat().st_mtime > 0
+
+
+@pytest.mark.parametrize("header", [["单位", "联系人", "电话"], ["任务", "负责人", "进展"]])
+def test_a_csv_beginning_with_a_reports_first_word_is_still_kept(roads, tmp_path, header):
+    target = tmp_path / "list.csv"
+    before = written(target, [header, ["市交通局", "张三", "13800000000"], ["市住建局", "李四", "13900000000"]])
+    refused(roads("units", "-f", "csv", "-o", str(target)), "the file was not written by mstrack")
+    assert target.read_bytes() == before

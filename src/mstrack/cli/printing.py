@@ -179,9 +179,27 @@ def _kept_from_rerun(new: Path, target: Path, kind: str) -> str | None:
     if same and (suffix in REPORT_WORKBOOK_SUFFIXES or read_as(new, suffix, held) == FIGURES):
         return None
     kept = held(target)
-    if kept == OTHER and (same or suffix in REPORT_WORKBOOK_SUFFIXES):  # mstrack's own: its properties, its first cell
+    if kept == OTHER and (same or suffix in REPORT_WORKBOOK_SUFFIXES or _csv_report(target, suffix)):  # mstrack's own
         return None
     return kept
+
+
+def _csv_report(target: Path, suffix: str) -> bool:
+    """Whether a CSV's first line is one of mstrack's CSV reports' (units, report weekly, lights) in either
+    language: a report rerun in the other language, or another report to the same path, replaces it. The whole
+    header, not its first word alone: a list of an office's own beginning 单位 or 任务 is kept."""
+    from mstrack.labels import Labels
+    from mstrack.render.report import units_header
+    from mstrack.sources.forms import first_cells
+
+    cells = [cell.strip() for cell in first_cells(target, "," if suffix == ".csv" else "\t")]
+    for lang in ("en", "zh"):
+        words = Labels(lang)
+        lights = [words("col.task"), words("col.title"), words("col.lead_unit")], [words("col.red_run"), words("col.reason")]
+        if (cells[:1] == [words("weekly.title")] or cells in (units_header(words), units_header(words, ranked=True))
+                or len(cells) > 5 and (cells[:3], cells[-2:]) == lights):
+            return True
+    return False
 
 
 def _refusal(output, option: str, kept: str) -> typer.Exit:

@@ -173,5 +173,10 @@ def _first_line(start: bytes) -> str:
 
 def _first_cell(path: Path, delimiter: str) -> str | None:
     """The first cell of a text file's first line (a byte order mark dropped), from its first few kB only."""
-    first = next(csv.reader([_first_line(_start(path))], delimiter=delimiter), [])
+    first = first_cells(path, delimiter)
     return "text:" + first[0].strip() if first else None
+
+
+def first_cells(path: Path, delimiter: str) -> list[str]:
+    """The cells of a text file's first line (a byte order mark dropped), from its first few kB only."""
+    return next(csv.reader([_first_line(_start(path))], delimiter=delimiter), [])
