@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from mstrack.cli import app
 from mstrack.errors import InputError, Joined, Message
 from mstrack.labels import Labels, messages
+from mstrack.sources.sheets import HEADER_SEARCH_ROWS
 
 from .conftest import Cli, refused, write_plan
 
@@ -134,9 +135,9 @@ def test_a_sheet_without_its_header_names_the_columns_it_needs_in_chinese(office
     wanted_zh = "任务编号：task / 任务 / 任务序号 / 任务编号 / 序号 / 编号；数值：value / 完成值 / 数值 / 累计完成 / 累计完成值"
     wanted_en = "task: task / 任务 / 任务序号 / 任务编号 / 序号 / 编号; value: value / 完成值 / 数值 / 累计完成 / 累计完成值"
     stderr = refused(zh(office, "import", "progress", str(headless)))
-    assert stderr.splitlines()[0] == f"{headless}：前 30 行中没有找到表头（需要 {wanted_zh}）"
+    assert stderr.splitlines()[0] == f"{headless}：前 {HEADER_SEARCH_ROWS} 行中没有找到表头（需要 {wanted_zh}）"
     stderr = refused(office("import", "progress", str(headless)))
-    assert stderr.splitlines()[0] == f"{headless}: no header row found in the first 30 rows (needs {wanted_en})"
+    assert stderr.splitlines()[0] == f"{headless}: no header row found in the first {HEADER_SEARCH_ROWS} rows (needs {wanted_en})"
     twice = tmp_path / "两列.csv"
     twice.write_text("计划,任务编号,截至日期,数值,完成值\nx-2023,1,2023-06-30,1,2\n", encoding="utf-8")
     assert f"{twice}:1：有两列都表示 数值：'数值' 和 '完成值'" in refused(zh(office, "import", "progress", str(twice)))
@@ -483,8 +484,8 @@ checkpoints = [{ due = "2023-06-30", text = "完成选址" }]
 
 # --- the catalogue covers every message ------------------------------------------------------------
 
-TEMPLATE_AT = {"InputError": 0, "OldSchema": 0, "DateError": 0, "QuantityError": 0, "Message": 0, "Joined": 0, "fail": 0,
-               "say": 0, "warn": 0}
+TEMPLATE_AT = {"InputError": 0, "NoHeaderError": 0, "OldSchema": 0, "DateError": 0, "QuantityError": 0, "Message": 0,
+               "Joined": 0, "fail": 0, "say": 0, "warn": 0}
 """Calls whose argument at this position is a message template (by the name called)."""
 METHOD_TEMPLATE_AT = {"fail": 1, "_fail": 3}  # plan_reader.PlanReader.fail(path, template), progress_import._Importer._fail(…, template)
 LOCAL_TEMPLATE_AT = {("sources/progress.py", "fail"): 1}  # the row importer's own fail(column, template)

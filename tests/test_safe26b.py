@@ -222,14 +222,17 @@ def test_a_plan_made_while_import_table_ran_is_not_written_over(demo_cli, tmp_pa
     assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")]
 
 
-def test_a_workbook_of_other_data_is_not_read_whole_to_find_it_holds_no_figures(tmp_path, monkeypatch):
-    """The -o check looks for a progress table's header in each sheet's first rows only: a big sheet of other data
-    is never read whole (calamine, 3 s for 300,000 rows); a sheet whose header is there is streamed up to its first
-    filled row (sources/progress_sheets, the one reading `import progress` chooses its sheet by)."""
+def test_a_workbook_of_other_data_is_not_read_whole_and_is_kept(demo_cli, tmp_path, monkeypatch):
+    """The -o check looks for a progress table's header in each sheet's first HEADER_SEARCH_ROWS rows only: a big
+    sheet of other data is never read whole (calamine, 3 s for 300,000 rows); a sheet whose header is there is
+    streamed up to its first filled row (sources/progress_sheets, the one reading `import progress` chooses its sheet
+    by). A workbook of other data, its header (if any) further down, was replaced by a report (exit 0): it is kept,
+    as nothing says mstrack wrote it."""
     from openpyxl import Workbook
 
     import mstrack.sources.xlsx as xlsx
-    from mstrack.sources.forms import holds_figures
+    from mstrack.sources.forms import FIGURES, OTHER, held
+    from mstrack.sources.sheets import HEADER_SEARCH_ROWS
 
     read = []
     real = xlsx.xlsx_cells
@@ -238,17 +241,21 @@ def test_a_workbook_of_other_data_is_not_read_whole_to_find_it_holds_no_figures(
     other = workbook.active
     other.title = "data"
     other.append(["id", "city", "amount"])
-    for number in range(2000):
+    for number in range(10 * HEADER_SEARCH_ROWS):
         other.append([number, f"city{number % 50}", number * 1.5])
     other.append(["任务编号", "数值"])  # a header below the rows import progress looks at: no table
     other.append(["1", 4])
     workbook.save(tmp_path / "data.xlsx")
-    assert holds_figures(tmp_path / "data.xlsx") is False
+    before = (tmp_path / "data.xlsx").read_bytes()
+    assert held(tmp_path / "data.xlsx") == OTHER
     assert read == []
+    refused(demo_cli("units", "-f", "xlsx", "-o", str(tmp_path / "data.xlsx")), "the file was not written by mstrack",
+            f"its first {HEADER_SEARCH_ROWS} rows (on every sheet) hold data but no progress table header")
+    assert (tmp_path / "data.xlsx").read_bytes() == before
     form = workbook.create_sheet("7月")
     form.append(["填报说明：请填写数值"])
     form.append(["任务编号", "指标", "数值", "备注"])
     form.append(["1", "道路综合整治工程", 4, ""])
     workbook.save(tmp_path / "both.xlsx")
-    assert holds_figures(tmp_path / "both.xlsx") is True
+    assert held(tmp_path / "both.xlsx") == FIGURES
     assert read == []  # the form's figures found in its streamed rows too, as import progress chooses its sheet

@@ -3,6 +3,7 @@ mid-year, a unit's workbook whose first sheet is a note, the 督办通知单 pri
 
 from __future__ import annotations
 
+from mstrack.sources.sheets import HEADER_SEARCH_ROWS
 from tests.conftest import write_plan
 
 TWO_TASKS = ('[[tasks]]\ncode = "1"\ntitle = "新增床位"\n[[tasks.lines]]\nlead_units = ["甲局"]\n'
@@ -42,7 +43,7 @@ def test_a_workbook_opening_on_a_sheet_of_notes_names_its_sheets(cli, tmp_path):
     book.save(path)
     result = cli("import", "progress", str(path), "-p", "x-2023")
     assert result.exit_code == 2
-    assert "no header row found in the first 30 rows" in result.stderr
+    assert f"no header row found in the first {HEADER_SEARCH_ROWS} rows" in result.stderr
     assert "the workbook has the sheets 说明, 进度: name the one to read with --sheet" in result.stderr, result.stderr
     assert cli.sql("SELECT count(*) FROM report")[0][0] == 0
     table.cell(1, 1, "任务编号")

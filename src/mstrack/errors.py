@@ -120,6 +120,16 @@ class InputError(Problem, Exception):
     """Bad input or usage: the message names the file, row, column or option at fault."""
 
 
+class NoHeaderError(InputError):
+    """No header among a sheet's top rows (sources/sheets.find_table): a sheet of notes or of other data, told from
+    one that cannot be read by its type, not its words. `filled`: how many of the rows searched hold a cell (a title
+    alone is 1), to tell a blank sheet from one holding something else."""
+
+    def __init__(self, message, /, filled: int = 0, **fields):
+        super().__init__(message, **fields)
+        self.filled = filled
+
+
 class OldSchema(InputError):
     """A database an older mstrack made: the command line says how to upgrade it, as the user is to type it."""
 

@@ -138,8 +138,8 @@ def write_output(ctx: typer.Context, output: Path, write, announce=None, option:
     try:
         with replacing_path(output, before_rename=ready, private=private, new_only=taken is not None) as temporary:
             write(temporary)
-            if kind is not None and not _a_rerun(Path(temporary), Path(output), kind):
-                raise _figures_refusal(output, option)
+            if kind is not None and (kept := _kept_from_rerun(Path(temporary), Path(output), kind)):
+                raise _refusal(output, option, kept)
     except FileExistsError:
         if taken is None:
             raise
@@ -151,37 +151,71 @@ def write_output(ctx: typer.Context, output: Path, write, announce=None, option:
 
 
 def _kept_return(target: Path, option: str) -> str | None:
-    """Before any work: a target holding a unit's figures (sources/forms.holds_figures) that is no report
-    mstrack wrote is refused now; for a report mstrack wrote, its kind (forms.report_kind, read from the file's
-    properties or first line, never its sheets), for _a_rerun to compare with the new file's. None: no sheet
-    to keep (not a regular file, not a kind `import progress` reads, or no figures in it)."""
+    """Before any work: a target that is no report mstrack wrote is refused now when it holds a unit's figures, or
+    rows of something else and no progress table (sources/forms.held: a return whose header lies below the rows
+    searched, another office's data); for a report mstrack wrote, its kind (forms.report_kind, read from the file's
+    properties or first line, never its sheets), for _kept_from_rerun to compare with the new file's. None: no sheet
+    to keep (not a regular file, not a kind `import progress` reads, a blank form or an empty sheet)."""
     from mstrack.render.outputs import written_in_place
-    from mstrack.sources.forms import form_suffix, holds_figures, report_kind
+    from mstrack.sources.forms import form_suffix, held, report_kind
 
     if not target.is_file() or written_in_place(target) or (suffix := form_suffix(target)) is None:
         return None
     kind = report_kind(target, suffix)
-    if kind is None and holds_figures(target):
-        raise _figures_refusal(target, option)
+    if kind is None and (kept := held(target)):
+        raise _refusal(target, option, kept)
     return kind
 
 
-def _a_rerun(new: Path, target: Path, kind: str) -> bool:
-    """Whether the new file may replace `target` (a report mstrack wrote, of `kind`): it is the same report
-    (the same kind; a CSV, whose kind is only its first cell, holding figures too), or `target` holds no
-    figures. A unit's return saved under a report's first line is kept."""
-    from mstrack.sources.forms import REPORT_WORKBOOK_SUFFIXES, form_suffix, holds_figures, read_as, report_kind
+def _kept_from_rerun(new: Path, target: Path, kind: str) -> str | None:
+    """Why the new file may not replace `target` (a report mstrack wrote, of `kind`), None when it may: it is the
+    same report (the same kind; a CSV, whose kind is only its first cell, holding figures too), or `target` holds
+    no figures. A unit's return saved under a report's first line is kept; so is a CSV of another first cell that
+    holds rows but no progress table (forms.OTHER: nothing says mstrack wrote it)."""
+    from mstrack.sources.forms import FIGURES, OTHER, REPORT_WORKBOOK_SUFFIXES, form_suffix, held, read_as, report_kind
 
     suffix = form_suffix(target) or target.suffix.lower()
-    if report_kind(new, suffix) == kind and (suffix in REPORT_WORKBOOK_SUFFIXES or read_as(new, suffix, holds_figures)):
-        return True
-    return not holds_figures(target)
+    same = report_kind(new, suffix) == kind
+    if same and (suffix in REPORT_WORKBOOK_SUFFIXES or read_as(new, suffix, held) == FIGURES):
+        return None
+    kept = held(target)
+    if kept == OTHER and (same or suffix in REPORT_WORKBOOK_SUFFIXES or _csv_report(target, suffix)):  # mstrack's own
+        return None
+    return kept
 
 
-def _figures_refusal(output, option: str) -> typer.Exit:
-    return fail("{option} {path}: the file holds a unit's figures (a value in its 数值 or a note in its 备注"
-                " column, on any sheet): move it away once imported (mstrack import progress {path}), or "
-                "give another -o name", option=option, path=output)
+def _csv_report(target: Path, suffix: str) -> bool:
+    """Whether a CSV's first line is one of mstrack's CSV reports' (units, report weekly, lights) in either
+    language: a report rerun in the other language, or another report to the same path, replaces it. The whole
+    header, not its first word alone: a list of an office's own beginning 单位 or 任务 is kept."""
+    from mstrack.labels import Labels
+    from mstrack.render.report import units_header
+    from mstrack.sources.forms import first_cells
+
+    cells = [cell.strip() for cell in first_cells(target, "," if suffix == ".csv" else "\t")]
+    for lang in ("en", "zh"):
+        words = Labels(lang)
+        lights = [words("col.task"), words("col.title"), words("col.lead_unit")], [words("col.red_run"), words("col.reason")]
+        if (cells[:1] == [words("weekly.title")] or cells in (units_header(words), units_header(words, ranked=True))
+                or len(cells) > 5 and (cells[:3], cells[-2:]) == lights):
+            return True
+    return False
+
+
+def _refusal(output, option: str, kept: str) -> typer.Exit:
+    """The refusal to write over a file holding a unit's figures (forms.FIGURES) or something mstrack cannot tell
+    (forms.OTHER)."""
+    from mstrack.sources.forms import FIGURES
+    from mstrack.sources.sheets import HEADER_SEARCH_ROWS
+
+    if kept == FIGURES:
+        return fail("{option} {path}: the file holds a unit's figures (a value in its 数值 or a note in its 备注"
+                    " column, on any sheet): move it away once imported (mstrack import progress {path}), or "
+                    "give another -o name", option=option, path=output)
+    return fail("{option} {path}: the file was not written by mstrack, and its first {n} rows (on every sheet) hold data "
+                "but no progress table header (任务编号 … 数值): it may be a unit's return laid out otherwise, so it is not "
+                "replaced: give another -o name, or delete the file yourself if it is no longer needed", option=option,
+                path=output, n=HEADER_SEARCH_ROWS)
 
 
 def print_width() -> int:

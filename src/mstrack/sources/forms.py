@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from mstrack.errors import InputError
+from mstrack.errors import InputError, NoHeaderError
 from mstrack.sources.progress import COLUMNS
 from mstrack.sources.progress_sheets import UNIT_WORDS, fills, sheet_tables
 from mstrack.sources.sheets import SHEETED_SUFFIXES, TEXT_SUFFIXES, find_table, read_rows
@@ -15,23 +15,45 @@ FORM_SUFFIXES = SHEETED_SUFFIXES + TEXT_SUFFIXES
 """The files `import progress` reads as sheets: the ones that may hold a unit's figures."""
 
 
+FIGURES = "figures"
+"""held(): a sheet is a progress table with a value or a note in a row (a unit's filled return)."""
+OTHER = "other"
+"""held(): no sheet shows a progress table's header in its top rows, but one holds more than a title there (a return
+whose header lies further down, notes, another office's data): nothing to say it may be replaced."""
+
+
 def holds_figures(path: Path) -> bool:
-    """Whether any sheet of a workbook is a progress table (the headers `import progress` reads) with a value or a
-    note in at least one row: a unit's filled form, which a new blank one must not replace before it is imported.
-    Every sheet, since a unit often puts a sheet of notes (填报说明) before the table; each read as `import progress`
-    chooses its sheet (sources/progress_sheets: an .xlsx sheet's top rows streamed, never the whole sheet of a big
-    workbook of other data). A file is read as the kind its content says when its name does not (form_suffix)."""
+    """Whether any sheet of a workbook is a progress table with a value or a note in at least one row (held)."""
+    return held(path) == FIGURES
+
+
+def held(path: Path) -> str | None:
+    """What a file to be written over holds: FIGURES when any sheet is a progress table (the headers `import
+    progress` reads) with a value or a note in at least one row, a unit's filled form, which a new blank one must not
+    replace before it is imported; else OTHER when no sheet holds the table and one holds rows beyond a title in the
+    top rows the header is looked for in; None for a blank form, an empty sheet or one holding a title only, and a
+    file that cannot be read. Every sheet, since a unit often puts a sheet of notes (填报说明) before the table; each
+    read as `import progress` chooses its sheet (sources/progress_sheets: an .xlsx sheet's top rows streamed, never
+    the whole sheet of a big workbook of other data). A file is read as the kind its content says when its name does
+    not (form_suffix)."""
     suffix = form_suffix(path)
     if suffix is None:
-        return False
+        return None
     if suffix != path.suffix.lower():
-        return read_as(path, suffix, holds_figures)
+        return read_as(path, suffix, held)
     try:
         if suffix in TEXT_SUFFIXES:  # a CSV is one sheet
-            return fills(find_table(path, read_rows(path, None), COLUMNS, ("task", "value")), UNIT_WORDS)
-        return any(sheet_tables(path, COLUMNS, ("task", "value"), UNIT_WORDS).values())
+            try:
+                return FIGURES if fills(find_table(path, read_rows(path, None), COLUMNS, ("task", "value")), UNIT_WORDS) else None
+            except NoHeaderError as error:
+                return OTHER if error.filled > 1 else None
+        other: dict = {}
+        tables = sheet_tables(path, COLUMNS, ("task", "value"), UNIT_WORDS, other=other)
     except InputError:
-        return False
+        return None
+    if any(tables.values()):
+        return FIGURES
+    return OTHER if other and not tables else None
 
 
 OLE_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -151,5 +173,10 @@ def _first_line(start: bytes) -> str:
 
 def _first_cell(path: Path, delimiter: str) -> str | None:
     """The first cell of a text file's first line (a byte order mark dropped), from its first few kB only."""
-    first = next(csv.reader([_first_line(_start(path))], delimiter=delimiter), [])
+    first = first_cells(path, delimiter)
     return "text:" + first[0].strip() if first else None
+
+
+def first_cells(path: Path, delimiter: str) -> list[str]:
+    """The cells of a text file's first line (a byte order mark dropped), from its first few kB only."""
+    return next(csv.reader([_first_line(_start(path))], delimiter=delimiter), [])

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from mstrack.errors import InputError, Message
+from mstrack.errors import InputError, Message, NoHeaderError
 from mstrack.sources.rows import Row
 from mstrack.sources.sheets import HEADER_SEARCH_ROWS, SHEETED_SUFFIXES, cell_text, find_table, read_rows, worksheet_names
 
@@ -16,8 +16,6 @@ UNIT_WORDS = ("value", "note")
 """The columns a unit fills in by itself: a figure, or only its words in 备注 (why there is none yet)."""
 DIMENSION_RE = re.compile(rb'<(?:\w+:)?dimension\s+ref="[A-Z]+\d+:([A-Z]+)\d+"')
 MERGE_RE = re.compile(rb"""<(?:\w+:)?mergeCell\s[^>]*?ref=["']([A-Z]{1,3}[0-9]+:[A-Z]{1,3}[0-9]+)["']""")
-NO_HEADER = "{path}: no header row found"
-"""How find_table's refusal of a sheet without the table begins: a sheet of notes, not one that cannot be read."""
 HEAD_BYTES = 1 << 16
 """The sheet's XML read for its width: the cells its top rows name (a header lies there)."""
 HEADER_COLUMNS = 1024
@@ -26,25 +24,29 @@ columns are far fewer."""
 
 
 def sheet_tables(path: Path, aliases: dict, required: tuple, filled: tuple[str, ...],
-                 names: list[str] | None = None, unread: dict | None = None) -> dict[str, bool]:
+                 names: list[str] | None = None, unread: dict | None = None, other: dict | None = None) -> dict[str, bool]:
     """Each sheet that holds the table (its header among the top rows), and whether a row under the header fills
     one of the `filled` fields (a figure, a note): read up to the first such row, so a filled sheet costs its top
     rows only. A workbook's sheets only; a text file is one sheet and gives {}. `unread` gets each sheet the
-    import's reader cannot read either, with why."""
+    import's reader cannot read either, with why; `other` each sheet without the header whose top rows hold more
+    than a title (a sheet of notes or of other data), with how many rows hold a cell."""
     if path.suffix.lower() not in SHEETED_SUFFIXES:
         return {}
+    names = worksheet_names(path) if names is None else names
     found = {}
-    for sheet in worksheet_names(path) if names is None else names:
+    for sheet in names:
         try:
-            found[sheet] = _holds_table(path, sheet, aliases, required, filled)
+            found[sheet] = _holds_table(path, sheet, aliases, required, filled, names)
+        except NoHeaderError as error:
+            if other is not None and error.filled > 1:
+                other[sheet] = error.filled
         except InputError as error:
-            if unread is not None and not error.messages[0].template.startswith(NO_HEADER):
+            if unread is not None:
                 unread[sheet] = error.messages[0]
-            continue
     return found
 
 
-def _holds_table(path: Path, sheet: str, aliases: dict, required: tuple, filled: tuple[str, ...]) -> bool:
+def _holds_table(path: Path, sheet: str, aliases: dict, required: tuple, filled: tuple[str, ...], names: list[str]) -> bool:
     """find_table on the sheet's streamed top rows, then whether a row fills a field. Where the look finds no header
     and the sheet merges cells (a title over the table, a header of two rows: 本期报送 over 数值 and 备注), it looks
     again with the merged ranges filled in, as the import's reader fills them. A sheet the stream cannot read (a
@@ -56,14 +58,14 @@ def _holds_table(path: Path, sheet: str, aliases: dict, required: tuple, filled:
     if look is not None:
         try:
             try:
-                return fills(find_table(path, look.rows(), aliases, required), filled)
+                return fills(find_table(path, look.rows(), aliases, required, names), filled)
             except InputError:
                 if not look.merge():
                     raise
-                return fills(find_table(path, look.rows(), aliases, required), filled)
+                return fills(find_table(path, look.rows(), aliases, required, names), filled)
         except _stream_errors():
             pass
-    return fills(find_table(path, read_rows(path, sheet), aliases, required), filled)
+    return fills(find_table(path, read_rows(path, sheet), aliases, required, names), filled)
 
 
 def fills(table, filled: tuple[str, ...]) -> bool:

@@ -17,14 +17,14 @@ from itertools import islice
 from pathlib import Path
 
 from mstrack.domain.limits import MAX_FILE_BYTES
-from mstrack.errors import InputError, Joined, Message
+from mstrack.errors import InputError, Joined, Message, NoHeaderError
 from mstrack.sources.files import check_file_size, not_text, unreadable
 from mstrack.sources.rows import Cells, Row
 from mstrack.sources.traditional import simplified
 
-HEADER_SEARCH_ROWS = 30
-
-
+HEADER_SEARCH_ROWS = 200
+"""The top rows a header is looked for in, by `import progress` and the -o check alike (find_table): a unit's return
+may open with a long 填报说明 of 40 lines or more; a sheet with no header costs these rows streamed, no more."""
 
 
 def header_key(text) -> str:
@@ -386,23 +386,38 @@ def columns_read(table: Table) -> Joined:
     return Joined("; ", read)
 
 
-def find_table(path: Path, rows: Iterator[Row], aliases: dict[str, set[str]], required: tuple[str | tuple[str, ...], ...]) -> Table:
+def find_table(path: Path, rows: Iterator[Row], aliases: dict[str, set[str]], required: tuple[str | tuple[str, ...], ...],
+               sheets: list[str] | None = None) -> Table:
     """The first row among the top rows whose cells name every required field is the header (a tuple of fields:
-    one of them)."""
+    one of them). None found: NoHeaderError, naming the workbook's sheets (`sheets` when the caller has listed them,
+    else listed here) and counting the rows searched that hold a cell."""
+    fields: dict[str, list[str]] = {}  # a header's key → the fields it names
+    for name, names in aliases.items():
+        for key in names:
+            fields.setdefault(key, []).append(name)
+    keys: dict[str, str] = {}  # a cell's text → its header_key: the rows of a sheet of data repeat their words
     seen: list[Row] = []
+    filled = 0
     for row in rows:
         if len(seen) >= HEADER_SEARCH_ROWS:
             break
         seen.append(row)
         columns: dict[str, int] = {}
         duplicates = []
+        blank = True
         for index, cell in enumerate(row.cells):
-            key = header_key(cell)
-            for name, names in aliases.items():
-                if key in names:
-                    if name in columns:
-                        duplicates.append((name, row.cells[columns[name]], cell))
-                    columns.setdefault(name, index)
+            if not isinstance(cell, str):  # a number or a date (an .xlsx cell's type) names no field
+                blank = blank and cell is None
+                continue
+            key = keys.get(cell)
+            if key is None:
+                key = keys[cell] = header_key(cell)
+            blank = blank and not key
+            for name in fields.get(key, ()):
+                if name in columns:
+                    duplicates.append((name, row.cells[columns[name]], cell))
+                columns.setdefault(name, index)
+        filled += not blank
         if all(not columns.keys().isdisjoint((wanted,) if isinstance(wanted, str) else wanted) for wanted in required):
             if duplicates:
                 field, first, second = duplicates[0]
@@ -412,24 +427,26 @@ def find_table(path: Path, rows: Iterator[Row], aliases: dict[str, set[str]], re
             return Table(path, row.number, headers, columns, rows, seen[:-1])
     wanted = Joined("; ", [Message("{field}: {names}", field=FIELD_WORDS.get(first, first), names=" / ".join(sorted(aliases[first])))
                            for first in (one if isinstance(one, str) else one[0] for one in required)])  # the usual of several
-    if sheets := _sheets_to_choose(path):
-        raise InputError("{path}: no header row found in the first {n} rows (needs {wanted}); the workbook has the sheets"
-                         " {sheets}: name the one to read with --sheet", path=path, n=HEADER_SEARCH_ROWS, wanted=wanted,
-                         sheets=sheets)
-    raise InputError("{path}: no header row found in the first {n} rows (needs {wanted})", path=path, n=HEADER_SEARCH_ROWS,
-                     wanted=wanted)
+    if names := _sheets_to_choose(path, sheets):
+        raise NoHeaderError("{path}: no header row found in the first {n} rows (needs {wanted}); the workbook has the sheets"
+                            " {sheets}: name the one to read with --sheet", path=path, n=HEADER_SEARCH_ROWS, wanted=wanted,
+                            sheets=names, filled=filled)
+    raise NoHeaderError("{path}: no header row found in the first {n} rows (needs {wanted})", path=path, n=HEADER_SEARCH_ROWS,
+                        wanted=wanted, filled=filled)
 
 
-def _sheets_to_choose(path: Path) -> str | None:
+def _sheets_to_choose(path: Path, sheets: list[str] | None = None) -> str | None:
     """A workbook's sheets, when it has more than one: a unit's file often opens on a sheet of notes (填报说明)
-    with the table on the next, and the error should say where else to look."""
+    with the table on the next, and the error should say where else to look. `sheets`: the names, when the caller
+    has them (sheet_tables, looking at every sheet, lists them once, not once a sheet)."""
     if path.suffix.lower() not in (".xlsx", ".xlsm", ".xls", ".ods"):
         return None
-    try:
-        names = worksheet_names(path)
-    except InputError:
-        return None
-    return ", ".join(names) if len(names) > 1 else None
+    if sheets is None:
+        try:
+            sheets = worksheet_names(path)
+        except InputError:
+            return None
+    return ", ".join(sheets) if len(sheets) > 1 else None
 
 
 def cell_text(value) -> str | None:
