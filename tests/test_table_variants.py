@@ -112,14 +112,6 @@ ZHENHAI_UNNUMBERED = (  # the four variants of zhenhai-2021 that take the number
 )
 
 
-WUHOU_GROUP_ROWS = (  # the four variants of wuhou-2018 that add a column filled on every row
-    "the group rows '一、方便市民出行' / '二、提升市容环境' print their words in the item column and leave the 序号, unit and "
-    "progress cells empty; the variant fills its new column (备注, 牵头领导, 联系人及电话) on those rows too, and the reader "
-    "then takes a group row with a second cell filled for an item coded 一 / 二, a task the published table does not have "
-    "(eighteenth held-out set, first contact)"
-)
-
-
 KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"): why the reader does not read it the same yet
     ("zhenhai-2021-ceping.html", "without_numbers"):
         ZHENHAI_UNNUMBERED,
@@ -142,24 +134,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"
         "a county's 督查通报 of paragraphs only, '(一)县教育局:project。task, progress', titled …实施情况专项督查通报: the Word "
         "file is refused as 'no table found in the document', its grid in the harness as 'no header row found'; both "
         "refused as a report of results, the messages differ (sixteenth held-out set, first contact)",
-    ("huangpu-2021-zhibiao.tsv", "title_marks"):
-        "two indicator names printed with a '*' before them ('*单位增加值综合能耗下降率', '*帮助引领成功创业') and no note "
-        "under the excerpt: the published file keeps the mark in the title; the variant's note ('注：带※、*、①的…') makes "
-        "the reader take every '*' as a mark, the leading ones too, so those two titles lose it and differ from the "
-        "published reading (eighteenth held-out set, first contact)",
-    ("wuhou-2018-1-6yue.html", "notes_column"):
-        WUHOU_GROUP_ROWS,
-    ("wuhou-2018-1-6yue.html", "remarks_free_text"):
-        WUHOU_GROUP_ROWS,
-    ("wuhou-2018-1-6yue.html", "leader_column"):
-        WUHOU_GROUP_ROWS,
-    ("wuhou-2018-1-6yue.html", "contact_column"):
-        WUHOU_GROUP_ROWS,
-    ("wuhou-2018-1-6yue.html", "title_marks"):
-        "four titles end with '*' and no note under the table says what it marks ('开工建设新生路、群众路道路。*'): the reader "
-        "keeps the mark in the published table's titles (four titles missed at first contact); the variant adds the note "
-        "'注：带※、*、①的为…', with which the reader takes the marks off, so titles 2, 3, 4 and 11 differ from the published "
-        "reading (eighteenth held-out set, first contact)",
 }
 
 

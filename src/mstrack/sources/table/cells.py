@@ -26,12 +26,18 @@ def explained_marks(rows: list[list[str]]) -> str:
     return "".join(sorted({ch for cells in rows if note_line(cells) for ch in next(c for c in cells if c) if ch in FOOTNOTE_MARKS}))
 
 
+ALWAYS_MARKS = "*＊※"  # a footnote's mark whether or not a note under the excerpt explains it
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
+
+
 def without_marks(title: str, marks: str) -> str:
-    """The title without the footnote marks before or after it ("新建幼儿园3所※"), when a note explains them; a mark
-    nothing explains (★ after every name) is printed as part of the title and kept."""
-    if not marks:
-        return title
-    return re.sub(rf"^[{re.escape(marks)}]+\s*|\s*[{re.escape(marks)}]+$", "", title)
+    """The title without the footnote marks before or after it ("新建幼儿园3所※", "*单位增加值综合能耗下降率"): "*" and
+    "※" are marks note or no note, and so is a circled numeral after the words (before them it numbers the item:
+    "①以就业促增收…" is item 1(1)①); another mark (★ after every name) only when a note explains it, else it is
+    printed as part of the title."""
+    before = re.escape("".join(sorted(set(marks + ALWAYS_MARKS))))
+    after = re.escape("".join(sorted(set(marks + ALWAYS_MARKS + CIRCLED))))
+    return re.sub(rf"^[{before}]+\s*|\s*[{after}]+$", "", title)
 
 
 HELPING_RE = re.compile(r"配合|协办|协助|参与|协同|协作")  # units that help the responsible one: never the lead, wherever printed

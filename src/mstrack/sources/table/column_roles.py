@@ -8,7 +8,16 @@ from mstrack.domain.quantities import chinese_count
 from mstrack.sources.rows import TOTAL_CELL_RE, total_row
 from mstrack.sources.table.above import declared_unit, total_units
 from mstrack.sources.table.cells import AREA_RE, CODE_CELL_RE, GROUP_CODE_RE, place_task_column
-from mstrack.sources.table.columns import BARE_NUMBER_RE, HEADER_UNIT_RE, UNIT_NAME_RE, Column, column_values, data_rows, office_columns
+from mstrack.sources.table.columns import (
+    BARE_NUMBER_RE,
+    BOUNDED_NUMBER_RE,
+    HEADER_UNIT_RE,
+    UNIT_NAME_RE,
+    Column,
+    column_values,
+    data_rows,
+    office_columns,
+)
 from mstrack.sources.table.numbering import DOTS, ITEM_NUMBER_RE
 from mstrack.sources.table.reading import Sheet
 from mstrack.sources.table.units import role_sentences
@@ -26,7 +35,7 @@ def _number_columns(sheet: Sheet, at: int, columns: list[Column]) -> None:
     numeric = []
     for column in columns:
         values = column_values(sheet, at, column) if column.kind in ("task", "amount", "", "schedule", "content") else []
-        if values and sum(bool(BARE_NUMBER_RE.match(v)) for v in values) * 2 > len(values):
+        if values and sum(bool(BARE_NUMBER_RE.match(v) or BOUNDED_NUMBER_RE.match(v)) for v in values) * 2 > len(values):
             numeric.append(column)
     stated = total_units(sheet, at, [c.index for c in numeric if not HEADER_UNIT_RE.match(re.sub(r"\s+", "", c.header))])
     numeric = [c for c in numeric if not _measured(c, numeric, stated.get(c.index, ""))]

@@ -9,6 +9,7 @@ from datetime import date
 from mstrack.domain.dates import PERIOD_RE, QUARTER_LABEL, YEAR_LABEL, DateError, period_end
 from mstrack.sources.table.cells import HELPING_RE, heading_row, note_line
 from mstrack.sources.table.reading import Row, Sheet
+from mstrack.vocabulary import BOUND_SUFFIXES
 
 MONTH_PLAN_RE = re.compile(r"月度|本月|当月|下月|次月")  # a plan for the month of the report, not for the task
 # a plan for one named month ("3月目标", "2023年8月份目标"): the row's checkpoints at that month's end
@@ -140,6 +141,8 @@ def office_columns(columns: list[Column]) -> None:
 
 UNIT_NAME_RE = re.compile(r"(?:局|委|办|府|院|司|部|会|厅|中心|集团|街道|镇|乡|公司|社区)$")
 BARE_NUMBER_RE = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?\s*(?:万|亿)?$")
+# a figure with no measure word that a bound or 左右 closes ("5左右", "28000以上"): a number cell of a target column too
+BOUNDED_NUMBER_RE = re.compile(rf"^\d+(?:,\d{{3}})*(?:\.\d+)?\s*(?:万|亿)?\s*(?:{'|'.join(BOUND_SUFFIXES)})$")
 
 
 def column_values(sheet: Sheet, at: int, column: Column) -> list[str]:

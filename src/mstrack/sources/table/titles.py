@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mstrack.errors import InputError
 from mstrack.model import Area
-from mstrack.sources.table.cells import AREA_RE, CODE_CELL_RE, GROUP_CODE_RE
+from mstrack.sources.table.cells import AREA_RE, CODE_CELL_RE, GROUP_CODE_RE, without_marks
 from mstrack.sources.table.mentions import find_mentions
 from mstrack.sources.table.numbering import (
     BRACKET_NUMBER_RE,
@@ -48,6 +48,8 @@ def area_of(row: Row, filled: list[str], layout: _Layout, areas: list[Area], are
         return add_area(areas, m), True
     if len(set(filled)) == 1 and len(filled) >= 3 and len(filled[0]) <= 30 and not filled[0].startswith(("注", "备注", "说明")):
         return add_area_named(areas, filled[0]), True  # "关键词 教育" merged over the width: a group of the items below
+    if _heading_beside_free_text(row, layout):
+        return add_area(areas, AREA_RE.match(layout.cell(row, "task"))), True
     if area_text := layout.cell(row, "area"):
         m = AREA_RE.match(area_text.split("\n")[0])
         area = add_area(areas, m) if m else add_area_named(areas, area_text)
@@ -59,6 +61,19 @@ def area_of(row: Row, filled: list[str], layout: _Layout, areas: list[Area], are
     if (numeral_headings or not own) if plain else (numeral_headings and not own):
         return add_area(areas, AREA_RE.match(numeral + "、" + title)), True
     return area, False
+
+
+FREE_TEXT_KINDS = ("note", "leader")  # 备注, 牵头领导, 联系人及电话: words beside an item or a heading, none of its work
+
+
+def _heading_beside_free_text(row: Row, layout: _Layout) -> bool:
+    """"一、方便市民出行" in the item column with no 序号 in a table whose items are numbered there, every other filled
+    cell a note, a leader or a contact ("省级民生实事", "王建国（副市长）"): a heading still, whatever that column holds."""
+    title = layout.cell(row, "task")
+    if "seq" not in layout.by_kind or layout.cell(row, "seq") or not AREA_RE.match(title) or len(title) > 60:
+        return False
+    free = {c.index for c in layout.columns if c.kind in FREE_TEXT_KINDS}
+    return all(i in free for i, cell in enumerate(row.cells) if cell and cell != title)
 
 
 def sets_target(title: str) -> bool:
@@ -145,7 +160,7 @@ def task_code(row: Row, layout: _Layout, title: str, previous: RawTask | None, a
         code = None  # a merged 序号: another line of the same task
     if code is None and title and previous and title == previous.title:
         title = ""
-    return code, title
+    return code, without_marks(title, "")  # "2.*帮助引领成功创业": a mark after the item's own number, as before a title
 
 
 def _part_of_numbered(title: str, layout: _Layout, previous: RawTask | None, levels: tuple[str, ...]) -> bool:
