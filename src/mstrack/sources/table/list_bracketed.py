@@ -8,7 +8,17 @@ import re
 from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.cells import AREA_RE, GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.list_labels import label_kind
-from mstrack.sources.table.list_numbered import ITEM_RE, PART_RE, Entry, entry_of, labelled, labelled_units, numbered_table, units_after
+from mstrack.sources.table.list_numbered import (
+    ITEM_RE,
+    PART_RE,
+    Entry,
+    entry_of,
+    heading_entry,
+    labelled,
+    labelled_units,
+    numbered_table,
+    units_after,
+)
 from mstrack.sources.table.list_sections import dated, enough, heads, staffed_work
 from mstrack.sources.table.list_work import PROJECT_RE, does_work, states_work
 from mstrack.sources.table.mentions import sets_figure
@@ -156,8 +166,9 @@ def bracketed_table(chosen: list[tuple[str, str, str]], labels: dict[int, list[E
     source = [row for k, row in enumerate(source) for _ in range(1 + (k in grouped))]
     if not any(kind == "lone" for kind, _, _ in chosen):
         entries = [e for k, (kind, words, units) in enumerate(chosen) for e in [
-            *([Entry(None, "heading", "", words)] if k in grouped else []),
-            Entry(None, "item" if k in top or kind != "heading" else "heading", *top.get(k, ("", words)), units=units),
+            *([heading_entry(None, words)] if k in grouped else []),
+            heading_entry(None, words) if kind == "heading" and k not in top
+            else Entry(None, "item", *top.get(k, ("", words)), units=units),
             *labels.get(k, [])]]
         return *numbered_table(labelled(entries)), source
     rows = []

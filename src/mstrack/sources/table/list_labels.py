@@ -50,14 +50,16 @@ def label_kind(label: str) -> str:
     return column_kind(label, 2000).kind
 
 
-OWN_LABEL_RE = re.compile(r"(?<=[。；;，,\s])\s*([^，。,；;：:\s\d（）()]{2,8})\s*[：:]")  # "…3所。责任单位：区教育局" on the item's line
+# "…3所。责任单位：区教育局" on the item's line; never one in a bracket ("[牵头单位:…]": units_after's)
+OWN_LABEL_RE = re.compile(r"(?<=[。；;，,\s])\s*([^，。,；;：:\s\d（）()\[\]［］【】]{2,8})\s*[：:]")
 
 
 def own_labels(text: str) -> tuple[str, dict[str, str]]:
     """An item's sentence and the labels printed after it on its own line ("新建幼儿园3所。责任单位：区教育局；完成时限：
     2024年底"): (words, {label: value}), the labels from the first that names a column (column_label's kinds) on; a label
     naming no column ("联系人：") only ends the value before it."""
-    found = [m for m in OWN_LABEL_RE.finditer(text) if not _open_bracket(text[:m.start()])]  # "（牵头单位：…；配合单位：…）": units.py's
+    # a label inside a bracket ("（牵头单位：…；配合单位：…）", "[牵头单位：…；责任单位：…]") is units.py's
+    found = [m for m in OWN_LABEL_RE.finditer(text) if not _open_bracket(text[:m.start()])]
     first = next((k for k, m in enumerate(found) if label_kind(m[1]) in LABEL_KINDS), None)
     words = text[:found[first].start()].rstrip("，,；;。 ") if first is not None else ""
     if not words:
@@ -71,8 +73,8 @@ def own_labels(text: str) -> tuple[str, dict[str, str]]:
 
 
 def _open_bracket(text: str) -> bool:
-    """Whether a bracket is still open at the end of the text."""
-    return len(re.findall(r"[（(]", text)) > len(re.findall(r"[）)]", text))
+    """Whether a bracket, round or square ("[牵头单位:…;责任单位:…]", "【…】"), is still open at the end of the text."""
+    return len(re.findall(r"[（(\[［【]", text)) > len(re.findall(r"[）)\]］】]", text))
 
 
 def column_label(text: str) -> tuple[str, str] | None:

@@ -12,7 +12,7 @@ from mstrack.sources.table.list_labels import column_label, context_label, label
 from mstrack.sources.table.list_sections import DATED_RE, dated, enough, requirement
 from mstrack.sources.table.list_work import sets_figure_or_names_project
 from mstrack.sources.table.mentions import find_mentions, sets_figure
-from mstrack.sources.table.numbering import DECIMAL_AFTER, STOPS
+from mstrack.sources.table.numbering import COUNT_RE, DECIMAL_AFTER, DOTS, STOPS
 from mstrack.sources.table.one_paragraph import MIN_STAFFED_ITEMS
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import ROLE_LABEL_RE, ROLE_SENTENCE_RE, clause_offices, labelled_roles, office_list, unit_names
@@ -29,6 +29,9 @@ UNIT_LABEL_RE = re.compile(r"[，,。；;]?\s*(?:责任|牵头|主责|主办)(?:
 # a bracket after the item's closing stop stands apart from its words: a town there does the work ("…12个。（城关镇）"),
 # one right after the words is where ("新建幼儿园3所（城东街道）"; units.office_list's towns)
 CLOSED = tuple("。；;.!！")
+# "…增长11%。[牵头单位:县发改局(粮食局);责任单位:…]", "…【责任单位:…】": the labelled groups in a square bracket, printed
+# where a name holds a round one; read as the round bracket "(牵头单位:…;责任单位:…)" is
+SQUARE_BRACKET_RE = re.compile(r"\s*[\[［【]([^\[\]［］【】]{2,80})[\]］】]\s*[；;。.，,]?\s*$")
 TRAILING_RUN_RE = re.compile(r"\s+(\S{2,60})$")  # "…;  人社局、各开发区": offices after whitespace
 # "由市发展改革委、市财政局负责落实": a paragraph under an item naming, unlabelled, the offices that do it
 # ("由县教育局牵头", "由…牵头负责", "由县教育局牵头，各乡镇配合": the lead's role alone says it too, its helpers after it)
@@ -59,6 +62,8 @@ def units_after(text: str) -> tuple[str, str]:
         return found
     if (m := OFFICE_CLAUSE_RE.search(text)) and (offices := office_line(m[1])):
         return f"{text[:m.start()].rstrip()}。", offices  # the clause says who, as a line "由…负责落实" under it would
+    if (m := SQUARE_BRACKET_RE.search(text)) and m.start() > 0 and (offices := _role_offices(m[1])):
+        return text[:m.start()].rstrip(), offices
     for pattern in (TRAILING_BRACKET_RE, TRAILING_RUN_RE):
         m = pattern.search(text)
         bracket = pattern is TRAILING_BRACKET_RE
@@ -136,10 +141,30 @@ def entry_of(row: Row) -> Entry | None:
     if not units and (offices := office_line(first)):  # read as a 责任单位 line: the first office leads
         return Entry(row, "label", "责任单位", offices, assigned=True)
     if GROUP_HEADING_RE.match(first) and not units and len(first) <= 60:
-        return Entry(row, "heading", "", first)
+        return heading_entry(row, first)
     if numbered := _numbered(row, first, units):
         return numbered
     return Entry(row, "note", *note) if not units and (note := note_label(first)) else None
+
+
+# a group's heading that names the office leading its items ("一、县示范区管委会牵头工作(8项)", "（二）市教育局负责的任务"):
+# the office leads every item under it up to the next heading, as a 牵头单位 line under the heading would
+LEAD_GROUP_RE = re.compile(rf"^(?:[一二三四五六七八九十百]+\s*[{DOTS}]|[（(]\s*[一二三四五六七八九十百]+\s*[）)])?\s*(\S{{2,40}}?)\s*"
+                           rf"(?:{'|'.join(LEAD_ROLE_WORDS)}|{RESPONSIBLE_WORD})(?:的|{RESPONSIBLE_WORD}的)?(?:工作|任务|事项)$")
+LEAD_LABEL = "牵头单位"  # the label a heading's lead is the items' under
+
+
+def heading_lead(heading: str) -> str:
+    """The office a group's heading names as the lead of its items, its count ("(8项)") no part of it; "" for a
+    heading that names none (a person: "孟学农省长负责的工作", or a topic: "民生工作")."""
+    m = LEAD_GROUP_RE.match(COUNT_RE.sub("", heading).strip())
+    return m[1] if m and office_list(m[1]) else ""
+
+
+def heading_entry(row: Row | None, text: str) -> Entry:
+    """A group's heading, the office it names as its items' lead (heading_lead) labelled under it."""
+    lead = heading_lead(text)
+    return Entry(row, "heading", "", text, labels={LEAD_LABEL: lead} if lead else {})
 
 
 def _numbered(row: Row, first: str, units: str) -> Entry | None:

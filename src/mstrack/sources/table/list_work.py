@@ -28,11 +28,13 @@ PROJECT_RE = re.compile(r"(?:建设|治理|工程|改造|项目|提升|整治|�
 ACTION_HEAD_RE = re.compile(rf"^(?:{MANNER_WORDS})?(?:{TASK_OPENING})")  # "有效改善居住条件。开展…": an action's name
 # positive evidence of a task: the item begins (after "(一)", "一、", "一是") with a verb of work, simplified or traditional, or states a
 # target ("城镇登记失业率控制在4%"); a project's name ("中心城区水环境综合治理") is work by PROJECT_RE; a deadline may come
-# first ("2024年底前新建…", "6月底前改造…": list_deadlines.WHEN), or the aim it serves ("以…为目标，继续抓好…"), and the
-# verb may be told how ("进一步落实…", "切实抓好…": MANNER_WORDS)
+# first ("2024年底前新建…", "6月底前改造…": list_deadlines.WHEN), or the aim it serves ("以…为目标，继续抓好…") or its
+# budget ("投资3000万元建设…"), and the verb may be told how ("进一步落实…", "切实抓好…": MANNER_WORDS)
 AIM_FIRST = r"以[^，,。；;]{1,30}为(?:目标|目標|重点|重點|抓手|主线|主線|核心)[，,]\s*"
+# or its budget: "投资3000万元建设…", "总投资1.2亿元，新建…", "计划投资800万元，改造…": the verb after the sum states the work
+BUDGET_FIRST = r"(?:计划|計劃)?(?:总|總)?(?:投资|投資)约?\s*\d+(?:\.\d+)?\s*(?:万|萬|亿|億)?元\s*[，,]?\s*(?:用于|用於)?"
 WORK_RE = re.compile(rf"^(?:[（(][^）)]{{1,20}}[）)]|第?[一二三四五六七八九十]{{1,3}}(?:是|、|，|,))?\s*(?:{WHEN}\s*[，,]?\s*)?"
-                     rf"(?:{AIM_FIRST})?(?:{MANNER_WORDS})?(?:{TASK_OPENING})")
+                     rf"(?:{AIM_FIRST}|{BUDGET_FIRST})?(?:{MANNER_WORDS})?(?:{TASK_OPENING})")
 # "以上"/"以内" a target only after a quantity ("2万户以上"): "以上项目由…督查" opens a closing note
 TARGET_RE = re.compile(r"控制在|增长|增長|达到|達到|不低于|不低於|提高到|[\d一二三四五六七八九十百千万][^，,。；;\s]{0,4}(?:以上|以内)")
 RESULT_RE = re.compile(r"已(?:完成|开工|建成|投入|完工|惠及)|截至|截止|完成年度目标|占年度|同比")

@@ -439,13 +439,24 @@ def office_list(text: str, towns: bool = False) -> bool:
     name). Where the position says an office stands (towns: a bracket after an item's closing stop, "由…负责落实", a
     责任单位 label), a town or a street (office_names.town_name: "城关镇", "城北街道", "属地镇街") is one too: in a
     民生实事 list it often leads."""
-    names = unit_names(text.strip())
+    names = [_first_name(name) for name in unit_names(text.strip())]
     return bool(names) and (whole_unit(names[0]) and OFFICE_NAME_RE.search(names[0]) is not None
                             or towns and town_name(names[0])) \
         and not names[0].startswith(SCOPE_OPENINGS) \
         and all(len(name) <= 20 and (ends_like_unit(name) or k and CITY_NAME_RE.fullmatch(name) is not None
                                      or towns and town_name(name))
                 and not re.search(r"[\d，。；;:：\s]", name) for k, name in enumerate(names))
+
+
+SECOND_NAME_RE = re.compile(r"[（(]([^（）()]{2,10})[）)]$")  # "县发改局(粮食局)": one bureau by its two names
+
+
+def _first_name(name: str) -> str:
+    """An office's name without its second name in the bracket after it ("县发改局(粮食局)" → "县发改局"): both end
+    like an office's; a bracket of scope or level ("各市(县)", "(含城区)") stays."""
+    m = SECOND_NAME_RE.search(name)
+    second = m and ends_like_unit(m[1]) and not SCOPE_RE.match(m[1]) and not m[1].startswith(SCOPE_OPENINGS)
+    return name[:m.start()] if second and ends_like_unit(name[:m.start()]) else name
 
 
 def labelled_roles(text: str) -> bool:
