@@ -5,7 +5,8 @@ str methods, one regex over the value column), and handed to the store as it is 
 
 It takes only what it can prove plain: programmes of one year, named exactly; a task and indicator that name one
 indicator exactly (no trimming, no prefix, no text-only line); date cells the per-row path reads and
-accepts; bare numbers (or with the indicator's own unit) within their limits; notes and reporters that can
+accepts; bare numbers (or with the indicator's own unit) within their limits, whole where the unit counts whole
+things (quantities.whole_count); notes and reporters that can
 be stored; of an .xlsx's typed cells, only the kinds the per-row path reads as the same text (a task number an
 int, a date a date, a value an int or a float, a blank note or reporter None), and no row holding an error
 value or an unsaved formula (a Marked row). Anything else, or any doubt, and the chunk goes through the row
