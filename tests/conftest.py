@@ -280,9 +280,12 @@ def find_quantities(text: str) -> list[int | float]:
 
 
 def big_csv(cli: Cli, path: Path, rows: int) -> None:
-    """`rows` reports of the demo's quantity indicators, day by day from 2023-01-01, values rising."""
+    """`rows` reports of the demo's quantity indicators, day by day from 2023-01-01, values rising (in tenths where the
+    unit keeps fractions, whole where it counts whole things: quantities.count_scale)."""
+    from mstrack.domain.quantities import count_scale
+
     indicators = cli.sql(
-        "select p.code, t.code, i.name from indicator i join task_line l on i.line_id = l.id "
+        "select p.code, t.code, i.name, i.unit from indicator i join task_line l on i.line_id = l.id "
         "join task t on l.task_id = t.id join programme p on t.programme_id = p.id where i.kind = 'quantity' "
         "order by p.code, t.position, l.position, i.position")
     from datetime import date, timedelta
@@ -292,8 +295,8 @@ def big_csv(cli: Cli, path: Path, rows: int) -> None:
         written = 0
         for day in range(730):
             as_of = (date(2023, 1, 1) + timedelta(days=day)).isoformat()
-            for programme, task, indicator in indicators:
-                handle.write(f"{programme},{task},{indicator},{as_of},{day / 10}\n")
+            for programme, task, indicator, unit in indicators:
+                handle.write(f"{programme},{task},{indicator},{as_of},{day // 10 if count_scale(unit) else day / 10}\n")
                 written += 1
                 if written == rows:
                     return

@@ -286,7 +286,8 @@ def test_a_csv_import_never_loads_the_status_classes(demo_cli, tmp_path, fmt):
     task is read) nor the status's renderer (JSON is render.outputs'), on the columnar path and the per-row path."""
     path = tmp_path / "周报.csv"
     days = [date(2023, 1, 2).fromordinal(date(2023, 1, 2).toordinal() + n).isoformat() for n in range(300)]
-    rows = [["dongguan-2023", task, name, day, f"{1 + n / 5:g}", "", ""] for n, day in enumerate(days) for task, name, _ in PLAIN]
+    rows = [["dongguan-2023", task, name, day, f"{1 + n / 5:g}" if unit in ("%", "元") else str(1 + n), "", ""]
+            for n, day in enumerate(days) for task, name, unit in PLAIN]  # fractions where a unit keeps them (个, 人 count)
     rows.append(["dongguan-2023", f" {PLAIN[0][0]}", PLAIN[0][1], "2023-12-30", "70", "", ""])  # a trimmed task: per row
     write(path, rows)
     exit_code, written, modules = run_apart(["--db", str(demo_cli.db), "import", "progress", str(path), "--format", fmt])

@@ -318,7 +318,8 @@ def test_an_xlsx_of_typed_cells_goes_through_the_columns_whole(_demo_db, tmp_pat
     """Typed task numbers, dates, numbers and percentages (a percent style), blank notes and reporters: every chunk
     is taken by the columnar path, and the reports are those the per-row path writes."""
     body = [["dongguan-2023", int(task), name, date.fromisoformat(day),
-             (PERCENT, (10 + week) / 100) if unit == "%" and week % 2 else 10 + week * 3 if week % 3 else 10.5 + week,
+             (PERCENT, (10 + week) / 100) if unit == "%" and week % 2 else 10 + week * 3 if week % 3
+             else 10.5 + week if unit in ("%", "元") else 10 + week,  # a fraction where the unit keeps one
              f"第{week}周" if week % 3 else None, "张三" if week % 2 else None]
             for week, day in enumerate(DAYS) for task, name, unit in PLAIN]
     path = tmp_path / "周报.xlsx"

@@ -11,7 +11,9 @@ from mstrack.domain.quantities import (
     chinese_count,
     parse_quantity,
     same_unit,
+    whole_count,
 )
+from mstrack.errors import InputError
 
 
 @pytest.mark.parametrize(
@@ -178,6 +180,10 @@ def test_the_import_fast_path_reads_what_check_value_reads(number, unit, written
     text = number + (unit if written == "same" else written)
     fast = plain_value(text, unit)
     if fast is None:
+        return
+    if not whole_count(fast, unit):  # a fraction of a count: refused by both (the import asks check_whole after)
+        with pytest.raises(InputError, match="which come whole"):
+            check_value(text, unit, "x")
         return
     value, _ = check_value(text, unit, "x")
     assert fast == value and type(fast) is type(value), text

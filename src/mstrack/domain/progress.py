@@ -11,7 +11,17 @@ from typing import TYPE_CHECKING
 from mstrack.domain.characters import simplified
 from mstrack.domain.dates import DateError, in_report_year, parse_date
 from mstrack.domain.names import named_by
-from mstrack.domain.quantities import QuantityError, as_number, format_number, parse_quantity, same_unit, scaled_unit, shown
+from mstrack.domain.quantities import (
+    QuantityError,
+    as_number,
+    count_scale,
+    format_number,
+    parse_quantity,
+    same_unit,
+    scaled_unit,
+    shown,
+    whole_count,
+)
 from mstrack.errors import InputError, Joined, Message
 from mstrack.vocabulary import AT_MOST, SCHEDULE
 
@@ -81,9 +91,25 @@ def check_value(text: str, unit: str, indicator: str) -> tuple[int | float, list
         raise InputError("{value}: {indicator} is a percentage; give it as 65%", value=shown(text), indicator=indicator)
     if quantity.value < 0:
         raise InputError("{value}: a reported value cannot be negative", value=shown(text))
+    check_whole(text, quantity.value, unit, indicator)
     if unit == "%" and quantity.value > 100:
         warnings.append(Message("{indicator}: {value}% is above 100%", indicator=indicator, value=quantity.value))
     return quantity.value, warnings
+
+
+def check_whole(text: str, number: int | float, unit: str, indicator: str) -> None:
+    """A value on a unit that counts whole things (人次, 个, 户) is a whole number of them (quantities.whole_count),
+    or bad input: 1500.5 人次 would be stored as it is and shown rounded. Every write path asks this (`log` through
+    check_value, `import progress` for its plain cells too)."""
+    if whole_count(number, unit):
+        return
+    scale, under = count_scale(unit), scaled_unit(unit)[1]
+    if scale == 1:
+        raise InputError("{value}: {indicator} counts {unit}, which come whole: give a whole number", value=shown(text),
+                         indicator=indicator, unit=unit)
+    count = as_number(Decimal(repr(number)) * scale)
+    raise InputError("{value}: {indicator} counts {unit}: that is {count}{under}, which come whole: give a whole number "
+                     "of {under}", value=shown(text), indicator=indicator, unit=unit, count=format_number(count), under=under)
 
 
 def require_value_or_done(value: str | None, done: bool) -> None:

@@ -9,6 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from mstrack.domain.characters import simplified
 from mstrack.domain.limits import number_problem
@@ -146,6 +147,25 @@ def countable(unit: str) -> bool:
     return normalize(unit) in COUNTABLE_UNITS
 
 
+@lru_cache(maxsize=256)
+def count_scale(unit: str) -> int | None:
+    """How many of the things a unit counts one of it is: 1 for 人次, 10000 for 万人次 (scaled_unit); None for a unit
+    that counts no whole things (元, 万元, 公里, %, none)."""
+    scale, under = scaled_unit(normalize(unit or ""))
+    return scale if countable(under) else None
+
+
+def whole_count(value: int | float, unit: str) -> bool:
+    """Whether a value stored in `unit` is a whole number of what the unit counts: the one rule of wholeness that
+    every write of a reported value (log, import progress: domain/progress.check_whole) holds it to. On a count, the
+    count of the base thing: 1.5 in 万人次 is 15000 人次, whole; 1.00005 is 10000.5 人次, not. Amounts, measures and
+    percentages (元, 公里, %) keep fractions."""
+    if isinstance(value, int) or value.is_integer():
+        return True
+    scale = count_scale(unit)
+    return scale is None or (Decimal(repr(value)) * scale) % 1 == 0
+
+
 def as_number(value: Decimal) -> int | float:
     """Integral values become int so that 18.5万 is exactly 185000, never 185000.00000000003."""
     return int(value) if value == value.to_integral_value() else float(value)
@@ -238,24 +258,30 @@ def same_unit(a: str, b: str) -> bool:
 
 
 def format_number(value: int | float | None, unit: str = "", lang: str = "zh") -> str:
-    """185000 → "18.5万", the way the documents write round counts; 17787 stays as it is.
-    In English, 185,000."""
+    """A stored value as it is stored: 185000 → "18.5万", the way the documents write round counts; 17787 and 1500.5
+    stay as they are (never rounded: the office sees the number it has). In English, 185,000 and 1,500.5.
+    A value worked out (an expected pro-rata value, a pace) is format_computed's."""
     if value is None:
         return "—"
+    fraction = isinstance(value, float) and not value.is_integer()
     if lang == "en":
-        if isinstance(value, float) and not value.is_integer():
-            text = f"{value:,.0f}" if abs(value) >= 100 else f"{value:.2f}".rstrip("0").rstrip(".")
-        else:
-            text = f"{int(value):,}"
-        return text + unit
+        return (format(Decimal(repr(value)), ",f") if fraction else f"{int(value):,}") + unit
     if unit != "%" and abs(value) >= 10**12 and value % 10**10 == 0:
         text = f"{value / 10**12:.4f}".rstrip("0").rstrip(".") + "万亿"
     elif unit != "%" and abs(value) >= 100_000_000 and value % 1_000_000 == 0:
         text = f"{value / 100_000_000:.4f}".rstrip("0").rstrip(".") + "亿"
     elif unit != "%" and abs(value) >= 10_000 and value % 100 == 0:
         text = f"{value / 10_000:.4f}".rstrip("0").rstrip(".") + "万"
-    elif isinstance(value, float) and not value.is_integer():  # pro-rata shares: whole units past 100
-        text = f"{value:.0f}" if abs(value) >= 100 else f"{value:.2f}".rstrip("0").rstrip(".")
+    elif fraction:  # the shortest digits that are the stored float: 1500.5, 0.00001 (no exponent)
+        text = format(Decimal(repr(value)), "f")
     else:
         text = f"{int(value)}"
     return text + unit
+
+
+def format_computed(value: int | float | None, unit: str = "", lang: str = "zh") -> str:
+    """A value worked out rather than reported (an expected pro-rata share, a pace): whole units past 100, two
+    decimals below, then written as format_number writes a stored one."""
+    if isinstance(value, float) and not value.is_integer():
+        value = round(value) if abs(value) >= 100 else round(value, 2)
+    return format_number(value, unit, lang)

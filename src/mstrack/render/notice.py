@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from mstrack.domain.quantities import format_number
+from mstrack.domain.quantities import format_computed
 from mstrack.labels import Labels
 from mstrack.render.report import amount, md_table
 from mstrack.reports.notice import Notice, NoticeItem
@@ -26,7 +26,7 @@ def pace_words(item: NoticeItem, words: Labels) -> str:
     if item.required_pace is None:
         return ""
     key = "forecast.falls" if item.required_pace < 0 else "forecast.rises"
-    return words(key, amount=format_number(round(abs(item.required_pace), 2), item.unit, words.lang))
+    return words(key, amount=format_computed(abs(item.required_pace), item.unit, words.lang))
 
 
 def notice_rows(notice: Notice, words: Labels) -> list[list[str]]:
@@ -34,13 +34,13 @@ def notice_rows(notice: Notice, words: Labels) -> list[list[str]]:
     rows = []
     previous = None
     for number, item in enumerate(notice.items, start=1):
-        gap = "" if item.gap is None else amount(item.gap, item.unit, item.kind, lang)
+        gap = "" if item.gap is None else amount(item.gap, item.unit, item.kind, lang, computed=True)
         ref = f"{item.programme}/{item.task}"
         task = ref if ref == previous else f"{ref} {item.title}"  # the title once, on the task's first indicator
         previous = ref
         rows.append([
             str(number), task, item.indicator,
-            amount(item.expected, item.unit, item.kind, lang, item.comparator),
+            amount(item.expected, item.unit, item.kind, lang, item.comparator, computed=True),
             amount(item.actual, item.unit, item.kind, lang), gap.replace("-", "\u2212", 1),
             item.next_due.isoformat() if item.next_due else "—", pace_words(item, words), words(f"light.{item.light}"),
         ])

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from datetime import date
 from html import escape
 
-from mstrack.domain.quantities import format_number
+from mstrack.domain.quantities import format_computed, format_number
 from mstrack.labels import Labels
 from mstrack.model import SCHEDULE
 from mstrack.render.outputs import dump_json, json_chunks, spreadsheet_text
@@ -53,13 +53,14 @@ def weekly_subtitle(report: WeeklyReport, words: Labels) -> str:
     return " · ".join(parts)
 
 
-def amount(value, unit: str, kind: str, lang: str, comparator: str = "=") -> str:
+def amount(value, unit: str, kind: str, lang: str, comparator: str = "=", *, computed: bool = False) -> str:
+    """A value in its unit: a stored one as stored, one worked out (`computed`: an expected value, a gap) rounded."""
     words = Labels(lang)
     if value is None:
         return "—"
     if kind == SCHEDULE:
         return words("schedule.count", n=value)
-    return COMPARATOR_WORDS.get(comparator, "") + format_number(value, unit, lang)
+    return COMPARATOR_WORDS.get(comparator, "") + (format_computed if computed else format_number)(value, unit, lang)
 
 
 def _percent(value: float | None) -> str:
@@ -71,7 +72,7 @@ def _gap(item: BehindItem, lang: str) -> str:
     not a hyphen: a CSV cell starting with "-" would be guarded as a formula ('-10个) in Excel/WPS."""
     if item.gap is None:
         return ""
-    text = amount(item.gap, item.unit, item.kind, lang)
+    text = amount(item.gap, item.unit, item.kind, lang, computed=True)
     return "\u2212" + text[1:] if text.startswith("-") else text
 
 
@@ -106,7 +107,7 @@ def behind_cells(item: BehindItem, many: bool, words: Labels) -> list[str]:
         item.target, item.unit, item.kind, lang, item.comparator)
     return [
         _task_ref(item.programme, item.task, many), item.indicator, item.lead_unit, final,
-        amount(item.expected, item.unit, item.kind, lang), amount(item.actual, item.unit, item.kind, lang),
+        amount(item.expected, item.unit, item.kind, lang, computed=True), amount(item.actual, item.unit, item.kind, lang),
         _gap(item, lang),
         _percent(item.pace), _percent(item.percent),
         "" if item.days_behind is None else words("weekly.days", n=item.days_behind),

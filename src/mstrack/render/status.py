@@ -7,7 +7,7 @@ import json
 import math
 from datetime import date
 
-from mstrack.domain.quantities import format_number
+from mstrack.domain.quantities import format_computed, format_number
 from mstrack.labels import Labels
 from mstrack.model import AT_LEAST, AT_MOST, EQUAL, PRO_RATA, SCHEDULE, STATUSES, StatusRow
 from mstrack.render.outputs import dump_json
@@ -171,7 +171,7 @@ def row_quantities(row: StatusRow, lang: str = "zh") -> tuple[str, str, str]:
                 "—" if row.actual is None else words("schedule.count", n=row.actual))
     prefix = COMPARATOR_WORDS[row.comparator]
     target = prefix + format_number(row.target, row.unit, lang) if row.target is not None else "—"
-    return target, format_number(row.expected, row.unit, lang), format_number(row.actual, row.unit, lang)
+    return target, format_computed(row.expected, row.unit, lang), format_number(row.actual, row.unit, lang)
 
 
 def task_json(detail, forecasts: dict | None = None) -> str:
@@ -326,7 +326,7 @@ def forecast_words(ind, forecast, words: Labels) -> str:
     lang, unit = words.lang, ind.unit
 
     def pace(value) -> str:  # a falling indicator's pace is a fall
-        return words("forecast.falls" if value < 0 else "forecast.rises", amount=format_number(round(abs(value), 2), unit, lang))
+        return words("forecast.falls" if value < 0 else "forecast.rises", amount=format_computed(abs(value), unit, lang))
 
     parts = []
     if forecast.recent_pace is not None:

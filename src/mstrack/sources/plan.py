@@ -231,7 +231,7 @@ def _read_indicator(reader: PlanReader, raw_ind: dict, ind_path: str, year: int 
     indicator.milestones.extend(_read_milestones(reader, raw_ind, ind_path, year))
     if (reading or default_reading) == INCREMENT:
         _check_running_sums(reader, indicator, ind_path)
-    indicator.reports = _read_reports(reader, raw_ind, ind_path, year)
+    indicator.reports = _read_reports(reader, raw_ind, ind_path, year, indicator)
     return indicator
 
 
@@ -258,7 +258,10 @@ def _check_line_reports(reader: PlanReader, line: Line, path: str) -> None:
             reader.fail(f"{path}.reports[{r}].value", "expected how many checkpoints were met, 1 to {most}", most=most)
 
 
-def _read_reports(reader: PlanReader, table: dict, path: str, year: int | None) -> list[PlanReport]:
+def _read_reports(reader: PlanReader, table: dict, path: str, year: int | None,
+                  indicator: Indicator | None = None) -> list[PlanReport]:
+    """A line's or an indicator's reports; an indicator's value a whole count where its unit counts whole things,
+    as `log` and `import progress` hold it (domain/progress.check_whole)."""
     reports = []
     for r, raw in enumerate(reader.tables(table, "reports", path)):
         report_path = f"{path}.reports[{r}]"
@@ -267,6 +270,14 @@ def _read_reports(reader: PlanReader, table: dict, path: str, year: int | None) 
         value = reader.number(raw, "value", report_path)
         if value is None and "value" not in raw:
             reader.fail(report_path + ".value", "missing")
+        elif value is not None and indicator is not None:
+            from mstrack.domain.progress import check_whole  # a plan with reports only
+
+            try:
+                check_whole(str(value), value, indicator.unit, indicator.name)
+            except InputError as error:
+                reader.fail(report_path + ".value", error)
+                continue
         if as_of and value is not None:
             reports.append(PlanReport(as_of=as_of, value=value, note=reader.text(raw, "note", report_path, False)))
     return reports

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from mstrack.domain.dates import DateError, in_report_year, parse_date
 from mstrack.domain.limits import readable_name, text_problem
-from mstrack.domain.progress import check_value, match_indicator
-from mstrack.domain.quantities import normalize, shown
+from mstrack.domain.progress import check_value, check_whole, match_indicator
+from mstrack.domain.quantities import count_scale, normalize, shown, whole_count
 from mstrack.errors import InputError, Message, Problem
 from mstrack.sources.progress_cells import picked, plain_chunk, plain_limit, plain_unit, plain_value, split_remark, text_value, unit_bracket
 from mstrack.sources.progress_columns import COLUMNAR_ROWS, Columns
@@ -194,9 +194,10 @@ class _Importer(Comparing):
                 continue
             if place is _HANDLED:
                 continue
-            indicator, last, of_indicator, dates, limit, unit = place
+            indicator, last, of_indicator, dates, limit, unit, counted = place
             as_of = dates.get(cells[3])
-            if as_of is None or number > limit or (suffix is not None and suffix != unit):
+            if (as_of is None or number > limit or (suffix is not None and suffix != unit)
+                    or counted is not None and not whole_count(number, counted)):  # not a whole count: the per-row path names it
                 read_row(table, line, cells)
                 continue
             note, who = cells[5], cells[6]
@@ -286,7 +287,8 @@ class _Importer(Comparing):
         if state.kind == SCHEDULE:
             return None
         found = self.fast[cells] = (state.indicator_id, state.last or date.min, self.checked.rows_of(state.indicator_id),
-                                    self.dates.setdefault(year, {}), plain_limit(state.unit), plain_unit(state.unit))
+                                    self.dates.setdefault(year, {}), plain_limit(state.unit), plain_unit(state.unit),
+                                    state.unit if count_scale(state.unit) is not None else None)
         return found
 
     def _uncomputed(self, table: Table, line: int, cells: tuple) -> None:
@@ -414,6 +416,11 @@ class _Importer(Comparing):
             return self._checkpoints(state, value, done_word, as_of, table, line)
         number = plain_value(value, state.unit)
         if number is not None:
+            try:
+                check_whole(value, number, state.unit, state.indicator)
+            except InputError as error:
+                self._fail(table, line, "value", error)
+                return None
             if state.unit == "%" and number > 100:
                 self.result.warnings.append(Message("{path}:{line}: {warning}", path=table.path, line=line, warning=Message(
                     "{indicator}: {value}% is above 100%", indicator=state.indicator, value=number)))

@@ -5,7 +5,8 @@ str methods, one regex over the value column), and handed to the store as it is 
 
 It takes only what it can prove plain: programmes of one year, named exactly; a task and indicator that name one
 indicator exactly (no trimming, no prefix, no text-only line); date cells the per-row path reads and
-accepts; bare numbers (or with the indicator's own unit) within their limits; notes and reporters that can
+accepts; bare numbers (or with the indicator's own unit) within their limits, whole where the unit counts whole
+things (quantities.whole_count); notes and reporters that can
 be stored; of an .xlsx's typed cells, only the kinds the per-row path reads as the same text (a task number an
 int, a date a date, a value an int or a float, a blank note or reporter None), and no row holding an error
 value or an unsaved formula (a Marked row). Anything else, or any doubt, and the chunk goes through the row
@@ -21,6 +22,7 @@ from itertools import compress, filterfalse, repeat
 from operator import eq, gt, is_, itemgetter, le, ne, not_
 
 from mstrack.domain.limits import all_storable, text_problem
+from mstrack.domain.quantities import count_scale, whole_count
 from mstrack.sources.progress_cells import plain_limit, plain_numbers, plain_unit
 from mstrack.sources.progress_rows import ASK, NOTHING, ImportIndicator, packed
 from mstrack.sources.rows import Cells
@@ -46,8 +48,8 @@ class Columns:
         self.plain: dict[int, tuple] = {}  # indicator id → (programme code, the store's tuple)
         self.years: dict[str, int | None] = {}  # the programmes met, by code → their year (None: no such programme)
         self.seen: set[tuple[str, str]] = set()  # the (programme, task) cells whose indicators were looked up
-        self.met: dict[int, tuple] = {}  # indicator id → (last day or date.min, limit, unit)
-        self.units: dict[str, tuple] = {}  # an indicator's unit → (limit, the suffix its values may carry)
+        self.met: dict[int, tuple] = {}  # indicator id → (last day or date.min, limit, suffix, the unit if it counts)
+        self.units: dict[str, tuple] = {}  # an indicator's unit → (limit, the suffix its values may carry, the unit if it counts)
 
     def take(self, index: list[int | None], first: int, raw: Cells) -> bool:
         """Check a chunk of raw rows (numbered from `first`) and keep them all, or keep nothing and say False."""
@@ -172,7 +174,7 @@ class Columns:
         units, plain = self.units, self.plain
         rows = list(map(_SECOND, map(plain.__getitem__, ids)))
         for unit in {row[4] for row in rows}.difference(units):
-            units[unit] = (plain_limit(unit), plain_unit(unit))
+            units[unit] = (plain_limit(unit), plain_unit(unit), unit if count_scale(unit) is not None else None)
         self.met.update((row[1], (row[5] or date.min, *units[row[4]])) for row in rows)
 
     def _texts(self, columns: list[tuple], note_at: int | None, reporter_at: int | None, n: int) -> tuple | None:
@@ -227,7 +229,8 @@ class Columns:
                                         repeat(importer.source)))
 
 
-_LAST, _LIMIT, _UNIT = itemgetter(0), itemgetter(1), itemgetter(2)
+_LAST, _LIMIT, _UNIT, _COUNTED = itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(3)
+_NO_COUNT = {None}
 _NONE = type(None)
 _TEXTS = frozenset((str, _NONE))  # not Uncomputed, nor a number the per-row path would make text
 
@@ -257,8 +260,13 @@ def _plain_tasks(tasks: list) -> list:
 
 def _values_fit(numbers: list, suffixes: list, met: list) -> bool:
     """Every value within its indicator's limit (above 100 % is a warning, too large an error: the per-row path says
-    which), and every suffix ("65.5%") its indicator's own unit, checked pair by distinct pair."""
+    which), a whole count where its unit counts whole things (quantities.whole_count: else the per-row path names
+    it), and every suffix ("65.5%") its indicator's own unit, checked pair by distinct pair."""
     if not all(map(le, numbers, map(_LIMIT, met))):
+        return False
+    if (set(map(_COUNTED, met)) != _NO_COUNT and not all(map(float.is_integer, numbers))
+            and not all(counted is None or whole_count(number, counted)
+                        for number, counted in zip(numbers, map(_COUNTED, met), strict=True))):
         return False
     return not any(suffixes) or all(suffix is None or suffix == unit
                                     for suffix, unit in set(zip(suffixes, map(_UNIT, met), strict=True)))
