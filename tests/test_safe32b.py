@@ -184,3 +184,19 @@ def test_a_freeze_whose_commit_fails_after_its_content_went_out_says_nothing_was
     assert ("database: disk I/O error; the report was written but nothing was frozen, whatever this command printed "
             "above: run the command again to freeze it") in result.output
     assert _frozen(demo_cli) == 0
+
+
+def test_hundreds_of_stale_rows_are_all_kept_off_and_counted(roads, tmp_path):
+    """More stale rows than one statement asks about (225 keys): every one found, the first five described."""
+    form = _many(tmp_path / "big.csv", 360)
+    assert roads("import", "progress", str(form)).exit_code == 0
+    fixes = _return(tmp_path / "fix.csv", [f"x-2023,3,新建公园,{date(2023, 1, 1) + timedelta(days=day)},{day + 1000}"
+                                           for day in range(300)])
+    assert roads("import", "progress", str(fixes), "--reason", "复核").exit_code == 0
+    reports = _reports(roads)
+    again = roads("import", "progress", str(form))
+    assert again.exit_code == 0, again.output
+    assert "0 new, 0 corrected, 780 already there" in again.output
+    assert "300 rows restate a value a later entry corrected" in again.output and "… (+295)" in again.output
+    assert _reports(roads) == reports
+    assert _standing(roads, "3", "2023-10-27") == [299, 1299]

@@ -144,13 +144,14 @@ def kept_corrections(dialect: Dialect, connection, keys: list[tuple[int, date, f
     """For each (indicator, day, value) whose value is not the one standing that day, in order: the standing entry
     (value, reporter, entered_at, reason) when an earlier standing entry of that day held the value (a later entry
     corrected it away: the value is stale, undo's rule "never silently beats a newer entry"), else None. Asked only
-    for the rows that would correct a stored value, a few hundred keys a statement, index seeks each."""
+    for the rows that would correct a stored value, 225 keys a statement, index seeks each."""
     p = dialect.p
     latest = (f"(SELECT y.id FROM report AS y WHERE y.indicator_id = k.indicator_id AND y.as_of = k.day AND y.id <= {p}"
               f" AND {standing('y')} ORDER BY y.id DESC LIMIT 1)")
     statements = []
-    for start in range(0, len(keys), KEYS_A_STATEMENT):
-        part = keys[start:start + KEYS_A_STATEMENT]
+    size = KEYS_A_STATEMENT * 3 // 4  # four parameters a key: under SQLite's oldest limit too
+    for start in range(0, len(keys), size):
+        part = keys[start:start + size]
         values = ", ".join([f"({p}, {p}, {p}, {p})"] * len(part))
         bound = [field for n, (indicator, on, value) in enumerate(part, start) for field in (n, indicator, on, float(value))]
         statements.append((f"WITH k(n, indicator_id, day, value) AS (VALUES {values})"
