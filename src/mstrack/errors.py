@@ -148,3 +148,13 @@ def mark_rolled_back(error: BaseException) -> None:
 
 def rolled_back(error: BaseException) -> bool:
     return getattr(error, "mstrack_rolled_back", False)
+
+
+def mark_not_frozen(error: BaseException) -> None:
+    """A database error that kept nothing of a report's freeze after the report itself went out (to a device, a FIFO
+    or stdout, written before the freeze): said as such (cli/failures), whatever the command printed."""
+    error.mstrack_not_frozen = True
+
+
+def not_frozen(error: BaseException) -> bool:
+    return getattr(error, "mstrack_not_frozen", False)

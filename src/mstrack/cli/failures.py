@@ -138,8 +138,11 @@ def _database_failure(error: Exception) -> typer.Exit:
     if reason == "database or disk is full":
         return fail("database: {reason}; nothing was written, whatever this command printed above: free space on its disk (or "
                     "raise its size limit) and run the command again", reason=database_reason(reason))
-    from mstrack.errors import rolled_back
+    from mstrack.errors import not_frozen, rolled_back
 
+    if not_frozen(error):  # the report went out before its freeze (a device, a FIFO, stdout): what was printed stands
+        return fail("database: {reason}; the report was written but nothing was frozen, whatever this command printed "
+                    "above: run the command again to freeze it", reason=reason)
     if rolled_back(error):  # raised inside a write, before its commit: rolled back
         return fail("database: {reason}; the write in progress was rolled back: nothing of it was stored", reason=reason)
     return fail("database: {reason}", reason=reason)

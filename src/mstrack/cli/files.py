@@ -135,6 +135,8 @@ def _say_imported(result, fmt: Format, dry_run: bool, verbose: bool = False) -> 
         else:
             say("{new} new, {corrected} corrected, {unchanged} already there, {skipped} empty rows skipped; "
                 "{written} {written:report was|reports were} written", **counts)
+    if fmt is Format.table and result.kept:
+        _say_kept(result)
     if fmt is Format.table and result.unchanged_other:
         say("{n} of the {unchanged} already there {n:has|have} another note or reporter than the stored report: not "
             "stored (the value is what is compared; use `mstrack log` to add a note)", n=result.unchanged_other,
@@ -143,6 +145,16 @@ def _say_imported(result, fmt: Format, dry_run: bool, verbose: bool = False) -> 
         say("{n} {n:row|rows} of totals (合计, 小计) skipped: {rows}", n=len(result.totals), rows="; ".join(result.totals))
     if fmt is Format.table and result.repeats:
         _say_repeats(result.repeats)
+
+
+def _say_kept(result) -> None:
+    """Rows re-stating a value a later entry (an office's correction) superseded: not written, the first few with
+    the entry kept, so that a re-imported return never silently undoes a correction (docs/import.md)."""
+    from mstrack.errors import Joined
+
+    more = [f"… (+{result.kept - len(result.kept_rows)})"] if result.kept > len(result.kept_rows) else []
+    say("{n} {n:row restates|rows restate} a value a later entry corrected: not written, the correction kept: {rows}",
+        n=result.kept, rows=Joined("; ", [*result.kept_rows, *more]))
 
 
 def _say_repeats(repeats: list[tuple[str, str]]) -> None:

@@ -135,9 +135,17 @@ def publish(ctx: typer.Context, store, params: dict, report, fmt: str, output: P
 
     def written() -> None:
         echo(words("msg.written", what=words(f"msg.{kind}"), path=output), err=True)
-        frozen()
+        if not in_place:
+            frozen()
 
+    from mstrack.render.outputs import written_in_place
+
+    # a device, a FIFO or stdout gets its content only after before_rename: frozen once it is out (exit 0 ⇔ frozen and
+    # written), and the write lock is not held while a FIFO waits for its reader
+    in_place = freeze and written_in_place(output)
     write_output(ctx, output, write, written)
+    if in_place:
+        _freeze(store, params, whole(by_format["json"](report, lang)), printed=True)
 
 
 def write_content(path: Path, content, fmt: str) -> None:
@@ -163,13 +171,21 @@ def whole(content) -> str:
     return "".join(_pieces(content))
 
 
-def _freeze(store, params: dict, content: str) -> None:
+def _freeze(store, params: dict, content: str, printed: bool = False) -> None:
     """Keep the report as printed: after it is out (a report that could not be printed is not kept), its
-    number said before the commit (an output that fails keeps nothing)."""
+    number said before the commit (an output that fails keeps nothing). `printed`: the report is out already (a
+    target written in place): a database error that kept nothing says so (failures, mark_not_frozen)."""
 
     def announce(snapshot: int) -> None:
         say("frozen as report {number}: `mstrack report diff {number}` compares it with later corrections", err=True,
             number=snapshot)
         flush_output()
 
-    store.freeze(params["kind"], params, content, confirm=announce)
+    from mstrack.errors import mark_not_frozen, rolled_back
+
+    try:
+        store.freeze(params["kind"], params, content, confirm=announce)
+    except Exception as error:
+        if printed and (store.path is not None or rolled_back(error)):  # a server's failed COMMIT may have kept it
+            mark_not_frozen(error)
+        raise

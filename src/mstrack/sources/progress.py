@@ -499,8 +499,8 @@ def import_progress(
                 if result.batch is not None and confirm is not None:
                     confirm(result)
     except _Discarded:
-        result.inserted = result.updated = result.unchanged = result.unchanged_other = 0
-        result.repeats = []
+        result.inserted = result.updated = result.unchanged = result.unchanged_other = result.kept = 0
+        result.repeats, result.kept_rows = [], []
     finally:  # the importer and its Columns refer to each other: a cycle that would keep every object the import
         # made (100,000 rows: ~200,000) for the cycle collector, which then spent ~0.17 s walking them; broken,
         # they are freed as the import returns

@@ -10,10 +10,13 @@ from operator import is_not, le
 
 from mstrack.domain.progress import higher_than_later
 from mstrack.domain.quantities import format_number
-from mstrack.errors import Message
+from mstrack.errors import Joined, Message
 from mstrack.sources import progress_rows
-from mstrack.sources.progress_rows import ASK, FALLS_ROWS, NOTHING, OTHER, SAME, ImportIndicator, day_runs
+from mstrack.sources.progress_rows import ASK, FALLS_ROWS, KEPT, NOTHING, OTHER, SAME, ImportIndicator, day_runs
 from mstrack.vocabulary import SCHEDULE
+
+KEPT_SHOWN = 5
+"""Stale rows an import describes (Store.kept_corrections); the rest are counted."""
 
 
 class Comparing:
@@ -41,6 +44,10 @@ class Comparing:
             state, firsts = self.columns.state(ids[at]), groups[at]
             if at in unordered:  # a day given twice, or days out of order
                 firsts = self._firsts(state, firsts, repeats)
+            if result.kept_rows:  # a stale row writes nothing: the entry kept is what a fall is seen from
+                firsts = [seq for seq in firsts if stored[seq] != KEPT]
+                if not firsts:
+                    continue
             if state.comparator != "<=" and state.kind != SCHEDULE:
                 if state.last is None:  # nothing stored: values rising in day order cannot fall (_warn_about_falls)
                     values = list(map(value.__getitem__, firsts))
@@ -52,12 +59,13 @@ class Comparing:
                     self._warn_about_falls(waiting)
                     waiting, rows = [], 0
         self._warn_about_falls(waiting)
-        counts = [stored.count(flag) for flag in (SAME, OTHER, NOTHING)]
+        counts = {flag: stored.count(flag) for flag in (SAME, OTHER, NOTHING, KEPT)}
         for seq in repeats:
             counts[stored[seq]] -= 1
         result.unchanged += counts[SAME]
         result.updated += counts[OTHER]
         result.inserted += counts[NOTHING]
+        result.kept += counts[KEPT]
         result.errors.sort(key=progress_rows.file_order)
         result.repeats.sort(key=lambda pair: progress_rows.file_order(pair[0]))
 
@@ -87,7 +95,7 @@ class Comparing:
             ))
             return
         self.result.repeats.append((self.where(seq), self.where(first)))  # repeated in the file, not stored before
-        if checked.stored[seq] != SAME:  # written as it was read
+        if checked.stored[seq] not in (SAME, KEPT):  # written as it was read
             self.repeated.add((state.indicator_id, checked.day[seq]))
 
     def _warn_about_falls(self, waiting: list[tuple[ImportIndicator, list[int]]]) -> None:
@@ -158,14 +166,48 @@ class Comparing:
         checked = self.checked
         day, value, stored = checked.day, checked.value, checked.stored
         found = self.store.stored_on([(indicator, date.fromordinal(day[seq])) for seq, indicator, _ in asked], upto=self.plan.upto)
-        held = {}
-        for (seq, indicator, position), on_that_day in zip(asked, found, strict=True):
+        held, other = {}, []
+        for asking, on_that_day in zip(asked, found, strict=True):
+            seq, indicator, position = asking
             flag = stored[seq] = NOTHING if on_that_day is None else SAME if on_that_day == value[seq] else OTHER
             if flag == SAME and position >= 0:
                 held[position] = (indicator, date.fromordinal(day[seq]))
+            elif flag == OTHER:
+                other.append(asking)
+        kept = self._kept(other) if other else ()
         if held:
             self._other_texts(held)
-            self.pending = [row for position, row in enumerate(self.pending) if position not in held]
+        if held or kept:
+            self.pending = [row for position, row in enumerate(self.pending) if position not in held and position not in kept]
+
+    def _kept(self, other: list[tuple[int, int, int]]) -> set[int]:
+        """Of the rows that would correct a stored value (seq, indicator, position in pending), those re-stating a
+        value a later entry already corrected (Store.kept_corrections: one read a few hundred rows, only for these
+        rows): flagged KEPT, never written, the first few described. The pending positions they held."""
+        checked = self.checked
+        day, value = checked.day, checked.value
+        found = self.store.kept_corrections([(indicator, date.fromordinal(day[seq]), value[seq]) for seq, indicator, _ in other],
+                                            upto=self.plan.upto)
+        positions = set()
+        for (seq, indicator, position), entry in zip(other, found, strict=True):
+            if entry is None:
+                continue
+            checked.stored[seq] = KEPT
+            if position >= 0:
+                positions.add(position)
+            if len(self.result.kept_rows) < KEPT_SHOWN:
+                self.result.kept_rows.append(self._kept_row(self.columns.state(indicator), seq, entry))
+        return positions
+
+    def _kept_row(self, state: ImportIndicator, seq: int, entry: tuple) -> Message:
+        """A stale row and the later entry kept over it: its value, who entered it, when, and why."""
+        kept, reporter, entered_at, reason = entry
+        said = [text for text in (reporter, entered_at.strftime("%Y-%m-%d %H:%M") if entered_at else None, reason) if text]
+        return Message("{place} {ref} {indicator} {on}: {value} (kept {kept}: {entry})", place=self.where(seq),
+                       ref=f"{state.programme}/{state.task}", indicator=state.indicator,
+                       on=date.fromordinal(self.checked.day[seq]),
+                       value=format_number(progress_rows.number_of(self.checked.value[seq]), state.unit),
+                       kept=format_number(progress_rows.number_of(kept), state.unit), entry=Joined(", ", said or ["—"]))
 
     def _other_texts(self, held: dict[int, tuple[int, date]]) -> None:
         """Of the rows already stored (same value), those whose note or reporter differs from the stored entry's:

@@ -79,9 +79,10 @@ RUN_INDICATORS = 2_000
 """Indicators whose rows day_runs lays end to end at a time."""
 
 
-SAME, OTHER, NOTHING, ASK = 0, 1, 2, 3
+SAME, OTHER, NOTHING, ASK, KEPT = 0, 1, 2, 3, 4
 """What the store holds on a row's day: the same value, another, nothing; ASK until the store is asked
-(the row's day is not after the indicator's latest report: `_Importer.resolve`)."""
+(the row's day is not after the indicator's latest report: `_Importer.resolve`); KEPT: another value, where an
+earlier entry held the row's and a later one corrected it (the row is stale: the later entry is kept)."""
 FALLS_ROWS = 10_000
 """Rows whose warnings about falls are worked out together (one read of what they could fall from)."""
 
@@ -178,6 +179,8 @@ class ImportResult:
     unchanged: int = 0
     unchanged_other: int = 0  # of those, rows with another note or reporter than the stored entry's: not stored
     skipped: int = 0
+    kept: int = 0  # rows re-stating a value a later entry corrected: not written, the later entry kept
+    kept_rows: list = field(default_factory=list)  # the first few of them, each a Message
     repeats: list[tuple[str, str]] = field(default_factory=list)  # (row, the earlier row it repeats): the file's own repeats
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -188,6 +191,7 @@ class ImportResult:
         return {
             "inserted": self.inserted, "updated": self.updated, "unchanged": self.unchanged,
             "unchanged_other_note": self.unchanged_other,
+            "kept_later_correction": self.kept,
             "skipped": self.skipped, "repeated": len(self.repeats), "errors": self.errors, "warnings": self.warnings,
             "batch": self.batch, "total_rows": len(self.totals),
         }

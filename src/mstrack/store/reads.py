@@ -271,6 +271,11 @@ class Reads:
         with self.reading() as connection:
             return import_reads.stored_texts_on(self.dialect, connection, keys, upto=upto)
 
+    def kept_corrections(self, keys: list[tuple[int, date, float]], *, upto: int) -> list[tuple | None]:
+        """The later entry each stale (indicator, day, value) would beat, or None (import_reads.kept_corrections)."""
+        with self.reading() as connection:
+            return import_reads.kept_corrections(self.dialect, connection, keys, upto=upto)
+
     def stored_between(self, spans: list[tuple[int, date, date]], *, upto: int) -> tuple[list[tuple], dict[int, list[tuple]]]:
         """What each indicator's rows could fall from, by the reports up to id `upto` (import_reads.stored_between)."""
         with self.reading() as connection:
