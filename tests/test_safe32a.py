@@ -166,6 +166,27 @@ def test_a_full_disk_while_keeping_the_copy_refuses_the_restore(demo_cli, tmp_pa
     assert [path.name for path in tmp_path.iterdir() if "before-restore" in path.name] == []
 
 
+def test_a_file_size_limit_while_keeping_the_copy_refuses_the_restore(demo_cli, tmp_path):
+    """A real write that fails (RLIMIT_FSIZE, as a full disk): exit 2, nothing replaced, no partial copy."""
+    import resource
+    import signal
+
+    db = Path(demo_cli.db)
+    backup = tmp_path / "backup.db"
+    assert demo_cli("db", "backup", str(backup)).exit_code == 0
+    assert demo_cli(*LOG).exit_code == 0
+    reports = rows(db)
+
+    def limited():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, 200_000))
+
+    result = run(db, "db", "restore", str(backup), preexec_fn=limited)
+    assert result.returncode == 2, result.stderr
+    assert "nothing restored: the copy of the database as it is could not be written" in result.stderr, result.stderr
+    assert rows(db) == reports and not [path for path in tmp_path.iterdir() if "before-restore" in path.name]
+
+
 # --- 3. exit 0 ⇔ restored ------------------------------------------------------------------------------------------
 
 def test_an_output_that_cannot_be_written_leaves_the_database_as_it_was(demo_cli, tmp_path):
