@@ -298,9 +298,9 @@ def test_a_backup_written_during_the_restore_is_copied_as_checked(demo_cli, tmp_
               "c.execute('DELETE FROM report WHERE id % 2 = 0'); "
               "c.execute('PRAGMA wal_checkpoint(TRUNCATE)'); c.close()")
 
-    def written_meanwhile(self, source):
+    def written_meanwhile(self, source, *confirming):
         subprocess.run([sys.executable, "-c", writes], check=True, timeout=20)
-        return original(self, source)
+        return original(self, source, *confirming)
 
     monkeypatch.setattr(maintenance.Maintenance, "_restore_from", written_meanwhile)
     result = demo_cli("db", "restore", str(backup))

@@ -146,21 +146,69 @@ def _backup_exists(ctx: typer.Context, target: Path) -> typer.Exit:
 @db_app.command("restore")
 def db_restore(
     ctx: typer.Context,
-    backup: Annotated[Path, typer.Argument(help="The backup to put back (made by `mstrack db backup`).")],
+    backup: Annotated[str, typer.Argument(help="The backup to put back (made by `mstrack db backup`).")],
 ) -> None:
     """Put a backup back into the database, in one transaction through SQLite's backup API: safe while others
-    read or write, a -wal beside the database is SQLite's to handle. Not with cp: see docs/reliability.md."""
+    read or write, a -wal beside the database is SQLite's to handle. What it replaces is kept beside it first
+    (DB.before-restore-TIME). Not with cp: see docs/reliability.md."""
     from mstrack.errors import Message
     from mstrack.store import SCHEMA_VERSION, resolve_db_url
 
     store = cli_store(resolve_db_url(ctx.obj.get("db")))
-    version, before, after = store.restore(backup)
-    say("{db} ← {backup}: {rows} {rows:row|rows} in {tables} {tables:table|tables}, schema version {version}; "
-        "before: {before}", db=store.display_url, backup=backup, rows=sum(after.values()), tables=len(after),
-        version=version, before=_rows_said(before))
-    if version < SCHEMA_VERSION:
-        say("mstrack: note: {message}", err=True, message=Message(
-            "{db}: the backup is of an older schema; run `mstrack db upgrade` before other commands", db=store.display_url))
+    kept = []
+
+    def keep(counts) -> None:
+        if counts is not None and not any(counts.values()):
+            return  # nothing to lose: an empty database (a missing file has no write lock to take either)
+        kept.append(_keep_before_restore(store, damaged=counts is None))
+
+    def announce(version, before, after) -> None:
+        """Said before the commit, and flushed: an output that fails rolls the restore back (exit 0 ⇔ restored)."""
+        say("{db} ← {backup}: {rows} {rows:row|rows} in {tables} {tables:table|tables}, schema version {version}; "
+            "before: {before}", db=store.display_url, backup=backup, rows=sum(after.values()), tables=len(after),
+            version=version, before=_rows_said(before))
+        if kept:
+            say("the database as it was is kept in {path}; `mstrack db restore {path}` puts it back", path=kept[0])
+        if version < SCHEMA_VERSION:
+            say("mstrack: note: {message}", err=True, message=Message(
+                "{db}: the backup is of an older schema; run `mstrack db upgrade` before other commands",
+                db=store.display_url))
+        flush_output()
+
+    store.restore(Path(backup), said=backup, keep=keep, confirm=announce)
+
+
+def _keep_before_restore(store, damaged: bool) -> Path:
+    """The database's content as it is, before a restore replaces it: written beside it with SQLite's backup API
+    as `db backup` writes (a temporary file fsynced, 0600, renamed into place, never over a file), so that a wrong
+    backup or swapped arguments lose nothing. A file that cannot be written (a full disk) refuses the restore,
+    nothing replaced, the partial copy gone. A damaged database (what a restore is for) that SQLite cannot copy
+    is kept as its bytes are."""
+    import shutil
+    from datetime import datetime
+
+    from mstrack.errors import InputError
+    from mstrack.render.outputs import replacing_path
+
+    live = store.path
+    stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
+    names = (f"{live.name}.before-restore-{stamp}", *(f"{live.name}.before-restore-{stamp}-{n}" for n in range(2, 100)))
+    path = next((live.with_name(name) for name in names if not live.with_name(name).exists()), live.with_name(names[-1]))
+    try:
+        with replacing_path(path, private=True, new_only=True) as temporary:
+            try:
+                store.backup(temporary)
+            except InputError:
+                if not damaged:
+                    raise
+                shutil.copyfile(live, temporary)
+    except OSError as error:
+        from mstrack.domain.reasons import os_reason
+
+        raise fail("--db {db}: nothing restored: the copy of the database as it is could not be written to {path} "
+                   "({reason}); free space on its disk and run the command again", db=store.display_url, path=path,
+                   reason=os_reason(error)) from None
+    return path
 
 
 def _rows_said(counts):

@@ -55,53 +55,77 @@ class Maintenance:
         if problems != ["ok"]:
             raise InputError("backup: the copy fails its check: {problem}; nothing was written", problem=problems[0])
 
-    def restore(self, backup: Path) -> tuple[int, dict[str, int] | None, dict[str, int]]:
+    def restore(self, backup: Path, said: str | None = None, keep=None, confirm=None) -> tuple[int, dict[str, int] | None, dict[str, int]]:
         """A backup put back into this SQLite database through SQLite's backup API, in one write transaction on it:
         readers and writers see the database before or after, never a mix; its -wal is SQLite's to handle (a `cp`
         over the file let SQLite replay a -wal left beside it into the copy, or went unseen by a write running).
-        Refused: a backup that is not an mstrack database, is damaged, or is of a newer schema; the database
-        itself when another program's. Ctrl-C before the end leaves it as it was. Returns the backup's schema
-        version and the row counts before (None: the database could not be read) and after."""
+        Refused: a backup that is not an mstrack database (by its tables: migrations.another_programs_tables), is
+        damaged, has broken foreign keys, or is of a newer schema; the database itself when another program's.
+        Ctrl-C before the end leaves it as it was. `keep(counts)` runs under the write lock before anything is
+        replaced, given the rows the database holds (None: not readable): the copy of it the CLI keeps; `confirm
+        (version, before, after)` before the commit (what is said then is true: a failure after rolls back).
+        `said`: BACKUP as given, in messages. Returns the backup's schema version and the row counts before
+        (None: the database could not be read) and after."""
+        said = backup if said is None else said
         if self.path is None:
             raise InputError("--db {db}: db restore puts a backup file back into an SQLite database; on a server use "
                              "its own tools (pg_restore or psql, with a dump made by pg_dump)", db=self.display_url)
         import sqlite3
 
+        from mstrack.store.migrations import another_programs_tables
         from mstrack.store.sqlite_file import create_private, open_snapshot, schema_version_of, table_counts
 
         backup = Path(backup)
         if read_only_url(self.url):
             raise InputError("--db {db}: a read-only URL (mode=ro or immutable); db restore writes the database: give "
                              "its URL without that option", db=self.display_url)
+        if "://" in str(said):
+            raise InputError("{path}: a URL, not a backup file: db restore reads a file made by `mstrack db backup`; a "
+                             "server's database is restored by its own tools (pg_restore or psql)", path=said)
         if backup.is_dir():
-            raise InputError("{path}: a folder, not a backup file; give the file made by `mstrack db backup`", path=backup)
+            raise InputError("{path}: a folder, not a backup file; give the file made by `mstrack db backup`", path=said)
+        if backup.exists() and not backup.is_file():
+            raise InputError("{path}: not a regular file (a pipe, a device or a socket); give the file made by "
+                             "`mstrack db backup`", path=said)
         if not backup.is_file():
-            raise InputError("{path}: no such backup file", path=backup)
+            raise InputError("{path}: no such backup file", path=said)
         if self.path.exists() and os.path.samefile(backup, self.path):
             raise InputError("{path}: this is the database itself (--db {db}); give a backup made by `mstrack db backup`",
-                             path=backup, db=self.display_url)
+                             path=said, db=self.display_url)
         # one read transaction over the checks, the counts and the copy: one snapshot however BACKUP is written
-        source = open_snapshot(backup.resolve(), backup, busy_timeout())
+        source = open_snapshot(backup.resolve(), said, busy_timeout())
         try:
             try:
                 version = schema_version_of(source)
                 problems = [line for (line,) in source.execute("PRAGMA quick_check")]
+                broken = source.execute("PRAGMA foreign_key_check").fetchall() if problems == ["ok"] else []
             except sqlite3.DatabaseError as error:
-                raise InputError("{path}: not an SQLite database, nothing restored: {reason}", path=backup,
+                raise InputError("{path}: not an SQLite database, nothing restored: {reason}", path=said,
                                  reason=reason(error)) from None
             if version is None:
-                raise InputError("{path}: not an mstrack database (no schema_version table); nothing restored", path=backup)
+                raise InputError("{path}: not an mstrack database (no schema_version table); nothing restored", path=said)
+            names = [name for (name,) in source.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")]
+            if theirs := another_programs_tables(names, version):  # the rule the live database is held to
+                raise InputError("{path}: not an mstrack database (another program's tables: {tables}; a schema_version "
+                                 "table alone is not mstrack's); nothing restored", path=said, tables=", ".join(theirs))
             if version > SCHEMA_VERSION:
                 raise InputError("{path}: schema version {version} is newer than this mstrack ({known}); nothing "
-                                 "restored; upgrade mstrack", path=backup, version=version, known=SCHEMA_VERSION)
+                                 "restored; upgrade mstrack", path=said, version=version, known=SCHEMA_VERSION)
             if problems != ["ok"]:
-                raise InputError("{path}: fails its check ({problem}); nothing restored", path=backup, problem=problems[0])
+                raise InputError("{path}: fails its check ({problem}); nothing restored", path=said, problem=problems[0])
+            if broken:
+                table, row, parent, _ = broken[0]
+                raise InputError("{path}: fails its foreign-key check: {n} {n:row points|rows point} to missing rows, in "
+                                 "{tables} ({problem}); nothing restored", path=said, n=len(broken),
+                                 tables=", ".join(sorted({found[0] for found in broken})), problem=Message(
+                                     "foreign key: {table} row {row} points to a missing {parent} row", table=table,
+                                     row=row, parent=parent))
             after = table_counts(source)  # before the commit, from the snapshot copied: nothing after it may raise
             self._refuse_another_page_size(backup, source)
-            if self._schema_or_none() == 0:
+            if self._schema_or_none() is not None:
                 self._refuse_another_programs()  # mstrack's own or empty only: nothing else is written over
             create_private(self.path)
-            before = self._restore_from(source)
+            before = self._restore_from(source, keep, lambda before: confirm and confirm(version, before, after))
         finally:
             source.close()
         return version, before, after
@@ -140,7 +164,7 @@ class Maintenance:
         with self.reading() as connection:
             return table_counts(driver_connection(connection))
 
-    def _restore_from(self, source) -> dict[str, int] | None:
+    def _restore_from(self, source, keep=None, confirm=None) -> dict[str, int] | None:
         """SQLite's backup API from `source` into the file, in two steps at least: the destination's write lock is
         taken at the first (waiting as any write waits, busy_timeout()) and held to the last, which commits. Between
         the first two, the rows the database holds (the last commit before the restore's) are counted by another
@@ -159,8 +183,12 @@ class Maintenance:
                 raise self._busy(sqlite3.OperationalError("database is locked"))
             if not before:
                 before.append(self._counts_or_none())
+                if keep is not None:
+                    keep(before[0])  # the database as it is, kept before anything of it is replaced
             if remaining <= step and not held:
                 held.append(interrupts_held())
+                if confirm is not None:
+                    confirm(before[0])  # said before the last step, which commits: an output that fails rolls back
 
         try:
             with self._writer_note("db restore"):
@@ -170,7 +198,10 @@ class Maintenance:
                     if disk_full(error):
                         live.close()
                         self._full_disk_left()  # the -wal it grew truncated, or named where another process holds it
-                    raise InputError("--db {db}: nothing restored: {reason}", db=self.display_url, reason=reason(error)) from None
+                    if getattr(error, "sqlite_errorname", "").startswith("SQLITE_READONLY"):
+                        raise self._read_only(error) from None
+                    raise InputError("--db {db}: nothing restored, whatever this command printed above: {reason}",
+                                     db=self.display_url, reason=reason(error)) from None
         except BaseException:
             if held and held[0] is not None:
                 let_in(held[0])
@@ -180,6 +211,18 @@ class Maintenance:
         if held and held[0] is not None and not self.holds_interrupts:
             let_in(held[0])
         return before[0] if before else None
+
+    def _read_only(self, error) -> InputError:
+        """SQLite's "attempt to write a readonly database" said as which is read-only: the file, or its folder
+        (where the -wal, -shm or -journal a write needs cannot be made)."""
+        path = Path(os.path.realpath(self.path))
+        if not os.access(path, os.W_OK):
+            return InputError("--db {db}: nothing restored: the database file {path} is read-only ({reason}); make it "
+                              "writable, or restore into a new file (--db NEW.db)", db=self.display_url, path=path,
+                              reason=reason(error))
+        return InputError("--db {db}: nothing restored: the folder {path} is read-only, where SQLite writes the files "
+                          "beside the database ({reason}); make it writable, or restore into a new file (--db NEW.db)",
+                          db=self.display_url, path=path.parent, reason=reason(error))
 
     @contextmanager
     def copy_snapshot(self):
@@ -255,8 +298,7 @@ class Maintenance:
             raise InputError("--db {db}: no mstrack data here yet; run `mstrack init` or `mstrack demo`", db=self.display_url)
         problems = []
         version = self.schema_version()
-        if version == 0:
-            self._refuse_another_programs()
+        self._refuse_another_programs()  # a schema_version table alone is not mstrack's: never "ok"
         if version != SCHEMA_VERSION:
             problems.append(Message("schema version {version}, this mstrack needs {needed} (run `mstrack db upgrade`)",
                                     version=version, needed=SCHEMA_VERSION))
@@ -313,9 +355,11 @@ class Maintenance:
         `confirm` gets them before the first migration's commit (see _confirm)."""
         import sqlalchemy as sa
 
-        from mstrack.store.migrations import MIGRATIONS
+        from mstrack.store.migrations import MIGRATIONS, refuse_another_programs_tables
 
         before = self.schema_version()
+        if before:  # "up to date" said of another program's schema_version table was not true (0: the first migration's)
+            self._refuse_another_programs()
         if before > SCHEMA_VERSION:
             raise InputError("--db {db}: schema version {version} is newer than this mstrack ({known}); upgrade mstrack",
                              db=self.display_url, version=before, known=SCHEMA_VERSION)
@@ -327,6 +371,8 @@ class Maintenance:
                 version = self._version(connection)  # another process may have gone on meanwhile
                 if version >= target:
                     break
+                if version:  # the first migration refuses another program's tables itself
+                    refuse_another_programs_tables(connection)
                 MIGRATIONS[version](connection)
                 version += 1
                 connection.execute(stamp.values(version=version, applied_at=datetime.now(UTC)))
@@ -341,8 +387,8 @@ class Maintenance:
         if version == 0 and write:
             self.init()
             return
+        self._refuse_another_programs()  # a schema_version table alone is not mstrack's (said whose it is)
         if version == 0:
-            self._refuse_another_programs()
             raise InputError("--db {db}: no mstrack data here yet; run `mstrack init` or `mstrack demo`", db=self.display_url)
         if version > SCHEMA_VERSION:
             raise InputError("--db {db}: schema version {version} is newer than this mstrack ({known}); upgrade mstrack",

@@ -17,24 +17,55 @@ reads SCHEMA_VERSION from here and must not pay for SQLAlchemy.
 
 from __future__ import annotations
 
+TABLES_MADE = {
+    1: ("schema_version", "programme", "unit", "area", "task", "task_link", "task_line", "line_unit", "checkpoint",
+        "indicator", "milestone", "report"),
+    2: ("batch", "report_retraction", "report_snapshot"),
+}
+"""The tables each migration makes (the others make none): a database that says version n has those of 1..n
+(tests/test_safe32a.py checks this against the migrations themselves)."""
+
+
+def another_programs_tables(names, version: int | None) -> list[str]:
+    """The one rule of whose a database is, from its table and view names and the version its schema_version
+    table says (None: it has none): [] where it is mstrack's (at that version) or holds no table; else the names
+    that make it another program's. A schema_version table alone is not mstrack's (another program may name one
+    so): mstrack's has its version's tables too, and mstrack never leaves it empty (version 0)."""
+    names = sorted(name for name in names if not name.startswith("sqlite_"))
+    if version is None or not names:
+        return names
+    wanted = {name for made, tables in TABLES_MADE.items() if made <= version for name in tables}
+    if version <= 0 or not wanted <= set(names):
+        return [name for name in names if name not in wanted or version <= 0] or names
+    return []
+
 
 def refuse_another_programs_tables(connection) -> None:
-    """Before the first migration, under the write lock: a database with tables but no schema_version is another
-    program's, and is never altered. Its own task or unit table was kept (create_all skips a table that exists),
-    a column added to it, and 15 tables beside: the file was changed and mstrack's first query then failed. An empty
-    file, or a database with no table, becomes mstrack's; mstrack's own older versions have schema_version."""
+    """Before each migration, under the write lock: a database with tables but no schema_version, or with one but
+    without mstrack's tables of the version it says, is another program's, and is never altered. Its own task or
+    unit table was kept (create_all skips a table that exists), a column added to it, and 15 tables beside: the
+    file was changed and mstrack's first query then failed; one with its own schema_version table was upgraded as
+    if mstrack's (a traceback in m004). An empty file, or a database with no table, becomes mstrack's."""
     import sqlalchemy as sa
 
     from mstrack.errors import InputError
     from mstrack.store.urls import hide_password
 
     found = sa.inspect(connection)
-    names = sorted(name for name in [*found.get_table_names(), *found.get_view_names()] if not name.startswith("sqlite_"))
-    if names:
+    names = [*found.get_table_names(), *found.get_view_names()]
+    version = (connection.execute(sa.text("SELECT max(version) FROM schema_version")).scalar() or 0
+               if "schema_version" in names else None)
+    theirs = another_programs_tables(names, version)
+    if not theirs:
+        return
+    db = hide_password(connection.engine.url.render_as_string(hide_password=False))
+    if version is None:
         raise InputError("--db {db}: this database holds another program's tables ({tables}) and no mstrack schema "
                          "(no schema_version table); mstrack never alters another program's data: nothing was written. "
-                         "Name a new file, or an mstrack database", tables=", ".join(names),
-                         db=hide_password(connection.engine.url.render_as_string(hide_password=False)))
+                         "Name a new file, or an mstrack database", tables=", ".join(theirs), db=db)
+    raise InputError("--db {db}: this database holds another program's tables ({tables}): it has a schema_version "
+                     "table but not mstrack's tables; mstrack never alters another program's data: nothing was "
+                     "written. Name a new file, or an mstrack database", tables=", ".join(theirs), db=db)
 
 
 def m001_programmes_tasks_indicators_reports(connection) -> None:

@@ -8,6 +8,7 @@ import contextlib
 import json
 import os
 import sqlite3
+import stat
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -36,8 +37,14 @@ def holds_bytes(path: Path) -> bool:
 
 def create_private(path: Path) -> None:
     """A new database file is readable by its owner only (SQLite gives its -wal and -shm files the same mode),
-    however it is named: through a symlink (to a file not there yet) the file it points to is made 0600."""
+    however it is named: through a symlink (to a file not there yet) the file it points to is made 0600. An empty
+    file there already (`touch office.db`) is about to be filled with the data: made 0600 too (init and db restore
+    left it as the umask made it, 0644)."""
     if path.exists():
+        with contextlib.suppress(OSError):
+            found = os.stat(path)
+            if stat.S_ISREG(found.st_mode) and not found.st_size and found.st_mode & 0o077:
+                os.chmod(path, 0o600)
         return
     path = Path(os.path.realpath(path))
     try:
