@@ -150,6 +150,10 @@ deadline of its own, it ends the list of tasks."""
 CONTEXT_HEADERS = r"地点|位置|地址|选址|资金来源|资金渠道|资金筹措|筹资方式"
 """A column (or a list item's labelled paragraph) of context a task is done in, no work of it ("建设地点", "资金来源"):
 kept in the task's note as "label：value" (sources/table/row_lines.py), unless the column is read as a target."""
+CONDITION_HEADERS = r"^(?!.*(?:压缩|缩短|压减|减少)).*(?:年龄|周期|工期|期限|时长|年限)"
+"""A column of figures that are a condition of the work, no figure to deliver: the age of those it serves (服务对象年龄（岁）),
+how long it takes (建设周期（月）, 工期, 补贴年限, 办理时长); a cut in a time ("审批时长压缩至") is one to deliver. No target
+column however its figures are printed ("80以上", "12以内", "80"): kept in the task's note as "label：value"."""
 GUARANTEE_MEASURES = r"^[^，,。；;]{0,12}?(?:安排|统筹|落实|筹措|整合|拨付|下达)[^，,。；;]{0,8}?(?:资金|经费)|^(?:确保|保障)(?!性)"
 """A guarantee measure of a closing section, no work of the programme: its first clause funds the work ("县财政安排专项资金
 5000万元", "落实专项经费") or promises it ("确保项目按期完成", "保障项目用地"); "新建…，确保年底前投入使用" is work, "保障性住房"

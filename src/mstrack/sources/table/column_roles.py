@@ -21,12 +21,15 @@ from mstrack.sources.table.columns import (
 from mstrack.sources.table.numbering import DOTS, ITEM_NUMBER_RE
 from mstrack.sources.table.reading import Sheet
 from mstrack.sources.table.units import role_sentences
+from mstrack.vocabulary import CONDITION_HEADERS
 
 
 def _number_columns(sheet: Sheet, at: int, columns: list[Column]) -> None:
     """Columns of bare numbers: the first under a target-like header (目标任务, 年度目标, 数量) holds the targets,
     the others (进度, 完成目标(%)) report progress. A 单位 column of short words that name no office is the unit
-    of measure (个, 所, 公里) of those targets; else 单位 is the responsible units."""
+    of measure (个, 所, 公里) of those targets; else 单位 is the responsible units. A figure closed by a bound or 左右
+    ("80以上") is a number cell beside such a 单位 column or under a target's header only; a column of ages or
+    durations (CONDITION_HEADER_RE) is none (row_lines keeps it in the note), a 工期（天） of figures no deadline either."""
     measure = next((c for c in columns if c.kind == "measure"), None)
     if measure is not None:
         values = column_values(sheet, at, measure)
@@ -34,8 +37,14 @@ def _number_columns(sheet: Sheet, at: int, columns: list[Column]) -> None:
             measure.kind, measure = "units", None
     numeric = []
     for column in columns:
-        values = column_values(sheet, at, column) if column.kind in ("task", "amount", "", "schedule", "content") else []
-        if values and sum(bool(BARE_NUMBER_RE.match(v) or BOUNDED_NUMBER_RE.match(v)) for v in values) * 2 > len(values):
+        header = re.sub(r"\s+", "", column.header)
+        timed = column.kind == "deadline" and HEADER_UNIT_RE.match(header) and CONDITION_HEADER_RE.search(header)  # 工期（天）
+        values = column_values(sheet, at, column) if column.kind in ("task", "amount", "", "schedule", "content") or timed else []
+        bounded = measure is not None or TARGET_HEADER_RE.search(header) is not None  # "28000以上" a figure here
+        if values and sum(bool(BARE_NUMBER_RE.match(v) or bounded and BOUNDED_NUMBER_RE.match(v)) for v in values) * 2 > len(values):
+            if CONDITION_HEADER_RE.search(header):
+                column.kind = ""  # 服务对象年龄（岁）, 建设周期（月）: whom the work serves, how long it takes; in the note
+                continue
             numeric.append(column)
     stated = total_units(sheet, at, [c.index for c in numeric if not HEADER_UNIT_RE.match(re.sub(r"\s+", "", c.header))])
     numeric = [c for c in numeric if not _measured(c, numeric, stated.get(c.index, ""))]
@@ -49,6 +58,11 @@ def _number_columns(sheet: Sheet, at: int, columns: list[Column]) -> None:
     for column in columns:  # "区民生实事项目数量" over words ("区政府民生实事项目(1个)"): no targets
         if column.kind == "amount" and column not in numeric:
             column.kind = ""
+
+
+CONDITION_HEADER_RE = re.compile(CONDITION_HEADERS)  # 服务对象年龄（岁）, 建设周期（月）: no target (vocabulary)
+# a header that says its figures are targets: a figure closed by a bound or 左右 under it is a number cell ("20000以上")
+TARGET_HEADER_RE = re.compile(r"目标|任务|指标|计划|预期")
 
 
 ITEM_START_RE = re.compile(rf"^\d{{1,3}}\s*[{DOTS}]\s*\D")  # "1、农村…": an item's number before its words

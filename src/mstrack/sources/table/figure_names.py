@@ -15,6 +15,7 @@ from mstrack.vocabulary import (
     FIGURE_VERBS,
     LEVEL_HOLDING_WORDS,
     LEVEL_NAMING_WORDS,
+    MANNER_WORDS,
     START_VERBS,
     WHOLE_AREA,
 )
@@ -176,6 +177,20 @@ def each_named(before: str, shared: list[str]) -> list[str]:
 WORK_VERBS = "|".join(sorted({*FIGURE_VERBS.split("|"), *COMPLETION_VERBS, *START_VERBS}, key=len, reverse=True))
 EACH_VERB_RE = re.compile(rf"(?P<verbs>(?:{WORK_VERBS})(?:\s*[和、及与]\s*(?:{WORK_VERBS}))+|[\u4e00-\u9fff]{{3}})"
                           rf"(?P<noun>[\u4e00-\u9fff]{{2,12}}?)各\s*(?:约|大约|{'|'.join(BOUND_WORDS)})?\s*$")
+
+
+# the raising verb that opens the words before a count of kinds ("提高工伤保险3项…", "进一步提高3项…"), and the verbs
+# after it that would deliver the kinds themselves ("提升改造3项…设施", "制定并提高…": 制定 opens, so no raise opens)
+RAISING_RE = re.compile(rf"^(?:{MANNER_WORDS})?(?:提高|提升|上调|调高)(?!.*(?:{WORK_VERBS}|制定|修订|出台|编制|建立|推出))")
+LEVEL_NOUN_RE = re.compile(r"(?:水平|标准)$")
+
+
+def kinds_of_a_level(mention) -> bool:
+    """A count of kinds (项, 类, 种) inside the level a verb raises ("提高工伤保险3项待遇水平", "提高…4项救助标准"): it
+    says which levels are raised, and the work is raising them, when the raising verb alone governs the count;
+    "制定并提高5项地方标准", "提升改造3项…设施水平", "新增3项服务", "办好11项实事" deliver that many."""
+    return mention.unit in ("项", "类", "种") and RAISING_RE.match(mention.verbs.strip()) is not None \
+        and LEVEL_NOUN_RE.search(mention.name) is not None
 
 
 def _each_verb(before: str) -> list[str]:

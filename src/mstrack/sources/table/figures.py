@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from mstrack.errors import Message
+from mstrack.sources.table.figure_names import kinds_of_a_level
 from mstrack.sources.table.likeness import another_thing, opens_with_date
 from mstrack.sources.table.mentions import COMPLETE_RE, Mention, find_mentions, protect_commas, stated
 from mstrack.sources.table.numbers import exact, exact_sum, unit_factor, unit_key
@@ -64,7 +65,7 @@ def _statements(text: str, origin: str, year: int, own_places: tuple[str, ...] =
             continue  # "改造农村公路50公里，已完成58公里": how far the work is, after its target: no target (review18)
         if per_period_amount(mention):
             continue  # "开展技能培训1200人次，每季度完成300人次": each quarter's amount of the 1200, no target of its own
-        if _kinds_of_a_level(mention):
+        if kinds_of_a_level(mention):
             continue  # "提高工伤保险3项待遇水平": which levels are raised, no count to deliver
         if bound_held_again(mention, mentions):
             held.append(mention)  # "每月调查失业率不超过5.5%": the year's bound held each month, kept for a doubt
@@ -88,16 +89,6 @@ def _statements(text: str, origin: str, year: int, own_places: tuple[str, ...] =
         next((one.held for one in result if one.statement.value == mention.value
               and unit_key(one.unit) == unit_key(mention.unit)), []).append(mention)
     return result
-
-
-RAISING_RE = re.compile(r"(?:提高|提升|上调|调高)")
-LEVEL_NOUN_RE = re.compile(r"(?:水平|标准)$")
-
-
-def _kinds_of_a_level(mention: Mention) -> bool:
-    """A count of kinds (项, 类, 种) inside the level a verb raises ("提高工伤保险3项待遇水平", "提高…4项救助标准"): it
-    says which levels are raised, and the work is raising them; "新增3项服务", "办好11项实事" deliver that many."""
-    return mention.unit in ("项", "类", "种") and bool(RAISING_RE.search(mention.verbs)) and bool(LEVEL_NOUN_RE.search(mention.name))
 
 
 def _last_steps(mentions: list[Mention]) -> dict[str, list[Mention]]:

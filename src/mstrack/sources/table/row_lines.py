@@ -37,7 +37,7 @@ from mstrack.sources.table.units import (
     without_closing_others,
     without_people,
 )
-from mstrack.vocabulary import CONTEXT_HEADERS
+from mstrack.vocabulary import CONDITION_HEADERS, CONTEXT_HEADERS
 
 UNLISTED = "（表中未列）"  # a line's lead when its row names no office at all
 BORROWED_NOTE = "责任单位单元格为空，按合并单元格读作与上一行相同（{units}）"
@@ -67,7 +67,7 @@ def _read_task_cells(task: RawTask, row: Row, layout: _Layout, year: int) -> tup
         task.progress = (task.progress + "\n" + progress).strip()
     if note := layout.cell(row, "note"):
         task.notes.append(note)
-    for column in layout.columns:  # "建设地点：城东街道", "资金来源：省补资金": the task's context, in its note
+    for column in layout.columns:  # "建设地点：城东街道", "资金来源：省补资金", "建设周期（月）：12": the task's context
         if not column.kind and CONTEXT_RE.search(column.header) and column.index < len(row.cells) \
                 and (value := row.cells[column.index].strip()) and f"{column.header}：{value}" not in task.notes:
             task.notes.append(f"{column.header}：{value}")
@@ -77,7 +77,7 @@ def _read_task_cells(task: RawTask, row: Row, layout: _Layout, year: int) -> tup
     return content, deadline_text, deadline
 
 
-CONTEXT_RE = re.compile(CONTEXT_HEADERS)
+CONTEXT_RE = re.compile(f"{CONTEXT_HEADERS}|{CONDITION_HEADERS}")  # "服务对象年龄（岁）：80以上" in the note too
 FULL_RE = re.compile(r"(?:完成|达到)?\s*100\s*[%％]")
 ZERO_RE = re.compile(r"^\s*0+(?:\.0+)?\s*$")  # a figure of nothing: no quota for the row
 
@@ -341,7 +341,7 @@ def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherite
     lead_cell, units_cell = (without_people(joined_names(layout.cell(row, kind)), layout.header(kind)) for kind in ("lead", "units"))
     if not lead_cell and (roles := roles_in(units_cell)):  # "牵头单位：…；配合单位：…" in one 责任单位 cell
         lead_cell, units_cell = roles
-    elif roles := roles_in(lead_cell):  # "县教育局（牵头）" in the lead column
+    elif roles := roles_in(lead_cell, lead_column=True):  # "县教育局（牵头）" in the lead column; "A、B负责" there: both
         lead_cell, units_cell = roles[0], "、".join(u for u in (roles[1], units_cell) if u)
     content, deadline_text, deadline = _read_task_cells(task, row, layout, year)
     if not lead_cell and "lead" in layout.by_kind and (named := content_leads(content)):  # "县应急局牵头，…配合开展…":

@@ -11,7 +11,7 @@ from mstrack.domain.characters import simplified
 from mstrack.domain.dates import month_end
 from mstrack.domain.quantities import as_number
 from mstrack.model import Milestone
-from mstrack.sources.table.figure_names import content_words
+from mstrack.sources.table.figure_names import content_words, kinds_of_a_level
 from mstrack.sources.table.likeness import PART_OF_WHOLE_RE, another_thing, opens_with_date, similarity, word_pairs
 from mstrack.sources.table.mentions import LEVEL_WORDS, Mention, find_mentions
 from mstrack.sources.table.numbers import MEASURE_UNITS, exact, exact_sum, unit_factor, unit_key
@@ -69,7 +69,7 @@ def assign(series: list[Series], checkpoints: list[tuple[date, str, str]], year:
     leftovers: list[tuple[date, str, Mention]] = []
     seen: list[Mention] = []  # every figure of the checkpoints read so far, the current one's included
     for due, label, text in checkpoints:
-        found = find_mentions(text, year)
+        found = [m for m in find_mentions(text, year) if not kinds_of_a_level(m)]  # "提高3项…标准", as _statements reads it
         stated = [one.statement for one in series if one.statement]
         mentions = [_task_share(series, bound_each_period(mention, found + stated)) for mention in found]
         seen += mentions

@@ -191,9 +191,9 @@ def helper_offices(cell: str) -> set[str]:
     return found
 
 
-def role_lists(cell: str) -> tuple[list[str], list[str]] | None:
+def role_lists(cell: str, lead_column: bool = False) -> tuple[list[str], list[str]] | None:
     """role_read's offices where one of them leads."""
-    return listed if (listed := role_read(cell)) and listed[0] else None
+    return listed if (listed := role_read(cell, lead_column)) and listed[0] else None
 
 
 def content_leads(content: str) -> tuple[list[str], list[str]] | None:
@@ -205,12 +205,13 @@ def content_leads(content: str) -> tuple[list[str], list[str]] | None:
     return role_lists(clause)
 
 
-def role_read(cell: str) -> tuple[list[str], list[str]] | None:
+def role_read(cell: str, lead_column: bool = False) -> tuple[list[str], list[str]] | None:
     """A cell that is a sequence of office lists, each closed by its role ("市农业农村局、市住建局分别牵头，市财政局配合",
     "市住建局牵头、市水利局配合", "市教育局、市住建局按职责分工分别负责"): (the leads, the others). 牵头 leads, wherever
     it stands; 负责 leads only where the cell names no 牵头 and no office leads before it ("A牵头，B、C分别负责", "A负责，
     B牵头"), and where it is the cell's only role its first office alone unless a manner shares it ("A、B负责" as "A、B";
-    "A、B分别负责"); 配合 and the like, and a last list with no role, help. None unless every list is offices' names."""
+    "A、B分别负责"), or the cell is a 牵头单位 column's (`lead_column`), where "A、B" and so "A、B负责" name leads only;
+    配合 and the like, and a last list with no role, help. None unless every list is offices' names."""
     cell = ROLE_BRACKET_RE.sub(_role_bracket, ROLE_SCOPE_RE.sub(r"\2\1", _without_others_work(cell)))
     leads: list[str] = []
     others: list[str] = []
@@ -223,7 +224,7 @@ def role_read(cell: str) -> tuple[list[str], list[str]] | None:
         if leading or (role == RESPONSIBLE_WORD and not explicit and not leads):
             # "A、B负责", the cell's only role: the first leads, as in "A、B"; "A、B分别负责", "按职责分工负责" (each
             # answers for its part) and "C协调，A、B负责" (those responsible beside another's role): all lead
-            each = leading or SHARED_MANNER_RE.match(cell, start) is not None or len(phrases) > 1 \
+            each = leading or lead_column or SHARED_MANNER_RE.match(cell, start) is not None or len(phrases) > 1 \
                 or bool(cell[end:].strip(" 、，,；;。.\n"))
             leads.extend(names if each else names[:1])
             others.extend([] if each else names[1:])
@@ -261,16 +262,17 @@ def _without_role(name: str) -> str:
     return office if m and (ends_like_unit(office) or a_person(office)) and ROLE_ONLY_RE.fullmatch(m[0].strip()) else name
 
 
-def roles_in(cell: str) -> tuple[str, str] | None:
+def roles_in(cell: str, lead_column: bool = False) -> tuple[str, str] | None:
     """A unit cell that says who leads ("牵头单位：县教育局；配合单位：县财政局", "县教育局（牵头）、县市场监管局",
-    "县交通局牵头，各乡镇配合"): (the lead units, the others), each as a cell; None when it says no role."""
+    "县交通局牵头，各乡镇配合"): (the lead units, the others), each as a cell; None when it says no role. In a 牵头单位
+    column (`lead_column`) "A、B负责" names two leads, as "A、B" there does (role_read)."""
     text = re.sub(rf"\s*\n\s*(?=(?:{ROLES})\s*(?:[，,；;。\n]|$))", "", cell.strip())  # "省财政厅\n牵头":
     text = _without_others_work(text)  # "市教育局负责（市发改委牵头的项目除外）": 市教育局 leads
     text = LONE_MANNER_RE.sub(LEAD_ROLE_WORDS[0], text)  # "县乡村振兴局统筹，各乡镇实施": 统筹 alone leads
     if FIRST_LEADS_RE.search(text):  # "…、市税务局(列第一位者为工作牵头单位,下同)": the note says the first leads
         first, *others = [u for g in split_groups(FIRST_LEADS_RE.sub("", text)) for u in split_units(g)] or [""]
         return first, "、".join(others)
-    if listed := role_lists(text):
+    if listed := role_lists(text, lead_column):
         return "、".join(listed[0]), "、".join(listed[1])
     labels = list(ROLE_LABEL_RE.finditer(text))  # the role word on its own line is the line's above
     if labels and labels[0].start() == 0 and any(m[1] in LEAD_ROLES for m in labels):
