@@ -11,12 +11,14 @@ from datetime import date
 
 import pytest
 
+from mstrack.errors import InputError
 from mstrack.sources.table import convert_table
 from mstrack.sources.table.list_labels import column_label, own_labels
 from mstrack.sources.table.list_numbered import Entry, heading_entry, heading_lead, numbered_table
+from mstrack.sources.table.list_work import does_work, states_work
 from mstrack.sources.table.units import offices_apart
 
-from .test_table_read26 import _write
+from .test_table_read26 import _targets, _write
 from .test_table_read30a import GROUPED
 
 
@@ -178,3 +180,31 @@ def test_paragraphs_under_a_lead_heading_read_their_brackets_alike(tmp_path, lin
     tasks = _read(tmp_path, lines)
     assert [_offices(t) for t in tasks] == [
         (["县教育局"], ["县财政局"]), (["县教育局"], ["县财政局"]), (["县人社局"], []), (["县人社局"], ["各乡镇"])]
+
+
+# --- 5. a project's cost before it is no target; a result is no work --------------------------------------------------
+
+BUDGETED = ["1.投资3000万元建设养殖基地。（县农业农村局）",
+            "2.总投资3000万元的城东污水处理厂项目开工建设。（县住建局）",
+            "3.计划投资500万元的城西公园项目完成主体工程。（县住建局）",
+            "4.新建幼儿园2所。（县教育局）"]
+
+
+def test_a_projects_cost_describing_it_is_no_target(tmp_path):
+    """"总投资3000万元的…项目开工建设": the cost names which project, the work is its start; "投资3000万元建设…" keeps
+    its sum (qinxian-2025's reading)."""
+    tasks = _read(tmp_path, BUDGETED)
+    assert [_targets(t) for t in tasks] == [[(3000 * 10**4, "元")], [], [], [(2, "所")]]
+
+
+@pytest.mark.parametrize("text", ["投资3000万元建设的养殖基地已建成投产。", "投资3000万元，完成年度目标的120%。",
+                                  "总投资1.2亿元的污水处理厂已完工。"])
+def test_a_result_opening_with_a_budget_states_no_work(text):
+    assert (does_work(text), states_work(text)) == (False, False)
+
+
+def test_a_list_of_results_opening_with_budgets_stays_refused(tmp_path):
+    lines = ["1.投资3000万元建设的养殖基地已建成投产。（县农业农村局）", "2.投资3000万元，完成年度目标的120%。（县发改局）",
+             "3.投资500万元建设的食用菌基地已建成。（县农业农村局）"]
+    with pytest.raises(InputError):
+        _read(tmp_path, lines)
