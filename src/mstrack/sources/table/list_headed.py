@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.cells import AREA_RE, row_texts
-from mstrack.sources.table.list_numbered import heading_lead
+from mstrack.sources.table.list_numbered import heading_lead, led_cell
 from mstrack.sources.table.one_paragraph import MIN_ITEMS
 from mstrack.sources.table.reading import Row
 from mstrack.vocabulary import LEAD_ROLE_WORDS
@@ -40,7 +40,7 @@ def headed_run(rows: list[Row], read: Callable[[str], tuple[str, str] | None]
             counts.append(0)
             continue
         if start is not None and number is None and text and (item := read(text)):
-            found.append(("item", item[0], item[1] or heading_lead(found[-1 - counts[-1]][1])))  # the heading's lead
+            found.append(("item", item[0], led_cell(heading_lead(found[-1 - counts[-1]][1]), item[1])))  # the heading's lead
             source.append(row)
             counts[-1] += 1
             continue

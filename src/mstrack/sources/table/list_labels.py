@@ -50,8 +50,14 @@ def label_kind(label: str) -> str:
     return column_kind(label, 2000).kind
 
 
-# "…3所。责任单位：区教育局" on the item's line; never one in a bracket ("[牵头单位:…]": units_after's)
-OWN_LABEL_RE = re.compile(r"(?<=[。；;，,\s])\s*([^，。,；;：:\s\d（）()\[\]［］【】]{2,8})\s*[：:]")
+LABEL_NAME = r"[^，。,；;：:\s\d（）()\[\]［］【】]{2,8}"
+# a label printed whole in a square bracket ("【责任单位】：区教育局", "［牵头单位］区教育局"): the bracket closes it, a colon
+# or none after it
+BRACKETED_LABEL = rf"[【\[［]\s*({LABEL_NAME})\s*[】\]］]\s*[：:]?"
+# "…3所。责任单位：区教育局" or "…3所。【责任单位】：区教育局" on the item's line; never one inside a bracket
+# ("[牵头单位:…]": units_after's)
+OWN_LABEL_RE = re.compile(rf"(?<=[。；;，,\s])\s*(?:{BRACKETED_LABEL}|({LABEL_NAME})\s*[：:])")
+BRACKETED_LABEL_RE = re.compile(rf"^{BRACKETED_LABEL}\s*(\S.*)$", re.S)  # "【牵头单位】县教育局" on a line of its own
 
 
 def own_labels(text: str) -> tuple[str, dict[str, str]]:
@@ -60,15 +66,15 @@ def own_labels(text: str) -> tuple[str, dict[str, str]]:
     naming no column ("联系人：") only ends the value before it."""
     # a label inside a bracket ("（牵头单位：…；配合单位：…）", "[牵头单位：…；责任单位：…]") is units.py's
     found = [m for m in OWN_LABEL_RE.finditer(text) if not _open_bracket(text[:m.start()])]
-    first = next((k for k, m in enumerate(found) if label_kind(m[1]) in LABEL_KINDS), None)
+    first = next((k for k, m in enumerate(found) if label_kind(m[1] or m[2]) in LABEL_KINDS), None)
     words = text[:found[first].start()].rstrip("，,；;。 ") if first is not None else ""
     if not words:
         return text, {}
     labels: dict[str, str] = {}
     for k, m in enumerate(found[first:], first):
         value = text[m.end():found[k + 1].start() if k + 1 < len(found) else len(text)].strip(" ；;，,。")
-        if value and label_kind(m[1]) in LABEL_KINDS:
-            labels.setdefault(m[1], value)
+        if value and label_kind(name := m[1] or m[2]) in LABEL_KINDS:
+            labels.setdefault(name, value)
     return words, labels
 
 
@@ -78,7 +84,8 @@ def _open_bracket(text: str) -> bool:
 
 
 def column_label(text: str) -> tuple[str, str] | None:
-    """A paragraph that is a column's label and its value, printed under the item it belongs to ("责任单位：区财政局"):
-    (label, value). Only labels that name who does the work or by when (columns.column_kind)."""
-    m = LABEL_RE.match(text)
+    """A paragraph that is a column's label and its value, printed under the item it belongs to ("责任单位：区财政局",
+    "【责任单位】：区财政局", "【责任单位】区财政局"): (label, value). Only labels that name who does the work or by
+    when (columns.column_kind)."""
+    m = BRACKETED_LABEL_RE.match(text) or LABEL_RE.match(text)  # "【牵头单位】县教育局" as "牵头单位：县教育局"
     return (m[1], m[2].strip()) if m and label_kind(m[1]) in LABEL_KINDS else None

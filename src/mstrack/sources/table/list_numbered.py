@@ -13,9 +13,19 @@ from mstrack.sources.table.list_sections import DATED_RE, dated, enough, require
 from mstrack.sources.table.list_work import sets_figure_or_names_project
 from mstrack.sources.table.mentions import find_mentions, sets_figure
 from mstrack.sources.table.numbering import COUNT_RE, DECIMAL_AFTER, DOTS, STOPS
+from mstrack.sources.table.office_names import PLACE_START
 from mstrack.sources.table.one_paragraph import MIN_STAFFED_ITEMS
 from mstrack.sources.table.reading import Row
-from mstrack.sources.table.units import ROLE_LABEL_RE, ROLE_SENTENCE_RE, clause_offices, labelled_roles, office_list, unit_names
+from mstrack.sources.table.units import (
+    ROLE_LABEL_RE,
+    ROLE_SENTENCE_RE,
+    clause_offices,
+    labelled_roles,
+    office_list,
+    offices_apart,
+    roles_in,
+    unit_names,
+)
 from mstrack.vocabulary import HELPER_ROLE_WORDS, LEAD_ROLE_WORDS, RESPONSIBLE_WORD, ROLE_FOLLOWERS
 
 # "1.中心城区…", "7. 粮食…", "1、…", "1。…", "2。2024年底前…": not "2.5万" (numbering.DECIMAL_AFTER)
@@ -57,7 +67,13 @@ class Entry:
 
 def units_after(text: str) -> tuple[str, str]:
     """An item's words and the offices printed after them, in a bracket or after whitespace: (words, offices); in a
-    bracket after each of its clauses, all of them (units.clause_offices); in its last clause "由…负责落实", those."""
+    bracket after each of its clauses, all of them (units.clause_offices); in its last clause "由…负责落实", those. A
+    unit in the bracket after an office's name is one of its own ("县卫健局(县医院)": units.offices_apart)."""
+    words, offices = _units_after(text)
+    return words, offices if ROLE_LABEL_RE.match(offices) else offices_apart(offices)
+
+
+def _units_after(text: str) -> tuple[str, str]:
     if found := clause_offices(text):
         return found
     if (m := OFFICE_CLAUSE_RE.search(text)) and (offices := office_line(m[1])):
@@ -149,16 +165,39 @@ def entry_of(row: Row) -> Entry | None:
 
 # a group's heading that names the office leading its items ("一、县示范区管委会牵头工作(8项)", "（二）市教育局负责的任务"):
 # the office leads every item under it up to the next heading, as a 牵头单位 line under the heading would
-LEAD_GROUP_RE = re.compile(rf"^(?:[一二三四五六七八九十百]+\s*[{DOTS}]|[（(]\s*[一二三四五六七八九十百]+\s*[）)])?\s*(\S{{2,40}}?)\s*"
+# ("一、由县住建局牵头的工作": 由 frames the office, no part of its name)
+LEAD_GROUP_RE = re.compile(rf"^(?:[一二三四五六七八九十百]+\s*[{DOTS}]|[（(]\s*[一二三四五六七八九十百]+\s*[）)])?\s*"
+                           rf"(?:由\s*)?(\S{{2,40}}?)\s*"
                            rf"(?:{'|'.join(LEAD_ROLE_WORDS)}|{RESPONSIBLE_WORD})(?:的|{RESPONSIBLE_WORD}的)?(?:工作|任务|事项)$")
 LEAD_LABEL = "牵头单位"  # the label a heading's lead is the items' under
+SUB_HEADING_RE = re.compile(r"^[（(]\s*[一二三四五六七八九十百]+\s*[）)]")  # "（一）…" under a heading "一、…"
+# a category of offices, no office: 部门 or 单位 after nothing but places' levels and words of kind or number ("多部门",
+# "省直部门", "县直有关部门", "其他单位", "上级部门", "中央驻县单位"); an office names its field ("县教育部门")
+CATEGORY_RE = re.compile(rf"(?:[{PLACE_START}]|中央|多|诸|其他|其它|有关|相关|上级|下级|直属|直|驻|各级|职能|主管|行业|成员|"
+                         r"责任|涉及|具体)*(?:部门|单位|机关)")
 
 
 def heading_lead(heading: str) -> str:
     """The office a group's heading names as the lead of its items, its count ("(8项)") no part of it; "" for a
-    heading that names none (a person: "孟学农省长负责的工作", or a topic: "民生工作")."""
+    heading that names none (a person: "孟学农省长负责的工作", a topic: "民生工作", or a category: "多部门牵头的工作")."""
     m = LEAD_GROUP_RE.match(COUNT_RE.sub("", heading).strip())
-    return m[1] if m and office_list(m[1]) else ""
+    return m[1] if m and office_list(m[1]) and not CATEGORY_RE.fullmatch(m[1]) else ""
+
+
+def under_lead(lead: str, offices: str) -> tuple[str, str]:
+    """An item's offices under a heading naming its lead: (the lead, the other units). An item's bracket naming its own
+    lead by its role ("（县住建局牵头）", "（A牵头，B配合）") keeps it: ("", the offices); else the heading's office leads
+    and the bracket's offices, its own name aside, are units ("（县教育局、县财政局）", a helper alone "（县财政局配合）")."""
+    if not lead or (roles := roles_in(offices)) is not None and roles[0]:
+        return "", offices
+    return lead, "、".join(name for name in unit_names(offices) if name != lead)
+
+
+def led_cell(lead: str, offices: str) -> str:
+    """The 责任单位 cell of an item under a heading naming its lead (under_lead): its offices labelled by their roles
+    ("牵头单位：县教育局；责任单位：县财政局"), as a cell of both roles reads; the offices alone when it names its own lead."""
+    lead, units = under_lead(lead, offices)
+    return f"{LEAD_LABEL}：{lead}；责任单位：{units}" if lead and units else lead or units
 
 
 def heading_entry(row: Row | None, text: str) -> Entry:
@@ -409,16 +448,19 @@ def numbered_table(chosen: list[Entry]) -> tuple[list[str], list[list[str]]]:
     names = [*(["责任单位"] if unlabelled else []), *labels]
     content = any(e.content for e in chosen)  # the items' labelled content: the item's words name it, as a 项目名称
     header = ["序号", *(["项目名称", "项目内容"] if content else ["工作任务"]), *names]
-    rows, group = [], {}
+    rows, group, top = [], {}, {}
     for e in chosen:
         if e.kind == "heading":
-            group = e.labels
+            sub = SUB_HEADING_RE.match(e.text) is not None  # "（一）…" under "一、…": its lead, unless it names its own
+            group = {**top, **e.labels} if sub else e.labels
+            top = top if sub else e.labels
             rows.append([e.text] * len(header))
             continue
         own = bool(e.units) or staffed(e.labels)  # the item names who does it: the group's offices are not its
         cells = {**{k: v for k, v in group.items() if not (own and staffed({k: v}))}, **e.labels}
         if e.units and not staffed(e.labels):
-            cells["责任单位"] = e.units
+            lead, cells["责任单位"] = under_lead(group.get(LEAD_LABEL, ""), e.units)  # a heading's lead leads its items
+            cells.update({LEAD_LABEL: lead} if lead else {})
         values = [cells.get(name, "") for name in names]
         words = [e.text, e.content] if content else [e.text]
         rows.append([e.code, *words, *values] if e.kind == "item" else ["", f"{e.code}{e.text}", *words[1:], *values])

@@ -62,6 +62,7 @@ def sets_figure_or_names_project(text: str) -> bool:
 
 def does_work(text: str) -> bool:
     """Positive evidence that an item is a task: a verb of work first, a project's name before its first stop, or a
-    target. A place described ("城东片区，位于…") or a person is none."""
+    target. A place described ("城东片区，位于…") or a person is none, and a result is none whatever opens it ("投资3000万元
+    建设的养殖基地已建成投产。": RESULT_RE wins over the budget and the verb after it)."""
     head = re.split(r"[，,。；;：:]", text, maxsplit=1)[0]
-    return bool(WORK_RE.match(text) or PROJECT_RE.search(head) or TARGET_RE.search(text))
+    return bool(WORK_RE.match(text) or PROJECT_RE.search(head) or TARGET_RE.search(text)) and not RESULT_RE.search(text)

@@ -28,6 +28,7 @@ from mstrack.sources.table.figure_names import (
     short_name,
     stages_in,
 )
+from mstrack.sources.table.figure_picks import SIZE_UNITS, names_not_counts
 from mstrack.sources.table.numbers import ARTICLE_RE, COUNT_UNITS, UNIT_ALT, UNITS, joined_units, numbers_in, unit_key
 from mstrack.vocabulary import (
     APPROX_SUFFIXES,
@@ -65,7 +66,6 @@ AFTER_RE = re.compile(
 )
 NOT_QUANTITY_AFTER = ("#", "·", "号", "年", "月", "日", "岁", "周岁", "届", "级", "时", "点", "分", "-", "—", "–", "―", "~", "～",
                       "至", "到", ".", "×", "*", "/")
-SIZE_UNITS = ("米", "平方米", "平方", "平方公里", "公里", "千米", "立方米", "公顷", "亩", "吨")
 TOTAL_WORDS = ("累计", "共", "全年", "上半年", "前三季度", "年底", "全部", "全面", "总计", "合计")
 # "床位达到3000张": the level reached by then, a running total ("6月底前达到3000张，12月底前达到3000张" is one level)
 PICKED_AFTER_RE = re.compile(r"(?![和及与并等的或])[\u4e00-\u9fff]")  # "低于50%镇街": what a bound share picks
@@ -361,7 +361,7 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
         # "4个结构性指标均实现10%以上增长": a count of what the clause speaks of, each of which has a figure of its own
         threshold = threshold or (comparator == "=" and re.match(r"[^，,；;。\d]{1,10}均[^，,；;。]*\d",
                                                                  clause[after.end():]) is not None)
-        threshold = threshold or _names_not_counts(clause, prefix, after, unit) or _standard(clause, spans, prefix, after, unit)
+        threshold = threshold or names_not_counts(clause, prefix, after, unit) or _standard(clause, spans, prefix, after, unit)
         threshold = threshold or _where_done(clause, prefix, after) or (level is None and _relative_bound(prefix)) \
             or _schedule(clause, prefix, end)
         growth = rise or (GROWTH_ON_LAST_YEAR_RE.search(prefix) if unit in RATE_UNITS else None) \
@@ -497,31 +497,6 @@ def _described_is_counted(clause: str, spans: list[tuple], start: int, end: int)
     first = next(iter(numbers_in(rest)), None)
     return first is not None and re.fullmatch(r"[^，,；;。、\d]{0,16}", rest[:first[0]]) is not None \
         and unit_key(AFTER_RE.match(rest, first[1])["unit"] or "") in COUNT_UNITS
-
-
-KINDS_OF_PEOPLE_RE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:患者|病人|人群|人员|对象|群体)")
-POLICY_RE = re.compile(r"(?:措施|意见|举措|政策|规定|办法)")
-CARRIED_OUT_RE = re.compile(r"(?:落实|贯彻|执行|兑现)[^，,；;。]*$")
-NAMED_PROJECTS_RE = re.compile(r"[^，,；;。]*?等(?:重点|重大)?(?:项目|工程)")
-CAPACITY_RE = re.compile(r"[年日](?:产|处理|加工)\s*$")  # "年产2.6万吨…": what a plant makes, as its name says
-PROJECT_NAME_RE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]*?项目")  # the name's words, unbroken, up to 项目
-
-
-def _names_not_counts(clause: str, prefix: str, after: re.Match, unit: str) -> bool:
-    """Figures that name or pick things rather than count the year's work: "16种慢性病患者" (which patients), a
-    policy carried out by its name ("落实好提振市场信心90条措施"; "出台措施10条" is a count), and the size of a
-    named project in a list closed by 等项目 ("甲公司25万吨己二酸…等项目建设"; "新建管网18公里、…等项目" and "新建3所学校等
-    项目" count), or a capacity inside a project's name ("年产2.6万吨…项目")."""
-    rest = clause[after.end():]
-    if unit in ("种", "类") and KINDS_OF_PEOPLE_RE.match(rest):
-        return True
-    if unit in ("条", "项") and POLICY_RE.match(rest) and CARRIED_OUT_RE.search(prefix):
-        return True
-    if CAPACITY_RE.search(prefix) and re.match(r"[\u4e00-\u9fff]", rest) and PROJECT_NAME_RE.match(rest):
-        return True  # "安标年产2.6万吨装配式建筑零配件智能制造项目": a project's name holds its capacity, no target
-    return unit in (*SIZE_UNITS, "千瓦", "兆瓦") and re.match(r"(?![和及与并等的])[\u4e00-\u9fff]", rest) is not None \
-        and NAMED_PROJECTS_RE.match(rest) is not None
-
 
 
 def protect_commas(text: str) -> str:

@@ -395,7 +395,9 @@ def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherite
     if not lead_cell and units_cell and "lead" in layout.by_kind and not layout.sheet.headerless:
         lead_cell = _blank_lead(task, row, layout, previous, inherited, units_cell)
     helpers = _helper_units(row, layout)
-    lead_groups, unit_groups = _unit_groups(lead_cell, units_cell, previous, "lead" in layout.by_kind, helpers)
+    # a list's item that names its offices leaves no 牵头 cell blank: a list has no merged cells (list_numbered.numbered_table)
+    lead_column = "lead" in layout.by_kind and not layout.sheet.headerless
+    lead_groups, unit_groups = _unit_groups(lead_cell, units_cell, previous, lead_column, helpers)
     if any(s for g in lead_groups for _, s in g):  # "市住建局(节能保暖工程) 市住建局(老旧小区改造)", "市民政局（含各区）"
         task.notes.append("牵头单位括注范围：" + "；".join(f"{u}（{s}）" for g in lead_groups for u, s in g if s))
     if in_scope := [u for g in unit_groups for u in g if scoped(u, scopes_only=True)[1]]:  # "各学校（含民办学校）": as a lead's

@@ -10,6 +10,7 @@ from mstrack.sources.table.office_names import (
     OFFICE_END,
     OFFICE_ROOM_RE,
     PLACE_START,
+    TOWN_LEVEL,
     UNITS_END,
     ends_like_unit,
     split_groups,
@@ -18,6 +19,7 @@ from mstrack.sources.table.office_names import (
     whole_unit,
 )
 from mstrack.vocabulary import (
+    AREA_LEVELS,
     CONTINUING_RE,
     COORDINATING_WORDS,
     DUTY_WORDS,
@@ -441,7 +443,7 @@ def office_list(text: str, towns: bool = False) -> bool:
     name). Where the position says an office stands (towns: a bracket after an item's closing stop, "由…负责落实", a
     责任单位 label), a town or a street (office_names.town_name: "城关镇", "城北街道", "属地镇街") is one too: in a
     民生实事 list it often leads."""
-    names = [_first_name(name) for name in unit_names(text.strip())]
+    names = [part for name in unit_names(text.strip()) for part in _office_names(name)]
     return bool(names) and (whole_unit(names[0]) and OFFICE_NAME_RE.search(names[0]) is not None
                             or towns and town_name(names[0])) \
         and not names[0].startswith(SCOPE_OPENINGS) \
@@ -451,14 +453,40 @@ def office_list(text: str, towns: bool = False) -> bool:
 
 
 SECOND_NAME_RE = re.compile(r"[（(]([^（）()]{2,10})[）)]$")  # "县发改局(粮食局)": one bureau by its two names
+ORGAN_END = tuple("局委办厅处部署会")  # a government organ's name ends so: two such names in one are a merged bureau's
+LEVELS_ONLY_RE = re.compile(rf"(?:{TOWN_LEVEL}|[{AREA_LEVELS}]|[、/／])+")  # "各相关乡镇（街道）": levels, no unit's name
+PLACE_PREFIX_RE = re.compile(rf"[^{PLACE_START}]{{0,4}}[{PLACE_START}]")  # "县", "嘉鱼县": the place an office's name opens with
 
 
-def _first_name(name: str) -> str:
-    """An office's name without its second name in the bracket after it ("县发改局(粮食局)" → "县发改局"): both end
-    like an office's; a bracket of scope or level ("各市(县)", "(含城区)") stays."""
+def _bracketed_unit(name: str) -> tuple[str, str, bool] | None:
+    """An office's name and the unit its closing bracket names: (the office, the bracket's unit, whether that is the
+    office's second name). A second name when both are organs' names and the second has no place of its own
+    ("县发改局(粮食局)", "县人社局（医保局）"); another unit when it is another kind ("县卫健局(县医院)", "县住建局（县城投公司）")
+    or a bureau with its own place ("县住建局(县城管局)"). None for a bracket of scope or levels ("(含城区)", "各市(县)",
+    "各相关乡镇（街道）")."""
     m = SECOND_NAME_RE.search(name)
-    second = m and ends_like_unit(m[1]) and not SCOPE_RE.match(m[1]) and not m[1].startswith(SCOPE_OPENINGS)
-    return name[:m.start()] if second and ends_like_unit(name[:m.start()]) else name
+    if not m or not ends_like_unit(m[1]) or SCOPE_RE.match(m[1]) or m[1].startswith(SCOPE_OPENINGS) \
+            or LEVELS_ONLY_RE.fullmatch(m[1]) or not ends_like_unit(outer := name[:m.start()]):
+        return None
+    place = PLACE_PREFIX_RE.match(outer)
+    return outer, m[1], outer.endswith(ORGAN_END) and m[1].endswith(ORGAN_END) and not (place and m[1].startswith(place[0]))
+
+
+def _office_names(name: str) -> list[str]:
+    """The names to check as offices: an office's first name alone ("县发改局(粮食局)" → 县发改局), both units when
+    the bracket names another ("县卫健局(县医院)" → 县卫健局, 县医院), else the name."""
+    if (found := _bracketed_unit(name)) is None:
+        return [name]
+    return [found[0]] if found[2] else [found[0], found[1]]
+
+
+def offices_apart(text: str) -> str:
+    """A list of offices with each unit a bracket names after an office as one of its own ("县住建局（县城投公司）、县财政局"
+    → "县住建局、县城投公司、县财政局"); an office's second name ("县发改局(粮食局)") and a scope stay in its name."""
+    names = [(name, _office_names(name)) for name in unit_names(text)]
+    if all(len(found) == 1 for _, found in names):
+        return text
+    return "、".join(part for name, found in names for part in (found if len(found) > 1 else [name]))
 
 
 def labelled_roles(text: str) -> bool:

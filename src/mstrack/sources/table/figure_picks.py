@@ -1,0 +1,36 @@
+"""Figures that name or pick things rather than count the year's work ("16种慢性病患者", "年产2.6万吨…项目", "总投资3000万元
+的…项目"): split from mentions.py, which reads every figure of a clause and asks these whether one is a target."""
+
+from __future__ import annotations
+
+import re
+
+SIZE_UNITS = ("米", "平方米", "平方", "平方公里", "公里", "千米", "立方米", "公顷", "亩", "吨")
+
+
+KINDS_OF_PEOPLE_RE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:患者|病人|人群|人员|对象|群体)")
+POLICY_RE = re.compile(r"(?:措施|意见|举措|政策|规定|办法)")
+CARRIED_OUT_RE = re.compile(r"(?:落实|贯彻|执行|兑现)[^，,；;。]*$")
+NAMED_PROJECTS_RE = re.compile(r"[^，,；;。]*?等(?:重点|重大)?(?:项目|工程)")
+CAPACITY_RE = re.compile(r"[年日](?:产|处理|加工)\s*$")  # "年产2.6万吨…": what a plant makes, as its name says
+COST_BEFORE_RE = re.compile(r"(?:^|[，,；;：:])\s*(?:计划|計劃)?(?:总|總)?(?:投资|投資)\s*(?:约|約)?$")  # opening the clause
+PROJECT_NAME_RE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]*?项目")  # the name's words, unbroken, up to 项目
+
+
+def names_not_counts(clause: str, prefix: str, after: re.Match, unit: str) -> bool:
+    """Figures that name or pick things rather than count the year's work: "16种慢性病患者" (which patients), a
+    policy carried out by its name ("落实好提振市场信心90条措施"; "出台措施10条" is a count), and the size of a
+    named project in a list closed by 等项目 ("甲公司25万吨己二酸…等项目建设"; "新建管网18公里、…等项目" and "新建3所学校等
+    项目" count), or a capacity inside a project's name ("年产2.6万吨…项目"), or a project's cost opening the clause as
+    its description ("总投资3000万元的…项目"; "投资3000万元建设…" and "…，总投资1.2亿元。" are sums to spend)."""
+    rest = clause[after.end():]
+    if "元" in unit and COST_BEFORE_RE.search(prefix) and rest.lstrip().startswith("的"):
+        return True  # "总投资3000万元的城东污水处理厂项目开工建设": the project's cost says which project, no deliverable
+    if unit in ("种", "类") and KINDS_OF_PEOPLE_RE.match(rest):
+        return True
+    if unit in ("条", "项") and POLICY_RE.match(rest) and CARRIED_OUT_RE.search(prefix):
+        return True
+    if CAPACITY_RE.search(prefix) and re.match(r"[\u4e00-\u9fff]", rest) and PROJECT_NAME_RE.match(rest):
+        return True  # "安标年产2.6万吨装配式建筑零配件智能制造项目": a project's name holds its capacity, no target
+    return unit in (*SIZE_UNITS, "千瓦", "兆瓦") and re.match(r"(?![和及与并等的])[\u4e00-\u9fff]", rest) is not None \
+        and NAMED_PROJECTS_RE.match(rest) is not None
