@@ -235,7 +235,7 @@ def test_a_plan_names_every_hostile_value_by_its_key(cli):
     for expected in (
         f"tasks[0] (task 1).title: control character U+001B (ESC) at character 3; {CONTROL}",
         f"tasks[0] (task 1).note: control character U+0000 (NUL) at character 2; {CONTROL}",
-        f"{indicator}.target: beyond what mstrack stores: at most 1,000,000,000,000,000 (1e15) either side of zero",
+        f"{indicator}.target: beyond what mstrack stores: at most 1,000,000,000,000,000 (1000万亿) either side of zero",
         f"{indicator}.milestones[0].due: '-2023-06-30' is not a date: a date has no sign",
         f"{indicator}.milestones[1].due: year 1 is outside 1900–2200",
     ):
@@ -281,7 +281,7 @@ def test_a_20_digit_value_is_refused_with_its_place(demo_cli):
     result = demo_cli("import", "progress", str(DATA / "huge-value.csv"))
     assert result.exit_code == 2
     assert (f"{DATA / 'huge-value.csv'}:2:数值: '99999999999999999999': beyond what mstrack stores: "
-            "at most 1,000,000,000,000,000 (1e15) either side of zero") in result.stderr
+            "at most 1,000,000,000,000,000 (1000万亿) either side of zero") in result.stderr
     result = demo_cli("log", "shenzhen-2023/5", "99999999999999999999", "-i", "建设", "--as-of", "2023-06-30")
     assert result.exit_code == 2
     assert "VALUE '99999999999999999999': beyond what mstrack stores" in result.stderr

@@ -203,11 +203,15 @@ def _csv_report(target: Path, suffix: str) -> bool:
 
 
 def _refusal(output, option: str, kept: str) -> typer.Exit:
-    """The refusal to write over a file holding a unit's figures (forms.FIGURES) or something mstrack cannot tell
-    (forms.OTHER)."""
-    from mstrack.sources.forms import FIGURES
+    """The refusal to write over a file holding a unit's figures (forms.FIGURES), something mstrack cannot tell
+    (forms.OTHER) or cannot read (forms.Unreadable)."""
+    from mstrack.sources.forms import FIGURES, Unreadable
     from mstrack.sources.sheets import HEADER_SEARCH_ROWS
 
+    if isinstance(kept, Unreadable):
+        return fail("{option} {path}: the file was not written by mstrack and cannot be read ({reason}): it may hold a "
+                    "unit's figures, so it is not replaced: give another -o name, or delete the file yourself if it is no "
+                    "longer needed", option=option, path=output, reason=kept.reason)
     if kept == FIGURES:
         return fail("{option} {path}: the file holds a unit's figures (a value in its 数值 or a note in its 备注"
                     " column, on any sheet): move it away once imported (mstrack import progress {path}), or "

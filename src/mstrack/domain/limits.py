@@ -5,8 +5,10 @@ caller names where it came from (the option, FILE:ROW:COLUMN, the plan's key):
 - text: no control characters but tab, newline and carriage return (C0, DEL, C1: ESC sequences would
   reach a terminal raw, NUL is refused by PostgreSQL, and the .xlsx export cannot hold them), and at
   most MAX_TEXT_CHARS characters (the longest text in the shipped plans is 690);
-- numbers: |value| ≤ MAX_MAGNITUDE (SQLite stores 64-bit integers; 1e15 is far above any programme's
-  count or budget in 元, and still exact as a float);
+- numbers: |value| ≤ MAX_MAGNITUDE (SQLite stores 64-bit integers; 10^15 is far above any programme's
+  count or budget in 元, and still exact as a float), and a fraction of at most MAX_DIGITS significant digits
+  (a value is stored as a double, which keeps 15: 999999999999999.9 was stored as 999999999999999.875, shown
+  as 1e15 by SQLite and Excel);
 - dates: years MIN_YEAR to MAX_YEAR, as programme years are;
 - files: at most MAX_FILE_BYTES (spreadsheets, tables) or MAX_PLAN_BYTES (plan files, read whole).
 Stdlib only, like errors.py.
@@ -16,11 +18,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from decimal import Decimal
 
 from mstrack.errors import Message
 
 MAX_TEXT_CHARS = 20_000
 MAX_MAGNITUDE = 10**15
+MAX_DIGITS = 15
 MIN_YEAR, MAX_YEAR = 1900, 2200
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_PLAN_BYTES = 20 * 1024 * 1024
@@ -88,10 +92,17 @@ def strip_controls(text: str) -> str:
     return CONTROL_RE.sub("", text.replace("\x0b", "\n")) if CONTROL_RE.search(text) else text
 
 
-def number_problem(value: int | float) -> Message | None:
-    """Why a number cannot be stored, or None."""
+def number_problem(value) -> Message | None:
+    """Why a number cannot be stored, or None. A number as typed (a Decimal) holds as many digits as a stored
+    double keeps exactly (MAX_DIGITS), or is whole (stored as an integer); a float is a double already (a
+    spreadsheet's computed cell) and is stored as it is."""
     if abs(value) > MAX_MAGNITUDE:
-        return Message("beyond what mstrack stores: at most {limit} (1e15) either side of zero", limit=f"{MAX_MAGNITUDE:,}")
+        return Message("beyond what mstrack stores: at most {limit} (1000万亿) either side of zero", limit=f"{MAX_MAGNITUDE:,}")
+    if isinstance(value, Decimal) and value != value.to_integral_value():
+        digits = len(value.normalize().as_tuple().digits)
+        if digits > MAX_DIGITS:
+            return Message("{n} significant digits are more than mstrack stores exactly ({limit} significant digits); "
+                           "round it", n=digits, limit=MAX_DIGITS)
     return None
 
 

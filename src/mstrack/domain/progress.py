@@ -67,10 +67,11 @@ def match_indicator(states: list[IndicatorState], name: str | None, text_only: b
     raise InputError("{label} has no indicator {name!r}; its indicators: {listing}", label=label, name=name, listing=listing)
 
 
-def check_value(text: str, unit: str, indicator: str) -> tuple[int | float, list[Message]]:
-    """The number a unit reported, in the indicator's base unit; InputError says what is wrong."""
+def check_value(text: str, unit: str, indicator: str, typed: bool = True) -> tuple[int | float, list[Message]]:
+    """The number a unit reported, in the indicator's base unit; InputError says what is wrong. `typed`: False for a
+    spreadsheet's number cell, a double already (parse_quantity)."""
     try:
-        quantity = parse_quantity(text)
+        quantity = parse_quantity(text, typed=typed)
     except QuantityError as error:
         raise InputError(error) from None
     warnings = []
@@ -156,6 +157,8 @@ def check_report(
     warnings: list[Message] = []
     if done:
         met = max((r.value for r in state.reports), default=0)
+        if met >= len(state.milestones) == 1:
+            raise InputError("{label}: its one checkpoint is already marked met", label=label)
         if met >= len(state.milestones):
             raise InputError("{label}: all {n} checkpoints are already marked met", label=label, n=len(state.milestones))
         number = int(met) + 1

@@ -34,9 +34,12 @@ APPROX_PREFIXES = ("约", "大约")
 CUMULATIVE_PREFIXES = ("累计",)
 FILLER_PREFIXES = ("达到", "达", "完成", "共", "新增")
 
-NUMBER = r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?"
+NUMBER = r"[+-]?\d+(?:,\d{3})*(?:\.\d*)?"  # "5." is 5, as a spreadsheet and a calculator read it
 SCALE = r"(?P<scale>万亿|亿|万|千)?"
 QUANTITY_RE = re.compile(rf"^(?P<number>{NUMBER})\s*{SCALE}\s*(?P<unit>.*)$")
+FOREIGN_NUMBER_RE = re.compile(r"[+-]?(?:0[xob][0-9a-f_]+|[\d_]*\.?[\d_]+e[+-]?\d+|\d+(?:_\d+)+)", re.IGNORECASE)
+"""Numbers as programs write them and mstrack does not read: an exponent (1e15, 2.5E3), hex, octal or binary
+(0x10), digits grouped by "_" (1_000). Said so, not "holds more than one number"."""
 
 
 class QuantityError(Problem, ValueError):
@@ -180,7 +183,8 @@ def _strip_words(text: str, words: tuple[str, ...], at_start: bool) -> tuple[str
     return text, False
 
 
-PLAIN_NUMBER_RE = re.compile(r"^\d{1,15}(?:\.\d{1,12})?$")
+PLAIN_NUMBER_RE = re.compile(r"^(?=[\d.]{1,16}$)\d{1,15}(?:\.\d{1,12})?$")
+"""A plain number of at most 15 digits (limits.MAX_DIGITS), read without the word handling; any other goes through it."""
 
 
 PREFIX_MARKS = (
@@ -190,8 +194,10 @@ PREFIX_MARKS = (
 SUFFIX_MARKS = ((AT_LEAST_SUFFIXES, AT_LEAST), (AT_MOST_SUFFIXES, AT_MOST), (APPROX_SUFFIXES, "approx"))
 
 
-def parse_quantity(text: str) -> Quantity:
-    """Read "3.2万", "18.5 万套（间）", "1.2万个以上", "不少于1200批次", "65%", "约6.9亿元"."""
+def parse_quantity(text: str, typed: bool = True) -> Quantity:
+    """Read "3.2万", "18.5 万套（间）", "1.2万个以上", "不少于1200批次", "65%", "约6.9亿元". A number `typed` holds no more
+    digits than are stored exactly (limits.number_problem); a spreadsheet's number cell (`typed` False) is the double
+    it stores already, its 17 digits (a formula's 100/3) what the cell holds."""
     if PLAIN_NUMBER_RE.match(text):  # most cells of a bulk import: skip the word handling
         return Quantity(as_number(Decimal(text)), "")
     original = text
@@ -200,10 +206,13 @@ def parse_quantity(text: str) -> Quantity:
         raise QuantityError("empty value")
     marks: dict[str, object] = {"comparator": EQUAL, "approx": False, "cumulative": False}
     body = _strip_marks(body, PREFIX_MARKS, marks, at_start=True)  # in any order: "累计不少于", "约", "达到"
+    if FOREIGN_NUMBER_RE.match(body):
+        raise QuantityError("{value} is not a number mstrack reads: write digits, with 万 or 亿 if you like, such as "
+                            "1500 or 1.5万", value=shown(original))
     match = QUANTITY_RE.match(body) or QUANTITY_RE.match(in_digits(body))  # "二万", "百分之八十"
     if not match:
         raise QuantityError("{value} is not a quantity: expected a number such as 3.2万 or 65%", value=shown(original))
-    number = _scaled_number(match, original)
+    number = _scaled_number(match, original, typed)
     if match["unit"].startswith("点") and not QUANTITY_RE.match(body):  # "十二点", "十二点几": a decimal in words
         raise QuantityError("{value} is not a quantity: write a decimal in digits, such as 12.5", value=shown(original))
     unit = _strip_marks(match["unit"].strip(), SUFFIX_MARKS, marks, at_start=False)
@@ -238,7 +247,7 @@ def _strip_marks(text: str, table, marks: dict, at_start: bool) -> str:
     return text
 
 
-def _scaled_number(match: re.Match, original: str) -> Decimal:
+def _scaled_number(match: re.Match, original: str, typed: bool = True) -> Decimal:
     try:
         number = Decimal(match["number"].replace(",", ""))
     except InvalidOperation:  # pragma: no cover - the regex admits only valid numbers
@@ -247,7 +256,7 @@ def _scaled_number(match: re.Match, original: str) -> Decimal:
         raise QuantityError("{value} is not a finite number", value=shown(original))
     if match["scale"]:
         number *= SCALES[match["scale"]]
-    if problem := number_problem(number):  # a 20-digit value would overflow SQLite's integers
+    if problem := number_problem(number if typed else float(number)):  # 20 digits would overflow SQLite's integers
         raise QuantityError("{value}: {problem}", value=shown(original), problem=problem)
     return number
 

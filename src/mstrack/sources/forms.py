@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from mstrack.errors import InputError, NoHeaderError
+from mstrack.errors import InputError, Message, NoHeaderError
 from mstrack.sources.progress import COLUMNS
 from mstrack.sources.progress_sheets import UNIT_WORDS, fills, sheet_tables
 from mstrack.sources.sheets import SHEETED_SUFFIXES, TEXT_SUFFIXES, find_table, read_rows
@@ -20,6 +20,29 @@ FIGURES = "figures"
 OTHER = "other"
 """held(): no sheet shows a progress table's header in its top rows, but one holds more than a title there (a return
 whose header lies further down, notes, another office's data): nothing to say it may be replaced."""
+UNREADABLE = "unreadable"
+"""held(): the file, or one of its sheets, cannot be read (a truncated or encrypted workbook, a sheet's broken XML, an
+.xls that does not parse) and no sheet read shows figures: it may hold a unit's figures all the same (Unreadable)."""
+
+
+class Unreadable(str):
+    """held()'s UNREADABLE, with why the file cannot be read (the reader's own message) for the refusal to say."""
+
+    reason: object
+
+    def __new__(cls, reason):
+        made = super().__new__(cls, UNREADABLE)
+        made.reason = _without_path(reason)
+        return made
+
+
+def _without_path(reason):
+    """A reader's message without the "{path}: " it opens with: the refusal names the file itself (held may have read
+    it through a link of another name, read_as)."""
+    template = getattr(reason, "template", "")
+    if template.startswith("{path}: ") and "{path}" not in template[8:]:
+        return Message(template[8:], **{name: value for name, value in reason.fields.items() if name != "path"})
+    return reason
 
 
 def holds_figures(path: Path) -> bool:
@@ -31,13 +54,14 @@ def held(path: Path) -> str | None:
     """What a file to be written over holds: FIGURES when any sheet is a progress table (the headers `import
     progress` reads) with a value or a note in at least one row, a unit's filled form, which a new blank one must not
     replace before it is imported; else OTHER when no sheet holds the table and one holds rows beyond a title in the
-    top rows the header is looked for in; None for a blank form, an empty sheet or one holding a title only, and a
-    file that cannot be read. Every sheet, since a unit often puts a sheet of notes (填报说明) before the table; each
+    top rows the header is looked for in; else Unreadable (UNREADABLE, and why) when the file or one of its sheets
+    cannot be read: when unsure, nothing is written over; None for a blank form, an empty sheet or one holding a
+    title only, and an empty (0-byte) file. Every sheet, since a unit often puts a sheet of notes (填报说明) before the table; each
     read as `import progress` chooses its sheet (sources/progress_sheets: an .xlsx sheet's top rows streamed, never
     the whole sheet of a big workbook of other data). A file is read as the kind its content says when its name does
     not (form_suffix)."""
     suffix = form_suffix(path)
-    if suffix is None:
+    if suffix is None or _empty(path):
         return None
     if suffix != path.suffix.lower():
         return read_as(path, suffix, held)
@@ -48,12 +72,24 @@ def held(path: Path) -> str | None:
             except NoHeaderError as error:
                 return OTHER if error.filled > 1 else None
         other: dict = {}
-        tables = sheet_tables(path, COLUMNS, ("task", "value"), UNIT_WORDS, other=other)
-    except InputError:
-        return None
+        unread: dict = {}
+        tables = sheet_tables(path, COLUMNS, ("task", "value"), UNIT_WORDS, unread=unread, other=other)
+    except InputError as error:
+        return Unreadable(error.messages[0])
     if any(tables.values()):
         return FIGURES
+    if unread:  # the figures may be on the sheet that cannot be read
+        sheet, why = next(iter(unread.items()))
+        return Unreadable(Message("sheet {sheet!r}: {why}", sheet=sheet, why=_without_path(why)))
     return OTHER if other and not tables else None
+
+
+def _empty(path: Path) -> bool:
+    """A 0-byte file: nothing in it to keep."""
+    try:
+        return path.stat().st_size == 0
+    except OSError:
+        return False
 
 
 OLE_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

@@ -255,7 +255,7 @@ class _Importer(Comparing):
         as_of = self._date(as_of_cell, year, table, line)
         if as_of is None:
             return
-        number = self._number(state, value, done_word, as_of, table, line)
+        number = self._number(state, value, done_word, as_of, table, line, typed=type(value_cell) is not float)
         if number is None:
             return
         texts = self._texts(table, line, note=text_value(note_cell), remark=remark, reporter=text_value(reporter_cell),
@@ -409,7 +409,7 @@ class _Importer(Comparing):
         return as_of
 
     def _number(self, state: ImportIndicator, value: str, done_word: bool, as_of: date, table: Table,
-                line: int) -> int | float | None:
+                line: int, typed: bool = True) -> int | float | None:
         """A row's value as a number: a plain one (most cells of a bulk import), checkpoints met on a
         text-only line, the target for a done word, or a quantity in words ("2.5万"); None, named, if not."""
         if state.kind == SCHEDULE:
@@ -431,7 +431,7 @@ class _Importer(Comparing):
                            indicator=state.indicator, value=value)
             return state.target
         try:
-            number, warnings = check_value(value, state.unit, state.indicator)
+            number, warnings = check_value(value, state.unit, state.indicator, typed=typed)
         except InputError as error:
             self._fail(table, line, "value", error)
             return None

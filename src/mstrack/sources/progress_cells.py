@@ -70,9 +70,9 @@ def plain_value(value: str, unit: str) -> int | float | None:
     return int(number) if number.is_integer() else number
 
 
-PLAIN_NUMBERS_RE = re.compile(r"(?:\d{1,15}(?:\.\d{1,12})?\n)*")
-"""PLAIN_NUMBER_RE over a whole column, one number a line."""
-NUMBER_SUFFIX_RE = re.compile(r"^(\d{1,15}(?:\.\d{1,12})?)?(.*)$", re.MULTILINE)
+PLAIN_NUMBERS_RE = re.compile(r"(?:(?=[\d.]{1,16}\n)\d{1,15}(?:\.\d{1,12})?\n)*")
+"""PLAIN_NUMBER_RE over a whole column, one number a line (at most 15 digits: a longer one is the per-row path's)."""
+NUMBER_SUFFIX_RE = re.compile(r"^((?=[\d.]{1,16}(?![\d.]))\d{1,15}(?:\.\d{1,12})?)?(.*)$", re.MULTILINE)
 """Each line's plain number, if it starts with one, and what follows it ("65.5%": "65.5" and "%", the
 caller's to compare with the indicator's unit, as plain_value strips it); one match a line."""
 _PLAIN_KINDS = frozenset((str, int, float, date, type(None)))  # not Uncomputed, datetime or bool
