@@ -46,6 +46,17 @@ _BROKEN_UNIT_RE = re.compile(r"(?<=[\d〇零一二两三四五六七八九十百
 _UNIT_SET = frozenset(UNITS)
 
 
+# a unit printed as one symbol ("24938.8㎡", "12㎞"), or in Latin letters with a power ("500m²"): the unit in words
+UNIT_SYMBOLS = {"㎡": "平方米", "㎢": "平方公里", "㎞": "公里", "㎥": "立方米", "㎏": "公斤", "㎝": "厘米", "㎜": "毫米"}
+_SYMBOL_RE = re.compile("|".join(UNIT_SYMBOLS) + r"|(?<=\d)\s*(?:m²|m³|km²)")
+
+
+def unit_symbols(text: str) -> str:
+    """The text with each unit symbol (㎡, ㎞, ㎥ …; m², m³ and km² after a number) written as its unit in words."""
+    words = {**UNIT_SYMBOLS, "m²": "平方米", "m³": "立方米", "km²": "平方公里"}
+    return _SYMBOL_RE.sub(lambda m: words[m[0].strip()], text) if re.search(r"[㎡㎢㎞㎥㎏㎝㎜²³]", text) else text
+
+
 def joined_units(text: str) -> str:
     """The text with a unit of measure broken over a line after its number joined again: "4个\n百分点" is 4 个百分点."""
     def joined(m: re.Match) -> str:
