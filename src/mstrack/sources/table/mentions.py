@@ -35,6 +35,7 @@ from mstrack.sources.table.numbers import (
     UNITS,
     joined_units,
     numbers_in,
+    restated_measure,
     unit_key,
     unit_symbols,
 )
@@ -244,17 +245,6 @@ def _joint_before(clause: str, spans: list[tuple], i: int) -> str:
     return gap[at:end]
 
 
-MEASURES = ({"平方米", "平方公里", "平方", "公顷", "亩"}, {"米", "公里", "千米", "km", "KM"}, {"立方米", "立方", "方"})
-
-
-def _restated_measure(before: str, unit: str) -> bool:
-    """"24938.8平方米(37.4082亩)", "3公里(3000米)": a figure in brackets straight after one of the same measure in another
-    unit restates it; no second target ("(其中主干道3公里)" names a part, "(含充电桩100个)" counts another thing)."""
-    m = re.search(r"\d\s*(?:万|亿)?\s*(平方公里|平方米|立方米|平方|立方|公顷|公里|千米|km|KM|米|亩|方)\s*(?:以上|左右|余|多)?"
-                  r"\s*[（(]\s*(?:约|合|不少于|不低于|至少|超过)?\s*$", before)
-    return m is not None and m[1] != unit and any(m[1] in kind and unit in kind for kind in MEASURES)
-
-
 def _share_after(clause: str, spans: list[tuple], start: int, unit: str, number: str, shares: dict[int, float] | None) -> bool:
     """"300人（25%）": the share of the year's target the figure before it is, not a second target (noted in `shares`)."""
     if unit not in ("%", "％") or not spans or not re.fullmatch(r"\s*[（(]\s*", clause[spans[-1][1]:start]):
@@ -369,7 +359,7 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
             # what it sizes after it ("不少于750千伏输变电工程"): a grade, no count
         if _share_after(clause, spans, start, unit, number, shares):
             continue  # "300人（25%）": the share of the year's target the figure before it is, not a second target
-        if _restated_measure(clause[:start], unit):
+        if restated_measure(clause[:start], unit):
             continue  # "24938.8平方米(37.4082亩)": the same area again, in another unit
         span = (start, after.end(), number, after, unit, comparator)
         if _count_of_share(clause, spans, span, shares) or _own_part(clause, spans, span, own_places):
