@@ -114,3 +114,4 @@ def row_texts(row) -> list[str]:
         if cell and cell not in seen:
             seen.append(cell)
     return seen
+

@@ -18,7 +18,7 @@ from mstrack.sources.table.columns import (
     data_rows,
     office_columns,
 )
-from mstrack.sources.table.numbering import DOTS, ITEM_NUMBER_RE
+from mstrack.sources.table.numbering import DOTS, ITEM_NUMBER_RE, title_code
 from mstrack.sources.table.reading import Sheet
 from mstrack.sources.table.units import role_sentences
 from mstrack.vocabulary import CONDITION_HEADERS
@@ -199,8 +199,13 @@ def columns_by_data(sheet: Sheet, at: int, columns: list[Column]) -> None:
     _sharing_column(sheet, at, columns)
     _numbered_title_column(sheet, at, columns)
     tasks = [c for c in columns if c.kind == "task"]
+    if len(tasks) >= 2 and (filled := [c for c in tasks if column_values(sheet, at, c)]):
+        for column in (c for c in tasks if c not in filled):  # 名称 empty under every item beside 工作任务: no title
+            column.kind = ""
+        tasks = filled
     if len(tasks) >= 2:
         _task_columns(sheet, at, columns, tasks)
+        items_numbering_themselves(sheet, at, columns)
 
 
 def _sharing_column(sheet: Sheet, at: int, columns: list[Column]) -> None:
@@ -366,3 +371,29 @@ def _task_columns(sheet: Sheet, at: int, columns: list[Column], tasks: list[Colu
             tasks = tasks[1:]
     for column in tasks[1:]:
         column.kind = "content"
+
+
+def items_numbering_themselves(sheet: Sheet, at: int, columns: list[Column]) -> None:
+    """A 序号 merged over rows (the same number on several) whose content cells each print their own number, running
+    on ("1.地区生产总值…", "2.…" under 序号 "1" and 项目 "主要预期目标"): the 序号 and the title column are the group's,
+    and the numbered column holds the tasks (titles.items_print_numbers codes them), not one task's lines."""
+    seq = next((c for c in columns if c.kind == "seq"), None)
+    content = [c for c in columns if c.kind == "content"]
+    if seq is None or not content:
+        return
+    rows = [r.cells for r in data_rows(sheet, at) if seq.index < len(r.cells) and r.cells[seq.index]
+            and re.sub(r"\s", "", r.cells[seq.index]) != re.sub(r"\s", "", seq.header)  # the header again: a page break
+            and not total_row(r.cells)]
+    numbers = [r[seq.index] for r in rows]
+    for column in content:
+        own = [title_code(r[column.index]) if column.index < len(r) else None for r in rows]
+        if len(rows) < 3 or not all(own) or len(set(numbers)) == len(numbers):
+            continue
+        codes = [m[1] for m in own]
+        if len(set(codes)) != len(codes) or not all(c.isdigit() for c in codes):
+            continue  # numbers that start again under each 序号: the lines of its task (a registration form)
+        seq.kind = ""
+        for other in (c for c in columns if c.kind in ("task", "content") and c is not column):
+            other.kind = "area" if other.index < column.index and not any(c.kind == "area" for c in columns) else "content"
+        column.kind = "task"
+        return

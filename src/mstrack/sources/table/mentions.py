@@ -29,7 +29,17 @@ from mstrack.sources.table.figure_names import (
     stages_in,
 )
 from mstrack.sources.table.figure_picks import SIZE_UNITS, names_not_counts
-from mstrack.sources.table.numbers import ARTICLE_RE, COUNT_UNITS, UNIT_ALT, UNITS, joined_units, numbers_in, unit_key
+from mstrack.sources.table.numbers import (
+    ARTICLE_RE,
+    COUNT_UNITS,
+    UNIT_ALT,
+    UNITS,
+    joined_units,
+    numbers_in,
+    restated_measure,
+    unit_key,
+    unit_symbols,
+)
 from mstrack.vocabulary import (
     APPROX_SUFFIXES,
     AT_LEAST_PREFIXES,
@@ -174,7 +184,7 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
     of its own beside the whole, as before."""
     found: list[Mention] = []
     previous_context = previous_name = lead_in = ""
-    for clause_match in re.finditer(r"[^，,；;。：:！!？?\n]+", protect_commas(joined_units(text))):  # "4个\n百分点"
+    for clause_match in re.finditer(r"[^，,；;。：:！!？?\n]+", protect_commas(joined_units(unit_symbols(text)))):  # "4个\n百分点"
         clause = clause_match[0].replace("\x00", ",")
         shares: dict[int, float] = {}
         spans = _spans(clause, year, shares, own_places)
@@ -349,6 +359,8 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
             # what it sizes after it ("不少于750千伏输变电工程"): a grade, no count
         if _share_after(clause, spans, start, unit, number, shares):
             continue  # "300人（25%）": the share of the year's target the figure before it is, not a second target
+        if restated_measure(clause[:start], unit):
+            continue  # "24938.8平方米(37.4082亩)": the same area again, in another unit
         span = (start, after.end(), number, after, unit, comparator)
         if _count_of_share(clause, spans, span, shares) or _own_part(clause, spans, span, own_places):
             continue  # "20%点位(12个)", "10所(其中浏阳4所)": the figure in brackets stands for the one before it

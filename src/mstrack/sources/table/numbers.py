@@ -46,6 +46,28 @@ _BROKEN_UNIT_RE = re.compile(r"(?<=[\d〇零一二两三四五六七八九十百
 _UNIT_SET = frozenset(UNITS)
 
 
+# a unit printed as one symbol ("24938.8㎡", "12㎞"), or in Latin letters with a power ("500m²"): the unit in words
+UNIT_SYMBOLS = {"㎡": "平方米", "㎢": "平方公里", "㎞": "公里", "㎥": "立方米", "㎏": "公斤", "㎝": "厘米", "㎜": "毫米"}
+_SYMBOL_RE = re.compile("|".join(UNIT_SYMBOLS) + r"|(?<=\d)\s*(?:m²|m³|km²)")
+
+
+def unit_symbols(text: str) -> str:
+    """The text with each unit symbol (㎡, ㎞, ㎥ …; m², m³ and km² after a number) written as its unit in words."""
+    words = {**UNIT_SYMBOLS, "m²": "平方米", "m³": "立方米", "km²": "平方公里"}
+    return _SYMBOL_RE.sub(lambda m: words[m[0].strip()], text) if re.search(r"[㎡㎢㎞㎥㎏㎝㎜²³]", text) else text
+
+
+MEASURES = ({"平方米", "平方公里", "平方", "公顷", "亩"}, {"米", "公里", "千米", "km", "KM"}, {"立方米", "立方", "方"})
+
+
+def restated_measure(before: str, unit: str) -> bool:
+    """"24938.8平方米(37.4082亩)", "3公里(3000米)": a figure in brackets straight after one of the same measure in another
+    unit restates it; no second target ("(其中主干道3公里)" names a part, "(含充电桩100个)" counts another thing)."""
+    m = re.search(r"\d\s*(?:万|亿)?\s*(平方公里|平方米|立方米|平方|立方|公顷|公里|千米|km|KM|米|亩|方)\s*(?:以上|左右|余|多)?"
+                  r"\s*[（(]\s*(?:约|合|不少于|不低于|至少|超过)?\s*$", before)
+    return m is not None and m[1] != unit and any(m[1] in kind and unit in kind for kind in MEASURES)
+
+
 def joined_units(text: str) -> str:
     """The text with a unit of measure broken over a line after its number joined again: "4个\n百分点" is 4 个百分点."""
     def joined(m: re.Match) -> str:

@@ -339,6 +339,8 @@ def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherite
     previous = task.lines[-1] if task.lines else None
     leaders = leaders_in(layout.cell(row, "leader")) or (previous.leaders if previous else [])
     lead_cell, units_cell = (without_people(joined_names(layout.cell(row, kind)), layout.header(kind)) for kind in ("lead", "units"))
+    if not lead_cell and (starred := starred_lead(units_cell)):  # "★区发改委、统计局": the starred office leads
+        lead_cell, units_cell = starred
     if not lead_cell and (roles := roles_in(units_cell)):  # "牵头单位：…；配合单位：…" in one 责任单位 cell
         lead_cell, units_cell = roles
     elif roles := roles_in(lead_cell, lead_column=True):  # "县教育局（牵头）" in the lead column; "A、B负责" there: both
@@ -417,3 +419,15 @@ def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherite
         raw = RawLine(row=row, leaders=leaders, lead_units=unique(u for u, _ in group), units=units,
                       scope="；".join(s for _, s in group if s), blocks=list(blocks), periods=list(periods), borrowed=borrowed, **own)
         task.lines.append(raw)
+
+
+STARRED_RE = re.compile(r"[★☆]\s*([^、，,；;/／\s★☆]+)")
+
+
+def starred_lead(cell: str) -> tuple[str, str] | None:
+    """"★区发改委、统计局", "人社局、★区民政局": a star before an office in a 责任单位 cell marks the lead (the star no part of
+    its name); the other offices are the units. None where no office is starred."""
+    if not (starred := STARRED_RE.findall(cell)):
+        return None
+    others = [n for n in unit_names(re.sub(r"[★☆]\s*", "", cell)) if n not in starred]
+    return "、".join(starred), "、".join(others)
