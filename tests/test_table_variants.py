@@ -134,12 +134,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"
         "a county's 督查通报 of paragraphs only, '(一)县教育局:project。task, progress', titled …实施情况专项督查通报: the Word "
         "file is refused as 'no table found in the document', its grid in the harness as 'no header row found'; both "
         "refused as a report of results, the messages differ (sixteenth held-out set, first contact)",
-    ("xiping-2020-mubiao.docx", "round_trip"):
-        "a county's year-end report of paragraphs only, items 'N.text。' each followed by an unnumbered, unlabelled "
-        "progress paragraph, under the report's sentence '…现将工作落实情况汇报如下:' and no title: the Word file is refused "
-        "as 'no table found in the document' (the progress paragraphs between the items cut the numbered run into runs "
-        "of one or two items), its grid in the harness as 'no header row found'; both unread, the messages differ "
-        "(nineteenth held-out set, first contact)",
 }
 
 

@@ -34,9 +34,11 @@ def without_marks(title: str, marks: str) -> str:
     """The title without the footnote marks before or after it ("新建幼儿园3所※", "*单位增加值综合能耗下降率"): "*" and
     "※" are marks note or no note, and so is a circled numeral after the words (before them it numbers the item:
     "①以就业促增收…" is item 1(1)①); another mark (★ after every name) only when a note explains it, else it is
-    printed as part of the title."""
+    printed as part of the title. A "*" or "※" after a list's mark ("、*3家…") marks the project after it."""
     before = re.escape("".join(sorted(set(marks + ALWAYS_MARKS))))
     after = re.escape("".join(sorted(set(marks + ALWAYS_MARKS + CIRCLED))))
+    # "*" and "※" after a list's mark inside the words mark a second project ("新增1家食堂、*3家照护之家"): marks too
+    title = re.sub(rf"(?<=[、，,；;])\s*[{re.escape(ALWAYS_MARKS)}]+", "", title)
     return re.sub(rf"^[{before}]+\s*|\s*[{after}]+$", "", title)
 
 

@@ -35,9 +35,10 @@ from mstrack.sources.table.list_numbered import (
     numbered_run,
     numbered_table,
     office_of,
+    restated,
     units_after,
 )
-from mstrack.sources.table.list_results import results_in
+from mstrack.sources.table.list_results import items_report, results_in
 from mstrack.sources.table.list_sections import bracketed_kept, dated, dated_work, heads, kept, kept_on, staffed_work
 from mstrack.sources.table.list_work import (
     PROJECT_RE,
@@ -132,7 +133,7 @@ def _as_table(sheet: Sheet, header: list[str], rows: list[list[str]], source: li
 
 def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool = False, figures: bool = False,
                   offices: list[str] | None = None, reported: list | None = None, due: list[bool] | None = None,
-                  assigned: bool = False) -> bool:
+                  assigned: bool = False, restated: bool = False) -> bool:
     """Whether the text above a list says it lists a programme's tasks, and most items state work to do. A run of
     paragraphs (strict) needs the title line or the sentence just above it to say so: a report says 民生实事 in passing.
     Neither line may report results. Items in one paragraph or numbered "一、" (`figures`) must also, most of them, set a
@@ -140,10 +141,13 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
     （区卫健局）", `offices` beside each item): a notice's or a plan's requirements ("加强组织领导（区政府办）") do not.
     Items that each name their office and the date they are due (`due`: a 完成时限 line under each) are a work list
     whatever the title calls them (list_sections.dated_work): no programme word is needed above them. `assigned`: few
-    items each assigned to its offices by a line "由…负责落实" (list_numbered.assigned_work) are enough, as staffed ones."""
+    items each assigned to its offices by a line "由…负责落实" (list_numbered.assigned_work) are enough, as staffed ones.
+    `restated`: most items followed by their own progress (list_numbered.restated) restate the plan in a report of its
+    results: the title reporting results refuses only items that report themselves, and names no programme needed."""
     lines = [*sheet.titles, *above]
     said = [lines[0], lines[-1]] if strict and lines else lines
-    if results := results_in(lines, items):  # the title or the introduction reports results: whichever line names the programme
+    # the title or the introduction reports results: whichever line names the programme
+    if (results := results_in(lines, items)) and not (restated and not items_report(items)):
         if reported is not None:
             reported.append(results)
         return False
@@ -152,7 +156,7 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
         staffed = {text for text, units in zip(items, offices or [], strict=False) if units and not REQUIREMENT_RE.match(text)}
         work = [text for text in work if sets_figure_or_names_project(text) or text in staffed]
     few = assigned or offices is not None and staffed_work(list(zip(items, map(bool, offices), strict=False)), due)  # two
-    named = any(names_programme(t) for t in [*said, *_announcing(lines)]) or \
+    named = restated or any(names_programme(t) for t in [*said, *_announcing(lines)]) or \
         due is not None and dated_work(list(zip(items, map(bool, offices or []), due, strict=False)))
     return named and (len(work) >= MIN_ITEMS or few) and 2 * len(work) > len(items)
 
@@ -243,7 +247,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             items = [e for e in chosen if e.kind == "item"]
             if not _is_programme(sheet, above, [e.text for e in items], offices=[office_of(e) for e in items], reported=reported,
                                  due=[dated(e.labels) for e in items],
-                                 assigned=assigned_work([(e.text, True) for e in items], [e.assigned for e in items])):
+                                 assigned=assigned_work([(e.text, True) for e in items], [e.assigned for e in items]),
+                                 restated=restated([e for e in entries[start:end] if e is not None])):
                 continue  # a letter's or a notice's points: no programme of work above them
             header, rows = numbered_table(chosen)
             listed = _as_table(sheet, header, rows, [e.row for e in chosen], above, year, _after(sheet.rows[end:]))

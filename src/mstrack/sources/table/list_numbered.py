@@ -8,9 +8,9 @@ import re
 from dataclasses import dataclass, field
 
 from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
-from mstrack.sources.table.list_labels import column_label, context_label, label_kind, note_label, own_labels
+from mstrack.sources.table.list_labels import column_label, context_label, label_kind, note_label, own_labels, progress_label
 from mstrack.sources.table.list_sections import DATED_RE, dated, enough, requirement
-from mstrack.sources.table.list_work import sets_figure_or_names_project
+from mstrack.sources.table.list_work import reports_progress, sets_figure_or_names_project
 from mstrack.sources.table.mentions import find_mentions, sets_figure
 from mstrack.sources.table.numbering import COUNT_RE, DECIMAL_AFTER, DOTS, STOPS
 from mstrack.sources.table.office_names import PLACE_START
@@ -63,6 +63,7 @@ class Entry:
     content: str = ""
     labels: dict[str, str] = field(default_factory=dict)  # an item's labelled paragraphs below it: {label: value}
     assigned: bool = False  # an office line "由…负责落实" (a label) or an item it stands under
+    progress: bool = False  # a note reporting the progress of the item above ("完成情况：…", "1-11月…同比增长6.3%")
 
 
 def units_after(text: str) -> tuple[str, str]:
@@ -110,10 +111,34 @@ def _bracket_role(offices: str) -> str:
     return rest if m[1] in ("负责", "負責") else f"{rest}{m[1]}"
 
 
+# a role label with the level of government it names ("市级牵头单位:市发展改革委;区级牵头单位:区发改局"): the city's office
+# for the city's target, the district's for its share
+LEVEL_LABEL_RE = re.compile(r"(省级|市级|州级|县级|区级|乡镇级|镇级|乡级|街道级?)\s*"
+                            r"(?=(?:牵头|责任|主责|主办|配合|协办)(?:单位|部门)?\s*[：:])")
+LEVEL_RANKS = {"省级": 0, "市级": 1, "州级": 1, "县级": 2, "区级": 2, "乡镇级": 3, "镇级": 3, "乡级": 3, "街道": 3, "街道级": 3}
+OTHER_LEVEL_LABEL = "责任单位"  # a higher level's office: another unit of the task, as a 责任单位 beside the lead
+
+
+def _levels_as_roles(text: str) -> str:
+    """A bracket's labels of two levels read as one level's: the lowest level printed is the document's own (a
+    district's report restating the city's targets), its office leads and is printed first; a higher level's office
+    is another unit. One level alone is its role label; a bracket whose every part is not so labelled is unchanged."""
+    parts = [part.strip() for part in re.split(r"[；;]", text) if part.strip()]
+    found = [LEVEL_LABEL_RE.match(part) for part in parts]
+    if not parts or not all(found):
+        return text
+    own = max(LEVEL_RANKS[m[1]] for m in found)
+    mine = [part[m.end():] for part, m in zip(parts, found, strict=True) if LEVEL_RANKS[m[1]] == own]
+    others = [ROLE_LABEL_RE.sub(f"{OTHER_LEVEL_LABEL}:", part[m.end():], count=1)
+              for part, m in zip(parts, found, strict=True) if LEVEL_RANKS[m[1]] < own]
+    return ";".join((*mine, *others))
+
+
 def _role_offices(text: str) -> str:
     """A bracket that opens with a role label (units.ROLE_LABEL_RE: 责任单位, 牵头单位, 配合单位 …), an office list after
     each label: the 责任单位 cell it gives, "" when a label names no office ("牵头单位:按职责分工抓好落实"). Labels that say
     who leads stay, for units.roles_in to read; a lone 责任单位 gives its offices, as the column of that name reads them."""
+    text = _levels_as_roles(text)
     labels = list(ROLE_LABEL_RE.finditer(text))
     if not labels or labels[0].start() != 0:
         return ""
@@ -160,7 +185,7 @@ def entry_of(row: Row) -> Entry | None:
         return heading_entry(row, first)
     if numbered := _numbered(row, first, units):
         return numbered
-    return Entry(row, "note", *note) if not units and (note := note_label(first)) else None
+    return Entry(row, "note", *note, progress=progress_label(first)) if not units and (note := note_label(first)) else None
 
 
 # a group's heading that names the office leading its items ("一、县示范区管委会牵头工作(8项)", "（二）市教育局负责的任务"):
@@ -228,7 +253,7 @@ def joined_lines(rows: list[Row], entries: list[Entry | None]) -> list[Entry | N
     line broken inside a figure ("1.新建城区学校2所，总投资" / "2。5亿元，年底前主体完工。（县教育局）", or "…总投资2" /
     "。12亿元…", its decimals: _goes_on) is joined to it;
     a paragraph after an office line ("由…负责落实" / "所需资金由市财政局负责落实") is the item's note, skipped as a
-    contact is."""
+    contact is, and so is one under an item that reports its progress (list_work.reports_progress)."""
     joined = list(entries)
     for i in range(1, len(rows)):
         if joined[i] is not None or len(texts := row_texts(rows[i])) != 1 or (above := joined[i - 1]) is None:
@@ -237,6 +262,8 @@ def joined_lines(rows: list[Row], entries: list[Entry | None]) -> list[Entry | N
         if above.kind == "label" and above.assigned or above.kind == "note" and not above.code and i > 1 and joined[i - 2] \
                 and joined[i - 2].kind == "label" and joined[i - 2].assigned:
             joined[i] = Entry(rows[i], "note", "", line)
+        elif (above.kind == "item" or above.progress) and reports_progress(line):
+            joined[i] = Entry(rows[i], "note", "", line, progress=True)  # the item's progress, under it: no part of it
         elif above.kind == "item" and above.row is rows[i - 1] and len(first := row_texts(rows[i - 1])) == 1 \
                 and OPEN_END_RE.search(first[0]) and (rest := _goes_on(first[0], line)) \
                 and (item := _numbered(rows[i - 1], first[0] + rest, "")) and item.kind == "item":
@@ -325,6 +352,14 @@ def office_of(entry: Entry) -> str:
 def _staffed(labels: dict[str, str]) -> bool:
     """Whether an item's labels name who does it: a lead's or the units' label."""
     return any(label_kind(name) in ("lead", "units") for name in labels)
+
+
+def restated(entries: list[Entry]) -> bool:
+    """Most items of a run followed by their own progress ("完成情况：…" or a paragraph of results under each): a report
+    that restates the plan item by item, whose items are the targets, read as a table with a progress column is."""
+    items = [k for k, e in enumerate(entries) if e.kind == "item"]
+    followed = [k for k in items if k + 1 < len(entries) and entries[k + 1].progress]
+    return bool(items) and 2 * len(followed) > len(items)
 
 
 def numbered_on(chosen: list[Entry]) -> frozenset[int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from mstrack.sources.table.cells import ALWAYS_MARKS
 from mstrack.sources.table.list_deadlines import WHEN
 from mstrack.sources.table.list_labels import PHONE_RE
 from mstrack.sources.table.mentions import sets_figure
@@ -36,8 +37,15 @@ BUDGET_FIRST = r"(?:计划|計劃)?(?:总|總)?(?:投资|投資)约?\s*\d+(?:\.\
 WORK_RE = re.compile(rf"^(?:[（(][^）)]{{1,20}}[）)]|第?[一二三四五六七八九十]{{1,3}}(?:是|、|，|,))?\s*(?:{WHEN}\s*[，,]?\s*)?"
                      rf"(?:{AIM_FIRST}|{BUDGET_FIRST})?(?:{MANNER_WORDS})?(?:{TASK_OPENING})")
 # "以上"/"以内" a target only after a quantity ("2万户以上"): "以上项目由…督查" opens a closing note
-TARGET_RE = re.compile(r"控制在|增长|增長|达到|達到|不低于|不低於|提高到|[\d一二三四五六七八九十百千万][^，,。；;\s]{0,4}(?:以上|以内)")
+# a rate set against an average ("增速高于全省平均水平"): a target with no figure
+TARGET_RE = re.compile(r"控制在|增长|增長|达到|達到|不低于|不低於|不少于|不少於|提高到|(?:高于|高於|快于|快於)[^，,。；;]{0,10}平均|"
+                       r"[\d一二三四五六七八九十百千万][^，,。；;\s]{0,4}(?:以上|以内)")
+# a footnote's mark before the item's words ("*改建…", after its number "1." is taken off): marks the item, hides no verb
+LEADING_MARKS_RE = re.compile(rf"^[{re.escape(ALWAYS_MARKS)}]+\s*")
 RESULT_RE = re.compile(r"已(?:完成|开工|建成|投入|完工|惠及)|截至|截止|完成年度目标|占年度|同比")
+# an unnumbered paragraph under an item that reports its progress: a result, the months run ("1-11月"), done work ("已恢复",
+# "进行了改建"); never "为了", "除了"
+PROGRESS_RE = re.compile(rf"{RESULT_RE.pattern}|^\d{{1,2}}\s*[-－—~～至]\s*\d{{1,2}}\s*月|已[\u4e00-\u9fff]|(?<![为為除])[\u4e00-\u9fff]了")
 
 
 def names_programme(text: str) -> bool:
@@ -48,10 +56,18 @@ def names_programme(text: str) -> bool:
 
 def states_work(text: str) -> bool:
     """An item that states work to do: not a labelled field ("会议时间：…") or section ("指导思想。…", "城东幼儿园。位于…"),
-    an office's name alone, a contact's phone, nor a result; a head that names an action ("有效改善居住条件。…") is work."""
+    an office's name alone, a contact's phone, nor a result (in its first sentence: "10月底之前完成…关闭退出。9月28日…已完成
+    关闭退出任务。" sets the target and then reports on it); a head that names an action ("有效改善居住条件。…") is work."""
     head = SECTION_RE.match(text)
-    return not FIELD_RE.match(text) and not office_list(text.rstrip("；;。，,")) and not RESULT_RE.search(text) \
+    first = re.split(r"(?<=[。！!？?])", text, maxsplit=1)[0]  # a result in a later sentence follows the target it reports
+    return not FIELD_RE.match(text) and not office_list(text.rstrip("；;。，,")) and not RESULT_RE.search(first) \
         and not PHONE_RE.search(text) and not (head and not PROJECT_RE.search(head[1]) and not ACTION_HEAD_RE.match(head[1]))
+
+
+def reports_progress(text: str) -> bool:
+    """An unnumbered paragraph under an item that reports its progress ("1-11月固定资产投资同比增长6.3%", "全县已恢复面积
+    646亩"): no part of the item, as a table's progress column is none."""
+    return bool(PROGRESS_RE.search(text))
 
 
 def sets_figure_or_names_project(text: str) -> bool:
@@ -64,5 +80,6 @@ def does_work(text: str) -> bool:
     """Positive evidence that an item is a task: a verb of work first, a project's name before its first stop, or a
     target. A place described ("城东片区，位于…") or a person is none, and a result is none whatever opens it ("投资3000万元
     建设的养殖基地已建成投产。": RESULT_RE wins over the budget and the verb after it)."""
+    text = LEADING_MARKS_RE.sub("", text)
     head = re.split(r"[，,。；;：:]", text, maxsplit=1)[0]
     return bool(WORK_RE.match(text) or PROJECT_RE.search(head) or TARGET_RE.search(text)) and not RESULT_RE.search(text)

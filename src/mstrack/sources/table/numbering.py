@@ -9,7 +9,8 @@ from mstrack.model import Area
 
 DOTS = ".．、﹒・·"  # what closes an item's number: "1.", "1、", and the dots of other fonts ("1﹒", "1・")
 STOPS = DOTS + "。"  # what closes a number in digits: a full stop too ("1。新改扩建20所公办幼儿园")
-TITLE_CODE_RE = re.compile(rf"^(\d+)\s*[{STOPS}]\s*(?=\D|\d{{4}}\s*年)")  # "2.2024年…": an item's number before a year
+# "2.2024年…", "5.10月底之前…": an item's number before a year or a month, no decimal
+TITLE_CODE_RE = re.compile(rf"^(\d+)\s*[{STOPS}]\s*(?=\D|\d{{4}}\s*年|\d{{1,2}}\s*月)")
 TITLE_BRACKET_RE = re.compile(r"^[（(]\s*(\d+)\s*[）)]\s*(?=\S)")  # "（1）新建幼儿园3所": the item's number in brackets
 TITLE_NUMERAL_RE = re.compile(rf"^([一二三四五六七八九十]+)\s*[{DOTS}]\s*(?=\S)")  # "一、 扩大优质教育资源…": an item, not an area
 SUB_CODE_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*")
