@@ -20,7 +20,7 @@ def test_every_bare_upper_bound_share_that_picks_who_is_no_target(word):
 
 
 def test_one_vocabulary_of_bounds_reads_a_rate_and_agrees_its_names():
-    from mstrack.sources.table.series import _names_agree
+    from mstrack.sources.table.period_amounts import _names_agree
     [mention] = find_mentions("失业率高于5.5%")
     assert (mention.comparator, mention.name) == (">=", "失业率")
     assert _names_agree("调查失业率", "调查失业率降至")  # 降至 is a bound as 不高于 is: no part of the name
@@ -34,7 +34,7 @@ def test_the_whole_area_before_a_figure_names_nothing(area):
 
 
 def test_the_whole_area_before_a_measure_is_one_measure():
-    from mstrack.sources.table.series import _names_agree
+    from mstrack.sources.table.period_amounts import _names_agree
     assert _names_agree("全旗调查失业率", "调查失业率")
     assert not _names_agree("农村调查失业率", "调查失业率")
 

@@ -11,7 +11,7 @@ from mstrack.sources.table.figures import _statements
 from mstrack.sources.table.likeness import opens_with_date
 from mstrack.sources.table.mentions import find_mentions
 from mstrack.sources.table.schedule import dated_clauses, step_subject, without_date
-from mstrack.sources.table.series import bare_step, step_stage
+from mstrack.sources.table.steps import bare_step, step_stage
 from mstrack.vocabulary import BOUND_WORDS
 
 from .conftest import convert_words, indicator_rows

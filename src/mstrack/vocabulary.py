@@ -213,7 +213,7 @@ before a role ("统筹协调") it stays that role's manner."""
 
 WHOLE_AREA = rf"[全本][{AREA_LEVELS}]"
 """The whole area a programme covers, in front of a figure's or a measure's name (regular expression's text):
-"全省破获案件" counts 破获案件, "城镇调查失业率" and "全市调查失业率" name one measure (sources/table/mentions.py, series.py)."""
+"全省破获案件" counts 破获案件, "城镇调查失业率" and "全市调查失业率" name one measure (sources/table/mentions.py, period_amounts.py)."""
 
 SCOPE_OPENINGS = ("含", "包含", "包括", "其中", "惠及", "覆盖", "涉及")
 """The words that open a scope or a benefit, no office's name ("含城区、各乡镇", "惠及全县各乡镇", "覆盖青山镇"): what
@@ -224,7 +224,7 @@ TOWN_KINDS = ("重点", "试点", "示范", "特色", "中心", "贫困", "脱�
 """A kind of town or village a programme picks or builds ("重点镇", "试点村", "省级示范村", "特色小镇"), no place's name:
 no office where an office would stand (sources/table/office_names.py)."""
 
-# --- the bounds of a figure (domain/quantities.py, sources/table/mentions.py, figures.py, series.py) ------------
+# --- the bounds of a figure (domain/quantities.py, sources/table/mentions.py, figures.py, period_amounts.py) ----
 
 STRICTLY_ABOVE = ("超过", "高于", "大于", "多于", "超")
 STRICTLY_BELOW = ("低于", "少于", "小于")
@@ -245,7 +245,7 @@ BOUND_SUFFIXES = AT_LEAST_SUFFIXES + AT_MOST_SUFFIXES + APPROX_SUFFIXES
 """The bound after a number ("2万户以上", "5%以内", "10%左右"): at least, at most, about. Spelt here once: the
 quantities read them, the table reader knows a figure's end by them (a unit before one, "5000穴以上")."""
 
-# --- the stages of the work in a programme's schedule (sources/table/schedule.py, series.py) -------------------
+# --- the stages of the work in a programme's schedule (sources/table/schedule.py, steps.py) --------------------
 
 COMPLETION_VERBS = ("完成", "建成", "投入使用", "投用", "通过验收", "竣工", "完工", "启用", "开放", "实现")
 """What is done by a date ("9月底前投入使用", "年底前完成"): a dated clause with one of them is a step of the work."""

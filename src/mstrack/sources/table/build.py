@@ -15,7 +15,8 @@ from mstrack.sources.table.likeness import similarity, word_pairs
 from mstrack.sources.table.mentions import BARE_RE, COMPLETE_RE, Mention, find_mentions
 from mstrack.sources.table.numbers import unit_factor, unit_key
 from mstrack.sources.table.raw import RawLine, RawTask
-from mstrack.sources.table.series import Series, bare_step, is_level, milestones_of, month_plan_only, work_progress
+from mstrack.sources.table.series import Series, is_level, milestones_of, month_plan_only, work_progress
+from mstrack.sources.table.steps import bare_step
 
 
 def build_task(raw: RawTask, year: int, summary: list[Message], doubts: list[Doubt] | None = None) -> Task:

@@ -13,20 +13,12 @@ from mstrack.sources.table.figures import Unit, names_start
 from mstrack.sources.table.likeness import PART_OF_WHOLE_RE, opens_with_date, similarity
 from mstrack.sources.table.mentions import find_mentions, stated
 from mstrack.sources.table.numbers import exact_sum, unit_key
+from mstrack.sources.table.period_amounts import each_period, per_period_amount
+from mstrack.sources.table.placing import beyond_target
 from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.schedule import month_digits, step_subject, without_date
-from mstrack.sources.table.series import (
-    LEVEL_UNITS,
-    Series,
-    bare_step,
-    beyond_target,
-    each_period,
-    is_level,
-    per_period_amount,
-    series_stage,
-    step_stage,
-    subject_fits,
-)
+from mstrack.sources.table.series import LEVEL_UNITS, Series, is_level
+from mstrack.sources.table.steps import bare_step, series_stage, step_stage, subject_fits
 from mstrack.sources.table.units import named_person
 
 

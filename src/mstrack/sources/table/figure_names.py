@@ -87,7 +87,7 @@ def clean_name(text: str) -> str:
 
 
 # a period after a name, before its bound ("…比例每季度"): no part of the name; a name that is only the period ("每季度不高于
-# 4.5%") stays, for series.bound_each_period to name by the level it bounds; after a per-head measure ("每人每月", "每生每年")
+# 4.5%") stays, for period_amounts.bound_each_period to name by the level it bounds; after a per-head measure ("每人每月", "每生每年")
 # the period is part of the standard's unit, and stays
 TRAILING_PERIOD_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?<!每[\u4e00-\u9fff])每个?(?:季度|月|半年|周|年)$")
 

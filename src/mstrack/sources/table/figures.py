@@ -12,21 +12,12 @@ from mstrack.sources.table.figure_names import kinds_of_a_level
 from mstrack.sources.table.likeness import another_thing, opens_with_date
 from mstrack.sources.table.mentions import COMPLETE_RE, Mention, find_mentions, protect_commas, stated
 from mstrack.sources.table.numbers import exact, exact_sum, unit_factor, unit_key
+from mstrack.sources.table.period_amounts import bound_each_period, bound_held_again, per_period_amount
+from mstrack.sources.table.placing import assign
 from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.schedule import dated_parts, month_digits, numbered_deadlines, numbered_parts
-from mstrack.sources.table.series import (
-    LEVEL_UNITS,
-    Series,
-    assign,
-    bare_step,
-    bound_each_period,
-    bound_held_again,
-    is_level,
-    join_month_plan_figures,
-    per_period_amount,
-    series_stage,
-    stage_fits,
-)
+from mstrack.sources.table.series import LEVEL_UNITS, Series, is_level, join_month_plan_figures
+from mstrack.sources.table.steps import bare_step, series_stage, stage_fits
 from mstrack.vocabulary import BOUND_WORDS, PROGRESS_OPENING, START_VERBS
 
 PROGRESS_RE = re.compile(PROGRESS_OPENING)  # "已完成58公里" after the target: how far, no target (vocabulary.PROGRESS_OPENING)
