@@ -141,16 +141,22 @@ def test_a_falling_indicator_exactly_at_its_ceiling_is_met():
 # --- 4. re-importing after a log correction ----------------------------------------------------
 
 
-def test_reimport_after_a_log_correction_compares_with_the_latest_entry(cli, tmp_path):
+def test_reimport_after_a_log_correction_keeps_the_correction(cli, tmp_path):
+    """The file restates the 40 the office corrected by hand: the re-import keeps the later 45 and says so (safe32b:
+    before, the 40 was written over the correction as "1 corrected"); a value new to the day is still a correction."""
     load_plan(cli, tmp_path)
     path = write_csv(tmp_path / "q2.csv", [["r-2023", 1, "新增停车泊位", "2023-06-30", "40"]])
     assert import_json(cli, path)[1]["inserted"] == 1
     assert cli("log", "r-2023/1", "45", "--as-of", "2023-06-30").exit_code == 0  # corrected by hand
-    code, body, _ = import_json(cli, path)  # the file says 40 again: a correction of the 45, not "already there"
+    for _ in range(2):  # the same file again, and again: the correction stands
+        code, body, _ = import_json(cli, path)
+        assert code == 0 and (body["inserted"], body["updated"], body["unchanged"]) == (0, 0, 0)
+        assert body["kept_later_correction"] == 1
+        assert report_rows(cli) == [("2023-06-30", 40.0), ("2023-06-30", 45.0)]
+    newer = write_csv(tmp_path / "q2b.csv", [["r-2023", 1, "新增停车泊位", "2023-06-30", "48"]])
+    code, body, _ = import_json(cli, newer)  # a figure no entry of the day held: a correction of the 45
     assert code == 0 and (body["inserted"], body["updated"], body["unchanged"]) == (0, 1, 0)
-    assert report_rows(cli) == [("2023-06-30", 40.0), ("2023-06-30", 45.0), ("2023-06-30", 40.0)]
-    code, body, _ = import_json(cli, path)  # and now it is there
-    assert code == 0 and (body["inserted"], body["updated"], body["unchanged"]) == (0, 0, 1)
+    assert report_rows(cli) == [("2023-06-30", 40.0), ("2023-06-30", 45.0), ("2023-06-30", 48.0)]
 
 
 # --- 5. import dates outside the programme's year; future dates --------------------------------
