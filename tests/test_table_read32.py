@@ -122,3 +122,15 @@ def test_an_area_beside_a_merged_number_is_coded_by_it(tmp_path):
         ("一", "2024年全区经济社会发展主要预期目标"), ("1", "主要预期目标"), ("2", "民生保障")]
     assert [(t.code, t.area) for t in programme.tasks] == [("1", "1"), ("2", "1"), ("3", "1"), ("4", "2"), ("5", "2"),
                                                           ("6", "2")]
+
+
+def test_items_under_sub_headings_naming_no_lead_are_coded_under_them(tmp_path):
+    """The same list with sub-headings naming topics ("（一）学前教育"): each an area within "一、…" (一(一)), its items
+    coded under it; before, the sub-heading was an area numbered in order ("2") and its items "2(1)", "2"."""
+    text = (LEAD_SUBHEADINGS.replace("县教育局牵头工作", "教育工作").replace("（一）县住建局牵头工作", "（一）学前教育")
+            .replace("（二）县卫健局牵头工作", "（二）卫生工作").replace("县民政局牵头工作", "养老工作"))
+    programme = convert_written(tmp_path, "topics.txt", text, 2024).programme
+    assert [(a.code, a.name) for a in programme.areas] == [
+        ("一", "教育工作"), ("一(一)", "学前教育"), ("一(二)", "卫生工作"), ("二", "养老工作")]
+    assert [(t.code, t.area) for t in programme.tasks] == [
+        ("一(一)1", "一(一)"), ("一(一)2", "一(一)"), ("一(二)1", "一(二)"), ("一(二)2", "一(二)"), ("二1", "二")]
