@@ -83,6 +83,7 @@ def _date_body(text: str) -> str:
     body = text if ISO_DATE_RE.fullmatch(text) else normalize(text)  # NFKC would change nothing in it
     if not body:
         raise DateError("empty date")
+    body = re.sub(r"之前$", "前", body)  # "10月底之前", "6月30日之前": 之前 is 前
     if body[0] in "+-":  # dateutil would read "-2023-06-30" as a date
         raise DateError("{value} is not a date: a date has no sign", value=shown(text))
     return body
@@ -142,15 +143,15 @@ def _western_date(body: str, year: int | None, original: str) -> date:
 QUARTER_NUM = r"[一二三四1-4]"
 YEAR_PREFIX = r"(?:\d{4}\s*年\s*|次年|翌年|明年)"  # "2025年3月", "次年3月": a year other than the programme's
 FIRST_QUARTERS = r"(?:前(?=[二三]季度))?"  # "前三季度完成75%": the first three quarters, by 09-30
-QUARTER_LABEL = (rf"{YEAR_PREFIX}?{FIRST_QUARTERS}第?{QUARTER_NUM}(?:\s*[、,，和及至到\-—~]\s*第?{QUARTER_NUM})*\s*季度(?:末|底)?(?:前)?"
+QUARTER_LABEL = (rf"{YEAR_PREFIX}?{FIRST_QUARTERS}第?{QUARTER_NUM}(?:\s*[、,，和及至到\-—~]\s*第?{QUARTER_NUM})*\s*季度(?:末|底)?(?:之?前)?"
                  rf"|[Qq][1-4](?![0-9])")
 MONTH_NUM = r"(?:1[0-2]|0?[1-9])(?![0-9.])"
 MONTH_LABEL = (
-    rf"\d{{4}}\s*[.．/]\s*{MONTH_NUM}(?![0-9.．万亿千%])(?:\s*月)?(?:底前|底|末|前)?"  # "2024.5"
-    rf"|{YEAR_PREFIX}?{MONTH_NUM}\s*(?:月份?)?\s*[-—–~～至到]\s*{MONTH_NUM}\s*月份?(?:底前|底|末|前)?"
-    rf"|{YEAR_PREFIX}?{MONTH_NUM}\s*月(?:\s*(?:[12]\d|3[01]|0?[1-9])\s*日)?(?:上旬|中旬|下旬|份前|份|底前|底|末|前)?"
+    rf"\d{{4}}\s*[.．/]\s*{MONTH_NUM}(?![0-9.．万亿千%])(?:\s*月)?(?:底之?前|底|末|之?前)?"  # "2024.5"
+    rf"|{YEAR_PREFIX}?{MONTH_NUM}\s*(?:月份?)?\s*[-—–~～至到]\s*{MONTH_NUM}\s*月份?(?:底之?前|底|末|之?前)?"
+    rf"|{YEAR_PREFIX}?{MONTH_NUM}\s*月(?:\s*(?:[12]\d|3[01]|0?[1-9])\s*日)?(?:上旬|中旬|下旬|份之?前|份|底之?前|底|末|之?前)?"
 )
-YEAR_LABEL = r"(?:\d{4}\s*|次|翌|明)?(?:年底前|年底|年内|年末)|(?:\d{4}\s*年\s*|次年|翌年|明年)?(?:上半年|下半年|全年)"
+YEAR_LABEL = r"(?:\d{4}\s*|次|翌|明)?(?:年底之?前|年底|年内|年末)|(?:\d{4}\s*年\s*|次年|翌年|明年)?(?:上半年|下半年|全年)"
 PERIOD_LABEL = rf"(?:{QUARTER_LABEL}|{MONTH_LABEL}|{YEAR_LABEL})"
 PERIOD_RE = re.compile(PERIOD_LABEL)
 
@@ -171,7 +172,7 @@ MONTH_BEFORE_RE = re.compile(r"(?:\d{4}\s*年\s*|\d{4}\s*[.．/]\s*)?(\d{1,2})\s
 def before_the_month(label: str, due: date) -> date | None:
     """"6月前" read as before June (May 31, `due`), as schedules mean it: the other reading, by the end of June, that
     offices sometimes mean, for a person to check; None for a label read one way only ("6月底前", "6月份前", "7-9月")."""
-    m = MONTH_BEFORE_RE.fullmatch(unicodedata.normalize("NFKC", label).replace(" ", ""))
+    m = MONTH_BEFORE_RE.fullmatch(unicodedata.normalize("NFKC", label).replace(" ", "").replace("之前", "前"))
     if m is None or not 1 <= (month := int(m[1])) <= 12 or due.month % 12 + 1 != month or due != month_end(due.year, due.month):
         return None
     return month_end(due.year + (month == 1), month)
@@ -183,7 +184,7 @@ QUARTER_BEFORE_RE = re.compile(r"(?:\d{4}\s*年\s*)?第?\s*([一二三四1-4])\s
 def before_the_quarter(label: str, due: date) -> date | None:
     """"三季度前" read as by the quarter's end (Sep 30, `due`): the other reading, before the quarter starts (Jun 30),
     for a person to check; None for a label read one way only ("三季度末前", "三季度")."""
-    m = QUARTER_BEFORE_RE.fullmatch(unicodedata.normalize("NFKC", label).replace(" ", ""))
+    m = QUARTER_BEFORE_RE.fullmatch(unicodedata.normalize("NFKC", label).replace(" ", "").replace("之前", "前"))
     if m is None or due.month != QUARTER_WORDS[m[1]] * 3:
         return None
     quarter = QUARTER_WORDS[m[1]]
@@ -192,7 +193,7 @@ def before_the_quarter(label: str, due: date) -> date | None:
 
 def period_end(label: str, year: int) -> date:
     """Due date of a period label: "一、二季度" → the later quarter's end, "7-9月" → 9-30, "全年" → 12-31."""
-    year, text = _named_year(unicodedata.normalize("NFKC", label).replace(" ", ""), year)
+    year, text = _named_year(unicodedata.normalize("NFKC", label).replace(" ", "").replace("之前", "前"), year)
     if "季度" in text or re.fullmatch(r"[Qq][1-4]", text):
         quarters = [QUARTER_WORDS[c] for c in re.findall(r"[一二三四1-4]", text)]
         return month_end(year, max(quarters) * 3)

@@ -395,5 +395,6 @@ def items_numbering_themselves(sheet: Sheet, at: int, columns: list[Column]) -> 
         seq.kind = ""
         for other in (c for c in columns if c.kind in ("task", "content") and c is not column):
             other.kind = "area" if other.index < column.index and not any(c.kind == "area" for c in columns) else "content"
+            seq.kind = "area_code" if other.kind == "area" else seq.kind  # the merged 序号 numbers the area it names
         column.kind = "task"
         return

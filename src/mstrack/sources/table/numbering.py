@@ -33,11 +33,15 @@ def lead_heading(cells: list[str], area: str | None) -> tuple[str, str] | None:
     return (in_area(area, m[1]) if area else f"({m[1]})"), m[2]
 
 
-def in_lead_heading(heading: tuple[str, str], title: str) -> tuple[str, str]:
-    """An item under a lead heading: its code ("一(三)1" for "1.", the heading's own code for an item with no number)
-    and its title without the number."""
-    m = title_code(title)
-    return (heading[0] + m[1], title[m.end():].strip()) if m else (heading[0], title)
+def in_lead_heading(heading: tuple[str, str], title: str, seq: str = "") -> tuple[str, str]:
+    """An item under a lead heading: its code ("一(三)1" for "1." in its words or in the 序号 column, `seq`: a list's
+    items numbered again under each heading; the heading's own code for an item with no number) and its title without
+    the number."""
+    if m := title_code(title):
+        return heading[0] + m[1], title[m.end():].strip()
+    if number := re.fullmatch(r"\s*(\d+)\s*[.、．]?\s*", seq):
+        return heading[0] + number[1], title
+    return heading[0], title
 
 
 def numerals_over_digits(codes: list[str]) -> bool:
@@ -118,12 +122,14 @@ def add_area(areas: list[Area], m: re.Match, within: str | None = None) -> str:
     return code
 
 
-def add_area_named(areas: list[Area], text: str) -> str:
-    """The area a heading without a number names ("关键词 教育"), numbered in order."""
+def add_area_named(areas: list[Area], text: str, printed: str = "") -> str:
+    """The area a heading without a number names ("关键词 教育"), numbered in order, or by the number printed beside
+    it (`printed`: a 序号 merged over its items, "1" beside "主要预期目标") unless another area has that code."""
     for area in areas:
         if area.name == text:
             return area.code
-    code = str(len(areas) + 1)
+    printed = re.sub(r"[\s.、．]", "", printed)
+    code = printed if printed and not any(a.code == printed for a in areas) else str(len(areas) + 1)
     areas.append(Area(code=code, name=text))
     return code
 

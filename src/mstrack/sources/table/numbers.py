@@ -47,14 +47,14 @@ _UNIT_SET = frozenset(UNITS)
 
 
 # a unit printed as one symbol ("24938.8㎡", "12㎞"), or in Latin letters with a power ("500m²"): the unit in words
-UNIT_SYMBOLS = {"㎡": "平方米", "㎢": "平方公里", "㎞": "公里", "㎥": "立方米", "㎏": "公斤", "㎝": "厘米", "㎜": "毫米"}
+UNIT_SYMBOLS = {"㎡": "平方米", "㎢": "平方公里", "㎞": "公里", "㎥": "立方米", "㎏": "公斤", "㎝": "厘米", "㎜": "毫米", "㏊": "公顷"}
 _SYMBOL_RE = re.compile("|".join(UNIT_SYMBOLS) + r"|(?<=\d)\s*(?:m²|m³|km²)")
 
 
 def unit_symbols(text: str) -> str:
-    """The text with each unit symbol (㎡, ㎞, ㎥ …; m², m³ and km² after a number) written as its unit in words."""
+    """The text with each unit symbol (㎡, ㎞, ㎥, ㏊ …; m², m³ and km² after a number) written as its unit in words."""
     words = {**UNIT_SYMBOLS, "m²": "平方米", "m³": "立方米", "km²": "平方公里"}
-    return _SYMBOL_RE.sub(lambda m: words[m[0].strip()], text) if re.search(r"[㎡㎢㎞㎥㎏㎝㎜²³]", text) else text
+    return _SYMBOL_RE.sub(lambda m: words[m[0].strip()], text) if re.search(r"[㎡㎢㎞㎥㎏㎝㎜㏊²³]", text) else text
 
 
 MEASURES = ({"平方米", "平方公里", "平方", "公顷", "亩"}, {"米", "公里", "千米", "km", "KM"}, {"立方米", "立方", "方"})

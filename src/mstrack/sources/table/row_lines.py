@@ -249,9 +249,9 @@ def _unit_groups(lead_cell: str, units_cell: str, previous: RawLine | None, lead
         unit_groups = units_in_groups(split_groups(units_cell) if units_cell else [])
         if len(lead_groups) > 1 and len(unit_groups) != len(lead_groups) and not any(s for g in lead_groups for _, s in g):
             lead_groups = [[u for g in lead_groups for u in g]]  # "县住建局 县交通局": a list typed with spaces, as 、 joins
-    if not lead_groups:
-        units = [u for g in unit_groups for u in g]
-        leading = [u for u in units if scoped(u, scopes_only=True)[0] not in helpers]
+    if not lead_groups:  # a helper's role in the cell ("（县财政局配合）") makes its office a helper too, never the lead
+        units, helping = [u for g in unit_groups for u in g], {*helpers, *helper_offices(units_cell)}
+        leading = [u for u in units if scoped(u, scopes_only=True)[0] not in helping]
         together = lead_column and not lead_cell and leading  # a 牵头 column left blank: those named lead
         lead_groups = [[(u, "") for u in leading]] if together else [[(leading[0], "")]] if leading else [[(UNLISTED, "")]]
         unit_groups = [[u for u in units if u not in leading]] if together else unit_groups
@@ -341,6 +341,10 @@ def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherite
     lead_cell, units_cell = (without_people(joined_names(layout.cell(row, kind)), layout.header(kind)) for kind in ("lead", "units"))
     if not lead_cell and (starred := starred_lead(units_cell)):  # "★区发改委、统计局": the starred office leads
         lead_cell, units_cell = starred
+    elif starred := starred_lead(lead_cell):  # "县教育局、★县住建局" in the 牵头 cell: the starred one leads, the rest help
+        lead_cell, units_cell = starred[0], "、".join(u for u in (starred[1], unstarred(units_cell)) if u)
+    else:
+        units_cell = unstarred(units_cell)  # "县财政局、★县自然资源局" beside a lead: the star is no part of the name
     if not lead_cell and (roles := roles_in(units_cell)):  # "牵头单位：…；配合单位：…" in one 责任单位 cell
         lead_cell, units_cell = roles
     elif roles := roles_in(lead_cell, lead_column=True):  # "县教育局（牵头）" in the lead column; "A、B负责" there: both
@@ -424,10 +428,15 @@ def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherite
 STARRED_RE = re.compile(r"[★☆]\s*([^、，,；;/／\s★☆]+)")
 
 
+def unstarred(cell: str) -> str:
+    """A units cell without the stars marking a lead ("★县住建局" is 县住建局)."""
+    return re.sub(r"[★☆]\s*", "", cell)
+
+
 def starred_lead(cell: str) -> tuple[str, str] | None:
     """"★区发改委、统计局", "人社局、★区民政局": a star before an office in a 责任单位 cell marks the lead (the star no part of
     its name); the other offices are the units. None where no office is starred."""
     if not (starred := STARRED_RE.findall(cell)):
         return None
-    others = [n for n in unit_names(re.sub(r"[★☆]\s*", "", cell)) if n not in starred]
+    others = [n for n in unit_names(unstarred(cell)) if n not in starred]
     return "、".join(starred), "、".join(others)

@@ -85,13 +85,13 @@ def _add_periods(blocks: list[Block], line: str, year: int) -> None:
 
 
 # "在2022年11月份前完成改造" in a content cell: a date the words set, in running text ("在…前" is before the month)
-DATED_COMPLETION_RE = re.compile(r"在\s*(?P<label>(?:\d{4}\s*年\s*)?(?:1[0-2]|0?[1-9])\s*月(?:份|底)?\s*前)\s*完成[^，,。；;]*")
+DATED_COMPLETION_RE = re.compile(r"在\s*(?P<label>(?:\d{4}\s*年\s*)?(?:1[0-2]|0?[1-9])\s*月(?:份|底)?\s*之?前)\s*完成[^，,。；;]*")
 
 
 # the month the whole work is done by, inside the words of a target ("…，预计2024年5月完工，…", "…，9月底前完成。"): a
 # completion verb that ends its clause, after a word of plan or commitment or none; "6月底前完成招标" completes a step
 COMPLETION_MONTH_RE = re.compile(r"(?:^|(?<=[，,；;。、\s]))(?:预计|计划|确保|力争|争取|将|拟)?\s*(?:在|于)?\s*"
-                                 r"(?P<label>(?:\d{4}\s*年\s*)?(?:1[0-2]|0?[1-9])\s*月\s*(?:份|底|末)?\s*前?)\s*(?:全部|全面|基本)?\s*"
+                                 r"(?P<label>(?:\d{4}\s*年\s*)?(?:1[0-2]|0?[1-9])\s*月\s*(?:份|底|末)?\s*(?:之?前)?)\s*(?:全部|全面|基本)?\s*"
                                  r"(?:完工|竣工|建成|完成)(?:并?投入使用|并?投用|交付使用)?(?=\s*[，,；;。]|\s*$)")
 
 
@@ -139,13 +139,13 @@ ITEM_STEP = "|".join(sorted(ITEM_STEP_VERBS, key=len, reverse=True))
 # a second step joined by 于 ("…并于11月底前报批") starts a clause too, and so does a dated part ("其中6月底前开工40个",
 # "（其中…）"); "10月底前后" (around) is no step
 # a deadline phrase right after a clause's short subject ("县人社局6月底前组织…", "养老床位6月底前达到…") dates the clause too
-SUBJECT_DEADLINE = r"(?:\d{1,2}\s*月\s*(?:底|末)?\s*前|第?[一二三四1-4]\s*季度\s*(?:前|末)|年\s*底\s*前|[上下]半年)"
+SUBJECT_DEADLINE = r"(?:\d{1,2}\s*月\s*(?:底|末)?\s*之?前|第?[一二三四1-4]\s*季度\s*(?:之?前|末)|年\s*底\s*之?前|[上下]半年)"
 # an office as that subject ("县人社局6月底前组织…") says who does the work, and is no part of what is counted
 OFFICE_SUBJECT_RE = re.compile(rf"^\s*[\u4e00-\u9fff]{{1,8}}?(?:局|委|办|厅|人民政府|办事处)\s*(?={SUBJECT_DEADLINE})")
 CLAUSE_DATE_RE = re.compile(rf"(?:^|(?<=[，,；;。、\s（(])|(?<=于))(?:其中)?\s*(?:确保|力争|争取)?\s*"
                             rf"(?P<subject>[\u4e00-\u9fff]{{2,8}}?(?={SUBJECT_DEADLINE}))?"
                             rf"(?P<label>{PERIOD_LABEL}|\d{{4}}\s*年(?!\s*\d))\s*(?:全部|全面|基本)?\s*"
-                            rf"(?:(?P<done>{COMPLETION})(?![的区])|(?:(?<=月底前)|(?<=月末前)|(?<=月前)|(?<=季度前)|(?:(?<=季度)|(?<=半年))"
+                            rf"(?:(?P<done>{COMPLETION})(?![的区])|(?:(?<=月底前)|(?<=月末前)|(?<=月前)|(?<=季度前)|(?<=[月底末度]之前)|(?:(?<=季度)|(?<=半年))"
                             rf"(?=\s*(?:累计|全部|全面|基本)?\s*(?:{START}|{COMPLETION}|达到|新增|新建|(?P<own>{ITEM_STEP}))))(?!\s*后)"
                             rf"(?=\s*[\u4e00-\u9fff]{{2}})(?![^，,；;。]*的))")
 # what may follow a verb of completion when it completes the sentence's own work ("9月底前建成并投入使用", "年底前完成

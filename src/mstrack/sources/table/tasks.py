@@ -118,7 +118,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
             area, opener = None, ""  # "（二）" with cells of its own after area "（一）": a task after the area
         title = without_marks(layout.cell(row, "task"), marks)  # "新建幼儿园3所※" under "注：带※的为…"
         if heading and title:
-            code, title = in_lead_heading(heading, title)
+            code, title = in_lead_heading(heading, title, layout.cell(row, "seq"))
             task = task_of(row, layout, code, title, area, tasks, seen)
             lines = len(task.lines)
             read_row_lines(task, row, layout, year, None, "")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from mstrack.errors import InputError
 from mstrack.model import Area
 from mstrack.sources.table.cells import AREA_RE, CODE_CELL_RE, GROUP_CODE_RE, without_marks
@@ -41,18 +43,24 @@ def area_numbered(task: RawTask) -> bool:
                            and not area[-1].isdigit())
 
 
+SUB_AREA_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*(.{1,30}?)\s*(?:[（(]\s*共\s*(\d+)\s*项\s*[）)])?\s*$", re.S)
+
+
 def area_of(row: Row, filled: list[str], layout: _Layout, areas: list[Area], area: str | None, *,
              numeral_items: bool = False, numeral_headings: bool = False) -> tuple[str | None, bool]:
     """The area from this row on, and whether the row is an area heading and nothing else."""
     if len(set(filled)) == 1 and (m := AREA_RE.match(filled[0])) and not layout.cell(row, "schedule") and len(filled[0]) <= 60:
         return add_area(areas, m), True
+    if len(set(filled)) == 1 and len(filled) >= 3 and (m := SUB_AREA_RE.match(filled[0])) and area \
+            and NUMERAL_CODE_RE.fullmatch(top := area.split("(")[0]):
+        return add_area(areas, m, top), True  # "（一）学前教育" over the width under "一、…": area 一(一), as a summed one
     if len(set(filled)) == 1 and len(filled) >= 3 and len(filled[0]) <= 30 and not filled[0].startswith(("注", "备注", "说明")):
         return add_area_named(areas, filled[0]), True  # "关键词 教育" merged over the width: a group of the items below
     if _heading_beside_free_text(row, layout):
         return add_area(areas, AREA_RE.match(layout.cell(row, "task"))), True
     if area_text := layout.cell(row, "area"):
         m = AREA_RE.match(area_text.split("\n")[0])
-        area = add_area(areas, m) if m else add_area_named(areas, area_text)
+        area = add_area(areas, m) if m else add_area_named(areas, area_text, layout.cell(row, "area_code"))
     title, code_text = layout.cell(row, "task"), layout.cell(row, "seq")
     if not (numeral := group_numeral(code_text)) or not title or numeral_items or sets_target(title):
         return area, False
