@@ -160,7 +160,7 @@ def db_restore(
     def keep(counts) -> None:
         if counts is not None and not any(counts.values()):
             return  # nothing to lose: an empty database (a missing file has no write lock to take either)
-        kept.append(_keep_before_restore(store, damaged=counts is None))
+        kept.append(_keep_before_restore(store))
 
     def announce(version, before, after) -> None:
         """Said before the commit, and flushed: an output that fails rolls the restore back (exit 0 ⇔ restored)."""
@@ -178,12 +178,13 @@ def db_restore(
     store.restore(Path(backup), said=backup, keep=keep, confirm=announce)
 
 
-def _keep_before_restore(store, damaged: bool) -> Path:
+def _keep_before_restore(store) -> Path:
     """The database's content as it is, before a restore replaces it: written beside it with SQLite's backup API
     as `db backup` writes (a temporary file fsynced, 0600, renamed into place, never over a file), so that a wrong
     backup or swapped arguments lose nothing. A file that cannot be written (a full disk) refuses the restore,
-    nothing replaced, the partial copy gone. A damaged database (what a restore is for) that SQLite cannot copy
-    is kept as its bytes are."""
+    nothing replaced, the partial copy gone. A damaged database (what a restore is for) that SQLite cannot copy,
+    or whose copy fails its check (its row counts may still read), is kept as its bytes are: under the restore's
+    write lock they do not change."""
     import shutil
     from datetime import datetime
 
@@ -199,8 +200,6 @@ def _keep_before_restore(store, damaged: bool) -> Path:
             try:
                 store.backup(temporary)
             except InputError:
-                if not damaged:
-                    raise
                 shutil.copyfile(live, temporary)
     except OSError as error:
         from mstrack.domain.reasons import os_reason
