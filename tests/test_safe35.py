@@ -9,6 +9,7 @@ import pytest
 
 from .conftest import Cli
 from .test_safe32a import kept_copies, rows
+from .test_safe32b import _reports, _return, _standing, roads  # noqa: F401  (a fixture)
 
 # --- 1. restore over a damaged database ---------------------------------------------------------------------------
 
@@ -65,3 +66,40 @@ def test_a_file_with_a_garbled_header_is_refused_before_anything_is_said_or_writ
     db.rename(moved)
     assert Cli(db)("db", "restore", str(backup)).exit_code == 0  # the way the refusal says
     assert rows(db) == rows(backup)
+
+
+# --- 2. a re-import after the import was undone -----------------------------------------------------------------
+
+def _import_batch(cli: Cli) -> int:
+    return cli.sql("SELECT batch_id FROM report ORDER BY id LIMIT 1")[0][0]
+
+
+def test_a_return_imported_again_after_its_import_was_undone_keeps_the_later_correction(roads, tmp_path):  # noqa: F811
+    form = _return(tmp_path / "ret.csv", ["x-2023,1,新建道路,2023-12-31,3"])
+    assert roads("import", "progress", str(form)).exit_code == 0
+    assert roads("log", "x-2023/1", "4", "-i", "新建道路", "--as-of", "2023-12-31", "--reason", "电话核实为4条").exit_code == 0
+    undone = roads("undo", str(_import_batch(roads)))
+    assert undone.exit_code == 0, undone.output
+    reports = _reports(roads)
+    again = roads("import", "progress", str(form))
+    assert again.exit_code == 0, again.output
+    assert "0 new, 0 corrected, 0 already there" in again.output
+    assert "1 row restates a value a later entry corrected: not written, the correction kept" in again.output
+    assert _standing(roads, "1", "2023-12-31") == [4] and _reports(roads) == reports
+
+
+def test_an_undone_correction_and_a_flip_flop_keep_what_held(roads, tmp_path):  # noqa: F811
+    three = _return(tmp_path / "3.csv", ["x-2023,1,新建道路,2023-12-31,3"])
+    assert roads("import", "progress", str(three)).exit_code == 0
+    assert roads("log", "x-2023/1", "4", "-i", "新建道路", "--as-of", "2023-12-31").exit_code == 0
+    assert roads("undo").exit_code == 0  # the correction undone: 3 stands again
+    result = roads("import", "progress", str(three))
+    assert "0 new, 0 corrected, 1 already there" in result.output and "later entry" not in result.output
+    five = roads("import", "progress", str(_return(tmp_path / "5.csv", ["x-2023,1,新建道路,2023-12-31,5"])))
+    assert "0 new, 1 corrected, 0 already there" in five.output and "later entry" not in five.output
+    assert roads("log", "x-2023/1", "3", "-i", "新建道路", "--as-of", "2023-12-31").exit_code == 0  # 3 → 5 → 3
+    four = roads("import", "progress", str(_return(tmp_path / "4.csv", ["x-2023,1,新建道路,2023-12-31,4"])))
+    assert four.exit_code == 0, four.output
+    assert "0 new, 0 corrected, 0 already there" in four.output and "later entry corrected" in four.output
+    assert _standing(roads, "1", "2023-12-31")[-1] == 3
+
