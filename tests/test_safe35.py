@@ -2,6 +2,7 @@
 bytes are); a re-import never beats a later correction, also after the import that held the value was undone."""
 
 import contextlib
+import os
 import sqlite3
 from pathlib import Path
 
@@ -103,3 +104,46 @@ def test_an_undone_correction_and_a_flip_flop_keep_what_held(roads, tmp_path):  
     assert "0 new, 0 corrected, 0 already there" in four.output and "later entry corrected" in four.output
     assert _standing(roads, "1", "2023-12-31")[-1] == 3
 
+
+
+# --- 3. where the copy is kept, and why it could not be --------------------------------------------------------
+
+@pytest.mark.sqlite_only
+def test_the_copy_is_kept_beside_the_file_a_symlinked_db_points_to(demo_cli, tmp_path):
+    db = Path(demo_cli.db)
+    backup = tmp_path / "backup.db"
+    assert demo_cli("db", "backup", str(backup)).exit_code == 0
+    links = tmp_path / "links"
+    links.mkdir()
+    (links / "office.db").symlink_to(db)
+    result = Cli(links / "office.db")("db", "restore", str(backup))
+    assert result.exit_code == 0, result.output
+    (kept,) = kept_copies(db)
+    assert list(links.iterdir()) == [links / "office.db"]
+    assert f"kept in {kept}" in result.output
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize(("number", "said"), [
+    (30, "the folder {folder} is read-only or not writable for you; make it writable"),
+    (13, "the folder {folder} is read-only or not writable for you; make it writable"),
+    (17, "every name for the copy of the database as it is is taken"),
+    (28, "free space on its disk"),
+])
+def test_a_copy_not_written_is_said_by_why(demo_cli, tmp_path, monkeypatch, number, said):
+    from mstrack.store import maintenance
+
+    db = Path(demo_cli.db)
+    backup = tmp_path / "backup.db"
+    assert demo_cli("db", "backup", str(backup)).exit_code == 0
+    reports = rows(db)
+
+    def refused(self, target):
+        raise OSError(number, os.strerror(number))
+
+    monkeypatch.setattr(maintenance.Maintenance, "backup", refused)
+    result = demo_cli("db", "restore", str(backup))
+    assert result.exit_code == 2, result.output
+    assert said.format(folder=db.parent) in " ".join(result.output.split())
+    assert ("free space" in result.output) == (number == 28)
+    assert rows(db) == reports and kept_copies(db) == []

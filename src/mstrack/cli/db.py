@@ -1,6 +1,7 @@
 """Commands about the database itself: init, db upgrade|backup|restore|copy|check, and its batches: batches, undo;
 and the programmes it holds."""
 
+import os
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Optional
@@ -191,7 +192,7 @@ def _keep_before_restore(store) -> Path:
     from mstrack.errors import InputError
     from mstrack.render.outputs import replacing_path
 
-    live = store.path
+    live = Path(os.path.realpath(store.path))  # beside the file itself: a symlink's folder may be read-only
     stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
     names = (f"{live.name}.before-restore-{stamp}", *(f"{live.name}.before-restore-{stamp}-{n}" for n in range(2, 100)))
     path = next((live.with_name(name) for name in names if not live.with_name(name).exists()), live.with_name(names[-1]))
@@ -202,12 +203,27 @@ def _keep_before_restore(store) -> Path:
             except InputError:
                 shutil.copyfile(live, temporary)
     except OSError as error:
-        from mstrack.domain.reasons import os_reason
-
-        raise fail("--db {db}: nothing restored: the copy of the database as it is could not be written to {path} "
-                   "({reason}); free space on its disk and run the command again", db=store.display_url, path=path,
-                   reason=os_reason(error)) from None
+        raise _not_kept(store, path, error) from None
     return path
+
+
+def _not_kept(store, path: Path, error: OSError):
+    """Why the copy kept before a restore could not be written, with the advice its errno calls for."""
+    import errno
+
+    from mstrack.domain.reasons import os_reason
+
+    fields = {"db": store.display_url, "path": path, "reason": os_reason(error)}
+    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return fail("--db {db}: nothing restored: the copy of the database as it is could not be written to {path} "
+                    "({reason}): the folder {folder} is read-only or not writable for you; make it writable and run "
+                    "the command again", folder=path.parent, **fields)
+    if error.errno == errno.EEXIST:
+        return fail("--db {db}: nothing restored: every name for the copy of the database as it is is taken, up to "
+                    "{path} ({reason}); remove or move older .before-restore- copies and run the command again",
+                    **fields)
+    return fail("--db {db}: nothing restored: the copy of the database as it is could not be written to {path} "
+                "({reason}); free space on its disk and run the command again", **fields)
 
 
 def _rows_said(counts):
