@@ -147,3 +147,64 @@ def test_a_copy_not_written_is_said_by_why(demo_cli, tmp_path, monkeypatch, numb
     assert said.format(folder=db.parent) in " ".join(result.output.split())
     assert ("free space" in result.output) == (number == 28)
     assert rows(db) == reports and kept_copies(db) == []
+
+
+# --- 4. a full disk after the copy was kept ---------------------------------------------------------------------
+
+@pytest.mark.sqlite_only
+def test_a_write_failing_after_the_copy_was_kept_names_the_copy(demo_cli, tmp_path):
+    """The copy fits, the restore's pages do not (RLIMIT_FSIZE: SQLite says "disk I/O error"): the copy is named."""
+    import resource
+    import signal
+
+    from .test_safe32a import run
+
+    db = Path(demo_cli.db)
+    backup = tmp_path / "backup.db"
+    assert demo_cli("db", "backup", str(backup)).exit_code == 0
+    with contextlib.closing(sqlite3.connect(backup)) as connection:  # a backup larger than the database
+        connection.execute("UPDATE report SET note = hex(randomblob(2000))")
+        connection.commit()
+    reports = rows(db, "SELECT count(*), max(length(note)) FROM report")
+    limit = db.stat().st_size + 8192
+
+    def limited():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    result = run(db, "db", "restore", str(backup), preexec_fn=limited)
+    assert result.returncode == 2, result.stderr
+    (kept,) = kept_copies(db)
+    assert f"{kept} holds the database as it was, kept before this restore; delete it when you no longer need it" in \
+        " ".join(result.stderr.split()), result.stderr
+    assert rows(db, "SELECT count(*), max(length(note)) FROM report") == reports
+
+
+@pytest.mark.sqlite_only
+def test_a_full_disk_after_the_copy_was_kept_says_to_delete_it_once_restored(demo_cli, tmp_path, monkeypatch):
+    """SQLite's "database or disk is full" at the restore's pages, after the copy was kept: the copy is on that disk."""
+    from mstrack.errors import InputError
+    from mstrack.store import maintenance
+
+    db = Path(demo_cli.db)
+    backup = tmp_path / "backup.db"
+    assert demo_cli("db", "backup", str(backup)).exit_code == 0
+
+    def full(self, source, keep=None, confirm=None):
+        keep(self._counts_or_none())
+        raise InputError("--db {db}: nothing restored, whatever this command printed above: {reason}",
+                         db=self.display_url, reason="database or disk is full")
+
+    monkeypatch.setattr(maintenance.Maintenance, "_restore_from", full)
+    result = demo_cli("db", "restore", str(backup))
+    assert result.exit_code == 2, result.output
+    (kept,) = kept_copies(db)
+    assert (f"{kept} holds the database as it was, kept before this restore, on that full disk; delete it to free "
+            "space once the restore is done") in " ".join(result.output.split())
+
+
+def test_a_huge_done_percentage_is_written_without_an_exponent(roads):  # noqa: F811
+    assert roads("log", "x-2023/1", "100000000000000", "-i", "新建道路", "--as-of", "2023-12-31").exit_code == 0
+    result = roads("status", "--as-of", "2023-12-31")
+    assert result.exit_code == 0, result.output
+    assert "e+" not in result.output and "1000000000000000%" in result.output.replace(",", "")

@@ -152,7 +152,7 @@ def db_restore(
     """Put a backup back into the database, in one transaction through SQLite's backup API: safe while others
     read or write, a -wal beside the database is SQLite's to handle. What it replaces is kept beside it first
     (DB.before-restore-TIME). Not with cp: see docs/reliability.md."""
-    from mstrack.errors import Message
+    from mstrack.errors import InputError, Message
     from mstrack.store import SCHEMA_VERSION, resolve_db_url
 
     store = cli_store(resolve_db_url(ctx.obj.get("db")))
@@ -176,7 +176,18 @@ def db_restore(
                 db=store.display_url))
         flush_output()
 
-    store.restore(Path(backup), said=backup, keep=keep, confirm=announce)
+    try:
+        store.restore(Path(backup), said=backup, keep=keep, confirm=announce)
+    except InputError as error:
+        if kept:  # the copy stays: said where it is, as it takes room on a full disk
+            if "disk is full" in str(error):
+                note = Message("{path} holds the database as it was, kept before this restore, on that full disk; "
+                               "delete it to free space once the restore is done", path=kept[0])
+            else:
+                note = Message("{path} holds the database as it was, kept before this restore; delete it when you no "
+                               "longer need it", path=kept[0])
+            say("mstrack: note: {message}", err=True, message=note)
+        raise
 
 
 def _keep_before_restore(store) -> Path:
