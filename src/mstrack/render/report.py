@@ -16,7 +16,7 @@ from mstrack.domain.quantities import format_computed, format_number
 from mstrack.labels import Labels
 from mstrack.model import SCHEDULE
 from mstrack.render.outputs import dump_json, json_chunks, spreadsheet_text
-from mstrack.render.status import COMPARATOR_WORDS, STATUS_STYLES
+from mstrack.render.status import COMPARATOR_WORDS, STATUS_STYLES, percent_number
 from mstrack.reports.overview import TableReport
 from mstrack.reports.units import RankedUnit, UnitRollup
 from mstrack.reports.weekly import BehindItem, NewReport, StatusChange, WeeklyReport
@@ -64,7 +64,7 @@ def amount(value, unit: str, kind: str, lang: str, comparator: str = "=", *, com
 
 
 def _percent(value: float | None) -> str:
-    return "" if value is None else f"{value:g}%"
+    return "" if value is None else f"{percent_number(value)}%"
 
 
 def _gap(item: BehindItem, lang: str) -> str:
@@ -190,7 +190,7 @@ def progress_lines(row, words: Labels) -> list[str]:
         if item.kind == SCHEDULE:
             line = words("table.schedule_line", n=item.value, as_of=as_of)
         else:
-            percent = words("table.report_percent", percent=f"{item.percent:g}") if item.percent is not None else ""
+            percent = words("table.report_percent", percent=percent_number(item.percent)) if item.percent is not None else ""
             line = words("table.report_line", indicator=item.indicator, value=format_number(item.value, item.unit, words.lang),
                          as_of=as_of, percent=percent)
         lines.append(line + (f" {item.note}" if item.note else ""))

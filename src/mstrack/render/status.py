@@ -12,6 +12,15 @@ from mstrack.labels import Labels
 from mstrack.model import AT_LEAST, AT_MOST, EQUAL, PRO_RATA, SCHEDULE, STATUSES, StatusRow
 from mstrack.render.outputs import dump_json
 
+
+def percent_number(value: float) -> str:
+    """A percentage's figure as people write it, never in exponent form (`:g` made 1e15 "1e+15"): up to one
+    decimal where `:g` would have used an exponent."""
+    text = f"{value:g}"
+    if "e" in text:
+        text = f"{value:.1f}".removesuffix(".0")
+    return text
+
 STATUS_STYLES = {
     "behind": "bold red", "no_report": "yellow", "overdue": "magenta", "on_track": "",
     "done": "green", "not_due": "dim",
@@ -130,7 +139,7 @@ def status_table(rows: list[StatusRow], counts: dict[str, int], on: date, lang: 
     for row in rows:
         task = f"{row.programme}/{row.task}" if many else row.task
         target, expected, actual = row_quantities(row, lang)
-        percent = "" if row.percent is None else f"{row.percent:g}%"
+        percent = "" if row.percent is None else f"{percent_number(row.percent)}%"
         label = (words.status(row.status) + (words("stale.mark") if row.stale else "")
                  + (words("due_soon.mark") if row.due_soon else ""))
         cells = [task, row.indicator, row.lead_unit, target, expected, actual, percent, label]

@@ -142,9 +142,10 @@ def stored_texts_on(dialect: Dialect, connection, keys: list[tuple[int, date]], 
 
 def kept_corrections(dialect: Dialect, connection, keys: list[tuple[int, date, float]], *, upto: int) -> list[tuple | None]:
     """For each (indicator, day, value) whose value is not the one standing that day, in order: the standing entry
-    (value, reporter, entered_at, reason) when an earlier standing entry of that day held the value (a later entry
-    corrected it away: the value is stale, undo's rule "never silently beats a newer entry"), else None. Asked only
-    for the rows that would correct a stored value, 225 keys a statement, index seeks each."""
+    (value, reporter, entered_at, reason) when an earlier entry of that day held the value, standing or retracted
+    (a later entry corrected it away: the value is stale, undo's rule "never silently beats a newer entry"; an
+    import undone after the office corrected it still held it), else None. Asked only for the rows that would
+    correct a stored value, 225 keys a statement, index seeks each."""
     p = dialect.p
     latest = (f"(SELECT y.id FROM report AS y WHERE y.indicator_id = k.indicator_id AND y.as_of = k.day AND y.id <= {p}"
               f" AND {standing('y')} ORDER BY y.id DESC LIMIT 1)")
@@ -158,7 +159,7 @@ def kept_corrections(dialect: Dialect, connection, keys: list[tuple[int, date, f
                            " SELECT k.n, c.value, c.reporter, c.entered_at, c.reason FROM k"
                            f" JOIN report AS c ON c.id = {latest}"
                            " WHERE EXISTS (SELECT 1 FROM report AS o WHERE o.indicator_id = k.indicator_id AND o.as_of = k.day"
-                           f" AND o.id < c.id AND o.value = k.value AND {standing('o')})", [*bound, upto]))
+                           " AND o.id < c.id AND o.value = k.value)", [*bound, upto]))
     found: list = [None] * len(keys)
     for rows in dialect.rows_many(connection, statements):
         for n, value, reporter, entered_at, reason in rows:

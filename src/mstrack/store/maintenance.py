@@ -122,6 +122,7 @@ class Maintenance:
                                      row=row, parent=parent))
             after = table_counts(source)  # before the commit, from the snapshot copied: nothing after it may raise
             self._refuse_another_page_size(backup, source)
+            self._refuse_not_a_database()
             if self._schema_or_none() is not None:
                 self._refuse_another_programs()  # mstrack's own or empty only: nothing else is written over
             create_private(self.path)
@@ -141,6 +142,18 @@ class Maintenance:
             raise InputError("{path}: its page size ({size} bytes) differs from the database's ({live}), which SQLite "
                              "cannot change in place; nothing restored; restore it into a new file (--db NEW.db) or make "
                              "the backup from a database of {live}-byte pages", path=backup, size=size, live=live[0])
+
+    def _refuse_not_a_database(self) -> None:
+        """A file with bytes but no SQLite header (garbled, or another kind of file) cannot be written into by
+        SQLite's backup API ("file is not a database" at the last step): refused before anything is kept or said.
+        Moved aside, it is kept as it is and the backup goes into a new file (docs/reliability.md)."""
+        from mstrack.store.sqlite_file import page_size_of
+
+        if holds_bytes(self.path) and page_size_of(self.path) is None:
+            raise InputError("--db {db}: not an SQLite database (its header is garbled or it is another kind of file); "
+                             "nothing restored, nothing written: move it aside (mv {path} {path}.damaged) and run the "
+                             "command again, which restores the backup into a new file", db=self.display_url,
+                             path=self.path)
 
     def _schema_or_none(self) -> int | None:
         """The schema version, None where the database cannot be read (damaged: what a restore is for)."""
