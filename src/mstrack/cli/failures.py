@@ -62,8 +62,24 @@ def errors_as_messages():
         if isinstance(error, InputError):
             raise fail(error) from None
         if _is_database_error(error):
+            if _after_ctrl_c(error):  # the driver's cleanup failed on the way out of a Ctrl-C: an interrupt all the same
+                _interrupted()
+                raise typer.Exit(130) from None
             raise _database_failure(error) from None
         raise
+
+
+def _after_ctrl_c(error: BaseException) -> bool:
+    """Whether a database error was raised while a Ctrl-C was unwinding (psycopg's "cannot exit pipeline mode
+    while busy" when the KeyboardInterrupt reached a pipeline): the write rolled back as for any Ctrl-C, and the
+    command says it was interrupted (130), not a database failure."""
+    seen = set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        if isinstance(error, KeyboardInterrupt):
+            return True
+        error = error.__cause__ or error.__context__
+    return False
 
 
 @contextlib.contextmanager

@@ -424,9 +424,10 @@ def _driver_cleanup_unsaid() -> None:
     stderr; a program that configures logging still receives it (records propagate to its handlers)."""
     import logging
 
-    driver_log = logging.getLogger("psycopg")
-    if not any(isinstance(handler, logging.NullHandler) for handler in driver_log.handlers):
-        driver_log.addHandler(logging.NullHandler())
+    for name in ("psycopg", "sqlalchemy.pool"):  # and the pool's "Exception during reset" of the same connection
+        driver_log = logging.getLogger(name)
+        if not any(isinstance(handler, logging.NullHandler) for handler in driver_log.handlers):
+            driver_log.addHandler(logging.NullHandler())
 
 
 def _sqlite_connect(connection, record) -> None:
