@@ -154,6 +154,7 @@ def db_restore(
     (DB.before-restore-TIME). Not with cp: see docs/reliability.md."""
     from mstrack.errors import InputError, Message
     from mstrack.store import SCHEMA_VERSION, resolve_db_url
+    from mstrack.store.sqlite_file import disk_full
 
     store = cli_store(resolve_db_url(ctx.obj.get("db")))
     kept = []
@@ -180,7 +181,7 @@ def db_restore(
         store.restore(Path(backup), said=backup, keep=keep, confirm=announce)
     except InputError as error:
         if kept:  # the copy stays: said where it is, as it takes room on a full disk
-            if "disk is full" in str(error):
+            if disk_full(error):  # the store's one test of a full disk, on the message it said
                 note = Message("{path} holds the database as it was, kept before this restore, on that full disk; "
                                "delete it to free space once the restore is done", path=kept[0])
             else:
