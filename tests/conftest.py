@@ -136,6 +136,11 @@ def write_table_page(path: Path, rows: list[str], title: str | None = None) -> P
     return path
 
 
+def targets_of(task) -> list[tuple[float, str]]:
+    """A converted task's annual targets, (number, unit) sorted: what the reader tests compare."""
+    return sorted((i.target, i.unit) for line in task.lines for i in line.indicators)
+
+
 def convert_written(tmp_path: Path, name: str, rows: str | list[list], year: int = 2024, code: str | None = None):
     """The table written to tmp_path/NAME (write_table) and converted as `import table` converts it, for programme
     `code` (x-YEAR unless given)."""

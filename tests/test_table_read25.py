@@ -15,12 +15,7 @@ from mstrack.sources.table.header import _lone_unit_header
 from mstrack.sources.table.mentions import find_mentions
 from mstrack.sources.table.units import clause_offices
 
-from .conftest import convert_written, write_page
-
-
-def _targets(task) -> list[tuple[float, str]]:
-    return sorted((i.target, i.unit) for line in task.lines for i in line.indicators)
-
+from .conftest import convert_written, targets_of, write_page
 
 # --- 1. group rows carrying sums; 合计 and its parts under a plan group; a header printed again --------------------
 
@@ -50,9 +45,9 @@ def test_projects_under_groups_carrying_sums_take_the_groups_number(tmp_path):
 def test_a_total_and_its_parts_under_a_plan_group_give_the_total_in_the_groups_unit(tmp_path):
     """Under "2019年计划筹措资金(万元)", 合计 is the year's figure in 万元; 中央财政 and 市县财政 are the parts it sums."""
     tasks = {t.code: t for t in convert_written(tmp_path, "grouped.xlsx", GROUPED, 2019).programme.tasks}
-    assert _targets(tasks["一(一)"]) == [(6_000_000, "元")]  # 600 万元, 万 folded into the number
-    assert _targets(tasks["一(二)"]) == sorted([(4_000_000, "元"), (1_000_000, "户")])
-    assert _targets(tasks["二(二)"]) == [(1_000_000, "元")]
+    assert targets_of(tasks["一(一)"]) == [(6_000_000, "元")]  # 600 万元, 万 folded into the number
+    assert targets_of(tasks["一(二)"]) == sorted([(4_000_000, "元"), (1_000_000, "户")])
+    assert targets_of(tasks["二(二)"]) == [(1_000_000, "元")]
 
 
 def test_a_numbered_row_with_words_of_its_own_stays_a_task(tmp_path):

@@ -11,12 +11,7 @@ from mstrack.errors import InputError
 from mstrack.sources.table import convert_table
 from mstrack.sources.table.office_names import split_units
 
-from .conftest import write_page
-
-
-def _targets(task) -> list[tuple[float, str]]:
-    return sorted((i.target, i.unit) for line in task.lines for i in line.indicators)
-
+from .conftest import targets_of, write_page
 
 ITEMS = ["甲市2024年重点工作分解落实方案", "一、目标分解",
          "1、新建幼儿园3所。", "（市教育局、财政局）",
@@ -56,7 +51,7 @@ def test_offices_alone_in_a_bracket_on_the_next_line_are_the_items(tmp_path, suf
     assert [t.lines[0].lead_units for t in tasks] == [["市教育局"], ["市住建局"], ["市人社局"], ["市城管局"]]
     assert set(tasks[0].lines[0].units) >= {"财政局"}
     assert set(tasks[2].lines[0].units) >= {"各区政府"}
-    assert _targets(tasks[0]) == [(3, "所")]
+    assert targets_of(tasks[0]) == [(3, "所")]
 
 
 def test_a_bracket_line_that_names_no_office_is_no_items(tmp_path):
@@ -96,5 +91,5 @@ def test_a_cut_on_a_past_year_is_a_target(tmp_path):
              "4、新建幼儿园3所。", "（市教育局）",
              "5、改造老旧小区20个。", "（市住建局）"]
     tasks = convert_table(_write(tmp_path, ".docx", lines), "x-2024", 2024).programme.tasks
-    assert _targets(tasks[0]) == [(4, "%")]
-    assert _targets(tasks[1]) == [(3.8, "%")]
+    assert targets_of(tasks[0]) == [(4, "%")]
+    assert targets_of(tasks[1]) == [(3.8, "%")]

@@ -6,12 +6,7 @@ target's words ("预计2024年5月完工") is the deadline where no column print
 
 from __future__ import annotations
 
-from .conftest import convert_written, write_page, write_table_page
-
-
-def _targets(task) -> list[tuple[float, str]]:
-    return sorted((i.target, i.unit) for line in task.lines for i in line.indicators)
-
+from .conftest import convert_written, targets_of, write_page, write_table_page
 
 # --- 1. a 单位 column of the units a quota is set for --------------------------------------------------------------
 
@@ -33,7 +28,7 @@ def test_a_unit_column_over_the_rows_names_is_each_rows_task_and_lead(tmp_path):
 def test_offices_under_a_unit_column_are_tasks_and_leads_too(tmp_path):
     rows = [["序号", "单位", "新增公益岗位(个)"], ["1", "区人社局", "30"], ["2", "区民政局", "20"], ["3", "区卫健委", "10"]]
     tasks = convert_written(tmp_path, "offices.xlsx", rows, 2024).programme.tasks
-    assert [(t.title, t.lines[0].lead_units, _targets(t)) for t in tasks] == [
+    assert [(t.title, t.lines[0].lead_units, targets_of(t)) for t in tasks] == [
         ("区人社局", ["区人社局"], [(30, "个")]), ("区民政局", ["区民政局"], [(20, "个")]), ("区卫健委", ["区卫健委"], [(10, "个")])]
 
 
@@ -44,10 +39,10 @@ def test_the_population_a_plan_starts_from_and_a_quota_of_0_are_no_targets(tmp_p
             ["2", "西城养老服务", "70000", "300", "2", "4", "西城街道"],
             ["3", "南城养老服务", "30000", "0", "1", "2", "南城街道"]]
     tasks = {t.code: t for t in convert_written(tmp_path, "beds.xlsx", rows, 2008).programme.tasks}
-    assert _targets(tasks["1"]) == [(3, "个"), (3, "家"), (500, "张")]
-    assert _targets(tasks["3"]) == [(1, "家"), (2, "个")]
+    assert targets_of(tasks["1"]) == [(3, "个"), (3, "家"), (500, "张")]
+    assert targets_of(tasks["3"]) == [(1, "家"), (2, "个")]
     tasks = {t.code: t for t in convert_written(tmp_path, "quotas.xlsx", QUOTAS, 2008).programme.tasks}
-    assert _targets(tasks["1"]) == [(3, "个"), (3, "家"), (500, "张")]  # and so under a 单位 column
+    assert targets_of(tasks["1"]) == [(3, "个"), (3, "家"), (500, "张")]  # and so under a 单位 column
 
 
 def test_a_unit_column_beside_a_task_column_stays_the_units(tmp_path):
@@ -71,9 +66,9 @@ def test_a_unit_broken_over_a_line_after_its_number_is_one_unit(tmp_path):
     from mstrack.sources.table import convert_table
 
     tasks = {t.code: t for t in convert_table(path, "x-2021", 2021).programme.tasks}
-    assert _targets(tasks["1"]) == [(4, "个百分点")]
-    assert _targets(tasks["2"]) == [(5, "平方公里")]
-    assert _targets(tasks["3"]) == [(6, "个")]
+    assert targets_of(tasks["1"]) == [(4, "个百分点")]
+    assert targets_of(tasks["2"]) == [(5, "平方公里")]
+    assert targets_of(tasks["3"]) == [(6, "个")]
 
 
 # --- 3. a completion month inside the target's words -----------------------------------------------------------------
@@ -88,7 +83,7 @@ def test_a_completion_month_in_the_targets_words_is_the_deadline_where_no_column
             ["4", "新建医院", "新建医院1所，预计2025年5月完工。", "在建", "卫健局"]]
     tasks = {t.code: t for t in convert_written(tmp_path, "months.xlsx", rows, 2024).programme.tasks}
     assert [str(tasks[code].deadline) for code in "1234"] == ["2024-05-31", "2024-09-30", "None", "None"]
-    assert _targets(tasks["1"]) == [(16000, "吨")]
+    assert targets_of(tasks["1"]) == [(16000, "吨")]
 
 
 def test_a_deadline_column_wins_over_a_month_in_the_words(tmp_path):
@@ -118,7 +113,7 @@ def test_numbers_on_lines_of_their_own_number_the_items_below_them(tmp_path):
         assert [(t.code, t.title) for t in tasks] == [
             (numbers[0].rstrip("."), "新建公办学校3所，新增学位5000个；"), (numbers[1].rstrip("."), "新建社区公园10个；"),
             (numbers[2].rstrip("."), "推进保障性住房建设；")]
-        assert _targets(tasks[0]) == [(3, "所"), (5000, "个")]
+        assert targets_of(tasks[0]) == [(3, "所"), (5000, "个")]
 
 
 def test_lone_numbers_that_do_not_run_on_stay_lines(tmp_path):

@@ -14,13 +14,8 @@ from mstrack.sources.table.mentions import find_mentions, stated
 from mstrack.sources.table.office_names import town_name
 from mstrack.sources.table.units import roles_in
 
-from .conftest import convert_written, write_table_page
+from .conftest import convert_written, targets_of, write_table_page
 from .test_table_read26 import _write
-
-
-def _targets(task) -> list[tuple[float, str]]:
-    return sorted((i.target, i.unit) for line in task.lines for i in line.indicators)
-
 
 # --- 1. "A、B负责" in a 责任单位 cell: A leads, B is a unit --------------------------------------------------------------
 
@@ -52,7 +47,7 @@ def test_a_unit_column_over_short_names_without_numbers_is_read_in_order(tmp_pat
     tasks = convert_written(tmp_path, "quotas.xlsx", rows, 2008).programme.tasks
     assert [(t.code, t.title, t.lines[0].lead_units) for t in tasks] == [
         ("1", "东城区", ["东城区"]), ("2", "西城区", ["西城区"]), ("3", "南城区", ["南城区"])]
-    assert _targets(tasks[0]) == [(3, "个"), (500, "张")]
+    assert targets_of(tasks[0]) == [(3, "个"), (500, "张")]
 
 
 def test_a_unit_column_over_words_without_figures_stays_refused(tmp_path):
@@ -115,7 +110,7 @@ def test_a_year_inside_another_word_makes_no_yearly_column(tmp_path, header):
     rows = [["序号", "项目名称", "新增床位数(张)", header, "责任单位"], ["1", "东城养老服务", "500", "10", "东城街道"],
             ["2", "西城养老服务", "300", "20", "西城街道"], ["3", "南城养老服务", "200", "30", "南城街道"]]
     task = convert_written(tmp_path, "beds.xlsx", rows).programme.tasks[0]
-    assert (500, "张") in _targets(task)
+    assert (500, "张") in targets_of(task)
 
 
 @pytest.mark.parametrize("header", ["年度目标(个)", "全年任务(个)", "当年投资(万元)", "2024年新增(个)"])
@@ -124,7 +119,7 @@ def test_a_years_figure_still_sets_the_target_beside_a_total(tmp_path, header):
     rows = [["序号", "项目名称", "总投资(万元)", header, "责任单位"], ["1", "东城养老服务", "500", "10", "东城街道"],
             ["2", "西城养老服务", "300", "20", "西城街道"], ["3", "南城养老服务", "200", "30", "南城街道"]]
     task = convert_written(tmp_path, "money.xlsx", rows).programme.tasks[0]
-    assert [target for target, unit in _targets(task)] == [10 if "万元" not in header else 100000]
+    assert [target for target, unit in targets_of(task)] == [10 if "万元" not in header else 100000]
 
 
 # --- 7. a town's central community is a place; a central village alone is a kind ---------------------------------------
@@ -152,9 +147,9 @@ def test_a_unit_broken_over_a_line_after_a_scaled_number_is_one_unit(tmp_path):
             "<td>2</td><td>新增绿地面积</td><td>1.2万平方<br>米</td><td>区绿化局</td>",
             "<td>3</td><td>新增就业岗位</td><td>4万个<br>岗位</td><td>区人社局</td>"]
     tasks = {t.code: t for t in convert_table(write_table_page(tmp_path / "targets.html", rows), "x-2021", 2021).programme.tasks}
-    assert _targets(tasks["1"]) == [(40000, "个百分点")]
-    assert _targets(tasks["2"]) == [(12000, "平方米")]
-    assert _targets(tasks["3"]) == [(40000, "个")]
+    assert targets_of(tasks["1"]) == [(40000, "个百分点")]
+    assert targets_of(tasks["2"]) == [(12000, "平方米")]
+    assert targets_of(tasks["3"]) == [(40000, "个")]
 
 
 # --- 9. an indicator's name where its words clean to nothing: cut by structure, never at the 20th character ------------

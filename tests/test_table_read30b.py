@@ -6,12 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import convert_written
-
-
-def _targets(task) -> list[tuple[float, str]]:
-    return sorted((i.target, i.unit) for line in task.lines for i in line.indicators)
-
+from .conftest import convert_written, targets_of
 
 # --- 1. a 单位 column of units of measure beside figures with 左右 / 以上 -------------------------------------------
 
@@ -28,7 +23,7 @@ def test_a_unit_column_gives_the_target_column_its_units(tmp_path):
     """Figures with 左右 or 以上 are figures too: the column of them is the targets, 单位 their units, an empty 单位
     cell no unit."""
     tasks = convert_written(tmp_path, "indicators.tsv", INDICATORS, 2021).programme.tasks
-    assert [(t.title, _targets(t)) for t in tasks] == [
+    assert [(t.title, targets_of(t)) for t in tasks] == [
         ("地区生产总值增长率", [(6, "%")]), ("一般公共预算收入增长率", [(5, "%")]), ("引进内资", [(170 * 10**8, "元")]),
         ("新增就业岗位", [(20000, "")]), ("文艺演出场次", [(28000, "场次/年")]), ("能耗下降率", [(2.2, "%")])]
 
@@ -56,7 +51,7 @@ def test_a_footnote_mark_at_either_end_of_a_title_is_no_part_of_it(tmp_path):
     tasks = convert_written(tmp_path, "marks.tsv", rows, 2024).programme.tasks
     assert [t.title for t in tasks] == ["新建幼儿园3所", "改造老旧小区20个。", "建设公园5个", "新增城镇就业1万人",
                                         "新建社区食堂10个★"]
-    assert _targets(tasks[0]) == [(3, "所")] and _targets(tasks[1]) == [(20, "个")]
+    assert targets_of(tasks[0]) == [(3, "所")] and targets_of(tasks[1]) == [(20, "个")]
 
 
 def test_a_mark_after_the_items_own_number_is_no_part_of_its_title(tmp_path):
@@ -101,5 +96,5 @@ def test_a_count_of_kinds_inside_a_raised_level_is_no_target(tmp_path, title, ta
     "办好11项…" deliver that many, and a count of things (10所学校) stays a target."""
     rows = [["序号", "工作任务", "牵头单位"], ["1", title, "市人社局"], ["2", "新建幼儿园3所", "市教育局"]]
     tasks = convert_written(tmp_path, "levels.tsv", rows, 2021).programme.tasks
-    assert _targets(tasks[0]) == targets
-    assert _targets(tasks[1]) == [(3, "所")]
+    assert targets_of(tasks[0]) == targets
+    assert targets_of(tasks[1]) == [(3, "所")]

@@ -10,12 +10,7 @@ import pytest
 
 from mstrack.sources.table.mentions import find_mentions
 
-from .conftest import convert_written
-
-
-def _targets(task) -> list[tuple[float, str]]:
-    return sorted((i.target, i.unit) for line in task.lines for i in line.indicators)
-
+from .conftest import convert_written, targets_of
 
 # --- 1. a merged 序号 and 项目 over items numbering themselves ----------------------------------------------------
 
@@ -35,7 +30,7 @@ def test_a_merged_number_over_items_numbering_themselves_is_their_group(tmp_path
     assert [(t.code, t.title) for t in tasks] == [
         ("1", "地区生产总值增长5%以上。"), ("2", "一般公共预算收入增长6%以上。"), ("3", "新建幼儿园3所。"),
         ("4", "新增城镇就业1万人。")]
-    assert _targets(tasks[0]) == [(5, "%")] and _targets(tasks[2]) == [(3, "所")]
+    assert targets_of(tasks[0]) == [(5, "%")] and targets_of(tasks[2]) == [(3, "所")]
 
 
 def test_a_merged_number_over_lines_that_do_not_number_themselves_is_one_task(tmp_path):
@@ -77,7 +72,7 @@ def test_a_task_column_empty_on_every_item_row_is_no_title_column(tmp_path, name
     assert [(t.code, t.title) for t in tasks] == [
         ("1", "地区生产总值增长7%以上."), ("2", "一般公共预算收入增长8%以上."), ("3", "高新技术产业产值增长10%.")]
     assert [t.lines[0].lead_units for t in tasks] == [["发改委"], ["财政局"], ["科技局"]]
-    assert _targets(tasks[2]) == [(10, "%")]
+    assert targets_of(tasks[2]) == [(10, "%")]
 
 
 # --- 3. unit symbols, a restated measure, a land area ----------------------------------------------------------

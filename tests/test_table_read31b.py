@@ -10,12 +10,7 @@ import pytest
 from mstrack.errors import InputError
 from mstrack.sources.table import convert_table
 
-from .conftest import convert_written
-
-
-def _targets(task) -> list[tuple[float, str]]:
-    return sorted((i.target, i.unit) for line in task.lines for i in line.indicators)
-
+from .conftest import convert_written, targets_of
 
 # --- 1. a mark between the item's number and its verb ---------------------------------------------------------
 
@@ -38,7 +33,7 @@ def test_a_mark_after_the_items_number_hides_no_work(tmp_path):
     assert [(t.code, t.title) for t in tasks] == [
         ("1", "改建认知障碍照护床位220张"), ("2", "新增1家社区长者食堂、3家乡村长者照护之家"), ("3", "建设改善30间职工休息室"),
         ("4", "区内新增就业不少于9000人")]
-    assert _targets(tasks[0]) == [(220, "张")] and _targets(tasks[3]) == [(9000, "人")]
+    assert targets_of(tasks[0]) == [(220, "张")] and targets_of(tasks[3]) == [(9000, "人")]
 
 
 # --- 2. a report restating the plan: each item's labelled 完成情况, offices labelled by level ------------------------
@@ -58,7 +53,7 @@ def test_a_report_restating_its_plan_item_by_item_is_read_as_the_plan(tmp_path):
     """Items "N.target。(offices)" each followed by a "完成情况:" line: the targets are read, the progress lines are
     no part of them (as a table's progress column), though the title reports results."""
     tasks = convert_written(tmp_path, "restated.txt", RESTATED, 2021).programme.tasks
-    assert [(t.code, t.title, _targets(t)) for t in tasks] == [
+    assert [(t.code, t.title, targets_of(t)) for t in tasks] == [
         ("1", "地区生产总值增长10%。", [(10, "%")]), ("2", "社会消费品零售总额增长15%。", [(15, "%")]),
         ("3", "城镇新增就业21万人。", [(210000, "人")])]
 
@@ -112,7 +107,7 @@ def test_progress_paragraphs_under_the_items_neither_end_the_list_nor_join_it(tm
     document.save(tmp_path / "report.docx")
     tasks = convert_table(tmp_path / "report.docx", "x-2020", 2020).programme.tasks
     assert [(t.code, t.title) for t in tasks] == [(p[0], p[2:]) for p in PROGRESS if p[1] == "."]
-    assert _targets(tasks[1]) == [(1, "所"), (50, "%")] and _targets(tasks[2]) == [(20, "所")]
+    assert targets_of(tasks[1]) == [(1, "所"), (50, "%")] and targets_of(tasks[2]) == [(20, "所")]
 
 
 def test_an_items_own_number_before_a_month_is_its_number(tmp_path):
