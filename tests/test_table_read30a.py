@@ -14,7 +14,8 @@ from mstrack.sources.table.list_numbered import heading_lead
 from mstrack.sources.table.list_work import does_work
 from mstrack.sources.table.units import office_list
 
-from .test_table_read26 import _targets, _write
+from .conftest import targets_of
+from .test_table_read26 import _write
 
 
 @pytest.mark.parametrize(("text", "work"), [
@@ -50,8 +51,8 @@ def test_items_under_a_heading_naming_their_lead_office(tmp_path, suffix):
         ("一1", "投资3000万元建设养殖基地。"), ("一2", "打造食用菌生产基地。"), ("一3", "建设3个产业园。"),
         ("二1", "新建幼儿园2所。"), ("二2", "改造学校操场5个。")]
     assert [t.lines[0].lead_units for t in tasks] == [["县示范区管委会"]] * 3 + [["县教育局"]] * 2
-    assert _targets(tasks[0]) == [(3000 * 10**4, "元")]
-    assert _targets(tasks[2]) == [(3, "个")]
+    assert targets_of(tasks[0]) == [(3000 * 10**4, "元")]
+    assert targets_of(tasks[2]) == [(3, "个")]
 
 
 def test_one_group_of_items_keeps_the_items_own_numbers(tmp_path):

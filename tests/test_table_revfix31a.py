@@ -18,7 +18,8 @@ from mstrack.sources.table.list_numbered import Entry, heading_entry, heading_le
 from mstrack.sources.table.list_work import does_work, states_work
 from mstrack.sources.table.units import offices_apart
 
-from .test_table_read26 import _targets, _write
+from .conftest import targets_of
+from .test_table_read26 import _write
 from .test_table_read30a import GROUPED
 
 
@@ -194,7 +195,7 @@ def test_a_projects_cost_describing_it_is_no_target(tmp_path):
     """"总投资3000万元的…项目开工建设": the cost names which project, the work is its start; "投资3000万元建设…" keeps
     its sum (qinxian-2025's reading)."""
     tasks = _read(tmp_path, BUDGETED)
-    assert [_targets(t) for t in tasks] == [[(3000 * 10**4, "元")], [], [], [(2, "所")]]
+    assert [targets_of(t) for t in tasks] == [[(3000 * 10**4, "元")], [], [], [(2, "所")]]
 
 
 @pytest.mark.parametrize("text", ["投资3000万元建设的养殖基地已建成投产。", "投资3000万元，完成年度目标的120%。",
