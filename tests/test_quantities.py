@@ -175,7 +175,7 @@ def test_the_import_fast_path_reads_what_check_value_reads(number, unit, written
     """plain_value skips the word handling for most cells of a bulk import; where it answers, it must
     answer what check_value does (and it leaves 5千瓦, 3万, 约… to check_value)."""
     from mstrack.domain.progress import check_value
-    from mstrack.sources.progress import plain_value
+    from mstrack.sources.progress_cells import plain_value
 
     text = number + (unit if written == "same" else written)
     fast = plain_value(text, unit)
@@ -194,7 +194,7 @@ def test_the_import_fast_path_reads_what_check_value_reads(number, unit, written
     ("5千瓦", "千瓦", None), ("3万", "个", None), ("约3", "个", None), ("3人", "个", None), ("1e5", "", None),
 ])
 def test_the_import_fast_path_answers_only_plain_numbers(text, unit, value):
-    from mstrack.sources.progress import plain_value
+    from mstrack.sources.progress_cells import plain_value
 
     assert plain_value(text, unit) == value
 

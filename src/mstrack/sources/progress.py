@@ -14,19 +14,28 @@ from itertools import islice, repeat
 from operator import attrgetter, itemgetter
 from pathlib import Path
 
-from mstrack.domain.dates import DateError, in_report_year, parse_date
 from mstrack.domain.limits import readable_name, text_problem
-from mstrack.domain.progress import check_value, check_whole, match_indicator
-from mstrack.domain.quantities import count_scale, normalize, shown, whole_count
-from mstrack.errors import InputError, Message, Problem
-from mstrack.sources.progress_cells import picked, plain_chunk, plain_limit, plain_unit, plain_value, split_remark, text_value, unit_bracket
+from mstrack.domain.progress import match_indicator
+from mstrack.domain.quantities import count_scale, normalize, whole_count
+from mstrack.errors import InputError, Message
+from mstrack.sources.progress_cells import (
+    FIELDS,
+    picked,
+    plain_chunk,
+    plain_limit,
+    plain_unit,
+    split_remark,
+    text_value,
+    unit_bracket,
+)
 from mstrack.sources.progress_columns import COLUMNAR_ROWS, Columns
 from mstrack.sources.progress_compare import Comparing
 from mstrack.sources.progress_names import TITLE_COLUMN, UNIT_COLUMN, NamedRows
 from mstrack.sources.progress_rows import ASK, NOTHING, Checked, ImportIndicator, ImportResult, PlanReads
 from mstrack.sources.progress_sheets import UNIT_WORDS, hidden_rows, progress_sheet
+from mstrack.sources.progress_values import Values
 from mstrack.sources.rows import TOTAL_CELL_RE, Uncomputed, total_row
-from mstrack.sources.sheets import Table, cell_text, columns_read, find_table, header_key, read_rows
+from mstrack.sources.sheets import Table, columns_read, find_table, header_key, read_rows
 from mstrack.vocabulary import ALL_DONE_WORDS, DONE_WORDS, SCHEDULE
 
 COLUMNS = {
@@ -41,9 +50,7 @@ COLUMNS = {
     "unit": UNIT_COLUMN,
 }
 COLUMNS = {key: {header_key(name) for name in names} for key, names in COLUMNS.items()}
-ALL_DONE = frozenset(ALL_DONE_WORDS)
 DONE = frozenset(DONE_WORDS + ALL_DONE_WORDS)
-FIELDS = ("programme", "task", "indicator", "as_of", "value", "note", "reporter")
 REQUIRED = (("task", "title"), "value")
 """The columns a progress table's header names: a task (or its title) and a value."""
 
@@ -56,9 +63,9 @@ _HANDLED = object()
 """A row the chunk path sent to _place, which skipped it or named its problem."""
 
 
-class _Importer(Comparing):
-    """One import: each file's table found and its rows read and checked here; compared with the store and written
-    by Comparing (progress_compare)."""
+class _Importer(Values, Comparing):
+    """One import: each file's table found and its rows read and placed on the plan's indicators here; their cells
+    made values by Values (progress_values); compared with the store and written by Comparing (progress_compare)."""
 
     def __init__(self, store, programme: str | None, default_as_of: date | None, by: str | None, today: date,
                  by_given: bool = False):
@@ -224,13 +231,6 @@ class _Importer(Comparing):
         if len(self.pending) >= CHUNK_ROWS or len(asked) >= CHUNK_ROWS:
             self.flush()
 
-    def _fail(self, table: Table, line: int, column: str | None, reason, /, **fields) -> None:
-        """A bad row named FILE:ROW:COLUMN; `reason` is a message template and its fields, or an error."""
-        place = f"{table.path}:{line}" + (f":{table.label(column)}" if column else "")
-        if not isinstance(reason, Message | Problem):
-            reason = Message(reason, **fields)
-        self.result.errors.append(Message("{place}: {reason}", place=place, reason=reason))
-
     def _read_row(self, table: Table, line: int, cells: tuple) -> None:
         """One row's cells in FIELDS order: checked and kept (keep), or every problem named."""
         if Uncomputed in map(type, cells):
@@ -266,13 +266,6 @@ class _Importer(Comparing):
         if not done_word and remark is None:
             self._remember(cells[:3], place)
 
-    def reporter_of(self, cell: str) -> str | None:
-        """A plain reporter cell's stored text, remembered by the cell as it is: one string per reporter (a blank
-        cell is --by's), for both chunk paths."""
-        text = cell.strip()
-        found = self.reporter_cells[cell] = self.reporters.setdefault(text, text) if text else self.by
-        return found
-
     def _first_place(self, table: Table, line: int, cells: tuple) -> tuple | None:
         """The chunk path's place of a plain row naming an indicator it has not met, found as _read_row finds it
         (_place, after the checks a plain number passes anyway): _HANDLED when the row failed there, its
@@ -290,35 +283,6 @@ class _Importer(Comparing):
                                     self.dates.setdefault(year, {}), plain_limit(state.unit), plain_unit(state.unit),
                                     state.unit if count_scale(state.unit) is not None else None)
         return found
-
-    def _uncomputed(self, table: Table, line: int, cells: tuple) -> None:
-        column, cell = next((column, cell) for column, cell in zip(FIELDS, cells, strict=True) if type(cell) is Uncomputed)
-        self._fail(table, line, column,
-                   "the formula {formula} has no saved value; open the file in Excel/WPS and save it", formula=shown(str(cell)))
-
-    def _texts(self, table: Table, line: int, *, note: str | None, remark: str | None, reporter: str | None,
-               done: str | None) -> tuple[str | None, str | None] | None:
-        """The note and reporter stored with a row: the value's remark and its done word (已完成) join the
-        note; None when one of them cannot be stored, its problem named."""
-        for column, text in (("note", note), ("value", remark)):  # the texts stored
-            if text is not None and (problem := text_problem(text)):
-                self._fail(table, line, column, problem)
-                return None
-        if reporter is None:
-            reporter = self.by
-        else:  # one string per reporter, checked once: a million rows name a few hundred people (~90 MB)
-            known = self.reporters.get(reporter)
-            if known is None:
-                if problem := text_problem(reporter):
-                    self._fail(table, line, "reporter", problem)
-                    return None
-                known = self.reporters[reporter] = reporter
-            reporter = known
-        if remark:
-            note = f"{note}；{remark}" if note else remark
-        if done:
-            note = f"{note}；{done}" if note else done
-        return note, reporter
 
     def _place(self, table: Table, line: int, programme_cell, task_cell, name_cell, value: str | None,
                done_word: bool) -> tuple[int, ImportIndicator] | None:
@@ -370,88 +334,6 @@ class _Importer(Comparing):
         self.states[state.indicator_id] = state
         place = self.places[(programme_cell, task_cell, name_cell, done_word)] = year, state
         return place
-
-    def _date(self, raw, year: int, table: Table, line: int) -> date | None:
-        found = self.day(raw, year)
-        if isinstance(found, date):
-            return found
-        self._fail(table, line, "as_of", found)
-        return None
-
-    def day(self, raw, year: int) -> date | Message | DateError:
-        """A date cell's day in a programme of `year`, checked, or why it is none; only days that passed every
-        check are remembered (the chunk path's columns ask it too)."""
-        dates = self.dates.get(year)
-        if dates is None:
-            dates = self.dates[year] = {}
-        cached = dates.get(raw)
-        if cached is not None:
-            return cached
-        if raw is None:
-            if self.default_as_of is None:
-                return Message("no date")
-            as_of = self.default_as_of
-        elif isinstance(raw, date):
-            as_of = raw
-        else:
-            try:
-                as_of = parse_date(cell_text(raw), year)
-            except DateError as error:
-                return error
-        if as_of > self.today:
-            return Message("{on} is in the future", on=as_of)
-        if not in_report_year(as_of, year):
-            return Message("{on} is outside the programme's year {year} (or the January after)", on=as_of, year=year)
-        if raw is not None and self.default_as_of is not None and as_of != self.default_as_of:
-            return Message("--as-of {option} was given and this row says {on}: the option is for rows with no date; "
-                           "drop it, or correct the row", option=self.default_as_of, on=as_of)
-        dates[raw] = as_of
-        return as_of
-
-    def _number(self, state: ImportIndicator, value: str, done_word: bool, as_of: date, table: Table,
-                line: int, typed: bool = True) -> int | float | None:
-        """A row's value as a number: a plain one (most cells of a bulk import), checkpoints met on a
-        text-only line, the target for a done word, or a quantity in words ("2.5万"); None, named, if not."""
-        if state.kind == SCHEDULE:
-            return self._checkpoints(state, value, done_word, as_of, table, line)
-        number = plain_value(value, state.unit)
-        if number is not None:
-            try:
-                check_whole(value, number, state.unit, state.indicator)
-            except InputError as error:
-                self._fail(table, line, "value", error)
-                return None
-            if state.unit == "%" and number > 100:
-                self.result.warnings.append(Message("{path}:{line}: {warning}", path=table.path, line=line, warning=Message(
-                    "{indicator}: {value}% is above 100%", indicator=state.indicator, value=number)))
-            return number
-        if done_word:
-            if state.target is None:
-                self._fail(table, line, "value", "{indicator} prints no annual target to be {value} against; give the number",
-                           indicator=state.indicator, value=value)
-            return state.target
-        try:
-            number, warnings = check_value(value, state.unit, state.indicator, typed=typed)
-        except InputError as error:
-            self._fail(table, line, "value", error)
-            return None
-        self.result.warnings.extend(Message("{path}:{line}: {warning}", path=table.path, line=line, warning=warning)
-                                    for warning in warnings)
-        return number
-
-    def _checkpoints(self, state: ImportIndicator, value: str, done_word: bool, as_of: date, table: Table,
-                     line: int) -> int | None:
-        """A text-only line's value: how many of its checkpoints are met (全部完成: all; 已完成: those due)."""
-        total = len(state.dues)
-        if normalize(value) in ALL_DONE:
-            return total
-        if done_word:
-            return max(1, sum(1 for due in state.dues if due <= as_of))
-        if value.isdigit() and 0 < int(value) <= total:
-            return int(value)
-        self._fail(table, line, "value", "{indicator} is a text-only line: give 已完成 or how many of its {total} checkpoints are met",
-                   indicator=state.indicator, total=total)
-        return None
 
 
 _CELLS, _NUMBER = attrgetter("cells"), attrgetter("number")

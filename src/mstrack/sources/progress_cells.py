@@ -12,6 +12,8 @@ from mstrack.domain.limits import MAX_MAGNITUDE, all_storable
 from mstrack.domain.quantities import PLAIN_NUMBER_RE, QuantityError, parse_quantity, same_unit
 from mstrack.sources.sheets import cell_text
 
+FIELDS = ("programme", "task", "indicator", "as_of", "value", "note", "reporter")
+"""The order of a row's cells on every path: the columns of a progress table that are read."""
 REMARK_RE = re.compile(r"^(?P<value>.*?)\s*[（(](?P<remark>.*)[）)]\s*$")
 
 

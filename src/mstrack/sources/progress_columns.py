@@ -158,7 +158,7 @@ class Columns:
 
     def _days(self, cells: tuple, year: int) -> list[date] | None:
         """The chunk's date cells as days, each distinct cell (a text, or an .xlsx's date) read once by the per-row
-        path's own rule (_Importer.day)."""
+        path's own rule (progress_values.Values.day)."""
         dates = self.importer.dates.setdefault(year, {})
         for cell in set(cells).difference(dates):
             if not (cell.strip() if type(cell) is str else type(cell) is date):
