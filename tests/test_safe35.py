@@ -191,7 +191,10 @@ def test_a_full_disk_after_the_copy_was_kept_says_to_delete_it_once_restored(dem
     assert demo_cli("db", "backup", str(backup)).exit_code == 0
 
     def full(self, source, keep=None, confirm=None):
-        keep(self._counts_or_none())
+        """At the step that commits (after confirm): pages may have been replaced, so the copy stays (safe36b)."""
+        counts = self._counts_or_none()
+        keep(counts)
+        confirm(counts)
         raise InputError("--db {db}: nothing restored, whatever this command printed above: {reason}",
                          db=self.display_url, reason="database or disk is full")
 

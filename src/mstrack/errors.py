@@ -158,3 +158,13 @@ def mark_not_frozen(error: BaseException) -> None:
 
 def not_frozen(error: BaseException) -> bool:
     return getattr(error, "mstrack_not_frozen", False)
+
+
+def mark_copy_left(error: BaseException, path) -> None:
+    """A restore that failed once it may have replaced pages: the copy of the database kept before it stays, at
+    `path`, for the CLI to name (a restore that replaced nothing removes it: it is the database as it still is)."""
+    error.mstrack_copy_left = path
+
+
+def copy_left(error: BaseException):
+    return getattr(error, "mstrack_copy_left", None)

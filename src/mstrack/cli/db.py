@@ -1,7 +1,6 @@
 """Commands about the database itself: init, db upgrade|backup|restore|copy|check, and its batches: batches, undo;
 and the programmes it holds."""
 
-import os
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Optional
@@ -152,25 +151,24 @@ def db_restore(
     """Put a backup back into the database, in one transaction through SQLite's backup API: safe while others
     read or write, a -wal beside the database is SQLite's to handle. What it replaces is kept beside it first
     (DB.before-restore-TIME). Not with cp: see docs/reliability.md."""
-    from mstrack.errors import InputError, Message
+    from mstrack.errors import InputError, Message, copy_left
+    from mstrack.render.outputs import replacing_path
     from mstrack.store import SCHEMA_VERSION, resolve_db_url
     from mstrack.store.sqlite_file import disk_full
 
     store = cli_store(resolve_db_url(ctx.obj.get("db")))
-    kept = []
 
-    def keep(counts) -> None:
-        if counts is not None and not any(counts.values()):
-            return  # nothing to lose: an empty database (a missing file has no write lock to take either)
-        kept.append(_keep_before_restore(store))
+    def new_file(path: Path):
+        """How the copy kept before the restore is written: as `db backup` writes, 0600, never over a file."""
+        return replacing_path(path, private=True, new_only=True)
 
-    def announce(version, before, after) -> None:
+    def announce(version, before, after, kept) -> None:
         """Said before the commit, and flushed: an output that fails rolls the restore back (exit 0 ⇔ restored)."""
         say("{db} ← {backup}: {rows} {rows:row|rows} in {tables} {tables:table|tables}, schema version {version}; "
             "before: {before}", db=store.display_url, backup=backup, rows=sum(after.values()), tables=len(after),
             version=version, before=_rows_said(before))
         if kept:
-            say("the database as it was is kept in {path}; `mstrack db restore {path}` puts it back", path=kept[0])
+            say("the database as it was is kept in {path}; `mstrack db restore {path}` puts it back", path=kept)
         if version < SCHEMA_VERSION:
             say("mstrack: note: {message}", err=True, message=Message(
                 "{db}: the backup is of an older schema; run `mstrack db upgrade` before other commands",
@@ -178,64 +176,17 @@ def db_restore(
         flush_output()
 
     try:
-        store.restore(Path(backup), said=backup, keep=keep, confirm=announce)
+        store.restore(Path(backup), said=backup, new_file=new_file, confirm=announce)
     except InputError as error:
-        if kept:  # the copy stays: said where it is, as it takes room on a full disk
+        if kept := copy_left(error):  # the copy stays where pages may have been replaced: said where, as it takes room
             if disk_full(error):  # the store's one test of a full disk, on the message it said
                 note = Message("{path} holds the database as it was, kept before this restore, on that full disk; "
-                               "delete it to free space once the restore is done", path=kept[0])
+                               "delete it to free space once the restore is done", path=kept)
             else:
                 note = Message("{path} holds the database as it was, kept before this restore; delete it when you no "
-                               "longer need it", path=kept[0])
+                               "longer need it", path=kept)
             say("mstrack: note: {message}", err=True, message=note)
         raise
-
-
-def _keep_before_restore(store) -> Path:
-    """The database's content as it is, before a restore replaces it: written beside it with SQLite's backup API
-    as `db backup` writes (a temporary file fsynced, 0600, renamed into place, never over a file), so that a wrong
-    backup or swapped arguments lose nothing. A file that cannot be written (a full disk) refuses the restore,
-    nothing replaced, the partial copy gone. A damaged database (what a restore is for) that SQLite cannot copy,
-    or whose copy fails its check (its row counts may still read), is kept as its bytes are: under the restore's
-    write lock they do not change."""
-    import shutil
-    from datetime import datetime
-
-    from mstrack.errors import InputError
-    from mstrack.render.outputs import replacing_path
-
-    live = Path(os.path.realpath(store.path))  # beside the file itself: a symlink's folder may be read-only
-    stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
-    names = (f"{live.name}.before-restore-{stamp}", *(f"{live.name}.before-restore-{stamp}-{n}" for n in range(2, 100)))
-    path = next((live.with_name(name) for name in names if not live.with_name(name).exists()), live.with_name(names[-1]))
-    try:
-        with replacing_path(path, private=True, new_only=True) as temporary:
-            try:
-                store.backup(temporary)
-            except InputError:
-                shutil.copyfile(live, temporary)
-    except OSError as error:
-        raise _not_kept(store, path, error) from None
-    return path
-
-
-def _not_kept(store, path: Path, error: OSError):
-    """Why the copy kept before a restore could not be written, with the advice its errno calls for."""
-    import errno
-
-    from mstrack.domain.reasons import os_reason
-
-    fields = {"db": store.display_url, "path": path, "reason": os_reason(error)}
-    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return fail("--db {db}: nothing restored: the copy of the database as it is could not be written to {path} "
-                    "({reason}): the folder {folder} is read-only or not writable for you; make it writable and run "
-                    "the command again", folder=path.parent, **fields)
-    if error.errno == errno.EEXIST:
-        return fail("--db {db}: nothing restored: every name for the copy of the database as it is is taken, up to "
-                    "{path} ({reason}); remove or move older .before-restore- copies and run the command again",
-                    **fields)
-    return fail("--db {db}: nothing restored: the copy of the database as it is could not be written to {path} "
-                "({reason}); free space on its disk and run the command again", **fields)
 
 
 def _rows_said(counts):

@@ -55,17 +55,20 @@ class Maintenance:
         if problems != ["ok"]:
             raise InputError("backup: the copy fails its check: {problem}; nothing was written", problem=problems[0])
 
-    def restore(self, backup: Path, said: str | None = None, keep=None, confirm=None) -> tuple[int, dict[str, int] | None, dict[str, int]]:
+    def restore(self, backup: Path, said: str | None = None, new_file=None,
+                confirm=None) -> tuple[int, dict[str, int] | None, dict[str, int]]:
         """A backup put back into this SQLite database through SQLite's backup API, in one write transaction on it:
         readers and writers see the database before or after, never a mix; its -wal is SQLite's to handle (a `cp`
         over the file let SQLite replay a -wal left beside it into the copy, or went unseen by a write running).
         Refused: a backup that is not an mstrack database (by its tables: migrations.another_programs_tables), is
         damaged, has broken foreign keys, or is of a newer schema; the database itself when another program's.
-        Ctrl-C before the end leaves it as it was. `keep(counts)` runs under the write lock before anything is
-        replaced, given the rows the database holds (None: not readable): the copy of it the CLI keeps; `confirm
-        (version, before, after)` before the commit (what is said then is true: a failure after rolls back).
-        `said`: BACKUP as given, in messages. Returns the backup's schema version and the row counts before
-        (None: the database could not be read) and after."""
+        Ctrl-C before the end leaves it as it was. Under the write lock, before anything is replaced, a database
+        holding rows (or not readable) is copied beside it (kept_copy.keep_before_restore, into `new_file(path)`,
+        the CLI's way of writing a new file); a failure before the step that commits removes that copy again (it is
+        the database as it still is), one from then on leaves it, named on the error (errors.copy_left). `confirm
+        (version, before, after, kept)` runs before the commit (what is said then is true: a failure after rolls
+        back), `kept` the copy's path or None. `said`: BACKUP as given, in messages. Returns the backup's schema
+        version and the row counts before (None: the database could not be read) and after."""
         said = backup if said is None else said
         if self.path is None:
             raise InputError("--db {db}: db restore puts a backup file back into an SQLite database; on a server use "
@@ -126,10 +129,38 @@ class Maintenance:
             if self._schema_or_none() is not None:
                 self._refuse_another_programs()  # mstrack's own or empty only: nothing else is written over
             create_private(self.path)
-            before = self._restore_from(source, keep, lambda before: confirm and confirm(version, before, after))
+            before = self._restore_kept(source, new_file,
+                                        lambda before, kept: confirm and confirm(version, before, after, kept))
         finally:
             source.close()
         return version, before, after
+
+    def _restore_kept(self, source, new_file, confirm) -> dict[str, int] | None:
+        """_restore_from with the copy kept first (new_file given) and removed again where nothing was replaced:
+        any failure before `confirm` returns (a refusal, Ctrl-C, an output that fails, a full disk at an earlier
+        step) rolls back; from the step that commits on, pages may have been written."""
+        from mstrack.errors import mark_copy_left
+        from mstrack.store.kept_copy import keep_before_restore, remove_kept
+
+        kept, committing = [], []
+
+        def keep(counts) -> None:
+            if new_file is None or (counts is not None and not any(counts.values())):
+                return  # nothing to lose: an empty database (a missing file has no write lock to take either)
+            kept.append(keep_before_restore(self, new_file))
+
+        def confirmed(before) -> None:
+            confirm(before, kept[0] if kept else None)
+            committing.append(True)
+
+        try:
+            return self._restore_from(source, keep, confirmed)
+        except BaseException as error:
+            if kept and committing:
+                mark_copy_left(error, kept[0])
+            elif kept:
+                remove_kept(kept[0])
+            raise
 
     def _refuse_another_page_size(self, backup: Path, source) -> None:
         """SQLite's backup API cannot change a WAL database's page size (it said "attempt to write a readonly
@@ -327,28 +358,46 @@ class Maintenance:
 
     # --- schema ---------------------------------------------------------------------------
 
-    def schema_version(self) -> int:
+    def schema_version(self, names: list | None = None) -> int:
+        """The version schema_version says (0: none, or no file); at this mstrack's version the database's table
+        and view names are added to `names` when given, read in the same connection (require_schema)."""
         if self.path is not None and not self.path.exists():
             return 0
         if self.sqlite_file or self.libpq_url or self._held is not None:
             with self.reading() as connection:
-                return self._version(connection)
+                return self._version(connection, names)
         from sqlalchemy.exc import SQLAlchemyError
 
         try:
             with self.engine.connect() as connection:
                 if not self.engine.dialect.has_table(connection, "schema_version"):
                     return 0
-                return connection.exec_driver_sql("SELECT max(version) FROM schema_version").scalar() or 0
+                version = connection.exec_driver_sql("SELECT max(version) FROM schema_version").scalar() or 0
+                self._table_names(connection, version, names)
+                return version
         except SQLAlchemyError as error:
             raise InputError("--db {db}: cannot open the database: {reason}", db=self.display_url, reason=reason(error)) from None
 
-    def _version(self, connection) -> int:
-        has_table = ("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'" if self.dialect.name == "sqlite"
-                     else "SELECT 1 WHERE to_regclass('schema_version') IS NOT NULL")
-        if not self._rows(connection, has_table):
-            return 0
-        return self._rows(connection, "SELECT max(version) FROM schema_version")[0][0] or 0
+    def _version(self, connection, names: list | None = None) -> int:
+        """The version schema_version says, 0 without one: on SQLite what db restore reads of a backup too."""
+        from mstrack.store.sqlite_file import schema_version_of
+
+        if self.dialect.name == "sqlite":
+            version = schema_version_of(driver_connection(connection)) or 0
+        elif not self._rows(connection, "SELECT 1 WHERE to_regclass('schema_version') IS NOT NULL"):
+            version = 0
+        else:
+            version = self._rows(connection, "SELECT max(version) FROM schema_version")[0][0] or 0
+        self._table_names(connection, version, names)
+        return version
+
+    def _table_names(self, connection, version: int, names: list | None) -> None:
+        """The tables and views of a database saying this mstrack's version, added to `names` (when given)."""
+        if names is None or version != SCHEMA_VERSION:
+            return
+        sql = ("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')" if self.dialect.name == "sqlite"
+               else "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")
+        names.extend(name for (name,) in self._rows(connection, sql))
 
     def _refuse_another_programs(self) -> None:
         """A database with no mstrack schema but tables of its own is another program's: a read says so rather
@@ -393,9 +442,16 @@ class Maintenance:
         return before, max(before, version)
 
     def require_schema(self, write: bool) -> None:
-        """Reads on an empty file see an empty store; writes create the schema first."""
-        version = self.schema_version()
+        """Reads on an empty file see an empty store; writes create the schema first. Every command that opens
+        a database comes here (cli.process.open_store): one saying this version without mstrack's tables
+        (migrations.another_programs_tables, the one rule) is refused as another program's."""
+        from mstrack.store.migrations import another_programs_tables
+
+        names = []
+        version = self.schema_version(names)
         if version == SCHEMA_VERSION:
+            if another_programs_tables(names, version):  # its schema_version table is another program's: no
+                self._refuse_another_programs()  # "no such table: programme" at the first query (said whose it is)
             return
         if version == 0 and write:
             self.init()
