@@ -143,7 +143,7 @@ def _as_table(sheet: Sheet, header: list[str], rows: list[list[str]], source: li
 
 def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool = False, figures: bool = False,
                   offices: list[str] | None = None, reported: list | None = None, due: list[bool] | None = None,
-                  assigned: bool = False, restated: bool = False, lines: list[bool] | None = None, few: bool = False) -> bool:
+                  assigned: bool = False, restated: bool = False, lines: list[bool] | None = None, few: list[bool] | None = None) -> bool:
     """Whether the text above a list says it lists a programme's tasks, and most items state work to do. A run of
     paragraphs (strict) needs the title line or the sentence just above it to say so: a report says 民生实事 in passing.
     Neither line may report results. Items in one paragraph or numbered "一、" (`figures`) must also, most of them, set a
@@ -155,8 +155,9 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
     `restated`: most items followed by their own progress (list_numbered.restated) restate the plan in a report of its
     results: the title reporting results refuses only items that report themselves, and names no programme needed.
     `lines`: each item's offices labelled on a line of its own under it ("责任单位：…"): a work list as dated ones are
-    (list_sections.labelled_work). `few`: a run of two items (list_sections.staffed_few), read only when a line above
-    names the programme and each item names its offices and does work."""
+    (list_sections.labelled_work). `few`: for a run of two items, whether each prints its offices in a bracket after its
+    words: read only when a line above names the programme and each item names its offices so and does work
+    (list_sections.staffed_few); a 牵头单位 line under each is not enough without a date or a figure (staffed_work)."""
     staffed_lines, lines = lines, [*sheet.titles, *above]
     said = [lines[0], lines[-1]] if strict and lines else lines
     # the title or the introduction reports results: whichever line names the programme
@@ -169,12 +170,12 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
         staffed = {text for text, units in zip(items, offices or [], strict=False) if units and not REQUIREMENT_RE.match(text)}
         work = [text for text in work if sets_figure_or_names_project(text) or text in staffed]
     programme = any(names_programme(t) for t in [*said, *_announcing(lines)])
-    two = few and programme and offices is not None and staffed_few(list(zip(items, map(bool, offices), strict=True)))
-    few = two or assigned or offices is not None and staffed_work(list(zip(items, map(bool, offices), strict=False)), due)
+    two = few is not None and programme and staffed_few(list(zip(items, few, strict=True)))
+    few_enough = two or assigned or offices is not None and staffed_work(list(zip(items, map(bool, offices), strict=False)), due)
     named = restated or programme or \
         due is not None and dated_work(list(zip(items, map(bool, offices or []), due, strict=False))) or \
         staffed_lines is not None and labelled_work(list(zip(items, staffed_lines, strict=True)))
-    return named and (len(work) >= MIN_ITEMS or few) and 2 * len(work) > len(items)
+    return named and (len(work) >= MIN_ITEMS or few_enough) and 2 * len(work) > len(items)
 
 
 def _announcing(lines: list[str]) -> list[str]:
@@ -265,7 +266,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             if not _is_programme(sheet, above, [e.text for e in items], offices=[office_of(e) for e in items], reported=reported,
                                  due=[dated(e.labels) for e in items],
                                  assigned=assigned_work([(e.text, True) for e in items], [e.assigned for e in items]),
-                                 restated=restated([e for e in entries[start:end] if e is not None]), few=few):
+                                 restated=restated([e for e in entries[start:end] if e is not None]),
+                                 few=[bool(e.units) for e in items] if few else None):
                 if few:  # two stray numbered lines: the other readings of the page may find its list
                     run = None
                 else:

@@ -306,8 +306,9 @@ def numbered_run(entries: list[Entry | None], few: bool = False) -> tuple[int, i
     a labelled paragraph naming no column inside the run is the item's content ("主要内容：…"; a label after it joins
     the item) or is skipped ("联系人：…", "来源：…"; a label after it, a page's "发布单位：", ends the run): (first row,
     row after the last, the other runs of one or more items: rows left out, said so). `few`: two items each naming
-    their offices are enough too (list_sections.staffed_few: the caller asks for a programme named above them)."""
-    best, start, last, items, runs, assigned, due = None, None, 0, [], [], [], []
+    their offices in a bracket after their words are enough too (list_sections.staffed_few: the caller asks for a
+    programme named above them)."""
+    best, start, last, items, runs, assigned, due, bracketed = None, None, 0, [], [], [], [], []
     for i, entry in enumerate([*entries, None]):
         after = entries[i - 1] if i and start is not None and start < i else None
         above = _past_labels(entries, start, i)  # the entry above the item's or the heading's labels
@@ -325,10 +326,10 @@ def numbered_run(entries: list[Entry | None], few: bool = False) -> tuple[int, i
                     # heading after the last item heads nothing; a contact or a page's field there is no content of it
                     end -= 1
                 runs.append((start, end))
-                if (enough(items, due) or assigned_work(items, assigned) or few and staffed_few(items)) \
+                if (enough(items, due) or assigned_work(items, assigned) or few and staffed_few(bracketed)) \
                         and (best is None or len(items) > best[2]):
                     best = (start, end, len(items))
-            start, last, items, assigned, due = None, 0, [], [], []
+            start, last, items, assigned, due, bracketed = None, 0, [], [], [], []
             if entry is None or entry.kind in ("pair", "part", "label", "note"):
                 continue
         if start is None:
@@ -336,6 +337,7 @@ def numbered_run(entries: list[Entry | None], few: bool = False) -> tuple[int, i
         if entry.kind == "item":
             last = int(entry.code)
             items.append((entry.text, bool(office_of(entry))))
+            bracketed.append((entry.text, bool(entry.units)))
             assigned.append(False)
             due.append(dated(entry.labels))
         elif entry.kind == "label" and above is not None and above.kind == "item" and _staffed({entry.code: entry.text}):
