@@ -96,7 +96,7 @@ TASK_OPENING = (r"新建|新装|新设|新开|新铺|新改|改扩建|改擴建|
                 r"推动|推广|扩大|擴大|提高|发放|免费|培训|举办|解决|整治|治理|修建|维修|修缮|铺设|安装|配备|创建|组织|"
                 r"继续|繼續|全面|深入|实现|确保|帮助|支持|资助|补助|扶持|促进|保障|加大|加强|强化|优化|规划|筹建|续建|"
                 r"启用|投入|兴建|开通|更新|提质|改善|做好|稳定|城镇新增|全年|年内|计划|力争|按照|积极|積極|坚持|堅持|"
-                rf"升级|升級|全[{AREA_LEVELS}]")
+                rf"升级|升級|减征|減徵|减免|減免|减轻|減輕|降低|全[{AREA_LEVELS}]")
 """The words an item of a list with no header begins with when it states work to do (after "(一)", "一是"), simplified
 or traditional: verbs of work, and the openings of a target or a plan ("全年…", "力争…"). Wider on purpose than
 FIGURE_VERBS, which pairs only verbs that each take a counted object."""

@@ -21,7 +21,7 @@ from mstrack.sources.table.list_bracketed import (
 )
 from mstrack.sources.table.list_deadlines import own_deadlines, with_deadlines
 from mstrack.sources.table.list_headed import headed_run, led
-from mstrack.sources.table.list_labels import LABEL_RE
+from mstrack.sources.table.list_labels import LABEL_RE, label_kind
 from mstrack.sources.table.list_numbered import (
     ITEM_RE,
     PART_RE,
@@ -39,7 +39,17 @@ from mstrack.sources.table.list_numbered import (
     units_after,
 )
 from mstrack.sources.table.list_results import items_report, results_in
-from mstrack.sources.table.list_sections import bracketed_kept, dated, dated_work, heads, kept, kept_on, staffed_work
+from mstrack.sources.table.list_sections import (
+    bracketed_kept,
+    dated,
+    dated_work,
+    heads,
+    kept,
+    kept_on,
+    labelled_work,
+    staffed_few,
+    staffed_work,
+)
 from mstrack.sources.table.list_work import (
     PROJECT_RE,
     RESULT_RE,
@@ -133,7 +143,7 @@ def _as_table(sheet: Sheet, header: list[str], rows: list[list[str]], source: li
 
 def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool = False, figures: bool = False,
                   offices: list[str] | None = None, reported: list | None = None, due: list[bool] | None = None,
-                  assigned: bool = False, restated: bool = False) -> bool:
+                  assigned: bool = False, restated: bool = False, lines: list[bool] | None = None, few: list[bool] | None = None) -> bool:
     """Whether the text above a list says it lists a programme's tasks, and most items state work to do. A run of
     paragraphs (strict) needs the title line or the sentence just above it to say so: a report says 民生实事 in passing.
     Neither line may report results. Items in one paragraph or numbered "一、" (`figures`) must also, most of them, set a
@@ -143,8 +153,12 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
     whatever the title calls them (list_sections.dated_work): no programme word is needed above them. `assigned`: few
     items each assigned to its offices by a line "由…负责落实" (list_numbered.assigned_work) are enough, as staffed ones.
     `restated`: most items followed by their own progress (list_numbered.restated) restate the plan in a report of its
-    results: the title reporting results refuses only items that report themselves, and names no programme needed."""
-    lines = [*sheet.titles, *above]
+    results: the title reporting results refuses only items that report themselves, and names no programme needed.
+    `lines`: each item's offices labelled on a line of its own under it ("责任单位：…"): a work list as dated ones are
+    (list_sections.labelled_work). `few`: for a run of two items, whether each prints its offices in a bracket after its
+    words: read only when a line above names the programme and each item names its offices so and does work
+    (list_sections.staffed_few); a 牵头单位 line under each is not enough without a date or a figure (staffed_work)."""
+    staffed_lines, lines = lines, [*sheet.titles, *above]
     said = [lines[0], lines[-1]] if strict and lines else lines
     # the title or the introduction reports results: whichever line names the programme
     if (results := results_in(lines, items)) and not (restated and not items_report(items)):
@@ -155,10 +169,13 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
     if figures:
         staffed = {text for text, units in zip(items, offices or [], strict=False) if units and not REQUIREMENT_RE.match(text)}
         work = [text for text in work if sets_figure_or_names_project(text) or text in staffed]
-    few = assigned or offices is not None and staffed_work(list(zip(items, map(bool, offices), strict=False)), due)  # two
-    named = restated or any(names_programme(t) for t in [*said, *_announcing(lines)]) or \
-        due is not None and dated_work(list(zip(items, map(bool, offices or []), due, strict=False)))
-    return named and (len(work) >= MIN_ITEMS or few) and 2 * len(work) > len(items)
+    programme = any(names_programme(t) for t in [*said, *_announcing(lines)])
+    two = few is not None and programme and staffed_few(list(zip(items, few, strict=True)))
+    few_enough = two or assigned or offices is not None and staffed_work(list(zip(items, map(bool, offices), strict=False)), due)
+    named = restated or programme or \
+        due is not None and dated_work(list(zip(items, map(bool, offices or []), due, strict=False))) or \
+        staffed_lines is not None and labelled_work(list(zip(items, staffed_lines, strict=True)))
+    return named and (len(work) >= MIN_ITEMS or few_enough) and 2 * len(work) > len(items)
 
 
 def _announcing(lines: list[str]) -> list[str]:
@@ -235,7 +252,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
     for sheet in map(numbers_on_their_lines, sheets):
         sheet = replace(sheet, rows=offices_below(sheet.rows))  # an item's offices in a bracket on the next line: its own
         entries = _parts_as_items(joined_lines(sheet.rows, [entry_of(row) for row in sheet.rows]))
-        if run := numbered_run(entries):
+        few = (run := numbered_run(entries)) is None and (run := numbered_run(entries, few=True)) is not None  # two items
+        if run:
             start, end, others = run
             above = _above(sheet, start)
             chosen = labelled([e for e in entries[start:end] if e is not None])
@@ -248,8 +266,13 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             if not _is_programme(sheet, above, [e.text for e in items], offices=[office_of(e) for e in items], reported=reported,
                                  due=[dated(e.labels) for e in items],
                                  assigned=assigned_work([(e.text, True) for e in items], [e.assigned for e in items]),
-                                 restated=restated([e for e in entries[start:end] if e is not None])):
-                continue  # a letter's or a notice's points: no programme of work above them
+                                 restated=restated([e for e in entries[start:end] if e is not None]),
+                                 few=[bool(e.units) for e in items] if few else None):
+                if few:  # two stray numbered lines: the other readings of the page may find its list
+                    run = None
+                else:
+                    continue  # a letter's or a notice's points: no programme of work above them
+        if run:
             header, rows = numbered_table(chosen)
             listed = _as_table(sheet, header, rows, [e.row for e in chosen], above, year, _after(sheet.rows[end:]))
             # another list of numbered items on the page (one cut by a line between its groups) is not read: said so
@@ -274,8 +297,10 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             listed = [w for k, w in enumerate(works) if not heads(chosen, k)]
             offices = [units for _, units in item_offices(chosen, labels)]
             grouped = any(kind not in ("heading", "top") for kind, _, _ in chosen)  # else a "一、" list: chinese_run's
-            if grouped and _is_programme(sheet, [*above, *headings], listed, offices=offices, reported=reported):
-                header, rows, read = bracketed_table(chosen, labels, source)
+            lines = [any(e.kind == "label" and label_kind(e.code) in ("lead", "units") for e in labels.get(k, []))
+                     for k, (kind, _, _) in enumerate(chosen) if not heads(chosen, k)]  # "责任单位：…" under the item
+            if grouped and _is_programme(sheet, [*above, *headings], listed, offices=offices, reported=reported, lines=lines):
+                header, rows, read = bracketed_table(chosen, labels, source, alone=not above and not sheet.titles)
                 listed = _as_table(sheet, header, rows, read, above, year, _after(sheet.rows[end:]))
                 listed[0].unheaded = unread  # a heading over no item: named, not an empty area
                 return listed

@@ -22,6 +22,7 @@ from mstrack.sources.table.list_numbered import (
 from mstrack.sources.table.list_sections import dated, enough, heads, staffed_work
 from mstrack.sources.table.list_work import PROJECT_RE, does_work, states_work
 from mstrack.sources.table.mentions import sets_figure
+from mstrack.sources.table.numbering import SUB_CODE_RE
 from mstrack.sources.table.one_paragraph import MIN_ITEMS
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import office_list
@@ -95,7 +96,7 @@ def bracketed_run(rows: list[Row]) -> tuple[int, list[tuple[str, str, str]], lis
     reading by _bracketed, the rows read, {index of an item: its labelled paragraphs}). The paragraphs labelled under
     an item ("牵头单位：区住建局", "完成时限：…", "建设地点：…") are its own, read as under a "1." item (entry_of). A list
     numbered in digits is read first (numbered_run): there "(一)" heads a group of items."""
-    start, last, items = None, 0, 0
+    start, last, items, before = None, 0, 0, 0  # before: the last item's number, a heading between (numbering on)
     found_rows: list[tuple[str, str, str]] = []
     source: list[Row] = []
     labels: dict[int, list[Entry]] = {}
@@ -110,17 +111,18 @@ def bracketed_run(rows: list[Row]) -> tuple[int, list[tuple[str, str, str]], lis
             labels.setdefault(len(found_rows) - 1, []).append(label)
             continue
         number = chinese_count(found[0]) if found and found[0] not in ("heading", "top") else None
-        if found and (number == last + 1 or found[0] in ("heading", "top")):
-            start = i if start is None else start
+        if found and (number == last + 1 or found[0] in ("heading", "top") or last == 0 and before and number == before + 1):
+            start = i if start is None else start  # under a heading "(一)" starts again or "(四)" numbers on
             found_rows.append(found)
             source.append(row)
             last, items = (0, items + (found[0] == "top")) if number is None else (number, items + 1)
+            before = number or before
             continue
         offices = item_offices(found_rows, labels)
         if start is not None and any(kind not in ("heading", "top") for kind, _, _ in found_rows) \
                 and (items >= MIN_ITEMS or staffed_work([(w, bool(o)) for w, o in offices])):
             return start, found_rows, source, labels  # a heading after the last item heads nothing: bracketed_kept
-        start, last, items = (i, 1, 1) if number == 1 else (None, 0, 0)
+        start, last, items, before = (i, 1, 1, 1) if number == 1 else (None, 0, 0, 0)
         found_rows, source, labels = ([found], [row], {}) if number == 1 else ([], [], {})
     return None
 
@@ -153,17 +155,19 @@ def _lone_task(found: list[tuple[str, str, str]], row: Row, after: Row | None) -
         and (does_work(texts[0]) or bool(PROJECT_RE.search(heading[2].rstrip("。"))))  # "…建设工程。" names one too
 
 
-def bracketed_table(chosen: list[tuple[str, str, str]], labels: dict[int, list[Entry]], source: list[Row],
+def bracketed_table(chosen: list[tuple[str, str, str]], labels: dict[int, list[Entry]], source: list[Row], alone: bool = False,
                      ) -> tuple[list[str], list[list[str]], list[Row]]:
     """The rows of a "(一)" list as a table: (header, cells, the row each is read from), as a "1." list's with the
     items' labelled paragraphs (numbered_table), "(一)" staying in the words. A heading over its one unnumbered line
     stays the group's heading, and the line is the group's one task: numbered as the group ("二"), the heading's words
     its 项目名称 and the line its 项目内容, the first office labelled under it its units. An item "二、…" after a group
-    is read so too, its words its heading's: not a task of the group above."""
+    is read so too, its words its heading's: not a task of the group above. `alone`: nothing printed above the list
+    (_own_numbers)."""
     top = {k: AREA_RE.match(words).group(1, 2) for k, (kind, words, _) in enumerate(chosen)  # (一, words); a heading that
            if kind == "top" or kind == "heading" and not heads(chosen, k)}  # heads nothing is an item too (list_sections)
     grouped = {k for k in top if any(j not in top and kind == "heading" for j, (kind, _, _) in enumerate(chosen[:k]))}
     source = [row for k, row in enumerate(source) for _ in range(1 + (k in grouped))]
+    top.update(_own_numbers(chosen, alone))
     if not any(kind == "lone" for kind, _, _ in chosen):
         entries = [e for k, (kind, words, units) in enumerate(chosen) for e in [
             *([heading_entry(None, words)] if k in grouped else []),
@@ -180,6 +184,23 @@ def bracketed_table(chosen: list[tuple[str, str, str]], labels: dict[int, list[E
         else:
             rows.append([words] * 4 if kind == "heading" else [*top.get(k, ("", words)), "", units or staff])
     return ["序号", "项目名称", "项目内容", "责任单位"], rows, source
+
+
+def _own_numbers(chosen: list[tuple[str, str, str]], alone: bool) -> dict[int, tuple[str, str]]:
+    """The items "(一)" under headings "一、" that keep their own numbers, {index: ("(一)", words)}: their numbers
+    number on across the headings ("(四)" under "二、" after "(三)"), never repeating, so the brackets alone tell them
+    from the headings. Numbers that start again under each heading leave the words as printed, and the table reader
+    codes each item by its heading's number too ("一(一)", "二(一)": titles.task_code); so does one group under a
+    document's section ("一、纳入民生实事项目管理的内容" below the notice's words). One group with nothing printed above it
+    (`alone`: a list copied without its document, its first line the group's heading) is one of the list's groups:
+    its items keep their own numbers, as the groups after it would number on."""
+    numbers = [kind for kind, _, _ in chosen if kind not in ("heading", "top", "lone")]
+    groups = sum(heads(chosen, k) for k in range(len(chosen)))
+    # check: one group alone may be numbered within its group in the full document; nothing in the excerpt says which
+    if len(set(numbers)) < len(numbers) or not groups or groups == 1 and not alone:
+        return {}
+    return {k: (f"({kind})", SUB_CODE_RE.sub("", words, count=1) or words)
+            for k, (kind, words, _) in enumerate(chosen) if kind not in ("heading", "top", "lone")}
 
 
 def chinese_run(rows: list[Row]) -> tuple[int, list[tuple[str, str, str]], list[Row], dict[int, list[Entry]]] | None:

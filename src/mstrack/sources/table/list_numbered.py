@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.list_labels import column_label, context_label, label_kind, note_label, own_labels, progress_label
-from mstrack.sources.table.list_sections import DATED_RE, dated, enough, requirement
+from mstrack.sources.table.list_sections import DATED_RE, dated, enough, requirement, staffed_few
 from mstrack.sources.table.list_work import reports_progress, sets_figure_or_names_project
 from mstrack.sources.table.mentions import find_mentions, sets_figure
 from mstrack.sources.table.numbering import COUNT_RE, DECIMAL_AFTER, DOTS, STOPS
@@ -298,15 +298,17 @@ def assigned_work(items: list[tuple[str, bool]], assigned: list[bool]) -> bool:
         sets_figure_or_names_project(words) and not requirement(words) for words, _ in items)
 
 
-def numbered_run(entries: list[Entry | None]) -> tuple[int, int, list[tuple[int, int]]] | None:
+def numbered_run(entries: list[Entry | None], few: bool = False) -> tuple[int, int, list[tuple[int, int]]] | None:
     """The longest run of rows that are items numbered in rising order (group headings, parts and the labelled
     paragraphs of items and headings between them; under a heading the numbers may start again at 1), items enough for
     a list (list_sections.enough: MIN_ITEMS, or two that each name their office and set a figure or a dated 完成时限, as in
     a "一、" list);
     a labelled paragraph naming no column inside the run is the item's content ("主要内容：…"; a label after it joins
     the item) or is skipped ("联系人：…", "来源：…"; a label after it, a page's "发布单位：", ends the run): (first row,
-    row after the last, the other runs of one or more items: rows left out, said so)."""
-    best, start, last, items, runs, assigned, due = None, None, 0, [], [], [], []
+    row after the last, the other runs of one or more items: rows left out, said so). `few`: two items each naming
+    their offices in a bracket after their words are enough too (list_sections.staffed_few: the caller asks for a
+    programme named above them)."""
+    best, start, last, items, runs, assigned, due, bracketed = None, None, 0, [], [], [], [], []
     for i, entry in enumerate([*entries, None]):
         after = entries[i - 1] if i and start is not None and start < i else None
         above = _past_labels(entries, start, i)  # the entry above the item's or the heading's labels
@@ -324,9 +326,10 @@ def numbered_run(entries: list[Entry | None]) -> tuple[int, int, list[tuple[int,
                     # heading after the last item heads nothing; a contact or a page's field there is no content of it
                     end -= 1
                 runs.append((start, end))
-                if (enough(items, due) or assigned_work(items, assigned)) and (best is None or len(items) > best[2]):
+                if (enough(items, due) or assigned_work(items, assigned) or few and staffed_few(bracketed)) \
+                        and (best is None or len(items) > best[2]):
                     best = (start, end, len(items))
-            start, last, items, assigned, due = None, 0, [], [], []
+            start, last, items, assigned, due, bracketed = None, 0, [], [], [], []
             if entry is None or entry.kind in ("pair", "part", "label", "note"):
                 continue
         if start is None:
@@ -334,6 +337,7 @@ def numbered_run(entries: list[Entry | None]) -> tuple[int, int, list[tuple[int,
         if entry.kind == "item":
             last = int(entry.code)
             items.append((entry.text, bool(office_of(entry))))
+            bracketed.append((entry.text, bool(entry.units)))
             assigned.append(False)
             due.append(dated(entry.labels))
         elif entry.kind == "label" and above is not None and above.kind == "item" and _staffed({entry.code: entry.text}):

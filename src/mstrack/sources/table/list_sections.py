@@ -197,6 +197,21 @@ def dated_work(items: list[tuple[str, bool, bool]]) -> bool:
     return len(items) >= MIN_ITEMS and all(staffed and due and not requirement(words) for words, staffed, due in items)
 
 
+def labelled_work(items: list[tuple[str, bool]]) -> bool:
+    """Items, (words, offices labelled on a line of their own under it) each, that are a work list whatever the title
+    calls them, or with no title ("(一)启动…" over "项目内容：…" and "责任单位：…", a table's columns written as lines):
+    MIN_ITEMS or more, each with its 责任单位 or 牵头单位 line, none a requirement on offices; as dated_work's 完成时限
+    lines, the labelled office lines say so. A notice's points name no office so."""
+    return len(items) >= MIN_ITEMS and all(labelled and not requirement(words) for words, labelled in items)
+
+
+def staffed_few(items: list[tuple[str, bool]]) -> bool:
+    """Few items, (words, staffed) each, MIN_STAFFED_ITEMS or more, each naming the offices that do it ("1.提高养老金
+    待遇。…（市人社局、市财政局）") and none a requirement on offices: a programme's list only under a line naming the
+    programme (headerless._is_programme), where two stray numbered lines of a notice are none."""
+    return len(items) >= MIN_STAFFED_ITEMS and all(staffed and not requirement(words) for words, staffed in items)
+
+
 def enough(items: list[tuple[str, bool]], due: list[bool] | None = None) -> bool:
     """Whether a list's items, (words, staffed) each, make a list: MIN_ITEMS of them, or fewer clearly a programme's
     (staffed_work, `due` as there)."""

@@ -34,8 +34,10 @@ ACTION_HEAD_RE = re.compile(rf"^(?:{MANNER_WORDS})?(?:{TASK_OPENING})")  # "有�
 AIM_FIRST = r"以[^，,。；;]{1,30}为(?:目标|目標|重点|重點|抓手|主线|主線|核心)[，,]\s*"
 # or its budget: "投资3000万元建设…", "总投资1.2亿元，新建…", "计划投资800万元，改造…": the verb after the sum states the work
 BUDGET_FIRST = r"(?:计划|計劃)?(?:总|總)?(?:投资|投資)约?\s*\d+(?:\.\d+)?\s*(?:万|萬|亿|億)?元\s*[，,]?\s*(?:用于|用於)?"
+# or qualified, how far or how long ("阶段性减征…", "逐步提高…", "适当提高…"): a qualifier before the verb hides no work
+QUALIFIERS = r"逐步|逐年|分步|分批|适当|適當|[\u4e00-\u9fff]{1,3}性"
 WORK_RE = re.compile(rf"^(?:[（(][^）)]{{1,20}}[）)]|第?[一二三四五六七八九十]{{1,3}}(?:是|、|，|,))?\s*(?:{WHEN}\s*[，,]?\s*)?"
-                     rf"(?:{AIM_FIRST}|{BUDGET_FIRST})?(?:{MANNER_WORDS})?(?:{TASK_OPENING})")
+                     rf"(?:{AIM_FIRST}|{BUDGET_FIRST})?(?:{MANNER_WORDS}|{QUALIFIERS})?(?:{TASK_OPENING})")
 # "以上"/"以内" a target only after a quantity ("2万户以上"): "以上项目由…督查" opens a closing note
 # a rate set against an average ("增速高于全省平均水平"): a target with no figure
 TARGET_RE = re.compile(r"控制在|增长|增長|达到|達到|不低于|不低於|不少于|不少於|提高到|(?:高于|高於|快于|快於)[^，,。；;]{0,10}平均|"

@@ -271,7 +271,7 @@ def _count_of_share(clause: str, spans: list[tuple], span: tuple, shares: dict[i
 # "从每人每月574元提高到609元": the level it starts from is no target, only the one it goes to ("由2,650元提高到3,000元":
 # a comma between digits groups thousands, no clause's end)
 BASELINE_RE = re.compile(r"(?:从|由)(?P<base>(?:[^从由，,；;。]|(?<=\d),(?=\d{3}))*?\d(?:[^从由，,；;。]|(?<=\d),(?=\d{3}))*?)(?:分别)?"
-                         r"(?:提高|提升|增加|增长|上调|调高|调整|降低|下降|减少|下调|调低|扩大|缩小|缩短|压缩|延长)(?:到|至|为)")
+                         r"(?:提高|提升|增加|增长|上调|调高|调整|降低|下降|减少|下调|调低|扩大|缩小|缩短|压缩|延长|降|升)(?:到|至|为)")
 
 
 PART_PATTERN = r"[（(]\s*其中\s*[:：]?\s*(?P<place>[\u4e00-\u9fff]{2,8}?)\s*"  # "(其中浏阳": a part, named

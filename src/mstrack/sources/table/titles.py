@@ -149,7 +149,8 @@ def task_code(row: Row, layout: _Layout, title: str, previous: RawTask | None, a
         m = CODE_CELL_RE.match(code_text) or GROUP_CODE_RE.match(code_text)
         if not m:
             raise InputError("{place}: {code!r} is not a task number", place=layout.where(row, layout.by_kind["seq"][0]), code=code_text)
-        code = f"({m[1]})" if bracketed and BRACKET_NUMBER_RE.fullmatch(code_text.strip()) else m[1]
+        code = f"({m[1]})" if bracketed and BRACKET_NUMBER_RE.fullmatch(code_text.strip()) or layout.sheet.headerless \
+            and SUB_CODE_RE.fullmatch(code_text.strip()) else m[1]  # a list's "(一)" numbered on across its headings
         if GROUP_CODE_RE.match(code) and (sub := SUB_CODE_RE.match(title)):  # 序号 "二", title "(三)井盖整治": task 二(三)
             code, title = f"{code}({sub[1]})", title[sub.end():].strip()
         elif inner := TITLE_CODE_RE.match(title):  # "1.新增社区老年食堂3家" beside 序号 3: the item's number in its project
