@@ -13,6 +13,7 @@ from mstrack.sources.table.columns import (
     BOUNDED_NUMBER_RE,
     HEADER_UNIT_RE,
     UNIT_NAME_RE,
+    YEAR_HEADER_RE,
     Column,
     column_values,
     data_rows,
@@ -36,11 +37,15 @@ def _number_columns(sheet: Sheet, at: int, columns: list[Column]) -> None:
         if not values or any(len(v) > 5 or UNIT_NAME_RE.search(v) for v in values):
             measure.kind, measure = "units", None
     numeric = []
+    yearly = any(c.kind == "amount" and YEAR_HEADER_RE.match(re.sub(r"\s+", "", c.header)) for c in columns)
     for column in columns:
         header = re.sub(r"\s+", "", column.header)
+        if yearly and not column.kind and YEAR_HEADER_RE.match(header):
+            continue  # 2025年 beside the programme's 2024年 (columns.year_columns): no progress, a note
         timed = column.kind == "deadline" and HEADER_UNIT_RE.match(header) and CONDITION_HEADER_RE.search(header)  # 工期（天）
         values = column_values(sheet, at, column) if column.kind in ("task", "amount", "", "schedule", "content") or timed else []
-        bounded = measure is not None or TARGET_HEADER_RE.search(header) is not None  # "28000以上" a figure here
+        bounded = measure is not None or TARGET_HEADER_RE.search(header) is not None \
+            or CONDITION_HEADER_RE.search(header) is not None  # "28000以上" a figure here; "90以内" a 工期（天）'s
         if values and sum(bool(BARE_NUMBER_RE.match(v) or bounded and BOUNDED_NUMBER_RE.match(v)) for v in values) * 2 > len(values):
             if CONDITION_HEADER_RE.search(header):
                 column.kind = ""  # 服务对象年龄（岁）, 建设周期（月）: whom the work serves, how long it takes; in the note
@@ -56,8 +61,8 @@ def _number_columns(sheet: Sheet, at: int, columns: list[Column]) -> None:
     if measure is not None and not targets:
         measure.kind = ""
     for column in columns:  # "区民生实事项目数量" over words ("区政府民生实事项目(1个)"): no targets
-        if column.kind == "amount" and column not in numeric:
-            column.kind = ""
+        if column.kind == "amount" and column not in numeric:  # the programme's year's "20个" beside 2025年's: its content
+            column.kind = "content" if YEAR_HEADER_RE.match(re.sub(r"\s+", "", column.header)) else ""
 
 
 CONDITION_HEADER_RE = re.compile(CONDITION_HEADERS)  # 服务对象年龄（岁）, 建设周期（月）: no target (vocabulary)
@@ -81,7 +86,8 @@ def _measured(column: Column, numeric: list[Column], stated: str = "") -> bool:
     with one (`stated`: 计划完成数, the plan's figure), is a target of its own, named by the header; a multi-year total
     (总投资) only when no column counts the year (当年投资). Progress is not."""
     header = re.sub(r"\s+", "", column.header)
-    planned = bool(stated) and re.match(r"(?:计划|目标|任务)(?!.*率)", header) is not None  # not 累计开工数, 计划完成率
+    planned = (bool(stated) or HEADER_UNIT_RE.match(header) is not None) \
+        and re.match(r"(?:计划|目标|任务)(?!.*率)", header) is not None  # 计划完成数（人）; not 累计开工数, 计划完成率
     m = HEADER_UNIT_RE.match(header) or ({"name": header, "unit": stated} if planned else None)
     if not m or REPORTED_RE.search(m["name"]) and not planned:
         return False

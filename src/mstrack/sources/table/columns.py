@@ -9,7 +9,7 @@ from datetime import date
 from mstrack.domain.dates import PERIOD_RE, QUARTER_LABEL, YEAR_LABEL, DateError, period_end
 from mstrack.sources.table.cells import HELPING_RE, heading_row, note_line
 from mstrack.sources.table.reading import Row, Sheet
-from mstrack.vocabulary import BOUND_SUFFIXES
+from mstrack.vocabulary import BOUND_SUFFIXES, BOUND_WORDS
 
 MONTH_PLAN_RE = re.compile(r"月度|本月|当月|下月|次月")  # a plan for the month of the report, not for the task
 # a plan for one named month ("3月目标", "2023年8月份目标"): the row's checkpoints at that month's end
@@ -123,6 +123,19 @@ def helping_column(column: Column) -> bool:
     return HELPING_RE.search(_squeezed(column)) is not None
 
 
+YEAR_HEADER_RE = re.compile(r"^(\d{4})\s*年度?$")  # "2024年", "2025年度": a column of that year's figures
+
+
+def year_columns(columns: list[Column], year: int) -> None:
+    """A column for each year ("2024年" beside "2025年", each holding that year's figures): the programme's year's
+    holds the targets (bare figures as a 目标任务 column's, figures with their units as a content column's), the other
+    years' figures stay in the task's note (row_lines). A lone year's column, or years without the programme's, are
+    read no further (a plan is often printed the year before it runs)."""
+    years = [c for c in columns if not c.kind and (m := YEAR_HEADER_RE.match(_squeezed(c))) and int(m[1]) == year]
+    if len(years) == 1 and sum(bool(YEAR_HEADER_RE.match(_squeezed(c))) for c in columns) >= 2:
+        years[0].kind = "amount"
+
+
 def data_rows(sheet: Sheet, at: int) -> list[Row]:
     """The rows under the header row `at`, footnotes (备注：…, 注：…) and group headings merged over the row left out:
     what the columns are told by."""
@@ -141,8 +154,11 @@ def office_columns(columns: list[Column]) -> None:
 
 UNIT_NAME_RE = re.compile(r"(?:局|委|办|府|院|司|部|会|厅|中心|集团|街道|镇|乡|公司|社区)$")
 BARE_NUMBER_RE = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?\s*(?:万|亿)?$")
-# a figure with no measure word that a bound or 左右 closes ("5左右", "28000以上"): a number cell of a target column too
-BOUNDED_NUMBER_RE = re.compile(rf"^\d+(?:,\d{{3}})*(?:\.\d+)?\s*(?:万|亿)?\s*(?:{'|'.join(BOUND_SUFFIXES)})$")
+# a figure with no measure word that a bound or 左右 closes, or a bound opens ("5左右", "28000以上", "不少于5000"): a number
+# cell of a target column too
+_FIGURE = r"\d+(?:,\d{3})*(?:\.\d+)?\s*(?:万|亿)?"
+BOUNDED_NUMBER_RE = re.compile(rf"^(?:(?:{'|'.join(BOUND_WORDS)})\s*{_FIGURE}\s*(?:{'|'.join(BOUND_SUFFIXES)})?"
+                               rf"|{_FIGURE}\s*(?:{'|'.join(BOUND_SUFFIXES)}))$")
 
 
 def column_values(sheet: Sheet, at: int, column: Column) -> list[str]:

@@ -18,6 +18,7 @@ from mstrack.sources.table.columns import (
     data_rows,
     leads_beside_helpers,
     office_columns,
+    year_columns,
 )
 from mstrack.sources.table.headerless import list_table
 from mstrack.sources.table.list_results import results_said
@@ -43,6 +44,7 @@ def _header_columns(sheet: Sheet, at: int, year: int) -> list[Column] | None:
         columns.append(column)
     office_columns(columns)
     leads_beside_helpers(columns)
+    year_columns(columns, year)
     kinds = [c.kind for c in columns if c.kind]
     if "task" not in kinds and (len(set(kinds)) >= 2 or set(kinds) <= {"lead", "units"}) \
             and {"schedule", "period", "deadline", "lead", "units"} & set(kinds):

@@ -46,15 +46,20 @@ _BROKEN_UNIT_RE = re.compile(r"(?<=[\d〇零一二两三四五六七八九十百
 _UNIT_SET = frozenset(UNITS)
 
 
-# a unit printed as one symbol ("24938.8㎡", "12㎞"), or in Latin letters with a power ("500m²"): the unit in words
+# a unit printed as one symbol ("24938.8㎡", "12㎞"), or in Latin letters with a power ("500m²", "500m2" where no
+# superscript was at hand): the unit in words; "A4m2型" names a model, and "m2" ends the figure only before no letter or digit
 UNIT_SYMBOLS = {"㎡": "平方米", "㎢": "平方公里", "㎞": "公里", "㎥": "立方米", "㎏": "公斤", "㎝": "厘米", "㎜": "毫米", "㏊": "公顷"}
-_SYMBOL_RE = re.compile("|".join(UNIT_SYMBOLS) + r"|(?<=\d)\s*(?:m²|m³|km²)")
+_SYMBOL_RE = re.compile("|".join(UNIT_SYMBOLS) + r"|(?<=\d)\s*(?:m²|m³|km²)"
+                        r"|(?<![A-Za-z]\d)(?<![A-Za-z]\d\d)(?<=\d)\s*(?:[mM][23]|km2)(?![0-9A-Za-z.型号])")
+_POWERS = {"m²": "平方米", "m³": "立方米", "km²": "平方公里", "m2": "平方米", "m3": "立方米", "km2": "平方公里"}
 
 
 def unit_symbols(text: str) -> str:
-    """The text with each unit symbol (㎡, ㎞, ㎥, ㏊ …; m², m³ and km² after a number) written as its unit in words."""
-    words = {**UNIT_SYMBOLS, "m²": "平方米", "m³": "立方米", "km²": "平方公里"}
-    return _SYMBOL_RE.sub(lambda m: words[m[0].strip()], text) if re.search(r"[㎡㎢㎞㎥㎏㎝㎜㏊²³]", text) else text
+    """The text with each unit symbol (㎡, ㎞, ㎥, ㏊ …; m², m³, km², m2, m3 and km2 after a number) written as its unit
+    in words."""
+    if not re.search(r"[㎡㎢㎞㎥㎏㎝㎜㏊²³]|\d\s*(?:km|[mM])[23]", text):
+        return text
+    return _SYMBOL_RE.sub(lambda m: UNIT_SYMBOLS.get(m[0].strip()) or _POWERS[m[0].strip().lower()], text)
 
 
 MEASURES = ({"平方米", "平方公里", "平方", "公顷", "亩"}, {"米", "公里", "千米", "km", "KM"}, {"立方米", "立方", "方"})

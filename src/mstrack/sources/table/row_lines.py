@@ -9,7 +9,7 @@ from datetime import date
 from mstrack.domain import unique
 from mstrack.domain.dates import DateError
 from mstrack.errors import InputError, Message
-from mstrack.sources.table.columns import helping_column
+from mstrack.sources.table.columns import YEAR_HEADER_RE, helping_column
 from mstrack.sources.table.mentions import BARE_RE, find_mentions
 from mstrack.sources.table.numbers import unit_key
 from mstrack.sources.table.office_names import joined_names, split_groups
@@ -67,8 +67,10 @@ def _read_task_cells(task: RawTask, row: Row, layout: _Layout, year: int) -> tup
         task.progress = (task.progress + "\n" + progress).strip()
     if note := layout.cell(row, "note"):
         task.notes.append(note)
-    for column in layout.columns:  # "建设地点：城东街道", "资金来源：省补资金", "建设周期（月）：12": the task's context
-        if not column.kind and CONTEXT_RE.search(column.header) and column.index < len(row.cells) \
+    for column in layout.columns:  # "建设地点：城东街道", "资金来源：省补资金", "建设周期（月）：12": the task's context;
+        # "2025年：30个", another year's figure beside the programme's year's column
+        if not column.kind and (CONTEXT_RE.search(column.header) or YEAR_HEADER_RE.match(re.sub(r"\s+", "", column.header))) \
+                and column.index < len(row.cells) \
                 and (value := row.cells[column.index].strip()) and f"{column.header}：{value}" not in task.notes:
             task.notes.append(f"{column.header}：{value}")
     if deadline_text := layout.cell(row, "deadline"):

@@ -131,8 +131,9 @@ START = "|".join(START_VERBS)
 ITEM_STEP = "|".join(sorted(ITEM_STEP_VERBS, key=len, reverse=True))
 # "…3所，9月底前投入使用", "…，年底前完成", "2024年开工、2026年建成": a clause that starts with a date and says what is
 # done by then, after a word of commitment or not ("确保2022年完工", "力争6月底前建成"); "2023年开工的学校" (…的)
-# describes, and "2025年建成区绿化覆盖率" names a place (建成区); a month or a quarter with 前 dates whatever verb follows
-# it ("2022年10月底前编制并公布…清单"), not a description ("6月底前开工的项目"); 上半年 / 下半年 date a verb of doing, of
+# describes, and "2025年建成区绿化覆盖率" names a place (建成区); a month, a day or a quarter with 前, and 年底前 opening
+# the sentence, date whatever verb follows them ("2022年10月底前编制并公布…清单", "10月30日前改造…", "年底前改造老旧小区
+# 20个": opening the item as closing it), not a description ("6月底前开工的项目"); 上半年 / 下半年 date a verb of doing, of
 # starting or a level reached ("养老床位上半年达到1000张"), and so does a quarter ("一季度开工10个", "上半年累计开工
 # 20个", "三季度全部开工"), not a report of the half ("上半年推进情况"); "年底前全部通水"
 # is the task's own deadline
@@ -145,7 +146,7 @@ OFFICE_SUBJECT_RE = re.compile(rf"^\s*[\u4e00-\u9fff]{{1,8}}?(?:局|委|办|厅|
 CLAUSE_DATE_RE = re.compile(rf"(?:^|(?<=[，,；;。、\s（(])|(?<=于))(?:其中)?\s*(?:确保|力争|争取)?\s*"
                             rf"(?P<subject>[\u4e00-\u9fff]{{2,8}}?(?={SUBJECT_DEADLINE}))?"
                             rf"(?P<label>{PERIOD_LABEL}|\d{{4}}\s*年(?!\s*\d))\s*(?:全部|全面|基本)?\s*"
-                            rf"(?:(?P<done>{COMPLETION})(?![的区])|(?:(?<=月底前)|(?<=月末前)|(?<=月前)|(?<=季度前)|(?<=[月底末度]之前)|(?:(?<=季度)|(?<=半年))"
+                            rf"(?:(?P<done>{COMPLETION})(?![的区])|(?:(?<=月底前)|(?<=月末前)|(?<=月前)|(?<=季度前)|(?<=^年底前)|(?<=日前)|(?<=[月底末度日]之前)|(?:(?<=季度)|(?<=半年))"
                             rf"(?=\s*(?:累计|全部|全面|基本)?\s*(?:{START}|{COMPLETION}|达到|新增|新建|(?P<own>{ITEM_STEP}))))(?!\s*后)"
                             rf"(?=\s*[\u4e00-\u9fff]{{2}})(?![^，,；;。]*的))")
 # what may follow a verb of completion when it completes the sentence's own work ("9月底前建成并投入使用", "年底前完成
