@@ -288,3 +288,16 @@ def test_import_progress_lists_the_workbooks_sheets_once_when_none_holds_the_tab
     refused(result, f"{book}: no header row found", "the workbook has the sheets 说明, 数据: name the one to read with --sheet")
     assert result.stderr.count("说明, 数据") == 1
     assert listed == ["r.xlsx"]
+
+
+def test_notices_to_each_unit_write_none_when_one_file_there_is_kept(demo_cli, tmp_path):
+    """--each-unit into a folder where one unit's file is the office's own: refused before the first notice is written
+    (it wrote the notices before it, then stopped: half a batch)."""
+    folder = tmp_path / "通知"
+    each = ["report", "notice", "-p", "yantian-2023", "--each-unit", "--as-of", "2023-10-08", "-f", "md", "-o", str(folder)]
+    assert demo_cli(*each).exit_code == 0
+    first, *_, last = sorted(folder.iterdir())
+    office_notes(last)
+    before = {path.name: (path.stat().st_ino, sha(path)) for path in folder.iterdir()}
+    refused(demo_cli(*each), f"--output {last}: {NOT_MSTRACKS}")
+    assert {path.name: (path.stat().st_ino, sha(path)) for path in folder.iterdir()} == before

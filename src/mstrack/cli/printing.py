@@ -150,6 +150,12 @@ def write_output(ctx: typer.Context, output: Path, write, announce=None, option:
         raise cannot_write(output, error, option) from None
 
 
+def refuse_kept(target: Path, option: str = "--output") -> None:
+    """Exit 2 now when `target` is a file no -o may replace (_kept_return): for a batch of files (notices to each
+    unit) all are looked at before the first is written, never half a batch."""
+    _kept_return(Path(target), option)
+
+
 def _kept_return(target: Path, option: str) -> str | None:
     """Before any work: a target that is no report mstrack wrote is refused now when it holds a unit's figures, or
     rows of something else and no progress table (sources/forms.held: a return whose header lies below the rows
