@@ -130,12 +130,13 @@ def test_a_report_that_fails_midway_leaves_the_old_file_and_no_temporary_file(de
     assert run(demo_cli.db, "report", "weekly", "-f", "html", "--as-of", "2023-07-01", "-o", str(fresh)).returncode == 0
     limit = 36_000  # above SQLite's 32 KB -shm file of a read, below the report
     assert fresh.stat().st_size > limit
-    old = tmp_path / "weekly.html"
-    old.write_text("last week's report", encoding="utf-8")
+    old = tmp_path / "weekly.html"  # last week's report, as mstrack wrote it (safe36a: only its own is replaced)
+    assert run(demo_cli.db, "report", "weekly", "-f", "html", "--as-of", "2023-06-24", "-o", str(old)).returncode == 0
+    before = old.read_bytes()
     result = run(demo_cli.db, "report", "weekly", "-f", "html", "--as-of", "2023-07-01", "-o", str(old), limit=limit)
     assert result.returncode == 2
     assert result.stderr == f"mstrack: error: --output {old}: cannot write: File too large\n"
-    assert old.read_text(encoding="utf-8") == "last week's report"
+    assert old.read_bytes() == before
     assert leftovers(tmp_path) == []
 
 

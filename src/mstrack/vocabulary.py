@@ -294,3 +294,11 @@ DONE_WORDS = ("已完成", "完成", "已办结", "已圆满完成", "提前完�
 its target. `log VALUE` and `import progress` read them alike."""
 TOTAL_WORDS = r"合\s*[计計]|小\s*[计計]|[总總]\s*[计計]|共\s*[计計]"
 """A row of totals under a table (regular expression's text): no task, in a published table or a unit's report."""
+
+# --- what a report mstrack wrote says of itself (render writes it, sources/forms reads it back before an -o) ------
+
+WRITER = "mstrack"
+"""The writer every report names: a workbook's and a Word file's creator (and a Word file's last modifier), an HTML
+page's generator, a Markdown report's last line (MARKDOWN_MARK). An -o replaces a file only when it says so."""
+MARKDOWN_MARK = "<!-- generator: mstrack {version} -->"
+"""A Markdown report's last line: a comment no Markdown viewer shows, the title and body as they were."""

@@ -32,6 +32,7 @@ from mstrack.cli.printing import (
     cannot_write,
     console,
     refuse_database,
+    refuse_kept,
     write_out,
     write_output,
 )
@@ -366,6 +367,8 @@ def _write_each(ctx: typer.Context, notices: list, fmt: str, output: Path, lang:
     from mstrack.labels import Labels
 
     words = Labels(lang)
+    for one in notices:  # every file looked at before the first is written: a kept one stops the batch whole
+        refuse_kept(output / f"{_file_name(one.unit)}.{fmt}")
     for one in notices:
         content = render(one, lang)
         path = output / f"{_file_name(one.unit)}.{fmt}"

@@ -14,6 +14,7 @@ from mstrack.render.notice import NOTICE_WIDTHS, notice_header, notice_lines, no
 from mstrack.render.outputs import clean_text
 from mstrack.reports.notice import Notice
 from mstrack.reports.overview import TableReport
+from mstrack.vocabulary import WRITER
 
 BODY_FONT, TITLE_FONT, LATIN_FONT = "仿宋", "黑体", "Times New Roman"
 A4_SHORT_CM, A4_LONG_CM = 21.0, 29.7
@@ -174,7 +175,8 @@ def _cell_margins(table) -> None:
 
 def _bytes(document, title: str) -> bytes:
     document.core_properties.title = clean_text(title)
-    document.core_properties.author = "mstrack"
+    document.core_properties.author = WRITER
+    document.core_properties.last_modified_by = WRITER  # Word and WPS put the user's name there on save
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

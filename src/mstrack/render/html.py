@@ -14,6 +14,7 @@ from mstrack.model import PRO_RATA
 from mstrack.render import report as shared
 from mstrack.reports.overview import TableReport
 from mstrack.reports.weekly import ChartSeries, WeeklyReport
+from mstrack.vocabulary import WRITER
 
 # --- HTML --------------------------------------------------------------------------------------
 
@@ -80,7 +81,7 @@ def _css(running: str) -> str:
 def page(title: str, body: str, lang: str) -> str:
     html_lang = "zh-CN" if lang == "zh" else "en"
     return (f'<!DOCTYPE html>\n<html lang="{html_lang}">\n<head>\n<meta charset="utf-8">\n'
-            f'<meta name="generator" content="mstrack {escape(__version__)}">\n<title>{escape(title)}</title>\n'
+            f'<meta name="generator" content="{WRITER} {escape(__version__)}">\n<title>{escape(title)}</title>\n'
             f"<style>{_css(title)}</style>\n</head>\n<body>\n{body}</body>\n</html>\n")
 
 

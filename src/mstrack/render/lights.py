@@ -10,7 +10,7 @@ from mstrack.labels import Labels
 from mstrack.model import LIGHTS, STATUSES
 from mstrack.render.grid import COMFORTABLE, GAP, fit_line, pad
 from mstrack.render.outputs import dump_json
-from mstrack.render.report import csv_text, md_table, shorten
+from mstrack.render.report import csv_text, marked_md, md_table, shorten
 from mstrack.reports.lights import LightsReport, TaskLights
 
 LIGHT_COLOURS = {  # text and background, on screen and on paper
@@ -100,7 +100,7 @@ def lights_md(report: LightsReport, lang: str) -> str:
     words = Labels(lang)
     periods = len(report.periods)
     table = md_table(_header(report, words), _rows(report, words), right={3 + periods})
-    return f"# {title(report, words)}\n\n{table}\n{_caption(report, words)}\n\n{words('lights.legend')}\n"
+    return marked_md(f"# {title(report, words)}\n\n{table}\n{_caption(report, words)}\n\n{words('lights.legend')}\n")
 
 
 def lights_table(report: LightsReport, lang: str):

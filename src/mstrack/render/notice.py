@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from html import escape
 
+from mstrack import __version__
 from mstrack.domain.quantities import format_computed
 from mstrack.labels import Labels
-from mstrack.render.report import amount, md_table
+from mstrack.render.report import amount, marked_md, md_table
 from mstrack.reports.notice import Notice, NoticeItem
+from mstrack.vocabulary import WRITER
 
 NOTICE_WIDTHS = (6, 17, 12, 11, 11, 11, 14, 12, 6)
 """Each column's share of the page, in percent: the task's words get the room, numbers stay on one line. On
@@ -63,7 +65,7 @@ def notice_md(notice: Notice, lang: str) -> str:
     if notice.items:
         parts += [md_table(notice_header(words), notice_rows(notice, words), right={3, 4, 5}).rstrip("\n"), ""]
     parts += [words("notice.reply", reply_by=notice.reply_by.isoformat()), "", notice.on.isoformat(), ""]
-    return "\n".join(parts)
+    return marked_md("\n".join(parts))
 
 
 NOTICE_CSS = """
@@ -97,7 +99,8 @@ def notice_html(notice: Notice, lang: str) -> str:
     table = (f"<table><colgroup>{columns}</colgroup>\n<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows)
              + "\n</tbody></table>\n") if rows else ""
     html_lang = "zh-CN" if lang == "zh" else "en"
-    return (f'<!DOCTYPE html>\n<html lang="{html_lang}">\n<head>\n<meta charset="utf-8">\n<title>{escape(title)}</title>\n'
+    return (f'<!DOCTYPE html>\n<html lang="{html_lang}">\n<head>\n<meta charset="utf-8">\n'
+            f'<meta name="generator" content="{WRITER} {escape(__version__)}">\n<title>{escape(title)}</title>\n'
             f"<style>{NOTICE_CSS}</style>\n</head>\n<body>\n<h1>{escape(title)}</h1>\n<p>{escape(to)}</p>\n"
             f"<p>{escape(body)}</p>\n{table}<p>{escape(words('notice.reply', reply_by=notice.reply_by.isoformat()))}</p>\n"
             f'<p class="dated">{escape(notice.on.isoformat())}</p>\n</body>\n</html>\n')

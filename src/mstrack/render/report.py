@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from datetime import date
 from html import escape
 
+from mstrack import __version__
 from mstrack.domain.quantities import format_computed, format_number
 from mstrack.labels import Labels
 from mstrack.model import SCHEDULE
@@ -20,6 +21,7 @@ from mstrack.render.status import COMPARATOR_WORDS, STATUS_STYLES, percent_numbe
 from mstrack.reports.overview import TableReport
 from mstrack.reports.units import RankedUnit, UnitRollup
 from mstrack.reports.weekly import BehindItem, NewReport, StatusChange, WeeklyReport
+from mstrack.vocabulary import MARKDOWN_MARK
 
 SUMMARY_ORDER = ("done", "on_track", "behind", "no_report", "overdue", "not_due")
 """The order of the summary sentence: "N项已完成，M项序时推进，K项滞后…"."""
@@ -255,11 +257,17 @@ def md_table(header: list[str], rows: list[list], right: set[int] | None = None)
     return "\n".join(lines) + "\n"
 
 
+def marked_md(text: str) -> str:
+    """A Markdown report with mstrack's mark as its last line (vocabulary.MARKDOWN_MARK), after a blank one: an -o
+    replaces a Markdown file only when it carries the mark (sources/forms.document_held), never an office's notes."""
+    return f"{text}\n{MARKDOWN_MARK.format(version=__version__)}\n"
+
+
 def units_md(units: list[UnitRollup], on: date, lang: str, responsible: bool = False) -> str:
     words = Labels(lang)
     title = words("units.title" if responsible else "units.title_lead", on=on.isoformat())
     body = md_table(units_header(words, is_ranked(units)), [units_cells(u, words) for u in units], right=set(range(1, 9)))
-    return f"# {_md_text(title)}\n\n{body}\n{_md_text(words('units.caption', n=len(units)))}\n"
+    return marked_md(f"# {_md_text(title)}\n\n{body}\n{_md_text(words('units.caption', n=len(units)))}\n")
 
 
 def weekly_md(report: WeeklyReport, lang: str) -> str:
@@ -283,7 +291,7 @@ def weekly_md(report: WeeklyReport, lang: str) -> str:
     out.append(f"### {words('weekly.status_changes')}\n")
     out.append(md_table(change_header(words), [change_cells(c, many, words) for c in report.status_changes])
                if report.status_changes else words("weekly.status_changes_none") + "\n")
-    return "\n".join(out)
+    return marked_md("\n".join(out))
 
 
 def table_md(report: TableReport, lang: str) -> str:
@@ -298,7 +306,7 @@ def table_md(report: TableReport, lang: str) -> str:
                          "\n".join(progress_lines(row, words)), "\n".join(next_lines(row, words, report.kind)),
                          "\n".join(row.units), row.deadline_text])
     out.append(md_table(table_header(report, words), rows))
-    return "\n".join(out)
+    return marked_md("\n".join(out))
 
 
 # --- CSV ---------------------------------------------------------------------------------------

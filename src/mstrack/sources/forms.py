@@ -4,12 +4,14 @@ over, and what a rerun may (cli/printing.write_output)."""
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 from mstrack.errors import InputError, Message, NoHeaderError
 from mstrack.sources.progress import COLUMNS
 from mstrack.sources.progress_sheets import UNIT_WORDS, fills, sheet_tables
 from mstrack.sources.sheets import SHEETED_SUFFIXES, TEXT_SUFFIXES, find_table, read_rows
+from mstrack.vocabulary import MARKDOWN_MARK, WRITER
 
 FORM_SUFFIXES = SHEETED_SUFFIXES + TEXT_SUFFIXES
 """The files `import progress` reads as sheets: the ones that may hold a unit's figures."""
@@ -56,10 +58,10 @@ def held(path: Path) -> str | None:
     replace before it is imported; else OTHER when no sheet holds the table and one holds rows beyond a title in the
     top rows the header is looked for in; else Unreadable (UNREADABLE, and why) when the file or one of its sheets
     cannot be read: when unsure, nothing is written over; None for a blank form, an empty sheet or one holding a
-    title only, and an empty (0-byte) file. Every sheet, since a unit often puts a sheet of notes (填报说明) before the table; each
-    read as `import progress` chooses its sheet (sources/progress_sheets: an .xlsx sheet's top rows streamed, never
-    the whole sheet of a big workbook of other data). A file is read as the kind its content says when its name does
-    not (form_suffix)."""
+    title only, and an empty (0-byte) file. Every sheet up to the first holding figures (that one decides), since a
+    unit often puts a sheet of notes (填报说明) before the table; each read as `import progress` chooses its sheet
+    (sources/progress_sheets: an .xlsx sheet's top rows streamed, never the whole sheet of a big workbook of other
+    data). A file is read as the kind its content says when its name does not (form_suffix)."""
     suffix = form_suffix(path)
     if suffix is None or _empty(path):
         return None
@@ -73,7 +75,7 @@ def held(path: Path) -> str | None:
                 return OTHER if error.filled > 1 else None
         other: dict = {}
         unread: dict = {}
-        tables = sheet_tables(path, COLUMNS, ("task", "value"), UNIT_WORDS, unread=unread, other=other)
+        tables = sheet_tables(path, COLUMNS, ("task", "value"), UNIT_WORDS, unread=unread, other=other, until_filled=True)
     except InputError as error:
         return Unreadable(error.messages[0])
     if any(tables.values()):
@@ -154,7 +156,7 @@ def read_as(path: Path, suffix: str, check):
         return check(named)
 
 
-REPORT_CREATOR = "mstrack"
+REPORT_CREATOR = WRITER
 """The creator render/xlsx.save writes into every report workbook's properties. The fill-in template
 (render/template.py) does not claim it: a unit fills that one in, and Excel or WPS keep a creator on save."""
 REPORT_WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
@@ -216,3 +218,86 @@ def _first_cell(path: Path, delimiter: str) -> str | None:
 def first_cells(path: Path, delimiter: str) -> list[str]:
     """The cells of a text file's first line (a byte order mark dropped), from its first few kB only."""
     return next(csv.reader([_first_line(_start(path))], delimiter=delimiter), [])
+
+
+DOCUMENT_SUFFIXES = {".docx": ".docx", ".docm": ".docx", ".html": ".html", ".htm": ".html", ".xhtml": ".html",
+                     ".md": ".md", ".markdown": ".md"}
+"""The documents mstrack writes (a Word file, a web page, Markdown) by their names: one there that mstrack did not
+write is a unit's Word return, a saved page, an office's notes (document_held)."""
+UNMARKED = "unmarked"
+"""document_held(): a Word, HTML or Markdown file that does not say mstrack wrote it: nothing says it may go."""
+HTML_MARK = re.compile(rb"""<meta\s+name=["']?generator["']?\s+content=["']?""" + WRITER.encode() + rb"\b", re.IGNORECASE)
+MARKDOWN_MARK_RE = re.compile(re.escape(MARKDOWN_MARK.split("{")[0].rstrip()).encode() + rb"\s[^\n]*-->\s*\Z")
+
+
+def document_held(path: Path) -> str | None:
+    """What a Word, HTML or Markdown file to be written over holds (one named so, or a ZIP holding word/document.xml,
+    or a page opening with <!DOCTYPE html> or <html>): None when mstrack wrote it — a Word file whose properties name
+    mstrack as creator and last modifier (Word and WPS write the user's name there on save: a unit's reply typed into
+    a notice is the unit's), a page whose <meta name="generator"> names mstrack, Markdown whose last line is
+    MARKDOWN_MARK — or it is empty (0 bytes); Unreadable for a Word file that is no ZIP; else UNMARKED. None for any
+    other file (held() looks at the spreadsheets)."""
+    kind = document_kind(path)
+    if kind is None or _empty(path):
+        return None
+    if kind == ".docx":
+        return _docx_held(path)
+    try:
+        with open(path, "rb") as handle:
+            start = handle.read(HEAD_BYTES)
+            handle.seek(max(0, handle.seek(0, 2) - TAIL_BYTES))
+            end = handle.read()
+    except OSError as error:
+        from mstrack.domain.reasons import os_reason
+
+        return Unreadable(os_reason(error))
+    return None if HTML_MARK.search(start) or MARKDOWN_MARK_RE.search(end) else UNMARKED
+
+
+HEAD_BYTES = 8192
+"""The start of a page read for its <meta name="generator">: it stands in the <head>, mstrack's in its first lines."""
+TAIL_BYTES = 512
+"""The end of a Markdown file read for its last line."""
+
+
+def document_kind(path: Path) -> str | None:
+    """.docx, .html or .md for a file named so (DOCUMENT_SUFFIXES), else by its content: a ZIP holding word/document.xml
+    (a Word file saved as `回复` or `通知.bak`), text opening with <!DOCTYPE html> or <html> (a saved page). None for
+    any other file."""
+    if (named := DOCUMENT_SUFFIXES.get(path.suffix.lower())) is not None:
+        return named
+    start = _start(path)
+    if start.startswith(b"PK\x03\x04"):
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(path) as archive:
+                return ".docx" if "word/document.xml" in archive.namelist() else None
+        except (zipfile.BadZipFile, OSError, RuntimeError, ValueError):
+            return None
+    opening = start.removeprefix(b"\xef\xbb\xbf").lstrip().lower()
+    return ".html" if opening.startswith((b"<!doctype html", b"<html")) else None
+
+
+def _docx_held(path: Path) -> str | None:
+    """A Word file: None when its properties name mstrack as creator and as last modifier (or none: mstrack's notices
+    before it wrote one), Unreadable when it is no ZIP (a truncated or damaged file) or has no document in it, else
+    UNMARKED."""
+    import zipfile
+    from xml.etree import ElementTree
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if "word/document.xml" not in names:
+                return Unreadable(Message("not a Word (.docx) document, or a damaged one"))
+            core = archive.read("docProps/core.xml") if "docProps/core.xml" in names else b""
+    except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError):
+        return Unreadable(Message("not a Word (.docx) document, or a damaged one"))
+    try:
+        properties = ElementTree.fromstring(core) if core else None
+    except ElementTree.ParseError:
+        return UNMARKED
+    if properties is None or (properties.findtext("{*}creator") or "").strip() != WRITER:
+        return UNMARKED
+    return None if (properties.findtext("{*}lastModifiedBy") or "").strip() in ("", WRITER) else UNMARKED

@@ -102,9 +102,10 @@ class _Importer(Values, Comparing):
             self.result.errors.append(Message("{path}: file name: {problem}", path=path, problem=problem))
             return
         try:
+            listed: list[str] = []  # the workbook's sheets, listed once for the chooser and the error alike
             if sheet is None:
-                sheet = progress_sheet(path, COLUMNS, REQUIRED, UNIT_WORDS, self.result.warnings)
-            table = find_table(path, read_rows(path, sheet), COLUMNS, REQUIRED)
+                sheet = progress_sheet(path, COLUMNS, REQUIRED, UNIT_WORDS, self.result.warnings, listed)
+            table = find_table(path, read_rows(path, sheet), COLUMNS, REQUIRED, listed or None)
         except InputError as error:
             self.result.errors.extend(error.messages)
             return

@@ -24,12 +24,14 @@ columns are far fewer."""
 
 
 def sheet_tables(path: Path, aliases: dict, required: tuple, filled: tuple[str, ...],
-                 names: list[str] | None = None, unread: dict | None = None, other: dict | None = None) -> dict[str, bool]:
+                 names: list[str] | None = None, unread: dict | None = None, other: dict | None = None,
+                 until_filled: bool = False) -> dict[str, bool]:
     """Each sheet that holds the table (its header among the top rows), and whether a row under the header fills
     one of the `filled` fields (a figure, a note): read up to the first such row, so a filled sheet costs its top
     rows only. A workbook's sheets only; a text file is one sheet and gives {}. `unread` gets each sheet the
     import's reader cannot read either, with why; `other` each sheet without the header whose top rows hold more
-    than a title (a sheet of notes or of other data), with how many rows hold a cell."""
+    than a title (a sheet of notes or of other data), with how many rows hold a cell. `until_filled`: no sheet looked
+    at after the first filled one (the -o look: one is enough to keep the file; the chooser needs them all)."""
     if path.suffix.lower() not in SHEETED_SUFFIXES:
         return {}
     names = worksheet_names(path) if names is None else names
@@ -37,6 +39,8 @@ def sheet_tables(path: Path, aliases: dict, required: tuple, filled: tuple[str, 
     for sheet in names:
         try:
             found[sheet] = _holds_table(path, sheet, aliases, required, filled, names)
+            if until_filled and found[sheet]:
+                break
         except NoHeaderError as error:
             if other is not None and error.filled > 1:
                 other[sheet] = error.filled
@@ -74,16 +78,19 @@ def fills(table, filled: tuple[str, ...]) -> bool:
 
 
 def progress_sheet(path: Path, aliases: dict, required: tuple, filled: tuple[str, ...],
-                   warnings: list) -> str | None:
+                   warnings: list, listed: list | None = None) -> str | None:
     """The sheet to read: the one holding the table, or of several the one holding figures (the others, blank
     templates, said in `warnings`); None when the workbook has one sheet, or no table anywhere (find_table then says
-    which sheets there are). Several sheets with figures are refused, naming them and --sheet: one import per sheet."""
+    which sheets there are: `listed` gets their names, for it to say without listing them again). Several sheets with
+    figures are refused, naming them and --sheet: one import per sheet."""
     if path.suffix.lower() not in SHEETED_SUFFIXES:
         return None
     try:
         names = worksheet_names(path)
     except InputError:  # a damaged file: the import's own reader says why
         return None
+    if listed is not None:
+        listed[:] = names
     if len(names) < 2:
         return None
     unread: dict = {}

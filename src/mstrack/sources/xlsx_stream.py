@@ -16,6 +16,9 @@ from datetime import datetime, timedelta
 from mstrack.errors import InputError
 
 PIECE_BYTES = 1 << 20
+FIRST_PIECE_BYTES = 1 << 14
+"""The first piece of a part fed to expat; each next one twice as large, up to PIECE_BYTES: a reader that stops at a
+sheet's top rows (the -o look, the sheet chooser) parses little more than those, not a whole megabyte of cells."""
 SHARED_HELD_BYTES = 16 << 20
 """Shared strings held in memory (their characters, counted as UTF-8); the rest are read back from a
 temporary file when a cell names them."""
@@ -70,15 +73,17 @@ def _local(name: str) -> str:
 
 
 def _parse(handle, start, end, data) -> Iterator[None]:
-    """Feed expat the part a piece at a time; yields after each piece, so that callers drain what its
-    handlers gathered."""
+    """Feed expat the part a piece at a time, from FIRST_PIECE_BYTES growing to PIECE_BYTES; yields after each
+    piece, so that callers drain what its handlers gathered."""
     from xml.parsers import expat
 
     parser = expat.ParserCreate()
     parser.buffer_text = True
     parser.StartElementHandler, parser.EndElementHandler, parser.CharacterDataHandler = start, end, data
-    while piece := handle.read(PIECE_BYTES):
+    size = FIRST_PIECE_BYTES
+    while piece := handle.read(size):
         parser.Parse(piece, False)
+        size = min(size * 2, PIECE_BYTES)
         yield
     parser.Parse(b"", True)
     yield
