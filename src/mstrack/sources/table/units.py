@@ -1,16 +1,17 @@
-"""Who is responsible, as a table's unit cells print it: units' heads and telephone numbers beside them, roles written
-in the cell (牵头, 配合), groups of units and the scopes in their brackets (offices' own names: office_names.py)."""
+"""Who is responsible, as a table's unit cells print it: roles written in the cell (牵头, 配合), groups of units and the
+scopes in their brackets (offices' own names: office_names.py; an office's bracket, its second name or another unit:
+office_brackets.py; units' heads and telephone numbers beside them: unit_people.py)."""
 
 from __future__ import annotations
 
 import re
 
+from mstrack.sources.table.office_brackets import SCOPE_RE, named_offices
 from mstrack.sources.table.office_names import (
     COLLECTIVE,
     OFFICE_END,
     OFFICE_ROOM_RE,
     PLACE_START,
-    TOWN_LEVEL,
     UNITS_END,
     ends_like_unit,
     split_groups,
@@ -18,11 +19,10 @@ from mstrack.sources.table.office_names import (
     town_name,
     whole_unit,
 )
+from mstrack.sources.table.unit_people import ROLE_WORD_RE, a_person, named_person
 from mstrack.vocabulary import (
-    AREA_LEVELS,
     CONTINUING_RE,
     COORDINATING_WORDS,
-    DUTY_WORDS,
     FRAMING_RE,
     FRAMING_WORDS,
     HELPER_ROLE_WORDS,
@@ -43,56 +43,6 @@ LEADING = "|".join(LEAD_ROLE_WORDS)  # the roles that make an office lead
 MANNERS = rf"(?:(?:{'|'.join(ROLE_MANNERS)})\s*)*"  # "分别", "按职责分工" … printed before a role
 SHARED_MANNER_RE = re.compile(rf"(?:{'|'.join(ROLE_MANNERS)})")
 FOLLOWERS = "|".join(ROLE_FOLLOWERS)  # "负责", "落实" … a verb going on after a role
-
-
-
-
-HEAD_TITLE = (r"(?:副|常务副)?(?:局长|主任|书记|部长|厅长|处长|科长|所长|站长|院长|校长|县长|区长|市长|镇长|乡长"
-              r"|经理|总经理|董事长|组长|队长|理事长|主席)")
-UNITISH = set("市县区镇乡街村局委办厅处科所站队院校馆会社司部组团心府政各相关等省州旗盟集公")
-
-
-def person(part: str, named: bool) -> bool:
-    """A unit's head named beside it ("伍泽国", "张三 局长", "局长"): a title of office, or a name none of whose
-    characters names a place or an office, of two or three characters (four when a title follows it or the header
-    names the heads: 牵头单位及主要负责人)."""
-    text = re.sub(r"\s+", "", part)
-    if re.fullmatch(HEAD_TITLE, text):
-        return True
-    if m := re.fullmatch(rf"([\u4e00-\u9fff]{{2,4}}?){HEAD_TITLE}", text):
-        return not UNITISH & set(m[1])
-    longest = 4 if named else 3
-    return re.fullmatch(rf"[\u4e00-\u9fff]{{2,{longest}}}", text) is not None and not UNITISH & set(text)
-
-
-# any word of a role, its manner or its work (vocabulary): a bracket holding one is about roles, never a person's name
-ROLE_WORD_RE = re.compile("|".join(dict.fromkeys((*LEAD_ROLES, *HELPER_ROLE_WORDS, *OVERSIGHT_ROLE_WORDS, *DUTY_WORDS,
-                                                  *ROLE_MANNERS, *ROLE_FOLLOWERS))))
-
-
-def without_people(cell: str, header: str) -> str:
-    """A unit cell that names the unit's head after it, on a line of its own or after a space ("市民政局\n伍泽国",
-    "县教育局 张三 局长"), or in brackets ("县教育局（局长：张三）"; "县教育局（张三）" under a header that names the
-    heads): the person, and a telephone number, are no unit; units listed with 、 or a comma are left as they are."""
-    named = re.search(r"负责人|责任人|联系人|领导", header) is not None
-
-    def bracket(m: re.Match) -> str:
-        inner = re.sub(rf"^{HEAD_TITLE}\s*[:：]\s*", "", m[1])
-        titled = inner != m[1] or re.search(rf"{HEAD_TITLE}$", inner) is not None
-        if ROLE_WORD_RE.search(inner):
-            return m[0]  # "（牵头）", "（代建）": a role, read by _roles
-        return "" if (titled or named) and all(person(p, True) for p in re.split(r"[、，,\s]+", inner) if p) else m[0]
-
-    cell = re.sub(r"\s*[（(][^（）()]*\d{7,}[^（）()]*[）)]", "", cell)  # a telephone number, with its label
-    cell = re.sub(r"(?:(?:联系)?电话|手机)?\s*[:：]?\s*(?<![\d-])(?:\d{3,4}[-—])?\d{7,11}(?![\d-])", "", cell)
-    cell = re.sub(r"\s*[（(]([^（）()]{2,20})[）)]", bracket, cell)
-    lines = []
-    for line in cell.split("\n"):
-        parts = line.split()
-        kept = [p for k, p in enumerate(parts) if not (k or lines) or not person(p, named)]
-        if kept:
-            lines.append(" ".join(kept))
-    return "\n".join(lines)
 
 
 def numbered_groups(cell: str) -> dict[str, str]:
@@ -242,7 +192,6 @@ def role_read(cell: str, lead_column: bool = False) -> tuple[list[str], list[str
     return leads, others
 
 
-SCOPE_RE = re.compile(r"(?:不?含|不?包括|包含)[^（）()]+")  # "（含各区）", "（不含高新区）": where the unit's work reaches
 # a scope bracket after the role ("市民政局牵头（含各区）") is the office's, as before it ("市民政局（含各区）牵头")
 ROLE_SCOPE_RE = re.compile(rf"({MANNERS}(?:{ROLES}))\s*([（(]{SCOPE_RE.pattern}[）)])")
 LONE_MANNER_RE = re.compile(rf"(?<=[{OFFICE_END}])(?:{'|'.join(LEADING_MANNERS)})(?=\s*(?:[，,；;。.\n]|$))")
@@ -300,26 +249,6 @@ LONE_LEAD_RE = re.compile(rf"{FRAMING_RE}(?P<name>[^、，,；;。\s（）()]{{2
                           rf"(?:{LEADING})(?:{FOLLOWERS})*\s*[。.]?")
 
 
-POST_TITLE = rf"(?:{HEAD_TITLE}|(?:副)?秘书长|[河湖林路]长)"  # posts of a whole organ ("市政府副秘书长", "各级河长")
-POST_SERVICE = r"热线|信箱|专线|邮箱|专班|平台|窗口|网站"  # "市长热线", "区长信箱": a post's service, an office, no name
-
-
-def a_person(name: str) -> bool:
-    """A person or a post named where an office is expected ("张三同志", "分管副市长", "李四副市长", "县委书记",
-    "市政府副秘书长王五", "各级河长"): a name that ends with a title of office, or with a title and a person's short
-    name after it, or a name with 同志. An office whose name holds a title ("市长热线办公室", "市河长制办公室") ends
-    like an office, a title's service ("市长热线", "区长信箱") is one, and a short name alone ("妇联", "残联") is an
-    office's."""
-    text = re.sub(r"\s+", "", name)
-    m = re.fullmatch(rf".*?{POST_TITLE}(?P<after>[\u4e00-\u9fff]{{2,3}})?|(?P<before>[\u4e00-\u9fff]{{2,3}}?)同志", text)
-    return m is not None and not UNITISH & set(m["after"] or m["before"] or "") \
-        and not re.match(POST_SERVICE, m["after"] or "")
-
-
-def named_person(name: str) -> bool:
-    """A person or a post where a unit is expected (a_person), or a person's short name alone ("张三", left of a role
-    bracket): two or three characters, none of them a place's or an office's (UNITISH), not ending like an office."""
-    return a_person(name) or (person(name, False) and not ends_like_unit(name))
 
 
 ROLE_SENTENCE_RE = re.compile(rf"^\s*{FRAMING_RE}(?P<unit>[^，,；;。、\s]{{1,20}}?(?:[{OFFICE_END}]|{'|'.join(UNITS_END)}))\s*"
@@ -443,7 +372,7 @@ def office_list(text: str, towns: bool = False) -> bool:
     name). Where the position says an office stands (towns: a bracket after an item's closing stop, "由…负责落实", a
     责任单位 label), a town or a street (office_names.town_name: "城关镇", "城北街道", "属地镇街") is one too: in a
     民生实事 list it often leads."""
-    names = [part for name in unit_names(text.strip()) for part in _office_names(name)]
+    names = [part for name in unit_names(text.strip()) for part in named_offices(name)]
     return bool(names) and (whole_unit(names[0]) and OFFICE_NAME_RE.search(names[0]) is not None
                             or towns and town_name(names[0])) \
         and not names[0].startswith(SCOPE_OPENINGS) \
@@ -452,38 +381,12 @@ def office_list(text: str, towns: bool = False) -> bool:
                 and not re.search(r"[\d，。；;:：\s]", name) for k, name in enumerate(names))
 
 
-SECOND_NAME_RE = re.compile(r"[（(]([^（）()]{2,10})[）)]$")  # "县发改局(粮食局)": one bureau by its two names
-ORGAN_END = tuple("局委办厅处部署会")  # a government organ's name ends so: two such names in one are a merged bureau's
-LEVELS_ONLY_RE = re.compile(rf"(?:{TOWN_LEVEL}|[{AREA_LEVELS}]|[、/／])+")  # "各相关乡镇（街道）": levels, no unit's name
-PLACE_PREFIX_RE = re.compile(rf"[^{PLACE_START}]{{0,4}}[{PLACE_START}]")  # "县", "嘉鱼县": the place an office's name opens with
-
-
-def _bracketed_unit(name: str) -> tuple[str, str, bool] | None:
-    """An office's name and the unit its closing bracket names: (the office, the bracket's unit, whether that is the
-    office's second name). A second name when both are organs' names and the second has no place of its own
-    ("县发改局(粮食局)", "县人社局（医保局）"); another unit when it is another kind ("县卫健局(县医院)", "县住建局（县城投公司）")
-    or a bureau with its own place ("县住建局(县城管局)"). None for a bracket of scope or levels ("(含城区)", "各市(县)",
-    "各相关乡镇（街道）")."""
-    m = SECOND_NAME_RE.search(name)
-    if not m or not ends_like_unit(m[1]) or SCOPE_RE.match(m[1]) or m[1].startswith(SCOPE_OPENINGS) \
-            or LEVELS_ONLY_RE.fullmatch(m[1]) or not ends_like_unit(outer := name[:m.start()]):
-        return None
-    place = PLACE_PREFIX_RE.match(outer)
-    return outer, m[1], outer.endswith(ORGAN_END) and m[1].endswith(ORGAN_END) and not (place and m[1].startswith(place[0]))
-
-
-def _office_names(name: str) -> list[str]:
-    """The names to check as offices: an office's first name alone ("县发改局(粮食局)" → 县发改局), both units when
-    the bracket names another ("县卫健局(县医院)" → 县卫健局, 县医院), else the name."""
-    if (found := _bracketed_unit(name)) is None:
-        return [name]
-    return [found[0]] if found[2] else [found[0], found[1]]
 
 
 def offices_apart(text: str) -> str:
     """A list of offices with each unit a bracket names after an office as one of its own ("县住建局（县城投公司）、县财政局"
     → "县住建局、县城投公司、县财政局"); an office's second name ("县发改局(粮食局)") and a scope stay in its name."""
-    names = [(name, _office_names(name)) for name in unit_names(text)]
+    names = [(name, named_offices(name)) for name in unit_names(text)]
     if all(len(found) == 1 for _, found in names):
         return text
     return "、".join(part for name, found in names for part in (found if len(found) > 1 else [name]))

@@ -1,0 +1,37 @@
+"""The bracket after an office's name: its second name ("县发改局(粮食局)"), another unit ("县卫健局(县医院)"), or the
+scope of its work ("县教育局(含城区)"). Split from units.py, which reads the lists these names stand in."""
+
+from __future__ import annotations
+
+import re
+
+from mstrack.sources.table.office_names import PLACE_START, TOWN_LEVEL, ends_like_unit
+from mstrack.vocabulary import AREA_LEVELS, SCOPE_OPENINGS
+
+SCOPE_RE = re.compile(r"(?:不?含|不?包括|包含)[^（）()]+")  # "（含各区）", "（不含高新区）": where the unit's work reaches
+SECOND_NAME_RE = re.compile(r"[（(]([^（）()]{2,10})[）)]$")  # "县发改局(粮食局)": one bureau by its two names
+ORGAN_END = tuple("局委办厅处部署会")  # a government organ's name ends so: two such names in one are a merged bureau's
+LEVELS_ONLY_RE = re.compile(rf"(?:{TOWN_LEVEL}|[{AREA_LEVELS}]|[、/／])+")  # "各相关乡镇（街道）": levels, no unit's name
+PLACE_PREFIX_RE = re.compile(rf"[^{PLACE_START}]{{0,4}}[{PLACE_START}]")  # "县", "嘉鱼县": the place an office's name opens with
+
+
+def bracketed_unit(name: str) -> tuple[str, str, bool] | None:
+    """An office's name and the unit its closing bracket names: (the office, the bracket's unit, whether that is the
+    office's second name). A second name when both are organs' names and the second has no place of its own
+    ("县发改局(粮食局)", "县人社局（医保局）"); another unit when it is another kind ("县卫健局(县医院)", "县住建局（县城投公司）")
+    or a bureau with its own place ("县住建局(县城管局)"). None for a bracket of scope or levels ("(含城区)", "各市(县)",
+    "各相关乡镇（街道）")."""
+    m = SECOND_NAME_RE.search(name)
+    if not m or not ends_like_unit(m[1]) or SCOPE_RE.match(m[1]) or m[1].startswith(SCOPE_OPENINGS) \
+            or LEVELS_ONLY_RE.fullmatch(m[1]) or not ends_like_unit(outer := name[:m.start()]):
+        return None
+    place = PLACE_PREFIX_RE.match(outer)
+    return outer, m[1], outer.endswith(ORGAN_END) and m[1].endswith(ORGAN_END) and not (place and m[1].startswith(place[0]))
+
+
+def named_offices(name: str) -> list[str]:
+    """The names to check as offices: an office's first name alone ("县发改局(粮食局)" → 县发改局), both units when
+    the bracket names another ("县卫健局(县医院)" → 县卫健局, 县医院), else the name."""
+    if (found := bracketed_unit(name)) is None:
+        return [name]
+    return [found[0]] if found[2] else [found[0], found[1]]
