@@ -72,7 +72,9 @@ def test_a_second_unit_in_a_responsible_cells_bracket_is_a_unit(tmp_path):
     ("市委农办(市农业局)", ["市委农办(市农业局)"]),
     ("各镇政府(街道办事处)", ["各镇政府(街道办事处)"]),  # every unit of a kind: the kinds it means
     ("各街办(新区)", ["各街办(新区)"]), ("各县(市、区)政府(管委会)", ["各县(市、区)政府(管委会)"]),
-    ("县卫健局(县医院)", ["县卫健局", "县医院"])])
+    ("县卫健局(县医院)", ["县卫健局", "县医院"]),
+    ("县住建局（城区）", ["县住建局（城区）"]), ("县住建局（各乡镇）", ["县住建局", "各乡镇"]),  # a place; every town
+    ("指挥部办公室（设在市自然资源局）", ["指挥部办公室（设在市自然资源局）"])])  # where the office sits (seed 003)
 def test_what_a_bracket_after_an_office_names(name, names):
     assert offices_apart(name) == "、".join(names)
     assert unit_names(name) == names
