@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from mstrack import vocabulary
-from mstrack.sources.table.units import role_sentences, roles_in, unit_names, without_people
+from mstrack.sources.table.unit_people import without_people
+from mstrack.sources.table.units import role_sentences, roles_in, unit_names
 
 from .conftest import convert_written
 

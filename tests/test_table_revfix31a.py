@@ -106,7 +106,8 @@ def test_items_under_a_heading_naming_a_category_have_no_lead_from_it(tmp_path):
     ("县人社局（医保局）", ["县人社局（医保局）"]),
     ("县卫健局(县医院)", ["县卫健局", "县医院"]),  # a hospital: another kind of unit
     ("县住建局（县城投公司）", ["县住建局", "县城投公司"]),
-    ("县住建局(县城管局)", ["县住建局", "县城管局"]),  # its own place before it: another bureau
+    ("县住建局(县城管局)", ["县住建局(县城管局)"]),  # a merged bureau, its place printed again (read33b: taizhou-2018's
+    # "市建设局(市规划局)", wenzhou-2018's "市委农办(市农业局)" are one office each)
     ("县教育局(含城区)", ["县教育局(含城区)"]),  # a scope
     ("各市(县)", ["各市(县)"])])
 def test_an_office_and_the_office_in_its_bracket(name, names):
@@ -123,7 +124,7 @@ def test_a_second_office_in_an_items_bracket_is_a_unit(tmp_path):
         ("新建幼儿园2所。", ["县人社局（医保局）"], []),
         ("改造老旧小区20个。", ["县住建局"], ["县城投公司", "县财政局"]),
         ("建设乡村卫生室10个。", ["县卫健局"], ["县医院"]),
-        ("建设公园2个。", ["县住建局"], ["县城管局"])]
+        ("建设公园2个。", ["县住建局(县城管局)"], [])]  # one bureau by two names (read33b)
 
 
 # --- 2. a heading naming the lead, and the offices of an item's own bracket -------------------------------------------

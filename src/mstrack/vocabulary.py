@@ -176,7 +176,7 @@ LEAD_ROLE_WORDS = ("牵头", "主责", "主办")
 RESPONSIBLE_WORD = "负责"
 """Leads when the cell names no lead role and no office leads before it ("A、B分别负责"); beside one that does ("A牵头，
 B负责", "A负责，B牵头"), a unit."""
-HELPER_ROLE_WORDS = ("配合", "协办", "协助", "参与", "协调")
+HELPER_ROLE_WORDS = ("配合", "协办", "协助", "协同", "参与", "协调")
 """The roles of the offices that help ("市财政局配合"): units, never leads."""
 OVERSIGHT_ROLE_WORDS = ("指导", "督导")
 """Offices that oversee the work ("市教育局指导"): closing the others' list after a lead ("A牵头，B、C指导"), or in a

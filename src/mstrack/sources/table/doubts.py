@@ -19,7 +19,7 @@ from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.schedule import month_digits, step_subject, without_date
 from mstrack.sources.table.series import LEVEL_UNITS, Series, is_level
 from mstrack.sources.table.steps import bare_step, series_stage, step_stage, subject_fits
-from mstrack.sources.table.units import named_person
+from mstrack.sources.table.unit_people import named_person
 
 
 @dataclass(kw_only=True)

@@ -24,6 +24,7 @@ from mstrack.sources.table.schedule import (
     parse_deadline,
     split_schedule,
 )
+from mstrack.sources.table.unit_people import without_people
 from mstrack.sources.table.units import (
     content_leads,
     helper_offices,
@@ -35,7 +36,6 @@ from mstrack.sources.table.units import (
     unit_names,
     units_in_groups,
     without_closing_others,
-    without_people,
 )
 from mstrack.vocabulary import CONDITION_HEADERS, CONTEXT_HEADERS
 

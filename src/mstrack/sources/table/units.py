@@ -1,16 +1,17 @@
-"""Who is responsible, as a table's unit cells print it: units' heads and telephone numbers beside them, roles written
-in the cell (牵头, 配合), groups of units and the scopes in their brackets (offices' own names: office_names.py)."""
+"""Who is responsible, as a table's unit cells print it: roles written in the cell (牵头, 配合), groups of units and the
+scopes in their brackets (offices' own names: office_names.py; an office's bracket, its second name or another unit:
+office_brackets.py; units' heads and telephone numbers beside them: unit_people.py)."""
 
 from __future__ import annotations
 
 import re
 
+from mstrack.sources.table.office_brackets import SCOPE_RE, bracketed_unit, named_offices
 from mstrack.sources.table.office_names import (
     COLLECTIVE,
     OFFICE_END,
     OFFICE_ROOM_RE,
     PLACE_START,
-    TOWN_LEVEL,
     UNITS_END,
     ends_like_unit,
     split_groups,
@@ -18,11 +19,10 @@ from mstrack.sources.table.office_names import (
     town_name,
     whole_unit,
 )
+from mstrack.sources.table.unit_people import ROLE_WORD_RE, a_person, named_person
 from mstrack.vocabulary import (
-    AREA_LEVELS,
     CONTINUING_RE,
     COORDINATING_WORDS,
-    DUTY_WORDS,
     FRAMING_RE,
     FRAMING_WORDS,
     HELPER_ROLE_WORDS,
@@ -43,56 +43,6 @@ LEADING = "|".join(LEAD_ROLE_WORDS)  # the roles that make an office lead
 MANNERS = rf"(?:(?:{'|'.join(ROLE_MANNERS)})\s*)*"  # "分别", "按职责分工" … printed before a role
 SHARED_MANNER_RE = re.compile(rf"(?:{'|'.join(ROLE_MANNERS)})")
 FOLLOWERS = "|".join(ROLE_FOLLOWERS)  # "负责", "落实" … a verb going on after a role
-
-
-
-
-HEAD_TITLE = (r"(?:副|常务副)?(?:局长|主任|书记|部长|厅长|处长|科长|所长|站长|院长|校长|县长|区长|市长|镇长|乡长"
-              r"|经理|总经理|董事长|组长|队长|理事长|主席)")
-UNITISH = set("市县区镇乡街村局委办厅处科所站队院校馆会社司部组团心府政各相关等省州旗盟集公")
-
-
-def person(part: str, named: bool) -> bool:
-    """A unit's head named beside it ("伍泽国", "张三 局长", "局长"): a title of office, or a name none of whose
-    characters names a place or an office, of two or three characters (four when a title follows it or the header
-    names the heads: 牵头单位及主要负责人)."""
-    text = re.sub(r"\s+", "", part)
-    if re.fullmatch(HEAD_TITLE, text):
-        return True
-    if m := re.fullmatch(rf"([\u4e00-\u9fff]{{2,4}}?){HEAD_TITLE}", text):
-        return not UNITISH & set(m[1])
-    longest = 4 if named else 3
-    return re.fullmatch(rf"[\u4e00-\u9fff]{{2,{longest}}}", text) is not None and not UNITISH & set(text)
-
-
-# any word of a role, its manner or its work (vocabulary): a bracket holding one is about roles, never a person's name
-ROLE_WORD_RE = re.compile("|".join(dict.fromkeys((*LEAD_ROLES, *HELPER_ROLE_WORDS, *OVERSIGHT_ROLE_WORDS, *DUTY_WORDS,
-                                                  *ROLE_MANNERS, *ROLE_FOLLOWERS))))
-
-
-def without_people(cell: str, header: str) -> str:
-    """A unit cell that names the unit's head after it, on a line of its own or after a space ("市民政局\n伍泽国",
-    "县教育局 张三 局长"), or in brackets ("县教育局（局长：张三）"; "县教育局（张三）" under a header that names the
-    heads): the person, and a telephone number, are no unit; units listed with 、 or a comma are left as they are."""
-    named = re.search(r"负责人|责任人|联系人|领导", header) is not None
-
-    def bracket(m: re.Match) -> str:
-        inner = re.sub(rf"^{HEAD_TITLE}\s*[:：]\s*", "", m[1])
-        titled = inner != m[1] or re.search(rf"{HEAD_TITLE}$", inner) is not None
-        if ROLE_WORD_RE.search(inner):
-            return m[0]  # "（牵头）", "（代建）": a role, read by _roles
-        return "" if (titled or named) and all(person(p, True) for p in re.split(r"[、，,\s]+", inner) if p) else m[0]
-
-    cell = re.sub(r"\s*[（(][^（）()]*\d{7,}[^（）()]*[）)]", "", cell)  # a telephone number, with its label
-    cell = re.sub(r"(?:(?:联系)?电话|手机)?\s*[:：]?\s*(?<![\d-])(?:\d{3,4}[-—])?\d{7,11}(?![\d-])", "", cell)
-    cell = re.sub(r"\s*[（(]([^（）()]{2,20})[）)]", bracket, cell)
-    lines = []
-    for line in cell.split("\n"):
-        parts = line.split()
-        kept = [p for k, p in enumerate(parts) if not (k or lines) or not person(p, named)]
-        if kept:
-            lines.append(" ".join(kept))
-    return "\n".join(lines)
 
 
 def numbered_groups(cell: str) -> dict[str, str]:
@@ -145,12 +95,12 @@ ROLE_BRACKET_RE = re.compile(rf"({ROLES})\s*[（(]([^（）()]+)[）)]")  # "牵
 LEAD_WORD_RE = re.compile(LEADING)
 
 
-def _role_offices(text: str) -> list[str] | None:
+def _role_offices(text: str, apart: bool = True) -> list[str] | None:
     """The offices of a list a role closes ("由市人社局", "市人社局会同市教育局、市农业农村局", "各地、各部门", "会同A、B
     推进"); None when a name is no office's nor a collective one's. A closing 等部门 ("A、B等部门配合") is no office."""
     text = re.sub(rf"^(?:会同\s*|{FRAMING_RE})", "", text.strip(" 、，,；;。.\n"))
     text = re.sub(rf"(?<=[{OFFICE_END}])(?:{FOLLOWERS})+$", "", text)  # "会同A、B推进实施": B's work
-    names = [n for part in ROLE_JOINER_RE.split(text) for g in split_groups(part) for n in _names(g)]
+    names = [n for part in ROLE_JOINER_RE.split(text) for g in split_groups(part) for n in _names(g, apart)]
     if len(names) > 1:
         names[-1] = CLOSING_GROUP_RE.sub("", names[-1]) or names[-1]
     return names if names and all(ends_like_unit(n) or n.startswith(("各", *COLLECTIVE)) or a_person(n) for n in names) \
@@ -221,17 +171,18 @@ def role_read(cell: str, lead_column: bool = False) -> tuple[list[str], list[str
     phrases = _role_phrases(cell)
     explicit = any(leading for *_, leading in phrases)
     for start, end, role, leading in phrases:
-        if (names := _role_offices(cell[at:start])) is None:
+        if (names := _role_offices(cell[at:start], apart=False)) is None:
             return None
         if leading or (role == RESPONSIBLE_WORD and not explicit and not leads):
             # "A、B负责", the cell's only role: the first leads, as in "A、B"; "A、B分别负责", "按职责分工负责" (each
             # answers for its part) and "C协调，A、B负责" (those responsible beside another's role): all lead
             each = leading or lead_column or SHARED_MANNER_RE.match(cell, start) is not None or len(phrases) > 1 \
                 or bool(cell[end:].strip(" 、，,；;。.\n"))
-            leads.extend(names if each else names[:1])
-            others.extend([] if each else names[1:])
+            leading_names = [_apart(name) for name in (names if each else names[:1])]  # "县卫健局(县医院)牵头": 县医院
+            leads.extend(found[0] for found in leading_names)  # is a unit, not a lead
+            others.extend([*(n for found in leading_names for n in found[1:]), *_all_apart([] if each else names[1:])])
         else:
-            others.extend(names)
+            others.extend(_all_apart(names))
         at = end
     if at == 0:
         return None
@@ -242,11 +193,15 @@ def role_read(cell: str, lead_column: bool = False) -> tuple[list[str], list[str
     return leads, others
 
 
-SCOPE_RE = re.compile(r"(?:不?含|不?包括|包含)[^（）()]+")  # "（含各区）", "（不含高新区）": where the unit's work reaches
+def _all_apart(names: list[str]) -> list[str]:
+    return [n for name in names for n in _apart(name)]
+
+
 # a scope bracket after the role ("市民政局牵头（含各区）") is the office's, as before it ("市民政局（含各区）牵头")
 ROLE_SCOPE_RE = re.compile(rf"({MANNERS}(?:{ROLES}))\s*([（(]{SCOPE_RE.pattern}[）)])")
 LONE_MANNER_RE = re.compile(rf"(?<=[{OFFICE_END}])(?:{'|'.join(LEADING_MANNERS)})(?=\s*(?:[，,；;。.\n]|$))")
 ROLE_ONLY_RE = re.compile(rf"{MANNERS}(?:{ROLES})(?:{FOLLOWERS})*")
+CLOSING_ROLE_RE = re.compile(rf"(?<=[{OFFICE_END}])\s*{ROLE_ONLY_RE.pattern}\s*$")  # "县教育局、县财政局负责": the list's role
 
 
 ROLE_BRACKET_MARK_RE = re.compile(rf"\s*[（(]\s*(?:{ROLES})\s*(?:单位|部门)?\s*[）)]$")  # "各县区政府（负责）"
@@ -267,20 +222,22 @@ def _without_role(name: str) -> str:
 def roles_in(cell: str, lead_column: bool = False) -> tuple[str, str] | None:
     """A unit cell that says who leads ("牵头单位：县教育局；配合单位：县财政局", "县教育局（牵头）、县市场监管局",
     "县交通局牵头，各乡镇配合"): (the lead units, the others), each as a cell; None when it says no role. In a 牵头单位
-    column (`lead_column`) "A、B负责" names two leads, as "A、B" there does (role_read)."""
+    column (`lead_column`) "A、B负责" names two leads, as "A、B" there does (role_read), and a unit in the bracket after
+    an office ("县卫健局(县医院)") is another unit (unit_names), not a lead."""
     text = re.sub(rf"\s*\n\s*(?=(?:{ROLES})\s*(?:[，,；;。\n]|$))", "", cell.strip())  # "省财政厅\n牵头":
     text = _without_others_work(text)  # "市教育局负责（市发改委牵头的项目除外）": 市教育局 leads
     text = LONE_MANNER_RE.sub(LEAD_ROLE_WORDS[0], text)  # "县乡村振兴局统筹，各乡镇实施": 统筹 alone leads
     if FIRST_LEADS_RE.search(text):  # "…、市税务局(列第一位者为工作牵头单位,下同)": the note says the first leads
         first, *others = [u for g in split_groups(FIRST_LEADS_RE.sub("", text)) for u in split_units(g)] or [""]
         return first, "、".join(others)
-    if listed := role_lists(text, lead_column):
-        return "、".join(listed[0]), "、".join(listed[1])
     labels = list(ROLE_LABEL_RE.finditer(text))  # the role word on its own line is the line's above
     if labels and labels[0].start() == 0 and any(m[1] in LEAD_ROLES for m in labels):
-        parts = [(m[1], text[m.end(): labels[k + 1].start() if k + 1 < len(labels) else len(text)].strip(" ；;，,。\n"))
-                 for k, m in enumerate(labels)]
+        # "牵头单位：县教育局、县财政局负责": the label names the role of all its offices; the closing 负责 is no name's
+        parts = [(m[1], CLOSING_ROLE_RE.sub("", text[m.end(): labels[k + 1].start() if k + 1 < len(labels) else len(text)]
+                                            .strip(" ；;，,。\n"))) for k, m in enumerate(labels)]
         return "、".join(p for role, p in parts if role in LEAD_ROLES), "、".join(p for role, p in parts if role not in LEAD_ROLES)
+    if listed := role_lists(text, lead_column):
+        return "、".join(listed[0]), "、".join(listed[1])
     units = split_units(text.replace("\n", "、"))
     for mark in (ROLE_MARK_RE, RESPONSIBLE_MARK_RE):  # "（牵头）", else "（负责）" wherever it stands: those marked lead
         if any(mark.search(u) for u in units):  # "街道（负责）", "县住建局（配合）、王芳（负责）"
@@ -291,7 +248,17 @@ def roles_in(cell: str, lead_column: bool = False) -> tuple[str, str] | None:
         return m["lead"], "、".join(names)  # "县住建局协调县自然资源局、县林业局实施": the office that joins the others leads
     if m := LONE_LEAD_RE.fullmatch(text):
         return m["name"], ""  # "市城市更新工作专班牵头", "张三同志牵头": whoever it names leads, by the role's word
+    if lead_column and (apart := _bracketed_others(text)):
+        return apart  # "县卫健局(县医院)" in a 牵头 column: 县卫健局 leads, 县医院 is a unit, as after a list's item
     return role_sentences(text)
+
+
+def _bracketed_others(cell: str) -> tuple[str, str] | None:
+    """A cell of offices where a bracket after one names another unit ("县卫健局(县医院)、县财政局"): (the offices, the
+    units in their brackets); None when no bracket names another unit (a second name, "县发改局(粮食局)", is none)."""
+    found = [(name, bracketed_unit(name)) for name in unit_names(cell, apart=False)]
+    others = [f[1] for _, f in found if f and not f[2]]
+    return ("、".join(f[0] if f and not f[2] else name for name, f in found), "、".join(others)) if others else None
 
 
 JOINED_LEAD_RE = re.compile(rf"{FRAMING_RE}(?P<lead>[^、，,；;。\s（）()]{{2,}}?[{OFFICE_END}])\s*"
@@ -300,26 +267,6 @@ LONE_LEAD_RE = re.compile(rf"{FRAMING_RE}(?P<name>[^、，,；;。\s（）()]{{2
                           rf"(?:{LEADING})(?:{FOLLOWERS})*\s*[。.]?")
 
 
-POST_TITLE = rf"(?:{HEAD_TITLE}|(?:副)?秘书长|[河湖林路]长)"  # posts of a whole organ ("市政府副秘书长", "各级河长")
-POST_SERVICE = r"热线|信箱|专线|邮箱|专班|平台|窗口|网站"  # "市长热线", "区长信箱": a post's service, an office, no name
-
-
-def a_person(name: str) -> bool:
-    """A person or a post named where an office is expected ("张三同志", "分管副市长", "李四副市长", "县委书记",
-    "市政府副秘书长王五", "各级河长"): a name that ends with a title of office, or with a title and a person's short
-    name after it, or a name with 同志. An office whose name holds a title ("市长热线办公室", "市河长制办公室") ends
-    like an office, a title's service ("市长热线", "区长信箱") is one, and a short name alone ("妇联", "残联") is an
-    office's."""
-    text = re.sub(r"\s+", "", name)
-    m = re.fullmatch(rf".*?{POST_TITLE}(?P<after>[\u4e00-\u9fff]{{2,3}})?|(?P<before>[\u4e00-\u9fff]{{2,3}}?)同志", text)
-    return m is not None and not UNITISH & set(m["after"] or m["before"] or "") \
-        and not re.match(POST_SERVICE, m["after"] or "")
-
-
-def named_person(name: str) -> bool:
-    """A person or a post where a unit is expected (a_person), or a person's short name alone ("张三", left of a role
-    bracket): two or three characters, none of them a place's or an office's (UNITISH), not ending like an office."""
-    return a_person(name) or (person(name, False) and not ends_like_unit(name))
 
 
 ROLE_SENTENCE_RE = re.compile(rf"^\s*{FRAMING_RE}(?P<unit>[^，,；;。、\s]{{1,20}}?(?:[{OFFICE_END}]|{'|'.join(UNITS_END)}))\s*"
@@ -394,25 +341,39 @@ def without_closing_others(cell: str) -> str:
     return kept if kept != text and len(re.split(r"[、，,；;/／\s]+", kept.strip())) > 1 else cell
 
 
-def unit_names(cell: str) -> list[str]:
+def unit_names(cell: str, apart: bool = True) -> list[str]:
     """The units a cell lists: 等 (and others) closing a list ("省商务厅等,各市人民政府") is no part of the unit's name
     before it; inside a name ("市平等就业服务中心") it stays. Units joined by 和 are split where both are whole. The
-    full stop closing a labelled line ("牵头单位：市财政局。") is punctuation, no part of the last unit's name."""
-    return units_in_groups([cell])[0]
+    full stop closing a labelled line ("牵头单位：市财政局。") is punctuation, no part of the last unit's name. An office
+    with another unit in its bracket ("县卫健局(县医院)", "县教育局（各学校）") is two units, in a table's cell as in a
+    list's bracket; its second name ("县发改局(粮食局)") or a scope stays in its name (`apart` False: as printed)."""
+    return units_in_groups([cell], apart)[0]
 
 
-def units_in_groups(cells: list[str]) -> list[list[str]]:
+def units_in_groups(cells: list[str], apart: bool = True) -> list[list[str]]:
     """The units of each group of a cell (its lines or "；" parts), as unit_names reads them, with the closing 等 read
     once over all of them."""
-    return _without_closing_deng([_names(cell) for cell in cells])
+    return _without_closing_deng([_names(cell, apart) for cell in cells])
 
 
-def _names(cell: str) -> list[str]:
-    """The units of one group: the offices its roles close where it reads as role lists, else its names as printed."""
+def _names(cell: str, apart: bool = True) -> list[str]:
+    """The units of one group: the offices its roles close where it reads as role lists, else its names as printed.
+    "其中：" before a name ("各乡镇，其中：县教育局") opens the part, no part of the name."""
+    cell = PART_LABEL_RE.sub("", cell)
     if said := role_read(cell):  # "市发改委负责立项，市住建局负责建设", "A、B等部门配合": the offices the roles close
         return [*said[0], *said[1]]
     parts = [p for part in split_units(cell) if (p := _without_role(part.rstrip(CLOSING_PUNCTUATION).strip()))]
-    return [m[1] if (m := UNIT_THEN_DENG_RE.match(u)) else u for part in parts for u in _joined_units(part)]
+    names = [m[1] if (m := UNIT_THEN_DENG_RE.match(u)) else u for part in parts for u in _joined_units(part)]
+    return [n for name in names for n in (_apart(name) if apart else [name])]
+
+
+PART_LABEL_RE = re.compile(r"(?:^|(?<=[、，,；;\s]))其中\s*[:：]\s*")  # "其中：县教育局": the part of the list named
+
+
+def _apart(name: str) -> list[str]:
+    """An office and another unit its bracket names: both (named_offices); a second name stays the office's."""
+    found = bracketed_unit(name)
+    return [found[0], found[1]] if found and not found[2] else [name]
 
 
 def _without_closing_deng(groups: list[list[str]]) -> list[list[str]]:
@@ -443,50 +404,25 @@ def office_list(text: str, towns: bool = False) -> bool:
     name). Where the position says an office stands (towns: a bracket after an item's closing stop, "由…负责落实", a
     责任单位 label), a town or a street (office_names.town_name: "城关镇", "城北街道", "属地镇街") is one too: in a
     民生实事 list it often leads."""
-    names = [part for name in unit_names(text.strip()) for part in _office_names(name)]
+    printed = unit_names(text.strip(), apart=False)
+    names = [part for name in printed for part in named_offices(name)]
+    bracketed = {found[1] for name in printed if (found := bracketed_unit(name))}  # "县教育局（各学校）": 各学校 too
     return bool(names) and (whole_unit(names[0]) and OFFICE_NAME_RE.search(names[0]) is not None
                             or towns and town_name(names[0])) \
         and not names[0].startswith(SCOPE_OPENINGS) \
         and all(len(name) <= 20 and (ends_like_unit(name) or k and CITY_NAME_RE.fullmatch(name) is not None
-                                     or towns and town_name(name))
+                                     or towns and town_name(name) or k and name in bracketed)
                 and not re.search(r"[\d，。；;:：\s]", name) for k, name in enumerate(names))
 
 
-SECOND_NAME_RE = re.compile(r"[（(]([^（）()]{2,10})[）)]$")  # "县发改局(粮食局)": one bureau by its two names
-ORGAN_END = tuple("局委办厅处部署会")  # a government organ's name ends so: two such names in one are a merged bureau's
-LEVELS_ONLY_RE = re.compile(rf"(?:{TOWN_LEVEL}|[{AREA_LEVELS}]|[、/／])+")  # "各相关乡镇（街道）": levels, no unit's name
-PLACE_PREFIX_RE = re.compile(rf"[^{PLACE_START}]{{0,4}}[{PLACE_START}]")  # "县", "嘉鱼县": the place an office's name opens with
-
-
-def _bracketed_unit(name: str) -> tuple[str, str, bool] | None:
-    """An office's name and the unit its closing bracket names: (the office, the bracket's unit, whether that is the
-    office's second name). A second name when both are organs' names and the second has no place of its own
-    ("县发改局(粮食局)", "县人社局（医保局）"); another unit when it is another kind ("县卫健局(县医院)", "县住建局（县城投公司）")
-    or a bureau with its own place ("县住建局(县城管局)"). None for a bracket of scope or levels ("(含城区)", "各市(县)",
-    "各相关乡镇（街道）")."""
-    m = SECOND_NAME_RE.search(name)
-    if not m or not ends_like_unit(m[1]) or SCOPE_RE.match(m[1]) or m[1].startswith(SCOPE_OPENINGS) \
-            or LEVELS_ONLY_RE.fullmatch(m[1]) or not ends_like_unit(outer := name[:m.start()]):
-        return None
-    place = PLACE_PREFIX_RE.match(outer)
-    return outer, m[1], outer.endswith(ORGAN_END) and m[1].endswith(ORGAN_END) and not (place and m[1].startswith(place[0]))
-
-
-def _office_names(name: str) -> list[str]:
-    """The names to check as offices: an office's first name alone ("县发改局(粮食局)" → 县发改局), both units when
-    the bracket names another ("县卫健局(县医院)" → 县卫健局, 县医院), else the name."""
-    if (found := _bracketed_unit(name)) is None:
-        return [name]
-    return [found[0]] if found[2] else [found[0], found[1]]
 
 
 def offices_apart(text: str) -> str:
     """A list of offices with each unit a bracket names after an office as one of its own ("县住建局（县城投公司）、县财政局"
     → "县住建局、县城投公司、县财政局"); an office's second name ("县发改局(粮食局)") and a scope stay in its name."""
-    names = [(name, _office_names(name)) for name in unit_names(text)]
-    if all(len(found) == 1 for _, found in names):
+    if all(len(named_offices(name)) == 1 for name in unit_names(text, apart=False)):
         return text
-    return "、".join(part for name, found in names for part in (found if len(found) > 1 else [name]))
+    return "、".join(unit_names(text))
 
 
 def labelled_roles(text: str) -> bool:
