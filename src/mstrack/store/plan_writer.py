@@ -14,6 +14,7 @@ from mstrack.errors import InputError, Joined, Message
 from mstrack.model import QUANTITY, SCHEDULE
 from mstrack.store.batches import PLAN_SOURCE, insert_reports
 from mstrack.store.dialect import Dialect
+from mstrack.store.plan_match import held_key, line_key, match_lines, moved_checkpoints, named_line, words
 from mstrack.store.schema import (
     AreaRow,
     CheckpointRow,
@@ -39,6 +40,12 @@ class _Held(NamedTuple):
     indicators: dict[int, dict[tuple[str, str], int]]
     units: dict[int, str]
     reported: dict[int, int]
+    leads: dict[int, tuple[str, ...]]
+    """Each line's lead units: with its indicators, what tells a line from the others of its task."""
+    checkpoints: dict[int, list[str]]
+    """Each line's checkpoints by their words, in date order."""
+    met: dict[int, int]
+    """Of each text-only line's indicator reported on: the most checkpoints a standing report marks met."""
 
 
 LINK_COLUMNS = ("task_id", "ref", "position")
@@ -97,7 +104,26 @@ class PlanWriter:
             units[indicator_id] = unit
         reported = dict(c.execute(select(ReportRow.indicator_id, func.count()).where(
             ReportRow.indicator_id.in_(_programme_indicators(programme_id))).group_by(ReportRow.indicator_id)).all())
-        return _Held(tasks, lines, indicators, units, reported)
+        leads: dict[int, list[str]] = {}
+        for line_id, name in c.execute(
+            select(LineUnitRow.line_id, UnitRow.name).join(UnitRow, LineUnitRow.unit_id == UnitRow.id)
+            .where(LineUnitRow.role == "lead", LineUnitRow.line_id.in_(_programme_lines(programme_id)))
+            .order_by(LineUnitRow.line_id, LineUnitRow.position)
+        ):
+            leads.setdefault(line_id, []).append(name)
+        checkpoints: dict[int, list[str]] = {}
+        for line_id, due, label, text in c.execute(
+            select(CheckpointRow.line_id, CheckpointRow.due, CheckpointRow.label, CheckpointRow.text)
+            .where(CheckpointRow.line_id.in_(_programme_lines(programme_id)))
+            .order_by(CheckpointRow.line_id, CheckpointRow.due, CheckpointRow.id)
+        ):
+            checkpoints.setdefault(line_id, []).append(words(plan_model.Checkpoint(due=due, label=label, text=text)))
+        met = {indicator_id: int(round(float(most))) for indicator_id, most in c.execute(
+            select(ReportRow.indicator_id, func.max(ReportRow.value)).where(
+                ReportRow.indicator_id.in_(_programme_indicators(programme_id).where(IndicatorRow.kind == SCHEDULE)),
+                standing()).group_by(ReportRow.indicator_id)) if most is not None}
+        return _Held(tasks, lines, indicators, units, reported, {line_id: tuple(names) for line_id, names in leads.items()},
+                     checkpoints, met)
 
     def _dropped_line(self, line_id: int, indicators: dict, reported: dict, label, drops: dict) -> list:
         """A line the plan no longer has: its indicators go with it, unless reports hang on them."""
@@ -161,6 +187,11 @@ class PlanWriter:
         lines = [(task_id, position, line, line_id, indicators)
                  for task_id, (_, _, task_lines) in zip(task_ids, plan, strict=True)
                  for position, (line, line_id, indicators) in enumerate(task_lines)]
+        # A kept line matched at another position steps aside first (a negative one of its own): a line inserted
+        # before it takes its old position, and (task, position) is unique.
+        old_positions = {line_id: position for by_position in held.lines.values() for position, line_id in by_position.items()}
+        self._update(LineRow.__table__, [{"row_id": line_id, "position": -line_id} for _, position, _, line_id, _ in lines
+                                         if line_id is not None and old_positions[line_id] != position])
         line_ids = self._ids(LineRow.__table__, [self._line_row(task_id, position, line, line_id, rows)
                                                  for task_id, position, line, line_id, _ in lines])
         indicators = [(line_id, position, kind, ind, indicator_id)
@@ -226,22 +257,26 @@ class PlanWriter:
         return lost
 
     def _match_task(self, label: str, task: plan_model.Task, held: _Held, drops: dict) -> tuple[list, list]:
-        """A task's lines matched by position to the store's, each with its indicators; the lines past its last go."""
+        """A task's lines matched to the store's by identity (lead units and indicators, match_lines), each with
+        its indicators; the store's lines left unmatched go. By position, a line inserted before another took
+        over the other's reports (safe37a)."""
         task_id = held.tasks.get(task.code)
         lines_here = held.lines.get(task_id, {}) if task_id is not None else {}
+        held_lines = [line_id for _, line_id in sorted(lines_here.items())]
+        matched = match_lines([held_key(line_id, held) for line_id in held_lines], [line_key(line) for line in task.lines])
         lost: list = []
-        for position, line_id in lines_here.items():
-            if position >= len(task.lines):
+        for position, line_id in enumerate(held_lines):
+            if position not in matched.values():
                 lost += self._dropped_line(line_id, held.indicators, held.reported,
-                                           Message("{label} line {n}", label=label, n=position + 1), drops)
+                                           named_line(label, position, held.leads.get(line_id, ())), drops)
         schedule_names = text_line_names(task.lines)
         lines = []
         for position, line in enumerate(task.lines):
-            line_id = lines_here.get(position)
-            line_label = Message("{label} line {n}", label=label, n=position + 1)
+            line_id = held_lines[matched[position]] if position in matched else None
+            line_label = named_line(label, position, unique(line.lead_units))
             indicators, line_lost = self._match_indicators(line, line_id, schedule_names[position], line_label, held, drops)
             lines.append((line, line_id, indicators))
-            lost += line_lost
+            lost += line_lost + moved_checkpoints(line, line_id, indicators, line_label, held)
         return lines, lost
 
     def _match_indicators(self, line: plan_model.Line, line_id: int | None, schedule_name: str, line_label, held: _Held,
@@ -288,7 +323,7 @@ class PlanWriter:
                   rows: _Rows) -> tuple[int | None, dict | None]:
         if line_id is None:
             return None, {"task_id": task_id, "position": position, "leaders": list(line.leaders)}
-        rows.line_updates.append({"row_id": line_id, "leaders": list(line.leaders)})
+        rows.line_updates.append({"row_id": line_id, "position": position, "leaders": list(line.leaders)})
         return line_id, None
 
     def _line_children(self, line_id: int, line: plan_model.Line, rows: _Rows) -> None:
@@ -338,7 +373,8 @@ class PlanWriter:
         """Undo of the import that created a programme: possible only while no report hangs on it."""
         c = self.connection
         head = c.execute(select(ProgrammeRow.id).where(ProgrammeRow.code == code)).scalar_one()
-        tasks, lines, indicators, _, reported = self._structure(head)
+        held = self._structure(head)
+        tasks, lines, indicators, reported = held.tasks, held.lines, held.indicators, held.reported
         drops: dict[str, list[int]] = {"tasks": [], "lines": [], "indicators": []}
         lost = []
         for task_code, task_id in tasks.items():

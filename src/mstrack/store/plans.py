@@ -30,7 +30,8 @@ class Plans:
         transaction, so that one refused leaves the others unwritten too. Each changed programme is a
         batch of its own (undone alone); (programme, source file name) each, counts returned in order.
 
-        Lines match by position and indicators by name. Anything a new plan drops is deleted,
+        Lines match by lead units and indicators (plan_match.match_lines), indicators by name; the checkpoints
+        behind a text-only line's met marks must stay (plan_match.moved_checkpoints). Anything a new plan drops is deleted,
         unless reports hang on it: then nothing is written and the error names what would be lost. `keep` is
         given each programme read back to compare, to hold rather than free (cli.process.keep_until_exit).
         """

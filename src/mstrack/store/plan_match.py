@@ -1,0 +1,80 @@
+"""How a re-imported plan's lines meet the store's (safe37a): by identity, not by position, and what a match may
+not move: the checkpoints behind a text-only line's met marks. Pure functions over what PlanWriter read (_Held)."""
+
+from __future__ import annotations
+
+from mstrack import model as plan_model
+from mstrack.domain import unique
+from mstrack.errors import Message
+from mstrack.model import QUANTITY, SCHEDULE
+
+
+def line_key(line: plan_model.Line) -> tuple:
+    """What tells a plan's line from the others of its task: its lead units and its indicators' names (a
+    text-only line's one indicator: its schedule, whatever its name)."""
+    return tuple(unique(line.lead_units)), tuple(sorted(ind.name for ind in line.indicators)) or (SCHEDULE,)
+
+
+def held_key(line_id: int, held) -> tuple:
+    names = tuple(sorted(name for kind, name in held.indicators.get(line_id, {}) if kind == QUANTITY))
+    return held.leads.get(line_id, ()), names or (SCHEDULE,)
+
+
+def match_lines(held: list[tuple], new: list[tuple]) -> dict[int, int]:
+    """The plan's lines (by position) matched to the store's (by position): first those of the same identity,
+    in order (the same lead units and indicators; a task's indicator names are unique, so only text-only
+    lines of one lead unit share one), then those left, in order (a lead unit or an indicator renamed in
+    place). What a pairing would move is refused after (PlanWriter._match_indicators, moved_checkpoints)."""
+    matched: dict[int, int] = {}
+    for key in dict.fromkeys(new):
+        pairs = zip((n for n, k in enumerate(new) if k == key), (h for h, k in enumerate(held) if k == key), strict=False)
+        matched.update(pairs)
+    taken = set(matched.values())
+    matched.update(zip((n for n in range(len(new)) if n not in matched), (h for h in range(len(held)) if h not in taken),
+                       strict=False))
+    return matched
+
+
+def named_line(label: str, position: int, leads) -> Message:
+    if leads:
+        return Message("{label} line {n} ({lead})", label=label, n=position + 1, lead="、".join(leads))
+    return Message("{label} line {n}", label=label, n=position + 1)
+
+
+def words(checkpoint: plan_model.Checkpoint) -> str:
+    """What a checkpoint says is to be done: its text, else its label, else its date (a date moved alone keeps it)."""
+    return checkpoint.text or checkpoint.label or str(checkpoint.due)
+
+
+def moved_checkpoints(line: plan_model.Line, line_id: int | None, indicators: list, label, held) -> list:
+    """A text-only line's met marks count its checkpoints from the first ("checkpoint 2 met" is 2): the
+    checkpoints behind them must stay, in their order and words, or the marks would count against others (a
+    checkpoint removed or inserted before, reordered, reworded). Checkpoints after them, and dates, may change.
+    A line without checkpoints has one, its deadline."""
+    if line_id is None or line.indicators:
+        return []
+    indicator_id = indicators[0][2]
+    met = held.met.get(indicator_id, 0)
+    if not met:
+        return []
+    old, new, n = held.checkpoints.get(line_id, []), [words(cp) for cp in line.checkpoints], held.reported[indicator_id]
+    if not old:
+        if not new:
+            return []
+        return [Message("  {label} is marked done by its deadline (it had no checkpoints) and the new plan gives it "
+                        "checkpoints: {n} {n:report hangs|reports hang} on it; undo those reports first, or keep it without "
+                        "checkpoints",
+                        label=label, n=n)]
+    lost = []
+    for k in range(min(met, len(old))):
+        if k >= len(new):
+            lost.append(Message("  {label} checkpoint {k} {old!r} is marked met and the new plan has no checkpoint {k}: "
+                                "{n} {n:report hangs|reports hang} on it; keep the checkpoints met as they were, or undo "
+                                "those reports first",
+                                label=label, k=k + 1, old=old[k], n=n))
+        elif new[k] != old[k]:
+            lost.append(Message("  {label} checkpoint {k} {old!r} is marked met and the new plan puts {new!r} in its place: "
+                                "{n} {n:report hangs|reports hang} on it; keep the checkpoints met as they were (add new "
+                                "ones after them), or undo those reports first",
+                                label=label, k=k + 1, old=old[k], new=new[k], n=n))
+    return lost
