@@ -259,7 +259,8 @@ def test_a_title_naming_another_year_than_the_year_given_is_a_doubt_strict_refus
     lines = ["2023年民生实事项目", *ANNOUNCEMENT[1:5]]
     result = convert(tmp_path, lines)
     said = [d for d in result.doubts if "not --year" in d]
-    assert said == ["list.csv: title “2023年民生实事项目” names 2023年, not --year 2024: check the programme's year"]
+    assert said == ["list.csv: title “2023年民生实事项目” names 2023年, not --year 2024: check the programme's year; start, "
+        "end and every due date of the plan are in 2024: for another year run import table again with --year"]
     assert result.programme.year == 2024 and not [d for d in convert(tmp_path, lines, year=2023).doubts if "not --year" in d]
     source = write_lines(tmp_path / "a.csv", [[line] for line in lines])
     run, out = import_table(source, "--strict")

@@ -97,5 +97,6 @@ def test_a_title_year_in_chinese_numerals_is_compared_with_the_year_given(tmp_pa
     assert title_years("某县二〇二三年民生实事项目") == [2023] and title_years("二〇二三至二〇二五年民生实事") == [2023, 2024, 2025]
     lines = ["某县二〇二三年民生实事项目", "1.新建幼儿园3所", "2.改造老旧小区12个", "3.新建农村公路30公里"]
     assert [d for d in convert(tmp_path, lines).doubts if "not --year" in d] == [
-        "list.csv: title “某县二〇二三年民生实事项目” names 2023年, not --year 2024: check the programme's year"]
+        "list.csv: title “某县二〇二三年民生实事项目” names 2023年, not --year 2024: check the programme's year; start, "
+        "end and every due date of the plan are in 2024: for another year run import table again with --year"]
     assert not [d for d in convert(tmp_path, lines, year=2023).doubts if "not --year" in d]

@@ -45,12 +45,15 @@ MAX_DEPTH = 20
 indicators, milestones), and deeper values would only exhaust the recursion of whatever prints them."""
 
 
-def plan_from_dict(data: dict, source: str) -> Programme:
-    """Validate a parsed plan; raise InputError listing every problem."""
+def plan_from_dict(data: dict, source: str, *, kept: bool = False) -> Programme:
+    """Validate a parsed plan; raise InputError listing every problem. `kept`: a plan the store kept (the one an
+    undo puts back), read as it was stored: a year outside its dates, refused since safe37b, included."""
     reader = PlanReader(source)
+    reader.kept = kept
     programme = _read_plan(reader, data, source)
     if not all_storable(reader.read):  # one text or more cannot be stored: walked again to name each at its key
         reader = PlanReader(source, one_by_one=True)
+        reader.kept = kept
         programme = _read_plan(reader, data, source)
     if reader.errors:
         raise InputError(reader.errors)
@@ -91,6 +94,10 @@ def _read_programme(reader: PlanReader, head: dict) -> Programme:
     end = reader.day(head, "end", "programme", year, False) or (date(year, 12, 31) if year else None)
     if start and end and end < start:
         reader.fail("programme.end", "{end} is before start {start}", end=end, start=start)
+    elif year and start and end and not start.year <= year <= end.year and not reader.kept:  # its dates would be read in another year
+        reader.fail("programme.year", "{year} of programme {code!r} lies outside its start {start} and end {end}: "
+                    "correct the year or the dates; a plan written by import table: run it again with --year {year}",
+                    year=year, code=code, start=start, end=end)
     reading = _choice(reader, head, "reading", "programme", READINGS, CUMULATIVE)
     rule = _choice(reader, head, "rule", "programme", RULES, STEP)
     return Programme(

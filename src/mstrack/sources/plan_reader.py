@@ -41,6 +41,7 @@ class PlanReader:
         self.days: dict[tuple[str, int | None], date] = {}  # dates read, only those that were dates
         self.read: list[str] = []  # the texts read, when they are checked together
         self.check = text_problem if one_by_one else self.read.append
+        self.kept = False  # a plan the store kept (plan.plan_from_dict)
 
     def fail(self, path: str, reason, /, **fields) -> None:
         """One problem at a key path: `reason` is a message template and its fields, or an error."""

@@ -30,6 +30,7 @@ from mstrack.sources.progress_cells import (
 )
 from mstrack.sources.progress_columns import COLUMNAR_ROWS, Columns
 from mstrack.sources.progress_compare import Comparing
+from mstrack.sources.progress_merged import MergedValues
 from mstrack.sources.progress_names import TITLE_COLUMN, UNIT_COLUMN, NamedRows
 from mstrack.sources.progress_rows import ASK, NOTHING, Checked, ImportIndicator, ImportResult, PlanReads
 from mstrack.sources.progress_sheets import UNIT_WORDS, hidden_rows, progress_sheet
@@ -90,6 +91,7 @@ class _Importer(Values, Comparing):
         self.pending: list[tuple] = []  # checked rows to write, up to CHUNK_ROWS
         self.asked: list[tuple[int, int, int]] = []  # rows to ASK about: (seq, indicator id, index in pending or -1)
         self.columns = Columns(self)
+        self.merged: MergedValues | None = None  # the file's value and date cells merged down over several rows
 
     def read(self, path: Path, sheet: str | None, on_row: Callable[[int], None] | None) -> None:
         if (first := _same_file(path, self.files)) is not None:  # its rows would all repeat themselves
@@ -128,6 +130,7 @@ class _Importer(Values, Comparing):
         if pinned:
             chunked = None
         rest = iter(table.rows)
+        self.merged = MergedValues.of(table)
         while chunk := self._next_chunk(chunked, rest, index, on_row):
             if named is not None or pinned:
                 lines, rows = named.rows(chunk, index) if named is not None else picked(chunk, index, pick, width)
@@ -147,6 +150,8 @@ class _Importer(Values, Comparing):
                 self._read_chunk(table, *picked(chunk, index, pick, width))
         if named is not None:
             named.end()
+        if self.merged is not None:
+            self.result.errors.extend(self.merged.problems())
         if (hidden := hidden_rows(table)) is not None:
             self.result.warnings.append(hidden)
         if self._rows_met() == before:  # a header and nothing under it (a header-only CSV): as an empty file is
@@ -174,10 +179,14 @@ class _Importer(Values, Comparing):
         while True:
             if chunked is None:
                 chunk = list(islice(rest, CHUNK_ROWS))
+                if self.merged is not None:
+                    self.merged.see(chunk)
                 if on_row and len(chunk) == CHUNK_ROWS:
                     on_row(chunk[-1].number)
                 return chunk
             first, cells = chunked.chunk(CHUNK_ROWS)
+            if self.merged is not None:
+                self.merged.see_cells(first, cells)
             if on_row and len(cells) == CHUNK_ROWS:
                 on_row(first + CHUNK_ROWS - 1)
             if len(cells) < COLUMNAR_ROWS or not self.columns.take(index, first, cells):

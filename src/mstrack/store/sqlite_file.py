@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import socket
 import sqlite3
 import stat
 from contextlib import contextmanager
@@ -64,16 +65,18 @@ def writer_note_path(path: Path) -> Path:
 @contextmanager
 def writer_note(path: Path, command: str, user: str | None):
     """A note beside the database naming the write in progress, for a writer that gives up waiting to say whom
-    it waited for (SQLite itself cannot tell). Written once the lock is held, removed at its end; one left by a
-    killed process is overwritten by the next writer. One that cannot be written (a read-only directory, a full
-    disk) is removed again: a full disk left a 0-byte note behind every refused write."""
+    it waited for (SQLite itself cannot tell). Written once the lock is held, removed at its end, and by a SIGTERM
+    or SIGHUP (`kill PID`, a closed terminal) that ends the process meanwhile (_removed_on_signals); one left by a
+    killed process is overwritten by the next writer, and named by no one (writer_named). One that cannot be
+    written (a read-only directory, a full disk) is removed again: a full disk left a 0-byte note behind every
+    refused write."""
     note = writer_note_path(path)
     made = False
     try:
         descriptor = os.open(note, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         made = True
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            json.dump({"pid": os.getpid(), "user": user, "command": command,
+            json.dump({"pid": os.getpid(), "host": socket.gethostname(), "user": user, "command": command,
                        "since": datetime.now().isoformat(timespec="seconds")}, handle, ensure_ascii=False)
     except OSError:
         if made:
@@ -81,21 +84,77 @@ def writer_note(path: Path, command: str, user: str | None):
                 note.unlink()
         made = False  # the write goes on, unnamed
     try:
-        yield
+        with _removed_on_signals(note if made else None):
+            yield
     finally:
         if made:
             with contextlib.suppress(OSError):
                 note.unlink()
 
 
-def writer_named(path: Path):
-    """Who the note beside the file says holds the write lock, or None."""
+@contextmanager
+def _removed_on_signals(note: Path | None):
+    """While the note is there, a SIGTERM or SIGHUP whose action is the default (death) removes it first, then ends
+    the process by the same signal as before (the write is rolled back by SQLite as it was; the exit status says
+    the signal). Only the main thread can set handlers; a signal ignored (nohup) or handled by another stays so."""
+    import signal
+    import threading
+
+    names = ("SIGTERM", "SIGHUP")
+    if note is None or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    kept: dict[int, object] = {}
+
+    def removed(number, _frame):
+        with contextlib.suppress(OSError):
+            note.unlink()
+        for other, action in kept.items():
+            signal.signal(other, action)
+        os.kill(os.getpid(), number)  # delivered as the handler returns: death by the signal
+
+    for name in names:
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) is signal.SIG_DFL:
+            kept[number] = signal.signal(number, removed)
     try:
-        found = json.loads(writer_note_path(path).read_text(encoding="utf-8"))
-        return Message("{command} by {user}, process {pid}, since {since}", command=found["command"],
-                       user=found["user"] or "?", pid=found["pid"], since=found["since"])
+        yield
+    finally:
+        for number, action in kept.items():
+            signal.signal(number, action)
+
+
+def writer_named(path: Path):
+    """Who the note beside the file says holds the write lock, or None. A note left by a process that is no longer
+    running on this host (killed by SIGKILL, or before notes went with their SIGTERM) names no one, and is dropped."""
+    note = writer_note_path(path)
+    try:
+        text = note.read_text(encoding="utf-8")
+        found = json.loads(text)
+        named = Message("{command} by {user}, process {pid}, since {since}", command=found["command"],
+                        user=found["user"] or "?", pid=found["pid"], since=found["since"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
+    if found.get("host", socket.gethostname()) == socket.gethostname() and not _running(found["pid"]):
+        with contextlib.suppress(OSError):
+            if note.read_text(encoding="utf-8") == text:  # not a note the next writer wrote meanwhile
+                note.unlink()
+        return None
+    return named
+
+
+def _running(pid) -> bool:
+    """Whether a process of this id runs on this host (signal 0 checks, sends nothing); True where that cannot
+    be known (Windows: os.kill ends the process there)."""
+    if os.name != "posix" or not isinstance(pid, int) or isinstance(pid, bool) or pid <= 0:
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # PermissionError: another user's, running
+        return True
+    return True
 
 
 def disk_full(error: BaseException) -> bool:

@@ -177,4 +177,4 @@ def _plan_of(plan_before: str, batch: int):
 
     from mstrack.sources.plan import plan_from_dict
 
-    return plan_from_dict(tomllib.loads(plan_before), f"batch {batch}")
+    return plan_from_dict(tomllib.loads(plan_before), f"batch {batch}", kept=True)

@@ -107,7 +107,9 @@ def _year_doubt(path: Path, name: str | None, year: int) -> Message | None:
     years = title_years(name or "")
     if not years or year in years:
         return None
-    return Message("{path}: title “{title}” names {printed}, not --year {year}: check the programme's year", path=path.name,
+    return Message("{path}: title “{title}” names {printed}, not --year {year}: check the programme's year; "
+                   "start, end and every due date of the plan are in {year}: for another year run import table again "
+                   "with --year", path=path.name,
                    title=name, printed="、".join(f"{y}年" for y in dict.fromkeys(years)), year=year)
 
 

@@ -1,0 +1,83 @@
+"""A return's value cell merged down over the rows of different tasks or indicators. The sheet reader gives every
+cell of a merged range its top-left value (docs/import.md): right for a task number or a programme merged down its
+block, and for a 截至日期 merged down a table (one date for every row, as the unit meant), but a figure merged over two
+tasks' rows would be stored for each, one of them invented. Such a range is refused, named by file, sheet, rows and
+column; a range over rows of one indicator (the same figure on two days) reads as before.
+"""
+
+from __future__ import annotations
+
+from mstrack.errors import Message
+from mstrack.sources.rows import Cells, Row
+
+WATCHED = ("value",)
+"""The columns whose cell is a row's own figure: merged over other rows, it is theirs by accident. A date merged
+down is the date of each row (a return's one 截至日期 merged down its table): not watched."""
+KEYS = ("programme", "task", "indicator")
+"""The columns that say which indicator a row reports on."""
+
+
+class MergedValues:
+    """The merged ranges of an .xlsx sheet over its value column below its header, and the (programme, task,
+    indicator) cells of the rows they cover, met as the import reads its rows (see, see_cells)."""
+
+    def __init__(self, table, ranges: list[tuple[str, int, int, int, int]]):
+        self.table = table
+        self.ranges = ranges  # (field, top, bottom, left, right): rows 1-based, columns 0-based
+        self.keys = [table.columns[name] for name in KEYS if name in table.columns]
+        self.rows: dict[int, list[int]] = {}  # a covered row's number → the ranges over it
+        for at, (_, top, bottom, _, _) in enumerate(ranges):
+            for number in range(top, bottom + 1):
+                self.rows.setdefault(number, []).append(at)
+        self.first: dict[int, tuple] = {}  # a range → the first key cells met in it
+        self.mixed: set[int] = set()  # the ranges over rows of more than one indicator
+
+    @classmethod
+    def of(cls, table) -> MergedValues | None:
+        """The watcher of a table read from an .xlsx sheet that merges a watched column down over rows under its
+        header; None for any other (most sheets; a .csv has no merges; .xls and .ods give none to see)."""
+        hidden = getattr(table.rows, "hidden", None)
+        merged = getattr(hidden, "merged", None)
+        if not merged:
+            return None
+        columns = {name: table.columns[name] for name in WATCHED if name in table.columns}
+        ranges = [(name, top + 1, bottom + 1, left, right) for (top, left), (bottom, right) in merged
+                  for name, column in columns.items() if left <= column <= right and top + 1 > table.header_row]
+        return cls(table, ranges) if ranges else None
+
+    def see(self, rows: list[Row]) -> None:
+        """Rows as the per-row path reads them."""
+        covered = self.rows
+        for row in rows:
+            if row.number in covered:
+                self._met(row.number, row.cells)
+
+    def see_cells(self, first: int, cells: Cells) -> None:
+        """A chunk of rows' cells as the columnar path takes them, its first row numbered `first`."""
+        numbers = [number for number in range(first, first + len(cells)) if number in self.rows]
+        if numbers:
+            rows = cells.rows()
+            for number in numbers:
+                self._met(number, rows[number - first])
+
+    def _met(self, number: int, cells: list) -> None:
+        key = tuple(cells[at] if at < len(cells) else None for at in self.keys)
+        if not any(cell is not None for cell in key):  # a row naming nothing is refused for that, on its own
+            return
+        for at in self.rows[number]:
+            if self.first.setdefault(at, key) != key:
+                self.mixed.add(at)
+
+    def problems(self) -> list[Message]:
+        """Each range over rows of different tasks or indicators, named."""
+        from openpyxl.utils import get_column_letter as letters  # only here: importing openpyxl takes a quarter second
+
+        table, found = self.table, []
+        for at in sorted(self.mixed):
+            name, top, bottom, left, right = self.ranges[at]
+            fields = {"path": table.path, "sheet": table.rows.hidden.sheet, "first": top, "last": bottom,
+                      "column": table.label(name), "cells": f"{letters(left + 1)}{top}:{letters(right + 1)}{bottom}",
+                      "n": bottom - top + 1}
+            found.append(Message("{path}: sheet {sheet!r}, rows {first}–{last}, column {column} ({cells}): one value "
+                                 "merged over {n} rows of different tasks or indicators: give each its own", **fields))
+        return found
