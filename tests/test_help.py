@@ -4,6 +4,7 @@
 import os
 import re
 import subprocess
+import sys
 
 import pytest
 import typer.main
@@ -13,6 +14,7 @@ from mstrack.cli import app
 from mstrack.cli.app import METAVARS
 from mstrack.cli.examples import EXAMPLES
 
+from .conftest import run_apart
 from .test_terminal import ANSI, WIDTHS, mstrack_executable, raw_terminal, too_wide
 
 
@@ -185,6 +187,33 @@ def test_a_help_in_chinese_does_not_carry_into_the_next_run_in_the_same_process(
     assert (first.exit_code, chinese.exit_code, again.exit_code) == (0, 0, 0)
     assert "╭─ 命令 " in chinese.stdout
     assert again.stdout == first.stdout and "命令" not in again.stdout
+
+
+def test_help_and_completion_start_without_decimal():
+    """`--help` and a <TAB> load domain/limits.py (the option checks' limits) but never make a number: its check of a
+    typed number's digits reads a Decimal without importing decimal (~2 ms of their start; bench38)."""
+    exit_code, written, modules = run_apart(["--lang", "en", "--help"])
+    assert exit_code in (0, None) and "Usage" in written
+    assert "mstrack.domain.limits" in modules and "decimal" not in modules
+    code = ("import sys\nimport mstrack.cli\nsys.argv = ['mstrack']\n"
+            "try:\n    mstrack.cli.run(last=False)\nexcept SystemExit:\n    pass\n"
+            "print('decimal' in sys.modules)")
+    env = dict(os.environ, _MSTRACK_COMPLETE="complete_bash", COMP_WORDS="mstrack st", COMP_CWORD="1")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["status", "False"]
+
+
+def test_a_typed_number_with_more_digits_than_stored_is_refused_and_a_float_is_not():
+    """The digits rule of limits.number_problem, unchanged by reading a Decimal without importing decimal."""
+    from decimal import Decimal
+
+    from mstrack.domain.limits import number_problem
+
+    assert number_problem(Decimal("999999999999999.9")) is not None  # 16 significant digits, typed
+    assert number_problem(Decimal("12345678901234.5")) is None and number_problem(Decimal("1E+3")) is None
+    assert number_problem(999999999999999.9) is None and number_problem(10**15) is None  # a double as it is; whole
+    assert number_problem(10**15 + 1) is not None and number_problem(Decimal(10**15 + 1)) is not None
 
 
 @pytest.mark.parametrize("lang, word, said", [("en", "none", "none (grey): nothing due"), ("zh", "无", "无（灰）：尚无到期节点")])

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import Decimal
 
 from mstrack.errors import Message
 
@@ -98,7 +97,9 @@ def number_problem(value) -> Message | None:
     spreadsheet's computed cell) and is stored as it is."""
     if abs(value) > MAX_MAGNITUDE:
         return Message("beyond what mstrack stores: at most {limit} (1000万亿) either side of zero", limit=f"{MAX_MAGNITUDE:,}")
-    if isinstance(value, Decimal) and value != value.to_integral_value():
+    if isinstance(value, (int, float)):  # not decimal's Decimal: --help loads this module, and need not import decimal
+        return None
+    if value != value.to_integral_value():
         digits = len(value.normalize().as_tuple().digits)
         if digits > MAX_DIGITS:
             return Message("{n} significant digits are more than mstrack stores exactly ({limit} significant digits); "
