@@ -4,6 +4,8 @@ column of years (计划完成年度（年）) is no target; a list whose bracket
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from mstrack.errors import InputError
@@ -78,13 +80,16 @@ def test_a_single_organs_second_name_stays_one_office(tmp_path):
 
 # --- 3. a column of years is no target ----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("header", ["计划完成年度（年）", "建成年份（年）", "计划年度（年）", "计划竣工（年）"])
-def test_a_column_of_years_sets_no_target(tmp_path, header):
+@pytest.mark.parametrize(("header", "completion"), [("计划完成年度（年）", True), ("建成年份（年）", True),
+                                                    ("计划年度（年）", False), ("计划竣工（年）", True)])
+def test_a_column_of_years_sets_no_target(tmp_path, header, completion):
+    """A year is a date (a completion year's end the deadline) or nothing: never a target "年度 = 2024 年"."""
     rows = [["序号", "项目名称", "建设内容", header, "责任单位"], ["1", "县一中扩建", "新建教学楼1栋", "2024", "县教育局"],
             ["2", "困难群众救助", "发放救助金", "2025", "县民政局"]]
     tasks = convert_written(tmp_path, "years.tsv", rows).programme.tasks
     assert _targets(tasks[0]) == [("新建教学楼", "=", 1, "栋")]
     assert _targets(tasks[1]) == []
+    assert [t.deadline for t in tasks] == ([date(2024, 12, 31), date(2025, 12, 31)] if completion else [None, None])
 
 
 # --- 4. bracketed points that keep no item: no table, exit 2 ------------------------------------------------------
