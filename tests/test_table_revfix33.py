@@ -135,3 +135,22 @@ def test_a_helper_inside_the_leads_bracket_in_a_lead_cell(tmp_path, helper):
             ["2", "新建公厕5座", "县城管局", "2024年12月底"]]
     tasks = convert_written(tmp_path, "plan.tsv", rows).programme.tasks
     assert _roles(tasks[0]) == (["县教育局"], ["县财政局"])
+
+
+# --- 6. "(一)" items keep their own codes only where the document shows them running on across groups -------------
+
+ONE_GROUP = ("一、教育民生工程\n（一）新建幼儿园3所。\n责任单位：县教育局\n（二）改造学校操场5个。\n责任单位：县教育局\n"
+             "（三）建设图书馆1座。\n责任单位：县文旅局\n")
+
+
+@pytest.mark.parametrize("above", ["", "附件\n", "2024年县民生实事项目\n"])
+def test_one_groups_items_are_coded_under_their_heading_whatever_is_above(tmp_path, above):
+    tasks = convert_written(tmp_path, "plan.txt", above + ONE_GROUP).programme.tasks
+    assert [t.code for t in tasks] == ["一(一)", "一(二)", "一(三)"]
+
+
+def test_items_numbering_on_across_two_groups_keep_their_own_codes(tmp_path):
+    text = ("一、教育民生工程\n（一）新建幼儿园3所。\n责任单位：县教育局\n（二）改造学校操场5个。\n责任单位：县教育局\n"
+            "二、文化民生工程\n（三）建设图书馆1座。\n责任单位：县文旅局\n（四）新建文化广场2个。\n责任单位：县文旅局\n")
+    tasks = convert_written(tmp_path, "plan.txt", text).programme.tasks
+    assert [t.code for t in tasks] == ["(一)", "(二)", "(三)", "(四)"]
