@@ -53,6 +53,23 @@ def test_year_columns_of_money_under_a_declared_unit_set_no_target(tmp_path):
     assert [_targets(t) for t in tasks] == [[("新建教学楼", "=", 1, "栋")], [("改造小区", "=", 20, "个")]]
 
 
+def test_a_year_column_never_replaces_the_contents_own_figure(tmp_path):
+    """Bare figures under 2024年 beside a content column that prints its own figures ("改造小区20个"): the content's
+    figure stays the target, the year's stays in the note."""
+    rows = [["序号", "项目名称", "建设内容", "2024年", "2025年", "责任单位"],
+            ["1", "县一中扩建", "新建教学楼1栋", "1", "1", "县教育局"],
+            ["2", "老旧小区改造", "改造小区20个", "12", "8", "县住建局"]]
+    tasks = convert_written(tmp_path, "years.tsv", rows).programme.tasks
+    assert [_targets(t) for t in tasks] == [[("新建教学楼", "=", 1, "栋")], [("改造小区", "=", 20, "个")]]
+
+
+def test_a_year_column_beside_titles_without_figures_still_sets_the_target(tmp_path):
+    rows = [["序号", "项目名称", "2024年", "2025年", "责任单位"], ["1", "新建教学楼", "1", "1", "县教育局"],
+            ["2", "改造小区", "12", "8", "县住建局"]]
+    tasks = convert_written(tmp_path, "years.tsv", rows).programme.tasks
+    assert [_targets(t) for t in tasks] == [[("新建教学楼", "=", 1, "")], [("改造小区", "=", 12, "")]]
+
+
 # --- 2. a bracket listing offices is no second name ---------------------------------------------------------------
 
 @pytest.mark.parametrize("tail", ["（县住建局（县城管局、县财政局））", "（县住建局（县城管局，县财政局））",

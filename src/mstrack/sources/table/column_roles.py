@@ -38,7 +38,7 @@ def _number_columns(sheet: Sheet, at: int, columns: list[Column]) -> None:
             measure.kind, measure = "units", None
     numeric = []
     yearly = any(c.kind == "amount" and YEAR_HEADER_RE.match(re.sub(r"\s+", "", c.header)) for c in columns)
-    if yearly and _yearly_money(sheet, at, columns):
+    if yearly and (_yearly_money(sheet, at, columns) or _figured_content(sheet, at, columns)):
         for column in (c for c in columns if c.kind == "amount" and YEAR_HEADER_RE.match(re.sub(r"\s+", "", c.header))):
             column.kind = ""  # the programme's year's money: a note ("2024年：3000"), as the other years'
     for column in columns:
@@ -78,6 +78,17 @@ def _yearly_money(sheet: Sheet, at: int, columns: list[Column]) -> bool:
     return bool(declared_unit(sheet, at)) or bool(values) and priced * 2 > len(values) \
         or any(c not in years and (MONEY_HEADER_RE.search(c.header) or re.search(r"[（(](?:万|亿)?元[)）]", c.header))
                for c in columns)
+
+
+def _figured_content(sheet: Sheet, at: int, columns: list[Column]) -> bool:
+    """A task column beside the year columns whose cells mostly print their own figure with its unit ("改造小区20个"):
+    the target is read there; the year's bare figure never replaces it (it stays in the note)."""
+    for column in (c for c in columns if c.kind == "task"):
+        values = column_values(sheet, at, column)
+        figured = sum(bool(re.search(r"\d", v)) and not BARE_NUMBER_RE.match(v.strip()) for v in values)
+        if values and figured * 2 > len(values):
+            return True
+    return False
 
 
 CONDITION_HEADER_RE = re.compile(CONDITION_HEADERS)  # 服务对象年龄（岁）, 建设周期（月）: no target (vocabulary)
