@@ -171,3 +171,11 @@ def test_items_numbering_on_across_two_groups_keep_their_own_codes(tmp_path):
             "二、文化民生工程\n（三）建设图书馆1座。\n责任单位：县文旅局\n（四）新建文化广场2个。\n责任单位：县文旅局\n")
     tasks = convert_written(tmp_path, "plan.txt", text).programme.tasks
     assert [t.code for t in tasks] == ["(一)", "(二)", "(三)", "(四)"]
+
+
+def test_a_helper_inside_one_leads_bracket_among_several_leads(tmp_path):
+    rows = [["序号", "工作任务", "牵头单位", "完成时限"],
+            ["1", "新建幼儿园2所", "县教育局（县财政局协同）、县民政局", "2024年12月底"],
+            ["2", "新建公厕5座", "县城管局", "2024年12月底"]]
+    tasks = convert_written(tmp_path, "plan.tsv", rows).programme.tasks
+    assert _roles(tasks[0]) == (["县教育局", "县民政局"], ["县财政局"])

@@ -228,6 +228,9 @@ def roles_in(cell: str, lead_column: bool = False) -> tuple[str, str] | None:
     text = _without_others_work(text)  # "市教育局负责（市发改委牵头的项目除外）": 市教育局 leads
     if helped := _helped(text):  # "县教育局（县财政局协同）": the office leads, the ones in its bracket help
         return helped[0], "、".join(helped[1:])
+    parts = [(part, _helped(part.rstrip(CLOSING_PUNCTUATION))) for part in split_units(text)]
+    if lead_column and any(h for _, h in parts):  # "县教育局（县财政局协同）、县民政局" in a 牵头单位 column
+        return "、".join(h[0] if h else p for p, h in parts), "、".join(u for _, h in parts if h for u in h[1:])
     text = LONE_MANNER_RE.sub(LEAD_ROLE_WORDS[0], text)  # "县乡村振兴局统筹，各乡镇实施": 统筹 alone leads
     if FIRST_LEADS_RE.search(text):  # "…、市税务局(列第一位者为工作牵头单位,下同)": the note says the first leads
         first, *others = [u for g in split_groups(FIRST_LEADS_RE.sub("", text)) for u in split_units(g)] or [""]
@@ -378,7 +381,7 @@ def _names(cell: str, apart: bool = True) -> list[str]:
     cell = PART_LABEL_RE.sub("", cell)
     if helped := _helped(cell.rstrip(CLOSING_PUNCTUATION)):  # "县教育局（县财政局协同）": both units, the bracket's helping
         return helped
-    if said := role_read(cell):  # "市发改委负责立项，市住建局负责建设", "A、B等部门配合": the offices the roles close
+    if not any(_helped(part.rstrip(CLOSING_PUNCTUATION)) for part in split_units(cell)) and (said := role_read(cell)):  # "市发改委负责立项，市住建局负责建设", "A、B等部门配合": the offices the roles close
         return [*said[0], *said[1]]
     parts = [p for part in split_units(cell) for p in (_helped(part.rstrip(CLOSING_PUNCTUATION))
                                                         or [_without_role(part.rstrip(CLOSING_PUNCTUATION).strip())]) if p]
