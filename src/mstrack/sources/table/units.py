@@ -381,7 +381,8 @@ def _names(cell: str, apart: bool = True) -> list[str]:
     cell = PART_LABEL_RE.sub("", cell)
     if helped := _helped(cell.rstrip(CLOSING_PUNCTUATION)):  # "县教育局（县财政局协同）": both units, the bracket's helping
         return helped
-    if not any(_helped(part.rstrip(CLOSING_PUNCTUATION)) for part in split_units(cell)) and (said := role_read(cell)):  # "市发改委负责立项，市住建局负责建设", "A、B等部门配合": the offices the roles close
+    helping = any(_helped(part.rstrip(CLOSING_PUNCTUATION)) for part in split_units(cell))  # read part by part below
+    if not helping and (said := role_read(cell)):  # "市发改委负责立项，市住建局负责建设", "A、B等部门配合": the offices the roles close
         return [*said[0], *said[1]]
     parts = [p for part in split_units(cell) for p in (_helped(part.rstrip(CLOSING_PUNCTUATION))
                                                         or [_without_role(part.rstrip(CLOSING_PUNCTUATION).strip())]) if p]
