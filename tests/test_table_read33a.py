@@ -36,11 +36,11 @@ MORE = """二、教育惠民项目
 
 def test_projects_with_labelled_office_lines_are_a_work_list(tmp_path):
     """No title names a programme: each project's labelled 责任单位 line says the list is one of work, as 完成时限 lines
-    do; the projects of the one group, nothing printed above it, keep their own numbers "(一)", the first office
-    leads."""
+    do; the projects of the one group are coded under it, "一(一)" (13-revfix33: nothing shows their numbers running on
+    across groups, whatever is printed above), the first office leads."""
     tasks = convert_written(tmp_path, "projects.txt", PROJECTS).programme.tasks
     assert [(t.code, t.title) for t in tasks] == [
-        ("(一)", "启动首批保障性住房建设"), ("(二)", "实施12000平方米城市危房改造"), ("(三)", "启动城中村改造项目")]
+        ("一(一)", "启动首批保障性住房建设"), ("一(二)", "实施12000平方米城市危房改造"), ("一(三)", "启动城中村改造项目")]
     assert [t.lines[0].lead_units for t in tasks] == [["市住房城乡建设局"]] * 3
     assert set(tasks[0].lines[0].units) - {"市住房城乡建设局"} == {"市自然资源局", "市财政局"}
     assert targets_of(tasks[0]) == [(2170, "套")] and targets_of(tasks[1]) == [(12000, "平方米")]

@@ -38,6 +38,9 @@ def _number_columns(sheet: Sheet, at: int, columns: list[Column]) -> None:
             measure.kind, measure = "units", None
     numeric = []
     yearly = any(c.kind == "amount" and YEAR_HEADER_RE.match(re.sub(r"\s+", "", c.header)) for c in columns)
+    if yearly and (_yearly_money(sheet, at, columns) or _figured_content(sheet, at, columns)):
+        for column in (c for c in columns if c.kind == "amount" and YEAR_HEADER_RE.match(re.sub(r"\s+", "", c.header))):
+            column.kind = ""  # the programme's year's money: a note ("2024年：3000"), as the other years'
     for column in columns:
         header = re.sub(r"\s+", "", column.header)
         if yearly and not column.kind and YEAR_HEADER_RE.match(header):
@@ -52,6 +55,7 @@ def _number_columns(sheet: Sheet, at: int, columns: list[Column]) -> None:
                 continue
             numeric.append(column)
     stated = total_units(sheet, at, [c.index for c in numeric if not HEADER_UNIT_RE.match(re.sub(r"\s+", "", c.header))])
+    numeric = [c for c in numeric if not _years(sheet, at, c, columns)]
     numeric = [c for c in numeric if not _measured(c, numeric, stated.get(c.index, ""))]
     money = _money_columns(sheet, at, columns, numeric)
     numeric = [c for c in numeric if c not in money]
@@ -63,6 +67,28 @@ def _number_columns(sheet: Sheet, at: int, columns: list[Column]) -> None:
     for column in columns:  # "区民生实事项目数量" over words ("区政府民生实事项目(1个)"): no targets
         if column.kind == "amount" and column not in numeric:  # the programme's year's "20个" beside 2025年's: its content
             column.kind = "content" if YEAR_HEADER_RE.match(re.sub(r"\s+", "", column.header)) else ""
+
+
+def _yearly_money(sheet: Sheet, at: int, columns: list[Column]) -> bool:
+    """Year columns ("2024年", "2025年") holding money, not the year's work: a "单位：万元" printed above the table, sums
+    in their unit in most of their cells ("3000万元"), or an investment column beside them (总投资（万元）, 资金来源)."""
+    years = [c for c in columns if YEAR_HEADER_RE.match(re.sub(r"\s+", "", c.header))]
+    values = [v for c in years for v in column_values(sheet, at, c)]
+    priced = sum(bool(MONEY_CELL_RE.match(v.strip())) for v in values)
+    return bool(declared_unit(sheet, at)) or bool(values) and priced * 2 > len(values) \
+        or any(c not in years and (MONEY_HEADER_RE.search(c.header) or re.search(r"[（(](?:万|亿)?元[)）]", c.header))
+               for c in columns)
+
+
+def _figured_content(sheet: Sheet, at: int, columns: list[Column]) -> bool:
+    """A task column beside the year columns whose cells mostly print their own figure with its unit ("改造小区20个"):
+    the target is read there; the year's bare figure never replaces it (it stays in the note)."""
+    for column in (c for c in columns if c.kind == "task"):
+        values = column_values(sheet, at, column)
+        figured = sum(bool(re.search(r"\d", v)) and not BARE_NUMBER_RE.match(v.strip()) for v in values)
+        if values and figured * 2 > len(values):
+            return True
+    return False
 
 
 CONDITION_HEADER_RE = re.compile(CONDITION_HEADERS)  # 服务对象年龄（岁）, 建设周期（月）: no target (vocabulary)
@@ -99,6 +125,23 @@ def _measured(column: Column, numeric: list[Column], stated: str = "") -> bool:
     column.kind = "measured" if not yearly or column in yearly else "note"
     column.label = m["unit"] if column.kind == "measured" else ""
     column.header = m["name"] if column.kind == "measured" else column.header
+    return True
+
+
+YEAR_CELL_RE = re.compile(r"^(?:19|20)\d{2}\s*年?$")
+COMPLETION_RE = re.compile(r"完成|竣工|完工|建成|交付")
+
+
+def _years(sheet: Sheet, at: int, column: Column, columns: list[Column]) -> bool:
+    """A column in 年 whose cells are years ("计划完成年度（年）" 2024, 2025): dates, never a target. A completion year
+    (计划竣工（年）, 建成年份（年）) is the row's deadline, that year's end, where no column dates the tasks; any other
+    is read no further."""
+    m = HEADER_UNIT_RE.match(re.sub(r"\s+", "", column.header))
+    values = column_values(sheet, at, column)
+    if not m or m["unit"] != "年" or not values or not all(YEAR_CELL_RE.match(v.strip()) for v in values):
+        return False
+    dated = any(c.kind in ("deadline", "schedule", "period") and c is not column for c in columns)
+    column.kind = "deadline" if COMPLETION_RE.search(m["name"]) and not dated else ""
     return True
 
 

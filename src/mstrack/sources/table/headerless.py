@@ -290,7 +290,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             unread = [(source[k].number, chosen[k][1]) for k in unread]
             chosen, source, labels = [chosen[k] for k in keep], [source[k] for k in keep], {
                 new: labels[k] for new, k in enumerate(keep) if k in labels}
-            end = sheet.rows.index(source[-1]) + 1
+            end = sheet.rows.index(source[-1]) + 1 if source else start  # nothing kept: no list (grouped is False)
             above = _above(sheet, start)
             headings = [words for k, (kind, words, _) in enumerate(chosen) if heads(chosen, k)]  # "一、纳入民生实事项目管理的内容"
             works = [f"{chosen[k - 1][1]}，{words}" if kind == "lone" else words for k, (kind, words, _) in enumerate(chosen)]

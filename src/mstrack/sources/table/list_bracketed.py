@@ -161,13 +161,13 @@ def bracketed_table(chosen: list[tuple[str, str, str]], labels: dict[int, list[E
     items' labelled paragraphs (numbered_table), "(一)" staying in the words. A heading over its one unnumbered line
     stays the group's heading, and the line is the group's one task: numbered as the group ("二"), the heading's words
     its 项目名称 and the line its 项目内容, the first office labelled under it its units. An item "二、…" after a group
-    is read so too, its words its heading's: not a task of the group above. `alone`: nothing printed above the list
-    (_own_numbers)."""
+    is read so too, its words its heading's: not a task of the group above. `alone` (nothing printed above the list)
+    no longer changes the codes (_own_numbers): kept for the caller."""
     top = {k: AREA_RE.match(words).group(1, 2) for k, (kind, words, _) in enumerate(chosen)  # (一, words); a heading that
            if kind == "top" or kind == "heading" and not heads(chosen, k)}  # heads nothing is an item too (list_sections)
     grouped = {k for k in top if any(j not in top and kind == "heading" for j, (kind, _, _) in enumerate(chosen[:k]))}
     source = [row for k, row in enumerate(source) for _ in range(1 + (k in grouped))]
-    top.update(_own_numbers(chosen, alone))
+    top.update(_own_numbers(chosen))
     if not any(kind == "lone" for kind, _, _ in chosen):
         entries = [e for k, (kind, words, units) in enumerate(chosen) for e in [
             *([heading_entry(None, words)] if k in grouped else []),
@@ -186,18 +186,16 @@ def bracketed_table(chosen: list[tuple[str, str, str]], labels: dict[int, list[E
     return ["序号", "项目名称", "项目内容", "责任单位"], rows, source
 
 
-def _own_numbers(chosen: list[tuple[str, str, str]], alone: bool) -> dict[int, tuple[str, str]]:
+def _own_numbers(chosen: list[tuple[str, str, str]]) -> dict[int, tuple[str, str]]:
     """The items "(一)" under headings "一、" that keep their own numbers, {index: ("(一)", words)}: their numbers
     number on across the headings ("(四)" under "二、" after "(三)"), never repeating, so the brackets alone tell them
     from the headings. Numbers that start again under each heading leave the words as printed, and the table reader
-    codes each item by its heading's number too ("一(一)", "二(一)": titles.task_code); so does one group under a
-    document's section ("一、纳入民生实事项目管理的内容" below the notice's words). One group with nothing printed above it
-    (`alone`: a list copied without its document, its first line the group's heading) is one of the list's groups:
-    its items keep their own numbers, as the groups after it would number on."""
+    codes each item by its heading's number too ("一(一)", "二(一)": titles.task_code); so does one group, whatever is
+    printed above it (a title, a notice's words, or nothing): nothing shows its numbers running on, so they are the
+    group's: the codes follow what the list shows, never a line above it (13-revfix33)."""
     numbers = [kind for kind, _, _ in chosen if kind not in ("heading", "top", "lone")]
     groups = sum(heads(chosen, k) for k in range(len(chosen)))
-    # check: one group alone may be numbered within its group in the full document; nothing in the excerpt says which
-    if len(set(numbers)) < len(numbers) or not groups or groups == 1 and not alone:
+    if len(set(numbers)) < len(numbers) or groups < 2:
         return {}
     return {k: (f"({kind})", SUB_CODE_RE.sub("", words, count=1) or words)
             for k, (kind, words, _) in enumerate(chosen) if kind not in ("heading", "top", "lone")}

@@ -9,7 +9,8 @@ from mstrack.sources.table.office_names import TOWN_LEVEL, ends_like_unit
 from mstrack.vocabulary import AREA_LEVELS, SCOPE_OPENINGS
 
 SCOPE_RE = re.compile(r"(?:不?含|不?包括|包含)[^（）()]+")  # "（含各区）", "（不含高新区）": where the unit's work reaches
-SECOND_NAME_RE = re.compile(r"[（(]([^（）()]{2,10})[）)]$")  # "县发改局(粮食局)": one bureau by its two names
+SECOND_NAME_RE = re.compile(r"[（(]([^（）()]{2,40})[）)]$")  # "县发改局(粮食局)": one bureau by its two names
+LISTING_RE = re.compile(r"[、，,/／；;\s]+")  # "（县城管局、县财政局）": several units, never one office's second name
 ORGAN_END = tuple("局委办厅处部署会")  # a government organ's name ends so: two such names in one are a merged bureau's
 LEVELS_ONLY_RE = re.compile(rf"(?:{TOWN_LEVEL}|[{AREA_LEVELS}]|[、/／])+")  # "各相关乡镇（街道）": levels, no unit's name
 PLACE_ONLY_RE = re.compile(r"^[^各].*(?:[区镇乡村]|街道)$")  # "县住建局（城区）": where it works, no unit ("各乡镇": every one)
@@ -20,13 +21,21 @@ EACH_UNIT_RE = re.compile(r"各[\u4e00-\u9fff]{2,8}")  # "县教育局（各学�
 def bracketed_unit(name: str) -> tuple[str, str, bool] | None:
     """An office's name and the unit its closing bracket names: (the office, the bracket's unit, whether that is the
     office's second name). A second name when both are organs' names, with a place of its own or without: a merged
-    bureau ("县发改局(粮食局)", "县人社局（医保局）", "市建设局(市规划局)", "市委农办(市农业局)"); another unit when it is
+    bureau ("县发改局(粮食局)", "县人社局（医保局）", "市建设局(市规划局)", "市委农办(市农业局)"), a single organ's name
+    only: a bracket listing several ("（县城管局、县财政局）", "、" joining them here) names other units; another unit when it is
     another kind ("县卫健局(县医院)", "县住建局（县城投公司）"), or every unit of a kind ("县教育局（各学校）"). None for a
     bracket of scope, levels or a place ("(含城区)", "各市(县)", "各相关乡镇（街道）", "（城区）"), one saying where the office
     sits ("（设在市自然资源局）"), and after every unit of a kind, whose
     bracket names the other kinds it means ("各镇政府(街道办事处)", "各街办(新区)", "各县(市、区)政府(管委会)")."""
     m = SECOND_NAME_RE.search(name)
-    if not m or not (ends_like_unit(m[1]) or EACH_UNIT_RE.fullmatch(m[1])) or SCOPE_RE.match(m[1]) \
+    listed = [part for part in LISTING_RE.split(m[1].strip()) if part] if m else []
+    if len(listed) >= 2:  # "县住建局（县城管局、县财政局）": the units working with the office, each of them
+        outer = name[:m.start()].strip()
+        if all(len(part) <= 20 and ends_like_unit(part) for part in listed) and ends_like_unit(outer) \
+                and not outer.startswith("各") and not SCOPE_RE.match(m[1]) and not m[1].startswith(SCOPE_OPENINGS):
+            return outer, "、".join(listed), False
+        return None
+    if not m or len(m[1]) > 10 or not (ends_like_unit(m[1]) or EACH_UNIT_RE.fullmatch(m[1])) or SCOPE_RE.match(m[1]) \
             or m[1].startswith(SCOPE_OPENINGS) or LEVELS_ONLY_RE.fullmatch(m[1]) \
             or PLACE_ONLY_RE.search(m[1]) or m[1].startswith(SEAT_WORDS) \
             or not ends_like_unit(outer := name[:m.start()]) or outer.startswith("各"):
@@ -39,4 +48,4 @@ def named_offices(name: str) -> list[str]:
     the bracket names another ("县卫健局(县医院)" → 县卫健局, 县医院), else the name."""
     if (found := bracketed_unit(name)) is None:
         return [name]
-    return [found[0]] if found[2] else [found[0], found[1]]
+    return [found[0]] if found[2] else [found[0], *found[1].split("、")]

@@ -226,6 +226,11 @@ def roles_in(cell: str, lead_column: bool = False) -> tuple[str, str] | None:
     an office ("县卫健局(县医院)") is another unit (unit_names), not a lead."""
     text = re.sub(rf"\s*\n\s*(?=(?:{ROLES})\s*(?:[，,；;。\n]|$))", "", cell.strip())  # "省财政厅\n牵头":
     text = _without_others_work(text)  # "市教育局负责（市发改委牵头的项目除外）": 市教育局 leads
+    if helped := _helped(text):  # "县教育局（县财政局协同）": the office leads, the ones in its bracket help
+        return helped[0], "、".join(helped[1:])
+    parts = [(part, _helped(part.rstrip(CLOSING_PUNCTUATION))) for part in split_units(text)]
+    if lead_column and any(h for _, h in parts):  # "县教育局（县财政局协同）、县民政局" in a 牵头单位 column
+        return "、".join(h[0] if h else p for p, h in parts), "、".join(u for _, h in parts if h for u in h[1:])
     text = LONE_MANNER_RE.sub(LEAD_ROLE_WORDS[0], text)  # "县乡村振兴局统筹，各乡镇实施": 统筹 alone leads
     if FIRST_LEADS_RE.search(text):  # "…、市税务局(列第一位者为工作牵头单位,下同)": the note says the first leads
         first, *others = [u for g in split_groups(FIRST_LEADS_RE.sub("", text)) for u in split_units(g)] or [""]
@@ -251,6 +256,20 @@ def roles_in(cell: str, lead_column: bool = False) -> tuple[str, str] | None:
     if lead_column and (apart := _bracketed_others(text)):
         return apart  # "县卫健局(县医院)" in a 牵头 column: 县卫健局 leads, 县医院 is a unit, as after a list's item
     return role_sentences(text)
+
+
+# "县教育局（县财政局协同）", "县住建局（县城管局、县财政局配合）": an office, and the units helping it in its bracket
+HELPER_BRACKET_RE = re.compile(r"^(?P<lead>[^（）()、，,；;\s]{2,30}?)\s*[（(]\s*(?P<others>[^（）()]{2,40}?)\s*"
+                               r"(?:协同|配合|协助|参与|协办|协作)(?:单位|部门)?\s*[）)]$")
+
+
+def _helped(name: str) -> list[str] | None:
+    """An office with the units helping it in its bracket: [the office, the helpers]; None for any other name."""
+    m = HELPER_BRACKET_RE.match(name.strip())
+    others = [part for part in re.split(r"[、，,/／；;\s]+", m["others"]) if part] if m else []
+    if not m or not ends_like_unit(m["lead"]) or not others or not all(ends_like_unit(part) for part in others):
+        return None
+    return [m["lead"], *others]
 
 
 def _bracketed_others(cell: str) -> tuple[str, str] | None:
@@ -360,9 +379,13 @@ def _names(cell: str, apart: bool = True) -> list[str]:
     """The units of one group: the offices its roles close where it reads as role lists, else its names as printed.
     "其中：" before a name ("各乡镇，其中：县教育局") opens the part, no part of the name."""
     cell = PART_LABEL_RE.sub("", cell)
-    if said := role_read(cell):  # "市发改委负责立项，市住建局负责建设", "A、B等部门配合": the offices the roles close
+    if helped := _helped(cell.rstrip(CLOSING_PUNCTUATION)):  # "县教育局（县财政局协同）": both units, the bracket's helping
+        return helped
+    helping = any(_helped(part.rstrip(CLOSING_PUNCTUATION)) for part in split_units(cell))  # read part by part below
+    if not helping and (said := role_read(cell)):  # "市发改委负责立项，市住建局负责建设", "A、B等部门配合": the offices the roles close
         return [*said[0], *said[1]]
-    parts = [p for part in split_units(cell) if (p := _without_role(part.rstrip(CLOSING_PUNCTUATION).strip()))]
+    parts = [p for part in split_units(cell) for p in (_helped(part.rstrip(CLOSING_PUNCTUATION))
+                                                        or [_without_role(part.rstrip(CLOSING_PUNCTUATION).strip())]) if p]
     names = [m[1] if (m := UNIT_THEN_DENG_RE.match(u)) else u for part in parts for u in _joined_units(part)]
     return [n for name in names for n in (_apart(name) if apart else [name])]
 
@@ -373,7 +396,7 @@ PART_LABEL_RE = re.compile(r"(?:^|(?<=[、，,；;\s]))其中\s*[:：]\s*")  # "
 def _apart(name: str) -> list[str]:
     """An office and another unit its bracket names: both (named_offices); a second name stays the office's."""
     found = bracketed_unit(name)
-    return [found[0], found[1]] if found and not found[2] else [name]
+    return [found[0], *found[1].split("、")] if found and not found[2] else [name]
 
 
 def _without_closing_deng(groups: list[list[str]]) -> list[list[str]]:
