@@ -251,7 +251,7 @@ def write_plan(ctx: typer.Context, output: Path, text: str, announce) -> None:
 def plan_kept(ctx: typer.Context, output: Path, data: bytes) -> bool:
     """True when `output` holds `data` already (nothing to write); exit 2 when it holds anything else (write_plan)."""
     refuse_database(ctx, output)
-    if not (output.exists() or output.is_symlink()):
+    if not (output.exists() or output.is_symlink()) or output.is_dir():  # a directory: write_output says so
         return False
     if not _holds(output, data):
         refuse_kept(output)  # a unit's Word return, a JSON file mstrack did not write: said as what it holds

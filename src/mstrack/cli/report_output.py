@@ -77,7 +77,7 @@ def report_format(ctx: typer.Context, fmt: str, output: Path | None, kind: str) 
     named = SUFFIXES.get(output.suffix.lower()) if output is not None and str(output) != "-" else None
     if getattr(ctx.get_parameter_source("fmt"), "name", None) != "DEFAULT":  # Click's own enum, or Typer's copy
         fmt = choice(fmt, FORMATS[kind], "--format")
-        if named is not None and named != fmt:  # CSV text in a file named .xlsx: Excel cannot open it
+        if named is not None and named != fmt and not output.is_dir():  # CSV in a file named .xlsx: Excel cannot open it
             refuse_database(ctx, output)  # the database named so is said as that: the graver refusal
             raise fail("--output {path}: the name says .{named}, --format {fmt} writes {fmt}: give -o NAME.{fmt} or drop -f "
                        "(the name alone chooses the format)",
