@@ -416,6 +416,10 @@ def test_the_command_writes_a_plan_that_imports(tmp_path):
     db = tmp_path / "t.db"
     result = runner.invoke(app, ["--db", str(db), "import", "plan", str(out)])
     assert result.exit_code == 0 and "33 tasks added" in result.stdout
+    same = out.read_bytes()
+    rerun = runner.invoke(app, ["import", "table", str(source), "-p", "sz-draft", "--year", "2023", "-o", str(out)])
+    assert rerun.exit_code == 0 and out.read_bytes() == same, rerun.output  # the same plan again: nothing to lose (safe38)
+    out.write_bytes(same + "# 办公室 reviewed\n".encode())
     again = runner.invoke(app, ["import", "table", str(source), "-p", "sz-draft", "--year", "2023", "-o", str(out)])
     assert again.exit_code == 2 and "exists already" in again.stderr
     assert "remove it first, or give another --output name" in again.stderr, again.stderr  # the way on

@@ -142,11 +142,10 @@ def test_a_report_that_fails_midway_leaves_the_old_file_and_no_temporary_file(de
 
 @pytest.mark.parametrize("command", [
     ["units", "-f", "xlsx", "--as-of", "2023-07-01"],
-    ["report", "weekly", "-f", "csv", "--as-of", "2023-07-01"],
+    ["report", "weekly", "--as-of", "2023-07-01"],  # the name chooses: -f csv and an .xlsx name are refused (safe38)
     ["report", "annual", "-p", "yantian-2023", "-f", "xlsx"],
-    ["export", "plan", "yantian-2023"],
     ["export", "template", "yantian-2023", "--as-of", "2023-07-01"],
-], ids=" ".join)
+], ids=" ".join)  # export plan writes over no file (safe38): test_import_table_writes_its_plan_whole_or_not_at_all
 @pytest.mark.parametrize("failure", [OSError(errno.ENOSPC, "No space left on device"), KeyboardInterrupt()],
                          ids=["disk full", "ctrl-c"])
 def test_an_output_that_fails_before_its_rename_leaves_the_old_file(demo_cli, tmp_path, monkeypatch, command, failure):

@@ -10,7 +10,7 @@ import typer
 
 from mstrack.cli.app import export_app, import_app
 from mstrack.cli.common import Format, FormatOption, as_of_option, parse_day
-from mstrack.cli.printing import flush_output, refuse_database, write_out, write_output
+from mstrack.cli.printing import flush_output, refuse_database, refuse_kept, write_out, write_output
 from mstrack.cli.process import bulk, keep_until_exit, open_store
 from mstrack.cli.saying import echo, fail, say, warn, words
 
@@ -209,8 +209,6 @@ def import_table(
     if not CODE_RE.match(programme):
         raise fail("--programme {code!r}: use lowercase letters, digits and '-'", code=programme)
     refuse_database(ctx, output)
-    if output.exists():  # never overwritten: it may be a plan already reviewed and edited by hand
-        raise _plan_exists(output)
     progress_path, as_of = _progress_output(output, progress_as_of)
     from mstrack.errors import Joined
 
@@ -219,6 +217,7 @@ def import_table(
         raise fail("--strict: {n} doubtful cells, nothing written:\n{doubts}", n=len(result.doubts), doubts=Joined("\n", result.doubts))
     lang = words()
     text = dump_plan(result.programme, {key: lang.message(why) for key, why in result.comments.items()})
+    plan_kept(ctx, output, text.encode("utf-8"))  # before the progress file: a plan kept writes nothing
 
     if progress_path is not None:
         from mstrack.render.template import reported_csv
@@ -234,11 +233,42 @@ def import_table(
             say("check: {doubt}", doubt=doubt, err=True)
         say("{file} → {output}: {stats}", file=file, output=output, stats=_conversion_stats(result.stats))
 
-    write_output(ctx, output, lambda path: path.write_text(text, encoding="utf-8"), announce, taken=_plan_exists)
+    write_plan(ctx, output, text, announce)
+
+
+def write_plan(ctx: typer.Context, output: Path, text: str, announce) -> None:
+    """A plan file (TOML) to `output`, for `import table` and `export plan` alike: a file there is never written over,
+    since it may be a plan an office reviewed and edited by hand (its own lines after the `# check:` ones), unless it
+    holds byte for byte what would be written: nothing in it to lose, so a rerun says the same and leaves it as it is.
+    One made while the command ran is never written over either."""
+    data = text.encode("utf-8")
+    if plan_kept(ctx, output, data):
+        announce()
+        return
+    write_output(ctx, output, lambda path: path.write_bytes(data), announce, taken=_plan_exists)
+
+
+def plan_kept(ctx: typer.Context, output: Path, data: bytes) -> bool:
+    """True when `output` holds `data` already (nothing to write); exit 2 when it holds anything else (write_plan)."""
+    refuse_database(ctx, output)
+    if not (output.exists() or output.is_symlink()) or output.is_dir():  # a directory: write_output says so
+        return False
+    if not _holds(output, data):
+        refuse_kept(output)  # a unit's Word return, a JSON file mstrack did not write: said as what it holds
+        raise _plan_exists(output)
+    return True
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether a regular file holds exactly `data` (its size first: a plan of another size is not read)."""
+    try:
+        return path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
 
 
 def _plan_exists(output: Path) -> typer.Exit:
-    """import table's -o is never written over, found before the conversion or made while it ran."""
+    """A plan's -o is never written over (write_plan): found before writing or made while the command ran."""
     return fail("--output {path}: exists already (a plan may have been edited there); remove it first, or give "
                 "another --output name", path=output)
 
@@ -290,8 +320,7 @@ def export_plan(
     if output == "-":
         write_out(text)
         return
-    write_output(ctx, Path(output), lambda path: path.write_text(text, encoding="utf-8"),
-                 lambda: echo(f"{code} → {output}", err=True))
+    write_plan(ctx, Path(output), text, lambda: echo(f"{code} → {output}", err=True))
 
 
 @export_app.command("template")

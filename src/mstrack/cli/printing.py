@@ -160,17 +160,18 @@ def _kept_return(target: Path, option: str) -> str | None:
     """Before any work: a target that is no report mstrack wrote is refused now when it holds a unit's figures, or
     rows of something else and no progress table (sources/forms.held: a return whose header lies below the rows
     searched, another office's data), or is a Word, HTML or Markdown file that does not say mstrack wrote it
-    (forms.document_held: a unit's Word return, a saved page, an office's notes); for a report mstrack wrote, its
+    (forms.document_held: a unit's Word return, a saved page, an office's notes), or a JSON file whose keys are none of
+    mstrack's reports' (forms.json_held: a script's settings, a unit's data); for a report mstrack wrote, its
     kind (forms.report_kind, read from the file's properties or first line, never its sheets), for _kept_from_rerun
     to compare with the new file's. None: no sheet
     to keep (not a regular file, not a kind `import progress` reads, a blank form or an empty sheet)."""
     from mstrack.render.outputs import written_in_place
-    from mstrack.sources.forms import document_held, form_suffix, held, report_kind
+    from mstrack.sources.forms import document_held, form_suffix, held, json_held, report_kind
 
     if not target.is_file() or written_in_place(target):
         return None
     if (suffix := form_suffix(target)) is None:
-        if kept := document_held(target):  # a Word, HTML or Markdown file: only mstrack's own, or an empty one, goes
+        if kept := document_held(target) or json_held(target):  # only mstrack's own, or an empty one, goes
             raise _refusal(target, option, kept)
         return None
     kind = report_kind(target, suffix)
@@ -216,10 +217,15 @@ def _csv_report(target: Path, suffix: str) -> bool:
 
 def _refusal(output, option: str, kept: str) -> typer.Exit:
     """The refusal to write over a file holding a unit's figures (forms.FIGURES), something mstrack cannot tell
-    (forms.OTHER), a document mstrack did not write (forms.UNMARKED) or a file it cannot read (forms.Unreadable)."""
-    from mstrack.sources.forms import FIGURES, UNMARKED, Unreadable
+    (forms.OTHER), a document or JSON file mstrack did not write (forms.UNMARKED, UNMARKED_JSON) or a file it cannot
+    read (forms.Unreadable)."""
+    from mstrack.sources.forms import FIGURES, UNMARKED, UNMARKED_JSON, Unreadable
     from mstrack.sources.sheets import HEADER_SEARCH_ROWS
 
+    if kept == UNMARKED_JSON:
+        return fail("{option} {path}: the file was not written by mstrack (its keys are none of a report's, docs/cli.md): "
+                    "it may be a script's settings or a unit's data, so it is not replaced: give another -o name, or "
+                    "delete the file yourself if it is no longer needed", option=option, path=output)
     if kept == UNMARKED:
         return fail("{option} {path}: the file was not written by mstrack (nothing in it says so: a Word file's creator, a "
                     "web page's generator, a Markdown file's last line): it may be a unit's return or an office's own "

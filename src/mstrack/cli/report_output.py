@@ -74,9 +74,15 @@ no PDF reader opens."""
 def report_format(ctx: typer.Context, fmt: str, output: Path | None, kind: str) -> str:
     """--format when given; else the format the -o file's suffix names (text written to 一览表.xlsx is a file
     Excel cannot open), refused when the report has none such (units -o 单位.docx); else the default."""
-    if getattr(ctx.get_parameter_source("fmt"), "name", None) != "DEFAULT":  # Click's own enum, or Typer's copy
-        return choice(fmt, FORMATS[kind], "--format")
     named = SUFFIXES.get(output.suffix.lower()) if output is not None and str(output) != "-" else None
+    if getattr(ctx.get_parameter_source("fmt"), "name", None) != "DEFAULT":  # Click's own enum, or Typer's copy
+        fmt = choice(fmt, FORMATS[kind], "--format")
+        if named is not None and named != fmt and not output.is_dir():  # CSV in a file named .xlsx: Excel cannot open it
+            refuse_database(ctx, output)  # the database named so is said as that: the graver refusal
+            raise fail("--output {path}: the name says .{named}, --format {fmt} writes {fmt}: give -o NAME.{fmt} or drop -f "
+                       "(the name alone chooses the format)",
+                       path=output, named=named, fmt=fmt)
+        return fmt
     if named is None and output is not None and output.suffix.lower() in UNWRITTEN:
         raise fail("--output {path}: mstrack writes no {suffix} file; use one of {choices} (a browser prints the .html"
                    " to PDF, Excel, WPS or LibreOffice the .xlsx and .docx), or add --format", path=output,

@@ -356,11 +356,8 @@ def _check_notice(ctx: typer.Context, *, unit: str | None, each_unit: bool, outp
 
 def _write_each(ctx: typer.Context, notices: list, fmt: str, output: Path, lang: str) -> None:
     """--each-unit: one file per notice in the directory `output` (made if missing), named after its unit,
-    each written whole or not at all (printing.write_output)."""
-    try:
-        output.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise cannot_write(output, error) from None
+    each written whole or not at all (printing.write_output). Every file is looked at before the directory is made:
+    a refusal leaves nothing behind."""
     from mstrack.cli.report_output import renderers, write_content
 
     render = renderers("notice")[fmt]
@@ -369,6 +366,10 @@ def _write_each(ctx: typer.Context, notices: list, fmt: str, output: Path, lang:
     words = Labels(lang)
     for one in notices:  # every file looked at before the first is written: a kept one stops the batch whole
         refuse_kept(output / f"{_file_name(one.unit)}.{fmt}")
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise cannot_write(output, error) from None
     for one in notices:
         content = render(one, lang)
         path = output / f"{_file_name(one.unit)}.{fmt}"

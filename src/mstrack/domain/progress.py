@@ -16,6 +16,7 @@ from mstrack.domain.quantities import (
     as_number,
     count_scale,
     format_number,
+    normalize,
     parse_quantity,
     same_unit,
     scaled_unit,
@@ -23,7 +24,10 @@ from mstrack.domain.quantities import (
     whole_count,
 )
 from mstrack.errors import InputError, Joined, Message
-from mstrack.vocabulary import AT_MOST, SCHEDULE
+from mstrack.vocabulary import ALL_DONE_WORDS, AT_MOST, DONE_WORDS, SCHEDULE
+
+DONE = frozenset(DONE_WORDS + ALL_DONE_WORDS)
+"""The words that report a line done (已完成, 全部完成 …): `log VALUE` and `import progress` read them alike (done_value)."""
 
 if TYPE_CHECKING:
     from mstrack.model import IndicatorState
@@ -113,6 +117,32 @@ def check_whole(text: str, number: int | float, unit: str, indicator: str) -> No
                      "of {under}", value=shown(text), indicator=indicator, unit=unit, count=format_number(count), under=under)
 
 
+def done_text_only(states: list[IndicatorState], indicator: str | None) -> bool | None:
+    """Which lines a done word without an indicator's name means: the task's text-only lines when it has any (its
+    进度安排), else any indicator; with a name, the one named (match_indicator's text_only)."""
+    return True if indicator is None and any(s.kind == SCHEDULE for s in states) else None
+
+
+def done_value(*, kind: str, comparator: str, target: int | float | None, dues: list[date], unit: str, indicator: str,
+               word: str, on: date) -> int | float:
+    """What a done word (已完成, 已建成 …; DONE) reports, read alike by `log` and `import progress` (docs/import.md): on a
+    text-only line, its checkpoints due by `on` (at least one; every one for 全部完成); on an indicator, its annual
+    target. Refused on an indicator that prints no target, and on a ceiling (居民消费价格涨幅不超过3%): completing the
+    work does not put the figure at the ceiling, so storing 3 would report what nobody reported."""
+    if kind == SCHEDULE:
+        if normalize(word) in ALL_DONE_WORDS:
+            return len(dues)
+        return max(1, sum(1 for due in dues if due <= on))
+    if comparator == AT_MOST:
+        raise InputError("{indicator}: {value} against a target of not more than {target}: a ceiling is not reached by "
+                         "completing it; give the figure", indicator=indicator, value=word,
+                         target=format_number(target, unit) if target is not None else "-")
+    if target is None:
+        raise InputError("{indicator} prints no annual target to be {value} against; give the number",
+                         indicator=indicator, value=word)
+    return target
+
+
 def require_value_or_done(value: str | None, done: bool) -> None:
     """`mstrack log` takes a value or --done: exactly one of them."""
     if done and value is not None:
@@ -140,8 +170,9 @@ def check_report(
 ) -> CheckedReport:
     """Which indicator a report means, its date and its number (or the next checkpoint met, with `done`):
     InputError names the option at fault; warnings say what is odd but allowed (a cumulative value falling)."""
+    word = value if value is not None and not done and normalize(value) in DONE else None  # "已完成", as import reads it
     try:
-        state = match_indicator(states, indicator, done, task_label)
+        state = match_indicator(states, indicator, done_text_only(states, indicator) if word else done, task_label)
     except InputError as error:
         if indicator:
             raise InputError("--indicator: {error}", error=error) from None
@@ -166,10 +197,14 @@ def check_report(
         what = Message("checkpoint {n}/{total} ({label}) met", n=number, total=len(state.milestones),
                        label=checkpoint.label or checkpoint.due)
     else:
-        try:
-            number, warnings = check_value(value, state.unit, state.indicator)
-        except InputError as error:
-            raise InputError("VALUE {error}", error=error) from None
+        if word is not None:
+            number = done_value(kind=state.kind, comparator=state.comparator, target=state.target, unit=state.unit,
+                                dues=[m.due for m in state.milestones], indicator=state.indicator, word=word, on=on)
+        else:
+            try:
+                number, warnings = check_value(value, state.unit, state.indicator)
+            except InputError as error:
+                raise InputError("VALUE {error}", error=error) from None
         earlier = [r for r in _standing(state.reports) if r.as_of <= on and r.value > number]
         if earlier and state.comparator != AT_MOST:
             last = earlier[-1]

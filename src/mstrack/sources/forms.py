@@ -301,3 +301,43 @@ def _docx_held(path: Path) -> str | None:
     if properties is None or (properties.findtext("{*}creator") or "").strip() != WRITER:
         return UNMARKED
     return None if (properties.findtext("{*}lastModifiedBy") or "").strip() in ("", WRITER) else UNMARKED
+
+
+JSON_SUFFIXES = (".json",)
+"""The names a JSON report is written to: a file so named that mstrack did not write is a script's settings or a unit's
+data (json_held)."""
+UNMARKED_JSON = "unmarked json"
+"""json_held(): a JSON file whose keys are none of mstrack's reports': nothing says it may go."""
+REPORT_JSON_OBJECTS = (
+    frozenset({"as_of", "since", "programmes", "summary"}),  # report weekly
+    frozenset({"kind", "programme", "programme_name", "year", "as_of", "summary"}),  # report half-year, annual
+)
+"""The keys an object mstrack's JSON reports print holds at least (docs/cli.md, never changed: scripts read them)."""
+REPORT_JSON_ROWS = (
+    frozenset({"unit", "tasks", "done", "on_track", "behind", "no_report", "completion_rate"}),  # units
+    frozenset({"task", "title", "lead_units", "periods"}),  # lights
+)
+"""The keys every row of mstrack's JSON lists holds at least (units, lights)."""
+
+
+def json_held(path: Path) -> str | None:
+    """What a JSON file to be written over holds (one named .json): None when it is one of mstrack's JSON reports, known
+    by its keys (REPORT_JSON_OBJECTS, REPORT_JSON_ROWS: any of them, a report to another's path), an empty list or an
+    empty file; Unreadable when it cannot be read; else UNMARKED_JSON (another program's JSON, or no JSON at all)."""
+    import json
+
+    if path.suffix.lower() not in JSON_SUFFIXES or not path.is_file() or _empty(path):
+        return None
+    try:
+        with open(path, "rb") as handle:
+            data = json.load(handle)
+    except OSError as error:
+        from mstrack.domain.reasons import os_reason
+
+        return Unreadable(os_reason(error))
+    except (ValueError, RecursionError):
+        return UNMARKED_JSON
+    if isinstance(data, dict):
+        return None if any(keys <= data.keys() for keys in REPORT_JSON_OBJECTS) else UNMARKED_JSON
+    rows = isinstance(data, list) and all(isinstance(row, dict) for row in data)
+    return None if rows and any(all(keys <= row.keys() for row in data) for keys in REPORT_JSON_ROWS) else UNMARKED_JSON

@@ -9,16 +9,14 @@ from datetime import date
 
 from mstrack.domain.dates import DateError, in_report_year, parse_date
 from mstrack.domain.limits import text_problem
-from mstrack.domain.progress import check_value, check_whole
-from mstrack.domain.quantities import normalize, shown
+from mstrack.domain.progress import check_value, check_whole, done_value
+from mstrack.domain.quantities import shown
 from mstrack.errors import InputError, Message, Problem
 from mstrack.sources.progress_cells import FIELDS, plain_value
 from mstrack.sources.progress_rows import ImportIndicator
 from mstrack.sources.rows import Uncomputed
 from mstrack.sources.sheets import Table, cell_text
-from mstrack.vocabulary import ALL_DONE_WORDS, SCHEDULE
-
-ALL_DONE = frozenset(ALL_DONE_WORDS)
+from mstrack.vocabulary import SCHEDULE
 
 
 class Values:
@@ -123,10 +121,12 @@ class Values:
                     "{indicator}: {value}% is above 100%", indicator=state.indicator, value=number)))
             return number
         if done_word:
-            if state.target is None:
-                self._fail(table, line, "value", "{indicator} prints no annual target to be {value} against; give the number",
-                           indicator=state.indicator, value=value)
-            return state.target
+            try:
+                return done_value(kind=state.kind, comparator=state.comparator, target=state.target, dues=state.dues,
+                                  unit=state.unit, indicator=state.indicator, word=value, on=as_of)
+            except InputError as error:
+                self._fail(table, line, "value", error)
+                return None
         try:
             number, warnings = check_value(value, state.unit, state.indicator, typed=typed)
         except InputError as error:
@@ -140,10 +140,9 @@ class Values:
                      line: int) -> int | None:
         """A text-only line's value: how many of its checkpoints are met (全部完成: all; 已完成: those due)."""
         total = len(state.dues)
-        if normalize(value) in ALL_DONE:
-            return total
-        if done_word:
-            return max(1, sum(1 for due in state.dues if due <= as_of))
+        if done_word:  # all for 全部完成, else those due (the done word read as log reads it)
+            return done_value(kind=state.kind, comparator=state.comparator, target=state.target, dues=state.dues,
+                              unit=state.unit, indicator=state.indicator, word=value, on=as_of)
         if value.isdigit() and 0 < int(value) <= total:
             return int(value)
         self._fail(table, line, "value", "{indicator} is a text-only line: give 已完成 or how many of its {total} checkpoints are met",

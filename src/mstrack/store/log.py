@@ -6,10 +6,9 @@ from collections.abc import Callable
 from datetime import date
 
 from mstrack.domain.progress import LogResult, check_report, require_value_or_done
-from mstrack.domain.quantities import format_number, normalize
+from mstrack.domain.quantities import format_number
 from mstrack.errors import Message
 from mstrack.store import Store, TaskRef, login_name
-from mstrack.vocabulary import DONE_WORDS
 
 
 def record_progress(
@@ -18,8 +17,6 @@ def record_progress(
 ) -> LogResult:
     """Validate one value and store it as a batch of its own. `announce` gets the result just before the
     write commits: the CLI prints it there, so that an output that fails stores nothing."""
-    if value is not None and not done and normalize(value) in DONE_WORDS:  # "已完成": --done, as import progress reads it
-        value, done = None, True
     require_value_or_done(value, done)
     year, states = store.task_states(ref)
     checked = check_report(states, year, f"{ref.programme}/{ref.code}", value, indicator=indicator, as_of=as_of,
