@@ -1,5 +1,6 @@
 """A list of tasks printed inside one paragraph, its items separated by "；" ("1.…；2.…；3.…", or not numbered after
-"…分别是："): the paragraph, the words that introduce it and its items, for the headerless reader (headerless.py)."""
+"…分别是："), or by their numbers in sequence ("1、…。 2、…。"): the paragraph, the words that introduce it and its items,
+for the headerless reader (headerless.py)."""
 
 from __future__ import annotations
 
