@@ -131,9 +131,10 @@ verb is a result (vocabulary.RESULT_PREDICATES): "已建成的城区幼儿园3�
 RESULT_PREDICATES = r"投入使用|投用|通车|投入运营|全部完成|全面完成|已完成|竣工验收"
 """The verb of a clause that reports done work ("…3所全部投入使用", "…58公里全部通车"): after "已建成的…" it makes the
 item a result, not a plan's context (sources/table/list_results.py)."""
-PROGRESS_OPENING = r"^\s*(?:已经?|实际)"
+PROGRESS_OPENING = r"^\s*(?:已经?|实际(?![^，,。；;]*(?:增长|增長|下降)\s*$))"
 """A figure's words that say how far the work already is ("…50公里，已完成58公里", "…2000人，实际新增2350人"): after a
-target in its unit, a progress statement, never a target (sources/table/figures.py)."""
+target in its unit, a progress statement, never a target (sources/table/figures.py). A rate's subject named 实际…
+("实际利用外资增长12%") sets a target."""
 PAGE_LABELS = ("发文机关", "发文单位", "成文日期", "发文字号", "文号", "发布日期", "发布时间", "发布机构", "索引号", "主题分类",
                "信息来源", "来源", "有效性", "公开方式", "公开范围", "生成日期", "所属主题", "标题", "主题词")
 """The labels of a page's metadata printed as a small table above the notice ("发文机关 | 成文日期 | 2013-01-09"): that

@@ -25,7 +25,11 @@ OTHER_TOPIC_RE = re.compile(r"召开|推进会|座谈会|现场会|观摩|进展
 FIELD_RE = re.compile(r"^[^，。,；;：:\s]{2,8}[：:]")
 # a labelled section's head ("指导思想。", "城东幼儿园。位于…"): work only when the head names a project of work
 SECTION_RE = re.compile(r"^([^，。,；;：:\s\d]{2,10})。(?=\S)")  # not a whole item "新建社区服务中心6个。"
-PROJECT_RE = re.compile(r"(?:建设|治理|工程|改造|项目|提升|整治|行动|计划)$")
+# a project's word ends its name, a phase's bracket may follow it ("…迁建工程(一期)", "…改造工程（二期）")
+PHASE = r"(?:[（(][一二三四五六七八九十\d]{1,3}期[）)])?"
+PROJECT_RE = re.compile(rf"(?:建设|治理|工程|改造|项目|提升|整治|行动|计划){PHASE}$")
+# a later clause's building verb after the facility it builds ("食品安全检验,区肉类联合加工厂迁建")
+BUILT_RE = re.compile(rf"[\u4e00-\u9fff]{{2,}}(?:迁建|新建|扩建|改建|改扩建|重建|建设|改造){PHASE}$")
 ACTION_HEAD_RE = re.compile(rf"^(?:{MANNER_WORDS})?(?:{TASK_OPENING})")  # "有效改善居住条件。开展…": an action's name
 # positive evidence of a task: the item begins (after "(一)", "一、", "一是") with a verb of work, simplified or traditional, or states a
 # target ("城镇登记失业率控制在4%"); a project's name ("中心城区水环境综合治理") is work by PROJECT_RE; a deadline may come
@@ -84,4 +88,12 @@ def does_work(text: str) -> bool:
     建设的养殖基地已建成投产。": RESULT_RE wins over the budget and the verb after it)."""
     text = LEADING_MARKS_RE.sub("", text)
     head = re.split(r"[，,。；;：:]", text, maxsplit=1)[0]
-    return bool(WORK_RE.match(text) or PROJECT_RE.search(head) or TARGET_RE.search(text)) and not RESULT_RE.search(text)
+    return bool(WORK_RE.match(text) or PROJECT_RE.search(head) or TARGET_RE.search(text) or _later_clause_works(text)) \
+        and not RESULT_RE.search(text)
+
+
+def _later_clause_works(text: str) -> bool:
+    """A later clause of the item's first sentence opens with a verb of work ("决战决胜脱贫攻坚,保障…") or closes with a
+    building verb after its facility ("食品安全检验,区肉类联合加工厂迁建"): the words before it name what the work serves."""
+    clauses = re.split(r"[，,]", re.split(r"[。；;：:]", text, maxsplit=1)[0])[1:]
+    return any(WORK_RE.match(clause.strip()) or BUILT_RE.search(clause.strip()) for clause in clauses)

@@ -73,8 +73,16 @@ def restated_measure(before: str, unit: str) -> bool:
     return m is not None and m[1] != unit and any(m[1] in kind and unit in kind for kind in MEASURES)
 
 
+# a decimal broken by a copy's space after a list's mark ("4.8%、3. 3%和1.4%"): an item's number follows a stop, a space
+# or a line's start, never 、 or 和
+_BROKEN_DECIMAL_RE = re.compile(r"(?<=[、和及与])(\d+)\.\s+(\d+)(?=\s*[%％‰])")
+
+
 def joined_units(text: str) -> str:
-    """The text with a unit of measure broken over a line after its number joined again: "4个\n百分点" is 4 个百分点."""
+    """The text with a unit of measure broken over a line after its number joined again: "4个\n百分点" is 4 个百分点;
+    and a decimal broken by a space in a list of figures ("、3. 3%") joined again."""
+    text = _BROKEN_DECIMAL_RE.sub(r"\1.\2", text)
+
     def joined(m: re.Match) -> str:
         rest = text[m.end():m.end() + 4]
         return m[1] if any(m[1] + rest[:k] in _UNIT_SET for k in range(1, len(rest) + 1)) else m[0]

@@ -1,5 +1,6 @@
 """A list of tasks printed inside one paragraph, its items separated by "；" ("1.…；2.…；3.…", or not numbered after
-"…分别是："): the paragraph, the words that introduce it and its items, for the headerless reader (headerless.py)."""
+"…分别是："), or by their numbers in sequence ("1、…。 2、…。"): the paragraph, the words that introduce it and its items,
+for the headerless reader (headerless.py)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ MIN_STAFFED_ITEMS = 2
 INLINE_INTRO_RE = re.compile(r"(?:分别是|分别为|如下|包括|主要有|具体是|具体为|即)\s*$")
 # the words before a paragraph's first numbered item that end in a colon or a dash: "…今年办好以下10件实事——1.…"
 INTRO_BEFORE_ITEM_RE = re.compile(rf"^([^；;：:—─]+?)\s*(?:[:：]|[—─]{{1,2}})\s*(?=[（(]?\s*1\s*[{DOTS})）])")
+# an item's number after a stop or a space, never a decimal ("4.5%", "3. 3%"): "。 2、…", " 3、…"
+SEQUENCE_NUMBER_RE = re.compile(rf"(?:^|(?<=[。.！!？?；;\s]))(\d{{1,2}})\s*[{DOTS}](?!\s*\d)")
 INLINE_NUMBER_RE = re.compile(rf"^(?:(\d{{1,3}})\s*[{DOTS})）]|[（(]\s*(\d{{1,3}})\s*[）)])(?!\d)\s*")  # "1." "1、" "(1)"
 
 
@@ -34,16 +37,31 @@ def _clauses(text: str) -> list[str]:
     return [part.strip() for part in [*parts, text[start:]] if part.strip()]
 
 
+def _in_sequence(text: str) -> tuple[str, list[str]] | None:
+    """A paragraph's items numbered 1、2、3、… in sequence after its stops ("…落实。 一、主要工作目标 1、…。 2、…。"): the
+    words before item 1 and each item with its number, MIN_ITEMS or more. The sequence is the evidence, not the stop."""
+    starts, expect = [], 1
+    for match in SEQUENCE_NUMBER_RE.finditer(text):
+        if int(match[1]) == expect:
+            starts.append(match.start(1))
+            expect += 1
+    if len(starts) < MIN_ITEMS:
+        return None
+    return text[:starts[0]].strip(), [text[a:b].strip() for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
+
+
 def _inline_items(text: str, introduced: bool) -> tuple[str, list[tuple[str, str]]] | None:
     """A paragraph that is a list of MIN_ITEMS or more items separated by "；"/";": numbered 1. 2. or (1)… in order, or
     not numbered after the words that introduce it, in the paragraph ("…分别是:") or closing the one above
     (`introduced`): (introduction, [(number, item)]). Words ending in a colon or a dash before item 1 introduce it too
     ("…办好以下10件实事——1.…"), as the same line would above the list in lines. A paragraph of clauses alone is a paragraph, not a list."""
-    intro, body = "", text.strip().rstrip("。.")
+    intro, body = "", text.strip()  # the last item keeps its closing stop, as an item on a line of its own does
     head = re.match(r"^([^；;]*?)[:：]", body)
     if head and INLINE_INTRO_RE.search(head[1]) or (head := INTRO_BEFORE_ITEM_RE.match(body)):
         intro, body = head[1], body[head.end():]
     parts = _clauses(body)
+    if len(parts) == 1 and not intro and (sequence := _in_sequence(body)):  # "1、…。 2、…。": no ";" parts them
+        intro, parts = sequence
     numbers = [INLINE_NUMBER_RE.match(part) for part in parts]
     if len(parts) < MIN_ITEMS:
         return None
