@@ -300,7 +300,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             lines = [any(e.kind == "label" and label_kind(e.code) in ("lead", "units") for e in labels.get(k, []))
                      for k, (kind, _, _) in enumerate(chosen) if not heads(chosen, k)]  # "责任单位：…" under the item
             if grouped and _is_programme(sheet, [*above, *headings], listed, offices=offices, reported=reported, lines=lines):
-                header, rows, read = bracketed_table(chosen, labels, source, alone=not above and not sheet.titles)
+                header, rows, read = bracketed_table(chosen, labels, source)
                 listed = _as_table(sheet, header, rows, read, above, year, _after(sheet.rows[end:]))
                 listed[0].unheaded = unread  # a heading over no item: named, not an empty area
                 return listed

@@ -155,14 +155,13 @@ def _lone_task(found: list[tuple[str, str, str]], row: Row, after: Row | None) -
         and (does_work(texts[0]) or bool(PROJECT_RE.search(heading[2].rstrip("。"))))  # "…建设工程。" names one too
 
 
-def bracketed_table(chosen: list[tuple[str, str, str]], labels: dict[int, list[Entry]], source: list[Row], alone: bool = False,
+def bracketed_table(chosen: list[tuple[str, str, str]], labels: dict[int, list[Entry]], source: list[Row],
                      ) -> tuple[list[str], list[list[str]], list[Row]]:
     """The rows of a "(一)" list as a table: (header, cells, the row each is read from), as a "1." list's with the
     items' labelled paragraphs (numbered_table), "(一)" staying in the words. A heading over its one unnumbered line
     stays the group's heading, and the line is the group's one task: numbered as the group ("二"), the heading's words
     its 项目名称 and the line its 项目内容, the first office labelled under it its units. An item "二、…" after a group
-    is read so too, its words its heading's: not a task of the group above. `alone` (nothing printed above the list)
-    no longer changes the codes (_own_numbers): kept for the caller."""
+    is read so too, its words its heading's: not a task of the group above."""
     top = {k: AREA_RE.match(words).group(1, 2) for k, (kind, words, _) in enumerate(chosen)  # (一, words); a heading that
            if kind == "top" or kind == "heading" and not heads(chosen, k)}  # heads nothing is an item too (list_sections)
     grouped = {k for k in top if any(j not in top and kind == "heading" for j, (kind, _, _) in enumerate(chosen[:k]))}
