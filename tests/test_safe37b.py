@@ -221,3 +221,17 @@ def test_a_writer_killed_by_sigterm_or_sighup_takes_its_note_with_it(tmp_path, n
     done = subprocess.run([sys.executable, "-c", code, str(db)], capture_output=True, text=True, timeout=60)
     assert done.returncode == -getattr(signal, name), done.stderr
     assert not db.with_name("a.db-writer").exists()
+
+
+def test_status_starts_without_socket(tmp_path):
+    """The writer note's host name is asked only when a note is written or read: `status`, which writes nothing,
+    loads store/sqlite_file.py but not socket (a few milliseconds of its start; bench38's figure)."""
+    db = tmp_path / "plain.db"
+    made = subprocess.run([sys.executable, "-m", "mstrack", "--db", str(db), "init"], capture_output=True, text=True,
+                          timeout=120)
+    assert made.returncode == 0, made.stderr
+    code = ("import sys\nimport mstrack.cli\nsys.argv = ['mstrack', '--db', sys.argv[1], 'status']\n"
+            "try:\n    mstrack.cli.run(last=False)\nexcept SystemExit:\n    pass\n"
+            "print('mstrack.store.sqlite_file' in sys.modules, 'socket' in sys.modules, file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code, str(db)], capture_output=True, text=True, timeout=120)
+    assert done.stderr.splitlines()[-1] == "True False", done.stderr

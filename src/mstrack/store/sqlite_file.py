@@ -7,7 +7,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import socket
 import sqlite3
 import stat
 from contextlib import contextmanager
@@ -76,7 +75,7 @@ def writer_note(path: Path, command: str, user: str | None):
         descriptor = os.open(note, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         made = True
         with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            json.dump({"pid": os.getpid(), "host": socket.gethostname(), "user": user, "command": command,
+            json.dump({"pid": os.getpid(), "host": _host(), "user": user, "command": command,
                        "since": datetime.now().isoformat(timespec="seconds")}, handle, ensure_ascii=False)
     except OSError:
         if made:
@@ -135,12 +134,20 @@ def writer_named(path: Path):
                         user=found["user"] or "?", pid=found["pid"], since=found["since"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    if found.get("host", socket.gethostname()) == socket.gethostname() and not _running(found["pid"]):
+    if found.get("host", _host()) == _host() and not _running(found["pid"]):
         with contextlib.suppress(OSError):
             if note.read_text(encoding="utf-8") == text:  # not a note the next writer wrote meanwhile
                 note.unlink()
         return None
     return named
+
+
+def _host() -> str:
+    """This machine's name, for a writer's note: socket is imported only when a note is written or read (it costs
+    `status` a few milliseconds at start-up otherwise)."""
+    import socket
+
+    return socket.gethostname()
 
 
 def _running(pid) -> bool:
