@@ -73,14 +73,15 @@ def test_numbers_out_of_sequence_or_a_notices_points_stay_refused(tmp_path, text
 
 # --- 4. the closing stop of a paragraph's last item -------------------------------------------------------------------
 
-def test_the_last_item_of_a_paragraph_keeps_its_stop(tmp_path):
-    """Items read from lines keep their closing stop as printed ("…项目;", "…项目。"); the last item of a paragraph
-    parted by ";" keeps the paragraph's "。" too, which is its own (the ";" between items part them, and go)."""
+def test_the_paragraphs_closing_stop_goes_with_the_stops_between_its_items(tmp_path):
+    """The last item of a paragraph parted by ";" loses the paragraph's closing "。" as the others lose their ";": the
+    stop closes the paragraph, not the item (tests/test_table_left23a.py's and test_table_review6.py's reading; items
+    read from lines of their own keep their stops as printed)."""
     text = ("2015年民生实事\n这十件民生实事分别是:新建幼儿园3所;改造农村公路20公里;新建公厕10座;"
             "全面啟動城鄉居民大病保險工作,有效提高重特大疾病保障水平。\n")
     tasks = convert_written(tmp_path, "news.txt", text, 2015).programme.tasks
     assert [t.title for t in tasks] == ["新建幼儿园3所", "改造农村公路20公里", "新建公厕10座",
-                                           "全面啟動城鄉居民大病保險工作,有效提高重特大疾病保障水平。"]
+                                           "全面啟動城鄉居民大病保險工作,有效提高重特大疾病保障水平"]
 
 
 # --- 2b. one value for two things ------------------------------------------------------------------------------------

@@ -55,7 +55,7 @@ def _inline_items(text: str, introduced: bool) -> tuple[str, list[tuple[str, str
     not numbered after the words that introduce it, in the paragraph ("…分别是:") or closing the one above
     (`introduced`): (introduction, [(number, item)]). Words ending in a colon or a dash before item 1 introduce it too
     ("…办好以下10件实事——1.…"), as the same line would above the list in lines. A paragraph of clauses alone is a paragraph, not a list."""
-    intro, body = "", text.strip()  # the last item keeps its closing stop, as an item on a line of its own does
+    intro, body = "", text.strip().rstrip("。.")  # the paragraph's closing stop, as the ";" between its items
     head = re.match(r"^([^；;]*?)[:：]", body)
     if head and INLINE_INTRO_RE.search(head[1]) or (head := INTRO_BEFORE_ITEM_RE.match(body)):
         intro, body = head[1], body[head.end():]
