@@ -20,10 +20,11 @@ def sha(path: Path) -> str:
 
 
 def reported(cli, programme: str, task: str) -> list[tuple[str, float, str | None]]:
-    return cli.sql("select r.as_of, r.value, r.note from report r join indicator i on r.indicator_id = i.id "
+    rows = cli.sql("select r.as_of, r.value, r.note from report r join indicator i on r.indicator_id = i.id "
                    "join task_line l on i.line_id = l.id join task t on l.task_id = t.id "
                    f"join programme p on t.programme_id = p.id where p.code = '{programme}' and t.code = '{task}' "
                    "order by r.id")
+    return [(str(as_of), value, note) for as_of, value, note in rows]  # as_of a date on PostgreSQL, text on SQLite
 
 
 # --- 1. export plan -o ----------------------------------------------------------------------------------------------
