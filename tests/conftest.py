@@ -230,6 +230,25 @@ def _pg_url(name: str) -> str:
 
 
 @pytest.fixture
+def sheet_listings(monkeypatch) -> list[str]:
+    """The names of the workbooks whose sheets are listed (sheets.worksheet_names, as the reader and the sheet chooser
+    call it), in order: how often a workbook's sheet list is read."""
+    import mstrack.sources.progress_sheets as progress_sheets
+    import mstrack.sources.sheets as sheets
+
+    listed: list[str] = []
+    real = sheets.worksheet_names
+
+    def listing(path):
+        listed.append(Path(path).name)
+        return real(path)
+
+    monkeypatch.setattr(sheets, "worksheet_names", listing)
+    monkeypatch.setattr(progress_sheets, "worksheet_names", listing)
+    return listed
+
+
+@pytest.fixture
 def cli(tmp_path):
     if BACKEND == "sqlite":
         yield Cli(tmp_path / "t.db")

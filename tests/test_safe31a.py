@@ -200,22 +200,12 @@ def test_a_sheet_without_the_header_is_not_said_to_be_unreadable_whatever_the_wo
     assert other == {"报送": 40}
 
 
-def test_the_workbooks_sheets_are_listed_once_however_many_hold_no_table(tmp_path, monkeypatch):
+def test_the_workbooks_sheets_are_listed_once_however_many_hold_no_table(tmp_path, sheet_listings):
     """Each sheet without the table listed the workbook's sheets again for its error (most of the look's time on a
     sheet of data)."""
-    import mstrack.sources.progress_sheets as progress_sheets
-    import mstrack.sources.sheets as sheets
     from mstrack.sources.forms import holds_figures
 
-    listed = []
-    real = sheets.worksheet_names
-
-    def listing(path):
-        listed.append(Path(path).name)
-        return real(path)
-
-    monkeypatch.setattr(sheets, "worksheet_names", listing)
-    monkeypatch.setattr(progress_sheets, "worksheet_names", listing)
+    listed = sheet_listings
     form = tmp_path / "r.xlsx"
     written(form, NOTES, {**{f"说明{number}": NOTES for number in range(5)}, "7月": [HEADER, *ROWS]})
     assert holds_figures(form) is True

@@ -258,22 +258,11 @@ def test_the_o_look_parses_a_sheets_top_rows_not_the_whole_sheet(tmp_path, monke
     assert whole > 200_000 and parsed and parsed[-1] < whole // 4, (parsed, whole)
 
 
-def test_import_progress_lists_the_workbooks_sheets_once_when_none_holds_the_table(cli, tmp_path, monkeypatch):
+def test_import_progress_lists_the_workbooks_sheets_once_when_none_holds_the_table(cli, tmp_path, sheet_listings):
     """A workbook with no header on any sheet: the sheet chooser listed its sheets, then the reader's error again."""
     from openpyxl import Workbook
 
-    import mstrack.sources.progress_sheets as progress_sheets
-    import mstrack.sources.sheets as sheets
-
-    listed = []
-    real = sheets.worksheet_names
-
-    def listing(path):
-        listed.append(Path(path).name)
-        return real(path)
-
-    monkeypatch.setattr(sheets, "worksheet_names", listing)
-    monkeypatch.setattr(progress_sheets, "worksheet_names", listing)
+    listed = sheet_listings
     workbook = Workbook()
     workbook.active.title = "说明"
     for line in ("填报说明", "请于月末前报送", "数值为累计数"):

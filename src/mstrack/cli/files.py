@@ -217,14 +217,15 @@ def import_table(
         raise fail("--strict: {n} doubtful cells, nothing written:\n{doubts}", n=len(result.doubts), doubts=Joined("\n", result.doubts))
     lang = words()
     text = dump_plan(result.programme, {key: lang.message(why) for key, why in result.comments.items()})
-    plan_kept(ctx, output, text.encode("utf-8"))  # before the progress file: a plan kept writes nothing
 
-    if progress_path is not None:
-        from mstrack.render.template import reported_csv
+    def write_progress() -> None:
+        if progress_path is not None:
+            from mstrack.render.template import reported_csv
 
-        write_output(ctx, progress_path, lambda path: path.write_text(reported_csv(result.reported, as_of), encoding="utf-8"),
-                     lambda: say("{n} reported values as of {date} → {path}", n=len(result.reported), date=as_of, path=progress_path,
-                                 err=True), option="--progress-as-of", taken=_progress_exists)
+            write_output(ctx, progress_path, lambda path: path.write_text(reported_csv(result.reported, as_of),
+                                                                          encoding="utf-8"),
+                         lambda: say("{n} reported values as of {date} → {path}", n=len(result.reported), date=as_of,
+                                     path=progress_path, err=True), option="--progress-as-of", taken=_progress_exists)
 
     def announce() -> None:
         for line in result.summary:
@@ -233,16 +234,20 @@ def import_table(
             say("check: {doubt}", doubt=doubt, err=True)
         say("{file} → {output}: {stats}", file=file, output=output, stats=_conversion_stats(result.stats))
 
-    write_plan(ctx, output, text, announce)
+    write_plan(ctx, output, text, announce, first=write_progress)
 
 
-def write_plan(ctx: typer.Context, output: Path, text: str, announce) -> None:
+def write_plan(ctx: typer.Context, output: Path, text: str, announce, first=None) -> None:
     """A plan file (TOML) to `output`, for `import table` and `export plan` alike: a file there is never written over,
     since it may be a plan an office reviewed and edited by hand (its own lines after the `# check:` ones), unless it
     holds byte for byte what would be written: nothing in it to lose, so a rerun says the same and leaves it as it is.
-    One made while the command ran is never written over either."""
+    One made while the command ran is never written over either. `first` (import table's progress file) is written
+    after that look and before the plan: a plan refused writes nothing."""
     data = text.encode("utf-8")
-    if plan_kept(ctx, output, data):
+    kept = plan_kept(ctx, output, data)
+    if first is not None:
+        first()
+    if kept:
         announce()
         return
     write_output(ctx, output, lambda path: path.write_bytes(data), announce, taken=_plan_exists)
