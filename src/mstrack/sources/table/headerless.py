@@ -38,7 +38,7 @@ from mstrack.sources.table.list_numbered import (
     restated,
     units_after,
 )
-from mstrack.sources.table.list_results import items_report, results_in
+from mstrack.sources.table.list_results import items_report, plans_reported, results_in
 from mstrack.sources.table.list_sections import (
     bracketed_kept,
     dated,
@@ -263,10 +263,13 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                                                  bool(e.units or e.labels)) for e in tail], len(chosen), numbered_on(chosen), short)]
             end = sheet.rows.index(chosen[-1].row) + 1
             items = [e for e in chosen if e.kind == "item"]
+            if plans := plans_reported([e.text for e in items], [*sheet.titles, *above]):
+                for e, plan in zip(items, plans, strict=True):
+                    e.text = plan  # "…培训2万人次。已开展培训8718人次;…": the plan's sentence, its progress after it no part
             if not _is_programme(sheet, above, [e.text for e in items], offices=[office_of(e) for e in items], reported=reported,
                                  due=[dated(e.labels) for e in items],
                                  assigned=assigned_work([(e.text, True) for e in items], [e.assigned for e in items]),
-                                 restated=restated([e for e in entries[start:end] if e is not None]),
+                                 restated=bool(plans) or restated([e for e in entries[start:end] if e is not None]),
                                  few=[bool(e.units) for e in items] if few else None):
                 if few:  # two stray numbered lines: the other readings of the page may find its list
                     run = None
