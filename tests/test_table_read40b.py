@@ -107,3 +107,18 @@ def test_the_same_items_without_progress_after_them_under_a_progress_title_stay_
     plain = "\n".join(line.split("。")[0] + "。" if line[:1].isdigit() else line for line in REPORT.splitlines())
     with pytest.raises(InputError):
         convert_written(tmp_path, "report.txt", plain, 2023)
+
+
+ITEMS = ["新建幼儿园3所。已开工建设2所。", "改造农村公路50公里。已完成30公里。", "新增公厕10座。"]
+
+
+def test_plans_reported_wants_a_progress_title_and_items_that_report_after_their_plan():
+    """The plan's sentences only under a line saying the report is of progress, when most items go on past their first
+    sentence and half of those or more report there."""
+    from mstrack.sources.table.list_results import plans_reported
+
+    assert plans_reported(ITEMS, ["某县民生实事1-6月推进情况", "具体情况如下:"]) == ["新建幼儿园3所。", "改造农村公路50公里。", "新增公厕10座。"]
+    assert plans_reported(ITEMS, ["某县2023年民生实事", "具体如下:"]) is None  # no progress said above
+    assert plans_reported(["新建幼儿园3所。", "改造农村公路50公里。已完成30公里。", "新增公厕10座。"],
+                          ["某县民生实事推进情况"]) is None  # most items end at their first sentence
+    assert plans_reported(["新建幼儿园3所。选址城东。", "改造农村公路50公里。分两期实施。"], ["某县民生实事推进情况"]) is None
