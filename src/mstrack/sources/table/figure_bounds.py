@@ -6,7 +6,14 @@ from __future__ import annotations
 import re
 
 from mstrack.sources.table.figure_names import content_words
-from mstrack.vocabulary import DURATION_CUTS, DURATION_WORDS, RELATIVE_COMPARISONS, SERVICE_WORDS, TIME_SPAN_UNITS
+from mstrack.vocabulary import (
+    DURATION_CUTS,
+    DURATION_WORDS,
+    RELATIVE_COMPARISONS,
+    RELIEF_VERBS,
+    SERVICE_WORDS,
+    TIME_SPAN_UNITS,
+)
 
 # "增速高于全省平均水平1个百分点", "比全省平均水平高1个百分点": a bound set on another's level, which the programme does not
 # state, by so much: no target of its own (the words stay in the task's text); "增速高于6%" bounds a figure of its own
@@ -29,13 +36,17 @@ def relative_bound(prefix: str) -> bool:
 
 DURATION_RE = re.compile(rf"(?:{'|'.join(DURATION_WORDS)})\s*(?:为|是|约|共|仅)?\s*(?:约|为)?$")
 TIME_SPAN_RE = re.compile(rf"\s*(?:{'|'.join(TIME_SPAN_UNITS)})")
+# a verb of relief or extension, then what it relieves (vocabulary.RELIEF_VERBS): "减免小微企业房租" before "3个月";
+# "从4周延长至最多12周" extends to a level, the target (至, 到)
+RELIEF_RE = re.compile(rf"(?:{'|'.join(RELIEF_VERBS)})[^，,；;。\d至到]{{0,12}}$")
 CUT_BEFORE_RE = re.compile(rf"(?:{'|'.join(DURATION_CUTS)})\s*(?:平均)?\s*$|(?:{'|'.join(SERVICE_WORDS)})\s*(?:平均)?\s*$")
 
 
 def schedule_span(clause: str, prefix: str, end: int) -> bool:
     """"工期12个月", "建设周期为2年", "为期3个月": how long a project's work takes, a span of time after a word of its
     schedule, no target; a cut in it ("平均缩短工期30天") or a service's time ("用时3个工作日以内", "办理期限5个工作日",
-    "时限压缩至5个工作日") is a level to reach, a target."""
-    duration = DURATION_RE.search(prefix)
+    "时限压缩至5个工作日") is a level to reach, a target. A span after a verb of relief or extension ("减免小微企业房租3个
+    月", "缓缴社会保险费3个月") is how long the relief lasts, no target either."""
+    duration = DURATION_RE.search(prefix) or RELIEF_RE.search(prefix)
     return duration is not None and TIME_SPAN_RE.match(clause, end) is not None \
         and CUT_BEFORE_RE.search(prefix[:duration.start()]) is None
