@@ -59,7 +59,10 @@ def _read_task_cells(task: RawTask, row: Row, layout: _Layout, year: int) -> tup
     """What a row adds to its task (content, progress, a note, the deadline); the row's own content and deadline."""
     deadline = None
     title = layout.cell(row, "task")  # a content cell merged with the title's repeats it
-    texts = [text for _, text in layout.texts(row, "content") if not BARE_RE.match(text) and text != title]
+    cells = [(column, text) for column, text in layout.texts(row, "content") if not BARE_RE.match(text) and text != title]
+    texts = [text for _, text in cells]
+    if cells and all(column.yearly for column, _ in cells):  # "2024年：…" beside "2025年：…" in the note
+        task.content_label = re.sub(r"\s+", "", cells[0][0].header)
     content = "\n".join(text for text in texts if not _all_of_it(text, texts))
     if content and content not in task.content.split("\n"):  # a content cell merged down repeats on every row: read once
         task.content = (task.content + "\n" + content).strip()
