@@ -167,8 +167,8 @@ def each_named(before: str, shared: list[str]) -> list[str]:
     ("4个结构性指标均实现10%以上增长": one figure for what the count names). One figure after several places and 分别
     ("雄县、容城县、安新县分别建成1个口袋公园") is one for each place, named by it."""
     m = None if shared else EACH_RE.match(before.strip())  # names given one a number (分别) are no 均
-    if m is None and not shared and (apart := EACH_APART_RE.match(before.strip())):
-        return _each_apart(apart["names"])
+    if m is None and not shared and (apart := EACH_APART_RE.match(before.strip())) and (places := _each_apart(apart["names"])):
+        return places
     if m is None and not shared:
         return _each_verb(before)
     parts = [p for p in re.split(r"[、和及与]", m["names"]) if p.strip()] if m else []
