@@ -117,7 +117,8 @@ def test_plans_reported_wants_a_progress_title_and_items_that_report_after_their
     sentence and half of those or more report there."""
     from mstrack.sources.table.list_results import plans_reported
 
-    assert plans_reported(ITEMS, ["某县民生实事1-6月推进情况", "具体情况如下:"]) == ["新建幼儿园3所。", "改造农村公路50公里。", "新增公厕10座。"]
+    plans = plans_reported(ITEMS, ["某县民生实事1-6月推进情况", "具体情况如下:"])
+    assert plans == ["新建幼儿园3所。", "改造农村公路50公里。", "新增公厕10座。"]
     assert plans_reported(ITEMS, ["某县2023年民生实事", "具体如下:"]) is None  # no progress said above
     assert plans_reported(["新建幼儿园3所。", "改造农村公路50公里。已完成30公里。", "新增公厕10座。"],
                           ["某县民生实事推进情况"]) is None  # most items end at their first sentence
