@@ -123,3 +123,46 @@ def test_plans_reported_wants_a_progress_title_and_items_that_report_after_their
     assert plans_reported(["新建幼儿园3所。", "改造农村公路50公里。已完成30公里。", "新增公厕10座。"],
                           ["某县民生实事推进情况"]) is None  # most items end at their first sentence
     assert plans_reported(["新建幼儿园3所。选址城东。", "改造农村公路50公里。分两期实施。"], ["某县民生实事推进情况"]) is None
+
+
+# --- 3. items "一、" whose following lines are their progress ---------------------------------------------------------
+
+ITEMS_AND_PROGRESS = """某市2023 年 1—3 月“十件民生实事”进展情况
+2023年全市“十件民生实事”涉及年度投资目标5.79亿元。13月,完成投资1.17 亿元,占年度投资目标20.2%,各民生事项正有序推进。
+分项情况如下:
+一、保障好重点群体就业,开展补贴性职业技能培训2万人次、农业技能技术培训1000人次,城镇公益性岗位安置就业困难人员3370人。
+年度投资目标15495万元,13月完成投资2513万元,占年度投资目标的16.22%。
+推进情况:1. 全市统筹开展补贴性职业技能培训5585人次。
+2. 开展农业技能技术培训484人次,其中,某县开展猕猴桃种植技术培训30人次。
+3. 城镇公益性岗位安置就业困难人员3425人。
+二、加强教育科技工作,新建、改扩建公办幼儿园7所,遴选培育公办义务教育强校计划项目学校50所;选派120名科技特派员赴基层开展服务。
+年度投资目标19291万元,13月完成投资5370万元,占年度投资目标的27.84%。
+推进情况:1. 某镇林场幼儿园进行基础施工。
+2. 328日,市教育局下发《关于遴选2023年义务教育公办强校项目学校培育工作的通知》,启动遴选2023年
+"""
+
+
+def test_items_numbered_in_chinese_each_followed_by_its_progress_are_the_plans_items(tmp_path):
+    """Two items "一、…", each followed by a line of the year's investment and the quarter's, and by progress points
+    "推进情况:1. … 2. …": the items are the plan's, with their figures and the year's investment target; the quarter's
+    figures and the progress points are none, and "13月" (a lost dash) no month."""
+    tasks = convert_written(tmp_path, "report.txt", ITEMS_AND_PROGRESS, 2023).programme.tasks
+    assert [t.code for t in tasks] == ["一", "二"]
+    assert tasks[0].title.startswith("保障好重点群体就业") and tasks[0].title.endswith("3370人。")
+    assert targets_of(tasks[0]) == [(1000, "人次"), (3370, "人"), (20000, "人次"), (154950000, "元")]
+    assert targets_of(tasks[1]) == [(7, "所"), (50, "所"), (120, "名"), (192910000, "元")]
+    assert not [c for t in tasks for line in t.lines for c in line.checkpoints]
+
+
+def test_two_chinese_numbered_points_without_progress_under_a_progress_title_stay_refused(tmp_path):
+    """The same two items with nothing under them: two stray points of a news page, no list."""
+    plain = "\n".join(line for line in ITEMS_AND_PROGRESS.splitlines() if line[:1] in "某2分一二")
+    with pytest.raises(InputError):
+        convert_written(tmp_path, "report.txt", plain, 2023)
+
+
+def test_items_followed_by_their_progress_under_a_title_reporting_results_stay_refused(tmp_path):
+    """Under "…完成情况报告" the same items are a report of results (jiyang-2023's refusal, test_table_read19a)."""
+    text = ITEMS_AND_PROGRESS.replace("“十件民生实事”进展情况", "“十件民生实事”完成情况报告", 1)
+    with pytest.raises(InputError, match="report of results"):
+        convert_written(tmp_path, "report.txt", text, 2023)
