@@ -1,0 +1,121 @@
+"""The store's cases left (safe39b): two text-only lines of one lead unit in a task pair by their checkpoints'
+words, not in order (ambiguity refused); the re-import's check counts the reports that stand, as the status
+reads them; `db restore` names the -wal kept beside its copy; a freeze's failed COMMIT is said as one; `db copy`
+keeps schema_version's applied-at times."""
+
+
+import pytest
+
+from .conftest import refused
+
+HEAD = 'format = 1\n[programme]\ncode = "t39"\nname = "测试"\nyear = 2026\n[[tasks]]\ncode = "2"\ntitle = "完成方案编制"\n'
+
+
+def _line(lead: str, *texts: str, reports: str = "") -> str:
+    dues = ("2026-03-31", "2026-06-30", "2026-09-30")
+    checkpoints = "".join(f'  {{ due = "{due}", label = "第{n + 1}期", text = "{text}" }},\n'
+                          for n, (due, text) in enumerate(zip(dues, texts, strict=False)))
+    return f'[[tasks.lines]]\nlead_units = ["{lead}"]\ncheckpoints = [\n{checkpoints}]\n{reports}'
+
+
+SURVEY = _line("甲局", "完成调研", "完成方案")
+BUILD = _line("甲局", "完成选址", "完成建设")
+
+
+def _plan(tmp_path, name: str, *lines: str) -> str:
+    path = tmp_path / name
+    path.write_text(HEAD + "".join(lines), encoding="utf-8")
+    return str(path)
+
+
+def _held(cli) -> list[tuple[str, int]]:
+    """Each line of t39/2 in order, from the database: its first checkpoint's text and how many reports stand on it."""
+    return [(text, count) for text, count in cli.sql(
+        "SELECT (SELECT c.text FROM checkpoint AS c WHERE c.line_id = l.id ORDER BY c.due, c.id LIMIT 1), count(r.id)"
+        " FROM task_line AS l JOIN indicator AS i ON i.line_id = l.id LEFT JOIN report AS r ON r.indicator_id = i.id"
+        " AND NOT EXISTS (SELECT 1 FROM report_retraction AS x WHERE x.report_id = r.id)"
+        " GROUP BY l.id, l.position ORDER BY l.position")]
+
+
+@pytest.fixture
+def survey_met(cli, tmp_path):
+    """Two text-only lines of 甲局: the first's (完成调研, 完成方案) both checkpoints met, the second's none."""
+    assert cli("import", "plan", _plan(tmp_path, "p1.toml", SURVEY, BUILD)).exit_code == 0
+    for day in ("2026-03-30", "2026-06-29"):
+        result = cli("log", "t39/2", "--done", "-i", "进度安排（第1行）", "--as-of", day)
+        assert result.exit_code == 0 and result.exception is None, result.output
+    return cli
+
+
+def test_two_text_only_lines_of_one_lead_swapped_keep_their_marks(survey_met, tmp_path):
+    """In order, the swap gave 完成调研's two marks to 完成选址's line (refused by the words check only)."""
+    result = survey_met("import", "plan", _plan(tmp_path, "p2.toml", BUILD, SURVEY))
+    assert result.exit_code == 0 and result.exception is None, result.output
+    assert _held(survey_met) == [("完成选址", 0), ("完成调研", 2)]
+
+
+def test_the_first_of_two_such_lines_removed_is_refused_as_dropping_its_reports(survey_met, tmp_path):
+    result = survey_met("import", "plan", _plan(tmp_path, "p2.toml", BUILD))
+    refused(result, "t39/2 line 1 (甲局)", "has 2 reports")
+    assert result.exception is not None and "完成选址" not in result.stderr
+    assert _held(survey_met) == [("完成调研", 2), ("完成选址", 0)]
+
+
+def test_the_unreported_of_two_such_lines_removed_is_taken(survey_met, tmp_path):
+    result = survey_met("import", "plan", _plan(tmp_path, "p2.toml", SURVEY))
+    assert result.exit_code == 0 and result.exception is None, result.output
+    assert _held(survey_met) == [("完成调研", 2)]
+
+
+def test_a_line_given_checkpoints_after_its_met_ones_is_still_told_apart(survey_met, tmp_path):
+    result = survey_met("import", "plan", _plan(tmp_path, "p2.toml", BUILD, _line("甲局", "完成调研", "完成方案", "开始实施")))
+    assert result.exit_code == 0 and result.exception is None, result.output
+    assert _held(survey_met) == [("完成选址", 0), ("完成调研", 2)]
+
+
+def test_lines_their_words_cannot_tell_apart_are_refused(survey_met, tmp_path):
+    """Both lines reworded: which of them carries the marks is not known, and guessing moves them."""
+    before = _held(survey_met)
+    result = survey_met("import", "plan", _plan(tmp_path, "p2.toml", _line("甲局", "完成招标", "完成验收"),
+                                                _line("甲局", "完成立项", "完成开工")))
+    refused(result, "t39/2", "甲局", "lines 1, 2", "cannot be told")
+    assert result.exception is not None
+    assert _held(survey_met) == before
+
+
+def test_the_check_counts_the_marks_that_stand(survey_met, tmp_path):
+    """Both marks undone, then the first brought back (an undo of the undo): one report stands on the line, three
+    were entered; the second checkpoint may change, the first may not."""
+    assert survey_met("undo", "3").exit_code == 0
+    assert survey_met("undo", "2").exit_code == 0
+    result = survey_met("undo", "5")
+    assert result.exit_code == 0 and result.exception is None, result.output
+    assert _held(survey_met) == [("完成调研", 1), ("完成选址", 0)]
+    refused(survey_met("import", "plan", _plan(tmp_path, "p2.toml", _line("甲局", "完成摸底", "完成方案"), BUILD)),
+            "t39/2 line 1 (甲局)", "'完成调研' is marked met", "1 report hangs on it")
+    result = survey_met("import", "plan", _plan(tmp_path, "p3.toml", _line("甲局", "完成调研", "完成报批"), BUILD))
+    assert result.exit_code == 0 and result.exception is None, result.output
+    assert _held(survey_met) == [("完成调研", 1), ("完成选址", 0)]
+
+
+def test_a_re_import_after_the_marks_are_undone_is_accepted(survey_met, tmp_path):
+    refused(survey_met("import", "plan", _plan(tmp_path, "p2.toml", _line("甲局", "完成摸底", "完成规划"), BUILD)),
+            "'完成调研' is marked met", "'完成方案' is marked met", "2 reports hang on it")
+    for batch in ("3", "2"):
+        assert survey_met("undo", batch).exit_code == 0
+    result = survey_met("import", "plan", _plan(tmp_path, "p3.toml", _line("甲局", "完成摸底", "完成规划"), BUILD))
+    assert result.exit_code == 0 and result.exception is None, result.output
+    assert _held(survey_met) == [("完成摸底", 0), ("完成选址", 0)]
+
+
+def test_a_mark_superseded_by_a_lower_one_no_longer_holds_its_checkpoint(cli, tmp_path):
+    """The plan's own report of two checkpoints met corrected to one (the same date): the status reads one, so the
+    second checkpoint may change."""
+    reported = 'reports = [{{ as_of = "2026-07-01", value = {n} }}]\n'
+    assert cli("import", "plan", _plan(tmp_path, "p1.toml", _line("甲局", "完成调研", "完成方案",
+                                                                 reports=reported.format(n=2)))).exit_code == 0
+    result = cli("import", "plan", _plan(tmp_path, "p2.toml", _line("甲局", "完成调研", "完成方案", reports=reported.format(n=1))))
+    assert result.exit_code == 0 and result.exception is None, result.output
+    result = cli("import", "plan", _plan(tmp_path, "p3.toml", _line("甲局", "完成调研", "完成报批", reports=reported.format(n=1))))
+    assert result.exit_code == 0 and result.exception is None, result.output
+    assert [text for (text,) in cli.sql("SELECT text FROM checkpoint ORDER BY due")] == ["完成调研", "完成报批"]
