@@ -119,3 +119,45 @@ def test_a_mark_superseded_by_a_lower_one_no_longer_holds_its_checkpoint(cli, tm
     result = cli("import", "plan", _plan(tmp_path, "p3.toml", _line("甲局", "完成调研", "完成报批", reports=reported.format(n=1))))
     assert result.exit_code == 0 and result.exception is None, result.output
     assert [text for (text,) in cli.sql("SELECT text FROM checkpoint ORDER BY due")] == ["完成调研", "完成报批"]
+
+
+# --- 3. db restore names the -wal it kept beside its copy ----------------------------------------------------------
+
+@pytest.mark.sqlite_only
+def test_restore_names_the_wal_kept_beside_its_copy(demo_cli, tmp_path):
+    """A damaged database held open by another program: its bytes are kept with their -wal, and the output names
+    both (before: only the copy, and a user moving it alone lost the commits the -wal held)."""
+    import contextlib
+    import sqlite3
+    from pathlib import Path
+
+    from .test_safe32a import kept_copies, rows
+    from .test_safe36b import _damaged_with_its_last_commit_in_the_wal
+
+    db = Path(demo_cli.db)
+    backup = tmp_path / "backup.db"
+    assert demo_cli("db", "backup", str(backup)).exit_code == 0
+    _damaged_with_its_last_commit_in_the_wal(db, tmp_path)
+    with contextlib.closing(sqlite3.connect(db)) as viewer:
+        viewer.execute("SELECT count(*) FROM sqlite_master").fetchall()
+        result = demo_cli("db", "restore", str(backup))
+    assert result.exit_code == 0 and result.exception is None, result.output
+    (kept, wal) = kept_copies(db)
+    assert wal.name == f"{kept.name}-wal"
+    assert ("late commit",) in rows(kept, "SELECT name FROM programme")
+    assert str(wal) in result.stdout and "move the two together" in result.stdout, result.stdout
+
+
+@pytest.mark.sqlite_only
+def test_restore_of_a_sound_database_names_its_copy_alone(demo_cli, tmp_path):
+    from pathlib import Path
+
+    from .test_safe32a import kept_copies
+
+    db = Path(demo_cli.db)
+    backup = tmp_path / "backup.db"
+    assert demo_cli("db", "backup", str(backup)).exit_code == 0
+    result = demo_cli("db", "restore", str(backup))
+    assert result.exit_code == 0 and result.exception is None, result.output
+    (kept,) = kept_copies(db)
+    assert f"kept in {kept};" in result.stdout and "-wal" not in result.stdout, result.stdout
