@@ -161,3 +161,38 @@ def test_restore_of_a_sound_database_names_its_copy_alone(demo_cli, tmp_path):
     assert result.exit_code == 0 and result.exception is None, result.output
     (kept,) = kept_copies(db)
     assert f"kept in {kept};" in result.stdout and "-wal" not in result.stdout, result.stdout
+
+
+# --- 5. db copy keeps schema_version's applied-at times ------------------------------------------------------------
+
+def _applied(cli) -> list[tuple[int, str]]:
+    """schema_version's rows, their times as UTC text to the microsecond (text on SQLite, a datetime on PostgreSQL)."""
+    from datetime import UTC, datetime
+
+    def moment(value) -> str:
+        found = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+        return (found if found.tzinfo else found.replace(tzinfo=UTC)).astimezone(UTC).isoformat()
+
+    return [(version, moment(applied)) for version, applied in cli.sql(
+        "SELECT version, applied_at FROM schema_version ORDER BY version")]
+
+
+def test_db_copy_there_and_back_keeps_when_each_migration_was_applied(cli, tmp_path):
+    """A file → the store under test (SQLite, or PostgreSQL with MSTRACK_TEST_BACKEND=postgresql) → a file: the
+    applied-at times are the first file's (before: the copy's migrations stamped the time of the copy)."""
+    import time
+
+    from .conftest import Cli
+
+    first = Cli(tmp_path / "first.db")
+    assert first("init").exit_code == 0
+    history = _applied(first)
+    assert len(history) > 1
+    time.sleep(0.05)
+    result = first("db", "copy", "--to", cli.url)
+    assert result.exit_code == 0 and result.exception is None, result.output
+    back = tmp_path / "back.db"
+    result = cli("db", "copy", "--to", str(back))
+    assert result.exit_code == 0 and result.exception is None, result.output
+    assert _applied(cli) == history
+    assert _applied(Cli(back)) == history
