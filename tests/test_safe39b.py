@@ -6,7 +6,7 @@ keeps schema_version's applied-at times."""
 
 import pytest
 
-from .conftest import refused
+from .conftest import BACKEND, refused
 
 HEAD = 'format = 1\n[programme]\ncode = "t39"\nname = "测试"\nyear = 2026\n[[tasks]]\ncode = "2"\ntitle = "完成方案编制"\n'
 
@@ -196,3 +196,51 @@ def test_db_copy_there_and_back_keeps_when_each_migration_was_applied(cli, tmp_p
     assert result.exit_code == 0 and result.exception is None, result.output
     assert _applied(cli) == history
     assert _applied(Cli(back)) == history
+
+
+# --- 4. PostgreSQL: a freeze whose COMMIT fails says what was committed and that nothing was written --------------
+
+def _refuse_commits(cli) -> None:
+    """A deferred constraint trigger: the freeze's INSERT goes through, its COMMIT fails (the server rolls back)."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.pool import NullPool
+
+    engine = create_engine(cli.url, poolclass=NullPool)
+    with engine.begin() as connection:
+        connection.execute(text(
+                "CREATE FUNCTION no_freeze() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'no freeze today'; END $$;"
+            " CREATE CONSTRAINT TRIGGER no_freeze AFTER INSERT ON report_snapshot DEFERRABLE INITIALLY DEFERRED"
+                " FOR EACH ROW EXECUTE FUNCTION no_freeze()"))
+    engine.dispose()
+
+
+def _terminate_before_commit(cli, monkeypatch) -> None:
+    """The freeze's server process ended (pg_terminate_backend, waited for) after its INSERT, before its COMMIT."""
+    from mstrack.store import writes
+
+    real = writes.confirm_before_commit
+    name = cli.url.rsplit("/", 1)[1]
+
+    def then_terminate(confirm, result):
+        real(confirm, result)
+        from .conftest import _admin
+
+        _admin(f"SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity WHERE datname = '{name}'"
+               " AND pid <> pg_backend_pid()")
+
+    monkeypatch.setattr(writes, "confirm_before_commit", then_terminate)
+
+
+@pytest.mark.skipif(BACKEND != "postgresql", reason="a server's COMMIT: MSTRACK_TEST_BACKEND=postgresql")
+@pytest.mark.parametrize("failing", ["trigger", "terminated"])
+def test_a_freeze_whose_commit_fails_says_what_was_committed_and_that_nothing_was_written(demo_cli, monkeypatch,
+                                                                                           tmp_path, failing):
+    if failing == "trigger":
+        _refuse_commits(demo_cli)
+    else:
+        _terminate_before_commit(demo_cli, monkeypatch)
+    out = tmp_path / "weekly.md"
+    result = demo_cli("report", "weekly", "--as-of", "2023-07-01", "--freeze", "-f", "md", "-o", str(out))
+    refused(result, "the commit of report --freeze failed", "nothing of it was stored")
+    assert result.exception is not None
+    assert demo_cli.sql("SELECT count(*) FROM report_snapshot") == [(0,)]
