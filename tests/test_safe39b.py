@@ -244,3 +244,20 @@ def test_a_freeze_whose_commit_fails_says_what_was_committed_and_that_nothing_wa
     refused(result, "the commit of report --freeze failed", "nothing of it was stored")
     assert result.exception is not None
     assert demo_cli.sql("SELECT count(*) FROM report_snapshot") == [(0,)]
+
+
+def test_lines_alike_in_words_re_imported_as_they_are_are_taken(cli, tmp_path):
+    """Two text-only lines of 甲局 without checkpoints (due by the task's deadline), one marked done: the same plan
+    again pairs them in order, as before (their words, none, cannot tell them apart, and need not)."""
+    text = HEAD.replace('title = "完成方案编制"\n', 'title = "完成方案编制"\ndeadline = "2026-06-30"\n')
+    plan = tmp_path / "p1.toml"
+    plan.write_text(text + '[[tasks.lines]]\nlead_units = ["甲局"]\n' * 2, encoding="utf-8")
+    assert cli("import", "plan", str(plan)).exit_code == 0
+    result = cli("log", "t39/2", "--done", "-i", "进度安排（第1行）", "--as-of", "2026-05-30")
+    assert result.exit_code == 0 and result.exception is None, result.output
+    again = tmp_path / "p2.toml"  # the title retyped: the same file again is known as imported
+    again.write_text(plan.read_text(encoding="utf-8").replace("完成方案编制", "完成方案编制工作"), encoding="utf-8")
+    result = cli("import", "plan", str(again))
+    assert result.exit_code == 0 and result.exception is None, result.output
+    assert "0 tasks added, 1 updated" in result.output
+    assert _held(cli) == [(None, 1), (None, 0)]

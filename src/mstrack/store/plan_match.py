@@ -35,7 +35,8 @@ def match_lines(held: list[tuple], new: list[tuple], held_words: list[tuple], ne
         helds = [h for h, k in enumerate(held) if k == key]
         pairs, news, helds = same_identity(news, helds, new_words, held_words)
         matched.update(pairs)
-        if news and helds and (len(news) > 1 or len(helds) > 1) and any(reported[h] for h in helds):
+        alike = len({new_words[n] for n in news} | {held_words[h] for h in helds}) <= 1  # in order moves nothing
+        if news and helds and (len(news) > 1 or len(helds) > 1) and not alike and any(reported[h] for h in helds):
             ambiguous.append((news, helds))
         matched.update(zip(news, helds, strict=False))
     taken = set(matched.values())
