@@ -98,6 +98,28 @@ def write_plan(path: Path, body: str, code: str = "x-2023") -> Path:
     return path
 
 
+def plan_task(code: str, title: str, lead: str, indicator: str, unit: str, target: float, *, units: list[str] | None = None,
+              deadline: str | None = None, comparator: str | None = None, milestones: list[tuple] = (),
+              reports: list[tuple] = ()) -> dict:
+    """One [[tasks]] of a plan file (for plan_tasks): one line led by `lead` (`units`: all the line's units), with one
+    indicator; milestones as (due, target), reports as (as_of, value) or (as_of, value, note), dates as ISO text."""
+    measure = {"name": indicator, "unit": unit} | ({"comparator": comparator} if comparator else {}) | {"target": target}
+    if milestones:
+        measure["milestones"] = [{"due": due, "target": value} for due, value in milestones]
+    if reports:
+        measure["reports"] = [{"as_of": as_of, "value": value} | ({"note": note[0]} if note else {})
+                              for as_of, value, *note in reports]
+    line = {"lead_units": [lead]} | ({"units": units} if units else {}) | {"indicators": [measure]}
+    return {"code": code, "title": title} | ({"deadline": deadline} if deadline else {}) | {"lines": [line]}
+
+
+def plan_tasks(*tasks: dict) -> str:
+    """The tasks of a plan file as TOML (write_plan's body), each made by plan_task."""
+    import tomli_w
+
+    return tomli_w.dumps({"tasks": list(tasks)})
+
+
 def write_table(path: Path, rows: str | list[list]) -> Path:
     """A small table for `import table`: text written as given, or rows of cells, as a workbook's sheet where PATH
     ends in .xlsx, tab-separated lines where it ends in .tsv, else by the csv module (a cell may hold a comma, a
@@ -246,6 +268,23 @@ def sheet_listings(monkeypatch) -> list[str]:
     monkeypatch.setattr(sheets, "worksheet_names", listing)
     monkeypatch.setattr(progress_sheets, "worksheet_names", listing)
     return listed
+
+
+def restore_failing_at_commit(monkeypatch, reason: str) -> None:
+    """`db restore` made to fail at the step that commits, after the copy was kept and the restore confirmed (pages
+    may have been replaced, so the copy stays: safe36b), with the store's own message and `reason` as the store's
+    error ("disk I/O error", "database or disk is full")."""
+    from mstrack.errors import InputError
+    from mstrack.store import maintenance
+
+    def failing_commit(self, source, keep=None, confirm=None):
+        counts = self._counts_or_none()
+        keep(counts)
+        confirm(counts)
+        raise InputError("--db {db}: nothing restored, whatever this command printed above: {reason}",
+                         db=self.display_url, reason=reason)
+
+    monkeypatch.setattr(maintenance.Maintenance, "_restore_from", failing_commit)
 
 
 @pytest.fixture

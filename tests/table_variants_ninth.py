@@ -5,7 +5,6 @@ saying why it does not apply; tests/test_table_variants.py checks each variant r
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -17,63 +16,33 @@ from tests.table_variants_seventh import (
     _data,
     _deadlines,
     _item_starts,
+    _last_day,
     _new_cell,
     _one_text,
     _set,
     _unit_joiner,
+    deadlines_written,
+    schedule_cells,
     sub_group_headings,
-    with_year_in_title,
 )
 
 # --- deadlines typed other ways ------------------------------------------------------------------
 
-
-def _last_day(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
-
-
-def deadline_slashed(grid: Grid) -> Grid | str:
-    """Deadlines "2024/6/30" (a date typed the way Excel shows one)."""
-    return _deadlines(grid, lambda y, m: f"{y}/{m}/{_last_day(y, m)}")
-
-
-def deadline_dotted_day(grid: Grid) -> Grid | str:
-    """Deadlines "2024.6.30"."""
-    return _deadlines(grid, lambda y, m: f"{y}.{m}.{_last_day(y, m)}")
-
-
-def deadline_iso_month(grid: Grid) -> Grid | str:
-    """Deadlines "2024-06" (a month typed as a spreadsheet formats it)."""
-    return _deadlines(grid, lambda y, m: f"{y}-{m:02d}")
-
-
-def deadline_day_before(grid: Grid) -> Grid | str:
-    """Deadlines "6月30日前", the year given once in the title above the table."""
-    return with_year_in_title(grid, lambda y, m: f"{m}月{_last_day(y, m)}日前")
-
-
-def deadline_month_dot_day(grid: Grid) -> Grid | str:
-    """Deadlines "6.30" (month.day, typed short), the year given once in the title above the table."""
-    return with_year_in_title(grid, lambda y, m: f"{m}.{_last_day(y, m)}")
-
-
-def deadline_date_cell(grid: Grid) -> Grid | str:
-    """Deadlines in real date cells of a workbook (openpyxl gives a datetime: 2024-06-30 00:00:00)."""
-    return _deadlines(grid, lambda y, m: datetime(y, m, _last_day(y, m)))  # type: ignore[arg-type, return-value]
+deadline_slashed = deadlines_written("deadline_slashed", lambda y, m: f"{y}/{m}/{_last_day(y, m)}")  # as Excel shows a date
+deadline_dotted_day = deadlines_written("deadline_dotted_day", lambda y, m: f"{y}.{m}.{_last_day(y, m)}")  # "2024.6.30"
+deadline_iso_month = deadlines_written("deadline_iso_month", lambda y, m: f"{y}-{m:02d}")  # as a spreadsheet formats a month
+deadline_day_before = deadlines_written("deadline_day_before", lambda y, m: f"{m}月{_last_day(y, m)}日前", year_in_title=True)
+deadline_month_dot_day = deadlines_written("deadline_month_dot_day", lambda y, m: f"{m}.{_last_day(y, m)}", year_in_title=True)
+deadline_date_cell = deadlines_written(  # a real date cell of a workbook (openpyxl gives a datetime: 2024-06-30 00:00:00)
+    "deadline_date_cell", lambda y, m: datetime(y, m, _last_day(y, m)))  # type: ignore[arg-type, return-value]
 
 
 SCHEDULE_MONTH_END_RE = re.compile(r"(?<![\d年.．\-—–~至到、，,和])(1[0-2]|[1-9])\s*月\s*(?:底|末)(?=前)")
 
 
 def _schedule_dates(grid: Grid, form: Callable[[int, int], str]) -> Grid | str:
-    columns = [c.index for c in grid.columns if c.kind in ("schedule", "period")]
-    if not columns:
-        return "no schedule column"
-    rows = tuple(tuple(SCHEDULE_MONTH_END_RE.sub(lambda m: form(grid.year, int(m[1])), cell) if i in columns and n > grid.at
-                       else cell for i, cell in enumerate(row)) for n, row in enumerate(grid.rows))
-    if rows == grid.rows:
-        return "no month's end (6月底前) in a schedule cell"
-    return replace(grid, rows=rows)
+    """Each month's end due in a schedule cell ("6月底前") written as `form` writes (year, month)."""
+    return schedule_cells(grid, SCHEDULE_MONTH_END_RE, lambda m: form(grid.year, int(m[1])))
 
 
 def schedule_day_dates(grid: Grid) -> Grid | str:

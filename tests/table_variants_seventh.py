@@ -4,6 +4,7 @@ way or a string saying why it does not apply; tests/test_table_variants.py check
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -223,8 +224,6 @@ MONTH_DEADLINE_RE = re.compile(r"^(?:(\d{4})\s*年\s*)?(1[0-2]|0?[1-9])\s*月(?:
 def _deadlines(grid: Grid, form: Callable[[int, int], str], *, dated: bool = False) -> Grid | str:
     """Each deadline that is a month of the table's year ("2024年6月底前", or "6月底前" with the year in the title, or
     its last day: "2023年12月31日前") in another form; `dated`: only those that print their year."""
-    import calendar
-
     deadline = grid.index("deadline")
     if not deadline:
         return "no deadline column"
@@ -248,40 +247,47 @@ def with_year_in_title(grid: Grid, form: Callable[[int, int], str]) -> Grid | st
     return replace(varied, titles=(f"{grid.year}年民生实事项目任务分解表", *varied.titles))
 
 
-def deadline_without_year(grid: Grid) -> Grid | str:
-    """Deadlines "6月底前", the year given once in the title above the table."""
-    return with_year_in_title(grid, lambda y, m: f"{m}月底前")
+def _last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
 
 
-def deadline_dotted(grid: Grid) -> Grid | str:
-    """Deadlines "2024.6"."""
-    return _deadlines(grid, lambda y, m: f"{y}.{m}")
+def deadlines_written(name: str, form: Callable[[int, int], str], *, year_in_title: bool = False) -> Callable[[Grid], Grid | str]:
+    """The variant `name`: each deadline that is a month of the table's year written as `form` writes (year, month)
+    ("2024.6" for "2024年6月底前"); `year_in_title`: the form prints no year ("6月底前"), given once in the title above
+    the table instead."""
+    def vary(grid: Grid) -> Grid | str:
+        return with_year_in_title(grid, form) if year_in_title else _deadlines(grid, form)
+
+    vary.__name__ = name
+    return vary
 
 
-def deadline_full_date(grid: Grid) -> Grid | str:
-    """Deadlines "2024年6月30日", the month's last day."""
-    import calendar
+deadline_without_year = deadlines_written("deadline_without_year", lambda y, m: f"{m}月底前", year_in_title=True)  # "6月底前"
+deadline_dotted = deadlines_written("deadline_dotted", lambda y, m: f"{y}.{m}")  # "2024.6"
+deadline_full_date = deadlines_written("deadline_full_date", lambda y, m: f"{y}年{m}月{_last_day(y, m)}日")  # the last day
+deadline_chinese = deadlines_written(  # "二〇二四年六月", a typeset document's numerals
+    "deadline_chinese", lambda y, m: "".join(CHINESE_DIGITS[int(d)] for d in str(y)) + f"年{chinese_number(m)}月")
 
-    return _deadlines(grid, lambda y, m: f"{y}年{m}月{calendar.monthrange(y, m)[1]}日")
+
+def schedule_cells(grid: Grid, pattern: re.Pattern, replacement: str | Callable[[re.Match], str]) -> Grid | str:
+    """`pattern` replaced (re.sub) in every schedule cell of the table's rows under the header."""
+    columns = [c.index for c in grid.columns if c.kind in ("schedule", "period")]
+    if not columns:
+        return "no schedule column"
+    rows = tuple(tuple(pattern.sub(replacement, cell) if i in columns and n > grid.at else cell for i, cell in enumerate(row))
+                 for n, row in enumerate(grid.rows))
+    if rows == grid.rows:
+        return "no month's end (6月底前) in a schedule cell"
+    return replace(grid, rows=rows)
 
 
-def deadline_chinese(grid: Grid) -> Grid | str:
-    """Deadlines "二〇二四年六月" (a typeset document's numerals)."""
-    return _deadlines(grid, lambda y, m: "".join(CHINESE_DIGITS[int(d)] for d in str(y)) + f"年{chinese_number(m)}月")
+SCHEDULE_MONTH_RE = re.compile(r"(?<![\d年.．\-—–~至到、，,和])(?=(?:1[0-2]|[1-9])\s*月(?:底|末|前|中旬|上旬|下旬))")
 
 
 def schedule_dates_with_year(grid: Grid) -> Grid | str:
     """Dates in the schedule cells written with the table's year ("2024年6月底前完成主体" for "6月底前完成主体"), as a
     plan spanning two years prints every date in full."""
-    columns = [c.index for c in grid.columns if c.kind in ("schedule", "period")]
-    if not columns:
-        return "no schedule column"
-    month = re.compile(r"(?<![\d年.．\-—–~至到、，,和])(?=(?:1[0-2]|[1-9])\s*月(?:底|末|前|中旬|上旬|下旬))")
-    rows = tuple(tuple(month.sub(f"{grid.year}年", cell) if i in columns and n > grid.at else cell for i, cell in enumerate(row))
-                 for n, row in enumerate(grid.rows))
-    if rows == grid.rows:
-        return "no month's end (6月底前) in a schedule cell"
-    return replace(grid, rows=rows)
+    return schedule_cells(grid, SCHEDULE_MONTH_RE, f"{grid.year}年")
 
 
 PROGRESS_TEXTS = ("已完成60%", "已开工3个，完成投资1200万元", "正在推进", "已完成", "完成全年任务的45%")

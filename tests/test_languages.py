@@ -15,32 +15,12 @@ from mstrack.errors import InputError, Joined, Message
 from mstrack.labels import Labels, messages
 from mstrack.sources.sheets import HEADER_SEARCH_ROWS
 
-from .conftest import Cli, refused, write_plan
+from .conftest import Cli, plan_task, plan_tasks, refused, write_plan
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "mstrack"
 
-PLAN = """
-[[tasks]]
-code = "1"
-title = "任务一"
-[[tasks.lines]]
-lead_units = ["甲局"]
-[[tasks.lines.indicators]]
-name = "新建床位"
-unit = "张"
-target = 100
-milestones = [{ due = "2023-06-30", target = 60 }]
-
-[[tasks]]
-code = "2"
-title = "任务二"
-[[tasks.lines]]
-lead_units = ["乙局"]
-[[tasks.lines.indicators]]
-name = "整体进度"
-unit = "%"
-target = 100
-"""
+PLAN = plan_tasks(plan_task("1", "任务一", "甲局", "新建床位", "张", 100, milestones=[("2023-06-30", 60)]),
+                  plan_task("2", "任务二", "乙局", "整体进度", "%", 100))
 HEADER = ["计划", "任务编号", "指标", "截至日期", "数值"]
 
 
@@ -487,27 +467,46 @@ checkpoints = [{ due = "2023-06-30", text = "完成选址" }]
 TEMPLATE_AT = {"InputError": 0, "NoHeaderError": 0, "OldSchema": 0, "DateError": 0, "QuantityError": 0, "Message": 0,
                "Joined": 0, "fail": 0, "say": 0, "warn": 0}
 """Calls whose argument at this position is a message template (by the name called)."""
-METHOD_TEMPLATE_AT = {"fail": 1, "_fail": 3}  # plan_reader.PlanReader.fail(path, template), progress_import._Importer._fail(…, template)
-LOCAL_TEMPLATE_AT = {("sources/progress.py", "fail"): 1}  # the row importer's own fail(column, template)
+METHOD_TEMPLATE_AT = {"fail": 1, "_fail": 3}  # plan_reader.PlanReader.fail(path, template), progress_values.Values._fail(…, template)
+LOCAL_TEMPLATE_AT: dict[tuple[str, str], int] = {}
+"""(file, name): where a function of that file's own, called by a name above, takes its template at another position
+(none now: the row importer's own fail(column, template) left sources/progress.py for Values._fail)."""
 
 
-def _template_arguments():
-    """(file:line, the argument node) of every call that takes a message template, in src/mstrack."""
+def _calls():
+    """(file, the name called, whether called as an attribute, the call node) of every call in src/mstrack."""
     for path in sorted(SRC.rglob("*.py")):
         name = path.relative_to(SRC).as_posix()
         if name == "errors.py":  # where messages are made, from templates passed in
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not isinstance(node, ast.Call):
-                continue
-            if isinstance(node.func, ast.Name) and node.func.id in TEMPLATE_AT:
-                at = LOCAL_TEMPLATE_AT.get((name, node.func.id), TEMPLATE_AT[node.func.id])
-            elif isinstance(node.func, ast.Attribute) and node.func.attr in METHOD_TEMPLATE_AT:
-                at = METHOD_TEMPLATE_AT[node.func.attr]
-            else:
-                continue
-            if len(node.args) > at:
-                yield f"{name}:{node.lineno}", node.args[at]
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                yield name, node.func.id, False, node
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                yield name, node.func.attr, True, node
+
+
+def _template_arguments():
+    """(file:line, the argument node) of every call that takes a message template, in src/mstrack."""
+    for name, called, attribute, node in _calls():
+        if not attribute and called in TEMPLATE_AT:
+            at = LOCAL_TEMPLATE_AT.get((name, called), TEMPLATE_AT[called])
+        elif attribute and called in METHOD_TEMPLATE_AT:
+            at = METHOD_TEMPLATE_AT[called]
+        else:
+            continue
+        if len(node.args) > at:
+            yield f"{name}:{node.lineno}", node.args[at]
+
+
+def test_every_template_position_names_a_call_there_is():
+    """An entry of TEMPLATE_AT, METHOD_TEMPLATE_AT or LOCAL_TEMPLATE_AT naming a file or a call that is no longer
+    there (a module moved, a helper renamed) checks nothing and says nothing: each must name a call src/mstrack makes."""
+    calls = {(name, called, attribute) for name, called, attribute, _ in _calls()}
+    stale = [called for called in TEMPLATE_AT if not any(c == called and not a for _, c, a in calls)]
+    stale += [f".{called}" for called in METHOD_TEMPLATE_AT if not any(c == called and a for _, c, a in calls)]
+    stale += [f"{name}: {called}" for name, called in LOCAL_TEMPLATE_AT if (name, called, False) not in calls]
+    assert stale == []
 
 
 def _fields(template: str) -> set[tuple]:

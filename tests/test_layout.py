@@ -136,10 +136,19 @@ def test_sql_is_written_only_in_the_store():
     assert outside == []
 
 
-def test_no_module_is_over_600_lines():
+NEAR_THE_LIMIT = 500
+"""Modules over this many lines are printed on every run (no failure): split one before adding to it past ~520."""
+
+
+def test_no_module_is_over_600_lines(capsys):
     sizes = {name: len(path.read_text(encoding="utf-8").splitlines()) for name, path in modules().items()}
     assert len(sizes) > 50
     assert {name: lines for name, lines in sizes.items() if lines > 600} == {}
+    near = sorted(((lines, name) for name, lines in sizes.items() if lines > NEAR_THE_LIMIT), reverse=True)
+    if near:
+        with capsys.disabled():  # shown in a passing run too, where the next person adding to one will see it
+            print(f"\nmodules over {NEAR_THE_LIMIT} lines (the limit is 600; split before adding past ~520): "
+                  + ", ".join(f"{name} {lines}" for lines, name in near))
 
 
 def test_modules_share_only_public_helpers():

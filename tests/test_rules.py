@@ -19,44 +19,14 @@ from mstrack.domain.status import evaluate
 from mstrack.errors import InputError
 from mstrack.model import IndicatorState, MilestoneState, ReportState
 
-from .conftest import Cli, find_quantities
+from .conftest import Cli, find_quantities, plan_task, plan_tasks
 
 # A small programme: a rising count, a falling ceiling, and a percentage.
-RULES_PLAN = """
-[[tasks]]
-code = "1"
-title = "停车泊位"
-[[tasks.lines]]
-lead_units = ["甲局"]
-[[tasks.lines.indicators]]
-name = "新增停车泊位"
-unit = "个"
-target = 100
-milestones = [{ due = "2023-03-31", target = 30 }, { due = "2023-06-30", target = 60 }]
-
-[[tasks]]
-code = "2"
-title = "空置率"
-[[tasks.lines]]
-lead_units = ["乙局"]
-[[tasks.lines.indicators]]
-name = "空置率"
-unit = "%"
-comparator = "<="
-target = 5
-milestones = [{ due = "2023-06-30", target = 5 }]
-
-[[tasks]]
-code = "3"
-title = "学校建设"
-[[tasks.lines]]
-lead_units = ["丙局"]
-[[tasks.lines.indicators]]
-name = "整体形象进度"
-unit = "%"
-target = 100
-milestones = [{ due = "2023-06-30", target = 50 }]
-"""
+RULES_PLAN = plan_tasks(
+    plan_task("1", "停车泊位", "甲局", "新增停车泊位", "个", 100, milestones=[("2023-03-31", 30), ("2023-06-30", 60)]),
+    plan_task("2", "空置率", "乙局", "空置率", "%", 5, comparator="<=", milestones=[("2023-06-30", 5)]),
+    plan_task("3", "学校建设", "丙局", "整体形象进度", "%", 100, milestones=[("2023-06-30", 50)]),
+)
 
 
 def load_plan(cli: Cli, tmp_path: Path, year: int = 2023) -> None:

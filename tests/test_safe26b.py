@@ -103,8 +103,10 @@ def test_a_stale_log_whose_database_is_gone_is_refused_by_its_bytes(demo_cli, tm
 
 
 def test_a_file_merely_named_like_a_database_is_written(demo_cli, tmp_path):
-    named = tmp_path / "notes.db"
-    named.write_text("not a database\n", encoding="utf-8")
+    units = tmp_path / "units.csv"
+    assert demo_cli("units", "-f", "csv", "-o", str(units)).exit_code == 0
+    named = tmp_path / "notes.db"  # mstrack's own CSV (safe39a: a name of no format goes only when it is mstrack's)
+    named.write_bytes(units.read_bytes())
     companion = tmp_path / "notes.db-wal"  # beside a file that is no database
     for target in (named, companion):
         result = demo_cli("units", "-f", "csv", "-o", str(target))

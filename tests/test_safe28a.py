@@ -135,7 +135,11 @@ def test_o_onto_a_return_without_a_sheet_suffix_is_refused_by_its_content(demo_c
 
 def test_o_onto_other_files_without_a_suffix_and_a_report_rerun_are_written(demo_cli, tmp_path):
     other = tmp_path / "notes"
-    other.write_text("meeting notes\n", encoding="utf-8")
+    other.write_text("meeting notes\n", encoding="utf-8")  # safe39a: an office's notes are kept under any name
+    kept = demo_cli("report", "weekly", "--as-of", "2023-07-01", "-f", "xlsx", "-o", str(other))
+    assert kept.exit_code == 2 and "not written by mstrack" in kept.stderr, kept.stderr
+    assert other.read_text(encoding="utf-8") == "meeting notes\n"
+    other.write_bytes(b"")  # an empty file is written
     result = demo_cli("report", "weekly", "--as-of", "2023-07-01", "-f", "xlsx", "-o", str(other))
     assert result.exit_code == 0, result.stderr
     assert zipfile.is_zipfile(other)

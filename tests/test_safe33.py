@@ -11,7 +11,7 @@ import pytest
 from .conftest import refused, write_plan
 from .test_safe31a import CASES, HEADER, NOTES, ROADS, ROWS, reported, written
 
-UNREADABLE = "the file was not written by mstrack and cannot be read"
+UNREADABLE = "the file is damaged or cannot be read"  # safe39a: was "not written by mstrack and cannot be read"
 
 
 @pytest.fixture
@@ -61,11 +61,11 @@ def test_o_onto_a_workbook_mstrack_cannot_read_is_refused_and_kept(roads, tmp_pa
     target = tmp_path / f"return{suffix}"
     before = damage(target)
     result = roads(*command, "-o", str(target))
-    refused(result, f"--output {target}: {UNREADABLE} (", "give another -o name", "delete the file yourself")
+    refused(result, f"--output {target}: {UNREADABLE} (", "give another -o name", "remove it yourself")
     assert target.read_bytes() == before
     assert sorted(path.name for path in tmp_path.iterdir() if path.suffix == suffix) == [target.name]
     zh = refused(roads("--lang", "zh", *command, "-o", str(target)))
-    assert f"{target}：该文件不是 mstrack 写的，且无法读取（" in zh
+    assert f"{target}：该文件已损坏或无法读取（" in zh
     assert target.read_bytes() == before
 
 
@@ -82,10 +82,10 @@ def test_the_refusal_says_why_the_file_cannot_be_read(roads, tmp_path):
 
 def test_an_xls_that_does_not_parse_is_kept_under_any_name(roads, tmp_path):
     """An .xls is known by its OLE header, named .xls or not at all (a return saved as `ret`)."""
-    for name in ("return.xls", "ret"):
+    for name, said in (("return.xls", UNREADABLE), ("ret", "the file is an old Office file")):  # safe39a: named so
         target = tmp_path / name
         before = encrypted(target)
-        refused(roads("report", "weekly", "-f", "xlsx", "--as-of", "2023-07-31", "-o", str(target)), UNREADABLE)
+        refused(roads("report", "weekly", "-f", "xlsx", "--as-of", "2023-07-31", "-o", str(target)), said)
         assert target.read_bytes() == before
         assert str(tmp_path) not in refused(roads("units", "-f", "xlsx", "-o", str(target))).replace(str(target), "")
 

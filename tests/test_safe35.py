@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import Cli
+from .conftest import Cli, restore_failing_at_commit
 from .test_safe32a import kept_copies, rows
 from .test_safe32b import _reports, _return, _standing, roads  # noqa: F401  (a fixture)
 
@@ -183,22 +183,10 @@ def test_a_write_failing_after_the_copy_was_kept_names_the_copy(demo_cli, tmp_pa
 @pytest.mark.sqlite_only
 def test_a_full_disk_after_the_copy_was_kept_says_to_delete_it_once_restored(demo_cli, tmp_path, monkeypatch):
     """SQLite's "database or disk is full" at the restore's pages, after the copy was kept: the copy is on that disk."""
-    from mstrack.errors import InputError
-    from mstrack.store import maintenance
-
     db = Path(demo_cli.db)
     backup = tmp_path / "backup.db"
     assert demo_cli("db", "backup", str(backup)).exit_code == 0
-
-    def full(self, source, keep=None, confirm=None):
-        """At the step that commits (after confirm): pages may have been replaced, so the copy stays (safe36b)."""
-        counts = self._counts_or_none()
-        keep(counts)
-        confirm(counts)
-        raise InputError("--db {db}: nothing restored, whatever this command printed above: {reason}",
-                         db=self.display_url, reason="database or disk is full")
-
-    monkeypatch.setattr(maintenance.Maintenance, "_restore_from", full)
+    restore_failing_at_commit(monkeypatch, "database or disk is full")
     result = demo_cli("db", "restore", str(backup))
     assert result.exit_code == 2, result.output
     (kept,) = kept_copies(db)

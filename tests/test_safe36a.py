@@ -15,7 +15,7 @@ import pytest
 from .conftest import refused
 
 NOT_MSTRACKS = "the file was not written by mstrack (nothing in it says so"
-UNREADABLE = "the file was not written by mstrack and cannot be read"
+UNREADABLE = "the file is damaged or cannot be read"  # safe39a: was "not written by mstrack and cannot be read"
 NOTICE = ["report", "notice", "-p", "yantian-2023", "--unit", "区残联", "--as-of", "2023-10-08"]
 COMMANDS = {
     ".docx": [NOTICE + ["-f", "docx"], ["report", "half-year", "-p", "yantian-2023", "-f", "docx"],

@@ -13,7 +13,7 @@ import pytest
 
 from mstrack.store import SCHEMA_VERSION
 
-from .conftest import Cli
+from .conftest import Cli, restore_failing_at_commit
 from .test_safe32a import LOG, kept_copies, rows, run, tables, theirs
 
 sqlite_only = pytest.mark.sqlite_only
@@ -75,22 +75,11 @@ def test_ctrl_c_before_the_commit_removes_the_copy(demo_cli, tmp_path, monkeypat
 @sqlite_only
 def test_a_failure_at_the_commit_keeps_the_copy_and_names_it(demo_cli, tmp_path, monkeypatch):
     """From the step that commits on, pages may have been written: the copy stays, named."""
-    from mstrack.errors import InputError
-    from mstrack.store import maintenance
-
     db = Path(demo_cli.db)
     backup = _backup(demo_cli, tmp_path)
     assert demo_cli(*LOG).exit_code == 0
     reports = rows(db)
-
-    def failing_commit(self, source, keep=None, confirm=None):
-        counts = self._counts_or_none()
-        keep(counts)
-        confirm(counts)
-        raise InputError("--db {db}: nothing restored, whatever this command printed above: {reason}",
-                         db=self.display_url, reason="disk I/O error")
-
-    monkeypatch.setattr(maintenance.Maintenance, "_restore_from", failing_commit)
+    restore_failing_at_commit(monkeypatch, "disk I/O error")
     result = demo_cli("db", "restore", str(backup))
     assert result.exit_code == 2, result.output
     (kept,) = kept_copies(db)

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from .conftest import Cli, write_plan
+from .conftest import Cli, plan_task, plan_tasks, write_plan
 
 # Six tasks judged at 2023-07-01 (step rule):
 #   1 甲局 (+丙局)  A: 50 of 100, 60 due by 06-30         → behind, 50 %
@@ -15,79 +15,16 @@ from .conftest import Cli, write_plan
 #   4 乙局          D: 1 of 4, deadline 05-31              → overdue, 25 %
 #   5 乙局 (+丙局)  E: 5 of 8, 4 due by 06-30              → on_track, 62.5 %
 #   6 丁局          F: first checkpoint 09-30              → not_due, 0 %
-SMALL_PLAN = """
-[[tasks]]
-code = "1"
-title = "任务一"
-[[tasks.lines]]
-lead_units = ["甲局"]
-units = ["甲局", "丙局"]
-[[tasks.lines.indicators]]
-name = "A"
-unit = "个"
-target = 100
-milestones = [{ due = "2023-03-31", target = 30 }, { due = "2023-06-30", target = 60 }]
-reports = [{ as_of = "2023-06-30", value = 50, note = "一号备注" }]
-
-[[tasks]]
-code = "2"
-title = "任务二"
-[[tasks.lines]]
-lead_units = ["甲局"]
-[[tasks.lines.indicators]]
-name = "B"
-unit = "个"
-target = 10
-milestones = [{ due = "2023-06-30", target = 5 }]
-reports = [{ as_of = "2023-06-20", value = 10 }]
-
-[[tasks]]
-code = "3"
-title = "任务三"
-[[tasks.lines]]
-lead_units = ["乙局"]
-[[tasks.lines.indicators]]
-name = "C"
-unit = "个"
-target = 20
-milestones = [{ due = "2023-06-30", target = 10 }]
-
-[[tasks]]
-code = "4"
-title = "任务四"
-deadline = "2023-05-31"
-[[tasks.lines]]
-lead_units = ["乙局"]
-[[tasks.lines.indicators]]
-name = "D"
-unit = "座"
-target = 4
-reports = [{ as_of = "2023-05-01", value = 1, note = "四号备注" }]
-
-[[tasks]]
-code = "5"
-title = "任务五"
-[[tasks.lines]]
-lead_units = ["乙局"]
-units = ["乙局", "丙局"]
-[[tasks.lines.indicators]]
-name = "E"
-unit = "个"
-target = 8
-milestones = [{ due = "2023-06-30", target = 4 }]
-reports = [{ as_of = "2023-06-30", value = 5 }]
-
-[[tasks]]
-code = "6"
-title = "任务六"
-[[tasks.lines]]
-lead_units = ["丁局"]
-[[tasks.lines.indicators]]
-name = "F"
-unit = "个"
-target = 10
-milestones = [{ due = "2023-09-30", target = 5 }]
-"""
+SMALL_PLAN = plan_tasks(
+    plan_task("1", "任务一", "甲局", "A", "个", 100, units=["甲局", "丙局"], milestones=[("2023-03-31", 30), ("2023-06-30", 60)],
+              reports=[("2023-06-30", 50, "一号备注")]),
+    plan_task("2", "任务二", "甲局", "B", "个", 10, milestones=[("2023-06-30", 5)], reports=[("2023-06-20", 10)]),
+    plan_task("3", "任务三", "乙局", "C", "个", 20, milestones=[("2023-06-30", 10)]),
+    plan_task("4", "任务四", "乙局", "D", "座", 4, deadline="2023-05-31", reports=[("2023-05-01", 1, "四号备注")]),
+    plan_task("5", "任务五", "乙局", "E", "个", 8, units=["乙局", "丙局"], milestones=[("2023-06-30", 4)],
+              reports=[("2023-06-30", 5)]),
+    plan_task("6", "任务六", "丁局", "F", "个", 10, milestones=[("2023-09-30", 5)]),
+)
 
 
 @pytest.fixture

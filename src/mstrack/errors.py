@@ -150,6 +150,17 @@ def rolled_back(error: BaseException) -> bool:
     return getattr(error, "mstrack_rolled_back", False)
 
 
+def mark_commit_failed(error: BaseException, command: str) -> None:
+    """A server that answered a write's COMMIT with an error (a deferred constraint, its process ended by an
+    administrator) rolled the transaction back: said with the write it was committing (cli/failures; safe39b).
+    Not a connection lost without the server's word: that COMMIT may have been stored."""
+    error.mstrack_commit_failed = command
+
+
+def commit_failed(error: BaseException) -> str | None:
+    return getattr(error, "mstrack_commit_failed", None)
+
+
 def mark_not_frozen(error: BaseException) -> None:
     """A database error that kept nothing of a report's freeze after the report itself went out (to a device, a FIFO
     or stdout, written before the freeze): said as such (cli/failures), whatever the command printed."""

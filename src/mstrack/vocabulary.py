@@ -269,6 +269,9 @@ DURATION_WORDS = ("建设工期", "施工工期", "建设周期", "施工周期"
                   "服务期")
 """How long the work takes, a project's schedule ("工期12个月", "建设周期为2年", "为期3个月"): the span of time after them
 is no target. A service's time ("办理用时3个工作日以内", "企业开办时长1个工作日", "审批时限") is one: no word here."""
+RELIEF_VERBS = ("减免", "免收", "免征", "免除", "免交", "减半", "减收", "缓缴", "缓征", "缓交", "延期", "延长", "顺延", "展期")
+"""A verb of relief or extension before a span of time ("减免小微企业房租3个月", "缓缴社会保险费3个月", "延长贷款期限1
+年"): how long the relief lasts, no target ("减免费用300万元" is a sum, one)."""
 DURATION_CUTS = ("缩短", "压缩", "减少", "降低")
 """Before a word of duration, a cut in it ("平均缩短工期30天"): the span after it is the cut to reach, a target."""
 SERVICE_WORDS = ("办理", "审批", "办结", "受理", "登记", "开办")

@@ -154,6 +154,7 @@ def db_restore(
     from mstrack.errors import InputError, Message, copy_left
     from mstrack.render.outputs import replacing_path
     from mstrack.store import SCHEMA_VERSION, resolve_db_url
+    from mstrack.store.kept_copy import wal_of
     from mstrack.store.sqlite_file import disk_full
 
     store = cli_store(resolve_db_url(ctx.obj.get("db")))
@@ -167,7 +168,10 @@ def db_restore(
         say("{db} ← {backup}: {rows} {rows:row|rows} in {tables} {tables:table|tables}, schema version {version}; "
             "before: {before}", db=store.display_url, backup=backup, rows=sum(after.values()), tables=len(after),
             version=version, before=_rows_said(before))
-        if kept:
+        if kept and wal_of(kept).exists():  # a damaged database's bytes: the -wal holds commits the copy needs
+            say("the database as it was is kept in {path}, with its -wal in {wal} (commits not yet in the file: move the "
+                "two together); `mstrack db restore {path}` puts it back", path=kept, wal=wal_of(kept))
+        elif kept:
             say("the database as it was is kept in {path}; `mstrack db restore {path}` puts it back", path=kept)
         if version < SCHEMA_VERSION:
             say("mstrack: note: {message}", err=True, message=Message(
@@ -179,7 +183,10 @@ def db_restore(
         store.restore(Path(backup), said=backup, new_file=new_file, confirm=announce)
     except InputError as error:
         if kept := copy_left(error):  # the copy stays where pages may have been replaced: said where, as it takes room
-            if disk_full(error):  # the store's one test of a full disk, on the message it said
+            if wal_of(Path(kept)).exists():
+                note = Message("{path} and {wal} hold the database as it was, kept before this restore (move the two "
+                               "together); delete them when you no longer need them", path=kept, wal=wal_of(Path(kept)))
+            elif disk_full(error):  # the store's one test of a full disk, on the message it said
                 note = Message("{path} holds the database as it was, kept before this restore, on that full disk; "
                                "delete it to free space once the restore is done", path=kept)
             else:

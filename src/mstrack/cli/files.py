@@ -10,7 +10,7 @@ import typer
 
 from mstrack.cli.app import export_app, import_app
 from mstrack.cli.common import Format, FormatOption, as_of_option, parse_day
-from mstrack.cli.printing import flush_output, refuse_database, refuse_kept, write_out, write_output
+from mstrack.cli.printing import flush_output, refuse_database, refuse_held, write_out, write_output
 from mstrack.cli.process import bulk, keep_until_exit, open_store
 from mstrack.cli.saying import echo, fail, say, warn, words
 
@@ -259,7 +259,7 @@ def plan_kept(ctx: typer.Context, output: Path, data: bytes) -> bool:
     if not (output.exists() or output.is_symlink()) or output.is_dir():  # a directory: write_output says so
         return False
     if not _holds(output, data):
-        refuse_kept(output)  # a unit's Word return, a JSON file mstrack did not write: said as what it holds
+        refuse_held(output)  # a unit's return (its figures), a Word file, JSON mstrack did not write: said as what it is
         raise _plan_exists(output)
     return True
 

@@ -156,43 +156,107 @@ def refuse_kept(target: Path, option: str = "--output") -> None:
     _kept_return(Path(target), option)
 
 
-def _kept_return(target: Path, option: str) -> str | None:
-    """Before any work: a target that is no report mstrack wrote is refused now when it holds a unit's figures, or
-    rows of something else and no progress table (sources/forms.held: a return whose header lies below the rows
-    searched, another office's data), or is a Word, HTML or Markdown file that does not say mstrack wrote it
-    (forms.document_held: a unit's Word return, a saved page, an office's notes), or a JSON file whose keys are none of
-    mstrack's reports' (forms.json_held: a script's settings, a unit's data); for a report mstrack wrote, its
-    kind (forms.report_kind, read from the file's properties or first line, never its sheets), for _kept_from_rerun
-    to compare with the new file's. None: no sheet
-    to keep (not a regular file, not a kind `import progress` reads, a blank form or an empty sheet)."""
-    from mstrack.render.outputs import written_in_place
-    from mstrack.sources.forms import document_held, form_suffix, held, json_held, report_kind
+def refuse_held(target: Path, option: str = "--output") -> None:
+    """For a file never written over whatever it holds (a plan's -o, files.write_plan): exit 2 saying what it is when
+    that is something -o keeps for what it holds (a unit's figures, a document or JSON file mstrack did not write, a
+    damaged or old Office file), through the one refusal (_refusal); return when it is none of those (the caller says
+    the file exists)."""
+    kept, _kind = _looked(Path(target), contents=False)
+    if kept:
+        raise _refusal(target, option, kept)
 
-    if not target.is_file() or written_in_place(target):
-        return None
-    if (suffix := form_suffix(target)) is None:
-        if kept := document_held(target) or json_held(target):  # only mstrack's own, or an empty one, goes
-            raise _refusal(target, option, kept)
-        return None
-    kind = report_kind(target, suffix)
-    if kind is None and (kept := held(target)):
+
+def _kept_return(target: Path, option: str) -> str | None:
+    """Before any work: a target that is no report mstrack wrote is refused now (_looked); for a report mstrack wrote,
+    or text that may be one, its kind, for _kept_from_rerun to compare with the new file's. None: nothing to keep."""
+    kept, kind = _looked(target)
+    if kept:
         raise _refusal(target, option, kept)
     return kind
+
+
+def _looked(target: Path, contents: bool = True) -> tuple[str | None, str | None]:
+    """What `target` holds that no -o may replace, and its kind. Refused: a file that holds a unit's figures, or rows
+    of something else and no progress table (sources/forms.held: a return whose header lies below the rows searched,
+    another office's data), or is a Word, HTML or Markdown file that does not say mstrack wrote it
+    (forms.document_held: a unit's Word return, a saved page, an office's notes), or a JSON file whose keys are none of
+    mstrack's reports' (forms.json_held: a script's settings, a unit's data), an old Office (OLE) file under another
+    name. A file whose name says none of mstrack's formats (settings.txt, `data`) is looked at by what it holds
+    (`contents`, forms.content_held): only mstrack's JSON, CSV (its exact header), Markdown or HTML, an empty file, or
+    text whose first line the new file's repeats (kind "line:…") may go. The kind of a report mstrack wrote
+    (forms.report_kind, read from the file's properties or first line, never its sheets). (None, None): no sheet to
+    keep (not a regular file, a blank form or an empty sheet, one of mstrack's CSV reports)."""
+    from mstrack.render.outputs import written_in_place
+    from mstrack.sources.forms import (
+        FIGURES,
+        FIRST_LINE,
+        NAMED_SUFFIXES,
+        OLD_OFFICE,
+        TEXT_SUFFIXES,
+        content_held,
+        document_held,
+        document_kind,
+        first_line,
+        form_suffix,
+        held,
+        json_held,
+        report_kind,
+    )
+
+    if not target.is_file() or written_in_place(target):
+        return None, None
+    kind = kept = None
+    if (suffix := form_suffix(target)) is None:
+        kept = document_held(target) or json_held(target)
+    else:
+        kind = report_kind(target, suffix)
+        if (kind is None or not contents) and not _csv_report(target, suffix):
+            kept = held(target)
+        if suffix == ".xls" and target.suffix.lower() != ".xls" and kept != FIGURES:  # an .xls or .doc named otherwise
+            kept = OLD_OFFICE
+    if kept or not contents or target.suffix.lower() in NAMED_SUFFIXES:
+        return kept, kind
+    if suffix not in (None, *TEXT_SUFFIXES) or suffix is None and document_kind(target) is not None:
+        return kept, kind  # a workbook or Word file known by its content: looked at as that
+    if _csv_report(target, ".csv") or _csv_report(target, ".tsv"):
+        return None, None
+    look = content_held(target)
+    if look == FIRST_LINE and suffix is not None and held(target) == FIGURES:  # a unit's return saved as .txt
+        return FIGURES, None
+    if look == FIRST_LINE:
+        return None, "line:" + first_line(target)
+    return look, None
 
 
 def _kept_from_rerun(new: Path, target: Path, kind: str) -> str | None:
     """Why the new file may not replace `target` (a report mstrack wrote, of `kind`), None when it may: it is the
     same report (the same kind; a CSV, whose kind is only its first cell, holding figures too), or `target` holds
-    no figures. A unit's return saved under a report's first line is kept; so is a CSV of another first cell that
-    holds rows but no progress table (forms.OTHER: nothing says mstrack wrote it)."""
-    from mstrack.sources.forms import FIGURES, OTHER, REPORT_WORKBOOK_SUFFIXES, form_suffix, held, read_as, report_kind
+    no figures, or it is one of mstrack's CSV reports (_csv_report: its exact header). A unit's return saved under a
+    report's first line is kept; so is a CSV of another first cell that holds rows but no progress table (forms.OTHER:
+    nothing says mstrack wrote it). Text under a name of no format (kind "line:…") goes only for a new file of the same
+    first line: the same report rerun."""
+    from mstrack.sources.forms import (
+        FIGURES,
+        OTHER,
+        REPORT_WORKBOOK_SUFFIXES,
+        UNMARKED_TEXT,
+        first_line,
+        form_suffix,
+        held,
+        read_as,
+        report_kind,
+    )
 
+    if kind.startswith("line:"):
+        return None if kind[5:].strip() and first_line(new) == kind[5:] else UNMARKED_TEXT
     suffix = form_suffix(target) or target.suffix.lower()
     same = report_kind(new, suffix) == kind
     if same and (suffix in REPORT_WORKBOOK_SUFFIXES or read_as(new, suffix, held) == FIGURES):
         return None
+    if _csv_report(target, suffix):  # mstrack's own, whichever report the new file is
+        return None
     kept = held(target)
-    if kept == OTHER and (same or suffix in REPORT_WORKBOOK_SUFFIXES or _csv_report(target, suffix)):  # mstrack's own
+    if kept == OTHER and (same or suffix in REPORT_WORKBOOK_SUFFIXES):  # mstrack's own
         return None
     return kept
 
@@ -200,16 +264,22 @@ def _kept_from_rerun(new: Path, target: Path, kind: str) -> str | None:
 def _csv_report(target: Path, suffix: str) -> bool:
     """Whether a CSV's first line is one of mstrack's CSV reports' (units, report weekly, lights) in either
     language: a report rerun in the other language, or another report to the same path, replaces it. The whole
-    header, not its first word alone: a list of an office's own beginning 单位 or 任务 is kept."""
+    header, not its first word alone: a list of an office's own beginning 单位 or 任务 is kept. The weekly report by
+    its title and, on its fifth line, the header of its first section: a unit's return under that title is kept."""
     from mstrack.labels import Labels
-    from mstrack.render.report import units_header
-    from mstrack.sources.forms import first_cells
+    from mstrack.render.report import behind_header, units_header
+    from mstrack.sources.forms import TEXT_SUFFIXES, first_rows
 
-    cells = [cell.strip() for cell in first_cells(target, "," if suffix == ".csv" else "\t")]
+    if suffix not in TEXT_SUFFIXES:
+        return False
+    rows = [[cell.strip() for cell in row] for row in first_rows(target, "," if suffix == ".csv" else "\t", 5)]
+    cells = rows[0] if rows else []
     for lang in ("en", "zh"):
         words = Labels(lang)
         lights = [words("col.task"), words("col.title"), words("col.lead_unit")], [words("col.red_run"), words("col.reason")]
-        if (cells[:1] == [words("weekly.title")] or cells in (units_header(words), units_header(words, ranked=True))
+        weekly = [words("weekly.title")], [words("weekly.behind")], behind_header(words)
+        if (len(rows) == 5 and (cells[:1], rows[3][:1], rows[4]) == weekly
+                or cells in (units_header(words), units_header(words, ranked=True))
                 or len(cells) > 5 and (cells[:3], cells[-2:]) == lights):
             return True
     return False
@@ -217,9 +287,9 @@ def _csv_report(target: Path, suffix: str) -> bool:
 
 def _refusal(output, option: str, kept: str) -> typer.Exit:
     """The refusal to write over a file holding a unit's figures (forms.FIGURES), something mstrack cannot tell
-    (forms.OTHER), a document or JSON file mstrack did not write (forms.UNMARKED, UNMARKED_JSON) or a file it cannot
-    read (forms.Unreadable)."""
-    from mstrack.sources.forms import FIGURES, UNMARKED, UNMARKED_JSON, Unreadable
+    (forms.OTHER), a document, JSON or other file mstrack did not write (forms.UNMARKED, UNMARKED_JSON, UNMARKED_TEXT),
+    an old Office file (forms.OLD_OFFICE) or a file it cannot read, damaged or encrypted (forms.Unreadable)."""
+    from mstrack.sources.forms import FIGURES, OLD_OFFICE, UNMARKED, UNMARKED_JSON, UNMARKED_TEXT, Unreadable
     from mstrack.sources.sheets import HEADER_SEARCH_ROWS
 
     if kept == UNMARKED_JSON:
@@ -232,9 +302,19 @@ def _refusal(output, option: str, kept: str) -> typer.Exit:
                     "document, so it is not replaced: give another -o name, or delete the file yourself if it is no "
                     "longer needed", option=option, path=output)
     if isinstance(kept, Unreadable):
-        return fail("{option} {path}: the file was not written by mstrack and cannot be read ({reason}): it may hold a "
-                    "unit's figures, so it is not replaced: give another -o name, or delete the file yourself if it is no "
-                    "longer needed", option=option, path=output, reason=kept.reason)
+        return fail("{option} {path}: the file is damaged or cannot be read ({reason}): mstrack cannot tell whether it "
+                    "wrote it or it holds a unit's figures, so it is not replaced: remove it yourself if it is no longer "
+                    "needed (a report cut short is then written anew), or give another -o name", option=option,
+                    path=output, reason=kept.reason)
+    if kept == OLD_OFFICE:
+        return fail("{option} {path}: the file is an old Office file (an .xls workbook or .doc document under another "
+                    "name), which mstrack never writes: it may be a unit's return, so it is not replaced: give another -o "
+                    "name, or delete the file yourself if it is no longer needed", option=option, path=output)
+    if kept == UNMARKED_TEXT:
+        return fail("{option} {path}: the file was not written by mstrack (its name says no report format, and it holds "
+                    "none of mstrack's: a report's JSON keys, a CSV report's header, the same report's first line): it "
+                    "may be a script's settings or an office's data, so it is not replaced: give another -o name, or "
+                    "delete the file yourself if it is no longer needed", option=option, path=output)
     if kept == FIGURES:
         return fail("{option} {path}: the file holds a unit's figures (a value in its 数值 or a note in its 备注"
                     " column, on any sheet): move it away once imported (mstrack import progress {path}), or "

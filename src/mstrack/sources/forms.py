@@ -184,8 +184,8 @@ def report_kind(path: Path, suffix: str | None = None) -> str | None:
     return "workbook:" + REPORT_CREATOR if creator == REPORT_CREATOR else None
 
 
-def _start(path: Path) -> bytes:
-    """A regular file's first few kB (b"" for anything else: a FIFO would wait for a writer)."""
+def _start(path: Path, size: int = 4096) -> bytes:
+    """A regular file's first `size` bytes (b"" for anything else: a FIFO would wait for a writer)."""
     import os
     import stat
 
@@ -193,7 +193,7 @@ def _start(path: Path) -> bytes:
         if not stat.S_ISREG(os.stat(path).st_mode):
             return b""
         with open(path, "rb") as handle:
-            return handle.read(4096)
+            return handle.read(size)
     except OSError:
         return b""
 
@@ -218,6 +218,20 @@ def _first_cell(path: Path, delimiter: str) -> str | None:
 def first_cells(path: Path, delimiter: str) -> list[str]:
     """The cells of a text file's first line (a byte order mark dropped), from its first few kB only."""
     return next(csv.reader([_first_line(_start(path))], delimiter=delimiter), [])
+
+
+def first_rows(path: Path, delimiter: str, n: int) -> list[list[str]]:
+    """The cells of a text file's first `n` lines (fewer when its first 64 kB hold fewer)."""
+    start = _start(path, 64 << 10)
+    lines = _first_line(start) and _lines(start)[:n]
+    return [next(csv.reader([line], delimiter=delimiter), []) for line in lines or []]
+
+
+def _lines(start: bytes) -> list[str]:
+    """A text file's lines from its first bytes, the last one dropped when the bytes cut it short."""
+    text = start.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace")
+    lines = text.splitlines()
+    return lines if text.endswith("\n") else lines[:-1]
 
 
 DOCUMENT_SUFFIXES = {".docx": ".docx", ".docm": ".docx", ".html": ".html", ".htm": ".html", ".xhtml": ".html",
@@ -320,24 +334,114 @@ REPORT_JSON_ROWS = (
 """The keys every row of mstrack's JSON lists holds at least (units, lights)."""
 
 
-def json_held(path: Path) -> str | None:
-    """What a JSON file to be written over holds (one named .json): None when it is one of mstrack's JSON reports, known
-    by its keys (REPORT_JSON_OBJECTS, REPORT_JSON_ROWS: any of them, a report to another's path), an empty list or an
-    empty file; Unreadable when it cannot be read; else UNMARKED_JSON (another program's JSON, or no JSON at all)."""
+JSON_LOOK_BYTES = 64 << 10
+"""The start of a JSON file read to know it (json_held): a report's keys stand in its first lines; a 2 GB file is never
+read whole."""
+TOP_KEY = re.compile(r'^  "((?:[^"\\\n]|\\.)*)": ', re.MULTILINE)
+"""A key of the outer object as dump_json lays it out (two spaces in, one a line)."""
+
+
+def json_held(path: Path, named: bool = True) -> str | None:
+    """What a JSON file to be written over holds (one named .json, or any when not `named`): None when it is one of
+    mstrack's JSON reports, known by its keys (REPORT_JSON_OBJECTS, REPORT_JSON_ROWS: any of them, a report to another's
+    path), an empty list or an empty file; Unreadable when it cannot be read; else UNMARKED_JSON (another program's JSON,
+    or no JSON at all). Only its first JSON_LOOK_BYTES are read: a longer file is mstrack's only when that start is laid
+    out as dump_json writes it (_report_json_start), never as JSON cut short."""
     import json
 
-    if path.suffix.lower() not in JSON_SUFFIXES or not path.is_file() or _empty(path):
+    if named and path.suffix.lower() not in JSON_SUFFIXES or not path.is_file() or _empty(path):
         return None
     try:
         with open(path, "rb") as handle:
-            data = json.load(handle)
+            start = handle.read(JSON_LOOK_BYTES + 1)
+            if len(start) > JSON_LOOK_BYTES:
+                handle.seek(-2, 2)
+                end = handle.read()
     except OSError as error:
         from mstrack.domain.reasons import os_reason
 
         return Unreadable(os_reason(error))
+    if len(start) > JSON_LOOK_BYTES:
+        whole = end in (b"}\n", b"]\n")  # dump_json's last line: a report cut short is no report
+        return None if whole and _report_json_start(start[:JSON_LOOK_BYTES].decode("utf-8", "ignore")) else UNMARKED_JSON
+    try:
+        data = json.loads(start)
     except (ValueError, RecursionError):
         return UNMARKED_JSON
+    return None if _report_json(data) else UNMARKED_JSON
+
+
+def _report_json(data) -> bool:
+    """Whether JSON data is one of mstrack's reports: an object with a report's keys, or rows that all hold a list's."""
     if isinstance(data, dict):
-        return None if any(keys <= data.keys() for keys in REPORT_JSON_OBJECTS) else UNMARKED_JSON
+        return any(keys <= data.keys() for keys in REPORT_JSON_OBJECTS)
     rows = isinstance(data, list) and all(isinstance(row, dict) for row in data)
-    return None if rows and any(all(keys <= row.keys() for row in data) for keys in REPORT_JSON_ROWS) else UNMARKED_JSON
+    return rows and any(all(keys <= row.keys() for row in data) for keys in REPORT_JSON_ROWS)
+
+
+def _report_json_start(text: str) -> bool:
+    """Whether the start of a long JSON file is a report's as dump_json lays it out: an object whose outer keys (two
+    spaces in) seen there hold a report's, or a list whose rows complete there (one at least) all hold a list's."""
+    import json
+
+    if text.startswith('{\n  "'):
+        keys = set(TOP_KEY.findall(text))
+        return any(wanted <= keys for wanted in REPORT_JSON_OBJECTS)
+    if not text.startswith("[\n  {\n"):
+        return False
+    decoder, rows, at = json.JSONDecoder(), [], 4
+    while True:
+        try:
+            row, at = decoder.raw_decode(text, at)
+        except (ValueError, RecursionError):  # the row cut short by the end of the start read: not counted
+            break
+        rows.append(row)
+        if not text.startswith(",\n  ", at):
+            break
+        at += 4
+    return bool(rows) and _report_json(rows)
+
+
+NAMED_SUFFIXES = (*REPORT_WORKBOOK_SUFFIXES, ".csv", *JSON_SUFFIXES, *DOCUMENT_SUFFIXES)
+"""The names whose suffix says which of mstrack's files it is (a workbook, a CSV, JSON, a document): looked at as that.
+A file of any other name (settings.txt, `data`, notes.log) is looked at by what it holds (content_held)."""
+OLD_OFFICE = "old office"
+"""content_held(): an OLE file (an .xls or .doc saved under another name): mstrack writes none."""
+UNMARKED_TEXT = "unmarked text"
+"""content_held(): a file that is no report of mstrack's: nothing says it may go."""
+FIRST_LINE = "first line"
+"""content_held(): text that may be a report mstrack printed (a table): it goes only for the same report, whose first
+line is the same (cli/printing._kept_from_rerun), or when its header is mstrack's CSV's."""
+
+
+def content_held(path: Path) -> str | None:
+    """What a file named as none of mstrack's outputs (NAMED_SUFFIXES) holds, by its content: None when it is empty,
+    one of mstrack's JSON reports (json_held) or Markdown or HTML mstrack wrote (document_held); UNMARKED_JSON for
+    other JSON, OLD_OFFICE for an OLE file, UNMARKED_TEXT for a file holding NUL bytes (no text); else FIRST_LINE."""
+    if _empty(path):
+        return None
+    start = _start(path)
+    if start.startswith(OLE_HEADER):
+        return OLD_OFFICE
+    if start.removeprefix(b"\xef\xbb\xbf").lstrip().startswith((b"{", b"[")):
+        return json_held(path, named=False)
+    if b"\x00" in start:
+        return UNMARKED_TEXT
+    if HTML_MARK.search(start) or _marked_markdown(path):
+        return None
+    return FIRST_LINE
+
+
+def _marked_markdown(path: Path) -> bool:
+    """Whether a file's last line is MARKDOWN_MARK."""
+    try:
+        with open(path, "rb") as handle:
+            handle.seek(max(0, handle.seek(0, 2) - TAIL_BYTES))
+            return MARKDOWN_MARK_RE.search(handle.read()) is not None
+    except OSError:
+        return False
+
+
+def first_line(path: Path) -> str:
+    """A text file's first line (a byte order mark dropped), from its first few kB only."""
+    return _first_line(_start(path))

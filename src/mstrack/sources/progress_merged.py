@@ -13,13 +13,14 @@ from mstrack.sources.rows import Cells, Row
 WATCHED = ("value",)
 """The columns whose cell is a row's own figure: merged over other rows, it is theirs by accident. A date merged
 down is the date of each row (a return's one 截至日期 merged down its table): not watched."""
-KEYS = ("programme", "task", "indicator")
-"""The columns that say which indicator a row reports on."""
+KEYS = ("programme", "task", "indicator", "title")
+"""The columns that say which indicator a row reports on: every one the return has, however its rows are matched to
+tasks (by number, or by title: a 项目名称 column with no task number)."""
 
 
 class MergedValues:
-    """The merged ranges of an .xlsx sheet over its value column below its header, and the (programme, task,
-    indicator) cells of the rows they cover, met as the import reads its rows (see, see_cells)."""
+    """The merged ranges of a workbook's sheet over its value column below its header, and the (programme, task,
+    indicator, title) cells of the rows they cover, met as the import reads its rows (see, see_cells)."""
 
     def __init__(self, table, ranges: list[tuple[str, int, int, int, int]]):
         self.table = table
@@ -34,8 +35,9 @@ class MergedValues:
 
     @classmethod
     def of(cls, table) -> MergedValues | None:
-        """The watcher of a table read from an .xlsx sheet that merges a watched column down over rows under its
-        header; None for any other (most sheets; a .csv has no merges; .xls and .ods give none to see)."""
+        """The watcher of a table read from a workbook's sheet (.xlsx, .xls, .ods: sheets.SheetRows, WorkbookRows) that
+        merges a watched column down over rows under its header; None for any other (most sheets; a .csv or .tsv has
+        no merges: a figure written once, blank below, is one row's)."""
         hidden = getattr(table.rows, "hidden", None)
         merged = getattr(hidden, "merged", None)
         if not merged:

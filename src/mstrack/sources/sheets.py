@@ -50,18 +50,16 @@ def read_rows(path: Path, sheet: str | None = None) -> Iterator[Row]:
         return TextRows(path, sheet, "\t" if suffix in (".tsv", ".txt") else None)
     if suffix in (".xlsx", ".xlsm"):
         return SheetRows(path, sheet)
-    return _sheet_rows(path, sheet, suffix)
-
-
-def _sheet_rows(path: Path, sheet: str | None, suffix: str) -> Iterator[Row]:
-    check_file_size(path)
     if suffix in (".xls", ".ods"):
-        from mstrack.sources.workbooks import workbook_rows
+        return WorkbookRows(path, sheet)
+    return _unknown_rows(path, suffix)
 
-        yield from workbook_rows(path, sheet)
-    else:
-        raise InputError("{path}: unknown file type {suffix}; use .csv, .tsv, .xlsx, .xls or .ods", path=path,
-                         suffix=suffix or Message("(none)"))
+
+def _unknown_rows(path: Path, suffix: str) -> Iterator[Row]:
+    check_file_size(path)
+    raise InputError("{path}: unknown file type {suffix}; use .csv, .tsv, .xlsx, .xls or .ods", path=path,
+                     suffix=suffix or Message("(none)"))
+    yield  # a generator: the file is refused when its first row is asked for, as every other reader's
 
 
 def text_encoding(path: Path) -> str:
@@ -265,6 +263,30 @@ class SheetRows(NumberedRows):
             self.hidden = HiddenRows()
             self.blocks = xlsx_cells(self.path, self.sheet, self.hidden)
         return self.blocks
+
+
+class WorkbookRows:
+    """The rows of an .xls or .ods sheet (sources/workbooks.py) one by one, the file opened at the first; `hidden` as
+    SheetRows's (xlsx.HiddenRows: the sheet read and its ranges merged down; no hidden rows), known once the first row
+    is read."""
+
+    def __init__(self, path: Path, sheet: str | None):
+        self.path, self.sheet = path, sheet
+        self.hidden = None
+        self.rows: Iterator[Row] | None = None
+
+    def __iter__(self) -> WorkbookRows:
+        return self
+
+    def __next__(self) -> Row:
+        if self.rows is None:
+            from mstrack.sources.workbooks import workbook_rows
+            from mstrack.sources.xlsx import HiddenRows
+
+            check_file_size(self.path)
+            self.hidden = HiddenRows()
+            self.rows = workbook_rows(self.path, self.sheet, self.hidden)
+        return next(self.rows)
 
 
 def delimited_reader(handle, delimiter: str | None = None):

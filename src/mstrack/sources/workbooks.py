@@ -41,16 +41,17 @@ def workbook_sheet_names(path: Path) -> list[str]:
         raise unreadable(path, error) from None
 
 
-def workbook_rows(path: Path, sheet: str | None) -> Iterator:
+def workbook_rows(path: Path, sheet: str | None, hidden=None) -> Iterator:
     """Every row of one sheet (the first without `sheet`), merged cells given their top-left value in
-    every cell they cover, as xlsx.xlsx_cells gives them."""
+    every cell they cover, as xlsx.xlsx_cells gives them; `hidden` (xlsx.HiddenRows) gets the sheet read and its
+    ranges merged down before the first row, as xlsx_cells gives an .xlsx's (no hidden rows: neither format's are read)."""
     import zipfile
     import zlib
     from xml.etree.ElementTree import ParseError
 
     from python_calamine import CalamineError
 
-    from mstrack.sources.xlsx import Extent, check_extent
+    from mstrack.sources.xlsx import Extent, check_extent, merged_down
     from mstrack.sources.xlsx_rows import marked_rows
 
     names = workbook_sheet_names(path)
@@ -81,6 +82,8 @@ def workbook_rows(path: Path, sheet: str | None) -> Iterator:
     except (zipfile.BadZipFile, CalamineError, ParseError, zlib.error, KeyError, IndexError, OSError, ValueError, TypeError,
             EOFError, RuntimeError) as error:
         raise unreadable(path, error) from None
+    if hidden is not None:
+        hidden.sheet, hidden.merged = sheet, merged_down(extent)
     yield from marked_rows(values, percent, {}, extent, path)
 
 

@@ -13,7 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from urllib.parse import quote
 
-from mstrack.errors import InputError, Message, mark_rolled_back
+from mstrack.errors import InputError, Message, mark_commit_failed, mark_rolled_back
 from mstrack.store.dialect import PG_SETTINGS, Dialect, driver_connection
 from mstrack.store.sqlite_file import (
     create_private,
@@ -170,6 +170,8 @@ class Connections:
         except BaseException as error:
             if held is not None:  # the commit failed: stored nothing, a Ctrl-C held meanwhile is raised now
                 let_in(held)
+                if self.dialect.name == "postgresql" and _server_answered(error):
+                    mark_commit_failed(error, command)
             elif isinstance(error, Exception) and not isinstance(error, InputError):
                 mark_rolled_back(error)  # a lost server connection or a driver error mid-write: say nothing was kept
             if self.path is not None and disk_full(error):
@@ -406,6 +408,13 @@ class Connections:
             raise InputError("--db {db}: {error}", db=self.display_url, error=reason(error)) from None
         finally:
             connection.close()
+
+
+def _server_answered(error: BaseException) -> bool:
+    """The server's own error for a COMMIT (a SQLSTATE, psycopg's or under SQLAlchemy's), not a lost connection
+    (class 08, or none): the server then ended the transaction without storing it."""
+    state = getattr(getattr(error, "orig", None) or error, "sqlstate", None)
+    return bool(state) and not state.startswith("08")
 
 
 def _roll_back(connection) -> None:

@@ -302,6 +302,7 @@ class Maintenance:
             if any(target.row_counts().values()):
                 raise InputError("--to {db}: not empty; copy into an empty database", db=target.display_url)
             counts = self.copy_rows(source, destination)
+            _copy_applied_at(source, destination)
             verify(counts)
         return counts
 
@@ -479,3 +480,18 @@ def _data_tables(tables) -> list:
 
     names = {table.__tablename__ for table in tables} - {"schema_version"}
     return [table for table in SQLModel.metadata.sorted_tables if table.name in names]
+
+
+def _copy_applied_at(source, destination) -> None:
+    """schema_version's applied-at times as the source has them (safe39b): the target's init stamped each
+    migration with the time of the copy, and a copy there and back lost when the database was made and upgraded."""
+    import sqlalchemy as sa
+
+    from mstrack.store.schema import SchemaVersion
+
+    table = SchemaVersion.__table__
+    rows = [{"row_version": version, "row_applied_at": applied}
+            for version, applied in source.execute(sa.select(table.c.version, table.c.applied_at))]
+    if rows:
+        destination.execute(table.update().where(table.c.version == sa.bindparam("row_version"))
+                            .values(applied_at=sa.bindparam("row_applied_at")), rows)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from mstrack import model as plan_model
 from mstrack.domain import unique
-from mstrack.errors import Message
+from mstrack.errors import Joined, Message
 from mstrack.model import QUANTITY, SCHEDULE
 
 
@@ -20,25 +20,66 @@ def held_key(line_id: int, held) -> tuple:
     return held.leads.get(line_id, ()), names or (SCHEDULE,)
 
 
-def match_lines(held: list[tuple], new: list[tuple]) -> dict[int, int]:
-    """The plan's lines (by position) matched to the store's (by position): first those of the same identity,
-    in order (the same lead units and indicators; a task's indicator names are unique, so only text-only
-    lines of one lead unit share one), then those left, in order (a lead unit or an indicator renamed in
-    place). What a pairing would move is refused after (PlanWriter._match_indicators, moved_checkpoints)."""
+def match_lines(held: list[tuple], new: list[tuple], held_words: list[tuple], new_words: list[tuple],
+                reported: list[bool]) -> tuple[dict[int, int], list[tuple[list[int], list[int]]]]:
+    """The plan's lines (by position) matched to the store's (by position): first those of the same identity
+    (the same lead units and indicators; a task's indicator names are unique, so only text-only lines of one
+    lead unit share one), then those left, in order (a lead unit or an indicator renamed in place). Lines
+    sharing an identity pair by their checkpoints' words (same_identity); where those cannot tell them apart
+    and reports hang on a stored one, the (new, held) positions come back as ambiguous, paired in order only
+    for the refusal. What a pairing would move is refused after (PlanWriter._match_indicators, moved_checkpoints)."""
     matched: dict[int, int] = {}
+    ambiguous: list[tuple[list[int], list[int]]] = []
     for key in dict.fromkeys(new):
-        pairs = zip((n for n, k in enumerate(new) if k == key), (h for h, k in enumerate(held) if k == key), strict=False)
+        news = [n for n, k in enumerate(new) if k == key]
+        helds = [h for h, k in enumerate(held) if k == key]
+        pairs, news, helds = same_identity(news, helds, new_words, held_words)
         matched.update(pairs)
+        alike = len({new_words[n] for n in news} | {held_words[h] for h in helds}) <= 1  # in order moves nothing
+        if news and helds and (len(news) > 1 or len(helds) > 1) and not alike and any(reported[h] for h in helds):
+            ambiguous.append((news, helds))
+        matched.update(zip(news, helds, strict=False))
     taken = set(matched.values())
     matched.update(zip((n for n in range(len(new)) if n not in matched), (h for h in range(len(held)) if h not in taken),
                        strict=False))
-    return matched
+    return matched, ambiguous
+
+
+def same_identity(news: list[int], helds: list[int], new_words: list[tuple], held_words: list[tuple]) -> tuple:
+    """Lines of one identity paired by their checkpoints' words (safe39b; in order, a swap of two text-only lines
+    of one lead unit moved the first's met marks to the other): the same words, then the most words shared,
+    each pair the other's one best; what is left, in order. Returns the pairs and the (new, held) left over."""
+    if len(news) <= 1 and len(helds) <= 1:
+        return {}, news, helds
+    pairs: dict[int, int] = {}
+    for n in news:
+        same = [h for h in helds if held_words[h] == new_words[n]]
+        if len(same) == 1 and [m for m in news if new_words[m] == new_words[n]] == [n]:
+            pairs[n] = same[0]
+    while True:
+        news_left = [n for n in news if n not in pairs]
+        helds_left = [h for h in helds if h not in pairs.values()]
+        shared = {(n, h): len(set(new_words[n]) & set(held_words[h])) for n in news_left for h in helds_left}
+        best = [(n, h) for (n, h), count in shared.items() if count
+                and all(shared[n, other] < count for other in helds_left if other != h)
+                and all(shared[other, h] < count for other in news_left if other != n)]
+        if not best:
+            return pairs, news_left, helds_left
+        pairs.update(best)
 
 
 def named_line(label: str, position: int, leads) -> Message:
     if leads:
         return Message("{label} line {n} ({lead})", label=label, n=position + 1, lead="、".join(leads))
     return Message("{label} line {n}", label=label, n=position + 1)
+
+
+def ambiguous_lines(label: str, lead, news: list[int], helds: list[int]) -> Message:
+    return Message("  {label}: the new plan's text-only lines {new} of {lead} cannot be told from the stored lines {held} "
+                   "by their checkpoints, and reports hang on the stored ones; keep each line's checkpoints as they were "
+                   "(add new ones after them), or undo those reports first",
+                   label=label, lead="、".join(lead) or "—", new=Joined(", ", [str(n + 1) for n in news]),
+                   held=Joined(", ", [str(h + 1) for h in helds]))
 
 
 def words(checkpoint: plan_model.Checkpoint) -> str:
@@ -54,10 +95,10 @@ def moved_checkpoints(line: plan_model.Line, line_id: int | None, indicators: li
     if line_id is None or line.indicators:
         return []
     indicator_id = indicators[0][2]
-    met = held.met.get(indicator_id, 0)
+    met, n = held.met.get(indicator_id, (0, 0))
     if not met:
         return []
-    old, new, n = held.checkpoints.get(line_id, []), [words(cp) for cp in line.checkpoints], held.reported[indicator_id]
+    old, new = held.checkpoints.get(line_id, []), [words(cp) for cp in line.checkpoints]
     if not old:
         if not new:
             return []

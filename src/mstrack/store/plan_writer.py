@@ -14,7 +14,7 @@ from mstrack.errors import InputError, Joined, Message
 from mstrack.model import QUANTITY, SCHEDULE
 from mstrack.store.batches import PLAN_SOURCE, insert_reports
 from mstrack.store.dialect import Dialect
-from mstrack.store.plan_match import held_key, line_key, match_lines, moved_checkpoints, named_line, words
+from mstrack.store.plan_match import ambiguous_lines, held_key, line_key, match_lines, moved_checkpoints, named_line, words
 from mstrack.store.schema import (
     AreaRow,
     CheckpointRow,
@@ -44,8 +44,9 @@ class _Held(NamedTuple):
     """Each line's lead units: with its indicators, what tells a line from the others of its task."""
     checkpoints: dict[int, list[str]]
     """Each line's checkpoints by their words, in date order."""
-    met: dict[int, int]
-    """Of each text-only line's indicator reported on: the most checkpoints a standing report marks met."""
+    met: dict[int, tuple[int, int]]
+    """Of each text-only line's indicator reported on: the most checkpoints a report that stands marks met, and how
+    many stand (as the status reads them: of each day the latest not undone; safe39b)."""
 
 
 LINK_COLUMNS = ("task_id", "ref", "position")
@@ -118,10 +119,12 @@ class PlanWriter:
             .order_by(CheckpointRow.line_id, CheckpointRow.due, CheckpointRow.id)
         ):
             checkpoints.setdefault(line_id, []).append(words(plan_model.Checkpoint(due=due, label=label, text=text)))
-        met = {indicator_id: int(round(float(most))) for indicator_id, most in c.execute(
-            select(ReportRow.indicator_id, func.max(ReportRow.value)).where(
-                ReportRow.indicator_id.in_(_programme_indicators(programme_id).where(IndicatorRow.kind == SCHEDULE)),
-                standing()).group_by(ReportRow.indicator_id)) if most is not None}
+        latest = (select(func.max(ReportRow.id)).where(
+            ReportRow.indicator_id.in_(_programme_indicators(programme_id).where(IndicatorRow.kind == SCHEDULE)),
+            standing()).group_by(ReportRow.indicator_id, ReportRow.as_of))
+        met = {indicator_id: (int(round(float(most))), count) for indicator_id, most, count in c.execute(
+            select(ReportRow.indicator_id, func.max(ReportRow.value), func.count()).where(ReportRow.id.in_(latest))
+            .group_by(ReportRow.indicator_id)) if most is not None}
         return _Held(tasks, lines, indicators, units, reported, {line_id: tuple(names) for line_id, names in leads.items()},
                      checkpoints, met)
 
@@ -263,8 +266,13 @@ class PlanWriter:
         task_id = held.tasks.get(task.code)
         lines_here = held.lines.get(task_id, {}) if task_id is not None else {}
         held_lines = [line_id for _, line_id in sorted(lines_here.items())]
-        matched = match_lines([held_key(line_id, held) for line_id in held_lines], [line_key(line) for line in task.lines])
-        lost: list = []
+        matched, ambiguous = match_lines(
+            [held_key(line_id, held) for line_id in held_lines], [line_key(line) for line in task.lines],
+            [tuple(held.checkpoints.get(line_id, ())) for line_id in held_lines],
+            [tuple(words(cp) for cp in line.checkpoints) for line in task.lines],
+            [any(i in held.reported for i in held.indicators.get(line_id, {}).values()) for line_id in held_lines])
+        lost: list = [ambiguous_lines(label, unique(task.lines[news[0]].lead_units), news, helds) for news, helds in ambiguous]
+        unsure = {n for news, _ in ambiguous for n in news}
         for position, line_id in enumerate(held_lines):
             if position not in matched.values():
                 lost += self._dropped_line(line_id, held.indicators, held.reported,
@@ -276,7 +284,7 @@ class PlanWriter:
             line_label = named_line(label, position, unique(line.lead_units))
             indicators, line_lost = self._match_indicators(line, line_id, schedule_names[position], line_label, held, drops)
             lines.append((line, line_id, indicators))
-            lost += line_lost + moved_checkpoints(line, line_id, indicators, line_label, held)
+            lost += line_lost + ([] if position in unsure else moved_checkpoints(line, line_id, indicators, line_label, held))
         return lines, lost
 
     def _match_indicators(self, line: plan_model.Line, line_id: int | None, schedule_name: str, line_label, held: _Held,

@@ -149,7 +149,9 @@ def _placed_title(one: Series, placed: list[tuple[Series, Indicator]]) -> bool:
 def _task_note(raw: RawTask, units: list[Unit]) -> str | None:
     notes = unique(raw.notes)
     if raw.content and not any(u.lines[0].deadline_only for u in units):
-        notes.insert(0, "主要内容：" + raw.content)  # the content column, kept where no checkpoint carries it
+        # the content column, kept where no checkpoint carries it; the programme's year's column ("2024年" beside
+        # "2025年") under its year, as the other years' are
+        notes.insert(0, f"{raw.content_label}：{raw.content}")
     headings = [f"第{i + 1}行：{u.heading}" for i, u in enumerate(units) if u.heading and len(units) > 1]
     if headings:
         notes.append("按单元格内分项拆行：" + "；".join(headings))

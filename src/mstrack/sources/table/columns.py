@@ -67,6 +67,7 @@ class Column:
     label: str = ""
     partial: bool = False  # a schedule column that plans one month only (月度工作计划, 本月计划), not the whole task
     undated: bool = False  # next month's plan in a table whose title names no month: read without a date, and doubted
+    yearly: bool = False  # the programme's year's column beside other years' (2024年 beside 2025年): its words noted so
     leads: bool = False  # a task column of the units a table assigns its figures to (单位): each row's name is its lead too
 
 
@@ -123,17 +124,23 @@ def helping_column(column: Column) -> bool:
     return HELPING_RE.search(_squeezed(column)) is not None
 
 
-YEAR_HEADER_RE = re.compile(r"^(\d{4})\s*年度?$")  # "2024年", "2025年度": a column of that year's figures
+# "2024年", "2025年度", "2024年目标任务", "2025年工作目标", "2024年度任务": a column of that year's figures
+YEAR_HEADER_RE = re.compile(r"^(\d{4})\s*年度?(?:(?:工作|建设)?(?:目标任务|任务目标|目标|任务))?$")
 
 
 def year_columns(columns: list[Column], year: int) -> None:
-    """A column for each year ("2024年" beside "2025年", each holding that year's figures): the programme's year's
-    holds the targets (bare figures as a 目标任务 column's, figures with their units as a content column's), the other
-    years' figures stay in the task's note (row_lines). A lone year's column, or years without the programme's, are
-    read no further (a plan is often printed the year before it runs)."""
-    years = [c for c in columns if not c.kind and (m := YEAR_HEADER_RE.match(_squeezed(c))) and int(m[1]) == year]
-    if len(years) == 1 and sum(bool(YEAR_HEADER_RE.match(_squeezed(c))) for c in columns) >= 2:
-        years[0].kind = "amount"
+    """A column for each year ("2024年" beside "2025年", each holding that year's figures; "2024年目标任务" beside
+    "2025年目标任务" alike): the programme's year's holds the targets (bare figures as a 目标任务 column's, figures
+    with their units as a content column's), the other years' figures stay in the task's note (row_lines). A lone
+    year's column, or years without the programme's, are read no further (a plan is often printed the year before it
+    runs); so are years whose words name the tasks where no other column does."""
+    yearly = [c for c in columns if c.kind in ("", "task") and YEAR_HEADER_RE.match(_squeezed(c))]
+    years = [c for c in yearly if int(YEAR_HEADER_RE.match(_squeezed(c))[1]) == year]
+    named = any(c.kind == "task" and c not in yearly for c in columns)  # 项目名称 beside 2024年目标任务
+    if len(years) == 1 and sum(bool(YEAR_HEADER_RE.match(_squeezed(c))) for c in columns) >= 2 \
+            and (named or not any(c.kind for c in yearly)):
+        for column in yearly:
+            column.kind, column.yearly = ("amount", True) if column is years[0] else ("", False)
 
 
 def data_rows(sheet: Sheet, at: int) -> list[Row]:

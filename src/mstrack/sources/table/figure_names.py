@@ -10,6 +10,7 @@ import unicodedata
 from mstrack.domain.dates import PERIOD_RE
 from mstrack.sources.table.schedule import OFFICE_SUBJECT_RE
 from mstrack.vocabulary import (
+    AREA_LEVELS,
     BOUND_WORDS,
     COMPLETION_VERBS,
     FIGURE_VERBS,
@@ -154,11 +155,20 @@ EACH_RE = re.compile(r"^(?P<names>.+?)均\s*(?P<verb>达到|达|增长|增加|�
                      r"控制|稳定|下降|降低|减少|实现|超过)[^、，,和及与均]{0,6}$")
 
 
+# a place by its own name and its level ("雄县", "容城縣", "城东街道"); every one or the whole ("各县", "全区") is no one place
+PLACE_NAME_RE = re.compile(rf"(?![各全本每])[\u4e00-\u9fff]{{1,8}}?(?:[{AREA_LEVELS}乡鄉村]|街道|社区|社區)")
+# "雄县、容城县、安新县分别建成": several names, 分别 and a verb before one figure (names given a figure each are shared_names')
+EACH_APART_RE = re.compile(r"^(?P<names>[^，,；;。：:\d]+?)分[别別]\s*(?P<verb>[\u4e00-\u9fff]{1,6})$")
+
+
 def each_named(before: str, shared: list[str]) -> list[str]:
     """"城镇居民人均可支配收入、农民人均纯收入均增长12%": one figure for each of the things named before 均 (人均 is no
     均: a verb follows this one), each a name of its own; [] when the words name one thing, or count the things
-    ("4个结构性指标均实现10%以上增长": one figure for what the count names)."""
+    ("4个结构性指标均实现10%以上增长": one figure for what the count names). One figure after several places and 分别
+    ("雄县、容城县、安新县分别建成1个口袋公园") is one for each place, named by it."""
     m = None if shared else EACH_RE.match(before.strip())  # names given one a number (分别) are no 均
+    if m is None and not shared and (apart := EACH_APART_RE.match(before.strip())) and (places := _each_apart(apart["names"])):
+        return places
     if m is None and not shared:
         return _each_verb(before)
     parts = [p for p in re.split(r"[、和及与]", m["names"]) if p.strip()] if m else []
@@ -172,6 +182,15 @@ def each_named(before: str, shared: list[str]) -> list[str]:
         if not any(set(name) & set(tail) for name in names[:-1]):  # "就业率和高校毕业生就业率": two names
             names = [name + tail for name in names[:-1]] + names[-1:]
     return [cut_name(name + change) for name in names]
+
+
+def _each_apart(names: str) -> list[str]:
+    """The places 分别 gives one figure each ("雄县、容城县、安新县", "城东街道和城西街道"): two or more, each a place's name
+    (its level last); [] for anything else."""
+    parts = [p.strip() for p in re.split(r"[、和及与]", names)]
+    if len(parts) < 2 or not all(PLACE_NAME_RE.fullmatch(p) for p in parts):
+        return []
+    return parts
 
 
 WORK_VERBS = "|".join(sorted({*FIGURE_VERBS.split("|"), *COMPLETION_VERBS, *START_VERBS}, key=len, reverse=True))

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from mstrack.errors import Message
-from mstrack.sources.table.figure_names import kinds_of_a_level
+from mstrack.sources.table.figure_names import clean_name, content_words, cut_name, kinds_of_a_level
 from mstrack.sources.table.likeness import another_thing, opens_with_date
 from mstrack.sources.table.mentions import COMPLETE_RE, Mention, find_mentions, protect_commas, stated
 from mstrack.sources.table.numbers import exact, exact_sum, unit_factor, unit_key
@@ -279,6 +279,26 @@ def _amount_series(text: str, amount: tuple[str, str], origin: str, year: int, w
                    nouns=[mention.noun])]
 
 
+# a header of planning words and a measure only (计划完成数（个）, 目标任务数（座）, 任务目标): it names no thing counted
+PLANNING_HEADER_RE = re.compile(r"^(?:年度|全年|本年|当年)?(?:计划|目标|任务|完成|预期|指标)+(?:总?数量?|总量|值)?$")
+# a row per city (长沙市, 湘西州); 小区, 园区 are no places
+PLACE_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{1,4}(?:省|市|州|盟|县|旗|(?<![小园片景校社])区|镇|乡|街道)$")
+
+
+def _named_by_item(one: Series, header: str, words: str) -> Series:
+    """A target column's figure named by the item's own words where the column's name, its measure left off, names no
+    thing counted ("计划完成数（个）" beside 改造老旧小区 20: 改造老旧小区); by the column's whole name where the item is
+    a place (a row per city: 计划完成数, never "数" nor 长沙市); else by the column's name as read."""
+    header = re.sub(r"\s+", "", header)
+    if one.statement is None or not PLANNING_HEADER_RE.match(header):
+        return one
+    item = cut_name(clean_name(words))
+    name = header if PLACE_NAME_RE.match(item) or len(content_words(item)) < 2 else item
+    one.statement.name, one.statement.noun = name, content_words(name)
+    one.nouns = [one.statement.noun]
+    return one
+
+
 def _shares_beside(amounts: list[Series], text: str, origin: str, year: int) -> list[Series]:
     """A share the words set beside a target column's count ("提高公办学位占比至95%以上" beside 600 个), or a count
     in the brackets that close them beside a column in another unit ("…配电网改造(37个村)" beside 5900 万元): a
@@ -395,7 +415,8 @@ def read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, year: i
     per_row = len(set(figures.values())) > 1  # rows under one merged item, each with a figure of its own: each row's
     amounts = [] if per_row else [s for line in raw.lines if not line.item
                                   for s in _amount_series(raw.title, line.amount, "title", year, title_text)]
-    measured = [s for line in raw.lines for name, number, unit in line.measured if not _printed(number, title_text, unit)
+    measured = [_named_by_item(s, name, line.item or raw.title) for line in raw.lines for name, number, unit in line.measured
+                if not _printed(number, title_text, unit)
                 for s in _amount_series(name, (number, unit), "heading" if line.item else "title", year)]
     title_filled = False
     until = deadline.year if deadline else None  # "到2025年6月新增学位3000个" due 2025年6月: the item's own target

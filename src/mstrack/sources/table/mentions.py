@@ -12,6 +12,7 @@ from mstrack.domain.quantities import (
     SCALES,
     as_number,
 )
+from mstrack.sources.table.figure_bounds import TIME_SPAN_RE, relative_bound, schedule_span
 from mstrack.sources.table.figure_names import (
     CHANGE_WORDS,
     LABEL_GAP_RE,
@@ -48,13 +49,9 @@ from mstrack.vocabulary import (
     AT_MOST_SUFFIXES,
     BOUND_SUFFIXES,
     DURATION_CUTS,
-    DURATION_WORDS,
     LAST_YEAR_WORDS,
-    RELATIVE_COMPARISONS,
-    SERVICE_WORDS,
     STRICTLY_ABOVE,
     STRICTLY_BELOW,
-    TIME_SPAN_UNITS,
 )
 
 # A count printed with no measure word, before a noun that names what it counts ("3万农村人口", "5000农村劳动力"): the
@@ -87,6 +84,7 @@ GROWTH_ON_LAST_YEAR_RE = re.compile(rf"(?:比|较){LAST_YEAR}\s*(?:{CHANGE_WORDS
 # "增速高于上年1个百分点", "增幅高于去年同期2个百分点": a rise on the item's own last year, a target as "比上年提高" is ("不低于
 # 上年…" bounds no rise; "高于全省平均…" is another's level)
 RISE_ON_LAST_YEAR_RE = re.compile(rf"(?<!不)(?:{'|'.join(STRICTLY_ABOVE)}|快于)(?P<level>{LAST_YEAR})\s*$")
+CUT_ON_LAST_YEAR_RE = re.compile(rf"(?:比|较){LAST_YEAR}\s*(?:{'|'.join(DURATION_CUTS)})$")  # "审批周期比上年缩短30天": a cut
 RATE_UNITS = ("%", "％", "个百分点")
 LEVEL_WORDS = ("率", "比例", "占比", "标准", "覆盖")
 COMPLETE_RE = re.compile(r"全面完成|完成(?:全年|年度)[^，。；;,]{0,8}(?:目标|任务)|完成目标任务|完成各项目标|完成[^，。；;,]{0,8}任务目标"
@@ -377,8 +375,8 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
         threshold = threshold or (comparator == "=" and re.match(r"[^，,；;。\d]{1,10}均[^，,；;。]*\d",
                                                                  clause[after.end():]) is not None)
         threshold = threshold or names_not_counts(clause, prefix, after, unit) or _standard(clause, spans, prefix, after, unit)
-        threshold = threshold or _where_done(clause, prefix, after) or (level is None and _relative_bound(prefix)) \
-            or _schedule(clause, prefix, end)
+        threshold = threshold or _where_done(clause, prefix, after) or (level is None and relative_bound(prefix)) \
+            or schedule_span(clause, prefix, end)
         growth = rise or (GROWTH_ON_LAST_YEAR_RE.search(prefix) if unit in RATE_UNITS else None) \
             or (CUT_ON_LAST_YEAR_RE.search(prefix) if TIME_SPAN_RE.match(clause, end) else None)
         before = prefix[:growth.start()] if growth else prefix
@@ -396,38 +394,6 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
 
 
 PICKED_COUNT_RE = re.compile(r"\s*(?![和及与并等的])[\u4e00-\u9fff]{1,8}?(?:\d+|[一二两三四五六七八九十]+)\s*[个项家批]")
-# "增速高于全省平均水平1个百分点", "比全省平均水平高1个百分点": a bound set on another's level, which the programme does not
-# state, by so much: no target of its own (the words stay in the task's text); "增速高于6%" bounds a figure of its own
-RELATIVE_BOUND_RE = re.compile(r"(?:(?:高于|低于|快于|慢于|好于|优于|超过|领先)[^，,；;。\d]{0,10}?(?:平均水平|平均|水平|增速|增幅)"
-                               r"|比[^，,；;。\d]{1,10}?(?:平均水平|平均|水平|增速|增幅)\s*(?:高|低|快|慢|多|少))\s*(?:约)?$")
-# "高于城镇居民1.5个百分点", "快于经济增长1个百分点", "不低于上年…": a comparison with another group, area or average,
-# whatever names it (vocabulary.RELATIVE_COMPARISONS); words that reach a figure of its own after it ("…达到8%"), the
-# task's own share ("超过年度任务的50%"), a multiple of another's level ("不低于低保标准的1.6倍": the multiple is the
-# target) or a rate's own measure ("不低于每人每月60元") are no other
-OTHER_AFTER_COMPARISON_RE = re.compile(rf"(?:{'|'.join(RELATIVE_COMPARISONS)})(?P<other>[\u4e00-\u9fff]{{2,12}}?)\s*(?:约)?$")
-OWN_FIGURE_WORDS_RE = re.compile(r"任务|目标|计划|^每|(?:达到|达|为|至|到|控制在|实现|完成|的)$")
-
-
-def _relative_bound(prefix: str) -> bool:
-    """A bound set on another's level by so much ("增速高于城镇居民1.5个百分点"): no target; "提高1.5个百分点" is one."""
-    other = OTHER_AFTER_COMPARISON_RE.search(prefix)
-    return RELATIVE_BOUND_RE.search(prefix) is not None or (
-        other is not None and OWN_FIGURE_WORDS_RE.search(other["other"]) is None and bool(content_words(other["other"])))
-
-
-DURATION_RE = re.compile(rf"(?:{'|'.join(DURATION_WORDS)})\s*(?:为|是|约|共|仅)?\s*(?:约|为)?$")
-TIME_SPAN_RE = re.compile(rf"\s*(?:{'|'.join(TIME_SPAN_UNITS)})")
-CUT_BEFORE_RE = re.compile(rf"(?:{'|'.join(DURATION_CUTS)})\s*(?:平均)?\s*$|(?:{'|'.join(SERVICE_WORDS)})\s*(?:平均)?\s*$")
-CUT_ON_LAST_YEAR_RE = re.compile(rf"(?:比|较){LAST_YEAR}\s*(?:{'|'.join(DURATION_CUTS)})$")  # "审批周期比上年缩短30天": a cut
-
-
-def _schedule(clause: str, prefix: str, end: int) -> bool:
-    """"工期12个月", "建设周期为2年", "为期3个月": how long a project's work takes, a span of time after a word of its
-    schedule, no target; a cut in it ("平均缩短工期30天") or a service's time ("用时3个工作日以内", "办理期限5个工作日",
-    "时限压缩至5个工作日") is a level to reach, a target."""
-    duration = DURATION_RE.search(prefix)
-    return duration is not None and TIME_SPAN_RE.match(clause, end) is not None \
-        and CUT_BEFORE_RE.search(prefix[:duration.start()]) is None
 
 
 def _stock_after(prefix: str, spans: list) -> bool:

@@ -9,8 +9,10 @@ from mstrack.sources.table.office_names import TOWN_LEVEL, ends_like_unit
 from mstrack.vocabulary import AREA_LEVELS, SCOPE_OPENINGS
 
 SCOPE_RE = re.compile(r"(?:不?含|不?包括|包含)[^（）()]+")  # "（含各区）", "（不含高新区）": where the unit's work reaches
-SECOND_NAME_RE = re.compile(r"[（(]([^（）()]{2,40})[）)]$")  # "县发改局(粮食局)": one bureau by its two names
-LISTING_RE = re.compile(r"[、，,/／；;\s]+")  # "（县城管局、县财政局）": several units, never one office's second name
+BRACKETED = r"(?:[^（）()]|[（(][^（）()]*[）)])"  # a character of a bracket's words, or a bracket inside it: "各县(市、区)"
+SECOND_NAME_RE = re.compile(rf"[（(]({BRACKETED}{{2,40}})[）)]$")  # "县发改局(粮食局)": one bureau by its two names
+LISTED_RE = re.compile(r"(?:[^、，,/／；;\s（）()]|[（(][^（）()]*[）)])+")  # "（县城管局、县财政局）": several units, never
+# one office's second name; a bracket inside one ("各县(市、区)") is part of its name
 ORGAN_END = tuple("局委办厅处部署会")  # a government organ's name ends so: two such names in one are a merged bureau's
 LEVELS_ONLY_RE = re.compile(rf"(?:{TOWN_LEVEL}|[{AREA_LEVELS}]|[、/／])+")  # "各相关乡镇（街道）": levels, no unit's name
 PLACE_ONLY_RE = re.compile(r"^[^各].*(?:[区镇乡村]|街道)$")  # "县住建局（城区）": where it works, no unit ("各乡镇": every one)
@@ -28,7 +30,7 @@ def bracketed_unit(name: str) -> tuple[str, str, bool] | None:
     sits ("（设在市自然资源局）"), and after every unit of a kind, whose
     bracket names the other kinds it means ("各镇政府(街道办事处)", "各街办(新区)", "各县(市、区)政府(管委会)")."""
     m = SECOND_NAME_RE.search(name)
-    listed = [part for part in LISTING_RE.split(m[1].strip()) if part] if m else []
+    listed = LISTED_RE.findall(m[1]) if m else []
     if len(listed) >= 2:  # "县住建局（县城管局、县财政局）": the units working with the office, each of them
         outer = name[:m.start()].strip()
         if all(len(part) <= 20 and ends_like_unit(part) for part in listed) and ends_like_unit(outer) \
@@ -48,4 +50,9 @@ def named_offices(name: str) -> list[str]:
     the bracket names another ("县卫健局(县医院)" → 县卫健局, 县医院), else the name."""
     if (found := bracketed_unit(name)) is None:
         return [name]
-    return [found[0]] if found[2] else [found[0], *found[1].split("、")]
+    return [found[0]] if found[2] else [found[0], *bracket_units(found[1])]
+
+
+def bracket_units(text: str) -> list[str]:
+    """The units bracketed_unit found in a bracket, each with the bracket of its own ("各县(市、区)": one unit)."""
+    return LISTED_RE.findall(text)

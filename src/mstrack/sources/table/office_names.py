@@ -25,13 +25,15 @@ def split_units(cell: str) -> list[str]:
         else:
             current.append(char)
     units.append("".join(current).strip())
-    for k in range(len(units) - 2, -1, -1):  # "各市(县)、区政府": levels abbreviated in a bracket share the office after them
-        if LEVELS_RE.fullmatch(units[k]) and units[k + 1]:
+    for k in range(len(units) - 2, -1, -1):  # "各市(县)、区政府": levels abbreviated in a bracket share the office after them,
+        # which goes on with a level they have not named ("各县(市、区)、市财政局": the bracket's levels close, two units)
+        if LEVELS_RE.fullmatch(units[k]) and units[k + 1][:1] in LEVEL_CHARS and units[k + 1][0] not in units[k]:
             units[k:k + 2] = [f"{units[k]}、{units[k + 1]}"]
     return [name for unit in units if unit for name in _slashed(unit)]
 
 
-LEVELS_RE = re.compile(r"各?[省市县区乡镇]+[（(][省市县区乡镇、]+[）)]")  # "各市(县)": places by their levels only, no office
+LEVEL_CHARS = "省市县区乡镇"
+LEVELS_RE = re.compile(rf"各?[{LEVEL_CHARS}]+[（(][{LEVEL_CHARS}、]+[）)]")  # "各市(县)": places by their levels only, no office
 
 
 def _slashed(unit: str) -> list[str]:

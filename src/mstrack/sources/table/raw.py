@@ -42,6 +42,7 @@ class RawTask:
     area: str | None
     row: Row
     content: str = ""
+    content_label: str = "主要内容"  # what the note calls the content: the year of a column per year's ("2024年")
     deadline: date | None = None
     deadline_text: str | None = None
     notes: list[str] = field(default_factory=list)

@@ -60,7 +60,10 @@ def _read_task_cells(task: RawTask, row: Row, layout: _Layout, year: int) -> tup
     """What a row adds to its task (content, progress, a note, the deadline); the row's own content and deadline."""
     deadline = None
     title = layout.cell(row, "task")  # a content cell merged with the title's repeats it
-    texts = [text for _, text in layout.texts(row, "content") if not BARE_RE.match(text) and text != title]
+    cells = [(column, text) for column, text in layout.texts(row, "content") if not BARE_RE.match(text) and text != title]
+    texts = [text for _, text in cells]
+    if cells and all(column.yearly for column, _ in cells):  # "2024年：…" beside "2025年：…" in the note
+        task.content_label = re.sub(r"\s+", "", cells[0][0].header)
     content = "\n".join(text for text in texts if not _all_of_it(text, texts))
     if content and content not in task.content.split("\n"):  # a content cell merged down repeats on every row: read once
         task.content = (task.content + "\n" + content).strip()
@@ -256,7 +259,9 @@ def _unit_groups(lead_cell: str, units_cell: str, previous: RawLine | None, lead
         units, helping = [u for g in unit_groups for u in g], {*helpers, *helper_offices(units_cell)}
         leading = [u for u in units if scoped(u, scopes_only=True)[0] not in helping]
         together = lead_column and not lead_cell and leading  # a 牵头 column left blank: those named lead
-        lead_groups = [[(u, "") for u in leading]] if together else [[(leading[0], "")]] if leading else [[(UNLISTED, "")]]
+        # a scope bracket on the office named first ("县教育局(含城区)") is the lead's, as in a 牵头 cell: its name leads
+        lead_groups = [[scoped(u, scopes_only=True) for u in leading]] if together \
+            else [[scoped(leading[0], scopes_only=True)]] if leading else [[(UNLISTED, "")]]
         unit_groups = [[u for u in units if u not in leading]] if together else unit_groups
     if len(unit_groups) != len(lead_groups):
         unit_groups = [[u for g in unit_groups for u in g]] * len(lead_groups)
@@ -410,7 +415,9 @@ def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherite
     if any(s for g in lead_groups for _, s in g):  # "市住建局(节能保暖工程) 市住建局(老旧小区改造)", "市民政局（含各区）"
         task.notes.append("牵头单位括注范围：" + "；".join(f"{u}（{s}）" for g in lead_groups for u, s in g if s))
     if in_scope := [u for g in unit_groups for u in g if scoped(u, scopes_only=True)[1]]:  # "各学校（含民办学校）": as a lead's
-        task.notes.append("责任单位括注范围：" + "；".join(dict.fromkeys(in_scope)))
+        leads_scoped = {pair for g in lead_groups for pair in g}  # "县教育局(含城区)" leading: its scope is noted above
+        if in_scope := [u for u in in_scope if scoped(u, scopes_only=True) not in leads_scoped]:
+            task.notes.append("责任单位括注范围：" + "；".join(dict.fromkeys(in_scope)))
         unit_groups = [unique(scoped(u, scopes_only=True)[0] for u in g) for g in unit_groups]
     if len(blocks) > 1:
         numbered = numbered_groups(units_cell) if units_cell else {}

@@ -133,20 +133,22 @@ ITEM_STEP = "|".join(sorted(ITEM_STEP_VERBS, key=len, reverse=True))
 # done by then, after a word of commitment or not ("确保2022年完工", "力争6月底前建成"); "2023年开工的学校" (…的)
 # describes, and "2025年建成区绿化覆盖率" names a place (建成区); a month, a day or a quarter with 前, and 年底前 opening
 # the sentence, date whatever verb follows them ("2022年10月底前编制并公布…清单", "10月30日前改造…", "年底前改造老旧小区
-# 20个": opening the item as closing it), not a description ("6月底前开工的项目"); 上半年 / 下半年 date a verb of doing, of
-# starting or a level reached ("养老床位上半年达到1000张"), and so does a quarter ("一季度开工10个", "上半年累计开工
-# 20个", "三季度全部开工"), not a report of the half ("上半年推进情况"); "年底前全部通水"
-# is the task's own deadline
+# 20个", "确保年底前改造…" after a word of commitment: opening the item as closing it), not a description ("6月底前开工
+# 的项目"); 上半年 / 下半年 date a verb of doing, of starting or a level reached ("养老床位上半年达到1000张"), and so does
+# a quarter ("一季度开工10个", "上半年累计开工20个", "三季度全部开工"), not a report of the half ("上半年推进情况");
+# "年底前全部通水" is the task's own deadline
 # a second step joined by 于 ("…并于11月底前报批") starts a clause too, and so does a dated part ("其中6月底前开工40个",
 # "（其中…）"); "10月底前后" (around) is no step
 # a deadline phrase right after a clause's short subject ("县人社局6月底前组织…", "养老床位6月底前达到…") dates the clause too
 SUBJECT_DEADLINE = r"(?:\d{1,2}\s*月\s*(?:底|末)?\s*之?前|第?[一二三四1-4]\s*季度\s*(?:之?前|末)|年\s*底\s*之?前|[上下]半年)"
 # an office as that subject ("县人社局6月底前组织…") says who does the work, and is no part of what is counted
 OFFICE_SUBJECT_RE = re.compile(rf"^\s*[\u4e00-\u9fff]{{1,8}}?(?:局|委|办|厅|人民政府|办事处)\s*(?={SUBJECT_DEADLINE})")
-CLAUSE_DATE_RE = re.compile(rf"(?:^|(?<=[，,；;。、\s（(])|(?<=于))(?:其中)?\s*(?:确保|力争|争取)?\s*"
+COMMITMENTS = ("确保", "力争", "争取", "务必")  # a word of commitment before the date: "确保年底前改造…" opens with its date
+OPENING_YEAR_END = "|".join(f"(?<=^{word}年底前)" for word in ("", *COMMITMENTS))
+CLAUSE_DATE_RE = re.compile(rf"(?:^|(?<=[，,；;。、\s（(])|(?<=于))(?:其中)?\s*(?:{'|'.join(COMMITMENTS)})?\s*"
                             rf"(?P<subject>[\u4e00-\u9fff]{{2,8}}?(?={SUBJECT_DEADLINE}))?"
                             rf"(?P<label>{PERIOD_LABEL}|\d{{4}}\s*年(?!\s*\d))\s*(?:全部|全面|基本)?\s*"
-                            rf"(?:(?P<done>{COMPLETION})(?![的区])|(?:(?<=月底前)|(?<=月末前)|(?<=月前)|(?<=季度前)|(?<=^年底前)|(?<=日前)|(?<=[月底末度日]之前)|(?:(?<=季度)|(?<=半年))"
+                            rf"(?:(?P<done>{COMPLETION})(?![的区])|(?:(?<=月底前)|(?<=月末前)|(?<=月前)|(?<=季度前)|{OPENING_YEAR_END}|(?<=日前)|(?<=[月底末度日]之前)|(?:(?<=季度)|(?<=半年))"
                             rf"(?=\s*(?:累计|全部|全面|基本)?\s*(?:{START}|{COMPLETION}|达到|新增|新建|(?P<own>{ITEM_STEP}))))(?!\s*后)"
                             rf"(?=\s*[\u4e00-\u9fff]{{2}})(?![^，,；;。]*的))")
 # what may follow a verb of completion when it completes the sentence's own work ("9月底前建成并投入使用", "年底前完成

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from mstrack.sources.table.office_brackets import SCOPE_RE, bracketed_unit, named_offices
+from mstrack.sources.table.office_brackets import SCOPE_RE, bracket_units, bracketed_unit, named_offices
 from mstrack.sources.table.office_names import (
     COLLECTIVE,
     OFFICE_END,
@@ -396,7 +396,7 @@ PART_LABEL_RE = re.compile(r"(?:^|(?<=[、，,；;\s]))其中\s*[:：]\s*")  # "
 def _apart(name: str) -> list[str]:
     """An office and another unit its bracket names: both (named_offices); a second name stays the office's."""
     found = bracketed_unit(name)
-    return [found[0], *found[1].split("、")] if found and not found[2] else [name]
+    return [found[0], *bracket_units(found[1])] if found and not found[2] else [name]
 
 
 def _without_closing_deng(groups: list[list[str]]) -> list[list[str]]:
@@ -429,7 +429,7 @@ def office_list(text: str, towns: bool = False) -> bool:
     民生实事 list it often leads."""
     printed = unit_names(text.strip(), apart=False)
     names = [part for name in printed for part in named_offices(name)]
-    bracketed = {found[1] for name in printed if (found := bracketed_unit(name))}  # "县教育局（各学校）": 各学校 too
+    bracketed = {u for name in printed if (found := bracketed_unit(name)) for u in bracket_units(found[1])}  # "县教育局（各学校）"
     return bool(names) and (whole_unit(names[0]) and OFFICE_NAME_RE.search(names[0]) is not None
                             or towns and town_name(names[0])) \
         and not names[0].startswith(SCOPE_OPENINGS) \

@@ -1,0 +1,52 @@
+"""Figures that bound another's level or time a project's work, no targets of their own: "增速高于全省平均水平1个
+百分点", "工期12个月". Split from mentions.py, which finds the figures and says which are targets."""
+
+from __future__ import annotations
+
+import re
+
+from mstrack.sources.table.figure_names import content_words
+from mstrack.vocabulary import (
+    DURATION_CUTS,
+    DURATION_WORDS,
+    RELATIVE_COMPARISONS,
+    RELIEF_VERBS,
+    SERVICE_WORDS,
+    TIME_SPAN_UNITS,
+)
+
+# "增速高于全省平均水平1个百分点", "比全省平均水平高1个百分点": a bound set on another's level, which the programme does not
+# state, by so much: no target of its own (the words stay in the task's text); "增速高于6%" bounds a figure of its own
+RELATIVE_BOUND_RE = re.compile(r"(?:(?:高于|低于|快于|慢于|好于|优于|超过|领先)[^，,；;。\d]{0,10}?(?:平均水平|平均|水平|增速|增幅)"
+                               r"|比[^，,；;。\d]{1,10}?(?:平均水平|平均|水平|增速|增幅)\s*(?:高|低|快|慢|多|少))\s*(?:约)?$")
+# "高于城镇居民1.5个百分点", "快于经济增长1个百分点", "不低于上年…": a comparison with another group, area or average,
+# whatever names it (vocabulary.RELATIVE_COMPARISONS); words that reach a figure of its own after it ("…达到8%"), the
+# task's own share ("超过年度任务的50%"), a multiple of another's level ("不低于低保标准的1.6倍": the multiple is the
+# target) or a rate's own measure ("不低于每人每月60元") are no other
+OTHER_AFTER_COMPARISON_RE = re.compile(rf"(?:{'|'.join(RELATIVE_COMPARISONS)})(?P<other>[\u4e00-\u9fff]{{2,12}}?)\s*(?:约)?$")
+OWN_FIGURE_WORDS_RE = re.compile(r"任务|目标|计划|^每|(?:达到|达|为|至|到|控制在|实现|完成|的)$")
+
+
+def relative_bound(prefix: str) -> bool:
+    """A bound set on another's level by so much ("增速高于城镇居民1.5个百分点"): no target; "提高1.5个百分点" is one."""
+    other = OTHER_AFTER_COMPARISON_RE.search(prefix)
+    return RELATIVE_BOUND_RE.search(prefix) is not None or (
+        other is not None and OWN_FIGURE_WORDS_RE.search(other["other"]) is None and bool(content_words(other["other"])))
+
+
+DURATION_RE = re.compile(rf"(?:{'|'.join(DURATION_WORDS)})\s*(?:为|是|约|共|仅)?\s*(?:约|为)?$")
+TIME_SPAN_RE = re.compile(rf"\s*(?:{'|'.join(TIME_SPAN_UNITS)})")
+# a verb of relief or extension, then what it relieves (vocabulary.RELIEF_VERBS): "减免小微企业房租" before "3个月";
+# "从4周延长至最多12周" extends to a level, the target (至, 到)
+RELIEF_RE = re.compile(rf"(?:{'|'.join(RELIEF_VERBS)})[^，,；;。\d至到]{{0,12}}$")
+CUT_BEFORE_RE = re.compile(rf"(?:{'|'.join(DURATION_CUTS)})\s*(?:平均)?\s*$|(?:{'|'.join(SERVICE_WORDS)})\s*(?:平均)?\s*$")
+
+
+def schedule_span(clause: str, prefix: str, end: int) -> bool:
+    """"工期12个月", "建设周期为2年", "为期3个月": how long a project's work takes, a span of time after a word of its
+    schedule, no target; a cut in it ("平均缩短工期30天") or a service's time ("用时3个工作日以内", "办理期限5个工作日",
+    "时限压缩至5个工作日") is a level to reach, a target. A span after a verb of relief or extension ("减免小微企业房租3个
+    月", "缓缴社会保险费3个月") is how long the relief lasts, no target either."""
+    duration = DURATION_RE.search(prefix) or RELIEF_RE.search(prefix)
+    return duration is not None and TIME_SPAN_RE.match(clause, end) is not None \
+        and CUT_BEFORE_RE.search(prefix[:duration.start()]) is None
