@@ -171,3 +171,14 @@ def test_a_value_merged_over_one_titled_tasks_two_dates_still_reads(office, book
     result = office("import", "progress", str(books["title-dates", "xlsx"]), "--programme", "x-2023")
     assert result.exit_code == 0 and result.exception is None, result.output
     assert stored(office) == [("公园", "2023-03-31", 2), ("公园", "2023-04-30", 2), ("道路", "2023-03-31", 1)]
+
+
+def test_a_title_written_once_beside_task_numbers_still_reads(office, tmp_path):
+    """review39s: with a task number on every row, the 任务名称 written on the first row only is no other task: a
+    figure merged over that indicator's two dates reads as before safe40c (it was refused as 'different tasks')."""
+    rows = [["任务编号", "任务名称", "指标", "截至日期", "累计完成值"], ["1", "新建学校3所", "学校", "2023-03-31", 1],
+            ["1", None, "学校", "2023-04-30", None], ["2", "新建道路5条", "道路", "2023-03-31", 2]]
+    path = save(tmp_path / "once.xlsx", rows, ["E2:E3"])
+    result = office("import", "progress", str(path), "--programme", "x-2023")
+    assert result.exit_code == 0 and result.exception is None, result.output
+    assert stored(office) == [("学校", "2023-03-31", 1), ("学校", "2023-04-30", 1), ("道路", "2023-03-31", 2)]

@@ -161,6 +161,17 @@ def commit_failed(error: BaseException) -> str | None:
     return getattr(error, "mstrack_commit_failed", None)
 
 
+def mark_commit_unknown(error: BaseException, command: str) -> None:
+    """A PostgreSQL connection that ended during a write's COMMIT (the connection lost, the server process ended):
+    the commit may have been stored or not; said with the write it was committing, never "nothing was stored"
+    (review39s)."""
+    error.mstrack_commit_unknown = command
+
+
+def commit_unknown(error: BaseException) -> str | None:
+    return getattr(error, "mstrack_commit_unknown", None)
+
+
 def mark_not_frozen(error: BaseException) -> None:
     """A database error that kept nothing of a report's freeze after the report itself went out (to a device, a FIFO
     or stdout, written before the freeze): said as such (cli/failures), whatever the command printed."""

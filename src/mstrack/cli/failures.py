@@ -154,11 +154,15 @@ def _database_failure(error: Exception) -> typer.Exit:
     if reason == "database or disk is full":
         return fail("database: {reason}; nothing was written, whatever this command printed above: free space on its disk (or "
                     "raise its size limit) and run the command again", reason=database_reason(reason))
-    from mstrack.errors import commit_failed, not_frozen, rolled_back
+    from mstrack.errors import commit_failed, commit_unknown, not_frozen, rolled_back
 
     if command := commit_failed(error):  # the server answered the COMMIT with an error: it rolled back
         return fail("database: {reason}; the commit of {command} failed and the server rolled it back: nothing of it was "
                     "stored, whatever this command printed above; run the command again", reason=reason, command=command)
+    if command := commit_unknown(error):  # the connection ended during the COMMIT: it may be stored or not
+        return fail("database: {reason}; the connection ended during the commit of {command}: it may have been stored or "
+                    "not, whatever this command printed above; look with mstrack batches (and mstrack report frozen) "
+                    "before running it again", reason=reason, command=command)
     if not_frozen(error):  # the report went out before its freeze (a device, a FIFO, stdout): what was printed stands
         return fail("database: {reason}; the report was written but nothing was frozen, whatever this command printed "
                     "above: run the command again to freeze it", reason=reason)

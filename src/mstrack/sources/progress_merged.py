@@ -15,7 +15,8 @@ WATCHED = ("value",)
 down is the date of each row (a return's one 截至日期 merged down its table): not watched."""
 KEYS = ("programme", "task", "indicator", "title")
 """The columns that say which indicator a row reports on: every one the return has, however its rows are matched to
-tasks (by number, or by title: a 项目名称 column with no task number)."""
+tasks (by number, or by title: a 项目名称 column with no task number). The title only where no task number is: beside
+one, a 任务名称 written on a block's first row only names no other task."""
 
 
 class MergedValues:
@@ -25,7 +26,8 @@ class MergedValues:
     def __init__(self, table, ranges: list[tuple[str, int, int, int, int]]):
         self.table = table
         self.ranges = ranges  # (field, top, bottom, left, right): rows 1-based, columns 0-based
-        self.keys = [table.columns[name] for name in KEYS if name in table.columns]
+        self.keys = [table.columns[name] for name in KEYS
+                     if name in table.columns and not (name == "title" and "task" in table.columns)]
         self.rows: dict[int, list[int]] = {}  # a covered row's number → the ranges over it
         for at, (_, top, bottom, _, _) in enumerate(ranges):
             for number in range(top, bottom + 1):

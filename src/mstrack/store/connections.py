@@ -13,7 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from urllib.parse import quote
 
-from mstrack.errors import InputError, Message, mark_commit_failed, mark_rolled_back
+from mstrack.errors import InputError, Message, mark_commit_failed, mark_commit_unknown, mark_rolled_back
 from mstrack.store.dialect import PG_SETTINGS, Dialect, driver_connection
 from mstrack.store.sqlite_file import (
     create_private,
@@ -170,8 +170,11 @@ class Connections:
         except BaseException as error:
             if held is not None:  # the commit failed: stored nothing, a Ctrl-C held meanwhile is raised now
                 let_in(held)
-                if self.dialect.name == "postgresql" and _server_answered(error):
-                    mark_commit_failed(error, command)
+                if self.dialect.name == "postgresql" and isinstance(error, Exception):
+                    if _server_answered(error):
+                        mark_commit_failed(error, command)
+                    else:
+                        mark_commit_unknown(error, command)
             elif isinstance(error, Exception) and not isinstance(error, InputError):
                 mark_rolled_back(error)  # a lost server connection or a driver error mid-write: say nothing was kept
             if self.path is not None and disk_full(error):
@@ -410,11 +413,18 @@ class Connections:
             connection.close()
 
 
+UNKNOWN_COMMIT_STATES = ("08", "57", "40003")
+"""SQLSTATEs after which a COMMIT may have been stored: a lost connection (class 08), the server process ended or
+the server stopping (class 57: pg_terminate_backend, a shutdown, a crash elsewhere; its end can come after the commit
+is durable), statement completion unknown (40003). Said as the generic error, never "nothing was stored"."""
+
+
 def _server_answered(error: BaseException) -> bool:
-    """The server's own error for a COMMIT (a SQLSTATE, psycopg's or under SQLAlchemy's), not a lost connection
-    (class 08, or none): the server then ended the transaction without storing it."""
+    """The server's own error for a COMMIT (a SQLSTATE, psycopg's or under SQLAlchemy's: a deferred constraint, a
+    serialization failure), after which it ended the transaction without storing it; not one of
+    UNKNOWN_COMMIT_STATES (review39s), nor none."""
     state = getattr(getattr(error, "orig", None) or error, "sqlstate", None)
-    return bool(state) and not state.startswith("08")
+    return bool(state) and not state.startswith(UNKNOWN_COMMIT_STATES)
 
 
 def _roll_back(connection) -> None:
