@@ -115,7 +115,9 @@ def test_the_marks_mstrack_writes(demo_cli, tmp_path):
     assert '<meta name="generator" content="mstrack ' in html.read_text(encoding="utf-8")
     text = md.read_text(encoding="utf-8")
     assert text.startswith("# Supervision notice\n")
-    assert text.endswith("\n\n<!-- generator: mstrack " + __import__("mstrack").__version__ + " -->\n")
+    body, mark = text[:-1].rsplit("\n", 1)  # the mark carries the digest of what is before it (safe40b)
+    digest = hashlib.sha256(f"{body}\n".encode()).hexdigest()
+    assert body.endswith("\n") and mark == f"<!-- generator: mstrack {__import__('mstrack').__version__} sha256 {digest} -->"
     printed = demo_cli("units", "-f", "md")
     assert printed.exit_code == 0 and printed.stdout.splitlines()[-1].startswith("<!-- generator: mstrack ")
 

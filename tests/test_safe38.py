@@ -123,7 +123,10 @@ def test_each_unit_makes_its_directory_after_looking_at_the_files(monkeypatch, t
     class One:
         unit = "区残联"
 
-    reports._write_each(None, [One(), One()], "md", target, "en")
+    class Two:
+        unit = "民政局"
+
+    reports._write_each(None, [One(), Two()], "md", target, "en")
     assert seen == [False, False] and target.is_dir()
 
 

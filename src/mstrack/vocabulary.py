@@ -304,5 +304,27 @@ TOTAL_WORDS = r"合\s*[计計]|小\s*[计計]|[总總]\s*[计計]|共\s*[计計]
 WRITER = "mstrack"
 """The writer every report names: a workbook's and a Word file's creator (and a Word file's last modifier), an HTML
 page's generator, a Markdown report's last line (MARKDOWN_MARK). An -o replaces a file only when it says so."""
-MARKDOWN_MARK = "<!-- generator: mstrack {version} -->"
-"""A Markdown report's last line: a comment no Markdown viewer shows, the title and body as they were."""
+MARKDOWN_MARK = "<!-- generator: mstrack {version} sha256 {digest} -->"
+"""A Markdown or HTML report's last line: a comment no viewer shows, the title and body as they were. `digest`: the
+SHA-256 of the bytes before that line (text_digest), so a file mstrack wrote and someone changed since (notes typed in,
+reports appended to a log) is known as changed and never replaced by an -o."""
+ZIP_MARK = "mstrack sha256 {digest}"
+"""A Word or Excel report's ZIP comment: `digest` (zip_digest) of its parts as mstrack wrote them. Word, WPS, LibreOffice
+and python-docx or openpyxl drop the comment on save, and an edit changes a part: either way the file is known as
+changed since mstrack wrote it."""
+
+
+def text_digest(data: bytes) -> str:
+    """The digest MARKDOWN_MARK carries: of the bytes of a report before its mark line."""
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
+def zip_digest(entries) -> str:
+    """The digest ZIP_MARK carries, of a ZIP file's entries (zipfile.ZipInfo) as its directory lists them: each part's
+    name, CRC-32 and size, read without unpacking any part (a check of a large workbook stays cheap)."""
+    import hashlib
+
+    listed = sorted(f"{entry.filename}\0{entry.CRC:08x}\0{entry.file_size}" for entry in entries)
+    return hashlib.sha256("\n".join(listed).encode("utf-8")).hexdigest()

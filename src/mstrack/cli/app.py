@@ -44,6 +44,7 @@ class _CheckedGroup(typer.core.TyperGroup):
 
     def parse_args(self, ctx, args):
         from mstrack.domain.limits import text_problem
+        from mstrack.errors import Message
 
         _name_metavars(self)
         # For a help or a usage error shown before main() reads --lang (`mstrack --lang zh --help`); None when
@@ -55,6 +56,9 @@ class _CheckedGroup(typer.core.TyperGroup):
         path_options = _path_options(self)
         for index, arg in enumerate(args):
             value = arg.partition("=")[2] if arg.startswith("--") and "=" in arg else arg
+            if not value and _output_value(args, index):  # Path("") is ".": said as "Is a directory" otherwise
+                ctx.meta["mstrack.argument_problem"] = (_argument_name(args, index), Message("empty; give a file name"))
+                break
             if problem := text_problem(value, path=_names_a_file(args, index, value, path_options)):
                 ctx.meta["mstrack.argument_problem"] = (_argument_name(args, index), problem)
                 break
@@ -282,6 +286,14 @@ def _names_a_file(args: list[str], index: int, value: str, path_options: frozens
     if arg.startswith("--") and "=" in arg:
         return arg.partition("=")[0] in path_options
     return (index > 0 and args[index - 1] in path_options) or os.path.lexists(value)
+
+
+def _output_value(args: list[str], index: int) -> bool:
+    """Whether the word is the value of --output or -o (`-o ''`, `--output=`)."""
+    arg = args[index]
+    if arg.startswith("--") and "=" in arg:
+        return arg.partition("=")[0] == "--output"
+    return index > 0 and args[index - 1] in ("--output", "-o")
 
 
 def _argument_name(args: list[str], index: int):

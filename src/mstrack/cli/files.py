@@ -1,6 +1,7 @@
 """Commands that read or write files a person works with: import plan|progress|table, export plan|template."""
 
 import contextlib
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -256,6 +257,9 @@ def write_plan(ctx: typer.Context, output: Path, text: str, announce, first=None
 def plan_kept(ctx: typer.Context, output: Path, data: bytes) -> bool:
     """True when `output` holds `data` already (nothing to write); exit 2 when it holds anything else (write_plan)."""
     refuse_database(ctx, output)
+    if output.is_symlink() and not output.exists():  # said as a file that exists otherwise
+        raise fail("--output {path}: a link to a missing file ({target}); a plan is not written through it: remove the "
+                   "link, or give another --output name", path=output, target=os.readlink(output))
     if not (output.exists() or output.is_symlink()) or output.is_dir():  # a directory: write_output says so
         return False
     if not _holds(output, data):

@@ -188,6 +188,7 @@ def _looked(target: Path, contents: bool = True) -> tuple[str | None, str | None
     keep (not a regular file, a blank form or an empty sheet, one of mstrack's CSV reports)."""
     from mstrack.render.outputs import written_in_place
     from mstrack.sources.forms import (
+        CHANGED,
         FIGURES,
         FIRST_LINE,
         NAMED_SUFFIXES,
@@ -201,6 +202,7 @@ def _looked(target: Path, contents: bool = True) -> tuple[str | None, str | None
         held,
         json_held,
         report_kind,
+        zip_unchanged,
     )
 
     if not target.is_file() or written_in_place(target):
@@ -212,6 +214,8 @@ def _looked(target: Path, contents: bool = True) -> tuple[str | None, str | None
         kind = report_kind(target, suffix)
         if (kind is None or not contents) and not _csv_report(target, suffix):
             kept = held(target)
+        if kept is None and kind is not None and kind.startswith("workbook:") and not zip_unchanged(target):
+            kept = CHANGED  # mstrack's workbook, edited and saved since (Excel and WPS keep its creator)
         if suffix == ".xls" and target.suffix.lower() != ".xls" and kept != FIGURES:  # an .xls or .doc named otherwise
             kept = OLD_OFFICE
     if kept or not contents or target.suffix.lower() in NAMED_SUFFIXES:
@@ -245,10 +249,12 @@ def _kept_from_rerun(new: Path, target: Path, kind: str) -> str | None:
         held,
         read_as,
         report_kind,
+        text_mark,
     )
 
-    if kind.startswith("line:"):
-        return None if kind[5:].strip() and first_line(new) == kind[5:] else UNMARKED_TEXT
+    if kind.startswith("line:"):  # a marked report (Markdown, HTML) replaces only a file marked as unchanged
+        same = kind[5:].strip() and first_line(new) == kind[5:] and text_mark(new) is None
+        return None if same else UNMARKED_TEXT
     suffix = form_suffix(target) or target.suffix.lower()
     same = report_kind(new, suffix) == kind
     if same and (suffix in REPORT_WORKBOOK_SUFFIXES or read_as(new, suffix, held) == FIGURES):
@@ -289,9 +295,14 @@ def _refusal(output, option: str, kept: str) -> typer.Exit:
     """The refusal to write over a file holding a unit's figures (forms.FIGURES), something mstrack cannot tell
     (forms.OTHER), a document, JSON or other file mstrack did not write (forms.UNMARKED, UNMARKED_JSON, UNMARKED_TEXT),
     an old Office file (forms.OLD_OFFICE) or a file it cannot read, damaged or encrypted (forms.Unreadable)."""
-    from mstrack.sources.forms import FIGURES, OLD_OFFICE, UNMARKED, UNMARKED_JSON, UNMARKED_TEXT, Unreadable
+    from mstrack.sources.forms import CHANGED, FIGURES, OLD_OFFICE, UNMARKED, UNMARKED_JSON, UNMARKED_TEXT, Unreadable
     from mstrack.sources.sheets import HEADER_SEARCH_ROWS
 
+    if kept == CHANGED:
+        return fail("{option} {path}: the file has changed since mstrack wrote it (what it holds is not what its mark "
+                    "says mstrack wrote: notes typed in, reports appended, saved by another program; or it was written "
+                    "by a version of mstrack before marks carried a digest): it is not replaced: give another -o name, "
+                    "or delete the file yourself if it is no longer needed", option=option, path=output)
     if kept == UNMARKED_JSON:
         return fail("{option} {path}: the file was not written by mstrack (its keys are none of a report's, docs/cli.md): "
                     "it may be a script's settings or a unit's data, so it is not replaced: give another -o name, or "

@@ -156,13 +156,15 @@ def publish(ctx: typer.Context, store, params: dict, report, fmt: str, output: P
 
 def write_content(path: Path, content, fmt: str) -> None:
     """A report's bytes as they are; its text (whole, or in pieces as they come) without control characters
-    from the data, a CSV with a BOM for Excel/WPS."""
+    from the data, a CSV with a BOM for Excel/WPS. Markdown and HTML with their line ends as made (no CRLF on Windows):
+    their mark's digest is of those bytes (render/outputs.marked_text)."""
     from mstrack.render.outputs import clean_text
 
     if isinstance(content, bytes):
         path.write_bytes(content)
         return
-    with path.open("w", encoding="utf-8-sig" if fmt == "csv" else "utf-8") as handle:
+    with path.open("w", encoding="utf-8-sig" if fmt == "csv" else "utf-8",
+                   newline="" if fmt in ("md", "html") else None) as handle:
         for piece in _pieces(content):
             handle.write(clean_text(piece))
 

@@ -302,6 +302,25 @@ def _file_name(unit: str) -> str:
     return re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", unit).strip(" .") or "_"
 
 
+def _one_file_each(notices: list, fmt: str, output: Path) -> None:
+    """Exit 2 before any notice is written when two units' notices would go to one file (_file_name: 住建局/城管局 and
+    住建局_城管局, 教育局. and 教育局; ABC局 and abc局, one file where Windows or macOS share the folder). Refused rather
+    than renamed: an office looks for its unit's file by the unit's name, and a number added to one would say nothing
+    of which unit it is."""
+    import unicodedata
+
+    seen: dict[str, str] = {}
+    for one in notices:
+        name = f"{_file_name(one.unit)}.{fmt}"
+        key = unicodedata.normalize("NFC", name).casefold()
+        if key in seen:
+            raise fail("--each-unit: the lead units {first} and {second} would both be written to {path} (a file name "
+                       "holds no / \\ : * ? \" < > |, ends in no dot or space, and Windows and macOS do not tell "
+                       "capitals apart): nothing written; write their notices with --unit UNIT -o FILE instead",
+                       first=seen[key], second=one.unit, path=output / name)
+        seen[key] = one.unit
+
+
 @report_app.command("notice")
 def notice(
     ctx: typer.Context,
@@ -364,6 +383,7 @@ def _write_each(ctx: typer.Context, notices: list, fmt: str, output: Path, lang:
     from mstrack.labels import Labels
 
     words = Labels(lang)
+    _one_file_each(notices, fmt, output)
     for one in notices:  # every file looked at before the first is written: a kept one stops the batch whole
         refuse_kept(output / f"{_file_name(one.unit)}.{fmt}")
     try:

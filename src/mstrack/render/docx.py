@@ -11,7 +11,7 @@ from mstrack.labels import Labels
 from mstrack.render import report as shared
 from mstrack.render.lights import LIGHT_COLOURS
 from mstrack.render.notice import NOTICE_WIDTHS, notice_header, notice_lines, notice_rows
-from mstrack.render.outputs import clean_text
+from mstrack.render.outputs import clean_text, stamped_zip
 from mstrack.reports.notice import Notice
 from mstrack.reports.overview import TableReport
 from mstrack.vocabulary import WRITER
@@ -179,7 +179,7 @@ def _bytes(document, title: str) -> bytes:
     document.core_properties.last_modified_by = WRITER  # Word and WPS put the user's name there on save
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    return stamped_zip(buffer.getvalue())
 
 
 def notice_docx(notice: Notice, lang: str) -> bytes:

@@ -12,6 +12,7 @@ from mstrack.domain.quantities import format_number
 from mstrack.labels import Labels
 from mstrack.model import PRO_RATA
 from mstrack.render import report as shared
+from mstrack.render.outputs import marked_text
 from mstrack.reports.overview import TableReport
 from mstrack.reports.weekly import ChartSeries, WeeklyReport
 from mstrack.vocabulary import WRITER
@@ -80,7 +81,7 @@ def _css(running: str) -> str:
 
 def page(title: str, body: str, lang: str) -> str:
     html_lang = "zh-CN" if lang == "zh" else "en"
-    return (f'<!DOCTYPE html>\n<html lang="{html_lang}">\n<head>\n<meta charset="utf-8">\n'
+    return marked_text(f'<!DOCTYPE html>\n<html lang="{html_lang}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="generator" content="{WRITER} {escape(__version__)}">\n<title>{escape(title)}</title>\n'
             f"<style>{_css(title)}</style>\n</head>\n<body>\n{body}</body>\n</html>\n")
 

@@ -8,6 +8,7 @@ from html import escape
 from mstrack import __version__
 from mstrack.domain.quantities import format_computed
 from mstrack.labels import Labels
+from mstrack.render.outputs import marked_text
 from mstrack.render.report import amount, marked_md, md_table
 from mstrack.reports.notice import Notice, NoticeItem
 from mstrack.vocabulary import WRITER
@@ -99,7 +100,7 @@ def notice_html(notice: Notice, lang: str) -> str:
     table = (f"<table><colgroup>{columns}</colgroup>\n<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows)
              + "\n</tbody></table>\n") if rows else ""
     html_lang = "zh-CN" if lang == "zh" else "en"
-    return (f'<!DOCTYPE html>\n<html lang="{html_lang}">\n<head>\n<meta charset="utf-8">\n'
+    return marked_text(f'<!DOCTYPE html>\n<html lang="{html_lang}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="generator" content="{WRITER} {escape(__version__)}">\n<title>{escape(title)}</title>\n'
             f"<style>{NOTICE_CSS}</style>\n</head>\n<body>\n<h1>{escape(title)}</h1>\n<p>{escape(to)}</p>\n"
             f"<p>{escape(body)}</p>\n{table}<p>{escape(words('notice.reply', reply_by=notice.reply_by.isoformat()))}</p>\n"

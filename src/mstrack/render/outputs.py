@@ -29,6 +29,31 @@ DATABASE_COMPANIONS = ("", "-wal", "-shm", "-journal")
 
 
 
+def marked_text(text: str) -> str:
+    """A Markdown or HTML report with mstrack's mark as its last line (vocabulary.MARKDOWN_MARK): the version, and the
+    digest of the text before it as written (its control characters dropped, as write_content and write_out drop them),
+    so that -o replaces the file only while it holds what mstrack wrote (sources/forms.document_held)."""
+    from mstrack import __version__
+    from mstrack.vocabulary import MARKDOWN_MARK, text_digest
+
+    text = clean_text(text)
+    return f"{text}{MARKDOWN_MARK.format(version=__version__, digest=text_digest(text.encode('utf-8')))}\n"
+
+
+def stamped_zip(data: bytes) -> bytes:
+    """A Word or Excel report's bytes with vocabulary.ZIP_MARK as their ZIP comment (the digest of the parts written):
+    -o replaces the file only while it holds those parts (sources/forms.zip_unchanged)."""
+    import io
+    import zipfile
+
+    from mstrack.vocabulary import ZIP_MARK, zip_digest
+
+    buffer = io.BytesIO(data)
+    with zipfile.ZipFile(buffer, "a") as archive:
+        archive.comment = ZIP_MARK.format(digest=zip_digest(archive.infolist())).encode("ascii")
+    return buffer.getvalue()
+
+
 def clean_text(text: str) -> str:
     """Text from the data as it may be shown or written: control characters dropped, tab and newline kept.
     A note holding ESC[2J prints as the visible "[2J", never as a command to the terminal."""

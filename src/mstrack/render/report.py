@@ -12,16 +12,14 @@ from collections.abc import Iterator
 from datetime import date
 from html import escape
 
-from mstrack import __version__
 from mstrack.domain.quantities import format_computed, format_number
 from mstrack.labels import Labels
 from mstrack.model import SCHEDULE
-from mstrack.render.outputs import dump_json, json_chunks, spreadsheet_text
+from mstrack.render.outputs import dump_json, json_chunks, marked_text, spreadsheet_text
 from mstrack.render.status import COMPARATOR_WORDS, STATUS_STYLES, percent_number
 from mstrack.reports.overview import TableReport
 from mstrack.reports.units import RankedUnit, UnitRollup
 from mstrack.reports.weekly import BehindItem, NewReport, StatusChange, WeeklyReport
-from mstrack.vocabulary import MARKDOWN_MARK
 
 SUMMARY_ORDER = ("done", "on_track", "behind", "no_report", "overdue", "not_due")
 """The order of the summary sentence: "N项已完成，M项序时推进，K项滞后…"."""
@@ -260,7 +258,7 @@ def md_table(header: list[str], rows: list[list], right: set[int] | None = None)
 def marked_md(text: str) -> str:
     """A Markdown report with mstrack's mark as its last line (vocabulary.MARKDOWN_MARK), after a blank one: an -o
     replaces a Markdown file only when it carries the mark (sources/forms.document_held), never an office's notes."""
-    return f"{text}\n{MARKDOWN_MARK.format(version=__version__)}\n"
+    return marked_text(f"{text}\n")
 
 
 def units_md(units: list[UnitRollup], on: date, lang: str, responsible: bool = False) -> str:

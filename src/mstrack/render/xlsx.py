@@ -171,7 +171,7 @@ def _cells(values: list) -> list:
 
 
 def save(workbook, title: str) -> bytes:
-    from mstrack.render.outputs import write_cells_as_text
+    from mstrack.render.outputs import stamped_zip, write_cells_as_text
 
     for sheet in workbook.worksheets:  # a task titled "=…" stays words, never a formula
         write_cells_as_text(sheet)
@@ -179,7 +179,7 @@ def save(workbook, title: str) -> bytes:
     workbook.properties.creator = "mstrack"
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return buffer.getvalue()
+    return stamped_zip(buffer.getvalue())
 
 
 def units_xlsx(units: list[UnitRollup], on, lang: str, responsible: bool = False) -> bytes:

@@ -8,10 +8,11 @@ import re
 from pathlib import Path
 
 from mstrack.errors import InputError, Message, NoHeaderError
+from mstrack.sources.marks import CHANGED, text_mark, zip_unchanged
 from mstrack.sources.progress import COLUMNS
 from mstrack.sources.progress_sheets import UNIT_WORDS, fills, sheet_tables
 from mstrack.sources.sheets import SHEETED_SUFFIXES, TEXT_SUFFIXES, find_table, read_rows
-from mstrack.vocabulary import MARKDOWN_MARK, WRITER
+from mstrack.vocabulary import WRITER
 
 FORM_SUFFIXES = SHEETED_SUFFIXES + TEXT_SUFFIXES
 """The files `import progress` reads as sheets: the ones that may hold a unit's figures."""
@@ -240,16 +241,17 @@ DOCUMENT_SUFFIXES = {".docx": ".docx", ".docm": ".docx", ".html": ".html", ".htm
 write is a unit's Word return, a saved page, an office's notes (document_held)."""
 UNMARKED = "unmarked"
 """document_held(): a Word, HTML or Markdown file that does not say mstrack wrote it: nothing says it may go."""
-HTML_MARK = re.compile(rb"""<meta\s+name=["']?generator["']?\s+content=["']?""" + WRITER.encode() + rb"\b", re.IGNORECASE)
-MARKDOWN_MARK_RE = re.compile(re.escape(MARKDOWN_MARK.split("{")[0].rstrip()).encode() + rb"\s[^\n]*-->\s*\Z")
 
 
 def document_held(path: Path) -> str | None:
     """What a Word, HTML or Markdown file to be written over holds (one named so, or a ZIP holding word/document.xml,
-    or a page opening with <!DOCTYPE html> or <html>): None when mstrack wrote it — a Word file whose properties name
-    mstrack as creator and last modifier (Word and WPS write the user's name there on save: a unit's reply typed into
-    a notice is the unit's), a page whose <meta name="generator"> names mstrack, Markdown whose last line is
-    MARKDOWN_MARK — or it is empty (0 bytes); Unreadable for a Word file that is no ZIP; else UNMARKED. None for any
+    or a page opening with <!DOCTYPE html> or <html>): None when mstrack wrote it as it is now — a Word file whose
+    properties name mstrack as creator and last modifier (Word and WPS write the user's name there on save: a unit's
+    reply typed into a notice is the unit's) and whose ZIP comment is mstrack's mark for its parts (marks.zip_unchanged),
+    a page or Markdown whose last line is mstrack's mark with the digest of the text before it (marks.text_mark) — or it
+    is empty (0 bytes); CHANGED for one that says mstrack wrote it but holds something else since (notes typed in,
+    reports appended, saved by another program) or was written by a version whose mark carried no digest; Unreadable
+    for a Word file that is no ZIP; else UNMARKED. None for any
     other file (held() looks at the spreadsheets)."""
     kind = document_kind(path)
     if kind is None or _empty(path):
@@ -259,19 +261,15 @@ def document_held(path: Path) -> str | None:
     try:
         with open(path, "rb") as handle:
             start = handle.read(HEAD_BYTES)
-            handle.seek(max(0, handle.seek(0, 2) - TAIL_BYTES))
-            end = handle.read()
     except OSError as error:
         from mstrack.domain.reasons import os_reason
 
         return Unreadable(os_reason(error))
-    return None if HTML_MARK.search(start) or MARKDOWN_MARK_RE.search(end) else UNMARKED
+    return {True: None, False: CHANGED}.get(text_mark(path, start), UNMARKED)
 
 
 HEAD_BYTES = 8192
 """The start of a page read for its <meta name="generator">: it stands in the <head>, mstrack's in its first lines."""
-TAIL_BYTES = 512
-"""The end of a Markdown file read for its last line."""
 
 
 def document_kind(path: Path) -> str | None:
@@ -295,8 +293,8 @@ def document_kind(path: Path) -> str | None:
 
 def _docx_held(path: Path) -> str | None:
     """A Word file: None when its properties name mstrack as creator and as last modifier (or none: mstrack's notices
-    before it wrote one), Unreadable when it is no ZIP (a truncated or damaged file) or has no document in it, else
-    UNMARKED."""
+    before it wrote one) and its parts are the ones mstrack wrote (marks.zip_unchanged; else CHANGED), Unreadable when
+    it is no ZIP (a truncated or damaged file) or has no document in it, else UNMARKED."""
     import zipfile
     from xml.etree import ElementTree
 
@@ -314,7 +312,9 @@ def _docx_held(path: Path) -> str | None:
         return UNMARKED
     if properties is None or (properties.findtext("{*}creator") or "").strip() != WRITER:
         return UNMARKED
-    return None if (properties.findtext("{*}lastModifiedBy") or "").strip() in ("", WRITER) else UNMARKED
+    if (properties.findtext("{*}lastModifiedBy") or "").strip() not in ("", WRITER):
+        return UNMARKED
+    return None if zip_unchanged(path) else CHANGED
 
 
 JSON_SUFFIXES = (".json",)
@@ -416,8 +416,9 @@ line is the same (cli/printing._kept_from_rerun), or when its header is mstrack'
 
 def content_held(path: Path) -> str | None:
     """What a file named as none of mstrack's outputs (NAMED_SUFFIXES) holds, by its content: None when it is empty,
-    one of mstrack's JSON reports (json_held) or Markdown or HTML mstrack wrote (document_held); UNMARKED_JSON for
-    other JSON, OLD_OFFICE for an OLE file, UNMARKED_TEXT for a file holding NUL bytes (no text); else FIRST_LINE."""
+    one of mstrack's JSON reports (json_held) or Markdown or HTML mstrack wrote, unchanged (marks.text_mark; CHANGED
+    when its mark's digest is not the text's); UNMARKED_JSON for other JSON, OLD_OFFICE for an OLE file, UNMARKED_TEXT
+    for a file holding NUL bytes (no text); else FIRST_LINE."""
     if _empty(path):
         return None
     start = _start(path)
@@ -427,19 +428,8 @@ def content_held(path: Path) -> str | None:
         return json_held(path, named=False)
     if b"\x00" in start:
         return UNMARKED_TEXT
-    if HTML_MARK.search(start) or _marked_markdown(path):
-        return None
-    return FIRST_LINE
-
-
-def _marked_markdown(path: Path) -> bool:
-    """Whether a file's last line is MARKDOWN_MARK."""
-    try:
-        with open(path, "rb") as handle:
-            handle.seek(max(0, handle.seek(0, 2) - TAIL_BYTES))
-            return MARKDOWN_MARK_RE.search(handle.read()) is not None
-    except OSError:
-        return False
+    marked = text_mark(path, start)
+    return FIRST_LINE if marked is None else None if marked else CHANGED
 
 
 def first_line(path: Path) -> str:
