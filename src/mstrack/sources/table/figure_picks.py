@@ -34,3 +34,17 @@ def names_not_counts(clause: str, prefix: str, after: re.Match, unit: str) -> bo
         return True  # "安标年产2.6万吨装配式建筑零配件智能制造项目": a project's name holds its capacity, no target
     return unit in (*SIZE_UNITS, "千瓦", "兆瓦") and re.match(r"(?![和及与并等的])[\u4e00-\u9fff]", rest) is not None \
         and NAMED_PROJECTS_RE.match(rest) is not None
+
+
+# "30户以上自然村寨垃圾收运设施覆盖率达95%": a count bounded by 以上 / 以下 straight before the things it sizes, whose rate
+# the same clause then sets: a size class that picks which ones (villages of 30 households or more), the rate the target
+SIZE_CLASS_RATE_RE = re.compile(r"\s*(?![和及与并等的])[\u4e00-\u9fff][^，,；;。\d]{0,30}?(?:率|比例|比重|占比)\s*"
+                                r"(?:达到?|为|在|提高到?|提升到?|保持在?|不低于|超过)?\s*约?\s*\d[\d.]*\s*[%％]")
+
+
+def size_class(clause: str, after: re.Match, unit: str) -> bool:
+    """A bounded count of a size class before the subject of a rate ("50人以下企业参保比例达到90%"), no target; a count
+    bounded so of the things it counts ("100个以上社区食堂") is one."""
+    bound = f"{after['suffix1'] or ''}{after['suffix2'] or ''}"
+    return unit not in ("%", "％") and re.search("以上|以下", bound) is not None \
+        and SIZE_CLASS_RATE_RE.match(clause, after.end()) is not None

@@ -18,6 +18,7 @@ from mstrack.sources.table.list_bracketed import (
     item_offices,
     labels_due,
     offices_below,
+    progress_restated,
 )
 from mstrack.sources.table.list_deadlines import own_deadlines, with_deadlines
 from mstrack.sources.table.list_headed import headed_run, led
@@ -38,7 +39,7 @@ from mstrack.sources.table.list_numbered import (
     restated,
     units_after,
 )
-from mstrack.sources.table.list_results import items_report, results_in
+from mstrack.sources.table.list_results import items_report, plans_reported, results_in
 from mstrack.sources.table.list_sections import (
     bracketed_kept,
     dated,
@@ -60,7 +61,7 @@ from mstrack.sources.table.list_work import (
     states_work,
 )
 from mstrack.sources.table.mentions import sets_figure
-from mstrack.sources.table.one_paragraph import MIN_ITEMS, inline_run
+from mstrack.sources.table.one_paragraph import MIN_ITEMS, MIN_STAFFED_ITEMS, inline_run
 from mstrack.sources.table.reading import Row, Sheet
 from mstrack.vocabulary import REQUIREMENT_VERBS
 
@@ -153,7 +154,8 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
     whatever the title calls them (list_sections.dated_work): no programme word is needed above them. `assigned`: few
     items each assigned to its offices by a line "由…负责落实" (list_numbered.assigned_work) are enough, as staffed ones.
     `restated`: most items followed by their own progress (list_numbered.restated) restate the plan in a report of its
-    results: the title reporting results refuses only items that report themselves, and names no programme needed.
+    results: the title reporting results refuses only items that report themselves, and names no programme needed;
+    two such items are enough.
     `lines`: each item's offices labelled on a line of its own under it ("责任单位：…"): a work list as dated ones are
     (list_sections.labelled_work). `few`: for a run of two items, whether each prints its offices in a bracket after its
     words: read only when a line above names the programme and each item names its offices so and does work
@@ -171,7 +173,8 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
         work = [text for text in work if sets_figure_or_names_project(text) or text in staffed]
     programme = any(names_programme(t) for t in [*said, *_announcing(lines)])
     two = few is not None and programme and staffed_few(list(zip(items, few, strict=True)))
-    few_enough = two or assigned or offices is not None and staffed_work(list(zip(items, map(bool, offices), strict=False)), due)
+    few_enough = two or assigned or offices is not None and staffed_work(list(zip(items, map(bool, offices), strict=False)), due) \
+        or restated and len(items) >= MIN_STAFFED_ITEMS  # two items, each followed by its own progress: a report's plan
     named = restated or programme or \
         due is not None and dated_work(list(zip(items, map(bool, offices or []), due, strict=False))) or \
         staffed_lines is not None and labelled_work(list(zip(items, staffed_lines, strict=True)))
@@ -263,10 +266,13 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                                                  bool(e.units or e.labels)) for e in tail], len(chosen), numbered_on(chosen), short)]
             end = sheet.rows.index(chosen[-1].row) + 1
             items = [e for e in chosen if e.kind == "item"]
+            if plans := plans_reported([e.text for e in items], [*sheet.titles, *above]):
+                for e, plan in zip(items, plans, strict=True):
+                    e.text = plan  # "…培训2万人次。已开展培训8718人次;…": the plan's sentence, its progress after it no part
             if not _is_programme(sheet, above, [e.text for e in items], offices=[office_of(e) for e in items], reported=reported,
                                  due=[dated(e.labels) for e in items],
                                  assigned=assigned_work([(e.text, True) for e in items], [e.assigned for e in items]),
-                                 restated=restated([e for e in entries[start:end] if e is not None]),
+                                 restated=bool(plans) or restated([e for e in entries[start:end] if e is not None]),
                                  few=[bool(e.units) for e in items] if few else None):
                 if few:  # two stray numbered lines: the other readings of the page may find its list
                     run = None
@@ -327,7 +333,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             above = _above(sheet, start)
             if _is_programme(sheet, above, [words for _, words, _ in chosen], figures=True,
                              offices=[offices for _, offices in item_offices(chosen, labels)], reported=reported,
-                             due=[labels_due(labels.get(k, [])) for k in range(len(chosen))]):
+                             due=[labels_due(labels.get(k, [])) for k in range(len(chosen))],
+                             restated=progress_restated(len(chosen), labels) and not results_in([*sheet.titles, *above])):
                 header, rows = numbered_table(labelled([e for k, (numeral, words, units) in enumerate(chosen) for e in [
                     Entry(None, "item", numeral, words, units=units), *labels.get(k, [])]]))
                 end = sheet.rows.index(source[-1]) + 1

@@ -1,5 +1,6 @@
 """Lists numbered in Chinese numerals for the headerless reader (headerless.py): items "(一)" under headings "一、"
-(a 通知's points), with the paragraphs labelled under them, and lists of items "一、" "二、" with nothing between."""
+(a 通知's points), with the paragraphs labelled under them, and lists of items "一、" "二、" with nothing between but
+their labelled paragraphs and their progress."""
 
 from __future__ import annotations
 
@@ -20,10 +21,10 @@ from mstrack.sources.table.list_numbered import (
     units_after,
 )
 from mstrack.sources.table.list_sections import dated, enough, heads, staffed_work
-from mstrack.sources.table.list_work import PROJECT_RE, does_work, states_work
+from mstrack.sources.table.list_work import PROJECT_RE, does_work, reports_progress, states_work
 from mstrack.sources.table.mentions import sets_figure
 from mstrack.sources.table.numbering import SUB_CODE_RE
-from mstrack.sources.table.one_paragraph import MIN_ITEMS
+from mstrack.sources.table.one_paragraph import MIN_ITEMS, MIN_STAFFED_ITEMS
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import office_list
 
@@ -202,7 +203,8 @@ def _own_numbers(chosen: list[tuple[str, str, str]]) -> dict[int, tuple[str, str
 
 def chinese_run(rows: list[Row]) -> tuple[int, list[tuple[str, str, str]], list[Row], dict[int, list[Entry]]] | None:
     """The first run of MIN_ITEMS or more rows numbered "一、", "二、"… in order, nothing between them but the paragraphs
-    labelled under an item ("牵头单位：县教育局", "完成时限：…", "建设地点：…": its own, as under a "(一)" or "1." item):
+    labelled under an item ("牵头单位：县教育局", "完成时限：…", "建设地点：…": its own, as under a "(一)" or "1." item)
+    and its progress (progress_below; two items each followed by theirs are enough, progress_restated):
     items, not the headings of groups (a heading heads the items below it, numbered "1." or "(一)": numbered_run and
     bracketed_run read those first). (first row, [(numeral, words, offices printed after them or beside)], the rows
     read, {index of an item: its labelled paragraphs})."""
@@ -216,11 +218,42 @@ def chinese_run(rows: list[Row]) -> tuple[int, list[tuple[str, str, str]], list[
         if number is None and row is not None and found and (label := _item_label(row)):
             labels.setdefault(len(found) - 1, []).append(label)
             continue
-        if start is not None and enough([(words, bool(offices)) for words, offices in item_offices(found, labels)],
-                                        [labels_due(labels.get(k, [])) for k in range(len(found))]):
+        if number is None and row is not None and found and (progress := progress_below(row, labels.get(len(found) - 1, []))):
+            labels.setdefault(len(found) - 1, []).extend(progress)
+            continue
+        if start is not None and (enough([(words, bool(offices)) for words, offices in item_offices(found, labels)],
+                                         [labels_due(labels.get(k, [])) for k in range(len(found))])
+                                  or len(found) >= MIN_STAFFED_ITEMS and progress_restated(len(found), labels)):
             return start, found, source, labels
         start, found, source, labels = (i, [item], [row], {}) if number == 1 else (None, [], [], {})
     return None
+
+
+# "年度投资目标15495万元,13月完成投资2513万元,…": the year's target opening a line of progress under an item
+YEAR_TARGET_RE = re.compile(r"^((?:年度|全年)[\u4e00-\u9fff]{0,6}?(?:目标|计划))\s*[:：]?\s*(\d[\d.]*\s*[万亿]?\s*[\u4e00-\u9fff]{1,2})"
+                            r"\s*[，,；;]")
+
+
+def progress_below(row: Row, below: list[Entry]) -> list[Entry]:
+    """A row under an item "一、" that is its progress, no item of the list (`below`: the item's rows read so far): a
+    paragraph reporting it, unlabelled (list_work.reports_progress), or a point numbered "2. …" after its progress label
+    ("推进情况:1. …"). The year's target opening such a paragraph ("年度投资目标15495万元,13月完成投资…") is the item's
+    content, as a labelled "年度投资目标：…" under it would be. [] for any other row."""
+    texts = row_texts(row)
+    if len(texts) != 1:
+        return []
+    if any(e.progress for e in below) and ITEM_RE.match(texts[0]):
+        return [Entry(row, "note", "", texts[0], progress=True)]
+    if not reports_progress(texts[0]):
+        return []
+    plan = [Entry(row, "note", m[1], f"{m[1]}{m[2]}")] if (m := YEAR_TARGET_RE.match(texts[0])) else []
+    return [*plan, Entry(row, "note", "", texts[0], progress=True)]
+
+
+def progress_restated(count: int, labels: dict[int, list[Entry]]) -> bool:
+    """Each of `count` items "一、" followed by its progress (progress_below, or a "推进情况：" paragraph): a report
+    restating the plan item by item (list_numbered.restated)."""
+    return count > 0 and all(any(e.progress for e in labels.get(k, [])) for k in range(count))
 
 
 def labels_due(entries: list[Entry]) -> bool:

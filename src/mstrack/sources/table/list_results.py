@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from mstrack.sources.rows import clip
+from mstrack.sources.table.list_work import reports_progress
 from mstrack.vocabulary import (
     DONE_AS_ADJECTIVE,
     ESTIMATE_VERBS,
@@ -104,3 +105,25 @@ def results_said(reported: list[tuple[str, list[str]]]) -> dict[str, str]:
     """The fields of a refusal because the document reports results: its words of results and the line printing them."""
     line, words = reported[0]
     return {"words": "、".join(dict.fromkeys(words)), "line": clip(line)}
+
+
+# the title or the sentence above a list that says it reports the programme's progress ("…十件民生实事1至4月推进情况")
+PROGRESS_SAID_RE = re.compile(r"推进情况|进展情况|进度|完成情况|实施情况|落实情况")
+# an item's first sentence, up to its "。" (one inside a bracket, a quotation or a book title is no end), and the rest
+FIRST_SENTENCE_RE = re.compile(r"^((?:[^。（(“《]|[（(][^）)]*[）)]|“[^”]*”|《[^》]*》)+?。)\s*(\S.*)$", re.S)
+
+
+def plans_reported(items: list[str], lines: list[str]) -> list[str] | None:
+    """A report of a programme's progress (its title or the sentence above the list says so) whose items each print
+    the plan's sentence and then, in the same paragraph and unlabelled, what was done ("…培训2万人次。已开展培训8718人次;
+    …"): the plan's sentences, the items of the programme; the sentences after them, progress, are no part of them.
+    Most items go on past their first sentence and half of those or more report there (list_work.reports_progress);
+    None for any other list."""
+    said = [lines[0], lines[-1]] if lines else []
+    split = [FIRST_SENTENCE_RE.match(item) for item in items]
+    rests = [m[2] for m in split if m]
+    reporting = sum(map(reports_progress, rests))
+    if not any(PROGRESS_SAID_RE.search(line) for line in said) or not reporting or 2 * len(rests) <= len(items) \
+            or 2 * reporting < len(rests):
+        return None
+    return [m[1] if m else item for item, m in zip(items, split, strict=True)]

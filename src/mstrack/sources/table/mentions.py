@@ -29,7 +29,7 @@ from mstrack.sources.table.figure_names import (
     short_name,
     stages_in,
 )
-from mstrack.sources.table.figure_picks import SIZE_UNITS, names_not_counts
+from mstrack.sources.table.figure_picks import SIZE_UNITS, names_not_counts, size_class
 from mstrack.sources.table.numbers import (
     ARTICLE_RE,
     COUNT_UNITS,
@@ -388,7 +388,8 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
         # "4个结构性指标均实现10%以上增长": a count of what the clause speaks of, each of which has a figure of its own
         threshold = threshold or (comparator == "=" and re.match(r"[^，,；;。\d]{1,10}均[^，,；;。]*\d",
                                                                  clause[after.end():]) is not None)
-        threshold = threshold or names_not_counts(clause, prefix, after, unit) or _standard(clause, spans, prefix, after, unit)
+        threshold = threshold or names_not_counts(clause, prefix, after, unit) or _standard(clause, spans, prefix, after, unit) \
+            or size_class(clause, after, unit)  # "30户以上自然村寨…覆盖率达95%": which villages, the rate the target
         threshold = threshold or _where_done(clause, prefix, after) or (level is None and relative_bound(prefix)) \
             or schedule_span(clause, prefix, end)
         growth = rise or (GROWTH_ON_LAST_YEAR_RE.search(prefix) if unit in RATE_UNITS else None) \

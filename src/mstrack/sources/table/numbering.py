@@ -113,10 +113,11 @@ def plain_number(code: str) -> bool:
     return bool(PLAIN_NUMBER_RE.fullmatch(code.strip()))
 
 
-def add_area(areas: list[Area], m: re.Match, within: str | None = None) -> str:
+def add_area(areas: list[Area], m: re.Match, within: str | None = None, printed: bool = False) -> str:
     """The area an "一、…" heading names (added once), by its number; a "（一）" heading's within the area numbered
-    "一、" above it (`within`): "一(一)", so that the two never share a code."""
-    code = f"{within}({m[1]})" if within else m[1]
+    "一、" above it (`within`): "一(一)", so that the two never share a code; under none, by its number as printed
+    (`printed`: "(一)", whose items numbered again are "(一)1", in_area)."""
+    code = f"{within}({m[1]})" if within else f"({m[1]})" if printed else m[1]
     if not any(a.code == code for a in areas):
         areas.append(Area(code=code, name=m[2].strip(), declared_tasks=int(m[3]) if m[3] else None))
     return code

@@ -43,7 +43,8 @@ def area_numbered(task: RawTask) -> bool:
                            and not area[-1].isdigit())
 
 
-SUB_AREA_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*(.{1,30}?)\s*(?:[（(]\s*共\s*(\d+)\s*项\s*[）)])?\s*$", re.S)
+# "（一）学前教育（共2项）", "(一)已完成任务共2项": a group's heading, its count in a bracket or not (no target, no word of its name)
+SUB_AREA_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*(.{1,30}?)\s*(?:[（(]?\s*共\s*(\d+)\s*[项件]\s*[）)]?)?\s*$", re.S)
 
 
 def area_of(row: Row, filled: list[str], layout: _Layout, areas: list[Area], area: str | None, *,
@@ -54,6 +55,8 @@ def area_of(row: Row, filled: list[str], layout: _Layout, areas: list[Area], are
     if len(set(filled)) == 1 and len(filled) >= 3 and (m := SUB_AREA_RE.match(filled[0])) and area \
             and NUMERAL_CODE_RE.fullmatch(top := area.split("(")[0]):
         return add_area(areas, m, top), True  # "（一）学前教育" over the width under "一、…": area 一(一), as a summed one
+    if len(set(filled)) == 1 and len(filled) >= 3 and (m := SUB_AREA_RE.match(filled[0])):
+        return add_area(areas, m, printed=True), True  # "(一)已完成任务共2项" under no "一、": area (一), its items (一)1 …
     if len(set(filled)) == 1 and len(filled) >= 3 and len(filled[0]) <= 30 and not filled[0].startswith(("注", "备注", "说明")):
         return add_area_named(areas, filled[0]), True  # "关键词 教育" merged over the width: a group of the items below
     if _heading_beside_free_text(row, layout):
