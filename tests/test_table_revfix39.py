@@ -100,3 +100,11 @@ def test_the_work_on_an_area_is_no_place_naming_a_row(tmp_path):
             ["2", "长沙市", "30", "县住建局"]]
     tasks = convert_written(tmp_path, "plan.csv", rows).programme.tasks
     assert [_targets(t) for t in tasks] == [[("新建城区", "=", 20, "个")], [("计划完成数", "=", 30, "个")]]
+
+
+def test_a_scope_note_prints_its_bracket_in_one_form(tmp_path):
+    """"各学校(含民办学校)" in the 责任单位 cell: noted with full-width brackets, as a lead's scope is."""
+    rows = [["序号", "工作任务", "牵头单位", "责任单位"], ["1", "新建幼儿园3所", "县教育局(含城区)", "各学校(含民办学校)、县财政局"]]
+    task = convert_written(tmp_path, "p.tsv", rows).programme.tasks[0]
+    assert "牵头单位括注范围：县教育局（含城区）" in task.note
+    assert "责任单位括注范围：各学校（含民办学校）" in task.note
