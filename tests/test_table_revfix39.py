@@ -108,3 +108,13 @@ def test_a_scope_note_prints_its_bracket_in_one_form(tmp_path):
     task = convert_written(tmp_path, "p.tsv", rows).programme.tasks[0]
     assert "牵头单位括注范围：县教育局（含城区）" in task.note
     assert "责任单位括注范围：各学校（含民办学校）" in task.note
+
+
+@pytest.mark.parametrize("rows", [
+    [["序号", "项目名称", "计划完成数", "单位", "牵头单位"], ["1", "改造老旧小区", "20", "个", "县住建局"]],
+    [["序号", "项目名称", "单位", "计划完成数", "牵头单位"], ["1", "改造老旧小区", "个", "20", "县住建局"]],
+    [["序号", "项目名称", "计划完成数", "牵头单位"], ["1", "改造老旧小区", "20", "县住建局"]]])
+def test_a_planned_count_with_no_measure_in_its_header_is_the_target(tmp_path, rows):
+    """计划完成数 (no "（个）") over bare figures: the target, in the 单位 column's measure where there is one."""
+    targets = _targets(convert_written(tmp_path, "plan.csv", rows).programme.tasks[0])
+    assert [(t[2], t[3]) for t in targets] == [(20, "个" if "单位" in rows[0] else "")], targets

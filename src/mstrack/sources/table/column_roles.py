@@ -59,7 +59,7 @@ def _number_columns(sheet: Sheet, at: int, columns: list[Column]) -> None:
     numeric = [c for c in numeric if not _measured(c, numeric, stated.get(c.index, ""))]
     money = _money_columns(sheet, at, columns, numeric)
     numeric = [c for c in numeric if c not in money]
-    targets = [c for c in numeric if c.kind in ("task", "amount")]
+    targets = [c for c in numeric if c.kind in ("task", "amount") or c.kind == "schedule" and PLANNED_COUNT_RE.search(c.header)]
     for column in numeric:
         column.kind = "amount" if targets and column is targets[0] else "progress"
     if measure is not None and not targets:
@@ -117,6 +117,8 @@ def _figured_content(sheet: Sheet, at: int, columns: list[Column]) -> bool:
     return False
 
 
+# a planned count read as a schedule for its 计划 / 完成 ("计划完成数", "计划完成数量"): over bare figures, the target
+PLANNED_COUNT_RE = re.compile(r"(?:计划|目标|任务)[^时期限间]*数量?\s*$")
 CONDITION_HEADER_RE = re.compile(CONDITION_HEADERS)  # 服务对象年龄（岁）, 建设周期（月）: no target (vocabulary)
 # a header that says its figures are targets: a figure closed by a bound or 左右 under it is a number cell ("20000以上")
 TARGET_HEADER_RE = re.compile(r"目标|任务|指标|计划|预期")
