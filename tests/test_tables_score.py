@@ -65,9 +65,9 @@ def _programme(reading: dict) -> Programme:
         deadline = date.fromisoformat(t["deadline"]) if t.get("deadline") else None
         indicators = [Indicator(name=x["name"], unit=x["unit"], target=x["target"]) for x in t.get("targets", [])]
         numbered = [c for c in t.get("checkpoints", []) if c.get("target") is not None]
-        if numbered:
-            indicators.append(Indicator(name="checkpoints", milestones=[
-                Milestone(due=date.fromisoformat(c["due"]), target=c["target"]) for c in numbered]))
+        for unit in dict.fromkeys(c.get("unit", "") for c in numbered):  # "270" with "万元": a milestone in that unit
+            indicators.append(Indicator(name="checkpoints", unit=unit, milestones=[
+                Milestone(due=date.fromisoformat(c["due"]), target=c["target"]) for c in numbered if c.get("unit", "") == unit]))
         checkpoints = [Checkpoint(due=date.fromisoformat(c["due"]), label="", text=c.get("text", "")) for c in t.get("checkpoints", [])]
         line = Line(lead_units=list(t.get("lead_units", [])), units=list(t.get("units", [])), checkpoints=checkpoints,
                     indicators=indicators)

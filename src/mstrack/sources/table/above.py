@@ -11,6 +11,10 @@ from mstrack.sources.table.numbers import UNIT_ALT
 from mstrack.sources.table.reading import Sheet
 
 TOTAL_FIGURE_RE = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?$")
+# "部门(单位):示范区水务局  责任人:…", "责任单位：县住建局": the office a whole table (a 目标责任书) is signed for
+OFFICE_ABOVE_RE = re.compile(r"(?:^|\s)(?:部[门門]\s*[（(]\s*[单單]位\s*[)）]|[责責]任[单單]位|[责責]任部[门門]|[单單]位名[称稱]"
+                             r"|部[门門]|[单單]位)\s*[:：]\s*(?P<office>[^\s:：,，;；、。]{2,24}?(?:局|委|[办辦]|院|中心|公司|集[团團]|政府|街道|[镇鎮]|[乡鄉]|所|站|[队隊]))"
+                             r"(?=\s|$|[,，;；。])")  # 繁體 too: "部門(單位):示範區水務局"
 
 
 def declared_unit(sheet: Sheet, at: int) -> str:
@@ -37,3 +41,10 @@ def total_units(sheet: Sheet, at: int, indexes: list[int]) -> dict[int, str]:
         if len(found) == 1:
             units[index] = found.pop()
     return units
+
+
+def office_above(sheet: Sheet, at: int) -> str:
+    """The office a line above the table names for the whole table ("部门(单位):示范区水务局"), when one line names
+    one: the lead of every task whose row names none; else ""."""
+    found = {m["office"] for line in sheet.titles_above(at) for m in OFFICE_ABOVE_RE.finditer(line)}
+    return found.pop() if len(found) == 1 else ""

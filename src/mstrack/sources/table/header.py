@@ -21,6 +21,7 @@ from mstrack.sources.table.columns import (
     year_columns,
 )
 from mstrack.sources.table.headerless import list_table
+from mstrack.sources.table.label_tree import label_tree
 from mstrack.sources.table.list_results import results_said
 from mstrack.sources.table.reading import Sheet
 from mstrack.sources.table.schedule import report_month
@@ -45,6 +46,8 @@ def _header_columns(sheet: Sheet, at: int, year: int) -> list[Column] | None:
     office_columns(columns)
     leads_beside_helpers(columns)
     year_columns(columns, year)
+    if label_tree(columns):
+        return columns
     kinds = [c.kind for c in columns if c.kind]
     if "task" not in kinds and (len(set(kinds)) >= 2 or set(kinds) <= {"lead", "units"}) \
             and {"schedule", "period", "deadline", "lead", "units"} & set(kinds):

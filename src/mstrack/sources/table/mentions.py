@@ -385,6 +385,9 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
         # "100米以上医疗卫生机构": a size that picks which ones, followed by what it picks, is no target ("…10公里以上。" is)
         threshold = threshold or (unit in SIZE_UNITS and bool(after["suffix1"] or after["suffix2"])
                                   and re.match(r"\s*(?![和及与并等的])[\u4e00-\u9fff]", clause[after.end():]) is not None)
+        # "引进0.5亿元以上项目一个": a sum that picks which projects, then what it picks and how many, is no target
+        threshold = threshold or (unit == "元" and bool(after["suffix1"] or after["suffix2"])
+                                  and PICKED_COUNT_RE.match(clause, after.end()) is not None)
         # "4个结构性指标均实现10%以上增长": a count of what the clause speaks of, each of which has a figure of its own
         threshold = threshold or (comparator == "=" and re.match(r"[^，,；;。\d]{1,10}均[^，,；;。]*\d",
                                                                  clause[after.end():]) is not None)
@@ -406,6 +409,9 @@ def _spans(clause: str, year: int | None = None, shares: dict[int, float] | None
             continue
         spans.append((start, after.end() if (unit or after["scale"] or suffix) else end, number, after, unit, comparator))
     return _without_labels(clause, spans)
+
+
+PICKED_COUNT_RE = re.compile(r"\s*(?![和及与并等的])[\u4e00-\u9fff]{1,8}?(?:\d+|[一二两三四五六七八九十]+)\s*[个项家批]")
 
 
 def _stock_after(prefix: str, spans: list) -> bool:

@@ -13,6 +13,7 @@ from mstrack.sources.table.columns import YEAR_HEADER_RE, helping_column
 from mstrack.sources.table.mentions import BARE_RE, find_mentions
 from mstrack.sources.table.numbers import unit_key
 from mstrack.sources.table.office_names import joined_names, split_groups
+from mstrack.sources.table.quarter_series import labelled_series
 from mstrack.sources.table.raw import Layout as _Layout
 from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.reading import Row
@@ -106,7 +107,7 @@ def _schedule_blocks(row: Row, layout: _Layout, year: int) -> list[Block]:
     periods, at = Block(), 0
     for column, text in layout.texts(row, "schedule"):
         try:
-            found = split_schedule(text, year)
+            found = split_schedule(labelled_series(text), year)  # "累计完成0.26、0.67、1.04、1.5亿元": one a quarter
         except DateError as error:
             raise InputError("{place}: {error}", place=layout.where(row, column), error=error) from None
         for block in found:
@@ -436,17 +437,23 @@ def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherite
 
 
 STARRED_RE = re.compile(r"[★☆]\s*([^、，,；;/／\s★☆]+)")
+MARKED_RE = re.compile(r"(?:^|(?<=[、，,；;/／\s]))[▲△●◆]\s*([^、，,；;/／\s▲△●◆★☆]+)")  # a lead's mark only before ONE office
 
 
 def unstarred(cell: str) -> str:
     """A units cell without the stars marking a lead ("★县住建局" is 县住建局)."""
-    return re.sub(r"[★☆]\s*", "", cell)
+    cell = re.sub(r"[★☆]\s*", "", cell)
+    return MARKED_RE.sub(r"\1", cell) if len(MARKED_RE.findall(cell)) == 1 else cell
 
 
 def starred_lead(cell: str) -> tuple[str, str] | None:
     """"★区发改委、统计局", "人社局、★区民政局": a star before an office in a 责任单位 cell marks the lead (the star no part of
-    its name); the other offices are the units. None where no office is starred."""
-    if not (starred := STARRED_RE.findall(cell)):
+    its name); the other offices are the units. A triangle or a dot ("▲发改局,各部门") marks the lead as a star does where
+    it stands before one office of the cell only (elsewhere ▲ is a footnote mark: cells.FOOTNOTE_MARKS). None where no
+    office is marked."""
+    if not (starred := STARRED_RE.findall(cell)) and len(marked := MARKED_RE.findall(cell)) == 1:
+        starred = marked
+    if not starred:
         return None
     others = [n for n in unit_names(unstarred(cell)) if n not in starred]
     return "、".join(starred), "、".join(others)

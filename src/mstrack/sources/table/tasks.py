@@ -8,6 +8,7 @@ from mstrack.domain import unique
 from mstrack.errors import InputError, Message
 from mstrack.model import Area
 from mstrack.sources.rows import FIGURE_RE, total_row
+from mstrack.sources.table.above import office_above
 from mstrack.sources.table.cells import AREA_RE, SEVERAL_CODES_RE, explained_marks, note_line, without_marks
 from mstrack.sources.table.columns import Column, helping_column
 from mstrack.sources.table.numbering import (
@@ -77,6 +78,8 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     opener = ""  # the 序号 of the row that opened the area ("（一）"): a task numbered as it was ends the area
     summed_over: str | None = None  # the area of the last summed heading "一、…": the one its "（一）" headings are in
     marks = explained_marks([row.cells for row in sheet.rows[at + 1:]])
+    # a table with no office column, signed for by one office above it ("部门(单位):示范区水务局"): its tasks' lead
+    signed_for = "" if {"lead", "units"} & set(layout.by_kind) else office_above(sheet, at)
     previous: Row | None = None  # the last data row: what a cell typed 同上 repeats
     for row in (split for below in sheet.rows[at + 1:] for split in _tasks_in_row(below, layout, joined)):
         filled = [c for c in row.cells if c]
@@ -162,7 +165,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
             continue
         inherited = tasks[-2].lines[-1] if len(tasks) > 1 and tasks[-2].lines else None
         read_row_lines(task, row, layout, year, inherited, item)
-        lead = group_lead or offices.get(id(task))
+        lead = group_lead or offices.get(id(task)) or signed_for
         for line in task.lines if lead and not group_lead else []:
             line.lead_units = [lead if u == UNLISTED else u for u in line.lead_units]
         for line in task.lines if group_lead else []:
