@@ -269,9 +269,15 @@ DURATION_WORDS = ("建设工期", "施工工期", "建设周期", "施工周期"
                   "服务期")
 """How long the work takes, a project's schedule ("工期12个月", "建设周期为2年", "为期3个月"): the span of time after them
 is no target. A service's time ("办理用时3个工作日以内", "企业开办时长1个工作日", "审批时限") is one: no word here."""
-RELIEF_VERBS = ("减免", "免收", "免征", "免除", "免交", "减半", "减收", "缓缴", "缓征", "缓交", "延期", "延长", "顺延", "展期")
-"""A verb of relief or extension before a span of time ("减免小微企业房租3个月", "缓缴社会保险费3个月", "延长贷款期限1
-年"): how long the relief lasts, no target ("减免费用300万元" is a sum, one)."""
+RELIEF_VERBS = ("减免", "免收", "免征", "免除", "免交", "减半", "减收", "缓缴", "缓征", "缓交", "暂停", "暂缓")
+"""A verb of relief before a span of time ("减免小微企业房租3个月", "缓缴社会保险费3个月"): how long the relief lasts,
+no target ("减免费用300万元" is a sum, one)."""
+COMMITMENTS = ("确保", "力争", "争取", "务必")
+"""A word of commitment: before a date it opens the item with its date ("确保年底前改造…"); before a figure it names
+nothing of what is counted ("争取新建5个", "务必完成20个")."""
+EXTENSION_VERBS = ("延期", "延长", "顺延", "展期")
+"""A verb of extension before a span of time: of a term ("延长贷款期限1年", "延长失业保险金领取期限6个月") how long the
+relief lasts, no target; of an entitlement ("延长产假30天", "产假延长30天") the level to reach, a target."""
 DURATION_CUTS = ("缩短", "压缩", "减少", "降低")
 """Before a word of duration, a cut in it ("平均缩短工期30天"): the span after it is the cut to reach, a target."""
 SERVICE_WORDS = ("办理", "审批", "办结", "受理", "登记", "开办")

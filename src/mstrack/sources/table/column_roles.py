@@ -59,13 +59,14 @@ def _number_columns(sheet: Sheet, at: int, columns: list[Column]) -> None:
     numeric = [c for c in numeric if not _measured(c, numeric, stated.get(c.index, ""))]
     money = _money_columns(sheet, at, columns, numeric)
     numeric = [c for c in numeric if c not in money]
-    targets = [c for c in numeric if c.kind in ("task", "amount")]
+    targets = [c for c in numeric if c.kind in ("task", "amount") or c.kind == "schedule" and PLANNED_COUNT_RE.search(c.header)]
     for column in numeric:
         column.kind = "amount" if targets and column is targets[0] else "progress"
     if measure is not None and not targets:
         measure.kind = ""
     for column in columns:  # "区民生实事项目数量" over words ("区政府民生实事项目(1个)"): no targets
-        if column.kind == "amount" and column not in numeric:  # the programme's year's "20个" beside 2025年's: its content
+        if column.kind == "amount" and column not in numeric and not _year_target(sheet, at, column):
+            # the programme's year's "20个" beside 2025年's: its content
             column.kind = "content" if YEAR_HEADER_RE.match(re.sub(r"\s+", "", column.header)) else ""
 
 
@@ -74,15 +75,40 @@ def _yearly_money(sheet: Sheet, at: int, columns: list[Column]) -> bool:
     in their unit in most of their cells ("3000万元"), or an investment column beside them (总投资（万元）, 资金来源)."""
     years = [c for c in columns if YEAR_HEADER_RE.match(re.sub(r"\s+", "", c.header))]
     values = [v for c in years for v in column_values(sheet, at, c)]
+    if _year_targets(years, values):
+        return False
     priced = sum(bool(MONEY_CELL_RE.match(v.strip())) for v in values)
     return bool(declared_unit(sheet, at)) or bool(values) and priced * 2 > len(values) \
         or any(c not in years and (MONEY_HEADER_RE.search(c.header) or re.search(r"[（(](?:万|亿)?元[)）]", c.header))
                for c in columns)
 
 
+# a count with its measure ("20个", "5座", "300人", "20万人"), no sum of money ("3000万元")
+COUNT_CELL_RE = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?\s*(?!(?:万|亿)?元)(?:万|亿)?[\u4e00-\u9fff]{1,3}$")
+
+
+def _year_targets(years: list[Column], values: list[str]) -> bool:
+    """Year columns that state the year's work: a header naming a target (2024年目标任务, 2024年工作目标) or cells that
+    mostly count with their measure ("20个"): never money, whatever investment column stands beside them."""
+    counted = sum(bool(COUNT_CELL_RE.match(v.strip())) for v in values)
+    return any(TARGET_HEADER_RE.search(c.header) for c in years) or bool(values) and counted * 2 > len(values)
+
+
+def _year_target(sheet: Sheet, at: int, column: Column) -> bool:
+    """The programme's year's column naming a target ("2024年目标任务") whose cells count with their measure ("20个"):
+    the year's part of the work, the target even where the content prints a figure of its own ("改造老旧小区50个")."""
+    values = column_values(sheet, at, column)
+    return column.yearly and TARGET_HEADER_RE.search(column.header) is not None and bool(values) \
+        and sum(bool(COUNT_CELL_RE.match(v.strip())) for v in values) * 2 > len(values)
+
+
 def _figured_content(sheet: Sheet, at: int, columns: list[Column]) -> bool:
     """A task column beside the year columns whose cells mostly print their own figure with its unit ("改造小区20个"):
-    the target is read there; the year's bare figure never replaces it (it stays in the note)."""
+    the target is read there; the year's bare figure under a bare year ("2024年") never replaces it (it stays in the
+    note). A year column naming a target ("2024年目标任务") states the year's part of the content's figure: its own."""
+    years = [c for c in columns if YEAR_HEADER_RE.match(re.sub(r"\s+", "", c.header))]
+    if any(TARGET_HEADER_RE.search(c.header) for c in years):
+        return False
     for column in (c for c in columns if c.kind == "task"):
         values = column_values(sheet, at, column)
         figured = sum(bool(re.search(r"\d", v)) and not BARE_NUMBER_RE.match(v.strip()) for v in values)
@@ -91,6 +117,8 @@ def _figured_content(sheet: Sheet, at: int, columns: list[Column]) -> bool:
     return False
 
 
+# a planned count read as a schedule for its 计划 / 完成 ("计划完成数", "计划完成数量"): over bare figures, the target
+PLANNED_COUNT_RE = re.compile(r"(?:计划|目标|任务)[^时期限间]*数量?\s*$")
 CONDITION_HEADER_RE = re.compile(CONDITION_HEADERS)  # 服务对象年龄（岁）, 建设周期（月）: no target (vocabulary)
 # a header that says its figures are targets: a figure closed by a bound or 左右 under it is a number cell ("20000以上")
 TARGET_HEADER_RE = re.compile(r"目标|任务|指标|计划|预期")

@@ -9,6 +9,7 @@ from mstrack.sources.table.figure_names import content_words
 from mstrack.vocabulary import (
     DURATION_CUTS,
     DURATION_WORDS,
+    EXTENSION_VERBS,
     RELATIVE_COMPARISONS,
     RELIEF_VERBS,
     SERVICE_WORDS,
@@ -36,10 +37,14 @@ def relative_bound(prefix: str) -> bool:
 
 DURATION_RE = re.compile(rf"(?:{'|'.join(DURATION_WORDS)})\s*(?:为|是|约|共|仅)?\s*(?:约|为)?$")
 TIME_SPAN_RE = re.compile(rf"\s*(?:{'|'.join(TIME_SPAN_UNITS)})")
-# a verb of relief or extension, then what it relieves (vocabulary.RELIEF_VERBS): "减免小微企业房租" before "3个月";
+# a verb of relief, then what it relieves (vocabulary.RELIEF_VERBS): "减免小微企业房租" before "3个月"; a verb of
+# extension, then the term it extends ("延长贷款期限", "延期还本付息"), not an entitlement ("延长产假30天": a target);
 # "从4周延长至最多12周" extends to a level, the target (至, 到)
-RELIEF_RE = re.compile(rf"(?:{'|'.join(RELIEF_VERBS)})[^，,；;。\d至到]{{0,12}}$")
+RELIEF_RE = re.compile(rf"(?:{'|'.join(RELIEF_VERBS)})[^，,；;。\d至到]{{0,12}}$"
+                       rf"|(?:{'|'.join(EXTENSION_VERBS)})[^，,；;。\d至到]{{0,10}}(?:期限|期|还本|付息|还款|缴纳|缴费)$")
 CUT_BEFORE_RE = re.compile(rf"(?:{'|'.join(DURATION_CUTS)})\s*(?:平均)?\s*$|(?:{'|'.join(SERVICE_WORDS)})\s*(?:平均)?\s*$")
+# a cut or a service anywhere in what a relief's verb opens ("缓缴业务办理时限缩短3个工作日"): the level to reach
+CUT_WITHIN_RE = re.compile(rf"{'|'.join(DURATION_CUTS + SERVICE_WORDS)}")
 
 
 def schedule_span(clause: str, prefix: str, end: int) -> bool:
@@ -47,6 +52,8 @@ def schedule_span(clause: str, prefix: str, end: int) -> bool:
     schedule, no target; a cut in it ("平均缩短工期30天") or a service's time ("用时3个工作日以内", "办理期限5个工作日",
     "时限压缩至5个工作日") is a level to reach, a target. A span after a verb of relief or extension ("减免小微企业房租3个
     月", "缓缴社会保险费3个月") is how long the relief lasts, no target either."""
-    duration = DURATION_RE.search(prefix) or RELIEF_RE.search(prefix)
+    relief = RELIEF_RE.search(prefix)
+    duration = DURATION_RE.search(prefix) or relief
     return duration is not None and TIME_SPAN_RE.match(clause, end) is not None \
-        and CUT_BEFORE_RE.search(prefix[:duration.start()]) is None
+        and CUT_BEFORE_RE.search(prefix[:duration.start()]) is None \
+        and (duration is not relief or CUT_WITHIN_RE.search(relief.group()) is None)

@@ -12,6 +12,7 @@ from mstrack.sources.table.schedule import OFFICE_SUBJECT_RE
 from mstrack.vocabulary import (
     AREA_LEVELS,
     BOUND_WORDS,
+    COMMITMENTS,
     COMPLETION_VERBS,
     FIGURE_VERBS,
     LEVEL_HOLDING_WORDS,
@@ -27,7 +28,7 @@ CHANGE_WORDS = r"增加|增长|提高|提升|下降|减少|降低|削减|压减|
 STAGE_WORDS = ("开工", "动工", "完工", "竣工", "验收", "启动", "确定", "选址", "立项", "招标", "签约", "印发", "遴选", "申报",
                "评选", "挂牌", "工程量", "工程总量", "进度")
 STOP_WORDS = ("全市", "累计", "完成", "实现", "开展", "推动", "推进", "达到", "不少于", "不低于", "至少", "超过", "以上",
-              "以下", "左右", "全年", "上半年", "前三季度", "年底", "预计", "力争", "确保", "进一步", "其中", "各类",
+              "以下", "左右", "全年", "上半年", "前三季度", "年底", "预计", *COMMITMENTS, "进一步", "其中", "各类",
               "任务", "工作", "全部", "全面", "共", "达", "约", "的", "为", "在", "对", "和", "及", "并", "新增", "新建", "同比", "环比")
 PLANNED_RE = re.compile(r"计划(?=完成|新增|新建|建成|实施)")  # "计划完成4公里": the plan's verb, no word of what is counted
 
@@ -52,7 +53,8 @@ def head_noun(before: str, after: str) -> tuple[str, bool]:
     return content_words(before)[-4:], False
 
 
-LEADING_FILLERS = re.compile(rf"^(?:{WHOLE_AREA}|累计|实现|完成|推动|推进|确保|力争|预计|计划(?=完成|新增|新建|建成|实施)|其中|对|在|"
+LEADING_FILLERS = re.compile(rf"^(?:{WHOLE_AREA}|累计|实现|完成|推动|推进|{'|'.join(COMMITMENTS)}|预计|"
+                             r"计划(?=完成|新增|新建|建成|实施)|其中|对|在|"
                              r"为|共|全年|年底|上半年|前三季度|年内|每年|"
                              r"分别|按照|按|目前|同时|并|和|及|、|同比|环比|即)+")  # 同比 (year on year), 即 (that is) name nothing
 # a bound left at a name's end names nothing, whichever bound it is (vocabulary.BOUND_WORDS: "失业率不高于5.5%")
@@ -155,20 +157,31 @@ EACH_RE = re.compile(r"^(?P<names>.+?)均\s*(?P<verb>达到|达|增长|增加|�
                      r"控制|稳定|下降|降低|减少|实现|超过)[^、，,和及与均]{0,6}$")
 
 
-# a place by its own name and its level ("雄县", "容城縣", "城东街道"); every one or the whole ("各县", "全区") is no one place
-PLACE_NAME_RE = re.compile(rf"(?![各全本每])[\u4e00-\u9fff]{{1,8}}?(?:[{AREA_LEVELS}乡鄉村]|街道|社区|社區)")
-# "雄县、容城县、安新县分别建成": several names, 分别 and a verb before one figure (names given a figure each are shared_names')
-EACH_APART_RE = re.compile(r"^(?P<names>[^，,；;。：:\d]+?)分[别別]\s*(?P<verb>[\u4e00-\u9fff]{1,6})$")
+# a place by its own name and its level ("雄县", "容城縣", "城东街道"); every one or the whole ("各县", "全区") is no one place,
+# nor the work on one ("新建城区": a verb of work)
+PLACE_NAME_RE = re.compile(rf"(?![各全本每])(?!{FIGURE_VERBS})[\u4e00-\u9fff]{{1,8}}?(?:[{AREA_LEVELS}乡鄉村]|街道|社区|社區)")
+WORK_VERBS = "|".join(sorted({*FIGURE_VERBS.split("|"), *COMPLETION_VERBS, *START_VERBS}, key=len, reverse=True))
+# "雄县、容城县、安新县分别建成", "分别在雄县、容城县建成": several names, 分别 and a verb before one figure (names given a
+# figure each are shared_names')
+EACH_APART_RE = re.compile(r"^(?P<names>[^，,；;。：:\d]+?)分[别別]\s*(?:在\s*)?(?P<verb>[\u4e00-\u9fff]{1,6})$"
+                           r"|^分[别別]\s*在\s*(?P<after>[^，,；;。：:\d]+?[、和及与][^，,；;。：:\d]+?)(?P<verb_after>"
+                           rf"(?:{WORK_VERBS})[\u4e00-\u9fff]{{0,4}})$")
+# a name 分别 may give a figure of its own: a place (雄县, 城东街道), the city's own level (市本级), a school (县一中)
+EACH_OWNER_RE = re.compile(rf"{PLACE_NAME_RE.pattern}|[\u4e00-\u9fff]{{1,3}}本级"
+                           r"|[\u4e00-\u9fff]{1,6}?(?:[一二三四五六七八九十][中小]|中学|小学)")
 
 
-def each_named(before: str, shared: list[str]) -> list[str]:
+def each_named(before: str, shared: list[str], after: str = "") -> list[str]:
     """"城镇居民人均可支配收入、农民人均纯收入均增长12%": one figure for each of the things named before 均 (人均 is no
     均: a verb follows this one), each a name of its own; [] when the words name one thing, or count the things
     ("4个结构性指标均实现10%以上增长": one figure for what the count names). One figure after several places and 分别
-    ("雄县、容城县、安新县分别建成1个口袋公园") is one for each place, named by it."""
+    ("雄县、容城县、安新县分别建成1个口袋公园", "分别在雄县、容城县建成…") is one for each place, named by it and the thing
+    counted after the figure (雄县口袋公园)."""
     m = None if shared else EACH_RE.match(before.strip())  # names given one a number (分别) are no 均
-    if m is None and not shared and (apart := EACH_APART_RE.match(before.strip())) and (places := _each_apart(apart["names"])):
-        return places
+    if m is None and not shared and (apart := EACH_APART_RE.match(before.strip())) \
+            and (places := _each_apart(apart["names"] or apart["after"])):
+        thing = re.match(r"[\u4e00-\u9fff]{0,10}", re.sub(r"\s+", "", after))[0]  # "高品质口袋公园", not a description
+        return [place + (thing if len(thing) >= 2 and not thing.startswith(STAGE_WORDS) else "") for place in places]
     if m is None and not shared:
         return _each_verb(before)
     parts = [p for p in re.split(r"[、和及与]", m["names"]) if p.strip()] if m else []
@@ -188,12 +201,11 @@ def _each_apart(names: str) -> list[str]:
     """The places 分别 gives one figure each ("雄县、容城县、安新县", "城东街道和城西街道"): two or more, each a place's name
     (its level last); [] for anything else."""
     parts = [p.strip() for p in re.split(r"[、和及与]", names)]
-    if len(parts) < 2 or not all(PLACE_NAME_RE.fullmatch(p) for p in parts):
+    if len(parts) < 2 or not all(EACH_OWNER_RE.fullmatch(p) for p in parts):
         return []
     return parts
 
 
-WORK_VERBS = "|".join(sorted({*FIGURE_VERBS.split("|"), *COMPLETION_VERBS, *START_VERBS}, key=len, reverse=True))
 EACH_VERB_RE = re.compile(rf"(?P<verbs>(?:{WORK_VERBS})(?:\s*[和、及与]\s*(?:{WORK_VERBS}))+|[\u4e00-\u9fff]{{3}})"
                           rf"(?P<noun>[\u4e00-\u9fff]{{2,12}}?)各\s*(?:约|大约|{'|'.join(BOUND_WORDS)})?\s*$")
 

@@ -222,7 +222,7 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
             value = _scaled(number, after["scale"])
             excerpt = (before + clause[start:end] + gap_after).strip(" 、,，")
             noun, noun_after = head_noun(before, gap_after)
-            each = each_named(before, shared)  # "A和B均达到90%": one target for each of them
+            each = each_named(before, shared, gap_after)  # "A和B均达到90%": one target for each of them
             found.extend(Mention(value=value, unit=unit, comparator=comparator, total=total, contexts=own_contexts,
                                  stages=stages, excerpt=excerpt, name=own_name or "指标", verbs=before,
                                  noun=noun if noun_after else "", share=shares.get(i), each=bool(each))
@@ -233,7 +233,24 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
             previous_name = short_name(clause, "")
         # "到2025年，累计建成…": a clause that is only a time opens the next one
         lead_in = clause if not spans and len(clause.strip()) <= 12 and text[clause_match.end():][:1] in ("，", ",") else ""
-    return found
+    return _without_each_total(found)
+
+
+def _without_each_total(found: list[Mention]) -> list[Mention]:
+    """"雄县、容城县分别建成1个口袋公园，共建成2个": the places' figures (each_named) say where; the 共 total after them
+    that adds them up says nothing more, and would count the work twice: left out."""
+    kept: list[Mention] = []
+    for mention in found:
+        each = []
+        for earlier in reversed(kept):
+            if not earlier.each or unit_key(earlier.unit) != unit_key(mention.unit):
+                break
+            each.append(earlier)
+        if len(each) >= 2 and mention.total and not mention.each and unit_key(mention.unit) not in ("%", "‰") \
+                and re.search(r"共|合计|总计", mention.verbs) and sum(m.value for m in each) == mention.value:
+            continue
+        kept.append(mention)
+    return kept
 
 
 def _joint_before(clause: str, spans: list[tuple], i: int) -> str:

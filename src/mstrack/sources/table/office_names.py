@@ -26,13 +26,16 @@ def split_units(cell: str) -> list[str]:
             current.append(char)
     units.append("".join(current).strip())
     for k in range(len(units) - 2, -1, -1):  # "各市(县)、区政府": levels abbreviated in a bracket share the office after them,
-        # which goes on with a level they have not named ("各县(市、区)、市财政局": the bracket's levels close, two units)
-        if LEVELS_RE.fullmatch(units[k]) and units[k + 1][:1] in LEVEL_CHARS and units[k + 1][0] not in units[k]:
+        # which goes on with a level they have not named ("各县(市、区)、市财政局": the bracket's levels close, two units),
+        # no higher than theirs ("各县(区)、市财政局": the issuing city's office, two units)
+        if LEVELS_RE.fullmatch(units[k]) and units[k + 1][:1] in LEVEL_CHARS and units[k + 1][0] not in units[k] \
+                and LEVEL_RANKS[units[k + 1][0]] >= min(LEVEL_RANKS[c] for c in units[k] if c in LEVEL_RANKS):
             units[k:k + 2] = [f"{units[k]}、{units[k + 1]}"]
     return [name for unit in units if unit for name in _slashed(unit)]
 
 
 LEVEL_CHARS = "省市县区乡镇"
+LEVEL_RANKS = {"省": 0, "市": 1, "县": 2, "区": 2, "乡": 3, "镇": 3}  # 县 and 区 one level, under 市
 LEVELS_RE = re.compile(rf"各?[{LEVEL_CHARS}]+[（(][{LEVEL_CHARS}、]+[）)]")  # "各市(县)": places by their levels only, no office
 
 

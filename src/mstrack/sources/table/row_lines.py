@@ -417,7 +417,8 @@ def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherite
     if in_scope := [u for g in unit_groups for u in g if scoped(u, scopes_only=True)[1]]:  # "各学校（含民办学校）": as a lead's
         leads_scoped = {pair for g in lead_groups for pair in g}  # "县教育局(含城区)" leading: its scope is noted above
         if in_scope := [u for u in in_scope if scoped(u, scopes_only=True) not in leads_scoped]:
-            task.notes.append("责任单位括注范围：" + "；".join(dict.fromkeys(in_scope)))
+            task.notes.append("责任单位括注范围：" + "；".join(dict.fromkeys(  # one bracket form, as a lead's scope above
+                "{}（{}）".format(*scoped(u, scopes_only=True)) for u in in_scope)))
         unit_groups = [unique(scoped(u, scopes_only=True)[0] for u in g) for g in unit_groups]
     if len(blocks) > 1:
         numbered = numbered_groups(units_cell) if units_cell else {}

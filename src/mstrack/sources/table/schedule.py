@@ -8,7 +8,7 @@ from datetime import date
 
 from mstrack.domain.dates import PERIOD_LABEL, PERIOD_RE, DateError, parse_date, period_end
 from mstrack.domain.quantities import chinese_count
-from mstrack.vocabulary import COMPLETION_VERBS, ITEM_STEP_VERBS, START_VERBS
+from mstrack.vocabulary import COMMITMENTS, COMPLETION_VERBS, ITEM_STEP_VERBS, START_VERBS
 
 # A period starts a checkpoint only at the start of the cell or after a sentence break, so that
 # "开展7-9月份测评" stays text; "1.4月底前" in a numbered list is item 1, April, and "①2月上旬前" step ①, February.
@@ -143,7 +143,6 @@ ITEM_STEP = "|".join(sorted(ITEM_STEP_VERBS, key=len, reverse=True))
 SUBJECT_DEADLINE = r"(?:\d{1,2}\s*月\s*(?:底|末)?\s*之?前|第?[一二三四1-4]\s*季度\s*(?:之?前|末)|年\s*底\s*之?前|[上下]半年)"
 # an office as that subject ("县人社局6月底前组织…") says who does the work, and is no part of what is counted
 OFFICE_SUBJECT_RE = re.compile(rf"^\s*[\u4e00-\u9fff]{{1,8}}?(?:局|委|办|厅|人民政府|办事处)\s*(?={SUBJECT_DEADLINE})")
-COMMITMENTS = ("确保", "力争", "争取", "务必")  # a word of commitment before the date: "确保年底前改造…" opens with its date
 OPENING_YEAR_END = "|".join(f"(?<=^{word}年底前)" for word in ("", *COMMITMENTS))
 CLAUSE_DATE_RE = re.compile(rf"(?:^|(?<=[，,；;。、\s（(])|(?<=于))(?:其中)?\s*(?:{'|'.join(COMMITMENTS)})?\s*"
                             rf"(?P<subject>[\u4e00-\u9fff]{{2,8}}?(?={SUBJECT_DEADLINE}))?"
