@@ -133,6 +133,17 @@ def test_an_undo_of_an_undo_brings_a_mark_back_where_its_checkpoints_stayed(cli,
     assert _lines(cli) == [("甲局", 1)]
 
 
+def test_an_undo_of_an_undo_does_not_bring_a_deadline_mark_onto_checkpoints_given_since(cli, tmp_path):
+    """A line done by its deadline, undone, then given checkpoints: the mark would read as the first one met."""
+    _ok(cli("import", "plan", _plan(tmp_path, "p1.toml", _bare("甲局"), head=DEADLINE_HEAD)))
+    _ok(cli("log", "t39/2", "--done", "--as-of", "2026-05-30"))
+    _ok(cli("undo", "2"))
+    _ok(cli("import", "plan", _plan(tmp_path, "p2.toml", _line("甲局", *SURVEY), head=DEADLINE_HEAD)))
+    _refused(cli("undo", "3", "--force"), "t39/2 line 1 (甲局) was marked done by its deadline", "1 report would come back")
+    assert _lines(cli) == [("甲局", 0)]
+    assert cli.sql("SELECT count(*) FROM batch") == [(4,)]
+
+
 def test_a_line_whose_reports_were_all_undone_may_be_dropped(cli, tmp_path):
     """r6: the refusal said "undo those reports first"; after the undo it still said "has 1 report"."""
     _ok(cli("import", "plan", _plan(tmp_path, "p1.toml", _line("甲局", *SURVEY), _line("乙局", ("2026-09-30", "完成建设")))))

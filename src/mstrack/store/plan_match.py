@@ -123,11 +123,14 @@ def moved_checkpoints(line: plan_model.Line, line_id: int | None, indicators: li
     return lost_marks(held.checkpoints.get(line_id, []), [words(cp) for cp in line.checkpoints], met, label, n)
 
 
-def lost_marks(old: list[str], new: list[str], met: int, label, n: int) -> list:
-    """The rule of moved_checkpoints, for a re-import and for an undo bringing marks back (safe40a): the first
-    `met` of `old` (the checkpoints' words the marks were given against) must be the first of `new`."""
+def lost_marks(old: list[str], new: list[str], met: int, label, n: int, undoing: bool = False) -> list:
+    """The rule of moved_checkpoints, for a re-import and for an undo bringing marks back (safe40a, `undoing`: said
+    as the plan now against the marks coming back): the first `met` of `old` (the checkpoints' words the marks were
+    given against) must be the first of `new`."""
     if not met:
         return []
+    if undoing:
+        return _lost_restored(old, new, met, label, n)
     if not old:
         if not new:
             return []
@@ -147,4 +150,20 @@ def lost_marks(old: list[str], new: list[str], met: int, label, n: int) -> list:
                                 "{n} {n:report hangs|reports hang} on it; keep the checkpoints met as they were (add new "
                                 "ones after them), or undo those reports first",
                                 label=label, k=k + 1, old=old[k], new=new[k], n=n))
+    return lost
+
+
+def _lost_restored(old: list[str], new: list[str], met: int, label, n: int) -> list:
+    if not old:
+        return [Message("  {label} was marked done by its deadline (it had no checkpoints) and the plan now gives it "
+                        "checkpoints: {n} {n:report|reports} would come back", label=label, n=n)] if new else []
+    lost = []
+    for k in range(min(met, len(old))):
+        if k >= len(new):
+            lost.append(Message("  {label} checkpoint {k} {old!r} was marked met and the plan now has no checkpoint {k}: "
+                                "{n} {n:report|reports} would come back", label=label, k=k + 1, old=old[k], n=n))
+        elif new[k] != old[k]:
+            lost.append(Message("  {label} checkpoint {k} {old!r} was marked met and the plan now puts {new!r} in its "
+                                "place: {n} {n:report|reports} would come back", label=label, k=k + 1, old=old[k],
+                                new=new[k], n=n))
     return lost

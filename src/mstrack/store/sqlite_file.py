@@ -175,7 +175,8 @@ def _started_after(pid, since) -> bool:
         with open("/proc/stat", encoding="ascii") as handle:
             boot = next(int(line.split()[1]) for line in handle if line.startswith("btime "))
         started = boot + ticks / os.sysconf("SC_CLK_TCK")
-        return started > datetime.fromisoformat(since).timestamp() + 2  # the boot time and the note to the second
+        # a minute's leeway: the boot time and the note are to the second, and the clock may have been set since boot
+        return started > datetime.fromisoformat(since).timestamp() + 60
     except (OSError, ValueError, TypeError, IndexError, StopIteration, AttributeError):
         return False
 

@@ -197,7 +197,7 @@ class Writes:
                 continue
             lost += lost_marks([words(cp) for cp in then_lines[matched[position]].checkpoints],
                                [words(cp) for cp in line.checkpoints], met,
-                               named_line(f"{code}/{task_code}", position, unique(line.lead_units)), n)
+                               named_line(f"{code}/{task_code}", position, unique(line.lead_units)), n, undoing=True)
         return lost
 
     def _newer_than_restored(self, connection, target_id: int) -> tuple[list[Message], int]:
