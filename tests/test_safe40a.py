@@ -144,6 +144,19 @@ def test_an_undo_of_an_undo_does_not_bring_a_deadline_mark_onto_checkpoints_give
     assert cli.sql("SELECT count(*) FROM batch") == [(4,)]
 
 
+def test_an_undo_of_an_undo_does_not_bring_reports_back_to_a_line_paired_by_position(cli, tmp_path):
+    """r20 through an undo: 住建局's mark undone, both units renamed and the lines swapped (taken: nothing stood),
+    the undo undone: the mark would come back on 城管's line."""
+    _ok(cli("import", "plan", _plan(tmp_path, "p1.toml", _bare("市住建局"), _bare("市城管局"), head=DEADLINE_HEAD)))
+    _ok(cli("log", "t39/2", "--done", "--indicator", "住建", "--as-of", "2026-05-30"))
+    _ok(cli("undo", "2"))
+    _ok(cli("import", "plan", _plan(tmp_path, "p2.toml", _bare("市城市管理和综合执法局"), _bare("市住房和城乡建设局"),
+                                    head=DEADLINE_HEAD)))
+    _refused(cli("undo", "3"), "t39/2 line 1 (市城市管理和综合执法局) was paired by position alone with line 1 (市住建局)")
+    assert _lines(cli) == [("市城市管理和综合执法局", 0), ("市住房和城乡建设局", 0)]
+    assert cli.sql("SELECT count(*) FROM batch") == [(4,)]
+
+
 def test_a_line_whose_reports_were_all_undone_may_be_dropped(cli, tmp_path):
     """r6: the refusal said "undo those reports first"; after the undo it still said "has 1 report"."""
     _ok(cli("import", "plan", _plan(tmp_path, "p1.toml", _line("甲局", *SURVEY), _line("乙局", ("2026-09-30", "完成建设")))))
