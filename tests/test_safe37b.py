@@ -9,6 +9,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -197,7 +198,7 @@ def test_a_note_of_a_live_writer_is_still_named(demo_cli, monkeypatch):
     db = Path(demo_cli.db)
     note = db.with_name(db.name + "-writer")
     note.write_text(json.dumps({"pid": os.getpid(), "user": "root", "command": "import progress",
-                                "since": "2026-12-05T14:27:21"}))
+                                "since": datetime.now().isoformat(timespec="seconds")}))  # after its process started
     monkeypatch.setenv("MSTRACK_BUSY_TIMEOUT", "0.2")
     holder = held(db)
     try:

@@ -178,7 +178,7 @@ class Connections:
             elif isinstance(error, Exception) and not isinstance(error, InputError):
                 mark_rolled_back(error)  # a lost server connection or a driver error mid-write: say nothing was kept
             if self.path is not None and disk_full(error):
-                self._full_disk_left()
+                self._full_disk_left(committing=held is not None)
             raise
         if held is not None and not self.holds_interrupts:
             let_in(held)
@@ -293,14 +293,24 @@ class Connections:
         with writer_note(self.path, command, login_name()):
             yield
 
-    def _full_disk_left(self) -> None:
+    def _full_disk_left(self, committing: bool) -> None:
         """A write refused for a full disk: the -wal it grew truncated (the disk stayed full, 2 MB of it a -wal
-        of pages rolled back); where it cannot be (another process holds the file open), the refusal says how."""
+        of pages rolled back); where it cannot be, the refusal says to keep it (safe40a): a reader may hold it, or, as
+        in a new database, it holds committed pages (the schema, a batch) the full disk keeps from being copied into
+        the file, and the next writes live only there until there is room. A failed commit comes after the
+        command said what it wrote (confirm_before_commit): the message says that, too, was not written."""
         left = wal_left(self.path)
+        if left and committing:
+            raise InputError("database: database or disk is full; nothing was written, whatever this command printed above; "
+                             "{wal} is left at {size} bytes and may hold writes committed before this one that the full disk "
+                             "kept from being copied into {db}: never delete or move it, they would be lost; free space on its "
+                             "disk (or raise its size limit) and run the command again: SQLite then copies them in and empties it",
+                             wal=f"{self.path}-wal", size=left, db=self.path)
         if left:
-            raise InputError("database: database or disk is full; nothing was written; {wal} ({size} bytes of pages "
-                             "rolled back) is emptied when the last process that has {db} open ends: free space on its disk "
-                             "(or raise its size limit) and run the command again",
+            raise InputError("database: database or disk is full; nothing was written; {wal} is left at {size} bytes "
+                             "and may hold writes committed before this one that the full disk kept from being copied into "
+                             "{db}: never delete or move it, they would be lost; free space on its disk (or raise its size "
+                             "limit) and run the command again: SQLite then copies them in and empties it",
                              wal=f"{self.path}-wal", size=left, db=self.path)
 
     def _busy(self, error: Exception, holder=None) -> Exception:

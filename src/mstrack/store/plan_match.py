@@ -21,13 +21,17 @@ def held_key(line_id: int, held) -> tuple:
 
 
 def match_lines(held: list[tuple], new: list[tuple], held_words: list[tuple], new_words: list[tuple],
-                reported: list[bool]) -> tuple[dict[int, int], list[tuple[list[int], list[int]]]]:
+                reported: list[bool]) -> tuple[dict[int, int], list[tuple[list[int], list[int]]], list[tuple[int, list[int]]]]:
     """The plan's lines (by position) matched to the store's (by position): first those of the same identity
     (the same lead units and indicators; a task's indicator names are unique, so only text-only lines of one
     lead unit share one), then those left, in order (a lead unit or an indicator renamed in place). Lines
     sharing an identity pair by their checkpoints' words (same_identity); where those cannot tell them apart
     and reports hang on a stored one, the (new, held) positions come back as ambiguous, paired in order only
-    for the refusal. What a pairing would move is refused after (PlanWriter._match_indicators, moved_checkpoints)."""
+    for the refusal. What a pairing would move is refused after (PlanWriter._match_indicators, moved_checkpoints).
+    Those left pair in order only where that is the one pairing there is (one line left on each side: a rename in
+    place) or no report stands on the stored line (safe40a: with a line inserted, or two renamed and swapped, in
+    order handed one unit's reports to another); a reported line left among several comes back as stranded, with
+    the new lines it could be, and is not paired."""
     matched: dict[int, int] = {}
     ambiguous: list[tuple[list[int], list[int]]] = []
     for key in dict.fromkeys(new):
@@ -40,9 +44,14 @@ def match_lines(held: list[tuple], new: list[tuple], held_words: list[tuple], ne
             ambiguous.append((news, helds))
         matched.update(zip(news, helds, strict=False))
     taken = set(matched.values())
-    matched.update(zip((n for n in range(len(new)) if n not in matched), (h for h in range(len(held)) if h not in taken),
-                       strict=False))
-    return matched, ambiguous
+    news_left = [n for n in range(len(new)) if n not in matched]
+    helds_left = [h for h in range(len(held)) if h not in taken]
+    stranded: list[tuple[int, list[int]]] = []
+    if news_left and not (len(news_left) == 1 and len(helds_left) == 1):
+        stranded = [(h, news_left) for h in helds_left if reported[h]]
+        helds_left = [h for h in helds_left if not reported[h]]
+    matched.update(zip(news_left, helds_left, strict=False))
+    return matched, ambiguous, stranded
 
 
 def same_identity(news: list[int], helds: list[int], new_words: list[tuple], held_words: list[tuple]) -> tuple:
@@ -82,6 +91,19 @@ def ambiguous_lines(label: str, lead, news: list[int], helds: list[int]) -> Mess
                    held=Joined(", ", [str(h + 1) for h in helds]))
 
 
+def stranded_line(label: str, position: int, leads, n: int, candidates: list) -> Message:
+    """A stored line reports stand on that the new plan has under no line of its identity, among several it could be."""
+    return Message("  {label} line {position} ({lead}) has {n} {n:report|reports} and the new plan has no line with its "
+                   "lead units and indicators; it could be any of the new plan's {candidates}, and pairing it by position "
+                   "could give its reports to another unit; keep {lead} as it is named on its line in this import, then "
+                   "rename it in a later import that renames or adds no other line of this task",
+                   label=label, position=position + 1, lead="、".join(leads) or "—", n=n, candidates=Joined(", ", candidates))
+
+
+def candidate_line(position: int, leads) -> Message:
+    return Message("line {n} ({lead})", n=position + 1, lead="、".join(leads) or "—")
+
+
 def words(checkpoint: plan_model.Checkpoint) -> str:
     """What a checkpoint says is to be done: its text, else its label, else its date (a date moved alone keeps it)."""
     return checkpoint.text or checkpoint.label or str(checkpoint.due)
@@ -98,7 +120,17 @@ def moved_checkpoints(line: plan_model.Line, line_id: int | None, indicators: li
     met, n = held.met.get(indicator_id, (0, 0))
     if not met:
         return []
-    old, new = held.checkpoints.get(line_id, []), [words(cp) for cp in line.checkpoints]
+    return lost_marks(held.checkpoints.get(line_id, []), [words(cp) for cp in line.checkpoints], met, label, n)
+
+
+def lost_marks(old: list[str], new: list[str], met: int, label, n: int, undoing: bool = False) -> list:
+    """The rule of moved_checkpoints, for a re-import and for an undo bringing marks back (safe40a, `undoing`: said
+    as the plan now against the marks coming back): the first `met` of `old` (the checkpoints' words the marks were
+    given against) must be the first of `new`."""
+    if not met:
+        return []
+    if undoing:
+        return _lost_restored(old, new, met, label, n)
     if not old:
         if not new:
             return []
@@ -118,4 +150,20 @@ def moved_checkpoints(line: plan_model.Line, line_id: int | None, indicators: li
                                 "{n} {n:report hangs|reports hang} on it; keep the checkpoints met as they were (add new "
                                 "ones after them), or undo those reports first",
                                 label=label, k=k + 1, old=old[k], new=new[k], n=n))
+    return lost
+
+
+def _lost_restored(old: list[str], new: list[str], met: int, label, n: int) -> list:
+    if not old:
+        return [Message("  {label} was marked done by its deadline (it had no checkpoints) and the plan now gives it "
+                        "checkpoints: {n} {n:report|reports} would come back", label=label, n=n)] if new else []
+    lost = []
+    for k in range(min(met, len(old))):
+        if k >= len(new):
+            lost.append(Message("  {label} checkpoint {k} {old!r} was marked met and the plan now has no checkpoint {k}: "
+                                "{n} {n:report|reports} would come back", label=label, k=k + 1, old=old[k], n=n))
+        elif new[k] != old[k]:
+            lost.append(Message("  {label} checkpoint {k} {old!r} was marked met and the plan now puts {new!r} in its "
+                                "place: {n} {n:report|reports} would come back", label=label, k=k + 1, old=old[k],
+                                new=new[k], n=n))
     return lost

@@ -14,7 +14,17 @@ from mstrack.errors import InputError, Joined, Message
 from mstrack.model import QUANTITY, SCHEDULE
 from mstrack.store.batches import PLAN_SOURCE, insert_reports
 from mstrack.store.dialect import Dialect
-from mstrack.store.plan_match import ambiguous_lines, held_key, line_key, match_lines, moved_checkpoints, named_line, words
+from mstrack.store.plan_match import (
+    ambiguous_lines,
+    candidate_line,
+    held_key,
+    line_key,
+    match_lines,
+    moved_checkpoints,
+    named_line,
+    stranded_line,
+    words,
+)
 from mstrack.store.schema import (
     AreaRow,
     CheckpointRow,
@@ -40,6 +50,7 @@ class _Held(NamedTuple):
     indicators: dict[int, dict[tuple[str, str], int]]
     units: dict[int, str]
     reported: dict[int, int]
+    """The indicators reports stand on (not undone), how many each."""
     leads: dict[int, tuple[str, ...]]
     """Each line's lead units: with its indicators, what tells a line from the others of its task."""
     checkpoints: dict[int, list[str]]
@@ -103,8 +114,9 @@ class PlanWriter:
         ):
             indicators.setdefault(line_id, {})[(kind, name)] = indicator_id
             units[indicator_id] = unit
+        # the reports that stand (safe40a): undone ones, which no status or show reads, held a line as reported
         reported = dict(c.execute(select(ReportRow.indicator_id, func.count()).where(
-            ReportRow.indicator_id.in_(_programme_indicators(programme_id))).group_by(ReportRow.indicator_id)).all())
+            ReportRow.indicator_id.in_(_programme_indicators(programme_id)), standing()).group_by(ReportRow.indicator_id)).all())
         leads: dict[int, list[str]] = {}
         for line_id, name in c.execute(
             select(LineUnitRow.line_id, UnitRow.name).join(UnitRow, LineUnitRow.unit_id == UnitRow.id)
@@ -162,6 +174,12 @@ class PlanWriter:
         c.execute(MilestoneRow.__table__.delete().where(MilestoneRow.indicator_id.in_(_programme_indicators(programme_id))))
         c.execute(TaskLinkRow.__table__.delete().where(TaskLinkRow.task_id.in_(
             select(TaskRow.id).where(TaskRow.programme_id == programme_id))))
+        # A dropped indicator's undone reports go with it (nothing stands on it, or the plan was refused): the
+        # retractions, then the reports, the foreign keys' order.
+        for start in range(0, len(drops["indicators"]), 10_000):
+            undone = select(ReportRow.id).where(ReportRow.indicator_id.in_(drops["indicators"][start:start + 10_000]))
+            c.execute(RetractionRow.__table__.delete().where(RetractionRow.report_id.in_(undone)))
+            c.execute(ReportRow.__table__.delete().where(ReportRow.id.in_(undone)))
         for table, ids in ((IndicatorRow.__table__, drops["indicators"]), (LineRow.__table__, drops["lines"]),
                            (TaskRow.__table__, drops["tasks"])):
             for start in range(0, len(ids), 10_000):
@@ -266,15 +284,20 @@ class PlanWriter:
         task_id = held.tasks.get(task.code)
         lines_here = held.lines.get(task_id, {}) if task_id is not None else {}
         held_lines = [line_id for _, line_id in sorted(lines_here.items())]
-        matched, ambiguous = match_lines(
+        matched, ambiguous, stranded = match_lines(
             [held_key(line_id, held) for line_id in held_lines], [line_key(line) for line in task.lines],
             [tuple(held.checkpoints.get(line_id, ())) for line_id in held_lines],
             [tuple(words(cp) for cp in line.checkpoints) for line in task.lines],
             [any(i in held.reported for i in held.indicators.get(line_id, {}).values()) for line_id in held_lines])
         lost: list = [ambiguous_lines(label, unique(task.lines[news[0]].lead_units), news, helds) for news, helds in ambiguous]
         unsure = {n for news, _ in ambiguous for n in news}
+        for position, news in stranded:
+            line_id = held_lines[position]
+            lost.append(stranded_line(label, position, held.leads.get(line_id, ()),
+                                      sum(held.reported.get(i, 0) for i in held.indicators.get(line_id, {}).values()),
+                                      [candidate_line(n, unique(task.lines[n].lead_units)) for n in news]))
         for position, line_id in enumerate(held_lines):
-            if position not in matched.values():
+            if position not in matched.values() and position not in dict(stranded):
                 lost += self._dropped_line(line_id, held.indicators, held.reported,
                                            named_line(label, position, held.leads.get(line_id, ())), drops)
         schedule_names = text_line_names(task.lines)

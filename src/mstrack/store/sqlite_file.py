@@ -125,7 +125,8 @@ def _removed_on_signals(note: Path | None):
 
 def writer_named(path: Path):
     """Who the note beside the file says holds the write lock, or None. A note left by a process that is no longer
-    running on this host (killed by SIGKILL, or before notes went with their SIGTERM) names no one, and is dropped."""
+    running on this host (killed by SIGKILL, or before notes went with their SIGTERM) names no one, and is dropped;
+    so does one whose process id another process, started after the note was written, has taken since (safe40a)."""
     note = writer_note_path(path)
     try:
         text = note.read_text(encoding="utf-8")
@@ -134,7 +135,7 @@ def writer_named(path: Path):
                         user=found["user"] or "?", pid=found["pid"], since=found["since"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    if found.get("host", _host()) == _host() and not _running(found["pid"]):
+    if found.get("host", _host()) == _host() and (not _running(found["pid"]) or _started_after(found["pid"], found["since"])):
         with contextlib.suppress(OSError):
             if note.read_text(encoding="utf-8") == text:  # not a note the next writer wrote meanwhile
                 note.unlink()
@@ -162,6 +163,22 @@ def _running(pid) -> bool:
     except OSError:  # PermissionError: another user's, running
         return True
     return True
+
+
+def _started_after(pid, since) -> bool:
+    """Whether the process of this id started after `since` (a note's local time, to the second): then it is not
+    the note's writer, which wrote the note once it ran. Linux's /proc tells (the start in clock ticks after boot);
+    False where it cannot be known."""
+    try:
+        with open(f"/proc/{int(pid)}/stat", encoding="ascii") as handle:
+            ticks = int(handle.read().rsplit(")", 1)[1].split()[19])
+        with open("/proc/stat", encoding="ascii") as handle:
+            boot = next(int(line.split()[1]) for line in handle if line.startswith("btime "))
+        started = boot + ticks / os.sysconf("SC_CLK_TCK")
+        # a minute's leeway: the boot time and the note are to the second, and the clock may have been set since boot
+        return started > datetime.fromisoformat(since).timestamp() + 60
+    except (OSError, ValueError, TypeError, IndexError, StopIteration, AttributeError):
+        return False
 
 
 def disk_full(error: BaseException) -> bool:

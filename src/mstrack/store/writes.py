@@ -68,6 +68,13 @@ class Writes:
                 raise InputError("undoing batch {batch} would bring back values over {n} newer {n:entry|entries}; nothing was "
                                  "written:\n{entries}\nundo with --force to bring them back all the same (what it overrides is "
                                  "kept with the undo)", batch=target_id, n=total, entries=Joined("\n", overridden))
+            moved = self._moved_marks(connection, target_id)
+            if moved:
+                raise InputError("undoing batch {batch} would bring back met marks onto checkpoints a plan re-imported since "
+                                 "has changed; nothing was written:\n{lost}\nthe marks count the checkpoints from the first: "
+                                 "import the plan with the checkpoints they were given against as they were (new ones after "
+                                 "them), then undo batch {batch}; or log those checkpoints anew",
+                                 batch=target_id, lost=Joined("\n", moved))
             if overridden:  # kept in English, as the batch's other words are
                 more = f"--force over {total} newer {'entry' if total == 1 else 'entries'}: " + "; ".join(overridden)
                 reason = more if reason is None else f"{reason}; {more}"
@@ -149,6 +156,52 @@ class Writes:
                                       " AND NOT EXISTS (SELECT 1 FROM batch AS u WHERE u.undoes = b.id) ORDER BY b.id DESC",
                           [programme, target_id])
         return [batch_words(*row) for row in rows]
+
+    def _moved_marks(self, connection, target_id: int) -> list[Message]:
+        """What the reports target_id retracted (an undo's) would come back to (safe40a): a plan re-imported since
+        they were taken back (a re-import checks only the reports that stand) may have paired their line by position
+        alone with a new one (another unit's), or changed the checkpoints a text-only line's marks were given
+        against. The same rules as a re-import's (plan_match.match_lines' stranded lines, lost_marks): the plan as
+        the first plan batch after target_id found it (its plan before), paired with today's lines as that
+        re-import paired them (match_lines, nothing standing), against today's."""
+        from mstrack.domain import unique
+        from mstrack.model import SCHEDULE
+        from mstrack.store.plan_match import line_key, lost_marks, match_lines, named_line, words
+
+        p = self.dialect.p
+        rows = self._rows(connection, "SELECT g.code, t.code, l.position, i.kind, max(x.value), count(*) FROM report AS x"
+                                      " JOIN report_retraction AS r ON r.report_id = x.id JOIN indicator AS i ON i.id = x.indicator_id"
+                                      " JOIN task_line AS l ON l.id = i.line_id JOIN task AS t ON t.id = l.task_id"
+                                      f" JOIN programme AS g ON g.id = t.programme_id WHERE r.batch_id = {p}"
+                                      " GROUP BY g.code, t.code, l.position, i.kind ORDER BY g.code, t.code, l.position",
+                          [target_id])
+        plans: dict[str, tuple | None] = {}
+        lost: list[Message] = []
+        for code, task_code, position, kind, most, n in rows:
+            if code not in plans:
+                after = self._rows(connection, f"SELECT id, plan_before FROM batch WHERE programme = {p} AND id > {p}"
+                                               " ORDER BY id LIMIT 1", [code, target_id])
+                plans[code] = (_plan_of(after[0][1], after[0][0]), self.load_plan(code)) if after and after[0][1] else None
+            if plans[code] is None:  # no plan written since: the lines and checkpoints are the reports'
+                continue
+            then, now = ({task.code: task.lines for task in plan.tasks} for plan in plans[code])
+            then_lines, now_lines = then.get(task_code, []), now[task_code]
+            keys = [line_key(line) for line in then_lines], [line_key(line) for line in now_lines]
+            said = [tuple(words(cp) for cp in line.checkpoints) for line in then_lines], \
+                [tuple(words(cp) for cp in line.checkpoints) for line in now_lines]
+            matched, _, _ = match_lines(*keys, *said, [False] * len(then_lines))
+            line, was = now_lines[position], matched.get(position)
+            if was is None:
+                continue
+            label = named_line(f"{code}/{task_code}", position, unique(line.lead_units))
+            if any(h == was for h, _ in match_lines(*keys, *said, [h == was for h in range(len(then_lines))])[2]):
+                lost.append(Message("  {label} was paired by position alone with line {then} ({lead}) of the plan its "
+                                    "reports were given under: {n} {n:report|reports} would come back to another line",
+                                    label=label, then=was + 1, lead="、".join(unique(then_lines[was].lead_units)) or "—", n=n))
+            elif kind == SCHEDULE and not line.indicators:
+                lost += lost_marks([words(cp) for cp in then_lines[was].checkpoints], [words(cp) for cp in line.checkpoints],
+                                   int(round(float(most))), label, n, undoing=True)
+        return lost
 
     def _newer_than_restored(self, connection, target_id: int) -> tuple[list[Message], int]:
         """The standing entries an undo of target_id would override: newer than a report it brings back
