@@ -78,6 +78,25 @@ def refused(result, *parts: str) -> str:
     return result.stderr
 
 
+def sha(path) -> str:
+    """A file's SHA-256: what a refused -o must leave byte for byte."""
+    import hashlib
+
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def kept(result, path, before: str, *parts: str) -> str:
+    """Refused through mstrack's error path (exit 2, SystemExit, the message), the file byte for byte as it was."""
+    said = refused(result, *parts)
+    assert isinstance(result.exception, SystemExit), result.exception
+    assert sha(path) == before
+    return said
+
+
+def done(result) -> None:
+    assert result.exit_code == 0 and result.exception is None, result.output
+
+
 def run_apart(argv: list[str], timeout: float = 120) -> tuple[int | None, str, list[str]]:
     """`mstrack ARGV` run to its end in a Python of its own: its exit code, what it wrote to stdout, and every
     module then loaded (what a command imports at start: tests of a light start)."""

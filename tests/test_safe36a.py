@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import refused
+from .conftest import refused, sha
 
 NOT_MSTRACKS = "the file was not written by mstrack (nothing in it says so"
 UNREADABLE = "the file is damaged or cannot be read"  # safe39a: was "not written by mstrack and cannot be read"
@@ -28,10 +28,6 @@ COMMANDS = {
 }
 CASES = [(suffix, command) for suffix, commands in COMMANDS.items() for command in commands]
 IDS = lambda value: " ".join(value) if isinstance(value, list) else value  # noqa: E731
-
-
-def sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def word_return(path: Path, author: str | None = "住建局 王明") -> str:

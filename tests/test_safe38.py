@@ -3,20 +3,15 @@ what would be written goes); a report's -o keeps a JSON file mstrack did not wri
 format are refused; `report notice --each-unit` looks at every file before it makes the directory; a done word
 (已完成) is read alike by `log` and `import progress`: an indicator's annual target, never a ceiling's."""
 
-import hashlib
 import json
 from pathlib import Path
 
 import pytest
 
-from .conftest import refused
+from .conftest import refused, sha
 
 EXISTS = "exists already (a plan may have been edited there)"
 CEILING = "a ceiling is not reached by completing it; give the figure"
-
-
-def sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def reported(cli, programme: str, task: str) -> list[tuple[str, float, str | None]]:

@@ -3,34 +3,16 @@ file holds: only mstrack's own JSON, CSV or printout, or an empty file, goes. A 
 `export plan -o` onto a unit's return says it holds figures; the weekly report's CSV (either language) is mstrack's
 own; a damaged file is said as damaged, an OLE file under another name as an old Office file."""
 
-import hashlib
 import json
 import zipfile
-from pathlib import Path
 
 import pytest
 
-from .conftest import refused
+from .conftest import done, kept, sha
 
 AS_OF = ("--as-of", "2023-06-30")
 NOT_OURS = "the file was not written by mstrack (its name says no report format"
 RETURN = "任务编号,指标,截至日期,数值,备注\nyantian-2023/1,道路综合整治工程,2023-06-30,2,已完成\n"
-
-
-def sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def kept(result, path: Path, before: str, *parts: str) -> str:
-    """Refused through mstrack's error path (exit 2, SystemExit, the message), the file byte for byte as it was."""
-    said = refused(result, *parts)
-    assert isinstance(result.exception, SystemExit), result.exception
-    assert sha(path) == before
-    return said
-
-
-def done(result) -> None:
-    assert result.exit_code == 0 and result.exception is None, result.output
 
 
 # --- 1. a name of no format: looked at by what the file holds --------------------------------------------------------

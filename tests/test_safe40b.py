@@ -4,32 +4,15 @@ reports were appended to, notes typed into a report, a notice edited and saved b
 `report notice --each-unit` refuses two units whose files would have one name. An empty -o and a plan's -o onto a link
 to a missing file are said as what they are."""
 
-import hashlib
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from .conftest import plan_task, plan_tasks, refused, write_plan
+from .conftest import done, kept, plan_task, plan_tasks, refused, sha, write_plan
 
 AS_OF = ("--as-of", "2023-06-30")
 CHANGED = "the file has changed since mstrack wrote it"
-
-
-def sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def kept(result, path: Path, before: str, *parts: str) -> str:
-    """Refused through mstrack's error path (exit 2, SystemExit, the message), the file byte for byte as it was."""
-    said = refused(result, *parts)
-    assert isinstance(result.exception, SystemExit), result.exception
-    assert sha(path) == before
-    return said
-
-
-def done(result) -> None:
-    assert result.exit_code == 0 and result.exception is None, result.output
 
 
 def weekly(cli, target: Path, fmt: str, on: str = "2023-06-30"):
