@@ -53,7 +53,7 @@ def test_a_bad_value_is_refused_as_typer_refuses_it(demo_cli, args, said):
 
 def test_good_values_are_read_as_before(demo_cli, tmp_path, monkeypatch):
     """Whole numbers as Typer reads them (007, +7, 7.0), closed lists to their members, lists of them,
-    and a path: an empty --output is the current directory, which cannot be written."""
+    and a path: an empty --output is said as empty (safe40b; it was read as the current directory, "cannot write")."""
     def rows(*args):
         result = demo_cli("status", "-f", "json", "--as-of", "2023-09-30", *args)
         assert result.exit_code == 0, result.output
@@ -70,7 +70,8 @@ def test_good_values_are_read_as_before(demo_cli, tmp_path, monkeypatch):
     assert batches.exit_code == 0 and len(json.loads(batches.stdout)) == 1, batches.output
     monkeypatch.chdir(tmp_path)
     nowhere = demo_cli("units", "--as-of", "2023-06-30", "-o", "")
-    assert nowhere.exit_code == 2 and "--output .: cannot write" in nowhere.stderr, nowhere.output
+    assert nowhere.exit_code == 2 and "-o '': empty; give a file name" in nowhere.stderr, nowhere.output
+    assert [path.name for path in tmp_path.iterdir() if path.name != "demo.db"] == []  # the store's file on SQLite only
 
 
 def _params(command, ctx, path=()):
