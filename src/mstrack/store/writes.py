@@ -175,21 +175,27 @@ class Writes:
                                       f" JOIN programme AS g ON g.id = t.programme_id WHERE r.batch_id = {p}"
                                       " GROUP BY g.code, t.code, l.position, i.kind ORDER BY g.code, t.code, l.position",
                           [target_id])
-        plans: dict[str, tuple | None] = {}
+        plans: dict[str, tuple | None] = {}  # a programme's tasks' lines by code: (then, now), read once
+        tasks: dict[tuple, tuple] = {}  # a task's lines, their keys and words, and the re-import's pairing, made once
         lost: list[Message] = []
         for code, task_code, position, kind, most, n in rows:
             if code not in plans:
                 after = self._rows(connection, f"SELECT id, plan_before FROM batch WHERE programme = {p} AND id > {p}"
                                                " ORDER BY id LIMIT 1", [code, target_id])
-                plans[code] = (_plan_of(after[0][1], after[0][0]), self.load_plan(code)) if after and after[0][1] else None
+                plans[code] = tuple({task.code: task.lines for task in plan.tasks}
+                                    for plan in (_plan_of(after[0][1], after[0][0]), self.load_plan(code))) \
+                    if after and after[0][1] else None
             if plans[code] is None:  # no plan written since: the lines and checkpoints are the reports'
                 continue
-            then, now = ({task.code: task.lines for task in plan.tasks} for plan in plans[code])
-            then_lines, now_lines = then.get(task_code, []), now[task_code]
-            keys = [line_key(line) for line in then_lines], [line_key(line) for line in now_lines]
-            said = [tuple(words(cp) for cp in line.checkpoints) for line in then_lines], \
-                [tuple(words(cp) for cp in line.checkpoints) for line in now_lines]
-            matched, _, _ = match_lines(*keys, *said, [False] * len(then_lines))
+            if (code, task_code) not in tasks:
+                then, now = plans[code]
+                then_lines, now_lines = then.get(task_code, []), now[task_code]
+                keys = [line_key(line) for line in then_lines], [line_key(line) for line in now_lines]
+                said = [tuple(words(cp) for cp in line.checkpoints) for line in then_lines], \
+                    [tuple(words(cp) for cp in line.checkpoints) for line in now_lines]
+                tasks[code, task_code] = (then_lines, now_lines, keys, said,
+                                          match_lines(*keys, *said, [False] * len(then_lines))[0])
+            then_lines, now_lines, keys, said, matched = tasks[code, task_code]
             line, was = now_lines[position], matched.get(position)
             if was is None:
                 continue
