@@ -2,8 +2,12 @@
 (the row re-states what a later entry superseded: not written, said); a report frozen into a device, a FIFO or stdout
 is frozen only when its content went out (exit 0 ⇔ frozen and written)."""
 
+import fcntl
 import os
 import subprocess
+import sys
+import termios
+import time
 from datetime import date, timedelta
 
 import pytest
@@ -153,13 +157,32 @@ def test_a_freeze_whose_in_place_output_fails_keeps_nothing(demo_cli, target):
     assert _frozen(demo_cli) == 1
 
 
+def _wait_until_full(reader, process, *, page: int = 4096, seconds: float = 60) -> None:
+    """Until the pipe holds a page (its writer blocked in the write) or the writer ended."""
+    waited = 0.0
+    while waited < seconds and process.poll() is None:
+        pending = fcntl.ioctl(reader.fileno(), termios.FIONREAD, b"\0\0\0\0")
+        if int.from_bytes(pending, sys.byteorder) >= page:
+            return
+        time.sleep(0.05)
+        waited += 0.05
+
+
 def test_a_freeze_into_a_fifo_is_written_before_it_is_kept(demo_cli, tmp_path):
     fifo = tmp_path / "out.fifo"
     os.mkfifo(fifo)
-    process = subprocess.Popen(["bash", "-c", '"$0" "$@"', MSTRACK, "--db", str(demo_cli.db), "--lang", "en", *WEEKLY,
-                                "-o", str(fifo)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    with open(fifo, encoding="utf-8") as reader:
-        assert _frozen(demo_cli) == 0  # waiting for its reader: nothing kept yet
+    # Our end opened first, the pipe cut to one page: the report (about 18 kB) fills it and its writer waits on us,
+    # mid-write, where nothing may be kept yet. (A report that fits the pipe's buffer is written, and may be frozen,
+    # before anyone reads it: the check is made once the pipe is full.)
+    descriptor = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    fcntl.fcntl(descriptor, fcntl.F_SETPIPE_SZ, 4096)
+    os.set_blocking(descriptor, True)
+    with open(descriptor, encoding="utf-8") as reader:
+        process = subprocess.Popen(["bash", "-c", '"$0" "$@"', MSTRACK, "--db", str(demo_cli.db), "--lang", "en",
+                                    *WEEKLY, "-o", str(fifo)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        _wait_until_full(reader, process)
+        assert process.poll() is None, "the writer finished into a one-page pipe nobody read"
+        assert _frozen(demo_cli) == 0
         content = reader.read()
     _, stderr = process.communicate(timeout=120)
     assert process.returncode == 0, stderr
