@@ -23,13 +23,13 @@ from mstrack.sources.table.list_bracketed import (
 from mstrack.sources.table.list_deadlines import own_deadlines, with_deadlines
 from mstrack.sources.table.list_headed import headed_run, led
 from mstrack.sources.table.list_labels import LABEL_RE, label_kind
+from mstrack.sources.table.list_lines import joined_lines
 from mstrack.sources.table.list_numbered import (
     ITEM_RE,
     PART_RE,
     Entry,
     assigned_work,
     entry_of,
-    joined_lines,
     labelled,
     labelled_units,
     numbered_on,
