@@ -5,6 +5,7 @@ of items numbered in rising order, and that run as the rows of a table with a he
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
@@ -260,7 +261,8 @@ def assigned_work(items: list[tuple[str, bool]], assigned: list[bool]) -> bool:
         sets_figure_or_names_project(words) and not requirement(words) for words, _ in items)
 
 
-def numbered_run(entries: list[Entry | None], few: bool = False) -> tuple[int, int, list[tuple[int, int]]] | None:
+def numbered_run(entries: list[Entry | None], few: bool = False, one: Callable[[int, int], bool] | None = None,
+                 ) -> tuple[int, int, list[tuple[int, int]]] | None:
     """The longest run of rows that are items numbered in rising order (group headings, parts and the labelled
     paragraphs of items and headings between them; under a heading the numbers may start again at 1), items enough for
     a list (list_sections.enough: MIN_ITEMS, or two that each name their office and set a figure or a dated 完成时限, as in
@@ -269,7 +271,8 @@ def numbered_run(entries: list[Entry | None], few: bool = False) -> tuple[int, i
     the item) or is skipped ("联系人：…", "来源：…"; a label after it, a page's "发布单位：", ends the run): (first row,
     row after the last, the other runs of one or more items: rows left out, said so). `few`: two items each naming
     their offices in a bracket after their words are enough too (list_sections.staffed_few: the caller asks for a
-    programme named above them)."""
+    programme named above them). `one`: a shorter run, (first row, row after the last), that is a list still
+    (list_single.one_numbered: one item under a heading naming tasks)."""
     best, start, last, items, runs, assigned, due, bracketed = None, None, 0, [], [], [], [], []
     for i, entry in enumerate([*entries, None]):
         after = entries[i - 1] if i and start is not None and start < i else None
@@ -288,7 +291,8 @@ def numbered_run(entries: list[Entry | None], few: bool = False) -> tuple[int, i
                     # heading after the last item heads nothing; a contact or a page's field there is no content of it
                     end -= 1
                 runs.append((start, end))
-                if (enough(items, due) or assigned_work(items, assigned) or few and staffed_few(bracketed)) \
+                if (enough(items, due) or assigned_work(items, assigned) or few and staffed_few(bracketed)
+                     or one is not None and one(start, end)) \
                         and (best is None or len(items) > best[2]):
                     best = (start, end, len(items))
             start, last, items, assigned, due, bracketed = None, 0, [], [], [], []
