@@ -269,7 +269,9 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         sheet = replace(sheet, rows=offices_below(sheet.rows))  # an item's offices in a bracket on the next line: its own
         entries = _parts_as_items(joined_lines(sheet.rows, [entry_of(row) for row in sheet.rows]))
         few = (run := numbered_run(entries)) is None and (run := numbered_run(entries, few=True)) is not None  # two items
-        one = run is None and (run := numbered_run(entries, one=partial(_one_listed, sheet, entries))) is not None  # one item
+        # one item of a list of tasks: only when no "(一)" or "一、" list is on the page, which the readings below take
+        one = run is None and bracketed_run(sheet.rows) is None and chinese_run(sheet.rows) is None \
+            and (run := numbered_run(entries, one=partial(_one_listed, sheet, entries))) is not None
         if run:
             start, end, others = run
             above = _above(sheet, start)
