@@ -148,21 +148,6 @@ def schools_and_roads(*more: dict, classrooms: bool = True) -> str:
                       plan_task("2", "新建道路5条", "县住建局", "道路", "条", 5), *more)
 
 
-def write_sheet(path: Path, rows: list[list], *merges: str) -> Path:
-    """An .xlsx return of one sheet, 回报: `rows` as given, each of `merges` (A2:A3 …) merged."""
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "回报"
-    for row in rows:
-        sheet.append(row)
-    for cells in merges:
-        sheet.merge_cells(cells)
-    book.save(path)
-    return path
-
-
 def converted_by_libreoffice(folder: Path, sources: list[Path], timeout: float) -> None:
     """Each of `sources` saved by LibreOffice as .xls and as .ods into `folder` (its own profile: another LibreOffice
     may be running). Skipped where LibreOffice is not installed; failed in CI, which installs it (.ci/run)."""

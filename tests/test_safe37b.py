@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import import_table, refused, reports_stored, schools_and_roads, write_plan, write_sheet, write_table
+from .conftest import import_table, refused, reports_stored, schools_and_roads, write_plan, write_table
+from .test_import_progress import xlsx
 
 sqlite_only = pytest.mark.sqlite_only
 
@@ -34,8 +35,8 @@ HEADER = ["任务编号", "指标", "截至日期", "累计完成值"]
 
 def test_a_value_merged_over_two_tasks_is_refused_and_nothing_stored(office, tmp_path):
     """11-merged-value.py: C2:C3's 2 was stored for 学校 and for 道路, exit 0."""
-    source = write_sheet(tmp_path / "m.xlsx", [["任务编号", "截至日期", "累计完成值"], ["1", "2023-03-31", 2],
-                                                ["2", "2023-03-31", None]], "C2:C3")
+    source = xlsx(tmp_path / "m.xlsx", [["任务编号", "截至日期", "累计完成值"], ["1", "2023-03-31", 2],
+                                         ["2", "2023-03-31", None]], merges=["C2:C3"], sheet="回报")
     plan = schools_and_roads(classrooms=False)
     assert "教室" not in plan
     assert office("import", "plan", str(write_plan(tmp_path / "y.toml", plan, code="y-2023"))).exit_code == 0
@@ -46,8 +47,8 @@ def test_a_value_merged_over_two_tasks_is_refused_and_nothing_stored(office, tmp
 
 
 def test_a_value_merged_over_two_indicators_of_one_task_is_refused(office, tmp_path):
-    source = write_sheet(tmp_path / "m.xlsx", [HEADER, ["1", "学校", "2023-03-31", 2], ["1", "教室", "2023-03-31", None],
-                                                ["2", "道路", "2023-03-31", 1]], "D2:D3")
+    source = xlsx(tmp_path / "m.xlsx", [HEADER, ["1", "学校", "2023-03-31", 2], ["1", "教室", "2023-03-31", None],
+                                         ["2", "道路", "2023-03-31", 1]], merges=["D2:D3"], sheet="回报")
     result = office("import", "progress", str(source), "--programme", "x-2023")
     refused(result, "rows 2–3", "D2:D3", "累计完成值")
     assert office.sql("select count(*) from report") == [(0,)]
@@ -55,7 +56,8 @@ def test_a_value_merged_over_two_indicators_of_one_task_is_refused(office, tmp_p
 
 def test_a_date_merged_down_over_every_task_is_each_rows_date(office, tmp_path):
     """A return's one 截至日期 merged down its table is the date of every row, as the unit meant: not refused."""
-    source = write_sheet(tmp_path / "m.xlsx", [HEADER, ["1", "学校", "2023-03-31", 2], ["2", "道路", None, 1]], "C2:C3")
+    source = xlsx(tmp_path / "m.xlsx", [HEADER, ["1", "学校", "2023-03-31", 2], ["2", "道路", None, 1]],
+                  merges=["C2:C3"], sheet="回报")
     result = office("import", "progress", str(source), "--programme", "x-2023")
     assert result.exit_code == 0, result.output
     assert [str(as_of) for (as_of,) in office.sql("select as_of from report")] == ["2023-03-31"] * 2  # a date on PostgreSQL
@@ -64,9 +66,9 @@ def test_a_date_merged_down_over_every_task_is_each_rows_date(office, tmp_path):
 def test_merged_task_cells_and_a_value_merged_over_one_indicators_rows_still_read(office, tmp_path):
     """A task number merged down its block names each row (docs/import.md); a value merged over two dates of one
     indicator is that indicator's on both days."""
-    source = write_sheet(tmp_path / "m.xlsx", [HEADER, ["1", "学校", "2023-03-31", 1], [None, "教室", "2023-03-31", 10],
-                                                ["2", "道路", "2023-03-31", 2], ["2", "道路", "2023-04-30", None]],
-                         "A2:A3", "D4:D5")
+    source = xlsx(tmp_path / "m.xlsx", [HEADER, ["1", "学校", "2023-03-31", 1], [None, "教室", "2023-03-31", 10],
+                                         ["2", "道路", "2023-03-31", 2], ["2", "道路", "2023-04-30", None]],
+                  merges=["A2:A3", "D4:D5"], sheet="回报")
     result = office("import", "progress", str(source), "--programme", "x-2023")
     assert result.exit_code == 0, result.output
     assert reports_stored(office) == [

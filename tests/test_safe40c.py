@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import converted_by_libreoffice, plan_task, refused, reports_stored, schools_and_roads, write_plan, write_sheet
+from .conftest import converted_by_libreoffice, plan_task, refused, reports_stored, schools_and_roads, write_plan
+from .test_import_progress import xlsx
 
 PLAN = schools_and_roads(plan_task("3", "新建公园", "县园林局", "公园", "个", 10))
 
@@ -43,7 +44,7 @@ def merges_kept(path: Path) -> int:
 def books(tmp_path_factory):
     """Each of BOOKS as .xlsx, .xls and .ods (LibreOffice's conversion of the .xlsx)."""
     folder = tmp_path_factory.mktemp("returns")
-    sources = [write_sheet(folder / f"{name}.xlsx", rows, *merges) for name, (rows, merges) in BOOKS.items()]
+    sources = [xlsx(folder / f"{name}.xlsx", rows, merges=merges, sheet="回报") for name, (rows, merges) in BOOKS.items()]
     converted_by_libreoffice(folder, sources, timeout=300)
     found = {(name, kind): folder / f"{name}.{kind}" for name in BOOKS for kind in ("xlsx", "xls", "ods")}
     for (name, kind), path in found.items():
@@ -112,7 +113,7 @@ def test_a_title_written_once_beside_task_numbers_still_reads(office, tmp_path):
     figure merged over that indicator's two dates reads as before safe40c (it was refused as 'different tasks')."""
     rows = [["任务编号", "任务名称", "指标", "截至日期", "累计完成值"], ["1", "新建学校3所", "学校", "2023-03-31", 1],
             ["1", None, "学校", "2023-04-30", None], ["2", "新建道路5条", "道路", "2023-03-31", 2]]
-    path = write_sheet(tmp_path / "once.xlsx", rows, "E2:E3")
+    path = xlsx(tmp_path / "once.xlsx", rows, merges=["E2:E3"], sheet="回报")
     result = office("import", "progress", str(path), "--programme", "x-2023")
     assert result.exit_code == 0 and result.exception is None, result.output
     assert reports_stored(office) == [("学校", "2023-03-31", 1), ("学校", "2023-04-30", 1), ("道路", "2023-03-31", 2)]
