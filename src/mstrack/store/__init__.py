@@ -13,6 +13,7 @@ module per subject:
     writes.py       add_reports, undo, freeze
     plans.py        load_plan and save_plans; plan_writer.py applies a plan (SQLAlchemy Core)
     maintenance.py  init and upgrade (migrations.py), check, backup, copy_to
+    written.py      the record of files -o wrote (its own SQLite file in the user's data directory, not the store)
     schema.py       the table classes (SQLModel), for the ORM paths and the schema test
 """
 
