@@ -45,6 +45,29 @@ def _working_directory_kept():
         os.chdir(before)
         pytest.fail(f"the test left the working directory changed ({before} → {after}); use monkeypatch.chdir",
                     pytrace=False)
+
+
+@pytest.fixture(autouse=True)
+def _data_directory_apart(tmp_path_factory):
+    """Each test's user data directory (platformdirs: XDG_DATA_HOME) is its own, subprocesses' too: the record of the
+    files -o wrote (store/written) and the default database are never the person's running the suite, and one test's
+    reports are never known as written by mstrack in another's. Set and put back by hand: through monkeypatch, its
+    own undo (a test's chdir too) would come after _working_directory_kept's check."""
+    before = os.environ.get("XDG_DATA_HOME")
+    os.environ["XDG_DATA_HOME"] = str(tmp_path_factory.mktemp("data"))
+    yield
+    if before is None:
+        os.environ.pop("XDG_DATA_HOME", None)
+    else:
+        os.environ["XDG_DATA_HOME"] = before
+
+
+def forget_written() -> None:
+    """Delete this test's record of the files -o wrote (store/written): what another machine, an earlier version or a
+    deleted record leaves, where a file is judged by what it holds."""
+    (Path(os.environ["XDG_DATA_HOME"]) / "mstrack" / "written.db").unlink()
+
+
 SOURCES = ROOT / "data" / "sources"
 SEEDS = ROOT / "data" / "seed"
 

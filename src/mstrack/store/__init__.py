@@ -16,6 +16,7 @@ module per subject:
     maintenance.py  the schema: init and upgrade (migrations.py), require_schema, check
     backups.py      db backup and db restore (SQLite's backup API)
     copying.py      db copy into an empty store of any kind (copy_into)
+    written.py      the record of files -o wrote (its own SQLite file in the user's data directory, not the store)
     schema.py       the table classes (SQLModel), for the ORM paths and the schema test
 """
 
