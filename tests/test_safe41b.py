@@ -140,3 +140,21 @@ def test_a_write_rolled_back_after_its_summary_says_whatever_was_printed(cli, tm
     result = cli("log", "t39/2", "5", "--indicator", "修建道路", "--as-of", "2026-05-30")
     refused(result, "the write in progress was rolled back: nothing of it was stored, whatever this command printed above")
     assert _lines(cli) == [("甲局", 0)]
+
+
+def test_force_brings_back_what_a_reimport_left_of_an_undone_batch(cli, tmp_path):
+    """Two reports in one batch, undone; a re-import drops the line of one: the undo of the undo is refused naming
+    the import; --force brings back the other, and its batch's reason says what it went over."""
+    _ok(cli("import", "plan", _plan(tmp_path, "p1.toml", _num("甲局", "修建道路", "公里"), _num("乙局", "新建学校", "所"))))
+    sheet = tmp_path / "reports.csv"
+    sheet.write_text("计划,任务编号,指标,截至日期,数值\nt39,2,修建道路,2026-05-30,5\nt39,2,新建学校,2026-05-30,2\n",
+                     encoding="utf-8")
+    _ok(cli("import", "progress", str(sheet)))
+    _ok(cli("undo", "2"))
+    _ok(cli("import", "plan", _plan(tmp_path, "p2.toml", _num("甲局", "修建道路", "公里"))))
+    refused(cli("undo", "3"), "would bring back 1 report", "batch 4 (import plan")
+    assert _lines(cli) == [("甲局", 0)]
+    _ok(cli("undo", "3", "--force"))
+    assert _lines(cli) == [("甲局", 1)]
+    batches = json.loads(cli("batches", "--format", "json").stdout)
+    assert "1 deleted by batch 4" in batches[0]["reason"]
