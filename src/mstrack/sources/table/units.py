@@ -429,8 +429,9 @@ def office_list(text: str, towns: bool = False) -> bool:
     民生实事 list it often leads."""
     printed = unit_names(text.strip(), apart=False)
     names = [part for name in printed for part in named_offices(name)]
+    first = re.sub(rf"\s*[（(]{SCOPE_RE.pattern}[）)]$", "", names[0]) if names else ""  # "县教育局(含城区)": its scope aside
     bracketed = {u for name in printed if (found := bracketed_unit(name)) for u in bracket_units(found[1])}  # "县教育局（各学校）"
-    return bool(names) and (whole_unit(names[0]) and OFFICE_NAME_RE.search(names[0]) is not None
+    return bool(names) and (whole_unit(first) and OFFICE_NAME_RE.search(first) is not None
                             or towns and town_name(names[0])) \
         and not names[0].startswith(SCOPE_OPENINGS) \
         and all(len(name) <= 20 and (ends_like_unit(name) or k and CITY_NAME_RE.fullmatch(name) is not None
