@@ -11,6 +11,7 @@ import pytest
 
 from mstrack.sources.table.cells import place_names
 from mstrack.sources.table.figure_names import each_named
+from mstrack.sources.table.mentions import find_mentions
 from mstrack.vocabulary import PLACE_NAME
 
 from .conftest import convert_written
@@ -78,3 +79,27 @@ def test_a_nested_scope_bracket_after_a_lead_label_in_a_list_leads(tmp_path):
         assert [(title, leads, note) for title, leads, _units, note in got] == [
             ("新建幼儿园3所", ["县教育局"], "牵头单位括注范围：县教育局（含城区）"), ("改造老旧小区10个", ["县住建局"], None),
             ("新增停车位500个", ["县交通局"], None)]
+
+
+# --- 5. xinjian-2024-jindu: the one who builds for an office, and a note on the project, in the bracket after a unit --
+
+def test_a_builder_for_an_office_and_a_project_note_in_a_units_bracket(tmp_path):
+    rows = [["序号", "工作任务", "牵头单位", "责任单位"], ["1", "新建四小教学综合楼", "区教体局", "区教体局(区国资公司代建)"],
+            ["2", "市政公用城学校", "区教体局", "南昌市政大道房地产有限公司(开发商配建学校项目)"],
+            ["3", "新建公园2个", "区城管局", "区城管局（区城投公司代建）、区财政局"]]
+    assert [(title, leads, units) for title, leads, units, _note in _read(tmp_path, rows)] == [
+        ("新建四小教学综合楼", ["区教体局"], ["区国资公司"]), ("市政公用城学校", ["区教体局"], ["南昌市政大道房地产有限公司"]),
+        ("新建公园2个", ["区城管局"], ["区城投公司", "区财政局"])]
+
+
+# --- 5. shanfu-2018-shishi: the size of the thing just named, in its bracket, is no target ----------------------------
+
+@pytest.mark.parametrize(("words", "figures"), [
+    ("建成集党员教育管理、党建工作指导为一体的活动阵地(约500平方米左右)", []),
+    ("新建社区服务中心1个（面积约800平方米）", [(1, "个")]),
+    ("新建城市绿道（12公里）", [(12, "公里")]),  # the work's whole length, no thing named before it: a target
+    ("对站前广场进行改建(占地面积约2.4万平方米)", [(24000, "平方米")]),  # the size of the work, after its verb (mianyang)
+    ("新建城市绿道12公里", [(12, "公里")])])
+def test_the_size_of_a_thing_in_its_bracket_is_no_target(words, figures):
+    assert [(m.value, m.unit) for m in find_mentions(words, 2018)] == figures
+

@@ -260,7 +260,7 @@ def roles_in(cell: str, lead_column: bool = False) -> tuple[str, str] | None:
 
 # "县教育局（县财政局协同）", "县住建局（县城管局、县财政局配合）": an office, and the units helping it in its bracket
 HELPER_BRACKET_RE = re.compile(r"^(?P<lead>[^（）()、，,；;\s]{2,30}?)\s*[（(]\s*(?P<others>[^（）()]{2,40}?)\s*"
-                               r"(?:协同|配合|协助|参与|协办|协作)(?:单位|部门)?\s*[）)]$")
+                               r"(?:协同|配合|协助|参与|协办|协作|代建)(?:单位|部门)?\s*[）)]$")  # 代建: builds for it
 
 
 def _helped(name: str) -> list[str] | None:
@@ -305,11 +305,16 @@ def role_sentences(cell: str) -> tuple[str, str] | None:
     return "、".join(m["unit"] for m in leading), "、".join(dict.fromkeys(others))
 
 
+# the project a unit is named for, in the bracket after it ("南昌市政大道房地产有限公司(开发商配建学校项目)"): its scope
+PROJECT_NOTE_RE = re.compile(r"[^（）()、，,；;]{2,20}项目")
+
+
 def scoped(unit: str, scopes_only: bool = False) -> tuple[str, str]:
     """A unit and the bracket after it (the scope it is named for, among several leads); `scopes_only`: only a bracket
-    that is a scope ("市民政局（含各区）"): another ("市住建局（市城管局）", its other name) stays in the name."""
+    that is a scope ("市民政局（含各区）") or names the project ("…有限公司(开发商配建学校项目)"): another
+    ("市住建局（市城管局）", its other name) stays in the name."""
     m = re.match(r"^(.+?)\s*[（(]([^（）()]+)[）)]\s*$", unit)
-    if not m or scopes_only and not SCOPE_RE.fullmatch(m[2].strip()):
+    if not m or scopes_only and not (SCOPE_RE.fullmatch(m[2].strip()) or PROJECT_NOTE_RE.fullmatch(m[2].strip())):
         return unit.strip(), ""
     return m[1].strip(), m[2].strip()
 
