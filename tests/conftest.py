@@ -1,4 +1,5 @@
 import csv
+import functools
 import json
 import os
 import re
@@ -55,12 +56,50 @@ if BACKEND not in ("sqlite", "postgresql") or (BACKEND == "postgresql" and not P
     raise pytest.UsageError("MSTRACK_TEST_BACKEND is sqlite or postgresql, and postgresql needs MSTRACK_TEST_PG")
 
 
+STORE_FIXTURES = frozenset({"cli", "demo_cli", "_demo_db"})
+"""The fixtures that hand a test the store BACKEND names."""
+STORE_NAMES = ("BACKEND", "PG_ADMIN", "_pg_database", "_pg_url")
+"""Names a test module (or a fixture's) imports when it picks its store itself."""
+
+
 def pytest_collection_modifyitems(config, items):
-    if BACKEND != "sqlite":
-        skip = pytest.mark.skip(reason="about SQLite files; this run tests the postgresql backend")
-        for item in items:
-            if "sqlite_only" in item.keywords:
-                item.add_marker(skip)
+    if BACKEND == "sqlite":
+        return
+    skip = pytest.mark.skip(reason="about SQLite files; this run tests the postgresql backend")
+    kept, same = [], []
+    for item in items:
+        if "sqlite_only" in item.keywords:
+            item.add_marker(skip)
+        (kept if _meets_the_store(item) else same).append(item)
+    if same:  # run exactly as in the SQLite pass: running them again proves nothing about PostgreSQL
+        config.hook.pytest_deselected(items=same)
+        items[:] = kept
+
+
+def _meets_the_store(item) -> bool:
+    """Whether a test can reach the store BACKEND names: through a store fixture, or in a module (its own or a
+    fixture's) that chooses its store by BACKEND or makes PostgreSQL databases itself. Any other test runs the
+    same on either pass (it has no database, or an SQLite file it names)."""
+    info = getattr(item, "_fixtureinfo", None)
+    if info is None or STORE_FIXTURES & set(info.names_closure):
+        return True
+    modules = {getattr(item, "module", None)}
+    for definitions in info.name2fixturedefs.values():
+        modules.update(sys.modules.get(getattr(d.func, "__module__", ""), None) for d in definitions)
+    return any(_chooses_its_store(module.__name__) for module in modules if module is not None)
+
+
+@functools.cache
+def _chooses_its_store(name: str) -> bool:
+    module = sys.modules[name]
+    if name == __name__:
+        return False  # conftest itself: its store fixtures are named above
+    if any(name in vars(module) for name in STORE_NAMES):
+        return True
+    try:
+        return "MSTRACK_TEST_PG" in Path(module.__file__).read_text(encoding="utf-8")
+    except (OSError, TypeError):
+        return True
 
 
 ERROR_LINES = ("mstrack: error: ", "mstrack: 错误：")
