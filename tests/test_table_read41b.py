@@ -97,6 +97,7 @@ def test_a_builder_for_an_office_and_a_project_note_in_a_units_bracket(tmp_path)
 @pytest.mark.parametrize(("words", "figures"), [
     ("建成集党员教育管理、党建工作指导为一体的活动阵地(约500平方米左右)", []),
     ("新建社区服务中心1个（面积约800平方米）", [(1, "个")]),
+    ("建成活动阵地(约不少于500平方米)", []),  # bounded, still its size (the layout variant figures_at_least)
     ("新建城市绿道（12公里）", [(12, "公里")]),  # the work's whole length, no thing named before it: a target
     ("对站前广场进行改建(占地面积约2.4万平方米)", [(24000, "平方米")]),  # the size of the work, after its verb (mianyang)
     ("新建城市绿道12公里", [(12, "公里")])])

@@ -20,7 +20,8 @@ COST_BEFORE_RE = re.compile(r"(?:^|[，,；;：:])\s*(?:计划|計劃)?(?:总|�
 PROJECT_NAME_RE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]*?项目")  # the name's words, unbroken, up to 项目
 # "活动阵地(约500平方米左右)", "服务中心1个（面积约800平方米）": the size of the thing just named, in its bracket
 SIZE_IN_BRACKET_RE = re.compile(r"[\u4e00-\u9fff\d个所座处][（(]\s*"
-                                r"(?:约|約|大约|(?:建筑|占地|使用|总)?面积\s*(?:约|約)?|占地\s*(?:约|約)?)\s*$")
+                                r"(?:约|約|大约|(?:建筑|占地|使用|总)?面积\s*(?:约|約)?|占地\s*(?:约|約)?)\s*"
+                                r"(?:不少于|不低于|至少|超过|达到?)?\s*$")  # "(约不少于500平方米)": bounded, a size still
 
 
 def names_not_counts(clause: str, prefix: str, after: re.Match, unit: str) -> bool:
