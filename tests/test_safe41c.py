@@ -219,3 +219,13 @@ def test_a_value_merged_across_in_a_long_return_is_no_note(office, tmp_path):
     path = save(tmp_path / "long.xlsx", rows, ["D1200:E1200"], [])
     imported(office, path)
     assert stored(office) == [("1", "学校", "2023-03-31", 1, None), ("2", "道路", "2023-03-31", 2, None)]
+
+
+def test_words_merged_from_a_column_not_read_across_the_note_column_are_the_note(office, tmp_path):
+    """review41s: a unit's words in 进展情况 (a column the import does not read) merged E3:F3 over 备注 were made blank
+    with the figure's copies, lost without a word; they are the row's note, as before safe41c."""
+    header = ["任务编号", "指标", "截至日期", "累计完成值", "进展情况", "备注"]
+    path = save(tmp_path / "words.xlsx", [header, ["1", "学校", "2023-03-31", 1, None, None],
+                                          ["2", "道路", "2023-03-31", 2, "已完工通车，待验收", None]], ["E3:F3"], [])
+    imported(office, path)
+    assert stored(office) == [("1", "学校", "2023-03-31", 1, None), ("2", "道路", "2023-03-31", 2, "已完工通车，待验收")]

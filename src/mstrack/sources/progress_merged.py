@@ -4,8 +4,9 @@ number or a programme merged down its block, and for a 截至日期 merged down 
 meant), but a figure merged over two tasks' rows would be stored for each, one of them invented. Such a range is
 refused, named by file, sheet, rows and column; a range over rows of one indicator (the same figure on two days) reads
 as before. A note merged so is words, not a figure: kept with each row (the unit may mean it for both), and said. A
-range that starts left of the note column (a figure merged D3:E3 over 数值 and 备注) gives that column a copy of
-another cell, no note: the note cell of its rows reads blank.
+range that starts in the value column and runs across the note column (a figure merged D3:E3 over 数值 and 备注)
+gives that column a copy of the figure, no note: the note cell of its rows reads blank. One that starts in a column the
+import does not read (words merged from 进展情况 across 备注) is the unit's words, kept as the note.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ one, a 任务名称 written on a block's first row only names no other task."""
 class MergedValues:
     """The merged ranges of a workbook's sheet over its value or note column below its header, and the (programme,
     task, indicator, title) cells of the rows they cover, met as the import reads its rows (see, see_cells), whose
-    note cells copied from a range starting left of the note column are made blank on the way."""
+    note cells copied from a range starting in the value column are made blank on the way."""
 
     def __init__(self, table, ranges: list[tuple[str, int, int, int, int]], copies: set[int]):
         self.table = table
@@ -58,7 +59,9 @@ class MergedValues:
         ranges = [(name, top + 1, bottom + 1, left, right) for (top, left), (bottom, right) in merged
                   for name, column in columns.items() if bottom > top and top >= below
                   and (left == column if name == "note" else left <= column <= right)]
-        copies = {number for (top, left), (bottom, right) in merged if note is not None and left < note <= right
+        value = columns.get("value")
+        copies = {number for (top, left), (bottom, right) in merged
+                  if note is not None and value is not None and left == value < note <= right
                   for number in range(max(top, below) + 1, bottom + 2)}
         return cls(table, ranges, copies) if ranges or copies else None
 
