@@ -148,7 +148,9 @@ def sha(path) -> str:
 
 
 def kept(result, path, before: str, *parts: str) -> str:
-    """Refused through mstrack's error path (exit 2, SystemExit, the message), the file byte for byte as it was."""
+    """Refused through mstrack's error path (exit 2, SystemExit, the message), the file byte for byte as it was.
+    `before`: sha(path) taken on a line BEFORE the command's (`kept(cli(...), path, sha(path))` hashes the file after
+    the command ran, and compares it with itself)."""
     said = refused(result, *parts)
     assert isinstance(result.exception, SystemExit), result.exception
     assert sha(path) == before

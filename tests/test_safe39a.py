@@ -47,14 +47,16 @@ def test_mstrack_s_own_output_under_a_name_of_no_format_is_replaced(demo_cli, tm
     assert target.read_bytes() == printed
     done(demo_cli("units", "--as-of", "2023-07-07", "-o", str(target)))  # next week's: the record says it is mstrack's
     forget_written()  # safe41a: without the record (another machine's file), another printout is not known as mstrack's
-    said = kept(demo_cli("report", "weekly", *AS_OF, "-o", str(target)), target, sha(target), NOT_OURS)
+    as_written = sha(target)
+    said = kept(demo_cli("report", "weekly", *AS_OF, "-o", str(target)), target, as_written, NOT_OURS)
     assert "give another -o name" in said  # another printout: nothing says it is mstrack's
 
 
 def test_a_unit_s_return_saved_as_txt_is_kept(demo_cli, tmp_path):
     target = tmp_path / "住建局.txt"
     target.write_text(RETURN.replace(",", "\t"), encoding="utf-8")
-    kept(demo_cli("units", *AS_OF, "-f", "csv", "-o", str(target)), target, sha(target), "holds a unit's figures")
+    as_written = sha(target)
+    kept(demo_cli("units", *AS_OF, "-f", "csv", "-o", str(target)), target, as_written, "holds a unit's figures")
 
 
 # --- 2. JSON read from its start only -------------------------------------------------------------------------------
@@ -101,11 +103,13 @@ def test_a_long_json_file_cut_short_or_another_s_is_kept(demo_cli, tmp_path, jso
     whole = dump_json(rows * 400).encode("utf-8")
     target.write_bytes(whole[: len(whole) * 2 // 3])  # mstrack's report cut short: no report
     json_reads.clear()
-    kept(demo_cli("units", *AS_OF, "-f", "json", "-o", str(target)), target, sha(target), "not written by mstrack")
+    as_written = sha(target)
+    kept(demo_cli("units", *AS_OF, "-f", "json", "-o", str(target)), target, as_written, "not written by mstrack")
     assert max(json_reads, default=0) <= 64 << 10 | 1, json_reads
     target.write_text(json.dumps({"db": "prod", "rows": rows * 400}), encoding="utf-8")  # a script's, one line
     json_reads.clear()
-    kept(demo_cli("units", *AS_OF, "-f", "json", "-o", str(target)), target, sha(target), "not written by mstrack")
+    as_written = sha(target)
+    kept(demo_cli("units", *AS_OF, "-f", "json", "-o", str(target)), target, as_written, "not written by mstrack")
     assert max(json_reads, default=0) <= 64 << 10 | 1, json_reads
 
 
@@ -114,12 +118,14 @@ def test_a_long_json_file_cut_short_or_another_s_is_kept(demo_cli, tmp_path, jso
 def test_export_plan_onto_a_unit_s_return_says_it_holds_figures(demo_cli, tmp_path):
     target = tmp_path / "returns.csv"
     target.write_text(RETURN, encoding="utf-8")
-    said = kept(demo_cli("export", "plan", "yantian-2023", "-o", str(target)), target, sha(target),
+    as_written = sha(target)
+    said = kept(demo_cli("export", "plan", "yantian-2023", "-o", str(target)), target, as_written,
                 f"--output {target}: the file holds a unit's figures")
     assert "exists already" not in said
     plan = tmp_path / "plan.toml"  # a plan: said as before
     plan.write_text("format = 1\n", encoding="utf-8")
-    kept(demo_cli("export", "plan", "yantian-2023", "-o", str(plan)), plan, sha(plan),
+    as_written = sha(plan)
+    kept(demo_cli("export", "plan", "yantian-2023", "-o", str(plan)), plan, as_written,
          "exists already (a plan may have been edited there)")
 
 
@@ -136,7 +142,8 @@ def test_the_weekly_csv_in_chinese_is_replaced_by_mstrack_s_reports(demo_cli, tm
 def test_a_unit_s_return_under_the_weekly_title_is_kept(demo_cli, tmp_path):
     target = tmp_path / "周报.csv"
     target.write_text("民生实事进度周报,盐田区\n" + RETURN, encoding="utf-8")
-    kept(demo_cli("units", *AS_OF, "-f", "csv", "-o", str(target)), target, sha(target), "holds a unit's figures")
+    as_written = sha(target)
+    kept(demo_cli("units", *AS_OF, "-f", "csv", "-o", str(target)), target, as_written, "holds a unit's figures")
 
 
 # --- 5. a damaged report ----------------------------------------------------------------------------------------------
@@ -151,9 +158,11 @@ def test_a_damaged_report_is_said_as_damaged(demo_cli, tmp_path, suffix):
     assert zipfile.is_zipfile(target)
     target.write_bytes(target.read_bytes()[:3000])  # cut short
     command = ["units", *AS_OF] if suffix == ".xlsx" else ["report", "notice", "--unit", "区住建局", *AS_OF]
-    said = kept(demo_cli(*command, "-o", str(target)), target, sha(target), f"--output {target}: the file is damaged")
+    as_written = sha(target)
+    said = kept(demo_cli(*command, "-o", str(target)), target, as_written, f"--output {target}: the file is damaged")
     assert "remove it yourself" in said and "give another -o name" in said
-    zh = kept(demo_cli("--lang", "zh", *command, "-o", str(target)), target, sha(target))
+    as_written = sha(target)
+    zh = kept(demo_cli("--lang", "zh", *command, "-o", str(target)), target, as_written)
     assert f"{target}：该文件已损坏或无法读取（" in zh
 
 
@@ -163,5 +172,6 @@ def test_a_damaged_report_is_said_as_damaged(demo_cli, tmp_path, suffix):
 def test_an_ole_file_under_another_name_is_said_as_an_old_office_file(demo_cli, tmp_path, name):
     target = tmp_path / name
     target.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(2040))
-    kept(demo_cli("units", *AS_OF, "-f", "csv", "-o", str(target)), target, sha(target),
+    as_written = sha(target)
+    kept(demo_cli("units", *AS_OF, "-f", "csv", "-o", str(target)), target, as_written,
          f"--output {target}: the file is an old Office file")

@@ -45,7 +45,8 @@ def test_a_csv_report_with_a_row_added_is_kept(demo_cli, tmp_path):
     done(units(demo_cli, target))
     assert recorded() == {os.path.realpath(target): (target.stat().st_size, sha(target))}
     append(target, "办公室补充,1,1,0,0,0,0,0,100%,（电话核实）\r\n")
-    said = kept(units(demo_cli, target, on="2023-07-31"), target, sha(target), f"--output {target}: {CHANGED_SINCE}")
+    as_written = sha(target)
+    said = kept(units(demo_cli, target, on="2023-07-31"), target, as_written, f"--output {target}: {CHANGED_SINCE}")
     assert "give another -o name, or delete the file yourself" in said
 
 
@@ -63,7 +64,8 @@ def test_a_json_report_with_a_value_changed_is_kept(demo_cli, tmp_path):
     rows = json.loads(target.read_text(encoding="utf-8"))
     rows[0]["completion_rate"] = 0.5  # the office's correction, the layout as mstrack wrote it
     target.write_text(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    kept(units(demo_cli, target), target, sha(target), CHANGED_SINCE)
+    as_written = sha(target)
+    kept(units(demo_cli, target), target, as_written, CHANGED_SINCE)
     done(units(demo_cli, tmp_path / "again.json"))
     done(units(demo_cli, tmp_path / "again.json", on="2023-07-31"))  # untouched: replaced
 
@@ -73,7 +75,8 @@ def test_a_printout_with_notes_typed_under_it_is_kept(demo_cli, tmp_path, name):
     target = tmp_path / name
     done(units(demo_cli, target))
     append(target, "\n办公室备注：市卫生健康局 7 月 5 日前补报\n")
-    kept(units(demo_cli, target), target, sha(target), CHANGED_SINCE)  # the same report: kept all the same
+    as_written = sha(target)
+    kept(units(demo_cli, target), target, as_written, CHANGED_SINCE)  # the same report: kept all the same
 
 
 @pytest.mark.parametrize("name", ["units-latest", "units.log", "units.txt"])
@@ -206,7 +209,8 @@ def test_a_record_that_cannot_be_read_is_no_record(demo_cli, tmp_path):
 def test_a_plan_over_a_printout_says_the_file_exists(demo_cli, tmp_path, name):
     target = tmp_path / name
     done(units(demo_cli, target))
-    said = kept(demo_cli("export", "plan", "yantian-2023", "-o", str(target)), target, sha(target),
+    as_written = sha(target)
+    said = kept(demo_cli("export", "plan", "yantian-2023", "-o", str(target)), target, as_written,
                 f"--output {target}: exists already")
     assert "no progress table header" not in said
 
@@ -214,7 +218,8 @@ def test_a_plan_over_a_printout_says_the_file_exists(demo_cli, tmp_path, name):
 def test_an_ini_file_is_not_said_as_json(demo_cli, tmp_path):
     target = tmp_path / "settings.ini"
     target.write_text("[paths]\nreports = D:/月报\n\n[mail]\nto = office@example.org\n", encoding="utf-8")
-    said = kept(units(demo_cli, target), target, sha(target), "the file was not written by mstrack",
+    as_written = sha(target)
+    said = kept(units(demo_cli, target), target, as_written, "the file was not written by mstrack",
                 "a script's settings")
     assert "its keys are none of a report's" not in said
 
@@ -224,4 +229,15 @@ def test_a_utf16_unicode_text_return_is_said_as_a_unit_s_figures(demo_cli, tmp_p
     target = tmp_path / "住建局回复.txt"
     rows = ["计划\t任务编号\t指标\t截至日期\t数值", "yantian-2023\t1\t新建床位\t2023-06-30\t30"]
     target.write_bytes(b"\xff\xfe" + "\r\n".join(rows).encode("utf-16-le") + "\r\n".encode("utf-16-le"))
-    kept(units(demo_cli, target), target, sha(target), "the file holds a unit's figures")
+    as_written = sha(target)
+    kept(units(demo_cli, target), target, as_written, "the file holds a unit's figures")
+
+
+def test_an_exported_plan_is_not_recorded_so_a_report_never_replaces_it(demo_cli, tmp_path):
+    """review41s: `export plan -o` (a file that must be new) was recorded, and the record let `units -o` replace the plan
+    with a printout, exit 0; without a record it was refused as not written by mstrack."""
+    target = tmp_path / "out.toml"
+    done(demo_cli("export", "plan", "shenzhen-2023", "-o", str(target)))
+    assert os.path.realpath(target) not in (recorded() if record().exists() else {})
+    before = sha(target)
+    kept(units(demo_cli, target), target, before, f"--output {target}: the file was not written by mstrack")

@@ -126,7 +126,9 @@ def write_output(ctx: typer.Context, output: Path, write, announce=None, option:
     if Path(output).is_dir():  # found only at the rename otherwise, after the command had announced the file
         raise cannot_write(output, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)), option)
     kind = _kept_return(Path(output), option)
-    recorded = not private and not written_in_place(Path(output))  # a copy of the database is never replaced anyway
+    # Recorded: what a later -o may replace while it is unchanged. Not a copy of the database (never replaced anyway),
+    # nor a file that must be new (a plan: another command's -o onto it is judged by what it holds, never by the record)
+    recorded = not private and taken is None and not written_in_place(Path(output))
     announcing = False
 
     def ready() -> None:
@@ -210,8 +212,9 @@ def _kept_return(target: Path, option: str) -> str | None:
     kept, kind = _looked(target)
     if record is not None and kept in (None, CHANGED) and not mark_holds(target):
         raise fail("{option} {path}: the file has changed since mstrack wrote it on {date} (it no longer holds what "
-                   "mstrack wrote there: rows or notes added, values edited, saved by another program): it is not "
-                   "replaced: give another -o name, or delete the file yourself if it is no longer needed",
+                   "mstrack wrote there: rows or notes added, values edited, saved by another program, or written "
+                   "since by another user's mstrack or a shell redirect): it is not replaced: give another -o name, or "
+                   "delete the file yourself if it is no longer needed",
                    option=option, path=target, date=record.local_time())
     if kept:
         raise _refusal(target, option, kept)
