@@ -229,3 +229,19 @@ def test_words_merged_from_a_column_not_read_across_the_note_column_are_the_note
                                           ["2", "道路", "2023-03-31", 2, "已完工通车，待验收", None]], ["E3:F3"], [])
     imported(office, path)
     assert stored(office) == [("1", "学校", "2023-03-31", 1, None), ("2", "道路", "2023-03-31", 2, "已完工通车，待验收")]
+
+
+@pytest.mark.parametrize(("header", "row"), [
+    (["任务编号", "指标", "截至日期", "年度目标", "累计完成值", "备注"], ["2", "道路", "2023-03-31", 5, None, None]),
+    (["任务编号", "指标", "截至日期", "备注", "累计完成值"], ["2", "道路", "2023-03-31", "2", None]),
+], ids=["target-across-value", "note-across-value"])
+def test_a_cell_merged_across_from_the_left_into_the_value_is_refused(office, tmp_path, header, row):
+    """review41s: 年度目标 5 merged D3:E3 over an empty 累计完成值 was stored as the value 5, exit 0; a 备注 "2" merged
+    across the value column left of it, as the value 2 and the note "2". Refused, naming row, column and range: a figure
+    the unit did not report is never stored."""
+    first = ["1", "学校", "2023-03-31", *([9, 1, None] if len(header) == 6 else [None, 1])]
+    path = save(tmp_path / "across.xlsx", [header, first, row], ["D3:E3"], [])
+    result = office("import", "progress", str(path), "--programme", "x-2023")
+    assert result.exit_code == 2 and isinstance(result.exception, SystemExit), result.output
+    assert "row 3, column 累计完成值 (D3:E3): a cell merged across from a column on its left fills the value" in result.output
+    assert stored(office) == []

@@ -29,8 +29,11 @@ class MergedValues:
     task, indicator, title) cells of the rows they cover, met as the import reads its rows (see, see_cells), whose
     note cells copied from a range starting in the value column are made blank on the way."""
 
-    def __init__(self, table, ranges: list[tuple[str, int, int, int, int]], copies: set[int]):
+    def __init__(self, table, ranges: list[tuple[str, int, int, int, int]], copies: set[int],
+                 borrowed: dict[int, str] | None = None):
         self.table = table
+        self.borrowed = borrowed or {}  # a row whose value cell is a copy of a cell left of it → the range ("C3:D3")
+        self.lent: dict[int, str] = {}  # such rows met with a figure there: refused (problems)
         self.ranges = ranges  # (field, top, bottom, left, right): rows 1-based, columns 0-based
         self.copies = copies  # the rows whose note cell holds another column's merged value
         self.note = table.columns.get("note")
@@ -63,7 +66,9 @@ class MergedValues:
         copies = {number for (top, left), (bottom, right) in merged
                   if note is not None and value is not None and left == value < note <= right
                   for number in range(max(top, below) + 1, bottom + 2)}
-        return cls(table, ranges, copies) if ranges or copies else None
+        borrowed = {number: _cells(left, top + 1, right, bottom + 1) for (top, left), (bottom, right) in merged
+                     if value is not None and left < value <= right for number in range(max(top, below) + 1, bottom + 2)}
+        return cls(table, ranges, copies, borrowed) if ranges or copies or borrowed else None
 
     def see(self, rows: list[Row]) -> None:
         """Rows as the per-row path reads them."""
@@ -75,6 +80,8 @@ class MergedValues:
                 row.cells[self.note] = None
             if row.number in covered:
                 self._met(row.number, row.cells)
+            if row.number in self.borrowed:
+                self._lent(row.number, row.cells)
 
     def see_cells(self, first: int, cells: Cells) -> None:
         """A chunk of rows' cells as the columnar path takes them, its first row numbered `first`."""
@@ -82,10 +89,19 @@ class MergedValues:
         if copied := [number - first for number in self.copies if first <= number < stop]:
             cells.blank(self.note, copied)
         numbers = [number for number in range(first, stop) if number in self.rows]
-        if numbers:
+        lent = [number for number in range(first, stop) if number in self.borrowed] if self.borrowed else []
+        if numbers or lent:
             rows = cells.rows()
             for number in numbers:
                 self._met(number, rows[number - first])
+            for number in lent:
+                self._lent(number, rows[number - first])
+
+    def _lent(self, number: int, cells: list) -> None:
+        """A row whose value cell holds a copy of a cell merged across from its left (年度目标 or 备注 over 累计完成值):
+        with a figure there, it is another column's, no value of the row's own."""
+        if self.value < len(cells) and cells[self.value] not in (None, ""):
+            self.lent[number] = self.borrowed[number]
 
     def _met(self, number: int, cells: list) -> None:
         key = tuple(cells[at] if at < len(cells) else None for at in self.keys)
@@ -99,10 +115,16 @@ class MergedValues:
                 self.mixed.add(at)
 
     def problems(self) -> list[Message]:
-        """Each value range over rows of different tasks or indicators, named."""
-        return [Message("{path}: sheet {sheet!r}, rows {first}–{last}, column {column} ({cells}): one value merged "
-                        "over {n} rows of different tasks or indicators: give each its own", **fields)
-                for fields in self._mixed("value")]
+        """Each value range over rows of different tasks or indicators, and each value cell filled by a cell merged
+        across from its left, named."""
+        found = [Message("{path}: sheet {sheet!r}, rows {first}–{last}, column {column} ({cells}): one value merged "
+                         "over {n} rows of different tasks or indicators: give each its own", **fields)
+                 for fields in self._mixed("value")]
+        return found + [Message("{path}: sheet {sheet!r}, row {row}, column {column} ({cells}): a cell merged across "
+                                "from a column on its left fills the value cell: that figure is the other column's, "
+                                "not the row's value: unmerge it and write the row's own value", path=self.table.path,
+                                sheet=self.table.rows.hidden.sheet, row=number, column=self.table.label("value"),
+                                cells=cells) for number, cells in sorted(self.lent.items())]
 
     def notes(self) -> list[Message]:
         """Each note range over rows of different tasks or indicators, said: the note is kept with each row."""
@@ -111,13 +133,17 @@ class MergedValues:
                 for fields in self._mixed("note")]
 
     def _mixed(self, field: str) -> list[dict]:
-        from openpyxl.utils import get_column_letter as letters  # only here: importing openpyxl takes a quarter second
-
         table, found = self.table, []
         for at in sorted(self.mixed):
             name, top, bottom, left, right = self.ranges[at]
             if name == field:
                 found.append({"path": table.path, "sheet": table.rows.hidden.sheet, "first": top, "last": bottom,
-                              "column": table.label(name), "n": bottom - top + 1,
-                              "cells": f"{letters(left + 1)}{top}:{letters(right + 1)}{bottom}"})
+                              "column": table.label(name), "n": bottom - top + 1, "cells": _cells(left, top, right, bottom)})
         return found
+
+
+def _cells(left: int, top: int, right: int, bottom: int) -> str:
+    """A range as a sheet names it ("D3:E3"): columns 0-based, rows 1-based."""
+    from openpyxl.utils import get_column_letter as letters  # only here: importing openpyxl takes a quarter second
+
+    return f"{letters(left + 1)}{top}:{letters(right + 1)}{bottom}"
