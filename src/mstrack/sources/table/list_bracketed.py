@@ -27,11 +27,42 @@ from mstrack.sources.table.numbering import SUB_CODE_RE
 from mstrack.sources.table.one_paragraph import MIN_ITEMS, MIN_STAFFED_ITEMS
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import office_list
+from mstrack.vocabulary import MEASURES_LABELS
 
 BRACKET_ITEM_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*\S")  # "(一)提升改造农村公路380公里…"
 
 
 ORDINAL_RE = re.compile(r"^第([一二三四五六七八九十百]+)项\s*[:：、]\s*(?=\S)")  # "第一项:校舍维修…工程。": item 一
+MEASURES_RE = re.compile(rf"^\s*({MEASURES_LABELS})\s*[：:]\s*(.*)$", re.S)  # "推进措施:" over an item's measures
+
+
+def item_measures(rows: list[Row]) -> dict[int, tuple[str, str]]:
+    """The rows that are an item's measures: under an item "(一)…" that does work (its own offices or a figure), past
+    its labelled paragraphs, a line labelling its measures or steps ("推进措施:", "实施步骤:") and the points under it
+    numbered from "1." in order, none naming an office when the item names none. {index of a row: (the label, the
+    measure's words)}, the label's line too (its words any printed after the colon); the points start again under the
+    next item, so they are a sub-list of each item, its work and its figures, never items of the list."""
+    measures: dict[int, tuple[str, str]] = {}
+    for i, row in enumerate(rows):
+        found = _bracketed(row)
+        if found is None or found[0] in ("heading", "top") or not (found[2] or sets_figure(found[1])):
+            continue
+        j = i + 1
+        while j < len(rows) and _item_label(rows[j]) is not None:
+            j += 1
+        texts = row_texts(rows[j]) if j < len(rows) else []
+        if len(texts) != 1 or not (label := MEASURES_RE.match(texts[0])):
+            continue
+        points = []
+        for k in range(j + 1, len(rows)):
+            point = row_texts(rows[k])
+            if len(point) != 1 or not (m := ITEM_RE.match(point[0])) or int(m[1]) != len(points) + 1 \
+                    or not found[2] and units_after(m[2])[1]:
+                break
+            points.append(k)
+        if points or label[2].strip():
+            measures.update({j: (label[1], label[2].strip()), **{k: (label[1], row_texts(rows[k])[0]) for k in points}})
+    return measures
 
 
 def offices_below(rows: list[Row]) -> list[Row]:
@@ -96,12 +127,18 @@ def bracketed_run(rows: list[Row]) -> tuple[int, list[tuple[str, str, str]], lis
     between them (a heading starts the count again): a 通知's points under its heading, (first row, each row's
     reading by _bracketed, the rows read, {index of an item: its labelled paragraphs}). The paragraphs labelled under
     an item ("牵头单位：区住建局", "完成时限：…", "建设地点：…") are its own, read as under a "1." item (entry_of). A list
-    numbered in digits is read first (numbered_run): there "(一)" heads a group of items."""
+    numbered in digits is read first (numbered_run): there "(一)" heads a group of items. An item's measures under their
+    label ("推进措施:" over "1." "2.", item_measures) are its content, numbered again under each item: no items."""
     start, last, items, before = None, 0, 0, 0  # before: the last item's number, a heading between (numbering on)
     found_rows: list[tuple[str, str, str]] = []
     source: list[Row] = []
     labels: dict[int, list[Entry]] = {}
+    measures = item_measures(rows)
     for i, row in enumerate([*rows, None]):
+        if i in measures and found_rows and found_rows[-1][0] != "heading":  # the item's work: its content
+            if measures[i][1]:
+                labels.setdefault(len(found_rows) - 1, []).append(Entry(row, "note", *measures[i]))
+            continue
         found = _bracketed(row) if row is not None else None
         if found is None and row is not None and _lone_task(found_rows, row, rows[i + 1] if i + 1 < len(rows) else None):
             found_rows.append(("lone", *labelled_units(row_texts(row)[0])))
