@@ -125,3 +125,39 @@ def test_a_rates_unit_after_the_slash_is_one_time_or_count_word():
     assert _units("按照200元/平方米的标准补助") == [(200, "元/平方米")]
     assert _units("按照800元/月的标准发放") == [(800, "元/月")]
     assert _units("按照1200元/人/年的标准发放") == [(1200, "元/人/年")]
+
+
+VARIANTS = """某区2024年民生实事项目的通知
+
+一、民生实事(3项)
+
+(一)新建城市书房5个。(牵头单位:区文旅局)
+
+具体措施:
+
+(1)6月底前完成选址。
+
+(2)年底前建成并开放城市书房5个,
+
+配置图书2万册。
+
+(二)新增停车泊位2000个。(牵头单位:区住建局)
+
+主要措施:
+
+(1)利用边角地新增停车泊位1200个。
+
+(2)挖潜机关企事业单位停车泊位800个。
+
+(三)改造农贸市场4个。(牵头单位:区商务局)
+"""
+
+
+def test_measures_numbered_in_brackets_and_broken_over_lines_are_the_items(tmp_path):
+    """Measures numbered "(1)" "(2)" under their label, and a measure whose sentence goes on to the next line ("…5个,"
+    / "配置图书2万册。"), are the item's as "1." ones are: three tasks, no more."""
+    tasks = convert_written(tmp_path, "variants.txt", VARIANTS, 2024).programme.tasks
+    assert [t.code for t in tasks] == ["一(一)", "一(二)", "一(三)"]
+    assert [t.lines[0].lead_units for t in tasks] == [["区文旅局"], ["区住建局"], ["区商务局"]]
+    assert (20000, "册") in targets_of(tasks[0])
+    assert (1200, "个") in targets_of(tasks[1]) and (800, "个") in targets_of(tasks[1])

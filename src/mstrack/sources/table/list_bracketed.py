@@ -10,6 +10,7 @@ from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.cells import AREA_RE, GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.list_labels import label_kind
 from mstrack.sources.table.list_numbered import (
+    CLOSED,
     ITEM_RE,
     PART_RE,
     Entry,
@@ -53,16 +54,33 @@ def item_measures(rows: list[Row]) -> dict[int, tuple[str, str]]:
         texts = row_texts(rows[j]) if j < len(rows) else []
         if len(texts) != 1 or not (label := MEASURES_RE.match(texts[0])):
             continue
-        points = []
-        for k in range(j + 1, len(rows)):
-            point = row_texts(rows[k])
-            if len(point) != 1 or not (m := ITEM_RE.match(point[0])) or int(m[1]) != len(points) + 1 \
-                    or not found[2] and units_after(m[2])[1]:
-                break
-            points.append(k)
+        points = _points(rows, j + 1, bool(found[2]))
         if points or label[2].strip():
-            measures.update({j: (label[1], label[2].strip()), **{k: (label[1], row_texts(rows[k])[0]) for k in points}})
+            measures.update({j: (label[1], label[2].strip()), **{k: (label[1], text) for k, text in points.items()}})
     return measures
+
+
+def _points(rows: list[Row], start: int, staffed: bool) -> dict[int, str]:
+    """The points from row `start` numbered "1." "2." … (or "(1)" "(2)" …, as the first is) in order, none naming an
+    office unless the item does (`staffed`): {row: its words}; a line that goes on with a point's sentence, its line
+    ending with no full stop ("…城市书房5个," / "每个面积不少于100平方米。"), is part of it, its row read with no words."""
+    points: dict[int, str] = {}
+    pattern, last = None, None
+    for k in range(start, len(rows)):
+        texts = row_texts(rows[k])
+        if len(texts) != 1:
+            break
+        m = (pattern or ITEM_RE).match(texts[0]) or (PART_RE.match(texts[0]) if pattern is None else None)
+        number = int(re.sub(r"\D", "", m[1])) if m else None
+        if m and number == len([p for p in points.values() if p]) + 1 and (staffed or not units_after(m[2])[1]):
+            pattern = pattern or (ITEM_RE if ITEM_RE.match(texts[0]) else PART_RE)
+            points[k], last = texts[0], k
+        elif last is not None and not m and not points[last].rstrip().endswith(CLOSED) and _bracketed(rows[k]) is None \
+                and not MEASURES_RE.match(texts[0]):
+            points[last], points[k] = f"{points[last]}{texts[0]}", ""  # the point's sentence goes on
+        else:
+            break
+    return points
 
 
 def offices_below(rows: list[Row]) -> list[Row]:
