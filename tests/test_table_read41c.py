@@ -161,3 +161,40 @@ def test_measures_numbered_in_brackets_and_broken_over_lines_are_the_items(tmp_p
     assert [t.lines[0].lead_units for t in tasks] == [["区文旅局"], ["区住建局"], ["区商务局"]]
     assert (20000, "册") in targets_of(tasks[0])
     assert (1200, "个") in targets_of(tasks[1]) and (800, "个") in targets_of(tasks[1])
+
+
+UNLABELLED = XUANZHOU_LIKE.replace("推进措施:\n\n", "")
+
+
+def test_points_numbered_again_under_each_staffed_item_with_no_label_are_its_measures(tmp_path):
+    """The same items with no "推进措施:" line: points "1." "2." starting again under each item "(一)" that names its
+    office and sets a figure, none naming an office of its own, are a sub-list of each item, not a list: the items
+    are the tasks, the points' figures theirs."""
+    assert "推进措施" not in UNLABELLED
+    tasks = convert_written(tmp_path, "unlabelled.txt", UNLABELLED, 2024).programme.tasks
+    assert [t.code for t in tasks] == ["一(一)", "一(二)"]
+    assert [t.lines[0].lead_units for t in tasks] == [["区人社局"], ["区人社局"]]
+    assert targets_of(tasks[0]) == [(2455, "人"), (6000, "元/年"), (7900, "人")]
+
+
+ONE_ITEM_POINTS = """某县2024年民生实事项目
+一、民生实事
+(一)新建公办幼儿园3所。(牵头单位:县教育局)
+1.城东幼儿园
+2.城西幼儿园
+3.城北幼儿园
+(二)改造农村公路50公里。(牵头单位:县交通局)
+(三)新建村卫生室10个。(牵头单位:县卫健局)
+"""
+
+
+def test_points_under_one_item_only_with_no_label_stay_as_read_before(tmp_path):
+    """Points with no label under one item alone start again under no other: no sub-list shown, so the reading is
+    the one main gives (the rule needs two items each with its points)."""
+    from mstrack.sources.table.list_bracketed import item_measures
+    from mstrack.sources.table.reading import Row
+
+    rows = [Row(k, [line]) for k, line in enumerate(ONE_ITEM_POINTS.splitlines(), 1)]
+    assert item_measures(rows) == {}
+    again = [*rows[:6], Row(7, ["(二)改造农村公路50公里。(牵头单位:县交通局)"]), Row(8, ["1.城关段"]), Row(9, ["2.乡村段"])]
+    assert sorted(item_measures(again)) == [3, 4, 5, 7, 8]  # starting again under (二): both items' points

@@ -34,6 +34,7 @@ BRACKET_ITEM_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[
 
 
 ORDINAL_RE = re.compile(r"^第([一二三四五六七八九十百]+)项\s*[:：、]\s*(?=\S)")  # "第一项:校舍维修…工程。": item 一
+UNLABELLED_MEASURES = "措施"  # the label of measures printed with none
 MEASURES_RE = re.compile(rf"^\s*({MEASURES_LABELS})\s*[：:]\s*(.*)$", re.S)  # "推进措施:" over an item's measures
 
 
@@ -42,8 +43,10 @@ def item_measures(rows: list[Row]) -> dict[int, tuple[str, str]]:
     its labelled paragraphs, a line labelling its measures or steps ("推进措施:", "实施步骤:") and the points under it
     numbered from "1." in order, none naming an office when the item names none. {index of a row: (the label, the
     measure's words)}, the label's line too (its words any printed after the colon); the points start again under the
-    next item, so they are a sub-list of each item, its work and its figures, never items of the list."""
+    next item, so they are a sub-list of each item, its work and its figures, never items of the list. With no label,
+    points naming no office under two or more items that each name their office and set a figure are theirs too."""
     measures: dict[int, tuple[str, str]] = {}
+    unlabelled: list[dict[int, str]] = []
     for i, row in enumerate(rows):
         found = _bracketed(row)
         if found is None or found[0] in ("heading", "top") or not (found[2] or sets_figure(found[1])):
@@ -53,17 +56,21 @@ def item_measures(rows: list[Row]) -> dict[int, tuple[str, str]]:
             j += 1
         texts = row_texts(rows[j]) if j < len(rows) else []
         if len(texts) != 1 or not (label := MEASURES_RE.match(texts[0])):
+            if found[2] and sets_figure(found[1]) and len(points := _points(rows, j, False)) >= 2:
+                unlabelled.append(points)  # a sub-list with no label: read when it starts again under another item
             continue
         points = _points(rows, j + 1, bool(found[2]))
         if points or label[2].strip():
             measures.update({j: (label[1], label[2].strip()), **{k: (label[1], text) for k, text in points.items()}})
+    for points in unlabelled if len(unlabelled) >= 2 else []:
+        measures.update({k: (UNLABELLED_MEASURES, text) for k, text in points.items()})
     return measures
 
 
 def _points(rows: list[Row], start: int, staffed: bool) -> dict[int, str]:
     """The points from row `start` numbered "1." "2." … (or "(1)" "(2)" …, as the first is) in order, none naming an
     office unless the item does (`staffed`): {row: its words}; a line that goes on with a point's sentence, its line
-    ending with no full stop ("…城市书房5个," / "每个面积不少于100平方米。"), is part of it, its row read with no words."""
+    ending with no full stop ("…城市书房5个," / "配置图书2万册。"), is part of it, its row read with no words."""
     points: dict[int, str] = {}
     pattern, last = None, None
     for k in range(start, len(rows)):
