@@ -45,6 +45,29 @@ def _working_directory_kept():
         os.chdir(before)
         pytest.fail(f"the test left the working directory changed ({before} → {after}); use monkeypatch.chdir",
                     pytrace=False)
+
+
+@pytest.fixture(autouse=True)
+def _data_directory_apart(tmp_path_factory):
+    """Each test's user data directory (platformdirs: XDG_DATA_HOME) is its own, subprocesses' too: the record of the
+    files -o wrote (store/written) and the default database are never the person's running the suite, and one test's
+    reports are never known as written by mstrack in another's. Set and put back by hand: through monkeypatch, its
+    own undo (a test's chdir too) would come after _working_directory_kept's check."""
+    before = os.environ.get("XDG_DATA_HOME")
+    os.environ["XDG_DATA_HOME"] = str(tmp_path_factory.mktemp("data"))
+    yield
+    if before is None:
+        os.environ.pop("XDG_DATA_HOME", None)
+    else:
+        os.environ["XDG_DATA_HOME"] = before
+
+
+def forget_written() -> None:
+    """Delete this test's record of the files -o wrote (store/written): what another machine, an earlier version or a
+    deleted record leaves, where a file is judged by what it holds."""
+    (Path(os.environ["XDG_DATA_HOME"]) / "mstrack" / "written.db").unlink()
+
+
 SOURCES = ROOT / "data" / "sources"
 SEEDS = ROOT / "data" / "seed"
 
@@ -158,16 +181,18 @@ def write_plan(path: Path, body: str, code: str = "x-2023") -> Path:
 
 def plan_task(code: str, title: str, lead: str, indicator: str, unit: str, target: float, *, units: list[str] | None = None,
               deadline: str | None = None, comparator: str | None = None, milestones: list[tuple] = (),
-              reports: list[tuple] = ()) -> dict:
+              reports: list[tuple] = (), also: list[tuple[str, str, float]] = ()) -> dict:
     """One [[tasks]] of a plan file (for plan_tasks): one line led by `lead` (`units`: all the line's units), with one
-    indicator; milestones as (due, target), reports as (as_of, value) or (as_of, value, note), dates as ISO text."""
+    indicator; milestones as (due, target), reports as (as_of, value) or (as_of, value, note), dates as ISO text;
+    `also`: more indicators of the line, as (name, unit, target)."""
     measure = {"name": indicator, "unit": unit} | ({"comparator": comparator} if comparator else {}) | {"target": target}
     if milestones:
         measure["milestones"] = [{"due": due, "target": value} for due, value in milestones]
     if reports:
         measure["reports"] = [{"as_of": as_of, "value": value} | ({"note": note[0]} if note else {})
                               for as_of, value, *note in reports]
-    line = {"lead_units": [lead]} | ({"units": units} if units else {}) | {"indicators": [measure]}
+    others = [{"name": name, "unit": unit_of, "target": value} for name, unit_of, value in also]
+    line = {"lead_units": [lead]} | ({"units": units} if units else {}) | {"indicators": [measure, *others]}
     return {"code": code, "title": title} | ({"deadline": deadline} if deadline else {}) | {"lines": [line]}
 
 
@@ -176,6 +201,34 @@ def plan_tasks(*tasks: dict) -> str:
     import tomli_w
 
     return tomli_w.dumps({"tasks": list(tasks)})
+
+
+def schools_and_roads(*more: dict, classrooms: bool = True) -> str:
+    """The plan the merged cells of a return are read against (test_safe37b, test_safe40c): task 1 新建学校3所 (学校,
+    and 教室 where `classrooms`), task 2 新建道路5条 (道路), then `more` (plan_task)."""
+    return plan_tasks(plan_task("1", "新建学校3所", "县教育局", "学校", "所", 3, also=[("教室", "间", 30)] if classrooms else ()),
+                      plan_task("2", "新建道路5条", "县住建局", "道路", "条", 5), *more)
+
+
+def converted_by_libreoffice(folder: Path, sources: list[Path], timeout: float) -> None:
+    """Each of `sources` saved by LibreOffice as .xls and as .ods into `folder` (its own profile: another LibreOffice
+    may be running). Skipped where LibreOffice is not installed; failed in CI, which installs it (.ci/run)."""
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI installs LibreOffice (.ci/run): the .xls and .ods tests run there", pytrace=False)
+        pytest.skip("LibreOffice is not installed (CI installs it)")
+    profile = (folder / "profile").resolve().as_uri()
+    for kind in ("xls", "ods"):
+        subprocess.run([office, f"-env:UserInstallation={profile}", "--headless", "--convert-to", kind, "--outdir",
+                        str(folder), *map(str, sources)], check=True, capture_output=True, timeout=timeout)
+
+
+def reports_stored(cli) -> list[tuple[str, str, int]]:
+    """Every stored report as (indicator, as of, value), by indicator name and day."""
+    rows = cli.sql("select i.name, r.as_of, r.value from report r join indicator i on i.id = r.indicator_id "
+                   "order by i.name, r.as_of")
+    return [(name, str(day), value) for name, day, value in rows]  # a date on PostgreSQL
 
 
 def write_table(path: Path, rows: str | list[list]) -> Path:
@@ -233,6 +286,27 @@ def convert_words(tmp_path: Path, words: str, year: int = 2023):
     """One task whose 工作内容 is WORDS (led by 县住建局, due at the year's end), converted for YEAR."""
     rows = f"序号,工作任务,工作内容,牵头单位,完成时限\n1,民生项目,{words},县住建局,{year}年12月底\n"
     return convert_written(tmp_path, "plan.csv", rows, year)
+
+
+def year_columns_read(tmp_path: Path, first: str, second: str) -> tuple[list, str]:
+    """Two tasks with a column for each of two years (FIRST, SECOND; 2024 the programme's year), converted: the
+    programme year's figures are checked as their targets; returns the tasks and the other year's column."""
+    rows = f"序号,项目名称,{first},{second},牵头单位\n1,改造老旧小区,20个,30个,县住建局\n2,新建公厕,5座,8座,县城管局\n"
+    tasks = convert_written(tmp_path, "plan.csv", rows).programme.tasks
+    this_year = 0 if first.startswith("2024") else 1
+    assert [targets_of(t) for t in tasks] == [[((20, 30)[this_year], "个")], [((5, 8)[this_year], "座")]]
+    return tasks, (second, first)[this_year]
+
+
+def bare_year_figures_read(tmp_path: Path, first: str, second: str) -> None:
+    """Bare figures under 2024's column (FIRST) and 2025's (SECOND) beside a 单位 column: 2024's the target,
+    2025's a note under its column's name, no progress."""
+    rows = f"序号,项目名称,单位,{first},{second},牵头单位\n1,改造老旧小区,个,20,30,县住建局\n"
+    conversion = convert_written(tmp_path, "plan.csv", rows)
+    task, = conversion.programme.tasks
+    assert targets_of(task) == [(20, "个")]
+    assert f"{second}：30" in task.note
+    assert not conversion.reported
 
 
 def conversion_messages(conversion) -> list[str]:
@@ -333,7 +407,7 @@ def restore_failing_at_commit(monkeypatch, reason: str) -> None:
     may have been replaced, so the copy stays: safe36b), with the store's own message and `reason` as the store's
     error ("disk I/O error", "database or disk is full")."""
     from mstrack.errors import InputError
-    from mstrack.store import maintenance
+    from mstrack.store import backups
 
     def failing_commit(self, source, keep=None, confirm=None):
         counts = self._counts_or_none()
@@ -342,7 +416,7 @@ def restore_failing_at_commit(monkeypatch, reason: str) -> None:
         raise InputError("--db {db}: nothing restored, whatever this command printed above: {reason}",
                          db=self.display_url, reason=reason)
 
-    monkeypatch.setattr(maintenance.Maintenance, "_restore_from", failing_commit)
+    monkeypatch.setattr(backups.Backups, "_restore_from", failing_commit)
 
 
 @pytest.fixture

@@ -119,16 +119,16 @@ def test_a_copy_that_fails_its_check_leaves_nothing_and_a_rerun_works(tmp_path, 
 def test_counts_that_differ_are_said_with_the_sources_and_the_copys(tmp_path, monkeypatch):
     """The message printed the copy's counts twice: now the source's, then the copy's."""
     cli = _source(tmp_path, 100)
-    from mstrack.store.maintenance import Maintenance
+    from mstrack.store.copying import Copying
 
-    real = Maintenance.copy_rows
+    real = Copying.copy_rows
 
     def one_report_short(self, source, destination):
         counts = real(self, source, destination)
         destination.exec_driver_sql("DELETE FROM report WHERE id = (SELECT max(id) FROM report)")
         return counts
 
-    monkeypatch.setattr(Maintenance, "copy_rows", one_report_short)
+    monkeypatch.setattr(Copying, "copy_rows", one_report_short)
     reports = _counts(cli.url)["report"]
     stderr = refused(cli("db", "copy", "--to", str(tmp_path / "copy.db")), "row counts differ")
     assert f"report {reports} ≠ {reports - 1}" in stderr and "batch" not in stderr, stderr

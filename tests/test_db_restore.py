@@ -91,9 +91,9 @@ def test_a_wal_left_by_a_killed_writer_is_sqlites_to_handle(demo_cli, tmp_path):
 @sqlite_only
 def test_readers_see_the_old_or_the_new_never_a_mix(demo_cli, tmp_path, monkeypatch):
     """A read transaction open across the restore keeps its snapshot (the old rows); a read after sees the new."""
-    from mstrack.store import maintenance
+    from mstrack.store import backups
 
-    monkeypatch.setattr(maintenance, "RESTORE_STEP", 2)  # many steps, the lock held across them
+    monkeypatch.setattr(backups, "RESTORE_STEP", 2)  # many steps, the lock held across them
     db = Path(demo_cli.db)
     backup, reports = backed_up(demo_cli, tmp_path)
     reader = sqlite3.connect(db, isolation_level=None)
@@ -128,9 +128,9 @@ def test_a_restore_waits_for_the_write_lock_and_says_who_holds_it(demo_cli, tmp_
 def test_ctrl_c_before_the_end_changes_nothing(demo_cli, tmp_path, monkeypatch):
     """A Ctrl-C that arrives as the last step begins (interrupts_held raises one pending, see there), after pages
     of the backup were written into the database's -wal: rolled back, the database as it was, exit 130."""
-    from mstrack.store import interrupts, maintenance
+    from mstrack.store import backups, interrupts
 
-    monkeypatch.setattr(maintenance, "RESTORE_STEP", 2)
+    monkeypatch.setattr(backups, "RESTORE_STEP", 2)
     db = Path(demo_cli.db)
     backup, reports = backed_up(demo_cli, tmp_path)
     before = db.read_bytes()
@@ -282,7 +282,7 @@ def test_a_backup_written_during_the_restore_is_copied_as_checked(demo_cli, tmp_
     """Another process writes BACKUP between the check and the copy (a checkpoint moves its pages into the file):
     opened immutable, without locks, the copy took the new pages, or a mix of two states (safety29, 1 run in 12
     failed its integrity check). One read transaction over check, counts and copy: the state checked is copied."""
-    from mstrack.store import maintenance
+    from mstrack.store import backups
 
     db = Path(demo_cli.db)
     backup, reports = backed_up(demo_cli, tmp_path)
@@ -293,7 +293,7 @@ def test_a_backup_written_during_the_restore_is_copied_as_checked(demo_cli, tmp_
         connection.commit()
     for name in (f"{backup}-wal", f"{backup}-shm"):
         assert not Path(name).exists()
-    original = maintenance.Maintenance._restore_from
+    original = backups.Backups._restore_from
     writes = (f"import sqlite3; c = sqlite3.connect({str(backup)!r}, isolation_level=None, timeout=0.5); "
               "c.execute('DELETE FROM report WHERE id % 2 = 0'); "
               "c.execute('PRAGMA wal_checkpoint(TRUNCATE)'); c.close()")
@@ -302,7 +302,7 @@ def test_a_backup_written_during_the_restore_is_copied_as_checked(demo_cli, tmp_
         subprocess.run([sys.executable, "-c", writes], check=True, timeout=20)
         return original(self, source, *confirming)
 
-    monkeypatch.setattr(maintenance.Maintenance, "_restore_from", written_meanwhile)
+    monkeypatch.setattr(backups.Backups, "_restore_from", written_meanwhile)
     result = demo_cli("db", "restore", str(backup))
     assert result.exit_code == 0, result.output
     assert integrity(db) == "ok" and count(db) == reports  # the rows checked, not those written meanwhile

@@ -12,7 +12,7 @@ from xml.etree import ElementTree
 import openpyxl
 import pytest
 
-from tests.conftest import write_plan
+from tests.conftest import forget_written, write_plan
 from tests.test_weekly_month import BEDS, TWO_TASKS
 
 
@@ -53,6 +53,9 @@ def test_a_template_is_not_written_over_a_form_filled_on_a_later_sheet_or_with_o
 def test_a_blank_form_with_a_sheet_of_notes_first_is_still_written_over(cli, tmp_path):
     form = _form(cli, tmp_path)
     _fill(form, "填报人", None, notes_first=True)
+    changed = cli("export", "template", "x-2023", "-u", "甲局", "--as-of", "2023-07-31", "-o", str(form))
+    assert changed.exit_code == 2 and "has changed since mstrack wrote it on" in changed.stderr  # safe41a: a sheet added
+    forget_written()  # a form from another machine: judged by what it holds, a blank form
     result = cli("export", "template", "x-2023", "-u", "甲局", "--as-of", "2023-07-31", "-o", str(form))
     assert result.exit_code == 0, result.output
     assert "填报说明" not in openpyxl.load_workbook(form).sheetnames  # a new blank form

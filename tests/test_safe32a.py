@@ -146,7 +146,7 @@ def test_nothing_is_kept_of_an_empty_or_missing_database(demo_cli, tmp_path):
 
 def test_a_full_disk_while_keeping_the_copy_refuses_the_restore(demo_cli, tmp_path, monkeypatch):
     """The copy cannot be written: nothing replaced, no copy or temporary file left, exit 2."""
-    from mstrack.store import maintenance
+    from mstrack.store import backups
 
     db = Path(demo_cli.db)
     backup = tmp_path / "backup.db"
@@ -158,7 +158,7 @@ def test_a_full_disk_while_keeping_the_copy_refuses_the_restore(demo_cli, tmp_pa
         Path(target).write_bytes(b"partial")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(maintenance.Maintenance, "backup", full)
+    monkeypatch.setattr(backups.Backups, "backup", full)
     result = demo_cli("db", "restore", str(backup))
     assert result.exit_code == 2, result.output
     assert "nothing restored: the copy of the database as it is could not be written" in result.output

@@ -131,7 +131,7 @@ def test_the_copy_is_kept_beside_the_file_a_symlinked_db_points_to(demo_cli, tmp
     (28, "free space on its disk"),
 ])
 def test_a_copy_not_written_is_said_by_why(demo_cli, tmp_path, monkeypatch, number, said):
-    from mstrack.store import maintenance
+    from mstrack.store import backups
 
     db = Path(demo_cli.db)
     backup = tmp_path / "backup.db"
@@ -141,7 +141,7 @@ def test_a_copy_not_written_is_said_by_why(demo_cli, tmp_path, monkeypatch, numb
     def refused(self, target):
         raise OSError(number, os.strerror(number))
 
-    monkeypatch.setattr(maintenance.Maintenance, "backup", refused)
+    monkeypatch.setattr(backups.Backups, "backup", refused)
     result = demo_cli("db", "restore", str(backup))
     assert result.exit_code == 2, result.output
     assert said.format(folder=db.parent) in " ".join(result.output.split())

@@ -55,9 +55,9 @@ def test_a_restore_whose_output_fails_removes_the_copy_it_kept(demo_cli, tmp_pat
 
 @sqlite_only
 def test_ctrl_c_before_the_commit_removes_the_copy(demo_cli, tmp_path, monkeypatch):
-    from mstrack.store import interrupts, maintenance
+    from mstrack.store import backups, interrupts
 
-    monkeypatch.setattr(maintenance, "RESTORE_STEP", 2)
+    monkeypatch.setattr(backups, "RESTORE_STEP", 2)
     db = Path(demo_cli.db)
     backup = _backup(demo_cli, tmp_path)
     assert demo_cli(*LOG).exit_code == 0

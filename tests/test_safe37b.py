@@ -13,55 +13,19 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
 
-from .conftest import import_table, refused, write_plan, write_table
+from .conftest import import_table, refused, reports_stored, schools_and_roads, write_plan, write_table
+from .test_import_progress import xlsx
 
 sqlite_only = pytest.mark.sqlite_only
 
-PLAN = """
-[[tasks]]
-code = "1"
-title = "新建学校3所"
-[[tasks.lines]]
-lead_units = ["县教育局"]
-[[tasks.lines.indicators]]
-name = "学校"
-unit = "所"
-target = 3
-[[tasks.lines.indicators]]
-name = "教室"
-unit = "间"
-target = 30
-
-[[tasks]]
-code = "2"
-title = "新建道路5条"
-[[tasks.lines]]
-lead_units = ["县住建局"]
-[[tasks.lines.indicators]]
-name = "道路"
-unit = "条"
-target = 5
-"""
+PLAN = schools_and_roads()
 
 
 @pytest.fixture
 def office(cli, tmp_path):
     assert cli("import", "plan", str(write_plan(tmp_path / "p.toml", PLAN))).exit_code == 0
     return cli
-
-
-def sheet(path: Path, rows: list[list], *merges: str) -> Path:
-    book = Workbook()
-    ws = book.active
-    ws.title = "回报"
-    for row in rows:
-        ws.append(row)
-    for merge in merges:
-        ws.merge_cells(merge)
-    book.save(path)
-    return path
 
 
 HEADER = ["任务编号", "指标", "截至日期", "累计完成值"]
@@ -71,9 +35,9 @@ HEADER = ["任务编号", "指标", "截至日期", "累计完成值"]
 
 def test_a_value_merged_over_two_tasks_is_refused_and_nothing_stored(office, tmp_path):
     """11-merged-value.py: C2:C3's 2 was stored for 学校 and for 道路, exit 0."""
-    source = sheet(tmp_path / "m.xlsx", [["任务编号", "截至日期", "累计完成值"], ["1", "2023-03-31", 2],
-                                          ["2", "2023-03-31", None]], "C2:C3")
-    plan = PLAN.replace('[[tasks.lines.indicators]]\nname = "教室"\nunit = "间"\ntarget = 30\n', "")
+    source = xlsx(tmp_path / "m.xlsx", [["任务编号", "截至日期", "累计完成值"], ["1", "2023-03-31", 2],
+                                         ["2", "2023-03-31", None]], merges=["C2:C3"], sheet="回报")
+    plan = schools_and_roads(classrooms=False)
     assert "教室" not in plan
     assert office("import", "plan", str(write_plan(tmp_path / "y.toml", plan, code="y-2023"))).exit_code == 0
     result = office("import", "progress", str(source), "--programme", "y-2023")
@@ -83,8 +47,8 @@ def test_a_value_merged_over_two_tasks_is_refused_and_nothing_stored(office, tmp
 
 
 def test_a_value_merged_over_two_indicators_of_one_task_is_refused(office, tmp_path):
-    source = sheet(tmp_path / "m.xlsx", [HEADER, ["1", "学校", "2023-03-31", 2], ["1", "教室", "2023-03-31", None],
-                                          ["2", "道路", "2023-03-31", 1]], "D2:D3")
+    source = xlsx(tmp_path / "m.xlsx", [HEADER, ["1", "学校", "2023-03-31", 2], ["1", "教室", "2023-03-31", None],
+                                         ["2", "道路", "2023-03-31", 1]], merges=["D2:D3"], sheet="回报")
     result = office("import", "progress", str(source), "--programme", "x-2023")
     refused(result, "rows 2–3", "D2:D3", "累计完成值")
     assert office.sql("select count(*) from report") == [(0,)]
@@ -92,7 +56,8 @@ def test_a_value_merged_over_two_indicators_of_one_task_is_refused(office, tmp_p
 
 def test_a_date_merged_down_over_every_task_is_each_rows_date(office, tmp_path):
     """A return's one 截至日期 merged down its table is the date of every row, as the unit meant: not refused."""
-    source = sheet(tmp_path / "m.xlsx", [HEADER, ["1", "学校", "2023-03-31", 2], ["2", "道路", None, 1]], "C2:C3")
+    source = xlsx(tmp_path / "m.xlsx", [HEADER, ["1", "学校", "2023-03-31", 2], ["2", "道路", None, 1]],
+                  merges=["C2:C3"], sheet="回报")
     result = office("import", "progress", str(source), "--programme", "x-2023")
     assert result.exit_code == 0, result.output
     assert [str(as_of) for (as_of,) in office.sql("select as_of from report")] == ["2023-03-31"] * 2  # a date on PostgreSQL
@@ -101,14 +66,12 @@ def test_a_date_merged_down_over_every_task_is_each_rows_date(office, tmp_path):
 def test_merged_task_cells_and_a_value_merged_over_one_indicators_rows_still_read(office, tmp_path):
     """A task number merged down its block names each row (docs/import.md); a value merged over two dates of one
     indicator is that indicator's on both days."""
-    source = sheet(tmp_path / "m.xlsx", [HEADER, ["1", "学校", "2023-03-31", 1], [None, "教室", "2023-03-31", 10],
-                                          ["2", "道路", "2023-03-31", 2], ["2", "道路", "2023-04-30", None]],
-                   "A2:A3", "D4:D5")
+    source = xlsx(tmp_path / "m.xlsx", [HEADER, ["1", "学校", "2023-03-31", 1], [None, "教室", "2023-03-31", 10],
+                                         ["2", "道路", "2023-03-31", 2], ["2", "道路", "2023-04-30", None]],
+                  merges=["A2:A3", "D4:D5"], sheet="回报")
     result = office("import", "progress", str(source), "--programme", "x-2023")
     assert result.exit_code == 0, result.output
-    rows = office.sql("select i.name, r.as_of, r.value from report r join indicator i on i.id = r.indicator_id "
-                      "order by i.name, r.as_of")
-    assert [(name, str(day), value) for name, day, value in rows] == [
+    assert reports_stored(office) == [
         ("学校", "2023-03-31", 1), ("教室", "2023-03-31", 10), ("道路", "2023-03-31", 2), ("道路", "2023-04-30", 2)]
 
 
@@ -169,10 +132,17 @@ def dead_pid() -> int:
     return process.pid
 
 
-def held(db: Path):
-    holder = sqlite3.connect(db, isolation_level=None)
+def logged_while_held(demo_cli, monkeypatch, note: Path, written: dict):
+    """`log` while another connection holds the write lock, with `written` as the writer note beside the database
+    (waiting 0.2 s)."""
+    note.write_text(json.dumps(written))
+    monkeypatch.setenv("MSTRACK_BUSY_TIMEOUT", "0.2")
+    holder = sqlite3.connect(demo_cli.db, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
-    return holder
+    try:
+        return demo_cli("log", "shenzhen-2023/5", "2.5万", "-i", "建设", "--as-of", "2023-06-30")
+    finally:
+        holder.close()
 
 
 @sqlite_only
@@ -181,13 +151,8 @@ def test_a_note_left_by_a_dead_writer_names_no_one_and_is_dropped(demo_cli, monk
     db = Path(demo_cli.db)
     note = db.with_name(db.name + "-writer")
     pid = dead_pid()
-    note.write_text(json.dumps({"pid": pid, "user": "root", "command": "import progress", "since": "2026-12-05T14:27:21"}))
-    monkeypatch.setenv("MSTRACK_BUSY_TIMEOUT", "0.2")
-    holder = held(db)
-    try:
-        result = demo_cli("log", "shenzhen-2023/5", "2.5万", "-i", "建设", "--as-of", "2023-06-30")
-    finally:
-        holder.close()
+    result = logged_while_held(demo_cli, monkeypatch, note, {"pid": pid, "user": "root", "command": "import progress",
+                                                            "since": "2026-12-05T14:27:21"})
     refused(result, "another write is in progress (its command is not known)")
     assert f"process {pid}" not in result.stderr and "import progress" not in result.stderr
     assert not note.exists()
@@ -197,14 +162,9 @@ def test_a_note_left_by_a_dead_writer_names_no_one_and_is_dropped(demo_cli, monk
 def test_a_note_of_a_live_writer_is_still_named(demo_cli, monkeypatch):
     db = Path(demo_cli.db)
     note = db.with_name(db.name + "-writer")
-    note.write_text(json.dumps({"pid": os.getpid(), "user": "root", "command": "import progress",
-                                "since": datetime.now().isoformat(timespec="seconds")}))  # after its process started
-    monkeypatch.setenv("MSTRACK_BUSY_TIMEOUT", "0.2")
-    holder = held(db)
-    try:
-        result = demo_cli("log", "shenzhen-2023/5", "2.5万", "-i", "建设", "--as-of", "2023-06-30")
-    finally:
-        holder.close()
+    result = logged_while_held(demo_cli, monkeypatch, note, {
+        "pid": os.getpid(), "user": "root", "command": "import progress",
+        "since": datetime.now().isoformat(timespec="seconds")})  # after its process started
     refused(result, f"import progress by root, process {os.getpid()}")
     assert note.exists()
 

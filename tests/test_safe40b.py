@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import done, kept, plan_task, plan_tasks, refused, sha, write_plan
+from .conftest import done, forget_written, kept, plan_task, plan_tasks, refused, sha, write_plan
 
 AS_OF = ("--as-of", "2023-06-30")
 CHANGED = "the file has changed since mstrack wrote it"
@@ -103,6 +103,7 @@ def test_a_report_by_an_earlier_version_is_kept_the_first_time(demo_cli, tmp_pat
     text = target.read_text(encoding="utf-8")
     body, mark = text.rstrip("\n").rsplit("\n", 1)
     target.write_text(f"{body}\n{mark.split(' sha256 ')[0]} -->\n", encoding="utf-8")  # the mark as 0.x wrote it
+    forget_written()  # 0.x kept no record of it either (safe41a)
     said = kept(weekly(demo_cli, target, "md"), target, sha(target), CHANGED)
     assert "before marks carried a digest" in said
 
@@ -114,7 +115,9 @@ def test_text_of_no_format_name_starting_as_a_report_is_kept(demo_cli, tmp_path)
     done(weekly(demo_cli, target, "md"))
     with target.open("a", encoding="utf-8") as handle:
         handle.write("\n办公室备注：下周一前督促\n")
-    kept(weekly(demo_cli, target, "md"), target, sha(target), "not written by mstrack")
+    kept(weekly(demo_cli, target, "md"), target, sha(target), CHANGED)  # the record says mstrack wrote it (safe41a)
+    forget_written()
+    kept(weekly(demo_cli, target, "md"), target, sha(target), "not written by mstrack")  # nothing in it says so
     done(weekly(demo_cli, tmp_path / "fresh.txt", "md"))  # one unchanged goes
     done(weekly(demo_cli, tmp_path / "fresh.txt", "md", "2023-06-16"))
     assert "2023-06-16" in (tmp_path / "fresh.txt").read_text(encoding="utf-8")
@@ -126,6 +129,7 @@ def test_the_mark_check_reads_no_long_file_whole(demo_cli, tmp_path, monkeypatch
     target = tmp_path / "weekly.md"
     done(weekly(demo_cli, target, "md"))
     monkeypatch.setattr(marks, "MARK_CHECK_BYTES", 100)  # the text before the mark is longer: not read, kept
+    forget_written()  # with the record (safe41a), mstrack's file as it wrote it is known so, and replaced
     kept(weekly(demo_cli, target, "md"), target, sha(target), CHANGED)
 
 

@@ -2,53 +2,16 @@
 format that keeps merges (.xls and .ods as .xlsx), and in a return that names its tasks by title (项目名称, no task
 number, no indicator column), not stored for each row it covers."""
 
-import os
 import re
-import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
 
-from .conftest import refused, write_plan
+from .conftest import converted_by_libreoffice, plan_task, refused, reports_stored, schools_and_roads, write_plan
+from .test_import_progress import xlsx
 
-PLAN = """
-[[tasks]]
-code = "1"
-title = "新建学校3所"
-[[tasks.lines]]
-lead_units = ["县教育局"]
-[[tasks.lines.indicators]]
-name = "学校"
-unit = "所"
-target = 3
-[[tasks.lines.indicators]]
-name = "教室"
-unit = "间"
-target = 30
-
-[[tasks]]
-code = "2"
-title = "新建道路5条"
-[[tasks.lines]]
-lead_units = ["县住建局"]
-[[tasks.lines.indicators]]
-name = "道路"
-unit = "条"
-target = 5
-
-[[tasks]]
-code = "3"
-title = "新建公园"
-[[tasks.lines]]
-lead_units = ["县园林局"]
-[[tasks.lines.indicators]]
-name = "公园"
-unit = "个"
-target = 10
-"""
+PLAN = schools_and_roads(plan_task("3", "新建公园", "县园林局", "公园", "个", 10))
 
 HEADER = ["任务编号", "指标", "截至日期", "累计完成值"]
 TITLED = ["项目名称", "截至日期", "累计完成值"]
@@ -65,21 +28,6 @@ BOOKS = {  # name → (rows, merges): each saved as .xlsx and converted by Libre
                      ["新建道路5条", "2023-03-31", 1]], ["C2:C3"]),
 }
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-
-
-def save(path: Path, rows: list[list], merges: list[str]) -> Path:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "回报"
-    for row in rows:
-        sheet.append(row)
-    for cells in merges:
-        sheet.merge_cells(cells)
-    book.save(path)
-    return path
-
-
 def merges_kept(path: Path) -> int:
     """How many ranges merged down a converted book holds in its own format: the test's own check that LibreOffice
     kept them, read apart from mstrack's reader (calamine's list for an .xls, content.xml's spans for an .ods)."""
@@ -95,16 +43,9 @@ def merges_kept(path: Path) -> int:
 @pytest.fixture(scope="module")
 def books(tmp_path_factory):
     """Each of BOOKS as .xlsx, .xls and .ods (LibreOffice's conversion of the .xlsx)."""
-    if SOFFICE is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI installs LibreOffice (.ci/run): the .xls and .ods tests run there", pytrace=False)
-        pytest.skip("LibreOffice is not installed (CI installs it)")
     folder = tmp_path_factory.mktemp("returns")
-    sources = [save(folder / f"{name}.xlsx", rows, merges) for name, (rows, merges) in BOOKS.items()]
-    profile = (folder / "profile").resolve().as_uri()  # its own profile: another LibreOffice may be running
-    for kind in ("xls", "ods"):
-        subprocess.run([SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", kind, "--outdir",
-                        str(folder), *map(str, sources)], check=True, capture_output=True, timeout=300)
+    sources = [xlsx(folder / f"{name}.xlsx", rows, merges=merges, sheet="回报") for name, (rows, merges) in BOOKS.items()]
+    converted_by_libreoffice(folder, sources, timeout=300)
     found = {(name, kind): folder / f"{name}.{kind}" for name in BOOKS for kind in ("xlsx", "xls", "ods")}
     for (name, kind), path in found.items():
         if kind != "xlsx":  # every range of BOOKS is merged down, and survived the conversion
@@ -118,12 +59,6 @@ def office(cli, tmp_path):
     return cli
 
 
-def stored(cli) -> list[tuple[str, str, int]]:
-    rows = cli.sql("select i.name, r.as_of, r.value from report r join indicator i on i.id = r.indicator_id "
-                   "order by i.name, r.as_of")
-    return [(name, str(day), value) for name, day, value in rows]  # a date on PostgreSQL
-
-
 # --- 1. .xls and .ods keep their merges --------------------------------------------------------------------------
 
 @pytest.mark.parametrize("kind", ["xls", "ods", "xlsx"])
@@ -133,7 +68,7 @@ def test_a_value_merged_over_two_tasks_is_refused_in_every_format(office, books,
     refused(result, f"two-tasks.{kind}", "sheet '回报'", "rows 3–4", "累计完成值", "D3:D4",
             "one value merged over 2 rows of different tasks or indicators: give each its own")
     assert isinstance(result.exception, SystemExit) and result.exception.code == 2, result.exception
-    assert stored(office) == []
+    assert reports_stored(office) == []
 
 
 @pytest.mark.parametrize("kind", ["xls", "ods"])
@@ -141,7 +76,7 @@ def test_a_value_merged_over_two_indicators_of_one_task_is_refused(office, books
     result = office("import", "progress", str(books["two-indicators", kind]), "--programme", "x-2023")
     refused(result, f"two-indicators.{kind}", "rows 2–3", "D2:D3", "累计完成值")
     assert isinstance(result.exception, SystemExit) and result.exception.code == 2, result.exception
-    assert stored(office) == []
+    assert reports_stored(office) == []
 
 
 @pytest.mark.parametrize("kind", ["xls", "ods"])
@@ -150,7 +85,7 @@ def test_merged_task_and_date_cells_and_one_indicators_figure_still_read(office,
     indicator read as in an .xlsx (test_safe37b)."""
     result = office("import", "progress", str(books["still-read", kind]), "--programme", "x-2023")
     assert result.exit_code == 0 and result.exception is None, result.output
-    assert stored(office) == [("学校", "2023-03-31", 1), ("教室", "2023-03-31", 10), ("道路", "2023-03-31", 2),
+    assert reports_stored(office) == [("学校", "2023-03-31", 1), ("教室", "2023-03-31", 10), ("道路", "2023-03-31", 2),
                               ("道路", "2023-04-30", 2)]
 
 
@@ -164,13 +99,13 @@ def test_a_value_merged_over_two_tasks_named_by_title_is_refused(office, books, 
     refused(result, f"titles.{kind}", "sheet '回报'", "rows 2–3", "累计完成值", "C2:C3",
             "one value merged over 2 rows of different tasks or indicators: give each its own")
     assert isinstance(result.exception, SystemExit) and result.exception.code == 2, result.exception
-    assert stored(office) == []
+    assert reports_stored(office) == []
 
 
 def test_a_value_merged_over_one_titled_tasks_two_dates_still_reads(office, books):
     result = office("import", "progress", str(books["title-dates", "xlsx"]), "--programme", "x-2023")
     assert result.exit_code == 0 and result.exception is None, result.output
-    assert stored(office) == [("公园", "2023-03-31", 2), ("公园", "2023-04-30", 2), ("道路", "2023-03-31", 1)]
+    assert reports_stored(office) == [("公园", "2023-03-31", 2), ("公园", "2023-04-30", 2), ("道路", "2023-03-31", 1)]
 
 
 def test_a_title_written_once_beside_task_numbers_still_reads(office, tmp_path):
@@ -178,7 +113,7 @@ def test_a_title_written_once_beside_task_numbers_still_reads(office, tmp_path):
     figure merged over that indicator's two dates reads as before safe40c (it was refused as 'different tasks')."""
     rows = [["任务编号", "任务名称", "指标", "截至日期", "累计完成值"], ["1", "新建学校3所", "学校", "2023-03-31", 1],
             ["1", None, "学校", "2023-04-30", None], ["2", "新建道路5条", "道路", "2023-03-31", 2]]
-    path = save(tmp_path / "once.xlsx", rows, ["E2:E3"])
+    path = xlsx(tmp_path / "once.xlsx", rows, merges=["E2:E3"], sheet="回报")
     result = office("import", "progress", str(path), "--programme", "x-2023")
     assert result.exit_code == 0 and result.exception is None, result.output
-    assert stored(office) == [("学校", "2023-03-31", 1), ("学校", "2023-04-30", 1), ("道路", "2023-03-31", 2)]
+    assert reports_stored(office) == [("学校", "2023-03-31", 1), ("学校", "2023-04-30", 1), ("道路", "2023-03-31", 2)]

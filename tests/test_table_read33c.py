@@ -12,7 +12,7 @@ import pytest
 from mstrack.sources.table.mentions import find_mentions
 from mstrack.vocabulary import AT_LEAST
 
-from .conftest import convert_written, targets_of
+from .conftest import bare_year_figures_read, convert_written, targets_of, year_columns_read
 
 # --- 1. a date opening the item is its deadline -----------------------------------------------------------------
 
@@ -89,22 +89,13 @@ def test_m2_in_a_table(tmp_path):
 
 @pytest.mark.parametrize(("first", "second"), [("2024年", "2025年"), ("2024年度", "2025年度"), ("2023年", "2024年")])
 def test_the_programmes_years_column_holds_the_targets(tmp_path, first, second):
-    rows = f"序号,项目名称,{first},{second},牵头单位\n1,改造老旧小区,20个,30个,县住建局\n2,新建公厕,5座,8座,县城管局\n"
-    tasks = convert_written(tmp_path, "plan.csv", rows).programme.tasks
-    this_year = 0 if first.startswith("2024") else 1
-    assert [targets_of(t) for t in tasks] == [[((20, 30)[this_year], "个")], [((5, 8)[this_year], "座")]]
-    other = (second, first)[this_year]
+    tasks, other = year_columns_read(tmp_path, first, second)
     assert all(t.note and other in t.note for t in tasks)
 
 
 def test_bare_figures_in_year_columns(tmp_path):
     """Bare figures under 2024年 and 2025年 beside a 单位 column: 2024's the target, 2025's a note, no progress."""
-    rows = "序号,项目名称,单位,2024年,2025年,牵头单位\n1,改造老旧小区,个,20,30,县住建局\n"
-    conversion = convert_written(tmp_path, "plan.csv", rows)
-    task, = conversion.programme.tasks
-    assert targets_of(task) == [(20, "个")]
-    assert "2025年：30" in task.note
-    assert not conversion.reported
+    bare_year_figures_read(tmp_path, "2024年", "2025年")
 
 
 def test_a_lone_years_column_is_read_as_before(tmp_path):

@@ -11,7 +11,7 @@ import pytest
 
 from mstrack.sources.table.mentions import find_mentions
 
-from .conftest import convert_written, targets_of
+from .conftest import bare_year_figures_read, convert_written, targets_of, year_columns_read
 
 # --- 1. a planned figure's column named by a measure only --------------------------------------------------------
 
@@ -76,21 +76,12 @@ def test_year_end_inside_the_sentence_stays_no_step(tmp_path):
 @pytest.mark.parametrize(("first", "second"), [("2024年目标任务", "2025年目标任务"), ("2024年工作目标", "2025年工作目标"),
                                                ("2024年度任务", "2025年度任务"), ("2023年目标任务", "2024年目标任务")])
 def test_year_columns_with_words_after_the_year(tmp_path, first, second):
-    rows = f"序号,项目名称,{first},{second},牵头单位\n1,改造老旧小区,20个,30个,县住建局\n2,新建公厕,5座,8座,县城管局\n"
-    tasks = convert_written(tmp_path, "plan.csv", rows).programme.tasks
-    this_year = 0 if first.startswith("2024") else 1
-    assert [targets_of(t) for t in tasks] == [[((20, 30)[this_year], "个")], [((5, 8)[this_year], "座")]]
-    other = (second, first)[this_year]
+    tasks, other = year_columns_read(tmp_path, first, second)
     assert all(t.note and f"{other}：" in t.note for t in tasks)
 
 
 def test_bare_figures_in_year_target_columns(tmp_path):
-    rows = "序号,项目名称,单位,2024年目标,2025年目标,牵头单位\n1,改造老旧小区,个,20,30,县住建局\n"
-    conversion = convert_written(tmp_path, "plan.csv", rows)
-    task, = conversion.programme.tasks
-    assert targets_of(task) == [(20, "个")]
-    assert "2025年目标：30" in task.note
-    assert not conversion.reported
+    bare_year_figures_read(tmp_path, "2024年目标", "2025年目标")
 
 
 def test_a_years_report_beside_a_years_target_is_read_as_before(tmp_path):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-from mstrack.errors import InputError
 from mstrack.sources.table.office_names import split_units
 from mstrack.sources.table.units import offices_apart, unit_names
 
@@ -96,12 +95,14 @@ def test_one_figure_after_several_places_and_fenbie_is_one_for_each(tmp_path, wo
     assert sorted((i.name, i.target, i.unit) for line in task.lines for i in line.indicators) == read
 
 
-# --- 5. one item under a heading naming the tasks: too little evidence of a list (pinned: refused, as before) -------
+# --- 5. one item under a heading naming the tasks: pinned refused here at first; read since 13-read41a (one item of a
+# list is a list still: tests/test_table_read41a.py pins the refusals that protect prose) ---------------------------
 
-def test_one_item_under_a_tasks_heading_stays_refused(tmp_path):
-    """haerbin-2025's structure: one "(一)" item with figures and no office under "二、工作任务", "一、工作目标" above. Two
-    items under a programme's title that name no office are refused (test_table_read33a.py); one is less."""
+def test_one_item_under_a_tasks_heading_is_read(tmp_path):
+    """haerbin-2025's structure: one "(一)" item with figures and no office under "二、工作任务", "一、工作目标" above:
+    the heading names the list, the item keeps its own number, the goals' paragraph is no task (13-read41a)."""
     text = ("某市贯彻落实《20件民生实事(2025年)》工作方案\n一、工作目标\n持续保障和改善民生,不断增强人民群众的获得感。\n"
             "二、工作任务\n(一)促进重点群体就业。举办线上线下招聘活动500场以上,提供就业岗位8000个以上。\n")
-    with pytest.raises(InputError):
-        convert_written(tmp_path, "plan.txt", text, 2025)
+    tasks = convert_written(tmp_path, "plan.txt", text, 2025).programme.tasks
+    assert [t.code for t in tasks] == ["一"]
+    assert sorted((i.target, i.unit) for i in tasks[0].lines[0].indicators) == [(500, "场"), (8000, "个")]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from mstrack.sources.table.convert import convert_table
-from mstrack.sources.table.list_numbered import _goes_on
+from mstrack.sources.table.list_lines import _goes_on
 
 OPENING = "2025年，市政府将办好以下民生实事，具体如下："
 AFTER = ["2.新建社区食堂8个。（市民政局）", "3.新增停车泊位600个。（市公安局）"]

@@ -9,7 +9,7 @@ from datetime import date
 
 from mstrack.sources.table import convert_table
 from tests.conftest import convert_written, write_table
-from tests.test_table_layouts import indicators, page
+from tests.test_table_layouts import indicators, page, page_tasks
 
 
 def figures(tasks) -> list[list[tuple]]:
@@ -19,14 +19,13 @@ def figures(tasks) -> list[list[tuple]]:
 
 def test_a_table_with_no_date_unit_or_schedule_column_is_read_by_its_numbered_items(tmp_path):
     """序号 / 项目分类 / 实事内容 / 完成情况: no column anchors the header but a 序号 over numbered rows with their words."""
-    path = page(tmp_path / "表.html", [
+    tasks = page_tasks(tmp_path / "表.html", [
         "<td>說明</td><td></td><td></td><td></td>",
         "<td>序號</td><td>項目分類</td><td>實事內容</td><td>完成情況</td>",
         '<td>1</td><td rowspan="2">醫療設施</td><td>新改擴建村衛生室5家。</td><td>已完成3家。</td>',
         "<td>2</td><td>為5000名老年人免費接種疫苗。</td><td>預計9月開展。</td>",
         "<td>3</td><td>出行條件</td><td>公交化改造農村班線10條。</td><td>已完成10條線路改造。</td>",
-    ])
-    tasks = convert_table(path, "x-2023", 2023).programme.tasks
+    ], year=2023)
     assert [(t.code, t.title) for t in tasks] == [("1", "新改擴建村衛生室5家。"), ("2", "為5000名老年人免費接種疫苗。"),
                                                   ("3", "公交化改造農村班線10條。")]
     assert figures(tasks) == [[("家", 5)], [("名", 5000)], [("條", 10)]]
@@ -34,12 +33,11 @@ def test_a_table_with_no_date_unit_or_schedule_column_is_read_by_its_numbered_it
 
 def test_a_table_without_a_number_column_is_read_by_its_longest_words(tmp_path):
     """项目 / 内容 / 备注 with no 序号, date or unit column: the task column is the one holding each row's longest words."""
-    path = page(tmp_path / "表.html", [
+    tasks = page_tasks(tmp_path / "表.html", [
         "<td>项目</td><td>类别</td><td>备注</td>",
         "<td>新建城市公园3个,改造口袋公园</td><td>环境</td><td>市级</td>",
         "<td>改造农村公路35公里</td><td>交通</td><td></td>",
-    ])
-    tasks = convert_table(path, "x-2023", 2023).programme.tasks
+    ], year=2023)
     assert [(t.code, t.title) for t in tasks] == [("1", "新建城市公园3个,改造口袋公园"), ("2", "改造农村公路35公里")]
     assert figures(tasks) == [[("个", 3)], [("公里", 35)]]
 
@@ -132,12 +130,11 @@ def test_offices_are_the_units_of_a_table_without_a_unit_column(tmp_path):
 def test_a_units_head_named_in_the_unit_cell_is_no_unit(tmp_path):
     """"市民政局<br>伍泽国" under 牵头单位及主要负责人, "县教育局 张三 局长": the person is not a second lead unit;
     two units on two lines, or listed with 、, stay two units."""
-    path = page(tmp_path / "表.html", [
+    tasks = page_tasks(tmp_path / "表.html", [
         "<td>序号</td><td>工作任务</td><td>牵头单位及<br>主要负责人</td><td>配合单位</td>",
         "<td>1</td><td>提高低保标准</td><td>市民政局<br>伍泽国</td><td>市财政局</td>",
         "<td>2</td><td>新建学校3所</td><td>县教育局 张三 局长</td><td>县住建局<br>县自然资源局</td>",
-    ])
-    tasks = convert_table(path, "x-2020", 2020).programme.tasks
+    ], year=2020)
     assert [sorted({u for line in t.lines for u in line.lead_units}) for t in tasks] == [["市民政局"], ["县教育局"]]
     assert [sorted({u for line in t.lines for u in line.units} - {u for line in t.lines for u in line.lead_units})
             for t in tasks] == [["市财政局"], ["县住建局", "县自然资源局"]]
@@ -186,13 +183,12 @@ def test_a_deadline_at_the_years_end_is_not_carried_since_a_blank_says_as_much(t
 def test_a_level_raised_from_a_to_b_sets_only_b(tmp_path):
     """"从每人每月574元、271元分别提高到每人每月609元、300元": the levels it starts from are no targets; "由3个增加到5个"
     likewise; a range of places "从城区到乡镇" with a figure after it keeps the figure."""
-    path = page(tmp_path / "表.html", [
+    tasks = page_tasks(tmp_path / "表.html", [
         "<td>序号</td><td>工作任务</td><td>牵头单位</td>",
         "<td>1</td><td>将城镇、农村低保补差水平从每人每月574元、271元分别提高到每人每月609元、300元。</td><td>市民政局</td>",
         "<td>2</td><td>养老服务站由3个增加到5个</td><td>市民政局</td>",
         "<td>3</td><td>从城区到乡镇铺设管网30公里</td><td>市住建局</td>",
-    ])
-    tasks = convert_table(path, "x-2020", 2020).programme.tasks
+    ], year=2020)
     assert figures(tasks) == [[("元", 609), ("元", 300)], [("个", 5)], [("公里", 30)]]
 
 
@@ -200,12 +196,11 @@ def test_a_yearly_investment_is_due_by_the_years_end_when_the_work_ends_later(tm
     """年度投资(万元) or 计划投资 ("3000万元") beside a 完成时间 in the following year: the work's figures are due then,
     the year's investment by the programme year's end; a figure the words print too is read once; beside 计划投资
     a 总投资 column is the project's total, no target."""
-    path = page(tmp_path / "表.html", [
+    first, second = page_tasks(tmp_path / "表.html", [
         "<td>序号</td><td>项目名称</td><td>建设内容</td><td>年度投资(万元)</td><td>完成时间</td><td>责任单位</td>",
         "<td>1</td><td>新建学校</td><td>新建学校3所</td><td>3000</td><td>2025年6月</td><td>县教育局</td>",
         "<td>2</td><td>改造道路</td><td>改造道路5条，年度计划投资2000万元</td><td>2000</td><td>2024年10月</td><td>县住建局</td>",
     ])
-    first, second = convert_table(path, "x-2024", 2024).programme.tasks
     assert indicators(first) == [("新建学校", "所", 3, [(date(2025, 6, 30), 3)]),
                                  ("年度投资", "元", 30000000, [(date(2024, 12, 31), 30000000)])]
     assert [(unit, target, due) for _, unit, target, due in indicators(second)] == [
@@ -222,24 +217,22 @@ def test_a_yearly_investment_is_due_by_the_years_end_when_the_work_ends_later(tm
 def test_a_size_that_picks_which_ones_is_no_target(tmp_path):
     """"全区100米以上医疗卫生机构…接入率达到100%": the height picks the buildings, the rate is the target; a length at
     the end of its clause ("新建绿道10公里以上。") or before 和 is one."""
-    path = page(tmp_path / "表.html", [
+    tasks = page_tasks(tmp_path / "表.html", [
         "<td>序号</td><td>工作任务</td><td>责任单位</td>",
         "<td>1</td><td>全区100米以上医疗卫生机构消防感知设备接入率达到100%</td><td>区消防救援大队</td>",
         "<td>2</td><td>新建绿道10公里以上。</td><td>区住建局</td>",
         "<td>3</td><td>改造道路8公里以上和桥梁2座</td><td>区住建局</td>",
-    ])
-    tasks = convert_table(path, "x-2026", 2026).programme.tasks
+    ], year=2026)
     assert figures(tasks) == [[("%", 100)], [("公里", 10)], [("公里", 8), ("座", 2)]]
 
 
 def test_unit_scale_and_node_columns_under_other_names(tmp_path):
     """实施主体 (or 责任主体) names the units, 建设规模 and 预期成效 hold the work's figures, 完成节点 is a schedule;
     工程 names the works and 工期 is when they are done."""
-    path = page(tmp_path / "表.html", [
+    [task] = page_tasks(tmp_path / "表.html", [
         "<td>序号</td><td>项目名称</td><td>建设规模</td><td>实施主体</td><td>完成节点</td>",
         "<td>1</td><td>城区学校建设</td><td>新建学校3所</td><td>县教育局</td><td>6月底前开工，11月底前完工</td>",
     ])
-    [task] = convert_table(path, "x-2024", 2024).programme.tasks
     assert [line.lead_units for line in task.lines] == [["县教育局"]]
     assert task.deadline == date(2024, 11, 30)
     assert [(i[1], i[2]) for i in indicators(task)] == [("所", 3)]
@@ -262,14 +255,13 @@ def test_unit_scale_and_node_columns_under_other_names(tmp_path):
 
 def test_numbers_in_other_forms_and_a_row_of_totals(tmp_path):
     """序号 "（一）", "第2项", "★3" are task numbers like "1"; a 合计 row under the tasks is no task and no error."""
-    path = page(tmp_path / "表.html", [
+    tasks = page_tasks(tmp_path / "表.html", [
         "<td>序号</td><td>项目名称</td><td>完成时限</td><td>牵头单位</td>",
         "<td>（一）</td><td>新建学校3所</td><td>2024年10月</td><td>县教育局</td>",
         "<td>第2项</td><td>改造道路5条</td><td>2024年12月</td><td>县住建局</td>",
         "<td>★3</td><td>新建公园2个</td><td>2024年9月</td><td>县住建局</td>",
         '<td colspan="2">合  计</td><td></td><td></td>',
     ])
-    tasks = convert_table(path, "x-2024", 2024).programme.tasks
     assert [(t.code, t.title, t.deadline) for t in tasks] == [
         ("一", "新建学校3所", date(2024, 10, 31)), ("2", "改造道路5条", date(2024, 12, 31)), ("3", "新建公园2个", date(2024, 9, 30))]
 
@@ -362,12 +354,11 @@ def test_a_column_named_for_a_past_period_or_a_share_of_the_plan_reports_progres
 
 def test_a_sum_in_a_foreign_currency_keeps_its_currency_as_the_unit(tmp_path):
     """"实际使用外资60亿美元左右": 亿 scales the number and 美元 is the unit; neither stays in the indicator's name."""
-    path = page(tmp_path / "表.html", [
+    tasks = page_tasks(tmp_path / "表.html", [
         "<td>序号</td><td>工作任务</td><td>牵头部门</td>",
         "<td>1</td><td>实际使用外资60亿美元左右</td><td>市商务局</td>",
         "<td>2</td><td>外贸出口额达到800万欧元</td><td>市商务局</td>",
-    ])
-    tasks = convert_table(path, "x-2017", 2017).programme.tasks
+    ], year=2017)
     assert [[(i[0], i[1], i[2]) for i in indicators(t)] for t in tasks] == [
         [("实际使用外资", "美元", 6000000000)], [("外贸出口额", "欧元", 8000000)]]
 
@@ -375,12 +366,11 @@ def test_a_sum_in_a_foreign_currency_keeps_its_currency_as_the_unit(tmp_path):
 def test_a_column_of_one_months_targets_gives_that_months_checkpoints(tmp_path):
     """3月目标 beside the item (and 8月份目标): each cell is the row's plan for that month, due at its end; its
     figures are checkpoints of the item's indicators, never indicators of their own, and words are a checkpoint."""
-    path = page(tmp_path / "表.html", [
+    tasks = page_tasks(tmp_path / "表.html", [
         "<td>序号</td><td>项目内容</td><td>牵头单位</td><td>3月目标</td><td>进展情况</td>",
         "<td>1</td><td>加装电梯新增400台、完工200台</td><td>区房管局</td><td>新增40台,完工20台。</td><td>新增41台</td>",
         "<td>2</td><td>新增60家示范店</td><td>区市场监管局</td><td>加强与市局沟通。</td><td>已沟通</td>",
-    ])
-    tasks = convert_table(path, "x-2023", 2023).programme.tasks
+    ], year=2023)
     assert [[(i[1], i[2], i[3]) for i in indicators(t)] for t in tasks] == [
         [("台", 400, [(date(2023, 3, 31), 40)]), ("台", 200, [(date(2023, 3, 31), 20)])], [("家", 60, [])]]
     assert [[(cp.due, cp.text) for line in t.lines for cp in line.checkpoints] for t in tasks][1] == [
@@ -391,13 +381,12 @@ def test_a_column_of_one_months_targets_gives_that_months_checkpoints(tmp_path):
 def test_an_items_number_inside_its_project_is_no_part_of_its_title(tmp_path):
     """A 序号 on every row and the content numbered again inside each merged project ("1.新增社区老年食堂3家;"): the
     inner number is dropped from the title; the row's 序号 numbers the task."""
-    path = page(tmp_path / "表.html", [
+    tasks = page_tasks(tmp_path / "表.html", [
         "<td>序号</td><td>项目名称</td><td>项目内容</td><td>牵头单位</td>",
         '<td>1</td><td rowspan="2">暖心关爱项目</td><td>1.新增社区老年食堂3家;</td><td>民政局</td>',
         "<td>2</td><td>2.康复救助残疾儿童50人。</td><td>残联</td>",
         '<td>3</td><td>就业帮扶项目</td><td>1、新建见习基地10个</td><td>人社局</td>',
     ])
-    tasks = convert_table(path, "x-2024", 2024).programme.tasks
     assert [(t.code, t.title) for t in tasks] == [("1", "新增社区老年食堂3家;"), ("2", "康复救助残疾儿童50人。"),
                                                   ("3", "新建见习基地10个")]
     assert figures(tasks) == [[("家", 3)], [("人", 50)], [("个", 10)]]
@@ -406,56 +395,51 @@ def test_an_items_number_inside_its_project_is_no_part_of_its_title(tmp_path):
 def test_a_share_with_its_count_in_brackets_is_one_checkpoint(tmp_path):
     """"完成20%点位(12个)的建设" of an annual 63 个: the count in brackets is the checkpoint (20 % of 63, rounded
     down), the share says how much of the year it is; neither is an indicator of its own."""
-    path = page(tmp_path / "表.html", [
+    [task] = page_tasks(tmp_path / "表.html", [
         "<td>序号</td><td>项目内容</td><td>牵头单位</td><td>3月目标</td>",
         "<td>1</td><td>新增63个平安屋</td><td>区公安分局</td><td>完成20%点位(12个)的建设。</td>",
-    ])
-    [task] = convert_table(path, "x-2023", 2023).programme.tasks
+    ], year=2023)
     assert [(i[1], i[2], i[3]) for i in indicators(task)] == [("个", 63, [(date(2023, 3, 31), 12)])]
 
 
 def test_a_unit_line_ending_in_a_word_for_units_is_not_joined_to_the_next(tmp_path):
     """"各管线产权单位" over "市体育局" in one cell: a line ending in 单位 (部门, 企业, 集团, 银行) names units of its own,
     so it is not the first half of the next line's name."""
-    path = page(tmp_path / "表.html", [
+    [task] = page_tasks(tmp_path / "表.html", [
         "<td>序号</td><td>项目名称</td><td>进度要求</td><td>责任单位</td><td>协办单位</td>",
         "<td>1</td><td>改造老旧小区70个</td><td>四季度完成</td><td>市住建局</td>"
         "<td>各管线产权单位<br>市体育局<br>相关金融企业<br>市财政局</td>",
-    ])
-    [task] = convert_table(path, "x-2020", 2020).programme.tasks
+    ], year=2020)
     assert [line.units for line in task.lines] == [["市住建局", "各管线产权单位", "市体育局", "相关金融企业", "市财政局"]]
 
 
 def test_a_share_of_the_tasks_work_in_a_schedule_is_that_share_of_its_target(tmp_path):
     """"三季度完成60%任务" under a task of 70 个: a checkpoint of 42 个 on the task's indicator, no "指标" of 60 %."""
-    path = page(tmp_path / "表.html", [
+    [task] = page_tasks(tmp_path / "表.html", [
         "<td>序号</td><td>项目名称</td><td>进度要求</td><td>责任单位</td>",
         "<td>1</td><td>提标改造70个老旧小区</td><td>二季度完成方案设计;三季度完成60%任务;四季度完成年度改造任务。</td>"
         "<td>市住建局</td>",
-    ])
-    [task] = convert_table(path, "x-2020", 2020).programme.tasks
+    ], year=2020)
     assert [(i[1], i[2], i[3]) for i in indicators(task)] == [
         ("个", 70, [(date(2020, 9, 30), 42), (date(2020, 12, 31), 70)])]
 
 
 def test_a_count_of_the_things_a_clause_is_about_is_no_target(tmp_path):
     """"4个结构性指标均实现10%以上增长": the 4 counts what the clause speaks of (均 and a figure for each), no target."""
-    path = page(tmp_path / "表.html", [
+    tasks = page_tasks(tmp_path / "表.html", [
         "<td>序号</td><td>工作任务</td><td>牵头单位</td>",
         "<td>1</td><td>4个结构性指标均实现10%以上增长</td><td>市发改委</td>",
         "<td>2</td><td>新建公园3个</td><td>市住建局</td>",
-    ])
-    tasks = convert_table(path, "x-2020", 2020).programme.tasks
+    ], year=2020)
     assert figures(tasks) == [[("%", 10)], [("个", 3)]]
 
 
 def test_a_yes_or_no_column_is_a_status_not_a_plan(tmp_path):
     """是否达进度 ("是"/"否") says whether the work kept pace: no checkpoint in words at the year's end."""
-    path = page(tmp_path / "表.html", [
+    tasks = page_tasks(tmp_path / "表.html", [
         "<td>序号</td><td>年度任务</td><td>本月进展</td><td>是否达进度</td><td>责任单位</td>",
         "<td>1</td><td>改造公路35公里</td><td>已完成招标</td><td>是</td><td>区交通局</td>",
         "<td>2</td><td>新建公园3个</td><td>在建</td><td>否</td><td>区住建局</td>",
-    ])
-    tasks = convert_table(path, "x-2020", 2020).programme.tasks
+    ], year=2020)
     assert [[cp.text for line in t.lines for cp in line.checkpoints] for t in tasks] == [[], []]
     assert figures(tasks) == [[("公里", 35)], [("个", 3)]]

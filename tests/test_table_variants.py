@@ -130,6 +130,11 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"
         "of digits, '(1)' twice, so the items are no longer told from the sub-heading by their brackets and are coded "
         "by the number as in a table numbered '（1）' throughout (read22a: the brackets mark the level only beside a "
         "plain level)",
+    ("haerbin-2025-fangan.txt", "task_header_blank"):
+        "the plan's one task '(一)…' as a table of ONE row under 序号 | (blank) | 责任单位, its 责任单位 cell empty: an unnamed "
+        "column is the task column when two or more rows fill it (header._unnamed_task_column) or when a numbered item "
+        "stands beside an office (column_roles.one_numbered_item); one row with no office is neither, and the grid is "
+        "refused, 'no header row found' (twenty-first held-out set; read since 13-read41a as a list of one item)",
     ("huoqiu-2019-ducha.docx", "round_trip"):
         "a county's 督查通报 of paragraphs only, '(一)县教育局:project。task, progress', titled …实施情况专项督查通报: the Word "
         "file is refused as 'no table found in the document', its grid in the harness as 'no header row found'; both "

@@ -76,6 +76,10 @@ RESULTS_NAMING = (r"完成情况|落实情况|实施情况|办理结果|办理�
 """A title, or the sentence just above a list, that reports a programme's results ("…民生实事项目完成情况", "…全部完成，
 具体如下：", "…全部兑现", "…惠及千家万户"): the list below is what was done, not what is to do. Not a deadline ("年底前全部
 完成"); a promise ("确保…全部完成") is told apart where it is read."""
+TASKS_HEADING = (r"(?:工作|主要|重点|具体|年度|目标)任[务務]|[实實]事[项項]目|民生[实實]事|重点工作|重点[项項]目|"
+                 r"任[务務](?:清单|分解|分工)")
+"""A heading that names the list under it a list of tasks ("二、工作任务", "三、主要任务", "重点任务", "实事项目"): the one
+item under it is a task, one item of a list being a list still (list_single.py); 任务 alone does not ("完成任务")."""
 LIST_TITLE = r"[实實]事|民生|[项項]目|[计計][划劃]|方案|任[务務]"
 """A list's title line names what it lists (the programme's name): wider than PROGRAMME_NAMING, since the title is
 looked for only once the list is known to be a programme's ("XX县2024年民生实事项目", "…工作任务")."""

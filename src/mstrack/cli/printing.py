@@ -119,12 +119,14 @@ def write_output(ctx: typer.Context, output: Path, write, announce=None, option:
     figures either, unless it is a report mstrack wrote and the new file is the same report (_kept_return).
     `taken(output)`: the refusal when the file must be new and one appeared while the command ran (a file made
     after the caller's own check is never written over either)."""
-    from mstrack.render.outputs import replacing_path
+    from mstrack.render.outputs import replacing_path, written_in_place
+    from mstrack.sources.marks import file_digest
 
     refuse_database(ctx, output, option)
     if Path(output).is_dir():  # found only at the rename otherwise, after the command had announced the file
         raise cannot_write(output, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)), option)
     kind = _kept_return(Path(output), option)
+    recorded = not private and not written_in_place(Path(output))  # a copy of the database is never replaced anyway
     announcing = False
 
     def ready() -> None:
@@ -140,6 +142,8 @@ def write_output(ctx: typer.Context, output: Path, write, announce=None, option:
             write(temporary)
             if kind is not None and (kept := _kept_from_rerun(Path(temporary), Path(output), kind)):
                 raise _refusal(output, option, kept)
+            if recorded:
+                size, digest = os.stat(temporary).st_size, file_digest(Path(temporary))
     except FileExistsError:
         if taken is None:
             raise
@@ -148,6 +152,26 @@ def write_output(ctx: typer.Context, output: Path, write, announce=None, option:
         if announcing:  # the terminal or pipe, not the file
             raise
         raise cannot_write(output, error, option) from None
+    if recorded:
+        _remember(Path(output), size, digest)
+
+
+def _remember(output: Path, size: int, digest: str) -> None:
+    """Record the file just put in place as mstrack's (store/written); a record that cannot be written is a warning,
+    never a failed report: the next -o onto it is then judged by what it holds."""
+    import sqlite3
+
+    from mstrack.domain.reasons import os_reason
+    from mstrack.store.written import record_path, remember
+
+    try:
+        remember(output, size, digest)
+    except (OSError, sqlite3.Error, ValueError) as error:  # ValueError: a name SQLite cannot take
+        from mstrack.cli.saying import warn
+
+        warn("{path}: written, but not recorded as written by mstrack in {record} ({reason}): a rerun onto it is "
+             "judged by what it holds", path=output, record=record_path(),
+             reason=os_reason(error) if isinstance(error, OSError) else str(error))
 
 
 def refuse_kept(target: Path, option: str = "--output") -> None:
@@ -160,19 +184,55 @@ def refuse_held(target: Path, option: str = "--output") -> None:
     """For a file never written over whatever it holds (a plan's -o, files.write_plan): exit 2 saying what it is when
     that is something -o keeps for what it holds (a unit's figures, a document or JSON file mstrack did not write, a
     damaged or old Office file), through the one refusal (_refusal); return when it is none of those (the caller says
-    the file exists)."""
+    the file exists). Rows of something else (forms.OTHER: a printout saved as .txt, an office's list) are said as a
+    file that exists, as the same printout under a name of no format is: "may be a unit's return laid out otherwise"
+    was a guess, where any file at all is kept from a plan's -o."""
+    from mstrack.sources.forms import OTHER
+
     kept, _kind = _looked(Path(target), contents=False)
-    if kept:
+    if kept and kept != OTHER:
         raise _refusal(target, option, kept)
 
 
 def _kept_return(target: Path, option: str) -> str | None:
     """Before any work: a target that is no report mstrack wrote is refused now (_looked); for a report mstrack wrote,
-    or text that may be one, its kind, for _kept_from_rerun to compare with the new file's. None: nothing to keep."""
+    or text that may be one, its kind, for _kept_from_rerun to compare with the new file's. None: nothing to keep.
+    The record of what -o wrote (store/written) comes first: a file it names as written by mstrack and unchanged is
+    replaced; one changed since is refused, as changed since that day where what it holds would have let it go or
+    says only that it changed (forms.CHANGED), as what it is otherwise (a unit's figures, damaged, a document or JSON
+    that is not mstrack's), unless a mark says it is mstrack's as it is; with no record, it is judged by what it holds."""
+    from mstrack.sources.forms import CHANGED
+    from mstrack.sources.marks import mark_holds
+
+    record = _record_of(target)
+    if record is True:
+        return None
     kept, kind = _looked(target)
+    if record is not None and kept in (None, CHANGED) and not mark_holds(target):
+        raise fail("{option} {path}: the file has changed since mstrack wrote it on {date} (it no longer holds what "
+                   "mstrack wrote there: rows or notes added, values edited, saved by another program): it is not "
+                   "replaced: give another -o name, or delete the file yourself if it is no longer needed",
+                   option=option, path=target, date=record.local_time())
     if kept:
         raise _refusal(target, option, kept)
     return kind
+
+
+def _record_of(target: Path):
+    """What the record of -o's files (store/written) says of `target`: True when mstrack wrote it as it is now, the
+    record (Written) when mstrack wrote it and it holds something else since, None when there is no record of it (or
+    it is empty: nothing in it to lose, replaced by the rule by content)."""
+    from mstrack.render.outputs import written_in_place
+    from mstrack.sources.marks import file_digest
+    from mstrack.store.written import lookup
+
+    if not target.is_file() or written_in_place(target) or (written := lookup(target)) is None:
+        return None
+    try:
+        size = target.stat().st_size
+        return True if size == written.size and file_digest(target) == written.sha256 else written if size else None
+    except OSError:  # cannot be read: the rule by content says why
+        return None
 
 
 def _looked(target: Path, contents: bool = True) -> tuple[str | None, str | None]:

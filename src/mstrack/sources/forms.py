@@ -418,18 +418,39 @@ def content_held(path: Path) -> str | None:
     """What a file named as none of mstrack's outputs (NAMED_SUFFIXES) holds, by its content: None when it is empty,
     one of mstrack's JSON reports (json_held) or Markdown or HTML mstrack wrote, unchanged (marks.text_mark; CHANGED
     when its mark's digest is not the text's); UNMARKED_JSON for other JSON, OLD_OFFICE for an OLE file, UNMARKED_TEXT
-    for a file holding NUL bytes (no text); else FIRST_LINE."""
+    for a file holding NUL bytes (no text; UTF-16 text with its byte order mark is text: Excel's "Unicode Text") or
+    opening as JSON does and holding none (an INI file's "[section]": settings); else FIRST_LINE."""
     if _empty(path):
         return None
     start = _start(path)
     if start.startswith(OLE_HEADER):
         return OLD_OFFICE
     if start.removeprefix(b"\xef\xbb\xbf").lstrip().startswith((b"{", b"[")):
-        return json_held(path, named=False)
-    if b"\x00" in start:
+        found = json_held(path, named=False)
+        return UNMARKED_TEXT if found == UNMARKED_JSON and not _json_text(path) else found
+    if b"\x00" in start and not start.startswith((b"\xff\xfe", b"\xfe\xff")):
         return UNMARKED_TEXT
     marked = text_mark(path, start)
     return FIRST_LINE if marked is None else None if marked else CHANGED
+
+
+JSON_OPENING = re.compile(rb'\s*(\{\s*["}]|\[\s*([\[{"\]\d-]|true\b|false\b|null\b))')
+"""How JSON opens: an object's first key (or its end), a list's first value (or its end)."""
+
+
+def _json_text(path: Path) -> bool:
+    """Whether a file opening with { or [ is JSON (any, a script's too) rather than text that opens so (an INI file's
+    "[section]"): parsed whole when short, by how it opens when longer than JSON_LOOK_BYTES."""
+    import json
+
+    start = _start(path, JSON_LOOK_BYTES + 1).removeprefix(b"\xef\xbb\xbf")
+    if len(start) > JSON_LOOK_BYTES:
+        return JSON_OPENING.match(start) is not None
+    try:
+        json.loads(start)
+    except (ValueError, RecursionError):
+        return False
+    return True
 
 
 def first_line(path: Path) -> str:

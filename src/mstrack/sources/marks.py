@@ -68,3 +68,15 @@ def zip_unchanged(path: Path) -> bool:
             return archive.comment == ZIP_MARK.format(digest=zip_digest(archive.infolist())).encode("ascii")
     except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError):
         return False
+
+
+def mark_holds(path: Path) -> bool:
+    """Whether a file carries mstrack's mark and still holds what the mark says (a Markdown or HTML report's last
+    line, a Word or Excel report's ZIP comment): mstrack's, unchanged, whatever else says otherwise."""
+    return text_mark(path) is True or zip_unchanged(path)
+
+
+def file_digest(path: Path) -> str:
+    """The SHA-256 of a whole file, read a MB at a time (the record of what -o wrote, store/written)."""
+    with open(path, "rb") as handle:
+        return _digest_of(handle, handle.seek(0, 2))

@@ -7,25 +7,32 @@ module per subject:
     urls.py         which database, its URL shown without a password, scrub()
     dialect.py      what differs between backends: placeholders, binding, ids, values coming back
     connections.py  the one write transaction (locked), read transactions (reading), the SQLite file's settings
+    write_failures.py  what a write that cannot go on is told: the busy timeout, the lock held, a full disk
     states.py       indicator states: the six queries behind status, show, log and reports
     reads.py        tasks whole (TaskDetail, built in one place), history, batches, frozen reports
     batches.py      the one write path of batches and reports (insert_batch, insert_reports), every backend
     writes.py       add_reports, undo, freeze
     plans.py        load_plan and save_plans; plan_writer.py applies a plan (SQLAlchemy Core)
-    maintenance.py  init and upgrade (migrations.py), check, backup, copy_to
+    maintenance.py  the schema: init and upgrade (migrations.py), require_schema, check
+    backups.py      db backup and db restore (SQLite's backup API)
+    copying.py      db copy into an empty store of any kind (copy_into)
+    written.py      the record of files -o wrote (its own SQLite file in the user's data directory, not the store)
     schema.py       the table classes (SQLModel), for the ORM paths and the schema test
 """
 
 from __future__ import annotations
 
+from mstrack.store.backups import Backups
 from mstrack.store.batches import PLAN_SOURCE
-from mstrack.store.connections import Connections, busy_timeout, login_name
+from mstrack.store.connections import Connections, login_name
+from mstrack.store.copying import Copying
 from mstrack.store.dialect import number
 from mstrack.store.maintenance import Maintenance
 from mstrack.store.migrations import SCHEMA_VERSION
 from mstrack.store.plans import Plans
 from mstrack.store.reads import BatchInfo, HistoryEntry, Reads, TaskDetail, TaskRef, parse_ref
 from mstrack.store.urls import SECRETS, default_db_url, resolve_db_url, scrub
+from mstrack.store.write_failures import busy_timeout
 from mstrack.store.writes import Writes
 
 __all__ = [
@@ -34,5 +41,5 @@ __all__ = [
 ]
 
 
-class Store(Connections, Reads, Writes, Plans, Maintenance):
+class Store(Connections, Reads, Writes, Plans, Maintenance, Backups, Copying):
     """One database, by its URL: every read and write mstrack makes."""

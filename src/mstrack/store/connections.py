@@ -1,7 +1,8 @@
 """Connections and the one write transaction: which driver a URL is read and written through, the
-write lock (SQLite's BEGIN IMMEDIATE, PostgreSQL's advisory lock) and what a writer that gives up
-waiting is told, read transactions, and the SQLite file's own settings (SIGINT held from a commit on:
-store/interrupts). Store builds on Connections."""
+write lock (SQLite's BEGIN IMMEDIATE, PostgreSQL's advisory lock) and the note naming the write in
+progress, read transactions, and the SQLite file's own settings (SIGINT held from a commit on:
+store/interrupts; what a write that cannot go on is told: store/write_failures). Store builds on
+Connections."""
 
 from __future__ import annotations
 
@@ -15,17 +16,16 @@ from urllib.parse import quote
 
 from mstrack.errors import InputError, Message, mark_commit_failed, mark_commit_unknown, mark_rolled_back
 from mstrack.store.dialect import PG_SETTINGS, Dialect, driver_connection
-from mstrack.store.sqlite_file import (
-    create_private,
-    disk_full,
-    file_identity,
-    holds_bytes,
-    opening_reason,
-    wal_left,
-    writer_named,
-    writer_note,
-)
+from mstrack.store.sqlite_file import create_private, disk_full, file_identity, holds_bytes, opening_reason, writer_note
 from mstrack.store.urls import hide_password, reason, scrub, sqlite_file, with_home
+from mstrack.store.write_failures import (
+    busy_refusal,
+    busy_timeout,
+    driver_missing,
+    full_disk_left,
+    server_answered,
+    still_the_file,
+)
 
 PG_SNAPSHOT = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"
 """PostgreSQL, first in every read transaction: its statements see one snapshot, taken at the first, as
@@ -35,23 +35,6 @@ since the one before (a weekly report's rows and charts could disagree)."""
 WRITE_LOCK = (1836282994, 1)
 """PostgreSQL: the advisory lock every write transaction takes first (two int4 keys: 'mstr', 1), so that
 writes queue one at a time as they do on SQLite and what a write checks stays true until it commits."""
-
-
-
-def busy_timeout() -> float:
-    """Seconds a write waits for another write to end before it gives up: MSTRACK_BUSY_TIMEOUT, 30 by default."""
-    raw = os.environ.get("MSTRACK_BUSY_TIMEOUT", "").strip()
-    if not raw:
-        return 30.0
-    try:
-        seconds = float(raw)
-    except ValueError:
-        seconds = -1.0
-    if not 0 <= seconds <= 86_400:
-        raise InputError("MSTRACK_BUSY_TIMEOUT {value!r}: expected a number of seconds from 0 to 86400, for example 30",
-                         value=raw)
-    return seconds
-
 
 
 def login_name() -> str | None:
@@ -141,7 +124,7 @@ class Connections:
 
         SQLite: BEGIN IMMEDIATE; PostgreSQL: a transaction-level advisory lock (WRITE_LOCK). A writer
         waits up to busy_timeout() for the lock, then gives up naming the write in progress (see
-        _busy). Inside, reading() gives this same connection, so the caller's reads see its own writes.
+        write_failures.busy_refusal). Inside, reading() gives this same connection, so the caller's reads see its own writes.
         The connection is the driver's own on an SQLite file and on PostgreSQL with psycopg; SQLAlchemy's
         with orm=True (plan writes, undo, migrations) or any other URL. migrating: foreign keys off
         during the transaction (SQLite rebuilds tables so) and checked before the commit."""
@@ -171,14 +154,14 @@ class Connections:
             if held is not None:  # the commit failed: stored nothing, a Ctrl-C held meanwhile is raised now
                 let_in(held)
                 if self.dialect.name == "postgresql" and isinstance(error, Exception):
-                    if _server_answered(error):
+                    if server_answered(error):
                         mark_commit_failed(error, command)
                     else:
                         mark_commit_unknown(error, command)
             elif isinstance(error, Exception) and not isinstance(error, InputError):
                 mark_rolled_back(error)  # a lost server connection or a driver error mid-write: say nothing was kept
             if self.path is not None and disk_full(error):
-                self._full_disk_left(committing=held is not None)
+                full_disk_left(self.path, committing=held is not None)
             raise
         if held is not None and not self.holds_interrupts:
             let_in(held)
@@ -193,12 +176,12 @@ class Connections:
             try:
                 connection.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as error:
-                raise self._busy(error) from None
+                raise busy_refusal(error, db=self.display_url, path=self.path) from None
             try:
-                self._still_the_file(opened)  # moved while this write waited for the lock
+                still_the_file(self.path, opened)  # moved while this write waited for the lock
                 with self._writer_note(command):  # gone before the commit lets the next writer in
                     yield connection
-                    self._still_the_file(opened)
+                    still_the_file(self.path, opened)
             except BaseException:
                 _roll_back(connection)
                 raise
@@ -225,16 +208,16 @@ class Connections:
             try:
                 transaction = connection.begin()  # SQLite: BEGIN IMMEDIATE (_sqlite_begin)
             except OperationalError as error:
-                raise self._busy(error) from None
+                raise busy_refusal(error, db=self.display_url, path=self.path) from None
             # the file each connection opened (any spelling of an SQLite URL: urls.sqlite_file)
             opened = connection.connection.info.get("mstrack_file") if self.path is not None else None
             try:
                 with transaction, self._writer_note(command):
                     if self.dialect.name == "postgresql":
                         self._pg_lock(driver_connection(connection), command)
-                    self._still_the_file(opened)
+                    still_the_file(self.path, opened)
                     yield connection
-                    self._still_the_file(opened)
+                    still_the_file(self.path, opened)
                     if migrating and self.dialect.name == "sqlite":
                         broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                         if broken:
@@ -242,19 +225,6 @@ class Connections:
             finally:
                 if migrating and self.dialect.name == "sqlite":  # outside any transaction, as SQLite requires
                     driver_connection(connection).execute("PRAGMA foreign_keys = ON")
-
-    def _still_the_file(self, opened) -> None:
-        """An SQLite file's write, before it goes on and before its commit: the path must still name the file the
-        write opened (device and inode), else it is refused and rolls back. A database renamed (`mv`) or replaced by
-        another file while a write ran was written through the open file all the same, its -wal left under the old
-        name, where a later command or a file put back under that name replayed it: corrupt. A copy written over the
-        file in place (`cp`, the same inode) is not seen here: `db restore` is the way to put a backup back."""
-        if self.path is None or opened is None or file_identity(self.path) == opened:
-            return
-        raise InputError("--db {db}: the file was moved, replaced or deleted while this write ran (the name now "
-                         "names another file, or none); nothing was written. A {db}-wal or {db}-shm left under this "
-                         "name belongs to the moved file: remove both before putting a file (a backup) back here",
-                         db=self.path)
 
     def _pg_lock(self, connection, command: str) -> None:
         """PostgreSQL: wait for WRITE_LOCK up to busy_timeout(), then say who holds it (pg_locks and the
@@ -276,7 +246,7 @@ class Connections:
                 found = cursor.fetchall()
                 holder = Message("{what} (server process {server})", what=found[0][0] or found[0][1], server=found[0][2]) \
                     if found else None
-                raise self._busy(error, holder) from None
+                raise busy_refusal(error, db=self.display_url, path=self.path, holder=holder) from None
             cursor.execute("RELEASE SAVEPOINT mstrack_lock")
             cursor.execute("SET LOCAL lock_timeout = DEFAULT")
             cursor.execute("SELECT set_config('application_name', %s, true)", [_writer_label(command)[:63]])
@@ -292,38 +262,6 @@ class Connections:
             return
         with writer_note(self.path, command, login_name()):
             yield
-
-    def _full_disk_left(self, committing: bool) -> None:
-        """A write refused for a full disk: the -wal it grew truncated (the disk stayed full, 2 MB of it a -wal
-        of pages rolled back); where it cannot be, the refusal says to keep it (safe40a): a reader may hold it, or, as
-        in a new database, it holds committed pages (the schema, a batch) the full disk keeps from being copied into
-        the file, and the next writes live only there until there is room. A failed commit comes after the
-        command said what it wrote (confirm_before_commit): the message says that, too, was not written."""
-        left = wal_left(self.path)
-        if left and committing:
-            raise InputError("database: database or disk is full; nothing was written, whatever this command printed above; "
-                             "{wal} is left at {size} bytes and may hold writes committed before this one that the full disk "
-                             "kept from being copied into {db}: never delete or move it, they would be lost; free space on its "
-                             "disk (or raise its size limit) and run the command again: SQLite then copies them in and empties it",
-                             wal=f"{self.path}-wal", size=left, db=self.path)
-        if left:
-            raise InputError("database: database or disk is full; nothing was written; {wal} is left at {size} bytes "
-                             "and may hold writes committed before this one that the full disk kept from being copied into "
-                             "{db}: never delete or move it, they would be lost; free space on its disk (or raise its size "
-                             "limit) and run the command again: SQLite then copies them in and empties it",
-                             wal=f"{self.path}-wal", size=left, db=self.path)
-
-    def _busy(self, error: Exception, holder=None) -> Exception:
-        """The error of a write that gave up waiting for the lock: who holds it, where that is knowable."""
-        text = str(getattr(error, "orig", None) or error)
-        if "locked" not in text and "busy" not in text and "lock timeout" not in text:
-            return error
-        if holder is None and self.path is not None:
-            holder = writer_named(self.path)
-        return InputError("--db {db}: another write is in progress ({holder}); gave up after {seconds} s "
-                          "(MSTRACK_BUSY_TIMEOUT); nothing was written, try again when it is done",
-                          db=self.display_url, holder=holder or Message("its command is not known"),
-                          seconds=f"{busy_timeout():g}")
 
     @contextmanager
     def one_read(self):
@@ -423,20 +361,6 @@ class Connections:
             connection.close()
 
 
-UNKNOWN_COMMIT_STATES = ("08", "57", "40003")
-"""SQLSTATEs after which a COMMIT may have been stored: a lost connection (class 08), the server process ended or
-the server stopping (class 57: pg_terminate_backend, a shutdown, a crash elsewhere; its end can come after the commit
-is durable), statement completion unknown (40003). Said as the generic error, never "nothing was stored"."""
-
-
-def _server_answered(error: BaseException) -> bool:
-    """The server's own error for a COMMIT (a SQLSTATE, psycopg's or under SQLAlchemy's: a deferred constraint, a
-    serialization failure), after which it ended the transaction without storing it; not one of
-    UNKNOWN_COMMIT_STATES (review39s), nor none."""
-    state = getattr(getattr(error, "orig", None) or error, "sqlstate", None)
-    return bool(state) and not state.startswith(UNKNOWN_COMMIT_STATES)
-
-
 def _roll_back(connection) -> None:
     """ROLLBACK of a write that failed, where a transaction is still open: SQLite ends it itself on some errors
     (a full disk: "database or disk is full"), and the ROLLBACK's own error ("cannot rollback - no transaction
@@ -463,7 +387,7 @@ def _sqlite_connect(connection, record) -> None:
     connection.isolation_level = None
     _sqlite_pragmas(connection, record)
     found = [row[2] for row in connection.execute("PRAGMA database_list") if row[1] == "main" and row[2]]
-    record.info["mstrack_file"] = file_identity(Path(found[0])) if found else None  # see Connections._still_the_file
+    record.info["mstrack_file"] = file_identity(Path(found[0])) if found else None  # see write_failures.still_the_file
 
 
 def _sqlite_begin(connection) -> None:
@@ -477,15 +401,6 @@ def _sqlite_begin(connection) -> None:
 
 def _writer_label(command: str) -> str:
     return f"mstrack {command} by {login_name() or '?'}, process {os.getpid()}"
-
-
-def driver_missing(db: str, error: ImportError) -> InputError:
-    """A database URL whose driver is not installed: which extra installs it, not Python's "No module named"."""
-    name = (getattr(error, "name", None) or "").split(".")[0]
-    if name.startswith("psycopg") or db.startswith("postgresql"):
-        return InputError("--db {db}: PostgreSQL needs the psycopg driver, which is not installed here; install "
-                          "mstrack with it: pip install 'mstrack[postgres]'", db=db)
-    return InputError("--db {db}: the database driver is not installed ({error})", db=db, error=str(error))
 
 
 def confirm_before_commit(confirm, result) -> None:

@@ -8,10 +8,15 @@ import re
 from pathlib import Path
 
 
-def default_db_url() -> str:
+def user_data_path() -> Path:
+    """The user's data directory (platformdirs): the default database's, and the record of files -o wrote (written.py)."""
     from platformdirs import user_data_dir
 
-    return f"sqlite:///{Path(user_data_dir('mstrack', appauthor=False)) / 'mstrack.db'}"
+    return Path(user_data_dir("mstrack", appauthor=False))
+
+
+def default_db_url() -> str:
+    return f"sqlite:///{user_data_path() / 'mstrack.db'}"
 
 
 def resolve_db_url(db: str | None) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import partial
 
 from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.column_roles import columns_by_data
@@ -24,13 +25,13 @@ from mstrack.sources.table.list_bracketed import (
 from mstrack.sources.table.list_deadlines import own_deadlines, with_deadlines
 from mstrack.sources.table.list_headed import headed_run, led
 from mstrack.sources.table.list_labels import LABEL_RE, label_kind
+from mstrack.sources.table.list_lines import joined_lines, unwrapped
 from mstrack.sources.table.list_numbered import (
     ITEM_RE,
     PART_RE,
     Entry,
     assigned_work,
     entry_of,
-    joined_lines,
     labelled,
     labelled_units,
     numbered_on,
@@ -52,6 +53,7 @@ from mstrack.sources.table.list_sections import (
     staffed_few,
     staffed_work,
 )
+from mstrack.sources.table.list_single import one_numbered
 from mstrack.sources.table.list_work import (
     PROJECT_RE,
     RESULT_RE,
@@ -145,7 +147,8 @@ def _as_table(sheet: Sheet, header: list[str], rows: list[list[str]], source: li
 
 def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool = False, figures: bool = False,
                   offices: list[str] | None = None, reported: list | None = None, due: list[bool] | None = None,
-                  assigned: bool = False, restated: bool = False, lines: list[bool] | None = None, few: list[bool] | None = None) -> bool:
+                  assigned: bool = False, restated: bool = False, lines: list[bool] | None = None, few: list[bool] | None = None,
+                  listed: bool = False) -> bool:
     """Whether the text above a list says it lists a programme's tasks, and most items state work to do. A run of
     paragraphs (strict) needs the title line or the sentence just above it to say so: a report says 民生实事 in passing.
     Neither line may report results. Items in one paragraph or numbered "一、" (`figures`) must also, most of them, set a
@@ -160,7 +163,10 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
     `lines`: each item's offices labelled on a line of its own under it ("责任单位：…"): a work list as dated ones are
     (list_sections.labelled_work). `few`: for a run of two items, whether each prints its offices in a bracket after its
     words: read only when a line above names the programme and each item names its offices so and does work
-    (list_sections.staffed_few); a 牵头单位 line under each is not enough without a date or a figure (staffed_work)."""
+    (list_sections.staffed_few); a 牵头单位 line under each is not enough without a date or a figure (staffed_work).
+    `listed`: a heading naming tasks over the items, or their offices labelled under each (list_single), makes them
+    a list however few, a line above naming the programme still needed (a notice's one point under "二、主要任务"
+    is none)."""
     staffed_lines, lines = lines, [*sheet.titles, *above]
     said = [lines[0], lines[-1]] if strict and lines else lines
     # the title or the introduction reports results: whichever line names the programme
@@ -174,7 +180,8 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
         work = [text for text in work if sets_figure_or_names_project(text) or text in staffed]
     programme = any(names_programme(t) for t in [*said, *_announcing(lines)])
     two = few is not None and programme and staffed_few(list(zip(items, few, strict=True)))
-    few_enough = two or assigned or offices is not None and staffed_work(list(zip(items, map(bool, offices), strict=False)), due) \
+    few_enough = listed or two or assigned \
+        or offices is not None and staffed_work(list(zip(items, map(bool, offices), strict=False)), due) \
         or restated and len(items) >= MIN_STAFFED_ITEMS  # two items, each followed by its own progress: a report's plan
     named = restated or programme or \
         due is not None and dated_work(list(zip(items, map(bool, offices or []), due, strict=False))) or \
@@ -206,6 +213,11 @@ def _parts_as_items(entries: list[Entry | None]) -> list[Entry | None]:
             or [int(re.sub(r"\D", "", e.code)) for e in parts] != list(range(1, len(parts) + 1)):
         return entries
     return [replace(e, kind="item", code=re.sub(r"\D", "", e.code)) if e is not None and e.kind == "part" else e for e in entries]
+
+
+def _one_listed(sheet: Sheet, entries: list[Entry | None], start: int, end: int) -> bool:
+    """Whether the run of rows start:end, too short for a list, is one still (list_single.one_numbered)."""
+    return one_numbered([e for e in entries[start:end] if e is not None], _above(sheet, start))
 
 
 def _after(rows: list[Row]) -> list[str]:
@@ -254,10 +266,14 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
     says so (results_said); a list whose closing sections leave too few items adds (its items, the closing rows) to
     `short` (list_sections.kept), which the caller names when no list is read."""
     for sheet in map(numbers_on_their_lines, sheets):
+        sheet = replace(sheet, rows=unwrapped(sheet.rows))  # a PDF's text, its lines broken at the page's width: joined
         sheet = replace(sheet, rows=offices_below(sheet.rows))  # an item's offices in a bracket on the next line: its own
         measures = item_measures(sheet.rows)  # the measures "1." under an item "(一)": its own, no run of items
         entries = _parts_as_items(joined_lines(sheet.rows, [None if k in measures else entry_of(row) for k, row in enumerate(sheet.rows)]))
         few = (run := numbered_run(entries)) is None and (run := numbered_run(entries, few=True)) is not None  # two items
+        # one item of a list of tasks: only when no "(一)" or "一、" list is on the page, which the readings below take
+        one = run is None and bracketed_run(sheet.rows) is None and chinese_run(sheet.rows) is None \
+            and (run := numbered_run(entries, one=partial(_one_listed, sheet, entries))) is not None
         if run:
             start, end, others = run
             above = _above(sheet, start)
@@ -275,8 +291,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                                  due=[dated(e.labels) for e in items],
                                  assigned=assigned_work([(e.text, True) for e in items], [e.assigned for e in items]),
                                  restated=bool(plans) or restated([e for e in entries[start:end] if e is not None]),
-                                 few=[bool(e.units) for e in items] if few else None):
-                if few:  # two stray numbered lines: the other readings of the page may find its list
+                                 few=[bool(e.units) for e in items] if few else None, listed=one):
+                if few or one:  # two stray numbered lines: the other readings of the page may find its list
                     run = None
                 else:
                     continue  # a letter's or a notice's points: no programme of work above them
@@ -290,7 +306,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             listed[0].left_out += [e.row.number for e in run_items if e.kind == "item" and e not in chosen
                                    and (e.units or e.labels) and sets_figure(e.text)]
             return listed
-        if run := bracketed_run(sheet.rows):
+        if run := (bracketed_run(sheet.rows) or (one := bracketed_run(sheet.rows, one=True))):
             start, chosen, source, labels = run  # "(一)" stays in the words: the reader codes it 一(一)
             staffed = [bool(units or labels.get(k)) for k, (_, _, units) in enumerate(chosen)]
             keep, unread = bracketed_kept([(kind, words, own) for (kind, words, _), own in zip(chosen, staffed, strict=True)],
@@ -307,7 +323,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             grouped = any(kind not in ("heading", "top") for kind, _, _ in chosen)  # else a "一、" list: chinese_run's
             lines = [any(e.kind == "label" and label_kind(e.code) in ("lead", "units") for e in labels.get(k, []))
                      for k, (kind, _, _) in enumerate(chosen) if not heads(chosen, k)]  # "责任单位：…" under the item
-            if grouped and _is_programme(sheet, [*above, *headings], listed, offices=offices, reported=reported, lines=lines):
+            if grouped and _is_programme(sheet, [*above, *headings], listed, offices=offices, reported=reported, lines=lines,
+                                         listed=bool(one)):
                 header, rows, read = bracketed_table(chosen, labels, source)
                 listed = _as_table(sheet, header, rows, read, above, year, _after(sheet.rows[end:]))
                 listed[0].unheaded = unread  # a heading over no item: named, not an empty area

@@ -22,6 +22,7 @@ from mstrack.sources.table.list_numbered import (
     units_after,
 )
 from mstrack.sources.table.list_sections import dated, enough, heads, staffed_work
+from mstrack.sources.table.list_single import tasks_heading_at
 from mstrack.sources.table.list_work import PROJECT_RE, does_work, reports_progress, states_work
 from mstrack.sources.table.mentions import sets_figure
 from mstrack.sources.table.numbering import SUB_CODE_RE
@@ -147,13 +148,16 @@ def _bracketed(row: Row) -> tuple[str, str, str] | None:
     return ("heading", texts[0], "") if AREA_RE.match(texts[0]) and not units else None
 
 
-def bracketed_run(rows: list[Row]) -> tuple[int, list[tuple[str, str, str]], list[Row], dict[int, list[Entry]]] | None:
+def bracketed_run(rows: list[Row], one: bool = False,
+                  ) -> tuple[int, list[tuple[str, str, str]], list[Row], dict[int, list[Entry]]] | None:
     """The first run of MIN_ITEMS or more items numbered "(一)", "(二)"… in order, with the headings "一、…" above and
     between them (a heading starts the count again): a 通知's points under its heading, (first row, each row's
     reading by _bracketed, the rows read, {index of an item: its labelled paragraphs}). The paragraphs labelled under
     an item ("牵头单位：区住建局", "完成时限：…", "建设地点：…") are its own, read as under a "1." item (entry_of). A list
     numbered in digits is read first (numbered_run): there "(一)" heads a group of items. An item's measures under their
-    label ("推进措施:" over "1." "2.", item_measures) are its content, numbered again under each item: no items."""
+    label ("推进措施:" over "1." "2.", item_measures) are its content, numbered again under each item: no items. `one`: a
+    shorter run is read from its last heading naming tasks, each item after it a task (list_single.tasks_heading_at:
+    "二、工作任务" over one item "(一)…")."""
     start, last, items, before = None, 0, 0, 0  # before: the last item's number, a heading between (numbering on)
     found_rows: list[tuple[str, str, str]] = []
     source: list[Row] = []
@@ -185,6 +189,9 @@ def bracketed_run(rows: list[Row]) -> tuple[int, list[tuple[str, str, str]], lis
         if start is not None and any(kind not in ("heading", "top") for kind, _, _ in found_rows) \
                 and (items >= MIN_ITEMS or staffed_work([(w, bool(o)) for w, o in offices])):
             return start, found_rows, source, labels  # a heading after the last item heads nothing: bracketed_kept
+        if start is not None and one and (at := tasks_heading_at(found_rows)) is not None:
+            at += 1  # the heading names the list, as its title would: above it, no group (the items keep their numbers)
+            return rows.index(source[at]), found_rows[at:], source[at:], {k - at: v for k, v in labels.items() if k >= at}
         start, last, items, before = (i, 1, 1, 1) if number == 1 else (None, 0, 0, 0)
         found_rows, source, labels = ([found], [row], {}) if number == 1 else ([], [], {})
     return None

@@ -5,12 +5,13 @@ of items numbered in rising order, and that run as the rows of a table with a he
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.list_labels import column_label, context_label, label_kind, note_label, own_labels, progress_label
 from mstrack.sources.table.list_sections import DATED_RE, dated, enough, requirement, staffed_few
-from mstrack.sources.table.list_work import reports_progress, sets_figure_or_names_project
+from mstrack.sources.table.list_work import sets_figure_or_names_project
 from mstrack.sources.table.mentions import find_mentions, sets_figure
 from mstrack.sources.table.numbering import COUNT_RE, DECIMAL_AFTER, DOTS, STOPS
 from mstrack.sources.table.office_names import PLACE_START
@@ -183,7 +184,7 @@ def entry_of(row: Row) -> Entry | None:
         return Entry(row, "label", "责任单位", offices, assigned=True)
     if GROUP_HEADING_RE.match(first) and not units and len(first) <= 60:
         return heading_entry(row, first)
-    if numbered := _numbered(row, first, units):
+    if numbered := numbered_entry(row, first, units):
         return numbered
     return Entry(row, "note", *note, progress=progress_label(first)) if not units and (note := note_label(first)) else None
 
@@ -231,7 +232,7 @@ def heading_entry(row: Row | None, text: str) -> Entry:
     return Entry(row, "heading", "", text, labels={LEAD_LABEL: lead} if lead else {})
 
 
-def _numbered(row: Row, first: str, units: str) -> Entry | None:
+def numbered_entry(row: Row, first: str, units: str) -> Entry | None:
     """An item ("1.…") or a part ("(2)…") read from its text, with the offices printed after its words."""
     for kind, pattern in (("item", ITEM_RE), ("part", PART_RE)):
         if m := pattern.match(first):
@@ -239,44 +240,6 @@ def _numbered(row: Row, first: str, units: str) -> Entry | None:
             text, trailing = units_after(words)
             return Entry(row, kind, m[1], text, units=units or trailing, labels=labels)
     return None
-
-
-OPEN_END_RE = re.compile(r"[\u4e00-\u9fff\w]$")  # an item's line that stops mid-clause ("…，总投资"), no stop after it
-GOES_ON_RE = re.compile(r"^\d")  # a line that goes on with a figure ("2。5亿元，…"): the rest of the line above
-# after a line ending in a digit ("…总投资2"), a line opening with a full stop, digits and a unit ("。12亿元，…"): the
-# figure's decimals, broken by the line and printed with a full stop for the point; never a date ("。12月底前")
-DECIMALS_RE = re.compile(r"^[。．.](\d+\s*[万亿]?[^\d\s，,。；;、月日年号时%％])")
-
-
-def joined_lines(rows: list[Row], entries: list[Entry | None]) -> list[Entry | None]:
-    """Lines no rule reads (entries None), kept with the item above instead of ending the list: the rest of an item's
-    line broken inside a figure ("1.新建城区学校2所，总投资" / "2。5亿元，年底前主体完工。（县教育局）", or "…总投资2" /
-    "。12亿元…", its decimals: _goes_on) is joined to it;
-    a paragraph after an office line ("由…负责落实" / "所需资金由市财政局负责落实") is the item's note, skipped as a
-    contact is, and so is one under an item that reports its progress (list_work.reports_progress)."""
-    joined = list(entries)
-    for i in range(1, len(rows)):
-        if joined[i] is not None or len(texts := row_texts(rows[i])) != 1 or (above := joined[i - 1]) is None:
-            continue
-        line = texts[0]
-        if above.kind == "label" and above.assigned or above.kind == "note" and not above.code and i > 1 and joined[i - 2] \
-                and joined[i - 2].kind == "label" and joined[i - 2].assigned:
-            joined[i] = Entry(rows[i], "note", "", line)
-        elif (above.kind == "item" or above.progress) and reports_progress(line):
-            joined[i] = Entry(rows[i], "note", "", line, progress=True)  # the item's progress, under it: no part of it
-        elif above.kind == "item" and above.row is rows[i - 1] and len(first := row_texts(rows[i - 1])) == 1 \
-                and OPEN_END_RE.search(first[0]) and (rest := _goes_on(first[0], line)) \
-                and (item := _numbered(rows[i - 1], first[0] + rest, "")) and item.kind == "item":
-            joined[i - 1], joined[i] = item, Entry(rows[i], "note", "", line)
-    return joined
-
-
-def _goes_on(first: str, line: str) -> str:
-    """The line as it goes on from the item's line above it, broken inside a figure: a figure's rest as printed, or its
-    decimals after a full stop printed for the point ("总投资2" / "。12亿元" is 2.12亿元); "" for any other line."""
-    if GOES_ON_RE.match(line):
-        return line
-    return f".{line[1:]}" if first[-1].isdigit() and DECIMALS_RE.match(line) else ""
 
 
 def office_line(text: str) -> str:
@@ -298,7 +261,8 @@ def assigned_work(items: list[tuple[str, bool]], assigned: list[bool]) -> bool:
         sets_figure_or_names_project(words) and not requirement(words) for words, _ in items)
 
 
-def numbered_run(entries: list[Entry | None], few: bool = False) -> tuple[int, int, list[tuple[int, int]]] | None:
+def numbered_run(entries: list[Entry | None], few: bool = False, one: Callable[[int, int], bool] | None = None,
+                 ) -> tuple[int, int, list[tuple[int, int]]] | None:
     """The longest run of rows that are items numbered in rising order (group headings, parts and the labelled
     paragraphs of items and headings between them; under a heading the numbers may start again at 1), items enough for
     a list (list_sections.enough: MIN_ITEMS, or two that each name their office and set a figure or a dated 完成时限, as in
@@ -307,7 +271,8 @@ def numbered_run(entries: list[Entry | None], few: bool = False) -> tuple[int, i
     the item) or is skipped ("联系人：…", "来源：…"; a label after it, a page's "发布单位：", ends the run): (first row,
     row after the last, the other runs of one or more items: rows left out, said so). `few`: two items each naming
     their offices in a bracket after their words are enough too (list_sections.staffed_few: the caller asks for a
-    programme named above them)."""
+    programme named above them). `one`: a shorter run, (first row, row after the last), that is a list still
+    (list_single.one_numbered: one item under a heading naming tasks)."""
     best, start, last, items, runs, assigned, due, bracketed = None, None, 0, [], [], [], [], []
     for i, entry in enumerate([*entries, None]):
         after = entries[i - 1] if i and start is not None and start < i else None
@@ -326,7 +291,8 @@ def numbered_run(entries: list[Entry | None], few: bool = False) -> tuple[int, i
                     # heading after the last item heads nothing; a contact or a page's field there is no content of it
                     end -= 1
                 runs.append((start, end))
-                if (enough(items, due) or assigned_work(items, assigned) or few and staffed_few(bracketed)) \
+                if (enough(items, due) or assigned_work(items, assigned) or few and staffed_few(bracketed)
+                     or one is not None and one(start, end)) \
                         and (best is None or len(items) > best[2]):
                     best = (start, end, len(items))
             start, last, items, assigned, due, bracketed = None, 0, [], [], [], []

@@ -8,6 +8,7 @@ import re
 from mstrack.sources.table.cells import ALWAYS_MARKS
 from mstrack.sources.table.list_deadlines import WHEN
 from mstrack.sources.table.list_labels import PHONE_RE
+from mstrack.sources.table.list_sections import NUMBERING_RE
 from mstrack.sources.table.mentions import sets_figure
 from mstrack.sources.table.units import office_list
 from mstrack.vocabulary import MANNER_WORDS, PROGRAMME_NAMING, TASK_OPENING
@@ -64,7 +65,7 @@ def states_work(text: str) -> bool:
     """An item that states work to do: not a labelled field ("会议时间：…") or section ("指导思想。…", "城东幼儿园。位于…"),
     an office's name alone, a contact's phone, nor a result (in its first sentence: "10月底之前完成…关闭退出。9月28日…已完成
     关闭退出任务。" sets the target and then reports on it); a head that names an action ("有效改善居住条件。…") is work."""
-    head = SECTION_RE.match(text)
+    head = SECTION_RE.match(NUMBERING_RE.sub("", text.strip()))  # "(一)建设社区食堂。…": the number is no part of the head
     first = re.split(r"(?<=[。！!？?])", text, maxsplit=1)[0]  # a result in a later sentence follows the target it reports
     return not FIELD_RE.match(text) and not office_list(text.rstrip("；;。，,")) and not RESULT_RE.search(first) \
         and not PHONE_RE.search(text) and not (head and not PROJECT_RE.search(head[1]) and not ACTION_HEAD_RE.match(head[1]))

@@ -1,0 +1,114 @@
+"""The lines of a list as printed, before its rows are read as items (headerless.py): a line broken inside a figure
+joined to the item's line above it, and a paragraph under an office line or under an item's progress kept as a note,
+so that neither ends the list."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
+from mstrack.sources.table.list_labels import LABEL_RE
+from mstrack.sources.table.list_numbered import ITEM_RE, PART_RE, Entry, numbered_entry
+from mstrack.sources.table.list_work import reports_progress
+from mstrack.sources.table.reading import Row
+
+OPEN_END_RE = re.compile(r"[\u4e00-\u9fff\w]$")  # an item's line that stops mid-clause ("…，总投资"), no stop after it
+GOES_ON_RE = re.compile(r"^\d")  # a line that goes on with a figure ("2。5亿元，…"): the rest of the line above
+# after a line ending in a digit ("…总投资2"), a line opening with a full stop, digits and a unit ("。12亿元，…"): the
+# figure's decimals, broken by the line and printed with a full stop for the point; never a date ("。12月底前")
+DECIMALS_RE = re.compile(r"^[。．.](\d+\s*[万亿]?[^\d\s，,。；;、月日年号时%％])")
+
+
+def joined_lines(rows: list[Row], entries: list[Entry | None]) -> list[Entry | None]:
+    """Lines no rule reads (entries None), kept with the item above instead of ending the list: the rest of an item's
+    line broken inside a figure ("1.新建城区学校2所，总投资" / "2。5亿元，年底前主体完工。（县教育局）", or "…总投资2" /
+    "。12亿元…", its decimals: _goes_on) is joined to it;
+    a paragraph after an office line ("由…负责落实" / "所需资金由市财政局负责落实") is the item's note, skipped as a
+    contact is, and so is one under an item that reports its progress (list_work.reports_progress)."""
+    joined = list(entries)
+    for i in range(1, len(rows)):
+        if joined[i] is not None or len(texts := row_texts(rows[i])) != 1 or (above := joined[i - 1]) is None:
+            continue
+        line = texts[0]
+        if above.kind == "label" and above.assigned or above.kind == "note" and not above.code and i > 1 and joined[i - 2] \
+                and joined[i - 2].kind == "label" and joined[i - 2].assigned:
+            joined[i] = Entry(rows[i], "note", "", line)
+        elif (above.kind == "item" or above.progress) and reports_progress(line):
+            joined[i] = Entry(rows[i], "note", "", line, progress=True)  # the item's progress, under it: no part of it
+        elif above.kind == "item" and above.row is rows[i - 1] and len(first := row_texts(rows[i - 1])) == 1 \
+                and OPEN_END_RE.search(first[0]) and (rest := _goes_on(first[0], line)) \
+                and (item := numbered_entry(rows[i - 1], first[0] + rest, "")) and item.kind == "item":
+            joined[i - 1], joined[i] = item, Entry(rows[i], "note", "", line)
+    return joined
+
+
+def _goes_on(first: str, line: str) -> str:
+    """The line as it goes on from the item's line above it, broken inside a figure: a figure's rest as printed, or its
+    decimals after a full stop printed for the point ("总投资2" / "。12亿元" is 2.12亿元); "" for any other line."""
+    if GOES_ON_RE.match(line):
+        return line
+    return f".{line[1:]}" if first[-1].isdigit() and DECIMALS_RE.match(line) else ""
+
+
+# a page's footer or header, printed between the lines of a PDF's text: its number between dashes ("— — — 2 —", "- 3 -",
+# "—3—") or as the page it is ("第 3 页", "第3页 共12页")
+FOOTER_RE = re.compile(r"^\s*(?:(?:[-—–－─]\s*)+\d{1,4}\s*(?:[-—–－─]\s*)+|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?)\s*$")
+ENDS_SENTENCE = tuple("。！!？?；;：:")  # a line ending so ends its sentence: the line after it starts anew
+WRAPPED_LINES = 4  # the fewest lines that share the width, ending mid-sentence, for a document to be printed hard-wrapped
+# a line at the width may fall short of it: a paragraph's first line is indented two characters (four columns), and
+# a wide character that would not fit leaves a column free
+WIDTH_SLACK = 5
+WIDER_SHARE = 4  # in a hard-wrapped page no more than one line in WIDER_SHARE is wider than the width (one paragraph a
+# line: most paragraphs are longer than any width their shorter lines happen to share)
+
+
+def columns(text: str) -> int:
+    """The width of a printed line in columns: a Chinese character or a full-width sign two, any other one."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width a document's lines were broken at by its printed page (a PDF's text pasted line by line), measured
+    from the lines: the width most lines ending mid-sentence share (within a column), when WRAPPED_LINES or more share
+    it and few lines are wider; None for a document printed one paragraph a line."""
+    open_ends = [columns(line) for line in lines if not line.endswith(ENDS_SENTENCE)]
+    if len(open_ends) < WRAPPED_LINES:
+        return None
+    shared = Counter(open_ends)
+    width = max(shared, key=lambda w: (shared[w] + shared[w - 1], w))
+    if shared[width] + shared[width - 1] < WRAPPED_LINES:
+        return None
+    wider = sum(columns(line) > width + 1 for line in lines)
+    return width if wider * WIDER_SHARE <= len(lines) else None
+
+
+def starts_anew(line: str) -> bool:
+    """A line that starts something of its own, never the rest of the line above: an item ("1." "(2)"), a heading
+    ("一、" "(一)"), or a labelled paragraph ("牵头单位:…", "完成时限:…")."""
+    return bool(ITEM_RE.match(line) or PART_RE.match(line) or GROUP_HEADING_RE.match(line) or LABEL_RE.match(line))
+
+
+def unwrapped(rows: list[Row]) -> list[Row]:
+    """The rows of a page printed hard-wrapped, its lines joined again (wrap_width): a line joins the one before it when
+    that one ends at about the width and not with a sentence's end, and the line itself starts nothing of its own
+    (starts_anew: an item, a heading, a label such as 牵头单位). Page footers between the lines are dropped. Rows of
+    more than one text, and a document printed one paragraph a line, stay as they are."""
+    lines = [texts[0].strip() for row in rows if len(texts := row_texts(row)) == 1]
+    if (width := wrap_width([line for line in lines if not FOOTER_RE.match(line)])) is None:
+        return rows
+    joined: list[Row] = []
+    last = ""  # the last printed line of the row above, one text: joined[-1] ends with it
+    for row in rows:
+        texts = row_texts(row)
+        line = texts[0].strip() if len(texts) == 1 else ""
+        if FOOTER_RE.match(line):
+            continue
+        if line and last and not last.endswith(ENDS_SENTENCE) and columns(last) >= width - WIDTH_SLACK \
+                and not starts_anew(line):
+            joined[-1] = Row(joined[-1].number, [f"{row_texts(joined[-1])[0]}{line}"])
+        else:
+            joined.append(row)
+        last = line
+    return joined

@@ -1,0 +1,262 @@
+"""db backup and db restore: an online copy of an SQLite file, and a backup put back into one, both through
+SQLite's backup API, checked before anything is written (Store builds on Backups)."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+from mstrack.errors import InputError, Message
+from mstrack.store.dialect import driver_connection
+from mstrack.store.migrations import SCHEMA_VERSION
+from mstrack.store.sqlite_file import disk_full, holds_bytes
+from mstrack.store.urls import read_only_url, reason
+from mstrack.store.write_failures import busy_refusal, busy_timeout, full_disk_left
+
+COPY_WRITE_ERRORS = ("SQLITE_FULL", "SQLITE_IOERR_WRITE", "SQLITE_IOERR_FSYNC", "SQLITE_IOERR_TRUNCATE", "SQLITE_CANTOPEN")
+"""SQLite's errors of a backup that could not write its copy; any other (a damaged database) is the source's."""
+
+RESTORE_STEP = 256
+"""Pages db restore copies a step (1 MB of 4 KB pages): between two, a Ctrl-C ends it with nothing changed."""
+
+
+class Backups:
+    """The backup and restore methods of Store (SQLite only)."""
+
+    def backup(self, target: Path) -> None:
+        """An online copy into `target` (a new, empty file), consistent while others write (SQLite's backup
+        API), then checked. The CLI gives a temporary file and renames it when this returns (outputs.py)."""
+        if self.dialect.name != "sqlite":
+            raise InputError("--db {db}: use the server's own tools (pg_dump) to back it up", db=self.display_url)
+        import sqlite3
+
+        with self.reading() as connection:  # sqlite3's own connection on a file: no SQLAlchemy engine
+            copy = sqlite3.connect(target)
+            try:
+                try:
+                    driver_connection(connection).backup(copy)
+                except sqlite3.Error as error:
+                    if getattr(error, "sqlite_errorname", "").startswith(COPY_WRITE_ERRORS):
+                        # the copy could not be written (a full disk, a file-size limit): said of the file to write,
+                        # not as "--db: cannot open the database", which reading() says of any error inside it
+                        raise OSError(errno.EIO, reason(error)) from None
+                    raise
+                problems = [line for (line,) in copy.execute("PRAGMA quick_check")]
+            finally:
+                copy.close()
+        if problems != ["ok"]:
+            raise InputError("backup: the copy fails its check: {problem}; nothing was written", problem=problems[0])
+
+    def restore(self, backup: Path, said: str | None = None, new_file=None,
+                confirm=None) -> tuple[int, dict[str, int] | None, dict[str, int]]:
+        """A backup put back into this SQLite database through SQLite's backup API, in one write transaction on it:
+        readers and writers see the database before or after, never a mix; its -wal is SQLite's to handle (a `cp`
+        over the file let SQLite replay a -wal left beside it into the copy, or went unseen by a write running).
+        Refused: a backup that is not an mstrack database (by its tables: migrations.another_programs_tables), is
+        damaged, has broken foreign keys, or is of a newer schema; the database itself when another program's.
+        Ctrl-C before the end leaves it as it was. Under the write lock, before anything is replaced, a database
+        holding rows (or not readable) is copied beside it (kept_copy.keep_before_restore, into `new_file(path)`,
+        the CLI's way of writing a new file); a failure before the step that commits removes that copy again (it is
+        the database as it still is), one from then on leaves it, named on the error (errors.copy_left). `confirm
+        (version, before, after, kept)` runs before the commit (what is said then is true: a failure after rolls
+        back), `kept` the copy's path or None. `said`: BACKUP as given, in messages. Returns the backup's schema
+        version and the row counts before (None: the database could not be read) and after."""
+        said = backup if said is None else said
+        if self.path is None:
+            raise InputError("--db {db}: db restore puts a backup file back into an SQLite database; on a server use "
+                             "its own tools (pg_restore or psql, with a dump made by pg_dump)", db=self.display_url)
+        import sqlite3
+
+        from mstrack.store.migrations import another_programs_tables
+        from mstrack.store.sqlite_file import create_private, open_snapshot, schema_version_of, table_counts
+
+        backup = Path(backup)
+        if read_only_url(self.url):
+            raise InputError("--db {db}: a read-only URL (mode=ro or immutable); db restore writes the database: give "
+                             "its URL without that option", db=self.display_url)
+        if "://" in str(said):
+            raise InputError("{path}: a URL, not a backup file: db restore reads a file made by `mstrack db backup`; a "
+                             "server's database is restored by its own tools (pg_restore or psql)", path=said)
+        if backup.is_dir():
+            raise InputError("{path}: a folder, not a backup file; give the file made by `mstrack db backup`", path=said)
+        if backup.exists() and not backup.is_file():
+            raise InputError("{path}: not a regular file (a pipe, a device or a socket); give the file made by "
+                             "`mstrack db backup`", path=said)
+        if not backup.is_file():
+            raise InputError("{path}: no such backup file", path=said)
+        if self.path.exists() and os.path.samefile(backup, self.path):
+            raise InputError("{path}: this is the database itself (--db {db}); give a backup made by `mstrack db backup`",
+                             path=said, db=self.display_url)
+        # one read transaction over the checks, the counts and the copy: one snapshot however BACKUP is written
+        source = open_snapshot(backup.resolve(), said, busy_timeout())
+        try:
+            try:
+                version = schema_version_of(source)
+                problems = [line for (line,) in source.execute("PRAGMA quick_check")]
+                broken = source.execute("PRAGMA foreign_key_check").fetchall() if problems == ["ok"] else []
+            except sqlite3.DatabaseError as error:
+                raise InputError("{path}: not an SQLite database, nothing restored: {reason}", path=said,
+                                 reason=reason(error)) from None
+            if version is None:
+                raise InputError("{path}: not an mstrack database (no schema_version table); nothing restored", path=said)
+            names = [name for (name,) in source.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")]
+            if theirs := another_programs_tables(names, version):  # the rule the live database is held to
+                raise InputError("{path}: not an mstrack database (another program's tables: {tables}; a schema_version "
+                                 "table alone is not mstrack's); nothing restored", path=said, tables=", ".join(theirs))
+            if version > SCHEMA_VERSION:
+                raise InputError("{path}: schema version {version} is newer than this mstrack ({known}); nothing "
+                                 "restored; upgrade mstrack", path=said, version=version, known=SCHEMA_VERSION)
+            if problems != ["ok"]:
+                raise InputError("{path}: fails its check ({problem}); nothing restored", path=said, problem=problems[0])
+            if broken:
+                table, row, parent, _ = broken[0]
+                raise InputError("{path}: fails its foreign-key check: {n} {n:row points|rows point} to missing rows, in "
+                                 "{tables} ({problem}); nothing restored", path=said, n=len(broken),
+                                 tables=", ".join(sorted({found[0] for found in broken})), problem=Message(
+                                     "foreign key: {table} row {row} points to a missing {parent} row", table=table,
+                                     row=row, parent=parent))
+            after = table_counts(source)  # before the commit, from the snapshot copied: nothing after it may raise
+            self._refuse_another_page_size(backup, source)
+            self._refuse_not_a_database()
+            if self._schema_or_none() is not None:
+                self._refuse_another_programs()  # mstrack's own or empty only: nothing else is written over
+            create_private(self.path)
+            before = self._restore_kept(source, new_file,
+                                        lambda before, kept: confirm and confirm(version, before, after, kept))
+        finally:
+            source.close()
+        return version, before, after
+
+    def _restore_kept(self, source, new_file, confirm) -> dict[str, int] | None:
+        """_restore_from with the copy kept first (new_file given) and removed again where nothing was replaced:
+        any failure before `confirm` returns (a refusal, Ctrl-C, an output that fails, a full disk at an earlier
+        step) rolls back; from the step that commits on, pages may have been written."""
+        from mstrack.errors import mark_copy_left
+        from mstrack.store.kept_copy import keep_before_restore, remove_kept
+
+        kept, committing = [], []
+
+        def keep(counts) -> None:
+            if new_file is None or (counts is not None and not any(counts.values())):
+                return  # nothing to lose: an empty database (a missing file has no write lock to take either)
+            kept.append(keep_before_restore(self, new_file))
+
+        def confirmed(before) -> None:
+            confirm(before, kept[0] if kept else None)
+            committing.append(True)
+
+        try:
+            return self._restore_from(source, keep, confirmed)
+        except BaseException as error:
+            if kept and committing:
+                mark_copy_left(error, kept[0])
+            elif kept:
+                remove_kept(kept[0])
+            raise
+
+    def _refuse_another_page_size(self, backup: Path, source) -> None:
+        """SQLite's backup API cannot change a WAL database's page size (it said "attempt to write a readonly
+        database"): said as what it is."""
+        from mstrack.store.sqlite_file import page_size_of
+
+        live = page_size_of(self.path)
+        size = source.execute("PRAGMA page_size").fetchone()[0]
+        if live is not None and live[1] and live[0] != size:
+            raise InputError("{path}: its page size ({size} bytes) differs from the database's ({live}), which SQLite "
+                             "cannot change in place; nothing restored; restore it into a new file (--db NEW.db) or make "
+                             "the backup from a database of {live}-byte pages", path=backup, size=size, live=live[0])
+
+    def _refuse_not_a_database(self) -> None:
+        """A file with bytes but no SQLite header (garbled, or another kind of file) cannot be written into by
+        SQLite's backup API ("file is not a database" at the last step): refused before anything is kept or said.
+        Moved aside, it is kept as it is and the backup goes into a new file (docs/reliability.md)."""
+        from mstrack.store.sqlite_file import page_size_of
+
+        if holds_bytes(self.path) and page_size_of(self.path) is None:
+            raise InputError("--db {db}: not an SQLite database (its header is garbled or it is another kind of file); "
+                             "nothing restored, nothing written: move it aside (mv {path} {path}.damaged) and run the "
+                             "command again, which restores the backup into a new file", db=self.display_url,
+                             path=self.path)
+
+    def _schema_or_none(self) -> int | None:
+        """The schema version, None where the database cannot be read (damaged: what a restore is for)."""
+        try:
+            return self.schema_version()
+        except InputError:
+            return None
+
+    def _counts_or_none(self) -> dict[str, int] | None:
+        try:
+            return self.table_counts()
+        except InputError:
+            return None
+
+    def table_counts(self) -> dict[str, int]:
+        """Rows per table of this SQLite database, any schema version; empty where there is no file yet."""
+        from mstrack.store.sqlite_file import table_counts
+
+        if not holds_bytes(self.path):
+            return {}
+        with self.reading() as connection:
+            return table_counts(driver_connection(connection))
+
+    def _restore_from(self, source, keep=None, confirm=None) -> dict[str, int] | None:
+        """SQLite's backup API from `source` into the file, in two steps at least: the destination's write lock is
+        taken at the first (waiting as any write waits, busy_timeout()) and held to the last, which commits. Between
+        the first two, the rows the database holds (the last commit before the restore's) are counted by another
+        connection, and returned (None: not readable). A Ctrl-C between steps ends it with nothing changed; from the
+        step before the last on it is held, as from any write's commit (interrupts.interrupts_held)."""
+        import sqlite3
+
+        from mstrack.store.interrupts import interrupts_held, let_in
+
+        step = min(RESTORE_STEP, max(1, source.execute("PRAGMA page_count").fetchone()[0] // 2))
+        held, before = [], []
+        live = sqlite3.connect(self.path, timeout=busy_timeout(), isolation_level=None)
+
+        def progress(status, remaining, total) -> None:
+            if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+                raise busy_refusal(sqlite3.OperationalError("database is locked"), db=self.display_url, path=self.path)
+            if not before:
+                before.append(self._counts_or_none())
+                if keep is not None:
+                    keep(before[0])  # the database as it is, kept before anything of it is replaced
+            if remaining <= step and not held:
+                held.append(interrupts_held())
+                if confirm is not None:
+                    confirm(before[0])  # said before the last step, which commits: an output that fails rolls back
+
+        try:
+            with self._writer_note("db restore"):
+                try:
+                    source.backup(live, pages=step, progress=progress)
+                except sqlite3.Error as error:
+                    if disk_full(error):
+                        live.close()
+                        full_disk_left(self.path)  # the -wal it grew truncated, or named where another process holds it
+                    if getattr(error, "sqlite_errorname", "").startswith("SQLITE_READONLY"):
+                        raise self._read_only(error) from None
+                    raise InputError("--db {db}: nothing restored, whatever this command printed above: {reason}",
+                                     db=self.display_url, reason=reason(error)) from None
+        except BaseException:
+            if held and held[0] is not None:
+                let_in(held[0])
+            raise
+        finally:
+            live.close()
+        if held and held[0] is not None and not self.holds_interrupts:
+            let_in(held[0])
+        return before[0] if before else None
+
+    def _read_only(self, error) -> InputError:
+        """SQLite's "attempt to write a readonly database" said as which is read-only: the file, or its folder
+        (where the -wal, -shm or -journal a write needs cannot be made)."""
+        path = Path(os.path.realpath(self.path))
+        if not os.access(path, os.W_OK):
+            return InputError("--db {db}: nothing restored: the database file {path} is read-only ({reason}); make it "
+                              "writable, or restore into a new file (--db NEW.db)", db=self.display_url, path=path,
+                              reason=reason(error))
+        return InputError("--db {db}: nothing restored: the folder {path} is read-only, where SQLite writes the files "
+                          "beside the database ({reason}); make it writable, or restore into a new file (--db NEW.db)",
+                          db=self.display_url, path=path.parent, reason=reason(error))
