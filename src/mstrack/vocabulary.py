@@ -109,6 +109,14 @@ MANNER_WORDS = r"有效|大力|全力|扎实|切实|着力|努力|进一步|持�
 FIGURE_VERBS = "新建|改扩建|扩建|改建|改造|提升|维修|修缮|更换|新增|建设|安装|整治|提质|升级|新改建|续建"
 """Two verbs of work joined before paired figures ("新建、改扩建幼儿园4所、3所"): one figure each. Only verbs that
 take a counted object: "确保、提高" or "全面" pair no figures, so TASK_OPENING is no substitute."""
+PLACE_NAME = (rf"(?![各全本每])(?!{FIGURE_VERBS})[\u4e00-\u9fff]{{1,9}}?"
+              rf"(?:[{AREA_LEVELS}乡鄉村](?<![小园片景校社][区區])(?<![乡鄉农農]村)(?<!城[乡鄉])|街道|社区|社區)")
+"""A place by its own name and its level, read whole (fullmatch): "长沙市", "湘西土家族苗族自治州", "雄县", "容城縣", "城东
+街道", "城关镇", "李家村", "城东社区". Every one or the whole ("各县", "全区", "本市") is no one place, nor the work on one
+("新建城区", "改造城区": a verb of work), nor a kind of area named by what it holds ("老旧小区", "工业园区", "片区", "景区",
+"校区"), nor the countryside ("美丽乡村", "新农村", "城乡"). One rule for a table's rows by region (cells.place_names),
+a 计划完成数 target beside a place's row (figures._named_by_item) and the places 分别 gives a figure each
+(figure_names.each_named)."""
 RESULTS_ASIDE = r"(?:附|报送|上报|汇报|反馈)[^，,。；;：:（）()]*$|^[^，,。；;：:（）()]*基础上"
 """Results in passing, in the clause that names them: an appendix ("（附2023年完成情况说明）"), a duty to report
 ("每月5日前报送落实情况"), a basis ("总结2023年…完成情况的基础上"): the text before the word, or the text after it."""

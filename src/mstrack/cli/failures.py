@@ -167,7 +167,8 @@ def _database_failure(error: Exception) -> typer.Exit:
         return fail("database: {reason}; the report was written but nothing was frozen, whatever this command printed "
                     "above: run the command again to freeze it", reason=reason)
     if rolled_back(error):  # raised inside a write, before its commit: rolled back
-        return fail("database: {reason}; the write in progress was rolled back: nothing of it was stored", reason=reason)
+        return fail("database: {reason}; the write in progress was rolled back: nothing of it was stored, whatever this "
+                    "command printed above", reason=reason)
     return fail("database: {reason}", reason=reason)
 
 

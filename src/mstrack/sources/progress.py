@@ -91,7 +91,7 @@ class _Importer(Values, Comparing):
         self.pending: list[tuple] = []  # checked rows to write, up to CHUNK_ROWS
         self.asked: list[tuple[int, int, int]] = []  # rows to ASK about: (seq, indicator id, index in pending or -1)
         self.columns = Columns(self)
-        self.merged: MergedValues | None = None  # the file's value and date cells merged down over several rows
+        self.merged: MergedValues | None = None  # the file's value and note cells merged over several rows or into the note column
 
     def read(self, path: Path, sheet: str | None, on_row: Callable[[int], None] | None) -> None:
         if (first := _same_file(path, self.files)) is not None:  # its rows would all repeat themselves
@@ -152,6 +152,7 @@ class _Importer(Values, Comparing):
             named.end()
         if self.merged is not None:
             self.result.errors.extend(self.merged.problems())
+            self.result.warnings.extend(self.merged.notes())
         if (hidden := hidden_rows(table)) is not None:
             self.result.warnings.append(hidden)
         if self._rows_met() == before:  # a header and nothing under it (a header-only CSV): as an empty file is

@@ -1,8 +1,11 @@
-"""A return's value cell merged down over the rows of different tasks or indicators. The sheet reader gives every
-cell of a merged range its top-left value (docs/import.md): right for a task number or a programme merged down its
-block, and for a 截至日期 merged down a table (one date for every row, as the unit meant), but a figure merged over two
-tasks' rows would be stored for each, one of them invented. Such a range is refused, named by file, sheet, rows and
-column; a range over rows of one indicator (the same figure on two days) reads as before.
+"""A return's value or note cell merged over the rows of different tasks or indicators, or merged across into the note
+column. The sheet reader gives every cell of a merged range its top-left value (docs/import.md): right for a task
+number or a programme merged down its block, and for a 截至日期 merged down a table (one date for every row, as the unit
+meant), but a figure merged over two tasks' rows would be stored for each, one of them invented. Such a range is
+refused, named by file, sheet, rows and column; a range over rows of one indicator (the same figure on two days) reads
+as before. A note merged so is words, not a figure: kept with each row (the unit may mean it for both), and said. A
+range that starts left of the note column (a figure merged D3:E3 over 数值 and 备注) gives that column a copy of
+another cell, no note: the note cell of its rows reads blank.
 """
 
 from __future__ import annotations
@@ -10,9 +13,10 @@ from __future__ import annotations
 from mstrack.errors import Message
 from mstrack.sources.rows import Cells, Row
 
-WATCHED = ("value",)
-"""The columns whose cell is a row's own figure: merged over other rows, it is theirs by accident. A date merged
-down is the date of each row (a return's one 截至日期 merged down its table): not watched."""
+WATCHED = ("value", "note")
+"""The columns whose cell is a row's own, a figure or a unit's words: merged over other rows, it is theirs by accident
+(a figure refused, a note said). A date merged down is the date of each row (a return's one 截至日期 merged down its
+table): not watched."""
 KEYS = ("programme", "task", "indicator", "title")
 """The columns that say which indicator a row reports on: every one the return has, however its rows are matched to
 tasks (by number, or by title: a 项目名称 column with no task number). The title only where no task number is: beside
@@ -20,12 +24,16 @@ one, a 任务名称 written on a block's first row only names no other task."""
 
 
 class MergedValues:
-    """The merged ranges of a workbook's sheet over its value column below its header, and the (programme, task,
-    indicator, title) cells of the rows they cover, met as the import reads its rows (see, see_cells)."""
+    """The merged ranges of a workbook's sheet over its value or note column below its header, and the (programme,
+    task, indicator, title) cells of the rows they cover, met as the import reads its rows (see, see_cells), whose
+    note cells copied from a range starting left of the note column are made blank on the way."""
 
-    def __init__(self, table, ranges: list[tuple[str, int, int, int, int]]):
+    def __init__(self, table, ranges: list[tuple[str, int, int, int, int]], copies: set[int]):
         self.table = table
         self.ranges = ranges  # (field, top, bottom, left, right): rows 1-based, columns 0-based
+        self.copies = copies  # the rows whose note cell holds another column's merged value
+        self.note = table.columns.get("note")
+        self.value = table.columns.get("value")
         self.keys = [table.columns[name] for name in KEYS
                      if name in table.columns and not (name == "title" and "task" in table.columns)]
         self.rows: dict[int, list[int]] = {}  # a covered row's number → the ranges over it
@@ -38,27 +46,39 @@ class MergedValues:
     @classmethod
     def of(cls, table) -> MergedValues | None:
         """The watcher of a table read from a workbook's sheet (.xlsx, .xls, .ods: sheets.SheetRows, WorkbookRows) that
-        merges a watched column down over rows under its header; None for any other (most sheets; a .csv or .tsv has
-        no merges: a figure written once, blank below, is one row's)."""
+        merges a watched column down over rows under its header, or merges another column across into its note
+        column; None for any other (most sheets; a .csv or .tsv has no merges: a figure written once, blank below, is
+        one row's)."""
         hidden = getattr(table.rows, "hidden", None)
         merged = getattr(hidden, "merged", None)
         if not merged:
             return None
         columns = {name: table.columns[name] for name in WATCHED if name in table.columns}
+        note, below = columns.get("note"), table.header_row  # 1-based: rows under it are 0-based `below` and on
         ranges = [(name, top + 1, bottom + 1, left, right) for (top, left), (bottom, right) in merged
-                  for name, column in columns.items() if left <= column <= right and top + 1 > table.header_row]
-        return cls(table, ranges) if ranges else None
+                  for name, column in columns.items() if bottom > top and top >= below
+                  and (left == column if name == "note" else left <= column <= right)]
+        copies = {number for (top, left), (bottom, right) in merged if note is not None and left < note <= right
+                  for number in range(max(top, below) + 1, bottom + 2)}
+        return cls(table, ranges, copies) if ranges or copies else None
 
     def see(self, rows: list[Row]) -> None:
         """Rows as the per-row path reads them."""
-        covered = self.rows
+        covered, copies = self.rows, self.copies
         for row in rows:
+            if row.number in copies and self.note < len(row.cells):
+                if not isinstance(row.cells, list):
+                    row.cells = list(row.cells)
+                row.cells[self.note] = None
             if row.number in covered:
                 self._met(row.number, row.cells)
 
     def see_cells(self, first: int, cells: Cells) -> None:
         """A chunk of rows' cells as the columnar path takes them, its first row numbered `first`."""
-        numbers = [number for number in range(first, first + len(cells)) if number in self.rows]
+        stop = first + len(cells)
+        if copied := [number - first for number in self.copies if first <= number < stop]:
+            cells.blank(self.note, copied)
+        numbers = [number for number in range(first, stop) if number in self.rows]
         if numbers:
             rows = cells.rows()
             for number in numbers:
@@ -68,20 +88,33 @@ class MergedValues:
         key = tuple(cells[at] if at < len(cells) else None for at in self.keys)
         if not any(cell is not None for cell in key):  # a row naming nothing is refused for that, on its own
             return
+        valued = self.value is not None and self.value < len(cells) and cells[self.value] not in (None, "")
         for at in self.rows[number]:
+            if self.ranges[at][0] == "note" and not valued:  # a row with no figure is skipped: its note is not stored
+                continue
             if self.first.setdefault(at, key) != key:
                 self.mixed.add(at)
 
     def problems(self) -> list[Message]:
-        """Each range over rows of different tasks or indicators, named."""
+        """Each value range over rows of different tasks or indicators, named."""
+        return [Message("{path}: sheet {sheet!r}, rows {first}–{last}, column {column} ({cells}): one value merged "
+                        "over {n} rows of different tasks or indicators: give each its own", **fields)
+                for fields in self._mixed("value")]
+
+    def notes(self) -> list[Message]:
+        """Each note range over rows of different tasks or indicators, said: the note is kept with each row."""
+        return [Message("{path}: sheet {sheet!r}, rows {first}–{last}, column {column} ({cells}): one note merged "
+                        "over {n} rows of different tasks or indicators is kept with each", **fields)
+                for fields in self._mixed("note")]
+
+    def _mixed(self, field: str) -> list[dict]:
         from openpyxl.utils import get_column_letter as letters  # only here: importing openpyxl takes a quarter second
 
         table, found = self.table, []
         for at in sorted(self.mixed):
             name, top, bottom, left, right = self.ranges[at]
-            fields = {"path": table.path, "sheet": table.rows.hidden.sheet, "first": top, "last": bottom,
-                      "column": table.label(name), "cells": f"{letters(left + 1)}{top}:{letters(right + 1)}{bottom}",
-                      "n": bottom - top + 1}
-            found.append(Message("{path}: sheet {sheet!r}, rows {first}–{last}, column {column} ({cells}): one value "
-                                 "merged over {n} rows of different tasks or indicators: give each its own", **fields))
+            if name == field:
+                found.append({"path": table.path, "sheet": table.rows.hidden.sheet, "first": top, "last": bottom,
+                              "column": table.label(name), "n": bottom - top + 1,
+                              "cells": f"{letters(left + 1)}{top}:{letters(right + 1)}{bottom}"})
         return found

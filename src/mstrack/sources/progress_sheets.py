@@ -182,9 +182,9 @@ class _Look:
 
 
 def hidden_rows(table) -> Message | None:
-    """The rows under a table's header that its .xlsx sheet hides, said (they are read all the same: a unit may hide
-    rows it thinks done, and they are its figures too); None when there are none, or the reader cannot tell (.csv,
-    .xls, .ods)."""
+    """The rows under a table's header that its sheet hides (.xlsx, .xls, .ods), said (they are read all the same: a
+    unit may hide rows it thinks done, and they are its figures too); None when there are none, or the file has no
+    rows to hide (.csv)."""
     hidden = getattr(table.rows, "hidden", None)
     rows = sorted({row for row in hidden.rows if row > table.header_row}) if hidden is not None else []
     if not rows:

@@ -51,6 +51,15 @@ class Cells:
             self._columns = list(zip(*rows, strict=False))  # as wide as its shortest row
         return self._columns if len(self._columns) >= width else None
 
+    def blank(self, column: int, at: list[int]) -> None:
+        """The cell in `column` of the rows at `at` (0-based in this chunk) made blank: a merged range's copy that is
+        not the row's own (sources/progress_merged.py). Held as rows from then on."""
+        rows = self.rows()
+        for index in at:
+            if column < len(rows[index]):
+                rows[index][column] = None
+        self._columns = None
+
     def part(self, start: int, stop: int) -> Cells:
         """Rows start to stop (as a slice takes them), in the form they are held in (columns first)."""
         if start <= 0 and stop >= self.size:

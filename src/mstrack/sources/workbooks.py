@@ -1,11 +1,11 @@
 """Old Excel (.xls) and OpenDocument (.ods) workbooks, read by calamine as sources/sheets.py reads .xlsx.
 
 calamine reads both formats' values. What it does not give is read here, bounded before calamine
-allocates a sheet: an .ods file's merged cells, its percent cells (calamine gives 0.65 for 65%) and
-how far its cells reach (a row repeated a million times is a few bytes of XML). An .xls sheet is
-bounded by its format (65,536 rows × 256 columns) and calamine reads its merged cells itself; its
-percent cells are those whose number format shows a percentage, read with xlrd (the .xls format's
-reader of record), which calamine does not give.
+allocates a sheet: an .ods file's merged cells, its percent cells (calamine gives 0.65 for 65%), its
+hidden rows and how far its cells reach (a row repeated a million times is a few bytes of XML). An .xls
+sheet is bounded by its format (65,536 rows × 256 columns) and calamine reads its merged cells itself;
+its percent cells (those whose number format shows a percentage) and hidden rows (its ROW records'
+hidden flag) are read with xlrd (the .xls format's reader of record), which calamine does not give.
 """
 
 from __future__ import annotations
@@ -43,15 +43,15 @@ def workbook_sheet_names(path: Path) -> list[str]:
 
 def workbook_rows(path: Path, sheet: str | None, hidden=None) -> Iterator:
     """Every row of one sheet (the first without `sheet`), merged cells given their top-left value in
-    every cell they cover, as xlsx.xlsx_cells gives them; `hidden` (xlsx.HiddenRows) gets the sheet read and its
-    ranges merged down before the first row, as xlsx_cells gives an .xlsx's (no hidden rows: neither format's are read)."""
+    every cell they cover, as xlsx.xlsx_cells gives them; `hidden` (xlsx.HiddenRows) gets the sheet read, the rows it
+    hides and its merged ranges before the first row, as xlsx_cells gives an .xlsx's."""
     import zipfile
     import zlib
     from xml.etree.ElementTree import ParseError
 
     from python_calamine import CalamineError
 
-    from mstrack.sources.xlsx import Extent, check_extent, merged_down
+    from mstrack.sources.xlsx import Extent, check_extent, merged_cells
     from mstrack.sources.xlsx_rows import marked_rows
 
     names = workbook_sheet_names(path)
@@ -68,10 +68,10 @@ def workbook_rows(path: Path, sheet: str | None, hidden=None) -> Iterator:
         extent = Extent()
         if path.suffix.lower() == ".ods":
             with zipfile.ZipFile(path) as archive, archive.open("content.xml") as handle:
-                percent, merges, extent = _ods_marks(handle, sheet)
+                percent, merges, extent, hidden_rows = _ods_marks(handle, sheet)
             check_extent(path, sheet, extent)
         else:
-            percent = _xls_percent(path, sheet)
+            percent, hidden_rows = _xls_marks(path, sheet)
         values = _opened(path).get_sheet_by_name(sheet)
         if merges is None:  # .xls: calamine reads the merges, the format bounds the sheet
             last_row, last_column = values.end or (-1, -1)
@@ -83,7 +83,8 @@ def workbook_rows(path: Path, sheet: str | None, hidden=None) -> Iterator:
             EOFError, RuntimeError) as error:
         raise unreadable(path, error) from None
     if hidden is not None:
-        hidden.sheet, hidden.merged = sheet, merged_down(extent)
+        hidden.sheet, hidden.merged = sheet, merged_cells(extent)
+        hidden.rows = [number for number in hidden_rows if number <= extent.rows]
     yield from marked_rows(values, percent, {}, extent, path)
 
 
@@ -140,9 +141,10 @@ def _write_stderr(data: bytes) -> None:
         data = data[os.write(2, data):]
 
 
-def _xls_percent(path: Path, sheet: str) -> dict[int, list[int]]:
+def _xls_marks(path: Path, sheet: str) -> tuple[dict[int, list[int]], list[int]]:
     """The .xls sheet's number cells shown as percentages (row, 1-based → columns, 0-based), from the formats
-    of their cells ("0%", "0.00%"): 0.65 formatted so is the 65% the unit typed."""
+    of their cells ("0%", "0.00%"): 0.65 formatted so is the 65% the unit typed; and the rows it hides (1-based:
+    a ROW record's hidden flag, or the sheet's default for rows without one)."""
     import io
     import struct
 
@@ -156,7 +158,7 @@ def _xls_percent(path: Path, sheet: str) -> dict[int, list[int]]:
     try:  # xlrd's warnings ("file size not a multiple of sector size") go to its log, by default stdout
         book = xlrd.open_workbook(path, formatting_info=True, on_demand=True, logfile=io.StringIO())
     except refused:
-        return {}  # a workbook xlrd cannot take: calamine reads its values (or says why it cannot), formats unknown
+        return {}, []  # a workbook xlrd cannot take: calamine reads its values (or says why it cannot), formats unknown
     try:
         shown = {index for index, xf in enumerate(book.xf_list)
                  if xf.format_key in book.format_map and percent_format(book.format_map[xf.format_key].format_str)}
@@ -166,9 +168,11 @@ def _xls_percent(path: Path, sheet: str) -> dict[int, list[int]]:
             for column, kind in enumerate(values.row_types(row)):
                 if kind == xlrd.XL_CELL_NUMBER and values.cell_xf_index(row, column) in shown:
                     percent.setdefault(row + 1, []).append(column)
-        return percent
+        rows, default = values.rowinfo_map, bool(values.default_row_hidden)
+        hidden = [row + 1 for row in range(values.nrows) if (rows[row].hidden if row in rows else default)]
+        return percent, hidden
     except refused:  # a sheet damaged past its header: formats unknown, as above
-        return {}
+        return {}, []
     finally:
         book.release_resources()
 
@@ -202,10 +206,10 @@ ROW, CELLS = TABLE_NS + "table-row", (TABLE_NS + "table-cell", TABLE_NS + "cover
 
 
 def _ods_marks(handle, sheet: str):
-    """The sheet's percent cells (row → columns), merged ranges ((top, left), (bottom, right), 0-based)
-    and extent, from content.xml read as a stream (each row let go once read). Rows and cells
-    repeated (number-rows-repeated) count as often as they repeat when they hold something; the scan
-    stops once the sheet is too large."""
+    """The sheet's percent cells (row → columns), merged ranges ((top, left), (bottom, right), 0-based),
+    extent and hidden rows holding something (1-based), from content.xml read as a
+    stream (each row let go once read). Rows and cells repeated (number-rows-repeated) count as often as
+    they repeat when they hold something; the scan stops once the sheet is too large."""
     from xml.etree.ElementTree import iterparse
 
     scan = _OdsScan()
@@ -225,7 +229,8 @@ def _ods_marks(handle, sheet: str):
             scan.start_row(element) if event == "start" else scan.end_row(element)
         elif event == "end" and tag in CELLS and not scan.cell(element):
             break
-    return scan.percent, scan.extent.merges, scan.extent
+    hidden = [number for first, stop in scan.hidden for number in range(first, stop)]
+    return scan.percent, scan.extent.merges, scan.extent, hidden
 
 
 class _OdsScan:
@@ -237,9 +242,20 @@ class _OdsScan:
         self.percent: dict[int, list[int]] = {}
         self.extent = Extent()
         self.row, self.column, self.repeat_rows = 0, 0, 1
+        self.hidden: list[tuple[int, int]] = []  # runs of hidden rows holding something: (first, past the last), 1-based
+        self.row_hidden = False
 
     def start_row(self, element) -> None:
         self.column, self.repeat_rows = 0, int(element.get(TABLE_NS + "number-rows-repeated", 1))
+        self.row_hidden = element.get(TABLE_NS + "visibility", "visible") != "visible"  # collapse, or filter
+
+    def _hidden_row(self) -> None:
+        """The row read holds something and is hidden: kept as a run (as many as the cells, within MAX_SHEET_CELLS)."""
+        first, stop = self.row + 1, self.row + 1 + self.repeat_rows
+        if self.hidden and self.hidden[-1][1] >= first:
+            self.hidden[-1] = (self.hidden[-1][0], max(stop, self.hidden[-1][1]))
+        else:
+            self.hidden.append((first, stop))
 
     def end_row(self, element) -> None:
         self.row += self.repeat_rows
@@ -257,6 +273,8 @@ class _OdsScan:
             extent.rows, extent.columns = max(extent.rows, row + self.repeat_rows), max(extent.columns, column + repeat)
             if extent.rows * extent.columns > MAX_SHEET_CELLS:
                 return False
+            if self.row_hidden:
+                self._hidden_row()
             if kind == "percentage":
                 for number in range(row + 1, row + self.repeat_rows + 1):
                     self.percent.setdefault(number, []).extend(range(column, column + repeat))

@@ -64,7 +64,7 @@ def xlsx_cells(path: Path, sheet: str | None, hidden: HiddenRows | None = None) 
                                                       hidden.rows if hidden is not None else None)
             check_extent(path, sheet, extent)
             if hidden is not None:
-                hidden.merged = merged_down(extent)
+                hidden.merged = merged_cells(extent)
             if extent.rows * extent.columns > STREAM_CELLS or shared_bytes > STREAM_SHARED_BYTES:
                 from mstrack.sources.xlsx_stream import StreamedSheet
 
@@ -86,20 +86,22 @@ def xlsx_cells(path: Path, sheet: str | None, hidden: HiddenRows | None = None) 
 
 @dataclass
 class HiddenRows:
-    """The sheet a workbook reader read and the rows it hides (1-based; an .xlsx's only), for a warning: a hidden row is
-    still read; and its ranges merged down over more than one row ((top, left), (bottom, right), 0-based; an .xlsx's,
-    .xls's and .ods's alike), for import progress to refuse a figure merged over rows of different tasks
-    (sources/progress_merged.py)."""
+    """The sheet a workbook reader read and the rows it hides (1-based; an .xlsx's, .xls's and .ods's), for a warning: a
+    hidden row is still read; and its ranges merged over more than one cell ((top, left), (bottom, right), 0-based),
+    for import progress to refuse a figure merged over rows of different tasks and to read a note's column only where
+    its own cell is (sources/progress_merged.py)."""
 
     sheet: str = ""
     rows: list[int] = field(default_factory=list)
     merged: list = field(default_factory=list)
 
 
-def merged_down(extent: Extent) -> list:
-    """The sheet's ranges merged down over more than one row, each cut to its extent (A3:XFD1048576 under a table)."""
+def merged_cells(extent: Extent) -> list:
+    """The sheet's ranges merged over more than one cell (down, across or both) from a row within its extent, each cut
+    to its last row (A3:XFD1048576 under a table)."""
     last = extent.rows - 1
-    return [((top, left), (min(bottom, last), right)) for (top, left), (bottom, right) in extent.merges if min(bottom, last) > top]
+    return [((top, left), (min(bottom, last), right)) for (top, left), (bottom, right) in extent.merges
+            if top <= last and (min(bottom, last) > top or right > left)]
 
 
 STREAM_CELLS = 4_000_000

@@ -38,6 +38,27 @@ def batch_words(batch: int, created_at, user: str | None, command: str, source: 
     return Message("batch {batch} ({command} by {user}, {when})", batch=batch, command=command, user=user or "?", when=when)
 
 
+def note_deleted_undone(dialect: Dialect, connection, batch: int, deleted: dict[int, int]) -> None:
+    """A plan's write's batch reason given, for each undo batch whose retracted reports it deleted ({undo: how many};
+    PlanWriter._delete), "deleted N undone reports … (undone by batch U)": the one record of them, which an undo of
+    that undo reads (deleted_undone). Kept in English, as the batch's other words are."""
+    notes = "; ".join(f"deleted {n} undone {'report' if n == 1 else 'reports'} with the lines or indicators it dropped"
+                      f" (undone by batch {undo})" for undo, n in sorted(deleted.items()))
+    p = dialect.p
+    dialect.execute(connection, f"UPDATE batch SET reason = CASE WHEN reason IS NULL THEN {p} ELSE reason || '; ' || {p} END"
+                                f" WHERE id = {p}", [notes, notes, batch])
+
+
+def deleted_undone(dialect: Dialect, connection, undo: int) -> list[tuple[int, tuple]]:
+    """(how many, the batch's row as batch_words takes it) of each later batch that deleted reports `undo` retracted."""
+    import re
+
+    found = re.compile(rf"deleted (\d+) undone reports? with the lines or indicators it dropped \(undone by batch {undo}\)")
+    rows = dialect.rows(connection, f'SELECT id, created_at, "user", command, source, reason FROM batch WHERE id > {dialect.p}'
+                                    f" AND reason LIKE {dialect.p} ORDER BY id", [undo, f"%(undone by batch {undo})%"])
+    return [(int(match.group(1)), tuple(row[:5])) for row in rows if (match := found.search(row[5]))]
+
+
 def insert_reports(dialect: Dialect, connection, reports, *, batch: int, reason: str | None = None) -> None:
     """Reports, (indicator_id, as_of, value, note, reporter, source) each from an iterable, into `batch`,
     streamed into the driver (COPY on PostgreSQL). Measured: binding 100k rows through SQLAlchemy's type

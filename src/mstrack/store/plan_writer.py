@@ -12,7 +12,7 @@ from mstrack import model as plan_model
 from mstrack.domain import unique
 from mstrack.errors import InputError, Joined, Message
 from mstrack.model import QUANTITY, SCHEDULE
-from mstrack.store.batches import PLAN_SOURCE, insert_reports
+from mstrack.store.batches import PLAN_SOURCE, insert_reports, note_deleted_undone
 from mstrack.store.dialect import Dialect
 from mstrack.store.plan_match import (
     ambiguous_lines,
@@ -87,7 +87,7 @@ class PlanWriter:
         self.connection = connection
         self.batch = batch
         self.unit_ids: dict[str, int] = {}
-        self.counts = {"tasks_added": 0, "tasks_updated": 0, "tasks_removed": 0}
+        self.counts = {"tasks_added": 0, "tasks_updated": 0, "tasks_removed": 0, "undone_deleted": 0}
 
     def _new_id(self, table, values: dict) -> int:
         return self.connection.execute(table.insert().values(**values)).inserted_primary_key[0]
@@ -175,15 +175,24 @@ class PlanWriter:
         c.execute(TaskLinkRow.__table__.delete().where(TaskLinkRow.task_id.in_(
             select(TaskRow.id).where(TaskRow.programme_id == programme_id))))
         # A dropped indicator's undone reports go with it (nothing stands on it, or the plan was refused): the
-        # retractions, then the reports, the foreign keys' order.
+        # retractions, then the reports, the foreign keys' order. Taken, not refused (safe41b): an undone report is
+        # retracted, and refusing would keep its line in every later plan for good; but said, by the import (its
+        # counts) and in its batch's reason, which a later undo of the undo reads (deleted_undone).
+        deleted: dict[int, int] = {}
         for start in range(0, len(drops["indicators"]), 10_000):
             undone = select(ReportRow.id).where(ReportRow.indicator_id.in_(drops["indicators"][start:start + 10_000]))
+            for undo, n in c.execute(select(RetractionRow.batch_id, func.count()).where(RetractionRow.report_id.in_(undone))
+                                     .group_by(RetractionRow.batch_id)):
+                deleted[undo] = deleted.get(undo, 0) + n
             c.execute(RetractionRow.__table__.delete().where(RetractionRow.report_id.in_(undone)))
             c.execute(ReportRow.__table__.delete().where(ReportRow.id.in_(undone)))
         for table, ids in ((IndicatorRow.__table__, drops["indicators"]), (LineRow.__table__, drops["lines"]),
                            (TaskRow.__table__, drops["tasks"])):
             for start in range(0, len(ids), 10_000):
                 c.execute(table.delete().where(table.c.id.in_(ids[start:start + 10_000])))
+        self.counts["undone_deleted"] = sum(deleted.values())
+        if deleted and self.batch is not None:
+            note_deleted_undone(self.dialect, c, self.batch, deleted)
 
     def write(self, programme: plan_model.Programme) -> dict:
         head = self._write_programme(programme)

@@ -6,7 +6,15 @@ import json
 from datetime import UTC, datetime
 
 from mstrack.errors import InputError, Joined, Message
-from mstrack.store.batches import REPORT_COLUMNS, ReportBatch, ReportRange, batch_words, insert_batch, insert_reports
+from mstrack.store.batches import (
+    REPORT_COLUMNS,
+    ReportBatch,
+    ReportRange,
+    batch_words,
+    deleted_undone,
+    insert_batch,
+    insert_reports,
+)
 from mstrack.store.connections import confirm_before_commit, login_name
 from mstrack.store.dialect import day, moment, number
 from mstrack.store.reads import BatchInfo
@@ -68,13 +76,29 @@ class Writes:
                 raise InputError("undoing batch {batch} would bring back values over {n} newer {n:entry|entries}; nothing was "
                                  "written:\n{entries}\nundo with --force to bring them back all the same (what it overrides is "
                                  "kept with the undo)", batch=target_id, n=total, entries=Joined("\n", overridden))
-            moved = self._moved_marks(connection, target_id)
+            gone = deleted_undone(self.dialect, connection, target_id)
+            if gone and not force:
+                n = sum(count for count, _ in gone)
+                raise InputError("undoing batch {batch} would bring back {n} {n:report|reports} that a plan re-imported since "
+                                 "deleted with the lines or indicators it dropped; an undo can no longer bring {n:it|them} "
+                                 "back; nothing was written:\n{deleted}\nlog {n:it|them} anew (or undo with --force to bring "
+                                 "back what is left of batch {batch})", batch=target_id, n=n, deleted=Joined("\n", [
+                                     Message("  {n} by {step}", n=count, step=batch_words(*row)) for count, row in gone]))
+            if gone:
+                more = "--force over " + "; ".join(f"{count} deleted by batch {row[0]}" for count, row in gone)
+                reason = more if reason is None else f"{reason}; {more}"
+            moved, marks = self._moved_marks(connection, target_id)
             if moved:
+                raise InputError("undoing batch {batch} would bring back reports onto lines a plan re-imported since has "
+                                 "changed; nothing was written:\n{lost}\nlog them anew, as they are to be read now; a unit "
+                                 "changed may be put back by importing the plan with it as it was, then undo batch {batch}",
+                                 batch=target_id, lost=Joined("\n", moved))
+            if marks:
                 raise InputError("undoing batch {batch} would bring back met marks onto checkpoints a plan re-imported since "
                                  "has changed; nothing was written:\n{lost}\nthe marks count the checkpoints from the first: "
                                  "import the plan with the checkpoints they were given against as they were (new ones after "
                                  "them), then undo batch {batch}; or log those checkpoints anew",
-                                 batch=target_id, lost=Joined("\n", moved))
+                                 batch=target_id, lost=Joined("\n", marks))
             if overridden:  # kept in English, as the batch's other words are
                 more = f"--force over {total} newer {'entry' if total == 1 else 'entries'}: " + "; ".join(overridden)
                 reason = more if reason is None else f"{reason}; {more}"
@@ -157,57 +181,73 @@ class Writes:
                           [programme, target_id])
         return [batch_words(*row) for row in rows]
 
-    def _moved_marks(self, connection, target_id: int) -> list[Message]:
-        """What the reports target_id retracted (an undo's) would come back to (safe40a): a plan re-imported since
-        they were taken back (a re-import checks only the reports that stand) may have paired their line by position
-        alone with a new one (another unit's), or changed the checkpoints a text-only line's marks were given
-        against. The same rules as a re-import's (plan_match.match_lines' stranded lines, lost_marks): the plan as
-        the first plan batch after target_id found it (its plan before), paired with today's lines as that
-        re-import paired them (match_lines, nothing standing), against today's."""
+    def _moved_marks(self, connection, target_id: int) -> tuple[list[Message], list[Message]]:
+        """What the reports target_id retracted (an undo's) would come back to (safe40a, safe41b): the plans
+        re-imported since they were taken back (a re-import checks only the reports that stand) are followed from the
+        plan they were given under through each later one, consecutive plan to consecutive plan, as the store paired
+        them (match_lines, nothing standing: an import that was taken stranded nothing); each batch keeps the plan it
+        replaced. Returns (lines, marks): a line some step paired by position alone among several, an indicator whose
+        unit is no longer the one they were given in; and a text-only line whose checkpoints behind its met marks
+        changed (lost_marks, the plan then against today's)."""
         from mstrack.domain import unique
         from mstrack.model import SCHEDULE
-        from mstrack.store.plan_match import line_key, lost_marks, match_lines, named_line, words
+        from mstrack.store.plan_match import lost_marks, named_line, words
 
         p = self.dialect.p
-        rows = self._rows(connection, "SELECT g.code, t.code, l.position, i.kind, max(x.value), count(*) FROM report AS x"
-                                      " JOIN report_retraction AS r ON r.report_id = x.id JOIN indicator AS i ON i.id = x.indicator_id"
-                                      " JOIN task_line AS l ON l.id = i.line_id JOIN task AS t ON t.id = l.task_id"
-                                      f" JOIN programme AS g ON g.id = t.programme_id WHERE r.batch_id = {p}"
-                                      " GROUP BY g.code, t.code, l.position, i.kind ORDER BY g.code, t.code, l.position",
-                          [target_id])
-        plans: dict[str, tuple | None] = {}  # a programme's tasks' lines by code: (then, now), read once
-        tasks: dict[tuple, tuple] = {}  # a task's lines, their keys and words, and the re-import's pairing, made once
-        lost: list[Message] = []
-        for code, task_code, position, kind, most, n in rows:
-            if code not in plans:
-                after = self._rows(connection, f"SELECT id, plan_before FROM batch WHERE programme = {p} AND id > {p}"
-                                               " ORDER BY id LIMIT 1", [code, target_id])
-                plans[code] = tuple({task.code: task.lines for task in plan.tasks}
-                                    for plan in (_plan_of(after[0][1], after[0][0]), self.load_plan(code))) \
-                    if after and after[0][1] else None
-            if plans[code] is None:  # no plan written since: the lines and checkpoints are the reports'
+        rows = self._rows(connection, "SELECT g.code, t.code, l.position, i.kind, i.name, i.unit, max(x.value), count(*)"
+                                      " FROM report AS x JOIN report_retraction AS r ON r.report_id = x.id"
+                                      " JOIN indicator AS i ON i.id = x.indicator_id JOIN task_line AS l ON l.id = i.line_id"
+                                      " JOIN task AS t ON t.id = l.task_id JOIN programme AS g ON g.id = t.programme_id"
+                                      f" WHERE r.batch_id = {p} GROUP BY g.code, t.code, l.position, i.kind, i.name, i.unit"
+                                      " ORDER BY g.code, t.code, l.position", [target_id])
+        chains: dict[str, tuple | None] = {}  # a programme's plans since (tasks' lines by code), the batches between
+        paired: dict[tuple, dict] = {}  # a task's pairings, step by step, made once
+        lines: list[Message] = []
+        marks: list[Message] = []
+        for code, task_code, position, kind, name, unit, most, n in rows:
+            if code not in chains:
+                chains[code] = self._plans_since(connection, code, target_id)
+            if chains[code] is None:  # no plan written since: the lines and checkpoints are the reports'
                 continue
-            if (code, task_code) not in tasks:
-                then, now = plans[code]
-                then_lines, now_lines = then.get(task_code, []), now[task_code]
-                keys = [line_key(line) for line in then_lines], [line_key(line) for line in now_lines]
-                said = [tuple(words(cp) for cp in line.checkpoints) for line in then_lines], \
-                    [tuple(words(cp) for cp in line.checkpoints) for line in now_lines]
-                tasks[code, task_code] = (then_lines, now_lines, keys, said,
-                                          match_lines(*keys, *said, [False] * len(then_lines))[0])
-            then_lines, now_lines, keys, said, matched = tasks[code, task_code]
-            line, was = now_lines[position], matched.get(position)
-            if was is None:
+            plans, steps = chains[code]
+            tasks = [plan.get(task_code, []) for plan in plans]
+            walked = _walk_back(tasks, position, paired.setdefault((code, task_code), {}))
+            if walked is None:
                 continue
+            at, alone = walked  # the line's position in each plan, and the first step that paired it by position alone
+            line = tasks[-1][position]
             label = named_line(f"{code}/{task_code}", position, unique(line.lead_units))
-            if any(h == was for h, _ in match_lines(*keys, *said, [h == was for h in range(len(then_lines))])[2]):
-                lost.append(Message("  {label} was paired by position alone with line {then} ({lead}) of the plan its "
-                                    "reports were given under: {n} {n:report|reports} would come back to another line",
-                                    label=label, then=was + 1, lead="、".join(unique(then_lines[was].lead_units)) or "—", n=n))
+            then = tasks[0][at[0]]
+            if alone is not None:
+                lines.append(Message("  {label} was paired by position alone with line {then} ({lead}) of the plan its "
+                                     "reports were given under, by {step} (more than one line of the task renamed or added "
+                                     "at once): {n} {n:report|reports} would come back to another line", label=label,
+                                     then=at[0] + 1, lead="、".join(unique(then.lead_units)) or "—", step=steps[alone], n=n))
+                continue
+            units = [next((ind.unit for ind in lines_[k].indicators if ind.name == name), None)
+                     for lines_, k in zip(tasks, at, strict=True)]
+            if kind != SCHEDULE and units[0] is not None and unit != units[0]:
+                changed = next((k for k, was in enumerate(units) if was != units[0]), len(units) - 1) - 1
+                lines.append(Message("  {label} indicator {name!r}: its reports were given in {old!r} and {step} made it "
+                                     "{new!r}: {n} {n:report|reports} would come back read in {new!r}", label=label, name=name,
+                                     old=units[0], new=unit, step=steps[changed], n=n))
             elif kind == SCHEDULE and not line.indicators:
-                lost += lost_marks([words(cp) for cp in then_lines[was].checkpoints], [words(cp) for cp in line.checkpoints],
-                                   int(round(float(most))), label, n, undoing=True)
-        return lost
+                marks += lost_marks([words(cp) for cp in then.checkpoints], [words(cp) for cp in line.checkpoints],
+                                    int(round(float(most))), label, n, undoing=True)
+        return lines, marks
+
+    def _plans_since(self, connection, code: str, target_id: int) -> tuple[list, list[Message]] | None:
+        """The plans of `code` from the one target_id left to today's, and the batch that made each next one
+        (described): each later batch on the programme keeps the plan it replaced. None if none was written since."""
+        after = self._rows(connection, 'SELECT id, created_at, "user", command, source, plan_before FROM batch'
+                                       f" WHERE programme = {self.dialect.p} AND id > {self.dialect.p} ORDER BY id",
+                           [code, target_id])
+        after = [row for row in after if row[5]]
+        if not after:
+            return None
+        plans = [_plan_of(row[5], row[0]) for row in after] + [self.load_plan(code)]
+        return ([{task.code: task.lines for task in plan.tasks} for plan in plans],
+                [batch_words(*row[:5]) for row in after])
 
     def _newer_than_restored(self, connection, target_id: int) -> tuple[list[Message], int]:
         """The standing entries an undo of target_id would override: newer than a report it brings back
@@ -237,3 +277,36 @@ def _plan_of(plan_before: str, batch: int):
     from mstrack.sources.plan import plan_from_dict
 
     return plan_from_dict(tomllib.loads(plan_before), f"batch {batch}", kept=True)
+
+
+def _walk_back(tasks: list[list], position: int, paired: dict) -> tuple[list[int], int | None] | None:
+    """A task's line, at `position` in the last of `tasks` (its lines in each plan, in order), followed back to the
+    first as each re-import paired it (match_lines, nothing standing): its position in each, and the first step (k:
+    from plan k to k + 1) that paired it by position alone among several lines left (match_lines would strand it,
+    were reports on it). None where a step did not pair it (it cannot be followed). `paired`: each step's pairing
+    and the lines it paired by position alone, made once a task."""
+    at = [position]
+    alone = None
+    for k in range(len(tasks) - 2, -1, -1):
+        if k not in paired:
+            paired[k] = _step(tasks[k], tasks[k + 1])
+        matched, by_position = paired[k]
+        was = matched.get(at[0])
+        if was is None:
+            return None
+        if was in by_position:
+            alone = k
+        at.insert(0, was)
+    return at, alone
+
+
+def _step(then: list, now: list) -> tuple[dict[int, int], set[int]]:
+    """How a re-import paired a task's lines `then` with `now` (new position: old), and the old lines it paired by
+    position alone among several left: those match_lines strands where reports stand on every line."""
+    from mstrack.store.plan_match import line_key, match_lines, words
+
+    keys = [line_key(line) for line in then], [line_key(line) for line in now]
+    said = [tuple(words(cp) for cp in line.checkpoints) for line in then], \
+        [tuple(words(cp) for cp in line.checkpoints) for line in now]
+    matched = match_lines(*keys, *said, [False] * len(then))[0]
+    return matched, {h for h, _ in match_lines(*keys, *said, [True] * len(then))[2]}

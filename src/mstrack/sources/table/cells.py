@@ -7,6 +7,7 @@ import re
 
 from mstrack.sources.rows import TOTAL_CELL_RE, WHOLE_REGION_RE
 from mstrack.sources.table.numbering import DOTS
+from mstrack.vocabulary import PLACE_NAME
 
 NOTE_LINE_RE = re.compile(r"^(?:备\s*注|注|说\s*明|(?:监督|联系|咨询|投诉|举报)(?:方式|电话|人))\s*\d*\s*[:：]")  # "备注：…",
 # "注1：…", "说明：…": a footnote line; "监督方式：0557-…", "联系人：…": who to call, closing the table
@@ -52,9 +53,9 @@ GROUP_CODE_RE = re.compile(rf"^[（(]?\s*([一二三四五六七八九十百]+)\
 # a column named by a kind of place (市州, 县(市、区), 地区, 乡镇): in a table whose rows are regions, its names are the tasks
 PLACE_HEADER_RE = re.compile(r"^(?:市州|地市|地区|区域|市县区?|县市区?|区县市?|县区|县[（(]市[、，,]?区[）)]|乡镇(?:街道)?|镇街|街镇)"
                              r"(?:名称)?$")
-PLACE_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:省|市|州|县|区|镇|乡|街道|盟|旗|新区|园区)$")
 
 
+PLACE_NAME_RE = re.compile(PLACE_NAME)
 OFFICE_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,14}(?:局|委|办|院|中心|街道|镇|乡|功能区|管委会)$")
 
 
@@ -62,7 +63,7 @@ def place_names(values: list[str], header: str, also: re.Pattern | None = None) 
     """Three or more cells, every one a place's name ("长沙市", "湘西州", "岳麓区") or one that `also` matches, a
     total row and the header printed again at a page break aside."""
     names = [v.strip() for v in values if not TOTAL_CELL_RE.match(v) and not WHOLE_REGION_RE.match(v) and v != header]
-    return len(names) >= 3 and all(PLACE_NAME_RE.match(v) or (also and also.match(v)) for v in names)
+    return len(names) >= 3 and all(PLACE_NAME_RE.fullmatch(v) or (also and also.match(v)) for v in names)
 
 
 # a column of the units a quota is set for (单位, 责任单位), headed by no role (牵头, 配合): the rows' names when nothing else is

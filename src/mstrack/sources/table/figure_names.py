@@ -10,7 +10,6 @@ import unicodedata
 from mstrack.domain.dates import PERIOD_RE
 from mstrack.sources.table.schedule import OFFICE_SUBJECT_RE
 from mstrack.vocabulary import (
-    AREA_LEVELS,
     BOUND_WORDS,
     COMMITMENTS,
     COMPLETION_VERBS,
@@ -18,6 +17,7 @@ from mstrack.vocabulary import (
     LEVEL_HOLDING_WORDS,
     LEVEL_NAMING_WORDS,
     MANNER_WORDS,
+    PLACE_NAME,
     START_VERBS,
     WHOLE_AREA,
 )
@@ -157,9 +157,6 @@ EACH_RE = re.compile(r"^(?P<names>.+?)均\s*(?P<verb>达到|达|增长|增加|�
                      r"控制|稳定|下降|降低|减少|实现|超过)[^、，,和及与均]{0,6}$")
 
 
-# a place by its own name and its level ("雄县", "容城縣", "城东街道"); every one or the whole ("各县", "全区") is no one place,
-# nor the work on one ("新建城区": a verb of work)
-PLACE_NAME_RE = re.compile(rf"(?![各全本每])(?!{FIGURE_VERBS})[\u4e00-\u9fff]{{1,8}}?(?:[{AREA_LEVELS}乡鄉村]|街道|社区|社區)")
 WORK_VERBS = "|".join(sorted({*FIGURE_VERBS.split("|"), *COMPLETION_VERBS, *START_VERBS}, key=len, reverse=True))
 # "雄县、容城县、安新县分别建成", "分别在雄县、容城县建成": several names, 分别 and a verb before one figure (names given a
 # figure each are shared_names')
@@ -167,7 +164,7 @@ EACH_APART_RE = re.compile(r"^(?P<names>[^，,；;。：:\d]+?)分[别別]\s*(?:
                            r"|^分[别別]\s*在\s*(?P<after>[^，,；;。：:\d]+?[、和及与][^，,；;。：:\d]+?)(?P<verb_after>"
                            rf"(?:{WORK_VERBS})[\u4e00-\u9fff]{{0,4}})$")
 # a name 分别 may give a figure of its own: a place (雄县, 城东街道), the city's own level (市本级), a school (县一中)
-EACH_OWNER_RE = re.compile(rf"{PLACE_NAME_RE.pattern}|[\u4e00-\u9fff]{{1,3}}本级"
+EACH_OWNER_RE = re.compile(rf"{PLACE_NAME}|[\u4e00-\u9fff]{{1,3}}本级"
                            r"|[\u4e00-\u9fff]{1,6}?(?:[一二三四五六七八九十][中小]|中学|小学)")
 
 

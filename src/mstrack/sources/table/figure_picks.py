@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 
+from mstrack.domain.characters import simplified
+from mstrack.vocabulary import FIGURE_VERBS
+
 SIZE_UNITS = ("米", "平方米", "平方", "平方公里", "公里", "千米", "立方米", "公顷", "亩", "吨")
 
 
@@ -15,6 +18,10 @@ NAMED_PROJECTS_RE = re.compile(r"[^，,；;。]*?等(?:重点|重大)?(?:项目|
 CAPACITY_RE = re.compile(r"[年日](?:产|处理|加工)\s*$")  # "年产2.6万吨…": what a plant makes, as its name says
 COST_BEFORE_RE = re.compile(r"(?:^|[，,；;：:])\s*(?:计划|計劃)?(?:总|總)?(?:投资|投資)\s*(?:约|約)?$")  # opening the clause
 PROJECT_NAME_RE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]*?项目")  # the name's words, unbroken, up to 项目
+# "活动阵地(约500平方米左右)", "服务中心1个（面积约800平方米）": the size of the thing just named, in its bracket
+SIZE_IN_BRACKET_RE = re.compile(r"[\u4e00-\u9fff\d个所座处][（(]\s*"
+                                r"(?:约|約|大约|(?:建筑|占地|使用|总)?面积\s*(?:约|約)?|占地\s*(?:约|約)?)\s*"
+                                r"(?:不少于|不低于|至少|超过|达到?)?\s*$")  # "(约不少于500平方米)": bounded, a size still
 
 
 def names_not_counts(clause: str, prefix: str, after: re.Match, unit: str) -> bool:
@@ -22,8 +29,13 @@ def names_not_counts(clause: str, prefix: str, after: re.Match, unit: str) -> bo
     policy carried out by its name ("落实好提振市场信心90条措施"; "出台措施10条" is a count), and the size of a
     named project in a list closed by 等项目 ("甲公司25万吨己二酸…等项目建设"; "新建管网18公里、…等项目" and "新建3所学校等
     项目" count), or a capacity inside a project's name ("年产2.6万吨…项目"), or a project's cost opening the clause as
-    its description ("总投资3000万元的…项目"; "投资3000万元建设…" and "…，总投资1.2亿元。" are sums to spend)."""
+    its description ("总投资3000万元的…项目"; "投资3000万元建设…" and "…，总投资1.2亿元。" are sums to spend), or the size of
+    the thing named before a bracket that says it ("活动阵地(约500平方米左右)", "…1个（面积约800平方米）")."""
     rest = clause[after.end():]
+    if unit in SIZE_UNITS and (m := SIZE_IN_BRACKET_RE.search(prefix)) \
+            and not re.search(rf"(?:{FIGURE_VERBS})$", simplified(prefix[:m.start() + 1])):
+        return True  # "…活动阵地(约500平方米左右)": how big the thing is, not the work ("新建城市绿道（12公里）",
+        # "对站前广场进行改建(占地面积约2.4万平方米)": the work's size, after its verb, are)
     if "元" in unit and COST_BEFORE_RE.search(prefix) and rest.lstrip().startswith("的"):
         return True  # "总投资3000万元的城东污水处理厂项目开工建设": the project's cost says which project, no deliverable
     if unit in ("种", "类") and KINDS_OF_PEOPLE_RE.match(rest):

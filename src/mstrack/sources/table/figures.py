@@ -18,7 +18,7 @@ from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.schedule import dated_parts, month_digits, numbered_deadlines, numbered_parts
 from mstrack.sources.table.series import LEVEL_UNITS, Series, is_level, join_month_plan_figures
 from mstrack.sources.table.steps import bare_step, series_stage, stage_fits
-from mstrack.vocabulary import BOUND_WORDS, FIGURE_VERBS, PROGRESS_OPENING, START_VERBS
+from mstrack.vocabulary import BOUND_WORDS, PLACE_NAME, PROGRESS_OPENING, START_VERBS
 
 PROGRESS_RE = re.compile(PROGRESS_OPENING)  # "已完成58公里" after the target: how far, no target (vocabulary.PROGRESS_OPENING)
 
@@ -281,8 +281,7 @@ def _amount_series(text: str, amount: tuple[str, str], origin: str, year: int, w
 
 # a header of planning words and a measure only (计划完成数（个）, 目标任务数（座）, 任务目标): it names no thing counted
 PLANNING_HEADER_RE = re.compile(r"^(?:年度|全年|本年|当年)?(?:计划|目标|任务|完成|预期|指标)+(?:总?数量?|总量|值)?$")
-# a row per city (长沙市, 湘西州); 小区, 园区 are no places, nor the work on one ("新建城区", "改造城区": a verb of work)
-PLACE_NAME_RE = re.compile(rf"^(?!{FIGURE_VERBS})[\u4e00-\u9fff]{{1,4}}(?:省|市|州|盟|县|旗|(?<![小园片景校社])区|镇|乡|街道)$")
+PLACE_NAME_RE = re.compile(PLACE_NAME)  # a row per city (长沙市, 湘西州): vocabulary.PLACE_NAME
 
 
 def _named_by_item(one: Series, header: str, words: str) -> Series:
@@ -293,7 +292,7 @@ def _named_by_item(one: Series, header: str, words: str) -> Series:
     if one.statement is None or not PLANNING_HEADER_RE.match(header):
         return one
     item = cut_name(clean_name(words))
-    name = header if PLACE_NAME_RE.match(item) or len(content_words(item)) < 2 else item
+    name = header if PLACE_NAME_RE.fullmatch(item) or len(content_words(item)) < 2 else item
     one.statement.name, one.statement.noun = name, content_words(name)
     one.nouns = [one.statement.noun]
     return one

@@ -272,6 +272,17 @@ def _unit_groups(lead_cell: str, units_cell: str, previous: RawLine | None, lead
     return lead_groups, [[u for u in g if scoped(u, scopes_only=True)[0] not in again] for g in unit_groups]
 
 
+GOVERNMENT_RE = re.compile(r"(?:人民)?政府|管委会")  # "各区" and "各区政府": the districts, by their governments
+
+
+def _not_named_again(others: str, units_cell: str) -> str:
+    """The units a lead's bracket names ("市教育局（各区）": 各区) less those the 责任 cell beside it names again by their
+    governments ("各区政府", "各县区人民政府"): one unit, listed once, by the longer name."""
+    named = split_units(units_cell) if units_cell else []
+    return "、".join(u for u in split_units(others)
+                    if not any(n.startswith(u) and GOVERNMENT_RE.fullmatch(n[len(u):]) for n in named))
+
+
 BORROWED_DEADLINE_NOTE = "完成时限单元格为空，按合并单元格读作与上一行相同（{deadline}）"
 
 
@@ -356,7 +367,7 @@ def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherite
     if not lead_cell and (roles := roles_in(units_cell)):  # "牵头单位：…；配合单位：…" in one 责任单位 cell
         lead_cell, units_cell = roles
     elif roles := roles_in(lead_cell, lead_column=True):  # "县教育局（牵头）" in the lead column; "A、B负责" there: both
-        lead_cell, units_cell = roles[0], "、".join(u for u in (roles[1], units_cell) if u)
+        lead_cell, units_cell = roles[0], "、".join(u for u in (_not_named_again(roles[1], units_cell), units_cell) if u)
     content, deadline_text, deadline = _read_task_cells(task, row, layout, year)
     if not lead_cell and "lead" in layout.by_kind and (named := content_leads(content)):  # "县应急局牵头，…配合开展…":
         lead_cell, units_cell = "、".join(named[0]), "、".join(unique((*named[1], *split_units(units_cell))))  # before any lead above

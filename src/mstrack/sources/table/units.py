@@ -260,7 +260,7 @@ def roles_in(cell: str, lead_column: bool = False) -> tuple[str, str] | None:
 
 # "县教育局（县财政局协同）", "县住建局（县城管局、县财政局配合）": an office, and the units helping it in its bracket
 HELPER_BRACKET_RE = re.compile(r"^(?P<lead>[^（）()、，,；;\s]{2,30}?)\s*[（(]\s*(?P<others>[^（）()]{2,40}?)\s*"
-                               r"(?:协同|配合|协助|参与|协办|协作)(?:单位|部门)?\s*[）)]$")
+                               r"(?:协同|配合|协助|参与|协办|协作|代建)(?:单位|部门)?\s*[）)]$")  # 代建: builds for it
 
 
 def _helped(name: str) -> list[str] | None:
@@ -305,11 +305,16 @@ def role_sentences(cell: str) -> tuple[str, str] | None:
     return "、".join(m["unit"] for m in leading), "、".join(dict.fromkeys(others))
 
 
+# the project a unit is named for, in the bracket after it ("南昌市政大道房地产有限公司(开发商配建学校项目)"): its scope
+PROJECT_NOTE_RE = re.compile(r"[^（）()、，,；;]{2,20}项目")
+
+
 def scoped(unit: str, scopes_only: bool = False) -> tuple[str, str]:
     """A unit and the bracket after it (the scope it is named for, among several leads); `scopes_only`: only a bracket
-    that is a scope ("市民政局（含各区）"): another ("市住建局（市城管局）", its other name) stays in the name."""
+    that is a scope ("市民政局（含各区）") or names the project ("…有限公司(开发商配建学校项目)"): another
+    ("市住建局（市城管局）", its other name) stays in the name."""
     m = re.match(r"^(.+?)\s*[（(]([^（）()]+)[）)]\s*$", unit)
-    if not m or scopes_only and not SCOPE_RE.fullmatch(m[2].strip()):
+    if not m or scopes_only and not (SCOPE_RE.fullmatch(m[2].strip()) or PROJECT_NOTE_RE.fullmatch(m[2].strip())):
         return unit.strip(), ""
     return m[1].strip(), m[2].strip()
 
@@ -429,8 +434,9 @@ def office_list(text: str, towns: bool = False) -> bool:
     民生实事 list it often leads."""
     printed = unit_names(text.strip(), apart=False)
     names = [part for name in printed for part in named_offices(name)]
+    first = re.sub(rf"\s*[（(]{SCOPE_RE.pattern}[）)]$", "", names[0]) if names else ""  # "县教育局(含城区)": its scope aside
     bracketed = {u for name in printed if (found := bracketed_unit(name)) for u in bracket_units(found[1])}  # "县教育局（各学校）"
-    return bool(names) and (whole_unit(names[0]) and OFFICE_NAME_RE.search(names[0]) is not None
+    return bool(names) and (whole_unit(first) and OFFICE_NAME_RE.search(first) is not None
                             or towns and town_name(names[0])) \
         and not names[0].startswith(SCOPE_OPENINGS) \
         and all(len(name) <= 20 and (ends_like_unit(name) or k and CITY_NAME_RE.fullmatch(name) is not None
