@@ -160,6 +160,9 @@ CLOSING_SECTIONS = (r"组织领导|组织保障|保障措施|工作要求|有关
                     r"责任落实|落实责任|压实责任|资金保障|要素保障")
 """A programme's closing section after its items ("五、加强组织领导", "六、工作要求", "保障措施"): with no figure, office or
 deadline of its own, it ends the list of tasks."""
+MEASURES_LABELS = r"(?:推进|工作|主要|具体|保障|落实|实施|重点)?(?:措施|举措|步骤|办法)"
+"""The label of an item's measures or steps on a line of its own under it ("推进措施:", "工作措施：", "实施步骤:"): the
+points numbered "1." "2." under it are the item's work, numbered again under each item, no tasks (list_bracketed)."""
 CONTEXT_HEADERS = r"地点|位置|地址|选址|资金来源|资金渠道|资金筹措|筹资方式"
 """A column (or a list item's labelled paragraph) of context a task is done in, no work of it ("建设地点", "资金来源"):
 kept in the task's note as "label：value" (sources/table/row_lines.py), unless the column is read as a target."""

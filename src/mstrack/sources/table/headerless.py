@@ -16,6 +16,7 @@ from mstrack.sources.table.list_bracketed import (
     bracketed_table,
     chinese_item,
     chinese_run,
+    item_measures,
     item_offices,
     labels_due,
     offices_below,
@@ -267,7 +268,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
     for sheet in map(numbers_on_their_lines, sheets):
         sheet = replace(sheet, rows=unwrapped(sheet.rows))  # a PDF's text, its lines broken at the page's width: joined
         sheet = replace(sheet, rows=offices_below(sheet.rows))  # an item's offices in a bracket on the next line: its own
-        entries = _parts_as_items(joined_lines(sheet.rows, [entry_of(row) for row in sheet.rows]))
+        measures = item_measures(sheet.rows)  # the measures "1." under an item "(一)": its own, no run of items
+        entries = _parts_as_items(joined_lines(sheet.rows, [None if k in measures else entry_of(row) for k, row in enumerate(sheet.rows)]))
         few = (run := numbered_run(entries)) is None and (run := numbered_run(entries, few=True)) is not None  # two items
         # one item of a list of tasks: only when no "(一)" or "一、" list is on the page, which the readings below take
         one = run is None and bracketed_run(sheet.rows) is None and chinese_run(sheet.rows) is None \

@@ -10,6 +10,7 @@ from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.cells import AREA_RE, GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.list_labels import label_kind
 from mstrack.sources.table.list_numbered import (
+    CLOSED,
     ITEM_RE,
     PART_RE,
     Entry,
@@ -28,11 +29,66 @@ from mstrack.sources.table.numbering import SUB_CODE_RE
 from mstrack.sources.table.one_paragraph import MIN_ITEMS, MIN_STAFFED_ITEMS
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import office_list
+from mstrack.vocabulary import MEASURES_LABELS
 
 BRACKET_ITEM_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*\S")  # "(一)提升改造农村公路380公里…"
 
 
 ORDINAL_RE = re.compile(r"^第([一二三四五六七八九十百]+)项\s*[:：、]\s*(?=\S)")  # "第一项:校舍维修…工程。": item 一
+UNLABELLED_MEASURES = "措施"  # the label of measures printed with none
+MEASURES_RE = re.compile(rf"^\s*({MEASURES_LABELS})\s*[：:]\s*(.*)$", re.S)  # "推进措施:" over an item's measures
+
+
+def item_measures(rows: list[Row]) -> dict[int, tuple[str, str]]:
+    """The rows that are an item's measures: under an item "(一)…" that does work (its own offices or a figure), past
+    its labelled paragraphs, a line labelling its measures or steps ("推进措施:", "实施步骤:") and the points under it
+    numbered from "1." in order, none naming an office when the item names none. {index of a row: (the label, the
+    measure's words)}, the label's line too (its words any printed after the colon); the points start again under the
+    next item, so they are a sub-list of each item, its work and its figures, never items of the list. With no label,
+    points naming no office under two or more items that each name their office and set a figure are theirs too."""
+    measures: dict[int, tuple[str, str]] = {}
+    unlabelled: list[dict[int, str]] = []
+    for i, row in enumerate(rows):
+        found = _bracketed(row)
+        if found is None or found[0] in ("heading", "top") or not (found[2] or sets_figure(found[1])):
+            continue
+        j = i + 1
+        while j < len(rows) and _item_label(rows[j]) is not None:
+            j += 1
+        texts = row_texts(rows[j]) if j < len(rows) else []
+        if len(texts) != 1 or not (label := MEASURES_RE.match(texts[0])):
+            if found[2] and sets_figure(found[1]) and len(points := _points(rows, j, False)) >= 2:
+                unlabelled.append(points)  # a sub-list with no label: read when it starts again under another item
+            continue
+        points = _points(rows, j + 1, bool(found[2]))
+        if points or label[2].strip():
+            measures.update({j: (label[1], label[2].strip()), **{k: (label[1], text) for k, text in points.items()}})
+    for points in unlabelled if len(unlabelled) >= 2 else []:
+        measures.update({k: (UNLABELLED_MEASURES, text) for k, text in points.items()})
+    return measures
+
+
+def _points(rows: list[Row], start: int, staffed: bool) -> dict[int, str]:
+    """The points from row `start` numbered "1." "2." … (or "(1)" "(2)" …, as the first is) in order, none naming an
+    office unless the item does (`staffed`): {row: its words}; a line that goes on with a point's sentence, its line
+    ending with no full stop ("…城市书房5个," / "配置图书2万册。"), is part of it, its row read with no words."""
+    points: dict[int, str] = {}
+    pattern, last = None, None
+    for k in range(start, len(rows)):
+        texts = row_texts(rows[k])
+        if len(texts) != 1:
+            break
+        m = (pattern or ITEM_RE).match(texts[0]) or (PART_RE.match(texts[0]) if pattern is None else None)
+        number = int(re.sub(r"\D", "", m[1])) if m else None
+        if m and number == len([p for p in points.values() if p]) + 1 and (staffed or not units_after(m[2])[1]):
+            pattern = pattern or (ITEM_RE if ITEM_RE.match(texts[0]) else PART_RE)
+            points[k], last = texts[0], k
+        elif last is not None and not m and not points[last].rstrip().endswith(CLOSED) and _bracketed(rows[k]) is None \
+                and not MEASURES_RE.match(texts[0]):
+            points[last], points[k] = f"{points[last]}{texts[0]}", ""  # the point's sentence goes on
+        else:
+            break
+    return points
 
 
 def offices_below(rows: list[Row]) -> list[Row]:
@@ -98,14 +154,20 @@ def bracketed_run(rows: list[Row], one: bool = False,
     between them (a heading starts the count again): a 通知's points under its heading, (first row, each row's
     reading by _bracketed, the rows read, {index of an item: its labelled paragraphs}). The paragraphs labelled under
     an item ("牵头单位：区住建局", "完成时限：…", "建设地点：…") are its own, read as under a "1." item (entry_of). A list
-    numbered in digits is read first (numbered_run): there "(一)" heads a group of items. `one`: a shorter run is read
-    from its last heading naming tasks, each item after it a task (list_single.tasks_heading_at: "二、工作任务" over
-    one item "(一)…")."""
+    numbered in digits is read first (numbered_run): there "(一)" heads a group of items. An item's measures under their
+    label ("推进措施:" over "1." "2.", item_measures) are its content, numbered again under each item: no items. `one`: a
+    shorter run is read from its last heading naming tasks, each item after it a task (list_single.tasks_heading_at:
+    "二、工作任务" over one item "(一)…")."""
     start, last, items, before = None, 0, 0, 0  # before: the last item's number, a heading between (numbering on)
     found_rows: list[tuple[str, str, str]] = []
     source: list[Row] = []
     labels: dict[int, list[Entry]] = {}
+    measures = item_measures(rows)
     for i, row in enumerate([*rows, None]):
+        if i in measures and found_rows and found_rows[-1][0] != "heading":  # the item's work: its content
+            if measures[i][1]:
+                labels.setdefault(len(found_rows) - 1, []).append(Entry(row, "note", *measures[i]))
+            continue
         found = _bracketed(row) if row is not None else None
         if found is None and row is not None and _lone_task(found_rows, row, rows[i + 1] if i + 1 < len(rows) else None):
             found_rows.append(("lone", *labelled_units(row_texts(row)[0])))

@@ -33,6 +33,7 @@ from mstrack.sources.table.figure_picks import SIZE_UNITS, names_not_counts, siz
 from mstrack.sources.table.numbers import (
     ARTICLE_RE,
     COUNT_UNITS,
+    PER_ALT,
     UNIT_ALT,
     UNITS,
     joined_units,
@@ -69,7 +70,7 @@ SUFFIX_ALT = "|".join(BOUND_SUFFIXES)  # 以上|以下|以内|左右
 STRICT_ALT = "|".join(STRICTLY_ABOVE + STRICTLY_BELOW)  # 超过|高于|… : a bare comparison
 AFTER_RE = re.compile(
     rf"\s*(?:[余多](?=\s*(?:亿|万|千)))?\s*(?P<scale>万亿|亿|万|千(?![米瓦伏克]))?\s*(?P<about>余|多)?\s*(?P<suffix1>{SUFFIX_ALT})?\s*"
-    rf"(?P<unit>(?:{UNIT_ALT})(?:[/／][\u4e00-\u9fff]{{1,2}}){{0,2}})?\s*(?P<suffix2>{SUFFIX_ALT}|余)?"
+    rf"(?P<unit>(?:{UNIT_ALT})(?:[/／](?:{PER_ALT})){{0,2}})?\s*(?P<suffix2>{SUFFIX_ALT}|余)?"
 )
 NOT_QUANTITY_AFTER = ("#", "·", "号", "年", "月", "日", "岁", "周岁", "届", "级", "时", "点", "分", "-", "—", "–", "―", "~", "～",
                       "至", "到", ".", "×", "*", "/")

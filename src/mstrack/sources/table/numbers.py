@@ -34,6 +34,13 @@ UNITS = sorted(
     ],
     key=len, reverse=True,
 )
+# the part of a rate's unit after its "/": one word of time or of what is counted ("6000元/年的标准" is 元/年, "批次/千人",
+# "元/平方米"), never the words after it
+PER_WORDS = sorted(["年", "月", "日", "天", "周", "季", "季度", "学期", "小时", "时", "次", "人次", "户次", "人", "千人", "万人",
+                    "户", "亩", "吨", "公斤", "千克", "个", "件", "张", "床", "辆", "台", "所", "座", "家", "间", "套", "头",
+                    "只", "例", "份", "位", "名", "班", "村", "处", "项", "米", "公里", "平方米", "立方米", "平方", "立方", "方",
+                    "度", "车"], key=len, reverse=True)
+PER_ALT = "|".join(PER_WORDS)
 # Any other single CJK character after a number is its unit of measure ("5000穴", "3台套" aside) when the
 # clause ends there: words that are no unit (dates, ages, conjunctions, scales) are not taken.
 OTHER_UNIT = r"(?![年月日号岁届级时分秒点以左和及与或至到的等后前内中余多万亿千百第])[\u4e00-\u9fff]" \
