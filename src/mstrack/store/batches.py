@@ -39,24 +39,20 @@ def batch_words(batch: int, created_at, user: str | None, command: str, source: 
 
 
 def note_deleted_undone(dialect: Dialect, connection, batch: int, deleted: dict[int, int]) -> None:
-    """A plan's write's batch reason given, for each undo batch whose retracted reports it deleted ({undo: how many};
-    PlanWriter._delete), "deleted N undone reports … (undone by batch U)": the one record of them, which an undo of
-    that undo reads (deleted_undone). Kept in English, as the batch's other words are."""
-    notes = "; ".join(f"deleted {n} undone {'report' if n == 1 else 'reports'} with the lines or indicators it dropped"
-                      f" (undone by batch {undo})" for undo, n in sorted(deleted.items()))
+    """For each undo batch whose retracted reports a plan's write `batch` deleted ({undo: how many};
+    PlanWriter._delete), a row of undone_deleted: the one record of them, which an undo of that undo reads
+    (deleted_undone). The batch's reason stays as the user gave it."""
     p = dialect.p
-    dialect.execute(connection, f"UPDATE batch SET reason = CASE WHEN reason IS NULL THEN {p} ELSE reason || '; ' || {p} END"
-                                f" WHERE id = {p}", [notes, notes, batch])
+    dialect.execute_many(connection, f"INSERT INTO undone_deleted (batch_id, undo_batch_id, reports) VALUES ({p}, {p}, {p})",
+                         [(batch, undo, n) for undo, n in sorted(deleted.items())])
 
 
 def deleted_undone(dialect: Dialect, connection, undo: int) -> list[tuple[int, tuple]]:
     """(how many, the batch's row as batch_words takes it) of each later batch that deleted reports `undo` retracted."""
-    import re
-
-    found = re.compile(rf"deleted (\d+) undone reports? with the lines or indicators it dropped \(undone by batch {undo}\)")
-    rows = dialect.rows(connection, f'SELECT id, created_at, "user", command, source, reason FROM batch WHERE id > {dialect.p}'
-                                    f" AND reason LIKE {dialect.p} ORDER BY id", [undo, f"%(undone by batch {undo})%"])
-    return [(int(match.group(1)), tuple(row[:5])) for row in rows if (match := found.search(row[5]))]
+    rows = dialect.rows(connection, 'SELECT d.reports, b.id, b.created_at, b."user", b.command, b.source FROM undone_deleted AS d'
+                                    f" JOIN batch AS b ON b.id = d.batch_id WHERE d.undo_batch_id = {dialect.p} ORDER BY b.id",
+                        [undo])
+    return [(int(row[0]), tuple(row[1:])) for row in rows]
 
 
 def insert_reports(dialect: Dialect, connection, reports, *, batch: int, reason: str | None = None) -> None:

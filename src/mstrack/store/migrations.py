@@ -21,6 +21,7 @@ TABLES_MADE = {
     1: ("schema_version", "programme", "unit", "area", "task", "task_link", "task_line", "line_unit", "checkpoint",
         "indicator", "milestone", "report"),
     2: ("batch", "report_retraction", "report_snapshot"),
+    9: ("undone_deleted",),
 }
 """The tables each migration makes (the others make none): a database that says version n has those of 1..n
 (tests/test_safe32a.py checks this against the migrations themselves)."""
@@ -260,6 +261,38 @@ def m008_batch_report_ids(connection) -> None:
     connection.exec_driver_sql("DROP INDEX IF EXISTS ix_report_batch_id")
 
 
+def m009_undone_deleted(connection) -> None:
+    """v9: the undone reports a plan re-import deleted with the lines or indicators it dropped, as rows (batch_id: the
+    import; undo_batch_id: the undo whose retracted reports they were; reports: how many), which an undo of that undo
+    reads (batches.deleted_undone). Version 8 appended them to the import batch's reason in English ("deleted N undone
+    reports with the lines or indicators it dropped (undone by batch U)"), a person's words shown and read back by a
+    regex: moved here into rows, and the reason left as the user gave it."""
+    import re
+
+    import sqlalchemy as sa
+
+    metadata = sa.MetaData()
+    sa.Table("batch", metadata, sa.Column("id", sa.Integer, primary_key=True))  # exists: referenced only
+    table = sa.Table("undone_deleted", metadata,
+                     sa.Column("batch_id", sa.Integer, sa.ForeignKey("batch.id"), primary_key=True, autoincrement=False),
+                     sa.Column("undo_batch_id", sa.Integer, sa.ForeignKey("batch.id"), primary_key=True, index=True,
+                               autoincrement=False),
+                     sa.Column("reports", sa.Integer, nullable=False))
+    metadata.create_all(connection, tables=[table])
+    note = r"deleted (\d+) undone reports? with the lines or indicators it dropped \(undone by batch (\d+)\)"
+    tail = re.compile(rf"(?:^|; )((?:{note})(?:; (?:{note}))*)$")
+    rows, reasons = [], []
+    for batch, reason in connection.execute(sa.text("SELECT id, reason FROM batch WHERE reason LIKE '%(undone by batch %'")):
+        if (found := tail.search(reason)) is None:
+            continue
+        rows += [{"batch_id": batch, "undo_batch_id": int(undo), "reports": int(n)}
+                 for n, undo in re.findall(note, found.group(1))]
+        reasons.append({"id": batch, "reason": reason[:found.start()] or None})
+    if rows:
+        connection.execute(table.insert(), rows)
+        connection.execute(sa.text("UPDATE batch SET reason = :reason WHERE id = :id"), reasons)
+
+
 MIGRATIONS = [
     m001_programmes_tasks_indicators_reports,
     m002_batches_and_retractions,
@@ -269,5 +302,6 @@ MIGRATIONS = [
     m006_line_units_in_order,
     m007_indicator_plan_rows,
     m008_batch_report_ids,
+    m009_undone_deleted,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -177,7 +177,7 @@ class PlanWriter:
         # A dropped indicator's undone reports go with it (nothing stands on it, or the plan was refused): the
         # retractions, then the reports, the foreign keys' order. Taken, not refused (safe41b): an undone report is
         # retracted, and refusing would keep its line in every later plan for good; but said, by the import (its
-        # counts) and in its batch's reason, which a later undo of the undo reads (deleted_undone).
+        # counts) and in undone_deleted, which a later undo of the undo reads (deleted_undone; safe41d).
         deleted: dict[int, int] = {}
         for start in range(0, len(drops["indicators"]), 10_000):
             undone = select(ReportRow.id).where(ReportRow.indicator_id.in_(drops["indicators"][start:start + 10_000]))

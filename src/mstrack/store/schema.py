@@ -179,6 +179,16 @@ class RetractionRow(SQLModel, table=True):
     batch_id: int = Field(foreign_key="batch.id", index=True)
 
 
+class UndoneDeletedRow(SQLModel, table=True):
+    """Undone reports a plan re-import deleted with the lines or indicators it dropped: how many, of which undo's
+    retracted ones; what an undo of that undo reads (migration 9)."""
+
+    __tablename__ = "undone_deleted"
+    batch_id: int = Field(foreign_key="batch.id", primary_key=True)  # the import that deleted them
+    undo_batch_id: int = Field(foreign_key="batch.id", primary_key=True, index=True)  # the undo that had retracted them
+    reports: int
+
+
 class SnapshotRow(Written, table=True):
     """A report as it was printed and sent (`report … --freeze`), to compare with later corrections."""
 
@@ -190,5 +200,5 @@ class SnapshotRow(Written, table=True):
 
 TABLES = [
     SchemaVersion, ProgrammeRow, AreaRow, TaskRow, TaskLinkRow, LineRow, UnitRow, LineUnitRow, CheckpointRow,
-    IndicatorRow, MilestoneRow, ReportRow, BatchRow, RetractionRow, SnapshotRow,
+    IndicatorRow, MilestoneRow, ReportRow, BatchRow, RetractionRow, UndoneDeletedRow, SnapshotRow,
 ]
