@@ -93,6 +93,9 @@ def undo(
                 Message("{n} restored", n=done.reports_added)]
         if done.programme:
             what.append(Message("{code} put back as it was", code=done.programme))
+        if done.undone_deleted:  # as `import plan` says it (cli/files.py)
+            what.append(Message("{n} undone {n:report|reports} of dropped lines or indicators deleted: an undo can no longer "
+                                "bring {n:it|them} back", n=done.undone_deleted))
         say("batch {batch} undoes {undone}: {what}", batch=done.id, what=Joined(", ", what),
             undone=batch_words(undone.id, undone.created_at, undone.user, undone.command, undone.source))
         if batch is None and undone.user != login_name():

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import NamedTuple
 
-from sqlalchemy import func, select
+from sqlalchemy import exists, func, select
 
 from mstrack import model as plan_model
 from mstrack.domain import unique
@@ -27,6 +27,7 @@ from mstrack.store.plan_match import (
 )
 from mstrack.store.schema import (
     AreaRow,
+    BatchRow,
     CheckpointRow,
     IndicatorRow,
     LineRow,
@@ -177,11 +178,14 @@ class PlanWriter:
         # A dropped indicator's undone reports go with it (nothing stands on it, or the plan was refused): the
         # retractions, then the reports, the foreign keys' order. Taken, not refused (safe41b): an undone report is
         # retracted, and refusing would keep its line in every later plan for good; but said, by the import (its
-        # counts) and in undone_deleted, which a later undo of the undo reads (deleted_undone; safe41d).
+        # counts) and in undone_deleted, which a later undo of the undo reads (deleted_undone; safe41d). Counted are
+        # the reports an undo could still bring back: retracted (once each: report_id is the key) by an undo not undone
+        # since; one retracted by an undo undone since came back then as a copy of its own (safe41e).
         deleted: dict[int, int] = {}
         for start in range(0, len(drops["indicators"]), 10_000):
             undone = select(ReportRow.id).where(ReportRow.indicator_id.in_(drops["indicators"][start:start + 10_000]))
-            for undo, n in c.execute(select(RetractionRow.batch_id, func.count()).where(RetractionRow.report_id.in_(undone))
+            for undo, n in c.execute(select(RetractionRow.batch_id, func.count()).where(
+                    RetractionRow.report_id.in_(undone), ~exists().where(BatchRow.undoes == RetractionRow.batch_id))
                                      .group_by(RetractionRow.batch_id)):
                 deleted[undo] = deleted.get(undo, 0) + n
             c.execute(RetractionRow.__table__.delete().where(RetractionRow.report_id.in_(undone)))

@@ -74,6 +74,7 @@ class BatchInfo:
     programme: str | None
     reports_added: int
     reports_retracted: int
+    undone_deleted: int = 0  # undone reports this batch's plan write deleted (an undo's: said by its summary)
 
 
 @dataclass

@@ -79,8 +79,8 @@ class Writes:
             gone = deleted_undone(self.dialect, connection, target_id)
             if gone and not force:
                 n = sum(count for count, _ in gone)
-                raise InputError("undoing batch {batch} would bring back {n} {n:report|reports} that a plan re-imported since "
-                                 "deleted with the lines or indicators it dropped; an undo can no longer bring {n:it|them} "
+                raise InputError("undoing batch {batch} would bring back {n} {n:report|reports} that a later plan import or "
+                                 "undo deleted with the lines or indicators it dropped; an undo can no longer bring {n:it|them} "
                                  "back; nothing was written:\n{deleted}\nlog {n:it|them} anew (or undo with --force to bring "
                                  "back what is left of batch {batch})", batch=target_id, n=n, deleted=Joined("\n", [
                                      Message("  {n} by {step}", n=count, step=batch_words(*row)) for count, row in gone]))
@@ -128,11 +128,13 @@ class Writes:
                                                  f" x.value, x.note, x.reporter, x.source, {p}, {p}, {p} FROM report AS x"
                                                  f" JOIN report_retraction AS r ON r.report_id = x.id WHERE r.batch_id = {p} ORDER BY x.id",
                                      [self.dialect.bound(datetime.now(UTC)), new, reason or f"undo of batch {target_id}", target_id])
+            writer = PlanWriter(self.dialect, connection, new)
             if plan_before is not None:
-                PlanWriter(self.dialect, connection, new).write(_plan_of(plan_before, target_id))
+                writer.write(_plan_of(plan_before, target_id))
             elif current_plan is not None:
-                PlanWriter(self.dialect, connection, new).remove_programme(programme)
+                writer.remove_programme(programme)
             done = self.batches(ids=[new])[0]
+            done.undone_deleted = writer.counts["undone_deleted"]  # taken, not refused (PlanWriter._delete): said
             confirm_before_commit(confirm, done)
         return done
 
@@ -204,19 +206,24 @@ class Writes:
         paired: dict[tuple, dict] = {}  # a task's pairings, step by step, made once
         lines: list[Message] = []
         marks: list[Message] = []
+        wanted: dict[str, set[str]] = {}  # the tasks the reports are on, by programme: the only ones each plan is read for
+        for row in rows:
+            wanted.setdefault(row[0], set()).add(row[1])
         for code, task_code, position, kind, name, unit, most, n in rows:
             if code not in chains:
-                chains[code] = self._plans_since(connection, code, target_id)
+                chains[code] = self._plans_since(connection, code, target_id, wanted[code])
             if chains[code] is None:  # no plan written since: the lines and checkpoints are the reports'
                 continue
             plans, steps = chains[code]
             tasks = [plan.get(task_code, []) for plan in plans]
-            walked = _walk_back(tasks, position, paired.setdefault((code, task_code), {}))
-            if walked is None:
-                continue
-            at, alone = walked  # the line's position in each plan, and the first step that paired it by position alone
+            at, alone = _walk_back(tasks, position, paired.setdefault((code, task_code), {}))
             line = tasks[-1][position]
             label = named_line(f"{code}/{task_code}", position, unique(line.lead_units))
+            if at is None:  # a step paired no line before with it: nothing to check it by, so refused (safe41e)
+                lines.append(Message("  {label} cannot be followed back to a line of the plan its reports were given "
+                                     "under: {step} paired no line of the plan before with it: {n} {n:report|reports} "
+                                     "would come back unchecked", label=label, step=steps[alone], n=n))
+                continue
             then = tasks[0][at[0]]
             if alone is not None:
                 lines.append(Message("  {label} was paired by position alone with line {then} ({lead}) of the plan its "
@@ -236,16 +243,18 @@ class Writes:
                                     int(round(float(most))), label, n, undoing=True)
         return lines, marks
 
-    def _plans_since(self, connection, code: str, target_id: int) -> tuple[list, list[Message]] | None:
+    def _plans_since(self, connection, code: str, target_id: int, tasks: set[str]) -> tuple[list, list[Message]] | None:
         """The plans of `code` from the one target_id left to today's, and the batch that made each next one
-        (described): each later batch on the programme keeps the plan it replaced. None if none was written since."""
+        (described): each later batch on the programme keeps the plan it replaced. None if none was written since.
+        Of each plan kept only `tasks` are read (_plan_of): a province plan re-imported weekly for a year was 52
+        whole parses on each undo of an undo."""
         after = self._rows(connection, 'SELECT id, created_at, "user", command, source, plan_before FROM batch'
                                        f" WHERE programme = {self.dialect.p} AND id > {self.dialect.p} ORDER BY id",
                            [code, target_id])
         after = [row for row in after if row[5]]
         if not after:
             return None
-        plans = [_plan_of(row[5], row[0]) for row in after] + [self.load_plan(code)]
+        plans = [_plan_of(row[5], row[0], tasks) for row in after] + [self.load_plan(code)]
         return ([{task.code: task.lines for task in plan.tasks} for plan in plans],
                 [batch_words(*row[:5]) for row in after])
 
@@ -270,20 +279,48 @@ class Writes:
                 for programme, task, name, unit, as_of, value, batch in rows], total
 
 
-def _plan_of(plan_before: str, batch: int):
-    """The plan a batch replaced, as it kept it (TOML)."""
+def _plan_of(plan_before: str, batch: int, tasks: set[str] | None = None):
+    """The plan a batch replaced, as it kept it (TOML); with `tasks`, its head and only those tasks (_tasks_of)."""
     import tomllib
 
     from mstrack.sources.plan import plan_from_dict
 
-    return plan_from_dict(tomllib.loads(plan_before), f"batch {batch}", kept=True)
+    text = plan_before if tasks is None else _tasks_of(plan_before, tasks)
+    return plan_from_dict(tomllib.loads(text), f"batch {batch}", kept=True)
 
 
-def _walk_back(tasks: list[list], position: int, paired: dict) -> tuple[list[int], int | None] | None:
+TASK_HEADER = "\n[[tasks]]\n"
+"""How dump_plan (tomli_w, no multi-line strings: a value's newline is written as an escape) starts each task."""
+
+
+def _tasks_of(text: str, tasks: set[str]) -> str:
+    """A kept plan's head (format, programme, areas) and only the sections of `tasks`: a task is read on its own (its
+    area checked against the head's), so the plan read is the same for them; parsing is what costs (a 20,000-indicator
+    plan: seconds). The whole text where a section's own code cannot be read off it."""
+    import re
+    import tomllib
+
+    head, *sections = text.split(TASK_HEADER)
+    kept = [head]
+    for section in sections:
+        own = section.split("\n[", 1)[0]  # the task's own keys, before its lines' tables
+        found = re.findall(r"^code = (.*)$", own, flags=re.M)
+        try:
+            code = tomllib.loads(f"code = {found[0]}")["code"] if len(found) == 1 else None
+        except tomllib.TOMLDecodeError:
+            code = None
+        if not isinstance(code, str):
+            return text
+        if code in tasks:
+            kept.append(section)
+    return TASK_HEADER.join(kept)
+
+
+def _walk_back(tasks: list[list], position: int, paired: dict) -> tuple[list[int] | None, int | None]:
     """A task's line, at `position` in the last of `tasks` (its lines in each plan, in order), followed back to the
     first as each re-import paired it (match_lines, nothing standing): its position in each, and the first step (k:
     from plan k to k + 1) that paired it by position alone among several lines left (match_lines would strand it,
-    were reports on it). None where a step did not pair it (it cannot be followed). `paired`: each step's pairing
+    were reports on it). (None, k) where step k did not pair it (it cannot be followed). `paired`: each step's pairing
     and the lines it paired by position alone, made once a task."""
     at = [position]
     alone = None
@@ -293,7 +330,7 @@ def _walk_back(tasks: list[list], position: int, paired: dict) -> tuple[list[int
         matched, by_position = paired[k]
         was = matched.get(at[0])
         if was is None:
-            return None
+            return None, k
         if was in by_position:
             alone = k
         at.insert(0, was)
