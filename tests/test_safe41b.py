@@ -6,6 +6,8 @@ drops are said, by the import and by a later undo of the undo."""
 import json
 
 from .conftest import refused
+from .test_safe40a import _lines, _ok
+from .test_safe40a import _plan as plan_file
 
 HEAD = ('format = 1\n[programme]\ncode = "t39"\nname = "测试"\nyear = 2026\n[[tasks]]\ncode = "2"\ntitle = "完成方案编制"\n'
         'deadline = "2026-06-30"\n')
@@ -22,23 +24,7 @@ def _num(lead: str, name: str, unit: str) -> str:
 
 
 def _plan(tmp_path, name: str, *lines: str) -> str:
-    path = tmp_path / name
-    path.write_text(HEAD + "".join(lines), encoding="utf-8")
-    return str(path)
-
-
-def _lines(cli) -> list[tuple[str, int]]:
-    """Each line of t39/2 in order: its lead unit and how many reports stand on it."""
-    return [(lead, count) for lead, count in cli.sql(
-        "SELECT (SELECT u.name FROM line_unit AS lu JOIN unit AS u ON u.id = lu.unit_id WHERE lu.line_id = l.id"
-        " AND lu.role = 'lead' ORDER BY lu.position LIMIT 1), count(r.id)"
-        " FROM task_line AS l JOIN indicator AS i ON i.line_id = l.id LEFT JOIN report AS r ON r.indicator_id = i.id"
-        " AND NOT EXISTS (SELECT 1 FROM report_retraction AS x WHERE x.report_id = r.id)"
-        " GROUP BY l.id, l.position ORDER BY l.position")]
-
-
-def _ok(result) -> None:
-    assert result.exit_code == 0 and result.exception is None, result.output
+    return plan_file(tmp_path, name, *lines, head=HEAD)
 
 
 def _batches(cli) -> int:
