@@ -264,11 +264,8 @@ def m008_batch_report_ids(connection) -> None:
 def m009_undone_deleted(connection) -> None:
     """v9: the undone reports a plan re-import deleted with the lines or indicators it dropped, as rows (batch_id: the
     import; undo_batch_id: the undo whose retracted reports they were; reports: how many), which an undo of that undo
-    reads (batches.deleted_undone). Version 8 appended them to the import batch's reason in English ("deleted N undone
-    reports with the lines or indicators it dropped (undone by batch U)"), a person's words shown and read back by a
-    regex: moved here into rows, and the reason left as the user gave it."""
-    import re
-
+    reads (batches.deleted_undone). Before it, such reports were deleted unsaid: an upgraded database has no row for
+    them, and nothing in a batch's reason is read as one."""
     import sqlalchemy as sa
 
     metadata = sa.MetaData()
@@ -279,18 +276,6 @@ def m009_undone_deleted(connection) -> None:
                                autoincrement=False),
                      sa.Column("reports", sa.Integer, nullable=False))
     metadata.create_all(connection, tables=[table])
-    note = r"deleted (\d+) undone reports? with the lines or indicators it dropped \(undone by batch (\d+)\)"
-    tail = re.compile(rf"(?:^|; )((?:{note})(?:; (?:{note}))*)$")
-    rows, reasons = [], []
-    for batch, reason in connection.execute(sa.text("SELECT id, reason FROM batch WHERE reason LIKE '%(undone by batch %'")):
-        if (found := tail.search(reason)) is None:
-            continue
-        rows += [{"batch_id": batch, "undo_batch_id": int(undo), "reports": int(n)}
-                 for n, undo in re.findall(note, found.group(1))]
-        reasons.append({"id": batch, "reason": reason[:found.start()] or None})
-    if rows:
-        connection.execute(table.insert(), rows)
-        connection.execute(sa.text("UPDATE batch SET reason = :reason WHERE id = :id"), reasons)
 
 
 MIGRATIONS = [
