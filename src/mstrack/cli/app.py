@@ -27,7 +27,7 @@ from mstrack.cli.failures import (
     usage_errors_said,
     whole_writes_to_stdout,
 )
-from mstrack.cli.process import allow_quick_exit, command_ended, quick_exit
+from mstrack.cli.process import allow_quick_exit, command_ended, late_interrupts_ignored, quick_exit
 from mstrack.cli.saying import fail, use_lang, words
 from mstrack.cli.values import plain_values
 
@@ -413,6 +413,8 @@ def run(*, last: bool = True, started: float | None = None) -> None:
             raise
         raise SystemExit(output_failed(error)) from None
     except SystemExit as exiting:
+        if last:
+            late_interrupts_ignored()
         try:  # what is still buffered goes out now, where a failure can be said
             interrupt_said(exiting)
             sys.stdout.flush()

@@ -80,6 +80,18 @@ def keep_until_exit(*objects) -> None:
         gc.freeze()
 
 
+def late_interrupts_ignored() -> None:
+    """From the command's SystemExit on, its outcome is decided (the exit code set, its output written or being
+    flushed): a Ctrl-C then changes nothing, and is ignored to the process's end, where Python's shutdown would print
+    it as "Exception ignored in … KeyboardInterrupt" under an exit code that stands. One held pending (store/interrupts:
+    blocked from a write's commit on) goes with it: the write it waited on is stored, as the code says."""
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def quick_exit(code) -> None:
     """End the process now, without freeing what keep_until_exit holds, once everything a normal exit does that
     can be seen has been done: stdout and stderr flushed (a failure raises here, for run to say), every store
