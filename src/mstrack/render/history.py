@@ -68,6 +68,8 @@ def batches_table(batches, lang: str = "zh"):
             remark.append(words("batches.undoes", n=batch.undoes))
         if batch.undone_by:
             remark.append(words("batches.undone_by", n=batch.undone_by))
+        if batch.undone_deleted:  # recorded in undone_deleted (safe41d): reports no undo can bring back
+            remark.append(words("batches.undone_deleted", n=batch.undone_deleted))
         table.add_row(
             str(batch.id), batch.created_at.strftime("%Y-%m-%d %H:%M"), batch.user or "", batch.command,
             batch.source or "", str(batch.reports_added), str(batch.reports_retracted), batch.reason or "",

@@ -11,6 +11,8 @@ import does not read (words merged from 进展情况 across 备注) is the unit'
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from mstrack.errors import Message
 from mstrack.sources.rows import Cells, Row
 
@@ -36,6 +38,7 @@ class MergedValues:
         self.lent: dict[int, str] = {}  # such rows met with a figure there: refused (problems)
         self.ranges = ranges  # (field, top, bottom, left, right): rows 1-based, columns 0-based
         self.copies = copies  # the rows whose note cell holds another column's merged value
+        self.copied, self.lending = sorted(copies), sorted(self.borrowed)  # the same, in order: a chunk takes its slice
         self.note = table.columns.get("note")
         self.value = table.columns.get("value")
         self.keys = [table.columns[name] for name in KEYS
@@ -86,10 +89,10 @@ class MergedValues:
     def see_cells(self, first: int, cells: Cells) -> None:
         """A chunk of rows' cells as the columnar path takes them, its first row numbered `first`."""
         stop = first + len(cells)
-        if copied := [number - first for number in self.copies if first <= number < stop]:
+        if copied := [number - first for number in _within(self.copied, first, stop)]:
             cells.blank(self.note, copied)
         numbers = [number for number in range(first, stop) if number in self.rows]
-        lent = [number for number in range(first, stop) if number in self.borrowed] if self.borrowed else []
+        lent = _within(self.lending, first, stop)
         if numbers or lent:
             rows = cells.rows()
             for number in numbers:
@@ -140,6 +143,12 @@ class MergedValues:
                 found.append({"path": table.path, "sheet": table.rows.hidden.sheet, "first": top, "last": bottom,
                               "column": table.label(name), "n": bottom - top + 1, "cells": _cells(left, top, right, bottom)})
         return found
+
+
+def _within(numbers: list[int], first: int, stop: int) -> list[int]:
+    """The sorted row numbers from `first` up to `stop`: a chunk's, without a pass over all of them (a long return's
+    thousands of merged rows, chunk after chunk)."""
+    return numbers[bisect_left(numbers, first):bisect_left(numbers, stop)]
 
 
 def _cells(left: int, top: int, right: int, bottom: int) -> str:

@@ -144,7 +144,7 @@ def _write_stderr(data: bytes) -> None:
 def _xls_marks(path: Path, sheet: str) -> tuple[dict[int, list[int]], list[int]]:
     """The .xls sheet's number cells shown as percentages (row, 1-based → columns, 0-based), from the formats
     of their cells ("0%", "0.00%"): 0.65 formatted so is the 65% the unit typed; and the rows it hides (1-based:
-    a ROW record's hidden flag, or the sheet's default for rows without one)."""
+    a ROW record's hidden flag, or the sheet's default for rows without one) that hold something."""
     import io
     import struct
 
@@ -169,7 +169,9 @@ def _xls_marks(path: Path, sheet: str) -> tuple[dict[int, list[int]], list[int]]
                 if kind == xlrd.XL_CELL_NUMBER and values.cell_xf_index(row, column) in shown:
                     percent.setdefault(row + 1, []).append(column)
         rows, default = values.rowinfo_map, bool(values.default_row_hidden)
-        hidden = [row + 1 for row in range(values.nrows) if (rows[row].hidden if row in rows else default)]
+        empty = (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK)  # a row of blank cells holds nothing: not said, as an .ods's
+        hidden = [row + 1 for row in range(values.nrows) if (rows[row].hidden if row in rows else default)
+                  and any(kind not in empty for kind in values.row_types(row))]
         return percent, hidden
     except refused:  # a sheet damaged past its header: formats unknown, as above
         return {}, []

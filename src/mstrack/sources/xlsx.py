@@ -197,7 +197,8 @@ def _sheet_marks(handle, percent_styles: set[int], streamed: Callable[[], None] 
     calamine reads as empty (row → column → Uncomputed(formula), or an error value such as "#DIV/0!"),
     and how far the sheet reaches. `streamed` is called as soon as the sheet reaches beyond STREAM_CELLS
     (it ends a child parsing the sheet with calamine: sources/xlsx_fork.py). The rows the sheet hides (a row tag's
-    hidden="1", numbered by its r=) go into `hidden`: a literal search a piece, the pattern only where it finds one."""
+    hidden="1", numbered by its r=) holding something (a value or formula, as .ods and .xls say them) go into `hidden`: a
+    literal search a piece, the pattern only where it finds one."""
     percent: dict[int, list[int]] = {}
     fills: dict[int, dict[int, str]] = {}
     extent = Extent()
@@ -223,7 +224,7 @@ def _sheet_marks(handle, percent_styles: set[int], streamed: Callable[[], None] 
         if patterns.error_mark.search(piece):
             _error_values(piece, patterns, places, fills)
         if hidden is not None and patterns.hidden_mark.search(piece):
-            hidden.extend(int(row) for row in patterns.hidden_row.findall(piece))
+            hidden.extend(int(row) for row, cells in patterns.hidden_row.findall(piece) if patterns.held.search(cells))
     return percent, fills, extent
 
 
@@ -433,7 +434,9 @@ class _CellPatterns:
         self.formula_mark = re.compile(rb"<%sf[\s>/]" % p)  # a search with a literal prefix: faster than `in` here
         self.error_mark = re.compile(rb"""t=["']e["']""")  # no \s before it: a literal prefix is searched fast
         self.hidden_mark = re.compile(rb"hidden=")
-        self.hidden_row = re.compile(rb"""<%srow(?=[\s>/])(?=[^>]*?\shidden=["'](?:1|true)["'])[^>]*?\sr=["']([0-9]+)["']""" % p)
+        self.hidden_row = re.compile(rb"""<%srow(?=[\s>/])(?=[^>]*?\shidden=["'](?:1|true)["'])[^>]*?\sr=["']([0-9]+)["']"""
+                                     rb"""[^>]*?(?<!/)>(.*?)</%srow>""" % (p, p), re.S)  # a row with no cells: not one
+        self.held = re.compile(rb"<%s(?:v|is|f)[\s>/]" % p)  # a value, an inline string or a formula: the row holds something
         self.formula = re.compile(rb"<%sc(\s[^>]*?)?(?<!/)>\s*<%sf(\s[^>]*?)?(?:/>|>([^<]*)</%sf>)\s*"
                                   rb"(?:<%sv(?:\s[^>]*?)?(?:/>|>([^<]*)</%sv>))?" % (p, p, p, p, p))
         self.error = re.compile(rb"""<%sc(?=[^>]*?\st=["']e["'])(\s[^>]*?)(?<!/)>\s*"""

@@ -353,10 +353,13 @@ class Reads:
             retracted = dict(self._rows(connection, "SELECT batch_id, count(*) FROM report_retraction"
                                                     f" WHERE batch_id {scope} GROUP BY batch_id", ids))
             undone = dict(self._rows(connection, f"SELECT undoes, id FROM batch WHERE undoes {scope}", ids))
+            deleted = dict(self._rows(connection, "SELECT batch_id, sum(reports) FROM undone_deleted"
+                                                  f" WHERE batch_id {scope} GROUP BY batch_id", ids))
         return [
             BatchInfo(id=batch_id, created_at=moment(created_at), user=user, command=command, source=source, reason=reason,
                       undoes=undoes, undone_by=undone.get(batch_id), programme=programme,
-                      reports_added=added.get(batch_id, 0), reports_retracted=retracted.get(batch_id, 0))
+                      reports_added=added.get(batch_id, 0), reports_retracted=retracted.get(batch_id, 0),
+                      undone_deleted=int(deleted.get(batch_id) or 0))
             for batch_id, created_at, user, command, source, reason, undoes, programme in rows
         ]
 
