@@ -125,6 +125,8 @@ def test_a_rates_unit_after_the_slash_is_one_time_or_count_word():
     assert _units("按照200元/平方米的标准补助") == [(200, "元/平方米")]
     assert _units("按照800元/月的标准发放") == [(800, "元/月")]
     assert _units("按照1200元/人/年的标准发放") == [(1200, "元/人/年")]
+    # a word the list does not know is one character, not lost: yantian-2023's "5元/餐" (a seed: CI caught it)
+    assert _units("老年助餐按照5元/餐的标准补贴") == [(5, "元/餐")]
 
 
 VARIANTS = """某区2024年民生实事项目的通知

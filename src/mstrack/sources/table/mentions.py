@@ -68,9 +68,12 @@ NOT_A_COUNT_RE = re.compile(r"(?:19|20)\d\d|\d{5,}")
 WHERE_BRACKET_RE = re.compile(r"[（(]\s*(?:分布于|分布在|位于|坐落于|地处|涉及)[^（）()]*$")
 SUFFIX_ALT = "|".join(BOUND_SUFFIXES)  # 以上|以下|以内|左右
 STRICT_ALT = "|".join(STRICTLY_ABOVE + STRICTLY_BELOW)  # 超过|高于|… : a bare comparison
+PER_OTHER = r"(?![的之等和及与或以])[\u4e00-\u9fff]"
+"""After a rate's "/", a word numbers.PER_WORDS knows ("人次", "平方米"), else one character that is no function word:
+"元/餐" (a meal's subsidy), never "元/年的"."""
 AFTER_RE = re.compile(
     rf"\s*(?:[余多](?=\s*(?:亿|万|千)))?\s*(?P<scale>万亿|亿|万|千(?![米瓦伏克]))?\s*(?P<about>余|多)?\s*(?P<suffix1>{SUFFIX_ALT})?\s*"
-    rf"(?P<unit>(?:{UNIT_ALT})(?:[/／](?:{PER_ALT})){{0,2}})?\s*(?P<suffix2>{SUFFIX_ALT}|余)?"
+    rf"(?P<unit>(?:{UNIT_ALT})(?:[/／](?:{PER_ALT}|{PER_OTHER})){{0,2}})?\s*(?P<suffix2>{SUFFIX_ALT}|余)?"
 )
 NOT_QUANTITY_AFTER = ("#", "·", "号", "年", "月", "日", "岁", "周岁", "届", "级", "时", "点", "分", "-", "—", "–", "―", "~", "～",
                       "至", "到", ".", "×", "*", "/")
