@@ -1,43 +1,14 @@
 """Nothing lost (safe41c): a return's hidden rows said in .xls and .ods as in .xlsx; a note merged over the rows of
 different tasks said; a value merged across into the 备注 column is the value, not also the note."""
 
-import os
 import re
-import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
 
-from .conftest import write_plan
-
-PLAN = """
-[[tasks]]
-code = "1"
-title = "新建学校"
-[[tasks.lines]]
-lead_units = ["县教育局"]
-[[tasks.lines.indicators]]
-name = "学校"
-unit = "所"
-target = 3
-[[tasks.lines.indicators]]
-name = "教室"
-unit = "间"
-target = 30
-
-[[tasks]]
-code = "2"
-title = "新建道路"
-[[tasks.lines]]
-lead_units = ["县住建局"]
-[[tasks.lines.indicators]]
-name = "道路"
-unit = "条"
-target = 5
-"""
+from .conftest import converted_by_libreoffice, schools_and_roads, write_plan
 
 H = ["任务编号", "指标", "截至日期", "累计完成值", "备注"]
 DRAFT = ["1", "学校", "2023-04-30", 9, "草稿，勿报"]
@@ -54,9 +25,6 @@ BOOKS = {  # name → (rows, merges, hidden rows): each saved as .xlsx and conve
     "value-down-and-across": ([H, ["1", "学校", "2023-03-31", 1, None], ["1", "学校", "2023-04-30", None, None]],
                               ["D2:E3"], []),
 }
-
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-
 
 def save(path: Path, rows: list[list], merges: list[str], hidden: list[int]) -> Path:
     book = Workbook()
@@ -95,22 +63,15 @@ def hidden_kept(path: Path) -> list[int]:
 @pytest.fixture(scope="module")
 def books(tmp_path_factory):
     """Each of BOOKS as .xlsx, .xls and .ods (LibreOffice's conversion of the .xlsx)."""
-    if SOFFICE is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI installs LibreOffice (.ci/run): the .xls and .ods tests run there", pytrace=False)
-        pytest.skip("LibreOffice is not installed (CI installs it)")
     folder = tmp_path_factory.mktemp("returns")
     sources = [save(folder / f"{name}.xlsx", *book) for name, book in BOOKS.items()]
-    profile = (folder / "profile").resolve().as_uri()  # its own profile: another LibreOffice may be running
-    for kind in ("xls", "ods"):
-        subprocess.run([SOFFICE, f"-env:UserInstallation={profile}", "--headless", "--convert-to", kind, "--outdir",
-                        str(folder), *map(str, sources)], check=True, capture_output=True, timeout=300)
+    converted_by_libreoffice(folder, sources, timeout=300)
     return {(name, kind): folder / f"{name}.{kind}" for name in BOOKS for kind in ("xlsx", "xls", "ods")}
 
 
 @pytest.fixture
 def office(cli, tmp_path):
-    assert cli("import", "plan", str(write_plan(tmp_path / "p.toml", PLAN))).exit_code == 0
+    assert cli("import", "plan", str(write_plan(tmp_path / "p.toml", schools_and_roads()))).exit_code == 0
     return cli
 
 

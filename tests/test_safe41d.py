@@ -6,27 +6,16 @@ import json
 import os
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.pool import NullPool
 
 from mstrack.store import SCHEMA_VERSION, Store
 
 from .conftest import BACKEND, Cli, refused
 from .test_safe41b import _bare, _lines, _num, _ok, _plan
+from .test_safe_store import execute
 
 PG_ADMIN = os.environ.get("MSTRACK_TEST_PG")
 OLD_NOTE = "deleted 1 undone report with the lines or indicators it dropped (undone by batch 3)"
 """What safe41b's interim version appended to an import batch's reason (never in a landed version): words, no record."""
-
-
-def _execute(url: str, *statements: str) -> None:
-    engine = create_engine(url, poolclass=NullPool)
-    try:
-        with engine.begin() as connection:
-            for statement in statements:
-                connection.execute(text(statement))
-    finally:
-        engine.dispose()
 
 
 def _deleting_reimport(cli, tmp_path, *reason: str) -> None:
@@ -61,7 +50,7 @@ def test_a_reimport_without_a_reason_keeps_none(cli, tmp_path):
 def test_the_undo_of_the_undo_reads_the_rows_not_the_reason(cli, tmp_path):
     """Words in a reason are no record: a reason that merely says so refuses nothing; a row alone does."""
     _deleting_reimport(cli, tmp_path)
-    _execute(cli.url, "DELETE FROM undone_deleted", f"UPDATE batch SET reason = '{OLD_NOTE}' WHERE id = 4")
+    execute(cli.url, "DELETE FROM undone_deleted", f"UPDATE batch SET reason = '{OLD_NOTE}' WHERE id = 4")
     _ok(cli("undo", "3"))  # nothing left to bring back: taken, as the rows say nothing was deleted
     assert _lines(cli) == [("甲局", 0)]
 
@@ -107,7 +96,7 @@ def test_a_database_of_the_previous_version_is_upgraded_with_the_table_and_its_r
     read or changed, whatever words it holds (those of safe41b's interim note too: no landed version wrote them)."""
     assert SCHEMA_VERSION == 9
     _deleting_reimport(cli, tmp_path, "--reason", "调整目标")
-    _execute(cli.url, "DROP TABLE undone_deleted", "DELETE FROM schema_version WHERE version = 9",
+    execute(cli.url, "DROP TABLE undone_deleted", "DELETE FROM schema_version WHERE version = 9",
              f"UPDATE batch SET reason = '调整目标; {OLD_NOTE}' WHERE id = 4")
     assert Store(cli.url).schema_version() == 8
     result = cli("db", "upgrade")
