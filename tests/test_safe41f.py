@@ -24,10 +24,10 @@ def test_a_long_return_with_many_values_merged_across_is_the_values_and_no_notes
     blank in its own chunk, whichever chunk the range falls in (see_cells keeps the copies as sorted rows)."""
     from datetime import date, timedelta
 
-    from .conftest import write_plan
-    from .test_safe41c import PLAN, H, save, stored
+    from .conftest import schools_and_roads, write_plan
+    from .test_safe41c import H, save, stored
 
-    assert cli("import", "plan", str(write_plan(tmp_path / "p.toml", PLAN))).exit_code == 0
+    assert cli("import", "plan", str(write_plan(tmp_path / "p.toml", schools_and_roads()))).exit_code == 0
     rows = [H] + [["1", "学校", "2023-03-31", 1, None] for _ in range(5000)]
     merges, expected = [], [("1", "学校", "2023-03-31", 1, None)]
     for n, number in enumerate(range(20, 5001, 20)):
@@ -49,10 +49,10 @@ def _hidden_blank_rows(cli, tmp_path, kind: str):
     import pytest
     from openpyxl.styles import Font
 
-    from .conftest import write_plan
-    from .test_safe41c import DRAFT, PLAN, H, save
+    from .conftest import schools_and_roads, write_plan
+    from .test_safe41c import DRAFT, H, save
 
-    assert cli("import", "plan", str(write_plan(tmp_path / "p.toml", PLAN))).exit_code == 0
+    assert cli("import", "plan", str(write_plan(tmp_path / "p.toml", schools_and_roads()))).exit_code == 0
     rows = [H, ["1", "学校", "2023-03-31", 1, None], [None] * 5, [None] * 5, DRAFT, ["2", "道路", "2023-03-31", 2, None]]
     path = save(tmp_path / "blank.xlsx", rows, [], [3, 4, 5])
     from openpyxl import load_workbook
