@@ -26,3 +26,43 @@ def test_a_ctrl_c_after_the_outcome_is_decided_changes_nothing(demo_cli):
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
     assert done.stdout.startswith("Lead units: tasks by status as of 2023-07-01") and "73 units" in done.stdout
+
+
+SWALLOWED = textwrap.dedent("""
+    import sys, time, weakref
+    import mstrack.store.copying as copying
+    from mstrack.cli.app import run
+
+    copy_rows = copying.Copying.copy_rows
+
+    def copy_rows_meeting_a_ctrl_c_in_a_callback(self, source, destination):
+        # what a Ctrl-C that lands while a weakref's callback runs (SQLAlchemy's _collection_gced) does: Python can
+        # raise it nowhere, and prints "Exception ignored in … KeyboardInterrupt"
+        class Collected:
+            pass
+
+        def callback(_ref):
+            raise KeyboardInterrupt
+
+        doomed = Collected()
+        ref = weakref.ref(doomed, callback)
+        del doomed
+        time.sleep(2)  # the rest of a long copy
+        return copy_rows(self, source, destination)
+
+    copying.Copying.copy_rows = copy_rows_meeting_a_ctrl_c_in_a_callback
+    sys.argv = ["mstrack", "--db", sys.argv[1], "--lang", "en", "db", "copy", "--to", sys.argv[2]]
+    run()
+""")
+
+
+def test_a_ctrl_c_python_swallows_in_a_callback_interrupts_the_command(demo_cli, tmp_path):
+    """The Ctrl-C is sent again a moment later, where it can interrupt: the copy exits 130 saying nothing was kept,
+    with no target, and nothing of Python's on stderr (it was exit 0 with "Exception ignored in …" under load)."""
+    target = tmp_path / "copy.db"
+    done = subprocess.run([sys.executable, "-c", SWALLOWED, str(demo_cli.db), str(target)], capture_output=True,
+                          text=True, timeout=120, env={**os.environ, "MSTRACK_LANG": "en"})
+    assert (done.returncode, done.stderr) == (130, "mstrack: interrupted: nothing of what this command was writing "
+                                                   "was kept\n"), (done.stdout, done.stderr)
+    assert not target.exists()
+    assert sorted(path.name for path in tmp_path.iterdir() if path.name.startswith("copy")) == []

@@ -27,7 +27,7 @@ from mstrack.cli.failures import (
     usage_errors_said,
     whole_writes_to_stdout,
 )
-from mstrack.cli.process import allow_quick_exit, command_ended, late_interrupts_ignored, quick_exit
+from mstrack.cli.process import allow_quick_exit, command_ended, late_interrupts_ignored, quick_exit, swallowed_interrupts_sent_again
 from mstrack.cli.saying import fail, use_lang, words
 from mstrack.cli.values import plain_values
 
@@ -403,6 +403,7 @@ def run(*, last: bool = True, started: float | None = None) -> None:
     process.RUN_STARTED = started
     if last:
         allow_quick_exit()
+        swallowed_interrupts_sent_again()
         whole_writes_to_stdout()
     try:
         app(prog_name="mstrack")
