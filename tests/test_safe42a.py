@@ -79,3 +79,39 @@ def test_the_imports_summary_says_the_rows_not_a_count_of_its_own(cli, tmp_path)
     assert "p2.toml: t39: 0 tasks added, 1 updated, 0 removed (batch 4)" in result.stdout
     assert "deleted" not in result.stdout
     assert _batch(cli, 4)["undone_deleted"] == 0
+
+
+def _num_reported(lead: str, name: str, unit: str) -> str:
+    """A line whose plan reports its own progress: 3 as of 2026-05-30 (a plan report, in the import's batch)."""
+    return _num(lead, name, unit) + 'reports = [{ as_of = "2026-05-30", value = 3 }]\n'
+
+
+def test_an_undo_of_an_import_deletes_its_own_plan_reports_unsaid_and_its_undo_brings_them_back(cli, tmp_path):
+    """The undo retracts the import's plan reports, then puts back the plan without their line: they went as "1 undone
+    report … deleted: an undo can no longer bring it back" (a row naming the undo itself), and the undo of the undo was
+    refused (exit 2) for them, though the plan it puts back holds them and --force brought them back."""
+    _ok(cli("import", "plan", _plan(tmp_path, "p1.toml", _bare("甲局"))))
+    _ok(cli("import", "plan", _plan(tmp_path, "p2.toml", _bare("甲局"), _num_reported("乙局", "修建道路", "公里"))))
+    assert _lines(cli) == [("甲局", 0), ("乙局", 1)]
+    result = cli("undo", "2")
+    _ok(result)
+    assert "batch 3 undoes batch 2" in result.stdout and "deleted" not in result.stdout
+    assert cli.sql("SELECT count(*) FROM undone_deleted") == [(0,)]
+    assert _lines(cli) == [("甲局", 0)]
+    again = cli("undo", "3")
+    _ok(again)
+    assert "batch 4 undoes batch 3" in again.stdout
+    assert _lines(cli) == [("甲局", 0), ("乙局", 1)]
+    assert cli.sql("SELECT i.name, x.as_of, x.value, x.source FROM report AS x JOIN indicator AS i ON i.id = x.indicator_id"
+                   " WHERE NOT EXISTS (SELECT 1 FROM report_retraction AS r WHERE r.report_id = x.id)") == [
+        ("修建道路", cli.sql("SELECT as_of FROM report")[0][0], 3.0, "plan")]
+
+
+def test_an_undo_of_the_import_that_made_a_programme_deletes_its_plan_reports_unsaid(cli, tmp_path):
+    _ok(cli("import", "plan", _plan(tmp_path, "p1.toml", _bare("甲局"), _num_reported("乙局", "修建道路", "公里"))))
+    result = cli("undo", "1")
+    _ok(result)
+    assert "deleted" not in result.stdout
+    assert cli.sql("SELECT count(*) FROM undone_deleted") == [(0,)] and cli.sql("SELECT count(*) FROM programme") == [(0,)]
+    _ok(cli("undo", "2"))
+    assert _lines(cli) == [("甲局", 0), ("乙局", 1)]

@@ -181,13 +181,15 @@ class PlanWriter:
         # one record of them, which the import's or undo's summary, `batches` and a later undo of the undo read
         # (deleted_undone; safe41d, safe42a). Counted are the reports an undo could still bring back: retracted (once
         # each: report_id is the key) by an undo not undone since; one retracted by an undo undone since came back then
-        # as a copy of its own (safe41e).
+        # as a copy of its own (safe41e). Not counted are those this write retracted itself (an undo of a plan import:
+        # the import's plan reports, then the plan without their line put back): the plan it keeps as its plan_before
+        # holds them, and an undo of it writes them anew (safe42a; they were said deleted, and that undo refused).
         deleted: dict[int, int] = {}
         for start in range(0, len(drops["indicators"]), 10_000):
             undone = select(ReportRow.id).where(ReportRow.indicator_id.in_(drops["indicators"][start:start + 10_000]))
             for undo, n in c.execute(select(RetractionRow.batch_id, func.count()).where(
-                    RetractionRow.report_id.in_(undone), ~exists().where(BatchRow.undoes == RetractionRow.batch_id))
-                                     .group_by(RetractionRow.batch_id)):
+                    RetractionRow.report_id.in_(undone), RetractionRow.batch_id != self.batch,
+                    ~exists().where(BatchRow.undoes == RetractionRow.batch_id)).group_by(RetractionRow.batch_id)):
                 deleted[undo] = deleted.get(undo, 0) + n
             c.execute(RetractionRow.__table__.delete().where(RetractionRow.report_id.in_(undone)))
             c.execute(ReportRow.__table__.delete().where(ReportRow.id.in_(undone)))
