@@ -55,6 +55,13 @@ def deleted_undone(dialect: Dialect, connection, undo: int) -> list[tuple[int, t
     return [(int(row[0]), tuple(row[1:])) for row in rows]
 
 
+def undone_deleted_by(dialect: Dialect, connection, batch: int) -> int:
+    """How many undone reports a plan's write `batch` deleted, as its rows of undone_deleted say (note_deleted_undone):
+    what its summary says, read in its own transaction, so that it and `batches` say one number from one record."""
+    rows = dialect.rows(connection, f"SELECT sum(reports) FROM undone_deleted WHERE batch_id = {dialect.p}", [batch])
+    return int(rows[0][0] or 0)
+
+
 def insert_reports(dialect: Dialect, connection, reports, *, batch: int, reason: str | None = None) -> None:
     """Reports, (indicator_id, as_of, value, note, reporter, source) each from an iterable, into `batch`,
     streamed into the driver (COPY on PostgreSQL). Measured: binding 100k rows through SQLAlchemy's type

@@ -83,12 +83,12 @@ class PlanWriter:
     INSERT … RETURNING per thousand, one level after the other, since the rows under them need their ids). Measured: 20,000
     indicators went from 41 s (ORM, a flush and queries per row) to a few seconds."""
 
-    def __init__(self, dialect: Dialect, connection, batch: int | None = None):
+    def __init__(self, dialect: Dialect, connection, batch: int):
         self.dialect = dialect
         self.connection = connection
         self.batch = batch
         self.unit_ids: dict[str, int] = {}
-        self.counts = {"tasks_added": 0, "tasks_updated": 0, "tasks_removed": 0, "undone_deleted": 0}
+        self.counts = {"tasks_added": 0, "tasks_updated": 0, "tasks_removed": 0}
 
     def _new_id(self, table, values: dict) -> int:
         return self.connection.execute(table.insert().values(**values)).inserted_primary_key[0]
@@ -177,16 +177,19 @@ class PlanWriter:
             select(TaskRow.id).where(TaskRow.programme_id == programme_id))))
         # A dropped indicator's undone reports go with it (nothing stands on it, or the plan was refused): the
         # retractions, then the reports, the foreign keys' order. Taken, not refused (safe41b): an undone report is
-        # retracted, and refusing would keep its line in every later plan for good; but said, by the import (its
-        # counts) and in undone_deleted, which a later undo of the undo reads (deleted_undone; safe41d). Counted are
-        # the reports an undo could still bring back: retracted (once each: report_id is the key) by an undo not undone
-        # since; one retracted by an undo undone since came back then as a copy of its own (safe41e).
+        # retracted, and refusing would keep its line in every later plan for good; but recorded in undone_deleted, the
+        # one record of them, which the import's or undo's summary, `batches` and a later undo of the undo read
+        # (deleted_undone; safe41d, safe42a). Counted are the reports an undo could still bring back: retracted (once
+        # each: report_id is the key) by an undo not undone since; one retracted by an undo undone since came back then
+        # as a copy of its own (safe41e). Not counted are those this write retracted itself (an undo of a plan import:
+        # the import's plan reports, then the plan without their line put back): the plan it keeps as its plan_before
+        # holds them, and an undo of it writes them anew (safe42a; they were said deleted, and that undo refused).
         deleted: dict[int, int] = {}
         for start in range(0, len(drops["indicators"]), 10_000):
             undone = select(ReportRow.id).where(ReportRow.indicator_id.in_(drops["indicators"][start:start + 10_000]))
             for undo, n in c.execute(select(RetractionRow.batch_id, func.count()).where(
-                    RetractionRow.report_id.in_(undone), ~exists().where(BatchRow.undoes == RetractionRow.batch_id))
-                                     .group_by(RetractionRow.batch_id)):
+                    RetractionRow.report_id.in_(undone), RetractionRow.batch_id != self.batch,
+                    ~exists().where(BatchRow.undoes == RetractionRow.batch_id)).group_by(RetractionRow.batch_id)):
                 deleted[undo] = deleted.get(undo, 0) + n
             c.execute(RetractionRow.__table__.delete().where(RetractionRow.report_id.in_(undone)))
             c.execute(ReportRow.__table__.delete().where(ReportRow.id.in_(undone)))
@@ -194,8 +197,7 @@ class PlanWriter:
                            (TaskRow.__table__, drops["tasks"])):
             for start in range(0, len(ids), 10_000):
                 c.execute(table.delete().where(table.c.id.in_(ids[start:start + 10_000])))
-        self.counts["undone_deleted"] = sum(deleted.values())
-        if deleted and self.batch is not None:
+        if deleted:
             note_deleted_undone(self.dialect, c, self.batch, deleted)
 
     def write(self, programme: plan_model.Programme) -> dict:

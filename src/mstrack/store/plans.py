@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mstrack.store.batches import PLAN_SOURCE, insert_batch
+from mstrack.store.batches import PLAN_SOURCE, insert_batch, undone_deleted_by
 from mstrack.store.connections import confirm_before_commit
 from mstrack.store.dialect import day, json_list, number
 from mstrack.store.reads import unknown_programme
@@ -51,6 +51,7 @@ class Plans:
                 batch = insert_batch(self.dialect, connection, command=command, source=source or programme.code, reason=reason,
                                      programme=programme.code, plan_before=dump_plan(before) if before else None)
                 counts = PlanWriter(self.dialect, connection, batch).write(programme)
+                counts["undone_deleted"] = undone_deleted_by(self.dialect, connection, batch)  # its rows: what `batches` says
                 if before is not None:  # the writer updates every kept task; the user asks which of them changed
                     counts["tasks_updated"] = changed_tasks(before, programme)
                     counts["programme_changed"] = changed_fields(before, programme)

@@ -133,8 +133,7 @@ class Writes:
                 writer.write(_plan_of(plan_before, target_id))
             elif current_plan is not None:
                 writer.remove_programme(programme)
-            done = self.batches(ids=[new])[0]
-            done.undone_deleted = writer.counts["undone_deleted"]  # taken, not refused (PlanWriter._delete): said
+            done = self.batches(ids=[new])[0]  # in this transaction: the undone reports deleted as undone_deleted's rows say
             confirm_before_commit(confirm, done)
         return done
 
