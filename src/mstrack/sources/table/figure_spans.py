@@ -16,7 +16,7 @@ from mstrack.sources.table.figure_names import (
     named_level,
     short_name,
 )
-from mstrack.sources.table.figure_picks import SIZE_UNITS, names_not_counts, size_class
+from mstrack.sources.table.figure_picks import SIZE_UNITS, describes_one, names_not_counts, size_class
 from mstrack.sources.table.numbers import (
     COUNT_UNITS,
     PER_ALT,
@@ -148,9 +148,10 @@ PLACE_END_RE = re.compile(r"(?:省|市|州|盟|县|旗|区|镇|乡|街道|村|�
 
 
 def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] | None = None,
-           own_places: tuple[str, ...] = ()) -> list[tuple]:
+                 own_places: tuple[str, ...] = (), *, opened: str = "") -> list[tuple]:
     """The numbers of a clause that are quantities, with their scale, unit and comparator; `shares` gets the
-    share in brackets after a figure ("300人（25%）"), by the figure's index."""
+    share in brackets after a figure ("300人（25%）"), by the figure's index. `opened`: the words of a bracket the
+    clause stands in, before it ("建成1个城市书房(百姓书屋，" before "藏书10000册)"; mentions.brackets_open)."""
     spans = []
     baselines = [m.span("base") for m in BASELINE_RE.finditer(clause)]
     for start, end, number in numbers_in(clause):
@@ -205,7 +206,8 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
         threshold = threshold or (comparator == "=" and re.match(r"[^，,；;。\d]{1,10}均[^，,；;。]*\d",
                                                                  clause[after.end():]) is not None)
         threshold = threshold or names_not_counts(clause, prefix, after, unit) or _standard(clause, spans, prefix, after, unit) \
-            or size_class(clause, after, unit)  # "30户以上自然村寨…覆盖率达95%": which villages, the rate the target
+            or size_class(clause, after, unit) or describes_one(opened + prefix)  # "30户以上自然村寨…覆盖率达95%": which
+            # villages, the rate the target; "1个城市书房(百姓书屋，藏书10000册)": the library's books
         threshold = threshold or _where_done(clause, prefix, after) or (level is None and relative_bound(prefix)) \
             or schedule_span(clause, prefix, end)
         growth = rise or (GROWTH_ON_LAST_YEAR_RE.search(prefix) if unit in RATE_UNITS else None) \

@@ -136,10 +136,14 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
     of its own beside the whole, as before."""
     found: list[Mention] = []
     previous_context = previous_name = lead_in = ""
-    for clause_match in re.finditer(r"[^，,；;。：:！!？?\n]+", protect_commas(joined_units(unit_symbols(text)))):  # "4个\n百分点"
+    protected = protect_commas(joined_units(unit_symbols(text)))  # "4个\n百分点"
+    begins = brackets_open(protected)
+    for clause_match in re.finditer(CLAUSE_PATTERN, protected):
         clause = clause_match[0].replace("\x00", ",")
         shares: dict[int, float] = {}
-        spans = figure_spans(clause, year, shares, own_places)
+        begin = begins[clause_match.start()]  # the words of a bracket the clause stands in, before it
+        opened = protected[begin:clause_match.start()].replace("\x00", ",") if begin >= 0 else ""
+        spans = figure_spans(clause, year, shares, own_places, opened=opened)
         shared = shared_names(clause, spans)
         previous_stages: frozenset = frozenset()
         for i, (start, end, number, after, unit, comparator) in enumerate(spans):
@@ -217,3 +221,29 @@ def _joint_before(clause: str, spans: list[tuple], i: int) -> str:
 def protect_commas(text: str) -> str:
     """Thousands separators ("1,200") are not clause breaks; hide them (as NUL) from a clause split."""
     return re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "\x00", text)
+
+
+CLAUSE_PATTERN = r"[^，,；;。：:！!？?\n]+"
+CLAUSE_END = "，,；;。：:！!？?\n"
+
+
+def brackets_open(text: str) -> list[int]:
+    """At each position of the text, where the words of a bracket still open there begin (the start of the clause the
+    outermost one opened in), or -1: "建成1个城市书房(百姓书屋，" before "藏书10000册)". A comma inside a bracket ends no
+    clause for what the bracket says of the figures in it (figure_spans); each part still names its own figure
+    ("（其中，宫颈癌…22万人，乳腺癌…19万人）"). One pass: a long cell is read in linear time."""
+    begins: list[int] = []
+    opens: list[int] = []
+    clause_start = 0
+    for k, char in enumerate(text):
+        begins.append(opens[0] if opens else -1)
+        if char in "（(":
+            opens.append(clause_start)
+        elif char in "）)" and opens:
+            opens.pop()
+        elif char in "。\n":
+            opens.clear()
+        if char in CLAUSE_END:
+            clause_start = k + 1
+    begins.append(opens[0] if opens else -1)
+    return begins
