@@ -1,11 +1,13 @@
 """Issue 13, read42a: two reader leftovers, each on small synthetic words or a table: a comma inside a bracket does not
-hide the bracket from the figures after it ("建成1个城市书房(百姓书屋，藏书10000册)": the library's books, no target)."""
+hide the bracket from the figures after it ("建成1个城市书房(百姓书屋，藏书10000册)": the library's books, no target);
+the places in a lead's bracket named again in the 责任 cell in the other bracket style are one unit."""
 
 from __future__ import annotations
 
 import pytest
 
 from mstrack.sources.table.mentions import brackets_open, find_mentions
+from mstrack.sources.table.row_lines import _not_named_again
 
 from .conftest import convert_written
 
@@ -57,3 +59,25 @@ def test_a_table_of_the_library_reads_the_one_library(tmp_path):
     tasks = convert_written(tmp_path, "plan.tsv", rows, 2018).programme.tasks
     assert [sorted((i.target, i.unit) for line in t.lines for i in line.indicators) for t in tasks] == [
         [(1, "个")], [(2, "所"), (5000, "个")]]
+
+
+# --- 2. the places in a lead's bracket named again in the other bracket style ---------------------------------------
+
+@pytest.mark.parametrize(("lead", "responsible"), [
+    ("市教育局（各县（市、区））", "各县(市、区)政府"),
+    ("市教育局(各县(市、区))", "各县（市、区）政府"),
+    ("市教育局(各县(市、区))", "各县（市、区）人民政府"),
+    ("市教育局（各县（市、区））", "各县（市、区）政府")])  # the same style: once, as 13-read41b had it
+def test_places_in_a_lead_bracket_named_again_in_another_bracket_style_are_one_unit(tmp_path, lead, responsible):
+    rows = [["序号", "工作任务", "牵头单位", "责任单位"], ["1", "新建幼儿园3所", lead, responsible],
+            ["2", "新建公园2个", "市城管局（各县（市、区））", "市财政局"]]
+    tasks = convert_written(tmp_path, "plan.tsv", rows).programme.tasks
+    got = [(t.lines[0].lead_units, [u for u in t.lines[0].units if u not in t.lines[0].lead_units]) for t in tasks]
+    assert got == [(["市教育局"], [responsible]), (["市城管局"], ["各县（市、区）", "市财政局"])]
+
+
+def test_the_names_compared_fold_spaces_and_bracket_widths():
+    """Spaces inside a name are folded too; a cell's reader splits a unit cell at spaces before this, so the compare is
+    pinned on its own."""
+    assert _not_named_again("各县 （市、区）、市财政局", "各县(市、区) 人民政府") == "市财政局"
+    assert _not_named_again("各县（市、区）", "各县(市、区)住建局") == "各县（市、区）"  # an office, no government: kept
