@@ -13,11 +13,11 @@ from mstrack.model import Area, Programme
 from mstrack.sources.plan import CODE_RE, plan_from_dict, plan_to_dict
 from mstrack.sources.table.build import build_task, reported_values
 from mstrack.sources.table.doubts import Doubt
+from mstrack.sources.table.figure_spans import shares_named
 from mstrack.sources.table.header import find_header
 from mstrack.sources.table.headerless import list_table
 from mstrack.sources.table.list_results import results_said
 from mstrack.sources.table.list_sections import short_said
-from mstrack.sources.table.mentions import shares_named
 from mstrack.sources.table.reading import Sheet, place, places, read_sheets
 from mstrack.sources.table.schedule import year_in_digits
 from mstrack.sources.table.tasks import read_tasks

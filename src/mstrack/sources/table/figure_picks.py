@@ -60,3 +60,23 @@ def size_class(clause: str, after: re.Match, unit: str) -> bool:
     bound = f"{after['suffix1'] or ''}{after['suffix2'] or ''}"
     return unit not in ("%", "％") and re.search("以上|以下", bound) is not None \
         and SIZE_CLASS_RATE_RE.match(clause, after.end()) is not None
+
+
+
+
+# "建成1个城市书房(百姓书屋，藏书10000册)": one thing counted, right before a bracket
+ONE_THING_RE = re.compile(r"(?<![\d.十百千万两二三四五六七八九零〇])(?:1|一)\s*(?:个|所|座|处|家|间|条|台|套|栋|幢)"
+                          r"[\u4e00-\u9fff]{0,12}$")
+WORK_IN_BRACKET_RE = re.compile(rf"{FIGURE_VERBS}|共|累计|合计|总计|其中")
+
+
+def describes_one(prefix: str) -> bool:
+    """A figure past a comma in the bracket after one thing counted, the bracket a list of what that thing is ("1个城市
+    书房(百姓书屋，藏书10000册)": its kind, its books), no work of its own. With a verb of work or a total before it in the
+    bracket ("1所学校（新建，…3000平方米）"), after several things ("建设2所学校（新建，改扩建共5000个学位）"), or first
+    in its bracket ("1所学校（学位1200个）"), it is a target, as before. `prefix`: the words before the figure, from the
+    clause the bracket opened in (mentions.brackets_open)."""
+    at = max(prefix.rfind("（"), prefix.rfind("("))
+    inside = prefix[at:] if at >= 0 else ""
+    return re.search(r"[，,]", inside) is not None and re.search(r"[）)]", inside) is None \
+        and WORK_IN_BRACKET_RE.search(inside) is None and ONE_THING_RE.search(prefix[max(0, at - 24):at]) is not None

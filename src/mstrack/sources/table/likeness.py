@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from mstrack.sources.table.figure_names import content_words
-from mstrack.sources.table.mentions import RATE_BEFORE_RE, Mention
+from mstrack.sources.table.figure_spans import RATE_BEFORE_RE
+from mstrack.sources.table.mentions import Mention
 from mstrack.sources.table.numbers import unit_key
 from mstrack.sources.table.schedule import without_date
 from mstrack.vocabulary import FIGURE_VERBS

@@ -9,6 +9,7 @@ from datetime import date
 from mstrack.domain import unique
 from mstrack.domain.dates import DateError
 from mstrack.errors import InputError, Message
+from mstrack.sources.sheets import header_key
 from mstrack.sources.table.columns import YEAR_HEADER_RE, helping_column
 from mstrack.sources.table.mentions import BARE_RE, find_mentions
 from mstrack.sources.table.numbers import unit_key
@@ -277,10 +278,11 @@ GOVERNMENT_RE = re.compile(r"(?:人民)?政府|管委会")  # "各区" and "各�
 
 def _not_named_again(others: str, units_cell: str) -> str:
     """The units a lead's bracket names ("市教育局（各区）": 各区) less those the 责任 cell beside it names again by their
-    governments ("各区政府", "各县区人民政府"): one unit, listed once, by the longer name."""
-    named = split_units(units_cell) if units_cell else []
-    return "、".join(u for u in split_units(others)
-                    if not any(n.startswith(u) and GOVERNMENT_RE.fullmatch(n[len(u):]) for n in named))
+    governments ("各区政府", "各县区人民政府"): one unit, listed once, by the longer name. Names are compared as headers
+    are (sheets.header_key): "各县（市、区）" is "各县(市、区)政府"'s 各县(市、区), in either bracket, spaces aside."""
+    named = [header_key(n) for n in split_units(units_cell)] if units_cell else []
+    return "、".join(u for u in split_units(others) if not any(
+        n.startswith(key := header_key(u)) and GOVERNMENT_RE.fullmatch(n[len(key):]) for n in named))
 
 
 BORROWED_DEADLINE_NOTE = "完成时限单元格为空，按合并单元格读作与上一行相同（{deadline}）"

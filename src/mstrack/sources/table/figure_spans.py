@@ -1,0 +1,316 @@
+"""Which numbers of a clause are figures, each with its scale, unit and comparator, and which of them are no target of
+the year's work: a range, a baseline, a threshold that picks which ones, a standard each one meets, a share or a part
+in brackets that restates the figure before it (split from mentions.py, which names the figures it keeps)."""
+
+from __future__ import annotations
+
+import re
+
+from mstrack.domain.quantities import CHINESE_NUMERAL
+from mstrack.sources.table.figure_bounds import TIME_SPAN_RE, relative_bound, schedule_span
+from mstrack.sources.table.figure_names import (
+    CHANGE_WORDS,
+    LABEL_GAP_RE,
+    VERB_PAIR_RE,
+    content_words,
+    named_level,
+    short_name,
+)
+from mstrack.sources.table.figure_picks import SIZE_UNITS, describes_one, names_not_counts, size_class
+from mstrack.sources.table.numbers import (
+    COUNT_UNITS,
+    PER_ALT,
+    UNIT_ALT,
+    UNITS,
+    numbers_in,
+    restated_measure,
+    unit_key,
+)
+from mstrack.vocabulary import (
+    APPROX_SUFFIXES,
+    AT_LEAST_PREFIXES,
+    AT_LEAST_SUFFIXES,
+    AT_MOST_PREFIXES,
+    AT_MOST_SUFFIXES,
+    BOUND_SUFFIXES,
+    DURATION_CUTS,
+    LAST_YEAR_WORDS,
+    STRICTLY_ABOVE,
+    STRICTLY_BELOW,
+)
+
+# A count printed with no measure word, before a noun that names what it counts ("3万农村人口", "5000农村劳动力"): the
+# noun's own measure word is its unit; only words that describe it (农村, 贫困, 常住) may stand between, never a measure
+# word ("3轮农户走访"). A year ("2024农户信息") or a number of five digits or more printed bare ("12345住户诉求", a
+# hotline) is no such count.
+COUNTED_NOUNS = {"人口": "人", "劳动力": "人", "群众": "人", "农户": "户", "住户": "户"}
+DESCRIBING_WORDS = ("农村", "城镇", "城乡", "城市", "贫困", "困难", "常住", "低收入", "脱贫", "留守", "流动", "户籍", "农业",
+                    "富余", "搬迁", "重点", "在册")
+COUNTED_NOUN_RE = re.compile(rf"(?:{'|'.join(DESCRIBING_WORDS)}){{0,3}}({'|'.join(COUNTED_NOUNS)})")
+NOT_A_COUNT_RE = re.compile(r"(?:19|20)\d\d|\d{5,}")
+# "(分布于永利…等7个村)": a bracket that says where the work is, not how much
+WHERE_BRACKET_RE = re.compile(r"[（(]\s*(?:分布于|分布在|位于|坐落于|地处|涉及)[^（）()]*$")
+SUFFIX_ALT = "|".join(BOUND_SUFFIXES)  # 以上|以下|以内|左右
+STRICT_ALT = "|".join(STRICTLY_ABOVE + STRICTLY_BELOW)  # 超过|高于|… : a bare comparison
+PER_OTHER = r"(?![的之等和及与或以])[\u4e00-\u9fff]"
+"""After a rate's "/", a word numbers.PER_WORDS knows ("人次", "平方米"), else one character that is no function word:
+"元/餐" (a meal's subsidy), never "元/年的"."""
+AFTER_RE = re.compile(
+    rf"\s*(?:[余多](?=\s*(?:亿|万|千)))?\s*(?P<scale>万亿|亿|万|千(?![米瓦伏克]))?\s*(?P<about>余|多)?\s*(?P<suffix1>{SUFFIX_ALT})?\s*"
+    rf"(?P<unit>(?:{UNIT_ALT})(?:[/／](?:{PER_ALT}|{PER_OTHER})){{0,2}})?\s*(?P<suffix2>{SUFFIX_ALT}|余)?"
+)
+NOT_QUANTITY_AFTER = ("#", "·", "号", "年", "月", "日", "岁", "周岁", "届", "级", "时", "点", "分", "-", "—", "–", "―", "~", "～",
+                      "至", "到", ".", "×", "*", "/")
+PICKED_AFTER_RE = re.compile(r"(?![和及与并等的或])[\u4e00-\u9fff]")  # "低于50%镇街": what a bound share picks
+NOT_TARGET_WORDS = ("去年", "上年", "上一年", "最高", "上限", "现有", "已有", "目前")
+# "比上年增长9%左右": the rate the year's growth must reach, on last year as its baseline, is the target
+LAST_YEAR = rf"(?:{'|'.join(LAST_YEAR_WORDS)})(?:同期)?"
+GROWTH_ON_LAST_YEAR_RE = re.compile(rf"(?:比|较){LAST_YEAR}\s*(?:{CHANGE_WORDS})\s*(?:约|不少于|不低于|至少|超过)?$")
+# "增速高于上年1个百分点", "增幅高于去年同期2个百分点": a rise on the item's own last year, a target as "比上年提高" is ("不低于
+# 上年…" bounds no rise; "高于全省平均…" is another's level)
+RISE_ON_LAST_YEAR_RE = re.compile(rf"(?<!不)(?:{'|'.join(STRICTLY_ABOVE)}|快于)(?P<level>{LAST_YEAR})\s*$")
+CUT_ON_LAST_YEAR_RE = re.compile(rf"(?:比|较){LAST_YEAR}\s*(?:{'|'.join(DURATION_CUTS)})$")  # "审批周期比上年缩短30天": a cut
+RATE_UNITS = ("%", "％", "个百分点")
+
+
+def _share_after(clause: str, spans: list[tuple], start: int, unit: str, number: str, shares: dict[int, float] | None) -> bool:
+    """"300人（25%）": the share of the year's target the figure before it is, not a second target (noted in `shares`)."""
+    if unit not in ("%", "％") or not spans or not re.fullmatch(r"\s*[（(]\s*", clause[spans[-1][1]:start]):
+        return False
+    if shares is not None and unit_key(spans[-1][4]) not in ("%", "‰"):
+        shares[len(spans) - 1] = float(number.replace(",", ""))
+    return True
+
+
+def _count_of_share(clause: str, spans: list[tuple], span: tuple, shares: dict[int, float] | None) -> bool:
+    """"完成20%点位(12个)": a count in brackets after a share and the words it counts is that share of the year's target;
+    the count takes the share's place (the share noted in `shares`)."""
+    start, end, unit = span[0], span[1], span[4]
+    if not unit or unit_key(unit) in ("%", "‰") or not spans or unit_key(spans[-1][4]) != "%" \
+            or not re.fullmatch(r"[^，,；;。\d（()）]{0,10}[（(]\s*", clause[spans[-1][1]:start]) \
+            or not re.match(r"\s*[)）]", clause[end:]):
+        return False
+    share, spans[-1] = float(spans[-1][2].replace(",", "")), span
+    if shares is not None:
+        shares[len(spans) - 1] = share
+    return True
+
+
+# "从每人每月574元提高到609元": the level it starts from is no target, only the one it goes to ("由2,650元提高到3,000元":
+# a comma between digits groups thousands, no clause's end)
+BASELINE_RE = re.compile(r"(?:从|由)(?P<base>(?:[^从由，,；;。]|(?<=\d),(?=\d{3}))*?\d(?:[^从由，,；;。]|(?<=\d),(?=\d{3}))*?)(?:分别)?"
+                         r"(?:提高|提升|增加|增长|上调|调高|调整|降低|下降|减少|下调|调低|扩大|缩小|缩短|压缩|延长|降|升)(?:到|至|为)")
+
+
+PART_PATTERN = r"[（(]\s*其中\s*[:：]?\s*(?P<place>[\u4e00-\u9fff]{2,8}?)\s*"  # "(其中浏阳": a part, named
+PART_RE = re.compile(PART_PATTERN + "$")  # just before its figure
+PART_NAMED_RE = re.compile(PART_PATTERN + r"(?P<figure>\d[\d.]*)")  # with its figure "(其中浏阳4"
+
+
+FIGURE_AT_END_RE = re.compile(r"\d[\d.,]*\D*$")  # "建设品质县中10所" → 建设品质县中
+
+
+def own_part_name(before: str, own_places: tuple[str, ...]) -> str:
+    """"建设品质县中10所(其中浏阳4所)" in 浏阳's table: the whole's name and the place, 建设品质县中(浏阳); else ""."""
+    if (part := PART_RE.search(before)) and part["place"] in own_places:
+        return short_name(FIGURE_AT_END_RE.sub("", before[:part.start()]), "") + f"({part['place']})"
+    return ""
+
+
+def _own_part(clause: str, spans: list[tuple], span: tuple, own_places: tuple[str, ...]) -> bool:
+    """"建设品质县中10所(其中浏阳4所)" in 浏阳's own table: the place's part takes the whole's place (the span before)."""
+    if not spans or not own_places or unit_key(spans[-1][4]) != unit_key(span[4]):
+        return False
+    m = PART_RE.fullmatch(clause, spans[-1][1], span[0])
+    if m is None or m["place"] not in own_places:
+        return False
+    spans[-1] = span
+    return True
+
+
+def shares_named(texts: list[str], titles: list[str]) -> tuple[str, ...]:
+    """The places a table's own figures are given for: a place whose part the items print in brackets ("10所(其中浏阳
+    4所)") is the document's own when the lines above the table name it (a place's name: 乙市, 甲县), or when two
+    items or more give the part's figure again outside the brackets as their own ("建设品质县中10所(其中浏阳4所)"
+    beside "建设品质县中4所": a county's table of its city's programme). Any other part, however often named
+    ("10所(其中新建4所)", "(其中中心城区2000个)"), is a breakdown of the whole."""
+    counts: dict[str, int] = {}
+    above = "\n".join(titles)
+    for text in texts:
+        for place in {m["place"] for m in PART_NAMED_RE.finditer(text)
+                      if re.search(rf"(?<![\d.]){re.escape(m['figure'])}(?![\d.])", text[:m.start()] + text[m.end():])}:
+            counts[place] = counts.get(place, 0) + 1
+    named = {m["place"] for text in texts for m in PART_NAMED_RE.finditer(text)}
+    return tuple(place for place in named if counts.get(place, 0) >= 2 or place in above and PLACE_END_RE.search(place))
+
+
+PLACE_END_RE = re.compile(r"(?:省|市|州|盟|县|旗|区|镇|乡|街道|村|社区)$")  # a place's name ends so; 新建, 幼儿园 do not
+
+
+def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] | None = None,
+                 own_places: tuple[str, ...] = (), *, opened: str = "") -> list[tuple]:
+    """The numbers of a clause that are quantities, with their scale, unit and comparator; `shares` gets the
+    share in brackets after a figure ("300人（25%）"), by the figure's index. `opened`: the words of a bracket the
+    clause stands in, before it ("建成1个城市书房(百姓书屋，" before "藏书10000册)"; mentions.brackets_open)."""
+    spans = []
+    baselines = [m.span("base") for m in BASELINE_RE.finditer(clause)]
+    for start, end, number in numbers_in(clause):
+        if re.search(r"第\s*$", clause[:start]) or WHERE_BRACKET_RE.search(clause[:start]) \
+                or any(a <= start < b for a, b in baselines):
+            continue
+        after = AFTER_RE.match(clause, end)
+        unit = "%" if clause.startswith("百分之", start) else after["unit"] or ""
+        if RANGE_FROM_RE.search(clause[:start]) or RANGE_RE.match(clause, end):
+            continue  # a range ("1-2个", "3至5所", "6—17岁") is no single target: its upper bound neither
+        if not unit and (counted := COUNTED_NOUN_RE.match(clause, after.end())) \
+                and (after["scale"] or not NOT_A_COUNT_RE.fullmatch(number)):
+            unit = COUNTED_NOUNS[counted[1]]  # the span still ends at the number: the noun stays in the name
+        rest = clause[after.end():] if unit else clause[end:].lstrip()
+        scaled = after["scale"] or re.search("[万亿]", clause[start:end])  # "一万二": its scale inside the words
+        if not unit and not scaled and rest.startswith(NOT_QUANTITY_AFTER):
+            continue
+        prefix = clause[:start].rstrip()
+        # "不低于省定标准85%", "高于上年1个百分点": the bound stands before the level it names; by percentage points off a
+        # standard ("高于省定标准2个百分点") the figure is a distance from another's level, no level of its own
+        rise = RISE_ON_LAST_YEAR_RE.search(prefix) if unit in RATE_UNITS else None
+        level = rise or (named_level(prefix, unit) if unit_key(unit) != "个百分点" else None)
+        bounded = prefix[:level.start("level")] if level else prefix
+        words = [w for w in AT_LEAST_PREFIXES + AT_MOST_PREFIXES if bounded.endswith(w)]
+        word = max(words, key=len) if words else ""  # "不少于" is not "少于", "不超过" not "超过"
+        comparator = ">=" if word in AT_LEAST_PREFIXES else "<=" if word else "="
+        suffix = (after["suffix1"] or "") + (after["suffix2"] or "")
+        if any(w in suffix for w in AT_LEAST_SUFFIXES):
+            comparator = ">="
+        elif any(w in suffix for w in AT_MOST_SUFFIXES):
+            comparator = "<="
+        if not unit and not scaled and (comparator == "=" or re.match(r"[\u4e00-\u9fff]{3}", clause[end:])):
+            continue  # a bare number: a name ("12345热线"), a code or a count we cannot place; bounded, and the words of
+            # what it sizes after it ("不少于750千伏输变电工程"): a grade, no count
+        if _share_after(clause, spans, start, unit, number, shares):
+            continue  # "300人（25%）": the share of the year's target the figure before it is, not a second target
+        if restated_measure(clause[:start], unit):
+            continue  # "24938.8平方米(37.4082亩)": the same area again, in another unit
+        span = (start, after.end(), number, after, unit, comparator)
+        if _count_of_share(clause, spans, span, shares) or _own_part(clause, spans, span, own_places):
+            continue  # "20%点位(12个)", "10所(其中浏阳4所)": the figure in brackets stands for the one before it
+        # "服务人口超过2万的乡镇卫生院": which ones, not how many ("不少于500人的志愿者队伍" is a target)
+        threshold = re.search(rf"(?<!不)(?:{STRICT_ALT})\s*(?:约|不少于|不低于|至少)?$", prefix) is not None \
+            and clause[after.end():].lstrip().startswith("的")
+        # "100米以上医疗卫生机构": a size that picks which ones, followed by what it picks, is no target ("…10公里以上。" is)
+        threshold = threshold or (unit in SIZE_UNITS and bool(after["suffix1"] or after["suffix2"])
+                                  and re.match(r"\s*(?![和及与并等的])[\u4e00-\u9fff]", clause[after.end():]) is not None)
+        # "引进0.5亿元以上项目一个": a sum that picks which projects, then what it picks and how many, is no target
+        threshold = threshold or (unit == "元" and bool(after["suffix1"] or after["suffix2"])
+                                  and PICKED_COUNT_RE.match(clause, after.end()) is not None)
+        # "4个结构性指标均实现10%以上增长": a count of what the clause speaks of, each of which has a figure of its own
+        threshold = threshold or (comparator == "=" and re.match(r"[^，,；;。\d]{1,10}均[^，,；;。]*\d",
+                                                                 clause[after.end():]) is not None)
+        threshold = threshold or names_not_counts(clause, prefix, after, unit) or _standard(clause, spans, prefix, after, unit) \
+            or size_class(clause, after, unit) or describes_one(opened + prefix)  # "30户以上自然村寨…覆盖率达95%": which
+            # villages, the rate the target; "1个城市书房(百姓书屋，藏书10000册)": the library's books
+        threshold = threshold or _where_done(clause, prefix, after) or (level is None and relative_bound(prefix)) \
+            or schedule_span(clause, prefix, end)
+        growth = rise or (GROWTH_ON_LAST_YEAR_RE.search(prefix) if unit in RATE_UNITS else None) \
+            or (CUT_ON_LAST_YEAR_RE.search(prefix) if TIME_SPAN_RE.match(clause, end) else None)
+        before = prefix[:growth.start()] if growth else prefix
+        # "低于50%镇街": a bare upper bound on a share straight before what it picks picks which ones, no target; an
+        # at-least or 不 bound there sets the target ("不低于50%村庄实现垃圾分类": at least half the villages)
+        threshold = threshold or (word in AT_MOST_PREFIXES and not word.startswith("不") and unit == "%"
+                                  and PICKED_AFTER_RE.match(clause, after.end()) is not None)
+        if threshold or any(w in before for w in NOT_TARGET_WORDS) \
+                or _stock_after(prefix, spans) \
+                or (year and any(int(m[1]) < year and not re.search(CHANGE_WORDS, prefix[m.end():])
+                                 for m in re.finditer(r"(\d{4})\s*年", prefix))):
+            continue
+        spans.append((start, after.end() if (unit or after["scale"] or suffix) else end, number, after, unit, comparator))
+    return _without_labels(clause, spans)
+
+
+PICKED_COUNT_RE = re.compile(r"\s*(?![和及与并等的])[\u4e00-\u9fff]{1,8}?(?:\d+|[一二两三四五六七八九十]+)\s*[个项家批]")
+
+
+def _stock_after(prefix: str, spans: list) -> bool:
+    """"新认定菜篮子基地10个，总数达206个", "新接入场馆1179所、总数达1591所": the stock an addition before it results in,
+    no target; "养老床位总数达到800张" names its own thing, with no figure before it: the level to reach."""
+    at = prefix.find("总数达")
+    return at >= 0 and (bool(spans) or len(content_words(prefix[:at])) < 2)
+
+
+# "5-10个", "3至5所", "3所至5所", "三至五所", "3万人至5万人": from a lower bound (its scale and unit may follow it) to an
+# upper one; a rate's "7%~7.5%" keeps its lower bound (suzhou-2017 reads its growth so)
+BOUND = rf"(?:\d|{CHINESE_NUMERAL})"
+BOUND_UNIT = rf"\s*(?:万亿|亿|万|千)?\s*(?:{'|'.join(re.escape(u) for u in UNITS if u not in ('%', '％', '‰', '个百分点'))})?\s*"
+RANGE_DASHES = "-—–―~～"  # "0―3公里" in a horizontal bar (U+2015), as a PDF's copy prints it, is a range too
+RANGE_RE = re.compile(rf"{BOUND_UNIT}(?:[{RANGE_DASHES}]|至|到)\s*{BOUND}")
+RANGE_FROM_RE = re.compile(rf"{BOUND}{BOUND_UNIT}(?:[{RANGE_DASHES}]|至|到)\s*$")
+
+
+PLACES = r"\s*[\u4e00-\u9fff]{0,4}?(?:乡镇|镇街|村|社区|街道|镇|乡|小区|县|区)"
+# "在17个乡镇(街道办)硬化道路10万平方米": the places the work is done in, before the work and its own figure
+WHERE_DONE_RE = re.compile(PLACES + r"[^，,；;。\d]*?[\u4e00-\u9fff]{2}[^，,；;。]*?\d")
+REACHED_RE = re.compile(PLACES + r"(?:的|(?![\u4e00-\u9fff]))")  # "惠及17个乡镇(街道办)": the places the work reaches
+
+
+def _where_done(clause: str, prefix: str, after: re.Match) -> bool:
+    """A count of places where the work is done, not how much is done: after 在, with the work and its own figure
+    after them; or the places it reaches ("惠及17个乡镇"; "惠及5万人" counts people, a target)."""
+    verb = re.search(r"(在|惠及)\s*(?:约|近|不少于|不低于|至少|超过)?$", prefix)
+    pattern = {"在": WHERE_DONE_RE, "惠及": REACHED_RE}[verb[1]] if verb else None
+    return pattern is not None and pattern.match(clause, after.end()) is not None
+
+
+BUILDING_UNITS = ("栋", "幢")  # a building's number: "4栋" is building 4 as often as four buildings
+# a place right before the figures ("协兴村4组、9组"): the figures name its parts (小区, 园区, 片区 are no such place)
+PLACE_BEFORE_RE = re.compile(r"(?:村|社区|镇|乡|街道|(?<![小园片景校])区|县)$")
+
+
+def _without_labels(clause: str, spans: list[tuple]) -> list[tuple]:
+    """"协兴村4栋、9栋": figures of one measure word listed with nothing but 、 or 和 between them label the things
+    (building 4, building 9) when something says they label: a building's measure word, or a place just before them.
+    "更换路灯200盏和400盏" counts, and so do pairs after "分别" or after two verbs ("新建、改扩建幼儿园4所、3所")."""
+    if "分别" in clause:
+        return spans
+    labels = set()
+    for k, (one, two) in enumerate(zip(spans, spans[1:], strict=False)):
+        if one[4] and one[4] == two[4] and one[2] != two[2] and LABEL_GAP_RE.fullmatch(clause[one[1]:two[0]]) \
+                and (one[4] in BUILDING_UNITS or PLACE_BEFORE_RE.search(clause[:one[0]].rstrip())) \
+                and not VERB_PAIR_RE.search(clause[:one[0]]):
+            labels |= {k, k + 1}
+    return [span for k, span in enumerate(spans) if k not in labels]
+
+
+EACH_ONE_RE = re.compile(r"(?:每|单)[个处所座家间栋户村][^，,；;。\d]{0,6}$")  # "每个不少于200平方米", "每处面积约"
+# "覆盖率达到40%": a rate, not a share of things
+RATE_BEFORE_RE = re.compile(r"(?:率|比例|比重|占比|达到?|为|到|至|在|提高|提升|增长|下降|保持|超过|不低于|不少于)\s*(?:约)?\s*$")
+MEASURED_WORDS = r"(?:面积|长度|宽度|规模|容量|体量)\s*(?:约|为|在|达到?|不少于|不低于|不小于|至少|超过)?"
+MEASURED_RE = re.compile(MEASURED_WORDS + "$")  # "面积200平方米的…", "面积不少于500平方米的…"
+# the standard a counted thing meets, left out of the count's name: "新建面积不少于500平方米的中心5个" → 新建中心
+STANDARD_PHRASE_RE = re.compile(MEASURED_WORDS + rf"\s*\d[\d.,]*\s*(?:万|千)?\s*(?:{'|'.join(SIZE_UNITS)})\s*"
+                                rf"(?:{'|'.join(AT_LEAST_SUFFIXES + APPROX_SUFFIXES)})?\s*的")
+
+
+def _standard(clause: str, spans: list[tuple], prefix: str, after: re.Match, unit: str) -> bool:
+    """A size that qualifies, not how much is done: the standard each one meets ("每个不少于200平方米"), a condition
+    on what is counted ("面积200平方米的用房"), or the standard a share reaches ("80%以上社区用房面积达到200平方米":
+    the share is the target)."""
+    if unit not in SIZE_UNITS:
+        return False
+    if EACH_ONE_RE.search(prefix) or (MEASURED_RE.search(prefix) and clause[after.end():].lstrip().startswith("的")
+                                      and _described_is_counted(clause, spans, len(prefix), after.end())):
+        return True
+    share = next((span for span in reversed(spans) if span[4] in ("%", "％")), None)  # a share of the things: "80%以上社区"
+    return share is not None and not RATE_BEFORE_RE.search(clause[:share[0]]) \
+        and re.search(r"达到?", clause[share[1]:len(prefix)]) is not None
+
+
+def _described_is_counted(clause: str, spans: list[tuple], start: int, end: int) -> bool:
+    """"建设3个面积200平方米的用房", "面积200平方米的用房10处": the thing a size describes has a count of its own, the
+    target; with none ("改造提升面积200万平方米的老旧小区") the size is how much work is done."""
+    if spans and unit_key(spans[-1][4]) in COUNT_UNITS and re.fullmatch(r"[^，,；;。、\d]{0,10}", clause[spans[-1][1]:start]):
+        return True
+    rest = clause[end:]
+    first = next(iter(numbers_in(rest)), None)
+    return first is not None and re.fullmatch(r"[^，,；;。、\d]{0,16}", rest[:first[0]]) is not None \
+        and unit_key(AFTER_RE.match(rest, first[1])["unit"] or "") in COUNT_UNITS
+
+
