@@ -62,8 +62,6 @@ def size_class(clause: str, after: re.Match, unit: str) -> bool:
         and SIZE_CLASS_RATE_RE.match(clause, after.end()) is not None
 
 
-
-
 # "建成1个城市书房(百姓书屋，藏书10000册)": one thing counted, right before a bracket
 ONE_THING_RE = re.compile(r"(?<![\d.十百千万两二三四五六七八九零〇])(?:1|一)\s*(?:个|所|座|处|家|间|条|台|套|栋|幢)"
                           r"[\u4e00-\u9fff]{0,12}$")
