@@ -1,0 +1,43 @@
+"""Issue 13, read42c: the twenty-fifth set's lists, each rule on a small synthetic list: items "(一)" numbered on
+across headings "一、" go by both numbers (tests/data/tables/README.md); a lead's bracket left unclosed at the end of
+the line, and an office's name cut short under a role label, are the item's lead as printed; a plan's part of goals in
+running text above its part of tasks is no task; one figure printed twice after two stages of work is two targets."""
+
+from __future__ import annotations
+
+from .conftest import convert_written, targets_of
+
+
+def _lead(task) -> list[str]:
+    """The task's lead units, the reader's placeholder for none left out."""
+    return [u for line in task.lines for u in line.lead_units if u != "（表中未列）"]
+
+
+# --- 1. items "(一)" numbered on across the headings "一、" ------------------------------------------------------
+
+NOTICE = """某县2024年实施20项民生实事
+
+一、教育惠民(3项)
+
+(一)新建公办幼儿园2所,新增学位540个。(牵头单位:县教育局)
+
+(二)改造农村学校运动场8个。(牵头单位:县教育局)
+
+(三)培训乡村教师600人次。(牵头单位:县教育局)
+
+二、健康保障(2项)
+
+(四)新建村卫生室12个。(牵头单位:县卫健委)
+
+(五)为65岁以上老年人免费体检3万人。(牵头单位:县卫健委)
+"""
+
+
+def test_items_numbered_on_across_headings_take_both_numbers(tmp_path):
+    """"(四)" under "二、" after "(三)" under "一、": "(一)" is the level under "一、", and an item so numbered goes by
+    its heading's number and its own, "二(四)", whether the numbers start again under each heading or run on (the
+    README's rule, "二(三)": group 二, project (三))."""
+    tasks = convert_written(tmp_path, "notice.txt", NOTICE).programme.tasks
+    assert [t.code for t in tasks] == ["一(一)", "一(二)", "一(三)", "二(四)", "二(五)"]
+    assert tasks[3].title == "新建村卫生室12个。"
+    assert _lead(tasks[3]) == ["县卫健委"]
