@@ -41,3 +41,39 @@ def test_items_numbered_on_across_headings_take_both_numbers(tmp_path):
     assert [t.code for t in tasks] == ["一(一)", "一(二)", "一(三)", "二(四)", "二(五)"]
     assert tasks[3].title == "新建村卫生室12个。"
     assert _lead(tasks[3]) == ["县卫健委"]
+
+
+# --- 2. a lead's bracket left unclosed; an office's name cut short under its label ------------------------------
+
+def test_a_leads_bracket_left_unclosed_at_the_lines_end_is_the_lead(tmp_path):
+    """"…补贴。(牵头单位:县人社局" ends the line with its bracket never closed (the ")" lost): the role label says it is
+    the item's lead, read as the closed bracket is; the title keeps no part of it."""
+    text = NOTICE.replace("(牵头单位:县教育局)\n\n(二)", "(牵头单位:县教育局\n\n(二)")
+    tasks = convert_written(tmp_path, "notice.txt", text).programme.tasks
+    assert tasks[0].title == "新建公办幼儿园2所,新增学位540个。"
+    assert _lead(tasks[0]) == ["县教育局"]
+    assert targets_of(tasks[0]) == [(2, "所"), (540, "个")]
+
+
+def test_an_unclosed_bracket_of_words_stays_in_the_title(tmp_path):
+    """A bracket with no role label left open at the end ("(含城区") names no office: the words stay as printed."""
+    text = NOTICE.replace("(三)培训乡村教师600人次。(牵头单位:县教育局)", "(三)培训乡村教师600人次(含城区")
+    tasks = convert_written(tmp_path, "notice.txt", text).programme.tasks
+    assert tasks[2].title == "培训乡村教师600人次(含城区"
+    assert _lead(tasks[2]) == []
+
+
+def test_an_office_cut_short_under_its_role_label_is_read_as_printed(tmp_path):
+    """"(牵头单位:政局)": a character of 民政局 lost in the stored text; the label says the bracket names the lead, and
+    a name ending like an office is one there, as printed, even of two characters."""
+    text = NOTICE.replace("(牵头单位:县卫健委)\n\n(五)", "(牵头单位:政局)\n\n(五)")
+    tasks = convert_written(tmp_path, "notice.txt", text).programme.tasks
+    assert tasks[3].title == "新建村卫生室12个。"
+    assert _lead(tasks[3]) == ["政局"]
+
+
+def test_a_two_character_word_under_a_label_is_no_office(tmp_path):
+    """A label followed by words that end like no office ("(牵头单位:待定)") stays in the title, as before."""
+    text = NOTICE.replace("(牵头单位:县卫健委)\n\n(五)", "(牵头单位:待定)\n\n(五)")
+    tasks = convert_written(tmp_path, "notice.txt", text).programme.tasks
+    assert _lead(tasks[3]) == []
