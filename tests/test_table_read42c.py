@@ -77,3 +77,27 @@ def test_a_two_character_word_under_a_label_is_no_office(tmp_path):
     text = NOTICE.replace("(牵头单位:县卫健委)\n\n(五)", "(牵头单位:待定)\n\n(五)")
     tasks = convert_written(tmp_path, "notice.txt", text).programme.tasks
     assert _lead(tasks[3]) == []
+
+
+# --- 3. a plan's part of goals above its part of tasks ---------------------------------------------------------
+
+PLAN = """某縣2023年民生工程實施方案
+為切實解決群眾急難愁盼問題,2023年在全縣繼續實施民生工程,制定如下實施方案。
+一、主要目標
+堅持以人民為中心的發展思想,通過實施民生工程,提升保障和改善民生水平。全年任務力爭2023年10月底前全部完成,同時謀劃2024年20項民生工程。
+二、主要任務
+(一)老舊小區改造工程。改造老舊小區15個。(責任單位:縣住房和城鄉建設局)
+(二)農村公路提升工程。建設改造農村公路60公里。(責任單位:縣交通運輸局)
+(三)口袋公園建設工程。新建成3個口袋公園。(責任單位:縣城市管理局)
+"""
+
+
+def test_a_part_of_goals_in_running_text_is_no_task(tmp_path):
+    """"一、主要目標" over a paragraph of running text (the plan's aims, next year's count) heads no project: it is no
+    task, and the projects "(一)" of the part "二、主要任務" are its one group's, "二(一)" (traditional characters as
+    printed)."""
+    tasks = convert_written(tmp_path, "plan.txt", PLAN, year=2023).programme.tasks
+    assert [t.code for t in tasks] == ["二(一)", "二(二)", "二(三)"]
+    assert tasks[0].title == "老舊小區改造工程。改造老舊小區15個。"
+    assert _lead(tasks[0]) == ["縣住房和城鄉建設局"]
+    assert targets_of(tasks[1]) == [(60, "公里")]
