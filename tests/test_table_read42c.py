@@ -5,6 +5,8 @@ running text above its part of tasks is no task; one figure printed twice after 
 
 from __future__ import annotations
 
+import pytest
+
 from .conftest import convert_written, targets_of
 
 
@@ -101,3 +103,16 @@ def test_a_part_of_goals_in_running_text_is_no_task(tmp_path):
     assert tasks[0].title == "老舊小區改造工程。改造老舊小區15個。"
     assert _lead(tasks[0]) == ["縣住房和城鄉建設局"]
     assert targets_of(tasks[1]) == [(60, "公里")]
+
+
+# --- 4. one figure after two stages of work --------------------------------------------------------------------
+
+@pytest.mark.parametrize("about", ["", "约", "不少于"])
+def test_one_figure_after_two_stages_of_work_is_two_targets(tmp_path, about):
+    """"开工400套,建成400套": the same figure after two verbs of the work's stages (start, finish) in one sentence is
+    two targets, each its own stage, an estimate or a bound before it too; a figure said again in a list with no verb
+    stays one ("学位2万个、幼儿园学位2万个")."""
+    text = PLAN.replace("改造老舊小區15個。", f"棚戶區改造項目開工{about}400套,建成{about}400套。")
+    tasks = convert_written(tmp_path, "plan.txt", text, year=2023).programme.tasks
+    shacks = next(t for t in tasks if t.title.startswith("老舊小區改造工程"))
+    assert targets_of(shacks) == [(400, "套"), (400, "套")]
