@@ -1,7 +1,7 @@
 """Issue 13, read33a: the twentieth set's refused lists, each rule on a small synthetic list: projects "(一)" under a
-group heading, each with labelled office lines under it, are a work list with no programme word above them, and keep
-their own numbers when they number on across the headings; an item opening with a qualifier before its verb does work;
-a run of two items is a list only on strong evidence."""
+group heading, each with labelled office lines under it, are a work list with no programme word above them, and go
+by both numbers when they number on across the headings (13-read42c; read33a kept their own); an item opening with a
+qualifier before its verb does work; a run of two items is a list only on strong evidence."""
 
 from __future__ import annotations
 
@@ -46,10 +46,11 @@ def test_projects_with_labelled_office_lines_are_a_work_list(tmp_path):
     assert targets_of(tasks[0]) == [(2170, "套")] and targets_of(tasks[1]) == [(12000, "平方米")]
 
 
-def test_projects_numbered_on_across_headings_keep_their_own_numbers(tmp_path):
-    """"(四)" under "二、" numbers on from "(三)" under "一、": each project's own number is its code, never "二(四)"."""
+def test_projects_numbered_on_across_headings_take_both_numbers(tmp_path):
+    """"(四)" under "二、" numbers on from "(三)" under "一、": each project goes by its heading's number and its own,
+    "二(四)", as tests/data/tables/README.md's rule has it ("二(三)"; 13-read42c: read33a kept "(四)")."""
     tasks = convert_written(tmp_path, "projects.txt", PROJECTS + MORE).programme.tasks
-    assert [t.code for t in tasks] == ["(一)", "(二)", "(三)", "(四)", "(五)"]
+    assert [t.code for t in tasks] == ["一(一)", "一(二)", "一(三)", "二(四)", "二(五)"]
     assert [t.title for t in tasks[3:]] == ["新建幼儿园5所", "改造农村学校操场20个"]
     assert [t.lines[0].lead_units for t in tasks[3:]] == [["市教育局"]] * 2
 

@@ -166,11 +166,13 @@ def test_one_groups_items_are_coded_under_their_heading_whatever_is_above(tmp_pa
     assert [t.code for t in tasks] == ["一(一)", "一(二)", "一(三)"]
 
 
-def test_items_numbering_on_across_two_groups_keep_their_own_codes(tmp_path):
+def test_items_numbering_on_across_two_groups_take_both_numbers(tmp_path):
+    """Numbered on across two groups, the items go by their heading's number too (13-read42c: README's rule; they kept
+    "(三)" before)."""
     text = ("一、教育民生工程\n（一）新建幼儿园3所。\n责任单位：县教育局\n（二）改造学校操场5个。\n责任单位：县教育局\n"
             "二、文化民生工程\n（三）建设图书馆1座。\n责任单位：县文旅局\n（四）新建文化广场2个。\n责任单位：县文旅局\n")
     tasks = convert_written(tmp_path, "plan.txt", text).programme.tasks
-    assert [t.code for t in tasks] == ["(一)", "(二)", "(三)", "(四)"]
+    assert [t.code for t in tasks] == ["一(一)", "一(二)", "二(三)", "二(四)"]
 
 
 def test_a_helper_inside_one_leads_bracket_among_several_leads(tmp_path):

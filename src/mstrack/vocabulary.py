@@ -80,6 +80,10 @@ TASKS_HEADING = (r"(?:工作|主要|重点|具体|年度|目标)任[务務]|[实
                  r"任[务務](?:清单|分解|分工)")
 """A heading that names the list under it a list of tasks ("二、工作任务", "三、主要任务", "重点任务", "实事项目"): the one
 item under it is a task, one item of a list being a list still (list_single.py); 任务 alone does not ("完成任务")."""
+PLAN_FRAMING_HEADING = r"(?:指[导導]思想|[总總]体要求|基本原[则則]|(?:主要|工作|[总總]体|[发發]展)?目[标標](?:要求)?)"
+"""A plan's heading that frames its work rather than naming any ("一、主要目标", "一、指导思想", "二、总体要求"): the
+paragraph under it states aims in running text (the year's goals, next year's count), no task of the list
+(list_bracketed._lone_task)."""
 LIST_TITLE = r"[实實]事|民生|[项項]目|[计計][划劃]|方案|任[务務]"
 """A list's title line names what it lists (the programme's name): wider than PROGRAMME_NAMING, since the title is
 looked for only once the list is known to be a programme's ("XX县2024年民生实事项目", "…工作任务")."""

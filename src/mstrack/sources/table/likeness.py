@@ -10,7 +10,7 @@ from mstrack.sources.table.figure_spans import RATE_BEFORE_RE
 from mstrack.sources.table.mentions import Mention
 from mstrack.sources.table.numbers import unit_key
 from mstrack.sources.table.schedule import without_date
-from mstrack.vocabulary import FIGURE_VERBS
+from mstrack.vocabulary import DONE_STAGE_WORDS, FIGURE_VERBS, STARTED_WORDS
 
 
 def another_thing(mention: Mention, earlier: list[Mention], text: str) -> bool:
@@ -29,6 +29,8 @@ def another_thing(mention: Mention, earlier: list[Mention], text: str) -> bool:
         return True  # "6月底前新建幼儿园3所，12月底前新建小学3所": each step names its own work
     if not mention.noun and same and all(_own_subject(first, mention, sentences, earlier) for first in same):
         return True  # "社会消费品零售总额增长5%,外贸出口增长5%": each figure after a subject of its own
+    if not mention.noun and same and all(_own_stage(first, mention, sentences) for first in same):
+        return True  # "改造项目开工400套,建成400套": the work started and the work done, two targets
     return bool(mention.noun) and _has_verb(mention, same, text) and bool(same) and all(
         first.noun and first.noun not in mention.noun and mention.noun not in first.noun
         and any(first.excerpt in one and mention.excerpt in one for one in sentences) for first in same)
@@ -71,6 +73,27 @@ def _own_line(first: Mention, then: Mention, text: str) -> bool:
     names = [content_words(one.name) for one in (first, then)]
     return all(len(at) == 1 and at[0] > 0 for at in held) and held[0] != held[1] \
         and all(names) and names[0] not in names[1] and names[1] not in names[0]
+
+
+QUALIFIER_RE = re.compile(r"\s*(?:约|大约|不少于|不低于|至少|超过|达到?)?\s*$")
+
+
+def _stage(mention: Mention) -> str | None:
+    """The stage of the work the verb right before a figure names: "start" ("开工400套"), "done" ("建成400套"), or None;
+    an estimate or a bound between them says no other stage ("开工约400套", "建成不少于400套")."""
+    verbs = QUALIFIER_RE.sub("", mention.verbs)
+    if verbs.endswith(STARTED_WORDS):
+        return "start"
+    return "done" if verbs.endswith(DONE_STAGE_WORDS) else None
+
+
+def _own_stage(first: Mention, then: Mention, sentences: list[str]) -> bool:
+    """The same figure with no noun after it, in one sentence, once after the verb that starts the work and once after
+    one that finishes it ("东晏头棚户区改造项目开工400套,建成400套"): two targets, the homes started and the homes done.
+    Two figures of one stage, or a list's with no verb ("学位2万个、幼儿园学位2万个"), stay one."""
+    stages = {_stage(first), _stage(then)}
+    return not first.noun and stages == {"start", "done"} \
+        and any(first.excerpt in one and then.excerpt in one for one in sentences)
 
 
 def _own_subject(first: Mention, then: Mention, sentences: list[str], earlier: list[Mention] = ()) -> bool:

@@ -25,11 +25,10 @@ from mstrack.sources.table.list_sections import dated, enough, heads, staffed_wo
 from mstrack.sources.table.list_single import tasks_heading_at
 from mstrack.sources.table.list_work import PROJECT_RE, does_work, reports_progress, states_work
 from mstrack.sources.table.mentions import sets_figure
-from mstrack.sources.table.numbering import SUB_CODE_RE
 from mstrack.sources.table.one_paragraph import MIN_ITEMS, MIN_STAFFED_ITEMS
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import office_list
-from mstrack.vocabulary import MEASURES_LABELS
+from mstrack.vocabulary import MEASURES_LABELS, PLAN_FRAMING_HEADING
 
 BRACKET_ITEM_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*\S")  # "(一)提升改造农村公路380公里…"
 
@@ -216,11 +215,13 @@ def _item_label(row: Row) -> Entry | None:
 def _lone_task(found: list[tuple[str, str, str]], row: Row, after: Row | None) -> bool:
     """A group's one unnumbered line: right under a heading "二、…" and followed by the next heading or by nothing, a
     single text that states work ("基本完成2万户以上…征迁改造"), or content under a heading that names a project
-    ("四、集中供热扩建工程" over "铺设…供热主管网，全长约4.3公里"): the group's task, named by the heading."""
+    ("四、集中供热扩建工程" over "铺设…供热主管网，全长约4.3公里"): the group's task, named by the heading. Under a heading
+    that frames the plan ("一、主要目标", vocabulary.PLAN_FRAMING_HEADING) the paragraph states aims: no task."""
     texts = row_texts(row)
     nxt = _bracketed(after) if after is not None else None
     heading = AREA_RE.match(found[-1][1]) if found and found[-1][0] == "heading" else None
     return heading is not None and len(texts) == 1 and not GROUP_HEADING_RE.match(texts[0]) \
+        and not re.fullmatch(PLAN_FRAMING_HEADING, heading[2].strip().rstrip("。")) \
         and (after is None or nxt is not None and nxt[0] == "heading") and states_work(texts[0]) \
         and (does_work(texts[0]) or bool(PROJECT_RE.search(heading[2].rstrip("。"))))  # "…建设工程。" names one too
 
@@ -231,12 +232,14 @@ def bracketed_table(chosen: list[tuple[str, str, str]], labels: dict[int, list[E
     items' labelled paragraphs (numbered_table), "(一)" staying in the words. A heading over its one unnumbered line
     stays the group's heading, and the line is the group's one task: numbered as the group ("二"), the heading's words
     its 项目名称 and the line its 项目内容, the first office labelled under it its units. An item "二、…" after a group
-    is read so too, its words its heading's: not a task of the group above."""
+    is read so too, its words its heading's: not a task of the group above. The items keep "(一)" in their words, and
+    the table reader codes each by its heading's number too, "二(四)" (titles.task_code): "(一)" is the level under
+    "一、", whether its numbers start again under each heading or run on across them (tests/data/tables/README.md,
+    "二(三)"; 13-read42c; read33a had items numbered on keep their own, "(四)")."""
     top = {k: AREA_RE.match(words).group(1, 2) for k, (kind, words, _) in enumerate(chosen)  # (一, words); a heading that
            if kind == "top" or kind == "heading" and not heads(chosen, k)}  # heads nothing is an item too (list_sections)
     grouped = {k for k in top if any(j not in top and kind == "heading" for j, (kind, _, _) in enumerate(chosen[:k]))}
     source = [row for k, row in enumerate(source) for _ in range(1 + (k in grouped))]
-    top.update(_own_numbers(chosen))
     if not any(kind == "lone" for kind, _, _ in chosen):
         entries = [e for k, (kind, words, units) in enumerate(chosen) for e in [
             *([heading_entry(None, words)] if k in grouped else []),
@@ -253,21 +256,6 @@ def bracketed_table(chosen: list[tuple[str, str, str]], labels: dict[int, list[E
         else:
             rows.append([words] * 4 if kind == "heading" else [*top.get(k, ("", words)), "", units or staff])
     return ["序号", "项目名称", "项目内容", "责任单位"], rows, source
-
-
-def _own_numbers(chosen: list[tuple[str, str, str]]) -> dict[int, tuple[str, str]]:
-    """The items "(一)" under headings "一、" that keep their own numbers, {index: ("(一)", words)}: their numbers
-    number on across the headings ("(四)" under "二、" after "(三)"), never repeating, so the brackets alone tell them
-    from the headings. Numbers that start again under each heading leave the words as printed, and the table reader
-    codes each item by its heading's number too ("一(一)", "二(一)": titles.task_code); so does one group, whatever is
-    printed above it (a title, a notice's words, or nothing): nothing shows its numbers running on, so they are the
-    group's: the codes follow what the list shows, never a line above it (13-revfix33)."""
-    numbers = [kind for kind, _, _ in chosen if kind not in ("heading", "top", "lone")]
-    groups = sum(heads(chosen, k) for k in range(len(chosen)))
-    if len(set(numbers)) < len(numbers) or groups < 2:
-        return {}
-    return {k: (f"({kind})", SUB_CODE_RE.sub("", words, count=1) or words)
-            for k, (kind, words, _) in enumerate(chosen) if kind not in ("heading", "top", "lone")}
 
 
 def chinese_run(rows: list[Row]) -> tuple[int, list[tuple[str, str, str]], list[Row], dict[int, list[Entry]]] | None:

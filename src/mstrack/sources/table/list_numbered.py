@@ -14,7 +14,7 @@ from mstrack.sources.table.list_sections import DATED_RE, dated, enough, require
 from mstrack.sources.table.list_work import sets_figure_or_names_project
 from mstrack.sources.table.mentions import find_mentions, sets_figure
 from mstrack.sources.table.numbering import COUNT_RE, DECIMAL_AFTER, DOTS, STOPS
-from mstrack.sources.table.office_names import PLACE_START
+from mstrack.sources.table.office_names import PLACE_START, ends_like_unit
 from mstrack.sources.table.one_paragraph import MIN_STAFFED_ITEMS
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import (
@@ -72,7 +72,14 @@ def units_after(text: str) -> tuple[str, str]:
     bracket after each of its clauses, all of them (units.clause_offices); in its last clause "由…负责落实", those. A
     unit in the bracket after an office's name is one of its own ("县卫健局(县医院)": units.offices_apart)."""
     words, offices = _units_after(text)
+    if not offices and (m := UNCLOSED_ROLE_RE.search(text)) and m.start() > 0:
+        words, offices = _units_after(f"{text.rstrip()}）")  # "…补贴。(牵头单位:县人社局": its ")" lost, read as closed
     return words, offices if ROLE_LABEL_RE.match(offices) else offices_apart(offices)
+
+
+# a bracket opened with a role label at the end of an item's line and never closed ("…补贴。(牵头单位:县人社局"): the
+# label says it names the item's offices, as the closed bracket would; a bracket of other words left open stays words
+UNCLOSED_ROLE_RE = re.compile(rf"\s*[（(]\s*(?={ROLE_LABEL_RE.pattern})[^（）()]{{2,60}}$")
 
 
 def _units_after(text: str) -> tuple[str, str]:
@@ -144,11 +151,18 @@ def _role_offices(text: str) -> str:
     if not labels or labels[0].start() != 0:
         return ""
     parts = [text[m.end():labels[k + 1].start() if k + 1 < len(labels) else len(text)].strip(" ；;，,。") for k, m in enumerate(labels)]
-    if not all(office_list(part, towns=True) for part in parts):
+    if not all(office_list(part, towns=True) or _labelled_name(part) for part in parts):
         return ""
     if len(labels) == 1 and labels[0][1] == RESPONSIBLE_ROLE:
         return parts[0]
     return text if labelled_roles(text) else ""
+
+
+def _labelled_name(part: str) -> bool:
+    """One name after a role label in a bracket that ends like an office ("牵头单位:政局", 民政局 with a character lost in
+    the stored text): the label says it is the office, read as printed, though two characters alone are no whole name
+    elsewhere (office_names.whole_unit: "公厅", the tail of a name broken over lines, is none)."""
+    return 2 <= len(part) <= 20 and ends_like_unit(part) and re.fullmatch(r"[\u4e00-\u9fff]+", part) is not None
 
 
 def labelled_units(text: str) -> tuple[str, str]:
