@@ -118,3 +118,26 @@ def test_a_deadline_after_jiezhi_stays_a_target_date(tmp_path):
     assert re.search(PROGRESS_MOMENT, "截至2025年底新增学位3000个") is None
     assert re.search(PROGRESS_MOMENT, "截至年底新增学位3000个") is None
     assert re.search(PROGRESS_MOMENT, "截止督查时完成1322套")[0] == "截止督查时完成1322套"
+
+
+# --- 3. steps that each add before a last that completes the year's figure (linan-2022) ------------------------------
+
+def _milestones(task) -> list[tuple[str, float]]:
+    return [(m.due.isoformat(), m.target) for line in task.lines for i in line.indicators for m in i.milestones]
+
+
+@pytest.mark.parametrize(("steps", "expected"), [
+    # 100 and 200 added, then 500 completed: 100, 300, 500
+    ("3月底前新增100个以上托位;6月底前新增200个以上托位;9月底前完成500个托位。",
+     [("2022-03-31", 100), ("2022-06-30", 300), ("2022-09-30", 500)]),
+    # running totals as printed: nothing says the steps add
+    ("3月底前完成100个托位;6月底前完成200个托位;9月底前完成500个托位。",
+     [("2022-03-31", 100), ("2022-06-30", 200), ("2022-09-30", 500)]),
+])
+def test_steps_that_add_before_a_completing_step_are_summed(tmp_path, steps, expected):
+    from .conftest import convert_written
+
+    rows = [["序号", "实事项目", "工作举措及实施计划", "责任单位"],
+            ["1", "新增婴幼儿照护服务托位500个。", f"婴幼儿照护服务托位:{steps}", "卫生健康局"]]
+    task = convert_written(tmp_path, "t.csv", rows, 2022).programme.tasks[0]
+    assert sorted(_milestones(task)) == expected
