@@ -139,10 +139,16 @@ def test_a_list_refused_for_another_reason_claims_no_report(tmp_path):
     assert WHY not in str(refusal.value)
 
 
-def test_jiyangs_report_of_results_is_refused_with_its_title_named(cli, tmp_path):
+def test_jiyangs_report_of_results_is_read_for_its_programme_and_strict_refuses_it(cli, tmp_path):
+    """jiyang's 完成情况报告 states each item's investment ("该项目总投资约260万元"): its items are the programme's
+    (13-read42b), read with a doubt naming the title; `--strict` refuses it, naming the title."""
     path = TABLES / "jiyang-2023-wancheng.html"
-    refused(cli("import", "table", str(path), "-p", "x-2023", "--year", "2023", "-o", str(tmp_path / "o.toml")),
-            f"{WHY} (完成情况 in “暨阳街道2023年民生实事项目完成情况报告”)", WHAT)
+    out = tmp_path / "o.toml"
+    refused(cli("import", "table", str(path), "-p", "x-2023", "--year", "2023", "-o", str(out), "--strict"),
+            "names a report of results (完成情况)", "“暨阳街道2023年民生实事项目完成情况报告”")
+    assert not out.exists()
+    assert cli("import", "table", str(path), "-p", "x-2023", "--year", "2023", "-o", str(out)).exit_code == 0
+    assert "# check:" in out.read_text(encoding="utf-8")
 
 
 def test_a_sheet_that_reports_results_is_refused_with_the_reason(tmp_path):

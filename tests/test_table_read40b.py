@@ -162,7 +162,8 @@ def test_two_chinese_numbered_points_without_progress_under_a_progress_title_sta
 
 
 def test_items_followed_by_their_progress_under_a_title_reporting_results_stay_refused(tmp_path):
-    """Under "…完成情况报告" the same items are a report of results (jiyang-2023's refusal, test_table_read19a)."""
+    """Under "…完成情况报告" the same two items are a report of results: their year's targets under them make them no
+    list of two (test_table_read42b reads a report's items that state their targets when they are a list)."""
     text = ITEMS_AND_PROGRESS.replace("“十件民生实事”进展情况", "“十件民生实事”完成情况报告", 1)
     with pytest.raises(InputError, match="report of results"):
         convert_written(tmp_path, "report.txt", text, 2023)

@@ -121,10 +121,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"
         ZHENHAI_UNNUMBERED,
     ("zhenhai-2021-ceping.html", "numbers_in_text_dotted"):
         ZHENHAI_UNNUMBERED,
-    ("jiyang-2023-wancheng.html", "round_trip"):
-        "a street's completion report of '第一项:name。' headings and paragraphs with no <table>, titled 完成情况报告: the file "
-        "is refused as 'no table found in the document', its grid in the harness as 'no header row found'; both unread, "
-        "the messages differ (twelfth held-out set, first contact)",
     ("wuhu-2025-fenjie.html", "numbers_bracketed"):
         "the variant writes the sub-heading's plain '1' as '（1）', the items' own form: the 序号 column then prints one level "
         "of digits, '(1)' twice, so the items are no longer told from the sub-heading by their brackets and are coded "
@@ -135,10 +131,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"
         "column is the task column when two or more rows fill it (header._unnamed_task_column) or when a numbered item "
         "stands beside an office (column_roles.one_numbered_item); one row with no office is neither, and the grid is "
         "refused, 'no header row found' (twenty-first held-out set; read since 13-read41a as a list of one item)",
-    ("huoqiu-2019-ducha.docx", "round_trip"):
-        "a county's 督查通报 of paragraphs only, '(一)县教育局:project。task, progress', titled …实施情况专项督查通报: the Word "
-        "file is refused as 'no table found in the document', its grid in the harness as 'no header row found'; both "
-        "refused as a report of results, the messages differ (sixteenth held-out set, first contact)",
 }
 
 

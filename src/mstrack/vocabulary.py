@@ -137,6 +137,11 @@ YEAR_PLAN = r"(?:今年|本年度?|新的一年|(\d{4})\s*年)[^。]*?(?:将|计
 ITEM_RESULTS = r"已(?:全部|经)?(?:完成|建成|完工|竣工|办结|投用|开工)|实际(?:新增|完成|建成|发放|实现)|完成率|超额完成"
 """An item that reports what was done ("…，已完成58公里", "实际新增2350人", "完成率116%"): under a review of a past year
 ("2023年…全部完成。2024年将实施…"), items that report make the document a report (list_results.results_in)."""
+PLANNED_FIGURE = r"(?<!完成)(?<!累计)(?:总投资|计划投资|投资|预算|任务|目标)\s*(?:约|为|达|共|计|[:：])?\s*\d"
+"""An item of a report that states the figure its work was planned at ("该项目总投资约260万元", "幼师培训任务500人",
+"全年民生工程任务12000户"): a programme's fact, not a result ("完成投资1.17亿元" is one); a report whose items
+state one is read for its programme (list_results.plans_stated), where "新建幼儿园3所" under "…完成情况" may be the
+work done and is refused."""
 RATE_TARGET_AFTER = r"^\s*(?:要|须|需)?\s*(?:达到|不低于|不少于|高于|保持|稳定在|提高到|提高至|提升到|提升至|力争)"
 """After "完成率" in an item, the words that set the rate as a target ("完成率达到100%以上", "完成率不低于95%"): no
 result, unlike "完成率为116%" (sources/table/list_results.py)."""
@@ -147,6 +152,10 @@ verb is a result (vocabulary.RESULT_PREDICATES): "已建成的城区幼儿园3�
 RESULT_PREDICATES = r"投入使用|投用|通车|投入运营|全部完成|全面完成|已完成|竣工验收"
 """The verb of a clause that reports done work ("…3所全部投入使用", "…58公里全部通车"): after "已建成的…" it makes the
 item a result, not a plan's context (sources/table/list_results.py)."""
+PROGRESS_MOMENT = r"截[至止](?:目前|当前|现在|[^，,。；;\d年月日底末]{1,6}?时)[^。；;]*"
+"""The moment a report takes stock, and what it says was done by then, to its sentence's end ("截至督查时只培训178人,低于
+全市平均进度", "截止目前已完成…"): progress, whose figures are no targets (sources/table/figures.py); never a deadline
+("截至2025年底…" names a date)."""
 PROGRESS_OPENING = r"^\s*(?:已经?|实际(?![^，,。；;]*(?:增长|增長|下降)\s*$))"
 """A figure's words that say how far the work already is ("…50公里，已完成58公里", "…2000人，实际新增2350人"): after a
 target in its unit, a progress statement, never a target (sources/table/figures.py). A rate's subject named 实际…

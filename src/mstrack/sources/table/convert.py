@@ -113,6 +113,16 @@ def _year_doubt(path: Path, name: str | None, year: int) -> Message | None:
                    title=name, printed="、".join(f"{y}年" for y in dict.fromkeys(years)), year=year)
 
 
+def _results_doubt(path: Path, results: tuple[str, list[str]] | None) -> Message | None:
+    """A report of results read for the programme its items state (each its planned figure or deadline): a person
+    checks that the programme it reports on is the one meant (`--strict` refuses it)."""
+    if results is None:
+        return None
+    return Message("{path}: “{line}” names a report of results ({words}): its items are read as the programme's, "
+                   "each stating its planned figure or deadline; check it is the programme meant and enter its results "
+                   "with `import progress` or `log`", path=path.name, **results_said([results]))
+
+
 def convert_table(path: Path, programme: str, year: int, sheet: str | None = None,
                   table_number: int | None = None) -> Conversion:
     """Read a published breakdown table and return a validated programme, a review summary and counts."""
@@ -184,13 +194,16 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
         summary.append(Message("{path}: {rows}: {n:a heading|headings} over no item (“{names}”): not read as {n:a task|tasks}; "
                                "check {n:it|them}", path=path.name, rows=places(path, [row for row, _ in table.unheaded]),
                                n=len(table.unheaded), names="”、“".join(words for _, words in table.unheaded)))
-    stats["doubts"] = len(doubts) + bool(other_year)
+    report = _results_doubt(path, table.results_read)
+    stats["doubts"] = len(doubts) + bool(other_year) + bool(report)
     reported = [(programme, raw.code, *value) for raw, task in zip(raw_tasks, tasks, strict=True) for value in reported_values(raw, task)]
     comments = _comments(result, doubts)
     if other_year:
         comments[(None, None, None, "year")] = other_year
+    if report:
+        comments[(None, None, None, "name")] = report
     return Conversion(programme=checked, summary=summary, stats=stats, comments=comments, reported=reported,
-                      doubts=[*([other_year] if other_year else []),
+                      doubts=[*([other_year] if other_year else []), *([report] if report else []),
                               *(Message("{path}: {row}, column {column}: {why}", path=path.name, row=place(path, d.row),
                                         column=d.column or "?", why=d.why) for d in doubts)])
 

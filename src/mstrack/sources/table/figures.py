@@ -18,9 +18,10 @@ from mstrack.sources.table.raw import RawLine, RawTask
 from mstrack.sources.table.schedule import dated_parts, month_digits, numbered_deadlines, numbered_parts
 from mstrack.sources.table.series import LEVEL_UNITS, Series, is_level, join_month_plan_figures
 from mstrack.sources.table.steps import bare_step, series_stage, stage_fits
-from mstrack.vocabulary import BOUND_WORDS, PLACE_NAME, PROGRESS_OPENING, START_VERBS
+from mstrack.vocabulary import BOUND_WORDS, PLACE_NAME, PROGRESS_MOMENT, PROGRESS_OPENING, START_VERBS
 
 PROGRESS_RE = re.compile(PROGRESS_OPENING)  # "已完成58公里" after the target: how far, no target (vocabulary.PROGRESS_OPENING)
+MOMENT_RE = re.compile(PROGRESS_MOMENT)  # "截至督查时只培训178人": what was done by the report's day (vocabulary.PROGRESS_MOMENT)
 
 
 @dataclass(kw_only=True)
@@ -40,7 +41,7 @@ class Unit:
 def _statements(text: str, origin: str, year: int, own_places: tuple[str, ...] = (), until: int | None = None) -> list[Series]:
     result = []
     seen, held = set(), []
-    found = find_mentions(text, year, own_places=own_places, until=until)
+    found = find_mentions(MOMENT_RE.sub("", text), year, own_places=own_places, until=until)
     mentions = [bound_each_period(mention, found) for mention in found]  # "…85%，每月不低于80%": 每月… named by what it bounds
     printed = Counter((m.value, unit_key(m.unit)) for m in mentions if m.unit)
     last_steps = _last_steps(mentions)

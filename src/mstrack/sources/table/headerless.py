@@ -41,7 +41,7 @@ from mstrack.sources.table.list_numbered import (
     restated,
     units_after,
 )
-from mstrack.sources.table.list_results import items_report, plans_reported, results_in
+from mstrack.sources.table.list_results import items_report, planned_part, plans_reported, plans_stated, results_in
 from mstrack.sources.table.list_sections import (
     bracketed_kept,
     dated,
@@ -55,6 +55,7 @@ from mstrack.sources.table.list_sections import (
 )
 from mstrack.sources.table.list_single import one_numbered
 from mstrack.sources.table.list_work import (
+    PROGRAMME_RE,
     PROJECT_RE,
     RESULT_RE,
     WORK_RE,
@@ -140,6 +141,7 @@ def _as_table(sheet: Sheet, header: list[str], rows: list[list[str]], source: li
     table = Sheet(path=sheet.path, rows=[Row(0, list(header)), *(Row(r.number, cells) for r, cells in zip(source, rows, strict=True))],
                   column_name=sheet.column_name, written=sheet.written, titles=[*sheet.titles, *above], merges=sheet.merges)
     table.headerless = True
+    table.results_read = sheet.results_read
     table.due_from = {r.number: why for r, cells in zip(source, rows, strict=True) if why and cells[-1] and len(set(cells)) > 1}
     columns_by_data(table, 0, columns)  # two columns of words: the name and its content, as under a header
     return table, 0, columns, [" ".join(header)]
@@ -148,7 +150,7 @@ def _as_table(sheet: Sheet, header: list[str], rows: list[list[str]], source: li
 def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool = False, figures: bool = False,
                   offices: list[str] | None = None, reported: list | None = None, due: list[bool] | None = None,
                   assigned: bool = False, restated: bool = False, lines: list[bool] | None = None, few: list[bool] | None = None,
-                  listed: bool = False) -> bool:
+                  listed: bool = False, facts: list[str] | None = None) -> bool:
     """Whether the text above a list says it lists a programme's tasks, and most items state work to do. A run of
     paragraphs (strict) needs the title line or the sentence just above it to say so: a report says 民生实事 in passing.
     Neither line may report results. Items in one paragraph or numbered "一、" (`figures`) must also, most of them, set a
@@ -166,19 +168,27 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
     (list_sections.staffed_few); a 牵头单位 line under each is not enough without a date or a figure (staffed_work).
     `listed`: a heading naming tasks over the items, or their offices labelled under each (list_single), makes them
     a list however few, a line above naming the programme still needed (a notice's one point under "二、主要任务"
-    is none)."""
+    is none). A title or introduction reporting results refuses the items unless most of them state a programme's
+    fact, their planned figure or deadline (list_results.plans_stated, in `facts`: each item with the paragraphs under
+    it, where given): then they are read, the line recorded on the sheet (`results_read`) for a doubt."""
     staffed_lines, lines = lines, [*sheet.titles, *above]
     said = [lines[0], lines[-1]] if strict and lines else lines
     # the title or the introduction reports results: whichever line names the programme
     if (results := results_in(lines, items)) and not (restated and not items_report(items)):
-        if reported is not None:
-            reported.append(results)
-        return False
+        if not plans_stated(facts or items, due):  # what was done, no programme's fact: refused, saying why
+            if reported is not None:
+                reported.append(results)
+            return False
+    else:
+        results = None
+    if results:  # a report read for its programme: each item's words up to what it reports (list_results.planned_part)
+        items = [planned_part(text) for text in items]
     work = [text for text in items if states_work(text) and does_work(text)]
     if figures:
         staffed = {text for text, units in zip(items, offices or [], strict=False) if units and not REQUIREMENT_RE.match(text)}
         work = [text for text in work if sets_figure_or_names_project(text) or text in staffed]
-    programme = any(names_programme(t) for t in [*said, *_announcing(lines)])
+    # a report read for its items' planned facts names the programme it reports on ("…民生实事项目完成情况报告")
+    programme = any(names_programme(t) or results and PROGRAMME_RE.search(t) for t in [*said, *_announcing(lines)])
     two = few is not None and programme and staffed_few(list(zip(items, few, strict=True)))
     few_enough = listed or two or assigned \
         or offices is not None and staffed_work(list(zip(items, map(bool, offices), strict=False)), due) \
@@ -186,7 +196,12 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
     named = restated or programme or \
         due is not None and dated_work(list(zip(items, map(bool, offices or []), due, strict=False))) or \
         staffed_lines is not None and labelled_work(list(zip(items, staffed_lines, strict=True)))
-    return named and (len(work) >= MIN_ITEMS or few_enough) and 2 * len(work) > len(items)
+    if not (named and (len(work) >= MIN_ITEMS or few_enough) and 2 * len(work) > len(items)):
+        if results and reported is not None:  # a report's items, too few or no work even so: refused as a report
+            reported.append(results)
+        return False
+    sheet.results_read = results  # a report read for the programme its items state: the title a doubt (convert.py)
+    return True
 
 
 def _announcing(lines: list[str]) -> list[str]:
@@ -353,7 +368,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             if _is_programme(sheet, above, [words for _, words, _ in chosen], figures=True,
                              offices=[offices for _, offices in item_offices(chosen, labels)], reported=reported,
                              due=[labels_due(labels.get(k, [])) for k in range(len(chosen))],
-                             restated=progress_restated(len(chosen), labels) and not results_in([*sheet.titles, *above])):
+                             restated=progress_restated(len(chosen), labels) and not results_in([*sheet.titles, *above]),
+                             facts=[" ".join([words, *(e.text for e in labels.get(k, []))]) for k, (_, words, _) in enumerate(chosen)]):
                 header, rows = numbered_table(labelled([e for k, (numeral, words, units) in enumerate(chosen) for e in [
                     Entry(None, "item", numeral, words, units=units), *labels.get(k, [])]]))
                 end = sheet.rows.index(source[-1]) + 1

@@ -25,6 +25,7 @@ from mstrack.sources.table.list_sections import dated, enough, heads, staffed_wo
 from mstrack.sources.table.list_single import tasks_heading_at
 from mstrack.sources.table.list_work import PROJECT_RE, does_work, reports_progress, states_work
 from mstrack.sources.table.mentions import sets_figure
+from mstrack.sources.table.numbering import DOTS, SUB_CODE_RE
 from mstrack.sources.table.one_paragraph import MIN_ITEMS, MIN_STAFFED_ITEMS
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import office_list
@@ -33,6 +34,8 @@ from mstrack.vocabulary import MEASURES_LABELS, PLAN_FRAMING_HEADING
 BRACKET_ITEM_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*\S")  # "(一)提升改造农村公路380公里…"
 
 
+# "(一)县教育局:学前教育促进工程。…": an item opening with the office that does its work, a colon after it
+OFFICE_OPENING_RE = re.compile(r"^([（(]\s*[一二三四五六七八九十]+\s*[）)])\s*([^，,。；;：:（()）\d]{2,20})[：:]\s*(?=\S)")
 ORDINAL_RE = re.compile(r"^第([一二三四五六七八九十百]+)项\s*[:：、]\s*(?=\S)")  # "第一项:校舍维修…工程。": item 一
 UNLABELLED_MEASURES = "措施"  # the label of measures printed with none
 MEASURES_RE = re.compile(rf"^\s*({MEASURES_LABELS})\s*[：:]\s*(.*)$", re.S)  # "推进措施:" over an item's measures
@@ -139,6 +142,8 @@ def _bracketed(row: Row) -> tuple[str, str, str] | None:
     if len(texts) != (2 if units else 1):
         return None
     if m := BRACKET_ITEM_RE.match(texts[0]):
+        if not units and (opening := OFFICE_OPENING_RE.match(texts[0])) and office_list(opening[2]):
+            return m[1], opening[1] + texts[0][opening.end():], opening[2]  # its office, no part of its words
         words, trailing = units_after(texts[0])
         return m[1], words, units or trailing
     words, trailing = units_after(texts[0])
@@ -241,10 +246,15 @@ def bracketed_table(chosen: list[tuple[str, str, str]], labels: dict[int, list[E
     grouped = {k for k in top if any(j not in top and kind == "heading" for j, (kind, _, _) in enumerate(chosen[:k]))}
     source = [row for k, row in enumerate(source) for _ in range(1 + (k in grouped))]
     if not any(kind == "lone" for kind, _, _ in chosen):
+        parts = {k: found for k, (kind, words, _) in enumerate(chosen)
+                 if kind not in ("heading", "top") and k not in top and (found := inline_parts(words))}
+        source = [row for k, row in enumerate(source) for _ in range(1 + len(parts.get(k, [])))]
         entries = [e for k, (kind, words, units) in enumerate(chosen) for e in [
             *([heading_entry(None, words)] if k in grouped else []),
-            heading_entry(None, words) if kind == "heading" and k not in top
-            else Entry(None, "item", *top.get(k, ("", words)), units=units),
+            *([heading_entry(None, f"{SUB_CODE_RE.match(words)[0]}{units}"),
+               *(Entry(None, "item", code, part, units=units) for code, part in parts[k])] if k in parts else []),
+            *([] if k in parts else [heading_entry(None, words) if kind == "heading" and k not in top
+                                     else Entry(None, "item", *top.get(k, ("", words)), units=units)]),
             *labels.get(k, [])]]
         return *numbered_table(labelled(entries)), source
     rows = []
@@ -256,6 +266,30 @@ def bracketed_table(chosen: list[tuple[str, str, str]], labels: dict[int, list[E
         else:
             rows.append([words] * 4 if kind == "heading" else [*top.get(k, ("", words)), "", units or staff])
     return ["序号", "项目名称", "项目内容", "责任单位"], rows, source
+
+
+# the parts of a "(三)" item numbered inside its words ("(三)1、…。2、…。"): each after a stop, numbered on from 1
+PART_NUMBER_RE = re.compile(rf"(?:^|(?<=[。；;！!？?]))\s*(\d{{1,2}})\s*[{DOTS}](?!\s*\d)")
+# the words after the last part that speak of them all ("以上项目均低于全市平均进度。"): no part of the last
+ALL_PARTS_RE = re.compile(r"(?<=[。；;])\s*以上[^。；;]*[。；;]?\s*$")
+
+
+def inline_parts(words: str) -> list[tuple[str, str]] | None:
+    """An item "(三)" whose words are its numbered parts ("(三)1、农村环境…项目。…。2、新型农民培训。…"): [(number, the
+    part's words)], two or more numbered 1, 2, … after its stops, the first right after the bracket; None for any other."""
+    sub = SUB_CODE_RE.match(words)
+    body = words[sub.end():] if sub else ""
+    starts, expect = [], 1
+    for m in PART_NUMBER_RE.finditer(body):
+        if int(m[1]) == expect:
+            starts.append(m)
+            expect += 1
+    if len(starts) < 2 or starts[0].start() != 0:
+        return None
+    ends = [m.start() for m in starts[1:]] + [len(body)]
+    parts = [(m[1], body[m.end():end].strip()) for m, end in zip(starts, ends, strict=True)]
+    parts[-1] = (parts[-1][0], ALL_PARTS_RE.sub("", parts[-1][1]).strip())
+    return parts
 
 
 def chinese_run(rows: list[Row]) -> tuple[int, list[tuple[str, str, str]], list[Row], dict[int, list[Entry]]] | None:

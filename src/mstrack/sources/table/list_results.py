@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 
 from mstrack.sources.rows import clip
-from mstrack.sources.table.list_work import reports_progress
+from mstrack.sources.table.list_work import RESULT_RE, reports_progress
 from mstrack.vocabulary import (
     DONE_AS_ADJECTIVE,
     ESTIMATE_VERBS,
     ITEM_RESULTS,
     PAST_YEAR,
+    PLANNED_FIGURE,
     PROMISE_WORDS,
     RATE_TARGET_AFTER,
     RESULT_PREDICATES,
@@ -31,6 +32,7 @@ ITEM_RESULTS_RE = re.compile(ITEM_RESULTS)  # an item that reports what was done
 RATE_TARGET_RE = re.compile(RATE_TARGET_AFTER)  # "完成率达到100%": a target (vocabulary.RATE_TARGET_AFTER)
 ADJECTIVE_RE = re.compile(DONE_AS_ADJECTIVE)  # "已开工的8个续建项目": context (vocabulary.DONE_AS_ADJECTIVE)
 YEAR_RE = re.compile(r"(\d{4})\s*年")
+PLANNED_RE = re.compile(PLANNED_FIGURE)  # "总投资约260万元", "培训任务652人" (vocabulary.PLANNED_FIGURE)
 RESULT_VERB_RE = re.compile(rf"^[^，,。；;]*?(?:{RESULT_PREDICATES})")  # "…3所全部投入使用" (vocabulary.RESULT_PREDICATES)
 CLAUSE_OPENING_RE = re.compile(r"(?:^|[，,。；;])[\s\d一二三四五六七八九十（()）、.．]*$")  # nothing but a number before
 RATE_RE = re.compile(r"^[^，,。；;%％]*?(\d+(?:\.\d+)?)\s*[%％]")
@@ -99,6 +101,28 @@ def results_in(lines: list[str], items: list[str] | None = None) -> tuple[str, l
     refused. A past year's review before this year's plan reports only when the list's `items` report too."""
     done = items_report(items or [])
     return next(((text, words) for text in lines[:1] + lines[-1:] if (words := _results_words(text, done))), None)
+
+
+def plans_stated(items: list[str], due: list[bool] | None = None) -> bool:
+    """Most items of a report (more than half) state a programme's fact: the figure the work was planned at
+    (vocabulary.PLANNED_FIGURE) or a deadline of their own (`due`: a 完成时限 line under the item). Such a report lists
+    the programme it reports on, and is read for it (headerless._is_programme), the title a doubt; an office alone is
+    no such fact (a report names who did the work: "已完成58公里。（县交通运输局）")."""
+    stated = [bool(PLANNED_RE.search(item)) or k < len(due or []) and bool((due or [])[k]) for k, item in enumerate(items)]
+    return 2 * sum(stated) > len(items)
+
+
+CLAUSE_END_RE = re.compile(r"[，,。；;]")
+
+
+def planned_part(item: str) -> str:
+    """An item of a report read for its programme, up to the clause that reports on it ("棚户区改造新开工1827户,任务已
+    完成;…" → "棚户区改造新开工1827户"): what the plan set, judged as any item's words are (list_work.does_work)."""
+    m = RESULT_RE.search(item)
+    if m is None:
+        return item
+    ends = [stop.start() for stop in CLAUSE_END_RE.finditer(item, 0, m.start())]
+    return item[:ends[-1]] if ends else item
 
 
 def results_said(reported: list[tuple[str, list[str]]]) -> dict[str, str]:

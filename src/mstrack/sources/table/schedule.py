@@ -154,6 +154,7 @@ CLAUSE_DATE_RE = re.compile(rf"(?:^|(?<=[，,；;。、\s（(])|(?<=于))(?:其�
 #建设任务"); any other object ("6月底前完成设计招标", "三季度前完成招标") is a step of its own, a text checkpoint
 DONE_REST_RE = re.compile(rf"(?:并|全部|全面|基本|各项|所有|年度|目标|建设|改造|任务|工作|验收|交付使用|{COMPLETION}|运营|项目|\s)*")
 CLAUSE_BREAK_RE = re.compile(r"[，,]")
+DONE_BY_RE = re.compile(r"已经?\s*[于在]?\s*$")  # "已于" before a date: the day the work was done, reported
 
 
 def without_date(words: str) -> str:
@@ -179,7 +180,8 @@ def dated_clauses(text: str, year: int) -> list[tuple[str, date, str]]:
     for sentence in re.split(r"[；;。\n]", month_digits(text or "")):
         matches = [m for m in CLAUSE_DATE_RE.finditer(sentence)
                    if not DATED_COMPLETION_RE.search(sentence[max(0, m.start() - 2): m.end() + 2])
-                   and not (m["own"] and m["own"] not in sentence[:m.start()])]  # "一季度发放30%": the item's own verb
+                   and not (m["own"] and m["own"] not in sentence[:m.start()])  # "一季度发放30%": the item's own verb
+                   and not DONE_BY_RE.search(sentence[:m.start()])]  # "该项目已于9月1日前完工": a result's date, no deadline
         spans = [(m.start(), _clause_end(sentence, matches, i)) for i, m in enumerate(matches)]
         for i, m in enumerate(matches):
             label = re.sub(r"\s+", "", m["label"])

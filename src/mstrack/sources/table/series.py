@@ -3,6 +3,7 @@ into; the numbers are placed on series by `placing`."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -76,12 +77,27 @@ def per_period(one: Series) -> bool:
     if one.statement is not None and opens_with_date(one.statement) and not one.points[-1][2].total \
             and sum(steps) == exact(one.statement.value) != steps[-1]:
         return True  # steps with no year's figure, their sum the target (figures._steps_target)
+    if added_before_done(one.points):
+        return True
     for (_, _, a), (_, _, b) in zip(one.points, one.points[1:], strict=False):
         if b.total:
             continue
         if b.value < a.value or b.value == a.value:
             return True
     return False
+
+
+ADDED_RE = re.compile(r"新增|新建|增加")  # a step that adds to what the steps before it added
+
+
+def added_before_done(points: list) -> bool:
+    """Steps that each add ("3月底前新增100个…;6月底前新增200个…") before a last that completes the year's figure
+    ("9月底前完成500个"), what they add together short of it: per-period amounts, summed (100, 300, 500)."""
+    if len(points) < 3:
+        return False
+    *steps, (_, _, last) = points
+    return all(ADDED_RE.search(m.verbs) and "累计" not in m.verbs and not m.total for _, _, m in steps) \
+        and "完成" in last.verbs and not ADDED_RE.search(last.verbs) and sum(exact(m.value) for _, _, m in steps) < exact(last.value)
 
 
 def milestones_of(one: Series) -> tuple[list[Milestone], str | None, list[int]]:
