@@ -98,6 +98,16 @@ def test_a_sheet_with_merged_cells_is_read_from_the_file(tmp_path):
     assert once(prefixed, "Sheet") is None
 
 
+def test_a_workbook_naming_a_part_twice_is_read_from_the_file(tmp_path):
+    path = small_sheet(tmp_path / "plain.xlsx")
+    twice = tmp_path / "twice.xlsx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(twice, "w") as target, pytest.warns(UserWarning, match="Duplicate"):
+        for info in source.infolist():
+            target.writestr(info.filename, source.read(info))
+        target.writestr("xl/styles.xml", source.read("xl/styles.xml"))
+    assert once(twice, "Sheet") is None
+
+
 @pytest.mark.parametrize("change", [
     lambda xml: b"\xef\xbb\xbf" + xml,
     lambda xml: b"<?xml version='1.0' encoding='ISO-8859-1'?>" + xml,  # openpyxl writes no declaration

@@ -52,6 +52,9 @@ def _copied(path: Path, member: str, fd: int) -> bool:
     import zipfile
 
     with zipfile.ZipFile(path) as archive, zipfile.ZipFile(os.fdopen(fd, "wb", closefd=False), "w") as copy:
+        names = archive.namelist()
+        if len(set(names)) != len(names):
+            return False  # a name given twice: which one calamine takes is the file's to say (and zipfile would warn)
         for info in archive.infolist():
             if info.filename == member:
                 if not _sheet_copied(archive, info, copy):
