@@ -58,7 +58,7 @@ def xlsx_cells(path: Path, sheet: str | None, hidden: HiddenRows | None = None) 
 
                 with held_interrupt():  # the child is in `forked` before a Ctrl-C can leave it unkilled and unreaped
                     forked = forked_sheet(path, sheet, archive.getinfo(parts.sheet).file_size,
-                                          functools.partial(workbook.get_sheet_by_name, sheet))
+                                          functools.partial(workbook.get_sheet_by_name, sheet), parts.sheet)
             with archive.open(parts.sheet) as handle:  # read before calamine: it allocates the sheet's whole extent at once
                 percent, fills, extent = _sheet_marks(handle, percent_styles, forked.close if forked else None,
                                                       hidden.rows if hidden is not None else None)
@@ -74,7 +74,9 @@ def xlsx_cells(path: Path, sheet: str | None, hidden: HiddenRows | None = None) 
             elif forked is not None and forked.opened():
                 values = forked
             else:
-                values = workbook.get_sheet_by_name(sheet)
+                from mstrack.sources.xlsx_once import parsed_once
+
+                values = parsed_once(path, parts.sheet, sheet) or workbook.get_sheet_by_name(sheet)
         yield from marked_blocks(values, percent, fills, extent, path)
     except (zipfile.BadZipFile, CalamineError, ElementTree.ParseError, ExpatError, zlib.error, KeyError, IndexError, OSError,
             ValueError, TypeError, EOFError, RuntimeError) as error:  # RuntimeError: zipfile's unsupported or encrypted members

@@ -32,7 +32,7 @@ PIPE_BYTES = 1 << 20
 _HEAD = 8  # a frame's length, little-endian, before its bytes; an empty frame ends the rows
 
 
-def forked_sheet(path: Path, sheet: str, sheet_bytes: int, parse: Callable) -> ForkedSheet | None:
+def forked_sheet(path: Path, sheet: str, sheet_bytes: int, parse: Callable, member: str | None = None) -> ForkedSheet | None:
     """A child parsing `sheet`, or None where it would not pay (a small or very large sheet; no core left idle)
     or could not be made safely (no fork, or threads running)."""
     import sys
@@ -43,7 +43,7 @@ def forked_sheet(path: Path, sheet: str, sheet_bytes: int, parse: Callable) -> F
     if not idle_core() or threading.active_count() > 1:
         return None
     try:
-        return ForkedSheet(path, sheet, parse)
+        return ForkedSheet(path, sheet, parse, member)
     except OSError:  # no pipe or no process to be had (EAGAIN, ENOMEM): the sheet is read here, as without a child
         return None
 
@@ -88,7 +88,7 @@ class ForkedSheet:
     """What marked_blocks asks calamine's sheet (start, end, merged_cell_ranges), and its rows' blocks made plain
     (plain_blocks), from the child. `parse` parses the sheet here, for a child that failed."""
 
-    def __init__(self, path: Path, sheet: str, parse: Callable):
+    def __init__(self, path: Path, sheet: str, parse: Callable, member: str | None = None):
         self.parse, self.sent = parse, 0  # rows the child sent
         self.start = self.end = self.merged_cell_ranges = None
         read_end, write_end = os.pipe()
@@ -103,7 +103,7 @@ class ForkedSheet:
             raise
         if self.pid == 0:  # the child: never returns
             os.close(read_end)
-            _child(path, sheet, write_end, parent)
+            _child(path, sheet, write_end, parent, member)
         os.close(write_end)
         self.pipe = os.fdopen(read_end, "rb")
 
@@ -161,9 +161,10 @@ class ForkedSheet:
             self.pipe.close()
 
 
-def _child(path: Path, sheet: str, fd: int, parent: int) -> None:
-    """Parse the sheet, send its extent and merges, then its rows' blocks made plain, then an empty frame; exit
-    without touching anything of the parent's (its database connection, buffered output, exit handlers)."""
+def _child(path: Path, sheet: str, fd: int, parent: int, member: str | None = None) -> None:
+    """Parse the sheet (from a copy calamine reads once where it names no merged cell: sources/xlsx_once.py), send
+    its extent and merges, then its rows' blocks made plain, then an empty frame; exit without touching
+    anything of the parent's (its database connection, buffered output, exit handlers)."""
     code = 1
     try:
         import signal
@@ -178,9 +179,12 @@ def _child(path: Path, sheet: str, fd: int, parent: int) -> None:
 
         from python_calamine import CalamineWorkbook
 
+        from mstrack.sources.xlsx_once import parsed_once
         from mstrack.sources.xlsx_rows import blocks, plain_parts
 
-        values = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(sheet)
+        values = parsed_once(path, member, sheet) if member else None
+        if values is None:
+            values = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(sheet)
         with os.fdopen(fd, "wb") as out:
             _send(out, marshal.dumps((values.start, values.end, values.merged_cell_ranges)))
             out.flush()  # the parent waits for it
