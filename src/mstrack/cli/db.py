@@ -265,9 +265,11 @@ def _copy_to_file(ctx: typer.Context, source, target, said) -> None:
         try:
             counts.append(copy_verified(source, copy, date.today()))
         finally:
-            copy.close()  # the last connection folds its -wal into the file before the rename
-            for suffix in DATABASE_COMPANIONS[1:]:
-                Path(f"{temporary}{suffix}").unlink(missing_ok=True)
+            try:
+                copy.close()  # the last connection folds its -wal into the file before the rename
+            finally:  # a second Ctrl-C inside the pool's close as the first unwinds: its -wal and -shm go all the same
+                for suffix in DATABASE_COMPANIONS[1:]:
+                    Path(f"{temporary}{suffix}").unlink(missing_ok=True)
 
     def announce() -> None:
         said(counts[0])

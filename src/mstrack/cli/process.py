@@ -56,13 +56,16 @@ def command_ended() -> None:
 
 def cli_store(url: str):
     """A store as the command line uses it: from a write's commit on, Ctrl-C is held until the command ends
-    (store.interrupts.interrupts_held); in the script, closed before a quick exit."""
+    (store.interrupts.interrupts_held); in the script, closed before a quick exit, and a Ctrl-C SQLAlchemy's pool
+    logs is not printed (a second one while it closes a connection as the first unwinds)."""
     from mstrack.store import Store
 
     store = Store(url)
     store.holds_interrupts = True
     if _kept is not None:
         _stores.append(store)
+        Store.interrupt_logs_unsaid = True  # every store of the script's process (db copy's file too): its engine's
+        # pool logs a Ctrl-C it raises again with its traceback; the command says it in one line (failures.py)
     return store
 
 

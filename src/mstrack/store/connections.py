@@ -52,6 +52,9 @@ class Connections:
     """The command line's stores (True): from a write's commit on, SIGINT stays held until the command ends
     (interrupts_let_in), or in the `mstrack` script until the process exits. A library caller's (False): held
     while the commit runs, let in after it (a Ctrl-C held meanwhile raised then, the write stored)."""
+    interrupt_logs_unsaid = False
+    """The `mstrack` script's process (True, set for every store by cli/process.cli_store): a Ctrl-C that SQLAlchemy
+    logs is not printed (_interrupt_logs_unsaid), set up as an engine is made, once SQLAlchemy has loaded logging."""
 
     def __init__(self, url: str):
         url = with_home(url)  # what sqlite_file reads is what every connection opens
@@ -114,6 +117,8 @@ class Connections:
             # a killed upgrade left half a schema); SQLAlchemy's begin says BEGIN itself: see _sqlite_begin.
             event.listen(engine, "connect", _sqlite_connect)
             event.listen(engine, "begin", _sqlite_begin)
+        if self.interrupt_logs_unsaid:
+            _interrupt_logs_unsaid()
         return engine
 
     @contextmanager
@@ -381,6 +386,36 @@ def _driver_cleanup_unsaid() -> None:
         driver_log = logging.getLogger(name)
         if not any(isinstance(handler, logging.NullHandler) for handler in driver_log.handlers):
             driver_log.addHandler(logging.NullHandler())
+
+
+def _interrupt_logs_unsaid() -> None:
+    """SQLAlchemy's pool logs a Ctrl-C that lands while it closes or resets a connection ("Exception closing
+    connection …", with the KeyboardInterrupt's traceback: a second Ctrl-C as the first unwinds `db copy`) and raises
+    it again, for the command to say in its one line; with no handler configured, Python's last resort printed the
+    ~38 lines of that record above it. The `sqlalchemy` logger's records go through one handler that drops those
+    whose exception is a KeyboardInterrupt and passes every other on as before: to the root logger's handlers, or to
+    the last resort when no handler took it on its way (a NullHandler below, _driver_cleanup_unsaid's, keeps it off)."""
+    import logging
+
+    sqlalchemy_log = logging.getLogger("sqlalchemy")
+
+    class InterruptsDropped(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.exc_info and isinstance(record.exc_info[1], KeyboardInterrupt):
+                return
+            root, below = logging.getLogger(), logging.getLogger(record.name)
+            taken = False
+            while below is not sqlalchemy_log and below is not None:
+                taken = taken or bool(below.handlers)
+                below = below.parent
+            if root.handlers or not taken:
+                root.callHandlers(record)  # the root's handlers; with none, the last resort
+
+    if not any(handler.get_name() == "mstrack-interrupts-dropped" for handler in sqlalchemy_log.handlers):
+        dropping = InterruptsDropped()
+        dropping.set_name("mstrack-interrupts-dropped")
+        sqlalchemy_log.addHandler(dropping)
+        sqlalchemy_log.propagate = False  # what is not dropped, the handler passes on itself
 
 
 def _sqlite_connect(connection, record) -> None:
