@@ -189,8 +189,10 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
         if not spans and clause.strip():
             previous_context = clause
             previous_name = short_name(clause, "")
-        # "到2025年，累计建成…": a clause that is only a time opens the next one
-        lead_in = clause if not spans and len(clause.strip()) <= 12 and text[clause_match.end():][:1] in ("，", ",") else ""
+        # "到2025年，累计建成…": a clause that is only a time opens the next one (its stop read in the text the clause
+        # was found in: unit symbols written in words, "㎡" as 平方米, move the positions of the text as printed)
+        lead_in = clause if not spans and len(clause.strip()) <= 12 \
+            and protected[clause_match.end():clause_match.end() + 1] in ("，", ",") else ""
     return _without_each_total(found)
 
 

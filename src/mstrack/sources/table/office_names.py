@@ -58,11 +58,77 @@ def _one_name(before: str, after: str) -> bool:
         and not after.startswith(tuple(PLACE_START)) and ends_like_unit(after)
 
 
+GROUP_GAP_RE = re.compile(r"(?<=[^\s、，,；;：:/／])\s+(?=[^\s、，,；;：:/／])")
+NUMBER_LABEL_RE = re.compile(r"[（(]\s*(?:\d+|[一二三四五六七八九十]+)\s*[）)]")  # "（2）市水务集团": a group's label
+WORD_RE = re.compile(r"\S+")
+BRACKET_RE = re.compile(r"[（()）]")
+
+
 def split_groups(cell: str) -> list[str]:
     """Whitespace between two names separates groups ("市住房城乡建设局(…) 市住房城乡建设局(…)"); not after a mark
-    that joins a list ("县教育局、 县财政局", "县教育局/ 县财政局": a line broken after it)."""
-    parts = [p for p in re.split(r"(?<=[^\s、，,；;：:/／])\s+(?=[^\s、，,；;：:/／])", cell.strip()) if p.strip()]
+    that joins a list ("县教育局、 县财政局", "县教育局/ 县财政局": a line broken after it), nor where it separates no
+    names (without_bracket_gaps: "市教育局（各县 (市、区)）", "各县 (市、区) 人民政府")."""
+    if not BRACKET_RE.search(cell):  # no bracket: every gap separates
+        parts = [p for p in GROUP_GAP_RE.split(cell.strip()) if p.strip()]
+        return parts or ([cell.strip()] if cell.strip() else [])
+    parts, current = [], []
+    for piece, gap, separates in _gaps(cell.strip()):
+        current.append(piece)
+        if separates:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(gap)
+    parts = [p for p in [*parts, "".join(current)] if p.strip()]
     return parts or ([cell.strip()] if cell.strip() else [])
+
+
+def without_bracket_gaps(cell: str) -> str:
+    """The cell without the spaces a copy left at a bracket, which separate no names: inside a bracket that closes
+    ("市教育局（各县 (市、区)）", either width, nested), before a bracket, which is the name's before it ("各县 (市、区)";
+    a group's label, "（2）", starts a group), and before the office of places named by their levels ("各县(市、区)
+    人民政府"); a space between two words inside a bracket ("（县城投公司 县交投公司）") stays, as printed."""
+    return "".join(piece + gap for piece, gap, _ in _gaps(cell)) if BRACKET_RE.search(cell) else cell
+
+
+def _gaps(text: str) -> list[tuple[str, str, bool]]:
+    """The text as pieces, each with the whitespace after it ("" after the last) and whether that separates groups;
+    a gap that separates none and touches a bracket is dropped."""
+    inside = _in_brackets(text)
+    pieces, at = [], 0
+    for gap in GROUP_GAP_RE.finditer(text):
+        before, after = text[at:gap.start()], text[gap.end()]  # the character after (a long cell is read in linear time)
+        joined = gap.start() in inside or after in "（(" and not NUMBER_LABEL_RE.match(text, gap.end()) \
+            or LEVELS_RE.fullmatch(re.sub(r"\s+", "", "".join(p + g for p, g, _ in _since_group(pieces)) + before)) \
+            and _office_suffix(WORD_RE.match(text, gap.end())[0])
+        touching = text[gap.start() - 1] in "（()）" or after in "（()）"
+        pieces.append((before, "" if joined and touching else gap[0], not joined))
+        at = gap.end()
+    return [*pieces, (text[at:], "", False)]
+
+
+def _since_group(pieces: list[tuple[str, str, bool]]) -> list[tuple[str, str, bool]]:
+    """The pieces after the last gap that separates groups."""
+    k = len(pieces)
+    while k and not pieces[k - 1][2]:
+        k -= 1
+    return pieces[k:]
+
+
+def _office_suffix(word: str) -> bool:
+    return word == "政府" or OFFICE_SUFFIX_RE.fullmatch(word) is not None
+
+
+def _in_brackets(text: str) -> set[int]:
+    """The positions inside a bracket that closes ("（", "(", either width, nested); one never closed holds none."""
+    inside: set[int] = set()
+    opens: list[int] = []
+    for k, char in enumerate(text):
+        if char in "（(":
+            opens.append(k)
+        elif char in "）)" and opens:
+            inside.update(range(opens.pop() + 1, k))
+    return inside
 
 
 OFFICE_END = "局委办府院司部会厅处心团道镇乡区联队站所组社）)"  # 处: 环卫处, 办事处, 管理处; 社: 供销联社, 合作社

@@ -13,7 +13,7 @@ from mstrack.sources.sheets import header_key
 from mstrack.sources.table.columns import YEAR_HEADER_RE, helping_column
 from mstrack.sources.table.mentions import BARE_RE, find_mentions
 from mstrack.sources.table.numbers import unit_key
-from mstrack.sources.table.office_names import joined_names, split_groups
+from mstrack.sources.table.office_names import joined_names, split_groups, without_bracket_gaps
 from mstrack.sources.table.quarter_series import labelled_series
 from mstrack.sources.table.raw import Layout as _Layout
 from mstrack.sources.table.raw import RawLine, RawTask
@@ -359,7 +359,8 @@ def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherite
     """One table row becomes one line, or one line per lead unit when a cell lists several."""
     previous = task.lines[-1] if task.lines else None
     leaders = leaders_in(layout.cell(row, "leader")) or (previous.leaders if previous else [])
-    lead_cell, units_cell = (without_people(joined_names(layout.cell(row, kind)), layout.header(kind)) for kind in ("lead", "units"))
+    lead_cell, units_cell = (without_people(without_bracket_gaps(joined_names(layout.cell(row, kind))), layout.header(kind))
+                             for kind in ("lead", "units"))  # "各县 (市、区) 人民政府": one unit, its copy's spaces aside
     if not lead_cell and (starred := starred_lead(units_cell)):  # "★区发改委、统计局": the starred office leads
         lead_cell, units_cell = starred
     elif starred := starred_lead(lead_cell):  # "县教育局、★县住建局" in the 牵头 cell: the starred one leads, the rest help
