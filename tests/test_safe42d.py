@@ -245,3 +245,21 @@ def test_the_row_named_is_the_row_past_blank_rows(office, tmp_path, kind):
     said = refused(office("import", "progress", str(path)), f"{place}: the row says 公里 and 道路 counts 条")
     assert said.count("计量单位: the row says") == 1, said
     assert stored(office) == NOTHING
+
+
+def test_a_text_only_lines_template_row_saying_its_checkpoints_is_read(cli, tmp_path):
+    """The template gives a text-only line 个节点 in 计量单位 (its value counts checkpoints met): that row reads as
+    before, the unit its own."""
+    planned(cli, tmp_path, schools_and_roads() + '[[tasks]]\ncode = "5"\ntitle = "出台方案"\n[[tasks.lines]]\n'
+            'lead_units = ["县发改局"]\ncheckpoints = [{ due = "2023-03-31", label = "一季度", text = "起草方案" }, '
+            '{ due = "2023-06-30", label = "二季度", text = "出台方案" }]\n')
+    book, sheet, column, rows = template(cli, tmp_path)
+    line = next(row for row in range(2, sheet.max_row + 1) if sheet.cell(row, column["任务编号"]).value == "5")
+    assert sheet.cell(line, column["计量单位"]).value == "个节点"
+    fill(sheet, column, line, datetime(2023, 6, 30), "已完成")
+    fill(sheet, column, rows["学校"], datetime(2023, 6, 30), 1)
+    path = tmp_path / "filled.xlsx"
+    book.save(path)
+    result = cli("import", "progress", str(path))
+    assert result.exit_code == 0 and result.exception is None, result.output
+    assert cli.sql("select count(*) from report")[0][0] == 2
