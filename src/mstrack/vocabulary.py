@@ -330,6 +330,9 @@ ALL_DONE_WORDS = ("全部完成", "已全部完成", "全面完成", "已全面�
 DONE_WORDS = ("已完成", "完成", "已办结", "已圆满完成", "提前完成", "已完工", "完工", "已建成", "建成", "已竣工", "竣工")
 """A value that says the work is done ("已完工", "已建成"): a text-only line's checkpoints due by then met, a quantity at
 its target. `log VALUE` and `import progress` read them alike."""
+CHECKPOINTS_UNIT = "个节点"
+"""The unit a return's 计量单位 column gives a text-only line (its value counts checkpoints met): the template writes it,
+import progress takes it as that line's own."""
 TOTAL_WORDS = r"合\s*[计計]|小\s*[计計]|[总總]\s*[计計]|共\s*[计計]"
 """A row of totals under a table (regular expression's text): no task, in a published table or a unit's report."""
 

@@ -13,6 +13,7 @@ from mstrack.domain.quantities import format_number
 from mstrack.model import SCHEDULE, IndicatorState
 from mstrack.render.pages import display_width
 from mstrack.render.status import COMPARATOR_WORDS
+from mstrack.vocabulary import CHECKPOINTS_UNIT
 
 HEADERS = ["计划", "任务编号", "工作任务", "指标", "牵头单位", "计量单位", "本期节点", "本期目标", "上次报送", "上次日期",
            "截至日期", "数值", "备注", "填报人"]
@@ -49,7 +50,7 @@ def template_rows(states: list[IndicatorState], on: date) -> list[TemplateRow]:
         period = upcoming[0] if upcoming else None
         latest = state.reports[-1] if state.reports else None
         if state.kind == SCHEDULE:
-            unit = "个节点"
+            unit = CHECKPOINTS_UNIT
             target = f"第{state.milestones.index(period) + 1}个节点（{period.due}）" if period else ""
             last = f"{int(latest.value)}个节点已完成" if latest else ""
         else:

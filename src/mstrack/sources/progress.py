@@ -30,6 +30,7 @@ from mstrack.sources.progress_cells import (
 )
 from mstrack.sources.progress_columns import COLUMNAR_ROWS, Columns
 from mstrack.sources.progress_compare import Comparing
+from mstrack.sources.progress_measure import UnitCells
 from mstrack.sources.progress_merged import MergedValues
 from mstrack.sources.progress_names import TITLE_COLUMN, UNIT_COLUMN, NamedRows
 from mstrack.sources.progress_rows import ASK, NOTHING, Checked, ImportIndicator, ImportResult, PlanReads
@@ -49,6 +50,8 @@ COLUMNS = {
     "reporter": {"reporter", "填报人", "报送人"},
     "title": TITLE_COLUMN,
     "unit": UNIT_COLUMN,
+    "measure": {"measure", "计量单位"},  # the indicator's unit, as the template writes it: checked (progress_measure)
+    "target": {"target", "本期目标"},  # the template's: an 指标 cell merged over rows of two targets (progress_merged)
 }
 COLUMNS = {key: {header_key(name) for name in names} for key, names in COLUMNS.items()}
 DONE = frozenset(DONE_WORDS + ALL_DONE_WORDS)
@@ -92,6 +95,7 @@ class _Importer(Values, Comparing):
         self.asked: list[tuple[int, int, int]] = []  # rows to ASK about: (seq, indicator id, index in pending or -1)
         self.columns = Columns(self)
         self.merged: MergedValues | None = None  # the file's value and note cells merged over several rows or into the note column
+        self.units: UnitCells | None = None  # the file's 计量单位 cells, compared with its rows' indicators once it is read
 
     def read(self, path: Path, sheet: str | None, on_row: Callable[[int], None] | None) -> None:
         if (first := _same_file(path, self.files)) is not None:  # its rows would all repeat themselves
@@ -131,6 +135,7 @@ class _Importer(Values, Comparing):
             chunked = None
         rest = iter(table.rows)
         self.merged = MergedValues.of(table)
+        self.units = UnitCells.of(table, len(self.checked.day))
         while chunk := self._next_chunk(chunked, rest, index, on_row):
             if named is not None or pinned:
                 lines, rows = named.rows(chunk, index) if named is not None else picked(chunk, index, pick, width)
@@ -150,6 +155,8 @@ class _Importer(Values, Comparing):
                 self._read_chunk(table, *picked(chunk, index, pick, width))
         if named is not None:
             named.end()
+        if self.units is not None:
+            self.result.errors.extend(self.units.problems(self.checked, self._described))
         if self.merged is not None:
             self.result.errors.extend(self.merged.problems())
             self.result.warnings.extend(self.merged.notes())
@@ -161,6 +168,14 @@ class _Importer(Values, Comparing):
             self.result.warnings.append(Message(
                 "{path}: --by {option} is the reporter of the rows with no 填报人 only; rows naming their own kept it: "
                 "{names}", path=path, option=self.by, names="、".join(own[:5]) + ("…" if len(own) > 5 else "")))
+
+    def _described(self, indicator: int) -> tuple[str, str, str]:
+        """An indicator with rows as (name, kind, unit), whichever path kept them (the columnar one makes no object)."""
+        state = self.states.get(indicator)
+        if state is None:
+            row = self.columns.plain[indicator][1]
+            return row[2], row[3], row[4]
+        return state.indicator, state.kind, state.unit
 
     def _rows_met(self) -> tuple[int, ...]:
         """How many rows were checked, skipped, refused or taken as totals so far: unchanged by a file with none."""
@@ -182,12 +197,16 @@ class _Importer(Values, Comparing):
                 chunk = list(islice(rest, CHUNK_ROWS))
                 if self.merged is not None:
                     self.merged.see(chunk)
+                if self.units is not None:
+                    self.units.see(chunk)
                 if on_row and len(chunk) == CHUNK_ROWS:
                     on_row(chunk[-1].number)
                 return chunk
             first, cells = chunked.chunk(CHUNK_ROWS)
             if self.merged is not None:
                 self.merged.see_cells(first, cells)
+            if self.units is not None:
+                self.units.see_cells(first, cells)
             if on_row and len(cells) == CHUNK_ROWS:
                 on_row(first + CHUNK_ROWS - 1)
             if len(cells) < COLUMNAR_ROWS or not self.columns.take(index, first, cells):

@@ -6,7 +6,9 @@ refused, named by file, sheet, rows and column; a range over rows of one indicat
 as before. A note merged so is words, not a figure: kept with each row (the unit may mean it for both), and said. A
 range that starts in the value column and runs across the note column (a figure merged D3:E3 over 数值 and 备注)
 gives that column a copy of the figure, no note: the note cell of its rows reads blank. One that starts in a column the
-import does not read (words merged from 进展情况 across 备注) is the unit's words, kept as the note.
+import does not read (words merged from 进展情况 across 备注) is the unit's words, kept as the note. An 指标 cell merged
+down over rows whose template cells say another indicator (their 计量单位 or 本期目标 differ) would store the other rows'
+figures as the first's indicator: refused too (a unit that differs is named on its row as well: progress_measure).
 """
 
 from __future__ import annotations
@@ -14,12 +16,17 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from mstrack.errors import Message
+from mstrack.sources.progress_cells import text_value
 from mstrack.sources.rows import Cells, Row
 
-WATCHED = ("value", "note")
+WATCHED = ("value", "note", "indicator")
 """The columns whose cell is a row's own, a figure or a unit's words: merged over other rows, it is theirs by accident
 (a figure refused, a note said). A date merged down is the date of each row (a return's one 截至日期 merged down its
-table): not watched."""
+table): not watched. An 指标 cell merged down is watched where the return has the template's TRAITS: the indicator
+of each row it covers (a name merged down the rows of one indicator's several dates reads as before)."""
+TRAITS = ("measure", "target")
+"""The template's cells that differ from one indicator to another (its unit, its target for the period): the rows an
+指标 cell is merged over are one indicator's only where they agree."""
 KEYS = ("programme", "task", "indicator", "title")
 """The columns that say which indicator a row reports on: every one the return has, however its rows are matched to
 tasks (by number, or by title: a 项目名称 column with no task number). The title only where no task number is: beside
@@ -43,6 +50,7 @@ class MergedValues:
         self.value = table.columns.get("value")
         self.keys = [table.columns[name] for name in KEYS
                      if name in table.columns and not (name == "title" and "task" in table.columns)]
+        self.traits = [table.columns[name] for name in TRAITS if name in table.columns]
         self.rows: dict[int, list[int]] = {}  # a covered row's number → the ranges over it
         for at, (_, top, bottom, _, _) in enumerate(ranges):
             for number in range(top, bottom + 1):
@@ -60,7 +68,8 @@ class MergedValues:
         merged = getattr(hidden, "merged", None)
         if not merged:
             return None
-        columns = {name: table.columns[name] for name in WATCHED if name in table.columns}
+        columns = {name: table.columns[name] for name in WATCHED if name in table.columns
+                   and (name != "indicator" or not set(TRAITS).isdisjoint(table.columns))}
         note, below = columns.get("note"), table.header_row  # 1-based: rows under it are 0-based `below` and on
         ranges = [(name, top + 1, bottom + 1, left, right) for (top, left), (bottom, right) in merged
                   for name, column in columns.items() if bottom > top and top >= below
@@ -112,9 +121,14 @@ class MergedValues:
             return
         valued = self.value is not None and self.value < len(cells) and cells[self.value] not in (None, "")
         for at in self.rows[number]:
-            if self.ranges[at][0] == "note" and not valued:  # a row with no figure is skipped: its note is not stored
+            field = self.ranges[at][0]
+            if field != "value" and not valued:  # a row with no figure is skipped: its note and indicator are not stored
                 continue
-            if self.first.setdefault(at, key) != key:
+            if field == "indicator":
+                traits = tuple(_trait(cells[at] if at < len(cells) else None) for at in self.traits)
+                if any(traits) and self.first.setdefault(at, traits) != traits:  # a row blank there: no other indicator said
+                    self.mixed.add(at)
+            elif self.first.setdefault(at, key) != key:
                 self.mixed.add(at)
 
     def problems(self) -> list[Message]:
@@ -123,6 +137,11 @@ class MergedValues:
         found = [Message("{path}: sheet {sheet!r}, rows {first}–{last}, column {column} ({cells}): one value merged "
                          "over {n} rows of different tasks or indicators: give each its own", **fields)
                  for fields in self._mixed("value")]
+        traits = "/".join(map(self.table.label, (name for name in TRAITS if name in self.table.columns)))
+        found += [Message("{path}: sheet {sheet!r}, rows {first}–{last}, column {column} ({cells}): one indicator name "
+                          "merged over {n} rows whose {traits} differ: their figures would all be stored as the first "
+                          "row's indicator; unmerge it and name each row's own indicator", traits=traits, **fields)
+                  for fields in self._mixed("indicator")]
         return found + [Message("{path}: sheet {sheet!r}, row {row}, column {column} ({cells}): a cell merged across "
                                 "from a column on its left fills the value cell: that figure is the other column's, "
                                 "not the row's value: unmerge it and write the row's own value", path=self.table.path,
@@ -143,6 +162,11 @@ class MergedValues:
                 found.append({"path": table.path, "sheet": table.rows.hidden.sheet, "first": top, "last": bottom,
                               "column": table.label(name), "n": bottom - top + 1, "cells": _cells(left, top, right, bottom)})
         return found
+
+
+def _trait(cell) -> str | None:
+    """A template cell as rows are told apart by it: its text, spaces aside (a number as the unit typed it)."""
+    return text_value(cell)
 
 
 def _within(numbers: list[int], first: int, stop: int) -> list[int]:

@@ -1,0 +1,108 @@
+"""A return's unit column (计量单位: mstrack's template writes each indicator's unit there) against the unit of the
+indicator each of its rows is stored under. A row naming one indicator beside another's unit (a 指标 cell merged down
+over the next indicator's row, a row copied and its name changed) would store a figure counted in one unit as the
+other's: 教室's 10 间 as 学校 10 所. Such a row is refused, named by file, sheet, row and column; the same unit (as value
+cells' units compare: quantities.same_unit, full-width forms folded) or a blank cell reads as before.
+
+The cells are kept as they are met (see, see_cells: every path's rows pass there first), one small number a row, and
+compared once the file is read, with the rows each indicator kept (Checked): every path's, the columnar one's too.
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_left
+from itertools import repeat
+from operator import sub
+
+from mstrack.domain.quantities import same_unit
+from mstrack.errors import Message
+from mstrack.sources.progress_cells import text_value
+from mstrack.sources.progress_rows import packed
+from mstrack.sources.rows import Cells, Row
+from mstrack.vocabulary import CHECKPOINTS_UNIT, SCHEDULE
+
+
+class UnitCells:
+    """The unit cells of one file's rows under its header, by row number, as numbers into the distinct cells met."""
+
+    def __init__(self, table, at: int, start: int):
+        self.table, self.at = table, at
+        self.start = start  # the index of the file's first checked row (Checked): earlier rows are other files'
+        self.codes: dict = {None: 0, "": 0}  # a cell as read → its number (a blank: 0, never compared)
+        self.cells: list = [None]  # number → the cell
+        self.base: int | None = None  # the row number of by_line[0]
+        self.by_line = array("i")
+
+    @classmethod
+    def of(cls, table, start: int) -> UnitCells | None:
+        """The watcher of a table with a unit column; None for one without (most returns but the template's)."""
+        at = table.columns.get("measure")
+        return None if at is None else cls(table, at, start)
+
+    def see(self, rows: list[Row]) -> None:
+        """Rows as the per-row path reads them (a gap between their numbers allowed)."""
+        at = self.at
+        column = [row.cells[at] if at < len(row.cells) else None for row in rows]
+        if rows and rows[-1].number - rows[0].number == len(rows) - 1:
+            self._add(rows[0].number, column)
+            return
+        for row, cell in zip(rows, column, strict=True):
+            self._add(row.number, [cell])
+
+    def see_cells(self, first: int, cells: Cells) -> None:
+        """A chunk of rows' cells as the columnar path takes them, its first row numbered `first`."""
+        at = self.at
+        columns = cells.columns(at + 1)
+        column = columns[at] if columns is not None else [row[at] if at < len(row) else None for row in cells.rows()]
+        self._add(first, list(column))
+
+    def _add(self, first: int, column: list) -> None:
+        if self.base is None:
+            self.base = first
+        if (gap := first - self.base - len(self.by_line)) > 0:
+            self.by_line.extend(array("i", [0]) * gap)
+        codes, cells = self.codes, self.cells
+        for cell in set(column).difference(codes):
+            codes[cell] = len(cells)
+            cells.append(cell)
+        self.by_line.extend(packed("i", list(map(codes.__getitem__, column))))
+
+    def problems(self, checked, described) -> list[Message]:
+        """Each row kept from this file whose unit cell names another unit than its indicator's, in row order.
+        `described(indicator id)` gives the indicator's (name, kind, unit)."""
+        line, codes, base, cells = checked.line, self.by_line.__getitem__, self.base or 0, self.cells
+        wrong: list[tuple[int, str, str, str]] = []
+        for indicator, seqs in checked.of_indicator.items():
+            mine = seqs[bisect_left(seqs, self.start):]
+            if not mine:
+                continue
+            lines = list(map(line.__getitem__, mine))
+            found = list(map(codes, map(sub, lines, repeat(base))))
+            named = set(found)
+            named.discard(0)
+            if not named:
+                continue
+            name, kind, unit = described(indicator)
+            other = {code for code in named if not agrees(text_value(cells[code]), unit, kind)}
+            wrong.extend((number, text_value(cells[code]), name, unit)
+                         for number, code in zip(lines, found, strict=True) if code in other)
+        table = self.table
+        hidden = getattr(table.rows, "hidden", None)
+        column = table.label("measure")
+        if hidden is not None:
+            return [Message("{path}: sheet {sheet!r}, row {row}, column {column}: the row says {said} and {indicator} "
+                            "counts {unit}: its figure would be stored as {indicator}'s, in {unit}; correct the unit, or "
+                            "the row's indicator", path=table.path, sheet=hidden.sheet, row=number, column=column,
+                            said=said, indicator=name, unit=unit or Message("no unit"))
+                    for number, said, name, unit in sorted(wrong)]
+        return [Message("{path}:{row}:{column}: the row says {said} and {indicator} counts {unit}: its figure would be "
+                        "stored as {indicator}'s, in {unit}; correct the unit, or the row's indicator", path=table.path,
+                        row=number, column=column, said=said, indicator=name, unit=unit or Message("no unit"))
+                for number, said, name, unit in sorted(wrong)]
+
+
+def agrees(said: str | None, unit: str, kind: str) -> bool:
+    """A unit cell fits an indicator: blank, its unit (as value cells' units compare), or for a text-only line the
+    template's word for its checkpoints (个节点)."""
+    return not said or same_unit(said, unit or "") or kind == SCHEDULE and same_unit(said, CHECKPOINTS_UNIT)
