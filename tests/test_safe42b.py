@@ -94,8 +94,16 @@ def test_a_damaged_record_never_stops_a_new_file(demo_cli, tmp_path):
     record().parent.mkdir(parents=True, exist_ok=True)
     record().write_bytes(b"not a database at all, 100 bytes of it" * 3)
     target = tmp_path / "new.csv"
-    done(units(demo_cli, target))  # nothing there to keep: no lookup, no refusal
+    result = units(demo_cli, target)
+    done(result)  # nothing there to keep: no lookup, no refusal
     assert target.read_text(encoding="utf-8-sig").startswith("Unit,")
+    # and the damaged record is set aside there too, said once, the write recorded in a new one: not a warning that
+    # the file was not recorded on every run while the damaged record stays
+    assert "set aside as" in result.stderr and "not recorded" not in result.stderr
+    assert len(list(record().parent.glob("written.db.damaged-*"))) == 1
+    from mstrack.store import written
+
+    assert written.lookup(target).sha256 == sha(target)
 
 
 # --- 2. Ctrl-C after the rename ----------------------------------------------------------------------------------------

@@ -77,16 +77,22 @@ def unknown(target: Path, option: str, unreadable) -> typer.Exit:
 def record_before_rename(output: Path, option: str, size: int, digest: str, known: bool) -> None:
     """Record the file about to be put in place as mstrack's (store/written.remember), before the rename: a write
     recorded and never renamed leaves a digest no edited file holds, where one renamed and not recorded left the old
-    row to refuse mstrack's own file on the next run. A record that cannot be written is a warning where it names
-    nothing of this path (the next -o onto it is judged by what it holds); where it does (`known`), the file is not
-    replaced: it would be refused as changed on the next run."""
+    row to refuse mstrack's own file on the next run. A damaged record is set aside (said once) and a new one begun.
+    A record that cannot be written is a warning where it names nothing of this path (the next -o onto it is judged
+    by what it holds); where it does (`known`), the file is not replaced: it would be refused as changed next run."""
     import sqlite3
 
     from mstrack.domain.reasons import os_reason
-    from mstrack.store.written import record_path, remember
+    from mstrack.store.written import DAMAGED, Unreadable, record_path, remember
 
     try:
-        remember(output, size, digest)
+        try:
+            remember(output, size, digest)
+        except sqlite3.DatabaseError as error:
+            if getattr(error, "sqlite_errorcode", None) not in DAMAGED:
+                raise
+            _set_aside(Unreadable(str(error), damaged=True))  # found by a write onto no file: said once here
+            remember(output, size, digest)
     except (OSError, sqlite3.Error, ValueError) as error:  # ValueError: a name SQLite cannot take
         reason = os_reason(error) if isinstance(error, OSError) else str(error)
         if known:
