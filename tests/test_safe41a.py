@@ -29,8 +29,10 @@ def record() -> Path:
 
 
 def recorded() -> dict[str, tuple[int, str]]:
+    """Each path's newest write (safe42b: the record keeps the last few of each path, table `writes`)."""
     with sqlite3.connect(record()) as connection:
-        return {path: (size, digest) for path, size, digest in connection.execute("SELECT path, size, sha256 FROM written")}
+        return {path: (size, digest) for path, size, digest
+                in connection.execute("SELECT path, size, sha256 FROM writes ORDER BY at, rowid")}
 
 
 def append(path: Path, text: str, encoding: str = "utf-8") -> None:
@@ -193,14 +195,18 @@ def test_a_read_only_data_directory_never_stops_a_report(demo_cli, tmp_path, mon
     assert "not recorded as written by mstrack" in result.stderr
 
 
-def test_a_record_that_cannot_be_read_is_no_record(demo_cli, tmp_path):
+def test_a_record_that_cannot_be_read_is_set_aside_once(demo_cli, tmp_path):
+    """safe42b: a damaged record is no "no record" for the run that finds it (tests/test_safe42b.py): it is set aside,
+    said once, and the next run judges the file by what it holds."""
     target = tmp_path / "units.csv"
     done(units(demo_cli, target))
     forget_written()
     record().write_bytes(b"not a database at all, 100 bytes of it" * 3)
-    done(units(demo_cli, target))  # judged by its content
-    # and the record, broken, is said once written
-    assert "not recorded as written by mstrack" in units(demo_cli, target).stderr
+    before = sha(target)
+    kept(units(demo_cli, target), target, before, "the record of the files mstrack wrote", "was damaged")
+    result = units(demo_cli, target)  # judged by its content, a new record begun
+    done(result)
+    assert "warning" not in result.stderr and os.path.realpath(target) in recorded()
 
 
 # --- 3. refusals that say what the file is ---------------------------------------------------------------------------

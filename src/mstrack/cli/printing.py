@@ -118,18 +118,24 @@ def write_output(ctx: typer.Context, output: Path, write, announce=None, option:
     A new file follows the umask, or is 0600 when `private` (a backup). Never a sheet that holds a unit's
     figures either, unless it is a report mstrack wrote and the new file is the same report (_kept_return).
     `taken(output)`: the refusal when the file must be new and one appeared while the command ran (a file made
-    after the caller's own check is never written over either)."""
+    after the caller's own check is never written over either). The record of -o's files (cli/written_files) gets the
+    write before the rename; a file changed since the look is not replaced; from the rename on, Ctrl-C is held."""
+    from mstrack.cli.written_files import file_state, record_before_rename, unchanged_while_running
     from mstrack.render.outputs import replacing_path, written_in_place
     from mstrack.sources.marks import file_digest
+    from mstrack.store.interrupts import interrupts_held
 
     refuse_database(ctx, output, option)
     if Path(output).is_dir():  # found only at the rename otherwise, after the command had announced the file
         raise cannot_write(output, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)), option)
-    kind = _kept_return(Path(output), option)
+    in_place = written_in_place(Path(output))
+    seen = file_state(Path(output))  # looked at again just before the rename (written_files.unchanged_while_running)
+    kind, known = _kept_return(Path(output), option)
     # Recorded: what a later -o may replace while it is unchanged. Not a copy of the database (never replaced anyway),
     # nor a file that must be new (a plan: another command's -o onto it is judged by what it holds, never by the record)
-    recorded = not private and taken is None and not written_in_place(Path(output))
+    recorded = not private and taken is None and not in_place
     announcing = False
+    size = digest = None
 
     def ready() -> None:
         nonlocal announcing
@@ -138,6 +144,12 @@ def write_output(ctx: typer.Context, output: Path, write, announce=None, option:
             announce()
             flush_output()
             announcing = False
+        if recorded:
+            record_before_rename(Path(output), option, size, digest, known)
+        if taken is None and not in_place:
+            unchanged_while_running(Path(output), option, seen)
+        if not in_place:  # from the rename on, a Ctrl-C could only end the command with a lie: held as after a commit
+            interrupts_held()
 
     try:
         with replacing_path(output, before_rename=ready, private=private, new_only=taken is not None) as temporary:
@@ -154,26 +166,6 @@ def write_output(ctx: typer.Context, output: Path, write, announce=None, option:
         if announcing:  # the terminal or pipe, not the file
             raise
         raise cannot_write(output, error, option) from None
-    if recorded:
-        _remember(Path(output), size, digest)
-
-
-def _remember(output: Path, size: int, digest: str) -> None:
-    """Record the file just put in place as mstrack's (store/written); a record that cannot be written is a warning,
-    never a failed report: the next -o onto it is then judged by what it holds."""
-    import sqlite3
-
-    from mstrack.domain.reasons import os_reason
-    from mstrack.store.written import record_path, remember
-
-    try:
-        remember(output, size, digest)
-    except (OSError, sqlite3.Error, ValueError) as error:  # ValueError: a name SQLite cannot take
-        from mstrack.cli.saying import warn
-
-        warn("{path}: written, but not recorded as written by mstrack in {record} ({reason}): a rerun onto it is "
-             "judged by what it holds", path=output, record=record_path(),
-             reason=os_reason(error) if isinstance(error, OSError) else str(error))
 
 
 def refuse_kept(target: Path, option: str = "--output") -> None:
@@ -196,46 +188,29 @@ def refuse_held(target: Path, option: str = "--output") -> None:
         raise _refusal(target, option, kept)
 
 
-def _kept_return(target: Path, option: str) -> str | None:
+def _kept_return(target: Path, option: str) -> tuple[str | None, bool]:
     """Before any work: a target that is no report mstrack wrote is refused now (_looked); for a report mstrack wrote,
     or text that may be one, its kind, for _kept_from_rerun to compare with the new file's. None: nothing to keep.
     The record of what -o wrote (store/written) comes first: a file it names as written by mstrack and unchanged is
     replaced; one changed since is refused, as changed since that day where what it holds would have let it go or
     says only that it changed (forms.CHANGED), as what it is otherwise (a unit's figures, damaged, a document or JSON
-    that is not mstrack's), unless a mark says it is mstrack's as it is; with no record, it is judged by what it holds."""
+    that is not mstrack's), unless a mark says it is mstrack's as it is; with no record, it is judged by what it holds.
+    A record that cannot be read refuses where it would have decided (written_files.unknown). And whether the
+    record names the path (written_files.record_before_rename)."""
+    from mstrack.cli.written_files import changed_since, record_of, unknown
     from mstrack.sources.forms import CHANGED
     from mstrack.sources.marks import mark_holds
+    from mstrack.store.written import Unreadable, Written
 
-    record = _record_of(target)
+    record = record_of(target)
     if record is True:
-        return None
+        return None, True
     kept, kind = _looked(target)
     if record is not None and kept in (None, CHANGED) and not mark_holds(target):
-        raise fail("{option} {path}: the file has changed since mstrack wrote it on {date} (it no longer holds what "
-                   "mstrack wrote there: rows or notes added, values edited, saved by another program, or written "
-                   "since by another user's mstrack or a shell redirect): it is not replaced: give another -o name, or "
-                   "delete the file yourself if it is no longer needed",
-                   option=option, path=target, date=record.local_time())
+        raise unknown(target, option, record) if isinstance(record, Unreadable) else changed_since(target, option, record)
     if kept:
         raise _refusal(target, option, kept)
-    return kind
-
-
-def _record_of(target: Path):
-    """What the record of -o's files (store/written) says of `target`: True when mstrack wrote it as it is now, the
-    record (Written) when mstrack wrote it and it holds something else since, None when there is no record of it (or
-    it is empty: nothing in it to lose, replaced by the rule by content)."""
-    from mstrack.render.outputs import written_in_place
-    from mstrack.sources.marks import file_digest
-    from mstrack.store.written import lookup
-
-    if not target.is_file() or written_in_place(target) or (written := lookup(target)) is None:
-        return None
-    try:
-        size = target.stat().st_size
-        return True if size == written.size and file_digest(target) == written.sha256 else written if size else None
-    except OSError:  # cannot be read: the rule by content says why
-        return None
+    return kind, isinstance(record, Written)
 
 
 def _looked(target: Path, contents: bool = True) -> tuple[str | None, str | None]:

@@ -7,14 +7,17 @@ files that cannot carry a mark (sources/marks). Kept in the user's data director
 An SQLite file in WAL mode, through the standard library's sqlite3 (no SQLAlchemy at start): two processes writing
 reports at once each add their row in a transaction of their own (BEGIN IMMEDIATE, waiting for the other up to
 WAIT_SECONDS), on every platform, with no lock file of our own to leave behind, and a process killed mid-write leaves
-the record as it was. Bounded: the newest KEEP_PATHS paths. Callers treat any failure as no record (a lookup) or a
-warning (remember): the record never stops a report."""
+the record as it was. A write is recorded before its rename (cli/printing.write_output), and the last KEEP_DIGESTS
+digests written to a path all count as mstrack's: a rename that never came, two mstracks writing one path in either
+order, leave no row that refuses mstrack's own file, and an edited file matches none of them. Bounded: the newest
+KEEP_PATHS paths. A record that exists but cannot be read is no "no record" (Unreadable): a file whose keeping
+depends on it is not replaced; a damaged one is set aside once (set_aside) for a new one."""
 
 from __future__ import annotations
 
 import os
 import sqlite3
-from contextlib import closing
+from contextlib import closing, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,20 +28,32 @@ RECORD_NAME = "written.db"
 """The record's file, in the user's data directory."""
 KEEP_PATHS = 5000
 """The newest paths kept: an office's weekly reports for years; older ones are forgotten (judged by content again)."""
+KEEP_DIGESTS = 5
+"""The last digests written to one path that count as mstrack's: two or three mstracks writing one -o at once."""
 WAIT_SECONDS = 10.0
 """How long a write to the record waits for another process's (each holds it for milliseconds)."""
-SCHEMA = ("CREATE TABLE IF NOT EXISTS written (path TEXT PRIMARY KEY, size INTEGER NOT NULL, sha256 TEXT NOT NULL, "
-          "at TEXT NOT NULL)")
-AT_INDEX = "CREATE INDEX IF NOT EXISTS written_at ON written (at)"
+SCHEMA = ("CREATE TABLE IF NOT EXISTS writes (path TEXT NOT NULL, size INTEGER NOT NULL, sha256 TEXT NOT NULL, "
+          "at TEXT NOT NULL, PRIMARY KEY (path, sha256))")
+AT_INDEX = "CREATE INDEX IF NOT EXISTS writes_at ON writes (at)"
+OLD_TABLE = "written"
+"""safe41a's table, one digest a path: read while no write made `writes`, then moved into it."""
+DAMAGED = (11, 26)
+"""SQLITE_CORRUPT and SQLITE_NOTADB: a record that will never be read again as it is (set_aside)."""
 
 
 @dataclass(frozen=True)
 class Written:
-    """What mstrack wrote to a path: its size, SHA-256, and when (UTC, ISO 8601)."""
+    """What mstrack wrote to a path last: its size, SHA-256, and when (UTC, ISO 8601); `digests`, the (size, SHA-256)
+    of each of the last KEEP_DIGESTS writes to it, this one's among them."""
 
     size: int
     sha256: str
     at: str
+    digests: frozenset = frozenset()
+
+    def holds(self, size: int, sha256: str) -> bool:
+        """Whether a file of this size and digest is one mstrack wrote there (any of the last few writes)."""
+        return (size, sha256) in self.digests or (size, sha256) == (self.size, self.sha256)
 
     def local_time(self) -> str:
         """When, as the person reading the message counts time: 2026-12-05 14:03."""
@@ -46,6 +61,17 @@ class Written:
             return datetime.fromisoformat(self.at).astimezone().strftime("%Y-%m-%d %H:%M")
         except ValueError:
             return self.at
+
+
+class Unreadable(Exception):
+    """The record exists and cannot be read now (locked by another process past WAIT_SECONDS, damaged, a file it
+    cannot open): what it says of a path is unknown, which is not "nothing". `reason`: SQLite's or the system's words;
+    `damaged`: it is no SQLite database or a damaged one (set_aside)."""
+
+    def __init__(self, reason: str, damaged: bool = False):
+        super().__init__(reason)
+        self.reason = reason
+        self.damaged = damaged
 
 
 def record_path() -> Path:
@@ -59,25 +85,51 @@ def key(path: Path) -> str:
 
 
 def lookup(path: Path) -> Written | None:
-    """What mstrack last wrote to `path` on this machine, or None: no record (none kept yet, another machine's file,
-    forgotten), or a record that cannot be read (then the file is judged by its content, as before the record)."""
+    """What mstrack wrote to `path` on this machine, or None: no record (none kept yet, another machine's file,
+    forgotten). Raises Unreadable when the record is there and cannot be read: the caller must not take that as
+    none (a file edited since would be judged by its content alone, and a row added under a CSV report lost)."""
     record = record_path()
     if not record.is_file():
         return None
     try:
         with closing(sqlite3.connect(record, timeout=WAIT_SECONDS)) as connection:
-            found = connection.execute("SELECT size, sha256, at FROM written WHERE path = ?", (key(path),)).fetchone()
-    except (sqlite3.Error, OSError, ValueError):
+            tables = {name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            table = "writes" if "writes" in tables else OLD_TABLE if OLD_TABLE in tables else None
+            if table is None:  # made by a write that never committed: nothing recorded yet
+                return None
+            found = connection.execute(f"SELECT size, sha256, at FROM {table} WHERE path = ? "  # noqa: S608 (ours)
+                                       "ORDER BY at DESC, rowid DESC", (key(path),)).fetchall()
+    except sqlite3.Error as error:
+        raise Unreadable(str(error), damaged=getattr(error, "sqlite_errorcode", None) in DAMAGED) from None
+    except (OSError, ValueError) as error:
+        raise Unreadable(str(error)) from None
+    if not found:
         return None
-    return Written(size=found[0], sha256=found[1], at=found[2]) if found else None
+    size, sha256, at = found[0]
+    return Written(size=size, sha256=sha256, at=at, digests=frozenset((row[0], row[1]) for row in found))
+
+
+def set_aside() -> Path:
+    """A damaged record renamed beside it (written.db.damaged-20261205T140301), its -wal and -shm files with it, so
+    that the next write makes a new one: said once, by the run that found it, never a failure of every run after.
+    Returns the name it now has; raises OSError when it cannot be renamed."""
+    record = record_path()
+    aside = record.with_name(f"{RECORD_NAME}.damaged-{datetime.now(UTC).strftime('%Y%m%dT%H%M%S')}")
+    os.replace(record, aside)
+    for suffix in ("-wal", "-shm"):
+        with suppress(FileNotFoundError):
+            os.replace(f"{record}{suffix}", f"{aside}{suffix}")
+    return aside
 
 
 def remember(path: Path, size: int, sha256: str) -> None:
-    """Record that mstrack wrote `path` (in place now) with this size and digest; the oldest paths past KEEP_PATHS go.
-    Raises OSError or sqlite3.Error when the record cannot be written (the caller warns)."""
+    """Record that mstrack is putting a file of this size and digest at `path` (called before the rename: a write
+    recorded and never renamed leaves a digest no edited file has); the path's writes past KEEP_DIGESTS and the oldest
+    paths past KEEP_PATHS go. Raises OSError or sqlite3.Error when the record cannot be written (the caller says)."""
     record = record_path()
     record.parent.mkdir(parents=True, exist_ok=True)
     at = datetime.now(UTC).isoformat(timespec="seconds")
+    name = key(path)
     with closing(sqlite3.connect(record, timeout=WAIT_SECONDS, isolation_level=None)) as connection:
         if connection.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
             connection.execute("PRAGMA journal_mode=WAL")
@@ -85,10 +137,16 @@ def remember(path: Path, size: int, sha256: str) -> None:
         try:
             connection.execute(SCHEMA)
             connection.execute(AT_INDEX)
-            connection.execute("INSERT OR REPLACE INTO written (path, size, sha256, at) VALUES (?, ?, ?, ?)",
-                               (key(path), size, sha256, at))
-            connection.execute("DELETE FROM written WHERE path NOT IN "
-                               "(SELECT path FROM written ORDER BY at DESC, rowid DESC LIMIT ?)", (KEEP_PATHS,))
+            if connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                                  (OLD_TABLE,)).fetchone():
+                connection.execute(f"INSERT OR IGNORE INTO writes SELECT path, size, sha256, at FROM {OLD_TABLE}")
+                connection.execute(f"DROP TABLE {OLD_TABLE}")
+            connection.execute("INSERT OR REPLACE INTO writes (path, size, sha256, at) VALUES (?, ?, ?, ?)",
+                               (name, size, sha256, at))
+            connection.execute("DELETE FROM writes WHERE path = ? AND rowid NOT IN (SELECT rowid FROM writes "
+                               "WHERE path = ? ORDER BY at DESC, rowid DESC LIMIT ?)", (name, name, KEEP_DIGESTS))
+            connection.execute("DELETE FROM writes WHERE path NOT IN (SELECT path FROM writes GROUP BY path "
+                               "ORDER BY max(at) DESC, max(rowid) DESC LIMIT ?)", (KEEP_PATHS,))
             connection.execute("COMMIT")
         except BaseException:
             connection.execute("ROLLBACK")
