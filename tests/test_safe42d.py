@@ -263,3 +263,47 @@ def test_a_text_only_lines_template_row_saying_its_checkpoints_is_read(cli, tmp_
     result = cli("import", "progress", str(path))
     assert result.exit_code == 0 and result.exception is None, result.output
     assert cli.sql("select count(*) from report")[0][0] == 2
+
+
+def test_a_unit_written_another_way_is_the_same_unit(cli, tmp_path):
+    """review42: an office's own sheet writes units its own way — ㎡ and m² for 平方米, km for 公里, 平方 米 with a space,
+    个（所） naming both, 个 for any count, 名 for 人 — and a value cell that states its own unit in the indicator's
+    scale ("20000人" of 万人: the value path scales it). Each was stored before safe42d; each was then refused."""
+    planned(cli, tmp_path, plan_tasks(plan_task("2", "绿地", "县住建局", "绿地", "平方米", 1000),
+                                      plan_task("3", "道路", "县交通局", "道路", "公里", 50),
+                                      plan_task("4", "学校", "县教育局", "学校", "所", 3),
+                                      plan_task("6", "病床", "县卫健局", "病床", "张", 100),
+                                      plan_task("7", "培训", "县人社局", "培训", "人", 900)))
+    rows = [["2", "绿地", "㎡", "2023-03-31", "200"], ["2", "绿地", "m²", "2023-04-30", "300"],
+            ["2", "绿地", "平方 米", "2023-05-31", "400"], ["3", "道路", "km", "2023-03-31", "5"],
+            ["3", "道路", "KM", "2023-04-30", "6"], ["4", "学校", "个（所）", "2023-03-31", "1"],
+            ["6", "病床", "个", "2023-03-31", "10"], ["7", "培训", "名", "2023-03-31", "300"]]
+    path = write_csv(tmp_path / "r.csv", [HEAD] + [["x-2023", *row] for row in rows])
+    result = cli("import", "progress", str(path))
+    assert result.exit_code == 0 and result.exception is None, result.output
+    assert stored(cli) == [("培训", "人", "2023-03-31", 300), ("学校", "所", "2023-03-31", 1),
+                           ("病床", "张", "2023-03-31", 10), ("绿地", "平方米", "2023-03-31", 200),
+                           ("绿地", "平方米", "2023-04-30", 300), ("绿地", "平方米", "2023-05-31", 400),
+                           ("道路", "公里", "2023-03-31", 5), ("道路", "公里", "2023-04-30", 6)]
+
+
+def test_a_value_stating_its_unit_in_the_column_s_scale_is_read(cli, tmp_path):
+    """计量单位 人 beside "20000人" of an indicator in 万人: the value cell says its unit, the value path scales it (2)."""
+    planned(cli, tmp_path, plan_tasks(plan_task("5", "就业", "县人社局", "就业", "万人", 2)))
+    path = write_csv(tmp_path / "r.csv", [HEAD, ["x-2023", "5", "就业", "人", "2023-06-30", "20000人"]])
+    result = cli("import", "progress", str(path))
+    assert result.exit_code == 0 and result.exception is None, result.output
+    assert stored(cli) == [("就业", "万人", "2023-06-30", 2)]
+
+
+def test_another_count_or_measure_is_still_refused(cli, tmp_path):
+    """What the check is for stays: 间 is no 所, 米 is no 公里 (a figure in 米 stored as 公里), 个 is no 平方米."""
+    planned(cli, tmp_path, plan_tasks(plan_task("2", "绿地", "县住建局", "绿地", "平方米", 1000),
+                                      plan_task("3", "道路", "县交通局", "道路", "公里", 50),
+                                      plan_task("4", "学校", "县教育局", "学校", "所", 3)))
+    for row, said in ((["4", "学校", "间", "2023-03-31", "1"], "the row says 间 and 学校 counts 所"),
+                      (["3", "道路", "米", "2023-03-31", "5"], "the row says 米 and 道路 counts 公里"),
+                      (["2", "绿地", "个", "2023-03-31", "5"], "the row says 个 and 绿地 counts 平方米")):
+        path = write_csv(tmp_path / "r.csv", [HEAD, ["x-2023", *row]])
+        refused(cli("import", "progress", str(path)), f"{path}:2:计量单位: {said}")
+    assert stored(cli) == NOTHING

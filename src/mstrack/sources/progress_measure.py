@@ -10,6 +10,7 @@ compared once the file is read, with the rows each indicator kept (Checked): eve
 
 from __future__ import annotations
 
+import re
 from array import array
 from bisect import bisect_left
 from itertools import repeat
@@ -20,7 +21,11 @@ from mstrack.errors import Message
 from mstrack.sources.progress_cells import text_value
 from mstrack.sources.progress_rows import packed
 from mstrack.sources.rows import Cells, Row
+from mstrack.sources.table.numbers import COUNT_UNITS, unit_factor, unit_forms, unit_key
 from mstrack.vocabulary import CHECKPOINTS_UNIT, SCHEDULE
+
+# a figure and, after it, a unit of words ("20000人", "1.5 万人次", "10张"), not a bare number nor words alone
+VALUE_WITH_UNIT_RE = re.compile(r"[+-]?\d[\d,]*(?:\.\d+)?\s*[^\d\s.,%％]")
 
 
 class UnitCells:
@@ -28,6 +33,7 @@ class UnitCells:
 
     def __init__(self, table, at: int, start: int):
         self.table, self.at = table, at
+        self.value_at = table.columns.get("value")  # a value cell stating its unit ("20000人") speaks for its row
         self.start = start  # the index of the file's first checked row (Checked): earlier rows are other files'
         self.codes: dict = {None: 0, "": 0}  # a cell as read → its number (a blank: 0, never compared)
         self.cells: list = [None]  # number → the cell
@@ -42,8 +48,11 @@ class UnitCells:
 
     def see(self, rows: list[Row]) -> None:
         """Rows as the per-row path reads them (a gap between their numbers allowed)."""
-        at = self.at
+        at, value_at = self.at, self.value_at
         column = [row.cells[at] if at < len(row.cells) else None for row in rows]
+        if value_at is not None:
+            column = [None if _states_unit(row.cells[value_at] if value_at < len(row.cells) else None) else cell
+                      for row, cell in zip(rows, column, strict=True)]
         if rows and rows[-1].number - rows[0].number == len(rows) - 1:
             self._add(rows[0].number, column)
             return
@@ -55,6 +64,12 @@ class UnitCells:
         at = self.at
         columns = cells.columns(at + 1)
         column = columns[at] if columns is not None else [row[at] if at < len(row) else None for row in cells.rows()]
+        if (value_at := self.value_at) is not None:
+            values = cells.columns(value_at + 1)
+            values = values[value_at] if values is not None else [
+                row[value_at] if value_at < len(row) else None for row in cells.rows()]
+            if any(map(_states_unit, values)):
+                column = [None if _states_unit(value) else cell for value, cell in zip(values, column, strict=True)]
         self._add(first, list(column))
 
     def _add(self, first: int, column: list) -> None:
@@ -103,6 +118,20 @@ class UnitCells:
 
 
 def agrees(said: str | None, unit: str, kind: str) -> bool:
-    """A unit cell fits an indicator: blank, its unit (as value cells' units compare), or for a text-only line the
-    template's word for its checkpoints (个节点)."""
-    return not said or same_unit(said, unit or "") or kind == SCHEDULE and same_unit(said, CHECKPOINTS_UNIT)
+    """A unit cell fits an indicator: blank, its unit (as value cells' units compare), the unit written another way
+    (numbers.unit_forms: ㎡ or m² for 平方米, km for 公里, spaces inside, 个（所） naming both; a unit of its group: 名 for
+    人), 个 for any count, or for a text-only line the template's word for its checkpoints (个节点). A unit of another
+    scale (人 beside 万人) is another unit: the figure beside it would be stored in the indicator's."""
+    if not said or same_unit(said, unit or "") or kind == SCHEDULE and same_unit(said, CHECKPOINTS_UNIT):
+        return True
+    if not unit:
+        return False
+    mine = unit_forms(unit)
+    return any(form in mine or unit_factor(form, unit) >= 0.9 or form == "个" and unit_key(unit) in COUNT_UNITS
+               for form in unit_forms(said))
+
+
+def _states_unit(value) -> bool:
+    """A value cell that says its own unit after its figure ("20000人", "1.5万人次"): the value path checks that unit
+    against the indicator's (domain.progress.check_value), scaled; the unit column has nothing to add for the row."""
+    return isinstance(value, str) and VALUE_WITH_UNIT_RE.match(value.strip()) is not None

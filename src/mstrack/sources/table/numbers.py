@@ -69,6 +69,17 @@ def unit_symbols(text: str) -> str:
     return _SYMBOL_RE.sub(lambda m: UNIT_SYMBOLS.get(m[0].strip()) or _POWERS[m[0].strip().lower()], text)
 
 
+def unit_forms(unit: str) -> set[str]:
+    """A unit as a sheet's unit column may write it, each form as unit_key keys it: without spaces; a symbol (㎡, ㎞, m²,
+    km²) in words; and each side of a bracket naming two ("个（所）": 个 and 所)."""
+    key = unit_key(re.sub(r"\s+", "", unit))
+    forms = {key}
+    if m := re.fullmatch(r"(.+?)\((.+?)\)", key):  # NFKC made a full-width bracket half-width
+        forms |= {m[1], m[2]}
+    words = {unit_key(symbol): word for symbol, word in {**UNIT_SYMBOLS, **_POWERS}.items()}
+    return forms | {words[form] for form in forms if form in words}
+
+
 MEASURES = ({"平方米", "平方公里", "平方", "公顷", "亩"}, {"米", "公里", "千米", "km", "KM"}, {"立方米", "立方", "方"})
 
 
