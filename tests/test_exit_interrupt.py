@@ -66,3 +66,42 @@ def test_a_ctrl_c_python_swallows_in_a_callback_interrupts_the_command(demo_cli,
                                                    "was kept\n"), (done.stdout, done.stderr)
     assert not target.exists()
     assert sorted(path.name for path in tmp_path.iterdir() if path.name.startswith("copy")) == []
+
+
+SWALLOWED_AT_THE_END = textwrap.dedent("""
+    import importlib, sys, weakref
+    cli_app = importlib.import_module("mstrack.cli.app")  # the package's `app` attribute is the Typer app
+
+    app = cli_app.app
+
+    def app_meeting_a_ctrl_c_in_a_callback_as_it_ends(**options):
+        # the Ctrl-C lands in a weakref's callback in the command's last moment: its re-send is due after the outcome
+        # is decided, and Python's shutdown sets SIGALRM back to death before it would fire
+        class Collected:
+            pass
+
+        def callback(_ref):
+            raise KeyboardInterrupt
+
+        try:
+            app(**options)
+        finally:
+            doomed = Collected()
+            ref = weakref.ref(doomed, callback)
+            del doomed
+
+    cli_app.app = app_meeting_a_ctrl_c_in_a_callback_as_it_ends
+    sys.argv = ["mstrack", "--db", sys.argv[1], "--lang", "en", *sys.argv[2:]]
+    cli_app.run()
+""")
+
+
+def test_a_ctrl_c_swallowed_as_the_command_ends_changes_nothing(demo_cli, tmp_path):
+    """review42: the re-send's timer outlived the command and killed the process with "Alarm clock" (exit 142) after a
+    copy was made and said; the outcome decided, the timer is cancelled with the Ctrl-C it carried."""
+    target = tmp_path / "copy.db"
+    for command in (["programmes"], ["db", "copy", "--to", str(target)]):
+        done = subprocess.run([sys.executable, "-c", SWALLOWED_AT_THE_END, str(demo_cli.db), *command],
+                              capture_output=True, text=True, timeout=120, env={**os.environ, "MSTRACK_LANG": "en"})
+        assert (done.returncode, done.stderr) == (0, ""), (command, done.stdout, done.stderr)
+    assert target.exists() and "verified" in done.stdout, done.stdout

@@ -87,12 +87,16 @@ def late_interrupts_ignored() -> None:
     """From the command's SystemExit on, its outcome is decided (the exit code set, its output written or being
     flushed): a Ctrl-C then changes nothing, and is ignored to the process's end, where Python's shutdown would print
     it as "Exception ignored in … KeyboardInterrupt" under an exit code that stands. One held pending (store/interrupts:
-    blocked from a write's commit on) goes with it: the write it waited on is stored, as the code says."""
+    blocked from a write's commit on) goes with it: the write it waited on is stored, as the code says; so does a
+    swallowed one's re-send, due 10 ms on (its timer would outlive the handler Python's shutdown takes away)."""
     import signal
     import threading
 
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        if hasattr(signal, "setitimer") and signal.getsignal(signal.SIGALRM) is not signal.SIG_DFL:
+            signal.setitimer(signal.ITIMER_REAL, 0)  # a swallowed Ctrl-C's re-send (swallowed_interrupts_sent_again)
+            signal.signal(signal.SIGALRM, signal.SIG_IGN)  # goes with it: Python's shutdown would make it kill
 
 
 def swallowed_interrupts_sent_again() -> None:
