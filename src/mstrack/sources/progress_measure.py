@@ -21,7 +21,6 @@ from mstrack.errors import Message
 from mstrack.sources.progress_cells import text_value
 from mstrack.sources.progress_rows import packed
 from mstrack.sources.rows import Cells, Row
-from mstrack.sources.table.numbers import COUNT_UNITS, unit_factor, unit_forms, unit_key
 from mstrack.vocabulary import CHECKPOINTS_UNIT, SCHEDULE
 
 # a figure and, after it, a unit of words ("20000人", "1.5 万人次", "10张"), not a bare number nor words alone
@@ -126,6 +125,9 @@ def agrees(said: str | None, unit: str, kind: str) -> bool:
         return True
     if not unit:
         return False
+    from mstrack.sources.table.numbers import COUNT_UNITS, unit_factor, unit_forms, unit_key  # loads the table reader:
+    # only for a cell that differs (a CSV import loads no more than it needs: tests/test_import_chunks)
+
     mine = unit_forms(unit)
     return any(form in mine or unit_factor(form, unit) >= 0.9 or form == "个" and unit_key(unit) in COUNT_UNITS
                for form in unit_forms(said))
