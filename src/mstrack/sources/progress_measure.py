@@ -47,11 +47,8 @@ class UnitCells:
 
     def see(self, rows: list[Row]) -> None:
         """Rows as the per-row path reads them (a gap between their numbers allowed)."""
-        at, value_at = self.at, self.value_at
-        column = [row.cells[at] if at < len(row.cells) else None for row in rows]
-        if value_at is not None:
-            column = [None if _states_unit(row.cells[value_at] if value_at < len(row.cells) else None) else cell
-                      for row, cell in zip(rows, column, strict=True)]
+        column = self._said([_cell(row, self.at) for row in rows],
+                            None if self.value_at is None else [_cell(row, self.value_at) for row in rows])
         if rows and rows[-1].number - rows[0].number == len(rows) - 1:
             self._add(rows[0].number, column)
             return
@@ -60,16 +57,14 @@ class UnitCells:
 
     def see_cells(self, first: int, cells: Cells) -> None:
         """A chunk of rows' cells as the columnar path takes them, its first row numbered `first`."""
-        at = self.at
-        columns = cells.columns(at + 1)
-        column = columns[at] if columns is not None else [row[at] if at < len(row) else None for row in cells.rows()]
-        if (value_at := self.value_at) is not None:
-            values = cells.columns(value_at + 1)
-            values = values[value_at] if values is not None else [
-                row[value_at] if value_at < len(row) else None for row in cells.rows()]
-            if any(map(_states_unit, values)):
-                column = [None if _states_unit(value) else cell for value, cell in zip(values, column, strict=True)]
-        self._add(first, list(column))
+        self._add(first, self._said(cells.column(self.at), None if self.value_at is None else cells.column(self.value_at)))
+
+    @staticmethod
+    def _said(column, values) -> list:
+        """The unit cells that say something for their rows: blank where the row's value cell states its own unit."""
+        if values is None:
+            return list(column)
+        return [None if _states_unit(value) else cell for value, cell in zip(values, column, strict=True)]
 
     def _add(self, first: int, column: list) -> None:
         if self.base is None:
@@ -131,6 +126,10 @@ def agrees(said: str | None, unit: str, kind: str) -> bool:
     mine = unit_forms(unit)
     return any(form in mine or unit_factor(form, unit) >= 0.9 or form == "个" and unit_key(unit) in COUNT_UNITS
                for form in unit_forms(said))
+
+
+def _cell(row: Row, at: int):
+    return row.cells[at] if at < len(row.cells) else None
 
 
 def _states_unit(value) -> bool:

@@ -51,6 +51,11 @@ class Cells:
             self._columns = list(zip(*rows, strict=False))  # as wide as its shortest row
         return self._columns if len(self._columns) >= width else None
 
+    def column(self, at: int) -> list | tuple:
+        """One column's cells, a row's as long as the rows are many (None for a row too short to have it)."""
+        columns = self.columns(at + 1)
+        return columns[at] if columns is not None else [row[at] if at < len(row) else None for row in self.rows()]
+
     def blank(self, column: int, at: list[int]) -> None:
         """The cell in `column` of the rows at `at` (0-based in this chunk) made blank: a merged range's copy that is
         not the row's own (sources/progress_merged.py). Held as rows from then on."""
