@@ -33,9 +33,10 @@ def generate_reports(connection, per_indicator: int) -> int:
                                    " (now(), 'bench', 'import progress', 'generated.csv') RETURNING id").fetchone()[0]
         connection.execute("SET LOCAL session_replication_role = replica")
         connection.execute(GENERATE.format(n=int(per_indicator), batch=int(batch)))
-        # the range of its report ids, as mstrack's write path records it (batches.cover_reports)
-        connection.execute("UPDATE batch SET first_report_id = r.first, last_report_id = r.last FROM (SELECT min(id) AS first,"
-                           " max(id) AS last FROM report WHERE batch_id = %s) AS r WHERE batch.id = %s", [batch, batch])
+        # the range of its report ids and their count, as mstrack's write path records them (batches.ReportRange)
+        connection.execute("UPDATE batch SET first_report_id = r.first, last_report_id = r.last, reports_added = r.n FROM"
+                           " (SELECT min(id) AS first, max(id) AS last, count(*) AS n FROM report WHERE batch_id = %s) AS r"
+                           " WHERE batch.id = %s", [batch, batch])
     return connection.execute("SELECT count(*) FROM report WHERE batch_id = %s", [batch]).fetchone()[0]
 
 

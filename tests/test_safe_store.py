@@ -296,9 +296,10 @@ def big_batch(cli: Cli, tmp_path: Path, indicators: int, days: int) -> int:
     execute(cli.url, f"INSERT INTO report (indicator_id, as_of, value, entered_at, source, batch_id) "
                      f"SELECT i.id, {day}, d.n, '2023-07-01 00:00:00', 'big.csv', {batch} FROM indicator AS i "
                      f"CROSS JOIN ({days_sql}) AS d ORDER BY i.id, d.n")
-    # the range of its report ids, as the write path records it (batches.ReportRange)
+    # the range of its report ids and their count, as the write path records them (batches.ReportRange)
     execute(cli.url, f"UPDATE batch SET first_report_id = (SELECT min(id) FROM report WHERE batch_id = {batch}),"
-                     f" last_report_id = (SELECT max(id) FROM report WHERE batch_id = {batch}) WHERE id = {batch}")
+                     f" last_report_id = (SELECT max(id) FROM report WHERE batch_id = {batch}),"
+                     f" reports_added = (SELECT count(*) FROM report WHERE batch_id = {batch}) WHERE id = {batch}")
     return batch
 
 

@@ -66,8 +66,9 @@ def insert_reports(dialect: Dialect, connection, reports, *, batch: int, reason:
     """Reports, (indicator_id, as_of, value, note, reporter, source) each from an iterable, into `batch`,
     streamed into the driver (COPY on PostgreSQL). Measured: binding 100k rows through SQLAlchemy's type
     processors cost twice the insert itself, and importing SQLAlchemy a third of a 100k-row import."""
-    with ReportRange(dialect, connection, batch):
-        dialect.insert_many(connection, "report", REPORT_COLUMNS, _report_rows(reports, dialect.bound(datetime.now(UTC)), batch, reason))
+    with ReportRange(dialect, connection, batch) as written:
+        written.added = dialect.insert_many(connection, "report", REPORT_COLUMNS,
+                                            _report_rows(reports, dialect.bound(datetime.now(UTC)), batch, reason))
 
 
 class ReportRange:
@@ -79,11 +80,17 @@ class ReportRange:
     to `batch_id = ?`: a primary-key range instead of an index on report.batch_id, which cost a fifth of a
     PostgreSQL import. Wider than the batch (another write's ids in between) is still exact, as batch_id is
     kept; a batch gets reports only in its own write, so the range covers all of them. Two primary-key seeks;
-    nothing changes when nothing was inserted, and ending it twice changes nothing more."""
+    nothing changes when nothing was inserted, and ending it twice changes nothing more.
+
+    The same statement adds to the batch's counts (reports_added, reports_retracted: migration 10) what the writer
+    set in `added` and `retracted` since the last end(), as the driver counted its rows (no query): kept on the batch,
+    never recounted, so that `batches` says the history as written, whatever a later re-import deletes."""
 
     def __init__(self, dialect: Dialect, connection, batch: int):
         self.dialect, self.connection, self.batch = dialect, connection, batch
         self.after = last_report_id(dialect, connection)
+        self.added = self.retracted = 0  # the writer's totals through this range
+        self._counted = (0, 0)  # those already added to the batch's row
 
     def __enter__(self) -> ReportRange:
         return self
@@ -93,12 +100,15 @@ class ReportRange:
             self.end()
 
     def end(self) -> None:
-        """The range widened over the reports inserted since this was made."""
+        """The range widened over the reports inserted since this was made; the counts raised by what was set since."""
         p = self.dialect.p
+        added, retracted = self.added - self._counted[0], self.retracted - self._counted[1]
         self.dialect.execute(self.connection, "UPDATE batch SET"
                              f" first_report_id = coalesce(first_report_id, (SELECT id FROM report WHERE id > {p} ORDER BY id LIMIT 1)),"
-                             f" last_report_id = coalesce((SELECT id FROM report WHERE id > {p} ORDER BY id DESC LIMIT 1), last_report_id)"
-                             f" WHERE id = {p}", [self.after, self.after, self.batch])
+                             f" last_report_id = coalesce((SELECT id FROM report WHERE id > {p} ORDER BY id DESC LIMIT 1), last_report_id),"
+                             f" reports_added = reports_added + {p}, reports_retracted = reports_retracted + {p}"
+                             f" WHERE id = {p}", [self.after, self.after, added, retracted, self.batch])
+        self._counted = (self.added, self.retracted)
 
 
 def _report_rows(reports, now, batch: int, reason: str | None):
@@ -122,6 +132,7 @@ class ReportBatch:
         self.id: int | None = None
         self.now = None
         self.range: ReportRange | None = None  # made with the batch row
+        self.dropped = 0  # rows deleted again as repeats (drop_repeats)
         self.stream = RowStream(dialect, connection, "report", REPORT_COLUMNS, behind=True)
 
     def __enter__(self) -> ReportBatch:
@@ -151,8 +162,10 @@ class ReportBatch:
         self._cover()
 
     def _cover(self) -> None:
-        """The batch's range of report ids recorded (ReportRange), once every row is stored."""
+        """The batch's range of report ids and its count recorded (ReportRange), once every row is stored: the rows
+        the driver stored less those dropped as repeats."""
         if self.range is not None:
+            self.range.added = self.stream.rows - self.dropped
             self.range.end()
 
     def drop_repeats(self, keys) -> None:
@@ -164,6 +177,7 @@ class ReportBatch:
         p = self.dialect.p
         for indicator, day in keys:
             on = date.fromordinal(day)
-            self.dialect.execute(self.connection, f"DELETE FROM report WHERE batch_id = {p} AND indicator_id = {p} AND as_of = {p}"
-                                 f" AND id > (SELECT min(id) FROM report WHERE batch_id = {p} AND indicator_id = {p} AND as_of = {p})",
-                                 [self.id, indicator, on, self.id, indicator, on])
+            self.dropped += self.dialect.execute(
+                self.connection, f"DELETE FROM report WHERE batch_id = {p} AND indicator_id = {p} AND as_of = {p}"
+                f" AND id > (SELECT min(id) FROM report WHERE batch_id = {p} AND indicator_id = {p} AND as_of = {p})",
+                [self.id, indicator, on, self.id, indicator, on])

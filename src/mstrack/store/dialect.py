@@ -130,12 +130,13 @@ class Dialect:
         finally:
             cursor.close()
 
-    def insert_many(self, connection, table: str, columns: tuple[str, ...], rows: Iterable[tuple]) -> None:
+    def insert_many(self, connection, table: str, columns: tuple[str, ...], rows: Iterable[tuple]) -> int:
         """Rows streamed into the driver, never a list: sqlite3's executemany steps through them; psycopg
         sends them by COPY (see RowStream). Dates and timestamps go in as they are (see _bind_sqlite_dates
-        and bound()): COPY stores what executemany stores (tests/test_postgres.py holds both alike)."""
+        and bound()): COPY stores what executemany stores (tests/test_postgres.py holds both alike). How many."""
         with RowStream(self, connection, table, columns) as stream:
             stream.write(rows)
+        return stream.rows
 
     def _cursor(self, connection):
         driver = _idle(driver_connection(connection))
@@ -179,6 +180,7 @@ class RowStream:
         self.types: list[int] | None = None
         self._thread: threading.Thread | None = None
         self._error: BaseException | None = None
+        self.rows = 0  # how many it stored, as the driver says (after end(): the chunk in flight too)
 
     def write(self, rows: Iterable[tuple]) -> None:
         """Rows from an iterable; with behind=True read later, from the copying thread: give a list the
@@ -188,6 +190,7 @@ class RowStream:
             cursor = driver.cursor()
             try:
                 cursor.executemany(f"INSERT INTO {self.table} ({self.names}) VALUES ({self.dialect.params(self.count)})", rows)
+                self.rows += cursor.rowcount  # sqlite3 and psycopg sum an executemany's rows
             finally:
                 cursor.close()
         elif not self.behind:
@@ -232,6 +235,7 @@ class RowStream:
                 write = copy.write_row
                 for row in rows:
                     write(row)
+            self.rows += cursor.rowcount  # the server's "COPY n"
         finally:
             cursor.close()
 

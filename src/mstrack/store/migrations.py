@@ -278,6 +278,24 @@ def m009_undone_deleted(connection) -> None:
     metadata.create_all(connection, tables=[table])
 
 
+def m010_batch_report_counts(connection) -> None:
+    """v10: each batch keeps how many reports it added and how many it retracted (reports_added, reports_retracted),
+    written with them (batches.ReportRange), which `batches` says. It counted the rows still stored: once a plan
+    re-import deleted undone reports with the lines it dropped, the batch that entered them said 0 added and the undo
+    that took them back 0 retracted, a history changed after the fact. Filled here from the rows still stored, all a
+    database can know of its earlier batches: counts of reports deleted before version 10 are lost to history (a
+    batch's undone_deleted rows still say how many each re-import deleted since version 9)."""
+    for column in ("reports_added", "reports_retracted"):
+        connection.exec_driver_sql(f"ALTER TABLE batch ADD COLUMN {column} INTEGER NOT NULL DEFAULT 0")
+    # by each batch's range of report ids (m008) and by the retractions' index on batch_id: a seek per batch
+    connection.exec_driver_sql(
+        "UPDATE batch SET reports_added = (SELECT count(*) FROM report WHERE report.id BETWEEN batch.first_report_id"
+        " AND batch.last_report_id AND report.batch_id = batch.id) WHERE first_report_id IS NOT NULL")
+    connection.exec_driver_sql(
+        "UPDATE batch SET reports_retracted = (SELECT count(*) FROM report_retraction AS r WHERE r.batch_id = batch.id)"
+        " WHERE id IN (SELECT batch_id FROM report_retraction)")
+
+
 MIGRATIONS = [
     m001_programmes_tasks_indicators_reports,
     m002_batches_and_retractions,
@@ -288,5 +306,6 @@ MIGRATIONS = [
     m007_indicator_plan_rows,
     m008_batch_report_ids,
     m009_undone_deleted,
+    m010_batch_report_counts,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

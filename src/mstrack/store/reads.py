@@ -72,7 +72,7 @@ class BatchInfo:
     undoes: int | None
     undone_by: int | None
     programme: str | None
-    reports_added: int
+    reports_added: int  # as written, kept on the batch (migration 10): no later deletion changes them
     reports_retracted: int
     undone_deleted: int = 0  # undone reports this batch's plan write deleted (an undo's: said by its summary)
 
@@ -336,7 +336,8 @@ class Reads:
 
     def batches(self, limit: int = 20, ids: list[int] | None = None) -> list[BatchInfo]:
         """The latest batches, newest first; or those of the given ids."""
-        columns = 'SELECT id, created_at, "user", command, source, reason, undoes, programme FROM batch'
+        columns = ('SELECT id, created_at, "user", command, source, reason, undoes, programme, reports_added, reports_retracted'
+                   " FROM batch")
         with self.reading() as connection:
             if ids is not None:
                 rows = self._rows(connection, f"{columns} WHERE id IN ({self.dialect.params(len(ids))}) ORDER BY id DESC", ids) \
@@ -347,20 +348,14 @@ class Reads:
                 return []
             ids = [row[0] for row in rows]
             scope = f"IN ({self.dialect.params(len(ids))})"
-            added = dict(self._rows(connection, "SELECT b.id, (SELECT count(*) FROM report AS x WHERE x.id BETWEEN b.first_report_id"
-                                                " AND b.last_report_id AND x.batch_id = b.id) FROM batch AS b"
-                                                f" WHERE b.id {scope} AND b.first_report_id IS NOT NULL", ids))
-            retracted = dict(self._rows(connection, "SELECT batch_id, count(*) FROM report_retraction"
-                                                    f" WHERE batch_id {scope} GROUP BY batch_id", ids))
             undone = dict(self._rows(connection, f"SELECT undoes, id FROM batch WHERE undoes {scope}", ids))
             deleted = dict(self._rows(connection, "SELECT batch_id, sum(reports) FROM undone_deleted"
                                                   f" WHERE batch_id {scope} GROUP BY batch_id", ids))
         return [
             BatchInfo(id=batch_id, created_at=moment(created_at), user=user, command=command, source=source, reason=reason,
                       undoes=undoes, undone_by=undone.get(batch_id), programme=programme,
-                      reports_added=added.get(batch_id, 0), reports_retracted=retracted.get(batch_id, 0),
-                      undone_deleted=int(deleted.get(batch_id) or 0))
-            for batch_id, created_at, user, command, source, reason, undoes, programme in rows
+                      reports_added=int(added), reports_retracted=int(retracted), undone_deleted=int(deleted.get(batch_id) or 0))
+            for batch_id, created_at, user, command, source, reason, undoes, programme, added, retracted in rows
         ]
 
     def snapshot(self, snapshot_id: int | None) -> tuple[int, datetime, str, dict, dict]:

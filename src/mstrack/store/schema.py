@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from mstrack.model import QUANTITY
@@ -169,6 +169,9 @@ class BatchRow(Written, table=True):
     # the range of the report ids it inserted (NULL when none), what undo and `batches` select its reports by: migration 8
     first_report_id: int | None = None
     last_report_id: int | None = None
+    # how many reports it added and retracted, kept as written (ReportRange), never recounted: migration 10
+    reports_added: int = Field(default=0, sa_column_kwargs={"server_default": text("0")})
+    reports_retracted: int = Field(default=0, sa_column_kwargs={"server_default": text("0")})
 
 
 class RetractionRow(SQLModel, table=True):

@@ -119,15 +119,18 @@ class Writes:
             # already skipped by the retraction's primary key (what standing() tests): PostgreSQL, which expects a
             # hundredth of the range to be the batch's, joined NOT EXISTS by rescanning the retractions it was adding
             # (10,000 reports: 0.8 s, quadratic)
-            self.dialect.execute(connection, f"INSERT INTO report_retraction (report_id, batch_id) SELECT x.id, {p} FROM report AS x"
-                                             f" WHERE x.id BETWEEN {p} AND {p} AND x.batch_id = {p} ORDER BY x.id"
-                                             " ON CONFLICT (report_id) DO NOTHING", [new, first, last, target_id])
-            # what the batch retracted comes back: insert_reports' columns, copied in the database
-            with ReportRange(self.dialect, connection, new):
-                self.dialect.execute(connection, f"INSERT INTO report ({', '.join(REPORT_COLUMNS)}) SELECT x.indicator_id, x.as_of,"
-                                                 f" x.value, x.note, x.reporter, x.source, {p}, {p}, {p} FROM report AS x"
-                                                 f" JOIN report_retraction AS r ON r.report_id = x.id WHERE r.batch_id = {p} ORDER BY x.id",
-                                     [self.dialect.bound(datetime.now(UTC)), new, reason or f"undo of batch {target_id}", target_id])
+            # (their counts, as the driver says them, kept on the undo's batch row by ReportRange: migration 10)
+            with ReportRange(self.dialect, connection, new) as written:
+                written.retracted = self.dialect.execute(
+                    connection, f"INSERT INTO report_retraction (report_id, batch_id) SELECT x.id, {p} FROM report AS x"
+                    f" WHERE x.id BETWEEN {p} AND {p} AND x.batch_id = {p} ORDER BY x.id"
+                    " ON CONFLICT (report_id) DO NOTHING", [new, first, last, target_id])
+                # what the batch retracted comes back: insert_reports' columns, copied in the database
+                written.added = self.dialect.execute(
+                    connection, f"INSERT INTO report ({', '.join(REPORT_COLUMNS)}) SELECT x.indicator_id, x.as_of,"
+                    f" x.value, x.note, x.reporter, x.source, {p}, {p}, {p} FROM report AS x"
+                    f" JOIN report_retraction AS r ON r.report_id = x.id WHERE r.batch_id = {p} ORDER BY x.id",
+                    [self.dialect.bound(datetime.now(UTC)), new, reason or f"undo of batch {target_id}", target_id])
             writer = PlanWriter(self.dialect, connection, new)
             if plan_before is not None:
                 writer.write(_plan_of(plan_before, target_id))
