@@ -1,0 +1,64 @@
+"""Issue 13, read43b: the twenty-sixth set's structures. A column of numbered task texts (具体要求 "1.…", one a row)
+beside a column of a few merged group headings (工作任务 "一、…。") holds the tasks, the other their area; role words
+after offices' names ("市直有关部门落实", "各镇(街)参照落实") are no part of the names; two offices' whole names run
+together in one cell ("区发改局区统计局") are two units."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import convert_written
+
+# --- 1. numbered tasks beside merged group headings ------------------------------------------------------------------
+
+GROUPED = [
+    ["工作任务", "具体要求", "责任单位"],
+    ["一、做好各类规划主动公开。", "1.主动公开规划纲要、各项规划等相关信息。", "市发改局"],
+    ["一、做好各类规划主动公开。", "2.做好各项规划的归集整理和主动公开工作。", "市政府办公室"],
+    ["二、做好财政信息公开。", "3.积极推进部门单位财政预算、决算公开。", "市财政局"],
+    ["二、做好财政信息公开。", "4.加大惠民惠农资金发放信息公开力度。", "市财政局"],
+    ["三、做好政府网站专栏信息公开。", "5.及时更新政府网站的各类型概况信息。", "各镇(街)"],
+]
+
+
+@pytest.mark.parametrize("requirement", ["具体要求", "工作要求", "主要内容"])
+def test_numbered_requirements_beside_merged_group_headings_are_the_tasks(tmp_path, requirement):
+    rows = [[GROUPED[0][0], requirement, GROUPED[0][2]], *GROUPED[1:]]
+    tasks = convert_written(tmp_path, "plan.tsv", rows, year=2021).programme.tasks
+    assert [(t.code, t.title) for t in tasks] == [
+        ("1", "主动公开规划纲要、各项规划等相关信息。"), ("2", "做好各项规划的归集整理和主动公开工作。"),
+        ("3", "积极推进部门单位财政预算、决算公开。"), ("4", "加大惠民惠农资金发放信息公开力度。"),
+        ("5", "及时更新政府网站的各类型概况信息。")]
+    assert [t.lines[0].lead_units for t in tasks] == [["市发改局"], ["市政府办公室"], ["市财政局"], ["市财政局"], ["各镇(街)"]]
+
+
+def test_merged_headings_written_once_in_a_text_export_are_still_the_area(tmp_path):
+    rows = [GROUPED[0], GROUPED[1], ["", *GROUPED[2][1:]], GROUPED[3], ["", *GROUPED[4][1:]], GROUPED[5]]
+    tasks = convert_written(tmp_path, "plan.tsv", rows, year=2021).programme.tasks
+    assert [t.code for t in tasks] == ["1", "2", "3", "4", "5"]
+    assert tasks[4].title == "及时更新政府网站的各类型概况信息。"
+
+
+# the 工作任务 column holds the tasks, one a row, and 具体要求 their details: read as before, the tasks 工作任务's
+HELD = [
+    ["序号", "工作任务", "具体要求", "责任单位"],
+    ["1", "新建城区幼儿园3所", "1.年底前建成投用。", "县教育局"],
+    ["2", "改造农村公路50公里", "1.6月底前开工；2.年底前完工。", "县交通运输局"],
+    ["3", "新建社区食堂10个", "按标准建设，满足老年人就餐需求。", "县民政局"],
+]
+
+
+@pytest.mark.parametrize("rows", [HELD, [r[1:] for r in HELD]], ids=["numbered", "no-number"])
+def test_a_task_column_holding_the_tasks_still_reads_them_beside_its_requirements(tmp_path, rows):
+    tasks = convert_written(tmp_path, "plan.tsv", rows, year=2021).programme.tasks
+    assert [t.title for t in tasks] == ["新建城区幼儿园3所", "改造农村公路50公里", "新建社区食堂10个"]
+
+
+def test_numbered_requirements_beside_tasks_of_their_own_leave_the_tasks(tmp_path):
+    """Each 工作任务 its own (no group merged over rows): the numbers in 具体要求 are the details' own."""
+    rows = [["工作任务", "具体要求", "责任单位"],
+            ["一、做好各类规划主动公开。", "1.主动公开规划纲要。", "市发改局"],
+            ["二、做好财政信息公开。", "2.积极推进财政预算公开。", "市财政局"],
+            ["三、做好政府网站专栏信息公开。", "3.及时更新政府网站信息。", "各镇(街)"]]
+    tasks = convert_written(tmp_path, "plan.tsv", rows, year=2021).programme.tasks
+    assert [t.title for t in tasks] == ["做好各类规划主动公开。", "做好财政信息公开。", "做好政府网站专栏信息公开。"]
