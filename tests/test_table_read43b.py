@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from mstrack.sources.table.units import roles_in, unit_names
+
 from .conftest import convert_written
 
 # --- 1. numbered tasks beside merged group headings ------------------------------------------------------------------
@@ -62,3 +64,38 @@ def test_numbered_requirements_beside_tasks_of_their_own_leave_the_tasks(tmp_pat
             ["三、做好政府网站专栏信息公开。", "3.及时更新政府网站信息。", "各镇(街)"]]
     tasks = convert_written(tmp_path, "plan.tsv", rows, year=2021).programme.tasks
     assert [t.title for t in tasks] == ["做好各类规划主动公开。", "做好财政信息公开。", "做好政府网站专栏信息公开。"]
+
+
+# --- 2. role words after offices' names --------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("cell", "lead", "others"), [
+    ("市发展和改革局牵头,市直有关部门落实;各镇(街)参照落实", "市发展和改革局", "市直有关部门、各镇(街)"),
+    ("市财政局牵头,市直各部门落实;各镇(街)参照落实", "市财政局", "市直各部门、各镇(街)"),
+    ("市财政局牵头,市民政局、市农业农村局等有关部门落实;各镇(街)参照落实", "市财政局", "市民政局、市农业农村局、各镇(街)"),
+    ("市政府办公室、市发展和改革局牵头,市直有关部门配合;各镇(街)参照落实", "市政府办公室、市发展和改革局",
+     "市直有关部门、各镇(街)"),
+    # 牵头落实: still the lead's
+    ("市住建局牵头落实，市财政局配合", "市住建局", "市财政局"),
+    ("市住建局牵头落实", "市住建局", ""),
+])
+def test_implementing_role_words_after_offices_are_no_part_of_their_names(cell, lead, others):
+    assert roles_in(cell) == (lead, others)
+
+
+@pytest.mark.parametrize(("cell", "names"), [
+    ("市直有关部门落实", ["市直有关部门"]),
+    ("各镇(街)参照落实", ["各镇(街)"]),
+    ("县住建局牵头落实", ["县住建局"]),
+])
+def test_a_unit_named_with_its_implementing_role_is_the_unit(cell, names):
+    assert unit_names(cell) == names
+
+
+def test_a_unit_cell_with_implementing_roles_reads_its_units(tmp_path):
+    rows = [["序号", "工作任务", "责任单位"],
+            ["1", "及时公开行动方案的落实举措。", "市发展和改革局牵头,市直有关部门落实;各镇(街)参照落实"],
+            ["2", "加强行政执法信息公开。", "市直有关部门落实;各镇(街)参照落实"]]
+    tasks = convert_written(tmp_path, "plan.tsv", rows, year=2021).programme.tasks
+    lines = [t.lines[0] for t in tasks]
+    assert [(ln.lead_units, [u for u in ln.units if u not in ln.lead_units]) for ln in lines] == [
+        (["市发展和改革局"], ["市直有关部门", "各镇(街)"]), (["市直有关部门"], ["各镇(街)"])]
