@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from mstrack.sources.table.office_names import split_units
 from mstrack.sources.table.units import roles_in, unit_names
 
 from .conftest import convert_written
@@ -99,3 +100,39 @@ def test_a_unit_cell_with_implementing_roles_reads_its_units(tmp_path):
     lines = [t.lines[0] for t in tasks]
     assert [(ln.lead_units, [u for u in ln.units if u not in ln.lead_units]) for ln in lines] == [
         (["市发展和改革局"], ["市直有关部门", "各镇(街)"]), (["市直有关部门"], ["各镇(街)"])]
+
+
+# --- 3. two offices' whole names run together ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("cell", "units"), [
+    ("区发改局区统计局", ["区发改局", "区统计局"]),
+    ("区经信局区统计局", ["区经信局", "区统计局"]),
+    ("市委宣传部市文广旅局", ["市委宣传部", "市文广旅局"]),
+    ("县教育局县财政局、县人社局", ["县教育局", "县财政局", "县人社局"]),
+    ("区政务服务中心区大数据局", ["区政务服务中心", "区大数据局"]),
+    ("区法院区检察院", ["区法院", "区检察院"]),
+    ("市发展和改革局市市场监督管理局", ["市发展和改革局", "市市场监督管理局"]),
+    # one office each: a section, a unit under a bureau, a party committee's department, a joint office
+    ("市公安局交警支队", ["市公安局交警支队"]),
+    ("区卫健局疾控中心", ["区卫健局疾控中心"]),
+    ("市委宣传部", ["市委宣传部"]),
+    ("市市场监督管理局", ["市市场监督管理局"]),
+    ("县委组织部", ["县委组织部"]),
+    ("县委县政府督查室", ["县委县政府督查室"]),
+    ("市商务局市场科", ["市商务局市场科"]),
+    # a place's name after an office, or a level of another rank: as printed
+    ("区交通运输局区政府民生实事项目1个", ["区交通运输局区政府民生实事项目1个"]),
+    ("市教育局区县教育部门", ["市教育局区县教育部门"]),
+])
+def test_two_whole_offices_run_together_are_two_units(cell, units):
+    assert split_units(cell) == units
+
+
+def test_an_indicator_examined_by_two_offices_run_together_has_both(tmp_path):
+    rows = [["序号", "项目", "目标任务", "监考单位"],
+            ["1", "地区生产总值增长率", "8%", "区发改局区统计局"],
+            ["2", "建筑业总产值", "140亿元", "区住建局"]]
+    tasks = convert_written(tmp_path, "plan.tsv", rows, year=2016).programme.tasks
+    lines = [t.lines[0] for t in tasks]
+    assert [(ln.lead_units, [u for u in ln.units if u not in ln.lead_units]) for ln in lines] == [
+        (["区发改局"], ["区统计局"]), (["区住建局"], [])]
