@@ -42,6 +42,14 @@ def test_merged_headings_written_once_in_a_text_export_are_still_the_area(tmp_pa
     assert tasks[4].title == "及时更新政府网站的各类型概况信息。"
 
 
+def test_numbered_requirements_under_a_spaced_header_or_a_header_printed_again_are_the_tasks(tmp_path):
+    spaced = [["工 作 任 务", "具 体 要 求", "责 任 单 位"], *GROUPED[1:]]
+    again = [*GROUPED[:4], GROUPED[0], *GROUPED[4:]]  # the header printed again at a page break
+    for rows in (spaced, again):
+        tasks = convert_written(tmp_path, "plan.tsv", rows, year=2021).programme.tasks
+        assert [t.code for t in tasks] == ["1", "2", "3", "4", "5"]
+
+
 # the 工作任务 column holds the tasks, one a row, and 具体要求 their details: read as before, the tasks 工作任务's
 HELD = [
     ["序号", "工作任务", "具体要求", "责任单位"],
@@ -90,6 +98,10 @@ def test_implementing_role_words_after_offices_are_no_part_of_their_names(cell, 
 ])
 def test_a_unit_named_with_its_implementing_role_is_the_unit(cell, names):
     assert unit_names(cell) == names
+
+
+def test_the_others_closing_a_space_separated_list_before_its_role_are_no_office():
+    assert roles_in("市财政局牵头,市民政局 市农业农村局等有关部门落实") == ("市财政局", "市民政局、市农业农村局")
 
 
 def test_a_unit_cell_with_implementing_roles_reads_its_units(tmp_path):

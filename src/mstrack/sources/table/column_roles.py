@@ -308,8 +308,10 @@ def _numbered_requirements(sheet: Sheet, at: int, columns: list[Column]) -> None
     tasks = [c for c in columns if c.kind == "task"]
     if len(tasks) != 1:
         return
-    for column in (c for c in columns if not c.kind and REQUIREMENT_HEADER_RE.search(c.header)):
-        rows = [r.cells for r in data_rows(sheet, at) if column.index < len(r.cells) and r.cells[column.index].strip()]
+    header = sheet.rows[at].cells
+    for column in (c for c in columns if not c.kind and REQUIREMENT_HEADER_RE.search(re.sub(r"\s+", "", c.header))):
+        rows = [r.cells for r in data_rows(sheet, at) if column.index < len(r.cells) and r.cells[column.index].strip()
+                and r.cells[:len(header)] != header]  # the header again, at a page break
         own = [title_code(cells[column.index]) for cells in rows]
         codes = [m[1] for m in own if m]
         if len(rows) < 3 or len(codes) < len(rows) or len(set(codes)) < len(codes) \

@@ -101,8 +101,10 @@ def _role_offices(text: str, apart: bool = True) -> list[str] | None:
     推进"); None when a name is no office's nor a collective one's. A closing 等部门 ("A、B等部门配合") is no office."""
     text = re.sub(rf"^(?:会同\s*|{FRAMING_RE})", "", text.strip(" 、，,；;。.\n"))
     text = re.sub(rf"(?<=[{OFFICE_END}])(?:{FOLLOWERS})+$", "", text)  # "会同A、B推进实施": B's work
-    if len(split_units(text)) > 1:  # "A、B等有关部门落实": the others closing the list are no office (_joined_units
-        text = CLOSING_GROUP_RE.sub("", text)  # would read 有关部门 as a group of its own)
+    # "A、B等有关部门落实" ("A B等…" alike): the others closing a list of several are no office (_joined_units would
+    # read 有关部门 as a group of its own)
+    if len([u for g in split_groups(text) for u in split_units(g)]) > 1:
+        text = CLOSING_GROUP_RE.sub("", text)
     names = [n for part in ROLE_JOINER_RE.split(text) for g in split_groups(part) for n in _names(g, apart)]
     if len(names) > 1:
         names[-1] = CLOSING_GROUP_RE.sub("", names[-1]) or names[-1]
