@@ -205,7 +205,11 @@ LEAD_ROLE_WORDS = ("牵头", "主责", "主办")
 RESPONSIBLE_WORD = "负责"
 """Leads when the cell names no lead role and no office leads before it ("A、B分别负责"); beside one that does ("A牵头，
 B负责", "A负责，B牵头"), a unit."""
-HELPER_ROLE_WORDS = ("配合", "协办", "协助", "协同", "参与", "协调")
+IMPLEMENTING_ROLE_WORDS = ("参照落实", "落实")
+"""The roles of the offices that carry out the work a lead's role names ("市财政局牵头，市直各部门落实；各镇(街)参照落实"):
+units beside a lead, as helpers are; where the cell names no lead ("市直有关部门落实；各镇(街)参照落实") the first of them
+leads, as in a list of units. After a lead's role ("牵头落实") 落实 goes on with it (ROLE_FOLLOWERS)."""
+HELPER_ROLE_WORDS = ("配合", "协办", "协助", "协同", "参与", "协调", *IMPLEMENTING_ROLE_WORDS)
 """The roles of the offices that help ("市财政局配合"): units, never leads."""
 OVERSIGHT_ROLE_WORDS = ("指导", "督导")
 """Offices that oversee the work ("市教育局指导"): closing the others' list after a lead ("A牵头，B、C指导"), or in a

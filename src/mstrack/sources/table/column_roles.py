@@ -274,6 +274,7 @@ def columns_by_data(sheet: Sheet, at: int, columns: list[Column]) -> None:
                 column.kind = "units"
                 break
     _sharing_column(sheet, at, columns)
+    _numbered_requirements(sheet, at, columns)
     _numbered_title_column(sheet, at, columns)
     tasks = [c for c in columns if c.kind == "task"]
     if len(tasks) >= 2 and (filled := [c for c in tasks if column_values(sheet, at, c)]):
@@ -293,6 +294,40 @@ def _sharing_column(sheet: Sheet, at: int, columns: list[Column]) -> None:
         values = column_values(sheet, at, column)
         if "分工" in column.header and values and sum(role_sentences(v) is not None for v in values) * 2 > len(values):
             column.kind = "units"
+
+
+REQUIREMENT_HEADER_RE = re.compile(r"要求|内容")  # 具体要求, 工作要求, 主要内容: the tasks' words, where the cells agree
+
+
+def _numbered_requirements(sheet: Sheet, at: int, columns: list[Column]) -> None:
+    """A column the header rules leave open (具体要求: 要求 alone is no task word) whose cells each print an item's own
+    number ("1.主动公开…", "2.…", one a row, running on), beside the one task column whose cells are a few group
+    headings merged over those rows (工作任务 "一、做好各类规划主动公开。"): the numbered column holds the tasks, read
+    as a second task column (_task_columns makes the headings their area). Beside a task column holding a task a row,
+    the numbers are the details' own and the column stays unread."""
+    tasks = [c for c in columns if c.kind == "task"]
+    if len(tasks) != 1:
+        return
+    header = sheet.rows[at].cells
+    for column in (c for c in columns if not c.kind and REQUIREMENT_HEADER_RE.search(re.sub(r"\s+", "", c.header))):
+        rows = [r.cells for r in data_rows(sheet, at) if column.index < len(r.cells) and r.cells[column.index].strip()
+                and r.cells[:len(header)] != header]  # the header again, at a page break
+        own = [title_code(cells[column.index]) for cells in rows]
+        codes = [m[1] for m in own if m]
+        if len(rows) < 3 or len(codes) < len(rows) or len(set(codes)) < len(codes) \
+                or any(numbered_lines(cells[column.index]) for cells in rows):
+            continue
+        headings = [cells[tasks[0].index].strip() if tasks[0].index < len(cells) else "" for cells in rows]
+        shown = [h for h in headings if h]
+        if shown and headings[0] and len(set(shown)) < len(rows) and _grouped(shown):
+            column.kind = "task"
+            return
+
+
+def _grouped(headings: list[str]) -> bool:
+    """Headings that each cover a run of rows (merged, or written once over it): no heading comes back after another."""
+    runs = [h for k, h in enumerate(headings) if not k or h != headings[k - 1]]
+    return len(runs) == len(set(runs))
 
 
 def one_numbered_item(sheet: Sheet, at: int, columns: list[Column]) -> None:

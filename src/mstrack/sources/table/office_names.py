@@ -31,7 +31,27 @@ def split_units(cell: str) -> list[str]:
         if LEVELS_RE.fullmatch(units[k]) and units[k + 1][:1] in LEVEL_CHARS and units[k + 1][0] not in units[k] \
                 and LEVEL_RANKS[units[k + 1][0]] >= min(LEVEL_RANKS[c] for c in units[k] if c in LEVEL_RANKS):
             units[k:k + 2] = [f"{units[k]}、{units[k + 1]}"]
-    return [name for unit in units if unit for name in _slashed(unit)]
+    return [part for unit in units if unit for name in _slashed(unit) for part in _run_together(name)]
+
+
+# where a whole office's name ends: its suffix (局, 委, 办, 院, 中心, 站, 所 …), the next name opening with the same level
+RUN_TOGETHER_RE = re.compile(r"(?:局|委|办|院|中心|站|所|部|厅|队|府|室)(?=(?P<level>[省市县区])(?!场))")
+
+
+def _run_together(name: str) -> list[str]:
+    """Two offices' whole names run together, the separator lost in a copy ("区发改局区统计局", "市委宣传部市文广旅局"):
+    split where a name of three characters or more, opening with a level (区, 市, 县, 省), ends with an office's suffix and
+    the rest opens with the same level and ends like an office, no figure in it. One office's parts stay whole: a section
+    or a unit under a bureau opens with no level ("市公安局交警支队", "区卫健局疾控中心"), a party committee's department
+    neither ("市委宣传部"); a joint office after a bare 县委 ("县委县政府督查室") or 市场 after 市 ("市商务局市场科") are no
+    second name."""
+    if not name or name[0] not in "省市县区" or re.search(r"[\d（()）\s、，,；;]", name):
+        return [name]
+    for m in RUN_TOGETHER_RE.finditer(name, 2):
+        head, rest = name[:m.end()], name[m.end():]
+        if m["level"] == name[0] and len(rest) >= 3 and ends_like_unit(rest):
+            return [head, *_run_together(rest)]
+    return [name]
 
 
 LEVEL_CHARS = "省市县区乡镇"

@@ -26,6 +26,7 @@ from mstrack.vocabulary import (
     FRAMING_RE,
     FRAMING_WORDS,
     HELPER_ROLE_WORDS,
+    IMPLEMENTING_ROLE_WORDS,
     LEAD_ROLE_WORDS,
     LEADING_MANNERS,
     OFFICE_JOINERS,
@@ -100,6 +101,10 @@ def _role_offices(text: str, apart: bool = True) -> list[str] | None:
     推进"); None when a name is no office's nor a collective one's. A closing 等部门 ("A、B等部门配合") is no office."""
     text = re.sub(rf"^(?:会同\s*|{FRAMING_RE})", "", text.strip(" 、，,；;。.\n"))
     text = re.sub(rf"(?<=[{OFFICE_END}])(?:{FOLLOWERS})+$", "", text)  # "会同A、B推进实施": B's work
+    # "A、B等有关部门落实" ("A B等…" alike): the others closing a list of several are no office (_joined_units would
+    # read 有关部门 as a group of its own)
+    if len([u for g in split_groups(text) for u in split_units(g)]) > 1:
+        text = CLOSING_GROUP_RE.sub("", text)
     names = [n for part in ROLE_JOINER_RE.split(text) for g in split_groups(part) for n in _names(g, apart)]
     if len(names) > 1:
         names[-1] = CLOSING_GROUP_RE.sub("", names[-1]) or names[-1]
@@ -136,8 +141,10 @@ def _role_phrases(cell: str) -> list[tuple[int, int, str, bool]]:
 def helper_offices(cell: str) -> set[str]:
     """The offices a helper's role closes ("县财政局、县审计局配合", "A牵头，B配合"): units that never lead."""
     cell, found, at = _without_others_work(cell), set(), 0
-    for start, end, role, leading in _role_phrases(cell):
-        if role in HELPER_ROLE_WORDS and not leading:
+    phrases = _role_phrases(cell)
+    led = any(leading for *_, leading in phrases)  # "A落实" beside no lead: A does the work (IMPLEMENTING_ROLE_WORDS)
+    for start, end, role, leading in phrases:
+        if role in HELPER_ROLE_WORDS and not leading and (led or role not in IMPLEMENTING_ROLE_WORDS):
             found.update(_role_offices(cell[at:start]) or [])
         at = end
     return found
