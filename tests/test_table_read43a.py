@@ -1,0 +1,45 @@
+"""Issue 13, read43a: the corpus's last misses, by structure. The same figure printed for two different things in one
+text ("生态步道70公里；…清理底泥70公里", "30%以上的社区卫生服务中心、30%以上…乡镇卫生院") is two targets; a capacity the
+programme counts in the bracket after one thing ("1所学校（九年一贯制，学位1200个）") is a target, where a description
+("1个城市书房(百姓书屋，藏书10000册)") is none; an approximate progress value ("约5000") is stored as its figure, and
+said so."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .conftest import convert_written
+
+
+def targets(tmp_path: Path, words: str) -> list[tuple]:
+    """The targets of one task whose WORDS are its title (a list of the year's items, each a sentence or more)."""
+    task = convert_written(tmp_path, "plan.csv", [["序号", "工作任务", "牵头单位"], ["1", words, "县住建局"]], 2023).programme.tasks[0]
+    return sorted((i.target, i.unit) for line in task.lines for i in line.indicators)
+
+
+# --- 1. the same figure printed for two different things -------------------------------------------------------------
+
+@pytest.mark.parametrize(("words", "expected"), [
+    # gangcheng-2021's clause: the same length in two sentences, after names that share no word
+    ("在干流建设生态护岸28公里、生态步道70公里；对10条支流进行整治，清理底泥70公里，建设生态护岸56公里",
+     [(10, "条"), (28, "公里"), (56, "公里"), (70, "公里"), (70, "公里")]),
+    # huainan-2023's list: two shares, each printed before the things it is a share of
+    ("30%以上的社区卫生服务中心、30%以上服务人口超过2万的乡镇卫生院配备专职口腔医师",
+     [(30, "%"), (30, "%")]),
+])
+def test_the_same_figure_for_two_things_is_two_targets(tmp_path, words, expected):
+    assert targets(tmp_path, words) == expected
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ("新建公厕10座。完成10座公厕建设", [(10, "座")]),  # the title's figure detailed in its words: one target
+    ("改造道路70公里。其中改造主干道路70公里", [(70, "公里")]),  # a part given with its whole
+    ("实现“一个医疗服务网格、一个门诊查询码”", []),  # a slogan's parts: no count
+    ("新建公厕10座、公厕10座", [(10, "座")]),  # one name twice
+    ("学位2万个、幼儿园学位2万个", [(20000, "个")]),  # a list's parts with one name
+])
+def test_the_same_figure_for_one_thing_stays_one_target(tmp_path, words, expected):
+    assert targets(tmp_path, words) == expected
+
