@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from mstrack.sources.table.mentions import find_mentions
+
 from .conftest import convert_written
 
 
@@ -42,4 +44,24 @@ def test_the_same_figure_for_two_things_is_two_targets(tmp_path, words, expected
 ])
 def test_the_same_figure_for_one_thing_stays_one_target(tmp_path, words, expected):
     assert targets(tmp_path, words) == expected
+
+
+# --- 2. a capacity the programme counts, in the bracket after one thing ----------------------------------------------
+
+def _figures(text: str, year: int = 2023) -> list[tuple]:
+    return [(m.value, m.unit) for m in find_mentions(text, year)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("新建1所学校（九年一贯制，学位1200个）", [(1, "所"), (1200, "个")]),
+    ("新建1所学校(九年一贯制,1200个学位)", [(1, "所"), (1200, "个")]),
+    ("建成1所养老院（公办，床位200张）", [(1, "所"), (200, "张")]),
+    ("建设1个停车场（立体，新增车位300个），完成道路改造", [(1, "个"), (300, "个")]),
+    ("新建1个文化中心（剧场，座位800个）", [(1, "个"), (800, "个")]),
+    # a description of the one thing stays none (shanfu-2018's library and its books)
+    ("建成1个城市书房(百姓书屋，藏书10000册)", [(1, "个")]),
+    ("建成1所学校（九年一贯制，占地50亩）", [(1, "所")]),
+])
+def test_a_capacity_in_the_bracket_after_one_thing_is_a_target(text, expected):
+    assert _figures(text) == expected
 
