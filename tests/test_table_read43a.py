@@ -6,13 +6,14 @@ said so."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from mstrack.sources.table.mentions import find_mentions
 
-from .conftest import convert_written
+from .conftest import Cli, convert_written, plan_task, plan_tasks, write_plan
 
 
 def targets(tmp_path: Path, words: str) -> list[tuple]:
@@ -65,3 +66,23 @@ def _figures(text: str, year: int = 2023) -> list[tuple]:
 def test_a_capacity_in_the_bracket_after_one_thing_is_a_target(text, expected):
     assert _figures(text) == expected
 
+
+# --- 3. an approximate progress value: stored as its figure, and said so --------------------------------------------
+
+PLAN = plan_tasks(plan_task("1", "新建床位", "甲局", "新建床位", "张", 5000))
+
+
+@pytest.mark.parametrize(("value", "stored"), [("约1", 1), ("约5000", 5000), ("大约1200张", 1200), ("1200", 1200)])
+def test_an_approximate_progress_value_is_stored_as_its_figure_with_a_warning(cli: Cli, tmp_path, value, stored):
+    assert cli("import", "plan", str(write_plan(tmp_path / "x.toml", PLAN))).exit_code == 0
+    path = tmp_path / "周报.csv"
+    path.write_text(f"计划,任务编号,指标,截至日期,数值\nx-2023,1,新建床位,2023-06-30,{value}\n", encoding="utf-8")
+    result = cli("import", "progress", str(path), "--format", "json")
+    assert result.exit_code == 0, result.output
+    body = json.loads(result.stdout)
+    assert cli.sql("select value from report") == [(stored,)]
+    approximate = [w for w in body["warnings"] if "approximate" in w]
+    if value.isdigit():
+        assert approximate == []
+    else:
+        assert approximate == [f"{path}:2:数值: 新建床位: '{value}' is approximate; stored as {stored}"]
