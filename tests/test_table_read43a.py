@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from mstrack.sources.plan import dump_plan
 from mstrack.sources.table.mentions import find_mentions
 
 from .conftest import Cli, convert_written, plan_task, plan_tasks, write_plan
@@ -86,3 +87,25 @@ def test_an_approximate_progress_value_is_stored_as_its_figure_with_a_warning(cl
         assert approximate == []
     else:
         assert approximate == [f"{path}:2:数值: 新建床位: '{value}' is approximate; stored as {stored}"]
+
+
+# --- 4. a range of a count: no target, and a doubt ------------------------------------------------------------------
+
+@pytest.mark.parametrize("words", ["建设5-10个农民创业辅导示范基地", "新建3至5所幼儿园", "改造2～3座公厕"])
+def test_a_range_of_things_to_build_is_no_target_and_a_doubt(tmp_path, words):
+    """jiangsu-2007's "建设5-10个…": a range of a count after a verb of work reads as no target (which figure holds is
+    the document's to say: its lower bound, or neither); a person is asked on the task's title."""
+    conversion = convert_written(tmp_path, "plan.csv", [["序号", "工作任务", "牵头单位"], ["1", f"新增就业500人，{words}", "县人社局"]],
+                                 2023)
+    task = conversion.programme.tasks[0]
+    assert [(i.target, i.unit) for line in task.lines for i in line.indicators] == [(500, "人")]
+    said = [str(doubt) for doubt in conversion.doubts]
+    assert any("row 2, column 工作任务" in one and "a range" in one and words in one for one in said), said
+    plan = dump_plan(conversion.programme, comments=conversion.comments)
+    assert any(line.startswith("title = ") and "# check:" in line and "a range" in line for line in plan.splitlines()), plan
+
+
+@pytest.mark.parametrize("words", ["服务6—17岁儿童", "覆盖0-3公里范围", "新建幼儿园5所"])
+def test_no_range_of_things_to_build_no_range_doubt(tmp_path, words):
+    conversion = convert_written(tmp_path, "plan.csv", [["序号", "工作任务", "牵头单位"], ["1", words, "县人社局"]], 2023)
+    assert not any("a range" in str(doubt) for doubt in conversion.doubts)

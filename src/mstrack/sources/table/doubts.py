@@ -9,6 +9,7 @@ from mstrack.domain.dates import PERIOD_RE, DateError, before_the_month, before_
 from mstrack.errors import Message
 from mstrack.model import Line, Task
 from mstrack.sources.rows import clip
+from mstrack.sources.table.figure_spans import BOUND, RANGE_DASHES
 from mstrack.sources.table.figures import Unit, names_start
 from mstrack.sources.table.likeness import PART_OF_WHOLE_RE, opens_with_date, similarity
 from mstrack.sources.table.mentions import find_mentions, stated
@@ -20,6 +21,7 @@ from mstrack.sources.table.schedule import month_digits, step_subject, without_d
 from mstrack.sources.table.series import LEVEL_UNITS, Series, is_level
 from mstrack.sources.table.steps import bare_step, series_stage, step_stage, subject_fits
 from mstrack.sources.table.unit_people import named_person
+from mstrack.vocabulary import COUNTABLE_UNITS, FIGURE_VERBS
 
 
 @dataclass(kw_only=True)
@@ -49,6 +51,7 @@ def task_doubts(raw: RawTask, task: Task, units: list[Unit], year: int) -> list[
     found += _held_doubts(raw, task, units, raw.headers.get("content", column))
     found += _period_bound_doubts(raw, task, units, raw.headers.get("content", column))
     found += _title_doubts(raw, task, year)
+    found += _range_doubts(raw, task)
     found += [Doubt(row=row, column=header, at=task, key="title", why=why) for row, header, why in raw.doubts]
     for raw_line, line in zip((r for u in units for r in u.lines), task.lines, strict=True):
         if (doubt := _amount_doubt(raw, raw_line, task, line)) is not None:
@@ -264,6 +267,19 @@ def _title_doubts(raw: RawTask, task: Task, year: int) -> list[Doubt]:
                                why=Message("the title says “{title}” ({value}), the content “{text}” ({other}): both are kept",
                                            title=clip(one.excerpt), value=one.value, text=clip(other.excerpt), other=other.value)))
     return found[:1]
+
+
+# "建设5-10个农民创业辅导示范基地", "新建3至5所幼儿园": a verb of work, then a range of a count and what it counts
+COUNT_RANGE_RE = re.compile(rf"(?:{FIGURE_VERBS})\s*{BOUND}+\s*(?:[{RANGE_DASHES}]|至|到)\s*{BOUND}+\s*"
+                            rf"(?:{'|'.join(sorted(map(re.escape, COUNTABLE_UNITS), key=len, reverse=True))})[^，,。；;、\n]*")
+
+
+def _range_doubts(raw: RawTask, task: Task) -> list[Doubt]:
+    """A range of things to build in the task's words ("建设5-10个…"): read as no target (figure_spans), while the
+    document may mean its lower bound; a person says which."""
+    return [Doubt(row=raw.row.number, column=raw.headers.get(key, ""), at=task, key="title", why=Message(
+        "“{text}” gives a range: no target read; the year's figure may be its lower bound", text=clip(m[0])))
+        for key, text in (("task", raw.title), ("content", raw.content)) for m in COUNT_RANGE_RE.finditer(text or "")][:1]
 
 
 def _step_doubts(raw: RawTask, task: Task, year: int) -> list[Doubt]:
