@@ -109,3 +109,28 @@ def test_a_range_of_things_to_build_is_no_target_and_a_doubt(tmp_path, words):
 def test_no_range_of_things_to_build_no_range_doubt(tmp_path, words):
     conversion = convert_written(tmp_path, "plan.csv", [["序号", "工作任务", "牵头单位"], ["1", words, "县人社局"]], 2023)
     assert not any("a range" in str(doubt) for doubt in conversion.doubts)
+
+
+# --- 5. a month's figure far below what the row reports done ---------------------------------------------------------
+
+def _month_table(goal: str, progress: str) -> list[list[str]]:
+    return [["序号", "项目内容", "牵头单位", "8月份目标", "进展情况"],
+            ["1", "既有多层住宅加装电梯新增400台、完工200台", "区房管局", goal, progress]]
+
+
+def test_a_month_figure_under_half_of_what_is_reported_done_is_a_doubt(tmp_path):
+    """baoshan-2022's "8月份目标: 新增30台、完工20台" beside "进展情况: 新增81台,完工52台": by August more is done than the
+    month's figures, so they may be what August adds, not the totals by then; the reading (a milestone) is kept and a
+    person is asked on each indicator."""
+    conversion = convert_written(tmp_path, "t.csv", _month_table("新增30台、完工20台。", "新增81台,完工52台。"), 2022)
+    said = [str(doubt) for doubt in conversion.doubts if "the month's addition" in str(doubt)]
+    assert len(said) == 2 and "30" in said[0] and "81" in said[0] and "20" in said[1], said
+    plan = dump_plan(conversion.programme, comments=conversion.comments)
+    assert sum("# check:" in line and "the month's addition" in line for line in plan.splitlines()) == 2, plan
+
+
+@pytest.mark.parametrize(("goal", "progress"), [("新增40台,完工20台。", "新增41台,完工26台。"),  # baoshan-2023: totals by then
+                                                ("新增30台、完工20台。", "正在推进。")])
+def test_a_month_figure_near_what_is_reported_done_asks_nothing(tmp_path, goal, progress):
+    conversion = convert_written(tmp_path, "t.csv", _month_table(goal, progress), 2023)
+    assert not any("the month's addition" in str(doubt) for doubt in conversion.doubts)

@@ -52,6 +52,7 @@ def task_doubts(raw: RawTask, task: Task, units: list[Unit], year: int) -> list[
     found += _period_bound_doubts(raw, task, units, raw.headers.get("content", column))
     found += _title_doubts(raw, task, year)
     found += _range_doubts(raw, task)
+    found += _month_figure_doubts(task, units, raw.headers.get("schedule", column))
     found += [Doubt(row=row, column=header, at=task, key="title", why=why) for row, header, why in raw.doubts]
     for raw_line, line in zip((r for u in units for r in u.lines), task.lines, strict=True):
         if (doubt := _amount_doubt(raw, raw_line, task, line)) is not None:
@@ -280,6 +281,24 @@ def _range_doubts(raw: RawTask, task: Task) -> list[Doubt]:
     return [Doubt(row=raw.row.number, column=raw.headers.get(key, ""), at=task, key="title", why=Message(
         "“{text}” gives a range: no target read; the year's figure may be its lower bound", text=clip(m[0])))
         for key, text in (("task", raw.title), ("content", raw.content)) for m in COUNT_RANGE_RE.finditer(text or "")][:1]
+
+
+def _month_figure_doubts(task: Task, units: list[Unit], column: str) -> list[Doubt]:
+    """A one-month column's figure read as the total by then (a milestone) while the row's progress cell reports more
+    than twice as much done ("8月份目标: 新增30台" beside "进展情况: 新增81台"): it may be what that month adds; a person
+    says which."""
+    found = []
+    for raw_line, line in zip((r for u in units for r in u.lines), task.lines, strict=True):
+        months = {due for block in raw_line.blocks if block.partial or block.month_goal for _, due, _ in block.periods}
+        for indicator in line.indicators if months else []:
+            done = [(m, text) for _, text in raw_line.reported for m in find_mentions(text) if unit_key(m.unit) == unit_key(indicator.unit)]
+            named = [(m, text) for m, text in done if m.name and m.name in indicator.name]
+            done = named if len(named) == 1 else done if len(done) == 1 else []
+            found += [Doubt(row=raw_line.row.number, column=column, at=indicator, key="name", why=Message(
+                "“{name}”: {target} by {due}, under half of the {done} reported done (“{cell}”): the month's addition or the total?",
+                name=indicator.name, target=m.target, due=m.due.isoformat(), done=done[0][0].value, cell=clip(done[0][1])))
+                for m in indicator.milestones if done and m.due in months and m.target and done[0][0].value > 2 * m.target]
+    return found
 
 
 def _step_doubts(raw: RawTask, task: Task, year: int) -> list[Doubt]:
