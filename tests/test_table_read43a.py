@@ -134,3 +134,24 @@ def test_a_month_figure_under_half_of_what_is_reported_done_is_a_doubt(tmp_path)
 def test_a_month_figure_near_what_is_reported_done_asks_nothing(tmp_path, goal, progress):
     conversion = convert_written(tmp_path, "t.csv", _month_table(goal, progress), 2023)
     assert not any("the month's addition" in str(doubt) for doubt in conversion.doubts)
+
+
+# --- 6. a date inside the words of a task that has none ------------------------------------------------------------
+
+def test_a_date_inside_the_words_of_a_task_with_no_date_is_a_doubt(tmp_path):
+    """jininggaoxin-2021's "…实施中心村卫生室建设,年底前,6家中心村卫生室达到…标准;完善托育服务体系…": the project's one date
+    stands inside one clause; the task is read with no deadline, and a person is asked whether it is the task's."""
+    words = "医疗惠民工程:实施中心村卫生室建设,年底前,6家中心村卫生室达到提升标准;完善托育服务体系,至少建成2所示范机构"
+    conversion = convert_written(tmp_path, "plan.csv", [["序号", "工作任务", "主办单位"], ["1", words, "县卫健局"]], 2021)
+    assert conversion.programme.tasks[0].deadline is None
+    said = [str(doubt) for doubt in conversion.doubts if "no deadline" in str(doubt)]
+    assert len(said) == 1 and "年底前" in said[0] and "2021-12-31" in said[0], said
+
+
+@pytest.mark.parametrize("rows", [
+    [["序号", "工作任务", "牵头单位", "完成时限"], ["1", "年底前新建幼儿园3所", "县教育局", "2021年12月底"]],  # a deadline
+    [["序号", "工作任务", "牵头单位"], ["1", "新建幼儿园3所", "县教育局"]],  # no date anywhere
+])
+def test_a_task_with_a_deadline_or_no_date_in_its_words_asks_nothing_of_it(tmp_path, rows):
+    conversion = convert_written(tmp_path, "plan.csv", rows, 2021)
+    assert not any("no deadline" in str(doubt) for doubt in conversion.doubts)

@@ -53,6 +53,7 @@ def task_doubts(raw: RawTask, task: Task, units: list[Unit], year: int) -> list[
     found += _title_doubts(raw, task, year)
     found += _range_doubts(raw, task)
     found += _month_figure_doubts(task, units, raw.headers.get("schedule", column))
+    found += _undated_doubts(raw, task, year)
     found += [Doubt(row=row, column=header, at=task, key="title", why=why) for row, header, why in raw.doubts]
     for raw_line, line in zip((r for u in units for r in u.lines), task.lines, strict=True):
         if (doubt := _amount_doubt(raw, raw_line, task, line)) is not None:
@@ -299,6 +300,23 @@ def _month_figure_doubts(task: Task, units: list[Unit], column: str) -> list[Dou
                 name=indicator.name, target=m.target, due=m.due.isoformat(), done=done[0][0].value, cell=clip(done[0][1])))
                 for m in indicator.milestones if done and m.due in months and m.target and done[0][0].value > 2 * m.target]
     return found
+
+
+def _undated_doubts(raw: RawTask, task: Task, year: int) -> list[Doubt]:
+    """A task with no date of its own (no 完成时限, no checkpoint) whose words print one inside a clause ("…卫生室建设,
+    年底前,6家中心村卫生室达到…"): read as no deadline, while it may be the task's; a person says which."""
+    if task.deadline is not None or any(line.checkpoints for line in task.lines):
+        return []
+    words = re.sub(r"\s+", "", month_digits("\n".join([raw.title, *(line.content for line in raw.lines)])))
+    for m in BEFORE_LABEL_RE.finditer(words):
+        try:
+            due = period_end(m[0], year)
+        except (DateError, ValueError):
+            continue
+        return [Doubt(row=raw.row.number, column=raw.headers.get("task", ""), at=task, key="title", why=Message(
+            "the words say “{text}” ({due}) and the task has no 完成时限: no deadline read; it may be the task's",
+            text=m[0], due=due.isoformat()))]
+    return []
 
 
 def _step_doubts(raw: RawTask, task: Task, year: int) -> list[Doubt]:
