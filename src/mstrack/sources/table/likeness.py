@@ -117,10 +117,11 @@ def _joined_verbs(mention: Mention, earlier: list[Mention]) -> str:
 
 
 def _own_name(first: Mention, then: Mention, text: str) -> bool:
-    """The same figure after names that share no word, each its own ("生态步道70公里；…清理底泥70公里"): two things when
-    the figures are in sentences of their own in one paragraph (a title and the lines that detail it say one figure
-    twice, in words of their own), or when each is a share printed before the things it is a share of ("30%以上的社区
-    卫生服务中心、30%以上服务人口超过2万的乡镇卫生院"), which a list names one by one."""
+    """The same figure after two names, neither holding the other: two things when each is a share printed before the
+    things it is a share of ("30%以上的社区卫生服务中心、30%以上服务人口超过2万的乡镇卫生院", a list naming them one by
+    one), or when the names share no word and the figures, with no noun after them, stand in sentences of their own in
+    one paragraph ("生态步道70公里；…清理底泥70公里"; a title and the lines that detail it say one figure twice, in
+    words of their own)."""
     names = [content_words(one.name) for one in (first, then)]
     if any(one.name == "指标" or len(words) < 2 for one, words in zip((first, then), names, strict=True)) \
             or names[0] in names[1] or names[1] in names[0]:
