@@ -129,10 +129,12 @@ def test_dongguan_layout(converted):
 # on purpose: task 4's "区工务署\n区教育局" is two units, as data/seed/yantian-2023.toml has them, no longer one name.
 # 000, 001 and 003 changed once on purpose (13-revfix21b): a name over 20 characters is no longer its last 20, cut inside
 # a word ("院1#、4#…", "师傅广东技工…", "染儿童、…"), but cut after a description's 的 or kept whole; names only.
+# 002 (qingdao) changed once on purpose (13-read43a): task 9's "…体育公园10处、…城市书房10处" is two targets, its 城市书房
+# line gets its 10 处 as data/seed/qingdao-2023.toml has it (the same figure for two things is no longer one).
 SEED_PLAN_DIGESTS = {
     "000_c24e1b05b30dc82b.txt": "8b001c444e2d5c975a92eb1fad985da1927f0aae49529497dcdd482c978e7ebe",
     "001_099251c64b2fd942.txt": "adef88a2f18370db0a04a20605d22282d5a4e53e0dc68f39d5e54fca325816c4",
-    "002_2ed4cef8df3e0b07.txt": "a61ad414f6c2d9b0d8faab19781c1bffd59683ad03f014847aeb04936df8333d",
+    "002_2ed4cef8df3e0b07.txt": "23a2166fdad331d4499298695f558384daf8cf988acbbd3bd41143dbb1e555ba",
     "003_05daa77793e29e3a.txt": "5f9eae8efd0b0a26d06b13662f500fafe1df4addc4b916eee8571c347d78368e",
 }
 

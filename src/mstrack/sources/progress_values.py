@@ -10,7 +10,7 @@ from datetime import date
 from mstrack.domain.dates import DateError, in_report_year, parse_date
 from mstrack.domain.limits import text_problem
 from mstrack.domain.progress import check_value, check_whole, done_value
-from mstrack.domain.quantities import shown
+from mstrack.domain.quantities import parse_quantity, shown
 from mstrack.errors import InputError, Message, Problem
 from mstrack.sources.progress_cells import FIELDS, plain_value
 from mstrack.sources.progress_rows import ImportIndicator
@@ -134,6 +134,10 @@ class Values:
             return None
         self.result.warnings.extend(Message("{path}:{line}: {warning}", path=table.path, line=line, warning=warning)
                                     for warning in warnings)
+        if parse_quantity(value, typed=typed).approx:  # "约5000": the figure stored, said to be an estimate
+            self.result.warnings.append(Message("{place}: {reason}", place=f"{table.path}:{line}:{table.label('value')}",
+                                                reason=Message("{indicator}: {value} is approximate; stored as {number}",
+                                                               indicator=state.indicator, value=shown(value), number=number)))
         return number
 
     def _checkpoints(self, state: ImportIndicator, value: str, done_word: bool, as_of: date, table: Table,

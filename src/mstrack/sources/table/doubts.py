@@ -9,6 +9,7 @@ from mstrack.domain.dates import PERIOD_RE, DateError, before_the_month, before_
 from mstrack.errors import Message
 from mstrack.model import Line, Task
 from mstrack.sources.rows import clip
+from mstrack.sources.table.figure_spans import BOUND, RANGE_DASHES
 from mstrack.sources.table.figures import Unit, names_start
 from mstrack.sources.table.likeness import PART_OF_WHOLE_RE, opens_with_date, similarity
 from mstrack.sources.table.mentions import find_mentions, stated
@@ -20,6 +21,7 @@ from mstrack.sources.table.schedule import month_digits, step_subject, without_d
 from mstrack.sources.table.series import LEVEL_UNITS, Series, is_level
 from mstrack.sources.table.steps import bare_step, series_stage, step_stage, subject_fits
 from mstrack.sources.table.unit_people import named_person
+from mstrack.vocabulary import COUNTABLE_UNITS, FIGURE_VERBS
 
 
 @dataclass(kw_only=True)
@@ -49,6 +51,9 @@ def task_doubts(raw: RawTask, task: Task, units: list[Unit], year: int) -> list[
     found += _held_doubts(raw, task, units, raw.headers.get("content", column))
     found += _period_bound_doubts(raw, task, units, raw.headers.get("content", column))
     found += _title_doubts(raw, task, year)
+    found += _range_doubts(raw, task)
+    found += _month_figure_doubts(task, units, raw.headers.get("schedule", column))
+    found += _undated_doubts(raw, task, year)
     found += [Doubt(row=row, column=header, at=task, key="title", why=why) for row, header, why in raw.doubts]
     for raw_line, line in zip((r for u in units for r in u.lines), task.lines, strict=True):
         if (doubt := _amount_doubt(raw, raw_line, task, line)) is not None:
@@ -264,6 +269,54 @@ def _title_doubts(raw: RawTask, task: Task, year: int) -> list[Doubt]:
                                why=Message("the title says “{title}” ({value}), the content “{text}” ({other}): both are kept",
                                            title=clip(one.excerpt), value=one.value, text=clip(other.excerpt), other=other.value)))
     return found[:1]
+
+
+# "建设5-10个农民创业辅导示范基地", "新建3至5所幼儿园": a verb of work, then a range of a count and what it counts
+COUNT_RANGE_RE = re.compile(rf"(?:{FIGURE_VERBS})\s*{BOUND}+\s*(?:[{RANGE_DASHES}]|至|到)\s*{BOUND}+\s*"
+                            rf"(?:{'|'.join(sorted(map(re.escape, COUNTABLE_UNITS), key=len, reverse=True))})[^，,。；;、\n]*")
+
+
+def _range_doubts(raw: RawTask, task: Task) -> list[Doubt]:
+    """A range of things to build in the task's words ("建设5-10个…"): read as no target (figure_spans), while the
+    document may mean its lower bound; a person says which."""
+    return [Doubt(row=raw.row.number, column=raw.headers.get(key, ""), at=task, key="title", why=Message(
+        "“{text}” gives a range: no target read; the year's figure may be its lower bound", text=clip(m[0])))
+        for key, text in (("task", raw.title), ("content", raw.content)) for m in COUNT_RANGE_RE.finditer(text or "")][:1]
+
+
+def _month_figure_doubts(task: Task, units: list[Unit], column: str) -> list[Doubt]:
+    """A one-month column's figure read as the total by then (a milestone) while the row's progress cell reports more
+    than twice as much done ("8月份目标: 新增30台" beside "进展情况: 新增81台"): it may be what that month adds; a person
+    says which."""
+    found = []
+    for raw_line, line in zip((r for u in units for r in u.lines), task.lines, strict=True):
+        months = {due for block in raw_line.blocks if block.partial or block.month_goal for _, due, _ in block.periods}
+        for indicator in line.indicators if months else []:
+            done = [(m, text) for _, text in raw_line.reported for m in find_mentions(text) if unit_key(m.unit) == unit_key(indicator.unit)]
+            named = [(m, text) for m, text in done if m.name and m.name in indicator.name]
+            done = named if len(named) == 1 else done if len(done) == 1 else []
+            found += [Doubt(row=raw_line.row.number, column=column, at=indicator, key="name", why=Message(
+                "“{name}”: {target} by {due}, under half of the {done} reported done (“{cell}”): the month's addition or the total?",
+                name=indicator.name, target=m.target, due=m.due.isoformat(), done=done[0][0].value, cell=clip(done[0][1])))
+                for m in indicator.milestones if done and m.due in months and m.target and done[0][0].value > 2 * m.target]
+    return found
+
+
+def _undated_doubts(raw: RawTask, task: Task, year: int) -> list[Doubt]:
+    """A task with no date of its own (no 完成时限, no checkpoint) whose words print one inside a clause ("…卫生室建设,
+    年底前,6家中心村卫生室达到…"): read as no deadline, while it may be the task's; a person says which."""
+    if task.deadline is not None or any(line.checkpoints for line in task.lines):
+        return []
+    words = re.sub(r"\s+", "", month_digits("\n".join([raw.title, *(line.content for line in raw.lines)])))
+    for m in BEFORE_LABEL_RE.finditer(words):
+        try:
+            due = period_end(m[0], year)
+        except (DateError, ValueError):
+            continue
+        return [Doubt(row=raw.row.number, column=raw.headers.get("task", ""), at=task, key="title", why=Message(
+            "the words say “{text}” ({due}) and the task has no 完成时限: no deadline read; it may be the task's",
+            text=m[0], due=due.isoformat()))]
+    return []
 
 
 def _step_doubts(raw: RawTask, task: Task, year: int) -> list[Doubt]:

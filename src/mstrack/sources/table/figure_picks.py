@@ -68,13 +68,21 @@ ONE_THING_RE = re.compile(r"(?<![\d.十百千万两二三四五六七八九零�
 WORK_IN_BRACKET_RE = re.compile(rf"{FIGURE_VERBS}|共|累计|合计|总计|其中")
 
 
-def describes_one(prefix: str) -> bool:
+# a capacity the programme counts, a target of its own kind wherever it is printed ("学位1200个", "1200个学位")
+CAPACITY = r"(?:学位|床位|车位|泊位|座位|托位)"
+CAPACITY_BEFORE_RE = re.compile(rf"{CAPACITY}\s*(?:数|数量)?\s*(?:约|不少于|不低于|至少|达到?)?\s*$")
+CAPACITY_AFTER_RE = re.compile(rf"\s*(?:以上)?\s*(?:的)?\s*[\u4e00-\u9fff]{{0,4}}?{CAPACITY}")
+
+
+def describes_one(prefix: str, following: str = "") -> bool:
     """A figure past a comma in the bracket after one thing counted, the bracket a list of what that thing is ("1个城市
     书房(百姓书屋，藏书10000册)": its kind, its books), no work of its own. With a verb of work or a total before it in the
     bracket ("1所学校（新建，…3000平方米）"), after several things ("建设2所学校（新建，改扩建共5000个学位）"), or first
-    in its bracket ("1所学校（学位1200个）"), it is a target, as before. `prefix`: the words before the figure, from the
-    clause the bracket opened in (mentions.brackets_open)."""
+    in its bracket ("1所学校（学位1200个）"), it is a target, as before; so is a capacity the programme counts (学位,
+    床位, 车位, 座位: "1所学校（九年一贯制，学位1200个）"), a target of its own kind. `prefix`: the words before the
+    figure, from the clause the bracket opened in (mentions.brackets_open); `following`: the words after its unit."""
     at = max(prefix.rfind("（"), prefix.rfind("("))
     inside = prefix[at:] if at >= 0 else ""
     return re.search(r"[，,]", inside) is not None and re.search(r"[）)]", inside) is None \
-        and WORK_IN_BRACKET_RE.search(inside) is None and ONE_THING_RE.search(prefix[max(0, at - 24):at]) is not None
+        and WORK_IN_BRACKET_RE.search(inside) is None and ONE_THING_RE.search(prefix[max(0, at - 24):at]) is not None \
+        and not CAPACITY_BEFORE_RE.search(inside) and not CAPACITY_AFTER_RE.match(following)

@@ -31,6 +31,8 @@ def another_thing(mention: Mention, earlier: list[Mention], text: str) -> bool:
         return True  # "社会消费品零售总额增长5%,外贸出口增长5%": each figure after a subject of its own
     if not mention.noun and same and all(_own_stage(first, mention, sentences) for first in same):
         return True  # "改造项目开工400套,建成400套": the work started and the work done, two targets
+    if same and all(_own_name(first, mention, text) for first in same):
+        return True  # "…生态步道70公里；…清理底泥70公里", "30%以上的社区…、30%以上…乡镇卫生院": two things
     return bool(mention.noun) and _has_verb(mention, same, text) and bool(same) and all(
         first.noun and first.noun not in mention.noun and mention.noun not in first.noun
         and any(first.excerpt in one and mention.excerpt in one for one in sentences) for first in same)
@@ -112,6 +114,23 @@ def _joined_verbs(mention: Mention, earlier: list[Mention]) -> str:
         return mention.verbs
     return next((one.verbs for one in reversed(earlier) if one is not mention and one.name == mention.name
                  and re.search(r"[\u4e00-\u9fff]", one.verbs)), mention.verbs)
+
+
+def _own_name(first: Mention, then: Mention, text: str) -> bool:
+    """The same figure after two names, neither holding the other: two things when each is a share printed before the
+    things it is a share of ("30%以上的社区卫生服务中心、30%以上服务人口超过2万的乡镇卫生院", a list naming them one by
+    one), or when the names share no word and the figures, with no noun after them, stand in sentences of their own in
+    one paragraph ("生态步道70公里；…清理底泥70公里"; a title and the lines that detail it say one figure twice, in
+    words of their own)."""
+    names = [content_words(one.name) for one in (first, then)]
+    if any(one.name == "指标" or len(words) < 2 for one, words in zip((first, then), names, strict=True)) \
+            or names[0] in names[1] or names[1] in names[0]:
+        return False
+    if all(unit_key(one.unit) == "%" and not re.search(r"[\u4e00-\u9fff]", one.verbs) for one in (first, then)):
+        return True  # each a share of the things after it
+    return not first.noun and not then.noun and not word_pairs(first.name) & word_pairs(then.name) \
+        and not any(first.excerpt in one and then.excerpt in one for one in re.split(r"[。；;\n]", text)) \
+        and any(first.excerpt in line and then.excerpt in line for line in text.split("\n"))
 
 
 PART_OF_WHOLE_RE = re.compile(r"\s*[（(]?\s*(?:其中|含|包括|包含)")
