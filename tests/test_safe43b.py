@@ -224,3 +224,35 @@ def test_another_programs_database_on_a_read_only_mount_is_said_to_be_theirs(tmp
             assert "read-only mount" not in said, command
     finally:
         subprocess.run(["umount", str(mount)], check=False)
+
+
+def test_a_read_only_older_database_is_said_to_be_read_only(tmp_path):
+    """The same by the file's mode, for a user who is not root (root writes a 0444 file)."""
+    _, older = made_apart(tmp_path)
+    older.chmod(0o444)
+    if os.access(older, os.W_OK):
+        pytest.skip("this user (root) may write a read-only file")
+    cli = Cli(older)
+    for command in (["init"], ["db", "upgrade"], ["status"]):
+        said = refused(cli(*command))
+        assert "init upgrades it now" not in said and "may only read here" not in said
+        assert ("was made by an older mstrack" if command == ["status"] else
+                "cannot be written: the file is read-only for this user") in said
+        assert sorted(os.listdir(tmp_path)) == ["cur.db", "old.db"]  # no empty -wal or -shm beside it
+
+
+def test_a_folder_that_cannot_be_written_is_named(tmp_path):
+    folder = tmp_path / "office"
+    folder.mkdir()
+    current, _ = made_apart(folder)
+    folder.chmod(0o555)
+    try:
+        if os.access(folder, os.W_OK):
+            pytest.skip("this user (root) may write a read-only folder")
+        cli = Cli(current)
+        assert cli("status", "--as-of", "2023-07-01").exit_code == 0
+        refused(cli("log", "yantian-2023/19", "5", "-i", "送教上门人次", "--as-of", "2023-07-01"),
+                f"cannot be written: its folder {folder} cannot be written by this user")
+        assert sorted(os.listdir(folder)) == ["cur.db", "old.db"]
+    finally:
+        folder.chmod(0o755)
