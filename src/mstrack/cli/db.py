@@ -42,6 +42,7 @@ def _upgrading_in_place(store) -> None:
     version = store.schema_version()
     if not 0 < version < SCHEMA_VERSION:
         return
+    store.refuse_unwritable()  # said once and true: not "init upgrades it now", then a failure to write
     keep = (Message("a copy as it was is kept by `mstrack db backup FILE` before `init` or `db upgrade`")
             if store.dialect.name == "sqlite" else
             Message("a copy as it was is kept by the server's own tools (pg_dump) before `init` or `db upgrade`"))

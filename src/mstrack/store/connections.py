@@ -16,7 +16,18 @@ from urllib.parse import quote
 
 from mstrack.errors import InputError, Message, mark_commit_failed, mark_commit_unknown, mark_rolled_back
 from mstrack.store.dialect import PG_SETTINGS, Dialect, driver_connection
-from mstrack.store.sqlite_file import create_private, disk_full, file_identity, holds_bytes, opening_reason, writer_note
+from mstrack.store.sqlite_file import (
+    another_programs_tables_of,
+    create_private,
+    disk_full,
+    file_identity,
+    holds_bytes,
+    opening_reason,
+    read_leaves_beside,
+    remove_left_beside,
+    unwritable,
+    writer_note,
+)
 from mstrack.store.urls import hide_password, reason, scrub, sqlite_file, with_home
 from mstrack.store.write_failures import (
     busy_refusal,
@@ -138,6 +149,7 @@ class Connections:
                 raise RuntimeError("an ORM write inside a driver write transaction")
             yield self._held
             return
+        self.refuse_unwritable()
         if orm or migrating or not (self.sqlite_file or self.libpq_url):
             opened = self._locked_engine(command, migrating)
         elif self.sqlite_file:
@@ -170,6 +182,16 @@ class Connections:
             raise
         if held is not None and not self.holds_interrupts:
             let_in(held)
+
+    def refuse_unwritable(self) -> None:
+        """Before a write opens anything: an SQLite file that cannot be written is refused with the cause
+        (sqlite_file.unwritable). SQLite said only "unable to open database file", or "attempt to write a readonly
+        database" after making an empty -wal and -shm beside an immutable file."""
+        if self.path is None or not self.path.exists():
+            return
+        if (cause := unwritable(self.path)) is not None:
+            raise InputError("--db {db}: cannot be written: {cause}; nothing was written. `mstrack db backup FILE` "
+                             "copies it to where it can be", db=self.display_url, cause=cause)
 
     @contextmanager
     def _locked_sqlite(self, command: str):
@@ -302,13 +324,18 @@ class Connections:
                     connection.exec_driver_sql(PG_SETTINGS)
                 yield connection
             return
-        connection = self._sqlite_reader()
+        beside = read_leaves_beside(self.path)
         try:
-            yield connection
-        except sqlite3.DatabaseError as error:
-            raise InputError("--db {db}: cannot open the database: {reason}", db=self.display_url, reason=reason(error)) from None
+            connection = self._sqlite_reader()
+            try:
+                yield connection
+            except sqlite3.DatabaseError as error:
+                raise InputError("--db {db}: cannot open the database: {reason}", db=self.display_url,
+                                 reason=reason(error)) from None
+            finally:
+                connection.close()
         finally:
-            connection.close()
+            remove_left_beside(beside)
 
     def _sqlite_reader(self):
         """The SQLite file opened for a read, its read transaction begun. mode=rw: a read never makes a file where
@@ -448,10 +475,14 @@ def confirm_before_commit(confirm, result) -> None:
 
 def _sqlite_pragmas(connection, _record) -> None:
     """WAL lets readers go on while one coordinator writes; writers wait up to the busy timeout
-    (MSTRACK_BUSY_TIMEOUT, 30 s by default), never fail at once."""
+    (MSTRACK_BUSY_TIMEOUT, 30 s by default), never fail at once. The switch to WAL rewrites the file's header, so it
+    is made only where the file is mstrack's or holds no table yet (sqlite_file.another_programs_tables_of): another program's database
+    stayed switched (its header changed) though mstrack then refused it as another program's, "nothing was written"."""
     cursor = connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout = {round(busy_timeout() * 1000)}")
     cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.execute("PRAGMA journal_mode = WAL")
+    # read only, and only where the file is not in WAL mode yet (every mstrack database is): mstrack's or new
+    if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "wal" and not another_programs_tables_of(cursor):
+        cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()

@@ -9,7 +9,7 @@ from mstrack.errors import InputError, Message
 from mstrack.store.connections import confirm_before_commit
 from mstrack.store.dialect import driver_connection
 from mstrack.store.migrations import SCHEMA_VERSION
-from mstrack.store.sqlite_file import holds_bytes
+from mstrack.store.sqlite_file import another_programs_tables_of, holds_bytes
 from mstrack.store.urls import reason
 
 
@@ -26,12 +26,13 @@ class Maintenance:
         if version != SCHEMA_VERSION:
             problems.append(Message("schema version {version}, this mstrack needs {needed} (run `mstrack db upgrade`)",
                                     version=version, needed=SCHEMA_VERSION))
-        if self.dialect.name == "sqlite":
-            with self.engine.connect() as connection:
-                for (line,) in connection.exec_driver_sql("PRAGMA integrity_check"):
+        if self.dialect.name == "sqlite":  # a read's connection: read-only storage is checked too
+            with self.reading() as connection:
+                connection = driver_connection(connection)
+                for (line,) in connection.execute("PRAGMA integrity_check"):
                     if line != "ok":
                         problems.append(Message("integrity: {problem}", problem=line))
-                for table, rowid, parent, _ in connection.exec_driver_sql("PRAGMA foreign_key_check"):
+                for table, rowid, parent, _ in connection.execute("PRAGMA foreign_key_check"):
                     problems.append(Message("foreign key: {table} row {row} points to a missing {parent} row", table=table, row=rowid,
                                             parent=parent))
         return problems
@@ -86,6 +87,10 @@ class Maintenance:
 
         if self.path is not None and not holds_bytes(self.path):
             return  # nothing there: connecting would create the file a read must not
+        if self.dialect.name == "sqlite":  # a read's look first (read-only storage too); the engine's only to say so
+            with self.reading() as connection:
+                if not another_programs_tables_of(driver_connection(connection)):
+                    return
         with self.engine.connect() as connection:
             refuse_another_programs_tables(connection)
 
@@ -100,8 +105,9 @@ class Maintenance:
         from mstrack.store.migrations import MIGRATIONS, refuse_another_programs_tables
 
         before = self.schema_version()
-        if before:  # "up to date" said of another program's schema_version table was not true (0: the first migration's)
-            self._refuse_another_programs()
+        # "up to date" said of another program's schema_version table was not true; and whose it is comes before
+        # whether it can be written (a read-only look: the write lock's connection is never opened on it)
+        self._refuse_another_programs()
         if before > SCHEMA_VERSION:
             raise InputError("--db {db}: schema version {version} is newer than this mstrack ({known}); upgrade mstrack",
                              db=self.display_url, version=before, known=SCHEMA_VERSION)

@@ -277,6 +277,52 @@ def page_size_of(path: Path) -> tuple[int, bool] | None:
     return (65536 if size == 1 else size), header[18] == 2
 
 
+def another_programs_tables_of(connection) -> list[str]:
+    """The tables that make an SQLite database another program's ([] where it is mstrack's or holds no table), read
+    through sqlite3's own connection without writing: migrations.another_programs_tables, the one rule."""
+    from mstrack.store.migrations import another_programs_tables
+
+    names = [name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")]
+    return another_programs_tables(names, schema_version_of(connection) if "schema_version" in names else None)
+
+
+def unwritable(path: Path):
+    """Why SQLite cannot write this existing file, as far as the system tells before anything is opened: a read-only
+    mount (statvfs), a file this user may not write (its mode, or an attribute such as immutable: os.access), a
+    folder where SQLite cannot make its -wal and -shm (or -journal); None where nothing stands in the way."""
+    path = Path(os.path.realpath(path))
+    with contextlib.suppress(OSError, AttributeError):
+        if os.statvfs(path).f_flag & os.ST_RDONLY:
+            return Message("it is on a read-only mount")
+    if not os.access(path, os.W_OK):
+        return Message("the file is read-only for this user (its permissions, or an attribute such as immutable)")
+    beside = [Path(f"{path}-wal"), Path(f"{path}-shm")]
+    if not os.access(path.parent, os.W_OK | os.X_OK) and not all(os.access(file, os.W_OK) for file in beside):
+        return Message("its folder {folder} cannot be written by this user (SQLite makes its -wal and -shm files there)",
+                       folder=path.parent)
+    return None
+
+
+def read_leaves_beside(path: Path) -> tuple[Path, Path] | None:
+    """Before a read opens a WAL database this user cannot write (an immutable file, another user's) with neither a
+    -wal nor a -shm beside it: the two SQLite makes beside it to read and, the file read-only to it, leaves behind
+    (an empty -wal and a -shm owned by this user); None on the ordinary path (one os.access: the file can be written)."""
+    if os.access(path, os.W_OK):
+        return None
+    beside = Path(f"{path}-wal"), Path(f"{path}-shm")
+    return None if any(os.path.lexists(file) for file in beside) else beside
+
+
+def remove_left_beside(beside: tuple[Path, Path] | None) -> None:
+    """After that read's connection closed: the -wal and -shm it made removed again, where the -wal is still empty
+    (nothing was written through them)."""
+    if beside is None or holds_bytes(beside[0]):
+        return
+    for file in beside:
+        with contextlib.suppress(OSError):
+            file.unlink()
+
+
 def opening_reason(path: Path, error: Exception):
     """Why an SQLite file could not be opened: on a full disk SQLite says "disk I/O error" (it cannot make the
     -shm a read needs), said as the full disk it is (statvfs of its folder)."""
