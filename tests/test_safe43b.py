@@ -256,3 +256,32 @@ def test_a_folder_that_cannot_be_written_is_named(tmp_path):
         assert sorted(os.listdir(folder)) == ["cur.db", "old.db"]
     finally:
         folder.chmod(0o755)
+
+
+def test_a_reads_left_files_stay_while_another_connection_has_them_open(tmp_path):
+    """The -wal and -shm a read made beside a database it cannot write are removed after it, unless a connection
+    has opened them meanwhile (a writer that connected during the read, here another process): removing the -shm
+    under it would let the next connection make a second index of the same WAL."""
+    from mstrack.store.sqlite_file import remove_left_beside
+
+    db = tmp_path / "shared.db"
+    connection = sqlite3.connect(db)
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("CREATE TABLE t (a)")
+    connection.commit()
+    connection.close()  # the last connection: its -wal checkpointed and removed
+    beside = (tmp_path / "shared.db-wal", tmp_path / "shared.db-shm")
+    holder = subprocess.Popen([sys.executable, "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]);"
+                               " c.execute('SELECT * FROM t').fetchall(); print('open', flush=True); sys.stdin.read()", str(db)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        assert beside[1].exists() and beside[0].stat().st_size == 0
+        remove_left_beside(beside)
+        assert beside[0].exists() and beside[1].exists()  # kept: the other process still has them open
+    finally:
+        holder.kill()  # gone without closing: its locks released, its empty -wal and -shm left behind
+        holder.wait()
+    assert beside[0].exists() and beside[1].exists()
+    remove_left_beside(beside)
+    assert not beside[0].exists() and not beside[1].exists()  # no connection left: removed

@@ -315,12 +315,37 @@ def read_leaves_beside(path: Path) -> tuple[Path, Path] | None:
 
 def remove_left_beside(beside: tuple[Path, Path] | None) -> None:
     """After that read's connection closed: the -wal and -shm it made removed again, where the -wal is still empty
-    (nothing was written through them)."""
-    if beside is None or holds_bytes(beside[0]):
+    (nothing was written through them) and no connection has the -shm open (a writer that connected during the
+    read: removing the -shm under it would let the next connection make another, two indexes of one WAL)."""
+    if beside is None or holds_bytes(beside[0]) or shm_in_use(beside[1]):
         return
     for file in beside:
         with contextlib.suppress(OSError):
             file.unlink()
+
+
+def shm_in_use(shm: Path) -> bool:
+    """Whether a connection (of any process, this one included) has the -shm open: each holds a read lock on its
+    byte 128 (the unix VFS's DMS slot) while connected. Tested by an open-file-description lock (Linux), which a
+    process's own locks also refuse and whose release leaves them alone; where there is none, in use (keep)."""
+    import fcntl
+    import struct
+
+    if not hasattr(fcntl, "F_OFD_SETLK"):
+        return True
+    try:
+        descriptor = os.open(shm, os.O_RDWR)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
+    try:
+        fcntl.fcntl(descriptor, fcntl.F_OFD_SETLK, struct.pack("hhxxxxqqixxxx", fcntl.F_WRLCK, os.SEEK_SET, 128, 1, 0))
+    except OSError:
+        return True
+    finally:
+        os.close(descriptor)  # releases that lock only
+    return False
 
 
 def opening_reason(path: Path, error: Exception):
