@@ -114,7 +114,11 @@ def _role_offices(text: str, apart: bool = True) -> list[str] | None:
     if len(names) > 1:
         names[-1] = CLOSING_GROUP_RE.sub("", names[-1]) or names[-1]
     return names if names and all((ends_like_unit(n) or n.startswith(("各", *COLLECTIVE)) or a_person(n))
-                                  and not WORK_VERB_RE.search(n) for n in names) else None
+                                  and not WORK_VERB_RE.search(n) and not ROLE_LABEL_NAME_RE.fullmatch(n) for n in names) \
+        else None
+
+
+ROLE_LABEL_NAME_RE = re.compile(rf"(?:{ROLES}|责任)(?:单位|部门)\s*[：:]?")  # "牵头单位:按职责分工抓好落实": a label, no office
 
 
 def _role_bracket(m: re.Match) -> str:
