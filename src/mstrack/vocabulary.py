@@ -209,6 +209,10 @@ IMPLEMENTING_ROLE_WORDS = ("参照落实", "落实")
 """The roles of the offices that carry out the work a lead's role names ("市财政局牵头，市直各部门落实；各镇(街)参照落实"):
 units beside a lead, as helpers are; where the cell names no lead ("市直有关部门落实；各镇(街)参照落实") the first of them
 leads, as in a list of units. After a lead's role ("牵头落实") 落实 goes on with it (ROLE_FOLLOWERS)."""
+IMPLEMENTING_MANNERS = ("抓好", "认真", "贯彻", "组织", "督促", "负责", "具体", "按职责", "参照", "切实", "全面", "积极", "严格")
+"""The work verbs and adverbs printed before an implementing role ("各乡镇抓好落实", "各镇街贯彻落实", "各区政府组织落实"):
+part of the role, no office's name; inside what stands before the role ("市教育局督促各区落实") they say the words are a
+sentence, not offices' names, and the cell is read as printed (sources/table/units.py)."""
 HELPER_ROLE_WORDS = ("配合", "协办", "协助", "协同", "参与", "协调", *IMPLEMENTING_ROLE_WORDS)
 """The roles of the offices that help ("市财政局配合"): units, never leads."""
 OVERSIGHT_ROLE_WORDS = ("指导", "督导")

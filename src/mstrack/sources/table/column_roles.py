@@ -318,16 +318,35 @@ def _numbered_requirements(sheet: Sheet, at: int, columns: list[Column]) -> None
                 or any(numbered_lines(cells[column.index]) for cells in rows):
             continue
         headings = [cells[tasks[0].index].strip() if tasks[0].index < len(cells) else "" for cells in rows]
-        shown = [h for h in headings if h]
-        if shown and headings[0] and len(set(shown)) < len(rows) and _grouped(shown):
+        seq = next((c.index for c in columns if c.kind == "seq"), None)
+        numbers = [cells[seq].strip() if seq is not None and seq < len(cells) else "" for cells in rows]
+        if headings[0] and _grouped(headings, numbers):
             column.kind = "task"
             return
 
 
-def _grouped(headings: list[str]) -> bool:
-    """Headings that each cover a run of rows (merged, or written once over it): no heading comes back after another."""
-    runs = [h for k, h in enumerate(headings) if not k or h != headings[k - 1]]
-    return len(runs) == len(set(runs))
+def _grouped(headings: list[str], numbers: list[str]) -> bool:
+    """Headings that are clearly groups of the rows beside them: each covers a run of rows (merged, or written once
+    over it, the cells below blank) and comes back after no other, most runs cover several rows or the headings carry
+    their own numbers ("一、…"), and no 序号 numbers them one a heading (then they are the tasks, each with its details
+    on one row or a few). One task spanning two rows among tasks one a row is no group."""
+    runs: list[list[int]] = []  # the rows of each heading's run
+    for k, heading in enumerate(headings):
+        if heading and (not runs or heading != headings[runs[-1][0]]):
+            runs.append([k])
+        else:
+            runs[-1].append(k)
+    starts = [headings[run[0]] for run in runs]
+    if len(runs) == len(headings) or len(set(starts)) < len(starts):
+        return False
+    own = [{numbers[k] for k in run if numbers[k]} for run in runs]
+    if all(len(found) == 1 for found in own) and len({n for found in own for n in found}) == len(runs):
+        return False  # 序号 "1", "2", "3" one a heading: the headings are numbered as the tasks
+    several = sum(len(run) >= 2 for run in runs)
+    return several * 2 > len(runs) or all(HEADING_NUMBER_RE.match(h) for h in starts)
+
+
+HEADING_NUMBER_RE = re.compile(rf"[一二三四五六七八九十]+\s*[、{DOTS}]")  # "一、做好…": a group's own number
 
 
 def one_numbered_item(sheet: Sheet, at: int, columns: list[Column]) -> None:

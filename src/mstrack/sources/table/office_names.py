@@ -38,10 +38,18 @@ def split_units(cell: str) -> list[str]:
 RUN_TOGETHER_RE = re.compile(r"(?:局|委|办|院|中心|站|所|部|厅|队|府|室)(?=(?P<level>[省市县区])(?!场))")
 
 
+# the end of a whole office of government (a bureau, a committee, an office, a court, a department, a government), where
+# a second office run on after another is one of the same level; a unit inside an office (处, 科, 室, 队, 所, 站, 中心)
+# after a bureau's name is that bureau's ("市住建局市政工程处", "市人社局市就业服务中心"), and so is a branch or a
+# hospital ("市生态环境局市区分局", "市卫健委市直医院"): one name
+WHOLE_OFFICE_RE = re.compile(r"(?:(?<!分)局|委|办|(?<![医学])院|厅|部|政府|办公室|委员会)$")  # a 分局, a 医院: units
+
+
 def _run_together(name: str) -> list[str]:
     """Two offices' whole names run together, the separator lost in a copy ("区发改局区统计局", "市委宣传部市文广旅局"):
     split where a name of three characters or more, opening with a level (区, 市, 县, 省), ends with an office's suffix and
-    the rest opens with the same level and ends like an office, no figure in it. One office's parts stay whole: a section
+    the rest opens with the same level and ends like a whole office (WHOLE_OFFICE_RE), no figure in
+    it. One office's parts stay whole: a section
     or a unit under a bureau opens with no level ("市公安局交警支队", "区卫健局疾控中心"), a party committee's department
     neither ("市委宣传部"); a joint office after a bare 县委 ("县委县政府督查室") or 市场 after 市 ("市商务局市场科") are no
     second name."""
@@ -49,7 +57,7 @@ def _run_together(name: str) -> list[str]:
         return [name]
     for m in RUN_TOGETHER_RE.finditer(name, 2):
         head, rest = name[:m.end()], name[m.end():]
-        if m["level"] == name[0] and len(rest) >= 3 and ends_like_unit(rest):
+        if m["level"] == name[0] and len(rest) >= 3 and WHOLE_OFFICE_RE.search(rest):
             return [head, *_run_together(rest)]
     return [name]
 

@@ -26,6 +26,7 @@ from mstrack.vocabulary import (
     FRAMING_RE,
     FRAMING_WORDS,
     HELPER_ROLE_WORDS,
+    IMPLEMENTING_MANNERS,
     IMPLEMENTING_ROLE_WORDS,
     LEAD_ROLE_WORDS,
     LEADING_MANNERS,
@@ -44,6 +45,10 @@ LEADING = "|".join(LEAD_ROLE_WORDS)  # the roles that make an office lead
 MANNERS = rf"(?:(?:{'|'.join(ROLE_MANNERS)})\s*)*"  # "分别", "按职责分工" … printed before a role
 SHARED_MANNER_RE = re.compile(rf"(?:{'|'.join(ROLE_MANNERS)})")
 FOLLOWERS = "|".join(ROLE_FOLLOWERS)  # "负责", "落实" … a verb going on after a role
+# the work verbs before an implementing role that are no role or manner of their own ("抓好", "贯彻", "组织"): the role's
+WORK_VERBS = "|".join(w for w in IMPLEMENTING_MANNERS if w not in ROLE_MANNERS and not any(w in r for r in ROLES.split("|")))
+IMPLEMENTING_WORK = rf"(?:(?:{WORK_VERBS})+(?=(?:{'|'.join(IMPLEMENTING_ROLE_WORDS)})))?"  # "各乡镇抓好落实": 抓好落实
+WORK_VERB_RE = re.compile(rf"(?:{WORK_VERBS})(?![部委会局办])")  # "市教育局督促各区": a sentence; "县委组织部": a name
 
 
 def numbered_groups(cell: str) -> dict[str, str]:
@@ -73,7 +78,7 @@ NAME_SUFFIX = r"(?:领导小组|小组|办公室|委员会|专班|中心|办|组
 IN_NAME = rf"{NAME_SUFFIX}(?:$|[、，,；;。.\s（()）]|{ROLES}|{NAME_SUFFIX})"
 # a coordinating role followed by offices' names joins them to the office before ("县住建局协调县自然资源局、…实施")
 JOINING_ROLE = rf"(?:{'|'.join(COORDINATING_WORDS)})(?=[{PLACE_START}])"
-ROLE_PHRASE_RE = re.compile(rf"(?<![（(]){MANNERS}"
+ROLE_PHRASE_RE = re.compile(rf"(?<![（(]){MANNERS}{IMPLEMENTING_WORK}"
                             rf"(?!{JOINING_ROLE})(?P<role>{ROLES})(?!{IN_NAME}){NOT_OWN_ROLE}"
                             r"(?!\s*(?:单位|部门))[^、，,；;。.\n]*")
 ROLE_JOINER_RE = re.compile("|".join((*ROLE_JOINERS, JOINING_ROLE, *(rf"(?<=[{OFFICE_END}]){j}(?![会社体])" for j in OFFICE_JOINERS))))
@@ -108,8 +113,12 @@ def _role_offices(text: str, apart: bool = True) -> list[str] | None:
     names = [n for part in ROLE_JOINER_RE.split(text) for g in split_groups(part) for n in _names(g, apart)]
     if len(names) > 1:
         names[-1] = CLOSING_GROUP_RE.sub("", names[-1]) or names[-1]
-    return names if names and all(ends_like_unit(n) or n.startswith(("各", *COLLECTIVE)) or a_person(n) for n in names) \
+    return names if names and all((ends_like_unit(n) or n.startswith(("各", *COLLECTIVE)) or a_person(n))
+                                  and not WORK_VERB_RE.search(n) and not ROLE_LABEL_NAME_RE.fullmatch(n) for n in names) \
         else None
+
+
+ROLE_LABEL_NAME_RE = re.compile(rf"(?:{ROLES}|责任)(?:单位|部门)\s*[：:]?")  # "牵头单位:按职责分工抓好落实": a label, no office
 
 
 def _role_bracket(m: re.Match) -> str:
@@ -207,7 +216,7 @@ def _all_apart(names: list[str]) -> list[str]:
 # a scope bracket after the role ("市民政局牵头（含各区）") is the office's, as before it ("市民政局（含各区）牵头")
 ROLE_SCOPE_RE = re.compile(rf"({MANNERS}(?:{ROLES}))\s*([（(]{SCOPE_RE.pattern}[）)])")
 LONE_MANNER_RE = re.compile(rf"(?<=[{OFFICE_END}])(?:{'|'.join(LEADING_MANNERS)})(?=\s*(?:[，,；;。.\n]|$))")
-ROLE_ONLY_RE = re.compile(rf"{MANNERS}(?:{ROLES})(?:{FOLLOWERS})*")
+ROLE_ONLY_RE = re.compile(rf"{MANNERS}{IMPLEMENTING_WORK}(?:{ROLES})(?:{FOLLOWERS})*")
 CLOSING_ROLE_RE = re.compile(rf"(?<=[{OFFICE_END}])\s*{ROLE_ONLY_RE.pattern}\s*$")  # "县教育局、县财政局负责": the list's role
 
 
@@ -223,7 +232,8 @@ def _without_role(name: str) -> str:
         return office
     m = ROLE_PHRASE_RE.search(name)
     office = name[:m.start()].strip() if m else ""
-    return office if m and (ends_like_unit(office) or a_person(office)) and ROLE_ONLY_RE.fullmatch(m[0].strip()) else name
+    return office if m and (ends_like_unit(office) or a_person(office)) and ROLE_ONLY_RE.fullmatch(m[0].strip()) \
+        and not WORK_VERB_RE.search(office) else name
 
 
 def roles_in(cell: str, lead_column: bool = False) -> tuple[str, str] | None:
