@@ -161,7 +161,7 @@ def read_only_mount(tmp_path):
         subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
         yield mount
     finally:
-        subprocess.run(["umount", str(mount)], check=False)
+        subprocess.run(["umount", "--lazy", str(mount)], check=False)  # lazy: even if an open connection keeps it busy
 
 
 READ_ONLY_MOUNT = "cannot be written: it is on a read-only mount; nothing was written"
@@ -223,7 +223,7 @@ def test_another_programs_database_on_a_read_only_mount_is_said_to_be_theirs(tmp
             said = refused(Cli(db)(*command), OTHER)
             assert "read-only mount" not in said, command
     finally:
-        subprocess.run(["umount", str(mount)], check=False)
+        subprocess.run(["umount", "--lazy", str(mount)], check=False)  # lazy: even if an open connection keeps it busy
 
 
 def test_a_read_only_older_database_is_said_to_be_read_only(tmp_path):

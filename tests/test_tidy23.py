@@ -3,6 +3,7 @@ older database, db check's refusal of one, the entry's Ctrl-C line in the run's 
 subprocesses and working directory."""
 
 import os
+import re
 import shlex
 import sqlite3
 import subprocess
@@ -236,4 +237,5 @@ def test_a_test_that_leaves_the_working_directory_changed_fails_and_it_is_put_ba
     done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_leaves.py"],
                           capture_output=True, text=True, cwd=tmp_path, env=env, timeout=300)
     assert done.returncode == 1, done.stdout + done.stderr
-    assert "2 passed, 1 error" in done.stdout and "left the working directory changed" in done.stdout, done.stdout
+    # the counts only: a warning of the machine's (pytest's clean-up of an old run's directory) may stand between them
+    assert re.search(r"\b2 passed\b.*\b1 error\b", done.stdout) and "left the working directory changed" in done.stdout, done.stdout
