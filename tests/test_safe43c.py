@@ -13,8 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import Cli
-
 WRITER = """
 import sqlite3, sys, time
 from pathlib import Path
@@ -129,13 +127,6 @@ def test_a_restore_refused_for_a_full_disk_leaves_no_journal_of_its_kept_copy(de
     assert "nothing restored" in result.stderr
     assert [name for name in os.listdir(tmp_path) if "before-restore" in name] == []
 
-
-@pytest.fixture(autouse=True)
-def _en(monkeypatch):
-    monkeypatch.setenv("MSTRACK_LANG", "en")
-
-
-_ = Cli
 
 
 class _FullRecord(sqlite3.Connection):
