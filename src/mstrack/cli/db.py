@@ -9,7 +9,7 @@ import typer
 
 from mstrack.cli.app import app, db_app
 from mstrack.cli.common import ID_MAX, Format, FormatOption
-from mstrack.cli.printing import console, flush_output, write_out, write_output
+from mstrack.cli.printing import console, flush_output, said_stale_parts, write_out, write_output
 from mstrack.cli.process import cli_store, open_store
 from mstrack.cli.saying import echo, fail, say, say_no_programmes, warn
 
@@ -162,6 +162,8 @@ def db_restore(
     from mstrack.store.sqlite_file import disk_full
 
     store = cli_store(resolve_db_url(ctx.obj.get("db")))
+    if store.path is not None:
+        said_stale_parts(store.path, stamped=True)
 
     def new_file(path: Path):
         """How the copy kept before the restore is written: as `db backup` writes, 0600, never over a file."""
@@ -252,9 +254,13 @@ def _copy_to_file(ctx: typer.Context, source, target, said) -> None:
     a refusal, a failure or Ctrl-C before the rename leaves no target and no temporary file. SIGINT is held from
     the line that says so (printed before the rename) until the process ends, as from a write's commit: exit 0
     ⇔ the copy is there."""
-    from mstrack.render.outputs import DATABASE_COMPANIONS
+    import errno
+
+    from mstrack.render.outputs import remove_database
     from mstrack.store import Store
     from mstrack.store.interrupts import interrupts_held
+    from mstrack.store.sqlite_file import disk_full
+    from mstrack.store.urls import reason
     from mstrack.store.verify import copy_verified
 
     _refuse_not_empty(target)
@@ -265,12 +271,15 @@ def _copy_to_file(ctx: typer.Context, source, target, said) -> None:
         copy.display_url = target.display_url
         try:
             counts.append(copy_verified(source, copy, date.today()))
+        except Exception as error:
+            if disk_full(error):  # the copy's disk (its writes; the source is only read): said of --to, as TARGET is
+                raise OSError(errno.ENOSPC, reason(error)) from None
+            raise
         finally:
             try:
                 copy.close()  # the last connection folds its -wal into the file before the rename
             finally:  # a second Ctrl-C inside the pool's close as the first unwinds: its -wal and -shm go all the same
-                for suffix in DATABASE_COMPANIONS[1:]:
-                    Path(f"{temporary}{suffix}").unlink(missing_ok=True)
+                remove_database(temporary, companions_only=True)
 
     def announce() -> None:
         said(counts[0])

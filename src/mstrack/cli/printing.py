@@ -9,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from mstrack.cli.saying import fail
+from mstrack.cli.saying import fail, say
 
 
 def write_out(text: str) -> None:
@@ -129,6 +129,8 @@ def write_output(ctx: typer.Context, output: Path, write, announce=None, option:
     if Path(output).is_dir():  # found only at the rename otherwise, after the command had announced the file
         raise cannot_write(output, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)), option)
     in_place = written_in_place(Path(output))
+    if not in_place:
+        said_stale_parts(output)
     seen = file_state(Path(output))  # looked at again just before the rename (written_files.unchanged_while_running)
     kind, known = _kept_return(Path(output), option)
     # Recorded: what a later -o may replace while it is unchanged. Not a copy of the database (never replaced anyway),
@@ -139,15 +141,16 @@ def write_output(ctx: typer.Context, output: Path, write, announce=None, option:
 
     def ready() -> None:
         nonlocal announcing
+        # the record and the look again first: a refusal of this file is never said after a line saying it written
+        if recorded:
+            record_before_rename(Path(output), option, size, digest, known)
+        if taken is None and not in_place:
+            unchanged_while_running(Path(output), option, seen)
         if announce is not None:
             announcing = True
             announce()
             flush_output()
             announcing = False
-        if recorded:
-            record_before_rename(Path(output), option, size, digest, known)
-        if taken is None and not in_place:
-            unchanged_while_running(Path(output), option, seen)
         if not in_place:  # from the rename on, a Ctrl-C could only end the command with a lie: held as after a commit
             interrupts_held()
 
@@ -166,6 +169,20 @@ def write_output(ctx: typer.Context, output: Path, write, announce=None, option:
         if announcing:  # the terminal or pipe, not the file
             raise
         raise cannot_write(output, error, option) from None
+
+
+def said_stale_parts(target: Path, stamped: bool = False) -> None:
+    """The partial copies of `target` a killed run left (outputs.remove_stale_parts: only those whose writer is
+    gone) removed before this run writes its own, in one line on stderr."""
+    from mstrack.render.outputs import remove_stale_parts
+
+    removed = remove_stale_parts(Path(target), stamped=stamped)
+    if removed:
+        from mstrack.errors import Message
+
+        name = f"{target}.before-restore-…" if stamped else target
+        say("mstrack: note: {message}", err=True, message=Message(
+            "removed {n} stale partial {n:copy|copies} of {target} left by an interrupted run", n=removed, target=name))
 
 
 def refuse_kept(target: Path, option: str = "--output") -> None:

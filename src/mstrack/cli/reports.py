@@ -390,7 +390,7 @@ def _write_each(ctx: typer.Context, notices: list, fmt: str, output: Path, lang:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise cannot_write(output, error) from None
-    for one in notices:
+    for done, one in enumerate(notices):
         content = render(one, lang)
         path = output / f"{_file_name(one.unit)}.{fmt}"
 
@@ -400,5 +400,22 @@ def _write_each(ctx: typer.Context, notices: list, fmt: str, output: Path, lang:
         def written(path=path, unit=one.unit) -> None:
             echo(words("msg.written", what=unit, path=path), err=True)
 
-        write_output(ctx, path, write, written)
+        try:
+            write_output(ctx, path, write, written)
+        except typer.Exit:  # said above (a full disk midway): the files before it stay, each whole
+            raise _each_stopped(notices, done, fmt, output) from None
     say("{n} {n:notice|notices} written to {path}", err=True, n=len(notices), path=output)
+
+
+def _each_stopped(notices: list, done: int, fmt: str, output: Path) -> typer.Exit:
+    """The last line of --each-unit stopped by a file it could not write: how many are there (each whole), how many
+    not, and that a rerun writes the rest (the ones written are mstrack's: replaced as they are); exit 2."""
+    left = len(notices) - done
+    if not done:
+        say("none of the {n} {n:notice|notices} written to {path}: run the command again to write them", err=True,
+            n=len(notices), path=output)
+    else:
+        say("{done} of {n} {n:notice|notices} written to {path} ({first} to {last}), {left} not written: run the command "
+            "again to write the rest", err=True, done=done, n=len(notices), path=output, left=left,
+            first=f"{_file_name(notices[0].unit)}.{fmt}", last=f"{_file_name(notices[done - 1].unit)}.{fmt}")
+    return typer.Exit(2)

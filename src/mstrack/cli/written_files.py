@@ -60,7 +60,7 @@ def changed_since(target: Path, option: str, written) -> typer.Exit:
 def unknown(target: Path, option: str, unreadable) -> typer.Exit:
     """A file whose keeping depends on a record that cannot be read: whether it changed since mstrack wrote it is
     unknown, and "no record" would let its content alone decide (a row added under a CSV report lost)."""
-    from mstrack.store.written import record_path
+    from mstrack.store.written import on_full_disk, record_path
 
     if unreadable.damaged:
         return fail("{option} {path}: the record of the files mstrack wrote ({record}) was damaged ({reason}), so "
@@ -68,6 +68,11 @@ def unknown(target: Path, option: str, unreadable) -> typer.Exit:
                     "at it (rows or notes added there would be lost), then run again (it is then judged by what it "
                     "holds), or give another -o name", option=option, path=target, record=record_path(),
                     reason=unreadable.reason)
+    if on_full_disk():  # SQLite says "disk I/O error" there: no lock to wait for
+        return fail("{option} {path}: the record of the files mstrack wrote ({record}) cannot be read ({reason}): its "
+                    "disk is full, so whether this file has changed since mstrack wrote it is unknown: it is not "
+                    "replaced: free space on that disk and run the command again, or give another -o name",
+                    option=option, path=target, record=record_path(), reason=unreadable.reason)
     return fail("{option} {path}: the record of the files mstrack wrote ({record}) cannot be read ({reason}), so "
                 "whether this file has changed since mstrack wrote it is unknown: it is not replaced: run again once no "
                 "other program holds the record (another mstrack, a sync tool), or give another -o name",

@@ -213,6 +213,7 @@ def replacing_path(target: Path, before_rename=None, private: bool = False, new_
     final = Path(os.path.realpath(target))
     descriptor, temporary = tempfile.mkstemp(dir=final.parent, prefix=f".{final.name}.", suffix=".part")
     try:
+        _held(descriptor)
         try:
             os.fchmod(descriptor, os.stat(final).st_mode & 0o7777)
         except FileNotFoundError:  # a new file: as the umask says, or as mkstemp made it (0600)
@@ -227,12 +228,86 @@ def replacing_path(target: Path, before_rename=None, private: bool = False, new_
         else:
             os.replace(temporary, final)
     except BaseException:
-        with suppress(FileNotFoundError):
-            os.unlink(temporary)
+        remove_database(Path(temporary))  # with what SQLite made beside it (a full disk left a -journal)
         raise
     finally:
         os.close(descriptor)
     _sync_directory(final.parent)
+
+
+PART_COMPANIONS = (*DATABASE_COMPANIONS, "-writer")
+"""A partial copy (a database being written: `db copy`, `db backup`, the copy `db restore` keeps) and what SQLite,
+and the note naming its write (store.sqlite_file.writer_note), put beside it."""
+
+
+def remove_database(path: Path, companions_only: bool = False) -> None:
+    """A database file being written and abandoned, with its -wal, -shm, -journal and -writer note: the one way a
+    partial copy goes (a failed write, a stale part, a finished copy's leftovers: `companions_only`)."""
+    for suffix in PART_COMPANIONS[1:] if companions_only else PART_COMPANIONS:
+        with suppress(FileNotFoundError, IsADirectoryError):
+            os.unlink(f"{path}{suffix}")
+
+
+def _held(descriptor: int) -> None:
+    """The partial copy's lock, held by its writer until it is renamed or removed (the descriptor's close): a
+    part whose lock anyone can take is one whose writer is gone (_stale). An exclusive flock, apart from SQLite's
+    own (fcntl) locks on the same file; none where the system has none."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no part is ever taken for stale
+        return
+    with suppress(OSError):
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def remove_stale_parts(target: Path, stamped: bool = False) -> int:
+    """The partial copies of `target` (replacing_path's `.NAME.XXXXXXXX.part`, with their companions) that a killed
+    run left beside it: only those whose writer is gone, its lock free (_stale); a part another running mstrack is
+    writing is kept. `stamped`: the copies `db restore` keeps of the database `target` (NAME.before-restore-TIME).
+    Returns how many were removed. Nothing is removed where the folder cannot be read or locks do not exist."""
+    import re
+
+    final = Path(os.path.realpath(target))
+    stamp = r"\.before-restore-\d{8}T\d{6}(?:-\d+)?" if stamped else ""
+    pattern = re.compile(rf"\.{re.escape(final.name)}{stamp}\.[a-z0-9_]{{8}}\.part")
+    try:
+        names = os.listdir(final.parent)
+    except OSError:
+        return 0
+    removed = 0
+    for name in sorted(names):
+        if pattern.fullmatch(name) and _stale(final.parent / name):
+            remove_database(final.parent / name)
+            removed += 1
+    return removed
+
+
+def _stale(part: Path) -> bool:
+    """Whether a partial copy's writer is gone: a regular file of this user's whose lock (_held) is free. One just
+    made, empty and alone is not yet (its writer may be between making it and taking its lock), unless a minute old."""
+    import time
+
+    try:
+        import fcntl
+    except ImportError:
+        return False
+    try:
+        descriptor = os.open(part, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return False
+    try:
+        found = os.fstat(descriptor)
+        if not stat.S_ISREG(found.st_mode) or found.st_uid != os.getuid():
+            return False
+        if (not found.st_size and time.time() - found.st_mtime < 60
+                and not any(os.path.lexists(f"{part}{suffix}") for suffix in PART_COMPANIONS[1:])):
+            return False
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    finally:
+        os.close(descriptor)
+    return True
 
 
 def _link_new(temporary: str, final: Path) -> None:

@@ -353,12 +353,17 @@ def opening_reason(path: Path, error: Exception):
     -shm a read needs), said as the full disk it is (statvfs of its folder)."""
     from mstrack.store.urls import reason
 
-    if getattr(error, "sqlite_errorname", "").startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_FULL")):
-        try:
-            found = os.statvfs(path.parent)
-        except OSError:
-            found = None
-        free = found and (found.f_bfree if os.geteuid() == 0 else found.f_bavail) * found.f_frsize
-        if found and free < 65536:
-            return Message("its disk is full ({reason}); free space on it and run the command again", reason=reason(error))
+    failed = getattr(error, "sqlite_errorname", "").startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_FULL"))
+    if failed and nearly_full(path.parent):
+        return Message("its disk is full ({reason}); free space on it and run the command again", reason=reason(error))
     return reason(error)
+
+
+def nearly_full(folder: Path) -> bool:
+    """Whether a folder's disk has next to no room left (under 64 kB for this user; root may use the reserve):
+    what makes SQLite fail to open a file there with "disk I/O error"."""
+    try:
+        found = os.statvfs(folder)
+    except OSError:
+        return False
+    return (found.f_bfree if os.geteuid() == 0 else found.f_bavail) * found.f_frsize < 65536

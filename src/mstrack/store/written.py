@@ -149,5 +149,15 @@ def remember(path: Path, size: int, sha256: str) -> None:
                                "ORDER BY max(at) DESC, max(rowid) DESC LIMIT ?)", (KEEP_PATHS,))
             connection.execute("COMMIT")
         except BaseException:
-            connection.execute("ROLLBACK")
+            if connection.in_transaction:  # SQLite ended it itself on a full disk: its ROLLBACK's error hid that one
+                with suppress(sqlite3.Error):
+                    connection.execute("ROLLBACK")
             raise
+
+
+def on_full_disk() -> bool:
+    """Whether the record's folder is on a disk with next to no room left (sqlite_file.nearly_full): there SQLite
+    cannot make the -shm a read needs and says "disk I/O error", as it would for no lock at all."""
+    from mstrack.store.sqlite_file import nearly_full
+
+    return nearly_full(record_path().parent)
