@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+sqlite_only = pytest.mark.sqlite_only
+
 WRITER = """
 import sqlite3, sys, time
 from pathlib import Path
@@ -64,6 +66,7 @@ def test_a_killed_db_copy_leaves_no_part_once_the_next_copy_runs(demo_cli, tmp_p
     assert sqlite3.connect(folder / "copy.db").execute("SELECT count(*) FROM report").fetchone()[0] > 0
 
 
+@sqlite_only  # db backup and db restore copy an SQLite file (PostgreSQL: the server's own tools)
 def test_a_killed_db_backup_leaves_no_part_once_the_next_backup_runs(demo_cli, tmp_path):
     folder = tmp_path / "t"
     folder.mkdir()
@@ -75,6 +78,7 @@ def test_a_killed_db_backup_leaves_no_part_once_the_next_backup_runs(demo_cli, t
     assert "removed 2 stale partial copies of" in result.stderr
 
 
+@sqlite_only  # db backup and db restore copy an SQLite file (PostgreSQL: the server's own tools)
 def test_a_killed_restore_leaves_no_kept_copy_part_once_the_next_restore_runs(demo_cli, tmp_path):
     assert demo_cli("db", "backup", str(tmp_path / "backup.db")).exit_code == 0
     database = Path(demo_cli.db)
@@ -86,6 +90,7 @@ def test_a_killed_restore_leaves_no_kept_copy_part_once_the_next_restore_runs(de
     assert "removed 1 stale partial copy of" in result.stderr
 
 
+@sqlite_only  # db backup and db restore copy an SQLite file (PostgreSQL: the server's own tools)
 def test_a_part_another_run_is_writing_is_kept(demo_cli, tmp_path):
     """Its writer holds the lock on it: another backup to the same name leaves it whole (and its writer's rename
     then finds the name taken: never written over)."""
@@ -104,6 +109,7 @@ def test_a_part_another_run_is_writing_is_kept(demo_cli, tmp_path):
         process.wait()
 
 
+@sqlite_only  # db backup and db restore copy an SQLite file (PostgreSQL: the server's own tools)
 def test_a_restore_refused_for_a_full_disk_leaves_no_journal_of_its_kept_copy(demo_cli, tmp_path, monkeypatch):
     """The kept copy's write fails (ENOSPC, as a full disk fails it) after SQLite made its -journal: the part and
     every file SQLite made beside it go."""
