@@ -129,7 +129,7 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"
     ("haerbin-2025-fangan.txt", "task_header_blank"):
         "the plan's one task '(一)…' as a table of ONE row under 序号 | (blank) | 责任单位, its 责任单位 cell empty: an unnamed "
         "column is the task column when two or more rows fill it (header._unnamed_task_column) or when a numbered item "
-        "stands beside an office (column_roles.one_numbered_item); one row with no office is neither, and the grid is "
+        "stands beside an office (numbered_columns.one_numbered_item); one row with no office is neither, and the grid is "
         "refused, 'no header row found' (twenty-first held-out set; read since 13-read41a as a list of one item)",
 }
 

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from mstrack.errors import InputError
 from mstrack.sources.rows import total_row
 from mstrack.sources.table.cells import CODE_CELL_RE, heading_row, place_task_column, seq_cell
-from mstrack.sources.table.column_roles import columns_by_data, contact_or_duty, one_numbered_item
+from mstrack.sources.table.column_roles import columns_by_data
 from mstrack.sources.table.columns import (
     BARE_NUMBER_RE,
     HEADER_UNIT_RE,
@@ -23,6 +23,7 @@ from mstrack.sources.table.columns import (
 from mstrack.sources.table.headerless import list_table
 from mstrack.sources.table.label_tree import label_tree
 from mstrack.sources.table.list_results import results_said
+from mstrack.sources.table.numbered_columns import contact_or_duty, one_numbered_item
 from mstrack.sources.table.reading import Sheet
 from mstrack.sources.table.schedule import report_month
 from mstrack.sources.table.subheader import group_subheader, period_subheader

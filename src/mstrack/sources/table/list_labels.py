@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from mstrack.sources.table.column_roles import MONEY_HEADER_RE
 from mstrack.sources.table.columns import column_kind
+from mstrack.sources.table.target_columns import MONEY_HEADER_RE
 
 PHONE_RE = re.compile(r"(?<!\d)1\d{10}(?!\d)|\d{3,4}-\d{7,8}")  # a contact, not a task
 

@@ -1,0 +1,193 @@
+"""Columns of figures read from their cells: the targets, and the figures that are none (progress, years, base counts)."""
+
+from __future__ import annotations
+
+import re
+
+from mstrack.sources.table.above import declared_unit, total_units
+from mstrack.sources.table.columns import (
+    BARE_NUMBER_RE,
+    BOUNDED_NUMBER_RE,
+    HEADER_UNIT_RE,
+    UNIT_NAME_RE,
+    YEAR_HEADER_RE,
+    Column,
+    column_values,
+)
+from mstrack.sources.table.reading import Sheet
+from mstrack.vocabulary import CONDITION_HEADERS
+
+
+def number_columns(sheet: Sheet, at: int, columns: list[Column]) -> None:
+    """Columns of bare numbers: the first under a target-like header (目标任务, 年度目标, 数量) holds the targets,
+    the others (进度, 完成目标(%)) report progress. A 单位 column of short words that name no office is the unit
+    of measure (个, 所, 公里) of those targets; else 单位 is the responsible units. A figure closed by a bound or 左右
+    ("80以上") is a number cell beside such a 单位 column or under a target's header only; a column of ages or
+    durations (CONDITION_HEADER_RE) is none (row_lines keeps it in the note), a 工期（天） of figures no deadline either."""
+    measure = next((c for c in columns if c.kind == "measure"), None)
+    if measure is not None:
+        values = column_values(sheet, at, measure)
+        if not values or any(len(v) > 5 or UNIT_NAME_RE.search(v) for v in values):
+            measure.kind, measure = "units", None
+    numeric = []
+    yearly = any(c.kind == "amount" and YEAR_HEADER_RE.match(re.sub(r"\s+", "", c.header)) for c in columns)
+    if yearly and (_yearly_money(sheet, at, columns) or _figured_content(sheet, at, columns)):
+        for column in (c for c in columns if c.kind == "amount" and YEAR_HEADER_RE.match(re.sub(r"\s+", "", c.header))):
+            column.kind = ""  # the programme's year's money: a note ("2024年：3000"), as the other years'
+    for column in columns:
+        header = re.sub(r"\s+", "", column.header)
+        if yearly and not column.kind and YEAR_HEADER_RE.match(header):
+            continue  # 2025年 beside the programme's 2024年 (columns.year_columns): no progress, a note
+        timed = column.kind == "deadline" and HEADER_UNIT_RE.match(header) and CONDITION_HEADER_RE.search(header)  # 工期（天）
+        values = column_values(sheet, at, column) if column.kind in ("task", "amount", "", "schedule", "content") or timed else []
+        bounded = measure is not None or TARGET_HEADER_RE.search(header) is not None \
+            or CONDITION_HEADER_RE.search(header) is not None  # "28000以上" a figure here; "90以内" a 工期（天）'s
+        if values and sum(bool(BARE_NUMBER_RE.match(v) or bounded and BOUNDED_NUMBER_RE.match(v)) for v in values) * 2 > len(values):
+            if CONDITION_HEADER_RE.search(header):
+                column.kind = ""  # 服务对象年龄（岁）, 建设周期（月）: whom the work serves, how long it takes; in the note
+                continue
+            numeric.append(column)
+    stated = total_units(sheet, at, [c.index for c in numeric if not HEADER_UNIT_RE.match(re.sub(r"\s+", "", c.header))])
+    numeric = [c for c in numeric if not _years(sheet, at, c, columns)]
+    numeric = [c for c in numeric if not _measured(c, numeric, stated.get(c.index, ""))]
+    money = _money_columns(sheet, at, columns, numeric)
+    numeric = [c for c in numeric if c not in money]
+    targets = [c for c in numeric if c.kind in ("task", "amount") or c.kind == "schedule" and PLANNED_COUNT_RE.search(c.header)]
+    for column in numeric:
+        column.kind = "amount" if targets and column is targets[0] else "progress"
+    if measure is not None and not targets:
+        measure.kind = ""
+    for column in columns:  # "区民生实事项目数量" over words ("区政府民生实事项目(1个)"): no targets
+        if column.kind == "amount" and column not in numeric and not _year_target(sheet, at, column):
+            # the programme's year's "20个" beside 2025年's: its content
+            column.kind = "content" if YEAR_HEADER_RE.match(re.sub(r"\s+", "", column.header)) else ""
+
+
+def _yearly_money(sheet: Sheet, at: int, columns: list[Column]) -> bool:
+    """Year columns ("2024年", "2025年") holding money, not the year's work: a "单位：万元" printed above the table, sums
+    in their unit in most of their cells ("3000万元"), or an investment column beside them (总投资（万元）, 资金来源)."""
+    years = [c for c in columns if YEAR_HEADER_RE.match(re.sub(r"\s+", "", c.header))]
+    values = [v for c in years for v in column_values(sheet, at, c)]
+    if _year_targets(years, values):
+        return False
+    priced = sum(bool(MONEY_CELL_RE.match(v.strip())) for v in values)
+    return bool(declared_unit(sheet, at)) or bool(values) and priced * 2 > len(values) \
+        or any(c not in years and (MONEY_HEADER_RE.search(c.header) or re.search(r"[（(](?:万|亿)?元[)）]", c.header))
+               for c in columns)
+
+
+# a count with its measure ("20个", "5座", "300人", "20万人"), no sum of money ("3000万元")
+COUNT_CELL_RE = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?\s*(?!(?:万|亿)?元)(?:万|亿)?[\u4e00-\u9fff]{1,3}$")
+
+
+def _year_targets(years: list[Column], values: list[str]) -> bool:
+    """Year columns that state the year's work: a header naming a target (2024年目标任务, 2024年工作目标) or cells that
+    mostly count with their measure ("20个"): never money, whatever investment column stands beside them."""
+    counted = sum(bool(COUNT_CELL_RE.match(v.strip())) for v in values)
+    return any(TARGET_HEADER_RE.search(c.header) for c in years) or bool(values) and counted * 2 > len(values)
+
+
+def _year_target(sheet: Sheet, at: int, column: Column) -> bool:
+    """The programme's year's column naming a target ("2024年目标任务") whose cells count with their measure ("20个"):
+    the year's part of the work, the target even where the content prints a figure of its own ("改造老旧小区50个")."""
+    values = column_values(sheet, at, column)
+    return column.yearly and TARGET_HEADER_RE.search(column.header) is not None and bool(values) \
+        and sum(bool(COUNT_CELL_RE.match(v.strip())) for v in values) * 2 > len(values)
+
+
+def _figured_content(sheet: Sheet, at: int, columns: list[Column]) -> bool:
+    """A task column beside the year columns whose cells mostly print their own figure with its unit ("改造小区20个"):
+    the target is read there; the year's bare figure under a bare year ("2024年") never replaces it (it stays in the
+    note). A year column naming a target ("2024年目标任务") states the year's part of the content's figure: its own."""
+    years = [c for c in columns if YEAR_HEADER_RE.match(re.sub(r"\s+", "", c.header))]
+    if any(TARGET_HEADER_RE.search(c.header) for c in years):
+        return False
+    for column in (c for c in columns if c.kind == "task"):
+        values = column_values(sheet, at, column)
+        figured = sum(bool(re.search(r"\d", v)) and not BARE_NUMBER_RE.match(v.strip()) for v in values)
+        if values and figured * 2 > len(values):
+            return True
+    return False
+
+
+# a planned count read as a schedule for its 计划 / 完成 ("计划完成数", "计划完成数量"): over bare figures, the target
+PLANNED_COUNT_RE = re.compile(r"(?:计划|目标|任务)[^时期限间]*数量?\s*$")
+CONDITION_HEADER_RE = re.compile(CONDITION_HEADERS)  # 服务对象年龄（岁）, 建设周期（月）: no target (vocabulary)
+# a header that says its figures are targets: a figure closed by a bound or 左右 under it is a number cell ("20000以上")
+TARGET_HEADER_RE = re.compile(r"目标|任务|指标|计划|预期")
+
+
+REPORTED_RE = re.compile(r"完成|进度|已|实际|占|比")
+
+
+# a count of the state the plan starts from: the population it serves (老年人口数, 户籍人口), what exists (现有, 基数)
+BASE_RE = re.compile(r"(?<!新增)(?<!转移)人口(?:数|总数|总量)?$|现有|现状|基数|存量|原有")
+# a header counting one year's work: 年度目标, 当年投资, 全年任务, 年内新增, 2024年新增, 年新增; a year inside another word
+# (老年, 年龄, 使用年限, 建成年份, 周年, 残疾人就业年) is none
+YEARS_FIGURE_RE = re.compile(r"年度|[当全本今每]年|年[内內均]|\d{2,4}\s*年|^年(?![龄齡限份数數])")
+
+
+def _measured(column: Column, numeric: list[Column], stated: str = "") -> bool:
+    """A column of numbers whose header names their unit ("年度投资金额 (万元)"), or whose total the text above prints
+    with one (`stated`: 计划完成数, the plan's figure), is a target of its own, named by the header; a multi-year total
+    (总投资) only when no column counts the year (当年投资). Progress is not."""
+    header = re.sub(r"\s+", "", column.header)
+    planned = (bool(stated) or HEADER_UNIT_RE.match(header) is not None) \
+        and re.match(r"(?:计划|目标|任务)(?!.*率)", header) is not None  # 计划完成数（人）; not 累计开工数, 计划完成率
+    m = HEADER_UNIT_RE.match(header) or ({"name": header, "unit": stated} if planned else None)
+    if not m or REPORTED_RE.search(m["name"]) and not planned:
+        return False
+    if BASE_RE.search(m["name"]):  # 老年人口数(人), 现有床位(张): what the plan starts from, beside the targets
+        column.kind = "note"
+        return True
+    yearly = [c for c in numeric if (n := HEADER_UNIT_RE.match(re.sub(r"\s+", "", c.header)))
+              and YEARS_FIGURE_RE.search(n["name"]) and not BASE_RE.search(n["name"])]
+    column.kind = "measured" if not yearly or column in yearly else "note"
+    column.label = m["unit"] if column.kind == "measured" else ""
+    column.header = m["name"] if column.kind == "measured" else column.header
+    return True
+
+
+YEAR_CELL_RE = re.compile(r"^(?:19|20)\d{2}\s*年?$")
+COMPLETION_RE = re.compile(r"完成|竣工|完工|建成|交付")
+
+
+def _years(sheet: Sheet, at: int, column: Column, columns: list[Column]) -> bool:
+    """A column in 年 whose cells are years ("计划完成年度（年）" 2024, 2025): dates, never a target. A completion year
+    (计划竣工（年）, 建成年份（年）) is the row's deadline, that year's end, where no column dates the tasks; any other
+    is read no further."""
+    m = HEADER_UNIT_RE.match(re.sub(r"\s+", "", column.header))
+    values = column_values(sheet, at, column)
+    if not m or m["unit"] != "年" or not values or not all(YEAR_CELL_RE.match(v.strip()) for v in values):
+        return False
+    dated = any(c.kind in ("deadline", "schedule", "period") and c is not column for c in columns)
+    column.kind = "deadline" if COMPLETION_RE.search(m["name"]) and not dated else ""
+    return True
+
+
+MONEY_CELL_RE = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?\s*(?:万|亿)?元$")
+MONEY_HEADER_RE = re.compile(r"投资|资金|预算|金额")
+
+
+def _money_columns(sheet: Sheet, at: int, columns: list[Column], numeric: list[Column]) -> list[Column]:
+    """A column of sums under 计划投资, 年度投资 or 资金, in their unit ("3000万元") or bare under a "单位：万元" printed
+    above the table: a target of its own, named by the header; a total (总投资) only when no other such column counts
+    the year or the plan. Returns those columns."""
+    declared = declared_unit(sheet, at)
+    money = []
+    for column in columns:
+        header = re.sub(r"\s+", "", column.header)
+        if column.kind not in ("", "schedule", "amount", "task") or not MONEY_HEADER_RE.search(header) or REPORTED_RE.search(header):
+            continue
+        values = column_values(sheet, at, column)
+        priced = sum(bool(MONEY_CELL_RE.match(v)) or (bool(declared) and column in numeric) for v in values)
+        if values and priced * 2 > len(values):
+            money.append(column)
+    yearly = [c for c in money if re.search(r"年|计划", c.header)]
+    for column in money:
+        if yearly and column not in yearly:
+            column.kind = "note"
+        else:
+            column.kind, column.header = "measured", re.sub(r"\s+", "", column.header)
+            column.label = declared if column in numeric else ""
+    return money
