@@ -223,6 +223,9 @@ CLOSING_ROLE_RE = re.compile(rf"(?<=[{OFFICE_END}])\s*{ROLE_ONLY_RE.pattern}\s*$
 
 
 ROLE_BRACKET_MARK_RE = re.compile(rf"\s*[（(]\s*(?:{ROLES})\s*(?:单位|部门)?\s*[）)]$")  # "各县区政府（负责）"
+# 统筹 alone (vocabulary.LEADING_MANNERS) or an overseer's role (OVERSIGHT_ROLE_WORDS) closing an office's name
+# ("市发改委统筹", "市教育局指导"): no role phrase of the cell's, and no part of the name either
+LONE_ROLE_WORD_RE = re.compile(rf"(?<=[{OFFICE_END}])\s*(?:{'|'.join((*LEADING_MANNERS, *OVERSIGHT_ROLE_WORDS))})$")
 
 
 def _without_role(name: str) -> str:
@@ -232,6 +235,9 @@ def _without_role(name: str) -> str:
     office = ROLE_BRACKET_MARK_RE.sub("", name)
     if office != name and (ends_like_unit(office) or named_person(office)):
         return office
+    if (lone := LONE_ROLE_WORD_RE.search(name)) and ends_like_unit(office := name[:lone.start()]) \
+            and not WORK_VERB_RE.search(office):
+        return office  # "市发改委统筹", "县教育局督导": the office
     m = ROLE_PHRASE_RE.search(name)
     office = name[:m.start()].strip() if m else ""
     return office if m and (ends_like_unit(office) or a_person(office)) and ROLE_ONLY_RE.fullmatch(m[0].strip()) \
@@ -265,7 +271,9 @@ def roles_in(cell: str, lead_column: bool = False) -> tuple[str, str] | None:
     units = split_units(text.replace("\n", "、"))
     for mark in (ROLE_MARK_RE, RESPONSIBLE_MARK_RE):  # "（牵头）", else "（负责）" wherever it stands: those marked lead
         if any(mark.search(u) for u in units):  # "街道（负责）", "县住建局（配合）、王芳（负责）"
-            return "、".join(mark.sub("", u) for u in units if mark.search(u)), "、".join(u for u in units if not mark.search(u))
+            # the others closed by their own role ("、各县区落实", "、各乡镇配合"): the offices, as in a list
+            return "、".join(mark.sub("", u) for u in units if mark.search(u)), \
+                "、".join(_without_role(u) for u in units if not mark.search(u))
     if m := ROLE_WORDS_RE.fullmatch(text):
         return re.sub(rf"^{FRAMING_RE}", "", m["lead"].strip()), m["others"].strip()  # "由市人社局牵头，…"
     if (m := JOINED_LEAD_RE.fullmatch(text)) and (names := _role_offices(m["others"])):
