@@ -149,6 +149,14 @@ def _role_phrases(cell: str) -> list[tuple[int, int, str, bool]]:
     return phrases
 
 
+# 统筹 alone (vocabulary.LEADING_MANNERS) or an overseer's role (OVERSIGHT_ROLE_WORDS) closing an office's name
+# ("市发改委统筹", "市教育局统筹指导"): no role phrase of the cell's, yet no part of the name, and it closes that office's
+# own list: "市发改委统筹、市财政局配合" names no helper but 市财政局
+LONE_ROLE_WORD = rf"(?<=[{OFFICE_END}])\s*{MANNERS}(?:{'|'.join((*LEADING_MANNERS, *OVERSIGHT_ROLE_WORDS))})"
+LONE_ROLE_WORD_RE = re.compile(rf"{LONE_ROLE_WORD}$")
+LONE_ROLE_CLOSING_RE = re.compile(rf"{LONE_ROLE_WORD}(?=\s|[、，,；;。.]|$)")
+
+
 def helper_offices(cell: str) -> set[str]:
     """The offices a helper's role closes ("县财政局、县审计局配合", "A牵头，B配合"): units that never lead."""
     cell, found, at = _without_others_work(cell), set(), 0
@@ -156,7 +164,8 @@ def helper_offices(cell: str) -> set[str]:
     led = any(leading for *_, leading in phrases)  # "A落实" beside no lead: A does the work (IMPLEMENTING_ROLE_WORDS)
     for start, end, role, leading in phrases:
         if role in HELPER_ROLE_WORDS and not leading and (led or role not in IMPLEMENTING_ROLE_WORDS):
-            found.update(_role_offices(cell[at:start]) or [])
+            begin = max([at, *(m.end() for m in LONE_ROLE_CLOSING_RE.finditer(cell, at, start))])
+            found.update(_role_offices(cell[begin:start]) or [])
         at = end
     return found
 
@@ -217,15 +226,12 @@ def _all_apart(names: list[str]) -> list[str]:
 
 # a scope bracket after the role ("市民政局牵头（含各区）") is the office's, as before it ("市民政局（含各区）牵头")
 ROLE_SCOPE_RE = re.compile(rf"({MANNERS}(?:{ROLES}))\s*([（(]{SCOPE_RE.pattern}[）)])")
-LONE_MANNER_RE = re.compile(rf"(?<=[{OFFICE_END}])(?:{'|'.join(LEADING_MANNERS)})(?=\s*(?:[，,；;。.\n]|$))")
+LONE_MANNER_RE = re.compile(rf"(?<=[{OFFICE_END}])(?:{'|'.join(LEADING_MANNERS)})(?=\s*(?:[、，,；;。.\n]|$))")
 ROLE_ONLY_RE = re.compile(rf"{MANNERS}{IMPLEMENTING_WORK}(?:{ROLES})(?:{FOLLOWERS})*")
 CLOSING_ROLE_RE = re.compile(rf"(?<=[{OFFICE_END}])\s*{ROLE_ONLY_RE.pattern}\s*$")  # "县教育局、县财政局负责": the list's role
 
 
 ROLE_BRACKET_MARK_RE = re.compile(rf"\s*[（(]\s*(?:{ROLES})\s*(?:单位|部门)?\s*[）)]$")  # "各县区政府（负责）"
-# 统筹 alone (vocabulary.LEADING_MANNERS) or an overseer's role (OVERSIGHT_ROLE_WORDS) closing an office's name
-# ("市发改委统筹", "市教育局指导"): no role phrase of the cell's, and no part of the name either
-LONE_ROLE_WORD_RE = re.compile(rf"(?<=[{OFFICE_END}])\s*(?:{'|'.join((*LEADING_MANNERS, *OVERSIGHT_ROLE_WORDS))})$")
 
 
 def _without_role(name: str) -> str:
@@ -268,7 +274,7 @@ def roles_in(cell: str, lead_column: bool = False) -> tuple[str, str] | None:
         return "、".join(p for role, p in parts if role in LEAD_ROLES), "、".join(p for role, p in parts if role not in LEAD_ROLES)
     if listed := role_lists(text, lead_column):
         return "、".join(listed[0]), "、".join(listed[1])
-    units = split_units(text.replace("\n", "、"))
+    units = [u for group in split_groups(text.replace("\n", "、")) for u in split_units(group)]  # "A（牵头） B": two
     for mark in (ROLE_MARK_RE, RESPONSIBLE_MARK_RE):  # "（牵头）", else "（负责）" wherever it stands: those marked lead
         if any(mark.search(u) for u in units):  # "街道（负责）", "县住建局（配合）、王芳（负责）"
             # the others closed by their own role ("、各县区落实", "、各乡镇配合"): the offices, as in a list
