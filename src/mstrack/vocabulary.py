@@ -217,7 +217,8 @@ HELPER_ROLE_WORDS = ("配合", "协办", "协助", "协同", "参与", "协调",
 """The roles of the offices that help ("市财政局配合"): units, never leads."""
 OVERSIGHT_ROLE_WORDS = ("指导", "督导")
 """Offices that oversee the work ("市教育局指导"): closing the others' list after a lead ("A牵头，B、C指导"), or in a
-bracket; no role phrase of their own (a unit cell's "指导" is as often the work: "指导各区开展…")."""
+bracket; no role phrase of their own (a unit cell's "指导" is as often the work: "指导各区开展…"). Alone at the end of
+an office's name ("市发改委指导，各区落实") the role, no part of the name."""
 DUTY_WORDS = ("责任", "代建")
 """Words of a duty beside the roles that, like them, make a bracket one of roles ("（代建）"), never a person's name, and
 an exception bracket another's work ("（市发改委代建的项目除外）")."""
@@ -246,7 +247,7 @@ the next stop, and the work it names is no office; closing a list opened by a jo
 the list's role. One list for every such verb."""
 LEADING_MANNERS = ("统筹",)
 """A manner that alone closes its office's clause ("县乡村振兴局统筹，各乡镇实施"): the office leads, as 牵头 would say;
-before a role ("统筹协调") it stays that role's manner."""
+before a role ("统筹协调") it stays that role's manner. In a list of units ("市发改委统筹，各区落实") no part of the name."""
 
 WHOLE_AREA = rf"[全本][{AREA_LEVELS}]"
 """The whole area a programme covers, in front of a figure's or a measure's name (regular expression's text):

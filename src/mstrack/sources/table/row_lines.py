@@ -26,6 +26,7 @@ from mstrack.sources.table.schedule import (
     parse_deadline,
     split_schedule,
 )
+from mstrack.sources.table.unit_joins import scoped, without_closing_others
 from mstrack.sources.table.unit_people import without_people
 from mstrack.sources.table.units import (
     content_leads,
@@ -33,11 +34,9 @@ from mstrack.sources.table.units import (
     leaders_in,
     numbered_groups,
     roles_in,
-    scoped,
     split_units,
     unit_names,
     units_in_groups,
-    without_closing_others,
 )
 from mstrack.vocabulary import CONDITION_HEADERS, CONTEXT_HEADERS
 

@@ -1,6 +1,7 @@
 """Who is responsible, as a table's unit cells print it: roles written in the cell (牵头, 配合), groups of units and the
 scopes in their brackets (offices' own names: office_names.py; an office's bracket, its second name or another unit:
-office_brackets.py; units' heads and telephone numbers beside them: unit_people.py)."""
+office_brackets.py; units' heads and telephone numbers beside them: unit_people.py; units joined by 和 or closed by
+等, and a unit's scope bracket: unit_joins.py)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from mstrack.sources.table.office_names import (
     town_name,
     whole_unit,
 )
+from mstrack.sources.table.unit_joins import CLOSING_PUNCTUATION, UNIT_THEN_DENG_RE, joined_units, without_closing_deng
 from mstrack.sources.table.unit_people import ROLE_WORD_RE, a_person, named_person
 from mstrack.vocabulary import (
     CONTINUING_RE,
@@ -106,7 +108,7 @@ def _role_offices(text: str, apart: bool = True) -> list[str] | None:
     推进"); None when a name is no office's nor a collective one's. A closing 等部门 ("A、B等部门配合") is no office."""
     text = re.sub(rf"^(?:会同\s*|{FRAMING_RE})", "", text.strip(" 、，,；;。.\n"))
     text = re.sub(rf"(?<=[{OFFICE_END}])(?:{FOLLOWERS})+$", "", text)  # "会同A、B推进实施": B's work
-    # "A、B等有关部门落实" ("A B等…" alike): the others closing a list of several are no office (_joined_units would
+    # "A、B等有关部门落实" ("A B等…" alike): the others closing a list of several are no office (joined_units would
     # read 有关部门 as a group of its own)
     if len([u for g in split_groups(text) for u in split_units(g)]) > 1:
         text = CLOSING_GROUP_RE.sub("", text)
@@ -147,6 +149,14 @@ def _role_phrases(cell: str) -> list[tuple[int, int, str, bool]]:
     return phrases
 
 
+# 统筹 alone (vocabulary.LEADING_MANNERS) or an overseer's role (OVERSIGHT_ROLE_WORDS) closing an office's name
+# ("市发改委统筹", "市教育局统筹指导"): no role phrase of the cell's, yet no part of the name, and it closes that office's
+# own list: "市发改委统筹、市财政局配合" names no helper but 市财政局
+LONE_ROLE_WORD = rf"(?<=[{OFFICE_END}])\s*{MANNERS}(?:{'|'.join((*LEADING_MANNERS, *OVERSIGHT_ROLE_WORDS))})"
+LONE_ROLE_WORD_RE = re.compile(rf"{LONE_ROLE_WORD}$")
+LONE_ROLE_CLOSING_RE = re.compile(rf"{LONE_ROLE_WORD}(?=\s|[、，,；;。.]|$)")
+
+
 def helper_offices(cell: str) -> set[str]:
     """The offices a helper's role closes ("县财政局、县审计局配合", "A牵头，B配合"): units that never lead."""
     cell, found, at = _without_others_work(cell), set(), 0
@@ -154,7 +164,8 @@ def helper_offices(cell: str) -> set[str]:
     led = any(leading for *_, leading in phrases)  # "A落实" beside no lead: A does the work (IMPLEMENTING_ROLE_WORDS)
     for start, end, role, leading in phrases:
         if role in HELPER_ROLE_WORDS and not leading and (led or role not in IMPLEMENTING_ROLE_WORDS):
-            found.update(_role_offices(cell[at:start]) or [])
+            begin = max([at, *(m.end() for m in LONE_ROLE_CLOSING_RE.finditer(cell, at, start))])
+            found.update(_role_offices(cell[begin:start]) or [])
         at = end
     return found
 
@@ -215,7 +226,7 @@ def _all_apart(names: list[str]) -> list[str]:
 
 # a scope bracket after the role ("市民政局牵头（含各区）") is the office's, as before it ("市民政局（含各区）牵头")
 ROLE_SCOPE_RE = re.compile(rf"({MANNERS}(?:{ROLES}))\s*([（(]{SCOPE_RE.pattern}[）)])")
-LONE_MANNER_RE = re.compile(rf"(?<=[{OFFICE_END}])(?:{'|'.join(LEADING_MANNERS)})(?=\s*(?:[，,；;。.\n]|$))")
+LONE_MANNER_RE = re.compile(rf"(?<=[{OFFICE_END}])(?:{'|'.join(LEADING_MANNERS)})(?=\s*(?:[、，,；;。.\n]|$))")
 ROLE_ONLY_RE = re.compile(rf"{MANNERS}{IMPLEMENTING_WORK}(?:{ROLES})(?:{FOLLOWERS})*")
 CLOSING_ROLE_RE = re.compile(rf"(?<=[{OFFICE_END}])\s*{ROLE_ONLY_RE.pattern}\s*$")  # "县教育局、县财政局负责": the list's role
 
@@ -230,6 +241,9 @@ def _without_role(name: str) -> str:
     office = ROLE_BRACKET_MARK_RE.sub("", name)
     if office != name and (ends_like_unit(office) or named_person(office)):
         return office
+    if (lone := LONE_ROLE_WORD_RE.search(name)) and ends_like_unit(office := name[:lone.start()]) \
+            and not WORK_VERB_RE.search(office):
+        return office  # "市发改委统筹", "县教育局督导": the office
     m = ROLE_PHRASE_RE.search(name)
     office = name[:m.start()].strip() if m else ""
     return office if m and (ends_like_unit(office) or a_person(office)) and ROLE_ONLY_RE.fullmatch(m[0].strip()) \
@@ -260,10 +274,12 @@ def roles_in(cell: str, lead_column: bool = False) -> tuple[str, str] | None:
         return "、".join(p for role, p in parts if role in LEAD_ROLES), "、".join(p for role, p in parts if role not in LEAD_ROLES)
     if listed := role_lists(text, lead_column):
         return "、".join(listed[0]), "、".join(listed[1])
-    units = split_units(text.replace("\n", "、"))
+    units = [u for group in split_groups(text.replace("\n", "、")) for u in split_units(group)]  # "A（牵头） B": two
     for mark in (ROLE_MARK_RE, RESPONSIBLE_MARK_RE):  # "（牵头）", else "（负责）" wherever it stands: those marked lead
         if any(mark.search(u) for u in units):  # "街道（负责）", "县住建局（配合）、王芳（负责）"
-            return "、".join(mark.sub("", u) for u in units if mark.search(u)), "、".join(u for u in units if not mark.search(u))
+            # the others closed by their own role ("、各县区落实", "、各乡镇配合"): the offices, as in a list
+            return "、".join(mark.sub("", u) for u in units if mark.search(u)), \
+                "、".join(_without_role(u) for u in units if not mark.search(u))
     if m := ROLE_WORDS_RE.fullmatch(text):
         return re.sub(rf"^{FRAMING_RE}", "", m["lead"].strip()), m["others"].strip()  # "由市人社局牵头，…"
     if (m := JOINED_LEAD_RE.fullmatch(text)) and (names := _role_offices(m["others"])):
@@ -322,66 +338,6 @@ def role_sentences(cell: str) -> tuple[str, str] | None:
     return "、".join(m["unit"] for m in leading), "、".join(dict.fromkeys(others))
 
 
-# the project a unit is named for, in the bracket after it ("南昌市政大道房地产有限公司(开发商配建学校项目)"): its scope
-PROJECT_NOTE_RE = re.compile(r"[^（）()、，,；;]{2,20}项目")
-
-
-def scoped(unit: str, scopes_only: bool = False) -> tuple[str, str]:
-    """A unit and the bracket after it (the scope it is named for, among several leads); `scopes_only`: only a bracket
-    that is a scope ("市民政局（含各区）") or names the project ("…有限公司(开发商配建学校项目)"): another
-    ("市住建局（市城管局）", its other name) stays in the name."""
-    m = re.match(r"^(.+?)\s*[（(]([^（）()]+)[）)]\s*$", unit)
-    if not m or scopes_only and not (SCOPE_RE.fullmatch(m[2].strip()) or PROJECT_NOTE_RE.fullmatch(m[2].strip())):
-        return unit.strip(), ""
-    return m[1].strip(), m[2].strip()
-
-
-# "市民政局等": the unit, and others the cell does not name
-UNIT_THEN_DENG_RE = re.compile(rf"^(.{{2,}}(?:[{OFFICE_END}]|{'|'.join(UNITS_END)}))\s*等$")
-OTHERS_COUNT_RE = re.compile(r"(?:\d+|[一二三四五六七八九十]+)\s*[个家]\s*")  # "等8个", "等8家": how many others
-
-
-BRANCH_RE = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:分局|分院|分公司|分行|支行|分中心|支队|大队|中队|派出所)$")
-
-
-def _starts_like_a_name(text: str) -> bool:
-    """The right side of a 和 that is a unit of its own: it starts with a place ("市直相关单位", "各区县市人民政府") or
-    is a whole unit ("财政局"), but not a branch of the office before the 和: "市公安局和平分局" (和平, a district)
-    names one unit."""
-    return len(text) > 1 and (text[0] in PLACE_START or whole_unit(text) and not BRANCH_RE.match(text))
-
-
-def _joined_units(unit: str) -> list[str]:
-    """Units joined by 和 / 及 / 与, or separated by 等 ("岳麓区和市直相关单位", "省农业厅等省直有关部门") are two, where
-    the left side is a whole unit's name and the right one starts like a name; a 和 or 等 inside a name
-    ("市住房和城乡建设局", "市公安局和平分局", "市等级评定中心") stays. After 等, a count ("等8家单位", "等12个市直部门")
-    says how many others: no unit, but a named group after it ("市直部门") is one; a bare 部门 / 单位
-    ("市消防救援支队等部门") names no group, and the cell stays as printed."""
-    for m in re.finditer(r"[和及与等]", unit):
-        left, right = unit[:m.start()].strip(), unit[m.end():].strip()
-        inside = len(re.findall(r"[（(]", left)) > len(re.findall(r"[）)]", left))  # "(区国资公司和区城投公司代建)"
-        if not whole_unit(left) or inside:
-            continue
-        if m[0] == "等" and (counted := OTHERS_COUNT_RE.match(right)):
-            rest = right[counted.end():]
-            return [left] if rest in ("", *UNITS_END) else [left, *_joined_units(rest)]
-        if ends_like_unit(right) and _starts_like_a_name(right):
-            return [left, *_joined_units(right)]
-    return [unit]
-
-
-CLOSING_PUNCTUATION = "。．.；;，,、：:"
-CLOSING_OTHERS_RE = re.compile(r"(?<=\S)\s*等\s*(?:相关|有关|其他|其它)(?:部门|单位)$")  # "等部门" stays, as the seeds print it
-
-
-def without_closing_others(cell: str) -> str:
-    """"…、河南银保监局等相关部门": the others a list of several units closes with are no unit (after one unit alone,
-    "市财政局等有关单位", the group stays, as printed)."""
-    text = cell.strip().rstrip(CLOSING_PUNCTUATION)
-    kept = CLOSING_OTHERS_RE.sub("", text)
-    return kept if kept != text and len(re.split(r"[、，,；;/／\s]+", kept.strip())) > 1 else cell
-
-
 def unit_names(cell: str, apart: bool = True) -> list[str]:
     """The units a cell lists: 等 (and others) closing a list ("省商务厅等,各市人民政府") is no part of the unit's name
     before it; inside a name ("市平等就业服务中心") it stays. Units joined by 和 are split where both are whole. The
@@ -394,7 +350,7 @@ def unit_names(cell: str, apart: bool = True) -> list[str]:
 def units_in_groups(cells: list[str], apart: bool = True) -> list[list[str]]:
     """The units of each group of a cell (its lines or "；" parts), as unit_names reads them, with the closing 等 read
     once over all of them."""
-    return _without_closing_deng([_names(cell, apart) for cell in cells])
+    return without_closing_deng([_names(cell, apart) for cell in cells])
 
 
 def _names(cell: str, apart: bool = True) -> list[str]:
@@ -408,7 +364,7 @@ def _names(cell: str, apart: bool = True) -> list[str]:
         return [*said[0], *said[1]]
     parts = [p for part in split_units(cell) for p in (_helped(part.rstrip(CLOSING_PUNCTUATION))
                                                         or [_without_role(part.rstrip(CLOSING_PUNCTUATION).strip())]) if p]
-    names = [m[1] if (m := UNIT_THEN_DENG_RE.match(u)) else u for part in parts for u in _joined_units(part)]
+    names = [m[1] if (m := UNIT_THEN_DENG_RE.match(u)) else u for part in parts for u in joined_units(part)]
     return [n for name in names for n in (_apart(name) if apart else [name])]
 
 
@@ -419,18 +375,6 @@ def _apart(name: str) -> list[str]:
     """An office and another unit its bracket names: both (named_offices); a second name stays the office's."""
     found = bracketed_unit(name)
     return [found[0], *bracket_units(found[1])] if found and not found[2] else [name]
-
-
-def _without_closing_deng(groups: list[list[str]]) -> list[list[str]]:
-    """"…、商贸物流园等" (or its names a group each, spaced): 等 after the last of several units closes the list,
-    whatever its names end with: the last of each group of several, and the last of all when there are several."""
-    several = sum(len(g) for g in groups) >= 2
-    return [[*g[:-1], _without_deng(g[-1])] if g and (len(g) >= 2 or (several and k == len(groups) - 1)) else g
-            for k, g in enumerate(groups)]
-
-
-def _without_deng(name: str) -> str:
-    return name[:-1].strip() if len(name) > 2 and name.endswith("等") else name
 
 
 # an office's own ending: a place ("城东街道", "经济开发区", "城关镇") or an object ("老旧小区", "乡镇卫生院") has none
