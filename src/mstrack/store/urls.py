@@ -24,8 +24,10 @@ def resolve_db_url(db: str | None) -> str:
     value = db or os.environ.get("MSTRACK_DB") or default_db_url()
     if "://" in value:
         return with_home(value)
-    # a name ending in a separator names a directory: kept in the URL, where sqlite_file.refuse_not_a_file sees it
-    return f"sqlite:///{Path(value).expanduser()}" + ("/" if value.endswith(("/", os.sep)) and value.strip("/" + os.sep) else "")
+    path = str(Path(value).expanduser())
+    if value.endswith(("/", os.sep)) and not path.endswith(("/", os.sep)):
+        path += "/"  # it names a directory: the separator kept, for sqlite_file.refuse_not_a_file to see
+    return f"sqlite:///{path}"
 
 
 _SQLITE_URL = re.compile(r"sqlite(?:\+\w+)?:///")
