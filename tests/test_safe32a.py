@@ -280,5 +280,6 @@ def test_a_read_only_database_file_is_said_so(demo_cli, tmp_path, monkeypatch):
     result = demo_cli("db", "restore", str(backup))
     monkeypatch.undo()
     assert result.exit_code == 2, result.output
-    assert f"nothing restored: the database file {db.resolve()} is read-only" in result.output, result.output
+    assert "nothing restored: the file is read-only for this user (its permissions, or an attribute such as " \
+        "immutable); make it writable, or restore into a new file" in result.output, result.output
     assert rows(db) == reports

@@ -377,41 +377,22 @@ does not exist is a mistyped path, and nothing is created for it."""
 
 
 def _check_db(db: str | None, creates: bool) -> None:
-    """--db (or MSTRACK_DB) before any command opens it: not empty, and (but for init and demo) a file in a
-    directory that exists."""
+    """--db (or MSTRACK_DB) before any command opens it: not empty, what it names a file
+    (sqlite_file.refuse_not_a_file, the store's one check, here naming the option and the value as given), and (but
+    for init and demo) a file in a directory that exists."""
     import os
 
-    from mstrack.store.urls import missing_directory, resolve_db_url, sqlite_file
+    from mstrack.store.sqlite_file import refuse_not_a_file
+    from mstrack.store.urls import missing_directory, resolve_db_url
 
     if db is not None and not db.strip():
         raise fail("--db: empty; give a database file path or an SQLAlchemy URL")
     given = db or os.environ.get("MSTRACK_DB")
-    path = sqlite_file(resolve_db_url(given)) if given else None
-    if path is not None:
-        _refuse_what_is_not_a_file(path, given, option="--db" if db else "MSTRACK_DB")
+    if given:
+        refuse_not_a_file(resolve_db_url(given), option="--db" if db else "MSTRACK_DB", said=given)
     if given and not creates and (directory := missing_directory(resolve_db_url(given))):
         raise fail("{option} {db}: the directory {directory} does not exist; create it first, or check the path",
                    option="--db" if db else "MSTRACK_DB", db=given, directory=directory)
-
-
-def _refuse_what_is_not_a_file(path, given: str, option: str) -> None:
-    """The one check of what an SQLite --db names, before anything opens it: a directory (SQLite: "unable to open";
-    a path ending in a separator names one too, existing or not: `--db office/` made a file named office), or
-    anything else that is not a regular file once symlinks are followed (a device, a FIFO, a socket: taken for an
-    empty database, "disk I/O error" at the first write, a NAME-journal left beside it)."""
-    import os
-    import stat
-
-    try:
-        mode = os.stat(path).st_mode
-    except OSError:
-        mode = None  # nothing there (yet): the file a write makes, or a read's "no mstrack data here yet"
-    if given.endswith(("/", os.sep)) or (mode is not None and stat.S_ISDIR(mode)):
-        raise fail("{option} {db}: is a directory; give a database file, such as {example}",
-                   option=option, db=given, example=str(path / "mstrack.db"))
-    if mode is not None and not stat.S_ISREG(mode):
-        raise fail("{option} {db}: is not a regular file (a device, a pipe or a socket); nothing was written; "
-                   "give a database file", option=option, db=given)
 
 
 def run(*, last: bool = True, started: float | None = None) -> None:

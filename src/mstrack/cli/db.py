@@ -218,11 +218,13 @@ def db_copy(
     """Copy the whole store to an empty database (SQLite ↔ PostgreSQL), then verify it. A file is written beside
     its name and renamed into place once verified; a server's database is filled in one transaction."""
     from mstrack.store import resolve_db_url
+    from mstrack.store.sqlite_file import refuse_not_a_file
     from mstrack.store.urls import sqlite_file
     from mstrack.store.verify import copy_verified
 
     store = open_store(ctx, write=False)
     url = resolve_db_url(to)
+    refuse_not_a_file(url, option="--to", said=to)  # the store's one check, said of --to as given
     path = sqlite_file(url)
     if path is not None:
         _refuse_database_file(ctx, path)
@@ -290,13 +292,10 @@ def _copy_to_file(ctx: typer.Context, source, target, said) -> None:
 
 def _refuse_not_empty(target) -> None:
     """A file there already is replaced only when it holds nothing (0 bytes); a database there was refused with -o's
-    refusal (_refuse_database_file), anything else holds data too."""
+    refusal (_refuse_database_file), anything else holds data too; what is not a file, by refuse_not_a_file."""
     path = target.path
     if not path.exists():
         return
-    if not path.is_file():
-        raise fail("{option} {path}: not a regular file; copy into a new file or an empty database", option="--to",
-                   path=path)
     if path.stat().st_size:
         raise fail("--to {db}: not empty; copy into an empty database", db=target.display_url)
 

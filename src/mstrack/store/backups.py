@@ -88,6 +88,7 @@ class Backups:
         if self.path.exists() and os.path.samefile(backup, self.path):
             raise InputError("{path}: this is the database itself (--db {db}); give a backup made by `mstrack db backup`",
                              path=said, db=self.display_url)
+        self._refuse_unwritable()
         # one read transaction over the checks, the counts and the copy: one snapshot however BACKUP is written
         source = open_snapshot(backup.resolve(), said, busy_timeout())
         try:
@@ -249,14 +250,23 @@ class Backups:
             let_in(held[0])
         return before[0] if before else None
 
+    def _refuse_unwritable(self) -> None:
+        """Before the restore writes anything (the copy kept beside the database first): a database that cannot be
+        written is refused with the cause every write says (sqlite_file.unwritable: a read-only mount, file or
+        folder), and the restore's own advice."""
+        from mstrack.store.sqlite_file import unwritable
+
+        if self.path.exists() and (cause := unwritable(self.path)) is not None:
+            raise InputError("--db {db}: nothing restored: {cause}; make it writable, or restore into a new file "
+                             "(--db NEW.db)", db=self.display_url, cause=cause)
+
     def _read_only(self, error) -> InputError:
-        """SQLite's "attempt to write a readonly database" said as which is read-only: the file, or its folder
-        (where the -wal, -shm or -journal a write needs cannot be made)."""
-        path = Path(os.path.realpath(self.path))
-        if not os.access(path, os.W_OK):
-            return InputError("--db {db}: nothing restored: the database file {path} is read-only ({reason}); make it "
-                              "writable, or restore into a new file (--db NEW.db)", db=self.display_url, path=path,
-                              reason=reason(error))
-        return InputError("--db {db}: nothing restored: the folder {path} is read-only, where SQLite writes the files "
-                          "beside the database ({reason}); make it writable, or restore into a new file (--db NEW.db)",
-                          db=self.display_url, path=path.parent, reason=reason(error))
+        """SQLite's "attempt to write a readonly database" (SQLITE_READONLY) said with its cause, found as before any
+        write (sqlite_file.unwritable: a read-only mount, file or folder), SQLite's words beside it."""
+        from mstrack.store.sqlite_file import unwritable
+
+        if (cause := unwritable(self.path)) is None:
+            return InputError("--db {db}: nothing restored: {reason}; make it writable, or restore into a new file "
+                              "(--db NEW.db)", db=self.display_url, reason=reason(error))
+        return InputError("--db {db}: nothing restored: {cause} ({reason}); make it writable, or restore into a new "
+                          "file (--db NEW.db)", db=self.display_url, cause=cause, reason=reason(error))

@@ -24,6 +24,7 @@ from mstrack.store.sqlite_file import (
     holds_bytes,
     opening_reason,
     read_leaves_beside,
+    refuse_not_a_file,
     remove_left_beside,
     unwritable,
     writer_note,
@@ -72,6 +73,8 @@ class Connections:
         self.url = url
         self.display_url = hide_password(url)
         self.path: Path | None = sqlite_file(url)  # the SQLite file, however its URL is spelled
+        if self.path is not None:
+            refuse_not_a_file(url, said=self.display_url)  # before anything opens it: a directory, a FIFO, a device
         self._held = None  # the connection of the write transaction in progress (locked), which reads then use
         self._read = None  # the connection of the read transaction one_read() holds, which reads then use
         # Reads go through the driver alone where it is known (an SQLite file named by a plain sqlite:/// URL;

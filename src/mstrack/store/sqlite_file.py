@@ -1,6 +1,6 @@
 """The SQLite file beside the SQL: which file a path names now, a new file made owner-only, the note naming the
 write in progress, the -wal a full disk leaves, and a backup put back through SQLite's backup API. The file is
-the one urls.sqlite_file reads out of any spelling of its URL."""
+the one urls.sqlite_file reads out of any spelling of its URL, refused here when it is not one (refuse_not_a_file)."""
 
 from __future__ import annotations
 
@@ -25,6 +25,30 @@ def file_identity(path: Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return found.st_dev, found.st_ino
+
+
+def refuse_not_a_file(url: str, *, option: str = "--db", said: str | None = None) -> None:
+    """The one check of what an SQLite URL names, made before anything opens it (every Store of one, as it is made;
+    the command line's --db, MSTRACK_DB and --to first, to name them as given: `said`, the URL by default): a directory
+    (SQLite: "unable to open"; a name ending in a separator names one too, existing or not: `--db office/` made a file
+    named office), or anything else that is not a regular file once symlinks are followed (a device, a FIFO, a socket:
+    taken for an empty database, "disk I/O error" at the first write, a NAME-journal left beside it; a restore into a
+    FIFO waited forever). Nothing there yet passes: the file a write makes, or a read's "no mstrack data here yet"."""
+    from mstrack.store.urls import names_a_folder, sqlite_file
+
+    path = sqlite_file(url)
+    if path is None:
+        return
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        mode = None
+    if names_a_folder(url) or (mode is not None and stat.S_ISDIR(mode)):
+        raise InputError("{option} {db}: is a directory; give a database file, such as {example}", option=option,
+                         db=said or url, example=str(path / "mstrack.db"))
+    if mode is not None and not stat.S_ISREG(mode):
+        raise InputError("{option} {db}: is not a regular file (a device, a pipe or a socket); nothing was written; "
+                         "give a database file", option=option, db=said or url)
 
 
 def holds_bytes(path: Path) -> bool:

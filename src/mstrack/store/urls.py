@@ -24,7 +24,10 @@ def resolve_db_url(db: str | None) -> str:
     value = db or os.environ.get("MSTRACK_DB") or default_db_url()
     if "://" in value:
         return with_home(value)
-    return f"sqlite:///{Path(value).expanduser()}"
+    path = str(Path(value).expanduser())
+    if value.endswith(("/", os.sep)) and not path.endswith(("/", os.sep)):
+        path += "/"  # it names a directory: the separator kept, for sqlite_file.refuse_not_a_file to see
+    return f"sqlite:///{path}"
 
 
 _SQLITE_URL = re.compile(r"sqlite(?:\+\w+)?:///")
@@ -47,6 +50,19 @@ def sqlite_file(url: str) -> Path | None:
     spelling SQLAlchemy accepts (sqlite:/// or sqlite+DRIVER:///, any ?options, a file: URI with uri=true), so
     that every check of the file (made owner-only, moved while a write ran, its -wal and writer note) sees the
     same file whichever spelling named it. An option kept in the name made a stray file named "o.db?timeout=30"."""
+    name = _sqlite_name(url)
+    return Path(name).expanduser() if name else None
+
+
+def names_a_folder(url: str) -> bool:
+    """An SQLite URL whose file name ends in a separator (sqlite:///office/, ?options or not): a directory, existing
+    or not (the Path sqlite_file gives has lost the separator; SQLite made a file named office)."""
+    name = _sqlite_name(url)
+    return bool(name) and name.endswith(("/", os.sep))
+
+
+def _sqlite_name(url: str) -> str | None:
+    """The file name an SQLite URL names, as written (see sqlite_file); None for another database or one in memory."""
     from urllib.parse import unquote
 
     match = _SQLITE_URL.match(url)
@@ -63,7 +79,7 @@ def sqlite_file(url: str) -> Path | None:
             return None
     if name in ("", ":memory:"):
         return None
-    return Path(name).expanduser()
+    return name
 
 
 def with_home(url: str) -> str:
