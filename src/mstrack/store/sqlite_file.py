@@ -5,6 +5,7 @@ the one urls.sqlite_file reads out of any spelling of its URL, refused here when
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import sqlite3
@@ -39,9 +40,13 @@ def refuse_not_a_file(url: str, *, option: str = "--db", said: str | None = None
     path = sqlite_file(url)
     if path is None:
         return
+    _refuse_unopenable_name(path, option=option, said=said or url)
     try:
         mode = os.stat(path).st_mode
-    except OSError:
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise InputError("{option} {db}: is a loop of symbolic links ({reason}); nothing was written; give the "
+                             "database file itself", option=option, db=said or url, reason=os_reason(error)) from None
         mode = None
     if names_a_folder(url) or (mode is not None and stat.S_ISDIR(mode)):
         raise InputError("{option} {db}: is a directory; give a database file, such as {example}", option=option,
@@ -49,6 +54,47 @@ def refuse_not_a_file(url: str, *, option: str = "--db", said: str | None = None
     if mode is not None and not stat.S_ISREG(mode):
         raise InputError("{option} {db}: is not a regular file (a device, a pipe or a socket); nothing was written; "
                          "give a database file", option=option, db=said or url)
+
+
+SQLITE_LONGEST_PATH = 512
+"""The longest path SQLite's unix VFS opens (MAX_PATHNAME), in bytes, counted with the "-journal" its pager adds: a
+database whose resolved path is longer is "unable to open database file"."""
+
+LONGEST_SUFFIX = len("-journal")
+"""What SQLite adds to a database's name for the files beside it (-journal, the longest of -wal, -shm, -journal)."""
+
+
+def _refuse_unopenable_name(path: Path, *, option: str, said: str) -> None:
+    """Names SQLite cannot open, said before it tries ("unable to open database file", no cause, then "run mstrack
+    init", which fails the same way): a name that is not UTF-8 (a GBK name unpacked from a Windows zip: SQLite's
+    file names are UTF-8 text), a name too long for the -journal beside it, a resolved path over SQLite's 512 bytes."""
+    shown = os.fsencode(said).decode("utf-8", "replace")
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError("{option} {db}: the file name is not UTF-8 text, and SQLite opens only UTF-8 names; rename "
+                         "the file (or give another name)", option=option, db=shown) from None
+    name = len(os.fsencode(path.name))
+    if (longest := _name_max(path)) and name + LONGEST_SUFFIX > longest:
+        raise InputError("{option} {db}: the file name is {n} bytes long; SQLite writes NAME-journal beside it, and this "
+                         "file system allows {longest} bytes a name: give a name of at most {most} bytes",
+                         option=option, db=shown, n=name, longest=longest, most=longest - LONGEST_SUFFIX)
+    resolved = len(os.fsencode(os.path.realpath(path)))
+    if resolved + LONGEST_SUFFIX > SQLITE_LONGEST_PATH:
+        raise InputError("{option} {db}: its full path is {n} bytes long, and SQLite opens paths of at most {most} "
+                         "bytes; move the database to a folder with a shorter path", option=option, db=shown,
+                         n=resolved, most=SQLITE_LONGEST_PATH - LONGEST_SUFFIX)
+
+
+def _name_max(path: Path) -> int | None:
+    """The longest name, in bytes, the file system of the path's nearest existing folder allows (255 on most)."""
+    folder = Path(os.path.abspath(path)).parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        return os.pathconf(folder, "PC_NAME_MAX")
+    except (OSError, ValueError):
+        return None
 
 
 def holds_bytes(path: Path) -> bool:
