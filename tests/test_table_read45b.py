@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import convert_written, targets_of, write_table_page
+from .conftest import convert_words, convert_written, targets_of, write_table_page
 
 SOURCE = "1、区2024年工作要点（区委〔2024〕5号）\n2、全省环境保护工作会议"
 MEASURES = [
@@ -145,3 +145,35 @@ def test_the_note_beside_a_helpers_column_keeps_the_helpers(tmp_path):
             ["注：主要责任单位排名第一的为牵头单位，其余为主要配合单位。", "", "", "", ""]]
     tasks = convert_written(tmp_path, "plan.csv", rows).programme.tasks
     assert _lead_pairs(tasks) == [(["区住建局"], ["区财政局", "各街道办事处"])]
+
+
+# --- 4. a herd that picks the farms; a month of the year's table -----------------------------------------------
+
+@pytest.mark.parametrize("words", ["实施可养区存栏1500头以上生猪养殖场标准化改造", "完成年出栏5000头以上的养猪场粪污治理"])
+def test_a_herd_bounded_before_the_farms_it_picks_is_no_target(tmp_path, words):
+    task, = convert_words(tmp_path, words).programme.tasks
+    assert targets_of(task) == []
+
+
+def test_a_herd_the_year_keeps_is_still_a_target(tmp_path):
+    task, = convert_words(tmp_path, "全县生猪存栏稳定在30万头以上").programme.tasks
+    assert targets_of(task) == [(300000, "头")]
+
+
+START = [["序号", "工作任务", "完成时限", "责任单位"],
+         ["1", "自4月份开始每月调度并通报目标责任落实情况", "12月", "区环保局"],
+         ["2", "从3月起每周巡查城区河道，发现问题及时整改", "全年", "区水利局"],
+         ["3", "自4月起每月新增就业岗位500个", "12月", "区人社局"]]
+
+
+def test_a_duty_starting_in_a_month_is_a_checkpoint_in_words(tmp_path):
+    tasks = convert_written(tmp_path, "plan.csv", START).programme.tasks
+    assert [[(c.due.isoformat(), c.text) for line in t.lines for c in line.checkpoints if c.due < t.deadline]
+            for t in tasks[:2]] == [
+        [("2024-04-30", "自4月份开始每月调度并通报目标责任落实情况")], [("2024-03-31", "从3月起每周巡查城区河道")]]
+    assert [t.deadline.isoformat() for t in tasks] == ["2024-12-31"] * 3
+
+
+def test_a_monthly_amount_from_a_month_on_is_no_start_checkpoint(tmp_path):
+    tasks = convert_written(tmp_path, "plan.csv", START).programme.tasks
+    assert not [c for line in tasks[2].lines for c in line.checkpoints if c.due.isoformat() == "2024-04-30"]
