@@ -44,11 +44,11 @@ def _covers(merge: str, row: int, column: int) -> bool:
     return ord(letter) - ord("A") == column and top < row <= bottom
 
 
-def _converted(tmp_path, form: str, rows=MEASURES):
+def _converted(tmp_path, form: str, rows=MEASURES, merges=MERGES):
     from mstrack.sources.table import convert_table
 
     if form == "merged":
-        return convert_table(_merged_xlsx(tmp_path / "plan.xlsx", rows, MERGES), "x-2024", 2024).programme.tasks
+        return convert_table(_merged_xlsx(tmp_path / "plan.xlsx", rows, merges), "x-2024", 2024).programme.tasks
     blanked = [row if k < 2 or row[0] != rows[k - 1][0] else ["", "", *row[2:5], ""] for k, row in enumerate(rows)]
     return convert_written(tmp_path, "plan.csv", blanked).programme.tasks
 
@@ -177,3 +177,11 @@ def test_a_duty_starting_in_a_month_is_a_checkpoint_in_words(tmp_path):
 def test_a_monthly_amount_from_a_month_on_is_no_start_checkpoint(tmp_path):
     tasks = convert_written(tmp_path, "plan.csv", START).programme.tasks
     assert not [c for line in tasks[2].lines for c in line.checkpoints if c.due.isoformat() == "2024-04-30"]
+
+
+def test_a_number_column_numbering_every_row_beside_merged_groups_numbers_no_group(tmp_path):
+    """序号 1–6 one a row beside the merged groups: it numbers no group (the second group is no area "4")."""
+    rows = [MEASURES[0]] + [[str(k), *r[1:]] for k, r in enumerate(MEASURES[1:], 1)]
+    tasks = _converted(tmp_path, "merged", rows, [m for m in MERGES if not m.startswith("A")])
+    assert [t.code for t in tasks] == ["1", "2", "3", "4", "5", "6"]
+    assert [t.area for t in tasks] == ["1", "1", "1", "2", "2", "2"]

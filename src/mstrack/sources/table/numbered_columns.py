@@ -20,7 +20,8 @@ def numbered_requirements(sheet: Sheet, at: int, columns: list[Column]) -> None:
     number ("1.主动公开…", "2.…", one a row, running on), beside the one task column whose cells are a few group
     headings merged over those rows (工作任务 "一、做好各类规划主动公开。"): the numbered column holds the tasks, read
     as a second task column (group_columns.task_columns makes the headings their area). Beside a task column holding a task a row,
-    the numbers are the details' own and the column stays unread."""
+    the numbers are the details' own and the column stays unread. A column named for measures (具体工作措施, a schedule by
+    its name) is read alike: its numbered cells are the measures, the tasks."""
     tasks = [c for c in columns if c.kind == "task"]
     if len(tasks) != 1:
         return
@@ -40,7 +41,7 @@ def numbered_requirements(sheet: Sheet, at: int, columns: list[Column]) -> None:
                    for cells in rows]
         if headings[0] and _grouped(headings, numbers, offices):
             column.kind = "task"
-            if seq is not None and any(numbers):
+            if seq is not None and _one_a_run(_runs(headings), numbers):
                 next(c for c in columns if c.index == seq).kind = "area_code"  # the merged 序号 numbers the groups
             return
 
@@ -56,22 +57,33 @@ def _grouped(headings: list[str], numbers: list[str], offices: list[tuple[str, .
     """Headings that are clearly groups of the rows beside them: each covers a run of rows (merged, or written once
     over it, the cells below blank) and comes back after no other, most runs cover several rows or the headings carry
     their own numbers ("一、…"), and no 序号 numbers them one a heading (then they are the tasks, each with its details
-    on one row or a few). One task spanning two rows among tasks one a row is no group."""
-    runs: list[list[int]] = []  # the rows of each heading's run
+    on one row or a few, unless the rows of most runs name offices of their own: measures, each its own task, in
+    groups the 序号 numbers). One task spanning two rows among tasks one a row is no group."""
+    runs = _runs(headings)
+    starts = [headings[run[0]] for run in runs]
+    if len(runs) == len(headings) or len(set(starts)) < len(starts):
+        return False
+    several = sum(len(run) >= 2 for run in runs)
+    if _one_a_run(runs, numbers) and sum(len({offices[k] for k in run}) >= 2 for run in runs) * 2 <= several:
+        return False  # 序号 "1", "2", "3" one a heading, the rows of each its offices: the headings are numbered as the tasks
+    return several * 2 > len(runs) or all(HEADING_NUMBER_RE.match(h) for h in starts)
+
+
+def _runs(headings: list[str]) -> list[list[int]]:
+    """The rows of each heading's run: merged over them, or written once, the cells below blank."""
+    runs: list[list[int]] = []
     for k, heading in enumerate(headings):
         if heading and (not runs or heading != headings[runs[-1][0]]):
             runs.append([k])
         else:
             runs[-1].append(k)
-    starts = [headings[run[0]] for run in runs]
-    if len(runs) == len(headings) or len(set(starts)) < len(starts):
-        return False
+    return runs
+
+
+def _one_a_run(runs: list[list[int]], numbers: list[str]) -> bool:
+    """A 序号 that numbers the runs, one number each, none twice ("1" merged over a group's rows, "2" over the next)."""
     own = [{numbers[k] for k in run if numbers[k]} for run in runs]
-    several = sum(len(run) >= 2 for run in runs)
-    if all(len(found) == 1 for found in own) and len({n for found in own for n in found}) == len(runs) \
-            and sum(len({offices[k] for k in run}) >= 2 for run in runs) * 2 <= several:
-        return False  # 序号 "1", "2", "3" one a heading, the rows of each its offices: the headings are numbered as the tasks
-    return several * 2 > len(runs) or all(HEADING_NUMBER_RE.match(h) for h in starts)
+    return all(len(found) == 1 for found in own) and len({n for found in own for n in found}) == len(runs)
 
 
 HEADING_NUMBER_RE = re.compile(rf"[一二三四五六七八九十]+\s*[、{DOTS}]")  # "一、做好…": a group's own number
