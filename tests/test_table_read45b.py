@@ -185,3 +185,20 @@ def test_a_number_column_numbering_every_row_beside_merged_groups_numbers_no_gro
     tasks = _converted(tmp_path, "merged", rows, [m for m in MERGES if not m.startswith("A")])
     assert [t.code for t in tasks] == ["1", "2", "3", "4", "5", "6"]
     assert [t.area for t in tasks] == ["1", "1", "1", "2", "2", "2"]
+
+
+def test_a_note_after_a_word_tables_makes_the_first_office_lead(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("2024年区民生实事项目分工表")
+    table = document.add_table(rows=len(LEADS), cols=len(LEADS[0]))
+    for row, cells in zip(table.rows, LEADS, strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    document.add_paragraph("注：排名第一的为牵头单位，其余为配合单位。")
+    document.save(tmp_path / "plan.docx")
+    from mstrack.sources.table import convert_table
+
+    tasks = convert_table(tmp_path / "plan.docx", "x-2024", 2024).programme.tasks
+    assert _lead_pairs(tasks)[0] == (["区住建局"], ["区财政局"])
