@@ -42,21 +42,25 @@ class _Table:
     rows: list[list[tuple[str, int, int]]] = field(default_factory=list)  # (text, rowspan, colspan)
     after_text: bool = False  # text stands between it and the table before it
     titles: list[str] = field(default_factory=list)  # the lines printed above it (and its caption)
+    below: list[str] = field(default_factory=list)  # the first lines printed under it: a note ("注：…"), the 印发 line
 
 
 class TitledRows(list):
-    """A table's rows, with the lines printed above it (`titles`): a sheet's rows above its header. `paragraphs`: a
-    page with no table, its lines as rows of one cell, which only a list of tasks can be read from (headerless.py)."""
+    """A table's rows, with the lines printed above it (`titles`): a sheet's rows above its header, and the first
+    ones under it (`below`: a note on the table). `paragraphs`: a page with no table, its lines as rows of one cell,
+    which only a list of tasks can be read from (headerless.py)."""
 
     titles: list[str]
 
-    def __init__(self, rows, titles: list[str], paragraphs: bool = False):
+    def __init__(self, rows, titles: list[str], paragraphs: bool = False, below: list[str] | None = None):
         super().__init__(rows)
         self.titles = titles
         self.paragraphs = paragraphs
+        self.below = below or []
 
 
 MAX_TITLES = 5  # the lines kept above a table: its title, not the whole notice before it
+MAX_BELOW = 3  # the lines kept under a table: its note, not the text after it
 
 
 def document_tables(path: Path, number: int | None = None) -> list[TitledRows]:
@@ -72,12 +76,13 @@ def document_tables(path: Path, number: int | None = None) -> list[TitledRows]:
     if number is not None:
         if not 1 <= number <= len(grids):
             raise InputError("--table {number}: {path} has {n} {n:table|tables}", number=number, path=path, n=len(grids))
-        return [TitledRows(_numbered(_joined(tables, grids, number - 1)), tables[number - 1].titles)]
+        group = _joined(tables, grids, number - 1)
+        return [TitledRows(_numbered(group), tables[number - 1].titles, below=tables[number - 2 + len(group)].below)]
     groups = []
     start = 0
     while start < len(grids):
         group = _joined(tables, grids, start)
-        groups.append(TitledRows(_numbered(group), tables[start].titles))
+        groups.append(TitledRows(_numbered(group), tables[start].titles, below=tables[start + len(group) - 1].below))
         start += len(group)
     return sorted(groups, key=lambda rows: -sum(1 for row in rows for cell in row.cells if cell))
 
@@ -182,11 +187,15 @@ def _body_tables(body) -> tuple[list[_Table], list[str]]:
     every: list[str] = []  # all of them, read when the only tables are the document's metadata (_page_header)
     for child in body.iterchildren():
         if child.tag == qn("w:tbl"):
+            if tables:
+                tables[-1].below = lines[:MAX_BELOW]
             tables.append(_Table(rows=_word_rows(child), after_text=bool(lines), titles=lines[-MAX_TITLES:]))
             lines = []
         elif line := "".join(node.text or "" for node in child.iter(qn("w:t"))).strip():
             lines.append(line)
             every.append(line)
+    if tables:
+        tables[-1].below = lines[:MAX_BELOW]
     if tables and all(map(_page_header, tables)):
         return [], every
     return tables, [] if tables else lines
@@ -234,6 +243,7 @@ def _html_tables(path: Path) -> tuple[list[_Table], list[str]]:
     parser.close()
     while parser.open:
         parser.handle_endtag("table")
+    parser.close_below()
     tables = [table for table in parser.tables if table.rows]
     if parser.tables and all(map(_page_header, tables)):  # the page's metadata alone: its text read as if it were absent
         tables = []
@@ -267,6 +277,13 @@ class _TableParser(HTMLParser):
         self.lines: list[list[str]] = [[]]  # the text since the last table ended, line by line
         self.page: list[list[str]] = []  # the text before the last table started: with `lines`, all the page's text
         self.caption = False  # inside a table's <caption>
+        self.last: _Table | None = None  # the last table closed, whose lines below are being read
+
+    def close_below(self) -> None:
+        """The lines read since the last table closed are printed under it: its first few are its `below`."""
+        if self.last is not None:
+            self.last.below = [text for line in self.lines if (text := " ".join("".join(line).split()))][:MAX_BELOW]
+            self.last = None
 
     def handle_starttag(self, tag, attrs):
         if tag in ("script", "style"):
@@ -274,6 +291,7 @@ class _TableParser(HTMLParser):
         elif tag == "table":
             self._close_cell()
             if not self.open:
+                self.close_below()
                 self.page += self.lines
             titles = [] if self.open else [text for line in self.lines if (text := " ".join("".join(line).split()))]
             table = _Table(after_text=bool(titles), titles=titles[-MAX_TITLES:])
@@ -298,8 +316,9 @@ class _TableParser(HTMLParser):
             self.skip = max(0, self.skip - 1)
         elif tag == "table" and self.open:
             self._close_cell()
-            self.open.pop()
+            table, _ = self.open.pop()
             self.lines = [[]]
+            self.last = table if not self.open else self.last
         elif tag == "caption":
             self.caption = False
         elif tag in ("td", "th", "tr") and self.open:

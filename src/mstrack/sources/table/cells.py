@@ -7,7 +7,7 @@ import re
 
 from mstrack.sources.rows import TOTAL_CELL_RE, WHOLE_REGION_RE
 from mstrack.sources.table.numbering import DOTS
-from mstrack.vocabulary import PLACE_NAME
+from mstrack.vocabulary import LEAD_ROLE_WORDS, PLACE_NAME
 
 NOTE_LINE_RE = re.compile(r"^(?:备\s*注|注|说\s*明|(?:监督|联系|咨询|投诉|举报)(?:方式|电话|人))\s*\d*\s*[:：]")  # "备注：…",
 # "注1：…", "说明：…": a footnote line; "监督方式：0557-…", "联系人：…": who to call, closing the table
@@ -17,6 +17,17 @@ def note_line(cells: list[str]) -> bool:
     """A footnote under a table: one text, merged over the row or written in its first cell."""
     filled = {c for c in cells if c}
     return len(filled) == 1 and bool(NOTE_LINE_RE.match(filled.pop()))
+
+
+# "注：主要责任单位第一个为牵头单位，其余为主要配合单位", "排名第一的为牵头单位", "排在首位的为牵头单位": the first office
+# named in a cell leads, the others share the work (units.FIRST_LEADS_RE: the same said in a bracket inside the cell)
+FIRST_LEADS_NOTE_RE = re.compile(rf"(?:第一|首位|首个|最前)[^，,。；;]{{0,6}}?(?:为|是)[^，,。；;]{{0,4}}?(?:{'|'.join(LEAD_ROLE_WORDS)})")
+
+
+def first_leads_noted(rows: list[list[str]], below: list[str]) -> bool:
+    """A note under the table (a footnote row, or a document's line under it) that says the first office leads."""
+    notes = [*(next(c for c in cells if c) for cells in rows if note_line(cells)), *below]
+    return any(FIRST_LEADS_NOTE_RE.search(note) for note in notes)
 
 
 FOOTNOTE_MARKS = "*＊※★☆▲△●◆①②③④⑤⑥⑦⑧⑨⑩"

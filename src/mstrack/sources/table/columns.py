@@ -35,6 +35,7 @@ COLUMN_RULES = (  # (kind, pattern), first match wins
                  r"|(?:推进|落实|执行|实施|办理|工作)情况"  # 上半年推进情况: how the work went in a past period
                  r"|^\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月份?(?!.*(?:计划|目标|任务|安排))"),  # "1-9月份工作…": what was done
     ("note", r"下一?步(?:工作)?(?:措施|打算|举措)$"),  # what the unit will do next, undated: no schedule
+    ("note", r"^(?:任务|工作|文件|政策)(?:来源|依据)$"),  # 任务来源: the documents a task comes from, no work, unit or figure
     ("schedule", r"^(?:本月|当月|月度)(?:工作)?(?:目标|任务)"),  # 月度目标要求: the month's goals, checkpoints, not the task
     ("schedule", r"进度|计划|安排|举措|措施|步骤|节点|上半年|下半年|季度"),
     ("area", r"总体要求|类别|领域|分类|板块|类型"),

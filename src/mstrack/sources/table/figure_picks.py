@@ -16,6 +16,7 @@ POLICY_RE = re.compile(r"(?:措施|意见|举措|政策|规定|办法)")
 CARRIED_OUT_RE = re.compile(r"(?:落实|贯彻|执行|兑现)[^，,；;。]*$")
 NAMED_PROJECTS_RE = re.compile(r"[^，,；;。]*?等(?:重点|重大)?(?:项目|工程)")
 CAPACITY_RE = re.compile(r"[年日](?:产|处理|加工)\s*$")  # "年产2.6万吨…": what a plant makes, as its name says
+HERD_BEFORE_RE = re.compile(r"(?:存栏|年?出栏|饲养)\s*(?:量)?\s*(?:约|达到?)?\s*$")  # "存栏1500头以上…养殖场": a farm's size
 COST_BEFORE_RE = re.compile(r"(?:^|[，,；;：:])\s*(?:计划|計劃)?(?:总|總)?(?:投资|投資)\s*(?:约|約)?$")  # opening the clause
 PROJECT_NAME_RE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]*?项目")  # the name's words, unbroken, up to 项目
 # "活动阵地(约500平方米左右)", "服务中心1个（面积约800平方米）": the size of the thing just named, in its bracket
@@ -28,7 +29,8 @@ def names_not_counts(clause: str, prefix: str, after: re.Match, unit: str) -> bo
     """Figures that name or pick things rather than count the year's work: "16种慢性病患者" (which patients), a
     policy carried out by its name ("落实好提振市场信心90条措施"; "出台措施10条" is a count), and the size of a
     named project in a list closed by 等项目 ("甲公司25万吨己二酸…等项目建设"; "新建管网18公里、…等项目" and "新建3所学校等
-    项目" count), or a capacity inside a project's name ("年产2.6万吨…项目"), or a project's cost opening the clause as
+    项目" count), or a capacity inside a project's name ("年产2.6万吨…项目"), a farm's herd bounded before the farms
+    it picks ("存栏1500头以上生猪养殖场"), or a project's cost opening the clause as
     its description ("总投资3000万元的…项目"; "投资3000万元建设…" and "…，总投资1.2亿元。" are sums to spend), or the size of
     the thing named before a bracket that says it ("活动阵地(约500平方米左右)", "…1个（面积约800平方米）")."""
     rest = clause[after.end():]
@@ -38,6 +40,9 @@ def names_not_counts(clause: str, prefix: str, after: re.Match, unit: str) -> bo
         # "对站前广场进行改建(占地面积约2.4万平方米)": the work's size, after its verb, are)
     if "元" in unit and COST_BEFORE_RE.search(prefix) and rest.lstrip().startswith("的"):
         return True  # "总投资3000万元的城东污水处理厂项目开工建设": the project's cost says which project, no deliverable
+    if HERD_BEFORE_RE.search(prefix) and re.search("以上|以下", f"{after['suffix1'] or ''}{after['suffix2'] or ''}") \
+            and re.match(r"\s*的?[\u4e00-\u9fff]", rest):
+        return True  # "存栏1500头以上生猪养殖场标准化改造": the herd picks which farms ("生猪存栏30万头以上" is a target)
     if unit in ("种", "类") and KINDS_OF_PEOPLE_RE.match(rest):
         return True
     if unit in ("条", "项") and POLICY_RE.match(rest) and CARRIED_OUT_RE.search(prefix):

@@ -12,6 +12,7 @@ from mstrack.sources.table.numbering import DOTS, ITEM_NUMBER_RE, title_code
 from mstrack.sources.table.reading import Sheet
 
 REQUIREMENT_HEADER_RE = re.compile(r"要求|内容")  # 具体要求, 工作要求, 主要内容: the tasks' words, where the cells agree
+MEASURE_HEADER_RE = re.compile(r"措施")  # 具体工作措施: a schedule's name, the measures themselves where the cells agree
 
 
 def numbered_requirements(sheet: Sheet, at: int, columns: list[Column]) -> None:
@@ -19,12 +20,13 @@ def numbered_requirements(sheet: Sheet, at: int, columns: list[Column]) -> None:
     number ("1.主动公开…", "2.…", one a row, running on), beside the one task column whose cells are a few group
     headings merged over those rows (工作任务 "一、做好各类规划主动公开。"): the numbered column holds the tasks, read
     as a second task column (group_columns.task_columns makes the headings their area). Beside a task column holding a task a row,
-    the numbers are the details' own and the column stays unread."""
+    the numbers are the details' own and the column stays unread. A column named for measures (具体工作措施, a schedule by
+    its name) is read alike: its numbered cells are the measures, the tasks."""
     tasks = [c for c in columns if c.kind == "task"]
     if len(tasks) != 1:
         return
     header = sheet.rows[at].cells
-    for column in (c for c in columns if not c.kind and REQUIREMENT_HEADER_RE.search(re.sub(r"\s+", "", c.header))):
+    for column in (c for c in columns if _requirement_header(c)):
         rows = [r.cells for r in data_rows(sheet, at) if column.index < len(r.cells) and r.cells[column.index].strip()
                 and r.cells[:len(header)] != header]  # the header again, at a page break
         own = [title_code(cells[column.index]) for cells in rows]
@@ -35,30 +37,53 @@ def numbered_requirements(sheet: Sheet, at: int, columns: list[Column]) -> None:
         headings = [cells[tasks[0].index].strip() if tasks[0].index < len(cells) else "" for cells in rows]
         seq = next((c.index for c in columns if c.kind == "seq"), None)
         numbers = [cells[seq].strip() if seq is not None and seq < len(cells) else "" for cells in rows]
-        if headings[0] and _grouped(headings, numbers):
+        offices = [tuple(cells[c.index].strip() if c.index < len(cells) else "" for c in columns if c.kind in ("lead", "units"))
+                   for cells in rows]
+        if headings[0] and _grouped(headings, numbers, offices):
             column.kind = "task"
+            if seq is not None and _one_a_run(_runs(headings), numbers):
+                next(c for c in columns if c.index == seq).kind = "area_code"  # the merged 序号 numbers the groups
             return
 
 
-def _grouped(headings: list[str], numbers: list[str]) -> bool:
+def _requirement_header(column: Column) -> bool:
+    """具体要求 left open by the header rules, or 具体工作措施 read as a schedule by its name."""
+    header = re.sub(r"\s+", "", column.header)
+    return (not column.kind and REQUIREMENT_HEADER_RE.search(header) is not None) \
+        or (column.kind == "schedule" and MEASURE_HEADER_RE.search(header) is not None)
+
+
+def _grouped(headings: list[str], numbers: list[str], offices: list[tuple[str, ...]]) -> bool:
     """Headings that are clearly groups of the rows beside them: each covers a run of rows (merged, or written once
     over it, the cells below blank) and comes back after no other, most runs cover several rows or the headings carry
     their own numbers ("一、…"), and no 序号 numbers them one a heading (then they are the tasks, each with its details
-    on one row or a few). One task spanning two rows among tasks one a row is no group."""
-    runs: list[list[int]] = []  # the rows of each heading's run
+    on one row or a few, unless the rows of most runs name offices of their own: measures, each its own task, in
+    groups the 序号 numbers). One task spanning two rows among tasks one a row is no group."""
+    runs = _runs(headings)
+    starts = [headings[run[0]] for run in runs]
+    if len(runs) == len(headings) or len(set(starts)) < len(starts):
+        return False
+    several = sum(len(run) >= 2 for run in runs)
+    if _one_a_run(runs, numbers) and sum(len({offices[k] for k in run}) >= 2 for run in runs) * 2 <= several:
+        return False  # 序号 "1", "2", "3" one a heading, the rows of each its offices: the headings are numbered as the tasks
+    return several * 2 > len(runs) or all(HEADING_NUMBER_RE.match(h) for h in starts)
+
+
+def _runs(headings: list[str]) -> list[list[int]]:
+    """The rows of each heading's run: merged over them, or written once, the cells below blank."""
+    runs: list[list[int]] = []
     for k, heading in enumerate(headings):
         if heading and (not runs or heading != headings[runs[-1][0]]):
             runs.append([k])
         else:
             runs[-1].append(k)
-    starts = [headings[run[0]] for run in runs]
-    if len(runs) == len(headings) or len(set(starts)) < len(starts):
-        return False
+    return runs
+
+
+def _one_a_run(runs: list[list[int]], numbers: list[str]) -> bool:
+    """A 序号 that numbers the runs, one number each, none twice ("1" merged over a group's rows, "2" over the next)."""
     own = [{numbers[k] for k in run if numbers[k]} for run in runs]
-    if all(len(found) == 1 for found in own) and len({n for found in own for n in found}) == len(runs):
-        return False  # 序号 "1", "2", "3" one a heading: the headings are numbered as the tasks
-    several = sum(len(run) >= 2 for run in runs)
-    return several * 2 > len(runs) or all(HEADING_NUMBER_RE.match(h) for h in starts)
+    return all(len(found) == 1 for found in own) and len({n for found in own for n in found}) == len(runs)
 
 
 HEADING_NUMBER_RE = re.compile(rf"[一二三四五六七八九十]+\s*[、{DOTS}]")  # "一、做好…": a group's own number

@@ -63,6 +63,7 @@ class Layout:
     sheet: Sheet
     columns: list[Column]
     by_kind: dict[str, list[Column]] = field(default_factory=dict)
+    first_leads: bool = False  # a note under the table says the first office of a cell leads, the others share the work
 
     def __post_init__(self) -> None:
         for column in self.columns:

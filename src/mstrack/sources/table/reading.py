@@ -23,6 +23,7 @@ class Sheet:
     regroup: object = None  # callable(width) -> Sheet: rows read again knowing the header's width
     written: Written | None = None  # the document's own characters, when its cells were read in simplified ones
     titles: list[str] = field(default_factory=list)  # a document's lines above the table, as written (a sheet has them as rows)
+    below: list[str] = field(default_factory=list)  # a document's first lines under the table (a sheet has them as rows)
     headerless: bool = False  # a list of tasks read as a table: the document prints no header (headerless.py)
     due_from: dict[int, object] = field(default_factory=dict)  # a list's rows due by a sentence above or after it: why (a Message)
     left_out: list[int] = field(default_factory=list)  # a list's numbered items not read (another run of them): said so
@@ -143,7 +144,8 @@ def read_sheets(path: Path, sheet: str | None = None, table: int | None = None) 
         if suffix in (".xlsx", ".xlsm", ".xls", ".ods"):
             return _read_workbook(path, sheet)
         if suffix in DOCUMENT_SUFFIXES:
-            return [make_sheet(path, rows, titles=rows.titles, paragraphs=rows.paragraphs) for rows in document_tables(path, table)]
+            return [make_sheet(path, rows, titles=rows.titles, paragraphs=rows.paragraphs, below=rows.below)
+                    for rows in document_tables(path, table)]
         if head[:4] == b"PK\x03\x04":  # a .zip or a workbook misnamed: calamine would take it in whole, unbounded
             raise InputError("{path}: unknown file type {suffix}; use .csv, .tsv, .xlsx, .xls, .ods, .docx or .html", path=path,
                              suffix=suffix or Message("(none)"))

@@ -360,12 +360,7 @@ def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherite
     leaders = leaders_in(layout.cell(row, "leader")) or (previous.leaders if previous else [])
     lead_cell, units_cell = (without_people(without_bracket_gaps(joined_names(layout.cell(row, kind))), layout.header(kind))
                              for kind in ("lead", "units"))  # "各县 (市、区) 人民政府": one unit, its copy's spaces aside
-    if not lead_cell and (starred := starred_lead(units_cell)):  # "★区发改委、统计局": the starred office leads
-        lead_cell, units_cell = starred
-    elif starred := starred_lead(lead_cell):  # "县教育局、★县住建局" in the 牵头 cell: the starred one leads, the rest help
-        lead_cell, units_cell = starred[0], "、".join(u for u in (starred[1], unstarred(units_cell)) if u)
-    else:
-        units_cell = unstarred(units_cell)  # "县财政局、★县自然资源局" beside a lead: the star is no part of the name
+    lead_cell, units_cell = _marked_leads(lead_cell, units_cell, layout.first_leads)
     if not lead_cell and (roles := roles_in(units_cell)):  # "牵头单位：…；配合单位：…" in one 责任单位 cell
         lead_cell, units_cell = roles
     elif roles := roles_in(lead_cell, lead_column=True):  # "县教育局（牵头）" in the lead column; "A、B负责" there: both
@@ -447,6 +442,27 @@ def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherite
         raw = RawLine(row=row, leaders=leaders, lead_units=unique(u for u, _ in group), units=units,
                       scope="；".join(s for _, s in group if s), blocks=list(blocks), periods=list(periods), borrowed=borrowed, **own)
         task.lines.append(raw)
+
+
+def _marked_leads(lead_cell: str, units_cell: str, first_leads: bool) -> tuple[str, str]:
+    """The lead and the other units where a mark says which office leads: a star before it, or a note under the table
+    that the first of a cell's offices leads (`first_leads`)."""
+    if not lead_cell and (starred := starred_lead(units_cell)):  # "★区发改委、统计局": the starred office leads
+        return starred
+    if starred := starred_lead(lead_cell):  # "县教育局、★县住建局" in the 牵头 cell: the starred one leads, the rest help
+        return starred[0], "、".join(u for u in (starred[1], unstarred(units_cell)) if u)
+    units_cell = unstarred(units_cell)  # "县财政局、★县自然资源局" beside a lead: the star is no part of the name
+    if first_leads and (first := _first_leads(lead_cell)):  # "注：…第一个为牵头单位，其余为主要配合单位" under the table
+        return first[0], "、".join(u for u in (first[1], units_cell) if u)
+    return lead_cell, units_cell
+
+
+def _first_leads(cell: str) -> tuple[str, str] | None:
+    """A lead cell of several offices, no role said in it, under a note that the first leads: (the first, the others)."""
+    if not cell or roles_in(cell, lead_column=True):
+        return None
+    first, *others = [u for group in split_groups(cell) for u in unit_names(group)] or [""]
+    return (first, "、".join(others)) if others else None
 
 
 STARRED_RE = re.compile(r"[★☆]\s*([^、，,；;/／\s★☆]+)")

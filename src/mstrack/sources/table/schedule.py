@@ -199,6 +199,23 @@ def dated_clauses(text: str, year: int) -> list[tuple[str, date, str]]:
             clause = re.sub(r"[并且]?于$", "", sentence[m.start(): end].strip(" ，,"))  # "…并于" leads to the next step
             clause = clause if re.search(r"[（(]", clause) else re.sub(r"\s*[）)]+$", "", clause)  # "（其中…）"
             found.append((label, due, _less_steps(sentence, spans[:i]) if whole else clause))
+        found += _started(sentence, year)
+    return found
+
+
+# "自4月份开始每月调度并通报…", "从3月起每周巡查": a duty that starts in a month of the year, the rest of it recurring
+STARTED_RE = re.compile(r"(?:^|(?<=[，,、\s]))(?:自|从)\s*(?P<label>(?:1[0-2]|[1-9])\s*月)份?\s*(?:开始|起)(?=[\u4e00-\u9fff])")
+
+
+def _started(sentence: str, year: int) -> list[tuple[str, date, str]]:
+    """The month a recurring duty starts in, a checkpoint in words: the clause from there (no figure: "自4月起每月新增…"
+    is a monthly amount, period_amounts')."""
+    found = []
+    for m in STARTED_RE.finditer(sentence):
+        stop = CLAUSE_BREAK_RE.search(sentence, m.end())
+        clause = sentence[m.start(): stop.start() if stop else len(sentence)].strip()
+        if not re.search(r"\d", clause[m.end() - m.start():]):
+            found.append((label := re.sub(r"\s+", "", m["label"]), period_end(label, year), clause))
     return found
 
 

@@ -9,7 +9,7 @@ from mstrack.errors import InputError, Message
 from mstrack.model import Area
 from mstrack.sources.rows import FIGURE_RE, total_row
 from mstrack.sources.table.above import office_above
-from mstrack.sources.table.cells import AREA_RE, SEVERAL_CODES_RE, explained_marks, note_line, without_marks
+from mstrack.sources.table.cells import AREA_RE, SEVERAL_CODES_RE, explained_marks, first_leads_noted, note_line, without_marks
 from mstrack.sources.table.columns import Column, helping_column
 from mstrack.sources.table.numbering import (
     COUNT_RE,
@@ -53,7 +53,8 @@ from mstrack.sources.table.units import office_list, unit_names
 def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str], year: int,
                areas: list[Area], notes: list[str]) -> list[RawTask]:
     """Walk the rows below the header: area rows, task rows and their continuation rows."""
-    layout = _Layout(sheet=sheet, columns=columns)
+    layout = _Layout(sheet=sheet, columns=columns,
+                     first_leads=first_leads_noted([row.cells for row in sheet.rows[at + 1:]], sheet.below))
     tasks: list[RawTask] = []
     seen: dict[str, int] = {}
     area: str | None = None
