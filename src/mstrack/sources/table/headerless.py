@@ -39,6 +39,7 @@ from mstrack.sources.table.list_numbered import (
     numbered_table,
     office_of,
     restated,
+    role_labelled,
     units_after,
 )
 from mstrack.sources.table.list_results import items_report, planned_part, plans_reported, plans_stated, results_in
@@ -306,7 +307,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                                  due=[dated(e.labels) for e in items],
                                  assigned=assigned_work([(e.text, True) for e in items], [e.assigned for e in items]),
                                  restated=bool(plans) or restated([e for e in entries[start:end] if e is not None]),
-                                 few=[bool(e.units) for e in items] if few else None, listed=one):
+                                 few=[bool(e.units) for e in items] if few else None, listed=one,
+                                 lines=[role_labelled(e) for e in items]):
                 if few or one:  # two stray numbered lines: the other readings of the page may find its list
                     run = None
                 else:

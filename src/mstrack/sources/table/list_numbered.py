@@ -158,6 +158,22 @@ def _role_offices(text: str) -> str:
     return text if labelled_roles(text) else ""
 
 
+def role_labelled(entry: Entry) -> bool:
+    """Whether an item names its offices by their role's label: in the bracket after its words ("…3所。（责任单位：
+    区教育局）", "（牵头单位：X；责任单位：Y）", "[责任单位:…]", one left open), at its end ("…完工。责任单位：县水务局。"),
+    or on a line of its own under it ("责任单位：…", "牵头单位：…"). The label says the item is assigned work, as a
+    完成时限 line says it is due: a 分工's item (list_sections.labelled_work), whatever the title calls the list."""
+    if any(label_kind(name) in ("lead", "units") for name in entry.labels):
+        return True
+    text = row_texts(entry.row)[-1] if entry.row is not None and row_texts(entry.row) else ""
+    if (m := UNIT_LABEL_RE.search(text)) and m.start() > 0:
+        return True
+    if (m := UNCLOSED_ROLE_RE.search(text)) and m.start() > 0:
+        text = f"{text.rstrip()}）"
+    found = [m for pattern in (TRAILING_BRACKET_RE, SQUARE_BRACKET_RE) if (m := pattern.search(text)) and m.start() > 0]
+    return any(ROLE_LABEL_RE.match(m[1].strip()) and _role_offices(m[1].strip()) for m in found)
+
+
 def _labelled_name(part: str) -> bool:
     """One name after a role label in a bracket that ends like an office ("牵头单位:政局", 民政局 with a character lost in
     the stored text): the label says it is the office, read as printed, though two characters alone are no whole name
