@@ -71,3 +71,60 @@ def test_a_notices_points_with_labelled_brackets_that_are_requirements_stay_unre
               "3.加强宣传引导。（责任单位：区委宣传部）"]
     with pytest.raises(Exception, match="no header row found"):
         _read(tmp_path, [*PREAMBLE, *points])
+
+
+def _below(label: str) -> list[str]:
+    """ITEMS with each office printed on the line under its item, by LABEL's form."""
+    lines = []
+    for item, lead in zip(ITEMS, LEADS, strict=True):
+        words = item.split("（")[0]
+        if "牵头单位" in item:
+            lines += [words, "牵头单位：区交通局；责任单位：区城管局" if label == "label" else "区交通局牵头落实，区城管局配合"]
+        else:
+            lines += [words, f"责任单位：{lead[0]}" if label == "label" else f"{lead[0]}牵头落实"]
+    return lines
+
+
+def test_labelled_office_lines_under_numbered_items_are_a_list(tmp_path):
+    _check(_read(tmp_path, [*PREAMBLE, *_below("label")]))
+
+
+def test_lead_lines_in_words_under_numbered_items_are_a_list(tmp_path):
+    _check(_read(tmp_path, [*PREAMBLE, *_below("words")]))
+
+
+def test_traditional_characters_read_as_simplified(tmp_path):
+    lines = ["1.新建學校3所。(責任單位:區教育局)", "2.改造老舊小區10個。(責任單位:區住建局)",
+             "3.新增停車位500個。(牽頭單位:區交通局;責任單位:區城管局)", "4.新建公園2個。(責任單位:區園林局)"]
+    tasks = _read(tmp_path, [*PREAMBLE, *lines])
+    assert [t.code for t in tasks] == CODES
+    assert [t.lines[0].lead_units for t in tasks] == [["區教育局"], ["區住建局"], ["區交通局"], ["區園林局"]]
+    assert tasks[2].lines[0].units == ["區城管局"]
+
+
+def test_a_note_on_the_first_office_inside_the_list_is_no_part_of_its_name(tmp_path):
+    lines = ["1.新建学校3所。（责任单位：区教育局（首位单位为牵头单位，下同）、区财政局）", *ITEMS[1:]]
+    tasks = _read(tmp_path, lines)
+    assert [t.code for t in tasks] == CODES
+    assert tasks[0].lines[0].lead_units == ["区教育局"] and tasks[0].lines[0].units == ["区财政局"]
+
+
+BRACKETED = [
+    "一、民生实事",
+    "(一)新建学校3所。(牵头单位:区教育局;配合单位:区财政局、区住建局)",
+    "(二)改造老旧小区10个。(牵头单位:区住建局;配合单位:区财政局)",
+    "(三)新增停车位500个。(牵头单位:区交通局;配合单位:区城管局)",
+]
+
+
+def test_items_numbered_in_brackets_with_labelled_brackets_are_a_list(tmp_path):
+    tasks = _read(tmp_path, [*PREAMBLE, *BRACKETED])
+    assert [t.code for t in tasks] == ["一(一)", "一(二)", "一(三)"]
+    assert [t.title for t in tasks] == ["新建学校3所。", "改造老旧小区10个。", "新增停车位500个。"]
+    assert [t.lines[0].lead_units for t in tasks] == [["区教育局"], ["区住建局"], ["区交通局"]]
+    assert tasks[0].lines[0].units == ["区财政局", "区住建局"]
+
+
+def test_an_unnumbered_line_between_a_heading_and_its_items_heads_them(tmp_path):
+    lines = ["一、民生实事", *ITEMS[:2], "二、城市建设", "(一)完善基础设施", "提升城市功能", *ITEMS[2:]]
+    _check(_read(tmp_path, lines))

@@ -95,3 +95,16 @@ def column_label(text: str) -> tuple[str, str] | None:
     when (columns.column_kind)."""
     m = BRACKETED_LABEL_RE.match(text) or LABEL_RE.match(text)  # "【牵头单位】县教育局" as "牵头单位：县教育局"
     return (m[1], m[2].strip()) if m and label_kind(m[1]) in LABEL_KINDS else None
+
+
+NEXT_LABEL_RE = re.compile(rf"[；;，,]\s*({LABEL_NAME})\s*[：:]")  # "…；责任单位：" after a label's value on its line
+
+
+def further_labels(value: str) -> tuple[str, dict[str, str]]:
+    """A label line's value and the labels printed after it on the same line ("牵头单位：区交通局；责任单位：区城管局"):
+    (the first value, {label: value}), each a column's label (LABEL_KINDS); a value with no such label is whole."""
+    found = [m for m in NEXT_LABEL_RE.finditer(value) if label_kind(m[1]) in LABEL_KINDS and not _open_bracket(value[:m.start()])]
+    if not found or not value[:found[0].start()].strip():
+        return value, {}
+    ends = [m.start() for m in found[1:]] + [len(value)]
+    return value[:found[0].start()].strip(), {m[1]: value[m.end():end].strip(" ；;，,。") for m, end in zip(found, ends, strict=True)}

@@ -9,7 +9,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
-from mstrack.sources.table.list_labels import column_label, context_label, label_kind, note_label, own_labels, progress_label
+from mstrack.sources.table.list_labels import (
+    column_label,
+    context_label,
+    further_labels,
+    label_kind,
+    note_label,
+    own_labels,
+    progress_label,
+)
 from mstrack.sources.table.list_sections import DATED_RE, dated, enough, requirement, staffed_few
 from mstrack.sources.table.list_work import sets_figure_or_names_project
 from mstrack.sources.table.mentions import find_mentions, sets_figure
@@ -208,7 +216,10 @@ def entry_of(row: Row) -> Entry | None:
     if len(words) != 1:
         return None
     first = words[0]
-    if not units and (label := column_label(first) or context_label(first)):
+    if not units and (label := column_label(first)):
+        value, further = further_labels(label[1])  # "牵头单位：X；责任单位：Y": the labels after the first its own
+        return Entry(row, "label", label[0], value, labels=further)
+    if not units and (label := context_label(first)):
         return Entry(row, "label", *label)
     if not units and (offices := office_line(first)):  # read as a 责任单位 line: the first office leads
         return Entry(row, "label", "责任单位", offices, assigned=True)
@@ -388,7 +399,8 @@ def labelled(entries: list[Entry]) -> list[Entry]:
                 joined[-1].content = "；".join(filter(None, [joined[-1].content, entry.text]))
             continue
         if entry.kind == "label":
-            joined[-1].labels.setdefault(entry.code, entry.text)
+            for name, value in {entry.code: entry.text, **entry.labels}.items():
+                joined[-1].labels.setdefault(name, value)
             joined[-1].assigned = joined[-1].assigned or entry.assigned
         elif k in steps:
             # the item's words go on with the step's, a clause each, as one cell's: a dated step is its checkpoint;
