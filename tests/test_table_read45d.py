@@ -128,3 +128,11 @@ def test_items_numbered_in_brackets_with_labelled_brackets_are_a_list(tmp_path):
 def test_an_unnumbered_line_between_a_heading_and_its_items_heads_them(tmp_path):
     lines = ["一、民生实事", *ITEMS[:2], "二、城市建设", "(一)完善基础设施", "提升城市功能", *ITEMS[2:]]
     _check(_read(tmp_path, lines))
+
+
+def test_offices_that_each_lead_in_words_are_all_leads(tmp_path):
+    lines = [*_below("words")]
+    lines[1] = "区教育局、区财政局分别牵头落实"
+    tasks = _read(tmp_path, [*PREAMBLE, *lines])
+    assert tasks[0].lines[0].lead_units == ["区教育局", "区财政局"] and tasks[0].lines[0].units == []
+    assert [t.lines[0].lead_units for t in tasks[1:]] == LEADS[1:]

@@ -7,6 +7,8 @@ import re
 
 from mstrack.sources.table.columns import column_kind
 from mstrack.sources.table.target_columns import MONEY_HEADER_RE
+from mstrack.sources.table.units import office_list
+from mstrack.vocabulary import HELPER_ROLE_WORDS, LEAD_ROLE_WORDS, ROLE_FOLLOWERS
 
 PHONE_RE = re.compile(r"(?<!\d)1\d{10}(?!\d)|\d{3,4}-\d{7,8}")  # a contact, not a task
 
@@ -108,3 +110,18 @@ def further_labels(value: str) -> tuple[str, dict[str, str]]:
         return value, {}
     ends = [m.start() for m in found[1:]] + [len(value)]
     return value[:found[0].start()].strip(), {m[1]: value[m.end():end].strip(" ；;，,。") for m, end in zip(found, ends, strict=True)}
+
+
+# a line under an item naming its leads in words, no label ("市发改委牵头落实", "A、B、C分别牵头落实", "A牵头，B配合")
+LEAD_LINE_RE = re.compile(rf"^(\S+?)\s*(?:分别|共同)?(?:{'|'.join(LEAD_ROLE_WORDS)})(?:{'|'.join(ROLE_FOLLOWERS)})?"
+                          rf"(?:[，,]\s*(\S+?)\s*(?:{'|'.join(HELPER_ROLE_WORDS)}))?\s*[。.；;]?$")
+LEAD_LINE_LABELS = ("牵头单位", "配合单位")  # the labels the line's offices are read under
+
+
+def lead_line(text: str) -> dict[str, str]:
+    """A line of its own saying, in words, which offices lead the item above and which help: {label: offices}, as the
+    labelled lines "牵头单位：…" and "配合单位：…" would say it (every office before 分别牵头 leads); {} for any other."""
+    m = LEAD_LINE_RE.match(text.strip())
+    if not m or not office_list(m[1], towns=True) or m[2] and not office_list(m[2], towns=True):
+        return {}
+    return dict(zip(LEAD_LINE_LABELS, filter(None, (m[1], m[2])), strict=False))

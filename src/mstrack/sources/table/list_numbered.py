@@ -14,6 +14,7 @@ from mstrack.sources.table.list_labels import (
     context_label,
     further_labels,
     label_kind,
+    lead_line,
     note_label,
     own_labels,
     progress_label,
@@ -221,6 +222,8 @@ def entry_of(row: Row) -> Entry | None:
         return Entry(row, "label", label[0], value, labels=further)
     if not units and (label := context_label(first)):
         return Entry(row, "label", *label)
+    if not units and (leads := lead_line(first)):  # "市发改委牵头落实" under the item: its labelled lines, in words
+        return Entry(row, "label", *next(iter(leads.items())), labels=dict(list(leads.items())[1:]), assigned=True)
     if not units and (offices := office_line(first)):  # read as a 责任单位 line: the first office leads
         return Entry(row, "label", "责任单位", offices, assigned=True)
     if GROUP_HEADING_RE.match(first) and not units and len(first) <= 60:
