@@ -106,7 +106,9 @@ def test_a_note_on_the_first_office_inside_the_list_is_no_part_of_its_name(tmp_p
     lines = ["1.新建学校3所。（责任单位：区教育局（首位单位为牵头单位，下同）、区财政局）", *ITEMS[1:]]
     tasks = _read(tmp_path, lines)
     assert [t.code for t in tasks] == CODES
-    assert tasks[0].lines[0].lead_units == ["区教育局"] and tasks[0].lines[0].units == ["区财政局"]
+    assert tasks[0].lines[0].lead_units == ["区教育局"]  # the first office of a 责任单位 list leads; the others are units
+    assert set(tasks[0].lines[0].units) - {"区教育局"} == {"区财政局"}
+    assert not any("下同" in name for line in tasks[0].lines for name in [*line.lead_units, *line.units, tasks[0].title])
 
 
 BRACKETED = [

@@ -27,6 +27,7 @@ from mstrack.sources.table.office_names import PLACE_START, ends_like_unit
 from mstrack.sources.table.one_paragraph import MIN_STAFFED_ITEMS
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import (
+    FIRST_LEADS_RE,
     ROLE_LABEL_RE,
     ROLE_SENTENCE_RE,
     clause_offices,
@@ -83,6 +84,8 @@ def units_after(text: str) -> tuple[str, str]:
     words, offices = _units_after(text)
     if not offices and (m := UNCLOSED_ROLE_RE.search(text)) and m.start() > 0:
         words, offices = _units_after(f"{text.rstrip()}）")  # "…补贴。(牵头单位:县人社局": its ")" lost, read as closed
+    if not offices and (note := FIRST_LEADS_RE.search(text)) and note.start() > 0:  # "A（首位单位为牵头单位，下同）、B":
+        words, offices = _units_after(FIRST_LEADS_RE.sub("", text))  # the first leads, as it does unnoted
     return words, offices if ROLE_LABEL_RE.match(offices) else offices_apart(offices)
 
 
@@ -174,7 +177,7 @@ def role_labelled(entry: Entry) -> bool:
     完成时限 line says it is due: a 分工's item (list_sections.labelled_work), whatever the title calls the list."""
     if any(label_kind(name) in ("lead", "units") for name in entry.labels):
         return True
-    text = row_texts(entry.row)[-1] if entry.row is not None and row_texts(entry.row) else ""
+    text = FIRST_LEADS_RE.sub("", row_texts(entry.row)[-1]) if entry.row is not None and row_texts(entry.row) else ""
     if (m := UNIT_LABEL_RE.search(text)) and m.start() > 0:
         return True
     if (m := UNCLOSED_ROLE_RE.search(text)) and m.start() > 0:
