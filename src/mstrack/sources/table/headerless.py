@@ -39,10 +39,10 @@ from mstrack.sources.table.list_numbered import (
     numbered_table,
     office_of,
     restated,
-    role_labelled,
     units_after,
 )
 from mstrack.sources.table.list_results import items_report, planned_part, plans_reported, plans_stated, results_in
+from mstrack.sources.table.list_roles import role_labelled
 from mstrack.sources.table.list_sections import (
     bracketed_kept,
     dated,

@@ -99,13 +99,13 @@ def _units_after(text: str) -> tuple[str, str]:
         return found
     if (m := OFFICE_CLAUSE_RE.search(text)) and (offices := office_line(m[1])):
         return f"{text[:m.start()].rstrip()}。", offices  # the clause says who, as a line "由…负责落实" under it would
-    if (m := SQUARE_BRACKET_RE.search(text)) and m.start() > 0 and (offices := _role_offices(m[1])):
+    if (m := SQUARE_BRACKET_RE.search(text)) and m.start() > 0 and (offices := role_offices(m[1])):
         return text[:m.start()].rstrip(), offices
     for pattern in (TRAILING_BRACKET_RE, TRAILING_RUN_RE):
         m = pattern.search(text)
         bracket = pattern is TRAILING_BRACKET_RE
         towns = bracket and m is not None and text[:m.start()].rstrip().endswith(CLOSED)  # "…12个。（城关镇）": who does it
-        offices = (m[1] if office_list(m[1], towns=towns) else _role_offices(m[1]) if bracket else "") if m else ""
+        offices = (m[1] if office_list(m[1], towns=towns) else role_offices(m[1]) if bracket else "") if m else ""
         offices = _bracket_role(offices) if bracket else offices
         if m and m.start() > 0 and offices:
             if pattern is TRAILING_RUN_RE and len(text[:m.start()].strip()) < 4:
@@ -154,7 +154,7 @@ def _levels_as_roles(text: str) -> str:
     return ";".join((*mine, *others))
 
 
-def _role_offices(text: str) -> str:
+def role_offices(text: str) -> str:
     """A bracket that opens with a role label (units.ROLE_LABEL_RE: 责任单位, 牵头单位, 配合单位 …), an office list after
     each label: the 责任单位 cell it gives, "" when a label names no office ("牵头单位:按职责分工抓好落实"). Labels that say
     who leads stay, for units.roles_in to read; a lone 责任单位 gives its offices, as the column of that name reads them."""
@@ -168,22 +168,6 @@ def _role_offices(text: str) -> str:
     if len(labels) == 1 and labels[0][1] == RESPONSIBLE_ROLE:
         return parts[0]
     return text if labelled_roles(text) else ""
-
-
-def role_labelled(entry: Entry) -> bool:
-    """Whether an item names its offices by their role's label: in the bracket after its words ("…3所。（责任单位：
-    区教育局）", "（牵头单位：X；责任单位：Y）", "[责任单位:…]", one left open), at its end ("…完工。责任单位：县水务局。"),
-    or on a line of its own under it ("责任单位：…", "牵头单位：…"). The label says the item is assigned work, as a
-    完成时限 line says it is due: a 分工's item (list_sections.labelled_work), whatever the title calls the list."""
-    if any(label_kind(name) in ("lead", "units") for name in entry.labels):
-        return True
-    text = FIRST_LEADS_RE.sub("", row_texts(entry.row)[-1]) if entry.row is not None and row_texts(entry.row) else ""
-    if (m := UNIT_LABEL_RE.search(text)) and m.start() > 0:
-        return True
-    if (m := UNCLOSED_ROLE_RE.search(text)) and m.start() > 0:
-        text = f"{text.rstrip()}）"
-    found = [m for pattern in (TRAILING_BRACKET_RE, SQUARE_BRACKET_RE) if (m := pattern.search(text)) and m.start() > 0]
-    return any(ROLE_LABEL_RE.match(m[1].strip()) and _role_offices(m[1].strip()) for m in found)
 
 
 def _labelled_name(part: str) -> bool:
