@@ -138,3 +138,27 @@ def test_offices_that_each_lead_in_words_are_all_leads(tmp_path):
     tasks = _read(tmp_path, [*PREAMBLE, *lines])
     assert tasks[0].lines[0].lead_units == ["区教育局", "区财政局"] and tasks[0].lines[0].units == []
     assert [t.lines[0].lead_units for t in tasks[1:]] == LEADS[1:]
+
+
+TRADITIONAL_BRACKETED = [
+    "某府辦〔2006〕19號",
+    "關于印發2006年重點做好的工作事項的通知",
+    "各區人民政府,市政府各部門:",
+    "現將《2006年重點做好的工作事項》印發給你們,請抓好落實工作。",
+    "2006年重點做好的工作事項",
+    "一、努力構建現代產業體系",
+    "(一)加快建設東部汽車產業基地。(牽頭單位:市經貿委;配合單位:市發改委、規劃局)",
+    "(二)推進東部石化基地建設。(牽頭單位:市發改委;配合單位:市經貿委)",
+    "(三)加快珠江新城金融商貿區建設,引導金融機構集聚發展。(牽頭單位:市金融辦;配合單位:市國土房管局、規劃局)",
+]
+
+
+def test_items_in_brackets_naming_their_roles_are_a_list_without_a_figure_or_a_programme_word(tmp_path):
+    """A "(一)" list whose items set no figure, each with its lead and helpers labelled in the bracket after its words,
+    under a notice naming no programme, in traditional characters: a 分工's items, read with their roles."""
+    tasks = _read(tmp_path, TRADITIONAL_BRACKETED)
+    assert [t.code for t in tasks] == ["一(一)", "一(二)", "一(三)"]
+    assert [t.title for t in tasks] == ["加快建設東部汽車產業基地。", "推進東部石化基地建設。",
+                                        "加快珠江新城金融商貿區建設,引導金融機構集聚發展。"]
+    assert [t.lines[0].lead_units for t in tasks] == [["市經貿委"], ["市發改委"], ["市金融辦"]]
+    assert set(tasks[0].lines[0].units) - {"市經貿委"} == {"市發改委", "規劃局"}

@@ -42,7 +42,7 @@ from mstrack.sources.table.list_numbered import (
     units_after,
 )
 from mstrack.sources.table.list_results import items_report, planned_part, plans_reported, plans_stated, results_in
-from mstrack.sources.table.list_roles import role_labelled
+from mstrack.sources.table.list_roles import labelled_line, role_labelled
 from mstrack.sources.table.list_sections import (
     bracketed_kept,
     dated,
@@ -339,6 +339,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             offices = [units for _, units in item_offices(chosen, labels)]
             grouped = any(kind not in ("heading", "top") for kind, _, _ in chosen)  # else a "一、" list: chinese_run's
             lines = [any(e.kind == "label" and label_kind(e.code) in ("lead", "units") for e in labels.get(k, []))
+                     or labelled_line(row_texts(source[k])[-1])  # or "（牵头单位：…；配合单位：…）" after its words
                      for k, (kind, _, _) in enumerate(chosen) if not heads(chosen, k)]  # "责任单位：…" under the item
             if grouped and _is_programme(sheet, [*above, *headings], listed, offices=offices, reported=reported, lines=lines,
                                          listed=bool(one)):
