@@ -162,3 +162,33 @@ def test_items_in_brackets_naming_their_roles_are_a_list_without_a_figure_or_a_p
                                         "加快珠江新城金融商貿區建設,引導金融機構集聚發展。"]
     assert [t.lines[0].lead_units for t in tasks] == [["市經貿委"], ["市發改委"], ["市金融辦"]]
     assert set(tasks[0].lines[0].units) - {"市經貿委"} == {"市發改委", "規劃局"}
+
+
+ONE_CELL_A_LINE = [
+    "某市2017年重点工作实施方案",
+    "目标",
+    "任务",
+    "主要内容",
+    "责任单位",
+    "一、以项目建设助力稳增长",
+    "(一)办好民生项目",
+    "新建城区学校3所,新增学位2000个。",
+    "市教育局牵头落实",
+    "改造老旧小区10个,惠及居民3000户。",
+    "市住建局牵头落实",
+    "新建社区食堂20个。",
+    "市民政局、市商务局分别牵头落实",
+    "新增公共停车位500个。",
+    "市城管局牵头落实",
+]
+
+
+def test_unnumbered_paragraphs_each_over_its_lead_in_words_are_a_list(tmp_path):
+    """One cell a line: paragraphs with no number under "一、" and "(一)", each followed by "X牵头落实": the tasks,
+    numbered in their order, each led by the offices before 牵头落实 (all of them before 分别牵头落实)."""
+    tasks = _read(tmp_path, ONE_CELL_A_LINE, "points.txt")
+    assert [t.code for t in tasks] == ["1", "2", "3", "4"]
+    assert tasks[0].title == "新建城区学校3所,新增学位2000个。"
+    assert [t.lines[0].lead_units for t in tasks] == [["市教育局"], ["市住建局"], ["市民政局", "市商务局"], ["市城管局"]]
+    assert all(set(t.lines[0].units) <= set(t.lines[0].lead_units) for t in tasks)
+    assert targets_of(tasks[3]) == [(500, "个")]

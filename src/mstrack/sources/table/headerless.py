@@ -23,7 +23,7 @@ from mstrack.sources.table.list_bracketed import (
     progress_restated,
 )
 from mstrack.sources.table.list_deadlines import own_deadlines, with_deadlines
-from mstrack.sources.table.list_headed import headed_run, led
+from mstrack.sources.table.list_headed import headed_run, led, line_led
 from mstrack.sources.table.list_labels import LABEL_RE, label_kind
 from mstrack.sources.table.list_lines import joined_lines, unnumbered_headings, unwrapped
 from mstrack.sources.table.list_numbered import (
@@ -354,7 +354,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             source, above = source[:len(chosen)], _above(sheet, start)
             items = [(words, units) for kind, words, units in chosen if kind == "item"]
             if _is_programme(sheet, above, [w for w, _ in items], figures=True, offices=[u for _, u in items], reported=reported,
-                             assigned=led([u for _, u in items])):
+                             assigned=led([u for _, u in items]), lines=[line_led(u) for _, u in items]):
                 numbers = iter(range(1, len(items) + 1))
                 rows = [[words] * 3 if kind == "heading" else [str(next(numbers)), words, units] for kind, words, units in chosen]
                 end = sheet.rows.index(source[-1]) + 1

@@ -7,7 +7,7 @@ import re
 
 from mstrack.sources.table.columns import column_kind
 from mstrack.sources.table.target_columns import MONEY_HEADER_RE
-from mstrack.sources.table.units import office_list
+from mstrack.sources.table.units import office_list, unit_names
 from mstrack.vocabulary import HELPER_ROLE_WORDS, LEAD_ROLE_WORDS, ROLE_FOLLOWERS
 
 PHONE_RE = re.compile(r"(?<!\d)1\d{10}(?!\d)|\d{3,4}-\d{7,8}")  # a contact, not a task
@@ -122,6 +122,14 @@ def lead_line(text: str) -> dict[str, str]:
     """A line of its own saying, in words, which offices lead the item above and which help: {label: offices}, as the
     labelled lines "牵头单位：…" and "配合单位：…" would say it (every office before 分别牵头 leads); {} for any other."""
     m = LEAD_LINE_RE.match(text.strip())
-    if not m or not office_list(m[1], towns=True) or m[2] and not office_list(m[2], towns=True):
+    if not m or not _framed(m[1]) or m[2] and not _framed(m[2]):
         return {}
     return dict(zip(LEAD_LINE_LABELS, filter(None, (m[1], m[2])), strict=False))
+
+
+def _framed(offices: str) -> bool:
+    """Offices a role word frames: the first must read as an office, the others only as names ("市金融办、人民银行X市
+    中心支行"), as list_numbered.office_line reads the offices of "由…负责落实"."""
+    names = unit_names(offices)
+    return bool(names) and office_list(names[0], towns=True) \
+        and all(len(name) <= 20 and not re.search(r"[\d，。；;:：\s]", name) for name in names)
