@@ -56,6 +56,7 @@ from mstrack.sources.table.list_sections import (
 )
 from mstrack.sources.table.list_single import one_numbered
 from mstrack.sources.table.list_work import (
+    OTHER_TOPIC_RE,
     PROGRAMME_RE,
     PROJECT_RE,
     RESULT_RE,
@@ -163,9 +164,10 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
     `restated`: most items followed by their own progress (list_numbered.restated) restate the plan in a report of its
     results: the title reporting results refuses only items that report themselves, and names no programme needed;
     two such items are enough.
-    `lines`: each item's offices labelled on a line of its own under it ("责任单位：…"): a work list as dated ones are
-    (list_sections.labelled_work). `few`: for a run of two items, whether each prints its offices in a bracket after its
-    words: read only when a line above names the programme and each item names its offices so and does work
+    `lines`: each item's offices labelled by role, on a line of its own under it ("责任单位：…", "X牵头落实") or in the
+    bracket after its words ("（责任单位：…）": list_roles): a work list as dated ones are (list_sections.labelled_work).
+    `few`: for a run of two items, whether each prints its offices in a bracket after its words: read only when a line
+    above names the programme and each item names its offices so and does work
     (list_sections.staffed_few); a 牵头单位 line under each is not enough without a date or a figure (staffed_work).
     `listed`: a heading naming tasks over the items, or their offices labelled under each (list_single), makes them
     a list however few, a line above naming the programme still needed (a notice's one point under "二、主要任务"
@@ -196,13 +198,20 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
         or restated and len(items) >= MIN_STAFFED_ITEMS  # two items, each followed by its own progress: a report's plan
     named = restated or programme or \
         due is not None and dated_work(list(zip(items, map(bool, offices or []), due, strict=False))) or \
-        staffed_lines is not None and labelled_work(list(zip(items, staffed_lines, strict=True)))
+        staffed_lines is not None and not _other_topic(lines) and labelled_work(list(zip(items, staffed_lines, strict=True)))
     if not (named and (len(work) >= MIN_ITEMS or few_enough) and 2 * len(work) > len(items)):
         if results and reported is not None:  # a report's items, too few or no work even so: refused as a report
             reported.append(results)
         return False
     sheet.results_read = results  # a report read for the programme its items state: the title a doubt (convert.py)
     return True
+
+
+def _other_topic(lines: list[str]) -> bool:
+    """Whether the page's first line or the line just above the list names another topic than a programme's work (a
+    政府工作报告 itself, a meeting, a report of progress: list_work.OTHER_TOPIC_RE): then offices labelled under or beside
+    each item do not make the items a work list by themselves."""
+    return any(OTHER_TOPIC_RE.search(line) for line in (lines[:1] + lines[-1:]))
 
 
 def _announcing(lines: list[str]) -> list[str]:

@@ -112,8 +112,9 @@ def further_labels(value: str) -> tuple[str, dict[str, str]]:
     return value[:found[0].start()].strip(), {m[1]: value[m.end():end].strip(" ；;，,。") for m, end in zip(found, ends, strict=True)}
 
 
-# a line under an item naming its leads in words, no label ("市发改委牵头落实", "A、B、C分别牵头落实", "A牵头，B配合")
-LEAD_LINE_RE = re.compile(rf"^(\S+?)\s*(?:分别|共同)?(?:{'|'.join(LEAD_ROLE_WORDS)})(?:{'|'.join(ROLE_FOLLOWERS)})?"
+# a line under an item naming its leads in words, no label ("市发改委牵头落实", "A、B、C分别牵头落实", "A牵头，B配合");
+# "由A牵头" is list_numbered.office_line's
+LEAD_LINE_RE = re.compile(rf"^(?!由)(\S+?)\s*(?:分别|共同)?(?:{'|'.join(LEAD_ROLE_WORDS)})(?:{'|'.join(ROLE_FOLLOWERS)})?"
                           rf"(?:[，,]\s*(\S+?)\s*(?:{'|'.join(HELPER_ROLE_WORDS)}))?\s*[。.；;]?$")
 LEAD_LINE_LABELS = ("牵头单位", "配合单位")  # the labels the line's offices are read under
 
