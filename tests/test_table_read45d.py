@@ -192,3 +192,12 @@ def test_unnumbered_paragraphs_each_over_its_lead_in_words_are_a_list(tmp_path):
     assert [t.lines[0].lead_units for t in tasks] == [["市教育局"], ["市住建局"], ["市民政局", "市商务局"], ["市城管局"]]
     assert all(set(t.lines[0].units) <= set(t.lines[0].lead_units) for t in tasks)
     assert targets_of(tasks[3]) == [(500, "个")]
+
+
+def test_lead_lines_in_traditional_characters_read_alike(tmp_path):
+    lines = ["1.新建學校3所。", "區教育局牽頭落實", "2.改造老舊小區10個。", "區住建局、區財政局分別牽頭落實",
+             "3.新增停車位500個。", "區交通局牽頭落實，區城管局配合"]
+    tasks = _read(tmp_path, [*PREAMBLE, *lines])
+    assert [t.code for t in tasks] == ["1", "2", "3"]
+    assert [t.lines[0].lead_units for t in tasks] == [["區教育局"], ["區住建局", "區財政局"], ["區交通局"]]
+    assert set(tasks[2].lines[0].units) - {"區交通局"} == {"區城管局"}
