@@ -23,9 +23,9 @@ from mstrack.sources.table.list_bracketed import (
     progress_restated,
 )
 from mstrack.sources.table.list_deadlines import own_deadlines, with_deadlines
-from mstrack.sources.table.list_headed import headed_run, led
+from mstrack.sources.table.list_headed import headed_run, led, line_led
 from mstrack.sources.table.list_labels import LABEL_RE, label_kind
-from mstrack.sources.table.list_lines import joined_lines, unwrapped
+from mstrack.sources.table.list_lines import joined_lines, unnumbered_headings, unwrapped
 from mstrack.sources.table.list_numbered import (
     ITEM_RE,
     PART_RE,
@@ -42,6 +42,7 @@ from mstrack.sources.table.list_numbered import (
     units_after,
 )
 from mstrack.sources.table.list_results import items_report, planned_part, plans_reported, plans_stated, results_in
+from mstrack.sources.table.list_roles import labelled_line, role_labelled
 from mstrack.sources.table.list_sections import (
     bracketed_kept,
     dated,
@@ -55,6 +56,7 @@ from mstrack.sources.table.list_sections import (
 )
 from mstrack.sources.table.list_single import one_numbered
 from mstrack.sources.table.list_work import (
+    OTHER_TOPIC_RE,
     PROGRAMME_RE,
     PROJECT_RE,
     RESULT_RE,
@@ -162,9 +164,10 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
     `restated`: most items followed by their own progress (list_numbered.restated) restate the plan in a report of its
     results: the title reporting results refuses only items that report themselves, and names no programme needed;
     two such items are enough.
-    `lines`: each item's offices labelled on a line of its own under it ("责任单位：…"): a work list as dated ones are
-    (list_sections.labelled_work). `few`: for a run of two items, whether each prints its offices in a bracket after its
-    words: read only when a line above names the programme and each item names its offices so and does work
+    `lines`: each item's offices labelled by role, on a line of its own under it ("责任单位：…", "X牵头落实") or in the
+    bracket after its words ("（责任单位：…）": list_roles): a work list as dated ones are (list_sections.labelled_work).
+    `few`: for a run of two items, whether each prints its offices in a bracket after its words: read only when a line
+    above names the programme and each item names its offices so and does work
     (list_sections.staffed_few); a 牵头单位 line under each is not enough without a date or a figure (staffed_work).
     `listed`: a heading naming tasks over the items, or their offices labelled under each (list_single), makes them
     a list however few, a line above naming the programme still needed (a notice's one point under "二、主要任务"
@@ -195,13 +198,20 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
         or restated and len(items) >= MIN_STAFFED_ITEMS  # two items, each followed by its own progress: a report's plan
     named = restated or programme or \
         due is not None and dated_work(list(zip(items, map(bool, offices or []), due, strict=False))) or \
-        staffed_lines is not None and labelled_work(list(zip(items, staffed_lines, strict=True)))
+        staffed_lines is not None and not _other_topic(lines) and labelled_work(list(zip(items, staffed_lines, strict=True)))
     if not (named and (len(work) >= MIN_ITEMS or few_enough) and 2 * len(work) > len(items)):
         if results and reported is not None:  # a report's items, too few or no work even so: refused as a report
             reported.append(results)
         return False
     sheet.results_read = results  # a report read for the programme its items state: the title a doubt (convert.py)
     return True
+
+
+def _other_topic(lines: list[str]) -> bool:
+    """Whether the page's first line or the line just above the list names another topic than a programme's work (a
+    政府工作报告 itself, a meeting, a report of progress: list_work.OTHER_TOPIC_RE): then offices labelled under or beside
+    each item do not make the items a work list by themselves."""
+    return any(OTHER_TOPIC_RE.search(line) for line in (lines[:1] + lines[-1:]))
 
 
 def _announcing(lines: list[str]) -> list[str]:
@@ -284,7 +294,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         sheet = replace(sheet, rows=unwrapped(sheet.rows))  # a PDF's text, its lines broken at the page's width: joined
         sheet = replace(sheet, rows=offices_below(sheet.rows))  # an item's offices in a bracket on the next line: its own
         measures = item_measures(sheet.rows)  # the measures "1." under an item "(一)": its own, no run of items
-        entries = _parts_as_items(joined_lines(sheet.rows, [None if k in measures else entry_of(row) for k, row in enumerate(sheet.rows)]))
+        entries = _parts_as_items(unnumbered_headings(sheet.rows, joined_lines(
+            sheet.rows, [None if k in measures else entry_of(row) for k, row in enumerate(sheet.rows)])))
         few = (run := numbered_run(entries)) is None and (run := numbered_run(entries, few=True)) is not None  # two items
         # one item of a list of tasks: only when no "(一)" or "一、" list is on the page, which the readings below take
         one = run is None and bracketed_run(sheet.rows) is None and chinese_run(sheet.rows) is None \
@@ -306,7 +317,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                                  due=[dated(e.labels) for e in items],
                                  assigned=assigned_work([(e.text, True) for e in items], [e.assigned for e in items]),
                                  restated=bool(plans) or restated([e for e in entries[start:end] if e is not None]),
-                                 few=[bool(e.units) for e in items] if few else None, listed=one):
+                                 few=[bool(e.units) for e in items] if few else None, listed=one,
+                                 lines=[role_labelled(e) for e in items]):
                 if few or one:  # two stray numbered lines: the other readings of the page may find its list
                     run = None
                 else:
@@ -337,6 +349,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             offices = [units for _, units in item_offices(chosen, labels)]
             grouped = any(kind not in ("heading", "top") for kind, _, _ in chosen)  # else a "一、" list: chinese_run's
             lines = [any(e.kind == "label" and label_kind(e.code) in ("lead", "units") for e in labels.get(k, []))
+                     or labelled_line(row_texts(source[k])[-1])  # or "（牵头单位：…；配合单位：…）" after its words
                      for k, (kind, _, _) in enumerate(chosen) if not heads(chosen, k)]  # "责任单位：…" under the item
             if grouped and _is_programme(sheet, [*above, *headings], listed, offices=offices, reported=reported, lines=lines,
                                          listed=bool(one)):
@@ -350,7 +363,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             source, above = source[:len(chosen)], _above(sheet, start)
             items = [(words, units) for kind, words, units in chosen if kind == "item"]
             if _is_programme(sheet, above, [w for w, _ in items], figures=True, offices=[u for _, u in items], reported=reported,
-                             assigned=led([u for _, u in items])):
+                             assigned=led([u for _, u in items]), lines=[line_led(u) for _, u in items]):
                 numbers = iter(range(1, len(items) + 1))
                 rows = [[words] * 3 if kind == "heading" else [str(next(numbers)), words, units] for kind, words, units in chosen]
                 end = sheet.rows.index(source[-1]) + 1

@@ -8,7 +8,8 @@ from collections.abc import Callable
 
 from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.cells import AREA_RE, row_texts
-from mstrack.sources.table.list_numbered import heading_lead, led_cell
+from mstrack.sources.table.list_labels import lead_line
+from mstrack.sources.table.list_numbered import SUB_HEADING_RE, heading_lead, led_cell
 from mstrack.sources.table.one_paragraph import MIN_ITEMS
 from mstrack.sources.table.reading import Row
 from mstrack.vocabulary import LEAD_ROLE_WORDS
@@ -39,15 +40,58 @@ def headed_run(rows: list[Row], read: Callable[[str], tuple[str, str] | None]
             last = number
             counts.append(0)
             continue
+        if start is not None and (under := _under(found, text)) is not None:
+            if under[0] == "heading":  # "(一)…" under "一、…"
+                found.append(under)
+                source.append(row)
+            else:
+                found[-1] = under  # the paragraph above, with its leads from the line
+            continue
         if start is not None and number is None and text and (item := read(text)):
-            found.append(("item", item[0], led_cell(heading_lead(found[-1 - counts[-1]][1]), item[1])))  # the heading's lead
+            found.append(("item", item[0], led_cell(heading_lead(_heading(found)), item[1])))  # the heading's lead
             source.append(row)
             counts[-1] += 1
             continue
         if start is not None and not counts[-1]:  # a heading after the last item heads nothing
             found, source, counts = found[:-1], source[:-1], counts[:-1]
         if start is not None and counts and (len(counts) >= 2 and sum(counts) >= MIN_ITEMS and max(counts) >= 2
-                                             or led([units for kind, _, units in found if kind == "item"])):
+                                             or led([units for kind, _, units in found if kind == "item"])
+                                             or lined([units for kind, _, units in found if kind == "item"])):
             return start, found, source
         start, found, source, last, counts = (i, [("heading", text, "")], [row], 1, [0]) if number == 1 else (None, [], [], 0, [])
+    return None
+
+
+LEAD_LINE_CELL = "牵头单位：{leads}"  # the offices of a line "X牵头落实" under a paragraph, as a labelled cell reads them
+HELPERS_CELL = "；配合单位：{helpers}"
+
+
+def lined(offices: list[str]) -> bool:
+    """Two or more items, each followed by a line naming its leads in words (_under): assigned work, as `led`'s."""
+    return len(offices) >= 2 and all(map(line_led, offices))
+
+
+def line_led(units: str) -> bool:
+    """Whether an item's offices are those of the line under it naming its leads in words (_under)."""
+    return units.startswith(LEAD_LINE_CELL.format(leads=""))
+
+
+def _heading(found: list[tuple[str, str, str]]) -> str:
+    """The words of the last heading read, "一、…" or a "(一)…" under it."""
+    return next((words for kind, words, _ in reversed(found) if kind == "heading"), "")
+
+
+def _under(found: list[tuple[str, str, str]], text: str) -> tuple[str, str, str] | None:
+    """What a line inside the run makes of the last entry read: a paragraph with no office followed by a line naming
+    its leads in words ("市发改委牵头落实", list_labels.lead_line) gets them, labelled by role (the entry read again); a
+    "(一)…" heading right under a heading "一、…" is one more heading over the items. None for any other line."""
+    if not found or not text:
+        return None
+    kind, words, units = found[-1]
+    if kind == "item" and not units and (leads := lead_line(text)):
+        cell = LEAD_LINE_CELL.format(leads=leads["牵头单位"])
+        cell += HELPERS_CELL.format(helpers=leads["配合单位"]) if "配合单位" in leads else ""
+        return kind, words, cell
+    if kind == "heading" and len(text) <= 60 and SUB_HEADING_RE.match(text):
+        return "heading", text, ""
     return None

@@ -7,6 +7,8 @@ import re
 
 from mstrack.sources.table.columns import column_kind
 from mstrack.sources.table.target_columns import MONEY_HEADER_RE
+from mstrack.sources.table.units import office_list, unit_names
+from mstrack.vocabulary import HELPER_ROLE_WORDS, LEAD_ROLE_WORDS, ROLE_FOLLOWERS
 
 PHONE_RE = re.compile(r"(?<!\d)1\d{10}(?!\d)|\d{3,4}-\d{7,8}")  # a contact, not a task
 
@@ -95,3 +97,40 @@ def column_label(text: str) -> tuple[str, str] | None:
     when (columns.column_kind)."""
     m = BRACKETED_LABEL_RE.match(text) or LABEL_RE.match(text)  # "【牵头单位】县教育局" as "牵头单位：县教育局"
     return (m[1], m[2].strip()) if m and label_kind(m[1]) in LABEL_KINDS else None
+
+
+NEXT_LABEL_RE = re.compile(rf"[；;，,]\s*({LABEL_NAME})\s*[：:]")  # "…；责任单位：" after a label's value on its line
+
+
+def further_labels(value: str) -> tuple[str, dict[str, str]]:
+    """A label line's value and the labels printed after it on the same line ("牵头单位：区交通局；责任单位：区城管局"):
+    (the first value, {label: value}), each a column's label (LABEL_KINDS); a value with no such label is whole."""
+    found = [m for m in NEXT_LABEL_RE.finditer(value) if label_kind(m[1]) in LABEL_KINDS and not _open_bracket(value[:m.start()])]
+    if not found or not value[:found[0].start()].strip():
+        return value, {}
+    ends = [m.start() for m in found[1:]] + [len(value)]
+    return value[:found[0].start()].strip(), {m[1]: value[m.end():end].strip(" ；;，,。") for m, end in zip(found, ends, strict=True)}
+
+
+# a line under an item naming its leads in words, no label ("市发改委牵头落实", "A、B、C分别牵头落实", "A牵头，B配合");
+# "由A牵头" is list_numbered.office_line's
+LEAD_LINE_RE = re.compile(rf"^(?!由)(\S+?)\s*(?:分别|共同)?(?:{'|'.join(LEAD_ROLE_WORDS)})(?:{'|'.join(ROLE_FOLLOWERS)})?"
+                          rf"(?:[，,]\s*(\S+?)\s*(?:{'|'.join(HELPER_ROLE_WORDS)}))?\s*[。.；;]?$")
+LEAD_LINE_LABELS = ("牵头单位", "配合单位")  # the labels the line's offices are read under
+
+
+def lead_line(text: str) -> dict[str, str]:
+    """A line of its own saying, in words, which offices lead the item above and which help: {label: offices}, as the
+    labelled lines "牵头单位：…" and "配合单位：…" would say it (every office before 分别牵头 leads); {} for any other."""
+    m = LEAD_LINE_RE.match(text.strip())
+    if not m or not _framed(m[1]) or m[2] and not _framed(m[2]):
+        return {}
+    return dict(zip(LEAD_LINE_LABELS, filter(None, (m[1], m[2])), strict=False))
+
+
+def _framed(offices: str) -> bool:
+    """Offices a role word frames: the first must read as an office, the others only as names ("市金融办、人民银行X市
+    中心支行"), as list_numbered.office_line reads the offices of "由…负责落实"."""
+    names = unit_names(offices)
+    return bool(names) and office_list(names[0], towns=True) \
+        and all(len(name) <= 20 and not re.search(r"[\d，。；;:：\s]", name) for name in names)

@@ -44,6 +44,22 @@ def joined_lines(rows: list[Row], entries: list[Entry | None]) -> list[Entry | N
     return joined
 
 
+SUB_HEADING_RE = re.compile(r"^[^\d\s。；;，,：:！!？?（）()]{2,30}$")  # "打造临空经济桥头堡": a short line, no stop, no number
+
+
+def unnumbered_headings(rows: list[Row], entries: list[Entry | None]) -> list[Entry | None]:
+    """A short line with no number and no stop between a group's heading and the first item under it ("(一)高标准优化
+    临空发展布局…" / "打造临空经济桥头堡" / "10.坚持规划引领…"): one more heading over the items, not the list's end."""
+    found = list(entries)
+    for i in range(1, len(rows) - 1):
+        if found[i] is None and (above := found[i - 1]) is not None and above.kind == "heading" \
+                and (below := found[i + 1]) is not None and below.kind == "item" \
+                and len(texts := row_texts(rows[i])) == 1 and SUB_HEADING_RE.match(line := texts[0].strip()) \
+                and re.search(r"[\u4e00-\u9fff]{2}", line):
+            found[i] = Entry(rows[i], "heading", "", line)
+    return found
+
+
 def _goes_on(first: str, line: str) -> str:
     """The line as it goes on from the item's line above it, broken inside a figure: a figure's rest as printed, or its
     decimals after a full stop printed for the point ("总投资2" / "。12亿元" is 2.12亿元); "" for any other line."""

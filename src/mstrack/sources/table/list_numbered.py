@@ -9,7 +9,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
-from mstrack.sources.table.list_labels import column_label, context_label, label_kind, note_label, own_labels, progress_label
+from mstrack.sources.table.list_labels import (
+    column_label,
+    context_label,
+    further_labels,
+    label_kind,
+    lead_line,
+    note_label,
+    own_labels,
+    progress_label,
+)
 from mstrack.sources.table.list_sections import DATED_RE, dated, enough, requirement, staffed_few
 from mstrack.sources.table.list_work import sets_figure_or_names_project
 from mstrack.sources.table.mentions import find_mentions, sets_figure
@@ -18,6 +27,7 @@ from mstrack.sources.table.office_names import PLACE_START, ends_like_unit
 from mstrack.sources.table.one_paragraph import MIN_STAFFED_ITEMS
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import (
+    FIRST_LEADS_RE,
     ROLE_LABEL_RE,
     ROLE_SENTENCE_RE,
     clause_offices,
@@ -74,6 +84,8 @@ def units_after(text: str) -> tuple[str, str]:
     words, offices = _units_after(text)
     if not offices and (m := UNCLOSED_ROLE_RE.search(text)) and m.start() > 0:
         words, offices = _units_after(f"{text.rstrip()}）")  # "…补贴。(牵头单位:县人社局": its ")" lost, read as closed
+    if not offices and (note := FIRST_LEADS_RE.search(text)) and note.start() > 0:  # "A（首位单位为牵头单位，下同）、B":
+        words, offices = _units_after(FIRST_LEADS_RE.sub("", text))  # the first leads, as it does unnoted
     return words, offices if ROLE_LABEL_RE.match(offices) else offices_apart(offices)
 
 
@@ -87,13 +99,13 @@ def _units_after(text: str) -> tuple[str, str]:
         return found
     if (m := OFFICE_CLAUSE_RE.search(text)) and (offices := office_line(m[1])):
         return f"{text[:m.start()].rstrip()}。", offices  # the clause says who, as a line "由…负责落实" under it would
-    if (m := SQUARE_BRACKET_RE.search(text)) and m.start() > 0 and (offices := _role_offices(m[1])):
+    if (m := SQUARE_BRACKET_RE.search(text)) and m.start() > 0 and (offices := role_offices(m[1])):
         return text[:m.start()].rstrip(), offices
     for pattern in (TRAILING_BRACKET_RE, TRAILING_RUN_RE):
         m = pattern.search(text)
         bracket = pattern is TRAILING_BRACKET_RE
         towns = bracket and m is not None and text[:m.start()].rstrip().endswith(CLOSED)  # "…12个。（城关镇）": who does it
-        offices = (m[1] if office_list(m[1], towns=towns) else _role_offices(m[1]) if bracket else "") if m else ""
+        offices = (m[1] if office_list(m[1], towns=towns) else role_offices(m[1]) if bracket else "") if m else ""
         offices = _bracket_role(offices) if bracket else offices
         if m and m.start() > 0 and offices:
             if pattern is TRAILING_RUN_RE and len(text[:m.start()].strip()) < 4:
@@ -142,7 +154,7 @@ def _levels_as_roles(text: str) -> str:
     return ";".join((*mine, *others))
 
 
-def _role_offices(text: str) -> str:
+def role_offices(text: str) -> str:
     """A bracket that opens with a role label (units.ROLE_LABEL_RE: 责任单位, 牵头单位, 配合单位 …), an office list after
     each label: the 责任单位 cell it gives, "" when a label names no office ("牵头单位:按职责分工抓好落实"). Labels that say
     who leads stay, for units.roles_in to read; a lone 责任单位 gives its offices, as the column of that name reads them."""
@@ -192,8 +204,13 @@ def entry_of(row: Row) -> Entry | None:
     if len(words) != 1:
         return None
     first = words[0]
-    if not units and (label := column_label(first) or context_label(first)):
+    if not units and (label := column_label(first)):
+        value, further = further_labels(label[1])  # "牵头单位：X；责任单位：Y": the labels after the first its own
+        return Entry(row, "label", label[0], value, labels=further)
+    if not units and (label := context_label(first)):
         return Entry(row, "label", *label)
+    if not units and (leads := lead_line(first)):  # "市发改委牵头落实" under the item: its labelled lines, in words
+        return Entry(row, "label", *next(iter(leads.items())), labels=dict(list(leads.items())[1:]), assigned=True)
     if not units and (offices := office_line(first)):  # read as a 责任单位 line: the first office leads
         return Entry(row, "label", "责任单位", offices, assigned=True)
     if GROUP_HEADING_RE.match(first) and not units and len(first) <= 60:
@@ -372,7 +389,8 @@ def labelled(entries: list[Entry]) -> list[Entry]:
                 joined[-1].content = "；".join(filter(None, [joined[-1].content, entry.text]))
             continue
         if entry.kind == "label":
-            joined[-1].labels.setdefault(entry.code, entry.text)
+            for name, value in {entry.code: entry.text, **entry.labels}.items():
+                joined[-1].labels.setdefault(name, value)
             joined[-1].assigned = joined[-1].assigned or entry.assigned
         elif k in steps:
             # the item's words go on with the step's, a clause each, as one cell's: a dated step is its checkpoint;

@@ -1,0 +1,36 @@
+"""Whether a numbered item names its offices by their role's label (headerless.py): the labels make a list a 分工's,
+as a 完成时限 line makes one a dated work list (list_sections.labelled_work), whatever its title calls it."""
+
+from __future__ import annotations
+
+from mstrack.sources.table.cells import row_texts
+from mstrack.sources.table.list_labels import label_kind
+from mstrack.sources.table.list_numbered import (
+    SQUARE_BRACKET_RE,
+    TRAILING_BRACKET_RE,
+    UNCLOSED_ROLE_RE,
+    UNIT_LABEL_RE,
+    Entry,
+    role_offices,
+)
+from mstrack.sources.table.units import FIRST_LEADS_RE, ROLE_LABEL_RE
+
+
+def role_labelled(entry: Entry) -> bool:
+    """Whether an item names its offices by their role's label: in the bracket after its words ("…3所。（责任单位：
+    区教育局）", "（牵头单位：X；责任单位：Y）", "[责任单位:…]", one left open), at its end ("…完工。责任单位：县水务局。"),
+    or on a line of its own under it ("责任单位：…", "牵头单位：…"). The label says the item is assigned work, as a
+    完成时限 line says it is due: a 分工's item (list_sections.labelled_work), whatever the title calls the list."""
+    return any(label_kind(name) in ("lead", "units") for name in entry.labels) \
+        or entry.row is not None and bool(texts := row_texts(entry.row)) and labelled_line(texts[-1])
+
+
+def labelled_line(text: str) -> bool:
+    """Whether an item's line ends with its offices labelled by their role, in a bracket or after its words."""
+    text = FIRST_LEADS_RE.sub("", text)  # "区教育局（首位单位为牵头单位，下同）、…": the note aside
+    if (m := UNIT_LABEL_RE.search(text)) and m.start() > 0:
+        return True
+    if (m := UNCLOSED_ROLE_RE.search(text)) and m.start() > 0:
+        text = f"{text.rstrip()}）"
+    found = [m for pattern in (TRAILING_BRACKET_RE, SQUARE_BRACKET_RE) if (m := pattern.search(text)) and m.start() > 0]
+    return any(ROLE_LABEL_RE.match(m[1].strip()) and role_offices(m[1].strip()) for m in found)
