@@ -20,6 +20,7 @@ from tests.table_variants_seventh import (
     _new_cell,
     _one_text,
     _set,
+    _summed_heading,
     _unit_joiner,
     deadlines_written,
     schedule_cells,
@@ -69,8 +70,8 @@ def _figure_cells(grid: Grid, change: Callable[[re.Match], str], folded: tuple[s
     columns = [c.index for c in grid.columns if c.kind in TEXT_KINDS]
     rows = list(grid.rows)
     for n in _data(grid):
-        if _one_text(rows[n]):
-            continue
+        if _one_text(rows[n]) or _summed_heading(rows[n]):
+            continue  # a heading's count ("（39个）") is no item's figure
         for i in columns:
             text = _cell(rows[n], i)
             if skip and re.search(skip, text):
@@ -262,7 +263,7 @@ def title_marks(grid: Grid) -> Grid | str:
     marked = 0
     for n in _data(grid):
         text = _cell(rows[n], i)
-        if text and not _one_text(rows[n]) and not _is_total(rows[n]) and n % 2 == 0:
+        if text and not _one_text(rows[n]) and not _is_total(rows[n]) and not _summed_heading(rows[n]) and n % 2 == 0:
             rows[n] = _set(rows[n], i, rows[n][i].rstrip() + MARKS[marked % len(MARKS)])
             marked += 1
     if not marked:

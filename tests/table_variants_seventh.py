@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from mstrack.sources.table.columns import column_kind
 from tests.table_variants import TEXT_KINDS, Grid, _fixed_order, _line, _reorder
 
 
@@ -41,6 +42,34 @@ def _new_cell(grid: Grid, row: tuple[str, ...], at: int, text: str) -> str:
     return text
 
 
+# a group's heading merged over the first columns with its items' sums beside it ("一、城市公共交通（39个）" | 53.07 …)
+SUMMED_HEADING_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+SUM_RE = re.compile(r"^\d+(?:\.\d+)?$")
+
+
+def _summed_heading(row: tuple[str, ...]) -> bool:
+    """A group's heading in the first cell with only sums beside it (the heading merged over a few columns)."""
+    filled = [c.strip() for c in row if c.strip()]
+    first = row[0].strip() if row else ""
+    return bool(SUMMED_HEADING_RE.match(first)) and len(filled) > 1 and {c for c in filled if not SUM_RE.match(c)} == {first}
+
+
+def _numbered_in_groups(grid: Grid) -> bool:
+    """Items numbered anew under each summed group heading (1 … 39, then 1 again): the groups are in the codes."""
+    seq = grid.index("seq")
+    if not seq or not any(_summed_heading(grid.rows[n]) for n in _data(grid)):
+        return False
+    seen, last = set(), ""
+    for n in _data(grid):
+        number = _cell(grid.rows[n], seq[0])
+        if re.fullmatch(r"\d+", number) and number != last:
+            if number in seen:
+                return True
+            seen.add(number)
+            last = number
+    return False
+
+
 def _data(grid: Grid) -> range:
     return range(grid.at + 1, len(grid.rows))
 
@@ -67,6 +96,8 @@ def _item_starts(grid: Grid) -> list[int] | str:
 def _group_headings(grid: Grid, names: tuple[str, str], across: bool) -> Grid | str:
     if any(c.kind == "area" for c in grid.columns) or any(_one_text(grid.rows[n]) for n in _data(grid)):
         return "an area column or heading rows group the items already"
+    if _numbered_in_groups(grid):
+        return "items numbered anew under group headings carrying sums: a heading added inside a group would number them again"
     starts = _item_starts(grid)
     if isinstance(starts, str):
         return starts
@@ -123,10 +154,13 @@ def task_header_blank(grid: Grid) -> Grid | str:
     task = grid.index("task")
     if len(task) != 1 or not [c for c in grid.columns if c.kind in ("lead", "units")]:
         return "not one item column beside a unit column"
-    if len(grid.index("content")) or any(c.kind == "area" for c in grid.columns):
-        return "a content or area column beside the item column: the blank one would not be told from them"
     i = task[0]
     header = grid.rows[grid.top]
+    if len(grid.index("content")) or any(c.kind == "area" for c in grid.columns):
+        return "a content or area column beside the item column: the blank one would not be told from them"
+    if any(c.kind == "note" and c.index < len(header) and column_kind(str(header[c.index] or ""), 2024).kind == "task"
+           for c in grid.columns):  # 建设内容及规模 of projects over several years: their scope, kept as a note
+        return "a column named as content beside the item column, read as a note: the blank one would not be told from it"
     if str(header[i] or "").strip() and any(not str(cell or "").strip() for n, cell in enumerate(header) if n != i):
         return "another column's header is blank already: the blanked item column could not be told from it"
     name = header[i]

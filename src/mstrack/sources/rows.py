@@ -97,7 +97,8 @@ def clip(text: str, size: int = 40) -> str:
     return text if len(text) <= size else text[: size - 1] + "…"
 
 
-TOTAL_CELL_RE = re.compile(rf"^\s*(?:{TOTAL_WORDS})\s*[:：]?\s*$")  # a row of totals: no task
+# a row of totals: no task; "合计(54个）" counts the rows it sums
+TOTAL_CELL_RE = re.compile(rf"^\s*(?:{TOTAL_WORDS})\s*(?:[（(]\s*共?\s*\d+\s*[个项件]?\s*[)）])?\s*[:：]?\s*$")
 WHOLE_REGION_RE = re.compile(rf"^\s*全\s*[{AREA_LEVELS}]\s*$")  # "全省": the total of a table by region, over figures only
 FIGURE_RE = re.compile(r"^\s*\d+(?:,\d{3})*(?:\.\d+)?\s*[%％]?\s*$")
 

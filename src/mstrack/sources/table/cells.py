@@ -106,7 +106,8 @@ def seq_cell(text: str) -> bool:
     return bool(CODE_CELL_RE.match(text.strip()) or GROUP_CODE_RE.match(text.strip()) or SEVERAL_CODES_RE.match(text))
 
 
-AREA_RE = re.compile(rf"^([一二三四五六七八九十百]+)\s*[{DOTS}]\s*(.+?)\s*(?:[（(]\s*共\s*(\d+)\s*项\s*[）)])?\s*$", re.S)
+# "一、城市公共交通（39个）", "二、…（共5项）": the group's name, and the count of its items printed after it
+AREA_RE = re.compile(rf"^([一二三四五六七八九十百]+)\s*[{DOTS}]\s*(.+?)\s*(?:[（(]\s*共?\s*(\d+)\s*[项个]\s*[）)])?\s*$", re.S)
 
 
 GROUP_HEADING_RE = re.compile(rf"^(?:[一二三四五六七八九十百]+\s*[{DOTS}]|[（(]\s*[一二三四五六七八九十百]+\s*[）)])\s*\S")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from mstrack.sources.table.cells import place_task_column
 from mstrack.sources.table.columns import UNIT_NAME_RE, Column, column_values, office_columns
-from mstrack.sources.table.group_columns import task_columns
+from mstrack.sources.table.group_columns import task_columns, whole_project_scope
 from mstrack.sources.table.numbered_columns import (
     items_numbering_themselves,
     numbered_requirements,
@@ -43,6 +43,7 @@ def columns_by_data(sheet: Sheet, at: int, columns: list[Column]) -> None:
     if len(tasks) >= 2:
         task_columns(sheet, at, columns, tasks)
         items_numbering_themselves(sheet, at, columns)
+    whole_project_scope(sheet, at, columns)  # 建设内容及规模 of a project over several years: its scope, no target
 
 
 def _sharing_column(sheet: Sheet, at: int, columns: list[Column]) -> None:

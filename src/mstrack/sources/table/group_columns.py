@@ -115,3 +115,22 @@ def task_columns(sheet: Sheet, at: int, columns: list[Column], tasks: list[Colum
             tasks = tasks[1:]
     for column in tasks[1:]:
         column.kind = "content"
+
+
+SPAN_RE = re.compile(r"^\s*((?:19|20)\d{2})\s*年?\s*[-—–~至]\s*((?:19|20)\d{2})\s*年?\s*$")  # 建设年限 "2015-2017"
+
+
+def whole_project_scope(sheet: Sheet, at: int, columns: list[Column]) -> None:
+    """A content column (建设内容及规模) in a table of projects built over several years, whose years (建设年限
+    "2015-2017") run past the programme's year on most rows, while columns of that year's own aims stand beside it
+    (2016年工作目标 over 计划投资 | 进度: due at the year's end): the whole project's scope, lengths, widths and counts
+    of which the year builds a part; no target, its words a note."""
+    aims = {c.due.year for c in columns if c.kind == "schedule" and c.due is not None and c.label == f"{c.due.year}年"}
+    values = [v for c in columns if c.kind == "deadline" for v in column_values(sheet, at, c)]
+    if len(aims) != 1 or not values:
+        return
+    year, = aims
+    crossing = sum(bool((m := SPAN_RE.match(v)) and (int(m[1]) < year or int(m[2]) > year)) for v in values)
+    if crossing * 2 > len(values):
+        for column in (c for c in columns if c.kind == "content"):
+            column.kind = "note"

@@ -70,6 +70,15 @@ def _parts_of_total(sheet: Sheet, at: int, columns: list[Column], groups: list[s
             column.kind, column.label = "note", ""
 
 
+YEAR_AIMS_RE = re.compile(r"^(\d{4})年度?(?:工作)?(?:目标|任务)")
+
+
+def _year_aims(group: str, year: int) -> bool:
+    """A group naming the programme's year's aims ("2016年工作目标" over 计划投资 | 进度): a plan group, as 工作计划."""
+    m = YEAR_AIMS_RE.match(re.sub(r"\s+", "", group))
+    return m is not None and int(m[1]) == year
+
+
 def group_subheader(sheet: Sheet, at: int, columns: list[Column], year: int) -> bool:
     """A second header row of sub-columns under group names: each column is read by its own sub-header, the group
     only as a context. A reported sub-column (完成投资, 已完成) is progress; under a plan group (2022年工作计划) a
@@ -95,7 +104,7 @@ def group_subheader(sheet: Sheet, at: int, columns: list[Column], year: int) -> 
         group, cell = groups[i], re.sub(r"\s+", "", sub[i])
         column = column_kind(cell, year)
         column.index, column.header = i, f"{group}/{cell}"
-        planned = column_kind(group, year).kind == "schedule"
+        planned = column_kind(group, year).kind == "schedule" or _year_aims(group, year)
         if REPORTED_SUB_RE.match(cell):
             column.kind = "progress"
         elif planned and column.kind in ("", "progress", "schedule"):
@@ -103,8 +112,10 @@ def group_subheader(sheet: Sheet, at: int, columns: list[Column], year: int) -> 
             values = [v for v in column_values(sheet, at + 1, column) if re.sub(r"\s+", "", v) not in named]
             if values and sum(bool(BARE_NUMBER_RE.match(v)) for v in values) * 2 > len(values):
                 unit = HEADER_UNIT_RE.match(re.sub(r"\s+", "", group))  # "2019年计划筹措资金(万元)" over 合计 | 中央财政
+                own = None if unit else HEADER_UNIT_RE.match(cell)  # 2016年工作目标 over 计划投资（亿元）
                 name = unit["name"] if unit else group
-                column.kind, column.label, column.header = "measured", unit["unit"] if unit else "", f"{name}{cell}"
+                label = unit["unit"] if unit else own["unit"] if own else ""
+                column.kind, column.label, column.header = "measured", label, f"{name}{own['name'] if own else cell}"
             else:
                 column.kind = "schedule"
                 named = PROGRAMME_YEAR_RE.search(group)
@@ -113,4 +124,22 @@ def group_subheader(sheet: Sheet, at: int, columns: list[Column], year: int) -> 
         columns[i] = column
     _parts_of_total(sheet, at, columns, groups)
     leads_beside_helpers(columns)  # 责任单位 over 主要责任单位 | 协同配合单位: read by the sub-columns' own names
+    _managing_leads(columns, groups)
     return True
+
+
+def _managing_leads(columns: list[Column], groups: list[str]) -> None:
+    """Units columns under groups of their own, no role word in any (分级管理单位 | 项目业主, each over 单位名称 and a
+    person): the first group's unit manages the work and leads, every unit its cell names (two lines, two leads); the
+    others' units are the other units."""
+    units = [c for c in columns if c.kind == "units"]
+    named = {groups[c.index] for c in units if c.index < len(groups) and groups[c.index]}
+    if any(c.kind == "lead" for c in columns) or len(units) < 2 or len(named) != len(units):
+        return
+    if not any(_names_a_role(c.header) for c in units):
+        units[0].kind = "lead"
+
+
+def _names_a_role(header: str) -> bool:
+    """A units column's name that says its role (牵头, 配合, 协办 …): no column the groups alone tell apart."""
+    return re.search(r"牵头|主责|主要|配合|协|参与|责任单位", re.sub(r"\s+", "", header)) is not None

@@ -49,7 +49,9 @@ def number_columns(sheet: Sheet, at: int, columns: list[Column]) -> None:
             numeric.append(column)
     stated = total_units(sheet, at, [c.index for c in numeric if not HEADER_UNIT_RE.match(re.sub(r"\s+", "", c.header))])
     numeric = [c for c in numeric if not _years(sheet, at, c, columns)]
-    numeric = [c for c in numeric if not _measured(c, numeric, stated.get(c.index, ""))]
+    # the year's figure a sub-header already read (2016年工作目标 over 计划投资（亿元）): 总投资 beside it is none
+    counted = [c for c in columns if c.kind == "measured" and YEARS_FIGURE_RE.search(c.header)]
+    numeric = [c for c in numeric if not _measured(c, numeric, stated.get(c.index, ""), counted)]
     money = _money_columns(sheet, at, columns, numeric)
     numeric = [c for c in numeric if c not in money]
     targets = [c for c in numeric if c.kind in ("task", "amount") or c.kind == "schedule" and PLANNED_COUNT_RE.search(c.header)]
@@ -127,10 +129,11 @@ BASE_RE = re.compile(r"(?<!新增)(?<!转移)人口(?:数|总数|总量)?$|现�
 YEARS_FIGURE_RE = re.compile(r"年度|[当全本今每]年|年[内內均]|\d{2,4}\s*年|^年(?![龄齡限份数數])")
 
 
-def _measured(column: Column, numeric: list[Column], stated: str = "") -> bool:
+def _measured(column: Column, numeric: list[Column], stated: str = "", counted: list[Column] | None = None) -> bool:
     """A column of numbers whose header names their unit ("年度投资金额 (万元)"), or whose total the text above prints
     with one (`stated`: 计划完成数, the plan's figure), is a target of its own, named by the header; a multi-year total
-    (总投资) only when no column counts the year (当年投资). Progress is not."""
+    (总投资) only when no column counts the year (当年投资, or one `counted` already: 2016年工作目标/计划投资). Progress is
+    not."""
     header = re.sub(r"\s+", "", column.header)
     planned = (bool(stated) or HEADER_UNIT_RE.match(header) is not None) \
         and re.match(r"(?:计划|目标|任务)(?!.*率)", header) is not None  # 计划完成数（人）; not 累计开工数, 计划完成率
@@ -141,7 +144,7 @@ def _measured(column: Column, numeric: list[Column], stated: str = "") -> bool:
         column.kind = "note"
         return True
     yearly = [c for c in numeric if (n := HEADER_UNIT_RE.match(re.sub(r"\s+", "", c.header)))
-              and YEARS_FIGURE_RE.search(n["name"]) and not BASE_RE.search(n["name"])]
+              and YEARS_FIGURE_RE.search(n["name"]) and not BASE_RE.search(n["name"])] + list(counted or ())
     column.kind = "measured" if not yearly or column in yearly else "note"
     column.label = m["unit"] if column.kind == "measured" else ""
     column.header = m["name"] if column.kind == "measured" else column.header
