@@ -10,7 +10,9 @@ caller names where it came from (the option, FILE:ROW:COLUMN, the plan's key):
   (a value is stored as a double, which keeps 15: 999999999999999.9 was stored as 999999999999999.875, shown
   as 1e15 by SQLite and Excel);
 - dates: years MIN_YEAR to MAX_YEAR, as programme years are;
-- files: at most MAX_FILE_BYTES (spreadsheets, tables) or MAX_PLAN_BYTES (plan files, read whole).
+- files: at most MAX_FILE_BYTES (spreadsheets, tables) or MAX_PLAN_BYTES (plan files, read whole); a zip
+  (.xlsx, .ods, .docx) unpacking to at most MAX_UNZIPPED_BYTES in all, and no part of it past MAX_FILE_BYTES
+  unpacked that is packed more than MAX_PACKED_RATIO to 1 (a zip bomb: one 1 GB cell is 1 MB on disk).
 Stdlib only, like errors.py.
 """
 
@@ -27,6 +29,10 @@ MAX_DIGITS = 15
 MIN_YEAR, MAX_YEAR = 1900, 2200
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_PLAN_BYTES = 20 * 1024 * 1024
+MAX_UNZIPPED_BYTES = 4 * 1024**3
+MAX_PACKED_RATIO = 100
+"""Real parts pack at most ~32:1 (a .docx's styles; the tests' workbooks and documents), the bench's 1,000,000-row
+sheet (735 MB of XML) 15:1, its Excel-saved shared strings 26:1; one repeated character packs ~1000:1."""
 
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 """Control characters refused in text: C0 but tab (09), newline (0A) and carriage return (0D); DEL; C1."""

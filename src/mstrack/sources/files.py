@@ -1,4 +1,5 @@
-"""The one check every reader makes before it opens a file: readable, not empty, not too large (domain/limits)."""
+"""The one check every reader makes before it opens a file: readable, not empty, not too large (domain/limits), and a
+zip (.xlsx, .ods, .docx) not unpacking to more than mstrack reads."""
 
 from __future__ import annotations
 
@@ -7,9 +8,9 @@ import os
 import stat
 from pathlib import Path
 
-from mstrack.domain.limits import MAX_FILE_BYTES
+from mstrack.domain.limits import MAX_FILE_BYTES, MAX_PACKED_RATIO, MAX_UNZIPPED_BYTES
 from mstrack.domain.reasons import LOCK_FILE, PASSWORD, os_reason, reader_reason
-from mstrack.errors import InputError
+from mstrack.errors import InputError, Message
 
 
 def check_file_size(path: Path, limit: int = MAX_FILE_BYTES) -> int:
@@ -29,7 +30,59 @@ def check_file_size(path: Path, limit: int = MAX_FILE_BYTES) -> int:
                          size=size // (1024 * 1024), limit=limit // (1024 * 1024))
     if not os.access(path, os.R_OK):
         raise cannot_read(path, PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path)))
+    if path.suffix.lower() in ZIPPED_SUFFIXES or _zip_head(path):
+        check_unzipped(path)
     return size
+
+
+ZIPPED_SUFFIXES = (".xlsx", ".xlsm", ".ods", ".docx")
+"""Zip containers: calamine, the .ods scan and python-docx unpack their parts."""
+
+
+def _zip_head(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False
+
+
+def check_unzipped(path: Path) -> None:
+    """A zip bomb refused from the zip's directory, before any reader unpacks a part of it: a part that unpacks to more
+    than MAX_FILE_BYTES packed more than MAX_PACKED_RATIO to 1 (one repeated character: a 1 GB cell is 1 MB on disk,
+    and calamine asked for 3.3 GB a GB of it), or parts unpacking to more than MAX_UNZIPPED_BYTES in all. A file
+    whose directory cannot be read is left to its reader, which says why it cannot read it."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, EOFError):
+        return
+    for member in members:
+        if member.file_size > MAX_FILE_BYTES and member.file_size > MAX_PACKED_RATIO * member.compress_size:
+            raise InputError("{path}: {kind} {part} unpacks to {size} MB from {packed} KB in the file; mstrack reads no part "
+                             "over {limit} MB packed more than {ratio} to 1 (a zip bomb, or a damaged file)", path=path,
+                             kind=_part_kind(member.filename), part=member.filename, size=member.file_size >> 20,
+                             packed=max(1, member.compress_size >> 10), limit=MAX_FILE_BYTES >> 20, ratio=MAX_PACKED_RATIO)
+    unzipped = sum(member.file_size for member in members)
+    if unzipped > MAX_UNZIPPED_BYTES:
+        raise InputError("{path}: unpacks to {size} MB, more than mstrack reads ({limit} MB)", path=path, size=unzipped >> 20,
+                         limit=MAX_UNZIPPED_BYTES >> 20)
+
+
+def _part_kind(name: str) -> Message:
+    """What a zip's part holds, by its name, for the user who never saw one: the sheet, the shared strings …"""
+    name = name.lower()
+    if name.endswith("sharedstrings.xml"):
+        return Message("the shared strings")
+    if name.startswith("xl/worksheets/"):
+        return Message("the sheet")
+    if name == "content.xml":
+        return Message("the sheets' content")
+    if name == "word/document.xml":
+        return Message("the document's text")
+    return Message("the part")
 
 
 def cannot_read(path: Path, error: OSError) -> InputError:

@@ -346,6 +346,7 @@ def spread_lines(text: str, width: int = 0) -> Iterator[Row]:
 
 def worksheet_names(path: Path) -> list[str]:
     """The workbook's worksheets, the one it opens on first (import table reads them all)."""
+    check_file_size(path)  # calamine unpacks the shared strings as it opens the workbook: a zip bomb is refused first
     if path.suffix.lower() in (".xls", ".ods"):
         from mstrack.sources.workbooks import workbook_sheet_names
 
