@@ -1,0 +1,29 @@
+"""safe44c: nothing lost to a file's name. A name with a leading '-' in a hint typed as shown; an -o name the file
+system allows written (its temporary's name fits too), one it does not refused by name, before anything is written
+(every notice's name looked at first, a folder too deep refused before it is made); a file name that is not UTF-8
+read and shown readably; an import from a pipe read, never called empty; a BOM in a header cell read as nothing."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import Cli, done, refused
+
+MSTRACK = Path(sys.executable).with_name("mstrack")
+
+
+@pytest.mark.sqlite_only  # about a backup's file name beside an SQLite file
+def test_a_backup_hint_for_a_name_with_a_leading_dash_works_as_typed(demo_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert demo_cli("db", "backup", "--", "-bk.db").exit_code == 0
+    said = refused(demo_cli("db", "backup", "--", "-bk.db"), "exists already")
+    hint = said.strip().splitlines()[-1].split()
+    assert hint[:4] == ["mstrack", "--db", str(demo_cli.db), "db"] and hint[4] == "backup", said
+    assert hint[5].startswith("./-bk-"), said
+    typed = subprocess.run([str(MSTRACK), *hint[1:]], capture_output=True, text=True, cwd=tmp_path,
+                           env={**os.environ, "HOME": str(tmp_path)})
+    assert typed.returncode == 0, typed.stderr
+    assert (tmp_path / hint[5]).stat().st_size > 0
