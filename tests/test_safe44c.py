@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import Cli, done, refused
+from .conftest import done, refused
 
 MSTRACK = Path(sys.executable).with_name("mstrack")
 
@@ -27,3 +27,28 @@ def test_a_backup_hint_for_a_name_with_a_leading_dash_works_as_typed(demo_cli, t
                            env={**os.environ, "HOME": str(tmp_path)})
     assert typed.returncode == 0, typed.stderr
     assert (tmp_path / hint[5]).stat().st_size > 0
+
+
+def long_name(size: int, suffix: str = ".csv") -> str:
+    """A file name of `size` bytes."""
+    return "w" * (size - len(suffix)) + suffix
+
+
+@pytest.mark.sqlite_only  # about -o's file names; the store is only read
+def test_an_output_name_the_file_system_allows_is_written(demo_cli, tmp_path):
+    from mstrack.render.outputs import remove_stale_parts, replacing_path
+
+    target = tmp_path / long_name(251)
+    done(demo_cli("units", "--as-of", "2023-06-30", "-o", str(target)))
+    assert "市卫生健康局,12" in target.read_text(encoding="utf-8")
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
+    # a part left by a killed run of such a name is found again (its name shortened, as replacing_path made it)
+    with pytest.raises(KeyboardInterrupt), replacing_path(target) as temporary:
+        part = Path(temporary)
+        left = tmp_path / "kept"
+        os.link(part, left)
+        raise KeyboardInterrupt
+    assert len(os.fsencode(part.name)) <= 255
+    os.rename(left, part)
+    os.utime(part, (0, 0))
+    assert remove_stale_parts(target) == 1 and not part.exists()

@@ -211,7 +211,7 @@ def replacing_path(target: Path, before_rename=None, private: bool = False, new_
             _copy_into(temporary, target)
         return
     final = Path(os.path.realpath(target))
-    descriptor, temporary = tempfile.mkstemp(dir=final.parent, prefix=f".{final.name}.", suffix=".part")
+    descriptor, temporary = tempfile.mkstemp(dir=final.parent, prefix=part_prefix(final.name), suffix=".part")
     try:
         _held(descriptor)
         try:
@@ -238,6 +238,24 @@ def replacing_path(target: Path, before_rename=None, private: bool = False, new_
 PART_COMPANIONS = (*DATABASE_COMPANIONS, "-writer")
 """A partial copy (a database being written: `db copy`, `db backup`, the copy `db restore` keeps) and what SQLite,
 and the note naming its write (store.sqlite_file.writer_note), put beside it."""
+
+
+NAME_MAX = 255
+"""The longest file name, in bytes, that Linux's file systems (ext4, xfs, btrfs, tmpfs) and macOS's allow."""
+PART_ROOM = NAME_MAX - len(".") - len(".XXXXXXXX.part") - max(map(len, PART_COMPANIONS))
+"""How much of a target's name its temporary's `.NAME.XXXXXXXX.part` can hold, with the -journal SQLite makes beside
+a database being written there (`db backup`)."""
+
+
+def part_prefix(name: str) -> str:
+    """The start of a temporary's name beside a file named `name`: `.NAME.`, or where that would make the
+    temporary's name longer than the file system allows (a target of over 232 bytes), NAME cut short by whole
+    characters and marked `~`: `.NAM~.` (mkstemp's random part keeps each unique)."""
+    if len(os.fsencode(name)) <= PART_ROOM:
+        return f".{name}."
+    while len(os.fsencode(name)) > PART_ROOM - 1:
+        name = name[:-1]
+    return f".{name}~."
 
 
 def remove_database(path: Path, companions_only: bool = False) -> None:
@@ -269,7 +287,7 @@ def remove_stale_parts(target: Path, stamped: bool = False) -> int:
 
     final = Path(os.path.realpath(target))
     stamp = r"\.before-restore-\d{8}T\d{6}(?:-\d+)?" if stamped else ""
-    pattern = re.compile(rf"\.{re.escape(final.name)}{stamp}\.[a-z0-9_]{{8}}\.part")
+    pattern = re.compile(rf"{re.escape(part_prefix(final.name).removesuffix('.'))}{stamp}\.[a-z0-9_]{{8}}\.part")
     try:
         names = os.listdir(final.parent)
     except OSError:
