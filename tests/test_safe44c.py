@@ -52,3 +52,53 @@ def test_an_output_name_the_file_system_allows_is_written(demo_cli, tmp_path):
     os.rename(left, part)
     os.utime(part, (0, 0))
     assert remove_stale_parts(target) == 1 and not part.exists()
+
+
+TOO_LONG = "the name is longer than the file system allows ("
+
+
+@pytest.mark.sqlite_only  # about -o's and --db's file names, said before any store is opened
+def test_a_name_longer_than_the_file_system_allows_is_refused_by_name(demo_cli, tmp_path):
+    target = tmp_path / long_name(300)
+    said = refused(demo_cli("units", "--as-of", "2023-06-30", "-o", str(target)), "error: -o '",
+                   TOO_LONG + "300 bytes, at most 255)")
+    assert "Traceback" not in said and list(tmp_path.iterdir()) == [demo_cli.db]
+    database = tmp_path / long_name(300, ".db")
+    typed = subprocess.run([str(MSTRACK), "--lang", "en", "--db", str(database), "status"], capture_output=True, text=True,
+                           env={**os.environ, "HOME": str(tmp_path)})
+    assert typed.returncode == 2, typed.stderr
+    assert "--db " in typed.stderr and TOO_LONG + "300 bytes, at most 255)" in typed.stderr, typed.stderr
+
+
+def long_unit_plan(cli, tmp_path: Path, unit: str) -> None:
+    """The demo's qingdao-2023 with 市体育局 renamed `unit`, imported into `cli`'s store."""
+    plan = tmp_path / "qd.toml"
+    done(cli("export", "plan", "qingdao-2023", "-o", str(plan)))
+    renamed = tmp_path / "qd-long.toml"
+    renamed.write_text(plan.read_text(encoding="utf-8").replace("市体育局", unit), encoding="utf-8")
+    done(cli("import", "plan", str(renamed)))
+
+
+@pytest.mark.sqlite_only  # about the notices' file names; the store is only read
+def test_each_unit_looks_at_every_name_before_the_first_notice_is_written(demo_cli, tmp_path):
+    unit = "市" + "体" * 88 + "局"
+    long_unit_plan(demo_cli, tmp_path, unit)
+    folder = tmp_path / "notices"
+    result = demo_cli("report", "notice", "--each-unit", "-p", "qingdao-2023", "--as-of", "2023-12-31", "-f", "md",
+                      "-o", str(folder))
+    said = refused(result, f"{folder / unit}.md", TOO_LONG + "273 bytes, at most 255)")
+    assert isinstance(result.exception, SystemExit) and "→" not in said
+    assert not folder.exists()
+
+
+@pytest.mark.sqlite_only  # about a folder's path; the store is only read
+def test_a_folder_deeper_than_the_system_allows_is_refused_before_it_is_made(demo_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for _ in range(21):  # each step relative: the whole path is more than the system takes in one name
+        os.mkdir("c" * 200)
+        monkeypatch.chdir("c" * 200)
+    result = demo_cli("report", "notice", "--each-unit", "-p", "qingdao-2023", "--as-of", "2023-12-31", "-f", "md",
+                      "-o", "N")
+    said = refused(result, "-o 'N': the path is longer than mstrack can write (")
+    assert "run the command again" not in said
+    assert not os.path.lexists("N")

@@ -247,6 +247,33 @@ PART_ROOM = NAME_MAX - len(".") - len(".XXXXXXXX.part") - max(map(len, PART_COMP
 a database being written there (`db backup`)."""
 
 
+PATH_ROOM = 4095 - len("/.") - len(".XXXXXXXX.part") - max(map(len, PART_COMPANIONS))
+"""The longest path of a file mstrack writes, in bytes: Linux's PATH_MAX (4096 with the closing NUL) less what the
+temporary beside it adds (replacing_path writes `.NAME.XXXXXXXX.part`, by its whole path, then renames it)."""
+
+
+def name_problem(path, output: bool = True):
+    """Why the file system cannot hold a file of this name, or None: a part of it longer than a name can be (255
+    bytes: ENAMETOOLONG, said before anything is written, a traceback where a stat met it), or, for a file to
+    write (`output`), a whole path longer than the system takes (PATH_ROOM): a folder made, then nothing
+    written into it."""
+    from mstrack.errors import Message
+
+    for part in Path(path).parts:
+        if (size := len(os.fsencode(part))) > NAME_MAX:
+            return Message("the name is longer than the file system allows ({n} bytes, at most {limit})",
+                           n=size, limit=NAME_MAX)
+    if output:
+        try:
+            size = len(os.fsencode(os.path.abspath(path)))
+        except OSError:  # the working directory gone: said by whatever opens the file
+            return None
+        if size > PATH_ROOM:
+            return Message("the path is longer than mstrack can write ({n} bytes, at most {limit})", n=size,
+                           limit=PATH_ROOM)
+    return None
+
+
 def part_prefix(name: str) -> str:
     """The start of a temporary's name beside a file named `name`: `.NAME.`, or where that would make the
     temporary's name longer than the file system allows (a target of over 232 bytes), NAME cut short by whole
