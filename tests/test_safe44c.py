@@ -102,3 +102,35 @@ def test_a_folder_deeper_than_the_system_allows_is_refused_before_it_is_made(dem
     said = refused(result, "-o 'N': the path is longer than mstrack can write (")
     assert "run the command again" not in said
     assert not os.path.lexists("N")
+
+
+GBK_NAME = os.fsdecode(b"\xd7\xa1\xbd\xa8\xbe\xd6")  # 住建局 in GBK bytes, as a Windows zip unpacked on Linux names it
+
+
+def test_a_table_and_a_plan_named_in_gbk_bytes_are_imported(cli, tmp_path):
+    table = tmp_path / f"{GBK_NAME}.csv"
+    table.write_text("序号,工作任务,牵头单位,完成时限\n1,新建社区公园5个,市城管局,2024年12月底\n"
+                     "2,新增学位2000个,市教育局,2024年9月底\n", encoding="utf-8")
+    plan = tmp_path / f"{GBK_NAME}.toml"
+    done(cli("import", "table", str(table), "-p", "x-2024", "--year", "2024", "-o", str(plan)))
+    text = plan.read_text(encoding="utf-8")
+    assert 'name = "住建局"' in text and 'source = "住建局.csv"' in text, text
+    done(cli("import", "plan", str(plan)))
+    assert cli.sql("select name, source from programme") == [("住建局", "住建局.csv")]
+    assert [row[0] for row in cli.sql("select source from batch")] == ["住建局.toml"]
+
+
+def test_a_missing_file_named_in_gbk_bytes_is_said_missing(cli, tmp_path):
+    missing = tmp_path / f"{GBK_NAME}-missing.toml"
+    said = refused(cli("import", "plan", str(missing)), "No such file")
+    assert "not UTF-8 text" not in said
+
+
+def test_a_name_in_bytes_that_are_not_utf8_is_said_readably(demo_cli, tmp_path):
+    empty = tmp_path / f"{GBK_NAME}.csv"
+    empty.write_bytes(b"")
+    odd = tmp_path / os.fsdecode(b"w\xfe.csv")
+    odd.write_bytes(b"")
+    said = refused(demo_cli("import", "progress", str(empty), str(odd)))
+    assert f"{tmp_path}/住建局.csv: " in said and f"{tmp_path}/w\ufffd.csv: " in said, said
+    assert "\\udc" not in said and not any("\udc80" <= char <= "\udcff" for char in said)

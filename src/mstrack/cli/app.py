@@ -284,7 +284,16 @@ def _names_a_file(args: list[str], index: int, value: str, path_options: frozens
     arg = args[index]
     if arg.startswith("--") and "=" in arg:
         return arg.partition("=")[0] in path_options
-    return (index > 0 and args[index - 1] in path_options) or os.path.lexists(value)
+    return (index > 0 and args[index - 1] in path_options) or os.path.lexists(value) or _file_argument(args, index)
+
+
+def _file_argument(args: list[str], index: int) -> bool:
+    """Whether a word that names no file is still a file's name: an argument (after no option) ending in a file's
+    suffix (`住建局-missing.toml` in GBK bytes): said missing by the command, not "not UTF-8 text"."""
+    import re
+
+    previous = args[index - 1] if index else ""
+    return not previous.startswith("-") and re.search(r"\.[A-Za-z][A-Za-z0-9]{0,4}$", args[index]) is not None
 
 
 def _name_problem(args: list[str], index: int, value: str, path_options: frozenset[str]):
