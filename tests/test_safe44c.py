@@ -134,3 +134,26 @@ def test_a_name_in_bytes_that_are_not_utf8_is_said_readably(demo_cli, tmp_path):
     said = refused(demo_cli("import", "progress", str(empty), str(odd)))
     assert f"{tmp_path}/住建局.csv: " in said and f"{tmp_path}/w\ufffd.csv: " in said, said
     assert "\\udc" not in said and not any("\udc80" <= char <= "\udcff" for char in said)
+
+
+NOT_A_FILE = "not a regular file (a pipe, a device or a socket)"
+
+
+def test_an_import_from_a_pipe_or_a_device_is_refused_as_not_a_file_never_as_empty(demo_cli, tmp_path):
+    before = demo_cli.sql("select count(*) from report")
+    fifo = tmp_path / "rows.csv"
+    os.mkfifo(fifo)
+    for argv in (["import", "progress", str(fifo)], ["import", "progress", "/dev/null"],
+                 ["import", "plan", str(fifo)], ["import", "table", str(fifo), "-p", "x-2024", "--year", "2024",
+                                                "-o", str(tmp_path / "plan.toml")]):
+        said = refused(demo_cli(*argv), NOT_A_FILE)
+        assert "empty" not in said, said
+    assert demo_cli.sql("select count(*) from report") == before and not (tmp_path / "plan.toml").exists()
+
+
+@pytest.mark.sqlite_only  # a shell's pipe into a subprocess; the store is only checked for what was written
+def test_rows_piped_into_import_progress_are_refused_with_the_way_on(demo_cli, tmp_path):
+    rows = "计划,任务编号,指标,截至日期,数值,备注\nyantian-2023,3,社区公园,2023-07-31,5,ok\n"
+    typed = subprocess.run([str(MSTRACK), "--lang", "en", "--db", str(demo_cli.db), "import", "progress", "/dev/stdin"],
+                           input=rows, capture_output=True, text=True, env={**os.environ, "HOME": str(tmp_path)})
+    assert typed.returncode == 2 and NOT_A_FILE in typed.stderr and "empty" not in typed.stderr, typed.stderr
