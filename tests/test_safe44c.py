@@ -157,3 +157,12 @@ def test_rows_piped_into_import_progress_are_refused_with_the_way_on(demo_cli, t
     typed = subprocess.run([str(MSTRACK), "--lang", "en", "--db", str(demo_cli.db), "import", "progress", "/dev/stdin"],
                            input=rows, capture_output=True, text=True, env={**os.environ, "HOME": str(tmp_path)})
     assert typed.returncode == 2 and NOT_A_FILE in typed.stderr and "empty" not in typed.stderr, typed.stderr
+
+
+def test_a_bom_inside_a_header_cell_is_read_as_nothing(demo_cli, tmp_path):
+    """Two files joined (`cat title.csv rows.csv`), the second's BOM now inside the header's first cell."""
+    rows = tmp_path / "rows.csv"
+    rows.write_text("盐田区民生实事进度\n\ufeff计划,任务编号,指标,截至日期,数值,备注\n"
+                    "yantian-2023,3,社区公园,2023-07-31,5,ok\n", encoding="utf-8")
+    done(demo_cli("import", "progress", str(rows)))
+    assert demo_cli.sql("select count(*) from report where note = 'ok'") == [(1,)]
