@@ -166,3 +166,11 @@ def test_a_bom_inside_a_header_cell_is_read_as_nothing(demo_cli, tmp_path):
                     "yantian-2023,3,社区公园,2023-07-31,5,ok\n", encoding="utf-8")
     done(demo_cli("import", "progress", str(rows)))
     assert demo_cli.sql("select count(*) from report where note = 'ok'") == [(1,)]
+
+
+@pytest.mark.sqlite_only  # a backup's file name beside an SQLite file
+def test_a_line_naming_a_file_in_gbk_bytes_is_printed_readably(demo_cli, tmp_path):
+    target = tmp_path / f"{GBK_NAME}.db"
+    result = demo_cli("db", "backup", str(target))
+    done(result)
+    assert f"→ {tmp_path}/住建局.db" in result.output and target.stat().st_size > 0

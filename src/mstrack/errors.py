@@ -32,6 +32,16 @@ def readable_name(name: str) -> str:
     return "/".join(_readable_part(part) for part in name.split("/"))
 
 
+def readable_text(text: str) -> str:
+    """A line to print with every file name in it readable (readable_name, word by word and part by part of a path):
+    for a line made without a message's fields (an f-string naming a file), as every message's fields are."""
+    import re
+
+    if text.isprintable() or re.search("[\udc80-\udcff]", text) is None:
+        return text
+    return re.sub(r"[^\s/]+", lambda word: _readable_part(word[0]), text)
+
+
 def _readable_part(part: str) -> str:
     if not any("\udc80" <= char <= "\udcff" for char in part):
         return part
