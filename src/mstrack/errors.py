@@ -22,8 +22,58 @@ class _Plural(string.Formatter):
 PLURAL = _Plural()
 
 
+def readable_name(name: str) -> str:
+    """A file's name as text to show or keep (the source of each report it gives): a name in bytes that are not UTF-8
+    (Python holds them as lone surrogates, which no terminal or store takes) read as GB18030, what a Chinese Windows
+    names files in, or with "\ufffd" where no reading fits; part by part of a path, so that its folders in UTF-8 stay
+    as they are. The file itself is still opened by its own bytes."""
+    if name.isprintable() or not any("\udc80" <= char <= "\udcff" for char in name):
+        return name
+    return "/".join(_readable_part(part) for part in name.split("/"))
+
+
+def readable_text(text: str) -> str:
+    """A line to print with every file name in it readable (readable_name, word by word and part by part of a path):
+    for a line made without a message's fields (an f-string naming a file), as every message's fields are."""
+    import re
+
+    if text.isprintable() or re.search("[\udc80-\udcff]", text) is None:
+        return text
+    return re.sub(r"[^\s/]+", lambda word: _readable_part(word[0]), text)
+
+
+def _readable_part(part: str) -> str:
+    if not any("\udc80" <= char <= "\udcff" for char in part):
+        return part
+    try:
+        raw = part.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no byte made
+        return part.encode("utf-8", "replace").decode("utf-8")
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "replace")
+
+
+def _readable_fields(fields: dict) -> dict:
+    """The fields of a message with every file name (a path, a text) in bytes that are not UTF-8 shown readably
+    (readable_name): said the same way by every message, never as "w\\udcfe.csv" nor as an error writing it."""
+    from os import PathLike, fspath
+
+    changed = None
+    for name, value in fields.items():
+        if isinstance(value, Message) or not isinstance(value, str | PathLike):
+            continue
+        text = fspath(value)
+        if isinstance(text, str) and not text.isprintable() and (readable := readable_name(text)) != text:
+            changed = changed or dict(fields)
+            changed[name] = readable
+    return changed or fields
+
+
 def fill(template: str, fields: dict) -> str:
     """The template with its fields; through PLURAL only where it has a plural spec (the slower path)."""
+    fields = _readable_fields(fields)
     return PLURAL.vformat(template, (), fields) if "|" in template else template.format(**fields)
 
 

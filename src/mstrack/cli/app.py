@@ -43,7 +43,6 @@ class _CheckedGroup(typer.core.TyperGroup):
     runs inside `errors_as_messages()`."""
 
     def parse_args(self, ctx, args):
-        from mstrack.domain.limits import text_problem
         from mstrack.errors import Message
 
         _name_metavars(self)
@@ -59,7 +58,7 @@ class _CheckedGroup(typer.core.TyperGroup):
             if not value and _output_value(args, index):  # Path("") is ".": said as "Is a directory" otherwise
                 ctx.meta["mstrack.argument_problem"] = (_argument_name(args, index), Message("empty; give a file name"))
                 break
-            if problem := text_problem(value, path=_names_a_file(args, index, value, path_options)):
+            if problem := _name_problem(args, index, value, path_options):
                 ctx.meta["mstrack.argument_problem"] = (_argument_name(args, index), problem)
                 break
         with usage_errors_said(), outputs_said():  # the root's --help, --version: written while parsing
@@ -285,7 +284,31 @@ def _names_a_file(args: list[str], index: int, value: str, path_options: frozens
     arg = args[index]
     if arg.startswith("--") and "=" in arg:
         return arg.partition("=")[0] in path_options
-    return (index > 0 and args[index - 1] in path_options) or os.path.lexists(value)
+    return (index > 0 and args[index - 1] in path_options) or os.path.lexists(value) or _file_argument(args, index)
+
+
+def _file_argument(args: list[str], index: int) -> bool:
+    """Whether a word that names no file is still a file's name: an argument (after no option) ending in a file's
+    suffix (`住建局-missing.toml` in GBK bytes): said missing by the command, not "not UTF-8 text"."""
+    import re
+
+    previous = args[index - 1] if index else ""
+    return not previous.startswith("-") and re.search(r"\.[A-Za-z][A-Za-z0-9]{0,4}$", args[index]) is not None
+
+
+def _name_problem(args: list[str], index: int, value: str, path_options: frozenset[str]):
+    """Why a word cannot be taken: its text (limits.text_problem), or as a file's name, one the file system cannot
+    hold (outputs.name_problem: a name over 255 bytes; an -o path longer than the system takes)."""
+    from mstrack.domain.limits import text_problem
+
+    path = _names_a_file(args, index, value, path_options)
+    if problem := text_problem(value, path=path):
+        return problem
+    if path:
+        from mstrack.render.outputs import name_problem
+
+        return name_problem(value, output=_output_value(args, index))
+    return None
 
 
 def _output_value(args: list[str], index: int) -> bool:

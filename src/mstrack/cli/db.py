@@ -134,9 +134,7 @@ def db_backup(
 def _backup_exists(ctx: typer.Context, target: Path) -> typer.Exit:
     """A backup never writes over a file (it may be the copy kept before an upgrade): the way on, a dated
     name not taken yet as the command to type, as `import table -o` says for its plan."""
-    import shlex
-
-    from mstrack.cli.process import typed
+    from mstrack.cli.process import typed, typed_path
     from mstrack.errors import Message
 
     stem, suffix, today = target.stem, target.suffix, date.today().strftime("%Y%m%d")
@@ -144,7 +142,7 @@ def _backup_exists(ctx: typer.Context, target: Path) -> typer.Exit:
     new = next((target.with_name(name) for name in names if not target.with_name(name).exists()), target)
     return fail([Message("{path}: exists already (a backup never writes over a file); remove it first, or give "
                          "another file name:", path=target),
-                 "    " + typed(ctx.obj.get("db") if ctx.obj else None, f"db backup {shlex.quote(str(new))}")])
+                 "    " + typed(ctx.obj.get("db") if ctx.obj else None, f"db backup {typed_path(new)}")])
 
 
 @db_app.command("restore")

@@ -23,6 +23,7 @@ def import_plan(
     reason: Annotated[Optional[str], typer.Option("--reason", help="Why the definition changed (kept with the batch).")] = None,
 ) -> None:
     """Create or update programmes from plan files; every report is kept."""
+    from mstrack.domain.limits import readable_name
     from mstrack.errors import InputError
     from mstrack.sources.plan import load_plan
 
@@ -57,7 +58,8 @@ def import_plan(
         flush_output()
 
     with bulk():
-        store.save_plans([(programme, path.name) for path, programme in zip(files, plans, strict=True)], reason=reason,
+        store.save_plans([(programme, readable_name(path.name)) for path, programme in zip(files, plans, strict=True)],
+                         reason=reason,
                          confirm=announce, keep=keep_until_exit)
 
 

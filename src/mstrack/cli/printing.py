@@ -84,6 +84,14 @@ def cannot_write(output, error: OSError, option: str = "--output") -> typer.Exit
     return fail("{option} {path}: cannot write: {reason}", option=option, path=output, reason=os_reason(error))
 
 
+def refuse_long_name(path, option: str = "--output") -> None:
+    """Exit 2 naming the option and the file when its name cannot be held (outputs.name_problem)."""
+    from mstrack.render.outputs import name_problem
+
+    if problem := name_problem(path):
+        raise fail("{option} {path}: {problem}", option=option, path=path, problem=problem)
+
+
 def refuse_database(ctx: typer.Context, path: Path, option: str = "--output") -> None:
     """Exit 2 when a file to write is the open database or one of its -wal, -shm, -journal files, however
     the path is spelled (relative, symlink, hard link): writing there would destroy the data; or any other
@@ -125,6 +133,7 @@ def write_output(ctx: typer.Context, output: Path, write, announce=None, option:
     from mstrack.sources.marks import file_digest
     from mstrack.store.interrupts import interrupts_held
 
+    refuse_long_name(output, option)
     refuse_database(ctx, output, option)
     if Path(output).is_dir():  # found only at the rename otherwise, after the command had announced the file
         raise cannot_write(output, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)), option)

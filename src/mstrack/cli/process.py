@@ -196,3 +196,12 @@ def typed(db: str | None, command: str) -> str:
 
     return "mstrack" + (f" --db {shlex.quote(db)}" if db else "") + " " + command
 
+
+def typed_path(path) -> str:
+    """A file name as it is to be typed in a command: quoted for the shell, and "./" before a name that starts with
+    '-' (`db backup -bk-20261206.db` is read as options: "No such option: -b")."""
+    import shlex
+
+    name = str(path)
+    return shlex.quote(f"./{name}" if name.startswith("-") else name)
+

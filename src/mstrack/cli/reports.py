@@ -33,6 +33,7 @@ from mstrack.cli.printing import (
     console,
     refuse_database,
     refuse_kept,
+    refuse_long_name,
     write_out,
     write_output,
 )
@@ -385,6 +386,7 @@ def _write_each(ctx: typer.Context, notices: list, fmt: str, output: Path, lang:
     words = Labels(lang)
     _one_file_each(notices, fmt, output)
     for one in notices:  # every file looked at before the first is written: a kept one stops the batch whole
+        refuse_long_name(output / f"{_file_name(one.unit)}.{fmt}")
         refuse_kept(output / f"{_file_name(one.unit)}.{fmt}")
     try:
         output.mkdir(parents=True, exist_ok=True)

@@ -40,12 +40,13 @@ def say(text, /, *, err: bool = False, **fields) -> None:
 
 def echo(text: str, err: bool = False) -> None:
     """A line that may hold data (a note, a name, a path): never a control character to the terminal, never
-    a password (store.scrub)."""
+    a password (store.scrub), never a file name's bytes that are not UTF-8 as "\\udcfe" (errors.readable_text)."""
+    from mstrack.errors import readable_text
     from mstrack.render.outputs import clean_text
 
     if "mstrack.store" in sys.modules:  # a database URL in use may hold a password
         text = sys.modules["mstrack.store"].scrub(text)
-    typer.echo(clean_text(text), err=err)
+    typer.echo(readable_text(clean_text(text)), err=err)
 
 
 def say_no_programmes() -> None:

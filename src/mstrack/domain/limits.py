@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from mstrack.errors import Message
+from mstrack.errors import Message, readable_name  # noqa: F401 (kept here for its readers)
 
 MAX_TEXT_CHARS = 20_000
 MAX_MAGNITUDE = 10**15
@@ -62,19 +62,6 @@ def text_problem(text: str, *, path: bool = False) -> Message | None:
     return Message("control character {code} ({name}) at character {at}; only tab and line breaks are allowed",
                    code=f"U+{ord(char):04X}", name=CONTROL_NAMES.get(char) or unicodedata.name(char, "control"),
                    at=found.start() + 1)
-
-
-def readable_name(name: str) -> str:
-    """A file's name as text to keep (the source of each report it gives): a name in bytes that are not UTF-8
-    (Python holds them as lone surrogates) read as GB18030, what a Chinese Windows names files in, or with "�"
-    where no reading fits. The file itself is still opened by its own bytes."""
-    if name.isprintable() or SURROGATE_RE.search(name) is None:
-        return name
-    raw = name.encode("utf-8", "surrogateescape")
-    try:
-        return raw.decode("gb18030")
-    except UnicodeDecodeError:
-        return raw.decode("utf-8", "replace")
 
 
 def all_storable(texts) -> bool:

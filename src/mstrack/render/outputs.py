@@ -211,7 +211,7 @@ def replacing_path(target: Path, before_rename=None, private: bool = False, new_
             _copy_into(temporary, target)
         return
     final = Path(os.path.realpath(target))
-    descriptor, temporary = tempfile.mkstemp(dir=final.parent, prefix=f".{final.name}.", suffix=".part")
+    descriptor, temporary = tempfile.mkstemp(dir=final.parent, prefix=part_prefix(final.name), suffix=".part")
     try:
         _held(descriptor)
         try:
@@ -238,6 +238,51 @@ def replacing_path(target: Path, before_rename=None, private: bool = False, new_
 PART_COMPANIONS = (*DATABASE_COMPANIONS, "-writer")
 """A partial copy (a database being written: `db copy`, `db backup`, the copy `db restore` keeps) and what SQLite,
 and the note naming its write (store.sqlite_file.writer_note), put beside it."""
+
+
+NAME_MAX = 255
+"""The longest file name, in bytes, that Linux's file systems (ext4, xfs, btrfs, tmpfs) and macOS's allow."""
+PART_ROOM = NAME_MAX - len(".") - len(".XXXXXXXX.part") - max(map(len, PART_COMPANIONS))
+"""How much of a target's name its temporary's `.NAME.XXXXXXXX.part` can hold, with the -journal SQLite makes beside
+a database being written there (`db backup`)."""
+
+
+PATH_ROOM = 4095 - len("/.") - len(".XXXXXXXX.part") - max(map(len, PART_COMPANIONS))
+"""The longest path of a file mstrack writes, in bytes: Linux's PATH_MAX (4096 with the closing NUL) less what the
+temporary beside it adds (replacing_path writes `.NAME.XXXXXXXX.part`, by its whole path, then renames it)."""
+
+
+def name_problem(path, output: bool = True):
+    """Why the file system cannot hold a file of this name, or None: a part of it longer than a name can be (255
+    bytes: ENAMETOOLONG, said before anything is written, a traceback where a stat met it), or, for a file to
+    write (`output`), a whole path longer than the system takes (PATH_ROOM): a folder made, then nothing
+    written into it."""
+    from mstrack.errors import Message
+
+    for part in Path(path).parts:
+        if (size := len(os.fsencode(part))) > NAME_MAX:
+            return Message("the name is longer than the file system allows ({n} bytes, at most {limit})",
+                           n=size, limit=NAME_MAX)
+    if output:
+        try:
+            size = len(os.fsencode(os.path.abspath(path)))
+        except OSError:  # the working directory gone: said by whatever opens the file
+            return None
+        if size > PATH_ROOM:
+            return Message("the path is longer than mstrack can write ({n} bytes, at most {limit})", n=size,
+                           limit=PATH_ROOM)
+    return None
+
+
+def part_prefix(name: str) -> str:
+    """The start of a temporary's name beside a file named `name`: `.NAME.`, or where that would make the
+    temporary's name longer than the file system allows (a target of over 232 bytes), NAME cut short by whole
+    characters and marked `~`: `.NAM~.` (mkstemp's random part keeps each unique)."""
+    if len(os.fsencode(name)) <= PART_ROOM:
+        return f".{name}."
+    while len(os.fsencode(name)) > PART_ROOM - 1:
+        name = name[:-1]
+    return f".{name}~."
 
 
 def remove_database(path: Path, companions_only: bool = False) -> None:
@@ -269,7 +314,7 @@ def remove_stale_parts(target: Path, stamped: bool = False) -> int:
 
     final = Path(os.path.realpath(target))
     stamp = r"\.before-restore-\d{8}T\d{6}(?:-\d+)?" if stamped else ""
-    pattern = re.compile(rf"\.{re.escape(final.name)}{stamp}\.[a-z0-9_]{{8}}\.part")
+    pattern = re.compile(rf"{re.escape(part_prefix(final.name).removesuffix('.'))}{stamp}\.[a-z0-9_]{{8}}\.part")
     try:
         names = os.listdir(final.parent)
     except OSError:

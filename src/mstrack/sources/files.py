@@ -14,14 +14,17 @@ from mstrack.errors import InputError, Message
 
 
 def check_file_size(path: Path, limit: int = MAX_FILE_BYTES) -> int:
-    """The file's size, after refusing a missing, unreadable, empty or too large file, or a directory, before
-    anything reads it."""
+    """The file's size, after refusing a missing, unreadable, empty or too large file, a directory, or what is no
+    regular file (a pipe: `<(iconv …)`, /dev/stdin; a device), before anything reads it."""
     try:
         status = path.stat()
         if stat.S_ISDIR(status.st_mode):
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
     except OSError as error:
         raise cannot_read(path, error) from None
+    if not stat.S_ISREG(status.st_mode):  # its size says nothing (0): "empty" of a pipe full of rows was false
+        raise InputError("{path}: not a regular file (a pipe, a device or a socket); mstrack reads only a file "
+                         "it can measure and read again: save it to a file first and give that", path=path)
     size = status.st_size
     if size == 0:
         raise InputError("{path}: the file is empty", path=path)

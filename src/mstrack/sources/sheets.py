@@ -29,10 +29,11 @@ may open with a long 填报说明 of 40 lines or more; a sheet with no header co
 
 def header_key(text) -> str:
     """Headers match ignoring spaces, full-width forms, case and traditional characters: "截至 日期",
-    "ＶＡＬＵＥ", "任務編號"."""
+    "ＶＡＬＵＥ", "任務編號"; and a byte order mark (U+FEFF) inside, as space: two CSV files joined by `cat` put the
+    second's in its header's first cell ("no programme column" of a file that has one)."""
     if text is None:
         return ""
-    key = "".join(unicodedata.normalize("NFKC", str(text)).split()).lower().replace("-", "_")
+    key = "".join(unicodedata.normalize("NFKC", str(text)).replace("\ufeff", "").split()).lower().replace("-", "_")
     return simplified(key)
 
 
@@ -480,4 +481,5 @@ def cell_text(value) -> str | None:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip() or None
+    text = str(value)
+    return (text.replace("\ufeff", "") if "\ufeff" in text else text).strip() or None  # a BOM is no text either

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from mstrack.domain.limits import readable_name
 from mstrack.errors import InputError, Message
 from mstrack.model import Area, Programme
 from mstrack.sources.plan import CODE_RE, plan_from_dict, plan_to_dict
@@ -168,9 +169,9 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
         doubts += [Doubt(row=raw.row.number, column="完成时限", at=task, key="deadline",
                          why=table.due_from[raw.row.number])
                    for raw, task in zip(raw_tasks, tasks, strict=True) if raw.row.number in table.due_from and task.deadline]
-    name = _title_before(table, at) or path.stem
+    name = _title_before(table, at) or readable_name(path.stem)  # a GBK name from a Windows zip: read, not refused
     result = Programme(code=programme, name=name, year=year, start=date(year, 1, 1), end=date(year, 12, 31),
-                       source=path.name, note="\n".join(notes) or None, areas=areas, tasks=tasks)
+                       source=readable_name(path.name), note="\n".join(notes) or None, areas=areas, tasks=tasks)
     try:
         checked = plan_from_dict(restore_plan(plan_to_dict(result), table.written), str(path))
     except InputError as error:  # pragma: no cover - a converter bug, reported rather than hidden
