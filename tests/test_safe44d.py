@@ -45,3 +45,35 @@ def test_a_backup_made_by_another_mstrack_while_this_one_ran_is_not_written_over
     with sqlite3.connect(target) as connection:  # the other office's backup, whole: an empty store
         assert connection.execute("SELECT count(*) FROM report").fetchone()[0] == 0
     assert [name for name in Path(tmp_path).iterdir() if name.name.endswith(".part")] == []
+
+
+def test_a_write_after_the_clock_went_back_stays_mstracks_own(demo_cli, tmp_path, monkeypatch):
+    """Five weekly runs while the clock was a day fast, then NTP corrects it: the sixth run's file, untouched, is
+    replaced by the seventh (its digest was pruned at once when the last KEEP_DIGESTS were ordered by wall-clock)."""
+    from datetime import datetime, timedelta
+
+    from mstrack.store import written
+
+    class DayFast(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return datetime.now(tz) + timedelta(days=1)
+
+    target = tmp_path / "weekly.csv"
+    monkeypatch.setattr(written, "datetime", DayFast)
+    for day in ("01", "02", "03", "04", "05"):
+        result = demo_cli("report", "weekly", "--as-of", f"2023-07-{day}", "-f", "csv", "-o", str(target))
+        assert result.exit_code == 0, result.output
+    monkeypatch.setattr(written, "datetime", datetime)
+    sixth = demo_cli("report", "weekly", "--as-of", "2023-07-06", "-f", "csv", "-o", str(target))
+    assert sixth.exit_code == 0, sixth.output
+    assert written.lookup(target).holds(target.stat().st_size, _sha(target))
+    seventh = demo_cli("report", "weekly", "--as-of", "2023-07-07", "-f", "csv", "-o", str(target))
+    assert seventh.exit_code == 0 and seventh.exception is None, seventh.output
+    assert "2023-07-07" in target.read_text(encoding="utf-8")
+
+
+def _sha(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
