@@ -4,6 +4,7 @@ said their count while DIR held a mix; the record of -o's files pruned a write m
 stored before the previous one's time made the weekly report disagree with status, and a bare undo refused a batch
 written by a clock ahead."""
 
+import os
 import sqlite3
 import subprocess
 import sys
@@ -77,3 +78,57 @@ def _sha(path: Path) -> str:
     import hashlib
 
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _held_folder(folder: Path):
+    """The lock an --each-unit run holds on its folder, taken as another mstrack would (flock on the folder)."""
+    import fcntl
+    import os
+
+    descriptor = os.open(folder, os.O_RDONLY)
+    fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    return descriptor
+
+
+def test_notices_to_each_unit_into_a_folder_another_run_is_writing_are_refused_whole(demo_cli, tmp_path):
+    import os
+
+    folder = tmp_path / "N"
+    folder.mkdir()
+    descriptor = _held_folder(folder)
+    try:
+        result = demo_cli("report", "notice", "--each-unit", "-p", "dongguan-2023", "--as-of", "2023-12-31", "-f", "md",
+                          "-o", str(folder))
+    finally:
+        os.close(descriptor)
+    refused(result, f"another mstrack is writing into {folder}")
+    assert os.listdir(folder) == []
+    assert "written to" not in result.stderr
+
+
+def test_two_runs_of_notices_to_each_unit_at_once_leave_one_run_s_notices_whole(demo_cli, tmp_path, monkeypatch):
+    """The second run starts while the first is writing its first notice: refused (exit 2, none written by it), and
+    the folder holds the first run's notices only, each as of its date."""
+    from mstrack.cli import report_output
+
+    folder = tmp_path / "N"
+    real = report_output.write_content
+    theirs = []
+
+    def write_while_another_runs(path, content, fmt):
+        if not theirs:
+            theirs.append(_mstrack("--db", demo_cli.url, "report", "notice", "--each-unit", "-p", "dongguan-2023",
+                                   "--as-of", "2023-10-31", "-f", "md", "-o", str(folder)))
+        real(path, content, fmt)
+
+    monkeypatch.setattr(report_output, "write_content", write_while_another_runs)
+    result = demo_cli("report", "notice", "--each-unit", "-p", "dongguan-2023", "--as-of", "2023-12-31", "-f", "md",
+                      "-o", str(folder))
+    assert result.exit_code == 0 and result.exception is None, result.output
+    assert theirs[0].returncode == 2, theirs[0].stderr
+    assert f"another mstrack is writing into {folder}" in theirs[0].stderr
+    files = sorted(folder.iterdir())
+    assert len(files) > 5 and f"{len(files)} notices written to {folder}" in result.stderr
+    assert all("As of 2023-12-31" in one.read_text(encoding="utf-8") for one in files)
+    assert not any("As of 2023-10-31" in one.read_text(encoding="utf-8") for one in files)
+    assert [name for name in os.listdir(tmp_path) if name.startswith(".")] == []

@@ -260,6 +260,34 @@ def _held(descriptor: int) -> None:
         fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
+@contextmanager
+def writing_into(folder: Path) -> Iterator[None]:
+    """`folder` held by this run while it writes a set of files into it (--each-unit's notices), so that two runs at
+    once never leave a mix of both: an exclusive flock on the folder itself, as _held's on a part (no lock file to
+    leave behind; gone with the process however it ends). BlockingIOError when another run holds it. Nothing held
+    where the system or the file system has no flock (Windows, some network mounts): as before, each file whole."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    try:
+        descriptor = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:  # a folder that cannot be opened: writing its files says why
+        yield
+        return
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise
+        except OSError:  # no flock here
+            pass
+        yield
+    finally:
+        os.close(descriptor)
+
+
 def remove_stale_parts(target: Path, stamped: bool = False) -> int:
     """The partial copies of `target` (replacing_path's `.NAME.XXXXXXXX.part`, with their companions) that a killed
     run left beside it: only those whose writer is gone, its lock free (_stale); a part another running mstrack is
