@@ -132,3 +132,63 @@ def test_two_runs_of_notices_to_each_unit_at_once_leave_one_run_s_notices_whole(
     assert all("As of 2023-12-31" in one.read_text(encoding="utf-8") for one in files)
     assert not any("As of 2023-10-31" in one.read_text(encoding="utf-8") for one in files)
     assert [name for name in os.listdir(tmp_path) if name.startswith(".")] == []
+
+
+def _clock(monkeypatch, seconds: float) -> None:
+    """This process's clock, as the store reads it to stamp a batch, `seconds` ahead (negative: behind)."""
+    from datetime import datetime, timedelta
+
+    from mstrack.store import batches
+
+    class Shifted(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return datetime.now(tz) + timedelta(seconds=seconds)
+
+    monkeypatch.setattr(batches, "datetime", Shifted)
+
+
+def _latest_batches(cli, n: int = 2) -> list[tuple]:
+    """(id, created_at, the entered_at of its reports) of the last `n` batches, oldest first, as stored."""
+    rows = cli.sql(f"SELECT id, created_at FROM batch ORDER BY id DESC LIMIT {n}")
+    found = []
+    for batch, created in reversed(rows):
+        entered = {str(row[0]) for row in cli.sql(f"SELECT entered_at FROM report WHERE batch_id = {batch}")}
+        found.append((batch, str(created), entered))
+    return found
+
+
+def test_a_batch_written_by_a_clock_set_back_is_said_and_stored_no_earlier_than_the_latest(demo_cli, monkeypatch):
+    """A correction entered by a clock a day fast, then another by the corrected clock: the second is stored at the
+    first's time (entered times never go backwards: `report weekly`'s window agrees with what stands), and a
+    warning names both times."""
+    _clock(monkeypatch, 86400)
+    first = demo_cli("log", "yantian-2023/19", "950", "-i", "送教上门人次", "--as-of", "2023-06-30")
+    assert first.exit_code == 0, first.output
+    assert "clock" not in first.stderr
+    monkeypatch.undo()
+    second = demo_cli("log", "yantian-2023/19", "990", "-i", "送教上门人次", "--as-of", "2023-06-30")
+    assert second.exit_code == 0 and second.exception is None, second.output
+    (one, one_at, one_entered), (two, two_at, two_entered) = _latest_batches(demo_cli)
+    assert two == one + 1 and two_at == one_at, (one_at, two_at)
+    assert two_entered == one_entered and len(two_entered) == 1
+    assert "mstrack: warning: this computer's clock" in second.stderr
+    assert f"is behind the latest batch's ({one_at[:16]})" in second.stderr, second.stderr
+
+
+def test_a_bare_undo_takes_back_a_batch_written_by_a_clock_ahead(demo_cli, monkeypatch):
+    """A batch written by a clock 10 minutes fast (another PC on a shared store) is no batch written after this
+    undo started: taken back, not refused as 'written after this undo started'."""
+    import time
+
+    from mstrack.cli import process
+
+    _clock(monkeypatch, 600)
+    done = demo_cli("log", "yantian-2023/19", "1200", "-i", "送教上门人次", "--as-of", "2023-06-30", "--note", "fast")
+    assert done.exit_code == 0, done.output
+    (fast, _, _), = _latest_batches(demo_cli, 1)
+    monkeypatch.undo()
+    monkeypatch.setattr(process, "RUN_STARTED", time.time())
+    undone = demo_cli("undo")
+    assert undone.exit_code == 0 and undone.exception is None, undone.output
+    assert demo_cli.sql(f"SELECT undoes FROM batch WHERE id = {fast + 1}") == [(fast,)]
