@@ -176,6 +176,22 @@ def test_a_batch_written_by_a_clock_set_back_is_said_and_stored_no_earlier_than_
     assert f"is behind the latest batch's ({one_at[:16]})" in second.stderr, second.stderr
 
 
+def test_the_weekly_report_lists_the_correction_that_stands_after_the_clock_went_back(demo_cli, monkeypatch):
+    """The week's "New reports" (by entered time) and its rows (by the order written) agree: the later correction,
+    entered by a clock set back 8 days, is this week's new report, not the one it superseded."""
+    from datetime import date, timedelta
+
+    _clock(monkeypatch, 8 * 86400)
+    assert demo_cli("log", "yantian-2023/19", "950", "-i", "送教上门人次", "--as-of", "2023-06-30").exit_code == 0
+    monkeypatch.undo()
+    assert demo_cli("log", "yantian-2023/19", "990", "-i", "送教上门人次", "--as-of", "2023-06-30").exit_code == 0
+    week = (date.today() + timedelta(days=8)).isoformat()
+    weekly = demo_cli("report", "weekly", "--as-of", week, "-p", "yantian-2023", "-f", "md")
+    assert weekly.exit_code == 0, weekly.output
+    new = weekly.stdout.split("### New reports")[1].split("###")[0]
+    assert "990" in new and "950" not in new, new
+
+
 def test_a_bare_undo_takes_back_a_batch_written_by_a_clock_ahead(demo_cli, monkeypatch):
     """A batch written by a clock 10 minutes fast (another PC on a shared store) is no batch written after this
     undo started: taken back, not refused as 'written after this undo started'."""
