@@ -48,6 +48,19 @@ def test_a_backup_made_by_another_mstrack_while_this_one_ran_is_not_written_over
     assert [name for name in Path(tmp_path).iterdir() if name.name.endswith(".part")] == []
 
 
+@sqlite_only  # db backup copies an SQLite file (PostgreSQL: the server's own tools)
+def test_a_backup_whose_line_cannot_be_said_leaves_no_file(demo_cli, tmp_path):
+    """The new-only link comes before "DB → FILE" (so that a refusal at it is never said after that line); the line
+    failing (`> /dev/full`) takes the backup away again: as before, whole and said, or absent."""
+    target = tmp_path / "b.db"
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([MSTRACK, "--lang", "en", "--db", str(demo_cli.db), "db", "backup", str(target)],
+                              stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert done.returncode == 2 and "No space left on device" in done.stderr, done.stderr
+    assert not target.exists()
+    assert sorted(os.listdir(tmp_path)) == ["demo.db"]
+
+
 def test_a_write_after_the_clock_went_back_stays_mstracks_own(demo_cli, tmp_path, monkeypatch):
     """Five weekly runs while the clock was a day fast, then NTP corrects it: the sixth run's file, untouched, is
     replaced by the seventh (its digest was pruned at once when the last KEEP_DIGESTS were ordered by wall-clock)."""

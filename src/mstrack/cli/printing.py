@@ -118,8 +118,8 @@ def write_output(ctx: typer.Context, output: Path, write, announce=None, option:
     A new file follows the umask, or is 0600 when `private` (a backup). Never a sheet that holds a unit's
     figures either, unless it is a report mstrack wrote and the new file is the same report (_kept_return).
     `taken(output)`: the refusal when the file must be new and one appeared while the command ran (a file made
-    after the caller's own check is never written over either); `announce()` is then said after the file is in
-    place, never before a refusal of it. The record of -o's files (cli/written_files) gets the
+    after the caller's own check is never written over either, and refused before `announce()`: replacing_path's
+    new_only). The record of -o's files (cli/written_files) gets the
     write before the rename; a file changed since the look is not replaced; from the rename on, Ctrl-C is held."""
     from mstrack.cli.written_files import file_state, record_before_rename, unchanged_while_running
     from mstrack.render.outputs import replacing_path, written_in_place
@@ -147,7 +147,7 @@ def write_output(ctx: typer.Context, output: Path, write, announce=None, option:
             record_before_rename(Path(output), option, size, digest, known)
         if taken is None and not in_place:
             unchanged_while_running(Path(output), option, seen)
-        if announce is not None and taken is None:  # a file that must be new: said once its name is taken (below)
+        if announce is not None:
             announcing = True
             announce()
             flush_output()
@@ -170,9 +170,6 @@ def write_output(ctx: typer.Context, output: Path, write, announce=None, option:
         if announcing:  # the terminal or pipe, not the file
             raise
         raise cannot_write(output, error, option) from None
-    if announce is not None and taken is not None:  # after the new-only link: never "made" for a file refused at it
-        announce()
-        flush_output()
 
 
 def said_stale_parts(target: Path, stamped: bool = False) -> None:
