@@ -49,6 +49,31 @@ def test_a_backup_made_by_another_mstrack_while_this_one_ran_is_not_written_over
 
 
 @sqlite_only  # db backup copies an SQLite file (PostgreSQL: the server's own tools)
+def test_a_backup_made_by_another_mstrack_after_this_one_looked_is_refused_as_existing(demo_cli, tmp_path, monkeypatch):
+    """The other backup made between db backup's own look and the write's (printing.write_output): "exists
+    already", not "the file was not written by mstrack" (it was: by the other run)."""
+    from mstrack.cli import db
+
+    other = tmp_path / "other.db"
+    assert Cli(other)("init").exit_code == 0
+    target = tmp_path / "same.db"
+    real = db.write_output
+    theirs = []
+
+    def another_backup_first(*args, **kwargs):
+        theirs.append(_mstrack("--db", str(other), "db", "backup", str(target)))
+        real(*args, **kwargs)
+
+    monkeypatch.setattr(db, "write_output", another_backup_first)
+    result = demo_cli("db", "backup", str(target))
+    assert theirs[0].returncode == 0, theirs[0].stderr
+    said = refused(result, str(target), "exists already (a backup never writes over a file)")
+    assert "not written by mstrack" not in said and "→" not in result.stdout
+    with sqlite3.connect(target) as connection:
+        assert connection.execute("SELECT count(*) FROM report").fetchone()[0] == 0
+
+
+@sqlite_only  # db backup copies an SQLite file (PostgreSQL: the server's own tools)
 def test_a_backup_whose_line_cannot_be_said_leaves_no_file(demo_cli, tmp_path):
     """The new-only link comes before "DB → FILE" (so that a refusal at it is never said after that line); the line
     failing (`> /dev/full`) takes the backup away again: as before, whole and said, or absent."""

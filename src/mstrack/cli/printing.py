@@ -126,6 +126,8 @@ def write_output(ctx: typer.Context, output: Path, write, announce=None, option:
     from mstrack.sources.marks import file_digest
     from mstrack.store.interrupts import interrupts_held
 
+    if taken is not None and os.path.exists(output) and not written_in_place(Path(output)):
+        raise taken(output)  # made since the caller's own look (another mstrack's backup): what it is does not matter
     refuse_database(ctx, output, option)
     if Path(output).is_dir():  # found only at the rename otherwise, after the command had announced the file
         raise cannot_write(output, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)), option)
