@@ -128,7 +128,9 @@ def db_backup(
     def announce() -> None:
         echo(f"{store.display_url} → {target}")
 
-    write_output(ctx, target, store.backup, announce, option="TARGET", private=True)
+    # new only: a backup made meanwhile (another office's nightly script, the same dated name) is never written over
+    write_output(ctx, target, store.backup, announce, option="TARGET", private=True,
+                 taken=lambda path: _backup_exists(ctx, path))
 
 
 def _backup_exists(ctx: typer.Context, target: Path) -> typer.Exit:

@@ -126,7 +126,8 @@ def write_output(ctx: typer.Context, output: Path, write, announce=None, option:
     A new file follows the umask, or is 0600 when `private` (a backup). Never a sheet that holds a unit's
     figures either, unless it is a report mstrack wrote and the new file is the same report (_kept_return).
     `taken(output)`: the refusal when the file must be new and one appeared while the command ran (a file made
-    after the caller's own check is never written over either). The record of -o's files (cli/written_files) gets the
+    after the caller's own check is never written over either, and refused before `announce()`: replacing_path's
+    new_only). The record of -o's files (cli/written_files) gets the
     write before the rename; a file changed since the look is not replaced; from the rename on, Ctrl-C is held."""
     from mstrack.cli.written_files import file_state, record_before_rename, unchanged_while_running
     from mstrack.render.outputs import replacing_path, written_in_place
@@ -134,14 +135,23 @@ def write_output(ctx: typer.Context, output: Path, write, announce=None, option:
     from mstrack.store.interrupts import interrupts_held
 
     refuse_long_name(output, option)
-    refuse_database(ctx, output, option)
+    new = taken is not None and not written_in_place(Path(output))  # a file that must be new: any there is taken
+    if new and os.path.exists(output):
+        raise taken(output)  # made since the caller's own look (another mstrack's backup): what it is does not matter
+    try:
+        refuse_database(ctx, output, option)
+    except typer.Exit:
+        if new and os.path.exists(output):  # made meanwhile: said as what it is to this write
+            raise taken(output) from None
+        raise
     if Path(output).is_dir():  # found only at the rename otherwise, after the command had announced the file
         raise cannot_write(output, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)), option)
     in_place = written_in_place(Path(output))
     if not in_place:
         said_stale_parts(output)
     seen = file_state(Path(output))  # looked at again just before the rename (written_files.unchanged_while_running)
-    kind, known = _kept_return(Path(output), option)
+    # what a file there holds, for a write that may replace it; a new-only write never does (its link fails on any)
+    kind, known = (None, False) if new else _kept_return(Path(output), option)
     # Recorded: what a later -o may replace while it is unchanged. Not a copy of the database (never replaced anyway),
     # nor a file that must be new (a plan: another command's -o onto it is judged by what it holds, never by the record)
     recorded = not private and taken is None and not in_place

@@ -8,7 +8,7 @@ import sys
 import typer
 
 from mstrack.cli.printing import flush_output
-from mstrack.cli.saying import fail
+from mstrack.cli.saying import fail, warn
 
 
 @contextlib.contextmanager
@@ -162,6 +162,8 @@ def open_store(ctx: typer.Context, write: bool, old_schema: bool = False):
 
     db = ctx.obj.get("db") if ctx.obj else None
     store = cli_store(resolve_db_url(db))
+    if write:
+        ctx.call_on_close(_clock_said)
     try:
         store.require_schema(write=write)
     except OldSchema as old:
@@ -169,6 +171,15 @@ def open_store(ctx: typer.Context, write: bool, old_schema: bool = False):
             return store
         raise _upgrade_first(store, db, old, demo=ctx.info_name == "demo") from None
     return store
+
+
+def _clock_said() -> None:
+    """A write made while this computer's clock was behind the latest batch's time (store.batches.batch_moment):
+    said once the command is done, after its own lines."""
+    from mstrack.store.batches import clock_warnings
+
+    for said in clock_warnings():
+        warn(said)
 
 
 def _upgrade_first(store, db: str | None, old, demo: bool) -> typer.Exit:

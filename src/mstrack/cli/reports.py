@@ -377,8 +377,12 @@ def _check_notice(ctx: typer.Context, *, unit: str | None, each_unit: bool, outp
 def _write_each(ctx: typer.Context, notices: list, fmt: str, output: Path, lang: str) -> None:
     """--each-unit: one file per notice in the directory `output` (made if missing), named after its unit,
     each written whole or not at all (printing.write_output). Every file is looked at before the directory is made:
-    a refusal leaves nothing behind."""
+    a refusal leaves nothing behind. The directory is held while they are written (outputs.writing_into): a second
+    run into it meanwhile is refused whole, never a mix of two runs' notices."""
+    from contextlib import ExitStack
+
     from mstrack.cli.report_output import renderers, write_content
+    from mstrack.render.outputs import writing_into
 
     render = renderers("notice")[fmt]
     from mstrack.labels import Labels
@@ -392,21 +396,27 @@ def _write_each(ctx: typer.Context, notices: list, fmt: str, output: Path, lang:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise cannot_write(output, error) from None
-    for done, one in enumerate(notices):
-        content = render(one, lang)
-        path = output / f"{_file_name(one.unit)}.{fmt}"
+    with ExitStack() as held:
+        try:  # the folder held until the last line: two runs at once never leave a mix of both (one is refused whole)
+            held.enter_context(writing_into(output))
+        except BlockingIOError:
+            raise fail("--output {path}: another mstrack is writing into {path} (notices to each unit): none of the "
+                       "{n} {n:notice|notices} written; run the command again once it is done", path=output, n=len(notices)) from None
+        for done, one in enumerate(notices):
+            content = render(one, lang)
+            path = output / f"{_file_name(one.unit)}.{fmt}"
 
-        def write(temporary: Path, content=content) -> None:
-            write_content(temporary, content, fmt)
+            def write(temporary: Path, content=content) -> None:
+                write_content(temporary, content, fmt)
 
-        def written(path=path, unit=one.unit) -> None:
-            echo(words("msg.written", what=unit, path=path), err=True)
+            def written(path=path, unit=one.unit) -> None:
+                echo(words("msg.written", what=unit, path=path), err=True)
 
-        try:
-            write_output(ctx, path, write, written)
-        except typer.Exit:  # said above (a full disk midway): the files before it stay, each whole
-            raise _each_stopped(notices, done, fmt, output) from None
-    say("{n} {n:notice|notices} written to {path}", err=True, n=len(notices), path=output)
+            try:
+                write_output(ctx, path, write, written)
+            except typer.Exit:  # said above (a full disk midway): the files before it stay, each whole
+                raise _each_stopped(notices, done, fmt, output) from None
+        say("{n} {n:notice|notices} written to {path}", err=True, n=len(notices), path=output)
 
 
 def _each_stopped(notices: list, done: int, fmt: str, output: Path) -> typer.Exit:

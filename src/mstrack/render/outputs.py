@@ -199,7 +199,8 @@ def replacing_path(target: Path, before_rename=None, private: bool = False, new_
     notes); a file replaced keeps its mode. `before_rename()` runs once the contents are on disk: an
     error there leaves the target as it was. A target written in place (written_in_place) gets the
     complete contents copied into it instead of a rename. `new_only`: the target must not exist when the
-    contents are complete (a file made meanwhile is never written over: FileExistsError, the target untouched)."""
+    contents are complete (a file made meanwhile is never written over: FileExistsError, the target untouched,
+    before_rename not run); the new file is linked first, and removed again when before_rename fails."""
     import tempfile
 
     if written_in_place(target):
@@ -221,11 +222,12 @@ def replacing_path(target: Path, before_rename=None, private: bool = False, new_
                 os.fchmod(descriptor, umask_mode())
         yield Path(temporary)
         os.fsync(descriptor)  # the same file, whoever wrote it
-        if before_rename is not None:
-            before_rename()
-        if new_only:
-            _link_new(temporary, final)
+        if new_only:  # the name taken first, so that a file made meanwhile is refused before before_rename() says
+            _link_new(temporary, final)  # anything; an error in it then takes this file away again
+            _new_said(final, descriptor, before_rename)
         else:
+            if before_rename is not None:
+                before_rename()
             os.replace(temporary, final)
     except BaseException:
         remove_database(Path(temporary))  # with what SQLite made beside it (a full disk left a -journal)
@@ -305,6 +307,34 @@ def _held(descriptor: int) -> None:
         fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
+@contextmanager
+def writing_into(folder: Path) -> Iterator[None]:
+    """`folder` held by this run while it writes a set of files into it (--each-unit's notices), so that two runs at
+    once never leave a mix of both: an exclusive flock on the folder itself, as _held's on a part (no lock file to
+    leave behind; gone with the process however it ends). BlockingIOError when another run holds it. Nothing held
+    where the system or the file system has no flock (Windows, some network mounts): as before, each file whole."""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    try:
+        descriptor = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:  # a folder that cannot be opened: writing its files says why
+        yield
+        return
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise
+        except OSError:  # no flock here
+            pass
+        yield
+    finally:
+        os.close(descriptor)
+
+
 def remove_stale_parts(target: Path, stamped: bool = False) -> int:
     """The partial copies of `target` (replacing_path's `.NAME.XXXXXXXX.part`, with their companions) that a killed
     run left beside it: only those whose writer is gone, its lock free (_stale); a part another running mstrack is
@@ -353,6 +383,21 @@ def _stale(part: Path) -> bool:
     finally:
         os.close(descriptor)
     return True
+
+
+def _new_said(final: Path, descriptor: int, before_rename) -> None:
+    """`before_rename()` after a new-only link put the file in place: on any error or interrupt there, the file is
+    removed again while it is still this one (the descriptor's), so that a confirmation that cannot be printed leaves
+    no file, as it does where the rename comes after it."""
+    if before_rename is None:
+        return
+    try:
+        before_rename()
+    except BaseException:
+        with suppress(OSError):
+            if os.path.samestat(os.stat(final), os.fstat(descriptor)):
+                os.unlink(final)
+        raise
 
 
 def _link_new(temporary: str, final: Path) -> None:

@@ -20,12 +20,54 @@ REPORT_COLUMNS = ("indicator_id", "as_of", "value", "note", "reporter", "source"
 one shared tail, joined in C (_report_rows)."""
 
 
+CLOCK_BEHIND: list[Message] = []
+"""The warnings of writes made while this computer's clock was behind the latest batch's time (batch_moment), for the
+command line to say once the command is done (cli/process.open_store); taken by clock_warnings."""
+
+
 def insert_batch(dialect: Dialect, connection, *, command: str, source: str | None = None, reason: str | None = None,
                  undoes: int | None = None, programme: str | None = None, plan_before: str | None = None) -> int:
-    """The batch row every write starts with (who, when, what), in the write's transaction: its id."""
+    """The batch row every write starts with (who, when, what), in the write's transaction: its id. Its time is
+    batch_moment's, and its reports' entered_at the same (batch_time)."""
     return dialect.insert(connection, "batch", {
-        "created_at": datetime.now(UTC), "user": login_name(), "command": command, "source": source, "reason": reason,
-        "undoes": undoes, "programme": programme, "plan_before": plan_before})
+        "created_at": batch_moment(dialect, connection), "user": login_name(), "command": command, "source": source,
+        "reason": reason, "undoes": undoes, "programme": programme, "plan_before": plan_before})
+
+
+def _aware(value) -> datetime:
+    found = moment(value)
+    return found if found.tzinfo else found.replace(tzinfo=UTC)
+
+
+def batch_moment(dialect: Dialect, connection) -> datetime:
+    """The time a new batch is stored with: now, or the latest batch's time when this computer's clock is behind it
+    (set back; or another computer's, on a shared store, ahead), with a warning naming both (CLOCK_BEHIND). Stored
+    times never go backwards, so that every reading by time (`report weekly`'s "new reports" window, `history`) agrees
+    with the order the batches were written in: an office's record keeps its order, and the warning says the clock's
+    own time, which one of the two clocks had wrong no program can tell."""
+    now = datetime.now(UTC)
+    rows = dialect.rows(connection, "SELECT created_at FROM batch ORDER BY id DESC LIMIT 1")
+    latest = _aware(rows[0][0]) if rows and rows[0][0] is not None else None
+    if latest is None or latest <= now:
+        return now
+    CLOCK_BEHIND.append(Message(
+        "this computer's clock ({now}) is behind the latest batch's ({latest}): a clock set back, or another "
+        "computer's ahead; this write is stored as of {latest}, so that entered times never go backwards. Check the "
+        "clocks", now=now.strftime("%Y-%m-%d %H:%M"), latest=latest.strftime("%Y-%m-%d %H:%M")))
+    return latest
+
+
+def batch_time(dialect: Dialect, connection, batch: int):
+    """The time `batch` was stored with (batch_moment), bound for the driver: its reports' entered_at."""
+    rows = dialect.rows(connection, f"SELECT created_at FROM batch WHERE id = {dialect.p}", [batch])
+    return dialect.bound(_aware(rows[0][0]))
+
+
+def clock_warnings() -> list[Message]:
+    """The warnings of CLOCK_BEHIND, taken (each said once)."""
+    taken = list(CLOCK_BEHIND)
+    CLOCK_BEHIND.clear()
+    return taken
 
 
 def batch_words(batch: int, created_at, user: str | None, command: str, source: str | None = None) -> Message:
@@ -68,7 +110,7 @@ def insert_reports(dialect: Dialect, connection, reports, *, batch: int, reason:
     processors cost twice the insert itself, and importing SQLAlchemy a third of a 100k-row import."""
     with ReportRange(dialect, connection, batch) as written:
         written.added = dialect.insert_many(connection, "report", REPORT_COLUMNS,
-                                            _report_rows(reports, dialect.bound(datetime.now(UTC)), batch, reason))
+                                            _report_rows(reports, batch_time(dialect, connection, batch), batch, reason))
 
 
 class ReportRange:
@@ -149,7 +191,7 @@ class ReportBatch:
         if self.id is None:
             self.id = insert_batch(self.dialect, self.connection, command=self.command, source=self.source, reason=self.reason)
             self.range = ReportRange(self.dialect, self.connection, self.id)
-            self.now = self.dialect.bound(datetime.now(UTC))
+            self.now = batch_time(self.dialect, self.connection, self.id)
         self.stream.write(_report_rows(reports, self.now, self.id, self.reason))
 
     def bound_days(self, days: list[date]):

@@ -10,6 +10,7 @@ from mstrack.store.batches import (
     REPORT_COLUMNS,
     ReportBatch,
     ReportRange,
+    batch_time,
     batch_words,
     deleted_undone,
     insert_batch,
@@ -130,7 +131,7 @@ class Writes:
                     connection, f"INSERT INTO report ({', '.join(REPORT_COLUMNS)}) SELECT x.indicator_id, x.as_of,"
                     f" x.value, x.note, x.reporter, x.source, {p}, {p}, {p} FROM report AS x"
                     f" JOIN report_retraction AS r ON r.report_id = x.id WHERE r.batch_id = {p} ORDER BY x.id",
-                    [self.dialect.bound(datetime.now(UTC)), new, reason or f"undo of batch {target_id}", target_id])
+                    [batch_time(self.dialect, connection, new), new, reason or f"undo of batch {target_id}", target_id])
             writer = PlanWriter(self.dialect, connection, new)
             if plan_before is not None:
                 writer.write(_plan_of(plan_before, target_id))
@@ -143,13 +144,17 @@ class Writes:
     def _latest_batch(self, started: float | None) -> int:
         """The latest batch, if it was there when the command started (`started`, time.time() of the run's start):
         one written since is another writer's meanwhile (two undos typed at once: the first one's undo), never taken
-        back unnamed."""
+        back unnamed. Written since: stored at a time after the start and not after now; a time still to come is a
+        clock ahead's (another computer's, or this one's before it was set back), no write meanwhile."""
         with self.reading() as connection:
             latest = self._rows(connection, 'SELECT id, created_at, "user", command, source FROM batch ORDER BY id DESC LIMIT 1')
         if not latest:
             raise InputError("nothing to undo yet")
         batch, created_at = latest[0][0], moment(latest[0][1])
-        if started is not None and created_at.replace(tzinfo=created_at.tzinfo or UTC).timestamp() > started:
+        at = created_at.replace(tzinfo=created_at.tzinfo or UTC).timestamp()
+        # after the start by a time not yet come (a clock ahead wrote it, or this one was set back): no sign of a
+        # write meanwhile, which only a time between the start and now is; the latest as before
+        if started is not None and started < at <= datetime.now(UTC).timestamp():
             raise InputError("{batch} was written after this undo started: nothing was undone; to take it back, name it: "
                              "`mstrack undo {id}`", batch=batch_words(*latest[0]), id=batch)
         return batch

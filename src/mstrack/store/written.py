@@ -9,7 +9,9 @@ reports at once each add their row in a transaction of their own (BEGIN IMMEDIAT
 WAIT_SECONDS), on every platform, with no lock file of our own to leave behind, and a process killed mid-write leaves
 the record as it was. A write is recorded before its rename (cli/printing.write_output), and the last KEEP_DIGESTS
 digests written to a path all count as mstrack's: a rename that never came, two mstracks writing one path in either
-order, leave no row that refuses mstrack's own file, and an edited file matches none of them. Bounded: the newest
+order, leave no row that refuses mstrack's own file, and an edited file matches none of them. "Last" is the order the
+rows were written in (rowid: a row replaced gets a new, larger one), never the clock's `at`: a write made after the
+clock was set back (NTP correcting a clock a day fast) would have the oldest `at` and be pruned at once. Bounded: the newest
 KEEP_PATHS paths. A record that exists but cannot be read is no "no record" (Unreadable): a file whose keeping
 depends on it is not replaced; a damaged one is set aside once (set_aside) for a new one."""
 
@@ -98,7 +100,7 @@ def lookup(path: Path) -> Written | None:
             if table is None:  # made by a write that never committed: nothing recorded yet
                 return None
             found = connection.execute(f"SELECT size, sha256, at FROM {table} WHERE path = ? "  # noqa: S608 (ours)
-                                       "ORDER BY at DESC, rowid DESC", (key(path),)).fetchall()
+                                       "ORDER BY rowid DESC", (key(path),)).fetchall()
     except sqlite3.Error as error:
         raise Unreadable(str(error), damaged=getattr(error, "sqlite_errorcode", None) in DAMAGED) from None
     except (OSError, ValueError) as error:
@@ -144,9 +146,9 @@ def remember(path: Path, size: int, sha256: str) -> None:
             connection.execute("INSERT OR REPLACE INTO writes (path, size, sha256, at) VALUES (?, ?, ?, ?)",
                                (name, size, sha256, at))
             connection.execute("DELETE FROM writes WHERE path = ? AND rowid NOT IN (SELECT rowid FROM writes "
-                               "WHERE path = ? ORDER BY at DESC, rowid DESC LIMIT ?)", (name, name, KEEP_DIGESTS))
+                               "WHERE path = ? ORDER BY rowid DESC LIMIT ?)", (name, name, KEEP_DIGESTS))
             connection.execute("DELETE FROM writes WHERE path NOT IN (SELECT path FROM writes GROUP BY path "
-                               "ORDER BY max(at) DESC, max(rowid) DESC LIMIT ?)", (KEEP_PATHS,))
+                               "ORDER BY max(rowid) DESC LIMIT ?)", (KEEP_PATHS,))
             connection.execute("COMMIT")
         except BaseException:
             if connection.in_transaction:  # SQLite ended it itself on a full disk: its ROLLBACK's error hid that one
