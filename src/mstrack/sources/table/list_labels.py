@@ -6,7 +6,10 @@ from __future__ import annotations
 import re
 
 from mstrack.sources.table.columns import column_kind
+from mstrack.sources.table.duty_clauses import clauses as _clauses
+from mstrack.sources.table.duty_clauses import duty_cell
 from mstrack.sources.table.target_columns import MONEY_HEADER_RE
+from mstrack.sources.table.units import office_list
 
 PHONE_RE = re.compile(r"(?<!\d)1\d{10}(?!\d)|\d{3,4}-\d{7,8}")  # a contact, not a task
 
@@ -92,6 +95,12 @@ def _open_bracket(text: str) -> bool:
 def column_label(text: str) -> tuple[str, str] | None:
     """A paragraph that is a column's label and its value, printed under the item it belongs to ("责任单位：区财政局",
     "【责任单位】：区财政局", "【责任单位】区财政局"): (label, value). Only labels that name who does the work or by
-    when (columns.column_kind)."""
+    when (columns.column_kind). A units label over clauses of duties ("责任分工：A负责…，B组织实施，C配合") gives the
+    cell they stand for (duty_clauses.duty_cell)."""
     m = BRACKETED_LABEL_RE.match(text) or LABEL_RE.match(text)  # "【牵头单位】县教育局" as "牵头单位：县教育局"
-    return (m[1], m[2].strip()) if m and label_kind(m[1]) in LABEL_KINDS else None
+    if not m or (kind := label_kind(m[1])) not in LABEL_KINDS:
+        return None
+    value = m[2].strip()
+    if kind == "units" and (len(_clauses(value)) > 1 or not office_list(value, towns=True)) and (cell := duty_cell(value)):
+        return m[1], cell  # "责任分工：A负责开展规划编制工作，B组织实施，C配合": A leads, B and C are units
+    return m[1], value
