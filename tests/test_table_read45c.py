@@ -98,3 +98,16 @@ def test_a_group_over_numbered_parts_a_jump_in_the_numbers_and_a_label_over_line
                                                       ["县城投公司"]]
     assert sorted((i.target, i.unit) for i in tasks[0].lines[0].indicators) == [(3, "个"), (8, "个")]
     assert [(i.target, i.unit) for i in tasks[2].lines[0].indicators] == [(14, "条")]
+
+
+# --- 3. a count closing a long list whose last name ends with a building's "#" ------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("新建如意城G006地块、如意城G002地块8#-22#17条路（区域）燃气管网。", [(17, "条")]),
+    ("改造#17楼外立面。", []),
+])
+def test_a_count_right_after_a_buildings_number_is_read(text, found):
+    from mstrack.sources.table.mentions import find_mentions
+
+    assert [(m.value, m.unit) for m in find_mentions(text)] == found

@@ -113,10 +113,6 @@ ZHENHAI_UNNUMBERED = (  # the four variants of zhenhai-2021 that take the number
 
 
 KNOWN_GAPS: dict[tuple[str, str], str] = {  # (table, variation, or "round_trip"): why the reader does not read it the same yet
-    ("pingtan-2015-yiju.html", "figures_about"):
-        "三(六)4's count closes a list of plots, '…G002地块8#-22#17条路（区域）燃气管网': a number right after '#' is a "
-        "building's (numbers.NUMBER_RE), so the published 17 条 is not read; the variant's '22#约17条' sets it apart and "
-        "reads it (twenty-eighth held-out set, 13-read45c)",
     ("zhenhai-2021-ceping.html", "without_numbers"):
         ZHENHAI_UNNUMBERED,
     ("zhenhai-2021-ceping.html", "numbers_in_text_bracketed"):
