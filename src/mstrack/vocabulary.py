@@ -248,6 +248,14 @@ the list's role. One list for every such verb."""
 LEADING_MANNERS = ("统筹",)
 """A manner that alone closes its office's clause ("县乡村振兴局统筹，各乡镇实施"): the office leads, as 牵头 would say;
 before a role ("统筹协调") it stays that role's manner. In a list of units ("市发改委统筹，各区落实") no part of the name."""
+DUTY_VERBS = ("组织实施", "负责", "牵头", "主责", "主办", "实施", "落实", "配合", "协助", "协同", "参与", "协调", "检查指导",
+              "指导", "督导", "作为", "各司其职")
+"""What the offices opening a clause of a duty paragraph take on ("责任分工：A负责开展规划编制工作，B组织实施，C配合，
+D业务检查指导", "E作为业主单位"): the clause's words before it are its offices, after it their work
+(sources/table/duty_clauses.py). 配合 and the others of HELPER_ROLE_WORDS and OVERSIGHT_ROLE_WORDS help, never lead."""
+DUTY_MANNERS = ("具体", "全力", "分别", "共同", "业务", "积极", "统筹", "按职责")
+"""How a duty clause's offices take it on, printed before the verb ("具体负责", "全力配合", "业务检查指导")."""
+
 
 WHOLE_AREA = rf"[全本][{AREA_LEVELS}]"
 """The whole area a programme covers, in front of a figure's or a measure's name (regular expression's text):

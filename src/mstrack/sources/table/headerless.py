@@ -319,8 +319,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                                  restated=bool(plans) or restated([e for e in entries[start:end] if e is not None]),
                                  few=[bool(e.units) for e in items] if few else None, listed=one,
                                  lines=[role_labelled(e) for e in items]):
-                if few or one:  # two stray numbered lines: the other readings of the page may find its list
-                    run = None
+                if few or one or bracketed_run(sheet.rows) is not None:  # two stray numbered lines, or "1." parts of a
+                    run = None  # "(一)" list's group ("（六）…" over "1.排水管网"): the other readings may find its list
                 else:
                     continue  # a letter's or a notice's points: no programme of work above them
         if run:

@@ -28,7 +28,7 @@ from mstrack.sources.table.mentions import sets_figure
 from mstrack.sources.table.numbering import DOTS, SUB_CODE_RE
 from mstrack.sources.table.one_paragraph import MIN_ITEMS, MIN_STAFFED_ITEMS
 from mstrack.sources.table.reading import Row
-from mstrack.sources.table.units import office_list
+from mstrack.sources.table.units import labelled_roles, office_list
 from mstrack.vocabulary import MEASURES_LABELS, PLAN_FRAMING_HEADING
 
 BRACKET_ITEM_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*\S")  # "(一)提升改造农村公路380公里…"
@@ -167,10 +167,22 @@ def bracketed_run(rows: list[Row], one: bool = False,
     source: list[Row] = []
     labels: dict[int, list[Entry]] = {}
     measures = item_measures(rows)
+    listed: set[int] = set()  # the numbered lines under a label of the item's ("实施项目：" over "1、…" "2、…")
     for i, row in enumerate([*rows, None]):
         if i in measures and found_rows and found_rows[-1][0] != "heading":  # the item's work: its content
             if measures[i][1]:
                 labels.setdefault(len(found_rows) - 1, []).append(Entry(row, "note", *measures[i]))
+            continue
+        if i in listed:
+            continue
+        if row is not None and found_rows and found_rows[-1][0] != "heading" and (lines := _label_over_lines(rows, i)):
+            labels.setdefault(len(found_rows) - 1, []).append(Entry(row, "note", *lines[0]))
+            listed.update(lines[1])
+            continue
+        if row is not None and (part := _group_part(found_rows, labels, row)):
+            found_rows.append(part)  # "（六）…" over "1.排水管网" with its own labelled paragraphs: a part of the group
+            source.append(row)
+            items += 1
             continue
         found = _bracketed(row) if row is not None else None
         if found is None and row is not None and _lone_task(found_rows, row, rows[i + 1] if i + 1 < len(rows) else None):
@@ -182,7 +194,8 @@ def bracketed_run(rows: list[Row], one: bool = False,
             labels.setdefault(len(found_rows) - 1, []).append(label)
             continue
         number = chinese_count(found[0]) if found and found[0] not in ("heading", "top") else None
-        if found and (number == last + 1 or found[0] in ("heading", "top") or last == 0 and before and number == before + 1):
+        if found and (number == last + 1 or found[0] in ("heading", "top") or last == 0 and before and number == before + 1
+                      or number is not None and last and last + 1 < number <= last + MAX_JUMP):  # "（三）" then "（六）"
             start = i if start is None else start  # under a heading "(一)" starts again or "(四)" numbers on
             found_rows.append(found)
             source.append(row)
@@ -201,6 +214,46 @@ def bracketed_run(rows: list[Row], one: bool = False,
     return None
 
 
+MAX_JUMP = 3  # items a plan leaves out between two of its "(N)" items ("（三）" then "（六）": （四）, （五） not printed)
+LISTED_POINT_RE = re.compile(r"^(\d{1,2})\s*、\s*(\S.*)$", re.S)  # "1、1个美丽乡村示范乡": "、" after a number is no decimal point
+OPEN_LABEL_RE = re.compile(r"^([^，。,；;：:\s\d]{2,8})\s*[：:]\s*$")  # "实施项目：" with its value on the lines under it
+
+
+def _label_over_lines(rows: list[Row], at: int) -> tuple[tuple[str, str], list[int]] | None:
+    """A label of the item's content alone on its line ("实施项目：") over points numbered from "1、" in order ("1、1个
+    美丽乡村示范乡：…；" "2、3个…"): ((the label, the points' words joined), their rows); None for any other row. The
+    points are the label's value, as if printed after it: the item's content, never items of the list."""
+    texts = row_texts(rows[at])
+    if len(texts) != 1 or not (m := OPEN_LABEL_RE.match(texts[0])) or label_kind(m[1]) != "task":
+        return None
+    points: list[tuple[int, str]] = []
+    for k in range(at + 1, len(rows)):
+        line = row_texts(rows[k])
+        point = (ITEM_RE.match(line[0]) or LISTED_POINT_RE.match(line[0])) if len(line) == 1 else None
+        if not point or int(point[1]) != len(points) + 1:
+            break
+        points.append((k, line[0]))
+    return ((m[1], "".join(text for _, text in points)), [k for k, _ in points]) if len(points) >= 2 else None
+
+
+def _group_part(found: list[tuple[str, str, str]], labels: dict[int, list[Entry]], row: Row) -> tuple[str, str, str] | None:
+    """A line numbered "1." … under an item "（六）…" that has no labelled paragraph of its own, numbered on from the
+    part before: ("part", its line, its offices), the group's part, which its own labelled paragraphs follow."""
+    texts = row_texts(row)
+    if not found or len(texts) != 1 or not (m := ITEM_RE.match(texts[0])):
+        return None
+    parts = 0
+    for kind, _, _ in reversed(found):
+        if kind != "part":
+            break
+        parts += 1
+    group = len(found) - 1 - parts
+    if found[group][0] in ("heading", "top", "lone") or group in labels or int(m[1]) != parts + 1:
+        return None
+    words, units = units_after(texts[0])
+    return "part", words, units
+
+
 def item_offices(found: list[tuple[str, str, str]], labels: dict[int, list[Entry]]) -> list[tuple[str, str]]:
     """A "(一)" run's items as (words, the offices named beside them or labelled under them)."""
     return [(words, units or "、".join(e.text for e in labels.get(k, []) if e.kind == "label" and label_kind(e.code) in ("lead", "units")))
@@ -209,12 +262,13 @@ def item_offices(found: list[tuple[str, str, str]], labels: dict[int, list[Entry
 
 def _item_label(row: Row) -> Entry | None:
     """A labelled paragraph under an item, as entry_of reads it: a column's label, the item's content or context, or an
-    aside; None for any other row. A lead's or units' label names offices (office_list), else it is no item's."""
+    aside; None for any other row. A lead's or units' label names offices (office_list), or offices by their roles (a
+    duty paragraph read, "牵头单位：A；责任单位：B": duty_clauses), else it is no item's."""
     entry = entry_of(row)
     if entry is None or entry.kind not in ("label", "note"):
         return None
     staff = entry.kind == "label" and label_kind(entry.code) in ("lead", "units")
-    return None if staff and not office_list(entry.text) else entry
+    return None if staff and not (office_list(entry.text) or labelled_roles(entry.text)) else entry
 
 
 def _lone_task(found: list[tuple[str, str, str]], row: Row, after: Row | None) -> bool:
@@ -244,16 +298,26 @@ def bracketed_table(chosen: list[tuple[str, str, str]], labels: dict[int, list[E
     top = {k: AREA_RE.match(words).group(1, 2) for k, (kind, words, _) in enumerate(chosen)  # (一, words); a heading that
            if kind == "top" or kind == "heading" and not heads(chosen, k)}  # heads nothing is an item too (list_sections)
     grouped = {k for k in top if any(j not in top and kind == "heading" for j, (kind, _, _) in enumerate(chosen[:k]))}
-    source = [row for k, row in enumerate(source) for _ in range(1 + (k in grouped))]
+    printed, source = source, [row for k, row in enumerate(source) for _ in range(1 + (k in grouped))]
     if not any(kind == "lone" for kind, _, _ in chosen):
         parts = {k: found for k, (kind, words, _) in enumerate(chosen)
                  if kind not in ("heading", "top") and k not in top and (found := inline_parts(words))}
-        source = [row for k, row in enumerate(source) for _ in range(1 + len(parts.get(k, [])))]
+        groups = {k for k, (kind, _, _) in enumerate(chosen[:-1]) if kind not in ("heading", "top", "part")
+                  and chosen[k + 1][0] == "part"}  # "（六）…" over its parts "1." "2.": their group, coded 三(六)1 …
+        # the item after a group's last part is the heading's again ("（七）…" under "三、…", not under "（六）…")
+        after = {k: next((w for kind, w, _ in reversed(chosen[:k]) if kind == "heading"), None) for k in range(1, len(chosen))
+                 if chosen[k - 1][0] == "part" and chosen[k][0] not in ("part", "heading")}
+        after = {k: words for k, words in after.items() if words}
+        source = [row for k, row in enumerate(printed)  # each entry's row: a heading or a part added reads from its item's
+                  for _ in range(1 + (k in grouped) + len(parts.get(k, [])) + (k in after))]
         entries = [e for k, (kind, words, units) in enumerate(chosen) for e in [
+            *([heading_entry(None, after[k])] if k in after else []),
             *([heading_entry(None, words)] if k in grouped else []),
+            *([Entry(None, "item", *ITEM_RE.match(words).group(1, 2), units=units)] if kind == "part" else []),
+            *([heading_entry(None, words)] if k in groups else []),
             *([heading_entry(None, f"{SUB_CODE_RE.match(words)[0]}{units}"),
                *(Entry(None, "item", code, part, units=units) for code, part in parts[k])] if k in parts else []),
-            *([] if k in parts else [heading_entry(None, words) if kind == "heading" and k not in top
+            *([] if k in parts or k in groups or kind == "part" else [heading_entry(None, words) if kind == "heading" and k not in top
                                      else Entry(None, "item", *top.get(k, ("", words)), units=units)]),
             *labels.get(k, [])]]
         return *numbered_table(labelled(entries)), source

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 from mstrack.sources.table.columns import column_kind
+from mstrack.sources.table.duty_clauses import clauses as _clauses
+from mstrack.sources.table.duty_clauses import duty_cell
 from mstrack.sources.table.target_columns import MONEY_HEADER_RE
 from mstrack.sources.table.units import office_list, unit_names
 from mstrack.vocabulary import HELPER_ROLE_WORDS, LEAD_ROLE_WORDS, ROLE_FOLLOWERS
@@ -94,11 +96,18 @@ def _open_bracket(text: str) -> bool:
 def column_label(text: str) -> tuple[str, str] | None:
     """A paragraph that is a column's label and its value, printed under the item it belongs to ("责任单位：区财政局",
     "【责任单位】：区财政局", "【责任单位】区财政局"): (label, value). Only labels that name who does the work or by
-    when (columns.column_kind)."""
+    when (columns.column_kind). A units label over clauses of duties ("责任分工：A负责…，B组织实施，C配合") gives the
+    cell they stand for (duty_clauses.duty_cell)."""
     m = BRACKETED_LABEL_RE.match(text) or LABEL_RE.match(text)  # "【牵头单位】县教育局" as "牵头单位：县教育局"
-    return (m[1], m[2].strip()) if m and label_kind(m[1]) in LABEL_KINDS else None
+    if not m or (kind := label_kind(m[1])) not in LABEL_KINDS:
+        return None
+    value = m[2].strip()
+    if kind == "units" and (len(_clauses(value)) > 1 or not office_list(value, towns=True)) and (cell := duty_cell(value)):
+        return m[1], cell  # "责任分工：A负责开展规划编制工作，B组织实施，C配合": A leads, B and C are units
+    return m[1], value
 
 
+LEADING_LABEL_RE = re.compile(rf"\s*({LABEL_NAME})\s*[：:]")  # a value that opens with a label of its own
 NEXT_LABEL_RE = re.compile(rf"[；;，,]\s*({LABEL_NAME})\s*[：:]")  # "…；责任单位：" after a label's value on its line
 
 
@@ -106,7 +115,8 @@ def further_labels(value: str) -> tuple[str, dict[str, str]]:
     """A label line's value and the labels printed after it on the same line ("牵头单位：区交通局；责任单位：区城管局"):
     (the first value, {label: value}), each a column's label (LABEL_KINDS); a value with no such label is whole."""
     found = [m for m in NEXT_LABEL_RE.finditer(value) if label_kind(m[1]) in LABEL_KINDS and not _open_bracket(value[:m.start()])]
-    if not found or not value[:found[0].start()].strip():
+    if not found or not value[:found[0].start()].strip() or LEADING_LABEL_RE.match(value):  # a cell of its own labels
+        return value, {}  # (a duty paragraph read, "牵头单位：A；责任单位：B": column_label's cell, read whole)
         return value, {}
     ends = [m.start() for m in found[1:]] + [len(value)]
     return value[:found[0].start()].strip(), {m[1]: value[m.end():end].strip(" ；;，,。") for m, end in zip(found, ends, strict=True)}

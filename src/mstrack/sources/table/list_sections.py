@@ -237,7 +237,10 @@ def numbered_after(rows: list[tuple[int | None, str, bool]], number: int) -> lis
 
 def heads(chosen: list[tuple[str, str, str]], k: int) -> bool:
     """A "一、…" line of a "(一)" list that heads the items after it; one followed by the next "二、…" holds no items and
-    is an item of its own, numbered 一 ("一、实施…工程,全省全年完成10万人搬迁任务。" before "二、…")."""
+    is an item of its own, numbered 一 ("一、实施…工程,全省全年完成10万人搬迁任务。" before "二、…"). An item "（六）…"
+    over its parts "1." "2." (list_bracketed._group_part) heads them."""
+    if k + 1 < len(chosen) and chosen[k + 1][0] == "part" and chosen[k][0] not in ("heading", "part"):
+        return True
     return chosen[k][0] == "heading" and k + 1 < len(chosen) and chosen[k + 1][0] != "heading"
 
 

@@ -107,7 +107,8 @@ def joined_units(text: str) -> str:
     return _BROKEN_UNIT_RE.sub(joined, text) if "\n" in text else text
 
 
-NUMBER_RE = re.compile(r"(?<![0-9.A-Za-z#·_/\-—–~～])(\d+(?:,\d{3})*(?:\.\d+)?)")
+# a number after "#" is a building's ("#17"), unless the "#" closes one ("8#-22#17条路": 22#, then a count of 17 条)
+NUMBER_RE = re.compile(r"(?<![0-9.A-Za-z·_/\-—–~～])(?<![^\d]#)(?<!^#)(\d+(?:,\d{3})*(?:\.\d+)?)")
 # A count in Chinese numerals before a measure word of things ("一个", "三所", "两座", "一幢"), not of set phrases
 # ("一条龙", "一站式", "第一个", "一个月", "三支一扶": a numeral after the measure word, not of a size or a grade as in
 # "一幢四层", "三所九年一贯制", "一所二级", "两座三星级", makes a programme's name; "二套房": the second home): read as
