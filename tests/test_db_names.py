@@ -41,7 +41,7 @@ def run(*args: str, cwd) -> subprocess.CompletedProcess:
 def test_a_name_that_is_not_utf8_is_refused_and_nothing_is_made(tmp_path, command):
     done = run("--db", GBK_NAME, *command, cwd=tmp_path)
     assert done.returncode == 2, done.stderr
-    assert "the file name is not UTF-8 text, and SQLite opens only UTF-8 names" in done.stderr
+    assert "--db 住建局.db: the file name is not UTF-8 text, and SQLite opens only UTF-8 names" in done.stderr  # GB18030
     assert "Traceback" not in done.stderr
     assert os.listdir(tmp_path) == []
 

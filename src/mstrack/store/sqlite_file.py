@@ -68,21 +68,20 @@ def _refuse_unopenable_name(path: Path, *, option: str, said: str) -> None:
     """Names SQLite cannot open, said before it tries ("unable to open database file", no cause, then "run mstrack
     init", which fails the same way): a name that is not UTF-8 (a GBK name unpacked from a Windows zip: SQLite's
     file names are UTF-8 text), a name too long for the -journal beside it, a resolved path over SQLite's 512 bytes."""
-    shown = os.fsencode(said).decode("utf-8", "replace")
     try:
         str(path).encode("utf-8")
     except UnicodeEncodeError:
         raise InputError("{option} {db}: the file name is not UTF-8 text, and SQLite opens only UTF-8 names; rename "
-                         "the file (or give another name)", option=option, db=shown) from None
+                         "the file (or give another name)", option=option, db=said) from None
     name = len(os.fsencode(path.name))
     if (longest := _name_max(path)) and name + LONGEST_SUFFIX > longest:
         raise InputError("{option} {db}: the file name is {n} bytes long; SQLite writes NAME-journal beside it, and this "
                          "file system allows {longest} bytes a name: give a name of at most {most} bytes",
-                         option=option, db=shown, n=name, longest=longest, most=longest - LONGEST_SUFFIX)
+                         option=option, db=said, n=name, longest=longest, most=longest - LONGEST_SUFFIX)
     resolved = len(os.fsencode(os.path.realpath(path)))
     if resolved + LONGEST_SUFFIX > SQLITE_LONGEST_PATH:
         raise InputError("{option} {db}: its full path is {n} bytes long, and SQLite opens paths of at most {most} "
-                         "bytes; move the database to a folder with a shorter path", option=option, db=shown,
+                         "bytes; move the database to a folder with a shorter path", option=option, db=said,
                          n=resolved, most=SQLITE_LONGEST_PATH - LONGEST_SUFFIX)
 
 
