@@ -5,6 +5,7 @@ themselves, kept as an English template and its fields so that the CLI can say t
 
 from __future__ import annotations
 
+import re
 import string
 
 
@@ -21,13 +22,16 @@ class _Plural(string.Formatter):
 
 PLURAL = _Plural()
 
+LONE_BYTES_RE = re.compile("[\udc80-\udcff]")
+"""A byte of a file's name that is not UTF-8, as Python holds it (a lone surrogate, os.fsdecode's surrogateescape)."""
+
 
 def readable_name(name: str) -> str:
     """A file's name as text to show or keep (the source of each report it gives): a name in bytes that are not UTF-8
     (Python holds them as lone surrogates, which no terminal or store takes) read as GB18030, what a Chinese Windows
     names files in, or with "\ufffd" where no reading fits; part by part of a path, so that its folders in UTF-8 stay
     as they are. The file itself is still opened by its own bytes."""
-    if name.isprintable() or not any("\udc80" <= char <= "\udcff" for char in name):
+    if name.isprintable() or LONE_BYTES_RE.search(name) is None:
         return name
     return "/".join(_readable_part(part) for part in name.split("/"))
 
@@ -35,15 +39,13 @@ def readable_name(name: str) -> str:
 def readable_text(text: str) -> str:
     """A line to print with every file name in it readable (readable_name, word by word and part by part of a path):
     for a line made without a message's fields (an f-string naming a file), as every message's fields are."""
-    import re
-
-    if text.isprintable() or re.search("[\udc80-\udcff]", text) is None:
+    if text.isprintable() or LONE_BYTES_RE.search(text) is None:
         return text
     return re.sub(r"[^\s/]+", lambda word: _readable_part(word[0]), text)
 
 
 def _readable_part(part: str) -> str:
-    if not any("\udc80" <= char <= "\udcff" for char in part):
+    if LONE_BYTES_RE.search(part) is None:
         return part
     try:
         raw = part.encode("utf-8", "surrogateescape")

@@ -23,8 +23,7 @@ def import_plan(
     reason: Annotated[Optional[str], typer.Option("--reason", help="Why the definition changed (kept with the batch).")] = None,
 ) -> None:
     """Create or update programmes from plan files; every report is kept."""
-    from mstrack.domain.limits import readable_name
-    from mstrack.errors import InputError
+    from mstrack.errors import InputError, readable_name
     from mstrack.sources.plan import load_plan
 
     plans, errors = [], []

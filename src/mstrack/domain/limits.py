@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from mstrack.errors import Message, readable_name  # noqa: F401 (kept here for its readers)
+from mstrack.errors import Message
 
 MAX_TEXT_CHARS = 20_000
 MAX_MAGNITUDE = 10**15

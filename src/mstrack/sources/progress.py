@@ -14,10 +14,10 @@ from itertools import islice, repeat
 from operator import attrgetter, itemgetter
 from pathlib import Path
 
-from mstrack.domain.limits import readable_name, text_problem
+from mstrack.domain.limits import text_problem
 from mstrack.domain.progress import match_indicator
 from mstrack.domain.quantities import count_scale, normalize, whole_count
-from mstrack.errors import InputError, Message
+from mstrack.errors import InputError, Message, readable_name
 from mstrack.sources.progress_cells import (
     FIELDS,
     picked,

@@ -36,7 +36,6 @@ WAIT_SECONDS = 10.0
 """How long a write to the record waits for another process's (each holds it for milliseconds)."""
 SCHEMA = ("CREATE TABLE IF NOT EXISTS writes (path TEXT NOT NULL, size INTEGER NOT NULL, sha256 TEXT NOT NULL, "
           "at TEXT NOT NULL, PRIMARY KEY (path, sha256))")
-AT_INDEX = "CREATE INDEX IF NOT EXISTS writes_at ON writes (at)"
 OLD_TABLE = "written"
 """safe41a's table, one digest a path: read while no write made `writes`, then moved into it."""
 DAMAGED = (11, 26)
@@ -138,7 +137,6 @@ def remember(path: Path, size: int, sha256: str) -> None:
         connection.execute("BEGIN IMMEDIATE")
         try:
             connection.execute(SCHEMA)
-            connection.execute(AT_INDEX)
             if connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
                                   (OLD_TABLE,)).fetchone():
                 connection.execute(f"INSERT OR IGNORE INTO writes SELECT path, size, sha256, at FROM {OLD_TABLE}")

@@ -8,8 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from mstrack.domain.limits import readable_name
-from mstrack.errors import InputError, Message
+from mstrack.errors import InputError, Message, readable_name
 from mstrack.model import Area, Programme
 from mstrack.sources.plan import CODE_RE, plan_from_dict, plan_to_dict
 from mstrack.sources.table.build import build_task, reported_values
