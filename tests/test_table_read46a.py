@@ -5,6 +5,8 @@ a list's bracket, the "first office leads" note in traditional characters)."""
 
 from __future__ import annotations
 
+import pytest
+
 from .conftest import convert_written, targets_of
 
 NOTICE = ("关于印发2025年县政府重点工作责任分解的通知 各镇人民政府,县政府各部门: 《2025年重点工作责任分解》已经县政府"
@@ -39,3 +41,31 @@ def test_a_whole_document_on_one_line_is_read_as_its_lines(tmp_path):
     """Headings "一、", items "1." numbered again under each heading and their "责任单位:" labels, parted only by
     single spaces on one line: each part a line of its own, as the numbers' sequences under the headings show."""
     _check_one_line(_read(tmp_path, [" ".join([NOTICE, *ONE_LINE_PARTS])]))
+
+
+LED_TITLE = "某市2025年政务公开工作要点实施方案"
+LED_PARAGRAPHS = [
+    ("围绕全市经济社会发展形势,通过市政府例行新闻发布会、媒体采访等形式及时宣传解读。", "市发改委牵头落实"),
+    ("围绕出台促进就业创业政策,加强就业创业政策信息公开,深入解读政策背景、依据和落实情况。", "市人社局牵头落实"),
+    ("加大金融政策的宣传和预期引导,通过政策通报会、银企对接会等方式及时传递政策意图。", "市金融办、市财政局分别牵头落实"),
+    ("加强财政政策信息公开,按月公开全市财政收支情况,主动解释说明社会关注的热点问题。", "市财政局牵头落实"),
+]
+
+
+def _led_lines(with_leads: bool = True) -> list[str]:
+    return [LED_TITLE, "一、以政务公开助力稳增长", "(一)加强预期引导",
+            *(line for words, lead in LED_PARAGRAPHS for line in ((words, lead) if with_leads else (words,)))]
+
+
+def test_paragraphs_each_over_their_own_lead_line_are_tasks_whatever_verb_opens_them(tmp_path):
+    """Paragraphs that open with 加强/加大, name a 通报会 or a 新闻发布会 and set no figure, each over the line naming
+    who leads it ("X牵头落实"): the lead line makes each assigned work, no notice's requirement nor introduction."""
+    tasks = _read(tmp_path, _led_lines())
+    assert [t.title for t in tasks] == [words for words, _ in LED_PARAGRAPHS]
+    assert [t.lines[0].lead_units for t in tasks] == [["市发改委"], ["市人社局"], ["市金融办", "市财政局"], ["市财政局"]]
+    assert all(not targets_of(t) for t in tasks)
+
+
+def test_the_same_paragraphs_without_their_lead_lines_stay_a_notices_requirements(tmp_path):
+    with pytest.raises(Exception, match="no header row found"):
+        _read(tmp_path, _led_lines(with_leads=False))

@@ -51,6 +51,7 @@ from mstrack.sources.table.list_sections import (
     kept,
     kept_on,
     labelled_work,
+    requirement,
     staffed_few,
     staffed_work,
 )
@@ -188,7 +189,8 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
         items = [planned_part(text) for text in items]
     work = [text for text in items if states_work(text) and does_work(text)]
     if figures:
-        staffed = {text for text, units in zip(items, offices or [], strict=False) if units and not REQUIREMENT_RE.match(text)}
+        staffed = {text for text, units, own in zip(items, offices or [], staffed_lines or [False] * len(items), strict=False)
+                   if units and not (requirement(text, own=True) if own else REQUIREMENT_RE.match(text))}
         work = [text for text in work if sets_figure_or_names_project(text) or text in staffed]
     # a report read for its items' planned facts names the programme it reports on ("…民生实事项目完成情况报告")
     programme = any(names_programme(t) or results and PROGRAMME_RE.search(t) for t in [*said, *_announcing(lines)])
@@ -221,11 +223,12 @@ def _announcing(lines: list[str]) -> list[str]:
     return [re.split(r"[。！!？?]", last)[-1]] if last.endswith((":", "：")) else []
 
 
-def _headed_item(text: str) -> tuple[str, str] | None:
+def _headed_item(text: str, led: bool = False) -> tuple[str, str] | None:
     """A paragraph under a heading that may be a task (list_headed): no number, label, introduction or signature, and
-    work to do; (words, the offices it names)."""
+    work to do; (words, the offices it names). One over a line naming its leads (`led`: "X牵头落实") introduces nothing,
+    whatever its words name ("…通过新闻发布会…")."""
     if ITEM_RE.match(text) or PART_RE.match(text) or GROUP_HEADING_RE.match(text) or LABEL_RE.match(text) \
-            or INTRO_RE.search(text) or CLOSING_RE.search(text) or not states_work(text):
+            or INTRO_RE.search(text) and not led or CLOSING_RE.search(text) or not states_work(text):
         return None
     return labelled_units(text)
 
