@@ -69,3 +69,14 @@ def test_paragraphs_each_over_their_own_lead_line_are_tasks_whatever_verb_opens_
 def test_the_same_paragraphs_without_their_lead_lines_stay_a_notices_requirements(tmp_path):
     with pytest.raises(Exception, match="no header row found"):
         _read(tmp_path, _led_lines(with_leads=False))
+
+
+def test_numbered_items_with_their_own_office_label_are_tasks_whatever_verb_opens_them(tmp_path):
+    """Items opening with 加强/加大 that set no figure, each with its office in a role-labelled bracket: assigned work;
+    a notice's closing points so labelled ("强化督查考核。（责任单位：区督查室）") stay unread (test_table_read45d)."""
+    items = ["1.加强就业创业政策信息公开,深入解读政策背景。（责任单位：市人社局）",
+             "2.加大金融政策宣传,通过政策通报会等方式传递政策意图。（责任单位：市金融办）",
+             "3.加强财政政策信息公开,按月公开财政收支情况。（责任单位：市财政局）"]
+    tasks = _read(tmp_path, [LED_TITLE, *items])
+    assert [t.code for t in tasks] == ["1", "2", "3"]
+    assert [t.lines[0].lead_units for t in tasks] == [["市人社局"], ["市金融办"], ["市财政局"]]
