@@ -80,3 +80,48 @@ def test_numbered_items_with_their_own_office_label_are_tasks_whatever_verb_open
     tasks = _read(tmp_path, [LED_TITLE, *items])
     assert [t.code for t in tasks] == ["1", "2", "3"]
     assert [t.lines[0].lead_units for t in tasks] == [["市人社局"], ["市金融办"], ["市财政局"]]
+
+
+def _lead_table(tmp_path, header: str, cell: str):
+    rows = [["序号", "工作任务", header, "完成时限"], ["1", "新建学校3所", cell, "2025年12月底"],
+            ["2", "改造老旧小区10个", "市住建局", "2025年12月底"], ["3", "新建公园2个", "市园林局", "2025年12月底"]]
+    line = convert_written(tmp_path, "plan.csv", rows, 2025).programme.tasks[0].lines[0]
+    return line.lead_units, sorted(set(line.units) - set(line.lead_units))
+
+
+@pytest.mark.parametrize(("header", "cell", "leads", "others"), [
+    ("牵头单位", "市发改委指导，市财政局配合", ["市发改委"], ["市财政局"]),  # 配合 never leads: the overseer is the lead left
+    ("牵头单位", "市发改委指导，市财政局牵头", ["市财政局"], ["市发改委"]),  # 指导 beside a lead: a unit (as 业务检查指导)
+    ("牵头单位", "市财政局配合，市发改委指导", ["市发改委"], ["市财政局"]),
+    ("责任单位", "市发改委指导，市财政局配合", ["市发改委"], ["市财政局"]),
+    ("牵头单位", "市财政局牵头，市发改委指导", ["市财政局"], ["市发改委"]),
+])
+def test_an_overseers_role_is_no_lead_beside_one_and_a_helper_never_leads(tmp_path, header, cell, leads, others):
+    assert _lead_table(tmp_path, header, cell) == (leads, others)
+
+
+def test_a_role_marked_office_and_another_parted_by_a_space_in_a_lists_bracket(tmp_path):
+    """"（市教育局（牵头） 各县区）" after an item: the marked office leads, the other is a unit, the bracket no part of
+    the words (not "各县区）" read as the lead after a space)."""
+    items = ["1.新建学校3所。（市教育局（牵头） 各县区）", "2.改造老旧小区10个。（市住建局（牵头） 各县区）",
+             "3.新建公园2个。（市园林局）"]
+    tasks = _read(tmp_path, ["2025年民生实事项目", *items])
+    assert [t.title for t in tasks] == ["新建学校3所。", "改造老旧小区10个。", "新建公园2个。"]
+    assert [t.lines[0].lead_units for t in tasks] == [["市教育局"], ["市住建局"], ["市园林局"]]
+    assert [sorted(set(t.lines[0].units) - set(t.lines[0].lead_units)) for t in tasks] == [["各县区"], ["各县区"], []]
+
+
+@pytest.mark.parametrize("note", ["註：牽頭單位排在第一位的為牽頭單位。", "注：牵头单位排在第一位的为牵头单位。"])
+def test_the_first_office_leads_note_under_a_page_in_traditional_characters(tmp_path, note):
+    """A note under a page's table saying the first office of a 牵头 cell leads, in either script: the rest are units."""
+    from .conftest import write_table_page
+
+    rows = [("序號", "項目名稱", "牽頭單位", "完成時限"), ("1", "新建學校3所", "市教育局、市財政局", "2025年12月底"),
+            ("2", "改造小區10個", "市住建局、市城管局", "2025年12月底"), ("3", "新建公園2個", "市園林局", "2025年12月底")]
+    path = write_table_page(tmp_path / "t.html", ["".join(f"<td>{c}</td>" for c in row) for row in rows], "2025年民生實事項目")
+    path.write_text(path.read_text(encoding="utf-8").replace("</table>", f"</table><p>{note}</p>"), encoding="utf-8")
+    from mstrack.sources.table import convert_table
+
+    tasks = convert_table(path, "x-2025", 2025).programme.tasks
+    assert [t.lines[0].lead_units for t in tasks] == [["市教育局"], ["市住建局"], ["市園林局"]]
+    assert [sorted(set(t.lines[0].units) - set(t.lines[0].lead_units)) for t in tasks] == [["市財政局"], ["市城管局"], []]
