@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from mstrack.sources.table.cells import first_leads
 from mstrack.sources.table.office_brackets import SCOPE_RE, bracket_units, bracketed_unit, named_offices
 from mstrack.sources.table.office_names import (
     COLLECTIVE,
@@ -61,7 +62,8 @@ def numbered_groups(cell: str) -> dict[str, str]:
     return {parts[i]: parts[i + 1].strip(" ；;，,\n") for i in range(1, len(parts) - 1, 2)}
 
 
-FIRST_LEADS_RE = re.compile(rf"\s*[（(][^（）()]*(?:第一|首位|首个|最前)[^（）()]*(?:{LEADING})[^（）()]*[）)]")
+# "（首位单位为牵头单位，下同）", "(列第一位者为工作牵头单位)": a bracket in the cell saying the first office leads
+FIRST_LEADS_RE = re.compile(rf"\s*[（(][^（）()]*{first_leads('[^（）()]*')}[^（）()]*[）)]")
 ROLE_LABEL_RE = re.compile(rf"({ROLES}|责任)(?:单位|部门)?\s*[：:]")
 ROLE_MARK_RE = re.compile(rf"\s*[（(]\s*(?:{LEADING})\s*(?:单位|部门)?\s*[）)]")
 RESPONSIBLE_MARK_RE = re.compile(rf"\s*[（(]\s*{RESPONSIBLE_WORD}\s*(?:单位|部门)?\s*[）)]$")
