@@ -19,9 +19,16 @@ def note_line(cells: list[str]) -> bool:
     return len(filled) == 1 and bool(NOTE_LINE_RE.match(filled.pop()))
 
 
+def first_leads(between: str) -> str:
+    """The words saying the first office named leads: where it stands (第一, 首位 …), `between` (the pattern of what may
+    stand between), then a lead's role (牵头, 主责, 主办). One core for the note under a table (FIRST_LEADS_NOTE_RE) and
+    the bracket inside a cell (units.FIRST_LEADS_RE)."""
+    return rf"(?:第一|首位|首个|最前){between}(?:{'|'.join(LEAD_ROLE_WORDS)})"
+
+
 # "注：主要责任单位第一个为牵头单位，其余为主要配合单位", "排名第一的为牵头单位", "排在首位的为牵头单位": the first office
-# named in a cell leads, the others share the work (units.FIRST_LEADS_RE: the same said in a bracket inside the cell)
-FIRST_LEADS_NOTE_RE = re.compile(rf"(?:第一|首位|首个|最前)[^，,。；;]{{0,6}}?(?:为|是)[^，,。；;]{{0,4}}?(?:{'|'.join(LEAD_ROLE_WORDS)})")
+# named in a cell leads, the others share the work; stricter than the bracket's, as a note says more than that
+FIRST_LEADS_NOTE_RE = re.compile(first_leads(r"[^，,。；;]{0,6}?(?:为|是)[^，,。；;]{0,4}?"))
 
 
 def first_leads_noted(rows: list[list[str]], below: list[str]) -> bool:

@@ -103,8 +103,8 @@ def leads_beside_helpers(columns: list[Column]) -> None:
     beside that one it names the leads only, as its header says."""
     if any(c.kind == "lead" for c in columns):
         return
-    leading = [c for c in columns if c.kind == "units" and _leading(_squeezed(c))]
-    if not any(c.kind == "units" and c not in leading and (helping_column(c) or "牵头" in "".join(map(_squeezed, leading)))
+    leading = [c for c in columns if c.kind == "units" and _leading(squeezed(c))]
+    if not any(c.kind == "units" and c not in leading and (helping_column(c) or "牵头" in "".join(map(squeezed, leading)))
                for c in columns):
         return
     for column in leading:
@@ -116,13 +116,14 @@ def _leading(header: str) -> bool:
     return bool(re.search(r"牵头", header) or (re.search(r"主要|主责", header) and not HELPING_RE.search(header)))
 
 
-def _squeezed(column: Column) -> str:
+def squeezed(column: Column) -> str:
+    """The column's header without its spaces ("完 成 时 限", a name printed spread over its cell)."""
     return re.sub(r"\s+", "", column.header)
 
 
 def helping_column(column: Column) -> bool:
     """A column of the units that help ("配合单位", "主要协\n作单位": a narrow column's name broken over lines)."""
-    return HELPING_RE.search(_squeezed(column)) is not None
+    return HELPING_RE.search(squeezed(column)) is not None
 
 
 # "2024年", "2025年度", "2024年目标任务", "2025年工作目标", "2024年度任务": a column of that year's figures
@@ -135,10 +136,10 @@ def year_columns(columns: list[Column], year: int) -> None:
     with their units as a content column's), the other years' figures stay in the task's note (row_lines). A lone
     year's column, or years without the programme's, are read no further (a plan is often printed the year before it
     runs); so are years whose words name the tasks where no other column does."""
-    yearly = [c for c in columns if c.kind in ("", "task") and YEAR_HEADER_RE.match(_squeezed(c))]
-    years = [c for c in yearly if int(YEAR_HEADER_RE.match(_squeezed(c))[1]) == year]
+    yearly = [c for c in columns if c.kind in ("", "task") and YEAR_HEADER_RE.match(squeezed(c))]
+    years = [c for c in yearly if int(YEAR_HEADER_RE.match(squeezed(c))[1]) == year]
     named = any(c.kind == "task" and c not in yearly for c in columns)  # 项目名称 beside 2024年目标任务
-    if len(years) == 1 and sum(bool(YEAR_HEADER_RE.match(_squeezed(c))) for c in columns) >= 2 \
+    if len(years) == 1 and sum(bool(YEAR_HEADER_RE.match(squeezed(c))) for c in columns) >= 2 \
             and (named or not any(c.kind for c in yearly)):
         for column in yearly:
             column.kind, column.yearly = ("amount", True) if column is years[0] else ("", False)

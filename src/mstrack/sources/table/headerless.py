@@ -51,6 +51,7 @@ from mstrack.sources.table.list_sections import (
     kept,
     kept_on,
     labelled_work,
+    requirement,
     staffed_few,
     staffed_work,
 )
@@ -67,7 +68,7 @@ from mstrack.sources.table.list_work import (
     states_work,
 )
 from mstrack.sources.table.mentions import sets_figure
-from mstrack.sources.table.one_paragraph import MIN_ITEMS, MIN_STAFFED_ITEMS, inline_run
+from mstrack.sources.table.one_paragraph import MIN_ITEMS, MIN_STAFFED_ITEMS, document_lines, inline_run
 from mstrack.sources.table.reading import Row, Sheet
 from mstrack.vocabulary import REQUIREMENT_VERBS
 
@@ -188,7 +189,8 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
         items = [planned_part(text) for text in items]
     work = [text for text in items if states_work(text) and does_work(text)]
     if figures:
-        staffed = {text for text, units in zip(items, offices or [], strict=False) if units and not REQUIREMENT_RE.match(text)}
+        staffed = {text for text, units, own in zip(items, offices or [], staffed_lines or [False] * len(items), strict=False)
+                   if units and not (requirement(text, own=True) if own else REQUIREMENT_RE.match(text))}
         work = [text for text in work if sets_figure_or_names_project(text) or text in staffed]
     # a report read for its items' planned facts names the programme it reports on ("…民生实事项目完成情况报告")
     programme = any(names_programme(t) or results and PROGRAMME_RE.search(t) for t in [*said, *_announcing(lines)])
@@ -221,11 +223,12 @@ def _announcing(lines: list[str]) -> list[str]:
     return [re.split(r"[。！!？?]", last)[-1]] if last.endswith((":", "：")) else []
 
 
-def _headed_item(text: str) -> tuple[str, str] | None:
+def _headed_item(text: str, led: bool = False) -> tuple[str, str] | None:
     """A paragraph under a heading that may be a task (list_headed): no number, label, introduction or signature, and
-    work to do; (words, the offices it names)."""
+    work to do; (words, the offices it names). One over a line naming its leads (`led`: "X牵头落实") introduces nothing,
+    whatever its words name ("…通过新闻发布会…")."""
     if ITEM_RE.match(text) or PART_RE.match(text) or GROUP_HEADING_RE.match(text) or LABEL_RE.match(text) \
-            or INTRO_RE.search(text) or CLOSING_RE.search(text) or not states_work(text):
+            or INTRO_RE.search(text) and not led or CLOSING_RE.search(text) or not states_work(text):
         return None
     return labelled_units(text)
 
@@ -291,6 +294,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
     says so (results_said); a list whose closing sections leave too few items adds (its items, the closing rows) to
     `short` (list_sections.kept), which the caller names when no list is read."""
     for sheet in map(numbers_on_their_lines, sheets):
+        sheet = replace(sheet, rows=document_lines(sheet.rows))  # a crawled page's text on one line: its lines
         sheet = replace(sheet, rows=unwrapped(sheet.rows))  # a PDF's text, its lines broken at the page's width: joined
         sheet = replace(sheet, rows=offices_below(sheet.rows))  # an item's offices in a bracket on the next line: its own
         measures = item_measures(sheet.rows)  # the measures "1." under an item "(一)": its own, no run of items

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from mstrack.sources.table.columns import Column
+from mstrack.sources.table.columns import Column, squeezed
 
 REQUIREMENT_RE = re.compile(r"目标|要求|质量|标准")  # 目标及质量要求, 目标要求, 质量标准: what the task must reach
 WORK_RE = re.compile(r"工作|任务")  # 工作任务, 重点工作, 主要任务: the work
@@ -20,20 +20,17 @@ def label_tree(columns: list[Column]) -> bool:
     if any(c.kind in OTHER_KINDS for c in columns):
         return False  # a 序号, office or date column: the other rules read the header
     tasks = [c for c in columns if c.kind == "task"]
-    asked = [c for c in tasks if REQUIREMENT_RE.search(_squeezed(c)) and not WORK_RE.search(_squeezed(c))]
-    work = [c for c in tasks if WORK_RE.search(_squeezed(c)) and not REQUIREMENT_RE.search(_squeezed(c))]
+    asked = [c for c in tasks if REQUIREMENT_RE.search(squeezed(c)) and not WORK_RE.search(squeezed(c))]
+    work = [c for c in tasks if WORK_RE.search(squeezed(c)) and not REQUIREMENT_RE.search(squeezed(c))]
     if len(asked) + len(work) < len(tasks):
         return False  # 指标名称, 全年任务目标(个): names and figures, not the work and what it must reach
     if not asked or not work or any(c.index < w.index for c in asked for w in work):
         return False
     for column in asked:
         column.kind = "schedule"
-    merged = [c for c in work if _squeezed(c) == _squeezed(work[-1])]
+    merged = [c for c in work if squeezed(c) == squeezed(work[-1])]
     if len(merged) >= 2 and [c.index for c in merged] == list(range(merged[0].index, merged[-1].index + 1)):
         for column in merged[:-1]:
             column.kind = ""  # a group's label: the leaf's own column names the task
     return True
 
-
-def _squeezed(column: Column) -> str:
-    return re.sub(r"\s+", "", column.header)

@@ -21,10 +21,11 @@ def led(offices: list[str]) -> bool:
     return bool(offices) and all(units.endswith(LEAD_ROLE_WORDS) for units in offices)
 
 
-def headed_run(rows: list[Row], read: Callable[[str], tuple[str, str] | None]
+def headed_run(rows: list[Row], read: Callable[[str, bool], tuple[str, str] | None]
                ) -> tuple[int, list[tuple[str, str, str]], list[Row]] | None:
     """The first run of two or more headings "一、…", "二、…" in order, each over one or more paragraphs that `read`
-    takes for an item ((words, offices), None for any other), MIN_ITEMS or more in all and two or more under one
+    takes for an item ((words, offices), None for any other; told whether the line under the paragraph names its leads
+    in words, "X牵头落实"), MIN_ITEMS or more in all and two or more under one
     heading (a heading over one line each is a group's one task: list_bracketed._lone_task), or any number when each
     names its lead by role (`led`): (first row, [("heading" or
     "item", words, offices)], the rows read)."""
@@ -47,7 +48,7 @@ def headed_run(rows: list[Row], read: Callable[[str], tuple[str, str] | None]
             else:
                 found[-1] = under  # the paragraph above, with its leads from the line
             continue
-        if start is not None and number is None and text and (item := read(text)):
+        if start is not None and number is None and text and (item := read(text, _led_below(rows, i))):
             found.append(("item", item[0], led_cell(heading_lead(_heading(found)), item[1])))  # the heading's lead
             source.append(row)
             counts[-1] += 1
@@ -74,6 +75,12 @@ def lined(offices: list[str]) -> bool:
 def line_led(units: str) -> bool:
     """Whether an item's offices are those of the line under it naming its leads in words (_under)."""
     return units.startswith(LEAD_LINE_CELL.format(leads=""))
+
+
+def _led_below(rows: list[Row], i: int) -> bool:
+    """Whether the line under row i names, in words, the offices leading it ("市发改委牵头落实": lead_line)."""
+    texts = row_texts(rows[i + 1]) if i + 1 < len(rows) else []
+    return len(texts) == 1 and bool(lead_line(texts[0]))
 
 
 def _heading(found: list[tuple[str, str, str]]) -> str:

@@ -23,7 +23,7 @@ from mstrack.sources.table.list_sections import DATED_RE, dated, enough, require
 from mstrack.sources.table.list_work import sets_figure_or_names_project
 from mstrack.sources.table.mentions import find_mentions, sets_figure
 from mstrack.sources.table.numbering import COUNT_RE, DECIMAL_AFTER, DOTS, STOPS
-from mstrack.sources.table.office_names import PLACE_START, ends_like_unit
+from mstrack.sources.table.office_names import PLACE_START, ends_like_unit, split_groups
 from mstrack.sources.table.one_paragraph import MIN_STAFFED_ITEMS
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import (
@@ -105,16 +105,29 @@ def _units_after(text: str) -> tuple[str, str]:
         m = pattern.search(text)
         bracket = pattern is TRAILING_BRACKET_RE
         towns = bracket and m is not None and text[:m.start()].rstrip().endswith(CLOSED)  # "…12个。（城关镇）": who does it
-        offices = (m[1] if office_list(m[1], towns=towns) else role_offices(m[1]) if bracket else "") if m else ""
+        offices = (m[1] if office_list(m[1], towns=towns) else role_offices(m[1]) or _spaced_offices(m[1], towns)
+                   if bracket else "") if m else ""
         offices = _bracket_role(offices) if bracket else offices
         if m and m.start() > 0 and offices:
-            if pattern is TRAILING_RUN_RE and len(text[:m.start()].strip()) < 4:
-                continue  # "改造 老旧小区": a verb and its object, not an item and its office
+            if pattern is TRAILING_RUN_RE and (len(text[:m.start()].strip()) < 4 or _unbalanced(m[1])):
+                continue  # "改造 老旧小区": a verb and its object; "（A（牵头） 各县区）": the bracket's last name, no run
             return text[:m.start()].rstrip(), offices
         if m and m.start() > 0 and pattern is TRAILING_BRACKET_RE and (dated := BRACKET_DATE_RE.match(m[1])) \
                 and office_list(dated[1], towns=towns):  # the office and the deadline in one bracket: the date stays in the words
             return f"{text[:m.start()].rstrip().rstrip('。；;，,')}，{dated[2]}", dated[1]
     return text, ""
+
+
+def _spaced_offices(text: str, towns: bool) -> str:
+    """A bracket's offices parted by spaces ("市教育局（牵头） 各县区"), as its list joined by "、" reads them; "" when
+    the parts are no list of offices."""
+    parts = split_groups(text)
+    return joined if len(parts) > 1 and office_list(joined := "、".join(parts), towns=towns) else ""
+
+
+def _unbalanced(text: str) -> bool:
+    """Words that close a bracket opened before them ("各县区）"), or open one they do not close."""
+    return len(re.findall(r"[（(]", text)) != len(re.findall(r"[）)]", text))
 
 
 # an item's bracket ending in its one role word: "（A、B等负责）" names its offices as a 责任单位 cell "A、B" does (the first

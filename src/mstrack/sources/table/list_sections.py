@@ -34,11 +34,16 @@ FUNDING_RE = re.compile(FUNDING_OBJECTS)
 VERB_BEFORE_RE = re.compile(rf"(?:{REQUIREMENT_VERBS})$")  # "加强督查", "严格考核": the requirement's verb before the word
 
 
-def requirement(words: str, figure: bool | None = None) -> bool:
+def requirement(words: str, figure: bool | None = None, own: bool = False) -> bool:
     """A requirement on offices, not work of the programme: a sentence whose verb is the requirement, first or after
     its subject ("要…", "各乡镇要…", "加强督查", "县政府办通报…"), or that names one (督查, 考核 …) and sets no figure
     ("县督查室12月底前完成考核"). With a figure and a measure word the word is the work's object: "开展考核员培训200人次",
-    "建设督查平台1个". `figure`: whether the words set one (mentions.sets_figure), when the caller knows it already."""
+    "建设督查平台1个". `figure`: whether the words set one (mentions.sets_figure), when the caller knows it already.
+    `own`: the item's offices are its own, named by role (a line "X牵头落实" under it, a label "责任单位：…"): assigned
+    so, it is work whatever verb opens it or what it names ("加强就业政策信息公开", "通过政策通报会…宣传"); only a closing
+    section's words ("强化督查考核", "加强组织领导": a notice's points, each with its office) keep it a requirement."""
+    if own:
+        return closing_section(words, False, figure)
     for sentence in re.split(r"[。；;！!]", NUMBERING_RE.sub("", words.strip())):
         for m in REQUIREMENT_RE.finditer(sentence):
             subject = VERB_BEFORE_RE.sub("", sentence[:m.start()].strip())
@@ -200,9 +205,10 @@ def dated_work(items: list[tuple[str, bool, bool]]) -> bool:
 def labelled_work(items: list[tuple[str, bool]]) -> bool:
     """Items, (words, offices labelled on a line of their own under it) each, that are a work list whatever the title
     calls them, or with no title ("(一)启动…" over "项目内容：…" and "责任单位：…", a table's columns written as lines):
-    MIN_ITEMS or more, each with its 责任单位 or 牵头单位 line, none a requirement on offices; as dated_work's 完成时限
-    lines, the labelled office lines say so. A notice's points name no office so."""
-    return len(items) >= MIN_ITEMS and all(labelled and not requirement(words) for words, labelled in items)
+    MIN_ITEMS or more, each with its 责任单位 or 牵头单位 line, none a requirement on offices (requirement's `own`: the
+    line assigns the work whatever verb opens it); as dated_work's 完成时限 lines, the labelled office lines say so. A
+    notice's points name no office so, or are its closing sections' ("强化督查考核。（责任单位：区督查室）")."""
+    return len(items) >= MIN_ITEMS and all(labelled and not requirement(words, own=True) for words, labelled in items)
 
 
 def staffed_few(items: list[tuple[str, bool]]) -> bool:

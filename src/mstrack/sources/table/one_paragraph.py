@@ -1,12 +1,15 @@
 """A list of tasks printed inside one paragraph, its items separated by "；" ("1.…；2.…；3.…", or not numbered after
 "…分别是："), or by their numbers in sequence ("1、…。 2、…。"): the paragraph, the words that introduce it and its items,
-for the headerless reader (headerless.py)."""
+for the headerless reader (headerless.py). A whole document stored on one line (a crawled page's text), its headings,
+items and their labels parted by single spaces: its lines (document_lines)."""
 
 from __future__ import annotations
 
 import re
 
+from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.cells import row_texts
+from mstrack.sources.table.list_labels import LABEL_KINDS, label_kind
 from mstrack.sources.table.numbering import DOTS
 from mstrack.sources.table.reading import Row
 
@@ -24,6 +27,10 @@ INTRO_BEFORE_ITEM_RE = re.compile(rf"^([^；;：:—─]+?)\s*(?:[:：]|[—─]
 # an item's number after a stop or a space, never a decimal ("4.5%", "3. 3%"): "。 2、…", " 3、…"
 SEQUENCE_NUMBER_RE = re.compile(rf"(?:^|(?<=[。.！!？?；;\s]))(\d{{1,2}})\s*[{DOTS}](?!\s*\d)")
 INLINE_NUMBER_RE = re.compile(rf"^(?:(\d{{1,3}})\s*[{DOTS})）]|[（(]\s*(\d{{1,3}})\s*[）)])(?!\d)\s*")  # "1." "1、" "(1)"
+# where a part of a document on one line may start, after a space: a heading "二、", an item "1." (never a decimal,
+# "3. 3%"), a label "责任单位:"
+LINE_PART_RE = re.compile(rf"(?<=\s)(?:(?P<heading>[一二三四五六七八九十]+)、|(?P<item>\d{{1,2}})\s*[{DOTS}](?!\s*\d)"
+                          r"|(?P<label>[^，。,；;：:\s\d]{2,8})\s*[：:])")
 
 
 def _clauses(text: str) -> list[str]:
@@ -92,3 +99,39 @@ def inline_run(rows: list[Row]) -> tuple[int, str, list[tuple[str, str]], list[s
         if found := _inline_items(texts[0], bool(above) and above[-1].rstrip()[-1:] in ":："):
             return i, *found, [], []
     return None
+
+
+def _line_parts(text: str) -> list[int]:
+    """Where the parts of a document on one line start: headings "一、" "二、" in sequence, the items under each
+    numbered from 1 again ("1." "2." "1."), and the labels under an item that name its offices or its date
+    ("责任单位:"). Any other number or colon stays in its sentence. Nothing when the numbers do not start again under
+    a second heading nor each item carry its label, or there are fewer than MIN_ITEMS items: one rising sequence is
+    the paragraph's (_in_sequence)."""
+    starts, heading, item, labelled = [], 0, 0, 0
+    restarted = False
+    for match in LINE_PART_RE.finditer(text):
+        if match["heading"] and chinese_count(match["heading"]) == heading + 1:
+            heading, item = heading + 1, 0
+        elif match["item"] and int(match["item"]) == item + 1:
+            restarted |= item == 0 and heading > 1
+            item += 1
+        elif match["label"] and item and label_kind(match["label"]) in LABEL_KINDS:
+            labelled += 1
+        else:
+            continue
+        starts.append(match.start())
+    items = len(starts) - heading - labelled
+    return starts if items >= MIN_ITEMS and (restarted or labelled >= items) else []
+
+
+def document_lines(rows: list[Row]) -> list[Row]:
+    """Each row whose one text is a whole document on one line, parted by single spaces (_line_parts), as the lines
+    it would be printed on, each keeping the row's number: the list reader then finds its headings, items and labels
+    as on a page of lines."""
+    out = []
+    for row in rows:
+        texts = row_texts(row)
+        starts = _line_parts(texts[0]) if len(texts) == 1 else []
+        parts = [texts[0][a:b].strip() for a, b in zip([0, *starts], [*starts, len(texts[0])], strict=True)] if starts else []
+        out += [Row(row.number, [part]) for part in parts if part] or [row]
+    return out

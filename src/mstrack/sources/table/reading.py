@@ -12,7 +12,7 @@ from mstrack.domain.limits import strip_controls
 from mstrack.errors import InputError, Message
 from mstrack.sources.files import cannot_read, check_file_size
 from mstrack.sources.sheets import Row, cell_text, delimited_rows, read_rows, read_text, spread_lines, tab_lines, worksheet_names
-from mstrack.sources.traditional import Written, for_matching
+from mstrack.sources.traditional import Written, for_matching, simplified
 
 
 @dataclass(kw_only=True)
@@ -88,11 +88,14 @@ def clean_cell(value) -> str:
 
 def make_sheet(path: Path, rows: Iterator[Row], blank_rows: bool = False, **options) -> Sheet:
     """Rows cleaned (the blank ones left out unless `blank_rows`), and read in simplified characters
-    when the table has traditional ones (the written ones kept to give back)."""
+    when the table has traditional ones (the written ones kept to give back); so are a document's lines under the
+    table, read only for what they note."""
     cleaned = [Row(row.number, cells) for row in rows if any(cells := [clean_cell(value) for value in row.cells]) or blank_rows]
     if "titles" in options:  # a document's title lines, as its cells: "２０２４年３月" names the report's month
         options["titles"] = [title.translate(FULL_WIDTH_DIGITS) for title in options["titles"]]
     cells, written = for_matching(row.cells for row in cleaned)
+    if options.get("below"):  # a note under the table ("註：…排在第一位的為牽頭單位") is matched as the cells are
+        options["below"] = [simplified(line, every_cell=written is not None) for line in options["below"]]
     return Sheet(path=path, rows=[Row(row.number, row_cells) for row, row_cells in zip(cleaned, cells, strict=True)],
                  written=written, **options)
 

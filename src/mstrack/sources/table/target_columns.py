@@ -13,6 +13,7 @@ from mstrack.sources.table.columns import (
     YEAR_HEADER_RE,
     Column,
     column_values,
+    squeezed,
 )
 from mstrack.sources.table.reading import Sheet
 from mstrack.vocabulary import CONDITION_HEADERS
@@ -24,45 +25,74 @@ def number_columns(sheet: Sheet, at: int, columns: list[Column]) -> None:
     of measure (个, 所, 公里) of those targets; else 单位 is the responsible units. A figure closed by a bound or 左右
     ("80以上") is a number cell beside such a 单位 column or under a target's header only; a column of ages or
     durations (CONDITION_HEADER_RE) is none (row_lines keeps it in the note), a 工期（天） of figures no deadline either."""
+    measure = _measure_column(sheet, at, columns)
+    yearly = _year_columns_aside(sheet, at, columns)
+    numeric = _figures_kept(sheet, at, columns, _numeric_columns(sheet, at, columns, measure is not None, yearly))
+    targets = [c for c in numeric if c.kind in ("task", "amount") or c.kind == "schedule" and PLANNED_COUNT_RE.search(c.header)]
+    for column in numeric:
+        column.kind = "amount" if targets and column is targets[0] else "progress"
+    if measure is not None and not targets:
+        measure.kind = ""
+    _worded_amounts(sheet, at, columns, numeric)
+
+
+def _measure_column(sheet: Sheet, at: int, columns: list[Column]) -> Column | None:
+    """The 单位 column of short words that name no office: the unit of measure; a column of offices is the units."""
     measure = next((c for c in columns if c.kind == "measure"), None)
     if measure is not None:
         values = column_values(sheet, at, measure)
         if not values or any(len(v) > 5 or UNIT_NAME_RE.search(v) for v in values):
             measure.kind, measure = "units", None
+    return measure
+
+
+def _year_columns_aside(sheet: Sheet, at: int, columns: list[Column]) -> bool:
+    """Whether the table has year columns (2024年, 2025年); those holding the programme's year's money, not its work,
+    become notes ("2024年：3000"), as the other years' are."""
+    years = [c for c in columns if c.kind == "amount" and YEAR_HEADER_RE.match(squeezed(c))]
+    if years and (_yearly_money(sheet, at, columns) or _figured_content(sheet, at, columns)):
+        for column in years:
+            column.kind = ""
+    return bool(years)
+
+
+def _numeric_columns(sheet: Sheet, at: int, columns: list[Column], measured: bool, yearly: bool) -> list[Column]:
+    """The columns whose cells are mostly bare figures (or bounded ones where a 单位 column, `measured`, or a target's
+    header says so); a column of ages or durations becomes a note instead."""
     numeric = []
-    yearly = any(c.kind == "amount" and YEAR_HEADER_RE.match(re.sub(r"\s+", "", c.header)) for c in columns)
-    if yearly and (_yearly_money(sheet, at, columns) or _figured_content(sheet, at, columns)):
-        for column in (c for c in columns if c.kind == "amount" and YEAR_HEADER_RE.match(re.sub(r"\s+", "", c.header))):
-            column.kind = ""  # the programme's year's money: a note ("2024年：3000"), as the other years'
     for column in columns:
-        header = re.sub(r"\s+", "", column.header)
+        header = squeezed(column)
         if yearly and not column.kind and YEAR_HEADER_RE.match(header):
             continue  # 2025年 beside the programme's 2024年 (columns.year_columns): no progress, a note
         timed = column.kind == "deadline" and HEADER_UNIT_RE.match(header) and CONDITION_HEADER_RE.search(header)  # 工期（天）
         values = column_values(sheet, at, column) if column.kind in ("task", "amount", "", "schedule", "content") or timed else []
-        bounded = measure is not None or TARGET_HEADER_RE.search(header) is not None \
+        bounded = measured or TARGET_HEADER_RE.search(header) is not None \
             or CONDITION_HEADER_RE.search(header) is not None  # "28000以上" a figure here; "90以内" a 工期（天）'s
         if values and sum(bool(BARE_NUMBER_RE.match(v) or bounded and BOUNDED_NUMBER_RE.match(v)) for v in values) * 2 > len(values):
             if CONDITION_HEADER_RE.search(header):
                 column.kind = ""  # 服务对象年龄（岁）, 建设周期（月）: whom the work serves, how long it takes; in the note
                 continue
             numeric.append(column)
-    stated = total_units(sheet, at, [c.index for c in numeric if not HEADER_UNIT_RE.match(re.sub(r"\s+", "", c.header))])
+    return numeric
+
+
+def _figures_kept(sheet: Sheet, at: int, columns: list[Column], numeric: list[Column]) -> list[Column]:
+    """The numeric columns that hold targets or progress: not years, not a figure a sub-header already read, not money."""
+    stated = total_units(sheet, at, [c.index for c in numeric if not HEADER_UNIT_RE.match(squeezed(c))])
     numeric = [c for c in numeric if not _years(sheet, at, c, columns)]
     # the year's figure a sub-header already read (2016年工作目标 over 计划投资（亿元）): 总投资 beside it is none
     counted = [c for c in columns if c.kind == "measured" and YEARS_FIGURE_RE.search(c.header)]
     numeric = [c for c in numeric if not _measured(c, numeric, stated.get(c.index, ""), counted)]
     money = _money_columns(sheet, at, columns, numeric)
-    numeric = [c for c in numeric if c not in money]
-    targets = [c for c in numeric if c.kind in ("task", "amount") or c.kind == "schedule" and PLANNED_COUNT_RE.search(c.header)]
-    for column in numeric:
-        column.kind = "amount" if targets and column is targets[0] else "progress"
-    if measure is not None and not targets:
-        measure.kind = ""
-    for column in columns:  # "区民生实事项目数量" over words ("区政府民生实事项目(1个)"): no targets
+    return [c for c in numeric if c not in money]
+
+
+def _worded_amounts(sheet: Sheet, at: int, columns: list[Column], numeric: list[Column]) -> None:
+    """An amount column of words, no figures ("区民生实事项目数量" over "区政府民生实事项目(1个)"): no targets; the
+    programme's year's ("20个" beside 2025年's) its content."""
+    for column in columns:
         if column.kind == "amount" and column not in numeric and not _year_target(sheet, at, column):
-            # the programme's year's "20个" beside 2025年's: its content
-            column.kind = "content" if YEAR_HEADER_RE.match(re.sub(r"\s+", "", column.header)) else ""
+            column.kind = "content" if YEAR_HEADER_RE.match(squeezed(column)) else ""
 
 
 def _yearly_money(sheet: Sheet, at: int, columns: list[Column]) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from mstrack.sources.table.cells import first_leads
 from mstrack.sources.table.office_brackets import SCOPE_RE, bracket_units, bracketed_unit, named_offices
 from mstrack.sources.table.office_names import (
     COLLECTIVE,
@@ -61,7 +62,8 @@ def numbered_groups(cell: str) -> dict[str, str]:
     return {parts[i]: parts[i + 1].strip(" ；;，,\n") for i in range(1, len(parts) - 1, 2)}
 
 
-FIRST_LEADS_RE = re.compile(rf"\s*[（(][^（）()]*(?:第一|首位|首个|最前)[^（）()]*(?:{LEADING})[^（）()]*[）)]")
+# "（首位单位为牵头单位，下同）", "(列第一位者为工作牵头单位)": a bracket in the cell saying the first office leads
+FIRST_LEADS_RE = re.compile(rf"\s*[（(][^（）()]*{first_leads('[^（）()]*')}[^（）()]*[）)]")
 ROLE_LABEL_RE = re.compile(rf"({ROLES}|责任)(?:单位|部门)?\s*[：:]")
 ROLE_MARK_RE = re.compile(rf"\s*[（(]\s*(?:{LEADING})\s*(?:单位|部门)?\s*[）)]")
 RESPONSIBLE_MARK_RE = re.compile(rf"\s*[（(]\s*{RESPONSIBLE_WORD}\s*(?:单位|部门)?\s*[）)]$")
@@ -194,11 +196,13 @@ def role_read(cell: str, lead_column: bool = False) -> tuple[list[str], list[str
     cell = ROLE_BRACKET_RE.sub(_role_bracket, ROLE_SCOPE_RE.sub(r"\2\1", _without_others_work(cell)))
     leads: list[str] = []
     others: list[str] = []
+    overseers: list[str] = []  # offices an overseer's role closes ("市发改委指导"): units beside a lead, never in its list
     at = 0
     phrases = _role_phrases(cell)
     explicit = any(leading for *_, leading in phrases)
     for start, end, role, leading in phrases:
-        if (names := _role_offices(cell[at:start], apart=False)) is None:
+        if (at := _overseers(cell, at, start, overseers, others)) is None \
+                or (names := _role_offices(cell[at:start], apart=False)) is None:
             return None
         if leading or (role == RESPONSIBLE_WORD and not explicit and not leads):
             # "A、B负责", the cell's only role: the first leads, as in "A、B"; "A、B分别负责", "按职责分工负责" (each
@@ -213,11 +217,32 @@ def role_read(cell: str, lead_column: bool = False) -> tuple[list[str], list[str
         at = end
     if at == 0:
         return None
+    if (at := _overseers(cell, at, len(cell), overseers, others)) is None:
+        return None
     if cell[at:].strip(" 、，,；;。.\n"):
         if (names := _role_offices(cell[at:])) is None:
             return None
         others.extend(names)
+    if not leads and overseers and lead_column:  # "A指导，B配合" in a 牵头单位 column: a helper never leads; the overseers
+        return overseers, [name for name in others if name not in overseers]  # are the leads it names
     return leads, others
+
+
+OVERSIGHT_CLOSING_RE = re.compile(rf"(?<=[{OFFICE_END}])\s*{MANNERS}(?:{'|'.join(OVERSIGHT_ROLE_WORDS)})(?=\s|[、，,；;。.]|$)")
+
+
+def _overseers(cell: str, at: int, end: int, overseers: list[str], others: list[str]) -> int | None:
+    """Where the offices of cell[at:end] start once those an overseer's role closes are read ("市发改委指导，市财政局配合":
+    市发改委, added to `overseers` and, units beside a lead, to `others`); None when what it closes are no offices'
+    names."""
+    closing = [m for m in OVERSIGHT_CLOSING_RE.finditer(cell, at, end) if cell[m.end():end].strip(" 、，,；;。.\n") or end == len(cell)]
+    if not closing:
+        return at
+    if (names := _role_offices(cell[at:closing[-1].end()], apart=False)) is None:
+        return None
+    overseers.extend(_all_apart(names))
+    others.extend(_all_apart(names))
+    return closing[-1].end()
 
 
 def _all_apart(names: list[str]) -> list[str]:
