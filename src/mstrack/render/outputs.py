@@ -22,7 +22,7 @@ from contextlib import contextmanager, suppress
 from datetime import date
 from pathlib import Path
 
-from mstrack.domain.limits import SHOWN_CONTROL_RE
+from mstrack.domain.limits import NAME_MAX, SHOWN_CONTROL_RE
 
 DATABASE_COMPANIONS = ("", "-wal", "-shm", "-journal")
 """An SQLite database file and the files SQLite keeps beside it: writing over any of them damages the database."""
@@ -242,8 +242,6 @@ PART_COMPANIONS = (*DATABASE_COMPANIONS, "-writer")
 and the note naming its write (store.sqlite_file.writer_note), put beside it."""
 
 
-NAME_MAX = 255
-"""The longest file name, in bytes, that Linux's file systems (ext4, xfs, btrfs, tmpfs) and macOS's allow."""
 PART_ROOM = NAME_MAX - len(".") - len(".XXXXXXXX.part") - max(map(len, PART_COMPANIONS))
 """How much of a target's name its temporary's `.NAME.XXXXXXXX.part` can hold, with the -journal SQLite makes beside
 a database being written there (`db backup`)."""
@@ -255,16 +253,14 @@ temporary beside it adds (replacing_path writes `.NAME.XXXXXXXX.part`, by its wh
 
 
 def name_problem(path, output: bool = True):
-    """Why the file system cannot hold a file of this name, or None: a part of it longer than a name can be (255
-    bytes: ENAMETOOLONG, said before anything is written, a traceback where a stat met it), or, for a file to
-    write (`output`), a whole path longer than the system takes (PATH_ROOM): a folder made, then nothing
-    written into it."""
+    """Why the file system cannot hold a file of this name, or None: a part of it longer than a name can be
+    (limits.name_problem, the one check of a name's length), or, for a file to write (`output`), a whole path
+    longer than the system takes (PATH_ROOM): a folder made, then nothing written into it."""
+    from mstrack.domain.limits import name_problem as too_long
     from mstrack.errors import Message
 
-    for part in Path(path).parts:
-        if (size := len(os.fsencode(part))) > NAME_MAX:
-            return Message("the name is longer than the file system allows ({n} bytes, at most {limit})",
-                           n=size, limit=NAME_MAX)
+    if problem := too_long(path):
+        return problem
     if output:
         try:
             size = len(os.fsencode(os.path.abspath(path)))

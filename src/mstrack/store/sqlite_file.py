@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
 
+from mstrack.domain.limits import name_problem
 from mstrack.domain.reasons import os_reason
 from mstrack.errors import InputError, Message
 
@@ -60,8 +61,9 @@ SQLITE_LONGEST_PATH = 512
 """The longest path SQLite's unix VFS opens (MAX_PATHNAME), in bytes, counted with the "-journal" its pager adds: a
 database whose resolved path is longer is "unable to open database file"."""
 
-LONGEST_SUFFIX = len("-journal")
+LONGEST_SUFFIX_NAME = "-journal"
 """What SQLite adds to a database's name for the files beside it (-journal, the longest of -wal, -shm, -journal)."""
+LONGEST_SUFFIX = len(LONGEST_SUFFIX_NAME)
 
 
 def _refuse_unopenable_name(path: Path, *, option: str, said: str) -> None:
@@ -73,27 +75,13 @@ def _refuse_unopenable_name(path: Path, *, option: str, said: str) -> None:
     except UnicodeEncodeError:
         raise InputError("{option} {db}: the file name is not UTF-8 text, and SQLite opens only UTF-8 names; rename "
                          "the file (or give another name)", option=option, db=said) from None
-    name = len(os.fsencode(path.name))
-    if (longest := _name_max(path)) and name + LONGEST_SUFFIX > longest:
-        raise InputError("{option} {db}: the file name is {n} bytes long; SQLite writes NAME-journal beside it, and this "
-                         "file system allows {longest} bytes a name: give a name of at most {most} bytes",
-                         option=option, db=said, n=name, longest=longest, most=longest - LONGEST_SUFFIX)
+    if problem := name_problem(path, beside=LONGEST_SUFFIX_NAME, writer="SQLite"):
+        raise InputError("{option} {path}: {problem}", option=option, path=said, problem=problem)
     resolved = len(os.fsencode(os.path.realpath(path)))
     if resolved + LONGEST_SUFFIX > SQLITE_LONGEST_PATH:
         raise InputError("{option} {db}: its full path is {n} bytes long, and SQLite opens paths of at most {most} "
                          "bytes; move the database to a folder with a shorter path", option=option, db=said,
                          n=resolved, most=SQLITE_LONGEST_PATH - LONGEST_SUFFIX)
-
-
-def _name_max(path: Path) -> int | None:
-    """The longest name, in bytes, the file system of the path's nearest existing folder allows (255 on most)."""
-    folder = Path(os.path.abspath(path)).parent
-    while not folder.exists() and folder != folder.parent:
-        folder = folder.parent
-    try:
-        return os.pathconf(folder, "PC_NAME_MAX")
-    except (OSError, ValueError):
-        return None
 
 
 def holds_bytes(path: Path) -> bool:
