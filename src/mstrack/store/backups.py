@@ -69,12 +69,7 @@ class Backups:
         import sqlite3
 
         from mstrack.store.migrations import another_programs_tables
-        from mstrack.store.sqlite_file import (
-            create_private,
-            open_snapshot,
-            schema_version_of,
-            table_counts,
-        )
+        from mstrack.store.sqlite_file import create_private, open_snapshot, schema_version_of, table_counts
 
         backup = Path(backup)
         if read_only_url(self.url):
