@@ -201,6 +201,28 @@ def test_an_each_unit_run_waits_for_no_single_write_but_refuses_while_one_holds_
     assert os.listdir(folder) == ["one.md"]
 
 
+# --- 5. a batch's time handed back, not read back ---------------------------------------------------------------------
+
+def test_a_write_reads_no_batch_time_back(demo_cli, monkeypatch):
+    """The reports' entered_at is the time the batch row was given, with no SELECT of it after the insert."""
+    from mstrack.store.dialect import Dialect
+
+    statements = []
+    real = Dialect.rows
+
+    def rows(self, connection, sql, params=()):
+        statements.append(sql)
+        return real(self, connection, sql, params)
+
+    monkeypatch.setattr(Dialect, "rows", rows)
+    result = demo_cli("log", "yantian-2023/19", "990", "-i", "送教上门人次", "--as-of", "2023-06-30")
+    assert result.exit_code == 0, result.output
+    assert not [sql for sql in statements if sql.startswith("SELECT created_at FROM batch WHERE id")], statements
+    assert any(sql.startswith("SELECT created_at FROM batch ORDER BY id DESC") for sql in statements)  # batch_moment's
+    (batch, created), = demo_cli.sql("SELECT id, created_at FROM batch ORDER BY id DESC LIMIT 1")
+    assert demo_cli.sql(f"SELECT DISTINCT entered_at FROM report WHERE batch_id = {batch}") == [(created,)]
+
+
 @sqlite_only
 def test_a_backup_named_in_gbk_bytes_is_restored_not_a_traceback(demo_cli, tmp_path):
     """A backup may be so named (safe44c: made, its line readable); `db restore` of it said a traceback (SQLite's URI
