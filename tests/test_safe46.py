@@ -36,6 +36,16 @@ def test_a_backup_whose_path_is_too_long_for_sqlite_names_the_target_not_the_dat
         assert os.listdir(folder) == []
 
 
+@sqlite_only  # db copy --to a file: SQLite writes it under a temporary name beside it, as db backup does
+def test_a_copy_whose_path_is_too_long_for_sqlite_names_to_not_its_temporary(demo_cli, tmp_path):
+    folder = deep_folder(tmp_path / "c", 495)
+    target = os.path.join(folder, "bk.db")
+    said = refused(demo_cli("db", "copy", "--to", target), f"--to {target}: its full path is 501 bytes long",
+                   f"give a path of at most {504 - TEMPORARY} bytes")
+    assert ".part" not in said and "--db" not in said, said
+    assert os.listdir(folder) == []
+
+
 @sqlite_only
 def test_a_backup_path_just_short_enough_is_written(demo_cli, tmp_path):
     folder = deep_folder(tmp_path, 504 - TEMPORARY - len("/bk.db"))

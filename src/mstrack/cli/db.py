@@ -129,8 +129,7 @@ def db_backup(
     target: Annotated[Path, typer.Argument(help="The new file to write.")],
 ) -> None:
     """An online, consistent copy, safe while others write. A plain file copy may miss the -wal file."""
-    from mstrack.render.outputs import link_written, part_added
-    from mstrack.store.sqlite_file import refuse_too_long
+    from mstrack.render.outputs import link_written
 
     store = open_store(ctx, write=False, old_schema=True)  # the copy to keep before `db upgrade`
     if target.is_dir():
@@ -138,8 +137,8 @@ def db_backup(
     if target.exists():
         raise _backup_exists(ctx, target)
     refuse_unwritable_name(target, "TARGET")  # a link nothing can be written through said as one, before the store's
-    if store.path is not None:  # SQLite writes it under a temporary name beside it: a path it can open, said of TARGET
-        refuse_too_long(target, option="TARGET", said=str(target), written_as=part_added(target))
+    if store.path is not None:
+        _refuse_too_long_to_write(target, "TARGET", str(target))
     through = link_written(target)
 
     def announce() -> None:
@@ -152,6 +151,15 @@ def db_backup(
     # new only: a backup made meanwhile (another office's nightly script, the same dated name) is never written over
     write_output(ctx, target, store.backup, announce, option="TARGET", private=True,
                  taken=lambda path: _backup_exists(ctx, path))
+
+
+def _refuse_too_long_to_write(path: Path, option: str, said: str) -> None:
+    """A database file (a backup, a copy) SQLite writes under a temporary name beside it, then renamed: refused, said
+    of the option as given, where SQLite could not open that temporary (it blamed --db, or named the temporary)."""
+    from mstrack.render.outputs import part_added
+    from mstrack.store.sqlite_file import refuse_too_long
+
+    refuse_too_long(path, option=option, said=said, written_as=part_added(path))
 
 
 def _backup_exists(ctx: typer.Context, target: Path) -> typer.Exit:
@@ -263,6 +271,7 @@ def db_copy(
     path = sqlite_file(url)
     if path is not None:
         _refuse_database_file(ctx, path)
+        _refuse_too_long_to_write(path, "--to", to)
     target = cli_store(url)  # from the commit (a server's) or the rename (a file's) on, Ctrl-C is held
 
     def said(counts: dict[str, int]) -> None:
