@@ -106,7 +106,9 @@ def test_a_format_and_its_own_or_an_unnamed_suffix_are_written(demo_cli, tmp_pat
 
 # --- 4. notice --each-unit ------------------------------------------------------------------------------------------
 
-def test_each_unit_makes_its_directory_after_looking_at_the_files(monkeypatch, tmp_path):
+def test_each_unit_looks_at_the_files_in_its_directory_made_and_held(monkeypatch, tmp_path):
+    """safe46: the look comes once the folder is held (a file written between a look and the hold was never looked
+    at); a refusal there removes the folder this run made (tests/test_safe46.py)."""
     from mstrack.cli import reports
 
     seen = []
@@ -122,7 +124,7 @@ def test_each_unit_makes_its_directory_after_looking_at_the_files(monkeypatch, t
         unit = "民政局"
 
     reports._write_each(None, [One(), Two()], "md", target, "en")
-    assert seen == [False, False] and target.is_dir()
+    assert seen == [True, True] and target.is_dir()
 
 
 # --- 5. 已完成 -----------------------------------------------------------------------------------------------------

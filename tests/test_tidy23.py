@@ -64,16 +64,16 @@ def test_a_report_range_covers_what_was_inserted_inside_it_and_only_that(planned
     `with` left by an error covers nothing (the write rolls back whole)."""
     store, indicator = planned
     with store.locked("log") as connection:
-        first = insert_batch(store.dialect, connection, command="log")
+        first = insert_batch(store.dialect, connection, command="log").id
         with ReportRange(store.dialect, connection, first):
             _insert(store, connection, first, indicator, range(1, 4))
-        second = insert_batch(store.dialect, connection, command="log")
+        second = insert_batch(store.dialect, connection, command="log").id
         by_hand = ReportRange(store.dialect, connection, second)
         _insert(store, connection, second, indicator, range(4, 6))
         _insert(store, connection, second, indicator, range(6, 8))
         by_hand.end()
         by_hand.end()
-        empty = insert_batch(store.dialect, connection, command="log")
+        empty = insert_batch(store.dialect, connection, command="log").id
         with ReportRange(store.dialect, connection, empty):
             pass
     ranges = _ranges(store)
@@ -81,7 +81,7 @@ def test_a_report_range_covers_what_was_inserted_inside_it_and_only_that(planned
     assert ranges[second][:2] == ranges[second][2:] and ranges[second][1] - ranges[second][0] == 3, ranges
     assert ranges[empty] == (None, None, None, None), ranges
     with pytest.raises(RuntimeError), store.locked("log") as connection:
-        failed = insert_batch(store.dialect, connection, command="log")
+        failed = insert_batch(store.dialect, connection, command="log").id
         with ReportRange(store.dialect, connection, failed):
             _insert(store, connection, failed, indicator, range(8, 9))
             assert store.dialect.rows(connection, "SELECT first_report_id FROM batch WHERE id = "  # written on leaving

@@ -1,6 +1,7 @@
 """Commands about the database itself: init, db upgrade|backup|restore|copy|check, and its batches: batches, undo;
 and the programmes it holds."""
 
+import os
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Optional
@@ -9,7 +10,14 @@ import typer
 
 from mstrack.cli.app import app, db_app
 from mstrack.cli.common import ID_MAX, Format, FormatOption
-from mstrack.cli.printing import console, flush_output, said_stale_parts, write_out, write_output
+from mstrack.cli.printing import (
+    console,
+    flush_output,
+    refuse_unwritable_name,
+    said_stale_parts,
+    write_out,
+    write_output,
+)
 from mstrack.cli.process import cli_store, open_store
 from mstrack.cli.saying import echo, fail, say, say_no_programmes, warn
 
@@ -121,16 +129,37 @@ def db_backup(
     target: Annotated[Path, typer.Argument(help="The new file to write.")],
 ) -> None:
     """An online, consistent copy, safe while others write. A plain file copy may miss the -wal file."""
+    from mstrack.render.outputs import link_written
+
     store = open_store(ctx, write=False, old_schema=True)  # the copy to keep before `db upgrade`
+    if target.is_dir():
+        raise _backup_into_folder(ctx, store, target)
     if target.exists():
         raise _backup_exists(ctx, target)
+    refuse_unwritable_name(target, "TARGET")  # a link nothing can be written through said as one, before the store's
+    if store.path is not None:
+        _refuse_too_long_to_write(target, "TARGET", str(target))
+    through = link_written(target)
 
     def announce() -> None:
-        echo(f"{store.display_url} → {target}")
+        if through is None:
+            echo(f"{store.display_url} → {target}")
+        else:  # a link to nothing there yet: the file it names is made, and said
+            say("{db} → {target} (a symbolic link to {link}: the backup is {file})", db=store.display_url,
+                target=target, link=through[0], file=through[1])
 
     # new only: a backup made meanwhile (another office's nightly script, the same dated name) is never written over
     write_output(ctx, target, store.backup, announce, option="TARGET", private=True,
                  taken=lambda path: _backup_exists(ctx, path))
+
+
+def _refuse_too_long_to_write(path: Path, option: str, said: str) -> None:
+    """A database file (a backup, a copy) SQLite writes under a temporary name beside it, then renamed: refused, said
+    of the option as given, where SQLite could not open that temporary (it blamed --db, or named the temporary)."""
+    from mstrack.render.outputs import part_added
+    from mstrack.store.sqlite_file import refuse_too_long
+
+    refuse_too_long(path, option=option, said=said, written_as=part_added(path))
 
 
 def _backup_exists(ctx: typer.Context, target: Path) -> typer.Exit:
@@ -139,12 +168,26 @@ def _backup_exists(ctx: typer.Context, target: Path) -> typer.Exit:
     from mstrack.cli.process import typed, typed_path
     from mstrack.errors import Message
 
-    stem, suffix, today = target.stem, target.suffix, date.today().strftime("%Y%m%d")
-    names = (f"{stem}-{today}{suffix}", *(f"{stem}-{today}-{n}{suffix}" for n in range(2, 100)))
-    new = next((target.with_name(name) for name in names if not target.with_name(name).exists()), target)
     return fail([Message("{path}: exists already (a backup never writes over a file); remove it first, or give "
                          "another file name:", path=target),
-                 "    " + typed(ctx.obj.get("db") if ctx.obj else None, f"db backup {typed_path(new)}")])
+                 "    " + typed(ctx.obj.get("db") if ctx.obj else None, f"db backup {typed_path(_dated(target))}")])
+
+
+def _backup_into_folder(ctx: typer.Context, store, folder: Path) -> typer.Exit:
+    """TARGET an existing folder (`db backup backups/`): a backup is a file, named in it as the database is, dated."""
+    from mstrack.cli.process import typed, typed_path
+    from mstrack.errors import Message
+
+    name = f"{store.path.stem if store.path is not None else 'mstrack'}.db"
+    return fail([Message("TARGET {path}: is a folder; give a file name in it, such as:", path=folder),
+                 "    " + typed(ctx.obj.get("db") if ctx.obj else None, f"db backup {typed_path(_dated(folder / name))}")])
+
+
+def _dated(target: Path) -> Path:
+    """`target` with today's date in its name (NAME-20261206.db, then -2, -3 …), the first not taken."""
+    stem, suffix, today = target.stem, target.suffix, date.today().strftime("%Y%m%d")
+    names = (f"{stem}-{today}{suffix}", *(f"{stem}-{today}-{n}{suffix}" for n in range(2, 100)))
+    return next((target.with_name(name) for name in names if not os.path.lexists(target.with_name(name))), target)
 
 
 @db_app.command("restore")
@@ -228,6 +271,7 @@ def db_copy(
     path = sqlite_file(url)
     if path is not None:
         _refuse_database_file(ctx, path)
+        _refuse_too_long_to_write(path, "--to", to)
     target = cli_store(url)  # from the commit (a server's) or the rename (a file's) on, Ctrl-C is held
 
     def said(counts: dict[str, int]) -> None:

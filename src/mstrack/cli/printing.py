@@ -84,11 +84,12 @@ def cannot_write(output, error: OSError, option: str = "--output") -> typer.Exit
     return fail("{option} {path}: cannot write: {reason}", option=option, path=output, reason=os_reason(error))
 
 
-def refuse_long_name(path, option: str = "--output") -> None:
-    """Exit 2 naming the option and the file when its name cannot be held (outputs.name_problem)."""
-    from mstrack.render.outputs import name_problem
+def refuse_unwritable_name(path, option: str = "--output") -> None:
+    """Exit 2 naming the option and the file when its name cannot be held (outputs.name_problem), or when it is a
+    symbolic link nothing can be written through (outputs.link_problem: a loop, a link to nothing in no folder)."""
+    from mstrack.render.outputs import link_problem, name_problem
 
-    if problem := name_problem(path):
+    if problem := name_problem(path) or link_problem(path):
         raise fail("{option} {path}: {problem}", option=option, path=path, problem=problem)
 
 
@@ -129,12 +130,14 @@ def write_output(ctx: typer.Context, output: Path, write, announce=None, option:
     after the caller's own check is never written over either, and refused before `announce()`: replacing_path's
     new_only). The record of -o's files (cli/written_files) gets the
     write before the rename; a file changed since the look is not replaced; from the rename on, Ctrl-C is held."""
+    from contextlib import nullcontext
+
     from mstrack.cli.written_files import file_state, record_before_rename, unchanged_while_running
-    from mstrack.render.outputs import replacing_path, written_in_place
+    from mstrack.render.outputs import replacing_path, writing_into, written_in_place
     from mstrack.sources.marks import file_digest
     from mstrack.store.interrupts import interrupts_held
 
-    refuse_long_name(output, option)
+    refuse_unwritable_name(output, option)
     new = taken is not None and not written_in_place(Path(output))  # a file that must be new: any there is taken
     if new and os.path.exists(output):
         raise taken(output)  # made since the caller's own look (another mstrack's backup): what it is does not matter
@@ -173,13 +176,21 @@ def write_output(ctx: typer.Context, output: Path, write, announce=None, option:
         if not in_place:  # from the rename on, a Ctrl-C could only end the command with a lie: held as after a commit
             interrupts_held()
 
+    # the folder held shared while the file is written: never into a folder an --each-unit run is filling
+    folder = Path(os.path.realpath(output)).parent
     try:
-        with replacing_path(output, before_rename=ready, private=private, new_only=taken is not None) as temporary:
+        with (nullcontext() if in_place else writing_into(folder, shared=True),
+              replacing_path(output, before_rename=ready, private=private, new_only=taken is not None) as temporary):
             write(temporary)
             if kind is not None and (kept := _kept_from_rerun(Path(temporary), Path(output), kind)):
                 raise _refusal(output, option, kept)
             if recorded:
                 size, digest = os.stat(temporary).st_size, file_digest(Path(temporary))
+    except BlockingIOError:
+        if announcing:
+            raise
+        raise fail("{option} {path}: another mstrack is writing into {folder} (notices to each unit); nothing written; "
+                   "run the command again once it is done", option=option, path=output, folder=folder) from None
     except FileExistsError:
         if taken is None:
             raise

@@ -33,7 +33,7 @@ from mstrack.cli.printing import (
     console,
     refuse_database,
     refuse_kept,
-    refuse_long_name,
+    refuse_unwritable_name,
     write_out,
     write_output,
 )
@@ -376,22 +376,27 @@ def _check_notice(ctx: typer.Context, *, unit: str | None, each_unit: bool, outp
 
 def _write_each(ctx: typer.Context, notices: list, fmt: str, output: Path, lang: str) -> None:
     """--each-unit: one file per notice in the directory `output` (made if missing), named after its unit,
-    each written whole or not at all (printing.write_output). Every file is looked at before the directory is made:
-    a refusal leaves nothing behind. The directory is held while they are written (outputs.writing_into): a second
-    run into it meanwhile is refused whole, never a mix of two runs' notices."""
-    from contextlib import ExitStack
+    each written whole or not at all (printing.write_output). Every name is looked at before the directory is made,
+    and every file once it is held (outputs.writing_into, taken before the look: a file another run wrote between a
+    look and the hold was never looked at): a refusal leaves nothing behind, the directory too where this run made
+    it. A second run into it meanwhile is refused whole, never a mix of two runs' notices; so is a single -o into it
+    (write_output holds its folder shared)."""
+    import os
+    from contextlib import ExitStack, suppress
 
     from mstrack.cli.report_output import renderers, write_content
-    from mstrack.render.outputs import writing_into
+    from mstrack.render.outputs import link_problem, writing_into
 
     render = renderers("notice")[fmt]
     from mstrack.labels import Labels
 
     words = Labels(lang)
     _one_file_each(notices, fmt, output)
-    for one in notices:  # every file looked at before the first is written: a kept one stops the batch whole
-        refuse_long_name(output / f"{_file_name(one.unit)}.{fmt}")
-        refuse_kept(output / f"{_file_name(one.unit)}.{fmt}")
+    if problem := link_problem(output, folder=True):  # mkdir said "File exists" of a link to nothing, of a loop
+        raise fail("{option} {path}: {problem}", option="--output", path=output, problem=problem)
+    for one in notices:  # every name looked at before the folder is made: one that cannot be stops the batch whole
+        refuse_unwritable_name(output / f"{_file_name(one.unit)}.{fmt}")
+    made = not os.path.lexists(output)
     try:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -402,6 +407,14 @@ def _write_each(ctx: typer.Context, notices: list, fmt: str, output: Path, lang:
         except BlockingIOError:
             raise fail("--output {path}: another mstrack is writing into {path} (notices to each unit): none of the "
                        "{n} {n:notice|notices} written; run the command again once it is done", path=output, n=len(notices)) from None
+        try:  # every file looked at, the folder held, before the first is written: a kept one stops the batch whole
+            for one in notices:
+                refuse_kept(output / f"{_file_name(one.unit)}.{fmt}")
+        except BaseException:
+            if made:  # the folder this run made goes again: a refusal leaves nothing behind
+                with suppress(OSError):
+                    output.rmdir()
+            raise
         for done, one in enumerate(notices):
             content = render(one, lang)
             path = output / f"{_file_name(one.unit)}.{fmt}"

@@ -12,12 +12,15 @@ caller names where it came from (the option, FILE:ROW:COLUMN, the plan's key):
 - dates: years MIN_YEAR to MAX_YEAR, as programme years are;
 - files: at most MAX_FILE_BYTES (spreadsheets, tables) or MAX_PLAN_BYTES (plan files, read whole); a zip
   (.xlsx, .ods, .docx) unpacking to at most MAX_UNZIPPED_BYTES in all, and no part of it past MAX_FILE_BYTES
-  unpacked that is packed more than MAX_PACKED_RATIO to 1 (a zip bomb: one 1 GB cell is 1 MB on disk).
+  unpacked that is packed more than MAX_PACKED_RATIO to 1 (a zip bomb: one 1 GB cell is 1 MB on disk);
+- file names: each part of a path at most as long as its file system allows (name_max; NAME_MAX where it does not
+  say), with room for what is written beside it (name_problem: an SQLite database's "-journal").
 Stdlib only, like errors.py.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 
@@ -31,6 +34,9 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_PLAN_BYTES = 20 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 4 * 1024**3
 MAX_PACKED_RATIO = 100
+NAME_MAX = 255
+"""The longest file name, in bytes, that Linux's file systems (ext4, xfs, btrfs, tmpfs) and macOS's allow: the limit
+where the file system does not say its own (name_max), and what a temporary's name is cut to fit (render/outputs)."""
 """Real parts pack at most ~32:1 (a .docx's styles; the tests' workbooks and documents), the bench's 1,000,000-row
 sheet (735 MB of XML) 15:1, its Excel-saved shared strings 26:1; one repeated character packs ~1000:1."""
 
@@ -104,4 +110,36 @@ def year_problem(year: int) -> Message | None:
     """Why a date's year cannot be right, or None."""
     if not MIN_YEAR <= year <= MAX_YEAR:
         return Message("year {year} is outside {low}–{high}", year=year, low=MIN_YEAR, high=MAX_YEAR)
+    return None
+
+
+def name_max(path) -> int:
+    """The longest name, in bytes, the file system of the path's nearest existing folder allows (pathconf: 255 on
+    most, less on some, such as an encrypted home's 143), NAME_MAX where the system does not say."""
+    folder = os.path.dirname(os.path.abspath(path))
+    while not os.path.isdir(folder) and folder != os.path.dirname(folder):
+        folder = os.path.dirname(folder)
+    try:
+        return os.pathconf(folder, "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):  # no such setting, or no pathconf at all (Windows)
+        return NAME_MAX
+
+
+def name_problem(path, beside: str = "", writer: str = "") -> Message | None:
+    """Why the file system cannot hold a file of this name, or None: the one length check of a name (every path
+    option as typed, every -o, --db). A part of the path longer than a name can be (ENAMETOOLONG: said before
+    anything is written, where a stat met it with a traceback); or the file's own name too long for the file named
+    NAME`beside` that `writer` writes next to it (SQLite's NAME-journal beside a database)."""
+    parts = [len(os.fsencode(part)) for part in os.path.normpath(os.fspath(path)).split(os.sep) if part]
+    if not parts:
+        return None
+    limit = name_max(path)
+    for size in parts:
+        if size > limit:
+            return Message("the name is longer than the file system allows ({n} bytes, at most {limit})", n=size,
+                           limit=limit)
+    if beside and parts[-1] + len(beside) > limit:
+        return Message("the file name is {n} bytes long; {writer} writes NAME{beside} beside it, and this file system "
+                       "allows {longest} bytes a name: give a name of at most {most} bytes", n=parts[-1],
+                       writer=writer, beside=beside, longest=limit, most=limit - len(beside))
     return None

@@ -22,7 +22,7 @@ from contextlib import contextmanager, suppress
 from datetime import date
 from pathlib import Path
 
-from mstrack.domain.limits import SHOWN_CONTROL_RE
+from mstrack.domain.limits import NAME_MAX, SHOWN_CONTROL_RE
 
 DATABASE_COMPANIONS = ("", "-wal", "-shm", "-journal")
 """An SQLite database file and the files SQLite keeps beside it: writing over any of them damages the database."""
@@ -242,8 +242,6 @@ PART_COMPANIONS = (*DATABASE_COMPANIONS, "-writer")
 and the note naming its write (store.sqlite_file.writer_note), put beside it."""
 
 
-NAME_MAX = 255
-"""The longest file name, in bytes, that Linux's file systems (ext4, xfs, btrfs, tmpfs) and macOS's allow."""
 PART_ROOM = NAME_MAX - len(".") - len(".XXXXXXXX.part") - max(map(len, PART_COMPANIONS))
 """How much of a target's name its temporary's `.NAME.XXXXXXXX.part` can hold, with the -journal SQLite makes beside
 a database being written there (`db backup`)."""
@@ -255,16 +253,14 @@ temporary beside it adds (replacing_path writes `.NAME.XXXXXXXX.part`, by its wh
 
 
 def name_problem(path, output: bool = True):
-    """Why the file system cannot hold a file of this name, or None: a part of it longer than a name can be (255
-    bytes: ENAMETOOLONG, said before anything is written, a traceback where a stat met it), or, for a file to
-    write (`output`), a whole path longer than the system takes (PATH_ROOM): a folder made, then nothing
-    written into it."""
+    """Why the file system cannot hold a file of this name, or None: a part of it longer than a name can be
+    (limits.name_problem, the one check of a name's length), or, for a file to write (`output`), a whole path
+    longer than the system takes (PATH_ROOM): a folder made, then nothing written into it."""
+    from mstrack.domain.limits import name_problem as too_long
     from mstrack.errors import Message
 
-    for part in Path(path).parts:
-        if (size := len(os.fsencode(part))) > NAME_MAX:
-            return Message("the name is longer than the file system allows ({n} bytes, at most {limit})",
-                           n=size, limit=NAME_MAX)
+    if problem := too_long(path):
+        return problem
     if output:
         try:
             size = len(os.fsencode(os.path.abspath(path)))
@@ -274,6 +270,43 @@ def name_problem(path, output: bool = True):
             return Message("the path is longer than mstrack can write ({n} bytes, at most {limit})", n=size,
                            limit=PATH_ROOM)
     return None
+
+
+def link_problem(path, folder: bool = False):
+    """What a path that nothing can be written through is, or None: a loop of symbolic links, or a symbolic link to
+    nothing there whose own folder is not there either (no file can be made where it points). A link to a file not
+    there yet in a folder that is there passes: the file it names is written, the link kept, as any -o through a
+    link. A `folder` to make (--each-unit's -o) cannot be made through a link at all: one to nothing is said."""
+    from mstrack.errors import Message
+
+    try:
+        os.stat(path)
+        return None
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return Message("is a loop of symbolic links (each names the next, none a file or a folder)")
+        if error.errno != errno.ENOENT or not os.path.islink(path):
+            return None  # nothing there (a new file), or a reason the write itself says
+    points = os.readlink(path)
+    if folder or not os.path.isdir(os.path.dirname(os.path.realpath(path))):
+        return Message("is a symbolic link to {link}, which does not exist", link=points)
+    return None
+
+
+def link_written(path):
+    """The symbolic link's words and the file a write through it makes, (link, file), where `path` is a link to
+    nothing there yet (written through, link_problem); None otherwise."""
+    if not os.path.islink(path) or os.path.exists(path):
+        return None
+    return os.readlink(path), os.path.realpath(path)
+
+
+def part_added(target) -> int:
+    """How many bytes longer than `target`'s full path (a symlink's followed) is the temporary replacing_path writes
+    beside it (`.NAME.XXXXXXXX.part`, NAME cut short where it would be too long: part_prefix): what a path a
+    program opens to write it (SQLite, for a backup) must have room for."""
+    name = os.path.basename(os.path.realpath(target))
+    return len(os.fsencode(part_prefix(name))) + len("XXXXXXXX.part") - len(os.fsencode(name))
 
 
 def part_prefix(name: str) -> str:
@@ -307,12 +340,19 @@ def _held(descriptor: int) -> None:
         fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
+HELD_FOLDERS: set[tuple[int, int]] = set()
+"""The folders (device, inode) this process holds for a set of files (writing_into): its own writes into them take
+no shared hold, which its own exclusive one would refuse (flock's locks are each open file's, not the process's)."""
+
+
 @contextmanager
-def writing_into(folder: Path) -> Iterator[None]:
+def writing_into(folder: Path, shared: bool = False) -> Iterator[None]:
     """`folder` held by this run while it writes a set of files into it (--each-unit's notices), so that two runs at
     once never leave a mix of both: an exclusive flock on the folder itself, as _held's on a part (no lock file to
-    leave behind; gone with the process however it ends). BlockingIOError when another run holds it. Nothing held
-    where the system or the file system has no flock (Windows, some network mounts): as before, each file whole."""
+    leave behind; gone with the process however it ends). BlockingIOError when another run holds it. `shared`: held
+    by one file's write into it (any -o), so that such a set is never written around it: many at once, but none while
+    a set is written (BlockingIOError), and the set refused while one is. Nothing held where the system or the file
+    system has no flock (Windows, some network mounts), or where the folder cannot be opened (the write says why)."""
     try:
         import fcntl
     except ImportError:
@@ -323,15 +363,24 @@ def writing_into(folder: Path) -> Iterator[None]:
     except OSError:  # a folder that cannot be opened: writing its files says why
         yield
         return
+    key = None
     try:
-        try:
-            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise
-        except OSError:  # no flock here
-            pass
+        found = os.fstat(descriptor)
+        if not (shared and (found.st_dev, found.st_ino) in HELD_FOLDERS):
+            try:
+                fcntl.flock(descriptor, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise
+            except OSError:  # no flock here
+                pass
+            else:
+                if not shared:
+                    key = found.st_dev, found.st_ino
+                    HELD_FOLDERS.add(key)
         yield
     finally:
+        if key is not None:
+            HELD_FOLDERS.discard(key)
         os.close(descriptor)
 
 

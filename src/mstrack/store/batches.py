@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from itertools import repeat
 from operator import add
+from typing import NamedTuple
 
 from mstrack.errors import Message
 from mstrack.store.connections import login_name
@@ -25,13 +26,23 @@ CLOCK_BEHIND: list[Message] = []
 command line to say once the command is done (cli/process.open_store); taken by clock_warnings."""
 
 
+class NewBatch(NamedTuple):
+    """A batch row just written: its id, and the time it was stored with (batch_moment), bound for the driver as its
+    reports' entered_at (Dialect.bound): handed on, never read back from the row."""
+
+    id: int
+    at: object
+
+
 def insert_batch(dialect: Dialect, connection, *, command: str, source: str | None = None, reason: str | None = None,
-                 undoes: int | None = None, programme: str | None = None, plan_before: str | None = None) -> int:
-    """The batch row every write starts with (who, when, what), in the write's transaction: its id. Its time is
-    batch_moment's, and its reports' entered_at the same (batch_time)."""
-    return dialect.insert(connection, "batch", {
-        "created_at": batch_moment(dialect, connection), "user": login_name(), "command": command, "source": source,
+                 undoes: int | None = None, programme: str | None = None, plan_before: str | None = None) -> NewBatch:
+    """The batch row every write starts with (who, when, what), in the write's transaction: its id, and its time
+    (batch_moment's) as its reports' entered_at are to be stored."""
+    at = batch_moment(dialect, connection)
+    batch = dialect.insert(connection, "batch", {
+        "created_at": at, "user": login_name(), "command": command, "source": source,
         "reason": reason, "undoes": undoes, "programme": programme, "plan_before": plan_before})
+    return NewBatch(batch, dialect.bound(at))
 
 
 def _aware(value) -> datetime:
@@ -55,12 +66,6 @@ def batch_moment(dialect: Dialect, connection) -> datetime:
         "computer's ahead; this write is stored as of {latest}, so that entered times never go backwards. Check the "
         "clocks", now=now.strftime("%Y-%m-%d %H:%M"), latest=latest.strftime("%Y-%m-%d %H:%M")))
     return latest
-
-
-def batch_time(dialect: Dialect, connection, batch: int):
-    """The time `batch` was stored with (batch_moment), bound for the driver: its reports' entered_at."""
-    rows = dialect.rows(connection, f"SELECT created_at FROM batch WHERE id = {dialect.p}", [batch])
-    return dialect.bound(_aware(rows[0][0]))
 
 
 def clock_warnings() -> list[Message]:
@@ -104,13 +109,13 @@ def undone_deleted_by(dialect: Dialect, connection, batch: int) -> int:
     return int(rows[0][0] or 0)
 
 
-def insert_reports(dialect: Dialect, connection, reports, *, batch: int, reason: str | None = None) -> None:
+def insert_reports(dialect: Dialect, connection, reports, *, batch: NewBatch, reason: str | None = None) -> None:
     """Reports, (indicator_id, as_of, value, note, reporter, source) each from an iterable, into `batch`,
     streamed into the driver (COPY on PostgreSQL). Measured: binding 100k rows through SQLAlchemy's type
     processors cost twice the insert itself, and importing SQLAlchemy a third of a 100k-row import."""
-    with ReportRange(dialect, connection, batch) as written:
+    with ReportRange(dialect, connection, batch.id) as written:
         written.added = dialect.insert_many(connection, "report", REPORT_COLUMNS,
-                                            _report_rows(reports, batch_time(dialect, connection, batch), batch, reason))
+                                            _report_rows(reports, batch.at, batch.id, reason))
 
 
 class ReportRange:
@@ -189,9 +194,9 @@ class ReportBatch:
         """Reports as insert_reports takes them, in a list the caller no longer changes (it is read while
         the caller goes on); all of a batch's rows carry one entered_at."""
         if self.id is None:
-            self.id = insert_batch(self.dialect, self.connection, command=self.command, source=self.source, reason=self.reason)
+            self.id, self.now = insert_batch(self.dialect, self.connection, command=self.command, source=self.source,
+                                             reason=self.reason)
             self.range = ReportRange(self.dialect, self.connection, self.id)
-            self.now = batch_time(self.dialect, self.connection, self.id)
         self.stream.write(_report_rows(reports, self.now, self.id, self.reason))
 
     def bound_days(self, days: list[date]):

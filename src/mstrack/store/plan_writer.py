@@ -12,7 +12,7 @@ from mstrack import model as plan_model
 from mstrack.domain import unique
 from mstrack.errors import InputError, Joined, Message
 from mstrack.model import QUANTITY, SCHEDULE
-from mstrack.store.batches import PLAN_SOURCE, insert_reports, note_deleted_undone
+from mstrack.store.batches import PLAN_SOURCE, NewBatch, insert_reports, note_deleted_undone
 from mstrack.store.dialect import Dialect
 from mstrack.store.plan_match import (
     ambiguous_lines,
@@ -83,10 +83,11 @@ class PlanWriter:
     INSERT … RETURNING per thousand, one level after the other, since the rows under them need their ids). Measured: 20,000
     indicators went from 41 s (ORM, a flush and queries per row) to a few seconds."""
 
-    def __init__(self, dialect: Dialect, connection, batch: int):
+    def __init__(self, dialect: Dialect, connection, batch: NewBatch):
         self.dialect = dialect
         self.connection = connection
-        self.batch = batch
+        self.new = batch  # its id and time: its plan's reports are entered at the batch's time
+        self.batch = batch.id
         self.unit_ids: dict[str, int] = {}
         self.counts = {"tasks_added": 0, "tasks_updated": 0, "tasks_removed": 0}
 
@@ -462,7 +463,7 @@ class PlanWriter:
         insert_reports(self.dialect, self.connection, (
             (indicator_id, report.as_of, report.value, report.note, None, PLAN_SOURCE)
             for indicator_id, report in reports
-            if (indicator_id, report.as_of, float(report.value), report.note) not in present), batch=self.batch)
+            if (indicator_id, report.as_of, float(report.value), report.note) not in present), batch=self.new)
 
     def _unit_id(self, name: str) -> int:
         if name not in self.unit_ids:

@@ -48,9 +48,10 @@ class Plans:
                     continue
                 from mstrack.store.plan_writer import PlanWriter  # the ORM's tables (SQLModel): only for a plan that changed
 
-                batch = insert_batch(self.dialect, connection, command=command, source=source or programme.code, reason=reason,
-                                     programme=programme.code, plan_before=dump_plan(before) if before else None)
-                counts = PlanWriter(self.dialect, connection, batch).write(programme)
+                made = insert_batch(self.dialect, connection, command=command, source=source or programme.code, reason=reason,
+                                    programme=programme.code, plan_before=dump_plan(before) if before else None)
+                counts = PlanWriter(self.dialect, connection, made).write(programme)
+                batch = made.id
                 counts["undone_deleted"] = undone_deleted_by(self.dialect, connection, batch)  # its rows: what `batches` says
                 if before is not None:  # the writer updates every kept task; the user asks which of them changed
                     counts["tasks_updated"] = changed_tasks(before, programme)

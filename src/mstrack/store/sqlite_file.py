@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
 
+from mstrack.domain.limits import name_problem
 from mstrack.domain.reasons import os_reason
 from mstrack.errors import InputError, Message
 
@@ -40,7 +41,7 @@ def refuse_not_a_file(url: str, *, option: str = "--db", said: str | None = None
     path = sqlite_file(url)
     if path is None:
         return
-    _refuse_unopenable_name(path, option=option, said=said or url)
+    refuse_unopenable_name(path, option=option, said=said or url)
     try:
         mode = os.stat(path).st_mode
     except OSError as error:
@@ -60,40 +61,46 @@ SQLITE_LONGEST_PATH = 512
 """The longest path SQLite's unix VFS opens (MAX_PATHNAME), in bytes, counted with the "-journal" its pager adds: a
 database whose resolved path is longer is "unable to open database file"."""
 
-LONGEST_SUFFIX = len("-journal")
+LONGEST_SUFFIX_NAME = "-journal"
 """What SQLite adds to a database's name for the files beside it (-journal, the longest of -wal, -shm, -journal)."""
+LONGEST_SUFFIX = len(LONGEST_SUFFIX_NAME)
 
 
-def _refuse_unopenable_name(path: Path, *, option: str, said: str) -> None:
+def refuse_unopenable_name(path: Path, *, option: str, said: str) -> None:
     """Names SQLite cannot open, said before it tries ("unable to open database file", no cause, then "run mstrack
     init", which fails the same way): a name that is not UTF-8 (a GBK name unpacked from a Windows zip: SQLite's
     file names are UTF-8 text), a name too long for the -journal beside it, a resolved path over SQLite's 512 bytes."""
+    refuse_not_utf8(path, option=option, said=said)
+    refuse_too_long(path, option=option, said=said)
+
+
+def refuse_too_long(path: Path, *, option: str, said: str, written_as: int = 0) -> None:
+    """A name too long for the -journal SQLite writes beside it, or a resolved path over SQLite's 512 bytes (with
+    its -journal). `written_as`: how many bytes longer the path SQLite opens to write it is (a backup is made under
+    a temporary name beside its target, then renamed: `db backup`'s TARGET, said by its own length and its own
+    longest path)."""
+    if problem := name_problem(path, beside=LONGEST_SUFFIX_NAME, writer="SQLite"):
+        raise InputError("{option} {path}: {problem}", option=option, path=said, problem=problem)
+    resolved = len(os.fsencode(os.path.realpath(path)))
+    most = SQLITE_LONGEST_PATH - LONGEST_SUFFIX
+    if resolved + written_as > most and written_as:
+        raise InputError("{option} {path}: its full path is {n} bytes long; it is written first under a temporary name "
+                         "beside it, {added} bytes longer, and SQLite opens paths of at most {most} bytes: give a path of "
+                         "at most {fit} bytes (a folder with a shorter path)", option=option, path=said, n=resolved,
+                         added=written_as, most=most, fit=most - written_as)
+    if resolved > most:
+        raise InputError("{option} {db}: its full path is {n} bytes long, and SQLite opens paths of at most {most} "
+                         "bytes; move the database to a folder with a shorter path", option=option, db=said,
+                         n=resolved, most=most)
+
+
+def refuse_not_utf8(path: Path, *, option: str, said: str) -> None:
+    """A database named in bytes that are not UTF-8 (a GBK name from a Windows zip): its URL cannot hold it."""
     try:
         str(path).encode("utf-8")
     except UnicodeEncodeError:
         raise InputError("{option} {db}: the file name is not UTF-8 text, and SQLite opens only UTF-8 names; rename "
                          "the file (or give another name)", option=option, db=said) from None
-    name = len(os.fsencode(path.name))
-    if (longest := _name_max(path)) and name + LONGEST_SUFFIX > longest:
-        raise InputError("{option} {db}: the file name is {n} bytes long; SQLite writes NAME-journal beside it, and this "
-                         "file system allows {longest} bytes a name: give a name of at most {most} bytes",
-                         option=option, db=said, n=name, longest=longest, most=longest - LONGEST_SUFFIX)
-    resolved = len(os.fsencode(os.path.realpath(path)))
-    if resolved + LONGEST_SUFFIX > SQLITE_LONGEST_PATH:
-        raise InputError("{option} {db}: its full path is {n} bytes long, and SQLite opens paths of at most {most} "
-                         "bytes; move the database to a folder with a shorter path", option=option, db=said,
-                         n=resolved, most=SQLITE_LONGEST_PATH - LONGEST_SUFFIX)
-
-
-def _name_max(path: Path) -> int | None:
-    """The longest name, in bytes, the file system of the path's nearest existing folder allows (255 on most)."""
-    folder = Path(os.path.abspath(path)).parent
-    while not folder.exists() and folder != folder.parent:
-        folder = folder.parent
-    try:
-        return os.pathconf(folder, "PC_NAME_MAX")
-    except (OSError, ValueError):
-        return None
 
 
 def holds_bytes(path: Path) -> bool:
@@ -303,7 +310,9 @@ def open_snapshot(path: Path, said: Path, timeout: float) -> sqlite3.Connection:
     wal = Path(f"{path}-wal")
 
     def opened(query: str) -> sqlite3.Connection:
-        connection = sqlite3.connect(f"file:{quote(str(path))}?{query}", uri=True, isolation_level=None, timeout=timeout)
+        # the name's own bytes, quoted: a backup named in GBK bytes (a Windows zip) is opened as it is named
+        connection = sqlite3.connect(f"file:{quote(os.fsencode(path))}?{query}", uri=True, isolation_level=None,
+                                     timeout=timeout)
         try:
             connection.execute("PRAGMA query_only = 1")
             connection.execute("BEGIN")

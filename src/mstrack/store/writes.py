@@ -10,7 +10,6 @@ from mstrack.store.batches import (
     REPORT_COLUMNS,
     ReportBatch,
     ReportRange,
-    batch_time,
     batch_words,
     deleted_undone,
     insert_batch,
@@ -35,8 +34,8 @@ class Writes:
         with self.locked(command) as connection:
             batch = insert_batch(self.dialect, connection, command=command, source=source, reason=reason)
             insert_reports(self.dialect, connection, reports, batch=batch, reason=reason)
-            confirm_before_commit(confirm, batch)
-        return batch
+            confirm_before_commit(confirm, batch.id)
+        return batch.id
 
     def report_batch(self, command: str, *, source: str | None = None, reason: str | None = None) -> ReportBatch:
         """A batch written in chunks (import progress), inside the write transaction the caller holds."""
@@ -113,9 +112,10 @@ class Writes:
             if later:
                 more = f"--force over {programme} as later changed by " + "; ".join(str(b) for b in later)
                 reason = more if reason is None else f"{reason}; {more}"
-            new = insert_batch(self.dialect, connection, command="undo", source=f"batch {target_id}", reason=reason,
-                               undoes=target_id, programme=programme,
-                               plan_before=dump_plan(current_plan) if current_plan else None)
+            made = insert_batch(self.dialect, connection, command="undo", source=f"batch {target_id}", reason=reason,
+                                undoes=target_id, programme=programme,
+                                plan_before=dump_plan(current_plan) if current_plan else None)
+            new, at = made
             # its reports by the primary key's range (ReportRange), batch_id keeping the answer exact; those retracted
             # already skipped by the retraction's primary key (what standing() tests): PostgreSQL, which expects a
             # hundredth of the range to be the batch's, joined NOT EXISTS by rescanning the retractions it was adding
@@ -131,8 +131,8 @@ class Writes:
                     connection, f"INSERT INTO report ({', '.join(REPORT_COLUMNS)}) SELECT x.indicator_id, x.as_of,"
                     f" x.value, x.note, x.reporter, x.source, {p}, {p}, {p} FROM report AS x"
                     f" JOIN report_retraction AS r ON r.report_id = x.id WHERE r.batch_id = {p} ORDER BY x.id",
-                    [batch_time(self.dialect, connection, new), new, reason or f"undo of batch {target_id}", target_id])
-            writer = PlanWriter(self.dialect, connection, new)
+                    [at, new, reason or f"undo of batch {target_id}", target_id])
+            writer = PlanWriter(self.dialect, connection, made)
             if plan_before is not None:
                 writer.write(_plan_of(plan_before, target_id))
             elif current_plan is not None:
