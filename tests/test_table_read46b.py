@@ -1,0 +1,131 @@
+"""Issue 13, read46b: the thirtieth held-out set's prose lists (pingtan). A group's items under a line that only
+names them ("工作任务："), items whose bracket holds nothing but their offices ("…预警。（区农发局）")."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import convert_words, convert_written, targets_of
+
+PREAMBLE = [
+    "某区管委会办公室印发2016年全区食品安全工作方案的通知",
+    "各有关单位：",
+    "现将工作方案印发给你们，请认真组织实施。",
+    "一、总体要求",
+    "全面贯彻落实食品安全工作要求，进一步提高食品安全水平。",
+    "二、目标任务",
+]
+
+
+def _read(tmp_path, lines: list[str], name: str = "list.txt"):
+    return convert_written(tmp_path, name, "\n".join(lines) + "\n", 2016).programme.tasks
+
+
+GROUPS_INTRODUCED = [
+    "（一）种植养殖环节",
+    "治理指标：主要农产品抽检合格率稳定在97%以上。",
+    "工作任务：",
+    "1.推广绿色生产技术。建设定位监测点20个。（责任单位：区农发局）",
+    "2.推进农业标准化生产。建设标准园1家。（责任单位：区农发局）",
+    "（二）食品生产环节",
+    "治理指标：加工食品抽检合格率稳定在97.5%以上。",
+    "工作任务：",
+    "1.开展小作坊治理整顿。规范小作坊2家。（责任单位：区市场监管局）",
+    "2.开展保健食品专项检查。检查企业6家。（责任单位：区市场监管局）",
+]
+
+
+def test_a_line_naming_the_groups_items_stands_between_its_heading_and_them(tmp_path):
+    """"工作任务：" alone on its line, under a group's heading and its rates, introduces the items below it: the
+    groups' items are one list, numbered again under each heading, not lists of two cut by the line."""
+    tasks = _read(tmp_path, [*PREAMBLE, *GROUPS_INTRODUCED])
+    assert [t.code for t in tasks] == ["二(一)1", "二(一)2", "二(二)1", "二(二)2"]
+    assert [t.lines[0].lead_units for t in tasks] == [["区农发局"]] * 2 + [["区市场监管局"]] * 2
+    assert targets_of(tasks[0]) == [(20, "个")]
+
+
+BARE_BRACKETS = [
+    "1.推广绿色生产技术。实施化肥和农药零增长行动，建设定位监测点20个。（区农发局）",
+    "2.开展专项整治行动。组织开展禁限用农药专项整治，严厉查处违法违规行为。（区农发局）",
+    "3.开展食品市场治理整顿。针对校园周边食品经营单位开展专项整治。（区市场监管局、区教育局）",
+]
+
+
+def test_items_each_ending_in_a_bracket_of_offices_alone_are_a_work_list(tmp_path):
+    """A bracket at each item's end holding nothing but office names names who does it, as "（责任单位：…）" would:
+    the items are a 分工's, under a plan whose title names no programme; the first office leads."""
+    tasks = _read(tmp_path, [*PREAMBLE, "（一）种植养殖环节", *BARE_BRACKETS])
+    assert len(tasks) == 3
+    assert tasks[0].title == "推广绿色生产技术。实施化肥和农药零增长行动，建设定位监测点20个。"
+    assert [t.lines[0].lead_units for t in tasks] == [["区农发局"], ["区农发局"], ["区市场监管局"]]
+    assert tasks[2].lines[0].units == ["区市场监管局", "区教育局"]
+
+
+def test_items_ending_in_a_bracket_of_dates_or_places_stay_a_notices_points(tmp_path):
+    """A bracket whose words are no offices ("（2016年6月底前）", "（城关片区）") names nobody: such items under a
+    title naming no programme stay unread."""
+    points = ["1.推广绿色生产技术。实施化肥和农药零增长行动。（2016年6月底前）",
+              "2.开展专项整治行动。组织开展禁限用农药专项整治。（2016年9月底前）",
+              "3.开展食品市场治理整顿。针对校园周边食品经营单位开展专项整治。（城关片区）"]
+    with pytest.raises(Exception, match="no header row found"):
+        _read(tmp_path, [*PREAMBLE, "（一）种植养殖环节", *points])
+
+
+def test_an_items_paragraph_broken_inside_its_words_over_lines_is_joined(tmp_path):
+    """An item's paragraph printed over three lines broken inside words ("…生产经营企" / "业的执法检查，…保健功" /
+    "能的违法行为。（区市场监管局）"), in a document printed one paragraph a line: one item, its offices at its end."""
+    lines = [*BARE_BRACKETS,
+             "4.开展保健食品专项检查。定期开展对保健食品生产经营企",
+             "业的执法检查，开展重点产品抽查6次，整治夸大和虚假宣传保健功",
+             "能的违法行为。（区市场监管局）",
+             "5.开展餐饮服务示范创建。创建餐饮服务食品安全示范街2条。（区市场监管局）"]
+    tasks = _read(tmp_path, [*PREAMBLE, "（一）种植养殖环节", *lines])
+    assert len(tasks) == 5
+    assert tasks[3].title == "开展保健食品专项检查。定期开展对保健食品生产经营企业的执法检查，开展重点产品抽查6次，" \
+                             "整治夸大和虚假宣传保健功能的违法行为。"
+    assert tasks[3].lines[0].lead_units == ["区市场监管局"] and targets_of(tasks[3]) == [(6, "次")]
+    assert tasks[4].lines[0].lead_units == ["区市场监管局"]
+
+
+def test_one_item_in_four_that_reads_like_a_requirement_leaves_a_list_of_owned_items_a_list(tmp_path):
+    """Items each naming their own offices, one of which speaks of 督查 and 考核 inside its text ("…加大督查力度"): a
+    分工's list still; a notice's points are requirements every one (test_table_read45d)."""
+    lines = [*BARE_BRACKETS[:2],
+             "3.加强城市供水安全管理。继续开展供水企业运行评估考核，加大督查力度。（区交建局）",
+             BARE_BRACKETS[2].replace("3.", "4.")]
+    tasks = _read(tmp_path, [*PREAMBLE, "（一）种植养殖环节", *lines])
+    assert len(tasks) == 4
+    assert [t.lines[0].lead_units for t in tasks] == [["区农发局"], ["区农发局"], ["区交建局"], ["区市场监管局"]]
+
+
+LED_POINTS = [
+    "某区管委会办公室关于印发2016年全区海洋经济工作要点的通知",
+    "2016年全区海洋经济工作要点",
+    "一、实施项目带动",
+    "（一）提升重大项目对海洋产业集聚发展的支撑带动作用，实行重点项目挂钩服务、跟踪督查制度。",
+    "责任单位：经济发展局、财政金融局牵头，各片区项目建设指挥部配合",
+    "（二）以海洋战略性新兴产业为重点，扶持壮大船舶、海上风电等一批海洋企业。",
+    "责任单位：经济发展局牵头，财政金融局配合",
+    "（三）打造特色海洋产业园区，继续推进平潭国际海洋产业园建设。",
+    "责任单位：经济发展局牵头，环境与国土资源局配合",
+    "（四）推动邮轮游艇业发展，加快建设邮轮码头。",
+    "责任单位：交通与建设局、旅游发展局牵头",
+]
+
+
+def test_points_in_brackets_each_over_a_led_office_line_are_a_list_though_one_speaks_of_督查(tmp_path):
+    """"（一）…" points under "一、", each followed by "责任单位：A牵头，B配合", one of them naming 督查 among its
+    duties ("…跟踪督查制度"), under a notice of 工作要点 that names no programme: a 分工's points, read with their roles."""
+    tasks = _read(tmp_path, LED_POINTS)
+    assert [t.code for t in tasks] == ["一(一)", "一(二)", "一(三)", "一(四)"]
+    assert tasks[0].lines[0].lead_units == ["经济发展局", "财政金融局"]
+    assert tasks[0].lines[0].units[-1:] == ["各片区项目建设指挥部"]
+    assert tasks[3].lines[0].lead_units == ["交通与建设局", "旅游发展局"]
+
+
+def test_points_numbered_in_brackets_each_ending_in_a_bracket_of_offices_are_a_work_list(tmp_path):
+    """The same for points "（一）…（区农发局）" under "一、": their brackets of office names say who does each."""
+    points = [f"（{n}）{item.split('.', 1)[1]}" for n, item in zip("一二三", BARE_BRACKETS, strict=True)]
+    tasks = _read(tmp_path, [*PREAMBLE[:3], "一、目标任务", *points])
+    assert [t.code for t in tasks] == ["一(一)", "一(二)", "一(三)"]
+    assert [t.lines[0].lead_units for t in tasks] == [["区农发局"], ["区农发局"], ["区市场监管局"]]
