@@ -98,6 +98,13 @@ def test_one_item_in_four_that_reads_like_a_requirement_leaves_a_list_of_owned_i
     assert [t.lines[0].lead_units for t in tasks] == [["区农发局"], ["区农发局"], ["区交建局"], ["区市场监管局"]]
 
 
+def test_a_count_of_aspects_is_counted_in_aspects_not_cubic_metres(tmp_path):
+    """"9方面" counts aspects (方面), never 9 方 (cubic metres) of "面工作监管制度"."""
+    task = convert_words(tmp_path, "细化用海用岛、海洋观测等9方面工作监管制度。", 2016).programme.tasks[0]
+    assert targets_of(task) == [(9, "方面")]
+
+
+
 LED_POINTS = [
     "某区管委会办公室关于印发2016年全区海洋经济工作要点的通知",
     "2016年全区海洋经济工作要点",

@@ -25,6 +25,7 @@ UNITS = sorted(
         "单", "类", "床", "位", "班", "村", "栋", "幢", "艘", "组", "队", "笔", "册", "种", "款", "例", "剂",
         "箱", "只", "头", "对", "口", "起",  # 口: "400口教室", "30口机井"; 起: cases ("400起食品犯罪案件")
         "个工作日", "工作日",  # a service's time ("3个工作日以内"): whole, so its bound after it ("以内") is read
+        "方面",  # aspects ("9方面工作监管制度"), never 方 (cubic metres) of "面…"
         *MEASURE_UNITS,
         # a standard per person, home, year or month printed without its currency ("按1500/人的标准"): "/人" its unit
         *(slash + per for slash in "/／" for per in "人户年月"),
