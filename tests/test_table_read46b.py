@@ -136,3 +136,16 @@ def test_points_numbered_in_brackets_each_ending_in_a_bracket_of_offices_are_a_w
     tasks = _read(tmp_path, [*PREAMBLE[:3], "一、目标任务", *points])
     assert [t.code for t in tasks] == ["一(一)", "一(二)", "一(三)"]
     assert [t.lines[0].lead_units for t in tasks] == [["区农发局"], ["区农发局"], ["区市场监管局"]]
+
+
+def test_a_banks_branch_and_the_customs_are_offices_in_a_labelled_bracket(tmp_path):
+    """Offices outside the local government's forms, a bank's branch (人民银行平潭支行, 区人民银行平潭支行) and the customs
+    (平潭海关), in "（责任单位：…）": the item's offices, the first leading, never words left in its title."""
+    items = ["1.建立信用信息分类管理制度。制定信用信息目录。（责任单位：区经济发展局、人民银行平潭支行）",
+             "2.完善金融信用信息基础数据库。提升数据质量。（责任单位：区人民银行平潭支行）",
+             "3.推进对外经济贸易信用建设。建立进出口企业信用评价体系。（责任单位：区经济发展局、平潭海关）"]
+    tasks = _read(tmp_path, ["某区社会信用体系建设规划任务分工实施方案", *items])
+    assert [t.title for t in tasks] == ["建立信用信息分类管理制度。制定信用信息目录。", "完善金融信用信息基础数据库。提升数据质量。",
+                                        "推进对外经济贸易信用建设。建立进出口企业信用评价体系。"]
+    assert [t.lines[0].lead_units for t in tasks] == [["区经济发展局"], ["区人民银行平潭支行"], ["区经济发展局"]]
+    assert [set(t.lines[0].units) - set(t.lines[0].lead_units) for t in tasks] == [{"人民银行平潭支行"}, set(), {"平潭海关"}]
