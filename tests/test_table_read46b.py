@@ -149,3 +149,12 @@ def test_a_banks_branch_and_the_customs_are_offices_in_a_labelled_bracket(tmp_pa
                                         "推进对外经济贸易信用建设。建立进出口企业信用评价体系。"]
     assert [t.lines[0].lead_units for t in tasks] == [["区经济发展局"], ["区人民银行平潭支行"], ["区经济发展局"]]
     assert [set(t.lines[0].units) - set(t.lines[0].lead_units) for t in tasks] == [{"人民银行平潭支行"}, set(), {"平潭海关"}]
+
+
+def test_one_before_a_description_of_several_qualities_is_an_article(tmp_path):
+    """"建立一支守法守信、高效廉洁的公务员队伍": 一支 before a description (its qualities listed with 、) is an article,
+    no count of 1 支; a count with no description ("组建应急队伍2支") is one."""
+    task = convert_words(tmp_path, "建立一支守法守信、高效廉洁的公务员队伍。", 2015).programme.tasks[0]
+    assert targets_of(task) == []
+    task = convert_words(tmp_path, "建立一支守法守信、高效廉洁的公务员队伍，组建应急队伍2支。", 2015).programme.tasks[0]
+    assert targets_of(task) == [(2, "支")]
