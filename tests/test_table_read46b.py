@@ -158,3 +158,10 @@ def test_one_before_a_description_of_several_qualities_is_an_article(tmp_path):
     assert targets_of(task) == []
     task = convert_words(tmp_path, "建立一支守法守信、高效廉洁的公务员队伍，组建应急队伍2支。", 2015).programme.tasks[0]
     assert targets_of(task) == [(2, "支")]
+
+
+@pytest.mark.parametrize("about", ["", "约", "不少于"])
+def test_a_plants_capacity_in_its_projects_name_is_no_target_estimated_or_not(tmp_path, about):
+    """"拟建设日处理（约、不少于）5万吨海水淡化项目": the capacity the project's name holds, no target, estimated or bounded."""
+    task = convert_words(tmp_path, f"拟建设日处理{about}5万吨海水淡化项目作为城市第二水源。", 2016).programme.tasks[0]
+    assert targets_of(task) == []
