@@ -25,7 +25,7 @@ from mstrack.sources.table.list_bracketed import (
 from mstrack.sources.table.list_deadlines import own_deadlines, with_deadlines
 from mstrack.sources.table.list_headed import headed_run, led, line_led
 from mstrack.sources.table.list_labels import LABEL_RE, label_kind
-from mstrack.sources.table.list_lines import joined_lines, unnumbered_headings, unwrapped
+from mstrack.sources.table.list_lines import joined_lines, rejoined, unnumbered_headings, unwrapped
 from mstrack.sources.table.list_numbered import (
     ITEM_RE,
     PART_RE,
@@ -42,7 +42,7 @@ from mstrack.sources.table.list_numbered import (
     units_after,
 )
 from mstrack.sources.table.list_results import items_report, planned_part, plans_reported, plans_stated, results_in
-from mstrack.sources.table.list_roles import labelled_line, role_labelled
+from mstrack.sources.table.list_roles import labelled_line, office_bracket, offices_owned
 from mstrack.sources.table.list_sections import (
     bracketed_kept,
     dated,
@@ -296,6 +296,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
     for sheet in map(numbers_on_their_lines, sheets):
         sheet = replace(sheet, rows=document_lines(sheet.rows))  # a crawled page's text on one line: its lines
         sheet = replace(sheet, rows=unwrapped(sheet.rows))  # a PDF's text, its lines broken at the page's width: joined
+        sheet = replace(sheet, rows=rejoined(sheet.rows))  # an item's paragraph broken inside its words: joined
         sheet = replace(sheet, rows=offices_below(sheet.rows))  # an item's offices in a bracket on the next line: its own
         measures = item_measures(sheet.rows)  # the measures "1." under an item "(一)": its own, no run of items
         entries = _parts_as_items(unnumbered_headings(sheet.rows, joined_lines(
@@ -322,7 +323,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                                  assigned=assigned_work([(e.text, True) for e in items], [e.assigned for e in items]),
                                  restated=bool(plans) or restated([e for e in entries[start:end] if e is not None]),
                                  few=[bool(e.units) for e in items] if few else None, listed=one,
-                                 lines=[role_labelled(e) for e in items]):
+                                 lines=[offices_owned(e) for e in items]):
                 if few or one or bracketed_run(sheet.rows) is not None:  # two stray numbered lines, or "1." parts of a
                     run = None  # "(一)" list's group ("（六）…" over "1.排水管网"): the other readings may find its list
                 else:
@@ -354,6 +355,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             grouped = any(kind not in ("heading", "top") for kind, _, _ in chosen)  # else a "一、" list: chinese_run's
             lines = [any(e.kind == "label" and label_kind(e.code) in ("lead", "units") for e in labels.get(k, []))
                      or labelled_line(row_texts(source[k])[-1])  # or "（牵头单位：…；配合单位：…）" after its words
+                     or office_bracket(row_texts(source[k])[-1])  # or "（区农发局）": nothing but offices' names
                      for k, (kind, _, _) in enumerate(chosen) if not heads(chosen, k)]  # "责任单位：…" under the item
             if grouped and _is_programme(sheet, [*above, *headings], listed, offices=offices, reported=reported, lines=lines,
                                          listed=bool(one)):

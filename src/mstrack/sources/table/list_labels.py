@@ -39,6 +39,15 @@ def _aside(label: str, value: str) -> bool:
         or label_kind(label) == "leader"
 
 
+INTRODUCING_RE = re.compile(r"^([^，。,；;：:\s\d]{2,8})\s*[：:]\s*$")  # "工作任务：" alone on its line
+
+
+def introduces_items(text: str) -> bool:
+    """A line that is only a label naming the task column ("工作任务：", "主要任务："), its value the items below it:
+    under a group's heading (and its rates, "治理指标：…") it introduces the group's items, no item's field."""
+    return bool((m := INTRODUCING_RE.match(text)) and label_kind(m[1]) == "task")
+
+
 def context_label(text: str) -> tuple[str, str] | None:
     """A labelled paragraph whose label names no kind of column (columns.column_kind) and is no aside: the item's
     context ("建设地点：城东街道。", "总投资：1500万元。", "资金来源：…"), (label, value), a column of its own named by

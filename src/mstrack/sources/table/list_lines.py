@@ -44,6 +44,40 @@ def joined_lines(rows: list[Row], entries: list[Entry | None]) -> list[Entry | N
     return joined
 
 
+BROKEN_LINES = 3  # the most lines an item's paragraph goes on over, broken inside its words, that are joined to it
+CLOSES_RE = re.compile(r"[。！!？?；;）)]\s*$")  # a line that closes its paragraph: a stop, or its bracket of offices
+
+
+def rejoined(rows: list[Row]) -> list[Row]:
+    """An item's paragraph printed over lines broken inside its words, in a document printed one paragraph a line
+    ("6.开展保健食品专项检查。定期开展对保健食品生产经营企" / "业的执法检查，…保健功" / "能的违法行为。（区市场监管局）"):
+    its lines joined, when the item's line has begun its sentences (a stop inside it) and stops mid-word, and the
+    lines after it start nothing of their own (starts_anew) up to one that closes the paragraph, BROKEN_LINES at most.
+    An item's name alone ("1.推广绿色生产技术", no stop) over its text stays a line of its own."""
+    joined: list[Row] = []
+    skip = 0
+    for i, row in enumerate(rows):
+        if skip:
+            skip -= 1
+            continue
+        joined.append(row)
+        texts = row_texts(row)
+        if len(texts) != 1 or not ITEM_RE.match(line := texts[0].rstrip()) or not OPEN_END_RE.search(line) \
+                or not re.search(r"[。；;]", line):
+            continue
+        rest = []
+        for below in rows[i + 1:i + 1 + BROKEN_LINES]:
+            if len(words := row_texts(below)) != 1 or starts_anew(words[0].strip()):
+                break
+            rest.append(words[0].strip())
+            if CLOSES_RE.search(rest[-1]) or not OPEN_END_RE.search(rest[-1]):
+                break
+        if rest and CLOSES_RE.search(rest[-1]):
+            joined[-1] = Row(row.number, ["".join([line, *rest])])
+            skip = len(rest)
+    return joined
+
+
 SUB_HEADING_RE = re.compile(r"^[^\d\s。；;，,：:！!？?（）()]{2,30}$")  # "打造临空经济桥头堡": a short line, no stop, no number
 
 

@@ -13,6 +13,7 @@ from mstrack.sources.table.list_labels import (
     column_label,
     context_label,
     further_labels,
+    introduces_items,
     label_kind,
     lead_line,
     note_label,
@@ -222,6 +223,8 @@ def entry_of(row: Row) -> Entry | None:
         return Entry(row, "label", label[0], value, labels=further)
     if not units and (label := context_label(first)):
         return Entry(row, "label", *label)
+    if not units and introduces_items(first):  # "工作任务：" over a group's items: no part of any, skipped
+        return Entry(row, "note", "", first)
     if not units and (leads := lead_line(first)):  # "市发改委牵头落实" under the item: its labelled lines, in words
         return Entry(row, "label", *next(iter(leads.items())), labels=dict(list(leads.items())[1:]), assigned=True)
     if not units and (offices := office_line(first)):  # read as a 责任单位 line: the first office leads

@@ -13,7 +13,7 @@ from mstrack.sources.table.list_numbered import (
     Entry,
     role_offices,
 )
-from mstrack.sources.table.units import FIRST_LEADS_RE, ROLE_LABEL_RE
+from mstrack.sources.table.units import FIRST_LEADS_RE, ROLE_LABEL_RE, office_list
 
 
 def role_labelled(entry: Entry) -> bool:
@@ -23,6 +23,19 @@ def role_labelled(entry: Entry) -> bool:
     完成时限 line says it is due: a 分工's item (list_sections.labelled_work), whatever the title calls the list."""
     return any(label_kind(name) in ("lead", "units") for name in entry.labels) \
         or entry.row is not None and bool(texts := row_texts(entry.row)) and labelled_line(texts[-1])
+
+
+def offices_owned(entry: Entry) -> bool:
+    """Whether an item names its own offices so that its list is a 分工's: by their role's label (role_labelled), or in
+    a bracket at its line's end whose words are all offices' names ("…预警。（区农发局）", "（区教育局、区市场监管局）"):
+    the names say who does it, as "（责任单位：…）" would. A bracket of other words ("（2016年6月底前）", "（城关片区）",
+    "（含城区）") names nobody, wherever it stands."""
+    return role_labelled(entry) or entry.row is not None and bool(texts := row_texts(entry.row)) and office_bracket(texts[-1])
+
+
+def office_bracket(text: str) -> bool:
+    """Whether a line ends with a bracket holding nothing but offices' names (units.office_list), after its words."""
+    return bool((m := TRAILING_BRACKET_RE.search(text)) and m.start() > 0 and office_list(m[1].strip()))
 
 
 def labelled_line(text: str) -> bool:

@@ -202,13 +202,19 @@ def dated_work(items: list[tuple[str, bool, bool]]) -> bool:
     return len(items) >= MIN_ITEMS and all(staffed and due and not requirement(words) for words, staffed, due in items)
 
 
+REQUIRING_SHARE = 4  # at most one item in so many of a list whose items name their own offices reads like a requirement
+
+
 def labelled_work(items: list[tuple[str, bool]]) -> bool:
     """Items, (words, offices labelled on a line of their own under it) each, that are a work list whatever the title
     calls them, or with no title ("(一)启动…" over "项目内容：…" and "责任单位：…", a table's columns written as lines):
     MIN_ITEMS or more, each with its 责任单位 or 牵头单位 line, none a requirement on offices (requirement's `own`: the
     line assigns the work whatever verb opens it); as dated_work's 完成时限 lines, the labelled office lines say so. A
-    notice's points name no office so, or are its closing sections' ("强化督查考核。（责任单位：区督查室）")."""
-    return len(items) >= MIN_ITEMS and all(labelled and not requirement(words, own=True) for words, labelled in items)
+    notice's points name no office so, or are requirements every one; in a 分工's list of four or more, one item in
+    REQUIRING_SHARE may read like one ("…继续开展评估考核，加大督查力度。（区交建局）": a duty's words inside an item of
+    work) and the list stays one. Its closing sections' points stay refused ("强化督查考核。（责任单位：区督查室）")."""
+    return len(items) >= MIN_ITEMS and all(labelled for _, labelled in items) \
+        and REQUIRING_SHARE * sum(requirement(words, own=True) for words, _ in items) <= len(items)
 
 
 def staffed_few(items: list[tuple[str, bool]]) -> bool:

@@ -25,6 +25,7 @@ UNITS = sorted(
         "单", "类", "床", "位", "班", "村", "栋", "幢", "艘", "组", "队", "笔", "册", "种", "款", "例", "剂",
         "箱", "只", "头", "对", "口", "起",  # 口: "400口教室", "30口机井"; 起: cases ("400起食品犯罪案件")
         "个工作日", "工作日",  # a service's time ("3个工作日以内"): whole, so its bound after it ("以内") is read
+        "方面",  # aspects ("9方面工作监管制度"), never 方 (cubic metres) of "面…"
         *MEASURE_UNITS,
         # a standard per person, home, year or month printed without its currency ("按1500/人的标准"): "/人" its unit
         *(slash + per for slash in "/／" for per in "人户年月"),
@@ -117,8 +118,9 @@ NUMERAL_BEFORE = r"[第其之\d〇零一二两三四五六七八九十百千万�
 CHINESE_COUNT_RE = re.compile(rf"(?<!{NUMERAL_BEFORE})({CHINESE_NUMERAL}+)(?!套房)"
                               r"(?=(?:个|所|座|幢|栋|家|处|条|台|辆|间|套|艘|块|支|名|位)(?![性式化龙月]|[一二两三四五六七八九十](?![层个座幢栋间所条家处套年级星类甲期批])))")
 # "提供一个必要的…环境", "打造一个15分钟的生活圈": 一个 as an article, before a description; a description with a
-# quantity of its own, a figure and its unit, sizes the thing counted ("一座日供水5万吨的水厂": one 水厂)
-ARTICLE_RE = re.compile(r"[^的，,；;。、]{0,8}的")
+# quantity of its own, a figure and its unit, sizes the thing counted ("一座日供水5万吨的水厂": one 水厂); its qualities
+# may be listed ("一支守法守信、高效廉洁的公务员队伍")
+ARTICLE_RE = re.compile(r"(?:[^的，,；;。、]{1,8}、){0,3}[^的，,；;。、]{0,8}的")
 # A figure in Chinese words that is no measure word's count: a share ("百分之八十"), a numeral before a scale ("两万人",
 # "二万"), or a numeral of tens, hundreds or thousands before a unit ("一百二十人", "三千户"); not a measure word that
 # labels a place or a group ("十六组泵站", "三队")

@@ -404,7 +404,8 @@ def _apart(name: str) -> list[str]:
 
 # an office's own ending: a place ("城东街道", "经济开发区", "城关镇") or an object ("老旧小区", "乡镇卫生院") has none
 OFFICE_NAME_RE = re.compile(r"(?:局|委|办|厅|处|中心|公司|政府|办事处|管委会|委员会|工会|联合会|协会|联|部|部门|单位|集团|银行|"
-                            rf"大队|支队|小组|专班|分行|支行)$|^各.|{OFFICE_ROOM_RE.pattern}")  # "各开发区", "各乡镇": every one's office
+                            r"大队|支队|小组|专班|分行|支行|海关)$|"
+                            rf"^各.|{OFFICE_ROOM_RE.pattern}")  # "各开发区", "各乡镇": every one's office
 
 
 CITY_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,6}[市县旗]")  # "项城市", "沈丘县": a place's own name and its level
