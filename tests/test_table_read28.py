@@ -36,10 +36,21 @@ def test_a_breakdown_to_offices_is_read_as_a_list(tmp_path, suffix):
 
 
 def test_a_list_under_a_title_that_names_no_programme_stays_refused(tmp_path):
-    """The same items under a news headline that names no programme of work are a report's points: not read."""
-    lines = ["甲省经济形势新闻发布会", "记者获悉,省政府介绍了今年的情况。", *BREAKDOWN[2:]]
+    """The same items with no office of their own, under a news headline that names no programme of work, are a
+    report's points: not read."""
+    points = [line.split("。(")[0] + "。" for line in BREAKDOWN[2:]]
+    lines = ["甲省经济形势新闻发布会", "记者获悉,省政府介绍了今年的情况。", *points]
     with pytest.raises(InputError):
         convert_table(_write(tmp_path, ".txt", lines), "x-2015", 2015)
+
+
+def test_items_naming_their_own_offices_are_read_under_any_title(tmp_path):
+    """Items that each end with the offices that do them ("(A、B等负责)") are a breakdown whatever the headline above
+    them says (read46b: a list's own office brackets are the evidence of a programme, as its labels are)."""
+    lines = ["甲省经济形势新闻发布会", "记者获悉,省政府介绍了今年的情况。", *BREAKDOWN[2:]]
+    tasks = convert_table(_write(tmp_path, ".txt", lines), "x-2015", 2015).programme.tasks
+    assert [t.code for t in tasks] == ["1", "2", "3", "4"]
+    assert tasks[2].lines[0].lead_units == ["省农业厅"]
 
 
 @pytest.mark.parametrize(("text", "work"), [
