@@ -1,0 +1,77 @@
+"""One row the reader cannot take does not refuse the whole table (refuse46): the other rows are read, and the row is
+said, as a doubt (`# check:` in the plan, listed at the end; `--strict` refuses it). A table with no row to read is
+still refused, with the reason of its first row."""
+
+from __future__ import annotations
+
+import pytest
+
+from mstrack.errors import InputError
+
+from .conftest import convert_written, refused, write_table
+
+HEADER = ["序号", "实事项目", "牵头单位", "完成时限"]
+TASKS = [["1", "新建公园2个", "市住建局", "2024年6月底"], ["2", "改造老旧小区30个", "市住建局", "2024年12月底"],
+         ["3", "新增托位500个", "市卫健委", "2024年12月底"]]
+
+
+def codes(conversion) -> list[str]:
+    return [task.code for task in conversion.programme.tasks]
+
+
+def doubts(conversion) -> str:
+    return "\n".join(map(str, conversion.doubts))
+
+
+def import_table(cli, path, *options):
+    out = path.with_suffix(".toml")
+    return cli("import", "table", str(path), "-p", "x-2024", "--year", "2024", "-o", str(out), *options), out
+
+
+def test_a_contact_table_under_the_table_is_said_not_read_and_refuses_nothing(tmp_path):
+    """A second small table after the main one (联系人 | 联系电话, then a name and a number): before, "'联系人' is not a
+    task number" refused the file; now its rows are not read, and each is said."""
+    conversion = convert_written(tmp_path, "t.csv", [HEADER, *TASKS, ["联系人", "联系电话", "", ""], ["张三", "0571-87654321", "", ""]])
+    assert codes(conversion) == ["1", "2", "3"]
+    assert [t.title for t in conversion.programme.tasks] == ["新建公园2个", "改造老旧小区30个", "新增托位500个"]
+    said = doubts(conversion)
+    assert "t.csv: row 5, column 序号: '联系人' is not a task number: the row is not read" in said, said
+    assert "t.csv: row 6, column 序号: '张三' is not a task number: the row is not read" in said, said
+
+
+def test_a_row_numbered_by_a_circled_number_between_tasks_is_said_and_the_others_read(tmp_path):
+    conversion = convert_written(tmp_path, "t.xlsx", [HEADER, TASKS[0], ["①", "配套绿道1公里", "市园林局", "2024年6月底"], *TASKS[1:]])
+    assert codes(conversion) == ["1", "2", "3"]
+    assert "t.xlsx: row 3, column 序号: '①' is not a task number: the row is not read" in doubts(conversion)
+
+
+def test_a_numbered_row_with_no_text_is_said_and_the_others_read(tmp_path):
+    conversion = convert_written(tmp_path, "t.csv", [HEADER, TASKS[0], ["2", "", "市住建局", "2024年12月底"], TASKS[2]])
+    assert codes(conversion) == ["1", "3"]
+    assert "t.csv: row 3, column 实事项目: task 2 has no text: the row is not read" in doubts(conversion)
+
+
+def test_a_number_printed_twice_reads_the_second_row_under_its_own_code_and_says_so(tmp_path):
+    conversion = convert_written(tmp_path, "t.csv", [HEADER, *TASKS, ["2", "新建公厕10座", "市城管局", "2024年9月底"]])
+    assert codes(conversion) == ["1", "2", "3", "2a"]
+    assert conversion.programme.tasks[3].title == "新建公厕10座"
+    said = doubts(conversion)
+    assert "row 5, column 序号: task 2 appears twice (first at row 3): read as task 2a; check its number" in said, said
+
+
+def test_a_table_with_no_row_to_read_is_still_refused_with_its_first_reason(tmp_path):
+    with pytest.raises(InputError, match=r"t\.csv: row 2, column 1 \(序号\): '①' is not a task number$"):
+        convert_written(tmp_path, "t.csv", [HEADER, ["①", "新建公园2个", "市住建局", "2024年6月底"],
+                                             ["②", "改造老旧小区30个", "市住建局", "2024年12月底"]])
+
+
+def test_the_row_not_read_is_a_check_comment_and_strict_refuses_it(cli, tmp_path):
+    path = write_table(tmp_path / "t.csv", [HEADER, *TASKS, ["联系人", "联系电话", "", ""]])
+    run, out = import_table(cli, path, "--strict")
+    refused(run, "--strict", "'联系人' is not a task number: the row is not read")
+    assert not out.exists()
+    run, out = import_table(cli, path)
+    assert run.exit_code == 0, run.output
+    assert "check: t.csv: row 5, column 序号: '联系人' is not a task number: the row is not read" in run.stderr
+    assert "source = \"t.csv\"  # check: row 5, column 序号: '联系人' is not a task number: the row is not read" in out.read_text(
+        encoding="utf-8")
