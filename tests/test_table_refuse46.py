@@ -59,6 +59,18 @@ def test_a_number_printed_twice_reads_the_second_row_under_its_own_code_and_says
     assert "row 5, column 序号: task 2 appears twice (first at row 3): read as task 2a; check its number" in said, said
 
 
+def test_numbered_footnotes_under_the_table_are_notes_not_tasks(tmp_path):
+    """Items that print their own numbers ("1.新建公园2个", no 序号 column), and under them "注：1.…" then "2.…", "3.…":
+    the note's own points, not tasks 2 and 3 (which were "task 2 appears twice")."""
+    rows = [["工作任务", "责任单位"], ["1.新建公园2个", "市住建局"], ["2.改造老旧小区30个", "市住建局"], ["3.新增托位500个", "市卫健委"],
+            ["注：1.本表所列项目均为年度目标任务。", ""], ["2.完成时限为最迟完成时间。", ""], ["3.牵头单位负责统筹推进。", ""]]
+    conversion = convert_written(tmp_path, "t.csv", rows)
+    assert codes(conversion) == ["1", "2", "3"]
+    assert [t.title for t in conversion.programme.tasks] == ["新建公园2个", "改造老旧小区30个", "新增托位500个"]
+    assert "2.完成时限为最迟完成时间。" in conversion.programme.note and "3.牵头单位负责统筹推进。" in conversion.programme.note
+    assert "appears twice" not in doubts(conversion)
+
+
 def test_a_table_with_no_row_to_read_is_still_refused_with_its_first_reason(tmp_path):
     with pytest.raises(InputError, match=r"t\.csv: row 2, column 1 \(序号\): '①' is not a task number$"):
         convert_written(tmp_path, "t.csv", [HEADER, ["①", "新建公园2个", "市住建局", "2024年6月底"],

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from mstrack.sources.rows import TOTAL_CELL_RE, WHOLE_REGION_RE
-from mstrack.sources.table.numbering import DOTS
+from mstrack.sources.table.numbering import DOTS, title_code
 from mstrack.vocabulary import LEAD_ROLE_WORDS, PLACE_NAME
 
 NOTE_LINE_RE = re.compile(r"^(?:备\s*注|注|说\s*明|(?:监督|联系|咨询|投诉|举报)(?:方式|电话|人))\s*\d*\s*[:：]")  # "备注：…",
@@ -17,6 +17,21 @@ def note_line(cells: list[str]) -> bool:
     """A footnote under a table: one text, merged over the row or written in its first cell."""
     filled = {c for c in cells if c}
     return len(filled) == 1 and bool(NOTE_LINE_RE.match(filled.pop()))
+
+
+def note_point(cells: list[str], last: int) -> int:
+    """A footnote's numbered point: the number a footnote line opens ("注：1.本表…" → 1, `last` 0), or the one a line of
+    one text under it goes on with ("2.完成时限…" after point 1 → 2), never an item of the table; 0 for any other row."""
+    filled = {c for c in cells if c}
+    if len(filled) != 1:
+        return 0
+    text = filled.pop()
+    if not last and (note := NOTE_LINE_RE.match(text)):
+        text = text[note.end():].lstrip()
+    elif not last:
+        return 0
+    m = title_code(text)
+    return int(m[1]) if m and int(m[1]) == last + 1 else 0
 
 
 # "注：主要责任单位第一个为牵头单位，其余为主要配合单位", "排名第一的为牵头单位", "排在首位的为牵头单位": the first office

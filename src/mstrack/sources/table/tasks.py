@@ -9,7 +9,7 @@ from mstrack.errors import InputError, Message
 from mstrack.model import Area
 from mstrack.sources.rows import FIGURE_RE, total_row
 from mstrack.sources.table.above import office_above
-from mstrack.sources.table.cells import AREA_RE, SEVERAL_CODES_RE, explained_marks, first_leads_noted, note_line, without_marks
+from mstrack.sources.table.cells import AREA_RE, SEVERAL_CODES_RE, explained_marks, first_leads_noted, note_line, note_point, without_marks
 from mstrack.sources.table.columns import Column, helping_column
 from mstrack.sources.table.numbering import (
     COUNT_RE,
@@ -85,6 +85,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     # a table with no office column, signed for by one office above it ("部门(单位):示范区水务局"): its tasks' lead
     signed_for = "" if {"lead", "units"} & set(layout.by_kind) else office_above(sheet, at)
     previous: Row | None = None  # the last data row: what a cell typed 同上 repeats
+    point = 0  # the last numbered point of a footnote ("注：1.…"): "2.…" under it is its next, no task
     for row in (split for below in sheet.rows[at + 1:] for split in _tasks_in_row(below, layout, joined)):
         filled = [c for c in row.cells if c]
         if not filled or _repeats_header(row, layout, header_texts, header_rows) or total_row(row.cells):
@@ -93,8 +94,9 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
         if areas_are_tasks and _said(unread, _action_row, row, layout, tasks, seen, year) is not False:
             previous = row
             continue
-        if note_line(row.cells):
+        if note_line(row.cells) or point and note_point(row.cells, point):
             notes.append(filled[0])  # a footnote under the table, merged over its width or written in its first cell
+            point = note_point(row.cells, point)
             continue
         if area and heading is None and len(filled) >= 2 and len(set(filled)) == 1 and filled[0].endswith(("。", "；")) \
                 and not title_code(filled[0]) and not AREA_RE.match(filled[0]) and not any(t.area == area for t in tasks):
