@@ -87,3 +87,25 @@ def test_the_row_not_read_is_a_check_comment_and_strict_refuses_it(cli, tmp_path
     assert "check: t.csv: row 5, column 序号: '联系人' is not a task number: the row is not read" in run.stderr
     assert "source = \"t.csv\"  # check: row 5, column 序号: '联系人' is not a task number: the row is not read" in out.read_text(
         encoding="utf-8")
+
+
+REGIONS = [["长沙市", "20"], ["株洲市", "15"], ["湘潭市", "10"], ["衡阳市", "12"]]
+
+
+@pytest.mark.parametrize("other", ["省直单位", "市本级"])
+def test_a_table_by_region_with_one_row_that_is_no_place_reads_every_row(tmp_path, other):
+    """A quota table by region (市州 | 目标任务) with one row for the province's own units ("省直单位", "市本级"): the
+    市州 column still holds the rows' names (it was taken for none, and the file refused: "a row of schedule or units
+    before any task")."""
+    conversion = convert_written(tmp_path, "t.csv", [["市州", "目标任务(个)", "完成时限"],
+                                                     *([*row, "2024年12月底"] for row in [*REGIONS, [other, "5"]])])
+    assert [t.title for t in conversion.programme.tasks] == ["长沙市", "株洲市", "湘潭市", "衡阳市", other]
+    assert [i.target for t in conversion.programme.tasks for line in t.lines for i in line.indicators] == [20, 15, 10, 12, 5]
+
+
+def test_a_numbered_table_by_region_with_a_row_for_the_city_itself_is_titled_by_region(tmp_path):
+    """With 序号 and 责任单位 beside it, the one row "市本级" made every task's title its office ("市民政局")."""
+    conversion = convert_written(tmp_path, "t.csv", [["序号", "市州", "目标任务(个)", "责任单位", "完成时限"], *(
+        [str(n), *row, "市民政局", "2024年12月底"] for n, row in enumerate([*REGIONS, ["市本级", "5"]], start=1))])
+    assert [(t.code, t.title) for t in conversion.programme.tasks] == [
+        ("1", "长沙市"), ("2", "株洲市"), ("3", "湘潭市"), ("4", "衡阳市"), ("5", "市本级")]

@@ -87,9 +87,12 @@ OFFICE_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,14}(?:局|委|办|院|中心|�
 
 def place_names(values: list[str], header: str, also: re.Pattern | None = None) -> bool:
     """Three or more cells, every one a place's name ("长沙市", "湘西州", "岳麓区") or one that `also` matches, a
-    total row and the header printed again at a page break aside."""
+    total row and the header printed again at a page break aside. Under a place's header (no `also`: 市州, 地区) three
+    in four are enough: a row for the province's own units ("省直单位", "市本级") or a line under the table is no place
+    and leaves the rows by region (a 单位 column's offices stay every one: its sub-header "牵头单位" is none)."""
     names = [v.strip() for v in values if not TOTAL_CELL_RE.match(v) and not WHOLE_REGION_RE.match(v) and v != header]
-    return len(names) >= 3 and all(PLACE_NAME_RE.fullmatch(v) or (also and also.match(v)) for v in names)
+    places = sum(bool(PLACE_NAME_RE.fullmatch(v) or (also and also.match(v))) for v in names)
+    return places >= 3 and (places * 4 >= len(names) * 3 if also is None else places == len(names))
 
 
 # a column of the units a quota is set for (单位, 责任单位), headed by no role (牵头, 配合): the rows' names when nothing else is
