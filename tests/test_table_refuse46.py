@@ -109,3 +109,17 @@ def test_a_numbered_table_by_region_with_a_row_for_the_city_itself_is_titled_by_
         [str(n), *row, "市民政局", "2024年12月底"] for n, row in enumerate([*REGIONS, ["市本级", "5"]], start=1))])
     assert [(t.code, t.title) for t in conversion.programme.tasks] == [
         ("1", "长沙市"), ("2", "株洲市"), ("3", "湘潭市"), ("4", "衡阳市"), ("5", "市本级")]
+
+
+@pytest.mark.parametrize(("under", "said"), [([["XX县人民政府办公室", "", ""], ["2024年3月1日", "", ""]], 0),
+                                             ([["联系人", "联系电话", ""], ["张三", "0571-87654321", ""]], 2)])
+def test_an_unnamed_number_column_keeps_its_numbers_over_lines_under_the_table(tmp_path, under, said):
+    """No 序号 header, the items numbered "01", "02", "03" in the unnamed first column, then a signature or a contact
+    table under them: the column still numbers the items (the lines under it made them 1, 2, 3 by position, and the
+    contact table's words the title of a fourth); a line of one text under it is prose, left out as before."""
+    rows = [["", "项目名称", "责任单位"], ["01", "新建公园2个", "市住建局"], ["02", "改造老旧小区30个", "市住建局"],
+            ["03", "新增托位500个", "市卫健委"], *under]
+    conversion = convert_written(tmp_path, "t.xlsx", rows)
+    assert [(t.code, t.title) for t in conversion.programme.tasks] == [
+        ("01", "新建公园2个"), ("02", "改造老旧小区30个"), ("03", "新增托位500个")]
+    assert sum("is not a task number: the row is not read" in doubt for doubt in conversion.doubts) == said

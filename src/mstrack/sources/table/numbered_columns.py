@@ -121,7 +121,8 @@ def contact_or_duty(item: str) -> bool:
 def unnamed_number_column(sheet: Sheet, at: int, columns: list[Column]) -> None:
     """No 序号: an unnamed column left of the task column whose cells are numbers rising down the rows ("01", "02",
     "04"; "3.", "四") numbers the tasks as the document prints them, not their position. The numbers start at 1 or
-    stay small: 2024, 2025, 2026 are years, not a count of tasks."""
+    stay small: 2024, 2025, 2026 are years, not a count of tasks. Cells after the last number are lines under the
+    table ("XX县人民政府办公室", a contact table's "联系人"): the rows they are on are said, not read (tasks.py)."""
     tasks = [c for c in columns if c.kind == "task"]
     if not tasks or any(c.kind == "seq" for c in columns):
         return
@@ -130,7 +131,9 @@ def unnamed_number_column(sheet: Sheet, at: int, columns: list[Column]) -> None:
             continue
         values = [v for v in column_values(sheet, at, column) if not TOTAL_CELL_RE.match(v)]  # "合计": no task
         numbers = [_number_of(v) for v in values]
-        if len(values) >= 2 and None not in numbers and numbers == sorted(set(numbers)) \
+        while numbers and numbers[-1] is None:  # lines under the table (a signature, a contact table): no item's number
+            numbers.pop()
+        if len(numbers) >= 2 and None not in numbers and numbers == sorted(set(numbers)) \
                 and (numbers[0] <= 1 or numbers[-1] < 1000):
             column.kind = "seq"
             return
