@@ -28,15 +28,22 @@ def import_table(cli, path, *options):
     return cli("import", "table", str(path), "-p", "x-2024", "--year", "2024", "-o", str(out), *options), out
 
 
-def test_a_contact_table_under_the_table_is_said_not_read_and_refuses_nothing(tmp_path):
+def test_a_contact_table_under_the_table_is_kept_in_the_note_and_refuses_nothing(tmp_path):
     """A second small table after the main one (联系人 | 联系电话, then a name and a number): before, "'联系人' is not a
-    task number" refused the file; now its rows are not read, and each is said."""
+    task number" refused the file; now the table ends there, and the contacts are the plan's note."""
     conversion = convert_written(tmp_path, "t.csv", [HEADER, *TASKS, ["联系人", "联系电话", "", ""], ["张三", "0571-87654321", "", ""]])
     assert codes(conversion) == ["1", "2", "3"]
     assert [t.title for t in conversion.programme.tasks] == ["新建公园2个", "改造老旧小区30个", "新增托位500个"]
-    said = doubts(conversion)
-    assert "t.csv: row 5, column 序号: '联系人' is not a task number: the row is not read" in said, said
-    assert "t.csv: row 6, column 序号: '张三' is not a task number: the row is not read" in said, said
+    assert conversion.programme.note == "联系人 联系电话\n张三 0571-87654321"
+    assert not [d for d in conversion.doubts if "row 5" in d or "row 6" in d], doubts(conversion)
+
+
+def test_a_row_whose_number_is_no_number_under_the_table_is_said_not_read(tmp_path):
+    """A row under the table whose 序号 cell holds words ("XX县民生办 | 2024年3月1日", no contact labels): left out and
+    said; the rows above are read."""
+    conversion = convert_written(tmp_path, "t.csv", [HEADER, *TASKS, ["XX县民生办", "2024年3月1日", "", ""]])
+    assert codes(conversion) == ["1", "2", "3"]
+    assert "t.csv: row 5, column 序号: 'XX县民生办' is not a task number: the row is not read" in doubts(conversion)
 
 
 def test_a_row_numbered_by_a_circled_number_between_tasks_is_said_and_the_others_read(tmp_path):
@@ -78,14 +85,14 @@ def test_a_table_with_no_row_to_read_is_still_refused_with_its_first_reason(tmp_
 
 
 def test_the_row_not_read_is_a_check_comment_and_strict_refuses_it(cli, tmp_path):
-    path = write_table(tmp_path / "t.csv", [HEADER, *TASKS, ["联系人", "联系电话", "", ""]])
+    path = write_table(tmp_path / "t.csv", [HEADER, TASKS[0], ["①", "配套绿道1公里", "市园林局", "2024年6月底"], *TASKS[1:]])
     run, out = import_table(cli, path, "--strict")
-    refused(run, "--strict", "'联系人' is not a task number: the row is not read")
+    refused(run, "--strict", "'①' is not a task number: the row is not read")
     assert not out.exists()
     run, out = import_table(cli, path)
     assert run.exit_code == 0, run.output
-    assert "check: t.csv: row 5, column 序号: '联系人' is not a task number: the row is not read" in run.stderr
-    assert "source = \"t.csv\"  # check: row 5, column 序号: '联系人' is not a task number: the row is not read" in out.read_text(
+    assert "check: t.csv: row 3, column 序号: '①' is not a task number: the row is not read" in run.stderr
+    assert "source = \"t.csv\"  # check: row 3, column 序号: '①' is not a task number: the row is not read" in out.read_text(
         encoding="utf-8")
 
 
@@ -111,15 +118,32 @@ def test_a_numbered_table_by_region_with_a_row_for_the_city_itself_is_titled_by_
         ("1", "长沙市"), ("2", "株洲市"), ("3", "湘潭市"), ("4", "衡阳市"), ("5", "市本级")]
 
 
-@pytest.mark.parametrize(("under", "said"), [([["XX县人民政府办公室", "", ""], ["2024年3月1日", "", ""]], 0),
-                                             ([["联系人", "联系电话", ""], ["张三", "0571-87654321", ""]], 2)])
+@pytest.mark.parametrize(("under", "said"), [([["XX县人民政府办公室", "", ""], ["2024年3月1日", "", ""]], []),
+                                             ([["XX县民生办", "2024年3月1日", ""]], ["t.xlsx: row 5, column A: 'XX县民生办' is not "
+                                                                                "a task number: the row is not read"])])
 def test_an_unnamed_number_column_keeps_its_numbers_over_lines_under_the_table(tmp_path, under, said):
-    """No 序号 header, the items numbered "01", "02", "03" in the unnamed first column, then a signature or a contact
-    table under them: the column still numbers the items (the lines under it made them 1, 2, 3 by position, and the
-    contact table's words the title of a fourth); a line of one text under it is prose, left out as before."""
+    """No 序号 header, the items numbered "01", "02", "03" in the unnamed first column, then a signature under them:
+    the column still numbers the items (the lines under it made them 1, 2, 3 by position). A line of one text under
+    it is prose, left out as before; a row of two is said, not read."""
     rows = [["", "项目名称", "责任单位"], ["01", "新建公园2个", "市住建局"], ["02", "改造老旧小区30个", "市住建局"],
             ["03", "新增托位500个", "市卫健委"], *under]
     conversion = convert_written(tmp_path, "t.xlsx", rows)
     assert [(t.code, t.title) for t in conversion.programme.tasks] == [
         ("01", "新建公园2个"), ("02", "改造老旧小区30个"), ("03", "新增托位500个")]
-    assert sum("is not a task number: the row is not read" in doubt for doubt in conversion.doubts) == said
+    assert [doubt for doubt in conversion.doubts if "row 5" in doubt or "row 6" in doubt] == said
+
+
+def test_a_contact_table_under_groups_of_items_leaves_the_groups_as_read(tmp_path):
+    """No 序号: groups "(一)就业促进行动" beside their numbered targets, and under them a contact table (联系人 | 联系电话,
+    then a name and a number). Its rows decided what the columns were (its words read as tasks 6 and 7, and every
+    group's items as tasks 1a, 1aa …); they are the document's contacts, kept in the plan's note."""
+    rows = [["", "市定任务(2023年度)", "工作进展情况"], ["一、各项目实施进展情况"] * 3,
+            ["(一)就业促进行动", "1、充分就业社区创建18个;\n2、新增技能人才2400人。", "已完成"],
+            ["(二)老年助餐行动", "1、城市老年食堂8个;\n2、农村老年食堂15个。", "已完成"],
+            ["(三)安心托幼行动", "1、新增托位数900个;\n2、新增公办园学位900个。", "已完成"],
+            ["联系人", "联系电话", ""], ["张三", "0571-87654321", ""]]
+    conversion = convert_written(tmp_path, "t.xlsx", rows)
+    assert [(t.code, t.title) for t in conversion.programme.tasks] == [
+        ("一(一)", "就业促进行动"), ("一(二)", "老年助餐行动"), ("一(三)", "安心托幼行动")]
+    assert "联系人 联系电话" in conversion.programme.note and "张三 0571-87654321" in conversion.programme.note
+

@@ -19,6 +19,21 @@ def note_line(cells: list[str]) -> bool:
     return len(filled) == 1 and bool(NOTE_LINE_RE.match(filled.pop()))
 
 
+# the labels of a contact table under the table, or of the form's signature line: "联系人 | 联系电话", "填报人 | 审核人"
+CONTACT_LABEL_RE = re.compile(r"^(?:联\s*系\s*人|联系电话|电\s*话|手\s*机(?:号码)?|联系方式|姓\s*名|职\s*务|填[报表]人|审核人|签发人)"
+                              r"\s*[:：]?$")
+
+
+def contacts_from(rows: list) -> int:
+    """Where the table's rows end: at a row of two or more contact labels ("联系人 | 联系电话"), a contact table under
+    it, which with every row after it is none of its items nor tells what its columns are; len(rows) when none."""
+    for n, row in enumerate(rows):
+        filled = [c.strip() for c in row.cells if c.strip()]
+        if n and len(filled) >= 2 and all(CONTACT_LABEL_RE.match(c) for c in filled):
+            return n
+    return len(rows)
+
+
 def note_point(cells: list[str], last: int) -> int:
     """A footnote's numbered point: the number a footnote line opens ("注：1.本表…" → 1, `last` 0), or the one a line of
     one text under it goes on with ("2.完成时限…" after point 1 → 2), never an item of the table; 0 for any other row."""

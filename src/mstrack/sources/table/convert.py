@@ -196,7 +196,7 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
                                "check {n:it|them}", path=path.name, rows=places(path, [row for row, _ in table.unheaded]),
                                n=len(table.unheaded), names="”、“".join(words for _, words in table.unheaded)))
     report = _results_doubt(path, table.results_read)
-    left_out = [(left.row, left.header or "?", Message("{why}: the row is not read", why=left.why)) for left in unread]
+    left_out = [(left.row, left.header, Message("{why}: the row is not read", why=left.why)) for left in unread]
     stats["doubts"] = len(doubts) + bool(other_year) + bool(report) + len(left_out)
     reported = [(programme, raw.code, *value) for raw, task in zip(raw_tasks, tasks, strict=True) for value in reported_values(raw, task)]
     comments = _comments(result, doubts)

@@ -9,7 +9,17 @@ from mstrack.errors import InputError, Message
 from mstrack.model import Area
 from mstrack.sources.rows import FIGURE_RE, total_row
 from mstrack.sources.table.above import office_above
-from mstrack.sources.table.cells import AREA_RE, SEVERAL_CODES_RE, explained_marks, first_leads_noted, note_line, note_point, without_marks
+from mstrack.sources.table.cells import (
+    AREA_RE,
+    SEVERAL_CODES_RE,
+    contacts_from,
+    explained_marks,
+    first_leads_noted,
+    note_line,
+    note_point,
+    row_texts,
+    without_marks,
+)
 from mstrack.sources.table.columns import Column, helping_column
 from mstrack.sources.table.numbering import (
     COUNT_RE,
@@ -86,7 +96,9 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     signed_for = "" if {"lead", "units"} & set(layout.by_kind) else office_above(sheet, at)
     previous: Row | None = None  # the last data row: what a cell typed 同上 repeats
     point = 0  # the last numbered point of a footnote ("注：1.…"): "2.…" under it is its next, no task
-    for row in (split for below in sheet.rows[at + 1:] for split in _tasks_in_row(below, layout, joined)):
+    rows = sheet.rows[at + 1:]
+    ended = contacts_from(rows)  # a contact table under the table: its rows are no items
+    for row in (split for below in rows[:ended] for split in _tasks_in_row(below, layout, joined)):
         filled = [c for c in row.cells if c]
         if not filled or _repeats_header(row, layout, header_texts, header_rows) or total_row(row.cells):
             continue  # blank, the header again at a page break, or a row of totals (合计, 小计, 全省)
@@ -196,6 +208,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
             task.doubts.append((row.number, layout.header("seq"), Message(
                 "序号 {code} numbers {n} tasks in one row whose words do not split into {n}: read as one task", code=kept, n=len(
                     re.findall(r"\d+", kept)))))
+    notes += [" ".join(row_texts(row)) for row in rows[ended:] if any(row.cells)]  # the contacts: in the plan's note
     if not tasks and unread:
         raise InputError(unread[0].refusal)
     if not tasks:

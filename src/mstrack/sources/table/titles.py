@@ -41,7 +41,8 @@ class RowNotRead(Exception):  # noqa: N818 - a row left out, not an error: the t
     task): the other rows are read, and this one is said (tasks.read_tasks): its row, the column at fault and why."""
 
     def __init__(self, layout: _Layout, row: Row, column, why: Message):
-        self.place, self.row, self.header, self.why = layout.where(row, column), row.number, column.header, why
+        self.place, self.row, self.why = layout.where(row, column), row.number, why
+        self.header = column.header or layout.sheet.column_label(column.index)  # an unnamed 序号: A, as the sheet says
         super().__init__(str(self.refusal))
 
     @property
