@@ -147,3 +147,16 @@ def test_a_contact_table_under_groups_of_items_leaves_the_groups_as_read(tmp_pat
         ("一(一)", "就业促进行动"), ("一(二)", "老年助餐行动"), ("一(三)", "安心托幼行动")]
     assert "联系人 联系电话" in conversion.programme.note and "张三 0571-87654321" in conversion.programme.note
 
+
+def test_lines_under_a_table_whose_items_number_themselves_leave_its_columns_as_read(tmp_path):
+    """序号 "1" and 项目 "主要预期目标" merged over rows whose 重点工作目标任务 cells print their own numbers ("1.…", "2.…"):
+    those are the tasks. A signature under the table (its office and date, each alone in the first cell) made the
+    rule see a 序号 with no numbered item beside it, and the whole table one task with every item an indicator."""
+    rows = [["序号", "项目", "重点工作目标任务", "责任单位"],
+            ["1", "主要预期目标", "1.地区生产总值增长5%以上。", "区发改委"],
+            ["1", "主要预期目标", "2.一般公共预算收入增长6%以上。", "区财政局"],
+            ["1", "主要预期目标", "3.规上工业总产值增长5%左右。", "区工信局"],
+            ["XX区人民政府办公室", "", "", ""], ["2024年3月1日", "", "", ""]]
+    conversion = convert_written(tmp_path, "t.xlsx", rows)
+    assert [(t.code, t.title) for t in conversion.programme.tasks] == [
+        ("1", "地区生产总值增长5%以上。"), ("2", "一般公共预算收入增长6%以上。"), ("3", "规上工业总产值增长5%左右。")]

@@ -34,6 +34,16 @@ def contacts_from(rows: list) -> int:
     return len(rows)
 
 
+def table_end(rows: list) -> int:
+    """Where the rows that tell what the columns are end: before a contact table under the table (contacts_from), and
+    before the lines of one text each after the last row of two texts (a signature's office and date, a stamp, a
+    closing sentence): none of them is a cell of the table's columns. len(rows) when the table runs to the end."""
+    end = contacts_from(rows)
+    last = max((n for n, row in enumerate(rows[:end]) if len(set(filter(None, (c.strip() for c in row.cells)))) >= 2),
+               default=None)
+    return end if last is None else last + 1
+
+
 def note_point(cells: list[str], last: int) -> int:
     """A footnote's numbered point: the number a footnote line opens ("注：1.本表…" → 1, `last` 0), or the one a line of
     one text under it goes on with ("2.完成时限…" after point 1 → 2), never an item of the table; 0 for any other row."""
