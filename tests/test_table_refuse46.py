@@ -160,3 +160,17 @@ def test_lines_under_a_table_whose_items_number_themselves_leave_its_columns_as_
     conversion = convert_written(tmp_path, "t.xlsx", rows)
     assert [(t.code, t.title) for t in conversion.programme.tasks] == [
         ("1", "地区生产总值增长5%以上。"), ("2", "一般公共预算收入增长6%以上。"), ("3", "规上工业总产值增长5%左右。")]
+
+
+def test_a_last_row_not_numbered_as_the_titles_are_leaves_them_titles(tmp_path):
+    """An unnamed column of numbered titles ("(一)就业促进行动") beside the named task column's numbered parts, and a last
+    row whose cell there is no item's number ("①"): the column still holds the titles (that row made the parts the
+    tasks, 1, 2, 1a, 1aa …)."""
+    rows = [["", "市定任务(2023年度)", "工作进展情况"], ["一、各项目实施进展情况"] * 3,
+            ["(一)就业促进行动", "1、充分就业社区创建18个;\n2、新增技能人才2400人。", "已完成"],
+            ["(二)老年助餐行动", "1、城市老年食堂8个;\n2、农村老年食堂15个。", "已完成"],
+            ["(三)安心托幼行动", "1、新增托位数900个;\n2、新增公办园学位900个。", "已完成"],
+            ["①", "其他配套工作", ""]]
+    conversion = convert_written(tmp_path, "t.xlsx", rows)
+    assert [(t.code, t.title) for t in conversion.programme.tasks][:3] == [
+        ("一(一)", "就业促进行动"), ("一(二)", "老年助餐行动"), ("一(三)", "安心托幼行动")]

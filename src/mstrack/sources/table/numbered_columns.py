@@ -169,18 +169,23 @@ def numbered_title_column(sheet: Sheet, at: int, columns: list[Column]) -> None:
 def _one_title_a_row(sheet: Sheet, at: int, column: Column, tasks: list[Column]) -> bool:
     """Titles, not group labels: each row with the task column's words has its own cell here, with words after its
     number (not "1." alone), neither blank nor repeating the row above (一、教育 written once or merged over its
-    items is a group's label)."""
+    items is a group's label). Rows after the last title whose cell here holds no title but is not blank ("①" alone, a
+    line under the table) are not judged: one such row is no reason to read the titles as anything else."""
     previous = None
+    titled: list[bool | None] = []  # each row: a title, no title, or a cell of no title (judged only before a title)
     for row in data_rows(sheet, at):
         value = row.cells[column.index].strip() if column.index < len(row.cells) else ""
         if not any(t.index < len(row.cells) and row.cells[t.index].strip() for t in tasks) \
                 or row.cells[:len(sheet.rows[at].cells)] == sheet.rows[at].cells:  # the header again, at a page break
             continue
         m = ITEM_NUMBER_RE.match(value)
-        if not m or not value[m.end():].strip() or value == previous:
-            return False
+        own = bool(m) and bool(value[m.end():].strip()) and value != previous
+        titled.append(None if value and not own and value != previous else own)
         previous = value
-    return True
+    judged = len(titled)
+    while titled and titled[-1] is None:
+        titled.pop()
+    return all(titled) and (bool(titled) or not judged)  # a column of no title at all holds none
 
 
 def numbered_lines(cell: str) -> bool:
