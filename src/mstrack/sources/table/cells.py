@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from mstrack.sources.rows import TOTAL_CELL_RE, WHOLE_REGION_RE
-from mstrack.sources.table.numbering import DOTS
+from mstrack.sources.table.numbering import DOTS, title_code
 from mstrack.vocabulary import LEAD_ROLE_WORDS, PLACE_NAME
 
 NOTE_LINE_RE = re.compile(r"^(?:备\s*注|注|说\s*明|(?:监督|联系|咨询|投诉|举报)(?:方式|电话|人))\s*\d*\s*[:：]")  # "备注：…",
@@ -24,6 +24,46 @@ def first_leads(between: str) -> str:
     stand between), then a lead's role (牵头, 主责, 主办). One core for the note under a table (FIRST_LEADS_NOTE_RE) and
     the bracket inside a cell (units.FIRST_LEADS_RE)."""
     return rf"(?:第一|首位|首个|最前){between}(?:{'|'.join(LEAD_ROLE_WORDS)})"
+
+
+# the labels of a contact table under the table, or of the form's signature line: "联系人 | 联系电话", "填报人 | 审核人"
+CONTACT_LABEL_RE = re.compile(r"^(?:联\s*系\s*人|联系电话|电\s*话|手\s*机(?:号码)?|联系方式|姓\s*名|职\s*务|填[报表]人|审核人|签发人)"
+                              r"\s*[:：]?$")
+
+
+def contacts_from(rows: list) -> int:
+    """Where the table's rows end: at a row of two or more contact labels ("联系人 | 联系电话"), a contact table under
+    it, which with every row after it is none of its items nor tells what its columns are; len(rows) when none."""
+    for n, row in enumerate(rows):
+        filled = [c.strip() for c in row.cells if c.strip()]
+        if n and len(filled) >= 2 and all(CONTACT_LABEL_RE.match(c) for c in filled):
+            return n
+    return len(rows)
+
+
+def table_end(rows: list) -> int:
+    """Where the rows that tell what the columns are end: before a contact table under the table (contacts_from), and
+    before the lines of one text each after the last row of two texts (a signature's office and date, a stamp, a
+    closing sentence): none of them is a cell of the table's columns. len(rows) when the table runs to the end."""
+    end = contacts_from(rows)
+    last = max((n for n, row in enumerate(rows[:end]) if len(set(filter(None, (c.strip() for c in row.cells)))) >= 2),
+               default=None)
+    return end if last is None else last + 1
+
+
+def note_point(cells: list[str], last: int) -> int:
+    """A footnote's numbered point: the number a footnote line opens ("注：1.本表…" → 1, `last` 0), or the one a line of
+    one text under it goes on with ("2.完成时限…" after point 1 → 2), never an item of the table; 0 for any other row."""
+    filled = {c for c in cells if c}
+    if len(filled) != 1:
+        return 0
+    text = filled.pop()
+    if not last and (note := NOTE_LINE_RE.match(text)):
+        text = text[note.end():].lstrip()
+    elif not last:
+        return 0
+    m = title_code(text)
+    return int(m[1]) if m and int(m[1]) == last + 1 else 0
 
 
 # "注：主要责任单位第一个为牵头单位，其余为主要配合单位", "排名第一的为牵头单位", "排在首位的为牵头单位": the first office
@@ -79,9 +119,12 @@ OFFICE_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,14}(?:局|委|办|院|中心|�
 
 def place_names(values: list[str], header: str, also: re.Pattern | None = None) -> bool:
     """Three or more cells, every one a place's name ("长沙市", "湘西州", "岳麓区") or one that `also` matches, a
-    total row and the header printed again at a page break aside."""
+    total row and the header printed again at a page break aside. Under a place's header (no `also`: 市州, 地区) three
+    in four are enough: a row for the province's own units ("省直单位", "市本级") or a line under the table is no place
+    and leaves the rows by region (a 单位 column's offices stay every one: its sub-header "牵头单位" is none)."""
     names = [v.strip() for v in values if not TOTAL_CELL_RE.match(v) and not WHOLE_REGION_RE.match(v) and v != header]
-    return len(names) >= 3 and all(PLACE_NAME_RE.fullmatch(v) or (also and also.match(v)) for v in names)
+    places = sum(bool(PLACE_NAME_RE.fullmatch(v) or (also and also.match(v))) for v in names)
+    return places >= 3 and (places * 4 >= len(names) * 3 if also is None else places == len(names))
 
 
 # a column of the units a quota is set for (单位, 责任单位), headed by no role (牵头, 配合): the rows' names when nothing else is

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from mstrack.domain.dates import PERIOD_RE, QUARTER_LABEL, YEAR_LABEL, DateError, period_end
-from mstrack.sources.table.cells import HELPING_RE, heading_row, note_line
+from mstrack.sources.table.cells import HELPING_RE, heading_row, note_line, table_end
 from mstrack.sources.table.reading import Row, Sheet
 from mstrack.vocabulary import BOUND_SUFFIXES, BOUND_WORDS
 
@@ -146,9 +146,10 @@ def year_columns(columns: list[Column], year: int) -> None:
 
 
 def data_rows(sheet: Sheet, at: int) -> list[Row]:
-    """The rows under the header row `at`, footnotes (备注：…, 注：…) and group headings merged over the row left out:
-    what the columns are told by."""
-    return [r for r in sheet.rows[at + 1:] if not note_line(r.cells) and not heading_row(r.cells)]
+    """The rows under the header row `at`, footnotes (备注：…, 注：…), group headings merged over the row, a contact
+    table and the lines of one text under the table (cells.table_end) left out: what the columns are told by."""
+    rows = sheet.rows[at + 1:]
+    return [r for r in rows[:table_end(rows)] if not note_line(r.cells) and not heading_row(r.cells)]
 
 
 def office_columns(columns: list[Column]) -> None:

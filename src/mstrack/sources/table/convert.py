@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from mstrack.errors import InputError, Message, readable_name
+from mstrack.errors import InputError, Joined, Message, readable_name
 from mstrack.model import Area, Programme
 from mstrack.sources.plan import CODE_RE, plan_from_dict, plan_to_dict
 from mstrack.sources.table.build import build_task, reported_values
@@ -155,7 +155,8 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
         table, at, columns, headers = find_header(sheets, year)
     areas: list[Area] = []
     notes: list[str] = []
-    raw_tasks = read_tasks(table, at, columns, headers, year, areas, notes)
+    unread: list = []  # rows that give no task: said, each a doubt (titles.RowNotRead)
+    raw_tasks = read_tasks(table, at, columns, headers, year, areas, notes, unread)
     own_places = shares_named([f"{raw.title}\n{raw.content}" for raw in raw_tasks], table.titles_above(at))
     for raw in raw_tasks:
         raw.own_places = own_places
@@ -195,17 +196,22 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
                                "check {n:it|them}", path=path.name, rows=places(path, [row for row, _ in table.unheaded]),
                                n=len(table.unheaded), names="”、“".join(words for _, words in table.unheaded)))
     report = _results_doubt(path, table.results_read)
-    stats["doubts"] = len(doubts) + bool(other_year) + bool(report)
+    left_out = [(left.row, left.header, Message("{why}: the row is not read", why=left.why)) for left in unread]
+    stats["doubts"] = len(doubts) + bool(other_year) + bool(report) + len(left_out)
     reported = [(programme, raw.code, *value) for raw, task in zip(raw_tasks, tasks, strict=True) for value in reported_values(raw, task)]
     comments = _comments(result, doubts)
     if other_year:
         comments[(None, None, None, "year")] = other_year
     if report:
         comments[(None, None, None, "name")] = report
+    if left_out:  # beside the plan's `source`: the rows of it that are in no task
+        comments[(None, None, None, "source")] = Joined("; ", [Message("{row}, column {column}: {why}", row=place(path, row),
+                                                                       column=column, why=why) for row, column, why in left_out])
+    said = [*((d.row, d.column or "?", d.why) for d in doubts), *left_out]
     return Conversion(programme=checked, summary=summary, stats=stats, comments=comments, reported=reported,
                       doubts=[*([other_year] if other_year else []), *([report] if report else []),
-                              *(Message("{path}: {row}, column {column}: {why}", path=path.name, row=place(path, d.row),
-                                        column=d.column or "?", why=d.why) for d in doubts)])
+                              *(Message("{path}: {row}, column {column}: {why}", path=path.name, row=place(path, row),
+                                        column=column, why=why) for row, column, why in said)])
 
 
 def _comments(programme: Programme, doubts: list[Doubt]) -> dict[tuple, Message]:

@@ -121,7 +121,8 @@ def contact_or_duty(item: str) -> bool:
 def unnamed_number_column(sheet: Sheet, at: int, columns: list[Column]) -> None:
     """No 序号: an unnamed column left of the task column whose cells are numbers rising down the rows ("01", "02",
     "04"; "3.", "四") numbers the tasks as the document prints them, not their position. The numbers start at 1 or
-    stay small: 2024, 2025, 2026 are years, not a count of tasks."""
+    stay small: 2024, 2025, 2026 are years, not a count of tasks. Cells after the last number are lines under the
+    table ("XX县人民政府办公室", a contact table's "联系人"): the rows they are on are said, not read (tasks.py)."""
     tasks = [c for c in columns if c.kind == "task"]
     if not tasks or any(c.kind == "seq" for c in columns):
         return
@@ -130,7 +131,9 @@ def unnamed_number_column(sheet: Sheet, at: int, columns: list[Column]) -> None:
             continue
         values = [v for v in column_values(sheet, at, column) if not TOTAL_CELL_RE.match(v)]  # "合计": no task
         numbers = [_number_of(v) for v in values]
-        if len(values) >= 2 and None not in numbers and numbers == sorted(set(numbers)) \
+        while numbers and numbers[-1] is None:  # lines under the table (a signature, a contact table): no item's number
+            numbers.pop()
+        if len(numbers) >= 2 and None not in numbers and numbers == sorted(set(numbers)) \
                 and (numbers[0] <= 1 or numbers[-1] < 1000):
             column.kind = "seq"
             return
@@ -166,18 +169,23 @@ def numbered_title_column(sheet: Sheet, at: int, columns: list[Column]) -> None:
 def _one_title_a_row(sheet: Sheet, at: int, column: Column, tasks: list[Column]) -> bool:
     """Titles, not group labels: each row with the task column's words has its own cell here, with words after its
     number (not "1." alone), neither blank nor repeating the row above (一、教育 written once or merged over its
-    items is a group's label)."""
+    items is a group's label). Rows after the last title whose cell here holds no title but is not blank ("①" alone, a
+    line under the table) are not judged: one such row is no reason to read the titles as anything else."""
     previous = None
+    titled: list[bool | None] = []  # each row: a title, no title, or a cell of no title (judged only before a title)
     for row in data_rows(sheet, at):
         value = row.cells[column.index].strip() if column.index < len(row.cells) else ""
         if not any(t.index < len(row.cells) and row.cells[t.index].strip() for t in tasks) \
                 or row.cells[:len(sheet.rows[at].cells)] == sheet.rows[at].cells:  # the header again, at a page break
             continue
         m = ITEM_NUMBER_RE.match(value)
-        if not m or not value[m.end():].strip() or value == previous:
-            return False
+        own = bool(m) and bool(value[m.end():].strip()) and value != previous
+        titled.append(None if value and not own and value != previous else own)
         previous = value
-    return True
+    judged = len(titled)
+    while titled and titled[-1] is None:
+        titled.pop()
+    return all(titled) and (bool(titled) or not judged)  # a column of no title at all holds none
 
 
 def numbered_lines(cell: str) -> bool:

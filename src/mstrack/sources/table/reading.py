@@ -42,8 +42,12 @@ class Sheet:
                 lines.append(values.pop())
         return lines
 
+    def column_label(self, index: int) -> str:
+        """A column as the file names it: A for a workbook's first, 1 for a text file's."""
+        return self.column_name(index) if self.column_name else str(index + 1)
+
     def where(self, row: Row, index: int, header: str = "") -> Message:
-        name = self.column_name(index) if self.column_name else str(index + 1)
+        name = self.column_label(index)
         if header:
             return Message("{path}: {row}, column {column} ({header})", path=self.path, row=place(self.path, row.number),
                            column=name, header=header)

@@ -9,7 +9,17 @@ from mstrack.errors import InputError, Message
 from mstrack.model import Area
 from mstrack.sources.rows import FIGURE_RE, total_row
 from mstrack.sources.table.above import office_above
-from mstrack.sources.table.cells import AREA_RE, SEVERAL_CODES_RE, explained_marks, first_leads_noted, note_line, without_marks
+from mstrack.sources.table.cells import (
+    AREA_RE,
+    SEVERAL_CODES_RE,
+    contacts_from,
+    explained_marks,
+    first_leads_noted,
+    note_line,
+    note_point,
+    row_texts,
+    without_marks,
+)
 from mstrack.sources.table.columns import Column, helping_column
 from mstrack.sources.table.numbering import (
     COUNT_RE,
@@ -35,6 +45,7 @@ from mstrack.sources.table.reading import Row, Sheet, place
 from mstrack.sources.table.row_lines import UNLISTED, carry_deadlines, own_units, read_row_lines
 from mstrack.sources.table.schedule import numbered_parts
 from mstrack.sources.table.titles import (
+    RowNotRead,
     area_numbered,
     area_of,
     area_opener,
@@ -51,8 +62,10 @@ from mstrack.sources.table.units import office_list, unit_names
 
 
 def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str], year: int,
-               areas: list[Area], notes: list[str]) -> list[RawTask]:
-    """Walk the rows below the header: area rows, task rows and their continuation rows."""
+               areas: list[Area], notes: list[str], unread: list[RowNotRead]) -> list[RawTask]:
+    """Walk the rows below the header: area rows, task rows and their continuation rows. A row that gives no task the
+    reader can take is left out and said in `unread` (its place and why); a table with no row to read is refused with
+    the first one's reason."""
     layout = _Layout(sheet=sheet, columns=columns,
                      first_leads=first_leads_noted([row.cells for row in sheet.rows[at + 1:]], sheet.below))
     tasks: list[RawTask] = []
@@ -82,16 +95,20 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     # a table with no office column, signed for by one office above it ("部门(单位):示范区水务局"): its tasks' lead
     signed_for = "" if {"lead", "units"} & set(layout.by_kind) else office_above(sheet, at)
     previous: Row | None = None  # the last data row: what a cell typed 同上 repeats
-    for row in (split for below in sheet.rows[at + 1:] for split in _tasks_in_row(below, layout, joined)):
+    point = 0  # the last numbered point of a footnote ("注：1.…"): "2.…" under it is its next, no task
+    rows = sheet.rows[at + 1:]
+    ended = contacts_from(rows)  # a contact table under the table: its rows are no items
+    for row in (split for below in rows[:ended] for split in _tasks_in_row(below, layout, joined)):
         filled = [c for c in row.cells if c]
         if not filled or _repeats_header(row, layout, header_texts, header_rows) or total_row(row.cells):
             continue  # blank, the header again at a page break, or a row of totals (合计, 小计, 全省)
         unresolved = _same_as_above(row, previous, layout)
-        if areas_are_tasks and _action_row(row, layout, tasks, seen, year):
+        if areas_are_tasks and _said(unread, _action_row, row, layout, tasks, seen, year) is not False:
             previous = row
             continue
-        if note_line(row.cells):
+        if note_line(row.cells) or point and note_point(row.cells, point):
             notes.append(filled[0])  # a footnote under the table, merged over its width or written in its first cell
+            point = note_point(row.cells, point)
             continue
         if area and heading is None and len(filled) >= 2 and len(set(filled)) == 1 and filled[0].endswith(("。", "；")) \
                 and not title_code(filled[0]) and not AREA_RE.match(filled[0]) and not any(t.area == area for t in tasks):
@@ -123,7 +140,8 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
         title = without_marks(layout.cell(row, "task"), marks)  # "新建幼儿园3所※" under "注：带※的为…"
         if heading and title:
             code, title = in_lead_heading(heading, title, layout.cell(row, "seq"))
-            task = task_of(row, layout, code, title, area, tasks, seen)
+            if (task := _said(unread, task_of, row, layout, code, title, area, tasks, seen)) is None:
+                continue
             lines = len(task.lines)
             read_row_lines(task, row, layout, year, None, "")
             for line in task.lines[lines:]:  # the row's offices beside the heading's lead are the other units
@@ -143,8 +161,10 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
             previous = row
             continue
         picked = _picked_part(row, layout, title, tasks, area)
-        code, title = task_code(row, layout, title, tasks[-1] if tasks else None, area, bracketed=bracketed, levels=levels)
-        code = picked or code
+        if (coded := _said(unread, task_code, row, layout, title, tasks[-1] if tasks else None, area, bracketed=bracketed,
+                           levels=levels)) is None:
+            continue
+        code, title = picked or coded[0], coded[1]
         if in_groups and area and code and code.isdigit() and not layout.cell(row, "seq") and PART_CODE_RE.match(
                 layout.cell(row, "task")):
             code = in_area(area, f"({code})")  # "(1)…" under "一、人居环境提升工程": 一(1), both numbers as printed
@@ -157,7 +177,8 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
             if part_words := _part_words(item, layout, row):
                 item = part_words  # its part's number "（2）" is no word of its figure's name
         count = len(tasks)
-        task = task_of(row, layout, code, title, area, tasks, seen)
+        if (task := _said(unread, task_of, row, layout, code, title, area, tasks, seen)) is None:
+            continue
         task.numbered = task.numbered or bool(layout.cell(row, "seq"))
         if code and (office := _office_heading([title], layout, numbered=filled == [layout.cell(row, "seq"), title])):
             offices[id(task)] = task.title = office  # "1 | 区卫健局（3项任务）": the office leads its items; as with an
@@ -187,6 +208,9 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
             task.doubts.append((row.number, layout.header("seq"), Message(
                 "序号 {code} numbers {n} tasks in one row whose words do not split into {n}: read as one task", code=kept, n=len(
                     re.findall(r"\d+", kept)))))
+    notes += [" ".join(row_texts(row)) for row in rows[ended:] if any(row.cells)]  # the contacts: in the plan's note
+    if not tasks and unread:
+        raise InputError(unread[0].refusal)
     if not tasks:
         _no_tasks(sheet, at, areas)
     for task in (t for t in tasks if id(t) in offices and not t.lines):  # an office's row with no items under it
@@ -204,6 +228,15 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
         own_units(task)
         task.headers = headers
     return tasks
+
+
+def _said(unread: list[RowNotRead], read, *args, **options):
+    """read(*args, **options), or None for a row it cannot take (titles.RowNotRead): said in `unread`, not refused."""
+    try:
+        return read(*args, **options)
+    except RowNotRead as left:
+        unread.append(left)
+        return None
 
 
 def _no_tasks(sheet: Sheet, at: int, areas: list[Area]) -> None:

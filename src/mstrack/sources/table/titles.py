@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from mstrack.errors import InputError
+from mstrack.errors import Message
 from mstrack.model import Area
 from mstrack.sources.table.cells import AREA_RE, CODE_CELL_RE, GROUP_CODE_RE, without_marks
 from mstrack.sources.table.mentions import find_mentions
@@ -34,6 +34,21 @@ def items_print_numbers(sheet: Sheet, at: int, layout: _Layout) -> bool:
     if "seq" in layout.by_kind:
         return False
     return sum(bool(title_code(layout.cell(row, "task"))) for row in sheet.rows[at + 1:]) >= 2
+
+
+class RowNotRead(Exception):  # noqa: N818 - a row left out, not an error: the table is read without it
+    """A row that gives no task the reader can take (its 序号 no number, a number with no text, a schedule before any
+    task): the other rows are read, and this one is said (tasks.read_tasks): its row, the column at fault and why."""
+
+    def __init__(self, layout: _Layout, row: Row, column, why: Message):
+        self.place, self.row, self.why = layout.where(row, column), row.number, why
+        self.header = column.header or layout.sheet.column_label(column.index)  # an unnamed 序号: A, as the sheet says
+        super().__init__(str(self.refusal))
+
+    @property
+    def refusal(self) -> Message:
+        """What refuses a table that has no row to read but this one."""
+        return Message("{place}: {error}", place=self.place, error=self.why)
 
 
 def area_numbered(task: RawTask) -> bool:
@@ -151,7 +166,7 @@ def task_code(row: Row, layout: _Layout, title: str, previous: RawTask | None, a
     if code_text := layout.cell(row, "seq"):
         m = CODE_CELL_RE.match(code_text) or GROUP_CODE_RE.match(code_text)
         if not m:
-            raise InputError("{place}: {code!r} is not a task number", place=layout.where(row, layout.by_kind["seq"][0]), code=code_text)
+            raise RowNotRead(layout, row, layout.by_kind["seq"][0], Message("{code!r} is not a task number", code=code_text))
         code = f"({m[1]})" if bracketed and BRACKET_NUMBER_RE.fullmatch(code_text.strip()) or layout.sheet.headerless \
             and SUB_CODE_RE.fullmatch(code_text.strip()) else m[1]  # a list's "(一)" numbered on across its headings
         if GROUP_CODE_RE.match(code) and (sub := SUB_CODE_RE.match(title)):  # 序号 "二", title "(三)井盖整治": task 二(三)
@@ -197,7 +212,7 @@ def task_of(row: Row, layout: _Layout, code: str | None, title: str, area: str |
     if code is None and not title:
         if not tasks:
             col = next((c for c in layout.columns if c.kind and c.index < len(row.cells) and row.cells[c.index]), layout.columns[0])
-            raise InputError("{place}: a row of schedule or units before any task", place=layout.where(row, col))
+            raise RowNotRead(layout, row, col, Message("a row of schedule or units before any task"))
         return tasks[-1]
     if code is None:
         code = str(len(tasks) + 1)
@@ -205,14 +220,18 @@ def task_of(row: Row, layout: _Layout, code: str | None, title: str, area: str |
             code += "a"
     if code in seen and area is not None and any(t.code == code and t.area != area for t in tasks):
         code = in_area(area, code)  # numbers that start again in each area: the area's number and the task's
-    if code in seen:
-        col = layout.by_kind.get("seq", layout.by_kind.get("task"))[0]
-        raise InputError("{place}: task {code} appears twice (first at row {first})", place=layout.where(row, col), code=code,
-                         first=seen[code])
     if not title:
         col = (layout.by_kind.get("task") or layout.by_kind.get("seq") or layout.columns)[0]  # no task column: its number
-        raise InputError("{place}: task {code} has no text", place=layout.where(row, col), code=code)
+        raise RowNotRead(layout, row, col, Message("task {code} has no text", code=code))
+    printed = code
+    while code in seen:  # a number printed twice: the second row is read too, under a code of its own, and said
+        code += "a"
     seen[code] = row.number
     task = RawTask(code=code, title=title, area=area, row=row)
+    if code != printed:
+        col = layout.by_kind.get("seq", layout.by_kind.get("task"))[0]
+        task.doubts.append((row.number, col.header or "", Message(
+            "task {printed} appears twice (first at row {first}): read as task {code}; check its number", printed=printed,
+            first=seen[printed], code=code)))
     tasks.append(task)
     return task
