@@ -46,3 +46,38 @@ def test_a_tortoise_shell_bracket_after_a_one_sentence_item(tmp_path):
     tasks = _list(tmp_path, [TITLE, *items]).tasks
     assert [_offices(tasks[k]) for k in (1, 3)] == [(["区司法局"], ["区政府办公室"]), (["区司法局"], ["区政府有关部门"])]
 
+
+# --- 2. items numbered under two levels of headings -----------------------------------------------------------------
+
+HEADINGS = ["一、推进简政放权,释放发展活力", "(一)规范精简审批,进一步提高行政效能。"]
+
+
+def test_a_sub_heading_ending_in_a_stop_under_its_heading_is_a_group_not_a_sentence(tmp_path):
+    """"(一)规范精简审批。" right under "一、…": the group 一(一) (was: dropped as a sentence under the heading, its items
+    in 一); items numbered again under each group take both numbers."""
+    second = ["(二)优化服务,提升便利度。", "1.完善政务服务事项清单,开展监督评查。(牵头单位:区司法局;责任单位:区政府办公室)",
+              "2.深入推进一网通办,开展监督评查。(牵头单位:区司法局;责任单位:区政府办公室)"]
+    programme = _list(tmp_path, [TITLE, *HEADINGS, *ITEMS[:2], *second])
+    assert [(a.code, a.name) for a in programme.areas] == [
+        ("一", "推进简政放权,释放发展活力"), ("一(一)", "规范精简审批,进一步提高行政效能。"), ("一(二)", "优化服务,提升便利度。")]
+    assert [t.code for t in programme.tasks] == ["一(一)1", "一(一)2", "一(二)1", "一(二)2"]
+
+
+def test_items_numbered_from_one_in_the_one_group_of_two_levels_of_headings_take_its_numbers(tmp_path):
+    """One group "(一)" under "一、", its items "1."…"4." (no other group to show whether they number on): numbered in
+    the group, 一(一)1, as the hierarchy 一、(一)1. numbers them."""
+    tasks = _list(tmp_path, [TITLE, *HEADINGS, *ITEMS]).tasks
+    assert [(t.code, t.area) for t in tasks] == [("一(一)1", "一(一)"), ("一(一)2", "一(一)"), ("一(一)3", "一(一)"),
+                                                 ("一(一)4", "一(一)")]
+
+
+def test_items_under_the_one_group_of_a_heading_naming_the_tasks_keep_their_own_numbers(tmp_path):
+    """"二、主要任务" over "(一)…" and "1.", "2.": the heading names the programme's tasks, numbered on through it (xian-2025)."""
+    tasks = _list(tmp_path, [TITLE, "二、主要任务", "(一)规范精简审批", *ITEMS]).tasks
+    assert [t.code for t in tasks] == ["1", "2", "3", "4"]
+
+
+def test_items_numbering_on_across_two_groups_keep_their_own_numbers(tmp_path):
+    second = ["(二)优化服务,提升便利度。", "5.完善政务服务事项清单,开展监督评查。(牵头单位:区司法局;责任单位:区政府办公室)"]
+    tasks = _list(tmp_path, [TITLE, *HEADINGS, *ITEMS, *second]).tasks
+    assert [t.code for t in tasks] == ["1", "2", "3", "4", "5"]
