@@ -81,3 +81,28 @@ def test_items_numbering_on_across_two_groups_keep_their_own_numbers(tmp_path):
     second = ["(二)优化服务,提升便利度。", "5.完善政务服务事项清单,开展监督评查。(牵头单位:区司法局;责任单位:区政府办公室)"]
     tasks = _list(tmp_path, [TITLE, *HEADINGS, *ITEMS, *second]).tasks
     assert [t.code for t in tasks] == ["1", "2", "3", "4", "5"]
+
+
+# --- 3. measures numbered "(一)" inside the requirement cells of merged groups --------------------------------------
+
+OFFICES = "各镇(街),市直各单位"
+MEASURES = [
+    ["工作任务", "具体要求", "责任单位"],
+    ["一、深入解读重要政策措施", "(一)按照谁起草谁解读原则,同步组织解读方案。", OFFICES],
+    ["", "(二)对关注度高的政府文件开展政策解读。", ""],
+    ["", "(三)相关部门主要负责同志带头解读政策。", ""],
+    ["二、积极回应社会关切", "(四)牵头起草部门做好舆情风险评估研判。", OFFICES],
+    ["", "(五)进一步强化舆情回应意识,落实主体责任。", OFFICES],
+]
+
+
+def test_measures_numbered_in_brackets_inside_the_requirement_cells_of_merged_groups_are_the_tasks(tmp_path):
+    """"(一)"…"(五)" at the head of each 具体要求 cell, running on across the groups written once in 工作任务: the
+    measures are the tasks, coded with their group's number (一(一) … 二(五)), as measures numbered "1、" are
+    (13-read45b); was: the two groups read as the tasks."""
+    tasks = convert_written(tmp_path, "plan.tsv", MEASURES, 2019).programme.tasks
+    assert [(t.code, t.title) for t in tasks] == [
+        ("一(一)", "按照谁起草谁解读原则,同步组织解读方案。"), ("一(二)", "对关注度高的政府文件开展政策解读。"),
+        ("一(三)", "相关部门主要负责同志带头解读政策。"), ("二(四)", "牵头起草部门做好舆情风险评估研判。"),
+        ("二(五)", "进一步强化舆情回应意识,落实主体责任。")]
+    assert {(tuple(t.lines[0].lead_units), "市直各单位" in t.lines[0].units) for t in tasks} == {(("各镇(街)",), True)}
