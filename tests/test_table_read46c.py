@@ -106,3 +106,28 @@ def test_measures_numbered_in_brackets_inside_the_requirement_cells_of_merged_gr
         ("一(三)", "相关部门主要负责同志带头解读政策。"), ("二(四)", "牵头起草部门做好舆情风险评估研判。"),
         ("二(五)", "进一步强化舆情回应意识,落实主体责任。")]
     assert {(tuple(t.lines[0].lead_units), "市直各单位" in t.lines[0].units) for t in tasks} == {(("各镇(街)",), True)}
+
+
+# --- 4. a 登记表: rows under one merged 序号 and 项目, each with its own figures ------------------------------------
+
+def _register(tmp_path, money: str, progress: str, steps: list[str]):
+    from mstrack.sources.table import convert_table
+
+    from .test_table_read45b import _merged_xlsx
+
+    rows = [["序号", "项目", "责任单位", "建设内容", money, progress],
+            ["1", "完善交通基础设施", "区住建局", "实施宏图路提升改造工程。", "48414", steps[0]],
+            ["1", "完善交通基础设施", "区交通局", "实施寺慈线路面提升工程。", "1000", steps[1]],
+            ["2", "提升防洪能力", "区农业农村局", "实施河道整治工程。", "19311", steps[2]],
+            ["2", "提升防洪能力", "慈城镇", "实施泵站改造。", "3200", steps[3]],
+            ["2", "提升防洪能力", "区水利局", "实施江堤修复。", "4950", steps[4]]]
+    path = _merged_xlsx(tmp_path / "plan.xlsx", rows, ["A2:A3", "B2:B3", "A4:A6", "B4:B6"])
+    return convert_table(path, "x-2023", 2023).programme.tasks
+
+
+def test_each_rows_figure_under_a_merged_item_is_read_once(tmp_path):
+    """计划投资 in each row of an item merged over two and three rows: one target a row (was: every row's figure again in
+    every row's line, 4 and 9 targets)."""
+    tasks = _register(tmp_path, "计划投资\n(万元)", "完成时限", ["年内完工"] * 5)
+    assert [sorted(i.target for line in t.lines for i in line.indicators) for t in tasks] == [
+        [10000000, 484140000], [32000000, 49500000, 193110000]]

@@ -415,9 +415,10 @@ def read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, year: i
     per_row = len(set(figures.values())) > 1  # rows under one merged item, each with a figure of its own: each row's
     amounts = [] if per_row else [s for line in raw.lines if not line.item
                                   for s in _amount_series(raw.title, line.amount, "title", year, title_text)]
-    measured = [_named_by_item(s, name, line.item or raw.title) for line in raw.lines for name, number, unit in line.measured
-                if not _printed(number, title_text, unit)
-                for s in _amount_series(name, (number, unit), "heading" if line.item else "title", year)]
+    measured_of = [(line, _named_by_item(s, name, line.item or raw.title)) for line in raw.lines
+                   for name, number, unit in line.measured if not _printed(number, title_text, unit)
+                   for s in _amount_series(name, (number, unit), "heading" if line.item else "title", year)]
+    measured = [s for _, s in measured_of]
     title_filled = False
     until = deadline.year if deadline else None  # "到2025年6月新增学位3000个" due 2025年6月: the item's own target
     for k, unit in enumerate(units):
@@ -430,7 +431,9 @@ def read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, year: i
         titles = amounts + _shares_beside(amounts, title_text, "title", year) if amounts \
             else _statements(title_text, "title", year, raw.own_places, until)
         titles = titles if not per_row or k == 0 else []  # the words' own figures, once
-        unit.series = own + titles + measured  # a target column states the targets
+        # a target column states the targets: each row's figure in its own unit's, once (a 登记表's rows under one
+        # merged item each print theirs: never every row's figure again in every row's unit)
+        unit.series = own + titles + [s for line, s in measured_of if any(line is mine for mine in unit.lines)]
         deadline_only = unit.lines[0].deadline_only
         starts = deadline_only and names_start(raw.deadline_text)  # "5月底前动工" is when work starts
         if starts:
