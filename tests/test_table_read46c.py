@@ -131,3 +131,11 @@ def test_each_rows_figure_under_a_merged_item_is_read_once(tmp_path):
     tasks = _register(tmp_path, "计划投资\n(万元)", "完成时限", ["年内完工"] * 5)
     assert [sorted(i.target for line in t.lines for i in line.indicators) for t in tasks] == [
         [10000000, 484140000], [32000000, 49500000, 193110000]]
+
+
+def test_a_total_investment_beside_the_years_aim_is_no_target(tmp_path):
+    """总投资 beside "2023年目标进度" ("一季度开工,年内完成工程量的50%"): the whole project's cost, built over years, no
+    target of the year's (as beside a column of the year's money); the year's steps and shares are read."""
+    steps = ["一季度开工,年内完成工程量的50%。", "6月开工,年内完工。", "6月开工", "7月底具备挡水条件", "3月开工,7月完工。"]
+    tasks = _register(tmp_path, "总投资\n(万元)", "2023年\n目标进度", steps)
+    assert [[(i.target, i.unit) for line in t.lines for i in line.indicators] for t in tasks] == [[(50, "%")], []]
