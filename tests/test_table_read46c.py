@@ -139,3 +139,25 @@ def test_a_total_investment_beside_the_years_aim_is_no_target(tmp_path):
     steps = ["一季度开工,年内完成工程量的50%。", "6月开工,年内完工。", "6月开工", "7月底具备挡水条件", "3月开工,7月完工。"]
     tasks = _register(tmp_path, "总投资\n(万元)", "2023年\n目标进度", steps)
     assert [[(i.target, i.unit) for line in t.lines for i in line.indicators] for t in tasks] == [[(50, "%")], []]
+
+
+# --- 5. a period after the subject of its clause ---------------------------------------------------------------------
+
+def test_a_period_after_its_clauses_subject_starts_a_checkpoint():
+    """"泵站改造3月开工,7月完工,东大河整治工程10月开工": three steps, each at its month (was: one, 7月, the others text)."""
+    from mstrack.sources.table.schedule import split_schedule
+
+    [block] = split_schedule("泵站改造3月开工,7月完工,东大河整治工程10月开工。", 2023)
+    assert [(label, due.isoformat(), text) for label, due, text in block.periods] == [
+        ("3月", "2023-03-31", "泵站改造开工,"), ("7月", "2023-07-31", "完工,"), ("10月", "2023-10-31", "东大河整治工程开工。")]
+    [block] = split_schedule("3月底前完成5个，开展7-9月份测评", 2023)  # no verb of starting or completing after it: text
+    assert [label for label, _, _ in block.periods] == ["3月底前"]
+
+
+def test_the_years_shares_after_a_first_quarters_start_are_due_at_the_years_end(tmp_path):
+    """"一季度开工,宏图路年内完成工程量的50%": the share is the year's, no milestone at the first quarter's end."""
+    steps = ["一季度开工,宏图路年内完成工程量的50%。", "6月开工,年内完工。", "6月开工", "7月底具备挡水条件", "3月开工,7月完工。"]
+    tasks = _register(tmp_path, "总投资\n(万元)", "2023年\n目标进度", steps)
+    [share] = [i for line in tasks[0].lines for i in line.indicators]
+    assert (share.target, [m.due.isoformat() for m in share.milestones]) == (50, ["2023-12-31"])  # was 2023-03-31
+    assert [c.due.isoformat() for c in tasks[0].lines[0].checkpoints][:1] == ["2023-03-31"]
