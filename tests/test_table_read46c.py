@@ -161,3 +161,11 @@ def test_the_years_shares_after_a_first_quarters_start_are_due_at_the_years_end(
     [share] = [i for line in tasks[0].lines for i in line.indicators]
     assert (share.target, [m.due.isoformat() for m in share.milestones]) == (50, ["2023-12-31"])  # was 2023-03-31
     assert [c.due.isoformat() for c in tasks[0].lines[0].checkpoints][:1] == ["2023-03-31"]
+
+
+def test_a_period_after_words_framing_a_plan_stays_text():
+    """"…整改，计划于2月下旬完成整改并移交使用": "计划于" is no subject; the words stay undated (a seed document's)."""
+    from mstrack.sources.table.schedule import split_schedule
+
+    [block] = split_schedule("目前正进行整改，计划于2月下旬完成整改并移交使用。", 2023)
+    assert block.periods == []

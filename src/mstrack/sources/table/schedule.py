@@ -58,11 +58,17 @@ SUBJECT_MARKER_RE = re.compile(rf"(?:^|(?<=[\s。；;！!？?：:，,]))(?P<subj
                                rf"(?=\s*(?:{'|'.join(START_VERBS)}|{'|'.join(COMPLETION_VERBS)}))")
 
 
+# words before a period that frame a plan or a report, no subject ("计划于2月下旬完成整改", "预计", "确保"): the clause
+# stays the text of the period before it, as a label mid-sentence does
+FRAMING_RE = re.compile(rf"[于在将拟]$|计划|预计|{'|'.join(COMMITMENTS)}")
+
+
 def _markers(line: str) -> list[re.Match]:
     """The period labels that start a checkpoint: at a clause's start (MARKER_RE), or after its subject
     (SUBJECT_MARKER_RE), in their order."""
     plain = list(MARKER_RE.finditer(line))
-    subjects = [m for m in SUBJECT_MARKER_RE.finditer(line) if not any(p.start() <= m.start("label") < p.end() for p in plain)]
+    subjects = [m for m in SUBJECT_MARKER_RE.finditer(line) if not any(p.start() <= m.start("label") < p.end() for p in plain)
+                and not FRAMING_RE.search(m["subject"])]
     return sorted([*plain, *subjects], key=lambda m: m.start())
 
 
