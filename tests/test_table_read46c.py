@@ -169,3 +169,21 @@ def test_a_period_after_words_framing_a_plan_stays_text():
 
     [block] = split_schedule("目前正进行整改，计划于2月下旬完成整改并移交使用。", 2023)
     assert block.periods == []
+
+
+def test_a_bare_completion_after_its_subjects_start_completes_that_subjects_figure(tmp_path):
+    """"泵站改造3月开工,7月完工" beside "…4座泵站改造": the 4 座 are due at 7月's end (was: no milestone, the cell's last
+    step being another work's start, "东大河整治工程10月开工")."""
+    steps = ["一季度开工", "6月开工,年内完工。", "6月开工", "7月底具备挡水条件", "泵站改造3月开工,7月完工,东大河整治工程10月开工。"]
+    from mstrack.sources.table import convert_table
+
+    from .test_table_read45b import _merged_xlsx
+
+    rows = [["序号", "项目", "责任单位", "建设内容", "总投资\n(万元)", "2023年\n目标进度"],
+            ["1", "提升防洪能力", "区农业农村局", "实施河道整治工程。", "19311", steps[2]],
+            ["1", "提升防洪能力", "慈城镇", "实施太平桥、观庄下穿4座泵站改造,东大河整治工程开工。", "3200", steps[4]]]
+    path = _merged_xlsx(tmp_path / "plan.xlsx", rows, ["A2:A3", "B2:B3"])
+    [task] = convert_table(path, "x-2023", 2023).programme.tasks
+    [pumps] = [i for line in task.lines for i in line.indicators]
+    assert (pumps.target, pumps.unit) == (4, "座")
+    assert [(m.due.isoformat(), m.target) for m in pumps.milestones] == [("2023-07-31", 4)]
