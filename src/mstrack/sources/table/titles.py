@@ -51,7 +51,8 @@ def numbered_in_one_group(tasks: list[RawTask], areas: list[Area]) -> bool:
     """Every task in one group "(一)" under a heading "一、" (area 一(一)), numbered "1", "2" … in order: the list shows no
     other group, so nothing says its numbers run on past it, and the hierarchy 一、(一)1. numbers items inside their
     group (as a list whose numbers start again under each group reads): coded 一(一)1. Not under a heading naming the
-    programme's tasks ("二、主要任务": its groups' items number on through it, as xian-2025's)."""
+    programme's tasks ("二、主要任务": its groups' items number on through it, as xian-2025's). The caller asks for a
+    list's items that print their numbers: paragraphs numbered in their order (weifang-2017) keep those numbers."""
     group = {task.area for task in tasks}
     if len(group) != 1 or not (area := group.pop()) or not (m := re.fullmatch(r"([一二三四五六七八九十百]+)\(\S+\)", area)):
         return False
