@@ -33,6 +33,7 @@ class Grid:
     titles: tuple[str, ...]  # a document's lines above the table
     merges: bool  # a merged cell repeats its value (a workbook, a document) or is written once (a text export)
     headerless: bool = False  # a list of tasks with no header row, read as the table it would be (headerless.py)
+    printed_numbers: bool = False  # such a list's items print their own numbers (reading.Sheet.printed_numbers)
     year: int = 0  # the year the table is read for
     codes: tuple[tuple[str, str], ...] = ()  # a task number the variant writes otherwise (published, variant): "1" is "一"
     folded: tuple[str, ...] = ()  # text the variant adds to titles ("约", a thousands ","), left out of both when compared
@@ -51,14 +52,15 @@ def read_grid(path: Path, year: int, sheet: str | None = None) -> Grid:
     back = found.written.restore if found.written else (lambda text: text)
     rows = tuple(tuple(back(cell) for cell in row.cells) for row in found.rows)
     return Grid(path=path, rows=rows, top=at + 1 - len(headers), at=at, columns=tuple(columns), titles=tuple(found.titles),
-                merges=found.merges, headerless=found.headerless, year=year)
+                merges=found.merges, headerless=found.headerless, printed_numbers=found.printed_numbers, year=year)
 
 
 def to_sheets(grid: Grid) -> list[Sheet]:
     """The grid as the reader's sheet, the way read_sheets makes one (cleaned cells, traditional ones read simplified,
     blank rows left out as every reading of a file but the last resort, cells spread over lines, leaves them)."""
     rows = (Row(number, list(cells)) for number, cells in enumerate(grid.rows, start=1))
-    return [make_sheet(grid.path, rows, titles=list(grid.titles), merges=grid.merges, headerless=grid.headerless)]
+    return [make_sheet(grid.path, rows, titles=list(grid.titles), merges=grid.merges, headerless=grid.headerless,
+                       printed_numbers=grid.printed_numbers)]
 
 
 # --- the variations ------------------------------------------------------------------------------

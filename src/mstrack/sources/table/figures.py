@@ -374,6 +374,23 @@ def _printed(number: str, text: str, unit: str = "") -> bool:
 VERB_DONE_RE = re.compile(r"(?:在[^完]{2,14}前)?完成(?P<verb>[\u4e00-\u9fff]{2,4})")
 
 
+BARE_DONE_RE = re.compile(r"(?:完工|竣工|建成|完成)")  # "7月完工": a completion naming nothing, its subject the step's before
+STARTED_SUBJECT_RE = re.compile(rf"^(?P<subject>[\u4e00-\u9fff]{{2,8}}?)(?:{'|'.join(START_VERBS)})")  # "泵站改造开工"
+
+
+def _started_then_done(unit: Unit) -> None:
+    """"泵站改造3月开工,7月完工": a bare completion right after a step starting a subject completes that subject, and
+    the figures whose words name it ("…4座泵站改造") are due in full by then."""
+    for (_, _, before), (due, label, text) in zip(unit.checkpoints, unit.checkpoints[1:], strict=False):
+        m = STARTED_SUBJECT_RE.match(before.strip())
+        if not m or not BARE_DONE_RE.fullmatch(text.strip(" ,，。.；;")):
+            continue
+        for one in unit.series:
+            if one.statement and any(m["subject"] in t for t in one.texts) and not any(d == due for d, _, _ in one.points):
+                one.points.append((due, label, one.statement))
+                one.points.sort(key=lambda p: p[0])
+
+
 # "三季度全部开工", "6月底前全面开工": a dated start of the whole, no figure of its own
 ALL_STARTED_RE = re.compile(rf"[^，,；;。\d]{{2,8}}?(?:前|末)?\s*(?:全部|全面)\s*(?:{'|'.join(START_VERBS)})\s*[。.；;]?")
 
@@ -415,9 +432,10 @@ def read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, year: i
     per_row = len(set(figures.values())) > 1  # rows under one merged item, each with a figure of its own: each row's
     amounts = [] if per_row else [s for line in raw.lines if not line.item
                                   for s in _amount_series(raw.title, line.amount, "title", year, title_text)]
-    measured = [_named_by_item(s, name, line.item or raw.title) for line in raw.lines for name, number, unit in line.measured
-                if not _printed(number, title_text, unit)
-                for s in _amount_series(name, (number, unit), "heading" if line.item else "title", year)]
+    measured_of = [(line, _named_by_item(s, name, line.item or raw.title)) for line in raw.lines
+                   for name, number, unit in line.measured if not _printed(number, title_text, unit)
+                   for s in _amount_series(name, (number, unit), "heading" if line.item else "title", year)]
+    measured = [s for _, s in measured_of]
     title_filled = False
     until = deadline.year if deadline else None  # "到2025年6月新增学位3000个" due 2025年6月: the item's own target
     for k, unit in enumerate(units):
@@ -430,7 +448,9 @@ def read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, year: i
         titles = amounts + _shares_beside(amounts, title_text, "title", year) if amounts \
             else _statements(title_text, "title", year, raw.own_places, until)
         titles = titles if not per_row or k == 0 else []  # the words' own figures, once
-        unit.series = own + titles + measured  # a target column states the targets
+        # a target column states the targets: each row's figure in its own unit's, once (a 登记表's rows under one
+        # merged item each print theirs: never every row's figure again in every row's unit)
+        unit.series = own + titles + [s for line, s in measured_of if any(line is mine for mine in unit.lines)]
         deadline_only = unit.lines[0].deadline_only
         starts = deadline_only and names_start(raw.deadline_text)  # "5月底前动工" is when work starts
         if starts:
@@ -439,6 +459,7 @@ def read_numbers(raw: RawTask, units: list[Unit], deadline: date | None, year: i
         unit.leftovers = [] if starts else assign(unit.series, unit.checkpoints, year)
         unit.leftovers = join_month_plan_figures(unit.series, unit.leftovers, month_plan_dates(unit))
         _verb_completions(unit)
+        _started_then_done(unit)
         _all_started_by(unit)
         if not unit.checkpoints:
             continue

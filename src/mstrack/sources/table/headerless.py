@@ -331,6 +331,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         if run:
             header, rows = numbered_table(chosen)
             listed = _as_table(sheet, header, rows, [e.row for e in chosen], above, year, _after(sheet.rows[end:]))
+            listed[0].printed_numbers = True
             # another list of numbered items on the page (one cut by a line between its groups) is not read: said so
             listed[0].left_out = [e.row.number for a, b in others for e in entries[a:b]
                                   if e is not None and e.kind == "item" and e not in chosen]

@@ -69,7 +69,7 @@ def label_kind(label: str) -> str:
     return column_kind(label, 2000).kind
 
 
-LABEL_NAME = r"[^，。,；;：:\s\d（）()\[\]［］【】]{2,8}"
+LABEL_NAME = r"[^，。,；;：:\s\d（）()\[\]［］【】〔〕]{2,8}"
 # a label printed whole in a square bracket ("【责任单位】：区教育局", "［牵头单位］区教育局"): the bracket closes it, a colon
 # or none after it
 BRACKETED_LABEL = rf"[【\[［]\s*({LABEL_NAME})\s*[】\]］]\s*[：:]?"
@@ -99,7 +99,7 @@ def own_labels(text: str) -> tuple[str, dict[str, str]]:
 
 def _open_bracket(text: str) -> bool:
     """Whether a bracket, round or square ("[牵头单位:…;责任单位:…]", "【…】"), is still open at the end of the text."""
-    return len(re.findall(r"[（(\[［【]", text)) > len(re.findall(r"[）)\]］】]", text))
+    return len(re.findall(r"[（(\[［【〔]", text)) > len(re.findall(r"[）)\]］】〕]", text))
 
 
 def column_label(text: str) -> tuple[str, str] | None:

@@ -53,7 +53,7 @@ UNIT_LABEL_RE = re.compile(r"[，,。；;]?\s*(?:责任|牵头|主责|主办)(?:
 CLOSED = tuple("。；;.!！")
 # "…增长11%。[牵头单位:县发改局(粮食局);责任单位:…]", "…【责任单位:…】": the labelled groups in a square bracket, printed
 # where a name holds a round one; read as the round bracket "(牵头单位:…;责任单位:…)" is
-SQUARE_BRACKET_RE = re.compile(r"\s*[\[［【]([^\[\]［］【】]{2,80})[\]］】]\s*[；;。.，,]?\s*$")
+SQUARE_BRACKET_RE = re.compile(r"\s*[\[［【〔]([^\[\]［］【】〔〕]{2,80})[\]］】〕]\s*[；;。.，,]?\s*$")
 TRAILING_RUN_RE = re.compile(r"\s+(\S{2,60})$")  # "…;  人社局、各开发区": offices after whitespace
 # "由市发展改革委、市财政局负责落实": a paragraph under an item naming, unlabelled, the offices that do it
 # ("由县教育局牵头", "由…牵头负责", "由县教育局牵头，各乡镇配合": the lead's role alone says it too, its helpers after it)

@@ -95,6 +95,10 @@ def does_work(text: str) -> bool:
 
 def _later_clause_works(text: str) -> bool:
     """A later clause of the item's first sentence opens with a verb of work ("决战决胜脱贫攻坚,保障…") or closes with a
-    building verb after its facility ("食品安全检验,区肉类联合加工厂迁建"): the words before it name what the work serves."""
-    clauses = re.split(r"[，,]", re.split(r"[。；;：:]", text, maxsplit=1)[0])[1:]
-    return any(WORK_RE.match(clause.strip()) or BUILT_RE.search(clause.strip()) for clause in clauses)
+    building verb after its facility ("食品安全检验,区肉类联合加工厂迁建"): the words before it name what the work serves.
+    So does a later sentence of the item that opens with one ("承接下放的事项。对调整下放的事项,组织开展评估工作。"):
+    the item's work said in two sentences before its office's bracket."""
+    first, *later = re.split(r"[。！!？?]", text)
+    clauses = re.split(r"[，,]", re.split(r"[；;：:]", first, maxsplit=1)[0])[1:]
+    return any(WORK_RE.match(clause.strip()) or BUILT_RE.search(clause.strip()) for clause in clauses) \
+        or any(WORK_RE.match(sentence.strip()) for sentence in later if sentence.strip())

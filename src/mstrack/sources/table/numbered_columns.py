@@ -8,7 +8,7 @@ from mstrack.domain.quantities import chinese_count
 from mstrack.sources.rows import TOTAL_CELL_RE, total_row
 from mstrack.sources.table.cells import CODE_CELL_RE, GROUP_CODE_RE
 from mstrack.sources.table.columns import UNIT_NAME_RE, Column, column_values, data_rows
-from mstrack.sources.table.numbering import DOTS, ITEM_NUMBER_RE, title_code
+from mstrack.sources.table.numbering import DOTS, ITEM_NUMBER_RE, SUB_CODE_RE, title_code
 from mstrack.sources.table.reading import Sheet
 
 REQUIREMENT_HEADER_RE = re.compile(r"要求|内容")  # 具体要求, 工作要求, 主要内容: the tasks' words, where the cells agree
@@ -17,11 +17,12 @@ MEASURE_HEADER_RE = re.compile(r"措施")  # 具体工作措施: a schedule's na
 
 def numbered_requirements(sheet: Sheet, at: int, columns: list[Column]) -> None:
     """A column the header rules leave open (具体要求: 要求 alone is no task word) whose cells each print an item's own
-    number ("1.主动公开…", "2.…", one a row, running on), beside the one task column whose cells are a few group
-    headings merged over those rows (工作任务 "一、做好各类规划主动公开。"): the numbered column holds the tasks, read
-    as a second task column (group_columns.task_columns makes the headings their area). Beside a task column holding a task a row,
-    the numbers are the details' own and the column stays unread. A column named for measures (具体工作措施, a schedule by
-    its name) is read alike: its numbered cells are the measures, the tasks."""
+    number ("1.主动公开…", "2.…", or "(一)…" "(二)…" in numerals, one a row, running on), beside the one task column
+    whose cells are a few group headings merged over those rows (工作任务 "一、做好各类规划主动公开。"): the numbered
+    column holds the tasks, read as a second task column (group_columns.task_columns makes the headings their area).
+    Beside a task column holding a task a row, the numbers are the details' own and the column stays unread. A column
+    named for measures (具体工作措施, a schedule by its name) is read alike: its numbered cells are the measures, the
+    tasks."""
     tasks = [c for c in columns if c.kind == "task"]
     if len(tasks) != 1:
         return
@@ -29,7 +30,7 @@ def numbered_requirements(sheet: Sheet, at: int, columns: list[Column]) -> None:
     for column in (c for c in columns if _requirement_header(c)):
         rows = [r.cells for r in data_rows(sheet, at) if column.index < len(r.cells) and r.cells[column.index].strip()
                 and r.cells[:len(header)] != header]  # the header again, at a page break
-        own = [title_code(cells[column.index]) for cells in rows]
+        own = [title_code(cells[column.index]) or SUB_CODE_RE.match(cells[column.index]) for cells in rows]
         codes = [m[1] for m in own if m]
         if len(rows) < 3 or len(codes) < len(rows) or len(set(codes)) < len(codes) \
                 or any(numbered_lines(cells[column.index]) for cells in rows):

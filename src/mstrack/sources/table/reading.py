@@ -25,6 +25,7 @@ class Sheet:
     titles: list[str] = field(default_factory=list)  # a document's lines above the table, as written (a sheet has them as rows)
     below: list[str] = field(default_factory=list)  # a document's first lines under the table (a sheet has them as rows)
     headerless: bool = False  # a list of tasks read as a table: the document prints no header (headerless.py)
+    printed_numbers: bool = False  # such a list's items print their own numbers ("1.…"), not numbered in their order
     due_from: dict[int, object] = field(default_factory=dict)  # a list's rows due by a sentence above or after it: why (a Message)
     left_out: list[int] = field(default_factory=list)  # a list's numbered items not read (another run of them): said so
     unheaded: list[tuple[int, str]] = field(default_factory=list)  # a list's headings over no item (row, words): said so

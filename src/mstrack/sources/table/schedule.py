@@ -52,8 +52,28 @@ def split_schedule(text: str, year: int) -> list[Block]:
     return [b for b in blocks if b.heading or b.periods or b.undated.strip()]
 
 
+# a clause that opens with what it dates, then the period and a verb of starting or completing ("泵站改造3月开工",
+# "宏图路年内完成工程量的50%"): the period starts a checkpoint too, its subject the first words of its text
+SUBJECT_MARKER_RE = re.compile(rf"(?:^|(?<=[\s。；;！!？?：:，,]))(?P<subject>[\u4e00-\u9fff]{{2,8}}?)(?P<label>{PERIOD_LABEL})"
+                               rf"(?=\s*(?:{'|'.join(START_VERBS)}|{'|'.join(COMPLETION_VERBS)}))")
+
+
+# words before a period that frame a plan or a report, no subject ("计划于2月下旬完成整改", "预计", "确保"): the clause
+# stays the text of the period before it, as a label mid-sentence does
+FRAMING_RE = re.compile(rf"[于在将拟]$|计划|预计|{'|'.join(COMMITMENTS)}")
+
+
+def _markers(line: str) -> list[re.Match]:
+    """The period labels that start a checkpoint: at a clause's start (MARKER_RE), or after its subject
+    (SUBJECT_MARKER_RE), in their order."""
+    plain = list(MARKER_RE.finditer(line))
+    subjects = [m for m in SUBJECT_MARKER_RE.finditer(line) if not any(p.start() <= m.start("label") < p.end() for p in plain)
+                and not FRAMING_RE.search(m["subject"])]
+    return sorted([*plain, *subjects], key=lambda m: m.start())
+
+
 def _add_periods(blocks: list[Block], line: str, year: int) -> None:
-    markers = list(MARKER_RE.finditer(line))
+    markers = _markers(line)
     lead = line[: markers[0].start()] if markers else line
     if lead.strip():
         block = blocks[-1]
@@ -65,6 +85,7 @@ def _add_periods(blocks: list[Block], line: str, year: int) -> None:
     for i, m in enumerate(markers):
         end = markers[i + 1].start() if i + 1 < len(markers) else len(line)
         label = re.sub(r"\s+", "", m["label"])
+        subject = m.groupdict().get("subject") or ""
         due = period_end(label, year)
         block = blocks[-1]
         if len(block.periods) >= 2 and due < block.periods[-1][1]:
@@ -75,13 +96,13 @@ def _add_periods(blocks: list[Block], line: str, year: int) -> None:
             k = same[0]  # "全年…" after the fourth quarter: one checkpoint
             block.periods[k] = (block.periods[k][0], due, block.periods[k][2] + line[m.start(): end])
         elif block.periods and due < block.periods[-1][1]:
-            block.periods.append((label, due, line[m.end(): end]))
+            block.periods.append((label, due, subject + line[m.end(): end]))
             block.periods.sort(key=lambda p: p[1])
         elif block.periods and due == block.periods[-1][1]:
             old_label, old_due, old_body = block.periods[-1]  # "全年…" after the fourth quarter: one checkpoint
             block.periods[-1] = (old_label, old_due, old_body + line[m.start(): end])
         else:
-            block.periods.append((label, due, line[m.end(): end]))
+            block.periods.append((label, due, subject + line[m.end(): end]))
 
 
 # "在2022年11月份前完成改造" in a content cell: a date the words set, in running text ("在…前" is before the month)

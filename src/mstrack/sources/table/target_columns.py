@@ -80,8 +80,11 @@ def _figures_kept(sheet: Sheet, at: int, columns: list[Column], numeric: list[Co
     """The numeric columns that hold targets or progress: not years, not a figure a sub-header already read, not money."""
     stated = total_units(sheet, at, [c.index for c in numeric if not HEADER_UNIT_RE.match(squeezed(c))])
     numeric = [c for c in numeric if not _years(sheet, at, c, columns)]
-    # the year's figure a sub-header already read (2016年工作目标 over 计划投资（亿元）): 总投资 beside it is none
-    counted = [c for c in columns if c.kind == "measured" and YEARS_FIGURE_RE.search(c.header)]
+    # the year's figure a sub-header already read (2016年工作目标 over 计划投资（亿元）), or the year's aim in words (a
+    # schedule "2023年目标进度": "一季度开工,年内完成工程量的50%", the year's part of projects built over years): 总投资
+    # beside it is the whole project's, none of the year's targets
+    counted = [c for c in columns if (c.kind == "measured" or c.kind == "schedule" and TARGET_HEADER_RE.search(c.header))
+               and YEARS_FIGURE_RE.search(c.header)]
     numeric = [c for c in numeric if not _measured(c, numeric, stated.get(c.index, ""), counted)]
     money = _money_columns(sheet, at, columns, numeric)
     return [c for c in numeric if c not in money]

@@ -45,6 +45,7 @@ from mstrack.sources.table.reading import Row, Sheet, place
 from mstrack.sources.table.row_lines import UNLISTED, carry_deadlines, own_units, read_row_lines
 from mstrack.sources.table.schedule import numbered_parts
 from mstrack.sources.table.titles import (
+    SUB_AREA_RE,
     RowNotRead,
     area_numbered,
     area_of,
@@ -54,6 +55,7 @@ from mstrack.sources.table.titles import (
     follows_part,
     items_print_numbers,
     numbered_in_numerals,
+    numbered_in_one_group,
     sets_target,
     task_code,
     task_of,
@@ -111,7 +113,8 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
             point = note_point(row.cells, point)
             continue
         if area and heading is None and len(filled) >= 2 and len(set(filled)) == 1 and filled[0].endswith(("。", "；")) \
-                and not title_code(filled[0]) and not AREA_RE.match(filled[0]) and not any(t.area == area for t in tasks):
+                and not title_code(filled[0]) and not AREA_RE.match(filled[0]) and not (len(filled) >= 3 and SUB_AREA_RE.match(filled[0])) \
+                and not any(t.area == area for t in tasks):  # "(一)规范精简审批。" under "一、…" is its group (area_of)
             notes.append(filled[0])  # a sentence merged over the row under a leader's heading ("全面负责…。"): no task
             continue
         if (office := _office_heading(filled, layout)) is not None:
@@ -216,7 +219,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     for task in (t for t in tasks if id(t) in offices and not t.lines):  # an office's row with no items under it
         read_row_lines(task, task.row, layout, year, None, "")
     headers = {kind: cols[0].header for kind, cols in layout.by_kind.items()}
-    if any(area_numbered(task) for task in tasks):
+    if any(area_numbered(task) for task in tasks) or sheet.printed_numbers and numbered_in_one_group(tasks, areas):
         for task in tasks:  # numbered inside each area: every task takes both numbers, "二1"
             bracketed = bool(SUB_CODE_RE.match(layout.cell(task.row, "seq")))  # "（一）" under "一": 一(一), never the area's 一
             if task.area and not area_numbered(task) and "(" not in task.code and (task.code != task.area or bracketed):

@@ -27,6 +27,7 @@ from mstrack.sources.table.numbering import (
 from mstrack.sources.table.raw import Layout as _Layout
 from mstrack.sources.table.raw import RawTask
 from mstrack.sources.table.reading import Row, Sheet
+from mstrack.vocabulary import TASKS_HEADING
 
 
 def items_print_numbers(sheet: Sheet, at: int, layout: _Layout) -> bool:
@@ -56,6 +57,23 @@ def area_numbered(task: RawTask) -> bool:
     area = task.area or ""
     return bool(area) and (task.code.startswith(f"{area}(") or task.code[len(area):].isdigit() and task.code.startswith(area)
                            and not area[-1].isdigit())
+
+
+TASKS_HEADING_RE = re.compile(TASKS_HEADING)
+
+
+def numbered_in_one_group(tasks: list[RawTask], areas: list[Area]) -> bool:
+    """Every task in one group "(一)" under a heading "一、" (area 一(一)), numbered "1", "2" … in order: the list shows no
+    other group, so nothing says its numbers run on past it, and the hierarchy 一、(一)1. numbers items inside their
+    group (as a list whose numbers start again under each group reads): coded 一(一)1. Not under a heading naming the
+    programme's tasks ("二、主要任务": its groups' items number on through it, as xian-2025's). The caller asks for a
+    list's items that print their numbers: paragraphs numbered in their order (weifang-2017) keep those numbers."""
+    group = {task.area for task in tasks}
+    if len(group) != 1 or not (area := group.pop()) or not (m := re.fullmatch(r"([一二三四五六七八九十百]+)\(\S+\)", area)):
+        return False
+    top = next((a for a in areas if a.code == m[1]), None)
+    return top is not None and not TASKS_HEADING_RE.search(top.name) \
+        and [task.code for task in tasks] == [str(k) for k in range(1, len(tasks) + 1)]
 
 
 # "（一）学前教育（共2项）", "(一)已完成任务共2项": a group's heading, its count in a bracket or not (no target, no word of its name)
