@@ -22,6 +22,7 @@ from mstrack.store.plan_match import (
     match_lines,
     moved_checkpoints,
     named_line,
+    other_tasks,
     stranded_line,
     words,
 )
@@ -201,12 +202,14 @@ class PlanWriter:
         if deleted:
             note_deleted_undone(self.dialect, c, self.batch, deleted)
 
-    def write(self, programme: plan_model.Programme) -> dict:
+    def write(self, programme: plan_model.Programme, since: int | None = None) -> dict:
+        """`since`: an undo's batch, whose plan it puts back: only reports entered after that batch were given to the
+        tasks as they are now (those before it, to the tasks the plan put back had; other_tasks)."""
         head = self._write_programme(programme)
         held = self._structure(head)
         # What the plan keeps, renames and drops; what would be lost stops everything before any write.
         drops: dict[str, list[int]] = {"tasks": [], "lines": [], "indicators": []}
-        lost = self._dropped_tasks(programme, held, drops)
+        lost = self._dropped_tasks(programme, held, drops) + self._other_tasks(head, programme, held, since)
         plan = []  # (task, task id or None, [(line, line id or None, [(kind, indicator, id or None)])])
         for task in programme.tasks:
             lines, task_lost = self._match_task(f"{programme.code}/{task.code}", task, held, drops)
@@ -292,6 +295,20 @@ class PlanWriter:
                 lost += self._dropped_task(f"{programme.code}/{code}", task_id, held.lines, held.indicators, held.reported, drops)
                 self.counts["tasks_removed"] += 1
         return lost
+
+    def _other_tasks(self, head: int, programme: plan_model.Programme, held: _Held, since: int | None) -> list:
+        """Reported tasks whose code the plan gives to another task (plan_match.other_tasks): the reports that stand on
+        each task (entered after `since`, where given), and the titles the store has."""
+        if not any(task.code in held.tasks for task in programme.tasks):
+            return []
+        counted = (select(TaskRow.id, func.count()).join(LineRow, LineRow.task_id == TaskRow.id)
+                   .join(IndicatorRow, IndicatorRow.line_id == LineRow.id).join(ReportRow, ReportRow.indicator_id == IndicatorRow.id)
+                   .where(TaskRow.programme_id == head, standing()).group_by(TaskRow.id))
+        reports = dict(self.connection.execute(counted if since is None else counted.where(ReportRow.batch_id > since)).all())
+        if not reports:
+            return []
+        titles = dict(self.connection.execute(select(TaskRow.id, TaskRow.title).where(TaskRow.programme_id == head)).all())
+        return other_tasks(programme.code, programme.tasks, held, titles, reports)
 
     def _match_task(self, label: str, task: plan_model.Task, held: _Held, drops: dict) -> tuple[list, list]:
         """A task's lines matched to the store's by identity (lead units and indicators, match_lines), each with

@@ -1,0 +1,86 @@
+"""A re-imported plan never moves reported progress (safe46b; safety46 F1, F7, F5): a task whose title and lead units
+all changed under its code is another task, not a rename; a plan whose year moved past its reports is refused; a
+plan's own report never silently beats an office's later correction."""
+
+from .conftest import done, plan_task, plan_tasks, refused, write_plan
+
+
+def _plan(tmp_path, name: str, *tasks: tuple[str, str, str], code: str = "r-2024", year: int = 2024):
+    """A plan of tasks (code, title, lead unit), each with one indicator 完成投资 万元."""
+    body = plan_tasks(*(plan_task(c, title, lead, "完成投资", "万元", 1000, milestones=[(f"{year}-12-31", 1000)])
+                        for c, title, lead in tasks))
+    path = tmp_path / name
+    path.write_text(f'format = 1\n[programme]\ncode = "{code}"\nname = "测试"\nyear = {year}\n{body}', encoding="utf-8")
+    return str(path)
+
+
+def _reports(cli) -> list[tuple[str, str, str, float]]:
+    """Every report that stands: (task code, task title, lead unit, value), by code."""
+    return [(code, title, lead, float(value)) for code, title, lead, value in cli.sql(
+        "SELECT t.code, t.title, u.name, r.value FROM report AS r JOIN indicator AS i ON i.id = r.indicator_id"
+        " JOIN task_line AS l ON l.id = i.line_id JOIN task AS t ON t.id = l.task_id"
+        " JOIN line_unit AS lu ON lu.line_id = l.id AND lu.role = 'lead' JOIN unit AS u ON u.id = lu.unit_id"
+        " WHERE NOT EXISTS (SELECT 1 FROM report_retraction AS x WHERE x.report_id = r.id) ORDER BY t.code, r.id")]
+
+
+PARK, ROAD, LIBRARY, HOSPITAL = ("新建公园", "市城管局"), ("改造道路", "市交通局"), ("新建图书馆", "市文旅局"), ("新建医院", "市卫健委")
+
+
+def test_a_plan_renumbered_under_reported_tasks_is_refused_and_the_reports_stay(cli, tmp_path):
+    done(cli("import", "plan", _plan(tmp_path, "v1.toml", ("1", *PARK), ("2", *ROAD))))
+    done(cli("log", "r-2024/1", "500", "--as-of", "2024-06-30"))
+    done(cli("log", "r-2024/2", "200", "--as-of", "2024-06-30"))
+    before = cli.sql("SELECT count(*) FROM batch")
+    result = cli("import", "plan", _plan(tmp_path, "v2.toml", ("1", *LIBRARY), ("2", *PARK), ("3", *ROAD)))
+    stderr = refused(result, "r-2024/1: 1 report stands on '新建公园' (市城管局)", "'新建图书馆' (市文旅局)",
+                     "the new plan has '新建公园' as task 2", "r-2024/2: 1 report stands on '改造道路' (市交通局)",
+                     "'新建公园' (市城管局)", "keep 1 for '新建公园'")
+    assert "nothing was written" in stderr
+    assert _reports(cli) == [("1", *PARK, 500.0), ("2", *ROAD, 200.0)]
+    assert cli.sql("SELECT count(*) FROM batch") == before
+    assert cli.sql("SELECT code, title FROM task ORDER BY code") == [("1", "新建公园"), ("2", "改造道路")]
+
+
+def test_a_task_cancelled_and_the_next_moved_up_into_its_code_is_refused(cli, tmp_path):
+    done(cli("import", "plan", _plan(tmp_path, "w1.toml", ("1", *PARK), ("2", *ROAD), ("3", *HOSPITAL))))
+    done(cli("log", "r-2024/2", "300", "--as-of", "2024-06-30"))
+    result = cli("import", "plan", _plan(tmp_path, "w2.toml", ("1", *PARK), ("2", *HOSPITAL)))
+    refused(result, "r-2024/2: 1 report stands on '改造道路' (市交通局)", "'新建医院' (市卫健委)")
+    assert _reports(cli) == [("2", *ROAD, 300.0)]
+    assert cli.sql("SELECT count(*) FROM task") == [(3,)]
+
+
+def test_a_title_alone_or_a_lead_unit_alone_changed_stays_an_update(cli, tmp_path):
+    """What the refusal advises for one task truly renamed both ways: one import each, the reports staying."""
+    done(cli("import", "plan", _plan(tmp_path, "v1.toml", ("1", *PARK))))
+    done(cli("log", "r-2024/1", "500", "--as-of", "2024-06-30"))
+    result = cli("import", "plan", _plan(tmp_path, "v2.toml", ("1", "新建市民公园", "市城管局")))
+    done(result)
+    assert "0 tasks added, 1 updated, 0 removed" in result.stdout
+    done(cli("import", "plan", _plan(tmp_path, "v3.toml", ("1", "新建市民公园", "市城市管理和综合执法局"))))
+    assert _reports(cli) == [("1", "新建市民公园", "市城市管理和综合执法局", 500.0)]
+
+
+def test_an_unreported_task_may_still_change_whole_under_its_code(cli, tmp_path):
+    done(cli("import", "plan", _plan(tmp_path, "v1.toml", ("1", *PARK), ("2", *ROAD))))
+    done(cli("log", "r-2024/1", "500", "--as-of", "2024-06-30"))
+    done(cli("import", "plan", _plan(tmp_path, "v2.toml", ("1", *PARK), ("2", *LIBRARY))))
+    assert cli.sql("SELECT code, title FROM task ORDER BY code") == [("1", "新建公园"), ("2", "新建图书馆")]
+    assert _reports(cli) == [("1", *PARK, 500.0)]
+
+
+def test_an_undo_that_would_put_later_reports_under_another_task_is_refused(cli, tmp_path):
+    """Renumbered while nothing was reported (taken), then logged: undoing the renumbering would hand the park's new
+    report to the road, which had code 2 before."""
+    done(cli("import", "plan", _plan(tmp_path, "v1.toml", ("1", *PARK), ("2", *ROAD))))
+    done(cli("import", "plan", _plan(tmp_path, "v2.toml", ("1", *LIBRARY), ("2", *PARK), ("3", *ROAD))))
+    done(cli("log", "r-2024/2", "500", "--as-of", "2024-06-30"))
+    refused(cli("undo", "2"), "r-2024/2: 1 report stands on '新建公园' (市城管局)", "'改造道路' (市交通局)")
+    assert _reports(cli) == [("2", *PARK, 500.0)]
+
+
+def test_the_refusal_is_said_in_chinese(cli, tmp_path):
+    done(cli("import", "plan", _plan(tmp_path, "v1.toml", ("1", *PARK))))
+    done(cli("log", "r-2024/1", "500", "--as-of", "2024-06-30"))
+    refused(cli("--lang", "zh", "import", "plan", _plan(tmp_path, "v2.toml", ("1", *LIBRARY), ("2", *PARK))),
+            "r-2024/1：'新建公园'（市城管局）有 1 条报送")
