@@ -2,7 +2,9 @@
 all changed under its code is another task, not a rename; a plan whose year moved past its reports is refused; a
 plan's own report never silently beats an office's later correction."""
 
-from .conftest import done, plan_task, plan_tasks, refused, write_plan
+from pathlib import Path
+
+from .conftest import done, plan_task, plan_tasks, refused
 
 
 def _plan(tmp_path, name: str, *tasks: tuple[str, str, str], code: str = "r-2024", year: int = 2024):
@@ -84,3 +86,32 @@ def test_the_refusal_is_said_in_chinese(cli, tmp_path):
     done(cli("log", "r-2024/1", "500", "--as-of", "2024-06-30"))
     refused(cli("--lang", "zh", "import", "plan", _plan(tmp_path, "v2.toml", ("1", *LIBRARY), ("2", *PARK))),
             "r-2024/1：'新建公园'（市城管局）有 1 条报送")
+
+
+# --- F7: a plan whose year moves past its reports --------------------------------------------------------------------
+
+
+def test_a_plan_moved_to_another_year_under_its_reports_is_refused(cli, tmp_path):
+    """Last year's file and code reused for 2025: the 2024 report would count toward the 2025 targets."""
+    done(cli("import", "plan", _plan(tmp_path, "a.toml", ("1", *PARK), code="y-plan", year=2024)))
+    done(cli("log", "y-plan/1", "600", "--as-of", "2024-06-30"))
+    done(cli("log", "y-plan/1", "700", "--as-of", "2024-09-30"))
+    result = cli("import", "plan", _plan(tmp_path, "b.toml", ("1", *PARK), code="y-plan", year=2025))
+    refused(result, "y-plan: the new plan's year is 2025 (from 2025-01-01)", "2 reports stand dated outside it",
+            "2024-06-30, 2024-09-30", "a programme code of its own")
+    assert cli.sql("SELECT year FROM programme") == [(2024,)]
+    assert _reports(cli) == [("1", *PARK, 600.0), ("1", *PARK, 700.0)]
+
+
+def test_a_start_moved_after_a_report_is_refused_and_one_before_every_report_is_taken(cli, tmp_path):
+    done(cli("import", "plan", _plan(tmp_path, "a.toml", ("1", *PARK), year=2024)))
+    done(cli("log", "r-2024/1", "600", "--as-of", "2024-06-30"))
+    later = Path(_plan(tmp_path, "b.toml", ("1", *PARK), year=2024))
+    text = later.read_text(encoding="utf-8").replace("year = 2024\n", 'year = 2024\nstart = "2024-07-01"\n')
+    later.write_text(text, encoding="utf-8")
+    refused(cli("import", "plan", str(later)), "1 report stands dated outside it", "2024-06-30")
+    assert cli.sql("SELECT count(*) FROM batch") == [(2,)]
+    text = text.replace('start = "2024-07-01"', 'start = "2024-03-01"')
+    later.write_text(text, encoding="utf-8")
+    done(cli("import", "plan", str(later)))
+    assert _reports(cli) == [("1", *PARK, 600.0)]

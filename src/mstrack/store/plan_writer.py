@@ -4,12 +4,14 @@ Imported by the plan writes and undo only: it loads SQLAlchemy and the table cla
 from __future__ import annotations
 
 from dataclasses import asdict
+from datetime import date
 from typing import NamedTuple
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import exists, func, or_, select
 
 from mstrack import model as plan_model
 from mstrack.domain import unique
+from mstrack.domain.dates import REPORT_MONTHS_AFTER, month_end
 from mstrack.errors import InputError, Joined, Message
 from mstrack.model import QUANTITY, SCHEDULE
 from mstrack.store.batches import PLAN_SOURCE, NewBatch, insert_reports, note_deleted_undone
@@ -61,6 +63,9 @@ class _Held(NamedTuple):
     """Of each text-only line's indicator reported on: the most checkpoints a report that stands marks met, and how
     many stand (as the status reads them: of each day the latest not undone; safe39b)."""
 
+
+DAYS_SHOWN = 5
+"""Dates a refusal names before an ellipsis."""
 
 LINK_COLUMNS = ("task_id", "ref", "position")
 UNIT_COLUMNS = ("line_id", "unit_id", "role", "position")
@@ -205,11 +210,12 @@ class PlanWriter:
     def write(self, programme: plan_model.Programme, since: int | None = None) -> dict:
         """`since`: an undo's batch, whose plan it puts back: only reports entered after that batch were given to the
         tasks as they are now (those before it, to the tasks the plan put back had; other_tasks)."""
+        outside = self._outside_year(programme)  # before its row takes the new year
         head = self._write_programme(programme)
         held = self._structure(head)
         # What the plan keeps, renames and drops; what would be lost stops everything before any write.
         drops: dict[str, list[int]] = {"tasks": [], "lines": [], "indicators": []}
-        lost = self._dropped_tasks(programme, held, drops) + self._other_tasks(head, programme, held, since)
+        lost = outside + self._dropped_tasks(programme, held, drops) + self._other_tasks(head, programme, held, since)
         plan = []  # (task, task id or None, [(line, line id or None, [(kind, indicator, id or None)])])
         for task in programme.tasks:
             lines, task_lost = self._match_task(f"{programme.code}/{task.code}", task, held, drops)
@@ -295,6 +301,29 @@ class PlanWriter:
                 lost += self._dropped_task(f"{programme.code}/{code}", task_id, held.lines, held.indicators, held.reported, drops)
                 self.counts["tasks_removed"] += 1
         return lost
+
+    def _outside_year(self, programme: plan_model.Programme) -> list:
+        """A stored programme whose year or start the plan moves past reports that stand (safe46b): dated where `log`
+        and `import progress` would now refuse them (before the start, outside the year and the January after), they
+        would still be read as the new year's progress."""
+        row = self.connection.execute(select(ProgrammeRow.id, ProgrammeRow.year, ProgrammeRow.start)
+                                      .where(ProgrammeRow.code == programme.code)).first()
+        if row is None or (row.year, row.start) == (programme.year, programme.start):
+            return []
+        first = max(programme.start, date(programme.year, 1, 1))
+        last = month_end(programme.year + 1, REPORT_MONTHS_AFTER)
+        days = self.connection.execute(
+            select(ReportRow.as_of, func.count()).where(ReportRow.indicator_id.in_(_programme_indicators(row.id)), standing(),
+                                                        or_(ReportRow.as_of < first, ReportRow.as_of > last))
+            .group_by(ReportRow.as_of).order_by(ReportRow.as_of)).all()
+        if not days:
+            return []
+        shown = [str(day) for day, _ in days[:DAYS_SHOWN]] + (["…"] if len(days) > DAYS_SHOWN else [])
+        return [Message("  {code}: the new plan's year is {year} (from {first}), and {n} {n:report stands|reports stand} "
+                        "dated outside it ({days}): {n:it|they} would count toward {year}'s targets; give {year}'s plan a "
+                        "programme code of its own, or, if the old year was wrong, undo {n:that report|those reports} first",
+                        code=programme.code, year=programme.year, first=first, n=sum(n for _, n in days),
+                        days=", ".join(shown))]
 
     def _other_tasks(self, head: int, programme: plan_model.Programme, held: _Held, since: int | None) -> list:
         """Reported tasks whose code the plan gives to another task (plan_match.other_tasks): the reports that stand on
