@@ -4,7 +4,7 @@ plan's own report never silently beats an office's later correction."""
 
 from pathlib import Path
 
-from .conftest import done, plan_task, plan_tasks, refused
+from .conftest import done, plan_task, plan_tasks, refused, write_plan
 
 
 def _plan(tmp_path, name: str, *tasks: tuple[str, str, str], code: str = "r-2024", year: int = 2024):
@@ -115,3 +115,53 @@ def test_a_start_moved_after_a_report_is_refused_and_one_before_every_report_is_
     later.write_text(text, encoding="utf-8")
     done(cli("import", "plan", str(later)))
     assert _reports(cli) == [("1", *PARK, 600.0)]
+
+
+# --- F5: a plan's own reports and an office's later correction --------------------------------------------------------
+
+
+def _with_report(tmp_path, name: str, value: float, note: str) -> str:
+    path = tmp_path / name
+    write_plan(path, plan_tasks(plan_task("1", "新建学位", "市教育局", "新增学位", "个", 1000,
+                                          reports=[("2023-06-30", value, note)])))
+    return str(path)
+
+
+def _standing(cli) -> list[tuple[float, str | None]]:
+    return [(float(value), source) for value, source in cli.sql(
+        "SELECT r.value, r.source FROM report AS r WHERE NOT EXISTS (SELECT 1 FROM report_retraction AS x"
+        " WHERE x.report_id = r.id) ORDER BY r.id")]
+
+
+def test_a_plans_revised_report_never_beats_an_offices_later_correction(cli, tmp_path):
+    done(cli("import", "plan", _with_report(tmp_path, "a.toml", 400, "半年报")))
+    done(cli("log", "x-2023/1", "420", "--as-of", "2023-06-30", "--by", "张三", "--reason", "核实后更正"))
+    batches = cli.sql("SELECT count(*) FROM batch")
+    refused(cli("import", "plan", _with_report(tmp_path, "b.toml", 450, "半年报修订")),
+            "x-2023/1 新增学位 2023-06-30: the plan's report 450个 would supersede 420个", "张三", "核实后更正",
+            "keep the plan's report of that day as it was (400个)", "--reason")
+    assert cli.sql("SELECT count(*) FROM batch") == batches
+    assert _standing(cli) == [(400.0, "plan"), (420.0, None)]
+
+
+def test_a_plans_revised_report_over_its_own_is_written_and_said(cli, tmp_path):
+    done(cli("import", "plan", _with_report(tmp_path, "a.toml", 400, "半年报")))
+    result = cli("import", "plan", _with_report(tmp_path, "b.toml", 450, "半年报修订"))
+    done(result)
+    assert "1 report of the plan itself written, 1 correcting the value stored for its day" in result.stdout
+    assert _standing(cli) == [(400.0, "plan"), (450.0, "plan")]
+
+
+def test_export_plan_lists_one_value_a_day_after_a_plan_went_back(cli, tmp_path):
+    import tomllib
+
+    done(cli("import", "plan", _with_report(tmp_path, "a.toml", 400, "半年报")))
+    done(cli("import", "plan", _with_report(tmp_path, "b.toml", 450, "半年报修订")))
+    done(cli("import", "plan", _with_report(tmp_path, "a2.toml", 400, "半年报")))
+    done(cli("export", "plan", "x-2023", "-o", str(tmp_path / "out.toml")))
+    exported = tomllib.loads((tmp_path / "out.toml").read_text(encoding="utf-8"))
+    reports = exported["tasks"][0]["lines"][0]["indicators"][0]["reports"]
+    assert [(str(r["as_of"]), r["value"]) for r in reports] == [("2023-06-30", 400)]
+    again = cli("import", "plan", str(tmp_path / "out.toml"))
+    done(again)
+    assert "unchanged" in again.stdout

@@ -51,6 +51,9 @@ def import_plan(
                 say("{path}: {code}: {added} {added:task|tasks} added, {updated} updated, {removed} removed (batch {batch})",
                     path=path, code=programme.code, added=counts["tasks_added"], updated=counts["tasks_updated"],
                     removed=counts["tasks_removed"], batch=counts["batch"])
+            if (written := counts.get("plan_reports")) and "programme_changed" in counts:  # re-imported: its own reports
+                say("{path}: {code}: {n} {n:report|reports} of the plan itself written, {c} correcting the value stored "
+                    "for {c:its day|their days}", path=path, code=programme.code, n=written, c=counts.get("plan_corrected", 0))
             if deleted := counts.get("undone_deleted"):  # taken, not refused (PlanWriter._delete): said
                 say("{path}: {code}: {n} undone {n:report|reports} of dropped lines or indicators deleted: an undo can no "
                     "longer bring {n:it|them} back", path=path, code=programme.code, n=deleted)

@@ -499,17 +499,58 @@ class PlanWriter:
         return ids
 
     def _add_plan_reports(self, programme_id: int, reports: list[tuple[int, plan_model.PlanReport]]) -> None:
-        """A plan's own reports go in once; a changed one is added as a correction, never replaced."""
+        """A plan's own reports go in once; a changed one is added as a correction, never replaced: to the plan's latest
+        of that day (what export plan writes). Never over an office's entry (a `log`, a return) standing that day with
+        another value (safe46b: a revised plan's figure superseded the office's later correction, said as "1 updated"):
+        refused, naming it; counted for the summary, those correcting a value stored for their day apart."""
         if not reports:
             return
-        present = set(self.connection.execute(
-            select(ReportRow.indicator_id, ReportRow.as_of, ReportRow.value, ReportRow.note).where(
-                ReportRow.indicator_id.in_(_programme_indicators(programme_id)), ReportRow.source == PLAN_SOURCE, standing())
-        ).all())
+        days = (select(func.max(ReportRow.id)).where(ReportRow.indicator_id.in_(_programme_indicators(programme_id)), standing())
+                .group_by(ReportRow.indicator_id, ReportRow.as_of))
+        latest_plan = days.where(ReportRow.source == PLAN_SOURCE)
+        present = {(indicator_id, as_of): (value, note) for indicator_id, as_of, value, note in self.connection.execute(
+            select(ReportRow.indicator_id, ReportRow.as_of, ReportRow.value, ReportRow.note)
+            .where(ReportRow.id.in_(latest_plan))).all()}
+        new = [(indicator_id, report) for indicator_id, report in reports
+               if present.get((indicator_id, report.as_of)) != (float(report.value), report.note)]
+        if not new:
+            return
+        stands = {(row.indicator_id, row.as_of): row for row in self.connection.execute(
+            select(ReportRow.indicator_id, ReportRow.as_of, ReportRow.value, ReportRow.source, ReportRow.reporter,
+                   ReportRow.entered_at, ReportRow.reason).where(ReportRow.id.in_(days))).all()}
+        over = [(indicator_id, report, stands[indicator_id, report.as_of]) for indicator_id, report in new
+                if (indicator_id, report.as_of) in stands and stands[indicator_id, report.as_of].source != PLAN_SOURCE
+                and stands[indicator_id, report.as_of].value != float(report.value)]
+        if over:
+            raise InputError("the new plan's own reports would supersede entries an office made; nothing was written:\n"
+                             "{entries}", entries=Joined("\n", self._offices_entries(over, present)))
+        self.counts["plan_reports"] = len(new)
+        self.counts["plan_corrected"] = sum((indicator_id, report.as_of) in stands for indicator_id, report in new)
         insert_reports(self.dialect, self.connection, (
             (indicator_id, report.as_of, report.value, report.note, None, PLAN_SOURCE)
-            for indicator_id, report in reports
-            if (indicator_id, report.as_of, float(report.value), report.note) not in present), batch=self.new)
+            for indicator_id, report in new), batch=self.new)
+
+    def _offices_entries(self, over: list[tuple], present: dict) -> list[Message]:
+        """Each plan report refused (_add_plan_reports) with the office's entry it would supersede."""
+        from mstrack.domain.quantities import format_number
+
+        named = {indicator_id: (f"{programme}/{code}", name, unit) for indicator_id, programme, code, name, unit in
+                 self.connection.execute(
+                     select(IndicatorRow.id, ProgrammeRow.code, TaskRow.code, IndicatorRow.name, IndicatorRow.unit)
+                     .join(LineRow, IndicatorRow.line_id == LineRow.id).join(TaskRow, LineRow.task_id == TaskRow.id)
+                     .join(ProgrammeRow, TaskRow.programme_id == ProgrammeRow.id)
+                     .where(IndicatorRow.id.in_([indicator_id for indicator_id, _, _ in over])))}
+        said = []
+        for indicator_id, report, entry in over:
+            ref, name, unit = named[indicator_id]
+            who = [text for text in (entry.reporter, str(entry.entered_at)[:16] if entry.entered_at else None, entry.reason) if text]
+            was = present.get((indicator_id, report.as_of))
+            keep = (Message("keep the plan's report of that day as it was ({value})", value=format_number(was[0], unit))
+                    if was else Message("leave that day's report out of the plan"))
+            said.append(Message("  {ref} {name} {on}: the plan's report {new} would supersede {value} ({entry}); {keep}, or, if {new} is right, log it with --reason",
+                                ref=ref, name=name, on=report.as_of, new=format_number(report.value, unit),
+                                value=format_number(entry.value, unit), entry=Joined(", ", who or ["—"]), keep=keep))
+        return said
 
     def _unit_id(self, name: str) -> int:
         if name not in self.unit_ids:
