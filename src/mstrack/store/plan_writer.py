@@ -547,7 +547,8 @@ class PlanWriter:
             was = present.get((indicator_id, report.as_of))
             keep = (Message("keep the plan's report of that day as it was ({value})", value=format_number(was[0], unit))
                     if was else Message("leave that day's report out of the plan"))
-            said.append(Message("  {ref} {name} {on}: the plan's report {new} would supersede {value} ({entry}); {keep}, or, if {new} is right, log it with --reason",
+            said.append(Message("  {ref} {name} {on}: the plan's report {new} would supersede {value} ({entry}); {keep}, or, "
+                                "if {new} is right, log it with --reason",
                                 ref=ref, name=name, on=report.as_of, new=format_number(report.value, unit),
                                 value=format_number(entry.value, unit), entry=Joined(", ", who or ["—"]), keep=keep))
         return said
