@@ -165,3 +165,17 @@ def test_export_plan_lists_one_value_a_day_after_a_plan_went_back(cli, tmp_path)
     again = cli("import", "plan", str(tmp_path / "out.toml"))
     done(again)
     assert "unchanged" in again.stdout
+
+
+def test_import_plan_dry_run_says_what_it_would_do_and_writes_nothing(cli, tmp_path):
+    done(cli("import", "plan", _plan(tmp_path, "v1.toml", ("1", *PARK))))
+    done(cli("log", "r-2024/1", "500", "--as-of", "2024-06-30"))
+    batches = cli.sql("SELECT count(*) FROM batch")
+    result = cli("import", "plan", "--dry-run", _plan(tmp_path, "v2.toml", ("1", *PARK), ("2", *ROAD)))
+    done(result)
+    assert "r-2024: 1 task added, 0 updated, 0 removed" in result.stdout
+    assert "--dry-run: nothing was written" in result.stdout
+    assert cli.sql("SELECT count(*) FROM batch") == batches
+    assert cli.sql("SELECT code FROM task") == [("1",)]
+    refused(cli("import", "plan", "--dry-run", _plan(tmp_path, "v3.toml", ("1", *LIBRARY), ("2", *PARK))),
+            "r-2024/1: 1 report stands on '新建公园'")
