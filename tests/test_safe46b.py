@@ -179,3 +179,14 @@ def test_import_plan_dry_run_says_what_it_would_do_and_writes_nothing(cli, tmp_p
     assert cli.sql("SELECT code FROM task") == [("1",)]
     refused(cli("import", "plan", "--dry-run", _plan(tmp_path, "v3.toml", ("1", *LIBRARY), ("2", *PARK))),
             "r-2024/1: 1 report stands on '新建公园'")
+
+
+def test_a_plan_with_two_reports_of_one_date_is_refused(cli, tmp_path):
+    """One value a day, as export plan writes it back: two would both be stored, and the plan never read back the same."""
+    done(cli("import", "plan", _with_report(tmp_path, "a.toml", 400, "半年报")))
+    path = tmp_path / "two.toml"
+    write_plan(path, plan_tasks(plan_task("1", "新建学位", "市教育局", "新增学位", "个", 1000,
+                                          reports=[("2023-06-30", 400, "半年报"), ("2023-06-30", 450, "修订")])))
+    refused(cli("import", "plan", str(path)), "lines[0].indicators[0].reports[1].as_of",
+            "a report of 2023-06-30 is given already")
+    assert _standing(cli) == [(400.0, "plan")]
