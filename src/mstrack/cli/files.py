@@ -21,6 +21,7 @@ def import_plan(
     ctx: typer.Context,
     files: Annotated[list[Path], typer.Argument(help="Plan files (TOML, docs/format.md).")],
     reason: Annotated[Optional[str], typer.Option("--reason", help="Why the definition changed (kept with the batch).")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check and say what the import would do, then roll it back.")] = False,
 ) -> None:
     """Create or update programmes from plan files; every report is kept."""
     from mstrack.errors import InputError, readable_name
@@ -51,15 +52,26 @@ def import_plan(
                 say("{path}: {code}: {added} {added:task|tasks} added, {updated} updated, {removed} removed (batch {batch})",
                     path=path, code=programme.code, added=counts["tasks_added"], updated=counts["tasks_updated"],
                     removed=counts["tasks_removed"], batch=counts["batch"])
+            if (written := counts.get("plan_reports")) and "programme_changed" in counts:  # re-imported: its own reports
+                say("{path}: {code}: {n} {n:report|reports} of the plan itself written, {c} correcting the value stored "
+                    "for {c:its day|their days}", path=path, code=programme.code, n=written, c=counts.get("plan_corrected", 0))
             if deleted := counts.get("undone_deleted"):  # taken, not refused (PlanWriter._delete): said
                 say("{path}: {code}: {n} undone {n:report|reports} of dropped lines or indicators deleted: an undo can no "
                     "longer bring {n:it|them} back", path=path, code=programme.code, n=deleted)
+        if dry_run:  # the write itself, checks and all, rolled back: what it says is what the import would do
+            say("--dry-run: nothing was written; the lines above say what this import would do")
         flush_output()
+        if dry_run:
+            raise _RolledBack
 
-    with bulk():
+    with bulk(), contextlib.suppress(_RolledBack):
         store.save_plans([(programme, readable_name(path.name)) for path, programme in zip(files, plans, strict=True)],
                          reason=reason,
                          confirm=announce, keep=keep_until_exit)
+
+
+class _RolledBack(Exception):
+    """import plan --dry-run's end: raised in the write's transaction once its lines are said, so that it rolls back."""
 
 
 WARNINGS_SHOWN = 5

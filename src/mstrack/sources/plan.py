@@ -285,7 +285,9 @@ def _read_reports(reader: PlanReader, table: dict, path: str, year: int | None,
             except InputError as error:
                 reader.fail(report_path + ".value", error)
                 continue
-        if as_of and value is not None:
+        if as_of and any(report.as_of == as_of for report in reports):  # one value a day, as export plan writes it back
+            reader.fail(report_path + ".as_of", "a report of {as_of} is given already: one report a date", as_of=as_of)
+        elif as_of and value is not None:
             reports.append(PlanReport(as_of=as_of, value=value, note=reader.text(raw, "note", report_path, False)))
     return reports
 

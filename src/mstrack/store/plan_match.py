@@ -167,3 +167,35 @@ def _lost_restored(old: list[str], new: list[str], met: int, label, n: int) -> l
                                 "place: {n} {n:report|reports} would come back", label=label, k=k + 1, old=old[k],
                                 new=new[k], n=n))
     return lost
+
+
+def task_leads(lines) -> tuple[str, ...]:
+    """A task's lead units, every line's, in order, once each."""
+    return tuple(unique(lead for line_leads in lines for lead in line_leads))
+
+
+def other_tasks(programme: str, tasks: list[plan_model.Task], held, titles: dict[int, str], reports: dict[int, int]) -> list:
+    """Reported tasks the new plan puts another task under the code of (safe46b): reports follow a task's code, so a
+    task whose title and lead units all changed at once under it is taken as another task (one inserted before it
+    and the rest renumbered, one cancelled and the next moved up), not this one renamed, and refused with the
+    reports on it; its title alone, or its lead units alone, may change (an update, as before)."""
+    lost = []
+    for task in tasks:
+        task_id = held.tasks.get(task.code)
+        if task_id is None or not reports.get(task_id):
+            continue
+        old_leads = task_leads(held.leads.get(line_id, ()) for _, line_id in sorted(held.lines.get(task_id, {}).items()))
+        new_leads = task_leads(line.lead_units for line in task.lines)
+        if titles[task_id] == task.title or set(old_leads) & set(new_leads):
+            continue
+        now = [other.code for other in tasks if other.code != task.code
+               and (other.title == titles[task_id] or set(old_leads) == set(task_leads(line.lead_units for line in other.lines)))]
+        where = Message("; the new plan has {title!r} as task {code}", title=titles[task_id], code=now[0]) if now else ""
+        lost.append(Message(
+            "  {label}: {n} {n:report stands|reports stand} on {old!r} ({old_lead}), and the new plan gives its code to "
+            "{new!r} ({new_lead}): another task, not a rename of it{where}; reports follow a task's code: keep {code} for "
+            "{old!r} (give the new task a code of its own), or, if it is the same task, change its title and its lead "
+            "units in two imports, one each; to give its reports to another code, undo them and log them anew there",
+            label=f"{programme}/{task.code}", n=reports[task_id], old=titles[task_id], old_lead="、".join(old_leads) or "—",
+            new=task.title, new_lead="、".join(new_leads) or "—", where=where, code=task.code))
+    return lost

@@ -129,7 +129,9 @@ def _load_plan(dialect, connection, code: str, codes) -> plan_model.Programme:
     plan_reports: dict[int, list[plan_model.PlanReport]] = {}
     for indicator_id, as_of, value, note in rows(
             f"SELECT x.indicator_id, x.as_of, x.value, x.note FROM report AS x {of_indicator} AND x.source = '{PLAN_SOURCE}'"
-            f" AND {standing('x')} ORDER BY x.indicator_id, x.as_of, x.id"):
+            f" AND {standing('x')} AND NOT EXISTS (SELECT 1 FROM report AS y WHERE y.indicator_id = x.indicator_id"
+            f" AND y.as_of = x.as_of AND y.source = '{PLAN_SOURCE}' AND y.id > x.id AND {standing('y')})"
+            " ORDER BY x.indicator_id, x.as_of, x.id"):  # of a day the latest: a plan's report corrected is one (safe46b)
         plan_reports.setdefault(indicator_id, []).append(plan_model.PlanReport(as_of=day(as_of), value=number(value), note=note))
     indicators_by_line: dict[int, list[plan_model.Indicator]] = {}
     line_reports: dict[int, list[plan_model.PlanReport]] = {}

@@ -134,7 +134,7 @@ class Writes:
                     [at, new, reason or f"undo of batch {target_id}", target_id])
             writer = PlanWriter(self.dialect, connection, made)
             if plan_before is not None:
-                writer.write(_plan_of(plan_before, target_id))
+                writer.write(_plan_of(plan_before, target_id), since=target_id)
             elif current_plan is not None:
                 writer.remove_programme(programme)
             done = self.batches(ids=[new])[0]  # in this transaction: the undone reports deleted as undone_deleted's rows say
