@@ -41,9 +41,10 @@ def requirement(words: str, figure: bool | None = None, own: bool = False) -> bo
     "建设督查平台1个". `figure`: whether the words set one (mentions.sets_figure), when the caller knows it already.
     `own`: the item's offices are its own, named by role (a line "X牵头落实" under it, a label "责任单位：…"): assigned
     so, it is work whatever verb opens it or what it names ("加强就业政策信息公开", "通过政策通报会…宣传"); only a closing
-    section's words ("强化督查考核", "加强组织领导": a notice's points, each with its office) keep it a requirement."""
+    section's words ("强化督查考核", "加强组织领导": a notice's points, each with its office) keep it a requirement, in
+    the item's heading sentence: a later sentence's "…协调运转的工作机制" or "…纳入年度考核" is the work's detail."""
     if own:
-        return closing_section(words, False, figure)
+        return bool(CLOSING_RE.search(_heading_sentence(words))) and closing_section(words, False, figure)
     for sentence in re.split(r"[。；;！!]", NUMBERING_RE.sub("", words.strip())):
         for m in REQUIREMENT_RE.finditer(sentence):
             subject = VERB_BEFORE_RE.sub("", sentence[:m.start()].strip())
@@ -54,6 +55,11 @@ def requirement(words: str, figure: bool | None = None, own: bool = False) -> bo
             if not figure:
                 return True
     return False
+
+
+def _heading_sentence(words: str) -> str:
+    """An item's first sentence, its heading where it opens with one ("健全协同监督机制。整合监督资源…")."""
+    return re.split(r"[。；;！!]", NUMBERING_RE.sub("", words.strip()), maxsplit=1)[0]
 
 
 def guarantee(words: str) -> bool:
