@@ -13,7 +13,7 @@ from mstrack.sources.table.list_numbered import (
     Entry,
     role_offices,
 )
-from mstrack.sources.table.units import FIRST_LEADS_RE, ROLE_LABEL_RE
+from mstrack.sources.table.units import FIRST_LEADS_RE, ROLE_LABEL_RE, roles_in
 
 
 def role_labelled(entry: Entry) -> bool:
@@ -33,4 +33,11 @@ def labelled_line(text: str) -> bool:
     if (m := UNCLOSED_ROLE_RE.search(text)) and m.start() > 0:
         text = f"{text.rstrip()}）"
     found = [m for pattern in (TRAILING_BRACKET_RE, SQUARE_BRACKET_RE) if (m := pattern.search(text)) and m.start() > 0]
-    return any(ROLE_LABEL_RE.match(m[1].strip()) and role_offices(m[1].strip()) for m in found)
+    return any(ROLE_LABEL_RE.match(m[1].strip()) and role_offices(m[1].strip()) or role_worded(m[1].strip()) for m in found)
+
+
+def role_worded(text: str) -> bool:
+    """Whether a bracket's words are offices each list closed by its role's word, with no label ("区资源生态局牵头负责",
+    "X牵头，A、B等按职责分工负责", "A、B等按职责分工负责": units.roles_in reads them): the role says the item is
+    assigned work as a label would."""
+    return roles_in(text) is not None
