@@ -55,3 +55,18 @@ def test_a_customs_office_and_a_banks_branch_closed_by_deng_are_units(tmp_path):
     assert [t.lines[0].lead_units for t in tasks[:2]] == [["区资源生态局"], ["区财金局"]]
     assert tasks[0].lines[0].units == ["区经发局", "平潭海关"]
     assert tasks[1].lines[0].units == ["区税务局", "人行平潭支行"]
+
+
+def test_a_unit_the_first_bracket_names_for_every_item_is_a_unit_of_each(tmp_path):
+    """"（X牵头负责;各片区负责配合落实，以下均需各片区配合落实，不再列出）": the note names 各片区 once for every item
+    below; it is no part of the first item's words, and each item after it has 各片区 among its units."""
+    items = [
+        "1.落实环境信息调查。完成化学物质基本信息调查。（区资源生态局牵头负责;各片区负责配合落实，以下均需各片区配合落实，不再列出）",
+        "2.开展环境调查监测。制定调查监测实施方案。（区资源生态局牵头负责）",
+        "3.实施风险筛查评估。开展环境风险评估。（区资源生态局牵头，区经发局等按职责分工负责）",
+        "4.推进绿色制造升级。推行清洁生产。（区经发局牵头负责）",
+    ]
+    tasks = _read(tmp_path, ["某区新污染物治理工作方案", "二、重点任务", *items])
+    assert tasks[0].title == "落实环境信息调查。完成化学物质基本信息调查。"
+    assert [t.lines[0].lead_units for t in tasks] == [["区资源生态局"], ["区资源生态局"], ["区资源生态局"], ["区经发局"]]
+    assert [t.lines[0].units for t in tasks] == [["各片区"], ["各片区"], ["区经发局", "各片区"], ["各片区"]]

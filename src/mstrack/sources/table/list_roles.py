@@ -3,6 +3,7 @@ as a 完成时限 line makes one a dated work list (list_sections.labelled_work)
 
 from __future__ import annotations
 
+from mstrack.sources.table.carried_units import without_carried
 from mstrack.sources.table.cells import row_texts
 from mstrack.sources.table.list_labels import label_kind
 from mstrack.sources.table.list_numbered import (
@@ -27,7 +28,8 @@ def role_labelled(entry: Entry) -> bool:
 
 def labelled_line(text: str) -> bool:
     """Whether an item's line ends with its offices labelled by their role, in a bracket or after its words."""
-    text = FIRST_LEADS_RE.sub("", text)  # "区教育局（首位单位为牵头单位，下同）、…": the note aside
+    text = FIRST_LEADS_RE.sub("", without_carried(text))  # "区教育局（首位单位为牵头单位，下同）、…", "…，以下均需…不再
+    # 列出": the notes aside
     if (m := UNIT_LABEL_RE.search(text)) and m.start() > 0:
         return True
     if (m := UNCLOSED_ROLE_RE.search(text)) and m.start() > 0:
