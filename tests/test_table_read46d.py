@@ -70,3 +70,17 @@ def test_a_unit_the_first_bracket_names_for_every_item_is_a_unit_of_each(tmp_pat
     assert tasks[0].title == "落实环境信息调查。完成化学物质基本信息调查。"
     assert [t.lines[0].lead_units for t in tasks] == [["区资源生态局"], ["区资源生态局"], ["区资源生态局"], ["区经发局"]]
     assert [t.lines[0].units for t in tasks] == [["各片区"], ["各片区"], ["区经发局", "各片区"], ["各片区"]]
+
+
+def test_labelled_items_ending_with_a_closing_one_are_a_list_still(tmp_path):
+    """Labelled items whose last group holds a closing section's work ("做好资金保障", "加强目标考核", each with its own
+    责任单位): most are work, so the list is one."""
+    items = [
+        "1.开展土壤环境质量详查。2017年底前完成详查。", "责任单位：区环境局",
+        "2.建立土壤环境监测体系。配备快速检测设备。", "责任单位：区环境局",
+        "3.推进治理与修复工程。实施修复试点项目。", "责任单位：区环境局",
+        "4.做好资金保障。统筹安排专项资金。", "责任单位：区财政局",
+    ]
+    tasks = _read(tmp_path, ["某区土壤污染防治工作方案", "三、主要任务", *items], name="soil2.txt")
+    assert [t.code for t in tasks] == ["1", "2", "3", "4"]
+    assert tasks[3].lines[0].lead_units == ["区财政局"]

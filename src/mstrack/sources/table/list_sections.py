@@ -211,10 +211,13 @@ def dated_work(items: list[tuple[str, bool, bool]]) -> bool:
 def labelled_work(items: list[tuple[str, bool]]) -> bool:
     """Items, (words, offices labelled on a line of their own under it) each, that are a work list whatever the title
     calls them, or with no title ("(一)启动…" over "项目内容：…" and "责任单位：…", a table's columns written as lines):
-    MIN_ITEMS or more, each with its 责任单位 or 牵头单位 line, none a requirement on offices (requirement's `own`: the
+    MIN_ITEMS or more, each with its 责任单位 or 牵头单位 line, most not a requirement on offices (requirement's `own`: the
     line assigns the work whatever verb opens it); as dated_work's 完成时限 lines, the labelled office lines say so. A
-    notice's points name no office so, or are its closing sections' ("强化督查考核。（责任单位：区督查室）")."""
-    return len(items) >= MIN_ITEMS and all(labelled and not requirement(words, own=True) for words, labelled in items)
+    notice's points name no office so, or are its closing sections' ("强化督查考核。（责任单位：区督查室）"); a plan's
+    labelled items may end with a few ("做好资金保障", "加强目标考核", each with its 责任单位 line: its last group), most
+    of them work."""
+    return len(items) >= MIN_ITEMS and all(labelled for _, labelled in items) \
+        and 2 * sum(requirement(words, own=True) for words, _ in items) < len(items)
 
 
 def staffed_few(items: list[tuple[str, bool]]) -> bool:
