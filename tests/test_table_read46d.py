@@ -72,6 +72,37 @@ def test_a_unit_the_first_bracket_names_for_every_item_is_a_unit_of_each(tmp_pat
     assert [t.lines[0].units for t in tasks] == [["各片区"], ["各片区"], ["区经发局", "各片区"], ["各片区"]]
 
 
+NAMED = [
+    "三、主要任务",
+    "（一）掌握土壤环境质量状况",
+    "1.开展土壤环境质量详查",
+    "2017年6月底前，完成全区土壤污染状况初步调查。",
+    "责任单位：区环境局牵头，区农业局等参与",
+    "2.建立土壤环境监测体系",
+    "2017年先行配备一批土壤快速检测设备。",
+    "责任单位：区环境局牵头，区农业局等参与",
+    "（二）严格监管各类土壤污染源",
+    "1.强化工矿企业环境监管",
+    "加强日常环境监管，2017年底前完成重点企业名单。",
+    "责任单位：区环境局牵头，区经发局等参与",
+    "2.防治农业面源污染",
+    "强化畜禽养殖污染防治。",
+    "责任单位：区农业局牵头，区环境局等参与",
+    "推广秸秆还田、绿肥种植。",
+    "责任单位：区农业局负责",
+]
+
+
+def test_an_items_name_over_its_text_and_its_label_line_is_one_item(tmp_path):
+    """"1.name" on a line of its own, its text on the lines below, a "责任单位：…" line after them (twice for an item with
+    two paragraphs): the text is the item's content, the name its title, the labels its offices."""
+    tasks = _read(tmp_path, ["某区土壤污染防治工作方案", *NAMED], name="soil.txt")
+    assert [t.code for t in tasks] == ["三(一)1", "三(一)2", "三(二)1", "三(二)2"]
+    assert [t.title for t in tasks] == ["开展土壤环境质量详查", "建立土壤环境监测体系", "强化工矿企业环境监管", "防治农业面源污染"]
+    assert [t.lines[0].lead_units for t in tasks] == [["区环境局"], ["区环境局"], ["区环境局"], ["区农业局"]]
+    assert tasks[2].lines[0].units == ["区经发局"]
+
+
 def test_labelled_items_ending_with_a_closing_one_are_a_list_still(tmp_path):
     """Labelled items whose last group holds a closing section's work ("做好资金保障", "加强目标考核", each with its own
     责任单位): most are work, so the list is one."""

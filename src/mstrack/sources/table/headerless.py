@@ -22,6 +22,7 @@ from mstrack.sources.table.list_bracketed import (
     offices_below,
     progress_restated,
 )
+from mstrack.sources.table.list_contents import contents_under
 from mstrack.sources.table.list_deadlines import own_deadlines, with_deadlines
 from mstrack.sources.table.list_headed import headed_run, led, line_led
 from mstrack.sources.table.list_labels import LABEL_RE, label_kind
@@ -298,8 +299,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         sheet = replace(sheet, rows=unwrapped(sheet.rows))  # a PDF's text, its lines broken at the page's width: joined
         sheet = replace(sheet, rows=offices_below(sheet.rows))  # an item's offices in a bracket on the next line: its own
         measures = item_measures(sheet.rows)  # the measures "1." under an item "(一)": its own, no run of items
-        entries = _parts_as_items(unnumbered_headings(sheet.rows, joined_lines(
-            sheet.rows, [None if k in measures else entry_of(row) for k, row in enumerate(sheet.rows)])))
+        entries = _parts_as_items(unnumbered_headings(sheet.rows, joined_lines(sheet.rows, contents_under(  # text under
+            sheet.rows, [None if k in measures else entry_of(row) for k, row in enumerate(sheet.rows)]))))  # an item's name
         few = (run := numbered_run(entries)) is None and (run := numbered_run(entries, few=True)) is not None  # two items
         # one item of a list of tasks: only when no "(一)" or "一、" list is on the page, which the readings below take
         one = run is None and bracketed_run(sheet.rows) is None and chinese_run(sheet.rows) is None \
