@@ -115,3 +115,23 @@ def test_labelled_items_ending_with_a_closing_one_are_a_list_still(tmp_path):
     tasks = _read(tmp_path, ["某区土壤污染防治工作方案", "三、主要任务", *items], name="soil2.txt")
     assert [t.code for t in tasks] == ["1", "2", "3", "4"]
     assert tasks[3].lines[0].lead_units == ["区财政局"]
+
+
+def test_a_part_of_goals_naming_no_office_over_parts_of_labelled_items_is_no_task(tmp_path):
+    """"二、发展目标" over "（一）2016年目标：…" items naming no office, then "三、重点任务" over items each followed by
+    its "责任单位：" paragraph: the goals are no tasks; the labelled items are the list, whatever the title calls it."""
+    lines = [
+        "某区社区居家养老服务补短板实施方案",
+        "二、发展目标",
+        "（一）2016年目标：完成居家养老信息化平台建设，引进1家专业服务组织。",
+        "（二）2017年目标：新增养老床位300张左右。",
+        "三、重点任务",
+        "（一）建设社区居家养老服务网络平台。建设区级信息平台，整合服务资源。", "责任单位：区社会事业局、经济发展局",
+        "（二）培育养老服务龙头企业和机构。引导家政、物业企业开展养老服务。", "责任单位：区社会事业局、财政金融局",
+        "（三）完善社区养老服务设施网络。改造社区养老服务用房。", "责任单位：区交通与建设局、社会事业局",
+        "（四）加强养老服务队伍建设。开展养老护理人员岗前培训。", "责任单位：区社会事业局、教育局",
+    ]
+    tasks = _read(tmp_path, lines, name="care.txt")
+    assert [t.code for t in tasks] == ["三(一)", "三(二)", "三(三)", "三(四)"]
+    assert [t.lines[0].lead_units for t in tasks] == [["区社会事业局"], ["区社会事业局"], ["区交通与建设局"], ["区社会事业局"]]
+    assert "经济发展局" in tasks[0].lines[0].units

@@ -54,6 +54,7 @@ from mstrack.sources.table.list_sections import (
     labelled_work,
     requirement,
     staffed_few,
+    staffed_from,
     staffed_work,
 )
 from mstrack.sources.table.list_single import one_numbered
@@ -341,6 +342,10 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         if run := (bracketed_run(sheet.rows) or (one := bracketed_run(sheet.rows, one=True))):
             start, chosen, source, labels = run  # "(一)" stays in the words: the reader codes it 一(一)
             staffed = [bool(units or labels.get(k)) for k, (_, _, units) in enumerate(chosen)]
+            if goals := staffed_from([(kind == "heading", own) for (kind, _, _), own in zip(chosen, staffed, strict=True)]):
+                chosen, source, staffed, labels = chosen[goals:], source[goals:], staffed[goals:], {  # a part of goals
+                    k - goals: found for k, found in labels.items() if k >= goals}  # over the labelled items: no tasks
+                start = sheet.rows.index(source[0])
             keep, unread = bracketed_kept([(kind, words, own) for (kind, words, _), own in zip(chosen, staffed, strict=True)],
                                           short)
             unread = [(source[k].number, chosen[k][1]) for k in unread]

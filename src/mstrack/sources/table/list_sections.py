@@ -220,6 +220,19 @@ def labelled_work(items: list[tuple[str, bool]]) -> bool:
         and 2 * sum(requirement(words, own=True) for words, _ in items) < len(items)
 
 
+def staffed_from(rows: list[tuple[bool, bool]]) -> int:
+    """Where a "(一)" list's work begins, its rows given as (heading, staffed): after its first part (a heading and its
+    items) when none of those items names its offices and every item of the parts after it does ("二、发展目标" over
+    "（一）2016年目标：…", then "三、重点任务" over items each with its "责任单位：" paragraph): that part states the plan's
+    goals, no tasks. 0 when the first part names an office, or a later item names none."""
+    headings = [k for k, (heading, _) in enumerate(rows) if heading]
+    if len(headings) < 2 or headings[0] != 0:
+        return 0
+    goals = [staffed for heading, staffed in rows[1:headings[1]] if not heading]
+    later = [staffed for heading, staffed in rows[headings[1]:] if not heading]
+    return headings[1] if goals and not any(goals) and later and all(later) else 0
+
+
 def staffed_few(items: list[tuple[str, bool]]) -> bool:
     """Few items, (words, staffed) each, MIN_STAFFED_ITEMS or more, each naming the offices that do it ("1.提高养老金
     待遇。…（市人社局、市财政局）") and none a requirement on offices: a programme's list only under a line naming the
