@@ -42,16 +42,17 @@ def test_items_naming_their_offices_by_role_word_in_a_bracket_are_a_list(tmp_pat
     assert tasks[1].lines[0].units == ["区农业农村局", "区市场监管局"]
 
 
+WORK = ["开展环境调查监测。制定调查监测实施方案。", "实施治理试点工程。积极开展治理试点。", "实施风险筛查评估。筛选重点化学物质。",
+        "推进绿色制造升级。推行清洁生产。"]
+
+
 def test_a_customs_office_and_a_banks_branch_closed_by_deng_are_units(tmp_path):
     """"平潭海关等", "人行平潭支行等" closing a bracket's list of offices: a customs office and a bank's branch are
     units (office_names.UNITS_END), the closing 等 no part of their names."""
-    items = [
-        "1.开展环境调查监测。制定调查监测实施方案。（区资源生态局牵头，区经发局，平潭海关等按职责分工负责）",
-        "2.实施治理试点工程。积极开展治理试点。（区财金局牵头，区税务局，人行平潭支行等按职责分工负责）",
-        "3.实施风险筛查评估。筛选重点化学物质。（区资源生态局牵头负责）",
-        "4.推进绿色制造升级。推行清洁生产。（区经发局牵头负责）",
-    ]
-    tasks = _read(tmp_path, ["某区新污染物治理工作方案", "二、重点任务", *items])
+    brackets = ["区资源生态局牵头，区经发局，平潭海关等按职责分工负责", "区财金局牵头，区税务局，人行平潭支行等按职责分工负责",
+                "区资源生态局牵头负责", "区经发局牵头负责"]
+    tasks = _read(tmp_path, ["某区新污染物治理工作方案", "二、重点任务", *(
+        f"{n}.{words}（{offices}）" for n, (words, offices) in enumerate(zip(WORK, brackets, strict=True), 1))])
     assert [t.lines[0].lead_units for t in tasks[:2]] == [["区资源生态局"], ["区财金局"]]
     assert tasks[0].lines[0].units == ["区经发局", "平潭海关"]
     assert tasks[1].lines[0].units == ["区税务局", "人行平潭支行"]
