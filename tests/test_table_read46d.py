@@ -136,3 +136,13 @@ def test_a_part_of_goals_naming_no_office_over_parts_of_labelled_items_is_no_tas
     assert [t.code for t in tasks] == ["三(一)", "三(二)", "三(三)", "三(四)"]
     assert [t.lines[0].lead_units for t in tasks] == [["区社会事业局"], ["区社会事业局"], ["区交通与建设局"], ["区社会事业局"]]
     assert "经济发展局" in tasks[0].lines[0].units
+
+
+def test_a_plants_capacity_said_about_is_no_target(tmp_path):
+    """"建设日处理约5万吨海水淡化项目": the project's capacity, 约 or not (the layout variant figures_about of
+    pingtan-2016-haiyang, read since this branch), names the project; no target."""
+    rows = "序号,工作任务,责任单位\n1,拟建设日处理约5万吨海水淡化项目。,区国资局\n2,新建学校3所,区教育局\n"
+    tasks = convert_written(tmp_path, "plants.csv", rows, 2016).programme.tasks
+    assert [(i.target, i.unit) for i in tasks[0].lines[0].indicators] == []
+    assert [(i.target, i.unit) for i in tasks[1].lines[0].indicators] == [(3, "所")]
+

@@ -15,7 +15,8 @@ KINDS_OF_PEOPLE_RE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:患者|病人|人群|�
 POLICY_RE = re.compile(r"(?:措施|意见|举措|政策|规定|办法)")
 CARRIED_OUT_RE = re.compile(r"(?:落实|贯彻|执行|兑现)[^，,；;。]*$")
 NAMED_PROJECTS_RE = re.compile(r"[^，,；;。]*?等(?:重点|重大)?(?:项目|工程)")
-CAPACITY_RE = re.compile(r"[年日](?:产|处理|加工)\s*$")  # "年产2.6万吨…": what a plant makes, as its name says
+# "年产2.6万吨…", "日处理约5万吨…", "日处理不少于5万吨…": what a plant makes, as its name says
+CAPACITY_RE = re.compile(r"[年日](?:产|处理|加工)\s*(?:约|約|不少于|不低于|至少|达到?)?\s*$")
 HERD_BEFORE_RE = re.compile(r"(?:存栏|年?出栏|饲养)\s*(?:量)?\s*(?:约|达到?)?\s*$")  # "存栏1500头以上…养殖场": a farm's size
 COST_BEFORE_RE = re.compile(r"(?:^|[，,；;：:])\s*(?:计划|計劃)?(?:总|總)?(?:投资|投資)\s*(?:约|約)?$")  # opening the clause
 PROJECT_NAME_RE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]*?项目")  # the name's words, unbroken, up to 项目
