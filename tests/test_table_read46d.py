@@ -146,3 +146,12 @@ def test_a_plants_capacity_said_about_is_no_target(tmp_path):
     assert [(i.target, i.unit) for i in tasks[0].lines[0].indicators] == []
     assert [(i.target, i.unit) for i in tasks[1].lines[0].indicators] == [(3, "所")]
 
+
+def test_an_institution_closing_a_role_list_is_a_unit(tmp_path):
+    """"区经济发展局，区环境局牵头，区财政金融局，驻岚相关金融监管机构参与" (offices parted by "，"): 机构 ends a unit's
+    name as 单位 and 部门 do, so the list's roles are read (turang's 三(九)1, whatever joins its offices)."""
+    rows = ("序号,工作任务,责任单位\n1,开展土壤污染防治融资试点。,区经济发展局，区环境局牵头，区财政金融局，驻岚相关金融监管机构参与\n"
+            "2,新建学校3所,区教育局\n")
+    line = convert_written(tmp_path, "funds.csv", rows, 2016).programme.tasks[0].lines[0]
+    assert line.lead_units == ["区经济发展局", "区环境局"]
+    assert set(line.units) - set(line.lead_units) == {"区财政金融局", "驻岚相关金融监管机构"}
