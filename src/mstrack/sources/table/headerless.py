@@ -22,6 +22,7 @@ from mstrack.sources.table.list_bracketed import (
     offices_below,
     progress_restated,
 )
+from mstrack.sources.table.list_contents import contents_under
 from mstrack.sources.table.list_deadlines import own_deadlines, with_deadlines
 from mstrack.sources.table.list_headed import headed_run, led, line_led
 from mstrack.sources.table.list_labels import LABEL_RE, label_kind
@@ -53,6 +54,7 @@ from mstrack.sources.table.list_sections import (
     labelled_work,
     requirement,
     staffed_few,
+    staffed_from,
     staffed_work,
 )
 from mstrack.sources.table.list_single import one_numbered
@@ -299,8 +301,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         sheet = replace(sheet, rows=rejoined(sheet.rows))  # an item's paragraph broken inside its words: joined
         sheet = replace(sheet, rows=offices_below(sheet.rows))  # an item's offices in a bracket on the next line: its own
         measures = item_measures(sheet.rows)  # the measures "1." under an item "(一)": its own, no run of items
-        entries = _parts_as_items(unnumbered_headings(sheet.rows, joined_lines(
-            sheet.rows, [None if k in measures else entry_of(row) for k, row in enumerate(sheet.rows)])))
+        entries = _parts_as_items(unnumbered_headings(sheet.rows, joined_lines(sheet.rows, contents_under(  # text under
+            sheet.rows, [None if k in measures else entry_of(row) for k, row in enumerate(sheet.rows)]))))  # an item's name
         few = (run := numbered_run(entries)) is None and (run := numbered_run(entries, few=True)) is not None  # two items
         # one item of a list of tasks: only when no "(一)" or "一、" list is on the page, which the readings below take
         one = run is None and bracketed_run(sheet.rows) is None and chinese_run(sheet.rows) is None \
@@ -342,6 +344,10 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         if run := (bracketed_run(sheet.rows) or (one := bracketed_run(sheet.rows, one=True))):
             start, chosen, source, labels = run  # "(一)" stays in the words: the reader codes it 一(一)
             staffed = [bool(units or labels.get(k)) for k, (_, _, units) in enumerate(chosen)]
+            if goals := staffed_from([(kind == "heading", own) for (kind, _, _), own in zip(chosen, staffed, strict=True)]):
+                chosen, source, staffed, labels = chosen[goals:], source[goals:], staffed[goals:], {  # a part of goals
+                    k - goals: found for k, found in labels.items() if k >= goals}  # over the labelled items: no tasks
+                start = sheet.rows.index(source[0])
             keep, unread = bracketed_kept([(kind, words, own) for (kind, words, _), own in zip(chosen, staffed, strict=True)],
                                           short)
             unread = [(source[k].number, chosen[k][1]) for k in unread]

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from mstrack.sources.table.carried_units import carried, with_carried, without_carried
 from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.list_labels import (
     column_label,
@@ -82,6 +83,7 @@ def units_after(text: str) -> tuple[str, str]:
     """An item's words and the offices printed after them, in a bracket or after whitespace: (words, offices); in a
     bracket after each of its clauses, all of them (units.clause_offices); in its last clause "由…负责落实", those. A
     unit in the bracket after an office's name is one of its own ("县卫健局(县医院)": units.offices_apart)."""
+    text = without_carried(text)  # "…，以下均需各片区配合落实，不再列出": a unit of every item, named below (numbered_table)
     words, offices = _units_after(text)
     if not offices and (m := UNCLOSED_ROLE_RE.search(text)) and m.start() > 0:
         words, offices = _units_after(f"{text.rstrip()}）")  # "…补贴。(牵头单位:县人社局": its ")" lost, read as closed
@@ -501,8 +503,9 @@ def numbered_table(chosen: list[Entry]) -> tuple[list[str], list[list[str]]]:
     names = [*(["责任单位"] if unlabelled else []), *labels]
     content = any(e.content for e in chosen)  # the items' labelled content: the item's words name it, as a 项目名称
     header = ["序号", *(["项目名称", "项目内容"] if content else ["工作任务"]), *names]
-    rows, group, top = [], {}, {}
+    rows, group, top, every = [], {}, {}, ""
     for e in chosen:
+        every = e.kind == "item" and e.row is not None and carried([*row_texts(e.row), *e.labels.values()]) or every
         if e.kind == "heading":
             sub = SUB_HEADING_RE.match(e.text) is not None  # "（一）…" under "一、…": its lead, unless it names its own
             group = {**top, **e.labels} if sub else e.labels
@@ -514,6 +517,8 @@ def numbered_table(chosen: list[Entry]) -> tuple[list[str], list[list[str]]]:
         if e.units and not staffed(e.labels):
             lead, cells["责任单位"] = under_lead(group.get(LEAD_LABEL, ""), e.units)  # a heading's lead leads its items
             cells.update({LEAD_LABEL: lead} if lead else {})
+        if every and "责任单位" in names:  # a unit a note above named for every item ("以下均需…落实，不再列出")
+            cells["责任单位"] = with_carried(without_carried(cells.get("责任单位", "")), every)
         values = [cells.get(name, "") for name in names]
         words = [e.text, e.content] if content else [e.text]
         rows.append([e.code, *words, *values] if e.kind == "item" else ["", f"{e.code}{e.text}", *words[1:], *values])

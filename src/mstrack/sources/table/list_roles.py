@@ -3,6 +3,7 @@ as a 完成时限 line makes one a dated work list (list_sections.labelled_work)
 
 from __future__ import annotations
 
+from mstrack.sources.table.carried_units import without_carried
 from mstrack.sources.table.cells import row_texts
 from mstrack.sources.table.list_labels import label_kind
 from mstrack.sources.table.list_numbered import (
@@ -13,7 +14,7 @@ from mstrack.sources.table.list_numbered import (
     Entry,
     role_offices,
 )
-from mstrack.sources.table.units import FIRST_LEADS_RE, ROLE_LABEL_RE, office_list
+from mstrack.sources.table.units import FIRST_LEADS_RE, ROLE_LABEL_RE, office_list, roles_in
 
 
 def role_labelled(entry: Entry) -> bool:
@@ -40,10 +41,18 @@ def office_bracket(text: str) -> bool:
 
 def labelled_line(text: str) -> bool:
     """Whether an item's line ends with its offices labelled by their role, in a bracket or after its words."""
-    text = FIRST_LEADS_RE.sub("", text)  # "区教育局（首位单位为牵头单位，下同）、…": the note aside
+    text = FIRST_LEADS_RE.sub("", without_carried(text))  # "区教育局（首位单位为牵头单位，下同）、…", "…，以下均需…不再
+    # 列出": the notes aside
     if (m := UNIT_LABEL_RE.search(text)) and m.start() > 0:
         return True
     if (m := UNCLOSED_ROLE_RE.search(text)) and m.start() > 0:
         text = f"{text.rstrip()}）"
     found = [m for pattern in (TRAILING_BRACKET_RE, SQUARE_BRACKET_RE) if (m := pattern.search(text)) and m.start() > 0]
-    return any(ROLE_LABEL_RE.match(m[1].strip()) and role_offices(m[1].strip()) for m in found)
+    return any(ROLE_LABEL_RE.match(m[1].strip()) and role_offices(m[1].strip()) or role_worded(m[1].strip()) for m in found)
+
+
+def role_worded(text: str) -> bool:
+    """Whether a bracket's words are offices each list closed by its role's word, with no label ("区资源生态局牵头负责",
+    "X牵头，A、B等按职责分工负责", "A、B等按职责分工负责": units.roles_in reads them): the role says the item is
+    assigned work as a label would."""
+    return roles_in(text) is not None

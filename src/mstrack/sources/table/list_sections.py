@@ -41,9 +41,10 @@ def requirement(words: str, figure: bool | None = None, own: bool = False) -> bo
     "建设督查平台1个". `figure`: whether the words set one (mentions.sets_figure), when the caller knows it already.
     `own`: the item's offices are its own, named by role (a line "X牵头落实" under it, a label "责任单位：…"): assigned
     so, it is work whatever verb opens it or what it names ("加强就业政策信息公开", "通过政策通报会…宣传"); only a closing
-    section's words ("强化督查考核", "加强组织领导": a notice's points, each with its office) keep it a requirement."""
+    section's words ("强化督查考核", "加强组织领导": a notice's points, each with its office) keep it a requirement, in
+    the item's heading sentence: a later sentence's "…协调运转的工作机制" or "…纳入年度考核" is the work's detail."""
     if own:
-        return closing_section(words, False, figure)
+        return bool(CLOSING_RE.search(_heading_sentence(words))) and closing_section(words, False, figure)
     for sentence in re.split(r"[。；;！!]", NUMBERING_RE.sub("", words.strip())):
         for m in REQUIREMENT_RE.finditer(sentence):
             subject = VERB_BEFORE_RE.sub("", sentence[:m.start()].strip())
@@ -54,6 +55,11 @@ def requirement(words: str, figure: bool | None = None, own: bool = False) -> bo
             if not figure:
                 return True
     return False
+
+
+def _heading_sentence(words: str) -> str:
+    """An item's first sentence, its heading where it opens with one ("健全协同监督机制。整合监督资源…")."""
+    return re.split(r"[。；;！!]", NUMBERING_RE.sub("", words.strip()), maxsplit=1)[0]
 
 
 def guarantee(words: str) -> bool:
@@ -202,19 +208,29 @@ def dated_work(items: list[tuple[str, bool, bool]]) -> bool:
     return len(items) >= MIN_ITEMS and all(staffed and due and not requirement(words) for words, staffed, due in items)
 
 
-REQUIRING_SHARE = 4  # at most one item in so many of a list whose items name their own offices reads like a requirement
-
-
 def labelled_work(items: list[tuple[str, bool]]) -> bool:
     """Items, (words, offices labelled on a line of their own under it) each, that are a work list whatever the title
     calls them, or with no title ("(一)启动…" over "项目内容：…" and "责任单位：…", a table's columns written as lines):
-    MIN_ITEMS or more, each with its 责任单位 or 牵头单位 line, none a requirement on offices (requirement's `own`: the
+    MIN_ITEMS or more, each with its 责任单位 or 牵头单位 line, most not a requirement on offices (requirement's `own`: the
     line assigns the work whatever verb opens it); as dated_work's 完成时限 lines, the labelled office lines say so. A
-    notice's points name no office so, or are requirements every one; in a 分工's list of four or more, one item in
-    REQUIRING_SHARE may read like one ("…继续开展评估考核，加大督查力度。（区交建局）": a duty's words inside an item of
-    work) and the list stays one. Its closing sections' points stay refused ("强化督查考核。（责任单位：区督查室）")."""
+    notice's points name no office so, or are its closing sections' ("强化督查考核。（责任单位：区督查室）"); a plan's
+    labelled items may end with a few ("做好资金保障", "加强目标考核", each with its 责任单位 line: its last group), or hold
+    a duty's words inside an item of work ("…继续开展评估考核，加大督查力度。（区交建局）"): most of them work."""
     return len(items) >= MIN_ITEMS and all(labelled for _, labelled in items) \
-        and REQUIRING_SHARE * sum(requirement(words, own=True) for words, _ in items) <= len(items)
+        and 2 * sum(requirement(words, own=True) for words, _ in items) < len(items)
+
+
+def staffed_from(rows: list[tuple[bool, bool]]) -> int:
+    """Where a "(一)" list's work begins, its rows given as (heading, staffed): after its first part (a heading and its
+    items) when none of those items names its offices and every item of the parts after it does ("二、发展目标" over
+    "（一）2016年目标：…", then "三、重点任务" over items each with its "责任单位：" paragraph): that part states the plan's
+    goals, no tasks. 0 when the first part names an office, or a later item names none."""
+    headings = [k for k, (heading, _) in enumerate(rows) if heading]
+    if len(headings) < 2 or headings[0] != 0:
+        return 0
+    goals = [staffed for heading, staffed in rows[1:headings[1]] if not heading]
+    later = [staffed for heading, staffed in rows[headings[1]:] if not heading]
+    return headings[1] if goals and not any(goals) and later and all(later) else 0
 
 
 def staffed_few(items: list[tuple[str, bool]]) -> bool:
