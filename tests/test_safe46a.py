@@ -190,3 +190,24 @@ def test_log_and_import_store_a_negative_figure_of_a_ceiling_and_refuse_a_negati
     result = cli("import", "progress", str(sheet))
     assert result.exit_code == 2 and "r.csv:2:数值: '-5%': 自来水普及率 cannot be negative" in result.output, result.output
     assert len(reports_stored(cli)) == 4
+
+
+# --- 3. the annual 一览表 and the year-end figures reported in January ------------------------------------------------
+
+def test_the_annual_report_says_which_reports_dated_after_it_it_leaves_out(cli, tmp_path):
+    plan = plan_tasks(plan_task("1", "新建学位 1000 个", "市教育局", "新增学位", "个", 1000),
+                      plan_task("2", "新建道路 5 条", "市交通局", "道路", "条", 5))
+    assert cli("import", "plan", str(write_plan(tmp_path / "p.toml", plan, "a-2023"))).exit_code == 0
+    assert cli("log", "a-2023/1", "800", "--as-of", "2023-12-20").exit_code == 0
+    quiet = cli("report", "annual", "-p", "a-2023", "--format", "json")
+    assert quiet.exit_code == 0 and "dated after" not in quiet.stderr, quiet.stderr
+    assert cli("log", "a-2023/1", "1000", "--as-of", "2024-01-10", "--note", "年度终报").exit_code == 0
+    assert cli("log", "a-2023/2", "5", "--as-of", "2024-01-05").exit_code == 0
+    result = cli("report", "annual", "-p", "a-2023", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert ("2 reports dated after 2023-12-31 (the latest 2024-01-10) are not in this report: give --as-of 2024-01-31 "
+            "to count the year-end figures reported in January") in result.stderr, result.stderr
+    assert '"value": 800,' in result.stdout and '"value": 1000,' not in result.stdout
+    counted = cli("report", "annual", "-p", "a-2023", "--as-of", "2024-01-31", "--format", "json")
+    assert counted.exit_code == 0 and "dated after" not in counted.stderr and '"value": 1000,' in counted.stdout, counted.output
+    assert len(reports_stored(cli)) == 3
