@@ -3,6 +3,7 @@
 times 9千; a stored 89000万人 printed 8.9万万人."""
 
 import json
+import time
 from decimal import Decimal
 
 import openpyxl
@@ -15,6 +16,7 @@ from mstrack.domain.quantities import format_number, in_digits, parse_quantity
 from mstrack.errors import InputError
 
 from .conftest import plan_task, plan_tasks, reports_stored, write_plan
+from .test_weekly_month import _write
 
 DIGITS = "零一二三四五六七八九"
 
@@ -211,3 +213,64 @@ def test_the_annual_report_says_which_reports_dated_after_it_it_leaves_out(cli, 
     counted = cli("report", "annual", "-p", "a-2023", "--as-of", "2024-01-31", "--format", "json")
     assert counted.exit_code == 0 and "dated after" not in counted.stderr and '"value": 1000,' in counted.stdout, counted.output
     assert len(reports_stored(cli)) == 3
+
+
+# --- 4. entry times: stored in UTC, judged and printed in the local zone ----------------------------------------------
+
+@pytest.fixture
+def shanghai(monkeypatch):
+    """The office's zone, Asia/Shanghai (UTC+8), for the test's process (time.tzset: Python's local time follows
+    TZ); PGTZ set to another zone, so that a PostgreSQL session's zone can decide nothing."""
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    monkeypatch.setenv("PGTZ", "Etc/GMT+10")
+    time.tzset()
+    try:
+        yield
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def _entered_at(cli, value: float, utc: str) -> None:
+    """Dates a report's entry and its batch's (a command stamps now) at an instant given in UTC."""
+    stamp = f"{utc}.000000" if cli.url.startswith("sqlite") else f"{utc}+00"
+    _write(cli, "UPDATE report SET entered_at = :at WHERE value = :value", {"at": stamp, "value": value})
+    _write(cli, "UPDATE batch SET created_at = :at WHERE id IN (SELECT batch_id FROM report WHERE value = :value)",
+           {"at": stamp, "value": value})
+
+
+def _weekly_reports(cli, since: str, on: str) -> list[tuple]:
+    result = cli("report", "weekly", "--since", since, "--as-of", on, "--format", "json")
+    assert result.exit_code == 0, result.output
+    return [(r["as_of"], r["value"], r["entered_at"]) for r in json.loads(result.stdout)["changes"]["reports"]]
+
+
+def test_a_correction_entered_early_in_the_local_morning_is_in_that_weeks_report(cli, tmp_path, shanghai):
+    """Entered 2023-07-08 23:30 UTC, 07-09 07:30 in Shanghai: new in the week after the report of 07-08 (it was
+    in neither: the window judged the UTC day, 07-08, not after that report's --since)."""
+    plan = plan_tasks(plan_task("1", "筛查", "市卫生健康局", "筛查", "人", 34000))
+    assert cli("import", "plan", str(write_plan(tmp_path / "p.toml", plan, "w-2023"))).exit_code == 0
+    assert cli("log", "w-2023/1", "100", "--as-of", "2023-07-01").exit_code == 0
+    assert cli("log", "w-2023/1", "120", "--as-of", "2023-07-01", "--reason", "更正").exit_code == 0
+    _entered_at(cli, 100, "2023-07-01 02:00:00")
+    _entered_at(cli, 120, "2023-07-08 23:30:00")
+    assert _weekly_reports(cli, "2023-07-08", "2023-07-14") == [("2023-07-01", 120, "2023-07-09T07:30:00+08:00")]
+    assert _weekly_reports(cli, "2023-07-01", "2023-07-08") == []
+    history = cli("history", "w-2023/1")
+    assert history.exit_code == 0 and "2023-07-09 07:30" in history.output and "2023-07-08 23:30" not in history.output
+    batches = cli("batches")
+    assert batches.exit_code == 0 and "2023-07-09 07:30" in batches.output, batches.output
+    entries = json.loads(cli("history", "w-2023/1", "--format", "json").stdout)
+    assert [e["entered_at"] for e in entries] == ["2023-07-01T10:00:00+08:00", "2023-07-09T07:30:00+08:00"]
+    assert [value for (value,) in cli.sql("SELECT value FROM report ORDER BY id")] == [100, 120]
+
+
+def test_an_entry_time_read_back_is_the_same_instant_in_any_zone(shanghai):
+    from datetime import UTC, datetime
+
+    from mstrack.store.dialect import moment, sqlite_moment
+
+    local = moment("2023-07-08 23:30:00.000000")  # as SQLite holds it: UTC without a zone
+    assert local.isoformat() == "2023-07-09T07:30:00+08:00"
+    assert moment(datetime(2023, 7, 8, 13, 30, tzinfo=UTC).astimezone()) == local.replace(hour=21, day=8)
+    assert sqlite_moment(local) == "2023-07-08 23:30:00.000000"  # stored back as UTC, never as the local wall time
