@@ -52,7 +52,7 @@ def xlsx_file(path: Path, *rows: list) -> Path:
 
 def test_log_with_a_bad_value_in_chinese(office):
     refused(zh(office, "log", "x-2023/1", "很多"), "mstrack: 错误：VALUE '很多' 不是数量：应为数字，例如 3.2万 或 65%\n")
-    refused(zh(office, "log", "x-2023/1", "--", "-5"), "VALUE '-5'：报送的数值不能为负数")
+    refused(zh(office, "log", "x-2023/1", "--", "-5"), "VALUE '-5'：新建床位 不能为负数：只有上限指标（<=）")
     refused(zh(office, "log", "x-2023/2", "30个"), "VALUE '30个'：单位 '个' 与 整体进度 的单位 '%' 不符")
     refused(zh(office, "log", "x-2023/1", "3", "-i", "病床"),
             "mstrack: 错误：--indicator：x-2023/1 没有指标 '病床'；其指标有：新建床位（张）")

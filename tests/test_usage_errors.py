@@ -188,4 +188,4 @@ def test_a_negative_value_says_to_write_double_dash_before_the_arguments(demo_cl
     other = usage_error(demo_cli("log", "shenzhen-2023/5", "-x"), "No such option: -x")
     assert "negative" not in other
     given = demo_cli("log", "-i", "建设", "--", "shenzhen-2023/5", "-5")  # parsed: log's own rule answers
-    assert given.exit_code == 2 and "VALUE '-5': a reported value cannot be negative" in given.stderr, given.stderr
+    assert given.exit_code == 2 and "VALUE '-5': 建设筹集保障性住房 cannot be negative: only a ceiling" in given.stderr, given.stderr

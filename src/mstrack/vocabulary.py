@@ -56,6 +56,14 @@ COUNTABLE_UNITS = frozenset((
 """Units that count whole things (measure words, after full-width folding: 套（间） is 套(间)): an expected
 value in them is a whole number. Amounts (元, 万元), measures (公里, 平方米, 吨) and percentages are not."""
 
+RATE_OF_CHANGE_WORDS = ("涨幅", "增幅", "增长", "增速", "降幅", "变动", "变化")
+"""Words naming a rate of change (居民消费价格涨幅, 地区生产总值增速): in %, its true figure can be below zero, as a
+ceiling's (<=) can; no other indicator's can (domain.progress.may_be_negative)."""
+
+FAR_ABOVE_TARGET = 10
+"""A value more than this many times its indicator's annual target is stored with a warning: a figure in the wrong
+unit (600 on 万人 meant as 600 人) reads so."""
+
 QUANTITY, SCHEDULE = "quantity", "schedule"
 KINDS = (QUANTITY, SCHEDULE)
 """An indicator's kind: a number against targets, or a text-only line judged by checkpoints marked met."""

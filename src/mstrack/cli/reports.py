@@ -8,6 +8,7 @@ Options whose values are a closed list (--format, --rule) are checked here, so t
 one line on stderr and exit code 2.
 """
 
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -38,7 +39,7 @@ from mstrack.cli.printing import (
     write_output,
 )
 from mstrack.cli.process import open_store
-from mstrack.cli.saying import echo, fail, say
+from mstrack.cli.saying import echo, fail, say, warn
 from mstrack.vocabulary import WARN_DAYS
 
 ProgrammesOption = Annotated[Optional[list[str]], typer.Option(
@@ -164,9 +165,25 @@ def _table_command(kind: str, day: str, summary: str) -> None:
         params = {"kind": kind, "programme": programme, "as_of": on.isoformat(), "rule": rule,
                   "lang": official_lang(ctx)}
         publish(ctx, store, params, make_report(store, params), fmt, output, freeze)
+        if kind == "annual":
+            _say_january_figures_left_out(store, programme, year, on)
 
     command.__doc__ = summary
     report_app.command(kind)(command)
+
+
+def _say_january_figures_left_out(store, programme: str, year: int, on: date) -> None:
+    """An annual 一览表 as of the year's end (or later) says which reports dated after it, the year-end figures an
+    office reports in the January after (`log` and `import progress` take them), it does not count."""
+    from mstrack.domain.dates import REPORT_MONTHS_AFTER, month_end
+
+    if on < date(year, 12, 31):
+        return
+    count, latest = store.reports_after(programme, on)
+    if count:
+        warn("{n} {n:report|reports} dated after {on} (the latest {latest}) {n:is|are} not in this report: give "
+             "--as-of {end} to count the year-end figures reported in January", n=count, on=on, latest=latest,
+             end=month_end(year + 1, REPORT_MONTHS_AFTER))
 
 
 _table_command("half-year", "June 30",

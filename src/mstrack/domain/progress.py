@@ -24,7 +24,15 @@ from mstrack.domain.quantities import (
     whole_count,
 )
 from mstrack.errors import InputError, Joined, Message
-from mstrack.vocabulary import ALL_DONE_WORDS, AT_MOST, DONE_WORDS, SCHEDULE
+from mstrack.vocabulary import (
+    ALL_DONE_WORDS,
+    AT_MOST,
+    DONE_WORDS,
+    EQUAL,
+    FAR_ABOVE_TARGET,
+    RATE_OF_CHANGE_WORDS,
+    SCHEDULE,
+)
 
 DONE = frozenset(DONE_WORDS + ALL_DONE_WORDS)
 """The words that report a line done (已完成, 全部完成 …): `log VALUE` and `import progress` read them alike (done_value)."""
@@ -71,9 +79,11 @@ def match_indicator(states: list[IndicatorState], name: str | None, text_only: b
     raise InputError("{label} has no indicator {name!r}; its indicators: {listing}", label=label, name=name, listing=listing)
 
 
-def check_value(text: str, unit: str, indicator: str, typed: bool = True) -> tuple[int | float, list[Message]]:
+def check_value(text: str, unit: str, indicator: str, typed: bool = True, *,
+                comparator: str = EQUAL) -> tuple[int | float, list[Message]]:
     """The number a unit reported, in the indicator's base unit; InputError says what is wrong. `typed`: False for a
-    spreadsheet's number cell, a double already (parse_quantity)."""
+    spreadsheet's number cell, a double already (parse_quantity). Below zero only where it can be true
+    (may_be_negative: the indicator's `comparator` a ceiling, or a rate of change in %)."""
     try:
         quantity = parse_quantity(text, typed=typed)
     except QuantityError as error:
@@ -94,12 +104,31 @@ def check_value(text: str, unit: str, indicator: str, typed: bool = True) -> tup
                          unit=quantity.unit, indicator=indicator, expected=unit)
     if unit == "%" and quantity.unit not in ("%", ""):
         raise InputError("{value}: {indicator} is a percentage; give it as 65%", value=shown(text), indicator=indicator)
-    if quantity.value < 0:
-        raise InputError("{value}: a reported value cannot be negative", value=shown(text))
+    if quantity.value < 0 and not may_be_negative(indicator, unit, comparator):
+        raise InputError("{value}: {indicator} cannot be negative: only a ceiling (<=) or a rate of change in % "
+                         "(涨幅, 增速 …) can be", value=shown(text), indicator=indicator)
     check_whole(text, quantity.value, unit, indicator)
     if unit == "%" and quantity.value > 100:
         warnings.append(Message("{indicator}: {value}% is above 100%", indicator=indicator, value=quantity.value))
     return quantity.value, warnings
+
+
+def may_be_negative(indicator: str, unit: str, comparator: str) -> bool:
+    """Whether a figure below zero can be an indicator's true one: a ceiling's (居民消费价格涨幅不超过3%: -0.3% in a month
+    of falling prices), a rate of change's in % (地区生产总值增速, vocabulary.RATE_OF_CHANGE_WORDS); never a count of
+    things built or people served, an amount or a share reached (学位, 万元, 普及率)."""
+    return comparator == AT_MOST or unit == "%" and any(word in simplified(indicator) for word in RATE_OF_CHANGE_WORDS)
+
+
+def far_above_target(indicator: str, value: int | float, unit: str, comparator: str,
+                     target: int | float | None) -> Message | None:
+    """A value more than FAR_ABOVE_TARGET times its annual target, said as `log` and `import progress` say a
+    percentage above 100%: stored, but a figure in the wrong unit (600 meant as 人 on 万人) reads so. Not for a
+    ceiling, whose target is a bound from above."""
+    if comparator == AT_MOST or target is None or target <= 0 or value <= FAR_ABOVE_TARGET * target:
+        return None
+    return Message("{indicator}: {value} is more than {times} times its annual target of {target}", indicator=indicator,
+                   value=format_number(value, unit), times=FAR_ABOVE_TARGET, target=format_number(target, unit))
 
 
 def check_whole(text: str, number: int | float, unit: str, indicator: str) -> None:
@@ -202,9 +231,11 @@ def check_report(
                                 dues=[m.due for m in state.milestones], indicator=state.indicator, word=word, on=on)
         else:
             try:
-                number, warnings = check_value(value, state.unit, state.indicator)
+                number, warnings = check_value(value, state.unit, state.indicator, comparator=state.comparator)
             except InputError as error:
                 raise InputError("VALUE {error}", error=error) from None
+            if far := far_above_target(state.indicator, number, state.unit, state.comparator, state.target):
+                warnings.append(far)
         earlier = [r for r in _standing(state.reports) if r.as_of <= on and r.value > number]
         if earlier and state.comparator != AT_MOST:
             last = earlier[-1]

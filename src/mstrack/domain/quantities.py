@@ -137,12 +137,19 @@ def chinese_figure(text: str, pos: int = 0) -> tuple[int | float, str, int] | No
 def in_digits(text: str) -> str:
     """A value typed or printed in Chinese words, rewritten with digits: "二万" → "2万", "百分之八十" → "80%",
     "一百二十个" → "120个"; any other text is returned as it is. The one reading of Chinese figures that both a
-    progress value (`mstrack log REF 二万`, an import cell) and parse_quantity use."""
+    progress value (`mstrack log REF 二万`, an import cell) and parse_quantity use.
+    A numeral keeps the scale it writes, as digits do: "八万九千" → "8.9万", "三亿五千万" → "3.5亿", "九千" → "9千" (so a
+    value on an indicator in 万人 is read in base units, as 8.9万 and 9千 are, never 89000万人); "三百" has none ("300",
+    a bare number in the indicator's unit as 300 is)."""
     figure = chinese_figure(text)
     if figure is None:
         return text
     value, unit, end = figure
-    return f"{value}{unit}{text[end:]}"
+    written = next((scale for scale in ("亿", "万", "千") if scale in text[:end]), None)
+    if unit or not written or text.startswith(tuple(SCALES), end):  # "百分之八十"; "三百"; "一千二百万": 1200, then 万
+        return f"{value}{unit}{text[end:]}"
+    number = format(Decimal(repr(value)) / SCALES[written], "f")
+    return f"{number.rstrip('0').rstrip('.') if '.' in number else number}{written}{text[end:]}"
 
 
 def countable(unit: str) -> bool:
@@ -268,18 +275,20 @@ def same_unit(a: str, b: str) -> bool:
 
 def format_number(value: int | float | None, unit: str = "", lang: str = "zh") -> str:
     """A stored value as it is stored: 185000 → "18.5万", the way the documents write round counts; 17787 and 1500.5
-    stay as they are (never rounded: the office sees the number it has). In English, 185,000 and 1,500.5.
+    stay as they are (never rounded: the office sees the number it has); a value in a scaled unit (万元, 亿元) as it is,
+    35000万元 (never 3.5万万元). In English, 185,000 and 1,500.5.
     A value worked out (an expected pro-rata value, a pace) is format_computed's."""
     if value is None:
         return "—"
     fraction = isinstance(value, float) and not value.is_integer()
+    compact = unit != "%" and scaled_unit(unit)[0] == 1  # 89000万人 is not written 8.9万万人
     if lang == "en":
         return (format(Decimal(repr(value)), ",f") if fraction else f"{int(value):,}") + unit
-    if unit != "%" and abs(value) >= 10**12 and value % 10**10 == 0:
+    if compact and abs(value) >= 10**12 and value % 10**10 == 0:
         text = f"{value / 10**12:.4f}".rstrip("0").rstrip(".") + "万亿"
-    elif unit != "%" and abs(value) >= 100_000_000 and value % 1_000_000 == 0:
+    elif compact and abs(value) >= 100_000_000 and value % 1_000_000 == 0:
         text = f"{value / 100_000_000:.4f}".rstrip("0").rstrip(".") + "亿"
-    elif unit != "%" and abs(value) >= 10_000 and value % 100 == 0:
+    elif compact and abs(value) >= 10_000 and value % 100 == 0:
         text = f"{value / 10_000:.4f}".rstrip("0").rstrip(".") + "万"
     elif fraction:  # the shortest digits that are the stored float: 1500.5, 0.00001 (no exponent)
         text = format(Decimal(repr(value)), "f")

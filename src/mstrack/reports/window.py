@@ -16,6 +16,8 @@ def in_window(report, since: date, on: date) -> bool:
 
 
 def entered_in_window(report, since: date, on: date) -> bool:
+    """Entered in the days (since, on], local days as the options are: entered_at comes from the store in the local
+    zone (store.dialect.moment), so an entry at 07:30 in Shanghai (23:30 UTC the day before) is of its local day."""
     entered = report.entered_at.date() if report.entered_at else None
     return entered is not None and since < entered <= on
 

@@ -9,7 +9,7 @@ from datetime import date
 
 from mstrack.domain.dates import DateError, in_report_year, parse_date
 from mstrack.domain.limits import text_problem
-from mstrack.domain.progress import check_value, check_whole, done_value
+from mstrack.domain.progress import check_value, check_whole, done_value, far_above_target
 from mstrack.domain.quantities import parse_quantity, shown
 from mstrack.errors import InputError, Message, Problem
 from mstrack.sources.progress_cells import FIELDS, plain_value
@@ -119,6 +119,8 @@ class Values:
             if state.unit == "%" and number > 100:
                 self.result.warnings.append(Message("{path}:{line}: {warning}", path=table.path, line=line, warning=Message(
                     "{indicator}: {value}% is above 100%", indicator=state.indicator, value=number)))
+            if far := far_above_target(state.indicator, number, state.unit, state.comparator, state.target):
+                self.result.warnings.append(Message("{path}:{line}: {warning}", path=table.path, line=line, warning=far))
             return number
         if done_word:
             try:
@@ -128,10 +130,12 @@ class Values:
                 self._fail(table, line, "value", error)
                 return None
         try:
-            number, warnings = check_value(value, state.unit, state.indicator, typed=typed)
+            number, warnings = check_value(value, state.unit, state.indicator, typed=typed, comparator=state.comparator)
         except InputError as error:
             self._fail(table, line, "value", error)
             return None
+        if far := far_above_target(state.indicator, number, state.unit, state.comparator, state.target):
+            warnings.append(far)
         self.result.warnings.extend(Message("{path}:{line}: {warning}", path=table.path, line=line, warning=warning)
                                     for warning in warnings)
         if parse_quantity(value, typed=typed).approx:  # "约5000": the figure stored, said to be an estimate

@@ -64,7 +64,7 @@ def batch_moment(dialect: Dialect, connection) -> datetime:
     CLOCK_BEHIND.append(Message(
         "this computer's clock ({now}) is behind the latest batch's ({latest}): a clock set back, or another "
         "computer's ahead; this write is stored as of {latest}, so that entered times never go backwards. Check the "
-        "clocks", now=now.strftime("%Y-%m-%d %H:%M"), latest=latest.strftime("%Y-%m-%d %H:%M")))
+        "clocks", now=now.astimezone().strftime("%Y-%m-%d %H:%M"), latest=latest.astimezone().strftime("%Y-%m-%d %H:%M")))
     return latest
 
 

@@ -14,7 +14,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from mstrack.errors import InputError
 
@@ -246,7 +246,10 @@ def driver_connection(connection):
 
 
 def sqlite_moment(value: datetime) -> str:
-    """A timestamp as SQLAlchemy stores a DateTime in SQLite (UTC, microseconds always written)."""
+    """A timestamp as SQLAlchemy stores a DateTime in SQLite (UTC, microseconds always written); an aware one in
+    another zone (a time read back by moment, in the local zone) as its instant in UTC."""
+    if value.tzinfo is not None and value.utcoffset():
+        value = value.astimezone(UTC)
     return value.replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
@@ -286,8 +289,14 @@ def day(value) -> date | None:
 
 
 def moment(value) -> datetime | None:
-    """A timestamp column: SQLite hands back text, PostgreSQL a datetime."""
-    return datetime.fromisoformat(value) if isinstance(value, str) else value
+    """A timestamp column as a time in the local zone (TZ), the zone of --as-of, --since and today: entry and batch
+    times are stored in UTC, and SQLite hands them back as UTC text without a zone, PostgreSQL as a datetime in its
+    session's zone (PGTZ, the server's TimeZone). Both read back alike, so that a weekly report's "entered this week"
+    and every time printed are the office's clock, whatever the backend or its session (docs/reliability.md)."""
+    if value is None:
+        return None
+    found = datetime.fromisoformat(value) if isinstance(value, str) else value
+    return (found if found.tzinfo else found.replace(tzinfo=UTC)).astimezone()
 
 
 _JSON_LISTS: dict[str, list] = {}

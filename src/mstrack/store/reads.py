@@ -12,7 +12,7 @@ from mstrack.domain import unique
 from mstrack.errors import InputError, Message
 from mstrack.store import import_reads
 from mstrack.store.dialect import day, moment, number
-from mstrack.store.states import indicator_states, series_query
+from mstrack.store.states import indicator_states, series_query, standing
 
 if TYPE_CHECKING:
     from mstrack.model import IndicatorState, TaskText
@@ -333,6 +333,17 @@ class Reads:
                 earlier.state, earlier.superseded_by = "superseded", entry.report_id
             latest[(entry.indicator, entry.as_of)] = entry
         return entries
+
+    def reports_after(self, programme: str, on: date) -> tuple[int, date | None]:
+        """How many standing reports of a programme are dated after `on`, and the latest day among them: what a
+        report as of `on` leaves out (the annual 一览表 says so of the year-end figures reported in January)."""
+        p = self.dialect.p
+        with self.reading() as connection:
+            [(count, latest)] = self._rows(
+                connection, "SELECT COUNT(*), MAX(x.as_of) FROM report AS x JOIN indicator AS i ON x.indicator_id = i.id"
+                " JOIN task_line AS l ON i.line_id = l.id JOIN task AS t ON l.task_id = t.id JOIN programme AS g"
+                f" ON t.programme_id = g.id WHERE g.code = {p} AND x.as_of > {p} AND {standing('x')}", [programme, on])
+        return count, day(latest)
 
     def batches(self, limit: int = 20, ids: list[int] | None = None) -> list[BatchInfo]:
         """The latest batches, newest first; or those of the given ids."""

@@ -31,15 +31,23 @@ def standing(alias: str) -> str:
 
 
 def standing_at(alias: str, p: str) -> str:
-    """SQL: the report `alias` stood on the day before the bound day ({p}: that day at 00:00 UTC), no undo dated
-    before it having retracted it; an undo's time is its batch's. What a weekly report's last week stood on."""
+    """SQL: the report `alias` stood on the day before the bound day ({p}: that day's start in the local zone, as an
+    instant: day_start), no undo dated before it having retracted it; an undo's time is its batch's. What a weekly
+    report's last week stood on."""
     return (f"NOT EXISTS (SELECT 1 FROM report_retraction AS r JOIN batch AS b ON b.id = r.batch_id"
             f" WHERE r.report_id = {alias}.id AND b.created_at < {p})")
 
 
+def day_start(dialect: Dialect, day: date):
+    """The instant a local day starts (00:00 in TZ, the zone of --as-of and --since), in UTC as entry times are
+    stored: a weekly window's bound worked out here, never by the SQL session's zone (PGTZ), so that SQLite and
+    PostgreSQL read the same entries."""
+    return dialect.bound(datetime.combine(day, time()).astimezone(UTC))
+
+
 def after_day(dialect: Dialect, day: date):
     """standing_at's parameter for `day`: the next day's start."""
-    return dialect.bound(datetime.combine(day + timedelta(days=1), time(), UTC))
+    return day_start(dialect, day + timedelta(days=1))
 
 
 def indicator_states(
@@ -349,8 +357,8 @@ def _window_query(dialect: Dialect, *, columns: str, one_report, indicators: str
     entered in the days (the pass) or out of them, and then it stands then too, so k's report is it unless an
     undo after since took k's back (the second seek). tests/test_weekly_window.py compares the two."""
     p = dialect.p
-    entered_from = dialect.bound(datetime.combine(since, time(), UTC))  # entered on `since` or later, by a day's margin
-    entered_to = dialect.bound(datetime.combine(as_of + timedelta(days=2), time(), UTC))
+    entered_from = day_start(dialect, since)  # entered on `since` or later (local days), by a day's margin
+    entered_to = day_start(dialect, as_of + timedelta(days=2))
     between = (f"SELECT {columns}, x.id, NOT {standing('x')} FROM report AS x WHERE x.as_of <= {p} AND (x.as_of > {p} OR"
                f" x.entered_at >= {p} AND x.entered_at < {p}) AND ({standing('x')} OR x.as_of <= {p} AND {standing_at('x', p)})"
                f"{f' AND {in_indicators}' if in_indicators else ''}")
