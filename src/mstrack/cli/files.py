@@ -37,6 +37,10 @@ def import_plan(
     if errors:
         raise fail(errors)
     store = open_store(ctx, write=True)
+    from mstrack.sources.plan import units_alike
+
+    if alike := units_alike(list(zip(files, plans, strict=True)), store.unit_names()):
+        raise fail(alike)
 
     def announce(saved: list[dict]) -> None:
         for path, programme, counts in zip(files, plans, saved, strict=True):
