@@ -93,6 +93,9 @@ class _Importer(Values, Comparing):
         self.writer = None  # a ReportBatch, in a real import
         self.pending: list[tuple] = []  # checked rows to write, up to CHUNK_ROWS
         self.asked: list[tuple[int, int, int]] = []  # rows to ASK about: (seq, indicator id, index in pending or -1)
+        self.asked_by: dict[int, str | None] = {}  # of those, a unit's return's (it says 填报单位): seq → its reporter
+        self.unit_return = False  # the file read says who reports (填报单位): Comparing.other_reporters
+        self.reason: str | None = None  # --reason: a correction said as one (another reporter's value replaced)
         self.columns = Columns(self)
         self.merged: MergedValues | None = None  # the file's value and note cells merged over several rows or into the note column
         self.units: UnitCells | None = None  # the file's 计量单位 cells, compared with its rows' indicators once it is read
@@ -127,6 +130,7 @@ class _Importer(Values, Comparing):
         pick = itemgetter(*(-1 if i is None else i for i in index))
         width = max(i for i in index if i is not None) + 1
         named = NamedRows.of(self, table, table.columns)  # a file naming its tasks in words, or who reports: row by row
+        self.unit_return = named is not None and (named.unit is not None or named.unit_at is not None)
         chunked = table.rows if hasattr(table.rows, "chunk") and named is None else None  # a .csv's or .xlsx's: its rows' cells as read
         pinned = self._pinned(table)
         before = self._rows_met()
@@ -223,7 +227,7 @@ class _Importer(Values, Comparing):
         checked, source, file = self.checked, self.source, len(self.files) - 1
         day, value, files, line_of, stored_of = checked.day, checked.value, checked.file, checked.line, checked.stored
         pending = self.pending if self.writer is not None else None
-        asked = self.asked
+        asked, asked_by = self.asked, self.asked_by if self.unit_return else None
         for line, cells, number, suffix in zip(lines, rows, numbers, suffixes, strict=True):
             place = None if number is None else fast.get(cells[:3]) or self._first_place(table, line, cells)
             if place is None:
@@ -251,6 +255,8 @@ class _Importer(Values, Comparing):
             else:
                 stored_of.append(ASK)
                 asked.append((seq, indicator, len(pending) if write else -1))
+                if asked_by is not None:
+                    asked_by[seq] = reporter
             of_indicator.append(seq)
             day.append(as_of.toordinal())
             value.append(number)
@@ -390,6 +396,7 @@ def import_progress(
     rolls every chunk back. `confirm` gets the result just before the commit (the CLI prints it there:
     an output that fails stores nothing)."""
     importer = _Importer(store, programme, default_as_of, by, today, by_given)
+    importer.reason = reason
     try:
         with contextlib.ExitStack() as transaction:
             if not dry_run:  # the batch is left (its COPY ended or aborted) before the transaction ends
