@@ -76,3 +76,15 @@ def test_a_ref_or_unit_that_names_look_alikes_an_earlier_store_kept_is_refused_n
     assert "2 tasks" in said
     assert cli.sql("SELECT COUNT(*) FROM report") == [(0,)]
     refused(cli("status", "--unit", "市教育局", "--as-of", "2023-03-05"), "'市教育局'", "'市教育局 '")
+
+
+def test_a_code_written_in_decomposed_characters_names_the_same_task_everywhere(cli, tmp_path):
+    """"é" as one character or as e and its accent (NFC/NFD) is one code: in the plan, a ref and a return's cell."""
+    composed, decomposed = "A\u00e9", "Ae\u0301"
+    done(cli("import", "plan", plan(tmp_path, school(decomposed, "市教育局"))))
+    assert cli.sql("SELECT code FROM task") == [(composed,)]
+    done(cli("log", f"x-2023/{decomposed}", "10", "--as-of", "2023-03-01"))
+    sheet = tmp_path / "r.csv"
+    sheet.write_text(f"计划,任务编号,指标,截至日期,数值\nx-2023,{decomposed},学位,2023-04-01,20\n", encoding="utf-8")
+    done(cli("import", "progress", str(sheet)))
+    assert sorted(cli.sql("SELECT value FROM report")) == [(10,), (20,)]

@@ -15,6 +15,7 @@ from operator import attrgetter, itemgetter
 from pathlib import Path
 
 from mstrack.domain.limits import text_problem
+from mstrack.domain.names import plain_name
 from mstrack.domain.progress import match_indicator
 from mstrack.domain.quantities import count_scale, normalize, whole_count
 from mstrack.errors import InputError, Message, readable_name
@@ -346,6 +347,7 @@ class _Importer(Values, Comparing):
         if code is not None and (problem := text_problem(code)):  # before it reaches the database, which may refuse a NUL with no place
             self._fail(table, line, "programme" if "programme" in table.columns else "task", problem)
             return None
+        code, task = (plain_name(code) if code is not None else None), plain_name(task)  # as a plan's are stored and `log` takes them
         known = self.plan.programme_indicators(code)
         if known is None:
             self._fail(table, line, "programme" if "programme" in table.columns else None, "no programme {code!r}", code=code)
