@@ -88,3 +88,13 @@ def test_a_code_written_in_decomposed_characters_names_the_same_task_everywhere(
     sheet.write_text(f"计划,任务编号,指标,截至日期,数值\nx-2023,{decomposed},学位,2023-04-01,20\n", encoding="utf-8")
     done(cli("import", "progress", str(sheet)))
     assert sorted(cli.sql("SELECT value FROM report")) == [(10,), (20,)]
+
+
+def test_a_unit_named_in_traditional_characters_finds_its_tasks(cli, tmp_path):
+    """`status --unit` takes a unit as `import progress` takes a return's 填报单位: 市衛健委 is 市卫健委."""
+    import json
+
+    done(cli("import", "plan", plan(tmp_path, school("1", "市卫健委"), school("2", "市民政局", "新建中学"))))
+    result = cli("status", "--unit", "市衛健委", "--as-of", "2023-03-05", "--format", "json")
+    done(result)
+    assert [row["task"] for row in json.loads(result.stdout)] == ["1"]
