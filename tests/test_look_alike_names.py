@@ -98,3 +98,17 @@ def test_a_unit_named_in_traditional_characters_finds_its_tasks(cli, tmp_path):
     result = cli("status", "--unit", "市衛健委", "--as-of", "2023-03-05", "--format", "json")
     done(result)
     assert [row["task"] for row in json.loads(result.stdout)] == ["1"]
+
+
+def test_an_earlier_stores_spaced_code_and_unit_are_kept_when_its_plan_is_imported_again(cli, tmp_path):
+    """A store written before keeps "1 " and "市教育局 " as the plan spelt them (nothing migrated): the same plan
+    imported again meets them, its reports kept, no task or unit added."""
+    spaced = plan(tmp_path, school("1 ", "市教育局 "), school("2", "市民政局", "新建中学"))
+    done(cli("import", "plan", spaced))
+    change(cli, "UPDATE task SET code = '1 ' WHERE code = '1'")
+    change(cli, "UPDATE unit SET name = '市教育局 ' WHERE name = '市教育局'")
+    done(cli("log", "x-2023/1", "40", "--as-of", "2023-03-01"))
+    done(cli("import", "plan", spaced))
+    assert stored(cli, "SELECT code FROM task") == [("1 ",), ("2",)]
+    assert stored(cli, "SELECT name FROM unit") == [("市教育局 ",), ("市民政局",)]
+    assert cli.sql("SELECT value FROM report") == [(40,)]

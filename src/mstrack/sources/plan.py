@@ -230,20 +230,40 @@ def _units(reader: PlanReader, raw: dict, key: str, path: str) -> list[str]:
     return names
 
 
-def units_alike(plans: list[tuple[Path, Programme]], stored: list[str]) -> list[Message]:
-    """The plans' units that read alike a unit the store holds under another name (names.look_alike), each named with
-    it: imported, one office would be two units, `status --unit` and the units' ranking each seeing half of it."""
-    known = {look_alike(name): name for name in stored}
+def as_stored(plans: list[tuple[Path, Programme]], units: list[str], refs: list[str]) -> list[Message]:
+    """The plans' codes and units met with the store's (units: every unit's name; refs: every task's PROGRAMME/CODE).
+    A name the store keeps with outer spaces or in another form of its characters (a store written before names were
+    stored plain: names.plain_name) is taken as the store spells it, nothing renamed; one that reads alike a stored
+    unit of another name (names.look_alike) is refused naming both: imported, one office would be two units, `status
+    --unit` and the units' ranking each seeing half of it. The problems, each naming the file."""
+    spelt = _spellings(units)
+    alike = {look_alike(name): name for name in units}
+    codes: dict[str, list[str]] = {}
+    for ref in refs:
+        programme, _, code = ref.partition("/")
+        codes.setdefault(programme, []).append(code)
     problems = []
     for path, programme in plans:
-        named = unique(name for task in programme.tasks for line in task.lines for name in (*line.lead_units, *line.units))
-        for name in named:
-            other = known.get(look_alike(name))
+        stored_codes = _spellings(codes.get(programme.code, []))
+        for task in programme.tasks:
+            task.code = stored_codes.get(task.code, task.code)
+            for line in task.lines:
+                line.lead_units[:] = [spelt.get(name, name) for name in line.lead_units]
+                line.units[:] = [spelt.get(name, name) for name in line.units]
+        for name in unique(name for task in programme.tasks for line in task.lines for name in (*line.lead_units, *line.units)):
+            other = alike.get(look_alike(name))
             if other is not None and other != name:
                 problems.append(Message("{path}: unit {name!r} reads alike unit {other!r} the store holds (spaces, full-width "
                                         "or traditional characters apart): name the office as the store does",
                                         path=path, name=name, other=other))
     return problems
+
+
+def _spellings(names: list[str]) -> dict[str, str]:
+    """Each stored name by its plain form (names.plain_name), where that is not the name itself and no stored name is
+    that plain form: the spelling a plan's plain name is taken as."""
+    stored = set(names)
+    return {plain: name for name in names if (plain := plain_name(name)) != name and plain not in stored}
 
 
 def _read_checkpoints(reader: PlanReader, raw: dict, path: str, year: int | None) -> list[Checkpoint]:
