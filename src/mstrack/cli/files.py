@@ -38,6 +38,10 @@ def import_plan(
     if errors:
         raise fail(errors)
     store = open_store(ctx, write=True)
+    from mstrack.sources.plan import as_stored
+
+    if alike := as_stored(list(zip(files, plans, strict=True)), store.unit_names(), store.task_refs()):
+        raise fail(alike)
 
     def announce(saved: list[dict]) -> None:
         for path, programme, counts in zip(files, plans, saved, strict=True):

@@ -3,10 +3,26 @@ cascade of tiers for `log --indicator`, import progress's indicator names and a 
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
+from mstrack.domain.characters import simplified
+
 T = TypeVar("T")
+
+
+def plain_name(name: str) -> str:
+    """A task code, a unit's or an indicator's name as every write stores it and every lookup takes it: one form of
+    each character (NFC: "Café" typed either way), outer spaces aside. Nothing else is changed: "１" stays "１"."""
+    return unicodedata.normalize("NFC", name).strip()
+
+
+def look_alike(name: str) -> str:
+    """What two names read alike by: full-width forms folded (NFKC), every space aside, traditional characters as
+    simplified ones: "１"/"1", "市教育局 "/"市教育局", "市衛健委"/"市卫健委". Two different names of one plan (or a plan's
+    and the store's) with the same key are refused; a lookup that meets several is refused naming them."""
+    return simplified("".join(unicodedata.normalize("NFKC", name).split()))
 
 TIERS = (str.__eq__, str.startswith, str.__contains__)
 """The same name, else one it begins, else one it is part of."""

@@ -12,7 +12,9 @@ import tomllib
 from datetime import date
 from pathlib import Path
 
+from mstrack.domain import unique
 from mstrack.domain.limits import MAX_PLAN_BYTES, all_storable
+from mstrack.domain.names import look_alike, plain_name
 from mstrack.domain.reasons import toml_reason
 from mstrack.errors import InputError, Message
 from mstrack.model import (
@@ -73,7 +75,7 @@ def _read_plan(reader: PlanReader, data: dict, source: str) -> Programme:
     year = programme.year or None
     programme.areas.extend(_read_areas(reader, data))
     area_codes = [area.code for area in programme.areas]
-    seen_tasks: set[str] = set()
+    seen_tasks: dict[str, str] = {}  # each code by the key it reads alike by (names.look_alike)
     for i, raw in enumerate(reader.tables(data, "tasks", "")):
         programme.tasks.append(_read_task(reader, raw, i, seen_tasks, area_codes, year, programme.reading))
     return programme
@@ -134,7 +136,7 @@ def _read_areas(reader: PlanReader, data: dict) -> list[Area]:
     return areas
 
 
-def _read_task(reader: PlanReader, raw: dict, i: int, seen_tasks: set[str], area_codes: list[str], year: int | None,
+def _read_task(reader: PlanReader, raw: dict, i: int, seen_tasks: dict[str, str], area_codes: list[str], year: int | None,
                default_reading: str) -> Task:
     reader.known_keys(raw, "task", f"tasks[{i}]")
     task_code = _read_task_code(reader, raw, f"tasks[{i}]", seen_tasks)
@@ -165,7 +167,7 @@ def _read_task(reader: PlanReader, raw: dict, i: int, seen_tasks: set[str], area
     return task
 
 
-def _read_task_code(reader: PlanReader, raw: dict, path: str, seen_tasks: set[str]) -> str:
+def _read_task_code(reader: PlanReader, raw: dict, path: str, seen_tasks: dict[str, str]) -> str:
     """The document's task number (a TOML integer reads as its text); "" when it is not one."""
     task_code = raw.get("code")
     if isinstance(task_code, int) and not isinstance(task_code, bool):
@@ -176,18 +178,26 @@ def _read_task_code(reader: PlanReader, raw: dict, path: str, seen_tasks: set[st
     elif problem := reader.check(task_code):
         reader.fail(path + ".code", problem)
         task_code = ""
-    elif task_code in seen_tasks:
+    if not task_code:
+        return task_code
+    key = task_code if reader.kept else look_alike(task_code)
+    other = seen_tasks.get(key)
+    if other is None:
+        seen_tasks[key] = task_code
+    elif other == task_code:
         reader.fail(path + ".code", "task {code} appears twice", code=task_code)
-    seen_tasks.add(task_code)
-    return task_code
+    else:
+        reader.fail(path + ".code", "task {code!r} reads alike task {other!r} of this plan (spaces, full-width or traditional "
+                    "characters apart): give them codes that differ", code=task_code, other=other)
+    return _plain(reader, task_code)  # as every write stores it and every lookup takes it
 
 
 def _read_line(reader: PlanReader, raw: dict, path: str, year: int | None, default_reading: str) -> Line:
     reader.known_keys(raw, "line", path)
     line = Line(
         leaders=reader.texts(raw, "leader", path),
-        lead_units=reader.texts(raw, "lead_units", path),
-        units=reader.texts(raw, "units", path),
+        lead_units=_units(reader, raw, "lead_units", path),
+        units=_units(reader, raw, "units", path),
     )
     if not line.lead_units:
         reader.fail(path + ".lead_units", "a line needs a lead unit (牵头单位)")
@@ -197,6 +207,63 @@ def _read_line(reader: PlanReader, raw: dict, path: str, year: int | None, defau
     line.reports = _read_reports(reader, raw, path, year)
     _check_line_reports(reader, line, path)
     return line
+
+
+def _plain(reader: PlanReader, name: str) -> str:
+    """A code or a name as every write stores it (names.plain_name); one the store kept as it was stored (an
+    indicator's name never had outer spaces)."""
+    return name if reader.kept else plain_name(name)
+
+
+def _units(reader: PlanReader, raw: dict, key: str, path: str) -> list[str]:
+    """A line's units as stored (names.plain_name); two names of one plan that read alike (names.look_alike) refused,
+    naming both: one office named two ways would be two units, each with half its tasks."""
+    names = reader.texts(raw, key, path)
+    if reader.kept:
+        return names
+    names = [plain_name(name) for name in names]
+    for index, name in enumerate(names):
+        other = reader.units.setdefault(look_alike(name), name)
+        if other != name:
+            reader.fail(f"{path}.{key}[{index}]", "unit {name!r} reads alike unit {other!r} of this plan (spaces, full-width "
+                        "or traditional characters apart): name the office one way", name=name, other=other)
+    return names
+
+
+def as_stored(plans: list[tuple[Path, Programme]], units: list[str], refs: list[str]) -> list[Message]:
+    """The plans' codes and units met with the store's (units: every unit's name; refs: every task's PROGRAMME/CODE).
+    A name the store keeps with outer spaces or in another form of its characters (a store written before names were
+    stored plain: names.plain_name) is taken as the store spells it, nothing renamed; one that reads alike a stored
+    unit of another name (names.look_alike) is refused naming both: imported, one office would be two units, `status
+    --unit` and the units' ranking each seeing half of it. The problems, each naming the file."""
+    spelt = _spellings(units)
+    alike = {look_alike(name): name for name in units}
+    codes: dict[str, list[str]] = {}
+    for ref in refs:
+        programme, _, code = ref.partition("/")
+        codes.setdefault(programme, []).append(code)
+    problems = []
+    for path, programme in plans:
+        stored_codes = _spellings(codes.get(programme.code, []))
+        for task in programme.tasks:
+            task.code = stored_codes.get(task.code, task.code)
+            for line in task.lines:
+                line.lead_units[:] = [spelt.get(name, name) for name in line.lead_units]
+                line.units[:] = [spelt.get(name, name) for name in line.units]
+        for name in unique(name for task in programme.tasks for line in task.lines for name in (*line.lead_units, *line.units)):
+            other = alike.get(look_alike(name))
+            if other is not None and other != name:
+                problems.append(Message("{path}: unit {name!r} reads alike unit {other!r} the store holds (spaces, full-width "
+                                        "or traditional characters apart): name the office as the store does",
+                                        path=path, name=name, other=other))
+    return problems
+
+
+def _spellings(names: list[str]) -> dict[str, str]:
+    """Each stored name by its plain form (names.plain_name), where that is not the name itself and no stored name is
+    that plain form: the spelling a plan's plain name is taken as."""
+    stored = set(names)
+    return {plain: name for name in names if (plain := plain_name(name)) != name and plain not in stored}
 
 
 def _read_checkpoints(reader: PlanReader, raw: dict, path: str, year: int | None) -> list[Checkpoint]:
@@ -230,7 +297,7 @@ def _read_indicator(reader: PlanReader, raw_ind: dict, ind_path: str, year: int 
     comparator = _choice(reader, raw_ind, "comparator", ind_path, COMPARATORS, EQUAL)
     reading = _choice(reader, raw_ind, "reading", ind_path, READINGS, None)
     indicator = Indicator(
-        name=(reader.text(raw_ind, "name", ind_path) or "").strip(),
+        name=_plain(reader, reader.text(raw_ind, "name", ind_path) or "").strip(),
         unit=reader.text(raw_ind, "unit", ind_path, False) or "",
         comparator=comparator, target=reader.number(raw_ind, "target", ind_path),
         text=reader.text(raw_ind, "text", ind_path, False) or "", reading=reading,

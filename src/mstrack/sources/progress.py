@@ -15,6 +15,7 @@ from operator import attrgetter, itemgetter
 from pathlib import Path
 
 from mstrack.domain.limits import text_problem
+from mstrack.domain.names import plain_name
 from mstrack.domain.progress import match_indicator
 from mstrack.domain.quantities import count_scale, normalize, whole_count
 from mstrack.errors import InputError, Message, readable_name
@@ -93,6 +94,9 @@ class _Importer(Values, Comparing):
         self.writer = None  # a ReportBatch, in a real import
         self.pending: list[tuple] = []  # checked rows to write, up to CHUNK_ROWS
         self.asked: list[tuple[int, int, int]] = []  # rows to ASK about: (seq, indicator id, index in pending or -1)
+        self.asked_by: dict[int, str | None] = {}  # of those, a unit's return's (it says 填报单位): seq → its reporter
+        self.unit_return = False  # the file read says who reports (填报单位): Comparing.other_reporters
+        self.reason: str | None = None  # --reason: a correction said as one (another reporter's value replaced)
         self.columns = Columns(self)
         self.merged: MergedValues | None = None  # the file's value and note cells merged over several rows or into the note column
         self.units: UnitCells | None = None  # the file's 计量单位 cells, compared with its rows' indicators once it is read
@@ -127,6 +131,7 @@ class _Importer(Values, Comparing):
         pick = itemgetter(*(-1 if i is None else i for i in index))
         width = max(i for i in index if i is not None) + 1
         named = NamedRows.of(self, table, table.columns)  # a file naming its tasks in words, or who reports: row by row
+        self.unit_return = named is not None and (named.unit is not None or named.unit_at is not None)
         chunked = table.rows if hasattr(table.rows, "chunk") and named is None else None  # a .csv's or .xlsx's: its rows' cells as read
         pinned = self._pinned(table)
         before = self._rows_met()
@@ -223,7 +228,7 @@ class _Importer(Values, Comparing):
         checked, source, file = self.checked, self.source, len(self.files) - 1
         day, value, files, line_of, stored_of = checked.day, checked.value, checked.file, checked.line, checked.stored
         pending = self.pending if self.writer is not None else None
-        asked = self.asked
+        asked, asked_by = self.asked, self.asked_by if self.unit_return else None
         for line, cells, number, suffix in zip(lines, rows, numbers, suffixes, strict=True):
             place = None if number is None else fast.get(cells[:3]) or self._first_place(table, line, cells)
             if place is None:
@@ -251,6 +256,8 @@ class _Importer(Values, Comparing):
             else:
                 stored_of.append(ASK)
                 asked.append((seq, indicator, len(pending) if write else -1))
+                if asked_by is not None:
+                    asked_by[seq] = reporter
             of_indicator.append(seq)
             day.append(as_of.toordinal())
             value.append(number)
@@ -340,6 +347,7 @@ class _Importer(Values, Comparing):
         if code is not None and (problem := text_problem(code)):  # before it reaches the database, which may refuse a NUL with no place
             self._fail(table, line, "programme" if "programme" in table.columns else "task", problem)
             return None
+        code, task = (plain_name(code) if code is not None else None), plain_name(task)  # as a plan's are stored and `log` takes them
         known = self.plan.programme_indicators(code)
         if known is None:
             self._fail(table, line, "programme" if "programme" in table.columns else None, "no programme {code!r}", code=code)
@@ -390,6 +398,7 @@ def import_progress(
     rolls every chunk back. `confirm` gets the result just before the commit (the CLI prints it there:
     an output that fails stores nothing)."""
     importer = _Importer(store, programme, default_as_of, by, today, by_given)
+    importer.reason = reason
     try:
         with contextlib.ExitStack() as transaction:
             if not dry_run:  # the batch is left (its COPY ended or aborted) before the transaction ends

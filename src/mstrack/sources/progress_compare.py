@@ -153,6 +153,8 @@ class Comparing:
         stored = NOTHING if state.last is None or as_of > state.last else ASK
         if stored == ASK:
             self.asked.append((seq, state.indicator_id, len(self.pending) if write else -1))
+            if self.unit_return:
+                self.asked_by[seq] = reporter
         self.checked.add(state.indicator_id, as_of, number, len(self.files) - 1, line, stored)
         if write:
             self.pending.append((state.indicator_id, as_of, number, note, reporter, self.source))
@@ -175,10 +177,34 @@ class Comparing:
             elif flag == OTHER:
                 other.append(asking)
         kept = self._kept(other) if other else ()
+        asked_by, self.asked_by = self.asked_by, {}
+        if asked_by and self.reason is None:
+            self._other_reporters([row for row in other if stored[row[0]] == OTHER and row[0] in asked_by], asked_by)
         if held:
             self._other_texts(held)
         if held or kept:
             self.pending = [row for position, row in enumerate(self.pending) if position not in held and position not in kept]
+
+    def _other_reporters(self, other: list[tuple[int, int, int]], asked_by: dict[int, str | None]) -> None:
+        """Of a unit's return's rows that would correct a stored value (seq, indicator, position), those whose reporter
+        is not the stored entry's: refused as two rows of one import giving a day two values are (another district's
+        figure replaced would read as a correction of its own), unless --reason says it is one (safety46 F9)."""
+        if not other:
+            return
+        day = self.checked.day
+        entries = self.store.stored_texts_on([(indicator, date.fromordinal(day[seq])) for seq, indicator, _ in other],
+                                             upto=self.plan.upto, columns=("value", "reporter", "source"))
+        for (seq, indicator, _), (value, reporter, source) in zip(other, entries, strict=True):
+            if reporter is None or asked_by[seq] == reporter:
+                continue
+            state = self.columns.state(indicator)
+            self.result.errors.append(Message(
+                "{place}: {ref} {indicator} as of {on} is {value} here (by {by}) but {other} by {reporter} ({source}) stands;"
+                " a return by another reporter replaces it only as a correction: give --reason to say why",
+                place=self.where(seq), ref=f"{state.programme}/{state.task}", indicator=state.indicator,
+                on=date.fromordinal(day[seq]), value=format_number(progress_rows.number_of(self.checked.value[seq]), state.unit),
+                by=asked_by[seq] or "—", other=format_number(progress_rows.number_of(value), state.unit), reporter=reporter,
+                source=source or "—"))
 
     def _kept(self, other: list[tuple[int, int, int]]) -> set[int]:
         """Of the rows that would correct a stored value (seq, indicator, position in pending), those re-stating a

@@ -132,12 +132,13 @@ def stored_on(dialect: Dialect, connection, keys: list[tuple[int, date]], *, upt
         f" AND y.id <= {dialect.p} AND {standing('y')} ORDER BY y.id DESC LIMIT 1)",), [upto])]
 
 
-def stored_texts_on(dialect: Dialect, connection, keys: list[tuple[int, date]], *, upto: int) -> list[tuple]:
-    """For each (indicator, day), in order: the (note, reporter) of the entry standing that day (stored_on's)."""
+def stored_texts_on(dialect: Dialect, connection, keys: list[tuple[int, date]], *, upto: int,
+                    columns: tuple[str, ...] = ("note", "reporter")) -> list[tuple]:
+    """For each (indicator, day), in order: the `columns` (of report: note and reporter) of the entry standing that day
+    (stored_on's)."""
     latest = f"FROM report AS y WHERE y.indicator_id = k.indicator_id AND y.as_of = k.day AND y.id <= {dialect.p} AND {standing('y')}"
-    return [tuple(row[1:]) for row in _per_key(dialect, connection, keys, (
-        f"(SELECT y.note {latest} ORDER BY y.id DESC LIMIT 1)", f"(SELECT y.reporter {latest} ORDER BY y.id DESC LIMIT 1)"),
-        [upto, upto])]
+    return [tuple(row[1:]) for row in _per_key(dialect, connection, keys, tuple(
+        f"(SELECT y.{column} {latest} ORDER BY y.id DESC LIMIT 1)" for column in columns), [upto] * len(columns))]
 
 
 def kept_corrections(dialect: Dialect, connection, keys: list[tuple[int, date, float]], *, upto: int) -> list[tuple | None]:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from mstrack.domain.progress import LogResult, check_report, require_value_or_done
+from mstrack.domain.progress import CheckedReport, LogResult, check_report, require_value_or_done
 from mstrack.domain.quantities import format_number
-from mstrack.errors import Message
+from mstrack.errors import InputError, Joined, Message
 from mstrack.store import Store, TaskRef, login_name
+from mstrack.store.batches import batch_words
+from mstrack.vocabulary import SCHEDULE
 
 
 def record_progress(
@@ -16,11 +18,23 @@ def record_progress(
     by: str | None, done: bool, today: date, reason: str | None = None, announce: Callable[[LogResult], None] | None = None,
 ) -> LogResult:
     """Validate one value and store it as a batch of its own. `announce` gets the result just before the
-    write commits: the CLI prints it there, so that an output that fails stores nothing."""
+    write commits: the CLI prints it there, so that an output that fails stores nothing.
+
+    The value is checked first without the write lock (a bad one is refused without waiting for another writer),
+    then again under it: a plan import committed in between (the task removed, the indicator's unit or the
+    checkpoints changed) would otherwise have the report stored on what the check no longer meant
+    (`resolved_again`)."""
     require_value_or_done(value, done)
-    year, states = store.task_states(ref)
-    checked = check_report(states, year, f"{ref.programme}/{ref.code}", value, indicator=indicator, as_of=as_of,
-                           done=done, today=today, note=note)
+    label = f"{ref.programme}/{ref.code}"
+
+    def checking() -> CheckedReport:
+        year, states = store.task_states(ref)
+        return check_report(states, year, label, value, indicator=indicator, as_of=as_of, done=done, today=today,
+                            note=note)
+
+    with store.one_read():
+        since = latest_batch(store)
+        checked = checking()
     reporter = by or login_name()
     if checked.unchanged:  # the same value and note again: said, not written (no batch, no correction)
         unchanged = LogResult(Message("{label}: {what}", label=checked.label, what=Message(
@@ -34,6 +48,79 @@ def record_progress(
         return LogResult(Message("{label}: {what} (batch {batch}, by {reporter})", label=checked.label, what=checked.what,
                                  batch=batch, reporter=reporter), checked.warnings)
 
-    batch = store.add_reports([(checked.state.indicator_id, checked.on, checked.value, note, reporter, None)], 1, "log", None,
-                              reason, confirm=lambda batch: announce(result(batch)) if announce else None)
+    with store.locked("log"):
+        checked = resolved_again(store, label, checked, checking, since)
+        batch = store.add_reports([(checked.state.indicator_id, checked.on, checked.value, note, reporter, None)], 1, "log",
+                                  None, reason, confirm=lambda batch: announce(result(batch)) if announce else None)
     return result(batch)
+
+
+def resolved_again(store: Store, label: str, checked: CheckedReport, checking: Callable[[], CheckedReport],
+                   since: int) -> CheckedReport:
+    """The report checked again under the write lock (`checking`): the same task, indicator, unit and checkpoint as
+    the first check resolved, or InputError naming what changed and the batches written meanwhile (after `since`).
+    The second check stands (its words, its warnings: another log meanwhile may have made a correction of it)."""
+    try:
+        again = checking()
+    except InputError as error:
+        raise _changed(store, label, since, list(error.messages)) from None
+    changes = _changes(checked, again)
+    if changes:
+        raise _changed(store, label, since, changes)
+    return again
+
+
+def _changes(checked: CheckedReport, again: CheckedReport) -> list[Message]:
+    """What differs between what the first check resolved and the second: the indicator (by id and name), its unit,
+    its kind, and the checkpoint a --done marks."""
+    then, now = checked.state, again.state
+    changes: list[Message] = []
+    if then.indicator != now.indicator:
+        changes.append(Message("indicator {then} → {now}", then=then.indicator, now=now.indicator))
+    elif then.indicator_id != now.indicator_id:
+        changes.append(Message("indicator {then} dropped and made anew", then=then.indicator))
+    if then.unit != now.unit:
+        changes.append(Message("unit {then} → {now}", then=then.unit or "—", now=now.unit or "—"))
+    if then.kind != now.kind:
+        changes.append(Message("kind {then} → {now}", then=then.kind, now=now.kind))
+    if _checkpoint(checked) != _checkpoint(again):
+        changes.append(Message("{then} → {now}", then=_checkpoint_words(checked), now=_checkpoint_words(again)))
+    return changes
+
+
+def _checkpoint(checked: CheckedReport) -> tuple | None:
+    """The checkpoint a --done marks (its number, how many, its date, label and text), None for a value."""
+    if checked.state.kind != SCHEDULE or not float(checked.value).is_integer():
+        return None
+    number, points = int(checked.value), checked.state.milestones
+    if not 1 <= number <= len(points):
+        return None
+    point = points[number - 1]
+    return number, len(points), point.due, point.label, point.text
+
+
+def _checkpoint_words(checked: CheckedReport) -> Message:
+    number, total, due, label, _ = _checkpoint(checked) or (int(checked.value), len(checked.state.milestones), "", "", "")
+    return Message("checkpoint {n}/{total} ({label})", n=number, total=total, label=label or due)
+
+
+def _changed(store: Store, label: str, since: int, changes: list) -> InputError:
+    meanwhile = batches_after(store, since)
+    return InputError("{label}: the plan changed while this log waited ({batches}): {changes}; nothing was written; run it "
+                      "again", label=label, batches=Joined("; ", meanwhile or [Message("a write meanwhile")]),
+                      changes=Joined("; ", changes))
+
+
+def latest_batch(store: Store) -> int:
+    """The id of the latest batch (0 before the first)."""
+    with store.reading() as connection:
+        rows = store.dialect.rows(connection, "SELECT MAX(id) FROM batch")
+    return rows[0][0] or 0
+
+
+def batches_after(store: Store, since: int) -> list[Message]:
+    """The batches written after batch `since`, as messages name them (batch_words), the first few."""
+    with store.reading() as connection:
+        rows = store.dialect.rows(connection, f'SELECT id, created_at, "user", command, source FROM batch WHERE id > {store.dialect.p}'
+                                              " ORDER BY id LIMIT 5", [since])
+    return [batch_words(*row) for row in rows]

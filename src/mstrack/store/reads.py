@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from mstrack.domain import unique
+from mstrack.domain.names import look_alike, plain_name
 from mstrack.errors import InputError, Message
 from mstrack.store import import_reads
 from mstrack.store.dialect import day, moment, number
@@ -28,7 +29,9 @@ class TaskRef:
 
 
 def parse_ref(ref: str) -> TaskRef:
-    programme, sep, code = ref.strip().partition("/")
+    """PROGRAMME/CODE, each as a plan's are stored (names.plain_name): "x-2023/1 " is task "1"."""
+    programme, sep, code = ref.partition("/")
+    programme, code = plain_name(programme), plain_name(code)
     if not sep or not programme or not code:
         raise InputError("task reference {ref!r}: expected PROGRAMME/CODE, for example shenzhen-2023/5", ref=ref)
     return TaskRef(programme, code)
@@ -142,7 +145,12 @@ class Reads:
             known = [code for (code,) in self._rows(connection, "SELECT code FROM programme ORDER BY code")]
             raise unknown_programme(known, ref.programme)
         head = found[0]
-        found = self._rows(connection, f"SELECT id, code FROM task WHERE programme_id = {p} AND code = {p}", [head[0], ref.code])
+        found = [(task, code) for task, code in self._rows(connection, f"SELECT id, code FROM task WHERE programme_id = {p}",
+                                                           [head[0]]) if plain_name(code) == ref.code]
+        if len(found) > 1:  # a store written before codes were stored plain: "1" and "1 " kept apart
+            raise InputError("{programme}/{code}: names {n} tasks whose codes read alike: {codes}; import the plan with codes "
+                             "that differ", programme=ref.programme, code=ref.code, n=len(found),
+                             codes=", ".join(repr(code) for _, code in found))
         if not found:
             codes = [code for (code,) in self._rows(connection, f"SELECT code FROM task WHERE programme_id = {p} ORDER BY position",
                                                     [head[0]])]
@@ -267,10 +275,11 @@ class Reads:
         with self.reading() as connection:
             return import_reads.stored_on(self.dialect, connection, keys, upto=upto)
 
-    def stored_texts_on(self, keys: list[tuple[int, date]], *, upto: int) -> list[tuple]:
-        """The note and reporter standing on each (indicator, day) (import_reads.stored_texts_on)."""
+    def stored_texts_on(self, keys: list[tuple[int, date]], *, upto: int,
+                        columns: tuple[str, ...] = ("note", "reporter")) -> list[tuple]:
+        """The note and reporter (or other `columns`) standing on each (indicator, day) (import_reads.stored_texts_on)."""
         with self.reading() as connection:
-            return import_reads.stored_texts_on(self.dialect, connection, keys, upto=upto)
+            return import_reads.stored_texts_on(self.dialect, connection, keys, upto=upto, columns=columns)
 
     def kept_corrections(self, keys: list[tuple[int, date, float]], *, upto: int) -> list[tuple | None]:
         """The later entry each stale (indicator, day, value) would beat, or None (import_reads.kept_corrections)."""
@@ -297,7 +306,15 @@ class Reads:
                                     previous=previous)
 
     def _unit_id(self, connection, unit: str) -> int:
-        found = self._rows(connection, f"SELECT id FROM unit WHERE name = {self.dialect.p}", [unit])
+        """The unit a --unit names, as the plan's units read alike (names.look_alike): 市衛健委 is 市卫健委. Several that
+        read alike (a store written before a plan's were refused so) are refused naming them, never one of them."""
+        key = look_alike(unit)
+        found = [(unit_id, name) for unit_id, name in self._rows(connection, "SELECT id, name FROM unit ORDER BY name")
+                 if look_alike(name) == key]
+        if len(found) > 1:
+            raise InputError("--unit {unit!r}: names {n} units that read alike: {names}; the plans name one office so: "
+                             "import them with one name", unit=unit, n=len(found),
+                             names=", ".join(repr(name) for _, name in found))
         if not found:
             names = close_names(unit, [name for (name,) in self._rows(connection, "SELECT name FROM unit ORDER BY name")])
             hint = Message("did you mean: {names}", names=", ".join(names[:8])) if names else Message(
