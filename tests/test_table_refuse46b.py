@@ -60,15 +60,16 @@ def test_a_total_line_between_items_is_skipped_as_a_total_row(tmp_path, total):
     assert total not in doubts(conversion)
 
 
-def test_an_odd_line_among_an_items_progress_in_a_list_numbered_in_numerals_is_said(tmp_path):
+@pytest.mark.parametrize("odd", ["1-1已完成设计。", "（一）已完成设计。"])
+def test_an_odd_line_among_an_items_progress_in_a_list_numbered_in_numerals_is_said(tmp_path, odd):
     """A report's items "一、" "二、" "三、", each followed by its progress ("推进情况：1.…" "2.…"): a progress point
-    numbered "1-1" under item 一 is said, not read, and the three items are read (before: the run of 一, 二, 三 broke
-    there, "no header row found")."""
-    conversion = listed(tmp_path, [TITLE, "一、新建公园2个。（市住建局）", "推进情况：1.已完成选址。", "2.已开工1个。", "1-1已完成设计。",
+    numbered "1-1" under item 一, or "（一）" right above item 二 (a heading of the level under 一 over nothing), is
+    said, not read, and the three items are read (before: the run of 一, 二, 三 broke there, "no header row found")."""
+    conversion = listed(tmp_path, [TITLE, "一、新建公园2个。（市住建局）", "推进情况：1.已完成选址。", "2.已开工1个。", odd,
                                    "二、改造老旧小区30个。（市住建局）", "推进情况：1.已开工10个。",
                                    "三、新增托位500个。（市卫健委）", "推进情况：1.已新增200个。"])
     assert codes(conversion) == ["一", "二", "三"]
-    assert "t.txt: line 5, column 序号: '1-1已完成设计。' is not a task number: the row is not read" in doubts(conversion)
+    assert f"t.txt: line 5, column 序号: '{odd}' is not a task number: the row is not read" in doubts(conversion)
 
 
 @pytest.mark.parametrize("stray", ["附件1", "合计", "XX市人民政府办公室"])

@@ -40,12 +40,12 @@ def _numbers(text: str) -> dict[str, int]:
 
 def without_strays(rows: list[Row]) -> tuple[list[Row], dict[int, Row]]:
     """The rows as the list readers see them, and the lines taken out of the runs ({row number: the row}): each that
-    breaks a run of numbered items and sits inside it, one text read as nothing a list holds (list_numbered.entry_of),
-    numbered oddly or a total line, its form numbering no other line; the nearest item in some form above it (a
-    heading there: the form's numbers start again under it) and the nearest below it number on. Below it the next
-    number: a line put in, taken out. The one after: the line took its number, an item misnumbered, which stands in
-    the run numbered as it should be (the run as long as printed, its words judged with the others'), its row said
-    and not read in the table (stray_cells)."""
+    breaks a run of numbered items and sits inside it, one text read as nothing a list holds (_read), numbered oddly
+    or a total line, its form numbering no other line; the nearest item in some form above it (a heading there: the
+    form's numbers start again under it) and the nearest below it number on. Below it the next number: a line put
+    in, taken out. The one after: the line took its number, an item misnumbered, which stands in the run numbered
+    as it should be (the run as long as printed, its words judged with the others'), its row said and not read in
+    the table (stray_cells)."""
     texts = [row_texts(row) for row in rows]
     numbers = [_numbers(t[0]) if len(t) == 1 else {} for t in texts]
     heads = [len(t) == 1 and GROUP_HEADING_RE.match(t[0]) is not None for t in texts]
@@ -53,7 +53,7 @@ def without_strays(rows: list[Row]) -> tuple[list[Row], dict[int, Row]]:
     strays: dict[int, Row] = {}
     for i, row in enumerate(rows):
         seen.append(row)
-        if len(texts[i]) != 1 or not (total_row(texts[i]) or ODD_NUMBER_RE.match(texts[i][0])) or entry_of(row) is not None \
+        if len(texts[i]) != 1 or not (total_row(texts[i]) or ODD_NUMBER_RE.match(texts[i][0])) or _read(rows, numbers, i) \
                 or any(k != i and form in numbers[k] for form in numbers[i] for k in range(len(rows))):
             continue  # "（一）" where "(二)" … number items too: one of them
         for form in FORMS:
@@ -69,6 +69,14 @@ def without_strays(rows: list[Row]) -> tuple[list[Row], dict[int, Row]]:
                     seen.append(Row(row.number, [f"{FORMS[form](last + 1)}{_words(texts[i][0])}"]))
                 break
     return seen, strays
+
+
+def _read(rows: list[Row], numbers: list[dict[str, int]], i: int) -> bool:
+    """Whether a list reads row `i` as something of its own (list_numbered.entry_of): an item, a label, a heading; a
+    heading "（一）…" right above the next item "二、" heads nothing (its level is under "一、"), and is read as none."""
+    entry = entry_of(rows[i])
+    return entry is not None and not (entry.kind == "heading" and "bracketed" in numbers[i] and i + 1 < len(rows)
+                                      and "chinese" in numbers[i + 1])
 
 
 def _numeral(n: int) -> str:
