@@ -58,6 +58,7 @@ from mstrack.sources.table.list_sections import (
     staffed_work,
 )
 from mstrack.sources.table.list_single import one_numbered
+from mstrack.sources.table.list_strays import stray_cells, without_strays
 from mstrack.sources.table.list_work import (
     OTHER_TOPIC_RE,
     PROGRAMME_RE,
@@ -143,7 +144,12 @@ def _as_table(sheet: Sheet, header: list[str], rows: list[list[str]], source: li
         column.index = i
         columns.append(column)
     office_columns(columns)
-    table = Sheet(path=sheet.path, rows=[Row(0, list(header)), *(Row(r.number, cells) for r, cells in zip(source, rows, strict=True))],
+    # the lines that broke the list's run between its first row and its last (list_strays): rows of their own, a total
+    # skipped and any other said, not read, as in a table with a header; an item misnumbered stood in the run so
+    read = [Row(r.number, cells) for r, cells in zip(source, rows, strict=True) if r.number not in sheet.strays]
+    inside = [n for n in sheet.strays if source and source[0].number <= n <= source[-1].number]
+    read = sorted([*read, *(Row(n, stray_cells(sheet.strays[n], len(header))) for n in inside)], key=lambda row: row.number)
+    table = Sheet(path=sheet.path, rows=[Row(0, list(header)), *read],
                   column_name=sheet.column_name, written=sheet.written, titles=[*sheet.titles, *above], merges=sheet.merges)
     table.headerless = True
     table.results_read = sheet.results_read
@@ -300,6 +306,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         sheet = replace(sheet, rows=unwrapped(sheet.rows))  # a PDF's text, its lines broken at the page's width: joined
         sheet = replace(sheet, rows=rejoined(sheet.rows))  # an item's paragraph broken inside its words: joined
         sheet = replace(sheet, rows=offices_below(sheet.rows))  # an item's offices in a bracket on the next line: its own
+        rows, strays = without_strays(sheet.rows)  # "1-1…", "小计" between items: out of the run, said in its table
+        sheet = replace(sheet, rows=rows, strays=strays)
         measures = item_measures(sheet.rows)  # the measures "1." under an item "(一)": its own, no run of items
         entries = _parts_as_items(unnumbered_headings(sheet.rows, joined_lines(sheet.rows, contents_under(  # text under
             sheet.rows, [None if k in measures else entry_of(row) for k, row in enumerate(sheet.rows)]))))  # an item's name
