@@ -352,7 +352,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         if run := (bracketed_run(sheet.rows) or (one := bracketed_run(sheet.rows, one=True))):
             start, chosen, source, labels = run  # "(一)" stays in the words: the reader codes it 一(一)
             staffed = [bool(units or labels.get(k)) for k, (_, _, units) in enumerate(chosen)]
-            if goals := staffed_from([(kind == "heading", own) for (kind, _, _), own in zip(chosen, staffed, strict=True)]):
+            if goals := staffed_from([(kind == "heading", own, words)
+                                       for (kind, words, _), own in zip(chosen, staffed, strict=True)]):
                 chosen, source, staffed, labels = chosen[goals:], source[goals:], staffed[goals:], {  # a part of goals
                     k - goals: found for k, found in labels.items() if k >= goals}  # over the labelled items: no tasks
                 start = sheet.rows.index(source[0])

@@ -220,16 +220,20 @@ def labelled_work(items: list[tuple[str, bool]]) -> bool:
         and 2 * sum(requirement(words, own=True) for words, _ in items) < len(items)
 
 
-def staffed_from(rows: list[tuple[bool, bool]]) -> int:
-    """Where a "(一)" list's work begins, its rows given as (heading, staffed): after its first part (a heading and its
-    items) when none of those items names its offices and every item of the parts after it does ("二、发展目标" over
-    "（一）2016年目标：…", then "三、重点任务" over items each with its "责任单位：" paragraph): that part states the plan's
-    goals, no tasks. 0 when the first part names an office, or a later item names none."""
-    headings = [k for k, (heading, _) in enumerate(rows) if heading]
-    if len(headings) < 2 or headings[0] != 0:
+GOALS_HEADING_RE = re.compile(r"目标")  # "二、发展目标", "一、工作目标", "主要目标": a part stating what the plan aims at
+
+
+def staffed_from(rows: list[tuple[bool, bool, str]]) -> int:
+    """Where a "(一)" list's work begins, its rows given as (heading, staffed, words): after its first part when its
+    heading names the plan's goals (GOALS_HEADING_RE), none of its items names its offices and every item of the parts
+    after it does ("二、发展目标" over "（一）2016年目标：…", then "三、重点任务" over items each with its "责任单位："
+    paragraph): that part states the plan's goals, no tasks. 0 otherwise: a first part of work whose items name no
+    office ("一、教育民生" over "（一）新建幼儿园3所") stays the list's, as do parts when a later item names none."""
+    headings = [k for k, (heading, _, _) in enumerate(rows) if heading]
+    if len(headings) < 2 or headings[0] != 0 or not GOALS_HEADING_RE.search(rows[0][2]):
         return 0
-    goals = [staffed for heading, staffed in rows[1:headings[1]] if not heading]
-    later = [staffed for heading, staffed in rows[headings[1]:] if not heading]
+    goals = [staffed for heading, staffed, _ in rows[1:headings[1]] if not heading]
+    later = [staffed for heading, staffed, _ in rows[headings[1]:] if not heading]
     return headings[1] if goals and not any(goals) and later and all(later) else 0
 
 
