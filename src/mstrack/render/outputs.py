@@ -22,7 +22,7 @@ from contextlib import contextmanager, suppress
 from datetime import date
 from pathlib import Path
 
-from mstrack.domain.limits import NAME_MAX, SHOWN_CONTROL_RE
+from mstrack.domain.limits import SHOWN_CONTROL_RE, name_max
 
 DATABASE_COMPANIONS = ("", "-wal", "-shm", "-journal")
 """An SQLite database file and the files SQLite keeps beside it: writing over any of them damages the database."""
@@ -212,7 +212,7 @@ def replacing_path(target: Path, before_rename=None, private: bool = False, new_
             _copy_into(temporary, target)
         return
     final = Path(os.path.realpath(target))
-    descriptor, temporary = tempfile.mkstemp(dir=final.parent, prefix=part_prefix(final.name), suffix=".part")
+    descriptor, temporary = tempfile.mkstemp(dir=final.parent, prefix=part_prefix(final), suffix=".part")
     try:
         _held(descriptor)
         try:
@@ -242,9 +242,15 @@ PART_COMPANIONS = (*DATABASE_COMPANIONS, "-writer")
 and the note naming its write (store.sqlite_file.writer_note), put beside it."""
 
 
-PART_ROOM = NAME_MAX - len(".") - len(".XXXXXXXX.part") - max(map(len, PART_COMPANIONS))
-"""How much of a target's name its temporary's `.NAME.XXXXXXXX.part` can hold, with the -journal SQLite makes beside
-a database being written there (`db backup`)."""
+PART_ADDED = len(".") + len(".XXXXXXXX.part") + max(map(len, PART_COMPANIONS))
+"""What a temporary's `.NAME.XXXXXXXX.part` adds to its target's name, with the -journal SQLite makes beside a
+database being written there (`db backup`): part_room is the file system's longest name less this."""
+
+
+def part_room(target) -> int:
+    """How much of `target`'s name its temporary's `.NAME.XXXXXXXX.part` can hold: the longest name the file system
+    of its folder allows (limits.name_max: 255 on most, 143 on an encrypted home) less PART_ADDED."""
+    return name_max(target) - PART_ADDED
 
 
 PATH_ROOM = 4095 - len("/.") - len(".XXXXXXXX.part") - max(map(len, PART_COMPANIONS))
@@ -305,17 +311,19 @@ def part_added(target) -> int:
     """How many bytes longer than `target`'s full path (a symlink's followed) is the temporary replacing_path writes
     beside it (`.NAME.XXXXXXXX.part`, NAME cut short where it would be too long: part_prefix): what a path a
     program opens to write it (SQLite, for a backup) must have room for."""
-    name = os.path.basename(os.path.realpath(target))
-    return len(os.fsencode(part_prefix(name))) + len("XXXXXXXX.part") - len(os.fsencode(name))
+    final = os.path.realpath(target)
+    return len(os.fsencode(part_prefix(final))) + len("XXXXXXXX.part") - len(os.fsencode(os.path.basename(final)))
 
 
-def part_prefix(name: str) -> str:
-    """The start of a temporary's name beside a file named `name`: `.NAME.`, or where that would make the
-    temporary's name longer than the file system allows (a target of over 232 bytes), NAME cut short by whole
-    characters and marked `~`: `.NAM~.` (mkstemp's random part keeps each unique)."""
-    if len(os.fsencode(name)) <= PART_ROOM:
+def part_prefix(target) -> str:
+    """The start of a temporary's name beside the file `target` (a path: its folder's file system says how long a
+    name may be, part_room): `.NAME.`, or where that would make the temporary's name longer than that file system
+    allows (a name of over 232 bytes where names may have 255, over 120 where 143), NAME cut short by whole characters
+    and marked `~`: `.NAM~.` (mkstemp's random part keeps each unique)."""
+    name, room = os.path.basename(target), part_room(target)
+    if len(os.fsencode(name)) <= room:
         return f".{name}."
-    while len(os.fsencode(name)) > PART_ROOM - 1:
+    while name and len(os.fsencode(name)) > room - 1:
         name = name[:-1]
     return f".{name}~."
 
@@ -393,7 +401,7 @@ def remove_stale_parts(target: Path, stamped: bool = False) -> int:
 
     final = Path(os.path.realpath(target))
     stamp = r"\.before-restore-\d{8}T\d{6}(?:-\d+)?" if stamped else ""
-    pattern = re.compile(rf"{re.escape(part_prefix(final.name).removesuffix('.'))}{stamp}\.[a-z0-9_]{{8}}\.part")
+    pattern = re.compile(rf"{re.escape(part_prefix(final).removesuffix('.'))}{stamp}\.[a-z0-9_]{{8}}\.part")
     try:
         names = os.listdir(final.parent)
     except OSError:
