@@ -10,6 +10,8 @@ import pytest
 from mstrack.domain import limits
 from mstrack.render import outputs
 
+from .conftest import refused
+
 sqlite_only = pytest.mark.sqlite_only
 SHORT = 143
 """eCryptfs's longest name (an encrypted home folder): pathconf says so, as the tests' patch does."""
@@ -65,3 +67,68 @@ def test_a_backup_on_a_file_system_of_short_names_makes_a_temporary_it_can_hold(
     assert result.exit_code == 0, result.output
     assert target.exists() and made, made
     assert [name for name in os.listdir(tmp_path) if name.endswith(".part")] == []
+
+
+# --- §6. the notices folder this run made goes again when nothing was written into it --------------------------------
+
+NOTICES = ("report", "notice", "--each-unit", "-p", "dongguan-2023", "--as-of", "2023-12-31", "-f", "md")
+
+
+def _disk_full_at(monkeypatch, call: int) -> None:
+    """The notices' writes fail from the `call`-th on (1: the first), as a full disk fails them."""
+    from mstrack.cli import report_output
+
+    real, calls = report_output.write_content, []
+
+    def write_content(path, content, fmt):
+        calls.append(path)
+        if len(calls) >= call:
+            raise OSError(28, os.strerror(28))
+        return real(path, content, fmt)
+
+    monkeypatch.setattr(report_output, "write_content", write_content)
+
+
+def test_notices_none_written_leave_no_folder_this_run_made_nor_its_parents(demo_cli, tmp_path, monkeypatch):
+    _disk_full_at(monkeypatch, 1)
+    refused(demo_cli(*NOTICES, "-o", str(tmp_path / "a" / "b" / "N")), "No space left on device", "none of the")
+    assert not os.path.lexists(tmp_path / "a")
+
+
+def test_notices_none_written_into_a_folder_there_before_leave_it(demo_cli, tmp_path, monkeypatch):
+    (tmp_path / "a" / "N").mkdir(parents=True)
+    _disk_full_at(monkeypatch, 1)
+    refused(demo_cli(*NOTICES, "-o", str(tmp_path / "a" / "b" / "N")), "none of the")
+    assert os.listdir(tmp_path / "a") == ["N"] and not os.path.lexists(tmp_path / "a" / "b")
+    refused(demo_cli(*NOTICES, "-o", str(tmp_path / "a" / "N")), "none of the")
+    assert os.listdir(tmp_path / "a") == ["N"] and os.listdir(tmp_path / "a" / "N") == []
+
+
+def test_notices_stopped_midway_keep_the_folder_and_the_ones_written(demo_cli, tmp_path, monkeypatch):
+    _disk_full_at(monkeypatch, 2)
+    folder = tmp_path / "a" / "N"
+    refused(demo_cli(*NOTICES, "-o", str(folder)), "1 of ")
+    assert len(os.listdir(folder)) == 1
+
+
+def test_a_kept_notice_written_between_the_folder_made_and_the_hold_is_refused_and_left(demo_cli, tmp_path,
+                                                                                         monkeypatch):
+    """Another program's file, made in the folder this run has just made, before it is held: refused as kept (the
+    look comes once the folder is held), and left there with the folders above it; nothing of this run's written."""
+    from contextlib import contextmanager
+
+    folder = tmp_path / "a" / "N"
+    notes = folder / "市教育局.md"
+    real = outputs.writing_into
+
+    @contextmanager
+    def writing_into(where, shared=False):
+        if not shared and not notes.exists():
+            notes.write_text("# 办公室的笔记\n", encoding="utf-8")
+        with real(where, shared) as held:
+            yield held
+
+    monkeypatch.setattr(outputs, "writing_into", writing_into)
+    refused(demo_cli(*NOTICES, "-o", str(folder)), str(notes))
+    assert os.listdir(folder) == ["市教育局.md"] and os.listdir(tmp_path / "a") == ["N"]
+    assert notes.read_text(encoding="utf-8") == "# 办公室的笔记\n"
