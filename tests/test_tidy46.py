@@ -132,3 +132,72 @@ def test_a_kept_notice_written_between_the_folder_made_and_the_hold_is_refused_a
     refused(demo_cli(*NOTICES, "-o", str(folder)), str(notes))
     assert os.listdir(folder) == ["市教育局.md"] and os.listdir(tmp_path / "a") == ["N"]
     assert notes.read_text(encoding="utf-8") == "# 办公室的笔记\n"
+
+
+# --- §7. the folder hold: said of the folder as typed, and only of the hold --------------------------------------------
+
+NOTICE = ("report", "notice", "-u", "市教育局", "--as-of", "2023-12-31", "-f", "md")
+
+
+def _held(folder):
+    """`folder` held as an --each-unit run holds it (an exclusive flock on the folder): the descriptor to close."""
+    import fcntl
+
+    descriptor = os.open(folder, os.O_RDONLY)
+    fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    return descriptor
+
+
+def test_the_hold_s_refusal_names_the_folder_as_typed_and_the_real_one(demo_cli, tmp_path):
+    real = tmp_path / "real"
+    real.mkdir()
+    (tmp_path / "out").symlink_to(real)
+    descriptor = _held(real)
+    try:
+        result = demo_cli(*NOTICE, "-o", str(tmp_path / "out" / "市教育局.md"))
+    finally:
+        os.close(descriptor)
+    refused(result, f"another mstrack is writing into {tmp_path / 'out'} ({real})", "nothing written")
+    assert os.listdir(real) == []
+
+
+def test_the_hold_s_refusal_with_no_folder_typed_names_the_real_one(demo_cli, tmp_path, monkeypatch):
+    folder = tmp_path / "N"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    descriptor = _held(folder)
+    try:
+        result = demo_cli(*NOTICE, "-o", "市教育局.md")
+    finally:
+        os.close(descriptor)
+    said = refused(result, f"another mstrack is writing into {folder} (notices to each unit)")
+    assert f"({folder})" not in said and os.listdir(folder) == []
+
+
+def test_a_renderer_s_eagain_is_said_as_the_write_s_not_as_another_run(demo_cli, tmp_path, monkeypatch):
+    from mstrack.cli import report_output
+
+    def write_content(path, content, fmt):
+        raise BlockingIOError(11, os.strerror(11))
+
+    monkeypatch.setattr(report_output, "write_content", write_content)
+    folder = tmp_path / "N"
+    folder.mkdir()
+    said = refused(demo_cli(*NOTICE, "-o", str(folder / "市教育局.md")), "cannot write: Resource temporarily unavailable")
+    assert "another mstrack" not in said and os.listdir(folder) == [], said
+
+
+# --- §14. db backup on a server's store: refused first -----------------------------------------------------------------
+
+def test_a_backup_of_a_server_s_store_into_a_folder_is_refused_before_a_file_name_is_suggested(tmp_path):
+    """A PostgreSQL store is backed up by pg_dump: said before anything else (was "is a folder; give a file name in
+    it, such as: … mstrack-20261206.db", whose name then got the refusal), and before connecting, as db restore."""
+    from .conftest import Cli
+
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    server = Cli("postgresql+psycopg://someone@localhost:1/office")
+    for target in (folder, folder / "office.db"):
+        said = refused(server("db", "backup", str(target)), "use the server's own tools (pg_dump) to back it up")
+        assert "such as" not in said and ".db\n" not in said.replace(str(target), ""), said
+    assert os.listdir(folder) == []
