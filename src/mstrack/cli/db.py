@@ -131,7 +131,8 @@ def db_backup(
     """An online, consistent copy, safe while others write. A plain file copy may miss the -wal file."""
     from mstrack.render.outputs import link_written
 
-    store = open_store(ctx, write=False, old_schema=True)  # the copy to keep before `db upgrade`
+    # the copy to keep before `db upgrade`; a server's refused first (pg_dump), never sent to a .db name in a folder
+    store = open_store(ctx, write=False, old_schema=True, first=lambda store: store.refuse_backup())
     if target.is_dir():
         raise _backup_into_folder(ctx, store, target)
     if target.exists():
