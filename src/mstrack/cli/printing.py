@@ -85,11 +85,11 @@ def cannot_write(output, error: OSError, option: str = "--output") -> typer.Exit
 
 
 def refuse_unwritable_name(path, option: str = "--output") -> None:
-    """Exit 2 naming the option and the file when its name cannot be held (outputs.name_problem), or when it is a
+    """Exit 2 naming the option and the file when its path cannot be held (outputs.path_problem), or when it is a
     symbolic link nothing can be written through (outputs.link_problem: a loop, a link to nothing in no folder)."""
-    from mstrack.render.outputs import link_problem, name_problem
+    from mstrack.render.outputs import link_problem, path_problem
 
-    if problem := name_problem(path) or link_problem(path):
+    if problem := path_problem(path) or link_problem(path):
         raise fail("{option} {path}: {problem}", option=option, path=path, problem=problem)
 
 

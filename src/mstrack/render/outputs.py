@@ -258,14 +258,14 @@ PATH_ROOM = 4095 - len("/.") - len(".XXXXXXXX.part") - max(map(len, PART_COMPANI
 temporary beside it adds (replacing_path writes `.NAME.XXXXXXXX.part`, by its whole path, then renames it)."""
 
 
-def name_problem(path, output: bool = True):
-    """Why the file system cannot hold a file of this name, or None: a part of it longer than a name can be
+def path_problem(path, output: bool = True):
+    """Why the file system cannot hold a file at this path, or None: a part of it longer than a name can be
     (limits.name_problem, the one check of a name's length), or, for a file to write (`output`), a whole path
     longer than the system takes (PATH_ROOM): a folder made, then nothing written into it."""
-    from mstrack.domain.limits import name_problem as too_long
+    from mstrack.domain.limits import name_problem
     from mstrack.errors import Message
 
-    if problem := too_long(path):
+    if problem := name_problem(path):
         return problem
     if output:
         try:
