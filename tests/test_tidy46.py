@@ -11,6 +11,7 @@ from mstrack.domain import limits
 from mstrack.render import outputs
 
 from .conftest import refused
+from .test_safe44d import _held_folder
 
 sqlite_only = pytest.mark.sqlite_only
 SHORT = 143
@@ -139,20 +140,11 @@ def test_a_kept_notice_written_between_the_folder_made_and_the_hold_is_refused_a
 NOTICE = ("report", "notice", "-u", "市教育局", "--as-of", "2023-12-31", "-f", "md")
 
 
-def _held(folder):
-    """`folder` held as an --each-unit run holds it (an exclusive flock on the folder): the descriptor to close."""
-    import fcntl
-
-    descriptor = os.open(folder, os.O_RDONLY)
-    fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    return descriptor
-
-
 def test_the_hold_s_refusal_names_the_folder_as_typed_and_the_real_one(demo_cli, tmp_path):
     real = tmp_path / "real"
     real.mkdir()
     (tmp_path / "out").symlink_to(real)
-    descriptor = _held(real)
+    descriptor = _held_folder(real)
     try:
         result = demo_cli(*NOTICE, "-o", str(tmp_path / "out" / "市教育局.md"))
     finally:
@@ -165,7 +157,7 @@ def test_the_hold_s_refusal_with_no_folder_typed_names_the_real_one(demo_cli, tm
     folder = tmp_path / "N"
     folder.mkdir()
     monkeypatch.chdir(folder)
-    descriptor = _held(folder)
+    descriptor = _held_folder(folder)
     try:
         result = demo_cli(*NOTICE, "-o", "市教育局.md")
     finally:

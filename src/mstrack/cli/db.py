@@ -157,7 +157,7 @@ def db_backup(
 def _refuse_too_long_to_write(path: Path, option: str, said: str) -> None:
     """A database file (a backup, a copy) SQLite writes under a temporary name beside it, then renamed: refused, said
     of the option as given, where SQLite could not open that temporary (it blamed --db, or named the temporary)."""
-    from mstrack.render.outputs import part_added
+    from mstrack.render.temporaries import part_added
     from mstrack.store.sqlite_file import refuse_too_long
 
     refuse_too_long(path, option=option, said=said, written_as=part_added(path))
@@ -303,7 +303,7 @@ def _copy_to_file(ctx: typer.Context, source, target, said) -> None:
     ⇔ the copy is there."""
     import errno
 
-    from mstrack.render.outputs import remove_database
+    from mstrack.render.temporaries import remove_database
     from mstrack.store import Store
     from mstrack.store.interrupts import interrupts_held
     from mstrack.store.sqlite_file import disk_full

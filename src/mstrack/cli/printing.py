@@ -213,9 +213,9 @@ def _folder_said(output) -> str:
 
 
 def said_stale_parts(target: Path, stamped: bool = False) -> None:
-    """The partial copies of `target` a killed run left (outputs.remove_stale_parts: only those whose writer is
+    """The partial copies of `target` a killed run left (temporaries.remove_stale_parts: only those whose writer is
     gone) removed before this run writes its own, in one line on stderr."""
-    from mstrack.render.outputs import remove_stale_parts
+    from mstrack.render.temporaries import remove_stale_parts
 
     removed = remove_stale_parts(Path(target), stamped=stamped)
     if removed:
