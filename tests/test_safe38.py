@@ -108,7 +108,7 @@ def test_a_format_and_its_own_or_an_unnamed_suffix_are_written(demo_cli, tmp_pat
 
 def test_each_unit_looks_at_the_files_in_its_directory_made_and_held(monkeypatch, tmp_path):
     """safe46: the look comes once the folder is held (a file written between a look and the hold was never looked
-    at); a refusal there removes the folder this run made (tests/test_safe46.py)."""
+    at); nothing written leaves no folder this run made (tests/test_tidy46.py)."""
     from mstrack.cli import reports
 
     seen = []

@@ -167,18 +167,6 @@ def test_the_notices_kept_are_looked_at_while_the_folder_is_held(demo_cli, tmp_p
     assert len(seen) > 3 and all(seen), seen
 
 
-def test_a_notice_refused_as_kept_leaves_no_folder_it_made(demo_cli, tmp_path, monkeypatch):
-    """The look now comes once the folder is made and held: a refusal there removes the folder it made."""
-    from mstrack.cli import reports
-
-    def refused_first(target, option="--output"):
-        raise reports.fail("{path}: kept (a test's refusal)", path=target)
-
-    monkeypatch.setattr(reports, "refuse_kept", refused_first)
-    refused(demo_cli(*NOTICES, "-o", str(tmp_path / "N")), "kept (a test's refusal)")
-    assert not os.path.lexists(tmp_path / "N")
-
-
 def test_a_single_notice_into_a_folder_an_each_unit_run_is_writing_is_refused(demo_cli, tmp_path):
     folder = tmp_path / "N"
     folder.mkdir()

@@ -298,16 +298,16 @@ def _file_argument(args: list[str], index: int) -> bool:
 
 def _name_problem(args: list[str], index: int, value: str, path_options: frozenset[str]):
     """Why a word cannot be taken: its text (limits.text_problem), or as a file's name, one the file system cannot
-    hold (outputs.name_problem: a name over 255 bytes; an -o path longer than the system takes)."""
+    hold (outputs.path_problem: a name longer than its file system allows; an -o path longer than the system takes)."""
     from mstrack.domain.limits import text_problem
 
     path = _names_a_file(args, index, value, path_options)
     if problem := text_problem(value, path=path):
         return problem
     if path:
-        from mstrack.render.outputs import name_problem
+        from mstrack.render.outputs import path_problem
 
-        return name_problem(value, output=_output_value(args, index))
+        return path_problem(value, output=_output_value(args, index))
     return None
 
 

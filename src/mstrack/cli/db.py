@@ -131,7 +131,8 @@ def db_backup(
     """An online, consistent copy, safe while others write. A plain file copy may miss the -wal file."""
     from mstrack.render.outputs import link_written
 
-    store = open_store(ctx, write=False, old_schema=True)  # the copy to keep before `db upgrade`
+    # the copy to keep before `db upgrade`; a server's refused first (pg_dump), never sent to a .db name in a folder
+    store = open_store(ctx, write=False, old_schema=True, first=lambda store: store.refuse_backup())
     if target.is_dir():
         raise _backup_into_folder(ctx, store, target)
     if target.exists():
@@ -156,7 +157,7 @@ def db_backup(
 def _refuse_too_long_to_write(path: Path, option: str, said: str) -> None:
     """A database file (a backup, a copy) SQLite writes under a temporary name beside it, then renamed: refused, said
     of the option as given, where SQLite could not open that temporary (it blamed --db, or named the temporary)."""
-    from mstrack.render.outputs import part_added
+    from mstrack.render.temporaries import part_added
     from mstrack.store.sqlite_file import refuse_too_long
 
     refuse_too_long(path, option=option, said=said, written_as=part_added(path))
@@ -302,7 +303,7 @@ def _copy_to_file(ctx: typer.Context, source, target, said) -> None:
     ⇔ the copy is there."""
     import errno
 
-    from mstrack.render.outputs import remove_database
+    from mstrack.render.temporaries import remove_database
     from mstrack.store import Store
     from mstrack.store.interrupts import interrupts_held
     from mstrack.store.sqlite_file import disk_full

@@ -85,11 +85,11 @@ def cannot_write(output, error: OSError, option: str = "--output") -> typer.Exit
 
 
 def refuse_unwritable_name(path, option: str = "--output") -> None:
-    """Exit 2 naming the option and the file when its name cannot be held (outputs.name_problem), or when it is a
+    """Exit 2 naming the option and the file when its path cannot be held (outputs.path_problem), or when it is a
     symbolic link nothing can be written through (outputs.link_problem: a loop, a link to nothing in no folder)."""
-    from mstrack.render.outputs import link_problem, name_problem
+    from mstrack.render.outputs import link_problem, path_problem
 
-    if problem := name_problem(path) or link_problem(path):
+    if problem := path_problem(path) or link_problem(path):
         raise fail("{option} {path}: {problem}", option=option, path=path, problem=problem)
 
 
@@ -130,7 +130,7 @@ def write_output(ctx: typer.Context, output: Path, write, announce=None, option:
     after the caller's own check is never written over either, and refused before `announce()`: replacing_path's
     new_only). The record of -o's files (cli/written_files) gets the
     write before the rename; a file changed since the look is not replaced; from the rename on, Ctrl-C is held."""
-    from contextlib import nullcontext
+    from contextlib import ExitStack
 
     from mstrack.cli.written_files import file_state, record_before_rename, unchanged_while_running
     from mstrack.render.outputs import replacing_path, writing_into, written_in_place
@@ -176,35 +176,46 @@ def write_output(ctx: typer.Context, output: Path, write, announce=None, option:
         if not in_place:  # from the rename on, a Ctrl-C could only end the command with a lie: held as after a commit
             interrupts_held()
 
-    # the folder held shared while the file is written: never into a folder an --each-unit run is filling
-    folder = Path(os.path.realpath(output)).parent
-    try:
-        with (nullcontext() if in_place else writing_into(folder, shared=True),
-              replacing_path(output, before_rename=ready, private=private, new_only=taken is not None) as temporary):
-            write(temporary)
-            if kind is not None and (kept := _kept_from_rerun(Path(temporary), Path(output), kind)):
-                raise _refusal(output, option, kept)
-            if recorded:
-                size, digest = os.stat(temporary).st_size, file_digest(Path(temporary))
-    except BlockingIOError:
-        if announcing:
-            raise
-        raise fail("{option} {path}: another mstrack is writing into {folder} (notices to each unit); nothing written; "
-                   "run the command again once it is done", option=option, path=output, folder=folder) from None
-    except FileExistsError:
-        if taken is None:
-            raise
-        raise taken(output) from None
-    except OSError as error:
-        if announcing:  # the terminal or pipe, not the file
-            raise
-        raise cannot_write(output, error, option) from None
+    # the folder held shared while the file is written: never into a folder an --each-unit run is filling; only the
+    # taking of the hold is said as another run's (a BlockingIOError of the write itself is the write's: EAGAIN)
+    with ExitStack() as held:
+        if not in_place:
+            try:
+                held.enter_context(writing_into(Path(os.path.realpath(output)).parent, shared=True))
+            except BlockingIOError:
+                raise fail("{option} {path}: another mstrack is writing into {folder} (notices to each unit); nothing "
+                           "written; run the command again once it is done", option=option, path=output,
+                           folder=_folder_said(output)) from None
+        try:
+            with replacing_path(output, before_rename=ready, private=private, new_only=taken is not None) as temporary:
+                write(temporary)
+                if kind is not None and (kept := _kept_from_rerun(Path(temporary), Path(output), kind)):
+                    raise _refusal(output, option, kept)
+                if recorded:
+                    size, digest = os.stat(temporary).st_size, file_digest(Path(temporary))
+        except FileExistsError:
+            if taken is None:
+                raise
+            raise taken(output) from None
+        except OSError as error:
+            if announcing:  # the terminal or pipe, not the file
+                raise
+            raise cannot_write(output, error, option) from None
+
+
+def _folder_said(output) -> str:
+    """The folder a file to write is in, as typed (`out` of `-o out/x.md`), and the real one where that differs (a
+    symbolic link on the way: `out (/srv/reports)`); the real one alone where no folder was typed (`-o x.md`)."""
+    typed, real = os.path.dirname(output), os.path.dirname(os.path.realpath(output))
+    if not typed:
+        return real
+    return typed if os.path.abspath(typed) == real else f"{typed} ({real})"
 
 
 def said_stale_parts(target: Path, stamped: bool = False) -> None:
-    """The partial copies of `target` a killed run left (outputs.remove_stale_parts: only those whose writer is
+    """The partial copies of `target` a killed run left (temporaries.remove_stale_parts: only those whose writer is
     gone) removed before this run writes its own, in one line on stderr."""
-    from mstrack.render.outputs import remove_stale_parts
+    from mstrack.render.temporaries import remove_stale_parts
 
     removed = remove_stale_parts(Path(target), stamped=stamped)
     if removed:

@@ -154,14 +154,17 @@ def quick_exit(code) -> None:
     os._exit(code or 0)
 
 
-def open_store(ctx: typer.Context, write: bool, old_schema: bool = False):
+def open_store(ctx: typer.Context, write: bool, old_schema: bool = False, first=None):
     """The store --db names, at this mstrack's schema; with old_schema one an older mstrack made, as it is
-    (`db backup`: the copy to keep before `db upgrade`)."""
+    (`db backup`: the copy to keep before `db upgrade`). `first(store)`: what refuses the store before it is opened
+    (`db backup` of a server's: its own tools)."""
     from mstrack.errors import OldSchema
     from mstrack.store import resolve_db_url
 
     db = ctx.obj.get("db") if ctx.obj else None
     store = cli_store(resolve_db_url(db))
+    if first is not None:
+        first(store)
     if write:
         ctx.call_on_close(_clock_said)
     try:

@@ -395,14 +395,15 @@ def _write_each(ctx: typer.Context, notices: list, fmt: str, output: Path, lang:
     """--each-unit: one file per notice in the directory `output` (made if missing), named after its unit,
     each written whole or not at all (printing.write_output). Every name is looked at before the directory is made,
     and every file once it is held (outputs.writing_into, taken before the look: a file another run wrote between a
-    look and the hold was never looked at): a refusal leaves nothing behind, the directory too where this run made
-    it. A second run into it meanwhile is refused whole, never a mix of two runs' notices; so is a single -o into it
-    (write_output holds its folder shared)."""
-    import os
-    from contextlib import ExitStack, suppress
+    look and the hold was never looked at). Where nothing was written (a refusal, or the first file failing), the
+    folders this run made go again, its parents too (_made_folders), while they are empty: what another program put
+    in them meanwhile stays, and so do they. A second run into it meanwhile is refused whole, never a mix of two runs'
+    notices; so is a single -o into it (write_output holds its folder shared)."""
+    from contextlib import ExitStack
 
     from mstrack.cli.report_output import renderers, write_content
-    from mstrack.render.outputs import link_problem, writing_into
+    from mstrack.render import outputs
+    from mstrack.render.outputs import link_problem
 
     render = renderers("notice")[fmt]
     from mstrack.labels import Labels
@@ -413,40 +414,73 @@ def _write_each(ctx: typer.Context, notices: list, fmt: str, output: Path, lang:
         raise fail("{option} {path}: {problem}", option="--output", path=output, problem=problem)
     for one in notices:  # every name looked at before the folder is made: one that cannot be stops the batch whole
         refuse_unwritable_name(output / f"{_file_name(one.unit)}.{fmt}")
-    made = not os.path.lexists(output)
-    try:
-        output.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise cannot_write(output, error) from None
+    made = _made_folders(output)
     with ExitStack() as held:
         try:  # the folder held until the last line: two runs at once never leave a mix of both (one is refused whole)
-            held.enter_context(writing_into(output))
-        except BlockingIOError:
+            held.enter_context(outputs.writing_into(output))
+        except BlockingIOError:  # another run holds it, and may be writing into the folders this run made: kept
             raise fail("--output {path}: another mstrack is writing into {path} (notices to each unit): none of the "
                        "{n} {n:notice|notices} written; run the command again once it is done", path=output, n=len(notices)) from None
-        try:  # every file looked at, the folder held, before the first is written: a kept one stops the batch whole
-            for one in notices:
-                refuse_kept(output / f"{_file_name(one.unit)}.{fmt}")
+        done = 0
+        try:
+            for one in notices:  # every file looked at, the folder held, before the first is written: a kept one
+                refuse_kept(output / f"{_file_name(one.unit)}.{fmt}")  # stops the batch whole
+            for done, one in enumerate(notices):
+                content = render(one, lang)
+                path = output / f"{_file_name(one.unit)}.{fmt}"
+
+                def write(temporary: Path, content=content) -> None:
+                    write_content(temporary, content, fmt)
+
+                def written(path=path, unit=one.unit) -> None:
+                    echo(words("msg.written", what=unit, path=path), err=True)
+
+                try:
+                    write_output(ctx, path, write, written)
+                except typer.Exit:  # said above (a full disk midway): the files before it stay, each whole
+                    raise _each_stopped(notices, done, fmt, output) from None
         except BaseException:
-            if made:  # the folder this run made goes again: a refusal leaves nothing behind
-                with suppress(OSError):
-                    output.rmdir()
+            if not done:  # nothing written: the folders this run made go again, while nothing else is in them
+                _remove_empty(made)
             raise
-        for done, one in enumerate(notices):
-            content = render(one, lang)
-            path = output / f"{_file_name(one.unit)}.{fmt}"
-
-            def write(temporary: Path, content=content) -> None:
-                write_content(temporary, content, fmt)
-
-            def written(path=path, unit=one.unit) -> None:
-                echo(words("msg.written", what=unit, path=path), err=True)
-
-            try:
-                write_output(ctx, path, write, written)
-            except typer.Exit:  # said above (a full disk midway): the files before it stay, each whole
-                raise _each_stopped(notices, done, fmt, output) from None
         say("{n} {n:notice|notices} written to {path}", err=True, n=len(notices), path=output)
+
+
+def _made_folders(folder: Path) -> list[Path]:
+    """`folder` made with the folders above it that are missing, one by one: the ones this run made, deepest first
+    (one another run made meanwhile is not among them). A folder that cannot be made: exit 2, cannot write, with
+    the ones made before it removed again."""
+    import errno
+    import os
+
+    missing = []
+    for above in (folder, *folder.parents):
+        if os.path.lexists(above):
+            break
+        missing.append(above)
+    made: list[Path] = []
+    for one in reversed(missing):
+        try:
+            one.mkdir()
+        except FileExistsError:  # made meanwhile by someone else: theirs, never removed
+            if not one.is_dir():
+                _remove_empty(made)
+                raise cannot_write(folder, FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST))) from None
+            continue
+        except OSError as error:
+            _remove_empty(made)
+            raise cannot_write(folder, error) from None
+        made.insert(0, one)
+    return made
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    """The folders this run made removed again, deepest first, each only while empty (rmdir: never what is in one)."""
+    from contextlib import suppress
+
+    for folder in folders:
+        with suppress(OSError):
+            folder.rmdir()
 
 
 def _each_stopped(notices: list, done: int, fmt: str, output: Path) -> typer.Exit:

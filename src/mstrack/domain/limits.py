@@ -34,11 +34,11 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_PLAN_BYTES = 20 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 4 * 1024**3
 MAX_PACKED_RATIO = 100
-NAME_MAX = 255
-"""The longest file name, in bytes, that Linux's file systems (ext4, xfs, btrfs, tmpfs) and macOS's allow: the limit
-where the file system does not say its own (name_max), and what a temporary's name is cut to fit (render/outputs)."""
 """Real parts pack at most ~32:1 (a .docx's styles; the tests' workbooks and documents), the bench's 1,000,000-row
 sheet (735 MB of XML) 15:1, its Excel-saved shared strings 26:1; one repeated character packs ~1000:1."""
+NAME_MAX = 255
+"""The longest file name, in bytes, that Linux's file systems (ext4, xfs, btrfs, tmpfs) and macOS's allow: the limit
+where the file system does not say its own (name_max, which a temporary's name is cut to fit: render/outputs)."""
 
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 """Control characters refused in text: C0 but tab (09), newline (0A) and carriage return (0D); DEL; C1."""

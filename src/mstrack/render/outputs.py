@@ -22,11 +22,19 @@ from contextlib import contextmanager, suppress
 from datetime import date
 from pathlib import Path
 
-from mstrack.domain.limits import NAME_MAX, SHOWN_CONTROL_RE
-
-DATABASE_COMPANIONS = ("", "-wal", "-shm", "-journal")
-"""An SQLite database file and the files SQLite keeps beside it: writing over any of them damages the database."""
-
+from mstrack.domain.limits import SHOWN_CONTROL_RE
+from mstrack.render.temporaries import (  # noqa: F401 (outputs' names before render/temporaries held them)
+    DATABASE_COMPANIONS,
+    PART_ADDED,
+    PART_COMPANIONS,
+    PATH_ROOM,
+    hold_part,
+    part_added,
+    part_prefix,
+    part_room,
+    remove_database,
+    remove_stale_parts,
+)
 
 
 def marked_text(text: str) -> str:
@@ -212,9 +220,9 @@ def replacing_path(target: Path, before_rename=None, private: bool = False, new_
             _copy_into(temporary, target)
         return
     final = Path(os.path.realpath(target))
-    descriptor, temporary = tempfile.mkstemp(dir=final.parent, prefix=part_prefix(final.name), suffix=".part")
+    descriptor, temporary = tempfile.mkstemp(dir=final.parent, prefix=part_prefix(final), suffix=".part")
     try:
-        _held(descriptor)
+        hold_part(descriptor)
         try:
             os.fchmod(descriptor, os.stat(final).st_mode & 0o7777)
         except FileNotFoundError:  # a new file: as the umask says, or as mkstemp made it (0600)
@@ -237,29 +245,14 @@ def replacing_path(target: Path, before_rename=None, private: bool = False, new_
     _sync_directory(final.parent)
 
 
-PART_COMPANIONS = (*DATABASE_COMPANIONS, "-writer")
-"""A partial copy (a database being written: `db copy`, `db backup`, the copy `db restore` keeps) and what SQLite,
-and the note naming its write (store.sqlite_file.writer_note), put beside it."""
-
-
-PART_ROOM = NAME_MAX - len(".") - len(".XXXXXXXX.part") - max(map(len, PART_COMPANIONS))
-"""How much of a target's name its temporary's `.NAME.XXXXXXXX.part` can hold, with the -journal SQLite makes beside
-a database being written there (`db backup`)."""
-
-
-PATH_ROOM = 4095 - len("/.") - len(".XXXXXXXX.part") - max(map(len, PART_COMPANIONS))
-"""The longest path of a file mstrack writes, in bytes: Linux's PATH_MAX (4096 with the closing NUL) less what the
-temporary beside it adds (replacing_path writes `.NAME.XXXXXXXX.part`, by its whole path, then renames it)."""
-
-
-def name_problem(path, output: bool = True):
-    """Why the file system cannot hold a file of this name, or None: a part of it longer than a name can be
+def path_problem(path, output: bool = True):
+    """Why the file system cannot hold a file at this path, or None: a part of it longer than a name can be
     (limits.name_problem, the one check of a name's length), or, for a file to write (`output`), a whole path
     longer than the system takes (PATH_ROOM): a folder made, then nothing written into it."""
-    from mstrack.domain.limits import name_problem as too_long
+    from mstrack.domain.limits import name_problem
     from mstrack.errors import Message
 
-    if problem := too_long(path):
+    if problem := name_problem(path):
         return problem
     if output:
         try:
@@ -301,45 +294,6 @@ def link_written(path):
     return os.readlink(path), os.path.realpath(path)
 
 
-def part_added(target) -> int:
-    """How many bytes longer than `target`'s full path (a symlink's followed) is the temporary replacing_path writes
-    beside it (`.NAME.XXXXXXXX.part`, NAME cut short where it would be too long: part_prefix): what a path a
-    program opens to write it (SQLite, for a backup) must have room for."""
-    name = os.path.basename(os.path.realpath(target))
-    return len(os.fsencode(part_prefix(name))) + len("XXXXXXXX.part") - len(os.fsencode(name))
-
-
-def part_prefix(name: str) -> str:
-    """The start of a temporary's name beside a file named `name`: `.NAME.`, or where that would make the
-    temporary's name longer than the file system allows (a target of over 232 bytes), NAME cut short by whole
-    characters and marked `~`: `.NAM~.` (mkstemp's random part keeps each unique)."""
-    if len(os.fsencode(name)) <= PART_ROOM:
-        return f".{name}."
-    while len(os.fsencode(name)) > PART_ROOM - 1:
-        name = name[:-1]
-    return f".{name}~."
-
-
-def remove_database(path: Path, companions_only: bool = False) -> None:
-    """A database file being written and abandoned, with its -wal, -shm, -journal and -writer note: the one way a
-    partial copy goes (a failed write, a stale part, a finished copy's leftovers: `companions_only`)."""
-    for suffix in PART_COMPANIONS[1:] if companions_only else PART_COMPANIONS:
-        with suppress(FileNotFoundError, IsADirectoryError):
-            os.unlink(f"{path}{suffix}")
-
-
-def _held(descriptor: int) -> None:
-    """The partial copy's lock, held by its writer until it is renamed or removed (the descriptor's close): a
-    part whose lock anyone can take is one whose writer is gone (_stale). An exclusive flock, apart from SQLite's
-    own (fcntl) locks on the same file; none where the system has none."""
-    try:
-        import fcntl
-    except ImportError:  # Windows: no part is ever taken for stale
-        return
-    with suppress(OSError):
-        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-
-
 HELD_FOLDERS: set[tuple[int, int]] = set()
 """The folders (device, inode) this process holds for a set of files (writing_into): its own writes into them take
 no shared hold, which its own exclusive one would refuse (flock's locks are each open file's, not the process's)."""
@@ -348,7 +302,7 @@ no shared hold, which its own exclusive one would refuse (flock's locks are each
 @contextmanager
 def writing_into(folder: Path, shared: bool = False) -> Iterator[None]:
     """`folder` held by this run while it writes a set of files into it (--each-unit's notices), so that two runs at
-    once never leave a mix of both: an exclusive flock on the folder itself, as _held's on a part (no lock file to
+    once never leave a mix of both: an exclusive flock on the folder itself, as temporaries.hold_part's on a part (no lock file to
     leave behind; gone with the process however it ends). BlockingIOError when another run holds it. `shared`: held
     by one file's write into it (any -o), so that such a set is never written around it: many at once, but none while
     a set is written (BlockingIOError), and the set refused while one is. Nothing held where the system or the file
@@ -382,56 +336,6 @@ def writing_into(folder: Path, shared: bool = False) -> Iterator[None]:
         if key is not None:
             HELD_FOLDERS.discard(key)
         os.close(descriptor)
-
-
-def remove_stale_parts(target: Path, stamped: bool = False) -> int:
-    """The partial copies of `target` (replacing_path's `.NAME.XXXXXXXX.part`, with their companions) that a killed
-    run left beside it: only those whose writer is gone, its lock free (_stale); a part another running mstrack is
-    writing is kept. `stamped`: the copies `db restore` keeps of the database `target` (NAME.before-restore-TIME).
-    Returns how many were removed. Nothing is removed where the folder cannot be read or locks do not exist."""
-    import re
-
-    final = Path(os.path.realpath(target))
-    stamp = r"\.before-restore-\d{8}T\d{6}(?:-\d+)?" if stamped else ""
-    pattern = re.compile(rf"{re.escape(part_prefix(final.name).removesuffix('.'))}{stamp}\.[a-z0-9_]{{8}}\.part")
-    try:
-        names = os.listdir(final.parent)
-    except OSError:
-        return 0
-    removed = 0
-    for name in sorted(names):
-        if pattern.fullmatch(name) and _stale(final.parent / name):
-            remove_database(final.parent / name)
-            removed += 1
-    return removed
-
-
-def _stale(part: Path) -> bool:
-    """Whether a partial copy's writer is gone: a regular file of this user's whose lock (_held) is free. One just
-    made, empty and alone is not yet (its writer may be between making it and taking its lock), unless a minute old."""
-    import time
-
-    try:
-        import fcntl
-    except ImportError:
-        return False
-    try:
-        descriptor = os.open(part, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-    except OSError:
-        return False
-    try:
-        found = os.fstat(descriptor)
-        if not stat.S_ISREG(found.st_mode) or found.st_uid != os.getuid():
-            return False
-        if (not found.st_size and time.time() - found.st_mtime < 60
-                and not any(os.path.lexists(f"{part}{suffix}") for suffix in PART_COMPANIONS[1:])):
-            return False
-        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False
-    finally:
-        os.close(descriptor)
-    return True
 
 
 def _new_said(final: Path, descriptor: int, before_rename) -> None:

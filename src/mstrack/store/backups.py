@@ -27,8 +27,7 @@ class Backups:
     def backup(self, target: Path) -> None:
         """An online copy into `target` (a new, empty file), consistent while others write (SQLite's backup
         API), then checked. The CLI gives a temporary file and renames it when this returns (outputs.py)."""
-        if self.dialect.name != "sqlite":
-            raise InputError("--db {db}: use the server's own tools (pg_dump) to back it up", db=self.display_url)
+        self.refuse_backup()
         import sqlite3
 
         with self.reading() as connection:  # sqlite3's own connection on a file: no SQLAlchemy engine
@@ -47,6 +46,12 @@ class Backups:
                 copy.close()
         if problems != ["ok"]:
             raise InputError("backup: the copy fails its check: {problem}; nothing was written", problem=problems[0])
+
+    def refuse_backup(self) -> None:
+        """A server's database is backed up by its own tools: refused, before anything else (`db backup` says it
+        before connecting, and before it looks at the TARGET)."""
+        if self.dialect.name != "sqlite":
+            raise InputError("--db {db}: use the server's own tools (pg_dump) to back it up", db=self.display_url)
 
     def restore(self, backup: Path, said: str | None = None, new_file=None,
                 confirm=None) -> tuple[int, dict[str, int] | None, dict[str, int]]:
