@@ -3,12 +3,21 @@ column ("要点：") between an item's name and its 责任单位, "时间要求"
 ("A，5月10日；B，5月8日至5月12日"), and items that name topics, not work, read because each names its own offices."""
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from mstrack.errors import InputError
 from mstrack.sources.table.columns import column_kind
+from mstrack.sources.table.list_labels import content_label
 from mstrack.sources.table.schedule import outlet_dates, parse_deadline
 from tests.conftest import convert_written
+
+NO_HEADER = "no header row found"
+
+
+def convert(tmp_path: Path, lines: list[str], year: int = 2024):
+    return convert_written(tmp_path, "list.csv", [[line] for line in lines], year)
 
 
 def checkpoints(task) -> list[date]:
@@ -56,3 +65,61 @@ def test_a_time_requirement_column_of_dates_per_outlet_gives_the_deadline_and_ch
     assert [t.deadline for t in tasks] == [date(2024, 5, 15), date(2024, 5, 20)]
     assert [checkpoints(t) for t in tasks] == [[date(2024, 5, 8), date(2024, 5, 10), date(2024, 5, 12)],
                                              [date(2024, 5, 8), date(2024, 5, 16)]]
+
+
+# --- a label naming no column between the name and the offices -----------------------------------
+
+
+def test_a_content_label_ends_the_items_name():
+    assert content_label("水库安全专题：要点：水库巡查、险情处置等") == ("水库安全专题", "水库巡查、险情处置等")
+    assert content_label("水库巡查。要点：险情处置等") == ("水库巡查", "险情处置等")
+
+
+@pytest.mark.parametrize("text", ["新建幼儿园3所", "会议时间：5月10日", "联系人：张三", "水库安全专题："])
+def test_words_without_a_content_label_are_whole(text):
+    assert content_label(text) is None
+
+
+# --- the notice ----------------------------------------------------------------------------------
+
+HEAD = ["关于做好全县防汛宣传报道分工的通知", "各乡镇，县直各单位：", "现将分工通知如下："]
+TAIL = ["县人民政府办公室", "2024年5月1日"]
+TOPICS = [
+    "1.水库安全专题：要点：水库巡查、险情处置等。责任单位：县水利局。时间要求：县报，5月15日；县电视台，5月8日至5月12日；县网站，5月10日。",
+    "2.山洪防御专题：要点：预警发布、群众转移等。责任单位：县应急局、县气象局。时间要求：县报，5月16日；县电视台，5月8日至5月12日；县网站，5月10日。",
+    "3.城市内涝专题：要点：排水管网、易涝点改造等。责任单位：县住建局。时间要求：县报，5月17日；县电视台，5月13日至5月19日；县网站，5月10日。",
+]
+
+
+def test_topics_that_each_name_their_offices_are_read_as_items(tmp_path):
+    result = convert(tmp_path, [*HEAD, *TOPICS, *TAIL])
+    tasks = result.programme.tasks
+    assert [(t.code, t.title) for t in tasks] == [("1", "水库安全专题"), ("2", "山洪防御专题"), ("3", "城市内涝专题")]
+    assert [t.lines[0].lead_units for t in tasks] == [["县水利局"], ["县应急局"], ["县住建局"]]
+    assert [t.deadline for t in tasks] == [date(2024, 5, 15), date(2024, 5, 16), date(2024, 5, 19)]
+    assert checkpoints(tasks[0]) == [date(2024, 5, 8), date(2024, 5, 10), date(2024, 5, 12)]
+    assert not [i for t in tasks for line in t.lines for i in line.indicators]
+
+
+def test_topics_with_no_office_of_their_own_stay_refused(tmp_path):
+    lines = [line.split("责任单位")[0] for line in TOPICS]
+    with pytest.raises(InputError, match=NO_HEADER):
+        convert(tmp_path, [*HEAD, *lines, *TAIL])
+
+
+GROUP_PARTS = ["2024年城市建设民生实事项目实施方案", "一、主要内容及职责分工",
+               "（一）建设美丽乡村", "实施项目：完成村庄整治8个。", "责任单位：县住建局",
+               "（二）打造完整社区", "实施项目：改造社区2个。", "责任单位：县民政局",
+               "（三）市政提升工程",
+               "1.排水管网", "实施项目：新建污水管网14条。", "责任单位：县城投公司",
+               "2.雨水管网", "实施项目：新建雨水管网15条。", "责任单位：县城投公司",
+               "3.供水管网", "实施项目：新建供水管道16条。", "责任单位：县自来水公司",
+               "（四）增加城市停车场", "实施项目：新建停车场3个。", "责任单位：县交通局",
+               "二、保障措施", "加强组织领导。", "县人民政府"]
+
+
+def test_items_numbered_under_one_group_of_a_bracketed_list_stay_its_parts(tmp_path):
+    """Labelled offices make items work whatever they name, but "1." "2." "3." under one "（三）" of a "(一)" list are
+    that group's parts: the list is read whole, not the three parts alone."""
+    tasks = convert(tmp_path, GROUP_PARTS).programme.tasks
+    assert [t.code for t in tasks] == ["一(一)", "一(二)", "一(三)1", "一(三)2", "一(三)3", "一(四)"]

@@ -153,7 +153,7 @@ def _as_table(sheet: Sheet, header: list[str], rows: list[list[str]], source: li
 def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool = False, figures: bool = False,
                   offices: list[str] | None = None, reported: list | None = None, due: list[bool] | None = None,
                   assigned: bool = False, restated: bool = False, lines: list[bool] | None = None, few: list[bool] | None = None,
-                  listed: bool = False, facts: list[str] | None = None) -> bool:
+                  listed: bool = False, facts: list[str] | None = None, owned: bool = True) -> bool:
     """Whether the text above a list says it lists a programme's tasks, and most items state work to do. A run of
     paragraphs (strict) needs the title line or the sentence just above it to say so: a report says 民生实事 in passing.
     Neither line may report results. Items in one paragraph or numbered "一、" (`figures`) must also, most of them, set a
@@ -174,7 +174,9 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
     a list however few, a line above naming the programme still needed (a notice's one point under "二、主要任务"
     is none). A title or introduction reporting results refuses the items unless most of them state a programme's
     fact, their planned figure or deadline (list_results.plans_stated, in `facts`: each item with the paragraphs under
-    it, where given): then they are read, the line recorded on the sheet (`results_read`) for a doubt."""
+    it, where given): then they are read, the line recorded on the sheet (`results_read`) for a doubt.
+    `owned`: an item whose offices are labelled on its own line (`lines`) is work whatever it names (a 分工's topics,
+    "水库安全专题"), unless the items are the parts of one group of a "(一)" list (_group_parts), which that list reads."""
     staffed_lines, lines = lines, [*sheet.titles, *above]
     said = [lines[0], lines[-1]] if strict and lines else lines
     # the title or the introduction reports results: whichever line names the programme
@@ -187,7 +189,11 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
         results = None
     if results:  # a report read for its programme: each item's words up to what it reports (list_results.planned_part)
         items = [planned_part(text) for text in items]
-    work = [text for text in items if states_work(text) and does_work(text)]
+    # an item whose offices are its own, labelled by role, is work whatever it names ("水库安全专题" over "责任单位：…"):
+    # a 分工 assigns it; only a closing section's words stay a requirement (list_sections.requirement's `own`)
+    assigned_items = {text for text, own in zip(items, staffed_lines or [], strict=False)
+                      if owned and own and not requirement(text, own=True)}
+    work = [text for text in items if states_work(text) and (does_work(text) or text in assigned_items)]
     if figures:
         staffed = {text for text, units, own in zip(items, offices or [], staffed_lines or [False] * len(items), strict=False)
                    if units and not (requirement(text, own=True) if own else REQUIREMENT_RE.match(text))}
@@ -207,6 +213,15 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
         return False
     sheet.results_read = results  # a report read for the programme its items state: the title a doubt (convert.py)
     return True
+
+
+def _group_parts(sheet: Sheet, entries: list[Entry | None], start: int, end: int) -> bool:
+    """Whether a run of numbered items stands under one group heading of a "(一)" list, no heading between its items
+    ("（六）市政提升五千工程" over "1.排水管网" … "5.城市道路", beside "（一）…" "（七）…"): the group's parts, read with the
+    list (list_bracketed), not a list of their own; items numbered on across the groups are one list."""
+    at = [k for k in range(start, end) if entries[k] is not None and entries[k].kind == "item"]
+    return bool(at) and bracketed_run(sheet.rows) is not None \
+        and not any(entries[k] is not None and entries[k].kind == "heading" for k in range(at[0], at[-1]))
 
 
 def _other_topic(lines: list[str]) -> bool:
@@ -323,7 +338,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                                  assigned=assigned_work([(e.text, True) for e in items], [e.assigned for e in items]),
                                  restated=bool(plans) or restated([e for e in entries[start:end] if e is not None]),
                                  few=[bool(e.units) for e in items] if few else None, listed=one,
-                                 lines=[offices_owned(e) for e in items]):
+                                 lines=[offices_owned(e) for e in items], owned=not _group_parts(sheet, entries, start, end)):
                 if few or one or bracketed_run(sheet.rows) is not None:  # two stray numbered lines, or "1." parts of a
                     run = None  # "(一)" list's group ("（六）…" over "1.排水管网"): the other readings may find its list
                 else:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.list_labels import (
     column_label,
+    content_label,
     context_label,
     further_labels,
     introduces_items,
@@ -284,8 +285,9 @@ def numbered_entry(row: Row, first: str, units: str) -> Entry | None:
     for kind, pattern in (("item", ITEM_RE), ("part", PART_RE)):
         if m := pattern.match(first):
             words, labels = own_labels(m[2].strip())
+            words, content = content_label(words) or (words, "") if labels else (words, "")  # "…专题：要点：…。责任单位：…"
             text, trailing = units_after(words)
-            return Entry(row, kind, m[1], text, units=units or trailing, labels=labels)
+            return Entry(row, kind, m[1], text, units=units or trailing, content=content, labels=labels)
     return None
 
 
