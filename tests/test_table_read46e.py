@@ -10,6 +10,9 @@ import pytest
 from mstrack.errors import InputError
 from mstrack.sources.table.columns import column_kind
 from mstrack.sources.table.list_labels import content_label
+from mstrack.sources.table.list_numbered import entry_of
+from mstrack.sources.table.list_subitems import sub_items
+from mstrack.sources.table.reading import Row
 from mstrack.sources.table.schedule import outlet_dates, parse_deadline
 from tests.conftest import convert_written
 
@@ -107,6 +110,25 @@ def test_topics_with_no_office_of_their_own_stay_refused(tmp_path):
         convert(tmp_path, [*HEAD, *lines, *TAIL])
 
 
+SUB_ITEMS = [
+    "1.水利专题：",
+    "一是水库安全。要点：水库巡查等。责任单位：县水利局。时间要求：县报，5月15日；县网站，5月10日。",
+    "二是山洪防御。要点：预警发布等。责任单位：县应急局。时间要求：县报，5月16日；县网站，5月10日。",
+    "2.城建专题：",
+    "一是城市内涝。要点：排水管网等。责任单位：县住建局。时间要求：县报，5月17日；县网站，5月10日。",
+    "3.交通专题：要点：道路抢通等。责任单位：县交通局。时间要求：县报，5月18日；县网站，5月10日。",
+]
+
+
+def test_sub_items_under_a_topic_go_by_both_numbers_as_printed(tmp_path):
+    result = convert(tmp_path, [*HEAD, *SUB_ITEMS, *TAIL])
+    tasks = result.programme.tasks
+    assert [(t.code, t.title) for t in tasks] == [
+        ("1一", "水库安全"), ("1二", "山洪防御"), ("2一", "城市内涝"), ("3", "交通专题")]
+    assert [t.lines[0].lead_units for t in tasks] == [["县水利局"], ["县应急局"], ["县住建局"], ["县交通局"]]
+    assert [t.deadline for t in tasks] == [date(2024, 5, 15), date(2024, 5, 16), date(2024, 5, 17), date(2024, 5, 18)]
+
+
 GROUP_PARTS = ["2024年城市建设民生实事项目实施方案", "一、主要内容及职责分工",
                "（一）建设美丽乡村", "实施项目：完成村庄整治8个。", "责任单位：县住建局",
                "（二）打造完整社区", "实施项目：改造社区2个。", "责任单位：县民政局",
@@ -123,3 +145,22 @@ def test_items_numbered_under_one_group_of_a_bracketed_list_stay_its_parts(tmp_p
     that group's parts: the list is read whole, not the three parts alone."""
     tasks = convert(tmp_path, GROUP_PARTS).programme.tasks
     assert [t.code for t in tasks] == ["一(一)", "一(二)", "一(三)1", "一(三)2", "一(三)3", "一(四)"]
+
+
+def _kinds(lines: list[str]) -> list[str | None]:
+    rows = [Row(k, [line]) for k, line in enumerate(lines, 1)]
+    return [e.kind if e else None for e in sub_items(rows, [entry_of(row) for row in rows])]
+
+
+def test_a_topics_sub_items_each_naming_their_offices_are_read():
+    assert _kinds(SUB_ITEMS[:3]) == ["item", "sub", "sub"]
+
+
+@pytest.mark.parametrize("lines", [
+    ["1.水利专题：要点：水库巡查等。责任单位：县水利局。", SUB_ITEMS[1]],  # under an item of its own words
+    ["1.水利专题：", "一是水库安全。二是山洪防御。"],  # points in one paragraph, no office
+    ["1.水利专题：", SUB_ITEMS[2]],  # "二是" first: not in order from 一
+    ["1.水利专题：", SUB_ITEMS[1], "二是山洪防御。"],  # the second names no office
+])
+def test_other_lines_opening_with_a_numeral_and_shi_are_no_sub_items(lines):
+    assert "sub" not in _kinds(lines)

@@ -56,6 +56,7 @@ from mstrack.sources.table.list_sections import (
     staffed_work,
 )
 from mstrack.sources.table.list_single import one_numbered
+from mstrack.sources.table.list_subitems import as_headings, sub_items
 from mstrack.sources.table.list_work import (
     OTHER_TOPIC_RE,
     PROGRAMME_RE,
@@ -314,8 +315,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         sheet = replace(sheet, rows=rejoined(sheet.rows))  # an item's paragraph broken inside its words: joined
         sheet = replace(sheet, rows=offices_below(sheet.rows))  # an item's offices in a bracket on the next line: its own
         measures = item_measures(sheet.rows)  # the measures "1." under an item "(一)": its own, no run of items
-        entries = _parts_as_items(unnumbered_headings(sheet.rows, joined_lines(
-            sheet.rows, [None if k in measures else entry_of(row) for k, row in enumerate(sheet.rows)])))
+        entries = sub_items(sheet.rows, _parts_as_items(unnumbered_headings(sheet.rows, joined_lines(
+            sheet.rows, [None if k in measures else entry_of(row) for k, row in enumerate(sheet.rows)]))))
         few = (run := numbered_run(entries)) is None and (run := numbered_run(entries, few=True)) is not None  # two items
         # one item of a list of tasks: only when no "(一)" or "一、" list is on the page, which the readings below take
         one = run is None and bracketed_run(sheet.rows) is None and chinese_run(sheet.rows) is None \
@@ -329,6 +330,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             chosen = [tail[k] for k in kept_on([(int(e.code) if e.kind == "item" else None, e.kind == "heading", e.text,
                                                  bool(e.units or e.labels)) for e in tail], len(chosen), numbered_on(chosen), short)]
             end = sheet.rows.index(chosen[-1].row) + 1
+            chosen = as_headings(chosen)  # "1.…专题：" over "一是…": the topic heads its sub-items, each an item "1一"
             items = [e for e in chosen if e.kind == "item"]
             if plans := plans_reported([e.text for e in items], [*sheet.titles, *above]):
                 for e, plan in zip(items, plans, strict=True):

@@ -18,6 +18,7 @@ from mstrack.sources.table.numbering import (
     TITLE_BRACKET_RE,
     TITLE_CODE_RE,
     TITLE_NUMERAL_RE,
+    TOPIC_SUB_CODE_RE,
     add_area,
     add_area_named,
     group_numeral,
@@ -182,7 +183,8 @@ def task_code(row: Row, layout: _Layout, title: str, previous: RawTask | None, a
     "(1)" under a heading "1." alone."""
     code = None
     if code_text := layout.cell(row, "seq"):
-        m = CODE_CELL_RE.match(code_text) or GROUP_CODE_RE.match(code_text)
+        m = CODE_CELL_RE.match(code_text) or GROUP_CODE_RE.match(code_text) \
+            or layout.sheet.headerless and TOPIC_SUB_CODE_RE.match(code_text)  # a list's "1一" (list_subitems)
         if not m:
             raise RowNotRead(layout, row, layout.by_kind["seq"][0], Message("{code!r} is not a task number", code=code_text))
         code = f"({m[1]})" if bracketed and BRACKET_NUMBER_RE.fullmatch(code_text.strip()) or layout.sheet.headerless \
