@@ -94,12 +94,17 @@ TOPICS = [
 ]
 
 
+def read(tmp_path: Path, lines: list[str]) -> list[tuple]:
+    """(code, title, lead units, deadline) of each task of the notice's lines, between its head and its signature."""
+    tasks = convert(tmp_path, [*HEAD, *lines, *TAIL]).programme.tasks
+    return [(t.code, t.title, t.lines[0].lead_units, t.deadline) for t in tasks]
+
+
 def test_topics_that_each_name_their_offices_are_read_as_items(tmp_path):
-    result = convert(tmp_path, [*HEAD, *TOPICS, *TAIL])
-    tasks = result.programme.tasks
-    assert [(t.code, t.title) for t in tasks] == [("1", "水库安全专题"), ("2", "山洪防御专题"), ("3", "城市内涝专题")]
-    assert [t.lines[0].lead_units for t in tasks] == [["县水利局"], ["县应急局"], ["县住建局"]]
-    assert [t.deadline for t in tasks] == [date(2024, 5, 15), date(2024, 5, 16), date(2024, 5, 19)]
+    assert read(tmp_path, TOPICS) == [("1", "水库安全专题", ["县水利局"], date(2024, 5, 15)),
+                                      ("2", "山洪防御专题", ["县应急局"], date(2024, 5, 16)),
+                                      ("3", "城市内涝专题", ["县住建局"], date(2024, 5, 19))]
+    tasks = convert(tmp_path, [*HEAD, *TOPICS, *TAIL]).programme.tasks
     assert checkpoints(tasks[0]) == [date(2024, 5, 8), date(2024, 5, 10), date(2024, 5, 12)]
     assert not [i for t in tasks for line in t.lines for i in line.indicators]
 
@@ -121,12 +126,10 @@ SUB_ITEMS = [
 
 
 def test_sub_items_under_a_topic_go_by_both_numbers_as_printed(tmp_path):
-    result = convert(tmp_path, [*HEAD, *SUB_ITEMS, *TAIL])
-    tasks = result.programme.tasks
-    assert [(t.code, t.title) for t in tasks] == [
-        ("1一", "水库安全"), ("1二", "山洪防御"), ("2一", "城市内涝"), ("3", "交通专题")]
-    assert [t.lines[0].lead_units for t in tasks] == [["县水利局"], ["县应急局"], ["县住建局"], ["县交通局"]]
-    assert [t.deadline for t in tasks] == [date(2024, 5, 15), date(2024, 5, 16), date(2024, 5, 17), date(2024, 5, 18)]
+    assert read(tmp_path, SUB_ITEMS) == [("1一", "水库安全", ["县水利局"], date(2024, 5, 15)),
+                                         ("1二", "山洪防御", ["县应急局"], date(2024, 5, 16)),
+                                         ("2一", "城市内涝", ["县住建局"], date(2024, 5, 17)),
+                                         ("3", "交通专题", ["县交通局"], date(2024, 5, 18))]
 
 
 GROUP_PARTS = ["2024年城市建设民生实事项目实施方案", "一、主要内容及职责分工",

@@ -112,6 +112,14 @@ def content_label(words: str) -> tuple[str, str] | None:
     return m[1], m[3].strip()
 
 
+def item_labels(text: str) -> tuple[str, str, dict[str, str]]:
+    """An item's line read whole: its words, its content after a label naming no column between its name and the labels
+    naming its columns ("水库安全专题：要点：…。责任单位：…", content_label), and those labels (own_labels)."""
+    words, labels = own_labels(text)
+    words, content = content_label(words) or (words, "") if labels else (words, "")
+    return words, content, labels
+
+
 def _open_bracket(text: str) -> bool:
     """Whether a bracket, round or square ("[牵头单位:…;责任单位:…]", "【…】"), is still open at the end of the text."""
     return len(re.findall(r"[（(\[［【〔]", text)) > len(re.findall(r"[）)\]］】〕]", text))

@@ -11,14 +11,13 @@ from dataclasses import dataclass, field
 from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.list_labels import (
     column_label,
-    content_label,
     context_label,
     further_labels,
     introduces_items,
+    item_labels,
     label_kind,
     lead_line,
     note_label,
-    own_labels,
     progress_label,
 )
 from mstrack.sources.table.list_sections import DATED_RE, dated, enough, requirement, staffed_few
@@ -285,8 +284,7 @@ def numbered_entry(row: Row, first: str, units: str) -> Entry | None:
     """An item ("1.…") or a part ("(2)…") read from its text, with the offices printed after its words."""
     for kind, pattern in (("item", ITEM_RE), ("part", PART_RE)):
         if m := pattern.match(first):
-            words, labels = own_labels(m[2].strip())
-            words, content = content_label(words) or (words, "") if labels else (words, "")  # "…专题：要点：…。责任单位：…"
+            words, content, labels = item_labels(m[2].strip())  # "…专题：要点：…。责任单位：…": its content apart
             text, trailing = units_after(words)
             return Entry(row, kind, m[1], text, units=units or trailing, content=content, labels=labels)
     return None

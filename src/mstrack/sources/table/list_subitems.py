@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.cells import row_texts
-from mstrack.sources.table.list_labels import content_label, own_labels
+from mstrack.sources.table.list_labels import item_labels
 from mstrack.sources.table.list_numbered import Entry, office_of, units_after
 from mstrack.sources.table.reading import Row
 
@@ -24,8 +24,7 @@ def _sub_item(row: Row) -> Entry | None:
     texts = row_texts(row)
     if len(texts) != 1 or not (m := SUB_ITEM_RE.match(texts[0])):
         return None
-    words, labels = own_labels(m[2].strip())
-    words, content = content_label(words) or (words, "") if labels else (words, "")
+    words, content, labels = item_labels(m[2].strip())
     text, units = units_after(words.rstrip("。；;，, "))
     return Entry(row, "sub", m[1], text, units=units, content=content, labels=labels)
 
