@@ -132,6 +132,11 @@ def test_sub_items_under_a_topic_go_by_both_numbers_as_printed(tmp_path):
                                          ("3", "交通专题", ["县交通局"], date(2024, 5, 18))]
 
 
+def test_a_topic_over_sub_items_is_their_area_by_its_printed_number(tmp_path):
+    areas = convert(tmp_path, [*HEAD, *SUB_ITEMS, *TAIL]).programme.areas
+    assert [(a.code, a.name) for a in areas] == [("1", "水利专题"), ("2", "城建专题")]
+
+
 GROUP_PARTS = ["2024年城市建设民生实事项目实施方案", "一、主要内容及职责分工",
                "（一）建设美丽乡村", "实施项目：完成村庄整治8个。", "责任单位：县住建局",
                "（二）打造完整社区", "实施项目：改造社区2个。", "责任单位：县民政局",

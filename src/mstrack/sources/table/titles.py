@@ -92,6 +92,8 @@ def area_of(row: Row, filled: list[str], layout: _Layout, areas: list[Area], are
     if len(set(filled)) == 1 and len(filled) >= 3 and (m := SUB_AREA_RE.match(filled[0])):
         return add_area(areas, m, printed=True), True  # "(一)已完成任务共2项" under no "一、": area (一), its items (一)1 …
     if len(set(filled)) == 1 and len(filled) >= 3 and len(filled[0]) <= 30 and not filled[0].startswith(("注", "备注", "说明")):
+        if numbered := TITLE_CODE_RE.match(filled[0]):  # "1.基础设施建设专题：" over its sub-items: area 1 (list_subitems)
+            return add_area_named(areas, filled[0][numbered.end():].strip().rstrip("：:"), numbered[1]), True
         return add_area_named(areas, filled[0]), True  # "关键词 教育" merged over the width: a group of the items below
     if _heading_beside_free_text(row, layout):
         return add_area(areas, AREA_RE.match(layout.cell(row, "task"))), True
