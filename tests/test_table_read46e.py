@@ -137,6 +137,12 @@ def test_a_topic_over_sub_items_is_their_area_by_its_printed_number(tmp_path):
     assert [(a.code, a.name) for a in areas] == [("1", "水利专题"), ("2", "城建专题")]
 
 
+def test_a_group_heading_after_the_topics_stays_within_the_section_above_them(tmp_path):
+    lines = ["二、专题分工", "（一）汛前", *SUB_ITEMS[:5], "（二）汛中", SUB_ITEMS[5]]
+    areas = convert(tmp_path, [*HEAD, *lines, *TAIL]).programme.areas
+    assert [a.code for a in areas] == ["二", "二(一)", "1", "2", "二(二)"]
+
+
 GROUP_PARTS = ["2024年城市建设民生实事项目实施方案", "一、主要内容及职责分工",
                "（一）建设美丽乡村", "实施项目：完成村庄整治8个。", "责任单位：县住建局",
                "（二）打造完整社区", "实施项目：改造社区2个。", "责任单位：县民政局",

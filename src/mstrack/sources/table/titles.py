@@ -86,8 +86,11 @@ def area_of(row: Row, filled: list[str], layout: _Layout, areas: list[Area], are
     """The area from this row on, and whether the row is an area heading and nothing else."""
     if len(set(filled)) == 1 and (m := AREA_RE.match(filled[0])) and not layout.cell(row, "schedule") and len(filled[0]) <= 60:
         return add_area(areas, m), True
-    if len(set(filled)) == 1 and len(filled) >= 3 and (m := SUB_AREA_RE.match(filled[0])) and area \
-            and NUMERAL_CODE_RE.fullmatch(top := area.split("(")[0]):
+    outer = area  # under a topic numbered in digits ("1.基础设施建设专题：", list_subitems), the "三、" above it
+    if area and area.isdigit():
+        outer = next((a.code for a in reversed(areas) if NUMERAL_CODE_RE.fullmatch(a.code.split("(")[0])), area)
+    if len(set(filled)) == 1 and len(filled) >= 3 and (m := SUB_AREA_RE.match(filled[0])) and outer \
+            and NUMERAL_CODE_RE.fullmatch(top := outer.split("(")[0]):
         return add_area(areas, m, top), True  # "（一）学前教育" over the width under "一、…": area 一(一), as a summed one
     if len(set(filled)) == 1 and len(filled) >= 3 and (m := SUB_AREA_RE.match(filled[0])):
         return add_area(areas, m, printed=True), True  # "(一)已完成任务共2项" under no "一、": area (一), its items (一)1 …
