@@ -208,7 +208,24 @@ def units_joined_semicolon(grid: Grid) -> Grid | str:
 
 def units_joined_space(grid: Grid) -> Grid | str:
     """Units listed with a space for "、" (a typed table: 区教育局 区财政局)."""
+    if shared := _shared_suffix(grid):  # known limit (read46e: pingtan-2016-xuanchuan's 5二)
+        return (f"places listed before the one office whose suffix they share ({shared}) read with spaces as words of "
+                "one name, and the cell does not say which it is")
     return _unit_joiner(grid, " ")
+
+
+def _shared_suffix(grid: Grid) -> str:
+    """A unit cell listing short places before one office that ends their common name ("金井湾、岚城、澳前、流水片区项目
+    建设指挥部": each place's 片区项目建设指挥部): the cell, or "" when the grid has none."""
+    from mstrack.sources.table.units import office_list
+
+    units = [c.index for c in grid.columns if c.kind in ("lead", "units")]
+    for n in _data(grid):
+        for i in units:
+            *heads, last = _cell(grid.rows[n], i).split("、")
+            if len(heads) >= 2 and all(len(h) <= 4 and not office_list(h, towns=True) for h in heads) and office_list(last):
+                return _cell(grid.rows[n], i)
+    return ""
 
 
 def units_joined_line_break(grid: Grid) -> Grid | str:

@@ -59,6 +59,7 @@ from mstrack.sources.table.list_sections import (
 )
 from mstrack.sources.table.list_single import one_numbered
 from mstrack.sources.table.list_strays import stray_cells, without_strays
+from mstrack.sources.table.list_subitems import as_headings, sub_items
 from mstrack.sources.table.list_work import (
     OTHER_TOPIC_RE,
     PROGRAMME_RE,
@@ -161,7 +162,7 @@ def _as_table(sheet: Sheet, header: list[str], rows: list[list[str]], source: li
 def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool = False, figures: bool = False,
                   offices: list[str] | None = None, reported: list | None = None, due: list[bool] | None = None,
                   assigned: bool = False, restated: bool = False, lines: list[bool] | None = None, few: list[bool] | None = None,
-                  listed: bool = False, facts: list[str] | None = None) -> bool:
+                  listed: bool = False, facts: list[str] | None = None, owned: bool = True) -> bool:
     """Whether the text above a list says it lists a programme's tasks, and most items state work to do. A run of
     paragraphs (strict) needs the title line or the sentence just above it to say so: a report says 民生实事 in passing.
     Neither line may report results. Items in one paragraph or numbered "一、" (`figures`) must also, most of them, set a
@@ -182,7 +183,9 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
     a list however few, a line above naming the programme still needed (a notice's one point under "二、主要任务"
     is none). A title or introduction reporting results refuses the items unless most of them state a programme's
     fact, their planned figure or deadline (list_results.plans_stated, in `facts`: each item with the paragraphs under
-    it, where given): then they are read, the line recorded on the sheet (`results_read`) for a doubt."""
+    it, where given): then they are read, the line recorded on the sheet (`results_read`) for a doubt.
+    `owned`: an item whose offices are labelled on its own line (`lines`) is work whatever it names (a 分工's topics,
+    "水库安全专题"), unless the items are the parts of one group of a "(一)" list (_group_parts), which that list reads."""
     staffed_lines, lines = lines, [*sheet.titles, *above]
     said = [lines[0], lines[-1]] if strict and lines else lines
     # the title or the introduction reports results: whichever line names the programme
@@ -195,7 +198,11 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
         results = None
     if results:  # a report read for its programme: each item's words up to what it reports (list_results.planned_part)
         items = [planned_part(text) for text in items]
-    work = [text for text in items if states_work(text) and does_work(text)]
+    # an item whose offices are its own, labelled by role, is work whatever it names ("水库安全专题" over "责任单位：…"):
+    # a 分工 assigns it; only a closing section's words stay a requirement (list_sections.requirement's `own`)
+    assigned_items = {text for text, own in zip(items, staffed_lines or [], strict=False)
+                      if owned and own and not requirement(text, own=True)}
+    work = [text for text in items if states_work(text) and (does_work(text) or text in assigned_items)]
     if figures:
         staffed = {text for text, units, own in zip(items, offices or [], staffed_lines or [False] * len(items), strict=False)
                    if units and not (requirement(text, own=True) if own else REQUIREMENT_RE.match(text))}
@@ -215,6 +222,15 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
         return False
     sheet.results_read = results  # a report read for the programme its items state: the title a doubt (convert.py)
     return True
+
+
+def _group_parts(sheet: Sheet, entries: list[Entry | None], start: int, end: int) -> bool:
+    """Whether a run of numbered items stands under one group heading of a "(一)" list, no heading between its items
+    ("（六）市政提升五千工程" over "1.排水管网" … "5.城市道路", beside "（一）…" "（七）…"): the group's parts, read with the
+    list (list_bracketed), not a list of their own; items numbered on across the groups are one list."""
+    at = [k for k in range(start, end) if entries[k] is not None and entries[k].kind == "item"]
+    return bool(at) and bracketed_run(sheet.rows) is not None \
+        and not any(entries[k] is not None and entries[k].kind == "heading" for k in range(at[0], at[-1]))
 
 
 def _other_topic(lines: list[str]) -> bool:
@@ -309,8 +325,8 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         rows, strays = without_strays(sheet.rows)  # "1-1…", "小计" between items: out of the run, said in its table
         sheet = replace(sheet, rows=rows, strays=strays)
         measures = item_measures(sheet.rows)  # the measures "1." under an item "(一)": its own, no run of items
-        entries = _parts_as_items(unnumbered_headings(sheet.rows, joined_lines(sheet.rows, contents_under(  # text under
-            sheet.rows, [None if k in measures else entry_of(row) for k, row in enumerate(sheet.rows)]))))  # an item's name
+        entries = sub_items(sheet.rows, _parts_as_items(unnumbered_headings(sheet.rows, joined_lines(sheet.rows, contents_under(
+            sheet.rows, [None if k in measures else entry_of(row) for k, row in enumerate(sheet.rows)])))))  # text under an item's name
         few = (run := numbered_run(entries)) is None and (run := numbered_run(entries, few=True)) is not None  # two items
         # one item of a list of tasks: only when no "(一)" or "一、" list is on the page, which the readings below take
         one = run is None and bracketed_run(sheet.rows) is None and chinese_run(sheet.rows) is None \
@@ -324,6 +340,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             chosen = [tail[k] for k in kept_on([(int(e.code) if e.kind == "item" else None, e.kind == "heading", e.text,
                                                  bool(e.units or e.labels)) for e in tail], len(chosen), numbered_on(chosen), short)]
             end = sheet.rows.index(chosen[-1].row) + 1
+            chosen = as_headings(chosen)  # "1.…专题：" over "一是…": the topic heads its sub-items, each an item "1一"
             items = [e for e in chosen if e.kind == "item"]
             if plans := plans_reported([e.text for e in items], [*sheet.titles, *above]):
                 for e, plan in zip(items, plans, strict=True):
@@ -333,7 +350,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                                  assigned=assigned_work([(e.text, True) for e in items], [e.assigned for e in items]),
                                  restated=bool(plans) or restated([e for e in entries[start:end] if e is not None]),
                                  few=[bool(e.units) for e in items] if few else None, listed=one,
-                                 lines=[offices_owned(e) for e in items]):
+                                 lines=[offices_owned(e) for e in items], owned=not _group_parts(sheet, entries, start, end)):
                 if few or one or bracketed_run(sheet.rows) is not None:  # two stray numbered lines, or "1." parts of a
                     run = None  # "(一)" list's group ("（六）…" over "1.排水管网"): the other readings may find its list
                 else:

@@ -97,6 +97,29 @@ def own_labels(text: str) -> tuple[str, dict[str, str]]:
     return words, labels
 
 
+# a label right after the item's name, its stop or its colon ("水库安全。要点：…", "水库安全专题：要点：…")
+CONTENT_LABEL_RE = re.compile(rf"^(\S{{2,30}}?)\s*[。：:]\s*({LABEL_NAME})\s*[：:]\s*(\S.*)$", re.S)
+
+
+def content_label(words: str) -> tuple[str, str] | None:
+    """An item's words whose name is followed by a label naming no column ("水库安全专题：要点：巡查、处置等", "水库安全。
+    宣传要点：…"), the labels that name its columns (责任单位, 时间要求: own_labels) printed after them: (the name, the
+    label's value, the item's content). None for words with no such label, or a label naming a column or an aside
+    ("会议时间：…", "联系人：…")."""
+    m = CONTENT_LABEL_RE.match(words.strip())
+    if not m or label_kind(m[2]) or _aside(m[2], m[3]) or re.search(r"[，,；;。：:]", m[1]):
+        return None
+    return m[1], m[3].strip()
+
+
+def item_labels(text: str) -> tuple[str, str, dict[str, str]]:
+    """An item's line read whole: its words, its content after a label naming no column between its name and the labels
+    naming its columns ("水库安全专题：要点：…。责任单位：…", content_label), and those labels (own_labels)."""
+    words, labels = own_labels(text)
+    words, content = content_label(words) or (words, "") if labels else (words, "")
+    return words, content, labels
+
+
 def _open_bracket(text: str) -> bool:
     """Whether a bracket, round or square ("[牵头单位:…;责任单位:…]", "【…】"), is still open at the end of the text."""
     return len(re.findall(r"[（(\[［【〔]", text)) > len(re.findall(r"[）)\]］】〕]", text))

@@ -15,10 +15,10 @@ from mstrack.sources.table.list_labels import (
     context_label,
     further_labels,
     introduces_items,
+    item_labels,
     label_kind,
     lead_line,
     note_label,
-    own_labels,
     progress_label,
 )
 from mstrack.sources.table.list_sections import DATED_RE, dated, enough, requirement, staffed_few
@@ -69,7 +69,8 @@ RESPONSIBLE_ROLE = "责任"  # ROLE_LABEL_RE's role word that names the 责任�
 @dataclass
 class Entry:
     row: Row
-    kind: str  # "item", "part", "heading", "pair", "label", "note" (a labelled paragraph naming no column: "联系人：…")
+    kind: str  # "item", "part", "heading", "pair", "label", "note" (a labelled paragraph naming no column: "联系人：…"),
+    # "sub" (a topic's sub-item "一是…": list_subitems)
     code: str  # a label's name ("责任单位") for kind "label"
     text: str
     units: str = ""
@@ -285,9 +286,9 @@ def numbered_entry(row: Row, first: str, units: str) -> Entry | None:
     """An item ("1.…") or a part ("(2)…") read from its text, with the offices printed after its words."""
     for kind, pattern in (("item", ITEM_RE), ("part", PART_RE)):
         if m := pattern.match(first):
-            words, labels = own_labels(m[2].strip())
+            words, content, labels = item_labels(m[2].strip())  # "…专题：要点：…。责任单位：…": its content apart
             text, trailing = units_after(words)
-            return Entry(row, kind, m[1], text, units=units or trailing, labels=labels)
+            return Entry(row, kind, m[1], text, units=units or trailing, content=content, labels=labels)
     return None
 
 
@@ -331,7 +332,7 @@ def numbered_run(entries: list[Entry | None], few: bool = False, one: Callable[[
             and (entry.kind != "label" or after is not None and (after.kind in ("item", "part", "label", "heading")
                                                                  or after.kind == "note" and after.code)) \
             and (entry.kind != "note" or after is not None)
-        if rising and start is None and entry.kind in ("part", "label", "note"):
+        if rising and start is None and entry.kind in ("part", "label", "note", "sub"):
             rising = False
         if not rising:
             if start is not None and items:  # a list, a group of one under its heading, or items cut off: said if not read
@@ -345,7 +346,7 @@ def numbered_run(entries: list[Entry | None], few: bool = False, one: Callable[[
                         and (best is None or len(items) > best[2]):
                     best = (start, end, len(items))
             start, last, items, assigned, due, bracketed = None, 0, [], [], [], []
-            if entry is None or entry.kind in ("pair", "part", "label", "note"):
+            if entry is None or entry.kind in ("pair", "part", "label", "note", "sub"):
                 continue
         if start is None:
             start = i

@@ -14,6 +14,7 @@ TITLE_CODE_RE = re.compile(rf"^(\d+)\s*[{STOPS}]\s*(?=\D|\d{{4}}\s*年|\d{{1,2}}
 TITLE_BRACKET_RE = re.compile(r"^[（(]\s*(\d+)\s*[）)]\s*(?=\S)")  # "（1）新建幼儿园3所": the item's number in brackets
 TITLE_NUMERAL_RE = re.compile(rf"^([一二三四五六七八九十]+)\s*[{DOTS}]\s*(?=\S)")  # "一、 扩大优质教育资源…": an item, not an area
 SUB_CODE_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*")
+TOPIC_SUB_CODE_RE = re.compile(r"^\s*(\d{1,3}[一二三四五六七八九十]{1,3})\s*$")  # "1一": a topic's sub-item "一是…" (list_subitems)
 NUMERAL_CODE_RE = re.compile(r"[一二三四五六七八九十]+[、.．]?")
 COUNT_RE = re.compile(r"\s*[（(]\s*(?:共\s*)?\d+\s*[项件][^()（）]*[)）]\s*$")  # "教育惠民（共2项）": how many items, no target
 # an item's or a group's number at the start of its text, in every form read here: "1.", "1。", "一、", "（1）", "（一）", "①";

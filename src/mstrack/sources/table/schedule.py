@@ -310,6 +310,8 @@ def parse_deadline(text: str, year: int) -> date | None:
         return None
     if dates := numbered_deadlines(body, year):  # "1、7月1日试运营 2、2022年12月底完成": due when the last item is
         return max(due for _, due in dates)
+    if dates := outlet_dates(body, year):  # "县报，5月15日；县电视台，5月8日至5月12日": due when the last is
+        return dates[-1][1]
     if m := re.fullmatch(r"(\d{4})\s*年?\s*(?:底|末|内|度|全年|年底|年内)?\s*(?:前|完成|建成)?", body):  # "2024": the year's end
         try:
             return period_end("年底", int(m[1]))
@@ -349,6 +351,32 @@ def dated_parts(text: str, year: int) -> list[tuple[str, date, str]]:
     if len(parts) < 2 or any(b[1] <= a[1] for a, b in zip(parts, parts[1:], strict=False)) or body[:marks[0].start()].strip():
         return []
     return parts
+
+
+SPAN_JOIN_RE = re.compile(r"\s*[-—–~～至到]\s*")  # "5月8日至5月12日": a span's two days
+
+
+def outlet_dates(text: str, year: int) -> list[tuple[str, date, str]]:
+    """A cell giving one date to each of its parts, parted by "；" ("县报，5月15日；县电视台，5月8日至5月12日；县网站，5月10日":
+    a notice's date per outlet or per office), in any order: (label, due, its part's words) of every date, a span's
+    first and last day both, sorted; the last is the cell's deadline, the others its checkpoints. [] for a cell of one
+    part, or a part naming no date or dates that are no span."""
+    parts = [p.strip(" 。.，,") for p in re.split(r"[；;]", month_digits(text or "")) if p.strip(" 。.，,")]
+    if len(parts) < 2:
+        return []
+    found: dict[date, tuple[str, date, str]] = {}
+    for part in parts:
+        marks = list(PERIOD_RE.finditer(part))
+        if not marks or len(marks) > 2 or len(marks) == 2 and not SPAN_JOIN_RE.fullmatch(part[marks[0].end():marks[1].start()]):
+            return []
+        words = part[:marks[0].start()].strip(" ，,：:")
+        for k, m in enumerate(marks):
+            try:
+                due = period_end(m[0], year)
+            except DateError:
+                return []
+            found.setdefault(due, (m[0], due, f"{words}{('起', '止')[k] if len(marks) == 2 else ''}" or m[0]))
+    return sorted(found.values(), key=lambda one: one[1])
 
 
 NUMBERED_RE = re.compile(r"(?:^|(?<=[\s；;，,。]))[（(]?(\d{1,2})\s*[)）.．、]\s*")

@@ -18,6 +18,7 @@ from mstrack.sources.table.numbering import (
     TITLE_BRACKET_RE,
     TITLE_CODE_RE,
     TITLE_NUMERAL_RE,
+    TOPIC_SUB_CODE_RE,
     add_area,
     add_area_named,
     group_numeral,
@@ -85,12 +86,17 @@ def area_of(row: Row, filled: list[str], layout: _Layout, areas: list[Area], are
     """The area from this row on, and whether the row is an area heading and nothing else."""
     if len(set(filled)) == 1 and (m := AREA_RE.match(filled[0])) and not layout.cell(row, "schedule") and len(filled[0]) <= 60:
         return add_area(areas, m), True
-    if len(set(filled)) == 1 and len(filled) >= 3 and (m := SUB_AREA_RE.match(filled[0])) and area \
-            and NUMERAL_CODE_RE.fullmatch(top := area.split("(")[0]):
+    outer = area  # under a topic numbered in digits ("1.基础设施建设专题：", list_subitems), the "三、" above it
+    if area and area.isdigit():
+        outer = next((a.code for a in reversed(areas) if NUMERAL_CODE_RE.fullmatch(a.code.split("(")[0])), area)
+    if len(set(filled)) == 1 and len(filled) >= 3 and (m := SUB_AREA_RE.match(filled[0])) and outer \
+            and NUMERAL_CODE_RE.fullmatch(top := outer.split("(")[0]):
         return add_area(areas, m, top), True  # "（一）学前教育" over the width under "一、…": area 一(一), as a summed one
     if len(set(filled)) == 1 and len(filled) >= 3 and (m := SUB_AREA_RE.match(filled[0])):
         return add_area(areas, m, printed=True), True  # "(一)已完成任务共2项" under no "一、": area (一), its items (一)1 …
     if len(set(filled)) == 1 and len(filled) >= 3 and len(filled[0]) <= 30 and not filled[0].startswith(("注", "备注", "说明")):
+        if numbered := TITLE_CODE_RE.match(filled[0]):  # "1.基础设施建设专题：" over its sub-items: area 1 (list_subitems)
+            return add_area_named(areas, filled[0][numbered.end():].strip().rstrip("：:"), numbered[1]), True
         return add_area_named(areas, filled[0]), True  # "关键词 教育" merged over the width: a group of the items below
     if _heading_beside_free_text(row, layout):
         return add_area(areas, AREA_RE.match(layout.cell(row, "task"))), True
@@ -182,7 +188,8 @@ def task_code(row: Row, layout: _Layout, title: str, previous: RawTask | None, a
     "(1)" under a heading "1." alone."""
     code = None
     if code_text := layout.cell(row, "seq"):
-        m = CODE_CELL_RE.match(code_text) or GROUP_CODE_RE.match(code_text)
+        m = CODE_CELL_RE.match(code_text) or GROUP_CODE_RE.match(code_text) \
+            or layout.sheet.headerless and TOPIC_SUB_CODE_RE.match(code_text)  # a list's "1一" (list_subitems)
         if not m:
             raise RowNotRead(layout, row, layout.by_kind["seq"][0], Message("{code!r} is not a task number", code=code_text))
         code = f"({m[1]})" if bracketed and BRACKET_NUMBER_RE.fullmatch(code_text.strip()) or layout.sheet.headerless \

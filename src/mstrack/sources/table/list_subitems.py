@@ -1,0 +1,64 @@
+"""Sub-items numbered in words under a numbered topic ("1.基础设施建设专题：" over "一是交通设施巨大变化。…责任单位：…",
+"二是…"), for the headerless reader (headerless.py): each sub-item is an item of the list, coded by both numbers as
+printed ("1一": the topic's, then the sub-item's numeral without its 是; tests/data/tables/README.md), the topic the
+heading of its sub-items."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from mstrack.domain.quantities import chinese_count
+from mstrack.sources.table.cells import row_texts
+from mstrack.sources.table.list_labels import item_labels
+from mstrack.sources.table.list_numbered import Entry, office_of, units_after
+from mstrack.sources.table.reading import Row
+
+SUB_ITEM_RE = re.compile(r"^\s*([一二三四五六七八九十]{1,3})是\s*(\S.*)$", re.S)  # "一是交通设施巨大变化。…"
+TOPIC_END_RE = re.compile(r"[：:]\s*$")  # "1.基础设施建设专题：": a topic over what follows, no work of its own
+
+
+def _sub_item(row: Row) -> Entry | None:
+    """A line "一是…" read as an item's line is (list_numbered.numbered_entry): its words, its content after a label
+    naming no column ("宣传要点：…"), its labelled offices and dates; its code the numeral."""
+    texts = row_texts(row)
+    if len(texts) != 1 or not (m := SUB_ITEM_RE.match(texts[0])):
+        return None
+    words, content, labels = item_labels(m[2].strip())
+    text, units = units_after(words.rstrip("。；;，, "))
+    return Entry(row, "sub", m[1], text, units=units, content=content, labels=labels)
+
+
+def sub_items(rows: list[Row], entries: list[Entry | None]) -> list[Entry | None]:
+    """The entries of a list with the sub-items of its topics read: lines no rule reads (None) right under an item that
+    ends with a colon and names nothing else ("1.基础设施建设专题："), numbered "一是", "二是" … in order from 一, each naming
+    its own offices (a 责任单位 label, a bracket): each an entry of kind "sub". Points listed so inside a paragraph, or
+    under an item of its own words, or naming no office, stay what they were."""
+    found = list(entries)
+    for k, entry in enumerate(entries):
+        if entry is None or entry.kind != "item" or not TOPIC_END_RE.search(entry.text) or entry.labels or entry.units:
+            continue
+        subs: list[Entry] = []
+        for j in range(k + 1, len(rows)):
+            if entries[j] is not None or not (sub := _sub_item(rows[j])) or chinese_count(sub.code) != len(subs) + 1:
+                break
+            subs.append(sub)
+        if subs and all(office_of(sub) for sub in subs):
+            found[k + 1:k + 1 + len(subs)] = subs
+    return found
+
+
+def as_headings(chosen: list[Entry]) -> list[Entry]:
+    """A list's entries with each topic over sub-items read as their heading (its number kept in its words: "1.基础设施
+    建设专题：") and each sub-item as an item coded by both numbers ("1一")."""
+    read: list[Entry] = []
+    topic: Entry | None = None
+    for entry in chosen:
+        if entry.kind == "sub" and topic is not None:
+            if read and read[-1] is topic:
+                read[-1] = replace(topic, kind="heading", text=f"{topic.code}.{topic.text}")
+            read.append(replace(entry, kind="item", code=f"{topic.code}{entry.code}"))
+            continue
+        topic = entry if entry.kind == "item" else topic if entry.kind == "sub" else None
+        read.append(entry)
+    return read
