@@ -196,18 +196,20 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
                                "check {n:it|them}", path=path.name, rows=places(path, [row for row, _ in table.unheaded]),
                                n=len(table.unheaded), names="”、“".join(words for _, words in table.unheaded)))
     report = _results_doubt(path, table.results_read)
-    left_out = [(left.row, left.header, Message("{why}: the row is not read", why=left.why)) for left in unread]
-    stats["doubts"] = len(doubts) + bool(other_year) + bool(report) + len(left_out)
+    not_read = [(left.row, left.header, Message("{why}: the row is not read, nor what it holds: “{held}”", why=left.why,
+                                                held="”、“".join(left.held)) if left.held else
+                 Message("{why}: the row is not read", why=left.why)) for left in unread]
+    stats["doubts"] = len(doubts) + bool(other_year) + bool(report) + len(not_read)
     reported = [(programme, raw.code, *value) for raw, task in zip(raw_tasks, tasks, strict=True) for value in reported_values(raw, task)]
     comments = _comments(result, doubts)
     if other_year:
         comments[(None, None, None, "year")] = other_year
     if report:
         comments[(None, None, None, "name")] = report
-    if left_out:  # beside the plan's `source`: the rows of it that are in no task
+    if not_read:  # beside the plan's `source`: the rows of it that are in no task
         comments[(None, None, None, "source")] = Joined("; ", [Message("{row}, column {column}: {why}", row=place(path, row),
-                                                                       column=column, why=why) for row, column, why in left_out])
-    said = [*((d.row, d.column or "?", d.why) for d in doubts), *left_out]
+                                                                       column=column, why=why) for row, column, why in not_read])
+    said = [*((d.row, d.column or "?", d.why) for d in doubts), *not_read]
     return Conversion(programme=checked, summary=summary, stats=stats, comments=comments, reported=reported,
                       doubts=[*([other_year] if other_year else []), *([report] if report else []),
                               *(Message("{path}: {row}, column {column}: {why}", path=path.name, row=place(path, row),

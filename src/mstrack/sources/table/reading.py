@@ -47,6 +47,12 @@ class Sheet:
         """A column as the file names it: A for a workbook's first, 1 for a text file's."""
         return self.column_name(index) if self.column_name else str(index + 1)
 
+    def column_named(self, index: int, header: str = "") -> Message | str:
+        """A column as a doubt names it, as `where` places it: its label and header ("1 (序号)", "A (序号)"), or its
+        label alone when it has no header ("A", never "?")."""
+        label = self.column_label(index)
+        return Message("{column} ({header})", column=label, header=header) if header else label
+
     def where(self, row: Row, index: int, header: str = "") -> Message:
         name = self.column_label(index)
         if header:

@@ -1,0 +1,62 @@
+"""Rows not read (refuse46c, review46 §1, §2, §4): a row left out says what it held; numbers that start again as a
+second run refuse the table (a group the reader did not see), a single repeat is read as "Na"; the place names the
+column as the file does ("column 1 (序号)"); every row of the source in no task and no recognised non-task is a doubt,
+which `--strict` refuses."""
+
+from __future__ import annotations
+
+import pytest
+
+from mstrack.errors import InputError
+
+from .conftest import convert_written
+
+HEADER = ["序号", "项目名称", "建设内容", "投资（万元）", "责任单位"]
+ROWS = [["1", "农村公路加装护栏", "实施农村公路防护工程201公里。", "3417", "区交通运输委"],
+        ["2", "新建公园", "新建口袋公园5个。", "800", "区城管局"]]
+
+
+def said(conversion) -> str:
+    return "\n".join(map(str, conversion.doubts))
+
+
+def test_a_heading_row_with_words_beside_it_says_what_it_held(tmp_path):
+    """"一、市级重点民生实事" beside a target, a sum and an office: not read, and the doubt names what is in no task."""
+    conversion = convert_written(tmp_path, "plan.csv", [
+        HEADER, ["一、市级重点民生实事", "", "改造老旧小区67个。", "15000", "区住房城乡建委"], *ROWS])
+    assert [t.code for t in conversion.programme.tasks] == ["1", "2"]
+    assert ("plan.csv: row 2, column 1 (序号): '一、市级重点民生实事' is not a task number: the row is not read, nor what it "
+            "holds: “改造老旧小区67个。”、“15000”、“区住房城乡建委”") in said(conversion), said(conversion)
+
+
+def test_a_row_before_any_task_says_the_office_it_names(tmp_path):
+    """An office and a sum before the first task: the doubt names them, the cell at fault too (its words are not in
+    the reason, as a 序号's are)."""
+    conversion = convert_written(tmp_path, "plan.csv", [HEADER, ["", "", "", "4217", "区交通运输委"], *ROWS])
+    assert [t.code for t in conversion.programme.tasks] == ["1", "2"]
+    assert ("a row of schedule or units before any task: the row is not read, nor what it holds: “4217”、“区交通运输委”"
+            in said(conversion)), said(conversion)
+
+
+TASKS = ["序号", "工作任务", "完成时限", "责任单位"]
+
+
+def test_numbers_that_start_again_as_a_second_run_refuse_the_table(tmp_path):
+    """1, 2, then 1, 2 again: a second list under a group the table does not head; read as 1a, 2a its codes were
+    invented (a later reader that sees the group renames them), so the file is refused as before refuse46."""
+    with pytest.raises(InputError, match=r"dup\.tsv: row 4, column 1 \(序号\): task 1 appears twice \(first at row 2\), and "
+                                         r"task 2 after it \(row 5\): the numbers start again"):
+        convert_written(tmp_path, "dup.tsv", [TASKS, ["1", "新建公园3个", "2023年6月", "区城管局"],
+                                              ["2", "改造小区5个", "2023年9月", "区住建局"],
+                                              ["1", "新增学位500个", "2023年8月", "区教育局"],
+                                              ["2", "新建食堂2家", "2023年12月", "区民政局"]], year=2023)
+
+
+def test_a_single_repeat_is_read_as_na_and_said_with_the_columns_place(tmp_path):
+    conversion = convert_written(tmp_path, "dup.csv", [TASKS, ["1", "新建公园3个", "2023年6月", "区城管局"],
+                                                       ["2", "改造小区5个", "2023年9月", "区住建局"],
+                                                       ["3", "新增学位500个", "2023年8月", "区教育局"],
+                                                       ["2", "新建食堂2家", "2023年12月", "区民政局"]], year=2023)
+    assert [t.code for t in conversion.programme.tasks] == ["1", "2", "3", "2a"]
+    assert ("dup.csv: row 5, column 1 (序号): task 2 appears twice (first at row 3): read as task 2a; check its number"
+            in conversion.doubts), said(conversion)
