@@ -96,3 +96,41 @@ def test_a_heading_over_no_item_is_a_doubt_strict_refuses(cli, tmp_path):
     run, out = _import(cli, path, "--strict")
     refused(run, "--strict", "list.html: row 3: a heading over no item (“一、教育事业”): not read as a task; check it")
     assert not out.exists()
+
+
+def test_a_number_alone_between_the_rows_is_a_quiet_doubt(tmp_path):
+    """"①" alone in its row between two tasks: no task, no footnote, dropped silently before; now said, with nothing
+    held beside it."""
+    conversion = convert_written(tmp_path, "plan.csv", [HEADER, ROWS[0], ["①", "", "", "", ""], ROWS[1]])
+    assert [t.code for t in conversion.programme.tasks] == ["1", "2"]
+    assert "plan.csv: row 3, column 1 (序号): '①' alone in its row: the row is not read" in conversion.doubts, said(conversion)
+
+
+def test_lines_under_the_table_are_listed_in_the_summary_not_doubts(tmp_path):
+    """A signature and a date under the last row: recognised as no task, listed in the summary (they were dropped
+    silently), never a doubt that `--strict` refuses."""
+    conversion = convert_written(tmp_path, "plan.csv", [HEADER, *ROWS, ["XX区人民政府办公室", "", "", "", ""],
+                                                        ["2024年3月1日", "", "", "", ""]])
+    assert [t.code for t in conversion.programme.tasks] == ["1", "2"]
+    assert not [d for d in conversion.doubts if "row 4" in d or "row 5" in d], said(conversion)
+    assert "plan.csv: rows 4, 5: lines under the table (“XX区人民政府办公室”、“2024年3月1日”): no task" in [
+        str(m) for m in conversion.summary], conversion.summary
+
+
+def test_a_contact_table_is_listed_in_the_summary(tmp_path):
+    conversion = convert_written(tmp_path, "t.csv", [HEADER, *ROWS, ["联系人", "联系电话", "", "", ""],
+                                                     ["张三", "0571-87654321", "", "", ""]])
+    assert [t.code for t in conversion.programme.tasks] == ["1", "2"]
+    assert conversion.programme.note == "联系人 联系电话\n张三 0571-87654321"
+    assert "t.csv: rows 4, 5: a contact table under the table: in the plan's note, no task" in [
+        str(m) for m in conversion.summary], conversion.summary
+
+
+def test_a_heading_alone_in_the_number_cell_is_said_as_a_heading(tmp_path):
+    """"(一)…" alone in the 序号 cell under the area "二、重点工作" (tongliang-2025): not read as a group of its own, and
+    dropped silently before; now said."""
+    conversion = convert_written(tmp_path, "plan.csv", [HEADER, ["二、重点工作", "", "", "", ""],
+                                                        ["(一)以创建国家高新区为抓手,更大力度推动科技创新", "", "", "", ""], *ROWS])
+    assert [(t.code, t.area) for t in conversion.programme.tasks] == [("1", "二"), ("2", "二")]
+    assert ("plan.csv: row 3, column 1 (序号): '(一)以创建国家高新区为抓手,更大力度推动科技创新' alone in its row: a heading, the rows "
+            "under it read in no area of its own: the row is not read") in conversion.doubts, said(conversion)

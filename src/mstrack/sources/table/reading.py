@@ -29,6 +29,9 @@ class Sheet:
     due_from: dict[int, object] = field(default_factory=dict)  # a list's rows due by a sentence above or after it: why (a Message)
     left_out: list[int] = field(default_factory=list)  # a list's numbered items not read (another run of them): said so
     unheaded: list[tuple[int, str]] = field(default_factory=list)  # a list's headings over no item (row, words): said so
+    under: list[tuple[int, str]] = field(default_factory=list)  # lines of one text under the table's last row (a
+    # signature, a date): no task, listed in the summary (tasks.read_tasks)
+    contacts: list[int] = field(default_factory=list)  # the rows of a contact table under the table: the plan's note
     results_read: tuple[str, list[str]] | None = None  # a report read for its programme: (its line, words of results)
     paragraphs: bool = False  # a page with no table: its lines, read only as a list of tasks (documents.TitledRows)
     merges: bool = True  # a merged cell gives its value to every cell it covers; text exports write it once, blank below

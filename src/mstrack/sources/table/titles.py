@@ -41,10 +41,10 @@ class RowNotRead(Exception):  # noqa: N818 - a row left out, not an error: the t
     """A row that gives no task the reader can take (its 序号 no number, a number with no text, a schedule before any
     task): the other rows are read, and this one is said (tasks.read_tasks): its row, the column at fault and why."""
 
-    def __init__(self, layout: _Layout, row: Row, column, why: Message):
+    def __init__(self, layout: _Layout, row: Row, column, why: Message, *, quoted: bool = False):
         self.place, self.row, self.why = layout.where(row, column), row.number, why
         self.header = layout.sheet.column_named(column.index, column.header)  # "1 (序号)"; an unnamed 序号: A
-        own = {c.index for c in layout.by_kind.get("seq", [])}  # its number, which `why` quotes
+        own = {c.index for c in layout.by_kind.get("seq", [])} | ({column.index} if quoted else set())  # what `why` quotes
         self.held = list(dict.fromkeys(cell for i, cell in enumerate(row.cells) if cell and i not in own))  # what is lost
         super().__init__(str(self.refusal))
 
