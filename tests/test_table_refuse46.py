@@ -87,16 +87,22 @@ def test_a_table_with_no_row_to_read_is_still_refused_with_its_first_reason(tmp_
                                              ["②", "改造老旧小区30个", "市住建局", "2024年12月底"]])
 
 
-def test_the_row_not_read_is_a_check_comment_and_strict_refuses_it(cli, tmp_path):
-    path = write_table(tmp_path / "t.csv", [HEADER, TASKS[0], ["①", "配套绿道1公里", "市园林局", "2024年6月底"], *TASKS[1:]])
+def strict_refuses_and_the_plan_says(cli, path, said: str) -> None:
+    """`--strict` refuses the file, naming `said`, and writes nothing; without it the plan is written, and `said` is a
+    `check:` line at the end and a `# check:` comment beside the plan's `source`."""
     run, out = import_table(cli, path, "--strict")
-    refused(run, "--strict", "'①' is not a task number: the row is not read")
+    refused(run, "--strict", f"{path.name}: {said}")
     assert not out.exists()
     run, out = import_table(cli, path)
     assert run.exit_code == 0, run.output
-    assert "check: t.csv: row 3, column 1 (序号): '①' is not a task number: the row is not read, nor what it holds" in run.stderr
-    assert "source = \"t.csv\"  # check: row 3, column 1 (序号): '①' is not a task number: the row is not read" in out.read_text(
-        encoding="utf-8")
+    assert f"check: {path.name}: {said}" in run.stderr
+    assert f"source = \"{path.name}\"  # check: {said}" in out.read_text(encoding="utf-8")
+
+
+def test_the_row_not_read_is_a_check_comment_and_strict_refuses_it(cli, tmp_path):
+    path = write_table(tmp_path / "t.csv", [HEADER, TASKS[0], ["①", "配套绿道1公里", "市园林局", "2024年6月底"], *TASKS[1:]])
+    strict_refuses_and_the_plan_says(cli, path, "row 3, column 1 (序号): '①' is not a task number: the row is not read, nor "
+                                                "what it holds")
 
 
 REGIONS = [["长沙市", "20"], ["株洲市", "15"], ["湘潭市", "10"], ["衡阳市", "12"]]

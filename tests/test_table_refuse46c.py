@@ -9,7 +9,8 @@ import pytest
 
 from mstrack.errors import InputError
 
-from .conftest import convert_written, refused, write_page
+from .conftest import convert_written, write_page
+from .test_table_refuse46 import strict_refuses_and_the_plan_says
 
 HEADER = ["序号", "项目名称", "建设内容", "投资（万元）", "责任单位"]
 ROWS = [["1", "农村公路加装护栏", "实施农村公路防护工程201公里。", "3417", "区交通运输委"],
@@ -71,31 +72,18 @@ def _page(tmp_path, paragraphs):
     return write_page(tmp_path / "list.html", [PAGE_TITLE, *paragraphs], title=PAGE_TITLE)
 
 
-def _import(cli, path, *options):
-    out = path.with_suffix(".toml")
-    return cli("import", "table", str(path), "-p", "x-2024", "--year", "2024", "-o", str(out), *options), out
-
-
 def test_numbered_items_a_list_leaves_out_are_a_doubt_strict_refuses(cli, tmp_path):
     """"1.新建幼儿园3所。" cut from the items below by a line: left out of the list (Sheet.left_out); it was a summary
     line only, which `--strict` let through."""
     path = _page(tmp_path, ["1.新建幼儿园3所。", "本栏目由区政府办公室维护", "2.改造老旧小区10个。", "3.新建养老服务中心2个。",
                             "4.新增城镇就业3000人。"])
-    run, out = _import(cli, path, "--strict")
-    refused(run, "--strict", "list.html: row 3: numbered items not read as tasks")
-    assert not out.exists()
-    run, out = _import(cli, path)
-    assert run.exit_code == 0, run.output
-    assert "check: list.html: row 3: numbered items not read as tasks" in run.stderr
-    assert "# check: row 3: numbered items not read as tasks" in out.read_text(encoding="utf-8")
+    strict_refuses_and_the_plan_says(cli, path, "row 3: numbered items not read as tasks")
 
 
 def test_a_heading_over_no_item_is_a_doubt_strict_refuses(cli, tmp_path):
     path = _page(tmp_path, ["一、教育事业", "二、公共服务", "（一）新建社区食堂10个。（县民政局）", "（二）新建公厕20座。（县城管局）",
                             "（三）新增停车位500个。（县交通局）"])
-    run, out = _import(cli, path, "--strict")
-    refused(run, "--strict", "list.html: row 3: a heading over no item (“一、教育事业”): not read as a task; check it")
-    assert not out.exists()
+    strict_refuses_and_the_plan_says(cli, path, "row 3: a heading over no item (“一、教育事业”): not read as a task; check it")
 
 
 def test_a_number_alone_between_the_rows_is_a_quiet_doubt(tmp_path):
