@@ -359,7 +359,7 @@ def test_a_task_number_twice_names_row_and_column(tmp_path):
     ])
     result = convert_table(path, "x-2023", 2023)
     assert [(t.code, t.title) for t in result.programme.tasks] == [("1", "建成公园2个"), ("2", "改造小区3个"), ("1a", "新增床位")]
-    assert "twice.csv: row 4, column 序号: task 1 appears twice (first at row 2): read as task 1a; check its number" in result.doubts
+    assert "twice.csv: row 4, column 1 (序号): task 1 appears twice (first at row 2): read as task 1a; check its number" in result.doubts
 
 
 def test_a_csv_row_is_named_as_a_spreadsheet_numbers_it_when_a_cell_spans_lines(tmp_path):
@@ -369,7 +369,7 @@ def test_a_csv_row_is_named_as_a_spreadsheet_numbers_it_when_a_cell_spans_lines(
         ["序号", "实事项目", "进度安排"], ["1", "建成公园2个", "6月底前完成选址；\n9月底前开工；\n12月底前建成"],
         ["2", "改造小区3个", "9月底前完成"], ["1", "新增床位", "6月底前完成"],
     ])
-    assert "twice.csv: row 4, column 序号: task 1 appears twice (first at row 2): read as task 1a; check its number" in convert_table(
+    assert "twice.csv: row 4, column 1 (序号): task 1 appears twice (first at row 2): read as task 1a; check its number" in convert_table(
         path, "x-2023", 2023).doubts
 
 

@@ -32,7 +32,7 @@ def test_a_contact_paragraph_inside_the_list_is_skipped(tmp_path):
     assert _leads(conversion.programme) == [("一1", ["区教育局"]), ("一2", ["区住建局"]), ("二1", ["区人社局"]),
                                             ("二2", ["区人社局"])]
     assert not [u for t in conversion.programme.tasks for line in t.lines for u in line.units or [] if "政府" in u]  # no 发布单位
-    assert not [m for m in conversion.summary if "not read as tasks" in str(m)], conversion.summary
+    assert not [m for m in conversion.doubts if "not read as tasks" in str(m)], conversion.doubts
 
 
 def test_a_word_document_without_a_table_is_read_as_a_pages_paragraphs(tmp_path):

@@ -51,7 +51,8 @@ def test_a_heading_beside_words_is_still_no_heading_and_is_said(tmp_path):
         ["1", "农村公路加装护栏", "实施农村公路防护工程201公里。", "3417", "区交通运输委"]])
     assert [(t.code, t.area) for t in conversion.programme.tasks] == [("1", None)]
     assert not conversion.programme.areas
-    assert "plan.csv: row 2, column 序号: '一、市级重点民生实事' is not a task number: the row is not read" in conversion.doubts
+    assert ("plan.csv: row 2, column 1 (序号): '一、市级重点民生实事' is not a task number: the row is not read, nor what it holds: "
+            "“改造老旧小区67个。”、“15000”、“区住房城乡建委”") in conversion.doubts
 
 
 # --- 2. a month's goals under a title naming the month: checkpoints at its end, no year's targets ----------------------

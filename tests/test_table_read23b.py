@@ -100,7 +100,7 @@ def test_items_left_out_are_still_said_to_be_items(tmp_path):
         "1.新建幼儿园3所。（县教育局）", "2.改造老旧小区10个。（县住建局）", "3.新建公厕20座。（县城管局）", "附：",
         "1.城区道路改造"])
     assert _codes(conversion) == ["1", "2", "3"]
-    assert any("numbered items not read as tasks" in str(line) for line in conversion.summary)
+    assert any("numbered items not read as tasks" in str(line) for line in conversion.doubts)
 
 
 # --- 5. a line ending "——" introduces the list: it heads the paragraphs, no task itself ---------------------------------

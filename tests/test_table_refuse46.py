@@ -43,19 +43,22 @@ def test_a_row_whose_number_is_no_number_under_the_table_is_said_not_read(tmp_pa
     said; the rows above are read."""
     conversion = convert_written(tmp_path, "t.csv", [HEADER, *TASKS, ["XX县民生办", "2024年3月1日", "", ""]])
     assert codes(conversion) == ["1", "2", "3"]
-    assert "t.csv: row 5, column 序号: 'XX县民生办' is not a task number: the row is not read" in doubts(conversion)
+    assert ("t.csv: row 5, column 1 (序号): 'XX县民生办' is not a task number: the row is not read, nor what it holds: "
+            "“2024年3月1日”") in doubts(conversion)
 
 
 def test_a_row_numbered_by_a_circled_number_between_tasks_is_said_and_the_others_read(tmp_path):
     conversion = convert_written(tmp_path, "t.xlsx", [HEADER, TASKS[0], ["①", "配套绿道1公里", "市园林局", "2024年6月底"], *TASKS[1:]])
     assert codes(conversion) == ["1", "2", "3"]
-    assert "t.xlsx: row 3, column 序号: '①' is not a task number: the row is not read" in doubts(conversion)
+    assert ("t.xlsx: row 3, column A (序号): '①' is not a task number: the row is not read, nor what it holds: "
+            "“配套绿道1公里”、“市园林局”、“2024年6月底”") in doubts(conversion)
 
 
 def test_a_numbered_row_with_no_text_is_said_and_the_others_read(tmp_path):
     conversion = convert_written(tmp_path, "t.csv", [HEADER, TASKS[0], ["2", "", "市住建局", "2024年12月底"], TASKS[2]])
     assert codes(conversion) == ["1", "3"]
-    assert "t.csv: row 3, column 实事项目: task 2 has no text: the row is not read" in doubts(conversion)
+    assert ("t.csv: row 3, column 2 (实事项目): task 2 has no text: the row is not read, nor what it holds: “市住建局”、"
+            "“2024年12月底”") in doubts(conversion)
 
 
 def test_a_number_printed_twice_reads_the_second_row_under_its_own_code_and_says_so(tmp_path):
@@ -63,7 +66,7 @@ def test_a_number_printed_twice_reads_the_second_row_under_its_own_code_and_says
     assert codes(conversion) == ["1", "2", "3", "2a"]
     assert conversion.programme.tasks[3].title == "新建公厕10座"
     said = doubts(conversion)
-    assert "row 5, column 序号: task 2 appears twice (first at row 3): read as task 2a; check its number" in said, said
+    assert "row 5, column 1 (序号): task 2 appears twice (first at row 3): read as task 2a; check its number" in said, said
 
 
 def test_numbered_footnotes_under_the_table_are_notes_not_tasks(tmp_path):
@@ -84,16 +87,22 @@ def test_a_table_with_no_row_to_read_is_still_refused_with_its_first_reason(tmp_
                                              ["②", "改造老旧小区30个", "市住建局", "2024年12月底"]])
 
 
-def test_the_row_not_read_is_a_check_comment_and_strict_refuses_it(cli, tmp_path):
-    path = write_table(tmp_path / "t.csv", [HEADER, TASKS[0], ["①", "配套绿道1公里", "市园林局", "2024年6月底"], *TASKS[1:]])
+def strict_refuses_and_the_plan_says(cli, path, said: str) -> None:
+    """`--strict` refuses the file, naming `said`, and writes nothing; without it the plan is written, and `said` is a
+    `check:` line at the end and a `# check:` comment beside the plan's `source`."""
     run, out = import_table(cli, path, "--strict")
-    refused(run, "--strict", "'①' is not a task number: the row is not read")
+    refused(run, "--strict", f"{path.name}: {said}")
     assert not out.exists()
     run, out = import_table(cli, path)
     assert run.exit_code == 0, run.output
-    assert "check: t.csv: row 3, column 序号: '①' is not a task number: the row is not read" in run.stderr
-    assert "source = \"t.csv\"  # check: row 3, column 序号: '①' is not a task number: the row is not read" in out.read_text(
-        encoding="utf-8")
+    assert f"check: {path.name}: {said}" in run.stderr
+    assert f"source = \"{path.name}\"  # check: {said}" in out.read_text(encoding="utf-8")
+
+
+def test_the_row_not_read_is_a_check_comment_and_strict_refuses_it(cli, tmp_path):
+    path = write_table(tmp_path / "t.csv", [HEADER, TASKS[0], ["①", "配套绿道1公里", "市园林局", "2024年6月底"], *TASKS[1:]])
+    strict_refuses_and_the_plan_says(cli, path, "row 3, column 1 (序号): '①' is not a task number: the row is not read, nor "
+                                                "what it holds")
 
 
 REGIONS = [["长沙市", "20"], ["株洲市", "15"], ["湘潭市", "10"], ["衡阳市", "12"]]
@@ -120,7 +129,8 @@ def test_a_numbered_table_by_region_with_a_row_for_the_city_itself_is_titled_by_
 
 @pytest.mark.parametrize(("under", "said"), [([["XX县人民政府办公室", "", ""], ["2024年3月1日", "", ""]], []),
                                              ([["XX县民生办", "2024年3月1日", ""]], ["t.xlsx: row 5, column A: 'XX县民生办' is not "
-                                                                                "a task number: the row is not read"])])
+                                                                                "a task number: the row is not read, nor what it holds: "
+                                                                                "“2024年3月1日”"])])
 def test_an_unnamed_number_column_keeps_its_numbers_over_lines_under_the_table(tmp_path, under, said):
     """No 序号 header, the items numbered "01", "02", "03" in the unnamed first column, then a signature under them:
     the column still numbers the items (the lines under it made them 1, 2, 3 by position). A line of one text under

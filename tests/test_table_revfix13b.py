@@ -45,5 +45,5 @@ def test_numbered_items_left_out_of_the_list_are_said(tmp_path):
         "一、教育", "1.新建幼儿园3所。", "责任单位：区教育局", "2.改造老旧小区10个。", "责任单位：区住建局", "3.新建养老服务中心2个。",
         "责任单位：区民政局", "本栏目由区政府办公室维护", "二、就业", "1.新增城镇就业3000人。", "2.培训农民工500人次。"])
     assert [t.code for t in conversion.programme.tasks] == ["1", "2", "3"]
-    said = [str(m) for m in conversion.summary if "not read as tasks" in str(m)]
-    assert len(said) == 1 and "rows 12, 13:" in said[0], conversion.summary
+    said = [str(m) for m in conversion.doubts if "not read as tasks" in str(m)]
+    assert len(said) == 1 and "rows 12, 13:" in said[0], conversion.doubts

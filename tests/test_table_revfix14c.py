@@ -52,8 +52,8 @@ def test_an_item_cut_off_from_the_list_is_named(tmp_path):
     conversion = _convert(tmp_path, [
         "1.新建幼儿园3所。", "本栏目由区政府办公室维护", "2.改造老旧小区10个。", "3.新建养老服务中心2个。", "4.新增城镇就业3000人。"])
     assert list(_read(conversion.programme)) == ["2", "3", "4"]
-    said = [str(m) for m in conversion.summary if "not read as tasks" in str(m)]
-    assert len(said) == 1 and ": row 3:" in said[0], conversion.summary
+    said = [str(m) for m in conversion.doubts if "not read as tasks" in str(m)]
+    assert len(said) == 1 and ": row 3:" in said[0], conversion.doubts
 
 
 # --- 2. "（一）" items keep every labelled paragraph, as "1." items do ----------------------------------------------------

@@ -29,7 +29,7 @@ def test_a_heading_that_heads_nothing_is_named(tmp_path):
         "一、教育事业", "二、公共服务", "（一）新建社区食堂10个。（县民政局）", "（二）新建公厕20座。（县城管局）",
         "（三）新增停车位500个。（县交通局）"])
     assert _codes(conversion) == ["二(一)", "二(二)", "二(三)"]
-    said = [str(line) for line in conversion.summary if "row 3" in str(line)]
+    said = [str(line) for line in conversion.doubts if "row 3" in str(line)]
     assert said == ["list.html: row 3: a heading over no item (“一、教育事业”): not read as a task; check it"]
 
 
@@ -70,4 +70,4 @@ def test_a_last_heading_with_a_figure_is_named(tmp_path):
         "一、新建公厕20座。（县城管局）", "二、提升文体设施", "（一）新建健身步道5公里。（县体育局）",
         "（二）改造体育场1个。（县文旅局）", "三、新增停车位500个。"])
     assert _codes(conversion) == ["一", "二(一)", "二(二)"]
-    assert any("row 7: a heading over no item (“三、新增停车位500个。”)" in str(line) for line in conversion.summary)
+    assert any("row 7: a heading over no item (“三、新增停车位500个。”)" in str(line) for line in conversion.doubts)

@@ -68,8 +68,8 @@ def test_items_under_a_closing_heading_with_a_figure_and_an_office_are_said_not_
         "一、民生实事", "1.新建公厕12座。（县城管局）", "2.新增停车位400个。（县交通局）", "3.改造农贸市场4个。（县商务局）",
         "二、保障措施", "4.确保民生支出占一般公共预算支出比重达到80%以上。（县财政局）", "5.强化组织保障。"])
     assert _codes(conversion) == ["1", "2", "3"]
-    said = [str(m) for m in conversion.summary if "not read as tasks" in str(m)]
-    assert len(said) == 1 and "row 8" in said[0] and "row 9" not in said[0], conversion.summary
+    said = [str(m) for m in conversion.doubts if "not read as tasks" in str(m)]
+    assert len(said) == 1 and "row 8" in said[0] and "row 9" not in said[0], conversion.doubts
 
 
 # --- 3. sub-items of a closing section go with it -----------------------------------------------------------------------

@@ -187,31 +187,54 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
         "unplaced_numbers": sum(1 for s in summary if "not placed" in s),
     }
     other_year = _year_doubt(path, name, year)
-    if table.left_out:  # numbered items of the page that the list read leaves out: never dropped silently
-        summary.append(Message("{path}: {rows}: numbered items not read as tasks (a list of its own, or one cut by the "
-                               "line above them): check them", path=path.name,
-                               rows=places(path, table.left_out)))
-    if table.unheaded:  # a list's headings over no item: what they are, by their words
-        summary.append(Message("{path}: {rows}: {n:a heading|headings} over no item (“{names}”): not read as {n:a task|tasks}; "
-                               "check {n:it|them}", path=path.name, rows=places(path, [row for row, _ in table.unheaded]),
-                               n=len(table.unheaded), names="”、“".join(words for _, words in table.unheaded)))
+    if table.under:  # recognised as no task: listed, not doubted
+        summary.append(Message("{path}: {rows}: lines under the table (“{words}”): no task", path=path.name,
+                               rows=places(path, [row for row, _ in table.under]),
+                               words="”、“".join(words for _, words in table.under)))
+    if table.contacts:
+        summary.append(Message("{path}: {rows}: a contact table under the table: in the plan's note, no task", path=path.name,
+                               rows=places(path, table.contacts)))
     report = _results_doubt(path, table.results_read)
-    left_out = [(left.row, left.header, Message("{why}: the row is not read", why=left.why)) for left in unread]
-    stats["doubts"] = len(doubts) + bool(other_year) + bool(report) + len(left_out)
+    not_read = _not_read(path, table, unread)
+    stats["doubts"] = len(doubts) + bool(other_year) + bool(report) + len(not_read)
     reported = [(programme, raw.code, *value) for raw, task in zip(raw_tasks, tasks, strict=True) for value in reported_values(raw, task)]
     comments = _comments(result, doubts)
     if other_year:
         comments[(None, None, None, "year")] = other_year
     if report:
         comments[(None, None, None, "name")] = report
-    if left_out:  # beside the plan's `source`: the rows of it that are in no task
-        comments[(None, None, None, "source")] = Joined("; ", [Message("{row}, column {column}: {why}", row=place(path, row),
-                                                                       column=column, why=why) for row, column, why in left_out])
-    said = [*((d.row, d.column or "?", d.why) for d in doubts), *left_out]
+    if not_read:  # beside the plan's `source`: the rows of it that are in no task
+        comments[(None, None, None, "source")] = Joined("; ", [_at(row, column, why) for row, column, why in not_read])
+    said = [*((place(path, d.row), d.column or "?", d.why) for d in doubts), *not_read]
     return Conversion(programme=checked, summary=summary, stats=stats, comments=comments, reported=reported,
                       doubts=[*([other_year] if other_year else []), *([report] if report else []),
-                              *(Message("{path}: {row}, column {column}: {why}", path=path.name, row=place(path, row),
-                                        column=column, why=why) for row, column, why in said)])
+                              *(Message("{path}: {at}", path=path.name, at=_at(row, column, why)) for row, column, why in said)])
+
+
+def _not_read(path: Path, table: Sheet, unread: list) -> list[tuple[Message, object, Message]]:
+    """The rows of the source in no task, each (where, column or None, why), all said alike as doubts (`--strict`
+    refuses them): a row the table reader left out (titles.RowNotRead), a list's numbered items left out of it
+    (Sheet.left_out) and its headings over no item (Sheet.unheaded). Rows known for no task (a total, a footnote, a
+    contact table, a title) are none of them."""
+    said: list[tuple[Message, object, Message]] = [
+        (place(path, left.row), left.header, Message("{why}: the row is not read, nor what it holds: “{held}”", why=left.why,
+                                                     held="”、“".join(left.held)) if left.held else
+         Message("{why}: the row is not read", why=left.why)) for left in unread]
+    if table.left_out:  # numbered items of the page that the list read leaves out: never dropped silently
+        said.append((places(path, table.left_out), None, Message(
+            "numbered items not read as tasks (a list of its own, or one cut by the line above them): check them")))
+    if table.unheaded:  # a list's headings over no item: what they are, by their words
+        said.append((places(path, [row for row, _ in table.unheaded]), None, Message(
+            "{n:a heading|headings} over no item (“{names}”): not read as {n:a task|tasks}; check {n:it|them}",
+            n=len(table.unheaded), names="”、“".join(words for _, words in table.unheaded))))
+    return said
+
+
+def _at(row: Message, column, why: Message) -> Message:
+    """Where a doubt is and why: "row 4, column 1 (序号): …", or "rows 12, 13: …" for a list's rows (no column)."""
+    if column is None:
+        return Message("{row}: {why}", row=row, why=why)
+    return Message("{row}, column {column}: {why}", row=row, column=column, why=why)
 
 
 def _comments(programme: Programme, doubts: list[Doubt]) -> dict[tuple, Message]:

@@ -30,6 +30,9 @@ class Sheet:
     left_out: list[int] = field(default_factory=list)  # a list's numbered items not read (another run of them): said so
     unheaded: list[tuple[int, str]] = field(default_factory=list)  # a list's headings over no item (row, words): said so
     strays: dict[int, Row] = field(default_factory=dict)  # a list's lines that break its run of numbers (list_strays)
+    under: list[tuple[int, str]] = field(default_factory=list)  # lines of one text under the table's last row (a
+    # signature, a date): no task, listed in the summary (tasks.read_tasks)
+    contacts: list[int] = field(default_factory=list)  # the rows of a contact table under the table: the plan's note
     results_read: tuple[str, list[str]] | None = None  # a report read for its programme: (its line, words of results)
     paragraphs: bool = False  # a page with no table: its lines, read only as a list of tasks (documents.TitledRows)
     merges: bool = True  # a merged cell gives its value to every cell it covers; text exports write it once, blank below
@@ -47,6 +50,12 @@ class Sheet:
     def column_label(self, index: int) -> str:
         """A column as the file names it: A for a workbook's first, 1 for a text file's."""
         return self.column_name(index) if self.column_name else str(index + 1)
+
+    def column_named(self, index: int, header: str = "") -> Message | str:
+        """A column as a doubt names it, as `where` places it: its label and header ("1 (序号)", "A (序号)"), or its
+        label alone when it has no header ("A", never "?")."""
+        label = self.column_label(index)
+        return Message("{column} ({header})", column=label, header=header) if header else label
 
     def where(self, row: Row, index: int, header: str = "") -> Message:
         name = self.column_label(index)

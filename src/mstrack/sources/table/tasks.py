@@ -100,6 +100,8 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
     point = 0  # the last numbered point of a footnote ("注：1.…"): "2.…" under it is its next, no task
     rows = sheet.rows[at + 1:]
     ended = contacts_from(rows)  # a contact table under the table: its rows are no items
+    last = max((r.number for r in rows[:ended] if len(set(filter(None, r.cells))) >= 2), default=0)  # the table's last row
+    sheet.under, sheet.contacts = [], [r.number for r in rows[ended:] if any(r.cells)]
     for row in (split for below in rows[:ended] for split in _tasks_in_row(below, layout, joined)):
         filled = [c for c in row.cells if c]
         if not filled or _repeats_header(row, layout, header_texts, header_rows) or total_row(row.cells):
@@ -159,7 +161,14 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
         if len(set(filled)) == 1 and not title and not layout.any_of(row, ("schedule", "period", "deadline", "lead")):
             if filled[0].startswith(("注", "备注", "说明")):
                 notes.append(filled[0])
-            continue  # prose under the table: a footnote, a stamp
+            elif row.number > last:
+                sheet.under.append((row.number, filled[0]))  # a signature, a date, a stamp under the table: no task
+            else:  # "①" alone between the rows, a heading "(一)…" in the 序号 cell: in no task, and said
+                why = Message("{text!r} alone in its row: a heading, the rows under it read in no area of its own",
+                              text=filled[0]) if AREA_RE.match(filled[0]) or SUB_CODE_RE.match(filled[0]) else Message(
+                    "{text!r} alone in its row", text=filled[0])
+                unread.append(RowNotRead(layout, row, _column_of(row, layout, filled[0]), why, quoted=True))
+            continue
         if parts_restart and tasks and _part_of_item(row, layout, title, filled, tasks[-1], year):
             previous = row
             continue
@@ -231,6 +240,11 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
         own_units(task)
         task.headers = headers
     return tasks
+
+
+def _column_of(row: Row, layout: _Layout, text: str) -> Column:
+    """The column of the row's cell that holds `text`."""
+    return next((c for c in layout.columns if c.index < len(row.cells) and row.cells[c.index] == text), layout.columns[0])
 
 
 def _said(unread: list[RowNotRead], read, *args, **options):

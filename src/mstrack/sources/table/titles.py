@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from mstrack.errors import Message
+from mstrack.errors import InputError, Message
 from mstrack.model import Area
 from mstrack.sources.table.cells import AREA_RE, CODE_CELL_RE, GROUP_CODE_RE, without_marks
 from mstrack.sources.table.mentions import find_mentions
@@ -42,9 +42,11 @@ class RowNotRead(Exception):  # noqa: N818 - a row left out, not an error: the t
     """A row that gives no task the reader can take (its 序号 no number, a number with no text, a schedule before any
     task): the other rows are read, and this one is said (tasks.read_tasks): its row, the column at fault and why."""
 
-    def __init__(self, layout: _Layout, row: Row, column, why: Message):
+    def __init__(self, layout: _Layout, row: Row, column, why: Message, *, quoted: bool = False):
         self.place, self.row, self.why = layout.where(row, column), row.number, why
-        self.header = column.header or layout.sheet.column_label(column.index)  # an unnamed 序号: A, as the sheet says
+        self.header = layout.sheet.column_named(column.index, column.header)  # "1 (序号)"; an unnamed 序号: A
+        own = {c.index for c in layout.by_kind.get("seq", [])} | ({column.index} if quoted else set())  # what `why` quotes
+        self.held = list(dict.fromkeys(cell for i, cell in enumerate(row.cells) if cell and i not in own))  # what is lost
         super().__init__(str(self.refusal))
 
     @property
@@ -249,14 +251,25 @@ def task_of(row: Row, layout: _Layout, code: str | None, title: str, area: str |
         col = (layout.by_kind.get("task") or layout.by_kind.get("seq") or layout.columns)[0]  # no task column: its number
         raise RowNotRead(layout, row, col, Message("task {code} has no text", code=code))
     printed = code
+    col = (layout.by_kind.get("seq") or layout.by_kind.get("task") or layout.columns)[0]
+    if code in seen and tasks and _second_run(tasks[-1].code, code):
+        raise InputError("{place}: task {first} appears twice (first at row {at}), and task {code} after it (row {row}): "
+                         "the numbers start again, as under a group the table does not head; give each group a heading "
+                         "row (“二、…”) or number the tasks on", place=layout.where(tasks[-1].row, col),
+                         first=tasks[-1].code.rstrip("a"), at=seen[tasks[-1].code.rstrip("a")], code=code, row=row.number)
     while code in seen:  # a number printed twice: the second row is read too, under a code of its own, and said
         code += "a"
     seen[code] = row.number
     task = RawTask(code=code, title=title, area=area, row=row)
     if code != printed:
-        col = layout.by_kind.get("seq", layout.by_kind.get("task"))[0]
-        task.doubts.append((row.number, col.header or "", Message(
+        task.doubts.append((row.number, layout.sheet.column_named(col.index, col.header), Message(
             "task {printed} appears twice (first at row {first}): read as task {code}; check its number", printed=printed,
             first=seen[printed], code=code)))
     tasks.append(task)
     return task
+
+
+def _second_run(above: str, code: str) -> bool:
+    """A number printed twice right after the row above was one printed twice, the next of it ("2" after "1" read as
+    "1a"): the numbers start again as a second run, a group the reader did not see, not one mistyped number."""
+    return above.endswith("a") and above.rstrip("a").isdigit() and code.isdigit() and int(code) == int(above.rstrip("a")) + 1
