@@ -35,14 +35,14 @@ def test_an_item_numbered_oddly_between_items_is_said_and_the_list_read(tmp_path
     conversion = listed(tmp_path, [TITLE, *ITEMS[:2], odd, ITEMS[3]])
     assert codes(conversion) == ["1", "2", "4"]
     assert [t.title for t in conversion.programme.tasks] == ["新建公园2个", "改造老旧小区30个", "新建学校2所"]
-    assert f"t.txt: line 4, column 序号: '{odd}' is not a task number: the row is not read" in doubts(conversion)
+    assert f"t.txt: line 4, column 1 (序号): '{odd}' is not a task number: the row is not read" in doubts(conversion)
 
 
 def test_a_line_numbered_oddly_put_in_between_items_is_said_and_no_item_lost(tmp_path):
     """A line "2-1…" between items 2 and 3 (a sub-item): said, not read; items 1, 2 and 3 are the list's."""
     conversion = listed(tmp_path, [TITLE, *ITEMS[:2], "2-1配套建设口袋公园5个", ITEMS[2]])
     assert codes(conversion) == ["1", "2", "3"]
-    assert "t.txt: line 4, column 序号: '2-1配套建设口袋公园5个' is not a task number: the row is not read" in doubts(conversion)
+    assert "t.txt: line 4, column 1 (序号): '2-1配套建设口袋公园5个' is not a task number: the row is not read" in doubts(conversion)
 
 
 def test_an_item_numbered_oddly_first_under_a_heading_is_said(tmp_path):
@@ -50,7 +50,7 @@ def test_an_item_numbered_oddly_first_under_a_heading_is_said(tmp_path):
     conversion = listed(tmp_path, [TITLE, "一、县住建局牵头工作(3项)", "1-1新建公园2个。", "2.改造老旧小区30个。", "3.新增停车位500个。"])
     assert codes(conversion) == ["2", "3"]
     assert all(t.lines[0].lead_units == ["县住建局"] for t in conversion.programme.tasks)
-    assert "t.txt: line 3, column 序号: '1-1新建公园2个。' is not a task number: the row is not read" in doubts(conversion)
+    assert "t.txt: line 3, column 1 (序号): '1-1新建公园2个。' is not a task number: the row is not read" in doubts(conversion)
 
 
 @pytest.mark.parametrize("total", ["小计", "合计(2个)"])
@@ -69,7 +69,7 @@ def test_an_odd_line_among_an_items_progress_in_a_list_numbered_in_numerals_is_s
                                    "二、改造老旧小区30个。（市住建局）", "推进情况：1.已开工10个。",
                                    "三、新增托位500个。（市卫健委）", "推进情况：1.已新增200个。"])
     assert codes(conversion) == ["一", "二", "三"]
-    assert f"t.txt: line 5, column 序号: '{odd}' is not a task number: the row is not read" in doubts(conversion)
+    assert f"t.txt: line 5, column 1 (序号): '{odd}' is not a task number: the row is not read" in doubts(conversion)
 
 
 @pytest.mark.parametrize("stray", ["附件1", "合计", "XX市人民政府办公室"])
@@ -104,7 +104,7 @@ def test_a_list_with_an_odd_line_is_read_by_import_table_with_a_check(cli, tmp_p
     out = tmp_path / "t.toml"
     run = cli("import", "table", str(path), "-p", "x-2024", "--year", "2024", "-o", str(out))
     assert run.exit_code == 0, run.output
-    assert "check: t.txt: line 4, column 序号: '★3新增托位500个（市卫健委）' is not a task number: the row is not read" in run.stderr
+    assert "check: t.txt: line 4, column 1 (序号): '★3新增托位500个（市卫健委）' is not a task number: the row is not read" in run.stderr
     run = cli("import", "table", str(path), "-p", "x-2024", "--year", "2024", "-o", str(tmp_path / "s.toml"), "--strict")
     assert run.exit_code == 2, run.output
     assert not (tmp_path / "s.toml").exists()
