@@ -7,7 +7,7 @@ import tempfile
 
 import pytest
 
-from mstrack.domain import limits
+from mstrack import filesystem
 from mstrack.render import outputs
 
 from .conftest import refused
@@ -30,7 +30,7 @@ def short_names(monkeypatch):
 def test_a_temporary_s_name_fits_the_file_system_s_own_limit(short_names, tmp_path):
     name = "a" * 130 + ".db"  # 133 bytes: passes the length check with SQLite's -journal beside it
     target = tmp_path / name
-    assert limits.name_problem(target, beside="-journal", writer="SQLite") is None
+    assert filesystem.name_problem(target, beside="-journal", writer="SQLite") is None
     temporary = outputs.part_prefix(target) + "XXXXXXXX.part"
     assert len(temporary.encode()) + len("-journal") <= SHORT, temporary
     assert temporary.startswith(".aaa") and temporary.endswith("~.XXXXXXXX.part")

@@ -247,10 +247,10 @@ def replacing_path(target: Path, before_rename=None, private: bool = False, new_
 
 def path_problem(path, output: bool = True):
     """Why the file system cannot hold a file at this path, or None: a part of it longer than a name can be
-    (limits.name_problem, the one check of a name's length), or, for a file to write (`output`), a whole path
+    (filesystem.name_problem, the one check of a name's length), or, for a file to write (`output`), a whole path
     longer than the system takes (PATH_ROOM): a folder made, then nothing written into it."""
-    from mstrack.domain.limits import name_problem
     from mstrack.errors import Message
+    from mstrack.filesystem import name_problem
 
     if problem := name_problem(path):
         return problem

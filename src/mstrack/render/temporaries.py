@@ -11,7 +11,7 @@ import stat
 from contextlib import suppress
 from pathlib import Path
 
-from mstrack.domain.limits import name_max
+from mstrack.filesystem import name_max
 
 DATABASE_COMPANIONS = ("", "-wal", "-shm", "-journal")
 """An SQLite database file and the files SQLite keeps beside it: writing over any of them damages the database."""
@@ -29,7 +29,7 @@ database being written there (`db backup`): part_room is the file system's longe
 
 def part_room(target) -> int:
     """How much of `target`'s name its temporary's `.NAME.XXXXXXXX.part` can hold: the longest name the file system
-    of its folder allows (limits.name_max: 255 on most, 143 on an encrypted home) less PART_ADDED."""
+    of its folder allows (filesystem.name_max: 255 on most, 143 on an encrypted home) less PART_ADDED."""
     return name_max(target) - PART_ADDED
 
 

@@ -15,9 +15,9 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
 
-from mstrack.domain.limits import name_problem
 from mstrack.domain.reasons import os_reason
 from mstrack.errors import InputError, Message
+from mstrack.filesystem import name_problem
 
 
 def file_identity(path: Path) -> tuple[int, int] | None:
