@@ -1,0 +1,27 @@
+"""Issue 13, read46f: a 序号 printed across two columns, the first a group's label merged down over its rows
+("养老方面", "托育方面") and the second the rows' numbers, which start again under each label: the labels are areas and
+the codes take the label with the number ("养老方面4"), the numbers alone repeating."""
+
+from __future__ import annotations
+
+from .conftest import convert_written
+
+ROW = "<tr><td>{n}</td><td>{name}</td><td>-</td><td>{target}</td><td>区社会事业局</td></tr>"
+
+
+def _table(groups: list[tuple[str, list[tuple[str, str]]]]) -> str:
+    rows = ['<tr><td colspan="2">序号</td><td>指标名称</td><td>2020年完成值</td><td>2025年目标值</td><td>责任单位</td></tr>']
+    for label, items in groups:
+        for n, (name, target) in enumerate(items, 1):
+            cell = f'<td rowspan="{len(items)}">{label}</td>' if n == 1 else ""
+            rows.append("<tr>" + cell + ROW.format(n=n, name=name, target=target).removeprefix("<tr>"))
+    return "<html><body><p>表1 主要指标</p><table border=\"1\">" + "".join(rows) + "</table></body></html>"
+
+
+def test_a_label_over_numbers_that_restart_in_a_two_column_seq_codes_label_and_number(tmp_path):
+    html = _table([("养老方面", [("养老服务床位总量（张）", "3000"), ("养老机构护理型床位占比（%）", "60")]),
+                   ("托育方面", [("每千人口三岁以下婴幼儿托位数（个）", "4.5"), ("新生儿访视率（%）", "90")])])
+    tasks = convert_written(tmp_path, "plan.html", html, 2023).programme.tasks
+    assert [t.code for t in tasks] == ["养老方面1", "养老方面2", "托育方面1", "托育方面2"]
+    assert tasks[2].title == "每千人口三岁以下婴幼儿托位数（个）"
+
