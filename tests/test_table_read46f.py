@@ -25,3 +25,15 @@ def test_a_label_over_numbers_that_restart_in_a_two_column_seq_codes_label_and_n
     assert [t.code for t in tasks] == ["养老方面1", "养老方面2", "托育方面1", "托育方面2"]
     assert tasks[2].title == "每千人口三岁以下婴幼儿托位数（个）"
 
+
+def test_a_collective_with_its_places_bracketed_run_together_with_offices_is_split():
+    """"各片区（乡镇、街道）区党工委党群工作部区社会事业局", the separators lost: the collective (closed by its bracket) and
+    the offices after it, each opening with its level; levels in the bracket share the office after them ("各县(市、区)区政府")."""
+    from mstrack.sources.table.units import unit_names
+
+    assert unit_names("各片区（乡镇、街道）区党工委党群工作部区社会事业局") == [
+        "各片区（乡镇、街道）", "区党工委党群工作部", "区社会事业局"]
+    assert unit_names("各片区（乡镇、街道）") == ["各片区（乡镇、街道）"]
+    assert unit_names("各县(市、区)区政府") == ["各县(市、区)区政府"]
+    assert unit_names("各乡镇（街道）区域内学校") == ["各乡镇（街道）区域内学校"]
+
