@@ -37,3 +37,10 @@ def test_a_collective_with_its_places_bracketed_run_together_with_offices_is_spl
     assert unit_names("各县(市、区)区政府") == ["各县(市、区)区政府"]
     assert unit_names("各乡镇（街道）区域内学校") == ["各乡镇（街道）区域内学校"]
 
+
+def test_a_target_column_named_for_a_later_year_dates_its_targets(tmp_path):
+    """"2025年目标值" beside a 2020 baseline in a plan of 2023, no deadline column: each row is due at 2025's end."""
+    html = _table([("养老方面", [("养老服务床位总量（张）", "3000"), ("养老机构护理型床位占比（%）", "60")]),
+                   ("托育方面", [("每千人口三岁以下婴幼儿托位数（个）", "4.5"), ("新生儿访视率（%）", "90")])])
+    tasks = convert_written(tmp_path, "plan.html", html, 2023).programme.tasks
+    assert [t.deadline.isoformat() if t.deadline else None for t in tasks] == ["2025-12-31"] * 4
