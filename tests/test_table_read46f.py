@@ -44,3 +44,20 @@ def test_a_target_column_named_for_a_later_year_dates_its_targets(tmp_path):
                    ("托育方面", [("每千人口三岁以下婴幼儿托位数（个）", "4.5"), ("新生儿访视率（%）", "90")])])
     tasks = convert_written(tmp_path, "plan.html", html, 2023).programme.tasks
     assert [t.deadline.isoformat() if t.deadline else None for t in tasks] == ["2025-12-31"] * 4
+
+
+def test_items_closed_by_a_bracket_naming_the_bureaus_own_divisions_are_a_list(tmp_path):
+    """"（责任处室:监督检查处、预算处）" after each inspection of a 局's plan: the label names its divisions as 责任单位
+    names offices (the first leads; all are its units), half-width colon and brackets or full-width. A later group's
+    heading naming 督查 and 考核 ("二、督查检查考核计划") is no introduction of a report: the list is still read."""
+    lines = ["某局2023年度执法监督检查计划", "一、执法监督检查计划",
+             "（一）开展财经纪律重点问题检查。计划对减税降费落实情况开展检查。(责任处室:监督检查处)",
+             "（二）开展政府代理机构监督检查。计划对3家政府采购代理机构开展检查。（责任处室：采购办）",
+             "（三）开展会计信息质量检查。选取2家开展会计信息质量检查。（责任处室:监督检查处、预算处、国库处）",
+             "二、督查检查考核计划", "（一）开展内部控制检查。计划对3家以上行政事业单位开展检查。（责任处室:监督检查处）",
+             "三、有关要求", "（一）严格计划管理。各处室要严格按照计划执行。"]
+    tasks = convert_written(tmp_path, "plan.txt", "\n".join(lines) + "\n", 2023).programme.tasks
+    assert [t.code for t in tasks] == ["一(一)", "一(二)", "一(三)", "二(一)"]
+    assert [t.lines[0].lead_units for t in tasks] == [["监督检查处"], ["采购办"], ["监督检查处"], ["监督检查处"]]
+    assert tasks[2].lines[0].units == ["监督检查处", "预算处", "国库处"]
+    assert tasks[2].title == "开展会计信息质量检查。选取2家开展会计信息质量检查。"

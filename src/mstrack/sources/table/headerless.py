@@ -155,7 +155,7 @@ def _as_table(sheet: Sheet, header: list[str], rows: list[list[str]], source: li
 def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool = False, figures: bool = False,
                   offices: list[str] | None = None, reported: list | None = None, due: list[bool] | None = None,
                   assigned: bool = False, restated: bool = False, lines: list[bool] | None = None, few: list[bool] | None = None,
-                  listed: bool = False, facts: list[str] | None = None) -> bool:
+                  listed: bool = False, facts: list[str] | None = None, inside: int = 0) -> bool:
     """Whether the text above a list says it lists a programme's tasks, and most items state work to do. A run of
     paragraphs (strict) needs the title line or the sentence just above it to say so: a report says 民生实事 in passing.
     Neither line may report results. Items in one paragraph or numbered "一、" (`figures`) must also, most of them, set a
@@ -176,7 +176,9 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
     a list however few, a line above naming the programme still needed (a notice's one point under "二、主要任务"
     is none). A title or introduction reporting results refuses the items unless most of them state a programme's
     fact, their planned figure or deadline (list_results.plans_stated, in `facts`: each item with the paragraphs under
-    it, where given): then they are read, the line recorded on the sheet (`results_read`) for a doubt."""
+    it, where given): then they are read, the line recorded on the sheet (`results_read`) for a doubt. `inside`: how many
+    of the last lines of `above` are the list's own later group headings ("二、督查检查考核计划" over its second group):
+    they may name the programme, but they are no introduction, so they do not make it another topic."""
     staffed_lines, lines = lines, [*sheet.titles, *above]
     said = [lines[0], lines[-1]] if strict and lines else lines
     # the title or the introduction reports results: whichever line names the programme
@@ -202,7 +204,7 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
         or restated and len(items) >= MIN_STAFFED_ITEMS  # two items, each followed by its own progress: a report's plan
     named = restated or programme or \
         due is not None and dated_work(list(zip(items, map(bool, offices or []), due, strict=False))) or \
-        staffed_lines is not None and not _other_topic(lines) and labelled_work(list(zip(items, staffed_lines, strict=True)))
+        staffed_lines is not None and not _other_topic(lines[:len(lines) - inside]) and labelled_work(list(zip(items, staffed_lines, strict=True)))
     if not (named and (len(work) >= MIN_ITEMS or few_enough) and 2 * len(work) > len(items)):
         if results and reported is not None:  # a report's items, too few or no work even so: refused as a report
             reported.append(results)
@@ -365,7 +367,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                      or office_bracket(row_texts(source[k])[-1])  # or "（区农发局）": nothing but offices' names
                      for k, (kind, _, _) in enumerate(chosen) if not heads(chosen, k)]  # "责任单位：…" under the item
             if grouped and _is_programme(sheet, [*above, *headings], listed, offices=offices, reported=reported, lines=lines,
-                                         listed=bool(one)):
+                                         listed=bool(one), inside=len(headings) - heads(chosen, 0)):
                 header, rows, read = bracketed_table(chosen, labels, source)
                 listed = _as_table(sheet, header, rows, read, above, year, _after(sheet.rows[end:]))
                 listed[0].unheaded = unread  # a heading over no item: named, not an empty area
