@@ -204,7 +204,8 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
         or restated and len(items) >= MIN_STAFFED_ITEMS  # two items, each followed by its own progress: a report's plan
     named = restated or programme or \
         due is not None and dated_work(list(zip(items, map(bool, offices or []), due, strict=False))) or \
-        staffed_lines is not None and not _other_topic(lines[:len(lines) - inside]) and labelled_work(list(zip(items, staffed_lines, strict=True)))
+        staffed_lines is not None and not _other_topic(lines[:len(lines) - inside]) \
+        and labelled_work(list(zip(items, staffed_lines, strict=True)))
     if not (named and (len(work) >= MIN_ITEMS or few_enough) and 2 * len(work) > len(items)):
         if results and reported is not None:  # a report's items, too few or no work even so: refused as a report
             reported.append(results)
