@@ -61,3 +61,22 @@ def test_items_closed_by_a_bracket_naming_the_bureaus_own_divisions_are_a_list(t
     assert [t.lines[0].lead_units for t in tasks] == [["监督检查处"], ["采购办"], ["监督检查处"], ["监督检查处"]]
     assert tasks[2].lines[0].units == ["监督检查处", "预算处", "国库处"]
     assert tasks[2].title == "开展会计信息质量检查。选取2家开展会计信息质量检查。"
+
+
+GROUPED = ["某区景区安全管理专项整治工作方案", "一、总体要求", "压实安全责任。", "二、整治内容", "重点加强景区安全管理。",
+           "（一）景区", "1.健全完善安全生产和应急管理制度。", "2.加强大型游乐设施的管理和维护保养。",
+           "3.在危险区域设置安全警示标识。（区旅游文体局、旅游文化中心负责，各相关责任单位配合）",
+           "（二）非景区景点", "1.在涉水隐患重点区域设置安全警示标识标牌。（区资源生态局负责，各片区管理局配合）",
+           "2.加强沙滩、礁石等区域管理。（区执法应急局、城乡交建中心负责，片区管理局配合）",
+           "三、实施步骤", "本方案自印发之日起开展为期3个月专项整治。"]
+
+
+def test_one_bracket_after_a_groups_last_item_names_the_offices_of_every_item_of_the_group(tmp_path):
+    """"（X、Y负责，Z配合）" after the last item of a group whose other items name no office: the group's offices, given
+    to each of its items; a group whose items each print their own bracket keeps them. The part "二、" over the groups,
+    its introduction between, codes them (二(一)1)."""
+    tasks = convert_written(tmp_path, "plan.txt", "\n".join(GROUPED) + "\n", 2021).programme.tasks
+    assert [t.code for t in tasks] == ["二(一)1", "二(一)2", "二(一)3", "二(二)1", "二(二)2"]  # the part over its groups
+    assert [t.lines[0].lead_units for t in tasks[:3]] == [["区旅游文体局", "旅游文化中心"]] * 3
+    assert tasks[0].lines[0].units[-1] == "各相关责任单位"
+    assert tasks[3].lines[0].lead_units == ["区资源生态局"]

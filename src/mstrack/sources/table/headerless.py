@@ -39,11 +39,12 @@ from mstrack.sources.table.list_numbered import (
     numbered_run,
     numbered_table,
     office_of,
+    part_above,
     restated,
     units_after,
 )
 from mstrack.sources.table.list_results import items_report, planned_part, plans_reported, plans_stated, results_in
-from mstrack.sources.table.list_roles import labelled_line, office_bracket, offices_owned
+from mstrack.sources.table.list_roles import group_brackets, labelled_line, office_bracket, offices_owned
 from mstrack.sources.table.list_sections import (
     bracketed_kept,
     dated,
@@ -306,6 +307,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         measures = item_measures(sheet.rows)  # the measures "1." under an item "(一)": its own, no run of items
         entries = _parts_as_items(unnumbered_headings(sheet.rows, joined_lines(sheet.rows, contents_under(  # text under
             sheet.rows, [None if k in measures else entry_of(row) for k, row in enumerate(sheet.rows)]))))  # an item's name
+        group_brackets(entries)  # "（X、Y负责，Z配合）" after a group's last item: every item of the group's
         few = (run := numbered_run(entries)) is None and (run := numbered_run(entries, few=True)) is not None  # two items
         # one item of a list of tasks: only when no "(一)" or "一、" list is on the page, which the readings below take
         one = run is None and bracketed_run(sheet.rows) is None and chinese_run(sheet.rows) is None \
@@ -313,7 +315,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         if run:
             start, end, others = run
             above = _above(sheet, start)
-            chosen = labelled([e for e in entries[start:end] if e is not None])
+            chosen = labelled([e for e in entries[part_above(entries, start):end] if e is not None])  # "二、" over "（一）"
             run_items = chosen
             tail = [*chosen, *(e for e in entries[end:] if e is not None)]  # items numbered on past the closing sections
             chosen = [tail[k] for k in kept_on([(int(e.code) if e.kind == "item" else None, e.kind == "heading", e.text,
