@@ -80,3 +80,18 @@ def test_one_bracket_after_a_groups_last_item_names_the_offices_of_every_item_of
     assert [t.lines[0].lead_units for t in tasks[:3]] == [["区旅游文体局", "旅游文化中心"]] * 3
     assert tasks[0].lines[0].units[-1] == "各相关责任单位"
     assert tasks[3].lines[0].lead_units == ["区资源生态局"]
+
+
+def test_a_duty_table_of_departments_reads_the_duties_as_tasks_led_by_the_rows_department(tmp_path):
+    """序号 / 部门 / 主要职责分工: each row a department and its duties in one cell ("分工" names who shares the work, but
+    here the cells are the work): the duties are the task, the department its lead, no other units."""
+    rows = [("区交通建设局", "牵头开展结构安全排查整治，加强技术指导；<br>普及房屋结构安全常识。"),
+            ("区市场监管局", "牵头开展经营安全性排查整治；<br>负责指导自建房涉及的市场主体登记工作。"),
+            ("各片区管理局", "负责实施、推动落实专项行动；<br>推动辖区内隐患自建房整治。")]
+    body = "".join(f"<tr><td>{n}</td><td>{office}</td><td>{duty}</td></tr>" for n, (office, duty) in enumerate(rows, 1))
+    html = ("<html><body><p>部门主要职责分工表</p><table border=\"1\"><tr><td>序号</td><td>部门</td><td>主要职责分工</td></tr>"
+            f"{body}</table></body></html>")
+    tasks = convert_written(tmp_path, "plan.html", html, 2022).programme.tasks
+    assert [t.code for t in tasks] == ["1", "2", "3"]
+    assert tasks[0].title.startswith("牵头开展结构安全排查整治")
+    assert [t.lines[0].lead_units for t in tasks] == [["区交通建设局"], ["区市场监管局"], ["各片区管理局"]]
