@@ -1,6 +1,8 @@
-"""Issue 13, read46f: a 序号 printed across two columns, the first a group's label merged down over its rows
-("养老方面", "托育方面") and the second the rows' numbers, which start again under each label: the labels are areas and
-the codes take the label with the number ("养老方面4"), the numbers alone repeating."""
+"""Issue 13, read46f: the structures of the thirty-second held-out set, each in a small table or list. A 序号 printed
+across two columns, the first a group's label merged down over its rows ("养老方面", "托育方面") and the second the rows'
+numbers, which start again under each label: the labels are areas and the codes take the label with the number
+("养老方面4"), the numbers alone repeating. Also: offices run together after a collective's bracket, a target column
+named for a later year, "（责任处室：…）" brackets, a group's one bracket after its last item, and a duty table."""
 
 from __future__ import annotations
 
