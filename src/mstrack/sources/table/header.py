@@ -146,8 +146,8 @@ DUTY_HEADER_RE = re.compile(r"职责")  # 主要职责分工, 工作职责: a de
 def _duties_beside_offices(column: Column, columns: list[Column]) -> bool:
     """A units column named for duties (主要职责分工: 分工 reads as who shares the work) beside another column of units
     (部门): the departments are that one, and this one holds their duties, the work, when its cells are the rows'
-    longest words (_task_column_by_content)."""
-    return column.kind == "units" and DUTY_HEADER_RE.search(column.header) is not None \
+    longest words (_task_column_by_content). A header broken over two lines ("主要职\n责分工") names them still."""
+    return column.kind == "units" and DUTY_HEADER_RE.search(re.sub(r"\s+", "", column.header)) is not None \
         and any(c.kind in ("lead", "units") and c is not column for c in columns)
 
 
