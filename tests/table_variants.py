@@ -46,6 +46,16 @@ class Grid:
         return [c.index for c in self.columns if c.kind == kind]
 
 
+LABELLED_CODES = ("a 序号 under a group's label whose numbers start again (养老方面1 … 托育方面1): the codes take the label, "
+                  "which a renumbering's map of plain codes does not reach")
+
+
+def labelled_codes(grid: Grid) -> bool:
+    """Whether the table's codes take a group's label printed in the 序号 beside the number (numbered_columns.
+    labels_over_numbers): a variant that renumbers maps plain codes only."""
+    return any(c.labels_code for c in grid.columns)
+
+
 def read_grid(path: Path, year: int, sheet: str | None = None) -> Grid:
     """The table as the reader reads it: the sheet its header is on, in the document's own characters."""
     found, at, columns, headers = find_header(read_sheets(path, sheet), year)

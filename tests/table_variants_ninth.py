@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
-from tests.table_variants import TEXT_KINDS, Grid, _insert, _line, _two_rows
+from tests.table_variants import LABELLED_CODES, TEXT_KINDS, Grid, _insert, _line, _two_rows, labelled_codes
 from tests.table_variants_seventh import (
     _cell,
     _data,
@@ -237,6 +237,8 @@ def numbers_with_gap(grid: Grid) -> Grid | str:
     seq = grid.index("seq")
     if not seq:
         return "no 序号 column"
+    if labelled_codes(grid):
+        return LABELLED_CODES
     i = seq[0]
     numbers = [_cell(grid.rows[n], i) for n in _data(grid)]
     if any(x and not re.fullmatch(r"\d+", x) for x in numbers) or len({x for x in numbers if x}) < 3:
@@ -322,6 +324,8 @@ def numbers_zero_padded(grid: Grid) -> Grid | str:
     seq = grid.index("seq")
     if not seq:
         return "no 序号 column"
+    if labelled_codes(grid):
+        return LABELLED_CODES
     i = seq[0]
     numbers = {_cell(grid.rows[n], i) for n in _data(grid)} - {""}
     if not numbers or any(not re.fullmatch(r"[1-9]\d?", x) for x in numbers):

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from mstrack.sources.table.columns import column_kind
-from tests.table_variants import TEXT_KINDS, Grid, _fixed_order, _line, _reorder
+from tests.table_variants import LABELLED_CODES, TEXT_KINDS, Grid, _fixed_order, _line, _reorder, labelled_codes
 
 
 def units_first(grid: Grid) -> Grid | str:
@@ -257,6 +257,8 @@ def numbers_chinese(grid: Grid) -> Grid | str:
     seq = grid.index("seq")
     if not seq:
         return "no 序号 column"
+    if labelled_codes(grid):
+        return LABELLED_CODES
     if grid.headerless:
         return "a list with no header row: its items numbered 一、二 would be group headings there, not items"
     i = seq[0]

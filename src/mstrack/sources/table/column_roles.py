@@ -8,6 +8,7 @@ from mstrack.sources.table.columns import UNIT_NAME_RE, Column, column_values, o
 from mstrack.sources.table.group_columns import task_columns, whole_project_scope
 from mstrack.sources.table.numbered_columns import (
     items_numbering_themselves,
+    labels_over_numbers,
     numbered_requirements,
     numbered_title_column,
     unnamed_number_column,
@@ -23,6 +24,7 @@ def columns_by_data(sheet: Sheet, at: int, columns: list[Column]) -> None:
     for left, column in zip(columns, columns[1:], strict=False):  # "考核指标" merged over two columns, the second unnamed
         if not column.header.strip() and not column.kind and left.kind == "task" and column_values(sheet, at, column):
             column.kind, column.header = "task", left.header
+    labels_over_numbers(sheet, at, columns)
     unnamed_number_column(sheet, at, columns)  # before the columns of bare figures: these number the tasks
     number_columns(sheet, at, columns)  # a 目标任务(个) column of bare figures is a target: is a place column the task's?
     place_task_column(columns, lambda column: column_values(sheet, at, column))

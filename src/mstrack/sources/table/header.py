@@ -140,17 +140,30 @@ def _unnamed_task_column(sheet: Sheet, at: int, columns: list[Column], year: int
 TASK_WORDS_RE = re.compile(r"工作|举措|措施|任务|项目|内容|事项|指标")
 
 
+DUTY_HEADER_RE = re.compile(r"职责")  # 主要职责分工, 工作职责: a department's duties
+
+
+def _duties_beside_offices(column: Column, columns: list[Column]) -> bool:
+    """A units column named for duties (主要职责分工: 分工 reads as who shares the work) beside another column of units
+    (部门): the departments are that one, and this one holds their duties, the work, when its cells are the rows'
+    longest words (_task_column_by_content). A header broken over two lines ("主要职\n责分工") names them still."""
+    return column.kind == "units" and DUTY_HEADER_RE.search(re.sub(r"\s+", "", column.header)) is not None \
+        and any(c.kind in ("lead", "units") and c is not column for c in columns)
+
+
 def _task_column_by_content(sheet: Sheet, at: int, columns: list[Column]) -> None:
     """A header that names who is responsible (牵头单位) but its task column by a name the rules do not know, or know
     as a schedule (主要工作举措): a column whose header is unknown or speaks of the work, whose cells hold each row's
-    longest words over rows read as items (numbered, or in most rows), is the task column; the longest such first."""
+    longest words over rows read as items (numbered, or in most rows), is the task column; the longest such first. So is
+    a column of duties beside the departments' (_duties_beside_offices)."""
     below = [r.cells for r in sheet.rows[at + 1:at + 6]]
 
     def longest_in(column: Column) -> int:
         return sum(1 for cells in below if column.index < len(cells) and len(cells[column.index]) >= 6
                    and len(cells[column.index]) >= max(len(c) for c in cells[:len(columns)]))
 
-    candidates = [c for c in columns if c.header.strip() and (c.kind == "" or c.kind == "schedule" and TASK_WORDS_RE.search(c.header))]
+    candidates = [c for c in columns if c.header.strip() and (c.kind == "" or c.kind == "schedule" and TASK_WORDS_RE.search(c.header)
+                                                            or _duties_beside_offices(c, columns))]
     for column in sorted(candidates, key=longest_in, reverse=True):
         if longest_in(column) * 2 <= len(below):
             return

@@ -39,11 +39,12 @@ from mstrack.sources.table.list_numbered import (
     numbered_run,
     numbered_table,
     office_of,
+    part_above,
     restated,
     units_after,
 )
 from mstrack.sources.table.list_results import items_report, planned_part, plans_reported, plans_stated, results_in
-from mstrack.sources.table.list_roles import labelled_line, office_bracket, offices_owned
+from mstrack.sources.table.list_roles import group_brackets, labelled_line, office_bracket, offices_owned
 from mstrack.sources.table.list_sections import (
     bracketed_kept,
     dated,
@@ -162,7 +163,7 @@ def _as_table(sheet: Sheet, header: list[str], rows: list[list[str]], source: li
 def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool = False, figures: bool = False,
                   offices: list[str] | None = None, reported: list | None = None, due: list[bool] | None = None,
                   assigned: bool = False, restated: bool = False, lines: list[bool] | None = None, few: list[bool] | None = None,
-                  listed: bool = False, facts: list[str] | None = None, owned: bool = True) -> bool:
+                  listed: bool = False, facts: list[str] | None = None, owned: bool = True, inside: int = 0) -> bool:
     """Whether the text above a list says it lists a programme's tasks, and most items state work to do. A run of
     paragraphs (strict) needs the title line or the sentence just above it to say so: a report says 民生实事 in passing.
     Neither line may report results. Items in one paragraph or numbered "一、" (`figures`) must also, most of them, set a
@@ -185,7 +186,9 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
     fact, their planned figure or deadline (list_results.plans_stated, in `facts`: each item with the paragraphs under
     it, where given): then they are read, the line recorded on the sheet (`results_read`) for a doubt.
     `owned`: an item whose offices are labelled on its own line (`lines`) is work whatever it names (a 分工's topics,
-    "水库安全专题"), unless the items are the parts of one group of a "(一)" list (_group_parts), which that list reads."""
+    "水库安全专题"), unless the items are the parts of one group of a "(一)" list (_group_parts), which that list reads.
+    `inside`: how many of the last lines of `above` are the list's own later group headings ("二、督查检查考核计划" over
+    its second group): they may name the programme, but they are no introduction, so they do not make it another topic."""
     staffed_lines, lines = lines, [*sheet.titles, *above]
     said = [lines[0], lines[-1]] if strict and lines else lines
     # the title or the introduction reports results: whichever line names the programme
@@ -215,7 +218,8 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
         or restated and len(items) >= MIN_STAFFED_ITEMS  # two items, each followed by its own progress: a report's plan
     named = restated or programme or \
         due is not None and dated_work(list(zip(items, map(bool, offices or []), due, strict=False))) or \
-        staffed_lines is not None and not _other_topic(lines) and labelled_work(list(zip(items, staffed_lines, strict=True)))
+        staffed_lines is not None and not _other_topic(lines[:len(lines) - inside]) \
+        and labelled_work(list(zip(items, staffed_lines, strict=True)))
     if not (named and (len(work) >= MIN_ITEMS or few_enough) and 2 * len(work) > len(items)):
         if results and reported is not None:  # a report's items, too few or no work even so: refused as a report
             reported.append(results)
@@ -327,6 +331,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         measures = item_measures(sheet.rows)  # the measures "1." under an item "(一)": its own, no run of items
         entries = sub_items(sheet.rows, _parts_as_items(unnumbered_headings(sheet.rows, joined_lines(sheet.rows, contents_under(
             sheet.rows, [None if k in measures else entry_of(row) for k, row in enumerate(sheet.rows)])))))  # text under an item's name
+        group_brackets(entries)  # "（X、Y负责，Z配合）" after a group's last item: every item of the group's
         few = (run := numbered_run(entries)) is None and (run := numbered_run(entries, few=True)) is not None  # two items
         # one item of a list of tasks: only when no "(一)" or "一、" list is on the page, which the readings below take
         one = run is None and bracketed_run(sheet.rows) is None and chinese_run(sheet.rows) is None \
@@ -334,7 +339,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         if run:
             start, end, others = run
             above = _above(sheet, start)
-            chosen = labelled([e for e in entries[start:end] if e is not None])
+            chosen = labelled([e for e in entries[part_above(entries, start):end] if e is not None])  # "二、" over "（一）"
             run_items = chosen
             tail = [*chosen, *(e for e in entries[end:] if e is not None)]  # items numbered on past the closing sections
             chosen = [tail[k] for k in kept_on([(int(e.code) if e.kind == "item" else None, e.kind == "heading", e.text,
@@ -391,7 +396,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                      or office_bracket(row_texts(source[k])[-1])  # or "（区农发局）": nothing but offices' names
                      for k, (kind, _, _) in enumerate(chosen) if not heads(chosen, k)]  # "责任单位：…" under the item
             if grouped and _is_programme(sheet, [*above, *headings], listed, offices=offices, reported=reported, lines=lines,
-                                         listed=bool(one)):
+                                         listed=bool(one), inside=len(headings) - heads(chosen, 0)):
                 header, rows, read = bracketed_table(chosen, labels, source)
                 listed = _as_table(sheet, header, rows, read, above, year, _after(sheet.rows[end:]))
                 listed[0].unheaded = unread  # a heading over no item: named, not an empty area

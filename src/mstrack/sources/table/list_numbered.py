@@ -78,6 +78,7 @@ class Entry:
     labels: dict[str, str] = field(default_factory=dict)  # an item's labelled paragraphs below it: {label: value}
     assigned: bool = False  # an office line "由…负责落实" (a label) or an item it stands under
     progress: bool = False  # a note reporting the progress of the item above ("完成情况：…", "1-11月…同比增长6.3%")
+    shared: bool = False  # its offices are its group's, named once after the group's last item (list_roles.group_brackets)
 
 
 def units_after(text: str) -> tuple[str, str]:
@@ -247,6 +248,18 @@ LEAD_GROUP_RE = re.compile(rf"^(?:[一二三四五六七八九十百]+\s*[{DOTS}
                            rf"(?:{'|'.join(LEAD_ROLE_WORDS)}|{RESPONSIBLE_WORD})(?:的|{RESPONSIBLE_WORD}的)?(?:工作|任务|事项)$")
 LEAD_LABEL = "牵头单位"  # the label a heading's lead is the items' under
 SUB_HEADING_RE = re.compile(r"^[（(]\s*[一二三四五六七八九十百]+\s*[）)]")  # "（一）…" under a heading "一、…"
+
+
+def part_above(entries: list[Entry | None], start: int) -> int:
+    """Where a run opening with a group heading "（一）…" starts, with the part "二、…" above it whose introduction
+    ("重点加强…", a paragraph that is no entry) stands between: at that part, so that its groups are coded within it
+    ("二(一)1", as under a part right above them); else at the run's own start."""
+    k = start - 1
+    while k >= 0 and entries[k] is None:
+        k -= 1
+    first, part = entries[start] if start < len(entries) else None, entries[k] if k >= 0 else None
+    return k if first is not None and first.kind == "heading" and SUB_HEADING_RE.match(first.text) and part is not None \
+        and part.kind == "heading" and not SUB_HEADING_RE.match(part.text) and GROUP_HEADING_RE.match(part.text) else start
 # a category of offices, no office: 部门 or 单位 after nothing but places' levels and words of kind or number ("多部门",
 # "省直部门", "县直有关部门", "其他单位", "上级部门", "中央驻县单位"); an office names its field ("县教育部门")
 CATEGORY_RE = re.compile(rf"(?:[{PLACE_START}]|中央|多|诸|其他|其它|有关|相关|上级|下级|直属|直|驻|各级|职能|主管|行业|成员|"

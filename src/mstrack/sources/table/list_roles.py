@@ -30,8 +30,10 @@ def offices_owned(entry: Entry) -> bool:
     """Whether an item names its own offices so that its list is a 分工's: by their role's label (role_labelled), or in
     a bracket at its line's end whose words are all offices' names ("…预警。（区农发局）", "（区教育局、区市场监管局）"):
     the names say who does it, as "（责任单位：…）" would. A bracket of other words ("（2016年6月底前）", "（城关片区）",
-    "（含城区）") names nobody, wherever it stands."""
-    return role_labelled(entry) or entry.row is not None and bool(texts := row_texts(entry.row)) and office_bracket(texts[-1])
+    "（含城区）") names nobody, wherever it stands. An item whose group's last item names the group's offices
+    (group_brackets) owns them too."""
+    return entry.shared or role_labelled(entry) \
+        or entry.row is not None and bool(texts := row_texts(entry.row)) and office_bracket(texts[-1])
 
 
 def office_bracket(text: str) -> bool:
@@ -56,3 +58,24 @@ def role_worded(text: str) -> bool:
     "X牵头，A、B等按职责分工负责", "A、B等按职责分工负责": units.roles_in reads them): the role says the item is
     assigned work as a label would."""
     return roles_in(text) is not None
+
+
+def group_brackets(entries: list[Entry | None]) -> None:
+    """A group of items numbered "1." on under a heading whose last item alone ends with a bracket of offices by their
+    roles ("…整治。（区旅游文体局、旅游文化中心负责，各相关责任单位配合）") and whose other items name none: the bracket
+    closes the whole group, so each item gets its offices (a doubt of the reading: it may be the last item's own)."""
+    groups: list[list[Entry]] = []
+    for entry in entries:
+        if entry is None:
+            continue
+        if entry.kind != "item" or not entry.code.isdigit():
+            groups.append([])
+        elif entry.code == "1" or not groups or not groups[-1] or int(groups[-1][-1].code) + 1 != int(entry.code):
+            groups.append([entry])
+        else:
+            groups[-1].append(entry)
+    for group in (g for g in groups if len(g) >= 2):
+        last = group[-1]
+        if last.units and offices_owned(last) and not any(e.units or e.labels or offices_owned(e) for e in group[:-1]):
+            for entry in group[:-1]:
+                entry.units, entry.shared = last.units, True

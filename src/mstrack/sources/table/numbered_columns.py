@@ -227,3 +227,29 @@ def items_numbering_themselves(sheet: Sheet, at: int, columns: list[Column]) -> 
             seq.kind = "area_code" if other.kind == "area" else seq.kind  # the merged 序号 numbers the area it names
         column.kind = "task"
         return
+
+
+def labels_over_numbers(sheet: Sheet, at: int, columns: list[Column]) -> None:
+    """A 序号 printed across two columns, the first a group's label merged down over its rows ("养老方面", "托育方面"),
+    the second the rows' numbers, which start again under a new label: the first is an area column whose labels code
+    their groups, so that a task goes by its label and its number ("养老方面4"; the numbers alone repeat)."""
+    seqs = [c for c in columns if c.kind == "seq"]
+    if len(seqs) != 2 or seqs[1].index != seqs[0].index + 1 or any(c.kind == "area" for c in columns):
+        return
+    header = (seqs[0].header.strip(), seqs[1].header.strip())
+    pairs = [(r.cells[seqs[0].index].strip(), _seq_number(r.cells[seqs[1].index])) for r in data_rows(sheet, at)
+             if seqs[1].index < len(r.cells) and not total_row(r.cells)
+             and (r.cells[seqs[0].index].strip(), r.cells[seqs[1].index].strip()) != header]  # the header again: a page break
+    if len(pairs) < 3 or not all(label and not re.search(r"\d", label) and not CODE_CELL_RE.match(label)
+                                 and not GROUP_CODE_RE.match(label) and number is not None for label, number in pairs):
+        return
+    falls = [k for k in range(1, len(pairs)) if pairs[k][1] <= pairs[k - 1][1]]
+    if falls and all(pairs[k][0] != pairs[k - 1][0] for k in falls):  # the numbers start again only under a new label
+        seqs[0].kind, seqs[0].labels_code = "area", True
+
+
+def _seq_number(cell: str) -> int | None:
+    """The number a 序号 cell prints, however printed ("1", "1.", "（1）", "1、", "1※", "01", "一"); None for another text."""
+    if (m := CODE_CELL_RE.match(cell.strip())) and m[1].isdigit():
+        return int(m[1])
+    return chinese_count(m[1]) if (m := GROUP_CODE_RE.match(cell.strip())) else None

@@ -45,6 +45,11 @@ RUN_TOGETHER_RE = re.compile(r"(?:局|委|办|院|中心|站|所|部|厅|队|府
 WHOLE_OFFICE_RE = re.compile(r"(?:(?<!分)局|委|办|(?<![医学])院|厅|部|政府|办公室|委员会)$")  # a 分局, a 医院: units
 
 
+# a collective with a list of its places in a bracket ("各片区（乡镇、街道）"; "各县(市、区)" is levels, LEVELS_RE) and an
+# office run on after it, opening with its level
+COLLECTIVE_THEN_OFFICE_RE = re.compile(r"^(各[^（()）、，,；;\s]{1,8}[（(][^（()）]{1,12}、[^（()）]{1,12}[）)])([省市县区].{2,})$")
+
+
 def _run_together(name: str) -> list[str]:
     """Two offices' whole names run together, the separator lost in a copy ("区发改局区统计局", "市委宣传部市文广旅局"):
     split where a name of three characters or more, opening with a level (区, 市, 县, 省), ends with an office's suffix and
@@ -52,7 +57,10 @@ def _run_together(name: str) -> list[str]:
     it. One office's parts stay whole: a section
     or a unit under a bureau opens with no level ("市公安局交警支队", "区卫健局疾控中心"), a party committee's department
     neither ("市委宣传部"); a joint office after a bare 县委 ("县委县政府督查室") or 市场 after 市 ("市商务局市场科") are no
-    second name."""
+    second name. A collective closed by its bracket ("各片区（乡镇、街道）") before such an office is a name of its own."""
+    if (m := COLLECTIVE_THEN_OFFICE_RE.match(name)) and WHOLE_OFFICE_RE.search(m[2]) and not LEVELS_RE.fullmatch(m[1]) \
+            and not re.search(r"[\d（()）\s]", m[2]):
+        return [m[1], *_run_together(m[2])]  # "各片区（乡镇、街道）区党工委党群工作部…": the collective closed by its bracket
     if not name or name[0] not in "省市县区" or re.search(r"[\d（()）\s、，,；;]", name):
         return [name]
     for m in RUN_TOGETHER_RE.finditer(name, 2):

@@ -83,6 +83,18 @@ def _read_task_cells(task: RawTask, row: Row, layout: _Layout, year: int) -> tup
     return content, deadline_text, deadline
 
 
+AIMED_YEAR_RE = re.compile(r"^(?:到)?(\d{4})年(?:底|末)?(?:目标值|预期目标|目标)$")  # "2025年目标值": the year its figures aim at
+
+
+def _aimed_year(layout: _Layout, year: int) -> tuple[str, date] | None:
+    """The year a target column is named for ("2025年目标值"), when it is not the programme's: its figures are due at
+    that year's end (a baseline column beside it, "2020年完成值", is none)."""
+    headers = [re.sub(r"\s+", "", c.header) for c in layout.by_kind.get("amount", [])]
+    if len(headers) != 1 or not (m := AIMED_YEAR_RE.match(headers[0])) or int(m[1]) == year:
+        return None
+    return f"{m[1]}年", date(int(m[1]), 12, 31)
+
+
 CONTEXT_RE = re.compile(f"{CONTEXT_HEADERS}|{CONDITION_HEADERS}")  # "服务对象年龄（岁）：80以上" in the note too
 FULL_RE = re.compile(r"(?:完成|达到)?\s*100\s*[%％]")
 ZERO_RE = re.compile(r"^\s*0+(?:\.0+)?\s*$")  # a figure of nothing: no quota for the row
@@ -404,6 +416,9 @@ def read_row_lines(task: RawTask, row: Row, layout: _Layout, year: int, inherite
     elif not deadline_text and previous is None and not {"deadline", "schedule", "period"} & set(layout.by_kind) \
             and (done := completion_month(content or title, year)):  # "…，预计2024年5月完工，…" in the target's words
         own["deadline_text"], own["deadline"] = task.deadline_text, task.deadline = done
+    elif not deadline_text and previous is None and amount and not {"deadline", "schedule", "period"} & set(layout.by_kind) \
+            and (aimed := _aimed_year(layout, year)):  # "2025年目标值" in a plan of 2023: its targets are due at 2025's end
+        own["deadline_text"], own["deadline"] = task.deadline_text, task.deadline = aimed
     borrowed = not lead_cell and not units_cell and not previous and inherited is not None \
         and bool({"lead", "units"} & set(layout.by_kind)) \
         and not layout.sheet.headerless  # a list of tasks has no merged cells: an item naming no office names none

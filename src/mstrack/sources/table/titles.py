@@ -104,7 +104,9 @@ def area_of(row: Row, filled: list[str], layout: _Layout, areas: list[Area], are
         return add_area(areas, AREA_RE.match(layout.cell(row, "task"))), True
     if area_text := layout.cell(row, "area"):
         m = AREA_RE.match(area_text.split("\n")[0])
-        area = add_area(areas, m) if m else add_area_named(areas, area_text, layout.cell(row, "area_code"))
+        labels_code = layout.by_kind["area"][0].labels_code  # "养老方面" over numbers that start again: its code too
+        area = add_area(areas, m) if m else add_area_named(areas, area_text, layout.cell(row, "area_code")
+                                                            or (area_text if labels_code else ""))
     title, code_text = layout.cell(row, "task"), layout.cell(row, "seq")
     if not (numeral := group_numeral(code_text)) or not title or numeral_items or sets_target(title):
         return area, False

@@ -64,7 +64,8 @@ def numbered_groups(cell: str) -> dict[str, str]:
 
 # "（首位单位为牵头单位，下同）", "(列第一位者为工作牵头单位)": a bracket in the cell saying the first office leads
 FIRST_LEADS_RE = re.compile(rf"\s*[（(][^（）()]*{first_leads('[^（）()]*')}[^（）()]*[）)]")
-ROLE_LABEL_RE = re.compile(rf"({ROLES}|责任)(?:单位|部门)?\s*[：:]")
+OFFICE_WORD = r"(?:单位|部门|处室|科室)"  # what a role label names: offices, or a 局's own divisions ("责任处室：预算处")
+ROLE_LABEL_RE = re.compile(rf"({ROLES}|责任){OFFICE_WORD}?\s*[：:]")
 ROLE_MARK_RE = re.compile(rf"\s*[（(]\s*(?:{LEADING})\s*(?:单位|部门)?\s*[）)]")
 RESPONSIBLE_MARK_RE = re.compile(rf"\s*[（(]\s*{RESPONSIBLE_WORD}\s*(?:单位|部门)?\s*[）)]$")
 ROLE_WORDS_RE = re.compile(rf"(?P<lead>[^，,；;。\n]+?)(?:{LEADING})\s*[，,；;。\n]\s*(?P<others>.+?)"  # the others one a line too
@@ -122,7 +123,7 @@ def _role_offices(text: str, apart: bool = True) -> list[str] | None:
         else None
 
 
-ROLE_LABEL_NAME_RE = re.compile(rf"(?:{ROLES}|责任)(?:单位|部门)\s*[：:]?")  # "牵头单位:按职责分工抓好落实": a label, no office
+ROLE_LABEL_NAME_RE = re.compile(rf"(?:{ROLES}|责任){OFFICE_WORD}\s*[：:]?")  # "牵头单位:按职责分工抓好落实": a label, no office
 
 
 def _role_bracket(m: re.Match) -> str:
