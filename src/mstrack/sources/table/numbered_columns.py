@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from mstrack.domain.quantities import chinese_count
 from mstrack.sources.rows import TOTAL_CELL_RE, total_row
@@ -122,8 +123,10 @@ def contact_or_duty(item: str) -> bool:
 def unnamed_number_column(sheet: Sheet, at: int, columns: list[Column]) -> None:
     """No 序号: an unnamed column left of the task column whose cells are numbers rising down the rows ("01", "02",
     "04"; "3.", "四") numbers the tasks as the document prints them, not their position. The numbers start at 1 or
-    stay small: 2024, 2025, 2026 are years, not a count of tasks. Cells after the last number are lines under the
-    table ("XX县人民政府办公室", a contact table's "联系人"): the rows they are on are said, not read (tasks.py)."""
+    stay small: 2024, 2025, 2026 are years, not a count of tasks. Numbers from 1 that rise more often than they repeat
+    or start again at 1 ("1, 1, 2"; "1, 2, 1, 2") are a 序号 too, read as a named one is (titles.py: a repeat said,
+    a second run refused), never left unread for tasks numbered by position. Cells after the last number are lines
+    under the table ("XX县人民政府办公室", a contact table's "联系人"): the rows they are on are said, not read (tasks.py)."""
     tasks = [c for c in columns if c.kind == "task"]
     if not tasks or any(c.kind == "seq" for c in columns):
         return
@@ -134,10 +137,18 @@ def unnamed_number_column(sheet: Sheet, at: int, columns: list[Column]) -> None:
         numbers = [_number_of(v) for v in values]
         while numbers and numbers[-1] is None:  # lines under the table (a signature, a contact table): no item's number
             numbers.pop()
-        if len(numbers) >= 2 and None not in numbers and numbers == sorted(set(numbers)) \
-                and (numbers[0] <= 1 or numbers[-1] < 1000):
+        if len(numbers) >= 2 and None not in numbers and (numbers == sorted(set(numbers)) and (
+                numbers[0] <= 1 or numbers[-1] < 1000) or _rising_from_one(numbers)):
             column.kind = "seq"
             return
+
+
+def _rising_from_one(numbers: list[int]) -> bool:
+    """Numbers from 1 each the one above, higher, or 1 again, rising at least as often as not ("1, 1, 2", "1, 2, 2",
+    "1, 2, 1, 2"): a 序号 whose numbers repeat or start again, not figures ("3, 5, 2")."""
+    steps = list(pairwise(numbers))
+    rises = sum(b > a for a, b in steps)
+    return numbers[0] == 1 and all(b >= a or b == 1 for a, b in steps) and rises * 2 >= len(steps)
 
 
 def _number_of(cell: str) -> int | None:
