@@ -41,3 +41,11 @@ def test_an_unnamed_number_column_whose_numbers_start_again_refuses_the_table(tm
     with pytest.raises(InputError, match=r"row 4, column 1: task 1 appears twice \(first at row 2\), and task 2 after it "
                                          r"\(row 5\): the numbers start again"):
         read(tmp_path, "", ["1", "2", "1", "2"])
+
+
+def test_a_number_printed_again_on_the_next_row_is_said_as_printed(tmp_path):
+    """"1" again on the row under task 1 (as a merged 序号 gives it): the row is read as a line of task 1, and the doubt
+    says the number it prints, in the 序号 column (before: "a row without 序号", in the task column: untrue)."""
+    tasks, doubts = read(tmp_path, "", ["1", "1", "2"])
+    assert tasks == [("1", "新建公园3个"), ("2", "新增学位500个")]
+    assert doubts == ["row 3, column 1: 序号 1 again: the row read as part of task 1; it may be a task of its own"]

@@ -59,7 +59,11 @@ def task_doubts(raw: RawTask, task: Task, units: list[Unit], year: int) -> list[
         if (doubt := _amount_doubt(raw, raw_line, task, line)) is not None:
             found.append(doubt)
         found += _person_doubts(raw, raw_line, line, column)
-        if raw_line.item and raw_line.row is not raw.row and not raw_line.content:
+        if raw_line.item and raw_line.row is not raw.row and not raw_line.content and raw_line.again[0]:
+            found.append(Doubt(row=raw_line.row.number, column=raw_line.again[1], at=line, key="lead_units",
+                               why=Message("序号 {printed} again: the row read as part of task {code}; it may be a task of "
+                                           "its own", printed=raw_line.again[0], code=raw.code)))
+        elif raw_line.item and raw_line.row is not raw.row and not raw_line.content:
             found.append(Doubt(row=raw_line.row.number, column=column, at=line, key="lead_units",
                                why=Message("a row without 序号 read as part of task {code}; it may be a task of its own",
                                            code=raw.code)))

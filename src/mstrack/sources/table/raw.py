@@ -26,6 +26,8 @@ class RawLine:
     deadline: date | None = None  # the row's own 完成时限, and as printed
     deadline_text: str = ""
     item: str = ""  # a sub-item of a registration form or a sub-row without 序号: the line's own target and words
+    again: tuple[str, str] = ("", "")  # the 序号 a sub-row prints, its task's own again (merged, or printed twice), and
+    # its column as named ("1 (序号)")
     amount: tuple[str, str] = ("", "")  # a target column's number and the 单位 column's unit of measure: ("10", "所")
     measured: list[tuple[str, str, str]] = field(default_factory=list)  # ("年度投资金额", "300", "万元"): a header's own target
     reported: list[tuple[str, str]] = field(default_factory=list)  # (header, cell) of the progress columns: what was done

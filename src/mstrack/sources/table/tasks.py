@@ -198,7 +198,11 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
             previous = row
             continue
         inherited = tasks[-2].lines[-1] if len(tasks) > 1 and tasks[-2].lines else None
+        lines = len(task.lines)
         read_row_lines(task, row, layout, year, inherited, item)
+        if item and (seq := layout.by_kind.get("seq")) and (printed := layout.cell(row, "seq")):
+            for line in task.lines[lines:]:  # "1" again under task 1: said as printed, not as "a row without 序号"
+                line.again = (printed, layout.sheet.column_named(seq[0].index, seq[0].header))
         lead = group_lead or offices.get(id(task)) or signed_for
         for line in task.lines if lead and not group_lead else []:
             line.lead_units = [lead if u == UNLISTED else u for u in line.lead_units]
