@@ -12,6 +12,8 @@ import pytest
 
 from mstrack.sources.table.schedule import dated_clauses
 
+from .conftest import convert_written
+
 
 def _dated(words: str, year: int) -> list[tuple[date, str]]:
     return [(due, text) for _, due, text in dated_clauses(words, year)]
@@ -52,6 +54,35 @@ def test_a_month_with_fen_before_is_the_end_of_the_month_before(words, due):
     assert [d for d, _ in _dated(words, 2021)] == [due]
 
 
+PLAN = """平潭综合实验区土壤污染防治工作方案
+为切实加强土壤污染防治，结合我区实际，制定本工作方案。
+一、主要任务
+（一）掌握全区土壤环境质量状况
+1.开展土壤环境质量详查
+2017年6月底前，完成全区土壤污染状况初步调查。在此基础上，开展土壤污染状况详查，2018年底前完成。
+责任单位：区环境与国土资源局牵头，区农村发展局等参与
+2.防治农业面源污染
+2016年底前完成500亩马铃薯测土配方施肥示范。2017年先行配备一批土壤快速检测设备。到2020年，规模化养殖场、养殖小区配套建设废弃物处理设施比例达到75%以上；有机肥养分还田率达到60%。每年至少开展1次灌溉水水源的水质监测。
+责任单位：区农村发展局牵头，区环境与国土资源局等参与
+3.加强林地土壤环境管理
+在林地分布区域建立产出食用林产品质量定期检测制度。
+责任单位：区农村发展局牵头，区市场监督管理局参与
+"""
+
+
+def test_a_multi_year_plans_items_keep_each_dated_goal(tmp_path):
+    """Each dated phrase of an item is a checkpoint; a figure of a later year is its indicator's checkpoint, due then,
+    and no target of 2016; 2016's own figure stays the target."""
+    first, second, _ = convert_written(tmp_path, "plan.txt", PLAN, 2016).programme.tasks
+    assert [c.due for line in first.lines for c in line.checkpoints] == [date(2017, 6, 30), date(2018, 12, 31)]
+    assert [c.due for line in second.lines for c in line.checkpoints] == [
+        date(2016, 12, 31), date(2017, 12, 31), date(2020, 12, 31)]
+    figures = [(i.target, i.unit, [(m.due, m.target) for m in i.milestones]) for line in second.lines for i in line.indicators
+               if i.unit != "次"]  # each year's inspection, undated: the item has no one deadline
+    assert sorted(figures, key=str) == [(500, "亩", [(date(2016, 12, 31), 500)]), (None, "%", [(date(2020, 12, 31), 60)]),
+                                        (None, "%", [(date(2020, 12, 31), 75)])]
+
+
 @pytest.mark.parametrize(("words", "dated"), [
     ("全区平台与省级平台互联互通，力争到2020年，实现与省内其他设区市平台互联互通",
      [(date(2020, 12, 31), "力争到2020年，实现与省内其他设区市平台互联互通")]),
@@ -60,3 +91,10 @@ def test_a_month_with_fen_before_is_the_end_of_the_month_before(words, due):
 ])
 def test_a_date_before_a_comma_after_a_clause_or_a_semicolon_dates_the_rest(words, dated):
     assert _dated(words, 2016) == dated
+
+
+def test_a_later_years_figure_that_is_the_items_one_date_stays_its_target(tmp_path):
+    """"2025年完成…,为金阳新城增加学位1080个" in a plan of 2024: the item is due then, and 1080 is its target."""
+    rows = "序号,项目名称,目标任务,牵头单位\n1,金阳新城新增学位项目,\"2025年完成北园小学建设,为金阳新城增加学位1080个\",市教育局\n"
+    task, = convert_written(tmp_path, "plan.csv", rows, 2024).programme.tasks
+    assert [(i.target, i.unit) for line in task.lines for i in line.indicators] == [(1080, "个")]
