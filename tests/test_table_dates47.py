@@ -98,3 +98,29 @@ def test_a_later_years_figure_that_is_the_items_one_date_stays_its_target(tmp_pa
     rows = "序号,项目名称,目标任务,牵头单位\n1,金阳新城新增学位项目,\"2025年完成北园小学建设,为金阳新城增加学位1080个\",市教育局\n"
     task, = convert_written(tmp_path, "plan.csv", rows, 2024).programme.tasks
     assert [(i.target, i.unit) for line in task.lines for i in line.indicators] == [(1080, "个")]
+
+
+YEAR_PLAN = """平潭综合实验区“国企提升发展年”行动方案
+为深化区属国企改革，结合我区实际，制定本行动方案。
+一、主要任务
+（一）人才兴企提升
+1.加大人才培养力度
+于6月底前梳理完成企业人才战略规划制定工作。于10月底前完成举办或参与2场次以上的大学毕业生公开招聘会；每年定期组织或参与中高端人才对接会1场次以上。
+责任单位：区国资局牵头，区人社局参与
+2.推行全员绩效考核
+8月份前要建立科学的与各岗位相匹配的绩效考核指标体系。各区属国企要在8月份前进一步健全管理人员公开选聘、解聘管理办法。
+责任单位：区国资局牵头，区人社局参与
+3.加强国有资产监管
+加快国资监督职能向管资本方向转变。
+责任单位：区国资局牵头，区人社局参与
+4.加强林地土壤环境管理
+在林地分布区域建立产出食用林产品质量定期检测制度。
+责任单位：区农村发展局牵头，区市场监督管理局参与
+"""
+
+
+def test_an_items_last_month_is_its_deadline_beside_a_figure_done_every_year(tmp_path):
+    """"每年定期组织…1场次以上" is due at no one date: the item's months date it, the last its deadline; "8月份前" is the
+    end of July."""
+    first, second, *_ = convert_written(tmp_path, "plan.txt", YEAR_PLAN, 2021).programme.tasks
+    assert (first.deadline, second.deadline) == (date(2021, 10, 31), date(2021, 7, 31))
