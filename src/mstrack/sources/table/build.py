@@ -146,7 +146,7 @@ def _later_goal(indicator: Indicator, unit: Unit, year: int) -> bool:
     """Whether an indicator's figure is due in a later year than the programme's only, after an earlier date of its
     item: all its milestones are later, their last the figure itself, and the item names an earlier date."""
     dues = [m.due for m in indicator.milestones]
-    return bool(dues) and min(dues).year > year and unit.checkpoints[0][0] < min(dues) \
+    return bool(dues) and min(dues).year > year and any(due < min(dues) for due, _, _ in unit.checkpoints) \
         and indicator.target in (None, indicator.milestones[-1].target)
 
 
