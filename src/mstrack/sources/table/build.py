@@ -50,7 +50,7 @@ def build_task(raw: RawTask, year: int, summary: list[Message], doubts: list[Dou
         if unit.undated:
             _add_undated(raw.code, unit.undated, unit_lines, deadline or date(year, 12, 31), summary)
         lines.extend(unit_lines)
-        _place_series(raw.code, unit, unit_lines, placed, spare, summary)
+        _place_series(raw.code, unit, unit_lines, placed, spare, summary, year)
     _place_spare_targets(raw.code, spare, placed, summary)
     _unique_names(lines)
     task.lines = lines
@@ -106,7 +106,7 @@ def _add_undated(code: str, undated: str, lines: list[Line], at: date, summary: 
 
 
 def _place_series(code: str, unit: Unit, lines: list[Line], placed: list[tuple[Series, Indicator]], spare: list[tuple[Line, Series]],
-                  summary: list[Message]) -> None:
+                  summary: list[Message], year: int) -> None:
     """A unit's series as indicators on its best line; a title's target without milestones waits in `spare`."""
     last_due = unit.checkpoints[-1][0] if unit.checkpoints else None
     prefix = _heading_prefix(unit)
@@ -121,6 +121,10 @@ def _place_series(code: str, unit: Unit, lines: list[Line], placed: list[tuple[S
             continue
         if one.statement is None and one.points and all(due in goals for due, _, _ in one.points):
             indicator.target = None  # the month's goals (月度目标要求 of a ledger for 11月): checkpoints, not the year's target
+        if _later_goal(indicator, unit, year):
+            # "2017年…；到2020年，…达到75%" in a plan of 2016: one of the item's dated goals, a later year's checkpoint, no
+            # target of 2016 (a later year's figure that is the item's one date, its deadline, stays its target)
+            indicator.target = None
         if prefix and one.origin == "checkpoint" and prefix not in indicator.name:
             indicator.name = (prefix + indicator.name)[:30]
         line = _best_line(lines, unit.lines, one, unit.holder)
@@ -136,6 +140,14 @@ def _place_series(code: str, unit: Unit, lines: list[Line], placed: list[tuple[S
                    and not (month_plan_only(one, planned) and work_progress(one)) for one in unit.series):
             summary.append(Message("task {code}, {due}: “{text}” not placed on an indicator; left as checkpoint text",
                                    code=code, due=label or due.isoformat(), text=clip(mention.excerpt)))
+
+
+def _later_goal(indicator: Indicator, unit: Unit, year: int) -> bool:
+    """Whether an indicator's figure is due in a later year than the programme's only, after an earlier date of its
+    item: all its milestones are later, their last the figure itself, and the item names an earlier date."""
+    dues = [m.due for m in indicator.milestones]
+    return bool(dues) and min(dues).year > year and any(due < min(dues) for due, _, _ in unit.checkpoints) \
+        and indicator.target in (None, indicator.milestones[-1].target)
 
 
 def _placed_title(one: Series, placed: list[tuple[Series, Indicator]]) -> bool:

@@ -173,8 +173,13 @@ def _series(mention: Mention, origin: str) -> Series:
 
 def all_dated(line: RawLine, words: str = "") -> bool:
     """Whether the dates in a content's words (`words` where the line has no content: its title's) date all its figures
-    ("城镇新增就业2500人，…，年底前完成"): then the last is the task's; a date of one clause among others is that clause's only."""
-    return not find_mentions(_without(line.content or words, [text for _, _, text in line.periods[-line.in_words:]]))
+    ("城镇新增就业2500人，…，年底前完成"): then the last is the task's; a date of one clause among others is that clause's only.
+    A figure done every year ("每年定期组织…1场次以上") is due at no one date, and leaves the dates the item's."""
+    rest = _without(line.content or words, [text for _, _, text in line.periods[-line.in_words:]])
+    return all(EVERY_YEAR_RE.match(m.verbs) for m in find_mentions(rest))
+
+
+EVERY_YEAR_RE = re.compile(r"\s*每年")
 
 
 def _without(text: str, clauses: list[str]) -> str:

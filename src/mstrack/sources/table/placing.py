@@ -33,7 +33,8 @@ def assign(series: list[Series], checkpoints: list[tuple[date, str, str]], year:
     leftovers: list[tuple[date, str, Mention]] = []
     seen: list[Mention] = []  # every figure of the checkpoints read so far, the current one's included
     for due, label, text in checkpoints:
-        found = [m for m in find_mentions(text, year) if not kinds_of_a_level(m)]  # "提高3项…标准", as _statements reads it
+        # "提高3项…标准" is no figure, as _statements reads it; "到2020年，…达到75%" dated 2020 is due by then, its own date
+        found = [m for m in find_mentions(text, year, until=due.year) if not kinds_of_a_level(m)]
         stated = [one.statement for one in series if one.statement]
         mentions = [_task_share(series, bound_each_period(mention, found + stated)) for mention in found]
         seen += mentions

@@ -162,15 +162,20 @@ ITEM_STEP = "|".join(sorted(ITEM_STEP_VERBS, key=len, reverse=True))
 # "（其中…）"); "10月底前后" (around) is no step
 # a deadline phrase right after a clause's short subject ("县人社局6月底前组织…", "养老床位6月底前达到…") dates the clause too
 SUBJECT_DEADLINE = r"(?:\d{1,2}\s*月\s*(?:底|末)?\s*之?前|第?[一二三四1-4]\s*季度\s*(?:之?前|末)|年\s*底\s*之?前|[上下]半年)"
+# a later year's end or a later year alone dates whatever verb follows it but a start ("2017年底前制定…", "2020年底前全区
+# 70%以上…", "2017年先行配备…": `later`; the programme's own year is its deadline's, no step); "8月份前" dates it as "8月前"
+# does, and "在" leads to a date as "于" does ("要在8月份前进一步健全…"); a clause that says what is due ("8月份前要建立科学
+# 的…体系") is no description for its 的
 # an office as that subject ("县人社局6月底前组织…") says who does the work, and is no part of what is counted
 OFFICE_SUBJECT_RE = re.compile(rf"^\s*[\u4e00-\u9fff]{{1,8}}?(?:局|委|办|厅|人民政府|办事处)\s*(?={SUBJECT_DEADLINE})")
 OPENING_YEAR_END = "|".join(f"(?<=^{word}年底前)" for word in ("", *COMMITMENTS))
-CLAUSE_DATE_RE = re.compile(rf"(?:^|(?<=[，,；;。、\s（(])|(?<=于))(?:其中)?\s*(?:{'|'.join(COMMITMENTS)})?\s*"
+CLAUSE_DATE_RE = re.compile(rf"(?:^|(?<=[，,；;。、\s（(])|(?<=[于在]))(?:其中)?\s*(?:{'|'.join(COMMITMENTS)})?\s*"
                             rf"(?P<subject>[\u4e00-\u9fff]{{2,8}}?(?={SUBJECT_DEADLINE}))?"
                             rf"(?P<label>{PERIOD_LABEL}|\d{{4}}\s*年(?!\s*\d))\s*(?:全部|全面|基本)?\s*"
-                            rf"(?:(?P<done>{COMPLETION})(?![的区])|(?:(?<=月底前)|(?<=月末前)|(?<=月前)|(?<=季度前)|{OPENING_YEAR_END}|(?<=日前)|(?<=[月底末度日]之前)|(?:(?<=季度)|(?<=半年))"
+                            rf"(?:(?P<done>{COMPLETION})(?![的区])|(?:(?<=月底前)|(?<=月末前)|(?<=月前)|(?<=月份前)|"
+                            rf"(?P<later>(?:(?<=\d年底前)|(?<=\d年)(?!\s*(?:{COMPLETION})))(?!\s*(?:{START})))|(?<=季度前)|{OPENING_YEAR_END}|(?<=日前)|(?<=[月底末度日]之前)|(?:(?<=季度)|(?<=半年))"
                             rf"(?=\s*(?:累计|全部|全面|基本)?\s*(?:{START}|{COMPLETION}|达到|新增|新建|(?P<own>{ITEM_STEP}))))(?!\s*后)"
-                            rf"(?=\s*[\u4e00-\u9fff]{{2}})(?![^，,；;。]*的))")
+                            rf"(?=\s*[\u4e00-\u9fff]{{2}})(?!(?!\s*要)[^，,；;。]*的))")
 # what may follow a verb of completion when it completes the sentence's own work ("9月底前建成并投入使用", "年底前完成
 #建设任务"); any other object ("6月底前完成设计招标", "三季度前完成招标") is a step of its own, a text checkpoint
 DONE_REST_RE = re.compile(rf"(?:并|全部|全面|基本|各项|所有|年度|目标|建设|改造|任务|工作|验收|交付使用|{COMPLETION}|运营|项目|\s)*")
@@ -198,16 +203,20 @@ def dated_clauses(text: str, year: int) -> list[tuple[str, date, str]]:
     sentence's figures stay due at the deadline. A year ("2025年完成…小学建设") dates the task's work, a step of a
     programme's year being a month's or a quarter's. "在…前完成" is dated_completions'."""
     found = []
-    for sentence in re.split(r"[；;。\n]", month_digits(text or "")):
+    for sentence, openings in _sentences(month_digits(text or ""), year):
         matches = [m for m in CLAUSE_DATE_RE.finditer(sentence)
                    if not DATED_COMPLETION_RE.search(sentence[max(0, m.start() - 2): m.end() + 2])
                    and not (m["own"] and m["own"] not in sentence[:m.start()])  # "一季度发放30%": the item's own verb
-                   and not DONE_BY_RE.search(sentence[:m.start()])]  # "该项目已于9月1日前完工": a result's date, no deadline
+                   and not DONE_BY_RE.search(sentence[:m.start()])  # "该项目已于9月1日前完工": a result's date, no deadline
+                   and not (m["later"] is not None and _clause_due(m, year).year <= year)]  # "2024年出台…" in 2024's
+        # programme: by its end, no step of it
+        for k, (label, due, at) in enumerate(openings):  # "到2020年，…；有机肥养分还田率达到60%": each opening date's words
+            stops = [m.start() for m in matches if m.start() >= at] + [o[2] for o in openings[k + 1:]] + [len(sentence)]
+            if len(words := sentence[at: min(stops)].strip(" ，,")) >= 2:
+                found.append((label, due, words))
         spans = [(m.start(), _clause_end(sentence, matches, i)) for i, m in enumerate(matches)]
         for i, m in enumerate(matches):
-            label = re.sub(r"\s+", "", m["label"])
-            half = label.endswith("半年")  # "上半年完成15公里": that half's step, not the sentence's year
-            label += "底" if label.endswith("年") and not half else ""  # "2025年完成": by the year's end
+            label = _clause_label(m)
             try:
                 due = period_end(label, year)
             except DateError:
@@ -222,6 +231,50 @@ def dated_clauses(text: str, year: int) -> list[tuple[str, date, str]]:
             found.append((label, due, _less_steps(sentence, spans[:i]) if whole else clause))
         found += _started(sentence, year)
     return found
+
+
+def _clause_label(m: re.Match) -> str:
+    """A dated clause's label as period_end reads it: "8月份前" by the end of July, "2025年" by the year's end, "上半年"
+    that half's."""
+    label = re.sub(r"\s+", "", m["label"]).replace("月份前", "月前")
+    return label + ("底" if label.endswith("年") and not label.endswith("半年") else "")
+
+
+def _clause_due(m: re.Match, year: int) -> date:
+    """The day a dated clause's label names; the programme's year's end where it names none."""
+    try:
+        return period_end(_clause_label(m), year)
+    except DateError:
+        return date(year, 12, 31)
+
+
+# a date that opens a clause before a comma ("2017年6月底前，完成…", "…，力争到2020年，实现…", "到2020年，…"): the
+# words after it are due then, to the end of its sentence, each part after "；" too, up to a date of their own
+OPENING_DATE_RE = re.compile(rf"(?:^|(?<=[，,]))\s*(?:{'|'.join(COMMITMENTS)})?\s*(?:到|至)?\s*"
+                             rf"(?P<label>{PERIOD_LABEL}|\d{{4}}\s*年(?!\s*\d))\s*[，,]")
+
+
+def _sentences(text: str, year: int) -> list[tuple[str, list[tuple[str, date, int]]]]:
+    """The parts of a text between "；" and "。", each with the dates clauses of its sentence open with before a comma
+    (label, due, where in the part the words it dates begin; a part after the sentence's last such date is dated by it
+    from its start): a later year's date (a year alone by its end) or a month's of the programme's year, not the
+    programme's year's end, which says no more than its deadline."""
+    parts = []
+    for sentence in re.split(r"[。\n]", text):
+        last = None
+        for part in re.split(r"[；;]", sentence):
+            openings = [(last[0], last[1], 0)] if last else []
+            for m in OPENING_DATE_RE.finditer(part):
+                label = _clause_label(m)
+                try:
+                    due = period_end(label, year)
+                except DateError:
+                    continue
+                if due.year >= year and due != date(year, 12, 31):
+                    openings.append((label, due, m.start()))
+                    last = openings[-1]
+            parts.append((part, openings))
+    return parts
 
 
 # "自4月份开始每月调度并通报…", "从3月起每周巡查": a duty that starts in a month of the year, the rest of it recurring
