@@ -44,7 +44,7 @@ from mstrack.sources.table.list_numbered import (
     units_after,
 )
 from mstrack.sources.table.list_results import items_report, planned_part, plans_reported, plans_stated, results_in
-from mstrack.sources.table.list_roles import group_brackets, labelled_line, office_bracket, offices_owned
+from mstrack.sources.table.list_roles import duty_openings, group_brackets, labelled_line, office_bracket, offices_owned
 from mstrack.sources.table.list_sections import (
     bracketed_kept,
     dated,
@@ -332,6 +332,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         entries = sub_items(sheet.rows, _parts_as_items(unnumbered_headings(sheet.rows, joined_lines(sheet.rows, contents_under(
             sheet.rows, [None if k in measures else entry_of(row) for k, row in enumerate(sheet.rows)])))))  # text under an item's name
         group_brackets(entries)  # "（X、Y负责，Z配合）" after a group's last item: every item of the group's
+        duty_openings(entries)  # "1.区气象局。完善…", "2.区公安局：…": each item led by the offices it opens with
         few = (run := numbered_run(entries)) is None and (run := numbered_run(entries, few=True)) is not None  # two items
         # one item of a list of tasks: only when no "(一)" or "一、" list is on the page, which the readings below take
         one = run is None and bracketed_run(sheet.rows) is None and chinese_run(sheet.rows) is None \
