@@ -27,6 +27,36 @@ TWO_RUNS = [*WORK, *DUTIES, "1.加强景区治安管理，及时查处违法犯�
             "2.做好灾害性天气的预测预报，及时发布预警信息。（区气象局负责）"]
 
 
+def test_a_second_numbered_run_of_work_with_offices_under_another_part_is_read_too(tmp_path):
+    """The longest run (二(一)1 … 二(二)2) and, after a part of stages between, a shorter run (四(二)1–2) whose items
+    each name their office: both read, in the document's order, each coded by its part and its group's heading."""
+    tasks = _tasks(tmp_path, TWO_RUNS)
+    assert [t.code for t in tasks] == [*WORK_CODES, "四(二)1", "四(二)2"]
+    assert [t.lines[0].lead_units for t in tasks[5:]] == [["区公安局"], ["区气象局"]]
+    assert tasks[5].title == "加强景区治安管理，及时查处违法犯罪行为。"
+
+
+def test_the_second_run_is_read_when_it_comes_first_and_is_shorter(tmp_path):
+    """The shorter run before the longer: read as well, the document's order kept."""
+    lines = ["一、部门职责", "1.加强景区治安管理，及时查处违法犯罪行为。（区公安局负责）",
+             "2.做好灾害性天气的预测预报，及时发布预警信息。（区气象局负责）", *WORK[2:]]
+    tasks = _tasks(tmp_path, lines)
+    assert [t.code for t in tasks] == ["一1", "一2", *WORK_CODES]
+    assert tasks[1].lines[0].lead_units == ["区气象局"]
+
+
+def test_a_second_run_whose_items_name_no_office_stays_out(tmp_path):
+    """Stages numbered under "三、实施步骤" and closing points under "五、保障措施", naming no office: no tasks, as before;
+    the work's run alone is read."""
+    lines = [*WORK, "三、实施步骤", "本方案自印发之日起开展为期3个月专项整治。", "（一）摸底排查阶段（8月27日至9月8日）",
+             "1.全面摸底排查，查清查明底数（9月5日前完成）",
+             "坚持全覆盖排查原则，做好具体点位、存在的安全隐患等相关底数。", "2.梳理整改任务清单、责任清单（9月5日至9月8日）",
+             "根据各相关单位摸排报送的底数清单，形成整改任务清单。", "五、保障措施", "为确保专项整治取得实效，提出以下要求。",
+             "1.加强日常安全检查，及时清除安全隐患。", "2.督促景区业主单位落实主体责任。", "3.严格落实信息报送制度。"]
+    tasks = _tasks(tmp_path, lines)
+    assert [t.code for t in tasks] == WORK_CODES
+
+
 DUTY_LINES = ["1.区旅游文体局、旅游文化中心。指导景区弹性采取限流等措施，科学设置景区游客接待上限。",
               "2.区执法应急局：统筹、协调、推动景区安全管理专项整治。", "3.区气象局。完善涉客水域气象监测点建设。"]
 
@@ -39,6 +69,15 @@ def test_a_duty_paragraph_opened_by_its_offices_is_led_by_them(tmp_path):
     assert [t.lines[0].units for t in tasks[:3]] == [[], [], []]
     assert tasks[0].title == "指导景区弹性采取限流等措施，科学设置景区游客接待上限。"
     assert tasks[1].title == "统筹、协调、推动景区安全管理专项整治。"
+
+
+def test_a_duty_run_after_the_work_run_is_read_with_its_leads(tmp_path):
+    """The jingqu shape: the work's run, then "（二）部门职责" numbering the departments' duties, each opened by the
+    office: the duties are the second run's tasks, 四(二)1 …, led by their offices."""
+    tasks = _tasks(tmp_path, [*WORK, *DUTIES, *DUTY_LINES])
+    assert [t.code for t in tasks] == [*WORK_CODES, "四(二)1", "四(二)2", "四(二)3"]
+    assert [t.lines[0].lead_units for t in tasks[5:]] == [["区旅游文体局", "旅游文化中心"], ["区执法应急局"], ["区气象局"]]
+    assert tasks[7].title == "完善涉客水域气象监测点建设。"
 
 
 def test_one_item_opened_by_a_name_among_items_that_are_not_is_left_as_printed():

@@ -45,6 +45,7 @@ from mstrack.sources.table.list_numbered import (
 )
 from mstrack.sources.table.list_results import items_report, planned_part, plans_reported, plans_stated, results_in
 from mstrack.sources.table.list_roles import duty_openings, group_brackets, labelled_line, office_bracket, offices_owned
+from mstrack.sources.table.list_runs import read_runs
 from mstrack.sources.table.list_sections import (
     bracketed_kept,
     dated,
@@ -339,10 +340,12 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             and (run := numbered_run(entries, one=partial(_one_listed, sheet, entries))) is not None
         if run:
             start, end, others = run
-            above = _above(sheet, start)
-            chosen = labelled([e for e in entries[part_above(entries, start):end] if e is not None])  # "二、" over "（一）"
+            part = part_above(entries, start)  # "二、" over "（一）"
+            read = read_runs(entries, (part, end), others)  # and the other runs of work with offices ("四、…（二）…")
+            above = _above(sheet, start if read[0] >= part else read[0])  # the text above the first run read
+            chosen = labelled([entries[k] for k in read])
             run_items = chosen
-            tail = [*chosen, *(e for e in entries[end:] if e is not None)]  # items numbered on past the closing sections
+            tail = [*chosen, *(e for e in entries[read[-1] + 1:] if e is not None)]  # items numbered on past the closing sections
             chosen = [tail[k] for k in kept_on([(int(e.code) if e.kind == "item" else None, e.kind == "heading", e.text,
                                                  bool(e.units or e.labels)) for e in tail], len(chosen), numbered_on(chosen), short)]
             end = sheet.rows.index(chosen[-1].row) + 1
