@@ -80,6 +80,32 @@ def test_a_duty_run_after_the_work_run_is_read_with_its_leads(tmp_path):
     assert tasks[7].title == "完善涉客水域气象监测点建设。"
 
 
+BOATS = "各片区管理局、各级各部门按照职责分工抓好落实，全面摸排乡镇船舶基本情况并登记造册。"
+ELEVEN = ["各片区管理局", "区经济发展局", "公安局", "旅游文体局", "交通建设局", "农业农村局", "市场监管局", "平潭海事局",
+          "城乡交建中心", "农业农村中心", "旅游文化中心"]
+
+
+def test_a_groups_one_paragraph_with_its_offices_is_the_groups_task(tmp_path):
+    """"（三）乡镇船舶" over one unnumbered paragraph closed by "（A、B、C按职责分工负责）", after the groups of numbered
+    items and before the next part: the group's one task, coded 二(三), its title the paragraph without the bracket,
+    every office leading."""
+    lines = [*WORK, "（三）乡镇船舶", f"{BOATS}（各片区管理局、区经济发展局、公安局按职责分工负责）",
+             *DUTIES[:2]]
+    tasks = _tasks(tmp_path, lines)
+    assert [t.code for t in tasks] == [*WORK_CODES, "二(三)"]
+    assert tasks[5].title == BOATS
+    assert tasks[5].lines[0].lead_units == ["各片区管理局", "区经济发展局", "公安局"]
+
+
+def test_a_bracket_of_eleven_offices_past_sixty_characters_names_them_all(tmp_path):
+    """The group's one paragraph closed by eleven offices "…按职责分工负责" (75 characters in the bracket): read as a
+    shorter bracket is, every office leading, the bracket no part of the title."""
+    lines = [*WORK, "（三）乡镇船舶", f"{BOATS}（{'、'.join(ELEVEN)}按职责分工负责）", *DUTIES[:2]]
+    tasks = _tasks(tmp_path, lines)
+    assert tasks[5].title == BOATS
+    assert tasks[5].lines[0].lead_units == ELEVEN
+
+
 def test_one_item_opened_by_a_name_among_items_that_are_not_is_left_as_printed():
     """"1.成立领导小组。…" beside "2.加强…": no list of duties, so the words before the stop are no office leading it;
     a whole group so opened is ("1.区公安局。…", "2.区气象局：…")."""

@@ -45,7 +45,7 @@ from mstrack.sources.table.list_numbered import (
 )
 from mstrack.sources.table.list_results import items_report, planned_part, plans_reported, plans_stated, results_in
 from mstrack.sources.table.list_roles import duty_openings, group_brackets, labelled_line, office_bracket, offices_owned
-from mstrack.sources.table.list_runs import read_runs
+from mstrack.sources.table.list_runs import group_paragraphs, read_runs
 from mstrack.sources.table.list_sections import (
     bracketed_kept,
     dated,
@@ -332,6 +332,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         measures = item_measures(sheet.rows)  # the measures "1." under an item "(一)": its own, no run of items
         entries = sub_items(sheet.rows, _parts_as_items(unnumbered_headings(sheet.rows, joined_lines(sheet.rows, contents_under(
             sheet.rows, [None if k in measures else entry_of(row) for k, row in enumerate(sheet.rows)])))))  # text under an item's name
+        entries = group_paragraphs(sheet.rows, entries)  # "（五）…" over one paragraph with its offices: the group's task
         group_brackets(entries)  # "（X、Y负责，Z配合）" after a group's last item: every item of the group's
         duty_openings(entries)  # "1.区气象局。完善…", "2.区公安局：…": each item led by the offices it opens with
         few = (run := numbered_run(entries)) is None and (run := numbered_run(entries, few=True)) is not None  # two items

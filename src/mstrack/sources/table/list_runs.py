@@ -5,9 +5,13 @@ each run coded by its headings ("四(二)1"). A run of goals, of stages or of po
 
 from __future__ import annotations
 
-from mstrack.sources.table.list_numbered import SUB_HEADING_RE, Entry, office_of
+from mstrack.sources.table.cells import GROUP_HEADING_RE, row_texts
+from mstrack.sources.table.list_numbered import ITEM_RE, PART_RE, SUB_HEADING_RE, Entry, office_of, units_after
 from mstrack.sources.table.list_sections import requirement
+from mstrack.sources.table.list_work import states_work
 from mstrack.sources.table.one_paragraph import MIN_STAFFED_ITEMS
+from mstrack.sources.table.reading import Row
+from mstrack.sources.table.units import ROLE_LABEL_RE, office_list, roles_in
 
 
 def staffed_run(entries: list[Entry | None], start: int, end: int) -> bool:
@@ -46,3 +50,30 @@ def read_runs(entries: list[Entry | None], best: tuple[int, int], others: list[t
             read += [*headings, *range(start, end)]
         after = end
     return [k for k in read if entries[k] is not None]
+
+
+def group_paragraphs(rows: list[Row], entries: list[Entry | None]) -> list[Entry | None]:
+    """A group's heading "（五）乡镇船舶" right after another group's numbered items, over one unnumbered paragraph that
+    ends with the offices doing it ("…活动。（各片区管理局、区经济发展局…按职责分工负责）": by their roles, labelled, or
+    names alone) and followed by the next heading or by nothing: the group's one task, an entry of kind "lone" coded by
+    the heading's number (二(五)), its words the paragraph's (the heading's name is the group's, no part of them)."""
+    found = list(entries)
+    for k, heading in enumerate(entries[:-1]):
+        if heading is None or heading.kind != "heading" or entries[k + 1] is not None \
+                or not (number := SUB_HEADING_RE.match(heading.text)) or not _after_items(entries, k) \
+                or k + 2 < len(entries) and (entries[k + 2] is None or entries[k + 2].kind != "heading"):
+            continue
+        texts = row_texts(rows[k + 1])
+        if len(texts) != 1 or ITEM_RE.match(texts[0]) or PART_RE.match(texts[0]) or GROUP_HEADING_RE.match(texts[0]):
+            continue
+        words, offices = units_after(texts[0])
+        if offices and (roles_in(offices) is not None or ROLE_LABEL_RE.match(offices) or office_list(offices)) \
+                and states_work(words):
+            found[k] = Entry(rows[k + 1], "lone", number[0], words, units=offices)
+    return found
+
+
+def _after_items(entries: list[Entry | None], k: int) -> bool:
+    """Whether the entry before row `k` (the rows no rule reads aside) is an item or what belongs to one."""
+    above = next((e for e in reversed(entries[:k]) if e is not None), None)
+    return above is not None and above.kind in ("item", "part", "label", "note")
