@@ -44,7 +44,8 @@ from mstrack.sources.table.list_numbered import (
     units_after,
 )
 from mstrack.sources.table.list_results import items_report, planned_part, plans_reported, plans_stated, results_in
-from mstrack.sources.table.list_roles import group_brackets, labelled_line, office_bracket, offices_owned
+from mstrack.sources.table.list_roles import duty_openings, group_brackets, labelled_line, office_bracket, offices_owned
+from mstrack.sources.table.list_runs import group_paragraphs, read_runs
 from mstrack.sources.table.list_sections import (
     bracketed_kept,
     dated,
@@ -331,17 +332,21 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         measures = item_measures(sheet.rows)  # the measures "1." under an item "(一)": its own, no run of items
         entries = sub_items(sheet.rows, _parts_as_items(unnumbered_headings(sheet.rows, joined_lines(sheet.rows, contents_under(
             sheet.rows, [None if k in measures else entry_of(row) for k, row in enumerate(sheet.rows)])))))  # text under an item's name
+        entries = group_paragraphs(sheet.rows, entries)  # "（五）…" over one paragraph with its offices: the group's task
         group_brackets(entries)  # "（X、Y负责，Z配合）" after a group's last item: every item of the group's
+        duty_openings(entries)  # "1.区气象局。完善…", "2.区公安局：…": each item led by the offices it opens with
         few = (run := numbered_run(entries)) is None and (run := numbered_run(entries, few=True)) is not None  # two items
         # one item of a list of tasks: only when no "(一)" or "一、" list is on the page, which the readings below take
         one = run is None and bracketed_run(sheet.rows) is None and chinese_run(sheet.rows) is None \
             and (run := numbered_run(entries, one=partial(_one_listed, sheet, entries))) is not None
         if run:
             start, end, others = run
-            above = _above(sheet, start)
-            chosen = labelled([e for e in entries[part_above(entries, start):end] if e is not None])  # "二、" over "（一）"
+            part = part_above(entries, start)  # "二、" over "（一）"
+            read = read_runs(entries, (part, end), others)  # and the other runs of work with offices ("四、…（二）…")
+            above = _above(sheet, start if read[0] >= part else read[0])  # the text above the first run read
+            chosen = labelled([entries[k] for k in read])
             run_items = chosen
-            tail = [*chosen, *(e for e in entries[end:] if e is not None)]  # items numbered on past the closing sections
+            tail = [*chosen, *(e for e in entries[read[-1] + 1:] if e is not None)]  # items numbered on past the closing sections
             chosen = [tail[k] for k in kept_on([(int(e.code) if e.kind == "item" else None, e.kind == "heading", e.text,
                                                  bool(e.units or e.labels)) for e in tail], len(chosen), numbered_on(chosen), short)]
             end = sheet.rows.index(chosen[-1].row) + 1

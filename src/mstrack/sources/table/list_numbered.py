@@ -44,8 +44,9 @@ from mstrack.vocabulary import HELPER_ROLE_WORDS, LEAD_ROLE_WORDS, RESPONSIBLE_W
 # "1.中心城区…", "7. 粮食…", "1、…", "1。…", "2。2024年底前…": not "2.5万" (numbering.DECIMAL_AFTER)
 ITEM_RE = re.compile(rf"^(\d{{1,3}})\s*[{STOPS})）](?!{DECIMAL_AFTER})\s*(\S.*)$", re.S)
 PART_RE = re.compile(r"^([（(]\s*\d{1,2}\s*[）)])\s*(\S.*)$", re.S)  # "(2)教育培训工程。…": a part of the item above
-# "…。 (工资处、就管中心)", "…（区教育局）；", "…（各镇（街道））": one bracket inside it is part of the name
-TRAILING_BRACKET_RE = re.compile(r"\s*[（(]((?:[^（）()]|[（(][^（）()]{1,10}[）)]){2,60})[）)]\s*[；;。.，,]?\s*$")
+# "…。 (工资处、就管中心)", "…（区教育局）；", "…（各镇（街道））": one bracket inside it is part of the name; up to
+# eleven offices "（A、B、…按职责分工负责）" (120 characters)
+TRAILING_BRACKET_RE = re.compile(r"\s*[（(]((?:[^（）()]|[（(][^（）()]{1,10}[）)]){2,120})[）)]\s*[；;。.，,]?\s*$")
 BRACKET_DATE_RE = re.compile(r"^([^，,；;]{2,40})[，,；;]\s*(\d{4}\s*年[^，,；;（）()]{0,12})$")  # "（区教育局，2024年12月底前）"
 # a label that names the lead at the end of a paragraph: "…完工。责任单位：县水务局。"
 UNIT_LABEL_RE = re.compile(r"[，,。；;]?\s*(?:责任|牵头|主责|主办)(?:单位|部门)[：:]\s*([^，,。；;：:]{2,40})[。；;]?\s*$")
@@ -70,7 +71,8 @@ RESPONSIBLE_ROLE = "责任"  # ROLE_LABEL_RE's role word that names the 责任�
 class Entry:
     row: Row
     kind: str  # "item", "part", "heading", "pair", "label", "note" (a labelled paragraph naming no column: "联系人：…"),
-    # "sub" (a topic's sub-item "一是…": list_subitems)
+    # "sub" (a topic's sub-item "一是…": list_subitems), "lone" (a group's one paragraph, coded by its heading:
+    # list_runs.group_paragraphs)
     code: str  # a label's name ("责任单位") for kind "label"
     text: str
     units: str = ""
@@ -345,7 +347,7 @@ def numbered_run(entries: list[Entry | None], few: bool = False, one: Callable[[
             and (entry.kind != "label" or after is not None and (after.kind in ("item", "part", "label", "heading")
                                                                  or after.kind == "note" and after.code)) \
             and (entry.kind != "note" or after is not None)
-        if rising and start is None and entry.kind in ("part", "label", "note", "sub"):
+        if rising and start is None and entry.kind in ("part", "label", "note", "sub", "lone"):
             rising = False
         if not rising:
             if start is not None and items:  # a list, a group of one under its heading, or items cut off: said if not read
@@ -359,7 +361,7 @@ def numbered_run(entries: list[Entry | None], few: bool = False, one: Callable[[
                         and (best is None or len(items) > best[2]):
                     best = (start, end, len(items))
             start, last, items, assigned, due, bracketed = None, 0, [], [], [], []
-            if entry is None or entry.kind in ("pair", "part", "label", "note", "sub"):
+            if entry is None or entry.kind in ("pair", "part", "label", "note", "sub", "lone"):
                 continue
         if start is None:
             start = i

@@ -3,10 +3,13 @@ as a 完成时限 line makes one a dated work list (list_sections.labelled_work)
 
 from __future__ import annotations
 
+import re
+
 from mstrack.sources.table.carried_units import without_carried
 from mstrack.sources.table.cells import row_texts
 from mstrack.sources.table.list_labels import label_kind
 from mstrack.sources.table.list_numbered import (
+    LEAD_LABEL,
     SQUARE_BRACKET_RE,
     TRAILING_BRACKET_RE,
     UNCLOSED_ROLE_RE,
@@ -14,6 +17,8 @@ from mstrack.sources.table.list_numbered import (
     Entry,
     role_offices,
 )
+from mstrack.sources.table.list_work import states_work
+from mstrack.sources.table.one_paragraph import MIN_STAFFED_ITEMS
 from mstrack.sources.table.units import FIRST_LEADS_RE, ROLE_LABEL_RE, office_list, roles_in
 
 
@@ -60,12 +65,9 @@ def role_worded(text: str) -> bool:
     return roles_in(text) is not None
 
 
-def group_brackets(entries: list[Entry | None]) -> None:
-    """A group of items numbered "1." on under a heading whose last item alone ends with a bracket of offices by their
-    roles ("…整治。（区旅游文体局、旅游文化中心负责，各相关责任单位配合）") and whose other items name none: the bracket
-    closes the whole group, so each item gets its offices (a doubt of the reading: it may be the last item's own). A
-    bracket of bare names ("（县人社局、各乡镇）", under a heading "二、县人社局牵头工作" that leads its items) is the
-    last item's own: the role words are what say it speaks for the group."""
+def item_groups(entries: list[Entry | None]) -> list[list[Entry]]:
+    """The groups of items numbered "1." on, each from its "1." (or the first item after anything else) to the last
+    numbered on from it."""
     groups: list[list[Entry]] = []
     for entry in entries:
         if entry is None:
@@ -76,8 +78,43 @@ def group_brackets(entries: list[Entry | None]) -> None:
             groups.append([entry])
         else:
             groups[-1].append(entry)
-    for group in (g for g in groups if len(g) >= 2):
+    return [group for group in groups if group]
+
+
+def group_brackets(entries: list[Entry | None]) -> None:
+    """A group of items numbered "1." on under a heading whose last item alone ends with a bracket of offices by their
+    roles ("…整治。（区旅游文体局、旅游文化中心负责，各相关责任单位配合）") and whose other items name none: the bracket
+    closes the whole group, so each item gets its offices (a doubt of the reading: it may be the last item's own). A
+    bracket of bare names ("（县人社局、各乡镇）", under a heading "二、县人社局牵头工作" that leads its items) is the
+    last item's own: the role words are what say it speaks for the group."""
+    for group in (g for g in item_groups(entries) if len(g) >= 2):
         last = group[-1]
         if last.units and role_worded(last.units) and not any(e.units or e.labels or offices_owned(e) for e in group[:-1]):
             for entry in group[:-1]:
                 entry.units, entry.shared = last.units, True
+
+
+# a duty paragraph opened by the offices that do it, closed by a stop or a colon ("区旅游文体局、旅游文化中心。指导景区…",
+# "区执法应急局：统筹…"); a bracket inside a name is part of it ("各片区管理局（乡镇、街道）：…")
+OPENING_OFFICES_RE = re.compile(r"^((?:[^，,。；;：:\s\d（）()]|[（(][^（）()，,。；;：:]{1,12}[）)]){2,60}?)\s*[。：:]\s*(\S.*)$", re.S)
+
+
+def opening_offices(text: str) -> tuple[str, str] | None:
+    """The offices a paragraph opens with and its words after them, (offices, words); None unless every name before the
+    stop or the colon is an office's (a role's label, "牵头单位：", is none) and the words after them state work."""
+    m = OPENING_OFFICES_RE.match(text.strip())
+    if not m or not office_list(m[1]) or ROLE_LABEL_RE.match(f"{m[1]}："):
+        return None
+    return (m[1], m[2].strip()) if states_work(m[2]) else None
+
+
+def duty_openings(entries: list[Entry | None]) -> None:
+    """A group of two or more items numbered "1." on, none naming its offices after its words or under it, each opened
+    by the offices that do it ("1.区旅游文体局、旅游文化中心。指导景区…", "2.区执法应急局：统筹…": a 部门职责 list): those
+    offices lead the item, every one of them, as a 牵头单位 line under it would, and its words are the duty after them.
+    One item so opened among items that are not ("1.成立领导小组。…") is left as printed: the group's form says it."""
+    for group in (g for g in item_groups(entries) if len(g) >= MIN_STAFFED_ITEMS):
+        if any(e.units or e.labels for e in group) or not all(found := [opening_offices(e.text) for e in group]):
+            continue
+        for entry, (offices, words) in zip(group, found, strict=True):
+            entry.text, entry.labels = words, {LEAD_LABEL: offices}

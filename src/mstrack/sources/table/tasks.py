@@ -56,6 +56,7 @@ from mstrack.sources.table.titles import (
     items_print_numbers,
     numbered_in_numerals,
     numbered_in_one_group,
+    part_of_area,
     sets_target,
     task_code,
     task_of,
@@ -143,6 +144,8 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
         elif area is not None and ends_area(layout.cell(row, "seq"), opener):
             area, opener = None, ""  # "（二）" with cells of its own after area "（一）": a task after the area
         title = without_marks(layout.cell(row, "task"), marks)  # "新建幼儿园3所※" under "注：带※的为…"
+        if area is not None and (part := part_of_area(area, opener, layout.cell(row, "seq"), title)):
+            area, opener = part, ""  # "（五）…" after group "二(四)"'s items: a task of part 二, 二(五)
         if heading and title:
             code, title = in_lead_heading(heading, title, layout.cell(row, "seq"))
             if (task := _said(unread, task_of, row, layout, code, title, area, tasks, seen)) is None:

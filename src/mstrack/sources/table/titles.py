@@ -143,6 +143,17 @@ def ends_area(code: str, opener: str) -> bool:
         and bool(SUB_CODE_RE.fullmatch(code)) == bool(SUB_CODE_RE.fullmatch(opener))
 
 
+def part_of_area(area: str, opener: str, seq: str, title: str) -> str | None:
+    """The part a row stays in when it ends its group: no 序号, its words opening with the next group's number ("（五）…"
+    after the items of "（四）…" under "二、"; a list's group of one paragraph, list_runs.group_paragraphs). The group
+    has ended (ends_area) and the row is a task of the part, coded 二(五) as a "(一)" list's items are: the part's
+    code, or None for any other row."""
+    sub = SUB_CODE_RE.match(title)
+    if seq or sub is None or "(" not in area or not ends_area(sub[0].strip(), opener):
+        return None
+    return area[:area.index("(")] or None
+
+
 def area_opener(seq: str, heading: str) -> str:
     """The number a heading opened its area by, for ends_area: its 序号 cell's, or the one its text prints first
     ("三、推进城乡融合发展…" merged over the row, 序号 included, or in the task cell beside a blank 序号)."""
