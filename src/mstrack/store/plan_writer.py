@@ -4,17 +4,15 @@ Imported by the plan writes and undo only: it loads SQLAlchemy and the table cla
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import date
 from typing import NamedTuple
 
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import exists, func, select
 
 from mstrack import model as plan_model
 from mstrack.domain import unique
-from mstrack.domain.dates import REPORT_MONTHS_AFTER, month_end
 from mstrack.errors import InputError, Joined, Message
 from mstrack.model import QUANTITY, SCHEDULE
-from mstrack.store.batches import PLAN_SOURCE, NewBatch, insert_reports, note_deleted_undone
+from mstrack.store.batches import NewBatch, note_deleted_undone
 from mstrack.store.dialect import Dialect
 from mstrack.store.plan_match import (
     ambiguous_lines,
@@ -28,6 +26,7 @@ from mstrack.store.plan_match import (
     stranded_line,
     words,
 )
+from mstrack.store.plan_reports import add_plan_reports, outside_year, programme_indicators, standing, tasks_reported
 from mstrack.store.schema import (
     AreaRow,
     BatchRow,
@@ -63,9 +62,6 @@ class _Held(NamedTuple):
     """Of each text-only line's indicator reported on: the most checkpoints a report that stands marks met, and how
     many stand (as the status reads them: of each day the latest not undone; safe39b)."""
 
-
-DAYS_SHOWN = 5
-"""Dates a refusal names before an ellipsis."""
 
 LINK_COLUMNS = ("task_id", "ref", "position")
 UNIT_COLUMNS = ("line_id", "unit_id", "role", "position")
@@ -124,7 +120,7 @@ class PlanWriter:
             units[indicator_id] = unit
         # the reports that stand (safe40a): undone ones, which no status or show reads, held a line as reported
         reported = dict(c.execute(select(ReportRow.indicator_id, func.count()).where(
-            ReportRow.indicator_id.in_(_programme_indicators(programme_id)), standing()).group_by(ReportRow.indicator_id)).all())
+            ReportRow.indicator_id.in_(programme_indicators(programme_id)), standing()).group_by(ReportRow.indicator_id)).all())
         leads: dict[int, list[str]] = {}
         for line_id, name in c.execute(
             select(LineUnitRow.line_id, UnitRow.name).join(UnitRow, LineUnitRow.unit_id == UnitRow.id)
@@ -140,7 +136,7 @@ class PlanWriter:
         ):
             checkpoints.setdefault(line_id, []).append(words(plan_model.Checkpoint(due=due, label=label, text=text)))
         latest = (select(func.max(ReportRow.id)).where(
-            ReportRow.indicator_id.in_(_programme_indicators(programme_id).where(IndicatorRow.kind == SCHEDULE)),
+            ReportRow.indicator_id.in_(programme_indicators(programme_id).where(IndicatorRow.kind == SCHEDULE)),
             standing()).group_by(ReportRow.indicator_id, ReportRow.as_of))
         met = {indicator_id: (int(round(float(most))), count) for indicator_id, most, count in c.execute(
             select(ReportRow.indicator_id, func.max(ReportRow.value), func.count()).where(ReportRow.id.in_(latest))
@@ -179,7 +175,7 @@ class PlanWriter:
         lines = _programme_lines(programme_id)
         c.execute(LineUnitRow.__table__.delete().where(LineUnitRow.line_id.in_(lines)))
         c.execute(CheckpointRow.__table__.delete().where(CheckpointRow.line_id.in_(lines)))
-        c.execute(MilestoneRow.__table__.delete().where(MilestoneRow.indicator_id.in_(_programme_indicators(programme_id))))
+        c.execute(MilestoneRow.__table__.delete().where(MilestoneRow.indicator_id.in_(programme_indicators(programme_id))))
         c.execute(TaskLinkRow.__table__.delete().where(TaskLinkRow.task_id.in_(
             select(TaskRow.id).where(TaskRow.programme_id == programme_id))))
         # A dropped indicator's undone reports go with it (nothing stands on it, or the plan was refused): the
@@ -210,7 +206,7 @@ class PlanWriter:
     def write(self, programme: plan_model.Programme, since: int | None = None) -> dict:
         """`since`: an undo's batch, whose plan it puts back: only reports entered after that batch were given to the
         tasks as they are now (those before it, to the tasks the plan put back had; other_tasks)."""
-        outside = self._outside_year(programme)  # before its row takes the new year
+        outside = outside_year(self.connection, programme)  # before its row takes the new year
         head = self._write_programme(programme)
         held = self._structure(head)
         # What the plan keeps, renames and drops; what would be lost stops everything before any write.
@@ -302,38 +298,12 @@ class PlanWriter:
                 self.counts["tasks_removed"] += 1
         return lost
 
-    def _outside_year(self, programme: plan_model.Programme) -> list:
-        """A stored programme whose year or start the plan moves past reports that stand (safe46b): dated where `log`
-        and `import progress` would now refuse them (before the start, outside the year and the January after), they
-        would still be read as the new year's progress."""
-        row = self.connection.execute(select(ProgrammeRow.id, ProgrammeRow.year, ProgrammeRow.start)
-                                      .where(ProgrammeRow.code == programme.code)).first()
-        if row is None or (row.year, row.start) == (programme.year, programme.start):
-            return []
-        first = max(programme.start, date(programme.year, 1, 1))
-        last = month_end(programme.year + 1, REPORT_MONTHS_AFTER)
-        days = self.connection.execute(
-            select(ReportRow.as_of, func.count()).where(ReportRow.indicator_id.in_(_programme_indicators(row.id)), standing(),
-                                                        or_(ReportRow.as_of < first, ReportRow.as_of > last))
-            .group_by(ReportRow.as_of).order_by(ReportRow.as_of)).all()
-        if not days:
-            return []
-        shown = [str(day) for day, _ in days[:DAYS_SHOWN]] + (["…"] if len(days) > DAYS_SHOWN else [])
-        return [Message("  {code}: the new plan's year is {year} (from {first}), and {n} {n:report stands|reports stand} "
-                        "dated outside it ({days}): {n:it|they} would count toward {year}'s targets; give {year}'s plan a "
-                        "programme code of its own, or, if the old year was wrong, undo {n:that report|those reports} first",
-                        code=programme.code, year=programme.year, first=first, n=sum(n for _, n in days),
-                        days=", ".join(shown))]
-
     def _other_tasks(self, head: int, programme: plan_model.Programme, held: _Held, since: int | None) -> list:
         """Reported tasks whose code the plan gives to another task (plan_match.other_tasks): the reports that stand on
         each task (entered after `since`, where given), and the titles the store has."""
         if not any(task.code in held.tasks for task in programme.tasks):
             return []
-        counted = (select(TaskRow.id, func.count()).join(LineRow, LineRow.task_id == TaskRow.id)
-                   .join(IndicatorRow, IndicatorRow.line_id == LineRow.id).join(ReportRow, ReportRow.indicator_id == IndicatorRow.id)
-                   .where(TaskRow.programme_id == head, standing()).group_by(TaskRow.id))
-        reports = dict(self.connection.execute(counted if since is None else counted.where(ReportRow.batch_id > since)).all())
+        reports = tasks_reported(self.connection, head, since)
         if not reports:
             return []
         titles = dict(self.connection.execute(select(TaskRow.id, TaskRow.title).where(TaskRow.programme_id == head)).all())
@@ -451,7 +421,7 @@ class PlanWriter:
                                     ("milestone", MILESTONE_COLUMNS, rows.milestones)):
             if new:
                 self.dialect.insert_many(self.connection, table, columns, new)
-        self._add_plan_reports(head, rows.reports)
+        self.counts.update(add_plan_reports(self.dialect, self.connection, self.new, head, rows.reports))
 
     def _update(self, table, rows: list[dict]) -> None:
         """One executemany UPDATE per table: every row sets the same columns, by id."""
@@ -498,61 +468,6 @@ class PlanWriter:
                 ids[area.code] = self._new_id(AreaRow.__table__, {"programme_id": programme_id, "code": area.code, **row})
         return ids
 
-    def _add_plan_reports(self, programme_id: int, reports: list[tuple[int, plan_model.PlanReport]]) -> None:
-        """A plan's own reports go in once; a changed one is added as a correction, never replaced: to the plan's latest
-        of that day (what export plan writes). Never over an office's entry (a `log`, a return) standing that day with
-        another value (safe46b: a revised plan's figure superseded the office's later correction, said as "1 updated"):
-        refused, naming it; counted for the summary, those correcting a value stored for their day apart."""
-        if not reports:
-            return
-        days = (select(func.max(ReportRow.id)).where(ReportRow.indicator_id.in_(_programme_indicators(programme_id)), standing())
-                .group_by(ReportRow.indicator_id, ReportRow.as_of))
-        latest_plan = days.where(ReportRow.source == PLAN_SOURCE)
-        present = {(indicator_id, as_of): (value, note) for indicator_id, as_of, value, note in self.connection.execute(
-            select(ReportRow.indicator_id, ReportRow.as_of, ReportRow.value, ReportRow.note)
-            .where(ReportRow.id.in_(latest_plan))).all()}
-        new = [(indicator_id, report) for indicator_id, report in reports
-               if present.get((indicator_id, report.as_of)) != (float(report.value), report.note)]
-        if not new:
-            return
-        stands = {(row.indicator_id, row.as_of): row for row in self.connection.execute(
-            select(ReportRow.indicator_id, ReportRow.as_of, ReportRow.value, ReportRow.source, ReportRow.reporter,
-                   ReportRow.entered_at, ReportRow.reason).where(ReportRow.id.in_(days))).all()}
-        over = [(indicator_id, report, stands[indicator_id, report.as_of]) for indicator_id, report in new
-                if (indicator_id, report.as_of) in stands and stands[indicator_id, report.as_of].source != PLAN_SOURCE
-                and stands[indicator_id, report.as_of].value != float(report.value)]
-        if over:
-            raise InputError("the new plan's own reports would supersede entries an office made; nothing was written:\n"
-                             "{entries}", entries=Joined("\n", self._offices_entries(over, present)))
-        self.counts["plan_reports"] = len(new)
-        self.counts["plan_corrected"] = sum((indicator_id, report.as_of) in stands for indicator_id, report in new)
-        insert_reports(self.dialect, self.connection, (
-            (indicator_id, report.as_of, report.value, report.note, None, PLAN_SOURCE)
-            for indicator_id, report in new), batch=self.new)
-
-    def _offices_entries(self, over: list[tuple], present: dict) -> list[Message]:
-        """Each plan report refused (_add_plan_reports) with the office's entry it would supersede."""
-        from mstrack.domain.quantities import format_number
-
-        named = {indicator_id: (f"{programme}/{code}", name, unit) for indicator_id, programme, code, name, unit in
-                 self.connection.execute(
-                     select(IndicatorRow.id, ProgrammeRow.code, TaskRow.code, IndicatorRow.name, IndicatorRow.unit)
-                     .join(LineRow, IndicatorRow.line_id == LineRow.id).join(TaskRow, LineRow.task_id == TaskRow.id)
-                     .join(ProgrammeRow, TaskRow.programme_id == ProgrammeRow.id)
-                     .where(IndicatorRow.id.in_([indicator_id for indicator_id, _, _ in over])))}
-        said = []
-        for indicator_id, report, entry in over:
-            ref, name, unit = named[indicator_id]
-            who = [text for text in (entry.reporter, str(entry.entered_at)[:16] if entry.entered_at else None, entry.reason) if text]
-            was = present.get((indicator_id, report.as_of))
-            keep = (Message("keep the plan's report of that day as it was ({value})", value=format_number(was[0], unit))
-                    if was else Message("leave that day's report out of the plan"))
-            said.append(Message("  {ref} {name} {on}: the plan's report {new} would supersede {value} ({entry}); {keep}, or, "
-                                "if {new} is right, log it with --reason",
-                                ref=ref, name=name, on=report.as_of, new=format_number(report.value, unit),
-                                value=format_number(entry.value, unit), entry=Joined(", ", who or ["—"]), keep=keep))
-        return said
-
     def _unit_id(self, name: str) -> int:
         if name not in self.unit_ids:
             found = self.connection.execute(select(UnitRow.id).where(UnitRow.name == name)).scalar()
@@ -562,11 +477,6 @@ class PlanWriter:
 
 def _programme_lines(programme_id: int):
     return select(LineRow.id).join(TaskRow, LineRow.task_id == TaskRow.id).where(TaskRow.programme_id == programme_id)
-
-
-def _programme_indicators(programme_id: int):
-    return (select(IndicatorRow.id).join(LineRow, IndicatorRow.line_id == LineRow.id)
-            .join(TaskRow, LineRow.task_id == TaskRow.id).where(TaskRow.programme_id == programme_id))
 
 
 def text_line_names(lines: list[plan_model.Line]) -> list[str]:
@@ -579,7 +489,3 @@ def text_line_names(lines: list[plan_model.Line]) -> list[str]:
             names[i] = f"进度安排（{lead}）" if lead and leads.count(lead) == 1 else f"进度安排（第{i + 1}行）"
     return names
 
-
-def standing():
-    """Reports not taken back by an undo (NOT EXISTS by the retraction's key; see states._queries)."""
-    return ~select(RetractionRow.report_id).where(RetractionRow.report_id == ReportRow.id).exists()
