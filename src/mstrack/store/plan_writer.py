@@ -4,7 +4,6 @@ Imported by the plan writes and undo only: it loads SQLAlchemy and the table cla
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import NamedTuple
 
 from sqlalchemy import exists, func, select
 
@@ -14,6 +13,7 @@ from mstrack.errors import InputError, Joined, Message
 from mstrack.model import QUANTITY, SCHEDULE
 from mstrack.store.batches import NewBatch, note_deleted_undone
 from mstrack.store.dialect import Dialect
+from mstrack.store.plan_held import Held, held_by, programme_lines
 from mstrack.store.plan_match import (
     ambiguous_lines,
     candidate_line,
@@ -26,7 +26,7 @@ from mstrack.store.plan_match import (
     stranded_line,
     words,
 )
-from mstrack.store.plan_reports import add_plan_reports, outside_year, programme_indicators, standing, tasks_reported
+from mstrack.store.plan_reports import add_plan_reports, outside_year, programme_indicators, tasks_reported
 from mstrack.store.schema import (
     AreaRow,
     BatchRow,
@@ -43,25 +43,6 @@ from mstrack.store.schema import (
     UnitRow,
 )
 from mstrack.store.states import write_plan_rows
-
-
-class _Held(NamedTuple):
-    """What the store holds of a programme (PlanWriter._structure)."""
-
-    tasks: dict[str, int]
-    lines: dict[int, dict[int, int]]
-    indicators: dict[int, dict[tuple[str, str], int]]
-    units: dict[int, str]
-    reported: dict[int, int]
-    """The indicators reports stand on (not undone), how many each."""
-    leads: dict[int, tuple[str, ...]]
-    """Each line's lead units: with its indicators, what tells a line from the others of its task."""
-    checkpoints: dict[int, list[str]]
-    """Each line's checkpoints by their words, in date order."""
-    met: dict[int, tuple[int, int]]
-    """Of each text-only line's indicator reported on: the most checkpoints a report that stands marks met, and how
-    many stand (as the status reads them: of each day the latest not undone; safe39b)."""
-
 
 LINK_COLUMNS = ("task_id", "ref", "position")
 UNIT_COLUMNS = ("line_id", "unit_id", "role", "position")
@@ -96,54 +77,6 @@ class PlanWriter:
     def _new_id(self, table, values: dict) -> int:
         return self.connection.execute(table.insert().values(**values)).inserted_primary_key[0]
 
-    def _structure(self, programme_id: int) -> _Held:
-        """What the store holds of a programme: task ids by code, line ids by task and position,
-        indicator ids by line and (kind, name), their units, the indicators reports hang on (how many each); in
-        entry order."""
-        c = self.connection
-        tasks = dict(c.execute(select(TaskRow.code, TaskRow.id).where(TaskRow.programme_id == programme_id)
-                               .order_by(TaskRow.id)).all())
-        lines: dict[int, dict[int, int]] = {}
-        for line_id, task_id, position in c.execute(
-            select(LineRow.id, LineRow.task_id, LineRow.position).join(TaskRow, LineRow.task_id == TaskRow.id)
-            .where(TaskRow.programme_id == programme_id).order_by(LineRow.id)
-        ):
-            lines.setdefault(task_id, {})[position] = line_id
-        indicators: dict[int, dict[tuple[str, str], int]] = {}
-        units: dict[int, str] = {}
-        for indicator_id, line_id, kind, name, unit in c.execute(
-            select(IndicatorRow.id, IndicatorRow.line_id, IndicatorRow.kind, IndicatorRow.name, IndicatorRow.unit)
-            .join(LineRow, IndicatorRow.line_id == LineRow.id).join(TaskRow, LineRow.task_id == TaskRow.id)
-            .where(TaskRow.programme_id == programme_id).order_by(IndicatorRow.id)
-        ):
-            indicators.setdefault(line_id, {})[(kind, name)] = indicator_id
-            units[indicator_id] = unit
-        # the reports that stand (safe40a): undone ones, which no status or show reads, held a line as reported
-        reported = dict(c.execute(select(ReportRow.indicator_id, func.count()).where(
-            ReportRow.indicator_id.in_(programme_indicators(programme_id)), standing()).group_by(ReportRow.indicator_id)).all())
-        leads: dict[int, list[str]] = {}
-        for line_id, name in c.execute(
-            select(LineUnitRow.line_id, UnitRow.name).join(UnitRow, LineUnitRow.unit_id == UnitRow.id)
-            .where(LineUnitRow.role == "lead", LineUnitRow.line_id.in_(_programme_lines(programme_id)))
-            .order_by(LineUnitRow.line_id, LineUnitRow.position)
-        ):
-            leads.setdefault(line_id, []).append(name)
-        checkpoints: dict[int, list[str]] = {}
-        for line_id, due, label, text in c.execute(
-            select(CheckpointRow.line_id, CheckpointRow.due, CheckpointRow.label, CheckpointRow.text)
-            .where(CheckpointRow.line_id.in_(_programme_lines(programme_id)))
-            .order_by(CheckpointRow.line_id, CheckpointRow.due, CheckpointRow.id)
-        ):
-            checkpoints.setdefault(line_id, []).append(words(plan_model.Checkpoint(due=due, label=label, text=text)))
-        latest = (select(func.max(ReportRow.id)).where(
-            ReportRow.indicator_id.in_(programme_indicators(programme_id).where(IndicatorRow.kind == SCHEDULE)),
-            standing()).group_by(ReportRow.indicator_id, ReportRow.as_of))
-        met = {indicator_id: (int(round(float(most))), count) for indicator_id, most, count in c.execute(
-            select(ReportRow.indicator_id, func.max(ReportRow.value), func.count()).where(ReportRow.id.in_(latest))
-            .group_by(ReportRow.indicator_id)) if most is not None}
-        return _Held(tasks, lines, indicators, units, reported, {line_id: tuple(names) for line_id, names in leads.items()},
-                     checkpoints, met)
-
     def _dropped_line(self, line_id: int, indicators: dict, reported: dict, label, drops: dict) -> list:
         """A line the plan no longer has: its indicators go with it, unless reports hang on them."""
         lost = []
@@ -172,7 +105,7 @@ class PlanWriter:
         """Every line's units and checkpoints, every indicator's milestones and every task's links go
         (the plan writes them anew), then what the plan dropped: one statement each."""
         c = self.connection
-        lines = _programme_lines(programme_id)
+        lines = programme_lines(programme_id)
         c.execute(LineUnitRow.__table__.delete().where(LineUnitRow.line_id.in_(lines)))
         c.execute(CheckpointRow.__table__.delete().where(CheckpointRow.line_id.in_(lines)))
         c.execute(MilestoneRow.__table__.delete().where(MilestoneRow.indicator_id.in_(programme_indicators(programme_id))))
@@ -208,7 +141,7 @@ class PlanWriter:
         tasks as they are now (those before it, to the tasks the plan put back had; other_tasks)."""
         outside = outside_year(self.connection, programme)  # before its row takes the new year
         head = self._write_programme(programme)
-        held = self._structure(head)
+        held = held_by(self.connection, head)
         # What the plan keeps, renames and drops; what would be lost stops everything before any write.
         drops: dict[str, list[int]] = {"tasks": [], "lines": [], "indicators": []}
         lost = outside + self._dropped_tasks(programme, held, drops) + self._other_tasks(head, programme, held, since)
@@ -288,7 +221,7 @@ class PlanWriter:
         c.execute(ProgrammeRow.__table__.update().where(ProgrammeRow.id == head).values(**values))
         return head
 
-    def _dropped_tasks(self, programme: plan_model.Programme, held: _Held, drops: dict) -> list:
+    def _dropped_tasks(self, programme: plan_model.Programme, held: Held, drops: dict) -> list:
         """The tasks the store holds and the plan no longer has."""
         lost: list = []
         new_codes = {task.code for task in programme.tasks}
@@ -298,7 +231,7 @@ class PlanWriter:
                 self.counts["tasks_removed"] += 1
         return lost
 
-    def _other_tasks(self, head: int, programme: plan_model.Programme, held: _Held, since: int | None) -> list:
+    def _other_tasks(self, head: int, programme: plan_model.Programme, held: Held, since: int | None) -> list:
         """Reported tasks whose code the plan gives to another task (plan_match.other_tasks): the reports that stand on
         each task (entered after `since`, where given), and the titles the store has."""
         if not any(task.code in held.tasks for task in programme.tasks):
@@ -309,7 +242,7 @@ class PlanWriter:
         titles = dict(self.connection.execute(select(TaskRow.id, TaskRow.title).where(TaskRow.programme_id == head)).all())
         return other_tasks(programme.code, programme.tasks, held, titles, reports)
 
-    def _match_task(self, label: str, task: plan_model.Task, held: _Held, drops: dict) -> tuple[list, list]:
+    def _match_task(self, label: str, task: plan_model.Task, held: Held, drops: dict) -> tuple[list, list]:
         """A task's lines matched to the store's by identity (lead units and indicators, match_lines), each with
         its indicators; the store's lines left unmatched go. By position, a line inserted before another took
         over the other's reports (safe37a)."""
@@ -342,7 +275,7 @@ class PlanWriter:
             lost += line_lost + ([] if position in unsure else moved_checkpoints(line, line_id, indicators, line_label, held))
         return lines, lost
 
-    def _match_indicators(self, line: plan_model.Line, line_id: int | None, schedule_name: str, line_label, held: _Held,
+    def _match_indicators(self, line: plan_model.Line, line_id: int | None, schedule_name: str, line_label, held: Held,
                           drops: dict) -> tuple[list, list]:
         """A line's indicators matched by (kind, name); a text-only line has one schedule indicator, kept
         when its name changes (its lead unit changed) so its reports stay. A kept indicator's unit (条 → 公里,
@@ -436,7 +369,7 @@ class PlanWriter:
         """Undo of the import that created a programme: possible only while no report hangs on it."""
         c = self.connection
         head = c.execute(select(ProgrammeRow.id).where(ProgrammeRow.code == code)).scalar_one()
-        held = self._structure(head)
+        held = held_by(self.connection, head)
         tasks, lines, indicators, reported = held.tasks, held.lines, held.indicators, held.reported
         drops: dict[str, list[int]] = {"tasks": [], "lines": [], "indicators": []}
         lost = []
@@ -473,10 +406,6 @@ class PlanWriter:
             found = self.connection.execute(select(UnitRow.id).where(UnitRow.name == name)).scalar()
             self.unit_ids[name] = found if found is not None else self._new_id(UnitRow.__table__, {"name": name})
         return self.unit_ids[name]
-
-
-def _programme_lines(programme_id: int):
-    return select(LineRow.id).join(TaskRow, LineRow.task_id == TaskRow.id).where(TaskRow.programme_id == programme_id)
 
 
 def text_line_names(lines: list[plan_model.Line]) -> list[str]:
