@@ -9,7 +9,6 @@ handled here, once, so that importers see clean rows with their spreadsheet row 
 from __future__ import annotations
 
 import csv
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,10 +16,10 @@ from itertools import islice
 from pathlib import Path
 
 from mstrack.domain.limits import MAX_FILE_BYTES
+from mstrack.domain.names import look_alike
 from mstrack.errors import InputError, Joined, Message, NoHeaderError
 from mstrack.sources.files import check_file_size, not_text, unreadable
 from mstrack.sources.rows import Cells, Row
-from mstrack.sources.traditional import simplified
 
 HEADER_SEARCH_ROWS = 200
 """The top rows a header is looked for in, by `import progress` and the -o check alike (find_table): a unit's return
@@ -30,11 +29,12 @@ may open with a long 填报说明 of 40 lines or more; a sheet with no header co
 def header_key(text) -> str:
     """Headers match ignoring spaces, full-width forms, case and traditional characters: "截至 日期",
     "ＶＡＬＵＥ", "任務編號"; and a byte order mark (U+FEFF) inside, as space: two CSV files joined by `cat` put the
-    second's in its header's first cell ("no programme column" of a file that has one)."""
+    second's in its header's first cell ("no programme column" of a file that has one). Names' look_alike
+    (domain/names), and more: a header is one of mstrack's own column names, typed in any case and with "-" for "_"
+    (AS-OF, as_of), where a name's case and dashes are its own (a plan's two names that differ only so are two)."""
     if text is None:
         return ""
-    key = "".join(unicodedata.normalize("NFKC", str(text)).replace("\ufeff", "").split()).lower().replace("-", "_")
-    return simplified(key)
+    return look_alike(str(text).replace("\ufeff", " ")).lower().replace("-", "_")
 
 
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
