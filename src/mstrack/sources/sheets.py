@@ -77,12 +77,8 @@ def text_encoding(path: Path) -> str:
         if nul >= 0:
             raise not_text(path, InputError("{path}: not a text file (binary content at byte {byte})", path=path, byte=nul))
         for encoding in ("utf-8", "gb18030"):
-            decoder = codecs.getincrementaldecoder(encoding)()
-            handle.seek(0)
             try:
-                while chunk := handle.read(1 << 20):
-                    decoder.decode(chunk)
-                decoder.decode(b"", final=True)
+                _decode_whole(handle, encoding)
             except UnicodeDecodeError:
                 continue
             return "utf-8-sig" if encoding == "utf-8" else encoding
@@ -91,18 +87,24 @@ def text_encoding(path: Path) -> str:
 
 def _utf16(path: Path, handle) -> str:
     """utf-16 (the codec reads the byte order mark) when the whole file decodes so; else refused, saying so."""
-    import codecs
-
-    decoder = codecs.getincrementaldecoder("utf-16")()
-    handle.seek(0)
     try:
-        while chunk := handle.read(1 << 20):
-            decoder.decode(chunk)
-        decoder.decode(b"", final=True)
+        _decode_whole(handle, "utf-16")
     except UnicodeDecodeError as error:
         raise not_text(path, InputError("{path}: not readable as UTF-16 text (byte {byte}); save it as UTF-8", path=path,
                                         byte=error.start)) from None
     return "utf-16"
+
+
+def _decode_whole(handle, encoding: str) -> None:
+    """The whole file decoded from its start, a megabyte at a time, keeping nothing: UnicodeDecodeError where it
+    is not in that encoding."""
+    import codecs
+
+    decoder = codecs.getincrementaldecoder(encoding)()
+    handle.seek(0)
+    while chunk := handle.read(1 << 20):
+        decoder.decode(chunk)
+    decoder.decode(b"", final=True)
 
 
 def read_text(path: Path) -> str:
