@@ -309,6 +309,16 @@ class Connections:
                 self._read = None
 
     @contextmanager
+    def engine_reading(self):
+        """A read transaction on SQLAlchemy's connection, on PostgreSQL REPEATABLE READ with the transaction's
+        settings (PG_SETTINGS): reading()'s for a URL neither an SQLite file nor psycopg's, and db copy's snapshot."""
+        with self.engine.connect() as connection, connection.begin():
+            if self.dialect.name == "postgresql":
+                connection.exec_driver_sql(PG_SNAPSHOT)
+                connection.exec_driver_sql(PG_SETTINGS)
+            yield connection
+
+    @contextmanager
     def reading(self):
         """A connection for plain-SQL reads (Dialect.rows), in one read transaction so that the few queries
         of a status see one state of the data (SQLite's snapshot; PostgreSQL's REPEATABLE READ): the driver's
@@ -321,10 +331,7 @@ class Connections:
             yield from self._reading_psycopg()
             return
         if not self.sqlite_file:
-            with self.engine.connect() as connection, connection.begin():
-                if self.dialect.name == "postgresql":
-                    connection.exec_driver_sql(PG_SNAPSHOT)
-                    connection.exec_driver_sql(PG_SETTINGS)
+            with self.engine_reading() as connection:
                 yield connection
             return
         beside = read_leaves_beside(self.path)
