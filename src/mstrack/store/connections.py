@@ -23,6 +23,7 @@ from mstrack.store.sqlite_file import (
     file_identity,
     holds_bytes,
     opening_reason,
+    read_begun,
     read_leaves_beside,
     refuse_not_a_file,
     remove_left_beside,
@@ -353,15 +354,7 @@ class Connections:
         -shm a WAL database needs, even to read) and has no -wal (every write is in the file) is read as it is
         (immutable): status and reports work there, as the read-only message promises."""
         def opened(query: str):
-            connection = sqlite3.connect(f"file:{quote(str(self.path))}?{query}", uri=True, timeout=busy_timeout(),
-                                         isolation_level=None)
-            try:
-                connection.execute("BEGIN")
-                connection.execute("SELECT 1 FROM sqlite_master LIMIT 1")  # opens the WAL index, where that fails
-            except BaseException:
-                connection.close()
-                raise
-            return connection
+            return read_begun(quote(str(self.path)), query, busy_timeout())
 
         try:
             return opened("mode=rw")
