@@ -224,7 +224,8 @@ def import_table(
                                  "+ .progress.csv, for `import progress`.")] = None,
 ) -> None:
     """Turn a published table into a plan file to review, then `import plan` it (docs/import-table.md)."""
-    from mstrack.sources.plan import CODE_RE, dump_plan
+    from mstrack.sources.plan import CODE_RE
+    from mstrack.sources.plan_dump import dump_plan
     from mstrack.sources.table import convert_table
 
     if not CODE_RE.match(programme):
@@ -342,7 +343,7 @@ def export_plan(
     output: Annotated[str, typer.Option("--output", "-o", help="File to write; - for stdout.")] = "-",
 ) -> None:
     """Write a programme back as a plan file (TOML)."""
-    from mstrack.sources.plan import dump_plan
+    from mstrack.sources.plan_dump import dump_plan
 
     store = open_store(ctx, write=False)
     text = dump_plan(store.load_plan(code))

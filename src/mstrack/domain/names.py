@@ -21,7 +21,9 @@ def plain_name(name: str) -> str:
 def look_alike(name: str) -> str:
     """What two names read alike by: full-width forms folded (NFKC), every space aside, traditional characters as
     simplified ones: "１"/"1", "市教育局 "/"市教育局", "市衛健委"/"市卫健委". Two different names of one plan (or a plan's
-    and the store's) with the same key are refused; a lookup that meets several is refused naming them."""
+    and the store's) with the same key are refused; a lookup that meets several is refused naming them. Case and "-"
+    are left as they are, part of a name: sources/sheets.header_key, built on this, folds them too, for the column
+    names mstrack gives itself (as_of, AS-OF)."""
     return simplified("".join(unicodedata.normalize("NFKC", name).split()))
 
 TIERS = (str.__eq__, str.startswith, str.__contains__)

@@ -1,4 +1,4 @@
-"""Programme definitions as plain data, and their TOML form (docs/format.md).
+"""Programme definitions read from their TOML form (docs/format.md); written out by sources/plan_dump.
 
 Sources are validated here, before anything reaches the store: a plan either loads whole or
 fails with every problem named by file and key.
@@ -37,9 +37,9 @@ from mstrack.model import (
     TaskText,
 )
 from mstrack.sources.files import cannot_read, check_file_size
+from mstrack.sources.plan_dump import FORMAT_VERSION, dump_plan, plan_to_dict  # noqa: F401 (table/convert, tests)
 from mstrack.sources.plan_reader import PlanReader
 
-FORMAT_VERSION = 1
 CODE_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 REF_RE = re.compile(r"^[a-z0-9][a-z0-9-]*/[^/\s]+$")
 MAX_DEPTH = 20
@@ -412,95 +412,3 @@ def _depth(data) -> int:
             children = value.values() if isinstance(value, dict) else value
             stack.extend((child, level + 1) for child in children if isinstance(child, dict | list))
     return deepest
-
-
-def _clean(table: dict) -> dict:
-    """Drop empty optional keys so export is stable and short."""
-    return {key: value for key, value in table.items() if value not in (None, "", [])}
-
-
-def plan_to_dict(programme: Programme) -> dict:
-    head = _clean({
-        "code": programme.code, "name": programme.name, "year": programme.year,
-        "start": programme.start.isoformat(), "end": programme.end.isoformat(),
-        "source": programme.source, "reading": programme.reading,
-        "rule": programme.rule if programme.rule != STEP else None, "note": programme.note,
-    })
-    tasks = []
-    for task in programme.tasks:
-        lines = []
-        for line in task.lines:
-            indicators = [
-                _clean({
-                    "name": ind.name, "unit": ind.unit, "comparator": ind.comparator,
-                    "target": ind.target, "text": ind.text, "reading": ind.reading,
-                    "milestones": [
-                        _clean({"due": ms.due.isoformat(), "target": ms.target,
-                                "printed": ms.printed, "text": ms.text})
-                        for ms in ind.milestones
-                    ],
-                    "reports": [
-                        _clean({"as_of": r.as_of.isoformat(), "value": r.value, "note": r.note})
-                        for r in ind.reports
-                    ],
-                })
-                for ind in line.indicators
-            ]
-            lines.append(_clean({
-                "leader": line.leaders, "lead_units": line.lead_units, "units": line.units,
-                "checkpoints": [
-                    _clean({"due": cp.due.isoformat(), "label": cp.label, "text": cp.text})
-                    for cp in line.checkpoints
-                ],
-                "indicators": indicators,
-                "reports": [
-                    _clean({"as_of": r.as_of.isoformat(), "value": r.value, "note": r.note}) for r in line.reports
-                ],
-            }))
-        tasks.append(_clean({
-            "code": task.code, "area": task.area, "title": task.title,
-            "deadline": task.deadline.isoformat() if task.deadline else None,
-            "deadline_text": task.text.deadline_text, "note": task.note, "assessment": task.text.assessment,
-            "problems": task.text.problems, "progress": task.text.progress,
-            "next_steps": task.text.next_steps, "links": task.links, "lines": lines,
-        }))
-    return {
-        "format": FORMAT_VERSION,
-        "programme": head,
-        "areas": [
-            _clean({"code": a.code, "name": a.name, "text": a.text, "declared_tasks": a.declared_tasks})
-            for a in programme.areas
-        ],
-        "tasks": tasks,
-    }
-
-
-def dump_plan(programme: Programme, comments: dict[tuple, str] | None = None) -> str:
-    """The plan as TOML; `comments` puts "# check: …" after the line of (task, line, indicator, key), indexes from 0
-    and None above that level, for the person who reviews a converted table."""
-    import tomli_w
-
-    text = tomli_w.dumps(plan_to_dict(programme), multiline_strings=False)
-    return _annotated(text, comments) if comments else text
-
-
-def _annotated(text: str, comments: dict[tuple, str]) -> str:
-    """Follow the TOML's sections to know which task, line and indicator each key line belongs to."""
-    at = [-1, -1, -1]
-    out = []
-    inline = -1  # indicators written inline (`indicators = [ { name = … }, ]`): the one on this row
-    for row in text.split("\n"):
-        level = {"[[tasks]]": 0, "[[tasks.lines]]": 1, "[[tasks.lines.indicators]]": 2}.get(row)
-        key = None
-        if level is not None:
-            at[level] += 1
-            at[level + 1:] = [-1] * (2 - level)
-        elif m := re.match(r"^(\w+) = ", row):  # before the first task: the programme's own keys (None, None, None, key)
-            key = (at[0] if at[0] >= 0 else None, at[1] if at[1] >= 0 else None, at[2] if at[2] >= 0 else None, m[1])
-            inline = 0 if m[1] == "indicators" and at[2] < 0 else -1
-        elif inline >= 0 and (m := re.match(r"^\s+\{ (\w+) = ", row)):
-            key, inline = (at[0], at[1], inline, m[1]), inline + 1
-        if key in comments:
-            row += "  # check: " + re.sub(r"\s+", " ", str(comments[key]))
-        out.append(row)
-    return "\n".join(out)

@@ -9,7 +9,6 @@ handled here, once, so that importers see clean rows with their spreadsheet row 
 from __future__ import annotations
 
 import csv
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,10 +16,10 @@ from itertools import islice
 from pathlib import Path
 
 from mstrack.domain.limits import MAX_FILE_BYTES
+from mstrack.domain.names import look_alike
 from mstrack.errors import InputError, Joined, Message, NoHeaderError
 from mstrack.sources.files import check_file_size, not_text, unreadable
 from mstrack.sources.rows import Cells, Row
-from mstrack.sources.traditional import simplified
 
 HEADER_SEARCH_ROWS = 200
 """The top rows a header is looked for in, by `import progress` and the -o check alike (find_table): a unit's return
@@ -30,11 +29,12 @@ may open with a long 填报说明 of 40 lines or more; a sheet with no header co
 def header_key(text) -> str:
     """Headers match ignoring spaces, full-width forms, case and traditional characters: "截至 日期",
     "ＶＡＬＵＥ", "任務編號"; and a byte order mark (U+FEFF) inside, as space: two CSV files joined by `cat` put the
-    second's in its header's first cell ("no programme column" of a file that has one)."""
+    second's in its header's first cell ("no programme column" of a file that has one). Names' look_alike
+    (domain/names), and more: a header is one of mstrack's own column names, typed in any case and with "-" for "_"
+    (AS-OF, as_of), where a name's case and dashes are its own (a plan's two names that differ only so are two)."""
     if text is None:
         return ""
-    key = "".join(unicodedata.normalize("NFKC", str(text)).replace("\ufeff", "").split()).lower().replace("-", "_")
-    return simplified(key)
+    return look_alike(str(text).replace("\ufeff", " ")).lower().replace("-", "_")
 
 
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -77,12 +77,8 @@ def text_encoding(path: Path) -> str:
         if nul >= 0:
             raise not_text(path, InputError("{path}: not a text file (binary content at byte {byte})", path=path, byte=nul))
         for encoding in ("utf-8", "gb18030"):
-            decoder = codecs.getincrementaldecoder(encoding)()
-            handle.seek(0)
             try:
-                while chunk := handle.read(1 << 20):
-                    decoder.decode(chunk)
-                decoder.decode(b"", final=True)
+                _decode_whole(handle, encoding)
             except UnicodeDecodeError:
                 continue
             return "utf-8-sig" if encoding == "utf-8" else encoding
@@ -91,18 +87,24 @@ def text_encoding(path: Path) -> str:
 
 def _utf16(path: Path, handle) -> str:
     """utf-16 (the codec reads the byte order mark) when the whole file decodes so; else refused, saying so."""
-    import codecs
-
-    decoder = codecs.getincrementaldecoder("utf-16")()
-    handle.seek(0)
     try:
-        while chunk := handle.read(1 << 20):
-            decoder.decode(chunk)
-        decoder.decode(b"", final=True)
+        _decode_whole(handle, "utf-16")
     except UnicodeDecodeError as error:
         raise not_text(path, InputError("{path}: not readable as UTF-16 text (byte {byte}); save it as UTF-8", path=path,
                                         byte=error.start)) from None
     return "utf-16"
+
+
+def _decode_whole(handle, encoding: str) -> None:
+    """The whole file decoded from its start, a megabyte at a time, keeping nothing: UnicodeDecodeError where it
+    is not in that encoding."""
+    import codecs
+
+    decoder = codecs.getincrementaldecoder(encoding)()
+    handle.seek(0)
+    while chunk := handle.read(1 << 20):
+        decoder.decode(chunk)
+    decoder.decode(b"", final=True)
 
 
 def read_text(path: Path) -> str:

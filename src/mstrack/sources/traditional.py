@@ -70,7 +70,7 @@ RESTORED_KEYS = frozenset({"name", "title", "note", "text", "label", "leader", "
 
 
 def restore_plan(data, written: Written | None):
-    """A plan's dictionary (sources/plan.plan_to_dict) with its texts in the document's own characters."""
+    """A plan's dictionary (sources/plan_dump.plan_to_dict) with its texts in the document's own characters."""
     if written is None:
         return data
     if isinstance(data, dict):

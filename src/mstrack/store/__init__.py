@@ -13,6 +13,8 @@ module per subject:
     batches.py      the one write path of batches and reports (insert_batch, insert_reports), every backend
     writes.py       add_reports, undo, freeze
     plans.py        load_plan and save_plans; plan_writer.py applies a plan (SQLAlchemy Core)
+                    (plan_held.py: what the store holds of the programme; plan_match.py: its lines met with
+                    the stored ones; plan_reports.py: the reports that stand on them)
     maintenance.py  the schema: init and upgrade (migrations.py), require_schema, check
     backups.py      db backup and db restore (SQLite's backup API)
     copying.py      db copy into an empty store of any kind (copy_into)

@@ -23,6 +23,7 @@ from mstrack.store.sqlite_file import (
     file_identity,
     holds_bytes,
     opening_reason,
+    read_begun,
     read_leaves_beside,
     refuse_not_a_file,
     remove_left_beside,
@@ -309,6 +310,16 @@ class Connections:
                 self._read = None
 
     @contextmanager
+    def engine_reading(self):
+        """A read transaction on SQLAlchemy's connection, on PostgreSQL REPEATABLE READ with the transaction's
+        settings (PG_SETTINGS): reading()'s for a URL neither an SQLite file nor psycopg's, and db copy's snapshot."""
+        with self.engine.connect() as connection, connection.begin():
+            if self.dialect.name == "postgresql":
+                connection.exec_driver_sql(PG_SNAPSHOT)
+                connection.exec_driver_sql(PG_SETTINGS)
+            yield connection
+
+    @contextmanager
     def reading(self):
         """A connection for plain-SQL reads (Dialect.rows), in one read transaction so that the few queries
         of a status see one state of the data (SQLite's snapshot; PostgreSQL's REPEATABLE READ): the driver's
@@ -321,10 +332,7 @@ class Connections:
             yield from self._reading_psycopg()
             return
         if not self.sqlite_file:
-            with self.engine.connect() as connection, connection.begin():
-                if self.dialect.name == "postgresql":
-                    connection.exec_driver_sql(PG_SNAPSHOT)
-                    connection.exec_driver_sql(PG_SETTINGS)
+            with self.engine_reading() as connection:
                 yield connection
             return
         beside = read_leaves_beside(self.path)
@@ -346,15 +354,7 @@ class Connections:
         -shm a WAL database needs, even to read) and has no -wal (every write is in the file) is read as it is
         (immutable): status and reports work there, as the read-only message promises."""
         def opened(query: str):
-            connection = sqlite3.connect(f"file:{quote(str(self.path))}?{query}", uri=True, timeout=busy_timeout(),
-                                         isolation_level=None)
-            try:
-                connection.execute("BEGIN")
-                connection.execute("SELECT 1 FROM sqlite_master LIMIT 1")  # opens the WAL index, where that fails
-            except BaseException:
-                connection.close()
-                raise
-            return connection
+            return read_begun(quote(str(self.path)), query, busy_timeout())
 
         try:
             return opened("mode=rw")

@@ -7,8 +7,6 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from mstrack.errors import InputError
-from mstrack.store.connections import PG_SNAPSHOT
-from mstrack.store.dialect import PG_SETTINGS
 from mstrack.store.migrations import SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -25,10 +23,7 @@ class Copying:
         checks see one state of the data however others write meanwhile (SQLite's snapshot; PostgreSQL's
         REPEATABLE READ, without which each table was read at a later moment and the copy's foreign keys
         could break)."""
-        with self.engine.connect() as connection, connection.begin():
-            if self.dialect.name == "postgresql":
-                connection.exec_driver_sql(PG_SNAPSHOT)
-                connection.exec_driver_sql(PG_SETTINGS)
+        with self.engine_reading() as connection:
             self._read = connection
             try:
                 yield connection

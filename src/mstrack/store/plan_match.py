@@ -1,5 +1,5 @@
 """How a re-imported plan's lines meet the store's (safe37a): by identity, not by position, and what a match may
-not move: the checkpoints behind a text-only line's met marks. Pure functions over what PlanWriter read (_Held)."""
+not move: the checkpoints behind a text-only line's met marks. Pure functions over what PlanWriter read (plan_held.Held)."""
 
 from __future__ import annotations
 

@@ -4,18 +4,16 @@ Imported by the plan writes and undo only: it loads SQLAlchemy and the table cla
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import date
-from typing import NamedTuple
 
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import exists, func, select
 
 from mstrack import model as plan_model
 from mstrack.domain import unique
-from mstrack.domain.dates import REPORT_MONTHS_AFTER, month_end
 from mstrack.errors import InputError, Joined, Message
 from mstrack.model import QUANTITY, SCHEDULE
-from mstrack.store.batches import PLAN_SOURCE, NewBatch, insert_reports, note_deleted_undone
+from mstrack.store.batches import NewBatch, note_deleted_undone
 from mstrack.store.dialect import Dialect
+from mstrack.store.plan_held import Held, held_by, programme_lines
 from mstrack.store.plan_match import (
     ambiguous_lines,
     candidate_line,
@@ -28,6 +26,7 @@ from mstrack.store.plan_match import (
     stranded_line,
     words,
 )
+from mstrack.store.plan_reports import add_plan_reports, outside_year, programme_indicators, tasks_reported
 from mstrack.store.schema import (
     AreaRow,
     BatchRow,
@@ -44,28 +43,6 @@ from mstrack.store.schema import (
     UnitRow,
 )
 from mstrack.store.states import write_plan_rows
-
-
-class _Held(NamedTuple):
-    """What the store holds of a programme (PlanWriter._structure)."""
-
-    tasks: dict[str, int]
-    lines: dict[int, dict[int, int]]
-    indicators: dict[int, dict[tuple[str, str], int]]
-    units: dict[int, str]
-    reported: dict[int, int]
-    """The indicators reports stand on (not undone), how many each."""
-    leads: dict[int, tuple[str, ...]]
-    """Each line's lead units: with its indicators, what tells a line from the others of its task."""
-    checkpoints: dict[int, list[str]]
-    """Each line's checkpoints by their words, in date order."""
-    met: dict[int, tuple[int, int]]
-    """Of each text-only line's indicator reported on: the most checkpoints a report that stands marks met, and how
-    many stand (as the status reads them: of each day the latest not undone; safe39b)."""
-
-
-DAYS_SHOWN = 5
-"""Dates a refusal names before an ellipsis."""
 
 LINK_COLUMNS = ("task_id", "ref", "position")
 UNIT_COLUMNS = ("line_id", "unit_id", "role", "position")
@@ -100,54 +77,6 @@ class PlanWriter:
     def _new_id(self, table, values: dict) -> int:
         return self.connection.execute(table.insert().values(**values)).inserted_primary_key[0]
 
-    def _structure(self, programme_id: int) -> _Held:
-        """What the store holds of a programme: task ids by code, line ids by task and position,
-        indicator ids by line and (kind, name), their units, the indicators reports hang on (how many each); in
-        entry order."""
-        c = self.connection
-        tasks = dict(c.execute(select(TaskRow.code, TaskRow.id).where(TaskRow.programme_id == programme_id)
-                               .order_by(TaskRow.id)).all())
-        lines: dict[int, dict[int, int]] = {}
-        for line_id, task_id, position in c.execute(
-            select(LineRow.id, LineRow.task_id, LineRow.position).join(TaskRow, LineRow.task_id == TaskRow.id)
-            .where(TaskRow.programme_id == programme_id).order_by(LineRow.id)
-        ):
-            lines.setdefault(task_id, {})[position] = line_id
-        indicators: dict[int, dict[tuple[str, str], int]] = {}
-        units: dict[int, str] = {}
-        for indicator_id, line_id, kind, name, unit in c.execute(
-            select(IndicatorRow.id, IndicatorRow.line_id, IndicatorRow.kind, IndicatorRow.name, IndicatorRow.unit)
-            .join(LineRow, IndicatorRow.line_id == LineRow.id).join(TaskRow, LineRow.task_id == TaskRow.id)
-            .where(TaskRow.programme_id == programme_id).order_by(IndicatorRow.id)
-        ):
-            indicators.setdefault(line_id, {})[(kind, name)] = indicator_id
-            units[indicator_id] = unit
-        # the reports that stand (safe40a): undone ones, which no status or show reads, held a line as reported
-        reported = dict(c.execute(select(ReportRow.indicator_id, func.count()).where(
-            ReportRow.indicator_id.in_(_programme_indicators(programme_id)), standing()).group_by(ReportRow.indicator_id)).all())
-        leads: dict[int, list[str]] = {}
-        for line_id, name in c.execute(
-            select(LineUnitRow.line_id, UnitRow.name).join(UnitRow, LineUnitRow.unit_id == UnitRow.id)
-            .where(LineUnitRow.role == "lead", LineUnitRow.line_id.in_(_programme_lines(programme_id)))
-            .order_by(LineUnitRow.line_id, LineUnitRow.position)
-        ):
-            leads.setdefault(line_id, []).append(name)
-        checkpoints: dict[int, list[str]] = {}
-        for line_id, due, label, text in c.execute(
-            select(CheckpointRow.line_id, CheckpointRow.due, CheckpointRow.label, CheckpointRow.text)
-            .where(CheckpointRow.line_id.in_(_programme_lines(programme_id)))
-            .order_by(CheckpointRow.line_id, CheckpointRow.due, CheckpointRow.id)
-        ):
-            checkpoints.setdefault(line_id, []).append(words(plan_model.Checkpoint(due=due, label=label, text=text)))
-        latest = (select(func.max(ReportRow.id)).where(
-            ReportRow.indicator_id.in_(_programme_indicators(programme_id).where(IndicatorRow.kind == SCHEDULE)),
-            standing()).group_by(ReportRow.indicator_id, ReportRow.as_of))
-        met = {indicator_id: (int(round(float(most))), count) for indicator_id, most, count in c.execute(
-            select(ReportRow.indicator_id, func.max(ReportRow.value), func.count()).where(ReportRow.id.in_(latest))
-            .group_by(ReportRow.indicator_id)) if most is not None}
-        return _Held(tasks, lines, indicators, units, reported, {line_id: tuple(names) for line_id, names in leads.items()},
-                     checkpoints, met)
-
     def _dropped_line(self, line_id: int, indicators: dict, reported: dict, label, drops: dict) -> list:
         """A line the plan no longer has: its indicators go with it, unless reports hang on them."""
         lost = []
@@ -176,10 +105,10 @@ class PlanWriter:
         """Every line's units and checkpoints, every indicator's milestones and every task's links go
         (the plan writes them anew), then what the plan dropped: one statement each."""
         c = self.connection
-        lines = _programme_lines(programme_id)
+        lines = programme_lines(programme_id)
         c.execute(LineUnitRow.__table__.delete().where(LineUnitRow.line_id.in_(lines)))
         c.execute(CheckpointRow.__table__.delete().where(CheckpointRow.line_id.in_(lines)))
-        c.execute(MilestoneRow.__table__.delete().where(MilestoneRow.indicator_id.in_(_programme_indicators(programme_id))))
+        c.execute(MilestoneRow.__table__.delete().where(MilestoneRow.indicator_id.in_(programme_indicators(programme_id))))
         c.execute(TaskLinkRow.__table__.delete().where(TaskLinkRow.task_id.in_(
             select(TaskRow.id).where(TaskRow.programme_id == programme_id))))
         # A dropped indicator's undone reports go with it (nothing stands on it, or the plan was refused): the
@@ -210,9 +139,9 @@ class PlanWriter:
     def write(self, programme: plan_model.Programme, since: int | None = None) -> dict:
         """`since`: an undo's batch, whose plan it puts back: only reports entered after that batch were given to the
         tasks as they are now (those before it, to the tasks the plan put back had; other_tasks)."""
-        outside = self._outside_year(programme)  # before its row takes the new year
+        outside = outside_year(self.connection, programme)  # before its row takes the new year
         head = self._write_programme(programme)
-        held = self._structure(head)
+        held = held_by(self.connection, head)
         # What the plan keeps, renames and drops; what would be lost stops everything before any write.
         drops: dict[str, list[int]] = {"tasks": [], "lines": [], "indicators": []}
         lost = outside + self._dropped_tasks(programme, held, drops) + self._other_tasks(head, programme, held, since)
@@ -292,7 +221,7 @@ class PlanWriter:
         c.execute(ProgrammeRow.__table__.update().where(ProgrammeRow.id == head).values(**values))
         return head
 
-    def _dropped_tasks(self, programme: plan_model.Programme, held: _Held, drops: dict) -> list:
+    def _dropped_tasks(self, programme: plan_model.Programme, held: Held, drops: dict) -> list:
         """The tasks the store holds and the plan no longer has."""
         lost: list = []
         new_codes = {task.code for task in programme.tasks}
@@ -302,44 +231,18 @@ class PlanWriter:
                 self.counts["tasks_removed"] += 1
         return lost
 
-    def _outside_year(self, programme: plan_model.Programme) -> list:
-        """A stored programme whose year or start the plan moves past reports that stand (safe46b): dated where `log`
-        and `import progress` would now refuse them (before the start, outside the year and the January after), they
-        would still be read as the new year's progress."""
-        row = self.connection.execute(select(ProgrammeRow.id, ProgrammeRow.year, ProgrammeRow.start)
-                                      .where(ProgrammeRow.code == programme.code)).first()
-        if row is None or (row.year, row.start) == (programme.year, programme.start):
-            return []
-        first = max(programme.start, date(programme.year, 1, 1))
-        last = month_end(programme.year + 1, REPORT_MONTHS_AFTER)
-        days = self.connection.execute(
-            select(ReportRow.as_of, func.count()).where(ReportRow.indicator_id.in_(_programme_indicators(row.id)), standing(),
-                                                        or_(ReportRow.as_of < first, ReportRow.as_of > last))
-            .group_by(ReportRow.as_of).order_by(ReportRow.as_of)).all()
-        if not days:
-            return []
-        shown = [str(day) for day, _ in days[:DAYS_SHOWN]] + (["…"] if len(days) > DAYS_SHOWN else [])
-        return [Message("  {code}: the new plan's year is {year} (from {first}), and {n} {n:report stands|reports stand} "
-                        "dated outside it ({days}): {n:it|they} would count toward {year}'s targets; give {year}'s plan a "
-                        "programme code of its own, or, if the old year was wrong, undo {n:that report|those reports} first",
-                        code=programme.code, year=programme.year, first=first, n=sum(n for _, n in days),
-                        days=", ".join(shown))]
-
-    def _other_tasks(self, head: int, programme: plan_model.Programme, held: _Held, since: int | None) -> list:
+    def _other_tasks(self, head: int, programme: plan_model.Programme, held: Held, since: int | None) -> list:
         """Reported tasks whose code the plan gives to another task (plan_match.other_tasks): the reports that stand on
         each task (entered after `since`, where given), and the titles the store has."""
         if not any(task.code in held.tasks for task in programme.tasks):
             return []
-        counted = (select(TaskRow.id, func.count()).join(LineRow, LineRow.task_id == TaskRow.id)
-                   .join(IndicatorRow, IndicatorRow.line_id == LineRow.id).join(ReportRow, ReportRow.indicator_id == IndicatorRow.id)
-                   .where(TaskRow.programme_id == head, standing()).group_by(TaskRow.id))
-        reports = dict(self.connection.execute(counted if since is None else counted.where(ReportRow.batch_id > since)).all())
+        reports = tasks_reported(self.connection, head, since)
         if not reports:
             return []
         titles = dict(self.connection.execute(select(TaskRow.id, TaskRow.title).where(TaskRow.programme_id == head)).all())
         return other_tasks(programme.code, programme.tasks, held, titles, reports)
 
-    def _match_task(self, label: str, task: plan_model.Task, held: _Held, drops: dict) -> tuple[list, list]:
+    def _match_task(self, label: str, task: plan_model.Task, held: Held, drops: dict) -> tuple[list, list]:
         """A task's lines matched to the store's by identity (lead units and indicators, match_lines), each with
         its indicators; the store's lines left unmatched go. By position, a line inserted before another took
         over the other's reports (safe37a)."""
@@ -372,7 +275,7 @@ class PlanWriter:
             lost += line_lost + ([] if position in unsure else moved_checkpoints(line, line_id, indicators, line_label, held))
         return lines, lost
 
-    def _match_indicators(self, line: plan_model.Line, line_id: int | None, schedule_name: str, line_label, held: _Held,
+    def _match_indicators(self, line: plan_model.Line, line_id: int | None, schedule_name: str, line_label, held: Held,
                           drops: dict) -> tuple[list, list]:
         """A line's indicators matched by (kind, name); a text-only line has one schedule indicator, kept
         when its name changes (its lead unit changed) so its reports stay. A kept indicator's unit (条 → 公里,
@@ -451,7 +354,7 @@ class PlanWriter:
                                     ("milestone", MILESTONE_COLUMNS, rows.milestones)):
             if new:
                 self.dialect.insert_many(self.connection, table, columns, new)
-        self._add_plan_reports(head, rows.reports)
+        self.counts.update(add_plan_reports(self.dialect, self.connection, self.new, head, rows.reports))
 
     def _update(self, table, rows: list[dict]) -> None:
         """One executemany UPDATE per table: every row sets the same columns, by id."""
@@ -466,7 +369,7 @@ class PlanWriter:
         """Undo of the import that created a programme: possible only while no report hangs on it."""
         c = self.connection
         head = c.execute(select(ProgrammeRow.id).where(ProgrammeRow.code == code)).scalar_one()
-        held = self._structure(head)
+        held = held_by(self.connection, head)
         tasks, lines, indicators, reported = held.tasks, held.lines, held.indicators, held.reported
         drops: dict[str, list[int]] = {"tasks": [], "lines": [], "indicators": []}
         lost = []
@@ -498,75 +401,11 @@ class PlanWriter:
                 ids[area.code] = self._new_id(AreaRow.__table__, {"programme_id": programme_id, "code": area.code, **row})
         return ids
 
-    def _add_plan_reports(self, programme_id: int, reports: list[tuple[int, plan_model.PlanReport]]) -> None:
-        """A plan's own reports go in once; a changed one is added as a correction, never replaced: to the plan's latest
-        of that day (what export plan writes). Never over an office's entry (a `log`, a return) standing that day with
-        another value (safe46b: a revised plan's figure superseded the office's later correction, said as "1 updated"):
-        refused, naming it; counted for the summary, those correcting a value stored for their day apart."""
-        if not reports:
-            return
-        days = (select(func.max(ReportRow.id)).where(ReportRow.indicator_id.in_(_programme_indicators(programme_id)), standing())
-                .group_by(ReportRow.indicator_id, ReportRow.as_of))
-        latest_plan = days.where(ReportRow.source == PLAN_SOURCE)
-        present = {(indicator_id, as_of): (value, note) for indicator_id, as_of, value, note in self.connection.execute(
-            select(ReportRow.indicator_id, ReportRow.as_of, ReportRow.value, ReportRow.note)
-            .where(ReportRow.id.in_(latest_plan))).all()}
-        new = [(indicator_id, report) for indicator_id, report in reports
-               if present.get((indicator_id, report.as_of)) != (float(report.value), report.note)]
-        if not new:
-            return
-        stands = {(row.indicator_id, row.as_of): row for row in self.connection.execute(
-            select(ReportRow.indicator_id, ReportRow.as_of, ReportRow.value, ReportRow.source, ReportRow.reporter,
-                   ReportRow.entered_at, ReportRow.reason).where(ReportRow.id.in_(days))).all()}
-        over = [(indicator_id, report, stands[indicator_id, report.as_of]) for indicator_id, report in new
-                if (indicator_id, report.as_of) in stands and stands[indicator_id, report.as_of].source != PLAN_SOURCE
-                and stands[indicator_id, report.as_of].value != float(report.value)]
-        if over:
-            raise InputError("the new plan's own reports would supersede entries an office made; nothing was written:\n"
-                             "{entries}", entries=Joined("\n", self._offices_entries(over, present)))
-        self.counts["plan_reports"] = len(new)
-        self.counts["plan_corrected"] = sum((indicator_id, report.as_of) in stands for indicator_id, report in new)
-        insert_reports(self.dialect, self.connection, (
-            (indicator_id, report.as_of, report.value, report.note, None, PLAN_SOURCE)
-            for indicator_id, report in new), batch=self.new)
-
-    def _offices_entries(self, over: list[tuple], present: dict) -> list[Message]:
-        """Each plan report refused (_add_plan_reports) with the office's entry it would supersede."""
-        from mstrack.domain.quantities import format_number
-
-        named = {indicator_id: (f"{programme}/{code}", name, unit) for indicator_id, programme, code, name, unit in
-                 self.connection.execute(
-                     select(IndicatorRow.id, ProgrammeRow.code, TaskRow.code, IndicatorRow.name, IndicatorRow.unit)
-                     .join(LineRow, IndicatorRow.line_id == LineRow.id).join(TaskRow, LineRow.task_id == TaskRow.id)
-                     .join(ProgrammeRow, TaskRow.programme_id == ProgrammeRow.id)
-                     .where(IndicatorRow.id.in_([indicator_id for indicator_id, _, _ in over])))}
-        said = []
-        for indicator_id, report, entry in over:
-            ref, name, unit = named[indicator_id]
-            who = [text for text in (entry.reporter, str(entry.entered_at)[:16] if entry.entered_at else None, entry.reason) if text]
-            was = present.get((indicator_id, report.as_of))
-            keep = (Message("keep the plan's report of that day as it was ({value})", value=format_number(was[0], unit))
-                    if was else Message("leave that day's report out of the plan"))
-            said.append(Message("  {ref} {name} {on}: the plan's report {new} would supersede {value} ({entry}); {keep}, or, "
-                                "if {new} is right, log it with --reason",
-                                ref=ref, name=name, on=report.as_of, new=format_number(report.value, unit),
-                                value=format_number(entry.value, unit), entry=Joined(", ", who or ["—"]), keep=keep))
-        return said
-
     def _unit_id(self, name: str) -> int:
         if name not in self.unit_ids:
             found = self.connection.execute(select(UnitRow.id).where(UnitRow.name == name)).scalar()
             self.unit_ids[name] = found if found is not None else self._new_id(UnitRow.__table__, {"name": name})
         return self.unit_ids[name]
-
-
-def _programme_lines(programme_id: int):
-    return select(LineRow.id).join(TaskRow, LineRow.task_id == TaskRow.id).where(TaskRow.programme_id == programme_id)
-
-
-def _programme_indicators(programme_id: int):
-    return (select(IndicatorRow.id).join(LineRow, IndicatorRow.line_id == LineRow.id)
-            .join(TaskRow, LineRow.task_id == TaskRow.id).where(TaskRow.programme_id == programme_id))
 
 
 def text_line_names(lines: list[plan_model.Line]) -> list[str]:
@@ -579,7 +418,3 @@ def text_line_names(lines: list[plan_model.Line]) -> list[str]:
             names[i] = f"进度安排（{lead}）" if lead and leads.count(lead) == 1 else f"进度安排（第{i + 1}行）"
     return names
 
-
-def standing():
-    """Reports not taken back by an undo (NOT EXISTS by the retraction's key; see states._queries)."""
-    return ~select(RetractionRow.report_id).where(RetractionRow.report_id == ReportRow.id).exists()

@@ -35,7 +35,7 @@ class Plans:
         unless reports hang on it: then nothing is written and the error names what would be lost. `keep` is
         given each programme read back to compare, to hold rather than free (cli.process.keep_until_exit).
         """
-        from mstrack.sources.plan import dump_plan
+        from mstrack.sources.plan_dump import dump_plan
 
         results = []
         with self.locked(command, orm=True) as connection:

@@ -300,6 +300,22 @@ def schema_version_of(connection: sqlite3.Connection) -> int | None:
     return connection.execute("SELECT max(version) FROM schema_version").fetchone()[0] or 0
 
 
+def read_begun(name: str, query: str, timeout: float, *, query_only: bool = False) -> sqlite3.Connection:
+    """An SQLite file opened by its URI name (quoted) and `query` (mode=…), its read transaction begun: the first
+    read opens the WAL index and takes the snapshot, so that a file that cannot be read fails here, the connection
+    closed. For a store's reads (Connections._sqlite_reader) and a backup's (open_snapshot, query_only)."""
+    connection = sqlite3.connect(f"file:{name}?{query}", uri=True, isolation_level=None, timeout=timeout)
+    try:
+        if query_only:
+            connection.execute("PRAGMA query_only = 1")
+        connection.execute("BEGIN")
+        connection.execute("SELECT 1 FROM sqlite_master LIMIT 1")  # the read transaction, its snapshot, begins
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
 def open_snapshot(path: Path, said: Path, timeout: float) -> sqlite3.Connection:
     """A backup opened as SQLite opens any database (its locks, its -wal read), query_only, its read transaction
     begun: what is checked, counted and copied from it is one snapshot however another process writes it meanwhile
@@ -311,16 +327,7 @@ def open_snapshot(path: Path, said: Path, timeout: float) -> sqlite3.Connection:
 
     def opened(query: str) -> sqlite3.Connection:
         # the name's own bytes, quoted: a backup named in GBK bytes (a Windows zip) is opened as it is named
-        connection = sqlite3.connect(f"file:{quote(os.fsencode(path))}?{query}", uri=True, isolation_level=None,
-                                     timeout=timeout)
-        try:
-            connection.execute("PRAGMA query_only = 1")
-            connection.execute("BEGIN")
-            connection.execute("SELECT 1 FROM sqlite_master LIMIT 1")  # the read transaction, its snapshot, begins
-        except BaseException:
-            connection.close()
-            raise
-        return connection
+        return read_begun(quote(os.fsencode(path)), query, timeout, query_only=True)
 
     error = None
     for query in ("mode=rw", "mode=ro"):

@@ -63,7 +63,7 @@ class Writes:
         that later entry); otherwise the undo is refused naming those entries, unless force, which
         goes on and records what it overrode in the new batch's reason. The same rule for a plan import: its
         programme is put back only while no later batch changed it (see _later_plan_batches)."""
-        from mstrack.sources.plan import dump_plan
+        from mstrack.sources.plan_dump import dump_plan
         from mstrack.store.plan_writer import PlanWriter
 
         p = self.dialect.p
