@@ -527,7 +527,7 @@ class PlanWriter:
         self.counts["plan_reports"] = len(new)
         self.counts["plan_corrected"] = sum((indicator_id, report.as_of) in stands for indicator_id, report in new)
         insert_reports(self.dialect, self.connection, (
-            (indicator_id, report.as_of, report.value, report.note, None, PLAN_SOURCE)
+            (indicator_id, report.as_of, report.value, report.note, None, PLAN_SOURCE, None)
             for indicator_id, report in new), batch=self.new)
 
     def _offices_entries(self, over: list[tuple], present: dict) -> list[Message]:

@@ -26,7 +26,7 @@ class Writes:
 
     def add_reports(self, reports, count: int, command: str, source: str | None = None, reason: str | None = None,
                     confirm=None) -> int:
-        """`count` reports, (indicator_id, as_of, value, note, reporter, source) each from an iterable, as
+        """`count` reports, (indicator_id, as_of, value, note, reporter, source, reporting_unit) each from an iterable, as
         one batch in one transaction: all of them or none. Rows stream into the driver, never a list.
         `confirm(batch)` runs just before the commit (see confirm_before_commit)."""
         if not count:
@@ -129,7 +129,7 @@ class Writes:
                 # what the batch retracted comes back: insert_reports' columns, copied in the database
                 written.added = self.dialect.execute(
                     connection, f"INSERT INTO report ({', '.join(REPORT_COLUMNS)}) SELECT x.indicator_id, x.as_of,"
-                    f" x.value, x.note, x.reporter, x.source, {p}, {p}, {p} FROM report AS x"
+                    f" x.value, x.note, x.reporter, x.source, x.reporting_unit, {p}, {p}, {p} FROM report AS x"
                     f" JOIN report_retraction AS r ON r.report_id = x.id WHERE r.batch_id = {p} ORDER BY x.id",
                     [at, new, reason or f"undo of batch {target_id}", target_id])
             writer = PlanWriter(self.dialect, connection, made)
