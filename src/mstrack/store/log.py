@@ -146,10 +146,9 @@ def _changed(store: Store, label: str, since: int, changes: list) -> InputError:
 
 
 def latest_batch(store: Store) -> int:
-    """The id of the latest batch (0 before the first)."""
-    with store.reading() as connection:
-        rows = store.dialect.rows(connection, "SELECT MAX(id) FROM batch")
-    return rows[0][0] or 0
+    """The id of the latest batch (0 before the first), as undo reads it (Store.latest_batch)."""
+    latest = store.latest_batch()
+    return latest[0] if latest else 0
 
 
 def batches_after(store: Store, since: int) -> list[Message]:
