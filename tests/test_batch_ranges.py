@@ -67,7 +67,7 @@ def assert_ranges_cover(store: Store) -> None:
 
 
 def report_rows(indicators, draws):
-    return [(indicators[which % len(indicators)], date(2023, 1, 1) + timedelta(days=day), float(value), None, None, "t.csv")
+    return [(indicators[which % len(indicators)], date(2023, 1, 1) + timedelta(days=day), float(value), None, None, "t.csv", None)
             for which, day, value in draws]
 
 
@@ -131,10 +131,11 @@ def test_undo_and_batches_by_range_give_what_batch_id_alone_gives(planned, steps
 
 def back_to_version_7(url: str) -> None:
     """The database as version 7 had it: no ranges on batch, report indexed by batch_id (nor version 9's table, nor
-    version 10's counts)."""
+    version 10's counts, nor version 11's reporting units)."""
     engine = create_engine(url, poolclass=NullPool)
     with engine.begin() as connection:
         connection.exec_driver_sql("DROP TABLE undone_deleted")
+        connection.exec_driver_sql("ALTER TABLE report DROP COLUMN reporting_unit")
         for column in ("first_report_id", "last_report_id", "reports_added", "reports_retracted"):
             connection.exec_driver_sql(f"ALTER TABLE batch DROP COLUMN {column}")
         connection.exec_driver_sql("CREATE INDEX ix_report_batch_id ON report (batch_id)")

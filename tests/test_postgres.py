@@ -222,7 +222,7 @@ def test_copy_and_executemany_store_the_same_rows(pg_url, tmp_path, monkeypatch)
     store, state = one_indicator(pg_url, tmp_path)
     values = [0, 0.1, 1 / 3, -2.5, 1e300, 12345678901234567, 5e-324]
     notes = [None, "", "过半\t二期", "第一行\n第二行", "C:\\路径\\N", "\\N", "引号\"与'逗号,"]
-    rows = [(state.indicator_id, date(2023, 1, 1 + n), value, note, "张三" if n % 2 else None, "进度.xlsx")
+    rows = [(state.indicator_id, date(2023, 1, 1 + n), value, note, "张三" if n % 2 else None, "进度.xlsx", None)
             for n, (value, note) in enumerate(zip(values, notes, strict=True))]
     import psycopg
 
@@ -283,7 +283,7 @@ def test_an_imports_chunks_are_copied_behind_it_and_stay_one_transaction(pg_url,
 
 
     store, state = one_indicator(pg_url, tmp_path)
-    rows = [(state.indicator_id, date(2023, 1, 1) + timedelta(days=n), n, "备注", None, "x.csv") for n in range(300)]
+    rows = [(state.indicator_id, date(2023, 1, 1) + timedelta(days=n), n, "备注", None, "x.csv", None) for n in range(300)]
     copied_by = []
     real_copy = psycopg.Cursor.copy
     monkeypatch.setattr(psycopg.Cursor, "copy", lambda self, *a, **k: copied_by.append(threading.current_thread()) or real_copy(
@@ -306,7 +306,7 @@ def test_an_imports_chunks_are_copied_behind_it_and_stay_one_transaction(pg_url,
     with (pytest.raises(psycopg.errors.ForeignKeyViolation), store.locked("import progress"),
           store.report_batch("import progress", source="x.csv") as batch):
         batch.add([(row[0], row[1] + timedelta(days=400), *row[2:]) for row in rows])
-        batch.add([(10**9, date(2023, 6, 30), 1, None, None, "x.csv")])
+        batch.add([(10**9, date(2023, 6, 30), 1, None, None, "x.csv", None)])
         batch.end()
     assert counts() == before
 

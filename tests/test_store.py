@@ -163,6 +163,7 @@ def test_a_postgresql_database_made_by_create_all_before_version_4_is_upgraded_t
         "CREATE INDEX ix_report_batch_id ON report (batch_id)",
         "DROP TABLE undone_deleted",  # and this since version 9
         "ALTER TABLE batch DROP COLUMN reports_added", "ALTER TABLE batch DROP COLUMN reports_retracted",  # these 10
+        "ALTER TABLE report DROP COLUMN reporting_unit",  # and this 11
         "INSERT INTO schema_version VALUES (3, now())",
         "INSERT INTO batch (created_at, command, plan_before) VALUES (now(), 'import plan', 'format = 1')",
     ])
@@ -227,10 +228,10 @@ def test_an_import_reads_the_plan_and_only_the_days_its_rows_name(store, tmp_pat
     assert store.last_report_id() == 0
 
     for on, value in [(date(2023, 4, 30), 30.0), (date(2023, 5, 31), 20.0), (date(2023, 5, 31), 25.0), (date(2023, 6, 30), 40.0)]:
-        store.add_reports([(beds.indicator_id, on, value, "过半", "张三", "a.csv")], 1, "import progress", "a.csv")
+        store.add_reports([(beds.indicator_id, on, value, "过半", "张三", "a.csv", None)], 1, "import progress", "a.csv")
     upto = store.last_report_id()
     assert store.import_indicators("x-2023")[1]["1"][0][5] == date(2023, 6, 30)
-    store.add_reports([(beds.indicator_id, date(2023, 5, 31), 90.0, None, None, "b.csv")], 1, "import progress", "b.csv")
+    store.add_reports([(beds.indicator_id, date(2023, 5, 31), 90.0, None, None, "b.csv", None)], 1, "import progress", "b.csv")
     ind = beds.indicator_id
     keys = [(ind, date(2023, 5, 31)), (ind, date(2023, 6, 1)), (ind, date(2023, 4, 30)), (ind, date(2023, 7, 1))]
     assert store.stored_on(keys, upto=upto) == [25.0, None, 30.0, None]
@@ -253,14 +254,14 @@ def test_reports_are_one_batch_and_states_read_the_latest(store, tmp_path):
     store.init()
     store.save_plan(load_plan(write_plan(tmp_path / "x.toml", BEDS)))
     _, [state] = store.task_states(parse("x-2023/1"))
-    rows = [(state.indicator_id, date(2023, 5, 31), 20.0, None, "张三", "a.csv"),
-            (state.indicator_id, date(2023, 6, 30), 45.0, "过半", "张三", "a.csv")]
+    rows = [(state.indicator_id, date(2023, 5, 31), 20.0, None, "张三", "a.csv", None),
+            (state.indicator_id, date(2023, 6, 30), 45.0, "过半", "张三", "a.csv", None)]
     batch = store.add_reports(iter(rows), len(rows), "import progress", "a.csv")
     (latest,) = store.status_states(date(2023, 7, 1))
     assert [(r.as_of, r.value, r.note) for r in latest.reports] == [(date(2023, 6, 30), 45, "过半")]
     (info,) = store.batches(ids=[batch])
     assert (info.command, info.source, info.reports_added) == ("import progress", "a.csv", 2)
-    logged = store.add_reports([(state.indicator_id, date(2023, 6, 30), 48, None, None, None)], 1, "log", reason="核实")
+    logged = store.add_reports([(state.indicator_id, date(2023, 6, 30), 48, None, None, None, None)], 1, "log", reason="核实")
     history = store.history(parse("x-2023/1"))
     assert [(e.value, e.state, e.batch_id) for e in history] == [
         (20, "current", batch), (45, "superseded", batch), (48, "current", logged)]
@@ -278,8 +279,8 @@ def test_the_states_and_rows_built_field_by_field_have_every_field(store, tmp_pa
     store.init()
     store.save_plan(load_plan(write_plan(tmp_path / "x.toml", BEDS)))
     _, [state] = store.task_states(parse("x-2023/1"))
-    rows = [(state.indicator_id, date(2023, 5, 31), 20.0, None, "张三", "a.csv"),
-            (state.indicator_id, date(2023, 6, 30), 45.5, "过半", "张三", "a.csv")]
+    rows = [(state.indicator_id, date(2023, 5, 31), 20.0, None, "张三", "a.csv", None),
+            (state.indicator_id, date(2023, 6, 30), 45.5, "过半", "张三", "a.csv", None)]
     store.add_reports(iter(rows), len(rows), "import progress", "a.csv")
     seen = set()
     for previous in (True, False):
@@ -301,7 +302,7 @@ def test_undo_retracts_a_batch_and_undoing_the_undo_brings_it_back(store, tmp_pa
     store.init()
     store.save_plan(load_plan(write_plan(tmp_path / "x.toml", BEDS)))
     _, [state] = store.task_states(parse("x-2023/1"))
-    batch = store.add_reports(iter([(state.indicator_id, date(2023, 6, 30), 45.0, None, None, None)]), 1, "log")
+    batch = store.add_reports(iter([(state.indicator_id, date(2023, 6, 30), 45.0, None, None, None, None)]), 1, "log")
     undo = store.undo(batch, reason="录错")
     assert (undo.undoes, undo.reports_retracted, undo.reports_added, undo.reason) == (batch, 1, 0, "录错")
     assert store.status_states(date(2023, 7, 1))[0].reports == []
@@ -326,7 +327,7 @@ def test_save_plans_writes_all_or_none(store, tmp_path):
     store.init()
     store.save_plan(load_plan(write_plan(tmp_path / "x.toml", BEDS)))
     _, [state] = store.task_states(parse("x-2023/1"))
-    store.add_reports(iter([(state.indicator_id, date(2023, 6, 30), 45.0, None, None, None)]), 1, "log")
+    store.add_reports(iter([(state.indicator_id, date(2023, 6, 30), 45.0, None, None, None, None)]), 1, "log")
     new = load_plan(write_plan(tmp_path / "a.toml", BEDS, code="a-2023"))
     drops_reported = load_plan(write_plan(tmp_path / "b.toml", BEDS.replace('name = "新增床位"', 'name = "其他"')))
     with pytest.raises(InputError, match="nothing was written"):
@@ -368,7 +369,7 @@ def test_reports_from_log_import_plan_and_undo_are_stored_alike(store, tmp_path)
     store.init()
     store.save_plan(load_plan(write_plan(tmp_path / "x.toml", body)))
     _, [state] = store.task_states(parse("x-2023/1"))
-    logged = store.add_reports([(state.indicator_id, date(2023, 5, 31), 20, None, None, "plan")], 1, "log")
+    logged = store.add_reports([(state.indicator_id, date(2023, 5, 31), 20, None, None, "plan", None)], 1, "log")
     undo = store.undo(logged)
     store.undo(undo.id)
     url = store.url
@@ -398,7 +399,7 @@ def test_the_generic_sqlalchemy_path_reads_and_writes(tmp_path):
     programme = load_plan(write_plan(tmp_path / "x.toml", BEDS))
     store.save_plan(programme)
     _, [state] = store.task_states(parse("x-2023/1"))
-    batch = store.add_reports(iter([(state.indicator_id, date(2023, 6, 30), 45.0, "过半", "张三", None)]), 1, "log")
+    batch = store.add_reports(iter([(state.indicator_id, date(2023, 6, 30), 45.0, "过半", "张三", None, None)]), 1, "log")
     assert [r.value for r in store.status_states(date(2023, 7, 1))[0].reports] == [45]
     assert store.task_detail(parse("x-2023/1")).indicators[0].reports[0].note == "过半"
     undo = store.undo(batch)

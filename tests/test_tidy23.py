@@ -47,7 +47,7 @@ def planned(tmp_path):
 def _insert(store: Store, connection, batch: int, indicator: int, days: range) -> None:
     now = store.dialect.bound(datetime.now(UTC))
     store.dialect.insert_many(connection, "report", REPORT_COLUMNS, [
-        (indicator, date(2023, 5, day), day, None, None, "log", now, batch, None) for day in days])
+        (indicator, date(2023, 5, day), day, None, None, "log", None, now, batch, None) for day in days])
 
 
 def _ranges(store: Store) -> dict[int, tuple]:

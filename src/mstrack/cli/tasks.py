@@ -186,6 +186,7 @@ def log(
     by: Annotated[Optional[str], typer.Option("--by", help="Who reported it. [default: your login name]")] = None,
     done: Annotated[bool, typer.Option("--done", help="Mark the next checkpoint of a text-only line as met.")] = False,
     reason: Annotated[Optional[str], typer.Option("--reason", help="Why: for a correction of an earlier value.")] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", help="The office that reported it (填报单位).")] = None,
 ) -> None:
     """Record reported progress for one indicator of a task."""
     from mstrack.store import parse_ref
@@ -201,7 +202,7 @@ def log(
 
     record_progress(
         store, parse_ref(ref), value, indicator=indicator, as_of=as_of, note=note, by=by,
-        done=done, today=date.today(), reason=reason, announce=announce,
+        done=done, today=date.today(), reason=reason, announce=announce, unit=unit,
     )
 
 

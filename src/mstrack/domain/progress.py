@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from mstrack.domain.characters import simplified
 from mstrack.domain.dates import DateError, in_report_year, parse_date
-from mstrack.domain.names import named_by
+from mstrack.domain.names import look_alike, named_by
 from mstrack.domain.quantities import (
     QuantityError,
     as_number,
@@ -191,6 +191,26 @@ class CheckedReport:
     what: Message
     warnings: list[Message] = field(default_factory=list)
     unchanged: bool = False  # the same value and note as the indicator's report of that day: nothing to write
+
+
+def another_reporters(by: str | None, unit: str | None, reporter: str | None, reporting_unit: str | None) -> bool:
+    """Whether a report by `by` for the office `unit` (填报单位) would correct a stored entry of another reporter's
+    (`reporter`, `reporting_unit`: safety46 F9). By the reporting units where both name one, read alike (two districts'
+    returns imported by one login are two; two people of one office are one); else by the reporters, an entry with
+    none being nobody else's."""
+    if unit and reporting_unit:
+        return look_alike(unit) != look_alike(reporting_unit)
+    return reporter is not None and by != reporter
+
+
+def another_units_value(ref: str, indicator: str, on: date, value: str, unit: str, by: str | None, other: str,
+                        reporting_unit: str, reporter: str | None, source: str | None) -> Message:
+    """Why a report of one office may not replace another office's value of that day unsaid (`log --unit`, a return
+    with its 填报单位): the values, both units, and who entered the stored one from which file."""
+    return Message("{ref} {indicator} as of {on} is {value} from {unit} (by {by}) but {other} from {other_unit} (by "
+                   "{reporter}, {source}) stands; a report of another unit replaces it only as a correction: give --reason to "
+                   "say why", ref=ref, indicator=indicator, on=on, value=value, unit=unit, by=by or "—", other=other,
+                   other_unit=reporting_unit, reporter=reporter or "—", source=source or "—")
 
 
 def check_report(

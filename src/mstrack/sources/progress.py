@@ -94,8 +94,9 @@ class _Importer(Values, Comparing):
         self.writer = None  # a ReportBatch, in a real import
         self.pending: list[tuple] = []  # checked rows to write, up to CHUNK_ROWS
         self.asked: list[tuple[int, int, int]] = []  # rows to ASK about: (seq, indicator id, index in pending or -1)
-        self.asked_by: dict[int, str | None] = {}  # of those, a unit's return's (it says 填报单位): seq → its reporter
+        self.asked_by: dict[int, tuple] = {}  # of those, a unit's return's (it says 填报单位): seq → (reporter, unit)
         self.unit_return = False  # the file read says who reports (填报单位): Comparing.other_reporters
+        self.row_units: dict[int, str] = {}  # the chunk's rows' reporting units (填报单位), by row number (NamedRows.rows)
         self.reason: str | None = None  # --reason: a correction said as one (another reporter's value replaced)
         self.columns = Columns(self)
         self.merged: MergedValues | None = None  # the file's value and note cells merged over several rows or into the note column
@@ -108,6 +109,7 @@ class _Importer(Values, Comparing):
             return
         self.files.append(path)
         self.source = readable_name(path.name)
+        self.row_units = {}
         if problem := text_problem(self.source):  # the name is kept with each report
             self.result.errors.append(Message("{path}: file name: {problem}", path=path, problem=problem))
             return
@@ -229,6 +231,7 @@ class _Importer(Values, Comparing):
         day, value, files, line_of, stored_of = checked.day, checked.value, checked.file, checked.line, checked.stored
         pending = self.pending if self.writer is not None else None
         asked, asked_by = self.asked, self.asked_by if self.unit_return else None
+        units = self.row_units
         for line, cells, number, suffix in zip(lines, rows, numbers, suffixes, strict=True):
             place = None if number is None else fast.get(cells[:3]) or self._first_place(table, line, cells)
             if place is None:
@@ -257,14 +260,14 @@ class _Importer(Values, Comparing):
                 stored_of.append(ASK)
                 asked.append((seq, indicator, len(pending) if write else -1))
                 if asked_by is not None:
-                    asked_by[seq] = reporter
+                    asked_by[seq] = (reporter, units.get(line))
             of_indicator.append(seq)
             day.append(as_of.toordinal())
             value.append(number)
             files.append(file)
             line_of.append(line)
             if write:
-                pending.append((indicator, as_of, number, note, reporter, source))
+                pending.append((indicator, as_of, number, note, reporter, source, units.get(line) if units else None))
         if len(self.pending) >= CHUNK_ROWS or len(asked) >= CHUNK_ROWS:
             self.flush()
 
@@ -299,7 +302,7 @@ class _Importer(Values, Comparing):
                             done=value if done_word and state.kind != SCHEDULE else None)
         if texts is None:
             return
-        self.keep(state, as_of, number, *texts, line)
+        self.keep(state, as_of, number, *texts, line, self.row_units.get(line))
         if not done_word and remark is None:
             self._remember(cells[:3], place)
 

@@ -226,7 +226,7 @@ class Columns:
         checked.line.extend(packed("i", range(first, first + n)))
         if write:
             importer.pending.extend(zip(ids, importer.writer.bound_days(days), numbers, notes, reporters,
-                                        repeat(importer.source)))
+                                        repeat(importer.source), repeat(None)))  # a plain file: no 填报单位
 
 
 _LAST, _LIMIT, _UNIT, _COUNTED = itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(3)

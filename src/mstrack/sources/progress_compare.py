@@ -8,7 +8,7 @@ from datetime import date
 from itertools import compress, repeat
 from operator import is_not, le
 
-from mstrack.domain.progress import higher_than_later
+from mstrack.domain.progress import another_reporters, another_units_value, higher_than_later
 from mstrack.domain.quantities import format_number
 from mstrack.errors import Joined, Message
 from mstrack.sources import progress_rows
@@ -146,18 +146,20 @@ class Comparing:
             if warning is not None:
                 self.result.warnings.append(Message("{place}: {warning}", place=self.where(seq), warning=warning))
 
-    def keep(self, state: ImportIndicator, as_of: date, number, note: str | None, reporter: str | None, line: int) -> None:
-        """A checked row: remembered for the comparison, and written (in chunks) unless the store holds it."""
+    def keep(self, state: ImportIndicator, as_of: date, number, note: str | None, reporter: str | None, line: int,
+             unit: str | None = None) -> None:
+        """A checked row (`unit`: its 填报单位, if the file says it): remembered for the comparison, and written (in
+        chunks) unless the store holds it."""
         seq = len(self.checked.day)
         write = self.writer is not None and not self.result.errors
         stored = NOTHING if state.last is None or as_of > state.last else ASK
         if stored == ASK:
             self.asked.append((seq, state.indicator_id, len(self.pending) if write else -1))
             if self.unit_return:
-                self.asked_by[seq] = reporter
+                self.asked_by[seq] = (reporter, unit)
         self.checked.add(state.indicator_id, as_of, number, len(self.files) - 1, line, stored)
         if write:
-            self.pending.append((state.indicator_id, as_of, number, note, reporter, self.source))
+            self.pending.append((state.indicator_id, as_of, number, note, reporter, self.source, unit))
 
     def resolve(self) -> None:
         """The rows to ASK about, compared with what the store holds on their days (Store.stored_on: an index
@@ -185,26 +187,33 @@ class Comparing:
         if held or kept:
             self.pending = [row for position, row in enumerate(self.pending) if position not in held and position not in kept]
 
-    def _other_reporters(self, other: list[tuple[int, int, int]], asked_by: dict[int, str | None]) -> None:
-        """Of a unit's return's rows that would correct a stored value (seq, indicator, position), those whose reporter
-        is not the stored entry's: refused as two rows of one import giving a day two values are (another district's
-        figure replaced would read as a correction of its own), unless --reason says it is one (safety46 F9)."""
+    def _other_reporters(self, other: list[tuple[int, int, int]], asked_by: dict[int, tuple]) -> None:
+        """Of a unit's return's rows that would correct a stored value (seq, indicator, position), those of another
+        reporter than the stored entry's (domain.progress.another_reporters: by the reporting units where both have
+        one, else by the reporters): refused as two rows of one import giving a day two values are (another
+        district's figure replaced would read as a correction of its own), unless --reason says it is one (safety46 F9)."""
         if not other:
             return
         day = self.checked.day
         entries = self.store.stored_texts_on([(indicator, date.fromordinal(day[seq])) for seq, indicator, _ in other],
-                                             upto=self.plan.upto, columns=("value", "reporter", "source"))
-        for (seq, indicator, _), (value, reporter, source) in zip(other, entries, strict=True):
-            if reporter is None or asked_by[seq] == reporter:
+                                             upto=self.plan.upto, columns=("value", "reporter", "source", "reporting_unit"))
+        for (seq, indicator, _), (value, reporter, source, reporting_unit) in zip(other, entries, strict=True):
+            by, unit = asked_by[seq]
+            if not another_reporters(by, unit, reporter, reporting_unit):
                 continue
             state = self.columns.state(indicator)
+            ref, on = f"{state.programme}/{state.task}", date.fromordinal(day[seq])
+            here = format_number(progress_rows.number_of(self.checked.value[seq]), state.unit)
+            stored = format_number(progress_rows.number_of(value), state.unit)
+            if unit and reporting_unit:
+                self.result.errors.append(Message("{place}: {error}", place=self.where(seq), error=another_units_value(
+                    ref, state.indicator, on, here, unit, by, stored, reporting_unit, reporter, source)))
+                continue
             self.result.errors.append(Message(
                 "{place}: {ref} {indicator} as of {on} is {value} here (by {by}) but {other} by {reporter} ({source}) stands;"
                 " a return by another reporter replaces it only as a correction: give --reason to say why",
-                place=self.where(seq), ref=f"{state.programme}/{state.task}", indicator=state.indicator,
-                on=date.fromordinal(day[seq]), value=format_number(progress_rows.number_of(self.checked.value[seq]), state.unit),
-                by=asked_by[seq] or "—", other=format_number(progress_rows.number_of(value), state.unit), reporter=reporter,
-                source=source or "—"))
+                place=self.where(seq), ref=ref, indicator=state.indicator, on=on, value=here, by=by or "—", other=stored,
+                reporter=reporter, source=source or "—"))
 
     def _kept(self, other: list[tuple[int, int, int]]) -> set[int]:
         """Of the rows that would correct a stored value (seq, indicator, position in pending), those re-stating a

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from mstrack.domain.names import named_by
+from mstrack.domain.limits import text_problem
+from mstrack.domain.names import named_by, plain_name
 from mstrack.errors import Message
 from mstrack.sources.progress_cells import text_value
 from mstrack.sources.rows import TOTAL_CELL_RE, clip
@@ -61,6 +62,7 @@ class NamedRows:
         self.wrong: list[tuple[int, str, str, str, list[str]]] = []  # (line, code, its programme, name, tasks it names)
         self.offices: dict[tuple[str, str, str], list[int]] = {}  # (office, programme, task) → its rows
         self.found: dict[tuple[str, str], list[str]] = {}  # (programme, name) → the tasks the name names
+        self.stored: dict[str, str] = {}  # a reporting unit as read → as stored (_stored)
 
     @classmethod
     def of(cls, importer, table: Table, columns: dict[str, int]) -> NamedRows | None:
@@ -83,6 +85,7 @@ class NamedRows:
         name given its task's code; a row whose name and code disagree is left out, said at the end of the file."""
         lines, rows = [], []
         title_at, unit_at, task_given = self.title_at, self.unit_at, index[1] is not None
+        units = self.importer.row_units = {}  # row number → its reporting unit as stored, for this chunk's rows
         for row in chunk:
             cells = row.cells
             if cells.count(None) == len(cells):
@@ -113,9 +116,25 @@ class NamedRows:
             office = text_value(cells[unit_at]) if unit_at is not None and unit_at < len(cells) else None
             if (office := office or self.unit) and task is not None and code is not None:
                 self.offices.setdefault((office, code, task), []).append(row.number)
+            if office is not None:
+                stored = self.stored.get(office) or self._stored(office, row.number)
+                if stored is None:
+                    continue
+                units[row.number] = stored
             lines.append(row.number)
             rows.append(tuple(picked))
         return lines, rows
+
+    def _stored(self, office: str, line: int) -> str | None:
+        """A reporting unit as a report keeps it (plain_name: one form of each character, as plans' units are), once
+        per name; None when it cannot be stored, its row named."""
+        if problem := text_problem(office):
+            column = self.table.headers[self.unit_at] if self.unit_at is not None else "填报单位"
+            self.importer.result.errors.append(Message("{place}: {error}", place=f"{self.table.path}:{line}:{column}",
+                                                       error=problem))
+            return None
+        found = self.stored[office] = plain_name(office)
+        return found
 
     def _no_task(self, line: int, code: str, name: str, named: list[str]) -> None:
         place = f"{self.table.path}:{line}:{self.table.headers[self.title_at]}"

@@ -16,7 +16,8 @@ from mstrack.store.import_reads import last_report_id
 PLAN_SOURCE = "plan"
 """The source of a plan's own reports (its 进展 as printed)."""
 
-REPORT_COLUMNS = ("indicator_id", "as_of", "value", "note", "reporter", "source", "entered_at", "batch_id", "reason")
+REPORT_COLUMNS = ("indicator_id", "as_of", "value", "note", "reporter", "source", "reporting_unit", "entered_at", "batch_id",
+                  "reason")
 """In the order of a report as the callers give it, then what the batch adds: each row is the caller's tuple and
 one shared tail, joined in C (_report_rows)."""
 
@@ -110,7 +111,7 @@ def undone_deleted_by(dialect: Dialect, connection, batch: int) -> int:
 
 
 def insert_reports(dialect: Dialect, connection, reports, *, batch: NewBatch, reason: str | None = None) -> None:
-    """Reports, (indicator_id, as_of, value, note, reporter, source) each from an iterable, into `batch`,
+    """Reports, (indicator_id, as_of, value, note, reporter, source, reporting_unit) each from an iterable, into `batch`,
     streamed into the driver (COPY on PostgreSQL). Measured: binding 100k rows through SQLAlchemy's type
     processors cost twice the insert itself, and importing SQLAlchemy a third of a 100k-row import."""
     with ReportRange(dialect, connection, batch.id) as written:

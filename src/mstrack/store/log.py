@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from mstrack.domain.progress import CheckedReport, LogResult, check_report, require_value_or_done
+from mstrack.domain.names import plain_name
+from mstrack.domain.progress import (
+    CheckedReport,
+    LogResult,
+    another_reporters,
+    another_units_value,
+    check_report,
+    require_value_or_done,
+)
 from mstrack.domain.quantities import format_number
 from mstrack.errors import InputError, Joined, Message
 from mstrack.store import Store, TaskRef, login_name
@@ -16,6 +24,7 @@ from mstrack.vocabulary import SCHEDULE
 def record_progress(
     store: Store, ref: TaskRef, value: str | None, *, indicator: str | None, as_of: str | None, note: str | None,
     by: str | None, done: bool, today: date, reason: str | None = None, announce: Callable[[LogResult], None] | None = None,
+    unit: str | None = None,
 ) -> LogResult:
     """Validate one value and store it as a batch of its own. `announce` gets the result just before the
     write commits: the CLI prints it there, so that an output that fails stores nothing.
@@ -26,6 +35,7 @@ def record_progress(
     (`resolved_again`)."""
     require_value_or_done(value, done)
     label = f"{ref.programme}/{ref.code}"
+    unit = reporting_unit(unit)
 
     def checking() -> CheckedReport:
         year, states = store.task_states(ref)
@@ -50,9 +60,33 @@ def record_progress(
 
     with store.locked("log"):
         checked = resolved_again(store, label, checked, checking, since)
-        batch = store.add_reports([(checked.state.indicator_id, checked.on, checked.value, note, reporter, None)], 1, "log",
-                                  None, reason, confirm=lambda batch: announce(result(batch)) if announce else None)
+        if unit is not None and reason is None:
+            refuse_another_units_value(store, label, checked, reporter, unit)
+        batch = store.add_reports([(checked.state.indicator_id, checked.on, checked.value, note, reporter, None, unit)], 1,
+                                  "log", None, reason, confirm=lambda batch: announce(result(batch)) if announce else None)
     return result(batch)
+
+
+def reporting_unit(unit: str | None) -> str | None:
+    """--unit as a report keeps it (plain_name, as a return's 填报单位 is), None for none (every word typed passed the
+    rules for text: cli.app)."""
+    if unit is None or not unit.strip():
+        return None
+    return plain_name(unit)
+
+
+def refuse_another_units_value(store: Store, label: str, checked: CheckedReport, reporter: str | None, unit: str) -> None:
+    """Under the write lock: a value of `unit` that would correct the one another unit's entry holds for that day
+    is refused (no --reason), as a return of another unit's is (domain.progress.another_reporters); an entry that
+    names no unit is not judged here (a log names its unit only with --unit)."""
+    state = checked.state
+    (stored, other_by, source, other_unit), = store.stored_texts_on(
+        [(state.indicator_id, checked.on)], upto=store.last_report_id(), columns=("value", "reporter", "source", "reporting_unit"))
+    if (stored is None or other_unit is None or stored == checked.value
+            or not another_reporters(reporter, unit, other_by, other_unit)):
+        return
+    raise InputError(another_units_value(label, state.indicator, checked.on, format_number(checked.value, state.unit), unit,
+                                         reporter, format_number(stored, state.unit), other_unit, other_by, source))
 
 
 def resolved_again(store: Store, label: str, checked: CheckedReport, checking: Callable[[], CheckedReport],
@@ -112,10 +146,9 @@ def _changed(store: Store, label: str, since: int, changes: list) -> InputError:
 
 
 def latest_batch(store: Store) -> int:
-    """The id of the latest batch (0 before the first)."""
-    with store.reading() as connection:
-        rows = store.dialect.rows(connection, "SELECT MAX(id) FROM batch")
-    return rows[0][0] or 0
+    """The id of the latest batch (0 before the first), as undo reads it (Store.latest_batch)."""
+    latest = store.latest_batch()
+    return latest[0] if latest else 0
 
 
 def batches_after(store: Store, since: int) -> list[Message]:

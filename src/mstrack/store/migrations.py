@@ -296,6 +296,14 @@ def m010_batch_report_counts(connection) -> None:
         " WHERE id IN (SELECT batch_id FROM report_retraction)")
 
 
+def m011_report_reporting_unit(connection) -> None:
+    """v11: each report's reporting unit (填报单位, nullable): the office whose return or log gave it, read by `import
+    progress` from a return's 填报单位 line or column and given to `log` by --unit. The reporter (填报人, or the login
+    when a return names none) could not tell two districts' returns imported by one person apart (safety46 F9). The
+    reports already stored say none: nothing recorded which office sent them."""
+    connection.exec_driver_sql("ALTER TABLE report ADD COLUMN reporting_unit VARCHAR")
+
+
 MIGRATIONS = [
     m001_programmes_tasks_indicators_reports,
     m002_batches_and_retractions,
@@ -307,5 +315,6 @@ MIGRATIONS = [
     m008_batch_report_ids,
     m009_undone_deleted,
     m010_batch_report_counts,
+    m011_report_reporting_unit,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -91,7 +91,7 @@ def add_plan_reports(dialect: Dialect, connection, batch: NewBatch, programme_id
     counts = {"plan_reports": len(new),
               "plan_corrected": sum((indicator_id, report.as_of) in stands for indicator_id, report in new)}
     insert_reports(dialect, connection, (
-        (indicator_id, report.as_of, report.value, report.note, None, PLAN_SOURCE)
+        (indicator_id, report.as_of, report.value, report.note, None, PLAN_SOURCE, None)
         for indicator_id, report in new), batch=batch)
     return counts
 

@@ -147,6 +147,7 @@ class ReportRow(Keyed, table=True):
     source: str | None = None  # PLAN_SOURCE for the reports a plan file carries
     batch_id: int | None = Field(default=None, foreign_key="batch.id")  # no index: batch's report ids (migration 8)
     reason: str | None = None  # why a correction was made
+    reporting_unit: str | None = None  # the office that reported it (填报单位): migration 11
 
 
 class Written(Keyed):

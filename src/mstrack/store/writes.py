@@ -26,7 +26,7 @@ class Writes:
 
     def add_reports(self, reports, count: int, command: str, source: str | None = None, reason: str | None = None,
                     confirm=None) -> int:
-        """`count` reports, (indicator_id, as_of, value, note, reporter, source) each from an iterable, as
+        """`count` reports, (indicator_id, as_of, value, note, reporter, source, reporting_unit) each from an iterable, as
         one batch in one transaction: all of them or none. Rows stream into the driver, never a list.
         `confirm(batch)` runs just before the commit (see confirm_before_commit)."""
         if not count:
@@ -129,7 +129,7 @@ class Writes:
                 # what the batch retracted comes back: insert_reports' columns, copied in the database
                 written.added = self.dialect.execute(
                     connection, f"INSERT INTO report ({', '.join(REPORT_COLUMNS)}) SELECT x.indicator_id, x.as_of,"
-                    f" x.value, x.note, x.reporter, x.source, {p}, {p}, {p} FROM report AS x"
+                    f" x.value, x.note, x.reporter, x.source, x.reporting_unit, {p}, {p}, {p} FROM report AS x"
                     f" JOIN report_retraction AS r ON r.report_id = x.id WHERE r.batch_id = {p} ORDER BY x.id",
                     [at, new, reason or f"undo of batch {target_id}", target_id])
             writer = PlanWriter(self.dialect, connection, made)
@@ -141,22 +141,28 @@ class Writes:
             confirm_before_commit(confirm, done)
         return done
 
+    def latest_batch(self) -> tuple | None:
+        """The latest batch as batch_words takes it (id, created_at, user, command, source), None before the first: the
+        one read of it (undo's bare latest, and what a log waiting for the write lock saw before: store/log.py)."""
+        with self.reading() as connection:
+            latest = self._rows(connection, 'SELECT id, created_at, "user", command, source FROM batch ORDER BY id DESC LIMIT 1')
+        return tuple(latest[0]) if latest else None
+
     def _latest_batch(self, started: float | None) -> int:
         """The latest batch, if it was there when the command started (`started`, time.time() of the run's start):
         one written since is another writer's meanwhile (two undos typed at once: the first one's undo), never taken
         back unnamed. Written since: stored at a time after the start and not after now; a time still to come is a
         clock ahead's (another computer's, or this one's before it was set back), no write meanwhile."""
-        with self.reading() as connection:
-            latest = self._rows(connection, 'SELECT id, created_at, "user", command, source FROM batch ORDER BY id DESC LIMIT 1')
-        if not latest:
+        latest = self.latest_batch()
+        if latest is None:
             raise InputError("nothing to undo yet")
-        batch, created_at = latest[0][0], moment(latest[0][1])
+        batch, created_at = latest[0], moment(latest[1])
         at = created_at.replace(tzinfo=created_at.tzinfo or UTC).timestamp()
         # after the start by a time not yet come (a clock ahead wrote it, or this one was set back): no sign of a
         # write meanwhile, which only a time between the start and now is; the latest as before
         if started is not None and started < at <= datetime.now(UTC).timestamp():
             raise InputError("{batch} was written after this undo started: nothing was undone; to take it back, name it: "
-                             "`mstrack undo {id}`", batch=batch_words(*latest[0]), id=batch)
+                             "`mstrack undo {id}`", batch=batch_words(*latest), id=batch)
         return batch
 
     def _undoable(self, connection, batch_id: int) -> tuple[int, str | None, str | None, int | None, int | None]:
