@@ -35,3 +35,35 @@ def test_a_labelled_line_a_b_responsible_names_two_leads(tmp_path):
     tasks = convert_written(tmp_path, "plan.txt", "\n".join(lines) + "\n").programme.tasks
     assert [_roles(t) for t in tasks] == [(["区教育局", "区财政局"], ["区住建局"]), (["区住建局", "区城管局"], []),
                                           (["区城管局"], ["区财政局"])]
+
+
+# --- 1. a closing section's items that name their offices are tasks -----------------------------------------------
+
+PLAN = ["某区2024年社区养老服务实施方案", "一、重点任务",
+        "（一）建设社区养老服务网络。建立覆盖全区老年人的信息库。", "责任单位：区民政局、区财政局",
+        "（二）培育养老服务机构。引导社会力量参与社区养老服务。", "责任单位：区民政局、区市场监管局",
+        "（三）加强养老服务队伍建设。组织养老服务人员技能培训。", "责任单位：区人社局、区民政局",
+        "（四）推进医养结合。为65岁以上老年人提供健康管理服务。", "责任单位：区卫健局", "二、保障措施"]
+
+
+def _plan(tmp_path, closing: list[str]):
+    path = tmp_path / "plan.txt"
+    path.write_text("\n".join([*PLAN, *closing]) + "\n", encoding="utf-8")
+    from mstrack.sources.table import convert_table
+    return convert_table(path, "x-2024", 2024).programme.tasks
+
+
+def test_closing_items_naming_their_offices_are_tasks(tmp_path):
+    """pingtan-2016-yanglao's 四、保障措施: each item over its "责任单位：" line is work an office is assigned, a task coded
+    in its section as the items before it are; an item of the section naming no office stays a requirement, out."""
+    tasks = _plan(tmp_path, ["（一）坚持规划引导。将社区养老服务纳入专项规划。", "责任单位：区民政局",
+                             "（二）完善工作机制。建立养老服务工作联席会议制度。", "责任单位：区直有关单位，各乡镇人民政府",
+                             "（三）加强督查考核。将社区养老服务纳入重点督查项目。"])
+    assert [t.code for t in tasks] == ["一(一)", "一(二)", "一(三)", "一(四)", "二(一)", "二(二)"]
+    assert [_roles(t) for t in tasks[4:]] == [(["区民政局"], []), (["区直有关单位"], ["各乡镇人民政府"])]
+    assert tasks[4].title.startswith("坚持规划引导")
+
+
+def test_closing_items_naming_no_office_stay_out(tmp_path):
+    tasks = _plan(tmp_path, ["（一）坚持规划引导。将社区养老服务纳入专项规划。", "（二）加强督查考核。将社区养老服务纳入重点督查项目。"])
+    assert [t.code for t in tasks] == ["一(一)", "一(二)", "一(三)", "一(四)"]

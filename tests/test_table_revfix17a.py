@@ -51,25 +51,26 @@ def test_work_after_the_closing_sections_is_still_read(tmp_path, style):
     assert _codes(conversion) == (["1", "2", "3", "5"] if style == "digit" else ["一", "二", "三", "五"])
 
 
-# --- 2. items under a closing heading are no tasks ---------------------------------------------------------------------
+# --- 2. items under a closing heading: tasks where they name their offices (close47) ------------------------------------
 
-def test_items_under_a_closing_heading_are_no_tasks(tmp_path):
+def test_items_under_a_closing_heading_are_tasks_only_where_they_name_their_offices(tmp_path):
+    """close47, the lead's convention: an item of a closing section assigned to its office is work a supervision office
+    tracks, a task (was: no task, as every item under the heading); the item naming none stays out."""
     conversion = _convert(tmp_path, [
         "一、城乡建设", "1.新建公厕12座。（县城管局）", "2.新增停车位400个。（县交通局）",
         "二、工作保障", "1.强化组织保障。", "2.落实专项经费300万元。（县财政局）"])
-    assert [(t.code, t.area) for t in conversion.programme.tasks] == [("1", "一"), ("2", "一")]
+    assert [(t.code, t.area) for t in conversion.programme.tasks] == [("一1", "一"), ("一2", "一"), ("二2", "二")]
 
 
-def test_items_under_a_closing_heading_with_a_figure_and_an_office_are_said_not_dropped(tmp_path):
-    """review19: "二、保障措施" over items that each set a figure and name their office ("确保民生支出…达到80%以上。（县财政局）")
-    are no tasks of the programme, but a fact a reader may want: the conversion names their rows, as for other numbered
-    items it leaves out; a closing item with neither ("1.强化组织保障。") is not named."""
+def test_items_under_a_closing_heading_with_a_figure_and_an_office_are_tasks(tmp_path):
+    """review19 said the row of "二、保障措施"'s item that sets a figure and names its office ("确保民生支出…达到80%以上。
+    （县财政局）") and read no task; close47's convention reads it as task 4, and the closing item naming no office
+    ("5.强化组织保障。") stays out, unnamed, as before."""
     conversion = _convert(tmp_path, [
         "一、民生实事", "1.新建公厕12座。（县城管局）", "2.新增停车位400个。（县交通局）", "3.改造农贸市场4个。（县商务局）",
         "二、保障措施", "4.确保民生支出占一般公共预算支出比重达到80%以上。（县财政局）", "5.强化组织保障。"])
-    assert _codes(conversion) == ["1", "2", "3"]
-    said = [str(m) for m in conversion.doubts if "not read as tasks" in str(m)]
-    assert len(said) == 1 and "row 8" in said[0] and "row 9" not in said[0], conversion.doubts
+    assert _codes(conversion) == ["1", "2", "3", "4"]
+    assert not [str(m) for m in conversion.doubts if "not read as tasks" in str(m)], conversion.doubts
 
 
 # --- 3. sub-items of a closing section go with it -----------------------------------------------------------------------
