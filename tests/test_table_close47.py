@@ -67,3 +67,24 @@ def test_closing_items_naming_their_offices_are_tasks(tmp_path):
 def test_closing_items_naming_no_office_stay_out(tmp_path):
     tasks = _plan(tmp_path, ["（一）坚持规划引导。将社区养老服务纳入专项规划。", "（二）加强督查考核。将社区养老服务纳入重点督查项目。"])
     assert [t.code for t in tasks] == ["一(一)", "一(二)", "一(三)", "一(四)"]
+
+
+# --- 3. an office with a bracketed alias is one office ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("name", "found"), [
+    ("区农业农村中心（区供销社）", ("区农业农村中心", "区供销社", True)),  # one body by its two names (xinwuran task 7)
+    ("县发改局(粮食局)", ("县发改局", "粮食局", True)),
+    ("县卫健局(县医院)", ("县卫健局", "县医院", False)),  # another unit, under the office
+    ("县卫健局（县疾控中心）", ("县卫健局", "县疾控中心", False)),
+])
+def test_a_bracketed_alias_is_the_office_s_second_name(name, found):
+    from mstrack.sources.table.office_brackets import bracketed_unit
+    assert bracketed_unit(name) == found
+
+
+def test_an_office_with_its_alias_leads_as_one_office(tmp_path):
+    lines = ["某区2024年民生实事项目实施方案",
+             "1.新建农药包装废弃物回收站10个。（区农业农村局、区农业农村中心（区供销社）等按职责分工负责）",
+             "2.新建幼儿园3所。（区教育局）", "3.改造老旧小区20个。（区住建局）"]
+    tasks = convert_written(tmp_path, "plan.txt", "\n".join(lines) + "\n").programme.tasks
+    assert _roles(tasks[0]) == (["区农业农村局", "区农业农村中心（区供销社）"], [])
