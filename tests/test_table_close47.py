@@ -88,3 +88,28 @@ def test_an_office_with_its_alias_leads_as_one_office(tmp_path):
              "2.新建幼儿园3所。（区教育局）", "3.改造老旧小区20个。（区住建局）"]
     tasks = convert_written(tmp_path, "plan.txt", "\n".join(lines) + "\n").programme.tasks
     assert _roles(tasks[0]) == (["区农业农村局", "区农业农村中心（区供销社）"], [])
+
+
+# --- 4. "X等有关部门": the others the list closes with are no unit, after one office as after several ------------------
+
+@pytest.mark.parametrize(("cell", "kept"), [
+    ("区司法局等有关部门", "区司法局"),  # gangcheng-2021's item 3, the corpus's reading
+    ("市财政局等有关单位", "市财政局"),
+    ("市公安局等相关部门。", "市公安局"),
+    ("市财政局、市公安局等相关部门", "市财政局、市公安局"),  # several: as before
+    ("市消防救援支队等部门", "市消防救援支队等部门"),  # a bare 等部门 stays as printed (the dongguan seed)
+    ("省农业厅等省直有关部门", "省农业厅等省直有关部门"),  # a named group after 等: two units (unit_joins.joined_units)
+])
+def test_a_list_closed_by_deng_youguan_bumen_names_no_unit_for_it(cell, kept):
+    from mstrack.sources.table.unit_joins import without_closing_others
+    assert without_closing_others(cell) == kept
+
+
+def test_a_labelled_unit_closed_by_deng_youguan_bumen_is_the_office_alone(tmp_path):
+    lines = ["优化营商环境2021年重点任务分工方案",
+             "1.规范行政备案事项管理,编制备案事项清单。(牵头单位:区政府办公室;责任单位:区司法局等有关部门)",
+             "2.严格落实行政许可审查制度,开展监督评查。(牵头单位:区司法局;责任单位:区政府办公室)",
+             "3.深入研究论证区级行政权力事项,分类实施取消或转变管理方式。(牵头单位:区司法局;责任单位:区政府有关部门)"]
+    tasks = convert_written(tmp_path, "plan.txt", "\n".join(lines) + "\n", 2021).programme.tasks
+    assert [_roles(t) for t in tasks] == [(["区政府办公室"], ["区司法局"]), (["区司法局"], ["区政府办公室"]),
+                                          (["区司法局"], ["区政府有关部门"])]
