@@ -113,3 +113,40 @@ def test_a_labelled_unit_closed_by_deng_youguan_bumen_is_the_office_alone(tmp_pa
     tasks = convert_written(tmp_path, "plan.txt", "\n".join(lines) + "\n", 2021).programme.tasks
     assert [_roles(t) for t in tasks] == [(["区政府办公室"], ["区司法局"]), (["区司法局"], ["区政府办公室"]),
                                           (["区司法局"], ["区政府有关部门"])]
+
+
+# --- a closing item's words: "指定一名分管领导" names a person to designate, no count ----------------------------------
+
+@pytest.mark.parametrize(("clause", "numbers"), [
+    ("各相关单位要指定一名分管领导和一名经办人员负责治理工作", []),  # xinwuran 三(一): one of each, an article
+    ("确定一位联络员", []),
+    ("每村配备三名网格员", ["3"]),  # more than one: a count
+    ("每村配备1名网格员", ["1"]),  # printed in digits: a count
+])
+def test_one_person_in_chinese_numerals_is_an_article(clause, numbers):
+    from mstrack.sources.table.numbers import numbers_in
+    assert [digits for _, _, digits in numbers_in(clause)] == numbers
+
+
+# --- 1b. the closing section of a list numbered in digits, its items numbered "（一）" ---------------------------------
+
+NUMBERED = ["某区2024年民生实事项目实施方案", "二、重点任务", "（一）开展调查监测",
+            "1.新建环境监测站点3个。2024年底前完成。（区资源生态局牵头，各片区配合）",
+            "2.开展土壤环境调查监测100个点位。（区资源生态局牵头，各片区配合）",
+            "（二）严格源头管控", "3.新建危废收集点5个。（区资源生态局牵头，各片区配合）",
+            "4.完成重点企业清洁生产审核10家。（区经发局、区资源生态局等按职责分工负责）", "三、保障措施"]
+
+
+def test_a_numbered_lists_closing_items_naming_offices_are_tasks_of_their_section(tmp_path):
+    """pingtan-2021-guoqi's and pingtan-2023-xinwuran's 三、保障措施 after items numbered 1. … on: each "（一）…" item
+    naming its offices, in a bracket or on its "责任单位：" line, is task 三(一) …; the items before keep their numbers."""
+    closing = ["（一）加强组织领导。各相关单位要指定一名分管领导负责治理工作。（区资源生态局牵头，有关单位按职责分工负责）",
+               "（二）拓宽资金渠道。积极统筹全区各类财政资金支持治理工作。", "责任单位：区财金局、区资源生态局",
+               "（三）加强宣传引导。加强法律法规、政策宣传解读。"]
+    path = tmp_path / "plan.txt"
+    path.write_text("\n".join([*NUMBERED, *closing]) + "\n", encoding="utf-8")
+    from mstrack.sources.table import convert_table
+    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [t.code for t in tasks] == ["1", "2", "3", "4", "三(一)", "三(二)"]
+    assert [_roles(t) for t in tasks[4:]] == [(["区资源生态局"], ["有关单位"]), (["区财金局"], ["区资源生态局"])]
+    assert tasks[4].title.startswith("加强组织领导。") and not [i for line in tasks[4].lines for i in line.indicators]
