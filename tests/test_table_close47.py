@@ -150,3 +150,20 @@ def test_a_numbered_lists_closing_items_naming_offices_are_tasks_of_their_sectio
     assert [t.code for t in tasks] == ["1", "2", "3", "4", "三(一)", "三(二)"]
     assert [_roles(t) for t in tasks[4:]] == [(["区资源生态局"], ["有关单位"]), (["区财金局"], ["区资源生态局"])]
     assert tasks[4].title.startswith("加强组织领导。") and not [i for line in tasks[4].lines for i in line.indicators]
+
+
+# --- 1c. an item numbered on after the closing sections, naming its office ------------------------------------------
+
+def test_an_item_numbered_on_after_the_closing_sections_naming_its_office_is_a_task(tmp_path):
+    """"5.县财政安排专项资金5000万元，确保项目按期完成。（县财政局）" after "4.工作要求": a guarantee measure, assigned to its
+    office, is tracked work (close47; was: left out as no work of the programme); "6.各乡镇要按月报送进展。" names no
+    office and stays out."""
+    lines = ["X县2024年民生实事项目", "1.新建城区幼儿园3所。（县教育局）", "2.改造农村公路50公里。（县交通运输局）",
+             "3.新建社区食堂10个。（县民政局）", "4.工作要求", "各责任单位要细化方案，按月报送进度。",
+             "5.县财政安排专项资金5000万元，确保项目按期完成。（县财政局）", "6.各乡镇要按月报送进展。"]
+    path = tmp_path / "plan.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    from mstrack.sources.table import convert_table
+    tasks = convert_table(path, "x-2024", 2024).programme.tasks
+    assert [t.code for t in tasks] == ["1", "2", "3", "5"]
+    assert _roles(tasks[-1]) == (["县财政局"], [])

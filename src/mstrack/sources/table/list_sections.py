@@ -254,17 +254,19 @@ def enough(items: list[tuple[str, bool]], due: list[bool] | None = None) -> bool
 
 def numbered_after(rows: list[tuple[int | None, str, bool]], number: int) -> list[int]:
     """The rows after a list's closing section, (number, words, staffed) each, that are items of work numbered on with
-    the list ("四、保障措施", its prose, then "五、新建社区食堂10个。（县民政局）"): work like the items before them, a figure or
-    an office, no requirement, no guarantee measure ("五、县财政安排专项资金5000万元"), no closing section; the count goes
-    on through the closing sections, numbered too."""
+    the list ("四、保障措施", its prose, then "五、新建社区食堂10个。（县民政局）"): one naming its offices, whatever it says
+    ("五、县财政安排专项资金5000万元，确保…。（县财政局）": assigned, tracked work, close47), or work like the items before
+    them, a figure and no requirement, no guarantee measure ("五、县财政安排专项资金5000万元"), no closing section; the count
+    goes on through the closing sections, numbered too."""
     found: list[int] = []
     for k, (n, words, staffed) in enumerate(rows):
         if n != number:
             continue
         number += 1
         figure = sets_figure(words)
-        if not closing_section(words, staffed, figure) and not requirement(words, figure) and not guarantee(words) \
-                and (staffed or figure):
+        # one naming its offices is tracked work whatever it says, a guarantee measure too (close47)
+        if staffed or not closing_section(words, staffed, figure) and not requirement(words, figure) \
+                and not guarantee(words) and figure:
             found.append(k)
     return found
 
