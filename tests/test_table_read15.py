@@ -30,7 +30,7 @@ def test_deng_xiangguan_bumen_closing_a_list_of_several_units_is_no_unit(tmp_pat
     ])
     assert read["1"].units == {"市财政局", "市公安局"}
     assert read["2"].units == {"市财政局", "市民政局"}
-    assert read["3"].units == {"市财政局", "有关单位"}  # one unit before it: the group as printed (review3)
+    assert read["3"].units == {"市财政局"}  # close47: after one unit too (was: the group as printed, review3)
     assert read["4"].units == {"市财政局", "市消防救援支队等部门"}  # a bare 部门: as printed, as the seeds have it
 
 

@@ -1,9 +1,9 @@
 """Issue 13, read29: the reader's leftovers, each rule on a small synthetic table or document: a 责任单位 cell "A、B负责"
-names A as the lead and B a unit, as "A、B" does; a 单位-only table with no 序号 column is read, its rows numbered in
-order; "各涉及乡镇" is the towns of the work, one office; "高于最低工资标准10%" is 10 % above a standard, no level;
-a second object named without its verb keeps its own figure; a year in a header's word ("年龄", "年限") is no year's
-figure; a place's central community ("城关镇中心社区") is a town; "4万个<br>百分点" is one unit; an indicator's name
-is cut by the structure used elsewhere, never at the 20th character."""
+names A and B as leads (close47's convention; read29 read A alone, as "A、B"); a 单位-only table with no 序号 column is
+read, its rows numbered in order; "各涉及乡镇" is the towns of the work, one office; "高于最低工资标准10%" is 10 % above a
+standard, no level; a second object named without its verb keeps its own figure; a year in a header's word ("年龄",
+"年限") is no year's figure; a place's central community ("城关镇中心社区") is a town; "4万个<br>百分点" is one unit; an
+indicator's name is cut by the structure used elsewhere, never at the 20th character."""
 
 from __future__ import annotations
 
@@ -17,11 +17,12 @@ from mstrack.sources.table.units import roles_in
 from .conftest import convert_written, targets_of, write_table_page
 from .test_table_read26 import _write
 
-# --- 1. "A、B负责" in a 责任单位 cell: A leads, B is a unit --------------------------------------------------------------
+# --- 1. "A、B负责" in a 责任单位 cell: A and B lead -----------------------------------------------------------------------
+# close47: the lead's convention, "A、B负责" as a cell's only role names every office a lead (was: A leads, B a unit)
 
 @pytest.mark.parametrize(("cell", "roles"), [
-    ("区教育局、区财政局负责", ("区教育局", "区财政局")),
-    ("区教育局、区财政局、区住建局负责", ("区教育局", "区财政局、区住建局")),
+    ("区教育局、区财政局负责", ("区教育局、区财政局", "")),
+    ("区教育局、区财政局、区住建局负责", ("区教育局、区财政局、区住建局", "")),
     ("市教育局、市住建局按职责分工分别负责", ("市教育局、市住建局", "")),  # each answers for its part: both lead
     ("区教育局负责", ("区教育局", "")),
 ])
@@ -34,7 +35,7 @@ def test_a_cell_a_b_responsible_reads_like_a_b(tmp_path):
             "2,改造老旧小区20个,区住建局、区财政局,2024年12月底\n")
     tasks = convert_written(tmp_path, "plan.csv", rows).programme.tasks
     assert [(t.lines[0].lead_units, [u for u in t.lines[0].units if u not in t.lines[0].lead_units]) for t in tasks] \
-        == [(["区教育局"], ["区财政局"]), (["区住建局"], ["区财政局"])]
+        == [(["区教育局", "区财政局"], []), (["区住建局"], ["区财政局"])]  # close47: both lead
 
 
 # --- 2. a 单位-only table with no 序号 column -------------------------------------------------------------------------

@@ -23,7 +23,7 @@ def _numbered(style: str, items: list[str]) -> list[str]:
     return [words[1:] if words.startswith("·") else f"{next(marks)}{words}" for words in items]
 
 
-# --- 1. a guarantee measure numbered on after the closing sections is no task ------------------------------------------
+# --- 1. a guarantee measure numbered on after the closing sections: a task only where it names its office (close47) ---
 
 def test_guarantee_words():
     assert guarantee("县财政统筹安排建设经费800万元，保障工程顺利实施。")
@@ -37,11 +37,16 @@ def test_guarantee_words():
 
 
 @pytest.mark.parametrize("style", ["digit", "chinese"])
-@pytest.mark.parametrize("measure", ["县财政统筹安排建设经费800万元，保障工程顺利实施。（县财政局）",
-                                     "确保各项目年底前全部完工，完成投资2亿元。（县发改委）"])
-def test_a_guarantee_measure_after_the_closing_sections_is_no_task(tmp_path, style, measure):
+@pytest.mark.parametrize(("measure", "read"), [("县财政统筹安排建设经费800万元，保障工程顺利实施。", False),
+                                               ("确保各项目年底前全部完工，完成投资2亿元。", False),
+                                               ("县财政统筹安排建设经费800万元，保障工程顺利实施。（县财政局）", True),
+                                               ("确保各项目年底前全部完工，完成投资2亿元。（县发改委）", True)])
+def test_a_guarantee_measure_after_the_closing_sections_is_a_task_only_naming_its_office(tmp_path, style, measure, read):
+    """close47, the lead's convention: a measure assigned to its office ("（县财政局）") is work a supervision office
+    tracks, task 5 (was: no task, as the measure naming no office still is)."""
     conversion = _convert(tmp_path, _numbered(style, [*ITEMS, "工作要求", "·各乡镇要按月报送进展。", measure]))
-    assert _codes(conversion) == (["1", "2", "3"] if style == "digit" else ["一", "二", "三"])
+    codes = ["1", "2", "3", "5"] if style == "digit" else ["一", "二", "三", "五"]
+    assert _codes(conversion) == (codes if read else codes[:3])
 
 
 @pytest.mark.parametrize("style", ["digit", "chinese"])
@@ -51,25 +56,26 @@ def test_work_after_the_closing_sections_is_still_read(tmp_path, style):
     assert _codes(conversion) == (["1", "2", "3", "5"] if style == "digit" else ["一", "二", "三", "五"])
 
 
-# --- 2. items under a closing heading are no tasks ---------------------------------------------------------------------
+# --- 2. items under a closing heading: tasks where they name their offices (close47) ------------------------------------
 
-def test_items_under_a_closing_heading_are_no_tasks(tmp_path):
+def test_items_under_a_closing_heading_are_tasks_only_where_they_name_their_offices(tmp_path):
+    """close47, the lead's convention: an item of a closing section assigned to its office is work a supervision office
+    tracks, a task (was: no task, as every item under the heading); the item naming none stays out."""
     conversion = _convert(tmp_path, [
         "一、城乡建设", "1.新建公厕12座。（县城管局）", "2.新增停车位400个。（县交通局）",
         "二、工作保障", "1.强化组织保障。", "2.落实专项经费300万元。（县财政局）"])
-    assert [(t.code, t.area) for t in conversion.programme.tasks] == [("1", "一"), ("2", "一")]
+    assert [(t.code, t.area) for t in conversion.programme.tasks] == [("一1", "一"), ("一2", "一"), ("二2", "二")]
 
 
-def test_items_under_a_closing_heading_with_a_figure_and_an_office_are_said_not_dropped(tmp_path):
-    """review19: "二、保障措施" over items that each set a figure and name their office ("确保民生支出…达到80%以上。（县财政局）")
-    are no tasks of the programme, but a fact a reader may want: the conversion names their rows, as for other numbered
-    items it leaves out; a closing item with neither ("1.强化组织保障。") is not named."""
+def test_items_under_a_closing_heading_with_a_figure_and_an_office_are_tasks(tmp_path):
+    """review19 said the row of "二、保障措施"'s item that sets a figure and names its office ("确保民生支出…达到80%以上。
+    （县财政局）") and read no task; close47's convention reads it as task 4, and the closing item naming no office
+    ("5.强化组织保障。") stays out, unnamed, as before."""
     conversion = _convert(tmp_path, [
         "一、民生实事", "1.新建公厕12座。（县城管局）", "2.新增停车位400个。（县交通局）", "3.改造农贸市场4个。（县商务局）",
         "二、保障措施", "4.确保民生支出占一般公共预算支出比重达到80%以上。（县财政局）", "5.强化组织保障。"])
-    assert _codes(conversion) == ["1", "2", "3"]
-    said = [str(m) for m in conversion.doubts if "not read as tasks" in str(m)]
-    assert len(said) == 1 and "row 8" in said[0] and "row 9" not in said[0], conversion.doubts
+    assert _codes(conversion) == ["1", "2", "3", "4"]
+    assert not [str(m) for m in conversion.doubts if "not read as tasks" in str(m)], conversion.doubts
 
 
 # --- 3. sub-items of a closing section go with it -----------------------------------------------------------------------

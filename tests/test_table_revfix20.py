@@ -16,14 +16,17 @@ def test_funding_figure_after_a_guarantee_is_no_work():
 
 
 def test_one_work_item_keeps_only_itself_under_a_closing_heading():
-    """A closing heading with one item of work stays open for that item; its guarantee measures stay out."""
+    """A closing heading with one item of work stays open for that item; its guarantee measures stay out where they name
+    no office (close47: one naming its office, the last field True, is a task: was out, as the measures below)."""
     rows = [(1, False, "1.新建城区幼儿园3所。", True), (2, False, "2.改造农村公路50公里。", True),
             (None, True, "二、保障措施", False),
             (3, False, "3.安排资金500万元，新建村级卫生室20个。", True),
             (4, False, "4.强化资金保障，新增财政投入2亿元。", True),
             (5, False, "5.落实专项经费300万元，确保新建项目按期完成。", True)]
-    assert kept_on(rows, len(rows), frozenset({3, 4, 5})) == [0, 1, 2, 3]
-    without_work = [*rows[:3], *rows[4:]]
+    assert kept_on(rows, len(rows), frozenset({3, 4, 5})) == [0, 1, 2, 3, 4, 5]  # close47: each names its office
+    unstaffed = [*rows[:4], *((n, heading, words, False) for n, heading, words, _ in rows[4:])]
+    assert kept_on(unstaffed, len(unstaffed), frozenset({3, 4, 5})) == [0, 1, 2, 3]
+    without_work = [*rows[:3], *((n, heading, words, False) for n, heading, words, _ in rows[4:])]
     assert kept_on(without_work, len(without_work), frozenset({3, 4})) == [0, 1]
 
 

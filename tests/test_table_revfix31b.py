@@ -45,8 +45,8 @@ def test_roles_in_a_lead_column(cell, roles):
 
 
 @pytest.mark.parametrize(("cell", "roles"), [
-    ("县教育局、县财政局负责", ("县教育局", "县财政局")),  # read29, unchanged
-    ("县住建局、县城管局负责实施", ("县住建局", "县城管局")),  # 负责 then the work: as 负责 alone
+    ("县教育局、县财政局负责", ("县教育局、县财政局", "")),  # close47: every office 负责 closes leads (read29: the first)
+    ("县住建局、县城管局负责实施", ("县住建局、县城管局", "")),  # 负责 then the work: as 负责 alone
     ("县教育局、县财政局共同负责", ("县教育局、县财政局", "")),  # a shared manner: both
 ])
 def test_roles_in_a_units_column_stay_read29s(cell, roles):
@@ -57,7 +57,8 @@ def test_a_units_column_a_b_responsible_still_reads_like_a_b(tmp_path):
     rows = [["序号", "工作任务", "责任单位"], ["1", "新建幼儿园3所", "县教育局、县财政局负责"],
             ["2", "改造老旧小区20个", "县住建局、县城管局负责实施"]]
     tasks = convert_written(tmp_path, "units.tsv", rows).programme.tasks
-    assert [_roles(t) for t in tasks] == [(["县教育局"], ["县财政局"]), (["县住建局"], ["县城管局"])]
+    # close47: both lead in a 责任单位 column too, the lead's convention (was: the first, as "A、B")
+    assert [_roles(t) for t in tasks] == [(["县教育局", "县财政局"], []), (["县住建局", "县城管局"], [])]
 
 
 # --- 2. bounded figures: a number cell only where a target is said; ages and durations are none ----------------------

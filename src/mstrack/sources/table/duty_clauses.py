@@ -16,6 +16,7 @@ from mstrack.vocabulary import (
     HELPER_ROLE_WORDS,
     LEAD_ROLE_WORDS,
     OVERSIGHT_ROLE_WORDS,
+    RESPONSIBLE_WORD,
 )
 
 DUTY_RE = re.compile(rf"(?:{'|'.join(DUTY_MANNERS)})*(?P<verb>{'|'.join(DUTY_VERBS)})")
@@ -69,9 +70,10 @@ def _duty(clause: str) -> tuple[list[str], str] | None:
 
 def duty_cell(paragraph: str) -> str | None:
     """The 责任单位 cell a paragraph of duty clauses stands for: "牵头单位：the lead；责任单位：the others". The offices a
-    牵头 names lead; else the first office of the first clause whose duty is no helper's (配合, 指导 …), as the first of a
-    责任单位 list does. A clause with no office of its own frames the work ("按照…要求") or goes on with the offices
-    before it ("协同配合"); any other clause ("加强统筹规划") makes the paragraph no sentence of duties: None."""
+    牵头 names lead; else those of the first clause whose duty is no helper's (配合, 指导 …): all of them where it is 负责
+    ("A、B负责，C参与"), its first office for any other duty, as the first of a 责任单位 list does. A clause with no
+    office of its own frames the work ("按照…要求") or goes on with the offices before it ("协同配合"); any other
+    clause ("加强统筹规划") makes the paragraph no sentence of duties: None."""
     read: list[tuple[list[str], str]] = []
     for clause in clauses(paragraph):
         if duty := _duty(clause):
@@ -81,8 +83,9 @@ def duty_cell(paragraph: str) -> str | None:
     if not read:
         return None
     leading = [names for names, verb in read if verb in LEAD_ROLE_WORDS]
-    lead = [n for names in leading for n in names] or [next((names for names, verb in read if verb not in HELPING),
-                                                            read[0][0])[0]]
+    first = next(((names, verb) for names, verb in read if verb not in HELPING), read[0])
+    # "A、B负责，C参与": every office 负责 closes leads, as "A、B牵头" (close47); "A组织实施，B…": the first
+    lead = [n for names in leading for n in names] or (first[0] if first[1] == RESPONSIBLE_WORD else first[0][:1])
     others = [n for names, _ in read for n in names if n not in lead]
     others = list(dict.fromkeys(others))
     return f"牵头单位：{'、'.join(lead)}；责任单位：{'、'.join(others)}" if others else "、".join(lead)

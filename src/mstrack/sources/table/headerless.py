@@ -22,6 +22,7 @@ from mstrack.sources.table.list_bracketed import (
     offices_below,
     progress_restated,
 )
+from mstrack.sources.table.list_closing import closing_items
 from mstrack.sources.table.list_contents import contents_under
 from mstrack.sources.table.list_deadlines import own_deadlines, with_deadlines
 from mstrack.sources.table.list_headed import headed_run, led, line_led
@@ -366,6 +367,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                 else:
                     continue  # a letter's or a notice's points: no programme of work above them
         if run:
+            chosen = [*chosen, *closing_items(sheet.rows[end:], entries[end:])]  # "三、保障措施" over "（一）…（X牵头）"
             header, rows = numbered_table(chosen)
             listed = _as_table(sheet, header, rows, [e.row for e in chosen], above, year, _after(sheet.rows[end:]))
             listed[0].printed_numbers = True

@@ -118,16 +118,18 @@ def closing_at(rows: list[tuple[bool, str, bool]], numbered_on: frozenset[int] =
 
 def _reopened(rows: list[tuple[bool, str, bool]], numbered_on: frozenset[int]) -> tuple[list[bool], set[int]]:
     """Which rows, (heading, words, staffed) each, are closing sections (closing_section), a heading with words of one
-    over work of the programme not one; and the items under such a heading that are no work themselves ("4.强化资金
-    保障，新增财政投入2亿元" beside "3.安排资金500万元，新建村级卫生室20个" under "二、保障措施"): the one item of work
-    keeps the heading open, not its guarantee measures and requirements."""
+    over work of the programme not one, or over an item naming its offices ("四、保障措施" over "（一）坚持规划引导。…" and
+    its "责任单位：…" line: the section's items so assigned are tasks, close47); and the items under such a heading that
+    are no work themselves ("4.强化资金保障，新增财政投入2亿元" beside "3.安排资金500万元，新建村级卫生室20个" under
+    "二、保障措施"): the one item of work keeps the heading open, not its guarantee measures and requirements."""
     closing = [closing_section(words, staffed) for _, words, staffed in rows]
     aside: set[int] = set()
     for k, (heading, _, _) in enumerate(rows):
         if not (heading and closing[k]):
             continue
         under = range(k + 1, next((j for j in range(k + 1, len(rows)) if rows[j][0]), len(rows)))
-        work = {j for j in under if not closing[j] and _programme_work(rows[j][1], j in numbered_on)}
+        # an item the section assigns to its offices is work a supervision office tracks, wherever it stands (close47)
+        work = {j for j in under if not closing[j] and (rows[j][2] or _programme_work(rows[j][1], j in numbered_on))}
         if work:
             closing[k] = False
             aside.update(j for j in under if j not in work and (closing[j] or guarantee(rows[j][1]) or requirement(rows[j][1])))
@@ -252,17 +254,19 @@ def enough(items: list[tuple[str, bool]], due: list[bool] | None = None) -> bool
 
 def numbered_after(rows: list[tuple[int | None, str, bool]], number: int) -> list[int]:
     """The rows after a list's closing section, (number, words, staffed) each, that are items of work numbered on with
-    the list ("四、保障措施", its prose, then "五、新建社区食堂10个。（县民政局）"): work like the items before them, a figure or
-    an office, no requirement, no guarantee measure ("五、县财政安排专项资金5000万元"), no closing section; the count goes
-    on through the closing sections, numbered too."""
+    the list ("四、保障措施", its prose, then "五、新建社区食堂10个。（县民政局）"): one naming its offices, whatever it says
+    ("五、县财政安排专项资金5000万元，确保…。（县财政局）": assigned, tracked work, close47), or work like the items before
+    them, a figure and no requirement, no guarantee measure ("五、县财政安排专项资金5000万元"), no closing section; the count
+    goes on through the closing sections, numbered too."""
     found: list[int] = []
     for k, (n, words, staffed) in enumerate(rows):
         if n != number:
             continue
         number += 1
         figure = sets_figure(words)
-        if not closing_section(words, staffed, figure) and not requirement(words, figure) and not guarantee(words) \
-                and (staffed or figure):
+        # one naming its offices is tracked work whatever it says, a guarantee measure too (close47)
+        if staffed or not closing_section(words, staffed, figure) and not requirement(words, figure) \
+                and not guarantee(words) and figure:
             found.append(k)
     return found
 

@@ -14,6 +14,8 @@ SECOND_NAME_RE = re.compile(rf"[（(]({BRACKETED}{{2,40}})[）)]$")  # "县发�
 LISTED_RE = re.compile(r"(?:[^、，,/／；;\s（）()]|[（(][^（）()]*[）)])+")  # "（县城管局、县财政局）": several units, never
 # one office's second name; a bracket inside one ("各县(市、区)") is part of its name
 ORGAN_END = tuple("局委办厅处部署会")  # a government organ's name ends so: two such names in one are a merged bureau's
+# a public body's name ("区农业农村中心") and the organ or 供销社 it also goes by ("（区供销社）"): one body, two names
+BODY_END, BODY_ALIAS_END = ("中心",), (*ORGAN_END, "社")
 LEVELS_ONLY_RE = re.compile(rf"(?:{TOWN_LEVEL}|[{AREA_LEVELS}]|[、/／])+")  # "各相关乡镇（街道）": levels, no unit's name
 PLACE_ONLY_RE = re.compile(r"^[^各].*(?:[区镇乡村]|街道)$")  # "县住建局（城区）": where it works, no unit ("各乡镇": every one)
 SEAT_WORDS = ("设在", "挂靠", "位于")  # "…指挥部办公室（设在市自然资源局）": where the office sits, no other unit
@@ -23,7 +25,8 @@ EACH_UNIT_RE = re.compile(r"各[\u4e00-\u9fff]{2,8}")  # "县教育局（各学�
 def bracketed_unit(name: str) -> tuple[str, str, bool] | None:
     """An office's name and the unit its closing bracket names: (the office, the bracket's unit, whether that is the
     office's second name). A second name when both are organs' names, with a place of its own or without: a merged
-    bureau ("县发改局(粮食局)", "县人社局（医保局）", "市建设局(市规划局)", "市委农办(市农业局)"), a single organ's name
+    bureau ("县发改局(粮食局)", "县人社局（医保局）", "市建设局(市规划局)", "市委农办(市农业局)"), or a public body's 中心
+    with the organ or 供销社 it is too ("区农业农村中心（区供销社）": one office, close47), a single organ's name
     only: a bracket listing several ("（县城管局、县财政局）", "、" joining them here) names other units; another unit when it is
     another kind ("县卫健局(县医院)", "县住建局（县城投公司）"), or every unit of a kind ("县教育局（各学校）"). None for a
     bracket of scope, levels or a place ("(含城区)", "各市(县)", "各相关乡镇（街道）", "（城区）"), one saying where the office
@@ -42,7 +45,8 @@ def bracketed_unit(name: str) -> tuple[str, str, bool] | None:
             or PLACE_ONLY_RE.search(m[1]) or m[1].startswith(SEAT_WORDS) \
             or not ends_like_unit(outer := name[:m.start()]) or outer.startswith("各"):
         return None
-    return outer, m[1], outer.endswith(ORGAN_END) and m[1].endswith(ORGAN_END)
+    return outer, m[1], outer.endswith(ORGAN_END) and m[1].endswith(ORGAN_END) \
+        or outer.endswith(BODY_END) and m[1].endswith(BODY_ALIAS_END)
 
 
 def named_offices(name: str) -> list[str]:

@@ -46,7 +46,6 @@ LEAD_ROLES = (*LEAD_ROLE_WORDS, RESPONSIBLE_WORD)
 ROLES = "|".join((*LEAD_ROLES, *HELPER_ROLE_WORDS))  # every role a unit cell names (vocabulary)
 LEADING = "|".join(LEAD_ROLE_WORDS)  # the roles that make an office lead
 MANNERS = rf"(?:(?:{'|'.join(ROLE_MANNERS)})\s*)*"  # "分别", "按职责分工" … printed before a role
-SHARED_MANNER_RE = re.compile(rf"(?:{'|'.join(ROLE_MANNERS)})")
 FOLLOWERS = "|".join(ROLE_FOLLOWERS)  # "负责", "落实" … a verb going on after a role
 # the work verbs before an implementing role that are no role or manner of their own ("抓好", "贯彻", "组织"): the role's
 WORK_VERBS = "|".join(w for w in IMPLEMENTING_MANNERS if w not in ROLE_MANNERS and not any(w in r for r in ROLES.split("|")))
@@ -191,9 +190,8 @@ def role_read(cell: str, lead_column: bool = False) -> tuple[list[str], list[str
     """A cell that is a sequence of office lists, each closed by its role ("市农业农村局、市住建局分别牵头，市财政局配合",
     "市住建局牵头、市水利局配合", "市教育局、市住建局按职责分工分别负责"): (the leads, the others). 牵头 leads, wherever
     it stands; 负责 leads only where the cell names no 牵头 and no office leads before it ("A牵头，B、C分别负责", "A负责，
-    B牵头"), and where it is the cell's only role its first office alone unless a manner shares it ("A、B负责" as "A、B";
-    "A、B分别负责"), or the cell is a 牵头单位 column's (`lead_column`), where "A、B" and so "A、B负责" name leads only;
-    配合 and the like, and a last list with no role, help. None unless every list is offices' names."""
+    B牵头"), every office it closes ("A、B负责", "A、B分别负责", "A、B负责实施": all lead, the lead's convention of
+    close47, in any column); 配合 and the like, and a last list with no role, help. None unless every list is offices' names."""
     cell = ROLE_BRACKET_RE.sub(_role_bracket, ROLE_SCOPE_RE.sub(r"\2\1", _without_others_work(cell)))
     leads: list[str] = []
     others: list[str] = []
@@ -206,13 +204,11 @@ def role_read(cell: str, lead_column: bool = False) -> tuple[list[str], list[str
                 or (names := _role_offices(cell[at:start], apart=False)) is None:
             return None
         if leading or (role == RESPONSIBLE_WORD and not explicit and not leads):
-            # "A、B负责", the cell's only role: the first leads, as in "A、B"; "A、B分别负责", "按职责分工负责" (each
-            # answers for its part) and "C协调，A、B负责" (those responsible beside another's role): all lead
-            each = leading or lead_column or SHARED_MANNER_RE.match(cell, start) is not None or len(phrases) > 1 \
-                or bool(cell[end:].strip(" 、，,；;。.\n"))
-            leading_names = [_apart(name) for name in (names if each else names[:1])]  # "县卫健局(县医院)牵头": 县医院
-            leads.extend(found[0] for found in leading_names)  # is a unit, not a lead
-            others.extend([*(n for found in leading_names for n in found[1:]), *_all_apart([] if each else names[1:])])
+            # "A、B负责", the cell's only lead role: every office it names leads, as "A、B分别负责", "按职责分工负责"
+            # (each answers for its part) and "C协调，A、B负责" (those responsible beside another's role) do (close47)
+            leading_names = [_apart(name) for name in names]  # "县卫健局(县医院)牵头": 县医院 is a unit, not a lead
+            leads.extend(found[0] for found in leading_names)
+            others.extend(n for found in leading_names for n in found[1:])
         else:
             others.extend(_all_apart(names))
         at = end
