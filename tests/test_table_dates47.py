@@ -41,6 +41,7 @@ def test_a_later_years_date_in_running_words_dates_its_clause(words, dated):
     "2016年底前，完成花生测土配方施肥示范",  # nor its end before a comma
     "在2015年试点经验的基础上，逐步开展考核",  # a past year
     "新建垃圾焚烧厂1座，2017年开工",  # a later year's start: a checkpoint at most, as before (review3)
+    "加大购买服务力度，2017年前全面铺开服务站建设工作",  # before 2017: by the end of the programme's own year (2016)
 ])
 def test_no_step_of_a_later_year(words):
     assert dated_clauses(words, 2016) == []

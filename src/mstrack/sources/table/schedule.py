@@ -234,9 +234,11 @@ def dated_clauses(text: str, year: int) -> list[tuple[str, date, str]]:
 
 
 def _clause_label(m: re.Match) -> str:
-    """A dated clause's label as period_end reads it: "8月份前" by the end of July, "2025年" by the year's end, "上半年"
-    that half's."""
+    """A dated clause's label as period_end reads it: "8月份前" by the end of July, "2025年" by the year's end, "2017年前"
+    (before 2017) by the end of 2016, "上半年" that half's."""
     label = re.sub(r"\s+", "", m["label"]).replace("月份前", "月前")
+    if (before := re.fullmatch(r"(\d{4})年", label)) and m.string[m.end():m.end() + 1] == "前":  # "2017年前": before 2017
+        return f"{int(before[1]) - 1}年底"
     return label + ("底" if label.endswith("年") and not label.endswith("半年") else "")
 
 
