@@ -153,8 +153,8 @@ def _joined(path: Path, read: list[tuple[Part, Conversion]], names: dict[int, st
     comments: dict[tuple, Message] = {}
     for p, (part, conversion) in enumerate(read):
         name = _part(part, names[id(part)])
-        summary += [_in_part(message, name) for message in conversion.summary]
-        doubts += [said for message in conversion.doubts if (said := _in_part(message, name)) not in doubts]
+        summary += [_in_part(message, name, codes[p]) for message in conversion.summary]
+        doubts += [said for message in conversion.doubts if (said := _in_part(message, name, codes[p])) not in doubts]
         for (ti, lj, ik, key), why in conversion.comments.items():
             where = (None if ti is None else at[(p, ti)], lj, ik, key)
             comments[where] = Joined("; ", [comments[where], why]) if where in comments and why != comments[where] else why
@@ -179,13 +179,16 @@ def _part(part: Part, name: str) -> Message:
     return Message("table {n}", n=part.number)
 
 
-def _in_part(message, name: Message):
-    """A part's message naming its part after the file ("plan.html, table 4 (附件1): row 3 …"); one without the file
-    as it is."""
-    if not isinstance(message, Message) or "path" not in getattr(message, "fields", {}):
+def _in_part(message, name: Message, codes: dict[str, str]):
+    """A part's message naming its part after the file ("plan.html, table 4 (附件1): row 3 …") and a task by its code in
+    the plan ("task 一1: …" of a task printed 1); one naming neither as it is."""
+    fields = dict(getattr(message, "fields", None) or {})
+    if not isinstance(message, Message) or not ({"path", "code"} & fields.keys()):
         return message
-    fields = dict(message.fields)
-    fields["path"] = Message("{path}, {part}", path=fields["path"], part=name)
+    if "path" in fields:
+        fields["path"] = Message("{path}, {part}", path=fields["path"], part=name)
+    if isinstance(fields.get("code"), str) and fields["code"] in codes:
+        fields["code"] = codes[fields["code"]]
     return Message(message.template, **fields)
 
 
