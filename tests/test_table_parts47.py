@@ -124,3 +124,25 @@ def test_import_table_writes_every_part_and_strict_refuses_a_table_left_out(tmp_
     assert "新建幼儿园3所" in written and "培训养老护理员200人" in written
     strict, out2 = import_table(page, "--strict", out=tmp_path / "strict.toml")
     assert strict.exit_code == 2 and "table 2" in strict.output and not out2.exists()
+
+
+def test_a_task_renamed_is_named_by_its_new_code_in_the_summary(tmp_path):
+    policies = ("<tr><td>序号</td><td>政策名称</td><td>责任单位</td></tr>"
+                "<tr><td>1</td><td>完善托育服务扶持政策</td><td>区卫健局</td></tr>"
+                "<tr><td>2</td><td>落实养老机构用地政策</td><td>区资源局</td></tr>")
+    page = _page(tmp_path / "plan.html", "附件1", "重点项目清单", TABLE, "附件2", "重点政策清单", policies)
+    said = conversion_messages(convert_table(page, "x-2024", 2024))
+    assert any(m.startswith("task 附件2-1: ") for m in said), said
+    assert not any(m.startswith("task 1: no quantity") for m in said)
+
+
+def test_two_parts_grouping_alike_under_other_names_keep_both_groups(tmp_path):
+    def grouped(group: str, first: int, office: str) -> str:  # headers that differ: a repeated one continues the table
+        return (f"<tr><td>序号</td><td>{group[:2]}项目名称</td><td>责任单位</td><td>完成时限</td></tr>"
+                f'<tr><td colspan="4">一、{group}</td></tr>'
+                f"<tr><td>{first}</td><td>建设{group}1个</td><td>{office}</td><td>2024年10月底前</td></tr>"
+                f"<tr><td>{first + 1}</td><td>改造{group}2个</td><td>{office}</td><td>2024年11月底前</td></tr>")
+    page = _page(tmp_path / "plan.html", "附件1", grouped("养老项目", 1, "区民政局"), "附件2", grouped("交通项目", 3, "区交通局"))
+    plan = convert_table(page, "x-2024", 2024).programme
+    assert [(area.code, area.name) for area in plan.areas] == [("一", "养老项目"), ("附件2-一", "交通项目")]
+    assert [(task.code, task.area) for task in plan.tasks] == [("1", "一"), ("2", "一"), ("3", "附件2-一"), ("4", "附件2-一")]
