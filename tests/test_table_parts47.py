@@ -146,3 +146,18 @@ def test_two_parts_grouping_alike_under_other_names_keep_both_groups(tmp_path):
     plan = convert_table(page, "x-2024", 2024).programme
     assert [(area.code, area.name) for area in plan.areas] == [("一", "养老项目"), ("附件2-一", "交通项目")]
     assert [(task.code, task.area) for task in plan.tasks] == [("1", "一"), ("2", "一"), ("3", "附件2-一"), ("4", "附件2-一")]
+
+
+def test_a_table_under_a_name_of_its_own_is_a_part_even_with_the_same_header(tmp_path):
+    """附件1 and 附件2 printed with the same header: two parts, not one table whose numbers start again (refused)."""
+    def projects(first: str, second: str) -> str:
+        return ("<tr><td>序号</td><td>项目名称</td><td>责任单位</td><td>完成时限</td></tr>"
+                f"<tr><td>1</td><td>{first}</td><td>区民政局</td><td>2024年10月底前</td></tr>"
+                f"<tr><td>2</td><td>{second}</td><td>区交通局</td><td>2024年11月底前</td></tr>")
+    page = _page(tmp_path / "plan.html", "附件1", "养老项目清单", projects("建设养老服务中心1个", "改造敬老院2所"),
+                 "附件2", "交通项目清单", projects("新建停车场3个", "新增公交线路2条"))
+    assert [code for code, _ in _tasks(convert_table(page, "x-2024", 2024))] == ["1", "2", "附件2-1", "附件2-2"]
+    continued = _page(tmp_path / "continued.html", "附件1", "养老项目清单", projects("建设养老服务中心1个", "改造敬老院2所"),
+                      "附件1（续）", projects("新建停车场3个", "新增公交线路2条").replace("<td>1</td>", "<td>3</td>")
+                      .replace("<td>2</td>", "<td>4</td>"))
+    assert [code for code, _ in _tasks(convert_table(continued, "x-2024", 2024))] == ["1", "2", "3", "4"]  # one table

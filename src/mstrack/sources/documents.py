@@ -10,7 +10,7 @@ read here into the Row of sources/sheets.py, so the table reader sees one kind o
   way a sheet's title rows stand above its header (a report's month is often printed only there);
 - a table that goes on after a page break, or repeats its header, is joined to the one before it
   when both have the same columns (nothing but blank paragraphs between them, or the same first
-  row), and counts as one table;
+  row), and counts as one table, unless the lines above it print a name of its own ("附件2" after "附件1");
 - the tables come largest first, so that the table reader takes the largest one with a header row;
   `number` picks the document's Nth table (counted from 1, in the order they start) instead.
 
@@ -20,6 +20,7 @@ Limits are those of sheets: the file's size, what a .docx unpacks to, and the ce
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -133,8 +134,21 @@ def _joined(tables: list[_Table], grids: list[list[list[str]]], start: int) -> l
             break
         if tables[index].after_text and grid[0] not in grids[start][:3]:
             break
+        if (name := printed_name(tables[index].titles)) and name != printed_name(tables[start].titles):
+            break  # "附件2" printed above it: a part of its own, whatever its header
         group.append(grid)
     return group
+
+
+PRINTED_NAME_RE = re.compile(r"^\s*((?:附件|附表|表)\s*\d+)(?!\d)")  # "附件2", "表1养老托育主要指标表": a part's own name
+
+
+def printed_name(titles: list[str]) -> str:
+    """The name a table's title lines print for it, nearest first ("附件2", "表1"), or ""."""
+    for line in reversed(titles):
+        if m := PRINTED_NAME_RE.match(line):
+            return "".join(m[1].split())
+    return ""
 
 
 def _width(grid: list[list[str]]) -> int:

@@ -10,7 +10,6 @@ never merged."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -19,16 +18,13 @@ from typing import TYPE_CHECKING
 from mstrack.domain.names import look_alike
 from mstrack.errors import InputError, Joined, Message
 from mstrack.model import Programme
-from mstrack.sources.documents import Part, document_parts
+from mstrack.sources.documents import Part, document_parts, printed_name
 from mstrack.sources.plan import plan_from_dict, plan_to_dict
 from mstrack.sources.table.reading import document_sheet
 from mstrack.sources.table.row_lines import UNLISTED
 
 if TYPE_CHECKING:
     from mstrack.sources.table.convert import Conversion
-
-PRINTED_NAME_RE = re.compile(r"^\s*((?:附件|附表|表)\s*\d+)(?!\d)")  # "附件2", "表1养老托育主要指标表": the part's own name
-
 
 def convert_parts(path: Path, convert: Callable[[list], Conversion]) -> Conversion | None:
     """The document's parts that hold tasks, each converted by `convert` and joined into one plan; None when no more
@@ -71,20 +67,13 @@ def _place(part: Part, row: int) -> int:
 def _names(parts: list[Part]) -> dict[int, str]:
     """Each part's name as codes and messages give it: the name printed above a table (附件2, 表1) when no other table
     has it, else 表N as --table counts it; the text, 正文."""
-    printed = {id(part): _printed_name(part) for part in parts}
+    printed = {id(part): printed_name(part.rows.titles) for part in parts}
     counts: dict[str, int] = {}
     for name in printed.values():
         if name:
             counts[name] = counts.get(name, 0) + 1
     return {id(part): "正文" if part.number is None else
             (name if (name := printed[id(part)]) and counts[name] == 1 else f"表{part.number}") for part in parts}
-
-
-def _printed_name(part: Part) -> str:
-    for line in reversed(part.rows.titles):
-        if m := PRINTED_NAME_RE.match(line):
-            return "".join(m[1].split())
-    return ""
 
 
 def _codes(path: Path, read: list[tuple[str, Message, Conversion]]) -> tuple[list[dict[str, str]], dict[int, Message]]:
