@@ -26,6 +26,7 @@ from mstrack.sources.table.row_lines import UNLISTED
 if TYPE_CHECKING:
     from mstrack.sources.table.convert import Conversion
 
+
 def convert_parts(path: Path, convert: Callable[[list], Conversion]) -> Conversion | None:
     """The document's parts that hold tasks, each converted by `convert` and joined into one plan; None when no more
     than one part holds tasks (the document reads as a file of one table or one list)."""
