@@ -161,3 +161,12 @@ def test_a_table_under_a_name_of_its_own_is_a_part_even_with_the_same_header(tmp
                       "附件1（续）", projects("新建停车场3个", "新增公交线路2条").replace("<td>1</td>", "<td>3</td>")
                       .replace("<td>2</td>", "<td>4</td>"))
     assert [code for code, _ in _tasks(convert_table(continued, "x-2024", 2024))] == ["1", "2", "3", "4"]  # one table
+
+
+def test_a_pages_particulars_are_no_part_and_not_said(tmp_path):
+    particulars = ("<tr><td>发文机关</td><td>某区人民政府</td></tr><tr><td>成文日期</td><td>2024年1月5日</td></tr>"
+                   "<tr><td>发文字号</td><td>某政发〔2024〕1号</td></tr>")
+    page = _page(tmp_path / "plan.html", particulars, "表1 重点指标", TABLE, *MEASURES)
+    conversion = convert_table(page, "x-2024", 2024)
+    assert len(conversion.programme.tasks) == 5
+    assert not any("table 1" in m for m in conversion_messages(conversion))

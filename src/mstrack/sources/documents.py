@@ -100,7 +100,8 @@ def document_parts(path: Path) -> list[Part]:
     check_file_size(path)
     tables, lines = _document(path)
     grids = [_grid(path, table) for table in tables]
-    parts = [Part(rows, start + 1, tables[start].at) for start, rows in _groups(tables, grids)]
+    parts = [Part(rows, start + 1, tables[start].at) for start, rows in _groups(tables, grids)
+             if not _page_header(tables[start])]  # the page's particulars (发文机关, 成文日期 …): no part, nothing to say
     return [*parts, Part(_text_rows(lines), None, 0)] if parts and lines else parts
 
 
