@@ -216,8 +216,9 @@ def import_table(
     year: Annotated[int, typer.Option("--year", min=1900, max=2200, help="The programme's year.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The plan file (TOML) to write for review.")],
     sheet: Annotated[Optional[str], typer.Option("--sheet", help="Sheet to read in a workbook. [default: the first]")] = None,
-    table: Annotated[Optional[int], typer.Option("--table", min=1, help="The Nth table of a .docx or .html (from 1). "
-                                                 "[default: the largest with a header row]")] = None,
+    table: Annotated[Optional[int], typer.Option("--table", min=1, help="Read only the Nth table of a .docx or .html "
+                                                 "(from 1). [default: every table that holds tasks, and the numbered items of "
+                                                 "the text outside them, as one plan]")] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Refuse a table with cells that can be read two ways.")] = False,
     progress_as_of: Annotated[Optional[str], typer.Option(
         "--progress-as-of", help="Also write the progress columns (完成情况, 当前进度 …) as of this date to OUTPUT's stem "

@@ -10,7 +10,7 @@ read here into the Row of sources/sheets.py, so the table reader sees one kind o
   way a sheet's title rows stand above its header (a report's month is often printed only there);
 - a table that goes on after a page break, or repeats its header, is joined to the one before it
   when both have the same columns (nothing but blank paragraphs between them, or the same first
-  row), and counts as one table;
+  row), and counts as one table, unless the lines above it print a name of its own ("附件2" after "附件1");
 - the tables come largest first, so that the table reader takes the largest one with a header row;
   `number` picks the document's Nth table (counted from 1, in the order they start) instead.
 
@@ -20,6 +20,7 @@ Limits are those of sheets: the file's size, what a .docx unpacks to, and the ce
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -43,6 +44,7 @@ class _Table:
     after_text: bool = False  # text stands between it and the table before it
     titles: list[str] = field(default_factory=list)  # the lines printed above it (and its caption)
     below: list[str] = field(default_factory=list)  # the first lines printed under it: a note ("注：…"), the 印发 line
+    at: int = 0  # how many of the document's lines of text (outside its tables) are printed before it
 
 
 class TitledRows(list):
@@ -67,9 +69,9 @@ def document_tables(path: Path, number: int | None = None) -> list[TitledRows]:
     """The file's tables as rows of text cells, largest first, or the Nth table (and what continues it);
     each with the lines printed above it."""
     check_file_size(path)
-    tables, lines = _docx_tables(path) if path.suffix.lower() == ".docx" else _html_tables(path)
+    tables, lines = _document(path)
     if not tables and lines and number is None:  # a news page or a Word document's text: its paragraphs may be a list of tasks
-        return [TitledRows([Row(n, [line]) for n, line in enumerate(lines, start=1)], [], paragraphs=True)]
+        return [_text_rows(lines)]
     if not tables:
         raise InputError("{path}: no table found in the document", path=path)
     grids = [_grid(path, table) for table in tables]
@@ -78,13 +80,48 @@ def document_tables(path: Path, number: int | None = None) -> list[TitledRows]:
             raise InputError("--table {number}: {path} has {n} {n:table|tables}", number=number, path=path, n=len(grids))
         group = _joined(tables, grids, number - 1)
         return [TitledRows(_numbered(group), tables[number - 1].titles, below=tables[number - 2 + len(group)].below)]
-    groups = []
+    groups = [rows for _, rows in _groups(tables, grids)]
+    return sorted(groups, key=lambda rows: -sum(1 for row in rows for cell in row.cells if cell))
+
+
+@dataclass
+class Part:
+    """One part of a document that may hold tasks (table.parts reads them into one plan): a table (with the tables
+    that continue it), numbered as --table counts it, or the document's text outside its tables."""
+
+    rows: TitledRows
+    number: int | None  # --table N of a table; None for the text
+    at: int  # a table: the lines of text printed before it; the text: 0 (its rows are its lines, numbered from 1)
+
+
+def document_parts(path: Path) -> list[Part]:
+    """A document's parts in the order it prints them: each table (joined with what continues it), then its text
+    outside the tables as the lines of a page without a table (read only as a list of tasks), when it has both."""
+    check_file_size(path)
+    tables, lines = _document(path)
+    grids = [_grid(path, table) for table in tables]
+    parts = [Part(rows, start + 1, tables[start].at) for start, rows in _groups(tables, grids)
+             if not _page_header(tables[start])]  # the page's particulars (发文机关, 成文日期 …): no part, nothing to say
+    return [*parts, Part(_text_rows(lines), None, 0)] if parts and lines else parts
+
+
+def _document(path: Path) -> tuple[list[_Table], list[str]]:
+    """The document's tables, and its lines of text outside them."""
+    return _docx_tables(path) if path.suffix.lower() == ".docx" else _html_tables(path)
+
+
+def _text_rows(lines: list[str]) -> TitledRows:
+    """A document's lines of text as rows of one cell, numbered from 1: a list of tasks is read from them."""
+    return TitledRows([Row(n, [line]) for n, line in enumerate(lines, start=1)], [], paragraphs=True)
+
+
+def _groups(tables: list[_Table], grids: list[list[list[str]]]):
+    """(index of its first table, its rows) of each table and the tables that continue it, in the document's order."""
     start = 0
     while start < len(grids):
         group = _joined(tables, grids, start)
-        groups.append(TitledRows(_numbered(group), tables[start].titles, below=tables[start + len(group) - 1].below))
+        yield start, TitledRows(_numbered(group), tables[start].titles, below=tables[start + len(group) - 1].below)
         start += len(group)
-    return sorted(groups, key=lambda rows: -sum(1 for row in rows for cell in row.cells if cell))
 
 
 def _joined(tables: list[_Table], grids: list[list[list[str]]], start: int) -> list[list[list[str]]]:
@@ -98,8 +135,21 @@ def _joined(tables: list[_Table], grids: list[list[list[str]]], start: int) -> l
             break
         if tables[index].after_text and grid[0] not in grids[start][:3]:
             break
+        if (name := printed_name(tables[index].titles)) and name != printed_name(tables[start].titles):
+            break  # "附件2" printed above it: a part of its own, whatever its header
         group.append(grid)
     return group
+
+
+PRINTED_NAME_RE = re.compile(r"^\s*((?:附件|附表|表)\s*\d+)(?!\d)")  # "附件2", "表1养老托育主要指标表": a part's own name
+
+
+def printed_name(titles: list[str]) -> str:
+    """The name a table's title lines print for it, nearest first ("附件2", "表1"), or ""."""
+    for line in reversed(titles):
+        if m := PRINTED_NAME_RE.match(line):
+            return "".join(m[1].split())
+    return ""
 
 
 def _width(grid: list[list[str]]) -> int:
@@ -154,7 +204,7 @@ def _covered(below: dict[int, tuple[int, str]], column: int) -> str:
 
 
 def _docx_tables(path: Path) -> tuple[list[_Table], list[str]]:
-    """The body's tables in order, and its paragraphs when it has none. python-docx gives the XML; the grid is read here, in one pass: its
+    """The body's tables in order, and its paragraphs outside them. python-docx gives the XML; the grid is read here, in one pass: its
     own Row.cells finds a vertical merge's text by walking up, cell by cell, for every covered cell."""
     import zipfile
     import zlib
@@ -186,7 +236,7 @@ def _body_tables(body) -> tuple[list[_Table], list[str]]:
         if child.tag == qn("w:tbl"):
             if tables:
                 tables[-1].below = lines[:MAX_BELOW]
-            tables.append(_Table(rows=_word_rows(child), after_text=bool(lines), titles=lines[-MAX_TITLES:]))
+            tables.append(_Table(rows=_word_rows(child), after_text=bool(lines), titles=lines[-MAX_TITLES:], at=len(every)))
             lines = []
         elif line := "".join(node.text or "" for node in child.iter(qn("w:t"))).strip():
             lines.append(line)
@@ -195,7 +245,7 @@ def _body_tables(body) -> tuple[list[_Table], list[str]]:
         tables[-1].below = lines[:MAX_BELOW]
     if tables and all(map(_page_header, tables)):
         return [], every
-    return tables, [] if tables else lines
+    return tables, every
 
 
 def _word_rows(tbl) -> list[list[tuple[str, int, int]]]:
@@ -234,7 +284,7 @@ def _int(value) -> int:
 
 
 def _html_tables(path: Path) -> tuple[list[_Table], list[str]]:
-    """The page's tables, and its lines of text when it has none."""
+    """The page's tables, and its lines of text outside them."""
     parser = _TableParser()
     parser.feed(_html_text(path))
     parser.close()
@@ -244,7 +294,7 @@ def _html_tables(path: Path) -> tuple[list[_Table], list[str]]:
     tables = [table for table in parser.tables if table.rows]
     if parser.tables and all(map(_page_header, tables)):  # the page's metadata alone: its text read as if it were absent
         tables = []
-    return tables, [] if tables else [text for line in [*parser.page, *parser.lines] if (text := " ".join("".join(line).split()))]
+    return tables, [text for line in [*parser.page, *parser.lines] if (text := " ".join("".join(line).split()))]
 
 
 HEADER_LABELS = frozenset(PAGE_LABELS + PAGE_NAME_LABELS)
@@ -276,6 +326,11 @@ class _TableParser(HTMLParser):
         self.caption = False  # inside a table's <caption>
         self.last: _Table | None = None  # the last table closed, whose lines below are being read
 
+    @property
+    def text_lines(self) -> int:
+        """How many lines of the page's text (outside its tables) were read before the table being opened."""
+        return sum(1 for line in self.page if " ".join("".join(line).split()))
+
     def close_below(self) -> None:
         """The lines read since the last table closed are printed under it: its first few are its `below`."""
         if self.last is not None:
@@ -291,7 +346,7 @@ class _TableParser(HTMLParser):
                 self.close_below()
                 self.page += self.lines
             titles = [] if self.open else [text for line in self.lines if (text := " ".join("".join(line).split()))]
-            table = _Table(after_text=bool(titles), titles=titles[-MAX_TITLES:])
+            table = _Table(after_text=bool(titles), titles=titles[-MAX_TITLES:], at=self.text_lines)
             self.tables.append(table)
             self.open.append((table, None))
         elif not self.open:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from mstrack.errors import InputError, Joined, Message, readable_name
 from mstrack.model import Area, Programme
+from mstrack.sources.documents import DOCUMENT_SUFFIXES
 from mstrack.sources.plan import CODE_RE, plan_from_dict, plan_to_dict
 from mstrack.sources.table.build import build_task, reported_values
 from mstrack.sources.table.doubts import Doubt
@@ -34,6 +35,8 @@ class Conversion:
     comments: dict[tuple, Message] = field(default_factory=dict)  # the `# check:` comment of a plan line (plan.dump_plan)
     reported: list[tuple[str, str, str, int | float, str]] = field(default_factory=list)  # progress columns: (programme, task,
     # indicator, value, cell), for `import table --progress-as-of`
+    rows: list[int] = field(default_factory=list)  # each task's first row in the source, as programme.tasks lists them
+    # (table.parts places a document's text among its tables by them)
 
 
 INTRO_END_RE = re.compile(r"\s*(?:[：:]|[—─]{1,2})\s*$")  # the end of a line that introduces what follows
@@ -131,6 +134,14 @@ def convert_table(path: Path, programme: str, year: int, sheet: str | None = Non
         raise InputError("--programme {code!r}: use lowercase letters, digits and '-'", code=programme)
     if not isinstance(year, int) or not 1900 <= year <= 2200:
         raise InputError("--year {year!r}: expected a year such as 2023", year=year)
+    if table_number is None and sheet is None and path.suffix.lower() in DOCUMENT_SUFFIXES:  # several parts: one plan
+        from mstrack.sources.table.parts import convert_parts
+
+        def convert(sheets: list[Sheet]) -> Conversion:
+            return convert_sheets(sheets, path=path, programme=programme, year=year)
+
+        if (joined := convert_parts(path, convert)) is not None:
+            return joined
     return convert_sheets(read_sheets(path, sheet, table_number), path=path, programme=programme, year=year)
 
 
@@ -207,6 +218,7 @@ def convert_sheets(sheets: list[Sheet], *, path: Path, programme: str, year: int
         comments[(None, None, None, "source")] = Joined("; ", [_at(row, column, why) for row, column, why in not_read])
     said = [*((place(path, d.row), d.column or "?", d.why) for d in doubts), *not_read]
     return Conversion(programme=checked, summary=summary, stats=stats, comments=comments, reported=reported,
+                      rows=[raw.row.number for raw in raw_tasks],
                       doubts=[*([other_year] if other_year else []), *([report] if report else []),
                               *(Message("{path}: {at}", path=path.name, at=_at(row, column, why)) for row, column, why in said)])
 

@@ -149,6 +149,11 @@ def _check_choice(path: Path, sheet: str | None, table: int | None) -> None:
         raise InputError("{path}: --sheet applies to workbooks only; a document's tables are picked with --table", path=path)
 
 
+def document_sheet(path: Path, rows) -> Sheet:
+    """A table of a document (documents.TitledRows), or its lines of text, as a sheet: with the lines above and under it."""
+    return make_sheet(path, rows, titles=rows.titles, paragraphs=rows.paragraphs, below=rows.below)
+
+
 def read_sheets(path: Path, sheet: str | None = None, table: int | None = None) -> list[Sheet]:
     """Every way the file can be read as rows of cells, most likely first."""
     from mstrack.sources.documents import DOCUMENT_SUFFIXES, document_tables
@@ -162,8 +167,7 @@ def read_sheets(path: Path, sheet: str | None = None, table: int | None = None) 
         if suffix in (".xlsx", ".xlsm", ".xls", ".ods"):
             return _read_workbook(path, sheet)
         if suffix in DOCUMENT_SUFFIXES:
-            return [make_sheet(path, rows, titles=rows.titles, paragraphs=rows.paragraphs, below=rows.below)
-                    for rows in document_tables(path, table)]
+            return [document_sheet(path, rows) for rows in document_tables(path, table)]
         if head[:4] == b"PK\x03\x04":  # a .zip or a workbook misnamed: calamine would take it in whole, unbounded
             raise InputError("{path}: unknown file type {suffix}; use .csv, .tsv, .xlsx, .xls, .ods, .docx or .html", path=path,
                              suffix=suffix or Message("(none)"))

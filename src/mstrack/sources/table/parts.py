@@ -1,0 +1,190 @@
+"""A document of several parts (.docx, .html) read into one plan: each table that reads as a task table, and the text
+outside the tables read as a list of tasks, joined in the order the document prints them (docs/import-table.md,
+"Documents of several parts").
+
+The one place a document is split: documents.document_parts gives its parts, each is converted by the reader a file of
+that one part meets (convert.convert_sheets, passed in), and the conversions are joined here. A document whose tasks
+are all in one part is not joined: it reads as before (None). A table that gives no task is left out and said, as a
+doubt; codes two parts share are told apart (the groups a part numbers its items in, else the part's printed name),
+never merged."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mstrack.domain.names import look_alike
+from mstrack.errors import InputError, Joined, Message
+from mstrack.model import Programme
+from mstrack.sources.documents import Part, document_parts, printed_name
+from mstrack.sources.plan import plan_from_dict, plan_to_dict
+from mstrack.sources.table.reading import document_sheet
+from mstrack.sources.table.row_lines import UNLISTED
+
+if TYPE_CHECKING:
+    from mstrack.sources.table.convert import Conversion
+
+
+def convert_parts(path: Path, convert: Callable[[list], Conversion]) -> Conversion | None:
+    """The document's parts that hold tasks, each converted by `convert` and joined into one plan; None when no more
+    than one part holds tasks (the document reads as a file of one table or one list)."""
+    parts = document_parts(path)
+    if len(parts) < 2:
+        return None
+    read: list[tuple[Part, Conversion]] = []
+    left_out: list[Part] = []
+    for part in parts:
+        try:
+            conversion = convert([document_sheet(path, part.rows)])
+        except InputError:
+            conversion = None
+        if conversion is not None and _holds_tasks(conversion.programme):
+            read.append((part, conversion))
+        elif part.number is not None:  # a table that reads as no task table; the text holds no list: nothing said
+            left_out.append(part)
+    if len(read) < 2:
+        return None
+    read.sort(key=lambda pair: _place(pair[0], pair[1].rows[0] if pair[1].rows else 0))
+    names = _names(parts)
+    codes, shares = _codes(path, [(names[id(part)], _part(part, names[id(part)]), conversion) for part, conversion in read])
+    return _joined(path, read, names, (codes, shares), left_out)
+
+
+def _holds_tasks(programme: Programme) -> bool:
+    """A part holds tasks when one of them at least names who does it or by when: a table of figures alone (托位数 by
+    year), or of a page's particulars (索引号, 文号), read as rows of a header it does not have, holds none."""
+    return any(task.deadline or any(unit != UNLISTED for line in task.lines for unit in [*line.lead_units, *line.units])
+               for task in programme.tasks)
+
+
+def _place(part: Part, row: int) -> int:
+    """Where a part, or a task of the text at `row`, stands among the document's lines: a table after the lines of text
+    printed before it, a line of text at its own place."""
+    return 2 * part.at - 1 if part.number is not None else 2 * (row - 1)
+
+
+def _names(parts: list[Part]) -> dict[int, str]:
+    """Each part's name as codes and messages give it: the name printed above a table (附件2, 表1) when no other table
+    has it, else 表N as --table counts it; the text, 正文."""
+    printed = {id(part): printed_name(part.rows.titles) for part in parts}
+    counts: dict[str, int] = {}
+    for name in printed.values():
+        if name:
+            counts[name] = counts.get(name, 0) + 1
+    return {id(part): "正文" if part.number is None else
+            (name if (name := printed[id(part)]) and counts[name] == 1 else f"表{part.number}") for part in parts}
+
+
+def _codes(path: Path, read: list[tuple[str, Message, Conversion]]) -> tuple[list[dict[str, str]], dict[int, Message]]:
+    """Each part's codes as the plan gives them (printed code → plan code), and the part each told-apart part shares
+    its codes with. Codes no other part has are kept. A part that has another part's code is told apart: by the groups
+    it numbers its items in ("一、养老项目" over item 1: 一1), as the document's own numbers say; a part without groups,
+    or still alike, by its name before each code when an earlier part has the code (附件2-1). Two parts still alike are
+    refused, naming both."""
+    codes = [{task.code: task.code for task in conversion.programme.tasks} for _, _, conversion in read]
+    keys = [{look_alike(code) for code in part} for part in codes]
+    shares: dict[int, Message] = {}
+    for index, (_, _, conversion) in enumerate(read):
+        tasks = conversion.programme.tasks
+        other = next((o for o, own in enumerate(keys) if o != index and own & keys[index]), None)
+        if other is not None and all(task.area for task in tasks) and not any(task.code.startswith(task.area) for task in tasks):
+            codes[index] = {task.code: f"{task.area}{task.code}" for task in tasks}
+            shares[index] = read[other][1]
+    taken: dict[str, int] = {}  # each plan code's key → the part that has it
+    for index, (name, said, _) in enumerate(read):
+        clash = next((taken[key] for code in codes[index].values() if (key := look_alike(code)) in taken), None)
+        if clash is not None:
+            codes[index] = {printed: f"{name}-{code}" for printed, code in codes[index].items()}
+            shares[index] = read[clash][1]
+        for code in codes[index].values():
+            if (key := look_alike(code)) in taken:
+                raise InputError("{path}: task {code} of {part} is also a task of {other}: two parts of the document "
+                                 "number their tasks alike; read one part with --table N", path=path, code=code, part=said,
+                                 other=read[taken[key]][1])
+            taken[key] = index
+    return codes, shares
+
+
+def _joined(path: Path, read: list[tuple[Part, Conversion]], names: dict[int, str],
+            told_apart: tuple[list[dict[str, str]], dict[int, Message]], left_out: list[Part]) -> Conversion:
+    """The parts' conversions as one: tasks in the document's order, areas once each, messages naming their part."""
+    codes, shares = told_apart
+    placed = sorted(((_place(part, conversion.rows[i] if i < len(conversion.rows) else 0), p, i)
+                     for p, (part, conversion) in enumerate(read) for i in range(len(conversion.programme.tasks))))
+    areas: dict[str, object] = {}
+    area_codes: list[dict[str, str]] = []
+    for part, conversion in read:
+        own: dict[str, str] = {}
+        for area in conversion.programme.areas:
+            code = area.code
+            if code in areas and areas[code].name != area.name:  # another part's area of that code
+                code = f"{names[id(part)]}-{area.code}"
+            areas.setdefault(code, replace(area, code=code))
+            own[area.code] = code
+        area_codes.append(own)
+    tasks, at = [], {}
+    for p, i in ((p, i) for _, p, i in placed):
+        task = read[p][1].programme.tasks[i]
+        at[(p, i)] = len(tasks)
+        tasks.append(replace(task, code=codes[p][task.code], area=area_codes[p].get(task.area, task.area) if task.area else None))
+    first = read[0][1].programme
+    text = next((conversion.programme for part, conversion in read if part.number is None), None)
+    notes = list(dict.fromkeys(note for _, conversion in read if (note := conversion.programme.note)))
+    joined = Programme(code=first.code, name=(text or first).name, year=first.year, start=first.start, end=first.end,
+                       source=first.source, note="\n".join(notes) or None, areas=list(areas.values()), tasks=tasks)
+    try:
+        checked = plan_from_dict(plan_to_dict(joined), str(path))
+    except InputError as error:  # pragma: no cover - a joining bug, reported rather than hidden
+        raise InputError("{path}: the converted plan does not validate:\n{error}", path=path, error=error) from None
+    summary: list[Message] = []
+    doubts: list[Message] = [_left_out(path, part) for part in left_out]
+    comments: dict[tuple, Message] = {}
+    for p, (part, conversion) in enumerate(read):
+        name = _part(part, names[id(part)])
+        summary += [_in_part(message, name, codes[p]) for message in conversion.summary]
+        doubts += [said for message in conversion.doubts if (said := _in_part(message, name, codes[p])) not in doubts]
+        for (ti, lj, ik, key), why in conversion.comments.items():
+            where = (None if ti is None else at[(p, ti)], lj, ik, key)
+            comments[where] = Joined("; ", [comments[where], why]) if where in comments and why != comments[where] else why
+        renamed = [(printed, code) for printed, code in codes[p].items() if printed != code]
+        if renamed:
+            summary.append(Message("{path}: {part}: its task numbers are also those of {other}: coded {codes}", path=path.name,
+                                   part=name, other=shares[p], codes="、".join(f"{printed} → {code}" for printed, code in renamed)))
+    reported = [(programme, codes[p].get(code, code), *rest) for p, (_, conversion) in enumerate(read)
+                for programme, code, *rest in conversion.reported]
+    stats = {key: sum(conversion.stats.get(key, 0) for _, conversion in read) for key in read[0][1].stats}
+    stats.update(areas=len(checked.areas), tasks=len(checked.tasks), doubts=len(doubts))
+    return replace(read[0][1], programme=checked, summary=summary, stats=stats, doubts=doubts, comments=comments,
+                   reported=reported, rows=[])
+
+
+def _part(part: Part, name: str) -> Message:
+    """A part as messages name it: "table 4 (附件1)", "table 2", "the text"."""
+    if part.number is None:
+        return Message("the text")
+    if name != f"表{part.number}":
+        return Message("table {n} ({name})", n=part.number, name=name)
+    return Message("table {n}", n=part.number)
+
+
+def _in_part(message, name: Message, codes: dict[str, str]):
+    """A part's message naming its part after the file ("plan.html, table 4 (附件1): row 3 …") and a task by its code in
+    the plan ("task 一1: …" of a task printed 1); one naming neither as it is."""
+    fields = dict(getattr(message, "fields", None) or {})
+    if not isinstance(message, Message) or not ({"path", "code"} & fields.keys()):
+        return message
+    if "path" in fields:
+        fields["path"] = Message("{path}, {part}", path=fields["path"], part=name)
+    if isinstance(fields.get("code"), str) and fields["code"] in codes:
+        fields["code"] = codes[fields["code"]]
+    return Message(message.template, **fields)
+
+
+def _left_out(path: Path, part: Part) -> Message:
+    """A table that reads as no task table: left out of the plan, said as a doubt (`--strict` refuses it)."""
+    title = part.rows.titles[-1] if part.rows.titles else ""
+    table = Message("table {n} (“{title}”)", n=part.number, title=title) if title else Message("table {n}", n=part.number)
+    return Message("{path}: {table}: no task read in it (a table of figures, or no header row naming tasks): left out of "
+                   "the plan; check it holds no task (--table {n} reads it alone)", path=path.name, table=table, n=part.number)
