@@ -205,7 +205,7 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
     # a 分工 assigns it; only a closing section's words stay a requirement (list_sections.requirement's `own`)
     assigned_items = {text for text, own in zip(items, staffed_lines or [], strict=False)
                       if owned and own and not requirement(text, own=True)}
-    work = [text for text in items if states_work(text) and (does_work(text) or text in assigned_items)]
+    work = [text for text in items if states_work(text, text in assigned_items) and (does_work(text) or text in assigned_items)]
     if figures:
         staffed = {text for text, units, own in zip(items, offices or [], staffed_lines or [False] * len(items), strict=False)
                    if units and not (requirement(text, own=True) if own else REQUIREMENT_RE.match(text))}
