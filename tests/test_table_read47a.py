@@ -33,3 +33,39 @@ def test_a_labelled_bracket_on_its_own_line_after_a_groups_last_item_names_the_o
     assert tasks[2].lines[0].units[1:] == ["交通与建设局", "各乡镇人民政府"]
     assert tasks[5].lines[0].units[1:] == ["党群工作部"]
     assert tasks[6].lines[0].units[1:] == ["金融办"]
+
+
+DUTIES = ["某区综合防控儿童青少年近视工作实施方案", "一、工作目标", "到2023年，近视率每年降低0.5个百分点。",
+          "二、工作措施", "（一）开展“视力监测筛查”行动。各中小学每学期筛查不少于2次。",
+          "（二）开展“健康教室”行动。推进健康教室建设。", "三、职责分工", "（一）区党群工作部",
+          "落实完善学校校医、保健教师职称评审政策。", "（二）区社会事业局", "1.认真贯彻落实《学校卫生工作条例》。",
+          "2.进一步健全学校体育卫生发展制度和体系。", "（三）区市场监督管理局", "严格监管验光配镜行业，整顿配镜行业秩序。",
+          "（四）学校", "1.加强视力健康管理。建立视力健康管理队伍。", "2.减轻学生学业负担。严格按照课程标准组织教学。",
+          "（五）家庭", "家长应当了解科学用眼护眼知识。", "1.增加户外活动和锻炼。让孩子到户外度过更多时间。",
+          "四、保障机制", "（一）构建工作体系。成立工作领导小组。"]
+
+
+def test_duties_under_each_partys_heading_are_tasks_led_by_that_party(tmp_path):
+    """"三、职责分工" over headings that are each a party's name ("（一）区党群工作部", "（四）学校"): the party leads each
+    duty below it, one paragraph (coded 三(一)) or items "1." … (三(二)1); a paragraph above a party's items opens them,
+    no task; parties that are no office (学校, 家庭) beside offices lead theirs too. The measures naming no office and
+    the sections after the part are no tasks."""
+    tasks = convert_written(tmp_path, "plan.txt", "\n".join(DUTIES) + "\n", 2021).programme.tasks
+    assert [t.code for t in tasks] == ["三(一)", "三(二)1", "三(二)2", "三(三)", "三(四)1", "三(四)2", "三(五)1"]
+    assert [t.lines[0].lead_units for t in tasks] == [["区党群工作部"], ["区社会事业局"], ["区社会事业局"],
+                                                      ["区市场监督管理局"], ["学校"], ["学校"], ["家庭"]]
+    assert tasks[0].title == "落实完善学校校医、保健教师职称评审政策。"
+    assert tasks[1].title == "认真贯彻落实《学校卫生工作条例》。"
+    assert tasks[4].title == "加强视力健康管理。建立视力健康管理队伍。"
+
+
+def test_headings_naming_parties_under_a_part_that_names_no_duties_are_no_duty_list(tmp_path):
+    """The same headings under "三、工作进展" (a report's part, not a 职责分工): not read as duties."""
+    import pytest
+
+    from mstrack.errors import InputError
+
+    lines = [line.replace("职责分工", "工作进展") for line in DUTIES]
+    with pytest.raises(InputError):
+        convert_written(tmp_path, "plan.txt", "\n".join(lines) + "\n", 2021)
+

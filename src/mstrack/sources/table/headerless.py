@@ -24,6 +24,7 @@ from mstrack.sources.table.list_bracketed import (
 )
 from mstrack.sources.table.list_contents import contents_under
 from mstrack.sources.table.list_deadlines import own_deadlines, with_deadlines
+from mstrack.sources.table.list_duties import duty_list
 from mstrack.sources.table.list_headed import headed_run, led, line_led
 from mstrack.sources.table.list_labels import LABEL_RE, label_kind
 from mstrack.sources.table.list_lines import joined_lines, rejoined, unnumbered_headings, unwrapped
@@ -328,6 +329,9 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         sheet = replace(sheet, rows=offices_below(sheet.rows))  # an item's offices in a bracket on the next line: its own
         rows, strays = without_strays(sheet.rows)  # "1-1…", "小计" between items: out of the run, said in its table
         sheet = replace(sheet, rows=rows, strays=strays)
+        if duties := duty_list(sheet.rows):  # "五、职责分工" over "（一）区党群工作部" and its duties: the party leads them
+            start, end, header, rows, source = duties
+            return _as_table(sheet, header, rows, source, _above(sheet, start), year, _after(sheet.rows[end:]))
         measures = item_measures(sheet.rows)  # the measures "1." under an item "(一)": its own, no run of items
         entries = sub_items(sheet.rows, _parts_as_items(unnumbered_headings(sheet.rows, joined_lines(sheet.rows, contents_under(
             sheet.rows, [None if k in measures else entry_of(row) for k, row in enumerate(sheet.rows)])))))  # text under an item's name
