@@ -69,3 +69,36 @@ def test_headings_naming_parties_under_a_part_that_names_no_duties_are_no_duty_l
     with pytest.raises(InputError):
         convert_written(tmp_path, "plan.txt", "\n".join(lines) + "\n", 2021)
 
+
+def _figures(text: str) -> list[tuple[float, str]]:
+    from mstrack.sources.table.mentions import find_mentions
+
+    return [(m.value, m.unit) for m in find_mentions(text, 2023)]
+
+
+def test_a_sum_bounded_before_what_it_picks_is_no_target():
+    """"400万元以下的工程采购项目…": the sum says which projects a rule applies to, no figure to reach; the share the
+    same sentence raises is one."""
+    text = "将预留份额提高至45%以上。400万元以下的工程采购项目适宜由中小企业提供的，采购人应当专门面向中小企业采购。"
+    assert _figures(text) == [(45, "%")]
+
+
+def test_a_share_of_a_contracts_amount_bounded_by_a_rule_is_no_target():
+    """"不低于合同金额的40%、不高于合同金额的70%": the bounds of a payment a rule sets, a share of another amount; "不低于
+    90%" (the task's own level) and "达到城市社区的60%" (the task's result, a share of a whole) stay targets."""
+    assert _figures("原则上按不低于合同金额的40%、不高于合同金额的70%设定。") == []
+    assert _figures("使用电子产品开展教学时长原则上不超过教学总时长的30%。") == []
+    assert _figures("群众满意度不低于90%。") == [(90, "%")]
+    assert _figures("充分就业社区数量达到城市社区的60%。") == [(60, "%")]
+
+
+def test_how_often_or_how_long_per_day_week_or_term_is_a_norm_of_conduct_no_target():
+    """"每学期不得超过1次", "每周4课时", "每天累计不宜超过1小时", "每天睡眠10个小时、初中生9个小时", a later clause of the
+    sentence too ("…每天2小时以上户外活动，寄宿制幼儿园不得少于3小时"): how often or how long someone does something each
+    day, week or term, a rule of conduct, no target; "每年组织1场次" and "开展培训3次" are targets still."""
+    assert _figures("小学一二年级每学期不得超过1次，其他年级每学期不得超过2次。") == []
+    assert _figures("确保小学一二年级每周4课时，三至六年级和初中每周3课时。") == []
+    assert _figures("确保小学生每天睡眠10个小时、初中生9个小时。") == []
+    assert _figures("要保证儿童每天2小时以上户外活动，寄宿制幼儿园不得少于3小时，其中体育活动时间不少于1小时。") == []
+    assert _figures("每年组织或参与中高端人才对接会1场次。") == [(1, "场次")]
+    assert _figures("开展技能培训3次。") == [(3, "次")]
