@@ -102,3 +102,14 @@ def test_how_often_or_how_long_per_day_week_or_term_is_a_norm_of_conduct_no_targ
     assert _figures("要保证儿童每天2小时以上户外活动，寄宿制幼儿园不得少于3小时，其中体育活动时间不少于1小时。") == []
     assert _figures("每年组织或参与中高端人才对接会1场次。") == [(1, "场次")]
     assert _figures("开展技能培训3次。") == [(3, "次")]
+
+
+def test_a_list_of_tasks_beside_a_part_of_duties_is_read_the_duties_are_not(tmp_path):
+    """A plan whose tasks name their offices and whose later part shares out duties by party: the list of tasks is the
+    programme (the duties restate who does them); the duties are read only where no list is."""
+    lines = ["某区民生实事实施方案", "一、重点任务", "1.新建幼儿园3所。（责任单位：区教育局）",
+             "2.改造老旧小区10个。（责任单位：区住建局）", "3.新建公厕20座。（责任单位：区城管局）", "二、职责分工",
+             "（一）区教育局", "负责学校建设。", "（二）区住建局", "负责老旧小区改造。", "（三）区城管局", "负责公厕建设。"]
+    tasks = convert_written(tmp_path, "plan.txt", "\n".join(lines) + "\n", 2023).programme.tasks
+    assert [t.title for t in tasks] == ["新建幼儿园3所。", "改造老旧小区10个。", "新建公厕20座。"]
+    assert [t.lines[0].lead_units for t in tasks] == [["区教育局"], ["区住建局"], ["区城管局"]]

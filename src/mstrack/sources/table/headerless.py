@@ -322,6 +322,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
     refused because its title or introduction reports results adds that line and its words to `reported`: the caller
     says so (results_said); a list whose closing sections leave too few items adds (its items, the closing rows) to
     `short` (list_sections.kept), which the caller names when no list is read."""
+    duties = None  # the first sheet's duties under each party's name (list_duties)
     for sheet in map(numbers_on_their_lines, sheets):
         sheet = replace(sheet, rows=document_lines(sheet.rows))  # a crawled page's text on one line: its lines
         sheet = replace(sheet, rows=unwrapped(sheet.rows))  # a PDF's text, its lines broken at the page's width: joined
@@ -329,9 +330,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         sheet = replace(sheet, rows=offices_below(sheet.rows))  # an item's offices in a bracket on the next line: its own
         rows, strays = without_strays(sheet.rows)  # "1-1…", "小计" between items: out of the run, said in its table
         sheet = replace(sheet, rows=rows, strays=strays)
-        if duties := duty_list(sheet.rows):  # "五、职责分工" over "（一）区党群工作部" and its duties: the party leads them
-            start, end, header, rows, source = duties
-            return _as_table(sheet, header, rows, source, _above(sheet, start), year, _after(sheet.rows[end:]))
+        duties = duties or ((sheet, found) if (found := duty_list(sheet.rows)) else None)  # read when no list is
         measures = item_measures(sheet.rows)  # the measures "1." under an item "(一)": its own, no run of items
         entries = sub_items(sheet.rows, _parts_as_items(unnumbered_headings(sheet.rows, joined_lines(sheet.rows, contents_under(
             sheet.rows, [None if k in measures else entry_of(row) for k, row in enumerate(sheet.rows)])))))  # text under an item's name
@@ -467,4 +466,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                     return _as_table(sheet, ["序号", "项目名称", "项目内容", "责任单位"], rows, [row] * len(rows), above, year, after)
                 rows = [[code, words, units] for code, words, units in split]
                 return _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, [row] * len(rows), above, year, after)
+    if duties:  # "五、职责分工" over "（一）区党群工作部" and its duties, no list of tasks beside: the party leads them
+        sheet, (start, end, header, rows, source) = duties
+        return _as_table(sheet, header, rows, source, _above(sheet, start), year, _after(sheet.rows[end:]))
     return None
