@@ -99,6 +99,7 @@ def test_how_often_or_how_long_per_day_week_or_term_is_a_norm_of_conduct_no_targ
     assert _figures("小学一二年级每学期不得超过1次，其他年级每学期不得超过2次。") == []
     assert _figures("确保小学一二年级每周4课时，三至六年级和初中每周3课时。") == []
     assert _figures("确保小学生每天睡眠10个小时、初中生9个小时。") == []
+    assert _figures("确保小学生每天睡眠10余个小时。") == []  # a figure with more ("余") is one still
     assert _figures("要保证儿童每天2小时以上户外活动，寄宿制幼儿园不得少于3小时，其中体育活动时间不少于1小时。") == []
     assert _figures("每年组织或参与中高端人才对接会1场次。") == [(1, "场次")]
     assert _figures("开展技能培训3次。") == [(3, "次")]

@@ -76,7 +76,7 @@ def ruled_share(prefix: str, unit: str) -> bool:
 
 
 CONDUCT_PERIOD_RE = re.compile("|".join(CONDUCT_PERIODS))
-CONDUCT_UNIT_RE = re.compile(rf"\s*个?\s*(?:{'|'.join(CONDUCT_UNITS)})")  # "1次", "4课时", "10个小时"
+CONDUCT_UNIT_RE = re.compile(rf"\s*[余多]?\s*个?\s*(?:{'|'.join(CONDUCT_UNITS)})")  # "1次", "4课时", "10(余)个小时"
 
 
 def conduct_norm(sentence: str, after: str) -> bool:
