@@ -338,6 +338,14 @@ SERVICE_WORDS = ("办理", "审批", "办结", "受理", "登记", "开办")
 target, no project's schedule."""
 TIME_SPAN_UNITS = ("个月", "个工作日", "工作日", "个季度", "季度", "小时", "天", "日", "周", "月", "年")
 """The units of a span of time ("12个月", "180天"): after a word of duration, how long, not how much."""
+RULED_AMOUNTS = ("合同金额", "合同价款", "合同价", "总金额", "总额", "总价", "造价", "总时长", "时长")
+"""An amount a rule sets a share of ("不低于合同金额的40%", "不超过教学总时长的30%"): the share bounds a payment or a
+time the rule governs, no figure the task reaches ("达到城市社区的60%" is one: a count the work makes)."""
+CONDUCT_PERIODS = ("每天", "每日", "每周", "每星期", "每学期", "每节课", "每堂课")
+"""The periods a rule of conduct counts in ("每学期不得超过1次", "每周4课时", "每天睡眠10个小时"): how often or how long
+someone does something each day, week or term, no target of the year ("每年组织1场次", "每千人口…" are targets)."""
+CONDUCT_UNITS = ("次", "小时", "分钟", "课时", "节")
+"""The occasions and times a rule of conduct counts (CONDUCT_PERIODS)."""
 RELATIVE_COMPARISONS = ("高于", "低于", "快于", "慢于", "好于", "优于", "领先", "超过")
 """A comparison with another ("增速高于城镇居民1.5个百分点", "快于经济增长1个百分点", "不低于上年"): with words between
 it and the figure, the bound is set on another's level, which the programme does not state; no target of its own."""

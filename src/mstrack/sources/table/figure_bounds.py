@@ -7,11 +7,16 @@ import re
 
 from mstrack.sources.table.figure_names import content_words
 from mstrack.vocabulary import (
+    AT_LEAST_PREFIXES,
+    AT_MOST_PREFIXES,
+    CONDUCT_PERIODS,
+    CONDUCT_UNITS,
     DURATION_CUTS,
     DURATION_WORDS,
     EXTENSION_VERBS,
     RELATIVE_COMPARISONS,
     RELIEF_VERBS,
+    RULED_AMOUNTS,
     SERVICE_WORDS,
     TIME_SPAN_UNITS,
 )
@@ -57,3 +62,26 @@ def schedule_span(clause: str, prefix: str, end: int) -> bool:
     return duration is not None and TIME_SPAN_RE.match(clause, end) is not None \
         and CUT_BEFORE_RE.search(prefix[:duration.start()]) is None \
         and (duration is not relief or CUT_WITHIN_RE.search(relief.group()) is None)
+
+
+# "不低于合同金额的40%": a bound, then an amount a rule governs and its share (vocabulary.RULED_AMOUNTS)
+RULED_SHARE_RE = re.compile(rf"(?:{'|'.join(AT_LEAST_PREFIXES + AT_MOST_PREFIXES)})[^，,；;。\d]{{0,10}}?"
+                            rf"(?:{'|'.join(RULED_AMOUNTS)})\s*的\s*$")
+
+
+def ruled_share(prefix: str, unit: str) -> bool:
+    """"不低于合同金额的40%、不高于合同金额的70%", "不超过教学总时长的30%": the bounds of a payment or a time a rule sets, as
+    shares of another amount, no target; "不低于90%" (the task's own level) and "达到城市社区的60%" are targets."""
+    return unit in ("%", "％") and RULED_SHARE_RE.search(prefix) is not None
+
+
+CONDUCT_PERIOD_RE = re.compile("|".join(CONDUCT_PERIODS))
+CONDUCT_UNIT_RE = re.compile(rf"\s*[余多]?\s*个?\s*(?:{'|'.join(CONDUCT_UNITS)})")  # "1次", "4课时", "10(余)个小时"
+
+
+def conduct_norm(sentence: str, after: str) -> bool:
+    """How often or how long someone does something each day, week or term ("每学期不得超过1次", "每周4课时", "每天睡眠
+    10个小时、初中生9个小时"; a later clause of the sentence too: "…每天2小时以上户外活动，寄宿制幼儿园不得少于3小时"): a
+    rule of conduct, no target. `sentence`: the sentence's words before the figure; `after`: the words from the number
+    on. "每年组织1场次", "开展培训3次" are targets."""
+    return CONDUCT_UNIT_RE.match(after) is not None and CONDUCT_PERIOD_RE.search(sentence) is not None

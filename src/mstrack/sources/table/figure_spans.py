@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from mstrack.domain.quantities import CHINESE_NUMERAL
-from mstrack.sources.table.figure_bounds import TIME_SPAN_RE, relative_bound, schedule_span
+from mstrack.sources.table.figure_bounds import TIME_SPAN_RE, conduct_norm, relative_bound, ruled_share, schedule_span
 from mstrack.sources.table.figure_names import (
     CHANGE_WORDS,
     LABEL_GAP_RE,
@@ -148,10 +148,11 @@ PLACE_END_RE = re.compile(r"(?:省|市|州|盟|县|旗|区|镇|乡|街道|村|�
 
 
 def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] | None = None,
-                 own_places: tuple[str, ...] = (), *, opened: str = "") -> list[tuple]:
+                 own_places: tuple[str, ...] = (), *, opened: str = "", sentence: str = "") -> list[tuple]:
     """The numbers of a clause that are quantities, with their scale, unit and comparator; `shares` gets the
     share in brackets after a figure ("300人（25%）"), by the figure's index. `opened`: the words of a bracket the
-    clause stands in, before it ("建成1个城市书房(百姓书屋，" before "藏书10000册)"; mentions.brackets_open)."""
+    clause stands in, before it ("建成1个城市书房(百姓书屋，" before "藏书10000册)"; mentions.brackets_open); `sentence`:
+    the words of its sentence before it ("每天2小时以上户外活动，" before "寄宿制幼儿园不得少于3小时")."""
     spans = []
     baselines = [m.span("base") for m in BASELINE_RE.finditer(clause)]
     for start, end, number in numbers_in(clause):
@@ -200,8 +201,10 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
         threshold = threshold or (unit in SIZE_UNITS and bool(after["suffix1"] or after["suffix2"])
                                   and re.match(r"\s*(?![和及与并等的])[\u4e00-\u9fff]", clause[after.end():]) is not None)
         # "引进0.5亿元以上项目一个": a sum that picks which projects, then what it picks and how many, is no target
+        # "400万元以下的工程采购项目": a sum bounded straight before 的 and what it picks, which projects a rule applies to
         threshold = threshold or (unit == "元" and bool(after["suffix1"] or after["suffix2"])
-                                  and PICKED_COUNT_RE.match(clause, after.end()) is not None)
+                                  and (PICKED_COUNT_RE.match(clause, after.end()) is not None
+                                       or clause[after.end():].lstrip().startswith("的")))
         # "4个结构性指标均实现10%以上增长": a count of what the clause speaks of, each of which has a figure of its own
         threshold = threshold or (comparator == "=" and re.match(r"[^，,；;。\d]{1,10}均[^，,；;。]*\d",
                                                                  clause[after.end():]) is not None)
@@ -210,7 +213,7 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
         # "30户以上自然村寨…覆盖率达95%": which villages, the rate the target; "1个城市书房(百姓书屋，藏书10000册)": the
         # library's books
         threshold = threshold or _where_done(clause, prefix, after) or (level is None and relative_bound(prefix)) \
-            or schedule_span(clause, prefix, end)
+            or schedule_span(clause, prefix, end) or ruled_share(prefix, unit) or conduct_norm(sentence + prefix, clause[end:])
         growth = rise or (GROWTH_ON_LAST_YEAR_RE.search(prefix) if unit in RATE_UNITS else None) \
             or (CUT_ON_LAST_YEAR_RE.search(prefix) if TIME_SPAN_RE.match(clause, end) else None)
         before = prefix[:growth.start()] if growth else prefix

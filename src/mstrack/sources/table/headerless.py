@@ -25,6 +25,7 @@ from mstrack.sources.table.list_bracketed import (
 from mstrack.sources.table.list_closing import closing_items
 from mstrack.sources.table.list_contents import contents_under
 from mstrack.sources.table.list_deadlines import own_deadlines, with_deadlines
+from mstrack.sources.table.list_duties import duty_list
 from mstrack.sources.table.list_headed import headed_run, led, line_led
 from mstrack.sources.table.list_labels import LABEL_RE, label_kind
 from mstrack.sources.table.list_lines import joined_lines, rejoined, unnumbered_headings, unwrapped
@@ -207,7 +208,7 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
     # a 分工 assigns it; only a closing section's words stay a requirement (list_sections.requirement's `own`)
     assigned_items = {text for text, own in zip(items, staffed_lines or [], strict=False)
                       if owned and own and not requirement(text, own=True)}
-    work = [text for text in items if states_work(text) and (does_work(text) or text in assigned_items)]
+    work = [text for text in items if states_work(text, text in assigned_items) and (does_work(text) or text in assigned_items)]
     if figures:
         staffed = {text for text, units, own in zip(items, offices or [], staffed_lines or [False] * len(items), strict=False)
                    if units and not (requirement(text, own=True) if own else REQUIREMENT_RE.match(text))}
@@ -323,6 +324,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
     refused because its title or introduction reports results adds that line and its words to `reported`: the caller
     says so (results_said); a list whose closing sections leave too few items adds (its items, the closing rows) to
     `short` (list_sections.kept), which the caller names when no list is read."""
+    duties = None  # the first sheet's duties under each party's name (list_duties)
     for sheet in map(numbers_on_their_lines, sheets):
         sheet = replace(sheet, rows=document_lines(sheet.rows))  # a crawled page's text on one line: its lines
         sheet = replace(sheet, rows=unwrapped(sheet.rows))  # a PDF's text, its lines broken at the page's width: joined
@@ -330,6 +332,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         sheet = replace(sheet, rows=offices_below(sheet.rows))  # an item's offices in a bracket on the next line: its own
         rows, strays = without_strays(sheet.rows)  # "1-1…", "小计" between items: out of the run, said in its table
         sheet = replace(sheet, rows=rows, strays=strays)
+        duties = duties or ((sheet, found) if (found := duty_list(sheet.rows)) else None)  # read when no list is
         measures = item_measures(sheet.rows)  # the measures "1." under an item "(一)": its own, no run of items
         entries = sub_items(sheet.rows, _parts_as_items(unnumbered_headings(sheet.rows, joined_lines(sheet.rows, contents_under(
             sheet.rows, [None if k in measures else entry_of(row) for k, row in enumerate(sheet.rows)])))))  # text under an item's name
@@ -470,4 +473,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                     return _as_table(sheet, ["序号", "项目名称", "项目内容", "责任单位"], rows, [row] * len(rows), above, year, after)
                 rows = [[code, words, units] for code, words, units in split]
                 return _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, [row] * len(rows), above, year, after)
+    if duties:  # "五、职责分工" over "（一）区党群工作部" and its duties, no list of tasks beside: the party leads them
+        sheet, (start, end, header, rows, source) = duties
+        return _as_table(sheet, header, rows, source, _above(sheet, start), year, _after(sheet.rows[end:]))
     return None

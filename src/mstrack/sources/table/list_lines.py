@@ -83,14 +83,18 @@ SUB_HEADING_RE = re.compile(r"^[^\d\s。；;，,：:！!？?（）()]{2,30}$")  
 
 def unnumbered_headings(rows: list[Row], entries: list[Entry | None]) -> list[Entry | None]:
     """A short line with no number and no stop between a group's heading and the first item under it ("(一)高标准优化
-    临空发展布局…" / "打造临空经济桥头堡" / "10.坚持规划引领…"): one more heading over the items, not the list's end."""
+    临空发展布局…" / "打造临空经济桥头堡" / "10.坚持规划引领…"): one more heading over the items, not the list's end.
+    A paragraph there, closed by its stop, above the group's item "1." ("（二）实施…提质升级" / "分期实施、逐步打造…。" /
+    "1.乡村旅游公路。…"), is the heading's introduction: a note that is no item's, skipped as a contact is."""
     found = list(entries)
     for i in range(1, len(rows) - 1):
         if found[i] is None and (above := found[i - 1]) is not None and above.kind == "heading" \
                 and (below := found[i + 1]) is not None and below.kind == "item" \
-                and len(texts := row_texts(rows[i])) == 1 and SUB_HEADING_RE.match(line := texts[0].strip()) \
-                and re.search(r"[\u4e00-\u9fff]{2}", line):
-            found[i] = Entry(rows[i], "heading", "", line)
+                and len(texts := row_texts(rows[i])) == 1 and re.search(r"[\u4e00-\u9fff]{2}", line := texts[0].strip()):
+            if SUB_HEADING_RE.match(line):
+                found[i] = Entry(rows[i], "heading", "", line)
+            elif below.code == "1" and line.endswith(ENDS_PARAGRAPH):
+                found[i] = Entry(rows[i], "note", "", line)
     return found
 
 
@@ -106,6 +110,7 @@ def _goes_on(first: str, line: str) -> str:
 # "—3—") or as the page it is ("第 3 页", "第3页 共12页")
 FOOTER_RE = re.compile(r"^\s*(?:(?:[-—–－─]\s*)+\d{1,4}\s*(?:[-—–－─]\s*)+|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?)\s*$")
 ENDS_SENTENCE = tuple("。！!？?；;：:")  # a line ending so ends its sentence: the line after it starts anew
+ENDS_PARAGRAPH = tuple("。！!？?")  # a paragraph of words closed by its stop, no title and no line cut short
 WRAPPED_LINES = 4  # the fewest lines that share the width, ending mid-sentence, for a document to be printed hard-wrapped
 # a line at the width may fall short of it: a paragraph's first line is indented two characters (four columns), and
 # a wide character that would not fit leaves a column free

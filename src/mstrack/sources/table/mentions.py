@@ -143,7 +143,9 @@ def find_mentions(text: str, year: int | None = None, *, own_places: tuple[str, 
         shares: dict[int, float] = {}
         begin = begins[clause_match.start()]  # the words of a bracket the clause stands in, before it
         opened = protected[begin:clause_match.start()].replace("\x00", ",") if begin >= 0 else ""
-        spans = figure_spans(clause, year, shares, own_places, opened=opened)
+        said = protected[:clause_match.start()]
+        sentence = said[max(said.rfind(stop) for stop in "。！!？?") + 1:].replace("\x00", ",")  # its clauses before it
+        spans = figure_spans(clause, year, shares, own_places, opened=opened, sentence=sentence)
         shared = shared_names(clause, spans)
         previous_stages: frozenset = frozenset()
         for i, (start, end, number, after, unit, comparator) in enumerate(spans):

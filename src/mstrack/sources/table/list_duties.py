@@ -1,0 +1,71 @@
+"""Duties listed under each party's name, for the headerless reader (headerless.py): a part naming the sharing of duties
+("五、职责分工") over headings that are each a party's name alone ("（一）区党群工作部", "（七）学校"), each over its duty, one
+paragraph or items numbered "1." "2." …. The party leads each duty below its name, as a 牵头单位 labelled under the heading
+would; the parties are offices mostly, and schools, families or hospitals beside them are parties too."""
+
+from __future__ import annotations
+
+import re
+
+from mstrack.domain.quantities import chinese_count
+from mstrack.sources.table.cells import AREA_RE, row_texts
+from mstrack.sources.table.list_numbered import ITEM_RE, LEAD_LABEL, Entry, heading_entry, numbered_table
+from mstrack.sources.table.reading import Row
+from mstrack.sources.table.units import office_list
+
+DUTY_PART_RE = re.compile(r"职责|分工")  # "职责分工", "部门职责", "责任分工": a part that shares the work out
+# "（一）区党群工作部", "（七）学校": a heading that is a party's name and nothing else (no stop, no number, no list)
+PARTY_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*([^，,。；;：:、\s\d（）()“”\"]{2,20})$")
+MIN_PARTIES = 3  # the fewest party headings under the part for a list of duties
+
+
+def duty_list(rows: list[Row]) -> tuple[int, int, list[str], list[list[str]], list[Row]] | None:
+    """The first part naming duties ("五、职责分工", DUTY_PART_RE) whose lines up to the next part are party headings
+    (PARTY_RE, numbered （一） （二） … in order, MIN_PARTIES or more, most of them offices' names) each over its duty:
+    one paragraph, one task coded by the heading ("五(一)"); or items "1." … , a task each ("五(五)1"), a paragraph
+    above them opening them, no task. (the part's row, the row after its last line, header, cells, the row each is read
+    from); None when there is no such part."""
+    for at, row in enumerate(rows):
+        texts = row_texts(row)
+        if len(texts) != 1 or not (part := AREA_RE.match(texts[0])) or not DUTY_PART_RE.search(part[2]) or len(part[2]) > 12:
+            continue
+        end = next((k for k in range(at + 1, len(rows)) if len(t := row_texts(rows[k])) == 1 and AREA_RE.match(t[0])), len(rows))
+        if (found := _duties(rows, at, end)) is not None:
+            return at, end, *found
+    return None
+
+
+def _duties(rows: list[Row], at: int, end: int) -> tuple[list[str], list[list[str]], list[Row]] | None:
+    """The part's duties as a table (header, cells, rows read), or None when its lines are not party headings each
+    over its duty."""
+    heads = [k for k in range(at + 1, end) if len(t := row_texts(rows[k])) == 1 and PARTY_RE.match(t[0])]
+    parties = [PARTY_RE.match(row_texts(rows[k])[0])[2] for k in heads]
+    if len(heads) < MIN_PARTIES or heads[0] != at + 1 or 2 * sum(map(office_list, parties)) <= len(parties) \
+            or [chinese_count(PARTY_RE.match(row_texts(rows[k])[0])[1]) for k in heads] != list(range(1, len(heads) + 1)):
+        return None
+    part = row_texts(rows[at])[0]
+    entries, source = [heading_entry(None, part)], [rows[at]]
+    for k, start, stop in zip(range(len(heads)), heads, [*heads[1:], end], strict=True):
+        lines = [(i, row_texts(rows[i])) for i in range(start + 1, stop)]
+        if not lines or any(len(texts) != 1 for _, texts in lines):
+            return None
+        numbered = [(i, m) for i, texts in lines if (m := ITEM_RE.match(texts[0]))]
+        heading = row_texts(rows[start])[0]
+        if not numbered:  # one duty, its paragraphs: the heading's number codes it
+            text = "".join(texts[0] for _, texts in lines)
+            if entries[-1].kind == "item" and entries[-1].code:  # after a party's items
+                entries.append(heading_entry(None, part))  # the part heads it again, not the party above
+                source.append(rows[start])
+            entries.append(Entry(rows[start], "item", "", f"{heading.removesuffix(parties[k])}{text}",
+                                 labels={LEAD_LABEL: parties[k]}))
+            source.append(rows[start])
+            continue
+        if [int(m[1]) for _, m in numbered] != list(range(1, len(numbered) + 1)) or numbered[0][0] != lines[-len(numbered)][0]:
+            return None  # items out of order, or words after them
+        entries.append(Entry(rows[start], "heading", "", heading, labels={LEAD_LABEL: parties[k]}))
+        source.append(rows[start])
+        for i, m in numbered:
+            entries.append(Entry(rows[i], "item", m[1], m[2].strip()))
+            source.append(rows[i])
+    return *numbered_table(entries), source
+
