@@ -83,5 +83,10 @@ def conduct_norm(sentence: str, after: str) -> bool:
     """How often or how long someone does something each day, week or term ("每学期不得超过1次", "每周4课时", "每天睡眠
     10个小时、初中生9个小时"; a later clause of the sentence too: "…每天2小时以上户外活动，寄宿制幼儿园不得少于3小时"): a
     rule of conduct, no target. `sentence`: the sentence's words before the figure; `after`: the words from the number
-    on. "每年组织1场次", "开展培训3次" are targets."""
-    return CONDUCT_UNIT_RE.match(after) is not None and CONDUCT_PERIOD_RE.search(sentence) is not None
+    on. "每年组织1场次", "开展培训3次" are targets; beside a figure of the year in the same unit ("开展河道巡查1200次，每周
+    巡查不少于2次") the task's own amount per period, which the year's figure reads (doubts._unfit_doubts says so)."""
+    unit, period = CONDUCT_UNIT_RE.match(after), CONDUCT_PERIOD_RE.search(sentence)
+    if unit is None or period is None:
+        return False
+    same = rf"\d\s*[余多]?\s*个?\s*{re.escape(unit.group().strip().lstrip('余多个').strip())}"
+    return re.search(same, sentence[:period.start()]) is None  # the year's figure first, then its amount per period
