@@ -28,6 +28,8 @@ ISO_DATE_RE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", re.ASCII)
 FULL_DATE_RE = re.compile(r"^(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?$")
 MONTH_DAY_RE = re.compile(r"^(\d{1,2})\s*(?:月|[.．])\s*(\d{1,2})\s*日?(?:前)?$")  # "6月30日", and "6.30" as tables write it
 YEAR_MONTH_RE = re.compile(r"^(\d{4})\s*[-./年]\s*(\d{1,2})\s*月?(?:底|末)?(?:前)?$")
+AMBIGUOUS_DATE_RE = re.compile(r"0*(\d{1,2})\s*[-./]\s*0*(\d{1,2})\s*[-./]\s*\d{2,4}")
+"""A day and a month before a year, "8/5/2023": read by dateutil month first; either way round when both are ≤ 12."""
 PERIOD_DATE_RE = re.compile(  # the periods a date cell may name: "6月底", "2023年第二季度", "Q2"; their end is the date
     r"^(?:(?P<year>\d{4})\s*年\s*)?(?P<period>\d{1,2}\s*月\s*(?:底|末|份)?|第?[一二三四1-4]\s*季度(?:末|底)?)(?:前)?$"
     r"|^(?P<quarter>[Qq][1-4])$"
@@ -76,6 +78,23 @@ def parse_date(text: str, year: int | None = None) -> date:
     if year is None and not re.search(r"\d{4}", body):
         raise DateError("{value} has no year", value=shown(text))
     return _western_date(body, year, text)
+
+
+def number_date(number: float, year: int | None = None) -> date:
+    """A date cell holding a number (5.3, 2026.1: a date typed 5.30 or 2026.10 into a General cell, which Excel keeps
+    as a number without its trailing zero): read as its dotted text is, unless the text with a zero added is a
+    date too, which the number cannot tell apart: then refused, saying how to type it."""
+    text = repr(number)
+    found = parse_date(text, year)
+    if re.fullmatch(r"\d{1,4}\.\d", text):
+        try:
+            other = parse_date(text + "0", year)
+        except DateError:
+            return found
+        raise DateError("{value} is a number, kept without the zero typed after it: {value} is {day} and {longer} is "
+                        "{other}; type the date as text ('{longer}) or as a date ({other})", value=text, day=found,
+                        longer=text + "0", other=other)
+    return found
 
 
 def _date_body(text: str) -> str:
@@ -131,6 +150,9 @@ def _western_date(body: str, year: int | None, original: str) -> date:
         raise DateError("{value} is not a date mstrack can read (try 2023-06-30 or 6月底)", value=shown(original)) from None
     if problem := year_problem(early.year):
         raise DateError("{value} is not a date: {problem}", value=shown(original), problem=problem)
+    if (both := AMBIGUOUS_DATE_RE.fullmatch(body)) and both[1] != both[2] and max(int(both[1]), int(both[2])) <= 12:
+        raise DateError("{value} is not a date mstrack can read: day and month could be either way round (8/5 is 8 May "
+                        "or August 5); write it as 2023-05-08 or 5月8日", value=shown(original))
     if early.month != late.month:  # no month: the year's end
         return date(early.year, 12, 31)
     if early.day != late.day:  # no day: the month's end

@@ -84,6 +84,9 @@ def check_value(text: str, unit: str, indicator: str, typed: bool = True, *,
     """The number a unit reported, in the indicator's base unit; InputError says what is wrong. `typed`: False for a
     spreadsheet's number cell, a double already (parse_quantity). Below zero only where it can be true
     (may_be_negative: the indicator's `comparator` a ceiling, or a rate of change in %)."""
+    if text.lstrip()[:1] in ("+", "＋") and not may_be_negative(indicator, unit, comparator):
+        raise InputError("{value} has a plus sign, as an increase is written: values are cumulative from the start of "
+                         "the year; give the total so far", value=shown(text))
     try:
         quantity = parse_quantity(text, typed=typed)
     except QuantityError as error:

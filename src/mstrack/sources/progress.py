@@ -35,7 +35,7 @@ from mstrack.sources.progress_measure import UnitCells
 from mstrack.sources.progress_merged import MergedValues
 from mstrack.sources.progress_names import TITLE_COLUMN, UNIT_COLUMN, NamedRows
 from mstrack.sources.progress_rows import ASK, NOTHING, Checked, ImportIndicator, ImportResult, PlanReads
-from mstrack.sources.progress_sheets import UNIT_WORDS, hidden_rows, progress_sheet
+from mstrack.sources.progress_sheets import UNIT_WORDS, hidden_columns, hidden_rows, hidden_values, progress_sheet
 from mstrack.sources.progress_values import Values
 from mstrack.sources.rows import TOTAL_CELL_RE, Uncomputed, total_row
 from mstrack.sources.sheets import Table, columns_read, find_table, header_key, read_rows
@@ -167,8 +167,9 @@ class _Importer(Values, Comparing):
         if self.merged is not None:
             self.result.errors.extend(self.merged.problems())
             self.result.warnings.extend(self.merged.notes())
-        if (hidden := hidden_rows(table)) is not None:
-            self.result.warnings.append(hidden)
+        self.result.warnings.extend(filter(None, (hidden_rows(table), hidden_columns(table))))
+        if (shut := hidden_values(table)) is not None:
+            self.result.errors.append(shut)
         if self._rows_met() == before:  # a header and nothing under it (a header-only CSV): as an empty file is
             self.result.errors.append(Message("{path}: no rows under the header: nothing to import", path=path))
         if reporters_before is not None and (own := sorted(set(self.reporters) - reporters_before - {self.by})):
@@ -241,7 +242,7 @@ class _Importer(Values, Comparing):
                 continue
             indicator, last, of_indicator, dates, limit, unit, counted = place
             as_of = dates.get(cells[3])
-            if (as_of is None or number > limit or (suffix is not None and suffix != unit)
+            if (as_of is None or number > limit or (suffix is not None and suffix != unit) or 0 < number < 1 and unit == "%"
                     or counted is not None and not whole_count(number, counted)):  # not a whole count: the per-row path names it
                 read_row(table, line, cells)
                 continue
@@ -356,6 +357,12 @@ class _Importer(Values, Comparing):
             self._fail(table, line, "programme" if "programme" in table.columns else None, "no programme {code!r}", code=code)
             return None
         year, by_task = known
+        if type(task_cell) is float and (longer := task + "0") in by_task and task in by_task:  # 1.10 kept as the number 1.1
+            titles = self.plan.store.import_tasks(code)  # read for this refusal only
+            self._fail(table, line, "task", "{value} is a number, kept without the zero typed after it: {code} has both task "
+                       "{value} ({title}) and task {longer} ({other}); type the code as text ('{longer} or '{value})",
+                       value=task, longer=longer, code=code, title=titles[task][0], other=titles[longer][0])
+            return None
         states = self.plan.task_indicators(code, task, by_task)
         if states is None:
             self._fail(table, line, "task", "{code} has no task {task!r}", code=code, task=task)

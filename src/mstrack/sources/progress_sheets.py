@@ -200,6 +200,47 @@ def hidden_rows(table) -> Message | None:
                    path=table.path, n=len(rows), rows=spans, sheet=hidden.sheet)
 
 
+def hidden_columns(table) -> Message | None:
+    """The columns the import reads that the sheet hides (.xlsx), said as hidden rows are (hidden_rows): a unit
+    reusing a form may hide last week's figures and write this week's in a column of its own."""
+    hidden = getattr(table.rows, "hidden", None)
+    if hidden is None or not hidden.columns:
+        return None
+    from openpyxl.utils import get_column_letter  # only here: importing openpyxl takes a quarter second
+
+    shut = set(hidden.columns)
+    read = sorted(index for index in table.columns.values() if index in shut)
+    if not read:
+        return None
+    return Message("{path}: {n:column|columns} {columns} of sheet {sheet!r} {n:is|are} hidden and {n:was|were} read",
+                   path=table.path, n=len(read), sheet=hidden.sheet,
+                   columns=", ".join(f"{get_column_letter(index + 1)} ({table.headers[index]})" for index in read))
+
+
+def hidden_values(table) -> Message | None:
+    """A refusal when the value column the import reads is hidden (.xlsx) and the visible column beside it, which
+    the import does not read, has a header: a reused form's last figures hidden, this week's written beside them.
+    Which the unit means cannot be told; None otherwise (hidden_columns says a hidden column read)."""
+    hidden = getattr(table.rows, "hidden", None)
+    at = table.columns.get("value")
+    if hidden is None or at is None or at not in (shut := set(hidden.columns)):
+        return None
+    read = set(table.columns.values())
+    for step in (1, -1):
+        beside = at + step
+        while beside in shut:
+            beside += step
+        if 0 <= beside < len(table.headers) and beside not in read and str(table.headers[beside] or "").strip():
+            from openpyxl.utils import get_column_letter
+
+            return Message("{path}: column {column} ({header}) of sheet {sheet!r}, whose figures are read, is hidden, and "
+                           "column {other} ({beside}) beside it is shown and not read: show the one that holds this return's "
+                           "figures under the header {header} and delete the other", path=table.path, sheet=hidden.sheet,
+                           column=get_column_letter(at + 1), header=table.headers[at], other=get_column_letter(beside + 1),
+                           beside=table.headers[beside])
+    return None
+
+
 def _stream_errors() -> tuple[type[BaseException], ...]:
     """What streaming a damaged .xlsx may raise (the import's own reader then says what is wrong): the modules imported
     here, on the workbook path only."""

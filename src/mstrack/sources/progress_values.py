@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from mstrack.domain.dates import DateError, in_report_year, parse_date
+from mstrack.domain.dates import DateError, in_report_year, number_date, parse_date
 from mstrack.domain.limits import text_problem
 from mstrack.domain.progress import check_value, check_whole, done_value, far_above_target
-from mstrack.domain.quantities import parse_quantity, shown
+from mstrack.domain.quantities import format_number, parse_quantity, shown
 from mstrack.errors import InputError, Message, Problem
 from mstrack.sources.progress_cells import FIELDS, plain_value
 from mstrack.sources.progress_rows import ImportIndicator
@@ -88,6 +88,11 @@ class Values:
             as_of = self.default_as_of
         elif isinstance(raw, date):
             as_of = raw
+        elif type(raw) is float:  # 5.3: a date typed 5.30 in a General cell, or 5.3
+            try:
+                as_of = number_date(raw, year)
+            except DateError as error:
+                return error
         else:
             try:
                 as_of = parse_date(cell_text(raw), year)
@@ -119,16 +124,28 @@ class Values:
             if state.unit == "%" and number > 100:
                 self.result.warnings.append(Message("{path}:{line}: {warning}", path=table.path, line=line, warning=Message(
                     "{indicator}: {value}% is above 100%", indicator=state.indicator, value=number)))
+            elif state.unit == "%" and 0 < number < 1 and not value.endswith("%") and (state.target or 0) > 1:
+                self.result.warnings.append(Message("{place}: {reason}", place=f"{table.path}:{line}:{table.label('value')}",
+                                                    reason=Message("{indicator}: {value} is stored as {value}%; did you mean "
+                                                                   "{percent}%? a % indicator's values are percents (47 for 47%)",
+                                                                   indicator=state.indicator, value=number,
+                                                                   percent=f"{round(number * 100, 6):g}")))
             if far := far_above_target(state.indicator, number, state.unit, state.comparator, state.target):
                 self.result.warnings.append(Message("{path}:{line}: {warning}", path=table.path, line=line, warning=far))
             return number
         if done_word:
             try:
-                return done_value(kind=state.kind, comparator=state.comparator, target=state.target, dues=state.dues,
-                                  unit=state.unit, indicator=state.indicator, word=value, on=as_of)
+                number = done_value(kind=state.kind, comparator=state.comparator, target=state.target, dues=state.dues,
+                                    unit=state.unit, indicator=state.indicator, word=value, on=as_of)
             except InputError as error:
                 self._fail(table, line, "value", error)
                 return None
+            if "target" in table.columns and (period := self._period_target(state, as_of)) is not None:
+                self._fail(table, line, "value", "{value} beside the form's 本期目标: {indicator}'s target for this period is "
+                           "{period} (by {due}), the year's {annual}; give the figure", value=value, indicator=state.indicator,
+                           period=format_number(period[1], state.unit), due=period[0], annual=format_number(number, state.unit))
+                return None
+            return number
         try:
             number, warnings = check_value(value, state.unit, state.indicator, typed=typed, comparator=state.comparator)
         except InputError as error:
@@ -143,6 +160,12 @@ class Values:
                                                 reason=Message("{indicator}: {value} is approximate; stored as {number}",
                                                                indicator=state.indicator, value=shown(value), number=number)))
         return number
+
+    def _period_target(self, state: ImportIndicator, as_of: date) -> tuple[date, int | float] | None:
+        """The 本期目标 a fill-in form shows for `as_of` (the first checkpoint with a figure due on or after it:
+        render/template.py) where it is not the annual target: a done word written beside it could mean either."""
+        upcoming = [period for period in self.plan.store.period_targets(state.indicator_id) if period[0] >= as_of]
+        return upcoming[0] if upcoming and upcoming[0][1] != state.target else None
 
     def _checkpoints(self, state: ImportIndicator, value: str, done_word: bool, as_of: date, table: Table,
                      line: int) -> int | None:

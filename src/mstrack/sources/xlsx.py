@@ -47,7 +47,7 @@ def xlsx_cells(path: Path, sheet: str | None, hidden: HiddenRows | None = None) 
             parts = sheet_parts(archive, sheet)
             if hidden is not None:
                 hidden.sheet = sheet
-            percent_styles, date_styles = cell_styles(archive.read(parts.styles)) if parts.styles else (set(), set())
+            percent_styles, date_styles = cell_styles(archive.read(parts.styles)) if parts.styles else ({}, set())
             shared_bytes = archive.getinfo(parts.shared).file_size if parts.shared else 0
             if shared_bytes <= STREAM_SHARED_BYTES:  # calamine's parse in a second process, beside the guard's pass
                 from mstrack.sources.xlsx_fork import forked_sheet, held_interrupt
@@ -57,7 +57,8 @@ def xlsx_cells(path: Path, sheet: str | None, hidden: HiddenRows | None = None) 
                                           functools.partial(workbook.get_sheet_by_name, sheet), parts.sheet)
             with archive.open(parts.sheet) as handle:  # read before calamine: it allocates the sheet's whole extent at once
                 percent, fills, extent = _sheet_marks(handle, percent_styles, forked.close if forked else None,
-                                                      hidden.rows if hidden is not None else None)
+                                                      hidden.rows if hidden is not None else None,
+                                                      hidden.columns if hidden is not None else None)
             check_extent(path, sheet, extent)
             if hidden is not None:
                 hidden.merged = merged_cells(extent)
@@ -92,6 +93,7 @@ class HiddenRows:
     sheet: str = ""
     rows: list[int] = field(default_factory=list)
     merged: list = field(default_factory=list)
+    columns: list[int] = field(default_factory=list)  # the columns the sheet hides (0-based; an .xlsx's <col hidden="1">)
 
 
 def merged_cells(extent: Extent) -> list:
@@ -171,31 +173,36 @@ def percent_format(code: str) -> bool:
     return "%" in re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", code)
 
 
-def cell_styles(styles: bytes) -> tuple[set[int], set[int]]:
-    """Indices of the cell styles (`s="3"`) whose number format shows a percent, and of those that show a date."""
+def cell_styles(styles: bytes) -> tuple[dict[int, str], set[int]]:
+    """The cell styles (`s="3"`) whose number format shows a percent ("%"), or a unit after the figure (its unit:
+    format_unit), by index; and the indices of those that show a date."""
     from xml.etree import ElementTree
 
-    from mstrack.sources.xlsx_stream import DATE_FORMATS, is_date_format
+    from mstrack.sources.xlsx_stream import DATE_FORMATS, format_unit, is_date_format
 
     root = ElementTree.fromstring(styles)
     formats = PERCENT_FORMATS | {int(element.get("numFmtId")): element.get("formatCode", "")
                                  for element in root.iterfind("{*}numFmts/{*}numFmt")}
-    percent = {number for number, code in formats.items() if percent_format(code)}
     dates = DATE_FORMATS.difference(formats) | {number for number, code in formats.items() if is_date_format(code)}
+    shown = {number: "%" if percent_format(code) else format_unit(code) for number, code in formats.items() if number not in dates}
+    shown = {number: unit for number, unit in shown.items() if unit}
     by_style = [int(element.get("numFmtId", 0)) for element in root.iterfind("{*}cellXfs/{*}xf")]
-    return ({index for index, number in enumerate(by_style) if number in percent},
+    return ({index: shown[number] for index, number in enumerate(by_style) if number in shown},
             {index for index, number in enumerate(by_style) if number in dates})
 
 
-def _sheet_marks(handle, percent_styles: set[int], streamed: Callable[[], None] | None = None,
-                 hidden: list[int] | None = None) -> tuple[dict[int, list[int]], dict[int, dict[int, str]], Extent]:
+def _sheet_marks(handle, percent_styles: dict[int, str], streamed: Callable[[], None] | None = None,
+                 hidden: list[int] | None = None,
+                 hidden_columns: list[int] | None = None) -> tuple[dict[int, list], dict[int, dict[int, str]], Extent]:
     """From the sheet's XML, read in pieces of whole rows and searched by compiled patterns (a Python
-    step per marked cell only): the cells with a percent style (row → columns), what fills a cell
+    step per marked cell only): the cells with a percent style (row → columns; a cell whose style prints a unit
+    after its figure as (column, unit): cell_styles), what fills a cell
     calamine reads as empty (row → column → Uncomputed(formula), or an error value such as "#DIV/0!"),
     and how far the sheet reaches. `streamed` is called as soon as the sheet reaches beyond STREAM_CELLS
     (it ends a child parsing the sheet with calamine: sources/xlsx_fork.py). The rows the sheet hides (a row tag's
     hidden="1", numbered by its r=) holding something (a value or formula, as .ods and .xls say them) go into `hidden`: a
-    literal search a piece, the pattern only where it finds one."""
+    literal search a piece, the pattern only where it finds one; the columns it hides (<col hidden="1">, before its
+    rows) into `hidden_columns`."""
     percent: dict[int, list[int]] = {}
     fills: dict[int, dict[int, str]] = {}
     extent = Extent()
@@ -203,7 +210,10 @@ def _sheet_marks(handle, percent_styles: set[int], streamed: Callable[[], None] 
     root = re.search(rb"<(\w+:)?worksheet[\s>]", head)
     if root is None:
         return percent, fills, extent  # a chart or dialog sheet: no cells
-    patterns = _CellPatterns(root[1] or b"", percent_styles)
+    patterns = _CellPatterns(root[1] or b"", set(percent_styles))
+    units = any(unit != "%" for unit in percent_styles.values())
+    if hidden_columns is not None:
+        hidden_columns.extend(_hidden_columns(head, root[1] or b""))
     shared: dict[bytes, tuple[str, str]] = {}  # a shared formula's si → its first cell and formula
     for piece in _whole_rows(handle, head, patterns.row_end):
         places = _Places(piece, patterns, extent.row_at)
@@ -214,8 +224,13 @@ def _sheet_marks(handle, percent_styles: set[int], streamed: Callable[[], None] 
             streamed()
             streamed = None
         if patterns.percent or patterns.percent_style:
-            for place in _percent_cells(piece, patterns, places):
-                percent.setdefault(place[0], []).append(place[1])
+            for place, attributes in _percent_cells(piece, patterns, places):
+                if units:  # a format printing a unit: the column and its unit (xlsx_rows.shown_text)
+                    style = STYLE.search(attributes)
+                    unit = percent_styles[int(style[1]) if style else 0]
+                    percent.setdefault(place[0], []).append(place[1] if unit == "%" else (place[1], unit))
+                else:
+                    percent.setdefault(place[0], []).append(place[1])
         if patterns.formula_mark.search(piece):
             _uncomputed_formulas(piece, patterns, places, shared, fills)
         if patterns.error_mark.search(piece):
@@ -223,6 +238,18 @@ def _sheet_marks(handle, percent_styles: set[int], streamed: Callable[[], None] 
         if hidden is not None and patterns.hidden_mark.search(piece):
             hidden.extend(int(row) for row, cells in patterns.hidden_row.findall(piece) if patterns.held.search(cells))
     return percent, fills, extent
+
+
+def _hidden_columns(head: bytes, prefix: bytes) -> list[int]:
+    """The columns (0-based) a sheet's <cols> hides: <col min="5" max="5" hidden="1"/>, before its <sheetData>."""
+    end = head.find(b"<%ssheetData" % prefix)
+    found: list[int] = []
+    for attributes in re.findall(rb"<%scol\s([^>]*)" % prefix, head[:end if end >= 0 else len(head)]):
+        if re.search(rb"""\shidden=["'](?:1|true)["']""", b" " + attributes):
+            first, last = (re.search(rb"""\s%s=["']([0-9]+)["']""" % name, b" " + attributes) for name in (b"min", b"max"))
+            if first and last:
+                found.extend(range(int(first[1]) - 1, min(int(last[1]), 16384)))
+    return found
 
 
 class _Places:
@@ -257,14 +284,14 @@ class _Places:
         return counted
 
 
-def _percent_cells(piece: bytes, patterns: _CellPatterns, places: _Places) -> Iterator[tuple[int, int]]:
-    """(row, column) of this piece's cells whose style shows a percent. Found by the style attribute itself
-    where the first style is no percent one (a few cells in a sheet carry it: one search at C speed), else
-    by reading every cell's attributes."""
+def _percent_cells(piece: bytes, patterns: _CellPatterns, places: _Places) -> Iterator[tuple[tuple[int, int], bytes]]:
+    """(row, column) of this piece's cells whose style shows a percent (or a unit), with the cell's attributes. Found
+    by the style attribute itself where the first style is no percent one (a few cells in a sheet carry it: one
+    search at C speed), else by reading every cell's attributes."""
     if patterns.percent is not None:
         for match in patterns.percent.finditer(piece):
             if place := places.of(match.start(), match[1]):
-                yield place
+                yield place, match[1]
         return
     tag = patterns.cell_tag
     for match in patterns.percent_style.finditer(piece):
@@ -276,7 +303,7 @@ def _percent_cells(piece: bytes, patterns: _CellPatterns, places: _Places) -> It
         if not (piece.startswith(tag, start) and attributes[:1].isspace() and b">" not in piece[start:match.start()]):
             continue  # a row's style, or text
         if place := places.of(start, attributes):
-            yield place
+            yield place, attributes
 
 
 def _error_values(piece: bytes, patterns: _CellPatterns, places: _Places, fills: dict[int, dict[int, str]]) -> None:
@@ -410,6 +437,7 @@ def _column_number(letters: bytes) -> int:
 CHUNK_BYTES = 1 << 22
 REFERENCE = re.compile(rb"""\sr=["']([A-Z]{1,3})([0-9]+)["']""")
 CELL_COLUMN = re.compile(rb"""<(?:\w+:)?c\s[^>]*?r=["']([A-Z]{1,3})[0-9]""")
+STYLE = re.compile(rb"""\ss=["']([0-9]+)""")
 SHARED_INDEX = re.compile(rb"""\ssi=["']([^"']*)""")
 
 

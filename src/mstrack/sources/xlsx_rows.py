@@ -121,7 +121,7 @@ def plain_parts(block: list) -> tuple[int, list | None, list | None]:
     return len(block), columns, None
 
 
-def _placed_rows(plain_rows, percent: dict[int, list[int]], fills: dict[int, dict[int, str]],
+def _placed_rows(plain_rows, percent: dict[int, list], fills: dict[int, dict[int, str]],
                  starting: dict[int, list[tuple[int, int, int]]], left_pad: list, right_pad: list, width: int) -> Iterator[list]:
     """Plain rows placed one by one: padded to the sheet's columns, marked, and merged ranges filled."""
     active: list[tuple[int, int, int, int, object]] = []  # (top, left, right, bottom, top-left value) of ranges over this row
@@ -214,29 +214,35 @@ def _merges(ranges, extent: Extent) -> tuple[dict[int, list[tuple[int, int, int]
     return starting, area, merged_height, merged_width
 
 
-def _show_percent_columns(columns: list, percent: dict[int, list[int]], first: int, size: int) -> None:
+def _show_percent_columns(columns: list, percent: dict[int, list], first: int, size: int) -> None:
     """_show_percent on a block's columns, whose first row is number `first`: only the rows with a percent cell
     are visited (found in C), and only the columns they name made lists."""
     for number in filter(percent.__contains__, range(first, first + size)):
-        for column in percent[number]:
+        for mark in percent[number]:
+            column = mark if type(mark) is int else mark[0]
             if column < len(columns):
                 cells = columns[column]
                 if type(cells) is not list:
                     cells = columns[column] = list(cells)
                 value = cells[number - first]
                 if type(value) in (int, float):
-                    cells[number - first] = _percent_text(value)
+                    cells[number - first] = shown_text(value, mark)
 
 
-def _show_percent(cells: list, columns: list[int], width: int) -> None:
-    for column in columns:
+def _show_percent(cells: list, marks: list, width: int) -> None:
+    for mark in marks:
+        column = mark if type(mark) is int else mark[0]
         if column < width and type(cells[column]) in (int, float):
-            cells[column] = _percent_text(cells[column])
+            cells[column] = shown_text(cells[column], mark)
 
 
-def _percent_text(value: float) -> str:
-    """0.65 shown as 65% is the 65% the unit typed."""
-    return f"{round(value * 100, 6):g}%"
+def shown_text(value: float, mark: int | tuple[int, str]) -> str:
+    """A number as its cell's format shows it: a percent cell's (a column alone, xlsx._sheet_marks) 0.65 as the 65%
+    the unit typed; a cell whose format prints a unit after the figure ((column, unit): 0.0"亿元") 1.5 as "1.5亿元",
+    read as a typed value is, scaled and its unit checked."""
+    if type(mark) is int:
+        return f"{round(value * 100, 6):g}%"
+    return f"{value:.15g}{mark[1]}"
 
 
 def _plain(value):

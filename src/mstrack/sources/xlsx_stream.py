@@ -33,6 +33,34 @@ def is_date_format(code: str) -> bool:
     return code != "general" and any(letter in code for letter in "ymdhs")
 
 
+_FORMAT_TOKEN = re.compile(r'"(?P<quoted>[^"]*)"?|[\\!](?P<escaped>.)|[_*].|\[[^\]]*\]|(?P<word>General|G/通用格式)'
+                           r'|(?P<cjk>[\u4e00-\u9fff㎡²³])|(?P<digit>[0#?])|.', re.S | re.I)
+_LITERALS = re.compile(r'"[^"]*"?|[\\!_*].|\[[^\]]*\]', re.S)
+_SCALING = re.compile(r"[0#?],+(?![^;]*[0#?])")
+"""A comma after the last digit placeholder: the figure shown in thousands (0.0,"千"), or with two, millions."""
+
+
+def format_unit(code: str) -> str | None:
+    """The unit a number format prints after its figure (0.0"亿元", 0"间", #,##0\\元, G/通用格式"个": "亿元", "间", "元",
+    "个"): the text after its last digit placeholder in its first section; None for a format with none, and for one
+    that scales what it shows (0.0,"千", 0!.0,"万": the cell holds the figure in base units, shown divided), and for a
+    sign alone ('0"%"' prints a typed 65 as 65%: the cell is 65)."""
+    section = re.split(r';(?=(?:[^"]*"[^"]*")*[^"]*$)', code, maxsplit=1)[0]
+    bare = _LITERALS.sub("", section)
+    if _SCALING.search(bare) or "!." in section or "\\." in section:
+        return None
+    unit, number = "", False
+    for token in _FORMAT_TOKEN.finditer(section):
+        if token["digit"] or token["word"]:
+            unit, number = "", True
+        elif token["quoted"] is not None:
+            unit += token["quoted"]
+        elif token["escaped"] or token["cjk"]:
+            unit += token["escaped"] or token["cjk"]
+    unit = unit.strip()
+    return unit if number and unit and re.search(r"[^\d\s.,:/()+\-%]", unit) else None
+
+
 def excel_moment(serial: float, date1904: bool) -> datetime:
     """An Excel date number as a timestamp: days since 1899-12-30 (1904-01-01 in a 1904 workbook), with
     Excel's fictional 1900-02-29 (serial 60) taken out below it, as calamine does."""

@@ -116,6 +116,14 @@ def import_terms(dialect: Dialect, connection, ids: list[int]) -> dict[int, tupl
     return terms
 
 
+def period_targets(dialect: Dialect, connection, indicator_id: int) -> list[tuple[date, int | float]]:
+    """An indicator's checkpoints that set a figure, as (due, target) by due: the 本期目标 a fill-in form showed
+    (render/template.py), for a done word written beside it. Read for such a row only."""
+    rows = dialect.rows(connection, f"SELECT due, target FROM milestone WHERE indicator_id = {dialect.p} AND target IS NOT NULL"
+                                    " ORDER BY due", [indicator_id])
+    return [(day(due), number(target)) for due, target in rows]
+
+
 NO_DUES = ()
 """The checkpoint days of an indicator that is not a text-only line: none, one tuple shared by all."""
 

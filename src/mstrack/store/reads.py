@@ -262,6 +262,11 @@ class Reads:
         with self.reading() as connection:
             return import_reads.import_terms(self.dialect, connection, ids)
 
+    def period_targets(self, indicator_id: int) -> list[tuple[date, int | float]]:
+        """An indicator's checkpoints' figures by due (import_reads.period_targets)."""
+        with self.reading() as connection:
+            return import_reads.period_targets(self.dialect, connection, indicator_id)
+
     def import_programme(self, code: str) -> tuple[int, int] | None:
         """A programme's year and its number of tasks (import_reads.import_programme); None if there is none."""
         with self.reading() as connection:
