@@ -50,7 +50,7 @@ def test_a_units_form_says_its_unit_above_the_header_locked(cli, tmp_path):
     assert sheet.cell(1, 1).value == "填报单位：福田区"
     assert sheet.cell(1, 1).protection.locked and sheet.protection.sheet
     assert [c.value for c in sheet[2]][:2] == ["计划", "任务编号"]
-    assert sheet.freeze_panes == "C3" and sheet.print_title_rows == "2:2"
+    assert sheet.freeze_panes == "C3" and sheet.print_title_rows == "$2:$2"
     no_unit = openpyxl.load_workbook(form(cli, tmp_path, "all.xlsx", "--as-of", "2023-06-30")).active
     assert no_unit.cell(1, 1).value == "计划"  # a form for every unit: as before
 
@@ -92,9 +92,9 @@ def housing(tmp_path: Path) -> str:
 def test_last_weeks_form_filled_in_again_is_refused_naming_its_date_and_file(cli, tmp_path):
     done(cli("import", "plan", housing(tmp_path)))
     week21 = form(cli, tmp_path, "week21.xlsx", "--unit", "市住建局", "--as-of", "2023-05-24")
-    done(cli("import", "progress", str(filled(week21, tmp_path / "week21-filled.xlsx", {"保障房": 100, "完成投资": 20000}))))
+    done(cli("import", "progress", str(filled(week21, tmp_path / "week21-filled.xlsx", {"保障房": 100, "完成投资": 20000}, "张三"))))
     form(cli, tmp_path, "week22.xlsx", "--unit", "市住建局", "--as-of", "2023-05-31")
-    again = str(filled(week21, tmp_path / "week22-returned.xlsx", {"保障房": 150, "完成投资": 26000}))
+    again = str(filled(week21, tmp_path / "week22-returned.xlsx", {"保障房": 150, "完成投资": 26000}, "张三"))
     before = standing(cli)
     for dry in ([], ["--dry-run"]):
         said = refused(cli("import", "progress", again, *dry), "week22-returned.xlsx:3", "2023-05-24", "week21-filled.xlsx",
@@ -110,9 +110,9 @@ def test_last_weeks_form_filled_in_again_is_refused_naming_its_date_and_file(cli
 def test_a_correction_on_the_form_made_after_the_report_is_taken_and_named_old_to_new(cli, tmp_path):
     done(cli("import", "plan", housing(tmp_path)))
     week21 = form(cli, tmp_path, "week21.xlsx", "--unit", "市住建局", "--as-of", "2023-05-24")
-    done(cli("import", "progress", str(filled(week21, tmp_path / "week21-filled.xlsx", {"保障房": 100, "完成投资": 20000}))))
+    done(cli("import", "progress", str(filled(week21, tmp_path / "week21-filled.xlsx", {"保障房": 100, "完成投资": 20000}, "张三"))))
     again = form(cli, tmp_path, "week21-again.xlsx", "--unit", "市住建局", "--as-of", "2023-05-24")  # 上次日期 2023-05-24
-    result = cli("import", "progress", str(filled(again, tmp_path / "v2.xlsx", {"保障房": 120, "完成投资": 20000})))
+    result = cli("import", "progress", str(filled(again, tmp_path / "v2.xlsx", {"保障房": 120, "完成投资": 20000}, "张三")))
     done(result)
     assert "1 corrected" in result.output
     assert "x-2023/1 保障房 2023-05-24: 100套 → 120套" in result.output and "→ 20000万元" not in result.output
