@@ -126,46 +126,49 @@ def test_a_csv_without_the_forms_dates_corrects_as_before_and_names_the_row(cli,
     result = cli("import", "progress", str(tmp_path / "b.csv"))
     done(result)
     assert "b.csv:2 x-2023/1 保障房 2023-05-24: 100套 → 90套" in result.output
+    (tmp_path / "c.csv").write_text("计划,任务编号,指标,截至日期,数值\nx-2023,1,保障房,2023-05-24,95\n", encoding="utf-8")
+    done(json := cli("import", "progress", str(tmp_path / "c.csv"), "--format", "json"))
+    assert '"corrections": [' in json.stdout and "c.csv:2 x-2023/1 保障房 2023-05-24: 90套 → 95套" in json.stdout
 
 
 # F12 -----------------------------------------------------------------------------------------------------------------
 
-def two_years(tmp_path: Path) -> list[str]:
+def january(cli, tmp_path: Path, value: int, years=(2023, 2024)) -> str:
+    """Programmes of `years` (the same task), 学位 1950 as of city-2023's year end, and a January return of `value`."""
     paths = []
-    for year in (2023, 2024):
+    for year in years:
         task = plan_task("2", "新增学位", "市教育局", "学位", "个", 2000, deadline=f"{year}-12-31")
         path = write_plan(tmp_path / f"c{year}.toml", plan_tasks(task), code=f"city-{year}")
         path.write_text(path.read_text(encoding="utf-8").replace("year = 2023", f"year = {year}"), encoding="utf-8")
         paths.append(str(path))
-    return paths
+    done(cli("import", "plan", *paths))
+    done(cli("log", "city-2023/2", "1950", "--as-of", "2023-12-31"))
+    jan = tmp_path / "jan.csv"
+    jan.write_text(f"任务编号,截至日期,数值,备注\n2,2024-01-31,{value},1月新开工\n", encoding="utf-8")
+    return str(jan)
 
 
 def test_a_january_row_lowering_last_years_year_end_figure_is_refused_naming_the_new_year(cli, tmp_path):
-    done(cli("import", "plan", *two_years(tmp_path)))
-    done(cli("log", "city-2023/2", "1950", "--as-of", "2023-12-31"))
-    jan = tmp_path / "jan.csv"
-    jan.write_text("任务编号,截至日期,数值,备注\n2,2024-01-31,30,1月新开工\n", encoding="utf-8")
+    jan = january(cli, tmp_path, 30)
     for dry in ([], ["--dry-run"]):
-        refused(cli("import", "progress", str(jan), "-p", "city-2023", *dry), "jan.csv:2", "30个", "1950个", "2023-12-31",
-                "city-2024", "--reason")
+        refused(cli("import", "progress", jan, "-p", "city-2023", *dry), "jan.csv:2", "30个", "1950个", "2023-12-31",
+                "-p city-2024", "--reason")
     assert standing(cli) == [("学位", "2023-12-31", 1950)]
-    done(cli("import", "progress", str(jan), "-p", "city-2023", "--reason", "年终数核减"))
+    done(cli("import", "progress", jan, "-p", "city-2023", "--reason", "年终数核减"))
     assert standing(cli)[-1] == ("学位", "2024-01-31", 30)
 
 
+def test_without_the_new_years_programme_the_refusal_asks_whether_it_is_next_years(cli, tmp_path):
+    jan = january(cli, tmp_path, 30, years=(2023,))
+    refused(cli("import", "progress", jan, "-p", "city-2023"), "jan.csv:2", "next year's programme", "--reason")
+    assert standing(cli) == [("学位", "2023-12-31", 1950)]
+
+
 def test_a_january_year_end_figure_that_does_not_fall_is_taken_as_before(cli, tmp_path):
-    done(cli("import", "plan", *two_years(tmp_path)))
-    done(cli("log", "city-2023/2", "1950", "--as-of", "2023-12-31"))
-    jan = tmp_path / "jan.csv"
-    jan.write_text("任务编号,截至日期,数值\n2,2024-01-31,2000\n", encoding="utf-8")
-    done(cli("import", "progress", str(jan), "-p", "city-2023"))
+    done(cli("import", "progress", january(cli, tmp_path, 2000), "-p", "city-2023"))
     assert standing(cli)[-1] == ("学位", "2024-01-31", 2000)
 
 
 def test_the_refusals_are_said_in_chinese(cli, tmp_path):
-    done(cli("import", "plan", *two_years(tmp_path)))
-    done(cli("log", "city-2023/2", "1950", "--as-of", "2023-12-31"))
-    jan = tmp_path / "jan.csv"
-    jan.write_text("任务编号,截至日期,数值\n2,2024-01-31,30\n", encoding="utf-8")
-    said = refused(cli("--lang", "zh", "import", "progress", str(jan), "-p", "city-2023"), "city-2024")
+    said = refused(cli("--lang", "zh", "import", "progress", january(cli, tmp_path, 30), "-p", "city-2023"), "city-2024")
     assert "年终" in said

@@ -141,6 +141,7 @@ def _say_imported(result, fmt: Format, dry_run: bool, verbose: bool = False) -> 
         data = result.as_dict()
         data["errors"] = [words().message(error) for error in result.errors]
         data["warnings"] = [words().message(warning) for warning in result.warnings]
+        data["corrections"] = [words().message(row) for row in result.corrected_rows]
         write_out(dump_json(data))
     _say_warnings(result.warnings, verbose)
     if result.errors:
