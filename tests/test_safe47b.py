@@ -172,3 +172,16 @@ def test_a_january_year_end_figure_that_does_not_fall_is_taken_as_before(cli, tm
 def test_the_refusals_are_said_in_chinese(cli, tmp_path):
     said = refused(cli("--lang", "zh", "import", "progress", january(cli, tmp_path, 30), "-p", "city-2023"), "city-2024")
     assert "年终" in said
+
+
+def test_a_bulk_correction_names_the_first_twenty_and_counts_the_rest(cli, tmp_path):
+    done(cli("import", "plan", housing(tmp_path)))
+    days = [f"2023-{month:02d}-{day:02d}" for month in (3, 4) for day in range(1, 14)][:25]
+    for name, base in (("a.csv", 100), ("b.csv", 200)):
+        (tmp_path / name).write_text("计划,任务编号,指标,截至日期,数值\n" + "".join(
+            f"x-2023,1,保障房,{day},{base + n}\n" for n, day in enumerate(days)), encoding="utf-8")
+    done(cli("import", "progress", str(tmp_path / "a.csv")))
+    result = cli("import", "progress", str(tmp_path / "b.csv"))
+    done(result)
+    assert "25 corrected" in result.output and result.output.count("  corrected: ") == 20
+    assert "… 5 more corrected" in result.output and "2023-03-01: 100套 → 200套" in result.output

@@ -247,10 +247,14 @@ class Comparing:
         than that report, progress_form), stored by another file, refused unless --reason says it is meant: last
         week's form filled in again would put this week's figures on last week's date (safety47 F2): their
         problems, returned."""
-        if not other:
-            return []
         checked, shown, stale = self.checked, self.result.corrected_rows, []
         day, value, files, lines = checked.day, checked.value, checked.file, checked.line
+        room = CORRECTIONS_SHOWN - len(shown)
+        made = {seq: last for seq, _, _ in other if self.reason is None
+                and (last := self.form_dates.made_before(files[seq], lines[seq], date.fromordinal(day[seq]))) is not None}
+        other = [row for at, row in enumerate(other) if at < room or row[0] in made]  # only these are read: a bulk
+        if not other:  # import's thousands of corrections are counted, not named
+            return []
         entries = self.store.stored_texts_on([(indicator, date.fromordinal(day[seq])) for seq, indicator, _ in other],
                                              upto=self.plan.upto, columns=("value", "source", "batch_id"))
         for (seq, indicator, _), (old, source, batch) in zip(other, entries, strict=True):
@@ -261,15 +265,15 @@ class Comparing:
             if len(shown) < CORRECTIONS_SHOWN:
                 shown.append(Message("{place} {ref} {indicator} {on}: {old} → {new}", place=self.where(seq), ref=ref,
                                      indicator=state.indicator, on=on, old=old, new=new))
-            made = None if self.reason is not None else self.form_dates.made_before(files[seq], lines[seq], on)
-            if made is None or source == readable_name(self.files[files[seq]].name):
+            last = made.get(seq)
+            if last is None or source == readable_name(self.files[files[seq]].name):
                 continue
             stale.append(Message(
                 "{place}: {ref} {indicator} as of {on} would be corrected from {old} ({source}, batch {batch}) to {new},"
                 " but this form was made before that report: its {column} is {last}. It looks like the {on} form filled in"
                 " again: fill in the latest form, or give --reason to correct the figures of {on}",
                 place=self.where(seq), ref=ref, indicator=state.indicator, on=on, old=old, source=source or "—",
-                batch=batch, new=new, column=self.form_dates.header, last="—" if made == date.min else made))
+                batch=batch, new=new, column=self.form_dates.header, last="—" if last == date.min else last))
         return stale
 
     def _kept(self, other: list[tuple[int, int, int]]) -> set[int]:
