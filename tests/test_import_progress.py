@@ -247,14 +247,15 @@ def test_template_round_trip(demo_cli, tmp_path):
     assert result.exit_code == 0, result.output
     workbook = load_workbook(path)
     sheet = workbook.active
-    headers = [cell.value for cell in sheet[1]]
+    assert sheet.cell(row=1, column=1).value == "填报单位：市住房建设局"  # a form for one unit says whose it is
+    headers = [cell.value for cell in sheet[2]]
     assert headers[:4] == ["计划", "任务编号", "工作任务", "指标"] and "数值" in headers
-    assert sheet.freeze_panes == "C2" and sheet.protection.sheet
+    assert sheet.freeze_panes == "C3" and sheet.protection.sheet
     value_column = headers.index("数值") + 1
-    assert sheet.cell(row=2, column=value_column).protection.locked is False
-    assert sheet.cell(row=2, column=1).protection.locked is True
+    assert sheet.cell(row=3, column=value_column).protection.locked is False
+    assert sheet.cell(row=3, column=1).protection.locked is True
     assert sheet.column_dimensions["D"].width >= 18  # fits 建设筹集保障性住房
-    rows = {(r[1], r[3]): i for i, r in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2)}
+    rows = {(r[1], r[3]): i for i, r in enumerate(sheet.iter_rows(min_row=3, values_only=True), start=3)}
     assert ("5", "建设筹集保障性住房") in rows and ("6", "开工改造老旧小区") in rows
     target = sheet.cell(row=rows[("5", "建设筹集保障性住房")], column=headers.index("本期目标") + 1).value
     assert target.startswith("3万套（间）")

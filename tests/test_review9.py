@@ -26,9 +26,10 @@ def _form(cli, tmp_path: Path) -> Path:
 def _fill(form: Path, column: str, value, notes_first: bool = False) -> bytes:
     book = openpyxl.load_workbook(form)
     sheet = book.active
-    headers = [cell.value for cell in sheet[1]]
+    top = 2 if sheet.cell(1, 1).value.startswith("填报单位") else 1  # a form for one unit says it above the header
+    headers = [cell.value for cell in sheet[top]]
     sheet.protection.sheet = False
-    sheet.cell(row=2, column=headers.index(column) + 1, value=value)
+    sheet.cell(row=top + 1, column=headers.index(column) + 1, value=value)
     if notes_first:  # a unit's sheet of notes put before the table: the workbook opens on it
         notes = book.create_sheet("填报说明", 0)
         notes.append(["请于每周五前报送"])

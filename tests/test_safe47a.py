@@ -105,16 +105,17 @@ def _form_done(cli, tmp_path, as_of: str):
     done(cli("export", "template", "x-2023", "--unit", "县教育局", "--as-of", as_of, "-o", str(path)))
     book = openpyxl.load_workbook(path)
     sheet = book.active
-    column = {cell.value: cell.column for cell in sheet[1]}
-    assert sheet.cell(2, column["指标"]).value == "学校"
-    sheet.cell(2, column["数值"]).value = "已完成"
+    header = next(row for row in (1, 2) if any(cell.value == "指标" for cell in sheet[row]))  # under "填报单位：…" (safe47b)
+    column = {cell.value: cell.column for cell in sheet[header]}
+    assert sheet.cell(header + 1, column["指标"]).value == "学校"
+    sheet.cell(header + 1, column["数值"]).value = "已完成"
     book.save(path)
     return path
 
 
 def test_done_beside_a_period_target_below_the_annual_one_is_refused(cli, tmp_path):
     path = _form_done(cli, tmp_path, "2023-05-31")
-    refused(cli("import", "progress", str(path)), "form.xlsx:2:数值", "已完成", "15所", "30所")
+    refused(cli("import", "progress", str(path)), "form.xlsx:3:数值", "已完成", "15所", "30所")
     assert reports_stored(cli) == []
     refused(cli("--lang", "zh", "import", "progress", str(path)), "本期目标")
 

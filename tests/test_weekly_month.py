@@ -232,9 +232,10 @@ def test_a_template_is_not_written_over_a_units_filled_form(cli, tmp_path):
     assert again.exit_code == 0, again.output  # last week's blank form
     book = openpyxl.load_workbook(form)
     sheet = book.active
-    headers = [cell.value for cell in sheet[1]]
+    assert sheet.cell(1, 1).value == "填报单位：甲局"  # a form for one unit says it above the header
+    headers = [cell.value for cell in sheet[2]]
     sheet.protection.sheet = False
-    sheet.cell(row=2, column=headers.index("数值") + 1, value=420)
+    sheet.cell(row=3, column=headers.index("数值") + 1, value=420)
     book.save(form)
     filled = form.read_bytes()
     refused = cli("export", "template", "x-2023", "-u", "甲局", "-o", str(form))

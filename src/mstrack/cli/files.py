@@ -141,6 +141,7 @@ def _say_imported(result, fmt: Format, dry_run: bool, verbose: bool = False) -> 
         data = result.as_dict()
         data["errors"] = [words().message(error) for error in result.errors]
         data["warnings"] = [words().message(warning) for warning in result.warnings]
+        data["corrections"] = [words().message(row) for row in result.corrected_rows]
         write_out(dump_json(data))
     _say_warnings(result.warnings, verbose)
     if result.errors:
@@ -156,6 +157,8 @@ def _say_imported(result, fmt: Format, dry_run: bool, verbose: bool = False) -> 
         else:
             say("{new} new, {corrected} corrected, {unchanged} already there, {skipped} empty rows skipped; "
                 "{written} {written:report was|reports were} written", **counts)
+    if fmt is Format.table and result.corrected_rows:
+        _say_corrected(result)
     if fmt is Format.table and result.kept:
         _say_kept(result)
     if fmt is Format.table and result.unchanged_other:
@@ -166,6 +169,15 @@ def _say_imported(result, fmt: Format, dry_run: bool, verbose: bool = False) -> 
         say("{n} {n:row|rows} of totals (合计, 小计) skipped: {rows}", n=len(result.totals), rows="; ".join(result.totals))
     if fmt is Format.table and result.repeats:
         _say_repeats(result.repeats)
+
+
+def _say_corrected(result) -> None:
+    """The rows that corrected a stored value, old → new, one a line (the first CORRECTIONS_SHOWN, then a count), as
+    `log` says what it corrects: "2 corrected" alone hid which figures were replaced (safety47 F2)."""
+    for row in result.corrected_rows:
+        say("  corrected: {row}", row=row)
+    if (more := result.updated - len(result.corrected_rows)) > 0:
+        say("  … {n} more corrected", n=more)
 
 
 def _say_kept(result) -> None:
@@ -375,5 +387,5 @@ def export_template(
     states = store.status_states(on, programmes=[code], unit=unit)
     title = f"{code} 进度报送表" + (f"（{unit}）" if unit else "") + f" 截至 {on}"
     rows = template_rows(states, on)
-    write_output(ctx, output, lambda path: write_template(rows, on, path, title),
+    write_output(ctx, output, lambda path: write_template(rows, on, path, title, unit),
                  lambda: say("{n} {n:row|rows} → {path}", err=True, n=len(states), path=output))

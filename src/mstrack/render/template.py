@@ -77,9 +77,15 @@ TEXT_WIDTHS = {"计划": 14, "工作任务": 24, "本期节点": 22, "指标": 2
 """The most the facts may take (longer text wraps): fourteen columns share one A4 page's width."""
 
 
-def write_template(rows: list[TemplateRow], on: date, path: Path, title: str) -> None:
+UNIT_LINE = "填报单位：{unit}"
+"""The line above the header of a form made for one unit (`export template --unit`): the return says whose it is, as
+a unit's own 填报单位 line does (sources/progress_names reads it), so that one unit's return never silently replaces
+another's figure (safety47 F4). Locked, as the facts are."""
+
+
+def write_template(rows: list[TemplateRow], on: date, path: Path, title: str, unit: str | None = None) -> None:
     """The form: the facts locked, the yellow input cells open, rows free to grow (a long 备注), printed on
-    A4 one page wide with its lines, the header row on every page."""
+    A4 one page wide with its lines, the header row on every page; a form for one unit says it above the header."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -90,12 +96,16 @@ def write_template(rows: list[TemplateRow], on: date, path: Path, title: str) ->
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "进度报送"
+    if unit:
+        sheet.append([UNIT_LINE.format(unit=unit)])
+        sheet.cell(row=1, column=1).font = Font(bold=True)
+    top = sheet.max_row + 1 if unit else 1  # the header's row
     sheet.append(HEADERS)
     header_fill = PatternFill("solid", fgColor="DDEBF7")
     input_fill = PatternFill("solid", fgColor="FFF2CC")
     thin = Side(style="thin", color="808080")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    for cell in sheet[1]:
+    for cell in sheet[top]:
         cell.font = Font(bold=True)
         cell.fill = input_fill if cell.value in INPUT_COLUMNS else header_fill
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -106,7 +116,7 @@ def write_template(rows: list[TemplateRow], on: date, path: Path, title: str) ->
             row.last_value, row.last_date, on, None, None, None,
         )])
     inputs = [i + 1 for i, header in enumerate(HEADERS) if header in INPUT_COLUMNS]
-    for excel_row in sheet.iter_rows(min_row=2):
+    for excel_row in sheet.iter_rows(min_row=top + 1):
         for cell in excel_row:
             cell.alignment = Alignment(vertical="top", wrap_text=cell.column_letter not in ("A", "B"))
             cell.border = border
@@ -116,25 +126,25 @@ def write_template(rows: list[TemplateRow], on: date, path: Path, title: str) ->
             if isinstance(cell.value, date) or HEADERS[cell.column - 1] == "截至日期":
                 cell.number_format = "yyyy-mm-dd"
     for index, header in enumerate(HEADERS, start=1):
-        letter = sheet.cell(row=1, column=index).column_letter
-        values = [header] + [str(sheet.cell(row=r, column=index).value or "") for r in range(2, sheet.max_row + 1)]
+        letter = sheet.cell(row=top, column=index).column_letter
+        values = [header] + [str(sheet.cell(row=r, column=index).value or "") for r in range(top + 1, sheet.max_row + 1)]
         widest = max(display_width(value) for value in values)
         width = min(max(widest + 2, 8), TEXT_WIDTHS.get(header, 24))
         sheet.column_dimensions[letter].width = max(width, INPUT_WIDTHS.get(header, 0))
     dates = DataValidation(type="date", operator="between", formula1="DATE(1990,1,1)", formula2="DATE(2100,12,31)",
                            showErrorMessage=True, error="请填写日期，如 2023-06-30")
     sheet.add_data_validation(dates)
-    if sheet.max_row > 1:
-        column = sheet.cell(row=1, column=HEADERS.index("截至日期") + 1).column_letter
-        dates.add(f"{column}2:{column}{sheet.max_row}")
+    if sheet.max_row > top:
+        column = sheet.cell(row=top, column=HEADERS.index("截至日期") + 1).column_letter
+        dates.add(f"{column}{top + 1}:{column}{sheet.max_row}")
     write_cells_as_text(sheet)
-    fit_rows(sheet, 1)
-    sheet.freeze_panes = "C2"
-    sheet.auto_filter.ref = sheet.dimensions
+    fit_rows(sheet, top)
+    sheet.freeze_panes = f"C{top + 1}"
+    sheet.auto_filter.ref = f"A{top}:{sheet.cell(row=sheet.max_row, column=len(HEADERS)).coordinate}"
     sheet.protection.sheet = True  # only the yellow input cells can be changed
     sheet.protection.autoFilter = False
     sheet.protection.formatColumns = False
     sheet.protection.formatRows = False  # a unit may make a row taller for a long 备注
-    print_setup(sheet, title)
+    print_setup(sheet, title, title_rows=f"{top}:{top}")
     workbook.properties.title = title
     workbook.save(path)

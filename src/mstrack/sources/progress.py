@@ -31,6 +31,7 @@ from mstrack.sources.progress_cells import (
 )
 from mstrack.sources.progress_columns import COLUMNAR_ROWS, Columns
 from mstrack.sources.progress_compare import Comparing
+from mstrack.sources.progress_form import FormDates
 from mstrack.sources.progress_measure import UnitCells
 from mstrack.sources.progress_merged import MergedValues
 from mstrack.sources.progress_names import TITLE_COLUMN, UNIT_COLUMN, NamedRows
@@ -94,13 +95,15 @@ class _Importer(Values, Comparing):
         self.writer = None  # a ReportBatch, in a real import
         self.pending: list[tuple] = []  # checked rows to write, up to CHUNK_ROWS
         self.asked: list[tuple[int, int, int]] = []  # rows to ASK about: (seq, indicator id, index in pending or -1)
-        self.asked_by: dict[int, tuple] = {}  # of those, a unit's return's (it says 填报单位): seq → (reporter, unit)
+        self.asked_by: dict[int, tuple] = {}  # of those, a unit's return's (it says 填报单位): seq → (reporter as
+        # compared (compared_reporter: None for the importer's own login), reporting unit)
         self.unit_return = False  # the file read says who reports (填报单位): Comparing.other_reporters
         self.row_units: dict[int, str] = {}  # the chunk's rows' reporting units (填报单位), by row number (NamedRows.rows)
         self.reason: str | None = None  # --reason: a correction said as one (another reporter's value replaced)
         self.columns = Columns(self)
         self.merged: MergedValues | None = None  # the file's value and note cells merged over several rows or into the note column
         self.units: UnitCells | None = None  # the file's 计量单位 cells, compared with its rows' indicators once it is read
+        self.form_dates = FormDates()  # the files' 上次日期 cells (a form's week: Comparing._corrections)
 
     def read(self, path: Path, sheet: str | None, on_row: Callable[[int], None] | None) -> None:
         if (first := _same_file(path, self.files)) is not None:  # its rows would all repeat themselves
@@ -143,6 +146,7 @@ class _Importer(Values, Comparing):
         rest = iter(table.rows)
         self.merged = MergedValues.of(table)
         self.units = UnitCells.of(table, len(self.checked.day))
+        self.form_dates.start(table, len(self.files) - 1)
         while chunk := self._next_chunk(chunked, rest, index, on_row):
             if named is not None or pinned:
                 lines, rows = named.rows(chunk, index) if named is not None else picked(chunk, index, pick, width)
@@ -207,6 +211,7 @@ class _Importer(Values, Comparing):
                     self.merged.see(chunk)
                 if self.units is not None:
                     self.units.see(chunk)
+                self.form_dates.see(chunk)
                 if on_row and len(chunk) == CHUNK_ROWS:
                     on_row(chunk[-1].number)
                 return chunk
@@ -215,6 +220,7 @@ class _Importer(Values, Comparing):
                 self.merged.see_cells(first, cells)
             if self.units is not None:
                 self.units.see_cells(first, cells)
+            self.form_dates.see_cells(first, cells)
             if on_row and len(cells) == CHUNK_ROWS:
                 on_row(first + CHUNK_ROWS - 1)
             if len(cells) < COLUMNAR_ROWS or not self.columns.take(index, first, cells):
@@ -261,7 +267,8 @@ class _Importer(Values, Comparing):
                 stored_of.append(ASK)
                 asked.append((seq, indicator, len(pending) if write else -1))
                 if asked_by is not None:
-                    asked_by[seq] = (reporter, units.get(line))
+                    asked_by[seq] = (self.compared_reporter(reporter, who is not None and not who.isspace() and who != ""),
+                                     units.get(line))
             of_indicator.append(seq)
             day.append(as_of.toordinal())
             value.append(number)
@@ -303,7 +310,7 @@ class _Importer(Values, Comparing):
                             done=value if done_word and state.kind != SCHEDULE else None)
         if texts is None:
             return
-        self.keep(state, as_of, number, *texts, line, self.row_units.get(line))
+        self.keep(state, as_of, number, *texts, line, self.row_units.get(line), given=text_value(reporter_cell) is not None)
         if not done_word and remark is None:
             self._remember(cells[:3], place)
 
@@ -431,7 +438,7 @@ def import_progress(
                     confirm(result)
     except _Discarded:
         result.inserted = result.updated = result.unchanged = result.unchanged_other = result.kept = 0
-        result.repeats, result.kept_rows = [], []
+        result.repeats, result.kept_rows, result.corrected_rows = [], [], []
     finally:  # the importer and its Columns refer to each other: a cycle that would keep every object the import
         # made (100,000 rows: ~200,000) for the cycle collector, which then spent ~0.17 s walking them; broken,
         # they are freed as the import returns

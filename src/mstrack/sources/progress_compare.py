@@ -10,13 +10,15 @@ from operator import is_not, le
 
 from mstrack.domain.progress import another_reporters, another_units_value, higher_than_later
 from mstrack.domain.quantities import format_number
-from mstrack.errors import Joined, Message
+from mstrack.errors import Joined, Message, readable_name
 from mstrack.sources import progress_rows
 from mstrack.sources.progress_rows import ASK, FALLS_ROWS, KEPT, NOTHING, OTHER, SAME, ImportIndicator, day_runs
 from mstrack.vocabulary import SCHEDULE
 
 KEPT_SHOWN = 5
 """Stale rows an import describes (Store.kept_corrections); the rest are counted."""
+CORRECTIONS_SHOWN = 20
+"""Rows correcting a stored value an import names old → new (as `log` says what it corrects); the rest are counted."""
 
 
 class Comparing:
@@ -126,8 +128,12 @@ class Comparing:
             timeline = sorted(before + [(date.fromordinal(day[seq]), 1, progress_rows.number_of(value[seq]), seq) for seq in firsts],
                               key=lambda item: item[:2])
             highest = None
+            year = self.plan.programme_year(state.programme)
             for as_of, _, number, seq in timeline:
                 if seq is not None and highest is not None and highest[1] > number and highest[0] < as_of:
+                    if year is not None and as_of.year > year and self.reason is None:
+                        self._lowers_year_end(state, seq, number, highest, year)
+                        continue
                     self.result.warnings.append(Message(
                         "{place}: {ref} {indicator} {value} as of {on} is lower than {earlier} as of {earlier_on}",
                         place=self.where(seq), ref=f"{state.programme}/{state.task}", indicator=state.indicator,
@@ -136,6 +142,22 @@ class Comparing:
                     ))
                 if highest is None or number >= highest[1]:
                     highest = (as_of, number)
+
+    def _lowers_year_end(self, state: ImportIndicator, seq: int, number, highest: tuple[date, float], year: int) -> None:
+        """A row dated after the programme's year (the January after: its year-end figure) lower than the figure it
+        had: refused unless --reason, naming the likely cause, the next year's figures imported under last year's
+        programme (-p unchanged in January: safety47 F12), and the programme whose year the day is in, if any."""
+        on = date.fromordinal(self.checked.day[seq])
+        others = self.store.programmes_of_year(on.year)
+        cause = (Message("{on} is in the year of {codes}: import its figures with -p {code} (or a 计划 column)", on=on,
+                         codes="、".join(others), code=others[0]) if others else
+                 Message("are these the next year's figures? import them under the next year's programme"))
+        self.result.errors.append(Message(
+            "{place}: {ref} {indicator} {value} as of {on} would lower the year-end figure of {programme} ({year}) from {earlier}"
+            " as of {earlier_on}; {cause}, or give --reason to lower the year-end figure",
+            place=self.where(seq), ref=f"{state.programme}/{state.task}", indicator=state.indicator,
+            value=format_number(number, state.unit), on=on, programme=state.programme, year=year,
+            earlier=format_number(highest[1], state.unit), earlier_on=highest[0], cause=cause))
 
     def _warn_about_later(self, state: ImportIndicator, firsts: list[int], stored: list[tuple[date, float]]) -> None:
         """A late row (dated before reports stored) above one of them: said as `log` says it."""
@@ -147,19 +169,25 @@ class Comparing:
                 self.result.warnings.append(Message("{place}: {warning}", place=self.where(seq), warning=warning))
 
     def keep(self, state: ImportIndicator, as_of: date, number, note: str | None, reporter: str | None, line: int,
-             unit: str | None = None) -> None:
+             unit: str | None = None, given: bool = True) -> None:
         """A checked row (`unit`: its 填报单位, if the file says it): remembered for the comparison, and written (in
-        chunks) unless the store holds it."""
+        chunks) unless the store holds it. `given`: its reporter is its own 填报人 cell's, not the --by default."""
         seq = len(self.checked.day)
         write = self.writer is not None and not self.result.errors
         stored = NOTHING if state.last is None or as_of > state.last else ASK
         if stored == ASK:
             self.asked.append((seq, state.indicator_id, len(self.pending) if write else -1))
             if self.unit_return:
-                self.asked_by[seq] = (reporter, unit)
+                self.asked_by[seq] = (self.compared_reporter(reporter, given), unit)
         self.checked.add(state.indicator_id, as_of, number, len(self.files) - 1, line, stored)
         if write:
             self.pending.append((state.indicator_id, as_of, number, note, reporter, self.source, unit))
+
+    def compared_reporter(self, reporter: str | None, given: bool) -> str | None:
+        """The reporter a unit's return's row is compared by (_other_reporters): None when it is only the importer's
+        own login (no 填报人 cell, no --by), which is nobody's: two districts' returns with 填报人 left empty, imported
+        by one clerk, are never "the same reporter" (safety47 F4)."""
+        return reporter if given or self.by_given else None
 
     def resolve(self) -> None:
         """The rows to ASK about, compared with what the store holds on their days (Store.stored_on: an index
@@ -179,9 +207,14 @@ class Comparing:
             elif flag == OTHER:
                 other.append(asking)
         kept = self._kept(other) if other else ()
+        stale = self._corrections([row for row in other if stored[row[0]] == OTHER]) if other else []
         asked_by, self.asked_by = self.asked_by, {}
+        errors = self.result.errors
+        before = len(errors)
         if asked_by and self.reason is None:
             self._other_reporters([row for row in other if stored[row[0]] == OTHER and row[0] in asked_by], asked_by)
+        refused = {error.fields["place"] for error in errors[before:]}  # refused as another reporter's: said once
+        errors.extend(error for error in stale if error.fields["place"] not in refused)
         if held:
             self._other_texts(held)
         if held or kept:
@@ -214,6 +247,41 @@ class Comparing:
                 " a return by another reporter replaces it only as a correction: give --reason to say why",
                 place=self.where(seq), ref=ref, indicator=state.indicator, on=on, value=here, by=by or "—", other=stored,
                 reporter=reporter, source=source or "—"))
+
+    def _corrections(self, other: list[tuple[int, int, int]]) -> list[Message]:
+        """Rows that would correct the value stored for their day (seq, indicator, position): the first few named old →
+        new for the import to say; and those of a form made before the report they would correct (its 上次日期 older
+        than that report, progress_form), stored by another file, refused unless --reason says it is meant: last
+        week's form filled in again would put this week's figures on last week's date (safety47 F2): their
+        problems, returned."""
+        checked, shown, stale = self.checked, self.result.corrected_rows, []
+        day, value, files, lines = checked.day, checked.value, checked.file, checked.line
+        room = CORRECTIONS_SHOWN - len(shown)
+        made = {seq: last for seq, _, _ in other if self.reason is None
+                and (last := self.form_dates.made_before(files[seq], lines[seq], date.fromordinal(day[seq]))) is not None}
+        other = [row for at, row in enumerate(other) if at < room or row[0] in made]  # only these are read: a bulk
+        if not other:  # import's thousands of corrections are counted, not named
+            return []
+        entries = self.store.stored_texts_on([(indicator, date.fromordinal(day[seq])) for seq, indicator, _ in other],
+                                             upto=self.plan.upto, columns=("value", "source", "batch_id"))
+        for (seq, indicator, _), (old, source, batch) in zip(other, entries, strict=True):
+            state = self.columns.state(indicator)
+            ref, on = f"{state.programme}/{state.task}", date.fromordinal(day[seq])
+            old = format_number(progress_rows.number_of(old), state.unit)
+            new = format_number(progress_rows.number_of(value[seq]), state.unit)
+            if len(shown) < CORRECTIONS_SHOWN:
+                shown.append(Message("{place} {ref} {indicator} {on}: {old} → {new}", place=self.where(seq), ref=ref,
+                                     indicator=state.indicator, on=on, old=old, new=new))
+            last = made.get(seq)
+            if last is None or source == readable_name(self.files[files[seq]].name):
+                continue
+            stale.append(Message(
+                "{place}: {ref} {indicator} as of {on} would be corrected from {old} ({source}, batch {batch}) to {new},"
+                " but this form was made before that report: its {column} is {last}. It looks like the {on} form filled in"
+                " again: fill in the latest form, or give --reason to correct the figures of {on}",
+                place=self.where(seq), ref=ref, indicator=state.indicator, on=on, old=old, source=source or "—",
+                batch=batch, new=new, column=self.form_dates.header, last="—" if last == date.min else last))
+        return stale
 
     def _kept(self, other: list[tuple[int, int, int]]) -> set[int]:
         """Of the rows that would correct a stored value (seq, indicator, position in pending), those re-stating a

@@ -181,6 +181,7 @@ class ImportResult:
     skipped: int = 0
     kept: int = 0  # rows re-stating a value a later entry corrected: not written, the later entry kept
     kept_rows: list = field(default_factory=list)  # the first few of them, each a Message
+    corrected_rows: list = field(default_factory=list)  # the first rows correcting a stored value: old → new, a Message each
     repeats: list[tuple[str, str]] = field(default_factory=list)  # (row, the earlier row it repeats): the file's own repeats
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)

@@ -122,6 +122,12 @@ class Reads:
             return [year for (year,) in self._rows(connection, f"SELECT DISTINCT year FROM programme{where} ORDER BY year",
                                                    codes or [])]
 
+    def programmes_of_year(self, year: int) -> list[str]:
+        """The codes of the programmes of `year`: whose year a date after another programme's falls in."""
+        with self.reading() as connection:
+            return [code for (code,) in self._rows(connection, f"SELECT code FROM programme WHERE year = {self.dialect.p}"
+                                                   " ORDER BY code", [year])]
+
     def programme_codes(self) -> list[str]:
         with self.reading() as connection:
             return [code for (code,) in self._rows(connection, "SELECT code FROM programme ORDER BY code")]

@@ -1,0 +1,73 @@
+"""The week a returned form was made for, as its own rows say it: mstrack's template prefills each row's 上次日期 with the
+day of the indicator's latest report when the form was made (render/template.py). A row that would correct a stored
+report dated after its 上次日期 (or, 上次日期 empty, any stored report) comes from a form made before that report: last
+week's form filled in again with this week's figures would replace last week's on last week's date as a plain
+correction (safety47 F2). Such a row, correcting another file's report, is refused unless --reason says it is meant
+(progress_compare.Comparing._corrections).
+
+The cells are kept as they are met (see, see_cells: every path's rows pass there first), only for a file with the
+column (a unit's own table has none), by file and row number."""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import date, datetime
+
+from mstrack.domain.dates import DateError, parse_date
+from mstrack.sources.progress_cells import text_value
+from mstrack.sources.rows import Cells, Row
+from mstrack.sources.sheets import Table, header_key
+
+LAST_DATE_HEADERS = frozenset(map(header_key, ("上次日期",)))
+"""The template's column of the day its row's latest report was, when the form was made."""
+MADE_BEFORE_ANY = date.min
+"""An empty 上次日期: the form was made before its indicator had any report."""
+
+
+class FormDates:
+    """The 上次日期 of the rows of the files read, by (file, row number): a date, MADE_BEFORE_ANY, or absent (no such
+    column, or a cell that is no date: nothing known)."""
+
+    def __init__(self):
+        self.by_row: dict[tuple[int, int], date] = {}
+        self.at: int | None = None
+        self.header: str | None = None
+        self.file = -1
+
+    def start(self, table: Table, file: int) -> None:
+        """A file's table: its 上次日期 column, if it has one."""
+        self.file = file
+        self.at = next((at for at, header in enumerate(table.headers)
+                        if isinstance(header, str) and header_key(header) in LAST_DATE_HEADERS), None)
+        if self.at is not None:
+            self.header = table.headers[self.at]
+
+    def see(self, rows: list[Row]) -> None:
+        """Rows as the per-row path reads them."""
+        if self.at is not None:
+            at = self.at
+            for row in rows:
+                self._add(row.number, row.cells[at] if at < len(row.cells) else None)
+
+    def see_cells(self, first: int, cells: Cells) -> None:
+        """A chunk of rows' cells as the columnar path takes them, its first row numbered `first`."""
+        if self.at is not None:
+            for number, cell in enumerate(cells.column(self.at), start=first):
+                self._add(number, cell)
+
+    def _add(self, line: int, cell) -> None:
+        if isinstance(cell, datetime):
+            self.by_row[(self.file, line)] = cell.date()
+        elif isinstance(cell, date):
+            self.by_row[(self.file, line)] = cell
+        elif (text := text_value(cell)) is None:
+            self.by_row[(self.file, line)] = MADE_BEFORE_ANY
+        else:
+            with contextlib.suppress(DateError):  # not a date: nothing known of when the form was made
+                self.by_row[(self.file, line)] = parse_date(text)
+
+    def made_before(self, file: int, line: int, on: date) -> date | None:
+        """The row's 上次日期 when it is older than `on` (MADE_BEFORE_ANY for an empty one): its form was made before
+        a report of `on` existed; else None."""
+        last = self.by_row.get((file, line))
+        return last if last is not None and last < on else None
