@@ -194,5 +194,7 @@ def test_a_units_own_correction_without_a_reporter_is_taken_as_its_own(cli, tmp_
     first = form(cli, tmp_path, "福田区.xlsx", "--unit", "福田区", "--as-of", "2023-06-30")
     done(cli("import", "progress", str(filled(first, tmp_path / "f1.xlsx", {"学位": 300}))))
     again = form(cli, tmp_path, "福田区-2.xlsx", "--unit", "福田区", "--as-of", "2023-06-30")
-    done(cli("import", "progress", str(filled(again, tmp_path / "f2.xlsx", {"学位": 320}))))
-    assert standing(cli) == [("学位", "2023-06-30", 320)]
+    result = cli("import", "progress", str(filled(again, tmp_path / "f2.xlsx", {"学位": 320})))
+    done(result)
+    assert "1 corrected" in result.output and "300个 → 320个" in result.output
+    assert standing(cli) == [("学位", "2023-06-30", 300), ("学位", "2023-06-30", 320)]  # the correction kept beside it
