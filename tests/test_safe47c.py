@@ -1,10 +1,10 @@
 """Undo, demo and what commands say they change (safe47c, from safety47's trial: F3, F5, F6, F8, F9, F14)."""
 
-import json
-
 from .conftest import done, plan_task, plan_tasks, refused, write_plan, write_table
 
 HEAD = ["计划", "任务编号", "指标", "截至日期", "数值", "备注", "填报人"]
+ROW_A = ["x-2023", "1", "保障房", "2023-05-31", "111", "", "张三"]
+ROW_B = ["x-2023", "2", "学位", "2023-05-31", "222", "", "张三"]
 
 
 def _plan(cli, tmp_path):
@@ -25,8 +25,8 @@ def _standing(cli) -> dict[str, float]:
 
 def test_a_bare_undo_after_an_undo_is_refused_naming_both_ways(cli, tmp_path):
     _plan(cli, tmp_path)
-    done(cli("import", "progress", str(write_table(tmp_path / "a.csv", [HEAD, ["x-2023", "1", "保障房", "2023-05-31", "111", "", "张三"]]))))
-    done(cli("import", "progress", str(write_table(tmp_path / "b.csv", [HEAD, ["x-2023", "2", "学位", "2023-05-31", "222", "", "张三"]]))))
+    done(cli("import", "progress", str(write_table(tmp_path / "a.csv", [HEAD, ROW_A]))))
+    done(cli("import", "progress", str(write_table(tmp_path / "b.csv", [HEAD, ROW_B]))))
     done(cli("undo"))  # batch 4 undoes batch 3 (b.csv)
     assert _standing(cli) == {"保障房": 111}
     said = refused(cli("undo"), "batch 4", "is an undo", "batch 3", "mstrack undo 2", "mstrack undo 4")
@@ -39,9 +39,54 @@ def test_a_bare_undo_after_an_undo_is_refused_naming_both_ways(cli, tmp_path):
 
 def test_an_undo_named_by_number_is_still_undone(cli, tmp_path):
     _plan(cli, tmp_path)
-    done(cli("import", "progress", str(write_table(tmp_path / "a.csv", [HEAD, ["x-2023", "1", "保障房", "2023-05-31", "111", "", "张三"]]))))
+    done(cli("import", "progress", str(write_table(tmp_path / "a.csv", [HEAD, ROW_A]))))
     done(cli("undo"))
     result = cli("undo", "3")
     done(result)
     assert "batch 4 undoes batch 3" in result.output
     assert _standing(cli) == {"保障房": 111}
+
+
+# --- F5: undoing a superseded return keeps what the kept return re-stated -------------------------------------------
+
+V1 = [HEAD, ["x-2023", "1", "保障房", "2023-05-31", "100", "v1", "张三"], ["x-2023", "1", "完成投资", "2023-05-31", "20000", "v1", "张三"],
+      ["x-2023", "2", "学位", "2023-05-31", "300", "v1", "张三"]]
+V2 = [HEAD, ["x-2023", "1", "保障房", "2023-05-31", "100", "v2", "张三"], ["x-2023", "1", "完成投资", "2023-05-31", "20000", "v2", "张三"],
+      ["x-2023", "2", "学位", "2023-05-31", "350", "v2 更正", "张三"]]
+
+
+def test_undoing_a_superseded_return_keeps_the_figures_the_kept_return_gave_again(cli, tmp_path):
+    _plan(cli, tmp_path)
+    done(cli("import", "progress", str(write_table(tmp_path / "v1.csv", V1))))  # batch 2
+    result = cli("import", "progress", str(write_table(tmp_path / "v2.csv", V2)), "--reason", "单位重报")  # batch 3
+    done(result)
+    assert "2 already there" in result.output
+    result = cli("undo", "2", "--reason", "作废第一版")
+    done(result)
+    assert "3 reports retracted" in result.output and "2 given again by batch 3 kept as its reports" in result.output
+    assert _standing(cli) == {"保障房": 100, "完成投资": 20000, "学位": 350}
+    kept = cli.sql("select i.name, r.note, r.batch_id from report r join indicator i on i.id = r.indicator_id"
+                   " where not exists (select 1 from report_retraction x where x.report_id = r.id) order by i.name")
+    assert sorted(kept) == sorted([("保障房", "v2", 3), ("完成投资", "v2", 3), ("学位", "v2 更正", 3)])
+    result = cli("undo", "3")  # the kept return taken back too: nothing of either stands
+    done(result)
+    assert "3 reports retracted" in result.output
+    assert _standing(cli) == {}
+
+
+def test_a_return_given_again_whole_and_undone_leaves_the_first_as_it_was(cli, tmp_path):
+    _plan(cli, tmp_path)
+    done(cli("import", "progress", str(write_table(tmp_path / "v1.csv", V1))))  # batch 2
+    done(cli("import", "progress", str(write_table(tmp_path / "v2.csv", V2)), "--reason", "单位重报"))  # batch 3
+    result = cli("undo", "3")  # the correction taken back: v1's figures stand, 学位 300 again
+    done(result)
+    assert _standing(cli) == {"保障房": 100, "完成投资": 20000, "学位": 300}
+
+
+def test_a_dry_run_records_no_restatement(cli, tmp_path):
+    _plan(cli, tmp_path)
+    done(cli("import", "progress", str(write_table(tmp_path / "v1.csv", V1))))
+    done(cli("import", "progress", str(write_table(tmp_path / "v2.csv", V2)), "--dry-run"))
+    assert cli.sql("select count(*) from report_restated")[0][0] == 0
+    done(cli("undo", "2"))
+    assert _standing(cli) == {}

@@ -102,6 +102,8 @@ def undo(
                 Message("{n} restored", n=done.reports_added)]
         if done.programme:
             what.append(Message("{code} put back as it was", code=done.programme))
+        for later, n in done.restated_kept:  # safety47 F5: a later import's rows "already there" stay, as its own
+            what.append(Message("{n} given again by batch {later} kept as its {n:report|reports}", n=n, later=later))
         if done.undone_deleted:  # as `import plan` says it (cli/files.py)
             what.append(Message("{n} undone {n:report|reports} of dropped lines or indicators deleted: an undo can no longer "
                                 "bring {n:it|them} back", n=done.undone_deleted))

@@ -110,6 +110,35 @@ def undone_deleted_by(dialect: Dialect, connection, batch: int) -> int:
     return int(rows[0][0] or 0)
 
 
+def keep_restated(dialect: Dialect, connection, undo: int, target: int) -> list[tuple[int, int]]:
+    """After `undo` retracted the reports of batch `target`: those a later import still standing re-stated (its rows
+    already there, report_restated) are written again as that import's reports, as it gave them (its note, reporter,
+    file; its time and reason), where nothing else stands for their indicator and day: the return the office keeps
+    still gives them, and an undo of that import takes them with it (safety47 F5). Of several imports that re-stated
+    one, the latest's. (batch, how many) of each such import."""
+    from mstrack.store.states import standing
+
+    p = dialect.p
+    alive = "NOT EXISTS (SELECT 1 FROM batch AS u WHERE u.undoes = {b})"
+    restated = (f" FROM report_restated AS s JOIN report AS x ON x.indicator_id = s.indicator_id AND x.as_of = s.as_of"
+                f" JOIN report_retraction AS t ON t.report_id = x.id AND t.batch_id = {p}"
+                f" WHERE s.batch_id > {p} AND x.batch_id = {p} AND {alive.format(b='s.batch_id')}"
+                " AND NOT EXISTS (SELECT 1 FROM report_restated AS l WHERE l.indicator_id = s.indicator_id"
+                f" AND l.as_of = s.as_of AND l.batch_id > s.batch_id AND {alive.format(b='l.batch_id')})"
+                " AND NOT EXISTS (SELECT 1 FROM report AS n WHERE n.indicator_id = s.indicator_id AND n.as_of = s.as_of"
+                f" AND {standing('n')})")
+    kept = []
+    for (batch,) in dialect.rows(connection, f"SELECT DISTINCT s.batch_id{restated} ORDER BY s.batch_id", [undo, target, target]):
+        with ReportRange(dialect, connection, batch) as written:  # its range widened over them; its counts as written
+            n = dialect.execute(connection, f"INSERT INTO report ({', '.join(REPORT_COLUMNS)}) SELECT s.indicator_id, s.as_of,"
+                                " s.value, s.note, s.reporter, s.source, s.reporting_unit, b.created_at, b.id, b.reason"
+                                f"{restated.replace(' WHERE ', ' JOIN batch AS b ON b.id = s.batch_id WHERE ', 1)}"
+                                f" AND s.batch_id = {p} ORDER BY x.id", [undo, target, target, batch])
+            written.added = 0
+        kept.append((batch, n))
+    return kept
+
+
 def insert_reports(dialect: Dialect, connection, reports, *, batch: NewBatch, reason: str | None = None) -> None:
     """Reports, (indicator_id, as_of, value, note, reporter, source, reporting_unit) each from an iterable, into `batch`,
     streamed into the driver (COPY on PostgreSQL). Measured: binding 100k rows through SQLAlchemy's type
@@ -215,6 +244,18 @@ class ReportBatch:
         if self.range is not None:
             self.range.added = self.stream.rows - self.dropped
             self.range.end()
+
+    def note_restated(self, rows) -> None:
+        """The rows of this import that re-stated a standing report's value, (indicator_id, as_of, value, note,
+        reporter, source, reporting_unit) each, as report_restated's rows of this batch: an undo of the batch whose report one re-stated keeps
+        it standing as this batch's (restated_kept; safety47 F5). None when the import wrote no batch (every row
+        already there): nothing of it stands apart from the reports it re-stated."""
+        rows = list(rows)
+        if self.id is None or not rows:
+            return
+        p = self.dialect.p
+        self.dialect.execute_many(self.connection, "INSERT INTO report_restated (batch_id, indicator_id, as_of, value, note,"
+                                  f" reporter, source, reporting_unit) VALUES ({p}, {p}, {p}, {p}, {p}, {p}, {p}, {p})", [(self.id, *row) for row in rows])
 
     def drop_repeats(self, keys) -> None:
         """(indicator_id, day ordinal) written more than once in this batch (a file that repeats a row,

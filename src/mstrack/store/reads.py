@@ -78,6 +78,7 @@ class BatchInfo:
     reports_added: int  # as written, kept on the batch (migration 10): no later deletion changes them
     reports_retracted: int
     undone_deleted: int = 0  # undone reports this batch's plan write deleted (an undo's: said by its summary)
+    restated_kept: list[tuple[int, int]] = field(default_factory=list)  # an undo's: (later import, how many) it left standing
 
 
 @dataclass

@@ -14,6 +14,7 @@ from mstrack.store.batches import (
     deleted_undone,
     insert_batch,
     insert_reports,
+    keep_restated,
 )
 from mstrack.store.connections import confirm_before_commit, login_name
 from mstrack.store.dialect import day, moment, number
@@ -135,12 +136,14 @@ class Writes:
                     f" x.value, x.note, x.reporter, x.source, x.reporting_unit, {p}, {p}, {p} FROM report AS x"
                     f" JOIN report_retraction AS r ON r.report_id = x.id WHERE r.batch_id = {p} ORDER BY x.id",
                     [at, new, reason or f"undo of batch {target_id}", target_id])
+            kept = keep_restated(self.dialect, connection, new, target_id)  # what a later import gave again stands
             writer = PlanWriter(self.dialect, connection, made)
             if plan_before is not None:
                 writer.write(_plan_of(plan_before, target_id), since=target_id)
             elif current_plan is not None:
                 writer.remove_programme(programme)
             done = self.batches(ids=[new])[0]  # in this transaction: the undone reports deleted as undone_deleted's rows say
+            done.restated_kept = kept
             confirm_before_commit(confirm, done)
         return done
 
