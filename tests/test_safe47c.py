@@ -90,3 +90,44 @@ def test_a_dry_run_records_no_restatement(cli, tmp_path):
     assert cli.sql("select count(*) from report_restated")[0][0] == 0
     done(cli("undo", "2"))
     assert _standing(cli) == {}
+
+
+# --- F3: an office correction keeps the unit's note --------------------------------------------------------------------
+
+REMARK = "征地拆迁未完成，预计7月开工"
+
+
+def _noted(cli) -> list[tuple]:
+    return cli.sql("select r.value, r.note, r.reason from report r join indicator i on i.id = r.indicator_id"
+                   " where i.name = '学位' and not exists (select 1 from report_retraction x where x.report_id = r.id)"
+                   " order by r.id")
+
+
+def test_an_office_correction_keeps_the_units_note(cli, tmp_path):
+    _plan(cli, tmp_path)
+    unit_return = write_table(tmp_path / "r.csv", [HEAD, ["x-2023", "2", "学位", "2023-06-30", "300", REMARK, "张三"]])
+    done(cli("import", "progress", str(unit_return)))
+    done(cli("log", "x-2023/2", "310", "--as-of", "2023-06-30", "--reason", "电话核实", "--by", "王科长"))
+    assert _noted(cli)[-1] == (310, REMARK, "电话核实")
+    weekly = cli("report", "weekly", "-p", "x-2023", "--as-of", "2023-07-03")
+    done(weekly)
+    assert REMARK in weekly.stdout
+    done(cli("log", "x-2023/2", "320", "--as-of", "2023-06-30", "--reason", "再次核实", "--note", "已开工"))
+    assert _noted(cli)[-1] == (320, "已开工", "再次核实")  # a new note given replaces it
+
+
+def test_logging_the_corrected_value_again_without_a_note_changes_nothing(cli, tmp_path):
+    _plan(cli, tmp_path)
+    done(cli("log", "x-2023/2", "300", "--as-of", "2023-06-30", "--note", REMARK))
+    result = cli("log", "x-2023/2", "300", "--as-of", "2023-06-30")
+    done(result)
+    assert "unchanged" in result.stdout
+    assert cli.sql("select count(*) from batch")[0][0] == 2
+
+
+def test_an_empty_note_clears_the_units_note(cli, tmp_path):
+    _plan(cli, tmp_path)
+    done(cli("log", "x-2023/2", "300", "--as-of", "2023-06-30", "--note", REMARK))
+    done(cli("log", "x-2023/2", "310", "--as-of", "2023-06-30", "--reason", "电话核实", "--note", ""))
+    assert _noted(cli)[-1][0] == 310 and not _noted(cli)[-1][1]
+
