@@ -1,5 +1,10 @@
 """Undo, demo and what commands say they change (safe47c, from safety47's trial: F3, F5, F6, F8, F9, F14)."""
 
+import os
+import subprocess
+
+import pytest
+
 from .conftest import done, plan_task, plan_tasks, refused, write_plan, write_table
 
 HEAD = ["计划", "任务编号", "指标", "截至日期", "数值", "备注", "填报人"]
@@ -130,4 +135,64 @@ def test_an_empty_note_clears_the_units_note(cli, tmp_path):
     done(cli("log", "x-2023/2", "300", "--as-of", "2023-06-30", "--note", REMARK))
     done(cli("log", "x-2023/2", "310", "--as-of", "2023-06-30", "--reason", "电话核实", "--note", ""))
     assert _noted(cli)[-1][0] == 310 and not _noted(cli)[-1][1]
+
+
+# --- F9: the demo never writes into a store holding anything but its own data -----------------------------------------
+
+def test_the_demo_on_a_store_with_the_offices_programme_is_refused_and_changes_nothing(cli, tmp_path):
+    done(cli("demo"))  # the demo's own store
+    done(cli("export", "plan", "yantian-2023", "-o", str(tmp_path / "own.toml")))
+    own = (tmp_path / "own.toml").read_text(encoding="utf-8")
+    revised = own.replace("盐田区2023年十件重点民生实事", "盐田区2023年十件重点民生实事（办公室修订）", 1)
+    assert revised != own
+    (tmp_path / "own.toml").write_text(revised, encoding="utf-8")
+    done(cli("import", "plan", str(tmp_path / "own.toml")))
+    before = cli.sql("select count(*) from batch")[0][0], cli.sql("select name from programme where code = 'yantian-2023'")
+    said = refused(cli("demo"), "yantian-2023", "nothing was written", "mstrack --db mstrack-demo.db demo")
+    assert "Loaded" not in said
+    assert (cli.sql("select count(*) from batch")[0][0], cli.sql("select name from programme where code = 'yantian-2023'")) == before
+    assert "办公室修订" in before[1][0][0]
+
+
+def test_the_demo_on_a_store_with_another_programme_is_refused(cli, tmp_path):
+    _plan(cli, tmp_path)
+    refused(cli("demo"), "1 programme the demo did not load", "x-2023", "nothing was written")
+    assert [code for (code,) in cli.sql("select code from programme")] == ["x-2023"]
+    assert cli.sql("select count(*) from batch")[0][0] == 1
+
+
+def test_the_demo_twice_with_reports_logged_in_between_goes_on(cli):
+    done(cli("demo"))
+    done(cli("log", "shenzhen-2023/5", "2.5万", "--indicator", "建设筹集保障性住房", "--as-of", "2023-06-30"))
+    result = cli("demo")
+    done(result)
+    assert cli.sql("select count(*) from batch where command = 'log'")[0][0] == 1
+
+
+@pytest.mark.sqlite_only
+def test_the_installed_demo_on_the_default_store(tmp_path):
+    """The README's quick start (`mstrack demo`, no --db, a fresh machine) as before; then, on a default store that
+    holds the office's own programme, refused: nothing written, the office's plan as it was."""
+    from .test_terminal import mstrack_executable
+
+    env = {k: v for k, v in os.environ.items() if k != "MSTRACK_DB"}
+    env.update(XDG_DATA_HOME=str(tmp_path / "data"), HOME=str(tmp_path / "home"), MSTRACK_LANG="en", COLUMNS="100")
+
+    def mstrack(*args, home="home"):
+        return subprocess.run([mstrack_executable(), *args], capture_output=True, text=True, cwd=tmp_path, timeout=300,
+                              env=env | {"XDG_DATA_HOME": str(tmp_path / f"data-{home}"), "HOME": str(tmp_path / home)})
+
+    fresh = mstrack("demo")
+    assert fresh.returncode == 0, fresh.stderr
+    assert fresh.stderr.startswith("Loaded 5 programmes: ") and "mstrack.db" in fresh.stderr.split("Above:")[0]
+    apart = mstrack("--db", str(tmp_path / "apart.db"), "demo")
+    assert apart.returncode == 0 and apart.stdout == fresh.stdout  # the same table as in a file of its own
+
+    plan = write_plan(tmp_path / "office.toml", plan_tasks(plan_task("1", "新建保障性住房", "市住建局", "保障房", "套", 1000)))
+    assert mstrack("import", "plan", str(plan), home="office").returncode == 0
+    said = mstrack("demo", home="office")
+    assert said.returncode == 2 and said.stdout == "", said
+    assert "x-2023" in said.stderr and "mstrack --db mstrack-demo.db demo" in said.stderr and "Traceback" not in said.stderr
+    listed = mstrack("programmes", home="office")
+    assert listed.returncode == 0 and listed.stdout.split()[0] == "x-2023" and "shenzhen" not in listed.stdout
 

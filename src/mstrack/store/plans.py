@@ -25,7 +25,7 @@ class Plans:
                                confirm=None if confirm is None else lambda results: confirm(results[0]))[0]
 
     def save_plans(self, plans: list[tuple[plan_model.Programme, str | None]], command: str = "import plan",
-                   reason: str | None = None, confirm=None, keep=None) -> list[dict]:
+                   reason: str | None = None, confirm=None, keep=None, own_only: bool = False) -> list[dict]:
         """Upsert programmes by code and their tasks by code, keeping every report: all the plans in one
         transaction, so that one refused leaves the others unwritten too. Each changed programme is a
         batch of its own (undone alone); (programme, source file name) each, counts returned in order.
@@ -34,11 +34,15 @@ class Plans:
         behind a text-only line's met marks must stay (plan_match.moved_checkpoints). Anything a new plan drops is deleted,
         unless reports hang on it: then nothing is written and the error names what would be lost. `keep` is
         given each programme read back to compare, to hold rather than free (cli.process.keep_until_exit).
+        `own_only` (demo): refused, nothing written, when the store holds a programme these plans' `command` did not
+        load, or one of their codes as another plan (own_programmes_only).
         """
         from mstrack.sources.plan_dump import dump_plan
 
         results = []
         with self.locked(command, orm=True) as connection:
+            if own_only:
+                self._own_programmes_only(connection, plans, command)
             for programme, source in plans:
                 before = self.load_plan(programme.code) if programme.code in self.programme_codes() else None
                 if keep is not None:
@@ -60,6 +64,25 @@ class Plans:
             confirm_before_commit(confirm, results)
         return results
 
+
+    def _own_programmes_only(self, connection, plans: list, command: str) -> None:
+        """`mstrack demo` writes only into a store that holds nothing but what it loaded (safety47 F9): on the office's
+        own store (the default --db) it added its sample programmes to every report and re-imported a seed over the
+        office's programme of the same code. Refused, under the write lock, naming them: a programme no `command`
+        batch loaded, or one whose stored plan differs from the one it would write (changed since). Reports logged on
+        its programmes are its own data (the tour logs some): kept, as before."""
+        from mstrack.errors import InputError
+
+        mine = {programme.code: programme for programme, _ in plans}
+        loaded = {code for (code,) in self._rows(connection, f"SELECT DISTINCT programme FROM batch WHERE command = {self.dialect.p}"
+                                                             " AND programme IS NOT NULL", [command])}
+        others = [code for code in self.programme_codes()
+                  if code not in mine or code not in loaded or self.load_plan(code) != mine[code]]
+        if others:
+            raise InputError("--db {db}: this database holds {n} {n:programme|programmes} the demo did not load, or changed "
+                             "since: {codes}; the demo writes only into a database of its own: nothing was written. Run it "
+                             "in a file of its own: mstrack --db mstrack-demo.db demo", db=self.display_url, n=len(others),
+                             codes=", ".join(others))
 
     def load_plan(self, code: str) -> plan_model.Programme:
         """A programme read back whole, as `import plan` compares it and `export plan` writes it. Plain SQL
