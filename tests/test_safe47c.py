@@ -196,3 +196,33 @@ def test_the_installed_demo_on_the_default_store(tmp_path):
     listed = mstrack("programmes", home="office")
     assert listed.returncode == 0 and listed.stdout.split()[0] == "x-2023" and "shenzhen" not in listed.stdout
 
+
+# --- F6: import plan names what it removes or renames ------------------------------------------------------------------
+
+def test_import_plan_names_the_task_indicator_and_unit_it_removes_or_renames(cli, tmp_path):
+    first = write_plan(tmp_path / "plan.toml", plan_tasks(
+        plan_task("1", "新建保障性住房", "市住建局", "保障房", "套", 1000, also=[("完成投资", "万元", 50000)]),
+        plan_task("2", "新增学位", "市教育局", "学位", "个", 2000), plan_task("4", "养老床位", "市民政局", "养老床位", "张", 500)))
+    done(cli("import", "plan", str(first)))
+    done(cli("log", "x-2023/1", "10", "-i", "保障房", "--as-of", "2023-06-30"))
+    revised = write_plan(tmp_path / "v2.toml", plan_tasks(
+        plan_task("1", "新建保障性住房", "市住房和城乡建设局", "保障房", "套", 1000),
+        plan_task("2", "新增中小学学位", "市教育局", "学位", "个", 2000)))
+    expected = ["task x-2023/1: indicator 完成投资 removed", "task x-2023/1: unit 市住建局 → 市住房和城乡建设局",
+                "task x-2023/2 renamed: 新增学位 → 新增中小学学位", "task x-2023/4 removed: 养老床位"]
+    dry = cli("import", "plan", str(revised), "--dry-run")
+    done(dry)
+    assert all(line in dry.stdout for line in expected), dry.stdout
+    assert "(batch" not in dry.stdout and "dry run: no batch written" in dry.stdout
+    assert cli.sql("select count(*) from batch")[0][0] == 2
+    real = cli("import", "plan", str(revised))
+    done(real)
+    assert all(line in real.stdout for line in expected) and "removed (batch 3)" in real.stdout, real.stdout
+
+
+def test_import_plan_names_the_first_ten_changes_and_counts_the_rest(cli, tmp_path):
+    tasks = [plan_task(str(n), f"任务{n}", "甲局", f"指标{n}", "个", 10) for n in range(1, 16)]
+    done(cli("import", "plan", str(write_plan(tmp_path / "a.toml", plan_tasks(*tasks)))))
+    result = cli("import", "plan", str(write_plan(tmp_path / "b.toml", plan_tasks(tasks[0], tasks[1]))))
+    done(result)
+    assert result.stdout.count(" removed: 任务") == 10 and "… and 3 more" in result.stdout, result.stdout

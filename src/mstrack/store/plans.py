@@ -60,6 +60,7 @@ class Plans:
                 if before is not None:  # the writer updates every kept task; the user asks which of them changed
                     counts["tasks_updated"] = changed_tasks(before, programme)
                     counts["programme_changed"] = changed_fields(before, programme)
+                    counts["changes"] = plan_changes(before, programme)
                 results.append({**counts, "unchanged": False, "batch": batch})
             confirm_before_commit(confirm, results)
         return results
@@ -97,6 +98,42 @@ def changed_tasks(before: plan_model.Programme, after: plan_model.Programme) -> 
     updated, so that one target changed mid-year reads "1 updated", not every task of the programme."""
     old = {task.code: task for task in before.tasks}
     return sum(1 for task in after.tasks if task.code in old and old[task.code] != task)
+
+
+CHANGES_SHOWN = 10
+"""What `import plan` names of the tasks, indicators and units a plan removes or renames, before "… and N more"."""
+
+
+def plan_changes(before: plan_model.Programme, after: plan_model.Programme) -> list:
+    """What a new plan removes or renames, named (safety47 F6: "1 updated, 1 removed" said neither which task went nor
+    which indicator or unit): each task removed (code, title), each kept task's title renamed (old → new), indicators
+    it no longer has, and its units (lead or responsible) gone and come (one each: a rename, old → new). In plan order;
+    the first CHANGES_SHOWN, then how many more."""
+    from mstrack.errors import Message
+
+    new = {task.code: task for task in after.tasks}
+    said: list = []
+    for task in before.tasks:
+        ref = f"{before.code}/{task.code}"
+        kept = new.get(task.code)
+        if kept is None:
+            said.append(Message("task {ref} removed: {title}", ref=ref, title=task.title))
+            continue
+        if kept.title != task.title:
+            said.append(Message("task {ref} renamed: {old} → {new}", ref=ref, old=task.title, new=kept.title))
+        names = [i.name for line in kept.lines for i in line.indicators]
+        said += [Message("task {ref}: indicator {name} removed", ref=ref, name=name)
+                 for name in dict.fromkeys(i.name for line in task.lines for i in line.indicators) if name not in names]
+        old_units = list(dict.fromkeys(u for line in task.lines for u in (*line.lead_units, *line.units)))
+        new_units = list(dict.fromkeys(u for line in kept.lines for u in (*line.lead_units, *line.units)))
+        gone, come = [u for u in old_units if u not in new_units], [u for u in new_units if u not in old_units]
+        if len(gone) == len(come) == 1:
+            said.append(Message("task {ref}: unit {old} → {new}", ref=ref, old=gone[0], new=come[0]))
+        elif gone:
+            said.append(Message("task {ref}: {n} {n:unit|units} removed: {units}", ref=ref, n=len(gone), units="、".join(gone)))
+    if len(said) > CHANGES_SHOWN:
+        said = [*said[:CHANGES_SHOWN], Message("… and {n} more", n=len(said) - CHANGES_SHOWN)]
+    return said
 
 
 def changed_fields(before: plan_model.Programme, after: plan_model.Programme) -> list[str]:
