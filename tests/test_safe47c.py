@@ -226,3 +226,49 @@ def test_import_plan_names_the_first_ten_changes_and_counts_the_rest(cli, tmp_pa
     result = cli("import", "plan", str(write_plan(tmp_path / "b.toml", plan_tasks(tasks[0], tasks[1]))))
     done(result)
     assert result.stdout.count(" removed: 任务") == 10 and "… and 3 more" in result.stdout, result.stdout
+
+
+# --- F8: left without -p, reports and notices leave out a programme whose year is over -------------------------------
+
+def _two_years(cli, tmp_path):
+    body = plan_tasks(plan_task("1", "新建保障性住房", "市住建局", "保障房", "套", 1000, deadline="2023-12-31",
+                                milestones=[("2023-06-30", 500), ("2023-12-31", 1000)]))
+    done(cli("import", "plan", str(write_plan(tmp_path / "now.toml", body, code="city-2023"))))
+    old = write_plan(tmp_path / "old.toml", body.replace("2023-", "2022-").replace("新建保障性住房", "去年的保障房任务"),
+                     code="city-2022")
+    old.write_text(old.read_text(encoding="utf-8").replace("year = 2023", "year = 2022"), encoding="utf-8")
+    done(cli("import", "plan", str(old)))
+    done(cli("log", "city-2022/1", "950", "--as-of", "2022-12-31"))
+    done(cli("log", "city-2023/1", "10", "--as-of", "2023-06-30"))
+
+
+def test_the_weekly_report_without_p_leaves_out_last_years_programme_and_says_so(cli, tmp_path):
+    _two_years(cli, tmp_path)
+    result = cli("report", "weekly", "--as-of", "2023-07-05", "--format", "json")
+    done(result)
+    assert "city-2022" not in result.stdout and "city-2023" in result.stdout
+    assert "left out, their year is over as of 2023-07-05: city-2022" in result.stderr and "-p city-2022" in result.stderr
+    named = cli("report", "weekly", "--as-of", "2023-07-05", "--format", "json", "-p", "city-2022", "-p", "city-2023")
+    done(named)
+    assert "city-2022" in named.stdout and "left out" not in named.stderr
+    january = cli("report", "weekly", "--as-of", "2023-01-20", "--format", "json")  # the year-end figures still come in
+    done(january)
+    assert "city-2022" in january.stdout and "left out" not in january.stderr
+
+
+def test_a_notice_without_p_never_lists_a_closed_years_tasks(cli, tmp_path):
+    _two_years(cli, tmp_path)
+    out = tmp_path / "notice.md"
+    result = cli("report", "notice", "--unit", "市住建局", "--as-of", "2023-07-05", "--format", "md", "-o", str(out))
+    done(result)
+    text = out.read_text(encoding="utf-8")
+    assert "去年的保障房任务" not in text and "新建保障性住房" in text, text
+    assert "city-2022" in result.stderr
+
+
+def test_a_bare_undo_of_a_log_names_the_programme_task_and_value(cli, tmp_path):
+    _two_years(cli, tmp_path)
+    result = cli("undo")
+    done(result)
+    assert "batch 5 undoes batch 4 (log by " in result.stdout
+    assert "  city-2023/1 保障房: 10套 as of 2023-06-30 retracted" in result.stdout, result.stdout

@@ -109,6 +109,12 @@ def undo(
                                 "bring {n:it|them} back", n=done.undone_deleted))
         say("batch {batch} undoes {undone}: {what}", batch=done.id, what=Joined(", ", what),
             undone=batch_words(undone.id, undone.created_at, undone.user, undone.command, undone.source))
+        if undone.command == "log":  # which programme, task and value it took back (safety47 F8)
+            from mstrack.domain.quantities import format_number
+
+            for code, task, name, unit, on, value in store.batch_reports_said(undone.id):
+                say("  {ref} {indicator}: {value} as of {on} retracted", ref=f"{code}/{task}", indicator=name,
+                    value=format_number(value, unit), on=on)
         if batch is None and undone.user != login_name():
             warn("batch {batch} was written by {user}, not by you ({me}): undone as the latest batch; `mstrack undo {undo}` "
                  "puts it back", batch=undone.id, user=undone.user or "?", me=login_name() or "?", undo=done.id)
