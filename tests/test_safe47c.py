@@ -272,3 +272,21 @@ def test_a_bare_undo_of_a_log_names_the_programme_task_and_value(cli, tmp_path):
     done(result)
     assert "batch 5 undoes batch 4 (log by " in result.stdout
     assert "  city-2023/1 保障房: 10套 as of 2023-06-30 retracted" in result.stdout, result.stdout
+
+
+def test_a_return_all_already_there_writes_no_batch_and_records_nothing(cli, tmp_path):
+    _plan(cli, tmp_path)
+    done(cli("import", "progress", str(write_table(tmp_path / "v1.csv", V1))))
+    again = cli("import", "progress", str(write_table(tmp_path / "again.csv", [*V1, V1[1]])))  # a row repeated too
+    done(again)
+    assert "3 already there" in again.output
+    assert cli.sql("select count(*) from batch")[0][0] == 2 and cli.sql("select count(*) from report_restated")[0][0] == 0
+
+
+def test_a_row_repeated_in_a_return_is_recorded_once(cli, tmp_path):
+    _plan(cli, tmp_path)
+    done(cli("import", "progress", str(write_table(tmp_path / "v1.csv", V1))))
+    done(cli("import", "progress", str(write_table(tmp_path / "v2.csv", [*V2, V2[1]]))))
+    assert cli.sql("select count(*) from report_restated where batch_id = 3")[0][0] == 2
+    done(cli("undo", "2"))
+    assert _standing(cli) == {"保障房": 100, "完成投资": 20000, "学位": 350}

@@ -93,7 +93,6 @@ class _Importer(Values, Comparing):
         self.files: list[Path] = []
         self.writer = None  # a ReportBatch, in a real import
         self.pending: list[tuple] = []  # checked rows to write, up to CHUNK_ROWS
-        self.restated: dict[tuple, tuple] = {}  # rows already there, by (indicator, day): recorded with the batch
         self.asked: list[tuple[int, int, int]] = []  # rows to ASK about: (seq, indicator id, index in pending or -1)
         self.asked_by: dict[int, tuple] = {}  # of those, a unit's return's (it says 填报单位): seq → (reporter, unit)
         self.unit_return = False  # the file read says who reports (填报单位): Comparing.other_reporters
@@ -427,7 +426,7 @@ def import_progress(
             if importer.writer is not None:
                 importer.writer.end()  # every row stored (or the server's error raised) before confirm prints
                 importer.writer.drop_repeats(sorted(importer.repeated))
-                importer.writer.note_restated(importer.restated.values())
+                importer.writer.none_if_empty()  # every row already there: no batch, as before
                 result.batch = importer.writer.id
                 if result.batch is not None and confirm is not None:
                     confirm(result)

@@ -184,8 +184,9 @@ class Comparing:
             self._other_reporters([row for row in other if stored[row[0]] == OTHER and row[0] in asked_by], asked_by)
         if held:
             self._other_texts(held)
-            pending = self.pending  # what an undo of the batch holding the stored report keeps as this import's (F5)
-            self.restated.update((held[position], pending[position][:7]) for position in held)
+            if self.writer is not None:  # what an undo of the batch holding the stored report keeps as this import's (F5)
+                pending = self.pending
+                self.writer.restate({held[position]: pending[position][:7] for position in held}.values())
         if held or kept:
             self.pending = [row for position, row in enumerate(self.pending) if position not in held and position not in kept]
 

@@ -223,11 +223,15 @@ class ReportBatch:
     def add(self, reports) -> None:
         """Reports as insert_reports takes them, in a list the caller no longer changes (it is read while
         the caller goes on); all of a batch's rows carry one entered_at."""
+        self._open()
+        self.stream.write(_report_rows(reports, self.now, self.id, self.reason))
+
+    def _open(self) -> None:
+        """The batch row, with the first chunk of reports or of rows re-stated (restate)."""
         if self.id is None:
             self.id, self.now = insert_batch(self.dialect, self.connection, command=self.command, source=self.source,
                                              reason=self.reason)
             self.range = ReportRange(self.dialect, self.connection, self.id)
-        self.stream.write(_report_rows(reports, self.now, self.id, self.reason))
 
     def bound_days(self, days: list[date]):
         """A chunk's days as the backend stores them (Dialect.bound_days), for the rows given to add()."""
@@ -245,17 +249,30 @@ class ReportBatch:
             self.range.added = self.stream.rows - self.dropped
             self.range.end()
 
-    def note_restated(self, rows) -> None:
-        """The rows of this import that re-stated a standing report's value, (indicator_id, as_of, value, note,
-        reporter, source, reporting_unit) each, as report_restated's rows of this batch: an undo of the batch whose report one re-stated keeps
-        it standing as this batch's (restated_kept; safety47 F5). None when the import wrote no batch (every row
-        already there): nothing of it stands apart from the reports it re-stated."""
+    def restate(self, rows) -> None:
+        """A chunk's rows that re-stated a standing report's value ("already there": not stored again), (indicator_id,
+        as_of, value, note, reporter, source, reporting_unit) each, as report_restated's rows of this batch, written as
+        the chunk is compared (never held for the whole file): an undo of the batch whose report one re-stated keeps it
+        standing as this batch's (keep_restated; safety47 F5). A row repeated in the file is recorded once."""
         rows = list(rows)
-        if self.id is None or not rows:
+        if not rows:
             return
+        self._open()
         p = self.dialect.p
         self.dialect.execute_many(self.connection, "INSERT INTO report_restated (batch_id, indicator_id, as_of, value, note,"
-                                  f" reporter, source, reporting_unit) VALUES ({p}, {p}, {p}, {p}, {p}, {p}, {p}, {p})", [(self.id, *row) for row in rows])
+                                  f" reporter, source, reporting_unit) VALUES ({p}, {p}, {p}, {p}, {p}, {p}, {p}, {p})"
+                                  " ON CONFLICT (batch_id, indicator_id, as_of) DO NOTHING", [(self.id, *row) for row in rows])
+
+    def none_if_empty(self) -> None:
+        """After end(): a batch that stored no report (every row already there) is deleted again with the rows it
+        re-stated, in the write's own transaction, never seen: an import that changes nothing writes no batch, as
+        before; nothing of it stands apart from the reports it re-stated."""
+        if self.id is None or self.range is None or self.range.added:
+            return
+        p = self.dialect.p
+        self.dialect.execute(self.connection, f"DELETE FROM report_restated WHERE batch_id = {p}", [self.id])
+        self.dialect.execute(self.connection, f"DELETE FROM batch WHERE id = {p}", [self.id])
+        self.id = self.range = None
 
     def drop_repeats(self, keys) -> None:
         """(indicator_id, day ordinal) written more than once in this batch (a file that repeats a row,
