@@ -290,3 +290,16 @@ def test_a_row_repeated_in_a_return_is_recorded_once(cli, tmp_path):
     assert cli.sql("select count(*) from report_restated where batch_id = 3")[0][0] == 2
     done(cli("undo", "2"))
     assert _standing(cli) == {"保障房": 100, "完成投资": 20000, "学位": 350}
+
+
+def test_the_figures_kept_from_a_later_return_keep_its_reporting_unit(cli, tmp_path):
+    _plan(cli, tmp_path)
+    unit = [[*row, "市住建局" if i else "填报单位"] for i, row in enumerate(V1)]
+    again = [[*row, "市住建局" if i else "填报单位"] for i, row in enumerate(V2)]
+    done(cli("import", "progress", str(write_table(tmp_path / "v1.csv", unit))))
+    done(cli("import", "progress", str(write_table(tmp_path / "v2.csv", again))))
+    done(cli("undo", "2"))
+    kept = cli.sql("select i.name, r.reporting_unit, r.source, r.batch_id from report r join indicator i on i.id = r.indicator_id"
+                   " where not exists (select 1 from report_retraction x where x.report_id = r.id) order by i.name")
+    assert sorted(kept) == sorted([("保障房", "市住建局", "v2.csv", 3), ("完成投资", "市住建局", "v2.csv", 3),
+                                   ("学位", "市住建局", "v2.csv", 3)])
