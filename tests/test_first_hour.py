@@ -70,11 +70,12 @@ def test_report_diff_matches_rows_by_identity_and_shows_only_what_changed(demo_c
     paths = [change["path"] for change in changes]
     # the week's one report of that date is now the correction (the corrected one, superseded, is no longer listed)
     row = "changes.reports[yantian-2023/19/送教上门人次/人次]"
-    assert paths == ["units[区残联].completion_rate", f"{row}.value", f"{row}.note", f"{row}.reporter"], paths
+    # its note kept: a correction given no --note keeps the unit's words (safety47 F3)
+    assert paths == ["units[区残联].completion_rate", f"{row}.value", f"{row}.reporter"], paths
     assert changes[1]["sent"] != 910 and changes[1]["now"] == 910, changes[1]
     table = demo_cli("report", "diff", "1")
     assert table.exit_code == 1
-    assert table.stdout.splitlines()[0].endswith("4 changes since it was sent")
+    assert table.stdout.splitlines()[0].endswith("3 changes since it was sent")
     assert f"{row}.value: 903 → 910" in table.stdout, table.stdout
 
 

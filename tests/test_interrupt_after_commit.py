@@ -76,10 +76,11 @@ def _import_progress(cli, tmp_path, index):
 
 
 def _undo(cli, tmp_path, index):
-    """The latest batch undone: a log first, then each run undoes the undo before it."""
+    """The latest batch undone: a log first, then each run undoes the undo before it (by its number: a bare undo of
+    an undo is refused)."""
     if index == 0:
         assert cli(*_log(cli, tmp_path, 0)).exit_code == 0
-    return ["undo", "--reason", f"run {index}"]
+    return ["undo", str(cli.sql("SELECT max(id) FROM batch")[0][0]), "--reason", f"run {index}"]
 
 
 def _import_plan(cli, tmp_path, index):

@@ -96,7 +96,7 @@ def test_every_plan_write_keeps_plan_rows_in_step_with_the_tables(cli, tmp_path)
     assert (rows["1"]["lead_units"], rows["1"]["checkpoint"], rows["1"]["expected"]) == (["市卫生健康委"], "完成主体", 50)
     assert set(rows) == {"1", "2"}
 
-    result = cli("undo")  # the undo undone: the changed plan again
+    result = cli("undo", str(cli.sql("SELECT max(id) FROM batch")[0][0]))  # the undo undone (by its number): the changed plan again
     assert result.exit_code == 0, result.output
     in_step(cli.url)
     assert status(cli)["1"]["checkpoint"] == "主体完工"

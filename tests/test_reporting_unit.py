@@ -104,7 +104,7 @@ def test_undo_brings_a_report_back_with_its_unit(cli, tmp_path):
     done(cli("import", "progress", unit_return(tmp_path, "futian.csv", "福田区人民政府", 300)))
     done(cli("undo"))
     assert standing(cli) == []
-    done(cli("undo"))  # the undo undone: the report comes back as a new entry
+    done(cli("undo", "3"))  # the undo undone (by its number): the report comes back as a new entry
     assert standing(cli) == [(300, "福田区人民政府")]
 
 

@@ -95,7 +95,7 @@ def test_undo_of_a_plan_import_whose_later_import_was_undone_goes_on(cli, tmp_pa
     redo = cli.sql("SELECT max(id) FROM batch")[0][0]
     assert cli("undo", str(redo)).exit_code == 0  # the later import back again: the older undo refused anew
     refused(cli("undo", str(first)), "nothing was written")
-    assert cli("undo").exit_code == 0  # the latest: the redo undone, so the later import is gone again
+    assert cli("undo", str(redo + 1)).exit_code == 0  # the latest: the redo undone, so the later import is gone again
     result = cli("undo", str(first))
     assert result.exit_code == 0, result.stderr
     assert cli.sql("SELECT target FROM indicator")[0][0] == 10
@@ -144,7 +144,7 @@ def test_undo_names_the_batch_it_takes_back_and_whose_it_is(cli, tmp_path):
     assert "1 report retracted" in result.stdout
     assert "batch 2 was written by other, not by you (me)" in result.stderr and "mstrack undo 3" in result.stderr
     assert cli.sql("SELECT max(id) FROM batch")[0][0] == 3  # the latest was undone, as scripts expect
-    mine = cli("undo", env=as_user("me"))  # the latest is now my own undo: no warning
+    mine = cli("undo", "3", env=as_user("me"))  # my own undo, named: no warning
     assert mine.exit_code == 0 and mine.stdout.startswith("batch 4 undoes batch 3 (undo by me, ") and mine.stderr == ""
 
 

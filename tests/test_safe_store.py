@@ -273,7 +273,7 @@ def test_undoing_an_undo_with_nothing_newer_needs_no_force(cli, tmp_path):
     assert cli("log", "x-2023/1", "30", "--as-of", "2023-06-30").exit_code == 0
     assert cli("log", "x-2023/1", "20", "--as-of", "2023-05-31").exit_code == 0  # another date: not in the way
     assert cli("undo", str(batch_ids(cli)[-2])).exit_code == 0
-    assert cli("undo").exit_code == 0
+    assert cli("undo", str(batch_ids(cli)[-1])).exit_code == 0
     assert status_actual(cli) == 30
 
 

@@ -99,6 +99,28 @@ def judge_day(store, as_of: str | None, programmes: list[str] | None = None) -> 
     return today
 
 
+def open_scope(store, programmes: list[str] | None, on: date) -> list[str] | None:
+    """The programmes a report or notice left without -p covers as of `on` (safety47 F8): those whose year (and the
+    January after, when its year-end figures come in) is not over, while any is; a programme of a year over is left
+    out, said once on stderr with the -p that takes it in (a weekly summary counted last year's closed programme's
+    overdue tasks with this year's, and a 督办通知单 asked a unit to act on them). None: all, as before (every programme's
+    year over, or none over, or -p given)."""
+    if programmes:
+        return programmes
+    from mstrack.domain.dates import in_report_year
+
+    found = store.programme_code_years()
+    over = [code for code, year in found if on.year > year and not in_report_year(on, year)]
+    if not over or len(over) == len(found):
+        return None
+    from mstrack.errors import Message
+
+    say("mstrack: note: {message}", err=True, message=Message(
+        "left out, their year is over as of {on}: {codes}; -p {first} (with -p for each programme wanted) takes "
+        "{n:it|them} in", on=on.isoformat(), codes=", ".join(over), first=over[0], n=len(over)))
+    return [code for code, _ in found if code not in over]
+
+
 def choice(value: str, choices, option: str) -> str:
     """A value from a closed list, or one line naming the option and the choices (exit 2)."""
     if value not in choices:

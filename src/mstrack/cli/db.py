@@ -102,11 +102,19 @@ def undo(
                 Message("{n} restored", n=done.reports_added)]
         if done.programme:
             what.append(Message("{code} put back as it was", code=done.programme))
+        for later, n in done.restated_kept:  # safety47 F5: a later import's rows "already there" stay, as its own
+            what.append(Message("{n} given again by batch {later} kept as its {n:report|reports}", n=n, later=later))
         if done.undone_deleted:  # as `import plan` says it (cli/files.py)
             what.append(Message("{n} undone {n:report|reports} of dropped lines or indicators deleted: an undo can no longer "
                                 "bring {n:it|them} back", n=done.undone_deleted))
         say("batch {batch} undoes {undone}: {what}", batch=done.id, what=Joined(", ", what),
             undone=batch_words(undone.id, undone.created_at, undone.user, undone.command, undone.source))
+        if undone.command == "log":  # which programme, task and value it took back (safety47 F8)
+            from mstrack.domain.quantities import format_number
+
+            for code, task, name, unit, on, value in store.batch_reports_said(undone.id):
+                say("  {ref} {indicator}: {value} as of {on} retracted", ref=f"{code}/{task}", indicator=name,
+                    value=format_number(value, unit), on=on)
         if batch is None and undone.user != login_name():
             warn("batch {batch} was written by {user}, not by you ({me}): undone as the latest batch; `mstrack undo {undo}` "
                  "puts it back", batch=undone.id, user=undone.user or "?", me=login_name() or "?", undo=done.id)

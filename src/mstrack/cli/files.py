@@ -49,13 +49,15 @@ def import_plan(
                 say("{path}: {code}: unchanged", path=path, code=programme.code)
             elif changed := counts.get("programme_changed"):  # a batch is written: say what it holds
                 say("{path}: {code}: {added} {added:task|tasks} added, {updated} updated, {removed} removed; the"
-                    " programme's own {fields} changed (batch {batch})", path=path, code=programme.code,
+                    " programme's own {fields} changed ({batch})", path=path, code=programme.code,
                     added=counts["tasks_added"], updated=counts["tasks_updated"], removed=counts["tasks_removed"],
-                    fields=", ".join(changed), batch=counts["batch"])
+                    fields=", ".join(changed), batch=_batch_said(counts["batch"], dry_run))
             else:
-                say("{path}: {code}: {added} {added:task|tasks} added, {updated} updated, {removed} removed (batch {batch})",
+                say("{path}: {code}: {added} {added:task|tasks} added, {updated} updated, {removed} removed ({batch})",
                     path=path, code=programme.code, added=counts["tasks_added"], updated=counts["tasks_updated"],
-                    removed=counts["tasks_removed"], batch=counts["batch"])
+                    removed=counts["tasks_removed"], batch=_batch_said(counts["batch"], dry_run))
+            for change in counts.get("changes", ()):  # which tasks, indicators and units go or are renamed (F6)
+                say("{path}: {code}:   {change}", path=path, code=programme.code, change=change)
             if (written := counts.get("plan_reports")) and "programme_changed" in counts:  # re-imported: its own reports
                 say("{path}: {code}: {n} {n:report|reports} of the plan itself written, {c} correcting the value stored "
                     "for {c:its day|their days}", path=path, code=programme.code, n=written, c=counts.get("plan_corrected", 0))
@@ -72,6 +74,13 @@ def import_plan(
         store.save_plans([(programme, readable_name(path.name)) for path, programme in zip(files, plans, strict=True)],
                          reason=reason,
                          confirm=announce, keep=keep_until_exit)
+
+
+def _batch_said(batch: int, dry_run: bool):
+    """The batch an import plan wrote, as its summary names it; a dry run names none (it named one it never made)."""
+    from mstrack.errors import Message
+
+    return Message("dry run: no batch written") if dry_run else Message("batch {batch}", batch=batch)
 
 
 class _RolledBack(Exception):

@@ -26,6 +26,7 @@ from mstrack.cli.common import (
     as_of_option,
     choice,
     judge_day,
+    open_scope,
     parse_day,
     rule_value,
 )
@@ -127,6 +128,7 @@ def weekly(
     previous = given_since or on - timedelta(days=DEFAULT_WEEK)
     if previous >= on:
         raise fail("--since {since}: must be before --as-of {on}", since=previous.isoformat(), on=on.isoformat())
+    programme = open_scope(store, programme, on)  # last year's closed programme left out, said (F8)
     params = {"kind": "weekly", "programmes": programme or [], "as_of": on.isoformat(),
               "since": previous.isoformat(), "rule": rule, "stale": stale, "lang": _lang(ctx)}
     publish(ctx, store, params, make_report(store, params), fmt, output, freeze)
@@ -370,6 +372,7 @@ def notice(
     due = parse_day(reply_by, "--reply-by", year) if reply_by else None
     if due is not None and due < on:
         raise fail("--reply-by {due}: before --as-of {on}", due=due.isoformat(), on=on.isoformat())
+    programme = open_scope(store, programme, on)  # a notice never asks a unit to act on a closed year (F8)
     params = {"kind": "notice", "programmes": programme or [], "unit": unit, "as_of": on.isoformat(),
               "reply_by": due.isoformat() if due else None, "rule": rule, "warn_days": warn_days, "lang": official_lang(ctx)}
     notices = make_report(store, params)

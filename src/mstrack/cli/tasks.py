@@ -86,7 +86,8 @@ def demo(
 
     # one transaction: a lock held elsewhere, a read-only file or Ctrl-C leaves no programme half loaded,
     # and "Loaded" is said only of what was
-    store.save_plans([(programme, f"seed/{programme.code}.toml") for programme in plans], command="demo", confirm=announce)
+    store.save_plans([(programme, f"seed/{programme.code}.toml") for programme in plans], command="demo", confirm=announce,
+                     own_only=True)
     rows = _status_rows(store, on, rule=rule)
     reported = sorted({row.programme for row in rows if row.as_of is not None})
     shown = [row for row in rows if row.programme in reported] if reported else rows

@@ -194,6 +194,7 @@ class CheckedReport:
     what: Message
     warnings: list[Message] = field(default_factory=list)
     unchanged: bool = False  # the same value and note as the indicator's report of that day: nothing to write
+    note: str | None = None  # the note to store: the one given, else that of the day's report it corrects (kept_note)
 
 
 def another_reporters(by: str | None, unit: str | None, reporter: str | None, reporting_unit: str | None) -> bool:
@@ -277,8 +278,19 @@ def check_report(
     same_day = [r for r in state.reports if r.as_of == on]
     if same_day and same_day[-1].value != number:
         what = Message("{what}, correcting {old}", what=what, old=format_number(same_day[-1].value, state.unit))
+    note = kept_note(same_day, note, done)
     unchanged = not done and _same_as_recorded(same_day, number, note)
-    return CheckedReport(state=state, on=on, value=number, label=label, what=what, warnings=warnings, unchanged=unchanged)
+    return CheckedReport(state=state, on=on, value=number, label=label, what=what, warnings=warnings, unchanged=unchanged,
+                         note=note)
+
+
+def kept_note(same_day: list, note: str | None, done: bool) -> str | None:
+    """The note a log stores: the one given (--note, "" included), else the note of the day's report it corrects. The
+    note is the unit's words about that day (why it is behind), the reason the office's: an office correction
+    (`log --reason 电话核实`) dropped the unit's remark from every report (safety47 F3)."""
+    if note is not None or done or not same_day:
+        return note
+    return same_day[-1].note
 
 
 def higher_than_later(label: str, number: int | float, on: date, unit: str, reports: list[tuple[date, float]]) -> Message | None:

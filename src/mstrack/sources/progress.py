@@ -433,6 +433,7 @@ def import_progress(
             if importer.writer is not None:
                 importer.writer.end()  # every row stored (or the server's error raised) before confirm prints
                 importer.writer.drop_repeats(sorted(importer.repeated))
+                importer.writer.none_if_empty()  # every row already there: no batch, as before
                 result.batch = importer.writer.id
                 if result.batch is not None and confirm is not None:
                     confirm(result)

@@ -217,6 +217,9 @@ class Comparing:
         errors.extend(error for error in stale if error.fields["place"] not in refused)
         if held:
             self._other_texts(held)
+            if self.writer is not None:  # what an undo of the batch holding the stored report keeps as this import's (F5)
+                pending = self.pending
+                self.writer.restate({held[position]: pending[position][:7] for position in held}.values())
         if held or kept:
             self.pending = [row for position, row in enumerate(self.pending) if position not in held and position not in kept]
 

@@ -110,6 +110,35 @@ def undone_deleted_by(dialect: Dialect, connection, batch: int) -> int:
     return int(rows[0][0] or 0)
 
 
+def keep_restated(dialect: Dialect, connection, undo: int, target: int) -> list[tuple[int, int]]:
+    """After `undo` retracted the reports of batch `target`: those a later import still standing re-stated (its rows
+    already there, report_restated) are written again as that import's reports, as it gave them (its note, reporter,
+    file; its time and reason), where nothing else stands for their indicator and day: the return the office keeps
+    still gives them, and an undo of that import takes them with it (safety47 F5). Of several imports that re-stated
+    one, the latest's. (batch, how many) of each such import."""
+    from mstrack.store.states import standing
+
+    p = dialect.p
+    alive = "NOT EXISTS (SELECT 1 FROM batch AS u WHERE u.undoes = {b})"
+    restated = (f" FROM report_restated AS s JOIN report AS x ON x.indicator_id = s.indicator_id AND x.as_of = s.as_of"
+                f" JOIN report_retraction AS t ON t.report_id = x.id AND t.batch_id = {p}"
+                f" WHERE s.batch_id > {p} AND x.batch_id = {p} AND {alive.format(b='s.batch_id')}"
+                " AND NOT EXISTS (SELECT 1 FROM report_restated AS l WHERE l.indicator_id = s.indicator_id"
+                f" AND l.as_of = s.as_of AND l.batch_id > s.batch_id AND {alive.format(b='l.batch_id')})"
+                " AND NOT EXISTS (SELECT 1 FROM report AS n WHERE n.indicator_id = s.indicator_id AND n.as_of = s.as_of"
+                f" AND {standing('n')})")
+    kept = []
+    for (batch,) in dialect.rows(connection, f"SELECT DISTINCT s.batch_id{restated} ORDER BY s.batch_id", [undo, target, target]):
+        with ReportRange(dialect, connection, batch) as written:  # its range widened over them; its counts as written
+            n = dialect.execute(connection, f"INSERT INTO report ({', '.join(REPORT_COLUMNS)}) SELECT s.indicator_id, s.as_of,"
+                                " s.value, s.note, s.reporter, s.source, s.reporting_unit, b.created_at, b.id, b.reason"
+                                f"{restated.replace(' WHERE ', ' JOIN batch AS b ON b.id = s.batch_id WHERE ', 1)}"
+                                f" AND s.batch_id = {p} ORDER BY x.id", [undo, target, target, batch])
+            written.added = 0
+        kept.append((batch, n))
+    return kept
+
+
 def insert_reports(dialect: Dialect, connection, reports, *, batch: NewBatch, reason: str | None = None) -> None:
     """Reports, (indicator_id, as_of, value, note, reporter, source, reporting_unit) each from an iterable, into `batch`,
     streamed into the driver (COPY on PostgreSQL). Measured: binding 100k rows through SQLAlchemy's type
@@ -194,11 +223,15 @@ class ReportBatch:
     def add(self, reports) -> None:
         """Reports as insert_reports takes them, in a list the caller no longer changes (it is read while
         the caller goes on); all of a batch's rows carry one entered_at."""
+        self._open()
+        self.stream.write(_report_rows(reports, self.now, self.id, self.reason))
+
+    def _open(self) -> None:
+        """The batch row, with the first chunk of reports or of rows re-stated (restate)."""
         if self.id is None:
             self.id, self.now = insert_batch(self.dialect, self.connection, command=self.command, source=self.source,
                                              reason=self.reason)
             self.range = ReportRange(self.dialect, self.connection, self.id)
-        self.stream.write(_report_rows(reports, self.now, self.id, self.reason))
 
     def bound_days(self, days: list[date]):
         """A chunk's days as the backend stores them (Dialect.bound_days), for the rows given to add()."""
@@ -215,6 +248,31 @@ class ReportBatch:
         if self.range is not None:
             self.range.added = self.stream.rows - self.dropped
             self.range.end()
+
+    def restate(self, rows) -> None:
+        """A chunk's rows that re-stated a standing report's value ("already there": not stored again), (indicator_id,
+        as_of, value, note, reporter, source, reporting_unit) each, as report_restated's rows of this batch, written as
+        the chunk is compared (never held for the whole file): an undo of the batch whose report one re-stated keeps it
+        standing as this batch's (keep_restated; safety47 F5). A row repeated in the file is recorded once."""
+        rows = list(rows)
+        if not rows:
+            return
+        self._open()
+        p = self.dialect.p
+        self.dialect.execute_many(self.connection, "INSERT INTO report_restated (batch_id, indicator_id, as_of, value, note,"
+                                  f" reporter, source, reporting_unit) VALUES ({p}, {p}, {p}, {p}, {p}, {p}, {p}, {p})"
+                                  " ON CONFLICT (batch_id, indicator_id, as_of) DO NOTHING", [(self.id, *row) for row in rows])
+
+    def none_if_empty(self) -> None:
+        """After end(): a batch that stored no report (every row already there) is deleted again with the rows it
+        re-stated, in the write's own transaction, never seen: an import that changes nothing writes no batch, as
+        before; nothing of it stands apart from the reports it re-stated."""
+        if self.id is None or self.range is None or self.range.added:
+            return
+        p = self.dialect.p
+        self.dialect.execute(self.connection, f"DELETE FROM report_restated WHERE batch_id = {p}", [self.id])
+        self.dialect.execute(self.connection, f"DELETE FROM batch WHERE id = {p}", [self.id])
+        self.id = self.range = None
 
     def drop_repeats(self, keys) -> None:
         """(indicator_id, day ordinal) written more than once in this batch (a file that repeats a row,

@@ -62,8 +62,9 @@ def record_progress(
         checked = resolved_again(store, label, checked, checking, since)
         if unit is not None and reason is None:
             refuse_another_units_value(store, label, checked, reporter, unit)
-        batch = store.add_reports([(checked.state.indicator_id, checked.on, checked.value, note, reporter, None, unit)], 1,
-                                  "log", None, reason, confirm=lambda batch: announce(result(batch)) if announce else None)
+        batch = store.add_reports([(checked.state.indicator_id, checked.on, checked.value, checked.note, reporter, None,
+                                    unit)], 1, "log", None, reason,
+                                  confirm=lambda batch: announce(result(batch)) if announce else None)
     return result(batch)
 
 

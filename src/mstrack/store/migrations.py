@@ -22,6 +22,7 @@ TABLES_MADE = {
         "indicator", "milestone", "report"),
     2: ("batch", "report_retraction", "report_snapshot"),
     9: ("undone_deleted",),
+    12: ("report_restated",),
 }
 """The tables each migration makes (the others make none): a database that says version n has those of 1..n
 (tests/test_safe32a.py checks this against the migrations themselves)."""
@@ -304,6 +305,26 @@ def m011_report_reporting_unit(connection) -> None:
     connection.exec_driver_sql("ALTER TABLE report ADD COLUMN reporting_unit VARCHAR")
 
 
+def m012_report_restated(connection) -> None:
+    """v12: the rows of an import that re-stated a standing report's value (already there: not stored again), as the
+    import gave them (batch_id: the import; indicator_id, as_of; value, note, reporter, source, reporting_unit). An undo of the batch whose
+    reports they re-stated keeps them standing as that import's (safety47 F5: undoing a superseded return took the
+    figures the kept return gave again). An upgraded database has no rows: such re-statements were not recorded."""
+    import sqlalchemy as sa
+
+    metadata = sa.MetaData()
+    sa.Table("batch", metadata, sa.Column("id", sa.Integer, primary_key=True))  # exists: referenced only
+    table = sa.Table("report_restated", metadata,
+                     sa.Column("batch_id", sa.Integer, sa.ForeignKey("batch.id"), primary_key=True, autoincrement=False),
+                     sa.Column("indicator_id", sa.Integer, primary_key=True, autoincrement=False),
+                     sa.Column("as_of", sa.Date, primary_key=True),
+                     sa.Column("value", sa.Float, nullable=False), sa.Column("note", sa.String, nullable=True),
+                     sa.Column("reporter", sa.String, nullable=True), sa.Column("source", sa.String, nullable=True),
+                     sa.Column("reporting_unit", sa.String, nullable=True),
+                     sa.Index("ix_report_restated_indicator_as_of", "indicator_id", "as_of"))
+    metadata.create_all(connection, tables=[table])
+
+
 MIGRATIONS = [
     m001_programmes_tasks_indicators_reports,
     m002_batches_and_retractions,
@@ -316,5 +337,6 @@ MIGRATIONS = [
     m009_undone_deleted,
     m010_batch_report_counts,
     m011_report_reporting_unit,
+    m012_report_restated,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

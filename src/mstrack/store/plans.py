@@ -25,7 +25,7 @@ class Plans:
                                confirm=None if confirm is None else lambda results: confirm(results[0]))[0]
 
     def save_plans(self, plans: list[tuple[plan_model.Programme, str | None]], command: str = "import plan",
-                   reason: str | None = None, confirm=None, keep=None) -> list[dict]:
+                   reason: str | None = None, confirm=None, keep=None, own_only: bool = False) -> list[dict]:
         """Upsert programmes by code and their tasks by code, keeping every report: all the plans in one
         transaction, so that one refused leaves the others unwritten too. Each changed programme is a
         batch of its own (undone alone); (programme, source file name) each, counts returned in order.
@@ -34,11 +34,15 @@ class Plans:
         behind a text-only line's met marks must stay (plan_match.moved_checkpoints). Anything a new plan drops is deleted,
         unless reports hang on it: then nothing is written and the error names what would be lost. `keep` is
         given each programme read back to compare, to hold rather than free (cli.process.keep_until_exit).
+        `own_only` (demo): refused, nothing written, when the store holds a programme these plans' `command` did not
+        load, or one of their codes as another plan (own_programmes_only).
         """
         from mstrack.sources.plan_dump import dump_plan
 
         results = []
         with self.locked(command, orm=True) as connection:
+            if own_only:
+                self._own_programmes_only(connection, plans, command)
             for programme, source in plans:
                 before = self.load_plan(programme.code) if programme.code in self.programme_codes() else None
                 if keep is not None:
@@ -56,10 +60,30 @@ class Plans:
                 if before is not None:  # the writer updates every kept task; the user asks which of them changed
                     counts["tasks_updated"] = changed_tasks(before, programme)
                     counts["programme_changed"] = changed_fields(before, programme)
+                    counts["changes"] = plan_changes(before, programme)
                 results.append({**counts, "unchanged": False, "batch": batch})
             confirm_before_commit(confirm, results)
         return results
 
+
+    def _own_programmes_only(self, connection, plans: list, command: str) -> None:
+        """`mstrack demo` writes only into a store that holds nothing but what it loaded (safety47 F9): on the office's
+        own store (the default --db) it added its sample programmes to every report and re-imported a seed over the
+        office's programme of the same code. Refused, under the write lock, naming them: a programme no `command`
+        batch loaded, or one whose stored plan differs from the one it would write (changed since). Reports logged on
+        its programmes are its own data (the tour logs some): kept, as before."""
+        from mstrack.errors import InputError
+
+        mine = {programme.code: programme for programme, _ in plans}
+        loaded = {code for (code,) in self._rows(connection, f"SELECT DISTINCT programme FROM batch WHERE command = {self.dialect.p}"
+                                                             " AND programme IS NOT NULL", [command])}
+        others = [code for code in self.programme_codes()
+                  if code not in mine or code not in loaded or self.load_plan(code) != mine[code]]
+        if others:
+            raise InputError("--db {db}: this database holds {n} {n:programme|programmes} the demo did not load, or changed "
+                             "since: {codes}; the demo writes only into a database of its own: nothing was written. Run it "
+                             "in a file of its own: mstrack --db mstrack-demo.db demo", db=self.display_url, n=len(others),
+                             codes=", ".join(others))
 
     def load_plan(self, code: str) -> plan_model.Programme:
         """A programme read back whole, as `import plan` compares it and `export plan` writes it. Plain SQL
@@ -74,6 +98,42 @@ def changed_tasks(before: plan_model.Programme, after: plan_model.Programme) -> 
     updated, so that one target changed mid-year reads "1 updated", not every task of the programme."""
     old = {task.code: task for task in before.tasks}
     return sum(1 for task in after.tasks if task.code in old and old[task.code] != task)
+
+
+CHANGES_SHOWN = 10
+"""What `import plan` names of the tasks, indicators and units a plan removes or renames, before "… and N more"."""
+
+
+def plan_changes(before: plan_model.Programme, after: plan_model.Programme) -> list:
+    """What a new plan removes or renames, named (safety47 F6: "1 updated, 1 removed" said neither which task went nor
+    which indicator or unit): each task removed (code, title), each kept task's title renamed (old → new), indicators
+    it no longer has, and its units (lead or responsible) gone and come (one each: a rename, old → new). In plan order;
+    the first CHANGES_SHOWN, then how many more."""
+    from mstrack.errors import Message
+
+    new = {task.code: task for task in after.tasks}
+    said: list = []
+    for task in before.tasks:
+        ref = f"{before.code}/{task.code}"
+        kept = new.get(task.code)
+        if kept is None:
+            said.append(Message("task {ref} removed: {title}", ref=ref, title=task.title))
+            continue
+        if kept.title != task.title:
+            said.append(Message("task {ref} renamed: {old} → {new}", ref=ref, old=task.title, new=kept.title))
+        names = [i.name for line in kept.lines for i in line.indicators]
+        said += [Message("task {ref}: indicator {name} removed", ref=ref, name=name)
+                 for name in dict.fromkeys(i.name for line in task.lines for i in line.indicators) if name not in names]
+        old_units = list(dict.fromkeys(u for line in task.lines for u in (*line.lead_units, *line.units)))
+        new_units = list(dict.fromkeys(u for line in kept.lines for u in (*line.lead_units, *line.units)))
+        gone, come = [u for u in old_units if u not in new_units], [u for u in new_units if u not in old_units]
+        if len(gone) == len(come) == 1:
+            said.append(Message("task {ref}: unit {old} → {new}", ref=ref, old=gone[0], new=come[0]))
+        elif gone:
+            said.append(Message("task {ref}: {n} {n:unit|units} removed: {units}", ref=ref, n=len(gone), units="、".join(gone)))
+    if len(said) > CHANGES_SHOWN:
+        said = [*said[:CHANGES_SHOWN], Message("… and {n} more", n=len(said) - CHANGES_SHOWN)]
+    return said
 
 
 def changed_fields(before: plan_model.Programme, after: plan_model.Programme) -> list[str]:

@@ -78,6 +78,7 @@ class BatchInfo:
     reports_added: int  # as written, kept on the batch (migration 10): no later deletion changes them
     reports_retracted: int
     undone_deleted: int = 0  # undone reports this batch's plan write deleted (an undo's: said by its summary)
+    restated_kept: list[tuple[int, int]] = field(default_factory=list)  # an undo's: (later import, how many) it left standing
 
 
 @dataclass
@@ -124,9 +125,26 @@ class Reads:
 
     def programmes_of_year(self, year: int) -> list[str]:
         """The codes of the programmes of `year`: whose year a date after another programme's falls in."""
+        return [code for code, of in self.programme_code_years() if of == year]
+
+    def batch_reports_said(self, batch: int, limit: int = 3) -> list[tuple]:
+        """The first reports a batch added, (programme, task, indicator, unit, as of, value) each, by its range of report
+        ids: what an undo of a log names (safety47 F8: "batch 7 undoes batch 6 (log by root, …)" named no programme,
+        task or value)."""
+        p = self.dialect.p
         with self.reading() as connection:
-            return [code for (code,) in self._rows(connection, f"SELECT code FROM programme WHERE year = {self.dialect.p}"
-                                                   " ORDER BY code", [year])]
+            rows = self._rows(connection, "SELECT g.code, t.code, i.name, i.unit, x.as_of, x.value FROM batch AS b"
+                                          " JOIN report AS x ON x.id BETWEEN b.first_report_id AND b.last_report_id"
+                                          " AND x.batch_id = b.id JOIN indicator AS i ON i.id = x.indicator_id"
+                                          " JOIN task_line AS l ON l.id = i.line_id JOIN task AS t ON t.id = l.task_id"
+                                          f" JOIN programme AS g ON g.id = t.programme_id WHERE b.id = {p} ORDER BY x.id"
+                                          f" LIMIT {p}", [batch, limit])
+        return [(code, task, name, unit, day(as_of), number(value)) for code, task, name, unit, as_of, value in rows]
+
+    def programme_code_years(self) -> list[tuple[str, int]]:
+        """Every programme's code and year, by code: which of them a report left without -p covers (cli.common.open_scope)."""
+        with self.reading() as connection:
+            return [(code, year) for code, year in self._rows(connection, "SELECT code, year FROM programme ORDER BY code")]
 
     def programme_codes(self) -> list[str]:
         with self.reading() as connection:

@@ -193,6 +193,22 @@ class UndoneDeletedRow(SQLModel, table=True):
     reports: int
 
 
+class RestatedRow(SQLModel, table=True):
+    """A row of an import that re-stated a standing report's value ("already there": not stored again), as the import
+    gave it: what an undo of the batch whose report it re-stated keeps standing, as this import's (migration 12)."""
+
+    __tablename__ = "report_restated"
+    __table_args__ = (Index("ix_report_restated_indicator_as_of", "indicator_id", "as_of"),)
+    batch_id: int = Field(foreign_key="batch.id", primary_key=True)  # the import that re-stated it
+    indicator_id: int = Field(primary_key=True)  # no foreign key: a plan re-import may delete an undone report's indicator
+    as_of: date = Field(primary_key=True)
+    value: float
+    note: str | None = None
+    reporter: str | None = None
+    source: str | None = None  # the file it came from
+    reporting_unit: str | None = None  # the office it named (填报单位), as a report keeps it
+
+
 class SnapshotRow(Written, table=True):
     """A report as it was printed and sent (`report … --freeze`), to compare with later corrections."""
 
@@ -204,5 +220,5 @@ class SnapshotRow(Written, table=True):
 
 TABLES = [
     SchemaVersion, ProgrammeRow, AreaRow, TaskRow, TaskLinkRow, LineRow, UnitRow, LineUnitRow, CheckpointRow,
-    IndicatorRow, MilestoneRow, ReportRow, BatchRow, RetractionRow, UndoneDeletedRow, SnapshotRow,
+    IndicatorRow, MilestoneRow, ReportRow, BatchRow, RetractionRow, UndoneDeletedRow, RestatedRow, SnapshotRow,
 ]

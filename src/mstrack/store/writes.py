@@ -14,6 +14,7 @@ from mstrack.store.batches import (
     deleted_undone,
     insert_batch,
     insert_reports,
+    keep_restated,
 )
 from mstrack.store.connections import confirm_before_commit, login_name
 from mstrack.store.dialect import day, moment, number
@@ -67,10 +68,13 @@ class Writes:
         from mstrack.store.plan_writer import PlanWriter
 
         p = self.dialect.p
-        if batch_id is None:  # the latest as the command starts: of two bare undos at once, the second is refused
+        bare = batch_id is None
+        if bare:  # the latest as the command starts: of two bare undos at once, the second is refused
             batch_id = self._latest_batch(started)  # ("already undone"), where it took back the first one's undo
         with self.locked("undo", orm=True) as connection:
             target_id, programme, plan_before, first, last = self._undoable(connection, batch_id)
+            if bare:
+                self._refuse_a_bare_redo(connection, target_id)
             overridden, total = self._newer_than_restored(connection, target_id)
             if overridden and not force:
                 raise InputError("undoing batch {batch} would bring back values over {n} newer {n:entry|entries}; nothing was "
@@ -132,12 +136,14 @@ class Writes:
                     f" x.value, x.note, x.reporter, x.source, x.reporting_unit, {p}, {p}, {p} FROM report AS x"
                     f" JOIN report_retraction AS r ON r.report_id = x.id WHERE r.batch_id = {p} ORDER BY x.id",
                     [at, new, reason or f"undo of batch {target_id}", target_id])
+            kept = keep_restated(self.dialect, connection, new, target_id)  # what a later import gave again stands
             writer = PlanWriter(self.dialect, connection, made)
             if plan_before is not None:
                 writer.write(_plan_of(plan_before, target_id), since=target_id)
             elif current_plan is not None:
                 writer.remove_programme(programme)
             done = self.batches(ids=[new])[0]  # in this transaction: the undone reports deleted as undone_deleted's rows say
+            done.restated_kept = kept
             confirm_before_commit(confirm, done)
         return done
 
@@ -164,6 +170,22 @@ class Writes:
             raise InputError("{batch} was written after this undo started: nothing was undone; to take it back, name it: "
                              "`mstrack undo {id}`", batch=batch_words(*latest), id=batch)
         return batch
+
+    def _refuse_a_bare_redo(self, connection, latest: int) -> None:
+        """A bare `undo` whose latest batch is itself an undo is refused (safety47 F14): taking it back would put back
+        what that undo took ("undo, undo" redid the first wrong import and never reached the one before). Named: the
+        batch it undid, the `undo N` that takes back the latest batch still standing before it, and the one that redoes."""
+        p = self.dialect.p
+        undid = self._rows(connection, f"SELECT undoes FROM batch WHERE id = {p}", [latest])[0][0]
+        if undid is None:
+            return
+        before = self._rows(connection, "SELECT max(b.id) FROM batch AS b WHERE b.undoes IS NULL"
+                                        " AND NOT EXISTS (SELECT 1 FROM batch AS u WHERE u.undoes = b.id)", [])[0][0]
+        previous = (Message("`mstrack undo {id}` takes back the one before it", id=before) if before is not None
+                    else Message("no batch before it is left to undo"))
+        raise InputError("the latest batch, batch {latest}, is an undo (of batch {undid}): a bare `undo` would put batch "
+                         "{undid} back; nothing was undone. {previous}; `mstrack undo {latest}` puts batch {undid} back",
+                         latest=latest, undid=undid, previous=previous)
 
     def _undoable(self, connection, batch_id: int) -> tuple[int, str | None, str | None, int | None, int | None]:
         """(id, programme, plan before, first and last report id) of the batch to undo (undo resolved a bare one as
