@@ -70,9 +70,16 @@ def _import_progress(cli, tmp_path, index):
         big_csv(cli, base, 3000)
     path = tmp_path / f"progress-{index}.csv"
     lines = base.read_text(encoding="utf-8").splitlines()
-    path.write_text("\n".join([lines[0], *(f"{line}{index}" if "." in line.rsplit(",", 1)[1] else line
+    path.write_text("\n".join([lines[0], *(_above_one(line, index) if "." in line.rsplit(",", 1)[1] else line
                                            for line in lines[1:])]) + "\n", encoding="utf-8")
     return ["import", "progress", str(path)]
+
+
+def _above_one(line: str, index: int) -> str:
+    """A fraction's value made its own for run `index`, and above 1: 0.1 on a % indicator is warned as a share typed
+    for a percent (safety47 F16), and a warning on stderr is no clean exit."""
+    head, value = line.rsplit(",", 1)
+    return f"{head},1{value}{index}"
 
 
 def _undo(cli, tmp_path, index):
