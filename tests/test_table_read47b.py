@@ -1,0 +1,98 @@
+"""Items assigned to offices are work, whatever verb opens them (issue 13, read47b): an item that carries its own
+labelled offices (a role's label on a line under it, or a bracket worded by role "（牵头单位：…）") is work unless it
+reports results or is a closing section's requirement; the vocabulary of work verbs decides only for items without."""
+
+from pathlib import Path
+
+import pytest
+
+from mstrack.errors import InputError
+from mstrack.sources.table.list_work import states_work
+from tests.conftest import convert_written
+
+NO_HEADER = "no header row found"
+
+
+def convert(tmp_path: Path, lines: list[str], year: int = 2022):
+    return convert_written(tmp_path, "list.txt", "\n".join(lines) + "\n", year)
+
+
+# an action plan's items, each a heading sentence and its detail, its lead in a bracket worded by role; the third's
+# heading "探索推广代位注销模式" opens with no verb of the vocabulary (探索 is none) and names no project
+PLAN = [
+    "营商环境创新2022年行动计划",
+    "1. 提升设立登记便利度。9月底前,实现开办企业全流程1天办结。(牵头单位:省市场监管局)",
+    "2. 提升银行开户效率。6月底前,鼓励商业银行推行简易开户。(牵头单位:人民银行济南分行)",
+    "3. 探索推广代位注销模式。6月底前,明确代位注销适用情形、程序、申请材料。(牵头单位:省市场监管局)",
+]
+
+
+def test_a_section_head_with_its_own_offices_states_work():
+    item = "探索推广代位注销模式。6月底前,明确代位注销适用情形。"
+    assert not states_work(item)  # no offices: the head is taken for a section's ("指导思想。…")
+    assert states_work(item, own=True)
+
+
+@pytest.mark.parametrize("item", [
+    "截至6月底，已完成注销120户。",  # a result
+    "会议时间：6月15日",  # a labelled field
+])
+def test_own_offices_make_no_result_or_field_work(item):
+    assert not states_work(item, own=True)
+
+
+def test_a_list_whose_items_each_name_their_lead_by_role_is_read_whatever_their_verbs(tmp_path):
+    tasks = convert(tmp_path, PLAN).programme.tasks
+    assert [t.title.split("。")[0] for t in tasks] == ["提升设立登记便利度", "提升银行开户效率", "探索推广代位注销模式"]
+    assert [t.lines[0].lead_units for t in tasks] == [["省市场监管局"], ["人民银行济南分行"], ["省市场监管局"]]
+
+
+def test_the_parts_of_one_group_with_their_leads_by_role_are_read(tmp_path):
+    lines = [PLAN[0], "一、工作目标", "推动改革由专项突破向系统集成升级。", "二、主要任务", "(一)开办企业领域。", *PLAN[1:]]
+    tasks = convert(tmp_path, lines).programme.tasks
+    assert len(tasks) == 3
+    assert tasks[2].title.startswith("探索推广代位注销模式")
+
+
+def test_a_notices_requirements_with_their_offices_stay_refused(tmp_path):
+    lines = ["关于做好2022年营商环境工作的通知",
+             "1. 加强组织领导。各部门要高度重视。(牵头单位:省政府办公厅)",
+             "2. 强化督查考核。定期通报进展。(牵头单位:省政府督查室)",
+             "3. 营造良好氛围。加大宣传力度。(牵头单位:省委宣传部)"]
+    with pytest.raises(InputError, match=NO_HEADER):
+        convert(tmp_path, lines)
+
+
+def test_two_items_each_with_its_lead_on_a_line_under_it_are_read_whatever_their_verbs(tmp_path):
+    lines = ["2022年民生实事项目",
+             "1. 探索推广代位注销模式。6月底前,明确代位注销适用情形。", "牵头单位:省市场监管局",
+             "2. 提升银行开户效率。6月底前,推行简易开户。", "牵头单位:人民银行济南分行"]
+    tasks = convert(tmp_path, lines).programme.tasks
+    assert [t.lines[0].lead_units for t in tasks] == [["省市场监管局"], ["人民银行济南分行"]]
+
+
+def test_two_requirements_with_their_leads_under_them_stay_refused(tmp_path):
+    lines = ["2022年民生实事项目",
+             "1. 加强组织领导。各部门要高度重视。", "牵头单位:市政府办公室",
+             "2. 强化督查考核。定期通报进展。", "牵头单位:市政府督查室"]
+    with pytest.raises(InputError, match=NO_HEADER):
+        convert(tmp_path, lines)
+
+
+def test_a_paragraph_over_its_line_naming_its_lead_is_work_whatever_its_head(tmp_path):
+    lines = ["2017年政务公开工作要点实施方案", "一、以政务公开助力稳增长",
+             "代位注销模式。明确代位注销适用情形，公开办理程序。", "市市场监管局牵头落实",
+             "围绕出台促进就业规划，加强就业创业政策信息公开。", "市人社局牵头落实",
+             "二、以政务公开助力促改革", "加强财政政策信息公开，按月公开全市财政收支情况。", "市财政局牵头落实"]
+    tasks = convert(tmp_path, lines).programme.tasks
+    assert [t.lines[0].lead_units for t in tasks] == [["市市场监管局"], ["市人社局"], ["市财政局"]]
+
+
+def test_a_groups_one_paragraph_with_its_lead_by_role_is_its_task_whatever_its_head(tmp_path):
+    lines = ["2022年安全生产重点工作任务分工", "一、重点任务", "（一）道路交通",
+             "1. 开展道路隐患排查整治。6月底前完成。（牵头单位：市交通局）", "2. 加强客运车辆监管。（牵头单位：市公安局）",
+             "3. 推进安全设施建设。（牵头单位：市交通局）",
+             "（二）乡镇船舶", "船舶安全监管专项。排查乡镇自用船舶。（牵头单位：市农业农村局）"]
+    tasks = convert(tmp_path, lines).programme.tasks
+    assert [t.lines[0].lead_units for t in tasks][-1] == ["市农业农村局"]
+    assert tasks[-1].title.startswith("船舶安全监管专项")
