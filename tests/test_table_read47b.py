@@ -8,7 +8,8 @@ import pytest
 
 from mstrack.errors import InputError
 from mstrack.sources.table.list_work import states_work
-from tests.conftest import convert_written
+from mstrack.sources.table.units import office_list
+from tests.conftest import convert_words, convert_written, targets_of
 
 NO_HEADER = "no header row found"
 
@@ -96,3 +97,42 @@ def test_a_groups_one_paragraph_with_its_lead_by_role_is_its_task_whatever_its_h
     tasks = convert(tmp_path, lines).programme.tasks
     assert [t.lines[0].lead_units for t in tasks][-1] == ["市农业农村局"]
     assert tasks[-1].title.startswith("船舶安全监管专项")
+
+
+# --- paragraphs naming their office and month inside the sentence (lintou-2021) -------------------------------------
+
+OWNED = [
+    "累计征集“我为群众办实事”重点项目10项。",
+    "聚焦“幸福民生”。由镇公路站负责的农村道路硬化项目，建设自然村内约12.3公里道路硬化，预计2021年11月份完成。",
+    "聚焦“乡村振兴”。由农业农村办负责的美丽乡村建设项目，完善村内道路硬化、绿化，预计2021年12月份完成。",
+    "聚焦“社会治理”。由镇城建规划分局负责的城市运动休闲景观绿化工程，设计面积约99927平方米，预计2021年12月份完成。",
+]
+
+
+def test_paragraphs_each_naming_their_office_and_month_in_the_sentence_are_a_list(tmp_path):
+    tasks = convert(tmp_path, OWNED, 2021).programme.tasks
+    assert [t.lines[0].lead_units for t in tasks] == [["镇公路站"], ["农业农村办"], ["镇城建规划分局"]]
+    assert [t.deadline.isoformat() for t in tasks] == ["2021-11-30", "2021-12-31", "2021-12-31"]
+    assert tasks[1].title.startswith("聚焦“乡村振兴”。由农业农村办负责的")
+
+
+def test_paragraphs_naming_no_office_stay_refused(tmp_path):
+    lines = [OWNED[0], *(line.replace("由镇公路站负责的", "").replace("由农业农村办负责的", "")
+                         .replace("由镇城建规划分局负责的", "") for line in OWNED[1:])]
+    with pytest.raises(InputError, match=NO_HEADER):
+        convert(tmp_path, lines, 2021)
+
+
+@pytest.mark.parametrize("words, targets", [
+    ("沿巢二路两侧建设长1575米宽40米的休闲绿道", [(1575, "米")]),
+    ("新建道路长3公里、宽20米", [(3, "公里")]),
+    ("新建绿道40米", [(40, "米")]),
+])
+def test_the_width_after_a_length_is_no_target(tmp_path, words, targets):
+    assert targets_of(convert_words(tmp_path, words).programme.tasks[0]) == targets
+
+
+def test_a_levels_station_is_an_office_only_where_the_position_says_one_stands():
+    assert office_list("镇公路站", towns=True) and office_list("县农技站", towns=True)
+    assert not office_list("镇公路站")  # no position naming an office: a station may be a place of work
+    assert not office_list("污水处理站", towns=True)

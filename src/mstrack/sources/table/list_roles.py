@@ -15,6 +15,7 @@ from mstrack.sources.table.list_numbered import (
     UNCLOSED_ROLE_RE,
     UNIT_LABEL_RE,
     Entry,
+    office_line,
     role_offices,
 )
 from mstrack.sources.table.list_work import states_work
@@ -39,6 +40,16 @@ def offices_owned(entry: Entry) -> bool:
     (group_brackets) owns them too."""
     return entry.shared or role_labelled(entry) \
         or entry.row is not None and bool(texts := row_texts(entry.row)) and office_bracket(texts[-1])
+
+
+# "由镇公路站负责的农村道路硬化项目": the office doing the work, named inside the item's sentence before the work it does
+OWNED_WORK_RE = re.compile(r"由\s*([^，,。；;由的]{2,30}?)\s*(?:牵头)?负责(?:实施|建设|推进|落实)?的")
+
+
+def owner_in_words(text: str) -> str:
+    """The offices an item's own sentence assigns its work to ("聚焦“幸福民生”。由镇公路站负责的农村道路硬化项目，…"): the
+    frame says they are offices, as a line "由…负责落实" under the item does (list_numbered.office_line); "" when none."""
+    return office_line(f"由{m[1]}负责") if (m := OWNED_WORK_RE.search(text)) else ""
 
 
 def office_bracket(text: str) -> bool:
