@@ -7,7 +7,10 @@ from pathlib import Path
 import pytest
 
 from mstrack.errors import InputError
+from mstrack.sources.table.list_numbered import entry_of
+from mstrack.sources.table.list_roles import counted_offices
 from mstrack.sources.table.list_work import states_work
+from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import office_list
 from tests.conftest import convert_words, convert_written, targets_of
 
@@ -136,3 +139,45 @@ def test_a_levels_station_is_an_office_only_where_the_position_says_one_stands()
     assert office_list("镇公路站", towns=True) and office_list("县农技站", towns=True)
     assert not office_list("镇公路站")  # no position naming an office: a station may be a place of work
     assert not office_list("污水处理站", towns=True)
+
+
+# --- the office named once after a run of items; numbers starting again under "(二)" (zhengzhou-2007) ---------------
+
+TARGETS = [
+    "2007年市人民政府目标管理工作方案",
+    "一、关于目标体系设置",
+    "今年拟定的目标体系主要包括以下两大类。",
+    "1.地区生产总值增长15%;",
+    "2.第三产业增加值达到1000亿元;",
+    "2项目标的责任单位均为市发展改革委。",
+    "3.地方财政收入净增50亿元;",
+    "该目标责任单位为市财政局。",
+    "(二)节能降耗和污染物减排目标。主要包括2项约束性政府目标,必须确保完成。",
+    "1.万元生产总值能耗下降5%;",
+    "该项目标责任单位为市发展改革委、市统计局。",
+    "2.化学需氧量下降4%;",
+    "该目标责任单位为市环保局。",
+]
+
+
+def test_an_office_named_once_after_a_run_of_items_is_each_items(tmp_path):
+    tasks = convert(tmp_path, TARGETS, 2007).programme.tasks
+    assert [t.lines[0].lead_units for t in tasks] == [["市发展改革委"], ["市发展改革委"], ["市财政局"], ["市发展改革委"],
+                                                     ["市环保局"]]
+    assert set(tasks[3].lines[0].units) - {"市发展改革委"} == {"市统计局"}
+
+
+def test_items_numbered_again_under_group_two_make_the_items_before_group_ones(tmp_path):
+    conversion = convert(tmp_path, TARGETS, 2007)
+    assert [t.code for t in conversion.programme.tasks] == ["(一)1", "(一)2", "(一)3", "(二)1", "(二)2"]
+    assert [(a.code, a.name) for a in conversion.programme.areas] == [("(二)", "节能降耗和污染物减排目标")]
+
+
+def test_a_count_passing_a_heading_or_an_items_own_office_names_no_ones_office():
+    lines = ["1.地区生产总值增长15%;（市统计局）", "2.第三产业增加值达到1000亿元;", "2项目标的责任单位均为市发展改革委。",
+             "(二)节能降耗目标", "1.万元生产总值能耗下降5%;", "2项目标的责任单位均为市环保局。",
+             "2.化学需氧量下降4%;", "该项目标责任单位为市环保局。"]
+    rows = [Row(k, [line]) for k, line in enumerate(lines, 1)]
+    entries = counted_offices(rows, [entry_of(row) for row in rows])
+    assert [e.units for e in entries if e is not None and e.kind == "item"] == ["市统计局", "", "", "市环保局"]
+    assert [e is None for e in entries] == [False, False, True, False, False, True, False, False]

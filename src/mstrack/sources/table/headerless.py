@@ -46,6 +46,7 @@ from mstrack.sources.table.list_numbered import (
 )
 from mstrack.sources.table.list_results import items_report, planned_part, plans_reported, plans_stated, results_in
 from mstrack.sources.table.list_roles import (
+    counted_offices,
     duty_openings,
     group_brackets,
     labelled_line,
@@ -343,6 +344,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         entries = sub_items(sheet.rows, _parts_as_items(unnumbered_headings(sheet.rows, joined_lines(sheet.rows, contents_under(
             sheet.rows, [None if k in measures else entry_of(row) for k, row in enumerate(sheet.rows)])))))  # text under an item's name
         entries = group_paragraphs(sheet.rows, entries)  # "（五）…" over one paragraph with its offices: the group's task
+        entries = counted_offices(sheet.rows, entries)  # "4项目标的责任单位均为市发改委。": the last four items'
         group_brackets(entries)  # "（X、Y负责，Z配合）" after a group's last item: every item of the group's
         duty_openings(entries)  # "1.区气象局。完善…", "2.区公安局：…": each item led by the offices it opens with
         few = (run := numbered_run(entries)) is None and (run := numbered_run(entries, few=True)) is not None  # two items
