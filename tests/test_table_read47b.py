@@ -10,6 +10,7 @@ from mstrack.errors import InputError
 from mstrack.sources.table.list_numbered import entry_of
 from mstrack.sources.table.list_roles import counted_offices
 from mstrack.sources.table.list_work import states_work
+from mstrack.sources.table.office_names import joined_names
 from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import office_list
 from tests.conftest import convert_words, convert_written, targets_of
@@ -181,3 +182,24 @@ def test_a_count_passing_a_heading_or_an_items_own_office_names_no_ones_office()
     entries = counted_offices(rows, [entry_of(row) for row in rows])
     assert [e.units for e in entries if e is not None and e.kind == "item"] == ["市统计局", "", "", "市环保局"]
     assert [e is None for e in entries] == [False, False, True, False, False, True, False, False]
+
+
+# --- a department's name broken inside its cell, the break a space (gongxinbu-2018) ----------------------------------
+
+
+@pytest.mark.parametrize("cell, joined", [
+    ("节能与综合 利用司", "节能与综合利用司"),
+    ("信息化和软件 服务业司", "信息化和软件服务业司"),
+    ("县住房和城乡建设局 县财政局", "县住房和城乡建设局 县财政局"),  # two whole names
+    ("中国电信 移动公司", "中国电信 移动公司"),  # no conjunction: two names
+    ("节能与综合 县财政局", "节能与综合 县财政局"),  # a place opens the tail: a name of its own
+])
+def test_a_space_inside_a_departments_name_is_closed(cell, joined):
+    assert joined_names(cell) == joined
+
+
+def test_a_lead_broken_inside_its_name_is_one_office(tmp_path):
+    rows = "序号\t指标名称\t预期效果\t完成时限\t牵头负责司局\n1\t绿色制造示范典型发布数量\t400项\t10月\t节能与综合 利用司\n" \
+           "2\t制造业与互联网融合发展试点示范项目遴选数量\t120个\t12月\t信息化和软件 服务业司\n"
+    tasks = convert_written(tmp_path, "plan.tsv", rows, 2018).programme.tasks
+    assert [t.lines[0].lead_units for t in tasks] == [["节能与综合利用司"], ["信息化和软件服务业司"]]
