@@ -35,7 +35,7 @@ PLAN = [
 def test_a_section_head_with_its_own_offices_states_work():
     item = "探索推广代位注销模式。6月底前,明确代位注销适用情形。"
     assert not states_work(item)  # no offices: the head is taken for a section's ("指导思想。…")
-    assert states_work(item, own=True)
+    assert states_work(item, assigned=True)
 
 
 @pytest.mark.parametrize("item", [
@@ -43,7 +43,7 @@ def test_a_section_head_with_its_own_offices_states_work():
     "会议时间：6月15日",  # a labelled field
 ])
 def test_own_offices_make_no_result_or_field_work(item):
-    assert not states_work(item, own=True)
+    assert not states_work(item, assigned=True)
 
 
 def test_a_list_whose_items_each_name_their_lead_by_role_is_read_whatever_their_verbs(tmp_path):

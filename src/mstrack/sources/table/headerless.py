@@ -217,7 +217,7 @@ def _is_programme(sheet: Sheet, above: list[str], items: list[str], strict: bool
     # a 分工 assigns it; only a closing section's words stay a requirement (list_sections.requirement's `own`)
     assigned_items = {text for text, own in zip(items, staffed_lines or [], strict=False)
                       if owned and own and not requirement(text, own=True)}
-    work = [text for text in items if states_work(text, own=text in assigned_items) and (does_work(text) or text in assigned_items)]
+    work = [text for text in items if states_work(text, text in assigned_items) and (does_work(text) or text in assigned_items)]
     if figures:
         staffed = {text for text, units, own in zip(items, offices or [], staffed_lines or [False] * len(items), strict=False)
                    if units and not (requirement(text, own=True) if own else REQUIREMENT_RE.match(text))}
@@ -266,9 +266,9 @@ def _announcing(lines: list[str]) -> list[str]:
 def _headed_item(text: str, led: bool = False) -> tuple[str, str] | None:
     """A paragraph under a heading that may be a task (list_headed): no number, label, introduction or signature, and
     work to do; (words, the offices it names). One over a line naming its leads (`led`: "X牵头落实") introduces nothing,
-    whatever its words name ("…通过新闻发布会…"), and is work whatever its head (list_work.states_work's `own`)."""
+    whatever its words name ("…通过新闻发布会…"), and is work whatever its head (list_work.states_work's `assigned`)."""
     if ITEM_RE.match(text) or PART_RE.match(text) or GROUP_HEADING_RE.match(text) or LABEL_RE.match(text) \
-            or INTRO_RE.search(text) and not led or CLOSING_RE.search(text) or not states_work(text, own=led):
+            or INTRO_RE.search(text) and not led or CLOSING_RE.search(text) or not states_work(text, assigned=led):
         return None
     return labelled_units(text)
 

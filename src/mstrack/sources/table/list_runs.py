@@ -68,7 +68,7 @@ def group_paragraphs(rows: list[Row], entries: list[Entry | None]) -> list[Entry
             continue
         words, offices = units_after(texts[0])
         by_role = roles_in(offices) is not None or bool(ROLE_LABEL_RE.match(offices))  # its own: work whatever its head
-        if offices and (by_role or office_list(offices)) and states_work(words, own=by_role):
+        if offices and (by_role or office_list(offices)) and states_work(words, assigned=by_role):
             found[k] = Entry(rows[k + 1], "lone", number[0], words, units=offices)
     return found
 

@@ -31,9 +31,9 @@ def names_tasks(heading: str) -> bool:
 def _work(words: str, own: bool = False) -> bool:
     """An item that is a task, its number ("(一)") aside: it states work to do and is no requirement on offices.
     `own`: its offices labelled by role on a line under it: work whatever verb opens it, unless it reports results or
-    is a closing section's requirement (list_work.states_work's and list_sections.requirement's `own`)."""
+    is a closing section's requirement (list_work.states_work's `assigned`, list_sections.requirement's `own`)."""
     words = NUMBERING_RE.sub("", words.strip())
-    return states_work(words, own=own) and (own or does_work(words)) and not requirement(words, own=own)
+    return states_work(words, assigned=own) and (own or does_work(words)) and not requirement(words, own=own)
 
 
 def one_numbered(run: list[Entry], above: list[str]) -> bool:

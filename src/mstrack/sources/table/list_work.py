@@ -61,17 +61,17 @@ def names_programme(text: str) -> bool:
     return bool(PROGRAMME_RE.search(text)) and not OTHER_TOPIC_RE.search(text)
 
 
-def states_work(text: str, own: bool = False) -> bool:
+def states_work(text: str, assigned: bool = False) -> bool:
     """An item that states work to do: not a labelled field ("会议时间：…") or section ("指导思想。…", "城东幼儿园。位于…"),
     an office's name alone, a contact's phone, nor a result (in its first sentence: "10月底之前完成…关闭退出。9月28日…已完成
     关闭退出任务。" sets the target and then reports on it); a head that names an action ("有效改善居住条件。…") is work.
-    `own`: the item carries its own offices, labelled by role ("（牵头单位：…）", a "责任单位：…" line under it): assigned so,
-    its head is the work's name whatever word opens it ("探索推广代位注销模式。…"), no section's; the vocabulary of heads
-    decides only for items without offices (a closing section's requirement is list_sections.requirement's `own`)."""
-    head = not own and SECTION_RE.match(NUMBERING_RE.sub("", text.strip()))  # "(一)建设社区食堂。…": no number in the head
+    `assigned`: the item's offices are labelled by their role ("（责任单位：…）"): its head names the work assigned
+    ("乡村旅游公路。结合…建设，加快改造提升…"), as a 分工's topic does, not a section of a description."""
+    head = SECTION_RE.match(NUMBERING_RE.sub("", text.strip()))  # "(一)建设社区食堂。…": the number is no part of the head
     first = re.split(r"(?<=[。！!？?])", text, maxsplit=1)[0]  # a result in a later sentence follows the target it reports
     return not FIELD_RE.match(text) and not office_list(text.rstrip("；;。，,")) and not RESULT_RE.search(first) \
-        and not PHONE_RE.search(text) and not (head and not PROJECT_RE.search(head[1]) and not ACTION_HEAD_RE.match(head[1]))
+        and not PHONE_RE.search(text) \
+        and not (head and not assigned and not PROJECT_RE.search(head[1]) and not ACTION_HEAD_RE.match(head[1]))
 
 
 def reports_progress(text: str) -> bool:
