@@ -193,6 +193,7 @@ def test_a_count_passing_a_heading_or_an_items_own_office_names_no_ones_office()
     ("县住房和城乡建设局 县财政局", "县住房和城乡建设局 县财政局"),  # two whole names
     ("中国电信 移动公司", "中国电信 移动公司"),  # no conjunction: two names
     ("节能与综合 县财政局", "节能与综合 县财政局"),  # a place opens the tail: a name of its own
+    ("镇社会治理和社会事业局民政条线 乐江社区", "镇社会治理和社会事业局民政条线 乐江社区"),  # an office's unit, then another
 ])
 def test_a_space_inside_a_departments_name_is_closed(cell, joined):
     assert joined_names(cell) == joined

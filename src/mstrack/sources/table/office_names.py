@@ -267,9 +267,10 @@ def _office_after_area(line: str, following: str) -> bool:
 
 
 # "节能与综合 利用司", "信息化和软件 服务业司": a name broken inside its words, the copy's line break left as a space — the
-# head ends on a conjunction's second word (和, 与, 及 before it) and like no office, the tail is an office's end
-NAME_CHARS = r"[^\s、，,；;（()）]"  # a character of one name: no gap, no separator, no bracket
-BROKEN_AT_GAP_RE = re.compile(rf"^({NAME_CHARS}*[和与及]{NAME_CHARS}+)\s+((?![{PLACE_START}]){NAME_CHARS}+)$")
+# head ends on a conjunction's short second word (和, 与, 及 before it), no office's name inside it ("…事业局民政条线" is
+# a unit of its own), and the tail is an office's end
+NAME_CHARS = r"[^\s、，,；;（()）局委办厅司部]"  # a character of a name's head: no gap, separator, bracket nor office's end
+BROKEN_AT_GAP_RE = re.compile(rf"^({NAME_CHARS}*[和与及]{NAME_CHARS}{{1,4}})\s+((?![{PLACE_START}])[^\s、，,；;（()）]+)$")
 
 
 def _gap_inside_name(line: str) -> str:
