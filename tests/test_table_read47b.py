@@ -130,6 +130,7 @@ def test_paragraphs_naming_no_office_stay_refused(tmp_path):
 @pytest.mark.parametrize("words, targets", [
     ("沿巢二路两侧建设长1575米宽40米的休闲绿道", [(1575, "米")]),
     ("新建道路长3公里、宽20米", [(3, "公里")]),
+    ("建设长不少于1575米宽不少于40米的休闲绿道", [(1575, "米")]),
     ("新建绿道40米", [(40, "米")]),
 ])
 def test_the_width_after_a_length_is_no_target(tmp_path, words, targets):

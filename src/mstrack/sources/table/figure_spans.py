@@ -291,7 +291,8 @@ STANDARD_PHRASE_RE = re.compile(MEASURED_WORDS + rf"\s*\d[\d.,]*\s*(?:万|千)?\
 
 
 # "长1575米宽40米的绿道", "长3公里、宽20米": the width of what the length before it measures
-WIDTH_AFTER_LENGTH_RE = re.compile(r"长度?\s*(?:约|为)?\s*\d[\d.,]*\s*(?:米|公里|千米)\s*[、，,]?\s*宽度?\s*(?:约|为)?\s*$")
+BOUNDED = r"(?:约|为|达到?|不少于|不低于|不小于|至少|超过)?"  # "长约1575米", "宽不少于40米": the size bounded, still one
+WIDTH_AFTER_LENGTH_RE = re.compile(rf"长度?\s*{BOUNDED}\s*\d[\d.,]*\s*(?:米|公里|千米)\s*(?:以上|左右)?\s*[、，,]?\s*宽度?\s*{BOUNDED}\s*$")
 
 
 def _standard(clause: str, spans: list[tuple], prefix: str, after: re.Match, unit: str) -> bool:
