@@ -293,12 +293,20 @@ STANDARD_PHRASE_RE = re.compile(MEASURED_WORDS + rf"\s*\d[\d.,]*\s*(?:万|千)?\
                                 rf"(?:{'|'.join(AT_LEAST_SUFFIXES + APPROX_SUFFIXES)})?\s*的")
 
 
+# "长1575米宽40米的绿道", "长3公里、宽20米": the width of what the length before it measures
+BOUNDED = r"(?:约|为|达到?|不少于|不低于|不小于|至少|超过)?"  # "长约1575米", "宽不少于40米": the size bounded, still one
+WIDTH_AFTER_LENGTH_RE = re.compile(rf"长度?\s*{BOUNDED}\s*\d[\d.,]*\s*(?:米|公里|千米)\s*(?:以上|左右)?\s*[、，,]?\s*宽度?\s*{BOUNDED}\s*$")
+
+
 def _standard(clause: str, spans: list[tuple], prefix: str, after: re.Match, unit: str) -> bool:
     """A size that qualifies, not how much is done: the standard each one meets ("每个不少于200平方米"), a condition
-    on what is counted ("面积200平方米的用房"), or the standard a share reaches ("80%以上社区用房面积达到200平方米":
-    the share is the target)."""
+    on what is counted ("面积200平方米的用房"), the standard a share reaches ("80%以上社区用房面积达到200平方米":
+    the share is the target), or the width of what a length measures ("建设长1575米宽40米的休闲绿道": the length is
+    how much is built)."""
     if unit not in SIZE_UNITS:
         return False
+    if WIDTH_AFTER_LENGTH_RE.search(prefix):
+        return True
     if EACH_ONE_RE.search(prefix) or (MEASURED_RE.search(prefix) and clause[after.end():].lstrip().startswith("的")
                                       and _described_is_counted(clause, spans, len(prefix), after.end())):
         return True

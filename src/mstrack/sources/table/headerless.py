@@ -5,6 +5,7 @@ it would be with a header (序号 | 工作任务 | 责任单位), so that every 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 
@@ -24,7 +25,7 @@ from mstrack.sources.table.list_bracketed import (
 )
 from mstrack.sources.table.list_closing import closing_items
 from mstrack.sources.table.list_contents import contents_under
-from mstrack.sources.table.list_deadlines import own_deadlines, with_deadlines
+from mstrack.sources.table.list_deadlines import DONE_BY_RE, own_deadlines, with_deadlines
 from mstrack.sources.table.list_duties import duty_list
 from mstrack.sources.table.list_headed import headed_run, led, line_led
 from mstrack.sources.table.list_labels import LABEL_RE, label_kind
@@ -46,7 +47,15 @@ from mstrack.sources.table.list_numbered import (
     units_after,
 )
 from mstrack.sources.table.list_results import items_report, planned_part, plans_reported, plans_stated, results_in
-from mstrack.sources.table.list_roles import duty_openings, group_brackets, labelled_line, office_bracket, offices_owned
+from mstrack.sources.table.list_roles import (
+    counted_offices,
+    duty_openings,
+    group_brackets,
+    labelled_line,
+    office_bracket,
+    offices_owned,
+    owner_in_words,
+)
 from mstrack.sources.table.list_runs import group_paragraphs, read_runs
 from mstrack.sources.table.list_sections import (
     bracketed_kept,
@@ -109,12 +118,14 @@ def _paragraph(row: Row | None) -> str:
     return texts[0]
 
 
-def _paragraph_run(rows: list[Row]) -> tuple[int, int] | None:
-    """The first run of MIN_ITEMS or more paragraphs that each set a figure ("新建污水管网18公里"), and the paragraphs
-    after it up to the first that introduces or closes: a task without a figure among them is a task still."""
+def _paragraph_run(rows: list[Row], marked: Callable[[str], object] = sets_figure) -> tuple[int, int] | None:
+    """The first run of MIN_ITEMS or more paragraphs that each set a figure ("新建污水管网18公里"), or that each name the
+    office doing it in their words (`marked` list_roles.owner_in_words: "由镇公路站负责的…项目", a count of the projects
+    above them, "…重点项目10项。", no part of it), and the paragraphs after it up to the first that introduces or
+    closes: a task without a figure among them is a task still."""
     start = None
     for i, row in enumerate([*rows, None]):
-        if (text := _paragraph(row)) and sets_figure(text):
+        if (text := _paragraph(row)) and marked(text):
             start = i if start is None else start
             continue
         if start is not None and i - start >= MIN_ITEMS:
@@ -257,9 +268,9 @@ def _announcing(lines: list[str]) -> list[str]:
 def _headed_item(text: str, led: bool = False) -> tuple[str, str] | None:
     """A paragraph under a heading that may be a task (list_headed): no number, label, introduction or signature, and
     work to do; (words, the offices it names). One over a line naming its leads (`led`: "X牵头落实") introduces nothing,
-    whatever its words name ("…通过新闻发布会…")."""
+    whatever its words name ("…通过新闻发布会…"), and is work whatever its head (list_work.states_work's `assigned`)."""
     if ITEM_RE.match(text) or PART_RE.match(text) or GROUP_HEADING_RE.match(text) or LABEL_RE.match(text) \
-            or INTRO_RE.search(text) and not led or CLOSING_RE.search(text) or not states_work(text):
+            or INTRO_RE.search(text) and not led or CLOSING_RE.search(text) or not states_work(text, assigned=led):
         return None
     return labelled_units(text)
 
@@ -337,6 +348,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
         entries = sub_items(sheet.rows, _parts_as_items(unnumbered_headings(sheet.rows, joined_lines(sheet.rows, contents_under(
             sheet.rows, [None if k in measures else entry_of(row) for k, row in enumerate(sheet.rows)])))))  # text under an item's name
         entries = group_paragraphs(sheet.rows, entries)  # "（五）…" over one paragraph with its offices: the group's task
+        entries = counted_offices(sheet.rows, entries)  # "4项目标的责任单位均为市发改委。": the last four items'
         group_brackets(entries)  # "（X、Y负责，Z配合）" after a group's last item: every item of the group's
         duty_openings(entries)  # "1.区气象局。完善…", "2.区公安局：…": each item led by the offices it opens with
         few = (run := numbered_run(entries)) is None and (run := numbered_run(entries, few=True)) is not None  # two items
@@ -450,15 +462,19 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             rows = [[str(k), e.text, e.content, e.units] for k, e in enumerate(chosen, 1)]
             return _as_table(sheet, ["序号", "项目名称", "项目内容", "责任单位"], rows, [e.row for e in chosen], above, year,
                              _after(sheet.rows[end:]))
-        if run := _paragraph_run(sheet.rows):
+        if run := _paragraph_run(sheet.rows, owner_in_words) or _paragraph_run(sheet.rows):
             start, end = run
             above = _above(sheet, start)
             chosen = sheet.rows[start:end]
             chosen = chosen[:kept([(False, row_texts(row)[0], False) for row in chosen], short=short)]
             end = start + len(chosen)
-            if not _is_programme(sheet, above, [row_texts(row)[0] for row in chosen], strict=True, reported=reported):
+            texts = [row_texts(row)[0] for row in chosen]
+            owners = [owner_in_words(text) for text in texts]  # each assigned in its words, dated by them: a work list
+            owned = {"offices": owners, "lines": list(map(bool, owners)), "due": [bool(DONE_BY_RE.search(t)) for t in texts]} \
+                if all(owners) else {}
+            if not _is_programme(sheet, above, texts, strict=True, reported=reported, **owned):
                 continue
-            rows = [[str(k), row_texts(row)[0], ""] for k, row in enumerate(chosen, 1)]
+            rows = [[str(k), text, owner] for k, (text, owner) in enumerate(zip(texts, owners, strict=True), 1)]
             return _as_table(sheet, ["序号", "工作任务", "责任单位"], rows, chosen, above, year, _after(sheet.rows[end:]))
         if found := inline_run(sheet.rows):
             at, intro, items, lines_above, lines_after = found

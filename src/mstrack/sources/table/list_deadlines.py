@@ -13,6 +13,7 @@ from mstrack.errors import Message
 WHEN = r"((?:今年|\d{4}\s*年)?\s*(?:\d{1,2}\s*月(?:份|底|末|中旬|下旬)?|年底|年内)前?|\d{4}\s*年[底内]前?)"
 # the verb completes the tasks themselves: "完成。", "建成投用，"; not a step before them ("完成招标", "完成实施方案编制")
 DONE = r"(?:全部|全面)?(?:完成|建成|完工|竣工|投用)(?:并?投(?:入使)?用|交付使用)?(?=[，,。；;）)]|$)"
+DONE_BY_RE = re.compile(rf"{WHEN}\s*{DONE}")  # an item's own date of completion in its words: "预计2021年11月份完成"
 # the subject may keep to the sentence's next clause: "以上项目均于5月底前完成招标，12月底前全部建成投用" is December; the
 # clause begins with a time ("于5月底前…，"), so the subject is the projects themselves, not "以上项目的资金拨付，" nor
 # "以上资金拨付，"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from mstrack.domain.quantities import chinese_count
 from mstrack.sources.table.carried_units import without_carried
 from mstrack.sources.table.cells import row_texts
 from mstrack.sources.table.list_labels import label_kind
@@ -15,10 +16,12 @@ from mstrack.sources.table.list_numbered import (
     UNCLOSED_ROLE_RE,
     UNIT_LABEL_RE,
     Entry,
+    office_line,
     role_offices,
 )
 from mstrack.sources.table.list_work import states_work
 from mstrack.sources.table.one_paragraph import MIN_STAFFED_ITEMS
+from mstrack.sources.table.reading import Row
 from mstrack.sources.table.units import FIRST_LEADS_RE, ROLE_LABEL_RE, office_list, roles_in
 
 
@@ -39,6 +42,16 @@ def offices_owned(entry: Entry) -> bool:
     (group_brackets) owns them too."""
     return entry.shared or role_labelled(entry) \
         or entry.row is not None and bool(texts := row_texts(entry.row)) and office_bracket(texts[-1])
+
+
+# "由镇公路站负责的农村道路硬化项目": the office doing the work, named inside the item's sentence before the work it does
+OWNED_WORK_RE = re.compile(r"由\s*([^，,。；;由的]{2,30}?)\s*(?:牵头)?负责(?:实施|建设|推进|落实)?的")
+
+
+def owner_in_words(text: str) -> str:
+    """The offices an item's own sentence assigns its work to ("聚焦“幸福民生”。由镇公路站负责的农村道路硬化项目，…"): the
+    frame says they are offices, as a line "由…负责落实" under the item does (list_numbered.office_line); "" when none."""
+    return office_line(f"由{m[1]}负责") if (m := OWNED_WORK_RE.search(text)) else ""
 
 
 def office_bracket(text: str) -> bool:
@@ -94,6 +107,38 @@ def group_brackets(entries: list[Entry | None]) -> None:
                 and not any(e.units or e.labels or offices_owned(e) for e in group[:-1]):
             for entry in group[:-1]:
                 entry.units, entry.shared = last.units, True
+
+
+# "4项目标的责任单位均为市发展改革委。", "该项目标责任单位为市经委。": a sentence after a run of items naming the office of
+# the last N of them (该: the item above), by its role
+COUNTED_OFFICES_RE = re.compile(r"^(?:(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*项|该项?)(?:目标|任务|工作|指标|项目)?的?"
+                                r"(?:责任单位|牵头单位)(?:均|都|全部)?为\s*(\S.*?)\s*[。.；;]?$")
+
+
+def counted_offices(rows: list[Row], entries: list[Entry | None]) -> list[Entry | None]:
+    """The offices named once after a run of items for the last N of them ("4项目标的责任单位均为市发展改革委。" after
+    items 1–4, "该目标责任单位为市经委。" after item 5): each of those items gets them, as the bracket after its words
+    would give them (the first leads), owned by role (`shared`); the sentence is no paragraph of the list's (a note
+    naming no column). A count that passes a heading or an item naming offices of its own names no one: the sentence
+    is left as printed."""
+    found = list(entries)
+    for k, row in enumerate(rows):
+        texts = row_texts(row)
+        if entries[k] is not None or len(texts) != 1 or not (m := COUNTED_OFFICES_RE.match(texts[0])) \
+                or not office_list(m[2], towns=True):
+            continue
+        count = (int(m[1]) if m[1].isdigit() else chinese_count(m[1])) if m[1] else 1
+        items: list[Entry] = []
+        for entry in reversed(found[:k]):
+            if len(items) == count or entry is not None and entry.kind not in ("item", "note"):
+                break
+            if entry is not None and entry.kind == "item":
+                items.append(entry)
+        if len(items) == count and not any(e.units or e.labels for e in items):
+            for entry in items:
+                entry.units, entry.shared = m[2], True
+            found[k] = Entry(row, "note", "", texts[0])
+    return found
 
 
 # a duty paragraph opened by the offices that do it, closed by a stop or a colon ("区旅游文体局、旅游文化中心。指导景区…",

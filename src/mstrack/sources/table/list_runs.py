@@ -67,8 +67,8 @@ def group_paragraphs(rows: list[Row], entries: list[Entry | None]) -> list[Entry
         if len(texts) != 1 or ITEM_RE.match(texts[0]) or PART_RE.match(texts[0]) or GROUP_HEADING_RE.match(texts[0]):
             continue
         words, offices = units_after(texts[0])
-        if offices and (roles_in(offices) is not None or ROLE_LABEL_RE.match(offices) or office_list(offices)) \
-                and states_work(words):
+        by_role = roles_in(offices) is not None or bool(ROLE_LABEL_RE.match(offices))  # its own: work whatever its head
+        if offices and (by_role or office_list(offices)) and states_work(words, assigned=by_role):
             found[k] = Entry(rows[k + 1], "lone", number[0], words, units=offices)
     return found
 

@@ -28,10 +28,12 @@ def names_tasks(heading: str) -> bool:
     return len(words) <= HEADING_WORDS and not re.search(r"[，,。；;：:]", words) and bool(TASKS_HEADING_RE.search(words))
 
 
-def _work(words: str) -> bool:
-    """An item that is a task, its number ("(一)") aside: it states work to do and is no requirement on offices."""
+def _work(words: str, own: bool = False) -> bool:
+    """An item that is a task, its number ("(一)") aside: it states work to do and is no requirement on offices.
+    `own`: its offices labelled by role on a line under it: work whatever verb opens it, unless it reports results or
+    is a closing section's requirement (list_work.states_work's `assigned`, list_sections.requirement's `own`)."""
     words = NUMBERING_RE.sub("", words.strip())
-    return states_work(words) and does_work(words) and not requirement(words)
+    return states_work(words, assigned=own) and (own or does_work(words)) and not requirement(words, own=own)
 
 
 def one_numbered(run: list[Entry], above: list[str]) -> bool:
@@ -40,15 +42,15 @@ def one_numbered(run: list[Entry], above: list[str]) -> bool:
     its offices on a labelled line under it ("牵头单位:区委组织部"). The caller asks for a line above naming the
     programme too (headerless._is_programme: 任务分解, 民生实事 …)."""
     items = [e for e in run if e.kind == "item"]
-    if not items or not all(_work(e.text) for e in items):
+    staffed = {k for k, e in enumerate(run) if e.kind == "item" and k + 1 < len(run) and run[k + 1].kind == "label"
+               and label_kind(run[k + 1].code) in ("lead", "units")}
+    if not items or not all(_work(e.text, own=k in staffed) for k, e in enumerate(run) if e.kind == "item"):
         return False
     heads = [k for k, e in enumerate(run) if e.kind == "heading"]
     first = next(k for k, e in enumerate(run) if e.kind == "item")
     heading = run[heads[-1]].text if heads else above[-1] if above else ""
     if (not heads or heads[-1] < first) and names_tasks(heading):  # every item under the heading naming them
         return True
-    staffed = [k for k, e in enumerate(run) if e.kind == "item" and k + 1 < len(run) and run[k + 1].kind == "label"
-               and label_kind(run[k + 1].code) in ("lead", "units")]
     return len(staffed) == len(items)
 
 

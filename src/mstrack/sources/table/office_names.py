@@ -266,15 +266,29 @@ def _office_after_area(line: str, following: str) -> bool:
         and OFFICE_SUFFIX_RE.fullmatch(following) is not None
 
 
+# "节能与综合 利用司", "信息化和软件 服务业司": a name broken inside its words, the copy's line break left as a space — the
+# head ends on a conjunction's short second word (和, 与, 及 before it), no office's name inside it ("…事业局民政条线" is
+# a unit of its own), and the tail is an office's end
+NAME_CHARS = r"[^\s、，,；;（()）局委办厅司部]"  # a character of a name's head: no gap, separator, bracket nor office's end
+BROKEN_AT_GAP_RE = re.compile(rf"^({NAME_CHARS}*[和与及]{NAME_CHARS}{{1,4}})\s+((?![{PLACE_START}])[^\s、，,；;（()）]+)$")
+
+
+def _gap_inside_name(line: str) -> str:
+    """The line with a gap inside one office's name closed (BROKEN_AT_GAP_RE); as printed otherwise."""
+    m = BROKEN_AT_GAP_RE.match(line.strip())
+    return f"{m[1]}{m[2]}" if m and not ends_like_unit(m[1]) and ends_like_unit(m[2]) else line
+
+
 def joined_names(cell: str) -> str:
     """A unit's name broken over the lines of a narrow cell ("市人力资源\n社会保障局", "市政\n府办\n公厅",
     "市\n监\n察\n局") is one name again: a line that does not end like an office is the head of a name and joins the
     lines after it until the name ends like one; a short tail ("公厅") joins the name broken before it. A cell whose
-    lines are each a whole unit ("中国电信\n中国移动", "市教育局\n市财政局", "各区县市\n市直各单位") stays a list."""
+    lines are each a whole unit ("中国电信\n中国移动", "市教育局\n市财政局", "各区县市\n市直各单位") stays a list. A
+    line break a copy left as a space inside a name ("节能与综合 利用司") is closed (_gap_inside_name)."""
     out: list[str] = []
     head: list[str] = []  # the lines of a name not yet ended
     broken = False  # the last name was joined from lines
-    lines = cell.split("\n")
+    lines = [_gap_inside_name(line) for line in cell.split("\n")]
     for k, line in enumerate(lines):
         if not head and _place_then_office(line, lines[k + 1] if k + 1 < len(lines) else None):
             head = [line]  # "长沙市\n教育局": the place a name starts with, broken before its office

@@ -45,7 +45,6 @@ from mstrack.sources.table.reading import Row, Sheet, place
 from mstrack.sources.table.row_lines import UNLISTED, carry_deadlines, own_units, read_row_lines
 from mstrack.sources.table.schedule import numbered_parts
 from mstrack.sources.table.titles import (
-    SUB_AREA_RE,
     RowNotRead,
     area_numbered,
     area_of,
@@ -58,8 +57,10 @@ from mstrack.sources.table.titles import (
     numbered_in_one_group,
     part_of_area,
     sets_target,
+    sub_area,
     task_code,
     task_of,
+    unheaded_first_group,
 )
 from mstrack.sources.table.units import office_list, unit_names
 
@@ -116,7 +117,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
             point = note_point(row.cells, point)
             continue
         if area and heading is None and len(filled) >= 2 and len(set(filled)) == 1 and filled[0].endswith(("。", "；")) \
-                and not title_code(filled[0]) and not AREA_RE.match(filled[0]) and not (len(filled) >= 3 and SUB_AREA_RE.match(filled[0])) \
+                and not title_code(filled[0]) and not AREA_RE.match(filled[0]) and not (len(filled) >= 3 and sub_area(filled[0])) \
                 and not any(t.area == area for t in tasks):  # "(一)规范精简审批。" under "一、…" is its group (area_of)
             notes.append(filled[0])  # a sentence merged over the row under a leader's heading ("全面负责…。"): no task
             continue
@@ -240,6 +241,7 @@ def read_tasks(sheet: Sheet, at: int, columns: list[Column], headers: list[str],
             bracketed = bool(SUB_CODE_RE.match(layout.cell(task.row, "seq")))  # "（一）" under "一": 一(一), never the area's 一
             if task.area and not area_numbered(task) and "(" not in task.code and (task.code != task.area or bracketed):
                 task.code = in_area(task.area, task.code)  # 二 alone: its group's one task
+    unheaded_first_group(tasks)  # items "1." before "(二)…" whose numbers start again: group (一)'s, "(一)1"
     if not sheet.merges:
         carry_deadlines(tasks, blank_deadlines, year)
     for task in tasks:

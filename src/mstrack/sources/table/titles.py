@@ -79,8 +79,30 @@ def numbered_in_one_group(tasks: list[RawTask], areas: list[Area]) -> bool:
         and [task.code for task in tasks] == [str(k) for k in range(1, len(tasks) + 1)]
 
 
+def unheaded_first_group(tasks: list[RawTask]) -> None:
+    """Items numbered again under the list's first heading, "(二)…" or "二、…", the items before it under none: group
+    一's, its heading not printed or not legible (a copy's garbled line), each coded by the group as the later groups'
+    are ("(一)1" beside "(二)1", numbering.in_area). Items before a first heading "(一)" or "一、" are the list's own."""
+    first = next((k for k, task in enumerate(tasks) if task.area), 0)
+    area = tasks[first].area if first else None
+    if area not in ("(二)", "二") or any(task.area is None for task in tasks[first:]) \
+            or [task.code for task in tasks[:first]] != [str(k) for k in range(1, first + 1)] \
+            or tasks[first].code != in_area(area, "1"):
+        return
+    for task in tasks[:first]:
+        task.code = in_area(area.replace("二", "一"), task.code)
+
+
 # "（一）学前教育（共2项）", "(一)已完成任务共2项": a group's heading, its count in a bracket or not (no target, no word of its name)
 SUB_AREA_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*(.{1,30}?)\s*(?:[（(]?\s*共\s*(\d+)\s*[项件]\s*[）)]?)?\s*$", re.S)
+# "(二)节能降耗和污染物减排目标。主要包括3项约束性政府目标,必须确保完成。": a group's name, then sentences describing it
+DESCRIBED_SUB_AREA_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*([^。；;，,：:]{1,30})。()\S.*$", re.S)
+
+
+def sub_area(text: str) -> re.Match | None:
+    """A group's heading "(一)…" merged over a row: its number and name (SUB_AREA_RE), the name alone when sentences
+    describing the group follow it (DESCRIBED_SUB_AREA_RE)."""
+    return SUB_AREA_RE.match(text) or DESCRIBED_SUB_AREA_RE.match(text)
 
 
 def area_of(row: Row, filled: list[str], layout: _Layout, areas: list[Area], area: str | None, *,
@@ -91,10 +113,10 @@ def area_of(row: Row, filled: list[str], layout: _Layout, areas: list[Area], are
     outer = area  # under a topic numbered in digits ("1.基础设施建设专题：", list_subitems), the "三、" above it
     if area and area.isdigit():
         outer = next((a.code for a in reversed(areas) if NUMERAL_CODE_RE.fullmatch(a.code.split("(")[0])), area)
-    if len(set(filled)) == 1 and len(filled) >= 3 and (m := SUB_AREA_RE.match(filled[0])) and outer \
+    if len(set(filled)) == 1 and len(filled) >= 3 and (m := sub_area(filled[0])) and outer \
             and NUMERAL_CODE_RE.fullmatch(top := outer.split("(")[0]):
         return add_area(areas, m, top), True  # "（一）学前教育" over the width under "一、…": area 一(一), as a summed one
-    if len(set(filled)) == 1 and len(filled) >= 3 and (m := SUB_AREA_RE.match(filled[0])):
+    if len(set(filled)) == 1 and len(filled) >= 3 and (m := sub_area(filled[0])):
         return add_area(areas, m, printed=True), True  # "(一)已完成任务共2项" under no "一、": area (一), its items (一)1 …
     if len(set(filled)) == 1 and len(filled) >= 3 and len(filled[0]) <= 30 and not filled[0].startswith(("注", "备注", "说明")):
         if numbered := TITLE_CODE_RE.match(filled[0]):  # "1.基础设施建设专题：" over its sub-items: area 1 (list_subitems)

@@ -405,6 +405,9 @@ OFFICE_NAME_RE = re.compile(r"(?:局|委|办|厅|处|中心|公司|政府|办事
                             rf"^各.|{OFFICE_ROOM_RE.pattern}")  # "各开发区", "各乡镇": every one's office
 
 
+# a station or an office of a level's government named by its work ("镇公路站", "县农技站", "镇财政所"): where the position says
+# an office stands (`towns` below), one; elsewhere "污水处理站", "卫生所" are objects
+STATION_RE = re.compile(r"[省市县区镇乡][\u4e00-\u9fff]{1,10}[站所]")
 CITY_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,6}[市县旗]")  # "项城市", "沈丘县": a place's own name and its level
 
 
@@ -421,7 +424,7 @@ def office_list(text: str, towns: bool = False) -> bool:
     first = re.sub(rf"\s*[（(]{SCOPE_RE.pattern}[）)]$", "", names[0]) if names else ""  # "县教育局(含城区)": its scope aside
     bracketed = {u for name in printed if (found := bracketed_unit(name)) for u in bracket_units(found[1])}  # "县教育局（各学校）"
     return bool(names) and (whole_unit(first) and OFFICE_NAME_RE.search(first) is not None
-                            or towns and town_name(names[0])) \
+                            or towns and (town_name(names[0]) or STATION_RE.fullmatch(first) is not None)) \
         and not names[0].startswith(SCOPE_OPENINGS) \
         and all(len(name) <= 20 and (ends_like_unit(name) or k and CITY_NAME_RE.fullmatch(name) is not None
                                      or towns and town_name(name) or k and name in bracketed)
