@@ -170,9 +170,16 @@ def test_an_office_named_once_after_a_run_of_items_is_each_items(tmp_path):
 
 
 def test_items_numbered_again_under_group_two_make_the_items_before_group_ones(tmp_path):
+    """Under the part's heading "一、" the group is 一(二) (as runs47 codes 四(二)1), so the items before it are 一(一)'s
+    (the lead, at the merge: they were coded "一1" beside "一(二)1"); with no part heading, (一)1 beside (二)1."""
     conversion = convert(tmp_path, TARGETS, 2007)
-    assert [t.code for t in conversion.programme.tasks] == ["(一)1", "(一)2", "(一)3", "(二)1", "(二)2"]
-    assert [(a.code, a.name) for a in conversion.programme.areas] == [("(二)", "节能降耗和污染物减排目标")]
+    assert [t.code for t in conversion.programme.tasks] == ["一(一)1", "一(一)2", "一(一)3", "一(二)1", "一(二)2"]
+    assert [(a.code, a.name) for a in conversion.programme.areas] == [("一", "关于目标体系设置"),
+                                                                      ("一(二)", "节能降耗和污染物减排目标")]
+    (tmp_path / "unheaded").mkdir()
+    unheaded = convert(tmp_path / "unheaded", [line for line in TARGETS if not line.startswith("一、")], 2007)
+    assert [t.code for t in unheaded.programme.tasks] == ["(一)1", "(一)2", "(一)3", "(二)1", "(二)2"]
+    assert [(a.code, a.name) for a in unheaded.programme.areas] == [("(二)", "节能降耗和污染物减排目标")]
 
 
 def test_a_count_passing_a_heading_or_an_items_own_office_names_no_ones_office():

@@ -83,14 +83,17 @@ def unheaded_first_group(tasks: list[RawTask]) -> None:
     """Items numbered again under the list's first heading, "(二)…" or "二、…", the items before it under none: group
     一's, its heading not printed or not legible (a copy's garbled line), each coded by the group as the later groups'
     are ("(一)1" beside "(二)1", numbering.in_area). Items before a first heading "(一)" or "一、" are the list's own."""
-    first = next((k for k, task in enumerate(tasks) if task.area), 0)
+    # under a part's heading "一、" the items before "(二)" are the part's ("一1"), the group (二) "一(二)": group 一(一)'s
+    part = next((task.area for task in tasks if task.area), "") if tasks and tasks[0].area else ""
+    first = next((k for k, task in enumerate(tasks) if task.area and task.area != part), 0) if part else \
+        next((k for k, task in enumerate(tasks) if task.area), 0)
     area = tasks[first].area if first else None
-    if area not in ("(二)", "二") or any(task.area is None for task in tasks[first:]) \
-            or [task.code for task in tasks[:first]] != [str(k) for k in range(1, first + 1)] \
+    if area not in (f"{part}(二)", "二" if not part else None) or any(task.area is None for task in tasks[first:]) \
+            or [task.code for task in tasks[:first]] != [in_area(part, str(k)) if part else str(k) for k in range(1, first + 1)] \
             or tasks[first].code != in_area(area, "1"):
         return
-    for task in tasks[:first]:
-        task.code = in_area(area.replace("二", "一"), task.code)
+    for number, task in enumerate(tasks[:first], 1):  # in the part's area still: no heading (一) is printed to name one
+        task.code = in_area(f"{part}(一)" if part else area.replace("二", "一"), str(number))
 
 
 # "（一）学前教育（共2项）", "(一)已完成任务共2项": a group's heading, its count in a bracket or not (no target, no word of its name)
