@@ -29,3 +29,40 @@ def test_a_date_number_whose_format_prints_text_is_read_as_its_number(cli, tmp_p
     done(cli("import", "progress", str(path)))
     assert reports_stored(cli) == [("学校", "2023-05-31", 12)]
 
+
+# --- F5. a notice's requirements beside its task table -----------------------------------------------------------
+
+NOTICE = ["关于印发2026年民生实事工作方案的通知", "各区人民政府，市直各单位：", "一、工作目标", "全年完成民生实事项目10项。",
+          "二、工作要求",
+          "1. 加强组织领导。各责任单位要于3月底前制定实施方案（责任单位：市发改委）。",
+          "2. 强化督查考核。市督查室每季度开展一次督查，12月底前完成年度考核（责任单位：市督查室）。",
+          "3. 做好宣传引导。各单位要及时报送进展信息。",
+          "附件：2026年民生实事项目表"]
+PROJECTS = ("<tr><td>序号</td><td>项目名称</td><td>建设内容及目标</td><td>牵头单位</td><td>完成时限</td></tr>"
+            "<tr><td>1</td><td>新建学位</td><td>新增公办学位5000个</td><td>市教育局</td><td>2026年12月底</td></tr>"
+            "<tr><td>2</td><td>养老床位</td><td>新增养老床位300张</td><td>市民政局</td><td>2026年12月底</td></tr>"
+            "<tr><td>3</td><td>道路整治</td><td>整治道路10条</td><td>市交通局</td><td>2026年12月底</td></tr>")
+
+
+def test_a_notices_requirement_naming_no_office_is_not_joined_to_its_task_table(tmp_path):
+    from mstrack.sources.table import convert_table
+
+    from .test_table_parts47 import _page, _tasks
+
+    page = _page(tmp_path / "notice.html", *NOTICE, PROJECTS)
+    conversion = convert_table(page, "t-2026", 2026)
+    # 二3 names no office under 工作要求: a requirement, left out (close47); 二1 and 二2 name theirs and are tracked
+    assert [code for code, _ in _tasks(conversion)] == ["二1", "二2", "1", "2", "3"]
+
+
+def test_a_notices_requirements_stay_out_of_the_plan_imported(cli, tmp_path):
+    from .test_table_parts47 import _page
+
+    page = _page(tmp_path / "notice.html", *NOTICE, PROJECTS)
+    out = tmp_path / "plan.toml"
+    done(cli("import", "table", str(page), "-p", "t-2026", "--year", "2026", "-o", str(out)))
+    text = out.read_text(encoding="utf-8")
+    assert 'code = "1"' in text and "道路整治" in text
+    assert "宣传引导" not in text and "加强组织领导" in text
+
+
