@@ -66,3 +66,30 @@ def test_a_notices_requirements_stay_out_of_the_plan_imported(cli, tmp_path):
     assert "宣传引导" not in text and "加强组织领导" in text
 
 
+
+# --- F8. a checkpoint's words where a dated clause was taken out -------------------------------------------------
+
+@pytest.mark.parametrize(("text", "rest"), [
+    ("推进社区养老服务站建设。2026年6月底前，完成选址；力争到2030年，实现城市社区全覆盖。",
+     "推进社区养老服务站建设。力争到2030年，实现城市社区全覆盖"),
+    ("新建公厕10座；6月底前完成6座；年底前全部建成", "新建公厕10座；年底前全部建成"),
+    ("修复道路30公里，三季度前完成15公里，年底前全部完成", "修复道路30公里，年底前全部完成"),
+])
+def test_a_dated_clause_taken_out_leaves_one_mark_between_the_words_around_it(text, rest):
+    from mstrack.sources.table.figures import _without
+    from mstrack.sources.table.schedule import dated_clauses
+
+    dated = [words for _, due, words in dated_clauses(text, 2026) if due.month != 12 or due.year != 2026]
+    assert _without(text, dated[:1]) == rest
+
+
+def test_a_checkpoint_at_the_deadline_has_no_joined_marks(tmp_path):
+    from mstrack.sources.table import convert_table
+
+    from .test_table_parts47 import _page
+
+    table = ("<tr><td>序号</td><td>工作任务</td><td>责任单位</td><td>完成时限</td></tr><tr><td>1</td><td>推进社区养老服务站建设。"
+             "2026年6月底前，完成选址；力争到2030年，实现城市社区全覆盖。</td><td>市民政局</td><td>2026年12月底</td></tr>")
+    task = convert_table(_page(tmp_path / "t.html", table), "t-2026", 2026).programme.tasks[0]
+    texts = [checkpoint.text for line in task.lines for checkpoint in line.checkpoints]
+    assert "推进社区养老服务站建设。力争到2030年，实现城市社区全覆盖" in texts and not any("。；" in text for text in texts)
