@@ -15,14 +15,7 @@ from mstrack.sources.table.numbers import exact, exact_sum, unit_factor, unit_ke
 from mstrack.sources.table.period_amounts import bound_each_period, bound_held_again, per_period_amount
 from mstrack.sources.table.placing import assign
 from mstrack.sources.table.raw import RawLine, RawTask
-from mstrack.sources.table.schedule import (
-    dated_parts,
-    month_digits,
-    numbered_deadlines,
-    numbered_parts,
-    one_mark,
-    outlet_dates,
-)
+from mstrack.sources.table.schedule import dated_parts, month_digits, numbered_deadlines, numbered_parts, one_mark, outlet_dates
 from mstrack.sources.table.series import LEVEL_UNITS, Series, is_level, join_month_plan_figures
 from mstrack.sources.table.steps import bare_step, series_stage, stage_fits
 from mstrack.vocabulary import BOUND_WORDS, PLACE_NAME, PROGRESS_MOMENT, PROGRESS_OPENING, START_VERBS
