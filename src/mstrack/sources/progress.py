@@ -38,7 +38,7 @@ from mstrack.sources.progress_names import TITLE_COLUMN, UNIT_COLUMN, NamedRows
 from mstrack.sources.progress_rows import ASK, NOTHING, Checked, ImportIndicator, ImportResult, PlanReads
 from mstrack.sources.progress_sheets import UNIT_WORDS, hidden_columns, hidden_rows, hidden_values, progress_sheet
 from mstrack.sources.progress_values import Values
-from mstrack.sources.rows import TOTAL_CELL_RE, Uncomputed, total_row
+from mstrack.sources.rows import TOTAL_CELL_RE, Shown, Uncomputed, figure_of, total_row
 from mstrack.sources.sheets import Table, columns_read, find_table, header_key, read_rows
 from mstrack.vocabulary import ALL_DONE_WORDS, DONE_WORDS, SCHEDULE
 
@@ -284,6 +284,8 @@ class _Importer(Values, Comparing):
         if Uncomputed in map(type, cells):
             self._uncomputed(table, line, cells)
             return
+        if Shown in map(type, cells[:4]):  # 第1项: a code or date column reads the number, not its format's text
+            cells = (*map(figure_of, cells[:4]), *cells[4:])
         programme_cell, task_cell, name_cell, as_of_cell, value_cell, note_cell, reporter_cell = cells
         value = text_value(value_cell)
         remark = None

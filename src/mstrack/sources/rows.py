@@ -14,6 +14,24 @@ class Uncomputed(str):
     the row type, so that the checks of every file (a CSV's too) know it without loading the .xlsx reader."""
 
 
+class Shown(str):
+    """A number cell as its format shows it with a unit after the figure (0.0"亿元": "1.5亿元", read as a typed value
+    is), keeping the number it holds: a code or date column so formatted ("第"0"项", shown 第1项) reads the number,
+    not the format's text (figure_of)."""
+
+    figure: int | float
+
+    def __new__(cls, text: str, figure: int | float) -> Shown:
+        shown = super().__new__(cls, text)
+        shown.figure = figure
+        return shown
+
+
+def figure_of(cell):
+    """A cell as the number it holds where the reader showed it with its format's unit (Shown), else as it is."""
+    return cell.figure if type(cell) is Shown else cell
+
+
 @dataclass(slots=True)
 class Row:
     number: int  # as the spreadsheet numbers it, 1-based, title and header rows included

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from mstrack.errors import InputError
-from mstrack.sources.rows import Cells, Row
+from mstrack.sources.rows import Cells, Row, Shown
 
 MAX_SHEET_CELLS = 2**20 * 26
 """A sheet's extent, its last row × its last column, is at most what 1,048,576 rows (all Excel has)
@@ -236,13 +236,13 @@ def _show_percent(cells: list, marks: list, width: int) -> None:
             cells[column] = shown_text(cells[column], mark)
 
 
-def shown_text(value: float, mark: int | tuple[int, str]) -> str:
+def shown_text(value: float, mark: int | tuple[int, str]) -> str | Shown:
     """A number as its cell's format shows it: a percent cell's (a column alone, xlsx._sheet_marks) 0.65 as the 65%
     the unit typed; a cell whose format prints a unit after the figure ((column, unit): 0.0"亿元") 1.5 as "1.5亿元",
-    read as a typed value is, scaled and its unit checked."""
+    read as a typed value is, scaled and its unit checked; the number kept (Shown) for a code or date column."""
     if type(mark) is int:
         return f"{round(value * 100, 6):g}%"
-    return f"{value:.15g}{mark[1]}"
+    return Shown(f"{value:.15g}{mark[1]}", value)
 
 
 def _plain(value):

@@ -15,7 +15,7 @@ from mstrack.sources.table.numbers import exact, exact_sum, unit_factor, unit_ke
 from mstrack.sources.table.period_amounts import bound_each_period, bound_held_again, per_period_amount
 from mstrack.sources.table.placing import assign
 from mstrack.sources.table.raw import RawLine, RawTask
-from mstrack.sources.table.schedule import dated_parts, month_digits, numbered_deadlines, numbered_parts, outlet_dates
+from mstrack.sources.table.schedule import dated_parts, month_digits, numbered_deadlines, numbered_parts, one_mark, outlet_dates
 from mstrack.sources.table.series import LEVEL_UNITS, Series, is_level, join_month_plan_figures
 from mstrack.sources.table.steps import bare_step, series_stage, stage_fits
 from mstrack.vocabulary import BOUND_WORDS, PLACE_NAME, PROGRESS_MOMENT, PROGRESS_OPENING, START_VERBS
@@ -189,7 +189,7 @@ def _without(text: str, clauses: list[str]) -> str:
         text = month_digits(text)
     for _ in range(2):  # a sentence less its steps ("修复道路30公里，年底前全部完成") matches once they are gone
         for clause in sorted(clauses, key=len, reverse=True):
-            text = re.sub(r"[，,]\s*(?=[，,])|[（(]\s*[）)]", "", text.replace(clause, ""))
+            text = one_mark(re.sub(r"[（(]\s*[）)]", "", text.replace(clause, "")))
     return text.strip(" ，,；;。\n")
 
 

@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING
 
 from mstrack.domain.names import look_alike
 from mstrack.errors import InputError, Joined, Message
-from mstrack.model import Programme
+from mstrack.model import Programme, Task
 from mstrack.sources.documents import Part, document_parts, printed_name
 from mstrack.sources.plan import plan_from_dict, plan_to_dict
+from mstrack.sources.table.list_sections import CLOSING_RE
 from mstrack.sources.table.reading import document_sheet
 from mstrack.sources.table.row_lines import UNLISTED
 
@@ -40,6 +41,8 @@ def convert_parts(path: Path, convert: Callable[[list], Conversion]) -> Conversi
             conversion = convert([document_sheet(path, part.rows)])
         except InputError:
             conversion = None
+        if conversion is not None and part.number is None:
+            conversion = _text_work(conversion)
         if conversion is not None and _holds_tasks(conversion.programme):
             read.append((part, conversion))
         elif part.number is not None:  # a table that reads as no task table; the text holds no list: nothing said
@@ -55,8 +58,37 @@ def convert_parts(path: Path, convert: Callable[[list], Conversion]) -> Conversi
 def _holds_tasks(programme: Programme) -> bool:
     """A part holds tasks when one of them at least names who does it or by when: a table of figures alone (托位数 by
     year), or of a page's particulars (索引号, 文号), read as rows of a header it does not have, holds none."""
-    return any(task.deadline or any(unit != UNLISTED for line in task.lines for unit in [*line.lead_units, *line.units])
-               for task in programme.tasks)
+    return any(map(_staffed_or_dated, programme.tasks))
+
+
+def _text_work(conversion: Conversion) -> Conversion | None:
+    """The text's items that are work beside a table's, as a document of the text alone would have them: most of its
+    items naming who does them or by when (None when they do not: a notice's words around its table), and an item
+    under a closing section's heading ("二、工作要求", "保障措施") naming no office left out, a requirement on offices
+    (close47's rule, list_closing)."""
+    programme = conversion.programme
+    tasks = programme.tasks
+    closing = {area.code for area in programme.areas if CLOSING_RE.search(area.name)}
+    kept = [i for i, task in enumerate(tasks) if task.area not in closing or _staffed(task)]
+    if 2 * sum(_staffed_or_dated(tasks[i]) for i in kept) <= len(tasks):
+        return None
+    if len(kept) == len(tasks):
+        return conversion
+    held = {tasks[i].area for i in kept}
+    place = {i: k for k, i in enumerate(kept)}  # a comment's task index (ti) in the kept tasks
+    comments = {(place[ti] if ti is not None else None, *rest): why for (ti, *rest), why in conversion.comments.items()
+                if ti is None or ti in place}
+    return replace(conversion, comments=comments, rows=[conversion.rows[i] for i in kept if i < len(conversion.rows)],
+                   programme=replace(programme, tasks=[tasks[i] for i in kept],
+                                     areas=[area for area in programme.areas if area.code in held]))
+
+
+def _staffed(task: Task) -> bool:
+    return any(unit != UNLISTED for line in task.lines for unit in [*line.lead_units, *line.units])
+
+
+def _staffed_or_dated(task: Task) -> bool:
+    return task.deadline is not None or _staffed(task)
 
 
 def _place(part: Part, row: int) -> int:

@@ -308,6 +308,16 @@ def _less_steps(sentence: str, steps: list[tuple[int, int]]) -> str:
     return re.sub(r"[，,]\s*(?=[，,])", "", sentence).strip(" ，,")
 
 
+MARKS_RUN_RE = re.compile(r"[，,；;。]\s*(?:[，,；;。]\s*)+")
+MARK_STRENGTH = {"，": 0, ",": 0, "；": 1, ";": 1, "。": 2}
+
+
+def one_mark(text: str) -> str:
+    """The words left where a dated clause was taken out, each run of marks it left between them made its strongest
+    ("…建设。；力争到2030年…" → "…建设。力争到2030年…", "10座；；年底前…" → "10座；年底前…")."""
+    return MARKS_RUN_RE.sub(lambda m: max(re.sub(r"\s", "", m[0]), key=MARK_STRENGTH.__getitem__), text)
+
+
 YEAR_RANGE_RE = re.compile(r"(\d{4})\s*年?\s*[-—–~～至到]\s*(\d{4})\s*年?\s*(?:底|末)?\s*(?:前|完成|建成)?")
 
 
