@@ -158,7 +158,11 @@ def test_word_tables_with_text_between_and_other_headers_stay_apart_and_table_pi
     other = [["序号", "项目名称", "完成时限", "备注", "联系人"], ["1", "老年助餐", "12月底前", "", "张三"]]
     path = word_document(tmp_path / "两表.docx", (FIRST_PAGE, []), (other, []), between="附件2")
     assert len(document_tables(path)) == 2
-    assert [t.title for t in convert_table(path, "x-2024", 2024).programme.tasks] == ["新建公园5个", "新增学位2000个", "整治背街小巷"]
+    both = convert_table(path, "x-2024", 2024).programme.tasks  # every part that holds tasks (parts47), in order
+    assert [(t.code, t.title) for t in both] == [("1", "新建公园5个"), ("2", "新增学位2000个"), ("3", "整治背街小巷"),
+                                                 ("附件2-1", "老年助餐")]
+    assert [t.title for t in convert_table(path, "x-2024", 2024, table_number=1).programme.tasks] == \
+        ["新建公园5个", "新增学位2000个", "整治背街小巷"]
     assert [t.title for t in convert_table(path, "x-2024", 2024, table_number=2).programme.tasks] == ["老年助餐"]
     with pytest.raises(InputError, match=r"--table 3: .*两表\.docx has 2 tables"):
         convert_table(path, "x-2024", 2024, table_number=3)
