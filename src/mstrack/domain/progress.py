@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from mstrack.domain.characters import simplified
 from mstrack.domain.dates import DateError, in_report_year, parse_date
-from mstrack.domain.names import look_alike, named_by
+from mstrack.domain.names import collective, look_alike, named_by
 from mstrack.domain.quantities import (
     QuantityError,
     as_number,
@@ -198,12 +198,18 @@ class CheckedReport:
 
 def another_reporters(by: str | None, unit: str | None, reporter: str | None, reporting_unit: str | None) -> bool:
     """Whether a report by `by` for the office `unit` (填报单位) would correct a stored entry of another reporter's
-    (`reporter`, `reporting_unit`: safety46 F9). By the reporting units where both name one, read alike (two districts'
-    returns imported by one login are two; two people of one office are one); else by the reporters, an entry with
-    none being nobody else's."""
-    if unit and reporting_unit:
+    (`reporter`, `reporting_unit`: safety46 F9). By the reporting units where both name one office, read alike (two
+    districts' returns imported by one login are two; two people of one office are one: units_compared); else by
+    the reporters, an entry with none being nobody else's."""
+    if units_compared(unit, reporting_unit):
         return look_alike(unit) != look_alike(reporting_unit)
     return reporter is not None and by != reporter
+
+
+def units_compared(unit: str | None, reporting_unit: str | None) -> bool:
+    """Whether a report and a stored entry are told apart by their reporting units: both name one, and neither is a
+    class of offices ("各区人民政府": the form every district's copy of a collective lead's task says, review47 F1)."""
+    return bool(unit and reporting_unit) and not collective(unit) and not collective(reporting_unit)
 
 
 def another_units_value(ref: str, indicator: str, on: date, value: str, unit: str, by: str | None, other: str,
