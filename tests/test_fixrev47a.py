@@ -1,12 +1,13 @@
-"""review47 F1, F2, F3, F4: a collective lead's 填报单位 ("各区人民政府") is no one office, so its returns are compared by
-their reporters; a unit's own corrected return is its own after `db upgrade` (reports stored before m011 name no
+"""review47 F1, F2, F3, F4, F7: a collective lead's 填报单位 ("各区人民政府") is no one office, so its returns are compared
+by their reporters; a unit's own corrected return is its own after `db upgrade` (reports stored before m011 name no
 unit) and when sent again under another file name (a v2 of this week's form); a January year-end figure of a rate of
-change may fall, as `log` takes it."""
+change may fall, as `log` takes it; the 本期目标 beside a done word is read by the template's own rule."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import openpyxl
 from sqlalchemy import create_engine
 from sqlalchemy.pool import NullPool
 
@@ -128,3 +129,23 @@ def test_a_january_year_end_rate_of_change_below_decembers_is_a_warning(cli, tmp
     done(result)
     assert "lower than 6.5%" in result.output
     assert standing(cli)[-1] == ("地区生产总值增速", "2024-01-20", 6.2)
+
+
+# F7 ------------------------------------------------------------------------------------------------------------------
+
+def test_done_beside_the_forms_target_after_the_last_checkpoint_is_read_by_the_templates_rule(cli, tmp_path):
+    """Past its last checkpoint (09-30: 20所) the form shows that checkpoint's figure as 本期目标; the import reads the
+    same rule (domain.progress.period_target), so 已完成 beside it is not taken as the year's 30所."""
+    task = plan_task("1", "新建学校", "县教育局", "学校", "所", 30, milestones=[("2023-06-30", 15), ("2023-09-30", 20)])
+    done(cli("import", "plan", str(write_plan(tmp_path / "p.toml", plan_tasks(task)))))
+    path = tmp_path / "form.xlsx"
+    done(cli("export", "template", "x-2023", "--unit", "县教育局", "--as-of", "2023-11-30", "-o", str(path)))
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    header = next(row for row in (1, 2) if any(cell.value == "指标" for cell in sheet[row]))
+    column = {cell.value: cell.column for cell in sheet[header]}
+    assert "20所" in sheet.cell(header + 1, column["本期目标"]).value
+    sheet.cell(header + 1, column["数值"]).value = "已完成"
+    book.save(path)
+    refused(cli("import", "progress", str(path)), "form.xlsx:3:数值", "已完成", "20所", "30所")
+    assert standing(cli) == []

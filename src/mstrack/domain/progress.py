@@ -196,6 +196,15 @@ class CheckedReport:
     unchanged: bool = False  # the same value and note as the indicator's report of that day: nothing to write
 
 
+def period_target(checkpoints: list[tuple[date, int | float | None]], on: date) -> tuple[date, int | float] | None:
+    """The 本期目标 a fill-in form shows for `on` (render/template.py) and an import reads beside a done word
+    (review47 F7: one rule): of the checkpoints (due, figure or None) by due, those due on or after `on` (past the
+    last one: the last one), the first with a figure, as (due, figure); None when none has one (the form then shows
+    the annual target)."""
+    upcoming = [checkpoint for checkpoint in checkpoints if checkpoint[0] >= on] or checkpoints[-1:]
+    return next(((due, figure) for due, figure in upcoming if figure is not None), None)
+
+
 def another_reporters(by: str | None, unit: str | None, reporter: str | None, reporting_unit: str | None) -> bool:
     """Whether a report by `by` for the office `unit` (填报单位) would correct a stored entry of another reporter's
     (`reporter`, `reporting_unit`: safety46 F9). By the reporting units where both name one office, read alike (two
