@@ -115,6 +115,8 @@ def test_a_form_made_before_a_report_between_its_last_date_and_its_row_is_refuse
     done(cli("log", "x-2023/1", "200", "--as-of", "2023-05-31", "--by", "福田区"))
     refused(cli("import", "progress", str(filled(blank, tmp_path / "v2.xlsx", {"学位": 320}, "张三"))),
             "v2.xlsx:3", "2023-05-31", "上次日期", "2023-03-31", "--reason")
+    refused(cli("--lang", "zh", "import", "progress", str(tmp_path / "v2.xlsx")), "2023-05-31 的报送之前", "旧表")
+    assert standing(cli)[-1] == ("学位", "2023-05-31", 200)
 
 
 # F4 ------------------------------------------------------------------------------------------------------------------
