@@ -46,7 +46,8 @@ def test_a_collective_line_on_a_csv_return_is_compared_by_reporters(cli, tmp_pat
                                      encoding="utf-8")
     done(cli("import", "progress", str(tmp_path / "f.csv")))
     refused(cli("import", "progress", str(tmp_path / "n.csv")), "n.csv:3", "张三", "李四", "--reason")
-    refused(cli("log", "x-2023/1", "200", "--as-of", "2023-06-30", "--unit", "各区人民政府", "--by", "李四"), "张三", "--reason")
+    logged = cli("log", "x-2023/1", "200", "--as-of", "2023-06-30", "--unit", "各区人民政府", "--by", "李四")
+    refused(logged, "张三", "another reporter", "--reason")
     result = cli("import", "progress", str(tmp_path / "f2.csv"))  # 张三's own correction: a correction
     done(result)
     assert "1 corrected" in result.output

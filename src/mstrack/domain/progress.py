@@ -221,6 +221,16 @@ def units_compared(unit: str | None, reporting_unit: str | None) -> bool:
     return bool(unit and reporting_unit) and not collective(unit) and not collective(reporting_unit)
 
 
+def another_reporters_value(ref: str, indicator: str, on: date, value: str, by: str | None, other: str,
+                            reporter: str | None, source: str | None) -> Message:
+    """Why a report may not replace another reporter's value of that day unsaid, where the reporters decide (no unit
+    on one side, or a class of offices: units_compared): the values, both reporters, and the stored entry's file."""
+    return Message("{ref} {indicator} as of {on} is {value} here (by {by}) but {other} by {reporter} ({source}) stands;"
+                   " a return by another reporter replaces it only as a correction: give --reason to say why", ref=ref,
+                   indicator=indicator, on=on, value=value, by=by or "—", other=other, reporter=reporter or "—",
+                   source=source or "—")
+
+
 def another_units_value(ref: str, indicator: str, on: date, value: str, unit: str, by: str | None, other: str,
                         reporting_unit: str, reporter: str | None, source: str | None) -> Message:
     """Why a report of one office may not replace another office's value of that day unsaid (`log --unit`, a return

@@ -10,6 +10,7 @@ from operator import is_not, le
 
 from mstrack.domain.progress import (
     another_reporters,
+    another_reporters_value,
     another_units_value,
     higher_than_later,
     may_be_negative,
@@ -249,15 +250,10 @@ class Comparing:
             ref, on = f"{state.programme}/{state.task}", date.fromordinal(day[seq])
             here = format_number(progress_rows.number_of(self.checked.value[seq]), state.unit)
             stored = format_number(progress_rows.number_of(value), state.unit)
-            if units_compared(unit, reporting_unit):
-                self.result.errors.append(Message("{place}: {error}", place=self.where(seq), error=another_units_value(
-                    ref, state.indicator, on, here, unit, by, stored, reporting_unit, reporter, source)))
-                continue
-            self.result.errors.append(Message(
-                "{place}: {ref} {indicator} as of {on} is {value} here (by {by}) but {other} by {reporter} ({source}) stands;"
-                " a return by another reporter replaces it only as a correction: give --reason to say why",
-                place=self.where(seq), ref=ref, indicator=state.indicator, on=on, value=here, by=by or "—", other=stored,
-                reporter=reporter, source=source or "—"))
+            error = (another_units_value(ref, state.indicator, on, here, unit, by, stored, reporting_unit, reporter, source)
+                     if units_compared(unit, reporting_unit) else
+                     another_reporters_value(ref, state.indicator, on, here, by, stored, reporter, source))
+            self.result.errors.append(Message("{place}: {error}", place=self.where(seq), error=error))
 
     def _corrections(self, other: list[tuple[int, int, int]]) -> list[Message]:
         """Rows that would correct the value stored for their day (seq, indicator, position): the first few named old →
