@@ -56,6 +56,10 @@ COUNTABLE_UNITS = frozenset((
 """Units that count whole things (measure words, after full-width folding: 套（间） is 套(间)): an expected
 value in them is a whole number. Amounts (元, 万元), measures (公里, 平方米, 吨) and percentages are not."""
 
+COLLECTIVE = ("相关", "有关", "其他", "其它")
+"""The words of a class of offices ("相关街道", "县直有关部门"), units of their own as 各 makes one ("各区人民政府", "各县（市、
+区）"): no one office. The table reader keeps such a name as a unit (office_names); a return's 填报单位 naming one says
+which class of offices the form was sent to, not which one filled it in (domain.names.collective)."""
 RATE_OF_CHANGE_WORDS = ("涨幅", "增幅", "增长", "增速", "降幅", "变动", "变化")
 """Words naming a rate of change (居民消费价格涨幅, 地区生产总值增速): in %, its true figure can be below zero, as a
 ceiling's (<=) can; no other indicator's can (domain.progress.may_be_negative)."""

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from mstrack.domain.characters import simplified
+from mstrack.vocabulary import COLLECTIVE
 
 T = TypeVar("T")
 
@@ -25,6 +26,12 @@ def look_alike(name: str) -> str:
     are left as they are, part of a name: sources/sheets.header_key, built on this, folds them too, for the column
     names mstrack gives itself (as_of, AS-OF)."""
     return simplified("".join(unicodedata.normalize("NFKC", name).split()))
+
+def collective(name: str) -> bool:
+    """A class of offices, no one office: "各区人民政府", "各县（市、区）", "市直各部门", "各有关单位", "县直有关部门"
+    (vocabulary.COLLECTIVE, and 各). A form sent to such a class names it as its 填报单位 on every office's copy."""
+    return any(word in simplified(name) for word in ("各", *COLLECTIVE))
+
 
 TIERS = (str.__eq__, str.startswith, str.__contains__)
 """The same name, else one it begins, else one it is part of."""

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from mstrack.domain.characters import simplified
 from mstrack.domain.dates import DateError, in_report_year, parse_date
-from mstrack.domain.names import look_alike, named_by
+from mstrack.domain.names import collective, look_alike, named_by
 from mstrack.domain.quantities import (
     QuantityError,
     as_number,
@@ -197,14 +197,39 @@ class CheckedReport:
     note: str | None = None  # the note to store: the one given, else that of the day's report it corrects (kept_note)
 
 
+def period_target(checkpoints: list[tuple[date, int | float | None]], on: date) -> tuple[date, int | float] | None:
+    """The 本期目标 a fill-in form shows for `on` (render/template.py) and an import reads beside a done word
+    (review47 F7: one rule): of the checkpoints (due, figure or None) by due, those due on or after `on` (past the
+    last one: the last one), the first with a figure, as (due, figure); None when none has one (the form then shows
+    the annual target)."""
+    upcoming = [checkpoint for checkpoint in checkpoints if checkpoint[0] >= on] or checkpoints[-1:]
+    return next(((due, figure) for due, figure in upcoming if figure is not None), None)
+
+
 def another_reporters(by: str | None, unit: str | None, reporter: str | None, reporting_unit: str | None) -> bool:
     """Whether a report by `by` for the office `unit` (填报单位) would correct a stored entry of another reporter's
-    (`reporter`, `reporting_unit`: safety46 F9). By the reporting units where both name one, read alike (two districts'
-    returns imported by one login are two; two people of one office are one); else by the reporters, an entry with
-    none being nobody else's."""
-    if unit and reporting_unit:
+    (`reporter`, `reporting_unit`: safety46 F9). By the reporting units where both name one office, read alike (two
+    districts' returns imported by one login are two; two people of one office are one: units_compared); else by
+    the reporters, an entry with none being nobody else's."""
+    if units_compared(unit, reporting_unit):
         return look_alike(unit) != look_alike(reporting_unit)
     return reporter is not None and by != reporter
+
+
+def units_compared(unit: str | None, reporting_unit: str | None) -> bool:
+    """Whether a report and a stored entry are told apart by their reporting units: both name one, and neither is a
+    class of offices ("各区人民政府": the form every district's copy of a collective lead's task says, review47 F1)."""
+    return bool(unit and reporting_unit) and not collective(unit) and not collective(reporting_unit)
+
+
+def another_reporters_value(ref: str, indicator: str, on: date, value: str, by: str | None, other: str,
+                            reporter: str | None, source: str | None) -> Message:
+    """Why a report may not replace another reporter's value of that day unsaid, where the reporters decide (no unit
+    on one side, or a class of offices: units_compared): the values, both reporters, and the stored entry's file."""
+    return Message("{ref} {indicator} as of {on} is {value} here (by {by}) but {other} by {reporter} ({source}) stands;"
+                   " a return by another reporter replaces it only as a correction: give --reason to say why", ref=ref,
+                   indicator=indicator, on=on, value=value, by=by or "—", other=other, reporter=reporter or "—",
+                   source=source or "—")
 
 
 def another_units_value(ref: str, indicator: str, on: date, value: str, unit: str, by: str | None, other: str,

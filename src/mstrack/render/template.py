@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from mstrack.domain.progress import period_target
 from mstrack.domain.quantities import format_number
 from mstrack.model import SCHEDULE, IndicatorState
 from mstrack.render.pages import display_width
@@ -55,10 +56,9 @@ def template_rows(states: list[IndicatorState], on: date) -> list[TemplateRow]:
             last = f"{int(latest.value)}个节点已完成" if latest else ""
         else:
             unit = state.unit
-            with_target = [m for m in upcoming if m.target is not None]
             target = ""
-            if with_target:
-                target = f"{COMPARATOR_WORDS[state.comparator]}{format_number(with_target[0].target, unit)}（{with_target[0].due}）"
+            if shown := period_target([(m.due, m.target) for m in state.milestones], on):
+                target = f"{COMPARATOR_WORDS[state.comparator]}{format_number(shown[1], unit)}（{shown[0]}）"
             elif state.target is not None:
                 target = f"{COMPARATOR_WORDS[state.comparator]}{format_number(state.target, unit)}（{state.deadline}）"
             last = format_number(latest.value, unit) if latest else ""

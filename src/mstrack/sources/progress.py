@@ -96,7 +96,7 @@ class _Importer(Values, Comparing):
         self.pending: list[tuple] = []  # checked rows to write, up to CHUNK_ROWS
         self.asked: list[tuple[int, int, int]] = []  # rows to ASK about: (seq, indicator id, index in pending or -1)
         self.asked_by: dict[int, tuple] = {}  # of those, a unit's return's (it says 填报单位): seq → (reporter as
-        # compared (compared_reporter: None for the importer's own login), reporting unit)
+        # stored, whether a 填报人 cell gave it, reporting unit): Comparing._other_reporters
         self.unit_return = False  # the file read says who reports (填报单位): Comparing.other_reporters
         self.row_units: dict[int, str] = {}  # the chunk's rows' reporting units (填报单位), by row number (NamedRows.rows)
         self.reason: str | None = None  # --reason: a correction said as one (another reporter's value replaced)
@@ -267,8 +267,7 @@ class _Importer(Values, Comparing):
                 stored_of.append(ASK)
                 asked.append((seq, indicator, len(pending) if write else -1))
                 if asked_by is not None:
-                    asked_by[seq] = (self.compared_reporter(reporter, who is not None and not who.isspace() and who != ""),
-                                     units.get(line))
+                    asked_by[seq] = (reporter, who is not None and not who.isspace() and who != "", units.get(line))
             of_indicator.append(seq)
             day.append(as_of.toordinal())
             value.append(number)

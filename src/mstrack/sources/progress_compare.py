@@ -4,13 +4,20 @@ with each other (a day given twice, values falling), and written in chunks. A pa
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from itertools import compress, repeat
 from operator import is_not, le
 
-from mstrack.domain.progress import another_reporters, another_units_value, higher_than_later
+from mstrack.domain.progress import (
+    another_reporters,
+    another_reporters_value,
+    another_units_value,
+    higher_than_later,
+    may_be_negative,
+    units_compared,
+)
 from mstrack.domain.quantities import format_number
-from mstrack.errors import Joined, Message, readable_name
+from mstrack.errors import Joined, Message
 from mstrack.sources import progress_rows
 from mstrack.sources.progress_rows import ASK, FALLS_ROWS, KEPT, NOTHING, OTHER, SAME, ImportIndicator, day_runs
 from mstrack.vocabulary import SCHEDULE
@@ -131,7 +138,8 @@ class Comparing:
             year = self.plan.programme_year(state.programme)
             for as_of, _, number, seq in timeline:
                 if seq is not None and highest is not None and highest[1] > number and highest[0] < as_of:
-                    if year is not None and as_of.year > year and self.reason is None:
+                    if year is not None and as_of.year > year and self.reason is None and not may_be_negative(
+                            state.indicator, state.unit, state.comparator):  # a rate of change may fall: said, as `log` says it
                         self._lowers_year_end(state, seq, number, highest, year)
                         continue
                     self.result.warnings.append(Message(
@@ -178,16 +186,19 @@ class Comparing:
         if stored == ASK:
             self.asked.append((seq, state.indicator_id, len(self.pending) if write else -1))
             if self.unit_return:
-                self.asked_by[seq] = (self.compared_reporter(reporter, given), unit)
+                self.asked_by[seq] = (reporter, given, unit)
         self.checked.add(state.indicator_id, as_of, number, len(self.files) - 1, line, stored)
         if write:
             self.pending.append((state.indicator_id, as_of, number, note, reporter, self.source, unit))
 
-    def compared_reporter(self, reporter: str | None, given: bool) -> str | None:
-        """The reporter a unit's return's row is compared by (_other_reporters): None when it is only the importer's
-        own login (no 填报人 cell, no --by), which is nobody's: two districts' returns with 填报人 left empty, imported
-        by one clerk, are never "the same reporter" (safety47 F4)."""
-        return reporter if given or self.by_given else None
+    def compared_reporter(self, reporter: str | None, given: bool, reporting_unit: str | None) -> str | None:
+        """The reporter a unit's return's row is compared by (_other_reporters) with a stored entry of `reporting_unit`:
+        None when it is only the importer's own login (no 填报人 cell, no --by), which is nobody's: two districts'
+        returns with 填报人 left empty, imported by one clerk, are never "the same reporter" (safety47 F4). An entry
+        that names no unit (stored before m011, a `log` without --unit, a return of a form without a 填报单位 line) is
+        compared as before units were stored, by the reporter as stored (the login): the same clerk's correction of
+        the same return is a correction after `db upgrade` (review47 F2)."""
+        return reporter if given or self.by_given or reporting_unit is None else None
 
     def resolve(self) -> None:
         """The rows to ASK about, compared with what the store holds on their days (Store.stored_on: an index
@@ -234,35 +245,36 @@ class Comparing:
         entries = self.store.stored_texts_on([(indicator, date.fromordinal(day[seq])) for seq, indicator, _ in other],
                                              upto=self.plan.upto, columns=("value", "reporter", "source", "reporting_unit"))
         for (seq, indicator, _), (value, reporter, source, reporting_unit) in zip(other, entries, strict=True):
-            by, unit = asked_by[seq]
+            row_reporter, given, unit = asked_by[seq]
+            by = self.compared_reporter(row_reporter, given, reporting_unit)
             if not another_reporters(by, unit, reporter, reporting_unit):
                 continue
             state = self.columns.state(indicator)
             ref, on = f"{state.programme}/{state.task}", date.fromordinal(day[seq])
             here = format_number(progress_rows.number_of(self.checked.value[seq]), state.unit)
             stored = format_number(progress_rows.number_of(value), state.unit)
-            if unit and reporting_unit:
-                self.result.errors.append(Message("{place}: {error}", place=self.where(seq), error=another_units_value(
-                    ref, state.indicator, on, here, unit, by, stored, reporting_unit, reporter, source)))
-                continue
-            self.result.errors.append(Message(
-                "{place}: {ref} {indicator} as of {on} is {value} here (by {by}) but {other} by {reporter} ({source}) stands;"
-                " a return by another reporter replaces it only as a correction: give --reason to say why",
-                place=self.where(seq), ref=ref, indicator=state.indicator, on=on, value=here, by=by or "—", other=stored,
-                reporter=reporter, source=source or "—"))
+            error = (another_units_value(ref, state.indicator, on, here, unit, by, stored, reporting_unit, reporter, source)
+                     if units_compared(unit, reporting_unit) else
+                     another_reporters_value(ref, state.indicator, on, here, by, stored, reporter, source))
+            self.result.errors.append(Message("{place}: {error}", place=self.where(seq), error=error))
 
     def _corrections(self, other: list[tuple[int, int, int]]) -> list[Message]:
         """Rows that would correct the value stored for their day (seq, indicator, position): the first few named old →
-        new for the import to say; and those of a form made before the report they would correct (its 上次日期 older
-        than that report, progress_form), stored by another file, refused unless --reason says it is meant: last
-        week's form filled in again would put this week's figures on last week's date (safety47 F2): their
+        new for the import to say; and those of a form made before a report it could not have known of, refused
+        unless --reason says it is meant (safety47 F2): the store holds a report of the indicator dated after the
+        row's 上次日期 (the latest report when the form was made, progress_form) and before the row's own day, so the
+        form is older than that report and its figures are no correction of the day it was made for. A form's 上次日期
+        is always older than its own day: a unit's second send of this week's form (a v2, under any file name) meets
+        no such report and is a correction, said old → new (review47 F3); last week's form filled in again with its
+        date unchanged reads the same and is said the same way (which form was made last is not remembered). Their
         problems, returned."""
         checked, shown, stale = self.checked, self.result.corrected_rows, []
         day, value, files, lines = checked.day, checked.value, checked.file, checked.line
         room = CORRECTIONS_SHOWN - len(shown)
-        made = {seq: last for seq, _, _ in other if self.reason is None
+        made = {seq: (indicator, last) for seq, indicator, _ in other if self.reason is None
                 and (last := self.form_dates.made_before(files[seq], lines[seq], date.fromordinal(day[seq]))) is not None}
-        other = [row for at, row in enumerate(other) if at < room or row[0] in made]  # only these are read: a bulk
+        unknown = self._unknown_reports(made)
+        other = [row for at, row in enumerate(other) if at < room or row[0] in unknown]  # only these are read: a bulk
         if not other:  # import's thousands of corrections are counted, not named
             return []
         entries = self.store.stored_texts_on([(indicator, date.fromordinal(day[seq])) for seq, indicator, _ in other],
@@ -275,16 +287,34 @@ class Comparing:
             if len(shown) < CORRECTIONS_SHOWN:
                 shown.append(Message("{place} {ref} {indicator} {on}: {old} → {new}", place=self.where(seq), ref=ref,
                                      indicator=state.indicator, on=on, old=old, new=new))
-            last = made.get(seq)
-            if last is None or source == readable_name(self.files[files[seq]].name):
+            if seq not in unknown:
                 continue
+            last = made[seq][1]
             stale.append(Message(
                 "{place}: {ref} {indicator} as of {on} would be corrected from {old} ({source}, batch {batch}) to {new},"
-                " but this form was made before that report: its {column} is {last}. It looks like the {on} form filled in"
-                " again: fill in the latest form, or give --reason to correct the figures of {on}",
+                " but this form was made before the report of {between}: its {column} is {last}. It looks like an older"
+                " form filled in again: fill in the latest form, or give --reason to correct the figures of {on}",
                 place=self.where(seq), ref=ref, indicator=state.indicator, on=on, old=old, source=source or "—",
-                batch=batch, new=new, column=self.form_dates.header, last="—" if last == date.min else last))
+                batch=batch, new=new, between=unknown[seq], column=self.form_dates.header,
+                last="—" if last == date.min else last))
         return stale
+
+    def _unknown_reports(self, made: dict[int, tuple[int, date]]) -> dict[int, date]:
+        """Of the rows whose form is older than their day (seq → indicator, 上次日期), those for which the store holds
+        a report dated after the 上次日期 and before the row's day: the form could not have known of it. The latest
+        such day, by row (one read: Store.stored_between, the reports of those days only)."""
+        day = self.checked.day
+        spans = [(indicator, last + timedelta(days=1), date.fromordinal(day[seq] - 1))
+                 for seq, (indicator, last) in made.items() if day[seq] - last.toordinal() > 1]
+        if not spans:
+            return {}
+        _, stored = self.store.stored_between(spans, upto=self.plan.upto)
+        unknown = {}
+        for seq, (indicator, last) in made.items():
+            days = [on for on, _ in stored.get(indicator, ()) if last < on and on.toordinal() < day[seq]]
+            if days:
+                unknown[seq] = max(days)
+        return unknown
 
     def _kept(self, other: list[tuple[int, int, int]]) -> set[int]:
         """Of the rows that would correct a stored value (seq, indicator, position in pending), those re-stating a

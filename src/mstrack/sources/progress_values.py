@@ -9,7 +9,7 @@ from datetime import date
 
 from mstrack.domain.dates import DateError, in_report_year, number_date, parse_date
 from mstrack.domain.limits import text_problem
-from mstrack.domain.progress import check_value, check_whole, done_value, far_above_target
+from mstrack.domain.progress import check_value, check_whole, done_value, far_above_target, period_target
 from mstrack.domain.quantities import format_number, parse_quantity, shown
 from mstrack.errors import InputError, Message, Problem
 from mstrack.sources.progress_cells import FIELDS, plain_value
@@ -162,10 +162,10 @@ class Values:
         return number
 
     def _period_target(self, state: ImportIndicator, as_of: date) -> tuple[date, int | float] | None:
-        """The 本期目标 a fill-in form shows for `as_of` (the first checkpoint with a figure due on or after it:
-        render/template.py) where it is not the annual target: a done word written beside it could mean either."""
-        upcoming = [period for period in self.plan.store.period_targets(state.indicator_id) if period[0] >= as_of]
-        return upcoming[0] if upcoming and upcoming[0][1] != state.target else None
+        """The 本期目标 a fill-in form shows for `as_of` (domain.progress.period_target, the rule render/template.py
+        prints it by) where it is not the annual target: a done word written beside it could mean either."""
+        period = period_target(self.plan.store.period_targets(state.indicator_id), as_of)
+        return period if period is not None and period[1] != state.target else None
 
     def _checkpoints(self, state: ImportIndicator, value: str, done_word: bool, as_of: date, table: Table,
                      line: int) -> int | None:

@@ -117,11 +117,11 @@ def import_terms(dialect: Dialect, connection, ids: list[int]) -> dict[int, tupl
 
 
 def period_targets(dialect: Dialect, connection, indicator_id: int) -> list[tuple[date, int | float]]:
-    """An indicator's checkpoints that set a figure, as (due, target) by due: the 本期目标 a fill-in form showed
-    (render/template.py), for a done word written beside it. Read for such a row only."""
-    rows = dialect.rows(connection, f"SELECT due, target FROM milestone WHERE indicator_id = {dialect.p} AND target IS NOT NULL"
-                                    " ORDER BY due", [indicator_id])
-    return [(day(due), number(target)) for due, target in rows]
+    """An indicator's checkpoints, as (due, target or None) by due: what the 本期目标 a fill-in form showed is read
+    from (domain.progress.period_target), for a done word written beside it. Read for such a row only."""
+    rows = dialect.rows(connection, f"SELECT due, target FROM milestone WHERE indicator_id = {dialect.p} ORDER BY due, id",
+                        [indicator_id])
+    return [(day(due), None if target is None else number(target)) for due, target in rows]
 
 
 NO_DUES = ()

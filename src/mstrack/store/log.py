@@ -10,9 +10,11 @@ from mstrack.domain.progress import (
     CheckedReport,
     LogResult,
     another_reporters,
+    another_reporters_value,
     another_units_value,
     check_report,
     require_value_or_done,
+    units_compared,
 )
 from mstrack.domain.quantities import format_number
 from mstrack.errors import InputError, Joined, Message
@@ -86,8 +88,11 @@ def refuse_another_units_value(store: Store, label: str, checked: CheckedReport,
     if (stored is None or other_unit is None or stored == checked.value
             or not another_reporters(reporter, unit, other_by, other_unit)):
         return
-    raise InputError(another_units_value(label, state.indicator, checked.on, format_number(checked.value, state.unit), unit,
-                                         reporter, format_number(stored, state.unit), other_unit, other_by, source))
+    value, other = format_number(checked.value, state.unit), format_number(stored, state.unit)
+    if not units_compared(unit, other_unit):  # a class of offices ("各区人民政府"): the reporters decided (review47 F1)
+        raise InputError(another_reporters_value(label, state.indicator, checked.on, value, reporter, other, other_by, source))
+    raise InputError(another_units_value(label, state.indicator, checked.on, value, unit, reporter, other, other_unit,
+                                         other_by, source))
 
 
 def resolved_again(store: Store, label: str, checked: CheckedReport, checking: Callable[[], CheckedReport],

@@ -286,8 +286,8 @@ class Reads:
         with self.reading() as connection:
             return import_reads.import_terms(self.dialect, connection, ids)
 
-    def period_targets(self, indicator_id: int) -> list[tuple[date, int | float]]:
-        """An indicator's checkpoints' figures by due (import_reads.period_targets)."""
+    def period_targets(self, indicator_id: int) -> list[tuple[date, int | float | None]]:
+        """An indicator's checkpoints (due, figure or None) by due (import_reads.period_targets)."""
         with self.reading() as connection:
             return import_reads.period_targets(self.dialect, connection, indicator_id)
 

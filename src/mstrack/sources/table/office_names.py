@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from mstrack.vocabulary import AREA_LEVELS, SCOPE_OPENINGS, TOWN_KINDS
+from mstrack.vocabulary import AREA_LEVELS, COLLECTIVE, SCOPE_OPENINGS, TOWN_KINDS
 
 
 def split_units(cell: str) -> list[str]:
@@ -232,7 +232,6 @@ CENTRAL_PLACE_RE = re.compile(r"(?P<town>[\u4e00-\u9fff]{1,6}?(?:镇|乡|街道)
 
 
 ZONE_RE = re.compile(r"(?:开发|经开|高新|新|园|工业|保税|示范|试验|景|片|社|城)区$")  # a zone is a unit of its own
-COLLECTIVE = ("相关", "有关", "其他", "其它")  # "相关街道": units of their own, like 各
 PLACE_LINE_RE = re.compile(r"(?=..)各?[^各局委办府院司部会厅处心团道镇乡队站所组单位门]{0,6}[市县省州区]")
 
 
