@@ -3,6 +3,8 @@ it ("四、保障要素" over "（三）…" after "三、重点任务"'s "（�
 
 from __future__ import annotations
 
+import pytest
+
 from .conftest import convert_written
 
 PLAN = ["某区2024年“一老一小”整体解决方案", "三、重点任务", "（一）完善养老服务网络",
@@ -32,3 +34,27 @@ def test_closing_part_numbered_neither_from_one_nor_on_is_not_read(tmp_path):
     no run of its own, not read."""
     codes = _codes(tmp_path, ["四、保障要素", "（七）建立工作机制。成立工作领导小组，统筹推进各项工作。", "责任单位：区民政局、区卫健局"])
     assert not any(code.startswith("四") for code in codes)
+
+
+# --- a multi-year project list's investment columns: the project's size, no target of the year ----------------------
+
+def _projects(tmp_path, periods: tuple[str, str], unit: str = "（万元）") -> list[list]:
+    header = ["序号", "项目名称", "建设期限", "建设内容和规模", f"总投资{unit}", f"申请中央预算内投资{unit}", "组织实施单位"]
+    priced = "" if unit else "万元"
+    rows = [header, ["1", "城东养老服务中心项目", periods[0], "建设床位300张。", f"7500{priced}", f"3600{priced}", "区民政局"],
+            ["2", "城西托育中心项目", periods[1], "新增托位150个。", f"4000{priced}", f"2000{priced}", "区卫健局"]]
+    tasks = convert_written(tmp_path, "projects.csv", rows).programme.tasks
+    return [[i.name for line in task.lines for i in line.indicators] for task in tasks]
+
+
+@pytest.mark.parametrize("unit", ["（万元）", ""])  # the unit in the header, or in each cell ("7500万元")
+def test_investment_of_a_multi_year_project_list_is_no_target(tmp_path, unit):
+    """pingtan-2023-yilaoyixiao's 重大项目清单: 建设期限 "2022-2023", 总投资 and 申请中央预算内投资 beside no column of the
+    year's: what each project costs over its years, no figure the year must reach; the content's count stays."""
+    assert _projects(tmp_path, ("2023-2025", "2024-2026"), unit) == [["建设床位"], ["新增托位"]]
+
+
+@pytest.mark.parametrize("unit", ["（万元）", ""])
+def test_investment_of_projects_within_the_year_stays_a_target(tmp_path, unit):
+    """jiujiang-2025-5yue: projects begun and finished within the year: 总投资 is the year's spending, a target."""
+    assert "总投资" in _projects(tmp_path, ("2024年3月-2024年12月", "2024年"), unit)[0]
