@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import convert_written
+from .conftest import convert_words, convert_written
 
 PLAN = ["某区2024年“一老一小”整体解决方案", "三、重点任务", "（一）完善养老服务网络",
         "1.新建社区养老服务站5个。", "责任单位：区民政局、区财政局",
@@ -58,3 +58,14 @@ def test_investment_of_a_multi_year_project_list_is_no_target(tmp_path, unit):
 def test_investment_of_projects_within_the_year_stays_a_target(tmp_path, unit):
     """jiujiang-2025-5yue: projects begun and finished within the year: 总投资 is the year's spending, a target."""
     assert "总投资" in _projects(tmp_path, ("2024年3月-2024年12月", "2024年"), unit)[0]
+
+
+# --- a size bounded after what it counts, before 的: which institutions, no target ---------------------------------
+
+@pytest.mark.parametrize("words", ["鼓励150张床位以上的养老机构设立医务室，新增护理型床位200张。",
+                                   "支持500张床位及以上的养老机构内设医疗机构，新增护理型床位200张。"])
+def test_a_size_bounded_after_its_noun_picks_institutions(tmp_path, words):
+    """pingtan-2023-yilaoyixiao 三(八)1 "鼓励150张床位以上的养老机构设立医务室": the beds say which institutions, no
+    count the year reaches; the count after it stays."""
+    task = convert_words(tmp_path, words).programme.tasks[0]
+    assert [(i.target, i.unit) for line in task.lines for i in line.indicators] == [(200, "张")]

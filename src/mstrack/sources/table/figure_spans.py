@@ -200,6 +200,8 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
         # "100米以上医疗卫生机构": a size that picks which ones, followed by what it picks, is no target ("…10公里以上。" is)
         threshold = threshold or (unit in SIZE_UNITS and bool(after["suffix1"] or after["suffix2"])
                                   and re.match(r"\s*(?![和及与并等的])[\u4e00-\u9fff]", clause[after.end():]) is not None)
+        # "150张床位以上的养老机构": a size bounded after what it counts, then 的 and what it picks, says which ones
+        threshold = threshold or (bool(unit) and NOUN_BOUND_RE.match(clause, after.end()) is not None)
         # "引进0.5亿元以上项目一个": a sum that picks which projects, then what it picks and how many, is no target
         # "400万元以下的工程采购项目": a sum bounded straight before 的 and what it picks, which projects a rule applies to
         threshold = threshold or (unit == "元" and bool(after["suffix1"] or after["suffix2"])
@@ -230,6 +232,7 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
     return _without_labels(clause, spans)
 
 
+NOUN_BOUND_RE = re.compile(r"[\u4e00-\u9fff]{1,4}?及?(?:以上|以下|以内)的\s*[\u4e00-\u9fff]")  # "床位以上的养老机构"
 PICKED_COUNT_RE = re.compile(r"\s*(?![和及与并等的])[\u4e00-\u9fff]{1,8}?(?:\d+|[一二两三四五六七八九十]+)\s*[个项家批]")
 
 
