@@ -3,6 +3,8 @@ it ("四、保障要素" over "（三）…" after "三、重点任务"'s "（�
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from .conftest import convert_words, convert_written
@@ -69,3 +71,23 @@ def test_a_size_bounded_after_its_noun_picks_institutions(tmp_path, words):
     count the year reaches; the count after it stays."""
     task = convert_words(tmp_path, words).programme.tasks[0]
     assert [(i.target, i.unit) for line in task.lines for i in line.indicators] == [(200, "张")]
+
+
+# --- an item whose only date is a later year's horizon: due then, its undated figure too ----------------------------
+
+def _item_due(tmp_path, words: str) -> list:
+    lines = ["某区2024年养老服务实施方案", "一、重点任务", f"1.{words}", "责任单位：区民政局", "2.新建社区食堂10个。",
+             "责任单位：区民政局", "3.改造敬老院2所。", "责任单位：区民政局"]
+    return [t.deadline for t in convert_written(tmp_path, "plan.txt", "\n".join(lines) + "\n").programme.tasks]
+
+
+def test_a_later_years_horizon_dates_the_whole_item(tmp_path):
+    """pingtan-2023-yilaoyixiao 三(六)2 "确保配建设施达标率达到100%，到2025年，实现…基本补齐": the item's one date, a
+    later year's horizon, is when the item is due (the readings' convention, tests/data/tables/README.md)."""
+    assert _item_due(tmp_path, "补齐养老服务短板。确保配建设施达标率达到100%，到2026年，实现老城区基本补齐养老服务设施。")[0] \
+        == date(2026, 12, 31)
+
+
+def test_a_step_of_the_year_stays_its_clauses_own(tmp_path):
+    """"…达到100%，9月底前完成规划编制": a step within the programme's year dates its clause only (all_dated)."""
+    assert _item_due(tmp_path, "补齐养老服务短板。确保配建设施达标率达到100%，9月底前完成设施布局规划编制。")[0] is None
