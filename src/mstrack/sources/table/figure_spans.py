@@ -212,7 +212,7 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
                                                                  clause[after.end():]) is not None)
         threshold = threshold or names_not_counts(clause, prefix, after, unit) or _standard(clause, spans, prefix, after, unit) \
             or size_class(clause, after, unit) or describes_one(opened + prefix, clause[after.end():]) \
-            or designed_size(prefix, unit)
+            or designed_size(prefix, unit) or DEFINED_RE.search(re.split(r"[；;。]", sentence + prefix)[-1]) is not None
         # "30户以上自然村寨…覆盖率达95%": which villages, the rate the target; "1个城市书房(百姓书屋，藏书10000册)": the
         # library's books
         threshold = threshold or _where_done(clause, prefix, after) or (level is None and relative_bound(prefix)) \
@@ -233,6 +233,7 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
     return _without_labels(clause, spans)
 
 
+DEFINED_RE = re.compile(r"[”\"」』]\s*(?:是|即)?指")  # "“六有”指有一个社区服务中心、…": a term's parts, no targets
 NOUN_BOUND_RE = re.compile(r"[\u4e00-\u9fff]{1,4}?及?(?:以上|以下|以内)的\s*[\u4e00-\u9fff]")  # "床位以上的养老机构"
 PICKED_COUNT_RE = re.compile(r"\s*(?![和及与并等的])[\u4e00-\u9fff]{1,8}?(?:\d+|[一二两三四五六七八九十]+)\s*[个项家批]")
 
