@@ -109,3 +109,18 @@ def test_a_definitions_parts_are_no_targets(tmp_path):
     task = convert_words(tmp_path, "建设完整社区2个，实现“六有”。其中“六有”指有一个社区服务中心、有一个社区卫生服务站、"
                                    "有一套便捷的慢行系统；“两达标”指绿地达标、道路达标。").programme.tasks[0]
     assert [(i.target, i.unit) for line in task.lines for i in line.indicators] == [(2, "个")]
+
+
+def test_a_standard_each_plot_meets_is_no_target(tmp_path):
+    """pingtan-2015-yiju 三(十三) "单片片林占地规模不小于1000平方米，新建15公顷以上的城市片林": each plot's size is a
+    standard, as "每个不少于200平方米" is; the area built is the target."""
+    task = convert_words(tmp_path, "单片片林占地规模不小于1000平方米，新建15公顷以上的城市片林。").programme.tasks[0]
+    assert [(i.target, i.unit) for line in task.lines for i in line.indicators] == [(15, "公顷")]
+
+
+def test_work_in_the_bracket_after_one_thing_is_its_target(tmp_path):
+    """pingtan-2015-yiju 三(一) "1个美丽乡村景观带建设（途径…多个村庄，打造10公里美丽乡村景观带）": 打造 is work in the
+    bracket, its length a target, as "新建" there is (describes_one)."""
+    task = convert_words(tmp_path, "1个美丽乡村景观带建设（途径山门村、北港村等多个村庄，打造10公里美丽乡村景观带）。"
+                         ).programme.tasks[0]
+    assert (10, "公里") in [(i.target, i.unit) for line in task.lines for i in line.indicators]

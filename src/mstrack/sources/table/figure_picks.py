@@ -76,7 +76,7 @@ def size_class(clause: str, after: re.Match, unit: str) -> bool:
 # "建成1个城市书房(百姓书屋，藏书10000册)": one thing counted, right before a bracket
 ONE_THING_RE = re.compile(r"(?<![\d.十百千万两二三四五六七八九零〇])(?:1|一)\s*(?:个|所|座|处|家|间|条|台|套|栋|幢)"
                           r"[\u4e00-\u9fff]{0,12}$")
-WORK_IN_BRACKET_RE = re.compile(rf"{FIGURE_VERBS}|共|累计|合计|总计|其中")
+WORK_IN_BRACKET_RE = re.compile(rf"{FIGURE_VERBS}|打造|共|累计|合计|总计|其中")
 
 
 # a capacity the programme counts, a target of its own kind wherever it is printed ("学位1200个", "1200个学位")

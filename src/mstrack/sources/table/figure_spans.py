@@ -288,7 +288,7 @@ def _without_labels(clause: str, spans: list[tuple]) -> list[tuple]:
     return [span for k, span in enumerate(spans) if k not in labels]
 
 
-EACH_ONE_RE = re.compile(r"(?:每|单)[个处所座家间栋户村][^，,；;。\d]{0,6}$")  # "每个不少于200平方米", "每处面积约"
+EACH_ONE_RE = re.compile(r"(?:每|单)[个处所座家间栋户村片][^，,；;。\d]{0,10}$")  # "每个不少于200平方米", "单片片林占地规模不小于"
 # "覆盖率达到40%": a rate, not a share of things
 RATE_BEFORE_RE = re.compile(r"(?:率|比例|比重|占比|达到?|为|到|至|在|提高|提升|增长|下降|保持|超过|不低于|不少于)\s*(?:约)?\s*$")
 MEASURED_WORDS = r"(?:面积|长度|宽度|规模|容量|体量)\s*(?:约|为|在|达到?|不少于|不低于|不小于|至少|超过)?"
