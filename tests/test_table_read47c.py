@@ -124,3 +124,14 @@ def test_work_in_the_bracket_after_one_thing_is_its_target(tmp_path):
     task = convert_words(tmp_path, "1个美丽乡村景观带建设（途径山门村、北港村等多个村庄，打造10公里美丽乡村景观带）。"
                          ).programme.tasks[0]
     assert (10, "公里") in [(i.target, i.unit) for line in task.lines for i in line.indicators]
+
+
+# --- a bureau and the company of its own name: one body ------------------------------------------------------------
+
+@pytest.mark.parametrize(("name", "found"), [
+    ("区森林园林局（区森林园林公司)", ("区森林园林局", "区森林园林公司", True)),  # pingtan-2015-yiju 三(十一)
+    ("县住建局（县城投公司）", ("县住建局", "县城投公司", False)),  # another name: another unit, as before
+])
+def test_a_bureau_and_its_company_of_one_name_are_one_body(name, found):
+    from mstrack.sources.table.office_brackets import bracketed_unit
+    assert bracketed_unit(name) == found
