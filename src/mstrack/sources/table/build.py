@@ -19,6 +19,13 @@ from mstrack.sources.table.series import Series, is_level, milestones_of, month_
 from mstrack.sources.table.steps import bare_step
 
 
+def _horizon_only(line: RawLine, year: int) -> bool:
+    """Whether a line's only dates are a later year's horizon ("…达标率达到100%，到2025年，实现…基本补齐" in a plan of
+    2023): the item is due then, its undated figures too (the readings' convention, tests/data/tables/README.md)."""
+    return len(line.periods) == line.in_words and all(due.year > year and (due.month, due.day) == (12, 31)
+                                                      for _, due, _ in line.periods)
+
+
 def build_task(raw: RawTask, year: int, summary: list[Message], doubts: list[Doubt] | None = None) -> Task:
     """Read the numbers of one task: indicators from the title, milestones from the schedule."""
     # a month of a plan for the month is a checkpoint; it is the deadline only where it says the task is done
@@ -27,7 +34,8 @@ def build_task(raw: RawTask, year: int, summary: list[Message], doubts: list[Dou
     latest += [due for line in raw.lines for _, due, _ in line.periods[:len(line.periods) - line.in_words]]
     if not any(line.item and not line.periods and not line.blocks for line in raw.lines):  # a part of no date of its own
         # is due when the task is: a dated part's date is that part's checkpoint, not the task's deadline
-        latest += [due for line in raw.lines if line.in_words and all_dated(line, line.item or raw.title)
+        latest += [due for line in raw.lines if line.in_words and (all_dated(line, line.item or raw.title)
+                                                                    or _horizon_only(line, year))
                    for _, due, _ in line.periods[-line.in_words:]]
     deadline = raw.deadline or (max(latest) if latest else None)
     if names_start(raw.deadline_text) and not latest:

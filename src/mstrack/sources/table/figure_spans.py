@@ -16,7 +16,7 @@ from mstrack.sources.table.figure_names import (
     named_level,
     short_name,
 )
-from mstrack.sources.table.figure_picks import SIZE_UNITS, describes_one, names_not_counts, size_class
+from mstrack.sources.table.figure_picks import SIZE_UNITS, describes_one, designed_size, names_not_counts, size_class
 from mstrack.sources.table.numbers import (
     COUNT_UNITS,
     PER_ALT,
@@ -200,6 +200,8 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
         # "100米以上医疗卫生机构": a size that picks which ones, followed by what it picks, is no target ("…10公里以上。" is)
         threshold = threshold or (unit in SIZE_UNITS and bool(after["suffix1"] or after["suffix2"])
                                   and re.match(r"\s*(?![和及与并等的])[\u4e00-\u9fff]", clause[after.end():]) is not None)
+        # "150张床位以上的养老机构": a size bounded after what it counts, then 的 and what it picks, says which ones
+        threshold = threshold or (bool(unit) and NOUN_BOUND_RE.match(clause, after.end()) is not None)
         # "引进0.5亿元以上项目一个": a sum that picks which projects, then what it picks and how many, is no target
         # "400万元以下的工程采购项目": a sum bounded straight before 的 and what it picks, which projects a rule applies to
         threshold = threshold or (unit == "元" and bool(after["suffix1"] or after["suffix2"])
@@ -209,7 +211,8 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
         threshold = threshold or (comparator == "=" and re.match(r"[^，,；;。\d]{1,10}均[^，,；;。]*\d",
                                                                  clause[after.end():]) is not None)
         threshold = threshold or names_not_counts(clause, prefix, after, unit) or _standard(clause, spans, prefix, after, unit) \
-            or size_class(clause, after, unit) or describes_one(opened + prefix, clause[after.end():])
+            or size_class(clause, after, unit) or describes_one(opened + prefix, clause[after.end():]) \
+            or designed_size(prefix, unit) or DEFINED_RE.search(re.split(r"[；;。]", sentence + prefix)[-1]) is not None
         # "30户以上自然村寨…覆盖率达95%": which villages, the rate the target; "1个城市书房(百姓书屋，藏书10000册)": the
         # library's books
         threshold = threshold or _where_done(clause, prefix, after) or (level is None and relative_bound(prefix)) \
@@ -230,6 +233,8 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
     return _without_labels(clause, spans)
 
 
+DEFINED_RE = re.compile(r"[”\"」』]\s*(?:是|即)?指")  # "“六有”指有一个社区服务中心、…": a term's parts, no targets
+NOUN_BOUND_RE = re.compile(r"[\u4e00-\u9fff]{1,4}?及?(?:以上|以下|以内)的\s*[\u4e00-\u9fff]")  # "床位以上的养老机构"
 PICKED_COUNT_RE = re.compile(r"\s*(?![和及与并等的])[\u4e00-\u9fff]{1,8}?(?:\d+|[一二两三四五六七八九十]+)\s*[个项家批]")
 
 
@@ -283,7 +288,7 @@ def _without_labels(clause: str, spans: list[tuple]) -> list[tuple]:
     return [span for k, span in enumerate(spans) if k not in labels]
 
 
-EACH_ONE_RE = re.compile(r"(?:每|单)[个处所座家间栋户村][^，,；;。\d]{0,6}$")  # "每个不少于200平方米", "每处面积约"
+EACH_ONE_RE = re.compile(r"(?:每|单)[个处所座家间栋户村片][^，,；;。\d]{0,10}$")  # "每个不少于200平方米", "单片片林占地规模不小于"
 # "覆盖率达到40%": a rate, not a share of things
 RATE_BEFORE_RE = re.compile(r"(?:率|比例|比重|占比|达到?|为|到|至|在|提高|提升|增长|下降|保持|超过|不低于|不少于)\s*(?:约)?\s*$")
 MEASURED_WORDS = r"(?:面积|长度|宽度|规模|容量|体量)\s*(?:约|为|在|达到?|不少于|不低于|不小于|至少|超过)?"

@@ -382,7 +382,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
                 else:
                     continue  # a letter's or a notice's points: no programme of work above them
         if run:
-            chosen = [*chosen, *closing_items(sheet.rows[end:], entries[end:])]  # "三、保障措施" over "（一）…（X牵头）"
+            chosen = [*chosen, *closing_items(sheet.rows[end:], entries[end:], chosen)]  # "三、保障措施" over "（一）…（X牵头）"
             header, rows = numbered_table(chosen)
             listed = _as_table(sheet, header, rows, [e.row for e in chosen], above, year, _after(sheet.rows[end:]))
             listed[0].printed_numbers = True

@@ -5,37 +5,40 @@ number (三(一)); one naming no office is a requirement on offices and stays ou
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from mstrack.sources.table.cells import AREA_RE, row_texts
 from mstrack.sources.table.list_numbered import Entry, labelled, office_of, units_after
 from mstrack.sources.table.list_sections import CLOSING_RE
-from mstrack.sources.table.numbering import SUB_CODE_RE
+from mstrack.sources.table.numbering import NUMERAL_VALUES, SUB_CODE_RE
 from mstrack.sources.table.reading import Row
 
-NUMERALS = "一二三四五六七八九十"
 
-
-def closing_items(rows: list[Row], entries: list[Entry | None]) -> list[Entry]:
+def closing_items(rows: list[Row], entries: list[Entry | None], before: Sequence[Entry] = ()) -> list[Entry]:
     """The entries a numbered list's closing section adds after it, `rows` the page's rows after the list and `entries`
     what each is (list_numbered.entry_of): the section's heading (an "三、" heading with the words of a closing section)
     and its "（一）" items that name their offices, each as an item numbered by the section ("三") whose words keep their
     "（一）" (the reader codes it 三(一), as a 序号 "二" beside "（三）…" reads); [] when the list is not followed so, or
-    when none of its items names an office."""
+    when none of its items names an office. The section's first number is "（一）", or the one after the last "（X）"
+    group of the list read before it (`before`: "四、保障要素" numbering its "（十一）…" on from 三's "（一）…（十）")."""
     start = next((k for k, e in enumerate(entries) if e is not None and e.kind not in ("label", "note")), None)  # the
     # last item's labelled lines stand before it
     if start is None or entries[start].kind != "heading" or not (area := AREA_RE.match(entries[start].text)) \
             or not CLOSING_RE.search(area[2]):
         return []
     found: list[Entry] = []
-    expected = 0
+    groups = [NUMERAL_VALUES.get(m[1], 0) for e in before if (m := SUB_CODE_RE.match(e.text))]
+    firsts = {1, max(groups, default=0) + 1}
+    expected = None
     for row, entry in zip(rows[start + 1:], entries[start + 1:], strict=True):
         if entry is not None and entry.kind == "label" and found:
             found.append(entry)  # "责任单位：…" under the item: its offices
             continue
         texts = row_texts(row)
         sub = SUB_CODE_RE.match(texts[0]) if len(texts) == 1 else None
-        if sub is None or expected >= len(NUMERALS) or sub[1] != NUMERALS[expected]:
+        if sub is None or NUMERAL_VALUES.get(sub[1]) not in ({expected} if expected else firsts):
             break
-        expected += 1
+        expected = NUMERAL_VALUES[sub[1]] + 1
         words, units = units_after(texts[0][sub.end():].strip())
         found.append(Entry(row, "item", area[1], f"（{sub[1]}）{words}", units=units))
     items = [e for e in labelled(found) if office_of(e)]

@@ -14,7 +14,7 @@ from mstrack.domain.quantities import chinese_count
 from mstrack.sources.rows import total_row
 from mstrack.sources.table.cells import AREA_RE, GROUP_HEADING_RE, row_texts
 from mstrack.sources.table.list_numbered import ITEM_RE, PART_RE, entry_of
-from mstrack.sources.table.numbering import MARKS, SUB_CODE_RE
+from mstrack.sources.table.numbering import MARKS, SUB_CODE_RE, numeral
 from mstrack.sources.table.reading import Row
 
 # a number no list reads: marked ("★3", "3*"), dotted or dashed ("1.1", "1-1"), or "（一）" among items in digits
@@ -79,15 +79,8 @@ def _read(rows: list[Row], numbers: list[dict[str, int]], i: int) -> bool:
                                       and "chinese" in numbers[i + 1])
 
 
-def _numeral(n: int) -> str:
-    """1 → 一, 12 → 十二, 21 → 二十一: an item's number as "一、" and "（一）" print it."""
-    digits = "零一二三四五六七八九"
-    tens, ones = divmod(n, 10)
-    return (f"{digits[tens] if tens > 1 else ''}十" if tens else "") + (digits[ones] if ones or not tens else "")
-
-
-FORMS = {"digits": lambda n: f"{n}、", "part": lambda n: f"（{n}）", "chinese": lambda n: f"{_numeral(n)}、",
-         "bracketed": lambda n: f"（{_numeral(n)}）"}
+FORMS = {"digits": lambda n: f"{n}、", "part": lambda n: f"（{n}）", "chinese": lambda n: f"{numeral(n)}、",
+         "bracketed": lambda n: f"（{numeral(n)}）"}
 
 
 def _words(text: str) -> str:

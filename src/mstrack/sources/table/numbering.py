@@ -45,6 +45,16 @@ def in_lead_heading(heading: tuple[str, str], title: str, seq: str = "") -> tupl
     return heading[0], title
 
 
+def numeral(n: int) -> str:
+    """1 → 一, 12 → 十二, 21 → 二十一: an item's number as "一、" and "（一）" print it."""
+    digits = "零一二三四五六七八九"
+    tens, ones = divmod(n, 10)
+    return (f"{digits[tens] if tens > 1 else ''}十" if tens else "") + (digits[ones] if ones or not tens else "")
+
+
+NUMERAL_VALUES = {numeral(n): n for n in range(1, 100)}  # "十二" → 12: a printed numeral's count
+
+
 def numerals_over_digits(codes: list[str]) -> bool:
     """A 序号 column that numbers items in digits under rows numbered in Chinese numerals ("一" or "（一）", "1", "2", "二", "3"):
     the numerals number groups, whatever else their rows hold (a subtotal, 共2项)."""

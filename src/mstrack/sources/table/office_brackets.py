@@ -46,7 +46,18 @@ def bracketed_unit(name: str) -> tuple[str, str, bool] | None:
             or not ends_like_unit(outer := name[:m.start()]) or outer.startswith("各"):
         return None
     return outer, m[1], outer.endswith(ORGAN_END) and m[1].endswith(ORGAN_END) \
-        or outer.endswith(BODY_END) and m[1].endswith(BODY_ALIAS_END)
+        or outer.endswith(BODY_END) and m[1].endswith(BODY_ALIAS_END) or _one_stem(outer, m[1])
+
+
+# an office's level before its name and its kind after it: "区" 森林园林 "局", "区" 森林园林 "公司"
+STEM_RE = re.compile(rf"^[{AREA_LEVELS}]?(?P<stem>[\u4e00-\u9fff]{{2,}}?)(?:局|委|办|中心|(?:集团)?(?:有限)?公司)$")
+
+
+def _one_stem(outer: str, inner: str) -> bool:
+    """A bureau and the company of its own name ("区森林园林局（区森林园林公司)"): one body under two names, as a
+    merged bureau's are; a company of another name ("县住建局（县城投公司）") is another unit (read47c)."""
+    a, b = STEM_RE.match(outer), STEM_RE.match(inner)
+    return a is not None and b is not None and a["stem"] == b["stem"]
 
 
 def named_offices(name: str) -> list[str]:

@@ -85,6 +85,7 @@ def _figures_kept(sheet: Sheet, at: int, columns: list[Column], numeric: list[Co
     # beside it is the whole project's, none of the year's targets
     counted = [c for c in columns if (c.kind == "measured" or c.kind == "schedule" and TARGET_HEADER_RE.search(c.header))
                and YEARS_FIGURE_RE.search(c.header)]
+    numeric = [c for c in numeric if not _project_size(sheet, at, c, columns)]
     numeric = [c for c in numeric if not _measured(c, numeric, stated.get(c.index, ""), counted)]
     money = _money_columns(sheet, at, columns, numeric)
     return [c for c in numeric if c not in money]
@@ -201,6 +202,27 @@ def _years(sheet: Sheet, at: int, column: Column, columns: list[Column]) -> bool
     return True
 
 
+# a project's years of building ("2022-2023", "2023年—2025年", "2022.03-2024.12"): a list of projects built over years
+YEARS_SPAN_RE = re.compile(r"^((?:19|20)\d{2})\s*(?:年\s*(?:\d{1,2}\s*月)?|[.．/]\d{1,2})?\s*[-－—–~～至到]+\s*"
+                           r"((?:19|20)\d{2})\s*(?:年\s*(?:\d{1,2}\s*月)?|[.．/]\d{1,2})?(?:底|前)?$")
+
+
+def _project_size(sheet: Sheet, at: int, column: Column, columns: list[Column]) -> bool:
+    """A sum naming no year (总投资（万元）, 申请中央预算内投资（万元）) in a list of projects built over years (a column
+    whose cells mostly span years: 建设期限 "2022-2023"): what each project costs over its years, its size, no figure
+    the programme's year must reach; kept as a note. A sum of the year (年度投资, 2023年计划投资) is not one."""
+    header = re.sub(r"\s+", "", column.header)
+    if not MONEY_HEADER_RE.search(header) or YEARS_FIGURE_RE.search(header) or REPORTED_RE.search(header):
+        return False
+    for other in columns:
+        values = [v.strip() for v in column_values(sheet, at, other)]
+        spans = [m for v in values if (m := YEARS_SPAN_RE.match(v)) and m[1] != m[2]]
+        if other is not column and values and len(spans) * 2 > len(values):
+            column.kind = "note"
+            return True
+    return False
+
+
 MONEY_CELL_RE = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?\s*(?:万|亿)?元$")
 MONEY_HEADER_RE = re.compile(r"投资|资金|预算|金额")
 
@@ -217,7 +239,7 @@ def _money_columns(sheet: Sheet, at: int, columns: list[Column], numeric: list[C
             continue
         values = column_values(sheet, at, column)
         priced = sum(bool(MONEY_CELL_RE.match(v)) or (bool(declared) and column in numeric) for v in values)
-        if values and priced * 2 > len(values):
+        if values and priced * 2 > len(values) and not _project_size(sheet, at, column, columns):
             money.append(column)
     yearly = [c for c in money if re.search(r"年|计划", c.header)]
     for column in money:
