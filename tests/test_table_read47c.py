@@ -93,16 +93,6 @@ def test_a_step_of_the_year_stays_its_clauses_own(tmp_path):
     assert _item_due(tmp_path, "补齐养老服务短板。确保配建设施达标率达到100%，9月底前完成设施布局规划编制。")[0] is None
 
 
-# --- a project's designed dimensions: its description, no target ---------------------------------------------------
-
-def test_a_design_dimension_describes_the_project(tmp_path):
-    """pingtan-2015-yiju 三(三) "河道设计宽度50米，两岸绿化带宽度设计分别为30米，景观绿化设计面积约9.39公顷": what the
-    design says the river is, no figure of the year's work; the work's own count after it stays."""
-    task = convert_words(tmp_path, "整治天牛河两岸景观。河道设计宽度50米，两岸绿化带宽度设计分别为30米，景观绿化设计面积约"
-                                   "9.39公顷，景观规划面积424600平方米；新建绿道10公里。").programme.tasks[0]
-    assert [(i.target, i.unit) for line in task.lines for i in line.indicators] == [(10, "公里")]
-
-
 def test_a_definitions_parts_are_no_targets(tmp_path):
     """pingtan-2015-yiju 三(二) "其中“六有”指有一个社区服务中心、有一个社区卫生服务站…": what the term means, each part
     one of a kind, no count of the year's work; the count before it stays."""

@@ -9,11 +9,6 @@ from mstrack.domain.characters import simplified
 from mstrack.vocabulary import AT_LEAST_PREFIXES, FIGURE_VERBS
 
 SIZE_UNITS = ("米", "平方米", "平方", "平方公里", "公里", "千米", "立方米", "公顷", "亩", "吨")
-# a designed or planned dimension ("河道设计宽度", "宽度设计分别为", "景观规划面积"): what the project the item builds
-# is, no work of its own; a verb of work before it ("规划建设绿道") counts the work. A bare width or length ("下穿通道宽50米",
-# mianyang's reading) or 占地面积 stays a target: the readings take them so
-DESIGN_RE = re.compile(r"(?:设计|规划)[\u4e00-\u9fff]{0,4}?(?:长度?|宽度?|面积|规模)|(?:长度?|宽度?|面积|规模)(?:设计|规划)")
-WORK_BEFORE_RE = re.compile(r"新建|新增|建设|建成|改造|完成|打造|修建|铺设|实施|提升|改扩建")
 
 
 KINDS_OF_PEOPLE_RE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:患者|病人|人群|人员|对象|群体)")
@@ -83,14 +78,6 @@ WORK_IN_BRACKET_RE = re.compile(rf"{FIGURE_VERBS}|打造|共|累计|合计|总�
 CAPACITY = r"(?:学位|床位|车位|泊位|座位|托位)"
 CAPACITY_BEFORE_RE = re.compile(rf"{CAPACITY}\s*(?:数|数量)?\s*(?:约|不少于|不低于|至少|达到?)?\s*$")
 CAPACITY_AFTER_RE = re.compile(rf"\s*(?:以上)?\s*(?:的)?\s*[\u4e00-\u9fff]{{0,4}}?{CAPACITY}")
-
-
-def designed_size(prefix: str, unit: str) -> bool:
-    """A length, width or area the design gives the project ("河道设计宽度50米", "两岸绿化带宽度设计分别为30米",
-    "景观规划面积424600平方米"): its description, no figure the year's work reaches (pingtan-2015-yiju). `prefix`: the
-    clause's words before the figure; its name is the words since the last stop."""
-    name = re.split(r"[，,；;。、：:]", prefix)[-1]
-    return unit in SIZE_UNITS and DESIGN_RE.search(name) is not None and WORK_BEFORE_RE.search(name) is None
 
 
 def describes_one(prefix: str, following: str = "") -> bool:

@@ -16,7 +16,7 @@ from mstrack.sources.table.figure_names import (
     named_level,
     short_name,
 )
-from mstrack.sources.table.figure_picks import SIZE_UNITS, describes_one, designed_size, names_not_counts, size_class
+from mstrack.sources.table.figure_picks import SIZE_UNITS, describes_one, names_not_counts, size_class
 from mstrack.sources.table.numbers import (
     COUNT_UNITS,
     PER_ALT,
@@ -212,7 +212,7 @@ def figure_spans(clause: str, year: int | None = None, shares: dict[int, float] 
                                                                  clause[after.end():]) is not None)
         threshold = threshold or names_not_counts(clause, prefix, after, unit) or _standard(clause, spans, prefix, after, unit) \
             or size_class(clause, after, unit) or describes_one(opened + prefix, clause[after.end():]) \
-            or designed_size(prefix, unit) or DEFINED_RE.search(re.split(r"[；;。]", sentence + prefix)[-1]) is not None
+            or DEFINED_RE.search(re.split(r"[；;。]", sentence + prefix)[-1]) is not None
         # "30户以上自然村寨…覆盖率达95%": which villages, the rate the target; "1个城市书房(百姓书屋，藏书10000册)": the
         # library's books
         threshold = threshold or _where_done(clause, prefix, after) or (level is None and relative_bound(prefix)) \
