@@ -167,7 +167,8 @@ def _in_brackets(text: str) -> set[int]:
     return inside
 
 
-OFFICE_END = "局委办府院司部会厅处心团道镇乡区联队站所组社）)"  # 处: 环卫处, 办事处, 管理处; 社: 供销联社, 合作社
+OFFICE_END = "局委办府院司部会厅处心团道镇乡区联协队站所组社）)"  # 处: 环卫处, 办事处, 管理处; 社: 供销联社, 合作社;
+# 联, 协: a people's organisation by its short name ("区妇联", "科协", "政协")
 UNITS_END = ("单位", "部门", "企业", "集团", "银行",  # "各管线产权单位": units of their own, not half a name
              "支行", "分行", "海关", "机构")  # outside a local government's forms: "人民银行平潭支行", "平潭海关",
 # "驻岚相关金融监管机构": a bank's branch, a customs office, an institution

@@ -22,8 +22,8 @@ def scoped(unit: str, scopes_only: bool = False) -> tuple[str, str]:
     return m[1].strip(), m[2].strip()
 
 
-# "市民政局等": the unit, and others the cell does not name
-UNIT_THEN_DENG_RE = re.compile(rf"^(.{{2,}}(?:[{OFFICE_END}]|{'|'.join(UNITS_END)}))\s*等$")
+# "市民政局等", "科协等" (a short name of two characters): the unit, and others the cell does not name
+UNIT_THEN_DENG_RE = re.compile(rf"^(.+(?:[{OFFICE_END}]|{'|'.join(UNITS_END)}))\s*等$")
 OTHERS_COUNT_RE = re.compile(r"(?:\d+|[一二三四五六七八九十]+)\s*[个家]\s*")  # "等8个", "等8家": how many others
 
 
