@@ -33,3 +33,28 @@ def test_items_each_closing_with_offices_by_their_duties_are_read_whatever_short
     tasks = _read(tmp_path, SHARED_PLAN)
     assert [t.code for t in tasks] == ["三(一)", "三(二)", "三(三)"]
     assert tasks[2].lines[0].lead_units == ["区气象局", "公安局", "科协"]
+
+
+CHAINS = [
+    "某区重点产业“链长制”工作方案", "一、产业链链长工作专班",
+    "（一）物流贸易产业链", "链    长：陈某（区党工委书记）", "牵头单位：区经发局", "配合单位：各片区管理局，区交建局",
+    "（二）数字经济产业链", "链    长：林某（区党工委副书记）", "王某某（区管委会副主任）",
+    "牵头单位：区审批局", "配合单位：区经发局、宣传办",
+    "（三）大健康产业链", "链    长：黄某（区党工委副书记）",
+    "牵头单位：区社会事业局（牵头医疗医美板块）、区市场监管局（牵头医药器械板块）", "配合单位：区旅游文体局",
+    "二、工作要求", "各牵头单位要以推动项目落地为目标，明确工作任务。",
+]
+
+
+def test_an_offices_share_in_a_bracket_after_its_name_is_no_part_of_it():
+    """"区社会事业局（牵头医疗医美板块）": the office; the bracket says which part it leads."""
+    assert unit_names("区社会事业局（牵头医疗医美板块）、区市场监管局（牵头医药器械板块）") == ["区社会事业局", "区市场监管局"]
+
+
+def test_headings_over_labelled_lines_with_a_spaced_label_are_read_each_a_task(tmp_path):
+    """"（一）物流贸易产业链" over "链    长：…" (the label spaced out to a column's width, a second person on the line
+    under it), "牵头单位：…" and "配合单位：…": each heading a task, led by its 牵头单位, helped by its 配合单位."""
+    tasks = _read(tmp_path, CHAINS, year=2020)
+    assert [t.title for t in tasks] == ["物流贸易产业链", "数字经济产业链", "大健康产业链"]
+    assert [t.lines[0].lead_units for t in tasks] == [["区经发局"], ["区审批局"], ["区社会事业局", "区市场监管局"]]
+    assert [sorted(t.lines[0].units) for t in tasks] == [["区交建局", "各片区管理局"], ["区经发局", "宣传办"], ["区旅游文体局"]]

@@ -167,3 +167,26 @@ def unwrapped(rows: list[Row]) -> list[Row]:
             joined.append(row)
         last = line
     return joined
+
+
+# a label of two to four characters spaced out to a column's width ("链    长：", "姓  名："), as forms print it
+SPACED_LABEL_RE = re.compile(r"^\s*([\u4e00-\u9fff](?:[ \t\u3000]+[\u4e00-\u9fff]){1,3})\s*(?=[：:])")
+PERSON_VALUE_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}[（(][^（）()]+[）)]$")  # "欧阳晓波（区党工委委员）": a person and a post
+
+
+def spaced_labels(rows: list[Row]) -> list[Row]:
+    """Labels printed with their characters spaced out ("链    长：陈善光（区党工委书记）") read as the label they spell
+    ("链长：…"), as any labelled paragraph under an item is; a line under such a label naming one more person the same
+    way ("欧阳晓波（…）", its indent lost) is the label's value too, joined with "、". Other rows stay as they are."""
+    out: list[Row] = []
+    spaced = False  # the row above was a spaced label naming a person
+    for row in rows:
+        texts = row_texts(row)
+        line = texts[0].strip() if len(texts) == 1 else ""
+        if spaced and PERSON_VALUE_RE.match(line):
+            out[-1] = Row(out[-1].number, [f"{row_texts(out[-1])[0]}、{line}"])
+            continue
+        m = SPACED_LABEL_RE.match(line)
+        spaced = m is not None and PERSON_VALUE_RE.match(line[m.end():].lstrip("：: ")) is not None
+        out.append(Row(row.number, [re.sub(r"\s+", "", m[1]) + line[m.end():]]) if m else row)
+    return out

@@ -378,7 +378,7 @@ def units_in_groups(cells: list[str], apart: bool = True) -> list[list[str]]:
 def _names(cell: str, apart: bool = True) -> list[str]:
     """The units of one group: the offices its roles close where it reads as role lists, else its names as printed.
     "其中：" before a name ("各乡镇，其中：县教育局") opens the part, no part of the name."""
-    cell = PART_LABEL_RE.sub("", cell)
+    cell = SHARE_BRACKET_RE.sub(lambda m: m[0] if ends_like_unit(m[1]) else "", PART_LABEL_RE.sub("", cell))
     if helped := _helped(cell.rstrip(CLOSING_PUNCTUATION)):  # "县教育局（县财政局协同）": both units, the bracket's helping
         return helped
     helping = any(_helped(part.rstrip(CLOSING_PUNCTUATION)) for part in split_units(cell))  # read part by part below
@@ -390,6 +390,9 @@ def _names(cell: str, apart: bool = True) -> list[str]:
     return [n for name in names for n in (_apart(name) if apart else [name])]
 
 
+# the office's share of the work in a bracket after its name ("区社会事业局（牵头医疗医美板块）"): no part of the name;
+# a bracket naming a unit ("（牵头单位）") stays for the role marks to read
+SHARE_BRACKET_RE = re.compile(rf"(?<=[{OFFICE_END}])\s*[（(]\s*(?:{LEADING}|{RESPONSIBLE_WORD})([^（）()]{{2,20}})[）)]")
 PART_LABEL_RE = re.compile(r"(?:^|(?<=[、，,；;\s]))其中\s*[:：]\s*")  # "其中：县教育局": the part of the list named
 
 
