@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mstrack.errors import InputError
 from mstrack.sources.table import convert_table
 
 from .conftest import conversion_messages, import_table
@@ -170,3 +171,32 @@ def test_a_pages_particulars_are_no_part_and_not_said(tmp_path):
     conversion = convert_table(page, "x-2024", 2024)
     assert len(conversion.programme.tasks) == 5
     assert not any("table 1" in m for m in conversion_messages(conversion))
+
+
+COMPANIES = ("<tr><td>类别</td><td>序号</td><td>企业名称</td><td>备注</td></tr>"
+             "<tr><td rowspan=\"2\">重点检查企业</td><td>1</td><td>平潭港务发展有限公司</td><td>非煤矿山</td></tr>"
+             "<tr><td>2</td><td>福建乾韵轩红木家具有限公司</td><td>粉尘涉爆</td></tr>"
+             "<tr><td rowspan=\"2\">一般检查企业</td><td>3</td><td>福建中荣混凝土有限公司</td><td></td></tr>"
+             "<tr><td>4</td><td>平潭万隆水产有限公司</td><td></td></tr>")
+
+
+def test_a_table_naming_no_office_no_date_and_no_figure_is_no_part_and_the_text_is_read(tmp_path):
+    """An annex listing companies (类别 over 企业名称) beside the plan's measures: its rows are no tasks (read47d,
+    pingtan-2022-jiandu); it is left out and said, the measures are the plan, even as the one other part."""
+    page = _page(tmp_path / "plan.html", "某区2024年安全生产监督检查计划", *MEASURES, "附件1 检查企业名单", COMPANIES)
+    conversion = convert_table(page, "x-2024", 2024)
+    titles = [title for _, title in _tasks(conversion)]
+    assert len(titles) == 3 and titles[0].startswith("新建社区养老服务站5个")
+    assert not any("有限公司" in title for title in titles)
+    assert any("检查企业名单" in said and "left out" in said for said in map(str, conversion.doubts))
+
+
+def test_a_document_whose_only_table_names_no_office_date_or_figure_and_whose_text_has_no_list_is_refused(tmp_path):
+    page = _page(tmp_path / "plan.html", "某区2024年安全生产监督检查计划", "各单位要高度重视，认真组织实施。",
+                 "附件1 检查企业名单", COMPANIES)
+    try:
+        conversion = convert_table(page, "x-2024", 2024)
+    except InputError as error:
+        assert "附件1 检查企业名单" in str(error) and "no office" in str(error) and "list of companies" in str(error)
+    else:
+        raise AssertionError(f"read {_tasks(conversion)}")

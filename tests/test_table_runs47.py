@@ -122,3 +122,20 @@ def test_one_item_opened_by_a_name_among_items_that_are_not_is_left_as_printed()
     assert mixed[0] == ("成立领导小组。由区长任组长，统筹推进专项整治。", {})
     duties = entries(["1.区公安局。加强景区治安管理。", "2.区气象局：完善气象监测点建设。"])
     assert duties == [("加强景区治安管理。", {"牵头单位": "区公安局"}), ("完善气象监测点建设。", {"牵头单位": "区气象局"})]
+
+
+LED_ITEMS = ["五、责任分工", "整治组成员包括区市场监管局、区交建局、区公安局，具体分工如下。",
+             "（一）区市场监管局牵头涉嫌垄断调查整治工作。区市场监管局负责调查垄断行为线索。区税务局，负责加强税源征收管理。",
+             "（二）区交建局牵头销售产能调查整治工作。区经发局，负责调查我区商品砼产能情况。",
+             "（三）区公安局牵头涉黑涉恶调查整治工作。区公安局负责调查涉黑涉恶案件线索。",
+             "（四）区执法应急局，负责调查砂石来源是否合法。",
+             "六、工作要求", "（一）高度重视。各有关部门要提高思想认识。"]
+
+
+def test_items_whose_first_sentence_names_their_lead_before_qiantou_are_led_by_it(tmp_path):
+    """"（一）区市场监管局牵头…工作。", "（四）区执法应急局，负责…" (read47d, pingtan-2021-shangpintong): each item of the
+    group opens with the office that leads it, before 牵头 or 负责; the item's words are kept as printed."""
+    tasks = _tasks(tmp_path, LED_ITEMS)
+    assert [t.code for t in tasks] == ["五(一)", "五(二)", "五(三)", "五(四)"]  # the 分工 heading over its introduction
+    assert [t.lines[0].lead_units for t in tasks] == [["区市场监管局"], ["区交建局"], ["区公安局"], ["区执法应急局"]]
+    assert tasks[0].title.startswith("区市场监管局牵头涉嫌垄断调查整治工作。")

@@ -20,6 +20,7 @@ from mstrack.sources.table.list_bracketed import (
     item_measures,
     item_offices,
     labels_due,
+    lead_opening,
     offices_below,
     progress_restated,
 )
@@ -417,6 +418,7 @@ def list_table(sheets: list[Sheet], year: int, reported: list[tuple[str, list[st
             lines = [any(e.kind == "label" and label_kind(e.code) in ("lead", "units") for e in labels.get(k, []))
                      or labelled_line(row_texts(source[k])[-1])  # or "（牵头单位：…；配合单位：…）" after its words
                      or office_bracket(row_texts(source[k])[-1])  # or "（区农发局）": nothing but offices' names
+                     or lead_opening(row_texts(source[k])[0]) is not None  # or "（一）A牵头…": its lead opening it
                      for k, (kind, _, _) in enumerate(chosen) if not heads(chosen, k)]  # "责任单位：…" under the item
             if grouped and _is_programme(sheet, [*above, *headings], listed, offices=offices, reported=reported, lines=lines,
                                          listed=bool(one), inside=len(headings) - heads(chosen, 0)):

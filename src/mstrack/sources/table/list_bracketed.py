@@ -36,6 +36,9 @@ BRACKET_ITEM_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[
 
 # "(一)县教育局:学前教育促进工程。…": an item opening with the office that does its work, a colon after it
 OFFICE_OPENING_RE = re.compile(r"^([（(]\s*[一二三四五六七八九十]+\s*[）)])\s*([^，,。；;：:（()）\d]{2,20})[：:]\s*(?=\S)")
+# "（一）区市场监管局牵头涉嫌垄断调查整治工作。", "（四）区执法应急局，负责调查…" (read47d): the office that leads the item
+# opens its first sentence, before 牵头 or "，负责"
+LEAD_OPENING_RE = re.compile(r"^([（(]\s*[一二三四五六七八九十]+\s*[）)])\s*([^，,。；;：:（()）\s\d]{2,20}?)(?:牵头|[，,]\s*负责)")
 ORDINAL_RE = re.compile(r"^第([一二三四五六七八九十百]+)项\s*[:：、]\s*(?=\S)")  # "第一项:校舍维修…工程。": item 一
 UNLABELLED_MEASURES = "措施"  # the label of measures printed with none
 MEASURES_RE = re.compile(rf"^\s*({MEASURES_LABELS})\s*[：:]\s*(.*)$", re.S)  # "推进措施:" over an item's measures
@@ -134,6 +137,12 @@ def _texts(row: Row) -> list[str]:
     return [ORDINAL_RE.sub(r"\1、", texts[0]), *texts[1:]] if texts else texts
 
 
+def lead_opening(text: str) -> str | None:
+    """The office an item "(一)" names as its lead at its first sentence's start ("（一）区市场监管局牵头…工作。",
+    "（四）区执法应急局，负责…"): assigned by role, as a "牵头单位：" line under it would; None for other words there."""
+    return m[2] if (m := LEAD_OPENING_RE.match(text.strip())) and office_list(m[2]) else None
+
+
 def _bracketed(row: Row) -> tuple[str, str, str] | None:
     """A row that is a heading "一、…" (kind "heading") or an item numbered "(一)" (kind its numeral): (kind, words,
     offices printed after them)."""
@@ -144,6 +153,8 @@ def _bracketed(row: Row) -> tuple[str, str, str] | None:
     if m := BRACKET_ITEM_RE.match(texts[0]):
         if not units and (opening := OFFICE_OPENING_RE.match(texts[0])) and office_list(opening[2]):
             return m[1], opening[1] + texts[0][opening.end():], opening[2]  # its office, no part of its words
+        if not units and (lead := lead_opening(texts[0])):
+            return m[1], units_after(texts[0])[0], lead  # "(一)A牵头…工作。": A leads, its name part of the sentence
         words, trailing = units_after(texts[0])
         return m[1], words, units or trailing
     words, trailing = units_after(texts[0])
@@ -193,6 +204,10 @@ def bracketed_run(rows: list[Row], one: bool = False,
         if found is None and row is not None and found_rows and found_rows[-1][0] != "heading" and (label := _item_label(row)):
             labels.setdefault(len(found_rows) - 1, []).append(label)
             continue
+        if found is None and row is not None and found_rows and found_rows[-1][0] == "heading" and i + 1 < len(rows) \
+                and (after := _bracketed(rows[i + 1])) is not None and after[0] == "一" \
+                and lead_opening(row_texts(rows[i + 1])[0]) is not None:
+            continue  # "五、责任分工" / "…具体分工如下。" / "（一）A牵头…": a 分工's introduction, its heading the items' group
         number = chinese_count(found[0]) if found and found[0] not in ("heading", "top") else None
         if found and (number == last + 1 or found[0] in ("heading", "top") or last == 0 and before and number == before + 1
                       or number is not None and last and last + 1 < number <= last + MAX_JUMP):  # "（三）" then "（六）"

@@ -23,6 +23,9 @@ OTHER_TOPIC_RE = re.compile(r"召开|推进会|座谈会|现场会|观摩|进展
                             r"工作报告(?![^，,。；;]{0,20}(?:分解|分工))(?![^。；;]*将[^，,。；;]{0,8}(?:办好|实施|推进|完成|做好))|"
                             r"情况报告|总结|以来|一年来|过去|回顾|截至|截止|完成了|取得了")
 # an item that states no work to do: a labelled field ("会议时间："), or a result ("已完成", "截至6月底", "完成年度目标的74%")
+# an office's role and the work it names, several words of it ("区市场监管局牵头涉嫌垄断调查整治工作", "A，负责调查砂石来源是否
+#合法"): a sentence of work, though office_list reads its offices; "A牵头，B配合", "由A负责落实" name offices only
+ROLE_WORK_RE = re.compile(r"(?:牵头|负责)[^\s，,、；;。：:（）()]{7,}")
 FIELD_RE = re.compile(r"^[^，。,；;：:\s]{2,8}[：:]")
 # a labelled section's head ("指导思想。", "城东幼儿园。位于…"): work only when the head names a project of work
 SECTION_RE = re.compile(r"^([^，。,；;：:\s\d]{2,10})。(?=\S)")  # not a whole item "新建社区服务中心6个。"
@@ -69,7 +72,8 @@ def states_work(text: str, assigned: bool = False) -> bool:
     ("乡村旅游公路。结合…建设，加快改造提升…"), as a 分工's topic does, not a section of a description."""
     head = SECTION_RE.match(NUMBERING_RE.sub("", text.strip()))  # "(一)建设社区食堂。…": the number is no part of the head
     first = re.split(r"(?<=[。！!？?])", text, maxsplit=1)[0]  # a result in a later sentence follows the target it reports
-    return not FIELD_RE.match(text) and not office_list(text.rstrip("；;。，,")) and not RESULT_RE.search(first) \
+    return not FIELD_RE.match(text) and not (office_list(text.rstrip("；;。，,")) and not ROLE_WORK_RE.search(text)) \
+        and not RESULT_RE.search(first) \
         and not PHONE_RE.search(text) \
         and not (head and not assigned and not PROJECT_RE.search(head[1]) and not ACTION_HEAD_RE.match(head[1]))
 

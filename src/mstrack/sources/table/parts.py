@@ -21,6 +21,7 @@ from mstrack.model import Programme, Task
 from mstrack.sources.documents import Part, document_parts, printed_name
 from mstrack.sources.plan import plan_from_dict, plan_to_dict
 from mstrack.sources.table.list_sections import CLOSING_RE
+from mstrack.sources.table.office_names import whole_unit
 from mstrack.sources.table.reading import document_sheet
 from mstrack.sources.table.row_lines import UNLISTED
 
@@ -36,6 +37,7 @@ def convert_parts(path: Path, convert: Callable[[list], Conversion]) -> Conversi
         return None
     read: list[tuple[Part, Conversion]] = []
     left_out: list[Part] = []
+    bare: list[tuple[Part, list[Task]]] = []  # tables whose rows name no office, no date and no figure
     for part in parts:
         try:
             conversion = convert([document_sheet(path, part.rows)])
@@ -47,7 +49,14 @@ def convert_parts(path: Path, convert: Callable[[list], Conversion]) -> Conversi
             read.append((part, conversion))
         elif part.number is not None:  # a table that reads as no task table; the text holds no list: nothing said
             left_out.append(part)
-    if len(read) < 2:
+            if conversion is not None and not any(map(_planned, conversion.programme.tasks)):
+                bare.append((part, conversion.programme.tasks))
+    named = [part for part, tasks in bare if _names_units(tasks)]
+    if not read and named:  # only tables listing units (企业名称): no plan in the document, rather than a list for one
+        raise InputError("{path}: no task found: {tables} {n:names|name} no office, no date and no figure on any row "
+                         "(a list of companies: no plan part), and the text holds no list of tasks",
+                         path=path, n=len(named), tables=Joined("; ", [_table(part) for part in named]))
+    if len(read) < 2 and not (read and bare):  # one part holding tasks, and no table to set aside: read as one
         return None
     read.sort(key=lambda pair: _place(pair[0], pair[1].rows[0] if pair[1].rows else 0))
     names = _names(parts)
@@ -89,6 +98,18 @@ def _staffed(task: Task) -> bool:
 
 def _staffed_or_dated(task: Task) -> bool:
     return task.deadline is not None or _staffed(task)
+
+
+def _planned(task: Task) -> bool:
+    """A task that names an office, a date or a figure: a row of a plan, not of a list (企业名称 under 类别)."""
+    return _staffed_or_dated(task) or any(line.checkpoints or any(i.target is not None for i in line.indicators)
+                                          for line in task.lines)
+
+
+def _names_units(tasks: list[Task]) -> bool:
+    """Rows that each name a unit (a company, a station: "平潭万隆水产有限公司"), most of them: a list of units, not of
+    work ("老旧小区改造")."""
+    return 5 * sum(whole_unit(task.title) for task in tasks) >= 4 * len(tasks)
 
 
 def _place(part: Part, row: int) -> int:
@@ -216,7 +237,12 @@ def _in_part(message, name: Message, codes: dict[str, str]):
 
 def _left_out(path: Path, part: Part) -> Message:
     """A table that reads as no task table: left out of the plan, said as a doubt (`--strict` refuses it)."""
-    title = part.rows.titles[-1] if part.rows.titles else ""
-    table = Message("table {n} (“{title}”)", n=part.number, title=title) if title else Message("table {n}", n=part.number)
     return Message("{path}: {table}: no task read in it (a table of figures, or no header row naming tasks): left out of "
-                   "the plan; check it holds no task (--table {n} reads it alone)", path=path.name, table=table, n=part.number)
+                   "the plan; check it holds no task (--table {n} reads it alone)", path=path.name, table=_table(part),
+                   n=part.number)
+
+
+def _table(part: Part) -> Message:
+    """A table as messages name it: "table 2 (“附件1 检查企业名单”)", "table 2"."""
+    title = part.rows.titles[-1] if part.rows.titles else ""
+    return Message("table {n} (“{title}”)", n=part.number, title=title) if title else Message("table {n}", n=part.number)
