@@ -8,7 +8,8 @@ import pytest
 
 from mstrack.domain.dates import period_end
 from mstrack.errors import InputError
-from mstrack.sources.plan import dump_plan, load_plan, plan_from_dict, plan_to_dict
+from mstrack.sources.plan import load_plan, plan_from_dict
+from mstrack.sources.plan_dump import dump_plan, plan_to_dict
 from mstrack.sources.table import convert_table, reproduction
 from mstrack.sources.table.schedule import parse_deadline, split_schedule
 

@@ -81,7 +81,8 @@ def test_a_kept_plan_is_read_for_the_reports_tasks_alone_and_reads_the_same(tmp_
     undo); only the tasks the reports are on are read now, each as the whole plan reads it."""
     import tomllib
 
-    from mstrack.sources.plan import dump_plan, load_plan, plan_from_dict
+    from mstrack.sources.plan import load_plan, plan_from_dict
+    from mstrack.sources.plan_dump import dump_plan
     from mstrack.store.writes import _tasks_of
 
     tricky = 'code = \\"9\\"\\n[[tasks]]\\ncode = \\"2\\"'  # a title holding what a task's section starts with

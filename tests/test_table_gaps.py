@@ -5,7 +5,7 @@ the title above the table; two tasks numbered in one row; a deadline written onc
 
 from datetime import date
 
-from mstrack.sources.plan import dump_plan
+from mstrack.sources.plan_dump import dump_plan
 from mstrack.sources.table import convert_table
 from tests.conftest import convert_written, write_table_page
 from tests.test_table_layouts import indicators, page

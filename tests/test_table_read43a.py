@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from mstrack.sources.plan import dump_plan
+from mstrack.sources.plan_dump import dump_plan
 from mstrack.sources.table.mentions import find_mentions
 
 from .conftest import Cli, convert_written, plan_task, plan_tasks, write_plan

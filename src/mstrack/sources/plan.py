@@ -37,7 +37,7 @@ from mstrack.model import (
     TaskText,
 )
 from mstrack.sources.files import cannot_read, check_file_size
-from mstrack.sources.plan_dump import FORMAT_VERSION, dump_plan, plan_to_dict  # noqa: F401 (table/convert, tests)
+from mstrack.sources.plan_dump import FORMAT_VERSION
 from mstrack.sources.plan_reader import PlanReader
 
 CODE_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")

@@ -11,7 +11,8 @@ from pathlib import Path
 from mstrack.errors import InputError, Joined, Message, readable_name
 from mstrack.model import Area, Programme
 from mstrack.sources.documents import DOCUMENT_SUFFIXES
-from mstrack.sources.plan import CODE_RE, plan_from_dict, plan_to_dict
+from mstrack.sources.plan import CODE_RE, plan_from_dict
+from mstrack.sources.plan_dump import plan_to_dict
 from mstrack.sources.table.build import build_task, reported_values
 from mstrack.sources.table.doubts import Doubt
 from mstrack.sources.table.figure_spans import shares_named
@@ -32,7 +33,7 @@ class Conversion:
     summary: list[Message]
     stats: dict
     doubts: list[Message] = field(default_factory=list)  # each doubtful cell: file, row, column and why
-    comments: dict[tuple, Message] = field(default_factory=dict)  # the `# check:` comment of a plan line (plan.dump_plan)
+    comments: dict[tuple, Message] = field(default_factory=dict)  # the `# check:` comment of a plan line (plan_dump.dump_plan)
     reported: list[tuple[str, str, str, int | float, str]] = field(default_factory=list)  # progress columns: (programme, task,
     # indicator, value, cell), for `import table --progress-as-of`
     rows: list[int] = field(default_factory=list)  # each task's first row in the source, as programme.tasks lists them

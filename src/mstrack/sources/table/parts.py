@@ -19,7 +19,8 @@ from mstrack.domain.names import look_alike
 from mstrack.errors import InputError, Joined, Message
 from mstrack.model import Programme, Task
 from mstrack.sources.documents import Part, document_parts, printed_name
-from mstrack.sources.plan import plan_from_dict, plan_to_dict
+from mstrack.sources.plan import plan_from_dict
+from mstrack.sources.plan_dump import plan_to_dict
 from mstrack.sources.table.list_sections import CLOSING_RE
 from mstrack.sources.table.office_names import whole_unit
 from mstrack.sources.table.reading import document_sheet
