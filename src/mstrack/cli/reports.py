@@ -30,11 +30,11 @@ from mstrack.cli.common import (
     parse_day,
     rule_value,
 )
+from mstrack.cli.kept_files import refuse_kept
 from mstrack.cli.printing import (
     cannot_write,
     console,
     refuse_database,
-    refuse_kept,
     refuse_unwritable_name,
     write_out,
     write_output,
