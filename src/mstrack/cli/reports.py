@@ -198,6 +198,7 @@ def report_diff(
     import json
 
     from mstrack.cli.report_output import renderers, whole
+    from mstrack.render.history import change_line
     from mstrack.reports.diff import diff
     from mstrack.reports.make import make_report
 
@@ -213,34 +214,9 @@ def report_diff(
         say("report {number} ({kind}, as of {on}, frozen {when}): {n} {n:change|changes} since it was sent", number=number,
             kind=kind, on=params["as_of"], when=f"{when:%Y-%m-%d %H:%M}", n=len(changes))
         for change in changes:
-            sent, now = _where_they_differ(change.sent, change.now)
-            echo(f"  {change.path}: {sent} → {now}")
+            echo(change_line(change))
     if changes:
         raise typer.Exit(1)
-
-
-def _where_they_differ(sent, now) -> tuple[str, str]:
-    """Old and new as printed; two long texts from a little before where they part, so that the change shows."""
-    if isinstance(sent, str) and isinstance(now, str) and max(len(sent), len(now)) > 60:
-        common = next((i for i, (a, b) in enumerate(zip(sent, now, strict=False)) if a != b), min(len(sent), len(now)))
-        start = max(0, common - 12)
-        if start:
-            return _short("…" + sent[start:]), _short("…" + now[start:])
-    return _short(sent), _short(now)
-
-
-def _short(value) -> str:
-    """A whole row that came or went is named by its path; long texts are cut."""
-    import json
-
-    if isinstance(value, dict):  # a row that came or went: who it is and its value, not its every field
-        fields = [str(value[key]) for key in ("programme", "task", "indicator", "unit", "as_of", "value", "status")
-                  if isinstance(value.get(key), str | int | float) and not isinstance(value.get(key), bool)]
-        return "{" + " ".join(fields) + "}" if fields else "{…}"
-    if isinstance(value, list):
-        return f"[{len(value)}]"
-    text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 80 else text[:79] + "…"
 
 
 @report_app.command("frozen")
