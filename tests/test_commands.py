@@ -30,14 +30,17 @@ def cli_imports(path: Path) -> set[str]:
 
 
 def test_the_cli_modules_import_one_way():
-    """what every command uses (saying ← written_files (the record of -o's files) ← printing ← process; values;
-    common; report_output, the report commands' way out) ← failures ← app ← the command modules ← the package: a
-    command module never imports another, nor the package that imports it (what cli.py and cli_reports.py did to each other)."""
+    """what every command uses (saying ← written_files (the record of -o's files) ← kept_files (the files -o keeps)
+    ← printing ← process; values; common; report_output, the report commands' way out; each_unit, notices to each
+    unit) ← failures ← app ← the command modules ← the package: a command module never imports another, nor the
+    package that imports it (what cli.py and cli_reports.py did to each other)."""
     leaves = {"examples", "completion", "help", "usage"}  # the help's examples, the <TAB> answers, the help's panels,
     # the usage errors in Chinese: app's, importing no cli module
-    shared = {"saying": set(), "values": set(), "written_files": {"saying"}, "printing": {"saying", "written_files"},
+    shared = {"saying": set(), "values": set(), "written_files": {"saying"}, "kept_files": {"saying", "written_files"},
+              "printing": {"saying", "written_files", "kept_files"},
               "process": {"saying", "printing"},
-              "common": {"saying"}, "report_output": {"saying", "printing", "common"}}
+              "common": {"saying"}, "report_output": {"saying", "printing", "common"},
+              "each_unit": {"saying", "kept_files", "printing", "report_output"}}
     commands = {path.stem for path in CLI.glob("*.py")} - {"__init__", "app", "failures"} - leaves - set(shared)
     assert commands >= {"tasks", "files", "db", "reports"}
     for name, imports in shared.items():

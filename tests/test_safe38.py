@@ -109,12 +109,12 @@ def test_a_format_and_its_own_or_an_unnamed_suffix_are_written(demo_cli, tmp_pat
 def test_each_unit_looks_at_the_files_in_its_directory_made_and_held(monkeypatch, tmp_path):
     """safe46: the look comes once the folder is held (a file written between a look and the hold was never looked
     at); nothing written leaves no folder this run made (tests/test_tidy46.py)."""
-    from mstrack.cli import reports
+    from mstrack.cli import each_unit
 
     seen = []
     target = tmp_path / "notices"
-    monkeypatch.setattr(reports, "refuse_kept", lambda path: seen.append(path.parent.exists()))
-    monkeypatch.setattr(reports, "write_output", lambda *args, **kwargs: None)
+    monkeypatch.setattr(each_unit, "refuse_kept", lambda path: seen.append(path.parent.exists()))
+    monkeypatch.setattr(each_unit, "write_output", lambda *args, **kwargs: None)
     monkeypatch.setattr("mstrack.cli.report_output.renderers", lambda kind: {"md": lambda one, lang: ""})
 
     class One:
@@ -123,7 +123,7 @@ def test_each_unit_looks_at_the_files_in_its_directory_made_and_held(monkeypatch
     class Two:
         unit = "民政局"
 
-    reports._write_each(None, [One(), Two()], "md", target, "en")
+    each_unit.write_each(None, [One(), Two()], "md", target, "en")
     assert seen == [True, True] and target.is_dir()
 
 

@@ -150,18 +150,18 @@ def _held_by_another(folder: Path) -> bool:
 
 
 def test_the_notices_kept_are_looked_at_while_the_folder_is_held(demo_cli, tmp_path, monkeypatch):
-    from mstrack.cli import reports
+    from mstrack.cli import each_unit
 
     folder = tmp_path / "N"
     folder.mkdir()
     seen = []
-    real = reports.refuse_kept
+    real = each_unit.refuse_kept
 
     def looked(target, option="--output"):
         seen.append(_held_by_another(folder))
         return real(target, option)
 
-    monkeypatch.setattr(reports, "refuse_kept", looked)
+    monkeypatch.setattr(each_unit, "refuse_kept", looked)
     result = demo_cli(*NOTICES, "-o", str(folder))
     assert result.exit_code == 0, result.output
     assert len(seen) > 3 and all(seen), seen

@@ -161,10 +161,11 @@ def test_a_streamed_sheet_ends_the_child_as_soon_as_the_guard_finds_it_large(tmp
     """A sheet beyond STREAM_CELLS is streamed: its child is ended at the guard's first piece of XML beyond that, not
     after the guard's whole pass (the child would hold what calamine parsed so far)."""
     import mstrack.sources.xlsx
+    import mstrack.sources.xlsx_xml
 
     path = sheet_of_every_kind(tmp_path / "kinds.xlsx", rows=2000)
     monkeypatch.setattr(mstrack.sources.xlsx, "STREAM_CELLS", 26 * 1000)
-    monkeypatch.setattr(mstrack.sources.xlsx, "CHUNK_BYTES", 16384)  # pieces of a few hundred rows
+    monkeypatch.setattr(mstrack.sources.xlsx_xml, "CHUNK_BYTES", 16384)  # pieces of a few hundred rows
     pieces, ended = [], []
     reach, close = mstrack.sources.xlsx._reach, xlsx_fork.ForkedSheet.close
     monkeypatch.setattr(mstrack.sources.xlsx, "_reach", lambda piece, patterns, extent: (pieces.append(extent.rows),

@@ -331,9 +331,9 @@ def test_a_block_made_plain_a_column_at_a_time_is_what_each_cell_made_plain_is()
 def test_the_guards_marks_in_single_quotes_in_some_columns_and_far_apart(tmp_path, monkeypatch):
     """The first pass looks for each mark (percent styles, formulas, error values) only in the pieces of XML
     where one can be: marks in single quotes, on some columns only, and in a later piece than the first."""
-    import mstrack.sources.xlsx
+    import mstrack.sources.xlsx_xml
 
-    monkeypatch.setattr(mstrack.sources.xlsx, "CHUNK_BYTES", 256)  # many pieces: marks in the first and the last
+    monkeypatch.setattr(mstrack.sources.xlsx_xml, "CHUNK_BYTES", 256)  # many pieces: marks in the first and the last
     styles = '<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="9"/><xf numFmtId="2"/></cellXfs>'
     plain = "".join(f'<row r="{n}"><c r="A{n}" s="2"><v>0.5</v></c><c r="B{n}"><v>{n}</v></c></row>' for n in range(2, 40))
     body = ("<row r='1'><c r='A1' s='1'><v>0.4</v></c><c r='B1' s='2'><v>0.4</v></c><c r='C1' t='e'><v>#N/A</v></c></row>"
@@ -418,9 +418,9 @@ def test_marks_of_cells_without_a_reference_are_placed_by_counting(tmp_path, pre
 def test_percent_cells_found_by_their_style_attribute_wherever_it_stands(tmp_path, monkeypatch):
     """Where the first style is no percent one, percent cells are found by their s="…" alone: before or after
     r="…", after a tab; never a row's style, a longer style number, or s="2" written as a cell's text."""
-    import mstrack.sources.xlsx
+    import mstrack.sources.xlsx_xml
 
-    monkeypatch.setattr(mstrack.sources.xlsx, "CHUNK_BYTES", 64)  # a find at a piece's very start
+    monkeypatch.setattr(mstrack.sources.xlsx_xml, "CHUNK_BYTES", 64)  # a find at a piece's very start
     styles = '<cellXfs count="13">' + '<xf numFmtId="0"/>' * 2 + '<xf numFmtId="10"/>' + '<xf numFmtId="2"/>' * 10 + '</cellXfs>'
     body = ('<row r="1" s="2" customFormat="1"><c r="A1" s="2"><v>0.5</v></c><c s="2" r="B1"><v>0.25</v></c>'
             '<c r="C1"\ts="2"><v>0.125</v></c><c r="D1" s="1"><v>0.2</v></c><c r="E1" t="inlineStr"><is><t>x s="2"</t></is></c>'

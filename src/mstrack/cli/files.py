@@ -11,7 +11,8 @@ import typer
 
 from mstrack.cli.app import export_app, import_app
 from mstrack.cli.common import Format, FormatOption, as_of_option, parse_day
-from mstrack.cli.printing import flush_output, refuse_database, refuse_held, write_out, write_output
+from mstrack.cli.kept_files import refuse_held
+from mstrack.cli.printing import flush_output, refuse_database, write_out, write_output
 from mstrack.cli.process import bulk, keep_until_exit, open_store
 from mstrack.cli.saying import echo, fail, say, warn, words
 

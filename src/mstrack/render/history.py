@@ -1,7 +1,9 @@
-"""Renderers for the audit trail: history of values and batches. Plain data in, text out."""
+"""Renderers for the audit trail: history of values and batches, the frozen reports and what changed in one since
+(`report diff`). Plain data in, text out."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict
 
 from mstrack.domain.quantities import format_number
@@ -109,3 +111,31 @@ def frozen_table(snapshots, lang: str = "zh"):
         table.add_row(str(number), when.strftime("%Y-%m-%d %H:%M"), words(f"msg.{kind}"), scope, params.get("as_of") or "",
                       user or "")
     return table
+
+
+def change_line(change) -> str:
+    """A change `report diff` found (reports.diff.Change), as its line says it: where, what was sent, what is now."""
+    sent, now = _where_they_differ(change.sent, change.now)
+    return f"  {change.path}: {sent} → {now}"
+
+
+def _where_they_differ(sent, now) -> tuple[str, str]:
+    """Old and new as printed; two long texts from a little before where they part, so that the change shows."""
+    if isinstance(sent, str) and isinstance(now, str) and max(len(sent), len(now)) > 60:
+        common = next((i for i, (a, b) in enumerate(zip(sent, now, strict=False)) if a != b), min(len(sent), len(now)))
+        start = max(0, common - 12)
+        if start:
+            return _short("…" + sent[start:]), _short("…" + now[start:])
+    return _short(sent), _short(now)
+
+
+def _short(value) -> str:
+    """A whole row that came or went is named by its path; long texts are cut."""
+    if isinstance(value, dict):  # a row that came or went: who it is and its value, not its every field
+        fields = [str(value[key]) for key in ("programme", "task", "indicator", "unit", "as_of", "value", "status")
+                  if isinstance(value.get(key), str | int | float) and not isinstance(value.get(key), bool)]
+        return "{" + " ".join(fields) + "}" if fields else "{…}"
+    if isinstance(value, list):
+        return f"[{len(value)}]"
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 80 else text[:79] + "…"

@@ -411,7 +411,7 @@ UNMARKED_TEXT = "unmarked text"
 """content_held(): a file that is no report of mstrack's: nothing says it may go."""
 FIRST_LINE = "first line"
 """content_held(): text that may be a report mstrack printed (a table): it goes only for the same report, whose first
-line is the same (cli/printing._kept_from_rerun), or when its header is mstrack's CSV's."""
+line is the same (cli/kept_files.kept_from_rerun), or when its header is mstrack's CSV's."""
 
 
 def content_held(path: Path) -> str | None:

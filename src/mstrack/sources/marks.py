@@ -1,7 +1,7 @@
 """Whether a report file still holds what mstrack wrote (vocabulary.MARKDOWN_MARK, ZIP_MARK): the mark names mstrack
 and carries a digest of the content written, so a report with notes typed in, a log that reports were appended to, a
 Word file edited and saved by another program keeps its mark's name but no longer its digest, and -o keeps it
-(sources/forms.document_held, cli/printing._looked). Reads are bounded: the tail for the mark, the ZIP directory,
+(sources/forms.document_held, cli/kept_files._looked). Reads are bounded: the tail for the mark, the ZIP directory,
 and the text before a mark only up to MARK_CHECK_BYTES."""
 
 from __future__ import annotations

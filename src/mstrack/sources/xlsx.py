@@ -1,7 +1,7 @@
 """The bounded .xlsx reader: values from calamine, and what calamine does not say (number formats, error
 values, formulas saved without a value, the sheet's true extent and merges) from the sheet's XML, read
-before calamine allocates anything (the guard's pass); sources/xlsx_rows.py places and marks the values.
-sources/workbooks.py uses its extent checks for .xls and .ods too."""
+before calamine allocates anything (the guard's pass: its patterns and pieces of XML in sources/xlsx_xml.py);
+sources/xlsx_rows.py places and marks the values. sources/workbooks.py uses its extent checks for .xls and .ods too."""
 
 from __future__ import annotations
 
@@ -12,10 +12,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mstrack.errors import InputError
+from mstrack.sources import xlsx_xml
 from mstrack.sources.files import unreadable
 from mstrack.sources.rows import Cells, Uncomputed
 from mstrack.sources.xlsx_rows import MAX_SHEET_CELLS, Extent, marked_blocks
-from mstrack.sources.xlsx_stream import column_number
+from mstrack.sources.xlsx_xml import (
+    CELL_COLUMN,
+    REFERENCE,
+    SHARED_INDEX,
+    STYLE,
+    CellPatterns,
+    Places,
+    column_letters,
+    column_of_letters,
+    whole_rows,
+)
 
 
 def xlsx_cells(path: Path, sheet: str | None, hidden: HiddenRows | None = None) -> Iterator[Cells]:
@@ -206,17 +217,17 @@ def _sheet_marks(handle, percent_styles: dict[int, str], streamed: Callable[[], 
     percent: dict[int, list[int]] = {}
     fills: dict[int, dict[int, str]] = {}
     extent = Extent()
-    head = handle.read(CHUNK_BYTES)
+    head = handle.read(xlsx_xml.CHUNK_BYTES)  # read where whole_rows reads it: one size, patched in one place
     root = re.search(rb"<(\w+:)?worksheet[\s>]", head)
     if root is None:
         return percent, fills, extent  # a chart or dialog sheet: no cells
-    patterns = _CellPatterns(root[1] or b"", set(percent_styles))
+    patterns = CellPatterns(root[1] or b"", set(percent_styles))
     units = any(unit != "%" for unit in percent_styles.values())
     if hidden_columns is not None:
         hidden_columns.extend(_hidden_columns(head, root[1] or b""))
     shared: dict[bytes, tuple[str, str]] = {}  # a shared formula's si → its first cell and formula
-    for piece in _whole_rows(handle, head, patterns.row_end):
-        places = _Places(piece, patterns, extent.row_at)
+    for piece in whole_rows(handle, head, patterns.row_end):
+        places = Places(piece, patterns, extent.row_at)
         _reach(piece, patterns, extent)
         if extent.rows * extent.columns > MAX_SHEET_CELLS:
             break  # no need to read the rest of a sheet that is refused
@@ -252,39 +263,7 @@ def _hidden_columns(head: bytes, prefix: bytes) -> list[int]:
     return found
 
 
-class _Places:
-    """Where a marked cell of one piece of XML lies: by its reference (r="B7"), or for a cell without one, by
-    counting as calamine does (the column after the cell before it, in the row after the row tag before it).
-    The counting pass over the piece is made only when a marked cell has no reference."""
-
-    def __init__(self, piece: bytes, patterns: _CellPatterns, row_before: int):
-        self.piece, self.patterns, self.row_before = piece, patterns, row_before
-        self.counted: dict[int, tuple[int, int]] | None = None
-
-    def of(self, start: int, attributes: bytes) -> tuple[int, int] | None:
-        """(row number, column index) of the cell whose tag begins at `start`, with these attributes."""
-        if place := _place(attributes):
-            return place
-        if self.counted is None:
-            self.counted = self._count()
-        return self.counted.get(start)
-
-    def _count(self) -> dict[int, tuple[int, int]]:
-        counted = {}
-        row, column = self.row_before, -1
-        for tag in self.patterns.row_or_cell.finditer(self.piece):
-            if tag[3] is None:  # a row tag, with its number or none
-                row, column = (int(tag[1]) if tag[1] else row + 1), -1
-            elif place := _place(tag[3]):
-                column = place[1]
-                counted[tag.start()] = place
-            else:
-                column += 1
-                counted[tag.start()] = (row, column)
-        return counted
-
-
-def _percent_cells(piece: bytes, patterns: _CellPatterns, places: _Places) -> Iterator[tuple[tuple[int, int], bytes]]:
+def _percent_cells(piece: bytes, patterns: CellPatterns, places: Places) -> Iterator[tuple[tuple[int, int], bytes]]:
     """(row, column) of this piece's cells whose style shows a percent (or a unit), with the cell's attributes. Found
     by the style attribute itself where the first style is no percent one (a few cells in a sheet carry it: one
     search at C speed), else by reading every cell's attributes."""
@@ -306,7 +285,7 @@ def _percent_cells(piece: bytes, patterns: _CellPatterns, places: _Places) -> It
             yield place, attributes
 
 
-def _error_values(piece: bytes, patterns: _CellPatterns, places: _Places, fills: dict[int, dict[int, str]]) -> None:
+def _error_values(piece: bytes, patterns: CellPatterns, places: Places, fills: dict[int, dict[int, str]]) -> None:
     """Fill `fills` with this piece's error values ("#DIV/0!"), which calamine reads as empty."""
     import html
 
@@ -315,7 +294,7 @@ def _error_values(piece: bytes, patterns: _CellPatterns, places: _Places, fills:
             fills.setdefault(place[0], {})[place[1]] = html.unescape(match[2].decode())
 
 
-def _uncomputed_formulas(piece: bytes, patterns: _CellPatterns, places: _Places, shared: dict[bytes, tuple[str, str]],
+def _uncomputed_formulas(piece: bytes, patterns: CellPatterns, places: Places, shared: dict[bytes, tuple[str, str]],
                          fills: dict[int, dict[int, str]]) -> None:
     """Fill `fills` with this piece's formulas saved without a value; remember the shared formulas' first cells."""
     import html
@@ -325,7 +304,7 @@ def _uncomputed_formulas(piece: bytes, patterns: _CellPatterns, places: _Places,
         place = places.of(match.start(), match[1] or b"")
         if place is None:
             continue
-        here = _letters(place[1]) + str(place[0])
+        here = column_letters(place[1]) + str(place[0])
         formula, uncomputed = "=" + html.unescape(text.decode()), not cached.strip()
         if b"shared" in options:  # named as openpyxl names it: the first cell's formula, moved to this cell
             key = SHARED_INDEX.search(options)
@@ -341,7 +320,7 @@ def _uncomputed_formulas(piece: bytes, patterns: _CellPatterns, places: _Places,
             fills.setdefault(place[0], {})[place[1]] = Uncomputed(formula)
 
 
-def _reach(piece: bytes, patterns: _CellPatterns, extent: Extent) -> None:
+def _reach(piece: bytes, patterns: CellPatterns, extent: Extent) -> None:
     """Widen `extent` to the cells of this piece of XML: their references (r="B7"), and where cells
     or rows come without one (calamine then places them by counting), how many there are.
 
@@ -357,7 +336,7 @@ def _reach(piece: bytes, patterns: _CellPatterns, extent: Extent) -> None:
         if _below(extent.rows).search(piece):
             extent.rows = max(extent.rows, max(map(int, patterns.cell_row.findall(piece))))
         for letters in set(patterns.wide.findall(piece)):
-            extent.columns = max(extent.columns, _column_number(letters))
+            extent.columns = max(extent.columns, column_of_letters(letters))
     extent.row_tags += len(rows)
     numbered_last = next((index for index in range(len(rows) - 1, -1, -1) if rows[index]), None)
     if numbered_last is None:
@@ -404,7 +383,7 @@ def _odd_cell(row: int, cell_tag: bytes) -> re.Pattern:
 def merged_range(reference: bytes) -> tuple[tuple[int, int], tuple[int, int]]:
     """b"A3:C4" → ((2, 0), (3, 2))."""
     first, last = (REFERENCE.match(b" r='" + corner + b"'") for corner in reference.split(b":"))
-    return ((int(first[2]) - 1, _column_number(first[1]) - 1), (int(last[2]) - 1, _column_number(last[1]) - 1))
+    return ((int(first[2]) - 1, column_of_letters(first[1]) - 1), (int(last[2]) - 1, column_of_letters(last[1]) - 1))
 
 
 def _last_column(archive, member: str, extent: Extent) -> int:
@@ -414,85 +393,6 @@ def _last_column(archive, member: str, extent: Extent) -> int:
         return extent.columns - 1
     letters: set[bytes] = set()
     with archive.open(member) as handle:
-        for piece in _whole_rows(handle, b"", b"row>"):  # pieces cut after a row tag, prefixed or not
+        for piece in whole_rows(handle, b"", b"row>"):  # pieces cut after a row tag, prefixed or not
             letters.update(CELL_COLUMN.findall(piece))
-    return max((_column_number(found) for found in letters), default=0) - 1
-
-
-def _letters(column: int) -> str:
-    """0 → A, 26 → AA: a cell's column as a reference names it."""
-    letters = ""
-    column += 1
-    while column:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def _column_number(letters: bytes) -> int:
-    """B → 2, AA → 27, XFD → 16384, from the sheet's XML bytes."""
-    return column_number(letters.decode("ascii"))
-
-
-CHUNK_BYTES = 1 << 22
-REFERENCE = re.compile(rb"""\sr=["']([A-Z]{1,3})([0-9]+)["']""")
-CELL_COLUMN = re.compile(rb"""<(?:\w+:)?c\s[^>]*?r=["']([A-Z]{1,3})[0-9]""")
-STYLE = re.compile(rb"""\ss=["']([0-9]+)""")
-SHARED_INDEX = re.compile(rb"""\ssi=["']([^"']*)""")
-
-
-class _CellPatterns:
-    """The patterns for one sheet. Its tags may carry a prefix (<x:c>, as .NET tools write them): word
-    characters and a colon, nothing a pattern would read as syntax."""
-
-    def __init__(self, prefix: bytes, percent_styles: set[int]):
-        p = prefix
-        self.row_end = b"</%srow>" % p
-        self.row = re.compile(rb"""<%srow(?=[\s>/])(?:[^>]*?\sr=["']([0-9]+))?""" % p)
-        self.cell_row = re.compile(rb"""r=["'][A-Z]{1,3}0*([0-9]+)["']""")
-        self.wide = re.compile(rb"""r=["']([A-Z]{2,3})[0-9]""")
-        self.cell_tag = b"<%sc" % p
-        self.row_or_cell = re.compile(rb"""<%s(?:row(?=[\s>/])(?:[^>]*?\sr=["']([0-9]+)|())|c(?=[\s>/])([^>]*))""" % p)
-        self.unreferenced_cell = re.compile(rb"""<%sc(?=[\s>/])(?!\sr=["'])""" % p)
-        self.merge_tag = b"<%smergeCell" % p
-        self.merge_ref = re.compile(rb"""<%smergeCell\s[^>]*?ref=["']([A-Z]{1,3}[0-9]+:[A-Z]{1,3}[0-9]+)["']""" % p)
-        self.formula_mark = re.compile(rb"<%sf[\s>/]" % p)  # a search with a literal prefix: faster than `in` here
-        self.error_mark = re.compile(rb"""t=["']e["']""")  # no \s before it: a literal prefix is searched fast
-        self.hidden_mark = re.compile(rb"hidden=")
-        self.hidden_row = re.compile(rb"""<%srow(?=[\s>/])(?=[^>]*?\shidden=["'](?:1|true)["'])[^>]*?\sr=["']([0-9]+)["']"""
-                                     rb"""[^>]*?(?<!/)>(.*?)</%srow>""" % (p, p), re.S)  # a row with no cells: not one
-        self.held = re.compile(rb"<%s(?:v|is|f)[\s>/]" % p)  # a value, an inline string or a formula: the row holds something
-        self.formula = re.compile(rb"<%sc(\s[^>]*?)?(?<!/)>\s*<%sf(\s[^>]*?)?(?:/>|>([^<]*)</%sf>)\s*"
-                                  rb"(?:<%sv(?:\s[^>]*?)?(?:/>|>([^<]*)</%sv>))?" % (p, p, p, p, p))
-        self.error = re.compile(rb"""<%sc(?=[^>]*?\st=["']e["'])(\s[^>]*?)(?<!/)>\s*"""
-                                rb"(?:<%sf(?:\s[^>]*?)?(?:/>|>[^<]*</%sf>)\s*)?<%sv(?:\s[^>]*?)?>([^<]*)</%sv>" % (p, p, p, p, p))
-        self.percent = self.percent_style = None
-        if percent_styles:
-            styles = b"|".join(b"%d" % index for index in sorted(percent_styles))
-            if 0 in percent_styles:  # a cell without s="…" has the first style: every cell's attributes are read
-                condition = rb"""(?:[^>]*?\ss=["'](?:%s)["']|(?![^>]*?\ss=))""" % styles
-                self.percent = re.compile(rb"<%sc(?=[\s>/])(?=%s)([^>]*)" % (p, condition))
-            else:  # the attribute (a literal prefix: found at C speed; the blank before it is checked per find)
-                self.percent_style = re.compile(rb"""s=["'](?:%s)["']""" % styles)
-
-
-def _whole_rows(handle, text: bytes, row_end: bytes) -> Iterator[bytes]:
-    """The XML in pieces of a few MB that end where a row does, so that no cell is cut in two and a
-    large sheet's XML is never held whole."""
-    while chunk := handle.read(CHUNK_BYTES):
-        text += chunk
-        end = text.rfind(row_end)
-        if end >= 0:
-            end += len(row_end)
-            yield text[:end]
-            text = text[end:]
-    yield text
-
-
-def _place(attributes: bytes) -> tuple[int, int] | None:
-    """(row number, column index) of a cell's r="B2"; None for a cell without one (calamine places it
-    by counting; its marks are left out)."""
-    reference = REFERENCE.search(attributes)
-    if reference is None:
-        return None
-    return int(reference[2]), _column_number(reference[1]) - 1
+    return max((column_of_letters(found) for found in letters), default=0) - 1

@@ -13,7 +13,7 @@ from mstrack.domain.names import look_alike, plain_name
 from mstrack.errors import InputError, Message
 from mstrack.store import import_reads
 from mstrack.store.dialect import day, moment, number
-from mstrack.store.states import indicator_states, series_query, standing
+from mstrack.store.states import indicator_states, series_query, standing, task_scope
 
 if TYPE_CHECKING:
     from mstrack.model import IndicatorState, TaskText
@@ -108,17 +108,22 @@ class Reads:
     def _rows(self, connection, sql: str, params=()) -> list:
         return self.dialect.rows(connection, sql, params)
 
+    def _programmes_named(self, codes: list[str] | None) -> str:
+        """The WHERE of a read of the programme table itself: the programmes of these codes (all with none). The tasks
+        of programmes (and of task ids) are scoped by states.task_scope, on a join's `p`."""
+        return f" WHERE code IN ({self.dialect.params(len(codes))})" if codes else ""
+
     def common_year(self, codes: list[str] | None = None) -> int | None:
         """The year the given programmes (or, with none given, all of them) share, if they share one:
         the year a date written without one ("7月7日", "6月底") means."""
-        where = f" WHERE code IN ({self.dialect.params(len(codes))})" if codes else ""
+        where = self._programmes_named(codes)
         with self.reading() as connection:
             years = self._rows(connection, f"SELECT DISTINCT year FROM programme{where}", codes or [])
         return years[0][0] if len(years) == 1 else None
 
     def programme_years(self, codes: list[str] | None = None) -> list[int]:
         """The years of the given programmes (or of all), in order: whether a year is over."""
-        where = f" WHERE code IN ({self.dialect.params(len(codes))})" if codes else ""
+        where = self._programmes_named(codes)
         with self.reading() as connection:
             return [year for (year,) in self._rows(connection, f"SELECT DISTINCT year FROM programme{where} ORDER BY year",
                                                    codes or [])]
@@ -226,13 +231,7 @@ class Reads:
         by_task: dict[tuple[str, str], list[IndicatorState]] = {}
         for state in states:
             by_task.setdefault((state.programme, state.task), []).append(state)
-        where, params = [], []
-        if programmes:
-            where.append(f"p.code IN ({self.dialect.params(len(programmes))})")
-            params += programmes
-        if task_ids is not None:
-            where.append(f"t.id IN ({self.dialect.params(len(task_ids))})")
-            params += task_ids
+        where, params = task_scope(self.dialect, programmes, task_ids)  # the tasks indicator_states read
         tasks = self._rows(connection,
                            "SELECT t.id, p.code, p.name, t.code, t.title, a.code, a.name, t.deadline, p.\"end\", t.note,"
                            " t.deadline_text, t.assessment, t.problems, t.progress, t.next_steps, p.start FROM task AS t"

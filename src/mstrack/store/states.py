@@ -272,18 +272,26 @@ def _reports(rows, marked: bool = False) -> dict[int, list[ReportState]]:
     return reports
 
 
+def task_scope(dialect: Dialect, programmes: list[str] | None, task_ids: list[int] | None) -> tuple[list[str], list]:
+    """The tasks in scope, as conditions on `p` (programme) and `t` (task) and their parameters: those of the programmes
+    named (all with none), of the task ids given (none with an empty list). The one scope of indicator_states' queries
+    and of the tasks a TaskDetail is built for (reads._details), so that both read the same tasks."""
+    where, params = [], []
+    if programmes:
+        where.append(f"p.code IN ({dialect.params(len(programmes))})")
+        params += programmes
+    if task_ids is not None:
+        where.append(f"t.id IN ({dialect.params(len(task_ids))})" if task_ids else "1 = 0")
+        params += task_ids
+    return where, params
+
+
 def _queries(dialect: Dialect, *, as_of: date | None, programmes: list[str] | None, unit_id: int | None,
              task_ids: list[int] | None, all_reports: bool, previous: bool = False,
              since: date | None = None) -> list[tuple[str, list] | None]:
     """indicator_states' five queries, (SQL, parameters) each, scoped alike (the units' names: all of them)."""
     p = dialect.p
-    task_where, task_params = [], []  # the scope of tasks; the unit narrows it to lines
-    if programmes:
-        task_where.append(f"p.code IN ({dialect.params(len(programmes))})")
-        task_params += programmes
-    if task_ids is not None:
-        task_where.append(f"t.id IN ({dialect.params(len(task_ids))})" if task_ids else "1 = 0")
-        task_params += task_ids
+    task_where, task_params = task_scope(dialect, programmes, task_ids)  # the unit narrows it to lines
     where, params = list(task_where), list(task_params)
     if unit_id is not None:
         where.append(f"l.id IN (SELECT line_id FROM line_unit WHERE unit_id = {p})")

@@ -1,0 +1,143 @@
+"""`report notice --each-unit`: one file per lead unit's notice in the folder -o names, every name and every file
+looked at before the first is written, the folder held while they are written, the folders a run made removed again
+where it wrote none; each file through printing.write_output (whole or not at all)."""
+
+from pathlib import Path
+
+import typer
+
+from mstrack.cli.kept_files import refuse_kept
+from mstrack.cli.printing import cannot_write, refuse_unwritable_name, write_output
+from mstrack.cli.saying import echo, fail, say
+
+
+def _file_name(unit: str) -> str:
+    """A unit's name as a file name: path separators and characters Windows refuses become "_"."""
+    import re
+
+    return re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", unit).strip(" .") or "_"
+
+
+def _one_file_each(notices: list, fmt: str, output: Path) -> None:
+    """Exit 2 before any notice is written when two units' notices would go to one file (_file_name: 住建局/城管局 and
+    住建局_城管局, 教育局. and 教育局; ABC局 and abc局, one file where Windows or macOS share the folder). Refused rather
+    than renamed: an office looks for its unit's file by the unit's name, and a number added to one would say nothing
+    of which unit it is."""
+    import unicodedata
+
+    seen: dict[str, str] = {}
+    for one in notices:
+        name = f"{_file_name(one.unit)}.{fmt}"
+        key = unicodedata.normalize("NFC", name).casefold()
+        if key in seen:
+            raise fail("--each-unit: the lead units {first} and {second} would both be written to {path} (a file name "
+                       "holds no / \\ : * ? \" < > |, ends in no dot or space, and Windows and macOS do not tell "
+                       "capitals apart): nothing written; write their notices with --unit UNIT -o FILE instead",
+                       first=seen[key], second=one.unit, path=output / name)
+        seen[key] = one.unit
+
+
+def write_each(ctx: typer.Context, notices: list, fmt: str, output: Path, lang: str) -> None:
+    """--each-unit: one file per notice in the directory `output` (made if missing), named after its unit,
+    each written whole or not at all (printing.write_output). Every name is looked at before the directory is made,
+    and every file once it is held (outputs.writing_into, taken before the look: a file another run wrote between a
+    look and the hold was never looked at). Where nothing was written (a refusal, or the first file failing), the
+    folders this run made go again, its parents too (_made_folders), while they are empty: what another program put
+    in them meanwhile stays, and so do they. A second run into it meanwhile is refused whole, never a mix of two runs'
+    notices; so is a single -o into it (write_output holds its folder shared)."""
+    from contextlib import ExitStack
+
+    from mstrack.cli.report_output import renderers, write_content
+    from mstrack.render import outputs
+    from mstrack.render.outputs import link_problem
+
+    render = renderers("notice")[fmt]
+    from mstrack.labels import Labels
+
+    words = Labels(lang)
+    _one_file_each(notices, fmt, output)
+    if problem := link_problem(output, folder=True):  # mkdir said "File exists" of a link to nothing, of a loop
+        raise fail("{option} {path}: {problem}", option="--output", path=output, problem=problem)
+    for one in notices:  # every name looked at before the folder is made: one that cannot be stops the batch whole
+        refuse_unwritable_name(output / f"{_file_name(one.unit)}.{fmt}")
+    made = _made_folders(output)
+    with ExitStack() as held:
+        try:  # the folder held until the last line: two runs at once never leave a mix of both (one is refused whole)
+            held.enter_context(outputs.writing_into(output))
+        except BlockingIOError:  # another run holds it, and may be writing into the folders this run made: kept
+            raise fail("--output {path}: another mstrack is writing into {path} (notices to each unit): none of the "
+                       "{n} {n:notice|notices} written; run the command again once it is done", path=output, n=len(notices)) from None
+        done = 0
+        try:
+            for one in notices:  # every file looked at, the folder held, before the first is written: a kept one
+                refuse_kept(output / f"{_file_name(one.unit)}.{fmt}")  # stops the batch whole
+            for done, one in enumerate(notices):
+                content = render(one, lang)
+                path = output / f"{_file_name(one.unit)}.{fmt}"
+
+                def write(temporary: Path, content=content) -> None:
+                    write_content(temporary, content, fmt)
+
+                def written(path=path, unit=one.unit) -> None:
+                    echo(words("msg.written", what=unit, path=path), err=True)
+
+                try:
+                    write_output(ctx, path, write, written)
+                except typer.Exit:  # said above (a full disk midway): the files before it stay, each whole
+                    raise _each_stopped(notices, done, fmt, output) from None
+        except BaseException:
+            if not done:  # nothing written: the folders this run made go again, while nothing else is in them
+                _remove_empty(made)
+            raise
+        say("{n} {n:notice|notices} written to {path}", err=True, n=len(notices), path=output)
+
+
+def _made_folders(folder: Path) -> list[Path]:
+    """`folder` made with the folders above it that are missing, one by one: the ones this run made, deepest first
+    (one another run made meanwhile is not among them). A folder that cannot be made: exit 2, cannot write, with
+    the ones made before it removed again."""
+    import errno
+    import os
+
+    missing = []
+    for above in (folder, *folder.parents):
+        if os.path.lexists(above):
+            break
+        missing.append(above)
+    made: list[Path] = []
+    for one in reversed(missing):
+        try:
+            one.mkdir()
+        except FileExistsError:  # made meanwhile by someone else: theirs, never removed
+            if not one.is_dir():
+                _remove_empty(made)
+                raise cannot_write(folder, FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST))) from None
+            continue
+        except OSError as error:
+            _remove_empty(made)
+            raise cannot_write(folder, error) from None
+        made.insert(0, one)
+    return made
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    """The folders this run made removed again, deepest first, each only while empty (rmdir: never what is in one)."""
+    from contextlib import suppress
+
+    for folder in folders:
+        with suppress(OSError):
+            folder.rmdir()
+
+
+def _each_stopped(notices: list, done: int, fmt: str, output: Path) -> typer.Exit:
+    """The last line of --each-unit stopped by a file it could not write: how many are there (each whole), how many
+    not, and that a rerun writes the rest (the ones written are mstrack's: replaced as they are); exit 2."""
+    left = len(notices) - done
+    if not done:
+        say("none of the {n} {n:notice|notices} written to {path}: run the command again to write them", err=True,
+            n=len(notices), path=output)
+    else:
+        say("{done} of {n} {n:notice|notices} written to {path} ({first} to {last}), {left} not written: run the command "
+            "again to write the rest", err=True, done=done, n=len(notices), path=output, left=left,
+            first=f"{_file_name(notices[0].unit)}.{fmt}", last=f"{_file_name(notices[done - 1].unit)}.{fmt}")
+    return typer.Exit(2)
