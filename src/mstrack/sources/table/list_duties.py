@@ -19,6 +19,14 @@ PARTY_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s
 MIN_PARTIES = 3  # the fewest party headings under the part for a list of duties
 
 
+def shares_out(headings: list[str]) -> bool:
+    """Whether a list's part headings all name the sharing of its work out ("六、责任分工", DUTY_PART_RE): its items
+    whose offices are labelled under them are duties whatever topic each names ("（三）资金保障。…" over "责任单位：…"),
+    no closing section's requirement (list_sections.labelled_work's `shared`)."""
+    return bool(headings) and all((m := AREA_RE.match(h)) is not None and len(m[2]) <= 12 and DUTY_PART_RE.search(m[2])
+                                  for h in headings)
+
+
 def duty_list(rows: list[Row]) -> tuple[int, int, list[str], list[list[str]], list[Row]] | None:
     """The first part naming duties ("五、职责分工", DUTY_PART_RE) whose lines up to the next part are party headings
     (PARTY_RE, numbered （一） （二） … in order, MIN_PARTIES or more, most of them offices' names) each over its duty:

@@ -202,7 +202,7 @@ def _name_head(line: str) -> bool:
 # a town's, a township's, a street's, a community's or a village's name ("城关镇", "城北街道", "白水村"): no office's
 # ending, yet where an office stands (a bracket after an item's stop, "由…负责落实", a 责任单位 label) the body that does a
 # 民生实事's work; a word ending like one ("城乡", "农村", "美丽乡村") names no town
-TOWN_END = ("镇", "乡", "街道", "镇街", "社区", "村")
+TOWN_END = ("镇", "乡", "街道", "镇街", "社区", "村", "片区")  # "海坛片区": a zone its 片区管理局 administers, as a town
 TOWN_WORDS = ("城乡", "乡村", "农村", "城镇", "乡镇", "小镇", "城市社区", "农村社区", "城乡社区", "贫困村", "行政村", "自然村",
               "中心村", "建制村")
 # the towns of an area or of the work, every one its own office: "各乡镇", "城区各街道", "全县各行政村", "属地镇街",

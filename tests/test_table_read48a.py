@@ -1,0 +1,79 @@
+"""Issue 13, read48a: the thirty-sixth held-out set's plans refused whole. A plan's part of methods "(一)…(四)" naming no
+office before its part of duties ("六、责任分工") whose introduction stands between the heading and its items, each
+item with its "责任单位：" line naming zones ("海坛片区") among its offices, topics such as 资金保障 among them, and an
+"附件：" line after the closing part; duties opened "（一）X：" by parties that are not all offices' names; stages dated
+by a range in a bracket ("（4月10日至4月25日）")."""
+
+from __future__ import annotations
+
+from mstrack.sources.table.office_names import town_name
+from mstrack.sources.table.units import office_list
+
+from .conftest import convert_written
+
+BUYBACK = [
+    "某市场店面回购实施方案",
+    "一、回购方式",
+    "（一）回购及补偿方式。以评估价为依据，采取货币补偿方式进行回购。",
+    "（二）奖励标准。在第一协商期内完成签约腾空的给予奖励。",
+    "（三）所需材料。回购对象应提供预售合同书等材料。",
+    "二、责任分工",
+    "各片区管理局及相关部门要强化配合、联动协作，全力推进回购工作。",
+    "（一）工作分工。由区经发局牵头，区土开集团配合，做好店面回购工作的前期材料收集工作。",
+    "责任单位：区经发局，区土开集团",
+    "（二）店面确权。由区审批局负责，将回购店面的权属登记至区自然资源服务中心名下。",
+    "责任单位：区审批局，区市场监管局",
+    "（三）资金保障。回购补偿费经各片区确认后，报区自然资源服务中心审核、拨付。",
+    "责任单位：区财金局，区自然资源服务中心",
+    "三、组织领导",
+    "（一）统一思想认识。各部门必须牢固树立大局意识。",
+    "（二）加强组织领导。成立回购工作领导小组。",
+    "附件：回购工作领导小组",
+]
+
+
+def _read(tmp_path, lines: list[str], year: int = 2020):
+    return convert_written(tmp_path, "plan.txt", "\n".join(lines) + "\n", year).programme.tasks
+
+
+def test_a_part_of_duties_after_a_part_of_methods_is_read_past_its_introduction(tmp_path):
+    """"一、回购方式" (一)–(三) name no office: no task list, refused; the reader goes on to the next run, "二、责任分工"
+    over its introduction ("各片区管理局…要强化配合…") and its items each with a 责任单位 line: the plan's tasks, coded
+    under their heading, the first office of each line the lead."""
+    tasks = _read(tmp_path, BUYBACK)
+    assert [t.code for t in tasks] == ["二(一)", "二(二)", "二(三)"]
+    assert [t.lines[0].lead_units for t in tasks] == [["区经发局"], ["区审批局"], ["区财金局"]]
+    assert tasks[2].title.startswith("资金保障。")
+
+
+def test_a_duty_naming_a_closing_topic_under_a_part_sharing_the_work_is_a_task(tmp_path):
+    """"（三）资金保障。…" over its "责任单位：" line, under "二、责任分工": a duty, not a closing section's requirement;
+    read, the part has three tasks (two would be too few for a list)."""
+    tasks = _read(tmp_path, BUYBACK)
+    assert "二(三)" in [t.code for t in tasks]
+
+
+def test_an_annex_line_after_the_closing_part_is_no_items_label(tmp_path):
+    """"附件：回购工作领导小组" after "三、组织领导"'s last item: no labelled line of that item (it would make it an item
+    naming its offices, keeping the closing part open); the closing part is no task."""
+    tasks = _read(tmp_path, BUYBACK)
+    assert not [t.code for t in tasks if t.code.startswith("三")]
+
+
+def test_a_zone_is_an_office_where_a_label_says_one_stands():
+    """"海坛片区" (a zone its 片区管理局 administers) leads as a town does, where a 责任单位 label says an office stands;
+    alone in a bracket after words ("（城关片区）") a zone names nobody."""
+    assert town_name("海坛片区")
+    assert office_list("海坛片区，区经发局、征安办，金井片区、君山片区", towns=True)
+    assert not office_list("城关片区")
+
+
+def test_zones_in_a_units_line_are_the_items_units(tmp_path):
+    """"责任单位：海坛片区，区经发局、征安办": the zone leads, the others are its units."""
+    lines = [BUYBACK[0], BUYBACK[5], BUYBACK[6],
+             "（一）工作分工。由海坛片区牵头，区经发局配合，做好店面回购工作的前期材料收集工作。", "责任单位：海坛片区，区经发局、征安办",
+             "（二）店面确权。海坛片区按法定程序选定拆迁服务单位。", "责任单位：海坛片区，区审批局、资源生态局",
+             "（三）安全巡逻。区土开集团要加强市场二层的安全巡逻。", "责任单位：区土开集团，金井片区"]
+    tasks = _read(tmp_path, lines)
+    assert [t.lines[0].lead_units for t in tasks] == [["海坛片区"], ["海坛片区"], ["区土开集团"]]
+    assert tasks[0].lines[0].units == ["海坛片区", "区经发局", "征安办"]  # the lead first, as every line names it
