@@ -6,6 +6,9 @@ by a range in a bracket ("（4月10日至4月25日）")."""
 
 from __future__ import annotations
 
+import pytest
+
+from mstrack.errors import InputError
 from mstrack.sources.table.office_names import town_name
 from mstrack.sources.table.units import office_list
 
@@ -77,3 +80,30 @@ def test_zones_in_a_units_line_are_the_items_units(tmp_path):
     tasks = _read(tmp_path, lines)
     assert [t.lines[0].lead_units for t in tasks] == [["海坛片区"], ["海坛片区"], ["区土开集团"]]
     assert tasks[0].lines[0].units == ["海坛片区", "区经发局", "征安办"]  # the lead first, as every line names it
+
+
+DUTIES = [
+    "某片区2021年村庄规划编制工作实施方案",
+    "一、职责分工",
+    "（一）资源生态处：牵头前期筹划、组织编制、专家评审等工作。",
+    "（二）片区财政专班：负责资金保障工作，及时将资金拨付至规划编制单位。",
+    "（三）城乡建设服务中心：配合做好规划编制单位的招投标等工作。",
+    "（四）村居：相关村配合做好摸底调查、现场踏勘等相关工作。",
+]
+
+
+def test_duties_each_opened_by_its_party_and_a_colon_are_read_each_led_by_it(tmp_path):
+    """"一、职责分工" over "（一）资源生态处：…" … "（四）村居：…": half the parties offices' names, the colon after each
+    says the others ("片区财政专班", "村居") are parties too; each duty a task led by its party, its words after the colon."""
+    tasks = _read(tmp_path, DUTIES, year=2021)
+    assert [t.code for t in tasks] == ["一(一)", "一(二)", "一(三)", "一(四)"]
+    assert [t.lines[0].lead_units for t in tasks] == [["资源生态处"], ["片区财政专班"], ["城乡建设服务中心"], ["村居"]]
+    assert tasks[1].title == "负责资金保障工作，及时将资金拨付至规划编制单位。"
+
+
+def test_lines_opened_by_names_mostly_no_offices_are_no_duties(tmp_path):
+    """Three of four openings that are no office's name ("前期工作：", "村民代表：") under "职责分工": no list of duties."""
+    lines = [DUTIES[0], DUTIES[1], DUTIES[2],
+             "（二）前期工作：开展招投标工作。", "（三）后期工作：完善成果。", "（四）村民代表：参加会议。"]
+    with pytest.raises(InputError, match="no header row found"):
+        _read(tmp_path, lines, year=2021)

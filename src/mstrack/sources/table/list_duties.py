@@ -16,6 +16,9 @@ from mstrack.sources.table.units import office_list
 DUTY_PART_RE = re.compile(r"职责|分工")  # "职责分工", "部门职责", "责任分工": a part that shares the work out
 # "（一）区党群工作部", "（七）学校": a heading that is a party's name and nothing else (no stop, no number, no list)
 PARTY_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*([^，,。；;：:、\s\d（）()“”\"]{2,20})$")
+# "（一）资源生态处：牵头前期筹划…", "（二）片区财政专班：负责资金保障…": a duty opened by its party's name and a colon
+PARTY_OPENING_RE = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*([^，,。；;：:、\s\d（）()“”\"]{2,20})\s*[：:]\s*(\S.*)$",
+                              re.S)
 MIN_PARTIES = 3  # the fewest party headings under the part for a list of duties
 
 
@@ -43,9 +46,26 @@ def duty_list(rows: list[Row]) -> tuple[int, int, list[str], list[list[str]], li
     return None
 
 
+def _opened_duties(rows: list[Row], at: int, end: int) -> tuple[list[str], list[list[str]], list[Row]] | None:
+    """The part's duties when each of its lines is one, numbered "（一）" on and opened by its party and a colon
+    ("（一）资源生态处：牵头前期筹划…", "（四）村居：相关村配合…"), MIN_PARTIES or more, half the parties or more offices'
+    names (the colon after each says it is a party: "片区财政专班", "村居" beside them): each a task coded by its number
+    ("四(一)"), its words after the colon, led by its party; None for any other part."""
+    lines = [row_texts(rows[k]) for k in range(at + 1, end)]
+    found = [PARTY_OPENING_RE.match(texts[0]) if len(texts) == 1 else None for texts in lines]
+    if len(found) < MIN_PARTIES or not all(found) or 2 * sum(office_list(m[2]) for m in found) < len(found) \
+            or [chinese_count(m[1]) for m in found] != list(range(1, len(found) + 1)):
+        return None
+    entries = [heading_entry(None, row_texts(rows[at])[0]), *(
+        Entry(rows[k], "item", "", f"（{m[1]}）{m[3].strip()}", labels={LEAD_LABEL: m[2]}) for k, m in enumerate(found, at + 1))]
+    return *numbered_table(entries), rows[at:end]
+
+
 def _duties(rows: list[Row], at: int, end: int) -> tuple[list[str], list[list[str]], list[Row]] | None:
     """The part's duties as a table (header, cells, rows read), or None when its lines are not party headings each
     over its duty."""
+    if (opened := _opened_duties(rows, at, end)) is not None:
+        return opened
     heads = [k for k in range(at + 1, end) if len(t := row_texts(rows[k])) == 1 and PARTY_RE.match(t[0])]
     parties = [PARTY_RE.match(row_texts(rows[k])[0])[2] for k in heads]
     if len(heads) < MIN_PARTIES or heads[0] != at + 1 or 2 * sum(map(office_list, parties)) <= len(parties) \
